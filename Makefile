@@ -1,0 +1,52 @@
+# CAIM change detection for QGIS -- one Makefile for set-up, demo, tests and benchmarks.
+# Every target installs what it needs (idempotently) through `setup`.
+
+SHELL := /bin/bash
+VENV ?= .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.caim-setup-3
+DEB_PACKAGES := python3-qgis qgis-providers python3-gdal gdal-bin qgis xvfb xauth python3-venv
+# numpy must stay at the system's version: GDAL's Debian bindings are built against it.
+PIP_CONSTRAINTS := $(VENV)/constraints.txt
+# The allocator settings keep torch from mapping fresh pages for every large buffer (DESIGN.md section 8).
+export MALLOC_MMAP_MAX_ ?= 0
+export MALLOC_TRIM_THRESHOLD_ ?= 4294967296
+DEMO_OUT ?= demo_output
+
+.PHONY: setup deb venv demo test test-core test-qgis test-e2e bench qgis package lint clean
+
+setup: $(STAMP)
+
+deb:
+	@missing=""; for p in $(DEB_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing Debian packages:$$missing"; \
+	  SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+$(STAMP): | deb
+	@[ -x $(PY) ] || /usr/bin/python3 -m venv --system-site-packages $(VENV)
+	@/usr/bin/python3 -c 'import numpy; print("numpy==" + numpy.__version__)' > $(PIP_CONSTRAINTS)
+	$(PY) -m pip install -q -c $(PIP_CONSTRAINTS) 'torch==2.13.0' pytest pytest-timeout bandit
+	$(PY) -c 'import torch, osgeo.gdal, numpy, qgis.core; print("torch", torch.__version__, "gdal", osgeo.gdal.__version__, "numpy", numpy.__version__)'
+	@touch $(STAMP)
+
+demo: setup
+	$(PY) -m model_core demo --out $(DEMO_OUT)
+
+test: setup
+	@rc=0; $(PY) -m pytest -q tests || rc=$$?; \
+	if [ $$rc = 5 ]; then echo "pytest ran no test: failing"; exit 1; fi; exit $$rc
+
+test-core: setup
+	$(PY) -m pytest -q tests -m "not qgis and not e2e"
+
+bench: setup
+	$(PY) tools/bench.py
+
+lint: setup
+	$(PY) -m bandit -q -r caim_qgis_plugin model_core -c .bandit.yml
+
+clean:
+	rm -rf $(DEMO_OUT) build dist .pytest_cache

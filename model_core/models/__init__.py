@@ -1,0 +1,82 @@
+"""Model registry.
+
+Every change model follows one contract so the engine, training and the plugin treat them alike:
+
+* ``Model(in_channels=4, **config)``; ``model.config`` holds the keyword arguments needed to rebuild it.
+* ``forward(x)`` takes ``x`` of shape (B, T, C, H, W), float32, normalised by
+  :mod:`model_core.normalize`, with H and W multiples of ``model.multiple``; any batch size.
+* It returns a dict:
+
+  - ``"moment"``: log-probabilities (B, K, H, W) with K = T moment classes.  Class 0 = no change,
+    class k (1..T-1) = the last change happened between image k-1 and image k (0-based images),
+    which is the stored value k of the change-moment raster (between the k-th and (k+1)-th date).
+  - ``"aux"``: list of extra log-probability maps (B, K, H, W) used only by the training loss
+    (empty list when there are none).
+  - ``"embeddings"``: per-date pixel embeddings (B, T, D, H, W) for the DeepCL contrastive loss
+    (may be omitted by models that do not support it).
+
+* ``model.halo``: how many pixels beyond a tile's kept centre influence it (the engine's minimum
+  overlap).  ``model.min_dates`` / ``model.max_dates`` give the supported T range.
+* The prediction for one sample never depends on the other samples of the batch.
+
+The change area is inferred from the moment (:func:`area_from_moment`), so area and moment agree by
+construction: a pixel is changed exactly when its most probable moment class is not 0.
+"""
+
+import torch
+
+_REGISTRY = {}
+
+
+def register(name):
+    def deco(cls):
+        cls.arch = name
+        _REGISTRY[name] = cls
+        return cls
+
+    return deco
+
+
+def _load_builtin():
+    # Imported here so that a registry lookup pulls in every built-in architecture.
+    from model_core.models import caimnet  # noqa: F401
+
+    try:
+        from model_core.models import schanger  # noqa: F401
+    except ImportError:
+        pass
+
+
+def available():
+    _load_builtin()
+    return sorted(_REGISTRY)
+
+
+def model_class(name):
+    _load_builtin()
+    if name not in _REGISTRY:
+        from model_core.errors import CaimError
+
+        raise CaimError(
+            f"Unknown model '{name}'. Available models: {', '.join(sorted(_REGISTRY))}."
+        )
+    return _REGISTRY[name]
+
+
+def build_model(name, in_channels=4, preset=None, **config):
+    """Build a model by name; ``preset`` picks a named configuration (e.g. "paper")."""
+    cls = model_class(name)
+    cfg = dict(getattr(cls, "PRESETS", {}).get(preset or "default", {}))
+    cfg.update(config)
+    return cls(in_channels=in_channels, **cfg)
+
+
+def area_from_moment(moment_logp):
+    """Area log-probabilities (B, 2, H, W) from moment log-probabilities (B, K, H, W).
+
+    unchanged = p(0), changed = max over k >= 1 of p(k), renormalised to sum to one.
+    """
+    unchanged = moment_logp[:, :1]
+    changed = moment_logp[:, 1:].amax(dim=1, keepdim=True)
+    both = torch.cat([unchanged, changed], dim=1)
+    return both - torch.logsumexp(both, dim=1, keepdim=True)

@@ -1,0 +1,99 @@
+"""Checkpoint format and safe loading.
+
+A weights file is a ``torch.save`` of a plain dict (strings, numbers, lists, dicts and tensors only)
+so it loads with ``torch.load(..., weights_only=True)``: no pickled code is ever executed.
+
+    {
+      "format": "caim-weights",  "format_version": 1,
+      "arch": "caimnet",                 # registry name
+      "config": {...},                   # keyword arguments of the model constructor
+      "in_channels": 4,
+      "band_order": ["red", "green", "blue", "nir"],
+      "state_dict": {...},               # tensors
+      "meta": {...}                      # provenance: training command, data recipe, metrics, date
+    }
+"""
+
+import os
+
+FORMAT = "caim-weights"
+FORMAT_VERSION = 1
+DEFAULT_BANDS = ["red", "green", "blue", "nir"]
+
+_RESOURCES = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "resources")
+WEIGHTS_DIR = os.path.join(_RESOURCES, "weights")
+BUNDLED = {
+    "caimnet": os.path.join(WEIGHTS_DIR, "caimnet_rgbn.pt"),
+    "schanger": os.path.join(WEIGHTS_DIR, "schanger_rgbn.pt"),
+}
+
+
+def default_weights(arch):
+    """Path of the bundled weights for ``arch``, or None when none are bundled."""
+    path = BUNDLED.get(arch)
+    return path if path and os.path.isfile(path) else None
+
+
+def save(path, model, meta=None, band_order=None):
+    import torch
+
+    payload = {
+        "format": FORMAT,
+        "format_version": FORMAT_VERSION,
+        "arch": model.arch,
+        "config": dict(model.config),
+        "in_channels": int(model.in_channels),
+        "band_order": list(band_order or DEFAULT_BANDS),
+        "state_dict": {k: v.detach().cpu().contiguous() for k, v in model.state_dict().items()},
+        "meta": dict(meta or {}),
+    }
+    tmp = path + ".part"
+    torch.save(payload, tmp)
+    os.replace(tmp, path)
+
+
+def read(path):
+    """Read and validate a weights file without building the model."""
+    import torch
+
+    from model_core.errors import WeightsError
+
+    if not os.path.isfile(path):
+        raise WeightsError(f"Weights file '{path}' does not exist. Pick an existing .pt weights file "
+                           "or leave the weights empty to use the bundled ones.")
+    try:
+        payload = torch.load(path, map_location="cpu", weights_only=True)
+    except Exception as exc:  # corrupt, truncated, or containing pickled code
+        raise WeightsError(
+            f"Weights file '{path}' cannot be read safely ({type(exc).__name__}: {str(exc)[:200]}). "
+            "It is corrupt, truncated, or not a CAIM weights file (files containing pickled code are "
+            "refused). Re-download or re-train it.") from None
+    if not isinstance(payload, dict) or payload.get("format") != FORMAT:
+        raise WeightsError(f"Weights file '{path}' is not a CAIM weights file (no '{FORMAT}' header). "
+                           "Use weights written by 'python -m model_core train'.")
+    for key in ("arch", "config", "state_dict", "in_channels"):
+        if key not in payload:
+            raise WeightsError(f"Weights file '{path}' is incomplete: '{key}' is missing.")
+    return payload
+
+
+def load_model(path, arch=None, device="cpu"):
+    """Build the model stored in ``path``; refuse weights for another architecture."""
+    from model_core.errors import WeightsError
+    from model_core.models import build_model
+
+    payload = read(path)
+    if arch is not None and payload["arch"] != arch:
+        raise WeightsError(
+            f"Weights file '{path}' is for the '{payload['arch']}' model, not '{arch}'. "
+            f"Choose the '{payload['arch']}' model or weights trained for '{arch}'.")
+    model = build_model(payload["arch"], in_channels=payload["in_channels"], **payload["config"])
+    try:
+        model.load_state_dict(payload["state_dict"], strict=True)
+    except (RuntimeError, KeyError) as exc:
+        raise WeightsError(
+            f"Weights file '{path}' does not match the '{payload['arch']}' architecture of this version "
+            f"({str(exc).splitlines()[0][:200]}). Use weights trained with this version.") from None
+    model.weights_meta = payload.get("meta", {})
+    model.band_order = payload.get("band_order", DEFAULT_BANDS)
+    return model.to(device).eval()
