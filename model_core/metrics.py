@@ -1,0 +1,176 @@
+"""Accuracy metrics for change area and change moment (DESIGN.md section 7).
+
+All labelled pixels of a dataset are pooled into ONE confusion matrix (not averaged per image), then
+the scores are computed from it:
+
+* area (2 classes, positive = changed): overall accuracy (OA), precision, recall, F1, Cohen's kappa;
+* moment (K classes, 0 = no change, k = last change between image k-1 and image k): OA, multi-class
+  Cohen's kappa, per-class F1 and macro F1 (mean over classes that occur in the reference or the
+  prediction).
+
+Pixels whose reference is ``IGNORE`` (255: nodata, unlabelled reference pixels) or whose prediction
+is ``IGNORE`` (nodata in the input) are excluded.  Use :class:`ConfusionMatrix` to accumulate over
+many tiles or samples (``update`` then ``summary``); the functions below work on a finished matrix.
+Rows of a confusion matrix are the reference, columns the prediction.
+"""
+
+import numpy as np
+
+IGNORE = 255
+
+
+def confusion(reference, prediction, num_classes, ignore=IGNORE):
+    """Confusion matrix (num_classes x num_classes, int64) of labelled pixels.
+
+    Pixels whose reference or prediction equals ``ignore`` are skipped; any other value outside
+    ``0..num_classes-1`` is an error.
+    """
+    ref = np.asarray(reference).reshape(-1).astype(np.int64)
+    pred = np.asarray(prediction).reshape(-1).astype(np.int64)
+    if ref.shape != pred.shape:
+        raise ValueError(f"reference and prediction differ in size: {ref.size} vs {pred.size}")
+    keep = (ref != ignore) & (pred != ignore)
+    ref, pred = ref[keep], pred[keep]
+    if ref.size and (ref.min() < 0 or ref.max() >= num_classes or pred.min() < 0
+                     or pred.max() >= num_classes):
+        raise ValueError(f"class values must be in 0..{num_classes - 1} (or {ignore} for unlabelled)")
+    return np.bincount(ref * num_classes + pred, minlength=num_classes * num_classes).reshape(
+        num_classes, num_classes)
+
+
+def _safe_div(a, b):
+    return float(a) / float(b) if b else 0.0
+
+
+def overall_accuracy(cm):
+    cm = np.asarray(cm, dtype=np.float64)
+    return _safe_div(np.trace(cm), cm.sum())
+
+
+def kappa(cm):
+    """Cohen's kappa of a (multi-class) confusion matrix; 0 when undefined (pe == 1)."""
+    cm = np.asarray(cm, dtype=np.float64)
+    n = cm.sum()
+    if n == 0:
+        return 0.0
+    po = np.trace(cm) / n
+    pe = float((cm.sum(axis=0) * cm.sum(axis=1)).sum()) / (n * n)
+    if pe >= 1.0:
+        return 1.0 if po >= 1.0 else 0.0
+    return (po - pe) / (1.0 - pe)
+
+
+def per_class(cm):
+    """Per-class precision, recall and F1 (lists) of a confusion matrix."""
+    cm = np.asarray(cm, dtype=np.float64)
+    tp = np.diag(cm)
+    pred_tot = cm.sum(axis=0)
+    ref_tot = cm.sum(axis=1)
+    precision = [_safe_div(tp[i], pred_tot[i]) for i in range(len(tp))]
+    recall = [_safe_div(tp[i], ref_tot[i]) for i in range(len(tp))]
+    f1 = [_safe_div(2 * tp[i], pred_tot[i] + ref_tot[i]) for i in range(len(tp))]
+    return precision, recall, f1
+
+
+def area_scores(cm):
+    """Scores of a 2 x 2 area confusion matrix (positive class = 1 = changed)."""
+    cm = np.asarray(cm, dtype=np.int64)
+    if cm.shape != (2, 2):
+        raise ValueError("area confusion matrix must be 2 x 2")
+    precision, recall, f1 = per_class(cm)
+    return {
+        "pixels": int(cm.sum()),
+        "oa": overall_accuracy(cm),
+        "precision": precision[1],
+        "recall": recall[1],
+        "f1": f1[1],
+        "kappa": kappa(cm),
+        "tp": int(cm[1, 1]), "fp": int(cm[0, 1]), "fn": int(cm[1, 0]), "tn": int(cm[0, 0]),
+    }
+
+
+def moment_scores(cm):
+    """Scores of a K x K moment confusion matrix."""
+    cm = np.asarray(cm, dtype=np.int64)
+    _, _, f1 = per_class(cm)
+    present = (cm.sum(axis=0) + cm.sum(axis=1)) > 0
+    macro = float(np.mean([f for f, p in zip(f1, present) if p])) if present.any() else 0.0
+    return {
+        "pixels": int(cm.sum()),
+        "oa": overall_accuracy(cm),
+        "kappa": kappa(cm),
+        "f1_per_class": [float(f) for f in f1],
+        "present": [bool(p) for p in present],
+        "macro_f1": macro,
+    }
+
+
+def area_from_moment_labels(moment):
+    """Area labels (0/1/IGNORE) from moment labels (0..K-1/IGNORE)."""
+    m = np.asarray(moment)
+    return np.where(m == IGNORE, IGNORE, (m > 0).astype(m.dtype)).astype(np.uint8)
+
+
+class ConfusionMatrix:
+    """Pools area and moment confusion matrices over many samples.
+
+    Moment matrices of series with different T are pooled in one matrix of the largest K seen (a
+    sample with T dates only uses classes 0..T-1).
+    """
+
+    def __init__(self, num_moment_classes=2):
+        self.area = np.zeros((2, 2), np.int64)
+        self.moment = np.zeros((num_moment_classes, num_moment_classes), np.int64)
+
+    def _grow(self, k):
+        if k > self.moment.shape[0]:
+            grown = np.zeros((k, k), np.int64)
+            n = self.moment.shape[0]
+            grown[:n, :n] = self.moment
+            self.moment = grown
+
+    def update(self, ref_moment, pred_moment, num_classes=None):
+        """Add samples given moment reference and prediction (any shape, IGNORE = unlabelled)."""
+        ref = np.asarray(ref_moment)
+        pred = np.asarray(pred_moment)
+        if num_classes is None:
+            vals = np.concatenate([ref[ref != IGNORE].ravel(), pred[pred != IGNORE].ravel(), [0]])
+            num_classes = int(vals.max()) + 1
+        self._grow(max(num_classes, 2))
+        self.moment += confusion(ref, pred, self.moment.shape[0])
+        self.area += confusion(area_from_moment_labels(ref), area_from_moment_labels(pred), 2)
+
+    def update_area(self, ref_area, pred_area):
+        """Add area-only samples (e.g. a reference map that knows no moment)."""
+        self.area += confusion(ref_area, pred_area, 2)
+
+    def summary(self):
+        return {"area": area_scores(self.area), "moment": moment_scores(self.moment)}
+
+
+def format_area_table(rows):
+    """Text table of area scores; ``rows`` is a list of (name, area_scores dict)."""
+    head = f"{'method':<28} {'pixels':>9} {'OA':>7} {'prec':>7} {'recall':>7} {'F1':>7} {'kappa':>7}"
+    lines = [head, "-" * len(head)]
+    for name, s in rows:
+        lines.append(f"{name:<28} {s['pixels']:>9d} {s['oa']:>7.4f} {s['precision']:>7.4f} "
+                     f"{s['recall']:>7.4f} {s['f1']:>7.4f} {s['kappa']:>7.4f}")
+    return "\n".join(lines)
+
+
+def format_moment_table(rows):
+    """Text table of moment scores (OA, kappa, macro F1, per-class F1)."""
+    k = max((len(s["f1_per_class"]) for _, s in rows), default=0)
+    cls = " ".join(f"{'F1[' + str(i) + ']':>7}" for i in range(k))
+    head = f"{'method':<28} {'pixels':>9} {'OA':>7} {'kappa':>7} {'mF1':>7} {cls}"
+    lines = [head, "-" * len(head)]
+    for name, s in rows:
+        per = []
+        for i in range(k):
+            if i < len(s["f1_per_class"]) and s["present"][i]:
+                per.append(f"{s['f1_per_class'][i]:>7.4f}")
+            else:
+                per.append(f"{'-':>7}")
+        lines.append(f"{name:<28} {s['pixels']:>9d} {s['oa']:>7.4f} {s['kappa']:>7.4f} "
+                     f"{s['macro_f1']:>7.4f} {' '.join(per)}")
+    return "\n".join(lines)
