@@ -1,0 +1,107 @@
+"""Classical baseline: change vector analysis (CVA) with an Otsu threshold.
+
+For an ordered stack ``values`` (T, C, H, W) and a valid mask:
+
+1. For every consecutive pair (k-1, k) and every band, the difference image is standardised with
+   robust statistics of its valid pixels: d' = (d - median(d)) / (1.4826 MAD(d)).  Subtracting the
+   median removes global illumination offsets between the two dates; dividing by the spread puts the
+   bands on one scale.
+2. The change magnitude of the interval is the Euclidean norm over bands, m_k = ||d'_k||.
+3. Change area: the per-pixel largest magnitude over intervals, max_k m_k, thresholded with Otsu's
+   method (the threshold maximising the between-class variance of its histogram).
+4. Change moment: where the area says changed, the interval with the largest magnitude (1..T-1);
+   0 elsewhere.  ``moment_rule="last"`` picks instead the last interval whose magnitude exceeds the
+   threshold, which matches "last change" labels better when changes revert.
+
+Numpy only, O(T C H W); a 1024 x 1024 x 6 x 4 stack takes about a second.  No weights needed.
+"""
+
+import numpy as np
+
+IGNORE = 255
+
+
+def otsu_threshold(values, bins=256):
+    """Otsu's threshold of a 1-D sample (ignores non-finite values)."""
+    v = np.asarray(values, dtype=np.float64).ravel()
+    v = v[np.isfinite(v)]
+    if v.size == 0:
+        return 0.0
+    lo, hi = float(v.min()), float(np.percentile(v, 99.9))
+    if hi <= lo:
+        return lo
+    hist, edges = np.histogram(np.clip(v, lo, hi), bins=bins, range=(lo, hi))
+    centres = 0.5 * (edges[:-1] + edges[1:])
+    p = hist.astype(np.float64) / hist.sum()
+    w0 = np.cumsum(p)
+    w1 = 1.0 - w0
+    mu0_sum = np.cumsum(p * centres)
+    mu_t = mu0_sum[-1]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        between = (mu_t * w0 - mu0_sum) ** 2 / (w0 * w1)
+    between[~np.isfinite(between)] = -1.0
+    i = int(np.argmax(between))
+    return float(edges[i + 1])
+
+
+def _valid_mask(values, valid):
+    t, _, h, w = values.shape
+    ok = np.all(np.isfinite(values), axis=(0, 1))
+    if valid is None:
+        return ok
+    valid = np.asarray(valid, dtype=bool)
+    if valid.ndim == 3:  # per-date masks
+        valid = valid.all(axis=0)
+    return ok & valid.reshape(h, w)
+
+
+def change_magnitudes(values, valid=None):
+    """Standardised CVA magnitudes (T-1, H, W) float32 and the combined valid mask (H, W)."""
+    v = np.asarray(values, dtype=np.float32)
+    if v.ndim != 4 or v.shape[0] < 2:
+        raise ValueError("values must be (T, C, H, W) with T >= 2")
+    ok = _valid_mask(v, valid)
+    t, c, h, w = v.shape
+    mags = np.zeros((t - 1, h, w), np.float32)
+    if not ok.any():
+        return mags, ok
+    for k in range(1, t):
+        acc = np.zeros((h, w), np.float32)
+        for b in range(c):
+            d = v[k, b] - v[k - 1, b]
+            dv = d[ok]
+            med = np.median(dv)
+            mad = 1.4826 * np.median(np.abs(dv - med))
+            scale = mad if mad > 1e-6 else max(float(dv.std()), 1e-6)
+            z = (d - med) / scale
+            acc += z * z
+        mags[k - 1] = np.sqrt(acc)
+    mags[:, ~ok] = 0.0
+    return mags, ok
+
+
+def cva(values, valid=None, moment_rule="largest", threshold=None):
+    """Run the baseline on one stack.
+
+    Returns a dict with ``area`` (H, W) uint8 (0/1, 255 invalid), ``moment`` (H, W) uint8 (0..T-1,
+    255 invalid), ``magnitude`` (H, W) float32 (largest standardised change magnitude) and
+    ``threshold`` (the Otsu threshold used, or the one given).
+    """
+    if moment_rule not in ("largest", "last"):
+        raise ValueError("moment_rule must be 'largest' or 'last'")
+    mags, ok = change_magnitudes(values, valid)
+    peak = mags.max(axis=0)
+    if threshold is None:
+        threshold = otsu_threshold(peak[ok]) if ok.any() else 0.0
+    changed = (peak > threshold) & ok
+    if moment_rule == "largest":
+        moment = mags.argmax(axis=0) + 1
+    else:
+        above = mags > threshold
+        last = (mags.shape[0] - 1) - np.argmax(above[::-1], axis=0)
+        moment = np.where(above.any(axis=0), last + 1, mags.argmax(axis=0) + 1)
+    moment = np.where(changed, moment, 0).astype(np.uint8)
+    area = changed.astype(np.uint8)
+    area[~ok] = IGNORE
+    moment[~ok] = IGNORE
+    return {"area": area, "moment": moment, "magnitude": peak, "threshold": float(threshold)}
