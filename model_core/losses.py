@@ -51,3 +51,105 @@ def change_loss(out, moment_target, moment_weight=None, area_weight=None, aux_we
     for aux in out.get("aux", []):
         loss = loss + aux_weight * focal_loss(aux, moment_target, moment_weight, gamma)
     return loss
+
+
+# --------------------------------------------------------------------------------------------------
+# DeepCL: hard-sample-aware contrastive loss on per-date pixel embeddings.
+#
+# DeepCL (contrastive change features learned in a metric space next to the segmentation loss) was
+# published without code; this is our design from its description:
+#
+# * Metric space: each date's pixel embedding is L2-normalised; for each adjacent pair of dates
+#   (t, t + 1) and each pixel, d = ||z(t + 1) - z(t)|| in [0, 2] (d = sqrt(2 - 2 cos)).
+# * Pair labels from "last change" moment labels (:func:`pair_labels`): moment 0 -> every pair
+#   unchanged; moment k >= 1 -> pair k - 1 changed, pairs >= k unchanged, pairs < k - 1 unknown
+#   (an earlier change may or may not have happened: masked, no gradient); 255 -> all masked.
+# * Base loss (Hadsell-style contrastive): unchanged l = max(0, d - pos_margin)^2 (pulled together,
+#   with an optional tolerance), changed l = max(0, margin - d)^2 (pushed apart beyond ``margin``).
+# * Hard-sample weighting, focal-style: hardness h = l / l_max in [0, 1] (l_max = the largest value the
+#   base loss can take: (2 - pos_margin)^2 for unchanged, margin^2 for changed) and weight
+#   w = h^gamma, detached (it re-weights samples, it is not itself optimised).  With gamma = 1 an
+#   unchanged pair at d = 1 weighs 4x one at d = 0.5: hard samples (unchanged far apart, changed close
+#   together) dominate, easy ones fade out smoothly without a hard top-k cut-off.  gamma = 0 gives the
+#   plain contrastive loss.  Optionally ``hard_fraction`` < 1 also keeps only the hardest fraction of
+#   each class (top-k mining).
+# * Class balance: changed pairs are rare, so the loss is the mean of the two class means
+#   (each the weighted sum divided by the class's sample count, not by the sum of weights, so easy
+#   batches give small losses); a class absent from the batch contributes nothing.
+# --------------------------------------------------------------------------------------------------
+
+PAIR_UNCHANGED = 0
+PAIR_CHANGED = 1
+
+
+def pair_labels(moment_target, num_dates):
+    """Per-pair labels (B, T-1, H, W) from last-change moment labels (B, H, W).
+
+    0 = unchanged, 1 = changed, 255 = unknown (masked).  Pair j lies between images j and j + 1.
+    """
+    m = moment_target.long()
+    j = torch.arange(num_dates - 1, device=m.device).view(1, -1, 1, 1)
+    mm = m.unsqueeze(1)
+    lab = torch.full_like(mm.expand(-1, num_dates - 1, -1, -1), IGNORE)
+    lab = torch.where((mm == 0) | ((mm != IGNORE) & (j >= mm)), torch.full_like(lab, PAIR_UNCHANGED), lab)
+    lab = torch.where((mm != IGNORE) & (mm >= 1) & (j == mm - 1), torch.full_like(lab, PAIR_CHANGED), lab)
+    return lab
+
+
+def pair_distances(embeddings, eps=1e-6):
+    """Distances (B, T-1, H, W) between L2-normalised embeddings (B, T, D, H, W) of adjacent dates."""
+    z = torch.nn.functional.normalize(embeddings.float(), dim=2, eps=eps)
+    diff = z[:, 1:] - z[:, :-1]
+    return (diff.pow(2).sum(dim=2) + eps).sqrt()
+
+
+def _weighted_class_mean(loss, hardness, gamma, hard_fraction):
+    if loss.numel() == 0:
+        return None
+    w = hardness.detach().clamp(0.0, 1.0) ** gamma if gamma else torch.ones_like(loss)
+    if hard_fraction < 1.0:
+        k = max(1, int(round(hard_fraction * loss.numel())))
+        idx = torch.topk(hardness.detach(), k).indices
+        return (w[idx] * loss[idx]).sum() / k
+    return (w * loss).sum() / loss.numel()
+
+
+def deepcl_loss(embeddings, moment_target, margin=1.0, pos_margin=0.0, gamma=1.0, hard_fraction=1.0):
+    """Hard-sample-aware contrastive loss (see the comment block above for every choice).
+
+    ``embeddings``: (B, T, D, H, W) per-date pixel embeddings (``out["embeddings"]``);
+    ``moment_target``: (B, H, W) last-change moment labels 0..T-1, 255 = ignore.  Works for any
+    T >= 2.  Returns a scalar (zero, still connected to the graph, when no pair is labelled).
+    """
+    b, t = embeddings.shape[:2]
+    if t < 2:
+        raise ValueError("deepcl_loss needs at least 2 dates")
+    d = pair_distances(embeddings)
+    lab = pair_labels(moment_target.to(embeddings.device), t)
+    un = lab == PAIR_UNCHANGED
+    ch = lab == PAIR_CHANGED
+    terms = []
+    du = d[un]
+    lu = (du - pos_margin).clamp(min=0.0) ** 2
+    tu = _weighted_class_mean(lu, lu / max((2.0 - pos_margin) ** 2, 1e-6), gamma, hard_fraction)
+    if tu is not None:
+        terms.append(tu)
+    dc = d[ch]
+    lc = (margin - dc).clamp(min=0.0) ** 2
+    tc = _weighted_class_mean(lc, lc / max(margin ** 2, 1e-6), gamma, hard_fraction)
+    if tc is not None:
+        terms.append(tc)
+    if not terms:
+        return embeddings.sum() * 0.0
+    return torch.stack(terms).mean()
+
+
+def change_deepcl_loss(out, moment_target, deepcl_weight=0.0, deepcl_kwargs=None, **change_kwargs):
+    """:func:`change_loss` plus ``deepcl_weight`` x :func:`deepcl_loss` on ``out["embeddings"]``.
+
+    Models without embeddings, or ``deepcl_weight`` 0, give exactly :func:`change_loss`.
+    """
+    loss = change_loss(out, moment_target, **change_kwargs)
+    if deepcl_weight and out.get("embeddings") is not None:
+        loss = loss + deepcl_weight * deepcl_loss(out["embeddings"], moment_target, **(deepcl_kwargs or {}))
+    return loss
