@@ -36,7 +36,7 @@ convolutions this holds for tiles whose origins are on the ``multiple`` (= 4) pi
 CAIM-Net's attention windows.
 
 Deviations from the published SChanger, and why: much narrower (default widths 16/32/64, about
-0.1 M parameters instead of a large pre-trained backbone) to run a 1024 x 1024 pair in a few seconds
+0.24 M parameters instead of a large pre-trained backbone) to run a 1024 x 1024 pair in a few seconds
 on two CPU cores; three scales, no transformer blocks, and a bounded receptive field so that tiled
 inference is exact.  Pre-training is optional and uses a separate semantic head
 (:mod:`model_core.pretrain`) on identical-date pairs.
