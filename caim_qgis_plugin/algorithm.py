@@ -1,0 +1,265 @@
+"""Processing algorithm caim:detectchanges -- the one code path of the plugin.
+
+The dialog, the Processing toolbox, graphical models and ``qgis_process`` all run this algorithm.
+Layers are turned into plain facts (paths, bands, dates) in :meth:`prepareAlgorithm`, which runs on the
+main thread; :meth:`processAlgorithm` (a worker thread in the dialog and toolbox) only sees those facts.
+"""
+
+import os
+
+from qgis.PyQt.QtCore import QCoreApplication
+from qgis.PyQt.QtGui import QIcon
+from qgis.core import (
+    QgsProcessing,
+    QgsProcessingAlgorithm,
+    QgsProcessingException,
+    QgsProcessingOutputString,
+    QgsProcessingParameterDefinition,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterMultipleLayers,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterRasterDestination,
+    QgsProcessingParameterString,
+    QgsProcessingParameterVectorDestination,
+)
+
+from caim_qgis_plugin import inputs as inp
+from caim_qgis_plugin.paths import icon_path
+
+MODELS = ["caimnet", "schanger"]
+MODEL_TITLES = {"caimnet": "CAIM-Net (any number of dates)", "schanger": "SChanger (exactly 2 dates)"}
+DEVICES = ["Auto", "CPU", "CUDA"]
+
+
+def tr(text):
+    return QCoreApplication.translate("CaimDetectChanges", text)
+
+
+class DetectChangesAlgorithm(QgsProcessingAlgorithm):
+    INPUT = "INPUT"
+    DATES = "DATES"
+    BANDS = "BANDS"
+    MODEL = "MODEL"
+    WEIGHTS = "WEIGHTS"
+    DEVICE = "DEVICE"
+    TILE_SIZE = "TILE_SIZE"
+    OVERLAP = "OVERLAP"
+    AREA = "AREA"
+    MOMENT = "MOMENT"
+    CONFIDENCE = "CONFIDENCE"
+    POLYGONS = "POLYGONS"
+    PROBABILITIES = "PROBABILITIES"
+    DEVICE_USED = "DEVICE_USED"
+    USED_DATES = "USED_DATES"
+    SUMMARY = "SUMMARY"
+
+    def __init__(self):
+        super().__init__()
+        self._facts = None
+        self._dates = None
+        self._written = {}
+
+    # -- identity ---------------------------------------------------------------------------------
+    def name(self):
+        return "detectchanges"
+
+    def displayName(self):  # noqa: N802
+        return tr("Detect changes in a time series")
+
+    def group(self):
+        return tr("Change detection")
+
+    def groupId(self):  # noqa: N802
+        return "changedetection"
+
+    def icon(self):
+        return QIcon(icon_path())
+
+    def tags(self):
+        return tr("change,detection,time series,multitemporal,deep learning,caim,moment,when").split(",")
+
+    def shortHelpString(self):  # noqa: N802
+        return tr(
+            "Finds where the land changed in an ordered series of co-registered rasters of one place, and "
+            "between which two dates the last change happened.\n\n"
+            "<b>Input layers</b>: the dates, oldest first (the order of the list is the time order). "
+            "Layers on different grids or CRSs are aligned onto the first layer's grid, clipped to the "
+            "common area.\n"
+            "<b>Dates</b>: optional, comma-separated YYYY-MM-DD, one per layer; otherwise parsed from layer "
+            "names, file names or metadata.\n"
+            "<b>Bands</b>: optional band numbers used as red, green, blue, near-infrared (e.g. 1,2,3,4).\n"
+            "<b>Outputs</b>: change area (0 unchanged, 1 changed, 255 nodata), change moment (0 no change, "
+            "k = change between date k and date k+1, 255 nodata), confidence (probability of the predicted "
+            "class), optional change polygons with moment, date_before, date_after and area_m2.\n\n"
+            "Needs PyTorch in QGIS's Python; the run is tiled so any raster size fits in memory.")
+
+    def createInstance(self):  # noqa: N802
+        return DetectChangesAlgorithm()
+
+    def flags(self):
+        return super().flags() | QgsProcessingAlgorithm.FlagCanCancel
+
+    # -- parameters -------------------------------------------------------------------------------
+    def initAlgorithm(self, config=None):  # noqa: N802
+        self.addParameter(QgsProcessingParameterMultipleLayers(
+            self.INPUT, tr("Raster layers, oldest first (order is time order)"), QgsProcessing.TypeRaster))
+        self.addParameter(QgsProcessingParameterString(
+            self.DATES, tr("Dates, comma-separated YYYY-MM-DD in layer order (empty: from names/metadata)"),
+            optional=True))
+        self.addParameter(QgsProcessingParameterString(
+            self.BANDS, tr("Bands used as red, green, blue, NIR, e.g. 1,2,3,4 (empty: model default)"),
+            optional=True))
+        self.addParameter(QgsProcessingParameterEnum(
+            self.MODEL, tr("Model"), options=MODELS, defaultValue="caimnet", usesStaticStrings=True))
+        self.addParameter(QgsProcessingParameterFile(
+            self.WEIGHTS, tr("Weights file (empty: bundled weights)"), extension="pt", optional=True))
+        self.addParameter(QgsProcessingParameterEnum(
+            self.DEVICE, tr("Device"), options=DEVICES, defaultValue="Auto", usesStaticStrings=True))
+        tile = QgsProcessingParameterNumber(
+            self.TILE_SIZE, tr("Tile size (pixels)"), QgsProcessingParameterNumber.Integer, 512, False, 32, 8192)
+        tile.setFlags(tile.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+        self.addParameter(tile)
+        overlap = QgsProcessingParameterNumber(
+            self.OVERLAP, tr("Tile overlap (pixels; empty: automatic)"), QgsProcessingParameterNumber.Integer,
+            None, True, 0, 1024)
+        overlap.setFlags(overlap.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+        self.addParameter(overlap)
+
+        self.addParameter(QgsProcessingParameterRasterDestination(self.AREA, tr("Change area")))
+        self.addParameter(QgsProcessingParameterRasterDestination(self.MOMENT, tr("Change moment")))
+        self.addParameter(QgsProcessingParameterRasterDestination(self.CONFIDENCE, tr("Confidence")))
+        self.addParameter(QgsProcessingParameterVectorDestination(
+            self.POLYGONS, tr("Change polygons"), QgsProcessing.TypeVectorPolygon, optional=True,
+            createByDefault=False))
+        probabilities = QgsProcessingParameterRasterDestination(
+            self.PROBABILITIES, tr("Moment probabilities (one band per class, for inspection)"),
+            optional=True, createByDefault=False)
+        probabilities.setFlags(probabilities.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+        self.addParameter(probabilities)
+        self.addOutput(QgsProcessingOutputString(self.DEVICE_USED, tr("Device used")))
+        self.addOutput(QgsProcessingOutputString(self.USED_DATES, tr("Dates used (comma-separated)")))
+        self.addOutput(QgsProcessingOutputString(self.SUMMARY, tr("Summary")))
+
+    # -- main thread ------------------------------------------------------------------------------
+    def prepareAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        layers = self.parameterAsLayerList(parameters, self.INPUT, context)
+        try:
+            dates = inp.parse_dates(self.parameterAsString(parameters, self.DATES, context), len(layers))
+            bands = inp.parse_bands(self.parameterAsString(parameters, self.BANDS, context))
+        except ValueError as exc:
+            raise QgsProcessingException(str(exc)) from None
+        model = self.parameterAsEnumString(parameters, self.MODEL, context) or "caimnet"
+        if model not in MODELS:
+            raise QgsProcessingException(tr("Unknown model '%s'; use one of %s.") % (model, ", ".join(MODELS)))
+        facts = inp.describe_layers(layers, dates, bands)
+        problems = inp.validate(layers, [f.get("date") for f in facts], bands, model)
+        errors = [msg for level, msg in problems if level == inp.ERROR]
+        if errors:
+            raise QgsProcessingException("\n".join(errors))
+        for level, msg in problems:
+            feedback.pushInfo(("Note: " if level == inp.INFO else "Warning: ") + msg)
+        for i, fact in enumerate(facts, start=1):
+            feedback.pushInfo("Date %d: %s  (%s)" % (i, fact.get("date") or "unknown", fact["path"]))
+        self._facts = facts
+        return True
+
+    # -- worker thread ----------------------------------------------------------------------------
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        from caim_qgis_plugin.dependencies import install_instructions, torch_available
+
+        if not torch_available():
+            raise QgsProcessingException(install_instructions())
+        try:
+            from model_core.errors import CaimError
+            from model_core.predict import detect
+        except ImportError as exc:
+            raise QgsProcessingException(
+                "The CAIM engine (model_core) could not be loaded: %s" % exc) from None
+
+        outputs = {
+            "area": self.parameterAsOutputLayer(parameters, self.AREA, context),
+            "moment": self.parameterAsOutputLayer(parameters, self.MOMENT, context),
+            "confidence": self.parameterAsOutputLayer(parameters, self.CONFIDENCE, context),
+        }
+        prob_path = self.parameterAsOutputLayer(parameters, self.PROBABILITIES, context)
+        if prob_path:
+            outputs["probabilities"] = prob_path
+        polygons_path = self.parameterAsOutputLayer(parameters, self.POLYGONS, context)
+        for path in list(outputs.values()) + ([polygons_path] if polygons_path else []):
+            folder = os.path.dirname(os.path.abspath(path))
+            os.makedirs(folder, exist_ok=True)
+
+        overlap = parameters.get(self.OVERLAP)
+        overlap = None if overlap in (None, "") else self.parameterAsInt(parameters, self.OVERLAP, context)
+        weights = self.parameterAsFile(parameters, self.WEIGHTS, context) or None
+        device = (self.parameterAsEnumString(parameters, self.DEVICE, context) or "Auto").lower()
+
+        def progress(fraction, message=""):
+            feedback.setProgress(max(0.0, min(100.0, 100.0 * float(fraction))))
+            if message:
+                feedback.setProgressText(message)
+
+        images = [{k: v for k, v in fact.items() if k != "name"} for fact in self._facts]
+        try:
+            res = detect(
+                images,
+                model=self.parameterAsEnumString(parameters, self.MODEL, context) or "caimnet",
+                weights=weights,
+                device=device,
+                tile=self.parameterAsInt(parameters, self.TILE_SIZE, context),
+                overlap=overlap,
+                overwrite=True,
+                probabilities="probabilities" in outputs,
+                outputs=outputs,
+                progress=progress,
+                cancel=feedback.isCanceled,
+            )
+        except CaimError as exc:
+            raise QgsProcessingException(str(exc)) from None
+
+        written = dict(res.paths)
+        if polygons_path:
+            if feedback.isCanceled():
+                raise QgsProcessingException(tr("Cancelled."))
+            from model_core.polygons import write_polygons
+
+            feedback.setProgressText(tr("Writing change polygons"))
+            try:
+                n = write_polygons(res.paths["moment"], polygons_path, res.dates, overwrite=True)
+            except CaimError as exc:
+                raise QgsProcessingException(str(exc)) from None
+            feedback.pushInfo("%d change polygons written to %s" % (n, polygons_path))
+            written["polygons"] = polygons_path
+
+        summary = res.summary_text()
+        feedback.pushInfo(summary)
+        feedback.pushInfo("Device used: %s" % res.device)
+        self._dates = list(res.dates)
+        self._written = written
+        return {
+            self.AREA: written.get("area"),
+            self.MOMENT: written.get("moment"),
+            self.CONFIDENCE: written.get("confidence"),
+            self.POLYGONS: written.get("polygons"),
+            self.PROBABILITIES: written.get("probabilities"),
+            self.DEVICE_USED: res.device,
+            self.USED_DATES: ",".join(d or "" for d in res.dates),
+            self.SUMMARY: summary,
+        }
+
+    # -- main thread again ------------------------------------------------------------------------
+    def postProcessAlgorithm(self, context, feedback):  # noqa: N802
+        from caim_qgis_plugin import layers as lyr
+
+        dates = self._dates or []
+        info = {"dates": dates, "inputs": self._facts or [], "outputs": self._written}
+        for kind in (lyr.AREA, lyr.MOMENT, lyr.CONFIDENCE):
+            path = self._written.get(kind)
+            if not path or not os.path.exists(path):
+                continue
+            lyr.write_sidecar(path, kind, dates)
+            if context.willLoadLayerOnCompletion(path):
+                details = context.layerToLoadOnCompletionDetails(path)
+                details.setPostProcessor(lyr.OutputStyler(kind, dates, info))
+        return {}

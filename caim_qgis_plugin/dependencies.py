@@ -1,0 +1,78 @@
+"""Is the deep-learning engine usable in this QGIS?  If not, say exactly how to fix it.
+
+Nothing here imports torch: :func:`torch_available` only asks the import system whether the module
+could be found, so QGIS start-up stays fast and never fails because torch is missing.
+"""
+
+import importlib.util
+import os
+import platform
+import sys
+
+
+def torch_available():
+    try:
+        return importlib.util.find_spec("torch") is not None
+    except (ImportError, ValueError):
+        return False
+
+
+def qgis_python():
+    """Best guess of the Python interpreter QGIS runs (sys.executable is often the qgis binary)."""
+    exe = sys.executable or ""
+    if "python" in os.path.basename(exe).lower():
+        return exe
+    system = platform.system()
+    if system == "Windows":
+        return "python"  # inside the OSGeo4W Shell
+    if system == "Darwin":
+        return os.path.join(sys.prefix, "bin", "python3")
+    return "/usr/bin/python3"
+
+
+def install_instructions():
+    """A user-facing, copy-pasteable explanation of how to install torch into QGIS's Python."""
+    py = qgis_python()
+    version = "%d.%d" % sys.version_info[:2]
+    lines = [
+        "CAIM change detection needs PyTorch (the 'torch' Python package), which is not installed "
+        "in the Python that QGIS uses (Python %s, %s)." % (version, sys.prefix),
+        "",
+        "Install the CPU build (about 200 MB) and restart QGIS:",
+    ]
+    system = platform.system()
+    if system == "Windows":
+        lines += [
+            "  1. Close QGIS and open the 'OSGeo4W Shell' from the Start menu.",
+            "  2. Run:  python -m pip install torch --index-url https://download.pytorch.org/whl/cpu",
+        ]
+    elif system == "Darwin":
+        lines += [
+            "  In a terminal run:",
+            "  %s -m pip install --user torch" % py,
+        ]
+    else:
+        lines += [
+            "  In a terminal run:",
+            "  %s -m pip install --user torch --index-url https://download.pytorch.org/whl/cpu" % py,
+            "  (on Debian/Ubuntu add --break-system-packages if pip refuses, or install torch into a "
+            "virtual environment created with --system-site-packages and start QGIS with that "
+            "environment's site-packages on PYTHONPATH)",
+        ]
+    lines += [
+        "",
+        "Keep QGIS's numpy: if pip wants to upgrade numpy, add a constraint "
+        "(pip install ... \"numpy==%s\"), otherwise GDAL's Python bindings can stop working."
+        % _numpy_version(),
+        "For a GPU, pick the CUDA build that matches your driver at https://pytorch.org/get-started/locally/.",
+    ]
+    return "\n".join(lines)
+
+
+def _numpy_version():
+    try:
+        import numpy
+
+        return numpy.__version__
+    except ImportError:
+        return "<your numpy version>"

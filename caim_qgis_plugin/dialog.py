@@ -1,0 +1,525 @@
+"""The main dialog: pick and order the dates, set options, run in the background, load the results.
+
+The dialog never runs the model itself: it fills the parameters of ``caim:detectchanges`` and runs
+that algorithm with :class:`QgsProcessingAlgRunnerTask` (progress in QGIS's task manager, cancel within
+a tile).  Layers are only read on the main thread.
+"""
+
+import os
+import time
+
+from qgis.PyQt.QtCore import QDir, Qt, QTimer, pyqtSignal
+from qgis.PyQt.QtGui import QBrush, QColor, QIcon
+from qgis.PyQt.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+)
+from qgis.core import (
+    Qgis,
+    QgsApplication,
+    QgsMapLayerType,
+    QgsMessageLog,
+    QgsProcessingAlgRunnerTask,
+    QgsProcessingContext,
+    QgsProcessingFeedback,
+    QgsProject,
+)
+from qgis.gui import QgsFileWidget
+
+from caim_qgis_plugin import inputs as inp
+from caim_qgis_plugin import layers as lyr
+from caim_qgis_plugin.algorithm import DEVICES, MODEL_TITLES, MODELS
+from caim_qgis_plugin.paths import icon_path
+
+LOG_TAG = "CAIM change detection"
+ALGORITHM_ID = "caim:detectchanges"
+OUTPUT_FILES = {
+    "AREA": "change_area.tif",
+    "MOMENT": "change_moment.tif",
+    "CONFIDENCE": "confidence.tif",
+    "PROBABILITIES": "moment_probability.tif",
+    "POLYGONS": "change_polygons.gpkg",
+}
+LAYER_ROLE = Qt.UserRole
+COL_LAYER, COL_DATE, COL_BANDS, COL_CRS = range(4)
+
+
+class RunFeedback(QgsProcessingFeedback):
+    """Feedback that forwards progress text and errors to the dialog (signals are queued across threads)."""
+
+    text = pyqtSignal(str)
+    error = pyqtSignal(str)
+
+    def __init__(self):
+        super().__init__()
+        self.errors = []
+        self.log = []
+
+    def setProgressText(self, text):  # noqa: N802
+        self.text.emit(text)
+
+    def pushInfo(self, info):  # noqa: N802
+        self.log.append(info)
+        QgsMessageLog.logMessage(info, LOG_TAG, Qgis.Info)
+
+    def reportError(self, error, fatalError=False):  # noqa: N802,N803
+        self.errors.append(error)
+        self.error.emit(error)
+
+
+class OrderedLayerTree(QTreeWidget):
+    """Top-level items only; dragging moves the selected rows (never nests them)."""
+
+    orderChanged = pyqtSignal()
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setRootIsDecorated(False)
+        self.setDragDropMode(QAbstractItemView.InternalMove)
+        self.setDefaultDropAction(Qt.MoveAction)
+        self.setDropIndicatorShown(True)
+        self.setSelectionMode(QAbstractItemView.ExtendedSelection)
+        self.setAlternatingRowColors(True)
+
+    def drop_row(self, pos):
+        target = self.itemAt(pos)
+        if target is None:
+            return self.topLevelItemCount()
+        row = self.indexOfTopLevelItem(target)
+        if pos.y() > self.visualItemRect(target).center().y():
+            row += 1
+        return row
+
+    def move_items(self, items, row):
+        """Move ``items`` (keeping their relative order) so the first lands at ``row``."""
+        items = sorted(items, key=self.indexOfTopLevelItem)
+        for item in items:
+            if self.indexOfTopLevelItem(item) < row:
+                row -= 1
+        for item in items:
+            self.takeTopLevelItem(self.indexOfTopLevelItem(item))
+        for offset, item in enumerate(items):
+            self.insertTopLevelItem(row + offset, item)
+            item.setSelected(True)
+        self.orderChanged.emit()
+
+    def dropEvent(self, event):  # noqa: N802
+        items = self.selectedItems()
+        if not items:
+            event.ignore()
+            return
+        self.move_items(items, self.drop_row(event.pos()))
+        event.accept()
+        # We moved the rows ourselves; a "move" result would make Qt delete the dragged rows.
+        event.setDropAction(Qt.CopyAction)
+
+
+class CaimDialog(QDialog):
+    def __init__(self, iface=None, parent=None):
+        super().__init__(parent)
+        self.iface = iface
+        self.task = None
+        self.feedback = None
+        self.context = None
+        self.last_results = None
+        self.last_layers = {}
+        self._run_layers = []
+        self._filled = False
+        self.setWindowTitle("CAIM change detection: detect changes in a time series")
+        self.setWindowIcon(QIcon(icon_path()))
+        self.resize(760, 720)
+        self._build()
+        QgsProject.instance().layersAdded.connect(self._layers_changed)
+        QgsProject.instance().layersRemoved.connect(self._layers_changed)
+
+    # -- widgets ----------------------------------------------------------------------------------
+    def _build(self):
+        layout = QVBoxLayout(self)
+        intro = QLabel("Check the images to compare, oldest first. They are ordered by the date found in the "
+                       "layer name, file name or metadata; drag rows to reorder and double-click a date to "
+                       "edit it.")
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+
+        self.layer_tree = OrderedLayerTree(self)
+        self.layer_tree.setObjectName("layerTree")
+        self.layer_tree.setHeaderLabels(["Layer", "Date", "Bands", "CRS"])
+        header = self.layer_tree.header()
+        header.setSectionResizeMode(COL_LAYER, QHeaderView.Stretch)
+        for col in (COL_DATE, COL_BANDS, COL_CRS):
+            header.setSectionResizeMode(col, QHeaderView.ResizeToContents)
+        self.layer_tree.setEditTriggers(QAbstractItemView.DoubleClicked | QAbstractItemView.EditKeyPressed)
+        self.layer_tree.itemChanged.connect(self._item_changed)
+        self.layer_tree.orderChanged.connect(self.validate)
+        layout.addWidget(self.layer_tree, 3)
+
+        buttons = QHBoxLayout()
+        self.sort_button = QPushButton("Sort by date")
+        self.sort_button.clicked.connect(self.sort_by_date)
+        self.up_button = QPushButton("Move up")
+        self.up_button.clicked.connect(lambda: self._shift(-1))
+        self.down_button = QPushButton("Move down")
+        self.down_button.clicked.connect(lambda: self._shift(1))
+        self.all_button = QPushButton("Check all")
+        self.all_button.clicked.connect(lambda: self._check_all(True))
+        self.none_button = QPushButton("Check none")
+        self.none_button.clicked.connect(lambda: self._check_all(False))
+        for b in (self.sort_button, self.up_button, self.down_button, self.all_button, self.none_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+
+        form = QFormLayout()
+        self.bands_edit = QLineEdit()
+        self.bands_edit.setObjectName("bands")
+        self.bands_edit.setPlaceholderText("empty: model default; e.g. 1,2,3,4 = red, green, blue, NIR")
+        self.bands_edit.textChanged.connect(self.validate)
+        form.addRow("Bands (R, G, B, NIR)", self.bands_edit)
+        self.model_combo = QComboBox()
+        for name in MODELS:
+            self.model_combo.addItem(MODEL_TITLES[name], name)
+        self.model_combo.currentIndexChanged.connect(self.validate)
+        form.addRow("Model", self.model_combo)
+        self.weights_widget = QgsFileWidget()
+        self.weights_widget.setFilter("Weights (*.pt);;All files (*)")
+        self.weights_widget.lineEdit().setPlaceholderText("empty: bundled weights")
+        form.addRow("Weights", self.weights_widget)
+        self.device_combo = QComboBox()
+        self.device_combo.addItems(DEVICES)
+        form.addRow("Device", self.device_combo)
+        self.tile_spin = QSpinBox()
+        self.tile_spin.setRange(32, 8192)
+        self.tile_spin.setSingleStep(64)
+        self.tile_spin.setValue(512)
+        self.tile_spin.setSuffix(" px")
+        self.overlap_spin = QSpinBox()
+        self.overlap_spin.setRange(-1, 1024)
+        self.overlap_spin.setValue(-1)
+        self.overlap_spin.setSpecialValueText("automatic")
+        self.overlap_spin.setSuffix(" px")
+        tiles = QHBoxLayout()
+        tiles.addWidget(QLabel("tile"))
+        tiles.addWidget(self.tile_spin)
+        tiles.addWidget(QLabel("overlap"))
+        tiles.addWidget(self.overlap_spin)
+        tiles.addStretch(1)
+        form.addRow("Tiling", tiles)
+        self.folder_widget = QgsFileWidget()
+        self.folder_widget.setStorageMode(QgsFileWidget.GetDirectory)
+        self.folder_widget.setFilePath(self.default_output_folder())
+        form.addRow("Output folder", self.folder_widget)
+        self.polygons_check = QCheckBox("Also write change polygons (GeoPackage with moment and dates)")
+        self.probabilities_check = QCheckBox("Write per-interval probabilities (used by the inspect tool)")
+        self.probabilities_check.setChecked(True)
+        form.addRow("", self.polygons_check)
+        form.addRow("", self.probabilities_check)
+        layout.addLayout(form)
+
+        self.messages = QLabel()
+        self.messages.setObjectName("messages")
+        self.messages.setWordWrap(True)
+        self.messages.setTextFormat(Qt.RichText)
+        layout.addWidget(self.messages)
+
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 100)
+        self.progress.setValue(0)
+        self.status = QLabel("")
+        self.status.setWordWrap(True)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.status)
+
+        self.button_box = QDialogButtonBox()
+        self.run_button = self.button_box.addButton("Run", QDialogButtonBox.AcceptRole)
+        self.cancel_button = self.button_box.addButton("Cancel run", QDialogButtonBox.RejectRole)
+        self.close_button = self.button_box.addButton(QDialogButtonBox.Close)
+        self.cancel_button.setEnabled(False)
+        self.run_button.clicked.connect(self.run)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.close_button.clicked.connect(self.hide)
+        layout.addWidget(self.button_box)
+
+    @staticmethod
+    def default_output_folder():
+        home = QgsProject.instance().homePath() or QDir.homePath()
+        return os.path.join(home, "CAIM results", time.strftime("run-%Y%m%d-%H%M%S"))
+
+    # -- the layer list ---------------------------------------------------------------------------
+    def _items(self):
+        return [self.layer_tree.topLevelItem(i) for i in range(self.layer_tree.topLevelItemCount())]
+
+    def refresh_layers(self):
+        """Sync the list with the project's raster layers, keeping order, checks and edited dates."""
+        project = QgsProject.instance()
+        rasters = [layer for layer in project.mapLayers().values() if layer.type() == QgsMapLayerType.RasterLayer]
+        known = {item.data(COL_LAYER, LAYER_ROLE): item for item in self._items()}
+        wanted = {layer.id() for layer in rasters}
+        self.layer_tree.blockSignals(True)
+        for layer_id, item in known.items():
+            if layer_id not in wanted:
+                self.layer_tree.takeTopLevelItem(self.layer_tree.indexOfTopLevelItem(item))
+        # keep the layer tree's order for new layers (top of the legend first)
+        order = [node.layerId() for node in project.layerTreeRoot().findLayers()]
+        rasters.sort(key=lambda lyr_: order.index(lyr_.id()) if lyr_.id() in order else len(order))
+        added = False
+        for layer in rasters:
+            if layer.id() in known:
+                item = known[layer.id()]
+                item.setText(COL_LAYER, layer.name())
+                continue
+            date, source = inp.date_for_layer(layer)
+            item = QTreeWidgetItem([layer.name(), date or "", str(layer.bandCount()), layer.crs().authid()])
+            item.setData(COL_LAYER, LAYER_ROLE, layer.id())
+            item.setToolTip(COL_LAYER, inp.layer_source(layer))
+            item.setToolTip(COL_DATE, "date from the %s; double-click to edit" % source if source
+                            else "no date found; double-click to type one (YYYY-MM-DD)")
+            item.setFlags(Qt.ItemIsSelectable | Qt.ItemIsEnabled | Qt.ItemIsUserCheckable
+                          | Qt.ItemIsDragEnabled | Qt.ItemIsEditable)
+            is_output = bool(layer.customProperty(lyr.KIND_PROPERTY))
+            item.setCheckState(COL_LAYER, Qt.Unchecked if is_output else Qt.Checked)
+            self.layer_tree.addTopLevelItem(item)
+            added = True
+        self.layer_tree.blockSignals(False)
+        if added or not self._filled:
+            self.sort_by_date()
+        self._filled = True
+        self.validate()
+
+    def _layers_changed(self, *args):
+        if self.isVisible() and self.task is None:
+            QTimer.singleShot(0, self.refresh_layers)
+
+    def _item_changed(self, item, column):
+        if column == COL_DATE:
+            text = item.text(COL_DATE).strip()
+            parsed = inp.parse_date(text) if text else None
+            self.layer_tree.blockSignals(True)
+            if text and parsed and parsed != text and len(text) >= 4:
+                item.setText(COL_DATE, parsed)
+            item.setForeground(COL_DATE, QBrush(QColor("#c00000")) if text and not parsed else QBrush())
+            self.layer_tree.blockSignals(False)
+        self.validate()
+
+    def sort_by_date(self):
+        """Order by parsed date (stable; layers without a date keep their order, at the end)."""
+        items = self._items()
+        keyed = sorted(enumerate(items), key=lambda p: (not p[1].text(COL_DATE), p[1].text(COL_DATE), p[0]))
+        self.layer_tree.blockSignals(True)
+        for item in items:
+            self.layer_tree.takeTopLevelItem(self.layer_tree.indexOfTopLevelItem(item))
+        for _, item in keyed:
+            self.layer_tree.addTopLevelItem(item)
+        self.layer_tree.blockSignals(False)
+        self.validate()
+
+    def _shift(self, step):
+        items = sorted(self.layer_tree.selectedItems(), key=self.layer_tree.indexOfTopLevelItem)
+        if not items:
+            return
+        first = self.layer_tree.indexOfTopLevelItem(items[0])
+        row = max(0, min(self.layer_tree.topLevelItemCount() - len(items), first + step))
+        self.layer_tree.move_items(items, row if step < 0 else row + len(items))
+
+    def _check_all(self, checked):
+        for item in self._items():
+            item.setCheckState(COL_LAYER, Qt.Checked if checked else Qt.Unchecked)
+
+    # -- the plan ---------------------------------------------------------------------------------
+    def checked(self):
+        """[(layer, date or None)] of the checked rows, in list order."""
+        project = QgsProject.instance()
+        out = []
+        for item in self._items():
+            if item.checkState(COL_LAYER) != Qt.Checked:
+                continue
+            layer = project.mapLayer(item.data(COL_LAYER, LAYER_ROLE))
+            if layer is not None:
+                text = item.text(COL_DATE).strip()
+                out.append((layer, inp.parse_date(text) if text else None))
+        return out
+
+    def problems(self):
+        plan = self.checked()
+        problems = []
+        bad_dates = [item.text(COL_LAYER) for item in self._items()
+                     if item.checkState(COL_LAYER) == Qt.Checked and item.text(COL_DATE).strip()
+                     and not inp.parse_date(item.text(COL_DATE))]
+        if bad_dates:
+            problems.append((inp.ERROR, "Unreadable date for %s: use YYYY-MM-DD."
+                             % ", ".join("'%s'" % n for n in bad_dates)))
+        try:
+            bands = inp.parse_bands(self.bands_edit.text())
+        except ValueError as exc:
+            problems.append((inp.ERROR, str(exc)))
+            bands = None
+        problems += inp.validate([layer for layer, _ in plan], [d for _, d in plan], bands,
+                                 self.model_combo.currentData())
+        return problems
+
+    def validate(self):
+        problems = self.problems()
+        colors = {inp.ERROR: "#c00000", inp.WARNING: "#b35900", inp.INFO: "#1f5f9f"}
+        marks = {inp.ERROR: "✖", inp.WARNING: "⚠", inp.INFO: "ℹ"}
+        lines = ['<span style="color:%s">%s %s</span>' % (colors[level], marks[level], _escape(msg))
+                 for level, msg in problems]
+        n = len(self.checked())
+        if not problems:
+            lines.append('<span style="color:#2b7a0b">✔ %d dates, ready to run.</span>' % n)
+        self.messages.setText("<br>".join(lines))
+        blocked = any(level == inp.ERROR for level, _ in problems)
+        self.run_button.setEnabled(not blocked and self.task is None)
+        return not blocked
+
+    def parameters(self):
+        plan = self.checked()
+        folder = self.folder_widget.filePath().strip()
+        params = {
+            "INPUT": [layer.id() for layer, _ in plan],
+            "DATES": ",".join(d or "" for _, d in plan) if any(d for _, d in plan) else "",
+            "BANDS": self.bands_edit.text().strip(),
+            "MODEL": self.model_combo.currentData(),
+            "WEIGHTS": self.weights_widget.filePath().strip() or None,
+            "DEVICE": self.device_combo.currentText(),
+            "TILE_SIZE": self.tile_spin.value(),
+            "OVERLAP": None if self.overlap_spin.value() < 0 else self.overlap_spin.value(),
+        }
+        for key in ("AREA", "MOMENT", "CONFIDENCE"):
+            params[key] = os.path.join(folder, OUTPUT_FILES[key])
+        if self.probabilities_check.isChecked():
+            params["PROBABILITIES"] = os.path.join(folder, OUTPUT_FILES["PROBABILITIES"])
+        if self.polygons_check.isChecked():
+            params["POLYGONS"] = os.path.join(folder, OUTPUT_FILES["POLYGONS"])
+        return params
+
+    # -- running ----------------------------------------------------------------------------------
+    def run(self, ask=True):
+        """Start the algorithm in the background.  Returns the task, or None if nothing was started."""
+        if self.task is not None or not self.validate():
+            return None
+        folder = self.folder_widget.filePath().strip()
+        if not folder:
+            self._set_status("Choose an output folder.", error=True)
+            return None
+        params = self.parameters()
+        existing = [p for k, p in params.items() if k in OUTPUT_FILES and p and os.path.exists(p)]
+        if existing:
+            if not ask:
+                self._set_status("Outputs already exist in %s; choose another folder." % folder, error=True)
+                return None
+            answer = QMessageBox.question(
+                self, "Overwrite results?",
+                "These files already exist and would be replaced:\n\n%s\n\nOverwrite them?"
+                % "\n".join(os.path.basename(p) for p in existing),
+                QMessageBox.Yes | QMessageBox.No, QMessageBox.No)
+            if answer != QMessageBox.Yes:
+                self._set_status("Not run: choose another output folder.")
+                return None
+        try:
+            os.makedirs(folder, exist_ok=True)
+        except OSError as exc:
+            self._set_status("Cannot create the output folder: %s" % exc, error=True)
+            return None
+
+        algorithm = QgsApplication.processingRegistry().createAlgorithmById(ALGORITHM_ID)
+        if algorithm is None:
+            self._set_status("The Processing algorithm %s is not registered." % ALGORITHM_ID, error=True)
+            return None
+        self._run_layers = [layer for layer, _ in self.checked()]
+        self.context = QgsProcessingContext()
+        self.context.setProject(QgsProject.instance())
+        self.feedback = RunFeedback()
+        self.feedback.progressChanged.connect(lambda v: self.progress.setValue(int(v)))
+        self.feedback.text.connect(lambda t: self.status.setText(t))
+        self.progress.setValue(0)
+        self._set_status("Starting…")
+        task = QgsProcessingAlgRunnerTask(algorithm, params, self.context, self.feedback)
+        if task.isCanceled():  # prepareAlgorithm refused the parameters
+            self._set_status("\n".join(self.feedback.errors) or "The parameters were refused.", error=True)
+            self.feedback = None
+            return None
+        task.executed.connect(self._finished)
+        self.task = task
+        self.run_button.setEnabled(False)
+        self.cancel_button.setEnabled(True)
+        self._params = params
+        QgsApplication.taskManager().addTask(task)
+        return task
+
+    def cancel(self):
+        if self.task is not None:
+            self._set_status("Cancelling… partial outputs will be removed.")
+            self.task.cancel()
+
+    def _finished(self, ok, results):
+        feedback, params = self.feedback, self._params
+        cancelled = feedback.isCanceled() if feedback else False
+        self.task = None
+        self.cancel_button.setEnabled(False)
+        self.last_results = dict(results) if ok else None
+        if ok:
+            self.progress.setValue(100)
+            dates = [d or None for d in (results.get("USED_DATES") or "").split(",")] if results.get(
+                "USED_DATES") else [None] * len(params["INPUT"])
+            paths = {"area": results.get("AREA"), "moment": results.get("MOMENT"),
+                     "confidence": results.get("CONFIDENCE"), "probabilities": results.get("PROBABILITIES"),
+                     "polygons": results.get("POLYGONS")}
+            paths = {k: v for k, v in paths.items() if v}
+            facts = inp.describe_layers(self._run_layers, dates, inp.parse_bands(params.get("BANDS")))
+            info = {"dates": dates, "inputs": [{k: v for k, v in f.items()} for f in facts], "outputs": paths}
+            self.last_layers = lyr.add_run_outputs(paths, dates, info)
+            summary = results.get("SUMMARY") or ""
+            device = results.get("DEVICE_USED") or "?"
+            self._set_status("Done on %s. %s" % (device, summary.replace("\n", "; ")))
+            QgsMessageLog.logMessage("Run finished on %s:\n%s" % (device, summary), LOG_TAG, Qgis.Success)
+            if self.iface is not None:
+                self.iface.messageBar().pushMessage(
+                    "CAIM change detection", "Done on %s. %s" % (device, summary.replace("\n", "; ")),
+                    Qgis.Success, 15)
+            self.folder_widget.setFilePath(self.default_output_folder())
+        elif cancelled:
+            self.progress.setValue(0)
+            self._set_status("Cancelled; partial outputs were removed.")
+        else:
+            message = "\n".join(feedback.errors) if feedback and feedback.errors else "The run failed."
+            self._set_status(message, error=True)
+            QgsMessageLog.logMessage(message, LOG_TAG, Qgis.Critical)
+        self.feedback = None
+        self.validate()
+
+    def _set_status(self, text, error=False):
+        self.status.setStyleSheet("color:#c00000" if error else "")
+        self.status.setText(text)
+
+    def shutdown(self):
+        """Cancel a running task and disconnect from the project (plugin unload)."""
+        if self.task is not None:
+            self.task.cancel()
+        try:
+            QgsProject.instance().layersAdded.disconnect(self._layers_changed)
+            QgsProject.instance().layersRemoved.disconnect(self._layers_changed)
+        except TypeError:
+            pass
+
+    def closeEvent(self, event):  # noqa: N802
+        if self.task is not None:
+            self._set_status("Still running in the background; results will be added when done.")
+        super().closeEvent(event)
+
+
+def _escape(text):
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\n", "<br>")

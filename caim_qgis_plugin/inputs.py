@@ -1,0 +1,218 @@
+"""Turning the user's raster layers into plain facts for the engine (main thread only).
+
+The engine never sees a QgsMapLayer: :func:`describe_layers` turns layers into dicts of file path,
+bands and date, and :func:`validate` reports problems before anything runs.  Both the dialog (inline
+messages) and the Processing algorithm (prepareAlgorithm) use these functions.
+"""
+
+import os
+import re
+
+from qgis.core import QgsCoordinateTransform, QgsProject, QgsProviderRegistry, QgsRasterLayer
+
+ERROR, WARNING, INFO = "error", "warning", "info"
+
+_METADATA_DATE_KEYS = (
+    "ACQUISITION_DATE", "ACQUISITIONDATE", "DATE_ACQUIRED", "SENSING_TIME", "SENSING_DATE",
+    "DATETIME", "DATE", "START_TIME", "PRODUCT_START_TIME", "TIFFTAG_DATETIME",
+)
+
+
+def _fallback_parse_date(text):
+    if not text:
+        return None
+    text = str(text)
+    m = re.search(r"(?<!\d)((?:19|20)\d\d)[-_.:/]?(0[1-9]|1[0-2])[-_.:/]?(0[1-9]|[12]\d|3[01])(?!\d)", text)
+    if m:
+        return "%s-%s-%s" % m.groups()
+    m = re.search(r"(?<!\d)((?:19|20)\d\d)[-_.](0[1-9]|1[0-2])(?!\d)", text)
+    if m:
+        return "%s-%s" % m.groups()
+    m = re.search(r"(?<!\d)((?:19|20)\d\d)(?!\d)", text)
+    return m.group(1) if m else None
+
+
+def parse_date(text):
+    """ISO date from free text (the engine's parser when available, with a local fallback)."""
+    if not text:
+        return None
+    try:
+        from model_core.stack import parse_date as engine_parse
+    except ImportError:
+        engine_parse = None
+    if engine_parse is not None:
+        try:
+            value = engine_parse(str(text))
+        except Exception:  # nosec B110 - an unparseable name simply has no date
+            value = None
+        if value:
+            return value
+    return _fallback_parse_date(text)
+
+
+def layer_source(layer):
+    """The GDAL dataset name of a raster layer (file path, VRT, or a GDAL connection string)."""
+    source = layer.source()
+    if "|" in source:
+        decoded = QgsProviderRegistry.instance().decodeUri(layer.providerType(), source)
+        if decoded.get("path"):
+            return decoded["path"]
+    return source
+
+
+def _metadata_date(path):
+    try:
+        from osgeo import gdal
+    except ImportError:
+        return None
+    try:
+        ds = gdal.Open(path)
+    except Exception:  # nosec B110 - unreadable metadata just means no date from metadata
+        return None
+    if ds is None:
+        return None
+    domains = [ds.GetMetadata() or {}, ds.GetRasterBand(1).GetMetadata() or {}] if ds.RasterCount else [
+        ds.GetMetadata() or {}]
+    for md in domains:
+        upper = {k.upper(): v for k, v in md.items()}
+        for key in _METADATA_DATE_KEYS:
+            if key in upper:
+                value = parse_date(upper[key])
+                if value:
+                    return value
+    return None
+
+
+def date_for_layer(layer):
+    """(date, where it came from) parsed from the layer name, then the file name, then metadata."""
+    value = parse_date(layer.name())
+    if value:
+        return value, "layer name"
+    path = layer_source(layer)
+    value = parse_date(os.path.basename(path))
+    if value:
+        return value, "file name"
+    value = _metadata_date(path)
+    if value:
+        return value, "metadata"
+    return None, None
+
+
+def parse_bands(text):
+    """'1,2,3,4' -> [1, 2, 3, 4]; empty -> None.  Raises ValueError with a user-facing message."""
+    if text is None or not str(text).strip():
+        return None
+    try:
+        bands = [int(part) for part in re.split(r"[,\s;]+", str(text).strip()) if part]
+    except ValueError:
+        raise ValueError("Bands must be comma-separated band numbers such as '1,2,3,4' "
+                         "(red, green, blue, near-infrared).") from None
+    if not bands or min(bands) < 1:
+        raise ValueError("Band numbers start at 1; got '%s'." % text)
+    return bands
+
+
+def parse_dates(text, count):
+    """'2019-01-01, 2020-01-01' -> list of ISO dates (an empty entry -> None); empty -> None.
+
+    Raises ValueError with a user-facing message."""
+    if text is None or not str(text).strip():
+        return None
+    parts = [p.strip() for p in str(text).split(",")]
+    if len(parts) != count:
+        raise ValueError("DATES has %d entries but %d layers were given; give one date per layer, "
+                         "in layer order, separated by commas." % (len(parts), count))
+    out = []
+    for part in parts:
+        if not part:
+            out.append(None)  # unknown: the engine parses it from the file name or metadata
+            continue
+        value = parse_date(part)
+        if not value:
+            raise ValueError("'%s' is not a date; use YYYY-MM-DD." % part)
+        out.append(value)
+    return out
+
+
+def describe_layers(layers, dates=None, bands=None):
+    """[{'path', 'date', 'bands', 'name'}] for the engine, one per layer, order kept."""
+    facts = []
+    for i, layer in enumerate(layers):
+        entry = {"path": layer_source(layer), "name": layer.name()}
+        date = (dates[i] if dates else None) or date_for_layer(layer)[0]
+        if date:
+            entry["date"] = date
+        if bands:
+            entry["bands"] = list(bands)
+        facts.append(entry)
+    return facts
+
+
+def validate(layers, dates=None, bands=None, model="caimnet"):
+    """Problems with a planned run, as [(level, message)], errors first.  Main thread only."""
+    problems = []
+    if len(layers) < 2:
+        problems.append((ERROR, "Check at least 2 layers: change needs two or more dates (%d checked)."
+                         % len(layers)))
+    if model == "schanger" and len(layers) != 2:
+        problems.append((ERROR, "SChanger compares exactly 2 dates; %d are checked. Use CAIM-Net for a "
+                         "time series." % len(layers)))
+    for layer in layers:
+        if not isinstance(layer, QgsRasterLayer) or not layer.isValid():
+            problems.append((ERROR, "'%s' is not a valid raster layer." % layer.name()))
+        elif layer.providerType() != "gdal":
+            problems.append((ERROR, "'%s' is not a file-based (GDAL) raster; export it as GeoTIFF first."
+                             % layer.name()))
+    rasters = [lyr for lyr in layers if isinstance(lyr, QgsRasterLayer) and lyr.isValid()]
+    if rasters:
+        counts = {lyr.name(): lyr.bandCount() for lyr in rasters}
+        if bands:
+            short = [n for n, c in counts.items() if c < max(bands)]
+            if short:
+                problems.append((ERROR, "Band %d does not exist in %s (fewer bands)."
+                                 % (max(bands), ", ".join("'%s' (%d)" % (n, counts[n]) for n in short))))
+        elif len(set(counts.values())) > 1:
+            listing = ", ".join("'%s': %d" % item for item in counts.items())
+            problems.append((ERROR, "Band counts differ (%s). The model needs the same bands from every "
+                             "date: pick the bands to use (for example 1,2,3,4)." % listing))
+        crs = {lyr.crs().authid() or lyr.crs().toWkt() for lyr in rasters}
+        if len(crs) > 1:
+            problems.append((WARNING, "Layers have different CRSs (%s): they will be aligned onto the grid "
+                             "of '%s'." % (", ".join(sorted(crs)), rasters[0].name())))
+        else:
+            res = {(round(lyr.rasterUnitsPerPixelX(), 6), round(lyr.rasterUnitsPerPixelY(), 6)) for lyr in rasters}
+            ext = {lyr.extent().toString(3) for lyr in rasters}
+            if len(res) > 1 or len(ext) > 1:
+                problems.append((INFO, "Grids differ slightly: every date will be resampled onto the grid "
+                                 "of '%s', clipped to the common area." % rasters[0].name()))
+        if len(rasters) >= 2 and not _overlap(rasters):
+            problems.append((ERROR, "The layers do not overlap: there is no common area to compare."))
+    if dates is not None:
+        known = [d for d in dates if d]
+        missing = [layers[i].name() for i, d in enumerate(dates) if not d and i < len(layers)]
+        if missing:
+            problems.append((WARNING, "No date for %s: results will say 'date k' instead of a date."
+                             % ", ".join("'%s'" % m for m in missing)))
+        if known != sorted(known):
+            problems.append((WARNING, "Dates are not in chronological order: moments follow the list order."))
+        if len(set(known)) < len(known):
+            problems.append((WARNING, "Some dates appear twice."))
+    order = {ERROR: 0, WARNING: 1, INFO: 2}
+    problems.sort(key=lambda p: order[p[0]])
+    return problems
+
+
+def _overlap(layers):
+    target = layers[0].crs()
+    common = None
+    for layer in layers:
+        extent = layer.extent()
+        if layer.crs() != target:
+            try:
+                extent = QgsCoordinateTransform(layer.crs(), target, QgsProject.instance()).transformBoundingBox(extent)
+            except Exception:  # nosec B112 - if the extent cannot be transformed, let the engine decide
+                continue
+        common = extent if common is None else common.intersect(extent)
+        if common.isEmpty():
+            return False
+    return True

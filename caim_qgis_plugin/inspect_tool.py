@@ -1,0 +1,262 @@
+"""Inspect tool: click a pixel, see its change moment, the change probability of each interval and the
+band values of every date as a small plot.
+
+:func:`inspect_pixel` does the reading (GDAL, one pixel per raster, main thread) and is what the tests
+call; :class:`InspectTool` and :class:`InspectDock` are the map tool and its panel.
+"""
+
+import math
+
+from qgis.PyQt.QtCore import QPointF, QRectF, Qt
+from qgis.PyQt.QtGui import QColor, QFont, QPainter, QPen
+from qgis.PyQt.QtWidgets import (
+    QDockWidget,
+    QHeaderView,
+    QLabel,
+    QSizePolicy,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsProject, QgsRasterLayer
+from qgis.gui import QgsMapToolEmitPoint
+
+from caim_qgis_plugin import layers as lyr
+
+BAND_NAMES = ["Red", "Green", "Blue", "NIR"]
+BAND_COLORS = ["#d7301f", "#31a354", "#3182bd", "#7a0177", "#636363", "#fdae6b"]
+
+
+def _read_pixel(path, point, crs):
+    """Values of every band of ``path`` at ``point`` (in ``crs``), or None outside / on error."""
+    from osgeo import gdal
+
+    try:
+        ds = gdal.Open(path)
+    except RuntimeError:
+        return None
+    if ds is None:
+        return None
+    wkt = ds.GetProjection()
+    target = QgsCoordinateReferenceSystem.fromWkt(wkt) if wkt else crs
+    if target.isValid() and crs.isValid() and target != crs:
+        try:
+            pt = QgsCoordinateTransform(crs, target, QgsProject.instance()).transform(point)
+        except Exception:  # QgsCsException: the point cannot be expressed in that CRS
+            return None
+    else:
+        pt = point
+    inv = gdal.InvGeoTransform(ds.GetGeoTransform())
+    if inv is None:
+        return None
+    col = math.floor(inv[0] + inv[1] * pt.x() + inv[2] * pt.y())
+    row = math.floor(inv[3] + inv[4] * pt.x() + inv[5] * pt.y())
+    if not (0 <= col < ds.RasterXSize and 0 <= row < ds.RasterYSize):
+        return None
+    values = []
+    for b in range(1, ds.RasterCount + 1):
+        band = ds.GetRasterBand(b)
+        value = float(band.ReadAsArray(col, row, 1, 1)[0, 0])
+        nodata = band.GetNoDataValue()
+        values.append(None if nodata is not None and value == nodata else value)
+    return values
+
+
+def inspect_pixel(run_info, point, crs):
+    """What the panel shows for the map ``point`` (QgsPointXY in ``crs``) of one run.
+
+    Returns a dict: moment (int or None), moment_text, dates, intervals (labels), change_probability
+    (list per interval, or None without a probability raster), no_change_probability, confidence,
+    series (per date: list of band values or None), band_names.
+    """
+    dates = list(run_info.get("dates") or [])
+    outputs = run_info.get("outputs") or {}
+    labels = lyr.interval_labels(dates)
+    result = {"dates": dates, "intervals": labels, "moment": None, "moment_text": "outside the result",
+              "change_probability": None, "no_change_probability": None, "confidence": None,
+              "series": [], "band_names": []}
+    moment = _read_pixel(outputs.get("moment", ""), point, crs) if outputs.get("moment") else None
+    if moment is not None:
+        value = moment[0]
+        if value is None:
+            result["moment_text"] = "no data"
+        else:
+            k = int(value)
+            result["moment"] = k
+            if k == 0:
+                result["moment_text"] = "no change"
+            elif 1 <= k <= len(labels):
+                result["moment_text"] = "changed between %s" % labels[k - 1].replace(" to ", " and ")
+            else:
+                result["moment_text"] = "moment %d" % k
+    if outputs.get("confidence"):
+        conf = _read_pixel(outputs["confidence"], point, crs)
+        if conf and conf[0] is not None:
+            result["confidence"] = conf[0]
+    if outputs.get("probabilities"):
+        probs = _read_pixel(outputs["probabilities"], point, crs)
+        if probs and all(p is not None for p in probs):
+            result["no_change_probability"] = probs[0]
+            result["change_probability"] = probs[1:]
+    for entry in run_info.get("inputs") or []:
+        values = _read_pixel(entry["path"], point, crs)
+        if values is not None and entry.get("bands"):
+            values = [values[b - 1] if b - 1 < len(values) else None for b in entry["bands"]]
+        result["series"].append(values)
+    width = max((len(v) for v in result["series"] if v), default=0)
+    result["band_names"] = [BAND_NAMES[i] if i < len(BAND_NAMES) else "Band %d" % (i + 1) for i in range(width)]
+    return result
+
+
+def find_run_layer(iface):
+    """The output layer whose run is inspected: the active layer if it is a CAIM output, else the
+    topmost CAIM moment layer of the project."""
+    active = iface.activeLayer() if iface else None
+    if lyr.run_info_of(active):
+        return active
+    for node in QgsProject.instance().layerTreeRoot().findLayers():
+        layer = node.layer()
+        if isinstance(layer, QgsRasterLayer) and layer.customProperty(lyr.KIND_PROPERTY) == lyr.MOMENT \
+                and lyr.run_info_of(layer):
+            return layer
+    return None
+
+
+class SeriesPlot(QWidget):
+    """Band values over the dates (lines) with the detected interval shaded."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setMinimumHeight(170)
+        self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Expanding)
+        self.data = None
+
+    def set_data(self, data):
+        self.data = data
+        self.update()
+
+    def paintEvent(self, event):  # noqa: N802
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.Antialiasing)
+        painter.fillRect(self.rect(), QColor("white"))
+        data = self.data
+        if not data or not any(data["series"]):
+            painter.drawText(self.rect(), Qt.AlignCenter, "Click a pixel of a CAIM result")
+            return
+        series = data["series"]
+        n = len(series)
+        flat = [v for s in series if s for v in s if v is not None]
+        lo, hi = (min(flat), max(flat)) if flat else (0.0, 1.0)
+        if hi - lo < 1e-9:
+            hi = lo + 1.0
+        left, top, right, bottom = 44, 10, 10, 34
+        plot = QRectF(left, top, max(10, self.width() - left - right), max(10, self.height() - top - bottom))
+
+        def x_of(i):
+            return plot.left() + (plot.width() * i / (n - 1) if n > 1 else plot.width() / 2)
+
+        def y_of(v):
+            return plot.bottom() - plot.height() * (v - lo) / (hi - lo)
+
+        k = data.get("moment")
+        if k and 1 <= k < n:
+            painter.fillRect(QRectF(QPointF(x_of(k - 1), plot.top()), QPointF(x_of(k), plot.bottom())),
+                             QColor(255, 31, 90, 45))
+        painter.setPen(QPen(QColor("#999999"), 1))
+        painter.drawRect(plot)
+        small = QFont(self.font())
+        small.setPointSizeF(max(6.0, small.pointSizeF() * 0.8))
+        painter.setFont(small)
+        painter.drawText(QRectF(0, plot.top() - 6, left - 4, 14), Qt.AlignRight, "%g" % round(hi, 3))
+        painter.drawText(QRectF(0, plot.bottom() - 8, left - 4, 14), Qt.AlignRight, "%g" % round(lo, 3))
+        dates = data.get("dates") or []
+        for i in range(n):
+            label = dates[i] if i < len(dates) and dates[i] else str(i + 1)
+            painter.drawText(QRectF(x_of(i) - 40, plot.bottom() + 3, 80, 14), Qt.AlignHCenter, label[:7] if n > 5 else label)
+        for b, name in enumerate(data["band_names"]):
+            pen = QPen(QColor(BAND_COLORS[b % len(BAND_COLORS)]), 2)
+            painter.setPen(pen)
+            prev = None
+            for i, values in enumerate(series):
+                v = values[b] if values and b < len(values) else None
+                if v is None:
+                    prev = None
+                    continue
+                pt = QPointF(x_of(i), y_of(v))
+                painter.drawEllipse(pt, 2.5, 2.5)
+                if prev is not None:
+                    painter.drawLine(prev, pt)
+                prev = pt
+            painter.drawText(QRectF(plot.left() + 4 + 48 * b, plot.bottom() + 17, 48, 14), Qt.AlignLeft, name)
+        painter.end()
+
+
+class InspectDock(QDockWidget):
+    def __init__(self, parent=None):
+        super().__init__("CAIM pixel inspector", parent)
+        self.setObjectName("CaimInspectDock")
+        body = QWidget(self)
+        layout = QVBoxLayout(body)
+        self.header = QLabel("Choose the inspect tool and click a pixel of a CAIM result.")
+        self.header.setWordWrap(True)
+        self.header.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.table = QTableWidget(0, 2)
+        self.table.setHorizontalHeaderLabels(["Interval", "P(change)"])
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.Stretch)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setEditTriggers(QTableWidget.NoEditTriggers)
+        self.plot = SeriesPlot()
+        layout.addWidget(self.header)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(QLabel("Band values over time (shaded: detected change interval)"))
+        layout.addWidget(self.plot, 2)
+        self.setWidget(body)
+        self.last = None
+
+    def show_result(self, data, point=None):
+        self.last = data
+        where = "x %.2f, y %.2f" % (point.x(), point.y()) if point is not None else ""
+        text = "<b>Change moment:</b> %s" % data["moment_text"]
+        if data.get("confidence") is not None:
+            text += "<br><b>Confidence:</b> %.2f" % data["confidence"]
+        if data.get("no_change_probability") is not None:
+            text += "<br><b>P(no change):</b> %.2f" % data["no_change_probability"]
+        if where:
+            text += "<br><small>%s</small>" % where
+        self.header.setText(text)
+        probs = data.get("change_probability")
+        self.table.setRowCount(len(data["intervals"]))
+        for row, label in enumerate(data["intervals"]):
+            self.table.setItem(row, 0, QTableWidgetItem(label))
+            value = "%.3f" % probs[row] if probs and row < len(probs) else "n/a"
+            item = QTableWidgetItem(value)
+            item.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
+            if data.get("moment") == row + 1:
+                for it in (self.table.item(row, 0), item):
+                    f = it.font()
+                    f.setBold(True)
+                    it.setFont(f)
+            self.table.setItem(row, 1, item)
+        if probs is None:
+            self.table.setToolTip("Run with 'moment probabilities' on to see per-interval probabilities.")
+        self.plot.set_data(data)
+
+
+class InspectTool(QgsMapToolEmitPoint):
+    def __init__(self, canvas, iface, dock):
+        super().__init__(canvas)
+        self.iface = iface
+        self.dock = dock
+        self.setCursor(Qt.CrossCursor)
+        self.canvasClicked.connect(self.on_click)
+
+    def on_click(self, point, button):
+        layer = find_run_layer(self.iface)
+        if layer is None:
+            self.dock.header.setText("No CAIM result in the project: run 'Detect changes' first.")
+            return
+        crs = self.canvas().mapSettings().destinationCrs()
+        data = inspect_pixel(lyr.run_info_of(layer), point, crs)
+        self.dock.show()
+        self.dock.show_result(data, point)

@@ -1,0 +1,246 @@
+"""Output layers: styles, .qml sidecars, and adding a run's results to the project.
+
+Everything here runs on the main thread.  Styles follow the output conventions of DESIGN.md:
+
+* change area: paletted, 0 unchanged (transparent), 1 changed (strong colour), 255 nodata;
+* change moment: paletted, 0 no change (transparent), k = change between date k and k+1, one colour
+  per interval from a sequential ramp, labelled "date_k to date_k+1";
+* confidence: pseudocolour 0..1, hidden by default.
+"""
+
+import json
+import os
+
+from qgis.PyQt.QtGui import QColor
+from qgis.core import (
+    QgsColorRampShader,
+    QgsGradientColorRamp,
+    QgsGradientStop,
+    QgsLayerTreeLayer,
+    QgsPalettedRasterRenderer,
+    QgsProcessingLayerPostProcessorInterface,
+    QgsProject,
+    QgsRasterLayer,
+    QgsRasterShader,
+    QgsSingleBandPseudoColorRenderer,
+)
+
+AREA, MOMENT, CONFIDENCE, PROBABILITIES = "area", "moment", "confidence", "probabilities"
+NODATA = 255
+CHANGED_COLOR = "#e6194b"  # same as the colour table the engine writes
+TRANSPARENT = QColor(0, 0, 0, 0)
+RUN_PROPERTY = "caim/run"
+KIND_PROPERTY = "caim/kind"
+LAYER_TITLES = {
+    AREA: "Change area",
+    MOMENT: "Change moment",
+    CONFIDENCE: "Confidence",
+    PROBABILITIES: "Moment probabilities",
+}
+
+# Fallback sequential ramp (early yellow -> late purple) when the engine cannot be imported.
+_MOMENT_STOPS = ["#ffed6f", "#feb24c", "#f03b20", "#bd0026", "#54278f"]
+_CONFIDENCE_STOPS = ["#440154", "#3b528b", "#21918c", "#5ec962", "#fde725"]
+
+
+def _ramp(stops):
+    first, last = QColor(stops[0]), QColor(stops[-1])
+    inner = [QgsGradientStop(i / (len(stops) - 1), QColor(c)) for i, c in enumerate(stops[1:-1], start=1)]
+    return QgsGradientColorRamp(first, last, False, inner)
+
+
+def interval_labels(dates):
+    """["d1 to d2", "d2 to d3", ...] for an ordered list of date strings (None shown as 'date k')."""
+    shown = [d if d else "image %d" % (i + 1) for i, d in enumerate(dates)]
+    return ["%s to %s" % (shown[k], shown[k + 1]) for k in range(len(shown) - 1)]
+
+
+def moment_colors(n_intervals):
+    """One colour per interval: the engine's ramp (so QGIS matches the GeoTIFF colour table)."""
+    try:
+        from model_core.predict import moment_colours
+    except ImportError:
+        moment_colours = None
+    if moment_colours is not None:
+        table = moment_colours(n_intervals)
+        return [QColor(*table[k]) for k in range(1, n_intervals + 1)]
+    ramp = _ramp(_MOMENT_STOPS)
+    if n_intervals <= 1:
+        return [ramp.color(0.6)]
+    return [ramp.color(i / (n_intervals - 1)) for i in range(n_intervals)]
+
+
+def area_renderer(provider=None):
+    classes = [
+        QgsPalettedRasterRenderer.Class(0, QColor(TRANSPARENT), "Unchanged"),
+        QgsPalettedRasterRenderer.Class(1, QColor(CHANGED_COLOR), "Changed"),
+    ]
+    return QgsPalettedRasterRenderer(provider, 1, classes)
+
+
+def moment_renderer(dates, provider=None):
+    labels = interval_labels(dates)
+    classes = [QgsPalettedRasterRenderer.Class(0, QColor(TRANSPARENT), "No change")]
+    for k, (label, color) in enumerate(zip(labels, moment_colors(len(labels))), start=1):
+        classes.append(QgsPalettedRasterRenderer.Class(k, color, label))
+    return QgsPalettedRasterRenderer(provider, 1, classes)
+
+
+def confidence_renderer(provider=None):
+    ramp_shader = QgsColorRampShader(0.0, 1.0)
+    ramp_shader.setColorRampType(QgsColorRampShader.Interpolated)
+    ramp = _ramp(_CONFIDENCE_STOPS)
+    ramp_shader.setSourceColorRamp(ramp.clone())
+    items = [QgsColorRampShader.ColorRampItem(v, ramp.color(v), "%.2f" % v) for v in (0.0, 0.25, 0.5, 0.75, 1.0)]
+    ramp_shader.setColorRampItemList(items)
+    shader = QgsRasterShader()
+    shader.setRasterShaderFunction(ramp_shader)
+    renderer = QgsSingleBandPseudoColorRenderer(provider, 1, shader)
+    renderer.setClassificationMin(0.0)
+    renderer.setClassificationMax(1.0)
+    return renderer
+
+
+def style_layer(layer, kind, dates=None):
+    """Apply the house style for ``kind`` to a raster layer.  Returns True when a style was applied."""
+    provider = layer.dataProvider()
+    if kind == AREA:
+        renderer = area_renderer(provider)
+    elif kind == MOMENT:
+        renderer = moment_renderer(dates or [], provider)
+    elif kind == CONFIDENCE:
+        renderer = confidence_renderer(provider)
+    else:
+        return False
+    if kind in (AREA, MOMENT) and provider is not None and not provider.sourceHasNoDataValue(1):
+        # Outputs are written with nodata 255; make sure it is never painted even if the tag is lost.
+        from qgis.core import QgsRasterRange
+
+        provider.setUserNoDataValue(1, [QgsRasterRange(NODATA, NODATA)])
+    layer.setRenderer(renderer)
+    layer.setCustomProperty(KIND_PROPERTY, kind)
+    layer.triggerRepaint()
+    return True
+
+
+def sidecar_path(raster_path):
+    return os.path.splitext(raster_path)[0] + ".qml"
+
+
+def write_sidecar(raster_path, kind, dates=None):
+    """Write ``<raster>.qml`` next to an output so it opens styled in any QGIS.  Returns its path."""
+    layer = QgsRasterLayer(raster_path, os.path.basename(raster_path), "gdal", QgsRasterLayer.LayerOptions(False))
+    if not layer.isValid() or not style_layer(layer, kind, dates):
+        return None
+    path = sidecar_path(raster_path)
+    _msg, ok = layer.saveNamedStyle(path)
+    return path if ok else None
+
+
+def run_name(dates):
+    known = [d for d in dates if d]
+    if len(known) >= 2:
+        return "CAIM changes %s to %s (%d dates)" % (known[0], known[-1], len(dates))
+    return "CAIM changes (%d dates)" % len(dates)
+
+
+def unique_group_name(root, name):
+    taken = {child.name() for child in root.children()}
+    if name not in taken:
+        return name
+    n = 2
+    while "%s #%d" % (name, n) in taken:
+        n += 1
+    return "%s #%d" % (name, n)
+
+
+def add_run_outputs(paths, dates, run_info=None, project=None, name=None):
+    """Add a run's outputs as styled layers in a new group at the top of the layer tree.
+
+    ``paths`` maps kind ("area", "moment", "confidence", optionally "probabilities" and "polygons") to
+    file paths.  ``run_info`` (JSON-serialisable: dates, inputs, outputs) is stored on the layers so the
+    inspect tool can find the inputs and probabilities of a pixel.  Returns {kind: layer}.
+    """
+    project = project or QgsProject.instance()
+    root = project.layerTreeRoot()
+    group = root.insertGroup(0, unique_group_name(root, name or run_name(dates)))
+    info = dict(run_info or {})
+    info.setdefault("dates", list(dates))
+    info.setdefault("outputs", dict(paths))
+    encoded = json.dumps(info)
+    added = {}
+    order = [MOMENT, AREA, CONFIDENCE]
+    if paths.get("polygons"):
+        order.insert(0, "polygons")
+    for kind in order:
+        path = paths.get(kind)
+        if not path or not os.path.exists(path):
+            continue
+        if kind == "polygons":
+            from qgis.core import QgsVectorLayer
+
+            layer = QgsVectorLayer(path, "Change polygons", "ogr")
+            _style_polygons(layer, dates)
+        else:
+            layer = QgsRasterLayer(path, LAYER_TITLES[kind], "gdal")
+            style_layer(layer, kind, dates)
+        if not layer.isValid():
+            continue
+        layer.setCustomProperty(RUN_PROPERTY, encoded)
+        project.addMapLayer(layer, False)
+        node = group.addLayer(layer)
+        if kind in (CONFIDENCE, "polygons"):
+            node.setItemVisibilityChecked(False)
+        node.setExpanded(kind == MOMENT)
+        added[kind] = layer
+    return added
+
+
+def _style_polygons(layer, dates):
+    """Categorised outline style for change polygons: one colour per interval, same as the moment."""
+    if not layer.isValid():
+        return
+    from qgis.core import QgsCategorizedSymbolRenderer, QgsFillSymbol, QgsRendererCategory
+
+    categories = []
+    for k, (label, color) in enumerate(zip(interval_labels(dates), moment_colors(len(dates) - 1)), start=1):
+        symbol = QgsFillSymbol.createSimple({
+            "color": "0,0,0,0", "outline_color": color.name(), "outline_width": "0.6"})
+        categories.append(QgsRendererCategory(k, symbol, label))
+    layer.setRenderer(QgsCategorizedSymbolRenderer("moment", categories))
+
+
+def run_info_of(layer):
+    """The run description stored on an output layer, or None."""
+    if layer is None:
+        return None
+    raw = layer.customProperty(RUN_PROPERTY)
+    if not raw:
+        return None
+    try:
+        return json.loads(raw)
+    except (TypeError, ValueError):
+        return None
+
+
+class OutputStyler(QgsProcessingLayerPostProcessorInterface):
+    """Styles an output that Processing loads after a toolbox / model run."""
+
+    _alive = []  # Processing does not own Python post-processors: keep them referenced
+
+    def __init__(self, kind, dates, run_info=None):
+        super().__init__()
+        self.kind = kind
+        self.dates = list(dates)
+        self.run_info = run_info
+        OutputStyler._alive.append(self)
+
+    def postProcessLayer(self, layer, context, feedback):  # noqa: N802 (QGIS API name)
+        if isinstance(layer, QgsRasterLayer):
+            style_layer(layer, self.kind, self.dates)
+            if self.kind == CONFIDENCE:
+                node = context.project().layerTreeRoot().findLayer(layer.id()) if context.project() else None
+                if isinstance(node, QgsLayerTreeLayer):
+                    node.setItemVisibilityChecked(False)
+        if self.run_info:
+            layer.setCustomProperty(RUN_PROPERTY, json.dumps(self.run_info))

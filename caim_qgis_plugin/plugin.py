@@ -1,0 +1,132 @@
+"""Menu and toolbar actions; registers the Processing provider and the inspect tool."""
+
+from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtGui import QIcon
+from qgis.PyQt.QtWidgets import QAction, QMessageBox
+from qgis.core import Qgis, QgsApplication, QgsMessageLog
+
+from caim_qgis_plugin.paths import icon_path
+
+MENU = "&CAIM change detection"
+LOG_TAG = "CAIM change detection"
+
+
+class CaimPlugin:
+    def __init__(self, iface):
+        self.iface = iface
+        self.provider = None
+        self.actions = []
+        self.dialog = None
+        self.inspect_tool = None
+        self.inspect_dock = None
+        self.toolbar = None
+
+    # Processing (also called by qgis_process, where iface is None)
+    def initProcessing(self):  # noqa: N802
+        if self.provider is None:
+            from caim_qgis_plugin.provider import CaimProvider
+
+            self.provider = CaimProvider()
+            QgsApplication.processingRegistry().addProvider(self.provider)
+
+    def initGui(self):  # noqa: N802
+        self.initProcessing()
+        self.toolbar = self.iface.addToolBar("CAIM change detection")
+        self.toolbar.setObjectName("CaimToolbar")
+
+        self.run_action = QAction(QIcon(icon_path("caim.svg")), "Detect changes in a time series…",
+                                  self.iface.mainWindow())
+        self.run_action.setObjectName("CaimDetectChanges")
+        self.run_action.setToolTip("CAIM: find where and when the land changed in an ordered series of rasters")
+        self.run_action.triggered.connect(self.show_dialog)
+
+        self.inspect_action = QAction(QIcon(icon_path("caim_inspect.svg")), "Inspect change pixel",
+                                      self.iface.mainWindow())
+        self.inspect_action.setObjectName("CaimInspect")
+        self.inspect_action.setCheckable(True)
+        self.inspect_action.setToolTip("CAIM: click a pixel to see its change moment, per-interval "
+                                       "probabilities and band values over time")
+        self.inspect_action.toggled.connect(self.toggle_inspect)
+
+        self.help_action = QAction("PyTorch status and installation…", self.iface.mainWindow())
+        self.help_action.setObjectName("CaimDependencies")
+        self.help_action.triggered.connect(self.show_dependencies)
+
+        for action in (self.run_action, self.inspect_action):
+            self.iface.addPluginToRasterMenu(MENU, action)
+            self.toolbar.addAction(action)
+            self.actions.append(action)
+        self.iface.addPluginToRasterMenu(MENU, self.help_action)
+        self.actions.append(self.help_action)
+
+        from caim_qgis_plugin.dependencies import install_instructions, torch_available
+
+        if not torch_available():
+            QgsMessageLog.logMessage(install_instructions(), LOG_TAG, Qgis.Warning)
+
+    def unload(self):
+        if self.inspect_tool is not None:
+            if self.iface.mapCanvas().mapTool() is self.inspect_tool:
+                self.iface.mapCanvas().unsetMapTool(self.inspect_tool)
+            self.inspect_tool.deleteLater()
+            self.inspect_tool = None
+        if self.inspect_dock is not None:
+            self.iface.removeDockWidget(self.inspect_dock)
+            self.inspect_dock.deleteLater()
+            self.inspect_dock = None
+        if self.dialog is not None:
+            self.dialog.shutdown()
+            self.dialog.deleteLater()
+            self.dialog = None
+        for action in self.actions:
+            self.iface.removePluginRasterMenu(MENU, action)
+            action.deleteLater()
+        self.actions = []
+        if self.toolbar is not None:
+            self.toolbar.deleteLater()
+            self.toolbar = None
+        if self.provider is not None:
+            QgsApplication.processingRegistry().removeProvider(self.provider)
+            self.provider = None
+
+    # -- actions ----------------------------------------------------------------------------------
+    def show_dependencies(self):
+        from caim_qgis_plugin.dependencies import install_instructions, torch_available
+
+        if torch_available():
+            QMessageBox.information(self.iface.mainWindow(), "CAIM change detection",
+                                    "PyTorch is installed; the plugin is ready.")
+        else:
+            QMessageBox.warning(self.iface.mainWindow(), "CAIM change detection: PyTorch missing",
+                                install_instructions())
+
+    def show_dialog(self):
+        from caim_qgis_plugin.dependencies import install_instructions, torch_available
+
+        if not torch_available():
+            QMessageBox.warning(self.iface.mainWindow(), "CAIM change detection: PyTorch missing",
+                                install_instructions())
+            return
+        if self.dialog is None:
+            from caim_qgis_plugin.dialog import CaimDialog
+
+            self.dialog = CaimDialog(self.iface, self.iface.mainWindow())
+        self.dialog.refresh_layers()
+        self.dialog.show()
+        self.dialog.raise_()
+        self.dialog.activateWindow()
+
+    def toggle_inspect(self, checked):
+        canvas = self.iface.mapCanvas()
+        if checked:
+            if self.inspect_tool is None:
+                from caim_qgis_plugin.inspect_tool import InspectDock, InspectTool
+
+                self.inspect_dock = InspectDock(self.iface.mainWindow())
+                self.iface.addDockWidget(Qt.RightDockWidgetArea, self.inspect_dock)
+                self.inspect_tool = InspectTool(canvas, self.iface, self.inspect_dock)
+                self.inspect_tool.setAction(self.inspect_action)
+            self.inspect_dock.show()
+            canvas.setMapTool(self.inspect_tool)
+        elif self.inspect_tool is not None and canvas.mapTool() is self.inspect_tool:
+            canvas.unsetMapTool(self.inspect_tool)

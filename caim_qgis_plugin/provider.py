@@ -1,0 +1,24 @@
+"""The Processing provider ``caim``."""
+
+from qgis.PyQt.QtGui import QIcon
+from qgis.core import QgsProcessingProvider
+
+from caim_qgis_plugin.algorithm import DetectChangesAlgorithm
+from caim_qgis_plugin.paths import icon_path
+
+
+class CaimProvider(QgsProcessingProvider):
+    def id(self):
+        return "caim"
+
+    def name(self):
+        return "CAIM change detection"
+
+    def longName(self):  # noqa: N802
+        return "CAIM change detection (time-series change area and moment)"
+
+    def icon(self):
+        return QIcon(icon_path())
+
+    def loadAlgorithms(self):  # noqa: N802
+        self.addAlgorithm(DetectChangesAlgorithm())

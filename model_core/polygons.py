@@ -1,0 +1,125 @@
+"""Change polygons from a change-moment raster (GDAL/OGR only; no torch, no QGIS).
+
+Every connected group of pixels with the same moment k (1..T-1) becomes one polygon with the
+attributes
+
+* ``moment``       k: the last change happened between the k-th and (k+1)-th date (1-based),
+* ``date_before``  the k-th date (ISO), ``date_after`` the (k+1)-th date (ISO),
+* ``area_m2``      the polygon's area in square metres (ellipsoid-aware for geographic CRSs).
+
+Pixels with moment 0 (no change) or 255 (nodata) produce no polygon.
+"""
+
+import os
+
+import numpy as np
+from osgeo import gdal, ogr, osr
+
+from model_core.errors import InputError, OutputError
+
+gdal.UseExceptions()
+ogr.UseExceptions()
+
+NODATA = 255
+_DRIVERS = {
+    ".gpkg": "GPKG",
+    ".shp": "ESRI Shapefile",
+    ".geojson": "GeoJSON",
+    ".json": "GeoJSON",
+    ".fgb": "FlatGeobuf",
+    ".sqlite": "SQLite",
+}
+
+
+def driver_for(path):
+    return _DRIVERS.get(os.path.splitext(path)[1].lower(), "GPKG")
+
+
+def _change_mask(band, xsize, ysize, block=1024):
+    """A MEM byte raster: 1 where the moment is a real change (1..254), else 0; built block-wise."""
+    mem = gdal.GetDriverByName("MEM").Create("", xsize, ysize, 1, gdal.GDT_Byte)
+    out = mem.GetRasterBand(1)
+    for y in range(0, ysize, block):
+        h = min(block, ysize - y)
+        values = band.ReadAsArray(0, y, xsize, h)
+        out.WriteArray(((values > 0) & (values < NODATA)).astype(np.uint8), 0, y)
+    return mem
+
+
+def _area_transform(srs, dataset):
+    """(transform or None, square metres per squared CRS unit) used to compute area_m2."""
+    if srs is None:
+        return None, 1.0
+    if srs.IsProjected():
+        return None, srs.GetLinearUnits() ** 2
+    # Geographic: project onto a Lambert azimuthal equal-area plane centred on the raster.
+    gt = dataset.GetGeoTransform()
+    cx = gt[0] + gt[1] * dataset.RasterXSize / 2 + gt[2] * dataset.RasterYSize / 2
+    cy = gt[3] + gt[4] * dataset.RasterXSize / 2 + gt[5] * dataset.RasterYSize / 2
+    src = srs.Clone()
+    src.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+    laea = osr.SpatialReference()
+    laea.SetLAEA(cy, cx, 0, 0)
+    laea.CopyGeogCSFrom(src)
+    laea.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+    return osr.CoordinateTransformation(src, laea), 1.0
+
+
+def write_polygons(moment_path, out_path, dates=None, overwrite=False, layer_name="change_polygons"):
+    """Polygonise ``moment_path`` into ``out_path`` (format from its extension, GeoPackage by default).
+
+    ``dates`` is the ordered list of ISO dates of the inputs (T entries); without it the date attributes
+    are left empty.  Returns the number of polygons written.
+    """
+    if not os.path.exists(moment_path):
+        raise InputError(f"Change-moment raster '{moment_path}' does not exist.")
+    if os.path.exists(out_path):
+        if not overwrite:
+            raise OutputError(f"'{out_path}' already exists. Choose another file or allow overwriting.")
+        ogr.GetDriverByName(driver_for(out_path)).DeleteDataSource(out_path)
+    folder = os.path.dirname(os.path.abspath(out_path))
+    if not os.path.isdir(folder):
+        raise OutputError(f"Folder '{folder}' does not exist.")
+
+    src = gdal.Open(moment_path)
+    band = src.GetRasterBand(1)
+    srs = src.GetSpatialRef()
+    mask_ds = _change_mask(band, src.RasterXSize, src.RasterYSize)
+
+    try:
+        out = ogr.GetDriverByName(driver_for(out_path)).CreateDataSource(out_path)
+    except RuntimeError as exc:
+        raise OutputError(f"Cannot create '{out_path}': {exc}") from exc
+    layer = out.CreateLayer(layer_name, srs=srs, geom_type=ogr.wkbPolygon)
+    layer.CreateField(ogr.FieldDefn("moment", ogr.OFTInteger))
+    for name in ("date_before", "date_after"):
+        field = ogr.FieldDefn(name, ogr.OFTString)
+        field.SetWidth(10)
+        layer.CreateField(field)
+    layer.CreateField(ogr.FieldDefn("area_m2", ogr.OFTReal))
+
+    layer.StartTransaction()
+    gdal.Polygonize(band, mask_ds.GetRasterBand(1), layer, 0, [], callback=None)
+    layer.CommitTransaction()
+
+    transform, factor = _area_transform(srs, src)
+    dates = list(dates or [])
+    layer.StartTransaction()
+    layer.ResetReading()
+    count = 0
+    for feature in layer:
+        k = feature.GetField("moment")
+        if k is not None and 1 <= k < len(dates):
+            feature.SetField("date_before", dates[k - 1] or None)
+            feature.SetField("date_after", dates[k] or None)
+        geom = feature.GetGeometryRef()
+        if transform is not None:
+            geom = geom.Clone()
+            geom.Transform(transform)
+        feature.SetField("area_m2", float(geom.GetArea() * factor))
+        layer.SetFeature(feature)
+        count += 1
+    layer.CommitTransaction()
+    out = None  # noqa: F841 (closes and flushes the data source)
+    src = None  # noqa: F841
+    return count
