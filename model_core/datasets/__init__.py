@@ -1,0 +1,59 @@
+"""Training and evaluation data.
+
+* :mod:`.synthetic`: real-pixel semi-synthetic time series with known area and moment truth
+  (results on it are semi-synthetic).
+* :mod:`.spacenet7`, :mod:`.dynamicearthnet`: the published datasets in their original layouts.
+* :mod:`.series`: the :class:`~.series.Series` record, label derivation and the generic folder layout.
+* :func:`load_taizhou`: the Taizhou Landsat-7 pair with its partial reference (evaluation only).
+
+:func:`load_dataset` gives a list of :class:`~.series.Series` for any of them by name.
+"""
+
+import os
+
+import numpy as np
+
+KINDS = ("generic", "spacenet7", "dynamicearthnet", "taizhou")
+
+
+def load_taizhou(root, bands=(3, 2, 1, 4)):
+    """The Taizhou pair (ENVI ``2000TM`` / ``2003TM``, TM bands 1-5, 7) with its reference.
+
+    ``bands`` (1-based, default TM 3, 2, 1, 4 = R, G, B, NIR).  Reference: white pixels of
+    ``change.bmp`` are changed, white pixels of ``unchanged.bmp`` unchanged, all others unlabelled
+    (255).  Only the change area is known; for T = 2 the moment equals the area.
+    """
+    from model_core.datasets.series import Series, read_raster
+
+    vals = []
+    for name in ("2000TM", "2003TM"):
+        arr, _ = read_raster(os.path.join(root, name))
+        vals.append(arr[[b - 1 for b in bands]].astype(np.float32) / 255.0)
+    changed = read_raster(os.path.join(root, "change.bmp"))[0][0] > 0
+    unchanged = read_raster(os.path.join(root, "unchanged.bmp"))[0][0] > 0
+    area = np.full(changed.shape, 255, np.uint8)
+    area[unchanged] = 0
+    area[changed] = 1
+    area[changed & unchanged] = 255
+    valid = np.ones(changed.shape, bool)
+    return [Series("taizhou", np.stack(vals), valid, moment=area.copy(), area=area,
+                   dates=["2000-03-17", "2003-02-06"])]
+
+
+def load_dataset(kind, root, t=None, bands=None, indices=None):
+    """List of :class:`~.series.Series` of a dataset ``kind`` at ``root``."""
+    if kind == "generic":
+        from model_core.datasets.series import load_generic
+
+        return load_generic(root, bands=bands, t=t, indices=indices)
+    if kind == "spacenet7":
+        from model_core.datasets import spacenet7
+
+        return spacenet7.load(root, t=t, indices=indices)
+    if kind == "dynamicearthnet":
+        from model_core.datasets import dynamicearthnet
+
+        return dynamicearthnet.load(root, t=t, indices=indices)
+    if kind == "taizhou":
+        return load_taizhou(root, bands=tuple(bands) if bands else (3, 2, 1, 4))
+    raise ValueError(f"unknown dataset kind '{kind}'; choose one of {', '.join(KINDS)}")

@@ -1,0 +1,413 @@
+"""Real-pixel semi-synthetic time series with known change area and moment.
+
+Every sample is built from REAL imagery (the public folders of ``../shared/data``, see SOURCES.md);
+only the temporal story is synthetic, so results measured on it must be called *semi-synthetic*.
+
+How one sample of T dates and P x P pixels is made
+--------------------------------------------------
+1. **Base scene**: a crop of one real image (NAIP, Landsat Pucallpa, SpaceNet 7 Planet or CBERS-4),
+   optionally resampled (random zoom) so that ground sampling distances from ~5 m to ~90 m occur.
+   Every date starts as this same scene: without an inserted change nothing really changes.
+2. **Changes**: 0 to ``max_events`` change events.  Each has a date k (1..T-1: the change happens
+   between image k-1 and image k), a natural shape (smooth "blob" regions, polygonal field parcels cut
+   from a rotated grid, clusters of small rotated building-like rectangles), and content: a real patch
+   from another place, another source, or the same place at another real date (real land-cover
+   change), optionally matched to the base scene's per-band mean and spread so that the change is a
+   land-cover change rather than a sensor change.  From date k on, the shape shows the new content.
+   Events are applied in date order; a pixel can change several times and its label is the LAST
+   change (the largest k covering it).  Events whose content is not visibly different from what it
+   replaces (mean absolute difference < ``min_contrast``) are redrawn or dropped.
+3. **Nuisances, per date** (not changes, the model must learn to ignore them): vegetation-dependent
+   seasonal shift (NIR and red move with a seasonal phase, scaled by NDVI); per-band gain and offset
+   (illumination, calibration); sensor noise; integer misregistration of 1-3 pixels of whole dates;
+   haze (a smooth, bluish, additive veil); and thick clouds, which are MASKED: cloudy pixels of any
+   date are invalid (input zeroed by the normaliser, label 255), as the engine does with nodata.
+
+Band mapping to the model's R, G, B, NIR (all scaled to reflectance-like 0..1 floats):
+
+* ``naip-north-dakota`` (uint8 R, G, B, NIR): bands 1, 2, 3, 4; / 255.
+* ``landsat-pucallpa`` (uint8 SWIR1, NIR, Red, Green; no blue band): R = 3, G = 4, B = 4 (the green
+  band substitutes blue; independent per-band gain and noise make them differ slightly), NIR = 2; / 255.
+* ``spacenet7-crops`` (uint8 R, G, B, alpha; no NIR): R = 1, G = 2, B = 3, NIR = 2 (green substitutes
+  NIR); alpha 0 = nodata; / 255.
+* ``cbers-cube`` (int16 B13 blue, B14 green, B15 red, B16 NIR, separate files per band and date):
+  R = B15, G = B14, B = B13, NIR = B16; / 10000; pixels with CMASK != 0 are avoided.
+* ``dynamicearthnet-crops`` (int16 PlanetFusion B, G, R, NIR, 16 x 16 px): R = 3, G = 2, B = 1,
+  NIR = 4; / 10000.  Too small for a base scene: used only as change content (upsampled).
+* ``taizhou`` is NEVER used: it is the real-label evaluation set.
+
+Held-out split: every image's columns are split at 75 %: ``split="train"`` crops base scenes and
+change content only left of it, ``split="val"`` only right of it (CBERS: first 11 dates vs last 3;
+DynamicEarthNet: samples 0-3 vs 4).  Validation samples are a pure function of (seed, index).
+"""
+
+import glob
+import os
+import re
+
+import numpy as np
+from scipy import ndimage
+
+IGNORE = 255
+BANDS = ("red", "green", "blue", "nir")
+EXCLUDED = ("taizhou",)
+
+DEFAULT_SOURCE_WEIGHTS = {"naip": 0.4, "landsat": 0.3, "spacenet7": 0.15, "cbers": 0.15}
+
+
+def default_data_root():
+    here = os.path.dirname(os.path.abspath(__file__))
+    return os.path.normpath(os.path.join(here, "..", "..", "..", "shared", "data"))
+
+
+class Image:
+    """One real image in the model's band order: ``data`` (4, H, W) float32, ``valid`` (H, W)."""
+
+    def __init__(self, source, name, data, valid, group, split_cols=None):
+        self.source, self.name, self.data, self.valid, self.group = source, name, data, valid, group
+        self.split_cols = split_cols  # (train_end_col, val_start_col) or None (whole image)
+
+
+def _read(path):
+    from osgeo import gdal
+
+    ds = gdal.Open(path)
+    if ds is None:
+        raise OSError(f"cannot read {path}")
+    return ds.ReadAsArray()
+
+
+def _load_naip(root):
+    out = []
+    for p in sorted(glob.glob(os.path.join(root, "naip-north-dakota", "*.tif"))):
+        a = _read(p)
+        data = a[[0, 1, 2, 3]].astype(np.float32) / 255.0
+        out.append(Image("naip", os.path.basename(p), data, (a != 0).all(axis=0), "naip"))
+    return out
+
+
+def _load_landsat(root):
+    out = []
+    for p in sorted(glob.glob(os.path.join(root, "landsat-pucallpa", "*.tif"))):
+        a = _read(p)  # SWIR1, NIR, Red, Green
+        data = a[[2, 3, 3, 1]].astype(np.float32) / 255.0
+        out.append(Image("landsat", os.path.basename(p), data, (a != 0).all(axis=0), "landsat"))
+    return out
+
+
+def _load_spacenet7(root):
+    out = []
+    for p in sorted(glob.glob(os.path.join(root, "spacenet7-crops", "*_images.tif"))):
+        a = _read(p)  # R, G, B, alpha
+        data = a[[0, 1, 2, 1]].astype(np.float32) / 255.0
+        valid = a[3] > 0 if a.shape[0] > 3 else np.ones(a.shape[1:], bool)
+        out.append(Image("spacenet7", os.path.basename(p), data, valid, os.path.basename(p)))
+    return out
+
+
+def _load_cbers(root):
+    folder = os.path.join(root, "cbers-cube")
+    dates = sorted({m.group(1) for m in (re.search(r"_(\d{4}-\d{2}-\d{2})\.tif$", f)
+                                         for f in os.listdir(folder) if f.endswith(".tif")) if m}) \
+        if os.path.isdir(folder) else []
+    out = []
+    for i, d in enumerate(dates):
+        def band(b):
+            return _read(glob.glob(os.path.join(folder, f"*_{b}_{d}.tif"))[0])
+        bands = [band("B15"), band("B14"), band("B13"), band("B16")]
+        data = np.stack(bands).astype(np.float32) / 10000.0
+        valid = (np.stack(bands) != -9999).all(axis=0) & (band("CMASK") == 0)
+        img = Image("cbers", f"cbers_{d}", data, valid, "cbers")
+        img.date_split = "val" if i >= len(dates) - 3 else "train"
+        out.append(img)
+    return out
+
+
+def _load_den(root):
+    out = []
+    folder = os.path.join(root, "dynamicearthnet-crops")
+    for p in sorted(glob.glob(os.path.join(folder, "*_planet_*.tif"))):
+        m = re.search(r"sample_(\d+)_planet_(\d+)", os.path.basename(p))
+        a = _read(p).astype(np.float32)  # B, G, R, NIR surface reflectance x 10000
+        data = a[[2, 1, 0, 3]] / 10000.0
+        img = Image("den", os.path.basename(p), data, np.ones(a.shape[1:], bool), "den")
+        img.date_split = "val" if m and int(m.group(1)) >= 4 else "train"
+        out.append(img)
+    return out
+
+
+_LOADERS = {"naip": _load_naip, "landsat": _load_landsat, "spacenet7": _load_spacenet7,
+            "cbers": _load_cbers, "den": _load_den}
+_CACHE = {}
+
+
+def load_sources(root=None, sources=None):
+    """Load the real images of ``root`` (default ``../shared/data``) grouped by source name."""
+    root = os.path.abspath(root or default_data_root())
+    if any(x in root for x in EXCLUDED):
+        raise ValueError("the Taizhou evaluation set must not be used for training data")
+    key = (root, tuple(sorted(sources or _LOADERS)))
+    if key not in _CACHE:
+        found = {}
+        for name in key[1]:
+            try:
+                imgs = _LOADERS[name](root)
+            except (OSError, IndexError):
+                imgs = []
+            if imgs:
+                found[name] = imgs
+        if not found:
+            raise FileNotFoundError(f"no source imagery found under {root} (see shared/data/SOURCES.md)")
+        _CACHE[key] = found
+    return _CACHE[key]
+
+
+# ----------------------------------------------------------------------------------------- shapes
+
+def _smooth_noise(rng, size, sigma):
+    return ndimage.gaussian_filter(rng.standard_normal((size, size)).astype(np.float32), sigma,
+                                   mode="wrap")
+
+
+def shape_blob(rng, size):
+    field = _smooth_noise(rng, size, rng.uniform(2.5, 7.0))
+    frac = rng.uniform(0.03, 0.2)
+    return field > np.quantile(field, 1.0 - frac)
+
+
+def _rotated_coords(rng, size):
+    yy, xx = np.mgrid[0:size, 0:size].astype(np.float32)
+    th = rng.uniform(0, np.pi)
+    c, s = np.cos(th), np.sin(th)
+    return xx * c + yy * s, -xx * s + yy * c
+
+
+def shape_fields(rng, size):
+    """One to three parcels of a rotated, irregular field grid."""
+    u, v = _rotated_coords(rng, size)
+    wu, wv = rng.uniform(8, 28), rng.uniform(8, 28)
+    cu = np.floor((u + rng.uniform(0, wu)) / wu).astype(np.int32)
+    cv = np.floor((v + rng.uniform(0, wv)) / wv).astype(np.int32)
+    cells = np.unique(np.stack([cu.ravel(), cv.ravel()], 1), axis=0)
+    pick = cells[rng.choice(len(cells), size=min(len(cells), int(rng.integers(1, 4))), replace=False)]
+    mask = np.zeros((size, size), bool)
+    for a, b in pick:
+        mask |= (cu == a) & (cv == b)
+    return mask
+
+
+def shape_buildings(rng, size):
+    """A cluster of small rotated rectangles (3-12 px), sharing one orientation."""
+    u, v = _rotated_coords(rng, size)
+    mask = np.zeros((size, size), bool)
+    cy, cx = rng.uniform(0, size, 2)
+    centre_u = u[int(cy) % size, int(cx) % size]
+    centre_v = v[int(cy) % size, int(cx) % size]
+    spread = rng.uniform(6, 20)
+    for _ in range(int(rng.integers(2, 9))):
+        pu, pv = centre_u + rng.normal(0, spread), centre_v + rng.normal(0, spread)
+        a, b = rng.uniform(1.5, 6), rng.uniform(1.5, 6)
+        mask |= (np.abs(u - pu) < a) & (np.abs(v - pv) < b)
+    return mask
+
+
+SHAPES = {"blob": shape_blob, "fields": shape_fields, "buildings": shape_buildings}
+
+
+# -------------------------------------------------------------------------------------- generator
+
+class SemiSyntheticGenerator:
+    """Makes semi-synthetic samples; see the module docstring for the recipe."""
+
+    def __init__(self, root=None, split="train", patch=64, margin=4, max_events=4,
+                 no_change_prob=0.15, cloud_prob=0.04, haze_prob=0.25, misreg_prob=0.4,
+                 source_weights=None, min_contrast=0.04, match_prob=0.5):
+        if split not in ("train", "val"):
+            raise ValueError("split must be 'train' or 'val'")
+        self.split, self.patch, self.margin = split, int(patch), int(margin)
+        self.max_events, self.no_change_prob = int(max_events), float(no_change_prob)
+        self.cloud_prob, self.haze_prob, self.misreg_prob = cloud_prob, haze_prob, misreg_prob
+        self.min_contrast, self.match_prob = float(min_contrast), float(match_prob)
+        self.sources = load_sources(root)
+        w = dict(DEFAULT_SOURCE_WEIGHTS if source_weights is None else source_weights)
+        self.base_names = [n for n in w if n in self.sources and w[n] > 0]
+        p = np.array([w[n] for n in self.base_names], np.float64)
+        self.base_p = p / p.sum()
+        self.donor_names = sorted(self.sources)
+
+    # -- crops
+    def _images(self, name):
+        imgs = self.sources[name]
+        sel = [im for im in imgs if getattr(im, "date_split", self.split) == self.split]
+        return sel or imgs
+
+    def _col_range(self, img):
+        w = img.data.shape[2]
+        if hasattr(img, "date_split"):
+            return 0, w
+        cut = int(round(w * 0.75))
+        return (0, cut) if self.split == "train" else (cut, w)
+
+    def _crop(self, rng, img, out_size, zoom):
+        """A (4, out_size, out_size) crop resampled by ``zoom`` (>1 enlarges), and its valid mask."""
+        need = int(np.ceil(out_size / zoom)) + 1
+        h = img.data.shape[1]
+        c0, c1 = self._col_range(img)
+        if c1 - c0 < need or h < need:
+            zoom = max(zoom, out_size / (min(c1 - c0, h) - 1))
+            need = min(int(np.ceil(out_size / zoom)) + 1, c1 - c0, h)
+        best = None
+        for _ in range(6):
+            y = int(rng.integers(0, h - need + 1))
+            x = int(rng.integers(c0, c1 - need + 1))
+            frac = img.valid[y:y + need, x:x + need].mean()
+            if best is None or frac > best[0]:
+                best = (frac, y, x)
+            if frac > 0.98:
+                break
+        _, y, x = best
+        data = img.data[:, y:y + need, x:x + need]
+        valid = img.valid[y:y + need, x:x + need]
+        if abs(zoom - 1.0) > 1e-3:
+            f = out_size / need
+            if zoom < 1 and abs(1 / zoom - round(1 / zoom)) < 1e-3:
+                data = ndimage.uniform_filter(data, size=(1, int(round(1 / zoom)), int(round(1 / zoom))))
+            data = ndimage.zoom(data, (1, f, f), order=1, prefilter=False)
+            valid = ndimage.zoom(valid.astype(np.float32), f, order=0) > 0.5
+        data = data[:, :out_size, :out_size]
+        valid = valid[:out_size, :out_size]
+        if data.shape[1] < out_size or data.shape[2] < out_size:
+            ph, pw = out_size - data.shape[1], out_size - data.shape[2]
+            data = np.pad(data, ((0, 0), (0, ph), (0, pw)), mode="reflect")
+            valid = np.pad(valid, ((0, ph), (0, pw)), mode="edge")
+        return np.ascontiguousarray(data, dtype=np.float32), valid
+
+    @staticmethod
+    def _zoom_for(rng, name):
+        if name == "naip":
+            return float(rng.choice([1.0, 1.0, 0.5, 1 / 3, 0.25]))
+        if name == "landsat":
+            return float(rng.choice([1.0, 1.0, 1.5, 2.0]))
+        if name == "spacenet7":
+            return float(rng.choice([1.0, 0.5, 1 / 3]))
+        if name == "cbers":
+            return float(rng.choice([1.0, 1.5, 2.0]))
+        return float(rng.uniform(2.0, 6.0))  # den: 16 px crops
+
+    # -- sample
+    def sample(self, rng, t):
+        """One sample: dict(values (T,4,P,P) float32, valid (P,P) bool, moment (P,P) uint8)."""
+        p, m = self.patch, self.margin
+        size = p + 2 * m
+        base_name = self.base_names[int(rng.choice(len(self.base_names), p=self.base_p))]
+        imgs = self._images(base_name)
+        base_img = imgs[int(rng.integers(len(imgs)))]
+        zoom = self._zoom_for(rng, base_name)
+        base, valid = self._crop(rng, base_img, size, zoom)
+        frames = np.repeat(base[None], t, axis=0)
+        label = np.zeros((size, size), np.uint8)
+
+        n_events = 0 if rng.random() < self.no_change_prob else int(rng.integers(1, self.max_events + 1))
+        dates = sorted(int(rng.integers(1, t)) for _ in range(n_events))
+        mu, sd = base.mean(axis=(1, 2)), base.std(axis=(1, 2)) + 1e-3
+        for k in dates:
+            shape_name = ("blob", "fields", "buildings")[int(rng.integers(3))]
+            mask = SHAPES[shape_name](rng, size)
+            if mask.sum() < 4:
+                continue
+            for _try in range(4):
+                content, cvalid = self._donor(rng, base_img, base_name, zoom, size)
+                if rng.random() < self.match_prob:
+                    cmu, csd = content.mean(axis=(1, 2)), content.std(axis=(1, 2)) + 1e-3
+                    shift = rng.normal(0, 1.0, 4).astype(np.float32) * sd
+                    content = (content - cmu[:, None, None]) / csd[:, None, None] * sd[:, None, None] \
+                        + (mu + shift)[:, None, None]
+                    content = np.clip(content, 0.0, None)
+                diff = np.abs(content - frames[k - 1]).mean(axis=0)[mask].mean()
+                if diff >= self.min_contrast:
+                    break
+            else:
+                continue
+            # slightly soft edges: mixed pixels at the boundary
+            alpha = ndimage.gaussian_filter(mask.astype(np.float32), 0.5)
+            alpha = np.where(mask, np.maximum(alpha, 0.5), alpha)[None]
+            frames[k:] = frames[k:] * (1 - alpha) + content[None] * alpha
+            valid &= cvalid | ~mask
+            label[alpha[0] >= 0.5] = k
+
+        frames, cloud = self._nuisances(rng, frames, t)
+        valid &= ~cloud
+        # misregistration: each date is an integer-shifted window of the extended frame
+        out = np.empty((t, 4, p, p), np.float32)
+        for j in range(t):
+            dy = dx = 0
+            if j > 0 and rng.random() < self.misreg_prob:
+                dy, dx = (int(v) for v in rng.integers(-min(m, 3), min(m, 3) + 1, 2))
+            out[j] = frames[j, :, m + dy:m + dy + p, m + dx:m + dx + p]
+        valid_c = valid[m:m + p, m:m + p].copy()
+        label_c = label[m:m + p, m:m + p].copy()
+        label_c[~valid_c] = IGNORE
+        return {"values": out, "valid": valid_c, "moment": label_c}
+
+    def _donor(self, rng, base_img, base_name, zoom, size):
+        r = rng.random()
+        if r < 0.3 and base_name in ("naip", "landsat", "cbers"):
+            # same place, another real date: real land-cover change at that spot
+            others = [im for im in self._images(base_name) if im is not base_img]
+            if others:
+                other = others[int(rng.integers(len(others)))]
+                return self._crop(rng, other, size, zoom)
+        name = self.donor_names[int(rng.integers(len(self.donor_names)))]
+        imgs = self._images(name)
+        img = imgs[int(rng.integers(len(imgs)))]
+        return self._crop(rng, img, size, self._zoom_for(rng, name))
+
+    def _nuisances(self, rng, frames, t):
+        size = frames.shape[-1]
+        frames = frames.copy()
+        # seasonal shift driven by each date's NDVI
+        amp = rng.uniform(0.0, 0.35)
+        phase = rng.uniform(0, 2 * np.pi)
+        span = rng.uniform(0.2, 1.0)
+        cloud_any = np.zeros((size, size), bool)
+        for j in range(t):
+            f = frames[j]
+            season = np.sin(phase + 2 * np.pi * span * j / max(t - 1, 1))
+            ndvi = np.clip((f[3] - f[0]) / (f[3] + f[0] + 1e-3), 0, 1)
+            f[3] *= 1 + amp * season * ndvi
+            f[0] *= 1 - 0.5 * amp * season * ndvi
+            f[1] *= 1 + 0.2 * amp * season * ndvi
+            gain = rng.normal(1.0, 0.08) * rng.normal(1.0, 0.04, 4)
+            offset = rng.normal(0.0, 0.02) + rng.normal(0.0, 0.01, 4)
+            f *= gain[:, None, None].astype(np.float32)
+            f += offset[:, None, None].astype(np.float32)
+            if rng.random() < self.haze_prob:
+                veil = _smooth_noise(rng, size, rng.uniform(8, 20))
+                veil = (veil - veil.min()) / (np.ptp(veil) + 1e-6) * rng.uniform(0.05, 0.35)
+                colour = np.array([0.75, 0.8, 0.9, 0.65], np.float32) * rng.uniform(0.4, 0.9)
+                f[:] = f * (1 - veil[None]) + veil[None] * colour[:, None, None]
+            if rng.random() < self.cloud_prob:
+                field = _smooth_noise(rng, size, rng.uniform(4, 10))
+                cover = field > np.quantile(field, 1 - rng.uniform(0.05, 0.4))
+                soft = ndimage.gaussian_filter(cover.astype(np.float32), 1.5)
+                bright = rng.uniform(0.6, 1.0)
+                f[:] = f * (1 - soft[None]) + soft[None] * bright
+                cloud_any |= soft > 0.05
+            f += rng.normal(0, rng.uniform(0.002, 0.015), f.shape).astype(np.float32)
+            np.clip(f, 0.0, None, out=f)
+        return frames, cloud_any
+
+    def batch(self, rng, batch_size, t):
+        """Stack ``batch_size`` samples of ``t`` dates: dict of numpy arrays with a batch axis."""
+        items = [self.sample(rng, t) for _ in range(batch_size)]
+        return {k: np.stack([it[k] for it in items]) for k in items[0]}
+
+
+def validation_set(generator, count, t_values, seed=1234):
+    """A fixed list of validation samples: sample i uses T = t_values[i % len] and its own seed."""
+    out = []
+    for i in range(count):
+        rng = np.random.default_rng([seed, i])
+        t = int(t_values[i % len(t_values)])
+        out.append(generator.sample(rng, t))
+    return out

@@ -1,0 +1,120 @@
+"""Loaders on tiny fixtures in the published layouts, and the semi-synthetic generator."""
+
+import os
+
+import numpy as np
+import pytest
+
+from model_core.datasets import load_dataset
+from model_core.datasets.series import moment_from_maps, parse_date, select_indices
+from tests.fixtures import layouts
+
+SHARED = os.path.normpath(os.path.join(os.path.dirname(__file__), "..", "..", "shared", "data"))
+
+
+def test_parse_date_and_selection():
+    assert parse_date("S2_20200105_x.tif") == "2020-01-05"
+    assert parse_date("global_monthly_2018_02_mosaic_L15.tif") == "2018-02"
+    assert parse_date("2019.tif") == "2019"
+    assert parse_date("image.tif") is None
+    assert select_indices(24, 6) == [0, 5, 9, 14, 18, 23]
+    assert select_indices(3) == [0, 1, 2]
+
+
+def test_moment_from_maps_is_last_change():
+    maps = np.array([[[0, 0, 1]], [[1, 0, 1]], [[1, 2, 1]], [[0, 2, 1]]])
+    assert moment_from_maps(maps).tolist() == [[3, 2, 0]]
+    un = np.zeros_like(maps, bool)
+    un[1, 0, 2] = True
+    assert moment_from_maps(maps, un).tolist() == [[3, 2, 255]]
+
+
+def test_spacenet7_published_layout(tmp_path):
+    expected = layouts.write_spacenet7(str(tmp_path))
+    series = load_dataset("spacenet7", str(tmp_path))
+    assert len(series) == 2  # labels_match (map coordinates) and labels_match_pix (pixel)
+    for s in series:
+        assert s.values.shape == (3, 4, 16, 16)
+        assert s.dates == ["2018-01", "2018-02", "2019-03"]
+        np.testing.assert_array_equal(s.moment, expected)
+        assert not s.valid[0, 15] and not s.valid[15, 0]
+        assert s.area[8, 8] == 1 and s.area[3, 3] == 0
+        assert 0 <= s.values.min() and s.values.max() <= 1
+    two = load_dataset("spacenet7", str(tmp_path), t=2)[0]
+    assert two.dates == ["2018-01", "2019-03"]
+    assert two.moment[8, 8] == 1 and two.moment[13, 3] == 1
+
+
+def test_dynamicearthnet_published_layout(tmp_path):
+    expected = layouts.write_dynamicearthnet(str(tmp_path))
+    (s,) = load_dataset("dynamicearthnet", str(tmp_path))
+    assert s.name == "1311_3077_13"
+    assert s.dates == ["2018-01", "2018-02", "2018-03"]
+    assert s.values.shape == (3, 4, 16, 16)
+    np.testing.assert_array_equal(s.moment, expected)
+    # band order B, G, R, NIR -> R, G, B, NIR
+    from osgeo import gdal
+
+    raw = gdal.Open(os.path.join(str(tmp_path), "planet", "na", "10N", "18E-242N", "1311_3077_13",
+                                 "PF-SR", "2018-01-01.tif")).ReadAsArray()
+    np.testing.assert_allclose(s.values[0, 0], raw[2] / 10000.0, rtol=1e-6)
+    np.testing.assert_allclose(s.values[0, 2], raw[0] / 10000.0, rtol=1e-6)
+
+
+def test_generic_layout(tmp_path):
+    expected = layouts.write_generic(str(tmp_path))
+    (s,) = load_dataset("generic", str(tmp_path))
+    assert s.dates == ["2020-01-05", "2020-06-01", "2021-03"]
+    np.testing.assert_array_equal(s.moment, expected)
+    assert s.area[5, 5] == 1 and s.area[0, 0] == 255
+    (s2,) = load_dataset("generic", str(tmp_path), bands=[3, 2, 1])
+    np.testing.assert_array_equal(s2.values[:, 3], s2.values[:, 1])  # 3 bands: green as NIR
+
+
+def test_patch_sampler_on_fixture(tmp_path):
+    from model_core.datasets.series_patches import PatchSampler
+
+    layouts.write_dynamicearthnet(str(tmp_path))
+    ps = PatchSampler("dynamicearthnet", str(tmp_path), patch=8)
+    b = ps.batch(np.random.default_rng(0), 4, 3)
+    assert b["values"].shape == (4, 3, 4, 8, 8) and b["moment"].shape == (4, 8, 8)
+
+
+needs_shared = pytest.mark.skipif(not os.path.isdir(os.path.join(SHARED, "naip-north-dakota")),
+                                  reason="../shared/data is absent: semi-synthetic generator not tested")
+
+
+@pytest.mark.shared
+@needs_shared
+def test_semisynthetic_generator():
+    from model_core.datasets.synthetic import SemiSyntheticGenerator, load_sources
+
+    assert all("taizhou" not in im.source for imgs in load_sources(SHARED).values() for im in imgs)
+    gen = SemiSyntheticGenerator(SHARED, split="train", patch=32)
+    for t in (2, 5, 10):
+        s = gen.sample(np.random.default_rng(t), t)
+        assert s["values"].shape == (t, 4, 32, 32) and s["values"].dtype == np.float32
+        m = s["moment"]
+        assert set(np.unique(m)) <= set(range(t)) | {255}
+        assert (m[~s["valid"]] == 255).all()
+    a = gen.sample(np.random.default_rng(7), 4)
+    b = gen.sample(np.random.default_rng(7), 4)
+    np.testing.assert_array_equal(a["values"], b["values"])
+    # across many samples there are changes at several moments, and some unchanged pixels
+    ms = np.stack([gen.sample(np.random.default_rng(100 + i), 6)["moment"] for i in range(12)])
+    assert len(set(np.unique(ms)) - {0, 255}) >= 3 and (ms == 0).mean() > 0.3
+    with pytest.raises(ValueError):
+        load_sources(os.path.join(SHARED, "taizhou"))
+
+
+@pytest.mark.shared
+@needs_shared
+def test_semisynthetic_split_regions_are_disjoint():
+    from model_core.datasets.synthetic import SemiSyntheticGenerator
+
+    tr = SemiSyntheticGenerator(SHARED, split="train", patch=32)
+    va = SemiSyntheticGenerator(SHARED, split="val", patch=32)
+    img = tr.sources["naip"][0]
+    a0, a1 = tr._col_range(img)
+    b0, b1 = va._col_range(img)
+    assert a1 <= b0 and a0 == 0 and b1 == img.data.shape[2]
