@@ -19,8 +19,8 @@ Library use (e.g. from the training code)::
     load_pretrained(change_model, "pretrained.pt")                      # before fine-tuning
 
 Command line: ``python -m model_core.pretrain --data ../shared/data/spacenet7-crops --out pre.pt``
-pre-trains on SpaceNet 7 building masks (R, G, B; the missing NIR band is set to 0, the median after
-normalisation).
+pre-trains on SpaceNet 7 building masks (R, G, B; the missing NIR band is replaced by the green band,
+as the semi-synthetic generator does for these crops).
 """
 
 import argparse
@@ -101,7 +101,7 @@ def load_pretrained(model, path):
 
 
 def load_spacenet7_crops(folder):
-    """(image (4, H, W) float32 normalised R, G, B, NIR=0; mask (H, W) uint8 {0, 1, 255}) per crop."""
+    """(image (4, H, W) float32 normalised R, G, B, NIR=G; mask (H, W) uint8 {0, 1, 255}) per crop."""
     from osgeo import gdal
 
     from model_core.normalize import normalise
@@ -116,8 +116,7 @@ def load_spacenet7_crops(folder):
         if mask.ndim == 3:
             mask = mask[0]
         valid = arr[3] > 0 if arr.shape[0] > 3 else np.ones(arr.shape[1:], bool)
-        rgb = normalise(arr[None, :3], valid)[0]
-        img = np.concatenate([rgb, np.zeros((1,) + rgb.shape[1:], np.float32)], axis=0)
+        img = normalise(arr[None, [0, 1, 2, 1]], valid)[0]
         mask = np.where(valid, (mask > 0).astype(np.uint8), IGNORE).astype(np.uint8)
         out.append((img, mask))
     return out
