@@ -5,7 +5,7 @@ SHELL := /bin/bash
 VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.caim-setup-3
-DEB_PACKAGES := python3-qgis qgis-providers python3-gdal gdal-bin qgis xvfb xauth python3-venv
+DEB_PACKAGES := python3-qgis qgis-providers python3-gdal gdal-bin qgis xvfb xauth python3-venv python3-matplotlib
 # numpy must stay at the system's version: GDAL's Debian bindings are built against it.
 PIP_CONSTRAINTS := $(VENV)/constraints.txt
 # The allocator settings keep torch from mapping fresh pages for every large buffer (DESIGN.md section 8).
@@ -44,6 +44,15 @@ test-core: setup
 
 bench: setup
 	$(PY) tools/bench.py
+
+# Start QGIS with the plugin installed from the working tree (symlinks) in a development profile under build/.
+qgis: setup
+	$(PY) tools/package.py --stage build/qgis-plugins --profiles build/qgis-profiles
+	QGIS_PLUGINPATH=$(CURDIR)/build/qgis-plugins PYTHONPATH=$$($(PY) -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')$${PYTHONPATH:+:$$PYTHONPATH} qgis --profiles-path $(CURDIR)/build/qgis-profiles $(QGIS_ARGS)
+
+# The plugin zip for the QGIS plugin repository: dist/caim_qgis_plugin-<version>.zip
+package:
+	python3 tools/package.py
 
 lint: setup
 	$(PY) -m bandit -q -r caim_qgis_plugin model_core -c .bandit.yml

@@ -1,0 +1,234 @@
+"""Command line: ``python -m model_core {detect,demo,train,evaluate} ...``.
+
+User errors are printed as one clear message (no traceback) and exit with status 2; a cancelled run
+(Ctrl+C) exits with 130 and leaves no output behind.
+"""
+
+import argparse
+import os
+import sys
+import time
+
+DETECT_EPILOG = """\
+outputs (in --out):
+  change_area.tif      uint8: 0 unchanged, 1 changed, 255 nodata
+  change_moment.tif    uint8: 0 no change, k = the last change happened between the k-th and the
+                       (k+1)-th date, 255 nodata (legend labels carry the dates)
+  confidence.tif       float32: probability of the predicted moment class, -1 nodata
+  moment_probability.tif  (with --probabilities) float32, one band per moment class
+
+dates are taken from --dates, else parsed from the file names (2015-09-26, 20150926, 2015-09,
+2015) or from the rasters' metadata. Inputs on different grids are aligned to the reference input
+(the first) and clipped to the overlap of all dates. A pixel is nodata in the outputs when any date
+is nodata / masked there.
+
+examples:
+  python -m model_core detect 2019.tif 2020.tif 2021.tif --out result
+  python -m model_core detect naip/*.tif --bands 1,2,3,4 --out result --overwrite
+  python -m model_core detect s2_*.tif --bands 4,3,2,8 --device cuda:0 --tile 1024 --out result
+"""
+
+
+class _Progress:
+    """A one-line progress bar on stderr (plain lines when stderr is not a terminal)."""
+
+    def __init__(self, stream=None):
+        self.stream = stream or sys.stderr
+        self.tty = self.stream.isatty()
+        self.t0 = time.perf_counter()
+        self.last = -1
+
+    def __call__(self, fraction, message):
+        pct = int(fraction * 100)
+        if self.tty:
+            bar = "#" * (pct // 4) + "-" * (25 - pct // 4)
+            self.stream.write(f"\r[{bar}] {pct:3d}% {time.perf_counter() - self.t0:6.1f}s {message:<24}")
+            if fraction >= 1.0:
+                self.stream.write("\n")
+        elif pct // 10 != self.last // 10 or fraction >= 1.0:
+            self.stream.write(f"{pct:3d}% {time.perf_counter() - self.t0:6.1f}s {message}\n")
+        self.last = pct
+        self.stream.flush()
+
+
+def _bands(text):
+    if text is None:
+        return None
+    try:
+        bands = [int(b) for b in text.replace(" ", "").split(",") if b]
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a comma-separated list of band numbers") from None
+    if not bands or min(bands) < 1:
+        raise argparse.ArgumentTypeError("band numbers start at 1")
+    return bands
+
+
+def _detect_parser(sub):
+    from model_core.models import available
+
+    p = sub.add_parser(
+        "detect", help="detect change area and change moment in an ordered image series",
+        description="Run CAIM-Net (or another model) on an ordered series of co-registered rasters and write "
+                    "change area, change moment and confidence GeoTIFFs.",
+        epilog=DETECT_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("images", nargs="+", metavar="IMAGE",
+                   help="rasters GDAL can read (GeoTIFF, VRT, ENVI, JP2, ...), in date order, at least 2")
+    p.add_argument("--out", required=True, metavar="DIR", help="output folder (created if missing)")
+    p.add_argument("--model", default="caimnet", choices=available(),
+                   help="caimnet: any number of dates (default); schanger: exactly two dates")
+    p.add_argument("--dates", metavar="D1,D2,...", help="one date per image, comma-separated (YYYY-MM-DD, "
+                   "YYYYMMDD, YYYY-MM or YYYY); default: parsed from file names or metadata")
+    p.add_argument("--bands", type=_bands, metavar="B1,B2,B3,B4",
+                   help="1-based input bands to use as the model's R, G, B, NIR, e.g. 3,2,1,4 for B,G,R,NIR "
+                        "order or 4,3,2,8 for Sentinel-2; default: all bands (alpha bands dropped)")
+    p.add_argument("--weights", metavar="FILE", help="weights file (.pt from 'train'); default: the bundled "
+                   "weights for --model")
+    p.add_argument("--device", default="auto", help="auto (CUDA if available, else CPU), cpu, or cuda:N")
+    p.add_argument("--tile", type=int, default=512, metavar="N", help="tile size in pixels (default 512); larger "
+                   "is faster on a GPU but needs more memory")
+    p.add_argument("--overlap", type=int, default=None, metavar="N",
+                   help="tile overlap margin in pixels (default: the model's receptive margin)")
+    p.add_argument("--reference", type=int, default=1, metavar="K",
+                   help="1-based input whose CRS and resolution define the output grid (default 1)")
+    p.add_argument("--probabilities", action="store_true", help="also write moment_probability.tif")
+    p.add_argument("--threads", type=int, default=None, help="CPU threads for torch (default: all cores)")
+    p.add_argument("--quicklook", metavar="PNG", help="also render a PNG quicklook of inputs and outputs")
+    p.add_argument("--overwrite", action="store_true", help="replace existing outputs in --out")
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
+    return p
+
+
+def cmd_detect(args):
+    from model_core.predict import detect
+
+    progress = None if args.quiet else _Progress()
+    res = detect(args.images, out_dir=args.out, dates=args.dates, bands=args.bands, model=args.model,
+                 weights=args.weights, device=args.device, tile=args.tile, overlap=args.overlap,
+                 overwrite=args.overwrite, reference=args.reference - 1, probabilities=args.probabilities,
+                 progress=progress, threads=args.threads)
+    print(res.summary_text())
+    if args.quicklook:
+        _quicklook(args.images, args.dates, args.bands, args.reference - 1, res, args.quicklook)
+        print(f"  quicklook     {os.path.abspath(args.quicklook)}")
+    return 0
+
+
+def _quicklook(images, dates, bands, reference, res, png, title=None, truth_moment=None):
+    from model_core.quicklook import render
+    from model_core.stack import Stack
+
+    stack = Stack(images, dates=dates, bands=bands, reference=reference)
+    try:
+        render(stack, res.paths["area"], res.paths["moment"], png, title=title, truth_moment=truth_moment)
+    finally:
+        stack.close()
+
+
+def _demo_parser(sub):
+    p = sub.add_parser("demo", help="run the model on bundled sample data and write a quicklook PNG",
+                       description="Generate the bundled sample scenario (a synthetic 6-date stack with known "
+                                   "truth), run the model with the bundled weights, print the summary and "
+                                   "accuracy against the truth, and write a PNG quicklook. With "
+                                   "../shared/data present, also runs on the real Landsat stack there.")
+    p.add_argument("--out", default="demo_output", metavar="DIR")
+    p.add_argument("--device", default="auto")
+    p.add_argument("--no-real", action="store_true", help="skip the run on ../shared/data")
+    return p
+
+
+def cmd_demo(args):
+    from osgeo import gdal
+
+    from model_core.predict import detect
+    from model_core.scenario import write_scenario
+
+    out = os.path.abspath(args.out)
+    data = os.path.join(out, "sample_stack")
+    print(f"Sample data: a synthetic 6-date, 4-band (R, G, B, NIR) 384 x 384 stack with known truth -> {data}")
+    images, truth = write_scenario(data, t=6, size=384, seed=2024, n_changes=12)
+    res = detect(images, out_dir=os.path.join(out, "sample_result"), device=args.device, overwrite=True,
+                 probabilities=True, progress=_Progress())
+    print(res.summary_text())
+    truth_m = gdal.Open(truth["moment"]).ReadAsArray()
+    pred_m = gdal.Open(res.paths["moment"]).ReadAsArray()
+    print("\nAccuracy on the synthetic sample (its truth is known by construction; synthetic, not real):")
+    print(_accuracy_tables(images, truth_m, pred_m))
+    png = os.path.join(out, "sample_quicklook.png")
+    _quicklook(images, None, None, 0, res, png, title="CAIM-Net on the bundled synthetic sample",
+               truth_moment=truth_m)
+    print(f"Quicklook: {png}")
+    if not res.trained:
+        print("\nNOTE: no trained weights are bundled yet, so this demo ran an UNTRAINED model with random "
+              "weights: the outputs show the pipeline, not the accuracy.")
+    shared = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "..", "shared", "data",
+                          "landsat-pucallpa")
+    if not args.no_real and os.path.isdir(shared):
+        real = sorted(os.path.join(shared, f) for f in os.listdir(shared) if f.endswith(".tif"))
+        print(f"\nReal stack found: {len(real)} Landsat dates in {os.path.normpath(shared)} "
+              "(bands SWIR1, NIR, Red, Green; no blue: Green stands in for it)")
+        res2 = detect(real, out_dir=os.path.join(out, "landsat_result"), bands=[3, 4, 4, 2], device=args.device,
+                      overwrite=True, progress=_Progress())
+        print(res2.summary_text())
+        png2 = os.path.join(out, "landsat_quicklook.png")
+        _quicklook(real, None, [3, 4, 4, 2], 0, res2, png2, title="CAIM-Net on Landsat, Pucallpa (false colour)")
+        print(f"Quicklook: {png2}")
+    return 0
+
+
+def _accuracy_tables(images, truth_moment, pred_moment):
+    """Area and moment tables of the model and the classical baseline on the same pixels."""
+    from model_core import metrics
+    from model_core.baseline import cva
+    from model_core.stack import Stack
+
+    stack = Stack(images)
+    try:
+        g = stack.grid
+        values, valid = stack.read(0, 0, g.width, g.height)
+    finally:
+        stack.close()
+    base = cva(values, valid)["moment"]
+    rows = []
+    for name, pred in (("CAIM-Net", pred_moment), ("CVA + Otsu baseline", base)):
+        cm = metrics.ConfusionMatrix(len(images))
+        cm.update(truth_moment, pred, num_classes=len(images))
+        rows.append((name, cm.summary()))
+    return (metrics.format_area_table([(n, s["area"]) for n, s in rows]) + "\n\n"
+            + metrics.format_moment_table([(n, s["moment"]) for n, s in rows]))
+
+
+def main(argv=None):
+    from model_core.errors import Cancelled, CaimError
+
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = argparse.ArgumentParser(prog="python -m model_core",
+                                     description="CAIM change detection engine (no QGIS needed).")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    _detect_parser(sub)
+    _demo_parser(sub)
+    sub.add_parser("train", help="train a model from a JSON config (see 'train --help')", add_help=False)
+    sub.add_parser("evaluate", help="accuracy tables of a model and the classical baseline on a dataset",
+                   add_help=False)
+    if argv and argv[0] in ("train", "evaluate"):
+        import importlib
+
+        try:
+            return importlib.import_module(f"model_core.{argv[0]}").main(argv[1:])
+        except CaimError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 2
+    args = parser.parse_args(argv)
+    if not args.command:
+        parser.print_help()
+        return 2
+    try:
+        return {"detect": cmd_detect, "demo": cmd_demo}[args.command](args)
+    except Cancelled as exc:
+        print(f"\n{exc}", file=sys.stderr)
+        return 130
+    except KeyboardInterrupt:
+        print("\nInterrupted; no output was written.", file=sys.stderr)
+        return 130
+    except CaimError as exc:
+        print(f"\nerror: {exc}", file=sys.stderr)
+        return 2

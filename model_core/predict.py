@@ -1,0 +1,396 @@
+"""Tiled, streamed inference from an ordered raster stack to change GeoTIFFs.
+
+Data flow: :class:`model_core.stack.Stack` builds the reference grid; the scene statistics of every
+date are computed once from a decimated read; then the grid is cut into tiles whose kept centres
+(cores) are laid on a fixed lattice of the grid, each tile read with an overlap margin on every side
+(reflected beyond the raster edge), normalised, run through the model, and its core written straight
+into the output GeoTIFFs.  Tile origins are multiples of the model's alignment, so the prediction for
+a pixel does not depend on the tile size (beyond floating-point noise).
+
+Outputs are first written into a hidden temporary folder next to the requested files and moved into
+place only when the whole run succeeded: a failed or cancelled run leaves nothing behind, and existing
+files are only replaced with ``overwrite=True``.
+"""
+
+import math
+import os
+import shutil
+import tempfile
+import time
+from dataclasses import dataclass, field
+
+import numpy as np
+from osgeo import gdal
+
+from model_core import __version__
+from model_core.errors import Cancelled, CaimError, InputError, OutputError
+from model_core.stack import Stack
+
+gdal.UseExceptions()
+
+OUTPUT_NAMES = {
+    "area": "change_area.tif",
+    "moment": "change_moment.tif",
+    "confidence": "confidence.tif",
+    "probabilities": "moment_probability.tif",
+}
+NODATA_U8 = 255
+NODATA_F32 = -1.0
+AREA_COLOURS = {0: (0, 0, 0, 0), 1: (230, 25, 75, 255)}
+_CREATION = ["TILED=YES", "COMPRESS=DEFLATE", "BIGTIFF=IF_SAFER", "BLOCKXSIZE=256", "BLOCKYSIZE=256"]
+
+
+@dataclass
+class DetectResult:
+    paths: dict
+    dates: list
+    interval_labels: list
+    device: str
+    seconds: float
+    grid: object
+    hectares: dict
+    changed_pixels: int
+    valid_pixels: int
+    model: str
+    weights: str
+    trained: bool
+    warnings: list = field(default_factory=list)
+    timings: dict = field(default_factory=dict)
+
+    def summary_text(self):
+        g = self.grid
+        lines = [
+            f"Grid      {g.width} x {g.height} px, pixel {g.px:.6g} x {g.py:.6g}"
+            + (" deg" if g.geographic else (" m" if g.wkt else " (no CRS)")),
+            f"Dates     {len(self.dates)}: " + ", ".join(self.dates),
+            f"Model     {self.model} ({os.path.basename(self.weights) if self.weights else 'UNTRAINED random weights'})",
+            f"Device    {self.device}",
+            f"Time      {self.seconds:.1f} s ({self.valid_pixels / max(self.seconds, 1e-9) / 1000:.0f} kpx/s)",
+            f"Changed   {self.changed_pixels} of {self.valid_pixels} valid px "
+            f"({100.0 * self.changed_pixels / max(self.valid_pixels, 1):.2f} %)",
+            "Changed area per interval (last change):",
+        ]
+        width = max([len(k) for k in self.hectares] + [8])
+        for label, ha in self.hectares.items():
+            lines.append(f"  {label:<{width}}  {ha:12.2f} ha" if not math.isnan(ha) else
+                         f"  {label:<{width}}  (no CRS: area unknown)")
+        for w in self.warnings:
+            lines.append(f"Warning: {w}")
+        lines.append("Outputs:")
+        for k, p in self.paths.items():
+            lines.append(f"  {k:<13} {p}")
+        return "\n".join(lines)
+
+
+def resolve_device(device="auto"):
+    import torch
+
+    d = (device or "auto").strip().lower()
+    if d == "auto":
+        return "cuda" if torch.cuda.is_available() else "cpu"
+    if d == "cpu":
+        return "cpu"
+    if d.startswith("cuda"):
+        if not torch.cuda.is_available():
+            raise CaimError(f"Device '{device}' was requested but CUDA is not available here "
+                            f"(torch {torch.__version__}). Use --device cpu or auto.")
+        idx = int(d.split(":")[1]) if ":" in d else 0
+        if idx >= torch.cuda.device_count():
+            raise CaimError(f"Device '{device}' does not exist: {torch.cuda.device_count()} CUDA device(s).")
+        return f"cuda:{idx}"
+    raise CaimError(f"Unknown device '{device}'. Use auto, cpu or cuda:N.")
+
+
+def interval_labels(dates):
+    names = [d or f"image {i + 1}" for i, d in enumerate(dates)]
+    return [f"{names[k - 1]} to {names[k]}" for k in range(1, len(names))]
+
+
+def moment_colours(n_intervals):
+    """One colour per interval from a sequential ramp (early = yellow, late = dark purple)."""
+    # anchor points of a perceptually ordered yellow -> orange -> red -> purple ramp
+    stops = np.array([[255, 237, 111], [254, 178, 76], [240, 59, 32], [189, 0, 38], [84, 39, 143]], float)
+    out = {0: (0, 0, 0, 0)}
+    for k in range(1, n_intervals + 1):
+        f = 0.0 if n_intervals == 1 else (k - 1) / (n_intervals - 1)
+        pos = f * (len(stops) - 1)
+        i = min(int(pos), len(stops) - 2)
+        c = stops[i] + (stops[i + 1] - stops[i]) * (pos - i)
+        out[k] = tuple(int(round(v)) for v in c) + (255,)
+    return out
+
+
+def load_model(model="caimnet", weights=None, in_channels=4, device="cpu"):
+    """The model with its weights (bundled ones by default); untrained if none exist."""
+    from model_core import weights as W
+    from model_core.models import build_model
+
+    path = weights or W.default_weights(model)
+    if path:
+        m = W.load_model(path, arch=model, device=device)
+        return m, path, True
+    import torch
+
+    torch.manual_seed(0)
+    m = build_model(model, in_channels=in_channels).to(device).eval()
+    m.weights_meta, m.band_order = {}, W.DEFAULT_BANDS
+    return m, None, False
+
+
+def plan_tiles(width, height, tile, overlap, multiple):
+    """Tiles as (core_x, core_y, core_w, core_h, win_x, win_y, win_w, win_h) in grid pixels.
+
+    Cores lie on a lattice with step ``tile - 2 * overlap`` starting at 0; each window starts
+    ``overlap`` before its core, so every window origin is a multiple of ``multiple``.
+    """
+    step = tile - 2 * overlap
+    tiles = []
+    for cy in range(0, height, step):
+        for cx in range(0, width, step):
+            cw, ch = min(step, width - cx), min(step, height - cy)
+            ww = _round_up(cw + 2 * overlap, multiple)
+            wh = _round_up(ch + 2 * overlap, multiple)
+            tiles.append((cx, cy, cw, ch, cx - overlap, cy - overlap, ww, wh))
+    return tiles
+
+
+def _round_up(v, m):
+    return int(math.ceil(v / m) * m)
+
+
+def _read_padded(stack, wx, wy, ww, wh):
+    """Read a window that may extend beyond the grid; outside parts are mirrored (invalid-free)."""
+    g = stack.grid
+    x0, y0 = max(wx, 0), max(wy, 0)
+    x1, y1 = min(wx + ww, g.width), min(wy + wh, g.height)
+    values, valid = stack.read(x0, y0, x1 - x0, y1 - y0)
+    pads = ((y0 - wy, wy + wh - y1), (x0 - wx, wx + ww - x1))
+    if any(p for pair in pads for p in pair):
+        values = np.pad(values, ((0, 0), (0, 0)) + pads, mode="symmetric")
+        valid = np.pad(valid, pads, mode="symmetric")
+    return values, valid
+
+
+def _create(path, grid, dtype, bands, nodata, description):
+    drv = gdal.GetDriverByName("GTiff")
+    ds = drv.Create(path, grid.width, grid.height, bands, dtype, options=_CREATION)
+    if grid.wkt:
+        ds.SetProjection(grid.wkt)
+        ds.SetGeoTransform(grid.geotransform)
+    for b in range(1, bands + 1):
+        band = ds.GetRasterBand(b)
+        band.SetNoDataValue(nodata)
+    ds.GetRasterBand(1).SetDescription(description)
+    return ds
+
+
+def _colour_table(colours):
+    ct = gdal.ColorTable()
+    for value, rgba in colours.items():
+        ct.SetColorEntry(int(value), tuple(int(c) for c in rgba))
+    return ct
+
+
+def _check_outputs(out_dir, outputs, want, overwrite):
+    paths = {}
+    for key in want:
+        p = (outputs or {}).get(key)
+        if not p:
+            if not out_dir:
+                raise OutputError(f"No path for the {key} output: give an output folder.")
+            p = os.path.join(out_dir, OUTPUT_NAMES[key])
+        paths[key] = os.path.abspath(p)
+    for key, p in paths.items():
+        folder = os.path.dirname(p)
+        if os.path.exists(folder) and not os.path.isdir(folder):
+            raise OutputError(f"Output folder '{folder}' is a file. Choose a folder.")
+        if os.path.isdir(p):
+            raise OutputError(f"Output '{p}' is a folder. Choose a file name.")
+        if os.path.exists(p) and not overwrite:
+            raise OutputError(f"Output '{p}' already exists. Choose another folder, delete it, or allow "
+                              "overwriting (--overwrite).")
+    if len(set(paths.values())) != len(paths):
+        raise OutputError("Two outputs have the same file name; give each output its own path.")
+    return paths
+
+
+def _make_temp_dirs(paths):
+    temps = {}
+    for p in paths.values():
+        folder = os.path.dirname(p)
+        if folder in temps:
+            continue
+        try:
+            os.makedirs(folder, exist_ok=True)
+            temps[folder] = tempfile.mkdtemp(prefix=".caim-partial-", dir=folder)
+        except OSError as exc:
+            for t in temps.values():
+                shutil.rmtree(t, ignore_errors=True)
+            raise OutputError(f"Output folder '{folder}' is not writable ({exc.strerror}). Choose a folder "
+                              "you can write to.") from None
+    return temps
+
+
+def detect(images, out_dir=None, dates=None, bands=None, model="caimnet", weights=None, device="auto",
+           tile=512, overlap=None, overwrite=False, reference=0, probabilities=False, outputs=None,
+           progress=None, cancel=None, threads=None):
+    """Run change detection on an ordered stack and write the output GeoTIFFs.
+
+    See the module docstring and README for the conventions.  Returns a :class:`DetectResult`.
+    Raises :class:`model_core.errors.CaimError` (with a user-facing message) for any input, output or
+    weights problem and :class:`model_core.errors.Cancelled` when ``cancel()`` returned True.
+    """
+    import torch
+
+    t_start = time.perf_counter()
+    timings = {}
+    report = progress or (lambda f, m: None)
+    want = ["area", "moment", "confidence"] + (["probabilities"] if probabilities else [])
+    if outputs:
+        want += [k for k in outputs if k not in want and k in OUTPUT_NAMES and outputs[k]]
+    paths = _check_outputs(out_dir, outputs, want, overwrite)
+    dev = resolve_device(device)
+    if threads:
+        torch.set_num_threads(int(threads))
+    report(0.0, "Loading model")
+    net, weights_path, trained = load_model(model, weights, device=dev)
+    t_ = getattr(net, "min_dates", 2), getattr(net, "max_dates", 10 ** 6)
+    stack = Stack(images, dates=dates, bands=bands, reference=reference, expected_bands=net.in_channels)
+    try:
+        n_dates = len(stack.sources)
+        if not t_[0] <= n_dates <= t_[1]:
+            raise InputError(f"The '{model}' model takes {t_[0]} to {t_[1]} images; {n_dates} given."
+                             + (" Use --model caimnet for a time series." if model != "caimnet" else ""))
+        warnings = []
+        if not trained:
+            warnings.append("no trained weights were found: the model runs with RANDOM weights, results "
+                            "are meaningless. Pass --weights FILE or install the bundled weights.")
+        known = [d for d in stack.dates if d]
+        if len(known) == n_dates and known != sorted(known):
+            warnings.append("the dates are not in ascending order; the moment refers to the order given.")
+        multiple = getattr(net, "multiple", 8)
+        halo = getattr(net, "halo", 32)
+        ov = _round_up(max(int(overlap) if overlap is not None else halo, 0), multiple)
+        tile = _round_up(max(int(tile), 2 * ov + multiple), multiple)
+        report(0.01, "Computing scene statistics")
+        t0 = time.perf_counter()
+        center, scale = stack.statistics()
+        timings["statistics"] = time.perf_counter() - t0
+        g = stack.grid
+        tiles = plan_tiles(g.width, g.height, tile, ov, multiple)
+        labels = interval_labels(stack.dates)
+        temps = _make_temp_dirs(paths)
+        tmp_paths = {k: os.path.join(temps[os.path.dirname(p)], os.path.basename(p)) for k, p in paths.items()}
+        try:
+            result = _run(net, dev, stack, tiles, center, scale, tmp_paths, labels, report, cancel, timings,
+                          model, weights_path)
+            for k, p in paths.items():
+                if os.path.exists(p) and not overwrite:  # appeared meanwhile: never clobber
+                    raise OutputError(f"Output '{p}' appeared while the model ran; nothing was overwritten.")
+            for k, p in paths.items():
+                os.replace(tmp_paths[k], p)
+                aux = tmp_paths[k] + ".aux.xml"
+                if os.path.exists(aux):
+                    os.replace(aux, p + ".aux.xml")
+        finally:
+            for t in temps.values():
+                shutil.rmtree(t, ignore_errors=True)
+        counts, valid_px = result
+        area_px = _hectares(g, counts)
+        hectares = {labels[k - 1]: area_px[k] for k in range(1, n_dates)}
+        report(1.0, "Done")
+        return DetectResult(paths=paths, dates=[d or "" for d in stack.dates], interval_labels=labels,
+                            device=dev, seconds=time.perf_counter() - t_start, grid=g, hectares=hectares,
+                            changed_pixels=int(counts[1:].sum()), valid_pixels=int(valid_px), model=model,
+                            weights=weights_path, trained=trained, warnings=warnings, timings=timings)
+    finally:
+        stack.close()
+
+
+def _hectares(grid, counts_by_row):
+    """counts_by_row: (K, H) changed-pixel counts per class and grid row -> hectares per class."""
+    area = grid.pixel_area_m2()
+    return (counts_by_row * area[None, :]).sum(axis=1) / 10000.0
+
+
+def _run(net, dev, stack, tiles, center, scale, paths, labels, report, cancel, timings, model_name, weights):
+    import torch
+
+    from model_core.normalize import apply
+
+    g = stack.grid
+    n_dates = len(stack.sources)
+    k_classes = n_dates
+    meta = {"CAIM_VERSION": __version__, "CAIM_MODEL": model_name,
+            "CAIM_WEIGHTS": os.path.basename(weights) if weights else "untrained",
+            "CAIM_DATES": ",".join(d or "" for d in stack.dates),
+            "CAIM_INPUTS": ";".join(os.path.basename(s.spec.path) for s in stack.sources)}
+    area_ds = _create(paths["area"], g, gdal.GDT_Byte, 1, NODATA_U8, "change area (1 = changed)")
+    moment_ds = _create(paths["moment"], g, gdal.GDT_Byte, 1, NODATA_U8,
+                        "change moment (k = last change between date k and k+1)")
+    conf_ds = _create(paths["confidence"], g, gdal.GDT_Float32, 1, NODATA_F32,
+                      "probability of the predicted change moment")
+    prob_ds = None
+    if "probabilities" in paths:
+        prob_ds = _create(paths["probabilities"], g, gdal.GDT_Float32, k_classes, NODATA_F32, "p(no change)")
+        for k in range(1, k_classes):
+            prob_ds.GetRasterBand(k + 1).SetDescription(f"p(change {labels[k - 1]})")
+    area_ds.GetRasterBand(1).SetColorTable(_colour_table(AREA_COLOURS))
+    area_ds.GetRasterBand(1).SetCategoryNames(["unchanged", "changed"])
+    moment_ds.GetRasterBand(1).SetColorTable(_colour_table(moment_colours(n_dates - 1)))
+    moment_ds.GetRasterBand(1).SetCategoryNames(["no change"] + labels)
+    for ds in (area_ds, moment_ds, conf_ds, prob_ds):
+        if ds is not None:
+            ds.SetMetadata(dict(meta, CAIM_INTERVALS=";".join(labels)))
+    counts = np.zeros((k_classes, g.height), np.int64)
+    valid_px = 0
+    t_read = t_model = t_write = 0.0
+    try:
+        with torch.inference_mode():
+            for i, (cx, cy, cw, ch, wx, wy, ww, wh) in enumerate(tiles):
+                if cancel is not None and cancel():
+                    raise Cancelled("Cancelled by the user; no output was written.")
+                t0 = time.perf_counter()
+                values, valid = _read_padded(stack, wx, wy, ww, wh)
+                x = apply(values, center, scale, out=values)
+                x[:, :, ~valid] = 0.0
+                t1 = time.perf_counter()
+                xt = torch.from_numpy(x).unsqueeze(0).to(dev)
+                out = net(xt)["moment"][0].float().exp()
+                conf, moment = out.max(dim=0)
+                sl = (slice(cy - wy, cy - wy + ch), slice(cx - wx, cx - wx + cw))
+                moment = moment.to(torch.uint8).cpu().numpy()[sl]
+                conf = conf.cpu().numpy()[sl]
+                probs = out.cpu().numpy()[:, sl[0], sl[1]] if prob_ds is not None else None
+                t2 = time.perf_counter()
+                core_valid = valid[sl]
+                area = (moment > 0).astype(np.uint8)
+                area[~core_valid] = NODATA_U8
+                moment[~core_valid] = NODATA_U8
+                conf[~core_valid] = NODATA_F32
+                area_ds.GetRasterBand(1).WriteArray(area, cx, cy)
+                moment_ds.GetRasterBand(1).WriteArray(moment, cx, cy)
+                conf_ds.GetRasterBand(1).WriteArray(conf, cx, cy)
+                if prob_ds is not None:
+                    probs[:, ~core_valid] = NODATA_F32
+                    for k in range(k_classes):
+                        prob_ds.GetRasterBand(k + 1).WriteArray(probs[k], cx, cy)
+                for k in range(1, k_classes):
+                    counts[k, cy:cy + ch] += (moment == k).sum(axis=1)
+                valid_px += int(core_valid.sum())
+                t_read += t1 - t0
+                t_model += t2 - t1
+                t_write += time.perf_counter() - t2
+                report(0.02 + 0.96 * (i + 1) / len(tiles), f"Tile {i + 1}/{len(tiles)}")
+        t0 = time.perf_counter()
+        if max(g.width, g.height) > 2048:
+            for ds in (area_ds, moment_ds):
+                ds.BuildOverviews("NEAREST", [2, 4, 8, 16])
+        for ds in (area_ds, moment_ds, conf_ds, prob_ds):
+            if ds is not None:
+                ds.FlushCache()
+        t_write += time.perf_counter() - t0
+    finally:
+        area_ds = moment_ds = conf_ds = prob_ds = None  # noqa: F841 -- closes the files
+    timings.update(read=t_read, model=t_model, write=t_write)
+    return counts, valid_px

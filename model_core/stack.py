@@ -1,0 +1,450 @@
+"""Ordered raster inputs -> one common grid, dates, validity mask and windowed reads.
+
+The reference grid takes the CRS, pixel size and pixel alignment of the reference input (the first by
+default); its extent is the overlap of all inputs.  An input already on that grid is read directly
+through a pixel offset; any other input is warped lazily through a GDAL warped VRT (bilinear), so no
+raster is ever loaded whole and memory stays bounded whatever the size.
+
+A pixel is valid when every selected band of every date is valid there: not nodata, not masked by a
+mask or alpha band, inside the input's footprint.
+"""
+
+import math
+import os
+import re
+from dataclasses import dataclass, field
+
+import numpy as np
+from osgeo import gdal, osr
+
+from model_core.errors import InputError
+
+gdal.UseExceptions()
+osr.UseExceptions()
+
+_DATE_PATTERNS = [
+    # ISO-like full dates: 2015-09-26, 2015_09_26, 2015.09.26
+    (re.compile(r"(?<!\d)((?:19|20)\d\d)[-_.](0[1-9]|1[0-2])[-_.](0[1-9]|[12]\d|3[01])(?!\d)"), 3),
+    # compact full dates: 20150926
+    (re.compile(r"(?<!\d)((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?!\d)"), 3),
+    # year and month: 2015-09, 2015_09
+    (re.compile(r"(?<!\d)((?:19|20)\d\d)[-_.](0[1-9]|1[0-2])(?![\d])"), 2),
+    # year alone: 2015 (not part of a longer number)
+    (re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)"), 1),
+]
+_DATE_METADATA_KEYS = ("ACQUISITIONDATETIME", "ACQUISITION_DATE", "DATE_ACQUIRED", "ACQUISITIONDATE",
+                       "TIFFTAG_DATETIME", "DATETIME", "DATE", "acquisition_date", "datetime", "date")
+
+
+def _valid_ymd(y, m, d):
+    import datetime
+
+    try:
+        datetime.date(int(y), int(m), int(d))
+        return True
+    except ValueError:
+        return False
+
+
+def parse_date(text):
+    """The acquisition date found in ``text``, as "YYYY-MM-DD", "YYYY-MM" or "YYYY"; else None.
+
+    Recognises ISO dates (2015-09-26, also with _ or .), YYYYMMDD, YYYY-MM and a lone year.  The most
+    precise match wins; among equally precise ones, the first.
+    """
+    if not text:
+        return None
+    for pattern, parts in _DATE_PATTERNS:
+        for m in pattern.finditer(str(text)):
+            g = m.groups()
+            if parts == 3:
+                if _valid_ymd(*g):
+                    return f"{g[0]}-{g[1]}-{g[2]}"
+            elif parts == 2:
+                return f"{g[0]}-{g[1]}"
+            else:
+                return g[0]
+    return None
+
+
+def date_from_metadata(ds):
+    """Date from common metadata items of a dataset (e.g. TIFFTAG_DATETIME "2015:09:26 10:00:00")."""
+    for domain in ("", "IMAGERY"):
+        md = ds.GetMetadata(domain) or {}
+        for key in _DATE_METADATA_KEYS:
+            value = md.get(key)
+            if value:
+                d = parse_date(value.replace(":", "-", 2) if re.match(r"^\d{4}:\d\d:\d\d", value) else value)
+                if d:
+                    return d
+    return None
+
+
+@dataclass
+class InputSpec:
+    """One date of the series: a GDAL-readable source, optional 1-based bands and date."""
+
+    path: str
+    bands: list = None
+    date: str = None
+    name: str = None
+
+    @classmethod
+    def of(cls, item):
+        if isinstance(item, InputSpec):
+            return item
+        if isinstance(item, dict):
+            return cls(path=str(item["path"]), bands=item.get("bands"), date=item.get("date"),
+                       name=item.get("name"))
+        return cls(path=str(item))
+
+    @property
+    def label(self):
+        return self.name or os.path.basename(self.path.rstrip("/\\")) or self.path
+
+
+@dataclass
+class Grid:
+    """A north-up pixel grid."""
+
+    wkt: str
+    x0: float
+    y0: float
+    px: float
+    py: float  # positive: rows go south
+    width: int
+    height: int
+    geographic: bool = False
+    linear_units: float = 1.0  # metres per CRS unit (projected CRS)
+
+    @property
+    def geotransform(self):
+        return (self.x0, self.px, 0.0, self.y0, 0.0, -self.py)
+
+    @property
+    def bounds(self):
+        return (self.x0, self.y0 - self.height * self.py, self.x0 + self.width * self.px, self.y0)
+
+    def pixel_area_m2(self, row0=0, rows=None):
+        """Area in square metres of the pixels of rows ``row0 .. row0+rows`` (1-D array)."""
+        rows = self.height - row0 if rows is None else rows
+        if not self.wkt:
+            return np.full(rows, np.nan)
+        if not self.geographic:
+            return np.full(rows, self.px * self.py * self.linear_units ** 2)
+        lat = self.y0 - (row0 + np.arange(rows) + 0.5) * self.py
+        # spherical-earth approximation (WGS84 mean radius): good to ~0.5 % for hectare summaries
+        r = 6371008.8
+        dlon = math.radians(self.px)
+        lat1 = np.radians(lat + self.py / 2)
+        lat2 = np.radians(lat - self.py / 2)
+        return r * r * dlon * np.abs(np.sin(lat1) - np.sin(lat2))
+
+
+@dataclass
+class _Source:
+    spec: InputSpec
+    ds: object
+    bands: list
+    xoff: int = 0
+    yoff: int = 0
+    warped: bool = False
+    alpha_band: int = None     # band index of the warped VRT's alpha band
+    masks_all_valid: bool = True
+    nodata: list = field(default_factory=list)
+
+
+def _open(spec, index):
+    path = spec.path
+    if not path:
+        raise InputError(f"Input {index + 1} has an empty path.")
+    if not path.startswith("/vsi") and not os.path.exists(path) and ":" not in os.path.basename(path):
+        raise InputError(f"Input {index + 1} '{path}' does not exist. Check the path.")
+    try:
+        # GDAL prints format warnings (e.g. odd TIFF photometric tags) to stderr; they are not errors.
+        gdal.PushErrorHandler("CPLQuietErrorHandler")
+        try:
+            ds = gdal.Open(path, gdal.GA_ReadOnly)
+        finally:
+            gdal.PopErrorHandler()
+    except RuntimeError as exc:
+        raise InputError(f"Input {index + 1} '{spec.label}' cannot be read by GDAL ({_msg(exc)}). "
+                         "Check that it is a complete raster file in a format GDAL supports.") from None
+    if ds is None or ds.RasterCount == 0:
+        raise InputError(f"Input {index + 1} '{spec.label}' is not a raster with bands.")
+    return ds
+
+
+def _msg(exc):
+    return str(exc).strip().splitlines()[0][:200] if str(exc).strip() else type(exc).__name__
+
+
+def _srs(ds):
+    wkt = ds.GetProjection()
+    if not wkt:
+        return None
+    s = osr.SpatialReference()
+    s.ImportFromWkt(wkt)
+    s.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+    return s
+
+
+def _extent(ds):
+    gt = ds.GetGeoTransform()
+    xs = [gt[0] + gt[1] * c + gt[2] * r for c, r in ((0, 0), (ds.RasterXSize, 0), (0, ds.RasterYSize),
+                                                      (ds.RasterXSize, ds.RasterYSize))]
+    ys = [gt[3] + gt[4] * c + gt[5] * r for c, r in ((0, 0), (ds.RasterXSize, 0), (0, ds.RasterYSize),
+                                                      (ds.RasterXSize, ds.RasterYSize))]
+    return min(xs), min(ys), max(xs), max(ys)
+
+
+def _fmt_bounds(b):
+    return "(" + ", ".join(f"{v:.6g}" for v in b) + ")"
+
+
+class Stack:
+    """An ordered series of co-registered (or to-be-aligned) rasters on one reference grid.
+
+    ``inputs``: paths or dicts/InputSpec (``path``, optional 1-based ``bands`` and ``date``).
+    ``dates``: optional list of date strings (one per input) overriding parsed dates.
+    ``bands``: optional 1-based band list applied to inputs without their own selection.
+    ``reference``: index of the input whose CRS, resolution and pixel alignment define the grid.
+    """
+
+    def __init__(self, inputs, dates=None, bands=None, reference=0, expected_bands=None):
+        specs = [InputSpec.of(i) for i in inputs]
+        if len(specs) < 2:
+            raise InputError(f"Change detection needs at least 2 images; {len(specs)} given. "
+                             "Give the images of the series in date order.")
+        if dates is not None:
+            dates = [d.strip() for d in (dates.split(",") if isinstance(dates, str) else dates)]
+            if len(dates) != len(specs):
+                raise InputError(f"{len(dates)} dates given for {len(specs)} images. Give exactly one "
+                                 "date per image, in the same order, or none to parse them from names.")
+        if not 0 <= reference < len(specs):
+            raise InputError(f"Reference input {reference + 1} does not exist (there are {len(specs)}).")
+        self.specs = specs
+        datasets = [_open(s, i) for i, s in enumerate(specs)]
+        self._check_bands(specs, datasets, bands, expected_bands)
+        self.dates = self._dates(specs, datasets, dates)
+        self.grid = self._grid(specs, datasets, reference)
+        self.sources = [self._source(s, ds, i) for i, (s, ds) in enumerate(zip(specs, datasets))]
+        self.band_count = len(self.sources[0].bands)
+        self._stats = None
+
+    # ------------------------------------------------------------------ set-up
+    def _check_bands(self, specs, datasets, bands, expected):
+        chosen = []
+        for i, (s, ds) in enumerate(zip(specs, datasets)):
+            sel = s.bands if s.bands else bands
+            if isinstance(sel, str):
+                sel = [int(b) for b in sel.replace(" ", "").split(",") if b]
+            if not sel:
+                sel = list(range(1, ds.RasterCount + 1))
+                if expected is not None and ds.RasterCount > expected:
+                    alpha = [b for b in sel if ds.GetRasterBand(b).GetColorInterpretation() == gdal.GCI_AlphaBand]
+                    sel = [b for b in sel if b not in alpha]
+            bad = [b for b in sel if not 1 <= int(b) <= ds.RasterCount]
+            if bad:
+                raise InputError(f"Input {i + 1} '{s.label}' has {ds.RasterCount} band(s); band(s) "
+                                 f"{', '.join(map(str, bad))} do not exist. Choose bands between 1 and "
+                                 f"{ds.RasterCount}.")
+            s.bands = [int(b) for b in sel]
+            chosen.append(len(s.bands))
+        if len(set(chosen)) > 1:
+            detail = ", ".join(f"'{s.label}': {n}" for s, n in zip(specs, chosen))
+            raise InputError(f"The inputs have different numbers of bands ({detail}). Every date needs the "
+                             "same bands in the same order: select them with the band mapping (e.g. "
+                             "--bands 3,2,1,4).")
+        if expected is not None and chosen[0] != expected:
+            raise InputError(
+                f"The model expects {expected} bands (R, G, B, NIR) but the inputs have {chosen[0]} "
+                f"('{specs[0].label}'). Select {expected} bands with the band mapping, e.g. --bands 3,2,1,4 "
+                "for a sensor whose bands are B, G, R, NIR.")
+
+    def _dates(self, specs, datasets, dates):
+        out = []
+        for i, (s, ds) in enumerate(zip(specs, datasets)):
+            d = dates[i] if dates is not None else s.date
+            if d:
+                parsed = parse_date(d)
+                if parsed is None:
+                    raise InputError(f"Date '{d}' for input {i + 1} '{s.label}' is not a date. Use "
+                                     "YYYY-MM-DD, YYYYMMDD, YYYY-MM or YYYY.")
+                d = parsed
+            else:
+                d = parse_date(os.path.basename(s.path)) or date_from_metadata(ds)
+            out.append(d)
+        return out
+
+    def _grid(self, specs, datasets, reference):
+        srs = [_srs(ds) for ds in datasets]
+        georef = [s is not None for s in srs]
+        if not any(georef):
+            w, h = datasets[0].RasterXSize, datasets[0].RasterYSize
+            for i, ds in enumerate(datasets):
+                if (ds.RasterXSize, ds.RasterYSize) != (w, h):
+                    raise InputError(
+                        f"Input {i + 1} '{specs[i].label}' is {ds.RasterXSize} x {ds.RasterYSize} pixels, "
+                        f"'{specs[0].label}' is {w} x {h}, and neither is georeferenced, so they cannot be "
+                        "aligned. Georeference the images or give images of one size.")
+            return Grid("", 0.0, 0.0, 1.0, 1.0, w, h)
+        if not all(georef):
+            i = georef.index(False)
+            raise InputError(f"Input {i + 1} '{specs[i].label}' has no coordinate reference system while "
+                             "other inputs have one. Assign its CRS (e.g. gdal_edit.py -a_srs) first.")
+        ref_ds, ref_srs = datasets[reference], srs[reference]
+        gt = ref_ds.GetGeoTransform()
+        if gt[2] or gt[4]:
+            raise InputError(f"Reference input '{specs[reference].label}' is rotated; choose a north-up "
+                             "input as reference.")
+        px, py = abs(gt[1]), abs(gt[5])
+        rx0, ry0 = gt[0], gt[3] if gt[5] < 0 else gt[3] + gt[5] * ref_ds.RasterYSize
+        bounds = []
+        for i, (ds, s) in enumerate(zip(datasets, srs)):
+            e = _extent(ds)
+            if not s.IsSame(ref_srs):
+                ct = osr.CoordinateTransformation(s, ref_srs)
+                try:
+                    e = ct.TransformBounds(e[0], e[1], e[2], e[3], 21)
+                except RuntimeError as exc:
+                    raise InputError(f"Input {i + 1} '{specs[i].label}' cannot be transformed to the "
+                                     f"reference CRS ({_msg(exc)}).") from None
+            bounds.append(e)
+        xmin = max(b[0] for b in bounds)
+        ymin = max(b[1] for b in bounds)
+        xmax = min(b[2] for b in bounds)
+        ymax = min(b[3] for b in bounds)
+        # snap inwards to the reference pixel grid
+        c0 = math.ceil((xmin - rx0) / px - 1e-6)
+        c1 = math.floor((xmax - rx0) / px + 1e-6)
+        r0 = math.ceil((ry0 - ymax) / py - 1e-6)
+        r1 = math.floor((ry0 - ymin) / py + 1e-6)
+        if c1 - c0 < 1 or r1 - r0 < 1:
+            detail = "; ".join(f"'{s.label}' {_fmt_bounds(b)}" for s, b in zip(specs, bounds))
+            raise InputError("The inputs do not overlap: their extents (in the reference CRS) are disjoint "
+                             f"({detail}). Give images of the same place.")
+        geographic = bool(ref_srs.IsGeographic())
+        units = 1.0 if geographic else float(ref_srs.GetLinearUnits() or 1.0)
+        return Grid(ref_ds.GetProjection(), rx0 + c0 * px, ry0 - r0 * py, px, py, c1 - c0, r1 - r0,
+                    geographic, units)
+
+    def _source(self, spec, ds, index):
+        g = self.grid
+        gt = ds.GetGeoTransform()
+        aligned = False
+        xoff = yoff = 0
+        if not g.wkt:
+            aligned = True
+        elif (not gt[2] and not gt[4] and gt[5] < 0 and math.isclose(gt[1], g.px, rel_tol=1e-7)
+              and math.isclose(-gt[5], g.py, rel_tol=1e-7)):
+            srs = _srs(ds)
+            ref = osr.SpatialReference()
+            ref.ImportFromWkt(g.wkt)
+            fx = (g.x0 - gt[0]) / g.px
+            fy = (gt[3] - g.y0) / g.py
+            if srs.IsSame(ref) and abs(fx - round(fx)) < 1e-3 and abs(fy - round(fy)) < 1e-3:
+                aligned, xoff, yoff = True, int(round(fx)), int(round(fy))
+        if aligned:
+            nodata = [ds.GetRasterBand(b).GetNoDataValue() for b in spec.bands]
+            flags = [ds.GetRasterBand(b).GetMaskFlags() for b in spec.bands]
+            return _Source(spec, ds, spec.bands, xoff, yoff, False, None,
+                           all(f == gdal.GMF_ALL_VALID for f in flags), nodata)
+        try:
+            vrt = gdal.Warp("", ds, format="VRT", dstSRS=g.wkt, outputBounds=g.bounds,
+                            width=g.width, height=g.height, resampleAlg="bilinear", dstAlpha=True,
+                            multithread=False)
+        except RuntimeError as exc:
+            raise InputError(f"Input {index + 1} '{spec.label}' cannot be aligned to the reference grid "
+                             f"({_msg(exc)}).") from None
+        return _Source(spec, vrt, spec.bands, 0, 0, True, vrt.RasterCount, False, [None] * len(spec.bands))
+
+    # ------------------------------------------------------------------ reading
+    @property
+    def shape(self):
+        return len(self.sources), self.band_count, self.grid.height, self.grid.width
+
+    def read(self, x, y, w, h, buf=None):
+        """Read the grid window (x, y, w, h) -> (values (T, C, h', w') float32, valid (h', w') bool).
+
+        ``buf`` = (buf_w, buf_h) reads a decimated copy (nearest).  The window must lie inside the grid.
+        """
+        bw, bh = buf if buf else (w, h)
+        t, c = len(self.sources), self.band_count
+        values = np.empty((t, c, bh, bw), np.float32)
+        valid = np.ones((bh, bw), bool)
+        for i, s in enumerate(self.sources):
+            self._read_source(i, s, x, y, w, h, bw, bh, values[i], valid)
+        return values, valid
+
+    def _read_source(self, i, s, x, y, w, h, bw, bh, out, valid):
+        kw = dict(buf_xsize=bw, buf_ysize=bh, resample_alg=gdal.GRIORA_NearestNeighbour)
+        try:
+            for j, b in enumerate(s.bands):
+                band = s.ds.GetRasterBand(b)
+                out[j] = band.ReadAsArray(x + s.xoff, y + s.yoff, w, h, **kw)
+                if s.warped:
+                    continue
+                nd = s.nodata[j]
+                if nd is not None:
+                    valid &= ~(np.isnan(out[j]) if math.isnan(nd) else out[j] == np.float32(nd))
+                if not s.masks_all_valid and nd is None:
+                    valid &= band.GetMaskBand().ReadAsArray(x + s.xoff, y + s.yoff, w, h, **kw) > 0
+            if s.warped:
+                valid &= s.ds.GetRasterBand(s.alpha_band).ReadAsArray(x, y, w, h, **kw) > 0
+        except RuntimeError as exc:
+            raise InputError(f"Reading input {i + 1} '{s.spec.label}' failed ({_msg(exc)}). The file is "
+                             "unreadable or truncated: re-export or re-download it.") from None
+        finite = np.isfinite(out)
+        if not finite.all():
+            bad = ~finite.all(axis=0) & valid
+            if bad.any():
+                what = "NaN" if np.isnan(out[:, bad]).any() else "infinite"
+                raise InputError(
+                    f"Input {i + 1} '{s.spec.label}' contains {what} values that are not marked as nodata "
+                    f"(e.g. at grid column {x + int(np.argwhere(bad)[0][1])}, row {y + int(np.argwhere(bad)[0][0])}). "
+                    "Mark them as nodata (gdal_edit.py -a_nodata nan FILE) or fill them.")
+            out[:, ~finite.all(axis=0)] = 0.0
+
+    def statistics(self, max_pixels=1_000_000):
+        """Robust per-(date, band) centre and scale from a decimated read of the whole grid.
+
+        Raises InputError when a date has no valid pixel at all (all nodata / masked).
+        """
+        if self._stats is not None:
+            return self._stats
+        from model_core.normalize import robust_stats
+
+        g = self.grid
+        step = max(1, math.ceil(math.sqrt(g.width * g.height / max_pixels)))
+        bw, bh = max(1, g.width // step), max(1, g.height // step)
+        t, c = len(self.sources), self.band_count
+        center = np.zeros((t, c), np.float32)
+        scale = np.ones((t, c), np.float32)
+        all_valid = np.ones((bh, bw), bool)
+        for i, s in enumerate(self.sources):
+            values = np.empty((c, bh, bw), np.float32)
+            valid = np.ones((bh, bw), bool)
+            self._read_source(i, s, 0, 0, g.width, g.height, bw, bh, values, valid)
+            if not valid.any():
+                raise InputError(f"Input {i + 1} '{s.spec.label}' has no valid pixel inside the common "
+                                 "extent (all nodata or masked). Remove it or fix its nodata value/mask.")
+            ce, sc = robust_stats(values[None], valid)
+            center[i], scale[i] = ce[0], sc[0]
+            all_valid &= valid
+        if not all_valid.any():
+            raise InputError("No pixel is valid in all dates at once (the nodata areas of the inputs cover "
+                             "the whole common extent). Check the inputs' nodata masks.")
+        self._stats = (center, scale)
+        return self._stats
+
+    def valid_fraction(self, max_pixels=250_000):
+        g = self.grid
+        step = max(1, math.ceil(math.sqrt(g.width * g.height / max_pixels)))
+        _, valid = self.read(0, 0, g.width, g.height, buf=(max(1, g.width // step), max(1, g.height // step)))
+        return float(valid.mean())
+
+    def close(self):
+        for s in self.sources:
+            s.ds = None
+        self.sources = []
