@@ -53,11 +53,11 @@ def kappa(cm):
     n = cm.sum()
     if n == 0:
         return 0.0
-    po = np.trace(cm) / n
-    pe = float((cm.sum(axis=0) * cm.sum(axis=1)).sum()) / (n * n)
+    po = float(np.trace(cm) / n)
+    pe = float((cm.sum(axis=0) * cm.sum(axis=1)).sum()) / float(n * n)
     if pe >= 1.0:
         return 1.0 if po >= 1.0 else 0.0
-    return (po - pe) / (1.0 - pe)
+    return float((po - pe) / (1.0 - pe))
 
 
 def per_class(cm):

@@ -6,7 +6,7 @@
 * :mod:`.series`: the :class:`~.series.Series` record, label derivation and the generic folder layout.
 * :func:`load_taizhou`: the Taizhou Landsat-7 pair with its partial reference (evaluation only).
 
-:func:`load_dataset` gives a list of :class:`~.series.Series` for any of them by name.
+:func:`load_series` gives a list of :class:`~.series.Series` for any of them by name.
 """
 
 import os
@@ -40,7 +40,7 @@ def load_taizhou(root, bands=(3, 2, 1, 4)):
                    dates=["2000-03-17", "2003-02-06"])]
 
 
-def load_dataset(kind, root, t=None, bands=None, indices=None):
+def load_series(kind, root, t=None, bands=None, indices=None):
     """List of :class:`~.series.Series` of a dataset ``kind`` at ``root``."""
     if kind == "generic":
         from model_core.datasets.series import load_generic

@@ -9,13 +9,13 @@ ignored when it does not match, so a batch always has the loader's T.  Series ar
 
 import numpy as np
 
-from model_core.datasets import load_dataset
+from model_core.datasets import load_series
 from model_core.datasets.series import IGNORE
 
 
 class PatchSampler:
     def __init__(self, kind, root, patch=64, t=None, bands=None, **_ignored):
-        self.series = [s for s in load_dataset(kind, root, t=t, bands=bands) if s.moment is not None]
+        self.series = [s for s in load_series(kind, root, t=t, bands=bands) if s.moment is not None]
         if not self.series:
             raise ValueError(f"{kind} at {root}: no series with moment labels")
         self.patch = int(patch)

@@ -1,0 +1,204 @@
+"""Evaluate a change model and the classical baseline on the same pixels.
+
+``python -m model_core evaluate --dataset KIND [--root PATH] [--weights FILE] ...`` prints two tables:
+change area (OA, precision, recall, F1, kappa) and change moment (OA, kappa, macro F1, per-class F1),
+each with one row for the model and one for the CVA + Otsu baseline (:mod:`model_core.baseline`).
+All labelled pixels of the dataset are pooled into one confusion matrix per method; unlabelled
+pixels (255) and pixels invalid in the input are excluded -- the same pixels for both methods.
+
+Dataset kinds:
+
+* ``taizhou``: the Landsat-7 pair ``2000TM`` / ``2003TM`` and ``change.bmp`` / ``unchanged.bmp``
+  (only some pixels are labelled); bands TM 3, 2, 1, 4 as R, G, B, NIR (``--bands`` overrides).
+  Area only (T = 2, the moment table equals the area).
+* ``semisynthetic``: held-out semi-synthetic series (split "val" of
+  :mod:`model_core.datasets.synthetic`), ``--samples`` of them with T cycling over
+  ``--t-min``..``--t-max``, each sample seeded by (``--seed``, index).  Results are semi-synthetic.
+* ``generic``, ``spacenet7``, ``dynamicearthnet``: the loaders of :mod:`model_core.datasets`
+  (``--t`` selects that many dates spread over the series).
+
+Scenes are normalised like inference does (per date and band, statistics of the whole scene) and
+run in tiles with the model's halo as overlap, so results do not depend on the tile size.
+"""
+
+import argparse
+import json
+import sys
+import time
+
+import numpy as np
+
+IGNORE = 255
+
+
+def predict_scene(model, values, valid, device="cpu", tile=256):
+    """Moment prediction (H, W) uint8 of one scene (T, C, H, W) with the whole-scene normalisation."""
+    import torch
+
+    from model_core.normalize import normalise
+
+    x = normalise(values, valid)
+    t, c, h, w = x.shape
+    mult = int(getattr(model, "multiple", 8))
+    halo = int(getattr(model, "halo", 16))
+    core = max(mult, (int(tile) // mult) * mult)
+    halo_r = -(-halo // mult) * mult
+    out = np.zeros((h, w), np.uint8)
+    ph = -(-h // core) * core
+    pw = -(-w // core) * core
+    pad = ((0, 0), (0, 0), (halo_r, ph - h + halo_r), (halo_r, pw - w + halo_r))
+    xp = np.pad(x, pad, mode="reflect" if min(h, w) > 1 else "edge")
+    model.eval()
+    with torch.inference_mode():
+        for y0 in range(0, ph, core):
+            for x0 in range(0, pw, core):
+                win = xp[:, :, y0:y0 + core + 2 * halo_r, x0:x0 + core + 2 * halo_r]
+                xt = torch.from_numpy(np.ascontiguousarray(win))[None].to(device)
+                pred = model(xt)["moment"][0].argmax(dim=0).to(torch.uint8).cpu().numpy()
+                pred = pred[halo_r:halo_r + core, halo_r:halo_r + core]
+                hh, ww = min(core, h - y0), min(core, w - x0)
+                if hh > 0 and ww > 0:
+                    out[y0:y0 + hh, x0:x0 + ww] = pred[:hh, :ww]
+    out[~np.asarray(valid, bool)] = IGNORE
+    return out
+
+
+def _series_for(args):
+    if args.dataset == "semisynthetic":
+        from model_core.datasets.series import Series
+        from model_core.datasets.synthetic import SemiSyntheticGenerator
+
+        gen = SemiSyntheticGenerator(root=args.root, split="val", patch=args.patch)
+        t_values = list(range(args.t_min, args.t_max + 1))
+        out = []
+        for i in range(args.samples):
+            s = gen.sample(np.random.default_rng([args.seed, i]), t_values[i % len(t_values)])
+            out.append(Series(f"val{i}", s["values"], s["valid"], s["moment"]))
+        return out
+    from model_core.datasets import load_series
+
+    if args.root is None:
+        raise ValueError(f"--root is required for --dataset {args.dataset}")
+    bands = [int(b) for b in args.bands.split(",")] if args.bands else None
+    return load_series(args.dataset, args.root, t=args.t, bands=bands)
+
+
+def evaluate(series, model=None, device="cpu", tile=256, baseline=True, log=None):
+    """Pooled scores for the model and the baseline over a list of :class:`Series`."""
+    from model_core.baseline import cva
+    from model_core.metrics import ConfusionMatrix
+
+    kmax = max(s.t for s in series)
+    res = {}
+    methods = ([("model", None)] if model is not None else []) + ([("baseline", None)] if baseline else [])
+    for name, _ in methods:
+        res[name] = {"cm": ConfusionMatrix(kmax), "seconds": 0.0}
+    has_moment = any(s.moment is not None and not np.array_equal(s.moment, s.area) for s in series)
+    for i, s in enumerate(series):
+        preds = {}
+        if model is not None:
+            t0 = time.time()
+            preds["model"] = predict_scene(model, s.values, s.valid, device, tile)
+            res["model"]["seconds"] += time.time() - t0
+        if baseline:
+            t0 = time.time()
+            preds["baseline"] = cva(s.values, s.valid)["moment"]
+            res["baseline"]["seconds"] += time.time() - t0
+        for name, p in preds.items():
+            # same pixels for every method: labelled reference and valid input
+            p = p.copy()
+            p[~s.valid] = IGNORE
+            cm = res[name]["cm"]
+            if s.moment is not None and has_moment:
+                cm.update(s.moment, p, num_classes=kmax)
+            else:
+                area_p = np.where(p == IGNORE, IGNORE, (p > 0)).astype(np.uint8)
+                cm.update_area(s.area, area_p)  # area-only reference: no moment table
+        if log and (i + 1) % 10 == 0:
+            log(f"  {i + 1}/{len(series)} series")
+    out = {"has_moment": has_moment}
+    for name, r in res.items():
+        out[name] = dict(r["cm"].summary(), seconds=r["seconds"])
+    return out
+
+
+def format_results(res, model_label="model", baseline_label="CVA + Otsu baseline"):
+    from model_core.metrics import format_area_table, format_moment_table
+
+    names = [(n, model_label if n == "model" else baseline_label) for n in ("model", "baseline")
+             if n in res]
+    lines = ["Change area (positive = changed), all labelled pixels pooled:",
+             format_area_table([(label, res[n]["area"]) for n, label in names])]
+    if res.get("has_moment"):
+        lines += ["", "Change moment (class k = last change between image k-1 and image k):",
+                  format_moment_table([(label, res[n]["moment"]) for n, label in names])]
+    return "\n".join(lines)
+
+
+def build_parser():
+    p = argparse.ArgumentParser(
+        prog="python -m model_core evaluate",
+        description="Print change-area and change-moment metric tables for a model and for the "
+                    "classical CVA + Otsu baseline on the same labelled pixels of a dataset.")
+    p.add_argument("--dataset", required=True,
+                   choices=["taizhou", "semisynthetic", "generic", "spacenet7", "dynamicearthnet"],
+                   help="dataset kind (see model_core/evaluate.py for the layouts)")
+    p.add_argument("--root", help="dataset folder (semisynthetic: the source imagery folder, default "
+                                  "../shared/data)")
+    p.add_argument("--weights", help="weights file (default: the bundled weights of --model)")
+    p.add_argument("--model", default="caimnet", help="model name when --weights is not given")
+    p.add_argument("--no-model", action="store_true", help="evaluate the baseline only")
+    p.add_argument("--no-baseline", action="store_true", help="skip the baseline")
+    p.add_argument("--bands", help="1-based input bands as R,G,B,NIR (taizhou default 3,2,1,4)")
+    p.add_argument("--t", type=int, help="number of dates to select (spacenet7, dynamicearthnet, generic)")
+    p.add_argument("--samples", type=int, default=200, help="semisynthetic: number of series")
+    p.add_argument("--t-min", type=int, default=2, help="semisynthetic: smallest T")
+    p.add_argument("--t-max", type=int, default=10, help="semisynthetic: largest T")
+    p.add_argument("--patch", type=int, default=64, help="semisynthetic: series size in pixels")
+    p.add_argument("--seed", type=int, default=2024, help="semisynthetic: seed of the series")
+    p.add_argument("--device", default="auto", help="auto, cpu or cuda:N")
+    p.add_argument("--tile", type=int, default=256, help="inference tile size")
+    p.add_argument("--threads", type=int, help="torch CPU threads")
+    p.add_argument("--json", help="also write the scores to this JSON file")
+    return p
+
+
+def main(argv=None):
+    from model_core.errors import CaimError
+
+    args = build_parser().parse_args(argv)
+    try:
+        import torch
+
+        if args.threads:
+            torch.set_num_threads(args.threads)
+        from model_core.train import pick_device
+
+        device = pick_device(args.device)
+        model, label = None, "model"
+        if not args.no_model:
+            from model_core import weights as wio
+
+            path = args.weights or wio.default_weights(args.model)
+            if path is None:
+                raise CaimError(f"No bundled weights for '{args.model}'; pass --weights FILE "
+                                "or --no-model.")
+            model = wio.load_model(path, device=device)
+            label = f"{model.arch} ({path.split('/')[-1]})"
+        series = _series_for(args)
+        res = evaluate(series, model, device, args.tile, baseline=not args.no_baseline)
+    except (CaimError, ValueError, FileNotFoundError, OSError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    kind = "semi-synthetic (held-out split)" if args.dataset == "semisynthetic" else "real labels"
+    print(f"Dataset: {args.dataset} ({kind}), {len(series)} series, "
+          f"T = {sorted({s.t for s in series})}")
+    print(format_results(res, label))
+    if args.json:
+        with open(args.json, "w", encoding="utf-8") as f:
+            json.dump({"args": vars(args), "results": res}, f, indent=1)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,352 @@
+"""Train a change model from a JSON config: ``python -m model_core train CONFIG``.
+
+The config (see ``configs/*.json``; every key is optional and has the default shown in ``DEFAULTS``)::
+
+    {
+      "model": "caimnet", "preset": "default", "model_config": {},
+      "data": {"kind": "semisynthetic", "root": null, ...generator options...},
+      "t_min": 2, "t_max": 10, "patch": 64, "batch": 8,
+      "epochs": 20, "steps_per_epoch": 250, "val_samples": 96,
+      "lr": 1e-4, "weight_decay": 0.0, "seed": 0, "aux_weight": 0.25, "deepcl_weight": 0.0,
+      "out": "runs/caimnet_rgbn", "device": "auto", "threads": null
+    }
+
+Data kinds: ``semisynthetic`` (:mod:`model_core.datasets.synthetic`, train split for training, the
+held-out val split for validation) or ``generic`` / ``spacenet7`` / ``dynamicearthnet`` (random
+patches from labelled series of those loaders; ``root`` and ``val_root`` name the folders).
+
+Every epoch writes ``OUT/last.pt`` (weights, loadable with :func:`model_core.weights.load_model`),
+``OUT/state.pt`` (optimizer and history, for ``--resume``), ``OUT/history.json`` and, when the
+validation score (mean of area kappa and moment kappa on held-out data) improves, ``OUT/best.pt``.
+Batches are drawn from a random generator seeded by (seed, epoch), so a resumed run continues with
+the same data it would have seen.  A batch always has one T (drawn in [t_min, t_max] per step).
+"""
+
+import argparse
+import json
+import os
+import shlex
+import sys
+import time
+
+import numpy as np
+
+DEFAULTS = {
+    "model": "caimnet",
+    "preset": "default",
+    "model_config": {},
+    "data": {"kind": "semisynthetic", "root": None},
+    "t_min": 2,
+    "t_max": 10,
+    "patch": 64,
+    "batch": 8,
+    "epochs": 20,
+    "steps_per_epoch": 250,
+    "val_samples": 96,
+    "lr": 1e-4,
+    "weight_decay": 0.0,
+    "seed": 0,
+    "aux_weight": 0.25,
+    "deepcl_weight": 0.0,
+    "deepcl": {},
+    "out": "runs/caimnet_rgbn",
+    "device": "auto",
+    "threads": None,
+}
+
+
+class Progress:
+    """A dependency-free progress bar on stderr (a line per ~10 % when stderr is not a terminal)."""
+
+    def __init__(self, total, label, stream=None):
+        self.total, self.label = max(int(total), 1), label
+        self.stream = stream or sys.stderr
+        self.tty = hasattr(self.stream, "isatty") and self.stream.isatty()
+        self.start = time.time()
+        self.last_pct = -1
+
+    def update(self, done, info=""):
+        pct = int(100 * done / self.total)
+        el = time.time() - self.start
+        eta = el / max(done, 1) * (self.total - done)
+        bar = "#" * (pct // 5) + "." * (20 - pct // 5)
+        msg = f"{self.label} [{bar}] {done}/{self.total} {el:5.0f}s eta {eta:5.0f}s {info}"
+        if self.tty:
+            self.stream.write("\r" + msg)
+            if done >= self.total:
+                self.stream.write("\n")
+        elif pct // 10 != self.last_pct // 10 or done >= self.total:
+            self.stream.write(msg + "\n")
+        self.last_pct = pct
+        self.stream.flush()
+
+
+def load_config(path_or_dict):
+    cfg = json.loads(json.dumps(DEFAULTS))
+    if isinstance(path_or_dict, dict):
+        user = path_or_dict
+    else:
+        with open(path_or_dict, encoding="utf-8") as f:
+            user = json.load(f)
+    unknown = set(user) - set(DEFAULTS)
+    if unknown:
+        from model_core.errors import CaimError
+
+        raise CaimError(f"Unknown config keys: {', '.join(sorted(unknown))}. "
+                        f"Known keys: {', '.join(sorted(DEFAULTS))}.")
+    for k, v in user.items():
+        if isinstance(v, dict) and isinstance(cfg.get(k), dict):
+            cfg[k].update(v)
+        else:
+            cfg[k] = v
+    if not 2 <= int(cfg["t_min"]) <= int(cfg["t_max"]):
+        from model_core.errors import CaimError
+
+        raise CaimError("Config: need 2 <= t_min <= t_max.")
+    return cfg
+
+
+def pick_device(name):
+    import torch
+
+    if name in (None, "auto"):
+        return torch.device("cuda" if torch.cuda.is_available() else "cpu")
+    return torch.device(name)
+
+
+# ------------------------------------------------------------------------------------------- data
+
+class _Source:
+    """Uniform access to training / validation batches for every data kind."""
+
+    def __init__(self, cfg, split):
+        data = dict(cfg["data"])
+        self.kind = data.pop("kind", "semisynthetic")
+        self.patch = int(cfg["patch"])
+        if self.kind == "semisynthetic":
+            from model_core.datasets.synthetic import SemiSyntheticGenerator
+
+            self.gen = SemiSyntheticGenerator(split=split, patch=self.patch, **data)
+        else:
+            from model_core.datasets import series_patches
+
+            root = data.get("val_root") if split == "val" and data.get("val_root") else data["root"]
+            self.gen = series_patches.PatchSampler(self.kind, root, patch=self.patch,
+                                                   **{k: v for k, v in data.items()
+                                                      if k not in ("root", "val_root")})
+
+    def batch(self, rng, n, t):
+        return self.gen.batch(rng, n, t)
+
+    def sample(self, rng, t):
+        return self.gen.sample(rng, t)
+
+
+def to_tensors(batch, device):
+    """Normalise each sample like inference does and return (x, target) tensors."""
+    import torch
+
+    from model_core.normalize import normalise
+
+    xs = [normalise(v, ok) for v, ok in zip(batch["values"], batch["valid"])]
+    x = torch.from_numpy(np.stack(xs)).to(device)
+    y = torch.from_numpy(batch["moment"].astype(np.int64)).to(device)
+    return x, y
+
+
+def validation_samples(cfg):
+    """The fixed held-out validation samples of a config (same for every epoch and run)."""
+    src = _Source(cfg, "val")
+    t_values = list(range(int(cfg["t_min"]), int(cfg["t_max"]) + 1))
+    out = []
+    for i in range(int(cfg["val_samples"])):
+        rng = np.random.default_rng([int(cfg["seed"]) + 1000003, i])
+        out.append(src.sample(rng, t_values[i % len(t_values)]))
+    return out
+
+
+def predict_samples(model, samples, device, batch=8):
+    """Moment predictions (N, H, W) uint8 for a list of samples (grouped by T)."""
+    import torch
+
+    preds = [None] * len(samples)
+    by_t = {}
+    for i, s in enumerate(samples):
+        by_t.setdefault(s["values"].shape[0], []).append(i)
+    model.eval()
+    with torch.inference_mode():
+        for _, idx in sorted(by_t.items()):
+            for j in range(0, len(idx), batch):
+                chunk = idx[j:j + batch]
+                b = {k: np.stack([samples[i][k] for i in chunk]) for k in ("values", "valid", "moment")}
+                x, _ = to_tensors(b, device)
+                p = model(x)["moment"].argmax(dim=1).to(torch.uint8).cpu().numpy()
+                for i, pi in zip(chunk, p):
+                    pi[~samples[i]["valid"]] = 255
+                    preds[i] = pi
+    return preds
+
+
+def score_samples(samples, preds):
+    from model_core.metrics import ConfusionMatrix
+
+    cm = ConfusionMatrix()
+    kmax = max(s["values"].shape[0] for s in samples)
+    for s, p in zip(samples, preds):
+        cm.update(s["moment"], p, num_classes=kmax)
+    return cm
+
+
+def baseline_on_samples(samples):
+    from model_core.baseline import cva
+
+    return [cva(s["values"], s["valid"])["moment"] for s in samples]
+
+
+def _summary_line(summ):
+    a, m = summ["area"], summ["moment"]
+    return (f"area OA {a['oa']:.4f} F1 {a['f1']:.4f} kappa {a['kappa']:.4f} | "
+            f"moment OA {m['oa']:.4f} kappa {m['kappa']:.4f} macroF1 {m['macro_f1']:.4f}")
+
+
+# ------------------------------------------------------------------------------------------ train
+
+def train(cfg, resume=False, log=None):
+    """Run the training described by ``cfg`` (a dict from :func:`load_config`)."""
+    import torch
+
+    from model_core import weights as wio
+    from model_core.losses import change_loss, class_weights
+    from model_core.models import build_model
+
+    log = log or (lambda msg: print(msg, file=sys.stderr, flush=True))
+    if cfg.get("threads"):
+        torch.set_num_threads(int(cfg["threads"]))
+    device = pick_device(cfg["device"])
+    out = cfg["out"]
+    os.makedirs(out, exist_ok=True)
+    seed = int(cfg["seed"])
+    torch.manual_seed(seed)
+    model = build_model(cfg["model"], in_channels=4, preset=cfg["preset"], **cfg["model_config"])
+    model.to(device)
+    opt = torch.optim.Adam(model.parameters(), lr=float(cfg["lr"]),
+                           weight_decay=float(cfg["weight_decay"]))
+    history, best, start_epoch = [], -1e9, 0
+    last_path, state_path = os.path.join(out, "last.pt"), os.path.join(out, "state.pt")
+    if resume:
+        if not (os.path.isfile(last_path) and os.path.isfile(state_path)):
+            from model_core.errors import CaimError
+
+            raise CaimError(f"Cannot resume: '{last_path}' or '{state_path}' is missing. "
+                            "Start without --resume.")
+        payload = wio.read(last_path)
+        model.load_state_dict(payload["state_dict"])
+        state = torch.load(state_path, map_location="cpu", weights_only=True)
+        opt.load_state_dict(state["optimizer"])
+        history = json.loads(state["history"])
+        best = float(state["best"])
+        start_epoch = int(state["epoch"]) + 1
+        log(f"resumed from {last_path} at epoch {start_epoch + 1}")
+    with open(os.path.join(out, "config.json"), "w", encoding="utf-8") as f:
+        json.dump(cfg, f, indent=2)
+
+    log(f"device {device}; model {cfg['model']} ({sum(p.numel() for p in model.parameters())} "
+        f"parameters); building validation set")
+    train_src = _Source(cfg, "train")
+    val = validation_samples(cfg)
+    base_summary = score_samples(val, baseline_on_samples(val)).summary()
+    log("validation baseline (CVA): " + _summary_line(base_summary))
+
+    deepcl = None
+    if float(cfg["deepcl_weight"]) > 0:
+        from model_core.losses import deepcl_loss as deepcl
+
+    steps = int(cfg["steps_per_epoch"])
+    t_lo, t_hi = int(cfg["t_min"]), int(cfg["t_max"])
+    for epoch in range(start_epoch, int(cfg["epochs"])):
+        rng = np.random.default_rng([seed, epoch])
+        torch.manual_seed(seed * 100003 + epoch)
+        model.train()
+        bar = Progress(steps, f"epoch {epoch + 1}/{cfg['epochs']}")
+        run_loss, t0 = 0.0, time.time()
+        for step in range(steps):
+            t = int(rng.integers(t_lo, t_hi + 1))
+            x, y = to_tensors(train_src.batch(rng, int(cfg["batch"]), t), device)
+            t = x.shape[1]  # loaders of real datasets fix T themselves
+            lab = y[y != 255]
+            mw = class_weights(torch.bincount(lab, minlength=t)[:t].cpu()).to(device)
+            aw = class_weights(torch.bincount((lab > 0).long(), minlength=2).cpu()).to(device)
+            res = model(x)
+            loss = change_loss(res, y, mw, aw, aux_weight=float(cfg["aux_weight"]))
+            if deepcl is not None and "embeddings" in res:
+                loss = loss + float(cfg["deepcl_weight"]) * deepcl(res["embeddings"], y,
+                                                                    **cfg.get("deepcl", {}))
+            opt.zero_grad(set_to_none=True)
+            loss.backward()
+            opt.step()
+            run_loss += float(loss.detach())
+            bar.update(step + 1, f"loss {run_loss / (step + 1):.4f} T={t}")
+        summ = score_samples(val, predict_samples(model, val, device)).summary()
+        score = float(0.5 * (summ["area"]["kappa"] + summ["moment"]["kappa"]))
+        rec = {"epoch": epoch + 1, "loss": run_loss / max(steps, 1), "seconds": time.time() - t0,
+               "val_area": {k: summ["area"][k] for k in ("oa", "precision", "recall", "f1", "kappa")},
+               "val_moment": {k: summ["moment"][k] for k in ("oa", "kappa", "macro_f1", "f1_per_class")},
+               "score": score}
+        history.append(rec)
+        improved = score > best
+        meta = {"trained_by": "model_core.train", "config": json.dumps(cfg), "epoch": epoch + 1,
+                "val": json.dumps(rec), "val_baseline": _summary_line(base_summary),
+                "date": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}
+        wio.save(last_path, model, meta)
+        if improved:
+            best = score
+            wio.save(os.path.join(out, "best.pt"), model, meta)
+        tmp = state_path + ".part"
+        torch.save({"epoch": int(epoch), "optimizer": opt.state_dict(),
+                    "history": json.dumps(history), "best": float(best)}, tmp)
+        os.replace(tmp, state_path)
+        with open(os.path.join(out, "history.json"), "w", encoding="utf-8") as f:
+            json.dump({"baseline": base_summary, "epochs": history}, f, indent=1)
+        log(f"epoch {epoch + 1}: loss {rec['loss']:.4f}; val {_summary_line(summ)}"
+            f"{'  * best' if improved else ''}")
+    return history
+
+
+def build_parser():
+    p = argparse.ArgumentParser(
+        prog="python -m model_core train",
+        description="Train a change model (CAIM-Net by default) from a JSON config. Checkpoints every "
+                    "epoch into the config's 'out' folder: last.pt, best.pt (best held-out validation "
+                    "score), state.pt (for --resume) and history.json.")
+    p.add_argument("config", help="JSON config file (see configs/ and model_core/train.py for keys)")
+    p.add_argument("--resume", action="store_true", help="continue from OUT/last.pt and OUT/state.pt")
+    p.add_argument("--out", help="override the config's output folder")
+    p.add_argument("--epochs", type=int, help="override the number of epochs")
+    p.add_argument("--steps", type=int, help="override steps per epoch")
+    p.add_argument("--device", help="auto (GPU when present), cpu or cuda:N")
+    p.add_argument("--threads", type=int, help="torch CPU threads")
+    p.add_argument("--seed", type=int, help="override the random seed")
+    return p
+
+
+def main(argv=None):
+    from model_core.errors import CaimError
+
+    args = build_parser().parse_args(argv)
+    try:
+        cfg = load_config(args.config)
+        for key, val in (("out", args.out), ("epochs", args.epochs), ("steps_per_epoch", args.steps),
+                         ("device", args.device), ("threads", args.threads), ("seed", args.seed)):
+            if val is not None:
+                cfg[key] = val
+        cfg["command"] = "python -m model_core train " + " ".join(
+            shlex.quote(a) for a in (argv if argv is not None else sys.argv[1:]))
+        train(cfg, resume=args.resume)
+    except CaimError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
