@@ -114,3 +114,14 @@ def test_evaluate_taizhou_baseline(capsys):
     assert evaluate.main(["--dataset", "taizhou", "--root", root, "--no-model"]) == 0
     out = capsys.readouterr().out
     assert "21390" in out  # labelled pixels of change.bmp + unchanged.bmp
+
+
+def test_train_with_deepcl_option(tmp_path):
+    from model_core import train
+
+    root = str(tmp_path / "data")
+    layouts.write_generic(root)
+    cfg = _cfg(tmp_path, root, 1)
+    cfg["deepcl_weight"] = 0.1
+    hist = train.train(train.load_config(cfg), log=lambda m: None)
+    assert len(hist) == 1 and np.isfinite(hist[0]["loss"])
