@@ -9,6 +9,7 @@ A pixel is valid when every selected band of every date is valid there: not noda
 mask or alpha band, inside the input's footprint.
 """
 
+import contextlib
 import math
 import os
 import re
@@ -34,6 +35,17 @@ _DATE_PATTERNS = [
 ]
 _DATE_METADATA_KEYS = ("ACQUISITIONDATETIME", "ACQUISITION_DATE", "DATE_ACQUIRED", "ACQUISITIONDATE",
                        "TIFFTAG_DATETIME", "DATETIME", "DATE", "acquisition_date", "datetime", "date")
+
+
+@contextlib.contextmanager
+def quiet_gdal():
+    """Silence GDAL's stderr messages (format warnings such as odd TIFF tags are noise for users);
+    errors still raise exceptions because exceptions are enabled."""
+    gdal.PushErrorHandler("CPLQuietErrorHandler")
+    try:
+        yield
+    finally:
+        gdal.PopErrorHandler()
 
 
 def _valid_ymd(y, m, d):
@@ -161,12 +173,7 @@ def _open(spec, index):
     if not path.startswith("/vsi") and not os.path.exists(path) and ":" not in os.path.basename(path):
         raise InputError(f"Input {index + 1} '{path}' does not exist. Check the path.")
     try:
-        # GDAL prints format warnings (e.g. odd TIFF photometric tags) to stderr; they are not errors.
-        gdal.PushErrorHandler("CPLQuietErrorHandler")
-        try:
-            ds = gdal.Open(path, gdal.GA_ReadOnly)
-        finally:
-            gdal.PopErrorHandler()
+        ds = gdal.Open(path, gdal.GA_ReadOnly)
     except RuntimeError as exc:
         raise InputError(f"Input {index + 1} '{spec.label}' cannot be read by GDAL ({_msg(exc)}). "
                          "Check that it is a complete raster file in a format GDAL supports.") from None
@@ -224,11 +231,12 @@ class Stack:
         if not 0 <= reference < len(specs):
             raise InputError(f"Reference input {reference + 1} does not exist (there are {len(specs)}).")
         self.specs = specs
-        datasets = [_open(s, i) for i, s in enumerate(specs)]
-        self._check_bands(specs, datasets, bands, expected_bands)
-        self.dates = self._dates(specs, datasets, dates)
-        self.grid = self._grid(specs, datasets, reference)
-        self.sources = [self._source(s, ds, i) for i, (s, ds) in enumerate(zip(specs, datasets))]
+        with quiet_gdal():
+            datasets = [_open(s, i) for i, s in enumerate(specs)]
+            self._check_bands(specs, datasets, bands, expected_bands)
+            self.dates = self._dates(specs, datasets, dates)
+            self.grid = self._grid(specs, datasets, reference)
+            self.sources = [self._source(s, ds, i) for i, (s, ds) in enumerate(zip(specs, datasets))]
         self.band_count = len(self.sources[0].bands)
         self._stats = None
 
@@ -341,6 +349,7 @@ class Stack:
             srs = _srs(ds)
             ref = osr.SpatialReference()
             ref.ImportFromWkt(g.wkt)
+            ref.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
             fx = (g.x0 - gt[0]) / g.px
             fy = (gt[3] - g.y0) / g.py
             if srs.IsSame(ref) and abs(fx - round(fx)) < 1e-3 and abs(fy - round(fy)) < 1e-3:
@@ -379,6 +388,7 @@ class Stack:
 
     def _read_source(self, i, s, x, y, w, h, bw, bh, out, valid):
         kw = dict(buf_xsize=bw, buf_ysize=bh, resample_alg=gdal.GRIORA_NearestNeighbour)
+        gdal.PushErrorHandler("CPLQuietErrorHandler")  # see quiet_gdal
         try:
             for j, b in enumerate(s.bands):
                 band = s.ds.GetRasterBand(b)
@@ -395,6 +405,8 @@ class Stack:
         except RuntimeError as exc:
             raise InputError(f"Reading input {i + 1} '{s.spec.label}' failed ({_msg(exc)}). The file is "
                              "unreadable or truncated: re-export or re-download it.") from None
+        finally:
+            gdal.PopErrorHandler()
         finite = np.isfinite(out)
         if not finite.all():
             bad = ~finite.all(axis=0) & valid
