@@ -92,7 +92,10 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
             "<b>Outputs</b>: change area (0 unchanged, 1 changed, 255 nodata), change moment (0 no change, "
             "k = change between date k and date k+1, 255 nodata), confidence (probability of the predicted "
             "class), optional change polygons with moment, date_before, date_after and area_m2.\n\n"
-            "Needs PyTorch in QGIS's Python; the run is tiled so any raster size fits in memory.")
+            "Needs PyTorch in QGIS's Python; the run is tiled so any raster size fits in memory.\n\n"
+            "<b>qgis_process</b>: MODEL and DEVICE take the option names, e.g. "
+            "<tt>qgis_process.bin run caim:detectchanges -- INPUT=a.tif INPUT=b.tif MODEL=caimnet "
+            "DEVICE=CPU AREA=area.tif MOMENT=moment.tif CONFIDENCE=confidence.tif</tt>")
 
     def createInstance(self):  # noqa: N802
         return DetectChangesAlgorithm()

@@ -126,7 +126,7 @@ class OrderedLayerTree(QTreeWidget):
         self.move_items(items, self.drop_row(event.pos()))
         event.accept()
         # We moved the rows ourselves; a "move" result would make Qt delete the dragged rows.
-        event.setDropAction(Qt.CopyAction)
+        event.setDropAction(Qt.CopyAction if event.possibleActions() & Qt.CopyAction else Qt.IgnoreAction)
 
 
 class CaimDialog(QDialog):

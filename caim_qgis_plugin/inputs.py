@@ -33,7 +33,7 @@ def _fallback_parse_date(text):
 
 
 def parse_date(text):
-    """ISO date from free text (the engine's parser when available, with a local fallback)."""
+    """ISO date from free text: the engine's parser, completed by a local one for metadata spellings."""
     if not text:
         return None
     try:
@@ -43,11 +43,15 @@ def parse_date(text):
     if engine_parse is not None:
         try:
             value = engine_parse(str(text))
-        except Exception:  # nosec B110 - an unparseable name simply has no date
+        except Exception:  # an unparseable name simply has no date
             value = None
-        if value:
-            return value
-    return _fallback_parse_date(text)
+    else:
+        value = None
+    local = _fallback_parse_date(text)
+    # the more precise of the two wins (e.g. EXIF-style "2018:07:16 10:00:00" -> 2018-07-16)
+    if value and (not local or len(value) >= len(local)):
+        return value
+    return local
 
 
 def layer_source(layer):
@@ -67,7 +71,7 @@ def _metadata_date(path):
         return None
     try:
         ds = gdal.Open(path)
-    except Exception:  # nosec B110 - unreadable metadata just means no date from metadata
+    except Exception:  # unreadable metadata just means no date from metadata
         return None
     if ds is None:
         return None
@@ -210,8 +214,8 @@ def _overlap(layers):
         if layer.crs() != target:
             try:
                 extent = QgsCoordinateTransform(layer.crs(), target, QgsProject.instance()).transformBoundingBox(extent)
-            except Exception:  # nosec B112 - if the extent cannot be transformed, let the engine decide
-                continue
+            except Exception:  # the extent cannot be transformed: let the engine decide about overlap
+                return True
         common = extent if common is None else common.intersect(extent)
         if common.isEmpty():
             return False

@@ -123,3 +123,32 @@ def stack(tmp_path):
     folder = tmp_path / "stack"
     folder.mkdir()
     return make_stack(str(folder))
+
+
+def run_algorithm(params):
+    """Run caim:detectchanges through QGIS Processing; returns (results, ok, feedback)."""
+    from qgis.core import QgsApplication, QgsProcessingContext, QgsProcessingFeedback, QgsProject
+
+    alg = QgsApplication.processingRegistry().createAlgorithmById("caim:detectchanges")
+    assert alg is not None, "caim:detectchanges is not registered"
+    context = QgsProcessingContext()
+    context.setProject(QgsProject.instance())
+    feedback = QgsProcessingFeedback()
+    results, ok = alg.run(params, context, feedback)
+    return results, ok, feedback
+
+
+@pytest.fixture(scope="session")
+def finished_run(qgis_app, tmp_path_factory):
+    """One real run (3 dates, 64 x 64, probabilities and polygons) shared by the style/inspect tests."""
+    folder = str(tmp_path_factory.mktemp("run"))
+    paths = make_stack(folder)
+    out = os.path.join(folder, "out")
+    params = dict(INPUT=paths, DEVICE="CPU", TILE_SIZE=64,
+                  AREA=os.path.join(out, "change_area.tif"), MOMENT=os.path.join(out, "change_moment.tif"),
+                  CONFIDENCE=os.path.join(out, "confidence.tif"),
+                  PROBABILITIES=os.path.join(out, "moment_probability.tif"),
+                  POLYGONS=os.path.join(out, "change_polygons.gpkg"))
+    results, ok, feedback = run_algorithm(params)
+    assert ok, feedback.textLog()
+    return {"inputs": paths, "results": results, "dates": ["2019-05-01", "2020-05-01", "2021-05-01"]}

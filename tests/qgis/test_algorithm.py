@@ -6,20 +6,9 @@ import numpy as np
 import pytest
 
 from conftest import make_stack, read, write_raster
+from conftest import run_algorithm as run_alg
 
 pytestmark = pytest.mark.qgis
-
-
-def run_alg(params):
-    from qgis.core import QgsApplication, QgsProcessingContext, QgsProcessingFeedback, QgsProject
-
-    alg = QgsApplication.processingRegistry().createAlgorithmById("caim:detectchanges")
-    assert alg is not None, "caim:detectchanges is not registered"
-    context = QgsProcessingContext()
-    context.setProject(QgsProject.instance())
-    feedback = QgsProcessingFeedback()
-    results, ok = alg.run(params, context, feedback)
-    return results, ok, feedback
 
 
 def outputs_in(folder, polygons=False, probabilities=False):

@@ -1,0 +1,200 @@
+"""The dialog: layers ordered by parsed date, drag reorder, editable dates, inline validation, and a
+background run through QgsProcessingAlgRunnerTask that adds styled layers (and a cancelled one that
+leaves nothing)."""
+
+import os
+import time
+
+import numpy as np
+import pytest
+
+from conftest import make_stack, write_raster
+
+pytestmark = pytest.mark.qgis
+
+
+def wait_for(condition, timeout=180):
+    from qgis.PyQt.QtCore import QCoreApplication
+
+    end = time.time() + timeout
+    while not condition() and time.time() < end:
+        QCoreApplication.processEvents()
+        time.sleep(0.02)
+    return condition()
+
+
+def add_layer(project, path, name):
+    from qgis.core import QgsRasterLayer
+
+    layer = QgsRasterLayer(path, name, "gdal")
+    assert layer.isValid()
+    project.addMapLayer(layer)
+    return layer
+
+
+def rows(dlg):
+    return [(dlg.layer_tree.topLevelItem(i).text(0), dlg.layer_tree.topLevelItem(i).text(1))
+            for i in range(dlg.layer_tree.topLevelItemCount())]
+
+
+@pytest.fixture
+def dialog(project):
+    from caim_qgis_plugin.dialog import CaimDialog
+
+    dlg = CaimDialog(None)
+    yield dlg
+    dlg.shutdown()
+    if dlg.task is not None:
+        dlg.task.cancel()
+        wait_for(lambda: dlg.task is None, 60)
+    dlg.deleteLater()
+
+
+@pytest.fixture
+def three_layers(project, tmp_path):
+    paths = make_stack(str(tmp_path))
+    # added out of order; names carry the date in different spellings, or none (date in the file name)
+    layers = [add_layer(project, paths[2], "may 2021 (2021-05-01)"),
+              add_layer(project, paths[0], "scene_20190501"),
+              add_layer(project, paths[1], "middle image")]
+    return layers, paths
+
+
+def test_ordered_by_parsed_date_and_drag_reorder(dialog, three_layers, tmp_path, project):
+    from qgis.PyQt.QtCore import QMimeData, QPoint, Qt
+    from qgis.PyQt.QtGui import QDropEvent
+
+    # a fourth layer whose only date is in its metadata
+    meta = write_raster(str(tmp_path / "no_date_in_name.tif"), np.full((4, 64, 64), 90, np.uint8),
+                        metadata={"TIFFTAG_DATETIME": "2018:07:16 10:00:00"})
+    add_layer(project, meta, "older scene")
+    dialog.refresh_layers()
+    assert rows(dialog) == [("older scene", "2018-07-16"), ("scene_20190501", "2019-05-01"),
+                            ("middle image", "2020-05-01"), ("may 2021 (2021-05-01)", "2021-05-01")]
+    tips = [dialog.layer_tree.topLevelItem(i).toolTip(1) for i in range(4)]
+    assert "metadata" in tips[0] and "layer name" in tips[1] and "file name" in tips[2]
+    assert [d for _, d in dialog.checked()] == ["2018-07-16", "2019-05-01", "2020-05-01", "2021-05-01"]
+
+    # drag the last row onto the top half of the first row: it becomes the first
+    tree = dialog.layer_tree
+    tree.clearSelection()
+    tree.topLevelItem(3).setSelected(True)
+    first = tree.visualItemRect(tree.topLevelItem(0))
+    # (the possible actions of a real internal drag: the tree's model supports copy and move)
+    drop = QDropEvent(QPoint(first.center().x(), first.top() + 1), Qt.MoveAction | Qt.CopyAction, QMimeData(),
+                      Qt.LeftButton, Qt.NoModifier)
+    tree.dropEvent(drop)
+    assert tree.model().supportedDropActions() & Qt.CopyAction
+    assert drop.dropAction() == Qt.CopyAction  # so Qt does not delete the dragged row afterwards
+    assert [r[0] for r in rows(dialog)] == ["may 2021 (2021-05-01)", "older scene", "scene_20190501",
+                                            "middle image"]
+    assert tree.topLevelItemCount() == 4 and all(tree.topLevelItem(i).parent() is None for i in range(4))
+    assert "not in chronological order" in dialog.messages.text()
+    assert dialog.run_button.isEnabled()  # a warning, not a block
+
+    # edited dates are parsed and re-sorted
+    tree.topLevelItem(0).setText(1, "20100101")
+    assert tree.topLevelItem(0).text(1) == "2010-01-01"
+    dialog.sort_by_date()
+    assert rows(dialog)[0] == ("may 2021 (2021-05-01)", "2010-01-01")
+    tree.topLevelItem(0).setText(1, "yesterday")
+    assert "Unreadable date" in dialog.messages.text() and not dialog.run_button.isEnabled()
+
+
+def test_inline_validation(dialog, three_layers, tmp_path, project):
+    from qgis.PyQt.QtCore import Qt
+
+    dialog.refresh_layers()
+    assert "ready to run" in dialog.messages.text() and dialog.run_button.isEnabled()
+
+    for i in range(1, 3):
+        dialog.layer_tree.topLevelItem(i).setCheckState(0, Qt.Unchecked)
+    assert "at least 2 layers" in dialog.messages.text()
+    assert not dialog.run_button.isEnabled()
+    dialog._check_all(True)
+    assert dialog.run_button.isEnabled()
+
+    three = write_raster(str(tmp_path / "rgb_2022.tif"), np.full((3, 64, 64), 90, np.uint8))
+    add_layer(project, three, "rgb 2022")
+    dialog.refresh_layers()
+    text = dialog.messages.text()
+    assert "Band counts differ" in text and "'rgb 2022': 3" in text
+    assert not dialog.run_button.isEnabled()
+    dialog.bands_edit.setText("1,2,3")
+    assert dialog.run_button.isEnabled()
+    dialog.bands_edit.setText("1,2,3,4")
+    assert "Band 4 does not exist in 'rgb 2022' (3)" in dialog.messages.text()
+    dialog.bands_edit.setText("red")
+    assert "comma-separated band numbers" in dialog.messages.text()
+    dialog.bands_edit.setText("")
+
+    # a layer in another CRS is accepted with a warning
+    project.removeMapLayer(project.mapLayersByName("rgb 2022")[0].id())
+    lonlat = write_raster(str(tmp_path / "geo_20220601.tif"), np.full((4, 8, 8), 90, np.uint8),
+                          gt=(-99.0 - 0.0003, 0.00005, 0, 46.96, 0, -0.00005), epsg=4326)
+    add_layer(project, lonlat, "geo_20220601")
+    dialog.refresh_layers()
+    assert "different CRSs" in dialog.messages.text()
+
+    # SChanger takes exactly two dates
+    dialog.model_combo.setCurrentIndex(dialog.model_combo.findData("schanger"))
+    assert "SChanger compares exactly 2 dates" in dialog.messages.text()
+    assert not dialog.run_button.isEnabled()
+
+
+def test_background_run_adds_styled_layers(dialog, three_layers, tmp_path, project):
+    dialog.refresh_layers()
+    dialog.tile_spin.setValue(64)
+    dialog.device_combo.setCurrentText("CPU")
+    folder = str(tmp_path / "results")
+    dialog.folder_widget.setFilePath(folder)
+    params = dialog.parameters()
+    assert params["DATES"] == "2019-05-01,2020-05-01,2021-05-01"
+    assert [project.mapLayer(i).name() for i in params["INPUT"]] == [
+        "scene_20190501", "middle image", "may 2021 (2021-05-01)"]
+    task = dialog.run(ask=False)
+    assert task is not None
+    assert not dialog.run_button.isEnabled() and dialog.cancel_button.isEnabled()
+    assert wait_for(lambda: dialog.task is None)
+    assert dialog.last_results, dialog.status.text()
+    assert dialog.last_results["DEVICE_USED"] == "cpu"
+    assert dialog.status.text().startswith("Done on cpu.")
+    assert dialog.progress.value() == 100
+    for name in ("change_area.tif", "change_moment.tif", "confidence.tif", "moment_probability.tif",
+                 "change_moment.qml"):
+        assert os.path.exists(os.path.join(folder, name))
+    group = project.layerTreeRoot().children()[0]
+    assert group.name() == "CAIM changes 2019-05-01 to 2021-05-01 (3 dates)"
+    moment = dialog.last_layers["moment"]
+    assert [c.label for c in moment.renderer().classes()] == [
+        "No change", "2019-05-01 to 2020-05-01", "2020-05-01 to 2021-05-01"]
+    # the output layers are listed but not checked for a next run
+    assert len(dialog.checked()) == 3
+    # a new run into the same folder is refused without asking
+    dialog.folder_widget.setFilePath(folder)
+    assert dialog.run(ask=False) is None
+    assert "already exist" in dialog.status.text()
+
+
+def test_cancel_removes_partial_outputs(dialog, project, tmp_path):
+    paths = make_stack(str(tmp_path), size=192, nodata_block=False)
+    for p in paths:
+        add_layer(project, p, os.path.basename(p))
+    dialog.refresh_layers()
+    dialog.tile_spin.setValue(64)
+    dialog.device_combo.setCurrentText("CPU")
+    folder = str(tmp_path / "cancelled")
+    dialog.folder_widget.setFilePath(folder)
+    started = {}
+    task = dialog.run(ask=False)
+    assert task is not None
+    feedback = dialog.feedback
+    feedback.progressChanged.connect(lambda v: started.setdefault("at", v))
+    assert wait_for(lambda: "at" in started or dialog.task is None, 120)
+    t0 = time.time()
+    dialog.cancel()
+    assert wait_for(lambda: dialog.task is None, 60)
+    assert time.time() - t0 < 30
+    assert dialog.last_results is None
+    assert "Cancelled" in dialog.status.text()
+    assert os.listdir(folder) == []

@@ -1,0 +1,90 @@
+"""The inspect tool's values at known pixels, read back independently with GDAL."""
+
+import pytest
+
+from conftest import read
+
+pytestmark = pytest.mark.qgis
+
+X0, Y0, PX = 500000.0, 5200000.0, 5.0
+
+
+def centre(row, col):
+    from qgis.core import QgsPointXY
+
+    return QgsPointXY(X0 + PX * (col + 0.5), Y0 - PX * (row + 0.5))
+
+
+def run_info(finished_run):
+    res = finished_run["results"]
+    return {"dates": finished_run["dates"], "inputs": [{"path": p} for p in finished_run["inputs"]],
+            "outputs": {"area": res["AREA"], "moment": res["MOMENT"], "confidence": res["CONFIDENCE"],
+                        "probabilities": res["PROBABILITIES"]}}
+
+
+@pytest.mark.parametrize("row,col", [(20, 20), (50, 8)])
+def test_values_at_a_known_pixel(qgis_app, finished_run, row, col):
+    from osgeo import gdal
+    from qgis.core import QgsCoordinateReferenceSystem
+
+    from caim_qgis_plugin.inspect_tool import inspect_pixel
+
+    res = finished_run["results"]
+    data = inspect_pixel(run_info(finished_run), centre(row, col), QgsCoordinateReferenceSystem("EPSG:32614"))
+    k = int(read(res["MOMENT"])[row, col])
+    assert data["moment"] == k
+    labels = ["2019-05-01 to 2020-05-01", "2020-05-01 to 2021-05-01"]
+    assert data["intervals"] == labels
+    assert data["moment_text"] == ("no change" if k == 0 else
+                                   "changed between " + labels[k - 1].replace(" to ", " and "))
+    probs = gdal.Open(res["PROBABILITIES"]).ReadAsArray()[:, row, col]
+    assert data["no_change_probability"] == pytest.approx(float(probs[0]))
+    assert data["change_probability"] == pytest.approx([float(p) for p in probs[1:]])
+    assert data["confidence"] == pytest.approx(float(read(res["CONFIDENCE"])[row, col]))
+    # band values of every date: the stack has a bright (230) square from the 3rd date on
+    series = data["series"]
+    assert len(series) == 3 and all(len(v) == 4 for v in series)
+    for t, path in enumerate(finished_run["inputs"]):
+        expected = gdal.Open(path).ReadAsArray()[:, row, col]
+        assert series[t] == [float(v) for v in expected]
+    if (row, col) == (20, 20):
+        assert series[2] == [230.0] * 4 and series[0] != [230.0] * 4
+    assert data["band_names"] == ["Red", "Green", "Blue", "NIR"]
+
+
+def test_other_crs_nodata_and_outside(qgis_app, finished_run):
+    from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsPointXY, QgsProject
+
+    from caim_qgis_plugin.inspect_tool import inspect_pixel
+
+    utm, wgs = QgsCoordinateReferenceSystem("EPSG:32614"), QgsCoordinateReferenceSystem("EPSG:4326")
+    to_wgs = QgsCoordinateTransform(utm, wgs, QgsProject.instance())
+    info = run_info(finished_run)
+    direct = inspect_pixel(info, centre(20, 20), utm)
+    via_wgs = inspect_pixel(info, to_wgs.transform(centre(20, 20)), wgs)
+    assert via_wgs["moment"] == direct["moment"] and via_wgs["series"] == direct["series"]
+
+    nodata = inspect_pixel(info, centre(2, 2), utm)  # the last date has nodata in the 6 x 6 corner
+    assert nodata["moment"] is None and nodata["moment_text"] == "no data"
+    assert nodata["series"][2] == [None] * 4
+
+    outside = inspect_pixel(info, QgsPointXY(X0 - 1000, Y0 + 1000), utm)
+    assert outside["moment_text"] == "outside the result" and outside["series"] == [None, None, None]
+
+
+def test_dock_shows_the_pixel(qgis_app, finished_run):
+    from qgis.core import QgsCoordinateReferenceSystem
+
+    from caim_qgis_plugin.inspect_tool import InspectDock, inspect_pixel
+
+    data = inspect_pixel(run_info(finished_run), centre(20, 20), QgsCoordinateReferenceSystem("EPSG:32614"))
+    dock = InspectDock()
+    dock.resize(360, 480)
+    dock.show_result(data, centre(20, 20))
+    assert dock.table.rowCount() == 2
+    assert dock.table.item(1, 0).text() == "2020-05-01 to 2021-05-01"
+    assert float(dock.table.item(1, 1).text()) == pytest.approx(data["change_probability"][1], abs=1e-3)
+    assert "Change moment" in dock.header.text()
+    image = dock.plot.grab().toImage()  # paints the series plot
+    assert image.width() > 0 and not image.isNull()
+    dock.deleteLater()

@@ -1,0 +1,123 @@
+"""The plugin as QGIS sees it: import without torch, qgis_process.bin with the installed plugin, and
+the package zip for the QGIS plugin repository."""
+
+import configparser
+import os
+import stat
+import subprocess  # nosec B404 - tests run our own tools
+import sys
+import zipfile
+
+import pytest
+
+from conftest import ROOT, make_stack, read
+
+pytestmark = pytest.mark.qgis
+PY = sys.executable
+
+
+def private(tmp_path, name):
+    path = tmp_path / name
+    path.mkdir()
+    os.chmod(str(path), stat.S_IRWXU)
+    return str(path)
+
+
+def test_import_does_not_load_torch():
+    code = ("import sys; sys.path.insert(0, %r)\n"
+            "import caim_qgis_plugin\n"
+            "from caim_qgis_plugin import plugin, provider, algorithm, dialog, layers, inspect_tool, dependencies\n"
+            "assert 'torch' not in sys.modules, 'torch imported at start-up'\n"
+            "assert callable(caim_qgis_plugin.classFactory)\n"
+            "print('ok')" % ROOT)
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    out = subprocess.run([PY, "-c", code], capture_output=True, text=True, env=env, timeout=120)  # nosec B603
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip().endswith("ok")
+
+
+def test_install_instructions_without_torch():
+    from caim_qgis_plugin import dependencies
+
+    text = dependencies.install_instructions()
+    assert "pip install" in text and "torch" in text and "restart QGIS" in text
+    assert "numpy==" in text  # warns to keep QGIS's numpy
+
+
+def test_qgis_process_run(tmp_path):
+    """Install (stage + enable) the plugin in a throwaway profile and run it with qgis_process.bin."""
+    home, xdg = private(tmp_path, "home"), private(tmp_path, "xdg")
+    plugins = str(tmp_path / "plugins")
+    subprocess.run([PY, os.path.join(ROOT, "tools", "package.py"), "--stage", plugins],  # nosec B603
+                   check=True, capture_output=True, timeout=60)
+    import sysconfig
+
+    env = dict(os.environ, HOME=home, XDG_RUNTIME_DIR=xdg, QT_QPA_PLATFORM="offscreen", QGIS_PLUGINPATH=plugins,
+               PYTHONPATH=sysconfig.get_paths()["purelib"])
+    exe = "qgis_process.bin"
+    enable = subprocess.run([exe, "plugins", "enable", "caim_qgis_plugin"], env=env, capture_output=True,  # nosec
+                            text=True, timeout=120)
+    assert enable.returncode == 0, enable.stdout + enable.stderr
+    listing = subprocess.run([exe, "list"], env=env, capture_output=True, text=True, timeout=120)  # nosec
+    assert "caim:detectchanges" in listing.stdout, listing.stdout[-2000:] + listing.stderr[-2000:]
+
+    stack = make_stack(str(tmp_path))
+    out = str(tmp_path / "out")
+    args = [exe, "run", "caim:detectchanges", "--"] + ["INPUT=%s" % p for p in stack] + [
+        "MODEL=caimnet", "DEVICE=CPU", "TILE_SIZE=64", "AREA=%s/area.tif" % out, "MOMENT=%s/moment.tif" % out,
+        "CONFIDENCE=%s/confidence.tif" % out, "POLYGONS=%s/polygons.gpkg" % out]
+    run = subprocess.run(args, env=env, capture_output=True, text=True, timeout=300)  # nosec B603
+    assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-3000:]
+    assert "DEVICE_USED:\tcpu" in run.stdout
+    assert "USED_DATES:\t2019-05-01,2020-05-01,2021-05-01" in run.stdout
+    area, moment = read(out + "/area.tif"), read(out + "/moment.tif")
+    valid = moment != 255
+    assert ((area[valid] == 1) == (moment[valid] != 0)).all()
+    assert (moment[:6, :6] == 255).all() and (area[:6, :6] == 255).all()
+    assert os.path.exists(out + "/moment.qml") and os.path.exists(out + "/polygons.gpkg")
+    with open(out + "/moment.qml") as f:
+        assert "2020-05-01 to 2021-05-01" in f.read()
+
+    # a user error is reported as a message, with a non-zero exit
+    bad = subprocess.run([exe, "run", "caim:detectchanges", "--", "INPUT=%s" % stack[0], "DEVICE=CPU",
+                          "AREA=%s/a2.tif" % out, "MOMENT=%s/m2.tif" % out, "CONFIDENCE=%s/c2.tif" % out],
+                         env=env, capture_output=True, text=True, timeout=120)  # nosec B603
+    assert bad.returncode != 0
+    assert "at least 2 layers" in bad.stdout + bad.stderr
+    assert "Traceback" not in bad.stdout + bad.stderr
+
+
+def test_package_zip(tmp_path):
+    built = subprocess.run([PY, os.path.join(ROOT, "tools", "package.py"), "--out", str(tmp_path)],  # nosec B603
+                           check=True, capture_output=True, text=True, timeout=120)
+    path = built.stdout.strip().splitlines()[-1]
+    assert os.path.basename(path).startswith("caim_qgis_plugin-") and path.endswith(".zip")
+    assert os.path.getsize(path) < 25 * 1024 * 1024
+    with zipfile.ZipFile(path) as zf:
+        names = zf.namelist()
+        assert {n.split("/")[0] for n in names} == {"caim_qgis_plugin"}
+        for needed in ("__init__.py", "plugin.py", "algorithm.py", "metadata.txt", "LICENSE",
+                       "model_core/__init__.py", "model_core/predict.py", "model_core/polygons.py",
+                       "resources/icons/caim.svg"):
+            assert "caim_qgis_plugin/" + needed in names, needed
+        assert not [n for n in names if n.endswith((".pyc", ".pyo")) or "__pycache__" in n]
+        assert not [n for n in names if "/tests/" in n or n.startswith("caim_qgis_plugin/.")]
+        meta = configparser.ConfigParser(interpolation=None)
+        meta.read_string(zf.read("caim_qgis_plugin/metadata.txt").decode("utf-8"))
+        general = meta["general"]
+        for key in ("name", "qgisMinimumVersion", "description", "about", "version", "author", "email",
+                    "repository"):
+            assert general.get(key, "").strip(), key
+        assert general["qgisMinimumVersion"] == "3.22"
+        assert "caim_qgis_plugin/" + general["icon"] in names
+        assert "GNU GENERAL PUBLIC LICENSE" in zf.read("caim_qgis_plugin/LICENSE").decode("utf-8")
+
+    # the packaged plugin imports on its own (model_core found inside the plugin folder)
+    with zipfile.ZipFile(path) as zf:
+        zf.extractall(str(tmp_path / "installed"))
+    code = ("import sys; sys.path.insert(0, %r); import caim_qgis_plugin, model_core, model_core.polygons; "
+            "print(model_core.__file__)" % str(tmp_path / "installed"))
+    out = subprocess.run([PY, "-c", code], capture_output=True, text=True, timeout=60,  # nosec B603
+                         env=dict(os.environ, QT_QPA_PLATFORM="offscreen"), cwd=str(tmp_path))
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip().startswith(str(tmp_path / "installed" / "caim_qgis_plugin" / "model_core"))

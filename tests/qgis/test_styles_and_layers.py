@@ -1,0 +1,92 @@
+"""Styles of the output layers, the run group, and the .qml sidecars (real outputs of a real run)."""
+
+import os
+
+import pytest
+
+pytestmark = pytest.mark.qgis
+
+
+def classes(renderer):
+    return [(c.value, c.color.name(), c.color.alpha(), c.label) for c in renderer.classes()]
+
+
+def test_added_layers_are_styled(project, finished_run):
+    from qgis.core import QgsRasterLayer
+
+    from caim_qgis_plugin import layers as lyr
+
+    res, dates = finished_run["results"], finished_run["dates"]
+    paths = {"area": res["AREA"], "moment": res["MOMENT"], "confidence": res["CONFIDENCE"],
+             "probabilities": res["PROBABILITIES"], "polygons": res["POLYGONS"]}
+    added = lyr.add_run_outputs(paths, dates, {"inputs": [{"path": p} for p in finished_run["inputs"]]})
+    assert set(added) == {"area", "moment", "confidence", "polygons"}
+
+    root = project.layerTreeRoot()
+    group = root.children()[0]
+    assert group.name() == "CAIM changes 2019-05-01 to 2021-05-01 (3 dates)"
+    names = [node.layer().name() for node in group.findLayers()]
+    assert names == ["Change polygons", "Change moment", "Change area", "Confidence"]
+
+    area = added["area"].renderer()
+    assert area.type() == "paletted"
+    assert classes(area) == [(0, "#000000", 0, "Unchanged"), (1, "#e6194b", 255, "Changed")]
+
+    moment = added["moment"].renderer()
+    assert moment.type() == "paletted"
+    got = classes(moment)
+    assert [c[0] for c in got] == [0, 1, 2]
+    assert got[0][2] == 0 and got[0][3] == "No change"
+    assert [c[3] for c in got[1:]] == ["2019-05-01 to 2020-05-01", "2020-05-01 to 2021-05-01"]
+    assert all(c[2] == 255 for c in got[1:]) and got[1][1] != got[2][1]
+
+    conf = added["confidence"].renderer()
+    assert conf.type() == "singlebandpseudocolor"
+    assert (conf.classificationMin(), conf.classificationMax()) == (0.0, 1.0)
+    assert not root.findLayer(added["confidence"].id()).isVisible()
+    assert root.findLayer(added["moment"].id()).isVisible()
+    assert root.findLayer(added["area"].id()).isVisible()
+
+    # nodata 255 is never painted
+    assert added["moment"].dataProvider().sourceHasNoDataValue(1)
+    assert added["moment"].dataProvider().sourceNoDataValue(1) == 255
+
+    # the run description the inspect tool needs is stored on the layers
+    info = lyr.run_info_of(added["moment"])
+    assert info["dates"] == dates and info["outputs"]["probabilities"] == res["PROBABILITIES"]
+
+    # a second run gets its own group name
+    lyr.add_run_outputs(paths, dates)
+    assert root.children()[0].name() == "CAIM changes 2019-05-01 to 2021-05-01 (3 dates) #2"
+
+    # the outputs open styled anywhere thanks to the .qml sidecars
+    for key, kind in (("MOMENT", "paletted"), ("AREA", "paletted"), ("CONFIDENCE", "singlebandpseudocolor")):
+        assert os.path.exists(os.path.splitext(res[key])[0] + ".qml")
+        plain = QgsRasterLayer(res[key], "plain", "gdal")
+        assert plain.renderer().type() == kind
+    plain = QgsRasterLayer(res["MOMENT"], "plain", "gdal")
+    assert [c.label for c in plain.renderer().classes()][1:] == [
+        "2019-05-01 to 2020-05-01", "2020-05-01 to 2021-05-01"]
+
+
+def test_interval_labels_and_colours():
+    from caim_qgis_plugin import layers as lyr
+
+    assert lyr.interval_labels(["2009-08-18", None, "2012-07-31"]) == [
+        "2009-08-18 to image 2", "image 2 to 2012-07-31"]
+    colours = [c.name() for c in lyr.moment_colors(9)]
+    assert len(set(colours)) == 9
+
+
+def test_polygons_style(project, finished_run):
+    from caim_qgis_plugin import layers as lyr
+
+    res = finished_run["results"]
+    added = lyr.add_run_outputs({"moment": res["MOMENT"], "polygons": res["POLYGONS"]}, finished_run["dates"])
+    renderer = added["polygons"].renderer()
+    assert renderer.type() == "categorizedSymbol"
+    assert renderer.classAttribute() == "moment"
+    assert [c.label() for c in renderer.categories()] == ["2019-05-01 to 2020-05-01", "2020-05-01 to 2021-05-01"]
+    fields = [f.name() for f in added["polygons"].fields()]
+    for name in ("moment", "date_before", "date_after", "area_m2"):
+        assert name in fields
