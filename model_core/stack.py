@@ -161,7 +161,7 @@ class _Source:
     xoff: int = 0
     yoff: int = 0
     warped: bool = False
-    alpha_band: int = None     # band index of the warped VRT's alpha band
+    alpha_band: int = None     # band whose 0 values mask the pixel (input alpha, or the warped VRT's)
     masks_all_valid: bool = True
     nodata: list = field(default_factory=list)
 
@@ -354,19 +354,36 @@ class Stack:
             fy = (gt[3] - g.y0) / g.py
             if srs.IsSame(ref) and abs(fx - round(fx)) < 1e-3 and abs(fy - round(fy)) < 1e-3:
                 aligned, xoff, yoff = True, int(round(fx)), int(round(fy))
+        # An alpha band that is not used as data masks the pixels where it is 0.  GDAL flags the 4th
+        # band of a 4-band byte GeoTIFF as alpha by default, even when it holds NIR: a band the user
+        # selected as data is never used as a mask.
+        alpha = [b for b in range(1, ds.RasterCount + 1)
+                 if ds.GetRasterBand(b).GetColorInterpretation() == gdal.GCI_AlphaBand and b not in spec.bands]
         if aligned:
             nodata = [ds.GetRasterBand(b).GetNoDataValue() for b in spec.bands]
             flags = [ds.GetRasterBand(b).GetMaskFlags() for b in spec.bands]
-            return _Source(spec, ds, spec.bands, xoff, yoff, False, None,
-                           all(f == gdal.GMF_ALL_VALID for f in flags), nodata)
+            # a real mask band (internal or .msk): neither all-valid, nor derived from alpha or nodata
+            real_mask = any(f & (gdal.GMF_ALL_VALID | gdal.GMF_ALPHA | gdal.GMF_NODATA) == 0 for f in flags)
+            return _Source(spec, ds, spec.bands, xoff, yoff, False, alpha[0] if alpha else None,
+                           not real_mask, nodata)
         try:
-            vrt = gdal.Warp("", ds, format="VRT", dstSRS=g.wkt, outputBounds=g.bounds,
+            # select the data bands (plus a masking alpha as last band) with neutral colour
+            # interpretation, so the warper neither drops a data band as alpha nor misses the mask
+            band_list = spec.bands + alpha[:1]
+            interp = ["undefined"] * len(spec.bands) + ["alpha"] * len(alpha[:1])
+            opts = ["-of", "VRT", "-colorinterp", ",".join(interp)]
+            for b in band_list:
+                opts += ["-b", str(b)]
+            sel = gdal.Translate("", ds, options=opts)
+            vrt = gdal.Warp("", sel, format="VRT", dstSRS=g.wkt, outputBounds=g.bounds,
                             width=g.width, height=g.height, resampleAlg="bilinear", dstAlpha=True,
-                            multithread=False)
+                            srcAlpha=bool(alpha), multithread=False)
+            vrt._keep = sel  # the warped VRT reads through the selection VRT
         except RuntimeError as exc:
             raise InputError(f"Input {index + 1} '{spec.label}' cannot be aligned to the reference grid "
                              f"({_msg(exc)}).") from None
-        return _Source(spec, vrt, spec.bands, 0, 0, True, vrt.RasterCount, False, [None] * len(spec.bands))
+        n = len(spec.bands)
+        return _Source(spec, vrt, list(range(1, n + 1)), 0, 0, True, vrt.RasterCount, True, [None] * n)
 
     # ------------------------------------------------------------------ reading
     @property
@@ -400,8 +417,8 @@ class Stack:
                     valid &= ~(np.isnan(out[j]) if math.isnan(nd) else out[j] == np.float32(nd))
                 if not s.masks_all_valid and nd is None:
                     valid &= band.GetMaskBand().ReadAsArray(x + s.xoff, y + s.yoff, w, h, **kw) > 0
-            if s.warped:
-                valid &= s.ds.GetRasterBand(s.alpha_band).ReadAsArray(x, y, w, h, **kw) > 0
+            if s.alpha_band is not None:
+                valid &= s.ds.GetRasterBand(s.alpha_band).ReadAsArray(x + s.xoff, y + s.yoff, w, h, **kw) > 0
         except RuntimeError as exc:
             raise InputError(f"Reading input {i + 1} '{s.spec.label}' failed ({_msg(exc)}). The file is "
                              "unreadable or truncated: re-export or re-download it.") from None

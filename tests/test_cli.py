@@ -1,0 +1,132 @@
+"""The command line: help, a successful run, and a clear message with no output for each bad input."""
+
+import os
+import subprocess  # nosec B404 -- runs this project's own CLI in a test
+import sys
+
+import numpy as np
+import pytest
+from conftest import ROOT, write_tif
+
+from model_core.cli import main
+
+
+def _stack(tmp_path, n=3, bands=4, size=40, **kw):
+    rng = np.random.default_rng(0)
+    return [write_tif(tmp_path / f"img_{2001 + i}.tif", rng.integers(1, 3000, (bands, size, size)).astype(np.uint16),
+                      **kw) for i in range(n)]
+
+
+def _run(capsys, argv):
+    rc = main(argv)
+    out = capsys.readouterr()
+    return rc, out.out, out.err
+
+
+def _assert_refused(capsys, tmp_path, argv, *needles):
+    out_dir = tmp_path / "out"
+    rc, out, err = _run(capsys, argv + ["--out", str(out_dir), "--quiet"])
+    assert rc == 2, (out, err)
+    assert "Traceback" not in err
+    for n in needles:
+        assert n in err, err
+    assert not out_dir.exists() or os.listdir(out_dir) == []
+    return err
+
+
+def test_help_lists_every_option(capsys):
+    with pytest.raises(SystemExit):
+        main(["detect", "--help"])
+    text = capsys.readouterr().out
+    for opt in ("--out", "--model", "--dates", "--bands", "--weights", "--device", "--tile", "--overwrite",
+                "--overlap", "--probabilities", "change_moment.tif", "change_area.tif", "confidence.tif"):
+        assert opt in text
+
+
+def test_detect_runs_and_summarises(capsys, tmp_path):
+    imgs = _stack(tmp_path)
+    rc, out, err = _run(capsys, ["detect", *imgs, "--out", str(tmp_path / "o"), "--dates",
+                                 "2001-01-01,2002-01-01,2003-01-01"])
+    assert rc == 0, err
+    assert "2001-01-01 to 2002-01-01" in out and "Device    cpu" in out and "ha" in out
+    tifs = sorted(f for f in os.listdir(tmp_path / "o") if f.endswith(".tif"))
+    assert tifs == ["change_area.tif", "change_moment.tif", "confidence.tif"]
+    assert not [f for f in os.listdir(tmp_path / "o") if f.startswith(".caim-partial")]
+    assert "100%" in err  # progress reached the end
+    # a second run refuses to overwrite, a run with --overwrite succeeds
+    rc, _, err = _run(capsys, ["detect", *imgs, "--out", str(tmp_path / "o"), "--quiet"])
+    assert rc == 2 and "already exists" in err and "--overwrite" in err
+    rc, _, _ = _run(capsys, ["detect", *imgs, "--out", str(tmp_path / "o"), "--quiet", "--overwrite"])
+    assert rc == 0
+
+
+def test_fewer_than_two_images(capsys, tmp_path):
+    imgs = _stack(tmp_path, n=1)
+    _assert_refused(capsys, tmp_path, ["detect", *imgs], "at least 2 images")
+
+
+def test_band_counts_differ(capsys, tmp_path):
+    a = _stack(tmp_path, n=1)[0]
+    b = write_tif(tmp_path / "five_bands_2002.tif", np.ones((5, 40, 40), np.uint16))
+    err = _assert_refused(capsys, tmp_path, ["detect", a, b], "different numbers of bands", "five_bands_2002.tif")
+    assert "--bands" in err
+
+
+def test_band_selection_out_of_range(capsys, tmp_path):
+    imgs = _stack(tmp_path, n=2)
+    _assert_refused(capsys, tmp_path, ["detect", *imgs, "--bands", "1,2,3,9"], "band(s) 9 do not exist")
+
+
+def test_disjoint_extents(capsys, tmp_path):
+    a = _stack(tmp_path, n=1)[0]
+    b = write_tif(tmp_path / "far_2002.tif", np.ones((4, 40, 40), np.uint16), origin=(600000.0, 5200000.0))
+    _assert_refused(capsys, tmp_path, ["detect", a, b], "do not overlap", "far_2002.tif")
+
+
+def test_truncated_file(capsys, tmp_path):
+    imgs = _stack(tmp_path, n=2, size=300, options=("COMPRESS=NONE",))
+    data = open(imgs[1], "rb").read()
+    with open(imgs[1], "wb") as f:
+        f.write(data[: len(data) // 2])
+    _assert_refused(capsys, tmp_path, ["detect", *imgs], "img_2002.tif")
+
+
+def test_not_a_raster(capsys, tmp_path):
+    a = _stack(tmp_path, n=1)[0]
+    b = tmp_path / "notes_2002.tif"
+    b.write_text("this is not an image")
+    _assert_refused(capsys, tmp_path, ["detect", a, str(b)], "notes_2002.tif", "cannot be read")
+
+
+def test_all_nodata_raster(capsys, tmp_path):
+    a = _stack(tmp_path, n=1)[0]
+    b = write_tif(tmp_path / "empty_2002.tif", np.zeros((4, 40, 40), np.uint16), nodata=0)
+    _assert_refused(capsys, tmp_path, ["detect", a, b], "empty_2002.tif", "no valid pixel")
+
+
+def test_nan_and_inf_values(capsys, tmp_path):
+    a = write_tif(tmp_path / "a_2001.tif", np.ones((4, 40, 40), np.float32))
+    arr = np.ones((4, 40, 40), np.float32)
+    arr[2, 5, 7] = np.inf
+    b = write_tif(tmp_path / "b_2002.tif", arr)
+    _assert_refused(capsys, tmp_path, ["detect", a, b], "b_2002.tif", "infinite values", "nodata")
+    arr[2, 5, 7] = np.nan
+    c = write_tif(tmp_path / "c_2002.tif", arr)
+    _assert_refused(capsys, tmp_path, ["detect", a, c], "c_2002.tif", "NaN values")
+
+
+def test_corrupt_weights(capsys, tmp_path):
+    imgs = _stack(tmp_path, n=2)
+    w = tmp_path / "weights.pt"
+    w.write_bytes(b"\x80\x02garbage")
+    _assert_refused(capsys, tmp_path, ["detect", *imgs, "--weights", str(w)], "weights.pt", "cannot be read safely")
+
+
+def test_module_entry_point_exit_code(tmp_path):
+    """``python -m model_core`` as a user runs it: message on stderr, exit status 2, no traceback."""
+    env = dict(os.environ, PYTHONPATH=ROOT)
+    p = subprocess.run([sys.executable, "-m", "model_core", "detect", str(tmp_path / "missing.tif"),  # nosec B603
+                        str(tmp_path / "missing2.tif"), "--out", str(tmp_path / "o")],
+                       capture_output=True, text=True, env=env, cwd=ROOT, timeout=120)
+    assert p.returncode == 2
+    assert "does not exist" in p.stderr and "Traceback" not in p.stderr

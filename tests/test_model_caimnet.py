@@ -1,0 +1,110 @@
+"""CAIM-Net model: shapes for any T and batch size, batch and tile independence, constraints."""
+
+import pytest
+import torch
+
+from model_core.models import area_from_moment, available, build_model
+from model_core.models.caimnet import BoundaryEnhancement
+
+
+@pytest.fixture(scope="module")
+def net():
+    torch.manual_seed(0)
+    m = build_model("caimnet")
+    # non-trivial BatchNorm statistics, as after training
+    with torch.no_grad():
+        for mod in m.modules():
+            if isinstance(mod, torch.nn.BatchNorm2d):
+                mod.running_mean.uniform_(-0.2, 0.2)
+                mod.running_var.uniform_(0.5, 2.0)
+    return m.eval()
+
+
+def test_registry_lists_caimnet():
+    assert "caimnet" in available()
+
+
+@pytest.mark.parametrize("t,b", [(2, 1), (3, 2), (9, 3)])
+def test_any_number_of_dates_and_batch_size(net, t, b):
+    x = torch.randn(b, t, 4, 32, 48)
+    with torch.inference_mode():
+        out = net(x)
+    m = out["moment"]
+    assert m.shape == (b, t, 32, 48)
+    assert torch.allclose(m.exp().sum(1), torch.ones(b, 32, 48), atol=1e-4)
+    assert len(out["aux"]) == 6 and all(a.shape == m.shape for a in out["aux"])
+    assert out["embeddings"].shape[:2] == (b, t)
+    # area inferred from the moment agrees with it: changed exactly where the moment is not 0
+    area = area_from_moment(m).argmax(1)
+    assert torch.equal(area == 1, m.argmax(1) != 0)
+
+
+def test_batch_independence(net):
+    """A sample's prediction does not change when the other samples of the batch change."""
+    torch.manual_seed(1)
+    x = torch.randn(4, 5, 4, 32, 32)
+    y = x.clone()
+    y[1:] = torch.randn(3, 5, 4, 32, 32) * 3 + 1
+    with torch.inference_mode():
+        a = net(x)["moment"][0]
+        b = net(y)["moment"][0]
+        alone = net(x[:1])["moment"][0]
+    assert torch.allclose(a, b, atol=1e-5)
+    assert torch.allclose(a, alone, atol=1e-5)
+
+
+def test_prediction_depends_only_on_a_bounded_neighbourhood(net):
+    """The centre of a crop equals the same pixels of the full image (tiling is safe)."""
+    torch.manual_seed(2)
+    x = torch.randn(1, 4, 4, 160, 160)
+    h = net.halo
+    o, size = 32, 112  # crop origin and size: multiples of net.multiple, as the engine's tiles
+    with torch.inference_mode():
+        full = net(x)["moment"][0]
+        crop = net(x[..., o:o + size, o:o + size])["moment"][0]
+    a = full[:, o + h:o + size - h, o + h:o + size - h]
+    b = crop[:, h:size - h, h:size - h]
+    assert a.numel() > 0 and (a - b).abs().max() < 1e-4
+    # ... and the halo is not grossly generous: right at the crop edge the results do differ
+    assert (full[:, o:o + 2, o:o + size] - crop[:, :2, :]).abs().max() > 1e-3
+
+
+def test_rejects_bad_shapes(net):
+    with pytest.raises(ValueError, match="at least 2"):
+        net(torch.randn(1, 1, 4, 16, 16))
+    with pytest.raises(ValueError, match="multiples"):
+        net(torch.randn(1, 3, 4, 20, 16))
+
+
+def test_boundary_kernel_sums_to_zero():
+    be = BoundaryEnhancement(6)
+    with torch.no_grad():
+        be.neighbours.normal_()
+    k = be.kernel()
+    assert torch.allclose(k.sum(dim=(1, 2, 3)), torch.zeros(6), atol=1e-6)
+    # a constant image has no edges: the residual branch adds nothing
+    x = torch.full((1, 6, 8, 8), 3.0)
+    assert torch.allclose(be(x)[..., 1:-1, 1:-1], x[..., 1:-1, 1:-1], atol=1e-5)
+
+
+def test_gradients_reach_every_parameter():
+    torch.manual_seed(3)
+    m = build_model("caimnet").train()
+    from model_core.losses import change_loss
+
+    x = torch.randn(2, 4, 4, 32, 32)
+    target = torch.randint(0, 4, (2, 32, 32))
+    change_loss(m(x), target).backward()
+    missing = [n for n, p in m.named_parameters() if p.grad is None or not torch.isfinite(p.grad).all()]
+    assert not missing
+
+
+def test_paper_preset_is_wider():
+    small = build_model("caimnet")
+    paper = build_model("caimnet", preset="paper")
+    n = lambda m: sum(p.numel() for p in m.parameters())  # noqa: E731
+    assert paper.config["features"] == 64 and paper.config["window"] == 64
+    assert n(paper) > 2 * n(small)
+    with torch.inference_mode():
+        out = paper.eval()(torch.randn(1, 3, 4, 64, 64))
+    assert out["moment"].shape == (1, 3, 64, 64)

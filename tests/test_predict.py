@@ -1,0 +1,198 @@
+"""Prediction: output conventions, tile-size independence, nodata, areas, cancel, devices, weights."""
+
+import os
+
+import numpy as np
+import pytest
+import torch
+from conftest import read_tif, write_tif
+from osgeo import gdal
+
+from model_core import weights as W
+from model_core.errors import Cancelled, CaimError, InputError, OutputError, WeightsError
+from model_core.models import build_model
+from model_core.predict import detect, plan_tiles
+
+
+@pytest.fixture(scope="module")
+def random_weights(tmp_path_factory):
+    """Real CAIM-Net weights file (random init, non-trivial BatchNorm statistics)."""
+    torch.manual_seed(5)
+    m = build_model("caimnet")
+    with torch.no_grad():
+        for mod in m.modules():
+            if isinstance(mod, torch.nn.BatchNorm2d):
+                mod.running_var.uniform_(0.5, 2.0)
+    path = str(tmp_path_factory.mktemp("w") / "caim.pt")
+    W.save(path, m, meta={"note": "test"})
+    return path
+
+
+def test_plan_tiles_cover_grid_once():
+    tiles = plan_tiles(300, 170, 128, 32, 16)
+    cover = np.zeros((170, 300), int)
+    for cx, cy, cw, ch, wx, wy, ww, wh in tiles:
+        cover[cy:cy + ch, cx:cx + cw] += 1
+        assert wx % 16 == 0 and wy % 16 == 0 and ww % 16 == 0 and wh % 16 == 0
+        assert wx <= cx - 32 and wy <= cy - 32 and wx + ww >= cx + cw + 32 and wy + wh >= cy + ch + 32
+    assert (cover == 1).all()
+
+
+def test_outputs_follow_conventions(scenario, tmp_path, random_weights):
+    paths, truth = scenario
+    res = detect(paths, out_dir=str(tmp_path), weights=random_weights, probabilities=True, tile=128)
+    area, moment = read_tif(res.paths["area"]), read_tif(res.paths["moment"])
+    conf = read_tif(res.paths["confidence"])
+    assert area.dtype == np.uint8 and moment.dtype == np.uint8 and conf.dtype == np.float32
+    assert moment.max() <= len(paths) - 1
+    assert np.array_equal(area == 1, moment > 0)  # area and moment agree by construction
+    probs = gdal.Open(res.paths["probabilities"]).ReadAsArray()
+    assert probs.shape[0] == len(paths)
+    assert np.allclose(probs.sum(0), 1, atol=1e-4)
+    assert np.array_equal(probs.argmax(0), moment)
+    assert np.allclose(probs.max(0), conf, atol=1e-6)
+    ds, ref = gdal.Open(res.paths["moment"]), gdal.Open(paths[0])
+    assert ds.GetGeoTransform() == ref.GetGeoTransform() and ds.GetProjection() == ref.GetProjection()
+    band = ds.GetRasterBand(1)
+    assert band.GetNoDataValue() == 255
+    names = band.GetCategoryNames()
+    assert names[0] == "no change" and names[1] == f"{res.dates[0]} to {res.dates[1]}"
+    ct = band.GetColorTable()  # GeoTIFF colour maps carry no alpha; the .qml styles add transparency
+    assert ct.GetColorEntry(1)[:3] != ct.GetColorEntry(len(paths) - 1)[:3]
+    assert ds.GetMetadataItem("CAIM_DATES") == ",".join(res.dates)
+    # hectares per interval: 10 m pixels = 0.01 ha each
+    for k, label in enumerate(res.interval_labels, start=1):
+        assert res.hectares[label] == pytest.approx((moment == k).sum() * 0.01)
+    assert res.changed_pixels == int((moment > 0).sum())
+    assert "Changed area per interval" in res.summary_text() and "UNTRAINED" not in res.summary_text()
+
+
+def test_prediction_does_not_depend_on_tile_size(scenario, tmp_path, random_weights):
+    paths, _ = scenario
+    a = detect(paths, out_dir=str(tmp_path / "a"), weights=random_weights, tile=96)
+    b = detect(paths, out_dir=str(tmp_path / "b"), weights=random_weights, tile=1024)
+    assert len(plan_tiles(168, 136, 96, 32, 16)) > 4
+    ca, cb = read_tif(a.paths["confidence"]), read_tif(b.paths["confidence"])
+    assert np.abs(ca - cb).max() < 1e-4
+    ma, mb = read_tif(a.paths["moment"]), read_tif(b.paths["moment"])
+    assert (ma == mb).mean() > 0.9995  # ties at argmax may flip on float noise only
+
+
+def test_nodata_in_any_date_is_nodata_in_outputs(tmp_path, random_weights):
+    rng = np.random.default_rng(0)
+    imgs = []
+    for i in range(3):
+        a = rng.integers(100, 3000, (4, 48, 48)).astype(np.int16)
+        if i == 1:
+            a[:, 10:14, 20:30] = -1
+        imgs.append(write_tif(tmp_path / f"d_{2000 + i}.tif", a, nodata=-1))
+    res = detect(imgs, out_dir=str(tmp_path / "o"), weights=random_weights)
+    area, moment, conf = (read_tif(res.paths[k]) for k in ("area", "moment", "confidence"))
+    assert (area[10:14, 20:30] == 255).all() and (moment[10:14, 20:30] == 255).all()
+    assert (conf[10:14, 20:30] == -1).all()
+    assert (area != 255).sum() == 48 * 48 - 40
+    assert res.valid_pixels == 48 * 48 - 40
+
+
+def test_geographic_grid_area_in_hectares(tmp_path, random_weights):
+    rng = np.random.default_rng(1)
+    p = [write_tif(tmp_path / f"g{i}.tif", rng.integers(0, 255, (4, 32, 32)).astype(np.uint8), epsg=4326,
+                   origin=(-74.7, -8.28), pixel=0.0008) for i in range(2)]
+    res = detect(p, out_dir=str(tmp_path / "o"), weights=random_weights)
+    m = read_tif(res.paths["moment"])
+    # one pixel of 0.0008 deg at 8.3 S is about 88.1 m x 88.5 m = 0.78 ha
+    assert res.hectares[res.interval_labels[0]] == pytest.approx((m == 1).sum() * 0.78, rel=0.01)
+
+
+def test_cancel_removes_everything(scenario, tmp_path, random_weights):
+    paths, _ = scenario
+    calls = []
+
+    def cancel():
+        calls.append(1)
+        return len(calls) > 2
+
+    out = tmp_path / "c"
+    with pytest.raises(Cancelled):
+        detect(paths, out_dir=str(out), weights=random_weights, tile=96, cancel=cancel)
+    assert os.listdir(out) == []
+
+
+def test_existing_outputs_are_kept_unless_overwrite(scenario, tmp_path, random_weights):
+    paths, _ = scenario
+    out = tmp_path / "o"
+    out.mkdir()
+    (out / "change_moment.tif").write_bytes(b"precious")
+    with pytest.raises(OutputError, match="already exists"):
+        detect(paths, out_dir=str(out), weights=random_weights)
+    assert (out / "change_moment.tif").read_bytes() == b"precious"
+    assert sorted(os.listdir(out)) == ["change_moment.tif"]
+    detect(paths, out_dir=str(out), weights=random_weights, overwrite=True)
+    assert read_tif(out / "change_moment.tif").shape == (136, 168)
+
+
+def test_output_folder_not_writable(scenario, tmp_path, random_weights):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    with pytest.raises(OutputError, match="is a file|not writable"):
+        detect(scenario[0], out_dir=str(blocker / "sub"), weights=random_weights)
+    if os.geteuid() != 0:  # root ignores permissions
+        ro = tmp_path / "ro"
+        ro.mkdir()
+        ro.chmod(0o500)
+        with pytest.raises(OutputError, match="not writable"):
+            detect(scenario[0], out_dir=str(ro), weights=random_weights)
+
+
+def test_cuda_request_without_cuda_is_explained(scenario, tmp_path, random_weights):
+    if torch.cuda.is_available():
+        pytest.skip("CUDA is available here")
+    with pytest.raises(CaimError, match="CUDA is not available"):
+        detect(scenario[0], out_dir=str(tmp_path), weights=random_weights, device="cuda:0")
+    res = detect(scenario[0][:2], out_dir=str(tmp_path), weights=random_weights, device="auto")
+    assert res.device == "cpu"
+
+
+def test_weights_roundtrip_and_refusals(tmp_path, random_weights):
+    m = W.load_model(random_weights)
+    x = torch.randn(1, 3, 4, 32, 32)
+    torch.manual_seed(5)
+    with torch.inference_mode():
+        assert torch.isfinite(m(x)["moment"]).all()
+    corrupt = tmp_path / "corrupt.pt"
+    corrupt.write_bytes(open(random_weights, "rb").read()[:2000])
+    with pytest.raises(WeightsError, match="cannot be read safely"):
+        W.load_model(str(corrupt))
+    # a file carrying pickled code is refused without running it
+    marker = tmp_path / "pwned"
+
+    class Evil:
+        def __reduce__(self):
+            return (os.mkdir, (str(marker),))
+
+    evil = tmp_path / "evil.pt"
+    torch.save({"format": "caim-weights", "payload": Evil()}, str(evil))
+    with pytest.raises(WeightsError):
+        W.load_model(str(evil))
+    assert not marker.exists()
+    # weights of another architecture
+    with pytest.raises(WeightsError, match="for the 'caimnet' model, not 'schanger'"):
+        W.load_model(random_weights, arch="schanger")
+    # same architecture name, different widths
+    other = build_model("caimnet", features=16)
+    bad = tmp_path / "narrow.pt"
+    W.save(str(bad), other)
+    payload = torch.load(str(bad), weights_only=True)
+    payload["config"]["features"] = 32
+    torch.save(payload, str(bad))
+    with pytest.raises(WeightsError, match="does not match"):
+        W.load_model(str(bad))
+
+
+def test_band_count_must_match_model(tmp_path, random_weights):
+    rng = np.random.default_rng(2)
+    p = [write_tif(tmp_path / f"rgb{i}.tif", rng.integers(0, 255, (3, 16, 16)).astype(np.uint8))
+         for i in range(2)]
+    with pytest.raises(InputError, match="expects 4 bands"):
+        detect(p, out_dir=str(tmp_path / "o"), weights=random_weights)
+    assert not (tmp_path / "o").exists() or os.listdir(tmp_path / "o") == []

@@ -1,0 +1,116 @@
+"""Stack: date parsing, reference grid, alignment of different grids, validity masks."""
+
+import os
+
+import numpy as np
+import pytest
+from conftest import write_tif
+
+from model_core.errors import InputError
+from model_core.stack import Stack, parse_date
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("S2_2019-07-14_T33.tif", "2019-07-14"),
+    ("20150926.tif", "2015-09-26"),
+    ("LC08_L2SP_123032_20200815_20200919_02_T1.tif", "2020-08-15"),
+    ("mosaic_2018_03.tif", "2018-03"),
+    ("2000TM", "2000"),
+    ("scene_2017.06.30.tif", "2017-06-30"),
+    ("tile_12345678.tif", None),
+    ("image_20151345.tif", None),
+    ("", None),
+])
+def test_parse_date(text, expected):
+    assert parse_date(text) == expected
+
+
+def _img(h, w, seed=0, bands=4):
+    return np.random.default_rng(seed).integers(100, 4000, (bands, h, w)).astype(np.uint16)
+
+
+def test_dates_from_names_metadata_and_override(tmp_path):
+    a = write_tif(tmp_path / "a_2019-05-01.tif", _img(16, 16))
+    b = write_tif(tmp_path / "b_no_date.tif", _img(16, 16, 1))
+    from osgeo import gdal
+
+    ds = gdal.Open(b, gdal.GA_Update)
+    ds.SetMetadataItem("TIFFTAG_DATETIME", "2020:06:30 10:11:12")
+    ds = None
+    assert Stack([a, b]).dates == ["2019-05-01", "2020-06-30"]
+    assert Stack([a, b], dates="2001,2002-03").dates == ["2001", "2002-03"]
+    with pytest.raises(InputError, match="2 dates given for 3 images|dates given"):
+        Stack([a, b, a], dates=["2001", "2002"])
+    with pytest.raises(InputError, match="not a date"):
+        Stack([a, b], dates=["2001", "soon"])
+
+
+def test_reference_grid_is_overlap_on_reference_pixels(tmp_path):
+    # reference: 10 m grid; second: 5 m pixels, shifted by 2.5 m and larger; third: other CRS (same place)
+    a = write_tif(tmp_path / "a.tif", _img(40, 50), origin=(500000.0, 5200000.0), pixel=10.0)
+    b = write_tif(tmp_path / "b.tif", _img(100, 80, 1), origin=(500102.5, 5199897.5), pixel=5.0)
+    s = Stack([a, b])
+    g = s.grid
+    assert (g.px, g.py) == (10.0, 10.0)
+    # overlap: x from 500102.5 -> snapped inwards to 500110; y top 5199897.5 -> 5199890
+    assert g.x0 == pytest.approx(500110.0) and g.y0 == pytest.approx(5199890.0)
+    assert g.width == 39 and g.height == 29
+    assert s.sources[0].warped is False and s.sources[0].xoff == 11 and s.sources[0].yoff == 11
+    assert s.sources[1].warped is True
+    values, valid = s.read(0, 0, g.width, g.height)
+    assert values.shape == (2, 4, 29, 39) and valid.all()
+    # choosing the second input as reference gives its 5 m grid
+    assert Stack([a, b], reference=1).grid.px == 5.0
+
+
+def test_other_crs_is_warped_to_reference(tmp_path):
+    a = write_tif(tmp_path / "a.tif", _img(32, 32), epsg=32633, origin=(500000.0, 5200000.0), pixel=10.0)
+    # the same area in geographic coordinates (roughly 15 E, 46.96 N), generously larger
+    b = write_tif(tmp_path / "b.tif", _img(64, 64, 1), epsg=4326, origin=(14.995, 46.966), pixel=0.0002)
+    s = Stack([a, b])
+    assert s.grid.px == 10.0 and s.sources[1].warped
+    _, valid = s.read(0, 0, s.grid.width, s.grid.height)
+    assert valid.mean() > 0.9
+
+
+def test_nodata_alpha_and_nan_masks(tmp_path):
+    img = _img(20, 20).astype(np.float32)
+    img[:, 2, 3] = -9999
+    a = write_tif(tmp_path / "a.tif", img, nodata=-9999)
+    b_img = _img(20, 20, 1).astype(np.float32)
+    b_img[0, 5, 5] = np.nan
+    b = write_tif(tmp_path / "b.tif", b_img, nodata=float("nan"))
+    s = Stack([a, b])
+    _, valid = s.read(0, 0, 20, 20)
+    assert not valid[2, 3] and not valid[5, 5] and valid.sum() == 398
+
+
+def test_alpha_band_is_dropped_and_masks(tmp_path):
+    rgba = np.concatenate([_img(16, 16, 2, bands=4)[:4] % 255, np.full((1, 16, 16), 255)]).astype(np.uint8)
+    rgba[4, 0, 0] = 0
+    p = tmp_path / "rgba_2020.tif"
+    write_tif(p, rgba, options=("PHOTOMETRIC=RGB",))
+    from osgeo import gdal
+
+    ds = gdal.Open(str(p), gdal.GA_Update)
+    ds.GetRasterBand(5).SetColorInterpretation(gdal.GCI_AlphaBand)
+    ds = None
+    q = write_tif(tmp_path / "plain_2021.tif", (_img(16, 16, 3) % 255).astype(np.uint8))
+    s = Stack([str(p), q], expected_bands=4)
+    assert s.sources[0].bands == [1, 2, 3, 4]
+    _, valid = s.read(0, 0, 16, 16)
+    assert not valid[0, 0] and valid.sum() == 255
+
+
+def test_statistics_are_from_the_whole_scene(tmp_path):
+    a = write_tif(tmp_path / "a.tif", np.full((4, 30, 30), 1000, np.uint16) + np.arange(30, dtype=np.uint16))
+    b = write_tif(tmp_path / "b.tif", np.full((4, 30, 30), 3000, np.uint16) + 2 * np.arange(30, dtype=np.uint16))
+    center, scale = Stack([a, b]).statistics()
+    assert center[0, 0] == pytest.approx(1014.5, abs=1) and center[1, 0] == pytest.approx(3029, abs=2)
+    assert scale[1, 0] == pytest.approx(2 * scale[0, 0], rel=0.05)
+
+
+def test_missing_file_message(tmp_path):
+    a = write_tif(tmp_path / "a.tif", _img(8, 8))
+    with pytest.raises(InputError, match="does not exist"):
+        Stack([a, os.path.join(tmp_path, "nope.tif")])
