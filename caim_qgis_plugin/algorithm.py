@@ -5,6 +5,7 @@ Layers are turned into plain facts (paths, bands, dates) in :meth:`prepareAlgori
 main thread; :meth:`processAlgorithm` (a worker thread in the dialog and toolbox) only sees those facts.
 """
 
+import json
 import os
 
 from qgis.PyQt.QtCore import QCoreApplication
@@ -53,6 +54,8 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
     DEVICE_USED = "DEVICE_USED"
     USED_DATES = "USED_DATES"
     SUMMARY = "SUMMARY"
+    HECTARES = "HECTARES"
+    WARNINGS = "WARNINGS"
 
     def __init__(self):
         super().__init__()
@@ -143,6 +146,8 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
         self.addOutput(QgsProcessingOutputString(self.DEVICE_USED, tr("Device used")))
         self.addOutput(QgsProcessingOutputString(self.USED_DATES, tr("Dates used (comma-separated)")))
         self.addOutput(QgsProcessingOutputString(self.SUMMARY, tr("Summary")))
+        self.addOutput(QgsProcessingOutputString(self.HECTARES, tr("Changed hectares per interval (JSON)")))
+        self.addOutput(QgsProcessingOutputString(self.WARNINGS, tr("Warnings (one per line)")))
 
     # -- main thread ------------------------------------------------------------------------------
     def prepareAlgorithm(self, parameters, context, feedback):  # noqa: N802
@@ -249,6 +254,8 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
             self.DEVICE_USED: res.device,
             self.USED_DATES: ",".join(d or "" for d in res.dates),
             self.SUMMARY: summary,
+            self.HECTARES: json.dumps({k: (None if v != v else round(float(v), 4)) for k, v in res.hectares.items()}),
+            self.WARNINGS: "\n".join(getattr(res, "warnings", None) or []),
         }
 
     # -- main thread again ------------------------------------------------------------------------

@@ -5,6 +5,7 @@ that algorithm with :class:`QgsProcessingAlgRunnerTask` (progress in QGIS's task
 a tile).  Layers are only read on the main thread.
 """
 
+import json
 import os
 import time
 
@@ -266,7 +267,9 @@ class CaimDialog(QDialog):
     def refresh_layers(self):
         """Sync the list with the project's raster layers, keeping order, checks and edited dates."""
         project = QgsProject.instance()
-        rasters = [layer for layer in project.mapLayers().values() if layer.type() == QgsMapLayerType.RasterLayer]
+        # every raster except the outputs of earlier runs
+        rasters = [layer for layer in project.mapLayers().values()
+                   if layer.type() == QgsMapLayerType.RasterLayer and not layer.customProperty(lyr.KIND_PROPERTY)]
         known = {item.data(COL_LAYER, LAYER_ROLE): item for item in self._items()}
         wanted = {layer.id() for layer in rasters}
         self.layer_tree.blockSignals(True)
@@ -290,8 +293,7 @@ class CaimDialog(QDialog):
                             else "no date found; double-click to type one (YYYY-MM-DD)")
             item.setFlags(Qt.ItemIsSelectable | Qt.ItemIsEnabled | Qt.ItemIsUserCheckable
                           | Qt.ItemIsDragEnabled | Qt.ItemIsEditable)
-            is_output = bool(layer.customProperty(lyr.KIND_PROPERTY))
-            item.setCheckState(COL_LAYER, Qt.Unchecked if is_output else Qt.Checked)
+            item.setCheckState(COL_LAYER, Qt.Checked)
             self.layer_tree.addTopLevelItem(item)
             added = True
         self.layer_tree.blockSignals(False)
@@ -378,10 +380,10 @@ class CaimDialog(QDialog):
         lines = ['<span style="color:%s">%s %s</span>' % (colors[level], marks[level], _escape(msg))
                  for level, msg in problems]
         n = len(self.checked())
-        if not problems:
+        blocked = any(level == inp.ERROR for level, _ in problems)
+        if not blocked:
             lines.append('<span style="color:#2b7a0b">✔ %d dates, ready to run.</span>' % n)
         self.messages.setText("<br>".join(lines))
-        blocked = any(level == inp.ERROR for level, _ in problems)
         self.run_button.setEnabled(not blocked and self.task is None)
         return not blocked
 
@@ -484,12 +486,18 @@ class CaimDialog(QDialog):
             self.last_layers = lyr.add_run_outputs(paths, dates, info)
             summary = results.get("SUMMARY") or ""
             device = results.get("DEVICE_USED") or "?"
-            self._set_status("Done on %s. %s" % (device, summary.replace("\n", "; ")))
+            short = short_summary(results)
+            warnings = [w for w in (results.get("WARNINGS") or "").split("\n") if w]
+            self._set_status("Done on %s. %s" % (device, short))
+            if warnings:
+                self.status.setText(self.status.text() + "\n" + "\n".join("Warning: " + w for w in warnings))
+                self.status.setStyleSheet("color:#b35900")
             QgsMessageLog.logMessage("Run finished on %s:\n%s" % (device, summary), LOG_TAG, Qgis.Success)
             if self.iface is not None:
                 self.iface.messageBar().pushMessage(
-                    "CAIM change detection", "Done on %s. %s" % (device, summary.replace("\n", "; ")),
-                    Qgis.Success, 15)
+                    "CAIM change detection", "Done on %s. %s%s" % (
+                        device, short, " Warning: " + warnings[0] if warnings else ""),
+                    Qgis.Warning if warnings else Qgis.Success, 20)
             self.folder_widget.setFilePath(self.default_output_folder())
         elif cancelled:
             self.progress.setValue(0)
@@ -519,6 +527,20 @@ class CaimDialog(QDialog):
         if self.task is not None:
             self._set_status("Still running in the background; results will be added when done.")
         super().closeEvent(event)
+
+
+def short_summary(results):
+    """'Changed: 1.23 ha in total; 2019-05-01 to 2020-05-01: 0.50 ha, ...' from the algorithm's results."""
+    try:
+        hectares = json.loads(results.get("HECTARES") or "{}")
+    except ValueError:
+        hectares = {}
+    if not hectares:
+        return ""
+    if any(v is None for v in hectares.values()):
+        return "Changed area unknown (no CRS)."
+    parts = ["%s: %.2f ha" % (label, ha) for label, ha in hectares.items()]
+    return "Changed %.2f ha in total (%s)." % (sum(hectares.values()), "; ".join(parts))
 
 
 def _escape(text):

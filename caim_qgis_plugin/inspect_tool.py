@@ -173,7 +173,12 @@ class SeriesPlot(QWidget):
         dates = data.get("dates") or []
         for i in range(n):
             label = dates[i] if i < len(dates) and dates[i] else str(i + 1)
-            painter.drawText(QRectF(x_of(i) - 40, plot.bottom() + 3, 80, 14), Qt.AlignHCenter, label[:7] if n > 5 else label)
+            label = label[:7] if n > 5 else label
+            box = QRectF(x_of(i) - 40, plot.bottom() + 3, 80, 14)
+            align = Qt.AlignHCenter
+            if i == n - 1 and n > 1:  # keep the last label inside the widget
+                box, align = QRectF(x_of(i) - 80, plot.bottom() + 3, 80 + right, 14), Qt.AlignRight
+            painter.drawText(box, align, label)
         for b, name in enumerate(data["band_names"]):
             pen = QPen(QColor(BAND_COLORS[b % len(BAND_COLORS)]), 2)
             painter.setPen(pen)

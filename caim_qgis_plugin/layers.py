@@ -137,6 +137,27 @@ def write_sidecar(raster_path, kind, dates=None):
     return path if ok else None
 
 
+STATIC_STYLES = {"change_area.qml": AREA, "change_moment.qml": MOMENT, "confidence.qml": CONFIDENCE}
+
+
+def write_static_styles(folder, n_dates=10):
+    """Write the generic styles shipped in resources/styles (moment labels say "image k to image k+1").
+
+    They style outputs made outside QGIS (the command line) via Layer Properties > Style > Load Style.
+    """
+    from qgis.core import QgsRasterLayer as _Layer
+
+    written = []
+    for name, kind in STATIC_STYLES.items():
+        layer = _Layer("", name, "gdal", _Layer.LayerOptions(False))
+        style_layer(layer, kind, [None] * n_dates)
+        path = os.path.join(folder, name)
+        _msg, ok = layer.saveNamedStyle(path)
+        if ok:
+            written.append(path)
+    return written
+
+
 def run_name(dates):
     known = [d for d in dates if d]
     if len(known) >= 2:

@@ -2,6 +2,7 @@
 background run through QgsProcessingAlgRunnerTask that adds styled layers (and a cancelled one that
 leaves nothing)."""
 
+import json
 import os
 import time
 
@@ -168,8 +169,13 @@ def test_background_run_adds_styled_layers(dialog, three_layers, tmp_path, proje
     moment = dialog.last_layers["moment"]
     assert [c.label for c in moment.renderer().classes()] == [
         "No change", "2019-05-01 to 2020-05-01", "2020-05-01 to 2021-05-01"]
-    # the output layers are listed but not checked for a next run
-    assert len(dialog.checked()) == 3
+    # the summary: hectares per interval, in the status line
+    hectares = json.loads(dialog.last_results["HECTARES"])
+    assert list(hectares) == ["2019-05-01 to 2020-05-01", "2020-05-01 to 2021-05-01"]
+    assert "Changed %.2f ha in total" % sum(hectares.values()) in dialog.status.text()
+    # the output layers of a run are never offered as inputs
+    dialog.refresh_layers()
+    assert [r[0] for r in rows(dialog)] == ["scene_20190501", "middle image", "may 2021 (2021-05-01)"]
     # a new run into the same folder is refused without asking
     dialog.folder_widget.setFilePath(folder)
     assert dialog.run(ask=False) is None

@@ -90,3 +90,21 @@ def test_polygons_style(project, finished_run):
     fields = [f.name() for f in added["polygons"].fields()]
     for name in ("moment", "date_before", "date_after", "area_m2"):
         assert name in fields
+
+
+def test_shipped_styles_apply_to_outputs(qgis_app, finished_run):
+    from qgis.core import QgsRasterLayer
+
+    from caim_qgis_plugin.paths import style_path
+
+    res = finished_run["results"]
+    for name, key, kind in (("change_area.qml", "AREA", "paletted"), ("change_moment.qml", "MOMENT", "paletted"),
+                            ("confidence.qml", "CONFIDENCE", "singlebandpseudocolor")):
+        layer = QgsRasterLayer(res[key], name, "gdal", QgsRasterLayer.LayerOptions(False))
+        _msg, ok = layer.loadNamedStyle(style_path(name))
+        assert ok, name
+        assert layer.renderer().type() == kind
+    moment = QgsRasterLayer(res["MOMENT"], "m", "gdal", QgsRasterLayer.LayerOptions(False))
+    moment.loadNamedStyle(style_path("change_moment.qml"))
+    labels = [c.label for c in moment.renderer().classes()]
+    assert labels[:3] == ["No change", "image 1 to image 2", "image 2 to image 3"] and len(labels) == 10

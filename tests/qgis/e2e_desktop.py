@@ -1,0 +1,174 @@
+"""Driven inside the real QGIS desktop (``qgis --code e2e_desktop.py``) by test_e2e.py.
+
+Environment: CAIM_E2E_STACK (os.pathsep-separated rasters), CAIM_E2E_OUT (folder for outputs and
+screenshots), CAIM_E2E_RESULT (JSON file this script writes), CAIM_E2E_TILE (tile size).
+"""
+
+import json
+import os
+import time
+import traceback
+
+from qgis.PyQt.QtCore import Qt, QTimer
+from qgis.core import QgsApplication, QgsProject, QgsRasterLayer
+from qgis.utils import iface, plugins, unloadPlugin
+
+STACK = [p for p in os.environ["CAIM_E2E_STACK"].split(os.pathsep) if p]
+OUT = os.environ["CAIM_E2E_OUT"]
+RESULT = os.environ["CAIM_E2E_RESULT"]
+TILE = int(os.environ.get("CAIM_E2E_TILE", "64"))
+PREFIX = os.environ.get("CAIM_E2E_PREFIX", "e2e")
+report = {"steps": []}
+state = {}
+
+
+def save():
+    with open(RESULT, "w") as f:
+        json.dump(report, f, indent=1)
+
+
+def finish(code=0):
+    report["finished"] = True
+    save()
+    QgsProject.instance().setDirty(False)
+    QgsApplication.exit(code)
+
+
+def guard(fn):
+    def wrapped():
+        try:
+            fn()
+        except Exception:
+            report["error"] = traceback.format_exc()
+            finish(1)
+    return wrapped
+
+
+@guard
+def step_load():
+    report["plugin_loaded"] = "caim_qgis_plugin" in plugins
+    plugin = plugins["caim_qgis_plugin"]
+    state["plugin"] = plugin
+    raster_menu = iface.rasterMenu()
+    titles = [a.text() for a in raster_menu.actions()]
+    report["raster_menu"] = titles
+    sub = [a.menu() for a in raster_menu.actions() if a.menu() and "CAIM" in a.text()]
+    report["caim_menu"] = [a.text() for a in sub[0].actions()] if sub else []
+    report["toolbar_actions"] = [a.text() for a in plugin.toolbar.actions()]
+    report["algorithm"] = bool(QgsApplication.processingRegistry().algorithmById("caim:detectchanges"))
+    report["torch_loaded_at_start"] = "torch" in __import__("sys").modules
+    for path in reversed(STACK):  # added newest first: the dialog must reorder them
+        layer = QgsRasterLayer(path, os.path.splitext(os.path.basename(path))[0], "gdal")
+        QgsProject.instance().addMapLayer(layer)
+    iface.mapCanvas().setExtent(QgsProject.instance().mapLayers()[list(QgsProject.instance().mapLayers())[0]].extent())
+    report["steps"].append("loaded")
+    QTimer.singleShot(500, step_dialog)
+
+
+@guard
+def step_dialog():
+    plugin = state["plugin"]
+    plugin.run_action.trigger()
+    dlg = plugin.dialog
+    state["dialog"] = dlg
+    dlg.tile_spin.setValue(TILE)
+    dlg.device_combo.setCurrentText("CPU")
+    dlg.polygons_check.setChecked(True)
+    dlg.folder_widget.setFilePath(os.path.join(OUT, "results"))
+    report["dialog_rows"] = [(dlg.layer_tree.topLevelItem(i).text(0), dlg.layer_tree.topLevelItem(i).text(1))
+                             for i in range(dlg.layer_tree.topLevelItemCount())]
+    report["dialog_messages"] = dlg.messages.text()
+    QTimer.singleShot(300, step_run)
+
+
+@guard
+def step_run():
+    dlg = state["dialog"]
+    dlg.grab().save(os.path.join(OUT, "%s_dialog.png" % PREFIX))
+    state["t0"] = time.time()
+    task = dlg.run(ask=False)
+    report["task_started"] = task is not None
+    if task is None:
+        report["status"] = dlg.status.text()
+        finish(1)
+        return
+    QTimer.singleShot(1500, step_while_running)
+
+
+@guard
+def step_while_running():
+    dlg = state["dialog"]
+    # the GUI keeps processing events while the model runs in the task manager
+    report["responsive_during_run"] = dlg.task is not None
+    report["tasks_active"] = QgsApplication.taskManager().countActiveTasks()
+    dlg.grab().save(os.path.join(OUT, "%s_dialog_running.png" % PREFIX))
+    QTimer.singleShot(500, step_wait)
+
+
+@guard
+def step_wait():
+    dlg = state["dialog"]
+    if dlg.task is not None and time.time() - state["t0"] < 1500:
+        QTimer.singleShot(500, step_wait)
+        return
+    report["seconds"] = time.time() - state["t0"]
+    report["status"] = dlg.status.text()
+    report["results"] = {k: v for k, v in (dlg.last_results or {}).items() if isinstance(v, str)}
+    dlg.grab().save(os.path.join(OUT, "%s_dialog_done.png" % PREFIX))
+    dlg.hide()
+    root = QgsProject.instance().layerTreeRoot()
+    report["groups"] = [c.name() for c in root.children() if not hasattr(c, "layerId")]
+    layers = {}
+    for kind, layer in dlg.last_layers.items():
+        node = root.findLayer(layer.id())
+        entry = {"name": layer.name(), "renderer": layer.renderer().type(), "visible": node.isVisible()}
+        if hasattr(layer.renderer(), "classes"):
+            entry["classes"] = [[c.value, c.label, c.color.name(), c.color.alpha()] for c in layer.renderer().classes()]
+        layers[kind] = entry
+    report["layers"] = layers
+    if "moment" in dlg.last_layers:
+        iface.setActiveLayer(dlg.last_layers["moment"])
+        iface.mapCanvas().setExtent(dlg.last_layers["moment"].extent())
+    iface.mapCanvas().refreshAllLayers()
+    QTimer.singleShot(3000, step_inspect)
+
+
+@guard
+def step_inspect():
+    plugin = state["plugin"]
+    plugin.inspect_action.trigger()
+    moment = state["dialog"].last_layers.get("moment")
+    if moment is not None:
+        from osgeo import gdal
+
+        path = moment.source()
+        arr = gdal.Open(path).ReadAsArray()
+        ys, xs = (arr == arr[(arr > 0) & (arr < 255)].max()).nonzero() if ((arr > 0) & (arr < 255)).any() else (
+            [arr.shape[0] // 2], [arr.shape[1] // 2])
+        row, col = int(ys[len(ys) // 2]), int(xs[len(xs) // 2])
+        gt = gdal.Open(path).GetGeoTransform()
+        from qgis.core import QgsCoordinateTransform, QgsPointXY
+
+        pt = QgsPointXY(gt[0] + gt[1] * (col + 0.5), gt[3] + gt[5] * (row + 0.5))
+        canvas_crs = iface.mapCanvas().mapSettings().destinationCrs()
+        pt = QgsCoordinateTransform(moment.crs(), canvas_crs, QgsProject.instance()).transform(pt)
+        plugin.inspect_tool.on_click(pt, Qt.LeftButton)
+        dock = plugin.inspect_dock
+        report["inspect"] = {"pixel": [row, col], "moment_value": int(arr[row, col]),
+                             "header": dock.header.text(), "rows": dock.table.rowCount(),
+                             "moment": dock.last["moment"], "series_dates": len(dock.last["series"])}
+    QTimer.singleShot(2500, step_screens)
+
+
+@guard
+def step_screens():
+    iface.mainWindow().grab().save(os.path.join(OUT, "%s_map.png" % PREFIX))
+    iface.mapCanvas().grab().save(os.path.join(OUT, "%s_canvas.png" % PREFIX))
+    # unload cleanly
+    unloadPlugin("caim_qgis_plugin")
+    report["unloaded"] = QgsApplication.processingRegistry().providerById("caim") is None
+    report["menu_after_unload"] = [a.text() for a in iface.rasterMenu().actions()]
+    finish(0)
+
+
+QTimer.singleShot(1500, step_load)

@@ -1,0 +1,75 @@
+"""End to end in the real QGIS desktop under xvfb-run: the plugin loads from a staged install in a
+throwaway profile, a sample stack is added, the dialog is filled and run, the styled layers appear, the
+inspect tool answers a click, the plugin unloads.  Screenshots go to test_artifacts/."""
+
+import json
+import os
+import shutil
+import stat
+import subprocess  # nosec B404
+import sys
+import sysconfig
+
+import pytest
+
+from conftest import ROOT, make_stack
+
+pytestmark = [pytest.mark.qgis, pytest.mark.e2e]
+ARTIFACTS = os.path.join(ROOT, "test_artifacts")
+
+
+def run_desktop(tmp_path, stack, prefix, tile=64, timeout=900):
+    if not shutil.which("xvfb-run") or not shutil.which("qgis"):
+        pytest.skip("xvfb-run or qgis is not installed")
+    home = tmp_path / "home"
+    home.mkdir()
+    os.chmod(str(home), stat.S_IRWXU)
+    xdg = tmp_path / "xdg"
+    xdg.mkdir()
+    os.chmod(str(xdg), stat.S_IRWXU)
+    plugins, profiles = str(tmp_path / "plugins"), str(tmp_path / "profiles")
+    subprocess.run([sys.executable, os.path.join(ROOT, "tools", "package.py"), "--stage", plugins,  # nosec B603
+                    "--profiles", profiles], check=True, capture_output=True, timeout=60)
+    os.makedirs(ARTIFACTS, exist_ok=True)
+    result = str(tmp_path / "result.json")
+    env = dict(os.environ, HOME=str(home), XDG_RUNTIME_DIR=str(xdg), QGIS_PLUGINPATH=plugins,
+               PYTHONPATH=sysconfig.get_paths()["purelib"], CAIM_E2E_STACK=os.pathsep.join(stack),
+               CAIM_E2E_OUT=ARTIFACTS, CAIM_E2E_RESULT=result, CAIM_E2E_TILE=str(tile), CAIM_E2E_PREFIX=prefix)
+    env.pop("QT_QPA_PLATFORM", None)
+    results_dir = os.path.join(ARTIFACTS, "results")
+    shutil.rmtree(results_dir, ignore_errors=True)
+    cmd = ["xvfb-run", "-a", "-s", "-screen 0 1600x1000x24", "qgis", "--nologo", "--noversioncheck",
+           "--profiles-path", profiles, "--code", os.path.join(os.path.dirname(__file__), "e2e_desktop.py")]
+    proc = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=timeout)  # nosec B603
+    assert os.path.exists(result), proc.stdout[-3000:] + proc.stderr[-3000:]
+    with open(result) as f:
+        report = json.load(f)
+    assert "error" not in report, report.get("error")
+    return report
+
+
+def test_desktop_run(tmp_path):
+    stack = make_stack(str(tmp_path), dates=("2018-06-01", "2019-06-01", "2020-06-01", "2021-06-01"),
+                       size=128, change_at=2)
+    report = run_desktop(tmp_path, stack, "e2e")
+    assert report["plugin_loaded"] and report["algorithm"] and report["finished"]
+    assert not report["torch_loaded_at_start"]
+    assert any("CAIM" in t for t in report["raster_menu"])
+    assert "Detect changes in a time series…" in report["caim_menu"]
+    assert report["toolbar_actions"] == ["Detect changes in a time series…", "Inspect change pixel"]
+    assert [d for _, d in report["dialog_rows"]] == ["2018-06-01", "2019-06-01", "2020-06-01", "2021-06-01"]
+    assert report["task_started"]
+    assert report["status"].startswith("Done on cpu"), report["status"]
+    assert report["groups"][0] == "CAIM changes 2018-06-01 to 2021-06-01 (4 dates)"
+    layers = report["layers"]
+    assert layers["area"]["renderer"] == "paletted" and layers["moment"]["renderer"] == "paletted"
+    assert [c[1] for c in layers["moment"]["classes"]] == [
+        "No change", "2018-06-01 to 2019-06-01", "2019-06-01 to 2020-06-01", "2020-06-01 to 2021-06-01"]
+    assert layers["confidence"]["renderer"] == "singlebandpseudocolor" and not layers["confidence"]["visible"]
+    assert layers["moment"]["visible"] and layers["area"]["visible"]
+    assert report["inspect"]["rows"] == 3 and report["inspect"]["series_dates"] == 4
+    assert report["inspect"]["moment"] == report["inspect"]["moment_value"]
+    assert report["unloaded"]
+    assert not any("CAIM" in t for t in report["menu_after_unload"])
+    for name in ("e2e_dialog.png", "e2e_map.png"):
+        assert os.path.getsize(os.path.join(ARTIFACTS, name)) > 10000
