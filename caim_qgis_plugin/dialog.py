@@ -494,9 +494,10 @@ class CaimDialog(QDialog):
                 self.status.setStyleSheet("color:#b35900")
             QgsMessageLog.logMessage("Run finished on %s:\n%s" % (device, summary), LOG_TAG, Qgis.Success)
             if self.iface is not None:
+                total = short_total(results)
                 self.iface.messageBar().pushMessage(
-                    "CAIM change detection", "Done on %s. %s%s" % (
-                        device, short, " Warning: " + warnings[0] if warnings else ""),
+                    "CAIM change detection", "Done on %s. %s Per interval: View > Panels > Log Messages.%s" % (
+                        device, total, " Warning: " + warnings[0] if warnings else ""),
                     Qgis.Warning if warnings else Qgis.Success, 20)
             self.folder_widget.setFilePath(self.default_output_folder())
         elif cancelled:
@@ -541,6 +542,18 @@ def short_summary(results):
         return "Changed area unknown (no CRS)."
     parts = ["%s: %.2f ha" % (label, ha) for label, ha in hectares.items()]
     return "Changed %.2f ha in total (%s)." % (sum(hectares.values()), "; ".join(parts))
+
+
+def short_total(results):
+    """'Changed 12.30 ha over 9 intervals.'"""
+    try:
+        hectares = json.loads(results.get("HECTARES") or "{}")
+    except ValueError:
+        hectares = {}
+    if not hectares or any(v is None for v in hectares.values()):
+        return ""
+    return "Changed %.2f ha over %d interval%s." % (sum(hectares.values()), len(hectares),
+                                                   "s" if len(hectares) > 1 else "")
 
 
 def _escape(text):

@@ -168,17 +168,23 @@ class SeriesPlot(QWidget):
         small = QFont(self.font())
         small.setPointSizeF(max(6.0, small.pointSizeF() * 0.8))
         painter.setFont(small)
-        painter.drawText(QRectF(0, plot.top() - 6, left - 4, 14), Qt.AlignRight, "%g" % round(hi, 3))
-        painter.drawText(QRectF(0, plot.bottom() - 8, left - 4, 14), Qt.AlignRight, "%g" % round(lo, 3))
+        painter.drawText(QRectF(0, plot.top() - 6, left - 4, 14), Qt.AlignRight, "%.4g" % hi)
+        painter.drawText(QRectF(0, plot.bottom() - 8, left - 4, 14), Qt.AlignRight, "%.4g" % lo)
         dates = data.get("dates") or []
-        for i in range(n):
-            label = dates[i] if i < len(dates) and dates[i] else str(i + 1)
-            label = label[:7] if n > 5 else label
-            box = QRectF(x_of(i) - 40, plot.bottom() + 3, 80, 14)
-            align = Qt.AlignHCenter
-            if i == n - 1 and n > 1:  # keep the last label inside the widget
-                box, align = QRectF(x_of(i) - 80, plot.bottom() + 3, 80 + right, 14), Qt.AlignRight
-            painter.drawText(box, align, label)
+        metrics = painter.fontMetrics()
+        labels = [dates[i] if i < len(dates) and dates[i] else str(i + 1) for i in range(n)]
+        step = 1  # show every step-th date so the labels never overlap (first and last always shown)
+        widest = max(metrics.horizontalAdvance(t) for t in labels) + 8
+        while step < n and plot.width() * step / max(n - 1, 1) < widest:
+            step += 1
+        shown = list(range(0, n, step))
+        shown[-1] = n - 1  # the last date replaces the last regular label: spacing stays >= step
+        for i in shown:
+            width = metrics.horizontalAdvance(labels[i]) + 4
+            x = x_of(i) - width / 2
+            x = max(0, min(x, self.width() - width))
+            painter.drawLine(QPointF(x_of(i), plot.bottom()), QPointF(x_of(i), plot.bottom() + 3))
+            painter.drawText(QRectF(x, plot.bottom() + 3, width, 14), Qt.AlignHCenter, labels[i])
         for b, name in enumerate(data["band_names"]):
             pen = QPen(QColor(BAND_COLORS[b % len(BAND_COLORS)]), 2)
             painter.setPen(pen)
@@ -210,6 +216,7 @@ class InspectDock(QDockWidget):
         self.table.setHorizontalHeaderLabels(["Interval", "P(change)"])
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.Stretch)
         self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 6)
         self.table.setEditTriggers(QTableWidget.NoEditTriggers)
         self.plot = SeriesPlot()
         layout.addWidget(self.header)

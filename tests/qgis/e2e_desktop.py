@@ -30,8 +30,15 @@ def save():
 def finish(code=0):
     report["finished"] = True
     save()
+    # QGIS 3.22 can crash in its style dock when it quits with an active layer: clear the project first
+    try:
+        iface.setActiveLayer(None)
+        QgsProject.instance().clear()
+    except Exception:
+        report["clear_failed"] = traceback.format_exc()
+        save()
     QgsProject.instance().setDirty(False)
-    QgsApplication.exit(code)
+    QTimer.singleShot(500, lambda: QgsApplication.exit(code))
 
 
 def guard(fn):

@@ -116,3 +116,27 @@ def test_cancel_leaves_no_files(project, tmp_path):
     assert feedback.isCanceled()
     leftovers = os.listdir(str(tmp_path / "out")) if os.path.isdir(str(tmp_path / "out")) else []
     assert leftovers == []
+
+
+def test_any_gdal_source_vrt_envi_and_band_subset(project, tmp_path):
+    """GeoTIFF, VRT and ENVI inputs mixed; an alpha-like 5th band dropped with BANDS; same result as TIFFs."""
+    from osgeo import gdal
+
+    stack = make_stack(str(tmp_path), nodata_block=False)
+    vrt = str(tmp_path / "second_20200501.vrt")
+    gdal.Translate(vrt, stack[1], format="VRT")
+    envi = str(tmp_path / "third_20210501.bin")
+    gdal.Translate(envi, stack[2], format="ENVI")
+    five = str(tmp_path / "first_20190501_alpha.tif")
+    arr = gdal.Open(stack[0]).ReadAsArray()
+    write_raster(five, np.concatenate([arr, np.full((1,) + arr.shape[1:], 255, np.uint8)]), nodata=0)
+
+    ref = outputs_in(str(tmp_path / "ref"))
+    results, ok, fb = run_alg(dict(INPUT=stack, DEVICE="CPU", TILE_SIZE=64, **ref))
+    assert ok, fb.textLog()
+    mixed = outputs_in(str(tmp_path / "mixed"))
+    results2, ok, fb = run_alg(dict(INPUT=[five, vrt, envi], BANDS="1,2,3,4", DEVICE="CPU", TILE_SIZE=64, **mixed))
+    assert ok, fb.textLog()
+    assert results2["USED_DATES"] == "2019-05-01,2020-05-01,2021-05-01"
+    np.testing.assert_array_equal(read(results2["MOMENT"]), read(results["MOMENT"]))
+    np.testing.assert_array_equal(read(results2["AREA"]), read(results["AREA"]))

@@ -121,3 +121,37 @@ def test_package_zip(tmp_path):
                          env=dict(os.environ, QT_QPA_PLATFORM="offscreen"), cwd=str(tmp_path))
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip().startswith(str(tmp_path / "installed" / "caim_qgis_plugin" / "model_core"))
+
+
+def test_without_torch_the_algorithm_explains_the_install(tmp_path):
+    """A QGIS whose Python has no torch: the plugin loads, and a run says how to install it."""
+    stack = make_stack(str(tmp_path), nodata_block=False)
+    code = r'''
+import sys, importlib.abc
+class NoTorch(importlib.abc.MetaPathFinder):
+    def find_spec(self, name, path=None, target=None):
+        if name == "torch" or name.startswith("torch."):
+            raise ModuleNotFoundError("No module named 'torch'")
+        return None
+sys.meta_path.insert(0, NoTorch())
+sys.path.insert(0, %(root)r)
+from qgis.core import QgsApplication, QgsProcessingContext, QgsProcessingFeedback
+app = QgsApplication([], False); QgsApplication.setPrefixPath("/usr", True); app.initQgis()
+import caim_qgis_plugin
+from caim_qgis_plugin.dependencies import torch_available
+from caim_qgis_plugin.provider import CaimProvider
+assert not torch_available()
+provider = CaimProvider()
+QgsApplication.processingRegistry().addProvider(provider)
+alg = QgsApplication.processingRegistry().createAlgorithmById("caim:detectchanges")
+fb = QgsProcessingFeedback()
+res, ok = alg.run({"INPUT": %(stack)r, "AREA": %(out)r + "/a.tif", "MOMENT": %(out)r + "/m.tif",
+                   "CONFIDENCE": %(out)r + "/c.tif"}, QgsProcessingContext(), fb)
+print("OK" if ok else "FAILED")
+print(fb.textLog())
+''' % {"root": ROOT, "stack": stack, "out": str(tmp_path / "out")}
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    out = subprocess.run([PY, "-c", code], capture_output=True, text=True, env=env, timeout=120)  # nosec B603
+    assert out.returncode == 0, out.stderr[-3000:]
+    assert "FAILED" in out.stdout
+    assert "needs PyTorch" in out.stdout and "pip install" in out.stdout and "restart QGIS" in out.stdout
