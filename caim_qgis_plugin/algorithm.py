@@ -62,6 +62,7 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
         self._facts = None
         self._dates = None
         self._written = {}
+        self._requested = {}
 
     # -- identity ---------------------------------------------------------------------------------
     def name(self):
@@ -245,6 +246,7 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
         feedback.pushInfo("Device used: %s" % res.device)
         self._dates = list(res.dates)
         self._written = written
+        self._requested = dict(outputs)
         return {
             self.AREA: written.get("area"),
             self.MOMENT: written.get("moment"),
@@ -269,7 +271,8 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
             if not path or not os.path.exists(path):
                 continue
             lyr.write_sidecar(path, kind, dates)
-            if context.willLoadLayerOnCompletion(path):
-                details = context.layerToLoadOnCompletionDetails(path)
-                details.setPostProcessor(lyr.OutputStyler(kind, dates, info))
+            for key in {path, self._requested.get(kind) or path}:
+                if context.willLoadLayerOnCompletion(key):  # toolbox / model runs: style what Processing loads
+                    details = context.layerToLoadOnCompletionDetails(key)
+                    details.setPostProcessor(lyr.OutputStyler(kind, dates, info))
         return {}

@@ -72,7 +72,11 @@ def write_raster(path, array, gt=(500000.0, 5.0, 0.0, 5200000.0, 0.0, -5.0), eps
         array = array[None]
     dtype = {np.dtype("uint8"): gdal.GDT_Byte, np.dtype("uint16"): gdal.GDT_UInt16,
              np.dtype("int16"): gdal.GDT_Int16, np.dtype("float32"): gdal.GDT_Float32}[array.dtype]
-    ds = gdal.GetDriverByName(driver).Create(path, array.shape[2], array.shape[1], array.shape[0], dtype)
+    options = []
+    if driver == "GTiff" and array.shape[0] >= 3 and array.dtype == np.uint8:
+        # bands are red, green, blue, NIR: without this GDAL marks a 4th byte band as alpha
+        options = ["PHOTOMETRIC=RGB", "ALPHA=UNSPECIFIED"]
+    ds = gdal.GetDriverByName(driver).Create(path, array.shape[2], array.shape[1], array.shape[0], dtype, options)
     ds.SetGeoTransform(gt)
     srs = osr.SpatialReference()
     srs.ImportFromEPSG(epsg)

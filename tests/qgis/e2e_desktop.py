@@ -64,7 +64,7 @@ def step_load():
     report["toolbar_actions"] = [a.text() for a in plugin.toolbar.actions()]
     report["algorithm"] = bool(QgsApplication.processingRegistry().algorithmById("caim:detectchanges"))
     report["torch_loaded_at_start"] = "torch" in __import__("sys").modules
-    for path in reversed(STACK):  # added newest first: the dialog must reorder them
+    for path in STACK:  # the newest ends on top of the legend, so the dialog must reorder them
         layer = QgsRasterLayer(path, os.path.splitext(os.path.basename(path))[0], "gdal")
         QgsProject.instance().addMapLayer(layer)
     iface.mapCanvas().setExtent(QgsProject.instance().mapLayers()[list(QgsProject.instance().mapLayers())[0]].extent())
@@ -164,13 +164,40 @@ def step_inspect():
         report["inspect"] = {"pixel": [row, col], "moment_value": int(arr[row, col]),
                              "header": dock.header.text(), "rows": dock.table.rowCount(),
                              "moment": dock.last["moment"], "series_dates": len(dock.last["series"])}
-    QTimer.singleShot(2500, step_screens)
+    QTimer.singleShot(2500, step_screens_then_toolbox)
+
+
+@guard
+def step_screens_then_toolbox():
+    iface.mainWindow().grab().save(os.path.join(OUT, "%s_map.png" % PREFIX))
+    iface.mapCanvas().grab().save(os.path.join(OUT, "%s_canvas.png" % PREFIX))
+    if os.environ.get("CAIM_E2E_TOOLBOX", "1") == "1":
+        QTimer.singleShot(100, step_toolbox)
+    else:
+        QTimer.singleShot(100, step_screens)
+
+
+@guard
+def step_toolbox():
+    """The same algorithm from Processing (as the toolbox runs it): outputs loaded by Processing are styled."""
+    import processing
+
+    before = set(QgsProject.instance().mapLayers())
+    params = {"INPUT": STACK[:2], "DEVICE": "CPU", "TILE_SIZE": TILE, "AREA": "TEMPORARY_OUTPUT",
+              "MOMENT": "TEMPORARY_OUTPUT", "CONFIDENCE": "TEMPORARY_OUTPUT"}
+    results = processing.runAndLoadResults("caim:detectchanges", params)
+    loaded = [QgsProject.instance().mapLayer(i) for i in set(QgsProject.instance().mapLayers()) - before]
+    report["toolbox"] = {
+        "device": results.get("DEVICE_USED"),
+        "layers": sorted([layer.name(), layer.renderer().type() if hasattr(layer, "renderer") and layer.renderer()
+                          else None, [c.label for c in layer.renderer().classes()]
+                          if hasattr(layer.renderer(), "classes") else []] for layer in loaded),
+    }
+    QTimer.singleShot(1500, step_screens)
 
 
 @guard
 def step_screens():
-    iface.mainWindow().grab().save(os.path.join(OUT, "%s_map.png" % PREFIX))
-    iface.mapCanvas().grab().save(os.path.join(OUT, "%s_canvas.png" % PREFIX))
     # unload cleanly
     unloadPlugin("caim_qgis_plugin")
     report["unloaded"] = QgsApplication.processingRegistry().providerById("caim") is None

@@ -69,6 +69,11 @@ def test_desktop_run(tmp_path):
     assert layers["moment"]["visible"] and layers["area"]["visible"]
     assert report["inspect"]["rows"] == 3 and report["inspect"]["series_dates"] == 4
     assert report["inspect"]["moment"] == report["inspect"]["moment_value"]
+    # the toolbox path: Processing loads the outputs and the plugin styles them
+    toolbox = {name: (renderer, labels) for name, renderer, labels in report["toolbox"]["layers"]}
+    assert report["toolbox"]["device"] == "cpu"
+    assert toolbox["Change area"][0] == "paletted" and toolbox["Confidence"][0] == "singlebandpseudocolor"
+    assert toolbox["Change moment"] == ("paletted", ["No change", "2018-06-01 to 2019-06-01"])
     assert report["unloaded"]
     assert not any("CAIM" in t for t in report["menu_after_unload"])
     for name in ("e2e_dialog.png", "e2e_map.png"):
