@@ -86,40 +86,51 @@ def write_polygons(moment_path, out_path, dates=None, overwrite=False, layer_nam
     srs = src.GetSpatialRef()
     mask_ds = _change_mask(band, src.RasterXSize, src.RasterYSize)
 
+    # Polygonise into memory first, then write the attributed features to the requested format (some
+    # drivers cannot be read back or updated while they are being written).
+    mem = ogr.GetDriverByName("Memory").CreateDataSource("polygons")
+    raw = mem.CreateLayer("raw", srs=srs, geom_type=ogr.wkbPolygon)
+    raw.CreateField(ogr.FieldDefn("moment", ogr.OFTInteger))
+    gdal.Polygonize(band, mask_ds.GetRasterBand(1), raw, 0, [], callback=None)
+
     try:
         out = ogr.GetDriverByName(driver_for(out_path)).CreateDataSource(out_path)
+        layer = out.CreateLayer(layer_name, srs=srs, geom_type=ogr.wkbPolygon)
     except RuntimeError as exc:
         raise OutputError(f"Cannot create '{out_path}': {exc}") from exc
-    layer = out.CreateLayer(layer_name, srs=srs, geom_type=ogr.wkbPolygon)
     layer.CreateField(ogr.FieldDefn("moment", ogr.OFTInteger))
     for name in ("date_before", "date_after"):
         field = ogr.FieldDefn(name, ogr.OFTString)
         field.SetWidth(10)
         layer.CreateField(field)
     layer.CreateField(ogr.FieldDefn("area_m2", ogr.OFTReal))
-
-    layer.StartTransaction()
-    gdal.Polygonize(band, mask_ds.GetRasterBand(1), layer, 0, [], callback=None)
-    layer.CommitTransaction()
+    definition = layer.GetLayerDefn()
 
     transform, factor = _area_transform(srs, src)
     dates = list(dates or [])
-    layer.StartTransaction()
-    layer.ResetReading()
+    transactions = layer.TestCapability(ogr.OLCTransactions)
+    if transactions:
+        layer.StartTransaction()
     count = 0
-    for feature in layer:
-        k = feature.GetField("moment")
+    raw.ResetReading()
+    for polygon in raw:
+        k = polygon.GetField("moment")
+        geom = polygon.GetGeometryRef()
+        feature = ogr.Feature(definition)
+        feature.SetGeometry(geom)
+        feature.SetField("moment", k)
         if k is not None and 1 <= k < len(dates):
             feature.SetField("date_before", dates[k - 1] or None)
             feature.SetField("date_after", dates[k] or None)
-        geom = feature.GetGeometryRef()
         if transform is not None:
             geom = geom.Clone()
             geom.Transform(transform)
         feature.SetField("area_m2", float(geom.GetArea() * factor))
-        layer.SetFeature(feature)
+        layer.CreateFeature(feature)
         count += 1
-    layer.CommitTransaction()
+    if transactions:
+        layer.CommitTransaction()
     out = None  # noqa: F841 (closes and flushes the data source)
+    mem = None  # noqa: F841
     src = None  # noqa: F841
     return count

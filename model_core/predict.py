@@ -137,17 +137,38 @@ def load_model(model="caimnet", weights=None, in_channels=4, device="cpu"):
     return m, None, False
 
 
+# Tile pixels x (T + 2) in automatic mode: the model's working memory grows with the T - 1 difference
+# steps plus a few per-pixel buffers; this keeps the peak RSS of a run near 1.3 GB on the CPU whatever
+# T is (432 x 432 px at T = 6; see `make bench`).
+AUTO_TILE_BUDGET = 8 * 432 * 432
+
+
+def auto_tile(n_dates, multiple, overlap):
+    side = int(math.sqrt(AUTO_TILE_BUDGET / (n_dates + 2)))
+    side = max(side // multiple * multiple, 2 * overlap + 4 * multiple)
+    return side
+
+
 def plan_tiles(width, height, tile, overlap, multiple):
     """Tiles as (core_x, core_y, core_w, core_h, win_x, win_y, win_w, win_h) in grid pixels.
 
-    Cores lie on a lattice with step ``tile - 2 * overlap`` starting at 0; each window starts
-    ``overlap`` before its core, so every window origin is a multiple of ``multiple``.
+    Each axis is cut into the fewest cores of at most ``tile - 2 * overlap`` pixels, of equal size
+    (rounded up to ``multiple``) so no compute is wasted on a sliver; each window starts ``overlap``
+    before its core, so every window origin is a multiple of ``multiple``.  Because the model's output
+    at a pixel depends only on its ``overlap`` neighbourhood and on the alignment of its windows,
+    the result does not depend on this plan.
     """
-    step = tile - 2 * overlap
+    max_core = max(tile - 2 * overlap, multiple)
+
+    def steps(n):
+        parts = max(1, math.ceil(n / max_core))
+        return _round_up(math.ceil(n / parts), multiple)
+
+    sx, sy = steps(width), steps(height)
     tiles = []
-    for cy in range(0, height, step):
-        for cx in range(0, width, step):
-            cw, ch = min(step, width - cx), min(step, height - cy)
+    for cy in range(0, height, sy):
+        for cx in range(0, width, sx):
+            cw, ch = min(sx, width - cx), min(sy, height - cy)
             ww = _round_up(cw + 2 * overlap, multiple)
             wh = _round_up(ch + 2 * overlap, multiple)
             tiles.append((cx, cy, cw, ch, cx - overlap, cy - overlap, ww, wh))
@@ -232,7 +253,7 @@ def _make_temp_dirs(paths):
 
 
 def detect(images, out_dir=None, dates=None, bands=None, model="caimnet", weights=None, device="auto",
-           tile=512, overlap=None, overwrite=False, reference=0, probabilities=False, outputs=None,
+           tile=None, overlap=None, overwrite=False, reference=0, probabilities=False, outputs=None,
            progress=None, cancel=None, threads=None):
     """Run change detection on an ordered stack and write the output GeoTIFFs.
 
@@ -271,7 +292,7 @@ def detect(images, out_dir=None, dates=None, bands=None, model="caimnet", weight
         multiple = getattr(net, "multiple", 8)
         halo = getattr(net, "halo", 32)
         ov = _round_up(max(int(overlap) if overlap is not None else halo, 0), multiple)
-        tile = _round_up(max(int(tile), 2 * ov + multiple), multiple)
+        tile = auto_tile(n_dates, multiple, ov) if not tile else _round_up(max(int(tile), 2 * ov + multiple), multiple)
         report(0.01, "Computing scene statistics")
         t0 = time.perf_counter()
         center, scale = stack.statistics()

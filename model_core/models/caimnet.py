@@ -69,7 +69,8 @@ class BoundaryEnhancement(nn.Module):
         return torch.cat([w[:, :4], centre, w[:, 4:]], dim=1).view(-1, 1, 3, 3)
 
     def forward(self, x):
-        return x + F.conv2d(x, self.kernel(), padding=1, groups=x.shape[1])
+        out = F.conv2d(x, self.kernel(), padding=1, groups=x.shape[1])
+        return out.add_(x) if not torch.is_grad_enabled() else out + x
 
 
 class WindowTransformer(nn.Module):
@@ -163,10 +164,43 @@ class CAIMNet(nn.Module):
         self.halo = 16 + window * pool
 
     def encode(self, x):
+        """Per-date embeddings (B, T, F, H, W) with the shared encoder."""
         b, t, c, h, w = x.shape
-        z = x.reshape(b * t, c, h, w).contiguous(memory_format=torch.channels_last)
-        e = self.fuse(F.relu(self.branch3(z) + self.branch1(z)))
-        return e.reshape(b, t, -1, h, w)
+        return self._encode(x.reshape(b * t, c, h, w)).reshape(b, t, -1, h, w)
+
+    def _encode(self, z):
+        z = z.contiguous(memory_format=torch.channels_last)
+        return self.fuse(F.relu(self.branch3(z) + self.branch1(z)))
+
+    def differences(self, x):
+        """|E(t+1) - E(t)| as (B*(T-1), F, H, W), and the embeddings when training.
+
+        At inference the dates are encoded one at a time and only the differences are kept, which
+        bounds the peak memory to about one date's encoder activations plus the differences.
+        """
+        b, t, _, h, w = x.shape
+        if self.training:
+            emb = self.encode(x)
+            diff = (emb[:, 1:] - emb[:, :-1]).abs()
+            return diff.reshape(b * (t - 1), -1, h, w), emb
+        f = self.config["features"]
+        diff = torch.empty((b, t - 1, f, h, w), dtype=x.dtype, device=x.device)
+        prev = self._encode(x[:, 0])
+        for i in range(1, t):
+            cur = self._encode(x[:, i])
+            torch.sub(cur, prev, out=diff[:, i - 1])
+            prev = cur
+        del prev, cur
+        return diff.abs_().reshape(b * (t - 1), f, h, w), None
+
+    def temporal_correlation(self, seq, chunk=32768):
+        """Bidirectional LSTM over (N, T-1, F) sequences; chunked at inference to bound memory."""
+        if self.training or seq.shape[0] <= chunk:
+            return self.temporal(seq)[0]
+        out = torch.empty(seq.shape[:2] + (self.temporal.hidden_size * 2,), dtype=seq.dtype, device=seq.device)
+        for i in range(0, seq.shape[0], chunk):
+            out[i:i + chunk] = self.temporal(seq[i:i + chunk])[0]
+        return out
 
     def spatial_correlation(self, d):
         if self.pool == 1:
@@ -175,7 +209,8 @@ class CAIMNet(nn.Module):
         # passes through the residual and the attention supplies context over pool x window pixels.
         small = F.avg_pool2d(d, self.pool)
         delta = self.spatial(small) - small
-        return d + F.interpolate(delta, scale_factor=self.pool, mode="nearest")
+        up = F.interpolate(delta, scale_factor=self.pool, mode="nearest")
+        return d.add_(up) if not torch.is_grad_enabled() else d + up
 
     def forward(self, x):
         b, t, _, h, w = x.shape
@@ -183,14 +218,16 @@ class CAIMNet(nn.Module):
             raise ValueError("CAIM-Net needs at least 2 dates")
         if h % self.multiple or w % self.multiple:
             raise ValueError(f"height and width must be multiples of {self.multiple}, got {h}x{w}")
-        emb = self.encode(x)                                  # (B, T, F, H, W)
-        f = emb.shape[2]
-        diff = (emb[:, 1:] - emb[:, :-1]).abs().reshape(b * (t - 1), f, h, w)
-        diff = self.spatial_correlation(self.boundary(diff))  # (B*(T-1), F, H, W)
+        diff, emb = self.differences(x)                      # (B*(T-1), F, H, W)
+        f = diff.shape[1]
+        diff = self.boundary(diff)
+        diff = self.spatial_correlation(diff)                 # (B*(T-1), F, H, W)
         # per-pixel sequences over the T-1 steps
         seq = diff.reshape(b, t - 1, f, h, w).permute(0, 3, 4, 1, 2).reshape(b * h * w, t - 1, f)
-        seq, _ = self.temporal(seq.contiguous())
+        del diff
+        seq = self.temporal_correlation(seq.contiguous())
         tf = seq.reshape(b, h, w, t - 1, f).permute(0, 3, 4, 1, 2).reshape(b * (t - 1), f, h, w)
+        del seq
         tf = tf.contiguous(memory_format=torch.channels_last)
 
         s1 = self.head1(tf).reshape(b, t - 1, 2, h, w)
@@ -198,6 +235,7 @@ class CAIMNet(nn.Module):
         step = self.head2(tf).reshape(b, t - 1, h, w)
         none = self.head2_none(tf.reshape(b, t - 1, f, h, w).amax(dim=1).contiguous(
             memory_format=torch.channels_last))
+        del tf
         logits2 = torch.cat([none, step], dim=1)
 
         coarse = [F.log_softmax(logits1.float(), dim=1), F.log_softmax(logits2.float(), dim=1)]
@@ -207,4 +245,6 @@ class CAIMNet(nn.Module):
         maps = coarse + fine
         mix = F.log_softmax(self.mix, dim=0)
         moment = torch.logsumexp(torch.stack([m + mix[i] for i, m in enumerate(maps)]), dim=0)
+        if not self.training:
+            return {"moment": moment, "aux": []}
         return {"moment": moment, "aux": maps, "embeddings": emb}

@@ -1,0 +1,181 @@
+"""Benchmarks of the engine (``make bench``): speed, memory, cost model.  Prints figures; asserts nothing.
+
+Each scene runs in its own process, so its peak RSS is that run's alone.  The inputs are synthetic
+4-band uint16 GeoTIFFs (one 1024 x 1024 file per date); larger scenes are VRT mosaics of that file,
+so a 100-megapixel run needs no 5 GB of test data on disk.
+
+    python tools/bench.py                 # T=6 and T=9 at 1 MP, scaling 0.25 / 1 / 4 MP, T scaling
+    python tools/bench.py --big           # also 100 MP (10240 x 10240) at T=6, the RSS flatness check
+"""
+
+import argparse
+import json
+import os
+import platform
+import subprocess  # nosec B404 -- runs this script itself in child processes
+import sys
+import tempfile
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, ROOT)
+
+
+def matmul_gflops():
+    import torch
+
+    n = 2048
+    a, b = torch.randn(n, n), torch.randn(n, n)
+    torch.mm(a, b)
+    best = float("inf")
+    for _ in range(5):
+        t = time.perf_counter()
+        torch.mm(a, b)
+        best = min(best, time.perf_counter() - t)
+    return 2 * n ** 3 / best / 1e9
+
+
+def model_cost(model="caimnet", t=6, preset=None):
+    import torch
+    from torch.utils.flop_counter import FlopCounterMode
+
+    from model_core.models import build_model
+
+    m = build_model(model, preset=preset).eval()
+    params = sum(p.numel() for p in m.parameters())
+    x = torch.randn(1, t, 4, 64, 64)
+    with torch.inference_mode(), FlopCounterMode(display=False) as fc:
+        m(x)
+    flops = fc.get_total_flops()
+    # FlopCounterMode does not see the fused CPU LSTM kernel: add it analytically
+    # (per step and direction: 4 gates x (input + hidden) x hidden multiply-adds)
+    lstm = getattr(m, "temporal", None)
+    if isinstance(lstm, torch.nn.LSTM):
+        hsz, isz = lstm.hidden_size, lstm.input_size
+        dirs = 2 if lstm.bidirectional else 1
+        flops += 2 * 4 * (isz + hsz) * hsz * dirs * (t - 1) * 64 * 64
+    return params, flops / (64 * 64)
+
+
+def mosaic_vrt(tile, side, wkt):
+    from xml.sax.saxutils import escape
+
+    parts = [f'<VRTDataset rasterXSize="{side}" rasterYSize="{side}"><SRS>{escape(wkt)}</SRS>',
+             "<GeoTransform>500000, 10, 0, 5200000, 0, -10</GeoTransform>"]
+    for b in range(1, 5):
+        parts.append(f'<VRTRasterBand dataType="UInt16" band="{b}">')
+        for y in range(0, side, 1024):
+            for x in range(0, side, 1024):
+                w, h = min(1024, side - x), min(1024, side - y)
+                parts.append(f'<SimpleSource><SourceFilename relativeToVRT="0">{escape(tile)}</SourceFilename>'
+                             f'<SourceBand>{b}</SourceBand><SrcRect xOff="0" yOff="0" xSize="{w}" ySize="{h}"/>'
+                             f'<DstRect xOff="{x}" yOff="{y}" xSize="{w}" ySize="{h}"/></SimpleSource>')
+        parts.append("</VRTRasterBand>")
+    parts.append("</VRTDataset>")
+    return "\n".join(parts)
+
+
+def make_inputs(folder, t, side):
+    from osgeo import gdal, osr
+
+    from model_core.scenario import make_scenario
+
+    gdal.UseExceptions()
+    images, _, dates = make_scenario(t=t, size=1024, seed=t, n_changes=30)
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(32633)
+    paths = []
+    for i in range(t):
+        base = os.path.join(folder, f"tile_{t}_{i}.tif")
+        if not os.path.exists(base):
+            ds = gdal.GetDriverByName("GTiff").Create(base, 1024, 1024, 4, gdal.GDT_UInt16,
+                                                      options=["TILED=YES", "COMPRESS=DEFLATE"])
+            ds.SetProjection(srs.ExportToWkt())
+            ds.SetGeoTransform((500000.0, 10.0, 0.0, 5200000.0, 0.0, -10.0))
+            for b in range(4):
+                ds.GetRasterBand(b + 1).WriteArray(images[i, b])
+            ds = None
+        if side == 1024:
+            paths.append(base)
+            continue
+        # a VRT that repeats the tile (cropped at the edge) to reach side x side pixels
+        vrt = os.path.join(folder, f"scene_{side}_{t}_{dates[i]}.vrt")
+        with open(vrt, "w") as f:
+            f.write(mosaic_vrt(base, side, srs.ExportToWkt()))
+        paths.append(vrt)
+    return paths
+
+
+def child(args):
+    import resource
+
+    import torch
+
+    from model_core.predict import detect
+
+    torch.set_num_threads(args.threads or os.cpu_count())
+    paths = make_inputs(args.data, args.t, args.side)
+    out = tempfile.mkdtemp(prefix="bench-out-")
+    t0 = time.perf_counter()
+    res = detect(paths, out_dir=out, weights=args.weights, tile=args.tile)
+    secs = time.perf_counter() - t0
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
+    print(json.dumps({"t": args.t, "side": args.side, "seconds": secs, "rss_mb": rss, "timings": res.timings,
+                      "device": res.device, "trained": res.trained}))
+
+
+def run_child(data, t, side, tile, weights, threads):
+    cmd = [sys.executable, os.path.abspath(__file__), "--child", "--data", data, "--t", str(t), "--side", str(side),
+           "--tile", str(tile)]
+    if weights:
+        cmd += ["--weights", weights]
+    if threads:
+        cmd += ["--threads", str(threads)]
+    env = dict(os.environ, PYTHONPATH=ROOT)
+    p = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=3600)  # nosec B603
+    if p.returncode != 0:
+        raise SystemExit(f"benchmark child failed:\n{p.stderr[-2000:]}")
+    return json.loads(p.stdout.strip().splitlines()[-1])
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
+    ap.add_argument("--data", default=None)
+    ap.add_argument("--t", type=int, default=6)
+    ap.add_argument("--side", type=int, default=1024)
+    ap.add_argument("--tile", type=int, default=0)
+    ap.add_argument("--weights", default=None)
+    ap.add_argument("--threads", type=int, default=None)
+    ap.add_argument("--big", action="store_true", help="also run 100 MP (10240 x 10240) at T=6")
+    args = ap.parse_args()
+    if args.child:
+        return child(args)
+
+    import torch
+
+    data = args.data or tempfile.mkdtemp(prefix="caim-bench-")
+    print(f"machine   {platform.processor() or platform.machine()}, {os.cpu_count()} cores, torch {torch.__version__}, "
+          f"{torch.get_num_threads()} threads, python {platform.python_version()}")
+    print(f"fp32 matmul (2048^2, torch.mm): {matmul_gflops():.1f} GFLOP/s")
+    for preset in ("default", "paper"):
+        for t in (6, 9):
+            params, fpp = model_cost(t=t, preset=preset)
+            print(f"caimnet {preset:<8} T={t}: {params / 1e3:.1f} k parameters, {fpp / 1e6:.3f} MFLOP per pixel "
+                  f"({fpp * 64 * 64 / 1e9:.2f} GFLOP per 64x64 patch)")
+    print(f"\n{'scene':<22} {'T':>2} {'seconds':>8} {'kpx/s':>8} {'peak RSS':>9}  (read / model / write s)")
+    runs = [(6, 1024), (9, 1024), (2, 1024), (4, 1024), (6, 512), (6, 2048)]
+    if args.big:
+        runs.append((6, 10240))
+    for t, side in runs:
+        r = run_child(data, t, side, args.tile, args.weights, args.threads)
+        tm = r["timings"]
+        mp = side * side / 1e6
+        print(f"{side} x {side} ({mp:6.2f} MP) {t:>2} {r['seconds']:8.2f} {side * side / r['seconds'] / 1e3:8.1f} "
+              f"{r['rss_mb']:7.0f} MB  ({tm.get('read', 0):.2f} / {tm.get('model', 0):.2f} / {tm.get('write', 0):.2f})",
+              flush=True)
+    print("\n(end to end = open, statistics, all tiles, writing compressed GeoTIFFs; device cpu)")
+
+
+if __name__ == "__main__":
+    main()
