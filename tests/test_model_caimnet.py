@@ -32,8 +32,14 @@ def test_any_number_of_dates_and_batch_size(net, t, b):
     m = out["moment"]
     assert m.shape == (b, t, 32, 48)
     assert torch.allclose(m.exp().sum(1), torch.ones(b, 32, 48), atol=1e-4)
-    assert len(out["aux"]) == 6 and all(a.shape == m.shape for a in out["aux"])
-    assert out["embeddings"].shape[:2] == (b, t)
+    # training mode adds the auxiliary maps and per-date embeddings used by the losses
+    net.train()
+    try:
+        tr = net(x)
+    finally:
+        net.eval()
+    assert len(tr["aux"]) == 6 and all(a.shape == m.shape for a in tr["aux"])
+    assert tr["embeddings"].shape[:2] == (b, t)
     # area inferred from the moment agrees with it: changed exactly where the moment is not 0
     area = area_from_moment(m).argmax(1)
     assert torch.equal(area == 1, m.argmax(1) != 0)
