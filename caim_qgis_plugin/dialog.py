@@ -495,10 +495,12 @@ class CaimDialog(QDialog):
             QgsMessageLog.logMessage("Run finished on %s:\n%s" % (device, summary), LOG_TAG, Qgis.Success)
             if self.iface is not None:
                 total = short_total(results)
+                details = "Changed hectares per interval (last change):\n%s\n\nDevice: %s\n%s" % (
+                    per_interval_lines(results), device, "\n".join("Warning: " + w for w in warnings))
                 self.iface.messageBar().pushMessage(
-                    "CAIM change detection", "Done on %s. %s Per interval: View > Panels > Log Messages.%s" % (
+                    "CAIM change detection", "Done on %s. %s%s" % (
                         device, total, " Warning: " + warnings[0] if warnings else ""),
-                    Qgis.Warning if warnings else Qgis.Success, 20)
+                    details, Qgis.Warning if warnings else Qgis.Success, 30)
             self.folder_widget.setFilePath(self.default_output_folder())
         elif cancelled:
             self.progress.setValue(0)
@@ -542,6 +544,15 @@ def short_summary(results):
         return "Changed area unknown (no CRS)."
     parts = ["%s: %.2f ha" % (label, ha) for label, ha in hectares.items()]
     return "Changed %.2f ha in total (%s)." % (sum(hectares.values()), "; ".join(parts))
+
+
+def per_interval_lines(results):
+    try:
+        hectares = json.loads(results.get("HECTARES") or "{}")
+    except ValueError:
+        hectares = {}
+    return "\n".join("  %s: %s" % (label, "unknown" if ha is None else "%.2f ha" % ha)
+                     for label, ha in hectares.items())
 
 
 def short_total(results):

@@ -133,6 +133,8 @@ def step_wait():
             entry["classes"] = [[c.value, c.label, c.color.name(), c.color.alpha()] for c in layer.renderer().classes()]
         layers[kind] = entry
     report["layers"] = layers
+    item = iface.messageBar().currentItem()
+    report["message_bar"] = item.text() if item is not None else None
     if "moment" in dlg.last_layers:
         iface.setActiveLayer(dlg.last_layers["moment"])
         iface.mapCanvas().setExtent(dlg.last_layers["moment"].extent())
