@@ -1,49 +1,9 @@
-"""Shared test set-up: the project root on sys.path, small GeoTIFF writers, ../shared/data lookup."""
+"""Shared fixtures: ../shared/data lookup and a small synthetic scenario with truth."""
 
 import os
-import sys
 
-import numpy as np
 import pytest
-
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-if ROOT not in sys.path:
-    sys.path.insert(0, ROOT)
-SHARED_DATA = os.path.normpath(os.path.join(ROOT, "..", "shared", "data"))
-
-from osgeo import gdal, osr  # noqa: E402
-
-gdal.UseExceptions()
-
-
-def write_tif(path, array, epsg=32633, origin=(500000.0, 5200000.0), pixel=10.0, nodata=None,
-              dtype=None, geo=True, options=("COMPRESS=DEFLATE",)):
-    """Write (bands, H, W) or (H, W) ``array`` as a GeoTIFF and return the path."""
-    a = np.asarray(array)
-    if a.ndim == 2:
-        a = a[None]
-    gtype = dtype or {np.dtype("uint8"): gdal.GDT_Byte, np.dtype("uint16"): gdal.GDT_UInt16,
-                      np.dtype("int16"): gdal.GDT_Int16, np.dtype("float32"): gdal.GDT_Float32,
-                      np.dtype("float64"): gdal.GDT_Float64}[a.dtype]
-    ds = gdal.GetDriverByName("GTiff").Create(str(path), a.shape[2], a.shape[1], a.shape[0], gtype,
-                                              options=list(options))
-    if geo:
-        srs = osr.SpatialReference()
-        srs.ImportFromEPSG(epsg)
-        ds.SetProjection(srs.ExportToWkt())
-        ds.SetGeoTransform((origin[0], pixel, 0.0, origin[1], 0.0, -pixel))
-    for b in range(a.shape[0]):
-        band = ds.GetRasterBand(b + 1)
-        if nodata is not None:
-            band.SetNoDataValue(nodata)
-        band.WriteArray(a[b])
-    ds = None
-    return str(path)
-
-
-def read_tif(path, band=1):
-    ds = gdal.Open(str(path))
-    return ds.GetRasterBand(band).ReadAsArray()
+from rasters import SHARED_DATA
 
 
 @pytest.fixture

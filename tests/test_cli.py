@@ -6,7 +6,7 @@ import sys
 
 import numpy as np
 import pytest
-from conftest import ROOT, write_tif
+from rasters import ROOT, write_tif
 
 from model_core.cli import main
 

@@ -5,7 +5,7 @@ import os
 import numpy as np
 import pytest
 import torch
-from conftest import read_tif, write_tif
+from rasters import read_tif, write_tif
 from osgeo import gdal
 
 from model_core import weights as W

@@ -4,7 +4,7 @@ import os
 
 import numpy as np
 import pytest
-from conftest import write_tif
+from rasters import write_tif
 
 from model_core.errors import InputError
 from model_core.stack import Stack, parse_date
