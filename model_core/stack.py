@@ -265,10 +265,14 @@ class Stack:
                              "same bands in the same order: select them with the band mapping (e.g. "
                              "--bands 3,2,1,4).")
         if expected is not None and chosen[0] != expected:
+            hint = ("For RGB-only imagery use the green band in place of NIR, e.g. --bands 1,2,3,2 (the "
+                    "bundled weights were trained with that substitution; accuracy is lower without NIR)."
+                    if chosen[0] == 3 and expected == 4 else
+                    f"Select {expected} bands with the band mapping, e.g. --bands 3,2,1,4 for a sensor whose "
+                    "bands are B, G, R, NIR, or --bands 4,3,2,8 for Sentinel-2.")
             raise InputError(
                 f"The model expects {expected} bands (R, G, B, NIR) but the inputs have {chosen[0]} "
-                f"('{specs[0].label}'). Select {expected} bands with the band mapping, e.g. --bands 3,2,1,4 "
-                "for a sensor whose bands are B, G, R, NIR.")
+                f"('{specs[0].label}'). {hint}")
 
     def _dates(self, specs, datasets, dates):
         out = []
