@@ -35,13 +35,9 @@ def test_provider_and_parameters(qgis_app):
     assert alg.parameterDefinition("POLYGONS").flags() & alg.parameterDefinition("POLYGONS").FlagOptional
 
 
-def test_run_on_stack_values(project, tmp_path):
-    stack = make_stack(str(tmp_path))
-    out = outputs_in(str(tmp_path / "out"), polygons=True, probabilities=True)
-    # layers given in shuffled order with explicit dates: the list order is the time order
-    params = dict(INPUT=stack, DATES="", MODEL="caimnet", DEVICE="CPU", TILE_SIZE=64, **out)
-    results, ok, feedback = run_alg(params)
-    assert ok, feedback.textLog()
+def test_run_on_stack_values(finished_run):
+    """The shared run (conftest.finished_run): 3 dates, 64 x 64, probabilities and polygons."""
+    results = finished_run["results"]
     assert results["DEVICE_USED"] == "cpu"
     assert results["USED_DATES"] == "2019-05-01,2020-05-01,2021-05-01"
     area, moment = read(results["AREA"]), read(results["MOMENT"])
@@ -62,6 +58,7 @@ def test_run_on_stack_values(project, tmp_path):
     assert ds.RasterCount == 3
     p = ds.ReadAsArray()
     np.testing.assert_allclose(p[:, valid].sum(axis=0), 1.0, atol=1e-3)
+    assert (np.argmax(p, axis=0)[valid] == moment[valid]).mean() > 0.99
     # sidecars written, styled
     for key in ("AREA", "MOMENT", "CONFIDENCE"):
         assert os.path.exists(os.path.splitext(results[key])[0] + ".qml")
@@ -85,13 +82,13 @@ def test_run_on_stack_values(project, tmp_path):
 
 
 def test_dates_parameter_and_validation_errors(project, tmp_path):
-    stack = make_stack(str(tmp_path), nodata_block=False)
+    stack = make_stack(str(tmp_path), size=40, nodata_block=False)
     out = outputs_in(str(tmp_path / "o"))
     results, ok, fb = run_alg(dict(INPUT=stack, DATES="2001-01-01,2002-02-02", TILE_SIZE=64, **out))
     assert not ok and "DATES has 2 entries but 3 layers" in fb.textLog()
     results, ok, fb = run_alg(dict(INPUT=stack[:1], TILE_SIZE=64, **out))
     assert not ok and "at least 2" in fb.textLog()
-    odd = write_raster(str(tmp_path / "three_bands.tif"), np.full((3, 64, 64), 50, np.uint8))
+    odd = write_raster(str(tmp_path / "three_bands.tif"), np.full((3, 40, 40), 50, np.uint8))
     results, ok, fb = run_alg(dict(INPUT=stack[:2] + [odd], TILE_SIZE=64, **out))
     assert not ok and "Band counts differ" in fb.textLog()
     assert not os.path.exists(out["AREA"])
@@ -118,25 +115,23 @@ def test_cancel_leaves_no_files(project, tmp_path):
     assert leftovers == []
 
 
-def test_any_gdal_source_vrt_envi_and_band_subset(project, tmp_path):
-    """GeoTIFF, VRT and ENVI inputs mixed; an alpha-like 5th band dropped with BANDS; same result as TIFFs."""
+def test_any_gdal_source_vrt_envi_and_band_subset(project, tmp_path, finished_run):
+    """GeoTIFF, VRT and ENVI inputs mixed, plus a 5th band dropped with BANDS: same result as the TIFFs."""
     from osgeo import gdal
 
-    stack = make_stack(str(tmp_path), nodata_block=False)
+    stack = make_stack(str(tmp_path))  # same data as the shared run
     vrt = str(tmp_path / "second_20200501.vrt")
     gdal.Translate(vrt, stack[1], format="VRT")
     envi = str(tmp_path / "third_20210501.bin")
     gdal.Translate(envi, stack[2], format="ENVI")
-    five = str(tmp_path / "first_20190501_alpha.tif")
+    five = str(tmp_path / "first_20190501_extra_band.tif")
     arr = gdal.Open(stack[0]).ReadAsArray()
     write_raster(five, np.concatenate([arr, np.full((1,) + arr.shape[1:], 255, np.uint8)]), nodata=0)
 
-    ref = outputs_in(str(tmp_path / "ref"))
-    results, ok, fb = run_alg(dict(INPUT=stack, DEVICE="CPU", TILE_SIZE=64, **ref))
-    assert ok, fb.textLog()
+    ref = finished_run["results"]
     mixed = outputs_in(str(tmp_path / "mixed"))
-    results2, ok, fb = run_alg(dict(INPUT=[five, vrt, envi], BANDS="1,2,3,4", DEVICE="CPU", TILE_SIZE=64, **mixed))
+    results, ok, fb = run_alg(dict(INPUT=[five, vrt, envi], BANDS="1,2,3,4", DEVICE="CPU", TILE_SIZE=64, **mixed))
     assert ok, fb.textLog()
-    assert results2["USED_DATES"] == "2019-05-01,2020-05-01,2021-05-01"
-    np.testing.assert_array_equal(read(results2["MOMENT"]), read(results["MOMENT"]))
-    np.testing.assert_array_equal(read(results2["AREA"]), read(results["AREA"]))
+    assert results["USED_DATES"] == "2019-05-01,2020-05-01,2021-05-01"
+    np.testing.assert_array_equal(read(results["MOMENT"]), read(ref["MOMENT"]))
+    np.testing.assert_array_equal(read(results["AREA"]), read(ref["AREA"]))

@@ -195,8 +195,10 @@ def test_cancel_removes_partial_outputs(dialog, project, tmp_path):
     task = dialog.run(ask=False)
     assert task is not None
     feedback = dialog.feedback
-    feedback.progressChanged.connect(lambda v: started.setdefault("at", v))
+    # cancel once the model is past loading and statistics, i.e. while tiles are being computed
+    feedback.progressChanged.connect(lambda v: started.setdefault("at", v) if v > 1 else None)
     assert wait_for(lambda: "at" in started or dialog.task is None, 120)
+    assert "at" in started, "the run finished before it could be cancelled"
     t0 = time.time()
     dialog.cancel()
     assert wait_for(lambda: dialog.task is None, 60)
