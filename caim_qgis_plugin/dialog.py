@@ -167,6 +167,7 @@ class CaimDialog(QDialog):
         self.layer_tree.setEditTriggers(QAbstractItemView.DoubleClicked | QAbstractItemView.EditKeyPressed)
         self.layer_tree.itemChanged.connect(self._item_changed)
         self.layer_tree.orderChanged.connect(self.validate)
+        self.layer_tree.setMinimumHeight(200)
         layout.addWidget(self.layer_tree, 3)
 
         buttons = QHBoxLayout()
@@ -486,9 +487,10 @@ class CaimDialog(QDialog):
             self.last_layers = lyr.add_run_outputs(paths, dates, info)
             summary = results.get("SUMMARY") or ""
             device = results.get("DEVICE_USED") or "?"
-            short = short_summary(results)
             warnings = [w for w in (results.get("WARNINGS") or "").split("\n") if w]
-            self._set_status("Done on %s. %s" % (device, short))
+            self._set_status("Done on %s. %s Hover here for each interval; all details are in the log "
+                             "(CAIM change detection tab)." % (device, short_total(results)))
+            self.status.setToolTip("Changed hectares per interval (last change):\n" + per_interval_lines(results))
             if warnings:
                 self.status.setText(self.status.text() + "\n" + "\n".join("Warning: " + w for w in warnings))
                 self.status.setStyleSheet("color:#b35900")
@@ -530,20 +532,6 @@ class CaimDialog(QDialog):
         if self.task is not None:
             self._set_status("Still running in the background; results will be added when done.")
         super().closeEvent(event)
-
-
-def short_summary(results):
-    """'Changed: 1.23 ha in total; 2019-05-01 to 2020-05-01: 0.50 ha, ...' from the algorithm's results."""
-    try:
-        hectares = json.loads(results.get("HECTARES") or "{}")
-    except ValueError:
-        hectares = {}
-    if not hectares:
-        return ""
-    if any(v is None for v in hectares.values()):
-        return "Changed area unknown (no CRS)."
-    parts = ["%s: %.2f ha" % (label, ha) for label, ha in hectares.items()]
-    return "Changed %.2f ha in total (%s)." % (sum(hectares.values()), "; ".join(parts))
 
 
 def per_interval_lines(results):

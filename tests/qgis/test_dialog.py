@@ -172,7 +172,8 @@ def test_background_run_adds_styled_layers(dialog, three_layers, tmp_path, proje
     # the summary: hectares per interval, in the status line
     hectares = json.loads(dialog.last_results["HECTARES"])
     assert list(hectares) == ["2019-05-01 to 2020-05-01", "2020-05-01 to 2021-05-01"]
-    assert "Changed %.2f ha in total" % sum(hectares.values()) in dialog.status.text()
+    assert "Changed %.2f ha over 2 intervals" % sum(hectares.values()) in dialog.status.text()
+    assert "2020-05-01 to 2021-05-01: %.2f ha" % hectares["2020-05-01 to 2021-05-01"] in dialog.status.toolTip()
     # the output layers of a run are never offered as inputs
     dialog.refresh_layers()
     assert [r[0] for r in rows(dialog)] == ["scene_20190501", "middle image", "may 2021 (2021-05-01)"]
