@@ -116,17 +116,29 @@ def child(args):
     torch.set_num_threads(args.threads or os.cpu_count())
     paths = make_inputs(args.data, args.t, args.side)
     out = tempfile.mkdtemp(prefix="bench-out-")
+    if args.preset and not args.weights:
+        # random weights of the requested preset: speed does not depend on the weights' values
+        from model_core import weights as W
+        from model_core.models import build_model
+
+        args.weights = os.path.join(out, f"random_{args.preset}.pt")
+        W.save(args.weights, build_model("caimnet", preset=args.preset))
     t0 = time.perf_counter()
     res = detect(paths, out_dir=out, weights=args.weights, tile=args.tile)
     secs = time.perf_counter() - t0
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
+    for name in os.listdir(out):
+        os.remove(os.path.join(out, name))
+    os.rmdir(out)
     print(json.dumps({"t": args.t, "side": args.side, "seconds": secs, "rss_mb": rss, "timings": res.timings,
                       "device": res.device, "trained": res.trained}))
 
 
-def run_child(data, t, side, tile, weights, threads):
+def run_child(data, t, side, tile, weights, threads, preset=None):
     cmd = [sys.executable, os.path.abspath(__file__), "--child", "--data", data, "--t", str(t), "--side", str(side),
            "--tile", str(tile)]
+    if preset:
+        cmd += ["--preset", preset]
     if weights:
         cmd += ["--weights", weights]
     if threads:
@@ -148,6 +160,7 @@ def main():
     ap.add_argument("--weights", default=None)
     ap.add_argument("--threads", type=int, default=None)
     ap.add_argument("--big", action="store_true", help="also run 100 MP (10240 x 10240) at T=6")
+    ap.add_argument("--preset", default=None, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.child:
         return child(args)
@@ -163,15 +176,18 @@ def main():
             params, fpp = model_cost(t=t, preset=preset)
             print(f"caimnet {preset:<8} T={t}: {params / 1e3:.1f} k parameters, {fpp / 1e6:.3f} MFLOP per pixel "
                   f"({fpp * 64 * 64 / 1e9:.2f} GFLOP per 64x64 patch)")
-    print(f"\n{'scene':<22} {'T':>2} {'seconds':>8} {'kpx/s':>8} {'peak RSS':>9}  (read / model / write s)")
-    runs = [(6, 1024), (9, 1024), (2, 1024), (4, 1024), (6, 512), (6, 2048)]
+    print("\nrows marked 'paper': the paper preset (random weights); all others: the default model")
+    print(f"{'scene':<30} {'T':>2} {'seconds':>8} {'kpx/s':>8} {'peak RSS':>9}  (read / model / write s)")
+    runs = [(6, 1024, None), (9, 1024, None), (2, 1024, None), (4, 1024, None), (6, 512, None), (6, 2048, None),
+            (6, 1024, "paper"), (9, 1024, "paper")]
     if args.big:
-        runs.append((6, 10240))
-    for t, side in runs:
-        r = run_child(data, t, side, args.tile, args.weights, args.threads)
+        runs.append((6, 10240, None))
+    for t, side, preset in runs:
+        r = run_child(data, t, side, args.tile, args.weights, args.threads, preset)
         tm = r["timings"]
         mp = side * side / 1e6
-        print(f"{side} x {side} ({mp:6.2f} MP) {t:>2} {r['seconds']:8.2f} {side * side / r['seconds'] / 1e3:8.1f} "
+        label = f"{side} x {side} ({mp:6.2f} MP)" + (" paper" if preset else "")
+        print(f"{label:<30} {t:>2} {r['seconds']:8.2f} {side * side / r['seconds'] / 1e3:8.1f} "
               f"{r['rss_mb']:7.0f} MB  ({tm.get('read', 0):.2f} / {tm.get('model', 0):.2f} / {tm.get('write', 0):.2f})",
               flush=True)
     print("\n(end to end = open, statistics, all tiles, writing compressed GeoTIFFs; device cpu)")
