@@ -5,8 +5,8 @@ import os
 import numpy as np
 import pytest
 
-from conftest import make_stack, read, write_raster
-from conftest import run_algorithm as run_alg
+from caim_qgis_testlib import make_stack, read, write_raster
+from caim_qgis_testlib import run_algorithm as run_alg
 
 pytestmark = pytest.mark.qgis
 

@@ -9,7 +9,7 @@ import time
 import numpy as np
 import pytest
 
-from conftest import make_stack, write_raster
+from caim_qgis_testlib import make_stack, write_raster
 
 pytestmark = pytest.mark.qgis
 

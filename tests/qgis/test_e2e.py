@@ -12,7 +12,7 @@ import sysconfig
 
 import pytest
 
-from conftest import ROOT, make_stack
+from caim_qgis_testlib import ROOT, make_stack
 
 pytestmark = [pytest.mark.qgis, pytest.mark.e2e]
 ARTIFACTS = os.path.join(ROOT, "test_artifacts")

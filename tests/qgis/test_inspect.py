@@ -2,7 +2,7 @@
 
 import pytest
 
-from conftest import read
+from caim_qgis_testlib import read
 
 pytestmark = pytest.mark.qgis
 

@@ -10,7 +10,7 @@ import zipfile
 
 import pytest
 
-from conftest import ROOT, make_stack, read
+from caim_qgis_testlib import ROOT, make_stack, read
 
 pytestmark = pytest.mark.qgis
 PY = sys.executable

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 from osgeo import gdal, ogr
 
-from conftest import write_raster
+from caim_qgis_testlib import write_raster
 
 DATES = ["2019-05-01", "2020-05-01", "2021-05-01"]
 

@@ -1,0 +1,84 @@
+"""Helpers shared by the QGIS tests (a module with a unique name: ``conftest`` is ambiguous when the
+test tree has several)."""
+
+import os
+import sys
+
+import numpy as np
+from osgeo import gdal, osr
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+if ROOT not in sys.path:
+    sys.path.insert(0, ROOT)
+
+gdal.UseExceptions()
+
+def write_raster(path, array, gt=(500000.0, 5.0, 0.0, 5200000.0, 0.0, -5.0), epsg=32614, nodata=None,
+                 driver="GTiff", metadata=None):
+    """Write a (bands, h, w) or (h, w) array as a raster."""
+    array = np.asarray(array)
+    if array.ndim == 2:
+        array = array[None]
+    dtype = {np.dtype("uint8"): gdal.GDT_Byte, np.dtype("uint16"): gdal.GDT_UInt16,
+             np.dtype("int16"): gdal.GDT_Int16, np.dtype("float32"): gdal.GDT_Float32}[array.dtype]
+    options = []
+    if driver == "GTiff" and array.shape[0] >= 3 and array.dtype == np.uint8:
+        # bands are red, green, blue, NIR: without this GDAL marks a 4th byte band as alpha
+        options = ["PHOTOMETRIC=RGB", "ALPHA=UNSPECIFIED"]
+    ds = gdal.GetDriverByName(driver).Create(path, array.shape[2], array.shape[1], array.shape[0], dtype, options)
+    ds.SetGeoTransform(gt)
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(epsg)
+    ds.SetProjection(srs.ExportToWkt())
+    if metadata:
+        ds.SetMetadata(metadata)
+    for b in range(array.shape[0]):
+        band = ds.GetRasterBand(b + 1)
+        band.WriteArray(array[b])
+        if nodata is not None:
+            band.SetNoDataValue(nodata)
+    ds.FlushCache()
+    ds = None
+    return path
+
+
+def make_stack(folder, dates=("2019-05-01", "2020-05-01", "2021-05-01"), size=64, change_at=2, bands=4,
+               nodata_block=True, seed=0):
+    """A small T-date stack of 4-band uint8 rasters with one obvious change.
+
+    A bright square (rows/cols 16..40) appears at image ``change_at`` (0-based), i.e. between the
+    ``change_at``-th and ``change_at+1``-th date; the last date has a 6 x 6 nodata block (value 0) in the
+    top-left corner when ``nodata_block``.  Files are named after their dates, given in shuffled order.
+    Returns the paths in chronological order.
+    """
+    rng = np.random.default_rng(seed)
+    base = (rng.normal(90, 6, size=(bands, size, size))).clip(1, 254).astype(np.uint8)
+    paths = []
+    for t, date in enumerate(dates):
+        img = base.copy().astype(np.int16) + rng.integers(-3, 4, size=base.shape)
+        if t >= change_at:
+            img[:, 16:40, 16:40] = 230
+        img = img.clip(1, 254).astype(np.uint8)
+        if nodata_block and t == len(dates) - 1:
+            img[:, :6, :6] = 0
+        paths.append(write_raster(os.path.join(folder, "%s.tif" % date.replace("-", "")), img, nodata=0))
+    return paths
+
+
+def read(path, band=1):
+    ds = gdal.Open(path)
+    arr = ds.GetRasterBand(band).ReadAsArray()
+    return arr
+
+
+def run_algorithm(params):
+    """Run caim:detectchanges through QGIS Processing; returns (results, ok, feedback)."""
+    from qgis.core import QgsApplication, QgsProcessingContext, QgsProcessingFeedback, QgsProject
+
+    alg = QgsApplication.processingRegistry().createAlgorithmById("caim:detectchanges")
+    assert alg is not None, "caim:detectchanges is not registered"
+    context = QgsProcessingContext()
+    context.setProject(QgsProject.instance())
+    feedback = QgsProcessingFeedback()
+    results, ok = alg.run(params, context, feedback)
+    return results, ok, feedback
