@@ -18,7 +18,7 @@ pytestmark = [pytest.mark.qgis, pytest.mark.e2e]
 ARTIFACTS = os.path.join(ROOT, "test_artifacts")
 
 
-def run_desktop(tmp_path, stack, prefix, tile=64, timeout=900):
+def run_desktop(tmp_path, stack, prefix, tile=64, timeout=540):
     if not shutil.which("xvfb-run") or not shutil.which("qgis"):
         pytest.skip("xvfb-run or qgis is not installed")
     home = tmp_path / "home"
@@ -59,6 +59,7 @@ def test_desktop_run(tmp_path):
     assert report["toolbar_actions"] == ["Detect changes in a time series…", "Inspect change pixel"]
     assert [d for _, d in report["dialog_rows"]] == ["2018-06-01", "2019-06-01", "2020-06-01", "2021-06-01"]
     assert report["task_started"]
+    assert report["responsive_during_run"]  # a timer fired in the GUI thread while the task was running
     assert report["status"].startswith("Done on cpu"), report["status"]
     assert report["groups"][0] == "CAIM changes 2018-06-01 to 2021-06-01 (4 dates)"
     layers = report["layers"]

@@ -45,20 +45,23 @@ def test_install_instructions_without_torch():
 
 
 def test_qgis_process_run(tmp_path):
-    """Install (stage + enable) the plugin in a throwaway profile and run it with qgis_process.bin."""
+    """Install the packaged zip in a throwaway profile, enable it and run it with qgis_process.bin."""
     home, xdg = private(tmp_path, "home"), private(tmp_path, "xdg")
     plugins = str(tmp_path / "plugins")
-    subprocess.run([PY, os.path.join(ROOT, "tools", "package.py"), "--stage", plugins],  # nosec B603
-                   check=True, capture_output=True, timeout=60)
+    built = subprocess.run([PY, os.path.join(ROOT, "tools", "package.py"), "--out", str(tmp_path / "dist")],  # nosec
+                           check=True, capture_output=True, text=True, timeout=60)
+    with zipfile.ZipFile(built.stdout.strip().splitlines()[-1]) as zf:
+        zf.extractall(plugins)  # what "Install from ZIP" does
     import sysconfig
 
     env = dict(os.environ, HOME=home, XDG_RUNTIME_DIR=xdg, QT_QPA_PLATFORM="offscreen", QGIS_PLUGINPATH=plugins,
                PYTHONPATH=sysconfig.get_paths()["purelib"])
     exe = "qgis_process.bin"
+    cwd = str(tmp_path)  # not the source tree: model_core must come from inside the installed plugin
     enable = subprocess.run([exe, "plugins", "enable", "caim_qgis_plugin"], env=env, capture_output=True,  # nosec
-                            text=True, timeout=120)
+                            text=True, timeout=120, cwd=cwd)
     assert enable.returncode == 0, enable.stdout + enable.stderr
-    listing = subprocess.run([exe, "list"], env=env, capture_output=True, text=True, timeout=120)  # nosec
+    listing = subprocess.run([exe, "list"], env=env, capture_output=True, text=True, timeout=120, cwd=cwd)  # nosec
     assert "caim:detectchanges" in listing.stdout, listing.stdout[-2000:] + listing.stderr[-2000:]
 
     stack = make_stack(str(tmp_path))
@@ -66,7 +69,7 @@ def test_qgis_process_run(tmp_path):
     args = [exe, "run", "caim:detectchanges", "--"] + ["INPUT=%s" % p for p in stack] + [
         "MODEL=caimnet", "DEVICE=CPU", "TILE_SIZE=64", "AREA=%s/area.tif" % out, "MOMENT=%s/moment.tif" % out,
         "CONFIDENCE=%s/confidence.tif" % out, "POLYGONS=%s/polygons.gpkg" % out]
-    run = subprocess.run(args, env=env, capture_output=True, text=True, timeout=300)  # nosec B603
+    run = subprocess.run(args, env=env, capture_output=True, text=True, timeout=300, cwd=cwd)  # nosec B603
     assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-3000:]
     assert "DEVICE_USED:\tcpu" in run.stdout
     assert "USED_DATES:\t2019-05-01,2020-05-01,2021-05-01" in run.stdout
@@ -81,7 +84,7 @@ def test_qgis_process_run(tmp_path):
     # a user error is reported as a message, with a non-zero exit
     bad = subprocess.run([exe, "run", "caim:detectchanges", "--", "INPUT=%s" % stack[0], "DEVICE=CPU",
                           "AREA=%s/a2.tif" % out, "MOMENT=%s/m2.tif" % out, "CONFIDENCE=%s/c2.tif" % out],
-                         env=env, capture_output=True, text=True, timeout=120)  # nosec B603
+                         env=env, capture_output=True, text=True, timeout=120, cwd=cwd)  # nosec B603
     assert bad.returncode != 0
     assert "at least 2 layers" in bad.stdout + bad.stderr
     assert "Traceback" not in bad.stdout + bad.stderr
