@@ -39,6 +39,7 @@ from qgis.core import (
     QgsProcessingContext,
     QgsProcessingFeedback,
     QgsProject,
+    QgsSettings,
 )
 from qgis.gui import QgsFileWidget
 
@@ -145,6 +146,7 @@ class CaimDialog(QDialog):
         self.setWindowIcon(QIcon(icon_path()))
         self.resize(760, 720)
         self._build()
+        self.restore_settings()
         QgsProject.instance().layersAdded.connect(self._layers_changed)
         QgsProject.instance().layersRemoved.connect(self._layers_changed)
 
@@ -255,6 +257,33 @@ class CaimDialog(QDialog):
         self.cancel_button.clicked.connect(self.cancel)
         self.close_button.clicked.connect(self.hide)
         layout.addWidget(self.button_box)
+
+    SETTINGS = "caim_qgis_plugin/dialog/"
+
+    def restore_settings(self):
+        settings = QgsSettings()
+        model = settings.value(self.SETTINGS + "model", "caimnet")
+        index = self.model_combo.findData(model)
+        if index >= 0:
+            self.model_combo.setCurrentIndex(index)
+        device = settings.value(self.SETTINGS + "device", "Auto")
+        if device in DEVICES:
+            self.device_combo.setCurrentText(device)
+        self.tile_spin.setValue(int(settings.value(self.SETTINGS + "tile", 512)))
+        self.overlap_spin.setValue(int(settings.value(self.SETTINGS + "overlap", -1)))
+        self.weights_widget.setFilePath(settings.value(self.SETTINGS + "weights", "") or "")
+        self.polygons_check.setChecked(settings.value(self.SETTINGS + "polygons", False, type=bool))
+        self.probabilities_check.setChecked(settings.value(self.SETTINGS + "probabilities", True, type=bool))
+
+    def save_settings(self):
+        settings = QgsSettings()
+        settings.setValue(self.SETTINGS + "model", self.model_combo.currentData())
+        settings.setValue(self.SETTINGS + "device", self.device_combo.currentText())
+        settings.setValue(self.SETTINGS + "tile", self.tile_spin.value())
+        settings.setValue(self.SETTINGS + "overlap", self.overlap_spin.value())
+        settings.setValue(self.SETTINGS + "weights", self.weights_widget.filePath())
+        settings.setValue(self.SETTINGS + "polygons", self.polygons_check.isChecked())
+        settings.setValue(self.SETTINGS + "probabilities", self.probabilities_check.isChecked())
 
     @staticmethod
     def default_output_folder():
@@ -442,6 +471,7 @@ class CaimDialog(QDialog):
         if algorithm is None:
             self._set_status("The Processing algorithm %s is not registered." % ALGORITHM_ID, error=True)
             return None
+        self.save_settings()
         self._run_layers = [layer for layer, _ in self.checked()]
         self.context = QgsProcessingContext()
         self.context.setProject(QgsProject.instance())
@@ -521,7 +551,12 @@ class CaimDialog(QDialog):
     def shutdown(self):
         """Cancel a running task and disconnect from the project (plugin unload)."""
         if self.task is not None:
+            try:
+                self.task.executed.disconnect(self._finished)
+            except TypeError:
+                pass
             self.task.cancel()
+            self.task = None
         try:
             QgsProject.instance().layersAdded.disconnect(self._layers_changed)
             QgsProject.instance().layersRemoved.disconnect(self._layers_changed)

@@ -207,3 +207,19 @@ def test_cancel_removes_partial_outputs(dialog, project, tmp_path):
     assert dialog.last_results is None
     assert "Cancelled" in dialog.status.text()
     assert os.listdir(folder) == []
+
+
+def test_settings_are_remembered(project):
+    from caim_qgis_plugin.dialog import CaimDialog
+
+    first = CaimDialog(None)
+    first.device_combo.setCurrentText("CPU")
+    first.tile_spin.setValue(256)
+    first.polygons_check.setChecked(True)
+    first.save_settings()
+    first.shutdown()
+    second = CaimDialog(None)
+    assert second.device_combo.currentText() == "CPU"
+    assert second.tile_spin.value() == 256
+    assert second.polygons_check.isChecked()
+    second.shutdown()
