@@ -222,6 +222,9 @@ def main(argv=None):
     if not args.command:
         parser.print_help()
         return 2
+    from model_core.predict import limit_gdal_cache
+
+    limit_gdal_cache()
     try:
         return {"detect": cmd_detect, "demo": cmd_demo}[args.command](args)
     except Cancelled as exc:

@@ -82,6 +82,16 @@ class DetectResult:
         return "\n".join(lines)
 
 
+def limit_gdal_cache(megabytes=192):
+    """Cap GDAL's block cache (default: 5 % of RAM) so peak memory stays flat with raster size.
+
+    Called by the command line; respects a GDAL_CACHEMAX the user set.  Inside QGIS the
+    application's own setting is left alone.
+    """
+    if not os.environ.get("GDAL_CACHEMAX"):
+        gdal.SetCacheMax(int(megabytes) * 1024 * 1024)
+
+
 def resolve_device(device="auto"):
     import torch
 

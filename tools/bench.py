@@ -111,8 +111,9 @@ def child(args):
 
     import torch
 
-    from model_core.predict import detect
+    from model_core.predict import detect, limit_gdal_cache
 
+    limit_gdal_cache()  # as the command line does
     torch.set_num_threads(args.threads or os.cpu_count())
     paths = make_inputs(args.data, args.t, args.side)
     out = tempfile.mkdtemp(prefix="bench-out-")
