@@ -93,6 +93,8 @@ def _detect_parser(sub):
                    help="1-based input whose CRS and resolution define the output grid (default 1)")
     p.add_argument("--probabilities", action="store_true", help="also write moment_probability.tif")
     p.add_argument("--threads", type=int, default=None, help="CPU threads for torch (default: all cores)")
+    p.add_argument("--polygons", metavar="FILE", help="also write change polygons (GeoPackage, .shp, .geojson, .fgb) "
+                   "with attributes moment, date_before, date_after, area_m2")
     p.add_argument("--quicklook", metavar="PNG", help="also render a PNG quicklook of inputs and outputs")
     p.add_argument("--overwrite", action="store_true", help="replace existing outputs in --out")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
@@ -102,12 +104,22 @@ def _detect_parser(sub):
 def cmd_detect(args):
     from model_core.predict import detect
 
+    from model_core.errors import OutputError
+
+    if args.polygons and os.path.exists(args.polygons) and not args.overwrite:
+        raise OutputError(f"Output '{os.path.abspath(args.polygons)}' already exists. Choose another file, delete "
+                          "it, or allow overwriting (--overwrite).")
     progress = None if args.quiet else _Progress()
     res = detect(args.images, out_dir=args.out, dates=args.dates, bands=args.bands, model=args.model,
                  weights=args.weights, device=args.device, tile=args.tile, overlap=args.overlap,
                  overwrite=args.overwrite, reference=args.reference - 1, probabilities=args.probabilities,
                  progress=progress, threads=args.threads)
     print(res.summary_text())
+    if args.polygons:
+        from model_core.polygons import write_polygons
+
+        n = write_polygons(res.paths["moment"], args.polygons, dates=res.dates, overwrite=args.overwrite)
+        print(f"  polygons      {os.path.abspath(args.polygons)} ({n} polygons)")
     if args.quicklook:
         _quicklook(args.images, args.dates, args.bands, args.reference - 1, res, args.quicklook)
         print(f"  quicklook     {os.path.abspath(args.quicklook)}")

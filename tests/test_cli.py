@@ -6,7 +6,7 @@ import sys
 
 import numpy as np
 import pytest
-from rasters import ROOT, write_tif
+from rasters import ROOT, read_tif, write_tif
 
 from model_core.cli import main
 
@@ -39,7 +39,7 @@ def test_help_lists_every_option(capsys):
         main(["detect", "--help"])
     text = capsys.readouterr().out
     for opt in ("--out", "--model", "--dates", "--bands", "--weights", "--device", "--tile", "--overwrite",
-                "--overlap", "--probabilities", "change_moment.tif", "change_area.tif", "confidence.tif"):
+                "--overlap", "--probabilities", "--polygons", "--quicklook", "change_moment.tif", "change_area.tif", "confidence.tif"):
         assert opt in text
 
 
@@ -58,6 +58,26 @@ def test_detect_runs_and_summarises(capsys, tmp_path):
     assert rc == 2 and "already exists" in err and "--overwrite" in err
     rc, _, _ = _run(capsys, ["detect", *imgs, "--out", str(tmp_path / "o"), "--quiet", "--overwrite"])
     assert rc == 0
+
+
+def test_detect_writes_polygons_and_quicklook(capsys, tmp_path):
+    from osgeo import ogr
+
+    imgs = _stack(tmp_path)
+    gpkg, png = tmp_path / "changes.gpkg", tmp_path / "look.png"
+    rc, out, err = _run(capsys, ["detect", *imgs, "--out", str(tmp_path / "o"), "--quiet", "--polygons", str(gpkg),
+                                 "--quicklook", str(png)])
+    assert rc == 0, err
+    assert png.stat().st_size > 10000 and open(png, "rb").read(4) == b"\x89PNG"
+    ds = ogr.Open(str(gpkg))  # keep the dataset alive while its layer is used
+    layer = ds.GetLayer(0)
+    moment = read_tif(tmp_path / "o" / "change_moment.tif")
+    assert layer.GetFeatureCount() > 0
+    total = sum(f.GetField("area_m2") for f in layer)
+    assert total == pytest.approx((moment > 0).sum() * 100.0)  # 10 m pixels
+    # an existing polygon file is refused before any work is done
+    rc, _, err = _run(capsys, ["detect", *imgs, "--out", str(tmp_path / "o2"), "--quiet", "--polygons", str(gpkg)])
+    assert rc == 2 and "already exists" in err and not (tmp_path / "o2").exists()
 
 
 def test_fewer_than_two_images(capsys, tmp_path):
