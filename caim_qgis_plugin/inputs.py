@@ -156,10 +156,10 @@ def validate(layers, dates=None, bands=None, model="caimnet"):
     """Problems with a planned run, as [(level, message)], errors first.  Main thread only."""
     problems = []
     if len(layers) < 2:
-        problems.append((ERROR, "Check at least 2 layers: change needs two or more dates (%d checked)."
+        problems.append((ERROR, "Select at least 2 layers: change needs two or more dates (%d selected)."
                          % len(layers)))
     if model == "schanger" and len(layers) != 2:
-        problems.append((ERROR, "SChanger compares exactly 2 dates; %d are checked. Use CAIM-Net for a "
+        problems.append((ERROR, "SChanger compares exactly 2 dates; %d are selected. Use CAIM-Net for a "
                          "time series." % len(layers)))
     for layer in layers:
         if not isinstance(layer, QgsRasterLayer) or not layer.isValid():
