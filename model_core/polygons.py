@@ -7,7 +7,9 @@ attributes
 * ``date_before``  the k-th date (ISO), ``date_after`` the (k+1)-th date (ISO),
 * ``area_m2``      the polygon's area in square metres (ellipsoid-aware for geographic CRSs).
 
-Pixels with moment 0 (no change) or 255 (nodata) produce no polygon.
+Pixels with moment 0 (no change) or 255 (nodata) produce no polygon.  The format follows the file
+extension (GeoPackage by default); note that a Shapefile truncates field names to 10 characters
+(``date_before`` becomes ``date_befor``), so prefer GeoPackage.
 """
 
 import os

@@ -81,6 +81,7 @@ def step_dialog():
     dlg.tile_spin.setValue(TILE)
     dlg.device_combo.setCurrentText("CPU")
     dlg.polygons_check.setChecked(True)
+    dlg.weights_widget.setFilePath(os.environ.get("CAIM_E2E_WEIGHTS", ""))
     dlg.folder_widget.setFilePath(os.path.join(OUT, "results"))
     report["dialog_rows"] = [(dlg.layer_tree.topLevelItem(i).text(0), dlg.layer_tree.topLevelItem(i).text(1))
                              for i in range(dlg.layer_tree.topLevelItemCount())]
