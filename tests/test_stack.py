@@ -114,3 +114,19 @@ def test_missing_file_message(tmp_path):
     a = write_tif(tmp_path / "a.tif", _img(8, 8))
     with pytest.raises(InputError, match="does not exist"):
         Stack([a, os.path.join(tmp_path, "nope.tif")])
+
+
+def test_envi_and_vrt_sources_with_band_selection(tmp_path):
+    from osgeo import gdal
+
+    a = write_tif(tmp_path / "a_2019.tif", _img(24, 24, 5, bands=6))
+    envi = str(tmp_path / "b_2020.dat")
+    gdal.Translate(envi, write_tif(tmp_path / "b_src.tif", _img(24, 24, 6, bands=6)), format="ENVI")
+    vrt = str(tmp_path / "c_2021.vrt")
+    gdal.BuildVRT(vrt, [a])
+    s = Stack([a, envi, vrt], bands=[3, 2, 1, 4])
+    assert s.dates == ["2019", "2020", "2021"]
+    values, valid = s.read(0, 0, 24, 24)
+    src = gdal.Open(a).ReadAsArray()
+    assert np.array_equal(values[0], src[[2, 1, 0, 3]].astype(np.float32))
+    assert np.array_equal(values[2], values[0]) and valid.all()
