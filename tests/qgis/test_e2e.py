@@ -50,7 +50,7 @@ def run_desktop(tmp_path, stack, prefix, tile=64, timeout=540):
 
 def test_desktop_run(tmp_path):
     stack = make_stack(str(tmp_path), dates=("2018-06-01", "2019-06-01", "2020-06-01", "2021-06-01"),
-                       size=128, change_at=2)
+                       size=96, change_at=2)
     report = run_desktop(tmp_path, stack, "e2e")
     assert report["plugin_loaded"] and report["algorithm"] and report["finished"]
     assert not report["torch_loaded_at_start"]
