@@ -135,3 +135,14 @@ def test_any_gdal_source_vrt_envi_and_band_subset(project, tmp_path, finished_ru
     assert results["USED_DATES"] == "2019-05-01,2020-05-01,2021-05-01"
     np.testing.assert_array_equal(read(results["MOMENT"]), read(ref["MOMENT"]))
     np.testing.assert_array_equal(read(results["AREA"]), read(ref["AREA"]))
+
+
+def test_obvious_change_found_when_trained_weights_exist(finished_run):
+    """Only meaningful with trained weights: the bright square appearing at the 3rd date is a change
+    between the 2nd and 3rd dates (moment 2), the untouched far corner is unchanged."""
+    results = finished_run["results"]
+    if "UNTRAINED" in results["SUMMARY"]:
+        pytest.skip("no trained weights bundled: the engine runs with random weights")
+    moment = read(results["MOMENT"])
+    assert (moment[20:36, 20:36] == 2).mean() > 0.9
+    assert (moment[48:, 48:] == 0).mean() > 0.9
