@@ -103,6 +103,9 @@ def test_package_zip(tmp_path):
                        "model_core/__init__.py", "model_core/predict.py", "model_core/polygons.py",
                        "resources/icons/caim.svg"):
             assert "caim_qgis_plugin/" + needed in names, needed
+        for folder in ("weights", "styles"):  # bundled weights, model card and styles travel with the plugin
+            for name in os.listdir(os.path.join(ROOT, "resources", folder)):
+                assert "caim_qgis_plugin/resources/%s/%s" % (folder, name) in names
         assert not [n for n in names if n.endswith((".pyc", ".pyo")) or "__pycache__" in n]
         assert not [n for n in names if "/tests/" in n or n.startswith("caim_qgis_plugin/.")]
         meta = configparser.ConfigParser(interpolation=None)
