@@ -21,6 +21,11 @@ Library use (e.g. from the training code)::
 Command line: ``python -m model_core.pretrain --data ../shared/data/spacenet7-crops --out pre.pt``
 pre-trains on SpaceNet 7 building masks (R, G, B; the missing NIR band is replaced by the green band,
 as the semi-synthetic generator does for these crops).
+
+``python -m model_core.pretrain finetune --init pre.pt CONFIG [train options]`` runs
+``python -m model_core train CONFIG ...`` with the model initialised from ``pre.pt`` (every tensor
+whose name and shape match) and a fresh optimizer: fine-tuning after pre-training, or a second,
+lower-learning-rate stage after a first training run.
 """
 
 import argparse
@@ -138,7 +143,36 @@ def _random_crops(samples, n, size, rng):
     return torch.from_numpy(np.stack(imgs)), torch.from_numpy(np.stack(masks).astype(np.int64))
 
 
+def finetune_main(argv):
+    """``finetune --init FILE CONFIG ...``: :func:`model_core.train.main` with an initialised model."""
+    import model_core.models as registry
+    from model_core import train
+
+    p = argparse.ArgumentParser(prog="python -m model_core.pretrain finetune",
+                                description="Train from a JSON config (as 'python -m model_core train') "
+                                            "starting from the weights in --init.")
+    p.add_argument("--init", required=True, help="weights file to initialise the model from")
+    args, rest = p.parse_known_args(argv)
+    original = registry.build_model
+
+    def build_initialised(*a, **k):
+        model = original(*a, **k)
+        names = load_pretrained(model, args.init)
+        print(f"initialised {len(names)} of {len(model.state_dict())} tensors from {args.init}",
+              file=sys.stderr)
+        return model
+
+    registry.build_model = build_initialised
+    try:
+        return train.main(rest)
+    finally:
+        registry.build_model = original
+
+
 def main(argv=None):
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["finetune"]:
+        return finetune_main(argv[1:])
     from model_core import weights
     from model_core.models import build_model
 
@@ -176,7 +210,7 @@ def main(argv=None):
             print(f"step {step}/{args.steps}  loss {run['loss']:.4f}  semantic {run['semantic']:.4f}  "
                   f"deepcl {run['deepcl']:.4f}  {time.time() - t0:.0f} s", flush=True)
     meta = {"stage": "semantic pre-training (not a change model yet)",
-            "command": "python -m model_core.pretrain " + " ".join(sys.argv[1:] if argv is None else argv),
+            "command": "python -m model_core.pretrain " + " ".join(argv),
             "data": os.path.basename(os.path.normpath(args.data))}
     weights.save(args.out, model.eval(), meta=meta)
     print(f"wrote {args.out}")

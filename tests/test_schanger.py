@@ -179,3 +179,17 @@ def test_pretrain_step_lowers_semantic_loss():
     for _ in range(20):
         last = pretrain_step(m, head, images, masks, opt, generator=gen)
     assert last["semantic"] < 0.7 * first["semantic"]
+
+
+def test_load_pretrained_copies_matching_tensors(tmp_path):
+    from model_core.pretrain import load_pretrained
+
+    src = _model(seed=3).eval()
+    path = str(tmp_path / "pre.pt")
+    weights.save(path, src)
+    dst = _model(seed=4)
+    names = load_pretrained(dst, path)
+    assert len(names) == len(dst.state_dict())
+    x = torch.randn(1, 2, 4, 32, 32)
+    with torch.no_grad():
+        assert torch.equal(src(x)["moment"], dst.eval()(x)["moment"])
