@@ -16,7 +16,8 @@ held-out val split for validation) or ``generic`` / ``spacenet7`` / ``dynamicear
 patches from labelled series of those loaders; ``root`` and ``val_root`` name the folders).
 
 Every epoch writes ``OUT/last.pt`` (weights, loadable with :func:`model_core.weights.load_model`),
-``OUT/state.pt`` (optimizer and history, for ``--resume``), ``OUT/history.json`` and, when the
+``OUT/state.pt`` (optimizer and history, for ``--resume``; a resumed run uses the config's or
+``--lr``'s learning rate, so a run can be continued with a lower rate), ``OUT/history.json`` and, when the
 validation score (mean of area kappa and moment kappa on held-out data) improves, ``OUT/best.pt``.
 Batches are drawn from a random generator seeded by (seed, epoch), so a resumed run continues with
 the same data it would have seen.  A batch always has one T (drawn in [t_min, t_max] per step).
@@ -243,6 +244,8 @@ def train(cfg, resume=False, log=None):
         model.load_state_dict(payload["state_dict"])
         state = torch.load(state_path, map_location="cpu", weights_only=True)
         opt.load_state_dict(state["optimizer"])
+        for group in opt.param_groups:  # the config's (or --lr's) rate applies from here on
+            group["lr"] = float(cfg["lr"])
         history = json.loads(state["history"])
         best = float(state["best"])
         start_epoch = int(state["epoch"]) + 1
@@ -326,6 +329,7 @@ def build_parser():
     p.add_argument("--device", help="auto (GPU when present), cpu or cuda:N")
     p.add_argument("--threads", type=int, help="torch CPU threads")
     p.add_argument("--seed", type=int, help="override the random seed")
+    p.add_argument("--lr", type=float, help="override the learning rate (also when resuming)")
     return p
 
 
@@ -336,7 +340,8 @@ def main(argv=None):
     try:
         cfg = load_config(args.config)
         for key, val in (("out", args.out), ("epochs", args.epochs), ("steps_per_epoch", args.steps),
-                         ("device", args.device), ("threads", args.threads), ("seed", args.seed)):
+                         ("device", args.device), ("threads", args.threads), ("seed", args.seed),
+                         ("lr", args.lr)):
             if val is not None:
                 cfg[key] = val
         cfg["command"] = "python -m model_core train " + " ".join(
