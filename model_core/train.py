@@ -8,8 +8,12 @@ The config (see ``configs/*.json``; every key is optional and has the default sh
       "t_min": 2, "t_max": 10, "patch": 64, "batch": 8,
       "epochs": 20, "steps_per_epoch": 250, "val_samples": 96,
       "lr": 1e-4, "weight_decay": 0.0, "seed": 0, "aux_weight": 0.25, "deepcl_weight": 0.0,
+      "init": null, "grad_clip": null,
       "out": "runs/caimnet_rgbn", "device": "auto", "threads": null
     }
+
+``init`` names a weights file to start from (fine-tuning, e.g. the bundled weights on your own
+labelled data); ``grad_clip`` clips the global gradient norm.
 
 Data kinds: ``semisynthetic`` (:mod:`model_core.datasets.synthetic`, train split for training, the
 held-out val split for validation) or ``generic`` / ``spacenet7`` / ``dynamicearthnet`` (random
@@ -50,6 +54,8 @@ DEFAULTS = {
     "aux_weight": 0.25,
     "deepcl_weight": 0.0,
     "deepcl": {},
+    "init": None,
+    "grad_clip": None,
     "out": "runs/caimnet_rgbn",
     "device": "auto",
     "threads": None,
@@ -232,6 +238,13 @@ def train(cfg, resume=False, log=None):
     model.to(device)
     opt = torch.optim.Adam(model.parameters(), lr=float(cfg["lr"]),
                            weight_decay=float(cfg["weight_decay"]))
+    if cfg.get("init") and not resume:
+        init = wio.read(cfg["init"])
+        if init["arch"] != model.arch:
+            from model_core.errors import CaimError
+
+            raise CaimError(f"init weights '{cfg['init']}' are for '{init['arch']}', not '{model.arch}'.")
+        model.load_state_dict(init["state_dict"])
     history, best, start_epoch = [], -1e9, 0
     last_path, state_path = os.path.join(out, "last.pt"), os.path.join(out, "state.pt")
     if resume:
@@ -286,6 +299,8 @@ def train(cfg, resume=False, log=None):
                                                                     **cfg.get("deepcl", {}))
             opt.zero_grad(set_to_none=True)
             loss.backward()
+            if cfg.get("grad_clip"):
+                torch.nn.utils.clip_grad_norm_(model.parameters(), float(cfg["grad_clip"]))
             opt.step()
             run_loss += float(loss.detach())
             bar.update(step + 1, f"loss {run_loss / (step + 1):.4f} T={t}")
@@ -330,6 +345,7 @@ def build_parser():
     p.add_argument("--threads", type=int, help="torch CPU threads")
     p.add_argument("--seed", type=int, help="override the random seed")
     p.add_argument("--lr", type=float, help="override the learning rate (also when resuming)")
+    p.add_argument("--init", help="start from these weights (fine-tuning); ignored with --resume")
     return p
 
 
@@ -341,7 +357,7 @@ def main(argv=None):
         cfg = load_config(args.config)
         for key, val in (("out", args.out), ("epochs", args.epochs), ("steps_per_epoch", args.steps),
                          ("device", args.device), ("threads", args.threads), ("seed", args.seed),
-                         ("lr", args.lr)):
+                         ("lr", args.lr), ("init", args.init)):
             if val is not None:
                 cfg[key] = val
         cfg["command"] = "python -m model_core train " + " ".join(

@@ -61,6 +61,9 @@ def test_train_checkpoints_and_resume(tmp_path):
     hist = json.loads((out / "history.json").read_text())["epochs"]
     assert [h["epoch"] for h in hist] == [1, 2]
     assert hist[0] == first[0]
+    # fine-tuning from weights into a new folder, with gradient clipping
+    assert train.main([str(cfg_path), "--init", str(out / "last.pt"), "--out", str(tmp_path / "ft")]) == 0
+    assert (tmp_path / "ft" / "best.pt").is_file()
     # resuming a missing run is a clean error
     assert train.main([str(cfg_path), "--resume", "--out", str(tmp_path / "none")]) == 2
 
@@ -123,5 +126,6 @@ def test_train_with_deepcl_option(tmp_path):
     layouts.write_generic(root)
     cfg = _cfg(tmp_path, root, 1)
     cfg["deepcl_weight"] = 0.1
+    cfg["grad_clip"] = 1.0
     hist = train.train(train.load_config(cfg), log=lambda m: None)
     assert len(hist) == 1 and np.isfinite(hist[0]["loss"])
