@@ -13,7 +13,8 @@ The config (see ``configs/*.json``; every key is optional and has the default sh
     }
 
 ``init`` names a weights file to start from (fine-tuning, e.g. the bundled weights on your own
-labelled data); ``grad_clip`` clips the global gradient norm.
+labelled data); ``grad_clip`` clips the global gradient norm; ``val_seed`` (default: ``seed``) fixes
+the validation series independently of the training seed.
 
 Data kinds: ``semisynthetic`` (:mod:`model_core.datasets.synthetic`, train split for training, the
 held-out val split for validation) or ``generic`` / ``spacenet7`` / ``dynamicearthnet`` (random
@@ -55,6 +56,7 @@ DEFAULTS = {
     "deepcl_weight": 0.0,
     "deepcl": {},
     "init": None,
+    "val_seed": None,
     "grad_clip": None,
     "out": "runs/caimnet_rgbn",
     "device": "auto",
@@ -167,7 +169,8 @@ def validation_samples(cfg):
     t_values = list(range(int(cfg["t_min"]), int(cfg["t_max"]) + 1))
     out = []
     for i in range(int(cfg["val_samples"])):
-        rng = np.random.default_rng([int(cfg["seed"]) + 1000003, i])
+        vs = cfg.get("val_seed")
+        rng = np.random.default_rng([int(cfg["seed"] if vs is None else vs) + 1000003, i])
         out.append(src.sample(rng, t_values[i % len(t_values)]))
     return out
 
