@@ -5,7 +5,7 @@ import os
 import numpy as np
 import pytest
 
-from model_core.datasets import load_dataset
+from model_core.datasets import load_series
 from model_core.datasets.series import moment_from_maps, parse_date, select_indices
 from tests.fixtures import layouts
 
@@ -31,7 +31,7 @@ def test_moment_from_maps_is_last_change():
 
 def test_spacenet7_published_layout(tmp_path):
     expected = layouts.write_spacenet7(str(tmp_path))
-    series = load_dataset("spacenet7", str(tmp_path))
+    series = load_series("spacenet7", str(tmp_path))
     assert len(series) == 2  # labels_match (map coordinates) and labels_match_pix (pixel)
     for s in series:
         assert s.values.shape == (3, 4, 16, 16)
@@ -40,14 +40,14 @@ def test_spacenet7_published_layout(tmp_path):
         assert not s.valid[0, 15] and not s.valid[15, 0]
         assert s.area[8, 8] == 1 and s.area[3, 3] == 0
         assert 0 <= s.values.min() and s.values.max() <= 1
-    two = load_dataset("spacenet7", str(tmp_path), t=2)[0]
+    two = load_series("spacenet7", str(tmp_path), t=2)[0]
     assert two.dates == ["2018-01", "2019-03"]
     assert two.moment[8, 8] == 1 and two.moment[13, 3] == 1
 
 
 def test_dynamicearthnet_published_layout(tmp_path):
     expected = layouts.write_dynamicearthnet(str(tmp_path))
-    (s,) = load_dataset("dynamicearthnet", str(tmp_path))
+    (s,) = load_series("dynamicearthnet", str(tmp_path))
     assert s.name == "1311_3077_13"
     assert s.dates == ["2018-01", "2018-02", "2018-03"]
     assert s.values.shape == (3, 4, 16, 16)
@@ -63,11 +63,11 @@ def test_dynamicearthnet_published_layout(tmp_path):
 
 def test_generic_layout(tmp_path):
     expected = layouts.write_generic(str(tmp_path))
-    (s,) = load_dataset("generic", str(tmp_path))
+    (s,) = load_series("generic", str(tmp_path))
     assert s.dates == ["2020-01-05", "2020-06-01", "2021-03"]
     np.testing.assert_array_equal(s.moment, expected)
     assert s.area[5, 5] == 1 and s.area[0, 0] == 255
-    (s2,) = load_dataset("generic", str(tmp_path), bands=[3, 2, 1])
+    (s2,) = load_series("generic", str(tmp_path), bands=[3, 2, 1])
     np.testing.assert_array_equal(s2.values[:, 3], s2.values[:, 1])  # 3 bands: green as NIR
 
 
