@@ -222,8 +222,14 @@ def main(argv=None):
     sub.add_parser("train", help="train a model from a JSON config (see 'train --help')", add_help=False)
     sub.add_parser("evaluate", help="accuracy tables of a model and the classical baseline on a dataset",
                    add_help=False)
-    if argv and argv[0] in ("train", "evaluate"):
+    sub.add_parser("calibrate", help="choose a weights file's no-change bias on validation data "
+                   "(see 'calibrate --help')", add_help=False)
+    if argv and argv[0] in ("train", "evaluate", "calibrate"):
         import importlib
+
+        from model_core.predict import tune_allocator
+
+        tune_allocator()
 
         try:
             return importlib.import_module(f"model_core.{argv[0]}").main(argv[1:])
@@ -234,9 +240,10 @@ def main(argv=None):
     if not args.command:
         parser.print_help()
         return 2
-    from model_core.predict import limit_gdal_cache
+    from model_core.predict import limit_gdal_cache, tune_allocator
 
     limit_gdal_cache()
+    tune_allocator()
     try:
         return {"detect": cmd_detect, "demo": cmd_demo}[args.command](args)
     except Cancelled as exc:

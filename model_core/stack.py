@@ -28,6 +28,8 @@ _DATE_PATTERNS = [
     (re.compile(r"(?<!\d)((?:19|20)\d\d)[-_.](0[1-9]|1[0-2])[-_.](0[1-9]|[12]\d|3[01])(?!\d)"), 3),
     # compact full dates: 20150926
     (re.compile(r"(?<!\d)((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?!\d)"), 3),
+    # EXIF / TIFF date-time: 2015:09:26 10:00:00
+    (re.compile(r"(?<!\d)((?:19|20)\d\d):(0[1-9]|1[0-2]):(0[1-9]|[12]\d|3[01])(?!\d)"), 3),
     # year and month: 2015-09, 2015_09
     (re.compile(r"(?<!\d)((?:19|20)\d\d)[-_.](0[1-9]|1[0-2])(?![\d])"), 2),
     # year alone: 2015 (not part of a longer number)
@@ -239,6 +241,7 @@ class Stack:
             self.sources = [self._source(s, ds, i) for i, (s, ds) in enumerate(zip(specs, datasets))]
         self.band_count = len(self.sources[0].bands)
         self._stats = None
+        self.sample = None
 
     # ------------------------------------------------------------------ set-up
     def _check_bands(self, specs, datasets, bands, expected):
@@ -263,13 +266,13 @@ class Stack:
             detail = ", ".join(f"'{s.label}': {n}" for s, n in zip(specs, chosen))
             raise InputError(f"The inputs have different numbers of bands ({detail}). Every date needs the "
                              "same bands in the same order: select them with the band mapping (e.g. "
-                             "--bands 3,2,1,4).")
+                             "3,2,1,4; --bands on the command line).")
         if expected is not None and chosen[0] != expected:
-            hint = ("For RGB-only imagery use the green band in place of NIR, e.g. --bands 1,2,3,2 (the "
+            hint = ("For RGB-only imagery use the green band in place of NIR, e.g. band mapping 1,2,3,2 (the "
                     "bundled weights were trained with that substitution; accuracy is lower without NIR)."
                     if chosen[0] == 3 and expected == 4 else
-                    f"Select {expected} bands with the band mapping, e.g. --bands 3,2,1,4 for a sensor whose "
-                    "bands are B, G, R, NIR, or --bands 4,3,2,8 for Sentinel-2.")
+                    f"Select {expected} bands with the band mapping, e.g. 3,2,1,4 for a sensor whose "
+                    "bands are B, G, R, NIR, or 4,3,2,8 for Sentinel-2 (--bands on the command line).")
             raise InputError(
                 f"The model expects {expected} bands (R, G, B, NIR) but the inputs have {chosen[0]} "
                 f"('{specs[0].label}'). {hint}")
@@ -439,12 +442,14 @@ class Stack:
                     "Mark them as nodata (gdal_edit.py -a_nodata nan FILE) or fill them.")
             out[:, ~finite.all(axis=0)] = 0.0
 
-    def statistics(self, max_pixels=1_000_000):
+    def statistics(self, max_pixels=1_000_000, keep_sample=False):
         """Robust per-(date, band) centre and scale from a decimated read of the whole grid.
 
+        With ``keep_sample`` the decimated read is kept as ``self.sample`` = (values (T, C, h, w),
+        valid (h, w)) for methods that need more scene-wide statistics (CVA).
         Raises InputError when a date has no valid pixel at all (all nodata / masked).
         """
-        if self._stats is not None:
+        if self._stats is not None and (not keep_sample or self.sample is not None):
             return self._stats
         from model_core.normalize import robust_stats
 
@@ -455,8 +460,9 @@ class Stack:
         center = np.zeros((t, c), np.float32)
         scale = np.ones((t, c), np.float32)
         all_valid = np.ones((bh, bw), bool)
+        kept = np.empty((t, c, bh, bw), np.float32) if keep_sample else None
         for i, s in enumerate(self.sources):
-            values = np.empty((c, bh, bw), np.float32)
+            values = kept[i] if keep_sample else np.empty((c, bh, bw), np.float32)
             valid = np.ones((bh, bw), bool)
             self._read_source(i, s, 0, 0, g.width, g.height, bw, bh, values, valid)
             if not valid.any():
@@ -469,6 +475,8 @@ class Stack:
             raise InputError("No pixel is valid in all dates at once (the nodata areas of the inputs cover "
                              "the whole common extent). Check the inputs' nodata masks.")
         self._stats = (center, scale)
+        if keep_sample:
+            self.sample = (kept, all_valid)
         return self._stats
 
     def valid_fraction(self, max_pixels=250_000):

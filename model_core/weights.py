@@ -10,7 +10,8 @@ so it loads with ``torch.load(..., weights_only=True)``: no pickled code is ever
       "in_channels": 4,
       "band_order": ["red", "green", "blue", "nir"],
       "state_dict": {...},               # tensors
-      "meta": {...}                      # provenance: training command, data recipe, metrics, date
+      "meta": {...},                     # provenance: training command, data recipe, metrics, date
+      "calibration": {...}               # optional: {"no_change_bias": b, ...} (model_core.calibrate)
     }
 """
 
@@ -34,7 +35,7 @@ def default_weights(arch):
     return path if path and os.path.isfile(path) else None
 
 
-def save(path, model, meta=None, band_order=None):
+def save(path, model, meta=None, band_order=None, calibration=None):
     import torch
 
     payload = {
@@ -47,6 +48,8 @@ def save(path, model, meta=None, band_order=None):
         "state_dict": {k: v.detach().cpu().contiguous() for k, v in model.state_dict().items()},
         "meta": dict(meta or {}),
     }
+    if calibration:
+        payload["calibration"] = dict(calibration)
     tmp = path + ".part"
     torch.save(payload, tmp)
     os.replace(tmp, path)
@@ -96,4 +99,10 @@ def load_model(path, arch=None, device="cpu"):
             f"({str(exc).splitlines()[0][:200]}). Use weights trained with this version.") from None
     model.weights_meta = payload.get("meta", {})
     model.band_order = payload.get("band_order", DEFAULT_BANDS)
+    calibration = payload.get("calibration") or {}
+    model.calibration = dict(calibration)
+    if calibration.get("no_change_bias"):
+        from model_core.models import set_calibration
+
+        set_calibration(model, float(calibration["no_change_bias"]))
     return model.to(device).eval()

@@ -193,6 +193,6 @@ def test_band_count_must_match_model(tmp_path, random_weights):
     rng = np.random.default_rng(2)
     p = [write_tif(tmp_path / f"rgb{i}.tif", rng.integers(0, 255, (3, 16, 16)).astype(np.uint8))
          for i in range(2)]
-    with pytest.raises(InputError, match=r"expects 4 bands.*--bands 1,2,3,2"):
+    with pytest.raises(InputError, match=r"expects 4 bands.*band mapping 1,2,3,2"):
         detect(p, out_dir=str(tmp_path / "o"), weights=random_weights)
     assert not (tmp_path / "o").exists() or os.listdir(tmp_path / "o") == []

@@ -17,6 +17,7 @@ from model_core.stack import Stack, parse_date
     ("mosaic_2018_03.tif", "2018-03"),
     ("2000TM", "2000"),
     ("scene_2017.06.30.tif", "2017-06-30"),
+    ("2018:07:16 10:00:00", "2018-07-16"),
     ("tile_12345678.tif", None),
     ("image_20151345.tif", None),
     ("", None),

@@ -111,9 +111,10 @@ def child(args):
 
     import torch
 
-    from model_core.predict import detect, limit_gdal_cache
+    from model_core.predict import detect, limit_gdal_cache, tune_allocator
 
     limit_gdal_cache()  # as the command line does
+    tune_allocator()
     torch.set_num_threads(args.threads or os.cpu_count())
     paths = make_inputs(args.data, args.t, args.side)
     out = tempfile.mkdtemp(prefix="bench-out-")

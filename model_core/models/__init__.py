@@ -39,7 +39,7 @@ def register(name):
 
 def _load_builtin():
     # Imported here so that a registry lookup pulls in every built-in architecture.
-    from model_core.models import caimnet  # noqa: F401
+    from model_core.models import caimnet, cva  # noqa: F401
 
     try:
         from model_core.models import schanger  # noqa: F401
@@ -71,6 +71,17 @@ def build_model(name, in_channels=4, preset=None, **config):
     return cls(in_channels=in_channels, **cfg)
 
 
+# The default method for a given number of dates.  With exactly two dates it is the model with the
+# better change-area kappa on real labels (Taizhou, resources/weights/MODEL_CARD.md); the plugin and
+# the Processing algorithm's "auto" choice use this.
+TWO_DATE_DEFAULT = "schanger"
+
+
+def default_model(n_dates):
+    """Registry name of the default model for ``n_dates`` ordered images."""
+    return TWO_DATE_DEFAULT if int(n_dates) == 2 else "caimnet"
+
+
 def area_from_moment(moment_logp):
     """Area log-probabilities (B, 2, H, W) from moment log-probabilities (B, K, H, W).
 
@@ -80,3 +91,35 @@ def area_from_moment(moment_logp):
     changed = moment_logp[:, 1:].amax(dim=1, keepdim=True)
     both = torch.cat([unchanged, changed], dim=1)
     return both - torch.logsumexp(both, dim=1, keepdim=True)
+
+
+def shift_no_change(moment_logp, no_change_bias):
+    """Add ``no_change_bias`` to the log-probability of class 0 and renormalise.
+
+    A positive bias makes the model call "no change" more often (fewer false alarms, lower recall).
+    Area and moment stay consistent because the area is still inferred from the shifted moment.
+    """
+    if not no_change_bias:
+        return moment_logp
+    shifted = moment_logp.clone()
+    shifted[:, 0] += float(no_change_bias)
+    return shifted - torch.logsumexp(shifted, dim=1, keepdim=True)
+
+
+def set_calibration(model, no_change_bias):
+    """Apply a no-change bias to ``model``'s "moment" output in evaluation mode (training is unaffected).
+
+    The bias is chosen on validation data by :mod:`model_core.calibrate` and stored in the weights file.
+    """
+    model.no_change_bias = float(no_change_bias or 0.0)
+    if getattr(model, "_calibration_hook", None) is None:
+        def hook(module, _inputs, output):
+            bias = getattr(module, "no_change_bias", 0.0)
+            if module.training or not bias or not isinstance(output, dict):
+                return output
+            out = dict(output)
+            out["moment"] = shift_no_change(output["moment"], bias)
+            return out
+
+        model._calibration_hook = model.register_forward_hook(hook)
+    return model

@@ -101,6 +101,20 @@ class WindowTransformer(nn.Module):
         return t.reshape(n, h // ws, w // ws, ws, ws, c).permute(0, 5, 1, 3, 2, 4).reshape(n, c, h, w)
 
 
+def _max_over_steps(v):
+    """Element-wise maximum over dim 1 of (B, S, F, H, W), as a channels-last (B, F, H, W) tensor.
+
+    A running ``torch.maximum`` streams through channels-last memory, where ``amax(dim=1)`` on the
+    strided view is several times slower on the CPU.
+    """
+    if torch.is_grad_enabled():
+        return v.amax(dim=1).contiguous(memory_format=torch.channels_last)
+    out = v[:, 0].clone(memory_format=torch.channels_last)
+    for i in range(1, v.shape[1]):
+        torch.maximum(out, v[:, i], out=out)
+    return out
+
+
 class TemporalCAM(nn.Module):
     """Multiscale temporal class-activation refinement of a moment distribution."""
 
@@ -184,23 +198,38 @@ class CAIMNet(nn.Module):
             diff = (emb[:, 1:] - emb[:, :-1]).abs()
             return diff.reshape(b * (t - 1), -1, h, w), emb
         f = self.config["features"]
-        diff = torch.empty((b, t - 1, f, h, w), dtype=x.dtype, device=x.device)
+        # channels-last like the encoder output, so the subtraction streams through memory
+        diff = torch.empty((b * (t - 1), f, h, w), dtype=x.dtype, device=x.device,
+                           memory_format=torch.channels_last)
+        steps = diff.view(b, t - 1, f, h, w)
         prev = self._encode(x[:, 0])
         for i in range(1, t):
             cur = self._encode(x[:, i])
-            torch.sub(cur, prev, out=diff[:, i - 1])
+            torch.sub(cur, prev, out=steps[:, i - 1])
             prev = cur
         del prev, cur
-        return diff.abs_().reshape(b * (t - 1), f, h, w), None
+        return diff.abs_(), None
 
-    def temporal_correlation(self, seq, chunk=32768):
-        """Bidirectional LSTM over (N, T-1, F) sequences; chunked at inference to bound memory."""
-        if self.training or seq.shape[0] <= chunk:
-            return self.temporal(seq)[0]
-        out = torch.empty(seq.shape[:2] + (self.temporal.hidden_size * 2,), dtype=seq.dtype, device=seq.device)
-        for i in range(0, seq.shape[0], chunk):
-            out[i:i + chunk] = self.temporal(seq[i:i + chunk])[0]
-        return out
+    def _temporal_inference(self, diff, b, steps, f, h, w, chunk=32768):
+        """Bidirectional LSTM over every pixel's T-1 steps at inference, in chunks of pixels.
+
+        ``diff`` is channels-last (B*(T-1), F, H, W), i.e. memory ordered (B, T-1, H, W, F).  For
+        B = 1 that is already the step-major (T-1, N, F) layout the LSTM works in, so no transposed
+        copy of the whole tile is made; the output is written straight into the same layout.
+        """
+        if b == 1:
+            seq = diff.permute(0, 2, 3, 1).reshape(steps, h * w, f)          # a view, no copy
+        else:
+            seq = diff.view(b, steps, f, h, w).permute(1, 0, 3, 4, 2).reshape(steps, b * h * w, f)
+        n = seq.shape[1]
+        out = torch.empty((steps, n, self.temporal.hidden_size * 2), dtype=diff.dtype, device=diff.device)
+        for i in range(0, n, chunk):
+            # batch_first LSTM on a transposed view: its internal step-major layout needs no copy
+            out[:, i:i + chunk] = self.temporal(seq[:, i:i + chunk].transpose(0, 1))[0].transpose(0, 1)
+        if b == 1:
+            return out.view(steps, h, w, -1).permute(0, 3, 1, 2)               # channels-last view
+        out = out.view(steps, b, h, w, -1).permute(1, 0, 4, 2, 3).reshape(b * steps, -1, h, w)
+        return out.contiguous(memory_format=torch.channels_last)
 
     def spatial_correlation(self, d):
         if self.pool == 1:
@@ -223,18 +252,21 @@ class CAIMNet(nn.Module):
         diff = self.boundary(diff)
         diff = self.spatial_correlation(diff)                 # (B*(T-1), F, H, W)
         # per-pixel sequences over the T-1 steps
-        seq = diff.reshape(b, t - 1, f, h, w).permute(0, 3, 4, 1, 2).reshape(b * h * w, t - 1, f)
-        del diff
-        seq = self.temporal_correlation(seq.contiguous())
-        tf = seq.reshape(b, h, w, t - 1, f).permute(0, 3, 4, 1, 2).reshape(b * (t - 1), f, h, w)
-        del seq
-        tf = tf.contiguous(memory_format=torch.channels_last)
+        if self.training:
+            seq = diff.reshape(b, t - 1, f, h, w).permute(0, 3, 4, 1, 2).reshape(b * h * w, t - 1, f)
+            del diff
+            seq = self.temporal(seq.contiguous())[0]
+            tf = seq.reshape(b, h, w, t - 1, f).permute(0, 3, 4, 1, 2).reshape(b * (t - 1), f, h, w)
+            del seq
+            tf = tf.contiguous(memory_format=torch.channels_last)
+        else:
+            tf = self._temporal_inference(diff, b, t - 1, f, h, w)
+            del diff
 
         s1 = self.head1(tf).reshape(b, t - 1, 2, h, w)
         logits1 = torch.cat([s1[:, :, 0].amin(dim=1, keepdim=True), s1[:, :, 1]], dim=1)
         step = self.head2(tf).reshape(b, t - 1, h, w)
-        none = self.head2_none(tf.reshape(b, t - 1, f, h, w).amax(dim=1).contiguous(
-            memory_format=torch.channels_last))
+        none = self.head2_none(_max_over_steps(tf.view(b, t - 1, f, h, w)))
         del tf
         logits2 = torch.cat([none, step], dim=1)
 

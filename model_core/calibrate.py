@@ -1,0 +1,152 @@
+"""Choose a weights file's no-change bias on validation data.
+
+``python -m model_core calibrate --weights IN.pt --out OUT.pt [--config CONFIG.json] [--samples N]``
+
+A model trained with class-weighted losses tends to call change too readily: the class weights make
+a missed change cost more than a false alarm.  The decision rule can be re-balanced after training
+without touching the network by adding a constant ``b`` to the log-probability of "no change" before
+the arg-max (:func:`model_core.models.shift_no_change`).  Area and moment stay consistent, because
+the area is still read from the shifted moment.
+
+This command runs the model once on the trainer's held-out validation series (the semi-synthetic
+"val" split of the config, the same fixed series that selected the checkpoint; never an evaluation
+set such as Taizhou), keeps the log-probabilities, and scans ``b`` over a grid.  It picks the ``b``
+that maximises the trainer's own selection score (mean of change-area and change-moment kappa) and
+writes a copy of the weights with ``calibration = {"no_change_bias": b, ...}``; the engine applies it
+whenever the file is loaded.  The table of scores per ``b`` is printed and stored in the file.
+"""
+
+import argparse
+import json
+import sys
+import time
+
+import numpy as np
+
+GRID = tuple(round(float(b), 2) for b in np.arange(-1.0, 3.01, 0.25))
+
+
+def collect(model, samples, device="cpu", batch=8):
+    """Moment log-probabilities (K, H, W) float32 of each sample, without calibration applied."""
+    import torch
+
+    from model_core.train import to_tensors
+
+    bias, model.no_change_bias = getattr(model, "no_change_bias", 0.0), 0.0
+    out = [None] * len(samples)
+    by_t = {}
+    for i, s in enumerate(samples):
+        by_t.setdefault(s["values"].shape[0], []).append(i)
+    model.eval()
+    try:
+        with torch.inference_mode():
+            for _, idx in sorted(by_t.items()):
+                for j in range(0, len(idx), batch):
+                    chunk = idx[j:j + batch]
+                    b = {k: np.stack([samples[i][k] for i in chunk]) for k in ("values", "valid", "moment")}
+                    x, _ = to_tensors(b, device)
+                    lp = model(x)["moment"].float().cpu().numpy()
+                    for i, p in zip(chunk, lp):
+                        out[i] = p
+    finally:
+        model.no_change_bias = bias
+    return out
+
+
+def score(samples, logps, bias):
+    """(area summary, moment summary, selection score) of the predictions with ``bias``."""
+    from model_core.metrics import ConfusionMatrix
+
+    cm = ConfusionMatrix()
+    kmax = max(s["values"].shape[0] for s in samples)
+    for s, lp in zip(samples, logps):
+        shifted = lp.copy()
+        shifted[0] += bias
+        pred = shifted.argmax(axis=0).astype(np.uint8)
+        pred[~s["valid"]] = 255
+        cm.update(s["moment"], pred, num_classes=kmax)
+    summ = cm.summary()
+    return summ["area"], summ["moment"], 0.5 * (summ["area"]["kappa"] + summ["moment"]["kappa"])
+
+
+def sweep(samples, logps, grid=GRID):
+    rows = []
+    for b in grid:
+        area, moment, sc = score(samples, logps, b)
+        rows.append({"bias": float(b), "area_kappa": area["kappa"], "area_precision": area["precision"],
+                     "area_recall": area["recall"], "moment_kappa": moment["kappa"], "score": sc})
+    return rows
+
+
+def build_parser():
+    p = argparse.ArgumentParser(prog="python -m model_core calibrate", description=__doc__,
+                                formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--weights", required=True, help="weights file to calibrate")
+    p.add_argument("--out", required=True, help="calibrated copy to write (refused if it exists, "
+                   "unless --overwrite)")
+    p.add_argument("--config", default=None,
+                   help="training config whose validation series to use (default: the config stored in "
+                        "the weights' meta)")
+    p.add_argument("--samples", type=int, default=None, help="number of validation series (default: the "
+                   "config's val_samples)")
+    p.add_argument("--device", default="cpu")
+    p.add_argument("--threads", type=int, default=None)
+    p.add_argument("--overwrite", action="store_true")
+    return p
+
+
+def main(argv=None):
+    import os
+
+    import torch
+
+    from model_core import weights as W
+    from model_core.errors import CaimError
+    from model_core.train import load_config, validation_samples
+
+    args = build_parser().parse_args(argv)
+    if args.threads:
+        torch.set_num_threads(args.threads)
+    if os.path.exists(args.out) and not args.overwrite:
+        raise CaimError(f"'{args.out}' exists; pass --overwrite to replace it.")
+    payload = W.read(args.weights)
+    model = W.load_model(args.weights, device=args.device)
+    if args.config:
+        cfg = load_config(args.config)
+    else:
+        meta = payload.get("meta", {})
+        staged = sorted(k for k in meta if k.startswith("stage") and k.endswith("_config"))
+        stored = meta.get("config") or (meta[staged[-1]] if staged else None)  # last training stage
+        if not stored:
+            raise CaimError(f"'{args.weights}' records no training config; pass --config.")
+        from model_core.train import DEFAULTS
+
+        cfg = load_config({k: v for k, v in json.loads(stored).items() if k in DEFAULTS})
+    if args.samples:
+        cfg["val_samples"] = int(args.samples)
+    t0 = time.time()
+    print(f"building {cfg['val_samples']} validation series (split 'val', T {cfg['t_min']}..{cfg['t_max']}, "
+          f"val_seed {cfg['seed'] if cfg.get('val_seed') is None else cfg['val_seed']})", file=sys.stderr, flush=True)
+    samples = validation_samples(cfg)
+    logps = collect(model, samples, args.device)
+    rows = sweep(samples, logps)
+    best = max(rows, key=lambda r: r["score"])
+    print(f"{'bias':>6} {'area kappa':>10} {'precision':>9} {'recall':>7} {'moment kappa':>12} {'score':>7}")
+    for r in rows:
+        print(f"{r['bias']:6.2f} {r['area_kappa']:10.4f} {r['area_precision']:9.4f} {r['area_recall']:7.4f} "
+              f"{r['moment_kappa']:12.4f} {r['score']:7.4f}{'  <- chosen' if r is best else ''}")
+    calibration = {"no_change_bias": best["bias"], "chosen_by": "model_core.calibrate",
+                   "criterion": "max of mean(area kappa, moment kappa) on the validation series",
+                   "validation": json.dumps({"split": "val", "val_samples": cfg["val_samples"],
+                                             "val_seed": cfg["seed"] if cfg.get("val_seed") is None else cfg["val_seed"],
+                                             "t_min": cfg["t_min"], "t_max": cfg["t_max"]}),
+                   "sweep": json.dumps(rows),
+                   "date": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}
+    model.no_change_bias = 0.0
+    W.save(args.out, model, payload.get("meta", {}), payload.get("band_order"), calibration=calibration)
+    print(f"no-change bias {best['bias']:+.2f} written to {args.out} ({time.time() - t0:.0f} s)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

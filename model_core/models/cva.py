@@ -1,0 +1,84 @@
+"""Classical change vector analysis (CVA + Otsu) behind the engine's model contract.
+
+``--model cva`` (command line) / "Classical CVA" (plugin) runs :mod:`model_core.baseline` through the
+same tiled engine as the networks, so it reads any stack, writes the same outputs and needs no weights.
+It is the yardstick of every accuracy figure in the model card and a fast option for users
+(about a second per megapixel and date).
+
+Scene-wide statistics, as in :func:`model_core.baseline.cva`, come from the engine's decimated read of
+the whole grid (at most a million pixels, all of them for smaller scenes) before the tiles run
+(:meth:`CVA.fit_scene`):
+
+* per interval and band, the median and robust spread (1.4826 MAD) of the difference image;
+* Otsu's threshold ``thr`` on the largest standardised magnitude over intervals.
+
+Per pixel, with m_k the standardised change magnitude of interval k, the moment log-probabilities
+are a softmax of ``[0, s (m_1 - thr), ..., s (m_{T-1} - thr)]`` with ``s = 4 / thr``.  Their arg-max is
+exactly the baseline's rule (changed when the largest magnitude exceeds the threshold, moment = the
+interval of largest magnitude), and the confidence grows with the distance from the threshold.
+It works on the raw values (``raw_input``): the difference standardisation already removes global
+offsets and puts the bands on one scale.  Any number of bands: without a band mapping it uses every
+band of the inputs (on Taizhou all six TM bands score better than R, G, B, NIR; see the model card).
+"""
+
+import numpy as np
+import torch
+from torch import nn
+
+from model_core.models import register
+
+
+@register("cva")
+class CVA(nn.Module):
+    PRESETS = {"default": {}}
+    min_dates = 2
+    max_dates = 10 ** 6
+    needs_weights = False
+    raw_input = True
+    multiple = 8
+    halo = 0
+
+    def __init__(self, in_channels=None):
+        super().__init__()
+        # any number of bands: without a band mapping every band of the inputs is used
+        self.in_channels = None
+        self.config = {}
+        self.center = None  # (T-1, C) medians of the differences
+        self.scale = None   # (T-1, C) robust spreads of the differences
+        self.threshold = None
+
+    def fit_scene(self, values, valid):
+        """Scene statistics from a sample ``values`` (T, C, ...) with ``valid`` (...) of raw values."""
+        from model_core.baseline import otsu_threshold
+
+        v = np.asarray(values, np.float32)
+        t, c = v.shape[:2]
+        v = v.reshape(t, c, -1)[:, :, np.asarray(valid, bool).reshape(-1)]
+        if v.shape[2] == 0:
+            raise ValueError("no valid pixel to fit the CVA statistics")
+        d = v[1:] - v[:-1]                                   # (T-1, C, N)
+        center = np.median(d, axis=2)
+        mad = 1.4826 * np.median(np.abs(d - center[:, :, None]), axis=2)
+        scale = np.where(mad > 1e-6, mad, np.maximum(d.std(axis=2), 1e-6))
+        self.center = torch.from_numpy(center.astype(np.float32))
+        self.scale = torch.from_numpy(scale.astype(np.float32))
+        mags = self._magnitudes(torch.from_numpy(v[None, :, :, :, None]))[0, :, :, 0]
+        self.threshold = max(float(otsu_threshold(mags.amax(dim=0).numpy())), 1e-6)
+        return self
+
+    def _magnitudes(self, x):
+        d = x[:, 1:] - x[:, :-1]                              # (B, T-1, C, H, W)
+        c = self.center.to(x.device)[None, :, :, None, None]
+        s = self.scale.to(x.device)[None, :, :, None, None]
+        return ((d - c) / s).square_().sum(dim=2).sqrt_()     # (B, T-1, H, W)
+
+    def forward(self, x):
+        if self.threshold is None:
+            raise RuntimeError("CVA.fit_scene must run before the tiles (scene-wide statistics)")
+        b, t, c, h, w = x.shape
+        if self.center.shape[0] != t - 1 or self.center.shape[1] != c:
+            raise ValueError("the stack differs from the one the CVA statistics were fitted on")
+        mags = self._magnitudes(x.float())
+        logits = torch.cat([torch.zeros((b, 1, h, w), dtype=mags.dtype, device=mags.device),
+                            (mags - self.threshold) * (4.0 / self.threshold)], dim=1)
+        return {"moment": torch.log_softmax(logits, dim=1), "aux": []}

@@ -1,0 +1,97 @@
+"""The classical CVA method behind the engine (``--model cva``): same rule as the baseline, any tiling."""
+
+import os
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+from rasters import ROOT, read_tif, write_tif
+
+from model_core.baseline import cva
+from model_core.errors import WeightsError
+from model_core.predict import detect
+
+
+def _stack_values(paths):
+    from osgeo import gdal
+
+    return np.stack([gdal.Open(p).ReadAsArray().astype(np.float32) for p in paths])
+
+
+def test_engine_cva_equals_baseline_and_truth(scenario, tmp_path):
+    paths, truth = scenario
+    res = detect(paths, out_dir=str(tmp_path / "a"), model="cva", tile=64)
+    moment = read_tif(res.paths["moment"])
+    area = read_tif(res.paths["area"])
+    base = cva(_stack_values(paths))
+    # the whole scene is the statistics sample here, so the engine reproduces the baseline exactly
+    assert np.array_equal(moment, base["moment"])
+    assert np.array_equal(area == 1, moment > 0)
+    assert res.trained and res.weights is None and not res.warnings
+    # and it finds the scenario's changes: most changed pixels get their true interval
+    true_moment = read_tif(truth["moment"])
+    changed = true_moment > 0
+    assert (moment[changed] == true_moment[changed]).mean() > 0.8
+    assert (moment[~changed] == 0).mean() > 0.95
+    # confidence is the probability of the chosen class, above 0.5 only where the rule is clear
+    conf = read_tif(res.paths["confidence"])
+    assert conf.min() >= 1.0 / len(paths) - 1e-6 and conf.max() <= 1.0
+
+
+def test_engine_cva_does_not_depend_on_tiles(scenario, tmp_path):
+    paths, _ = scenario
+    a = detect(paths, out_dir=str(tmp_path / "a"), model="cva", tile=48)
+    b = detect(paths, out_dir=str(tmp_path / "b"), model="cva", tile=4096)
+    assert np.array_equal(read_tif(a.paths["moment"]), read_tif(b.paths["moment"]))
+    assert np.allclose(read_tif(a.paths["confidence"]), read_tif(b.paths["confidence"]), atol=1e-6)
+
+
+def test_engine_cva_refuses_weights(scenario, tmp_path):
+    paths, _ = scenario
+    with pytest.raises(WeightsError, match="classical and takes no weights"):
+        detect(paths, out_dir=str(tmp_path / "a"), model="cva", weights="some.pt")
+    assert not (tmp_path / "a").exists() or not os.listdir(tmp_path / "a")
+
+
+def test_engine_cva_masks_nodata(tmp_path):
+    rng = np.random.default_rng(3)
+    paths = []
+    for i in range(3):
+        v = rng.normal(100, 5, (4, 40, 48)).astype(np.float32)
+        if i == 2:
+            v[:, 10:20, 10:20] += 60  # a change in the second interval
+            v[:, 30:, 40:] = -9999    # nodata corner
+        p = str(tmp_path / f"d{i}.tif")
+        write_tif(p, v, nodata=-9999)
+        paths.append(p)
+    res = detect(paths, out_dir=str(tmp_path / "out"), model="cva")
+    m = read_tif(res.paths["moment"])
+    assert (m[30:, 40:] == 255).all()
+    assert (m[12:18, 12:18] == 2).all()
+
+
+def test_cli_model_cva(scenario, tmp_path):
+    paths, _ = scenario
+    out = tmp_path / "cli"
+    p = subprocess.run([sys.executable, "-m", "model_core", "detect", *paths, "--out", str(out), "--model", "cva"],
+                       capture_output=True, text=True, cwd=ROOT, env=dict(os.environ, PYTHONPATH=ROOT), timeout=300)
+    assert p.returncode == 0, p.stderr
+    assert "cva (classical, no weights)" in p.stdout
+    assert (out / "change_moment.tif").is_file()
+
+
+def test_engine_cva_uses_every_band(tmp_path):
+    rng = np.random.default_rng(4)
+    paths = []
+    for i in range(2):
+        v = rng.normal(100, 5, (6, 32, 32)).astype(np.float32)
+        if i == 1:
+            v[5, 8:16, 8:16] += 80  # change visible only in band 6
+        p = str(tmp_path / f"d{i}.tif")
+        write_tif(p, v)
+        paths.append(p)
+    res = detect(paths, out_dir=str(tmp_path / "all"), model="cva")
+    assert (read_tif(res.paths["area"])[8:16, 8:16] == 1).all()
+    res = detect(paths, out_dir=str(tmp_path / "rgbn"), model="cva", bands=[1, 2, 3, 4])
+    assert (read_tif(res.paths["area"])[8:16, 8:16] == 1).mean() < 0.5
