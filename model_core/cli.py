@@ -255,3 +255,9 @@ def main(argv=None):
     except CaimError as exc:
         print(f"\nerror: {exc}", file=sys.stderr)
         return 2
+    except BrokenPipeError:  # e.g. "detect ... | head": the reader went away; the outputs are complete
+        try:
+            sys.stdout = open(os.devnull, "w")  # noqa: SIM115 -- silences the flush at exit
+        except OSError:
+            pass
+        return 0
