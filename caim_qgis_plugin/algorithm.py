@@ -26,11 +26,16 @@ from qgis.core import (
 )
 
 from caim_qgis_plugin import inputs as inp
+from caim_qgis_plugin import models as mdl
+from caim_qgis_plugin.models import AUTO, MODELS
 from caim_qgis_plugin.paths import icon_path
 
-MODELS = ["caimnet", "schanger"]
-MODEL_TITLES = {"caimnet": "CAIM-Net (any number of dates)", "schanger": "SChanger (exactly 2 dates)"}
 DEVICES = ["Auto", "CPU", "CUDA"]
+
+
+def model_titles():
+    """{model: title} for the model list; "auto" names the engine's current defaults."""
+    return {name: mdl.title(name) for name in MODELS}
 
 
 def tr(text):
@@ -54,12 +59,14 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
     DEVICE_USED = "DEVICE_USED"
     USED_DATES = "USED_DATES"
     SUMMARY = "SUMMARY"
+    MODEL_USED = "MODEL_USED"
     HECTARES = "HECTARES"
     WARNINGS = "WARNINGS"
 
     def __init__(self):
         super().__init__()
         self._facts = None
+        self._model = None
         self._dates = None
         self._written = {}
         self._requested = {}
@@ -84,6 +91,7 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
         return tr("change,detection,time series,multitemporal,deep learning,caim,moment,when").split(",")
 
     def shortHelpString(self):  # noqa: N802
+        auto = mdl.auto_summary()
         return tr(
             "Finds where the land changed in an ordered series of co-registered rasters of one place, and "
             "between which two dates the last change happened.\n\n"
@@ -92,14 +100,24 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
             "common area.\n"
             "<b>Dates</b>: optional, comma-separated YYYY-MM-DD, one per layer; otherwise parsed from layer "
             "names, file names or metadata.\n"
-            "<b>Bands</b>: optional band numbers used as red, green, blue, near-infrared (e.g. 1,2,3,4).\n"
+            "<b>Bands</b>: optional band numbers.  The networks use 4 bands as red, green, blue, "
+            "near-infrared (e.g. 1,2,3,4; 1,2,3,2 for RGB-only imagery); the classical CVA uses any bands, "
+            "and every band of the inputs when empty.\n"
+            "<b>Model</b>: <tt>auto</tt> (default) = %s; <tt>caimnet</tt> = CAIM-Net, any number of dates; "
+            "<tt>schanger</tt> = SChanger, exactly 2 dates; <tt>cva</tt> = classical change vector "
+            "analysis with an Otsu threshold: no weights (leave Weights empty), fast, any bands. The log "
+            "names the model that ran.\n"
+            "<b>Weights</b>: optional .pt file for the chosen network; empty = the bundled weights.\n"
+            "<b>Tile size</b>: 0 (default) = automatic, chosen from the number of dates so the run stays "
+            "near 1.3 GB of memory; any raster size fits.\n"
             "<b>Outputs</b>: change area (0 unchanged, 1 changed, 255 nodata), change moment (0 no change, "
             "k = change between date k and date k+1, 255 nodata), confidence (probability of the predicted "
             "class), optional change polygons with moment, date_before, date_after and area_m2.\n\n"
-            "Needs PyTorch in QGIS's Python; the run is tiled so any raster size fits in memory.\n\n"
-            "<b>qgis_process</b>: MODEL and DEVICE take the option names, e.g. "
-            "<tt>qgis_process.bin run caim:detectchanges -- INPUT=a.tif INPUT=b.tif MODEL=caimnet "
-            "DEVICE=CPU AREA=area.tif MOMENT=moment.tif CONFIDENCE=confidence.tif</tt>")
+            "Needs PyTorch in QGIS's Python.\n\n"
+            "<b>qgis_process</b>: MODEL and DEVICE take the option names (not numbers), e.g. "
+            "<tt>qgis_process.bin run caim:detectchanges -- INPUT=a.tif INPUT=b.tif MODEL=auto "
+            "DEVICE=CPU AREA=area.tif MOMENT=moment.tif CONFIDENCE=confidence.tif</tt>, or "
+            "<tt>MODEL=cva</tt> for the classical method.") % auto
 
     def createInstance(self):  # noqa: N802
         return DetectChangesAlgorithm()
@@ -115,16 +133,20 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
             self.DATES, tr("Dates, comma-separated YYYY-MM-DD in layer order (empty: from names/metadata)"),
             optional=True))
         self.addParameter(QgsProcessingParameterString(
-            self.BANDS, tr("Bands used as red, green, blue, NIR, e.g. 1,2,3,4 (empty: model default)"),
+            self.BANDS, tr("Bands, e.g. 1,2,3,4 (networks: red, green, blue, NIR; CVA: any; empty: every band)"),
             optional=True))
+        # The toolbox lists the option names (the values qgis_process takes), so the label explains them.
         self.addParameter(QgsProcessingParameterEnum(
-            self.MODEL, tr("Model"), options=MODELS, defaultValue="caimnet", usesStaticStrings=True))
+            self.MODEL, tr("Model (auto: %s; cva: classical, no weights)") % mdl.auto_summary(),
+            options=MODELS, defaultValue=AUTO, usesStaticStrings=True))
         self.addParameter(QgsProcessingParameterFile(
-            self.WEIGHTS, tr("Weights file (empty: bundled weights)"), extension="pt", optional=True))
+            self.WEIGHTS, tr("Weights file (empty: bundled weights; none for CVA)"), extension="pt",
+            optional=True))
         self.addParameter(QgsProcessingParameterEnum(
             self.DEVICE, tr("Device"), options=DEVICES, defaultValue="Auto", usesStaticStrings=True))
         tile = QgsProcessingParameterNumber(
-            self.TILE_SIZE, tr("Tile size (pixels)"), QgsProcessingParameterNumber.Integer, 512, False, 32, 8192)
+            self.TILE_SIZE, tr("Tile size (pixels; 0 = automatic)"), QgsProcessingParameterNumber.Integer, 0,
+            False, 0, 8192)
         tile.setFlags(tile.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
         self.addParameter(tile)
         overlap = QgsProcessingParameterNumber(
@@ -146,6 +168,7 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
         self.addParameter(probabilities)
         self.addOutput(QgsProcessingOutputString(self.DEVICE_USED, tr("Device used")))
         self.addOutput(QgsProcessingOutputString(self.USED_DATES, tr("Dates used (comma-separated)")))
+        self.addOutput(QgsProcessingOutputString(self.MODEL_USED, tr("Model used (auto resolved)")))
         self.addOutput(QgsProcessingOutputString(self.SUMMARY, tr("Summary")))
         self.addOutput(QgsProcessingOutputString(self.HECTARES, tr("Changed hectares per interval (JSON)")))
         self.addOutput(QgsProcessingOutputString(self.WARNINGS, tr("Warnings (one per line)")))
@@ -158,19 +181,34 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
             bands = inp.parse_bands(self.parameterAsString(parameters, self.BANDS, context))
         except ValueError as exc:
             raise QgsProcessingException(str(exc)) from None
-        model = self.parameterAsEnumString(parameters, self.MODEL, context) or "caimnet"
-        if model not in MODELS:
-            raise QgsProcessingException(tr("Unknown model '%s'; use one of %s.") % (model, ", ".join(MODELS)))
+        choice = self.parameterAsEnumString(parameters, self.MODEL, context) or AUTO
+        if choice not in MODELS:
+            raise QgsProcessingException(tr("Unknown model '%s'; use one of %s.") % (choice, ", ".join(MODELS)))
+        model = mdl.resolve(choice, len(layers))
+        if model == AUTO:  # the engine could not be imported: say why
+            from caim_qgis_plugin.dependencies import install_instructions, torch_available
+
+            raise QgsProcessingException(install_instructions() if not torch_available() else tr(
+                "The CAIM engine (model_core) could not be loaded to choose the automatic model; choose "
+                "MODEL=caimnet, schanger or cva."))
+        weights = self.parameterAsFile(parameters, self.WEIGHTS, context) or None
+        if weights and not mdl.needs_weights(model):
+            raise QgsProcessingException(tr(
+                "The classical CVA method (MODEL=%s) takes no weights, but the Weights file (WEIGHTS) is set "
+                "to '%s'. Leave WEIGHTS empty, or choose a network model (MODEL=caimnet or schanger) to use "
+                "that file.") % (choice, weights))
         facts = inp.describe_layers(layers, dates, bands)
-        problems = inp.validate(layers, [f.get("date") for f in facts], bands, model)
+        problems = inp.validate(layers, [f.get("date") for f in facts], bands, model, weights=weights)
         errors = [msg for level, msg in problems if level == inp.ERROR]
         if errors:
             raise QgsProcessingException("\n".join(errors))
         for level, msg in problems:
             feedback.pushInfo(("Note: " if level == inp.INFO else "Warning: ") + msg)
+        feedback.pushInfo("Model: %s [%s]" % (mdl.describe(choice, model, len(layers)), model))
         for i, fact in enumerate(facts, start=1):
             feedback.pushInfo("Date %d: %s  (%s)" % (i, fact.get("date") or "unknown", fact["path"]))
         self._facts = facts
+        self._model = model
         return True
 
     # -- worker thread ----------------------------------------------------------------------------
@@ -213,10 +251,10 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
         try:
             res = detect(
                 images,
-                model=self.parameterAsEnumString(parameters, self.MODEL, context) or "caimnet",
+                model=self._model,
                 weights=weights,
                 device=device,
-                tile=self.parameterAsInt(parameters, self.TILE_SIZE, context),
+                tile=self.parameterAsInt(parameters, self.TILE_SIZE, context) or None,  # 0: automatic
                 overlap=overlap,
                 overwrite=True,
                 probabilities="probabilities" in outputs,
@@ -255,6 +293,7 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
             self.PROBABILITIES: written.get("probabilities"),
             self.DEVICE_USED: res.device,
             self.USED_DATES: ",".join(d or "" for d in res.dates),
+            self.MODEL_USED: self._model,
             self.SUMMARY: summary,
             self.HECTARES: json.dumps({k: (None if v != v else round(float(v), 4)) for k, v in res.hectares.items()}),
             self.WARNINGS: "\n".join(getattr(res, "warnings", None) or []),
@@ -265,7 +304,7 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
         from caim_qgis_plugin import layers as lyr
 
         dates = self._dates or []
-        info = {"dates": dates, "inputs": self._facts or [], "outputs": self._written}
+        info = {"dates": dates, "inputs": self._facts or [], "outputs": self._written, "model": self._model}
         for kind in (lyr.AREA, lyr.MOMENT, lyr.CONFIDENCE):
             path = self._written.get(kind)
             if not path or not os.path.exists(path):

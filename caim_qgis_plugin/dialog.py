@@ -45,7 +45,9 @@ from qgis.gui import QgsFileWidget
 
 from caim_qgis_plugin import inputs as inp
 from caim_qgis_plugin import layers as lyr
-from caim_qgis_plugin.algorithm import DEVICES, MODEL_TITLES, MODELS
+from caim_qgis_plugin import models as mdl
+from caim_qgis_plugin.algorithm import DEVICES, model_titles
+from caim_qgis_plugin.models import AUTO, MODELS
 from caim_qgis_plugin.paths import icon_path
 
 LOG_TAG = "CAIM change detection"
@@ -189,28 +191,35 @@ class CaimDialog(QDialog):
         layout.addLayout(buttons)
 
         form = QFormLayout()
+        self.model_combo = QComboBox()
+        self.model_combo.setObjectName("model")
+        for name, title in model_titles().items():
+            self.model_combo.addItem(title, name)
+        form.addRow("Model", self.model_combo)
         self.bands_edit = QLineEdit()
         self.bands_edit.setObjectName("bands")
-        self.bands_edit.setPlaceholderText("empty: model default; e.g. 1,2,3,4 = red, green, blue, NIR")
         self.bands_edit.textChanged.connect(self.validate)
-        form.addRow("Bands (R, G, B, NIR)", self.bands_edit)
-        self.model_combo = QComboBox()
-        for name in MODELS:
-            self.model_combo.addItem(MODEL_TITLES[name], name)
-        self.model_combo.currentIndexChanged.connect(self.validate)
-        form.addRow("Model", self.model_combo)
+        self.bands_label = QLabel()
+        form.addRow(self.bands_label, self.bands_edit)
         self.weights_widget = QgsFileWidget()
+        self.weights_widget.setObjectName("weights")
         self.weights_widget.setFilter("Weights (*.pt);;All files (*)")
-        self.weights_widget.lineEdit().setPlaceholderText("empty: bundled weights")
-        form.addRow("Weights", self.weights_widget)
+        self.weights_widget.lineEdit().textChanged.connect(self.validate)
+        self.weights_label = QLabel("Weights")
+        form.addRow(self.weights_label, self.weights_widget)
+        self.model_combo.currentIndexChanged.connect(self._model_changed)
         self.device_combo = QComboBox()
         self.device_combo.addItems(DEVICES)
         form.addRow("Device", self.device_combo)
         self.tile_spin = QSpinBox()
-        self.tile_spin.setRange(32, 8192)
+        self.tile_spin.setObjectName("tileSize")
+        self.tile_spin.setRange(0, 8192)
         self.tile_spin.setSingleStep(64)
-        self.tile_spin.setValue(512)
+        self.tile_spin.setSpecialValueText("automatic")
+        self.tile_spin.setValue(0)
         self.tile_spin.setSuffix(" px")
+        self.tile_spin.setToolTip("Tile size in pixels. Automatic (0): chosen from the number of dates so the "
+                                  "run stays near 1.3 GB of memory. Any raster size fits either way.")
         self.overlap_spin = QSpinBox()
         self.overlap_spin.setRange(-1, 1024)
         self.overlap_spin.setValue(-1)
@@ -257,19 +266,56 @@ class CaimDialog(QDialog):
         self.cancel_button.clicked.connect(self.cancel)
         self.close_button.clicked.connect(self.hide)
         layout.addWidget(self.button_box)
+        self._model_changed()
 
+    def model_choice(self):
+        """The model list's value: "auto", "caimnet", "schanger" or "cva"."""
+        return self.model_combo.currentData() or AUTO
+
+    def _model_changed(self, *args):
+        """The classical method takes no weights and any bands: say so next to the fields."""
+        classical = not mdl.needs_weights(self.model_choice())
+        self.weights_widget.setEnabled(not classical)
+        self.weights_label.setEnabled(not classical)
+        if classical:
+            tip = "The classical CVA method needs no weights: this file is not used."
+            self.weights_widget.lineEdit().setPlaceholderText("not used: the classical method needs no weights")
+            self.bands_label.setText("Bands (any)")
+            self.bands_edit.setPlaceholderText("empty: every band; e.g. 1,2,3,4,5,7 (the same bands for every date)")
+        else:
+            tip = "Weights file (.pt) for the chosen network; empty: the bundled weights."
+            self.weights_widget.lineEdit().setPlaceholderText("empty: bundled weights")
+            self.bands_label.setText("Bands (R, G, B, NIR)")
+            self.bands_edit.setPlaceholderText("empty: all 4 bands; e.g. 1,2,3,4 = red, green, blue, NIR")
+        for widget in (self.weights_widget, self.weights_widget.lineEdit(), self.weights_label):
+            widget.setToolTip(tip)
+        self.validate()
+
+    def weights_path(self):
+        """The weights file that will be used (None for the classical method or when empty)."""
+        if not mdl.needs_weights(self.model_choice()):
+            return None
+        return self.weights_widget.filePath().strip() or None
+
+    # Keys with a suffix: the defaults changed to "auto" and automatic tiling (earlier versions saved
+    # "caimnet" and 512 on every run, which would otherwise hide the new defaults).
     SETTINGS = "caim_qgis_plugin/dialog/"
+    MODEL_KEY = "model_choice"
+    TILE_KEY = "tile_size"
 
     def restore_settings(self):
         settings = QgsSettings()
-        model = settings.value(self.SETTINGS + "model", "caimnet")
+        model = settings.value(self.SETTINGS + self.MODEL_KEY, AUTO)
         index = self.model_combo.findData(model)
-        if index >= 0:
-            self.model_combo.setCurrentIndex(index)
+        self.model_combo.setCurrentIndex(index if index >= 0 else self.model_combo.findData(AUTO))
         device = settings.value(self.SETTINGS + "device", "Auto")
         if device in DEVICES:
             self.device_combo.setCurrentText(device)
-        self.tile_spin.setValue(int(settings.value(self.SETTINGS + "tile", 512)))
+        try:
+            tile = int(settings.value(self.SETTINGS + self.TILE_KEY, 0))
+        except (TypeError, ValueError):
+            tile = 0
+        self.tile_spin.setValue(tile)
         self.overlap_spin.setValue(int(settings.value(self.SETTINGS + "overlap", -1)))
         self.weights_widget.setFilePath(settings.value(self.SETTINGS + "weights", "") or "")
         self.polygons_check.setChecked(settings.value(self.SETTINGS + "polygons", False, type=bool))
@@ -277,9 +323,9 @@ class CaimDialog(QDialog):
 
     def save_settings(self):
         settings = QgsSettings()
-        settings.setValue(self.SETTINGS + "model", self.model_combo.currentData())
+        settings.setValue(self.SETTINGS + self.MODEL_KEY, self.model_choice())
         settings.setValue(self.SETTINGS + "device", self.device_combo.currentText())
-        settings.setValue(self.SETTINGS + "tile", self.tile_spin.value())
+        settings.setValue(self.SETTINGS + self.TILE_KEY, self.tile_spin.value())
         settings.setValue(self.SETTINGS + "overlap", self.overlap_spin.value())
         settings.setValue(self.SETTINGS + "weights", self.weights_widget.filePath())
         settings.setValue(self.SETTINGS + "polygons", self.polygons_check.isChecked())
@@ -400,7 +446,7 @@ class CaimDialog(QDialog):
             problems.append((inp.ERROR, str(exc)))
             bands = None
         problems += inp.validate([layer for layer, _ in plan], [d for _, d in plan], bands,
-                                 self.model_combo.currentData())
+                                 self.model_choice(), weights=self.weights_path())
         return problems
 
     def validate(self):
@@ -412,7 +458,9 @@ class CaimDialog(QDialog):
         n = len(self.checked())
         blocked = any(level == inp.ERROR for level, _ in problems)
         if not blocked:
-            lines.append('<span style="color:#2b7a0b">✔ %d dates, ready to run.</span>' % n)
+            choice = self.model_choice()
+            lines.append('<span style="color:#2b7a0b">✔ %d dates, ready to run with %s.</span>'
+                         % (n, _escape(mdl.describe(choice, mdl.resolve(choice, n), n))))
         self.messages.setText("<br>".join(lines))
         self.run_button.setEnabled(not blocked and self.task is None)
         return not blocked
@@ -424,8 +472,8 @@ class CaimDialog(QDialog):
             "INPUT": [layer.id() for layer, _ in plan],
             "DATES": ",".join(d or "" for _, d in plan) if any(d for _, d in plan) else "",
             "BANDS": self.bands_edit.text().strip(),
-            "MODEL": self.model_combo.currentData(),
-            "WEIGHTS": self.weights_widget.filePath().strip() or None,
+            "MODEL": self.model_choice(),
+            "WEIGHTS": self.weights_path(),
             "DEVICE": self.device_combo.currentText(),
             "TILE_SIZE": self.tile_spin.value(),
             "OVERLAP": None if self.overlap_spin.value() < 0 else self.overlap_spin.value(),
@@ -513,13 +561,16 @@ class CaimDialog(QDialog):
                      "polygons": results.get("POLYGONS")}
             paths = {k: v for k, v in paths.items() if v}
             facts = inp.describe_layers(self._run_layers, dates, inp.parse_bands(params.get("BANDS")))
-            info = {"dates": dates, "inputs": [{k: v for k, v in f.items()} for f in facts], "outputs": paths}
+            model = results.get("MODEL_USED") or None
+            info = {"dates": dates, "inputs": [{k: v for k, v in f.items()} for f in facts], "outputs": paths,
+                    "model": model}
             self.last_layers = lyr.add_run_outputs(paths, dates, info)
             summary = results.get("SUMMARY") or ""
             device = results.get("DEVICE_USED") or "?"
             warnings = [w for w in (results.get("WARNINGS") or "").split("\n") if w]
-            self._set_status("Done on %s. %s Hover here for each interval; all details are in the log "
-                             "(CAIM change detection tab)." % (device, short_total(results)))
+            used = mdl.describe(params.get("MODEL"), model, len(params["INPUT"])) if model else "?"
+            self._set_status("Done on %s with %s. %s Hover here for each interval; all details are in the log "
+                             "(CAIM change detection tab)." % (device, used, short_total(results)))
             self.status.setToolTip("Changed hectares per interval (last change):\n" + per_interval_lines(results))
             if warnings:
                 self.status.setText(self.status.text() + "\n" + "\n".join("Warning: " + w for w in warnings))
@@ -527,11 +578,11 @@ class CaimDialog(QDialog):
             QgsMessageLog.logMessage("Run finished on %s:\n%s" % (device, summary), LOG_TAG, Qgis.Success)
             if self.iface is not None:
                 total = short_total(results)
-                details = "Changed hectares per interval (last change):\n%s\n\nDevice: %s\n%s" % (
-                    per_interval_lines(results), device, "\n".join("Warning: " + w for w in warnings))
+                details = "Changed hectares per interval (last change):\n%s\n\nModel: %s\nDevice: %s\n%s" % (
+                    per_interval_lines(results), used, device, "\n".join("Warning: " + w for w in warnings))
                 self.iface.messageBar().pushMessage(
-                    "CAIM change detection", "Done on %s. %s%s" % (
-                        device, total, " Warning: " + warnings[0] if warnings else ""),
+                    "CAIM change detection", "Done on %s with %s. %s%s" % (
+                        device, mdl.name(model), total, " Warning: " + warnings[0] if warnings else ""),
                     details, Qgis.Warning if warnings else Qgis.Success, 30)
             self.folder_widget.setFilePath(self.default_output_folder())
         elif cancelled:

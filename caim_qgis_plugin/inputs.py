@@ -8,7 +8,9 @@ messages) and the Processing algorithm (prepareAlgorithm) use these functions.
 import os
 import re
 
-from qgis.core import QgsCoordinateTransform, QgsProject, QgsProviderRegistry, QgsRasterLayer
+from qgis.core import QgsCoordinateTransform, QgsProject, QgsProviderRegistry, QgsRaster, QgsRasterLayer
+
+from caim_qgis_plugin import models as mdl
 
 ERROR, WARNING, INFO = "error", "warning", "info"
 
@@ -152,9 +154,24 @@ def describe_layers(layers, dates=None, bands=None):
     return facts
 
 
-def validate(layers, dates=None, bands=None, model="caimnet"):
-    """Problems with a planned run, as [(level, message)], errors first.  Main thread only."""
+def _usable_band_count(layer):
+    """Bands the engine reads from ``layer`` without a band mapping: an alpha band beyond the 4 bands
+    of the networks is dropped (as the engine does)."""
+    count = layer.bandCount()
+    if count > mdl.NETWORK_BANDS:
+        provider = layer.dataProvider()
+        count -= sum(1 for b in range(1, count + 1) if provider.colorInterpretation(b) == QgsRaster.AlphaBand)
+    return count
+
+
+def validate(layers, dates=None, bands=None, model=mdl.AUTO, weights=None):
+    """Problems with a planned run, as [(level, message)], errors first.  Main thread only.
+
+    ``model`` may be "auto" (resolved with the engine's default for the number of layers).  The
+    networks need 4 bands (red, green, blue, NIR) with their bundled weights; the classical CVA takes
+    any number of bands.  With a ``weights`` file the engine checks the band count against it."""
     problems = []
+    model = mdl.resolve(model, len(layers))
     if len(layers) < 2:
         problems.append((ERROR, "Select at least 2 layers: change needs two or more dates (%d selected)."
                          % len(layers)))
@@ -179,6 +196,8 @@ def validate(layers, dates=None, bands=None, model="caimnet"):
             listing = ", ".join("'%s': %d" % item for item in counts.items())
             problems.append((ERROR, "Band counts differ (%s). The model needs the same bands from every "
                              "date: pick the bands to use (for example 1,2,3,4)." % listing))
+        if mdl.needs_weights(model) and not weights:
+            problems += _network_band_problems(model, rasters, bands)
         crs = {lyr.crs().authid() or lyr.crs().toWkt() for lyr in rasters}
         if len(crs) > 1:
             problems.append((WARNING, "Layers have different CRSs (%s): they will be aligned onto the grid "
@@ -204,6 +223,23 @@ def validate(layers, dates=None, bands=None, model="caimnet"):
     order = {ERROR: 0, WARNING: 1, INFO: 2}
     problems.sort(key=lambda p: order[p[0]])
     return problems
+
+
+def _network_band_problems(model, rasters, bands):
+    """A network with its bundled weights reads 4 bands (red, green, blue, NIR)."""
+    need = mdl.NETWORK_BANDS
+    hint = ("e.g. 1,2,3,4, or 1,2,3,2 for RGB-only imagery (green in place of NIR), or choose the classical "
+            "CVA, which uses any bands")
+    if bands:
+        if len(bands) != need:
+            return [(ERROR, "%s uses %d bands (red, green, blue, NIR) but Bands lists %d: give %d band "
+                     "numbers, %s." % (mdl.name(model), need, len(bands), need, hint))]
+        return []
+    usable = {_usable_band_count(lyr) for lyr in rasters}
+    if len(usable) == 1 and need not in usable:
+        return [(ERROR, "%s needs %d bands (red, green, blue, NIR) but the layers have %d: pick %d with "
+                 "Bands, %s." % (mdl.name(model), need, usable.pop(), need, hint))]
+    return []
 
 
 def _overlap(layers):

@@ -23,6 +23,7 @@ from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsP
 from qgis.gui import QgsMapToolEmitPoint
 
 from caim_qgis_plugin import layers as lyr
+from caim_qgis_plugin import models as mdl
 
 BAND_NAMES = ["Red", "Green", "Blue", "NIR"]
 BAND_COLORS = ["#d7301f", "#31a354", "#3182bd", "#7a0177", "#636363", "#fdae6b"]
@@ -105,7 +106,12 @@ def inspect_pixel(run_info, point, crs):
             values = [values[b - 1] if b - 1 < len(values) else None for b in entry["bands"]]
         result["series"].append(values)
     width = max((len(v) for v in result["series"] if v), default=0)
-    result["band_names"] = [BAND_NAMES[i] if i < len(BAND_NAMES) else "Band %d" % (i + 1) for i in range(width)]
+    if mdl.needs_weights(run_info.get("model")):  # a network (or an older run): red, green, blue, NIR
+        result["band_names"] = [BAND_NAMES[i] if i < len(BAND_NAMES) else "Band %d" % (i + 1)
+                                for i in range(width)]
+    else:  # the classical method reads any bands: name them by their numbers in the files
+        mapping = next((e.get("bands") for e in run_info.get("inputs") or [] if e.get("bands")), None)
+        result["band_names"] = ["Band %d" % b for b in (mapping or range(1, width + 1))]
     return result
 
 

@@ -25,6 +25,8 @@ from qgis.core import (
     QgsSingleBandPseudoColorRenderer,
 )
 
+from caim_qgis_plugin import models as mdl
+
 AREA, MOMENT, CONFIDENCE, PROBABILITIES = "area", "moment", "confidence", "probabilities"
 NODATA = 255
 CHANGED_COLOR = "#e6194b"  # same as the colour table the engine writes
@@ -158,11 +160,13 @@ def write_static_styles(folder, n_dates=10):
     return written
 
 
-def run_name(dates):
+def run_name(dates, model=None):
+    """'CAIM changes 2019-05-01 to 2021-05-01 (3 dates, CAIM-Net)'; the model only when known."""
+    what = "%d dates" % len(dates) + (", %s" % mdl.name(model) if model else "")
     known = [d for d in dates if d]
     if len(known) >= 2:
-        return "CAIM changes %s to %s (%d dates)" % (known[0], known[-1], len(dates))
-    return "CAIM changes (%d dates)" % len(dates)
+        return "CAIM changes %s to %s (%s)" % (known[0], known[-1], what)
+    return "CAIM changes (%s)" % what
 
 
 def unique_group_name(root, name):
@@ -184,7 +188,7 @@ def add_run_outputs(paths, dates, run_info=None, project=None, name=None):
     """
     project = project or QgsProject.instance()
     root = project.layerTreeRoot()
-    group = root.insertGroup(0, unique_group_name(root, name or run_name(dates)))
+    group = root.insertGroup(0, unique_group_name(root, name or run_name(dates, (run_info or {}).get("model"))))
     info = dict(run_info or {})
     info.setdefault("dates", list(dates))
     info.setdefault("outputs", dict(paths))

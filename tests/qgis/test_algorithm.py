@@ -33,6 +33,157 @@ def test_provider_and_parameters(qgis_app):
         assert name in names
     assert alg.parameterDefinition("DEVICE").options() == ["Auto", "CPU", "CUDA"]
     assert alg.parameterDefinition("POLYGONS").flags() & alg.parameterDefinition("POLYGONS").FlagOptional
+    model = alg.parameterDefinition("MODEL")
+    assert model.options() == ["auto", "caimnet", "schanger", "cva"]
+    assert model.defaultValue() == "auto" and model.usesStaticStrings()
+    tile = alg.parameterDefinition("TILE_SIZE")
+    assert tile.defaultValue() == 0 and tile.minimum() == 0 and tile.maximum() == 8192
+    assert tile.description() == "Tile size (pixels; 0 = automatic)"
+    helptext = alg.shortHelpString()
+    assert "<tt>cva</tt>" in helptext and "MODEL=auto" in helptext and "MODEL=cva" in helptext
+    assert "0 (default) = automatic" in helptext
+
+
+def test_model_titles_follow_the_engine_default(qgis_app, monkeypatch):
+    """"auto" and its titles come from model_core.models.default_model, never from a copy of its rule."""
+    import model_core.models as engine
+
+    from caim_qgis_plugin import models as mdl
+    from caim_qgis_plugin.algorithm import DetectChangesAlgorithm, model_titles
+
+    two, other = engine.default_model(2), engine.default_model(5)
+    assert [mdl.resolve("auto", n) for n in (2, 3, 5)] == [two, engine.default_model(3), other]
+    names = {"caimnet": "CAIM-Net", "schanger": "SChanger", "cva": "Classical CVA"}
+    assert model_titles() == {
+        "auto": "Automatic (%s; %s for exactly 2 dates)" % (names[other], names[two]),
+        "caimnet": "CAIM-Net (any number of dates)", "schanger": "SChanger (exactly 2 dates)",
+        "cva": "Classical CVA + Otsu (no weights, fast, any bands)"}
+    # a new two-date default in the engine shows up everywhere without touching the plugin
+    monkeypatch.setattr(engine, "TWO_DATE_DEFAULT", "cva")
+    assert mdl.resolve("auto", 2) == "cva" and mdl.resolve("auto", 3) == engine.default_model(3)
+    assert model_titles()["auto"] == "Automatic (%s; Classical CVA for exactly 2 dates)" % names[other]
+    alg = DetectChangesAlgorithm()
+    alg.initAlgorithm()
+    assert "Classical CVA for exactly 2 dates" in alg.shortHelpString()
+    assert "Classical CVA for exactly 2 dates" in alg.parameterDefinition("MODEL").description()
+
+
+def metadata(path):
+    from osgeo import gdal
+
+    return gdal.Open(path).GetMetadata()
+
+
+def test_cva_finds_the_known_change(project, tmp_path):
+    """MODEL=cva on the small stack with known truth: the bright square appears at the 3rd date, so it
+    changed between the 2nd and 3rd dates (moment 2); the rest is unchanged.  Automatic tiling."""
+    stack = make_stack(str(tmp_path))
+    out = outputs_in(str(tmp_path / "out"), probabilities=True)
+    results, ok, fb = run_alg(dict(INPUT=stack, MODEL="cva", DEVICE="CPU", TILE_SIZE=0, **out))
+    assert ok, fb.textLog()
+    assert results["MODEL_USED"] == "cva"
+    assert "Model: Classical CVA [cva]" in fb.textLog()
+    moment, area = read(results["MOMENT"]), read(results["AREA"])
+    truth = np.zeros((64, 64), np.uint8)
+    truth[16:40, 16:40] = 2
+    valid = np.ones((64, 64), bool)
+    valid[:6, :6] = False  # nodata block of the last date
+    assert (moment[~valid] == 255).all() and (area[~valid] == 255).all()
+    changed = (truth == 2) & valid
+    assert (moment[changed] == 2).mean() > 0.95
+    assert (moment[(truth == 0) & valid] == 0).mean() > 0.98
+    assert ((area[valid] == 1) == (moment[valid] != 0)).all()
+    p = np.stack([read(results["PROBABILITIES"], b) for b in (1, 2, 3)])
+    assert (np.argmax(p, axis=0)[valid] == moment[valid]).all()
+    for key in ("AREA", "MOMENT", "CONFIDENCE"):
+        meta = metadata(results[key])
+        assert meta["CAIM_MODEL"] == "cva" and meta["CAIM_WEIGHTS"] == "none (classical method)"
+    assert "UNTRAINED" not in results["SUMMARY"] and not results["WARNINGS"]
+
+
+def test_cva_uses_every_band_without_a_mapping(project, tmp_path):
+    """6-band images whose only change is in bands 5 and 6: CVA (no band mapping) finds it, the bands
+    1-4 alone do not set it apart, and a network is refused before running (it needs 4 bands)."""
+    rng = np.random.default_rng(5)
+    base = rng.normal(100, 4, (6, 48, 48))
+    paths = []
+    for t, date in enumerate(["20190501", "20200501"]):
+        img = base + rng.normal(0, 1, base.shape)
+        if t == 1:
+            img[4:, 10:30, 12:36] += 60
+        paths.append(write_raster(str(tmp_path / ("six_%s.tif" % date)), img.clip(1, 254).astype(np.uint8)))
+    out = outputs_in(str(tmp_path / "all"))
+    results, ok, fb = run_alg(dict(INPUT=paths, MODEL="cva", DEVICE="CPU", **out))
+    assert ok, fb.textLog()
+    moment = read(results["MOMENT"])
+    assert (moment[10:30, 12:36] == 1).mean() > 0.95
+    outside = np.ones(moment.shape, bool)
+    outside[10:30, 12:36] = False
+    assert (moment[outside] == 0).mean() > 0.98
+
+    four = outputs_in(str(tmp_path / "four"))
+    results, ok, fb = run_alg(dict(INPUT=paths, MODEL="cva", BANDS="1,2,3,4", DEVICE="CPU", **four))
+    assert ok, fb.textLog()
+    four_moment = read(results["MOMENT"])
+    # only noise in bands 1-4 (Otsu still splits it): the square is not set apart from the rest
+    assert abs((four_moment[10:30, 12:36] == 1).mean() - (four_moment[outside] == 1).mean()) < 0.15
+
+    net = outputs_in(str(tmp_path / "net"))
+    results, ok, fb = run_alg(dict(INPUT=paths, MODEL="caimnet", DEVICE="CPU", **net))
+    assert not ok
+    assert "CAIM-Net needs 4 bands (red, green, blue, NIR) but the layers have 6" in fb.textLog()
+    assert "classical CVA" in fb.textLog()
+    assert not os.path.exists(net["AREA"])
+
+
+def test_auto_resolves_with_the_engine_default(project, tmp_path, finished_run):
+    """MODEL=auto (and no MODEL at all) runs model_core.models.default_model(number of layers)."""
+    from model_core.models import default_model
+
+    stack = make_stack(str(tmp_path))
+    out = outputs_in(str(tmp_path / "two"))
+    results, ok, fb = run_alg(dict(INPUT=stack[1:], MODEL="auto", DEVICE="CPU", TILE_SIZE=0, **out))
+    assert ok, fb.textLog()
+    two = default_model(2)
+    assert results["MODEL_USED"] == two
+    assert "automatic choice for 2 dates) [%s]" % two in fb.textLog()
+    assert metadata(results["MOMENT"])["CAIM_MODEL"] == two
+    assert results["USED_DATES"] == "2020-05-01,2021-05-01"
+    # the square appears at the 2nd of these two dates; only a trained model is expected to find it
+    if "UNTRAINED" not in results["SUMMARY"]:
+        assert (read(results["MOMENT"])[20:36, 20:36] == 1).mean() > 0.9
+
+    # the shared run gave no MODEL: the default for 3 dates
+    assert finished_run["results"]["MODEL_USED"] == default_model(3)
+    assert metadata(finished_run["results"]["MOMENT"])["CAIM_MODEL"] == default_model(3)
+
+
+def test_automatic_tiles_give_the_same_result(project, tmp_path, finished_run):
+    """TILE_SIZE=0 (automatic; one tile here) and 64-pixel tiles (the shared run) agree pixel for pixel."""
+    stack = make_stack(str(tmp_path))  # same data as the shared run
+    out = outputs_in(str(tmp_path / "auto"))
+    results, ok, fb = run_alg(dict(INPUT=stack, DEVICE="CPU", TILE_SIZE=0, **out))
+    assert ok, fb.textLog()
+    ref = finished_run["results"]
+    np.testing.assert_array_equal(read(results["MOMENT"]), read(ref["MOMENT"]))
+    np.testing.assert_allclose(read(results["CONFIDENCE"]), read(ref["CONFIDENCE"]), atol=1e-4)
+
+
+def test_cva_refuses_a_weights_file(project, tmp_path):
+    stack = make_stack(str(tmp_path), size=40, nodata_block=False)
+    weights = str(tmp_path / "my_weights.pt")
+    with open(weights, "wb") as f:
+        f.write(b"not used")
+    out = outputs_in(str(tmp_path / "o"))
+    results, ok, fb = run_alg(dict(INPUT=stack, MODEL="cva", WEIGHTS=weights, DEVICE="CPU", **out))
+    assert not ok
+    log = fb.textLog()
+    assert "The classical CVA method (MODEL=cva) takes no weights" in log
+    assert "Weights file (WEIGHTS)" in log and "my_weights.pt" in log and "Leave WEIGHTS empty" in log
+    assert not os.path.exists(out["AREA"]) and not os.path.isdir(str(tmp_path / "o"))
+    # the networks still take it (and the engine says what is wrong with this file)
+    results, ok, fb = run_alg(dict(INPUT=stack, MODEL="caimnet", WEIGHTS=weights, DEVICE="CPU", **out))
+    assert not ok and "takes no weights" not in fb.textLog()
 
 
 def test_run_on_stack_values(finished_run):

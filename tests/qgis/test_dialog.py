@@ -39,7 +39,19 @@ def rows(dlg):
 
 
 @pytest.fixture
-def dialog(project):
+def fresh_settings(qgis_app):
+    """No remembered dialog settings (runs save them), so every test starts from the defaults."""
+    from qgis.core import QgsSettings
+
+    from caim_qgis_plugin.dialog import CaimDialog
+
+    QgsSettings().remove(CaimDialog.SETTINGS.rstrip("/"))
+    yield
+    QgsSettings().remove(CaimDialog.SETTINGS.rstrip("/"))
+
+
+@pytest.fixture
+def dialog(project, fresh_settings):
     from caim_qgis_plugin.dialog import CaimDialog
 
     dlg = CaimDialog(None)
@@ -121,7 +133,19 @@ def test_inline_validation(dialog, three_layers, tmp_path, project):
     text = dialog.messages.text()
     assert "Band counts differ" in text and "'rgb 2022': 3" in text
     assert not dialog.run_button.isEnabled()
+    # three bands: the networks need 4 (red, green, blue, NIR); the classical CVA takes any
     dialog.bands_edit.setText("1,2,3")
+    assert "CAIM-Net uses 4 bands (red, green, blue, NIR) but Bands lists 3" in dialog.messages.text()
+    assert "1,2,3,2 for RGB-only imagery" in dialog.messages.text()
+    assert not dialog.run_button.isEnabled()
+    dialog.model_combo.setCurrentIndex(dialog.model_combo.findData("cva"))
+    assert "4 bands" not in dialog.messages.text() and dialog.run_button.isEnabled()
+    assert "ready to run with Classical CVA." in dialog.messages.text()
+    dialog.bands_edit.setText("")
+    assert "Band counts differ" in dialog.messages.text()  # CVA still needs the same bands every date
+    assert not dialog.run_button.isEnabled()
+    dialog.model_combo.setCurrentIndex(dialog.model_combo.findData("auto"))
+    dialog.bands_edit.setText("1,2,3,2")
     assert dialog.run_button.isEnabled()
     dialog.bands_edit.setText("1,2,3,4")
     assert "Band 4 does not exist in 'rgb 2022' (3)" in dialog.messages.text()
@@ -159,13 +183,14 @@ def test_background_run_adds_styled_layers(dialog, three_layers, tmp_path, proje
     assert wait_for(lambda: dialog.task is None)
     assert dialog.last_results, dialog.status.text()
     assert dialog.last_results["DEVICE_USED"] == "cpu"
-    assert dialog.status.text().startswith("Done on cpu.")
+    assert dialog.last_results["MODEL_USED"] == "caimnet"
+    assert dialog.status.text().startswith("Done on cpu with CAIM-Net (automatic choice for 3 dates).")
     assert dialog.progress.value() == 100
     for name in ("change_area.tif", "change_moment.tif", "confidence.tif", "moment_probability.tif",
                  "change_moment.qml"):
         assert os.path.exists(os.path.join(folder, name))
     group = project.layerTreeRoot().children()[0]
-    assert group.name() == "CAIM changes 2019-05-01 to 2021-05-01 (3 dates)"
+    assert group.name() == "CAIM changes 2019-05-01 to 2021-05-01 (3 dates, CAIM-Net)"
     moment = dialog.last_layers["moment"]
     assert [c.label for c in moment.renderer().classes()] == [
         "No change", "2019-05-01 to 2020-05-01", "2020-05-01 to 2021-05-01"]
@@ -209,17 +234,99 @@ def test_cancel_removes_partial_outputs(dialog, project, tmp_path):
     assert os.listdir(folder) == []
 
 
-def test_settings_are_remembered(project):
+def test_settings_are_remembered(project, fresh_settings):
+    from qgis.core import QgsSettings
+
     from caim_qgis_plugin.dialog import CaimDialog
+
+    # what earlier versions saved on every run (their defaults) does not hide the new defaults
+    QgsSettings().setValue(CaimDialog.SETTINGS + "model", "caimnet")
+    QgsSettings().setValue(CaimDialog.SETTINGS + "tile", 512)
+    fresh = CaimDialog(None)
+    assert fresh.model_choice() == "auto" and fresh.tile_spin.value() == 0
+    assert fresh.tile_spin.text() == "automatic"
+    fresh.shutdown()
 
     first = CaimDialog(None)
     first.device_combo.setCurrentText("CPU")
     first.tile_spin.setValue(256)
+    first.model_combo.setCurrentIndex(first.model_combo.findData("cva"))
     first.polygons_check.setChecked(True)
     first.save_settings()
     first.shutdown()
     second = CaimDialog(None)
     assert second.device_combo.currentText() == "CPU"
-    assert second.tile_spin.value() == 256
+    assert second.tile_spin.value() == 256 and second.tile_spin.text() == "256 px"
+    assert second.model_choice() == "cva" and not second.weights_widget.isEnabled()
     assert second.polygons_check.isChecked()
     second.shutdown()
+
+
+def test_model_choice_weights_and_automatic_tiles(dialog, three_layers, project, tmp_path):
+    """The four model options, "auto" resolved by the engine, CVA without weights, automatic tiles."""
+    from qgis.PyQt.QtCore import Qt
+
+    from model_core.models import default_model
+
+    from caim_qgis_plugin.algorithm import model_titles
+
+    combo = dialog.model_combo
+    assert [combo.itemData(i) for i in range(combo.count())] == ["auto", "caimnet", "schanger", "cva"]
+    assert [combo.itemText(i) for i in range(combo.count())] == list(model_titles().values())
+    assert combo.currentData() == "auto" and combo.currentText().startswith("Automatic (")
+    assert combo.itemText(combo.findData("cva")) == "Classical CVA + Otsu (no weights, fast, any bands)"
+    # tiles: automatic by default, shown as such and passed as 0
+    assert dialog.tile_spin.value() == 0 and dialog.tile_spin.text() == "automatic"
+    assert dialog.tile_spin.minimum() == 0 and dialog.tile_spin.maximum() == 8192
+
+    dialog.refresh_layers()
+    names = {"caimnet": "CAIM-Net", "schanger": "SChanger", "cva": "Classical CVA"}
+    assert "ready to run with %s (automatic choice for 3 dates)." % names[default_model(3)] in dialog.messages.text()
+    dialog.layer_tree.topLevelItem(0).setCheckState(0, Qt.Unchecked)
+    assert "ready to run with %s (automatic choice for 2 dates)." % names[default_model(2)] in dialog.messages.text()
+    dialog._check_all(True)
+
+    weights = str(tmp_path / "mine.pt")
+    open(weights, "wb").close()
+    dialog.weights_widget.setFilePath(weights)
+    assert dialog.weights_widget.isEnabled()
+    assert dialog.parameters()["WEIGHTS"] == weights and dialog.parameters()["MODEL"] == "auto"
+    assert dialog.parameters()["TILE_SIZE"] == 0
+    assert dialog.bands_label.text() == "Bands (R, G, B, NIR)"
+
+    combo.setCurrentIndex(combo.findData("cva"))
+    assert not dialog.weights_widget.isEnabled() and not dialog.weights_label.isEnabled()
+    assert "needs no weights" in dialog.weights_widget.toolTip()
+    assert "needs no weights" in dialog.weights_widget.lineEdit().toolTip()
+    assert dialog.bands_label.text() == "Bands (any)"
+    params = dialog.parameters()
+    assert params["MODEL"] == "cva" and params["WEIGHTS"] is None  # kept in the field, not used
+    assert "ready to run with Classical CVA." in dialog.messages.text() and dialog.run_button.isEnabled()
+
+    combo.setCurrentIndex(combo.findData("caimnet"))
+    assert dialog.weights_widget.isEnabled() and dialog.parameters()["WEIGHTS"] == weights
+    assert "needs no weights" not in dialog.weights_widget.toolTip()
+
+
+def test_background_cva_run(dialog, project, tmp_path):
+    """A CVA run from the dialog with automatic tiles: the known change, named in the group and status."""
+    paths = make_stack(str(tmp_path))
+    for p in paths:
+        add_layer(project, p, os.path.basename(p))
+    dialog.refresh_layers()
+    dialog.model_combo.setCurrentIndex(dialog.model_combo.findData("cva"))
+    dialog.device_combo.setCurrentText("CPU")
+    folder = str(tmp_path / "cva")
+    dialog.folder_widget.setFilePath(folder)
+    assert dialog.run(ask=False) is not None
+    assert wait_for(lambda: dialog.task is None)
+    assert dialog.last_results, dialog.status.text()
+    assert dialog.last_results["MODEL_USED"] == "cva"
+    assert dialog.status.text().startswith("Done on cpu with Classical CVA.")
+    assert project.layerTreeRoot().children()[0].name() == "CAIM changes 2019-05-01 to 2021-05-01 (3 dates, Classical CVA)"
+    moment = dialog.last_layers["moment"]
+    from caim_qgis_testlib import read
+
+    values = read(moment.source())
+    assert (values[16:40, 16:40] == 2).mean() > 0.95 and (values[44:, 44:] == 0).mean() > 0.98
+    assert json.loads(moment.customProperty("caim/run"))["model"] == "cva"

@@ -88,3 +88,26 @@ def test_dock_shows_the_pixel(qgis_app, finished_run):
     image = dock.plot.grab().toImage()  # paints the series plot
     assert image.width() > 0 and not image.isNull()
     dock.deleteLater()
+
+
+def test_band_names_follow_the_model(qgis_app, finished_run):
+    """Networks read red, green, blue, NIR; the classical CVA any bands, named by their numbers."""
+    from qgis.core import QgsCoordinateReferenceSystem
+
+    from caim_qgis_plugin.inspect_tool import inspect_pixel
+
+    utm = QgsCoordinateReferenceSystem("EPSG:32614")
+    info = run_info(finished_run)
+    for model in ("caimnet", "schanger", None):
+        assert inspect_pixel(dict(info, model=model), centre(20, 20), utm)["band_names"] == [
+            "Red", "Green", "Blue", "NIR"]
+    cva = inspect_pixel(dict(info, model="cva"), centre(20, 20), utm)
+    assert cva["band_names"] == ["Band 1", "Band 2", "Band 3", "Band 4"]
+    assert cva["series"][2] == [230.0] * 4
+    mapped = dict(info, model="cva", inputs=[{"path": p, "bands": [4, 2]} for p in finished_run["inputs"]])
+    data = inspect_pixel(mapped, centre(20, 20), utm)
+    assert data["band_names"] == ["Band 4", "Band 2"]
+    from osgeo import gdal
+
+    expected = gdal.Open(finished_run["inputs"][0]).ReadAsArray()[:, 20, 20]
+    assert data["series"][0] == [float(expected[3]), float(expected[1])]

@@ -27,7 +27,16 @@ def test_import_does_not_load_torch():
     code = ("import sys; sys.path.insert(0, %r)\n"
             "import caim_qgis_plugin\n"
             "from caim_qgis_plugin import plugin, provider, algorithm, dialog, layers, inspect_tool, dependencies\n"
+            "from caim_qgis_plugin import models\n"
+            "auto = [models.default_model(n) for n in range(1, 6)]\n"
+            "titles = algorithm.model_titles()\n"
+            "alg = algorithm.DetectChangesAlgorithm()\n"
+            "alg.initAlgorithm()\n"  # what the provider does when QGIS starts
+            "assert alg.parameterDefinition('MODEL').defaultValue() == 'auto'\n"
             "assert 'torch' not in sys.modules, 'torch imported at start-up'\n"
+            "import model_core.models as engine\n"  # the real registry (loads torch) agrees
+            "assert auto == [engine.default_model(n) for n in range(1, 6)], auto\n"
+            "assert titles == algorithm.model_titles(), titles\n"
             "assert callable(caim_qgis_plugin.classFactory)\n"
             "print('ok')" % ROOT)
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
@@ -63,6 +72,12 @@ def test_qgis_process_run(tmp_path):
     assert enable.returncode == 0, enable.stdout + enable.stderr
     listing = subprocess.run([exe, "list"], env=env, capture_output=True, text=True, timeout=120, cwd=cwd)  # nosec
     assert "caim:detectchanges" in listing.stdout, listing.stdout[-2000:] + listing.stderr[-2000:]
+    helptext = subprocess.run([exe, "help", "caim:detectchanges"], env=env, capture_output=True,  # nosec B603
+                              text=True, timeout=120, cwd=cwd).stdout
+    for option in ("- 0: auto", "- 1: caimnet", "- 2: schanger", "- 3: cva"):
+        assert option in helptext, helptext[-3000:]
+    assert "TILE_SIZE: Tile size (pixels; 0 = automatic)" in helptext
+    assert "MODEL=cva" in helptext and "MODEL=auto" in helptext
 
     stack = make_stack(str(tmp_path))
     out = str(tmp_path / "out")
@@ -80,6 +95,16 @@ def test_qgis_process_run(tmp_path):
     assert os.path.exists(out + "/moment.qml") and os.path.exists(out + "/polygons.gpkg")
     with open(out + "/moment.qml") as f:
         assert "2020-05-01 to 2021-05-01" in f.read()
+
+    # the classical method by name, automatic tiles, on the last two dates: the square appears at the 2nd
+    cva = subprocess.run([exe, "run", "caim:detectchanges", "--", "INPUT=%s" % stack[1], "INPUT=%s" % stack[2],  # nosec
+                          "MODEL=cva", "TILE_SIZE=0", "DEVICE=CPU", "AREA=%s/cva_area.tif" % out,
+                          "MOMENT=%s/cva_moment.tif" % out, "CONFIDENCE=%s/cva_conf.tif" % out],
+                         env=env, capture_output=True, text=True, timeout=300, cwd=cwd)
+    assert cva.returncode == 0, cva.stdout[-3000:] + cva.stderr[-3000:]
+    assert "MODEL_USED:\tcva" in cva.stdout
+    moment = read(out + "/cva_moment.tif")
+    assert (moment[16:40, 16:40] == 1).mean() > 0.95 and (moment[44:, 44:] == 0).mean() > 0.98
 
     # a user error is reported as a message, with a non-zero exit
     bad = subprocess.run([exe, "run", "caim:detectchanges", "--", "INPUT=%s" % stack[0], "DEVICE=CPU",

@@ -58,6 +58,11 @@ def test_added_layers_are_styled(project, finished_run):
     # a second run gets its own group name
     lyr.add_run_outputs(paths, dates)
     assert root.children()[0].name() == "CAIM changes 2019-05-01 to 2021-05-01 (3 dates) #2"
+    # the group names the model when the run says which one ran
+    added = lyr.add_run_outputs(paths, dates, {"model": "cva"})
+    assert root.children()[0].name() == "CAIM changes 2019-05-01 to 2021-05-01 (3 dates, Classical CVA)"
+    assert lyr.run_info_of(added["moment"])["model"] == "cva"
+    assert lyr.run_name([None, None], "schanger") == "CAIM changes (2 dates, SChanger)"
 
     # the outputs open styled anywhere thanks to the .qml sidecars
     for key, kind in (("MOMENT", "paletted"), ("AREA", "paletted"), ("CONFIDENCE", "singlebandpseudocolor")):
