@@ -130,14 +130,15 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
         self.addParameter(QgsProcessingParameterMultipleLayers(
             self.INPUT, tr("Raster layers, oldest first (order is time order)"), QgsProcessing.TypeRaster))
         self.addParameter(QgsProcessingParameterString(
-            self.DATES, tr("Dates, comma-separated YYYY-MM-DD in layer order (empty: from names/metadata)"),
+            self.DATES, tr("Dates, YYYY-MM-DD in layer order (empty: from names/metadata)"),
             optional=True))
         self.addParameter(QgsProcessingParameterString(
-            self.BANDS, tr("Bands, e.g. 1,2,3,4 (networks: red, green, blue, NIR; CVA: any; empty: every band)"),
+            self.BANDS, tr("Bands, e.g. 1,2,3,4 (networks: R, G, B, NIR; CVA: any bands)"),
             optional=True))
-        # The toolbox lists the option names (the values qgis_process takes), so the label explains them.
+        # The toolbox lists the option names (the values qgis_process takes): the label says what "auto" is
+        # and the help describes every option.
         self.addParameter(QgsProcessingParameterEnum(
-            self.MODEL, tr("Model (auto: %s; cva: classical, no weights)") % mdl.auto_summary(),
+            self.MODEL, tr("Model (auto: %s)") % mdl.auto_summary(),
             options=MODELS, defaultValue=AUTO, usesStaticStrings=True))
         self.addParameter(QgsProcessingParameterFile(
             self.WEIGHTS, tr("Weights file (empty: bundled weights; none for CVA)"), extension="pt",

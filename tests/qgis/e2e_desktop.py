@@ -1,7 +1,8 @@
 """Driven inside the real QGIS desktop (``qgis --code e2e_desktop.py``) by test_e2e.py.
 
 Environment: CAIM_E2E_STACK (os.pathsep-separated rasters), CAIM_E2E_OUT (folder for outputs and
-screenshots), CAIM_E2E_RESULT (JSON file this script writes), CAIM_E2E_TILE (tile size).
+screenshots), CAIM_E2E_RESULT (JSON file this script writes), CAIM_E2E_TILE (tile size; 0 or unset:
+the dialog's default, automatic).
 """
 
 import json
@@ -16,7 +17,7 @@ from qgis.utils import iface, plugins, unloadPlugin
 STACK = [p for p in os.environ["CAIM_E2E_STACK"].split(os.pathsep) if p]
 OUT = os.environ["CAIM_E2E_OUT"]
 RESULT = os.environ["CAIM_E2E_RESULT"]
-TILE = int(os.environ.get("CAIM_E2E_TILE", "64"))
+TILE = int(os.environ.get("CAIM_E2E_TILE", "0"))
 PREFIX = os.environ.get("CAIM_E2E_PREFIX", "e2e")
 report = {"steps": []}
 state = {}
@@ -78,7 +79,12 @@ def step_dialog():
     plugin.run_action.trigger()
     dlg = plugin.dialog
     state["dialog"] = dlg
-    dlg.tile_spin.setValue(TILE)
+    report["dialog_tile_text"] = dlg.tile_spin.text()
+    report["dialog_model"] = [dlg.model_combo.currentData(), dlg.model_combo.currentText()]
+    report["model_items"] = [[dlg.model_combo.itemData(i), dlg.model_combo.itemText(i)]
+                             for i in range(dlg.model_combo.count())]
+    if TILE:
+        dlg.tile_spin.setValue(TILE)
     dlg.device_combo.setCurrentText("CPU")
     dlg.polygons_check.setChecked(True)
     dlg.weights_widget.setFilePath(os.environ.get("CAIM_E2E_WEIGHTS", ""))
@@ -86,12 +92,39 @@ def step_dialog():
     report["dialog_rows"] = [(dlg.layer_tree.topLevelItem(i).text(0), dlg.layer_tree.topLevelItem(i).text(1))
                              for i in range(dlg.layer_tree.topLevelItemCount())]
     report["dialog_messages"] = dlg.messages.text()
+    QTimer.singleShot(300, step_model_list)
+
+
+@guard
+def step_model_list():
+    """Screenshots of the open model list and of the dialog with the classical method chosen."""
+    dlg = state["dialog"]
+    combo = dlg.model_combo
+    combo.showPopup()
+    QTimer.singleShot(400, step_model_list_shot)
+
+
+@guard
+def step_model_list_shot():
+    dlg = state["dialog"]
+    combo = dlg.model_combo
+    popup = combo.view().window()
+    popup.grab().save(os.path.join(OUT, "%s_model_list.png" % PREFIX))
+    report["model_list_width"] = [popup.width(), max(combo.view().sizeHintForColumn(0), 0)]
+    combo.hidePopup()
+    combo.setCurrentIndex(combo.findData("cva"))
+    report["cva_weights"] = {"enabled": dlg.weights_widget.isEnabled(), "tooltip": dlg.weights_widget.toolTip(),
+                             "placeholder": dlg.weights_widget.lineEdit().placeholderText(),
+                             "bands_label": dlg.bands_label.text(), "messages": dlg.messages.text()}
+    dlg.grab().save(os.path.join(OUT, "%s_dialog_cva.png" % PREFIX))
+    combo.setCurrentIndex(combo.findData("auto"))
     QTimer.singleShot(300, step_run)
 
 
 @guard
 def step_run():
     dlg = state["dialog"]
+    report["dialog_messages"] = dlg.messages.text()
     dlg.grab().save(os.path.join(OUT, "%s_dialog.png" % PREFIX))
     state["t0"] = time.time()
     task = dlg.run(ask=False)
@@ -100,15 +133,25 @@ def step_run():
         report["status"] = dlg.status.text()
         finish(1)
         return
+    # the GUI keeps processing events while the model runs in the task manager: a timer fires meanwhile
+    ticker = QTimer()
+    ticker.setInterval(50)
+
+    def tick():
+        if dlg.task is not None:
+            report["responsive_during_run"] = True
+            report["tasks_active"] = QgsApplication.taskManager().countActiveTasks()
+        ticker.stop()
+
+    ticker.timeout.connect(tick)
+    ticker.start()
+    state["ticker"] = ticker
     QTimer.singleShot(1500, step_while_running)
 
 
 @guard
 def step_while_running():
     dlg = state["dialog"]
-    # the GUI keeps processing events while the model runs in the task manager
-    report["responsive_during_run"] = dlg.task is not None
-    report["tasks_active"] = QgsApplication.taskManager().countActiveTasks()
     dlg.grab().save(os.path.join(OUT, "%s_dialog_running.png" % PREFIX))
     QTimer.singleShot(500, step_wait)
 
@@ -192,11 +235,45 @@ def step_toolbox():
     loaded = [QgsProject.instance().mapLayer(i) for i in set(QgsProject.instance().mapLayers()) - before]
     report["toolbox"] = {
         "device": results.get("DEVICE_USED"),
+        "model": results.get("MODEL_USED"),
         "layers": sorted([layer.name(), layer.renderer().type() if hasattr(layer, "renderer") and layer.renderer()
                           else None, [c.label for c in layer.renderer().classes()]
                           if hasattr(layer.renderer(), "classes") else []] for layer in loaded),
     }
-    QTimer.singleShot(1500, step_screens)
+    QTimer.singleShot(1500, step_toolbox_dialog)
+
+
+@guard
+def step_toolbox_dialog():
+    """The algorithm's own Processing dialog (toolbox), to look at the parameter labels."""
+    import processing
+
+    dialog = processing.createAlgorithmDialog("caim:detectchanges", {"INPUT": STACK[:2]})
+    state["toolbox_dialog"] = dialog
+    dialog.resize(820, 1100)
+    dialog.show()
+    QTimer.singleShot(500, step_toolbox_dialog_expand)
+
+
+@guard
+def step_toolbox_dialog_expand():
+    from qgis.PyQt import sip
+    from qgis.PyQt.QtWidgets import QGroupBox
+    from qgis.gui import QgsCollapsibleGroupBox
+
+    # show the advanced parameters too (PyQt sees the collapsible box as a plain QGroupBox)
+    for box in state["toolbox_dialog"].findChildren(QGroupBox):
+        if box.metaObject().className() == "QgsCollapsibleGroupBox":
+            sip.cast(box, QgsCollapsibleGroupBox).setCollapsed(False)
+    QTimer.singleShot(700, step_toolbox_dialog_shot)
+
+
+@guard
+def step_toolbox_dialog_shot():
+    dialog = state.pop("toolbox_dialog")
+    dialog.grab().save(os.path.join(OUT, "%s_toolbox_dialog.png" % PREFIX))
+    dialog.close()
+    QTimer.singleShot(300, step_screens)
 
 
 @guard

@@ -18,7 +18,7 @@ pytestmark = [pytest.mark.qgis, pytest.mark.e2e]
 ARTIFACTS = os.path.join(ROOT, "test_artifacts")
 
 
-def run_desktop(tmp_path, stack, prefix, tile=64, timeout=540):
+def run_desktop(tmp_path, stack, prefix, tile=0, timeout=540):
     if not shutil.which("xvfb-run") or not shutil.which("qgis"):
         pytest.skip("xvfb-run or qgis is not installed")
     home = tmp_path / "home"
@@ -49,19 +49,35 @@ def run_desktop(tmp_path, stack, prefix, tile=64, timeout=540):
 
 
 def test_desktop_run(tmp_path):
+    from model_core.models import default_model
+
+    from caim_qgis_plugin.algorithm import model_titles
+    from caim_qgis_plugin.models import name
+
     stack = make_stack(str(tmp_path), dates=("2018-06-01", "2019-06-01", "2020-06-01", "2021-06-01"),
                        size=96, change_at=2)
-    report = run_desktop(tmp_path, stack, "e2e")
+    report = run_desktop(tmp_path, stack, "e2e")  # the dialog's defaults: automatic model and tiles
     assert report["plugin_loaded"] and report["algorithm"] and report["finished"]
     assert not report["torch_loaded_at_start"]
     assert any("CAIM" in t for t in report["raster_menu"])
     assert "Detect changes in a time series…" in report["caim_menu"]
     assert report["toolbar_actions"] == ["Detect changes in a time series…", "Inspect change pixel"]
     assert [d for _, d in report["dialog_rows"]] == ["2018-06-01", "2019-06-01", "2020-06-01", "2021-06-01"]
+    # model list and tiles as the user first sees them
+    assert report["dialog_tile_text"] == "automatic"
+    assert report["model_items"] == [list(item) for item in model_titles().items()]
+    assert report["dialog_model"] == ["auto", model_titles()["auto"]]
+    assert report["model_list_width"][0] >= report["model_list_width"][1]  # the titles are not cut off
+    assert "ready to run with %s (automatic choice for 4 dates)." % name(default_model(4)) in report["dialog_messages"]
+    cva = report["cva_weights"]
+    assert not cva["enabled"] and "needs no weights" in cva["tooltip"] and cva["bands_label"] == "Bands (any)"
+    assert "ready to run with Classical CVA." in cva["messages"]
     assert report["task_started"]
     assert report["responsive_during_run"]  # a timer fired in the GUI thread while the task was running
-    assert report["status"].startswith("Done on cpu"), report["status"]
-    assert report["groups"][0] == "CAIM changes 2018-06-01 to 2021-06-01 (4 dates)"
+    assert report["status"].startswith("Done on cpu with %s (automatic choice for 4 dates)."
+                                       % name(default_model(4))), report["status"]
+    assert report["results"]["MODEL_USED"] == default_model(4)
+    assert report["groups"][0] == "CAIM changes 2018-06-01 to 2021-06-01 (4 dates, %s)" % name(default_model(4))
     layers = report["layers"]
     assert layers["area"]["renderer"] == "paletted" and layers["moment"]["renderer"] == "paletted"
     assert [c[1] for c in layers["moment"]["classes"]] == [
@@ -73,9 +89,11 @@ def test_desktop_run(tmp_path):
     # the toolbox path: Processing loads the outputs and the plugin styles them
     toolbox = {name: (renderer, labels) for name, renderer, labels in report["toolbox"]["layers"]}
     assert report["toolbox"]["device"] == "cpu"
+    assert report["toolbox"]["model"] == default_model(2)  # two layers, MODEL not given: "auto"
     assert toolbox["Change area"][0] == "paletted" and toolbox["Confidence"][0] == "singlebandpseudocolor"
     assert toolbox["Change moment"] == ("paletted", ["No change", "2018-06-01 to 2019-06-01"])
     assert report["unloaded"]
     assert not any("CAIM" in t for t in report["menu_after_unload"])
-    for name in ("e2e_dialog.png", "e2e_map.png"):
-        assert os.path.getsize(os.path.join(ARTIFACTS, name)) > 10000
+    for shot in ("e2e_dialog.png", "e2e_dialog_cva.png", "e2e_toolbox_dialog.png", "e2e_map.png"):
+        assert os.path.getsize(os.path.join(ARTIFACTS, shot)) > 10000, shot
+    assert os.path.getsize(os.path.join(ARTIFACTS, "e2e_model_list.png")) > 2000
