@@ -4,18 +4,10 @@
 methods.  "auto" is resolved by the engine's :func:`model_core.models.default_model` (never by a copy
 of its rule here, since the two-date default may change with new weights).
 
-The engine's registry module imports torch at its top although :func:`default_model` does not use
-it, and the plugin must not load torch when QGIS starts (the Processing parameter titles are built
-then) nor fail without it.  :func:`default_model` therefore uses the registry as already imported
-when it is, and otherwise runs the registry module's own code in a private module in which
-``import torch`` yields an empty placeholder (nothing is registered in ``sys.modules``).  Should that
-ever fail, it imports the registry normally, or, where loading torch is not wanted, returns None.
+The engine's registry module imports torch only inside its functions, so reading
+:func:`default_model` at QGIS start-up (the Processing parameter titles are built then) does not load
+torch; a test checks that.
 """
-
-import builtins
-import importlib.util
-import sys
-import types
 
 AUTO = "auto"
 MODELS = [AUTO, "caimnet", "schanger", "cva"]
@@ -30,55 +22,16 @@ TITLES = {
     "cva": "Classical CVA + Otsu (no weights, fast, any bands)",
 }
 
-_registry = None
-
-
-def _registry_without_torch():
-    """model_core.models executed privately with a placeholder for torch (see the module docstring)."""
-    spec = importlib.util.find_spec("model_core.models")
-    if spec is None or spec.loader is None:
-        raise ImportError("model_core.models not found")
-    module = importlib.util.module_from_spec(spec)
-    real_import = builtins.__import__
-
-    def import_without_torch(name, globals=None, locals=None, fromlist=(), level=0):  # noqa: A002
-        if level == 0 and (name == "torch" or name.startswith("torch.")):
-            return types.ModuleType("torch")
-        return real_import(name, globals, locals, fromlist, level)
-
-    module.__dict__["__builtins__"] = dict(vars(builtins), __import__=import_without_torch)
-    spec.loader.exec_module(module)
-    return module
-
 
 def default_model(n_dates, load_torch=True):
-    """The engine's default model (registry name) for ``n_dates`` ordered images.
-
-    Returns None only when the engine cannot answer without loading torch and ``load_torch`` is
-    False, or when the engine cannot be imported at all.
+    """The engine's default model (registry name) for ``n_dates`` ordered images; None when the engine
+    cannot be imported.  (``load_torch`` is kept for callers; the registry never needs torch for this.)
     """
-    global _registry
-    module = sys.modules.get("model_core.models")
-    if module is None and "torch" in sys.modules:  # torch is loaded already: the real import is cheap
-        try:
-            import model_core.models as module
-        except ImportError:
-            module = None
-    if module is None:
-        if _registry is None:
-            try:
-                _registry = _registry_without_torch()
-            except Exception:  # the registry's top level changed: fall back to the real import below
-                _registry = False
-        module = _registry or None
-    if module is None:
-        if not load_torch:
-            return None
-        try:
-            import model_core.models as module
-        except ImportError:
-            return None
-    return module.default_model(int(n_dates))
+    try:
+        from model_core.models import default_model as engine_default
+    except ImportError:
+        return None
+    return engine_default(int(n_dates))
 
 
 def resolve(model, n_dates):

@@ -252,7 +252,8 @@ class Stack:
                 sel = [int(b) for b in sel.replace(" ", "").split(",") if b]
             if not sel:
                 sel = list(range(1, ds.RasterCount + 1))
-                if expected is not None and ds.RasterCount > expected:
+                # an alpha band is a mask, not data (it then masks the pixels where it is 0)
+                if ds.RasterCount > (expected if expected is not None else 1):
                     alpha = [b for b in sel if ds.GetRasterBand(b).GetColorInterpretation() == gdal.GCI_AlphaBand]
                     sel = [b for b in sel if b not in alpha]
             bad = [b for b in sel if not 1 <= int(b) <= ds.RasterCount]

@@ -95,3 +95,25 @@ def test_engine_cva_uses_every_band(tmp_path):
     assert (read_tif(res.paths["area"])[8:16, 8:16] == 1).all()
     res = detect(paths, out_dir=str(tmp_path / "rgbn"), model="cva", bands=[1, 2, 3, 4])
     assert (read_tif(res.paths["area"])[8:16, 8:16] == 1).mean() < 0.5
+
+
+def test_engine_cva_treats_alpha_as_mask(tmp_path):
+    from osgeo import gdal
+
+    rng = np.random.default_rng(5)
+    paths = []
+    for i in range(2):
+        rgb = rng.integers(90, 110, (3, 32, 32)).astype(np.uint8)
+        alpha = np.full((32, 32), 255, np.uint8)
+        if i == 1:
+            rgb[:, 8:16, 8:16] = 250
+            alpha[:4, :] = 0  # transparent strip on the second date
+        p = str(tmp_path / f"rgba{i}.tif")
+        write_tif(p, np.concatenate([rgb, alpha[None]]), options=("PHOTOMETRIC=RGB", "ALPHA=YES"))
+        assert gdal.Open(p).GetRasterBand(4).GetColorInterpretation() == gdal.GCI_AlphaBand
+        paths.append(p)
+    res = detect(paths, out_dir=str(tmp_path / "out"), model="cva")
+    area = read_tif(res.paths["area"])
+    assert (area[:4] == 255).all()               # alpha 0 -> nodata, not a change
+    assert (area[8:16, 8:16] == 1).all()
+    assert (area[20:, 20:] == 0).mean() > 0.95

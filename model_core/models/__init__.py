@@ -23,7 +23,8 @@ The change area is inferred from the moment (:func:`area_from_moment`), so area 
 construction: a pixel is changed exactly when its most probable moment class is not 0.
 """
 
-import torch
+# torch is imported inside the functions only: the plugin reads default_model() at QGIS start-up
+# without loading torch.
 
 _REGISTRY = {}
 
@@ -87,6 +88,8 @@ def area_from_moment(moment_logp):
 
     unchanged = p(0), changed = max over k >= 1 of p(k), renormalised to sum to one.
     """
+    import torch
+
     unchanged = moment_logp[:, :1]
     changed = moment_logp[:, 1:].amax(dim=1, keepdim=True)
     both = torch.cat([unchanged, changed], dim=1)
@@ -99,6 +102,8 @@ def shift_no_change(moment_logp, no_change_bias):
     A positive bias makes the model call "no change" more often (fewer false alarms, lower recall).
     Area and moment stay consistent because the area is still inferred from the shifted moment.
     """
+    import torch
+
     if not no_change_bias:
         return moment_logp
     shifted = moment_logp.clone()
