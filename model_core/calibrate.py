@@ -30,24 +30,17 @@ def collect(model, samples, device="cpu", batch=8):
     """Moment log-probabilities (K, H, W) float32 of each sample, without calibration applied."""
     import torch
 
-    from model_core.train import to_tensors
+    from model_core.train import batches_by_t
 
     bias, model.no_change_bias = getattr(model, "no_change_bias", 0.0), 0.0
     out = [None] * len(samples)
-    by_t = {}
-    for i, s in enumerate(samples):
-        by_t.setdefault(s["values"].shape[0], []).append(i)
     model.eval()
     try:
         with torch.inference_mode():
-            for _, idx in sorted(by_t.items()):
-                for j in range(0, len(idx), batch):
-                    chunk = idx[j:j + batch]
-                    b = {k: np.stack([samples[i][k] for i in chunk]) for k in ("values", "valid", "moment")}
-                    x, _ = to_tensors(b, device)
-                    lp = model(x)["moment"].float().cpu().numpy()
-                    for i, p in zip(chunk, lp):
-                        out[i] = p
+            for chunk, x in batches_by_t(samples, device, batch):
+                lp = model(x)["moment"].float().cpu().numpy()
+                for i, p in zip(chunk, lp):
+                    out[i] = p
     finally:
         model.no_change_bias = bias
     return out

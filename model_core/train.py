@@ -180,21 +180,26 @@ def predict_samples(model, samples, device, batch=8):
     import torch
 
     preds = [None] * len(samples)
+    model.eval()
+    with torch.inference_mode():
+        for chunk, x in batches_by_t(samples, device, batch):
+            p = model(x)["moment"].argmax(dim=1).to(torch.uint8).cpu().numpy()
+            for i, pi in zip(chunk, p):
+                pi[~samples[i]["valid"]] = 255
+                preds[i] = pi
+    return preds
+
+
+def batches_by_t(samples, device, batch=8):
+    """(sample indices, input tensor) batches of ``samples`` grouped by their number of dates."""
     by_t = {}
     for i, s in enumerate(samples):
         by_t.setdefault(s["values"].shape[0], []).append(i)
-    model.eval()
-    with torch.inference_mode():
-        for _, idx in sorted(by_t.items()):
-            for j in range(0, len(idx), batch):
-                chunk = idx[j:j + batch]
-                b = {k: np.stack([samples[i][k] for i in chunk]) for k in ("values", "valid", "moment")}
-                x, _ = to_tensors(b, device)
-                p = model(x)["moment"].argmax(dim=1).to(torch.uint8).cpu().numpy()
-                for i, pi in zip(chunk, p):
-                    pi[~samples[i]["valid"]] = 255
-                    preds[i] = pi
-    return preds
+    for _, idx in sorted(by_t.items()):
+        for j in range(0, len(idx), batch):
+            chunk = idx[j:j + batch]
+            b = {k: np.stack([samples[i][k] for i in chunk]) for k in ("values", "valid", "moment")}
+            yield chunk, to_tensors(b, device)[0]
 
 
 def score_samples(samples, preds):
