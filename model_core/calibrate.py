@@ -82,6 +82,9 @@ def build_parser():
                         "the weights' meta)")
     p.add_argument("--samples", type=int, default=None, help="number of validation series (default: the "
                    "config's val_samples)")
+    p.add_argument("--bias", type=float, default=None,
+                   help="write this bias instead of choosing one (0 = the raw network, no calibration); "
+                        "no validation data is needed then")
     p.add_argument("--device", default="cpu")
     p.add_argument("--threads", type=int, default=None)
     p.add_argument("--overwrite", action="store_true")
@@ -104,6 +107,14 @@ def main(argv=None):
         raise CaimError(f"'{args.out}' exists; pass --overwrite to replace it.")
     payload = W.read(args.weights)
     model = W.load_model(args.weights, device=args.device)
+    if args.bias is not None:
+        calibration = None if args.bias == 0 else {
+            "no_change_bias": float(args.bias), "chosen_by": "given on the command line (--bias)",
+            "date": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}
+        model.no_change_bias = 0.0
+        W.save(args.out, model, payload.get("meta", {}), payload.get("band_order"), calibration=calibration)
+        print(f"no-change bias {args.bias:+.2f} written to {args.out}")
+        return 0
     if args.config:
         cfg = load_config(args.config)
     else:

@@ -55,3 +55,21 @@ def test_sweep_recovers_a_known_offset():
     assert 0.75 <= best["bias"] <= 1.25
     zero = next(r for r in rows if r["bias"] == 0.0)
     assert best["score"] > zero["score"] + 0.05
+
+
+def test_calibrate_command_with_a_given_bias(tmp_path):
+    from model_core.calibrate import main
+
+    torch.manual_seed(3)
+    src, out, raw = (str(tmp_path / n) for n in ("src.pt", "out.pt", "raw.pt"))
+    W.save(src, build_model("caimnet"), meta={"note": "x"})
+    assert main(["--weights", src, "--out", out, "--bias", "0.5"]) == 0
+    assert W.read(out)["calibration"]["no_change_bias"] == 0.5
+    assert W.load_model(out).no_change_bias == 0.5
+    assert main(["--weights", out, "--out", raw, "--bias", "0"]) == 0
+    assert "calibration" not in W.read(raw) and W.read(raw)["meta"] == {"note": "x"}
+    from model_core.errors import CaimError
+    import pytest
+
+    with pytest.raises(CaimError, match="exists"):
+        main(["--weights", src, "--out", out, "--bias", "1"])
