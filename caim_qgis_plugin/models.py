@@ -23,10 +23,9 @@ TITLES = {
 }
 
 
-def default_model(n_dates, load_torch=True):
+def default_model(n_dates):
     """The engine's default model (registry name) for ``n_dates`` ordered images; None when the engine
-    cannot be imported.  (``load_torch`` is kept for callers; the registry never needs torch for this.)
-    """
+    cannot be imported."""
     try:
         from model_core.models import default_model as engine_default
     except ImportError:
@@ -49,8 +48,8 @@ def name(model):
 
 
 def _defaults():
-    """(default for exactly 2 dates, default otherwise), or (None, None) without loading torch."""
-    return default_model(2, load_torch=False), default_model(3, load_torch=False)
+    """(default for exactly 2 dates, default otherwise), or (None, None) without the engine."""
+    return default_model(2), default_model(3)
 
 
 def title(model):

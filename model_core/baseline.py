@@ -55,6 +55,16 @@ def _valid_mask(values, valid):
     return ok & valid.reshape(h, w)
 
 
+def difference_statistics(values):
+    """Median and robust spread (1.4826 MAD, std where the MAD vanishes) of every interval's band
+    differences: ``values`` (T, C, N) of valid pixels -> two (T-1, C) float32 arrays."""
+    d = values[1:] - values[:-1]
+    center = np.median(d, axis=2)
+    mad = 1.4826 * np.median(np.abs(d - center[:, :, None]), axis=2)
+    scale = np.where(mad > 1e-6, mad, np.maximum(d.std(axis=2), 1e-6))
+    return center.astype(np.float32), scale.astype(np.float32)
+
+
 def change_magnitudes(values, valid=None):
     """Standardised CVA magnitudes (T-1, H, W) float32 and the combined valid mask (H, W)."""
     v = np.asarray(values, dtype=np.float32)
@@ -65,15 +75,11 @@ def change_magnitudes(values, valid=None):
     mags = np.zeros((t - 1, h, w), np.float32)
     if not ok.any():
         return mags, ok
+    center, scale = difference_statistics(v[:, :, ok])
     for k in range(1, t):
         acc = np.zeros((h, w), np.float32)
         for b in range(c):
-            d = v[k, b] - v[k - 1, b]
-            dv = d[ok]
-            med = np.median(dv)
-            mad = 1.4826 * np.median(np.abs(dv - med))
-            scale = mad if mad > 1e-6 else max(float(dv.std()), 1e-6)
-            z = (d - med) / scale
+            z = (v[k, b] - v[k - 1, b] - center[k - 1, b]) / scale[k - 1, b]
             acc += z * z
         mags[k - 1] = np.sqrt(acc)
     mags[:, ~ok] = 0.0

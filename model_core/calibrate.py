@@ -105,20 +105,21 @@ def main(argv=None):
         torch.set_num_threads(args.threads)
     if os.path.exists(args.out) and not args.overwrite:
         raise CaimError(f"'{args.out}' exists; pass --overwrite to replace it.")
-    payload = W.read(args.weights)
-    model = W.load_model(args.weights, device=args.device)
+    model = W.load_model(args.weights, device=args.device)  # carries weights_meta and band_order
+
+    def write(calibration):
+        W.save(args.out, model, model.weights_meta, model.band_order, calibration=calibration)
+
     if args.bias is not None:
-        calibration = None if args.bias == 0 else {
+        write(None if args.bias == 0 else {
             "no_change_bias": float(args.bias), "chosen_by": "given on the command line (--bias)",
-            "date": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}
-        model.no_change_bias = 0.0
-        W.save(args.out, model, payload.get("meta", {}), payload.get("band_order"), calibration=calibration)
+            "date": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())})
         print(f"no-change bias {args.bias:+.2f} written to {args.out}")
         return 0
     if args.config:
         cfg = load_config(args.config)
     else:
-        meta = payload.get("meta", {})
+        meta = model.weights_meta
         staged = sorted(k for k in meta if k.startswith("stage") and k.endswith("_config"))
         stored = meta.get("config") or (meta[staged[-1]] if staged else None)  # last training stage
         if not stored:
@@ -128,9 +129,10 @@ def main(argv=None):
         cfg = load_config({k: v for k, v in json.loads(stored).items() if k in DEFAULTS})
     if args.samples:
         cfg["val_samples"] = int(args.samples)
+    val_seed = cfg["seed"] if cfg.get("val_seed") is None else cfg["val_seed"]
     t0 = time.time()
     print(f"building {cfg['val_samples']} validation series (split 'val', T {cfg['t_min']}..{cfg['t_max']}, "
-          f"val_seed {cfg['seed'] if cfg.get('val_seed') is None else cfg['val_seed']})", file=sys.stderr, flush=True)
+          f"val_seed {val_seed})", file=sys.stderr, flush=True)
     samples = validation_samples(cfg)
     logps = collect(model, samples, args.device)
     rows = sweep(samples, logps)
@@ -142,12 +144,11 @@ def main(argv=None):
     calibration = {"no_change_bias": best["bias"], "chosen_by": "model_core.calibrate",
                    "criterion": "max of mean(area kappa, moment kappa) on the validation series",
                    "validation": json.dumps({"split": "val", "val_samples": cfg["val_samples"],
-                                             "val_seed": cfg["seed"] if cfg.get("val_seed") is None else cfg["val_seed"],
+                                             "val_seed": val_seed,
                                              "t_min": cfg["t_min"], "t_max": cfg["t_max"]}),
                    "sweep": json.dumps(rows),
                    "date": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}
-    model.no_change_bias = 0.0
-    W.save(args.out, model, payload.get("meta", {}), payload.get("band_order"), calibration=calibration)
+    write(calibration)
     print(f"no-change bias {best['bias']:+.2f} written to {args.out} ({time.time() - t0:.0f} s)")
     return 0
 

@@ -13,6 +13,19 @@ from model_core.errors import WeightsError
 from model_core.predict import detect
 
 
+def _write_series(tmp_path, seed, n_dates, shape, edit, **write_options):
+    """``n_dates`` noisy GeoTIFFs of ``shape`` (bands, H, W); ``edit(i, array)`` alters date i."""
+    rng = np.random.default_rng(seed)
+    paths = []
+    for i in range(n_dates):
+        v = rng.normal(100, 5, shape).astype(np.float32)
+        edit(i, v)
+        p = str(tmp_path / f"d{i}.tif")
+        write_tif(p, v, **write_options)
+        paths.append(p)
+    return paths
+
+
 def _stack_values(paths):
     from osgeo import gdal
 
@@ -55,16 +68,12 @@ def test_engine_cva_refuses_weights(scenario, tmp_path):
 
 
 def test_engine_cva_masks_nodata(tmp_path):
-    rng = np.random.default_rng(3)
-    paths = []
-    for i in range(3):
-        v = rng.normal(100, 5, (4, 40, 48)).astype(np.float32)
+    def edit(i, v):
         if i == 2:
             v[:, 10:20, 10:20] += 60  # a change in the second interval
             v[:, 30:, 40:] = -9999    # nodata corner
-        p = str(tmp_path / f"d{i}.tif")
-        write_tif(p, v, nodata=-9999)
-        paths.append(p)
+
+    paths = _write_series(tmp_path, 3, 3, (4, 40, 48), edit, nodata=-9999)
     res = detect(paths, out_dir=str(tmp_path / "out"), model="cva")
     m = read_tif(res.paths["moment"])
     assert (m[30:, 40:] == 255).all()
@@ -82,15 +91,11 @@ def test_cli_model_cva(scenario, tmp_path):
 
 
 def test_engine_cva_uses_every_band(tmp_path):
-    rng = np.random.default_rng(4)
-    paths = []
-    for i in range(2):
-        v = rng.normal(100, 5, (6, 32, 32)).astype(np.float32)
+    def edit(i, v):
         if i == 1:
             v[5, 8:16, 8:16] += 80  # change visible only in band 6
-        p = str(tmp_path / f"d{i}.tif")
-        write_tif(p, v)
-        paths.append(p)
+
+    paths = _write_series(tmp_path, 4, 2, (6, 32, 32), edit)
     res = detect(paths, out_dir=str(tmp_path / "all"), model="cva")
     assert (read_tif(res.paths["area"])[8:16, 8:16] == 1).all()
     res = detect(paths, out_dir=str(tmp_path / "rgbn"), model="cva", bands=[1, 2, 3, 4])

@@ -49,19 +49,15 @@ class CVA(nn.Module):
 
     def fit_scene(self, values, valid):
         """Scene statistics from a sample ``values`` (T, C, ...) with ``valid`` (...) of raw values."""
-        from model_core.baseline import otsu_threshold
+        from model_core.baseline import difference_statistics, otsu_threshold
 
         v = np.asarray(values, np.float32)
         t, c = v.shape[:2]
         v = v.reshape(t, c, -1)[:, :, np.asarray(valid, bool).reshape(-1)]
         if v.shape[2] == 0:
             raise ValueError("no valid pixel to fit the CVA statistics")
-        d = v[1:] - v[:-1]                                   # (T-1, C, N)
-        center = np.median(d, axis=2)
-        mad = 1.4826 * np.median(np.abs(d - center[:, :, None]), axis=2)
-        scale = np.where(mad > 1e-6, mad, np.maximum(d.std(axis=2), 1e-6))
-        self.center = torch.from_numpy(center.astype(np.float32))
-        self.scale = torch.from_numpy(scale.astype(np.float32))
+        center, scale = difference_statistics(v)
+        self.center, self.scale = torch.from_numpy(center), torch.from_numpy(scale)
         mags = self._magnitudes(torch.from_numpy(v[None, :, :, :, None]))[0, :, :, 0]
         self.threshold = max(float(otsu_threshold(mags.amax(dim=0).numpy())), 1e-6)
         return self
