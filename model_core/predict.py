@@ -182,8 +182,10 @@ def load_model(model="caimnet", weights=None, in_channels=4, device="cpu"):
 AUTO_TILE_BUDGET = 8 * 432 * 432
 
 
-def auto_tile(n_dates, multiple, overlap):
-    side = int(math.sqrt(AUTO_TILE_BUDGET / (n_dates + 2)))
+def auto_tile(n_dates, multiple, overlap, memory_factor=1.0):
+    """Tile side for ``n_dates`` dates; ``memory_factor`` is the model's activation memory per pixel
+    relative to the default CAIM-Net preset (wider models get smaller tiles)."""
+    side = int(math.sqrt(AUTO_TILE_BUDGET / (n_dates + 2) / max(float(memory_factor), 0.25)))
     side = max(side // multiple * multiple, 2 * overlap + 4 * multiple)
     return side
 
@@ -331,7 +333,8 @@ def detect(images, out_dir=None, dates=None, bands=None, model="caimnet", weight
         multiple = getattr(net, "multiple", 8)
         halo = getattr(net, "halo", 32)
         ov = _round_up(max(int(overlap) if overlap is not None else halo, 0), multiple)
-        tile = auto_tile(n_dates, multiple, ov) if not tile else _round_up(max(int(tile), 2 * ov + multiple), multiple)
+        mem = getattr(net, "tile_memory_factor", 1.0)
+        tile = auto_tile(n_dates, multiple, ov, mem) if not tile else _round_up(max(int(tile), 2 * ov + multiple), multiple)
         report(0.01, "Computing scene statistics")
         t0 = time.perf_counter()
         fit_scene = getattr(net, "fit_scene", None)

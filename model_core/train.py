@@ -9,12 +9,19 @@ The config (see ``configs/*.json``; every key is optional and has the default sh
       "epochs": 20, "steps_per_epoch": 250, "val_samples": 96,
       "lr": 1e-4, "weight_decay": 0.0, "seed": 0, "aux_weight": 0.25, "deepcl_weight": 0.0,
       "init": null, "grad_clip": null,
+      "lr_schedule": null, "warmup_steps": 0, "lr_min_ratio": 0.05, "ema": null, "select": "raw",
       "out": "runs/caimnet_rgbn", "device": "auto", "threads": null
     }
 
 ``init`` names a weights file to start from (fine-tuning, e.g. the bundled weights on your own
 labelled data); ``grad_clip`` clips the global gradient norm; ``val_seed`` (default: ``seed``) fixes
-the validation series independently of the training seed.
+the validation series independently of the training seed.  ``lr_schedule`` ``"cosine"`` decays the
+rate per step from ``lr`` to ``lr * lr_min_ratio`` over all epochs, after a linear warm-up of
+``warmup_steps``.  ``ema`` (e.g. 0.998) keeps an exponential moving average of the weights (and of
+the BatchNorm statistics); the average is what is validated and saved as ``best.pt``/``last.pt``
+(the raw weights go to ``state.pt`` for resuming).  ``select`` ``"calibrated"`` ranks epochs by the
+validation score after the best no-change bias (the sweep of :mod:`model_core.calibrate`), i.e. by
+the score of the file that will be shipped after calibration; ``"raw"`` ranks by the network as is.
 
 Data kinds: ``semisynthetic`` (:mod:`model_core.datasets.synthetic`, train split for training, the
 held-out val split for validation) or ``generic`` / ``spacenet7`` / ``dynamicearthnet`` (random
@@ -58,6 +65,11 @@ DEFAULTS = {
     "init": None,
     "val_seed": None,
     "grad_clip": None,
+    "lr_schedule": None,
+    "warmup_steps": 0,
+    "lr_min_ratio": 0.05,
+    "ema": None,
+    "select": "raw",
     "out": "runs/caimnet_rgbn",
     "device": "auto",
     "threads": None,
@@ -112,6 +124,10 @@ def load_config(path_or_dict):
         from model_core.errors import CaimError
 
         raise CaimError("Config: need 2 <= t_min <= t_max.")
+    if cfg["select"] not in ("raw", "calibrated"):
+        from model_core.errors import CaimError
+
+        raise CaimError(f"Config: select must be 'raw' or 'calibrated', not {cfg['select']!r}.")
     return cfg
 
 
@@ -226,6 +242,57 @@ def _summary_line(summ):
 
 # ------------------------------------------------------------------------------------------ train
 
+def _lr_schedule(cfg, steps_per_epoch):
+    """Learning rate as a function of the global step (0-based)."""
+    import math
+
+    base = float(cfg["lr"])
+    total = max(1, int(cfg["epochs"]) * int(steps_per_epoch))
+    warm = max(0, int(cfg.get("warmup_steps") or 0))
+    kind = cfg.get("lr_schedule")
+    if kind not in (None, "constant", "cosine"):
+        from model_core.errors import CaimError
+
+        raise CaimError(f"Config: lr_schedule must be null, 'constant' or 'cosine', not {kind!r}.")
+    floor = base * float(cfg.get("lr_min_ratio", 0.05))
+
+    def lr_at(g):
+        if g < warm:
+            return base * (g + 1) / warm
+        if kind != "cosine":
+            return base
+        frac = min(1.0, (g - warm) / max(1, total - warm - 1))  # the last step is at the floor
+        return floor + 0.5 * (base - floor) * (1.0 + math.cos(math.pi * frac))
+
+    return lr_at
+
+
+class _Ema:
+    """Exponential moving average of a model's parameters and floating-point buffers."""
+
+    def __init__(self, model, decay):
+        import copy
+
+        if not 0.0 < decay < 1.0:
+            from model_core.errors import CaimError
+
+            raise CaimError(f"Config: ema must be between 0 and 1 (e.g. 0.998), not {decay}.")
+        self.decay = decay
+        self.model = copy.deepcopy(model)
+        for p in self.model.parameters():
+            p.requires_grad_(False)
+
+    def update(self, model):
+        import torch
+
+        with torch.no_grad():
+            src = model.state_dict()
+            for k, v in self.model.state_dict().items():
+                if v.dtype.is_floating_point:
+                    v.mul_(self.decay).add_(src[k].detach(), alpha=1.0 - self.decay)
+                else:
+                    v.copy_(src[k])
+
 def train(cfg, resume=False, log=None):
     """Run the training described by ``cfg`` (a dict from :func:`load_config`)."""
     import torch
@@ -262,8 +329,8 @@ def train(cfg, resume=False, log=None):
             raise CaimError(f"Cannot resume: '{last_path}' or '{state_path}' is missing. "
                             "Start without --resume.")
         payload = wio.read(last_path)
-        model.load_state_dict(payload["state_dict"])
         state = torch.load(state_path, map_location="cpu", weights_only=True)
+        model.load_state_dict(state.get("raw_model") or payload["state_dict"])
         opt.load_state_dict(state["optimizer"])
         for group in opt.param_groups:  # the config's (or --lr's) rate applies from here on
             group["lr"] = float(cfg["lr"])
@@ -271,6 +338,11 @@ def train(cfg, resume=False, log=None):
         best = float(state["best"])
         start_epoch = int(state["epoch"]) + 1
         log(f"resumed from {last_path} at epoch {start_epoch + 1}")
+    ema = None
+    if cfg.get("ema"):
+        ema = _Ema(model, float(cfg["ema"]))
+        if resume:
+            ema.model.load_state_dict(payload["state_dict"])
     with open(os.path.join(out, "config.json"), "w", encoding="utf-8") as f:
         json.dump(cfg, f, indent=2)
 
@@ -287,6 +359,7 @@ def train(cfg, resume=False, log=None):
 
     steps = int(cfg["steps_per_epoch"])
     t_lo, t_hi = int(cfg["t_min"]), int(cfg["t_max"])
+    lr_at = _lr_schedule(cfg, steps)
     for epoch in range(start_epoch, int(cfg["epochs"])):
         rng = np.random.default_rng([seed, epoch])
         torch.manual_seed(seed * 100003 + epoch)
@@ -309,31 +382,54 @@ def train(cfg, resume=False, log=None):
             loss.backward()
             if cfg.get("grad_clip"):
                 torch.nn.utils.clip_grad_norm_(model.parameters(), float(cfg["grad_clip"]))
+            for group in opt.param_groups:
+                group["lr"] = lr_at(epoch * steps + step)
             opt.step()
+            if ema is not None:
+                ema.update(model)
             run_loss += float(loss.detach())
             bar.update(step + 1, f"loss {run_loss / (step + 1):.4f} T={t}")
-        summ = score_samples(val, predict_samples(model, val, device)).summary()
+        judged = model if ema is None else ema.model
+        logps = None
+        if cfg["select"] == "calibrated":
+            from model_core import calibrate
+
+            logps = calibrate.collect(judged, val, device)
+            area0, moment0, _ = calibrate.score(val, logps, 0.0)
+            summ = {"area": area0, "moment": moment0}
+        else:
+            summ = score_samples(val, predict_samples(judged, val, device)).summary()
         score = float(0.5 * (summ["area"]["kappa"] + summ["moment"]["kappa"]))
         rec = {"epoch": epoch + 1, "loss": run_loss / max(steps, 1), "seconds": time.time() - t0,
+               "lr": lr_at((epoch + 1) * steps - 1),
                "val_area": {k: summ["area"][k] for k in ("oa", "precision", "recall", "f1", "kappa")},
                "val_moment": {k: summ["moment"][k] for k in ("oa", "kappa", "macro_f1", "f1_per_class")},
                "score": score}
+        if logps is not None:
+            rows = calibrate.sweep(val, logps)
+            top = max(rows, key=lambda r: r["score"])
+            rec["calibrated"] = {"bias": top["bias"], "area_kappa": top["area_kappa"],
+                                 "moment_kappa": top["moment_kappa"], "score": top["score"]}
+            score = rec["score_selected"] = float(top["score"])
         history.append(rec)
         improved = score > best
         meta = {"trained_by": "model_core.train", "config": json.dumps(cfg), "epoch": epoch + 1,
                 "val": json.dumps(rec), "val_baseline": _summary_line(base_summary),
                 "date": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}
-        wio.save(last_path, model, meta)
+        wio.save(last_path, judged, meta)
         if improved:
             best = score
-            wio.save(os.path.join(out, "best.pt"), model, meta)
+            wio.save(os.path.join(out, "best.pt"), judged, meta)
         tmp = state_path + ".part"
+        extra = {} if ema is None else {"raw_model": {k: v.detach().cpu() for k, v in model.state_dict().items()}}
         torch.save({"epoch": int(epoch), "optimizer": opt.state_dict(),
-                    "history": json.dumps(history), "best": float(best)}, tmp)
+                    "history": json.dumps(history), "best": float(best), **extra}, tmp)
         os.replace(tmp, state_path)
         with open(os.path.join(out, "history.json"), "w", encoding="utf-8") as f:
             json.dump({"baseline": base_summary, "epochs": history}, f, indent=1)
-        log(f"epoch {epoch + 1}: loss {rec['loss']:.4f}; val {_summary_line(summ)}"
+        cal = (f"; calibrated (b {rec['calibrated']['bias']:+.2f}) score {score:.4f}"
+               if "calibrated" in rec else "")
+        log(f"epoch {epoch + 1}: loss {rec['loss']:.4f}; val {_summary_line(summ)}{cal}"
             f"{'  * best' if improved else ''}")
     return history
 

@@ -114,3 +114,28 @@ def test_paper_preset_is_wider():
     with torch.inference_mode():
         out = paper.eval()(torch.randn(1, 3, 4, 64, 64))
     assert out["moment"].shape == (1, 3, 64, 64)
+
+
+def test_wide_preset_has_paper_widths_and_default_context():
+    from model_core.predict import auto_tile
+
+    small, wide = build_model("caimnet"), build_model("caimnet", preset="wide")
+    n = lambda m: sum(p.numel() for p in m.parameters())  # noqa: E731
+    assert wide.config["features"] == 64 and wide.config["window"] == 8 and wide.config["pool"] == 2
+    # same parameters as the paper preset (the window size has no weights), same halo as the default
+    assert n(wide) == n(build_model("caimnet", preset="paper"))
+    assert wide.halo == small.halo and wide.multiple == small.multiple
+    assert wide.tile_memory_factor == 2.0 and small.tile_memory_factor == 1.0
+    # the engine gives the wider model smaller automatic tiles (about 1/sqrt(2) of the side)
+    t_small = auto_tile(6, small.multiple, small.halo, small.tile_memory_factor)
+    t_wide = auto_tile(6, wide.multiple, wide.halo, wide.tile_memory_factor)
+    assert 0.6 < t_wide / t_small < 0.8
+    torch.manual_seed(0)
+    wide.eval()
+    x = torch.randn(1, 4, 4, 128, 128)
+    with torch.inference_mode():
+        full = wide(x)["moment"]
+        crop = wide(x[..., 16:112, 16:112])["moment"]
+    # exact spatial locality: pixels a halo away from the crop's (window-aligned) border see the same input
+    h = wide.halo
+    assert torch.allclose(full[..., 16 + h:112 - h, 16 + h:112 - h], crop[..., h:96 - h, h:96 - h], atol=1e-4)

@@ -37,7 +37,7 @@ def test_training_step_lowers_loss():
         opt.zero_grad()
         loss.backward()
         opt.step()
-        losses.append(float(loss))
+        losses.append(float(loss.detach()))
     assert losses[-1] < losses[0]
 
 
@@ -129,3 +129,79 @@ def test_train_with_deepcl_option(tmp_path):
     cfg["grad_clip"] = 1.0
     hist = train.train(train.load_config(cfg), log=lambda m: None)
     assert len(hist) == 1 and np.isfinite(hist[0]["loss"])
+
+
+def test_cosine_schedule_warms_up_and_decays():
+    from model_core import train
+
+    cfg = train.load_config({"lr": 1e-3, "epochs": 4, "lr_schedule": "cosine", "warmup_steps": 10,
+                             "lr_min_ratio": 0.1})
+    lr_at = train._lr_schedule(cfg, 25)  # 100 steps in all
+    assert lr_at(0) == pytest.approx(1e-4)            # warm-up starts at lr / warmup_steps
+    assert lr_at(9) == pytest.approx(1e-3)            # ... and reaches lr
+    assert lr_at(10) == pytest.approx(1e-3)           # cosine starts at lr
+    mid = lr_at(55)                                   # half-way through the cosine part
+    assert mid == pytest.approx(1e-4 + 0.5 * 9e-4, rel=2e-2)
+    assert lr_at(99) == pytest.approx(1e-4)  # the last step is at lr * lr_min_ratio
+    values = [lr_at(g) for g in range(10, 100)]
+    assert all(a >= b for a, b in zip(values, values[1:]))
+    const = train._lr_schedule(train.load_config({"lr": 5e-4}), 25)
+    assert const(0) == const(99) == 5e-4
+    with pytest.raises(Exception, match="lr_schedule"):
+        train._lr_schedule(train.load_config({"lr_schedule": "step"}), 10)
+
+
+def test_ema_averages_weights_and_copies_integer_buffers():
+    from model_core import train
+    from model_core.models import build_model
+
+    model = build_model("caimnet", in_channels=4, **TINY)
+    ema = train._Ema(model, 0.9)
+    before = {k: v.clone() for k, v in ema.model.state_dict().items()}
+    with torch.no_grad():
+        for p in model.parameters():
+            p.add_(1.0)
+        for name, buf in model.named_buffers():
+            if not buf.dtype.is_floating_point:
+                buf.fill_(7)
+    ema.update(model)
+    after = ema.model.state_dict()
+    name, p = next(iter(model.named_parameters()))
+    # 0.9 * old + 0.1 * (old + 1) = old + 0.1
+    assert torch.allclose(after[name], before[name] + 0.1, atol=1e-6)
+    ints = [k for k, v in after.items() if not v.dtype.is_floating_point]
+    assert ints and all(int(after[k].flatten()[0]) == 7 for k in ints)
+    assert not any(p.requires_grad for p in ema.model.parameters())
+    with pytest.raises(Exception, match="ema"):
+        train._Ema(model, 1.5)
+
+
+def test_train_with_ema_schedule_and_calibrated_selection_resumes(tmp_path):
+    from model_core import train, weights
+
+    root = str(tmp_path / "data")
+    layouts.write_generic(root)
+    cfg = _cfg(tmp_path, root, 1)
+    cfg.update({"ema": 0.5, "lr_schedule": "cosine", "select": "calibrated"})
+    cfg_path = tmp_path / "cfg.json"
+    cfg_path.write_text(json.dumps(cfg))
+    assert train.main([str(cfg_path)]) == 0
+    out = tmp_path / "run"
+    hist = json.loads((out / "history.json").read_text())["epochs"]
+    rec = hist[0]
+    # the selected score is the best of the bias sweep, so never below the raw (bias 0) score
+    assert rec["calibrated"]["bias"] in [round(float(b), 2) for b in np.arange(-1.0, 3.01, 0.25)]
+    assert rec["score_selected"] >= rec["score"] - 1e-9
+    assert rec["lr"] == pytest.approx(1e-3 * 0.05)  # the epoch's last step is at lr * lr_min_ratio
+    # best.pt/last.pt hold the averaged weights; state.pt the raw ones for resuming
+    state = torch.load(str(out / "state.pt"), map_location="cpu", weights_only=True)
+    saved = weights.read(str(out / "last.pt"))["state_dict"]
+    raw = state["raw_model"]
+    assert set(raw) == set(saved)
+    assert any(not torch.equal(raw[k], saved[k]) for k in raw if raw[k].dtype.is_floating_point)
+    assert train.main([str(cfg_path), "--resume", "--epochs", "2"]) == 0
+    hist = json.loads((out / "history.json").read_text())["epochs"]
+    assert [h["epoch"] for h in hist] == [1, 2]
+    bad = dict(cfg, select="best")
+    cfg_path.write_text(json.dumps(bad))
+    assert train.main([str(cfg_path)]) == 2

@@ -147,6 +147,8 @@ class CAIMNet(nn.Module):
         "default": {"features": 32, "stem": 16, "window": 8, "heads": 2, "pool": 2},
         # The published widths: 64 features, full-resolution attention across a whole 64 x 64 patch.
         "paper": {"features": 64, "stem": 16, "window": 64, "heads": 4, "pool": 1},
+        # The published widths with the default's cheap windowed attention (context 16 x 16 px).
+        "wide": {"features": 64, "stem": 16, "window": 8, "heads": 4, "pool": 2},
     }
     min_dates = 2
     max_dates = 64
@@ -176,6 +178,11 @@ class CAIMNet(nn.Module):
         # Receptive margin beyond a kept pixel: encoder 3, boundary 1, attention window x pool,
         # branch-2 head 1, CAM window 4 plus bilinear 4, rounded up generously.
         self.halo = 16 + window * pool
+        # Activation memory per pixel relative to the default preset (for the engine's automatic
+        # tile size): linear in the feature width; full-resolution attention over 64 x 64 windows
+        # adds score matrices of 4096 x 4096 per head and window (measured: the paper preset peaks
+        # at 5.7 GB where the default needs 1.2 GB at the same tile).
+        self.tile_memory_factor = (features / 32.0) * (1.0 if window * window <= 256 else 4.0)
 
     def encode(self, x):
         """Per-date embeddings (B, T, F, H, W) with the shared encoder."""
