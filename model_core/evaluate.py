@@ -14,6 +14,8 @@ Dataset kinds:
 * ``semisynthetic``: held-out semi-synthetic series (split "val" of
   :mod:`model_core.datasets.synthetic`), ``--samples`` of them with T cycling over
   ``--t-min``..``--t-max``, each sample seeded by (``--seed``, index).  Results are semi-synthetic.
+  The model normalises each series with the statistics of the scene it was cut from (as the engine
+  does); ``--series-stats`` uses the series' own statistics instead (the older recipe).
 * ``generic``, ``spacenet7``, ``dynamicearthnet``: the loaders of :mod:`model_core.datasets`
   (``--t`` selects that many dates spread over the series).
 
@@ -31,13 +33,14 @@ import numpy as np
 IGNORE = 255
 
 
-def predict_scene(model, values, valid, device="cpu", tile=256):
-    """Moment prediction (H, W) uint8 of one scene (T, C, H, W) with the whole-scene normalisation."""
+def predict_scene(model, values, valid, device="cpu", tile=256, stats=None):
+    """Moment prediction (H, W) uint8 of one scene (T, C, H, W) with the whole-scene normalisation
+    (or with ``stats`` = (center, scale) of the larger scene it was cut from)."""
     import torch
 
-    from model_core.normalize import normalise
+    from model_core.train import normalise_sample
 
-    x = normalise(values, valid)
+    x = normalise_sample(values, valid, *(stats or (None, None)))
     t, c, h, w = x.shape
     mult = int(getattr(model, "multiple", 8))
     halo = int(getattr(model, "halo", 16))
@@ -68,12 +71,14 @@ def _series_for(args):
         from model_core.datasets.series import Series
         from model_core.datasets.synthetic import SemiSyntheticGenerator
 
-        gen = SemiSyntheticGenerator(root=args.root, split="val", patch=args.patch)
+        gen = SemiSyntheticGenerator(root=args.root, split="val", patch=args.patch,
+                                     scene_stats=not args.series_stats)
         t_values = list(range(args.t_min, args.t_max + 1))
         out = []
         for i in range(args.samples):
             s = gen.sample(np.random.default_rng([args.seed, i]), t_values[i % len(t_values)])
-            out.append(Series(f"val{i}", s["values"], s["valid"], s["moment"]))
+            stats = (s["center"], s["scale"]) if "center" in s else None
+            out.append(Series(f"val{i}", s["values"], s["valid"], s["moment"], stats=stats))
         return out
     from model_core.datasets import load_series
 
@@ -98,7 +103,8 @@ def evaluate(series, model=None, device="cpu", tile=256, baseline=True, log=None
         preds = {}
         if model is not None:
             t0 = time.time()
-            preds["model"] = predict_scene(model, s.values, s.valid, device, tile)
+            preds["model"] = predict_scene(model, s.values, s.valid, device, tile,
+                                           stats=getattr(s, "stats", None))
             res["model"]["seconds"] += time.time() - t0
         if baseline:
             t0 = time.time()
@@ -156,6 +162,10 @@ def build_parser():
     p.add_argument("--t-max", type=int, default=10, help="semisynthetic: largest T")
     p.add_argument("--patch", type=int, default=64, help="semisynthetic: series size in pixels")
     p.add_argument("--seed", type=int, default=2024, help="semisynthetic: seed of the series")
+    p.add_argument("--series-stats", action="store_true",
+                   help="semisynthetic: normalise each 64 x 64 series with its own statistics (the recipe "
+                        "of the first bundled weights) instead of those of the scene it is cut from (as the engine "
+                        "does with a real scene)")
     p.add_argument("--device", default="auto", help="auto, cpu or cuda:N")
     p.add_argument("--tile", type=int, default=256, help="inference tile size")
     p.add_argument("--threads", type=int, help="torch CPU threads")

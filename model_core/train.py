@@ -167,13 +167,26 @@ class _Source:
         return self.gen.sample(rng, t)
 
 
+def normalise_sample(values, valid, center=None, scale=None):
+    """A sample's model input: standardised with the statistics of its scene (``center``/``scale``,
+    (T, C), as the engine does with the whole scene) when the sample carries them, else with its own."""
+    from model_core.normalize import apply, normalise
+
+    if center is None:
+        return normalise(values, valid)
+    out = apply(values, np.asarray(center, np.float32), np.asarray(scale, np.float32))
+    out[:, :, ~np.asarray(valid, dtype=bool)] = 0.0
+    return out
+
+
 def to_tensors(batch, device):
     """Normalise each sample like inference does and return (x, target) tensors."""
     import torch
 
-    from model_core.normalize import normalise
-
-    xs = [normalise(v, ok) for v, ok in zip(batch["values"], batch["valid"])]
+    n = len(batch["values"])
+    centers, scales = batch.get("center", [None] * n), batch.get("scale", [None] * n)
+    xs = [normalise_sample(v, ok, c, sc)
+          for v, ok, c, sc in zip(batch["values"], batch["valid"], centers, scales)]
     x = torch.from_numpy(np.stack(xs)).to(device)
     y = torch.from_numpy(batch["moment"].astype(np.int64)).to(device)
     return x, y
@@ -214,7 +227,8 @@ def batches_by_t(samples, device, batch=8):
     for _, idx in sorted(by_t.items()):
         for j in range(0, len(idx), batch):
             chunk = idx[j:j + batch]
-            b = {k: np.stack([samples[i][k] for i in chunk]) for k in ("values", "valid", "moment")}
+            keys = [k for k in ("values", "valid", "moment", "center", "scale") if k in samples[chunk[0]]]
+            b = {k: np.stack([samples[i][k] for i in chunk]) for k in keys}
             yield chunk, to_tensors(b, device)[0]
 
 

@@ -118,3 +118,35 @@ def test_semisynthetic_split_regions_are_disjoint():
     a0, a1 = tr._col_range(img)
     b0, b1 = va._col_range(img)
     assert a1 <= b0 and a0 == 0 and b1 == img.data.shape[2]
+
+
+@pytest.mark.shared
+@needs_shared
+def test_semisynthetic_samples_carry_scene_statistics():
+    from model_core.datasets.synthetic import SemiSyntheticGenerator
+    from model_core.normalize import robust_stats
+    from model_core.train import normalise_sample
+
+    # no change, no local nuisances: only the scene-wide season, gain, offset and noise remain
+    quiet = dict(no_change_prob=1.0, haze_prob=0.0, cloud_prob=0.0, misreg_prob=0.0)
+    gen = SemiSyntheticGenerator(SHARED, split="val", patch=32, **quiet)
+    own_ratio = []
+    for i in range(8):
+        s = gen.sample(np.random.default_rng([3, i]), 5)
+        assert s["center"].shape == (5, 4) and s["scale"].shape == (5, 4) and (s["scale"] > 0).all()
+        x = normalise_sample(s["values"], s["valid"], s["center"], s["scale"])
+        # the scene statistics follow each date's gain and offset: consecutive dates agree
+        # after normalisation up to sensor noise and the NDVI-dependent seasonal shift
+        ok = s["valid"]
+        step = np.abs(np.diff(x[:, :, ok], axis=0)).mean()
+        raw = np.abs(np.diff(s["values"][:, :, ok], axis=0)).mean() / s["scale"].mean()
+        assert step < raw, (step, raw)
+        own_ratio.append(float(np.median(robust_stats(s["values"], ok)[1] / s["scale"])))
+    # a 32 x 32 window's own spread is not the scene's (it is what the engine never sees)
+    assert max(abs(np.log(r)) for r in own_ratio) > np.log(1.2)
+    # the older recipe: no scene statistics, and the same random stream as before they existed
+    old = SemiSyntheticGenerator(SHARED, split="val", patch=32, scene_stats=False, **quiet)
+    s = old.sample(np.random.default_rng(1), 3)
+    assert "center" not in s
+    x = normalise_sample(s["values"], s["valid"])
+    assert np.isfinite(x).all()

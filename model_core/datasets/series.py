@@ -62,8 +62,11 @@ def parse_date(name):
 
 
 class Series:
-    def __init__(self, name, values, valid, moment=None, area=None, dates=None):
+    def __init__(self, name, values, valid, moment=None, area=None, dates=None, stats=None):
         self.name = name
+        # optional (center, scale) of the scene this series was cut from (semi-synthetic samples);
+        # None = normalise the series with its own statistics, as the engine does with a scene
+        self.stats = stats
         self.values = np.asarray(values, dtype=np.float32)
         self.valid = np.asarray(valid, dtype=bool)
         self.moment = None if moment is None else np.asarray(moment, dtype=np.uint8)

@@ -4,7 +4,8 @@
 ``sample(rng, t)`` / ``batch(rng, n, t)`` like the semi-synthetic generator.  The number of dates is
 fixed by the loaded series (``t`` selects it when loading); the ``t`` argument of ``sample`` is
 ignored when it does not match, so a batch always has the loader's T.  Series are padded
-(label 255) when smaller than the patch.
+(label 255) when smaller than the patch.  Every patch carries the robust statistics of its whole
+series (``center``, ``scale``), so training normalises it as the engine normalises the scene.
 """
 
 import numpy as np
@@ -19,6 +20,9 @@ class PatchSampler:
         if not self.series:
             raise ValueError(f"{kind} at {root}: no series with moment labels")
         self.patch = int(patch)
+        from model_core.normalize import robust_stats
+
+        self.stats = {id(s): robust_stats(s.values, s.valid) for s in self.series}
 
     def sample(self, rng, t=None):
         same = [s for s in self.series if s.t == t] or self.series
@@ -39,7 +43,8 @@ class PatchSampler:
         m[~ok] = IGNORE
         if rng.random() < 0.5:
             v, ok, m = v[..., ::-1].copy(), ok[:, ::-1].copy(), m[:, ::-1].copy()
-        return {"values": v, "valid": ok, "moment": m}
+        center, scale = self.stats[id(s)]
+        return {"values": v, "valid": ok, "moment": m, "center": center, "scale": scale}
 
     def batch(self, rng, n, t=None):
         if not any(s.t == t for s in self.series):

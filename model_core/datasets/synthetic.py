@@ -36,6 +36,15 @@ Band mapping to the model's R, G, B, NIR (all scaled to reflectance-like 0..1 fl
   NIR = 4; / 10000.  Too small for a base scene: used only as change content (upsampled).
 * ``taizhou`` is NEVER used: it is the real-label evaluation set.
 
+Normalisation statistics (``scene_stats``, default on): the engine standardises every date with
+the robust statistics of the WHOLE scene, not of a 64 x 64 window.  A sample therefore also carries
+``center`` and ``scale`` (T, 4): the robust statistics of a stand-in for its scene (the base crop plus
+``context_crops`` other crops of the same image at the same zoom) after that date's scene-wide
+nuisances (season, gain, offset, noise).  Training and evaluation normalise the sample with them, so
+a homogeneous window keeps its low contrast and a change is measured against the scene's spread, as
+at inference.  ``scene_stats=False`` reproduces the older recipe (each sample standardised with its
+own statistics; the random stream is then identical to before).
+
 Held-out split: every image's columns are split at 75 %: ``split="train"`` crops base scenes and
 change content only left of it, ``split="val"`` only right of it (CBERS: first 11 dates vs last 3;
 DynamicEarthNet: samples 0-3 vs 4).  Validation samples are a pure function of (seed, index).
@@ -221,13 +230,15 @@ class SemiSyntheticGenerator:
 
     def __init__(self, root=None, split="train", patch=64, margin=4, max_events=4,
                  no_change_prob=0.15, cloud_prob=0.04, haze_prob=0.25, misreg_prob=0.4,
-                 source_weights=None, min_contrast=0.04, match_prob=0.5):
+                 source_weights=None, min_contrast=0.04, match_prob=0.5, scene_stats=True,
+                 context_crops=5):
         if split not in ("train", "val"):
             raise ValueError("split must be 'train' or 'val'")
         self.split, self.patch, self.margin = split, int(patch), int(margin)
         self.max_events, self.no_change_prob = int(max_events), float(no_change_prob)
         self.cloud_prob, self.haze_prob, self.misreg_prob = cloud_prob, haze_prob, misreg_prob
         self.min_contrast, self.match_prob = float(min_contrast), float(match_prob)
+        self.scene_stats, self.context_crops = bool(scene_stats), int(context_crops)
         self.sources = load_sources(root)
         w = dict(DEFAULT_SOURCE_WEIGHTS if source_weights is None else source_weights)
         self.base_names = [n for n in w if n in self.sources and w[n] > 0]
@@ -304,6 +315,7 @@ class SemiSyntheticGenerator:
         base_img = imgs[int(rng.integers(len(imgs)))]
         zoom = self._zoom_for(rng, base_name)
         base, valid = self._crop(rng, base_img, size, zoom)
+        context = self._context(rng, base_img, zoom, base, valid) if self.scene_stats else None
         frames = np.repeat(base[None], t, axis=0)
         label = np.zeros((size, size), np.uint8)
 
@@ -335,7 +347,7 @@ class SemiSyntheticGenerator:
             valid &= cvalid | ~mask
             label[alpha[0] >= 0.5] = k
 
-        frames, cloud = self._nuisances(rng, frames, t)
+        frames, cloud, context = self._nuisances(rng, frames, t, context)
         valid &= ~cloud
         # misregistration: each date is an integer-shifted window of the extended frame
         out = np.empty((t, 4, p, p), np.float32)
@@ -347,7 +359,21 @@ class SemiSyntheticGenerator:
         valid_c = valid[m:m + p, m:m + p].copy()
         label_c = label[m:m + p, m:m + p].copy()
         label_c[~valid_c] = IGNORE
-        return {"values": out, "valid": valid_c, "moment": label_c}
+        sample = {"values": out, "valid": valid_c, "moment": label_c}
+        if context is not None:
+            from model_core.normalize import robust_stats
+
+            sample["center"], sample["scale"] = robust_stats(context)
+        return sample
+
+    def _context(self, rng, img, zoom, base, valid, side=48):
+        """Pixels (4, N) standing for the whole scene around the base crop: the crop itself plus
+        ``context_crops`` other crops of the same image (same split, same zoom)."""
+        parts = [base[:, valid]]
+        for _ in range(self.context_crops):
+            c, ok = self._crop(rng, img, side, zoom)
+            parts.append(c[:, ok])
+        return np.concatenate(parts, axis=1)
 
     def _donor(self, rng, base_img, base_name, zoom, size):
         r = rng.random()
@@ -362,9 +388,23 @@ class SemiSyntheticGenerator:
         img = imgs[int(rng.integers(len(imgs)))]
         return self._crop(rng, img, size, self._zoom_for(rng, name))
 
-    def _nuisances(self, rng, frames, t):
+    @staticmethod
+    def _season_gain(f, season_amp, gain, offset):
+        """In place: NDVI-driven seasonal shift, then per-band gain and offset, on (4, ...) values."""
+        ndvi = np.clip((f[3] - f[0]) / (f[3] + f[0] + 1e-3), 0, 1)
+        f[3] *= 1 + season_amp * ndvi
+        f[0] *= 1 - 0.5 * season_amp * ndvi
+        f[1] *= 1 + 0.2 * season_amp * ndvi
+        extra = (1,) * (f.ndim - 1)
+        f *= gain.reshape((4,) + extra).astype(np.float32)
+        f += offset.reshape((4,) + extra).astype(np.float32)
+
+    def _nuisances(self, rng, frames, t, context=None):
+        """Per-date nuisances on ``frames``; the scene-wide ones (season, gain, offset, noise) are
+        applied to the ``context`` pixels too, which become (T, 4, N) (None stays None)."""
         size = frames.shape[-1]
         frames = frames.copy()
+        ctx = None if context is None else np.repeat(np.asarray(context, np.float32)[None], t, axis=0)
         # seasonal shift driven by each date's NDVI
         amp = rng.uniform(0.0, 0.35)
         phase = rng.uniform(0, 2 * np.pi)
@@ -373,14 +413,11 @@ class SemiSyntheticGenerator:
         for j in range(t):
             f = frames[j]
             season = np.sin(phase + 2 * np.pi * span * j / max(t - 1, 1))
-            ndvi = np.clip((f[3] - f[0]) / (f[3] + f[0] + 1e-3), 0, 1)
-            f[3] *= 1 + amp * season * ndvi
-            f[0] *= 1 - 0.5 * amp * season * ndvi
-            f[1] *= 1 + 0.2 * amp * season * ndvi
             gain = rng.normal(1.0, 0.08) * rng.normal(1.0, 0.04, 4)
             offset = rng.normal(0.0, 0.02) + rng.normal(0.0, 0.01, 4)
-            f *= gain[:, None, None].astype(np.float32)
-            f += offset[:, None, None].astype(np.float32)
+            self._season_gain(f, amp * season, gain, offset)
+            if ctx is not None:
+                self._season_gain(ctx[j], amp * season, gain, offset)
             if rng.random() < self.haze_prob:
                 veil = _smooth_noise(rng, size, rng.uniform(8, 20))
                 veil = (veil - veil.min()) / (np.ptp(veil) + 1e-6) * rng.uniform(0.05, 0.35)
@@ -393,9 +430,13 @@ class SemiSyntheticGenerator:
                 bright = rng.uniform(0.6, 1.0)
                 f[:] = f * (1 - soft[None]) + soft[None] * bright
                 cloud_any |= soft > 0.05
-            f += rng.normal(0, rng.uniform(0.002, 0.015), f.shape).astype(np.float32)
+            noise = rng.uniform(0.002, 0.015)
+            f += rng.normal(0, noise, f.shape).astype(np.float32)
             np.clip(f, 0.0, None, out=f)
-        return frames, cloud_any
+            if ctx is not None:
+                ctx[j] += rng.normal(0, noise, ctx[j].shape).astype(np.float32)
+                np.clip(ctx[j], 0.0, None, out=ctx[j])
+        return frames, cloud_any, ctx
 
     def batch(self, rng, batch_size, t):
         """Stack ``batch_size`` samples of ``t`` dates: dict of numpy arrays with a batch axis."""
