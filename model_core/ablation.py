@@ -18,21 +18,23 @@ import sys
 import numpy as np
 
 
-def no_change_series(n=64, t=2, seed=7, patch=64, root=None):
+def no_change_series(n=64, t=2, seed=7, patch=64, root=None, scene_stats=True):
     from model_core.datasets.synthetic import SemiSyntheticGenerator
 
     gen = SemiSyntheticGenerator(root=root, split="val", patch=patch, no_change_prob=1.0, haze_prob=1.0,
-                                 misreg_prob=1.0, cloud_prob=0.0)
+                                 misreg_prob=1.0, cloud_prob=0.0, scene_stats=scene_stats)
     rng = np.random.default_rng(seed)
     return [gen.sample(rng, t) for _ in range(n)]
 
 
 def false_change_rate(samples, predict):
-    """Share of valid, labelled pixels that ``predict(values, valid) -> moment (H, W)`` calls changed."""
+    """Share of valid, labelled pixels that ``predict(values, valid, stats) -> moment (H, W)`` calls
+    changed (``stats``: the sample's scene statistics (center, scale), or None)."""
     changed = total = 0
     for s in samples:
         ok = s["valid"] & (s["moment"] != 255)
-        p = np.asarray(predict(s["values"], s["valid"]))
+        stats = (s["center"], s["scale"]) if "center" in s else None
+        p = np.asarray(predict(s["values"], s["valid"], stats))
         changed += int(((p[ok] > 0) & (p[ok] != 255)).sum())
         total += int(ok.sum())
     return changed / max(total, 1)
@@ -41,10 +43,10 @@ def false_change_rate(samples, predict):
 def model_predictor(model):
     import torch
 
-    from model_core.normalize import normalise
+    from model_core.train import normalise_sample
 
-    def predict(values, valid):
-        x = torch.from_numpy(normalise(values, valid))[None]
+    def predict(values, valid, stats=None):
+        x = torch.from_numpy(normalise_sample(values, valid, *(stats or (None, None))))[None]
         with torch.inference_mode():
             return model(x)["moment"].argmax(dim=1)[0].numpy()
 
@@ -64,11 +66,14 @@ def main(argv=None):
     p.add_argument("--seed", type=int, default=7)
     p.add_argument("--threads", type=int)
     p.add_argument("--json", help="also write the rates to this JSON file")
+    p.add_argument("--series-stats", action="store_true",
+                   help="normalise each series with its own statistics (the first bundled weights' recipe) "
+                        "instead of those of the scene it is cut from")
     args = p.parse_args(argv)
     if args.threads:
         torch.set_num_threads(args.threads)
-    samples = no_change_series(args.samples, args.t, args.seed)
-    rows = {"cva": false_change_rate(samples, lambda v, ok: cva(v, ok)["moment"])}
+    samples = no_change_series(args.samples, args.t, args.seed, scene_stats=not args.series_stats)
+    rows = {"cva": false_change_rate(samples, lambda v, ok, _stats: cva(v, ok)["moment"])}
     for path in args.weights:
         rows[path] = false_change_rate(samples, model_predictor(weights.load_model(path)))
     print(f"false-change rate on {args.samples} no-change series (T = {args.t}, strong nuisances, "

@@ -150,3 +150,23 @@ def test_semisynthetic_samples_carry_scene_statistics():
     assert "center" not in s
     x = normalise_sample(s["values"], s["valid"])
     assert np.isfinite(x).all()
+
+
+@pytest.mark.shared
+@needs_shared
+def test_false_change_rate_counts_valid_pixels_called_changed():
+    from model_core.ablation import false_change_rate, no_change_series
+
+    samples = no_change_series(n=3, t=2, seed=1, patch=32)
+    assert all("center" in s and (s["moment"][s["valid"]] == 0).all() for s in samples)
+    seen = []
+
+    def everything(values, valid, stats):
+        seen.append(stats)
+        return np.ones(valid.shape, np.uint8)
+
+    assert false_change_rate(samples, everything) == 1.0
+    assert all(st is not None and st[0].shape == (2, 4) for st in seen)
+    assert false_change_rate(samples, lambda v, ok, st: np.zeros(ok.shape, np.uint8)) == 0.0
+    half = false_change_rate(samples, lambda v, ok, st: (np.arange(ok.size).reshape(ok.shape) % 2))
+    assert 0.4 < half < 0.6
