@@ -18,7 +18,7 @@ import sys
 import numpy as np
 
 
-def no_change_series(n=64, t=2, seed=7, patch=64, root=None, scene_stats=True):
+def no_change_series(n=64, t=2, seed=7, patch=64, root=None, scene_stats=False):
     from model_core.datasets.synthetic import SemiSyntheticGenerator
 
     gen = SemiSyntheticGenerator(root=root, split="val", patch=patch, no_change_prob=1.0, haze_prob=1.0,
@@ -66,13 +66,13 @@ def main(argv=None):
     p.add_argument("--seed", type=int, default=7)
     p.add_argument("--threads", type=int)
     p.add_argument("--json", help="also write the rates to this JSON file")
-    p.add_argument("--series-stats", action="store_true",
-                   help="normalise each series with its own statistics (the first bundled weights' recipe) "
-                        "instead of those of the scene it is cut from")
+    p.add_argument("--scene-stats", action="store_true",
+                   help="normalise each series with the statistics of the scene it is cut from (the "
+                        "generator's scene_stats recipe) instead of its own")
     args = p.parse_args(argv)
     if args.threads:
         torch.set_num_threads(args.threads)
-    samples = no_change_series(args.samples, args.t, args.seed, scene_stats=not args.series_stats)
+    samples = no_change_series(args.samples, args.t, args.seed, scene_stats=args.scene_stats)
     rows = {"cva": false_change_rate(samples, lambda v, ok, _stats: cva(v, ok)["moment"])}
     for path in args.weights:
         rows[path] = false_change_rate(samples, model_predictor(weights.load_model(path)))

@@ -14,8 +14,9 @@ Dataset kinds:
 * ``semisynthetic``: held-out semi-synthetic series (split "val" of
   :mod:`model_core.datasets.synthetic`), ``--samples`` of them with T cycling over
   ``--t-min``..``--t-max``, each sample seeded by (``--seed``, index).  Results are semi-synthetic.
-  The model normalises each series with the statistics of the scene it was cut from (as the engine
-  does); ``--series-stats`` uses the series' own statistics instead (the older recipe).
+  ``--scene-stats`` normalises each series with the statistics of the scene it was cut from (as the
+  engine does with a real scene; the generator's ``scene_stats`` recipe); by default each series is
+  normalised with its own statistics, as the bundled weights were trained.
 * ``generic``, ``spacenet7``, ``dynamicearthnet``: the loaders of :mod:`model_core.datasets`
   (``--t`` selects that many dates spread over the series).
 
@@ -72,7 +73,7 @@ def _series_for(args):
         from model_core.datasets.synthetic import SemiSyntheticGenerator
 
         gen = SemiSyntheticGenerator(root=args.root, split="val", patch=args.patch,
-                                     scene_stats=not args.series_stats)
+                                     scene_stats=args.scene_stats)
         t_values = list(range(args.t_min, args.t_max + 1))
         out = []
         for i in range(args.samples):
@@ -162,10 +163,9 @@ def build_parser():
     p.add_argument("--t-max", type=int, default=10, help="semisynthetic: largest T")
     p.add_argument("--patch", type=int, default=64, help="semisynthetic: series size in pixels")
     p.add_argument("--seed", type=int, default=2024, help="semisynthetic: seed of the series")
-    p.add_argument("--series-stats", action="store_true",
-                   help="semisynthetic: normalise each 64 x 64 series with its own statistics (the recipe "
-                        "of the first bundled weights) instead of those of the scene it is cut from (as the engine "
-                        "does with a real scene)")
+    p.add_argument("--scene-stats", action="store_true",
+                   help="semisynthetic: normalise each series with the statistics of the scene it is cut "
+                        "from (the generator's scene_stats recipe) instead of its own")
     p.add_argument("--device", default="auto", help="auto, cpu or cuda:N")
     p.add_argument("--tile", type=int, default=256, help="inference tile size")
     p.add_argument("--threads", type=int, help="torch CPU threads")

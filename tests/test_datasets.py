@@ -78,6 +78,14 @@ def test_patch_sampler_on_fixture(tmp_path):
     ps = PatchSampler("dynamicearthnet", str(tmp_path), patch=8)
     b = ps.batch(np.random.default_rng(0), 4, 3)
     assert b["values"].shape == (4, 3, 4, 8, 8) and b["moment"].shape == (4, 8, 8)
+    assert "center" not in b
+    # with scene statistics every patch carries those of its whole series
+    from model_core.normalize import robust_stats
+
+    ps = PatchSampler("dynamicearthnet", str(tmp_path), patch=8, scene_stats=True)
+    s = ps.sample(np.random.default_rng(1), 3)
+    whole = [robust_stats(se.values, se.valid) for se in ps.series]
+    assert any(np.allclose(s["center"], c) and np.allclose(s["scale"], sc) for c, sc in whole)
 
 
 needs_shared = pytest.mark.skipif(not os.path.isdir(os.path.join(SHARED, "naip-north-dakota")),
@@ -129,7 +137,7 @@ def test_semisynthetic_samples_carry_scene_statistics():
 
     # no change, no local nuisances: only the scene-wide season, gain, offset and noise remain
     quiet = dict(no_change_prob=1.0, haze_prob=0.0, cloud_prob=0.0, misreg_prob=0.0)
-    gen = SemiSyntheticGenerator(SHARED, split="val", patch=32, **quiet)
+    gen = SemiSyntheticGenerator(SHARED, split="val", patch=32, scene_stats=True, **quiet)
     own_ratio = []
     for i in range(8):
         s = gen.sample(np.random.default_rng([3, i]), 5)
@@ -144,8 +152,8 @@ def test_semisynthetic_samples_carry_scene_statistics():
         own_ratio.append(float(np.median(robust_stats(s["values"], ok)[1] / s["scale"])))
     # a 32 x 32 window's own spread is not the scene's (it is what the engine never sees)
     assert max(abs(np.log(r)) for r in own_ratio) > np.log(1.2)
-    # the older recipe: no scene statistics, and the same random stream as before they existed
-    old = SemiSyntheticGenerator(SHARED, split="val", patch=32, scene_stats=False, **quiet)
+    # the default recipe (the bundled weights'): no scene statistics
+    old = SemiSyntheticGenerator(SHARED, split="val", patch=32, **quiet)
     s = old.sample(np.random.default_rng(1), 3)
     assert "center" not in s
     x = normalise_sample(s["values"], s["valid"])
@@ -157,7 +165,7 @@ def test_semisynthetic_samples_carry_scene_statistics():
 def test_false_change_rate_counts_valid_pixels_called_changed():
     from model_core.ablation import false_change_rate, no_change_series
 
-    samples = no_change_series(n=3, t=2, seed=1, patch=32)
+    samples = no_change_series(n=3, t=2, seed=1, patch=32, scene_stats=True)
     assert all("center" in s and (s["moment"][s["valid"]] == 0).all() for s in samples)
     seen = []
 

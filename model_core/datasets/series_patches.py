@@ -4,8 +4,10 @@
 ``sample(rng, t)`` / ``batch(rng, n, t)`` like the semi-synthetic generator.  The number of dates is
 fixed by the loaded series (``t`` selects it when loading); the ``t`` argument of ``sample`` is
 ignored when it does not match, so a batch always has the loader's T.  Series are padded
-(label 255) when smaller than the patch.  Every patch carries the robust statistics of its whole
-series (``center``, ``scale``), so training normalises it as the engine normalises the scene.
+(label 255) when smaller than the patch.  With ``scene_stats=True`` (data option) every patch carries
+the robust statistics of its whole series (``center``, ``scale``) and training normalises it as the
+engine normalises the scene; by default a patch is standardised with its own statistics, like the
+semi-synthetic samples (see :mod:`model_core.datasets.synthetic` for why).
 """
 
 import numpy as np
@@ -15,14 +17,15 @@ from model_core.datasets.series import IGNORE
 
 
 class PatchSampler:
-    def __init__(self, kind, root, patch=64, t=None, bands=None, **_ignored):
+    def __init__(self, kind, root, patch=64, t=None, bands=None, scene_stats=False, **_ignored):
         self.series = [s for s in load_series(kind, root, t=t, bands=bands) if s.moment is not None]
         if not self.series:
             raise ValueError(f"{kind} at {root}: no series with moment labels")
         self.patch = int(patch)
         from model_core.normalize import robust_stats
 
-        self.stats = {id(s): robust_stats(s.values, s.valid) for s in self.series}
+        self.stats = ({id(s): robust_stats(s.values, s.valid) for s in self.series}
+                      if scene_stats else None)
 
     def sample(self, rng, t=None):
         same = [s for s in self.series if s.t == t] or self.series
@@ -43,8 +46,10 @@ class PatchSampler:
         m[~ok] = IGNORE
         if rng.random() < 0.5:
             v, ok, m = v[..., ::-1].copy(), ok[:, ::-1].copy(), m[:, ::-1].copy()
-        center, scale = self.stats[id(s)]
-        return {"values": v, "valid": ok, "moment": m, "center": center, "scale": scale}
+        out = {"values": v, "valid": ok, "moment": m}
+        if self.stats is not None:
+            out["center"], out["scale"] = self.stats[id(s)]
+        return out
 
     def batch(self, rng, n, t=None):
         if not any(s.t == t for s in self.series):
