@@ -20,7 +20,9 @@ How one sample of T dates and P x P pixels is made
 3. **Nuisances, per date** (not changes, the model must learn to ignore them): vegetation-dependent
    seasonal shift (NIR and red move with a seasonal phase, scaled by NDVI); per-band gain and offset
    (illumination, calibration); sensor noise; integer misregistration of 1-3 pixels of whole dates;
-   haze (a smooth, bluish, additive veil); and thick clouds, which are MASKED: cloudy pixels of any
+   haze (a smooth, bluish, additive veil); optionally (``landcover_prob``) land-cover-dependent tone
+   changes (the first date's pixels grouped into 3-8 spectral classes, each class with its own gain
+   and offset per date and band: crops at another stage, soil moisture, turbidity); and thick clouds, which are MASKED: cloudy pixels of any
    date are invalid (input zeroed by the normaliser, label 255), as the engine does with nodata.
 
 Band mapping to the model's R, G, B, NIR (all scaled to reflectance-like 0..1 floats):
@@ -235,7 +237,7 @@ class SemiSyntheticGenerator:
     def __init__(self, root=None, split="train", patch=64, margin=4, max_events=4,
                  no_change_prob=0.15, cloud_prob=0.04, haze_prob=0.25, misreg_prob=0.4,
                  source_weights=None, min_contrast=0.04, match_prob=0.5, scene_stats=False,
-                 context_crops=5):
+                 context_crops=5, landcover_prob=0.0):
         if split not in ("train", "val"):
             raise ValueError("split must be 'train' or 'val'")
         self.split, self.patch, self.margin = split, int(patch), int(margin)
@@ -243,6 +245,7 @@ class SemiSyntheticGenerator:
         self.cloud_prob, self.haze_prob, self.misreg_prob = cloud_prob, haze_prob, misreg_prob
         self.min_contrast, self.match_prob = float(min_contrast), float(match_prob)
         self.scene_stats, self.context_crops = bool(scene_stats), int(context_crops)
+        self.landcover_prob = float(landcover_prob)
         self.sources = load_sources(root)
         w = dict(DEFAULT_SOURCE_WEIGHTS if source_weights is None else source_weights)
         self.base_names = [n for n in w if n in self.sources and w[n] > 0]
@@ -403,6 +406,23 @@ class SemiSyntheticGenerator:
         f *= gain.reshape((4,) + extra).astype(np.float32)
         f += offset.reshape((4,) + extra).astype(np.float32)
 
+    @staticmethod
+    def _landcover_shifts(rng, frames, t):
+        """Land-cover-dependent tone changes between dates that are NOT change (crops at another
+        growth stage, soil moisture, water turbidity): the first date's pixels are grouped into 3-8
+        spectral classes (nearest of randomly picked prototype pixels); every date gets its own gain
+        and offset per class and band.  Returns (classes (H, W), gains (T, 4, K), offsets (T, 4, K))."""
+        first = frames[0].reshape(4, -1)
+        k = int(rng.integers(3, 9))
+        protos = first[:, rng.integers(0, first.shape[1], k)]
+        d = ((first[:, :, None] - protos[:, None, :]) ** 2).sum(axis=0)
+        classes = d.argmin(axis=1).reshape(frames.shape[-2:])
+        spread = rng.uniform(0.03, 0.15)
+        gains = rng.normal(1.0, spread, (t, 4, k)).astype(np.float32)
+        offsets = rng.normal(0.0, spread * 0.15, (t, 4, k)).astype(np.float32)
+        gains[0], offsets[0] = 1.0, 0.0
+        return classes, gains, offsets
+
     def _nuisances(self, rng, frames, t, context=None):
         """Per-date nuisances on ``frames``; the scene-wide ones (season, gain, offset, noise) are
         applied to the ``context`` pixels too, which become (T, 4, N) (None stays None)."""
@@ -414,12 +434,17 @@ class SemiSyntheticGenerator:
         phase = rng.uniform(0, 2 * np.pi)
         span = rng.uniform(0.2, 1.0)
         cloud_any = np.zeros((size, size), bool)
+        lc = self._landcover_shifts(rng, frames, t) if rng.random() < self.landcover_prob else None
         for j in range(t):
             f = frames[j]
             season = np.sin(phase + 2 * np.pi * span * j / max(t - 1, 1))
             gain = rng.normal(1.0, 0.08) * rng.normal(1.0, 0.04, 4)
             offset = rng.normal(0.0, 0.02) + rng.normal(0.0, 0.01, 4)
             self._season_gain(f, amp * season, gain, offset)
+            if lc is not None:
+                classes, gains, offsets = lc
+                f *= gains[j][:, classes]
+                f += offsets[j][:, classes]
             if ctx is not None:
                 self._season_gain(ctx[j], amp * season, gain, offset)
             if rng.random() < self.haze_prob:
