@@ -178,3 +178,20 @@ def test_false_change_rate_counts_valid_pixels_called_changed():
     assert false_change_rate(samples, lambda v, ok, st: np.zeros(ok.shape, np.uint8)) == 0.0
     half = false_change_rate(samples, lambda v, ok, st: (np.arange(ok.size).reshape(ok.shape) % 2))
     assert 0.4 < half < 0.6
+
+
+def test_landcover_shifts_are_per_class_and_leave_the_first_date():
+    from model_core.datasets.synthetic import SemiSyntheticGenerator
+
+    rng = np.random.default_rng(0)
+    frames = np.zeros((4, 4, 20, 20), np.float32)
+    frames[:, :, :, :10] = np.array([0.1, 0.2, 0.1, 0.5], np.float32)[:, None, None]   # vegetation
+    frames[:, :, :, 10:] = np.array([0.05, 0.06, 0.08, 0.02], np.float32)[:, None, None]  # water
+    classes, gains, offsets = SemiSyntheticGenerator._landcover_shifts(rng, frames, 4)
+    assert classes.shape == (20, 20)
+    # identical pixels fall in one class: each half is uniform, and the halves differ
+    assert len(np.unique(classes[:, :10])) == 1 and len(np.unique(classes[:, 10:])) == 1
+    assert classes[0, 0] != classes[0, 19]
+    assert gains.shape[:2] == (4, 4) and offsets.shape == gains.shape
+    assert (gains[0] == 1).all() and (offsets[0] == 0).all()
+    assert not np.allclose(gains[1:, :, classes[0, 0]], gains[1:, :, classes[0, 19]])
