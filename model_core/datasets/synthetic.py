@@ -434,7 +434,9 @@ class SemiSyntheticGenerator:
         phase = rng.uniform(0, 2 * np.pi)
         span = rng.uniform(0.2, 1.0)
         cloud_any = np.zeros((size, size), bool)
-        lc = self._landcover_shifts(rng, frames, t) if rng.random() < self.landcover_prob else None
+        # (no random draw at all when the option is off: the default random stream stays as it was)
+        lc = (self._landcover_shifts(rng, frames, t)
+              if self.landcover_prob > 0 and rng.random() < self.landcover_prob else None)
         for j in range(t):
             f = frames[j]
             season = np.sin(phase + 2 * np.pi * span * j / max(t - 1, 1))
