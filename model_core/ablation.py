@@ -30,11 +30,12 @@ def no_change_series(n=64, t=2, seed=7, patch=64, root=None, scene_stats=False):
 def false_change_rate(samples, predict):
     """Share of valid, labelled pixels that ``predict(values, valid, stats) -> moment (H, W)`` calls
     changed (``stats``: the sample's scene statistics (center, scale), or None)."""
+    from model_core.train import sample_stats
+
     changed = total = 0
     for s in samples:
         ok = s["valid"] & (s["moment"] != 255)
-        stats = (s["center"], s["scale"]) if "center" in s else None
-        p = np.asarray(predict(s["values"], s["valid"], stats))
+        p = np.asarray(predict(s["values"], s["valid"], sample_stats(s)))
         changed += int(((p[ok] > 0) & (p[ok] != 255)).sum())
         total += int(ok.sum())
     return changed / max(total, 1)
@@ -43,10 +44,10 @@ def false_change_rate(samples, predict):
 def model_predictor(model):
     import torch
 
-    from model_core.train import normalise_sample
+    from model_core.normalize import normalise
 
     def predict(values, valid, stats=None):
-        x = torch.from_numpy(normalise_sample(values, valid, *(stats or (None, None))))[None]
+        x = torch.from_numpy(normalise(values, valid, *(stats or (None, None))))[None]
         with torch.inference_mode():
             return model(x)["moment"].argmax(dim=1)[0].numpy()
 

@@ -39,9 +39,9 @@ def predict_scene(model, values, valid, device="cpu", tile=256, stats=None):
     (or with ``stats`` = (center, scale) of the larger scene it was cut from)."""
     import torch
 
-    from model_core.train import normalise_sample
+    from model_core.normalize import normalise
 
-    x = normalise_sample(values, valid, *(stats or (None, None)))
+    x = normalise(values, valid, *(stats or (None, None)))
     t, c, h, w = x.shape
     mult = int(getattr(model, "multiple", 8))
     halo = int(getattr(model, "halo", 16))
@@ -71,6 +71,7 @@ def _series_for(args):
     if args.dataset == "semisynthetic":
         from model_core.datasets.series import Series
         from model_core.datasets.synthetic import SemiSyntheticGenerator
+        from model_core.train import sample_stats
 
         gen = SemiSyntheticGenerator(root=args.root, split="val", patch=args.patch,
                                      scene_stats=args.scene_stats)
@@ -78,8 +79,7 @@ def _series_for(args):
         out = []
         for i in range(args.samples):
             s = gen.sample(np.random.default_rng([args.seed, i]), t_values[i % len(t_values)])
-            stats = (s["center"], s["scale"]) if "center" in s else None
-            out.append(Series(f"val{i}", s["values"], s["valid"], s["moment"], stats=stats))
+            out.append(Series(f"val{i}", s["values"], s["valid"], s["moment"], stats=sample_stats(s)))
         return out
     from model_core.datasets import load_series
 
@@ -105,7 +105,7 @@ def evaluate(series, model=None, device="cpu", tile=256, baseline=True, log=None
         if model is not None:
             t0 = time.time()
             preds["model"] = predict_scene(model, s.values, s.valid, device, tile,
-                                           stats=getattr(s, "stats", None))
+                                           stats=s.stats)
             res["model"]["seconds"] += time.time() - t0
         if baseline:
             t0 = time.time()

@@ -50,10 +50,12 @@ def apply(values, center, scale, out=None):
     return res
 
 
-def normalise(values, valid=None):
-    """Standardise a whole (T, C, H, W) array with its own statistics (training samples, tests)."""
-    center, scale = robust_stats(values, valid)
-    out = apply(values, center, scale)
+def normalise(values, valid=None, center=None, scale=None):
+    """Standardise a (T, C, H, W) array with its own statistics, or with ``center``/``scale`` (T, C)
+    of the larger scene it was cut from; invalid pixels become 0 (training samples, evaluation)."""
+    if center is None:
+        center, scale = robust_stats(values, valid)
+    out = apply(values, np.asarray(center, np.float32), np.asarray(scale, np.float32))
     if valid is not None:
         out[:, :, ~np.asarray(valid, dtype=bool)] = 0.0
     return out

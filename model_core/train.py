@@ -44,6 +44,8 @@ import time
 
 import numpy as np
 
+from model_core.normalize import normalise as normalise_sample  # (values, valid, center, scale)
+
 DEFAULTS = {
     "model": "caimnet",
     "preset": "default",
@@ -167,16 +169,9 @@ class _Source:
         return self.gen.sample(rng, t)
 
 
-def normalise_sample(values, valid, center=None, scale=None):
-    """A sample's model input: standardised with the statistics of its scene (``center``/``scale``,
-    (T, C), as the engine does with the whole scene) when the sample carries them, else with its own."""
-    from model_core.normalize import apply, normalise
-
-    if center is None:
-        return normalise(values, valid)
-    out = apply(values, np.asarray(center, np.float32), np.asarray(scale, np.float32))
-    out[:, :, ~np.asarray(valid, dtype=bool)] = 0.0
-    return out
+def sample_stats(sample):
+    """The (center, scale) scene statistics a sample carries, or None (normalise with its own)."""
+    return (sample["center"], sample["scale"]) if "center" in sample else None
 
 
 def to_tensors(batch, device):
@@ -184,7 +179,7 @@ def to_tensors(batch, device):
     import torch
 
     n = len(batch["values"])
-    centers, scales = batch.get("center", [None] * n), batch.get("scale", [None] * n)
+    centers, scales = batch.get("center", [None] * n), batch.get("scale", [None] * n)  # per sample
     xs = [normalise_sample(v, ok, c, sc)
           for v, ok, c, sc in zip(batch["values"], batch["valid"], centers, scales)]
     x = torch.from_numpy(np.stack(xs)).to(device)
@@ -202,21 +197,6 @@ def validation_samples(cfg):
         rng = np.random.default_rng([int(cfg["seed"] if vs is None else vs) + 1000003, i])
         out.append(src.sample(rng, t_values[i % len(t_values)]))
     return out
-
-
-def predict_samples(model, samples, device, batch=8):
-    """Moment predictions (N, H, W) uint8 for a list of samples (grouped by T)."""
-    import torch
-
-    preds = [None] * len(samples)
-    model.eval()
-    with torch.inference_mode():
-        for chunk, x in batches_by_t(samples, device, batch):
-            p = model(x)["moment"].argmax(dim=1).to(torch.uint8).cpu().numpy()
-            for i, pi in zip(chunk, p):
-                pi[~samples[i]["valid"]] = 255
-                preds[i] = pi
-    return preds
 
 
 def batches_by_t(samples, device, batch=8):
@@ -311,6 +291,7 @@ def train(cfg, resume=False, log=None):
     """Run the training described by ``cfg`` (a dict from :func:`load_config`)."""
     import torch
 
+    from model_core import calibrate
     from model_core import weights as wio
     from model_core.losses import change_loss, class_weights
     from model_core.models import build_model
@@ -404,22 +385,16 @@ def train(cfg, resume=False, log=None):
             run_loss += float(loss.detach())
             bar.update(step + 1, f"loss {run_loss / (step + 1):.4f} T={t}")
         judged = model if ema is None else ema.model
-        logps = None
-        if cfg["select"] == "calibrated":
-            from model_core import calibrate
-
-            logps = calibrate.collect(judged, val, device)
-            area0, moment0, _ = calibrate.score(val, logps, 0.0)
-            summ = {"area": area0, "moment": moment0}
-        else:
-            summ = score_samples(val, predict_samples(judged, val, device)).summary()
+        logps = calibrate.collect(judged, val, device)
+        area0, moment0, _ = calibrate.score(val, logps, 0.0)  # the network as is (bias 0)
+        summ = {"area": area0, "moment": moment0}
         score = float(0.5 * (summ["area"]["kappa"] + summ["moment"]["kappa"]))
         rec = {"epoch": epoch + 1, "loss": run_loss / max(steps, 1), "seconds": time.time() - t0,
                "lr": lr_at((epoch + 1) * steps - 1),
                "val_area": {k: summ["area"][k] for k in ("oa", "precision", "recall", "f1", "kappa")},
                "val_moment": {k: summ["moment"][k] for k in ("oa", "kappa", "macro_f1", "f1_per_class")},
                "score": score}
-        if logps is not None:
+        if cfg["select"] == "calibrated":
             rows = calibrate.sweep(val, logps)
             top = max(rows, key=lambda r: r["score"])
             rec["calibrated"] = {"bias": top["bias"], "area_kappa": top["area_kappa"],
