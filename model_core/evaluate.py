@@ -89,16 +89,23 @@ def _series_for(args):
     return load_series(args.dataset, args.root, t=args.t, bands=bands)
 
 
-def evaluate(series, model=None, device="cpu", tile=256, baseline=True, log=None):
-    """Pooled scores for the model and the baseline over a list of :class:`Series`."""
+def evaluate(series, model=None, device="cpu", tile=256, baseline=True, log=None, block=None,
+             bootstrap=1000):
+    """Pooled scores for the model and the baseline over a list of :class:`Series`.
+
+    With ``block`` (pixels), each method's area and moment scores also get ``kappa_ci``: the 95 %
+    interval of kappa from a spatial block bootstrap (``bootstrap`` resamples of the
+    ``block`` x ``block`` blocks of all series; :func:`model_core.metrics.bootstrap_kappas`), and
+    with both methods ``out["kappa_diff_ci"][part]`` is the paired interval of model - baseline."""
     from model_core.baseline import cva
-    from model_core.metrics import ConfusionMatrix
+    from model_core.metrics import (ConfusionMatrix, area_from_moment_labels, block_confusions,
+                                    bootstrap_kappas, interval)
 
     kmax = max(s.t for s in series)
     res = {}
     methods = ([("model", None)] if model is not None else []) + ([("baseline", None)] if baseline else [])
     for name, _ in methods:
-        res[name] = {"cm": ConfusionMatrix(kmax), "seconds": 0.0}
+        res[name] = {"cm": ConfusionMatrix(kmax), "seconds": 0.0, "blocks": {"area": [], "moment": []}}
     has_moment = any(s.moment is not None and not np.array_equal(s.moment, s.area) for s in series)
     for i, s in enumerate(series):
         preds = {}
@@ -118,14 +125,33 @@ def evaluate(series, model=None, device="cpu", tile=256, baseline=True, log=None
             cm = res[name]["cm"]
             if s.moment is not None and has_moment:
                 cm.update(s.moment, p, num_classes=kmax)
+                if block:
+                    blocks = res[name]["blocks"]
+                    blocks["moment"].append(block_confusions(s.moment, p, kmax, block))
+                    blocks["area"].append(block_confusions(area_from_moment_labels(s.moment),
+                                                           area_from_moment_labels(p), 2, block))
             else:
                 area_p = np.where(p == IGNORE, IGNORE, (p > 0)).astype(np.uint8)
                 cm.update_area(s.area, area_p)  # area-only reference: no moment table
+                if block:
+                    res[name]["blocks"]["area"].append(block_confusions(s.area, area_p, 2, block))
         if log and (i + 1) % 10 == 0:
             log(f"  {i + 1}/{len(series)} series")
     out = {"has_moment": has_moment}
     for name, r in res.items():
         out[name] = dict(r["cm"].summary(), seconds=r["seconds"])
+    if block:
+        out["block"], out["kappa_diff_ci"] = int(block), {}
+        for part in ("area", "moment"):
+            names = [n for n in res if res[n]["blocks"][part]]
+            vals = bootstrap_kappas([np.concatenate(res[n]["blocks"][part]) for n in names],
+                                    n=bootstrap) if names else None
+            if vals is None:
+                continue
+            for j, n in enumerate(names):
+                out[n][part]["kappa_ci"] = interval(vals[:, j])
+            if len(names) == 2:
+                out["kappa_diff_ci"][part] = interval(vals[:, 0] - vals[:, 1])
     return out
 
 
@@ -139,6 +165,19 @@ def format_results(res, model_label="model", baseline_label="CVA + Otsu baseline
     if res.get("has_moment"):
         lines += ["", "Change moment (class k = last change between image k-1 and image k):",
                   format_moment_table([(label, res[n]["moment"]) for n, label in names])]
+    if res.get("block"):
+        lines += ["", f"95 % interval of kappa, spatial block bootstrap ({res['block']} x {res['block']} px "
+                  "blocks resampled):"]
+        for n, label in names:
+            parts = [f"{part} [{res[n][part]['kappa_ci'][0]:.3f}, {res[n][part]['kappa_ci'][1]:.3f}]"
+                     for part in ("area", "moment") if "kappa_ci" in res[n][part]
+                     and (part == "area" or res.get("has_moment"))]
+            lines.append(f"  {label}: " + ", ".join(parts))
+        diff = res.get("kappa_diff_ci", {})
+        parts = [f"{part} [{diff[part][0]:+.3f}, {diff[part][1]:+.3f}]" for part in ("area", "moment")
+                 if part in diff and (part == "area" or res.get("has_moment"))]
+        if parts:
+            lines.append("  model - baseline (paired): " + ", ".join(parts))
     return "\n".join(lines)
 
 
@@ -170,6 +209,9 @@ def build_parser():
     p.add_argument("--tile", type=int, default=256, help="inference tile size")
     p.add_argument("--threads", type=int, help="torch CPU threads")
     p.add_argument("--json", help="also write the scores to this JSON file")
+    p.add_argument("--bootstrap-block", type=int, metavar="PX",
+                   help="also print a 95 %% interval of kappa from a spatial block bootstrap with "
+                        "blocks of PX x PX pixels (e.g. 25 for Taizhou, 32 for 64 px series)")
     return p
 
 
@@ -196,7 +238,10 @@ def main(argv=None):
             model = wio.load_model(path, device=device)
             label = f"{model.arch} ({path.split('/')[-1]})"
         series = _series_for(args)
-        res = evaluate(series, model, device, args.tile, baseline=not args.no_baseline)
+        if args.bootstrap_block is not None and args.bootstrap_block < 1:
+            raise ValueError("--bootstrap-block must be a positive number of pixels")
+        res = evaluate(series, model, device, args.tile, baseline=not args.no_baseline,
+                       block=args.bootstrap_block)
     except (CaimError, ValueError, FileNotFoundError, OSError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

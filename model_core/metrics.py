@@ -174,3 +174,45 @@ def format_moment_table(rows):
         lines.append(f"{name:<28} {s['pixels']:>9d} {s['oa']:>7.4f} {s['kappa']:>7.4f} "
                      f"{s['macro_f1']:>7.4f} {' '.join(per)}")
     return "\n".join(lines)
+
+
+def block_confusions(reference, prediction, num_classes, block, ignore=IGNORE):
+    """Confusion matrices of the ``block`` x ``block`` pixel blocks of one image that hold at least
+    one labelled pixel: array (n_blocks, num_classes, num_classes), for :func:`bootstrap_kappa`."""
+    ref, pred = np.asarray(reference), np.asarray(prediction)
+    h, w = ref.shape
+    out = []
+    for y in range(0, h, block):
+        for x in range(0, w, block):
+            cm = confusion(ref[y:y + block, x:x + block], pred[y:y + block, x:x + block],
+                           num_classes, ignore)
+            if cm.sum():
+                out.append(cm)
+    return np.array(out, np.int64).reshape(-1, num_classes, num_classes)
+
+
+def bootstrap_kappas(block_cms, n=1000, seed=0):
+    """Kappa of ``n`` spatial block-bootstrap resamples, for several methods at once.
+
+    Neighbouring pixels are not independent (a change object covers many), so resampling pixels
+    would give far too narrow an interval; resampling whole blocks keeps their correlation inside.
+    ``block_cms`` is a list with one array per method from :func:`block_confusions` (blocks of all
+    images pooled, the same blocks in the same order for every method: same labelled pixels); every
+    resample draws the same blocks for all methods, so differences between methods are paired.
+    Returns an array (n, methods), or None with fewer than two blocks."""
+    cms = [np.asarray(c, np.int64) for c in block_cms]
+    m = len(cms[0])
+    if m < 2 or any(len(c) != m for c in cms):
+        return None
+    rng = np.random.default_rng(seed)
+    values = np.empty((n, len(cms)))
+    for i in range(n):
+        idx = rng.integers(0, m, m)
+        values[i] = [kappa(c[idx].sum(axis=0)) for c in cms]
+    return values
+
+
+def interval(values, level=0.95):
+    """Percentile interval (low, high) of bootstrap values."""
+    a = (1.0 - level) / 2.0
+    return float(np.quantile(values, a)), float(np.quantile(values, 1.0 - a))

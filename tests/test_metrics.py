@@ -63,3 +63,34 @@ def test_tables_render():
     s = acc.summary()
     assert "kappa" in metrics.format_area_table([("x", s["area"])])
     assert "F1[2]" in metrics.format_moment_table([("x", s["moment"])])
+
+
+def test_block_confusions_partition_the_image():
+    rng = np.random.default_rng(3)
+    ref = rng.integers(0, 3, (50, 37)).astype(np.uint8)
+    pred = rng.integers(0, 3, (50, 37)).astype(np.uint8)
+    ref[:10, :10] = metrics.IGNORE  # one 10 x 10 block wholly unlabelled: dropped
+    blocks = metrics.block_confusions(ref, pred, 3, 10)
+    assert blocks.shape == (5 * 4 - 1, 3, 3)
+    assert np.array_equal(blocks.sum(axis=0), metrics.confusion(ref, pred, 3))
+
+
+def test_block_bootstrap_interval():
+    rng = np.random.default_rng(0)
+    ref = (rng.random((200, 200)) < 0.3).astype(np.uint8)
+    pred = np.where(rng.random((200, 200)) < 0.1, 1 - ref, ref).astype(np.uint8)  # 10 % flipped
+    point = metrics.kappa(metrics.confusion(ref, pred, 2))
+    coarse = metrics.block_confusions(ref, pred, 2, 50)
+    fine = metrics.block_confusions(ref, pred, 2, 10)
+    vals = metrics.bootstrap_kappas([fine, coarse[:0].reshape(0, 2, 2)])
+    assert vals is None  # different block sets cannot be paired
+    lo, hi = metrics.interval(metrics.bootstrap_kappas([fine], n=400)[:, 0])
+    assert lo < point < hi and hi - lo < 0.05
+    # the same method twice: identical draws, so the paired difference is exactly zero
+    both = metrics.bootstrap_kappas([fine, fine], n=50)
+    assert np.array_equal(both[:, 0], both[:, 1])
+    # perfect prediction: no spread at all
+    perfect = metrics.bootstrap_kappas([metrics.block_confusions(ref, ref, 2, 25)], n=50)
+    assert np.allclose(perfect, 1.0)
+    # one block cannot be resampled
+    assert metrics.bootstrap_kappas([metrics.block_confusions(ref, pred, 2, 500)]) is None

@@ -85,13 +85,21 @@ def test_evaluate_prints_tables(tmp_path, capsys):
     w = str(tmp_path / "w.pt")
     weights.save(w, build_model("caimnet", in_channels=4, **TINY))
     rc = evaluate.main(["--dataset", "generic", "--root", root, "--weights", w, "--tile", "16",
-                        "--json", str(tmp_path / "r.json")])
+                        "--json", str(tmp_path / "r.json"), "--bootstrap-block", "4"])
     assert rc == 0
     out = capsys.readouterr().out
     assert "Change area" in out and "Change moment" in out and "CVA + Otsu baseline" in out
+    assert "spatial block bootstrap (4 x 4 px" in out and "model - baseline (paired)" in out
     res = json.loads((tmp_path / "r.json").read_text())["results"]
     # both methods scored on the same labelled pixels
     assert res["model"]["area"]["pixels"] == res["baseline"]["area"]["pixels"] == 16 * 15
+    for name in ("model", "baseline"):
+        for part in ("area", "moment"):
+            lo, hi = res[name][part]["kappa_ci"]
+            assert lo <= res[name][part]["kappa"] + 1e-9 and res[name][part]["kappa"] <= hi + 1e-9
+    assert evaluate.main(["--dataset", "generic", "--root", root, "--weights", w,
+                          "--bootstrap-block", "0"]) == 2
+    assert "--bootstrap-block must be a positive" in capsys.readouterr().err
 
 
 def test_predict_scene_independent_of_tile_size():
