@@ -9,6 +9,8 @@ The engine's registry module imports torch only inside its functions, so reading
 torch; a test checks that.
 """
 
+import os
+
 AUTO = "auto"
 MODELS = [AUTO, "caimnet", "schanger", "cva"]
 # Classical methods: no weights, any number of bands (every band of the inputs without a band mapping).
@@ -31,6 +33,16 @@ def default_model(n_dates):
     except ImportError:
         return None
     return engine_default(int(n_dates))
+
+
+def bundled_weights_dir():
+    """The folder of the bundled weights files (the default and the alternative ones), so a file
+    dialog can open there; None when the engine cannot be imported."""
+    try:
+        from model_core.weights import WEIGHTS_DIR
+    except ImportError:
+        return None
+    return WEIGHTS_DIR if os.path.isdir(WEIGHTS_DIR) else None
 
 
 def resolve(model, n_dates):

@@ -286,6 +286,9 @@ def test_model_choice_weights_and_automatic_tiles(dialog, three_layers, project,
     assert "ready to run with %s (automatic choice for 2 dates)." % names[default_model(2)] in dialog.messages.text()
     dialog._check_all(True)
 
+    # the file dialog opens where the bundled files (default and alternatives) are
+    root = dialog.weights_widget.defaultRoot()
+    assert os.path.isfile(os.path.join(root, "caimnet_rgbn_landcover.pt"))
     weights = str(tmp_path / "mine.pt")
     open(weights, "wb").close()
     dialog.weights_widget.setFilePath(weights)
