@@ -195,3 +195,35 @@ def test_landcover_shifts_are_per_class_and_leave_the_first_date():
     assert gains.shape[:2] == (4, 4) and offsets.shape == gains.shape
     assert (gains[0] == 1).all() and (offsets[0] == 0).all()
     assert not np.allclose(gains[1:, :, classes[0, 0]], gains[1:, :, classes[0, 19]])
+
+
+def test_landcover_shifts_per_region():
+    from model_core.datasets.synthetic import SemiSyntheticGenerator
+
+    frames = np.zeros((3, 4, 20, 20), np.float32)
+    veg = np.array([0.1, 0.2, 0.1, 0.5], np.float32)[:, None, None]
+    frames[:] = np.array([0.05, 0.06, 0.08, 0.02], np.float32)[:, None, None]  # water background
+    frames[:, :, 2:8, 2:8] = veg      # two fields of the same vegetation, apart
+    frames[:, :, 12:18, 12:18] = veg
+    frames[:, :, 0, 19] = veg[:, 0, 0]  # one vegetation pixel: too small to be its own region
+    ids, gains, _ = SemiSyntheticGenerator._landcover_shifts(np.random.default_rng(0), frames, 3,
+                                                             regions=True)
+    a, b, lone = ids[4, 4], ids[15, 15], ids[0, 19]
+    assert len(np.unique(ids[2:8, 2:8])) == 1 and len(np.unique(ids[12:18, 12:18])) == 1
+    assert a != b and lone not in (a, b)  # each field its own shift; the lone pixel its class's
+    assert not np.allclose(gains[1:, :, a], gains[1:, :, b])
+    same, _, _ = SemiSyntheticGenerator._landcover_shifts(np.random.default_rng(0), frames, 3)
+    assert same[4, 4] == same[15, 15]  # per class: both fields shift together
+
+
+def test_landcover_regions_option_changes_samples_only_when_on():
+    from model_core.datasets.synthetic import SemiSyntheticGenerator
+
+    if not os.path.isdir(SHARED):
+        pytest.skip("../shared/data is absent")
+    plain = SemiSyntheticGenerator(SHARED, split="val", landcover_prob=1.0)
+    off = SemiSyntheticGenerator(SHARED, split="val", landcover_prob=1.0, landcover_regions=0.0)
+    on = SemiSyntheticGenerator(SHARED, split="val", landcover_prob=1.0, landcover_regions=1.0)
+    a, b, c = (g.sample(np.random.default_rng(5), 4) for g in (plain, off, on))
+    assert np.array_equal(a["values"], b["values"]) and np.array_equal(a["moment"], b["moment"])
+    assert not np.array_equal(a["values"], c["values"])

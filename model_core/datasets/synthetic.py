@@ -22,7 +22,9 @@ How one sample of T dates and P x P pixels is made
    (illumination, calibration); sensor noise; integer misregistration of 1-3 pixels of whole dates;
    haze (a smooth, bluish, additive veil); optionally (``landcover_prob``) land-cover-dependent tone
    changes (the first date's pixels grouped into 3-8 spectral classes, each class with its own gain
-   and offset per date and band: crops at another stage, soil moisture, turbidity); and thick clouds, which are MASKED: cloudy pixels of any
+   and offset per date and band: crops at another stage, soil moisture, turbidity; with
+   ``landcover_regions`` a share of those samples shift every connected region of a class on its
+   own: fields of one crop at different stages); and thick clouds, which are MASKED: cloudy pixels of any
    date are invalid (input zeroed by the normaliser, label 255), as the engine does with nodata.
 
 Band mapping to the model's R, G, B, NIR (all scaled to reflectance-like 0..1 floats):
@@ -237,7 +239,7 @@ class SemiSyntheticGenerator:
     def __init__(self, root=None, split="train", patch=64, margin=4, max_events=4,
                  no_change_prob=0.15, cloud_prob=0.04, haze_prob=0.25, misreg_prob=0.4,
                  source_weights=None, min_contrast=0.04, match_prob=0.5, scene_stats=False,
-                 context_crops=5, landcover_prob=0.0):
+                 context_crops=5, landcover_prob=0.0, landcover_regions=0.0):
         if split not in ("train", "val"):
             raise ValueError("split must be 'train' or 'val'")
         self.split, self.patch, self.margin = split, int(patch), int(margin)
@@ -245,7 +247,7 @@ class SemiSyntheticGenerator:
         self.cloud_prob, self.haze_prob, self.misreg_prob = cloud_prob, haze_prob, misreg_prob
         self.min_contrast, self.match_prob = float(min_contrast), float(match_prob)
         self.scene_stats, self.context_crops = bool(scene_stats), int(context_crops)
-        self.landcover_prob = float(landcover_prob)
+        self.landcover_prob, self.landcover_regions = float(landcover_prob), float(landcover_regions)
         self.sources = load_sources(root)
         w = dict(DEFAULT_SOURCE_WEIGHTS if source_weights is None else source_weights)
         self.base_names = [n for n in w if n in self.sources and w[n] > 0]
@@ -407,18 +409,43 @@ class SemiSyntheticGenerator:
         f += offset.reshape((4,) + extra).astype(np.float32)
 
     @staticmethod
-    def _landcover_shifts(rng, frames, t):
+    def _landcover_shifts(rng, frames, t, regions=False, min_region=16):
         """Land-cover-dependent tone changes between dates that are NOT change (crops at another
         growth stage, soil moisture, water turbidity): the first date's pixels are grouped into 3-8
         spectral classes (nearest of randomly picked prototype pixels); every date gets its own gain
-        and offset per class and band.  Returns (classes (H, W), gains (T, 4, K), offsets (T, 4, K))."""
+        and offset per class and band.  With ``regions`` every connected region of a class of at
+        least ``min_region`` pixels gets its own gain and offset instead (fields of one crop type at
+        different stages, ponds of different turbidity), shaped as a brightness factor times a
+        vegetation-vigour factor (NIR up, red down) with a small per-band part; smaller regions keep
+        their class's.
+        Returns (classes (H, W), gains (T, 4, K), offsets (T, 4, K)), K = classes (+ regions)."""
         first = frames[0].reshape(4, -1)
         k = int(rng.integers(3, 9))
         protos = first[:, rng.integers(0, first.shape[1], k)]
         d = ((first[:, :, None] - protos[:, None, :]) ** 2).sum(axis=0)
         classes = d.argmin(axis=1).reshape(frames.shape[-2:])
+        if regions:
+            ids = classes.copy()
+            for c in range(int(classes.max()) + 1):
+                lab, n = ndimage.label(classes == c)
+                if n == 0:
+                    continue
+                sizes = np.bincount(lab.ravel(), minlength=n + 1)
+                for r in np.nonzero(sizes[1:] >= min_region)[0] + 1:
+                    ids[lab == r] = k
+                    k += 1
+            classes = ids
         spread = rng.uniform(0.03, 0.15)
-        gains = rng.normal(1.0, spread, (t, 4, k)).astype(np.float32)
+        if regions:
+            # physically shaped: a brightness factor (soil moisture, illumination of the surface) and
+            # a vegetation-vigour factor (NIR up, red down: crop stage), both per region and date,
+            # with a small independent part per band; not arbitrary hue changes
+            bright = rng.normal(1.0, spread, (t, 1, k))
+            vigour = rng.normal(0.0, 2 * spread, (t, 1, k)) * np.array([-0.5, 0.2, 0.0, 1.0])[:, None]
+            gains = (bright * (1 + vigour) * rng.normal(1.0, spread / 3, (t, 4, k))).astype(np.float32)
+            gains = np.clip(gains, 0.3, None)
+        else:
+            gains = rng.normal(1.0, spread, (t, 4, k)).astype(np.float32)
         offsets = rng.normal(0.0, spread * 0.15, (t, 4, k)).astype(np.float32)
         gains[0], offsets[0] = 1.0, 0.0
         return classes, gains, offsets
@@ -435,8 +462,10 @@ class SemiSyntheticGenerator:
         span = rng.uniform(0.2, 1.0)
         cloud_any = np.zeros((size, size), bool)
         # (no random draw at all when the option is off: the default random stream stays as it was)
-        lc = (self._landcover_shifts(rng, frames, t)
-              if self.landcover_prob > 0 and rng.random() < self.landcover_prob else None)
+        lc = None
+        if self.landcover_prob > 0 and rng.random() < self.landcover_prob:
+            regions = self.landcover_regions > 0 and rng.random() < self.landcover_regions
+            lc = self._landcover_shifts(rng, frames, t, regions=regions)
         for j in range(t):
             f = frames[j]
             season = np.sin(phase + 2 * np.pi * span * j / max(t - 1, 1))
