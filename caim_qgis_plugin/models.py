@@ -77,7 +77,8 @@ def title(model):
 
 
 def auto_summary():
-    """What "auto" runs, in a few words: 'CAIM-Net, or SChanger for exactly 2 dates'."""
+    """What "auto" runs, in a few words: 'CAIM-Net' (or 'CAIM-Net, or SChanger for exactly 2 dates'
+    when the engine's two-date default differs)."""
     two, other = _defaults()
     if two is None or other is None:
         return "the recommended model for the number of dates"
