@@ -16,7 +16,9 @@ Dataset kinds:
   ``--t-min``..``--t-max``, each sample seeded by (``--seed``, index).  Results are semi-synthetic.
   ``--scene-stats`` normalises each series with the statistics of the scene it was cut from (as the
   engine does with a real scene; the generator's ``scene_stats`` recipe); by default each series is
-  normalised with its own statistics, as the bundled weights were trained.
+  normalised with its own statistics (the recipe of the SChanger file and of the earlier CAIM-Net
+  files).  The current ``caimnet_rgbn.pt`` was trained with scene statistics, so score it with
+  ``--scene-stats``; the command prints a note when a file's recorded config says so.
 * ``generic``, ``spacenet7``, ``dynamicearthnet``: the loaders of :mod:`model_core.datasets`
   (``--t`` selects that many dates spread over the series).
 
@@ -65,6 +67,15 @@ def predict_scene(model, values, valid, device="cpu", tile=256, stats=None):
                     out[y0:y0 + hh, x0:x0 + ww] = pred[:hh, :ww]
     out[~np.asarray(valid, bool)] = IGNORE
     return out
+
+
+def trained_with_scene_stats(model):
+    """True when the weights' recorded training config used the generator's ``scene_stats``."""
+    try:
+        cfg = json.loads(getattr(model, "weights_meta", {}).get("config", "{}"))
+    except (TypeError, ValueError):
+        return False
+    return bool(isinstance(cfg, dict) and (cfg.get("data") or {}).get("scene_stats"))
 
 
 def _series_for(args):

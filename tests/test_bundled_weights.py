@@ -28,3 +28,12 @@ def test_weights_load_without_pickled_code_and_run(path):
         out = model.eval()(torch.zeros(1, t, 4, 64, 64))
     # identical dates: a calibrated model must not call change anywhere
     assert (out["moment"].argmax(dim=1) == 0).all()
+
+
+def test_default_caimnet_file_records_its_normalisation():
+    """evaluate tells users to score the default file with --scene-stats: its meta must say so."""
+    from model_core import weights
+    from model_core.evaluate import trained_with_scene_stats
+
+    assert trained_with_scene_stats(weights.load_model(weights.default_weights("caimnet")))
+    assert not trained_with_scene_stats(weights.load_model(weights.default_weights("schanger")))
