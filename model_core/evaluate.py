@@ -16,9 +16,10 @@ Dataset kinds:
   ``--t-min``..``--t-max``, each sample seeded by (``--seed``, index).  Results are semi-synthetic.
   ``--scene-stats`` normalises each series with the statistics of the scene it was cut from (as the
   engine does with a real scene; the generator's ``scene_stats`` recipe); by default each series is
-  normalised with its own statistics (the recipe of the SChanger file and of the earlier CAIM-Net
-  files).  The current ``caimnet_rgbn.pt`` was trained with scene statistics, so score it with
-  ``--scene-stats``; the command prints a note when a file's recorded config says so.
+  normalised with its own statistics (the recipe of the earlier bundled files and of
+  ``caimnet_rgbn_landcover.pt``).  The current ``caimnet_rgbn.pt`` and ``schanger_rgbn.pt`` were
+  trained with scene statistics, so score them with ``--scene-stats``; the command prints a note
+  when a file's recorded config says so.
 * ``generic``, ``spacenet7``, ``dynamicearthnet``: the loaders of :mod:`model_core.datasets`
   (``--t`` selects that many dates spread over the series).
 

@@ -30,10 +30,12 @@ def test_weights_load_without_pickled_code_and_run(path):
     assert (out["moment"].argmax(dim=1) == 0).all()
 
 
-def test_default_caimnet_file_records_its_normalisation():
-    """evaluate tells users to score the default file with --scene-stats: its meta must say so."""
+def test_bundled_files_record_their_normalisation():
+    """evaluate tells users to score a file with --scene-stats when its meta says it was trained so."""
     from model_core import weights
     from model_core.evaluate import trained_with_scene_stats
 
     assert trained_with_scene_stats(weights.load_model(weights.default_weights("caimnet")))
-    assert not trained_with_scene_stats(weights.load_model(weights.default_weights("schanger")))
+    assert trained_with_scene_stats(weights.load_model(weights.default_weights("schanger")))
+    alternative = os.path.join(weights.WEIGHTS_DIR, "caimnet_rgbn_landcover.pt")
+    assert not trained_with_scene_stats(weights.load_model(alternative))
