@@ -223,7 +223,7 @@ def build_parser():
     p.add_argument("--json", help="also write the scores to this JSON file")
     p.add_argument("--bootstrap-block", type=int, metavar="PX",
                    help="also print a 95 %% interval of kappa from a spatial block bootstrap with "
-                        "blocks of PX x PX pixels (e.g. 25 for Taizhou, 32 for 64 px series)")
+                        "blocks of PX x PX pixels (e.g. 25 for Taizhou; 64 = one block per 64 px series)")
     return p
 
 
@@ -231,6 +231,9 @@ def main(argv=None):
     from model_core.errors import CaimError
 
     args = build_parser().parse_args(argv)
+    if args.bootstrap_block is not None and args.bootstrap_block < 1:
+        print("error: --bootstrap-block must be a positive number of pixels", file=sys.stderr)
+        return 2
     try:
         import torch
 
@@ -250,8 +253,6 @@ def main(argv=None):
             model = wio.load_model(path, device=device)
             label = f"{model.arch} ({path.split('/')[-1]})"
         series = _series_for(args)
-        if args.bootstrap_block is not None and args.bootstrap_block < 1:
-            raise ValueError("--bootstrap-block must be a positive number of pixels")
         res = evaluate(series, model, device, args.tile, baseline=not args.no_baseline,
                        block=args.bootstrap_block)
     except (CaimError, ValueError, FileNotFoundError, OSError) as exc:
