@@ -204,10 +204,11 @@ class CaimDialog(QDialog):
         self.weights_widget = QgsFileWidget()
         self.weights_widget.setObjectName("weights")
         self.weights_widget.setFilter("Weights (*.pt);;All files (*)")
-        if mdl.bundled_weights_dir():
+        bundled = mdl.bundled_weights_dir()
+        if bundled:
             # "..." opens where the bundled files are (the default ones and the alternatives that the
             # model card describes, e.g. caimnet_rgbn_landcover.pt)
-            self.weights_widget.setDefaultRoot(mdl.bundled_weights_dir())
+            self.weights_widget.setDefaultRoot(bundled)
         self.weights_widget.lineEdit().textChanged.connect(self.validate)
         self.weights_label = QLabel("Weights")
         form.addRow(self.weights_label, self.weights_widget)

@@ -178,7 +178,7 @@ def format_moment_table(rows):
 
 def block_confusions(reference, prediction, num_classes, block, ignore=IGNORE):
     """Confusion matrices of the ``block`` x ``block`` pixel blocks of one image that hold at least
-    one labelled pixel: array (n_blocks, num_classes, num_classes), for :func:`bootstrap_kappa`."""
+    one labelled pixel: array (n_blocks, num_classes, num_classes), for :func:`bootstrap_kappas`."""
     ref, pred = np.asarray(reference), np.asarray(prediction)
     h, w = ref.shape
     out = []

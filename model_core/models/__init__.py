@@ -76,8 +76,8 @@ def build_model(name, in_channels=4, preset=None, **config):
 # better change-area kappa on real labels (Taizhou, resources/weights/MODEL_CARD.md): SChanger until
 # the stage-5 CAIM-Net file (kappa 0.773 vs 0.701 and 0.693 for the two SChanger files since; paired
 # block-bootstrap intervals of the difference +0.009 to +0.144 and +0.021 to +0.144), CAIM-Net since;
-# the stage-6 file (0.725) and SChanger do not differ clearly (-0.023 to +0.092), so it stays.  The plugin and the Processing algorithm's "auto"
-# choice use this.
+# the stage-6 file (0.725) and SChanger do not differ clearly (-0.023 to +0.092), so it stays.
+# The plugin and the Processing algorithm's "auto" choice use this.
 TWO_DATE_DEFAULT = "caimnet"
 
 
