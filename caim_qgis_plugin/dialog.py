@@ -291,7 +291,7 @@ class CaimDialog(QDialog):
             tip = "Weights file (.pt) for the chosen network; empty: the bundled weights."
             self.weights_widget.lineEdit().setPlaceholderText("empty: bundled weights")
             self.bands_label.setText("Bands (R, G, B, NIR)")
-            self.bands_edit.setPlaceholderText("empty: all 4 bands; e.g. 1,2,3,4 = red, green, blue, NIR")
+            self.bands_edit.setPlaceholderText("empty: from band wavelengths/names, else bands 1-4; e.g. 3,2,1,4")
         for widget in (self.weights_widget, self.weights_widget.lineEdit(), self.weights_label):
             widget.setToolTip(tip)
         self.validate()

@@ -235,11 +235,42 @@ def _network_band_problems(model, rasters, bands):
             return [(ERROR, "%s uses %d bands (red, green, blue, NIR) but Bands lists %d: give %d band "
                      "numbers, %s." % (mdl.name(model), need, len(bands), need, hint))]
         return []
+    mapped = metadata_band_mapping(rasters)
+    if mapped:
+        return [(INFO, "Bands left empty: the engine uses bands %s." % mapped)]
     usable = {_usable_band_count(lyr) for lyr in rasters}
     if len(usable) == 1 and need not in usable:
-        return [(ERROR, "%s needs %d bands (red, green, blue, NIR) but the layers have %d: pick %d with "
-                 "Bands, %s." % (mdl.name(model), need, usable.pop(), need, hint))]
+        return [(ERROR, "%s needs %d bands (red, green, blue, NIR) but the layers have %d and their metadata "
+                 "do not say which band is which: pick %d with Bands, %s."
+                 % (mdl.name(model), need, usable.pop(), need, hint))]
     return []
+
+
+def metadata_band_mapping(rasters):
+    """The engine's band mapping read from the layers' own metadata (band wavelengths or names), as
+    "3,2,1,4 as R, G, B, NIR (from the rasters' wavelengths)", when every layer has one and it is not
+    simply 1,2,3,4 of a 4-band raster; None otherwise (then the engine uses the bands as they are)."""
+    try:
+        from osgeo import gdal
+
+        from model_core import bandmap
+    except ImportError:
+        return None
+    found = []
+    for layer in rasters:
+        try:
+            ds = gdal.Open(layer.source())
+        except RuntimeError:
+            return None
+        if ds is None:
+            return None
+        bands, source = bandmap.infer_rgbn(ds)
+        if not bands:
+            return None
+        found.append((tuple(bands), source, ds.RasterCount))
+    if len(set(found)) != 1 or (found[0][0] == (1, 2, 3, 4) and found[0][2] == 4):
+        return None
+    return bandmap.describe(list(found[0][0]), found[0][1])
 
 
 def _overlap(layers):

@@ -57,6 +57,7 @@ class DetectResult:
     trained: bool
     warnings: list = field(default_factory=list)
     timings: dict = field(default_factory=dict)
+    notes: list = field(default_factory=list)
 
     def summary_text(self):
         g = self.grid
@@ -66,6 +67,7 @@ class DetectResult:
             f"Dates     {len(self.dates)}: " + ", ".join(self.dates),
             f"Model     {self.model} ({os.path.basename(self.weights) if self.weights else 'classical, no weights' if self.trained else 'UNTRAINED random weights'})",
             f"Device    {self.device}",
+        ] + [f"Bands     {n}" for n in self.notes] + [
             f"Time      {self.seconds:.1f} s ({self.valid_pixels / max(self.seconds, 1e-9) / 1000:.0f} kpx/s)",
             f"Changed   {self.changed_pixels} of {self.valid_pixels} valid px "
             f"({100.0 * self.changed_pixels / max(self.valid_pixels, 1):.2f} %)",
@@ -368,7 +370,8 @@ def detect(images, out_dir=None, dates=None, bands=None, model="caimnet", weight
         return DetectResult(paths=paths, dates=[d or "" for d in stack.dates], interval_labels=labels,
                             device=dev, seconds=time.perf_counter() - t_start, grid=g, hectares=hectares,
                             changed_pixels=int(counts[1:].sum()), valid_pixels=int(valid_px), model=model,
-                            weights=weights_path, trained=trained, warnings=warnings, timings=timings)
+                            weights=weights_path, trained=trained, warnings=warnings, timings=timings,
+                            notes=list(getattr(stack, "band_notes", [])))
     finally:
         stack.close()
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from osgeo import gdal, osr
 
+from model_core import bandmap
 from model_core.errors import InputError
 
 gdal.UseExceptions()
@@ -246,10 +247,13 @@ class Stack:
     # ------------------------------------------------------------------ set-up
     def _check_bands(self, specs, datasets, bands, expected):
         chosen = []
+        inferred = self._infer_bands(specs, datasets, bands, expected)
         for i, (s, ds) in enumerate(zip(specs, datasets)):
             sel = s.bands if s.bands else bands
             if isinstance(sel, str):
                 sel = [int(b) for b in sel.replace(" ", "").split(",") if b]
+            if not sel and inferred[i]:
+                sel = inferred[i]
             if not sel:
                 sel = list(range(1, ds.RasterCount + 1))
                 # an alpha band is a mask, not data (it then masks the pixels where it is 0)
@@ -276,7 +280,41 @@ class Stack:
                     "bands are B, G, R, NIR, or 4,3,2,8 for Sentinel-2 (--bands on the command line).")
             raise InputError(
                 f"The model expects {expected} bands (R, G, B, NIR) but the inputs have {chosen[0]} "
-                f"('{specs[0].label}'). {hint}")
+                f"('{specs[0].label}') and their metadata (band wavelengths or names) do not say which is "
+                f"which. {hint}")
+
+    def _infer_bands(self, specs, datasets, bands, expected):
+        """R, G, B, NIR band lists read from each input's metadata (wavelengths, band names) for the
+        4-band networks when no band mapping is given; None where nothing applies.  An input without
+        such metadata borrows the mapping of an input with the same band count (one sensor, one
+        order).  Adds a line to ``self.band_notes`` for every mapping that is not simply 1,2,3,4."""
+        self.band_notes = []
+        out = [None] * len(specs)
+        if expected != 4 or bands:
+            return out
+        by_count, notes = {}, {}
+        for i, (s, ds) in enumerate(zip(specs, datasets)):
+            if s.bands:
+                continue
+            found, source = bandmap.infer_rgbn(ds)
+            if found:
+                out[i] = found
+                by_count.setdefault(ds.RasterCount, (found, s.label))
+                if found != [1, 2, 3, 4] or ds.RasterCount != 4:
+                    notes.setdefault(bandmap.describe(found, source), []).append(s.label)
+        for i, (s, ds) in enumerate(zip(specs, datasets)):
+            if out[i] is None and not s.bands and ds.RasterCount in by_count:
+                found, donor = by_count[ds.RasterCount]
+                out[i] = found
+                if found != [1, 2, 3, 4]:
+                    text = (f"{','.join(map(str, found))} as R, G, B, NIR (no band metadata; same order as "
+                            f"'{donor}')")
+                    notes.setdefault(text, []).append(s.label)
+        for text, labels in notes.items():
+            who = (f"all {len(specs)} dates" if len(labels) == len(specs) else
+                   ", ".join(f"'{lab}'" for lab in labels))
+            self.band_notes.append(f"{text}: {who}")
+        return out
 
     def _dates(self, specs, datasets, dates):
         out = []

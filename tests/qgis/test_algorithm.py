@@ -138,6 +138,45 @@ def test_cva_uses_every_band_without_a_mapping(project, tmp_path):
     assert not os.path.exists(net["AREA"])
 
 
+def test_network_reads_band_roles_from_wavelength_metadata(project, tmp_path):
+    """6-band Landsat-like layers whose bands carry wavelengths (as ENVI headers do): with Bands empty
+    the dialog's check names the mapping instead of refusing, and the network runs on bands 3,2,1,4,
+    exactly as with the mapping typed by hand."""
+    from osgeo import gdal
+    from qgis.core import QgsRasterLayer
+
+    from caim_qgis_plugin import inputs as inp
+
+    rng = np.random.default_rng(9)
+    veg = np.array([40, 50, 35, 150, 90, 40], float)[:, None, None]
+    base = np.repeat(np.repeat(rng.uniform(0.8, 1.2, (1, 8, 8)), 8, 1), 8, 2) * veg
+    paths = []
+    for t, date in enumerate(["20000317", "20030206"]):
+        img = base + rng.normal(0, 2, base.shape)
+        if t == 1:
+            img[:, 20:40, 20:40] = np.array([120, 120, 130, 110, 150, 140], float)[:, None, None]
+        p = write_raster(str(tmp_path / ("tm_%s.tif" % date)), img.clip(1, 254).astype(np.uint8))
+        ds = gdal.Open(p, gdal.GA_Update)
+        for b, wl in enumerate([0.4825, 0.565, 0.66, 0.825, 1.65, 2.22]):
+            ds.GetRasterBand(b + 1).SetMetadata({"wavelength": str(wl), "wavelength_units": "Micrometers"})
+        ds = None
+        paths.append(p)
+    layers = [QgsRasterLayer(p, os.path.basename(p), "gdal") for p in paths]
+    problems = inp.validate(layers, ["2000-03-17", "2003-02-06"], None, "caimnet")
+    assert [lvl for lvl, _ in problems] == [inp.INFO]
+    assert "3,2,1,4 as R, G, B, NIR (from the rasters' wavelengths)" in problems[0][1]
+
+    auto = outputs_in(str(tmp_path / "auto"))
+    results, ok, fb = run_alg(dict(INPUT=paths, MODEL="caimnet", DEVICE="CPU", **auto))
+    assert ok, fb.textLog()
+    assert "3,2,1,4 as R, G, B, NIR" in results["SUMMARY"]
+    hand = outputs_in(str(tmp_path / "hand"))
+    hand_results, ok, fb = run_alg(dict(INPUT=paths, MODEL="caimnet", BANDS="3,2,1,4", DEVICE="CPU", **hand))
+    assert ok, fb.textLog()
+    np.testing.assert_array_equal(read(results["MOMENT"]), read(hand_results["MOMENT"]))
+    assert (read(results["AREA"])[25:35, 25:35] == 1).mean() > 0.5
+
+
 def test_auto_resolves_with_the_engine_default(project, tmp_path, finished_run):
     """MODEL=auto (and no MODEL at all) runs model_core.models.default_model(number of layers)."""
     from model_core.models import default_model

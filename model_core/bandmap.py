@@ -1,0 +1,131 @@
+"""Find the red, green, blue and near-infrared bands of a raster from its own metadata.
+
+The networks read 4 bands in the order red, green, blue, NIR.  Many rasters say which band is which:
+ENVI headers carry centre wavelengths (GDAL exposes them as band metadata ``wavelength`` and
+``wavelength_units``), GDAL 3.10+ writes ``CENTRAL_WAVELENGTH_UM`` in the ``IMAGERY`` domain, STAC-style
+exports name bands ``red``/``nir``, Sentinel-2 stacks name them ``B02``..``B08``, and GeoTIFFs may mark
+colour interpretations.  :func:`infer_rgbn` turns that into a 1-based band list, or ``None`` when the
+metadata do not identify all four bands unambiguously (then the caller's default applies: bands
+1-4 as they are, or an error that asks for a band mapping).
+
+Only unambiguous evidence is used: ``B4`` alone is red for Landsat 8/9 and Sentinel-2 but NIR for
+Landsat 5/7, so plain ``B<n>`` names are not trusted; zero-padded Sentinel-2 names (``B02``) are.
+Pure function of a GDAL dataset; no qgis import.
+"""
+
+import re
+
+# target centre and accepted range (micrometres) per role; the band closest to the centre wins
+ROLES = ("red", "green", "blue", "nir")
+_CENTRE = {"blue": 0.48, "green": 0.56, "red": 0.655, "nir": 0.84}
+_RANGE = {"blue": (0.43, 0.52), "green": (0.52, 0.60), "red": (0.60, 0.70), "nir": (0.76, 0.95)}
+
+_NAME_PATTERNS = (
+    ("nir", re.compile(r"(^|[^a-z])(nir|nir08|near[ _-]?infra[ _-]?red|vnir)([^a-z]|$)")),
+    ("red", re.compile(r"(^|[^a-z])red([^a-z]|$)")),
+    ("green", re.compile(r"(^|[^a-z])green([^a-z]|$)")),
+    ("blue", re.compile(r"(^|[^a-z])blue([^a-z]|$)")),
+)
+_S2_NAMES = {"b02": "blue", "b03": "green", "b04": "red", "b08": "nir"}
+_EXCLUDE = re.compile(r"red[ _-]?edge|rededge|swir|coastal|aerosol|thermal|alpha|mask|cloud|qa", re.I)
+
+
+def _to_micrometres(value, units=""):
+    try:
+        v = float(str(value).strip().split()[0])
+    except (ValueError, IndexError):
+        return None
+    u = (units or "").strip().lower()
+    if u.startswith("nano") or u == "nm" or (not u and v > 100):
+        v /= 1000.0
+    elif u.startswith("milli") or u == "mm":
+        v *= 1000.0
+    return v if 0.3 <= v <= 15.0 else None
+
+
+def band_wavelength(band):
+    """Centre wavelength of a GDAL band in micrometres from its metadata, or None."""
+    try:
+        imagery = band.GetMetadata("IMAGERY") or {}
+    except Exception:  # older GDAL or a driver without the domain
+        imagery = {}
+    if imagery.get("CENTRAL_WAVELENGTH_UM"):
+        return _to_micrometres(imagery["CENTRAL_WAVELENGTH_UM"], "um")
+    md = {k.lower(): v for k, v in (band.GetMetadata() or {}).items()}
+    for key in ("central_wavelength_um", "wavelength", "center_wavelength", "centre_wavelength"):
+        if key in md:
+            units = md.get("wavelength_units", "um" if key.endswith("_um") else "")
+            return _to_micrometres(md[key], units)
+    m = re.search(r"\(([0-9.]+)\s*(micrometers|micrometres|microns|nanometers|nanometres|um|nm)\)",
+                  band.GetDescription() or "", re.I)
+    if m:
+        return _to_micrometres(m.group(1), m.group(2))
+    return None
+
+
+def _role_by_wavelength(wl):
+    for role in ROLES:
+        lo, hi = _RANGE[role]
+        if lo <= wl < hi:
+            return role
+    return None
+
+
+def _role_by_name(text):
+    t = (text or "").strip().lower()
+    if not t or _EXCLUDE.search(t):
+        return None
+    for token in re.split(r"[^a-z0-9]+", t):
+        if token in _S2_NAMES:
+            return _S2_NAMES[token]
+    for role, pattern in _NAME_PATTERNS:
+        if pattern.search(t):
+            return role
+    return None
+
+
+def _role_by_colour(band):
+    from osgeo import gdal
+    ci = band.GetColorInterpretation()
+    table = {gdal.GCI_RedBand: "red", gdal.GCI_GreenBand: "green", gdal.GCI_BlueBand: "blue"}
+    nir = getattr(gdal, "GCI_NIRBand", None)
+    if nir is not None:
+        table[nir] = "nir"
+    return table.get(ci)
+
+
+def infer_rgbn(ds):
+    """``(bands, source)``: 1-based band numbers used as R, G, B, NIR and what they were read from
+    ("wavelengths", "band names", "colour interpretation"), or ``(None, None)``.
+
+    Wavelengths are tried first (all bands must have one), then band names, then colour
+    interpretation (which only counts when it names NIR too: a plain RGB(A) GeoTIFF says nothing
+    about a fourth band).  Each role must be found exactly once (for wavelengths: the band closest
+    to the role's centre)."""
+    n = ds.RasterCount
+    bands = [ds.GetRasterBand(b) for b in range(1, n + 1)]
+    wls = [band_wavelength(b) for b in bands]
+    if n >= 4 and all(w is not None for w in wls):
+        best = {}
+        for i, wl in enumerate(wls):
+            role = _role_by_wavelength(wl)
+            if role and (role not in best or abs(wl - _CENTRE[role]) < abs(wls[best[role]] - _CENTRE[role])):
+                best[role] = i
+        if len(best) == 4:
+            return [best[r] + 1 for r in ROLES], "wavelengths"
+        return None, None
+    for source, finder in (("band names", lambda b: _role_by_name(b.GetDescription())),
+                           ("colour interpretation", _role_by_colour)):
+        found = {}
+        for i, b in enumerate(bands):
+            role = finder(b)
+            if role:
+                found.setdefault(role, []).append(i + 1)
+        if all(len(found.get(r, [])) == 1 for r in ROLES):
+            return [found[r][0] for r in ROLES], source
+    return None, None
+
+
+def describe(bands, source):
+    """'3,2,1,4 (R, G, B, NIR, from the band wavelengths)'."""
+    return f"{','.join(map(str, bands))} as R, G, B, NIR (from the rasters' {source})"

@@ -1,0 +1,125 @@
+"""Band roles from the rasters' own metadata (wavelengths, names), and the engine using them."""
+
+import os
+
+import numpy as np
+import pytest
+from rasters import SHARED_DATA, read_tif, write_tif
+from osgeo import gdal
+
+from model_core import bandmap
+from model_core.errors import InputError
+from model_core.predict import detect
+from model_core.stack import Stack
+
+TM_UM = [0.4825, 0.565, 0.66, 0.825, 1.65, 2.22]   # Landsat TM/ETM+ bands 1-5, 7 (B, G, R, NIR, SWIR)
+S2_NM = [443, 490, 560, 665, 705, 740, 783, 842, 865, 945, 1375, 1610, 2190]   # Sentinel-2 B01..B12
+
+
+def _raster(path, bands, wavelengths=None, units="Micrometers", names=None, colours=None, seed=0, size=24):
+    data = np.random.default_rng(seed).integers(1, 255, (bands, size, size)).astype(np.uint8)
+    write_tif(path, data)
+    ds = gdal.Open(str(path), gdal.GA_Update)
+    for b in range(bands):
+        band = ds.GetRasterBand(b + 1)
+        if wavelengths is not None and wavelengths[b] is not None:
+            band.SetMetadata({"wavelength": str(wavelengths[b]), "wavelength_units": units})
+        if names is not None:
+            band.SetDescription(names[b])
+        if colours is not None:
+            band.SetColorInterpretation(colours[b])
+    ds = None
+    return str(path)
+
+
+def _infer(path):
+    return bandmap.infer_rgbn(gdal.Open(str(path)))
+
+
+def test_landsat_wavelengths_in_micrometres(tmp_path):
+    assert _infer(_raster(tmp_path / "tm.tif", 6, TM_UM)) == ([3, 2, 1, 4], "wavelengths")
+
+
+def test_sentinel2_wavelengths_in_nanometres_pick_b8_not_red_edge_or_b8a(tmp_path):
+    # red edge (705, 740, 783 nm), B8A (865) and water vapour (945) must not win over B4 / B8
+    assert _infer(_raster(tmp_path / "s2.tif", 13, S2_NM, units="Nanometers")) == ([4, 3, 2, 8], "wavelengths")
+    # units missing: values above 100 are nanometres
+    assert _infer(_raster(tmp_path / "s2b.tif", 13, S2_NM, units=""))[0] == [4, 3, 2, 8]
+
+
+def test_band_names(tmp_path):
+    s2 = ["B02", "B03", "B04", "B05", "B08", "B11"]
+    assert _infer(_raster(tmp_path / "a.tif", 6, names=s2)) == ([3, 2, 1, 5], "band names")
+    words = ["NIR", "Red", "Green", "Blue"]
+    assert _infer(_raster(tmp_path / "b.tif", 4, names=words)) == ([2, 3, 4, 1], "band names")
+    stac = ["coastal", "blue", "green", "red", "rededge1", "nir08", "swir16"]
+    assert _infer(_raster(tmp_path / "c.tif", 7, names=stac)) == ([4, 3, 2, 6], "band names")
+
+
+def test_ambiguous_or_missing_metadata_gives_nothing(tmp_path):
+    # B4 is red for Sentinel-2 / Landsat 8 but NIR for Landsat 5/7: plain B<n> names are not trusted
+    assert _infer(_raster(tmp_path / "a.tif", 6, names=["B1", "B2", "B3", "B4", "B5", "B7"])) == (None, None)
+    assert _infer(_raster(tmp_path / "b.tif", 4)) == (None, None)
+    # an RGB(A)-style colour interpretation says nothing about NIR
+    rgb = [gdal.GCI_RedBand, gdal.GCI_GreenBand, gdal.GCI_BlueBand, gdal.GCI_Undefined]
+    assert _infer(_raster(tmp_path / "c.tif", 4, colours=rgb)) == (None, None)
+    # two bands claim red
+    assert _infer(_raster(tmp_path / "d.tif", 5, names=["red", "red", "green", "blue", "nir"])) == (None, None)
+    # a wavelength set without a NIR band
+    assert _infer(_raster(tmp_path / "e.tif", 4, [0.48, 0.56, 0.66, 1.6])) == (None, None)
+
+
+def test_wavelengths_from_envi_description_and_real_taizhou_header():
+    path = os.path.join(SHARED_DATA, "taizhou", "2000TM")
+    if not os.path.exists(path):
+        pytest.skip("../shared/data/taizhou not present")
+    assert _infer(path) == ([3, 2, 1, 4], "wavelengths")
+
+
+def test_stack_uses_metadata_mapping_and_explicit_bands_win(tmp_path):
+    a = _raster(tmp_path / "a.tif", 6, TM_UM, seed=1)
+    b = _raster(tmp_path / "b.tif", 6, TM_UM, seed=2)
+    st = Stack([a, b], expected_bands=4)
+    assert [s.bands for s in st.sources] == [[3, 2, 1, 4], [3, 2, 1, 4]]
+    assert st.band_notes == ["3,2,1,4 as R, G, B, NIR (from the rasters' wavelengths): all 2 dates"]
+    st = Stack([a, b], bands=[1, 2, 3, 4], expected_bands=4)
+    assert [s.bands for s in st.sources] == [[1, 2, 3, 4], [1, 2, 3, 4]] and st.band_notes == []
+    # the classical CVA (no expected band count) keeps every band
+    assert [s.bands for s in Stack([a, b]).sources] == [list(range(1, 7))] * 2
+
+
+def test_input_without_metadata_borrows_the_mapping_of_the_same_sensor(tmp_path):
+    a = _raster(tmp_path / "a.tif", 6, TM_UM, seed=1)
+    bare = _raster(tmp_path / "bare.tif", 6, seed=2)
+    st = Stack([a, bare], expected_bands=4)
+    assert [s.bands for s in st.sources] == [[3, 2, 1, 4], [3, 2, 1, 4]]
+    assert any("bare" in n and "same order as 'a" in n for n in st.band_notes)
+    # without any metadata a 6-band input is still refused, with the reason
+    with pytest.raises(InputError, match="metadata .* do not say which"):
+        Stack([bare, bare], expected_bands=4)
+
+
+def test_detect_with_metadata_equals_explicit_mapping(tmp_path):
+    """The engine's result on 6-band Landsat-like rasters with wavelengths equals the result with the
+    band mapping typed by hand, and the summary names the mapping."""
+    rng = np.random.default_rng(7)
+    veg = np.array([40, 50, 35, 150, 90, 40], np.float64)[:, None, None]   # B, G, R, NIR, SWIR1, SWIR2
+    built = np.array([120, 120, 130, 110, 150, 140], np.float64)[:, None, None]
+    base = np.repeat(np.repeat(rng.uniform(0.8, 1.2, (1, 8, 8)), 8, 1), 8, 2) * veg
+    later = base.copy()
+    later[:, 20:40, 20:40] = built
+    base, later = [np.clip(x + rng.normal(0, 2, x.shape), 0, 255).astype(np.uint8) for x in (base, later)]
+    paths = []
+    for i, arr in enumerate((base, later)):
+        p = write_tif(tmp_path / f"{2000 + i}.tif", arr)
+        ds = gdal.Open(p, gdal.GA_Update)
+        for b in range(6):
+            ds.GetRasterBand(b + 1).SetMetadata({"wavelength": str(TM_UM[b]), "wavelength_units": "um"})
+        ds = None
+        paths.append(p)
+    auto = detect(paths, out_dir=str(tmp_path / "auto"), threads=1)
+    hand = detect(paths, out_dir=str(tmp_path / "hand"), bands=[3, 2, 1, 4], threads=1)
+    assert auto.notes and "3,2,1,4" in auto.summary_text() and not hand.notes
+    for key in ("area", "moment"):
+        np.testing.assert_array_equal(read_tif(auto.paths[key]), read_tif(hand.paths[key]))
+    assert read_tif(auto.paths["area"])[25:35, 25:35].mean() > 0.5   # the inverted square is found
