@@ -51,6 +51,7 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
     DEVICE = "DEVICE"
     TILE_SIZE = "TILE_SIZE"
     OVERLAP = "OVERLAP"
+    SENSITIVITY = "SENSITIVITY"
     AREA = "AREA"
     MOMENT = "MOMENT"
     CONFIDENCE = "CONFIDENCE"
@@ -110,6 +111,10 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
             "analysis with an Otsu threshold: no weights (leave Weights empty), fast, any bands. The log "
             "names the model that ran.\n"
             "<b>Weights</b>: optional .pt file for the chosen network; empty = the bundled weights.\n"
+            "<b>Sensitivity</b>: -3 .. 3, 0 (default) = the calibrated decision.  Positive values call more "
+            "pixels changed (fewer misses, more false alarms), negative values fewer; each step of 1 shifts "
+            "the log-odds of 'no change' by 1 (for CVA: +1 lowers the threshold by a quarter).  Raise it "
+            "in steps of 0.25 when clear changes are missed.\n"
             "<b>Tile size</b>: 0 (default) = automatic, chosen from the number of dates so the run stays "
             "near 1.3 GB of memory; any raster size fits.\n"
             "<b>Outputs</b>: change area (0 unchanged, 1 changed, 255 nodata), change moment (0 no change, "
@@ -147,6 +152,9 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
             optional=True))
         self.addParameter(QgsProcessingParameterEnum(
             self.DEVICE, tr("Device"), options=DEVICES, defaultValue="Auto", usesStaticStrings=True))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.SENSITIVITY, tr("Sensitivity (0 = calibrated; + more change, - less)"),
+            QgsProcessingParameterNumber.Double, 0.0, False, -3.0, 3.0))
         tile = QgsProcessingParameterNumber(
             self.TILE_SIZE, tr("Tile size (pixels; 0 = automatic)"), QgsProcessingParameterNumber.Integer, 0,
             False, 0, 8192)
@@ -264,6 +272,7 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
                 outputs=outputs,
                 progress=progress,
                 cancel=feedback.isCanceled,
+                sensitivity=self.parameterAsDouble(parameters, self.SENSITIVITY, context),
             )
         except CaimError as exc:
             raise QgsProcessingException(str(exc)) from None

@@ -17,6 +17,7 @@ from qgis.PyQt.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QDoubleSpinBox,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -213,6 +214,21 @@ class CaimDialog(QDialog):
         self.weights_label = QLabel("Weights")
         form.addRow(self.weights_label, self.weights_widget)
         self.model_combo.currentIndexChanged.connect(self._model_changed)
+        self.sensitivity_spin = QDoubleSpinBox()
+        self.sensitivity_spin.setObjectName("sensitivity")
+        self.sensitivity_spin.setRange(-3.0, 3.0)
+        self.sensitivity_spin.setSingleStep(0.25)
+        self.sensitivity_spin.setDecimals(2)
+        self.sensitivity_spin.setValue(0.0)
+        self.sensitivity_spin.setToolTip(
+            "0: the calibrated decision. Positive values call more pixels changed (fewer missed changes, "
+            "more false alarms), negative values fewer. Raise it in steps of 0.25 when clear changes "
+            "are missed. Not remembered between sessions.")
+        sensitivity = QHBoxLayout()
+        sensitivity.addWidget(self.sensitivity_spin)
+        sensitivity.addWidget(QLabel("0 = calibrated; + finds more change, - less"))
+        sensitivity.addStretch(1)
+        form.addRow("Sensitivity", sensitivity)
         self.device_combo = QComboBox()
         self.device_combo.addItems(DEVICES)
         form.addRow("Device", self.device_combo)
@@ -482,6 +498,7 @@ class CaimDialog(QDialog):
             "DEVICE": self.device_combo.currentText(),
             "TILE_SIZE": self.tile_spin.value(),
             "OVERLAP": None if self.overlap_spin.value() < 0 else self.overlap_spin.value(),
+            "SENSITIVITY": self.sensitivity_spin.value(),
         }
         for key in ("AREA", "MOMENT", "CONFIDENCE"):
             params[key] = os.path.join(folder, OUTPUT_FILES[key])
@@ -568,12 +585,14 @@ class CaimDialog(QDialog):
             facts = inp.describe_layers(self._run_layers, dates, inp.parse_bands(params.get("BANDS")))
             model = results.get("MODEL_USED") or None
             info = {"dates": dates, "inputs": [{k: v for k, v in f.items()} for f in facts], "outputs": paths,
-                    "model": model}
+                    "model": model, "sensitivity": params.get("SENSITIVITY") or 0.0}
             self.last_layers = lyr.add_run_outputs(paths, dates, info)
             summary = results.get("SUMMARY") or ""
             device = results.get("DEVICE_USED") or "?"
             warnings = [w for w in (results.get("WARNINGS") or "").split("\n") if w]
             used = mdl.describe(params.get("MODEL"), model, len(params["INPUT"])) if model else "?"
+            if params.get("SENSITIVITY"):
+                used += ", sensitivity %+g" % params["SENSITIVITY"]
             self._set_status("Done on %s with %s. %s Hover here for each interval; all details are in the log "
                              "(CAIM change detection tab)." % (device, used, short_total(results)))
             self.status.setToolTip("Changed hectares per interval (last change):\n" + per_interval_lines(results))

@@ -64,6 +64,19 @@ def _read_pixel(path, point, crs):
     return values
 
 
+def _metadata_bands(path):
+    """The engine's R, G, B, NIR bands of ``path`` from its band metadata, or None."""
+    try:
+        from osgeo import gdal
+
+        from model_core import bandmap
+
+        ds = gdal.Open(path)
+        return bandmap.infer_rgbn(ds)[0] if ds is not None else None
+    except Exception:  # no engine or an unreadable file: the bands as they are
+        return None
+
+
 def inspect_pixel(run_info, point, crs):
     """What the panel shows for the map ``point`` (QgsPointXY in ``crs``) of one run.
 
@@ -100,13 +113,16 @@ def inspect_pixel(run_info, point, crs):
         if probs and all(p is not None for p in probs):
             result["no_change_probability"] = probs[0]
             result["change_probability"] = probs[1:]
+    network = mdl.needs_weights(run_info.get("model"))
     for entry in run_info.get("inputs") or []:
         values = _read_pixel(entry["path"], point, crs)
-        if values is not None and entry.get("bands"):
-            values = [values[b - 1] if b - 1 < len(values) else None for b in entry["bands"]]
+        # a network without a band mapping read R, G, B, NIR from the file's metadata when it says so
+        bands = entry.get("bands") or (_metadata_bands(entry["path"]) if network else None)
+        if values is not None and bands:
+            values = [values[b - 1] if b - 1 < len(values) else None for b in bands]
         result["series"].append(values)
     width = max((len(v) for v in result["series"] if v), default=0)
-    if mdl.needs_weights(run_info.get("model")):  # a network (or an older run): red, green, blue, NIR
+    if network:  # a network (or an older run): red, green, blue, NIR
         result["band_names"] = [BAND_NAMES[i] if i < len(BAND_NAMES) else "Band %d" % (i + 1)
                                 for i in range(width)]
     else:  # the classical method reads any bands: name them by their numbers in the files

@@ -91,6 +91,9 @@ def _detect_parser(sub):
                    help="tile overlap margin in pixels (default: the model's receptive margin)")
     p.add_argument("--reference", type=int, default=1, metavar="K",
                    help="1-based input whose CRS and resolution define the output grid (default 1)")
+    p.add_argument("--sensitivity", type=float, default=0.0, metavar="S",
+                   help="-3 .. 3; 0 (default) = the calibrated decision; +1 calls more pixels changed "
+                        "(higher recall, more false alarms), -1 fewer")
     p.add_argument("--probabilities", action="store_true", help="also write moment_probability.tif")
     p.add_argument("--threads", type=int, default=None, help="CPU threads for torch (default: all cores)")
     p.add_argument("--polygons", metavar="FILE", help="also write change polygons (GeoPackage, .shp, .geojson, .fgb) "
@@ -113,7 +116,7 @@ def cmd_detect(args):
     res = detect(args.images, out_dir=args.out, dates=args.dates, bands=args.bands, model=args.model,
                  weights=args.weights, device=args.device, tile=args.tile, overlap=args.overlap,
                  overwrite=args.overwrite, reference=args.reference - 1, probabilities=args.probabilities,
-                 progress=progress, threads=args.threads)
+                 progress=progress, threads=args.threads, sensitivity=args.sensitivity)
     print(res.summary_text())
     if args.polygons:
         from model_core.polygons import write_polygons
@@ -130,9 +133,19 @@ def _quicklook(images, dates, bands, reference, res, png, title=None, truth_mome
     from model_core.quicklook import render
     from model_core.stack import Stack
 
+    rgb = (0, 1, 2)
+    if not bands:  # every band is read: show red, green, blue where the metadata say which they are
+        from osgeo import gdal
+
+        from model_core.bandmap import infer_rgbn
+
+        found = infer_rgbn(gdal.Open(images[0]))[0] if isinstance(images[0], str) else None
+        if found:
+            rgb = tuple(b - 1 for b in found[:3])
     stack = Stack(images, dates=dates, bands=bands, reference=reference)
     try:
-        render(stack, res.paths["area"], res.paths["moment"], png, title=title, truth_moment=truth_moment)
+        render(stack, res.paths["area"], res.paths["moment"], png, title=title, rgb=rgb,
+               truth_moment=truth_moment)
     finally:
         stack.close()
 

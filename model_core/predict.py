@@ -58,6 +58,7 @@ class DetectResult:
     warnings: list = field(default_factory=list)
     timings: dict = field(default_factory=dict)
     notes: list = field(default_factory=list)
+    sensitivity: float = 0.0
 
     def summary_text(self):
         g = self.grid
@@ -65,7 +66,8 @@ class DetectResult:
             f"Grid      {g.width} x {g.height} px, pixel {g.px:.6g} x {g.py:.6g}"
             + (" deg" if g.geographic else (" m" if g.wkt else " (no CRS)")),
             f"Dates     {len(self.dates)}: " + ", ".join(self.dates),
-            f"Model     {self.model} ({os.path.basename(self.weights) if self.weights else 'classical, no weights' if self.trained else 'UNTRAINED random weights'})",
+            f"Model     {self.model} ({os.path.basename(self.weights) if self.weights else 'classical, no weights' if self.trained else 'UNTRAINED random weights'})"
+            + (f", sensitivity {self.sensitivity:+g}" if self.sensitivity else ""),
             f"Device    {self.device}",
         ] + [f"Bands     {n}" for n in self.notes] + [
             f"Time      {self.seconds:.1f} s ({self.valid_pixels / max(self.seconds, 1e-9) / 1000:.0f} kpx/s)",
@@ -295,10 +297,32 @@ def _make_temp_dirs(paths):
     return temps
 
 
+SENSITIVITY_RANGE = (-3.0, 3.0)
+
+
+def check_sensitivity(value):
+    """``value`` as a float within :data:`SENSITIVITY_RANGE`, else an :class:`InputError` saying so."""
+    lo, hi = SENSITIVITY_RANGE
+    try:
+        v = float(value or 0.0)
+    except (TypeError, ValueError):
+        raise InputError(f"Sensitivity '{value}' is not a number. Use a value from {lo:g} to {hi:g} "
+                         "(0 = the calibrated default).") from None
+    if not lo <= v <= hi or math.isnan(v):
+        raise InputError(f"Sensitivity {v:g} is outside {lo:g} .. {hi:g}. 0 is the calibrated default; "
+                         "+1 calls more pixels changed, -1 fewer.")
+    return v
+
+
 def detect(images, out_dir=None, dates=None, bands=None, model="caimnet", weights=None, device="auto",
            tile=None, overlap=None, overwrite=False, reference=0, probabilities=False, outputs=None,
-           progress=None, cancel=None, threads=None):
+           progress=None, cancel=None, threads=None, sensitivity=0.0):
     """Run change detection on an ordered stack and write the output GeoTIFFs.
+
+    ``sensitivity`` (-3 .. 3, default 0 = the calibrated decision) lowers the log-odds of "no change"
+    by that amount for every model: positive values call more pixels changed (higher recall, more
+    false alarms), negative ones fewer.  For the classical CVA, +1 lowers the Otsu threshold by a
+    quarter.  Area and moment stay consistent (the area is still inferred from the moment).
 
     See the module docstring and README for the conventions.  Returns a :class:`DetectResult`.
     Raises :class:`model_core.errors.CaimError` (with a user-facing message) for any input, output or
@@ -316,8 +340,13 @@ def detect(images, out_dir=None, dates=None, bands=None, model="caimnet", weight
     dev = resolve_device(device)
     if threads:
         torch.set_num_threads(int(threads))
+    sensitivity = check_sensitivity(sensitivity)
     report(0.0, "Loading model")
     net, weights_path, trained = load_model(model, weights, device=dev)
+    if sensitivity:
+        from model_core.models import set_calibration
+
+        set_calibration(net, getattr(net, "no_change_bias", 0.0) - sensitivity)
     t_ = getattr(net, "min_dates", 2), getattr(net, "max_dates", 10 ** 6)
     stack = Stack(images, dates=dates, bands=bands, reference=reference, expected_bands=net.in_channels)
     try:
@@ -351,7 +380,7 @@ def detect(images, out_dir=None, dates=None, bands=None, model="caimnet", weight
         tmp_paths = {k: os.path.join(temps[os.path.dirname(p)], os.path.basename(p)) for k, p in paths.items()}
         try:
             result = _run(net, dev, stack, tiles, center, scale, tmp_paths, labels, report, cancel, timings,
-                          model, weights_path)
+                          model, weights_path, sensitivity)
             for k, p in paths.items():
                 if os.path.exists(p) and not overwrite:  # appeared meanwhile: never clobber
                     raise OutputError(f"Output '{p}' appeared while the model ran; nothing was overwritten.")
@@ -371,7 +400,7 @@ def detect(images, out_dir=None, dates=None, bands=None, model="caimnet", weight
                             device=dev, seconds=time.perf_counter() - t_start, grid=g, hectares=hectares,
                             changed_pixels=int(counts[1:].sum()), valid_pixels=int(valid_px), model=model,
                             weights=weights_path, trained=trained, warnings=warnings, timings=timings,
-                            notes=list(getattr(stack, "band_notes", [])))
+                            notes=list(getattr(stack, "band_notes", [])), sensitivity=sensitivity)
     finally:
         stack.close()
 
@@ -382,7 +411,8 @@ def _hectares(grid, counts_by_row):
     return (counts_by_row * area[None, :]).sum(axis=1) / 10000.0
 
 
-def _run(net, dev, stack, tiles, center, scale, paths, labels, report, cancel, timings, model_name, weights):
+def _run(net, dev, stack, tiles, center, scale, paths, labels, report, cancel, timings, model_name, weights,
+         sensitivity=0.0):
     import torch
 
     from model_core.normalize import apply
@@ -395,7 +425,8 @@ def _run(net, dev, stack, tiles, center, scale, paths, labels, report, cancel, t
             "CAIM_WEIGHTS": (os.path.basename(weights) if weights else
                              "none (classical method)" if not getattr(net, "needs_weights", True) else "untrained"),
             "CAIM_DATES": ",".join(d or "" for d in stack.dates),
-            "CAIM_INPUTS": ";".join(os.path.basename(s.spec.path) for s in stack.sources)}
+            "CAIM_INPUTS": ";".join(os.path.basename(s.spec.path) for s in stack.sources),
+            "CAIM_SENSITIVITY": f"{sensitivity:g}"}
     area_ds = _create(paths["area"], g, gdal.GDT_Byte, 1, NODATA_U8, "change area (1 = changed)")
     moment_ds = _create(paths["moment"], g, gdal.GDT_Byte, 1, NODATA_U8,
                         "change moment (k = last change between date k and k+1)")

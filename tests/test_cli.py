@@ -150,3 +150,8 @@ def test_module_entry_point_exit_code(tmp_path):
                        capture_output=True, text=True, env=env, cwd=ROOT, timeout=120)
     assert p.returncode == 2
     assert "does not exist" in p.stderr and "Traceback" not in p.stderr
+
+
+def test_sensitivity_out_of_range(capsys, tmp_path):
+    imgs = _stack(tmp_path, n=2)
+    _assert_refused(capsys, tmp_path, ["detect", *imgs, "--sensitivity", "4"], "Sensitivity 4 is outside -3 .. 3")

@@ -196,3 +196,38 @@ def test_band_count_must_match_model(tmp_path, random_weights):
     with pytest.raises(InputError, match=r"expects 4 bands.*band mapping 1,2,3,2"):
         detect(p, out_dir=str(tmp_path / "o"), weights=random_weights)
     assert not (tmp_path / "o").exists() or os.listdir(tmp_path / "o") == []
+
+
+def test_sensitivity_shifts_the_no_change_log_odds(scenario, tmp_path):
+    """Bundled weights: +s subtracts s from the log-odds of "no change" (checked against the
+    probabilities of the default run), changes only grow with s, and out-of-range values are refused
+    before anything is written."""
+    paths, _ = scenario
+    base = detect(paths, out_dir=str(tmp_path / "0"), probabilities=True, threads=1)
+    more = detect(paths, out_dir=str(tmp_path / "p"), sensitivity=1.0, threads=1)
+    less = detect(paths, out_dir=str(tmp_path / "m"), sensitivity=-1.0, threads=1)
+    area = {k: read_tif(r.paths["area"]) == 1 for k, r in (("0", base), ("p", more), ("m", less))}
+    assert area["m"].sum() < area["0"].sum() < area["p"].sum()
+    assert not (area["m"] & ~area["0"]).any() and not (area["0"] & ~area["p"]).any()
+    # the rule itself: with log-odds shifted by one, changed iff max_k p_k > p_0 / e
+    probs = gdal.Open(base.paths["probabilities"]).ReadAsArray().astype(np.float64)
+    expect = probs[1:].max(0) > probs[0] / np.e
+    margin = np.abs(np.log(probs[1:].max(0)) - np.log(probs[0]) + 1.0) > 1e-3   # ties: float noise
+    np.testing.assert_array_equal(area["p"][margin], expect[margin])
+    moment = read_tif(more.paths["moment"])
+    assert np.array_equal(moment > 0, area["p"])
+    assert gdal.Open(more.paths["moment"]).GetMetadataItem("CAIM_SENSITIVITY") == "1"
+    model_line = [line for line in more.summary_text().splitlines() if line.startswith("Model")][0]
+    assert model_line.endswith(", sensitivity +1")
+    assert [line for line in base.summary_text().splitlines() if line.startswith("Model")][0].endswith(")")
+    for bad in (3.5, "x"):
+        with pytest.raises(InputError, match="Sensitivity"):
+            detect(paths, out_dir=str(tmp_path / "bad"), sensitivity=bad)
+    assert not (tmp_path / "bad").exists()
+
+
+def test_sensitivity_moves_the_cva_threshold(scenario, tmp_path):
+    paths, _ = scenario
+    counts = [int((read_tif(detect(paths, out_dir=str(tmp_path / str(s)), model="cva", sensitivity=s)
+                            .paths["area"]) == 1).sum()) for s in (-1.0, 0.0, 1.0)]
+    assert counts[0] < counts[1] < counts[2]

@@ -28,7 +28,7 @@ def test_provider_and_parameters(qgis_app):
     assert alg.displayName() == "Detect changes in a time series"
     assert alg.provider().id() == "caim"
     names = [p.name() for p in alg.parameterDefinitions()]
-    for name in ("INPUT", "DATES", "BANDS", "MODEL", "WEIGHTS", "DEVICE", "TILE_SIZE", "OVERLAP",
+    for name in ("INPUT", "DATES", "BANDS", "MODEL", "WEIGHTS", "DEVICE", "SENSITIVITY", "TILE_SIZE", "OVERLAP",
                  "AREA", "MOMENT", "CONFIDENCE", "POLYGONS"):
         assert name in names
     assert alg.parameterDefinition("DEVICE").options() == ["Auto", "CPU", "CUDA"]
@@ -36,6 +36,8 @@ def test_provider_and_parameters(qgis_app):
     model = alg.parameterDefinition("MODEL")
     assert model.options() == ["auto", "caimnet", "schanger", "cva"]
     assert model.defaultValue() == "auto" and model.usesStaticStrings()
+    sens = alg.parameterDefinition("SENSITIVITY")
+    assert sens.defaultValue() == 0 and sens.minimum() == -3 and sens.maximum() == 3
     tile = alg.parameterDefinition("TILE_SIZE")
     assert tile.defaultValue() == 0 and tile.minimum() == 0 and tile.maximum() == 8192
     assert tile.description() == "Tile size (pixels; 0 = automatic)"

@@ -171,9 +171,12 @@ def test_background_run_adds_styled_layers(dialog, three_layers, tmp_path, proje
     dialog.refresh_layers()
     dialog.tile_spin.setValue(64)
     dialog.device_combo.setCurrentText("CPU")
+    assert dialog.parameters()["SENSITIVITY"] == 0.0
+    dialog.sensitivity_spin.setValue(0.5)
     folder = str(tmp_path / "results")
     dialog.folder_widget.setFilePath(folder)
     params = dialog.parameters()
+    assert params["SENSITIVITY"] == 0.5
     assert params["DATES"] == "2019-05-01,2020-05-01,2021-05-01"
     assert [project.mapLayer(i).name() for i in params["INPUT"]] == [
         "scene_20190501", "middle image", "may 2021 (2021-05-01)"]
@@ -184,13 +187,16 @@ def test_background_run_adds_styled_layers(dialog, three_layers, tmp_path, proje
     assert dialog.last_results, dialog.status.text()
     assert dialog.last_results["DEVICE_USED"] == "cpu"
     assert dialog.last_results["MODEL_USED"] == "caimnet"
-    assert dialog.status.text().startswith("Done on cpu with CAIM-Net (automatic choice for 3 dates).")
+    assert dialog.status.text().startswith(
+        "Done on cpu with CAIM-Net (automatic choice for 3 dates), sensitivity +0.5.")
     assert dialog.progress.value() == 100
     for name in ("change_area.tif", "change_moment.tif", "confidence.tif", "moment_probability.tif",
                  "change_moment.qml"):
         assert os.path.exists(os.path.join(folder, name))
     group = project.layerTreeRoot().children()[0]
-    assert group.name() == "CAIM changes 2019-05-01 to 2021-05-01 (3 dates, CAIM-Net)"
+    assert group.name() == "CAIM changes 2019-05-01 to 2021-05-01 (3 dates, CAIM-Net, sensitivity +0.5)"
+    from osgeo import gdal
+    assert gdal.Open(os.path.join(folder, "change_moment.tif")).GetMetadataItem("CAIM_SENSITIVITY") == "0.5"
     moment = dialog.last_layers["moment"]
     assert [c.label for c in moment.renderer().classes()] == [
         "No change", "2019-05-01 to 2020-05-01", "2020-05-01 to 2021-05-01"]

@@ -111,3 +111,30 @@ def test_band_names_follow_the_model(qgis_app, finished_run):
 
     expected = gdal.Open(finished_run["inputs"][0]).ReadAsArray()[:, 20, 20]
     assert data["series"][0] == [float(expected[3]), float(expected[1])]
+
+
+def test_network_series_follow_the_band_metadata(qgis_app, tmp_path):
+    """Bands left empty on 6-band rasters with wavelengths: the engine used bands 3,2,1,4 as R, G, B,
+    NIR, so the panel shows those values under those names (not file band 1 as "Red")."""
+    import numpy as np
+    from osgeo import gdal
+    from qgis.core import QgsCoordinateReferenceSystem
+
+    from caim_qgis_plugin.inspect_tool import inspect_pixel
+    from caim_qgis_testlib import write_raster
+
+    paths = []
+    for t in range(2):
+        data = np.stack([np.full((8, 8), 10 * (b + 1) + t, np.uint8) for b in range(6)])
+        path = write_raster(str(tmp_path / ("tm%d.tif" % t)), data)
+        ds = gdal.Open(path, gdal.GA_Update)
+        for b, wl in enumerate([0.4825, 0.565, 0.66, 0.825, 1.65, 2.22]):
+            ds.GetRasterBand(b + 1).SetMetadata({"wavelength": str(wl), "wavelength_units": "Micrometers"})
+        ds = None
+        paths.append(path)
+    info = {"dates": ["2000", "2003"], "inputs": [{"path": p} for p in paths], "outputs": {}, "model": "caimnet"}
+    data = inspect_pixel(info, centre(3, 3), QgsCoordinateReferenceSystem("EPSG:32614"))
+    assert data["band_names"] == ["Red", "Green", "Blue", "NIR"]
+    assert data["series"] == [[30.0, 20.0, 10.0, 40.0], [31.0, 21.0, 11.0, 41.0]]
+    cva = inspect_pixel(dict(info, model="cva"), centre(3, 3), QgsCoordinateReferenceSystem("EPSG:32614"))
+    assert cva["band_names"] == ["Band %d" % b for b in range(1, 7)] and cva["series"][0][0] == 10.0
