@@ -86,7 +86,7 @@ def _series_for(args):
         from model_core.train import sample_stats
 
         gen = SemiSyntheticGenerator(root=args.root, split="val", patch=args.patch,
-                                     scene_stats=args.scene_stats)
+                                     scene_stats=args.scene_stats, road_prob=args.road_prob)
         t_values = list(range(args.t_min, args.t_max + 1))
         out = []
         for i in range(args.samples):
@@ -217,9 +217,15 @@ def build_parser():
     p.add_argument("--scene-stats", action="store_true",
                    help="semisynthetic: normalise each series with the statistics of the scene it is cut "
                         "from (the generator's scene_stats recipe) instead of its own")
+    p.add_argument("--road-prob", type=float, default=0.0, metavar="P",
+                   help="semisynthetic: share of change events shaped as roads or canals (1-3 px strips; "
+                        "default 0, the standard held-out series)")
     p.add_argument("--device", default="auto", help="auto, cpu or cuda:N")
     p.add_argument("--tile", type=int, default=256, help="inference tile size")
     p.add_argument("--threads", type=int, help="torch CPU threads")
+    p.add_argument("--sensitivity", type=float, default=0.0, metavar="S",
+                   help="the engine's sensitivity for the model (-3 .. 3, default 0 = calibrated); the baseline "
+                        "keeps its Otsu threshold")
     p.add_argument("--json", help="also write the scores to this JSON file")
     p.add_argument("--bootstrap-block", type=int, metavar="PX",
                    help="also print a 95 %% interval of kappa from a spatial block bootstrap with "
@@ -252,6 +258,13 @@ def main(argv=None):
                                 "or --no-model.")
             model = wio.load_model(path, device=device)
             label = f"{model.arch} ({path.split('/')[-1]})"
+            if args.sensitivity:
+                from model_core.models import set_calibration
+                from model_core.predict import check_sensitivity
+
+                s = check_sensitivity(args.sensitivity)
+                set_calibration(model, getattr(model, "no_change_bias", 0.0) - s)
+                label += f", sensitivity {s:+g}"
         series = _series_for(args)
         res = evaluate(series, model, device, args.tile, baseline=not args.no_baseline,
                        block=args.bootstrap_block)

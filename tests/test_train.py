@@ -100,6 +100,16 @@ def test_evaluate_prints_tables(tmp_path, capsys):
     assert evaluate.main(["--dataset", "generic", "--root", root, "--weights", w,
                           "--bootstrap-block", "0"]) == 2
     assert "--bootstrap-block must be a positive" in capsys.readouterr().err
+    # the engine's sensitivity: more pixels called changed, the baseline untouched
+    assert evaluate.main(["--dataset", "generic", "--root", root, "--weights", w, "--tile", "16",
+                          "--sensitivity", "3", "--json", str(tmp_path / "s.json")]) == 0
+    assert "sensitivity +3" in capsys.readouterr().out
+    shifted = json.loads((tmp_path / "s.json").read_text())["results"]
+    assert shifted["baseline"]["area"]["kappa"] == res["baseline"]["area"]["kappa"]
+    predicted = {k: r["model"]["area"]["tp"] + r["model"]["area"]["fp"] for k, r in (("0", res), ("3", shifted))}
+    assert predicted["3"] > predicted["0"]
+    assert evaluate.main(["--dataset", "generic", "--root", root, "--weights", w, "--sensitivity", "7"]) == 2
+    assert "outside -3 .. 3" in capsys.readouterr().err
 
 
 def test_predict_scene_independent_of_tile_size():

@@ -10,7 +10,8 @@ How one sample of T dates and P x P pixels is made
    Every date starts as this same scene: without an inserted change nothing really changes.
 2. **Changes**: 0 to ``max_events`` change events.  Each has a date k (1..T-1: the change happens
    between image k-1 and image k), a natural shape (smooth "blob" regions, polygonal field parcels cut
-   from a rotated grid, clusters of small rotated building-like rectangles), and content: a real patch
+   from a rotated grid, clusters of small rotated building-like rectangles; with ``road_prob`` also
+   roads or canals: 1-3 px strips, straight or curved, sometimes a junction), and content: a real patch
    from another place, another source, or the same place at another real date (real land-cover
    change), optionally matched to the base scene's per-band mean and spread so that the change is a
    land-cover change rather than a sensor change.  From date k on, the shape shows the new content.
@@ -228,7 +229,27 @@ def shape_buildings(rng, size):
     return mask
 
 
-SHAPES = {"blob": shape_blob, "fields": shape_fields, "buildings": shape_buildings}
+def shape_roads(rng, size):
+    """One or two roads or canals: strips 1-3 px wide, straight or gently curved, crossing the sample
+    or ending inside it; a second one at right angles half of the time (a junction)."""
+    u, v = _rotated_coords(rng, size)
+    mask = np.zeros((size, size), bool)
+    for j in range(1 if rng.random() < 0.5 else 2):
+        a, b = (u, v) if j == 0 else (v, u)
+        y, x = (int(c) for c in rng.integers(size // 4, size - size // 4, 2))
+        centre = b[y, x]
+        amp = rng.uniform(0.0, 0.12) * size if rng.random() < 0.5 else 0.0
+        period = rng.uniform(0.5, 1.5) * size
+        line = centre + amp * np.sin(2 * np.pi * a / period + rng.uniform(0, 2 * np.pi))
+        strip = np.abs(b - line) < rng.uniform(0.5, 1.5)
+        if rng.random() < 0.4:  # the road ends inside the sample
+            end = a[y, x] + rng.uniform(-0.2, 0.3) * size
+            strip &= (a < end) if rng.random() < 0.5 else (a > end)
+        mask |= strip
+    return mask
+
+
+SHAPES = {"blob": shape_blob, "fields": shape_fields, "buildings": shape_buildings, "roads": shape_roads}
 
 
 # -------------------------------------------------------------------------------------- generator
@@ -239,7 +260,7 @@ class SemiSyntheticGenerator:
     def __init__(self, root=None, split="train", patch=64, margin=4, max_events=4,
                  no_change_prob=0.15, cloud_prob=0.04, haze_prob=0.25, misreg_prob=0.4,
                  source_weights=None, min_contrast=0.04, match_prob=0.5, scene_stats=False,
-                 context_crops=5, landcover_prob=0.0, landcover_regions=0.0):
+                 context_crops=5, landcover_prob=0.0, landcover_regions=0.0, road_prob=0.0):
         if split not in ("train", "val"):
             raise ValueError("split must be 'train' or 'val'")
         self.split, self.patch, self.margin = split, int(patch), int(margin)
@@ -248,6 +269,7 @@ class SemiSyntheticGenerator:
         self.min_contrast, self.match_prob = float(min_contrast), float(match_prob)
         self.scene_stats, self.context_crops = bool(scene_stats), int(context_crops)
         self.landcover_prob, self.landcover_regions = float(landcover_prob), float(landcover_regions)
+        self.road_prob = float(road_prob)
         self.sources = load_sources(root)
         w = dict(DEFAULT_SOURCE_WEIGHTS if source_weights is None else source_weights)
         self.base_names = [n for n in w if n in self.sources and w[n] > 0]
@@ -332,7 +354,10 @@ class SemiSyntheticGenerator:
         dates = sorted(int(rng.integers(1, t)) for _ in range(n_events))
         mu, sd = base.mean(axis=(1, 2)), base.std(axis=(1, 2)) + 1e-3
         for k in dates:
-            shape_name = ("blob", "fields", "buildings")[int(rng.integers(3))]
+            if self.road_prob > 0 and rng.random() < self.road_prob:
+                shape_name = "roads"
+            else:
+                shape_name = ("blob", "fields", "buildings")[int(rng.integers(3))]
             mask = SHAPES[shape_name](rng, size)
             if mask.sum() < 4:
                 continue
