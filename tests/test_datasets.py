@@ -227,3 +227,57 @@ def test_landcover_regions_option_changes_samples_only_when_on():
     a, b, c = (g.sample(np.random.default_rng(5), 4) for g in (plain, off, on))
     assert np.array_equal(a["values"], b["values"]) and np.array_equal(a["moment"], b["moment"])
     assert not np.array_equal(a["values"], c["values"])
+
+
+def test_road_shapes_are_thin_strips():
+    from scipy import ndimage
+
+    from model_core.datasets.synthetic import shape_roads
+
+    rng = np.random.default_rng(3)
+    for _ in range(20):
+        mask = shape_roads(rng, 72)
+        assert 0 < mask.sum() < 0.12 * mask.size
+        # thin: three erosions of a strip at most 3 px wide leave nothing (a junction keeps a few px)
+        assert ndimage.binary_erosion(mask, iterations=2).sum() <= 9
+        # long: the strip spans a good part of the sample in some direction
+        ys, xs = np.nonzero(mask)
+        assert max(ys.ptp(), xs.ptp()) >= 10
+
+
+def test_road_option_changes_samples_only_when_on():
+    from model_core.datasets.synthetic import SemiSyntheticGenerator
+
+    if not os.path.isdir(SHARED):
+        pytest.skip("../shared/data is absent")
+    plain = SemiSyntheticGenerator(SHARED, split="val")
+    off = SemiSyntheticGenerator(SHARED, split="val", road_prob=0.0)
+    on = SemiSyntheticGenerator(SHARED, split="val", road_prob=1.0)
+    changed = []
+    for seed in range(6):
+        a, b, c = (g.sample(np.random.default_rng(seed), 4) for g in (plain, off, on))
+        assert np.array_equal(a["values"], b["values"]) and np.array_equal(a["moment"], b["moment"])
+        changed.append(not np.array_equal(a["moment"], c["moment"]))
+    assert any(changed)
+
+
+def test_sampling_leaves_the_source_images_alone():
+    """Regression: crops at zoom 1 were views of the shared source images, and the sample's in-place
+    mask edits (inserted changes, clouds) punched holes into the sources: later samples, and other
+    generators of the process, then differed."""
+    from model_core.datasets.synthetic import SemiSyntheticGenerator
+
+    if not os.path.isdir(SHARED):
+        pytest.skip("../shared/data is absent")
+    gen = SemiSyntheticGenerator(SHARED, split="train", cloud_prob=1.0)
+    before = {k: [im.valid.copy() for im in v] for k, v in gen.sources.items()}
+    rng = np.random.default_rng(0)
+    for i in range(60):
+        gen.sample(rng, 3)
+    for k, masks in before.items():
+        assert all(np.array_equal(m, im.valid) for m, im in zip(masks, gen.sources[k]))
+    a = SemiSyntheticGenerator(SHARED, split="val")
+    b = SemiSyntheticGenerator(SHARED, split="val")
+    for seed in range(6):
+        x, y = a.sample(np.random.default_rng(seed), 4), b.sample(np.random.default_rng(seed), 4)
+        assert np.array_equal(x["values"], y["values"]) and np.array_equal(x["moment"], y["moment"])

@@ -322,7 +322,9 @@ class SemiSyntheticGenerator:
             ph, pw = out_size - data.shape[1], out_size - data.shape[2]
             data = np.pad(data, ((0, 0), (0, ph), (0, pw)), mode="reflect")
             valid = np.pad(valid, ((0, ph), (0, pw)), mode="edge")
-        return np.ascontiguousarray(data, dtype=np.float32), valid
+        # copies: the caller edits the mask in place (changes, clouds), and at zoom 1 these are views
+        # of the source image, which is shared by every generator of the process
+        return np.array(data, dtype=np.float32, order="C", copy=True), np.array(valid, dtype=bool, copy=True)
 
     @staticmethod
     def _zoom_for(rng, name):
