@@ -235,10 +235,18 @@ def _network_band_problems(model, rasters, bands):
             return [(ERROR, "%s uses %d bands (red, green, blue, NIR) but Bands lists %d: give %d band "
                      "numbers, %s." % (mdl.name(model), need, len(bands), need, hint))]
         return []
-    mapped = metadata_band_mapping(rasters)
-    if mapped:
-        return [(INFO, "Bands left empty: the engine uses bands %s." % mapped)]
+    found = _metadata_mappings(rasters)
+    if found and len(set(found)) == 1:
+        bands, source, count = found[0]
+        if bands == (1, 2, 3, 4) and count == need:
+            return []
+        return [(INFO, "Bands left empty: the engine uses bands %s."
+                 % _describe_mapping(list(bands), source))]
     usable = {_usable_band_count(lyr) for lyr in rasters}
+    if usable == {need} and all(lyr.bandCount() == need for lyr in rasters):
+        return [(INFO, "Bands left empty: bands 1-4 are taken as red, green, blue, NIR (the layers' "
+                 "metadata do not say which band is which); for blue, green, red, NIR imagery enter "
+                 "3,2,1,4.")]
     if len(usable) == 1 and need not in usable:
         return [(ERROR, "%s needs %d bands (red, green, blue, NIR) but the layers have %d and their metadata "
                  "do not say which band is which: pick %d with Bands, %s."
@@ -246,10 +254,15 @@ def _network_band_problems(model, rasters, bands):
     return []
 
 
-def metadata_band_mapping(rasters):
-    """The engine's band mapping read from the layers' own metadata (band wavelengths or names), as
-    "3,2,1,4 as R, G, B, NIR (from the rasters' wavelengths)", when every layer has one and it is not
-    simply 1,2,3,4 of a 4-band raster; None otherwise (then the engine uses the bands as they are)."""
+def _describe_mapping(bands, source):
+    from model_core import bandmap
+
+    return bandmap.describe(bands, source)
+
+
+def _metadata_mappings(rasters):
+    """[(bands tuple, source, band count)] read by the engine's :mod:`model_core.bandmap` from each
+    layer's band metadata (wavelengths, names), or None when a layer has none (or cannot be read)."""
     try:
         from osgeo import gdal
 
@@ -268,9 +281,7 @@ def metadata_band_mapping(rasters):
         if not bands:
             return None
         found.append((tuple(bands), source, ds.RasterCount))
-    if len(set(found)) != 1 or (found[0][0] == (1, 2, 3, 4) and found[0][2] == 4):
-        return None
-    return bandmap.describe(list(found[0][0]), found[0][1])
+    return found
 
 
 def _overlap(layers):

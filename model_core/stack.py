@@ -310,6 +310,11 @@ class Stack:
                     text = (f"{','.join(map(str, found))} as R, G, B, NIR (no band metadata; same order as "
                             f"'{donor}')")
                     notes.setdefault(text, []).append(s.label)
+        assumed = [s.label for i, (s, ds) in enumerate(zip(specs, datasets))
+                   if out[i] is None and not s.bands and ds.RasterCount == 4]
+        if assumed:
+            notes.setdefault("1,2,3,4 as R, G, B, NIR, assumed (the band metadata do not say which band is "
+                             "which; for B, G, R, NIR files use the band mapping 3,2,1,4)", []).extend(assumed)
         for text, labels in notes.items():
             who = (f"all {len(specs)} dates" if len(labels) == len(specs) else
                    ", ".join(f"'{lab}'" for lab in labels))

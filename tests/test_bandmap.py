@@ -84,6 +84,11 @@ def test_stack_uses_metadata_mapping_and_explicit_bands_win(tmp_path):
     assert st.band_notes == ["3,2,1,4 as R, G, B, NIR (from the rasters' wavelengths): all 2 dates"]
     st = Stack([a, b], bands=[1, 2, 3, 4], expected_bands=4)
     assert [s.bands for s in st.sources] == [[1, 2, 3, 4], [1, 2, 3, 4]] and st.band_notes == []
+    # 4 bands without metadata: used as they are, and the summary says it is an assumption
+    plain = [_raster(tmp_path / f"p{i}.tif", 4, seed=i) for i in range(2)]
+    st = Stack(plain, expected_bands=4)
+    assert [s.bands for s in st.sources] == [[1, 2, 3, 4]] * 2
+    assert len(st.band_notes) == 1 and "assumed" in st.band_notes[0] and "3,2,1,4" in st.band_notes[0]
     # the classical CVA (no expected band count) keeps every band
     assert [s.bands for s in Stack([a, b]).sources] == [list(range(1, 7))] * 2
 

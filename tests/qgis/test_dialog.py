@@ -119,6 +119,12 @@ def test_inline_validation(dialog, three_layers, tmp_path, project):
 
     dialog.refresh_layers()
     assert "ready to run" in dialog.messages.text() and dialog.run_button.isEnabled()
+    # 4 bands without band metadata: the assumption is said, and how to change it
+    assert "bands 1-4 are taken as red, green, blue, NIR" in dialog.messages.text()
+    assert "enter 3,2,1,4" in dialog.messages.text()
+    dialog.bands_edit.setText("3,2,1,4")
+    assert "bands 1-4 are taken" not in dialog.messages.text()
+    dialog.bands_edit.setText("")
 
     for i in range(1, 3):
         dialog.layer_tree.topLevelItem(i).setCheckState(0, Qt.Unchecked)
