@@ -156,11 +156,23 @@ def describe_layers(layers, dates=None, bands=None):
 
 def _usable_band_count(layer):
     """Bands the engine reads from ``layer`` without a band mapping: an alpha band beyond the 4 bands
-    of the networks is dropped (as the engine does)."""
+    of the networks is dropped, and so is a true alpha (a 0/255 mask) as 4th band (as the engine does)."""
     count = layer.bandCount()
+    provider = layer.dataProvider()
     if count > mdl.NETWORK_BANDS:
-        provider = layer.dataProvider()
         count -= sum(1 for b in range(1, count + 1) if provider.colorInterpretation(b) == QgsRaster.AlphaBand)
+    elif count == mdl.NETWORK_BANDS and provider.colorInterpretation(count) == QgsRaster.AlphaBand:
+        # R, G, B + a true alpha is 3 bands for the engine (a NIR band merely flagged alpha stays)
+        try:
+            from osgeo import gdal
+
+            from model_core.stack import is_true_alpha
+
+            ds = gdal.Open(layer.source())
+            if ds is not None and is_true_alpha(ds.GetRasterBand(count)):
+                count -= 1
+        except Exception:  # unreadable here: the engine decides and says so
+            pass
     return count
 
 

@@ -185,6 +185,16 @@ def _open(spec, index):
     return ds
 
 
+def is_true_alpha(band, side=256):
+    """True for a band flagged alpha whose values (on a decimated read) are only 0 and one other value:
+    a mask.  Some 4-band R, G, B, NIR GeoTIFFs flag their NIR band as alpha; that one has many values."""
+    if band.GetColorInterpretation() != gdal.GCI_AlphaBand:
+        return False
+    w, h = band.XSize, band.YSize
+    a = band.ReadAsArray(0, 0, w, h, buf_xsize=min(w, side), buf_ysize=min(h, side))
+    return a is not None and len(np.unique(a)) <= 2
+
+
 def _msg(exc):
     return str(exc).strip().splitlines()[0][:200] if str(exc).strip() else type(exc).__name__
 
@@ -260,6 +270,10 @@ class Stack:
                 if ds.RasterCount > (expected if expected is not None else 1):
                     alpha = [b for b in sel if ds.GetRasterBand(b).GetColorInterpretation() == gdal.GCI_AlphaBand]
                     sel = [b for b in sel if b not in alpha]
+                elif ds.RasterCount == expected and is_true_alpha(ds.GetRasterBand(ds.RasterCount)):
+                    # R, G, B + a true alpha (only 0 and one other value), not a NIR band flagged alpha
+                    # as some 4-band GeoTIFFs are: the alpha is a mask, and the band count says so
+                    sel = sel[:-1]
             bad = [b for b in sel if not 1 <= int(b) <= ds.RasterCount]
             if bad:
                 raise InputError(f"Input {i + 1} '{s.label}' has {ds.RasterCount} band(s); band(s) "
@@ -280,8 +294,9 @@ class Stack:
                     "bands are B, G, R, NIR, or 4,3,2,8 for Sentinel-2 (--bands on the command line).")
             raise InputError(
                 f"The model expects {expected} bands (R, G, B, NIR) but the inputs have {chosen[0]} "
-                f"('{specs[0].label}') and their metadata (band wavelengths or names) do not say which is "
-                f"which. {hint}")
+                f"('{specs[0].label}')"
+                + (" and their metadata (band wavelengths or names) do not say which is which"
+                   if chosen[0] > expected else "") + f". {hint}")
 
     def _infer_bands(self, specs, datasets, bands, expected):
         """R, G, B, NIR band lists read from each input's metadata (wavelengths, band names) for the

@@ -128,3 +128,28 @@ def test_detect_with_metadata_equals_explicit_mapping(tmp_path):
     for key in ("area", "moment"):
         np.testing.assert_array_equal(read_tif(auto.paths[key]), read_tif(hand.paths[key]))
     assert read_tif(auto.paths["area"])[25:35, 25:35].mean() > 0.5   # the inverted square is found
+
+
+def test_true_alpha_is_a_mask_but_a_nir_band_flagged_alpha_is_data(tmp_path):
+    rng = np.random.default_rng(4)
+
+    def rgba(name, fourth):
+        data = rng.integers(1, 255, (4, 32, 32)).astype(np.uint8)
+        data[3] = fourth
+        path = write_tif(tmp_path / name, data)
+        ds = gdal.Open(path, gdal.GA_Update)
+        for b, ci in enumerate((gdal.GCI_RedBand, gdal.GCI_GreenBand, gdal.GCI_BlueBand, gdal.GCI_AlphaBand)):
+            ds.GetRasterBand(b + 1).SetColorInterpretation(ci)
+        ds = None
+        return path
+
+    mask = np.full((32, 32), 255, np.uint8)
+    mask[:4] = 0
+    true_alpha = [rgba(f"rgba{i}.tif", mask) for i in range(2)]
+    # a network would otherwise read the mask as NIR: it is refused with the RGB-only advice
+    with pytest.raises(InputError, match=r"inputs have 3 .*1,2,3,2"):
+        Stack(true_alpha, expected_bands=4)
+    st = Stack(true_alpha, bands=[1, 2, 3, 2], expected_bands=4)
+    assert st.sources[0].alpha_band == 4   # still the mask
+    flagged = [rgba(f"nir{i}.tif", rng.integers(1, 255, (32, 32)).astype(np.uint8)) for i in range(2)]
+    assert [s.bands for s in Stack(flagged, expected_bands=4).sources] == [[1, 2, 3, 4]] * 2

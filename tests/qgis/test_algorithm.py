@@ -179,6 +179,30 @@ def test_network_reads_band_roles_from_wavelength_metadata(project, tmp_path):
     assert (read(results["AREA"])[25:35, 25:35] == 1).mean() > 0.5
 
 
+def test_rgb_with_true_alpha_is_three_bands_for_a_network(project, tmp_path):
+    """R, G, B + a 0/255 alpha: the dialog's check and the engine agree that a network has no NIR
+    band (instead of reading the mask as NIR)."""
+    from osgeo import gdal
+    from qgis.core import QgsRasterLayer
+
+    from caim_qgis_plugin import inputs as inp
+
+    paths = []
+    for t in range(2):
+        data = np.random.default_rng(t).integers(1, 255, (4, 32, 32)).astype(np.uint8)
+        data[3] = 255
+        data[3, :5] = 0
+        p = write_raster(str(tmp_path / ("rgba_%d.tif" % (2019 + t))), data)
+        ds = gdal.Open(p, gdal.GA_Update)
+        ds.GetRasterBand(4).SetColorInterpretation(gdal.GCI_AlphaBand)
+        ds = None
+        paths.append(p)
+    layers = [QgsRasterLayer(p, os.path.basename(p), "gdal") for p in paths]
+    errors = [m for lvl, m in inp.validate(layers, ["2019", "2020"], None, "caimnet") if lvl == inp.ERROR]
+    assert errors and "but the layers have 3" in errors[0] and "1,2,3,2" in errors[0]
+    assert not [m for lvl, m in inp.validate(layers, ["2019", "2020"], [1, 2, 3, 2], "caimnet") if lvl == inp.ERROR]
+
+
 def test_auto_resolves_with_the_engine_default(project, tmp_path, finished_run):
     """MODEL=auto (and no MODEL at all) runs model_core.models.default_model(number of layers)."""
     from model_core.models import default_model
