@@ -80,7 +80,9 @@ def _detect_parser(sub):
                    "YYYYMMDD, YYYY-MM or YYYY); default: parsed from file names or metadata")
     p.add_argument("--bands", type=_bands, metavar="B1,B2,B3,B4",
                    help="1-based input bands to use as the model's R, G, B, NIR, e.g. 3,2,1,4 for B,G,R,NIR "
-                        "order or 4,3,2,8 for Sentinel-2; default: all bands (alpha bands dropped)")
+                        "order or 4,3,2,8 for Sentinel-2; default: for the networks, R, G, B, NIR as the band "
+                        "wavelengths or names say (printed under Bands), else all bands (alpha bands "
+                        "dropped); cva: all bands")
     p.add_argument("--weights", metavar="FILE", help="weights file (.pt from 'train'); default: the bundled "
                    "weights for --model")
     p.add_argument("--device", default="auto", help="auto (CUDA if available, else CPU), cpu, or cuda:N")
