@@ -169,10 +169,11 @@ def _usable_band_count(layer):
             from model_core.stack import is_true_alpha
 
             ds = gdal.Open(layer.source())
-            if ds is not None and is_true_alpha(ds.GetRasterBand(count)):
-                count -= 1
+            true_alpha = ds is not None and is_true_alpha(ds.GetRasterBand(count))
         except Exception:  # unreadable here: the engine decides and says so
-            pass
+            true_alpha = False
+        if true_alpha:
+            count -= 1
     return count
 
 
