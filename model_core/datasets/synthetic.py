@@ -20,7 +20,8 @@ How one sample of T dates and P x P pixels is made
    replaces (mean absolute difference < ``min_contrast``) are redrawn or dropped.
 3. **Nuisances, per date** (not changes, the model must learn to ignore them): vegetation-dependent
    seasonal shift (NIR and red move with a seasonal phase, scaled by NDVI); per-band gain and offset
-   (illumination, calibration); sensor noise; integer misregistration of 1-3 pixels of whole dates;
+   (illumination, calibration); sensor noise; integer misregistration of 1-3 pixels of whole dates
+   (with ``subpixel_prob``, a share of them fractional offsets up to 2 px, resampled bilinearly);
    haze (a smooth, bluish, additive veil); optionally (``landcover_prob``) land-cover-dependent tone
    changes (the first date's pixels grouped into 3-8 spectral classes, each class with its own gain
    and offset per date and band: crops at another stage, soil moisture, turbidity; with
@@ -260,7 +261,8 @@ class SemiSyntheticGenerator:
     def __init__(self, root=None, split="train", patch=64, margin=4, max_events=4,
                  no_change_prob=0.15, cloud_prob=0.04, haze_prob=0.25, misreg_prob=0.4,
                  source_weights=None, min_contrast=0.04, match_prob=0.5, scene_stats=False,
-                 context_crops=5, landcover_prob=0.0, landcover_regions=0.0, road_prob=0.0):
+                 context_crops=5, landcover_prob=0.0, landcover_regions=0.0, road_prob=0.0,
+                 subpixel_prob=0.0):
         if split not in ("train", "val"):
             raise ValueError("split must be 'train' or 'val'")
         self.split, self.patch, self.margin = split, int(patch), int(margin)
@@ -269,7 +271,7 @@ class SemiSyntheticGenerator:
         self.min_contrast, self.match_prob = float(min_contrast), float(match_prob)
         self.scene_stats, self.context_crops = bool(scene_stats), int(context_crops)
         self.landcover_prob, self.landcover_regions = float(landcover_prob), float(landcover_regions)
-        self.road_prob = float(road_prob)
+        self.road_prob, self.subpixel_prob = float(road_prob), float(subpixel_prob)
         self.sources = load_sources(root)
         w = dict(DEFAULT_SOURCE_WEIGHTS if source_weights is None else source_weights)
         self.base_names = [n for n in w if n in self.sources and w[n] > 0]
@@ -390,6 +392,13 @@ class SemiSyntheticGenerator:
         for j in range(t):
             dy = dx = 0
             if j > 0 and rng.random() < self.misreg_prob:
+                if self.subpixel_prob > 0 and rng.random() < self.subpixel_prob:
+                    # a fractional offset resampled bilinearly, as the engine aligns grids that differ
+                    # by a few metres: mixed pixels and blurred edges along every line
+                    fy, fx = rng.uniform(-min(m, 3) + 1, min(m, 3) - 1, 2)
+                    shifted = ndimage.shift(frames[j], (0.0, fy, fx), order=1, mode="nearest")
+                    out[j] = shifted[:, m:m + p, m:m + p]
+                    continue
                 dy, dx = (int(v) for v in rng.integers(-min(m, 3), min(m, 3) + 1, 2))
             out[j] = frames[j, :, m + dy:m + dy + p, m + dx:m + dx + p]
         valid_c = valid[m:m + p, m:m + p].copy()
