@@ -21,7 +21,7 @@ _CENTRE = {"blue": 0.48, "green": 0.56, "red": 0.655, "nir": 0.84}
 _RANGE = {"blue": (0.43, 0.52), "green": (0.52, 0.60), "red": (0.60, 0.70), "nir": (0.76, 0.95)}
 
 _NAME_PATTERNS = (
-    ("nir", re.compile(r"(^|[^a-z])(nir|nir08|near[ _-]?infra[ _-]?red|vnir)([^a-z]|$)")),
+    ("nir", re.compile(r"(^|[^a-z])(nir|nir08|near[ _-]?infra[ _-]?red)([^a-z]|$)")),
     ("red", re.compile(r"(^|[^a-z])red([^a-z]|$)")),
     ("green", re.compile(r"(^|[^a-z])green([^a-z]|$)")),
     ("blue", re.compile(r"(^|[^a-z])blue([^a-z]|$)")),
