@@ -53,7 +53,9 @@ recipe scores higher on held-out semi-synthetic series but far lower on real Lan
 the per-window standardisation also acts as a strong augmentation (each window's per-date level and
 contrast are re-set, so the network learns to tolerate local radiometric differences between dates,
 which real imagery has and the generator's scene-wide nuisances do not).  The random stream with
-``scene_stats=False`` is identical to the one before the option existed.
+``scene_stats=False`` is identical to the one before the option existed.  With ``own_stats_prob`` a
+share of the samples carries its OWN statistics as ``center``/``scale`` instead (both normalisations
+in one training run, as an augmentation; the keys stay the same for batching).
 
 Held-out split: every image's columns are split at 75 %: ``split="train"`` crops base scenes and
 change content only left of it, ``split="val"`` only right of it (CBERS: first 11 dates vs last 3;
@@ -262,7 +264,7 @@ class SemiSyntheticGenerator:
                  no_change_prob=0.15, cloud_prob=0.04, haze_prob=0.25, misreg_prob=0.4,
                  source_weights=None, min_contrast=0.04, match_prob=0.5, scene_stats=False,
                  context_crops=5, landcover_prob=0.0, landcover_regions=0.0, road_prob=0.0,
-                 subpixel_prob=0.0):
+                 subpixel_prob=0.0, own_stats_prob=0.0):
         if split not in ("train", "val"):
             raise ValueError("split must be 'train' or 'val'")
         self.split, self.patch, self.margin = split, int(patch), int(margin)
@@ -272,6 +274,7 @@ class SemiSyntheticGenerator:
         self.scene_stats, self.context_crops = bool(scene_stats), int(context_crops)
         self.landcover_prob, self.landcover_regions = float(landcover_prob), float(landcover_regions)
         self.road_prob, self.subpixel_prob = float(road_prob), float(subpixel_prob)
+        self.own_stats_prob = float(own_stats_prob)
         self.sources = load_sources(root)
         w = dict(DEFAULT_SOURCE_WEIGHTS if source_weights is None else source_weights)
         self.base_names = [n for n in w if n in self.sources and w[n] > 0]
@@ -408,7 +411,11 @@ class SemiSyntheticGenerator:
         if context is not None:
             from model_core.normalize import robust_stats
 
-            sample["center"], sample["scale"] = robust_stats(context)
+            if self.own_stats_prob > 0 and rng.random() < self.own_stats_prob:
+                # normalisation augmentation: this sample is standardised with its own statistics
+                sample["center"], sample["scale"] = robust_stats(out, valid_c)
+            else:
+                sample["center"], sample["scale"] = robust_stats(context)
         return sample
 
     def _context(self, rng, img, zoom, base, valid, side=48):
