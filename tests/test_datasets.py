@@ -307,3 +307,20 @@ def test_subpixel_misregistration_option():
         assert all(np.isfinite(v).all() for v in values)
         ratios[sub] = np.median([roughness(v[1:]) / roughness(v[:1]) for v in values])
     assert ratios[0.0] > 0.85 > ratios[1.0]
+
+
+def test_own_stats_option_mixes_the_normalisations():
+    from model_core.datasets.synthetic import SemiSyntheticGenerator
+    from model_core.normalize import robust_stats
+
+    if not os.path.isdir(SHARED):
+        pytest.skip("../shared/data is absent")
+    scene = SemiSyntheticGenerator(SHARED, split="val", scene_stats=True)
+    off = SemiSyntheticGenerator(SHARED, split="val", scene_stats=True, own_stats_prob=0.0)
+    own = SemiSyntheticGenerator(SHARED, split="val", scene_stats=True, own_stats_prob=1.0)
+    a, b = (g.sample(np.random.default_rng(3), 3) for g in (scene, off))
+    assert np.array_equal(a["center"], b["center"]) and np.array_equal(a["values"], b["values"])
+    c = own.sample(np.random.default_rng(3), 3)
+    center, scale = robust_stats(c["values"], c["valid"])
+    assert np.allclose(c["center"], center) and np.allclose(c["scale"], scale)
+    assert not np.allclose(a["center"], center)   # the scene's statistics differ from the window's
