@@ -253,8 +253,9 @@ def _network_band_problems(model, rasters, bands):
         bands, source, count = found[0]
         if bands == (1, 2, 3, 4) and count == need:
             return []
-        return [(INFO, "Bands left empty: the engine uses bands %s."
-                 % _describe_mapping(list(bands), source))]
+        from model_core.bandmap import describe
+
+        return [(INFO, "Bands left empty: the engine uses bands %s." % describe(list(bands), source))]
     usable = {_usable_band_count(lyr) for lyr in rasters}
     if usable == {need} and all(lyr.bandCount() == need for lyr in rasters):
         return [(INFO, "Bands left empty: bands 1-4 are taken as red, green, blue, NIR (the layers' "
@@ -267,33 +268,19 @@ def _network_band_problems(model, rasters, bands):
     return []
 
 
-def _describe_mapping(bands, source):
-    from model_core import bandmap
-
-    return bandmap.describe(bands, source)
-
-
 def _metadata_mappings(rasters):
     """[(bands tuple, source, band count)] read by the engine's :mod:`model_core.bandmap` from each
     layer's band metadata (wavelengths, names), or None when a layer has none (or cannot be read)."""
     try:
-        from osgeo import gdal
-
-        from model_core import bandmap
+        from model_core.bandmap import infer_rgbn_path
     except ImportError:
         return None
     found = []
     for layer in rasters:
-        try:
-            ds = gdal.Open(layer.source())
-        except RuntimeError:
-            return None
-        if ds is None:
-            return None
-        bands, source = bandmap.infer_rgbn(ds)
+        bands, source, count = infer_rgbn_path(layer.source())
         if not bands:
             return None
-        found.append((tuple(bands), source, ds.RasterCount))
+        found.append((tuple(bands), source, count))
     return found
 
 

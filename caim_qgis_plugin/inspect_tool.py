@@ -67,14 +67,10 @@ def _read_pixel(path, point, crs):
 def _metadata_bands(path):
     """The engine's R, G, B, NIR bands of ``path`` from its band metadata, or None."""
     try:
-        from osgeo import gdal
-
-        from model_core import bandmap
-
-        ds = gdal.Open(path)
-        return bandmap.infer_rgbn(ds)[0] if ds is not None else None
-    except Exception:  # no engine or an unreadable file: the bands as they are
+        from model_core.bandmap import infer_rgbn_path
+    except ImportError:  # no engine: the bands as they are
         return None
+    return infer_rgbn_path(path)[0]
 
 
 def inspect_pixel(run_info, point, crs):

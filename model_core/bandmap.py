@@ -129,3 +129,18 @@ def infer_rgbn(ds):
 def describe(bands, source):
     """'3,2,1,4 (R, G, B, NIR, from the band wavelengths)'."""
     return f"{','.join(map(str, bands))} as R, G, B, NIR (from the rasters' {source})"
+
+
+def infer_rgbn_path(path):
+    """:func:`infer_rgbn` for a file: ``(bands, source, band count)``, or ``(None, None, None)`` when
+    the file cannot be opened or its metadata do not say which band is which."""
+    from osgeo import gdal
+
+    try:
+        ds = gdal.Open(str(path))
+    except RuntimeError:
+        return None, None, None
+    if ds is None:
+        return None, None, None
+    bands, source = infer_rgbn(ds)
+    return (bands, source, ds.RasterCount) if bands else (None, None, None)

@@ -137,11 +137,9 @@ def _quicklook(images, dates, bands, reference, res, png, title=None, truth_mome
 
     rgb = (0, 1, 2)
     if not bands:  # every band is read: show red, green, blue where the metadata say which they are
-        from osgeo import gdal
+        from model_core.bandmap import infer_rgbn_path
 
-        from model_core.bandmap import infer_rgbn
-
-        found = infer_rgbn(gdal.Open(images[0]))[0] if isinstance(images[0], str) else None
+        found = infer_rgbn_path(images[0])[0] if isinstance(images[0], str) else None
         if found:
             rgb = tuple(b - 1 for b in found[:3])
     stack = Stack(images, dates=dates, bands=bands, reference=reference)

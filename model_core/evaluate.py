@@ -258,13 +258,10 @@ def main(argv=None):
                                 "or --no-model.")
             model = wio.load_model(path, device=device)
             label = f"{model.arch} ({path.split('/')[-1]})"
-            if args.sensitivity:
-                from model_core.models import set_calibration
-                from model_core.predict import check_sensitivity
+            from model_core.predict import apply_sensitivity
 
-                s = check_sensitivity(args.sensitivity)
-                set_calibration(model, getattr(model, "no_change_bias", 0.0) - s)
-                label += f", sensitivity {s:+g}"
+            if apply_sensitivity(model, args.sensitivity):
+                label += f", sensitivity {args.sensitivity:+g}"
         series = _series_for(args)
         res = evaluate(series, model, device, args.tile, baseline=not args.no_baseline,
                        block=args.bootstrap_block)

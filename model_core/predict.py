@@ -314,6 +314,17 @@ def check_sensitivity(value):
     return v
 
 
+def apply_sensitivity(model, value):
+    """Check ``value`` (:func:`check_sensitivity`) and, when it is not 0, lower ``model``'s log-odds of
+    "no change" by it on top of the calibrated bias.  Returns the checked value."""
+    value = check_sensitivity(value)
+    if value:
+        from model_core.models import set_calibration
+
+        set_calibration(model, getattr(model, "no_change_bias", 0.0) - value)
+    return value
+
+
 def detect(images, out_dir=None, dates=None, bands=None, model="caimnet", weights=None, device="auto",
            tile=None, overlap=None, overwrite=False, reference=0, probabilities=False, outputs=None,
            progress=None, cancel=None, threads=None, sensitivity=0.0):
@@ -340,13 +351,10 @@ def detect(images, out_dir=None, dates=None, bands=None, model="caimnet", weight
     dev = resolve_device(device)
     if threads:
         torch.set_num_threads(int(threads))
-    sensitivity = check_sensitivity(sensitivity)
+    sensitivity = check_sensitivity(sensitivity)  # before any loading: a bad value fails at once
     report(0.0, "Loading model")
     net, weights_path, trained = load_model(model, weights, device=dev)
-    if sensitivity:
-        from model_core.models import set_calibration
-
-        set_calibration(net, getattr(net, "no_change_bias", 0.0) - sensitivity)
+    apply_sensitivity(net, sensitivity)
     t_ = getattr(net, "min_dates", 2), getattr(net, "max_dates", 10 ** 6)
     stack = Stack(images, dates=dates, bands=bands, reference=reference, expected_bands=net.in_channels)
     try:
