@@ -18,11 +18,13 @@ import sys
 import numpy as np
 
 
-def no_change_series(n=64, t=2, seed=7, patch=64, root=None, scene_stats=False):
+def no_change_series(n=64, t=2, seed=7, patch=64, root=None, scene_stats=False, haze_prob=1.0,
+                     misreg_prob=1.0):
     from model_core.datasets.synthetic import SemiSyntheticGenerator
 
-    gen = SemiSyntheticGenerator(root=root, split="val", patch=patch, no_change_prob=1.0, haze_prob=1.0,
-                                 misreg_prob=1.0, cloud_prob=0.0, scene_stats=scene_stats)
+    gen = SemiSyntheticGenerator(root=root, split="val", patch=patch, no_change_prob=1.0,
+                                 haze_prob=haze_prob, misreg_prob=misreg_prob, cloud_prob=0.0,
+                                 scene_stats=scene_stats)
     rng = np.random.default_rng(seed)
     return [gen.sample(rng, t) for _ in range(n)]
 
@@ -70,15 +72,21 @@ def main(argv=None):
     p.add_argument("--scene-stats", action="store_true",
                    help="normalise each series with the statistics of the scene it is cut from (the "
                         "generator's scene_stats recipe) instead of its own")
+    p.add_argument("--haze-prob", type=float, default=1.0, metavar="P",
+                   help="share of dates with haze (default 1: every date, the strong-nuisance test; the "
+                        "generator's training default is 0.25)")
+    p.add_argument("--misreg-prob", type=float, default=1.0, metavar="P",
+                   help="share of later dates misregistered by 1-3 px (default 1; training default 0.4)")
     args = p.parse_args(argv)
     if args.threads:
         torch.set_num_threads(args.threads)
-    samples = no_change_series(args.samples, args.t, args.seed, scene_stats=args.scene_stats)
+    samples = no_change_series(args.samples, args.t, args.seed, scene_stats=args.scene_stats,
+                               haze_prob=args.haze_prob, misreg_prob=args.misreg_prob)
     rows = {"cva": false_change_rate(samples, lambda v, ok, _stats: cva(v, ok)["moment"])}
     for path in args.weights:
         rows[path] = false_change_rate(samples, model_predictor(weights.load_model(path)))
-    print(f"false-change rate on {args.samples} no-change series (T = {args.t}, strong nuisances, "
-          "semi-synthetic):")
+    print(f"false-change rate on {args.samples} no-change series (T = {args.t}, haze on "
+          f"{args.haze_prob:.0%} / misregistration on {args.misreg_prob:.0%} of dates, semi-synthetic):")
     for name, rate in rows.items():
         print(f"  {rate:7.4f}  {name}")
     if args.json:

@@ -85,8 +85,9 @@ def _series_for(args):
         from model_core.datasets.synthetic import SemiSyntheticGenerator
         from model_core.train import sample_stats
 
+        extra = {} if args.haze_prob is None else {"haze_prob": args.haze_prob}
         gen = SemiSyntheticGenerator(root=args.root, split="val", patch=args.patch,
-                                     scene_stats=args.scene_stats, road_prob=args.road_prob)
+                                     scene_stats=args.scene_stats, road_prob=args.road_prob, **extra)
         t_values = list(range(args.t_min, args.t_max + 1))
         out = []
         for i in range(args.samples):
@@ -220,6 +221,10 @@ def build_parser():
     p.add_argument("--road-prob", type=float, default=0.0, metavar="P",
                    help="semisynthetic: share of change events shaped as roads or canals (1-3 px strips; "
                         "default 0, the standard held-out series)")
+    p.add_argument("--haze-prob", type=float, default=None, metavar="P",
+                   help="semisynthetic: share of dates with haze (default: the generator's 0.25; 0.1 gives "
+                        "the 'matched' series whose no-change differences match real series, see the "
+                        "model card)")
     p.add_argument("--device", default="auto", help="auto, cpu or cuda:N")
     p.add_argument("--tile", type=int, default=256, help="inference tile size")
     p.add_argument("--threads", type=int, help="torch CPU threads")
