@@ -180,6 +180,27 @@ def test_false_change_rate_counts_valid_pixels_called_changed():
     assert 0.4 < half < 0.6
 
 
+@pytest.mark.shared
+@needs_shared
+def test_no_change_series_nuisance_strength_follows_the_options():
+    """The matched no-change pairs (haze on few dates, misregistration on some) differ less between
+    dates than the strong-nuisance test pairs (haze and misregistration on every date)."""
+    from model_core.ablation import no_change_series
+    from model_core.normalize import normalise
+
+    def magnitude(samples):
+        out = []
+        for s in samples:
+            z = normalise(s["values"], s["valid"], s["center"], s["scale"])
+            out.append(np.sqrt(((z[1] - z[0]) ** 2).mean(axis=0))[s["valid"]])
+        return float(np.percentile(np.concatenate(out), 90))
+
+    strong = magnitude(no_change_series(n=24, t=2, seed=3, patch=32, scene_stats=True))
+    mild = magnitude(no_change_series(n=24, t=2, seed=3, patch=32, scene_stats=True, haze_prob=0.0,
+                                      misreg_prob=0.0))
+    assert mild < 0.7 * strong
+
+
 def test_landcover_shifts_are_per_class_and_leave_the_first_date():
     from model_core.datasets.synthetic import SemiSyntheticGenerator
 
