@@ -241,8 +241,8 @@ def validate(layers, dates=None, bands=None, model=mdl.AUTO, weights=None):
 def _network_band_problems(model, rasters, bands):
     """A network with its bundled weights reads 4 bands (red, green, blue, NIR)."""
     need = mdl.NETWORK_BANDS
-    hint = ("e.g. 1,2,3,4, or 1,2,3,2 for RGB-only imagery (green in place of NIR), or choose the classical "
-            "CVA, which uses any bands")
+    hint = ("e.g. 1,2,3,4 (RGB-only imagery is read as 1,2,3,2 by itself: green in place of NIR), or choose "
+            "the classical CVA, which uses any bands")
     if bands:
         if len(bands) != need:
             return [(ERROR, "%s uses %d bands (red, green, blue, NIR) but Bands lists %d: give %d band "
@@ -257,6 +257,13 @@ def _network_band_problems(model, rasters, bands):
 
         return [(INFO, "Bands left empty: the engine uses bands %s." % describe(list(bands), source))]
     usable = {_usable_band_count(lyr) for lyr in rasters}
+    if usable == {3}:
+        rgb = _rgb_only_mappings(rasters)
+        if rgb and len(set(rgb)) == 1:
+            from model_core.bandmap import describe_rgb_only
+
+            bands, source = rgb[0]
+            return [(INFO, "Bands left empty: the engine uses bands %s." % describe_rgb_only(list(bands), source))]
     if usable == {need} and all(lyr.bandCount() == need for lyr in rasters):
         return [(INFO, "Bands left empty: bands 1-4 are taken as red, green, blue, NIR (the layers' "
                  "metadata do not say which band is which); for blue, green, red, NIR imagery enter "
@@ -281,6 +288,22 @@ def _metadata_mappings(rasters):
         if not bands:
             return None
         found.append((tuple(bands), source, count))
+    return found
+
+
+def _rgb_only_mappings(rasters):
+    """[(bands tuple, source)] of RGB-only layers (green in place of NIR), as the engine reads them,
+    or None when a layer is not RGB-only (or cannot be read)."""
+    try:
+        from model_core.bandmap import infer_rgb_only_path
+    except ImportError:
+        return None
+    found = []
+    for layer in rasters:
+        bands, source = infer_rgb_only_path(layer.source())
+        if not bands:
+            return None
+        found.append((tuple(bands), source))
     return found
 
 

@@ -126,6 +126,54 @@ def infer_rgbn(ds):
     return None, None
 
 
+def _colour_bands(ds):
+    """1-based data bands of an RGB-only raster (3 bands, or 3 + a true 0/255 alpha), else None."""
+    n = ds.RasterCount
+    if n == 3:
+        return [1, 2, 3]
+    if n == 4:
+        from model_core.stack import is_true_alpha
+
+        if is_true_alpha(ds.GetRasterBand(4)):
+            return [1, 2, 3]
+    return None
+
+
+def infer_rgb_only(ds):
+    """``(bands, source)`` for RGB-only imagery: ``[r, g, b, g]``, the green band standing in for the
+    missing NIR (the networks learned that substitution from the SpaceNet 7 training pixels), and
+    where the roles come from ("colour interpretation", "band names", "wavelengths", or "assumed"
+    when the raster says nothing and bands 1, 2, 3 are taken as red, green, blue).  ``(None, None)``
+    when ``ds`` is not RGB-only (other band counts, a NIR band among the three, conflicting roles)."""
+    data = _colour_bands(ds)
+    if data is None:
+        return None, None
+    bands = [ds.GetRasterBand(b) for b in data]
+    wls = [band_wavelength(b) for b in bands]
+    finders = [("colour interpretation", _role_by_colour),
+               ("band names", lambda b: _role_by_name(b.GetDescription()))]
+    if all(w is not None for w in wls):
+        finders.insert(0, ("wavelengths", None))
+    for source, finder in finders:
+        roles = ([_role_by_wavelength(w) for w in wls] if finder is None else [finder(b) for b in bands])
+        if not any(roles):
+            continue
+        if sorted(r or "" for r in roles) != ["blue", "green", "red"]:
+            return None, None  # e.g. a colour-infrared composite (NIR, R, G): not RGB
+        by_role = {r: b for r, b in zip(roles, data)}
+        return [by_role["red"], by_role["green"], by_role["blue"], by_role["green"]], source
+    return [1, 2, 3, 2], "assumed"
+
+
+def describe_rgb_only(bands, source):
+    """'1,2,3 as R, G, B and band 2 (green) in place of NIR (RGB-only, ...)'."""
+    roles = ("roles assumed: the band metadata do not say which is which" if source == "assumed"
+             else f"roles from the rasters' {source}")
+    return (f"{','.join(map(str, bands[:3]))} as R, G, B and band {bands[1]} (green) in place of the missing "
+            f"NIR (RGB-only imagery; {roles}; the networks learned this substitution, but accuracy is "
+            "lower without NIR)")
+
+
 def describe(bands, source):
     """'3,2,1,4 (R, G, B, NIR, from the band wavelengths)'."""
     return f"{','.join(map(str, bands))} as R, G, B, NIR (from the rasters' {source})"
@@ -144,3 +192,15 @@ def infer_rgbn_path(path):
         return None, None, None
     bands, source = infer_rgbn(ds)
     return (bands, source, ds.RasterCount) if bands else (None, None, None)
+
+
+def infer_rgb_only_path(path):
+    """:func:`infer_rgb_only` for a file: ``(bands, source)``, or ``(None, None)`` when the file cannot
+    be opened or is not RGB-only."""
+    from osgeo import gdal
+
+    try:
+        ds = gdal.Open(str(path))
+    except RuntimeError:
+        return None, None
+    return infer_rgb_only(ds) if ds is not None else (None, None)

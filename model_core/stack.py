@@ -325,6 +325,12 @@ class Stack:
                     text = (f"{','.join(map(str, found))} as R, G, B, NIR (no band metadata; same order as "
                             f"'{donor}')")
                     notes.setdefault(text, []).append(s.label)
+        for i, (s, ds) in enumerate(zip(specs, datasets)):
+            if out[i] is None and not s.bands:
+                found, source = bandmap.infer_rgb_only(ds)
+                if found:
+                    out[i] = found
+                    notes.setdefault(bandmap.describe_rgb_only(found, source), []).append(s.label)
         assumed = [s.label for i, (s, ds) in enumerate(zip(specs, datasets))
                    if out[i] is None and not s.bands and ds.RasterCount == 4]
         if assumed:

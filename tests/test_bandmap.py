@@ -146,10 +146,44 @@ def test_true_alpha_is_a_mask_but_a_nir_band_flagged_alpha_is_data(tmp_path):
     mask = np.full((32, 32), 255, np.uint8)
     mask[:4] = 0
     true_alpha = [rgba(f"rgba{i}.tif", mask) for i in range(2)]
-    # a network would otherwise read the mask as NIR: it is refused with the RGB-only advice
-    with pytest.raises(InputError, match=r"inputs have 3 .*1,2,3,2"):
-        Stack(true_alpha, expected_bands=4)
-    st = Stack(true_alpha, bands=[1, 2, 3, 2], expected_bands=4)
+    # a network would otherwise read the mask as NIR: it reads R, G, B with green in place of NIR
+    st = Stack(true_alpha, expected_bands=4)
+    assert [s.bands for s in st.sources] == [[1, 2, 3, 2]] * 2
     assert st.sources[0].alpha_band == 4   # still the mask
+    assert len(st.band_notes) == 1 and "in place of the missing NIR" in st.band_notes[0]
+    assert "colour interpretation" in st.band_notes[0]
+    st = Stack(true_alpha, bands=[1, 2, 3, 2], expected_bands=4)
+    assert st.sources[0].alpha_band == 4 and not st.band_notes
     flagged = [rgba(f"nir{i}.tif", rng.integers(1, 255, (32, 32)).astype(np.uint8)) for i in range(2)]
     assert [s.bands for s in Stack(flagged, expected_bands=4).sources] == [[1, 2, 3, 4]] * 2
+
+
+def test_rgb_only_imagery_uses_green_for_nir(tmp_path):
+    """3-band imagery: roles from the colour interpretation (any order), bands 1-3 assumed R, G, B
+    without metadata (and the note says so), a colour-infrared composite (NIR, R, G wavelengths) refused."""
+    rng = np.random.default_rng(5)
+
+    def three(name, interp=None, wavelengths=None):
+        path = write_tif(tmp_path / name, rng.integers(1, 255, (3, 16, 16)).astype(np.uint8))
+        ds = gdal.Open(path, gdal.GA_Update)
+        for b in range(3):
+            if interp:
+                ds.GetRasterBand(b + 1).SetColorInterpretation(interp[b])
+            if wavelengths:
+                ds.GetRasterBand(b + 1).SetMetadata({"wavelength": str(wavelengths[b]),
+                                                     "wavelength_units": "Micrometers"})
+        ds = None
+        return path
+
+    bgr = (gdal.GCI_BlueBand, gdal.GCI_GreenBand, gdal.GCI_RedBand)
+    st = Stack([three(f"bgr{i}.tif", bgr) for i in range(2)], expected_bands=4)
+    assert [s.bands for s in st.sources] == [[3, 2, 1, 2]] * 2
+    undefined = (gdal.GCI_Undefined,) * 3
+    plain = [three(f"plain{i}.tif", undefined) for i in range(2)]
+    st = Stack(plain, expected_bands=4)
+    assert [s.bands for s in st.sources] == [[1, 2, 3, 2]] * 2
+    assert "roles assumed" in st.band_notes[0] and "all 2 dates" in st.band_notes[0]
+    assert [s.bands for s in Stack(plain).sources] == [[1, 2, 3]] * 2   # CVA: every band, no note
+    cir = [three(f"cir{i}.tif", undefined, wavelengths=(0.84, 0.66, 0.56)) for i in range(2)]
+    with pytest.raises(InputError, match=r"inputs have 3"):
+        Stack(cir, expected_bands=4)

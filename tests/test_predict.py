@@ -191,11 +191,25 @@ def test_weights_roundtrip_and_refusals(tmp_path, random_weights):
 
 def test_band_count_must_match_model(tmp_path, random_weights):
     rng = np.random.default_rng(2)
-    p = [write_tif(tmp_path / f"rgb{i}.tif", rng.integers(0, 255, (3, 16, 16)).astype(np.uint8))
+    p = [write_tif(tmp_path / f"two{i}.tif", rng.integers(0, 255, (2, 16, 16)).astype(np.uint8))
          for i in range(2)]
-    with pytest.raises(InputError, match=r"expects 4 bands.*band mapping 1,2,3,2"):
+    with pytest.raises(InputError, match=r"expects 4 bands.*have 2.*band mapping"):
         detect(p, out_dir=str(tmp_path / "o"), weights=random_weights)
     assert not (tmp_path / "o").exists() or os.listdir(tmp_path / "o") == []
+
+
+def test_rgb_only_input_runs_with_green_for_nir(tmp_path, random_weights):
+    """A plain 3-band pair runs through a network as R, G, B, G (what --bands 1,2,3,2 gives), and the
+    summary says that green stands in for NIR and where the roles came from (GDAL marks a 3-band byte
+    GeoTIFF as RGB)."""
+    rng = np.random.default_rng(3)
+    p = [write_tif(tmp_path / f"rgb{i}.tif", rng.integers(0, 255, (3, 16, 16)).astype(np.uint8))
+         for i in range(2)]
+    auto = detect(p, out_dir=str(tmp_path / "auto"), weights=random_weights, threads=1)
+    hand = detect(p, out_dir=str(tmp_path / "hand"), weights=random_weights, bands=[1, 2, 3, 2], threads=1)
+    text = auto.summary_text()
+    assert "in place of the missing NIR" in text and "colour interpretation" in text and not hand.notes
+    np.testing.assert_array_equal(read_tif(auto.paths["moment"]), read_tif(hand.paths["moment"]))
 
 
 def test_sensitivity_shifts_the_no_change_log_odds(scenario, tmp_path):

@@ -142,7 +142,7 @@ def test_inline_validation(dialog, three_layers, tmp_path, project):
     # three bands: the networks need 4 (red, green, blue, NIR); the classical CVA takes any
     dialog.bands_edit.setText("1,2,3")
     assert "CAIM-Net uses 4 bands (red, green, blue, NIR) but Bands lists 3" in dialog.messages.text()
-    assert "1,2,3,2 for RGB-only imagery" in dialog.messages.text()
+    assert "RGB-only imagery is read as 1,2,3,2 by itself" in dialog.messages.text()
     assert not dialog.run_button.isEnabled()
     dialog.model_combo.setCurrentIndex(dialog.model_combo.findData("cva"))
     assert "4 bands" not in dialog.messages.text() and dialog.run_button.isEnabled()
@@ -158,6 +158,17 @@ def test_inline_validation(dialog, three_layers, tmp_path, project):
     dialog.bands_edit.setText("red")
     assert "comma-separated band numbers" in dialog.messages.text()
     dialog.bands_edit.setText("")
+
+    # RGB-only layers alone: the networks read them as 1,2,3,2 (green for NIR), and the check says so
+    from qgis.core import QgsRasterLayer
+
+    from caim_qgis_plugin import inputs
+
+    rgb = [QgsRasterLayer(write_raster(str(tmp_path / f"rgb_{y}.tif"), np.full((3, 64, 64), 90, np.uint8)),
+                          f"rgb {y}") for y in (2030, 2031)]
+    problems = inputs.validate(rgb, model="caimnet")
+    assert [level for level, _ in problems] == [inputs.INFO], problems
+    assert "1,2,3 as R, G, B and band 2 (green) in place of the missing NIR" in problems[0][1]
 
     # a layer in another CRS is accepted with a warning
     project.removeMapLayer(project.mapLayersByName("rgb 2022")[0].id())
