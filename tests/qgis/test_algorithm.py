@@ -181,7 +181,7 @@ def test_network_reads_band_roles_from_wavelength_metadata(project, tmp_path):
 
 def test_rgb_with_true_alpha_is_three_bands_for_a_network(project, tmp_path):
     """R, G, B + a 0/255 alpha: the dialog's check and the engine agree that a network has no NIR
-    band (instead of reading the mask as NIR)."""
+    band (instead of reading the mask as NIR): both read 1,2,3,2, the alpha stays the mask."""
     from osgeo import gdal
     from qgis.core import QgsRasterLayer
 
@@ -198,8 +198,13 @@ def test_rgb_with_true_alpha_is_three_bands_for_a_network(project, tmp_path):
         ds = None
         paths.append(p)
     layers = [QgsRasterLayer(p, os.path.basename(p), "gdal") for p in paths]
-    errors = [m for lvl, m in inp.validate(layers, ["2019", "2020"], None, "caimnet") if lvl == inp.ERROR]
-    assert errors and "but the layers have 3" in errors[0] and "1,2,3,2" in errors[0]
+    problems = inp.validate(layers, ["2019", "2020"], None, "caimnet")
+    assert [lvl for lvl, _ in problems] == [inp.INFO], problems
+    assert "in place of the missing NIR" in problems[0][1]
+    from model_core.stack import Stack
+
+    stack = Stack(paths, expected_bands=4)
+    assert [s.bands for s in stack.sources] == [[1, 2, 3, 2]] * 2 and stack.sources[0].alpha_band == 4
     assert not [m for lvl, m in inp.validate(layers, ["2019", "2020"], [1, 2, 3, 2], "caimnet") if lvl == inp.ERROR]
 
 
