@@ -345,3 +345,24 @@ def test_own_stats_option_mixes_the_normalisations():
     center, scale = robust_stats(c["values"], c["valid"])
     assert np.allclose(c["center"], center) and np.allclose(c["scale"], scale)
     assert not np.allclose(a["center"], center)   # the scene's statistics differ from the window's
+
+
+@pytest.mark.shared
+@needs_shared
+def test_evaluate_semisynthetic_rgb_only_mode(tmp_path, capsys):
+    """evaluate --bands on the semi-synthetic series: 1,2,3,2 scores the RGB-only mode (green in the
+    NIR slot) on the same pixels as the 4-band run, with different results; bands outside 1-4 refused."""
+    import json
+
+    from model_core import evaluate
+
+    common = ["--dataset", "semisynthetic", "--samples", "3", "--t-min", "2", "--t-max", "3", "--patch", "32",
+              "--scene-stats", "--threads", "1"]
+    assert evaluate.main(common + ["--json", str(tmp_path / "a.json")]) == 0
+    assert evaluate.main(common + ["--bands", "1,2,3,2", "--json", str(tmp_path / "b.json")]) == 0
+    a, b = (json.loads((tmp_path / n).read_text())["results"] for n in ("a.json", "b.json"))
+    assert a["model"]["area"]["pixels"] == b["model"]["area"]["pixels"] > 0
+    assert a["baseline"] != b["baseline"]   # CVA sees the substituted band too
+    capsys.readouterr()
+    assert evaluate.main(common + ["--bands", "1,2,3,5"]) == 2
+    assert "picks from its 4 bands" in capsys.readouterr().err
