@@ -133,7 +133,7 @@ def child(args):
         os.remove(os.path.join(out, name))
     os.rmdir(out)
     print(json.dumps({"t": args.t, "side": args.side, "seconds": secs, "rss_mb": rss, "timings": res.timings,
-                      "device": res.device, "trained": res.trained}))
+                      "device": res.device, "trained": res.trained, "model": res.model}))
 
 
 def run_child(data, t, side, tile, weights, threads, preset=None):
@@ -178,8 +178,9 @@ def main():
             params, fpp = model_cost(t=t, preset=preset)
             print(f"caimnet {preset:<8} T={t}: {params / 1e3:.1f} k parameters, {fpp / 1e6:.3f} MFLOP per pixel "
                   f"({fpp * 64 * 64 / 1e9:.2f} GFLOP per 64x64 patch)")
-    print("\nrows marked 'paper': the paper preset (random weights); all others: the default model")
-    print(f"{'scene':<30} {'T':>2} {'seconds':>8} {'kpx/s':>8} {'peak RSS':>9}  (read / model / write s)")
+    print("\nrows marked 'paper': CAIM-Net's paper preset (random weights); all others: the automatic choice with "
+          "the bundled weights (SChanger for 2 dates, CAIM-Net otherwise)")
+    print(f"{'scene':<30} {'T':>2} {'model':>8} {'seconds':>8} {'kpx/s':>8} {'peak RSS':>9}  (read / model / write s)")
     runs = [(6, 1024, None), (9, 1024, None), (2, 1024, None), (4, 1024, None), (6, 512, None), (6, 2048, None),
             (6, 1024, "paper"), (9, 1024, "paper")]
     if args.big:
@@ -189,7 +190,7 @@ def main():
         tm = r["timings"]
         mp = side * side / 1e6
         label = f"{side} x {side} ({mp:6.2f} MP)" + (" paper" if preset else "")
-        print(f"{label:<30} {t:>2} {r['seconds']:8.2f} {side * side / r['seconds'] / 1e3:8.1f} "
+        print(f"{label:<30} {t:>2} {r.get('model', '?'):>8} {r['seconds']:8.2f} {side * side / r['seconds'] / 1e3:8.1f} "
               f"{r['rss_mb']:7.0f} MB  ({tm.get('read', 0):.2f} / {tm.get('model', 0):.2f} / {tm.get('write', 0):.2f})",
               flush=True)
     print("\n(end to end = open, statistics, all tiles, writing compressed GeoTIFFs; device cpu)")
