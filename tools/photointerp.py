@@ -1,0 +1,157 @@
+"""Photo-interpreted reference points on two unlabelled real series (first and last date), for a
+real-data check of the change-area decision that does not use Taizhou.
+
+    python tools/photointerp.py score  [--data ../shared/data] [--weights NAME=FILE ...]
+    python tools/photointerp.py sheets --out DIR [--data ../shared/data]
+
+``score`` runs the bundled CAIM-Net file, the alternative land-cover file, SChanger and the classical
+CVA (plus any ``--weights`` CAIM-Net files) on each pair through the engine, reads the change area
+at the labelled points of ``tools/photointerp_points.json`` (``?`` points excluded) and prints kappa,
+precision and recall per site and pooled, with a 95 % bootstrap interval (over points) of each
+method's kappa minus the first method's.  ``sheets`` writes the chip mosaics the labels were made
+on (no method output is shown on them), for checking or extending the labels.
+
+The sample is stratified by whether any of seven methods called a pixel changed, so these figures
+describe the sample, not the whole scene; see the model card.  Prints figures; asserts nothing.
+"""
+
+import argparse
+import contextlib
+import json
+import os
+import sys
+import tempfile
+
+import numpy as np
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, ROOT)
+POINTS = os.path.join(ROOT, "tools", "photointerp_points.json")
+DATA = os.path.normpath(os.path.join(ROOT, "..", "shared", "data"))
+CHIP, ZOOM, PER_SHEET = 24, 5, 10
+
+
+def load(data):
+    spec = json.load(open(POINTS, encoding="utf-8"))
+    for site in spec["sites"].values():
+        site["paths"] = [os.path.join(data, p) for p in site["inputs"]]
+        missing = [p for p in site["paths"] if not os.path.exists(p)]
+        if missing:
+            raise SystemExit(f"missing input {missing[0]}: pass --data (the folder holding the shared imagery)")
+    return spec
+
+
+def kappa_pr(y, p):
+    tp = int(((p == 1) & (y == 1)).sum())
+    fp = int(((p == 1) & (y == 0)).sum())
+    fn = int(((p == 0) & (y == 1)).sum())
+    tn = int(((p == 0) & (y == 0)).sum())
+    n = max(len(y), 1)
+    po = (tp + tn) / n
+    pe = ((tp + fp) * (tp + fn) + (fn + tn) * (fp + tn)) / n / n
+    k = (po - pe) / (1 - pe) if pe < 1 else 0.0
+    return k, tp / max(tp + fp, 1), tp / max(tp + fn, 1)
+
+
+def score(args):
+    from model_core.predict import detect
+    from osgeo import gdal
+
+    spec = load(args.data)
+    methods = [("CAIM-Net (bundled)", "caimnet", None), ("CAIM-Net land-cover alternative", "caimnet",
+               os.path.join(ROOT, "resources", "weights", "caimnet_rgbn_landcover.pt")),
+               ("SChanger", "schanger", None), ("CVA + Otsu", "cva", None)]
+    for item in args.weights or []:
+        name, _, path = item.partition("=")
+        methods.append((name, "caimnet", path))
+    calls = {m[0]: [] for m in methods}
+    truth, site_of = [], []
+    with tempfile.TemporaryDirectory() as tmp:
+        for key, site in spec["sites"].items():
+            pts = [p for p in site["points"] if p["label"] in ("c", "u")]
+            truth += [1 if p["label"] == "c" else 0 for p in pts]
+            site_of += [key] * len(pts)
+            for i, (name, model, weights) in enumerate(methods):
+                bands = None if model == "cva" or not site["bands"] else [int(b) for b in site["bands"].split(",")]
+                out = os.path.join(tmp, f"{key}_{i}")
+                with open(os.devnull, "w") as null, contextlib.redirect_stdout(null):
+                    detect(site["paths"], out_dir=out, model=model, weights=weights, bands=bands,
+                           threads=args.threads)
+                area = gdal.Open(os.path.join(out, "change_area.tif")).ReadAsArray()
+                calls[name] += [int(area[p["y"], p["x"]] == 1) for p in pts]
+    y, site_of = np.array(truth), np.array(site_of)
+    rng = np.random.default_rng(0)
+    first = methods[0][0]
+    for label, sel in [(spec["sites"][k]["name"], site_of == k) for k in spec["sites"]] + [("both sites", site_of != "")]:
+        idx = np.nonzero(sel)[0]
+        print(f"\n{label}: {len(idx)} labelled points ({int(y[idx].sum())} changed)")
+        print(f"  {'method':<34} {'kappa':>6} {'prec':>5} {'recall':>6}   kappa - {first}, 95 % bootstrap")
+        boots = [rng.choice(idx, len(idx)) for _ in range(2000)]
+        for name, _, _ in methods:
+            p = np.array(calls[name])
+            k, pr, rc = kappa_pr(y[idx], p[idx])
+            line = f"  {name:<34} {k:6.3f} {pr:5.2f} {rc:6.2f}"
+            if name != first:
+                base = np.array(calls[first])
+                d = [kappa_pr(y[b], p[b])[0] - kappa_pr(y[b], base[b])[0] for b in boots]
+                line += f"   [{np.percentile(d, 2.5):+.3f}, {np.percentile(d, 97.5):+.3f}]"
+            print(line)
+    return 0
+
+
+def sheets(args):
+    from PIL import Image, ImageDraw
+
+    from model_core.stack import Stack
+
+    spec = load(args.data)
+    os.makedirs(args.out, exist_ok=True)
+    display = {"landsat": [1, 2, 3], "naip": [4, 1, 2]}
+    for key, site in spec["sites"].items():
+        rgb = display["naip" if "naip" in site["inputs"][0] else "landsat"]
+        st = Stack(site["paths"])
+        _, _, h, w = st.shape
+        vals, valid = st.read(0, 0, w, h)
+        disp = []
+        for d in range(2):
+            img = vals[d, [b - 1 for b in rgb]]
+            lo = np.percentile(img[:, valid], 2, axis=1)[:, None, None]
+            hi = np.percentile(img[:, valid], 98, axis=1)[:, None, None]
+            disp.append((np.clip((img - lo) / (hi - lo + 1e-6), 0, 1) * 255).astype(np.uint8))
+        pts, side, half = site["points"], CHIP * ZOOM, CHIP // 2
+        for k in range(0, len(pts), PER_SHEET):
+            sheet = Image.new("RGB", (2 * (2 * side + 30) + 20, (PER_SHEET // 2) * (side + 28) + 10), "white")
+            draw = ImageDraw.Draw(sheet)
+            for j, p in enumerate(pts[k:k + PER_SHEET]):
+                x0, y0 = 10 + (j % 2) * (2 * side + 30), 5 + (j // 2) * (side + 28)
+                draw.text((x0, y0), f"#{k + j}", fill="black")
+                for d in range(2):
+                    chip = disp[d][:, p["y"] - half:p["y"] + half, p["x"] - half:p["x"] + half]
+                    im = Image.fromarray(np.moveaxis(chip, 0, -1)).resize((side, side), Image.NEAREST)
+                    xx, c0 = x0 + d * (side + 6), half * ZOOM
+                    sheet.paste(im, (xx, y0 + 14))
+                    draw.rectangle([xx + c0 - 1 - ZOOM, y0 + 14 + c0 - 1 - ZOOM, xx + c0 + 2 * ZOOM,
+                                    y0 + 14 + c0 + 2 * ZOOM], outline=(255, 0, 255))
+            sheet.save(os.path.join(args.out, f"{key}_sheet{k // PER_SHEET}.png"))
+    print(f"sheets written to {args.out}")
+    return 0
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = ap.add_subparsers(dest="cmd", required=True)
+    s = sub.add_parser("score", help="score the methods at the labelled points")
+    s.add_argument("--data", default=DATA)
+    s.add_argument("--threads", type=int, default=None)
+    s.add_argument("--weights", action="append", metavar="NAME=FILE", help="another CAIM-Net weights file")
+    s.set_defaults(func=score)
+    s = sub.add_parser("sheets", help="write the chip mosaics the labels were made on")
+    s.add_argument("--data", default=DATA)
+    s.add_argument("--out", required=True)
+    s.set_defaults(func=sheets)
+    args = ap.parse_args()
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
