@@ -1,7 +1,7 @@
 """Photo-interpreted reference points on two unlabelled real series (first and last date), for a
 real-data check of the change-area decision that does not use Taizhou.
 
-    python tools/photointerp.py score  [--data ../shared/data] [--weights NAME=FILE ...]
+    python tools/photointerp.py score  [--data ../shared/data] [--weights NAME=FILE ...] [--sensitivity S]
     python tools/photointerp.py sheets --out DIR [--data ../shared/data]
 
 ``score`` runs the bundled CAIM-Net file, the alternative land-cover file, SChanger and the classical
@@ -76,7 +76,7 @@ def score(args):
                 out = os.path.join(tmp, f"{key}_{i}")
                 with open(os.devnull, "w") as null, contextlib.redirect_stdout(null):
                     detect(site["paths"], out_dir=out, model=model, weights=weights, bands=bands,
-                           threads=args.threads)
+                           threads=args.threads, sensitivity=args.sensitivity)
                 area = gdal.Open(os.path.join(out, "change_area.tif")).ReadAsArray()
                 calls[name] += [int(area[p["y"], p["x"]] == 1) for p in pts]
     y, site_of = np.array(truth), np.array(site_of)
@@ -144,6 +144,7 @@ def main():
     s.add_argument("--data", default=DATA)
     s.add_argument("--threads", type=int, default=None)
     s.add_argument("--weights", action="append", metavar="NAME=FILE", help="another CAIM-Net weights file")
+    s.add_argument("--sensitivity", type=float, default=0.0, help="the engine's sensitivity for every method")
     s.set_defaults(func=score)
     s = sub.add_parser("sheets", help="write the chip mosaics the labels were made on")
     s.add_argument("--data", default=DATA)
