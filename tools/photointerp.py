@@ -82,7 +82,7 @@ def score(args):
     y, site_of = np.array(truth), np.array(site_of)
     rng = np.random.default_rng(0)
     first = methods[0][0]
-    for label, sel in [(spec["sites"][k]["name"], site_of == k) for k in spec["sites"]] + [("both sites", site_of != "")]:
+    for label, sel in [(spec["sites"][k]["name"], site_of == k) for k in spec["sites"]] + [("all sites", site_of != "")]:
         idx = np.nonzero(sel)[0]
         print(f"\n{label}: {len(idx)} labelled points ({int(y[idx].sum())} changed)")
         print(f"  {'method':<34} {'kappa':>6} {'prec':>5} {'recall':>6}   kappa - {first}, 95 % bootstrap")
