@@ -74,8 +74,10 @@ def _detect_parser(sub):
     p.add_argument("images", nargs="+", metavar="IMAGE",
                    help="rasters GDAL can read (GeoTIFF, VRT, ENVI, JP2, ...), in date order, at least 2")
     p.add_argument("--out", required=True, metavar="DIR", help="output folder (created if missing)")
-    p.add_argument("--model", default="caimnet", choices=available(),
-                   help="caimnet: any number of dates (default); schanger: exactly two dates")
+    p.add_argument("--model", default="caimnet", choices=available() + ["auto"],
+                   help="caimnet: any number of dates (default); schanger: exactly two dates; cva: the classical "
+                        "change vector analysis (no weights, any bands); auto: the plugin's automatic choice "
+                        "(SChanger for two dates, CAIM-Net for more)")
     p.add_argument("--dates", metavar="D1,D2,...", help="one date per image, comma-separated (YYYY-MM-DD, "
                    "YYYYMMDD, YYYY-MM or YYYY); default: parsed from file names or metadata")
     p.add_argument("--bands", type=_bands, metavar="B1,B2,B3,B4",
@@ -114,6 +116,10 @@ def cmd_detect(args):
     if args.polygons and os.path.exists(args.polygons) and not args.overwrite:
         raise OutputError(f"Output '{os.path.abspath(args.polygons)}' already exists. Choose another file, delete "
                           "it, or allow overwriting (--overwrite).")
+    if args.model == "auto":
+        from model_core.models import default_model
+
+        args.model = default_model(len(args.images))
     progress = None if args.quiet else _Progress()
     res = detect(args.images, out_dir=args.out, dates=args.dates, bands=args.bands, model=args.model,
                  weights=args.weights, device=args.device, tile=args.tile, overlap=args.overlap,

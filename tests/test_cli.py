@@ -155,3 +155,17 @@ def test_module_entry_point_exit_code(tmp_path):
 def test_sensitivity_out_of_range(capsys, tmp_path):
     imgs = _stack(tmp_path, n=2)
     _assert_refused(capsys, tmp_path, ["detect", *imgs, "--sensitivity", "4"], "Sensitivity 4 is outside -3 .. 3")
+
+
+def test_model_auto_is_the_plugins_choice(capsys, tmp_path):
+    """--model auto resolves with model_core.models.default_model: the two-date choice for a pair,
+    CAIM-Net for three dates; the summary names the model that ran."""
+    from model_core.models import default_model
+
+    imgs = _stack(tmp_path, n=3, size=24)
+    for n in (2, 3):
+        rc, out, err = _run(capsys, ["detect", *imgs[:n], "--model", "auto", "--out", str(tmp_path / f"a{n}"),
+                                     "--quiet"])
+        assert rc == 0, err
+        assert f"Model     {default_model(n)} " in out
+    assert default_model(3) == "caimnet"
