@@ -126,7 +126,10 @@ def child(args):
         args.weights = os.path.join(out, f"random_{args.preset}.pt")
         W.save(args.weights, build_model("caimnet", preset=args.preset))
     t0 = time.perf_counter()
-    res = detect(paths, out_dir=out, weights=args.weights, tile=args.tile)
+    from model_core.models import default_model
+
+    model = args.model or ("caimnet" if args.preset or args.weights else default_model(args.t))
+    res = detect(paths, out_dir=out, model=model, weights=args.weights, tile=args.tile)
     secs = time.perf_counter() - t0
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
     for name in os.listdir(out):
@@ -136,9 +139,11 @@ def child(args):
                       "device": res.device, "trained": res.trained, "model": res.model}))
 
 
-def run_child(data, t, side, tile, weights, threads, preset=None):
+def run_child(data, t, side, tile, weights, threads, preset=None, model=None):
     cmd = [sys.executable, os.path.abspath(__file__), "--child", "--data", data, "--t", str(t), "--side", str(side),
            "--tile", str(tile)]
+    if model:
+        cmd += ["--model", model]
     if preset:
         cmd += ["--preset", preset]
     if weights:
@@ -163,6 +168,7 @@ def main():
     ap.add_argument("--threads", type=int, default=None)
     ap.add_argument("--big", action="store_true", help="also run 100 MP (10240 x 10240) at T=6")
     ap.add_argument("--preset", default=None, help=argparse.SUPPRESS)
+    ap.add_argument("--model", default=None, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.child:
         return child(args)
@@ -181,12 +187,13 @@ def main():
     print("\nrows marked 'paper': CAIM-Net's paper preset (random weights); all others: the automatic choice with "
           "the bundled weights (SChanger for 2 dates, CAIM-Net otherwise)")
     print(f"{'scene':<30} {'T':>2} {'model':>8} {'seconds':>8} {'kpx/s':>8} {'peak RSS':>9}  (read / model / write s)")
-    runs = [(6, 1024, None), (9, 1024, None), (2, 1024, None), (4, 1024, None), (6, 512, None), (6, 2048, None),
-            (6, 1024, "paper"), (9, 1024, "paper")]
+    runs = [(6, 1024, None, None), (9, 1024, None, None), (2, 1024, None, None), (2, 1024, None, "caimnet"),
+            (4, 1024, None, None), (6, 512, None, None), (6, 2048, None, None),
+            (6, 1024, "paper", None), (9, 1024, "paper", None)]
     if args.big:
-        runs.append((6, 10240, None))
-    for t, side, preset in runs:
-        r = run_child(data, t, side, args.tile, args.weights, args.threads, preset)
+        runs.append((6, 10240, None, None))
+    for t, side, preset, model in runs:
+        r = run_child(data, t, side, args.tile, args.weights, args.threads, preset, model)
         tm = r["timings"]
         mp = side * side / 1e6
         label = f"{side} x {side} ({mp:6.2f} MP)" + (" paper" if preset else "")
