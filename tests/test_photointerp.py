@@ -14,14 +14,14 @@ import photointerp  # noqa: E402
 
 def test_points_file_is_complete():
     spec = json.load(open(photointerp.POINTS, encoding="utf-8"))
-    assert set(spec["sites"]) == {"puc", "naip", "puc2"}
+    assert set(spec["sites"]) == {"puc", "naip", "puc2", "puc3"}
     for site in spec["sites"].values():
         assert len(site["points"]) == 50 and len(site["inputs"]) == 2
         assert {p["label"] for p in site["points"]} <= {"c", "u", "?"}
         assert {p["stratum"] for p in site["points"]} == {"any", "none"}
         assert all(p["x"] >= 12 and p["y"] >= 12 for p in site["points"])  # chips fit
     labelled = [p for s in spec["sites"].values() for p in s["points"] if p["label"] != "?"]
-    assert len(labelled) == 106 and sum(p["label"] == "c" for p in labelled) == 30
+    assert len(labelled) == 136 and sum(p["label"] == "c" for p in labelled) == 39
 
 
 def test_kappa_precision_recall():
