@@ -21,7 +21,7 @@ def test_points_file_is_complete():
         assert {p["stratum"] for p in site["points"]} == {"any", "none"}
         assert all(p["x"] >= 12 and p["y"] >= 12 for p in site["points"])  # chips fit
     labelled = [p for s in spec["sites"].values() for p in s["points"] if p["label"] != "?"]
-    assert len(labelled) == 136 and sum(p["label"] == "c" for p in labelled) == 39
+    assert len(labelled) == 135 and sum(p["label"] == "c" for p in labelled) == 38
 
 
 def test_kappa_precision_recall():

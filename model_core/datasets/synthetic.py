@@ -17,7 +17,11 @@ How one sample of T dates and P x P pixels is made
    land-cover change rather than a sensor change.  From date k on, the shape shows the new content.
    Events are applied in date order; a pixel can change several times and its label is the LAST
    change (the largest k covering it).  Events whose content is not visibly different from what it
-   replaces (mean absolute difference < ``min_contrast``) are redrawn or dropped.
+   replaces (mean absolute difference < ``min_contrast``) are redrawn or dropped.  With
+   ``revert_prob`` a share of the later events are returns instead: where the scene changed since
+   an earlier date j, a smooth region takes date j's content again (water back in a channel,
+   regrowth, a field back to an earlier cover), a change at date k like any other.  Without them a
+   pixel never returned to an earlier state, which real river and farm series do all the time.
 3. **Nuisances, per date** (not changes, the model must learn to ignore them): vegetation-dependent
    seasonal shift (NIR and red move with a seasonal phase, scaled by NDVI); per-band gain and offset
    (illumination, calibration); sensor noise; integer misregistration of 1-3 pixels of whole dates
@@ -264,7 +268,7 @@ class SemiSyntheticGenerator:
                  no_change_prob=0.15, cloud_prob=0.04, haze_prob=0.25, misreg_prob=0.4,
                  source_weights=None, min_contrast=0.04, match_prob=0.5, scene_stats=False,
                  context_crops=5, landcover_prob=0.0, landcover_regions=0.0, road_prob=0.0,
-                 subpixel_prob=0.0, own_stats_prob=0.0):
+                 subpixel_prob=0.0, own_stats_prob=0.0, revert_prob=0.0):
         if split not in ("train", "val"):
             raise ValueError("split must be 'train' or 'val'")
         self.split, self.patch, self.margin = split, int(patch), int(margin)
@@ -275,6 +279,7 @@ class SemiSyntheticGenerator:
         self.landcover_prob, self.landcover_regions = float(landcover_prob), float(landcover_regions)
         self.road_prob, self.subpixel_prob = float(road_prob), float(subpixel_prob)
         self.own_stats_prob = float(own_stats_prob)
+        self.revert_prob = float(revert_prob)
         self.sources = load_sources(root)
         w = dict(DEFAULT_SOURCE_WEIGHTS if source_weights is None else source_weights)
         self.base_names = [n for n in w if n in self.sources and w[n] > 0]
@@ -361,6 +366,20 @@ class SemiSyntheticGenerator:
         dates = sorted(int(rng.integers(1, t)) for _ in range(n_events))
         mu, sd = base.mean(axis=(1, 2)), base.std(axis=(1, 2)) + 1e-3
         for k in dates:
+            if self.revert_prob > 0 and k >= 2 and label.any() and rng.random() < self.revert_prob:
+                # a return to the state of an earlier date (water back, regrowth, a field back to an
+                # earlier crop): where the scene has changed since date j, a smooth region takes the
+                # content of date j again; it is a change at date k like any other
+                j = int(rng.integers(0, k - 1))
+                since = np.abs(frames[j] - frames[k - 1]).mean(axis=0) >= self.min_contrast
+                field = _smooth_noise(rng, size, rng.uniform(3.0, 8.0))
+                rmask = since & (field > np.quantile(field, rng.uniform(0.2, 0.6)))
+                if rmask.sum() >= 4:
+                    alpha = ndimage.gaussian_filter(rmask.astype(np.float32), 0.5)
+                    alpha = np.where(rmask, np.maximum(alpha, 0.5), alpha)[None]
+                    frames[k:] = frames[k:] * (1 - alpha) + frames[j][None] * alpha
+                    label[alpha[0] >= 0.5] = k
+                    continue
             if self.road_prob > 0 and rng.random() < self.road_prob:
                 shape_name = "roads"
             else:
