@@ -366,3 +366,39 @@ def test_evaluate_semisynthetic_rgb_only_mode(tmp_path, capsys):
     capsys.readouterr()
     assert evaluate.main(common + ["--bands", "1,2,3,5"]) == 2
     assert "picks from its 4 bands" in capsys.readouterr().err
+
+
+@pytest.mark.shared
+@needs_shared
+def test_revert_events_return_pixels_to_an_earlier_state(monkeypatch):
+    """With revert_prob, some pixels labelled k show at date k exactly what they showed at an earlier
+    date j <= k - 2 while differing from date k - 1 (a return, e.g. water back in a channel); without
+    the option no pixel does, and the option off keeps the random stream."""
+    from model_core.datasets.synthetic import SemiSyntheticGenerator
+
+    monkeypatch.setattr(SemiSyntheticGenerator, "_nuisances",
+                        lambda self, rng, frames, t, context=None: (frames, np.zeros(frames.shape[-2:], bool), context))
+    quiet = dict(misreg_prob=0.0, haze_prob=0.0, cloud_prob=0.0, no_change_prob=0.0, max_events=4)
+
+    def returns(gen):
+        count = 0
+        for i in range(40):
+            s = gen.sample(np.random.default_rng([3, i]), 6)
+            v, lab = s["values"], s["moment"]
+            for k in range(2, 6):
+                px = lab == k
+                if not px.any():
+                    continue
+                now, before = v[k][:, px], v[k - 1][:, px]
+                moved = np.abs(now - before).max(axis=0) > 0.01
+                back = np.zeros(px.sum(), bool)
+                for j in range(k - 1):
+                    back |= np.abs(now - v[j][:, px]).max(axis=0) < 1e-5
+                count += int((moved & back).sum())
+        return count
+
+    assert returns(SemiSyntheticGenerator(SHARED, split="val", revert_prob=1.0, **quiet)) > 50
+    assert returns(SemiSyntheticGenerator(SHARED, split="val", **quiet)) == 0
+    a = SemiSyntheticGenerator(SHARED, split="val").sample(np.random.default_rng(8), 5)
+    b = SemiSyntheticGenerator(SHARED, split="val", revert_prob=0.0).sample(np.random.default_rng(8), 5)
+    assert np.array_equal(a["values"], b["values"]) and np.array_equal(a["moment"], b["moment"])
