@@ -80,8 +80,8 @@ def build_model(name, in_channels=4, preset=None, **config):
 # rate of 0.2 % against 3.8 %; on the real Taizhou labels (the plugin issue's criterion: the better
 # model on measured real-label accuracy) SChanger is ahead too, 0.693 against 0.650, though the paired
 # interval (-0.103 to +0.022) does not call that a clear difference.  On the photo-interpreted points
-# (tools/photointerp.py, measured afterwards) SChanger is behind instead (0.539 vs 0.640, -0.289 to
-# +0.072): the real evidence is split, so the semi-synthetic evidence decides.
+# (tools/photointerp.py, measured afterwards) SChanger is behind instead (0.532 vs 0.634, -0.283 to
+# +0.075): the real evidence is split, so the semi-synthetic evidence decides.
 # The plugin and the Processing algorithm's "auto" choice use this.
 TWO_DATE_DEFAULT = "schanger"
 
