@@ -20,6 +20,10 @@ def test_points_file_is_complete():
         assert {p["label"] for p in site["points"]} <= {"c", "u", "?"}
         assert {p["stratum"] for p in site["points"]} == {"any", "none"}
         assert all(p["x"] >= 12 and p["y"] >= 12 for p in site["points"])  # chips fit
+    moments = [(site, int(i), k) for site, d in spec["moment_labels"].items() if site != "about"
+               for i, k in d.items()]
+    assert len(moments) == 20 and all(1 <= k <= 7 for _, _, k in moments)
+    assert all(spec["sites"][site]["points"][i]["label"] == "c" for site, i, _ in moments)
     labelled = [p for s in spec["sites"].values() for p in s["points"] if p["label"] != "?"]
     assert len(labelled) == 135 and sum(p["label"] == "c" for p in labelled) == 38
 

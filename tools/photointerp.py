@@ -2,13 +2,16 @@
 real-data check of the change-area decision that does not use Taizhou.
 
     python tools/photointerp.py score  [--data ../shared/data] [--weights NAME=FILE ...] [--sensitivity S]
+    python tools/photointerp.py moment [--data ../shared/data] [--weights NAME=FILE ...]
     python tools/photointerp.py sheets --out DIR [--data ../shared/data]
 
 ``score`` runs the bundled CAIM-Net file, the alternative land-cover file, SChanger and the classical
 CVA (plus any ``--weights`` CAIM-Net files) on each pair through the engine, reads the change area
 at the labelled points of ``tools/photointerp_points.json`` (``?`` points excluded) and prints kappa,
 precision and recall per site and pooled, with a 95 % bootstrap interval (over points) of each
-method's kappa minus the first method's.  ``sheets`` writes the chip mosaics the labels were made
+method's kappa minus the first method's.  ``moment`` runs the 8-date Pucallpa series and counts,
+at the index-verified points of ``moment_labels``, how often each method's change moment is the
+labelled interval, within one interval, "unchanged", earlier or later.  ``sheets`` writes the chip mosaics the labels were made
 on (no method output is shown on them), for checking or extending the labels.
 
 The sample is stratified by whether any of seven methods called a pixel changed, so these figures
@@ -99,6 +102,40 @@ def score(args):
     return 0
 
 
+def moment(args):
+    """The change moment of 8-date Pucallpa series runs at the index-verified points."""
+    from model_core.predict import detect
+    from osgeo import gdal
+
+    spec = load(args.data)
+    labels = spec["moment_labels"]
+    pts = [(spec["sites"][site]["points"][int(i)], k) for site, d in labels.items() if site != "about"
+           for i, k in d.items()]
+    folder = os.path.join(args.data, "landsat-pucallpa")
+    paths = sorted(os.path.join(folder, f) for f in os.listdir(folder) if f.endswith(".tif"))
+    methods = [("CAIM-Net (bundled)", "caimnet", None, [3, 4, 4, 2]),
+               ("CAIM-Net land-cover alternative", "caimnet",
+                os.path.join(ROOT, "resources", "weights", "caimnet_rgbn_landcover.pt"), [3, 4, 4, 2]),
+               ("CVA + Otsu", "cva", None, None)]
+    for item in args.weights or []:
+        name, _, path = item.partition("=")
+        methods.append((name, "caimnet", path, [3, 4, 4, 2]))
+    print(f"{len(pts)} points of the {len(paths)}-date Pucallpa series; label = last interval of a class change")
+    print(f"  {'method':<34} {'exact':>5} {'within 1':>8} {'unchanged':>9} {'earlier':>7} {'later':>5}")
+    with tempfile.TemporaryDirectory() as tmp:
+        for i, (name, model, weights, bands) in enumerate(methods):
+            out = os.path.join(tmp, str(i))
+            with open(os.devnull, "w") as null, contextlib.redirect_stdout(null):
+                detect(paths, out_dir=out, model=model, weights=weights, bands=bands, threads=args.threads)
+            mo = gdal.Open(os.path.join(out, "change_moment.tif")).ReadAsArray()
+            got = [int(mo[p["y"], p["x"]]) for p, _ in pts]
+            truth = [k for _, k in pts]
+            row = (sum(g == k for g, k in zip(got, truth)), sum(g > 0 and abs(g - k) <= 1 for g, k in zip(got, truth)),
+                   sum(g == 0 for g in got), sum(0 < g < k for g, k in zip(got, truth)), sum(g > k for g, k in zip(got, truth)))
+            print(f"  {name:<34} {row[0]:5d} {row[1]:8d} {row[2]:9d} {row[3]:7d} {row[4]:5d}")
+    return 0
+
+
 def sheets(args):
     from PIL import Image, ImageDraw
 
@@ -146,6 +183,11 @@ def main():
     s.add_argument("--weights", action="append", metavar="NAME=FILE", help="another CAIM-Net weights file")
     s.add_argument("--sensitivity", type=float, default=0.0, help="the engine's sensitivity for every method")
     s.set_defaults(func=score)
+    s = sub.add_parser("moment", help="score the change moment of 8-date series runs at the moment points")
+    s.add_argument("--data", default=DATA)
+    s.add_argument("--threads", type=int, default=None)
+    s.add_argument("--weights", action="append", metavar="NAME=FILE", help="another CAIM-Net weights file")
+    s.set_defaults(func=moment)
     s = sub.add_parser("sheets", help="write the chip mosaics the labels were made on")
     s.add_argument("--data", default=DATA)
     s.add_argument("--out", required=True)
