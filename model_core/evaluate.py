@@ -91,8 +91,9 @@ def _series_for(args):
         t_values = list(range(args.t_min, args.t_max + 1))
         # --bands on the generator's R, G, B, NIR series, e.g. 1,2,3,2 for RGB-only imagery
         idx = [int(b) - 1 for b in args.bands.split(",")] if args.bands else [0, 1, 2, 3]
-        if sorted(set(idx)) != sorted(set(idx) & {0, 1, 2, 3}):
-            raise ValueError("--bands for the semi-synthetic series picks from its 4 bands (R, G, B, NIR): 1-4")
+        if len(idx) != 4 or not set(idx) <= {0, 1, 2, 3}:
+            raise ValueError("--bands for the semi-synthetic series picks 4 of its bands (R, G, B, NIR: 1-4), "
+                             "e.g. 1,2,3,2")
         out = []
         for i in range(args.samples):
             s = gen.sample(np.random.default_rng([args.seed, i]), t_values[i % len(t_values)])
