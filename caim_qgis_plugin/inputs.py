@@ -248,22 +248,23 @@ def _network_band_problems(model, rasters, bands):
             return [(ERROR, "%s uses %d bands (red, green, blue, NIR) but Bands lists %d: give %d band "
                      "numbers, %s." % (mdl.name(model), need, len(bands), need, hint))]
         return []
-    found = _metadata_mappings(rasters)
-    if found and len(set(found)) == 1:
-        bands, source, count = found[0]
-        if bands == (1, 2, 3, 4) and count == need:
-            return []
-        from model_core.bandmap import describe
+    mappings = _engine_mappings(rasters)
+    if mappings:
+        rgbn = {(tuple(b), src, n) for (b, src), _, n in mappings if b}
+        if len(rgbn) == 1 and all(m[0][0] for m in mappings):
+            bands, source, count = rgbn.pop()
+            if bands == (1, 2, 3, 4) and count == need:
+                return []
+            from model_core.bandmap import describe
 
-        return [(INFO, "Bands left empty: the engine uses bands %s." % describe(list(bands), source))]
-    usable = {_usable_band_count(lyr) for lyr in rasters}
-    if usable == {3}:
-        rgb = _rgb_only_mappings(rasters)
-        if rgb and len(set(rgb)) == 1:
+            return [(INFO, "Bands left empty: the engine uses bands %s." % describe(list(bands), source))]
+        rgb = {(tuple(b), src) for _, (b, src), _ in mappings if b}
+        if len(rgb) == 1 and all(m[1][0] for m in mappings):
             from model_core.bandmap import describe_rgb_only
 
-            bands, source = rgb[0]
+            bands, source = rgb.pop()
             return [(INFO, "Bands left empty: the engine uses bands %s." % describe_rgb_only(list(bands), source))]
+    usable = {_usable_band_count(lyr) for lyr in rasters}
     if usable == {need} and all(lyr.bandCount() == need for lyr in rasters):
         return [(INFO, "Bands left empty: bands 1-4 are taken as red, green, blue, NIR (the layers' "
                  "metadata do not say which band is which); for blue, green, red, NIR imagery enter "
@@ -275,35 +276,20 @@ def _network_band_problems(model, rasters, bands):
     return []
 
 
-def _metadata_mappings(rasters):
-    """[(bands tuple, source, band count)] read by the engine's :mod:`model_core.bandmap` from each
-    layer's band metadata (wavelengths, names), or None when a layer has none (or cannot be read)."""
+def _engine_mappings(rasters):
+    """Per layer, how the engine's :mod:`model_core.bandmap` reads its file without a band mapping
+    (:func:`model_core.bandmap.engine_roles_path`: one open per layer), or None when the engine is not
+    importable or a layer's file cannot be opened."""
     try:
-        from model_core.bandmap import infer_rgbn_path
+        from model_core.bandmap import engine_roles_path
     except ImportError:
         return None
     found = []
     for layer in rasters:
-        bands, source, count = infer_rgbn_path(layer.source())
-        if not bands:
+        roles = engine_roles_path(layer.source())
+        if roles is None:
             return None
-        found.append((tuple(bands), source, count))
-    return found
-
-
-def _rgb_only_mappings(rasters):
-    """[(bands tuple, source)] of RGB-only layers (green in place of NIR), as the engine reads them,
-    or None when a layer is not RGB-only (or cannot be read)."""
-    try:
-        from model_core.bandmap import infer_rgb_only_path
-    except ImportError:
-        return None
-    found = []
-    for layer in rasters:
-        bands, source = infer_rgb_only_path(layer.source())
-        if not bands:
-            return None
-        found.append((tuple(bands), source))
+        found.append(roles)
     return found
 
 

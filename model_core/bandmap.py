@@ -179,28 +179,30 @@ def describe(bands, source):
     return f"{','.join(map(str, bands))} as R, G, B, NIR (from the rasters' {source})"
 
 
+def _open_path(path):
+    from osgeo import gdal
+
+    try:
+        return gdal.Open(str(path))
+    except RuntimeError:
+        return None
+
+
 def infer_rgbn_path(path):
     """:func:`infer_rgbn` for a file: ``(bands, source, band count)``, or ``(None, None, None)`` when
     the file cannot be opened or its metadata do not say which band is which."""
-    from osgeo import gdal
-
-    try:
-        ds = gdal.Open(str(path))
-    except RuntimeError:
-        return None, None, None
-    if ds is None:
-        return None, None, None
-    bands, source = infer_rgbn(ds)
+    ds = _open_path(path)
+    bands, source = infer_rgbn(ds) if ds is not None else (None, None)
     return (bands, source, ds.RasterCount) if bands else (None, None, None)
 
 
-def infer_rgb_only_path(path):
-    """:func:`infer_rgb_only` for a file: ``(bands, source)``, or ``(None, None)`` when the file cannot
-    be opened or is not RGB-only."""
-    from osgeo import gdal
-
-    try:
-        ds = gdal.Open(str(path))
-    except RuntimeError:
-        return None, None
-    return infer_rgb_only(ds) if ds is not None else (None, None)
+def engine_roles_path(path):
+    """What the engine reads from a file without a band mapping, from one open:
+    ``((bands, source) of :func:`infer_rgbn`, (bands, source) of :func:`infer_rgb_only`, band count)``
+    (the RGB-only reading only where the R, G, B, NIR one found nothing), or None when the file cannot
+    be opened."""
+    ds = _open_path(path)
+    if ds is None:
+        return None
+    rgbn = infer_rgbn(ds)
+    return rgbn, (infer_rgb_only(ds) if rgbn[0] is None else (None, None)), ds.RasterCount

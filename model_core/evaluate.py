@@ -90,17 +90,18 @@ def _series_for(args):
                                      scene_stats=args.scene_stats, road_prob=args.road_prob, **extra)
         t_values = list(range(args.t_min, args.t_max + 1))
         # --bands on the generator's R, G, B, NIR series, e.g. 1,2,3,2 for RGB-only imagery
-        idx = [int(b) - 1 for b in args.bands.split(",")] if args.bands else [0, 1, 2, 3]
-        if len(idx) != 4 or not set(idx) <= {0, 1, 2, 3}:
+        idx = [int(b) - 1 for b in args.bands.split(",")] if args.bands else None
+        if idx is not None and (len(idx) != 4 or not set(idx) <= {0, 1, 2, 3}):
             raise ValueError("--bands for the semi-synthetic series picks 4 of its bands (R, G, B, NIR: 1-4), "
                              "e.g. 1,2,3,2")
         out = []
         for i in range(args.samples):
             s = gen.sample(np.random.default_rng([args.seed, i]), t_values[i % len(t_values)])
-            stats = sample_stats(s)
-            if stats is not None:
-                stats = (stats[0][:, idx], stats[1][:, idx])
-            out.append(Series(f"val{i}", s["values"][:, idx], s["valid"], s["moment"], stats=stats))
+            values, stats = s["values"], sample_stats(s)
+            if idx is not None:
+                values = values[:, idx]
+                stats = None if stats is None else (stats[0][:, idx], stats[1][:, idx])
+            out.append(Series(f"val{i}", values, s["valid"], s["moment"], stats=stats))
         return out
     from model_core.datasets import load_series
 
