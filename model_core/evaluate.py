@@ -87,7 +87,9 @@ def _series_for(args):
 
         extra = {} if args.haze_prob is None else {"haze_prob": args.haze_prob}
         gen = SemiSyntheticGenerator(root=args.root, split="val", patch=args.patch,
-                                     scene_stats=args.scene_stats, road_prob=args.road_prob, **extra)
+                                     scene_stats=args.scene_stats, road_prob=args.road_prob,
+                                     revert_prob=args.revert_prob, repeat_prob=args.repeat_prob,
+                                     record_history=True, **extra)
         t_values = list(range(args.t_min, args.t_max + 1))
         # --bands on the generator's R, G, B, NIR series, e.g. 1,2,3,2 for RGB-only imagery
         idx = [int(b) - 1 for b in args.bands.split(",")] if args.bands else None
@@ -101,7 +103,9 @@ def _series_for(args):
             if idx is not None:
                 values = values[:, idx]
                 stats = None if stats is None else (stats[0][:, idx], stats[1][:, idx])
-            out.append(Series(f"val{i}", values, s["valid"], s["moment"], stats=stats))
+            series = Series(f"val{i}", values, s["valid"], s["moment"], stats=stats)
+            series.history = history_classes(s["moment"], s["n_changes"], s["returned"])
+            out.append(series)
         return out
     from model_core.datasets import load_series
 
@@ -109,6 +113,28 @@ def _series_for(args):
         raise ValueError(f"--root is required for --dataset {args.dataset}")
     bands = [int(b) for b in args.bands.split(",")] if args.bands else None
     return load_series(args.dataset, args.root, t=args.t, bands=bands)
+
+
+HISTORY_CLASSES = ("unchanged", "one change", "several changes", "return")
+
+
+def history_classes(moment, n_changes, returned):
+    """Pixel history class (H, W) uint8, an index into :data:`HISTORY_CLASSES` (255 = unlabelled):
+    unchanged, changed once, changed two or more times, last change a return to an earlier state."""
+    cls = np.where(returned, 3, np.where(n_changes >= 2, 2, np.where(moment > 0, 1, 0))).astype(np.uint8)
+    cls[moment == IGNORE] = IGNORE
+    return cls
+
+
+def _history_counts(history, truth, pred):
+    """(4 classes, 5) counts: pixels, moment exact, called unchanged, dated earlier, dated later."""
+    out = np.zeros((len(HISTORY_CLASSES), 5), np.int64)
+    ok = (truth != IGNORE) & (pred != IGNORE)
+    for c in range(len(HISTORY_CLASSES)):
+        sel = ok & (history == c)
+        t, p = truth[sel].astype(np.int32), pred[sel].astype(np.int32)
+        out[c] = (sel.sum(), (p == t).sum(), (p == 0).sum(), ((p > 0) & (p < t)).sum(), (p > t).sum())
+    return out
 
 
 def evaluate(series, model=None, device="cpu", tile=256, baseline=True, log=None, block=None,
@@ -127,7 +153,9 @@ def evaluate(series, model=None, device="cpu", tile=256, baseline=True, log=None
     res = {}
     methods = ([("model", None)] if model is not None else []) + ([("baseline", None)] if baseline else [])
     for name, _ in methods:
-        res[name] = {"cm": ConfusionMatrix(kmax), "seconds": 0.0, "blocks": {"area": [], "moment": []}}
+        res[name] = {"cm": ConfusionMatrix(kmax), "seconds": 0.0, "blocks": {"area": [], "moment": []},
+                     "history": np.zeros((len(HISTORY_CLASSES), 5), np.int64)}
+    with_history = all(getattr(s, "history", None) is not None for s in series)
     has_moment = any(s.moment is not None and not np.array_equal(s.moment, s.area) for s in series)
     for i, s in enumerate(series):
         preds = {}
@@ -145,6 +173,8 @@ def evaluate(series, model=None, device="cpu", tile=256, baseline=True, log=None
             p = p.copy()
             p[~s.valid] = IGNORE
             cm = res[name]["cm"]
+            if with_history:
+                res[name]["history"] += _history_counts(s.history, s.moment, p)
             if s.moment is not None and has_moment:
                 cm.update(s.moment, p, num_classes=kmax)
                 if block:
@@ -162,6 +192,12 @@ def evaluate(series, model=None, device="cpu", tile=256, baseline=True, log=None
     out = {"has_moment": has_moment}
     for name, r in res.items():
         out[name] = dict(r["cm"].summary(), seconds=r["seconds"])
+        if with_history:
+            out[name]["history"] = {c: {"pixels": int(row[0]), "exact": float(row[1] / max(row[0], 1)),
+                                        "unchanged": float(row[2] / max(row[0], 1)),
+                                        "earlier": float(row[3] / max(row[0], 1)),
+                                        "later": float(row[4] / max(row[0], 1))}
+                                    for c, row in zip(HISTORY_CLASSES, r["history"])}
     if block:
         out["block"], out["kappa_diff_ci"] = int(block), {}
         for part in ("area", "moment"):
@@ -187,6 +223,15 @@ def format_results(res, model_label="model", baseline_label="CVA + Otsu baseline
     if res.get("has_moment"):
         lines += ["", "Change moment (class k = last change between image k-1 and image k):",
                   format_moment_table([(label, res[n]["moment"]) for n, label in names])]
+    if all("history" in res[n] for n, _ in names) and names:
+        lines += ["", "Change moment by pixel history (share of the class's pixels; semi-synthetic truth):",
+                  f"{'method':<30} {'history':<16} {'pixels':>8} {'exact':>6} {'unchanged':>9} "
+                  f"{'earlier':>7} {'later':>6}"]
+        for n, label in names:
+            for c, h in res[n]["history"].items():
+                if h["pixels"]:
+                    lines.append(f"{label[:30]:<30} {c:<16} {h['pixels']:8d} {h['exact']:6.3f} "
+                                 f"{h['unchanged']:9.3f} {h['earlier']:7.3f} {h['later']:6.3f}")
     if res.get("block"):
         lines += ["", f"95 % interval of kappa, spatial block bootstrap ({res['block']} x {res['block']} px "
                   "blocks resampled):"]
@@ -235,6 +280,12 @@ def build_parser():
                    help="semisynthetic: share of dates with haze (default: the generator's 0.25; 0.1 gives "
                         "the 'matched' series whose no-change differences match real series, see the "
                         "model card)")
+    p.add_argument("--revert-prob", type=float, default=0.0, metavar="P",
+                   help="semisynthetic: share of later change events that are returns to an earlier state "
+                        "(default 0, the standard held-out series)")
+    p.add_argument("--repeat-prob", type=float, default=0.0, metavar="P",
+                   help="semisynthetic: share of later change events drawn inside the area changed so far, "
+                        "so that pixels change several times (default 0)")
     p.add_argument("--device", default="auto", help="auto, cpu or cuda:N")
     p.add_argument("--tile", type=int, default=256, help="inference tile size")
     p.add_argument("--threads", type=int, help="torch CPU threads")

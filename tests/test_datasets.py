@@ -403,3 +403,75 @@ def test_revert_events_return_pixels_to_an_earlier_state(monkeypatch):
     a = SemiSyntheticGenerator(SHARED, split="val").sample(np.random.default_rng(8), 5)
     b = SemiSyntheticGenerator(SHARED, split="val", revert_prob=0.0).sample(np.random.default_rng(8), 5)
     assert np.array_equal(a["values"], b["values"]) and np.array_equal(a["moment"], b["moment"])
+
+
+@pytest.mark.shared
+@needs_shared
+def test_repeat_events_and_recorded_history(monkeypatch):
+    """repeat_prob draws later events inside the area changed so far: many more pixels change two or
+    more times, and record_history says which; a pixel recorded with n changes visibly changes at n
+    different steps (nuisances off), the last at its label.  Options off keep the random stream."""
+    from model_core.datasets.synthetic import SemiSyntheticGenerator
+
+    monkeypatch.setattr(SemiSyntheticGenerator, "_nuisances",
+                        lambda self, rng, frames, t, context=None: (frames, np.zeros(frames.shape[-2:], bool), context))
+    quiet = dict(misreg_prob=0.0, haze_prob=0.0, cloud_prob=0.0, no_change_prob=0.0, max_events=4,
+                 record_history=True)
+
+    def histories(gen):
+        multi = changed = agree = checked = 0
+        for i in range(30):
+            s = gen.sample(np.random.default_rng([4, i]), 7)
+            v, lab, n = s["values"], s["moment"], s["n_changes"]
+            assert s["returned"].dtype == bool and not (s["returned"] & (lab == 0)).any()
+            assert ((n > 0) == ((lab > 0) & (lab != 255)))[lab != 255].all()
+            ok = (lab > 0) & (lab != 255)
+            changed += int(ok.sum())
+            multi += int((ok & (n >= 2)).sum())
+            steps = np.abs(np.diff(v, axis=0)).max(axis=1) > 0.02        # (T-1, P, P) visible changes
+            idx = np.arange(1, v.shape[0])[:, None, None]
+            last = np.where(steps, idx, 0).max(axis=0)
+            sel = ok & ~s["returned"]
+            checked += int(sel.sum())
+            agree += int((sel & (steps.sum(axis=0) >= n) & (last == lab)).sum())
+        return multi / max(changed, 1), agree / max(checked, 1)
+
+    share_off, agree_off = histories(SemiSyntheticGenerator(SHARED, split="val", **quiet))
+    share_on, agree_on = histories(SemiSyntheticGenerator(SHARED, split="val", repeat_prob=1.0, **quiet))
+    assert share_on > 0.25 and share_on > 3 * share_off
+    assert agree_on > 0.9 and agree_off > 0.9
+    a = SemiSyntheticGenerator(SHARED, split="val").sample(np.random.default_rng(8), 5)
+    b = SemiSyntheticGenerator(SHARED, split="val", repeat_prob=0.0, record_history=True).sample(
+        np.random.default_rng(8), 5)
+    assert np.array_equal(a["values"], b["values"]) and np.array_equal(a["moment"], b["moment"])
+    assert "n_changes" not in a and "n_changes" in b
+
+
+@pytest.mark.shared
+@needs_shared
+def test_evaluate_prints_moment_by_pixel_history(tmp_path, capsys):
+    """evaluate on semi-synthetic series with --repeat-prob / --revert-prob prints the moment by pixel
+    history; the class shares are consistent with the pooled moment table (exact = OA over classes)."""
+    import json
+
+    from model_core import evaluate
+
+    args = ["--dataset", "semisynthetic", "--samples", "12", "--t-min", "6", "--t-max", "8", "--patch", "32",
+            "--scene-stats", "--threads", "1", "--no-model", "--repeat-prob", "1", "--revert-prob", "0.4",
+            "--json", str(tmp_path / "h.json")]
+    assert evaluate.main(args) == 0
+    out = capsys.readouterr().out
+    assert "Change moment by pixel history" in out and "several changes" in out
+    res = json.loads((tmp_path / "h.json").read_text())["results"]["baseline"]
+    hist = res["history"]
+    assert hist["several changes"]["pixels"] > 0 and hist["return"]["pixels"] > 0
+    pixels = sum(h["pixels"] for h in hist.values())
+    exact = sum(h["exact"] * h["pixels"] for h in hist.values())
+    assert pixels == res["moment"]["pixels"]
+    assert abs(exact / pixels - res["moment"]["oa"]) < 1e-6
+    # the four outcomes partition a changed pixel's answers; an unchanged pixel is exact or "later"
+    for name, h in hist.items():
+        if name == "unchanged":
+            assert h["exact"] == h["unchanged"] and abs(h["exact"] + h["later"] - 1.0) < 1e-6
+        else:
+            assert abs(h["exact"] + h["unchanged"] + h["earlier"] + h["later"] - 1.0) < 1e-6

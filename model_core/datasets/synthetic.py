@@ -21,7 +21,10 @@ How one sample of T dates and P x P pixels is made
    ``revert_prob`` a share of the later events are returns instead: where the scene changed since
    an earlier date j, a smooth region takes date j's content again (water back in a channel,
    regrowth, a field back to an earlier cover), a change at date k like any other.  Without them a
-   pixel never returned to an earlier state, which real river and farm series do all the time.
+   pixel never returned to an earlier state, which real river and farm series do all the time.  With
+   ``repeat_prob`` a share of the later events are drawn inside the area changed so far (a smooth
+   part of it, with new content), so that pixels changing two or more times are common, as they are
+   in real series; without it overlaps are rare and the "last" in "last change" is seldom taught.
 3. **Nuisances, per date** (not changes, the model must learn to ignore them): vegetation-dependent
    seasonal shift (NIR and red move with a seasonal phase, scaled by NDVI); per-band gain and offset
    (illumination, calibration); sensor noise; integer misregistration of 1-3 pixels of whole dates
@@ -268,7 +271,8 @@ class SemiSyntheticGenerator:
                  no_change_prob=0.15, cloud_prob=0.04, haze_prob=0.25, misreg_prob=0.4,
                  source_weights=None, min_contrast=0.04, match_prob=0.5, scene_stats=False,
                  context_crops=5, landcover_prob=0.0, landcover_regions=0.0, road_prob=0.0,
-                 subpixel_prob=0.0, own_stats_prob=0.0, revert_prob=0.0):
+                 subpixel_prob=0.0, own_stats_prob=0.0, revert_prob=0.0, repeat_prob=0.0,
+                 record_history=False):
         if split not in ("train", "val"):
             raise ValueError("split must be 'train' or 'val'")
         self.split, self.patch, self.margin = split, int(patch), int(margin)
@@ -279,7 +283,10 @@ class SemiSyntheticGenerator:
         self.landcover_prob, self.landcover_regions = float(landcover_prob), float(landcover_regions)
         self.road_prob, self.subpixel_prob = float(road_prob), float(subpixel_prob)
         self.own_stats_prob = float(own_stats_prob)
-        self.revert_prob = float(revert_prob)
+        self.revert_prob, self.repeat_prob = float(revert_prob), float(repeat_prob)
+        # diagnostics: each sample also carries "n_changes" (uint8, changes covering each pixel) and
+        # "returned" (bool, the last change is a return to an earlier state)
+        self.record_history = bool(record_history)
         self.sources = load_sources(root)
         w = dict(DEFAULT_SOURCE_WEIGHTS if source_weights is None else source_weights)
         self.base_names = [n for n in w if n in self.sources and w[n] > 0]
@@ -361,6 +368,8 @@ class SemiSyntheticGenerator:
         context = self._context(rng, base_img, zoom, base, valid) if self.scene_stats else None
         frames = np.repeat(base[None], t, axis=0)
         label = np.zeros((size, size), np.uint8)
+        n_changes = np.zeros((size, size), np.uint8)
+        returned = np.zeros((size, size), bool)
 
         n_events = 0 if rng.random() < self.no_change_prob else int(rng.integers(1, self.max_events + 1))
         dates = sorted(int(rng.integers(1, t)) for _ in range(n_events))
@@ -378,13 +387,23 @@ class SemiSyntheticGenerator:
                     alpha = ndimage.gaussian_filter(rmask.astype(np.float32), 0.5)
                     alpha = np.where(rmask, np.maximum(alpha, 0.5), alpha)[None]
                     frames[k:] = frames[k:] * (1 - alpha) + frames[j][None] * alpha
-                    label[alpha[0] >= 0.5] = k
+                    hit = alpha[0] >= 0.5
+                    n_changes[hit & (label != k)] += 1
+                    label[hit] = k
+                    returned |= hit
                     continue
-            if self.road_prob > 0 and rng.random() < self.road_prob:
-                shape_name = "roads"
+            if self.repeat_prob > 0 and label.any() and rng.random() < self.repeat_prob:
+                # a further change where the scene has already changed (a channel that moves on, a
+                # cleared plot that is built on): a smooth part of the changed area takes new content
+                field = _smooth_noise(rng, size, rng.uniform(3.0, 8.0))
+                mask = ndimage.binary_dilation(label > 0, iterations=2) & \
+                    (field > np.quantile(field, rng.uniform(0.1, 0.5)))
             else:
-                shape_name = ("blob", "fields", "buildings")[int(rng.integers(3))]
-            mask = SHAPES[shape_name](rng, size)
+                if self.road_prob > 0 and rng.random() < self.road_prob:
+                    shape_name = "roads"
+                else:
+                    shape_name = ("blob", "fields", "buildings")[int(rng.integers(3))]
+                mask = SHAPES[shape_name](rng, size)
             if mask.sum() < 4:
                 continue
             for _try in range(4):
@@ -405,7 +424,10 @@ class SemiSyntheticGenerator:
             alpha = np.where(mask, np.maximum(alpha, 0.5), alpha)[None]
             frames[k:] = frames[k:] * (1 - alpha) + content[None] * alpha
             valid &= cvalid | ~mask
-            label[alpha[0] >= 0.5] = k
+            hit = alpha[0] >= 0.5
+            n_changes[hit & (label != k)] += 1
+            label[hit] = k
+            returned &= ~hit
 
         frames, cloud, context = self._nuisances(rng, frames, t, context)
         valid &= ~cloud
@@ -427,6 +449,9 @@ class SemiSyntheticGenerator:
         label_c = label[m:m + p, m:m + p].copy()
         label_c[~valid_c] = IGNORE
         sample = {"values": out, "valid": valid_c, "moment": label_c}
+        if self.record_history:
+            sample["n_changes"] = n_changes[m:m + p, m:m + p].copy()
+            sample["returned"] = returned[m:m + p, m:m + p].copy()
         if context is not None:
             from model_core.normalize import robust_stats
 
