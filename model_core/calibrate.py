@@ -33,6 +33,7 @@ def collect(model, samples, device="cpu", batch=8):
     from model_core.train import batches_by_t
 
     bias, model.no_change_bias = getattr(model, "no_change_bias", 0.0), 0.0
+    rule, model.area_rule = getattr(model, "area_rule", "max"), "max"
     out = [None] * len(samples)
     model.eval()
     try:
@@ -42,30 +43,42 @@ def collect(model, samples, device="cpu", batch=8):
                 for i, p in zip(chunk, lp):
                     out[i] = p
     finally:
-        model.no_change_bias = bias
+        model.no_change_bias, model.area_rule = bias, rule
     return out
 
 
-def score(samples, logps, bias):
+def decide_np(lp, bias, area_rule="max"):
+    """Moment classes (H, W) uint8 from log-probabilities (K, H, W) with ``bias`` and ``area_rule``
+    (the decision of :func:`model_core.models.decide`, in numpy)."""
+    rest = lp[1:]
+    moment = (rest.argmax(axis=0) + 1).astype(np.uint8)
+    if area_rule == "total":
+        top = rest.max(axis=0)
+        change = top + np.log(np.exp(rest - top).sum(axis=0))
+    else:
+        change = rest.max(axis=0)
+    moment[lp[0] + bias >= change] = 0
+    return moment
+
+
+def score(samples, logps, bias, area_rule="max"):
     """(area summary, moment summary, selection score) of the predictions with ``bias``."""
     from model_core.metrics import ConfusionMatrix
 
     cm = ConfusionMatrix()
     kmax = max(s["values"].shape[0] for s in samples)
     for s, lp in zip(samples, logps):
-        shifted = lp.copy()
-        shifted[0] += bias
-        pred = shifted.argmax(axis=0).astype(np.uint8)
+        pred = decide_np(lp, bias, area_rule)
         pred[~s["valid"]] = 255
         cm.update(s["moment"], pred, num_classes=kmax)
     summ = cm.summary()
     return summ["area"], summ["moment"], 0.5 * (summ["area"]["kappa"] + summ["moment"]["kappa"])
 
 
-def sweep(samples, logps, grid=GRID):
+def sweep(samples, logps, grid=GRID, area_rule="max"):
     rows = []
     for b in grid:
-        area, moment, sc = score(samples, logps, b)
+        area, moment, sc = score(samples, logps, b, area_rule)
         rows.append({"bias": float(b), "area_kappa": area["kappa"], "area_precision": area["precision"],
                      "area_recall": area["recall"], "moment_kappa": moment["kappa"], "score": sc})
     return rows
@@ -85,6 +98,10 @@ def build_parser():
     p.add_argument("--bias", type=float, default=None,
                    help="write this bias instead of choosing one (0 = the raw network, no calibration); "
                         "no validation data is needed then")
+    p.add_argument("--area-rule", choices=("max", "total"), default="max",
+                   help="how the area is read from the moment probabilities: 'max' (the paper's: changed when "
+                        "the most probable interval beats no change) or 'total' (changed when the intervals "
+                        "together beat no change; the moment is still the most probable interval)")
     p.add_argument("--device", default="cpu")
     p.add_argument("--threads", type=int, default=None)
     p.add_argument("--overwrite", action="store_true")
@@ -111,10 +128,11 @@ def main(argv=None):
         W.save(args.out, model, model.weights_meta, model.band_order, calibration=calibration)
 
     if args.bias is not None:
-        write(None if args.bias == 0 else {
-            "no_change_bias": float(args.bias), "chosen_by": "given on the command line (--bias)",
+        write(None if args.bias == 0 and args.area_rule == "max" else {
+            "no_change_bias": float(args.bias), "area_rule": args.area_rule,
+            "chosen_by": "given on the command line (--bias)",
             "date": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())})
-        print(f"no-change bias {args.bias:+.2f} written to {args.out}")
+        print(f"no-change bias {args.bias:+.2f} (area rule {args.area_rule}) written to {args.out}")
         return 0
     if args.config:
         cfg = load_config(args.config)
@@ -135,13 +153,14 @@ def main(argv=None):
           f"val_seed {val_seed})", file=sys.stderr, flush=True)
     samples = validation_samples(cfg)
     logps = collect(model, samples, args.device)
-    rows = sweep(samples, logps)
+    rows = sweep(samples, logps, area_rule=args.area_rule)
     best = max(rows, key=lambda r: r["score"])
     print(f"{'bias':>6} {'area kappa':>10} {'precision':>9} {'recall':>7} {'moment kappa':>12} {'score':>7}")
     for r in rows:
         print(f"{r['bias']:6.2f} {r['area_kappa']:10.4f} {r['area_precision']:9.4f} {r['area_recall']:7.4f} "
               f"{r['moment_kappa']:12.4f} {r['score']:7.4f}{'  <- chosen' if r is best else ''}")
-    calibration = {"no_change_bias": best["bias"], "chosen_by": "model_core.calibrate",
+    calibration = {"no_change_bias": best["bias"], "area_rule": args.area_rule,
+                   "chosen_by": "model_core.calibrate",
                    "criterion": "max of mean(area kappa, moment kappa) on the validation series",
                    "validation": json.dumps({"split": "val", "val_samples": cfg["val_samples"],
                                              "val_seed": val_seed,
@@ -149,7 +168,8 @@ def main(argv=None):
                    "sweep": json.dumps(rows),
                    "date": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}
     write(calibration)
-    print(f"no-change bias {best['bias']:+.2f} written to {args.out} ({time.time() - t0:.0f} s)")
+    print(f"no-change bias {best['bias']:+.2f} (area rule {args.area_rule}) written to {args.out} "
+          f"({time.time() - t0:.0f} s)")
     return 0
 
 

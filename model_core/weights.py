@@ -101,8 +101,12 @@ def load_model(path, arch=None, device="cpu"):
     model.band_order = payload.get("band_order", DEFAULT_BANDS)
     calibration = payload.get("calibration") or {}
     model.calibration = dict(calibration)
-    if calibration.get("no_change_bias"):
-        from model_core.models import set_calibration
+    if calibration.get("no_change_bias") or calibration.get("area_rule", "max") != "max":
+        from model_core.models import AREA_RULES, set_calibration
 
-        set_calibration(model, float(calibration["no_change_bias"]))
+        rule = calibration.get("area_rule", "max")
+        if rule not in AREA_RULES:
+            raise WeightsError(f"Weights file '{path}' asks for the area rule '{rule}', which this version "
+                               f"does not know ({', '.join(AREA_RULES)}). Use a newer version of the plugin.")
+        set_calibration(model, float(calibration.get("no_change_bias") or 0.0), rule)
     return model.to(device).eval()

@@ -73,3 +73,52 @@ def test_calibrate_command_with_a_given_bias(tmp_path):
 
     with pytest.raises(CaimError, match="exists"):
         main(["--weights", src, "--out", out, "--bias", "1"])
+
+
+def test_total_area_rule_calls_spread_probability_changed():
+    """The "total" rule calls a pixel changed when the intervals together beat "no change" (the "max"
+    rule compares with the most probable interval alone); the moment stays the most probable
+    interval, the torch and numpy decisions agree, and the bias still moves the decision."""
+    from model_core.calibrate import decide_np
+    from model_core.models import decide
+
+    p = torch.tensor([[0.40, 0.30, 0.20, 0.10],     # spread over intervals: changed only by "total"
+                      [0.70, 0.10, 0.15, 0.05],     # no change under both rules
+                      [0.10, 0.20, 0.60, 0.10]])    # clear change at interval 2 under both
+    lp = torch.log(p.T.reshape(1, 4, 3, 1))
+    expect = {"max": [0, 0, 2], "total": [1, 0, 2]}
+    for rule, want in expect.items():
+        got = decide(lp, 0.0, rule).argmax(1).flatten().tolist()
+        assert got == want, rule
+        assert decide_np(lp[0].numpy(), 0.0, rule).flatten().tolist() == want
+        assert torch.allclose(decide(lp, 0.3, rule).exp().sum(1), torch.ones(1, 3, 1), atol=1e-5)
+    # with b = log(0.6 / 0.4) + a little, the first pixel is unchanged again under "total"
+    assert decide(lp, float(np.log(1.5)) + 0.01, "total").argmax(1).flatten().tolist() == [0, 0, 2]
+    assert decide(lp, 0.0, "max").equal(lp)
+
+
+def test_calibrate_writes_the_area_rule_and_the_engine_applies_it(tmp_path):
+    import pytest
+
+    from model_core.calibrate import main
+    from model_core.errors import WeightsError
+    from model_core.models import decide
+
+    torch.manual_seed(4)
+    src, tot, bad = (str(tmp_path / n) for n in ("src.pt", "tot.pt", "bad.pt"))
+    model = build_model("caimnet").eval()
+    W.save(src, model)
+    assert main(["--weights", src, "--out", tot, "--bias", "0.25", "--area-rule", "total"]) == 0
+    assert W.read(tot)["calibration"]["area_rule"] == "total"
+    a, b = W.load_model(src), W.load_model(tot)
+    assert b.area_rule == "total" and b.no_change_bias == 0.25
+    x = torch.randn(1, 4, 4, 32, 32)
+    with torch.no_grad():
+        assert torch.allclose(b(x)["moment"], decide(a(x)["moment"], 0.25, "total"), atol=1e-5)
+    from model_core.predict import apply_sensitivity
+
+    apply_sensitivity(b, 0.5)                      # the user's sensitivity keeps the file's rule
+    assert b.area_rule == "total" and abs(b.no_change_bias + 0.25) < 1e-9
+    W.save(bad, model, calibration={"no_change_bias": 0.5, "area_rule": "median"})
+    with pytest.raises(WeightsError, match="area rule 'median'"):
+        W.load_model(bad)

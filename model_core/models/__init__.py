@@ -119,19 +119,53 @@ def shift_no_change(moment_logp, no_change_bias):
     return shifted - torch.logsumexp(shifted, dim=1, keepdim=True)
 
 
-def set_calibration(model, no_change_bias):
-    """Apply a no-change bias to ``model``'s "moment" output in evaluation mode (training is unaffected).
+AREA_RULES = ("max", "total")
 
-    The bias is chosen on validation data by :mod:`model_core.calibrate` and stored in the weights file.
+
+def total_rule(moment_logp, no_change_bias=0.0):
+    """The "total" area decision as a re-weighting of class 0 (log-probabilities (B, K, H, W)).
+
+    A pixel is changed when the intervals together beat "no change": sum over k >= 1 of p(k) >
+    p(0) e^b (the paper's rule, ``"max"``, compares p(0) with the largest p(k) alone).  Class 0's
+    log-probability becomes log p(0) + b - log sum p(k) + log max p(k), so the arg-max over all classes
+    gives exactly that decision and, for changed pixels, the most probable interval as the moment:
+    area and moment still agree.  Renormalised to a distribution.
+    """
+    import torch
+
+    rest = moment_logp[:, 1:]
+    out = moment_logp.clone()
+    out[:, :1] = (moment_logp[:, :1] + float(no_change_bias) - torch.logsumexp(rest, dim=1, keepdim=True)
+                  + rest.amax(dim=1, keepdim=True))
+    return out - torch.logsumexp(out, dim=1, keepdim=True)
+
+
+def decide(moment_logp, no_change_bias=0.0, area_rule="max"):
+    """Moment log-probabilities with the calibrated decision applied (bias ``b`` and area rule)."""
+    if area_rule == "total":
+        return total_rule(moment_logp, no_change_bias)
+    return shift_no_change(moment_logp, no_change_bias)
+
+
+def set_calibration(model, no_change_bias, area_rule=None):
+    """Apply a no-change bias (and an area rule, :data:`AREA_RULES`; None keeps the model's, default
+    "max") to ``model``'s "moment" output in evaluation mode (training is unaffected).
+
+    Both are chosen on validation data by :mod:`model_core.calibrate` and stored in the weights file.
     """
     model.no_change_bias = float(no_change_bias or 0.0)
+    if area_rule is not None:
+        if area_rule not in AREA_RULES:
+            raise ValueError(f"area rule must be one of {', '.join(AREA_RULES)}, not {area_rule!r}")
+        model.area_rule = area_rule
     if getattr(model, "_calibration_hook", None) is None:
         def hook(module, _inputs, output):
             bias = getattr(module, "no_change_bias", 0.0)
-            if module.training or not bias or not isinstance(output, dict):
+            rule = getattr(module, "area_rule", "max")
+            if module.training or not isinstance(output, dict) or (not bias and rule == "max"):
                 return output
             out = dict(output)
-            out["moment"] = shift_no_change(output["moment"], bias)
+            out["moment"] = decide(output["moment"], bias, rule)
             return out
 
         model._calibration_hook = model.register_forward_hook(hook)
