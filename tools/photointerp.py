@@ -3,6 +3,7 @@ real-data check of the change-area decision that does not use Taizhou.
 
     python tools/photointerp.py score  [--data ../shared/data] [--weights NAME=FILE ...] [--sensitivity S]
     python tools/photointerp.py moment [--data ../shared/data] [--weights NAME=FILE ...]
+    python tools/photointerp.py steps  [--data ../shared/data] [--weights FILE]
     python tools/photointerp.py sheets --out DIR [--data ../shared/data]
 
 ``score`` runs the bundled CAIM-Net file, the alternative land-cover file, SChanger and the classical
@@ -11,7 +12,10 @@ at the labelled points of ``tools/photointerp_points.json`` (``?`` points exclud
 precision and recall per site and pooled, with a 95 % bootstrap interval (over points) of each
 method's kappa minus the first method's.  ``moment`` runs the 8-date Pucallpa series and counts,
 at the index-verified points of ``moment_labels``, how often each method's change moment is the
-labelled interval, within one interval, "unchanged", earlier or later.  ``sheets`` writes the chip mosaics the labels were made
+labelled interval, within one interval, "unchanged", earlier or later.  ``steps`` looks inside a
+CAIM-Net file at those points: per interval, the size of the normalised input difference and the
+network's branch-1 "changed minus unchanged" score, to see whether a wrong moment comes from the
+step evidence or from the decision.  ``sheets`` writes the chip mosaics the labels were made
 on (no method output is shown on them), for checking or extending the labels.
 
 The sample is stratified by whether any of seven methods called a pixel changed, so these figures
@@ -136,6 +140,52 @@ def moment(args):
     return 0
 
 
+def steps(args):
+    """Per-interval input difference and branch-1 evidence of a CAIM-Net file at the moment points."""
+    import torch
+
+    from model_core import weights as wio
+    from model_core.normalize import apply
+    from model_core.stack import Stack
+
+    spec = load(args.data)
+    labels = spec["moment_labels"]
+    pts = [(site, spec["sites"][site]["points"][int(i)], k) for site, d in labels.items() if site != "about"
+           for i, k in d.items()]
+    folder = os.path.join(args.data, "landsat-pucallpa")
+    paths = sorted(os.path.join(folder, f) for f in os.listdir(folder) if f.endswith(".tif"))
+    stack = Stack(paths, bands=[3, 4, 4, 2])
+    center, scale = stack.statistics()
+    weights = args.weights or wio.default_weights("caimnet")
+    net = wio.load_model(weights).eval()
+    if not hasattr(net, "head1"):
+        raise SystemExit(f"'{weights}' is not a CAIM-Net file")
+    seen = {}
+    net.head1.register_forward_hook(lambda _m, _i, out: seen.__setitem__("h1", out.detach()))
+    t, _, h, w = stack.shape
+    side = 96  # a window around each point, larger than the network's context
+    print(f"{weights}: per interval 1..{t - 1}, |normalised input difference| (mean over bands) and the "
+          "branch-1 score (changed - unchanged, > 0 = evidence of change)")
+    largest_input = largest_score = 0
+    for site, p, k in pts:
+        x0, y0 = min(max(p["x"] - side // 2, 0), w - side), min(max(p["y"] - side // 2, 0), h - side)
+        values, _ = stack.read(x0, y0, side, side)
+        x = apply(values.copy(), center, scale)
+        with torch.no_grad():
+            prob = net(torch.from_numpy(np.ascontiguousarray(x, np.float32))[None])["moment"][0].exp()
+        yy, xx = p["y"] - y0, p["x"] - x0
+        score = seen["h1"].reshape(t - 1, 2, side, side)[:, :, yy, xx]
+        score = (score[:, 1] - score[:, 0]).numpy()
+        mag = np.abs(np.diff(x[:, :, yy, xx], axis=0)).mean(axis=1)
+        largest_input += int(np.argmax(mag) + 1 == k)
+        largest_score += int(np.argmax(score) + 1 == k)
+        print(f"  {site:<5} ({p['x']:4d},{p['y']:4d}) label {k} moment {int(prob[:, yy, xx].argmax())}  input "
+              + " ".join(f"{v:4.1f}" for v in mag) + "  score " + " ".join(f"{v:+5.1f}" for v in score))
+    print(f"the labelled interval has the largest input difference at {largest_input} of {len(pts)} points "
+          f"and the largest branch-1 score at {largest_score}")
+    return 0
+
+
 def sheets(args):
     from PIL import Image, ImageDraw
 
@@ -188,6 +238,10 @@ def main():
     s.add_argument("--threads", type=int, default=None)
     s.add_argument("--weights", action="append", metavar="NAME=FILE", help="another CAIM-Net weights file")
     s.set_defaults(func=moment)
+    s = sub.add_parser("steps", help="per-interval input difference and network evidence at the moment points")
+    s.add_argument("--data", default=DATA)
+    s.add_argument("--weights", default=None, help="a CAIM-Net weights file (default: the bundled one)")
+    s.set_defaults(func=steps)
     s = sub.add_parser("sheets", help="write the chip mosaics the labels were made on")
     s.add_argument("--data", default=DATA)
     s.add_argument("--out", required=True)
