@@ -475,3 +475,35 @@ def test_evaluate_prints_moment_by_pixel_history(tmp_path, capsys):
             assert h["exact"] == h["unchanged"] and abs(h["exact"] + h["later"] - 1.0) < 1e-6
         else:
             assert abs(h["exact"] + h["unchanged"] + h["earlier"] + h["later"] - 1.0) < 1e-6
+
+
+@pytest.mark.shared
+@needs_shared
+def test_brief_events_make_one_date_states(monkeypatch):
+    """brief_prob: some changes last one date (the pixel differs at date k from both k - 1 and k + 1,
+    and its label is k + 1, the last change); far more such pixels than without the option, which
+    keeps the random stream when off."""
+    from model_core.datasets.synthetic import SemiSyntheticGenerator
+
+    monkeypatch.setattr(SemiSyntheticGenerator, "_nuisances",
+                        lambda self, rng, frames, t, context=None: (frames, np.zeros(frames.shape[-2:], bool), context))
+    quiet = dict(misreg_prob=0.0, haze_prob=0.0, cloud_prob=0.0, no_change_prob=0.0, max_events=3)
+
+    def one_date_states(gen):
+        count = 0
+        for i in range(30):
+            s = gen.sample(np.random.default_rng([6, i]), 6)
+            v, lab = s["values"], s["moment"]
+            for k in range(1, 5):
+                px = lab == k + 1
+                d_in = np.abs(v[k][:, px] - v[k - 1][:, px]).max(axis=0)
+                d_out = np.abs(v[k + 1][:, px] - v[k][:, px]).max(axis=0)
+                count += int(((d_in > 0.02) & (d_out > 0.02)).sum())
+        return count
+
+    on = one_date_states(SemiSyntheticGenerator(SHARED, split="val", brief_prob=1.0, **quiet))
+    off = one_date_states(SemiSyntheticGenerator(SHARED, split="val", **quiet))
+    assert on > 200 and on > 3 * off
+    a = SemiSyntheticGenerator(SHARED, split="val").sample(np.random.default_rng(8), 5)
+    b = SemiSyntheticGenerator(SHARED, split="val", brief_prob=0.0).sample(np.random.default_rng(8), 5)
+    assert np.array_equal(a["values"], b["values"]) and np.array_equal(a["moment"], b["moment"])

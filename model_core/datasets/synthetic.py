@@ -25,6 +25,9 @@ How one sample of T dates and P x P pixels is made
    ``repeat_prob`` a share of the later events are drawn inside the area changed so far (a smooth
    part of it, with new content), so that pixels changing two or more times are common, as they are
    in real series; without it overlaps are rare and the "last" in "last change" is seldom taught.
+   With ``brief_prob`` a share of the events last one date: the same area changes again at k + 1,
+   back to its state before k or to new content (a sandbar seen once, a flooded field), so that a
+   state seen on one date only is not always a nuisance such as haze.
 3. **Nuisances, per date** (not changes, the model must learn to ignore them): vegetation-dependent
    seasonal shift (NIR and red move with a seasonal phase, scaled by NDVI); per-band gain and offset
    (illumination, calibration); sensor noise; integer misregistration of 1-3 pixels of whole dates
@@ -272,7 +275,7 @@ class SemiSyntheticGenerator:
                  source_weights=None, min_contrast=0.04, match_prob=0.5, scene_stats=False,
                  context_crops=5, landcover_prob=0.0, landcover_regions=0.0, road_prob=0.0,
                  subpixel_prob=0.0, own_stats_prob=0.0, revert_prob=0.0, repeat_prob=0.0,
-                 record_history=False):
+                 brief_prob=0.0, record_history=False):
         if split not in ("train", "val"):
             raise ValueError("split must be 'train' or 'val'")
         self.split, self.patch, self.margin = split, int(patch), int(margin)
@@ -284,6 +287,7 @@ class SemiSyntheticGenerator:
         self.road_prob, self.subpixel_prob = float(road_prob), float(subpixel_prob)
         self.own_stats_prob = float(own_stats_prob)
         self.revert_prob, self.repeat_prob = float(revert_prob), float(repeat_prob)
+        self.brief_prob = float(brief_prob)
         # diagnostics: each sample also carries "n_changes" (uint8, changes covering each pixel) and
         # "returned" (bool, the last change is a return to an earlier state)
         self.record_history = bool(record_history)
@@ -428,6 +432,21 @@ class SemiSyntheticGenerator:
             n_changes[hit & (label != k)] += 1
             label[hit] = k
             returned &= ~hit
+            if self.brief_prob > 0 and k + 1 < t and rng.random() < self.brief_prob:
+                # a state that lasts one date (a sandbar, a flooded field, a harvested then ploughed
+                # plot): the same area changes again at date k + 1, back to what it was before k or
+                # to new content; one-date states are real changes too, not only haze
+                if rng.random() < 0.5:
+                    after, back = frames[k - 1], True
+                else:
+                    after, cv = self._donor(rng, base_img, base_name, zoom, size)
+                    valid &= cv | ~mask
+                    back = False
+                if np.abs(after - frames[k]).mean(axis=0)[mask].mean() >= self.min_contrast:
+                    frames[k + 1:] = frames[k + 1:] * (1 - alpha) + after[None] * alpha
+                    n_changes[hit] += 1
+                    label[hit] = k + 1
+                    returned[hit] = back
 
         frames, cloud, context = self._nuisances(rng, frames, t, context)
         valid &= ~cloud
