@@ -48,17 +48,14 @@ def collect(model, samples, device="cpu", batch=8):
 
 
 def decide_np(lp, bias, area_rule="max"):
-    """Moment classes (H, W) uint8 from log-probabilities (K, H, W) with ``bias`` and ``area_rule``
-    (the decision of :func:`model_core.models.decide`, in numpy)."""
-    rest = lp[1:]
-    moment = (rest.argmax(axis=0) + 1).astype(np.uint8)
-    if area_rule == "total":
-        top = rest.max(axis=0)
-        change = top + np.log(np.exp(rest - top).sum(axis=0))
-    else:
-        change = rest.max(axis=0)
-    moment[lp[0] + bias >= change] = 0
-    return moment
+    """Moment classes (H, W) uint8 from log-probabilities (K, H, W) with ``bias`` and ``area_rule``:
+    the engine's decision (:func:`model_core.models.decide`) on a numpy array."""
+    import torch
+
+    from model_core.models import decide
+
+    lp = torch.from_numpy(np.ascontiguousarray(lp, np.float32))[None]
+    return decide(lp, bias, area_rule)[0].argmax(dim=0).numpy().astype(np.uint8)
 
 
 def score(samples, logps, bias, area_rule="max"):

@@ -105,8 +105,9 @@ def load_model(path, arch=None, device="cpu"):
         from model_core.models import AREA_RULES, set_calibration
 
         rule = calibration.get("area_rule", "max")
-        if rule not in AREA_RULES:
+        try:
+            set_calibration(model, float(calibration.get("no_change_bias") or 0.0), rule)
+        except ValueError:
             raise WeightsError(f"Weights file '{path}' asks for the area rule '{rule}', which this version "
-                               f"does not know ({', '.join(AREA_RULES)}). Use a newer version of the plugin.")
-        set_calibration(model, float(calibration.get("no_change_bias") or 0.0), rule)
+                               f"does not know ({', '.join(AREA_RULES)}). Use a newer version of the plugin.") from None
     return model.to(device).eval()

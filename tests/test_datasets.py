@@ -369,16 +369,31 @@ def test_evaluate_semisynthetic_rgb_only_mode(tmp_path, capsys):
         assert "picks 4 of its bands" in capsys.readouterr().err
 
 
+@pytest.fixture
+def no_nuisances(monkeypatch):
+    """The semi-synthetic generator without per-date nuisances (changes only)."""
+    from model_core.datasets.synthetic import SemiSyntheticGenerator
+
+    monkeypatch.setattr(SemiSyntheticGenerator, "_nuisances",
+                        lambda self, rng, frames, t, context=None: (frames, np.zeros(frames.shape[-2:], bool), context))
+
+
+def option_off_sample(**off):
+    """(default sample, sample with the options ``off``) drawn from the same seed."""
+    from model_core.datasets.synthetic import SemiSyntheticGenerator
+
+    return (SemiSyntheticGenerator(SHARED, split="val").sample(np.random.default_rng(8), 5),
+            SemiSyntheticGenerator(SHARED, split="val", **off).sample(np.random.default_rng(8), 5))
+
+
 @pytest.mark.shared
 @needs_shared
-def test_revert_events_return_pixels_to_an_earlier_state(monkeypatch):
+def test_revert_events_return_pixels_to_an_earlier_state(no_nuisances):
     """With revert_prob, some pixels labelled k show at date k exactly what they showed at an earlier
     date j <= k - 2 while differing from date k - 1 (a return, e.g. water back in a channel); without
     the option no pixel does, and the option off keeps the random stream."""
     from model_core.datasets.synthetic import SemiSyntheticGenerator
 
-    monkeypatch.setattr(SemiSyntheticGenerator, "_nuisances",
-                        lambda self, rng, frames, t, context=None: (frames, np.zeros(frames.shape[-2:], bool), context))
     quiet = dict(misreg_prob=0.0, haze_prob=0.0, cloud_prob=0.0, no_change_prob=0.0, max_events=4)
 
     def returns(gen):
@@ -400,21 +415,18 @@ def test_revert_events_return_pixels_to_an_earlier_state(monkeypatch):
 
     assert returns(SemiSyntheticGenerator(SHARED, split="val", revert_prob=1.0, **quiet)) > 50
     assert returns(SemiSyntheticGenerator(SHARED, split="val", **quiet)) == 0
-    a = SemiSyntheticGenerator(SHARED, split="val").sample(np.random.default_rng(8), 5)
-    b = SemiSyntheticGenerator(SHARED, split="val", revert_prob=0.0).sample(np.random.default_rng(8), 5)
+    a, b = option_off_sample(revert_prob=0.0)
     assert np.array_equal(a["values"], b["values"]) and np.array_equal(a["moment"], b["moment"])
 
 
 @pytest.mark.shared
 @needs_shared
-def test_repeat_events_and_recorded_history(monkeypatch):
+def test_repeat_events_and_recorded_history(no_nuisances):
     """repeat_prob draws later events inside the area changed so far: many more pixels change two or
     more times, and record_history says which; a pixel recorded with n changes visibly changes at n
     different steps (nuisances off), the last at its label.  Options off keep the random stream."""
     from model_core.datasets.synthetic import SemiSyntheticGenerator
 
-    monkeypatch.setattr(SemiSyntheticGenerator, "_nuisances",
-                        lambda self, rng, frames, t, context=None: (frames, np.zeros(frames.shape[-2:], bool), context))
     quiet = dict(misreg_prob=0.0, haze_prob=0.0, cloud_prob=0.0, no_change_prob=0.0, max_events=4,
                  record_history=True)
 
@@ -440,9 +452,7 @@ def test_repeat_events_and_recorded_history(monkeypatch):
     share_on, agree_on = histories(SemiSyntheticGenerator(SHARED, split="val", repeat_prob=1.0, **quiet))
     assert share_on > 0.25 and share_on > 3 * share_off
     assert agree_on > 0.9 and agree_off > 0.9
-    a = SemiSyntheticGenerator(SHARED, split="val").sample(np.random.default_rng(8), 5)
-    b = SemiSyntheticGenerator(SHARED, split="val", repeat_prob=0.0, record_history=True).sample(
-        np.random.default_rng(8), 5)
+    a, b = option_off_sample(repeat_prob=0.0, record_history=True)
     assert np.array_equal(a["values"], b["values"]) and np.array_equal(a["moment"], b["moment"])
     assert "n_changes" not in a and "n_changes" in b
 
@@ -479,14 +489,12 @@ def test_evaluate_prints_moment_by_pixel_history(tmp_path, capsys):
 
 @pytest.mark.shared
 @needs_shared
-def test_brief_events_make_one_date_states(monkeypatch):
+def test_brief_events_make_one_date_states(no_nuisances):
     """brief_prob: some changes last one date (the pixel differs at date k from both k - 1 and k + 1,
     and its label is k + 1, the last change); far more such pixels than without the option, which
     keeps the random stream when off."""
     from model_core.datasets.synthetic import SemiSyntheticGenerator
 
-    monkeypatch.setattr(SemiSyntheticGenerator, "_nuisances",
-                        lambda self, rng, frames, t, context=None: (frames, np.zeros(frames.shape[-2:], bool), context))
     quiet = dict(misreg_prob=0.0, haze_prob=0.0, cloud_prob=0.0, no_change_prob=0.0, max_events=3)
 
     def one_date_states(gen):
@@ -504,6 +512,5 @@ def test_brief_events_make_one_date_states(monkeypatch):
     on = one_date_states(SemiSyntheticGenerator(SHARED, split="val", brief_prob=1.0, **quiet))
     off = one_date_states(SemiSyntheticGenerator(SHARED, split="val", **quiet))
     assert on > 200 and on > 3 * off
-    a = SemiSyntheticGenerator(SHARED, split="val").sample(np.random.default_rng(8), 5)
-    b = SemiSyntheticGenerator(SHARED, split="val", brief_prob=0.0).sample(np.random.default_rng(8), 5)
+    a, b = option_off_sample(brief_prob=0.0)
     assert np.array_equal(a["values"], b["values"]) and np.array_equal(a["moment"], b["moment"])

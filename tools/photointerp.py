@@ -106,17 +106,22 @@ def score(args):
     return 0
 
 
+def moment_points(spec, data):
+    """(site, point, labelled interval) of every index-verified moment point, and the 8-date Pucallpa
+    series' paths in date order."""
+    pts = [(site, spec["sites"][site]["points"][int(i)], k) for site, d in spec["moment_labels"].items()
+           if site != "about" for i, k in d.items()]
+    folder = os.path.join(data, "landsat-pucallpa")
+    return pts, sorted(os.path.join(folder, f) for f in os.listdir(folder) if f.endswith(".tif"))
+
+
 def moment(args):
     """The change moment of 8-date Pucallpa series runs at the index-verified points."""
     from model_core.predict import detect
     from osgeo import gdal
 
-    spec = load(args.data)
-    labels = spec["moment_labels"]
-    pts = [(spec["sites"][site]["points"][int(i)], k) for site, d in labels.items() if site != "about"
-           for i, k in d.items()]
-    folder = os.path.join(args.data, "landsat-pucallpa")
-    paths = sorted(os.path.join(folder, f) for f in os.listdir(folder) if f.endswith(".tif"))
+    sited, paths = moment_points(load(args.data), args.data)
+    pts = [(p, k) for _, p, k in sited]
     methods = [("CAIM-Net (bundled)", "caimnet", None, [3, 4, 4, 2]),
                ("CAIM-Net land-cover alternative", "caimnet",
                 os.path.join(ROOT, "resources", "weights", "caimnet_rgbn_landcover.pt"), [3, 4, 4, 2]),
@@ -148,12 +153,7 @@ def steps(args):
     from model_core.normalize import apply
     from model_core.stack import Stack
 
-    spec = load(args.data)
-    labels = spec["moment_labels"]
-    pts = [(site, spec["sites"][site]["points"][int(i)], k) for site, d in labels.items() if site != "about"
-           for i, k in d.items()]
-    folder = os.path.join(args.data, "landsat-pucallpa")
-    paths = sorted(os.path.join(folder, f) for f in os.listdir(folder) if f.endswith(".tif"))
+    pts, paths = moment_points(load(args.data), args.data)
     stack = Stack(paths, bands=[3, 4, 4, 2])
     center, scale = stack.statistics()
     weights = args.weights or wio.default_weights("caimnet")
