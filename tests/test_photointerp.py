@@ -36,3 +36,56 @@ def test_kappa_precision_recall():
     assert abs(k - (0.75 - 34 / 64) / (1 - 34 / 64)) < 1e-12
     assert abs(prec - 2 / 3) < 1e-12 and abs(rec - 2 / 3) < 1e-12
     assert photointerp.kappa_pr(y, y)[0] == 1.0
+
+
+def test_method_independent_moment_points_agree_with_their_classes():
+    spec = json.load(open(photointerp.POINTS, encoding="utf-8"))
+    pts = spec["moment_points_b"]["points"]
+    assert len(pts) == 40 and [p["stratum"] for p in pts] == ["one"] * 20 + ["several"] * 20
+    assert [i for i, p in enumerate(pts) if p["label"] != "ok"] == [30]
+    for p in pts:
+        seq = p["classes"]
+        assert len(seq) == 8 and set(seq) <= set("WBV")
+        changes = [i + 1 for i in range(7) if seq[i] != seq[i + 1]]
+        assert p["k"] == changes[-1]
+        assert (len(changes) == 1) == (p["stratum"] == "one")
+
+
+def test_draw_moment_points_on_a_known_cube():
+    t, h, w = 5, 60, 60
+    cls = np.full((t, h, w), 3, np.int8)            # vegetation everywhere
+    cls[2:, 10:20, 10:20] = 1                       # one change, interval 2
+    cls[1, 30:40, 30:40] = 1                        # several: water at date 2 only, then sand from date 4
+    cls[3:, 30:40, 30:40] = 2
+    cls[:, 35, 35] = 0                              # an unclear pixel: its neighbours are not homogeneous
+    valid = np.ones((h, w), bool)
+    pts = photointerp.draw_moment_points(cls, valid, avoid=[], per_stratum=3, spacing=5, margin=2)
+    one = [p for p in pts if p["stratum"] == "one"]
+    several = [p for p in pts if p["stratum"] == "several"]
+    assert len(one) == 3 and len(several) == 3
+    assert all(11 <= p["x"] <= 18 and 11 <= p["y"] <= 18 and p["k"] == 2 and p["classes"] == "VVWWW" for p in one)
+    assert all(p["k"] == 3 and p["classes"] == "VWVBB" for p in several)
+    assert all(max(abs(p["x"] - 35), abs(p["y"] - 35)) >= 2 for p in several)
+    for a in pts:
+        for b in pts:
+            assert a is b or max(abs(a["x"] - b["x"]), abs(a["y"] - b["y"])) >= 5
+    # the same seed draws the same points; a point to avoid keeps its neighbourhood free
+    assert photointerp.draw_moment_points(cls, valid, [], 3, spacing=5, margin=2) == pts
+    avoid = [{"x": 15, "y": 15}]
+    far = photointerp.draw_moment_points(cls, valid, avoid, 3, spacing=5, margin=2)
+    assert all(max(abs(p["x"] - 15), abs(p["y"] - 15)) >= 5 for p in far)
+
+
+def test_moment_row_counts():
+    got, truth = [3, 0, 2, 5, 4, 1], [3, 4, 3, 4, 6, 7]
+    # exact: 3; within one: 3, 2 (vs 3), 5 (vs 4); unchanged: 0; earlier: 2<3, 4<6, 1<7; later: 5>4
+    assert photointerp.moment_row(got, truth) == (1, 3, 1, 3, 1)
+
+
+def test_cover_classes_thresholds():
+    v = np.zeros((1, 4, 1, 4), np.uint8)
+    v[0, :, 0, 0] = [20, 50, 30, 0]                 # water
+    v[0, :, 0, 1] = [90, 90, 120, 0]                # bright bare (red >= 80 wins)
+    v[0, :, 0, 2] = [60, 150, 40, 0]                # vegetation
+    v[0, :, 0, 3] = [60, 80, 60, 0]                 # unclear
+    assert photointerp.cover_classes(v)[0, 0].tolist() == [1, 2, 3, 0]

@@ -5,6 +5,7 @@ real-data check of the change-area decision that does not use Taizhou.
     python tools/photointerp.py moment [--data ../shared/data] [--weights NAME=FILE ...]
     python tools/photointerp.py steps  [--data ../shared/data] [--weights FILE]
     python tools/photointerp.py sheets --out DIR [--data ../shared/data]
+    python tools/photointerp.py draw   [--data ../shared/data]
 
 ``score`` runs the bundled CAIM-Net file, the alternative land-cover file, SChanger and the classical
 CVA (plus any ``--weights`` CAIM-Net files) on each pair through the engine, reads the change area
@@ -12,11 +13,14 @@ at the labelled points of ``tools/photointerp_points.json`` (``?`` points exclud
 precision and recall per site and pooled, with a 95 % bootstrap interval (over points) of each
 method's kappa minus the first method's.  ``moment`` runs the 8-date Pucallpa series and counts,
 at the index-verified points of ``moment_labels``, how often each method's change moment is the
-labelled interval, within one interval, "unchanged", earlier or later.  ``steps`` looks inside a
+labelled interval, within one interval, "unchanged", earlier or later, and does the same on the
+method-independent set ``moment_points_b`` (drawn by ``draw`` from per-date cover classes, then
+checked on 8-date chip strips; by number of changes).  ``steps`` looks inside a
 CAIM-Net file at those points: per interval, the size of the normalised input difference and the
 network's branch-1 "changed minus unchanged" score, to see whether a wrong moment comes from the
 step evidence or from the decision.  ``sheets`` writes the chip mosaics the labels were made
-on (no method output is shown on them), for checking or extending the labels.
+on (no method output is shown on them), for checking or extending the labels; ``draw`` re-draws the
+candidates of ``moment_points_b`` and prints them.
 
 The sample is stratified by whether any of seven methods called a pixel changed, so these figures
 describe the sample, not the whole scene; see the model card.  Prints figures; asserts nothing.
@@ -115,13 +119,79 @@ def moment_points(spec, data):
     return pts, sorted(os.path.join(folder, f) for f in os.listdir(folder) if f.endswith(".tif"))
 
 
+def cover_classes(values):
+    """Per-date cover class of the Pucallpa series' file values (T, bands SWIR1, NIR, red, ...): 0 unclear,
+    1 water, 2 bright bare or sand, 3 vegetation; the thresholds of the model card's moment points."""
+    swir, nir, red = (values[:, b].astype(np.float32) for b in range(3))
+    cls = np.zeros(swir.shape, np.int8)
+    cls[(nir < 70) & (swir < 30)] = 1
+    cls[red >= 80] = 2
+    cls[(nir >= 100) & (red < 60)] = 3
+    return cls
+
+
+def draw_moment_points(cls, valid, avoid, per_stratum=20, seed=20261203, spacing=15, margin=12):
+    """Method-independent moment points: pixels whose 3 x 3 neighbourhood has one clear class on every
+    date and whose class changes; ``per_stratum`` with one change and as many with several, at least
+    ``spacing`` px apart (Chebyshev) and from ``avoid`` (dicts with x, y)."""
+    t, h, w = cls.shape
+    padded = np.pad(cls, ((0, 0), (1, 1), (1, 1)))
+    same = np.ones(cls.shape, bool)
+    for dy in range(3):
+        for dx in range(3):
+            same &= padded[:, dy:dy + h, dx:dx + w] == cls
+    ok = (same & (cls > 0)).all(axis=0) & valid
+    changed = np.diff(cls, axis=0) != 0
+    n = changed.sum(axis=0)
+    last = np.where(changed.any(axis=0), t - 1 - np.argmax(changed[::-1], axis=0), 0)
+    rng = np.random.default_rng(seed)
+    out, names = [], "?WBV"
+    for stratum, sel in (("one", ok & (n == 1)), ("several", ok & (n >= 2))):
+        ys, xs = np.nonzero(sel)
+        got = []
+        for i in rng.permutation(len(ys)):
+            y, x = int(ys[i]), int(xs[i])
+            if not (margin <= y < h - margin and margin <= x < w - margin):
+                continue
+            if any(abs(y - p["y"]) < spacing and abs(x - p["x"]) < spacing for p in got + out + avoid):
+                continue
+            got.append({"x": x, "y": y, "stratum": stratum, "k": int(last[y, x]),
+                        "classes": "".join(names[c] for c in cls[:, y, x])})
+            if len(got) == per_stratum:
+                break
+        out += got
+    return out
+
+
+def draw(args):
+    """Re-draw the candidates of moment_points_b and print them (one JSON object per line)."""
+    from model_core.stack import Stack
+
+    sited, paths = moment_points(load(args.data), args.data)
+    stack = Stack(paths)
+    _, _, h, w = stack.shape
+    values, valid = stack.read(0, 0, w, h)
+    for p in draw_moment_points(cover_classes(values), valid, [p for _, p, _ in sited]):
+        print(json.dumps(p))
+    return 0
+
+
+def moment_row(got, truth):
+    """exact, within one interval, called unchanged, dated earlier, dated later."""
+    pairs = list(zip(got, truth))
+    return (sum(g == k for g, k in pairs), sum(g > 0 and abs(g - k) <= 1 for g, k in pairs),
+            sum(g == 0 for g, _ in pairs), sum(0 < g < k for g, k in pairs), sum(g > k for g, k in pairs))
+
+
 def moment(args):
     """The change moment of 8-date Pucallpa series runs at the index-verified points."""
     from model_core.predict import detect
     from osgeo import gdal
 
-    sited, paths = moment_points(load(args.data), args.data)
+    spec = load(args.data)
+    sited, paths = moment_points(spec, args.data)
     pts = [(p, k) for _, p, k in sited]
+    set_b = [p for p in spec["moment_points_b"]["points"] if p["label"] == "ok"]
     methods = [("CAIM-Net (bundled)", "caimnet", None, [3, 4, 4, 2]),
                ("CAIM-Net land-cover alternative", "caimnet",
                 os.path.join(ROOT, "resources", "weights", "caimnet_rgbn_landcover.pt"), [3, 4, 4, 2]),
@@ -129,18 +199,24 @@ def moment(args):
     for item in args.weights or []:
         name, _, path = item.partition("=")
         methods.append((name, "caimnet", path, [3, 4, 4, 2]))
-    print(f"{len(pts)} points of the {len(paths)}-date Pucallpa series; label = last interval of a class change")
-    print(f"  {'method':<34} {'exact':>5} {'within 1':>8} {'unchanged':>9} {'earlier':>7} {'later':>5}")
+    groups = [(f"set A: {len(pts)} index-verified points of changed photo-interpreted pixels", pts)]
+    for stratum, what in (("one", "one class change"), ("several", "two or more class changes")):
+        sel = [(p, p["k"]) for p in set_b if p["stratum"] == stratum]
+        groups.append((f"set B, drawn without any method: {len(sel)} points with {what}", sel))
+    rows = {title: [] for title, _ in groups}
     with tempfile.TemporaryDirectory() as tmp:
         for i, (name, model, weights, bands) in enumerate(methods):
             out = os.path.join(tmp, str(i))
             with open(os.devnull, "w") as null, contextlib.redirect_stdout(null):
                 detect(paths, out_dir=out, model=model, weights=weights, bands=bands, threads=args.threads)
             mo = gdal.Open(os.path.join(out, "change_moment.tif")).ReadAsArray()
-            got = [int(mo[p["y"], p["x"]]) for p, _ in pts]
-            truth = [k for _, k in pts]
-            row = (sum(g == k for g, k in zip(got, truth)), sum(g > 0 and abs(g - k) <= 1 for g, k in zip(got, truth)),
-                   sum(g == 0 for g in got), sum(0 < g < k for g, k in zip(got, truth)), sum(g > k for g, k in zip(got, truth)))
+            for title, sel in groups:
+                rows[title].append((name, moment_row([int(mo[p["y"], p["x"]]) for p, _ in sel], [k for _, k in sel])))
+    print(f"{len(paths)}-date Pucallpa series; label = last interval of a cover-class change")
+    for title, _ in groups:
+        print(f"\n{title}")
+        print(f"  {'method':<34} {'exact':>5} {'within 1':>8} {'unchanged':>9} {'earlier':>7} {'later':>5}")
+        for name, row in rows[title]:
             print(f"  {name:<34} {row[0]:5d} {row[1]:8d} {row[2]:9d} {row[3]:7d} {row[4]:5d}")
     return 0
 
@@ -220,8 +296,43 @@ def sheets(args):
                     draw.rectangle([xx + c0 - 1 - ZOOM, y0 + 14 + c0 - 1 - ZOOM, xx + c0 + 2 * ZOOM,
                                     y0 + 14 + c0 + 2 * ZOOM], outline=(255, 0, 255))
             sheet.save(os.path.join(args.out, f"{key}_sheet{k // PER_SHEET}.png"))
+    moment_strips(spec, args.data, args.out)
     print(f"sheets written to {args.out}")
     return 0
+
+
+def moment_strips(spec, data, out, chip=24, zoom=4, per_sheet=6):
+    """8-date chip strips (SWIR1, NIR, red; per-date 2-98 % stretch) of the moment_points_b points, the
+    centre pixel boxed, numbered as in the points file."""
+    from PIL import Image, ImageDraw
+
+    from model_core.stack import Stack
+
+    _, paths = moment_points(spec, data)
+    stack = Stack(paths)
+    t, _, h, w = stack.shape
+    values, valid = stack.read(0, 0, w, h)
+    disp = []
+    for d in range(t):
+        img = values[d, :3].astype(np.float32)
+        lo = np.percentile(img[:, valid], 2, axis=1)[:, None, None]
+        hi = np.percentile(img[:, valid], 98, axis=1)[:, None, None]
+        disp.append((np.clip((img - lo) / (hi - lo + 1e-6), 0, 1) * 255).astype(np.uint8))
+    pts, side, half = spec["moment_points_b"]["points"], chip * zoom, chip // 2
+    years = [os.path.splitext(os.path.basename(p))[0] for p in paths]
+    for k in range(0, len(pts), per_sheet):
+        sheet = Image.new("RGB", (t * (side + 4) + 20, per_sheet * (side + 16) + 10), "white")
+        draw = ImageDraw.Draw(sheet)
+        for j, p in enumerate(pts[k:k + per_sheet]):
+            y0 = 5 + j * (side + 16)
+            for d in range(t):
+                x0, c0 = 10 + d * (side + 4), half * zoom
+                sub = disp[d][:, p["y"] - half:p["y"] + half, p["x"] - half:p["x"] + half]
+                sheet.paste(Image.fromarray(np.moveaxis(sub, 0, -1)).resize((side, side), Image.NEAREST), (x0, y0 + 12))
+                draw.text((x0 + 2, y0), (f"#{k + j} " if d == 0 else "") + years[d], fill="black")
+                draw.rectangle([x0 + c0 - 1 - zoom, y0 + 12 + c0 - 1 - zoom, x0 + c0 + 2 * zoom,
+                                y0 + 12 + c0 + 2 * zoom], outline=(255, 0, 255))
+        sheet.save(os.path.join(out, f"moment_b_sheet{k // per_sheet}.png"))
 
 
 def main():
@@ -246,6 +357,9 @@ def main():
     s.add_argument("--data", default=DATA)
     s.add_argument("--out", required=True)
     s.set_defaults(func=sheets)
+    s = sub.add_parser("draw", help="re-draw the method-independent moment points (set B) and print them")
+    s.add_argument("--data", default=DATA)
+    s.set_defaults(func=draw)
     args = ap.parse_args()
     return args.func(args)
 
