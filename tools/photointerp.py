@@ -229,7 +229,8 @@ def steps(args):
     from model_core.normalize import apply
     from model_core.stack import Stack
 
-    pts, paths = moment_points(load(args.data), args.data)
+    spec = load(args.data)
+    pts, paths = moment_points(spec, args.data)
     stack = Stack(paths, bands=[3, 4, 4, 2])
     center, scale = stack.statistics()
     weights = args.weights or wio.default_weights("caimnet")
@@ -242,8 +243,9 @@ def steps(args):
     side = 96  # a window around each point, larger than the network's context
     print(f"{weights}: per interval 1..{t - 1}, |normalised input difference| (mean over bands) and the "
           "branch-1 score (changed - unchanged, > 0 = evidence of change)")
-    largest_input = largest_score = 0
-    for site, p, k in pts:
+
+    def at(p):
+        """(moment probabilities, input difference per interval, branch-1 score per interval) at p."""
         x0, y0 = min(max(p["x"] - side // 2, 0), w - side), min(max(p["y"] - side // 2, 0), h - side)
         values, _ = stack.read(x0, y0, side, side)
         x = apply(values.copy(), center, scale)
@@ -251,14 +253,33 @@ def steps(args):
             prob = net(torch.from_numpy(np.ascontiguousarray(x, np.float32))[None])["moment"][0].exp()
         yy, xx = p["y"] - y0, p["x"] - x0
         score = seen["h1"].reshape(t - 1, 2, side, side)[:, :, yy, xx]
-        score = (score[:, 1] - score[:, 0]).numpy()
-        mag = np.abs(np.diff(x[:, :, yy, xx], axis=0)).mean(axis=1)
+        return prob[:, yy, xx], np.abs(np.diff(x[:, :, yy, xx], axis=0)).mean(axis=1), (score[:, 1] - score[:, 0]).numpy()
+
+    largest_input = largest_score = 0
+    for site, p, k in pts:
+        prob, mag, score = at(p)
         largest_input += int(np.argmax(mag) + 1 == k)
         largest_score += int(np.argmax(score) + 1 == k)
-        print(f"  {site:<5} ({p['x']:4d},{p['y']:4d}) label {k} moment {int(prob[:, yy, xx].argmax())}  input "
+        print(f"  {site:<5} ({p['x']:4d},{p['y']:4d}) label {k} moment {int(prob.argmax())}  input "
               + " ".join(f"{v:4.1f}" for v in mag) + "  score " + " ".join(f"{v:+5.1f}" for v in score))
     print(f"the labelled interval has the largest input difference at {largest_input} of {len(pts)} points "
           f"and the largest branch-1 score at {largest_score}")
+    # every interval of the set-B points, grouped by its cover-class transition (W water, B bare or
+    # sand, V vegetation): does the evidence depend on the kind of change, not only on its size?
+    groups = {}
+    for p in spec["moment_points_b"]["points"]:
+        if p["label"] != "ok":
+            continue
+        _, mag, score = at(p)
+        seq = p["classes"]
+        for i in range(t - 1):
+            kind = "unchanged" if seq[i] == seq[i + 1] else f"{seq[i]} to {seq[i + 1]}"
+            groups.setdefault(kind, []).append((mag[i], score[i]))
+    print("\nset B, every interval by its cover-class transition:")
+    print(f"  {'transition':<10} {'intervals':>9} {'mean input':>10} {'mean score':>10} {'score > 0':>9}")
+    for kind, v in sorted(groups.items()):
+        v = np.array(v)
+        print(f"  {kind:<10} {len(v):9d} {v[:, 0].mean():10.2f} {v[:, 1].mean():+10.2f} {np.mean(v[:, 1] > 0):9.2f}")
     return 0
 
 
