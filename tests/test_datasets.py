@@ -514,32 +514,3 @@ def test_brief_events_make_one_date_states(no_nuisances):
     assert on > 200 and on > 3 * off
     a, b = option_off_sample(brief_prob=0.0)
     assert np.array_equal(a["values"], b["values"]) and np.array_equal(a["moment"], b["moment"])
-
-
-@pytest.mark.shared
-@needs_shared
-def test_haze_angstrom_gives_haze_a_physical_spectral_shape():
-    """haze_angstrom: the veil adds much less in the NIR than in blue (Angstrom law), red and green in
-    between; the original colour adds 0.72 of blue's in the NIR. Off keeps the random stream; a bad
-    range is refused."""
-    from model_core.datasets.synthetic import SemiSyntheticGenerator
-
-    def nir_and_red_over_blue(**opt):
-        gen = SemiSyntheticGenerator(SHARED, split="val", haze_prob=1.0, cloud_prob=0.0, **opt)
-        added = np.zeros(4)
-        for i in range(20):
-            frames = np.zeros((10, 4, 32, 32), np.float32)   # black ground: no season, gain only scales 0
-            out, _, _ = gen._nuisances(np.random.default_rng([9, i]), frames, 10)
-            added += out.mean(axis=(0, 2, 3))
-        return added[3] / added[2], added[0] / added[2]
-
-    nir_old, red_old = nir_and_red_over_blue()
-    nir_new, red_new = nir_and_red_over_blue(haze_angstrom=(1.0, 2.0))
-    assert 0.65 < nir_old < 0.8
-    # (0.86 / 0.48) ** -alpha for alpha in [1, 2]: 0.31 .. 0.56 (noise and offsets blur it a little)
-    assert 0.25 < nir_new < 0.6 and nir_new < nir_old - 0.15
-    assert nir_new < red_new < 1.0
-    a, b = option_off_sample(haze_angstrom=None)
-    assert np.array_equal(a["values"], b["values"]) and np.array_equal(a["moment"], b["moment"])
-    with pytest.raises(ValueError):
-        SemiSyntheticGenerator(SHARED, split="val", haze_angstrom=(2.0, 1.0))

@@ -32,8 +32,7 @@ How one sample of T dates and P x P pixels is made
    seasonal shift (NIR and red move with a seasonal phase, scaled by NDVI); per-band gain and offset
    (illumination, calibration); sensor noise; integer misregistration of 1-3 pixels of whole dates
    (with ``subpixel_prob``, a share of them fractional offsets up to 2 px, resampled bilinearly);
-   haze (a smooth, bluish, additive veil; with ``haze_angstrom`` its colour follows an Angstrom law,
-   so it adds much less in the NIR than in blue, as aerosol haze does); optionally (``landcover_prob``) land-cover-dependent tone
+   haze (a smooth, bluish, additive veil); optionally (``landcover_prob``) land-cover-dependent tone
    changes (the first date's pixels grouped into 3-8 spectral classes, each class with its own gain
    and offset per date and band: crops at another stage, soil moisture, turbidity; with
    ``landcover_regions`` a share of those samples shift every connected region of a class on its
@@ -268,10 +267,6 @@ SHAPES = {"blob": shape_blob, "fields": shape_fields, "buildings": shape_buildin
 
 # -------------------------------------------------------------------------------------- generator
 
-# centre wavelengths (micrometres) of the model's R, G, B, NIR bands, for the haze's spectral shape
-HAZE_WAVELENGTHS = np.array([0.66, 0.56, 0.48, 0.86])
-
-
 class SemiSyntheticGenerator:
     """Makes semi-synthetic samples; see the module docstring for the recipe."""
 
@@ -280,7 +275,7 @@ class SemiSyntheticGenerator:
                  source_weights=None, min_contrast=0.04, match_prob=0.5, scene_stats=False,
                  context_crops=5, landcover_prob=0.0, landcover_regions=0.0, road_prob=0.0,
                  subpixel_prob=0.0, own_stats_prob=0.0, revert_prob=0.0, repeat_prob=0.0,
-                 brief_prob=0.0, record_history=False, haze_angstrom=None):
+                 brief_prob=0.0, record_history=False):
         if split not in ("train", "val"):
             raise ValueError("split must be 'train' or 'val'")
         self.split, self.patch, self.margin = split, int(patch), int(margin)
@@ -293,12 +288,6 @@ class SemiSyntheticGenerator:
         self.own_stats_prob = float(own_stats_prob)
         self.revert_prob, self.repeat_prob = float(revert_prob), float(repeat_prob)
         self.brief_prob = float(brief_prob)
-        # None: the original veil colour; (lo, hi): a spectral shape per veil from an Angstrom
-        # exponent drawn in [lo, hi] (aerosol haze adds far less in the NIR than in blue)
-        self.haze_angstrom = None if haze_angstrom is None else tuple(float(a) for a in haze_angstrom)
-        if self.haze_angstrom is not None and (len(self.haze_angstrom) != 2
-                                               or not 0 <= self.haze_angstrom[0] <= self.haze_angstrom[1]):
-            raise ValueError("haze_angstrom must be two exponents 0 <= lo <= hi")
         # diagnostics: each sample also carries "n_changes" (uint8, changes covering each pixel) and
         # "returned" (bool, the last change is a return to an earlier state)
         self.record_history = bool(record_history)
@@ -599,9 +588,6 @@ class SemiSyntheticGenerator:
                 veil = _smooth_noise(rng, size, rng.uniform(8, 20))
                 veil = (veil - veil.min()) / (np.ptp(veil) + 1e-6) * rng.uniform(0.05, 0.35)
                 colour = np.array([0.75, 0.8, 0.9, 0.65], np.float32) * rng.uniform(0.4, 0.9)
-                if self.haze_angstrom is not None:
-                    alpha = rng.uniform(*self.haze_angstrom)
-                    colour = (colour[2] * (HAZE_WAVELENGTHS / HAZE_WAVELENGTHS[2]) ** -alpha).astype(np.float32)
                 f[:] = f * (1 - veil[None]) + veil[None] * colour[:, None, None]
             if rng.random() < self.cloud_prob:
                 field = _smooth_noise(rng, size, rng.uniform(4, 10))
