@@ -2,7 +2,7 @@
 real-data check of the change-area decision that does not use Taizhou.
 
     python tools/photointerp.py score  [--data ../shared/data] [--weights NAME=FILE ...] [--sensitivity S]
-    python tools/photointerp.py moment [--data ../shared/data] [--weights NAME=FILE ...]
+    python tools/photointerp.py moment [--data ../shared/data] [--weights NAME=FILE ...] [--sensitivity S]
     python tools/photointerp.py steps  [--data ../shared/data] [--weights FILE]
     python tools/photointerp.py sheets --out DIR [--data ../shared/data]
     python tools/photointerp.py draw   [--data ../shared/data]
@@ -208,7 +208,8 @@ def moment(args):
         for i, (name, model, weights, bands) in enumerate(methods):
             out = os.path.join(tmp, str(i))
             with open(os.devnull, "w") as null, contextlib.redirect_stdout(null):
-                detect(paths, out_dir=out, model=model, weights=weights, bands=bands, threads=args.threads)
+                detect(paths, out_dir=out, model=model, weights=weights, bands=bands, threads=args.threads,
+                       sensitivity=args.sensitivity)
             mo = gdal.Open(os.path.join(out, "change_moment.tif")).ReadAsArray()
             for title, sel in groups:
                 rows[title].append((name, moment_row([int(mo[p["y"], p["x"]]) for p, _ in sel], [k for _, k in sel])))
@@ -369,6 +370,7 @@ def main():
     s.add_argument("--data", default=DATA)
     s.add_argument("--threads", type=int, default=None)
     s.add_argument("--weights", action="append", metavar="NAME=FILE", help="another CAIM-Net weights file")
+    s.add_argument("--sensitivity", type=float, default=0.0, help="the engine's sensitivity for every method")
     s.set_defaults(func=moment)
     s = sub.add_parser("steps", help="per-interval input difference and network evidence at the moment points")
     s.add_argument("--data", default=DATA)
