@@ -89,3 +89,13 @@ def test_cover_classes_thresholds():
     v[0, :, 0, 2] = [60, 150, 40, 0]                # vegetation
     v[0, :, 0, 3] = [60, 80, 60, 0]                 # unclear
     assert photointerp.cover_classes(v)[0, 0].tolist() == [1, 2, 3, 0]
+
+
+def test_cut_to_dates_relabels_from_the_class_sequence():
+    pts = [{"classes": "VWBVVVVV", "k": 3, "stratum": "several"},
+           {"classes": "VVVVVVVW", "k": 7, "stratum": "one"},
+           {"classes": "WWVVVVVV", "k": 2, "stratum": "one"}]
+    cut = photointerp.cut_to_dates(pts, 3)
+    # first 3 dates: V W B (two changes, last in interval 2); V V V (no change: left out); W W V (one, 2)
+    assert [(p["k"], p["stratum"]) for p in cut] == [(2, "several"), (2, "one")]
+    assert photointerp.cut_to_dates(pts, 8) == pts and pts[0]["k"] == 3   # the input is not changed

@@ -2,7 +2,7 @@
 real-data check of the change-area decision that does not use Taizhou.
 
     python tools/photointerp.py score  [--data ../shared/data] [--weights NAME=FILE ...] [--sensitivity S]
-    python tools/photointerp.py moment [--data ../shared/data] [--weights NAME=FILE ...] [--sensitivity S]
+    python tools/photointerp.py moment [--data ../shared/data] [--weights NAME=FILE ...] [--sensitivity S] [--dates N]
     python tools/photointerp.py steps  [--data ../shared/data] [--weights FILE]
     python tools/photointerp.py sheets --out DIR [--data ../shared/data]
     python tools/photointerp.py draw   [--data ../shared/data]
@@ -176,6 +176,18 @@ def draw(args):
     return 0
 
 
+def cut_to_dates(points, n):
+    """Set-B points relabelled for the first ``n`` dates of the series (last class change within them,
+    stratum by the number of changes); points that do not change within them are left out."""
+    out = []
+    for p in points:
+        seq = p["classes"][:n]
+        changes = [i + 1 for i in range(len(seq) - 1) if seq[i] != seq[i + 1]]
+        if changes:
+            out.append(dict(p, k=changes[-1], stratum="one" if len(changes) == 1 else "several"))
+    return out
+
+
 def moment_row(got, truth):
     """exact, within one interval, called unchanged, dated earlier, dated later."""
     pairs = list(zip(got, truth))
@@ -192,6 +204,12 @@ def moment(args):
     sited, paths = moment_points(spec, args.data)
     pts = [(p, k) for _, p, k in sited]
     set_b = [p for p in spec["moment_points_b"]["points"] if p["label"] == "ok"]
+    if args.dates:
+        # the first N dates only: set B's labels follow from its class sequences cut to N dates (points
+        # without a change there are left out); set A has no stored sequences and is left out
+        if not 2 <= args.dates <= len(paths):
+            raise SystemExit(f"--dates must be 2 to {len(paths)}")
+        paths, pts, set_b = paths[:args.dates], [], cut_to_dates(set_b, args.dates)
     methods = [("CAIM-Net (bundled)", "caimnet", None, [3, 4, 4, 2]),
                ("CAIM-Net land-cover alternative", "caimnet",
                 os.path.join(ROOT, "resources", "weights", "caimnet_rgbn_landcover.pt"), [3, 4, 4, 2]),
@@ -199,10 +217,11 @@ def moment(args):
     for item in args.weights or []:
         name, _, path = item.partition("=")
         methods.append((name, "caimnet", path, [3, 4, 4, 2]))
-    groups = [(f"set A: {len(pts)} index-verified points of changed photo-interpreted pixels", pts)]
+    groups = [(f"set A: {len(pts)} index-verified points of changed photo-interpreted pixels", pts)] if pts else []
     for stratum, what in (("one", "one class change"), ("several", "two or more class changes")):
         sel = [(p, p["k"]) for p in set_b if p["stratum"] == stratum]
-        groups.append((f"set B, drawn without any method: {len(sel)} points with {what}", sel))
+        if sel:
+            groups.append((f"set B, drawn without any method: {len(sel)} points with {what}", sel))
     rows = {title: [] for title, _ in groups}
     with tempfile.TemporaryDirectory() as tmp:
         for i, (name, model, weights, bands) in enumerate(methods):
@@ -371,6 +390,8 @@ def main():
     s.add_argument("--threads", type=int, default=None)
     s.add_argument("--weights", action="append", metavar="NAME=FILE", help="another CAIM-Net weights file")
     s.add_argument("--sensitivity", type=float, default=0.0, help="the engine's sensitivity for every method")
+    s.add_argument("--dates", type=int, default=None, metavar="N",
+                   help="run the first N dates only (set B, labels cut to those dates)")
     s.set_defaults(func=moment)
     s = sub.add_parser("steps", help="per-interval input difference and network evidence at the moment points")
     s.add_argument("--data", default=DATA)
