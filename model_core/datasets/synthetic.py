@@ -27,7 +27,9 @@ How one sample of T dates and P x P pixels is made
    in real series; without it overlaps are rare and the "last" in "last change" is seldom taught.
    With ``brief_prob`` a share of the events last one date: the same area changes again at k + 1,
    back to its state before k or to new content (a sandbar seen once, a flooded field), so that a
-   state seen on one date only is not always a nuisance such as haze.
+   state seen on one date only is not always a nuisance such as haze.  With ``drift_prob`` the pixels
+   of a last change keep evolving a little on the later dates (a cumulative per-band gain of a few
+   per cent per date: vegetation establishing, a surface drying), which is not a further change.
 3. **Nuisances, per date** (not changes, the model must learn to ignore them): vegetation-dependent
    seasonal shift (NIR and red move with a seasonal phase, scaled by NDVI); per-band gain and offset
    (illumination, calibration); sensor noise; integer misregistration of 1-3 pixels of whole dates
@@ -275,7 +277,7 @@ class SemiSyntheticGenerator:
                  source_weights=None, min_contrast=0.04, match_prob=0.5, scene_stats=False,
                  context_crops=5, landcover_prob=0.0, landcover_regions=0.0, road_prob=0.0,
                  subpixel_prob=0.0, own_stats_prob=0.0, revert_prob=0.0, repeat_prob=0.0,
-                 brief_prob=0.0, record_history=False):
+                 brief_prob=0.0, record_history=False, drift_prob=0.0):
         if split not in ("train", "val"):
             raise ValueError("split must be 'train' or 'val'")
         self.split, self.patch, self.margin = split, int(patch), int(margin)
@@ -288,6 +290,7 @@ class SemiSyntheticGenerator:
         self.own_stats_prob = float(own_stats_prob)
         self.revert_prob, self.repeat_prob = float(revert_prob), float(repeat_prob)
         self.brief_prob = float(brief_prob)
+        self.drift_prob = float(drift_prob)
         # diagnostics: each sample also carries "n_changes" (uint8, changes covering each pixel) and
         # "returned" (bool, the last change is a return to an earlier state)
         self.record_history = bool(record_history)
@@ -448,6 +451,8 @@ class SemiSyntheticGenerator:
                     label[hit] = k + 1
                     returned[hit] = back
 
+        if self.drift_prob > 0:
+            self._post_change_drift(rng, frames, label)
         frames, cloud, context = self._nuisances(rng, frames, t, context)
         valid &= ~cloud
         # misregistration: each date is an integer-shifted window of the extended frame
@@ -480,6 +485,25 @@ class SemiSyntheticGenerator:
             else:
                 sample["center"], sample["scale"] = robust_stats(context)
         return sample
+
+    def _post_change_drift(self, rng, frames, label):
+        """In place: with ``drift_prob`` per last-change date k, the pixels whose last change is k keep
+        evolving a little on every later date (vegetation establishing on a new bar, a surface drying or
+        weathering): a cumulative per-band gain, one random step per date (a vegetation-vigour part,
+        NIR up and red down or the reverse, plus an independent part per band). Not a change: the
+        label stays k."""
+        t = frames.shape[0]
+        for k in np.unique(label[label > 0]):
+            k = int(k)
+            if k >= t - 1 or rng.random() >= self.drift_prob:
+                continue
+            region = label == k
+            sigma = rng.uniform(0.02, 0.06)
+            gain = np.ones(4, np.float32)
+            for j in range(k + 1, t):
+                vigour = rng.normal(0.0, sigma) * np.array([-0.5, 0.2, 0.0, 1.0])
+                gain = gain * (1 + vigour + rng.normal(0.0, sigma / 2, 4)).astype(np.float32)
+                frames[j][:, region] *= np.clip(gain, 0.5, 1.5)[:, None]
 
     def _context(self, rng, img, zoom, base, valid, side=48):
         """Pixels (4, N) standing for the whole scene around the base crop: the crop itself plus
