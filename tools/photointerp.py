@@ -196,7 +196,7 @@ def moment_row(got, truth):
 
 
 def moment(args):
-    """The change moment of 8-date Pucallpa series runs at the index-verified points."""
+    """The change moment of Pucallpa series runs (all 8 dates or the first N) at the moment points of sets A and B."""
     from model_core.predict import detect
     from osgeo import gdal
 
