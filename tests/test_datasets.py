@@ -386,16 +386,21 @@ def option_off_sample(**off):
             SemiSyntheticGenerator(SHARED, split="val", **off).sample(np.random.default_rng(8), 5))
 
 
+def changes_only(max_events, **options):
+    """A validation generator whose every sample has 1..max_events changes and no misregistration (use
+    with the no_nuisances fixture: then the series show the changes alone)."""
+    from model_core.datasets.synthetic import SemiSyntheticGenerator
+
+    return SemiSyntheticGenerator(SHARED, split="val", misreg_prob=0.0, haze_prob=0.0, cloud_prob=0.0,
+                                  no_change_prob=0.0, max_events=max_events, **options)
+
+
 @pytest.mark.shared
 @needs_shared
 def test_revert_events_return_pixels_to_an_earlier_state(no_nuisances):
     """With revert_prob, some pixels labelled k show at date k exactly what they showed at an earlier
     date j <= k - 2 while differing from date k - 1 (a return, e.g. water back in a channel); without
     the option no pixel does, and the option off keeps the random stream."""
-    from model_core.datasets.synthetic import SemiSyntheticGenerator
-
-    quiet = dict(misreg_prob=0.0, haze_prob=0.0, cloud_prob=0.0, no_change_prob=0.0, max_events=4)
-
     def returns(gen):
         count = 0
         for i in range(40):
@@ -413,8 +418,8 @@ def test_revert_events_return_pixels_to_an_earlier_state(no_nuisances):
                 count += int((moved & back).sum())
         return count
 
-    assert returns(SemiSyntheticGenerator(SHARED, split="val", revert_prob=1.0, **quiet)) > 50
-    assert returns(SemiSyntheticGenerator(SHARED, split="val", **quiet)) == 0
+    assert returns(changes_only(4, revert_prob=1.0)) > 50
+    assert returns(changes_only(4)) == 0
     a, b = option_off_sample(revert_prob=0.0)
     assert np.array_equal(a["values"], b["values"]) and np.array_equal(a["moment"], b["moment"])
 
@@ -425,11 +430,6 @@ def test_repeat_events_and_recorded_history(no_nuisances):
     """repeat_prob draws later events inside the area changed so far: many more pixels change two or
     more times, and record_history says which; a pixel recorded with n changes visibly changes at n
     different steps (nuisances off), the last at its label.  Options off keep the random stream."""
-    from model_core.datasets.synthetic import SemiSyntheticGenerator
-
-    quiet = dict(misreg_prob=0.0, haze_prob=0.0, cloud_prob=0.0, no_change_prob=0.0, max_events=4,
-                 record_history=True)
-
     def histories(gen):
         multi = changed = agree = checked = 0
         for i in range(30):
@@ -448,8 +448,8 @@ def test_repeat_events_and_recorded_history(no_nuisances):
             agree += int((sel & (steps.sum(axis=0) >= n) & (last == lab)).sum())
         return multi / max(changed, 1), agree / max(checked, 1)
 
-    share_off, agree_off = histories(SemiSyntheticGenerator(SHARED, split="val", **quiet))
-    share_on, agree_on = histories(SemiSyntheticGenerator(SHARED, split="val", repeat_prob=1.0, **quiet))
+    share_off, agree_off = histories(changes_only(4, record_history=True))
+    share_on, agree_on = histories(changes_only(4, repeat_prob=1.0, record_history=True))
     assert share_on > 0.25 and share_on > 3 * share_off
     assert agree_on > 0.9 and agree_off > 0.9
     a, b = option_off_sample(repeat_prob=0.0, record_history=True)
@@ -493,10 +493,6 @@ def test_brief_events_make_one_date_states(no_nuisances):
     """brief_prob: some changes last one date (the pixel differs at date k from both k - 1 and k + 1,
     and its label is k + 1, the last change); far more such pixels than without the option, which
     keeps the random stream when off."""
-    from model_core.datasets.synthetic import SemiSyntheticGenerator
-
-    quiet = dict(misreg_prob=0.0, haze_prob=0.0, cloud_prob=0.0, no_change_prob=0.0, max_events=3)
-
     def one_date_states(gen):
         count = 0
         for i in range(30):
@@ -509,8 +505,8 @@ def test_brief_events_make_one_date_states(no_nuisances):
                 count += int(((d_in > 0.02) & (d_out > 0.02)).sum())
         return count
 
-    on = one_date_states(SemiSyntheticGenerator(SHARED, split="val", brief_prob=1.0, **quiet))
-    off = one_date_states(SemiSyntheticGenerator(SHARED, split="val", **quiet))
+    on = one_date_states(changes_only(3, brief_prob=1.0))
+    off = one_date_states(changes_only(3))
     assert on > 200 and on > 3 * off
     a, b = option_off_sample(brief_prob=0.0)
     assert np.array_equal(a["values"], b["values"]) and np.array_equal(a["moment"], b["moment"])
@@ -522,10 +518,6 @@ def test_post_change_drift_keeps_changed_pixels_evolving(no_nuisances):
     """drift_prob: after its last change a pixel keeps evolving a little (a few per cent per date),
     which is not a change (the label stays); without it the pixel stays as it was after the change
     (no nuisances here). Off keeps the random stream."""
-    from model_core.datasets.synthetic import SemiSyntheticGenerator
-
-    quiet = dict(misreg_prob=0.0, haze_prob=0.0, cloud_prob=0.0, no_change_prob=0.0, max_events=2)
-
     def after_change(gen):
         rel = []
         for i in range(20):
@@ -539,8 +531,8 @@ def test_post_change_drift_keeps_changed_pixels_evolving(no_nuisances):
                 rel.append(np.abs(v[6][:, px] - at_k).mean() / (at_k.mean() + 1e-6))
         return np.array(rel)
 
-    on = after_change(SemiSyntheticGenerator(SHARED, split="val", drift_prob=1.0, **quiet))
-    off = after_change(SemiSyntheticGenerator(SHARED, split="val", **quiet))
+    on = after_change(changes_only(2, drift_prob=1.0))
+    off = after_change(changes_only(2))
     # off: only the soft edges of later events touch a pixel after its last change
     assert len(on) > 10 and off.max() < 0.01
     assert 0.02 < np.median(on) < 0.3          # drifted, by a few per cent per date, not a new cover
