@@ -46,10 +46,10 @@ def false_change_rate(samples, predict):
 def model_predictor(model):
     import torch
 
-    from model_core.normalize import normalise
+    from model_core.models import model_input
 
     def predict(values, valid, stats=None):
-        x = torch.from_numpy(normalise(values, valid, *(stats or (None, None))))[None]
+        x = torch.from_numpy(model_input(model, values, valid, stats))[None]
         with torch.inference_mode():
             return model(x)["moment"].argmax(dim=1)[0].numpy()
 
@@ -69,6 +69,8 @@ def main(argv=None):
     p.add_argument("--seed", type=int, default=7)
     p.add_argument("--threads", type=int)
     p.add_argument("--json", help="also write the rates to this JSON file")
+    p.add_argument("--model", default=None,
+                   help="build this model around the weights (caimnet_cva: the CAIM-Net + CVA fusion)")
     p.add_argument("--scene-stats", action="store_true",
                    help="normalise each series with the statistics of the scene it is cut from (the "
                         "generator's scene_stats recipe) instead of its own")
@@ -84,7 +86,7 @@ def main(argv=None):
                                haze_prob=args.haze_prob, misreg_prob=args.misreg_prob)
     rows = {"cva": false_change_rate(samples, lambda v, ok, _stats: cva(v, ok)["moment"])}
     for path in args.weights:
-        rows[path] = false_change_rate(samples, model_predictor(weights.load_model(path)))
+        rows[path] = false_change_rate(samples, model_predictor(weights.load_model(path, arch=args.model)))
     print(f"false-change rate on {args.samples} no-change series (T = {args.t}, haze on "
           f"{args.haze_prob:.0%} / misregistration on {args.misreg_prob:.0%} of dates, semi-synthetic):")
     for name, rate in rows.items():

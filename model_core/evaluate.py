@@ -42,9 +42,9 @@ def predict_scene(model, values, valid, device="cpu", tile=256, stats=None):
     (or with ``stats`` = (center, scale) of the larger scene it was cut from)."""
     import torch
 
-    from model_core.normalize import normalise
+    from model_core.models import model_input
 
-    x = normalise(values, valid, *(stats or (None, None)))
+    x = model_input(model, values, valid, stats)
     t, c, h, w = x.shape
     mult = int(getattr(model, "multiple", 8))
     halo = int(getattr(model, "halo", 16))
@@ -322,7 +322,9 @@ def main(argv=None):
             if path is None:
                 raise CaimError(f"No bundled weights for '{args.model}'; pass --weights FILE "
                                 "or --no-model.")
-            model = wio.load_model(path, device=device)
+            # a fusion (caimnet_cva) is built around the network file; otherwise the file's own model
+            fused = wio.wrapped_arch(args.model) != args.model
+            model = wio.load_model(path, arch=args.model if fused else None, device=device)
             label = f"{model.arch} ({path.split('/')[-1]})"
             from model_core.predict import apply_sensitivity
 

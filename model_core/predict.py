@@ -378,8 +378,8 @@ def detect(images, out_dir=None, dates=None, bands=None, model="caimnet", weight
         t0 = time.perf_counter()
         fit_scene = getattr(net, "fit_scene", None)
         center, scale = stack.statistics(keep_sample=fit_scene is not None)
-        if fit_scene is not None:  # classical methods with scene-wide statistics (CVA)
-            fit_scene(*stack.sample)
+        if fit_scene is not None:  # methods with scene-wide statistics of raw values (CVA, fusion)
+            fit_scene(*stack.sample, center=center, scale=scale)
         timings["statistics"] = time.perf_counter() - t0
         g = stack.grid
         tiles = plan_tiles(g.width, g.height, tile, ov, multiple)

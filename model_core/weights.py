@@ -29,9 +29,22 @@ BUNDLED = {
 }
 
 
+def wrapped_arch(arch):
+    """The architecture whose weights ``arch`` loads (a fusion wraps a network), else ``arch``."""
+    if arch is None:
+        return None
+    from model_core.errors import CaimError
+    from model_core.models import model_class
+
+    try:
+        return getattr(model_class(arch), "wraps", None) or arch
+    except CaimError:  # unknown name: the caller reports it
+        return arch
+
+
 def default_weights(arch):
     """Path of the bundled weights for ``arch``, or None when none are bundled."""
-    path = BUNDLED.get(arch)
+    path = BUNDLED.get(wrapped_arch(arch))
     return path if path and os.path.isfile(path) else None
 
 
@@ -86,7 +99,8 @@ def load_model(path, arch=None, device="cpu"):
     from model_core.models import build_model
 
     payload = read(path)
-    if arch is not None and payload["arch"] != arch:
+    inner = wrapped_arch(arch)
+    if arch is not None and payload["arch"] not in (arch, inner):
         raise WeightsError(
             f"Weights file '{path}' is for the '{payload['arch']}' model, not '{arch}'. "
             f"Choose the '{payload['arch']}' model or weights trained for '{arch}'.")
@@ -110,4 +124,9 @@ def load_model(path, arch=None, device="cpu"):
         except ValueError:
             raise WeightsError(f"Weights file '{path}' asks for the area rule '{rule}', which this version "
                                f"does not know ({', '.join(AREA_RULES)}). Use a newer version of the plugin.") from None
-    return model.to(device).eval()
+    model = model.to(device).eval()
+    if arch is not None and inner != arch and payload["arch"] == inner:
+        from model_core.models import model_class
+
+        model = model_class(arch).wrap(model)
+    return model

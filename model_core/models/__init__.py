@@ -40,7 +40,7 @@ def register(name):
 
 def _load_builtin():
     # Imported here so that a registry lookup pulls in every built-in architecture.
-    from model_core.models import caimnet, cva  # noqa: F401
+    from model_core.models import caimnet, cva, fusion  # noqa: F401
 
     try:
         from model_core.models import schanger  # noqa: F401
@@ -89,6 +89,26 @@ TWO_DATE_DEFAULT = "schanger"
 def default_model(n_dates):
     """Registry name of the default model for ``n_dates`` ordered images."""
     return TWO_DATE_DEFAULT if int(n_dates) == 2 else "caimnet"
+
+
+def model_input(model, values, valid, stats=None):
+    """The input (T, C, H, W) float32 that ``model`` takes for one scene, prepared as the engine
+    prepares it: standardised per date and band (:mod:`model_core.normalize`; with ``stats`` =
+    (center, scale) of the larger scene it was cut from, else its own), or, for models that read raw
+    values (``raw_input``: CVA, CAIM-Net + CVA), the raw values after ``model.fit_scene`` has taken
+    the scene statistics.  Invalid pixels are 0 either way."""
+    import numpy as np
+
+    from model_core.normalize import normalise, robust_stats
+
+    valid = np.asarray(valid, bool)
+    if not getattr(model, "raw_input", False):
+        return normalise(values, valid, *(stats or (None, None)))
+    center, scale = stats or robust_stats(values, valid)
+    model.fit_scene(values, valid, center=center, scale=scale)
+    x = np.array(values, np.float32)
+    x[:, :, ~valid] = 0.0
+    return x
 
 
 def area_from_moment(moment_logp):

@@ -47,8 +47,9 @@ class CVA(nn.Module):
         self.scale = None   # (T-1, C) robust spreads of the differences
         self.threshold = None
 
-    def fit_scene(self, values, valid):
-        """Scene statistics from a sample ``values`` (T, C, ...) with ``valid`` (...) of raw values."""
+    def fit_scene(self, values, valid, center=None, scale=None):
+        """Scene statistics from a sample ``values`` (T, C, ...) with ``valid`` (...) of raw values
+        (``center``/``scale``, the engine's input normalisation, are not used: CVA reads raw values)."""
         from model_core.baseline import difference_statistics, otsu_threshold
 
         v = np.asarray(values, np.float32)

@@ -1,0 +1,123 @@
+"""CAIM-Net + CVA (``--model caimnet_cva``): the two moment distributions fused, through the engine."""
+
+import os
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+from rasters import ROOT, read_tif, write_tif
+
+from model_core import weights as W
+from model_core.errors import WeightsError
+from model_core.predict import detect
+
+
+def _probs(res):
+    from osgeo import gdal
+
+    return gdal.Open(res.paths["probabilities"]).ReadAsArray().astype(np.float64)
+
+
+def _geometric_mean(p, q):
+    g = np.sqrt(np.clip(p, 1e-30, None) * np.clip(q, 1e-30, None))
+    return g / g.sum(axis=0, keepdims=True)
+
+
+def _run_three(paths, tmp_path, **options):
+    return {m: detect(paths, out_dir=str(tmp_path / m), model=m, probabilities=True, **options)
+            for m in ("caimnet_cva", "caimnet", "cva")}
+
+
+def test_fusion_is_the_normalised_geometric_mean_of_both_methods(scenario, tmp_path):
+    paths, truth = scenario
+    res = _run_three(paths, tmp_path, tile=64)
+    fused, net, cva = (_probs(res[m]) for m in ("caimnet_cva", "caimnet", "cva"))
+    # the whole scene is the statistics sample: each part sees exactly what it sees when run alone
+    assert np.allclose(fused, _geometric_mean(net, cva), atol=2e-4)
+    moment = read_tif(res["caimnet_cva"].paths["moment"])
+    assert np.array_equal(read_tif(res["caimnet_cva"].paths["area"]) == 1, moment > 0)
+    assert np.array_equal(moment, fused.argmax(axis=0))
+    assert res["caimnet_cva"].trained and res["caimnet_cva"].weights == W.default_weights("caimnet")
+    # on the scenario's clear changes it agrees with the truth at least as well as the weaker method
+    true_moment = read_tif(truth["moment"])
+    hits = {m: (read_tif(r.paths["moment"]) == true_moment).mean() for m, r in res.items()}
+    assert hits["caimnet_cva"] >= min(hits["caimnet"], hits["cva"]) - 1e-9
+    # where the two disagree on changed / unchanged, the fusion sides with the more confident one
+    a_net, a_cva = net.argmax(axis=0) > 0, cva.argmax(axis=0) > 0
+    odds = lambda p: np.log(p[1:].max(axis=0)) - np.log(p[0])  # noqa: E731
+    split = a_net != a_cva
+    if split.any():
+        louder_net = np.abs(odds(net)) > np.abs(odds(cva)) + 1.0
+        pick = split & louder_net
+        assert np.array_equal((moment > 0)[pick], a_net[pick])
+
+
+def test_fusion_does_not_depend_on_tiles(scenario, tmp_path):
+    paths, _ = scenario
+    a = detect(paths, out_dir=str(tmp_path / "a"), model="caimnet_cva", tile=64)
+    b = detect(paths, out_dir=str(tmp_path / "b"), model="caimnet_cva", tile=4096)
+    assert np.array_equal(read_tif(a.paths["moment"]), read_tif(b.paths["moment"]))
+
+
+def test_fusion_masks_nodata_like_the_network(tmp_path):
+    """Invalid pixels reach the network part as zeros, exactly as in a CAIM-Net run (not as the
+    standardised raw fill value), so the nodata corner changes nothing around it."""
+    rng = np.random.default_rng(3)
+    paths = []
+    for i in range(3):
+        v = rng.normal(100, 5, (4, 72, 80)).astype(np.float32)
+        if i == 2:
+            v[:, 10:26, 10:26] += 60
+        v[:, 50:, 56:] = -9999
+        p = str(tmp_path / f"d{i}.tif")
+        write_tif(p, v, nodata=-9999)
+        paths.append(p)
+    res = _run_three(paths, tmp_path)
+    m = read_tif(res["caimnet_cva"].paths["moment"])
+    assert (m[50:, 56:] == 255).all()
+    ok = m != 255
+    fused, net, cva = (_probs(res[k])[:, ok] for k in ("caimnet_cva", "caimnet", "cva"))
+    assert np.allclose(fused, _geometric_mean(net, cva), atol=2e-4)
+    assert (m[14:22, 14:22] == 2).mean() > 0.9
+
+
+def test_fusion_sensitivity_calls_more_pixels_changed(scenario, tmp_path):
+    paths, _ = scenario
+    a = read_tif(detect(paths, out_dir=str(tmp_path / "a"), model="caimnet_cva").paths["area"])
+    b = read_tif(detect(paths, out_dir=str(tmp_path / "b"), model="caimnet_cva", sensitivity=2.0).paths["area"])
+    assert ((b == 1) | (a == 0)).all() and (b == 1).sum() > (a == 1).sum()
+
+
+def test_fusion_loads_network_weights_only(tmp_path):
+    m = W.load_model(W.default_weights("caimnet_cva"), arch="caimnet_cva")
+    assert m.arch == "caimnet_cva" and m.net.arch == "caimnet" and m.raw_input
+    assert m.band_order == ["red", "green", "blue", "nir"]
+    assert m.calibration == W.load_model(W.default_weights("caimnet")).calibration
+    assert m.halo == m.net.halo and m.multiple == m.net.multiple
+    with pytest.raises(WeightsError, match="is for the 'schanger' model, not 'caimnet_cva'"):
+        W.load_model(W.default_weights("schanger"), arch="caimnet_cva")
+
+
+def test_evaluate_predicts_the_fusion_like_the_engine(scenario, tmp_path):
+    from osgeo import gdal
+
+    from model_core.evaluate import predict_scene
+
+    paths, _ = scenario
+    res = detect(paths, out_dir=str(tmp_path / "e"), model="caimnet_cva")
+    values = np.stack([gdal.Open(p).ReadAsArray().astype(np.float32) for p in paths])
+    model = W.load_model(W.default_weights("caimnet"), arch="caimnet_cva")
+    pred = predict_scene(model, values, np.ones(values.shape[2:], bool), tile=64)
+    assert (pred == read_tif(res.paths["moment"])).mean() > 0.999
+
+
+def test_cli_model_caimnet_cva(scenario, tmp_path):
+    paths, _ = scenario
+    out = tmp_path / "cli"
+    p = subprocess.run([sys.executable, "-m", "model_core", "detect", *paths, "--out", str(out),
+                        "--model", "caimnet_cva"],
+                       capture_output=True, text=True, cwd=ROOT, env=dict(os.environ, PYTHONPATH=ROOT), timeout=300)
+    assert p.returncode == 0, p.stderr
+    assert "caimnet_cva" in p.stdout and "caimnet_rgbn.pt" in p.stdout
+    assert (out / "change_moment.tif").is_file()
