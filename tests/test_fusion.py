@@ -121,3 +121,21 @@ def test_cli_model_caimnet_cva(scenario, tmp_path):
     assert p.returncode == 0, p.stderr
     assert "caimnet_cva" in p.stdout and "caimnet_rgbn.pt" in p.stdout
     assert (out / "change_moment.tif").is_file()
+
+
+def test_fusion_counts_a_repeated_band_once(tmp_path):
+    """With a band mapping that repeats a band (here 1,2,2,3 of a 3-band series) the fused CVA part is
+    the CVA of the three distinct bands, not one that weighs band 2 twice."""
+    rng = np.random.default_rng(8)
+    paths = []
+    for i in range(3):
+        v = rng.normal(100, 5, (3, 48, 48)).astype(np.float32)
+        if i == 1:
+            v[1, 8:24, 8:24] += 25  # a change in band 2 only
+        p = str(tmp_path / f"d{i}.tif")
+        write_tif(p, v)
+        paths.append(p)
+    res = {m: detect(paths, out_dir=str(tmp_path / m), model=m, probabilities=True,
+                     bands=None if m == "cva" else [1, 2, 2, 3]) for m in ("caimnet_cva", "caimnet", "cva")}
+    fused, net, cva = (_probs(res[m]) for m in ("caimnet_cva", "caimnet", "cva"))
+    assert np.allclose(fused, _geometric_mean(net, cva), atol=2e-4)

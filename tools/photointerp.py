@@ -7,10 +7,10 @@ real-data check of the change-area decision that does not use Taizhou.
     python tools/photointerp.py sheets --out DIR [--data ../shared/data]
     python tools/photointerp.py draw   [--data ../shared/data]
 
-``score`` runs the bundled CAIM-Net file, the alternative land-cover file, SChanger and the classical
-CVA (plus any ``--weights`` CAIM-Net files) on each pair through the engine, reads the change area
-at the labelled points of ``tools/photointerp_points.json`` (``?`` points excluded) and prints kappa,
-precision and recall per site and pooled, with a 95 % bootstrap interval (over points) of each
+``score`` runs the bundled CAIM-Net file, the alternative land-cover file, SChanger, the classical
+CVA and the CAIM-Net + CVA fusion (plus any ``--weights`` CAIM-Net files) on each pair through the
+engine, reads the change area at the labelled points of ``tools/photointerp_points.json`` (``?``
+points excluded) and prints kappa, precision and recall per site and pooled, with a 95 % bootstrap interval (over points) of each
 method's kappa minus the first method's.  ``moment`` runs the 8-date Pucallpa series and counts,
 at the index-verified points of ``moment_labels``, how often each method's change moment is the
 labelled interval, within one interval, "unchanged", earlier or later, and does the same on the
@@ -71,7 +71,8 @@ def score(args):
     spec = load(args.data)
     methods = [("CAIM-Net (bundled)", "caimnet", None), ("CAIM-Net land-cover alternative", "caimnet",
                os.path.join(ROOT, "resources", "weights", "caimnet_rgbn_landcover.pt")),
-               ("SChanger", "schanger", None), ("CVA + Otsu", "cva", None)]
+               ("SChanger", "schanger", None), ("CVA + Otsu", "cva", None),
+               ("CAIM-Net + CVA (bundled)", "caimnet_cva", None)]
     for item in args.weights or []:
         name, _, path = item.partition("=")
         methods.append((name, "caimnet", path))
@@ -213,7 +214,7 @@ def moment(args):
     methods = [("CAIM-Net (bundled)", "caimnet", None, [3, 4, 4, 2]),
                ("CAIM-Net land-cover alternative", "caimnet",
                 os.path.join(ROOT, "resources", "weights", "caimnet_rgbn_landcover.pt"), [3, 4, 4, 2]),
-               ("CVA + Otsu", "cva", None, None)]
+               ("CVA + Otsu", "cva", None, None), ("CAIM-Net + CVA (bundled)", "caimnet_cva", None, [3, 4, 4, 2])]
     for item in args.weights or []:
         name, _, path = item.partition("=")
         methods.append((name, "caimnet", path, [3, 4, 4, 2]))

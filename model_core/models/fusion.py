@@ -19,7 +19,8 @@ network keeps its own calibrated decision inside, and the CVA its Otsu threshold
 Input: raw values (``raw_input``), because the CVA standardises the differences itself; the network's
 input is standardised here exactly as the engine does it (per date and band with the scene
 statistics the engine passes to :meth:`fit_scene`, clipped, and 0 on invalid pixels, which the engine
-marks by setting all of a pixel's raw values to 0).
+marks by setting all of a pixel's raw values to 0).  The CVA part uses the network's bands, each once:
+a band mapping that repeats a band (3-band or RGB-only input) does not count it twice.
 """
 
 import torch
@@ -51,6 +52,7 @@ class CaimNetCVA(nn.Module):
             if hasattr(net, name):
                 setattr(self, name, getattr(net, name))
         self.center = self.scale = None
+        self.keep = list(range(self.in_channels))
 
     @classmethod
     def wrap(cls, net):
@@ -68,7 +70,12 @@ class CaimNetCVA(nn.Module):
 
         from model_core.normalize import robust_stats
 
-        self.cva.fit_scene(values, valid)
+        v = np.asarray(values, np.float32)
+        # a band mapping may repeat a band (3-band input, RGB-only): the CVA counts each band once
+        flat = v.reshape(v.shape[0], v.shape[1], -1)
+        self.keep = [c for c in range(v.shape[1])
+                     if not any(np.array_equal(flat[:, c], flat[:, d]) for d in range(c))]
+        self.cva.fit_scene(v[:, self.keep], valid)
         if center is None:
             center, scale = robust_stats(values, valid)
         self.center = torch.from_numpy(np.asarray(center, np.float32))
@@ -87,7 +94,7 @@ class CaimNetCVA(nn.Module):
         xn = ((x - c) / s).clamp_(-CLIP, CLIP)
         xn.masked_fill_(invalid[:, None, None], 0.0)
         net = self.net(xn)["moment"]
-        cva = self.cva(x)["moment"]
+        cva = self.cva(x[:, :, self.keep])["moment"]
         w = float(self.net_weight)
         fused = w * net + (1.0 - w) * cva
         return {"moment": torch.log_softmax(fused, dim=1), "aux": []}
