@@ -108,8 +108,10 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
             "and every band of the inputs when empty.\n"
             "<b>Model</b>: <tt>auto</tt> (default) = %s; <tt>caimnet</tt> = CAIM-Net, any number of dates; "
             "<tt>schanger</tt> = SChanger, exactly 2 dates; <tt>cva</tt> = classical change vector "
-            "analysis with an Otsu threshold: no weights (leave Weights empty), fast, any bands. The log "
-            "names the model that ran.\n"
+            "analysis with an Otsu threshold: no weights (leave Weights empty), fast, any bands; "
+            "<tt>caimnet_cva</tt> = CAIM-Net + CVA: both methods' moment probabilities combined (the model "
+            "card compares it with each on real points), CAIM-Net weights, 4 bands. The log names the "
+            "model that ran.\n"
             "<b>Weights</b>: optional .pt file for the chosen network; empty = the bundled weights.\n"
             "<b>Sensitivity</b>: -3 .. 3, 0 (default) = the calibrated decision.  Positive values call more "
             "pixels changed (fewer misses, more false alarms), negative values fewer; each step of 1 shifts "
@@ -201,13 +203,13 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
 
             raise QgsProcessingException(install_instructions() if not torch_available() else tr(
                 "The CAIM engine (model_core) could not be loaded to choose the automatic model; choose "
-                "MODEL=caimnet, schanger or cva."))
+                "MODEL=caimnet, schanger, cva or caimnet_cva."))
         weights = self.parameterAsFile(parameters, self.WEIGHTS, context) or None
         if weights and not mdl.needs_weights(model):
             raise QgsProcessingException(tr(
                 "The classical CVA method (MODEL=%s) takes no weights, but the Weights file (WEIGHTS) is set "
-                "to '%s'. Leave WEIGHTS empty, or choose a network model (MODEL=caimnet or schanger) to use "
-                "that file.") % (choice, weights))
+                "to '%s'. Leave WEIGHTS empty, or choose a model that uses weights (MODEL=caimnet, schanger "
+                "or caimnet_cva) to use that file.") % (choice, weights))
         facts = inp.describe_layers(layers, dates, bands)
         problems = inp.validate(layers, [f.get("date") for f in facts], bands, model, weights=weights)
         errors = [msg for level, msg in problems if level == inp.ERROR]

@@ -12,16 +12,17 @@ torch; a test checks that.
 import os
 
 AUTO = "auto"
-MODELS = [AUTO, "caimnet", "schanger", "cva"]
+MODELS = [AUTO, "caimnet", "schanger", "cva", "caimnet_cva"]
 # Classical methods: no weights, any number of bands (every band of the inputs without a band mapping).
 CLASSICAL = frozenset({"cva"})
 # Networks need this many bands (red, green, blue, NIR) with their bundled weights.
 NETWORK_BANDS = 4
-NAMES = {"caimnet": "CAIM-Net", "schanger": "SChanger", "cva": "Classical CVA"}
+NAMES = {"caimnet": "CAIM-Net", "schanger": "SChanger", "cva": "Classical CVA", "caimnet_cva": "CAIM-Net + CVA"}
 TITLES = {
     "caimnet": "CAIM-Net (any number of dates)",
     "schanger": "SChanger (exactly 2 dates)",
     "cva": "Classical CVA + Otsu (no weights, fast, any bands)",
+    "caimnet_cva": "CAIM-Net + CVA fusion (any number of dates; CAIM-Net weights)",
 }
 
 

@@ -34,7 +34,7 @@ def test_provider_and_parameters(qgis_app):
     assert alg.parameterDefinition("DEVICE").options() == ["Auto", "CPU", "CUDA"]
     assert alg.parameterDefinition("POLYGONS").flags() & alg.parameterDefinition("POLYGONS").FlagOptional
     model = alg.parameterDefinition("MODEL")
-    assert model.options() == ["auto", "caimnet", "schanger", "cva"]
+    assert model.options() == ["auto", "caimnet", "schanger", "cva", "caimnet_cva"]
     assert model.defaultValue() == "auto" and model.usesStaticStrings()
     sens = alg.parameterDefinition("SENSITIVITY")
     assert sens.defaultValue() == 0 and sens.minimum() == -3 and sens.maximum() == 3
@@ -61,7 +61,8 @@ def test_model_titles_follow_the_engine_default(qgis_app, monkeypatch):
     assert model_titles() == {
         "auto": auto,
         "caimnet": "CAIM-Net (any number of dates)", "schanger": "SChanger (exactly 2 dates)",
-        "cva": "Classical CVA + Otsu (no weights, fast, any bands)"}
+        "cva": "Classical CVA + Otsu (no weights, fast, any bands)",
+        "caimnet_cva": "CAIM-Net + CVA fusion (any number of dates; CAIM-Net weights)"}
     # a new two-date default in the engine shows up everywhere without touching the plugin
     monkeypatch.setattr(engine, "TWO_DATE_DEFAULT", "cva")
     assert mdl.resolve("auto", 2) == "cva" and mdl.resolve("auto", 3) == engine.default_model(3)
@@ -103,6 +104,25 @@ def test_cva_finds_the_known_change(project, tmp_path):
         meta = metadata(results[key])
         assert meta["CAIM_MODEL"] == "cva" and meta["CAIM_WEIGHTS"] == "none (classical method)"
     assert "UNTRAINED" not in results["SUMMARY"] and not results["WARNINGS"]
+
+
+def test_fusion_runs_with_the_bundled_network_weights(project, tmp_path):
+    """MODEL=caimnet_cva: the fusion runs through Processing with the bundled CAIM-Net file, finds the
+    known change, and its outputs name the model and that file."""
+    stack = make_stack(str(tmp_path))
+    out = outputs_in(str(tmp_path / "out"))
+    results, ok, fb = run_alg(dict(INPUT=stack, MODEL="caimnet_cva", DEVICE="CPU", **out))
+    assert ok, fb.textLog()
+    assert results["MODEL_USED"] == "caimnet_cva"
+    assert "Model: CAIM-Net + CVA [caimnet_cva]" in fb.textLog()
+    moment, area = read(results["MOMENT"]), read(results["AREA"])
+    valid = np.ones((64, 64), bool)
+    valid[:6, :6] = False
+    assert (moment[~valid] == 255).all()
+    assert (moment[20:36, 20:36] == 2).mean() > 0.9
+    assert ((area[valid] == 1) == (moment[valid] != 0)).all()
+    meta = metadata(results["MOMENT"])
+    assert meta["CAIM_MODEL"] == "caimnet_cva" and meta["CAIM_WEIGHTS"] == "caimnet_rgbn.pt"
 
 
 def test_cva_uses_every_band_without_a_mapping(project, tmp_path):
