@@ -76,7 +76,8 @@ def _detect_parser(sub):
     p.add_argument("--out", required=True, metavar="DIR", help="output folder (created if missing)")
     p.add_argument("--model", default="caimnet", choices=available() + ["auto"],
                    help="caimnet: any number of dates (default); schanger: exactly two dates; cva: the classical "
-                        "change vector analysis (no weights, any bands); auto: the plugin's automatic choice "
+                        "change vector analysis (no weights, any bands); caimnet_cva: CAIM-Net and CVA combined "
+                        "(CAIM-Net weights, 4 bands; see the model card); auto: the plugin's automatic choice "
                         "(SChanger for two dates, CAIM-Net for more)")
     p.add_argument("--dates", metavar="D1,D2,...", help="one date per image, comma-separated (YYYY-MM-DD, "
                    "YYYYMMDD, YYYY-MM or YYYY); default: parsed from file names or metadata")
