@@ -103,7 +103,8 @@ def load_model(path, arch=None, device="cpu"):
     if arch is not None and payload["arch"] not in (arch, inner):
         raise WeightsError(
             f"Weights file '{path}' is for the '{payload['arch']}' model, not '{arch}'. "
-            f"Choose the '{payload['arch']}' model or weights trained for '{arch}'.")
+            f"Choose the '{payload['arch']}' model or weights trained for '{inner}'"
+            + (f" (the '{arch}' method runs '{inner}' weights)." if inner != arch else "."))
     model = build_model(payload["arch"], in_channels=payload["in_channels"], **payload["config"])
     try:
         model.load_state_dict(payload["state_dict"], strict=True)

@@ -99,7 +99,8 @@ def test_fusion_loads_network_weights_only(tmp_path):
     assert m.band_order == ["red", "green", "blue", "nir"]
     assert m.calibration == W.load_model(W.default_weights("caimnet")).calibration
     assert m.halo == m.net.halo and m.multiple == m.net.multiple
-    with pytest.raises(WeightsError, match="is for the 'schanger' model, not 'caimnet_cva'"):
+    with pytest.raises(WeightsError, match="is for the 'schanger' model, not 'caimnet_cva'. Choose the "
+                       "'schanger' model or weights trained for 'caimnet' \\(the 'caimnet_cva' method runs"):
         W.load_model(W.default_weights("schanger"), arch="caimnet_cva")
 
 
