@@ -76,6 +76,17 @@ def test_config_rejects_unknown_keys(tmp_path):
     assert train.main([str(p)]) == 2
 
 
+def test_config_refuses_models_with_nothing_to_train(tmp_path, capsys):
+    from model_core import train
+
+    for name, hint in (("caimnet_cva", "train 'caimnet' weights"), ("cva", "a classical method")):
+        p = tmp_path / f"{name}.json"
+        p.write_text(json.dumps({"model": name}))
+        assert train.main([str(p)]) == 2
+        err = capsys.readouterr().err
+        assert f"the '{name}' method has nothing to train" in err and hint in err
+
+
 def test_evaluate_prints_tables(tmp_path, capsys):
     from model_core import evaluate, weights
     from model_core.models import build_model
