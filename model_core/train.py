@@ -133,12 +133,12 @@ def load_config(path_or_dict):
     from model_core.models import model_class
 
     cls = model_class(cfg["model"])  # an unknown name fails here with the list of models
-    if getattr(cls, "wraps", None) or not getattr(cls, "needs_weights", True):
+    wraps = getattr(cls, "wraps", None)
+    if wraps or not getattr(cls, "needs_weights", True):
         from model_core.errors import CaimError
 
         raise CaimError(f"Config: the '{cfg['model']}' method has nothing to train"
-                        + (f"; train '{cls.wraps}' weights, which it then runs." if getattr(cls, "wraps", None)
-                           else " (a classical method)."))
+                        + (f"; train '{wraps}' weights, which it then runs." if wraps else " (a classical method)."))
     return cfg
 
 

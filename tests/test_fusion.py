@@ -27,8 +27,10 @@ def _geometric_mean(p, q, w=W_NET):
     return g / g.sum(axis=0, keepdims=True)
 
 
-def _run_three(paths, tmp_path, **options):
-    return {m: detect(paths, out_dir=str(tmp_path / m), model=m, probabilities=True, **options)
+def _run_three(paths, tmp_path, bands=None, **options):
+    """The fusion and its two parts on ``paths``; ``bands`` maps the networks' inputs (CVA: every band)."""
+    return {m: detect(paths, out_dir=str(tmp_path / m), model=m, probabilities=True,
+                      bands=None if m == "cva" else bands, **options)
             for m in ("caimnet_cva", "caimnet", "cva")}
 
 
@@ -140,7 +142,6 @@ def test_fusion_counts_a_repeated_band_once(tmp_path):
         p = str(tmp_path / f"d{i}.tif")
         write_tif(p, v)
         paths.append(p)
-    res = {m: detect(paths, out_dir=str(tmp_path / m), model=m, probabilities=True,
-                     bands=None if m == "cva" else [1, 2, 2, 3]) for m in ("caimnet_cva", "caimnet", "cva")}
+    res = _run_three(paths, tmp_path, bands=[1, 2, 2, 3])
     fused, net, cva = (_probs(res[m]) for m in ("caimnet_cva", "caimnet", "cva"))
     assert np.allclose(fused, _geometric_mean(net, cva), atol=2e-4)

@@ -10,8 +10,8 @@ real-data check of the change-area decision that does not use Taizhou.
 ``score`` runs the bundled CAIM-Net file, the alternative land-cover file, SChanger, the classical
 CVA and the CAIM-Net + CVA fusion (plus any ``--weights`` CAIM-Net files) on each pair through the
 engine, reads the change area at the labelled points of ``tools/photointerp_points.json`` (``?``
-points excluded) and prints kappa, precision and recall per site and pooled, with a 95 % bootstrap interval (over points) of each
-method's kappa minus the first method's.  ``moment`` runs the 8-date Pucallpa series and counts,
+points excluded) and prints kappa, precision and recall per site and pooled, with a 95 % bootstrap
+interval (over points) of each method's kappa minus the first method's.  ``moment`` runs the 8-date Pucallpa series and counts,
 at the index-verified points of ``moment_labels``, how often each method's change moment is the
 labelled interval, within one interval, "unchanged", earlier or later, and does the same on the
 method-independent set ``moment_points_b`` (drawn by ``draw`` from per-date cover classes, then

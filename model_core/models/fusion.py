@@ -36,7 +36,6 @@ from model_core.models.cva import CVA
 
 @register("caimnet_cva")
 class CaimNetCVA(nn.Module):
-    PRESETS = {"default": {}}
     needs_weights = True
     raw_input = True
     wraps = "caimnet"  # weights files of this architecture are what it loads
