@@ -40,6 +40,7 @@ sys.path.insert(0, ROOT)
 POINTS = os.path.join(ROOT, "tools", "photointerp_points.json")
 DATA = os.path.normpath(os.path.join(ROOT, "..", "shared", "data"))
 CHIP, ZOOM, PER_SHEET = 24, 5, 10
+SEED_C = 20261204  # set C, drawn in the ninth session (after W2), before any method ran on it
 
 
 def load(data):
@@ -131,10 +132,11 @@ def cover_classes(values):
     return cls
 
 
-def draw_moment_points(cls, valid, avoid, per_stratum=20, seed=20261203, spacing=15, margin=12):
+def draw_moment_points(cls, valid, avoid, per_stratum=20, seed=20261203, spacing=15, margin=12, stable=0):
     """Method-independent moment points: pixels whose 3 x 3 neighbourhood has one clear class on every
     date and whose class changes; ``per_stratum`` with one change and as many with several, at least
-    ``spacing`` px apart (Chebyshev) and from ``avoid`` (dicts with x, y)."""
+    ``spacing`` px apart (Chebyshev) and from ``avoid`` (dicts with x, y); then ``stable`` points whose
+    class never changes (k = 0), taking the classes present in turn (water, bare, vegetation)."""
     t, h, w = cls.shape
     padded = np.pad(cls, ((0, 0), (1, 1), (1, 1)))
     same = np.ones(cls.shape, bool)
@@ -147,10 +149,17 @@ def draw_moment_points(cls, valid, avoid, per_stratum=20, seed=20261203, spacing
     last = np.where(changed.any(axis=0), t - 1 - np.argmax(changed[::-1], axis=0), 0)
     rng = np.random.default_rng(seed)
     out, names = [], "?WBV"
-    for stratum, sel in (("one", ok & (n == 1)), ("several", ok & (n >= 2))):
+    strata = [("one", ok & (n == 1), per_stratum), ("several", ok & (n >= 2), per_stratum)]
+    if stable:
+        present = [c for c in (1, 2, 3) if (ok & (n == 0) & (cls[0] == c)).any()]
+        share = [stable // len(present) + (i < stable % len(present)) for i in range(len(present))]
+        strata += [("stable", ok & (n == 0) & (cls[0] == c), m) for c, m in zip(present, share)]
+    for stratum, sel, want in strata:
         ys, xs = np.nonzero(sel)
         got = []
         for i in rng.permutation(len(ys)):
+            if len(got) == want:
+                break
             y, x = int(ys[i]), int(xs[i])
             if not (margin <= y < h - margin and margin <= x < w - margin):
                 continue
@@ -158,21 +167,26 @@ def draw_moment_points(cls, valid, avoid, per_stratum=20, seed=20261203, spacing
                 continue
             got.append({"x": x, "y": y, "stratum": stratum, "k": int(last[y, x]),
                         "classes": "".join(names[c] for c in cls[:, y, x])})
-            if len(got) == per_stratum:
-                break
         out += got
     return out
 
 
 def draw(args):
-    """Re-draw the candidates of moment_points_b and print them (one JSON object per line)."""
+    """Re-draw the candidates of moment_points_b (or, with ``--set c``, of moment_points_c: another seed,
+    away from sets A and B, plus stable points) and print them (one JSON object per line)."""
     from model_core.stack import Stack
 
-    sited, paths = moment_points(load(args.data), args.data)
+    spec = load(args.data)
+    sited, paths = moment_points(spec, args.data)
     stack = Stack(paths)
     _, _, h, w = stack.shape
     values, valid = stack.read(0, 0, w, h)
-    for p in draw_moment_points(cover_classes(values), valid, [p for _, p, _ in sited]):
+    avoid = [p for _, p, _ in sited]
+    kw = {}
+    if args.set == "c":
+        avoid += spec["moment_points_b"]["points"]
+        kw = {"seed": SEED_C, "stable": 20, "spacing": 10}
+    for p in draw_moment_points(cover_classes(values), valid, avoid, **kw):
         print(json.dumps(p))
     return 0
 
@@ -338,14 +352,16 @@ def sheets(args):
                     draw.rectangle([xx + c0 - 1 - ZOOM, y0 + 14 + c0 - 1 - ZOOM, xx + c0 + 2 * ZOOM,
                                     y0 + 14 + c0 + 2 * ZOOM], outline=(255, 0, 255))
             sheet.save(os.path.join(args.out, f"{key}_sheet{k // PER_SHEET}.png"))
-    moment_strips(spec, args.data, args.out)
+    for key in ("moment_points_b", "moment_points_c"):
+        if key in spec:
+            moment_strips(spec, args.data, args.out, key)
     print(f"sheets written to {args.out}")
     return 0
 
 
-def moment_strips(spec, data, out, chip=24, zoom=4, per_sheet=6):
-    """8-date chip strips (SWIR1, NIR, red; per-date 2-98 % stretch) of the moment_points_b points, the
-    centre pixel boxed, numbered as in the points file."""
+def moment_strips(spec, data, out, key="moment_points_b", chip=24, zoom=4, per_sheet=6):
+    """8-date chip strips (SWIR1, NIR, red; per-date 2-98 % stretch) of the points of ``key`` (sets B
+    and C), the centre pixel boxed, numbered as in the points file."""
     from PIL import Image, ImageDraw
 
     from model_core.stack import Stack
@@ -360,7 +376,7 @@ def moment_strips(spec, data, out, chip=24, zoom=4, per_sheet=6):
         lo = np.percentile(img[:, valid], 2, axis=1)[:, None, None]
         hi = np.percentile(img[:, valid], 98, axis=1)[:, None, None]
         disp.append((np.clip((img - lo) / (hi - lo + 1e-6), 0, 1) * 255).astype(np.uint8))
-    pts, side, half = spec["moment_points_b"]["points"], chip * zoom, chip // 2
+    pts, side, half = spec[key]["points"], chip * zoom, chip // 2
     years = [os.path.splitext(os.path.basename(p))[0] for p in paths]
     for k in range(0, len(pts), per_sheet):
         sheet = Image.new("RGB", (t * (side + 4) + 20, per_sheet * (side + 16) + 10), "white")
@@ -374,7 +390,7 @@ def moment_strips(spec, data, out, chip=24, zoom=4, per_sheet=6):
                 draw.text((x0 + 2, y0), (f"#{k + j} " if d == 0 else "") + years[d], fill="black")
                 draw.rectangle([x0 + c0 - 1 - zoom, y0 + 12 + c0 - 1 - zoom, x0 + c0 + 2 * zoom,
                                 y0 + 12 + c0 + 2 * zoom], outline=(255, 0, 255))
-        sheet.save(os.path.join(out, f"moment_b_sheet{k // per_sheet}.png"))
+        sheet.save(os.path.join(out, f"moment_{key[-1]}_sheet{k // per_sheet}.png"))
 
 
 def main():
@@ -402,8 +418,9 @@ def main():
     s.add_argument("--data", default=DATA)
     s.add_argument("--out", required=True)
     s.set_defaults(func=sheets)
-    s = sub.add_parser("draw", help="re-draw the method-independent moment points (set B) and print them")
+    s = sub.add_parser("draw", help="re-draw the method-independent moment points (set B or C) and print them")
     s.add_argument("--data", default=DATA)
+    s.add_argument("--set", choices=["b", "c"], default="b")
     s.set_defaults(func=draw)
     args = ap.parse_args()
     return args.func(args)
