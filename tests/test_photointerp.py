@@ -51,6 +51,36 @@ def test_method_independent_moment_points_agree_with_their_classes():
         assert (len(changes) == 1) == (p["stratum"] == "one")
 
 
+def test_set_c_is_new_and_agrees_with_its_classes():
+    """Set C (ninth session): 20 + 20 changed and 16 stable points, at least 10 px from each other and
+    from every point of sets A and B, labels consistent with the class sequences."""
+    spec = json.load(open(photointerp.POINTS, encoding="utf-8"))
+    pts = spec["moment_points_c"]["points"]
+    assert [p["stratum"] for p in pts] == ["one"] * 20 + ["several"] * 20 + ["stable"] * 16
+    assert [i for i, p in enumerate(pts) if p["label"] != "ok"] == [54, 55]
+    for p in pts:
+        seq = p["classes"]
+        changes = [i + 1 for i in range(7) if seq[i] != seq[i + 1]]
+        assert len(seq) == 8 and set(seq) <= set("WBV")
+        assert p["k"] == (changes[-1] if changes else 0)
+        assert {"one": 1, "several": 2, "stable": 0}[p["stratum"]] == min(len(changes), 2)
+    older = [spec["sites"][s]["points"][int(i)] for s, d in spec["moment_labels"].items() if s != "about"
+             for i in d] + spec["moment_points_b"]["points"]
+    for a in pts:
+        assert all(max(abs(a["x"] - b["x"]), abs(a["y"] - b["y"])) >= 10 for b in older + pts if b is not a)
+
+
+def test_draw_stable_points_take_the_classes_in_turn():
+    cls = np.full((4, 60, 60), 3, np.int8)           # vegetation everywhere, never changing
+    cls[:, :, :20] = 1                               # a stable lake on the left
+    cls[1:, 40:50, 40:50] = 2                        # one change
+    valid = np.ones((60, 60), bool)
+    pts = photointerp.draw_moment_points(cls, valid, [], per_stratum=1, spacing=4, margin=2, stable=3)
+    stable = [p for p in pts if p["stratum"] == "stable"]
+    assert [p["classes"] for p in stable] == ["WWWW", "WWWW", "VVVV"] and all(p["k"] == 0 for p in stable)
+    assert [p["classes"] for p in pts if p["stratum"] == "one"] == ["VBBB"]
+
+
 def test_draw_moment_points_on_a_known_cube():
     t, h, w = 5, 60, 60
     cls = np.full((t, h, w), 3, np.int8)            # vegetation everywhere

@@ -5,7 +5,7 @@ real-data check of the change-area decision that does not use Taizhou.
     python tools/photointerp.py moment [--data ../shared/data] [--weights NAME=FILE ...] [--sensitivity S] [--dates N]
     python tools/photointerp.py steps  [--data ../shared/data] [--weights FILE]
     python tools/photointerp.py sheets --out DIR [--data ../shared/data]
-    python tools/photointerp.py draw   [--data ../shared/data]
+    python tools/photointerp.py draw   [--data ../shared/data] [--set b|c]
 
 ``score`` runs the bundled CAIM-Net file, the alternative land-cover file, SChanger, the classical
 CVA and the CAIM-Net + CVA fusion (plus any ``--weights`` CAIM-Net files) on each pair through the
@@ -15,12 +15,14 @@ interval (over points) of each method's kappa minus the first method's.  ``momen
 at the index-verified points of ``moment_labels``, how often each method's change moment is the
 labelled interval, within one interval, "unchanged", earlier or later, and does the same on the
 method-independent set ``moment_points_b`` (drawn by ``draw`` from per-date cover classes, then
-checked on 8-date chip strips; by number of changes).  ``steps`` looks inside a
+checked on 8-date chip strips; by number of changes) and on set C (``moment_points_c``: drawn the
+same way with another seed after candidates W and W2, plus stable points; also scored as a series
+change area, changed against stable points).  ``steps`` looks inside a
 CAIM-Net file at those points: per interval, the size of the normalised input difference and the
 network's branch-1 "changed minus unchanged" score, to see whether a wrong moment comes from the
 step evidence or from the decision.  ``sheets`` writes the chip mosaics the labels were made
 on (no method output is shown on them), for checking or extending the labels; ``draw`` re-draws the
-candidates of ``moment_points_b`` and prints them.
+candidates of ``moment_points_b`` (or ``--set c``) and prints them.
 
 The sample is stratified by whether any of seven methods called a pixel changed, so these figures
 describe the sample, not the whole scene; see the model card.  Prints figures; asserts nothing.
@@ -219,12 +221,14 @@ def moment(args):
     sited, paths = moment_points(spec, args.data)
     pts = [(p, k) for _, p, k in sited]
     set_b = [p for p in spec["moment_points_b"]["points"] if p["label"] == "ok"]
+    set_c = [p for p in spec.get("moment_points_c", {}).get("points", []) if p["label"] == "ok"]
     if args.dates:
         # the first N dates only: set B's labels follow from its class sequences cut to N dates (points
         # without a change there are left out); set A has no stored sequences and is left out
         if not 2 <= args.dates <= len(paths):
             raise SystemExit(f"--dates must be 2 to {len(paths)}")
         paths, pts, set_b = paths[:args.dates], [], cut_to_dates(set_b, args.dates)
+        set_c = cut_to_dates([p for p in set_c if p["k"]], args.dates) + [p for p in set_c if not p["k"]]
     methods = [("CAIM-Net (bundled)", "caimnet", None, [3, 4, 4, 2]),
                ("CAIM-Net land-cover alternative", "caimnet",
                 os.path.join(ROOT, "resources", "weights", "caimnet_rgbn_landcover.pt"), [3, 4, 4, 2]),
@@ -237,7 +241,13 @@ def moment(args):
         sel = [(p, p["k"]) for p in set_b if p["stratum"] == stratum]
         if sel:
             groups.append((f"set B, drawn without any method: {len(sel)} points with {what}", sel))
+    for stratum, what in (("one", "one class change"), ("several", "two or more class changes")):
+        sel = [(p, p["k"]) for p in set_c if p["stratum"] == stratum]
+        if sel:
+            groups.append((f"set C (ninth session, new seed): {len(sel)} points with {what}", sel))
     rows = {title: [] for title, _ in groups}
+    stable = [p for p in set_c if p["stratum"] == "stable"]
+    area_c = []
     with tempfile.TemporaryDirectory() as tmp:
         for i, (name, model, weights, bands) in enumerate(methods):
             out = os.path.join(tmp, str(i))
@@ -247,12 +257,23 @@ def moment(args):
             mo = gdal.Open(os.path.join(out, "change_moment.tif")).ReadAsArray()
             for title, sel in groups:
                 rows[title].append((name, moment_row([int(mo[p["y"], p["x"]]) for p, _ in sel], [k for _, k in sel])))
+            if set_c:
+                y = np.array([p["stratum"] != "stable" for p in set_c], np.uint8)
+                area_c.append((name, kappa_pr(y, np.array([mo[p["y"], p["x"]] > 0 for p in set_c], np.uint8)),
+                               sum(int(mo[p["y"], p["x"]] > 0) for p in stable)))
     print(f"{len(paths)}-date Pucallpa series; label = last interval of a cover-class change")
     for title, _ in groups:
         print(f"\n{title}")
         print(f"  {'method':<34} {'exact':>5} {'within 1':>8} {'unchanged':>9} {'earlier':>7} {'later':>5}")
         for name, row in rows[title]:
             print(f"  {name:<34} {row[0]:5d} {row[1]:8d} {row[2]:9d} {row[3]:7d} {row[4]:5d}")
+    if area_c:
+        n_changed = len(set_c) - len(stable)
+        print(f"\nset C, series area: {n_changed} changed points against {len(stable)} stable ones "
+              "(changed = a moment other than 0)")
+        print(f"  {'method':<34} {'kappa':>6} {'precision':>9} {'recall':>6} {'stable called changed':>21}")
+        for name, (kap, prec, rec), false in area_c:
+            print(f"  {name:<34} {kap:6.3f} {prec:9.2f} {rec:6.2f} {false:>14d} of {len(stable)}")
     return 0
 
 
