@@ -55,7 +55,7 @@ def test_model_titles_follow_the_engine_default(qgis_app, monkeypatch):
 
     two, other = engine.default_model(2), engine.default_model(5)
     assert [mdl.resolve("auto", n) for n in (2, 3, 5)] == [two, engine.default_model(3), other]
-    names = {"caimnet": "CAIM-Net", "schanger": "SChanger", "cva": "Classical CVA"}
+    names = {"caimnet": "CAIM-Net", "schanger": "SChanger", "cva": "Classical CVA", "caimnet_cva": "CAIM-Net + CVA"}
     auto = ("Automatic (%s)" % names[other] if two == other
             else "Automatic (%s; %s for exactly 2 dates)" % (names[other], names[two]))
     assert model_titles() == {

@@ -141,7 +141,12 @@ def test_inline_validation(dialog, three_layers, tmp_path, project):
     assert not dialog.run_button.isEnabled()
     # three bands: the networks need 4 (red, green, blue, NIR); the classical CVA takes any
     dialog.bands_edit.setText("1,2,3")
-    assert "CAIM-Net uses 4 bands (red, green, blue, NIR) but Bands lists 3" in dialog.messages.text()
+    from caim_qgis_plugin.models import name
+    from model_core.models import default_model
+
+    # the automatic choice for these 4 layers is named
+    assert ("%s uses 4 bands (red, green, blue, NIR) but Bands lists 3" % name(default_model(4))
+            in dialog.messages.text())
     assert "RGB-only imagery is read as 1,2,3,2 by itself" in dialog.messages.text()
     assert not dialog.run_button.isEnabled()
     dialog.model_combo.setCurrentIndex(dialog.model_combo.findData("cva"))
@@ -203,15 +208,15 @@ def test_background_run_adds_styled_layers(dialog, three_layers, tmp_path, proje
     assert wait_for(lambda: dialog.task is None)
     assert dialog.last_results, dialog.status.text()
     assert dialog.last_results["DEVICE_USED"] == "cpu"
-    assert dialog.last_results["MODEL_USED"] == "caimnet"
+    assert dialog.last_results["MODEL_USED"] == "caimnet_cva"
     assert dialog.status.text().startswith(
-        "Done on cpu with CAIM-Net (automatic choice for 3 dates), sensitivity +0.5.")
+        "Done on cpu with CAIM-Net + CVA (automatic choice for 3 dates), sensitivity +0.5.")
     assert dialog.progress.value() == 100
     for name in ("change_area.tif", "change_moment.tif", "confidence.tif", "moment_probability.tif",
                  "change_moment.qml"):
         assert os.path.exists(os.path.join(folder, name))
     group = project.layerTreeRoot().children()[0]
-    assert group.name() == "CAIM changes 2019-05-01 to 2021-05-01 (3 dates, CAIM-Net, sensitivity +0.5)"
+    assert group.name() == "CAIM changes 2019-05-01 to 2021-05-01 (3 dates, CAIM-Net + CVA, sensitivity +0.5)"
     from osgeo import gdal
     assert gdal.Open(os.path.join(folder, "change_moment.tif")).GetMetadataItem("CAIM_SENSITIVITY") == "0.5"
     moment = dialog.last_layers["moment"]
@@ -303,7 +308,7 @@ def test_model_choice_weights_and_automatic_tiles(dialog, three_layers, project,
     assert dialog.tile_spin.minimum() == 0 and dialog.tile_spin.maximum() == 8192
 
     dialog.refresh_layers()
-    names = {"caimnet": "CAIM-Net", "schanger": "SChanger", "cva": "Classical CVA"}
+    names = {"caimnet": "CAIM-Net", "schanger": "SChanger", "cva": "Classical CVA", "caimnet_cva": "CAIM-Net + CVA"}
     assert "ready to run with %s (automatic choice for 3 dates)." % names[default_model(3)] in dialog.messages.text()
     dialog.layer_tree.topLevelItem(0).setCheckState(0, Qt.Unchecked)
     assert "ready to run with %s (automatic choice for 2 dates)." % names[default_model(2)] in dialog.messages.text()
