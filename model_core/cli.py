@@ -78,7 +78,7 @@ def _detect_parser(sub):
                    help="caimnet: any number of dates (default); schanger: exactly two dates; cva: the classical "
                         "change vector analysis (no weights, any bands); caimnet_cva: CAIM-Net and CVA combined "
                         "(CAIM-Net weights, 4 bands; see the model card); auto: the plugin's automatic choice "
-                        "(SChanger for two dates, the CAIM-Net + CVA fusion for more)")
+                        "(currently the CAIM-Net + CVA fusion for any number of dates)")
     p.add_argument("--dates", metavar="D1,D2,...", help="one date per image, comma-separated (YYYY-MM-DD, "
                    "YYYYMMDD, YYYY-MM or YYYY); default: parsed from file names or metadata")
     p.add_argument("--bands", type=_bands, metavar="B1,B2,B3,B4",

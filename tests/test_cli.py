@@ -158,9 +158,9 @@ def test_sensitivity_out_of_range(capsys, tmp_path):
 
 
 def test_model_auto_is_the_plugins_choice(capsys, tmp_path):
-    """--model auto resolves with model_core.models.default_model: the two-date choice for a pair,
-    the CAIM-Net + CVA fusion for three dates (decision Y of the model card); the summary names the
-    model that ran."""
+    """--model auto resolves with model_core.models.default_model (for any number of dates the
+    CAIM-Net + CVA fusion since decisions Y and Y2 of the model card); the summary names the model
+    that ran."""
     from model_core.models import default_model
 
     imgs = _stack(tmp_path, n=3, size=24)
@@ -169,4 +169,4 @@ def test_model_auto_is_the_plugins_choice(capsys, tmp_path):
                                      "--quiet"])
         assert rc == 0, err
         assert f"Model     {default_model(n)} " in out
-    assert default_model(3) == default_model(9) == "caimnet_cva"
+    assert default_model(2) == default_model(3) == default_model(9) == "caimnet_cva"
