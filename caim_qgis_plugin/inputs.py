@@ -244,6 +244,10 @@ def _network_band_problems(model, rasters, bands):
     hint = ("e.g. 1,2,3,4 (RGB-only imagery is read as 1,2,3,2 by itself: green in place of NIR), or choose "
             "the classical CVA, which uses any bands")
     if bands:
+        if len(bands) > need and model in mdl.EXTRA_BANDS:
+            return [(INFO, "%s: the network uses bands %s as red, green, blue, NIR; the CVA part also uses "
+                     "band(s) %s." % (mdl.name(model), ",".join(map(str, bands[:need])),
+                                       ",".join(map(str, bands[need:]))))]
         if len(bands) != need:
             return [(ERROR, "%s uses %d bands (red, green, blue, NIR) but Bands lists %d: give %d band "
                      "numbers, %s." % (mdl.name(model), need, len(bands), need, hint))]
@@ -257,7 +261,9 @@ def _network_band_problems(model, rasters, bands):
                 return []
             from model_core.bandmap import describe
 
-            return [(INFO, "Bands left empty: the engine uses bands %s." % describe(list(bands), source))]
+            extra = (" The CVA part also uses the layers' other bands." if model in mdl.EXTRA_BANDS and count > need
+                     else "")
+            return [(INFO, "Bands left empty: the engine uses bands %s.%s" % (describe(list(bands), source), extra))]
         rgb = {(tuple(b), src) for _, (b, src), _ in mappings if b}
         if len(rgb) == 1 and all(m[1][0] for m in mappings):
             from model_core.bandmap import describe_rgb_only

@@ -17,6 +17,9 @@ MODELS = [AUTO, "caimnet", "schanger", "cva", "caimnet_cva"]
 CLASSICAL = frozenset({"cva"})
 # Networks need this many bands (red, green, blue, NIR) with their bundled weights.
 NETWORK_BANDS = 4
+# Methods that also take further bands after those four (the fusion's CVA part: every other band when
+# Bands is empty, or the bands after the fourth of a longer mapping).
+EXTRA_BANDS = frozenset({"caimnet_cva"})
 NAMES = {"caimnet": "CAIM-Net", "schanger": "SChanger", "cva": "Classical CVA", "caimnet_cva": "CAIM-Net + CVA"}
 TITLES = {
     "caimnet": "CAIM-Net (any number of dates)",

@@ -85,7 +85,9 @@ def _detect_parser(sub):
                    help="1-based input bands to use as the model's R, G, B, NIR, e.g. 3,2,1,4 for B,G,R,NIR "
                         "order or 4,3,2,8 for Sentinel-2; default: for the networks, R, G, B, NIR as the band "
                         "wavelengths or names say (printed under Bands), else all bands (alpha bands "
-                        "dropped); cva: all bands")
+                        "dropped); cva: all bands; caimnet_cva: the network's four, then every other band for "
+                        "its CVA part (a mapping of more than four bands: the first four for the network, the "
+                        "rest for the CVA part, e.g. 3,2,1,4,5,6 for Landsat TM)")
     p.add_argument("--weights", metavar="FILE", help="weights file (.pt from 'train'); default: the bundled "
                    "weights for --model")
     p.add_argument("--device", default="auto", help="auto (CUDA if available, else CPU), cpu, or cuda:N")

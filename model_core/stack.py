@@ -231,7 +231,7 @@ class Stack:
     ``reference``: index of the input whose CRS, resolution and pixel alignment define the grid.
     """
 
-    def __init__(self, inputs, dates=None, bands=None, reference=0, expected_bands=None):
+    def __init__(self, inputs, dates=None, bands=None, reference=0, expected_bands=None, extra_bands=False):
         specs = [InputSpec.of(i) for i in inputs]
         if len(specs) < 2:
             raise InputError(f"Change detection needs at least 2 images; {len(specs)} given. "
@@ -246,7 +246,7 @@ class Stack:
         self.specs = specs
         with quiet_gdal():
             datasets = [_open(s, i) for i, s in enumerate(specs)]
-            self._check_bands(specs, datasets, bands, expected_bands)
+            self._check_bands(specs, datasets, bands, expected_bands, extra_bands)
             self.dates = self._dates(specs, datasets, dates)
             self.grid = self._grid(specs, datasets, reference)
             self.sources = [self._source(s, ds, i) for i, (s, ds) in enumerate(zip(specs, datasets))]
@@ -255,10 +255,17 @@ class Stack:
         self.sample = None
 
     # ------------------------------------------------------------------ set-up
-    def _check_bands(self, specs, datasets, bands, expected):
+    def _check_bands(self, specs, datasets, bands, expected, extra=False):
+        """Each input's band list (``s.bands``).  ``expected``: the model's band count (R, G, B, NIR for
+        the networks).  ``extra`` (the CAIM-Net + CVA fusion): the model also takes further bands after
+        the expected ones, for its CVA part: a band mapping may list more than ``expected`` bands (the
+        first ``expected`` are the network's), and without a mapping every other non-alpha band of the
+        inputs is appended to the inferred R, G, B, NIR."""
         chosen = []
+        explicit = []
         inferred = self._infer_bands(specs, datasets, bands, expected)
         for i, (s, ds) in enumerate(zip(specs, datasets)):
+            explicit.append(bool(s.bands or bands))
             sel = s.bands if s.bands else bands
             if isinstance(sel, str):
                 sel = [int(b) for b in sel.replace(" ", "").split(",") if b]
@@ -286,6 +293,8 @@ class Stack:
             raise InputError(f"The inputs have different numbers of bands ({detail}). Every date needs the "
                              "same bands in the same order: select them with the band mapping (e.g. "
                              "3,2,1,4; --bands on the command line).")
+        if extra and expected is not None and chosen[0] > expected and all(explicit):
+            expected = chosen[0]  # the mapping lists the network's bands, then the CVA part's
         if expected is not None and chosen[0] != expected:
             hint = ("For RGB-only imagery use the green band in place of NIR, e.g. band mapping 1,2,3,2 (the "
                     "bundled weights were trained with that substitution; accuracy is lower without NIR)."
@@ -297,6 +306,23 @@ class Stack:
                 f"('{specs[0].label}')"
                 + (" and their metadata (band wavelengths or names) do not say which is which"
                    if chosen[0] > expected else "") + f". {hint}")
+        if extra and not any(explicit):
+            self._add_extra_bands(specs, datasets)
+
+    def _add_extra_bands(self, specs, datasets):
+        """Append every band of the inputs that is neither in the R, G, B, NIR mapping nor an alpha band
+        (for the fusion's CVA part), when every input has the same such bands; say so in a band note."""
+        extras = [[b for b in range(1, ds.RasterCount + 1) if b not in s.bands
+                   and ds.GetRasterBand(b).GetColorInterpretation() != gdal.GCI_AlphaBand]
+                  for s, ds in zip(specs, datasets)]
+        if not extras[0]:
+            return
+        if any(e != extras[0] for e in extras):
+            self.band_notes.append("the CVA part uses the 4 bands above only: the inputs' other bands differ")
+            return
+        for s, e in zip(specs, extras):
+            s.bands = s.bands + e
+        self.band_notes.append(f"the CVA part also uses band(s) {','.join(map(str, extras[0]))}")
 
     def _infer_bands(self, specs, datasets, bands, expected):
         """R, G, B, NIR band lists read from each input's metadata (wavelengths, band names) for the

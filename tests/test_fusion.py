@@ -145,3 +145,65 @@ def test_fusion_counts_a_repeated_band_once(tmp_path):
     res = _run_three(paths, tmp_path, bands=[1, 2, 2, 3])
     fused, net, cva = (_probs(res[m]) for m in ("caimnet_cva", "caimnet", "cva"))
     assert np.allclose(fused, _geometric_mean(net, cva), atol=2e-4)
+
+
+def _six_band_series(tmp_path, names=True):
+    """3 dates of a 6-band B, G, R, NIR, SWIR1, SWIR2 stack (band names set when ``names``); a change
+    that shows in SWIR1 only at date 3, and one in every band at date 2."""
+    from osgeo import gdal
+
+    rng = np.random.default_rng(12)
+    paths = []
+    for i in range(3):
+        v = rng.normal(100, 4, (6, 64, 64)).astype(np.float32)
+        if i >= 1:
+            v[:, 8:24, 8:24] += 40
+        if i == 2:
+            v[4, 36:56, 36:56] += 50
+        p = write_tif(str(tmp_path / f"s{i}.tif"), v)
+        if names:
+            ds = gdal.Open(p, gdal.GA_Update)
+            for b, n in enumerate(["blue", "green", "red", "nir", "swir1", "swir2"]):
+                ds.GetRasterBand(b + 1).SetDescription(n)
+            ds = None
+        paths.append(p)
+    return paths
+
+
+def test_fusion_cva_part_uses_the_bands_the_network_does_not(tmp_path):
+    """Candidate W4: with an empty band mapping the network reads R, G, B, NIR (3,2,1,4 from the band
+    names) and the CVA part every band; the output is the weighted geometric mean of CAIM-Net on the
+    four bands and the CVA on all six, the same as with the explicit mapping 3,2,1,4,5,6, and the
+    summary says which bands the CVA part adds.  A change seen in SWIR1 only moves the fusion towards change."""
+    paths = _six_band_series(tmp_path)
+    auto = detect(paths, out_dir=str(tmp_path / "auto"), model="caimnet_cva", probabilities=True)
+    assert any("the CVA part also uses band(s) 5,6" in n for n in auto.notes), auto.notes
+    net = detect(paths, out_dir=str(tmp_path / "net"), model="caimnet", probabilities=True)
+    cva = detect(paths, out_dir=str(tmp_path / "cva"), model="cva", probabilities=True)
+    assert np.allclose(_probs(auto), _geometric_mean(_probs(net), _probs(cva)), atol=2e-4)
+    hand = detect(paths, out_dir=str(tmp_path / "hand"), model="caimnet_cva", bands=[3, 2, 1, 4, 5, 6],
+                  probabilities=True)
+    assert np.allclose(_probs(hand), _probs(auto), atol=1e-6)
+    # four bands as before: the CVA part sees the network's bands only
+    four = detect(paths, out_dir=str(tmp_path / "four"), model="caimnet_cva", bands=[3, 2, 1, 4],
+                  probabilities=True)
+    cva4 = detect(paths, out_dir=str(tmp_path / "cva4"), model="cva", bands=[3, 2, 1, 4], probabilities=True)
+    assert np.allclose(_probs(four), _geometric_mean(_probs(net), _probs(cva4)), atol=2e-4)
+    swir = np.zeros((64, 64), bool)
+    swir[40:52, 40:52] = True
+    p6, p4 = _probs(auto)[0][swir], _probs(four)[0][swir]  # p(no change) inside the SWIR1-only change
+    assert p6.mean() < p4.mean() - 0.03 and (p6 < p4).mean() > 0.9
+
+
+def test_fusion_band_mapping_rules(tmp_path):
+    """A mapping of more than four bands is for the fusion only; without band names a 6-band file still
+    needs a mapping (the network's roles are unknown); the other networks keep needing exactly four."""
+    from model_core.errors import InputError
+
+    paths = _six_band_series(tmp_path, names=False)
+    with pytest.raises(InputError, match="expects 4 bands"):
+        detect(paths, out_dir=str(tmp_path / "a"), model="caimnet_cva")
+    with pytest.raises(InputError, match="expects 4 bands"):
+        detect(paths, out_dir=str(tmp_path / "b"), model="caimnet", bands=[3, 2, 1, 4, 5])
+    res = detect(paths, out_dir=str(tmp_path / "c"), model="caimnet_cva", bands=[3, 2, 1, 4, 5])
+    assert res.trained and read_tif(res.paths["moment"]).shape == (64, 64)

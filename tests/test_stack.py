@@ -131,3 +131,27 @@ def test_envi_and_vrt_sources_with_band_selection(tmp_path):
     src = gdal.Open(a).ReadAsArray()
     assert np.array_equal(values[0], src[[2, 1, 0, 3]].astype(np.float32))
     assert np.array_equal(values[2], values[0]) and valid.all()
+
+
+def test_extra_bands_for_the_fusion(tmp_path):
+    """``extra_bands`` (the fusion's CVA part): without a mapping the bands beyond the inferred R, G, B,
+    NIR are appended when every input has the same ones, and left out, with a note, when they differ."""
+    from osgeo import gdal
+
+    def named(path, names):
+        p = write_tif(str(path), np.full((len(names), 16, 16), 50, np.float32))
+        ds = gdal.Open(p, gdal.GA_Update)
+        for b, n in enumerate(names):
+            ds.GetRasterBand(b + 1).SetDescription(n)
+        ds = None
+        return p
+
+    six = ["blue", "green", "red", "nir", "swir1", "swir2"]
+    a, b = named(tmp_path / "a.tif", six), named(tmp_path / "b.tif", six)
+    st = Stack([a, b], expected_bands=4, extra_bands=True)
+    assert [s.bands for s in st.sources] == [[3, 2, 1, 4, 5, 6]] * 2 and st.band_count == 6
+    assert "the CVA part also uses band(s) 5,6" in st.band_notes
+    assert Stack([a, b], expected_bands=4).band_count == 4  # the networks: four bands only
+    c = named(tmp_path / "c.tif", six[:5])
+    st = Stack([a, c], expected_bands=4, extra_bands=True)
+    assert st.band_count == 4 and any("other bands differ" in n for n in st.band_notes)

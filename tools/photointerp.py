@@ -55,6 +55,16 @@ def load(data):
     return spec
 
 
+def with_other_bands(bands, path):
+    """``bands`` (the network's R, G, B, NIR mapping) followed by every other band of ``path``: the
+    band list of a CAIM-Net + CVA run whose CVA part uses all bands, as the engine makes it without a
+    mapping."""
+    from osgeo import gdal
+
+    n = gdal.Open(path).RasterCount
+    return list(bands) + [b for b in range(1, n + 1) if b not in bands]
+
+
 def kappa_pr(y, p):
     tp = int(((p == 1) & (y == 1)).sum())
     fp = int(((p == 1) & (y == 0)).sum())
@@ -88,6 +98,8 @@ def score(args):
             site_of += [key] * len(pts)
             for i, (name, model, weights) in enumerate(methods):
                 bands = None if model == "cva" or not site["bands"] else [int(b) for b in site["bands"].split(",")]
+                if model == "caimnet_cva" and bands:
+                    bands = with_other_bands(bands, site["paths"][0])
                 out = os.path.join(tmp, f"{key}_{i}")
                 with open(os.devnull, "w") as null, contextlib.redirect_stdout(null):
                     detect(site["paths"], out_dir=out, model=model, weights=weights, bands=bands,
@@ -232,7 +244,8 @@ def moment(args):
     methods = [("CAIM-Net (bundled)", "caimnet", None, [3, 4, 4, 2]),
                ("CAIM-Net land-cover alternative", "caimnet",
                 os.path.join(ROOT, "resources", "weights", "caimnet_rgbn_landcover.pt"), [3, 4, 4, 2]),
-               ("CVA + Otsu", "cva", None, None), ("CAIM-Net + CVA (bundled)", "caimnet_cva", None, [3, 4, 4, 2])]
+               ("CVA + Otsu", "cva", None, None),
+               ("CAIM-Net + CVA (bundled)", "caimnet_cva", None, with_other_bands([3, 4, 4, 2], paths[0]))]
     for item in args.weights or []:
         name, _, path = item.partition("=")
         methods.append((name, "caimnet", path, [3, 4, 4, 2]))

@@ -23,8 +23,11 @@ calibrated decision inside, and the CVA its Otsu threshold and confidence scale.
 Input: raw values (``raw_input``), because the CVA standardises the differences itself; the network's
 input is standardised here exactly as the engine does it (per date and band with the scene
 statistics the engine passes to :meth:`fit_scene`, clipped, and 0 on invalid pixels, which the engine
-marks by setting all of a pixel's raw values to 0).  The CVA part uses the network's bands, each once:
-a band mapping that repeats a band (3-band or RGB-only input) does not count it twice.
+marks by setting all of a pixel's raw values to 0).  The input may carry more bands than the
+network's four (``extra_bands``; candidate W4 of the model card): the network reads the first four, the
+CVA part every band, each once: a band mapping that repeats a band (3-band or RGB-only input) does not
+count it twice.  The engine appends the inputs' other bands when the band mapping is empty, or takes
+them from a mapping of more than four bands (e.g. 3,2,1,4,5,6 for Landsat TM).
 """
 
 import torch
@@ -38,6 +41,7 @@ from model_core.models.cva import CVA
 class CaimNetCVA(nn.Module):
     needs_weights = True
     raw_input = True
+    extra_bands = True  # the input may carry bands after the network's four, for the CVA part
     wraps = "caimnet"  # weights files of this architecture are what it loads
     net_weight = 0.7  # w: the network's share of the log-probabilities (model card, candidate W2)
 
@@ -67,8 +71,9 @@ class CaimNetCVA(nn.Module):
         return m.to(next(net.parameters()).device).eval()
 
     def fit_scene(self, values, valid, center=None, scale=None):
-        """Scene statistics: the CVA's (from the raw sample) and the network's input normalisation
-        (``center``/``scale`` (T, C) from the engine; computed from the sample when not given)."""
+        """Scene statistics: the CVA's (from the raw sample, every band) and the network's input
+        normalisation (its first ``in_channels`` bands of ``center``/``scale`` (T, C) from the engine;
+        computed from the sample when not given)."""
         import numpy as np
 
         from model_core.normalize import robust_stats
@@ -81,8 +86,9 @@ class CaimNetCVA(nn.Module):
         self.cva.fit_scene(v[:, self.keep], valid)
         if center is None:
             center, scale = robust_stats(values, valid)
-        self.center = torch.from_numpy(np.asarray(center, np.float32))
-        self.scale = torch.from_numpy(np.asarray(scale, np.float32))
+        n = self.in_channels
+        self.center = torch.from_numpy(np.asarray(center, np.float32)[:, :n].copy())
+        self.scale = torch.from_numpy(np.asarray(scale, np.float32)[:, :n].copy())
         return self
 
     def forward(self, x):
@@ -94,7 +100,7 @@ class CaimNetCVA(nn.Module):
         invalid = (x == 0).flatten(1, 2).all(dim=1)  # (B, H, W): the engine zeroes invalid pixels
         c = self.center.to(x.device)[None, :, :, None, None]
         s = self.scale.to(x.device)[None, :, :, None, None]
-        xn = ((x - c) / s).clamp_(-CLIP, CLIP)
+        xn = ((x[:, :, :self.in_channels] - c) / s).clamp_(-CLIP, CLIP)
         xn.masked_fill_(invalid[:, None, None], 0.0)
         net = self.net(xn)["moment"]
         cva = self.cva(x[:, :, self.keep])["moment"]

@@ -175,6 +175,16 @@ def test_inline_validation(dialog, three_layers, tmp_path, project):
     assert [level for level, _ in problems] == [inputs.INFO], problems
     assert "1,2,3 as R, G, B and band 2 (green) in place of the missing NIR" in problems[0][1]
 
+    # six bands: a mapping of more than four is for the fusion only (network 4, CVA part the rest)
+    six = [QgsRasterLayer(write_raster(str(tmp_path / f"six_{y}.tif"), np.full((6, 64, 64), 90, np.uint8)),
+                          f"six {y}") for y in (2030, 2031)]
+    problems = inputs.validate(six, bands=[3, 2, 1, 4, 5, 6], model="caimnet_cva")
+    assert problems == [(inputs.INFO, "CAIM-Net + CVA: the network uses bands 3,2,1,4 as red, green, blue, "
+                         "NIR; the CVA part also uses band(s) 5,6.")], problems
+    problems = inputs.validate(six, bands=[3, 2, 1, 4, 5, 6], model="caimnet")
+    assert [level for level, _ in problems] == [inputs.ERROR]
+    assert "CAIM-Net uses 4 bands (red, green, blue, NIR) but Bands lists 6" in problems[0][1]
+
     # a layer in another CRS is accepted with a warning
     project.removeMapLayer(project.mapLayersByName("rgb 2022")[0].id())
     lonlat = write_raster(str(tmp_path / "geo_20220601.tif"), np.full((4, 8, 8), 90, np.uint8),
