@@ -63,6 +63,25 @@ def band_wavelength(band):
     return None
 
 
+# bands that see the atmosphere or temperature rather than the surface's reflectance: a CVA over them
+# reports haze, water vapour, cirrus or a warm day as change (coastal/aerosol below 0.45 um, water
+# vapour about 0.94 um, cirrus about 1.375 um, thermal beyond 3 um)
+_NOT_SURFACE_WL = ((0.0, 0.45), (0.92, 0.97), (1.33, 1.41), (3.0, 100.0))
+_NOT_SURFACE_NAME = re.compile(r"coastal|aerosol|cirrus|water[ _-]?vapou?r|thermal|(^|[^a-z])(tir|lwir)"
+                               r"|(^|[^a-z0-9])b(01|09|10)([^0-9]|$)|mask|cloud|(^|[^a-z])qa", re.I)
+
+
+def not_surface_band(band):
+    """True when a GDAL band's metadata say it measures the atmosphere or temperature (coastal aerosol,
+    water vapour, cirrus, thermal), or is a mask or QA band: the bands the fusion's CVA part leaves
+    out.  Zero-padded Sentinel-2 names B01, B09 and B10 count (as do Landsat 8/9's B10 thermal);
+    without such metadata a band is kept."""
+    wl = band_wavelength(band)
+    if wl is not None:
+        return any(lo <= wl < hi for lo, hi in _NOT_SURFACE_WL)
+    return bool(_NOT_SURFACE_NAME.search(band.GetDescription() or ""))
+
+
 def _role_by_wavelength(wl):
     for role in ROLES:
         lo, hi = _RANGE[role]

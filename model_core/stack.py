@@ -310,11 +310,18 @@ class Stack:
             self._add_extra_bands(specs, datasets)
 
     def _add_extra_bands(self, specs, datasets):
-        """Append every band of the inputs that is neither in the R, G, B, NIR mapping nor an alpha band
-        (for the fusion's CVA part), when every input has the same such bands; say so in a band note."""
-        extras = [[b for b in range(1, ds.RasterCount + 1) if b not in s.bands
+        """Append every band of the inputs that is neither in the R, G, B, NIR mapping, nor an alpha band,
+        nor an atmospheric, thermal, mask or QA band by its metadata (:func:`bandmap.not_surface_band`),
+        for the fusion's CVA part, when every input has the same such bands; say so in a band note."""
+        others = [[b for b in range(1, ds.RasterCount + 1) if b not in s.bands
                    and ds.GetRasterBand(b).GetColorInterpretation() != gdal.GCI_AlphaBand]
                   for s, ds in zip(specs, datasets)]
+        extras = [[b for b in o if not bandmap.not_surface_band(ds.GetRasterBand(b))]
+                  for o, ds in zip(others, datasets)]
+        left = [b for b in others[0] if b not in extras[0]]
+        if left:
+            self.band_notes.append(f"the CVA part leaves out band(s) {','.join(map(str, left))} (atmospheric, "
+                                   "thermal, mask or QA bands by their metadata)")
         if not extras[0]:
             return
         if any(e != extras[0] for e in extras):

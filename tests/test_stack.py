@@ -155,3 +155,24 @@ def test_extra_bands_for_the_fusion(tmp_path):
     c = named(tmp_path / "c.tif", six[:5])
     st = Stack([a, c], expected_bands=4, extra_bands=True)
     assert st.band_count == 4 and any("other bands differ" in n for n in st.band_notes)
+
+
+def test_extra_bands_leave_out_atmospheric_and_thermal_bands(tmp_path):
+    """The fusion's CVA part takes surface bands only: coastal aerosol, cirrus, thermal (by name) and
+    water vapour (by wavelength) are left out, with a note; a band without such metadata is kept."""
+    from osgeo import gdal
+
+    names = ["coastal aerosol", "blue", "green", "red", "nir", "swir1", "cirrus", "thermal", "", "B09"]
+    paths = []
+    for i in range(2):
+        p = write_tif(str(tmp_path / f"l{i}.tif"), np.full((len(names), 16, 16), 50, np.float32))
+        ds = gdal.Open(p, gdal.GA_Update)
+        for b, n in enumerate(names):
+            ds.GetRasterBand(b + 1).SetDescription(n)
+        ds.GetRasterBand(9).SetMetadataItem("wavelength", "0.945")
+        ds.GetRasterBand(9).SetMetadataItem("wavelength_units", "micrometers")
+        ds = None
+        paths.append(p)
+    st = Stack(paths, expected_bands=4, extra_bands=True)
+    assert st.sources[0].bands == [4, 3, 2, 5, 6]
+    assert any("leaves out band(s) 1,7,8,9,10" in n for n in st.band_notes), st.band_notes
