@@ -162,10 +162,15 @@ def _quicklook(images, dates, bands, reference, res, png, title=None, truth_mome
 def _demo_parser(sub):
     p = sub.add_parser("demo", help="run the model on bundled sample data and write a quicklook PNG",
                        description="Generate the bundled sample scenario (a synthetic 6-date stack with known "
-                                   "truth), run the model with the bundled weights, print the summary and "
-                                   "accuracy against the truth, and write a PNG quicklook. With "
-                                   "../shared/data present, also runs on the real Landsat stack there.")
+                                   "truth), run the automatic choice of model (the plugin's default) with the "
+                                   "bundled weights, print the summary and accuracy against the truth, and write "
+                                   "a PNG quicklook. With ../shared/data present, also runs on the real Landsat "
+                                   "stack there.")
     p.add_argument("--out", default="demo_output", metavar="DIR")
+    from model_core.models import available
+
+    p.add_argument("--model", default="auto", choices=available() + ["auto"],
+                   help="the model to run (default: auto, the plugin's automatic choice)")
     p.add_argument("--device", default="auto")
     p.add_argument("--no-real", action="store_true", help="skip the run on ../shared/data")
     return p
@@ -174,22 +179,25 @@ def _demo_parser(sub):
 def cmd_demo(args):
     from osgeo import gdal
 
+    from model_core.models import default_model
     from model_core.predict import detect
     from model_core.scenario import write_scenario
 
+    model = default_model(6) if args.model == "auto" else args.model
+    name = DISPLAY_NAMES.get(model, model)
     out = os.path.abspath(args.out)
     data = os.path.join(out, "sample_stack")
     print(f"Sample data: a synthetic 6-date, 4-band (R, G, B, NIR) 384 x 384 stack with known truth -> {data}")
     images, truth = write_scenario(data, t=6, size=384, seed=2024, n_changes=12)
-    res = detect(images, out_dir=os.path.join(out, "sample_result"), device=args.device, overwrite=True,
-                 probabilities=True, progress=_Progress())
+    res = detect(images, out_dir=os.path.join(out, "sample_result"), model=model, device=args.device,
+                 overwrite=True, probabilities=True, progress=_Progress())
     print(res.summary_text())
     truth_m = gdal.Open(truth["moment"]).ReadAsArray()
     pred_m = gdal.Open(res.paths["moment"]).ReadAsArray()
     print("\nAccuracy on the synthetic sample (its truth is known by construction; synthetic, not real):")
-    print(_accuracy_tables(images, truth_m, pred_m))
+    print(_accuracy_tables(images, truth_m, pred_m, name))
     png = os.path.join(out, "sample_quicklook.png")
-    _quicklook(images, None, None, 0, res, png, title="CAIM-Net on the bundled synthetic sample",
+    _quicklook(images, None, None, 0, res, png, title=f"{name} on the bundled synthetic sample",
                truth_moment=truth_m)
     print(f"Quicklook: {png}")
     if not res.trained:
@@ -201,16 +209,21 @@ def cmd_demo(args):
         real = sorted(os.path.join(shared, f) for f in os.listdir(shared) if f.endswith(".tif"))
         print(f"\nReal stack found: {len(real)} Landsat dates in {os.path.normpath(shared)} "
               "(bands SWIR1, NIR, Red, Green; no blue: Green stands in for it)")
-        res2 = detect(real, out_dir=os.path.join(out, "landsat_result"), bands=[3, 4, 4, 2], device=args.device,
-                      overwrite=True, progress=_Progress())
+        # R, G, B, NIR for the networks (green twice); the fusion's CVA part also takes SWIR1 (band 1)
+        bands = [3, 4, 4, 2, 1] if model == "caimnet_cva" else None if model == "cva" else [3, 4, 4, 2]
+        res2 = detect(real, out_dir=os.path.join(out, "landsat_result"), model=model, bands=bands,
+                      device=args.device, overwrite=True, progress=_Progress())
         print(res2.summary_text())
         png2 = os.path.join(out, "landsat_quicklook.png")
-        _quicklook(real, None, [3, 4, 4, 2], 0, res2, png2, title="CAIM-Net on Landsat, Pucallpa (false colour)")
+        _quicklook(real, None, [3, 4, 4, 2], 0, res2, png2, title=f"{name} on Landsat, Pucallpa (false colour)")
         print(f"Quicklook: {png2}")
     return 0
 
 
-def _accuracy_tables(images, truth_moment, pred_moment):
+DISPLAY_NAMES = {"caimnet": "CAIM-Net", "caimnet_cva": "CAIM-Net + CVA", "schanger": "SChanger", "cva": "CVA"}
+
+
+def _accuracy_tables(images, truth_moment, pred_moment, name="CAIM-Net"):
     """Area and moment tables of the model and the classical baseline on the same pixels."""
     from model_core import metrics
     from model_core.baseline import cva
@@ -224,10 +237,10 @@ def _accuracy_tables(images, truth_moment, pred_moment):
         stack.close()
     base = cva(values, valid)["moment"]
     rows = []
-    for name, pred in (("CAIM-Net", pred_moment), ("CVA + Otsu baseline", base)):
+    for label, pred in ((name, pred_moment), ("CVA + Otsu baseline", base)):
         cm = metrics.ConfusionMatrix(len(images))
         cm.update(truth_moment, pred, num_classes=len(images))
-        rows.append((name, cm.summary()))
+        rows.append((label, cm.summary()))
     return (metrics.format_area_table([(n, s["area"]) for n, s in rows]) + "\n\n"
             + metrics.format_moment_table([(n, s["moment"]) for n, s in rows]))
 
