@@ -357,7 +357,8 @@ def detect(images, out_dir=None, dates=None, bands=None, model="caimnet", weight
     apply_sensitivity(net, sensitivity)
     t_ = getattr(net, "min_dates", 2), getattr(net, "max_dates", 10 ** 6)
     stack = Stack(images, dates=dates, bands=bands, reference=reference, expected_bands=net.in_channels,
-                  extra_bands=bool(getattr(net, "extra_bands", False)))
+                  extra_bands=bool(getattr(net, "extra_bands", False)),
+                  surface_only=bool(getattr(net, "surface_bands_only", False)))
     try:
         n_dates = len(stack.sources)
         if not t_[0] <= n_dates <= t_[1]:

@@ -231,7 +231,8 @@ class Stack:
     ``reference``: index of the input whose CRS, resolution and pixel alignment define the grid.
     """
 
-    def __init__(self, inputs, dates=None, bands=None, reference=0, expected_bands=None, extra_bands=False):
+    def __init__(self, inputs, dates=None, bands=None, reference=0, expected_bands=None, extra_bands=False,
+                 surface_only=False):
         specs = [InputSpec.of(i) for i in inputs]
         if len(specs) < 2:
             raise InputError(f"Change detection needs at least 2 images; {len(specs)} given. "
@@ -246,7 +247,7 @@ class Stack:
         self.specs = specs
         with quiet_gdal():
             datasets = [_open(s, i) for i, s in enumerate(specs)]
-            self._check_bands(specs, datasets, bands, expected_bands, extra_bands)
+            self._check_bands(specs, datasets, bands, expected_bands, extra_bands, surface_only)
             self.dates = self._dates(specs, datasets, dates)
             self.grid = self._grid(specs, datasets, reference)
             self.sources = [self._source(s, ds, i) for i, (s, ds) in enumerate(zip(specs, datasets))]
@@ -255,12 +256,13 @@ class Stack:
         self.sample = None
 
     # ------------------------------------------------------------------ set-up
-    def _check_bands(self, specs, datasets, bands, expected, extra=False):
+    def _check_bands(self, specs, datasets, bands, expected, extra=False, surface_only=False):
         """Each input's band list (``s.bands``).  ``expected``: the model's band count (R, G, B, NIR for
         the networks).  ``extra`` (the CAIM-Net + CVA fusion): the model also takes further bands after
         the expected ones, for its CVA part: a band mapping may list more than ``expected`` bands (the
         first ``expected`` are the network's), and without a mapping every other non-alpha band of the
-        inputs is appended to the inferred R, G, B, NIR."""
+        inputs is appended to the inferred R, G, B, NIR.  ``surface_only`` (the classical CVA): without a
+        mapping, bands whose metadata mark them as atmospheric, thermal, mask or QA bands are left out."""
         chosen = []
         explicit = []
         inferred = self._infer_bands(specs, datasets, bands, expected)
@@ -281,6 +283,13 @@ class Stack:
                     # R, G, B + a true alpha (only 0 and one other value), not a NIR band flagged alpha
                     # as some 4-band GeoTIFFs are: the alpha is a mask, and the band count says so
                     sel = sel[:-1]
+                if surface_only:
+                    kept = [b for b in sel if not bandmap.not_surface_band(ds.GetRasterBand(b))]
+                    if kept and kept != sel and i == 0:
+                        self.band_notes.append(
+                            f"left out: band(s) {','.join(str(b) for b in sel if b not in kept)} (atmospheric, "
+                            "thermal, mask or QA bands by their metadata; list the bands to use them)")
+                    sel = kept or sel
             bad = [b for b in sel if not 1 <= int(b) <= ds.RasterCount]
             if bad:
                 raise InputError(f"Input {i + 1} '{s.label}' has {ds.RasterCount} band(s); band(s) "

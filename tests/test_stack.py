@@ -176,3 +176,29 @@ def test_extra_bands_leave_out_atmospheric_and_thermal_bands(tmp_path):
     st = Stack(paths, expected_bands=4, extra_bands=True)
     assert st.sources[0].bands == [4, 3, 2, 5, 6]
     assert any("leaves out band(s) 1,7,8,9,10" in n for n in st.band_notes), st.band_notes
+
+
+def test_cva_leaves_out_atmospheric_and_thermal_bands_without_a_mapping(tmp_path):
+    """The classical CVA (``surface_only``) uses every band except those whose metadata mark them as
+    coastal aerosol, thermal and the like, and says so; a band mapping still picks exactly what it
+    lists, and other readers of the stack (quicklooks) see every band."""
+    from osgeo import gdal
+
+    from model_core.predict import detect
+
+    paths = []
+    for i in range(2):
+        v = np.random.default_rng(i).normal(50, 3, (6, 24, 24)).astype(np.float32)
+        p = write_tif(str(tmp_path / f"c{i}.tif"), v)
+        ds = gdal.Open(p, gdal.GA_Update)
+        for b, n in enumerate(["coastal", "blue", "green", "red", "nir", "thermal (10.9 um)"]):
+            ds.GetRasterBand(b + 1).SetDescription(n)
+        ds = None
+        paths.append(p)
+    st = Stack(paths, surface_only=True)
+    assert st.sources[0].bands == [2, 3, 4, 5]
+    assert any("left out: band(s) 1,6" in n for n in st.band_notes), st.band_notes
+    assert Stack(paths).band_count == 6
+    assert Stack(paths, bands=[1, 6], surface_only=True).band_count == 2
+    res = detect(paths, out_dir=str(tmp_path / "o"), model="cva")
+    assert any("left out: band(s) 1,6" in n for n in res.notes)

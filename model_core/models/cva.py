@@ -35,6 +35,7 @@ class CVA(nn.Module):
     max_dates = 10 ** 6
     needs_weights = False
     raw_input = True
+    surface_bands_only = True  # without a band mapping: every band except atmospheric, thermal, mask, QA
     multiple = 8
     halo = 0
 
