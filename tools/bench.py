@@ -185,10 +185,10 @@ def main():
             print(f"caimnet {preset:<8} T={t}: {params / 1e3:.1f} k parameters, {fpp / 1e6:.3f} MFLOP per pixel "
                   f"({fpp * 64 * 64 / 1e9:.2f} GFLOP per 64x64 patch)")
     print("\nrows marked 'paper': CAIM-Net's paper preset (random weights); all others: the automatic choice with "
-          "the bundled weights (SChanger for 2 dates, CAIM-Net otherwise), or the model named")
+          "the bundled weights (currently the CAIM-Net + CVA fusion for any number of dates), or the model named")
     print(f"{'scene':<30} {'T':>2} {'model':>11} {'seconds':>8} {'kpx/s':>8} {'peak RSS':>9}  (read / model / write s)")
-    runs = [(6, 1024, None, None), (6, 1024, None, "caimnet_cva"), (9, 1024, None, None), (2, 1024, None, None),
-            (2, 1024, None, "caimnet"),
+    runs = [(6, 1024, None, None), (6, 1024, None, "caimnet"), (9, 1024, None, None), (2, 1024, None, None),
+            (2, 1024, None, "schanger"),
             (4, 1024, None, None), (6, 512, None, None), (6, 2048, None, None),
             (6, 1024, "paper", None), (9, 1024, "paper", None)]
     if args.big:
