@@ -112,6 +112,10 @@ def _series_for(args):
     if args.root is None:
         raise ValueError(f"--root is required for --dataset {args.dataset}")
     bands = [int(b) for b in args.bands.split(",")] if args.bands else None
+    if bands is None and args.dataset == "taizhou" and getattr(args, "model", None) == "caimnet_cva":
+        # as the engine reads the pair without a band mapping: TM 3,2,1,4 for the network, then TM 5
+        # and 7 (file bands 5, 6) for the fusion's CVA part (the baseline then uses all six too)
+        bands = [3, 2, 1, 4, 5, 6]
     return load_series(args.dataset, args.root, t=args.t, bands=bands)
 
 
