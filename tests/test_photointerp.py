@@ -70,6 +70,21 @@ def test_set_c_is_new_and_agrees_with_its_classes():
         assert all(max(abs(a["x"] - b["x"]), abs(a["y"] - b["y"])) >= 10 for b in older + pts if b is not a)
 
 
+def test_set_d_is_reserved_and_agrees_with_its_classes():
+    """Set D (NAIP, ninth session): 15 + 15 + 10 points, labels consistent with the class sequences, and
+    no command scores it yet (it is kept for a rule written before its first use)."""
+    spec = json.load(open(photointerp.POINTS, encoding="utf-8"))
+    pts = spec["moment_points_d"]["points"]
+    assert [p["stratum"] for p in pts] == ["one"] * 15 + ["several"] * 15 + ["stable"] * 10
+    assert [i for i, p in enumerate(pts) if p["label"] == "ok"] == [0, 1, 3, 4] + list(range(6, 13)) + list(range(30, 40))
+    for p in pts:
+        seq = p["classes"]
+        changes = [i + 1 for i in range(9) if seq[i] != seq[i + 1]]
+        assert len(seq) == 10 and set(seq) <= set("WV") and p["k"] == (changes[-1] if changes else 0)
+    source = open(photointerp.__file__, encoding="utf-8").read()
+    assert source.count("moment_points_d") == 2  # drawn and shown on strips, never scored
+
+
 def test_draw_stable_points_take_the_classes_in_turn():
     cls = np.full((4, 60, 60), 3, np.int8)           # vegetation everywhere, never changing
     cls[:, :, :20] = 1                               # a stable lake on the left

@@ -22,7 +22,9 @@ CAIM-Net file at those points: per interval, the size of the normalised input di
 network's branch-1 "changed minus unchanged" score, to see whether a wrong moment comes from the
 step evidence or from the decision.  ``sheets`` writes the chip mosaics the labels were made
 on (no method output is shown on them), for checking or extending the labels; ``draw`` re-draws the
-candidates of ``moment_points_b`` (or ``--set c``) and prints them.
+candidates of ``moment_points_b`` (or ``--set c``, or ``--set d``: set D on the NAIP series, water
+against land by a per-date water-index threshold, labelled on its strips and RESERVED: no command
+scores it yet, so a rule written before its first use can be tested on it) and prints them.
 
 The sample is stratified by whether any of seven methods called a pixel changed, so these figures
 describe the sample, not the whole scene; see the model card.  Prints figures; asserts nothing.
@@ -43,6 +45,7 @@ POINTS = os.path.join(ROOT, "tools", "photointerp_points.json")
 DATA = os.path.normpath(os.path.join(ROOT, "..", "shared", "data"))
 CHIP, ZOOM, PER_SHEET = 24, 5, 10
 SEED_C = 20261204  # set C, drawn in the ninth session (after W2), before any method ran on it
+SEED_D = 20261205  # set D (NAIP), drawn in the ninth session; kept unseen by every method for a later rule
 
 
 def load(data):
@@ -146,6 +149,28 @@ def cover_classes(values):
     return cls
 
 
+def water_classes(values, valid, margin=0.05):
+    """Per-date water / land class of the NAIP series' file values (T, bands R, G, B, NIR): the
+    green-NIR water index (G - NIR) / (G + NIR) against that date's Otsu threshold (NAIP's radiometry
+    differs from year to year), 1 water above threshold + ``margin``, 3 land below threshold -
+    ``margin``, 0 unclear in between."""
+    from model_core.baseline import otsu_threshold
+
+    g, nir = values[:, 1].astype(np.float32), values[:, 3].astype(np.float32)
+    ndwi = (g - nir) / np.maximum(g + nir, 1.0)
+    cls = np.zeros(ndwi.shape, np.int8)
+    for d in range(len(ndwi)):
+        t = otsu_threshold(ndwi[d][valid])
+        cls[d][ndwi[d] > t + margin] = 1
+        cls[d][ndwi[d] < t - margin] = 3
+    return cls
+
+
+def naip_paths(data):
+    folder = os.path.join(data, "naip-north-dakota")
+    return sorted(os.path.join(folder, f) for f in os.listdir(folder) if f.endswith(".tif"))
+
+
 def draw_moment_points(cls, valid, avoid, per_stratum=20, seed=20261203, spacing=15, margin=12, stable=0):
     """Method-independent moment points: pixels whose 3 x 3 neighbourhood has one clear class on every
     date and whose class changes; ``per_stratum`` with one change and as many with several, at least
@@ -192,6 +217,14 @@ def draw(args):
 
     spec = load(args.data)
     sited, paths = moment_points(spec, args.data)
+    if args.set == "d":
+        stack = Stack(naip_paths(args.data))
+        _, _, h, w = stack.shape
+        values, valid = stack.read(0, 0, w, h)
+        pts = draw_moment_points(water_classes(values, valid), valid, [], per_stratum=15, seed=SEED_D, stable=10)
+        for p in pts:
+            print(json.dumps(p))
+        return 0
     stack = Stack(paths)
     _, _, h, w = stack.shape
     values, valid = stack.read(0, 0, w, h)
@@ -386,7 +419,7 @@ def sheets(args):
                     draw.rectangle([xx + c0 - 1 - ZOOM, y0 + 14 + c0 - 1 - ZOOM, xx + c0 + 2 * ZOOM,
                                     y0 + 14 + c0 + 2 * ZOOM], outline=(255, 0, 255))
             sheet.save(os.path.join(args.out, f"{key}_sheet{k // PER_SHEET}.png"))
-    for key in ("moment_points_b", "moment_points_c"):
+    for key in ("moment_points_b", "moment_points_c", "moment_points_d"):
         if key in spec:
             moment_strips(spec, args.data, args.out, key)
     print(f"sheets written to {args.out}")
@@ -394,19 +427,23 @@ def sheets(args):
 
 
 def moment_strips(spec, data, out, key="moment_points_b", chip=24, zoom=4, per_sheet=6):
-    """8-date chip strips (SWIR1, NIR, red; per-date 2-98 % stretch) of the points of ``key`` (sets B
-    and C), the centre pixel boxed, numbered as in the points file."""
+    """Chip strips of every date (per-date 2-98 % stretch; Pucallpa SWIR1, NIR, red for sets B and C, NAIP
+    colour infrared NIR, red, green for set D) of the points of ``key``, the centre pixel boxed,
+    numbered as in the points file."""
     from PIL import Image, ImageDraw
 
     from model_core.stack import Stack
 
     _, paths = moment_points(spec, data)
+    show = [0, 1, 2]
+    if key == "moment_points_d":
+        paths, show = naip_paths(data), [3, 0, 1]
     stack = Stack(paths)
     t, _, h, w = stack.shape
     values, valid = stack.read(0, 0, w, h)
     disp = []
     for d in range(t):
-        img = values[d, :3].astype(np.float32)
+        img = values[d, show].astype(np.float32)
         lo = np.percentile(img[:, valid], 2, axis=1)[:, None, None]
         hi = np.percentile(img[:, valid], 98, axis=1)[:, None, None]
         disp.append((np.clip((img - lo) / (hi - lo + 1e-6), 0, 1) * 255).astype(np.uint8))
@@ -454,7 +491,7 @@ def main():
     s.set_defaults(func=sheets)
     s = sub.add_parser("draw", help="re-draw the method-independent moment points (set B or C) and print them")
     s.add_argument("--data", default=DATA)
-    s.add_argument("--set", choices=["b", "c"], default="b")
+    s.add_argument("--set", choices=["b", "c", "d"], default="b")
     s.set_defaults(func=draw)
     args = ap.parse_args()
     return args.func(args)
