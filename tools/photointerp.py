@@ -257,12 +257,45 @@ def moment_row(got, truth):
             sum(g == 0 for g, _ in pairs), sum(0 < g < k for g, k in pairs), sum(g > k for g, k in pairs))
 
 
+def moment_naip(args, spec):
+    """Set D (rule Z of the model card): the 10-date NAIP series run without a band mapping, as a user
+    would; moment counts at the changed points, stable points called changed, series area kappa."""
+    from model_core.predict import detect
+    from osgeo import gdal
+
+    pts = [p for p in spec["moment_points_d"]["points"] if p["label"] == "ok"]
+    changed = [p for p in pts if p["k"]]
+    stable = [p for p in pts if not p["k"]]
+    methods = [("CAIM-Net (bundled)", "caimnet"), ("CAIM-Net + CVA (automatic choice)", "caimnet_cva"),
+               ("CVA + Otsu", "cva")]
+    print(f"10-date NAIP series; set D: {len(changed)} points with a water/land change, {len(stable)} stable")
+    print(f"  {'method':<34} {'exact':>5} {'within 1':>8} {'unchanged':>9} {'earlier':>7} {'later':>5}"
+          f" {'stable called changed':>21} {'area kappa':>10}")
+    y = np.array([1] * len(changed) + [0] * len(stable), np.uint8)
+    with tempfile.TemporaryDirectory() as tmp:
+        for i, (name, model) in enumerate(methods):
+            out = os.path.join(tmp, str(i))
+            with open(os.devnull, "w") as null, contextlib.redirect_stdout(null):
+                detect(naip_paths(args.data), out_dir=out, model=model, threads=args.threads,
+                       sensitivity=args.sensitivity)
+            mo = gdal.Open(os.path.join(out, "change_moment.tif")).ReadAsArray()
+            row = moment_row([int(mo[p["y"], p["x"]]) for p in changed], [p["k"] for p in changed])
+            false = sum(int(mo[p["y"], p["x"]] > 0) for p in stable)
+            kap = kappa_pr(y, np.array([mo[p["y"], p["x"]] > 0 for p in changed + stable], np.uint8))[0]
+            print(f"  {name:<34} {row[0]:5d} {row[1]:8d} {row[2]:9d} {row[3]:7d} {row[4]:5d}"
+                  f" {false:>14d} of {len(stable)} {kap:10.3f}")
+    return 0
+
+
 def moment(args):
-    """The change moment of Pucallpa series runs (all 8 dates or the first N) at the moment points of sets A and B."""
+    """The change moment of Pucallpa series runs (all 8 dates or the first N) at the moment points of sets
+    A, B and C; with ``--set d``, of the NAIP series at set D's points (:func:`moment_naip`)."""
     from model_core.predict import detect
     from osgeo import gdal
 
     spec = load(args.data)
+    if args.set == "d":
+        return moment_naip(args, spec)
     sited, paths = moment_points(spec, args.data)
     pts = [(p, k) for _, p, k in sited]
     set_b = [p for p in spec["moment_points_b"]["points"] if p["label"] == "ok"]
@@ -480,6 +513,8 @@ def main():
     s.add_argument("--sensitivity", type=float, default=0.0, help="the engine's sensitivity for every method")
     s.add_argument("--dates", type=int, default=None, metavar="N",
                    help="run the first N dates only (set B, labels cut to those dates)")
+    s.add_argument("--set", choices=["abc", "d"], default="abc",
+                   help="abc: the Pucallpa sets A, B and C (default); d: the NAIP set D (rule Z)")
     s.set_defaults(func=moment)
     s = sub.add_parser("steps", help="per-interval input difference and network evidence at the moment points")
     s.add_argument("--data", default=DATA)
