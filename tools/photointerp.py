@@ -3,9 +3,10 @@ real-data check of the change-area decision that does not use Taizhou.
 
     python tools/photointerp.py score  [--data ../shared/data] [--weights NAME=FILE ...] [--sensitivity S]
     python tools/photointerp.py moment [--data ../shared/data] [--weights NAME=FILE ...] [--sensitivity S] [--dates N]
+                                       [--set abc|d]
     python tools/photointerp.py steps  [--data ../shared/data] [--weights FILE]
     python tools/photointerp.py sheets --out DIR [--data ../shared/data]
-    python tools/photointerp.py draw   [--data ../shared/data] [--set b|c]
+    python tools/photointerp.py draw   [--data ../shared/data] [--set b|c|d]
 
 ``score`` runs the bundled CAIM-Net file, the alternative land-cover file, SChanger, the classical
 CVA and the CAIM-Net + CVA fusion (plus any ``--weights`` CAIM-Net files) on each pair through the
@@ -23,8 +24,8 @@ network's branch-1 "changed minus unchanged" score, to see whether a wrong momen
 step evidence or from the decision.  ``sheets`` writes the chip mosaics the labels were made
 on (no method output is shown on them), for checking or extending the labels; ``draw`` re-draws the
 candidates of ``moment_points_b`` (or ``--set c``, or ``--set d``: set D on the NAIP series, water
-against land by a per-date water-index threshold, labelled on its strips and RESERVED: no command
-scores it yet, so a rule written before its first use can be tested on it) and prints them.
+against land by a per-date water-index threshold, labelled on its strips and kept unseen until rule Z
+of the model card, which ``moment --set d`` scores) and prints them.
 
 The sample is stratified by whether any of seven methods called a pixel changed, so these figures
 describe the sample, not the whole scene; see the model card.  Prints figures; asserts nothing.
@@ -45,7 +46,7 @@ POINTS = os.path.join(ROOT, "tools", "photointerp_points.json")
 DATA = os.path.normpath(os.path.join(ROOT, "..", "shared", "data"))
 CHIP, ZOOM, PER_SHEET = 24, 5, 10
 SEED_C = 20261204  # set C, drawn in the ninth session (after W2), before any method ran on it
-SEED_D = 20261205  # set D (NAIP), drawn in the ninth session; kept unseen by every method for a later rule
+SEED_D = 20261205  # set D (NAIP), drawn in the ninth session; no method ran on it before rule Z was written
 
 
 def load(data):
@@ -61,7 +62,7 @@ def load(data):
 def with_other_bands(bands, path):
     """``bands`` (the network's R, G, B, NIR mapping) followed by every other band of ``path``: the
     band list of a CAIM-Net + CVA run whose CVA part uses all bands, as the engine makes it without a
-    mapping."""
+    mapping for files without band metadata (such as the Pucallpa series)."""
     from osgeo import gdal
 
     n = gdal.Open(path).RasterCount
@@ -216,7 +217,6 @@ def draw(args):
     from model_core.stack import Stack
 
     spec = load(args.data)
-    sited, paths = moment_points(spec, args.data)
     if args.set == "d":
         stack = Stack(naip_paths(args.data))
         _, _, h, w = stack.shape
@@ -225,6 +225,7 @@ def draw(args):
         for p in pts:
             print(json.dumps(p))
         return 0
+    sited, paths = moment_points(spec, args.data)
     stack = Stack(paths)
     _, _, h, w = stack.shape
     values, valid = stack.read(0, 0, w, h)
