@@ -70,7 +70,7 @@ def test_set_c_is_new_and_agrees_with_its_classes():
         assert all(max(abs(a["x"] - b["x"]), abs(a["y"] - b["y"])) >= 10 for b in older + pts if b is not a)
 
 
-def test_set_d_is_reserved_and_agrees_with_its_classes():
+def test_set_d_agrees_with_its_classes_and_one_command_scores_it():
     """Set D (NAIP, ninth session): 15 + 15 + 10 points, labels consistent with the class sequences;
     scored only by ``moment --set d`` (rule Z, written before its first use)."""
     spec = json.load(open(photointerp.POINTS, encoding="utf-8"))
@@ -144,3 +144,21 @@ def test_cut_to_dates_relabels_from_the_class_sequence():
     # first 3 dates: V W B (two changes, last in interval 2); V V V (no change: left out); W W V (one, 2)
     assert [(p["k"], p["stratum"]) for p in cut] == [(2, "several"), (2, "one")]
     assert photointerp.cut_to_dates(pts, 8) == pts and pts[0]["k"] == 3   # the input is not changed
+
+
+def test_water_classes_use_each_dates_own_threshold():
+    """NAIP's radiometry differs between years: water is found against each date's own threshold, so a
+    date whose water is brighter in NIR than another date's land still separates the two."""
+    v = np.random.default_rng(0).normal(0, 12, (2, 4, 10, 10)).astype(np.float32)  # spread, as real classes have
+    v[0, 1] += 60
+    v[0, 3] += 150                                  # date 1: land G 60, NIR 150
+    v[0, 3, :, :4] -= 130                           # water: NIR 20
+    v[1, 1] += 120
+    v[1, 3] += 200                                  # date 2, a brighter year: land G 120, NIR 200
+    v[1, 3, :, :6] -= 90                            # water (G 120 > NIR 110); the lake grew to 6 columns
+    cls = photointerp.water_classes(v, np.ones((10, 10), bool))
+    # water is water on both dates; land is never water, and land except a few pixels near the
+    # threshold, which the margin leaves unclear (0)
+    assert (cls[0, :, :4] == 1).all() and (cls[1, :, :6] == 1).all()
+    assert (cls[0, :, 4:] != 1).all() and (cls[1, :, 6:] != 1).all()
+    assert (cls[0, :, 4:] == 3).mean() > 0.9 and (cls[1, :, 6:] == 3).mean() > 0.9
