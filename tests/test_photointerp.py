@@ -147,19 +147,21 @@ def test_cut_to_dates_relabels_from_the_class_sequence():
 
 
 def test_water_classes_use_each_dates_own_threshold():
-    """NAIP's radiometry differs between years: water is found against each date's own threshold, so a
-    date whose water is brighter in NIR than another date's land still separates the two."""
-    v = np.random.default_rng(0).normal(0, 12, (2, 4, 10, 10)).astype(np.float32)  # spread, as real classes have
+    """NAIP's radiometry differs between years: water is found against each date's own threshold of the
+    water index, so a year whose water is brighter in NIR than another year's land still separates the
+    two (the lake grew from 4 to 6 columns)."""
+    v = np.random.default_rng(0).normal(0, 12, (2, 4, 10, 10)).astype(np.float32)  # spread within classes
     v[0, 1] += 60
     v[0, 3] += 150                                  # date 1: land G 60, NIR 150
     v[0, 3, :, :4] -= 130                           # water: NIR 20
     v[1, 1] += 120
-    v[1, 3] += 200                                  # date 2, a brighter year: land G 120, NIR 200
-    v[1, 3, :, :6] -= 90                            # water (G 120 > NIR 110); the lake grew to 6 columns
+    v[1, 3] += 260                                  # date 2, a brighter year: land G 120, NIR 260
+    v[1, 1, :, :6] += 80
+    v[1, 3, :, :6] -= 100                           # water G 200, NIR 160 (brighter than date 1's land)
     cls = photointerp.water_classes(v, np.ones((10, 10), bool))
     # each class is never taken for the other; a few pixels near each date's threshold are left
     # unclear (0) by the margin
     water = [cls[0, :, :4], cls[1, :, :6]]
     land = [cls[0, :, 4:], cls[1, :, 6:]]
-    assert all((w != 3).all() and (w == 1).mean() > 0.9 for w in water)
-    assert all((g != 1).all() and (g == 3).mean() > 0.9 for g in land)
+    assert all((w != 3).all() and (w == 1).mean() >= 0.85 for w in water)
+    assert all((g != 1).all() and (g == 3).mean() >= 0.85 for g in land)
