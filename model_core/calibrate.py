@@ -1,6 +1,7 @@
 """Choose a weights file's no-change bias on validation data.
 
 ``python -m model_core calibrate --weights IN.pt --out OUT.pt [--config CONFIG.json] [--samples N]``
+``python -m model_core calibrate --model caimnet_cva [--weights CAIMNET.pt]``  (prints the fusion's bias)
 
 A model trained with class-weighted losses tends to call change too readily: the class weights make
 a missed change cost more than a false alarm.  The decision rule can be re-balanced after training
@@ -38,6 +39,16 @@ def collect(model, samples, device="cpu", batch=8):
     model.eval()
     try:
         with torch.inference_mode():
+            if getattr(model, "raw_input", False):
+                # raw-value models (the fusion): one sample at a time, prepared as the engine prepares a
+                # scene (its statistics: the scene the sample was cut from, when the sample carries them)
+                from model_core.models import model_input
+
+                for i, s in enumerate(samples):
+                    stats = (s["center"], s["scale"]) if "center" in s else None
+                    x = torch.from_numpy(model_input(model, s["values"], s["valid"], stats)).to(device)
+                    out[i] = model(x[None])["moment"][0].float().cpu().numpy()
+                return out
             for chunk, x in batches_by_t(samples, device, batch):
                 lp = model(x)["moment"].float().cpu().numpy()
                 for i, p in zip(chunk, lp):
@@ -84,9 +95,13 @@ def sweep(samples, logps, grid=GRID, area_rule="max"):
 def build_parser():
     p = argparse.ArgumentParser(prog="python -m model_core calibrate", description=__doc__,
                                 formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("--weights", required=True, help="weights file to calibrate")
-    p.add_argument("--out", required=True, help="calibrated copy to write (refused if it exists, "
-                   "unless --overwrite)")
+    p.add_argument("--weights", default=None, help="weights file to calibrate (with --model caimnet_cva: the "
+                   "CAIM-Net file inside the fusion, default the bundled one)")
+    p.add_argument("--out", default=None, help="calibrated copy to write (refused if it exists, unless "
+                   "--overwrite); not for --model caimnet_cva, whose bias is printed")
+    p.add_argument("--model", default=None, choices=("caimnet_cva",),
+                   help="calibrate the CAIM-Net + CVA fusion's own decision (it has no weights file of its "
+                        "own: the chosen bias is printed, to be set as CaimNetCVA.no_change_bias)")
     p.add_argument("--config", default=None,
                    help="training config whose validation series to use (default: the config stored in "
                         "the weights' meta)")
@@ -117,9 +132,18 @@ def main(argv=None):
     args = build_parser().parse_args(argv)
     if args.threads:
         torch.set_num_threads(args.threads)
-    if os.path.exists(args.out) and not args.overwrite:
+    fusion = args.model == "caimnet_cva"
+    if fusion:
+        if args.out or args.bias is not None:
+            raise CaimError("--model caimnet_cva prints the fusion's bias; --out and --bias do not apply.")
+        args.weights = args.weights or W.default_weights("caimnet")
+    elif not args.weights or not args.out:
+        raise CaimError("Give --weights (the file to calibrate) and --out (the calibrated copy to write).")
+    if args.out and os.path.exists(args.out) and not args.overwrite:
         raise CaimError(f"'{args.out}' exists; pass --overwrite to replace it.")
-    model = W.load_model(args.weights, device=args.device)  # carries weights_meta and band_order
+    model = W.load_model(args.weights, arch=args.model, device=args.device)  # weights_meta, band_order
+    if fusion:
+        model.no_change_bias = 0.0  # the fusion's own bias is what is chosen (the network keeps its own)
 
     def write(calibration):
         W.save(args.out, model, model.weights_meta, model.band_order, calibration=calibration)
@@ -156,6 +180,10 @@ def main(argv=None):
     for r in rows:
         print(f"{r['bias']:6.2f} {r['area_kappa']:10.4f} {r['area_precision']:9.4f} {r['area_recall']:7.4f} "
               f"{r['moment_kappa']:12.4f} {r['score']:7.4f}{'  <- chosen' if r is best else ''}")
+    if fusion:
+        print(f"CAIM-Net + CVA fusion ({os.path.basename(args.weights)} inside): no-change bias "
+              f"{best['bias']:+.2f} chosen ({time.time() - t0:.0f} s)")
+        return 0
     calibration = {"no_change_bias": best["bias"], "area_rule": args.area_rule,
                    "chosen_by": "model_core.calibrate",
                    "criterion": "max of mean(area kappa, moment kappa) on the validation series",

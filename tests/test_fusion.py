@@ -207,3 +207,33 @@ def test_fusion_band_mapping_rules(tmp_path):
         detect(paths, out_dir=str(tmp_path / "b"), model="caimnet", bands=[3, 2, 1, 4, 5])
     res = detect(paths, out_dir=str(tmp_path / "c"), model="caimnet_cva", bands=[3, 2, 1, 4, 5])
     assert res.trained and read_tif(res.paths["moment"]).shape == (64, 64)
+
+
+def test_fusion_bias_acts_like_the_sensitivity(scenario, tmp_path, monkeypatch):
+    """The fusion's own no-change bias (``fused_bias``, candidate F) shifts its decision exactly as a
+    Sensitivity of the opposite sign does, and the Sensitivity adds to it."""
+    from model_core.models.fusion import CaimNetCVA
+
+    paths, _ = scenario
+    s = detect(paths, out_dir=str(tmp_path / "s"), model="caimnet_cva", sensitivity=0.5)
+    monkeypatch.setattr(CaimNetCVA, "fused_bias", -0.5)
+    b = detect(paths, out_dir=str(tmp_path / "b"), model="caimnet_cva")
+    assert np.array_equal(read_tif(s.paths["moment"]), read_tif(b.paths["moment"]))
+    both = detect(paths, out_dir=str(tmp_path / "both"), model="caimnet_cva", sensitivity=0.5)
+    monkeypatch.setattr(CaimNetCVA, "fused_bias", 0.0)
+    one = detect(paths, out_dir=str(tmp_path / "one"), model="caimnet_cva", sensitivity=1.0)
+    assert np.array_equal(read_tif(both.paths["moment"]), read_tif(one.paths["moment"]))
+    assert (read_tif(one.paths["area"]) == 1).sum() > (read_tif(s.paths["area"]) == 1).sum()
+
+
+def test_calibrate_the_fusion_prints_its_bias(capsys):
+    """`calibrate --model caimnet_cva` scans the fusion's bias on semi-synthetic validation series and
+    prints the chosen one (the fusion has no weights file of its own to write)."""
+    from model_core.calibrate import main
+    from model_core.errors import CaimError
+
+    assert main(["--model", "caimnet_cva", "--samples", "4", "--threads", "1"]) == 0
+    out = capsys.readouterr().out
+    assert "<- chosen" in out and "CAIM-Net + CVA fusion (caimnet_rgbn.pt inside): no-change bias" in out
+    with pytest.raises(CaimError, match="--out and --bias do not apply"):
+        main(["--model", "caimnet_cva", "--out", "x.pt"])

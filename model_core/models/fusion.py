@@ -44,6 +44,11 @@ class CaimNetCVA(nn.Module):
     extra_bands = True  # the input may carry bands after the network's four, for the CVA part
     wraps = "caimnet"  # weights files of this architecture are what it loads
     net_weight = 0.7  # w: the network's share of the log-probabilities (model card, candidate W2)
+    # the fusion's own no-change bias (negative = more change called; a user's Sensitivity S adds -S).
+    # Candidate F of the model card: model_core.calibrate --model caimnet_cva chose -0.5 on the bundled
+    # CAIM-Net file's semi-synthetic validation series, which failed F's haze floor (false change 0.112
+    # on the strong-nuisance pairs, floor 0.06), so the fusion's decision stays uncalibrated (0).
+    fused_bias = 0.0
 
     def __init__(self, in_channels=4, net=None, **config):
         super().__init__()
@@ -60,6 +65,10 @@ class CaimNetCVA(nn.Module):
                 setattr(self, name, getattr(net, name))
         self.center = self.scale = None
         self.keep = list(range(self.in_channels))
+        if self.fused_bias:
+            from model_core.models import set_calibration
+
+            set_calibration(self, self.fused_bias)
 
     @classmethod
     def wrap(cls, net):
