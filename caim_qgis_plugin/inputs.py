@@ -261,8 +261,9 @@ def _network_band_problems(model, rasters, bands):
                 return []
             from model_core.bandmap import describe
 
-            extra = (" The CVA part also uses the layers' other bands." if model in mdl.EXTRA_BANDS and count > need
-                     else "")
+            extra = ""
+            if model in mdl.EXTRA_BANDS and count > need:
+                extra = " The CVA part also uses the layers' other bands."
             return [(INFO, "Bands left empty: the engine uses bands %s.%s" % (describe(list(bands), source), extra))]
         rgb = {(tuple(b), src) for _, (b, src), _ in mappings if b}
         if len(rgb) == 1 and all(m[1][0] for m in mappings):

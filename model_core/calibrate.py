@@ -101,7 +101,7 @@ def build_parser():
                    "--overwrite); not for --model caimnet_cva, whose bias is printed")
     p.add_argument("--model", default=None, choices=("caimnet_cva",),
                    help="calibrate the CAIM-Net + CVA fusion's own decision (it has no weights file of its "
-                        "own: the chosen bias is printed, to be set as CaimNetCVA.no_change_bias)")
+                        "own: the chosen bias is printed, to be set as CaimNetCVA.fused_bias)")
     p.add_argument("--config", default=None,
                    help="training config whose validation series to use (default: the config stored in "
                         "the weights' meta)")

@@ -184,6 +184,21 @@ def test_inline_validation(dialog, three_layers, tmp_path, project):
     problems = inputs.validate(six, bands=[3, 2, 1, 4, 5, 6], model="caimnet")
     assert [level for level, _ in problems] == [inputs.ERROR]
     assert "CAIM-Net uses 4 bands (red, green, blue, NIR) but Bands lists 6" in problems[0][1]
+    # Bands empty and the band names say which is which: the fusion's CVA part takes the other two
+    from osgeo import gdal
+
+    named = []
+    for y in (2032, 2033):
+        path = write_raster(str(tmp_path / f"named_{y}.tif"), np.full((6, 64, 64), 90, np.uint8))
+        ds = gdal.Open(path, gdal.GA_Update)
+        for b, n in enumerate(["blue", "green", "red", "nir", "swir1", "swir2"]):
+            ds.GetRasterBand(b + 1).SetDescription(n)
+        ds = None
+        named.append(QgsRasterLayer(path, f"named {y}"))
+    fusion = inputs.validate(named, model="caimnet_cva")
+    assert [level for level, _ in fusion] == [inputs.INFO], fusion
+    assert "3,2,1,4" in fusion[0][1] and "The CVA part also uses the layers' other bands." in fusion[0][1]
+    assert "CVA part" not in inputs.validate(named, model="caimnet")[0][1]
 
     # a layer in another CRS is accepted with a warning
     project.removeMapLayer(project.mapLayersByName("rgb 2022")[0].id())
