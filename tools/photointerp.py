@@ -6,7 +6,7 @@ real-data check of the change-area decision that does not use Taizhou.
                                        [--set abc|d]
     python tools/photointerp.py steps  [--data ../shared/data] [--weights FILE]
     python tools/photointerp.py sheets --out DIR [--data ../shared/data]
-    python tools/photointerp.py draw   [--data ../shared/data] [--set b|c|d]
+    python tools/photointerp.py draw   [--data ../shared/data] [--set b|c|d|e]
 
 ``score`` runs the bundled CAIM-Net file, the alternative land-cover file, SChanger, the classical
 CVA and the CAIM-Net + CVA fusion (plus any ``--weights`` CAIM-Net files) on each pair through the
@@ -25,7 +25,8 @@ step evidence or from the decision.  ``sheets`` writes the chip mosaics the labe
 on (no method output is shown on them), for checking or extending the labels; ``draw`` re-draws the
 candidates of ``moment_points_b`` (or ``--set c``, or ``--set d``: set D on the NAIP series, water
 against land by a per-date water-index threshold, labelled on its strips and kept unseen until rule Z
-of the model card, which ``moment --set d`` scores) and prints them.
+of the model card, which ``moment --set d`` scores; or ``--set e``: set E, the same with the water
+gated by NIR, away from set D, RESERVED: no command scores it) and prints them.
 
 The sample is stratified by whether any of seven methods called a pixel changed, so these figures
 describe the sample, not the whole scene; see the model card.  Prints figures; asserts nothing.
@@ -47,6 +48,7 @@ DATA = os.path.normpath(os.path.join(ROOT, "..", "shared", "data"))
 CHIP, ZOOM, PER_SHEET = 24, 5, 10
 SEED_C = 20261204  # set C, drawn in the ninth session (after W2), before any method ran on it
 SEED_D = 20261205  # set D (NAIP), drawn in the ninth session; no method ran on it before rule Z was written
+SEED_E = 20261206  # set E (NAIP, NIR-gated water), drawn in the ninth session; reserved: no method has run on it
 
 
 def load(data):
@@ -150,11 +152,13 @@ def cover_classes(values):
     return cls
 
 
-def water_classes(values, valid, margin=0.05):
+def water_classes(values, valid, margin=0.05, nir_gate=False):
     """Per-date water / land class of the NAIP series' file values (T, bands R, G, B, NIR): the
     green-NIR water index (G - NIR) / (G + NIR) against that date's Otsu threshold (NAIP's radiometry
     differs from year to year), 1 water above threshold + ``margin``, 3 land below threshold -
-    ``margin``, 0 unclear in between."""
+    ``margin``, 0 unclear in between.  ``nir_gate`` (set E): water must also be darker in NIR than that
+    date's Otsu threshold of NIR (bright bare soil passes the index alone, as set D showed), and a pixel
+    brighter than 1.2 times that threshold is land whatever its index."""
     from model_core.baseline import otsu_threshold
 
     g, nir = values[:, 1].astype(np.float32), values[:, 3].astype(np.float32)
@@ -162,8 +166,12 @@ def water_classes(values, valid, margin=0.05):
     cls = np.zeros(ndwi.shape, np.int8)
     for d in range(len(ndwi)):
         t = otsu_threshold(ndwi[d][valid])
-        cls[d][ndwi[d] > t + margin] = 1
-        cls[d][ndwi[d] < t - margin] = 3
+        water, land = ndwi[d] > t + margin, ndwi[d] < t - margin
+        if nir_gate:
+            t_nir = otsu_threshold(nir[d][valid])
+            water, land = water & (nir[d] < t_nir), land | (nir[d] > 1.2 * t_nir)
+        cls[d][water] = 1
+        cls[d][land & ~water] = 3
     return cls
 
 
@@ -217,11 +225,16 @@ def draw(args):
     from model_core.stack import Stack
 
     spec = load(args.data)
-    if args.set == "d":
+    if args.set in ("d", "e"):
         stack = Stack(naip_paths(args.data))
         _, _, h, w = stack.shape
         values, valid = stack.read(0, 0, w, h)
-        pts = draw_moment_points(water_classes(values, valid), valid, [], per_stratum=15, seed=SEED_D, stable=10)
+        if args.set == "e":
+            pts = draw_moment_points(water_classes(values, valid, nir_gate=True), valid,
+                                     spec["moment_points_d"]["points"], per_stratum=15, seed=SEED_E, stable=10)
+        else:
+            pts = draw_moment_points(water_classes(values, valid), valid, [], per_stratum=15, seed=SEED_D,
+                                     stable=10)
         for p in pts:
             print(json.dumps(p))
         return 0
@@ -453,7 +466,7 @@ def sheets(args):
                     draw.rectangle([xx + c0 - 1 - ZOOM, y0 + 14 + c0 - 1 - ZOOM, xx + c0 + 2 * ZOOM,
                                     y0 + 14 + c0 + 2 * ZOOM], outline=(255, 0, 255))
             sheet.save(os.path.join(args.out, f"{key}_sheet{k // PER_SHEET}.png"))
-    for key in ("moment_points_b", "moment_points_c", "moment_points_d"):
+    for key in ("moment_points_b", "moment_points_c", "moment_points_d", "moment_points_e"):
         if key in spec:
             moment_strips(spec, args.data, args.out, key)
     print(f"sheets written to {args.out}")
@@ -470,7 +483,7 @@ def moment_strips(spec, data, out, key="moment_points_b", chip=24, zoom=4, per_s
 
     _, paths = moment_points(spec, data)
     show = [0, 1, 2]
-    if key == "moment_points_d":
+    if key in ("moment_points_d", "moment_points_e"):
         paths, show = naip_paths(data), [3, 0, 1]
     stack = Stack(paths)
     t, _, h, w = stack.shape
@@ -527,7 +540,7 @@ def main():
     s.set_defaults(func=sheets)
     s = sub.add_parser("draw", help="re-draw the method-independent moment points (set B or C) and print them")
     s.add_argument("--data", default=DATA)
-    s.add_argument("--set", choices=["b", "c", "d"], default="b")
+    s.add_argument("--set", choices=["b", "c", "d", "e"], default="b")
     s.set_defaults(func=draw)
     args = ap.parse_args()
     return args.func(args)
