@@ -142,8 +142,6 @@ def main(argv=None):
     if args.out and os.path.exists(args.out) and not args.overwrite:
         raise CaimError(f"'{args.out}' exists; pass --overwrite to replace it.")
     model = W.load_model(args.weights, arch=args.model, device=args.device)  # weights_meta, band_order
-    if fusion:
-        model.no_change_bias = 0.0  # the fusion's own bias is what is chosen (the network keeps its own)
 
     def write(calibration):
         W.save(args.out, model, model.weights_meta, model.band_order, calibration=calibration)

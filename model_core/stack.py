@@ -195,6 +195,17 @@ def is_true_alpha(band, side=256):
     return a is not None and len(np.unique(a)) <= 2
 
 
+def _surface_bands(ds, bands):
+    """(kept, left out) of ``bands`` of ``ds``: left out are the atmospheric, thermal, mask and QA bands
+    its metadata name (:func:`bandmap.not_surface_band`), which a CVA would read as change."""
+    left = [b for b in bands if bandmap.not_surface_band(ds.GetRasterBand(b))]
+    return [b for b in bands if b not in left], left
+
+
+def _left_out(bands):
+    return f"band(s) {','.join(map(str, bands))} (atmospheric, thermal, mask or QA bands by their metadata)"
+
+
 def _msg(exc):
     return str(exc).strip().splitlines()[0][:200] if str(exc).strip() else type(exc).__name__
 
@@ -284,11 +295,9 @@ class Stack:
                     # as some 4-band GeoTIFFs are: the alpha is a mask, and the band count says so
                     sel = sel[:-1]
                 if surface_only:
-                    kept = [b for b in sel if not bandmap.not_surface_band(ds.GetRasterBand(b))]
-                    if kept and kept != sel and i == 0:
-                        self.band_notes.append(
-                            f"left out: band(s) {','.join(str(b) for b in sel if b not in kept)} (atmospheric, "
-                            "thermal, mask or QA bands by their metadata; list the bands to use them)")
+                    kept, left = _surface_bands(ds, sel)
+                    if kept and left and i == 0:
+                        self.band_notes.append(f"left out: {_left_out(left)}; list the bands to use them")
                     sel = kept or sel
             bad = [b for b in sel if not 1 <= int(b) <= ds.RasterCount]
             if bad:
@@ -322,15 +331,12 @@ class Stack:
         """Append every band of the inputs that is neither in the R, G, B, NIR mapping, nor an alpha band,
         nor an atmospheric, thermal, mask or QA band by its metadata (:func:`bandmap.not_surface_band`),
         for the fusion's CVA part, when every input has the same such bands; say so in a band note."""
-        others = [[b for b in range(1, ds.RasterCount + 1) if b not in s.bands
-                   and ds.GetRasterBand(b).GetColorInterpretation() != gdal.GCI_AlphaBand]
-                  for s, ds in zip(specs, datasets)]
-        extras = [[b for b in o if not bandmap.not_surface_band(ds.GetRasterBand(b))]
-                  for o, ds in zip(others, datasets)]
-        left = [b for b in others[0] if b not in extras[0]]
-        if left:
-            self.band_notes.append(f"the CVA part leaves out band(s) {','.join(map(str, left))} (atmospheric, "
-                                   "thermal, mask or QA bands by their metadata)")
+        split = [_surface_bands(ds, [b for b in range(1, ds.RasterCount + 1) if b not in s.bands
+                                     and ds.GetRasterBand(b).GetColorInterpretation() != gdal.GCI_AlphaBand])
+                 for s, ds in zip(specs, datasets)]
+        extras = [kept for kept, _ in split]
+        if split[0][1]:
+            self.band_notes.append(f"the CVA part leaves out {_left_out(split[0][1])}")
         if not extras[0]:
             return
         if any(e != extras[0] for e in extras):

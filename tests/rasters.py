@@ -16,8 +16,9 @@ gdal.UseExceptions()
 
 
 def write_tif(path, array, epsg=32633, origin=(500000.0, 5200000.0), pixel=10.0, nodata=None,
-              dtype=None, geo=True, options=("COMPRESS=DEFLATE",)):
-    """Write (bands, H, W) or (H, W) ``array`` as a GeoTIFF and return the path."""
+              dtype=None, geo=True, options=("COMPRESS=DEFLATE",), names=None):
+    """Write (bands, H, W) or (H, W) ``array`` as a GeoTIFF and return the path; ``names``: one band
+    description per band (how many stacks say which band is which)."""
     a = np.asarray(array)
     if a.ndim == 2:
         a = a[None]
@@ -35,6 +36,8 @@ def write_tif(path, array, epsg=32633, origin=(500000.0, 5200000.0), pixel=10.0,
         band = ds.GetRasterBand(b + 1)
         if nodata is not None:
             band.SetNoDataValue(nodata)
+        if names:
+            band.SetDescription(names[b])
         band.WriteArray(a[b])
     ds = None
     return str(path)

@@ -150,8 +150,6 @@ def test_fusion_counts_a_repeated_band_once(tmp_path):
 def _six_band_series(tmp_path, names=True):
     """3 dates of a 6-band B, G, R, NIR, SWIR1, SWIR2 stack (band names set when ``names``); a change
     that shows in SWIR1 only at date 3, and one in every band at date 2."""
-    from osgeo import gdal
-
     rng = np.random.default_rng(12)
     paths = []
     for i in range(3):
@@ -160,13 +158,8 @@ def _six_band_series(tmp_path, names=True):
             v[:, 8:24, 8:24] += 40
         if i == 2:
             v[4, 36:56, 36:56] += 50
-        p = write_tif(str(tmp_path / f"s{i}.tif"), v)
-        if names:
-            ds = gdal.Open(p, gdal.GA_Update)
-            for b, n in enumerate(["blue", "green", "red", "nir", "swir1", "swir2"]):
-                ds.GetRasterBand(b + 1).SetDescription(n)
-            ds = None
-        paths.append(p)
+        paths.append(write_tif(str(tmp_path / f"s{i}.tif"), v,
+                               names=["blue", "green", "red", "nir", "swir1", "swir2"] if names else None))
     return paths
 
 

@@ -136,15 +136,8 @@ def test_envi_and_vrt_sources_with_band_selection(tmp_path):
 def test_extra_bands_for_the_fusion(tmp_path):
     """``extra_bands`` (the fusion's CVA part): without a mapping the bands beyond the inferred R, G, B,
     NIR are appended when every input has the same ones, and left out, with a note, when they differ."""
-    from osgeo import gdal
-
     def named(path, names):
-        p = write_tif(str(path), np.full((len(names), 16, 16), 50, np.float32))
-        ds = gdal.Open(p, gdal.GA_Update)
-        for b, n in enumerate(names):
-            ds.GetRasterBand(b + 1).SetDescription(n)
-        ds = None
-        return p
+        return write_tif(str(path), np.full((len(names), 16, 16), 50, np.float32), names=names)
 
     six = ["blue", "green", "red", "nir", "swir1", "swir2"]
     a, b = named(tmp_path / "a.tif", six), named(tmp_path / "b.tif", six)
@@ -165,10 +158,8 @@ def test_extra_bands_leave_out_atmospheric_and_thermal_bands(tmp_path):
     names = ["coastal aerosol", "blue", "green", "red", "nir", "swir1", "cirrus", "thermal", "", "B09"]
     paths = []
     for i in range(2):
-        p = write_tif(str(tmp_path / f"l{i}.tif"), np.full((len(names), 16, 16), 50, np.float32))
+        p = write_tif(str(tmp_path / f"l{i}.tif"), np.full((len(names), 16, 16), 50, np.float32), names=names)
         ds = gdal.Open(p, gdal.GA_Update)
-        for b, n in enumerate(names):
-            ds.GetRasterBand(b + 1).SetDescription(n)
         ds.GetRasterBand(9).SetMetadataItem("wavelength", "0.945")
         ds.GetRasterBand(9).SetMetadataItem("wavelength_units", "micrometers")
         ds = None
@@ -182,19 +173,12 @@ def test_cva_leaves_out_atmospheric_and_thermal_bands_without_a_mapping(tmp_path
     """The classical CVA (``surface_only``) uses every band except those whose metadata mark them as
     coastal aerosol, thermal and the like, and says so; a band mapping still picks exactly what it
     lists, and other readers of the stack (quicklooks) see every band."""
-    from osgeo import gdal
-
     from model_core.predict import detect
 
-    paths = []
-    for i in range(2):
-        v = np.random.default_rng(i).normal(50, 3, (6, 24, 24)).astype(np.float32)
-        p = write_tif(str(tmp_path / f"c{i}.tif"), v)
-        ds = gdal.Open(p, gdal.GA_Update)
-        for b, n in enumerate(["coastal", "blue", "green", "red", "nir", "thermal (10.9 um)"]):
-            ds.GetRasterBand(b + 1).SetDescription(n)
-        ds = None
-        paths.append(p)
+    names = ["coastal", "blue", "green", "red", "nir", "thermal (10.9 um)"]
+    paths = [write_tif(str(tmp_path / f"c{i}.tif"),
+                       np.random.default_rng(i).normal(50, 3, (6, 24, 24)).astype(np.float32), names=names)
+             for i in range(2)]
     st = Stack(paths, surface_only=True)
     assert st.sources[0].bands == [2, 3, 4, 5]
     assert any("left out: band(s) 1,6" in n for n in st.band_notes), st.band_notes

@@ -271,6 +271,14 @@ def moment_row(got, truth):
             sum(g == 0 for g, _ in pairs), sum(0 < g < k for g, k in pairs), sum(g > k for g, k in pairs))
 
 
+def series_area(mo, changed, stable):
+    """(kappa, precision, recall, stable points called changed) of a moment raster's change area at
+    changed points against stable points ("changed" = a moment other than 0)."""
+    y = np.array([1] * len(changed) + [0] * len(stable), np.uint8)
+    called = np.array([mo[p["y"], p["x"]] > 0 for p in changed + stable], np.uint8)
+    return kappa_pr(y, called) + (int(called[len(changed):].sum()),)
+
+
 def moment_naip(args, spec):
     """Set D (rule Z of the model card): the 10-date NAIP series run without a band mapping, as a user
     would; moment counts at the changed points, stable points called changed, series area kappa."""
@@ -285,7 +293,6 @@ def moment_naip(args, spec):
     print(f"10-date NAIP series; set D: {len(changed)} points with a water/land change, {len(stable)} stable")
     print(f"  {'method':<34} {'exact':>5} {'within 1':>8} {'unchanged':>9} {'earlier':>7} {'later':>5}"
           f" {'stable called changed':>21} {'area kappa':>10}")
-    y = np.array([1] * len(changed) + [0] * len(stable), np.uint8)
     with tempfile.TemporaryDirectory() as tmp:
         for i, (name, model) in enumerate(methods):
             out = os.path.join(tmp, str(i))
@@ -294,8 +301,7 @@ def moment_naip(args, spec):
                        sensitivity=args.sensitivity)
             mo = gdal.Open(os.path.join(out, "change_moment.tif")).ReadAsArray()
             row = moment_row([int(mo[p["y"], p["x"]]) for p in changed], [p["k"] for p in changed])
-            false = sum(int(mo[p["y"], p["x"]] > 0) for p in stable)
-            kap = kappa_pr(y, np.array([mo[p["y"], p["x"]] > 0 for p in changed + stable], np.uint8))[0]
+            kap, _, _, false = series_area(mo, changed, stable)
             print(f"  {name:<34} {row[0]:5d} {row[1]:8d} {row[2]:9d} {row[3]:7d} {row[4]:5d}"
                   f" {false:>14d} of {len(stable)} {kap:10.3f}")
     return 0
@@ -351,9 +357,7 @@ def moment(args):
             for title, sel in groups:
                 rows[title].append((name, moment_row([int(mo[p["y"], p["x"]]) for p, _ in sel], [k for _, k in sel])))
             if set_c:
-                y = np.array([p["stratum"] != "stable" for p in set_c], np.uint8)
-                area_c.append((name, kappa_pr(y, np.array([mo[p["y"], p["x"]] > 0 for p in set_c], np.uint8)),
-                               sum(int(mo[p["y"], p["x"]] > 0) for p in stable)))
+                area_c.append((name, series_area(mo, [p for p in set_c if p["stratum"] != "stable"], stable)))
     print(f"{len(paths)}-date Pucallpa series; label = last interval of a cover-class change")
     for title, _ in groups:
         print(f"\n{title}")
@@ -365,7 +369,7 @@ def moment(args):
         print(f"\nset C, series area: {n_changed} changed points against {len(stable)} stable ones "
               "(changed = a moment other than 0)")
         print(f"  {'method':<34} {'kappa':>6} {'precision':>9} {'recall':>6} {'stable called changed':>21}")
-        for name, (kap, prec, rec), false in area_c:
+        for name, (kap, prec, rec, false) in area_c:
             print(f"  {name:<34} {kap:6.3f} {prec:9.2f} {rec:6.2f} {false:>14d} of {len(stable)}")
     return 0
 
