@@ -290,7 +290,7 @@ class CaimDialog(QDialog):
         self._model_changed()
 
     def model_choice(self):
-        """The model list's value: "auto", "caimnet", "schanger", "cva" or "caimnet_cva"."""
+        """The model list's value: "auto" or a method's registry name (``models.MODELS``)."""
         return self.model_combo.currentData() or AUTO
 
     def _model_changed(self, *args):

@@ -12,20 +12,22 @@ torch; a test checks that.
 import os
 
 AUTO = "auto"
-MODELS = [AUTO, "caimnet", "schanger", "cva", "caimnet_cva"]
+MODELS = [AUTO, "caimnet", "schanger", "cva", "caimnet_cva", "isfa"]
 # Classical methods: no weights, any number of bands (every band of the inputs without a band mapping).
-CLASSICAL = frozenset({"cva"})
+CLASSICAL = frozenset({"cva", "isfa"})
 # Networks need this many bands (red, green, blue, NIR) with their bundled weights.
 NETWORK_BANDS = 4
 # Methods that also take further bands after those four (the fusion's CVA part: every other band when
 # Bands is empty, or the bands after the fourth of a longer mapping).
 EXTRA_BANDS = frozenset({"caimnet_cva"})
-NAMES = {"caimnet": "CAIM-Net", "schanger": "SChanger", "cva": "Classical CVA", "caimnet_cva": "CAIM-Net + CVA"}
+NAMES = {"caimnet": "CAIM-Net", "schanger": "SChanger", "cva": "Classical CVA", "caimnet_cva": "CAIM-Net + CVA",
+         "isfa": "Classical ISFA"}
 TITLES = {
     "caimnet": "CAIM-Net (any number of dates)",
     "schanger": "SChanger (exactly 2 dates)",
     "cva": "Classical CVA + Otsu (no weights, fast, any bands)",
     "caimnet_cva": "CAIM-Net + CVA fusion (any number of dates; CAIM-Net weights)",
+    "isfa": "Classical ISFA (iterative slow feature analysis: no weights, any bands)",
 }
 
 

@@ -70,7 +70,8 @@ def main(argv=None):
     p.add_argument("--threads", type=int)
     p.add_argument("--json", help="also write the rates to this JSON file")
     p.add_argument("--model", default=None,
-                   help="build this model around the weights (caimnet_cva: the CAIM-Net + CVA fusion)")
+                   help="build this model around the weights (caimnet_cva: the CAIM-Net + CVA fusion), or "
+                        "a classical method without weights (isfa)")
     p.add_argument("--scene-stats", action="store_true",
                    help="normalise each series with the statistics of the scene it is cut from (the "
                         "generator's scene_stats recipe) instead of its own")
@@ -87,6 +88,13 @@ def main(argv=None):
     rows = {"cva": false_change_rate(samples, lambda v, ok, _stats: cva(v, ok)["moment"])}
     for path in args.weights:
         rows[path] = false_change_rate(samples, model_predictor(weights.load_model(path, arch=args.model)))
+    if args.model and not args.weights:
+        from model_core.models import build_model, model_class
+
+        if getattr(model_class(args.model), "needs_weights", True):
+            p.error(f"--model {args.model} needs a weights file")
+        # a classical method (isfa; cva is the first row already): no weights
+        rows[args.model] = false_change_rate(samples, model_predictor(build_model(args.model).eval()))
     print(f"false-change rate on {args.samples} no-change series (T = {args.t}, haze on "
           f"{args.haze_prob:.0%} / misregistration on {args.misreg_prob:.0%} of dates, semi-synthetic):")
     for name, rate in rows.items():

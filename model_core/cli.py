@@ -76,7 +76,9 @@ def _detect_parser(sub):
     p.add_argument("--out", required=True, metavar="DIR", help="output folder (created if missing)")
     p.add_argument("--model", default="caimnet", choices=available() + ["auto"],
                    help="caimnet: any number of dates (default); schanger: exactly two dates; cva: the classical "
-                        "change vector analysis (no weights, any bands); caimnet_cva: CAIM-Net and CVA combined "
+                        "change vector analysis (no weights, any bands); isfa: the classical iterative slow feature "
+                        "analysis (no weights, any bands; discounts variation the bands share where nothing "
+                        "changed); caimnet_cva: CAIM-Net and CVA combined "
                         "(CAIM-Net weights, 4 bands; see the model card); auto: the plugin's automatic choice "
                         "(currently the CAIM-Net + CVA fusion for any number of dates)")
     p.add_argument("--dates", metavar="D1,D2,...", help="one date per image, comma-separated (YYYY-MM-DD, "
@@ -85,7 +87,7 @@ def _detect_parser(sub):
                    help="1-based input bands to use as the model's R, G, B, NIR, e.g. 3,2,1,4 for B,G,R,NIR "
                         "order or 4,3,2,8 for Sentinel-2; default: for the networks, R, G, B, NIR as the band "
                         "wavelengths or names say (printed under Bands), else all bands (alpha bands "
-                        "dropped); cva: all bands; caimnet_cva: the network's four, then every other band for "
+                        "dropped); cva and isfa: all bands; caimnet_cva: the network's four, then every other band for "
                         "its CVA part (a mapping of more than four bands: the first four for the network, the "
                         "rest for the CVA part, e.g. 3,2,1,4,5,6 for Landsat TM)")
     p.add_argument("--weights", metavar="FILE", help="weights file (.pt from 'train'); default: the bundled "
@@ -210,7 +212,7 @@ def cmd_demo(args):
         print(f"\nReal stack found: {len(real)} Landsat dates in {os.path.normpath(shared)} "
               "(bands SWIR1, NIR, Red, Green; no blue: Green stands in for it)")
         # R, G, B, NIR for the networks (green twice); the fusion's CVA part also takes SWIR1 (band 1)
-        bands = [3, 4, 4, 2, 1] if model == "caimnet_cva" else None if model == "cva" else [3, 4, 4, 2]
+        bands = [3, 4, 4, 2, 1] if model == "caimnet_cva" else None if model in ("cva", "isfa") else [3, 4, 4, 2]
         res2 = detect(real, out_dir=os.path.join(out, "landsat_result"), model=model, bands=bands,
                       device=args.device, overwrite=True, progress=_Progress())
         print(res2.summary_text())
@@ -220,7 +222,8 @@ def cmd_demo(args):
     return 0
 
 
-DISPLAY_NAMES = {"caimnet": "CAIM-Net", "caimnet_cva": "CAIM-Net + CVA", "schanger": "SChanger", "cva": "CVA"}
+DISPLAY_NAMES = {"caimnet": "CAIM-Net", "caimnet_cva": "CAIM-Net + CVA", "schanger": "SChanger", "cva": "CVA",
+                 "isfa": "ISFA"}
 
 
 def _accuracy_tables(images, truth_moment, pred_moment, name="CAIM-Net"):

@@ -112,11 +112,23 @@ def _series_for(args):
     if args.root is None:
         raise ValueError(f"--root is required for --dataset {args.dataset}")
     bands = [int(b) for b in args.bands.split(",")] if args.bands else None
-    if bands is None and args.dataset == "taizhou" and getattr(args, "model", None) == "caimnet_cva":
+    if bands is None and args.dataset == "taizhou" and _all_bands(getattr(args, "model", None)):
         # as the engine reads the pair without a band mapping: TM 3,2,1,4 for the network, then TM 5
-        # and 7 (file bands 5, 6) for the fusion's CVA part (the baseline then uses all six too)
+        # and 7 (file bands 5, 6) for the fusion's CVA part; a classical method takes all six (the
+        # baseline then uses all six too)
         bands = [3, 2, 1, 4, 5, 6]
     return load_series(args.dataset, args.root, t=args.t, bands=bands)
+
+
+def _all_bands(model):
+    """Whether the engine gives ``model`` every band of the inputs without a band mapping: a classical
+    method (no weights) or one that takes extra bands (the fusion's CVA part)."""
+    if model in (None, "auto"):
+        return False
+    from model_core.models import model_class
+
+    cls = model_class(model)
+    return bool(getattr(cls, "extra_bands", False)) or not getattr(cls, "needs_weights", True)
 
 
 HISTORY_CLASSES = ("unchanged", "one change", "several changes", "return")
@@ -321,15 +333,23 @@ def main(argv=None):
         model, label = None, "model"
         if not args.no_model:
             from model_core import weights as wio
+            from model_core.models import build_model, model_class
 
-            path = args.weights or wio.default_weights(args.model)
-            if path is None:
+            classical = not getattr(model_class(args.model), "needs_weights", True)
+            if classical and args.weights:
+                raise CaimError(f"'{args.model}' is a classical method and takes no weights; drop --weights.")
+            path = None if classical else args.weights or wio.default_weights(args.model)
+            if classical:
+                model = build_model(args.model).to(device).eval()
+                label = model_class(args.model).__name__
+            elif path is None:
                 raise CaimError(f"No bundled weights for '{args.model}'; pass --weights FILE "
                                 "or --no-model.")
-            # a fusion (caimnet_cva) is built around the network file; otherwise the file's own model
-            fused = wio.wrapped_arch(args.model) != args.model
-            model = wio.load_model(path, arch=args.model if fused else None, device=device)
-            label = f"{model.arch} ({path.split('/')[-1]})"
+            else:
+                # a fusion (caimnet_cva) is built around the network file; otherwise the file's own model
+                fused = wio.wrapped_arch(args.model) != args.model
+                model = wio.load_model(path, arch=args.model if fused else None, device=device)
+                label = f"{model.arch} ({path.split('/')[-1]})"
             from model_core.predict import apply_sensitivity
 
             if apply_sensitivity(model, args.sensitivity):

@@ -167,10 +167,9 @@ def test_water_classes_use_each_dates_own_threshold():
     assert all((g != 1).all() and (g == 3).mean() >= 0.85 for g in land)
 
 
-def test_set_e_is_reserved_and_agrees_with_its_classes():
-    """Set E (NAIP, NIR-gated water, ninth session): 15 + 15 + 10 points away from set D, labels
-    consistent with the class sequences, and no command scores it (reserved for a rule written before
-    its first use)."""
+def test_set_e_agrees_with_its_classes():
+    """Set E (NAIP, NIR-gated water, ninth session; first scored by candidate G): 15 + 15 + 10 points
+    away from set D, labels consistent with the class sequences."""
     spec = json.load(open(photointerp.POINTS, encoding="utf-8"))
     pts = spec["moment_points_e"]["points"]
     assert [p["stratum"] for p in pts] == ["one"] * 15 + ["several"] * 15 + ["stable"] * 10
@@ -180,5 +179,3 @@ def test_set_e_is_reserved_and_agrees_with_its_classes():
         changes = [i + 1 for i in range(9) if seq[i] != seq[i + 1]]
         assert len(seq) == 10 and set(seq) <= set("WV") and p["k"] == (changes[-1] if changes else 0)
         assert all(max(abs(p["x"] - q["x"]), abs(p["y"] - q["y"])) >= 15 for q in spec["moment_points_d"]["points"])
-    source = open(photointerp.__file__, encoding="utf-8").read()
-    assert source.count("moment_points_e") == 2  # shown on strips only, never scored

@@ -79,7 +79,8 @@ def test_config_rejects_unknown_keys(tmp_path):
 def test_config_refuses_models_with_nothing_to_train(tmp_path, capsys):
     from model_core import train
 
-    for name, hint in (("caimnet_cva", "train 'caimnet' weights"), ("cva", "a classical method")):
+    for name, hint in (("caimnet_cva", "train 'caimnet' weights"), ("cva", "a classical method"),
+                       ("isfa", "a classical method")):
         p = tmp_path / f"{name}.json"
         p.write_text(json.dumps({"model": name}))
         assert train.main([str(p)]) == 2

@@ -3,7 +3,7 @@ real-data check of the change-area decision that does not use Taizhou.
 
     python tools/photointerp.py score  [--data ../shared/data] [--weights NAME=FILE ...] [--sensitivity S]
     python tools/photointerp.py moment [--data ../shared/data] [--weights NAME=FILE ...] [--sensitivity S] [--dates N]
-                                       [--set abc|d]
+                                       [--set abc|d|e] [--fusion-classical cva|isfa]
     python tools/photointerp.py steps  [--data ../shared/data] [--weights FILE]
     python tools/photointerp.py sheets --out DIR [--data ../shared/data]
     python tools/photointerp.py draw   [--data ../shared/data] [--set b|c|d|e]
@@ -26,7 +26,8 @@ on (no method output is shown on them), for checking or extending the labels; ``
 candidates of ``moment_points_b`` (or ``--set c``, or ``--set d``: set D on the NAIP series, water
 against land by a per-date water-index threshold, labelled on its strips and kept unseen until rule Z
 of the model card, which ``moment --set d`` scores; or ``--set e``: set E, the same with the water
-gated by NIR, away from set D, RESERVED: no command scores it) and prints them.
+gated by NIR, away from set D, kept unseen until candidate G, which ``moment --set e`` scores) and
+prints them.  ``--fusion-classical isfa`` runs the fusion with ISFA as its classical part (candidate G).
 
 The sample is stratified by whether any of seven methods called a pixel changed, so these figures
 describe the sample, not the whole scene; see the model card.  Prints figures; asserts nothing.
@@ -48,7 +49,7 @@ DATA = os.path.normpath(os.path.join(ROOT, "..", "shared", "data"))
 CHIP, ZOOM, PER_SHEET = 24, 5, 10
 SEED_C = 20261204  # set C, drawn in the ninth session (after W2), before any method ran on it
 SEED_D = 20261205  # set D (NAIP), drawn in the ninth session; no method ran on it before rule Z was written
-SEED_E = 20261206  # set E (NAIP, NIR-gated water), drawn in the ninth session; reserved: no method has run on it
+SEED_E = 20261206  # set E (NAIP, NIR-gated water), drawn in the ninth session; no method ran on it before candidate G
 
 
 def load(data):
@@ -59,6 +60,13 @@ def load(data):
         if missing:
             raise SystemExit(f"missing input {missing[0]}: pass --data (the folder holding the shared imagery)")
     return spec
+
+
+def fusion_name(suffix=""):
+    """The fusion's row name, naming its classical part (``--fusion-classical``; candidate G)."""
+    from model_core.models.fusion import CaimNetCVA
+
+    return f"CAIM-Net + {CaimNetCVA.classical.upper()}{suffix}"
 
 
 def with_other_bands(bands, path):
@@ -90,8 +98,8 @@ def score(args):
     spec = load(args.data)
     methods = [("CAIM-Net (bundled)", "caimnet", None), ("CAIM-Net land-cover alternative", "caimnet",
                os.path.join(ROOT, "resources", "weights", "caimnet_rgbn_landcover.pt")),
-               ("SChanger", "schanger", None), ("CVA + Otsu", "cva", None),
-               ("CAIM-Net + CVA (bundled)", "caimnet_cva", None)]
+               ("SChanger", "schanger", None), ("CVA + Otsu", "cva", None), ("Classical ISFA", "isfa", None),
+               (fusion_name(" (bundled)"), "caimnet_cva", None)]
     for item in args.weights or []:
         name, _, path = item.partition("=")
         methods.append((name, "caimnet", path))
@@ -103,7 +111,7 @@ def score(args):
             truth += [1 if p["label"] == "c" else 0 for p in pts]
             site_of += [key] * len(pts)
             for i, (name, model, weights) in enumerate(methods):
-                bands = None if model == "cva" or not site["bands"] else [int(b) for b in site["bands"].split(",")]
+                bands = None if model in ("cva", "isfa") or not site["bands"] else [int(b) for b in site["bands"].split(",")]
                 if model == "caimnet_cva" and bands:
                     bands = with_other_bands(bands, site["paths"][0])
                 out = os.path.join(tmp, f"{key}_{i}")
@@ -280,17 +288,19 @@ def series_area(mo, changed, stable):
 
 
 def moment_naip(args, spec):
-    """Set D (rule Z of the model card): the 10-date NAIP series run without a band mapping, as a user
-    would; moment counts at the changed points, stable points called changed, series area kappa."""
+    """Sets D (rule Z of the model card) and E (candidate G): the 10-date NAIP series run without a band
+    mapping, as a user would; moment counts at the changed points, stable points called changed, series
+    area kappa."""
     from model_core.predict import detect
     from osgeo import gdal
 
-    pts = [p for p in spec["moment_points_d"]["points"] if p["label"] == "ok"]
+    pts = [p for p in spec[f"moment_points_{args.set}"]["points"] if p["label"] == "ok"]
     changed = [p for p in pts if p["k"]]
     stable = [p for p in pts if not p["k"]]
-    methods = [("CAIM-Net (bundled)", "caimnet"), ("CAIM-Net + CVA (automatic choice)", "caimnet_cva"),
-               ("CVA + Otsu", "cva")]
-    print(f"10-date NAIP series; set D: {len(changed)} points with a water/land change, {len(stable)} stable")
+    methods = [("CAIM-Net (bundled)", "caimnet"), (fusion_name(" (automatic choice)"), "caimnet_cva"),
+               ("CVA + Otsu", "cva"), ("Classical ISFA", "isfa")]
+    print(f"10-date NAIP series; set {args.set.upper()}: {len(changed)} points with a water/land change, "
+          f"{len(stable)} stable")
     print(f"  {'method':<34} {'exact':>5} {'within 1':>8} {'unchanged':>9} {'earlier':>7} {'later':>5}"
           f" {'stable called changed':>21} {'area kappa':>10}")
     with tempfile.TemporaryDirectory() as tmp:
@@ -314,7 +324,7 @@ def moment(args):
     from osgeo import gdal
 
     spec = load(args.data)
-    if args.set == "d":
+    if args.set in ("d", "e"):
         return moment_naip(args, spec)
     sited, paths = moment_points(spec, args.data)
     pts = [(p, k) for _, p, k in sited]
@@ -330,8 +340,8 @@ def moment(args):
     methods = [("CAIM-Net (bundled)", "caimnet", None, [3, 4, 4, 2]),
                ("CAIM-Net land-cover alternative", "caimnet",
                 os.path.join(ROOT, "resources", "weights", "caimnet_rgbn_landcover.pt"), [3, 4, 4, 2]),
-               ("CVA + Otsu", "cva", None, None),
-               ("CAIM-Net + CVA (bundled)", "caimnet_cva", None, with_other_bands([3, 4, 4, 2], paths[0]))]
+               ("CVA + Otsu", "cva", None, None), ("Classical ISFA", "isfa", None, None),
+               (fusion_name(" (bundled)"), "caimnet_cva", None, with_other_bands([3, 4, 4, 2], paths[0]))]
     for item in args.weights or []:
         name, _, path = item.partition("=")
         methods.append((name, "caimnet", path, [3, 4, 4, 2]))
@@ -523,16 +533,21 @@ def main():
     s.add_argument("--threads", type=int, default=None)
     s.add_argument("--weights", action="append", metavar="NAME=FILE", help="another CAIM-Net weights file")
     s.add_argument("--sensitivity", type=float, default=0.0, help="the engine's sensitivity for every method")
+    s.add_argument("--fusion-classical", choices=["cva", "isfa"], default=None,
+                   help="the fusion's classical part for this run (candidate G of the model card)")
     s.set_defaults(func=score)
     s = sub.add_parser("moment", help="score the change moment of 8-date series runs at the moment points")
     s.add_argument("--data", default=DATA)
     s.add_argument("--threads", type=int, default=None)
     s.add_argument("--weights", action="append", metavar="NAME=FILE", help="another CAIM-Net weights file")
     s.add_argument("--sensitivity", type=float, default=0.0, help="the engine's sensitivity for every method")
+    s.add_argument("--fusion-classical", choices=["cva", "isfa"], default=None,
+                   help="the fusion's classical part for this run (candidate G of the model card)")
     s.add_argument("--dates", type=int, default=None, metavar="N",
                    help="run the first N dates only (set B, labels cut to those dates)")
-    s.add_argument("--set", choices=["abc", "d"], default="abc",
-                   help="abc: the Pucallpa sets A, B and C (default); d: the NAIP set D (rule Z)")
+    s.add_argument("--set", choices=["abc", "d", "e"], default="abc",
+                   help="abc: the Pucallpa sets A, B and C (default); d: the NAIP set D (rule Z); "
+                   "e: the NAIP set E (candidate G)")
     s.set_defaults(func=moment)
     s = sub.add_parser("steps", help="per-interval input difference and network evidence at the moment points")
     s.add_argument("--data", default=DATA)
@@ -547,6 +562,10 @@ def main():
     s.add_argument("--set", choices=["b", "c", "d", "e"], default="b")
     s.set_defaults(func=draw)
     args = ap.parse_args()
+    if getattr(args, "fusion_classical", None):
+        from model_core.models.fusion import CaimNetCVA
+
+        CaimNetCVA.classical = args.fusion_classical
     return args.func(args)
 
 

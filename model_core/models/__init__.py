@@ -40,7 +40,7 @@ def register(name):
 
 def _load_builtin():
     # Imported here so that a registry lookup pulls in every built-in architecture.
-    from model_core.models import caimnet, cva, fusion  # noqa: F401
+    from model_core.models import caimnet, cva, fusion, isfa  # noqa: F401
 
     try:
         from model_core.models import schanger  # noqa: F401

@@ -33,8 +33,7 @@ them from a mapping of more than four bands (e.g. 3,2,1,4,5,6 for Landsat TM).
 import torch
 from torch import nn
 
-from model_core.models import register
-from model_core.models.cva import CVA
+from model_core.models import model_class, register
 
 
 @register("caimnet_cva")
@@ -49,6 +48,8 @@ class CaimNetCVA(nn.Module):
     # CAIM-Net file's semi-synthetic validation series, which failed F's haze floor (false change 0.112
     # on the strong-nuisance pairs, floor 0.06), so the fusion's decision stays uncalibrated (0).
     fused_bias = 0.0
+    # the classical method fused with the network: "cva" (candidate W2), "isfa" tried as candidate G
+    classical = "cva"
 
     def __init__(self, in_channels=4, net=None, **config):
         super().__init__()
@@ -57,7 +58,7 @@ class CaimNetCVA(nn.Module):
 
             net = build_model(self.wraps, in_channels=in_channels, **config)
         self.net = net
-        self.cva = CVA()
+        self.cva = model_class(self.classical)()
         self.in_channels = net.in_channels
         self.config = dict(getattr(net, "config", {}))
         for name in ("min_dates", "max_dates", "multiple", "halo", "tile_memory_factor"):

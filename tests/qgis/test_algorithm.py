@@ -55,14 +55,16 @@ def test_model_titles_follow_the_engine_default(qgis_app, monkeypatch):
 
     two, other = engine.default_model(2), engine.default_model(5)
     assert [mdl.resolve("auto", n) for n in (2, 3, 5)] == [two, engine.default_model(3), other]
-    names = {"caimnet": "CAIM-Net", "schanger": "SChanger", "cva": "Classical CVA", "caimnet_cva": "CAIM-Net + CVA"}
+    names = {"caimnet": "CAIM-Net", "schanger": "SChanger", "cva": "Classical CVA", "caimnet_cva": "CAIM-Net + CVA",
+             "isfa": "Classical ISFA"}
     auto = ("Automatic (%s)" % names[other] if two == other
             else "Automatic (%s; %s for exactly 2 dates)" % (names[other], names[two]))
     assert model_titles() == {
         "auto": auto,
         "caimnet": "CAIM-Net (any number of dates)", "schanger": "SChanger (exactly 2 dates)",
         "cva": "Classical CVA + Otsu (no weights, fast, any bands)",
-        "caimnet_cva": "CAIM-Net + CVA fusion (any number of dates; CAIM-Net weights)"}
+        "caimnet_cva": "CAIM-Net + CVA fusion (any number of dates; CAIM-Net weights)",
+        "isfa": "Classical ISFA (iterative slow feature analysis: no weights, any bands)"}
     # a new two-date default in the engine shows up everywhere without touching the plugin
     monkeypatch.setattr(engine, "TWO_DATE_DEFAULT", "cva")
     assert mdl.resolve("auto", 2) == "cva" and mdl.resolve("auto", 3) == engine.default_model(3)
@@ -270,7 +272,7 @@ def test_cva_refuses_a_weights_file(project, tmp_path):
     results, ok, fb = run_alg(dict(INPUT=stack, MODEL="cva", WEIGHTS=weights, DEVICE="CPU", **out))
     assert not ok
     log = fb.textLog()
-    assert "The classical CVA method (MODEL=cva) takes no weights" in log
+    assert "The Classical CVA method (MODEL=cva) takes no weights" in log
     assert "Weights file (WEIGHTS)" in log and "my_weights.pt" in log and "Leave WEIGHTS empty" in log
     assert not os.path.exists(out["AREA"]) and not os.path.isdir(str(tmp_path / "o"))
     # the networks still take it (and the engine says what is wrong with this file)

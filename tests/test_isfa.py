@@ -1,0 +1,133 @@
+"""Classical ISFA (``--model isfa``): iteratively reweighted slow feature analysis behind the engine."""
+
+import numpy as np
+import pytest
+import torch
+from rasters import read_tif, write_tif
+
+from model_core.baseline import cva
+from model_core.errors import WeightsError
+from model_core.models import build_model
+from model_core.models.isfa import isfa_pair
+from model_core.predict import detect
+
+
+def _magnitudes(model, values):
+    with torch.no_grad():
+        return model._magnitudes(torch.from_numpy(values[None]))[0].numpy()
+
+
+def _kappa(truth, called):
+    truth, called = truth.ravel().astype(bool), called.ravel().astype(bool)
+    po = (truth == called).mean()
+    pe = truth.mean() * called.mean() + (1 - truth.mean()) * (1 - called.mean())
+    return (po - pe) / (1 - pe)
+
+
+def _haze_scene(seed=0, size=96):
+    """Two dates of 4 correlated bands: the second under a patchy haze over the whole scene that
+    brightens every band together, plus a square whose change has an unusual spectral shape (bands 1-2
+    down, 3-4 up) of modest size per band.  Returns (values (2, 4, H, W), truth (H, W))."""
+    rng = np.random.default_rng(seed)
+    base = rng.normal(0, 1, (1, size, size))
+    mix = np.array([1.0, 0.9, 0.8, 0.7])[:, None, None]
+    first = 100 + 20 * mix * base + rng.normal(0, 2, (4, size, size))
+    haze = rng.gamma(4.0, 3.0, (size, size))  # patchy haze, all bands at once
+    second = first + np.array([1.0, 1.0, 1.0, 1.0])[:, None, None] * haze + rng.normal(0, 2, (4, size, size))
+    truth = np.zeros((size, size), bool)
+    truth[60:80, 60:80] = True
+    second[:, truth] += np.array([-9.0, -9.0, 9.0, 9.0])[:, None]
+    return np.stack([first, second]).astype(np.float32), truth
+
+
+def test_isfa_discounts_shared_variation_that_cva_calls_change():
+    """Haze moves the bands together; ISFA learns that from the (mostly unchanged) scene and finds the
+    square, while the per-band CVA is pulled to the haze."""
+    values, truth = _haze_scene()
+    model = build_model("isfa").fit_scene(values, np.ones(truth.shape, bool))
+    with torch.no_grad():
+        moment = model(torch.from_numpy(values[None]))["moment"][0].argmax(dim=0).numpy()
+    k_isfa = _kappa(truth, moment > 0)
+    k_cva = _kappa(truth, cva(values)["area"] == 1)
+    assert k_isfa > 0.9
+    assert k_cva < 0.6  # the fixture is one where the two methods differ
+
+
+def test_isfa_is_invariant_to_per_band_gain_and_offset():
+    """Standardising each band of each date makes the magnitudes blind to a linear radiometric change
+    of either date (a sensor's gain, an offset)."""
+    values, truth = _haze_scene(seed=1)
+    valid = np.ones(truth.shape, bool)
+    a = build_model("isfa").fit_scene(values, valid)
+    changed = values.copy()
+    changed[1] = changed[1] * np.array([1.7, 0.6, 2.0, 1.2], np.float32)[:, None, None] + \
+        np.array([30, -10, 5, 200], np.float32)[:, None, None]
+    b = build_model("isfa").fit_scene(changed, valid)
+    assert np.allclose(_magnitudes(a, values), _magnitudes(b, changed), rtol=1e-3, atol=1e-3)
+    assert abs(a.threshold - b.threshold) < 1e-3 * a.threshold
+
+
+def test_isfa_statistic_follows_chi_square_where_nothing_changed():
+    """Without change, the squared magnitude is chi-square with as many degrees of freedom as bands:
+    mean C, and the reweighting keeps nearly every weight (it stops after a few rounds)."""
+    rng = np.random.default_rng(3)
+    c, n = 5, 50000
+    x = rng.normal(0, 1, (c, n)) + rng.normal(0, 1, (1, n))  # correlated bands
+    noise = rng.multivariate_normal(np.zeros(c), np.diag([1, 2, 3, 4, 5]) * 0.1 + 0.05, n).T
+    y = 3 * x + 7 + noise
+    scale, shift, whiten, rounds = isfa_pair(x, y)
+    d = scale[1][:, None] * y - scale[0][:, None] * x - shift[:, None]
+    t2 = ((whiten @ d) ** 2).sum(axis=0)
+    assert abs(t2.mean() - c) < 0.05 * c
+    assert abs(np.mean(t2 > 11.07) - 0.05) < 0.01  # 95th percentile of chi-square with 5 dof
+    assert rounds < 30
+
+
+def test_engine_isfa_dates_changes_in_a_series(tmp_path):
+    """Through the engine: a 4-date stack with a change in interval 2 (one square) and interval 3
+    (another), nodata corner, any tiling; area and moment agree."""
+    rng = np.random.default_rng(5)
+    paths = []
+    for i in range(4):
+        v = rng.normal(100, 5, (5, 48, 56)).astype(np.float32) + 3 * i  # a drift that is not change
+        if i >= 2:
+            v[:, 8:18, 8:18] += np.array([60, -45, 30, 0, 40])[:, None, None]
+        if i >= 3:
+            v[:, 28:38, 30:42] += 45
+        v[:, 40:, 48:] = -9999
+        p = str(tmp_path / f"d{i}.tif")
+        write_tif(p, v, nodata=-9999)
+        paths.append(p)
+    a = detect(paths, out_dir=str(tmp_path / "a"), model="isfa", tile=32)
+    b = detect(paths, out_dir=str(tmp_path / "b"), model="isfa", tile=4096)
+    m = read_tif(a.paths["moment"])
+    assert np.array_equal(m, read_tif(b.paths["moment"]))
+    assert (m[40:, 48:] == 255).all()
+    assert (m[9:17, 9:17] == 2).all() and (m[29:37, 31:41] == 3).all()
+    rest = np.ones(m.shape, bool)
+    rest[8:18, 8:18] = rest[28:38, 30:42] = rest[40:, 48:] = False
+    assert (m[rest] == 0).mean() > 0.97
+    area = read_tif(a.paths["area"])
+    assert np.array_equal(area == 1, (m > 0) & (m != 255))
+    assert a.trained and a.weights is None
+
+
+def test_engine_isfa_refuses_weights(tmp_path):
+    v = np.random.default_rng(0).normal(100, 5, (4, 16, 16)).astype(np.float32)
+    paths = []
+    for i in range(2):
+        paths.append(str(tmp_path / f"d{i}.tif"))
+        write_tif(paths[-1], v)
+    with pytest.raises(WeightsError, match="classical and takes no weights"):
+        detect(paths, out_dir=str(tmp_path / "a"), model="isfa", weights="some.pt")
+    assert not (tmp_path / "a").exists()
+
+
+def test_fusion_takes_isfa_as_its_classical_part(monkeypatch):
+    """Candidate G's switch: CaimNetCVA.classical names the classical method it builds."""
+    from model_core.models.fusion import CaimNetCVA
+    from model_core.models.isfa import ISFA
+
+    assert type(CaimNetCVA().cva).__name__ == "CVA"
+    monkeypatch.setattr(CaimNetCVA, "classical", "isfa")
+    assert isinstance(CaimNetCVA().cva, ISFA)
