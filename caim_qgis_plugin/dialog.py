@@ -294,12 +294,12 @@ class CaimDialog(QDialog):
         return self.model_combo.currentData() or AUTO
 
     def _model_changed(self, *args):
-        """The classical method takes no weights and any bands: say so next to the fields."""
+        """The classical methods (CVA, ISFA) take no weights and any bands: say so next to the fields."""
         classical = not mdl.needs_weights(self.model_choice())
         self.weights_widget.setEnabled(not classical)
         self.weights_label.setEnabled(not classical)
         if classical:
-            tip = "The classical CVA method needs no weights: this file is not used."
+            tip = "The %s method needs no weights: this file is not used." % mdl.name(self.model_choice())
             self.weights_widget.lineEdit().setPlaceholderText("not used: the classical method needs no weights")
             self.bands_label.setText("Bands (any)")
             self.bands_edit.setPlaceholderText("empty: every band; e.g. 1,2,3,4,5,7 (the same bands for every date)")

@@ -181,8 +181,8 @@ def validate(layers, dates=None, bands=None, model=mdl.AUTO, weights=None):
     """Problems with a planned run, as [(level, message)], errors first.  Main thread only.
 
     ``model`` may be "auto" (resolved with the engine's default for the number of layers).  The
-    networks need 4 bands (red, green, blue, NIR) with their bundled weights; the classical CVA takes
-    any number of bands.  With a ``weights`` file the engine checks the band count against it."""
+    networks need 4 bands (red, green, blue, NIR) with their bundled weights; the classical methods
+    (CVA, ISFA) take any number of bands.  With a ``weights`` file the engine checks the band count against it."""
     problems = []
     model = mdl.resolve(model, len(layers))
     if len(layers) < 2:
@@ -242,7 +242,7 @@ def _network_band_problems(model, rasters, bands):
     """A network with its bundled weights reads 4 bands (red, green, blue, NIR)."""
     need = mdl.NETWORK_BANDS
     hint = ("e.g. 1,2,3,4 (RGB-only imagery is read as 1,2,3,2 by itself: green in place of NIR), or choose "
-            "the classical CVA, which uses any bands")
+            "a classical method (CVA or ISFA), which uses any bands")
     if bands:
         if len(bands) > need and model in mdl.EXTRA_BANDS:
             return [(INFO, "%s: the network uses bands %s as red, green, blue, NIR; the CVA part also uses "

@@ -131,3 +131,28 @@ def test_fusion_takes_isfa_as_its_classical_part(monkeypatch):
     assert type(CaimNetCVA().cva).__name__ == "CVA"
     monkeypatch.setattr(CaimNetCVA, "classical", "isfa")
     assert isinstance(CaimNetCVA().cva, ISFA)
+
+
+def test_evaluate_and_ablation_run_isfa_without_weights(tmp_path, capsys):
+    """``evaluate --model isfa`` and ``ablation --model isfa`` need no weights file; a weights file for
+    a classical method is refused with a message."""
+    import json
+
+    from tests.fixtures.layouts import write_generic
+
+    from model_core import ablation, evaluate
+
+    root = str(tmp_path / "data")
+    write_generic(root)
+    rc = evaluate.main(["--dataset", "generic", "--root", root, "--model", "isfa",
+                        "--json", str(tmp_path / "r.json")])
+    assert rc == 0
+    out = capsys.readouterr().out
+    assert "ISFA " in out and "CVA + Otsu baseline" in out
+    res = json.loads((tmp_path / "r.json").read_text())["results"]
+    assert res["model"]["area"]["pixels"] == res["baseline"]["area"]["pixels"] > 0
+    assert evaluate.main(["--dataset", "generic", "--root", root, "--model", "isfa", "--weights", "x.pt"]) == 2
+    assert "classical method and takes no weights" in capsys.readouterr().err
+    assert ablation.main(["--model", "isfa", "--samples", "2", "--json", str(tmp_path / "a.json")]) == 0
+    rates = json.loads((tmp_path / "a.json").read_text())
+    assert set(rates) == {"cva", "isfa"} and 0.0 <= rates["isfa"] <= 1.0

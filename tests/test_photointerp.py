@@ -72,7 +72,7 @@ def test_set_c_is_new_and_agrees_with_its_classes():
 
 def test_set_d_agrees_with_its_classes_and_one_command_scores_it():
     """Set D (NAIP, ninth session): 15 + 15 + 10 points, labels consistent with the class sequences;
-    scored only by ``moment --set d`` (rule Z, written before its first use)."""
+    scored only by ``moment --set d`` (rule Z, written before its first use; also ISFA's rows since G)."""
     spec = json.load(open(photointerp.POINTS, encoding="utf-8"))
     pts = spec["moment_points_d"]["points"]
     assert [p["stratum"] for p in pts] == ["one"] * 15 + ["several"] * 15 + ["stable"] * 10
@@ -82,7 +82,8 @@ def test_set_d_agrees_with_its_classes_and_one_command_scores_it():
         changes = [i + 1 for i in range(9) if seq[i] != seq[i + 1]]
         assert len(seq) == 10 and set(seq) <= set("WV") and p["k"] == (changes[-1] if changes else 0)
     source = open(photointerp.__file__, encoding="utf-8").read()
-    assert source.count("moment_points_d") == 4  # shown on strips, scored by moment_naip only, avoided by set E
+    # shown on strips and avoided by set E's draw; scored only by moment_naip (sets D and E, by name)
+    assert source.count("moment_points_d") == 3 and source.count('spec[f"moment_points_{args.set}"]') == 1
 
 
 def test_draw_stable_points_take_the_classes_in_turn():

@@ -126,10 +126,11 @@ def child(args):
         args.weights = os.path.join(out, f"random_{args.preset}.pt")
         W.save(args.weights, build_model("caimnet", preset=args.preset))
     t0 = time.perf_counter()
-    from model_core.models import default_model
+    from model_core.models import default_model, model_class
 
     model = args.model or ("caimnet" if args.preset or args.weights else default_model(args.t))
-    res = detect(paths, out_dir=out, model=model, weights=args.weights, tile=args.tile)
+    weights = args.weights if getattr(model_class(model), "needs_weights", True) else None  # classical rows
+    res = detect(paths, out_dir=out, model=model, weights=weights, tile=args.tile)
     secs = time.perf_counter() - t0
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
     for name in os.listdir(out):
@@ -187,7 +188,8 @@ def main():
     print("\nrows marked 'paper': CAIM-Net's paper preset (random weights); all others: the automatic choice with "
           "the bundled weights (currently the CAIM-Net + CVA fusion for any number of dates), or the model named")
     print(f"{'scene':<30} {'T':>2} {'model':>11} {'seconds':>8} {'kpx/s':>8} {'peak RSS':>9}  (read / model / write s)")
-    runs = [(6, 1024, None, None), (6, 1024, None, "caimnet"), (9, 1024, None, None), (2, 1024, None, None),
+    runs = [(6, 1024, None, None), (6, 1024, None, "caimnet"), (6, 1024, None, "cva"), (6, 1024, None, "isfa"),
+            (9, 1024, None, None), (2, 1024, None, None),
             (2, 1024, None, "schanger"),
             (4, 1024, None, None), (6, 512, None, None), (6, 2048, None, None),
             (6, 1024, "paper", None), (9, 1024, "paper", None)]

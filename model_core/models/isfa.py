@@ -3,7 +3,7 @@
 ``--model isfa`` (command line) / "Classical ISFA" (plugin).  Wu, Du and Zhang's iterative slow
 feature analysis for multispectral change detection (IEEE TGRS 52(5), 2014), written from its
 description (candidate G of the model card).  Per interval (dates k-1, k), from the engine's scene
-sample:
+sample (at most ``FIT_PIXELS`` of its pixels, evenly spaced):
 
 1. every band of each of the two dates is standardised with weighted statistics (weights w, all 1
    at first): z = (x - mean_w) / std_w;
@@ -11,7 +11,8 @@ sample:
    covariance S of those differences: T2 = (d - m)' S^-1 (d - m).  This is ISFA's chi-square
    statistic summed over all slow features (the slow features diagonalise S, so the sum of their
    squared, variance-normalised values is this Mahalanobis distance);
-3. each pixel's weight becomes its probability of being unchanged under a chi-square law with as
+3. T2 is scaled so that its median over the sample is the chi-square median (see ``CONSISTENT``), and
+   each pixel's weight becomes its probability of being unchanged under a chi-square law with as
    many degrees of freedom as bands, w = 1 - F_chi2(T2); steps 1-3 repeat until the largest weight
    change is below 0.001 (at most 30 rounds).
 
@@ -31,11 +32,12 @@ from model_core.models.cva import CVA
 
 ROUNDS = 30
 TOLERANCE = 1e-3
+FIT_PIXELS = 262144  # at most this many sample pixels (evenly spaced) estimate the statistics
 # Scale the statistic each round so that its median over the sample is the chi-square median: weighting
 # by 1 - F_chi2 down-weights the tails of the unchanged pixels too, so without it the weighted covariance
 # shrinks round by round and the statistic of unchanged pixels ends far above chi-square (mean 13 for
 # 5 bands in tests/test_isfa.py).  Set after candidate G's figures (model card).
-CONSISTENT = False
+CONSISTENT = True
 
 
 def _chi2_median(dof):
@@ -45,10 +47,10 @@ def _chi2_median(dof):
 
 
 def _weighted_moments(x, w):
-    """Weighted mean and standard deviation (C,) of ``x`` (C, N) with weights ``w`` (N,)."""
-    sw = max(float(w.sum()), 1e-12)
-    mean = (x * w).sum(axis=1) / sw
-    std = np.sqrt(((x - mean[:, None]) ** 2 * w).sum(axis=1) / sw)
+    """Weighted mean and standard deviation (C,) float64 of ``x`` (C, N) with weights ``w`` (N,)."""
+    sw = max(float(w.sum(dtype=np.float64)), 1e-12)
+    mean = (x * w).sum(axis=1, dtype=np.float64) / sw
+    std = np.sqrt(((x - mean[:, None].astype(x.dtype)) ** 2 * w).sum(axis=1, dtype=np.float64) / sw)
     return mean, np.maximum(std, 1e-6)
 
 
@@ -62,27 +64,28 @@ def isfa_pair(before, after, rounds=ROUNDS, tol=TOLERANCE, consistent=None):
     ``|| whiten @ (scale[1] * after - scale[0] * before - shift) ||``.
     """
     consistent = CONSISTENT if consistent is None else consistent
-    x = np.asarray(before, np.float64)
-    y = np.asarray(after, np.float64)
+    # per-pixel arrays in float32 (half the memory traffic), the C x C algebra in float64
+    x = np.ascontiguousarray(before, np.float32)
+    y = np.ascontiguousarray(after, np.float32)
     c, n = x.shape
-    w = np.ones(n)
-    dof = torch.tensor(c / 2.0, dtype=torch.float64)
+    w = np.ones(n, np.float32)
+    dof = torch.tensor(c / 2.0, dtype=torch.float32)
     for r in range(1, rounds + 1):
         mx, sx = _weighted_moments(x, w)
         my, sy = _weighted_moments(y, w)
         d = (y - my[:, None]) / sy[:, None] - (x - mx[:, None]) / sx[:, None]
-        sw = max(float(w.sum()), 1e-12)
-        m = (d * w).sum(axis=1) / sw
-        dc = d - m[:, None]
-        cov = (dc * w) @ dc.T / sw
+        sw = max(float(w.sum(dtype=np.float64)), 1e-12)
+        m = (d * w).sum(axis=1, dtype=np.float64) / sw
+        dc = d - m[:, None].astype(np.float32)
+        cov = ((dc * w) @ dc.T).astype(np.float64) / sw
         cov += np.eye(c) * (1e-6 * max(float(np.trace(cov)) / c, 1e-12))
         whiten = np.linalg.inv(np.linalg.cholesky(cov))
-        t2 = ((whiten @ dc) ** 2).sum(axis=0)
+        t2 = ((whiten.astype(np.float32) @ dc) ** 2).sum(axis=0)
         if consistent:
             factor = max(float(np.median(t2)), 1e-12) / _chi2_median(c)
             t2 /= factor
             whiten /= np.sqrt(factor)
-        new = 1.0 - torch.special.gammainc(dof, torch.from_numpy(t2 / 2.0)).numpy()
+        new = 1.0 - torch.special.gammainc(dof, torch.from_numpy(t2 * 0.5)).numpy()
         change = float(np.abs(new - w).max())
         w = new
         if change < tol:
@@ -106,7 +109,9 @@ class ISFA(CVA):
         v = v.reshape(t, c, -1)[:, :, np.asarray(valid, bool).reshape(-1)]
         if v.shape[2] == 0:
             raise ValueError("no valid pixel to fit the ISFA statistics")
-        fits = [isfa_pair(v[k - 1], v[k]) for k in range(1, t)]
+        # the C x C statistics need far fewer pixels than the engine's sample: an even subsample
+        fit = v[:, :, np.linspace(0, v.shape[2] - 1, FIT_PIXELS).astype(np.int64)] if v.shape[2] > FIT_PIXELS else v
+        fits = [isfa_pair(fit[k - 1], fit[k]) for k in range(1, t)]
         self.scales = torch.from_numpy(np.stack([f[0] for f in fits]).astype(np.float32))   # (T-1, 2, C)
         self.shifts = torch.from_numpy(np.stack([f[1] for f in fits]).astype(np.float32))   # (T-1, C)
         self.whiten = torch.from_numpy(np.stack([f[2] for f in fits]).astype(np.float32))   # (T-1, C, C)

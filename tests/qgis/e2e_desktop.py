@@ -117,6 +117,10 @@ def step_model_list_shot():
                              "placeholder": dlg.weights_widget.lineEdit().placeholderText(),
                              "bands_label": dlg.bands_label.text(), "messages": dlg.messages.text()}
     dlg.grab().save(os.path.join(OUT, "%s_dialog_cva.png" % PREFIX))
+    combo.setCurrentIndex(combo.findData("isfa"))
+    report["isfa_weights"] = {"enabled": dlg.weights_widget.isEnabled(), "tooltip": dlg.weights_widget.toolTip(),
+                              "messages": dlg.messages.text()}
+    dlg.grab().save(os.path.join(OUT, "%s_dialog_isfa.png" % PREFIX))
     combo.setCurrentIndex(combo.findData("auto"))
     QTimer.singleShot(300, step_run)
 

@@ -34,7 +34,7 @@ def test_provider_and_parameters(qgis_app):
     assert alg.parameterDefinition("DEVICE").options() == ["Auto", "CPU", "CUDA"]
     assert alg.parameterDefinition("POLYGONS").flags() & alg.parameterDefinition("POLYGONS").FlagOptional
     model = alg.parameterDefinition("MODEL")
-    assert model.options() == ["auto", "caimnet", "schanger", "cva", "caimnet_cva"]
+    assert model.options() == ["auto", "caimnet", "schanger", "cva", "caimnet_cva", "isfa"]
     assert model.defaultValue() == "auto" and model.usesStaticStrings()
     sens = alg.parameterDefinition("SENSITIVITY")
     assert sens.defaultValue() == 0 and sens.minimum() == -3 and sens.maximum() == 3
@@ -158,7 +158,7 @@ def test_cva_uses_every_band_without_a_mapping(project, tmp_path):
     results, ok, fb = run_alg(dict(INPUT=paths, MODEL="caimnet", DEVICE="CPU", **net))
     assert not ok
     assert "CAIM-Net needs 4 bands (red, green, blue, NIR) but the layers have 6" in fb.textLog()
-    assert "classical CVA" in fb.textLog()
+    assert "a classical method (CVA or ISFA)" in fb.textLog()
     assert not os.path.exists(net["AREA"])
 
 
@@ -261,6 +261,30 @@ def test_automatic_tiles_give_the_same_result(project, tmp_path, finished_run):
     ref = finished_run["results"]
     np.testing.assert_array_equal(read(results["MOMENT"]), read(ref["MOMENT"]))
     np.testing.assert_allclose(read(results["CONFIDENCE"]), read(ref["CONFIDENCE"]), atol=1e-4)
+
+
+def test_isfa_finds_the_known_change(project, tmp_path):
+    """MODEL=isfa (appended to MODEL's options): the classical ISFA through Processing finds the bright
+    square at its interval, writes nodata where a date has none and records the model it ran."""
+    stack = make_stack(str(tmp_path))
+    out = outputs_in(str(tmp_path / "out"))
+    results, ok, fb = run_alg(dict(INPUT=stack, MODEL="isfa", DEVICE="CPU", **out))
+    assert ok, fb.textLog()
+    assert results["MODEL_USED"] == "isfa" and "Model: Classical ISFA [isfa]" in fb.textLog()
+    moment = read(results["MOMENT"])
+    truth = np.zeros((64, 64), np.uint8)
+    truth[16:40, 16:40] = 2
+    valid = np.ones((64, 64), bool)
+    valid[:6, :6] = False
+    assert (moment[~valid] == 255).all()
+    assert (moment[(truth == 2) & valid] == 2).mean() > 0.95
+    assert (moment[(truth == 0) & valid] == 0).mean() > 0.98
+    assert metadata(results["MOMENT"])["CAIM_MODEL"] == "isfa"
+    weights = str(tmp_path / "w.pt")
+    open(weights, "wb").close()
+    results, ok, fb = run_alg(dict(INPUT=stack, MODEL="isfa", WEIGHTS=weights, DEVICE="CPU",
+                                   **outputs_in(str(tmp_path / "o2"))))
+    assert not ok and "The Classical ISFA method (MODEL=isfa) takes no weights" in fb.textLog()
 
 
 def test_cva_refuses_a_weights_file(project, tmp_path):

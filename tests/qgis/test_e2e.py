@@ -72,6 +72,9 @@ def test_desktop_run(tmp_path):
     cva = report["cva_weights"]
     assert not cva["enabled"] and "needs no weights" in cva["tooltip"] and cva["bands_label"] == "Bands (any)"
     assert "ready to run with Classical CVA." in cva["messages"]
+    isfa = report["isfa_weights"]
+    assert not isfa["enabled"] and "The Classical ISFA method needs no weights" in isfa["tooltip"]
+    assert "ready to run with Classical ISFA." in isfa["messages"]
     assert report["task_started"]
     assert report["responsive_during_run"]  # a timer fired in the GUI thread while the task was running
     assert report["status"].startswith("Done on cpu with %s (automatic choice for 4 dates)."
