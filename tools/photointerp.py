@@ -50,6 +50,8 @@ CHIP, ZOOM, PER_SHEET = 24, 5, 10
 SEED_C = 20261204  # set C, drawn in the ninth session (after W2), before any method ran on it
 SEED_D = 20261205  # set D (NAIP), drawn in the ninth session; no method ran on it before rule Z was written
 SEED_E = 20261206  # set E (NAIP, NIR-gated water), drawn in the ninth session; no method ran on it before candidate G
+SEED_F = 20261207  # set F (NAIP, as E, away from D and E), drawn in the tenth session before any method ran on it
+SEED_G = 20261208  # set G (Pucallpa, as C, away from A, B and C), drawn in the tenth session likewise
 
 
 def load(data):
@@ -233,11 +235,15 @@ def draw(args):
     from model_core.stack import Stack
 
     spec = load(args.data)
-    if args.set in ("d", "e"):
+    if args.set in ("d", "e", "f"):
         stack = Stack(naip_paths(args.data))
         _, _, h, w = stack.shape
         values, valid = stack.read(0, 0, w, h)
-        if args.set == "e":
+        if args.set == "f":
+            avoid = spec["moment_points_d"]["points"] + spec["moment_points_e"]["points"]
+            pts = draw_moment_points(water_classes(values, valid, nir_gate=True), valid, avoid,
+                                     per_stratum=15, seed=SEED_F, stable=10)
+        elif args.set == "e":
             pts = draw_moment_points(water_classes(values, valid, nir_gate=True), valid,
                                      spec["moment_points_d"]["points"], per_stratum=15, seed=SEED_E, stable=10)
         else:
@@ -255,6 +261,9 @@ def draw(args):
     if args.set == "c":
         avoid += spec["moment_points_b"]["points"]
         kw = {"seed": SEED_C, "stable": 20, "spacing": 10}
+    elif args.set == "g":
+        avoid += spec["moment_points_b"]["points"] + spec["moment_points_c"]["points"]
+        kw = {"seed": SEED_G, "stable": 20, "spacing": 10}
     for p in draw_moment_points(cover_classes(values), valid, avoid, **kw):
         print(json.dumps(p))
     return 0
@@ -324,12 +333,16 @@ def moment(args):
     from osgeo import gdal
 
     spec = load(args.data)
-    if args.set in ("d", "e"):
+    if args.set in ("d", "e", "f"):
         return moment_naip(args, spec)
     sited, paths = moment_points(spec, args.data)
     pts = [(p, k) for _, p, k in sited]
     set_b = [p for p in spec["moment_points_b"]["points"] if p["label"] == "ok"]
     set_c = [p for p in spec.get("moment_points_c", {}).get("points", []) if p["label"] == "ok"]
+    name_c = "set C (ninth session, new seed)"
+    if args.set == "g":  # set G alone, scored as set C is
+        pts, set_b, name_c = [], [], "set G (tenth session, new seed)"
+        set_c = [p for p in spec["moment_points_g"]["points"] if p["label"] == "ok"]
     if args.dates:
         # the first N dates only: set B's labels follow from its class sequences cut to N dates (points
         # without a change there are left out); set A has no stored sequences and is left out
@@ -353,7 +366,7 @@ def moment(args):
     for stratum, what in (("one", "one class change"), ("several", "two or more class changes")):
         sel = [(p, p["k"]) for p in set_c if p["stratum"] == stratum]
         if sel:
-            groups.append((f"set C (ninth session, new seed): {len(sel)} points with {what}", sel))
+            groups.append((f"{name_c}: {len(sel)} points with {what}", sel))
     rows = {title: [] for title, _ in groups}
     stable = [p for p in set_c if p["stratum"] == "stable"]
     area_c = []
@@ -376,7 +389,7 @@ def moment(args):
             print(f"  {name:<34} {row[0]:5d} {row[1]:8d} {row[2]:9d} {row[3]:7d} {row[4]:5d}")
     if area_c:
         n_changed = len(set_c) - len(stable)
-        print(f"\nset C, series area: {n_changed} changed points against {len(stable)} stable ones "
+        print(f"\n{name_c.split(' (')[0]}, series area: {n_changed} changed points against {len(stable)} stable ones "
               "(changed = a moment other than 0)")
         print(f"  {'method':<34} {'kappa':>6} {'precision':>9} {'recall':>6} {'stable called changed':>21}")
         for name, (kap, prec, rec, false) in area_c:
@@ -480,7 +493,8 @@ def sheets(args):
                     draw.rectangle([xx + c0 - 1 - ZOOM, y0 + 14 + c0 - 1 - ZOOM, xx + c0 + 2 * ZOOM,
                                     y0 + 14 + c0 + 2 * ZOOM], outline=(255, 0, 255))
             sheet.save(os.path.join(args.out, f"{key}_sheet{k // PER_SHEET}.png"))
-    for key in ("moment_points_b", "moment_points_c", "moment_points_d", "moment_points_e"):
+    for key in ("moment_points_b", "moment_points_c", "moment_points_d", "moment_points_e", "moment_points_f",
+                "moment_points_g"):
         if key in spec:
             moment_strips(spec, args.data, args.out, key)
     print(f"sheets written to {args.out}")
@@ -497,7 +511,7 @@ def moment_strips(spec, data, out, key="moment_points_b", chip=24, zoom=4, per_s
 
     _, paths = moment_points(spec, data)
     show = [0, 1, 2]
-    if key in ("moment_points_d", "moment_points_e"):
+    if key in ("moment_points_d", "moment_points_e", "moment_points_f"):
         paths, show = naip_paths(data), [3, 0, 1]
     stack = Stack(paths)
     t, _, h, w = stack.shape
@@ -545,9 +559,9 @@ def main():
                    help="the fusion's classical part for this run (candidate G of the model card)")
     s.add_argument("--dates", type=int, default=None, metavar="N",
                    help="run the first N dates only (set B, labels cut to those dates)")
-    s.add_argument("--set", choices=["abc", "d", "e"], default="abc",
+    s.add_argument("--set", choices=["abc", "d", "e", "f", "g"], default="abc",
                    help="abc: the Pucallpa sets A, B and C (default); d: the NAIP set D (rule Z); "
-                   "e: the NAIP set E (candidate G)")
+                   "e: the NAIP set E (candidate G); f, g: the NAIP set F and the Pucallpa set G (rule H)")
     s.set_defaults(func=moment)
     s = sub.add_parser("steps", help="per-interval input difference and network evidence at the moment points")
     s.add_argument("--data", default=DATA)
@@ -559,7 +573,7 @@ def main():
     s.set_defaults(func=sheets)
     s = sub.add_parser("draw", help="re-draw the method-independent moment points (set B or C) and print them")
     s.add_argument("--data", default=DATA)
-    s.add_argument("--set", choices=["b", "c", "d", "e"], default="b")
+    s.add_argument("--set", choices=["b", "c", "d", "e", "f", "g"], default="b")
     s.set_defaults(func=draw)
     args = ap.parse_args()
     if getattr(args, "fusion_classical", None):
