@@ -106,14 +106,15 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
             "names (ENVI headers, Sentinel-2 B02..B08, 'red'/'nir'), else bands 1-4 are used as they are, "
             "and RGB-only layers as 1,2,3,2 (green in place of NIR).  The classical CVA and ISFA use any bands, "
             "and every band of the inputs when empty (except bands whose metadata say atmospheric, thermal, "
-            "mask or QA).  CAIM-Net + CVA: the network's 4 bands, and its CVA "
+            "mask or QA).  CAIM-Net + CVA and CAIM-Net + ISFA: the network's 4 bands, and the classical "
             "part also every other band when empty (or the bands after the fourth of a longer list, e.g. "
             "3,2,1,4,5,6 for Landsat TM).\n"
             "<b>Model</b>: <tt>auto</tt> (default) = %s; <tt>caimnet</tt> = CAIM-Net, any number of dates; "
             "<tt>schanger</tt> = SChanger, exactly 2 dates; <tt>cva</tt> = classical change vector "
             "analysis with an Otsu threshold: no weights (leave Weights empty), fast, any bands; "
             "<tt>caimnet_cva</tt> = CAIM-Net + CVA: both methods' moment probabilities combined (the model "
-            "card compares it with each on real points), CAIM-Net weights, 4 bands; <tt>isfa</tt> = classical "
+            "card compares it with each on real points), CAIM-Net weights, 4 bands; <tt>caimnet_isfa</tt> = "
+            "CAIM-Net + ISFA, likewise with the ISFA below; <tt>isfa</tt> = classical "
             "iterative slow feature analysis (Wu, Du and Zhang 2014): like the CVA, but it learns how the "
             "bands vary together where nothing changed (haze, season, processing) and discounts that; no "
             "weights, any bands. The log names the model that ran.\n"
@@ -208,13 +209,13 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
 
             raise QgsProcessingException(install_instructions() if not torch_available() else tr(
                 "The CAIM engine (model_core) could not be loaded to choose the automatic model; choose "
-                "MODEL=caimnet, schanger, cva, caimnet_cva or isfa."))
+                "MODEL=caimnet, schanger, cva, caimnet_cva, isfa or caimnet_isfa."))
         weights = self.parameterAsFile(parameters, self.WEIGHTS, context) or None
         if weights and not mdl.needs_weights(model):
             raise QgsProcessingException(tr(
                 "The %s method (MODEL=%s) takes no weights, but the Weights file (WEIGHTS) is set "
                 "to '%s'. Leave WEIGHTS empty, or choose a model that uses weights (MODEL=caimnet, schanger "
-                "or caimnet_cva) to use that file.") % (mdl.name(model), choice, weights))
+                "caimnet_cva or caimnet_isfa) to use that file.") % (mdl.name(model), choice, weights))
         facts = inp.describe_layers(layers, dates, bands)
         problems = inp.validate(layers, [f.get("date") for f in facts], bands, model, weights=weights)
         errors = [msg for level, msg in problems if level == inp.ERROR]

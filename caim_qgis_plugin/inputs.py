@@ -245,9 +245,9 @@ def _network_band_problems(model, rasters, bands):
             "a classical method (CVA or ISFA), which uses any bands")
     if bands:
         if len(bands) > need and model in mdl.EXTRA_BANDS:
-            return [(INFO, "%s: the network uses bands %s as red, green, blue, NIR; the CVA part also uses "
+            return [(INFO, "%s: the network uses bands %s as red, green, blue, NIR; the %s part also uses "
                      "band(s) %s." % (mdl.name(model), ",".join(map(str, bands[:need])),
-                                       ",".join(map(str, bands[need:]))))]
+                                       mdl.CLASSICAL_PART[model], ",".join(map(str, bands[need:]))))]
         if len(bands) != need:
             return [(ERROR, "%s uses %d bands (red, green, blue, NIR) but Bands lists %d: give %d band "
                      "numbers, %s." % (mdl.name(model), need, len(bands), need, hint))]
@@ -263,7 +263,7 @@ def _network_band_problems(model, rasters, bands):
 
             extra = ""
             if model in mdl.EXTRA_BANDS and count > need:
-                extra = " The CVA part also uses the layers' other bands."
+                extra = " The %s part also uses the layers' other bands." % mdl.CLASSICAL_PART[model]
             return [(INFO, "Bands left empty: the engine uses bands %s.%s" % (describe(list(bands), source), extra))]
         rgb = {(tuple(b), src) for _, (b, src), _ in mappings if b}
         if len(rgb) == 1 and all(m[1][0] for m in mappings):

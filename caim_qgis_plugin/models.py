@@ -12,22 +12,25 @@ torch; a test checks that.
 import os
 
 AUTO = "auto"
-MODELS = [AUTO, "caimnet", "schanger", "cva", "caimnet_cva", "isfa"]
+MODELS = [AUTO, "caimnet", "schanger", "cva", "caimnet_cva", "isfa", "caimnet_isfa"]
 # Classical methods: no weights, any number of bands (every band of the inputs without a band mapping).
 CLASSICAL = frozenset({"cva", "isfa"})
 # Networks need this many bands (red, green, blue, NIR) with their bundled weights.
 NETWORK_BANDS = 4
 # Methods that also take further bands after those four (the fusion's CVA part: every other band when
 # Bands is empty, or the bands after the fourth of a longer mapping).
-EXTRA_BANDS = frozenset({"caimnet_cva"})
+EXTRA_BANDS = frozenset({"caimnet_cva", "caimnet_isfa"})
+# The classical part of each fusion, as messages name it.
+CLASSICAL_PART = {"caimnet_cva": "CVA", "caimnet_isfa": "ISFA"}
 NAMES = {"caimnet": "CAIM-Net", "schanger": "SChanger", "cva": "Classical CVA", "caimnet_cva": "CAIM-Net + CVA",
-         "isfa": "Classical ISFA"}
+         "isfa": "Classical ISFA", "caimnet_isfa": "CAIM-Net + ISFA"}
 TITLES = {
     "caimnet": "CAIM-Net (any number of dates)",
     "schanger": "SChanger (exactly 2 dates)",
     "cva": "Classical CVA + Otsu (no weights, fast, any bands)",
     "caimnet_cva": "CAIM-Net + CVA fusion (any number of dates; CAIM-Net weights)",
     "isfa": "Classical ISFA (iterative slow feature analysis: no weights, any bands)",
+    "caimnet_isfa": "CAIM-Net + ISFA fusion (any number of dates; CAIM-Net weights)",
 }
 
 

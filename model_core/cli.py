@@ -79,17 +79,19 @@ def _detect_parser(sub):
                         "change vector analysis (no weights, any bands); isfa: the classical iterative slow feature "
                         "analysis (no weights, any bands; discounts variation the bands share where nothing "
                         "changed); caimnet_cva: CAIM-Net and CVA combined "
-                        "(CAIM-Net weights, 4 bands; see the model card); auto: the plugin's automatic choice "
-                        "(currently the CAIM-Net + CVA fusion for any number of dates)")
+                        "(CAIM-Net weights, 4 bands; see the model card); caimnet_isfa: CAIM-Net and ISFA "
+                        "combined (likewise); auto: the plugin's automatic choice (currently CAIM-Net + ISFA "
+                        "for three or more dates, CAIM-Net + CVA for two)")
     p.add_argument("--dates", metavar="D1,D2,...", help="one date per image, comma-separated (YYYY-MM-DD, "
                    "YYYYMMDD, YYYY-MM or YYYY); default: parsed from file names or metadata")
     p.add_argument("--bands", type=_bands, metavar="B1,B2,B3,B4",
                    help="1-based input bands to use as the model's R, G, B, NIR, e.g. 3,2,1,4 for B,G,R,NIR "
                         "order or 4,3,2,8 for Sentinel-2; default: for the networks, R, G, B, NIR as the band "
                         "wavelengths or names say (printed under Bands), else all bands (alpha bands "
-                        "dropped); cva and isfa: all bands; caimnet_cva: the network's four, then every other band for "
-                        "its CVA part (a mapping of more than four bands: the first four for the network, the "
-                        "rest for the CVA part, e.g. 3,2,1,4,5,6 for Landsat TM)")
+                        "dropped); cva and isfa: all bands; caimnet_cva and caimnet_isfa: the network's four, "
+                        "then every other band for the classical part (a mapping of more than four bands: the "
+                        "first four for the network, the rest for the classical part, e.g. 3,2,1,4,5,6 for "
+                        "Landsat TM)")
     p.add_argument("--weights", metavar="FILE", help="weights file (.pt from 'train'); default: the bundled "
                    "weights for --model")
     p.add_argument("--device", default="auto", help="auto (CUDA if available, else CPU), cpu, or cuda:N")
@@ -211,8 +213,9 @@ def cmd_demo(args):
         real = sorted(os.path.join(shared, f) for f in os.listdir(shared) if f.endswith(".tif"))
         print(f"\nReal stack found: {len(real)} Landsat dates in {os.path.normpath(shared)} "
               "(bands SWIR1, NIR, Red, Green; no blue: Green stands in for it)")
-        # R, G, B, NIR for the networks (green twice); the fusion's CVA part also takes SWIR1 (band 1)
-        bands = [3, 4, 4, 2, 1] if model == "caimnet_cva" else None if model in ("cva", "isfa") else [3, 4, 4, 2]
+        # R, G, B, NIR for the networks (green twice); a fusion's classical part also takes SWIR1 (band 1)
+        bands = ([3, 4, 4, 2, 1] if model in ("caimnet_cva", "caimnet_isfa") else None if model in ("cva", "isfa")
+                 else [3, 4, 4, 2])
         res2 = detect(real, out_dir=os.path.join(out, "landsat_result"), model=model, bands=bands,
                       device=args.device, overwrite=True, progress=_Progress())
         print(res2.summary_text())
@@ -223,7 +226,7 @@ def cmd_demo(args):
 
 
 DISPLAY_NAMES = {"caimnet": "CAIM-Net", "caimnet_cva": "CAIM-Net + CVA", "schanger": "SChanger", "cva": "CVA",
-                 "isfa": "ISFA"}
+                 "isfa": "ISFA", "caimnet_isfa": "CAIM-Net + ISFA"}
 
 
 def _accuracy_tables(images, truth_moment, pred_moment, name="CAIM-Net"):

@@ -159,7 +159,8 @@ def test_sensitivity_out_of_range(capsys, tmp_path):
 
 def test_model_auto_is_the_plugins_choice(capsys, tmp_path):
     """--model auto resolves with model_core.models.default_model (for any number of dates the
-    CAIM-Net + CVA fusion since decisions Y and Y2 of the model card); the summary names the model
+    CAIM-Net + CVA fusion for two dates by rule Y2 of the model card, CAIM-Net + ISFA for more by rule H);
+    the summary names the model
     that ran."""
     from model_core.models import default_model
 
@@ -169,7 +170,7 @@ def test_model_auto_is_the_plugins_choice(capsys, tmp_path):
                                      "--quiet"])
         assert rc == 0, err
         assert f"Model     {default_model(n)} " in out
-    assert default_model(2) == default_model(3) == default_model(9) == "caimnet_cva"
+    assert default_model(2) == "caimnet_cva" and default_model(3) == default_model(9) == "caimnet_isfa"
 
 
 def test_demo_runs_the_automatic_choice(capsys, tmp_path):
@@ -181,7 +182,7 @@ def test_demo_runs_the_automatic_choice(capsys, tmp_path):
     rc, out, err = _run(capsys, ["demo", "--out", str(tmp_path / "demo"), "--no-real"])
     assert rc == 0, err
     assert f"Model     {default_model(6)} (caimnet_rgbn.pt)" in out
-    row = next(line for line in out.splitlines() if line.startswith("CAIM-Net + CVA "))
+    row = next(line for line in out.splitlines() if line.startswith("CAIM-Net + ISFA "))
     assert float(row.split()[-1]) > 0.4  # area kappa on the sample (0.51 measured; chance is 0)
     assert "CVA + Otsu baseline" in out and "UNTRAINED" not in out
     assert os.path.getsize(tmp_path / "demo" / "sample_quicklook.png") > 10000

@@ -230,3 +230,20 @@ def test_calibrate_the_fusion_prints_its_bias(capsys):
     assert "<- chosen" in out and "CAIM-Net + CVA fusion (caimnet_rgbn.pt inside): no-change bias" in out
     with pytest.raises(CaimError, match="--out and --bias do not apply"):
         main(["--model", "caimnet_cva", "--out", "x.pt"])
+
+
+def test_caimnet_isfa_is_the_half_and_half_mean_with_isfa(scenario, tmp_path):
+    """CAIM-Net + ISFA (``--model caimnet_isfa``, the series default since rule H): the same fusion with
+    the classical ISFA as the classical part and the network's weight 0.5; it loads the CAIM-Net file."""
+    from model_core.models import default_model
+
+    paths, _ = scenario
+    res = {m: detect(paths, out_dir=str(tmp_path / m), model=m, probabilities=True, tile=64)
+           for m in ("caimnet_isfa", "caimnet", "isfa")}
+    fused, net, isfa = (_probs(res[m]) for m in ("caimnet_isfa", "caimnet", "isfa"))
+    assert np.allclose(fused, _geometric_mean(net, isfa, w=0.5), atol=2e-4)
+    assert not np.allclose(fused, _geometric_mean(net, isfa, w=W_NET), atol=2e-3)
+    moment = read_tif(res["caimnet_isfa"].paths["moment"])
+    assert np.array_equal(moment, fused.argmax(axis=0))
+    assert res["caimnet_isfa"].weights == W.default_weights("caimnet")
+    assert default_model(3) == "caimnet_isfa" and default_model(2) == "caimnet_cva"

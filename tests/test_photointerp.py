@@ -82,8 +82,8 @@ def test_set_d_agrees_with_its_classes_and_one_command_scores_it():
         changes = [i + 1 for i in range(9) if seq[i] != seq[i + 1]]
         assert len(seq) == 10 and set(seq) <= set("WV") and p["k"] == (changes[-1] if changes else 0)
     source = open(photointerp.__file__, encoding="utf-8").read()
-    # shown on strips and avoided by set E's draw; scored only by moment_naip (sets D and E, by name)
-    assert source.count("moment_points_d") == 3 and source.count('spec[f"moment_points_{args.set}"]') == 1
+    # shown on strips and avoided by the draws of sets E and F; scored only by moment_naip (by name)
+    assert source.count("moment_points_d") == 4 and source.count('spec[f"moment_points_{args.set}"]') == 1
 
 
 def test_draw_stable_points_take_the_classes_in_turn():

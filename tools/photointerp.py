@@ -101,7 +101,7 @@ def score(args):
     methods = [("CAIM-Net (bundled)", "caimnet", None), ("CAIM-Net land-cover alternative", "caimnet",
                os.path.join(ROOT, "resources", "weights", "caimnet_rgbn_landcover.pt")),
                ("SChanger", "schanger", None), ("CVA + Otsu", "cva", None), ("Classical ISFA", "isfa", None),
-               (fusion_name(" (bundled)"), "caimnet_cva", None)]
+               (fusion_name(" (bundled)"), "caimnet_cva", None), ("CAIM-Net + ISFA (bundled)", "caimnet_isfa", None)]
     for item in args.weights or []:
         name, _, path = item.partition("=")
         methods.append((name, "caimnet", path))
@@ -114,7 +114,7 @@ def score(args):
             site_of += [key] * len(pts)
             for i, (name, model, weights) in enumerate(methods):
                 bands = None if model in ("cva", "isfa") or not site["bands"] else [int(b) for b in site["bands"].split(",")]
-                if model == "caimnet_cva" and bands:
+                if model in ("caimnet_cva", "caimnet_isfa") and bands:
                     bands = with_other_bands(bands, site["paths"][0])
                 out = os.path.join(tmp, f"{key}_{i}")
                 with open(os.devnull, "w") as null, contextlib.redirect_stdout(null):
@@ -306,8 +306,8 @@ def moment_naip(args, spec):
     pts = [p for p in spec[f"moment_points_{args.set}"]["points"] if p["label"] == "ok"]
     changed = [p for p in pts if p["k"]]
     stable = [p for p in pts if not p["k"]]
-    methods = [("CAIM-Net (bundled)", "caimnet"), (fusion_name(" (automatic choice)"), "caimnet_cva"),
-               ("CVA + Otsu", "cva"), ("Classical ISFA", "isfa")]
+    methods = [("CAIM-Net (bundled)", "caimnet"), (fusion_name(), "caimnet_cva"),
+               ("CVA + Otsu", "cva"), ("Classical ISFA", "isfa"), ("CAIM-Net + ISFA (automatic choice)", "caimnet_isfa")]
     print(f"10-date NAIP series; set {args.set.upper()}: {len(changed)} points with a water/land change, "
           f"{len(stable)} stable")
     print(f"  {'method':<34} {'exact':>5} {'within 1':>8} {'unchanged':>9} {'earlier':>7} {'later':>5}"
@@ -354,7 +354,8 @@ def moment(args):
                ("CAIM-Net land-cover alternative", "caimnet",
                 os.path.join(ROOT, "resources", "weights", "caimnet_rgbn_landcover.pt"), [3, 4, 4, 2]),
                ("CVA + Otsu", "cva", None, None), ("Classical ISFA", "isfa", None, None),
-               (fusion_name(" (bundled)"), "caimnet_cva", None, with_other_bands([3, 4, 4, 2], paths[0]))]
+               (fusion_name(" (bundled)"), "caimnet_cva", None, with_other_bands([3, 4, 4, 2], paths[0])),
+               ("CAIM-Net + ISFA (bundled)", "caimnet_isfa", None, with_other_bands([3, 4, 4, 2], paths[0]))]
     for item in args.weights or []:
         name, _, path = item.partition("=")
         methods.append((name, "caimnet", path, [3, 4, 4, 2]))

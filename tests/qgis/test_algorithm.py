@@ -34,7 +34,7 @@ def test_provider_and_parameters(qgis_app):
     assert alg.parameterDefinition("DEVICE").options() == ["Auto", "CPU", "CUDA"]
     assert alg.parameterDefinition("POLYGONS").flags() & alg.parameterDefinition("POLYGONS").FlagOptional
     model = alg.parameterDefinition("MODEL")
-    assert model.options() == ["auto", "caimnet", "schanger", "cva", "caimnet_cva", "isfa"]
+    assert model.options() == ["auto", "caimnet", "schanger", "cva", "caimnet_cva", "isfa", "caimnet_isfa"]
     assert model.defaultValue() == "auto" and model.usesStaticStrings()
     sens = alg.parameterDefinition("SENSITIVITY")
     assert sens.defaultValue() == 0 and sens.minimum() == -3 and sens.maximum() == 3
@@ -56,7 +56,7 @@ def test_model_titles_follow_the_engine_default(qgis_app, monkeypatch):
     two, other = engine.default_model(2), engine.default_model(5)
     assert [mdl.resolve("auto", n) for n in (2, 3, 5)] == [two, engine.default_model(3), other]
     names = {"caimnet": "CAIM-Net", "schanger": "SChanger", "cva": "Classical CVA", "caimnet_cva": "CAIM-Net + CVA",
-             "isfa": "Classical ISFA"}
+             "isfa": "Classical ISFA", "caimnet_isfa": "CAIM-Net + ISFA"}
     auto = ("Automatic (%s)" % names[other] if two == other
             else "Automatic (%s; %s for exactly 2 dates)" % (names[other], names[two]))
     assert model_titles() == {
@@ -64,7 +64,8 @@ def test_model_titles_follow_the_engine_default(qgis_app, monkeypatch):
         "caimnet": "CAIM-Net (any number of dates)", "schanger": "SChanger (exactly 2 dates)",
         "cva": "Classical CVA + Otsu (no weights, fast, any bands)",
         "caimnet_cva": "CAIM-Net + CVA fusion (any number of dates; CAIM-Net weights)",
-        "isfa": "Classical ISFA (iterative slow feature analysis: no weights, any bands)"}
+        "isfa": "Classical ISFA (iterative slow feature analysis: no weights, any bands)",
+        "caimnet_isfa": "CAIM-Net + ISFA fusion (any number of dates; CAIM-Net weights)"}
     # a new two-date default in the engine shows up everywhere without touching the plugin
     monkeypatch.setattr(engine, "TWO_DATE_DEFAULT", "cva")
     assert mdl.resolve("auto", 2) == "cva" and mdl.resolve("auto", 3) == engine.default_model(3)

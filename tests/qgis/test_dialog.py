@@ -199,6 +199,11 @@ def test_inline_validation(dialog, three_layers, tmp_path, project):
     assert [level for level, _ in fusion] == [inputs.INFO], fusion
     assert "3,2,1,4" in fusion[0][1] and "The CVA part also uses the layers' other bands." in fusion[0][1]
     assert "CVA part" not in inputs.validate(named, model="caimnet")[0][1]
+    # the series default (CAIM-Net + ISFA) names its ISFA part, and a bare "auto" for 3 dates resolves to it
+    assert inputs.validate(six, bands=[3, 2, 1, 4, 5, 6], model="caimnet_isfa") == [(
+        inputs.INFO, "CAIM-Net + ISFA: the network uses bands 3,2,1,4 as red, green, blue, NIR; the ISFA part "
+        "also uses band(s) 5,6.")]
+    assert "The ISFA part also uses the layers' other bands." in inputs.validate(named, model="caimnet_isfa")[0][1]
 
     # a layer in another CRS is accepted with a warning
     project.removeMapLayer(project.mapLayersByName("rgb 2022")[0].id())
@@ -233,15 +238,15 @@ def test_background_run_adds_styled_layers(dialog, three_layers, tmp_path, proje
     assert wait_for(lambda: dialog.task is None)
     assert dialog.last_results, dialog.status.text()
     assert dialog.last_results["DEVICE_USED"] == "cpu"
-    assert dialog.last_results["MODEL_USED"] == "caimnet_cva"
+    assert dialog.last_results["MODEL_USED"] == "caimnet_isfa"
     assert dialog.status.text().startswith(
-        "Done on cpu with CAIM-Net + CVA (automatic choice for 3 dates), sensitivity +0.5.")
+        "Done on cpu with CAIM-Net + ISFA (automatic choice for 3 dates), sensitivity +0.5.")
     assert dialog.progress.value() == 100
     for name in ("change_area.tif", "change_moment.tif", "confidence.tif", "moment_probability.tif",
                  "change_moment.qml"):
         assert os.path.exists(os.path.join(folder, name))
     group = project.layerTreeRoot().children()[0]
-    assert group.name() == "CAIM changes 2019-05-01 to 2021-05-01 (3 dates, CAIM-Net + CVA, sensitivity +0.5)"
+    assert group.name() == "CAIM changes 2019-05-01 to 2021-05-01 (3 dates, CAIM-Net + ISFA, sensitivity +0.5)"
     from osgeo import gdal
     assert gdal.Open(os.path.join(folder, "change_moment.tif")).GetMetadataItem("CAIM_SENSITIVITY") == "0.5"
     moment = dialog.last_layers["moment"]
@@ -324,7 +329,7 @@ def test_model_choice_weights_and_automatic_tiles(dialog, three_layers, project,
     from caim_qgis_plugin.algorithm import model_titles
 
     combo = dialog.model_combo
-    assert [combo.itemData(i) for i in range(combo.count())] == ["auto", "caimnet", "schanger", "cva", "caimnet_cva", "isfa"]
+    assert [combo.itemData(i) for i in range(combo.count())] == ["auto", "caimnet", "schanger", "cva", "caimnet_cva", "isfa", "caimnet_isfa"]
     assert [combo.itemText(i) for i in range(combo.count())] == list(model_titles().values())
     assert combo.currentData() == "auto" and combo.currentText().startswith("Automatic (")
     assert combo.itemText(combo.findData("cva")) == "Classical CVA + Otsu (no weights, fast, any bands)"
@@ -333,7 +338,8 @@ def test_model_choice_weights_and_automatic_tiles(dialog, three_layers, project,
     assert dialog.tile_spin.minimum() == 0 and dialog.tile_spin.maximum() == 8192
 
     dialog.refresh_layers()
-    names = {"caimnet": "CAIM-Net", "schanger": "SChanger", "cva": "Classical CVA", "caimnet_cva": "CAIM-Net + CVA"}
+    names = {"caimnet": "CAIM-Net", "schanger": "SChanger", "cva": "Classical CVA", "caimnet_cva": "CAIM-Net + CVA",
+             "isfa": "Classical ISFA", "caimnet_isfa": "CAIM-Net + ISFA"}
     assert "ready to run with %s (automatic choice for 3 dates)." % names[default_model(3)] in dialog.messages.text()
     dialog.layer_tree.topLevelItem(0).setCheckState(0, Qt.Unchecked)
     assert "ready to run with %s (automatic choice for 2 dates)." % names[default_model(2)] in dialog.messages.text()
