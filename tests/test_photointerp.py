@@ -180,3 +180,23 @@ def test_set_e_agrees_with_its_classes():
         changes = [i + 1 for i in range(9) if seq[i] != seq[i + 1]]
         assert len(seq) == 10 and set(seq) <= set("WV") and p["k"] == (changes[-1] if changes else 0)
         assert all(max(abs(p["x"] - q["x"]), abs(p["y"] - q["y"])) >= 15 for q in spec["moment_points_d"]["points"])
+
+
+def test_sets_f_and_g_agree_with_their_classes_and_avoid_the_earlier_sets():
+    """Sets F (NAIP) and G (Pucallpa), drawn in the tenth session for rule H: labels consistent with the
+    class sequences, the usable counts the model card states, and away from every earlier point."""
+    spec = json.load(open(photointerp.POINTS, encoding="utf-8"))
+    for key, n_dates, classes, spacing, earlier, usable in (
+            ("moment_points_f", 10, set("WV"), 15, ("moment_points_d", "moment_points_e"), (14, 3, 10)),
+            ("moment_points_g", 8, set("WBV"), 10, ("moment_points_b", "moment_points_c"), (9, 14, 9))):
+        pts = spec[key]["points"]
+        ok = [p for p in pts if p["label"] == "ok"]
+        assert set(p["label"] for p in pts) <= {"ok", "?"}
+        assert tuple(sum(p["stratum"] == s for p in ok) for s in ("one", "several", "stable")) == usable
+        for p in pts:
+            seq = p["classes"]
+            changes = [i + 1 for i in range(n_dates - 1) if seq[i] != seq[i + 1]]
+            assert len(seq) == n_dates and set(seq) <= classes and p["k"] == (changes[-1] if changes else 0)
+            assert p["stratum"] == ("stable" if not changes else "one" if len(changes) == 1 else "several")
+            others = [q for k in earlier for q in spec[k]["points"]] + [q for q in pts if q is not p]
+            assert all(max(abs(p["x"] - q["x"]), abs(p["y"] - q["y"])) >= spacing for q in others)

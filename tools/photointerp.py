@@ -3,10 +3,10 @@ real-data check of the change-area decision that does not use Taizhou.
 
     python tools/photointerp.py score  [--data ../shared/data] [--weights NAME=FILE ...] [--sensitivity S]
     python tools/photointerp.py moment [--data ../shared/data] [--weights NAME=FILE ...] [--sensitivity S] [--dates N]
-                                       [--set abc|d|e] [--fusion-classical cva|isfa]
+                                       [--set abc|d|e|f|g] [--fusion-classical cva|isfa]
     python tools/photointerp.py steps  [--data ../shared/data] [--weights FILE]
     python tools/photointerp.py sheets --out DIR [--data ../shared/data]
-    python tools/photointerp.py draw   [--data ../shared/data] [--set b|c|d|e]
+    python tools/photointerp.py draw   [--data ../shared/data] [--set b|c|d|e|f|g]
 
 ``score`` runs the bundled CAIM-Net file, the alternative land-cover file, SChanger, the classical
 CVA and the CAIM-Net + CVA fusion (plus any ``--weights`` CAIM-Net files) on each pair through the
@@ -27,7 +27,9 @@ candidates of ``moment_points_b`` (or ``--set c``, or ``--set d``: set D on the 
 against land by a per-date water-index threshold, labelled on its strips and kept unseen until rule Z
 of the model card, which ``moment --set d`` scores; or ``--set e``: set E, the same with the water
 gated by NIR, away from set D, kept unseen until candidate G, which ``moment --set e`` scores) and
-prints them.  ``--fusion-classical isfa`` runs the fusion with ISFA as its classical part (candidate G).
+prints them; ``--set f`` and ``--set g`` draw sets F (NAIP, as E) and G (Pucallpa, as C), kept unseen
+until rule H, which ``moment --set f`` and ``moment --set g`` score.  ``--fusion-classical isfa`` runs
+the CAIM-Net + CVA row with ISFA as its classical part (candidate G).
 
 The sample is stratified by whether any of seven methods called a pixel changed, so these figures
 describe the sample, not the whole scene; see the model card.  Prints figures; asserts nothing.
