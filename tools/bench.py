@@ -185,8 +185,11 @@ def main():
             params, fpp = model_cost(t=t, preset=preset)
             print(f"caimnet {preset:<8} T={t}: {params / 1e3:.1f} k parameters, {fpp / 1e6:.3f} MFLOP per pixel "
                   f"({fpp * 64 * 64 / 1e9:.2f} GFLOP per 64x64 patch)")
+    from model_core.models import default_model
+
     print("\nrows marked 'paper': CAIM-Net's paper preset (random weights); all others: the automatic choice with "
-          "the bundled weights (currently the CAIM-Net + CVA fusion for any number of dates), or the model named")
+          f"the bundled weights (currently {default_model(3)} for 3+ dates, {default_model(2)} for 2), or the "
+          "model named")
     print(f"{'scene':<30} {'T':>2} {'model':>11} {'seconds':>8} {'kpx/s':>8} {'peak RSS':>9}  (read / model / write s)")
     runs = [(6, 1024, None, None), (6, 1024, None, "caimnet"), (6, 1024, None, "cva"), (6, 1024, None, "isfa"),
             (9, 1024, None, None), (2, 1024, None, None),
