@@ -1,7 +1,7 @@
 """Choose a weights file's no-change bias on validation data.
 
 ``python -m model_core calibrate --weights IN.pt --out OUT.pt [--config CONFIG.json] [--samples N]``
-``python -m model_core calibrate --model caimnet_cva [--weights CAIMNET.pt]``  (prints the fusion's bias)
+``python -m model_core calibrate --model caimnet_cva|caimnet_isfa [--weights CAIMNET.pt]``  (prints the fusion's bias)
 
 A model trained with class-weighted losses tends to call change too readily: the class weights make
 a missed change cost more than a false alarm.  The decision rule can be re-balanced after training
@@ -95,13 +95,14 @@ def sweep(samples, logps, grid=GRID, area_rule="max"):
 def build_parser():
     p = argparse.ArgumentParser(prog="python -m model_core calibrate", description=__doc__,
                                 formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("--weights", default=None, help="weights file to calibrate (with --model caimnet_cva: the "
+    p.add_argument("--weights", default=None, help="weights file to calibrate (with --model caimnet_cva or caimnet_isfa: the "
                    "CAIM-Net file inside the fusion, default the bundled one)")
     p.add_argument("--out", default=None, help="calibrated copy to write (refused if it exists, unless "
-                   "--overwrite); not for --model caimnet_cva, whose bias is printed")
-    p.add_argument("--model", default=None, choices=("caimnet_cva",),
-                   help="calibrate the CAIM-Net + CVA fusion's own decision (it has no weights file of its "
-                        "own: the chosen bias is printed, to be set as CaimNetCVA.fused_bias)")
+                   "--overwrite); not for the fusions (--model), whose bias is printed")
+    p.add_argument("--model", default=None, choices=("caimnet_cva", "caimnet_isfa"),
+                   help="calibrate a fusion's own decision (CAIM-Net + CVA or CAIM-Net + ISFA; it has no "
+                        "weights file of its own: the chosen bias is printed, to be set as the class's "
+                        "fused_bias, CaimNetCVA.fused_bias or CaimNetISFA.fused_bias)")
     p.add_argument("--config", default=None,
                    help="training config whose validation series to use (default: the config stored in "
                         "the weights' meta)")
@@ -132,10 +133,10 @@ def main(argv=None):
     args = build_parser().parse_args(argv)
     if args.threads:
         torch.set_num_threads(args.threads)
-    fusion = args.model == "caimnet_cva"
+    fusion = args.model in ("caimnet_cva", "caimnet_isfa")
     if fusion:
         if args.out or args.bias is not None:
-            raise CaimError("--model caimnet_cva prints the fusion's bias; --out and --bias do not apply.")
+            raise CaimError(f"--model {args.model} prints the fusion's bias; --out and --bias do not apply.")
         args.weights = args.weights or W.default_weights("caimnet")
     elif not args.weights or not args.out:
         raise CaimError("Give --weights (the file to calibrate) and --out (the calibrated copy to write).")
@@ -179,7 +180,8 @@ def main(argv=None):
         print(f"{r['bias']:6.2f} {r['area_kappa']:10.4f} {r['area_precision']:9.4f} {r['area_recall']:7.4f} "
               f"{r['moment_kappa']:12.4f} {r['score']:7.4f}{'  <- chosen' if r is best else ''}")
     if fusion:
-        print(f"CAIM-Net + CVA fusion ({os.path.basename(args.weights)} inside): no-change bias "
+        name = {"caimnet_cva": "CAIM-Net + CVA", "caimnet_isfa": "CAIM-Net + ISFA"}[args.model]
+        print(f"{name} fusion ({os.path.basename(args.weights)} inside): no-change bias "
               f"{best['bias']:+.2f} chosen ({time.time() - t0:.0f} s)")
         return 0
     calibration = {"no_change_bias": best["bias"], "area_rule": args.area_rule,

@@ -230,6 +230,8 @@ def test_calibrate_the_fusion_prints_its_bias(capsys):
     assert "<- chosen" in out and "CAIM-Net + CVA fusion (caimnet_rgbn.pt inside): no-change bias" in out
     with pytest.raises(CaimError, match="--out and --bias do not apply"):
         main(["--model", "caimnet_cva", "--out", "x.pt"])
+    assert main(["--model", "caimnet_isfa", "--samples", "2", "--threads", "1"]) == 0
+    assert "CAIM-Net + ISFA fusion (caimnet_rgbn.pt inside): no-change bias" in capsys.readouterr().out
 
 
 def test_caimnet_isfa_is_the_half_and_half_mean_with_isfa(scenario, tmp_path):
