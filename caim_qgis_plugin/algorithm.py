@@ -35,7 +35,7 @@ DEVICES = ["Auto", "CPU", "CUDA"]
 
 def model_titles():
     """{model: title} for the model list; "auto" names the engine's current defaults."""
-    return {name: mdl.title(name) for name in MODELS}
+    return {name: mdl.title(name) for name in mdl.LIST_ORDER}
 
 
 def tr(text):

@@ -12,7 +12,10 @@ torch; a test checks that.
 import os
 
 AUTO = "auto"
+# Processing's MODEL options: new methods are appended, so the enum's indices keep their meaning.
 MODELS = [AUTO, "caimnet", "schanger", "cva", "caimnet_cva", "isfa", "caimnet_isfa"]
+# The dialog's model list: the same methods, networks and fusions first, then the classical ones.
+LIST_ORDER = [AUTO, "caimnet", "schanger", "caimnet_cva", "caimnet_isfa", "cva", "isfa"]
 # Classical methods: no weights, any number of bands (every band of the inputs without a band mapping).
 CLASSICAL = frozenset({"cva", "isfa"})
 # Networks need this many bands (red, green, blue, NIR) with their bundled weights.

@@ -59,6 +59,7 @@ def test_model_titles_follow_the_engine_default(qgis_app, monkeypatch):
              "isfa": "Classical ISFA", "caimnet_isfa": "CAIM-Net + ISFA"}
     auto = ("Automatic (%s)" % names[other] if two == other
             else "Automatic (%s; %s for exactly 2 dates)" % (names[other], names[two]))
+    assert sorted(mdl.LIST_ORDER) == sorted(mdl.MODELS)  # the dialog lists every Processing option
     assert model_titles() == {
         "auto": auto,
         "caimnet": "CAIM-Net (any number of dates)", "schanger": "SChanger (exactly 2 dates)",

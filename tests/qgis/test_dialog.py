@@ -329,7 +329,7 @@ def test_model_choice_weights_and_automatic_tiles(dialog, three_layers, project,
     from caim_qgis_plugin.algorithm import model_titles
 
     combo = dialog.model_combo
-    assert [combo.itemData(i) for i in range(combo.count())] == ["auto", "caimnet", "schanger", "cva", "caimnet_cva", "isfa", "caimnet_isfa"]
+    assert [combo.itemData(i) for i in range(combo.count())] == ["auto", "caimnet", "schanger", "caimnet_cva", "caimnet_isfa", "cva", "isfa"]
     assert [combo.itemText(i) for i in range(combo.count())] == list(model_titles().values())
     assert combo.currentData() == "auto" and combo.currentText().startswith("Automatic (")
     assert combo.itemText(combo.findData("cva")) == "Classical CVA + Otsu (no weights, fast, any bands)"
