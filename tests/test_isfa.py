@@ -128,9 +128,9 @@ def test_fusion_takes_isfa_as_its_classical_part(monkeypatch):
     from model_core.models.fusion import CaimNetCVA
     from model_core.models.isfa import ISFA
 
-    assert type(CaimNetCVA().cva).__name__ == "CVA"
+    assert type(CaimNetCVA().part).__name__ == "CVA"
     monkeypatch.setattr(CaimNetCVA, "classical", "isfa")
-    assert isinstance(CaimNetCVA().cva, ISFA)
+    assert isinstance(CaimNetCVA().part, ISFA)
 
 
 def test_evaluate_and_ablation_run_isfa_without_weights(tmp_path, capsys):

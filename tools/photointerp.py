@@ -9,7 +9,7 @@ real-data check of the change-area decision that does not use Taizhou.
     python tools/photointerp.py draw   [--data ../shared/data] [--set b|c|d|e|f|g]
 
 ``score`` runs the bundled CAIM-Net file, the alternative land-cover file, SChanger, the classical
-CVA and the CAIM-Net + CVA fusion (plus any ``--weights`` CAIM-Net files) on each pair through the
+CVA and ISFA and the two fusions (plus any ``--weights`` CAIM-Net files) on each pair through the
 engine, reads the change area at the labelled points of ``tools/photointerp_points.json`` (``?``
 points excluded) and prints kappa, precision and recall per site and pooled, with a 95 % bootstrap
 interval (over points) of each method's kappa minus the first method's.  ``moment`` runs the 8-date Pucallpa series and counts,
@@ -299,7 +299,7 @@ def series_area(mo, changed, stable):
 
 
 def moment_naip(args, spec):
-    """Sets D (rule Z of the model card) and E (candidate G): the 10-date NAIP series run without a band
+    """Sets D (rule Z of the model card), E (candidate G) and F (rule H): the 10-date NAIP series run without a band
     mapping, as a user would; moment counts at the changed points, stable points called changed, series
     area kappa."""
     from model_core.predict import detect
@@ -330,7 +330,8 @@ def moment_naip(args, spec):
 
 def moment(args):
     """The change moment of Pucallpa series runs (all 8 dates or the first N) at the moment points of sets
-    A, B and C; with ``--set d``, of the NAIP series at set D's points (:func:`moment_naip`)."""
+    A, B and C (``--set g``: set G alone); with ``--set d``, ``e`` or ``f``, of the NAIP series at that
+    set's points (:func:`moment_naip`)."""
     from model_core.predict import detect
     from osgeo import gdal
 

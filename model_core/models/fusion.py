@@ -28,6 +28,10 @@ network's four (``extra_bands``; candidate W4 of the model card): the network re
 CVA part every band, each once: a band mapping that repeats a band (3-band or RGB-only input) does not
 count it twice.  The engine appends the inputs' other bands when the band mapping is empty, or takes
 them from a mapping of more than four bands (e.g. 3,2,1,4,5,6 for Landsat TM).
+
+``--model caimnet_isfa`` (:class:`CaimNetISFA`, "CAIM-Net + ISFA") is the same combination with the
+classical ISFA (:mod:`model_core.models.isfa`) as the classical part and w = 0.5; since rule H of the
+model card it is the automatic choice for three or more dates.
 """
 
 import torch
@@ -58,7 +62,7 @@ class CaimNetCVA(nn.Module):
 
             net = build_model(self.wraps, in_channels=in_channels, **config)
         self.net = net
-        self.cva = model_class(self.classical)()
+        self.part = model_class(self.classical)()  # the classical part (CVA, or ISFA for caimnet_isfa)
         self.in_channels = net.in_channels
         self.config = dict(getattr(net, "config", {}))
         for name in ("min_dates", "max_dates", "multiple", "halo", "tile_memory_factor"):
@@ -93,7 +97,7 @@ class CaimNetCVA(nn.Module):
         flat = v.reshape(v.shape[0], v.shape[1], -1)
         self.keep = [c for c in range(v.shape[1])
                      if not any(np.array_equal(flat[:, c], flat[:, d]) for d in range(c))]
-        self.cva.fit_scene(v[:, self.keep], valid)
+        self.part.fit_scene(v[:, self.keep], valid)
         if center is None:
             center, scale = robust_stats(values, valid)
         n = self.in_channels
@@ -113,9 +117,9 @@ class CaimNetCVA(nn.Module):
         xn = ((x[:, :, :self.in_channels] - c) / s).clamp_(-CLIP, CLIP)
         xn.masked_fill_(invalid[:, None, None], 0.0)
         net = self.net(xn)["moment"]
-        cva = self.cva(x[:, :, self.keep])["moment"]
+        classical = self.part(x[:, :, self.keep])["moment"]
         w = float(self.net_weight)
-        fused = w * net + (1.0 - w) * cva
+        fused = w * net + (1.0 - w) * classical
         return {"moment": torch.log_softmax(fused, dim=1), "aux": []}
 
 

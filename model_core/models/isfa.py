@@ -64,7 +64,8 @@ def isfa_pair(before, after, rounds=ROUNDS, tol=TOLERANCE, consistent=None):
     ``|| whiten @ (scale[1] * after - scale[0] * before - shift) ||``.
     """
     consistent = CONSISTENT if consistent is None else consistent
-    # per-pixel arrays in float32 (half the memory traffic), the C x C algebra in float64
+    # the sample in float32; the standardised differences come out in float64 (the moments are float64),
+    # which at FIT_PIXELS pixels costs about 0.02 s a round for 4 bands
     x = np.ascontiguousarray(before, np.float32)
     y = np.ascontiguousarray(after, np.float32)
     c, n = x.shape
