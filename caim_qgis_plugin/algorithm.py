@@ -121,7 +121,7 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
             "<b>Weights</b>: optional .pt file for the chosen network; empty = the bundled weights.\n"
             "<b>Sensitivity</b>: -3 .. 3, 0 (default) = the calibrated decision.  Positive values call more "
             "pixels changed (fewer misses, more false alarms), negative values fewer; each step of 1 shifts "
-            "the log-odds of 'no change' by 1 (for CVA: +1 lowers the threshold by a quarter).  Raise it "
+            "the log-odds of 'no change' by 1 (for CVA and ISFA: +1 lowers the threshold by a quarter).  Raise it "
             "in steps of 0.25 when clear changes are missed.\n"
             "<b>Tile size</b>: 0 (default) = automatic, chosen from the number of dates so the run stays "
             "near 1.3 GB of memory; any raster size fits.\n"
@@ -156,7 +156,7 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
             self.MODEL, tr("Model (auto: %s)") % mdl.auto_summary(),
             options=MODELS, defaultValue=AUTO, usesStaticStrings=True))
         self.addParameter(QgsProcessingParameterFile(
-            self.WEIGHTS, tr("Weights file (empty: bundled weights; none for CVA)"), extension="pt",
+            self.WEIGHTS, tr("Weights file (empty: bundled weights; none for CVA or ISFA)"), extension="pt",
             optional=True))
         self.addParameter(QgsProcessingParameterEnum(
             self.DEVICE, tr("Device"), options=DEVICES, defaultValue="Auto", usesStaticStrings=True))

@@ -332,7 +332,7 @@ def detect(images, out_dir=None, dates=None, bands=None, model="caimnet", weight
 
     ``sensitivity`` (-3 .. 3, default 0 = the calibrated decision) lowers the log-odds of "no change"
     by that amount for every model: positive values call more pixels changed (higher recall, more
-    false alarms), negative ones fewer.  For the classical CVA, +1 lowers the Otsu threshold by a
+    false alarms), negative ones fewer.  For the classical CVA and ISFA, +1 lowers the Otsu threshold by a
     quarter.  Area and moment stay consistent (the area is still inferred from the moment).
 
     See the module docstring and README for the conventions.  Returns a :class:`DetectResult`.

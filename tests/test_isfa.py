@@ -110,6 +110,10 @@ def test_engine_isfa_dates_changes_in_a_series(tmp_path):
     area = read_tif(a.paths["area"])
     assert np.array_equal(area == 1, (m > 0) & (m != 255))
     assert a.trained and a.weights is None
+    # Sensitivity +1 lowers the threshold by a quarter (the CVA's rule): more pixels called changed
+    s = read_tif(detect(paths, out_dir=str(tmp_path / "s"), model="isfa", sensitivity=1.0).paths["moment"])
+    assert ((s > 0) & (s != 255)).sum() > ((m > 0) & (m != 255)).sum()
+    assert (s[9:17, 9:17] == 2).all()
 
 
 def test_engine_isfa_refuses_weights(tmp_path):
