@@ -148,7 +148,7 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
             self.DATES, tr("Dates, YYYY-MM-DD in layer order (empty: from names/metadata)"),
             optional=True))
         self.addParameter(QgsProcessingParameterString(
-            self.BANDS, tr("Bands, e.g. 1,2,3,4 (networks: R, G, B, NIR; CVA: any bands)"),
+            self.BANDS, tr("Bands, e.g. 1,2,3,4 (networks: R, G, B, NIR; CVA, ISFA: any bands)"),
             optional=True))
         # The toolbox lists the option names (the values qgis_process takes): the label says what "auto" is
         # and the help describes every option.
