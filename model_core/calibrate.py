@@ -133,7 +133,7 @@ def main(argv=None):
     args = build_parser().parse_args(argv)
     if args.threads:
         torch.set_num_threads(args.threads)
-    fusion = args.model in ("caimnet_cva", "caimnet_isfa")
+    fusion = args.model is not None  # --model names a fusion (its choices), which wraps a CAIM-Net file
     if fusion:
         if args.out or args.bias is not None:
             raise CaimError(f"--model {args.model} prints the fusion's bias; --out and --bias do not apply.")
@@ -180,8 +180,9 @@ def main(argv=None):
         print(f"{r['bias']:6.2f} {r['area_kappa']:10.4f} {r['area_precision']:9.4f} {r['area_recall']:7.4f} "
               f"{r['moment_kappa']:12.4f} {r['score']:7.4f}{'  <- chosen' if r is best else ''}")
     if fusion:
-        name = {"caimnet_cva": "CAIM-Net + CVA", "caimnet_isfa": "CAIM-Net + ISFA"}[args.model]
-        print(f"{name} fusion ({os.path.basename(args.weights)} inside): no-change bias "
+        from model_core.cli import DISPLAY_NAMES
+
+        print(f"{DISPLAY_NAMES[args.model]} fusion ({os.path.basename(args.weights)} inside): no-change bias "
               f"{best['bias']:+.2f} chosen ({time.time() - t0:.0f} s)")
         return 0
     calibration = {"no_change_bias": best["bias"], "area_rule": args.area_rule,

@@ -213,9 +213,13 @@ def cmd_demo(args):
         real = sorted(os.path.join(shared, f) for f in os.listdir(shared) if f.endswith(".tif"))
         print(f"\nReal stack found: {len(real)} Landsat dates in {os.path.normpath(shared)} "
               "(bands SWIR1, NIR, Red, Green; no blue: Green stands in for it)")
-        # R, G, B, NIR for the networks (green twice); a fusion's classical part also takes SWIR1 (band 1)
-        bands = ([3, 4, 4, 2, 1] if model in ("caimnet_cva", "caimnet_isfa") else None if model in ("cva", "isfa")
-                 else [3, 4, 4, 2])
+        # R, G, B, NIR for the networks (green twice); a fusion's classical part also takes SWIR1 (band 1);
+        # a classical method every band
+        from model_core.models import model_class
+
+        cls = model_class(model)
+        bands = (None if not getattr(cls, "needs_weights", True)
+                 else [3, 4, 4, 2, 1] if getattr(cls, "extra_bands", False) else [3, 4, 4, 2])
         res2 = detect(real, out_dir=os.path.join(out, "landsat_result"), model=model, bands=bands,
                       device=args.device, overwrite=True, progress=_Progress())
         print(res2.summary_text())

@@ -335,18 +335,18 @@ def main(argv=None):
             from model_core import weights as wio
             from model_core.models import build_model, model_class
 
-            classical = not getattr(model_class(args.model), "needs_weights", True)
-            if classical and args.weights:
-                raise CaimError(f"'{args.model}' is a classical method and takes no weights; drop --weights.")
-            path = None if classical else args.weights or wio.default_weights(args.model)
-            if classical:
+            if not getattr(model_class(args.model), "needs_weights", True):  # a classical method
+                if args.weights:
+                    raise CaimError(f"'{args.model}' is a classical method and takes no weights; drop --weights.")
                 model = build_model(args.model).to(device).eval()
                 label = model_class(args.model).__name__
-            elif path is None:
-                raise CaimError(f"No bundled weights for '{args.model}'; pass --weights FILE "
-                                "or --no-model.")
             else:
-                # a fusion (caimnet_cva) is built around the network file; otherwise the file's own model
+                path = args.weights or wio.default_weights(args.model)
+                if path is None:
+                    raise CaimError(f"No bundled weights for '{args.model}'; pass --weights FILE "
+                                    "or --no-model.")
+                # a fusion (caimnet_cva, caimnet_isfa) is built around the network file; otherwise the
+                # file's own model
                 fused = wio.wrapped_arch(args.model) != args.model
                 model = wio.load_model(path, arch=args.model if fused else None, device=device)
                 label = f"{model.arch} ({path.split('/')[-1]})"

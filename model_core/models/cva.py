@@ -47,22 +47,32 @@ class CVA(nn.Module):
         self.center = None  # (T-1, C) medians of the differences
         self.scale = None   # (T-1, C) robust spreads of the differences
         self.threshold = None
+        self.fitted = None  # (T, C) of the stack the statistics were fitted on
 
     def fit_scene(self, values, valid, center=None, scale=None):
         """Scene statistics from a sample ``values`` (T, C, ...) with ``valid`` (...) of raw values
-        (``center``/``scale``, the engine's input normalisation, are not used: CVA reads raw values)."""
-        from model_core.baseline import difference_statistics, otsu_threshold
+        (``center``/``scale``, the engine's input normalisation, are not used: the method reads raw
+        values): the per-interval statistics (:meth:`_fit_statistics`), then Otsu's threshold on the
+        sample's largest magnitude over intervals."""
+        from model_core.baseline import otsu_threshold
 
         v = np.asarray(values, np.float32)
         t, c = v.shape[:2]
         v = v.reshape(t, c, -1)[:, :, np.asarray(valid, bool).reshape(-1)]
         if v.shape[2] == 0:
-            raise ValueError("no valid pixel to fit the CVA statistics")
-        center, scale = difference_statistics(v)
-        self.center, self.scale = torch.from_numpy(center), torch.from_numpy(scale)
+            raise ValueError(f"no valid pixel to fit the {type(self).__name__} statistics")
+        self._fit_statistics(v)
+        self.fitted = (t, c)
         mags = self._magnitudes(torch.from_numpy(v[None, :, :, :, None]))[0, :, :, 0]
         self.threshold = max(float(otsu_threshold(mags.amax(dim=0).numpy())), 1e-6)
         return self
+
+    def _fit_statistics(self, v):
+        """Median and robust spread of every interval's band differences, from ``v`` (T, C, N)."""
+        from model_core.baseline import difference_statistics
+
+        center, scale = difference_statistics(v)
+        self.center, self.scale = torch.from_numpy(center), torch.from_numpy(scale)
 
     def _magnitudes(self, x):
         d = x[:, 1:] - x[:, :-1]                              # (B, T-1, C, H, W)
@@ -74,7 +84,7 @@ class CVA(nn.Module):
         if self.threshold is None:
             raise RuntimeError("CVA.fit_scene must run before the tiles (scene-wide statistics)")
         b, t, c, h, w = x.shape
-        if self.center.shape[0] != t - 1 or self.center.shape[1] != c:
+        if self.fitted != (t, c):
             raise ValueError("the stack differs from the one the CVA statistics were fitted on")
         mags = self._magnitudes(x.float())
         logits = torch.cat([torch.zeros((b, 1, h, w), dtype=mags.dtype, device=mags.device),

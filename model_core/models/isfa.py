@@ -11,7 +11,8 @@ sample (at most ``FIT_PIXELS`` of its pixels, evenly spaced):
    covariance S of those differences: T2 = (d - m)' S^-1 (d - m).  This is ISFA's chi-square
    statistic summed over all slow features (the slow features diagonalise S, so the sum of their
    squared, variance-normalised values is this Mahalanobis distance);
-3. T2 is scaled so that its median over the sample is the chi-square median (see ``CONSISTENT``), and
+3. T2 is scaled so that its median over the sample is the chi-square median (``consistent`` of
+   :func:`isfa_pair`), and
    each pixel's weight becomes its probability of being unchanged under a chi-square law with as
    many degrees of freedom as bands, w = 1 - F_chi2(T2); steps 1-3 repeat until the largest weight
    change is below 0.001 (at most 30 rounds).
@@ -33,11 +34,6 @@ from model_core.models.cva import CVA
 ROUNDS = 30
 TOLERANCE = 1e-3
 FIT_PIXELS = 262144  # at most this many sample pixels (evenly spaced) estimate the statistics
-# Scale the statistic each round so that its median over the sample is the chi-square median: weighting
-# by 1 - F_chi2 down-weights the tails of the unchanged pixels too, so without it the weighted covariance
-# shrinks round by round and the statistic of unchanged pixels ends far above chi-square (mean 13 for
-# 5 bands in tests/test_isfa.py).  Set after candidate G's figures (model card).
-CONSISTENT = True
 
 
 def _chi2_median(dof):
@@ -54,7 +50,7 @@ def _weighted_moments(x, w):
     return mean, np.maximum(std, 1e-6)
 
 
-def isfa_pair(before, after, rounds=ROUNDS, tol=TOLERANCE, consistent=None):
+def isfa_pair(before, after, rounds=ROUNDS, tol=TOLERANCE, consistent=True):
     """Fit ISFA on one interval's sample ``before``, ``after`` (C, N) of valid raw values.
 
     Returns ``(scale, shift, whiten, rounds_run)``: ``scale`` (2, C) the reciprocal weighted standard
@@ -62,8 +58,13 @@ def isfa_pair(before, after, rounds=ROUNDS, tol=TOLERANCE, consistent=None):
     (means over deviations, plus the difference's weighted mean) and ``whiten`` (C, C) the inverse
     Cholesky factor of the weighted difference covariance, so that a pixel's magnitude is
     ``|| whiten @ (scale[1] * after - scale[0] * before - shift) ||``.
+
+    ``consistent`` scales the statistic each round so that its median over the sample is the chi-square
+    median: weighting by 1 - F_chi2 down-weights the tails of the unchanged pixels too, so without it the
+    weighted covariance shrinks round by round and the statistic of unchanged pixels ends far above
+    chi-square (mean 13 for 5 bands in tests/test_isfa.py).  ``consistent=False`` is the version
+    candidate G of the model card measured; the correction came after G's figures.
     """
-    consistent = CONSISTENT if consistent is None else consistent
     # the sample in float32; the standardised differences come out in float64 (the moments are float64),
     # which at FIT_PIXELS pixels costs about 0.02 s a round for 4 bands
     x = np.ascontiguousarray(before, np.float32)
@@ -100,28 +101,15 @@ def isfa_pair(before, after, rounds=ROUNDS, tol=TOLERANCE, consistent=None):
 class ISFA(CVA):
     """CVA's decision on ISFA's change magnitudes (see the module docstring)."""
 
-    def fit_scene(self, values, valid, center=None, scale=None):
-        """Scene statistics from a sample ``values`` (T, C, ...) with ``valid`` (...) of raw values
-        (``center``/``scale``, the engine's input normalisation, are not used)."""
-        from model_core.baseline import otsu_threshold
-
-        v = np.asarray(values, np.float32)
-        t, c = v.shape[:2]
-        v = v.reshape(t, c, -1)[:, :, np.asarray(valid, bool).reshape(-1)]
-        if v.shape[2] == 0:
-            raise ValueError("no valid pixel to fit the ISFA statistics")
+    def _fit_statistics(self, v):
+        """Every interval's ISFA fit from the sample ``v`` (T, C, N) of valid raw values."""
         # the C x C statistics need far fewer pixels than the engine's sample: an even subsample
         fit = v[:, :, np.linspace(0, v.shape[2] - 1, FIT_PIXELS).astype(np.int64)] if v.shape[2] > FIT_PIXELS else v
-        fits = [isfa_pair(fit[k - 1], fit[k]) for k in range(1, t)]
+        fits = [isfa_pair(fit[k - 1], fit[k]) for k in range(1, v.shape[0])]
         self.scales = torch.from_numpy(np.stack([f[0] for f in fits]).astype(np.float32))   # (T-1, 2, C)
         self.shifts = torch.from_numpy(np.stack([f[1] for f in fits]).astype(np.float32))   # (T-1, C)
         self.whiten = torch.from_numpy(np.stack([f[2] for f in fits]).astype(np.float32))   # (T-1, C, C)
         self.rounds = [f[3] for f in fits]
-        # the CVA's shape check reads center
-        self.center = torch.zeros((t - 1, c))
-        mags = self._magnitudes(torch.from_numpy(v[None, :, :, :, None]))[0, :, :, 0]
-        self.threshold = max(float(otsu_threshold(mags.amax(dim=0).numpy())), 1e-6)
-        return self
 
     def _magnitudes(self, x):
         sc = self.scales.to(x.device)
