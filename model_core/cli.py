@@ -105,6 +105,9 @@ def _detect_parser(sub):
     p.add_argument("--sensitivity", type=float, default=0.0, metavar="S",
                    help="-3 .. 3; 0 (default) = the calibrated decision; +1 calls more pixels changed "
                         "(higher recall, more false alarms), -1 fewer")
+    p.add_argument("--min-patch", type=int, default=0, metavar="PX",
+                   help="minimum mapping unit in pixels: changed patches (8-connected) smaller than PX are "
+                        "written unchanged, e.g. 4 drops single pixels and pairs; 0 (default) keeps all")
     p.add_argument("--probabilities", action="store_true", help="also write moment_probability.tif")
     p.add_argument("--threads", type=int, default=None, help="CPU threads for torch (default: all cores)")
     p.add_argument("--polygons", metavar="FILE", help="also write change polygons (GeoPackage, .shp, .geojson, .fgb) "
@@ -131,7 +134,8 @@ def cmd_detect(args):
     res = detect(args.images, out_dir=args.out, dates=args.dates, bands=args.bands, model=args.model,
                  weights=args.weights, device=args.device, tile=args.tile, overlap=args.overlap,
                  overwrite=args.overwrite, reference=args.reference - 1, probabilities=args.probabilities,
-                 progress=progress, threads=args.threads, sensitivity=args.sensitivity)
+                 progress=progress, threads=args.threads, sensitivity=args.sensitivity,
+                 min_patch=args.min_patch)
     print(res.summary_text())
     if args.polygons:
         from model_core.polygons import write_polygons

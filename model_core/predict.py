@@ -59,6 +59,8 @@ class DetectResult:
     timings: dict = field(default_factory=dict)
     notes: list = field(default_factory=list)
     sensitivity: float = 0.0
+    min_patch: int = 0
+    removed_pixels: int = 0
 
     def summary_text(self):
         g = self.grid
@@ -69,7 +71,9 @@ class DetectResult:
             f"Model     {self.model} ({os.path.basename(self.weights) if self.weights else 'classical, no weights' if self.trained else 'UNTRAINED random weights'})"
             + (f", sensitivity {self.sensitivity:+g}" if self.sensitivity else ""),
             f"Device    {self.device}",
-        ] + [f"Bands     {n}" for n in self.notes] + [
+        ] + [f"Bands     {n}" for n in self.notes] + ([
+            f"Patches   at least {self.min_patch} px (8-connected): {self.removed_pixels} changed px in "
+            "smaller patches written unchanged"] if self.min_patch > 1 else []) + [
             f"Time      {self.seconds:.1f} s ({self.valid_pixels / max(self.seconds, 1e-9) / 1000:.0f} kpx/s)",
             f"Changed   {self.changed_pixels} of {self.valid_pixels} valid px "
             f"({100.0 * self.changed_pixels / max(self.valid_pixels, 1):.2f} %)",
@@ -314,6 +318,22 @@ def check_sensitivity(value):
     return v
 
 
+MIN_PATCH_MAX = 1_000_000
+
+
+def check_min_patch(value):
+    """``value`` (pixels) as an int in 0 .. :data:`MIN_PATCH_MAX`, else an :class:`InputError`."""
+    try:
+        v = float(value or 0)
+    except (TypeError, ValueError):
+        v = float("nan")
+    if math.isnan(v) or v != int(v) or not 0 <= v <= MIN_PATCH_MAX:
+        raise InputError(f"Minimum change patch '{value}' is not a whole number of pixels from 0 to "
+                         f"{MIN_PATCH_MAX}. 0 or 1 keeps every changed pixel; e.g. 4 drops changed patches "
+                         "of fewer than 4 pixels.")
+    return int(v)
+
+
 def apply_sensitivity(model, value):
     """Check ``value`` (:func:`check_sensitivity`) and, when it is not 0, lower ``model``'s log-odds of
     "no change" by it on top of the calibrated bias.  Returns the checked value."""
@@ -327,13 +347,18 @@ def apply_sensitivity(model, value):
 
 def detect(images, out_dir=None, dates=None, bands=None, model="caimnet", weights=None, device="auto",
            tile=None, overlap=None, overwrite=False, reference=0, probabilities=False, outputs=None,
-           progress=None, cancel=None, threads=None, sensitivity=0.0):
+           progress=None, cancel=None, threads=None, sensitivity=0.0, min_patch=0):
     """Run change detection on an ordered stack and write the output GeoTIFFs.
 
     ``sensitivity`` (-3 .. 3, default 0 = the calibrated decision) lowers the log-odds of "no change"
     by that amount for every model: positive values call more pixels changed (higher recall, more
     false alarms), negative ones fewer.  For the classical CVA and ISFA, +1 lowers the Otsu threshold by a
     quarter.  Area and moment stay consistent (the area is still inferred from the moment).
+
+    ``min_patch`` (pixels, default 0 = off) is a minimum mapping unit: changed patches (8-connected
+    groups of changed pixels, whatever their moments) smaller than it are written as unchanged, with
+    the model's probability of no change as their confidence (:func:`sieve_outputs`).
+    ``moment_probability.tif`` keeps the model's probabilities.
 
     See the module docstring and README for the conventions.  Returns a :class:`DetectResult`.
     Raises :class:`model_core.errors.CaimError` (with a user-facing message) for any input, output or
@@ -352,6 +377,7 @@ def detect(images, out_dir=None, dates=None, bands=None, model="caimnet", weight
     if threads:
         torch.set_num_threads(int(threads))
     sensitivity = check_sensitivity(sensitivity)  # before any loading: a bad value fails at once
+    min_patch = check_min_patch(min_patch)
     report(0.0, "Loading model")
     net, weights_path, trained = load_model(model, weights, device=dev)
     apply_sensitivity(net, sensitivity)
@@ -390,7 +416,7 @@ def detect(images, out_dir=None, dates=None, bands=None, model="caimnet", weight
         tmp_paths = {k: os.path.join(temps[os.path.dirname(p)], os.path.basename(p)) for k, p in paths.items()}
         try:
             result = _run(net, dev, stack, tiles, center, scale, tmp_paths, labels, report, cancel, timings,
-                          model, weights_path, sensitivity)
+                          model, weights_path, sensitivity, min_patch)
             for k, p in paths.items():
                 if os.path.exists(p) and not overwrite:  # appeared meanwhile: never clobber
                     raise OutputError(f"Output '{p}' appeared while the model ran; nothing was overwritten.")
@@ -402,7 +428,7 @@ def detect(images, out_dir=None, dates=None, bands=None, model="caimnet", weight
         finally:
             for t in temps.values():
                 shutil.rmtree(t, ignore_errors=True)
-        counts, valid_px = result
+        counts, valid_px, removed = result
         area_px = _hectares(g, counts)
         hectares = {labels[k - 1]: area_px[k] for k in range(1, n_dates)}
         report(1.0, "Done")
@@ -410,7 +436,8 @@ def detect(images, out_dir=None, dates=None, bands=None, model="caimnet", weight
                             device=dev, seconds=time.perf_counter() - t_start, grid=g, hectares=hectares,
                             changed_pixels=int(counts[1:].sum()), valid_pixels=int(valid_px), model=model,
                             weights=weights_path, trained=trained, warnings=warnings, timings=timings,
-                            notes=list(getattr(stack, "band_notes", [])), sensitivity=sensitivity)
+                            notes=list(getattr(stack, "band_notes", [])), sensitivity=sensitivity,
+                            min_patch=min_patch, removed_pixels=removed)
     finally:
         stack.close()
 
@@ -422,7 +449,7 @@ def _hectares(grid, counts_by_row):
 
 
 def _run(net, dev, stack, tiles, center, scale, paths, labels, report, cancel, timings, model_name, weights,
-         sensitivity=0.0):
+         sensitivity=0.0, min_patch=0):
     import torch
 
     from model_core.normalize import apply
@@ -436,7 +463,7 @@ def _run(net, dev, stack, tiles, center, scale, paths, labels, report, cancel, t
                              "none (classical method)" if not getattr(net, "needs_weights", True) else "untrained"),
             "CAIM_DATES": ",".join(d or "" for d in stack.dates),
             "CAIM_INPUTS": ";".join(os.path.basename(s.spec.path) for s in stack.sources),
-            "CAIM_SENSITIVITY": f"{sensitivity:g}"}
+            "CAIM_SENSITIVITY": f"{sensitivity:g}", "CAIM_MIN_PATCH": str(min_patch)}
     area_ds = _create(paths["area"], g, gdal.GDT_Byte, 1, NODATA_U8, "change area (1 = changed)")
     moment_ds = _create(paths["moment"], g, gdal.GDT_Byte, 1, NODATA_U8,
                         "change moment (k = last change between date k and k+1)")
@@ -455,8 +482,12 @@ def _run(net, dev, stack, tiles, center, scale, paths, labels, report, cancel, t
         if ds is not None:
             ds.SetMetadata(dict(meta, CAIM_INTERVALS=";".join(labels)))
     counts = np.zeros((k_classes, g.height), np.int64)
-    valid_px = 0
+    valid_px = removed = 0
     t_read = t_model = t_write = 0.0
+    sieve = min_patch > 1
+    scratch = os.path.dirname(paths["area"])  # the run's temporary folder (removed afterwards)
+    p0_ds = _create(os.path.join(scratch, ".p_no_change.tif"), g, gdal.GDT_Float32, 1, NODATA_F32,
+                    "p(no change)") if sieve else None
     try:
         with torch.inference_mode():
             for i, (cx, cy, cw, ch, wx, wy, ww, wh) in enumerate(tiles):
@@ -473,6 +504,8 @@ def _run(net, dev, stack, tiles, center, scale, paths, labels, report, cancel, t
                 sl = (slice(cy - wy, cy - wy + ch), slice(cx - wx, cx - wx + cw))
                 moment = moment.to(torch.uint8).cpu().numpy()[sl]
                 conf = conf.cpu().numpy()[sl]
+                if p0_ds is not None:
+                    p0_ds.GetRasterBand(1).WriteArray(out[0].cpu().numpy()[sl], cx, cy)
                 probs = out.cpu().numpy()[:, sl[0], sl[1]] if prob_ds is not None else None
                 t2 = time.perf_counter()
                 core_valid = valid[sl]
@@ -495,6 +528,9 @@ def _run(net, dev, stack, tiles, center, scale, paths, labels, report, cancel, t
                 t_write += time.perf_counter() - t2
                 report(0.02 + 0.96 * (i + 1) / len(tiles), f"Tile {i + 1}/{len(tiles)}")
         t0 = time.perf_counter()
+        if sieve:
+            report(0.985, f"Removing changed patches under {min_patch} px")
+            removed, counts = sieve_outputs(area_ds, moment_ds, conf_ds, p0_ds, min_patch, k_classes, scratch)
         if max(g.width, g.height) > 2048:
             for ds in (area_ds, moment_ds):
                 ds.BuildOverviews("NEAREST", [2, 4, 8, 16])
@@ -503,6 +539,55 @@ def _run(net, dev, stack, tiles, center, scale, paths, labels, report, cancel, t
                 ds.FlushCache()
         t_write += time.perf_counter() - t0
     finally:
-        area_ds = moment_ds = conf_ds = prob_ds = None  # noqa: F841 -- closes the files
+        area_ds = moment_ds = conf_ds = prob_ds = p0_ds = None  # noqa: F841 -- closes the files
     timings.update(read=t_read, model=t_model, write=t_write)
-    return counts, valid_px
+    return counts, valid_px, removed
+
+
+def changed_patches_kept(area_band, min_patch, folder=None):
+    """A GDAL dataset whose band 1 is 1 where ``area_band`` (0 unchanged, 1 changed, 255 nodata) is
+    changed and its 8-connected changed patch has at least ``min_patch`` pixels.
+
+    GDAL's sieve (QGIS's "Sieve" tool) merges every patch smaller than ``min_patch`` into its
+    largest neighbour; a patch of changed pixels can only border unchanged or nodata pixels, so a
+    small one ends up not changed.  Small unchanged holes are merged too, but only the changes that
+    remain changed are read from the result: the filter never turns an unchanged pixel changed.
+    The result lives in ``folder`` (a temporary GeoTIFF) or in memory."""
+    ds = area_band.GetDataset()
+    xs, ys = ds.RasterXSize, ds.RasterYSize
+    if folder:
+        out = gdal.GetDriverByName("GTiff").Create(os.path.join(folder, ".sieved.tif"), xs, ys, 1, gdal.GDT_Byte,
+                                                   options=_CREATION)
+    else:
+        out = gdal.GetDriverByName("MEM").Create("", xs, ys, 1, gdal.GDT_Byte)
+    gdal.SieveFilter(area_band, None, out.GetRasterBand(1), int(min_patch), 8)
+    return out
+
+
+def sieve_outputs(area_ds, moment_ds, conf_ds, p0_ds, min_patch, k_classes, folder, rows=512):
+    """Apply the minimum change patch to the written outputs in place: pixels of changed patches under
+    ``min_patch`` pixels become unchanged (area 0, moment 0, confidence = ``p0_ds``, the model's
+    probability of no change).  Returns (pixels removed, new (K, H) counts per class and row)."""
+    area_band = area_ds.GetRasterBand(1)
+    area_ds.FlushCache()
+    sieved = changed_patches_kept(area_band, min_patch, folder)
+    xs, ys = area_ds.RasterXSize, area_ds.RasterYSize
+    counts = np.zeros((k_classes, ys), np.int64)
+    removed = 0
+    bands = [d.GetRasterBand(1) for d in (area_ds, moment_ds, conf_ds, p0_ds)]
+    keep_band = sieved.GetRasterBand(1)
+    for y in range(0, ys, rows):
+        h = min(rows, ys - y)
+        area, moment, conf, p0 = (b.ReadAsArray(0, y, xs, h) for b in bands)
+        drop = (area == 1) & (keep_band.ReadAsArray(0, y, xs, h) != 1)
+        if drop.any():
+            removed += int(drop.sum())
+            area[drop] = 0
+            moment[drop] = 0
+            conf[drop] = p0[drop]
+            for b, a in zip(bands[:3], (area, moment, conf)):
+                b.WriteArray(a, 0, y)
+        for k in range(1, k_classes):
+            counts[k, y:y + h] = (moment == k).sum(axis=1)
+    sieved = None  # noqa: F841 -- closes it
+    return removed, counts

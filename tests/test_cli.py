@@ -39,7 +39,7 @@ def test_help_lists_every_option(capsys):
         main(["detect", "--help"])
     text = capsys.readouterr().out
     for opt in ("--out", "--model", "--dates", "--bands", "--weights", "--device", "--tile", "--overwrite",
-                "--overlap", "--probabilities", "--polygons", "--quicklook", "change_moment.tif", "change_area.tif", "confidence.tif"):
+                "--overlap", "--probabilities", "--polygons", "--min-patch", "--quicklook", "change_moment.tif", "change_area.tif", "confidence.tif"):
         assert opt in text
 
 
@@ -155,6 +155,31 @@ def test_module_entry_point_exit_code(tmp_path):
 def test_sensitivity_out_of_range(capsys, tmp_path):
     imgs = _stack(tmp_path, n=2)
     _assert_refused(capsys, tmp_path, ["detect", *imgs, "--sensitivity", "4"], "Sensitivity 4 is outside -3 .. 3")
+
+
+def test_min_patch_out_of_range(capsys, tmp_path):
+    imgs = _stack(tmp_path, n=2)
+    _assert_refused(capsys, tmp_path, ["detect", *imgs, "--model", "cva", "--min-patch", "-2"],
+                    "Minimum change patch '-2'")
+
+
+def test_min_patch_shrinks_the_polygons(capsys, tmp_path, scenario):
+    from osgeo import ogr
+
+    imgs = scenario[0]
+    counts = {}
+    for m in (0, 6):
+        gpkg = tmp_path / f"c{m}.gpkg"
+        rc, out, err = _run(capsys, ["detect", *imgs, "--model", "cva", "--out", str(tmp_path / f"o{m}"), "--quiet",
+                                     "--min-patch", str(m), "--polygons", str(gpkg)])
+        assert rc == 0, err
+        ds = ogr.Open(str(gpkg))
+        areas = [f.GetField("area_m2") for f in ds.GetLayer(0)]
+        counts[m] = len(areas), sum(areas)
+        moment = read_tif(tmp_path / f"o{m}" / "change_moment.tif")
+        assert sum(areas) == pytest.approx((moment > 0).sum() * 100.0)  # polygons follow the sieved moment
+        assert ("Patches   at least 6 px" in out) == bool(m)
+    assert 0 < counts[6][0] < counts[0][0] and counts[6][1] < counts[0][1]
 
 
 def test_model_auto_is_the_plugins_choice(capsys, tmp_path):

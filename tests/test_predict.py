@@ -245,3 +245,67 @@ def test_sensitivity_moves_the_cva_threshold(scenario, tmp_path):
     counts = [int((read_tif(detect(paths, out_dir=str(tmp_path / str(s)), model="cva", sensitivity=s)
                             .paths["area"]) == 1).sum()) for s in (-1.0, 0.0, 1.0)]
     assert counts[0] < counts[1] < counts[2]
+
+
+def _patch_stack(tmp_path):
+    """Three dates of flat 4-band ground (tiny noise) with planted changes of known patch sizes."""
+    rng = np.random.default_rng(3)
+    base = 1000 + rng.normal(0, 5, (4, 64, 64))
+    d1, d2 = base.copy(), base.copy()
+    d1[:, 4:16, 4:16] += 800          # 144 px, moment 1
+    for i in range(3):                 # a diagonal line: one 8-connected patch of 3 px
+        d1[:, 40 + i, 40 + i] += 800
+    for i in range(5):                 # a diagonal of 5 px: kept at 4 or 5 only with 8-connectivity
+        d1[:, 54 + i, 30 + i] += 800
+    d1[:, 50, 10:15] += 800            # 5 px, moment 1
+    d1[:, 30, 50:52] += 800            # 2 px at moment 1 ...
+    d2[:, 31, 50:52] += 800            # ... touching 2 px at moment 2: one patch of 4 px
+    d2[:, 20:22, 28:36] = d1[:, 20:22, 28:36] + 800  # 16 px crossing the 32-px tile border, moment 2
+    d1[:, 60, 60] += 800               # a single pixel
+    d2 = np.where(np.abs(d2 - base) > 1, d2, d1)     # date 3 keeps date 2's changes
+    return [write_tif(tmp_path / f"p_{2000 + i}.tif", a.astype(np.float32))
+            for i, a in enumerate((base, d1, d2))]
+
+
+def test_min_patch_drops_small_changed_patches_only(tmp_path):
+    from scipy import ndimage
+
+    imgs = _patch_stack(tmp_path)
+    runs = {m: detect(imgs, out_dir=str(tmp_path / f"m{m}"), model="cva", tile=32, probabilities=True,
+                      min_patch=m) for m in (0, 4, 5)}
+    area0, moment0 = read_tif(runs[0].paths["area"]), read_tif(runs[0].paths["moment"])
+    assert moment0[30, 50] == 1 and moment0[31, 50] == 2 and moment0[20, 30] == 2 and moment0[60, 60] == 1
+    assert runs[0].removed_pixels == 0
+    labels, _ = ndimage.label(area0 == 1, structure=np.ones((3, 3)))
+    sizes = np.bincount(labels.ravel())
+    for m in (4, 5):
+        res = runs[m]
+        area, moment, conf = (read_tif(res.paths[k]) for k in ("area", "moment", "confidence"))
+        expected = (area0 == 1) & (sizes[labels] >= m)
+        np.testing.assert_array_equal(area == 1, expected)  # exactly the patches of at least m px stay
+        dropped = (area0 == 1) & ~expected
+        assert res.removed_pixels == int(dropped.sum()) > 0
+        assert (moment[dropped] == 0).all() and (area[dropped] == 0).all()
+        np.testing.assert_array_equal(moment[expected], moment0[expected])  # moments of kept patches as before
+        # the dropped pixels' confidence is the model's probability of no change (low: they looked changed)
+        p0 = read_tif(res.paths["probabilities"], 1)
+        np.testing.assert_allclose(conf[dropped], p0[dropped])
+        assert (conf[dropped] < 0.5).all()
+        np.testing.assert_array_equal(p0, read_tif(runs[0].paths["probabilities"], 1))
+        assert res.changed_pixels == int(expected.sum())
+        assert gdal.Open(res.paths["area"]).GetMetadataItem("CAIM_MIN_PATCH") == str(m)
+        assert "smaller patches written unchanged" in res.summary_text()
+    area4, area5 = read_tif(runs[4].paths["area"]), read_tif(runs[5].paths["area"])
+    assert area4[4:16, 4:16].all() and area4[20:22, 28:36].all() and area4[50, 10:15].all()
+    assert area4[30:32, 50:52].all() and not area5[30:32, 50:52].any()  # the two-moment patch of 4 px
+    assert not area4[40:43, 40:43].any() and area4[60, 60] == 0        # the 3-px diagonal, the single px
+    assert area5[50, 10:15].all()
+    assert all(a[54 + i, 30 + i] == 1 for a in (area4, area5) for i in range(5))
+
+
+@pytest.mark.parametrize("bad", [-1, 2.5, "four", 10 ** 7])
+def test_min_patch_refuses_bad_values_before_writing(tmp_path, bad):
+    imgs = _patch_stack(tmp_path)
+    with pytest.raises(InputError, match="Minimum change patch"):
+        detect(imgs, out_dir=str(tmp_path / "o"), model="cva", min_patch=bad)
+    assert not (tmp_path / "o").exists()
