@@ -41,6 +41,7 @@ from qgis.core import (
     QgsProcessingFeedback,
     QgsProject,
     QgsSettings,
+    QgsUnitTypes,
 )
 from qgis.gui import QgsFileWidget
 
@@ -229,6 +230,23 @@ class CaimDialog(QDialog):
         sensitivity.addWidget(QLabel("0 = calibrated; + finds more change, - less"))
         sensitivity.addStretch(1)
         form.addRow("Sensitivity", sensitivity)
+        self.min_patch_spin = QSpinBox()
+        self.min_patch_spin.setObjectName("minPatch")
+        self.min_patch_spin.setRange(0, 1000000)
+        self.min_patch_spin.setSuffix(" px")
+        self.min_patch_spin.setSpecialValueText("off")
+        self.min_patch_spin.setValue(0)
+        self.min_patch_spin.setToolTip(
+            "Minimum mapping unit: changed patches (8-connected changed pixels, whatever their moments) "
+            "smaller than this are written as unchanged, e.g. 4 drops isolated pixels and pairs. "
+            "Unchanged holes inside changes are kept. Off (0) keeps every changed pixel.")
+        self.min_patch_spin.valueChanged.connect(self._patch_note)
+        self.min_patch_note = QLabel()
+        min_patch = QHBoxLayout()
+        min_patch.addWidget(self.min_patch_spin)
+        min_patch.addWidget(self.min_patch_note)
+        min_patch.addStretch(1)
+        form.addRow("Minimum change patch", min_patch)
         self.device_combo = QComboBox()
         self.device_combo.addItems(DEVICES)
         form.addRow("Device", self.device_combo)
@@ -470,7 +488,25 @@ class CaimDialog(QDialog):
                                  self.model_choice(), weights=self.weights_path())
         return problems
 
+    def _patch_note(self):
+        """'= 0.36 ha on the first layer's 30 m pixels' next to the minimum change patch."""
+        if getattr(self, "min_patch_note", None) is None:  # validate() may run while the form is built
+            return
+        n = self.min_patch_spin.value()
+        plan = self.checked()
+        text = "0 or 1 = keep every changed pixel" if n <= 1 else ""
+        if n > 1 and plan:
+            layer = plan[0][0]
+            px, py = abs(layer.rasterUnitsPerPixelX()), abs(layer.rasterUnitsPerPixelY())
+            if layer.crs().isValid() and not layer.crs().isGeographic() and px > 0 and py > 0:
+                metres = QgsUnitTypes.fromUnitToUnitFactor(layer.crs().mapUnits(), QgsUnitTypes.DistanceMeters)
+                m2 = n * px * py * metres * metres
+                text = ("= %.2f ha" % (m2 / 10000.0) if m2 >= 5000 else "= %.0f m²" % m2) + \
+                    " on %s's pixels" % layer.name()
+        self.min_patch_note.setText(text)
+
     def validate(self):
+        self._patch_note()
         problems = self.problems()
         colors = {inp.ERROR: "#c00000", inp.WARNING: "#b35900", inp.INFO: "#1f5f9f"}
         marks = {inp.ERROR: "✖", inp.WARNING: "⚠", inp.INFO: "ℹ"}
@@ -499,6 +535,7 @@ class CaimDialog(QDialog):
             "TILE_SIZE": self.tile_spin.value(),
             "OVERLAP": None if self.overlap_spin.value() < 0 else self.overlap_spin.value(),
             "SENSITIVITY": self.sensitivity_spin.value(),
+            "MIN_PATCH": self.min_patch_spin.value(),
         }
         for key in ("AREA", "MOMENT", "CONFIDENCE"):
             params[key] = os.path.join(folder, OUTPUT_FILES[key])
@@ -585,7 +622,8 @@ class CaimDialog(QDialog):
             facts = inp.describe_layers(self._run_layers, dates, inp.parse_bands(params.get("BANDS")))
             model = results.get("MODEL_USED") or None
             info = {"dates": dates, "inputs": [{k: v for k, v in f.items()} for f in facts], "outputs": paths,
-                    "model": model, "sensitivity": params.get("SENSITIVITY") or 0.0}
+                    "model": model, "sensitivity": params.get("SENSITIVITY") or 0.0,
+                    "min_patch": params.get("MIN_PATCH") or 0}
             self.last_layers = lyr.add_run_outputs(paths, dates, info)
             summary = results.get("SUMMARY") or ""
             device = results.get("DEVICE_USED") or "?"
@@ -593,6 +631,8 @@ class CaimDialog(QDialog):
             used = mdl.describe(params.get("MODEL"), model, len(params["INPUT"])) if model else "?"
             if params.get("SENSITIVITY"):
                 used += ", sensitivity %+g" % params["SENSITIVITY"]
+            if (params.get("MIN_PATCH") or 0) > 1:
+                used += ", changed patches >= %d px" % params["MIN_PATCH"]
             self._set_status("Done on %s with %s. %s Hover here for each interval; all details are in the log "
                              "(CAIM change detection tab)." % (device, used, short_total(results)))
             self.status.setToolTip("Changed hectares per interval (last change):\n" + per_interval_lines(results))

@@ -109,6 +109,16 @@ def inspect_pixel(run_info, point, crs):
         if probs and all(p is not None for p in probs):
             result["no_change_probability"] = probs[0]
             result["change_probability"] = probs[1:]
+    min_patch = int(run_info.get("min_patch") or 0)
+    if result["moment"] == 0 and min_patch > 1:
+        cp = result["change_probability"]
+        if cp and max(cp) > result["no_change_probability"]:  # the model called it changed: a dropped patch
+            k = cp.index(max(cp))
+            result["moment_text"] = ("no change: the model dated a change between %s, but its changed patch "
+                                     "has fewer than the minimum of %d px" % (
+                                         labels[k].replace(" to ", " and "), min_patch))
+        else:
+            result["moment_text"] += " (changed patches under %d px were dropped)" % min_patch
     network = mdl.needs_weights(run_info.get("model"))
     for entry in run_info.get("inputs") or []:
         values = _read_pixel(entry["path"], point, crs)

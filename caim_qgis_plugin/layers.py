@@ -160,12 +160,14 @@ def write_static_styles(folder, n_dates=10):
     return written
 
 
-def run_name(dates, model=None, sensitivity=None):
+def run_name(dates, model=None, sensitivity=None, min_patch=None):
     """'CAIM changes 2019-05-01 to 2021-05-01 (3 dates, CAIM-Net)'; the model only when known, a
-    sensitivity other than 0 as ', sensitivity +0.5'."""
+    sensitivity other than 0 as ', sensitivity +0.5', a minimum change patch as ', patches >= 4 px'."""
     what = "%d dates" % len(dates) + (", %s" % mdl.name(model) if model else "")
     if sensitivity:
         what += ", sensitivity %+g" % float(sensitivity)
+    if min_patch and int(min_patch) > 1:
+        what += ", patches >= %d px" % int(min_patch)
     known = [d for d in dates if d]
     if len(known) >= 2:
         return "CAIM changes %s to %s (%s)" % (known[0], known[-1], what)
@@ -192,7 +194,8 @@ def add_run_outputs(paths, dates, run_info=None, project=None, name=None):
     project = project or QgsProject.instance()
     root = project.layerTreeRoot()
     group = root.insertGroup(0, unique_group_name(root, name or run_name(
-        dates, (run_info or {}).get("model"), (run_info or {}).get("sensitivity"))))
+        dates, (run_info or {}).get("model"), (run_info or {}).get("sensitivity"),
+        (run_info or {}).get("min_patch"))))
     info = dict(run_info or {})
     info.setdefault("dates", list(dates))
     info.setdefault("outputs", dict(paths))

@@ -544,23 +544,44 @@ def _run(net, dev, stack, tiles, center, scale, paths, labels, report, cancel, t
     return counts, valid_px, removed
 
 
-def changed_patches_kept(area_band, min_patch, folder=None):
-    """A GDAL dataset whose band 1 is 1 where ``area_band`` (0 unchanged, 1 changed, 255 nodata) is
-    changed and its 8-connected changed patch has at least ``min_patch`` pixels.
+def small_patches(area_band, min_patch, folder=None, rows=1024):
+    """A GDAL dataset whose band 1 is 1 on the changed pixels of ``area_band`` (0 unchanged, 1 changed,
+    255 nodata) whose 8-connected changed patch has fewer than ``min_patch`` pixels, else 0.
 
-    GDAL's sieve (QGIS's "Sieve" tool) merges every patch smaller than ``min_patch`` into its
-    largest neighbour; a patch of changed pixels can only border unchanged or nodata pixels, so a
-    small one ends up not changed.  Small unchanged holes are merged too, but only the changes that
-    remain changed are read from the result: the filter never turns an unchanged pixel changed.
-    The result lives in ``folder`` (a temporary GeoTIFF) or in memory."""
+    GDAL only (no SciPy in QGIS's Python everywhere): the changed pixels are polygonized (8-connected),
+    each polygon's area in pixel units is its pixel count (holes excluded), and the small ones are
+    rasterized back.  Unlike GDAL's sieve (QGIS's "Sieve" tool), which leaves a small patch alone
+    when none of its neighbours reaches the threshold (a speck inside a small hole of a larger
+    change), every small changed patch counts.  Temporary rasters live in ``folder`` or in memory."""
+    from osgeo import ogr
+
     ds = area_band.GetDataset()
     xs, ys = ds.RasterXSize, ds.RasterYSize
-    if folder:
-        out = gdal.GetDriverByName("GTiff").Create(os.path.join(folder, ".sieved.tif"), xs, ys, 1, gdal.GDT_Byte,
-                                                   options=_CREATION)
-    else:
-        out = gdal.GetDriverByName("MEM").Create("", xs, ys, 1, gdal.GDT_Byte)
-    gdal.SieveFilter(area_band, None, out.GetRasterBand(1), int(min_patch), 8)
+
+    def raster(name):  # no geotransform: polygons and rasterization in pixel coordinates
+        if folder:
+            return gdal.GetDriverByName("GTiff").Create(os.path.join(folder, name), xs, ys, 1, gdal.GDT_Byte,
+                                                        options=_CREATION)
+        return gdal.GetDriverByName("MEM").Create("", xs, ys, 1, gdal.GDT_Byte)
+
+    changed = raster(".changed.tif")
+    band = changed.GetRasterBand(1)
+    for y in range(0, ys, rows):
+        h = min(rows, ys - y)
+        band.WriteArray((area_band.ReadAsArray(0, y, xs, h) == 1).astype(np.uint8), 0, y)
+    vectors = ogr.GetDriverByName("Memory").CreateDataSource("patches")
+    layer = vectors.CreateLayer("patches", geom_type=ogr.wkbPolygon)
+    layer.CreateField(ogr.FieldDefn("value", ogr.OFTInteger))
+    gdal.Polygonize(band, band, layer, 0, ["8CONNECTED=8"])
+    for fid in [f.GetFID() for f in layer if f.GetGeometryRef().GetArea() > min_patch - 0.5]:
+        layer.DeleteFeature(fid)
+    out = raster(".small_patches.tif")
+    gdal.PushErrorHandler("CPLQuietErrorHandler")  # both in pixel coordinates: no CRS to match (a warning)
+    try:
+        gdal.RasterizeLayer(out, [1], layer, burn_values=[1])
+    finally:
+        gdal.PopErrorHandler()
+    changed = vectors = None  # noqa: F841 -- closes them
     return out
 
 
@@ -570,16 +591,16 @@ def sieve_outputs(area_ds, moment_ds, conf_ds, p0_ds, min_patch, k_classes, fold
     probability of no change).  Returns (pixels removed, new (K, H) counts per class and row)."""
     area_band = area_ds.GetRasterBand(1)
     area_ds.FlushCache()
-    sieved = changed_patches_kept(area_band, min_patch, folder)
+    small = small_patches(area_band, min_patch, folder)
     xs, ys = area_ds.RasterXSize, area_ds.RasterYSize
     counts = np.zeros((k_classes, ys), np.int64)
     removed = 0
     bands = [d.GetRasterBand(1) for d in (area_ds, moment_ds, conf_ds, p0_ds)]
-    keep_band = sieved.GetRasterBand(1)
+    small_band = small.GetRasterBand(1)
     for y in range(0, ys, rows):
         h = min(rows, ys - y)
         area, moment, conf, p0 = (b.ReadAsArray(0, y, xs, h) for b in bands)
-        drop = (area == 1) & (keep_band.ReadAsArray(0, y, xs, h) != 1)
+        drop = (area == 1) & (small_band.ReadAsArray(0, y, xs, h) == 1)
         if drop.any():
             removed += int(drop.sum())
             area[drop] = 0
@@ -589,5 +610,5 @@ def sieve_outputs(area_ds, moment_ds, conf_ds, p0_ds, min_patch, k_classes, fold
                 b.WriteArray(a, 0, y)
         for k in range(1, k_classes):
             counts[k, y:y + h] = (moment == k).sum(axis=1)
-    sieved = None  # noqa: F841 -- closes it
+    small = None  # noqa: F841 -- closes it
     return removed, counts

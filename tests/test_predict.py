@@ -309,3 +309,27 @@ def test_min_patch_refuses_bad_values_before_writing(tmp_path, bad):
     with pytest.raises(InputError, match="Minimum change patch"):
         detect(imgs, out_dir=str(tmp_path / "o"), model="cva", min_patch=bad)
     assert not (tmp_path / "o").exists()
+
+
+def test_small_patches_match_connected_components_on_random_masks():
+    """Exact 8-connected patch sizes, also for a speck inside a small hole of a larger change (which
+    GDAL's sieve would leave alone) and next to nodata."""
+    from scipy import ndimage
+
+    from model_core.predict import small_patches
+
+    rng = np.random.default_rng(5)
+    for p, n in ((0.2, 7), (0.45, 12), (0.6, 25), (0.3, 2)):
+        a = (rng.random((57, 83)) < p).astype(np.uint8)
+        a[rng.random(a.shape) < 0.05] = 255
+        a[0:9, 0:9] = 1          # a 9 x 9 change with a 3 x 3 hole holding a one-pixel speck
+        a[3:6, 3:6] = 0
+        a[4, 4] = 1
+        a[0:10, 9] = 0           # cut it off from the noise
+        a[9, 0:10] = 0
+        ds = gdal.GetDriverByName("MEM").Create("", 83, 57, 1, gdal.GDT_Byte)
+        ds.GetRasterBand(1).WriteArray(a)
+        got = small_patches(ds.GetRasterBand(1), n).ReadAsArray() == 1
+        labels, _ = ndimage.label(a == 1, structure=np.ones((3, 3)))
+        np.testing.assert_array_equal(got, (a == 1) & (np.bincount(labels.ravel())[labels] < n))
+        assert got[4, 4] and not got[0, 0]

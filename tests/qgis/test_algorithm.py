@@ -28,7 +28,7 @@ def test_provider_and_parameters(qgis_app):
     assert alg.displayName() == "Detect changes in a time series"
     assert alg.provider().id() == "caim"
     names = [p.name() for p in alg.parameterDefinitions()]
-    for name in ("INPUT", "DATES", "BANDS", "MODEL", "WEIGHTS", "DEVICE", "SENSITIVITY", "TILE_SIZE", "OVERLAP",
+    for name in ("INPUT", "DATES", "BANDS", "MODEL", "WEIGHTS", "DEVICE", "SENSITIVITY", "MIN_PATCH", "TILE_SIZE", "OVERLAP",
                  "AREA", "MOMENT", "CONFIDENCE", "POLYGONS"):
         assert name in names
     assert alg.parameterDefinition("DEVICE").options() == ["Auto", "CPU", "CUDA"]
@@ -38,6 +38,9 @@ def test_provider_and_parameters(qgis_app):
     assert model.defaultValue() == "auto" and model.usesStaticStrings()
     sens = alg.parameterDefinition("SENSITIVITY")
     assert sens.defaultValue() == 0 and sens.minimum() == -3 and sens.maximum() == 3
+    patch = alg.parameterDefinition("MIN_PATCH")
+    assert patch.defaultValue() == 0 and patch.minimum() == 0 and patch.dataType() == patch.Integer
+    assert "Minimum change patch" in alg.shortHelpString()
     tile = alg.parameterDefinition("TILE_SIZE")
     assert tile.defaultValue() == 0 and tile.minimum() == 0 and tile.maximum() == 8192
     assert tile.description() == "Tile size (pixels; 0 = automatic)"

@@ -225,10 +225,13 @@ def test_background_run_adds_styled_layers(dialog, three_layers, tmp_path, proje
     dialog.device_combo.setCurrentText("CPU")
     assert dialog.parameters()["SENSITIVITY"] == 0.0
     dialog.sensitivity_spin.setValue(0.5)
+    assert dialog.parameters()["MIN_PATCH"] == 0 and dialog.min_patch_spin.text() == "off"
+    dialog.min_patch_spin.setValue(3)
+    assert dialog.min_patch_note.text() == "= 75 m² on scene_20190501's pixels"  # 5 m pixels
     folder = str(tmp_path / "results")
     dialog.folder_widget.setFilePath(folder)
     params = dialog.parameters()
-    assert params["SENSITIVITY"] == 0.5
+    assert params["SENSITIVITY"] == 0.5 and params["MIN_PATCH"] == 3
     assert params["DATES"] == "2019-05-01,2020-05-01,2021-05-01"
     assert [project.mapLayer(i).name() for i in params["INPUT"]] == [
         "scene_20190501", "middle image", "may 2021 (2021-05-01)"]
@@ -240,15 +243,20 @@ def test_background_run_adds_styled_layers(dialog, three_layers, tmp_path, proje
     assert dialog.last_results["DEVICE_USED"] == "cpu"
     assert dialog.last_results["MODEL_USED"] == "caimnet_isfa"
     assert dialog.status.text().startswith(
-        "Done on cpu with CAIM-Net + ISFA (automatic choice for 3 dates), sensitivity +0.5.")
+        "Done on cpu with CAIM-Net + ISFA (automatic choice for 3 dates), sensitivity +0.5, "
+        "changed patches >= 3 px.")
     assert dialog.progress.value() == 100
     for name in ("change_area.tif", "change_moment.tif", "confidence.tif", "moment_probability.tif",
                  "change_moment.qml"):
         assert os.path.exists(os.path.join(folder, name))
     group = project.layerTreeRoot().children()[0]
-    assert group.name() == "CAIM changes 2019-05-01 to 2021-05-01 (3 dates, CAIM-Net + ISFA, sensitivity +0.5)"
+    assert group.name() == ("CAIM changes 2019-05-01 to 2021-05-01 (3 dates, CAIM-Net + ISFA, sensitivity +0.5, "
+                            "patches >= 3 px)")
     from osgeo import gdal
     assert gdal.Open(os.path.join(folder, "change_moment.tif")).GetMetadataItem("CAIM_SENSITIVITY") == "0.5"
+    assert gdal.Open(os.path.join(folder, "change_moment.tif")).GetMetadataItem("CAIM_MIN_PATCH") == "3"
+    from caim_qgis_plugin import layers as lyr
+    assert json.loads(dialog.last_layers["moment"].customProperty(lyr.RUN_PROPERTY))["min_patch"] == 3
     moment = dialog.last_layers["moment"]
     assert [c.label for c in moment.renderer().classes()] == [
         "No change", "2019-05-01 to 2020-05-01", "2020-05-01 to 2021-05-01"]

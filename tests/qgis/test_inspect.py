@@ -138,3 +138,36 @@ def test_network_series_follow_the_band_metadata(qgis_app, tmp_path):
     assert data["series"] == [[30.0, 20.0, 10.0, 40.0], [31.0, 21.0, 11.0, 41.0]]
     cva = inspect_pixel(dict(info, model="cva"), centre(3, 3), QgsCoordinateReferenceSystem("EPSG:32614"))
     assert cva["band_names"] == ["Band %d" % b for b in range(1, 7)] and cva["series"][0][0] == 10.0
+
+
+def test_a_dropped_small_patch_is_explained(qgis_app, tmp_path):
+    """With a minimum change patch larger than the scene every change is dropped; the inspector says the
+    model saw one there (and when), and that small patches were dropped elsewhere."""
+    import os
+
+    import numpy as np
+    from qgis.core import QgsCoordinateReferenceSystem
+
+    from caim_qgis_plugin.inspect_tool import inspect_pixel
+    from caim_qgis_testlib import make_stack, run_algorithm
+
+    paths = make_stack(str(tmp_path))
+    out = str(tmp_path / "out")
+    outputs = {k: os.path.join(out, f) for k, f in (("AREA", "a.tif"), ("MOMENT", "m.tif"), ("CONFIDENCE", "c.tif"),
+                                                    ("PROBABILITIES", "p.tif"))}
+    results, ok, feedback = run_algorithm(dict(INPUT=paths, DEVICE="CPU", MODEL="cva", MIN_PATCH=5000, **outputs))
+    assert ok, feedback.textLog()
+    assert not (read(results["AREA"]) == 1).any()
+    info = {"dates": ["2019-05-01", "2020-05-01", "2021-05-01"], "inputs": [{"path": p} for p in paths],
+            "min_patch": 5000, "outputs": {"moment": results["MOMENT"], "confidence": results["CONFIDENCE"],
+                                           "probabilities": results["PROBABILITIES"]}}
+    utm = QgsCoordinateReferenceSystem("EPSG:32614")
+    square = inspect_pixel(info, centre(20, 20), utm)  # the bright square appears on the 3rd date
+    assert square["moment"] == 0
+    assert square["moment_text"] == ("no change: the model dated a change between 2020-05-01 and 2021-05-01, "
+                                     "but its changed patch has fewer than the minimum of 5000 px")
+    assert square["confidence"] == pytest.approx(square["no_change_probability"]) and square["confidence"] < 0.5
+    probs = np.stack([read(results["PROBABILITIES"], b) for b in (1, 2, 3)])
+    row, col = np.argwhere((probs.argmax(axis=0) == 0) & (probs[0] >= 0))[0]
+    plain = inspect_pixel(info, centre(row, col), utm)
+    assert plain["moment_text"] == "no change (changed patches under 5000 px were dropped)"
