@@ -494,7 +494,7 @@ class CaimDialog(QDialog):
             return
         n = self.min_patch_spin.value()
         plan = self.checked()
-        text = "0 or 1 = keep every changed pixel" if n <= 1 else ""
+        text = "changed patches under this size are dropped" if n <= 1 else ""
         if n > 1 and plan:
             layer = plan[0][0]
             px, py = abs(layer.rasterUnitsPerPixelX()), abs(layer.rasterUnitsPerPixelY())
