@@ -154,8 +154,11 @@ def _history_counts(history, truth, pred):
 
 
 def evaluate(series, model=None, device="cpu", tile=256, baseline=True, log=None, block=None,
-             bootstrap=1000):
+             bootstrap=1000, min_patch=0):
     """Pooled scores for the model and the baseline over a list of :class:`Series`.
+
+    ``min_patch`` (pixels) applies the engine's minimum change patch to every method's prediction of
+    each series (:func:`model_core.predict.drop_small_patches`).
 
     With ``block`` (pixels), each method's area and moment scores also get ``kappa_ci``: the 95 %
     interval of kappa from a spatial block bootstrap (``bootstrap`` resamples of the
@@ -188,6 +191,10 @@ def evaluate(series, model=None, device="cpu", tile=256, baseline=True, log=None
             # same pixels for every method: labelled reference and valid input
             p = p.copy()
             p[~s.valid] = IGNORE
+            if min_patch and min_patch > 1:
+                from model_core.predict import drop_small_patches
+
+                p = drop_small_patches(p, min_patch, nodata=IGNORE)
             cm = res[name]["cm"]
             if with_history:
                 res[name]["history"] += _history_counts(s.history, s.moment, p)
@@ -305,6 +312,8 @@ def build_parser():
     p.add_argument("--device", default="auto", help="auto, cpu or cuda:N")
     p.add_argument("--tile", type=int, default=256, help="inference tile size")
     p.add_argument("--threads", type=int, help="torch CPU threads")
+    p.add_argument("--min-patch", type=int, default=0, metavar="PX",
+                   help="apply the engine's minimum change patch (pixels) to every method's predictions")
     p.add_argument("--sensitivity", type=float, default=0.0, metavar="S",
                    help="the engine's sensitivity for the model (-3 .. 3, default 0 = calibrated); the baseline "
                         "keeps its Otsu threshold")
@@ -355,15 +364,21 @@ def main(argv=None):
             if apply_sensitivity(model, args.sensitivity):
                 label += f", sensitivity {args.sensitivity:+g}"
         series = _series_for(args)
+        from model_core.predict import check_min_patch
+
+        min_patch = check_min_patch(args.min_patch)
         res = evaluate(series, model, device, args.tile, baseline=not args.no_baseline,
-                       block=args.bootstrap_block)
+                       block=args.bootstrap_block, min_patch=min_patch)
+        if min_patch > 1:
+            label += f", min patch {min_patch} px"
     except (CaimError, ValueError, FileNotFoundError, OSError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     kind = "semi-synthetic (held-out split)" if args.dataset == "semisynthetic" else "real labels"
     print(f"Dataset: {args.dataset} ({kind}), {len(series)} series, "
           f"T = {sorted({s.t for s in series})}")
-    print(format_results(res, label))
+    print(format_results(res, label, "CVA + Otsu baseline" + (f", min patch {args.min_patch} px"
+                                                               if args.min_patch > 1 else "")))
     if args.json:
         with open(args.json, "w", encoding="utf-8") as f:
             json.dump({"args": vars(args), "results": res}, f, indent=1)

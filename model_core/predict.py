@@ -585,6 +585,20 @@ def small_patches(area_band, min_patch, folder=None, rows=1024):
     return out
 
 
+def drop_small_patches(moment, min_patch, nodata=NODATA_U8):
+    """A copy of the moment map ``moment`` (H, W; 0 no change, 1..K changed, ``nodata``) whose changed
+    patches of fewer than ``min_patch`` pixels (8-connected, any moments) are set to 0: the array
+    form of ``detect(..., min_patch=...)``, used by ``evaluate`` and the photo-point checks."""
+    m = np.array(moment, copy=True)
+    if check_min_patch(min_patch) <= 1:
+        return m
+    area = np.where(m == nodata, NODATA_U8, m > 0).astype(np.uint8)
+    ds = gdal.GetDriverByName("MEM").Create("", m.shape[1], m.shape[0], 1, gdal.GDT_Byte)
+    ds.GetRasterBand(1).WriteArray(area)
+    m[small_patches(ds.GetRasterBand(1), min_patch).ReadAsArray() == 1] = 0
+    return m
+
+
 def sieve_outputs(area_ds, moment_ds, conf_ds, p0_ds, min_patch, k_classes, folder, rows=512):
     """Apply the minimum change patch to the written outputs in place: pixels of changed patches under
     ``min_patch`` pixels become unchanged (area 0, moment 0, confidence = ``p0_ds``, the model's

@@ -333,3 +333,17 @@ def test_small_patches_match_connected_components_on_random_masks():
         labels, _ = ndimage.label(a == 1, structure=np.ones((3, 3)))
         np.testing.assert_array_equal(got, (a == 1) & (np.bincount(labels.ravel())[labels] < n))
         assert got[4, 4] and not got[0, 0]
+
+
+def test_drop_small_patches_on_a_moment_array():
+    from model_core.predict import drop_small_patches
+
+    m = np.zeros((12, 12), np.uint8)
+    m[1:4, 1:4] = 2          # 9 px
+    m[1, 4] = 1              # touches it: one patch of 10 px with two moments
+    m[8, 8] = m[9, 9] = 3    # a diagonal pair
+    m[11, :] = 255           # nodata stays nodata
+    out = drop_small_patches(m, 3)
+    assert (out[1:4, 1:4] == 2).all() and out[1, 4] == 1 and out[8, 8] == out[9, 9] == 0
+    assert (out[11] == 255).all() and (m[8, 8], m[9, 9]) == (3, 3)  # the input is not modified
+    assert (drop_small_patches(m, 11)[:11] == 0).all() and np.array_equal(drop_small_patches(m, 0), m)

@@ -1,8 +1,8 @@
 """Photo-interpreted reference points on two unlabelled real series (first and last date), for a
 real-data check of the change-area decision that does not use Taizhou.
 
-    python tools/photointerp.py score  [--data ../shared/data] [--weights NAME=FILE ...] [--sensitivity S]
-    python tools/photointerp.py moment [--data ../shared/data] [--weights NAME=FILE ...] [--sensitivity S] [--dates N]
+    python tools/photointerp.py score  [--data ../shared/data] [--weights NAME=FILE ...] [--sensitivity S] [--min-patch PX]
+    python tools/photointerp.py moment [--data ../shared/data] [--weights NAME=FILE ...] [--sensitivity S] [--min-patch PX] [--dates N]
                                        [--set abc|d|e|f|g] [--fusion-classical cva|isfa]
     python tools/photointerp.py steps  [--data ../shared/data] [--weights FILE]
     python tools/photointerp.py sheets --out DIR [--data ../shared/data]
@@ -121,7 +121,7 @@ def score(args):
                 out = os.path.join(tmp, f"{key}_{i}")
                 with open(os.devnull, "w") as null, contextlib.redirect_stdout(null):
                     detect(site["paths"], out_dir=out, model=model, weights=weights, bands=bands,
-                           threads=args.threads, sensitivity=args.sensitivity)
+                           threads=args.threads, sensitivity=args.sensitivity, min_patch=args.min_patch)
                 area = gdal.Open(os.path.join(out, "change_area.tif")).ReadAsArray()
                 calls[name] += [int(area[p["y"], p["x"]] == 1) for p in pts]
     y, site_of = np.array(truth), np.array(site_of)
@@ -319,7 +319,7 @@ def moment_naip(args, spec):
             out = os.path.join(tmp, str(i))
             with open(os.devnull, "w") as null, contextlib.redirect_stdout(null):
                 detect(naip_paths(args.data), out_dir=out, model=model, threads=args.threads,
-                       sensitivity=args.sensitivity)
+                       sensitivity=args.sensitivity, min_patch=args.min_patch)
             mo = gdal.Open(os.path.join(out, "change_moment.tif")).ReadAsArray()
             row = moment_row([int(mo[p["y"], p["x"]]) for p in changed], [p["k"] for p in changed])
             kap, _, _, false = series_area(mo, changed, stable)
@@ -379,7 +379,7 @@ def moment(args):
             out = os.path.join(tmp, str(i))
             with open(os.devnull, "w") as null, contextlib.redirect_stdout(null):
                 detect(paths, out_dir=out, model=model, weights=weights, bands=bands, threads=args.threads,
-                       sensitivity=args.sensitivity)
+                       sensitivity=args.sensitivity, min_patch=args.min_patch)
             mo = gdal.Open(os.path.join(out, "change_moment.tif")).ReadAsArray()
             for title, sel in groups:
                 rows[title].append((name, moment_row([int(mo[p["y"], p["x"]]) for p, _ in sel], [k for _, k in sel])))
@@ -551,6 +551,7 @@ def main():
     s.add_argument("--threads", type=int, default=None)
     s.add_argument("--weights", action="append", metavar="NAME=FILE", help="another CAIM-Net weights file")
     s.add_argument("--sensitivity", type=float, default=0.0, help="the engine's sensitivity for every method")
+    s.add_argument("--min-patch", type=int, default=0, help="the engine's minimum change patch (px) for every method")
     s.add_argument("--fusion-classical", choices=["cva", "isfa"], default=None,
                    help="the fusion's classical part for this run (candidate G of the model card)")
     s.set_defaults(func=score)
@@ -559,6 +560,7 @@ def main():
     s.add_argument("--threads", type=int, default=None)
     s.add_argument("--weights", action="append", metavar="NAME=FILE", help="another CAIM-Net weights file")
     s.add_argument("--sensitivity", type=float, default=0.0, help="the engine's sensitivity for every method")
+    s.add_argument("--min-patch", type=int, default=0, help="the engine's minimum change patch (px) for every method")
     s.add_argument("--fusion-classical", choices=["cva", "isfa"], default=None,
                    help="the fusion's classical part for this run (candidate G of the model card)")
     s.add_argument("--dates", type=int, default=None, metavar="N",
