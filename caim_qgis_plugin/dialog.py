@@ -34,12 +34,15 @@ from qgis.PyQt.QtWidgets import (
 from qgis.core import (
     Qgis,
     QgsApplication,
+    QgsDistanceArea,
+    QgsGeometry,
     QgsMapLayerType,
     QgsMessageLog,
     QgsProcessingAlgRunnerTask,
     QgsProcessingContext,
     QgsProcessingFeedback,
     QgsProject,
+    QgsRectangle,
     QgsSettings,
     QgsUnitTypes,
 )
@@ -64,6 +67,23 @@ OUTPUT_FILES = {
 LAYER_ROLE = Qt.UserRole
 COL_LAYER, COL_DATE, COL_BANDS, COL_CRS = range(4)
 
+
+def pixel_area_m2(layer):
+    """Ground area of one pixel of raster ``layer`` at its centre in m² (ellipsoidal), 0 if unknown."""
+    crs = layer.crs()
+    px, py = abs(layer.rasterUnitsPerPixelX()), abs(layer.rasterUnitsPerPixelY())
+    if not crs.isValid() or px <= 0 or py <= 0:
+        return 0.0
+    centre = layer.extent().center()
+    da = QgsDistanceArea()
+    da.setSourceCrs(crs, QgsProject.instance().transformContext())
+    da.setEllipsoid(crs.ellipsoidAcronym() or "EPSG:7030")
+    rect = QgsRectangle(centre.x(), centre.y(), centre.x() + px, centre.y() + py)
+    try:
+        area = da.convertAreaMeasurement(da.measureArea(QgsGeometry.fromRect(rect)), QgsUnitTypes.AreaSquareMeters)
+    except Exception:  # noqa: BLE001 -- a CRS the ellipsoid code cannot handle: no note rather than an error
+        return 0.0
+    return float(area) if area == area else 0.0
 
 class RunFeedback(QgsProcessingFeedback):
     """Feedback that forwards progress text and errors to the dialog (signals are queued across threads)."""
@@ -489,20 +509,18 @@ class CaimDialog(QDialog):
         return problems
 
     def _patch_note(self):
-        """'= 0.36 ha on the first layer's 30 m pixels' next to the minimum change patch."""
+        """'= 0.36 ha on <first layer>'s pixels' next to the minimum change patch (ellipsoidal area of
+        that many pixels at the layer's centre, so geographic layers get one too)."""
         if getattr(self, "min_patch_note", None) is None:  # validate() may run while the form is built
             return
         n = self.min_patch_spin.value()
         plan = self.checked()
         text = "changed patches under this size are dropped" if n <= 1 else ""
         if n > 1 and plan:
-            layer = plan[0][0]
-            px, py = abs(layer.rasterUnitsPerPixelX()), abs(layer.rasterUnitsPerPixelY())
-            if layer.crs().isValid() and not layer.crs().isGeographic() and px > 0 and py > 0:
-                metres = QgsUnitTypes.fromUnitToUnitFactor(layer.crs().mapUnits(), QgsUnitTypes.DistanceMeters)
-                m2 = n * px * py * metres * metres
+            m2 = pixel_area_m2(plan[0][0]) * n
+            if m2 > 0:
                 text = ("= %.2f ha" % (m2 / 10000.0) if m2 >= 5000 else "= %.0f m²" % m2) + \
-                    " on %s's pixels" % layer.name()
+                    " on %s's pixels" % plan[0][0].name()
         self.min_patch_note.setText(text)
 
     def validate(self):

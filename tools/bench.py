@@ -130,7 +130,7 @@ def child(args):
 
     model = args.model or ("caimnet" if args.preset or args.weights else default_model(args.t))
     weights = args.weights if getattr(model_class(model), "needs_weights", True) else None  # classical rows
-    res = detect(paths, out_dir=out, model=model, weights=weights, tile=args.tile)
+    res = detect(paths, out_dir=out, model=model, weights=weights, tile=args.tile, min_patch=args.min_patch)
     secs = time.perf_counter() - t0
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
     for name in os.listdir(out):
@@ -140,9 +140,9 @@ def child(args):
                       "device": res.device, "trained": res.trained, "model": res.model}))
 
 
-def run_child(data, t, side, tile, weights, threads, preset=None, model=None):
+def run_child(data, t, side, tile, weights, threads, preset=None, model=None, min_patch=0):
     cmd = [sys.executable, os.path.abspath(__file__), "--child", "--data", data, "--t", str(t), "--side", str(side),
-           "--tile", str(tile)]
+           "--tile", str(tile), "--min-patch", str(min_patch)]
     if model:
         cmd += ["--model", model]
     if preset:
@@ -170,6 +170,7 @@ def main():
     ap.add_argument("--big", action="store_true", help="also run 100 MP (10240 x 10240) at T=6")
     ap.add_argument("--preset", default=None, help=argparse.SUPPRESS)
     ap.add_argument("--model", default=None, help=argparse.SUPPRESS)
+    ap.add_argument("--min-patch", type=int, default=0, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.child:
         return child(args)
@@ -195,14 +196,17 @@ def main():
             (9, 1024, None, None), (2, 1024, None, None),
             (2, 1024, None, "schanger"),
             (4, 1024, None, None), (6, 512, None, None), (6, 2048, None, None),
+            (6, 2048, None, "cva"), (6, 2048, None, "cva", 9), (6, 1024, None, None, 9),
             (6, 1024, "paper", None), (9, 1024, "paper", None)]
     if args.big:
         runs.append((6, 10240, None, None))
-    for t, side, preset, model in runs:
-        r = run_child(data, t, side, args.tile, args.weights, args.threads, preset, model)
+    for t, side, preset, model, *rest in runs:
+        min_patch = rest[0] if rest else 0
+        r = run_child(data, t, side, args.tile, args.weights, args.threads, preset, model, min_patch)
         tm = r["timings"]
         mp = side * side / 1e6
-        label = f"{side} x {side} ({mp:6.2f} MP)" + (" paper" if preset else "")
+        label = f"{side} x {side} ({mp:6.2f} MP)" + (" paper" if preset else "") + (
+            f" min patch {min_patch}" if min_patch else "")
         print(f"{label:<30} {t:>2} {r.get('model', '?'):>11} {r['seconds']:8.2f} {side * side / r['seconds'] / 1e3:8.1f} "
               f"{r['rss_mb']:7.0f} MB  ({tm.get('read', 0):.2f} / {tm.get('model', 0):.2f} / {tm.get('write', 0):.2f})",
               flush=True)

@@ -210,6 +210,9 @@ def test_inline_validation(dialog, three_layers, tmp_path, project):
     lonlat = write_raster(str(tmp_path / "geo_20220601.tif"), np.full((4, 8, 8), 90, np.uint8),
                           gt=(-99.0 - 0.0003, 0.00005, 0, 46.96, 0, -0.00005), epsg=4326)
     add_layer(project, lonlat, "geo_20220601")
+    # its pixel's ground area (for the minimum change patch note): 5.56 m north-south x 3.80 m east-west
+    from caim_qgis_plugin.dialog import pixel_area_m2
+    assert pixel_area_m2(project.mapLayersByName("geo_20220601")[0]) == pytest.approx(5.56 * 3.80, rel=0.01)
     dialog.refresh_layers()
     assert "different CRSs" in dialog.messages.text()
 
