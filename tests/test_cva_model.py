@@ -122,3 +122,30 @@ def test_engine_cva_treats_alpha_as_mask(tmp_path):
     assert (area[:4] == 255).all()               # alpha 0 -> nodata, not a change
     assert (area[8:16, 8:16] == 1).all()
     assert (area[20:, 20:] == 0).mean() > 0.95
+
+
+@pytest.mark.parametrize("model", ["cva", "isfa"])
+def test_spatial_context_option(tmp_path, monkeypatch, model):
+    """Candidate S's 3 x 3 context (off by default): tiles see their neighbours (the same map for any
+    tile size), a nodata hole does not leak into its neighbours, one-pixel spikes fade while a 6 x 6
+    change stays."""
+    from model_core.models.cva import CVA
+
+    def edit(i, v):
+        if i == 1:
+            v[:, 10:16, 10:16] += 60   # a real change
+            v[:, 40, 40] += 45          # one-pixel spikes
+            v[:, 50, 20] += 45
+            v[:, 30:33, 50:53] = -9999  # a nodata hole
+
+    paths = _write_series(tmp_path, 11, 2, (4, 64, 64), edit, nodata=-9999)
+    plain = read_tif(detect(paths, out_dir=str(tmp_path / "p"), model=model).paths["area"])
+    assert plain[40, 40] == 1 and plain[50, 20] == 1 and plain[10:16, 10:16].all()
+    monkeypatch.setattr(CVA, "context", 1)
+    runs = [detect(paths, out_dir=str(tmp_path / f"c{tile}"), model=model, tile=tile) for tile in (24, 4096)]
+    maps = [read_tif(r.paths["area"]) for r in runs]
+    assert np.array_equal(maps[0], maps[1])
+    assert np.allclose(*[read_tif(r.paths["confidence"]) for r in runs], atol=1e-5)
+    area = maps[0]
+    assert area[40, 40] == 0 and area[50, 20] == 0 and area[10:16, 10:16].all()
+    assert (area[30:33, 50:53] == 255).all() and not area[29:34, 49:54][area[29:34, 49:54] != 255].any()

@@ -38,6 +38,7 @@ class CVA(nn.Module):
     surface_bands_only = True  # without a band mapping: every band except atmospheric, thermal, mask, QA
     multiple = 8
     halo = 0
+    context = 0  # candidate S of the model card: 1 = 3 x 3 root-mean-square of the magnitudes
 
     def __init__(self, in_channels=None):
         super().__init__()
@@ -48,6 +49,8 @@ class CVA(nn.Module):
         self.scale = None   # (T-1, C) robust spreads of the differences
         self.threshold = None
         self.fitted = None  # (T, C) of the stack the statistics were fitted on
+        if self.context:
+            self.halo = 8 * -(-int(self.context) // 8)  # the neighbours of a tile's border pixels
 
     def fit_scene(self, values, valid, center=None, scale=None):
         """Scene statistics from a sample ``values`` (T, C, ...) with ``valid`` (...) of raw values
@@ -56,16 +59,33 @@ class CVA(nn.Module):
         sample's largest magnitude over intervals."""
         from model_core.baseline import otsu_threshold
 
-        v = np.asarray(values, np.float32)
-        t, c = v.shape[:2]
-        v = v.reshape(t, c, -1)[:, :, np.asarray(valid, bool).reshape(-1)]
+        grid = np.asarray(values, np.float32)
+        t, c = grid.shape[:2]
+        ok = np.asarray(valid, bool).reshape(-1)
+        v = grid.reshape(t, c, -1)[:, :, ok]
         if v.shape[2] == 0:
             raise ValueError(f"no valid pixel to fit the {type(self).__name__} statistics")
         self._fit_statistics(v)
         self.fitted = (t, c)
-        mags = self._magnitudes(torch.from_numpy(v[None, :, :, :, None]))[0, :, :, 0]
+        if self.context and grid.ndim == 4:  # the sample's own grid: the same neighbourhoods as the tiles
+            x = torch.from_numpy(np.where(np.asarray(valid, bool), grid, 0.0).astype(np.float32))[None]
+            mags = self._with_context(self._magnitudes(x), x).reshape(t - 1, -1)[:, torch.from_numpy(ok)]
+        else:
+            mags = self._magnitudes(torch.from_numpy(v[None, :, :, :, None]))[0, :, :, 0]
         self.threshold = max(float(otsu_threshold(mags.amax(dim=0).numpy())), 1e-6)
         return self
+
+    def _with_context(self, mags, x):
+        """Candidate S: the root mean square of ``mags`` (B, T-1, H, W) over each pixel's valid
+        (2 context + 1)^2 neighbourhood; invalid pixels are those the engine zeroed in every date and
+        band of ``x``."""
+        if not self.context:
+            return mags
+        r = int(self.context)
+        valid = (x != 0).any(dim=2).any(dim=1, keepdim=True).to(mags.dtype)   # (B, 1, H, W)
+        num = torch.nn.functional.avg_pool2d(mags.square() * valid, 2 * r + 1, stride=1, padding=r)
+        den = torch.nn.functional.avg_pool2d(valid, 2 * r + 1, stride=1, padding=r)
+        return (num / den.clamp_min(1e-6)).sqrt()
 
     def _fit_statistics(self, v):
         """Median and robust spread of every interval's band differences, from ``v`` (T, C, N)."""
@@ -86,7 +106,7 @@ class CVA(nn.Module):
         b, t, c, h, w = x.shape
         if self.fitted != (t, c):
             raise ValueError("the stack differs from the one the CVA statistics were fitted on")
-        mags = self._magnitudes(x.float())
+        mags = self._with_context(self._magnitudes(x.float()), x)
         logits = torch.cat([torch.zeros((b, 1, h, w), dtype=mags.dtype, device=mags.device),
                             (mags - self.threshold) * (4.0 / self.threshold)], dim=1)
         return {"moment": torch.log_softmax(logits, dim=1), "aux": []}
