@@ -569,7 +569,8 @@ def small_patches(area_band, min_patch, folder=None, rows=1024):
     for y in range(0, ys, rows):
         h = min(rows, ys - y)
         band.WriteArray((area_band.ReadAsArray(0, y, xs, h) == 1).astype(np.uint8), 0, y)
-    vectors = ogr.GetDriverByName("Memory").CreateDataSource("patches")
+    # the in-memory vector driver: "Memory" (since GDAL 3.11 an alias of the merged "MEM" driver)
+    vectors = (ogr.GetDriverByName("Memory") or ogr.GetDriverByName("MEM")).CreateDataSource("patches")
     layer = vectors.CreateLayer("patches", geom_type=ogr.wkbPolygon)
     layer.CreateField(ogr.FieldDefn("value", ogr.OFTInteger))
     gdal.Polygonize(band, band, layer, 0, ["8CONNECTED=8"])
