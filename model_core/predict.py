@@ -357,7 +357,7 @@ def detect(images, out_dir=None, dates=None, bands=None, model="caimnet", weight
 
     ``min_patch`` (pixels, default 0 = off) is a minimum mapping unit: changed patches (8-connected
     groups of changed pixels, whatever their moments) smaller than it are written as unchanged, with
-    the model's probability of no change as their confidence (:func:`sieve_outputs`).
+    the model's probability of no change as their confidence (:func:`apply_min_patch`).
     ``moment_probability.tif`` keeps the model's probabilities.
 
     See the module docstring and README for the conventions.  Returns a :class:`DetectResult`.
@@ -484,10 +484,10 @@ def _run(net, dev, stack, tiles, center, scale, paths, labels, report, cancel, t
     counts = np.zeros((k_classes, g.height), np.int64)
     valid_px = removed = 0
     t_read = t_model = t_write = 0.0
-    sieve = min_patch > 1
+    filtering = min_patch > 1
     scratch = os.path.dirname(paths["area"])  # the run's temporary folder (removed afterwards)
     p0_ds = _create(os.path.join(scratch, ".p_no_change.tif"), g, gdal.GDT_Float32, 1, NODATA_F32,
-                    "p(no change)") if sieve else None
+                    "p(no change)") if filtering else None
     try:
         with torch.inference_mode():
             for i, (cx, cy, cw, ch, wx, wy, ww, wh) in enumerate(tiles):
@@ -528,9 +528,9 @@ def _run(net, dev, stack, tiles, center, scale, paths, labels, report, cancel, t
                 t_write += time.perf_counter() - t2
                 report(0.02 + 0.96 * (i + 1) / len(tiles), f"Tile {i + 1}/{len(tiles)}")
         t0 = time.perf_counter()
-        if sieve:
+        if filtering:
             report(0.985, f"Removing changed patches under {min_patch} px")
-            removed, counts = sieve_outputs(area_ds, moment_ds, conf_ds, p0_ds, min_patch, k_classes, scratch)
+            removed, counts = apply_min_patch(area_ds, moment_ds, conf_ds, p0_ds, min_patch, k_classes, scratch)
         if max(g.width, g.height) > 2048:
             for ds in (area_ds, moment_ds):
                 ds.BuildOverviews("NEAREST", [2, 4, 8, 16])
@@ -600,7 +600,7 @@ def drop_small_patches(moment, min_patch, nodata=NODATA_U8):
     return m
 
 
-def sieve_outputs(area_ds, moment_ds, conf_ds, p0_ds, min_patch, k_classes, folder, rows=512):
+def apply_min_patch(area_ds, moment_ds, conf_ds, p0_ds, min_patch, k_classes, folder, rows=512):
     """Apply the minimum change patch to the written outputs in place: pixels of changed patches under
     ``min_patch`` pixels become unchanged (area 0, moment 0, confidence = ``p0_ds``, the model's
     probability of no change).  Returns (pixels removed, new (K, H) counts per class and row)."""

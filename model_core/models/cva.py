@@ -19,6 +19,10 @@ interval of largest magnitude), and the confidence grows with the distance from 
 It works on the raw values (``raw_input``): the difference standardisation already removes global
 offsets and puts the bands on one scale.  Any number of bands: without a band mapping it uses every
 band of the inputs (on Taizhou all six TM bands score better than R, G, B, NIR; see the model card).
+
+``CVA.context`` (class switch, 0 = off, as shipped) replaces each interval's magnitude by its root mean
+square over the pixel's valid 3 x 3 neighbourhood: candidate S of the model card, which failed its
+adoption rule; ``tools/candidate_s.py`` turns it on to reproduce the card's figures.
 """
 
 import numpy as np
@@ -67,7 +71,9 @@ class CVA(nn.Module):
             raise ValueError(f"no valid pixel to fit the {type(self).__name__} statistics")
         self._fit_statistics(v)
         self.fitted = (t, c)
-        if self.context and grid.ndim == 4:  # the sample's own grid: the same neighbourhoods as the tiles
+        # candidate S on the sample's grid (the whole scene up to a million pixels; above that the engine's
+        # sample is decimated, so its neighbourhoods span more ground than the tiles')
+        if self.context and grid.ndim == 4:
             x = torch.from_numpy(np.where(np.asarray(valid, bool), grid, 0.0).astype(np.float32))[None]
             mags = self._with_context(self._magnitudes(x), x).reshape(t - 1, -1)[:, torch.from_numpy(ok)]
         else:
