@@ -126,7 +126,7 @@ def test_engine_cva_treats_alpha_as_mask(tmp_path):
 
 @pytest.mark.parametrize("model", ["cva", "isfa"])
 def test_spatial_context_option(tmp_path, monkeypatch, model):
-    """Candidate S's 3 x 3 context (off by default): tiles see their neighbours (the same map for any
+    """Candidate SC's 3 x 3 context (off by default): tiles see their neighbours (the same map for any
     tile size), a nodata hole does not leak into its neighbours, one-pixel spikes fade while a 6 x 6
     change stays."""
     from model_core.models.cva import CVA

@@ -21,8 +21,8 @@ offsets and puts the bands on one scale.  Any number of bands: without a band ma
 band of the inputs (on Taizhou all six TM bands score better than R, G, B, NIR; see the model card).
 
 ``CVA.context`` (class switch, 0 = off, as shipped) replaces each interval's magnitude by its root mean
-square over the pixel's valid 3 x 3 neighbourhood: candidate S of the model card, which failed its
-adoption rule; ``tools/candidate_s.py`` turns it on to reproduce the card's figures.
+square over the pixel's valid 3 x 3 neighbourhood: candidate SC of the model card, which failed its
+adoption rule; ``tools/candidate_sc.py`` turns it on to reproduce the card's figures.
 """
 
 import numpy as np
@@ -42,7 +42,7 @@ class CVA(nn.Module):
     surface_bands_only = True  # without a band mapping: every band except atmospheric, thermal, mask, QA
     multiple = 8
     halo = 0
-    context = 0  # candidate S of the model card: 1 = 3 x 3 root-mean-square of the magnitudes
+    context = 0  # candidate SC of the model card: 1 = 3 x 3 root-mean-square of the magnitudes
 
     def __init__(self, in_channels=None):
         super().__init__()
@@ -71,7 +71,7 @@ class CVA(nn.Module):
             raise ValueError(f"no valid pixel to fit the {type(self).__name__} statistics")
         self._fit_statistics(v)
         self.fitted = (t, c)
-        # candidate S on the sample's grid (the whole scene up to a million pixels; above that the engine's
+        # candidate SC on the sample's grid (the whole scene up to a million pixels; above that the engine's
         # sample is decimated, so its neighbourhoods span more ground than the tiles')
         if self.context and grid.ndim == 4:
             x = torch.from_numpy(np.where(np.asarray(valid, bool), grid, 0.0).astype(np.float32))[None]
@@ -82,7 +82,7 @@ class CVA(nn.Module):
         return self
 
     def _with_context(self, mags, x):
-        """Candidate S: the root mean square of ``mags`` (B, T-1, H, W) over each pixel's valid
+        """Candidate SC: the root mean square of ``mags`` (B, T-1, H, W) over each pixel's valid
         (2 context + 1)^2 neighbourhood; invalid pixels are those the engine zeroed in every date and
         band of ``x``."""
         if not self.context:

@@ -1,5 +1,5 @@
-"""python tools/candidate_s.py MODULE ARGS...: run model_core's CLI (or tools/photointerp.py, model_core.ablation) with
-candidate S on (CVA.context = 1: 3 x 3 context for CVA, ISFA and the fusions' classical parts)."""
+"""python tools/candidate_sc.py MODULE ARGS...: run model_core's CLI (or tools/photointerp.py, model_core.ablation) with
+candidate SC on (CVA.context = 1: 3 x 3 context for CVA, ISFA and the fusions' classical parts)."""
 import runpy
 import sys
 
