@@ -311,9 +311,10 @@ def test_min_patch_refuses_bad_values_before_writing(tmp_path, bad):
     assert not (tmp_path / "o").exists()
 
 
-def test_small_patches_match_connected_components_on_random_masks():
+@pytest.mark.parametrize("on_disk", [False, True])
+def test_small_patches_match_connected_components_on_random_masks(tmp_path, on_disk):
     """Exact 8-connected patch sizes, also for a speck inside a small hole of a larger change (which
-    GDAL's sieve would leave alone) and next to nodata."""
+    GDAL's sieve would leave alone) and next to nodata; in memory and through the engine's files."""
     from scipy import ndimage
 
     from model_core.predict import small_patches
@@ -329,7 +330,7 @@ def test_small_patches_match_connected_components_on_random_masks():
         a[9, 0:10] = 0
         ds = gdal.GetDriverByName("MEM").Create("", 83, 57, 1, gdal.GDT_Byte)
         ds.GetRasterBand(1).WriteArray(a)
-        got = small_patches(ds.GetRasterBand(1), n).ReadAsArray() == 1
+        got = small_patches(ds.GetRasterBand(1), n, str(tmp_path) if on_disk else None).ReadAsArray() == 1
         labels, _ = ndimage.label(a == 1, structure=np.ones((3, 3)))
         np.testing.assert_array_equal(got, (a == 1) & (np.bincount(labels.ravel())[labels] < n))
         assert got[4, 4] and not got[0, 0]
