@@ -15,6 +15,7 @@ from qgis.core import (
     QgsProcessingAlgorithm,
     QgsProcessingException,
     QgsProcessingOutputString,
+    QgsProcessingParameterBoolean,
     QgsProcessingParameterDefinition,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFile,
@@ -53,6 +54,7 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
     OVERLAP = "OVERLAP"
     SENSITIVITY = "SENSITIVITY"
     MIN_PATCH = "MIN_PATCH"
+    FILL_GAPS = "FILL_GAPS"
     AREA = "AREA"
     MOMENT = "MOMENT"
     CONFIDENCE = "CONFIDENCE"
@@ -128,6 +130,10 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
             "patches (8-connected changed pixels, whatever their moments) smaller than it are written as "
             "unchanged, with the model's probability of no change as confidence, e.g. 4 drops isolated "
             "pixels and pairs (salt-and-pepper); the polygons follow.  Unchanged holes are kept.\n"
+            "<b>Fill masked dates</b>: off (default), a pixel that is nodata or masked in any date (clouds "
+            "set to nodata, scan gaps) is nodata in every output.  On, every pixel valid in at least two "
+            "dates gets a result: a masked date takes the pixel's previous clear values, so a change hidden "
+            "by clouds is dated to the interval that ends at the first clear date after it.\n"
             "<b>Tile size</b>: 0 (default) = automatic, chosen from the number of dates so the run stays "
             "near 1.3 GB of memory; any raster size fits.\n"
             "<b>Outputs</b>: change area (0 unchanged, 1 changed, 255 nodata), change moment (0 no change, "
@@ -171,6 +177,8 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
         self.addParameter(QgsProcessingParameterNumber(
             self.MIN_PATCH, tr("Minimum change patch (pixels; 0 = keep every changed pixel)"),
             QgsProcessingParameterNumber.Integer, 0, False, 0, 1000000))
+        self.addParameter(QgsProcessingParameterBoolean(
+            self.FILL_GAPS, tr("Fill masked dates from the previous clear date (cloudy series)"), False))
         tile = QgsProcessingParameterNumber(
             self.TILE_SIZE, tr("Tile size (pixels; 0 = automatic)"), QgsProcessingParameterNumber.Integer, 0,
             False, 0, 8192)
@@ -290,6 +298,7 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
                 cancel=feedback.isCanceled,
                 sensitivity=self.parameterAsDouble(parameters, self.SENSITIVITY, context),
                 min_patch=self.parameterAsInt(parameters, self.MIN_PATCH, context),
+                fill_gaps=self.parameterAsBoolean(parameters, self.FILL_GAPS, context),
             )
         except CaimError as exc:
             raise QgsProcessingException(str(exc)) from None

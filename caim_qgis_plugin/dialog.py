@@ -295,6 +295,14 @@ class CaimDialog(QDialog):
         self.folder_widget.setStorageMode(QgsFileWidget.GetDirectory)
         self.folder_widget.setFilePath(self.default_output_folder())
         form.addRow("Output folder", self.folder_widget)
+        self.fill_gaps_check = QCheckBox("Fill masked dates from the previous clear date (cloudy series)")
+        self.fill_gaps_check.setObjectName("fillGaps")
+        self.fill_gaps_check.setToolTip(
+            "Off: a pixel that is nodata or masked in any date (clouds set to nodata) is nodata in every "
+            "output. On: every pixel valid in at least two dates gets a result; a masked date repeats the "
+            "pixel's previous clear values, so a change hidden by clouds is dated to the interval that ends "
+            "at the first clear date after it.")
+        form.addRow("", self.fill_gaps_check)
         self.polygons_check = QCheckBox("Also write change polygons (GeoPackage with moment and dates)")
         self.probabilities_check = QCheckBox("Write per-interval probabilities (used by the inspect tool)")
         self.probabilities_check.setChecked(True)
@@ -554,6 +562,7 @@ class CaimDialog(QDialog):
             "OVERLAP": None if self.overlap_spin.value() < 0 else self.overlap_spin.value(),
             "SENSITIVITY": self.sensitivity_spin.value(),
             "MIN_PATCH": self.min_patch_spin.value(),
+            "FILL_GAPS": self.fill_gaps_check.isChecked(),
         }
         for key in ("AREA", "MOMENT", "CONFIDENCE"):
             params[key] = os.path.join(folder, OUTPUT_FILES[key])
@@ -641,7 +650,7 @@ class CaimDialog(QDialog):
             model = results.get("MODEL_USED") or None
             info = {"dates": dates, "inputs": [{k: v for k, v in f.items()} for f in facts], "outputs": paths,
                     "model": model, "sensitivity": params.get("SENSITIVITY") or 0.0,
-                    "min_patch": params.get("MIN_PATCH") or 0}
+                    "min_patch": params.get("MIN_PATCH") or 0, "fill_gaps": bool(params.get("FILL_GAPS"))}
             self.last_layers = lyr.add_run_outputs(paths, dates, info)
             summary = results.get("SUMMARY") or ""
             device = results.get("DEVICE_USED") or "?"
@@ -651,6 +660,8 @@ class CaimDialog(QDialog):
                 used += ", sensitivity %+g" % params["SENSITIVITY"]
             if (params.get("MIN_PATCH") or 0) > 1:
                 used += ", changed patches >= %d px" % params["MIN_PATCH"]
+            if params.get("FILL_GAPS"):
+                used += ", masked dates filled"
             self._set_status("Done on %s with %s. %s Hover here for each interval; all details are in the log "
                              "(CAIM change detection tab)." % (device, used, short_total(results)))
             self.status.setToolTip("Changed hectares per interval (last change):\n" + per_interval_lines(results))

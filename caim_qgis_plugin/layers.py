@@ -160,14 +160,17 @@ def write_static_styles(folder, n_dates=10):
     return written
 
 
-def run_name(dates, model=None, sensitivity=None, min_patch=None):
+def run_name(dates, model=None, sensitivity=None, min_patch=None, fill_gaps=False):
     """'CAIM changes 2019-05-01 to 2021-05-01 (3 dates, CAIM-Net)'; the model only when known, a
-    sensitivity other than 0 as ', sensitivity +0.5', a minimum change patch as ', patches >= 4 px'."""
+    sensitivity other than 0 as ', sensitivity +0.5', a minimum change patch as ', patches >= 4 px', gap
+    filling as ', gaps filled'."""
     what = "%d dates" % len(dates) + (", %s" % mdl.name(model) if model else "")
     if sensitivity:
         what += ", sensitivity %+g" % float(sensitivity)
     if min_patch and int(min_patch) > 1:
         what += ", patches >= %d px" % int(min_patch)
+    if fill_gaps:
+        what += ", gaps filled"
     known = [d for d in dates if d]
     if len(known) >= 2:
         return "CAIM changes %s to %s (%s)" % (known[0], known[-1], what)
@@ -195,7 +198,7 @@ def add_run_outputs(paths, dates, run_info=None, project=None, name=None):
     root = project.layerTreeRoot()
     group = root.insertGroup(0, unique_group_name(root, name or run_name(
         dates, (run_info or {}).get("model"), (run_info or {}).get("sensitivity"),
-        (run_info or {}).get("min_patch"))))
+        (run_info or {}).get("min_patch"), (run_info or {}).get("fill_gaps"))))
     info = dict(run_info or {})
     info.setdefault("dates", list(dates))
     info.setdefault("outputs", dict(paths))

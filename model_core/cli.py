@@ -20,7 +20,7 @@ outputs (in --out):
 dates are taken from --dates, else parsed from the file names (2015-09-26, 20150926, 2015-09,
 2015) or from the rasters' metadata. Inputs on different grids are aligned to the reference input
 (the first) and clipped to the overlap of all dates. A pixel is nodata in the outputs when any date
-is nodata / masked there.
+is nodata / masked there, unless --fill-gaps is given (then: when fewer than two dates are valid).
 
 examples:
   python -m model_core detect 2019.tif 2020.tif 2021.tif --out result
@@ -108,6 +108,11 @@ def _detect_parser(sub):
     p.add_argument("--min-patch", type=int, default=0, metavar="PX",
                    help="minimum mapping unit in pixels: changed patches (8-connected) smaller than PX are "
                         "written unchanged, e.g. 4 drops single pixels and pairs; 0 (default) keeps all")
+    p.add_argument("--fill-gaps", action="store_true",
+                   help="for series with masked dates (clouds): keep every pixel valid in at least two dates, "
+                        "a masked date taking the pixel's previous clear values (a change hidden by clouds is "
+                        "dated to the interval ending at the first clear date after it); default: a pixel "
+                        "masked in any date is nodata")
     p.add_argument("--probabilities", action="store_true", help="also write moment_probability.tif")
     p.add_argument("--threads", type=int, default=None, help="CPU threads for torch (default: all cores)")
     p.add_argument("--polygons", metavar="FILE", help="also write change polygons (GeoPackage, .shp, .geojson, .fgb) "
@@ -135,7 +140,7 @@ def cmd_detect(args):
                  weights=args.weights, device=args.device, tile=args.tile, overlap=args.overlap,
                  overwrite=args.overwrite, reference=args.reference - 1, probabilities=args.probabilities,
                  progress=progress, threads=args.threads, sensitivity=args.sensitivity,
-                 min_patch=args.min_patch)
+                 min_patch=args.min_patch, fill_gaps=args.fill_gaps)
     print(res.summary_text())
     if args.polygons:
         from model_core.polygons import write_polygons

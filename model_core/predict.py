@@ -61,6 +61,8 @@ class DetectResult:
     sensitivity: float = 0.0
     min_patch: int = 0
     removed_pixels: int = 0
+    fill_gaps: bool = False
+    filled_pixels: int = 0
 
     def summary_text(self):
         g = self.grid
@@ -73,7 +75,9 @@ class DetectResult:
             f"Device    {self.device}",
         ] + [f"Bands     {n}" for n in self.notes] + ([
             f"Patches   at least {self.min_patch} px (8-connected): {self.removed_pixels} changed px in "
-            "smaller patches written unchanged"] if self.min_patch > 1 else []) + [
+            "smaller patches written unchanged"] if self.min_patch > 1 else []) + ([
+            f"Gaps      {self.filled_pixels} px with masked dates filled from their previous clear date"]
+            if self.fill_gaps else []) + [
             f"Time      {self.seconds:.1f} s ({self.valid_pixels / max(self.seconds, 1e-9) / 1000:.0f} kpx/s)",
             f"Changed   {self.changed_pixels} of {self.valid_pixels} valid px "
             f"({100.0 * self.changed_pixels / max(self.valid_pixels, 1):.2f} %)",
@@ -228,16 +232,17 @@ def _round_up(v, m):
     return int(math.ceil(v / m) * m)
 
 
-def _read_padded(stack, wx, wy, ww, wh):
-    """Read a window that may extend beyond the grid; outside parts are mirrored (invalid-free)."""
+def _read_padded(stack, wx, wy, ww, wh, per_date=False):
+    """Read a window that may extend beyond the grid; outside parts are mirrored (invalid-free).
+    ``per_date``: ``valid`` is (T, h, w) (:meth:`Stack.read`)."""
     g = stack.grid
     x0, y0 = max(wx, 0), max(wy, 0)
     x1, y1 = min(wx + ww, g.width), min(wy + wh, g.height)
-    values, valid = stack.read(x0, y0, x1 - x0, y1 - y0)
+    values, valid = stack.read(x0, y0, x1 - x0, y1 - y0, per_date=per_date)
     pads = ((y0 - wy, wy + wh - y1), (x0 - wx, wx + ww - x1))
     if any(p for pair in pads for p in pair):
         values = np.pad(values, ((0, 0), (0, 0)) + pads, mode="symmetric")
-        valid = np.pad(valid, pads, mode="symmetric")
+        valid = np.pad(valid, ((0, 0),) * (valid.ndim - 2) + pads, mode="symmetric")
     return values, valid
 
 
@@ -347,7 +352,7 @@ def apply_sensitivity(model, value):
 
 def detect(images, out_dir=None, dates=None, bands=None, model="caimnet", weights=None, device="auto",
            tile=None, overlap=None, overwrite=False, reference=0, probabilities=False, outputs=None,
-           progress=None, cancel=None, threads=None, sensitivity=0.0, min_patch=0):
+           progress=None, cancel=None, threads=None, sensitivity=0.0, min_patch=0, fill_gaps=False):
     """Run change detection on an ordered stack and write the output GeoTIFFs.
 
     ``sensitivity`` (-3 .. 3, default 0 = the calibrated decision) lowers the log-odds of "no change"
@@ -359,6 +364,11 @@ def detect(images, out_dir=None, dates=None, bands=None, model="caimnet", weight
     groups of changed pixels, whatever their moments) smaller than it are written as unchanged, with
     the model's probability of no change as their confidence (:func:`apply_min_patch`).
     ``moment_probability.tif`` keeps the model's probabilities.
+
+    ``fill_gaps`` (default False: a pixel masked in any date is nodata in every output) keeps the pixels
+    valid in at least two dates: each masked date takes the pixel's previous clear values
+    (:func:`model_core.stack.fill_gaps`; for the networks after their input normalisation), so a change
+    hidden by clouds is dated to the interval that ends at the first clear date after it.
 
     See the module docstring and README for the conventions.  Returns a :class:`DetectResult`.
     Raises :class:`model_core.errors.CaimError` (with a user-facing message) for any input, output or
@@ -405,7 +415,7 @@ def detect(images, out_dir=None, dates=None, bands=None, model="caimnet", weight
         report(0.01, "Computing scene statistics")
         t0 = time.perf_counter()
         fit_scene = getattr(net, "fit_scene", None)
-        center, scale = stack.statistics(keep_sample=fit_scene is not None)
+        center, scale = stack.statistics(keep_sample=fit_scene is not None, fill=bool(fill_gaps))
         if fit_scene is not None:  # methods with scene-wide statistics of raw values (CVA, fusion)
             fit_scene(*stack.sample, center=center, scale=scale)
         timings["statistics"] = time.perf_counter() - t0
@@ -416,7 +426,7 @@ def detect(images, out_dir=None, dates=None, bands=None, model="caimnet", weight
         tmp_paths = {k: os.path.join(temps[os.path.dirname(p)], os.path.basename(p)) for k, p in paths.items()}
         try:
             result = _run(net, dev, stack, tiles, center, scale, tmp_paths, labels, report, cancel, timings,
-                          model, weights_path, sensitivity, min_patch)
+                          model, weights_path, sensitivity, min_patch, bool(fill_gaps))
             for k, p in paths.items():
                 if os.path.exists(p) and not overwrite:  # appeared meanwhile: never clobber
                     raise OutputError(f"Output '{p}' appeared while the model ran; nothing was overwritten.")
@@ -428,7 +438,7 @@ def detect(images, out_dir=None, dates=None, bands=None, model="caimnet", weight
         finally:
             for t in temps.values():
                 shutil.rmtree(t, ignore_errors=True)
-        counts, valid_px, removed = result
+        counts, valid_px, removed, filled = result
         area_px = _hectares(g, counts)
         hectares = {labels[k - 1]: area_px[k] for k in range(1, n_dates)}
         report(1.0, "Done")
@@ -437,7 +447,8 @@ def detect(images, out_dir=None, dates=None, bands=None, model="caimnet", weight
                             changed_pixels=int(counts[1:].sum()), valid_pixels=int(valid_px), model=model,
                             weights=weights_path, trained=trained, warnings=warnings, timings=timings,
                             notes=list(getattr(stack, "band_notes", [])), sensitivity=sensitivity,
-                            min_patch=min_patch, removed_pixels=removed)
+                            min_patch=min_patch, removed_pixels=removed, fill_gaps=bool(fill_gaps),
+                            filled_pixels=filled)
     finally:
         stack.close()
 
@@ -449,10 +460,11 @@ def _hectares(grid, counts_by_row):
 
 
 def _run(net, dev, stack, tiles, center, scale, paths, labels, report, cancel, timings, model_name, weights,
-         sensitivity=0.0, min_patch=0):
+         sensitivity=0.0, min_patch=0, fill=False):
     import torch
 
     from model_core.normalize import apply
+    from model_core.stack import fill_gaps
 
     g = stack.grid
     n_dates = len(stack.sources)
@@ -463,7 +475,8 @@ def _run(net, dev, stack, tiles, center, scale, paths, labels, report, cancel, t
                              "none (classical method)" if not getattr(net, "needs_weights", True) else "untrained"),
             "CAIM_DATES": ",".join(d or "" for d in stack.dates),
             "CAIM_INPUTS": ";".join(os.path.basename(s.spec.path) for s in stack.sources),
-            "CAIM_SENSITIVITY": f"{sensitivity:g}", "CAIM_MIN_PATCH": str(min_patch)}
+            "CAIM_SENSITIVITY": f"{sensitivity:g}", "CAIM_MIN_PATCH": str(min_patch),
+            "CAIM_FILL_GAPS": "yes" if fill else "no"}
     area_ds = _create(paths["area"], g, gdal.GDT_Byte, 1, NODATA_U8, "change area (1 = changed)")
     moment_ds = _create(paths["moment"], g, gdal.GDT_Byte, 1, NODATA_U8,
                         "change moment (k = last change between date k and k+1)")
@@ -482,7 +495,7 @@ def _run(net, dev, stack, tiles, center, scale, paths, labels, report, cancel, t
         if ds is not None:
             ds.SetMetadata(dict(meta, CAIM_INTERVALS=";".join(labels)))
     counts = np.zeros((k_classes, g.height), np.int64)
-    valid_px = removed = 0
+    valid_px = removed = filled = 0
     t_read = t_model = t_write = 0.0
     filtering = min_patch > 1
     scratch = os.path.dirname(paths["area"])  # the run's temporary folder (removed afterwards)
@@ -494,8 +507,12 @@ def _run(net, dev, stack, tiles, center, scale, paths, labels, report, cancel, t
                 if cancel is not None and cancel():
                     raise Cancelled("Cancelled by the user; no output was written.")
                 t0 = time.perf_counter()
-                values, valid = _read_padded(stack, wx, wy, ww, wh)
+                values, valid = _read_padded(stack, wx, wy, ww, wh, per_date=fill)
                 x = values if raw else apply(values, center, scale, out=values)
+                if fill:  # after the networks' normalisation: a filled date repeats the normalised values
+                    gaps = ~valid.all(axis=0)
+                    x, valid = fill_gaps(x, valid)
+                    filled_core = gaps & valid
                 x[:, :, ~valid] = 0.0
                 t1 = time.perf_counter()
                 xt = torch.from_numpy(x).unsqueeze(0).to(dev)
@@ -523,6 +540,8 @@ def _run(net, dev, stack, tiles, center, scale, paths, labels, report, cancel, t
                 for k in range(1, k_classes):
                     counts[k, cy:cy + ch] += (moment == k).sum(axis=1)
                 valid_px += int(core_valid.sum())
+                if fill:
+                    filled += int(filled_core[sl].sum())
                 t_read += t1 - t0
                 t_model += t2 - t1
                 t_write += time.perf_counter() - t2
@@ -541,7 +560,7 @@ def _run(net, dev, stack, tiles, center, scale, paths, labels, report, cancel, t
     finally:
         area_ds = moment_ds = conf_ds = prob_ds = p0_ds = None  # noqa: F841 -- closes the files
     timings.update(read=t_read, model=t_model, write=t_write)
-    return counts, valid_px, removed
+    return counts, valid_px, removed, filled
 
 
 def small_patches(area_band, min_patch, folder=None, rows=1024):

@@ -95,6 +95,27 @@ def date_from_metadata(ds):
     return None
 
 
+
+MIN_CLEAR_SAMPLE = 1000  # below this many pixels valid in every date, statistics use the gap-filled sample
+
+
+def fill_gaps(values, valid):
+    """Gap filling for series with masked dates (clouds, shadows, scan gaps): ``values`` (T, C, H, W)
+    and per-date ``valid`` (T, H, W) -> (filled values (T, C, H, W), valid2 (H, W)).
+
+    Every masked date of a pixel takes the values of the pixel's previous valid date (leading masked
+    dates those of its first valid date), so a masked date looks unchanged and a change hidden by a
+    gap appears in the interval that ends at the first clear date after it.  ``valid2``: the pixels
+    with at least two valid dates (fewer cannot show a change)."""
+    valid = np.asarray(valid, bool)
+    t = valid.shape[0]
+    index = np.where(valid, np.arange(t)[:, None, None], -1)
+    index = np.maximum.accumulate(index, axis=0)
+    first = valid.argmax(axis=0)
+    index = np.where(index < 0, first[None], index)
+    filled = np.take_along_axis(values, index[:, None], axis=0)
+    return filled, valid.sum(axis=0) >= 2
+
 @dataclass
 class InputSpec:
     """One date of the series: a GDAL-readable source, optional 1-based bands and date."""
@@ -510,17 +531,18 @@ class Stack:
     def shape(self):
         return len(self.sources), self.band_count, self.grid.height, self.grid.width
 
-    def read(self, x, y, w, h, buf=None):
+    def read(self, x, y, w, h, buf=None, per_date=False):
         """Read the grid window (x, y, w, h) -> (values (T, C, h', w') float32, valid (h', w') bool).
 
         ``buf`` = (buf_w, buf_h) reads a decimated copy (nearest).  The window must lie inside the grid.
+        ``per_date``: ``valid`` is (T, h', w'), each date's own validity (for :func:`fill_gaps`).
         """
         bw, bh = buf if buf else (w, h)
         t, c = len(self.sources), self.band_count
         values = np.empty((t, c, bh, bw), np.float32)
-        valid = np.ones((bh, bw), bool)
+        valid = np.ones((t, bh, bw) if per_date else (bh, bw), bool)
         for i, s in enumerate(self.sources):
-            self._read_source(i, s, x, y, w, h, bw, bh, values[i], valid)
+            self._read_source(i, s, x, y, w, h, bw, bh, values[i], valid[i] if per_date else valid)
         return values, valid
 
     def _read_source(self, i, s, x, y, w, h, bw, bh, out, valid):
@@ -555,11 +577,13 @@ class Stack:
                     "Mark them as nodata (gdal_edit.py -a_nodata nan FILE) or fill them.")
             out[:, ~finite.all(axis=0)] = 0.0
 
-    def statistics(self, max_pixels=1_000_000, keep_sample=False):
+    def statistics(self, max_pixels=1_000_000, keep_sample=False, fill=False):
         """Robust per-(date, band) centre and scale from a decimated read of the whole grid.
 
         With ``keep_sample`` the decimated read is kept as ``self.sample`` = (values (T, C, h, w),
-        valid (h, w)) for methods that need more scene-wide statistics (CVA).
+        valid (h, w)) for methods that need more scene-wide statistics (CVA): the pixels valid in every
+        date; with ``fill`` (gap filling, :func:`fill_gaps`), when fewer than :data:`MIN_CLEAR_SAMPLE`
+        such pixels exist, the gap-filled sample and its pixels valid in at least two dates instead.
         Raises InputError when a date has no valid pixel at all (all nodata / masked).
         """
         if self._stats is not None and (not keep_sample or self.sample is not None):
@@ -572,21 +596,28 @@ class Stack:
         t, c = len(self.sources), self.band_count
         center = np.zeros((t, c), np.float32)
         scale = np.ones((t, c), np.float32)
-        all_valid = np.ones((bh, bw), bool)
+        per_date = np.ones((t, bh, bw), bool)
         kept = np.empty((t, c, bh, bw), np.float32) if keep_sample else None
         for i, s in enumerate(self.sources):
             values = kept[i] if keep_sample else np.empty((c, bh, bw), np.float32)
-            valid = np.ones((bh, bw), bool)
+            valid = per_date[i]
             self._read_source(i, s, 0, 0, g.width, g.height, bw, bh, values, valid)
             if not valid.any():
                 raise InputError(f"Input {i + 1} '{s.spec.label}' has no valid pixel inside the common "
                                  "extent (all nodata or masked). Remove it or fix its nodata value/mask.")
             ce, sc = robust_stats(values[None], valid)
             center[i], scale[i] = ce[0], sc[0]
-            all_valid &= valid
+        all_valid = per_date.all(axis=0)
+        if fill and all_valid.sum() < MIN_CLEAR_SAMPLE:
+            if keep_sample:
+                kept, all_valid = fill_gaps(kept, per_date)
+            else:
+                all_valid = per_date.sum(axis=0) >= 2
         if not all_valid.any():
             raise InputError("No pixel is valid in all dates at once (the nodata areas of the inputs cover "
-                             "the whole common extent). Check the inputs' nodata masks.")
+                             "the whole common extent). Check the inputs' nodata masks"
+                             + (", or fill the gaps from the previous clear date (--fill-gaps)." if not fill else
+                                "; no pixel is valid in even two dates."))
         self._stats = (center, scale)
         if keep_sample:
             self.sample = (kept, all_valid)

@@ -348,3 +348,69 @@ def test_drop_small_patches_on_a_moment_array():
     assert (out[1:4, 1:4] == 2).all() and out[1, 4] == 1 and out[8, 8] == out[9, 9] == 0
     assert (out[11] == 255).all() and (m[8, 8], m[9, 9]) == (3, 3)  # the input is not modified
     assert (drop_small_patches(m, 11)[:11] == 0).all() and np.array_equal(drop_small_patches(m, 0), m)
+
+
+def test_fill_gaps_carries_the_previous_clear_date():
+    from model_core.stack import fill_gaps
+
+    values = np.arange(5, dtype=np.float32)[:, None, None, None] * np.ones((5, 2, 1, 3), np.float32)
+    values[:, 1] += 100
+    valid = np.ones((5, 1, 3), bool)
+    valid[[0, 2, 3], 0, 0] = False   # pixel 0: leading gap, then a two-date gap
+    valid[:4, 0, 1] = False          # pixel 1: only the last date
+    filled, ok = fill_gaps(values, valid)
+    assert filled[:, 0, 0, 0].tolist() == [1, 1, 1, 1, 4]      # first clear date backwards, then carried
+    assert filled[:, 1, 0, 0].tolist() == [101, 101, 101, 101, 104]
+    assert filled[:, 0, 0, 2].tolist() == [0, 1, 2, 3, 4]      # a clear pixel is untouched
+    assert ok.tolist() == [[True, False, True]]
+
+
+def _cloudy_series(tmp_path, checkerboard=False):
+    rng = np.random.default_rng(0)
+    base = 1000 + rng.normal(0, 5, (4, 64, 64))
+    paths = []
+    for i in range(5):
+        a = base + rng.normal(0, 5, base.shape)
+        if i >= 2:
+            a[:, 10:30, 10:30] += 600      # a change between the 2nd and 3rd dates (moment 2)
+        if i == 2:
+            a[:, 5:25, 5:25] = -9999       # a cloud on the 3rd date over part of it
+        if i == 1:
+            a[:, 40:50, 40:50] = -9999     # a cloud on the 2nd date over stable ground
+        if i < 4:
+            a[:, 55:60, 55:60] = -9999     # clear on the last date only
+        if checkerboard:                   # no pixel clear on every date
+            a[:, (np.indices((64, 64)).sum(axis=0) % 5) == i] = -9999
+        paths.append(write_tif(tmp_path / f"g_{2000 + i}.tif", a.astype(np.float32), nodata=-9999))
+    return paths
+
+
+@pytest.mark.parametrize("model", ["cva", "isfa", "caimnet_isfa"])
+def test_fill_gaps_dates_a_hidden_change_at_the_first_clear_date(tmp_path, model):
+    paths = _cloudy_series(tmp_path)
+    plain = detect(paths, out_dir=str(tmp_path / "plain"), model=model)
+    m0 = read_tif(plain.paths["moment"])
+    assert (m0[5:25, 5:25] == 255).all() and (m0[40:50, 40:50] == 255).all() and plain.filled_pixels == 0
+    res = detect(paths, out_dir=str(tmp_path / "fill"), model=model, fill_gaps=True, tile=32)
+    moment, area = read_tif(res.paths["moment"]), read_tif(res.paths["area"])
+    assert (moment[10:25, 10:25] == 3).all()       # hidden by the cloud: dated to the 3rd-4th interval
+    assert (moment[26:30, 26:30] == 2).all()       # seen: its own interval, as without filling
+    assert (moment[40:50, 40:50] == 0).all()       # a cloud over stable ground is no change
+    assert (moment[55:60, 55:60] == 255).all() and (area[55:60, 55:60] == 255).all()  # one clear date
+    assert res.filled_pixels == 400 + 100
+    assert res.valid_pixels == plain.valid_pixels + 500
+    clear = m0 != 255  # clear on every date: the same statistics, so the same call (the network part of a
+    agree = (moment[clear] == m0[clear]).mean()  # fusion also sees filled neighbours instead of zeros)
+    assert agree == 1.0 if model in ("cva", "isfa") else agree > 0.99
+    assert gdal.Open(res.paths["moment"]).GetMetadataItem("CAIM_FILL_GAPS") == "yes"
+    assert "500 px with masked dates filled" in res.summary_text()
+
+
+def test_fill_gaps_when_no_pixel_is_clear_on_every_date(tmp_path):
+    paths = _cloudy_series(tmp_path, checkerboard=True)
+    with pytest.raises(InputError, match="--fill-gaps"):
+        detect(paths, out_dir=str(tmp_path / "plain"), model="cva")
+    res = detect(paths, out_dir=str(tmp_path / "fill"), model="cva", fill_gaps=True)
+    moment = read_tif(res.paths["moment"])
+    # the change is still found, each pixel dated to the first interval in which it was seen
+    assert (moment[26:30, 26:30] > 0).all() and (moment[40:50, 40:50] == 0).mean() > 0.9

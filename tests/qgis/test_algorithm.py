@@ -38,6 +38,8 @@ def test_provider_and_parameters(qgis_app):
     assert model.defaultValue() == "auto" and model.usesStaticStrings()
     sens = alg.parameterDefinition("SENSITIVITY")
     assert sens.defaultValue() == 0 and sens.minimum() == -3 and sens.maximum() == 3
+    assert alg.parameterDefinition("FILL_GAPS").defaultValue() is False
+    assert "Fill masked dates" in alg.shortHelpString()
     patch = alg.parameterDefinition("MIN_PATCH")
     assert patch.defaultValue() == 0 and patch.minimum() == 0 and patch.dataType() == patch.Integer
     assert "Minimum change patch" in alg.shortHelpString()
@@ -111,6 +113,20 @@ def test_cva_finds_the_known_change(project, tmp_path):
         meta = metadata(results[key])
         assert meta["CAIM_MODEL"] == "cva" and meta["CAIM_WEIGHTS"] == "none (classical method)"
     assert "UNTRAINED" not in results["SUMMARY"] and not results["WARNINGS"]
+
+
+def test_fill_gaps_gives_the_masked_corner_a_result(project, tmp_path):
+    """FILL_GAPS: the last date's 6 x 6 nodata corner is filled from the previous date (nothing changed
+    there, so no change); without it the corner is nodata (previous test)."""
+    stack = make_stack(str(tmp_path))
+    out = outputs_in(str(tmp_path / "out"))
+    results, ok, fb = run_alg(dict(INPUT=stack, MODEL="cva", DEVICE="CPU", FILL_GAPS=True, **out))
+    assert ok, fb.textLog()
+    moment = read(results["MOMENT"])
+    assert (moment[:6, :6] == 0).all() and (moment != 255).all()
+    assert (moment[16:40, 16:40] == 2).mean() > 0.95
+    assert "36 px with masked dates filled" in results["SUMMARY"]
+    assert metadata(results["MOMENT"])["CAIM_FILL_GAPS"] == "yes"
 
 
 def test_fusion_runs_with_the_bundled_network_weights(project, tmp_path):

@@ -9,7 +9,7 @@ import time
 import numpy as np
 import pytest
 
-from caim_qgis_testlib import make_stack, write_raster
+from caim_qgis_testlib import make_stack, read, write_raster
 
 pytestmark = pytest.mark.qgis
 
@@ -230,6 +230,8 @@ def test_background_run_adds_styled_layers(dialog, three_layers, tmp_path, proje
     dialog.sensitivity_spin.setValue(0.5)
     assert dialog.parameters()["MIN_PATCH"] == 0 and dialog.min_patch_spin.text() == "off"
     dialog.min_patch_spin.setValue(3)
+    assert dialog.parameters()["FILL_GAPS"] is False
+    dialog.fill_gaps_check.setChecked(True)  # the last date's 6 x 6 nodata corner gets a result
     assert dialog.min_patch_note.text() == "= 75 m² on scene_20190501's pixels"  # 5 m pixels
     folder = str(tmp_path / "results")
     dialog.folder_widget.setFilePath(folder)
@@ -247,14 +249,15 @@ def test_background_run_adds_styled_layers(dialog, three_layers, tmp_path, proje
     assert dialog.last_results["MODEL_USED"] == "caimnet_isfa"
     assert dialog.status.text().startswith(
         "Done on cpu with CAIM-Net + ISFA (automatic choice for 3 dates), sensitivity +0.5, "
-        "changed patches >= 3 px.")
+        "changed patches >= 3 px, masked dates filled.")
     assert dialog.progress.value() == 100
     for name in ("change_area.tif", "change_moment.tif", "confidence.tif", "moment_probability.tif",
                  "change_moment.qml"):
         assert os.path.exists(os.path.join(folder, name))
     group = project.layerTreeRoot().children()[0]
     assert group.name() == ("CAIM changes 2019-05-01 to 2021-05-01 (3 dates, CAIM-Net + ISFA, sensitivity +0.5, "
-                            "patches >= 3 px)")
+                            "patches >= 3 px, gaps filled)")
+    assert (read(os.path.join(folder, "change_moment.tif"))[:6, :6] != 255).all()
     from osgeo import gdal
     assert gdal.Open(os.path.join(folder, "change_moment.tif")).GetMetadataItem("CAIM_SENSITIVITY") == "0.5"
     assert gdal.Open(os.path.join(folder, "change_moment.tif")).GetMetadataItem("CAIM_MIN_PATCH") == "3"
