@@ -267,6 +267,14 @@ class CaimDialog(QDialog):
         min_patch.addWidget(self.min_patch_note)
         min_patch.addStretch(1)
         form.addRow("Minimum change patch", min_patch)
+        self.fill_gaps_check = QCheckBox("Fill masked dates from the previous clear date (cloudy series)")
+        self.fill_gaps_check.setObjectName("fillGaps")
+        self.fill_gaps_check.setToolTip(
+            "Off: a pixel that is nodata or masked in any date (clouds set to nodata) is nodata in every "
+            "output. On: every pixel valid in at least two dates gets a result; a masked date repeats the "
+            "pixel's previous clear values, so a change hidden by clouds is dated to the interval that ends "
+            "at the first clear date after it.")
+        form.addRow("", self.fill_gaps_check)
         self.device_combo = QComboBox()
         self.device_combo.addItems(DEVICES)
         form.addRow("Device", self.device_combo)
@@ -295,14 +303,6 @@ class CaimDialog(QDialog):
         self.folder_widget.setStorageMode(QgsFileWidget.GetDirectory)
         self.folder_widget.setFilePath(self.default_output_folder())
         form.addRow("Output folder", self.folder_widget)
-        self.fill_gaps_check = QCheckBox("Fill masked dates from the previous clear date (cloudy series)")
-        self.fill_gaps_check.setObjectName("fillGaps")
-        self.fill_gaps_check.setToolTip(
-            "Off: a pixel that is nodata or masked in any date (clouds set to nodata) is nodata in every "
-            "output. On: every pixel valid in at least two dates gets a result; a masked date repeats the "
-            "pixel's previous clear values, so a change hidden by clouds is dated to the interval that ends "
-            "at the first clear date after it.")
-        form.addRow("", self.fill_gaps_check)
         self.polygons_check = QCheckBox("Also write change polygons (GeoPackage with moment and dates)")
         self.probabilities_check = QCheckBox("Write per-interval probabilities (used by the inspect tool)")
         self.probabilities_check.setChecked(True)
