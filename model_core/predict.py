@@ -366,8 +366,9 @@ def detect(images, out_dir=None, dates=None, bands=None, model="caimnet", weight
     ``moment_probability.tif`` keeps the model's probabilities.
 
     ``fill_gaps`` (default False: a pixel masked in any date is nodata in every output) keeps the pixels
-    valid in at least two dates: each masked date takes the pixel's previous clear values
-    (:func:`model_core.stack.fill_gaps`; for the networks after their input normalisation), so a change
+    valid in at least two dates: each masked date takes the pixel's previous clear values, mapped into
+    the masked date's radiometry (:func:`model_core.stack.fill_gaps`; for the networks after their input
+    normalisation, which does the same), so a change
     hidden by clouds is dated to the interval that ends at the first clear date after it.
 
     See the module docstring and README for the conventions.  Returns a :class:`DetectResult`.
@@ -509,9 +510,9 @@ def _run(net, dev, stack, tiles, center, scale, paths, labels, report, cancel, t
                 t0 = time.perf_counter()
                 values, valid = _read_padded(stack, wx, wy, ww, wh, per_date=fill)
                 x = values if raw else apply(values, center, scale, out=values)
-                if fill:  # after the networks' normalisation: a filled date repeats the normalised values
+                if fill:  # standardised values are carried as they are, raw ones mapped between dates
                     gaps = ~valid.all(axis=0)
-                    x, valid = fill_gaps(x, valid)
+                    x, valid = fill_gaps(x, valid, *((center, scale) if raw else (None, None)))
                     filled_core = gaps & valid
                 x[:, :, ~valid] = 0.0
                 t1 = time.perf_counter()

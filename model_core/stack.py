@@ -99,14 +99,18 @@ def date_from_metadata(ds):
 MIN_CLEAR_SAMPLE = 1000  # below this many pixels valid in every date, statistics use the gap-filled sample
 
 
-def fill_gaps(values, valid):
+def fill_gaps(values, valid, center=None, scale=None):
     """Gap filling for series with masked dates (clouds, shadows, scan gaps): ``values`` (T, C, H, W)
     and per-date ``valid`` (T, H, W) -> (filled values (T, C, H, W), valid2 (H, W)).
 
     Every masked date of a pixel takes the values of the pixel's previous valid date (leading masked
     dates those of its first valid date), so a masked date looks unchanged and a change hidden by a
-    gap appears in the interval that ends at the first clear date after it.  ``valid2``: the pixels
-    with at least two valid dates (fewer cannot show a change)."""
+    gap appears in the interval that ends at the first clear date after it.  With the per-(date, band)
+    ``center`` and ``scale`` (T, C) of the scene, a value carried from date k to date t is mapped into
+    date t's radiometry, (v - center[k]) / scale[k] * scale[t] + center[t], so that the dates'
+    illumination, season and haze differences are not mistaken for change on filled pixels (raw values,
+    for the classical methods; standardised values need no mapping).  ``valid2``: the pixels with at
+    least two valid dates (fewer cannot show a change)."""
     valid = np.asarray(valid, bool)
     t = valid.shape[0]
     index = np.where(valid, np.arange(t)[:, None, None], -1)
@@ -114,6 +118,18 @@ def fill_gaps(values, valid):
     first = valid.argmax(axis=0)
     index = np.where(index < 0, first[None], index)
     filled = np.take_along_axis(values, index[:, None], axis=0)
+    if center is not None:
+        c = np.asarray(center, np.float32)
+        s = np.asarray(scale, np.float32)
+        moved = index != np.arange(t)[:, None, None]                      # (T, H, W) carried values
+        if moved.any():
+            src = index[moved]                                             # (N,) source dates
+            dst = np.nonzero(moved)[0]                                     # (N,) target dates
+            v = filled.transpose(0, 2, 3, 1)[moved]                        # (N, C)
+            v = (v - c[src]) / s[src] * s[dst] + c[dst]
+            out = filled.transpose(0, 2, 3, 1).copy()
+            out[moved] = v
+            filled = np.ascontiguousarray(out.transpose(0, 3, 1, 2))
     return filled, valid.sum(axis=0) >= 2
 
 @dataclass
@@ -610,7 +626,7 @@ class Stack:
         all_valid = per_date.all(axis=0)
         if fill and all_valid.sum() < MIN_CLEAR_SAMPLE:
             if keep_sample:
-                kept, all_valid = fill_gaps(kept, per_date)
+                kept, all_valid = fill_gaps(kept, per_date, center, scale)
             else:
                 all_valid = per_date.sum(axis=0) >= 2
         if not all_valid.any():

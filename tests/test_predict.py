@@ -414,3 +414,20 @@ def test_fill_gaps_when_no_pixel_is_clear_on_every_date(tmp_path):
     moment = read_tif(res.paths["moment"])
     # the change is still found, each pixel dated to the first interval in which it was seen
     assert (moment[26:30, 26:30] > 0).all() and (moment[40:50, 40:50] == 0).mean() > 0.9
+
+
+def test_fill_gaps_maps_carried_values_into_the_masked_dates_radiometry():
+    from model_core.stack import fill_gaps
+
+    values = np.zeros((3, 1, 1, 2), np.float32)
+    values[0, 0, 0] = [110, 120]
+    values[2, 0, 0] = [50, 60]
+    valid = np.array([[[True, True]], [[False, True]], [[True, True]]])
+    center = np.array([[100.0], [200.0], [50.0]], np.float32)  # date 2 twice as bright and shifted
+    scale = np.array([[10.0], [20.0], [5.0]], np.float32)
+    filled, _ = fill_gaps(values, valid, center, scale)
+    assert filled[1, 0, 0, 0] == pytest.approx(220.0)      # (110 - 100) / 10 * 20 + 200
+    assert filled[1, 0, 0, 1] == values[1, 0, 0, 1]         # clear: untouched
+    assert filled[0, 0, 0, 0] == 110 and filled[2, 0, 0, 0] == 50
+    plain, _ = fill_gaps(values, valid)
+    assert plain[1, 0, 0, 0] == 110
