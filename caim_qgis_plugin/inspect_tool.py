@@ -127,6 +127,11 @@ def inspect_pixel(run_info, point, crs):
         if values is not None and bands:
             values = [values[b - 1] if b - 1 < len(values) else None for b in bands]
         result["series"].append(values)
+    if run_info.get("fill_gaps") and result["moment"] is not None:
+        masked = [dates[i] if i < len(dates) and dates[i] else "date %d" % (i + 1)
+                  for i, v in enumerate(result["series"]) if v and all(x is None for x in v)]
+        if masked:
+            result["moment_text"] += " (masked on %s: filled from the previous clear date)" % ", ".join(masked)
     width = max((len(v) for v in result["series"] if v), default=0)
     if network:  # a network (or an older run): red, green, blue, NIR
         result["band_names"] = [BAND_NAMES[i] if i < len(BAND_NAMES) else "Band %d" % (i + 1)

@@ -171,3 +171,25 @@ def test_a_dropped_small_patch_is_explained(qgis_app, tmp_path):
     row, col = np.argwhere((probs.argmax(axis=0) == 0) & (probs[0] >= 0))[0]
     plain = inspect_pixel(info, centre(row, col), utm)
     assert plain["moment_text"] == "no change (changed patches under 5000 px were dropped)"
+
+
+def test_a_filled_pixel_names_its_masked_dates(qgis_app, tmp_path):
+    import os
+
+    from qgis.core import QgsCoordinateReferenceSystem
+
+    from caim_qgis_plugin.inspect_tool import inspect_pixel
+    from caim_qgis_testlib import make_stack, run_algorithm
+
+    paths = make_stack(str(tmp_path))  # the last date has a 6 x 6 nodata corner
+    out = str(tmp_path / "out")
+    outputs = {k: os.path.join(out, f) for k, f in (("AREA", "a.tif"), ("MOMENT", "m.tif"), ("CONFIDENCE", "c.tif"))}
+    results, ok, feedback = run_algorithm(dict(INPUT=paths, DEVICE="CPU", MODEL="cva", FILL_GAPS=True, **outputs))
+    assert ok, feedback.textLog()
+    info = {"dates": ["2019-05-01", "2020-05-01", "2021-05-01"], "inputs": [{"path": p} for p in paths],
+            "fill_gaps": True, "outputs": {"moment": results["MOMENT"]}}
+    utm = QgsCoordinateReferenceSystem("EPSG:32614")
+    corner = inspect_pixel(info, centre(2, 2), utm)
+    assert corner["moment"] == 0
+    assert corner["moment_text"] == "no change (masked on 2021-05-01: filled from the previous clear date)"
+    assert inspect_pixel(info, centre(30, 30), utm)["moment_text"] == "changed between 2020-05-01 and 2021-05-01"
