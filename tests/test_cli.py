@@ -211,3 +211,19 @@ def test_demo_runs_the_automatic_choice(capsys, tmp_path):
     assert float(row.split()[-1]) > 0.4  # area kappa on the sample (0.51 measured; chance is 0)
     assert "CVA + Otsu baseline" in out and "UNTRAINED" not in out
     assert os.path.getsize(tmp_path / "demo" / "sample_quicklook.png") > 10000
+
+
+def test_fill_gaps_flag(capsys, tmp_path):
+    rng = np.random.default_rng(1)
+    imgs = []
+    for i in range(3):
+        a = rng.integers(100, 3000, (4, 40, 40)).astype(np.uint16)
+        if i == 1:
+            a[:, 0:10, 0:8] = 0  # masked on the middle date
+        imgs.append(write_tif(tmp_path / f"c_{2001 + i}.tif", a, nodata=0))
+    for flag, nodata_px in (([], 80), (["--fill-gaps"], 0)):
+        out = tmp_path / ("f" if flag else "p")
+        rc, text, err = _run(capsys, ["detect", *imgs, "--model", "cva", "--out", str(out), "--quiet", *flag])
+        assert rc == 0, err
+        assert int((read_tif(out / "change_moment.tif") == 255).sum()) == nodata_px
+        assert ("Gaps      80 px with masked dates filled" in text) == bool(flag)
