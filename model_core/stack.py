@@ -95,7 +95,6 @@ def date_from_metadata(ds):
     return None
 
 
-
 MIN_CLEAR_SAMPLE = 1000  # below this many pixels valid in every date, statistics use the gap-filled sample
 
 
@@ -131,6 +130,7 @@ def fill_gaps(values, valid, center=None, scale=None):
             out[moved] = v
             filled = np.ascontiguousarray(out.transpose(0, 3, 1, 2))
     return filled, valid.sum(axis=0) >= 2
+
 
 @dataclass
 class InputSpec:
@@ -632,8 +632,8 @@ class Stack:
         if not all_valid.any():
             raise InputError("No pixel is valid in all dates at once (the nodata areas of the inputs cover "
                              "the whole common extent). Check the inputs' nodata masks"
-                             + (", or fill the gaps from the previous clear date (--fill-gaps)." if not fill else
-                                "; no pixel is valid in even two dates."))
+                             + (", or fill masked dates from the previous clear date (--fill-gaps; in QGIS "
+                                "'Fill masked dates')." if not fill else "; no pixel is valid in even two dates."))
         self._stats = (center, scale)
         if keep_sample:
             self.sample = (kept, all_valid)
