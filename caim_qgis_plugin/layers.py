@@ -196,10 +196,9 @@ def add_run_outputs(paths, dates, run_info=None, project=None, name=None):
     """
     project = project or QgsProject.instance()
     root = project.layerTreeRoot()
-    group = root.insertGroup(0, unique_group_name(root, name or run_name(
-        dates, (run_info or {}).get("model"), (run_info or {}).get("sensitivity"),
-        (run_info or {}).get("min_patch"), (run_info or {}).get("fill_gaps"))))
     info = dict(run_info or {})
+    group = root.insertGroup(0, unique_group_name(root, name or run_name(
+        dates, info.get("model"), info.get("sensitivity"), info.get("min_patch"), info.get("fill_gaps"))))
     info.setdefault("dates", list(dates))
     info.setdefault("outputs", dict(paths))
     encoded = json.dumps(info)

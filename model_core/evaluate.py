@@ -167,6 +167,7 @@ def evaluate(series, model=None, device="cpu", tile=256, baseline=True, log=None
     from model_core.baseline import cva
     from model_core.metrics import (ConfusionMatrix, area_from_moment_labels, block_confusions,
                                     bootstrap_kappas, interval)
+    from model_core.predict import drop_small_patches
 
     kmax = max(s.t for s in series)
     res = {}
@@ -192,8 +193,6 @@ def evaluate(series, model=None, device="cpu", tile=256, baseline=True, log=None
             p = p.copy()
             p[~s.valid] = IGNORE
             if min_patch and min_patch > 1:
-                from model_core.predict import drop_small_patches
-
                 p = drop_small_patches(p, min_patch, nodata=IGNORE)
             cm = res[name]["cm"]
             if with_history:
