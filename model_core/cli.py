@@ -20,12 +20,15 @@ outputs (in --out):
 dates are taken from --dates, else parsed from the file names (2015-09-26, 20150926, 2015-09,
 2015) or from the rasters' metadata. Inputs on different grids are aligned to the reference input
 (the first) and clipped to the overlap of all dates. A pixel is nodata in the outputs when any date
-is nodata / masked there, unless --fill-gaps is given (then: when fewer than two dates are valid).
+is nodata / masked there (by the image's nodata, mask or alpha band, or by its --masks file), unless
+--fill-gaps is given (then: when fewer than two dates are valid).
 
 examples:
   python -m model_core detect 2019.tif 2020.tif 2021.tif --out result
   python -m model_core detect naip/*.tif --bands 1,2,3,4 --out result --overwrite
   python -m model_core detect s2_*.tif --bands 4,3,2,8 --device cuda:0 --tile 1024 --out result
+  python -m model_core detect l8_2019.tif l8_2020.tif l8_2021.tif --masks qa_2019.tif qa_2020.tif \
+      qa_2021.tif --mask-clear 21824,21952 --fill-gaps --model isfa --out result
 """
 
 
@@ -113,6 +116,14 @@ def _detect_parser(sub):
                         "a masked date taking the pixel's previous clear values (a change hidden by clouds is "
                         "dated to the interval ending at the first clear date after it); default: a pixel "
                         "masked in any date is nodata")
+    p.add_argument("--masks", nargs="+", metavar="MASK",
+                   help="one mask raster per image, in the same order ('none' for a date without one): cloud "
+                        "masks or QA bands (CBERS CMASK, Landsat QA_PIXEL, Sentinel-2 SCL, Fmask), on any "
+                        "grid; a pixel is masked on a date unless its mask value is a clear value")
+    p.add_argument("--mask-clear", default="0", metavar="V1,V2",
+                   help="mask values that mean clear, comma-separated whole numbers and ranges (default 0); "
+                        "e.g. 21824,21952 for Landsat 8-9 QA_PIXEL, 5440,5504 for Landsat 4-7, 4-7,11 for "
+                        "Sentinel-2 SCL, 0,1 for Fmask")
     p.add_argument("--probabilities", action="store_true", help="also write moment_probability.tif")
     p.add_argument("--threads", type=int, default=None, help="CPU threads for torch (default: all cores)")
     p.add_argument("--polygons", metavar="FILE", help="also write change polygons (GeoPackage, .shp, .geojson, .fgb) "
@@ -140,7 +151,7 @@ def cmd_detect(args):
                  weights=args.weights, device=args.device, tile=args.tile, overlap=args.overlap,
                  overwrite=args.overwrite, reference=args.reference - 1, probabilities=args.probabilities,
                  progress=progress, threads=args.threads, sensitivity=args.sensitivity,
-                 min_patch=args.min_patch, fill_gaps=args.fill_gaps)
+                 min_patch=args.min_patch, fill_gaps=args.fill_gaps, masks=args.masks, mask_clear=args.mask_clear)
     print(res.summary_text())
     if args.polygons:
         from model_core.polygons import write_polygons

@@ -25,7 +25,7 @@ from osgeo import gdal
 
 from model_core import __version__
 from model_core.errors import Cancelled, CaimError, InputError, OutputError, WeightsError
-from model_core.stack import Stack
+from model_core.stack import Stack, format_clear_values
 
 gdal.UseExceptions()
 
@@ -39,6 +39,12 @@ NODATA_U8 = 255
 NODATA_F32 = -1.0
 AREA_COLOURS = {0: (0, 0, 0, 0), 1: (230, 25, 75, 255)}
 _CREATION = ["TILED=YES", "COMPRESS=DEFLATE", "BIGTIFF=IF_SAFER", "BLOCKXSIZE=256", "BLOCKYSIZE=256"]
+
+
+def _pct(fraction):
+    """0.0004 -> '0.04 %', 0.000012 -> '0.0012 %' (small shares keep two significant digits)."""
+    p = 100.0 * fraction
+    return f"{p:.2f} %" if p == 0 or p >= 0.1 else f"{p:.2g} %"
 
 
 @dataclass
@@ -63,6 +69,19 @@ class DetectResult:
     removed_pixels: int = 0
     fill_gaps: bool = False
     filled_pixels: int = 0
+    mask_cover: list = field(default_factory=list)   # per date: fraction masked by its mask file, or None
+    mask_clear: tuple = ()
+
+    def mask_line(self):
+        """'Masks ...' summary line, or None without mask files."""
+        used = [(d, f) for d, f in zip(self.dates, self.mask_cover) if f is not None]
+        if not used:
+            return None
+        clear = format_clear_values(self.mask_clear)
+        date, most = max(used, key=lambda p: p[1])
+        return (f"Masks     {len(used)} of {len(self.dates)} dates have a mask file (clear = {clear}): "
+                f"{_pct(sum(f for _, f in used) / len(used))} of their pixels masked on average, "
+                f"most on {date or 'date ' + str(self.dates.index(date) + 1)} ({_pct(most)})")
 
     def summary_text(self):
         g = self.grid
@@ -77,7 +96,7 @@ class DetectResult:
             f"Patches   at least {self.min_patch} px (8-connected): {self.removed_pixels} changed px in "
             "smaller patches written unchanged"] if self.min_patch > 1 else []) + ([
             f"Gaps      {self.filled_pixels} px with masked dates filled from their previous clear date"]
-            if self.fill_gaps else []) + [
+            if self.fill_gaps else []) + ([self.mask_line()] if self.mask_line() else []) + [
             f"Time      {self.seconds:.1f} s ({self.valid_pixels / max(self.seconds, 1e-9) / 1000:.0f} kpx/s)",
             f"Changed   {self.changed_pixels} of {self.valid_pixels} valid px "
             f"({100.0 * self.changed_pixels / max(self.valid_pixels, 1):.2f} %)",
@@ -352,7 +371,8 @@ def apply_sensitivity(model, value):
 
 def detect(images, out_dir=None, dates=None, bands=None, model="caimnet", weights=None, device="auto",
            tile=None, overlap=None, overwrite=False, reference=0, probabilities=False, outputs=None,
-           progress=None, cancel=None, threads=None, sensitivity=0.0, min_patch=0, fill_gaps=False):
+           progress=None, cancel=None, threads=None, sensitivity=0.0, min_patch=0, fill_gaps=False,
+           masks=None, mask_clear=None):
     """Run change detection on an ordered stack and write the output GeoTIFFs.
 
     ``sensitivity`` (-3 .. 3, default 0 = the calibrated decision) lowers the log-odds of "no change"
@@ -370,6 +390,11 @@ def detect(images, out_dir=None, dates=None, bands=None, model="caimnet", weight
     the masked date's radiometry (:func:`model_core.stack.fill_gaps`; for the networks after their input
     normalisation, which does the same), so a change
     hidden by clouds is dated to the interval that ends at the first clear date after it.
+
+    ``masks``: one mask raster per image (a path, or None / 'none' for a date without one), e.g. cloud
+    masks or QA bands; a pixel is masked on a date unless its mask value is one of ``mask_clear``
+    (comma-separated whole numbers and ranges, default '0'; :func:`model_core.stack.parse_clear_values`).
+    Images given as dicts may carry their own ``mask``.
 
     See the module docstring and README for the conventions.  Returns a :class:`DetectResult`.
     Raises :class:`model_core.errors.CaimError` (with a user-facing message) for any input, output or
@@ -395,7 +420,8 @@ def detect(images, out_dir=None, dates=None, bands=None, model="caimnet", weight
     t_ = getattr(net, "min_dates", 2), getattr(net, "max_dates", 10 ** 6)
     stack = Stack(images, dates=dates, bands=bands, reference=reference, expected_bands=net.in_channels,
                   extra_bands=bool(getattr(net, "extra_bands", False)),
-                  surface_only=bool(getattr(net, "surface_bands_only", False)))
+                  surface_only=bool(getattr(net, "surface_bands_only", False)), masks=masks,
+                  mask_clear=mask_clear)
     try:
         n_dates = len(stack.sources)
         if not t_[0] <= n_dates <= t_[1]:
@@ -449,7 +475,8 @@ def detect(images, out_dir=None, dates=None, bands=None, model="caimnet", weight
                             weights=weights_path, trained=trained, warnings=warnings, timings=timings,
                             notes=list(getattr(stack, "band_notes", [])), sensitivity=sensitivity,
                             min_patch=min_patch, removed_pixels=removed, fill_gaps=bool(fill_gaps),
-                            filled_pixels=filled)
+                            filled_pixels=filled, mask_cover=list(stack.mask_cover),
+                            mask_clear=tuple(stack.mask_clear))
     finally:
         stack.close()
 
@@ -478,6 +505,9 @@ def _run(net, dev, stack, tiles, center, scale, paths, labels, report, cancel, t
             "CAIM_INPUTS": ";".join(os.path.basename(s.spec.path) for s in stack.sources),
             "CAIM_SENSITIVITY": f"{sensitivity:g}", "CAIM_MIN_PATCH": str(min_patch),
             "CAIM_FILL_GAPS": "yes" if fill else "no"}
+    if any(m is not None for m in stack.masks):
+        meta["CAIM_MASKS"] = ";".join(os.path.basename(m.path) if m is not None else "" for m in stack.masks)
+        meta["CAIM_MASK_CLEAR"] = format_clear_values(stack.mask_clear)
     area_ds = _create(paths["area"], g, gdal.GDT_Byte, 1, NODATA_U8, "change area (1 = changed)")
     moment_ds = _create(paths["moment"], g, gdal.GDT_Byte, 1, NODATA_U8,
                         "change moment (k = last change between date k and k+1)")

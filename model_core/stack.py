@@ -6,7 +6,8 @@ through a pixel offset; any other input is warped lazily through a GDAL warped V
 raster is ever loaded whole and memory stays bounded whatever the size.
 
 A pixel is valid when every selected band of every date is valid there: not nodata, not masked by a
-mask or alpha band, inside the input's footprint.
+mask or alpha band, inside the input's footprint, and -- when a date has a separate mask file (a cloud
+mask such as Landsat QA_PIXEL, Sentinel-2 SCL, Fmask or CBERS CMASK) -- one of the mask's clear values.
 """
 
 import contextlib
@@ -140,6 +141,7 @@ class InputSpec:
     bands: list = None
     date: str = None
     name: str = None
+    mask: str = None       # a separate one-band mask raster for this date (see Stack's mask_clear)
 
     @classmethod
     def of(cls, item):
@@ -147,7 +149,7 @@ class InputSpec:
             return item
         if isinstance(item, dict):
             return cls(path=str(item["path"]), bands=item.get("bands"), date=item.get("date"),
-                       name=item.get("name"))
+                       name=item.get("name"), mask=item.get("mask") or None)
         return cls(path=str(item))
 
     @property
@@ -204,6 +206,85 @@ class _Source:
     alpha_band: int = None     # band whose 0 values mask the pixel (input alpha, or the warped VRT's)
     masks_all_valid: bool = True
     nodata: list = field(default_factory=list)
+
+
+DEFAULT_MASK_CLEAR = (0,)
+MASK_PRESETS = {  # values meaning "clear" in common cloud-mask products (README, "Cloud masks")
+    "Landsat 8-9 Collection 2 QA_PIXEL": "21824,21952",
+    "Landsat 4-7 Collection 2 QA_PIXEL": "5440,5504",
+    "Sentinel-2 L2A SCL": "4-7,11",
+    "Fmask": "0,1",
+    "CBERS-4 CMASK, 0/1 masks with 0 = clear": "0",
+}
+
+
+def parse_clear_values(text):
+    """'0' / '4-7,11' / [21824, 21952] -> a sorted tuple of the integer values that mean "clear" in a
+    mask raster.  Raises InputError naming the bad part."""
+    if text is None or (isinstance(text, str) and not text.strip()):
+        return DEFAULT_MASK_CLEAR
+    parts = text.replace(";", ",").split(",") if isinstance(text, str) else list(text)
+    values = set()
+    for part in parts:
+        item = str(part).strip()
+        if not item:
+            continue
+        m = re.fullmatch(r"(\d+)\s*-\s*(\d+)", item)
+        try:
+            if m:
+                lo, hi = int(m.group(1)), int(m.group(2))
+                if hi < lo or hi - lo > 100_000:
+                    raise ValueError
+                values.update(range(lo, hi + 1))
+            else:
+                number = float(item)
+                if not number.is_integer():
+                    raise ValueError
+                values.add(int(number))
+        except ValueError:
+            raise InputError(f"Mask clear value '{item}' is not a whole number or a range like 4-7. Give the "
+                             "mask values that mean clear sky, comma-separated, e.g. 0 (CBERS CMASK, 0/1 "
+                             "masks), 21824,21952 (Landsat 8-9 QA_PIXEL) or 4-7,11 (Sentinel-2 SCL).") from None
+    if not values:
+        return DEFAULT_MASK_CLEAR
+    return tuple(sorted(values))
+
+
+def format_clear_values(values):
+    """(4, 5, 6, 7, 11) -> '4-7,11' (the inverse of :func:`parse_clear_values`)."""
+    parts, run = [], []
+    for v in sorted(values):
+        if run and v == run[-1] + 1:
+            run.append(v)
+            continue
+        if run:
+            parts.append(str(run[0]) if len(run) < 3 else f"{run[0]}-{run[-1]}")
+            if len(run) == 2:
+                parts.append(str(run[1]))
+        run = [v]
+    if run:
+        parts.append(str(run[0]) if len(run) < 3 else f"{run[0]}-{run[-1]}")
+        if len(run) == 2:
+            parts.append(str(run[1]))
+    return ",".join(parts)
+
+
+@dataclass
+class _Mask:
+    """A date's mask raster on the grid: band 1 holds the mask values; when ``warped``, band 2 is the
+    warped VRT's alpha (0 outside the mask file's footprint, which counts as masked)."""
+
+    path: str
+    ds: object
+    xoff: int = 0
+    yoff: int = 0
+    warped: bool = False
+
+
+def _no_mask(item):
+    """A mask list entry: None for '', 'none', '-' (a date without a mask file), else the path."""
+    text = "" if item is None else str(item).strip()
+    return None if text.lower() in ("", "none", "-") else text
 
 
 def _open(spec, index):
@@ -280,11 +361,19 @@ class Stack:
     """
 
     def __init__(self, inputs, dates=None, bands=None, reference=0, expected_bands=None, extra_bands=False,
-                 surface_only=False):
+                 surface_only=False, masks=None, mask_clear=None):
         specs = [InputSpec.of(i) for i in inputs]
         if len(specs) < 2:
             raise InputError(f"Change detection needs at least 2 images; {len(specs)} given. "
                              "Give the images of the series in date order.")
+        if masks is not None:
+            masks = list(masks)
+            if len(masks) != len(specs):
+                raise InputError(f"{len(masks)} mask files given for {len(specs)} images. Give exactly one "
+                                 "mask per image, in the same order ('none' for a date without a mask).")
+            specs = [InputSpec(s.path, s.bands, s.date, s.name, _no_mask(m) or s.mask)
+                     for s, m in zip(specs, masks)]
+        self.mask_clear = parse_clear_values(mask_clear)
         if dates is not None:
             dates = [d.strip() for d in (dates.split(",") if isinstance(dates, str) else dates)]
             if len(dates) != len(specs):
@@ -299,9 +388,11 @@ class Stack:
             self.dates = self._dates(specs, datasets, dates)
             self.grid = self._grid(specs, datasets, reference)
             self.sources = [self._source(s, ds, i) for i, (s, ds) in enumerate(zip(specs, datasets))]
+            self.masks = [self._mask(s, i) if s.mask else None for i, s in enumerate(specs)]
         self.band_count = len(self.sources[0].bands)
         self._stats = None
         self.sample = None
+        self.mask_cover = [None] * len(specs)  # per date: the fraction of the grid its mask file marks
 
     # ------------------------------------------------------------------ set-up
     def _check_bands(self, specs, datasets, bands, expected, extra=False, surface_only=False):
@@ -494,23 +585,32 @@ class Stack:
         return Grid(ref_ds.GetProjection(), rx0 + c0 * px, ry0 - r0 * py, px, py, c1 - c0, r1 - r0,
                     geographic, units)
 
-    def _source(self, spec, ds, index):
+    def _offsets(self, ds):
+        """(xoff, yoff) of the grid's origin in ``ds`` when ``ds`` is on the grid's CRS, pixel size and
+        alignment (read directly), else None (warp it)."""
         g = self.grid
         gt = ds.GetGeoTransform()
-        aligned = False
-        xoff = yoff = 0
         if not g.wkt:
-            aligned = True
-        elif (not gt[2] and not gt[4] and gt[5] < 0 and math.isclose(gt[1], g.px, rel_tol=1e-7)
-              and math.isclose(-gt[5], g.py, rel_tol=1e-7)):
+            return 0, 0
+        if (not gt[2] and not gt[4] and gt[5] < 0 and math.isclose(gt[1], g.px, rel_tol=1e-7)
+                and math.isclose(-gt[5], g.py, rel_tol=1e-7)):
             srs = _srs(ds)
+            if srs is None:
+                return None
             ref = osr.SpatialReference()
             ref.ImportFromWkt(g.wkt)
             ref.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
             fx = (g.x0 - gt[0]) / g.px
             fy = (gt[3] - g.y0) / g.py
             if srs.IsSame(ref) and abs(fx - round(fx)) < 1e-3 and abs(fy - round(fy)) < 1e-3:
-                aligned, xoff, yoff = True, int(round(fx)), int(round(fy))
+                return int(round(fx)), int(round(fy))
+        return None
+
+    def _source(self, spec, ds, index):
+        g = self.grid
+        offsets = self._offsets(ds)
+        aligned = offsets is not None
+        xoff, yoff = offsets or (0, 0)
         # An alpha band that is not used as data masks the pixels where it is 0.  GDAL flags the 4th
         # band of a 4-band byte GeoTIFF as alpha by default, even when it holds NIR: a band the user
         # selected as data is never used as a mask.
@@ -541,6 +641,55 @@ class Stack:
                              f"({_msg(exc)}).") from None
         n = len(spec.bands)
         return _Source(spec, vrt, list(range(1, n + 1)), 0, 0, True, vrt.RasterCount, True, [None] * n)
+
+    def _mask(self, spec, index):
+        """Open the date's mask file onto the grid (directly when it is on the grid, else a nearest-
+        neighbour warped VRT whose alpha marks the mask's footprint)."""
+        g = self.grid
+        path = spec.mask
+        what = f"The mask of input {index + 1} '{spec.label}'"
+        if not path.startswith("/vsi") and not os.path.exists(path) and ":" not in os.path.basename(path):
+            raise InputError(f"{what}, '{path}', does not exist. Check the path.")
+        try:
+            ds = gdal.Open(path, gdal.GA_ReadOnly)
+        except RuntimeError as exc:
+            raise InputError(f"{what}, '{path}', cannot be read by GDAL ({_msg(exc)}).") from None
+        if ds is None or ds.RasterCount == 0:
+            raise InputError(f"{what}, '{path}', is not a raster with bands.")
+        if ds.RasterCount != 1:
+            raise InputError(f"{what}, '{os.path.basename(path)}', has {ds.RasterCount} bands; a mask has one "
+                             "(a cloud mask or QA band such as CBERS CMASK, Landsat QA_PIXEL, Sentinel-2 SCL, "
+                             "Fmask). Extract its mask band first, e.g. gdal_translate -b N.")
+        if not g.wkt or _srs(ds) is None:
+            if g.wkt or ds.RasterXSize < g.width or ds.RasterYSize < g.height:
+                raise InputError(f"{what}, '{os.path.basename(path)}', "
+                                 + ("has no coordinate reference system while the images have one. "
+                                    "Assign its CRS first (e.g. gdal_edit.py -a_srs)." if g.wkt else
+                                    f"is {ds.RasterXSize} x {ds.RasterYSize} pixels; the images are "
+                                    f"{g.width} x {g.height} and not georeferenced. Give a mask of the "
+                                    "image's size."))
+            return _Mask(path, ds)
+        offsets = self._offsets(ds)
+        if offsets is not None:
+            xoff, yoff = offsets
+            if xoff >= 0 and yoff >= 0 and xoff + g.width <= ds.RasterXSize and yoff + g.height <= ds.RasterYSize:
+                return _Mask(path, ds, xoff, yoff)
+        try:
+            vrt = gdal.Warp("", ds, format="VRT", dstSRS=g.wkt, outputBounds=g.bounds, width=g.width,
+                            height=g.height, resampleAlg="near", dstAlpha=True, multithread=False)
+        except RuntimeError as exc:
+            raise InputError(f"{what}, '{os.path.basename(path)}', cannot be aligned to the grid of the "
+                             f"images ({_msg(exc)}).") from None
+        vrt._keep = ds
+        return _Mask(path, vrt, 0, 0, True)
+
+    def _mask_clear(self, m, x, y, w, h, kw):
+        """Boolean (h', w') array: where the mask ``m`` says clear (one of the clear values, inside it)."""
+        values = m.ds.GetRasterBand(1).ReadAsArray(x + m.xoff, y + m.yoff, w, h, **kw)
+        clear = np.isin(values, self.mask_clear)
+        if m.warped:
+            clear &= m.ds.GetRasterBand(2).ReadAsArray(x, y, w, h, **kw) > 0
+        return clear
 
     # ------------------------------------------------------------------ reading
     @property
@@ -582,6 +731,18 @@ class Stack:
                              "unreadable or truncated: re-export or re-download it.") from None
         finally:
             gdal.PopErrorHandler()
+        m = self.masks[i] if getattr(self, "masks", None) else None
+        if m is not None:
+            gdal.PushErrorHandler("CPLQuietErrorHandler")
+            try:
+                clear = self._mask_clear(m, x, y, w, h, kw)
+            except RuntimeError as exc:
+                raise InputError(f"Reading the mask of input {i + 1} '{s.spec.label}' "
+                                 f"('{os.path.basename(m.path)}') failed ({_msg(exc)}). The file is "
+                                 "unreadable or truncated: re-export or re-download it.") from None
+            finally:
+                gdal.PopErrorHandler()
+            valid &= clear
         finite = np.isfinite(out)
         if not finite.all():
             bad = ~finite.all(axis=0) & valid
@@ -618,7 +779,19 @@ class Stack:
             values = kept[i] if keep_sample else np.empty((c, bh, bw), np.float32)
             valid = per_date[i]
             self._read_source(i, s, 0, 0, g.width, g.height, bw, bh, values, valid)
+            m = self.masks[i]
+            if m is not None:
+                kw = dict(buf_xsize=bw, buf_ysize=bh, resample_alg=gdal.GRIORA_NearestNeighbour)
+                self.mask_cover[i] = 1.0 - float(self._mask_clear(m, 0, 0, g.width, g.height, kw).mean())
             if not valid.any():
+                if m is not None and self.mask_cover[i] >= 1.0:
+                    clear = format_clear_values(self.mask_clear)
+                    raise InputError(
+                        f"The mask of input {i + 1} '{s.spec.label}', '{os.path.basename(m.path)}', marks every "
+                        f"pixel of the common extent as masked: none has a clear value ({clear}) there. Check "
+                        "that it is this date's mask and give the values that mean clear sky (--mask-clear; in "
+                        "QGIS 'Clear values'), e.g. 21824,21952 for Landsat 8-9 QA_PIXEL, 4-7,11 for "
+                        "Sentinel-2 SCL.")
                 raise InputError(f"Input {i + 1} '{s.spec.label}' has no valid pixel inside the common "
                                  "extent (all nodata or masked). Remove it or fix its nodata value/mask.")
             ce, sc = robust_stats(values[None], valid)
@@ -648,4 +821,8 @@ class Stack:
     def close(self):
         for s in self.sources:
             s.ds = None
+        for m in getattr(self, "masks", None) or []:
+            if m is not None:
+                m.ds = None
         self.sources = []
+        self.masks = []

@@ -39,7 +39,7 @@ def test_help_lists_every_option(capsys):
         main(["detect", "--help"])
     text = capsys.readouterr().out
     for opt in ("--out", "--model", "--dates", "--bands", "--weights", "--device", "--tile", "--overwrite",
-                "--overlap", "--probabilities", "--polygons", "--min-patch", "--fill-gaps", "--quicklook", "change_moment.tif", "change_area.tif", "confidence.tif"):
+                "--overlap", "--probabilities", "--polygons", "--min-patch", "--fill-gaps", "--masks", "--mask-clear", "--quicklook", "change_moment.tif", "change_area.tif", "confidence.tif"):
         assert opt in text
 
 

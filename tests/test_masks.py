@@ -1,0 +1,138 @@
+"""Separate per-date mask files (cloud masks, QA bands): --masks / --mask-clear, on and off the grid."""
+
+import glob
+import os
+
+import numpy as np
+import pytest
+from osgeo import gdal
+from rasters import read_tif, write_tif
+
+from model_core.cli import main
+from model_core.errors import InputError
+from model_core.predict import detect
+from model_core.stack import Stack, format_clear_values, parse_clear_values
+
+
+def _images(tmp_path, n=3, size=40, seed=0):
+    rng = np.random.default_rng(seed)
+    return [write_tif(tmp_path / f"img_{2001 + i}.tif", rng.integers(100, 3000, (4, size, size)).astype(np.uint16))
+            for i in range(n)]
+
+
+@pytest.mark.parametrize("text, values, back", [
+    ("0", (0,), "0"), (None, (0,), "0"), ("", (0,), "0"), ("21824, 21952", (21824, 21952), "21824,21952"),
+    ("4-7,11", (4, 5, 6, 7, 11), "4-7,11"), ("1;0", (0, 1), "0,1"), ([3, 1], (1, 3), "1,3"),
+    ("0,1,2,5,6", (0, 1, 2, 5, 6), "0-2,5,6"),
+])
+def test_clear_values_parse_and_format(text, values, back):
+    assert parse_clear_values(text) == values
+    assert format_clear_values(values) == back
+
+
+@pytest.mark.parametrize("text", ["cloud", "1.5", "7-4", "0-999999"])
+def test_bad_clear_values_are_named(text):
+    with pytest.raises(InputError, match="Mask clear value '%s'" % text.replace(".", r"\.")):
+        parse_clear_values(text)
+
+
+def test_aligned_masks_use_the_clear_values(tmp_path):
+    imgs = _images(tmp_path, size=20)
+    m0 = np.zeros((20, 20), np.uint8)
+    m0[2:5, 3:6] = 4                     # cloud on date 1
+    m2 = np.full((20, 20), 7, np.uint8)  # an SCL-like product: 4-7 clear, 9 cloud
+    m2[10:12, 0:20] = 9
+    masks = [write_tif(tmp_path / "m0.tif", m0), "none", write_tif(tmp_path / "m2.tif", m2)]
+    s = Stack(imgs, masks=masks, mask_clear="0,4-7")  # 4 counts as clear too here
+    _, valid = s.read(0, 0, 20, 20, per_date=True)
+    assert valid[0].all() and valid[1].all()
+    assert (~valid[2]).sum() == 40 and not valid[2, 10:12].any()
+    s = Stack(imgs, masks=masks)  # default: only 0 is clear; m2's 7 and 9 mask the whole date
+    _, valid = s.read(0, 0, 20, 20, per_date=True)
+    assert (~valid[0]).sum() == 9 and not valid[0, 2:5, 3:6].any() and not valid[2].any()
+    with pytest.raises(InputError, match="'m2.tif', marks every pixel.*--mask-clear"):
+        s.statistics()
+
+
+def test_masks_on_another_grid_are_warped_nearest_and_outside_is_masked(tmp_path):
+    imgs = _images(tmp_path, n=2, size=40)  # 10 m pixels from (500000, 5200000)
+    # a 20 m mask covering only the left half (x < 500200): one mask pixel = 2 x 2 image pixels
+    m = np.zeros((20, 10), np.uint16)
+    m[:, :5] = 8  # two clear classes side by side: any blending between them would make masked values
+    m[3, 4] = 2
+    mask = write_tif(tmp_path / "qa.tif", m, pixel=20.0)
+    s = Stack(imgs, masks=[mask, None], mask_clear="0,8")
+    assert s.masks[0].warped and s.masks[1] is None
+    _, valid = s.read(0, 0, 40, 40, per_date=True)
+    expected = np.ones((40, 40), bool)
+    expected[:, 20:] = False         # outside the mask's footprint
+    expected[6:8, 8:10] = False      # the cloudy 20 m pixel
+    assert np.array_equal(valid[0], expected)
+    assert valid[1].all()
+    s.statistics()
+    assert s.mask_cover[0] == pytest.approx(1 - expected.mean(), abs=0.02) and s.mask_cover[1] is None
+
+
+def test_mask_problems_are_named(tmp_path):
+    imgs = _images(tmp_path, n=2, size=20)
+    good = write_tif(tmp_path / "good.tif", np.zeros((20, 20), np.uint8))
+    three = write_tif(tmp_path / "three.tif", np.zeros((3, 20, 20), np.uint8))
+    plain = write_tif(tmp_path / "plain.tif", np.zeros((20, 20), np.uint8), geo=False)
+    cases = [
+        ([good], "1 mask files given for 2 images"),
+        ([good, str(tmp_path / "gone.tif")], "The mask of input 2 'img_2002.tif', '.*gone.tif', does not exist"),
+        ([three, good], "The mask of input 1 'img_2001.tif', 'three.tif', has 3 bands"),
+        ([good, plain], "'plain.tif', has no coordinate reference system"),
+    ]
+    for masks, message in cases:
+        with pytest.raises(InputError, match=message):
+            Stack(imgs, masks=masks)
+
+
+def test_cli_masks_with_and_without_gap_filling(capsys, tmp_path):
+    imgs = _images(tmp_path, n=3, size=40, seed=1)
+    cloud = np.zeros((40, 40), np.uint8)
+    cloud[0:10, 0:8] = 1
+    masks = ["none", write_tif(tmp_path / "cmask_2002.tif", cloud), "none"]
+    for flag, nodata_px in (([], 80), (["--fill-gaps"], 0)):
+        out = tmp_path / ("f" if flag else "p")
+        rc = main(["detect", *imgs, "--model", "cva", "--out", str(out), "--quiet", "--masks", *masks, *flag])
+        text, err = capsys.readouterr()
+        assert rc == 0, err
+        moment = read_tif(out / "change_moment.tif")
+        assert int((moment == 255).sum()) == nodata_px and (moment[0:10, 0:8] == 255).all() == (not flag)
+        assert "Masks     1 of 3 dates have a mask file (clear = 0): 5.00 % of their pixels masked" in text
+        meta = gdal.Open(str(out / "change_area.tif")).GetMetadata()
+        assert meta["CAIM_MASKS"] == ";cmask_2002.tif;" and meta["CAIM_MASK_CLEAR"] == "0"
+    # a wrong clear value: one clear message, nothing written
+    rc = main(["detect", *imgs, "--model", "cva", "--out", str(tmp_path / "bad"), "--quiet", "--masks", *masks,
+               "--mask-clear", "clear"])
+    err = capsys.readouterr().err
+    assert rc == 2 and "Mask clear value 'clear'" in err and "Traceback" not in err
+    assert not (tmp_path / "bad").exists() or not os.listdir(tmp_path / "bad")
+
+
+@pytest.mark.shared
+def test_cbers_cloud_mask_files(shared_data, tmp_path):
+    """The real CBERS-4 cube: four band files and a CMASK per date; its one cloudy pixel (value 4 on
+    2018-04-07, bright in blue) is nodata with the masks and gets a result again with gap filling."""
+    folder = os.path.join(shared_data, "cbers-cube")
+    dates = sorted({os.path.basename(p)[-14:-4] for p in glob.glob(os.path.join(folder, "*_B13_*.tif"))})[:6]
+    images, masks = [], []
+    for d in dates:
+        vrt = str(tmp_path / f"cbers_{d}.vrt")
+        gdal.BuildVRT(vrt, [glob.glob(os.path.join(folder, f"*_{b}_{d}.tif"))[0] for b in ("B15", "B14", "B13", "B16")],
+                      separate=True)
+        images.append(vrt)
+        masks.append(glob.glob(os.path.join(folder, f"*_CMASK_{d}.tif"))[0])
+    cloud = np.argwhere(read_tif(masks[4]) != 0)
+    assert cloud.tolist() == [[2, 30]]
+    plain = detect(images, out_dir=str(tmp_path / "plain"), model="isfa")
+    masked = detect(images, out_dir=str(tmp_path / "masked"), model="isfa", masks=masks)
+    filled = detect(images, out_dir=str(tmp_path / "filled"), model="isfa", masks=masks, fill_gaps=True)
+    assert read_tif(plain.paths["moment"])[2, 30] != 255
+    m = read_tif(masked.paths["moment"])
+    assert m[2, 30] == 255 and (m == 255).sum() == 1 and masked.valid_pixels == 2499
+    assert read_tif(filled.paths["moment"])[2, 30] != 255 and filled.filled_pixels == 1
+    assert masked.mask_cover[4] == pytest.approx(1 / 2500) and masked.mask_cover[0] == 0.0
+    assert "most on 2018-04-07 (0.04 %)" in masked.summary_text()
