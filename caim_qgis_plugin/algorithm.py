@@ -55,6 +55,8 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
     SENSITIVITY = "SENSITIVITY"
     MIN_PATCH = "MIN_PATCH"
     FILL_GAPS = "FILL_GAPS"
+    MASKS = "MASKS"
+    MASK_CLEAR = "MASK_CLEAR"
     AREA = "AREA"
     MOMENT = "MOMENT"
     CONFIDENCE = "CONFIDENCE"
@@ -74,6 +76,7 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
         self._dates = None
         self._written = {}
         self._requested = {}
+        self._mask_clear = None
 
     # -- identity ---------------------------------------------------------------------------------
     def name(self):
@@ -134,6 +137,13 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
             "set to nodata, scan gaps) is nodata in every output.  On, every pixel valid in at least two "
             "dates gets a result: a masked date takes the pixel's previous clear values, so a change hidden "
             "by clouds is dated to the interval that ends at the first clear date after it.\n"
+            "<b>Cloud masks</b>: optional, one mask raster per input layer, in the same order (a cloud mask "
+            "or QA band: CBERS CMASK, Landsat QA_PIXEL, Sentinel-2 SCL, Fmask), on any grid (resampled "
+            "nearest-neighbour).  A pixel is masked on a date unless its mask value is one of the "
+            "<b>mask values meaning clear</b>: comma-separated whole numbers and ranges, default 0; "
+            "21824,21952 for Landsat 8-9 Collection 2 QA_PIXEL, 5440,5504 for Landsat 4-7, 4-7,11 for "
+            "Sentinel-2 SCL, 0,1 for Fmask.  Outside a mask's footprint counts as masked.  Combine with "
+            "Fill masked dates for cloudy series.\n"
             "<b>Tile size</b>: 0 (default) = automatic, chosen from the number of dates so the run stays "
             "near 1.3 GB of memory; any raster size fits.\n"
             "<b>Outputs</b>: change area (0 unchanged, 1 changed, 255 nodata), change moment (0 no change, "
@@ -179,6 +189,12 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
             QgsProcessingParameterNumber.Integer, 0, False, 0, 1000000))
         self.addParameter(QgsProcessingParameterBoolean(
             self.FILL_GAPS, tr("Fill masked dates from the previous clear date (cloudy series)"), False))
+        self.addParameter(QgsProcessingParameterMultipleLayers(
+            self.MASKS, tr("Cloud masks, one per input layer in the same order (optional)"),
+            QgsProcessing.TypeRaster, optional=True))
+        self.addParameter(QgsProcessingParameterString(
+            self.MASK_CLEAR, tr("Mask values meaning clear (e.g. 0; 21824,21952 Landsat 8-9 QA_PIXEL; "
+                                "4-7,11 Sentinel-2 SCL)"), defaultValue="0", optional=True))
         tile = QgsProcessingParameterNumber(
             self.TILE_SIZE, tr("Tile size (pixels; 0 = automatic)"), QgsProcessingParameterNumber.Integer, 0,
             False, 0, 8192)
@@ -232,8 +248,15 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
                 "The %s method (MODEL=%s) takes no weights, but the Weights file (WEIGHTS) is set "
                 "to '%s'. Leave WEIGHTS empty, or choose a model that uses weights (MODEL=caimnet, schanger "
                 "caimnet_cva or caimnet_isfa) to use that file.") % (mdl.name(model), choice, weights))
-        facts = inp.describe_layers(layers, dates, bands)
-        problems = inp.validate(layers, [f.get("date") for f in facts], bands, model, weights=weights)
+        masks = self.parameterAsLayerList(parameters, self.MASKS, context) if parameters.get(self.MASKS) else []
+        facts = inp.describe_layers(layers, dates, bands, masks or None)
+        problems = inp.validate(layers, [f.get("date") for f in facts], bands, model, weights=weights,
+                                masks=masks or None)
+        clear_text = self.parameterAsString(parameters, self.MASK_CLEAR, context)
+        try:
+            self._mask_clear = inp.parse_clear_values(clear_text)
+        except ValueError as exc:
+            problems.append((inp.ERROR, str(exc)))
         errors = [msg for level, msg in problems if level == inp.ERROR]
         if errors:
             raise QgsProcessingException("\n".join(errors))
@@ -241,7 +264,8 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
             feedback.pushInfo(("Note: " if level == inp.INFO else "Warning: ") + msg)
         feedback.pushInfo("Model: %s [%s]" % (mdl.describe(choice, model, len(layers)), model))
         for i, fact in enumerate(facts, start=1):
-            feedback.pushInfo("Date %d: %s  (%s)" % (i, fact.get("date") or "unknown", fact["path"]))
+            feedback.pushInfo("Date %d: %s  (%s)%s" % (i, fact.get("date") or "unknown", fact["path"],
+                                                       "  mask: %s" % fact["mask"] if fact.get("mask") else ""))
         self._facts = facts
         self._model = model
         return True
@@ -299,6 +323,7 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
                 sensitivity=self.parameterAsDouble(parameters, self.SENSITIVITY, context),
                 min_patch=self.parameterAsInt(parameters, self.MIN_PATCH, context),
                 fill_gaps=self.parameterAsBoolean(parameters, self.FILL_GAPS, context),
+                mask_clear=list(self._mask_clear) if any(f.get("mask") for f in self._facts) else None,
             )
         except CaimError as exc:
             raise QgsProcessingException(str(exc)) from None
@@ -342,7 +367,8 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
         from caim_qgis_plugin import layers as lyr
 
         dates = self._dates or []
-        info = {"dates": dates, "inputs": self._facts or [], "outputs": self._written, "model": self._model}
+        info = {"dates": dates, "inputs": self._facts or [], "outputs": self._written, "model": self._model,
+                "mask_clear": list(self._mask_clear or [])}
         for kind in (lyr.AREA, lyr.MOMENT, lyr.CONFIDENCE):
             path = self._written.get(kind)
             if not path or not os.path.exists(path):

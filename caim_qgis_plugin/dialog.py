@@ -27,6 +27,7 @@ from qgis.PyQt.QtWidgets import (
     QProgressBar,
     QPushButton,
     QSpinBox,
+    QStyledItemDelegate,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -65,7 +66,9 @@ OUTPUT_FILES = {
     "POLYGONS": "change_polygons.gpkg",
 }
 LAYER_ROLE = Qt.UserRole
-COL_LAYER, COL_DATE, COL_BANDS, COL_CRS = range(4)
+COL_LAYER, COL_DATE, COL_BANDS, COL_CRS, COL_MASK = range(5)
+NO_MASK = "—"
+MASK_WORDS = ("mask", "qa", "scl", "fmask", "cloud")  # names of layers that are probably cloud masks
 
 
 def pixel_area_m2(layer):
@@ -106,6 +109,36 @@ class RunFeedback(QgsProcessingFeedback):
     def reportError(self, error, fatalError=False):  # noqa: N802,N803
         self.errors.append(error)
         self.error.emit(error)
+
+
+class ReadOnlyDelegate(QStyledItemDelegate):
+    """Columns that show facts (layer name, band count, CRS): no editor on double-click."""
+
+    def createEditor(self, parent, option, index):  # noqa: N802
+        return None
+
+
+class MaskDelegate(QStyledItemDelegate):
+    """The Mask column's editor: a list of the project's one-band rasters, '—' for no mask."""
+
+    def __init__(self, dialog):
+        super().__init__(dialog.layer_tree)
+        self.dialog = dialog
+
+    def createEditor(self, parent, option, index):  # noqa: N802
+        combo = QComboBox(parent)
+        combo.addItem(NO_MASK, "")
+        for layer in self.dialog.mask_candidates():
+            combo.addItem(layer.name(), layer.id())
+        return combo
+
+    def setEditorData(self, editor, index):  # noqa: N802
+        editor.setCurrentIndex(max(0, editor.findData(index.data(LAYER_ROLE) or "")))
+
+    def setModelData(self, editor, model, index):  # noqa: N802
+        layer_id = editor.currentData() or ""
+        model.setData(index, layer_id, LAYER_ROLE)  # the id first: the text change triggers validation
+        model.setData(index, editor.currentText() if layer_id else NO_MASK, Qt.DisplayRole)
 
 
 class OrderedLayerTree(QTreeWidget):
@@ -165,6 +198,7 @@ class CaimDialog(QDialog):
         self.last_results = None
         self.last_layers = {}
         self._run_layers = []
+        self._run_masks = None
         self._filled = False
         self.setWindowTitle("CAIM change detection: detect changes in a time series")
         self.setWindowIcon(QIcon(icon_path()))
@@ -185,11 +219,16 @@ class CaimDialog(QDialog):
 
         self.layer_tree = OrderedLayerTree(self)
         self.layer_tree.setObjectName("layerTree")
-        self.layer_tree.setHeaderLabels(["Layer", "Date", "Bands", "CRS"])
+        self.layer_tree.setHeaderLabels(["Layer", "Date", "Bands", "CRS", "Cloud mask"])
         header = self.layer_tree.header()
         header.setSectionResizeMode(COL_LAYER, QHeaderView.Stretch)
-        for col in (COL_DATE, COL_BANDS, COL_CRS):
+        for col in (COL_DATE, COL_BANDS, COL_CRS, COL_MASK):
             header.setSectionResizeMode(col, QHeaderView.ResizeToContents)
+        self._read_only = ReadOnlyDelegate(self.layer_tree)
+        for col in (COL_LAYER, COL_BANDS, COL_CRS):
+            self.layer_tree.setItemDelegateForColumn(col, self._read_only)
+        self._mask_delegate = MaskDelegate(self)
+        self.layer_tree.setItemDelegateForColumn(COL_MASK, self._mask_delegate)
         self.layer_tree.setEditTriggers(QAbstractItemView.DoubleClicked | QAbstractItemView.EditKeyPressed)
         self.layer_tree.itemChanged.connect(self._item_changed)
         self.layer_tree.orderChanged.connect(self.validate)
@@ -274,6 +313,27 @@ class CaimDialog(QDialog):
             "output. On: every pixel valid in at least two dates gets a result; a masked date repeats the "
             "pixel's previous clear values, so a change hidden by clouds is dated to the interval that ends "
             "at the first clear date after it.")
+        self.mask_clear_edit = QLineEdit("0")
+        self.mask_clear_edit.setObjectName("maskClear")
+        self.mask_clear_edit.setPlaceholderText("0")
+        self.mask_clear_edit.setToolTip(
+            "Mask values that mean clear sky, comma-separated whole numbers and ranges; every other value "
+            "masks the pixel on that date. 0: CBERS CMASK and 0/1 masks; 21824,21952: Landsat 8-9 "
+            "Collection 2 QA_PIXEL; 5440,5504: Landsat 4-7; 4-7,11: Sentinel-2 SCL; 0,1: Fmask.")
+        self.mask_clear_edit.textChanged.connect(self.validate)
+        self.match_masks_button = QPushButton("Match masks by date")
+        self.match_masks_button.setObjectName("matchMasks")
+        self.match_masks_button.setToolTip(
+            "For each checked date without a mask, pick a one-band layer of the same date whose name says "
+            "mask, QA, SCL, Fmask or cloud, and uncheck that layer as an input. Double-click a row's Cloud "
+            "mask cell to choose one yourself.")
+        self.match_masks_button.clicked.connect(self.match_masks)
+        masks = QHBoxLayout()
+        masks.addWidget(QLabel("clear values"))
+        masks.addWidget(self.mask_clear_edit)
+        masks.addWidget(self.match_masks_button)
+        masks.addStretch(1)
+        form.addRow("Cloud masks", masks)
         form.addRow("", self.fill_gaps_check)
         self.device_combo = QComboBox()
         self.device_combo.addItems(DEVICES)
@@ -419,6 +479,10 @@ class CaimDialog(QDialog):
         for layer_id, item in known.items():
             if layer_id not in wanted:
                 self.layer_tree.takeTopLevelItem(self.layer_tree.indexOfTopLevelItem(item))
+        for item in self._items():
+            if item.data(COL_MASK, LAYER_ROLE) and item.data(COL_MASK, LAYER_ROLE) not in wanted:
+                item.setData(COL_MASK, LAYER_ROLE, "")
+                item.setText(COL_MASK, NO_MASK)
         # keep the layer tree's order for new layers (top of the legend first)
         order = [node.layerId() for node in project.layerTreeRoot().findLayers()]
         rasters.sort(key=lambda lyr_: order.index(lyr_.id()) if lyr_.id() in order else len(order))
@@ -429,7 +493,11 @@ class CaimDialog(QDialog):
                 item.setText(COL_LAYER, layer.name())
                 continue
             date, source = inp.date_for_layer(layer)
-            item = QTreeWidgetItem([layer.name(), date or "", str(layer.bandCount()), layer.crs().authid()])
+            crs = layer.crs()
+            item = QTreeWidgetItem([layer.name(), date or "", str(layer.bandCount()),
+                                    crs.authid() or ("custom" if crs.isValid() else "none"), NO_MASK])
+            item.setToolTip(COL_CRS, (crs.authid() or crs.toProj()) if crs.isValid() else "no CRS")
+            item.setToolTip(COL_MASK, "double-click to choose this date's cloud mask (a one-band raster layer)")
             item.setData(COL_LAYER, LAYER_ROLE, layer.id())
             item.setToolTip(COL_LAYER, inp.layer_source(layer))
             item.setToolTip(COL_DATE, "date from the %s; double-click to edit" % source if source
@@ -450,6 +518,8 @@ class CaimDialog(QDialog):
             QTimer.singleShot(0, self.refresh_layers)
 
     def _item_changed(self, item, column):
+        if column == COL_MASK:
+            self._uncheck_mask_rows()
         if column == COL_DATE:
             text = item.text(COL_DATE).strip()
             parsed = inp.parse_date(text) if text else None
@@ -479,6 +549,67 @@ class CaimDialog(QDialog):
         first = self.layer_tree.indexOfTopLevelItem(items[0])
         row = max(0, min(self.layer_tree.topLevelItemCount() - len(items), first + step))
         self.layer_tree.move_items(items, row if step < 0 else row + len(items))
+
+    # -- cloud masks ------------------------------------------------------------------------------
+    def mask_candidates(self):
+        """The project's one-band raster layers (outputs of earlier runs excluded), legend order."""
+        project = QgsProject.instance()
+        order = [node.layerId() for node in project.layerTreeRoot().findLayers()]
+        layers = [layer for layer in project.mapLayers().values()
+                  if layer.type() == QgsMapLayerType.RasterLayer and layer.bandCount() == 1
+                  and not layer.customProperty(lyr.KIND_PROPERTY)]
+        return sorted(layers, key=lambda x: order.index(x.id()) if x.id() in order else len(order))
+
+    def set_mask(self, item, layer):
+        """Use ``layer`` (or None) as the cloud mask of ``item``'s date."""
+        item.setData(COL_MASK, LAYER_ROLE, layer.id() if layer is not None else "")
+        item.setText(COL_MASK, layer.name() if layer is not None else NO_MASK)
+
+    def _uncheck_mask_rows(self):
+        """A layer chosen as a mask is not an input date as well."""
+        used = {item.data(COL_MASK, LAYER_ROLE) for item in self._items()} - {"", None}
+        self.layer_tree.blockSignals(True)
+        for item in self._items():
+            if item.data(COL_LAYER, LAYER_ROLE) in used:
+                item.setCheckState(COL_LAYER, Qt.Unchecked)
+        self.layer_tree.blockSignals(False)
+
+    def match_masks(self):
+        """Give each checked date without a mask the one-band layer of the same date whose name looks like
+        a mask (MASK_WORDS); returns how many were matched."""
+        candidates = []
+        for layer in self.mask_candidates():
+            name = layer.name().lower() + " " + os.path.basename(inp.layer_source(layer)).lower()
+            if any(w in name for w in MASK_WORDS):
+                candidates.append((inp.date_for_layer(layer)[0], layer))
+        taken = {item.data(COL_MASK, LAYER_ROLE) for item in self._items()}
+        matched = 0
+        for item in self._items():
+            if item.checkState(COL_LAYER) != Qt.Checked or item.data(COL_MASK, LAYER_ROLE):
+                continue
+            date = inp.parse_date(item.text(COL_DATE).strip()) if item.text(COL_DATE).strip() else None
+            same = [layer for d, layer in candidates if date and d == date and layer.id() not in taken
+                    and layer.id() != item.data(COL_LAYER, LAYER_ROLE)]
+            if len(same) == 1:
+                self.layer_tree.blockSignals(True)
+                self.set_mask(item, same[0])
+                self.layer_tree.blockSignals(False)
+                taken.add(same[0].id())
+                matched += 1
+        self._uncheck_mask_rows()
+        self.validate()
+        self._set_status("Matched %d cloud mask%s by date." % (matched, "" if matched == 1 else "s"))
+        return matched
+
+    def checked_masks(self):
+        """[mask layer or None] of the checked rows, in list order."""
+        project = QgsProject.instance()
+        out = []
+        for item in self._items():
+            if item.checkState(COL_LAYER) == Qt.Checked and project.mapLayer(item.data(COL_LAYER, LAYER_ROLE)):
+                mask_id = item.data(COL_MASK, LAYER_ROLE)
+                out.append(project.mapLayer(mask_id) if mask_id else None)
+        return out
 
     def _check_all(self, checked):
         for item in self._items():
@@ -512,8 +643,22 @@ class CaimDialog(QDialog):
         except ValueError as exc:
             problems.append((inp.ERROR, str(exc)))
             bands = None
+        masks = self.checked_masks()
+        if any(m is not None for m in masks):
+            if any(m is None for m in masks):
+                missing = [layer.name() for (layer, _), m in zip(plan, masks) if m is None]
+                problems.append((inp.ERROR, "Cloud masks are set for some dates but not for %s: give every checked "
+                                 "date a mask (double-click its Cloud mask cell), or none." % ", ".join(
+                                     "'%s'" % n for n in missing)))
+            try:
+                inp.parse_clear_values(self.mask_clear_edit.text())
+            except ValueError as exc:
+                problems.append((inp.ERROR, str(exc)))
+        else:
+            masks = None
         problems += inp.validate([layer for layer, _ in plan], [d for _, d in plan], bands,
-                                 self.model_choice(), weights=self.weights_path())
+                                 self.model_choice(), weights=self.weights_path(),
+                                 masks=masks if masks and None not in masks else None)
         return problems
 
     def _patch_note(self):
@@ -564,6 +709,10 @@ class CaimDialog(QDialog):
             "MIN_PATCH": self.min_patch_spin.value(),
             "FILL_GAPS": self.fill_gaps_check.isChecked(),
         }
+        masks = self.checked_masks()
+        if masks and all(m is not None for m in masks):
+            params["MASKS"] = [m.id() for m in masks]
+            params["MASK_CLEAR"] = self.mask_clear_edit.text().strip() or "0"
         for key in ("AREA", "MOMENT", "CONFIDENCE"):
             params[key] = os.path.join(folder, OUTPUT_FILES[key])
         if self.probabilities_check.isChecked():
@@ -607,6 +756,7 @@ class CaimDialog(QDialog):
             return None
         self.save_settings()
         self._run_layers = [layer for layer, _ in self.checked()]
+        self._run_masks = [QgsProject.instance().mapLayer(i) for i in params["MASKS"]] if params.get("MASKS") else None
         self.context = QgsProcessingContext()
         self.context.setProject(QgsProject.instance())
         self.feedback = RunFeedback()
@@ -646,11 +796,14 @@ class CaimDialog(QDialog):
                      "confidence": results.get("CONFIDENCE"), "probabilities": results.get("PROBABILITIES"),
                      "polygons": results.get("POLYGONS")}
             paths = {k: v for k, v in paths.items() if v}
-            facts = inp.describe_layers(self._run_layers, dates, inp.parse_bands(params.get("BANDS")))
+            facts = inp.describe_layers(self._run_layers, dates, inp.parse_bands(params.get("BANDS")),
+                                        self._run_masks)
             model = results.get("MODEL_USED") or None
             info = {"dates": dates, "inputs": [{k: v for k, v in f.items()} for f in facts], "outputs": paths,
                     "model": model, "sensitivity": params.get("SENSITIVITY") or 0.0,
                     "min_patch": params.get("MIN_PATCH") or 0, "fill_gaps": bool(params.get("FILL_GAPS"))}
+            if params.get("MASKS"):
+                info["mask_clear"] = list(inp.parse_clear_values(params.get("MASK_CLEAR")))
             self.last_layers = lyr.add_run_outputs(paths, dates, info)
             summary = results.get("SUMMARY") or ""
             device = results.get("DEVICE_USED") or "?"
@@ -660,6 +813,8 @@ class CaimDialog(QDialog):
                 used += ", sensitivity %+g" % params["SENSITIVITY"]
             if (params.get("MIN_PATCH") or 0) > 1:
                 used += ", changed patches >= %d px" % params["MIN_PATCH"]
+            if params.get("MASKS"):
+                used += ", cloud masks (clear = %s)" % params.get("MASK_CLEAR")
             if params.get("FILL_GAPS"):
                 used += ", masked dates filled"
             self._set_status("Done on %s with %s. %s Hover here for each interval; all details are in the log "

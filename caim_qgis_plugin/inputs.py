@@ -140,11 +140,32 @@ def parse_dates(text, count):
     return out
 
 
-def describe_layers(layers, dates=None, bands=None):
-    """[{'path', 'date', 'bands', 'name'}] for the engine, one per layer, order kept."""
+def parse_clear_values(text):
+    """'0' / '4-7,11' -> the mask values meaning clear, as the engine reads them (a tuple of ints).
+
+    Raises ValueError with the engine's user-facing message."""
+    try:
+        from model_core.errors import InputError
+        from model_core.stack import parse_clear_values as engine_parse
+    except ImportError:  # no engine: whole numbers only (the run itself will say what is missing)
+        try:
+            return tuple(sorted({int(p) for p in re.split(r"[,\s;]+", str(text or "0").strip()) if p})) or (0,)
+        except ValueError:
+            raise ValueError("Mask values meaning clear must be whole numbers such as 0 or 21824,21952.") from None
+    try:
+        return engine_parse(text)
+    except InputError as exc:
+        raise ValueError(str(exc)) from None
+
+
+def describe_layers(layers, dates=None, bands=None, masks=None):
+    """[{'path', 'date', 'bands', 'name'[, 'mask']}] for the engine, one per layer, order kept;
+    ``masks``: one mask layer (or None) per layer."""
     facts = []
     for i, layer in enumerate(layers):
         entry = {"path": layer_source(layer), "name": layer.name()}
+        if masks and i < len(masks) and masks[i] is not None:
+            entry["mask"] = layer_source(masks[i])
         date = (dates[i] if dates else None) or date_for_layer(layer)[0]
         if date:
             entry["date"] = date
@@ -177,13 +198,14 @@ def _usable_band_count(layer):
     return count
 
 
-def validate(layers, dates=None, bands=None, model=mdl.AUTO, weights=None):
+def validate(layers, dates=None, bands=None, model=mdl.AUTO, weights=None, masks=None):
     """Problems with a planned run, as [(level, message)], errors first.  Main thread only.
 
     ``model`` may be "auto" (resolved with the engine's default for the number of layers).  The
     networks need 4 bands (red, green, blue, NIR) with their bundled weights; the classical methods
-    (CVA, ISFA) take any number of bands.  With a ``weights`` file the engine checks the band count against it."""
-    problems = []
+    (CVA, ISFA) take any number of bands.  With a ``weights`` file the engine checks the band count against it.
+    ``masks``: one cloud-mask layer per layer (see :func:`mask_problems`)."""
+    problems = mask_problems(layers, masks) if masks else []
     model = mdl.resolve(model, len(layers))
     if len(layers) < 2:
         problems.append((ERROR, "Select at least 2 layers: change needs two or more dates (%d selected)."
@@ -235,6 +257,33 @@ def validate(layers, dates=None, bands=None, model=mdl.AUTO, weights=None):
             problems.append((WARNING, "Some dates appear twice."))
     order = {ERROR: 0, WARNING: 1, INFO: 2}
     problems.sort(key=lambda p: order[p[0]])
+    return problems
+
+
+def mask_problems(layers, masks):
+    """Problems with the cloud masks: one single-band, file-based raster per layer, overlapping it,
+    never one of the inputs themselves."""
+    problems = []
+    if len(masks) != len(layers):
+        return [(ERROR, "%d cloud masks for %d layers: give one mask per layer, in the same order, or none."
+                 % (len(masks), len(layers)))]
+    inputs = {lyr.id() for lyr in layers}
+    for layer, mask in zip(layers, masks):
+        if mask is None:
+            continue
+        which = "The mask '%s' of '%s'" % (mask.name(), layer.name())
+        if mask.id() in inputs:
+            problems.append((ERROR, "'%s' is both an input date and the mask of '%s'. Uncheck it as an input "
+                             "or choose another mask." % (mask.name(), layer.name())))
+        elif not isinstance(mask, QgsRasterLayer) or not mask.isValid():
+            problems.append((ERROR, "%s is not a valid raster layer." % which))
+        elif mask.providerType() != "gdal":
+            problems.append((ERROR, "%s is not a file-based (GDAL) raster; export it as GeoTIFF first." % which))
+        elif mask.bandCount() != 1:
+            problems.append((ERROR, "%s has %d bands; a mask has one (CBERS CMASK, Landsat QA_PIXEL, Sentinel-2 "
+                             "SCL, Fmask). Extract its mask band first." % (which, mask.bandCount())))
+        elif isinstance(layer, QgsRasterLayer) and layer.isValid() and not _overlap([layer, mask]):
+            problems.append((ERROR, "%s does not overlap its layer: it would mask the whole date." % which))
     return problems
 
 

@@ -73,6 +73,19 @@ def _metadata_bands(path):
     return infer_rgbn_path(path)[0]
 
 
+def _mask_hits(run_info, point, crs):
+    """Indices of the dates whose cloud mask file masks ``point`` (a value that is not a clear value, the
+    mask's nodata, or outside the mask)."""
+    clear = set(run_info.get("mask_clear") or [0])
+    hits = []
+    for i, entry in enumerate(run_info.get("inputs") or []):
+        if entry.get("mask"):
+            value = _read_pixel(entry["mask"], point, crs)
+            if value is None or value[0] is None or value[0] not in clear:
+                hits.append(i)
+    return hits
+
+
 def inspect_pixel(run_info, point, crs):
     """What the panel shows for the map ``point`` (QgsPointXY in ``crs``) of one run.
 
@@ -127,9 +140,15 @@ def inspect_pixel(run_info, point, crs):
         if values is not None and bands:
             values = [values[b - 1] if b - 1 < len(values) else None for b in bands]
         result["series"].append(values)
+    clouded = _mask_hits(run_info, point, crs)
+    names = [dates[i] if i < len(dates) and dates[i] else "date %d" % (i + 1) for i in range(len(result["series"]))]
+    if result["moment"] is None and clouded and result["moment_text"] == "no data":
+        result["moment_text"] = "no data: masked by the cloud mask on %s%s" % (
+            ", ".join(names[i] for i in clouded),
+            "" if run_info.get("fill_gaps") else " (run with 'Fill masked dates' to fill such dates)")
     if run_info.get("fill_gaps") and result["moment"] is not None:
-        masked = [dates[i] if i < len(dates) and dates[i] else "date %d" % (i + 1)
-                  for i, v in enumerate(result["series"]) if v and all(x is None for x in v)]
+        masked = [names[i] for i, v in enumerate(result["series"])
+                  if (v and all(x is None for x in v)) or i in clouded]
         if masked:
             result["moment_text"] += " (masked on %s: filled from the previous clear date)" % ", ".join(masked)
     width = max((len(v) for v in result["series"] if v), default=0)

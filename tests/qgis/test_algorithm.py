@@ -29,7 +29,7 @@ def test_provider_and_parameters(qgis_app):
     assert alg.provider().id() == "caim"
     names = [p.name() for p in alg.parameterDefinitions()]
     for name in ("INPUT", "DATES", "BANDS", "MODEL", "WEIGHTS", "DEVICE", "SENSITIVITY", "MIN_PATCH", "TILE_SIZE", "OVERLAP",
-                 "AREA", "MOMENT", "CONFIDENCE", "POLYGONS"):
+                 "MASKS", "MASK_CLEAR", "AREA", "MOMENT", "CONFIDENCE", "POLYGONS"):
         assert name in names
     assert alg.parameterDefinition("DEVICE").options() == ["Auto", "CPU", "CUDA"]
     assert alg.parameterDefinition("POLYGONS").flags() & alg.parameterDefinition("POLYGONS").FlagOptional
@@ -39,6 +39,9 @@ def test_provider_and_parameters(qgis_app):
     sens = alg.parameterDefinition("SENSITIVITY")
     assert sens.defaultValue() == 0 and sens.minimum() == -3 and sens.maximum() == 3
     assert alg.parameterDefinition("FILL_GAPS").defaultValue() is False
+    assert alg.parameterDefinition("MASKS").flags() & alg.parameterDefinition("MASKS").FlagOptional
+    assert alg.parameterDefinition("MASK_CLEAR").defaultValue() == "0"
+    assert "Cloud masks" in alg.shortHelpString() and "21824,21952" in alg.shortHelpString()
     assert "Fill masked dates" in alg.shortHelpString()
     patch = alg.parameterDefinition("MIN_PATCH")
     assert patch.defaultValue() == 0 and patch.minimum() == 0 and patch.dataType() == patch.Integer
@@ -127,6 +130,44 @@ def test_fill_gaps_gives_the_masked_corner_a_result(project, tmp_path):
     assert (moment[16:40, 16:40] == 2).mean() > 0.95
     assert "36 px with masked dates filled" in results["SUMMARY"]
     assert metadata(results["MOMENT"])["CAIM_FILL_GAPS"] == "yes"
+
+
+def _cloud_masks(folder, dates=("2019-05-01", "2020-05-01", "2021-05-01"), value=9):
+    """One uint8 mask per date (0 clear); the middle date has a 10 x 10 cloud (``value``) at rows 44-54,
+    cols 0-10, and the masks are on a 10 m grid (the images' is 5 m) to be resampled."""
+    paths = []
+    for i, date in enumerate(dates):
+        m = np.zeros((32, 32), np.uint8)
+        if i == 1:
+            m[22:27, 0:5] = value
+        paths.append(write_raster(os.path.join(folder, "cmask_%s.tif" % date), m,
+                                  gt=(500000.0, 10.0, 0.0, 5200000.0, 0.0, -10.0)))
+    return paths
+
+
+def test_cloud_masks_parameter(project, tmp_path):
+    """MASKS / MASK_CLEAR: the middle date's cloud is nodata in every output (unless 4 counts as clear),
+    filled with FILL_GAPS; a mask list of the wrong length or a bad clear value is refused by name."""
+    stack = make_stack(str(tmp_path), nodata_block=False)
+    masks = _cloud_masks(str(tmp_path), value=4)
+    runs = {}
+    for name, extra in (("masked", {}), ("filled", {"FILL_GAPS": True}), ("clear4", {"MASK_CLEAR": "0,4"})):
+        out = outputs_in(str(tmp_path / name))
+        results, ok, fb = run_alg(dict(INPUT=stack, MODEL="cva", DEVICE="CPU", MASKS=masks, **extra, **out))
+        assert ok, fb.textLog()
+        runs[name] = (read(results["MOMENT"]), results)
+    moment, results = runs["masked"]
+    assert (moment[44:54, 0:10] == 255).all() and (moment == 255).sum() == 100
+    assert "Masks     3 of 3 dates have a mask file (clear = 0)" in results["SUMMARY"]
+    assert metadata(results["MOMENT"])["CAIM_MASKS"] == "cmask_2019-05-01.tif;cmask_2020-05-01.tif;cmask_2021-05-01.tif"
+    assert (runs["filled"][0] != 255).all() and (runs["filled"][0][44:54, 0:10] == 0).all()
+    assert (runs["clear4"][0] != 255).all()
+    out = outputs_in(str(tmp_path / "bad"))
+    for extra, message in (({"MASKS": masks[:2]}, "2 cloud masks for 3 layers"),
+                           ({"MASKS": masks, "MASK_CLEAR": "clouds"}, "Mask clear value 'clouds'")):
+        results, ok, fb = run_alg(dict(INPUT=stack, MODEL="cva", DEVICE="CPU", **extra, **out))
+        assert not ok and message in fb.textLog(), fb.textLog()
+        assert not os.path.exists(out["MOMENT"])
 
 
 def test_fusion_runs_with_the_bundled_network_weights(project, tmp_path):

@@ -406,3 +406,52 @@ def test_background_cva_run(dialog, project, tmp_path):
     values = read(moment.source())
     assert (values[16:40, 16:40] == 2).mean() > 0.95 and (values[44:, 44:] == 0).mean() > 0.98
     assert json.loads(moment.customProperty("caim/run"))["model"] == "cva"
+
+
+def test_cloud_mask_column_match_and_run(dialog, project, tmp_path):
+    """Cloud masks in the dialog: 'Match masks by date' pairs each date with its one-band mask layer and
+    unchecks the masks as inputs; a partial set is refused by name; the fact columns take no editor; a
+    run sends MASKS / MASK_CLEAR and the middle date's cloud comes out as nodata."""
+    from qgis.PyQt.QtCore import Qt
+    from qgis.PyQt.QtWidgets import QStyleOptionViewItem
+
+    from caim_qgis_plugin.dialog import COL_BANDS, COL_LAYER, COL_MASK, NO_MASK
+    from test_algorithm import _cloud_masks
+
+    paths = make_stack(str(tmp_path), nodata_block=False)
+    for p in paths:
+        add_layer(project, p, os.path.basename(p))
+    masks = [add_layer(project, m, os.path.basename(m)[:-4]) for m in _cloud_masks(str(tmp_path))]
+    dialog.refresh_layers()
+    tree = dialog.layer_tree
+    index = tree.model().index(0, COL_BANDS)
+    assert tree.itemDelegateForColumn(COL_BANDS).createEditor(tree, QStyleOptionViewItem(), index) is None
+    assert tree.itemDelegateForColumn(COL_LAYER).createEditor(tree, QStyleOptionViewItem(), index) is None
+    assert sorted(layer.name() for layer in dialog.mask_candidates()) == [m.name() for m in masks]
+    assert len(dialog.checked()) == 6  # the masks are rasters too, checked as dates at first
+    assert dialog.match_masks() == 3
+    assert [layer.name() for layer, _ in dialog.checked()] == [os.path.basename(p) for p in paths]
+    assert [m.name() for m in dialog.checked_masks()] == ["cmask_2019-05-01", "cmask_2020-05-01", "cmask_2021-05-01"]
+    params = dialog.parameters()
+    assert params["MASKS"] == [m.id() for m in masks] and params["MASK_CLEAR"] == "0"
+    # one date without its mask: refused, naming the date
+    first = next(i for i in dialog._items() if i.checkState(COL_LAYER) == Qt.Checked)
+    dialog.set_mask(first, None)
+    assert first.text(COL_MASK) == NO_MASK and not dialog.validate()
+    assert "not for '%s'" % os.path.basename(paths[0]) in dialog.messages.text()
+    dialog.set_mask(first, masks[0])
+    dialog.mask_clear_edit.setText("clear")
+    assert not dialog.validate() and "Mask clear value" in dialog.messages.text()
+    dialog.mask_clear_edit.setText("0")
+    assert dialog.validate()
+    dialog.model_combo.setCurrentIndex(dialog.model_combo.findData("cva"))
+    dialog.device_combo.setCurrentText("CPU")
+    dialog.folder_widget.setFilePath(str(tmp_path / "masked"))
+    assert dialog.run(ask=False) is not None
+    assert wait_for(lambda: dialog.task is None)
+    assert dialog.last_results, dialog.status.text()
+    assert "cloud masks (clear = 0)" in dialog.status.text()
+    moment = read(dialog.last_layers["moment"].source())
+    assert (moment[44:54, 0:10] == 255).all() and (moment == 255).sum() == 100
+    run = json.loads(dialog.last_layers["moment"].customProperty("caim/run"))
+    assert run["mask_clear"] == [0] and run["inputs"][1]["mask"].endswith("cmask_2020-05-01.tif")

@@ -193,3 +193,36 @@ def test_a_filled_pixel_names_its_masked_dates(qgis_app, tmp_path):
     assert corner["moment"] == 0
     assert corner["moment_text"] == "no change (masked on 2021-05-01: filled from the previous clear date)"
     assert inspect_pixel(info, centre(30, 30), utm)["moment_text"] == "changed between 2020-05-01 and 2021-05-01"
+
+
+def test_a_cloud_masked_pixel_names_its_mask(qgis_app, tmp_path):
+    """A pixel that a date's cloud mask hides: 'no data' says which date's mask; with gap filling the
+    moment text names the masked date."""
+    import os
+
+    from qgis.core import QgsCoordinateReferenceSystem
+
+    from caim_qgis_plugin.inspect_tool import inspect_pixel
+    from caim_qgis_testlib import make_stack, run_algorithm
+    from test_algorithm import _cloud_masks
+
+    paths = make_stack(str(tmp_path), nodata_block=False)
+    masks = _cloud_masks(str(tmp_path))
+    utm = QgsCoordinateReferenceSystem("EPSG:32614")
+    dates = ["2019-05-01", "2020-05-01", "2021-05-01"]
+    for fill in (False, True):
+        out = str(tmp_path / ("f" if fill else "p"))
+        outputs = {k: os.path.join(out, f) for k, f in (("AREA", "a.tif"), ("MOMENT", "m.tif"), ("CONFIDENCE", "c.tif"))}
+        results, ok, feedback = run_algorithm(dict(INPUT=paths, DEVICE="CPU", MODEL="cva", MASKS=masks,
+                                                   FILL_GAPS=fill, **outputs))
+        assert ok, feedback.textLog()
+        info = {"dates": dates, "inputs": [{"path": p, "mask": m} for p, m in zip(paths, masks)],
+                "fill_gaps": fill, "mask_clear": [0], "outputs": {"moment": results["MOMENT"]}}
+        cloudy = inspect_pixel(info, centre(48, 4), utm)
+        if fill:
+            assert cloudy["moment_text"] == "no change (masked on 2020-05-01: filled from the previous clear date)"
+        else:
+            assert cloudy["moment"] is None
+            assert cloudy["moment_text"] == ("no data: masked by the cloud mask on 2020-05-01 (run with 'Fill "
+                                             "masked dates' to fill such dates)")
+        assert inspect_pixel(info, centre(30, 30), utm)["moment_text"] == "changed between 2020-05-01 and 2021-05-01"
