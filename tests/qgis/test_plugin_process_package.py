@@ -106,6 +106,19 @@ def test_qgis_process_run(tmp_path):
     moment = read(out + "/cva_moment.tif")
     assert (moment[16:40, 16:40] == 1).mean() > 0.95 and (moment[44:, 44:] == 0).mean() > 0.98
 
+    # cloud masks on another grid, one per date, with their clear values
+    from test_algorithm import _cloud_masks
+
+    masks = _cloud_masks(str(tmp_path), value=2)
+    masked = subprocess.run([exe, "run", "caim:detectchanges", "--"] + ["INPUT=%s" % p for p in stack]  # nosec B603
+                            + ["MASKS=%s" % m for m in masks] + [
+                                "MASK_CLEAR=0,1", "MODEL=cva", "DEVICE=CPU", "AREA=%s/mk_area.tif" % out,
+                                "MOMENT=%s/mk_moment.tif" % out, "CONFIDENCE=%s/mk_conf.tif" % out],
+                            env=env, capture_output=True, text=True, timeout=300, cwd=cwd)
+    assert masked.returncode == 0, masked.stdout[-3000:] + masked.stderr[-3000:]
+    moment = read(out + "/mk_moment.tif")
+    assert (moment[44:54, 0:10] == 255).all() and (moment[:6, :6] == 255).all() and (moment == 255).sum() == 136
+
     # a user error is reported as a message, with a non-zero exit
     bad = subprocess.run([exe, "run", "caim:detectchanges", "--", "INPUT=%s" % stack[0], "DEVICE=CPU",
                           "AREA=%s/a2.tif" % out, "MOMENT=%s/m2.tif" % out, "CONFIDENCE=%s/c2.tif" % out],
