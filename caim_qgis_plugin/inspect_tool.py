@@ -91,7 +91,8 @@ def inspect_pixel(run_info, point, crs):
 
     Returns a dict: moment (int or None), moment_text, dates, intervals (labels), change_probability
     (list per interval, or None without a probability raster), no_change_probability, confidence,
-    series (per date: list of band values or None), band_names.
+    series (per date: list of band values or None), band_names, clouded (indices of the dates whose
+    cloud mask file masks the pixel; their values are the cloud's).
     """
     dates = list(run_info.get("dates") or [])
     outputs = run_info.get("outputs") or {}
@@ -141,6 +142,7 @@ def inspect_pixel(run_info, point, crs):
             values = [values[b - 1] if b - 1 < len(values) else None for b in bands]
         result["series"].append(values)
     clouded = _mask_hits(run_info, point, crs)
+    result["clouded"] = clouded
     names = [dates[i] if i < len(dates) and dates[i] else "date %d" % (i + 1) for i in range(len(result["series"]))]
     if result["moment"] is None and clouded and result["moment_text"] == "no data":
         result["moment_text"] = "no data: masked by the cloud mask on %s%s" % (
@@ -215,6 +217,9 @@ class SeriesPlot(QWidget):
         if k and 1 <= k < n:
             painter.fillRect(QRectF(QPointF(x_of(k - 1), plot.top()), QPointF(x_of(k), plot.bottom())),
                              QColor(255, 31, 90, 45))
+        for i in data.get("clouded") or []:  # dates a cloud mask hid: a grey column, values drawn hollow
+            half = min(8.0, plot.width() / max(n - 1, 1) / 4)
+            painter.fillRect(QRectF(x_of(i) - half, plot.top(), 2 * half, plot.height()), QColor(0, 0, 0, 35))
         painter.setPen(QPen(QColor("#999999"), 1))
         painter.drawRect(plot)
         small = QFont(self.font())
@@ -247,7 +252,8 @@ class SeriesPlot(QWidget):
                     prev = None
                     continue
                 pt = QPointF(x_of(i), y_of(v))
-                painter.drawEllipse(pt, 2.5, 2.5)
+                painter.setBrush(Qt.white if i in (data.get("clouded") or []) else pen.color())
+                painter.drawEllipse(pt, 3.0, 3.0)
                 if prev is not None:
                     painter.drawLine(prev, pt)
                 prev = pt
@@ -273,7 +279,10 @@ class InspectDock(QDockWidget):
         self.plot = SeriesPlot()
         layout.addWidget(self.header)
         layout.addWidget(self.table, 1)
-        layout.addWidget(QLabel("Band values over time (shaded: detected change interval)"))
+        caption = QLabel("Band values over time (shaded: detected change interval; grey column, hollow "
+                         "points: a date hidden by its cloud mask)")
+        caption.setWordWrap(True)
+        layout.addWidget(caption)
         layout.addWidget(self.plot, 2)
         self.setWidget(body)
         self.last = None

@@ -219,6 +219,7 @@ def test_a_cloud_masked_pixel_names_its_mask(qgis_app, tmp_path):
         info = {"dates": dates, "inputs": [{"path": p, "mask": m} for p, m in zip(paths, masks)],
                 "fill_gaps": fill, "mask_clear": [0], "outputs": {"moment": results["MOMENT"]}}
         cloudy = inspect_pixel(info, centre(48, 4), utm)
+        assert cloudy["clouded"] == [1] and inspect_pixel(info, centre(30, 30), utm)["clouded"] == []
         if fill:
             assert cloudy["moment_text"] == "no change (masked on 2020-05-01: filled from the previous clear date)"
         else:
