@@ -566,12 +566,22 @@ class CaimDialog(QDialog):
         item.setText(COL_MASK, layer.name() if layer is not None else NO_MASK)
 
     def _uncheck_mask_rows(self):
-        """A layer chosen as a mask is not an input date as well."""
-        used = {item.data(COL_MASK, LAYER_ROLE) for item in self._items()} - {"", None}
+        """A layer chosen as a mask is not an input date as well: its row is unchecked and greyed, and its
+        tooltip says whose mask it is."""
+        used = {item.data(COL_MASK, LAYER_ROLE): item.text(COL_LAYER) for item in self._items()
+                if item.data(COL_MASK, LAYER_ROLE)}
         self.layer_tree.blockSignals(True)
         for item in self._items():
-            if item.data(COL_LAYER, LAYER_ROLE) in used:
+            layer_id = item.data(COL_LAYER, LAYER_ROLE)
+            source = inp.layer_source(QgsProject.instance().mapLayer(layer_id)) if QgsProject.instance().mapLayer(
+                layer_id) else ""
+            if layer_id in used:
                 item.setCheckState(COL_LAYER, Qt.Unchecked)
+                item.setForeground(COL_LAYER, QBrush(QColor("#808080")))
+                item.setToolTip(COL_LAYER, "cloud mask of '%s'\n%s" % (used[layer_id], source))
+            elif item.toolTip(COL_LAYER).startswith("cloud mask of "):
+                item.setForeground(COL_LAYER, QBrush())
+                item.setToolTip(COL_LAYER, source)
         self.layer_tree.blockSignals(False)
 
     def match_masks(self):

@@ -431,6 +431,9 @@ def test_cloud_mask_column_match_and_run(dialog, project, tmp_path):
     assert len(dialog.checked()) == 6  # the masks are rasters too, checked as dates at first
     assert dialog.match_masks() == 3
     assert [layer.name() for layer, _ in dialog.checked()] == [os.path.basename(p) for p in paths]
+    mask_rows = [i for i in dialog._items() if i.text(COL_LAYER).startswith("cmask_")]
+    assert [i.toolTip(COL_LAYER).splitlines()[0] for i in mask_rows if "2020" in i.text(COL_LAYER)] == [
+        "cloud mask of '20200501.tif'"]
     assert [m.name() for m in dialog.checked_masks()] == ["cmask_2019-05-01", "cmask_2020-05-01", "cmask_2021-05-01"]
     params = dialog.parameters()
     assert params["MASKS"] == [m.id() for m in masks] and params["MASK_CLEAR"] == "0"
