@@ -113,23 +113,20 @@ def fill_gaps(values, valid, center=None, scale=None):
     least two valid dates (fewer cannot show a change)."""
     valid = np.asarray(valid, bool)
     t = valid.shape[0]
-    index = np.where(valid, np.arange(t)[:, None, None], -1)
-    index = np.maximum.accumulate(index, axis=0)
-    first = valid.argmax(axis=0)
-    index = np.where(index < 0, first[None], index)
-    filled = np.take_along_axis(values, index[:, None], axis=0)
-    if center is not None:
-        c = np.asarray(center, np.float32)
-        s = np.asarray(scale, np.float32)
-        moved = index != np.arange(t)[:, None, None]                      # (T, H, W) carried values
-        if moved.any():
-            src = index[moved]                                             # (N,) source dates
-            dst = np.nonzero(moved)[0]                                     # (N,) target dates
-            v = filled.transpose(0, 2, 3, 1)[moved]                        # (N, C)
-            v = (v - c[src]) / s[src] * s[dst] + c[dst]
-            out = filled.transpose(0, 2, 3, 1).copy()
-            out[moved] = v
-            filled = np.ascontiguousarray(out.transpose(0, 3, 1, 2))
+    filled = values.copy()
+    ys, xs = np.nonzero(~valid.all(axis=0))  # only pixels with a masked date change
+    if ys.size:
+        ok = valid[:, ys, xs]                                              # (T, N)
+        index = np.maximum.accumulate(np.where(ok, np.arange(t)[:, None], -1), axis=0)
+        index = np.where(index < 0, ok.argmax(axis=0)[None], index)       # leading gaps: first valid date
+        cols = np.take_along_axis(values[:, :, ys, xs], index[:, None, :], axis=0)  # (T, C, N)
+        if center is not None:
+            c = np.asarray(center, np.float32)
+            s = np.asarray(scale, np.float32)
+            dst, n = np.nonzero(index != np.arange(t)[:, None])             # carried values: target date, pixel
+            src = index[dst, n]
+            cols[dst, :, n] = (cols[dst, :, n] - c[src]) / s[src] * s[dst] + c[dst]
+        filled[:, :, ys, xs] = cols
     return filled, valid.sum(axis=0) >= 2
 
 

@@ -106,6 +106,33 @@ def make_inputs(folder, t, side):
     return paths
 
 
+def make_masks(folder, t, side):
+    """One 20 m cloud mask per date (the images are 10 m: the masks are warped), 0 clear, 4 cloud, with
+    about 10 % of each date clouded in random blocks."""
+    import numpy as np
+    from osgeo import gdal, osr
+
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(32633)
+    rng = np.random.default_rng(side + t)
+    paths = []
+    for i in range(t):
+        path = os.path.join(folder, f"mask_{side}_{t}_{i}.tif")
+        if not os.path.exists(path):
+            n = side // 2
+            m = np.zeros((n, n), np.uint8)
+            for _ in range(max(1, n * n // 8000)):
+                y, x = rng.integers(0, n, 2)
+                m[y:y + 28, x:x + 28] = 4
+            ds = gdal.GetDriverByName("GTiff").Create(path, n, n, 1, gdal.GDT_Byte, options=["COMPRESS=DEFLATE"])
+            ds.SetProjection(srs.ExportToWkt())
+            ds.SetGeoTransform((500000.0, 20.0, 0.0, 5200000.0, 0.0, -20.0))
+            ds.GetRasterBand(1).WriteArray(m)
+            ds = None
+        paths.append(path)
+    return paths
+
+
 def child(args):
     import resource
 
@@ -130,7 +157,9 @@ def child(args):
 
     model = args.model or ("caimnet" if args.preset or args.weights else default_model(args.t))
     weights = args.weights if getattr(model_class(model), "needs_weights", True) else None  # classical rows
-    res = detect(paths, out_dir=out, model=model, weights=weights, tile=args.tile, min_patch=args.min_patch)
+    masks = make_masks(args.data, args.t, args.side) if args.masks else None
+    res = detect(paths, out_dir=out, model=model, weights=weights, tile=args.tile, min_patch=args.min_patch,
+                 masks=masks, fill_gaps=bool(masks))
     secs = time.perf_counter() - t0
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
     for name in os.listdir(out):
@@ -140,9 +169,9 @@ def child(args):
                       "device": res.device, "trained": res.trained, "model": res.model}))
 
 
-def run_child(data, t, side, tile, weights, threads, preset=None, model=None, min_patch=0):
+def run_child(data, t, side, tile, weights, threads, preset=None, model=None, min_patch=0, masks=False):
     cmd = [sys.executable, os.path.abspath(__file__), "--child", "--data", data, "--t", str(t), "--side", str(side),
-           "--tile", str(tile), "--min-patch", str(min_patch)]
+           "--tile", str(tile), "--min-patch", str(min_patch)] + (["--masks"] if masks else [])
     if model:
         cmd += ["--model", model]
     if preset:
@@ -171,6 +200,7 @@ def main():
     ap.add_argument("--preset", default=None, help=argparse.SUPPRESS)
     ap.add_argument("--model", default=None, help=argparse.SUPPRESS)
     ap.add_argument("--min-patch", type=int, default=0, help=argparse.SUPPRESS)
+    ap.add_argument("--masks", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.child:
         return child(args)
@@ -196,17 +226,19 @@ def main():
             (9, 1024, None, None), (2, 1024, None, None),
             (2, 1024, None, "schanger"),
             (4, 1024, None, None), (6, 512, None, None), (6, 2048, None, None),
-            (6, 2048, None, "cva"), (6, 2048, None, "cva", 9), (6, 1024, None, None, 9),
+            (6, 2048, None, "cva"), (6, 2048, None, "cva", 9), (6, 2048, None, "cva", 0, True),
+            (6, 1024, None, None, 9), (6, 1024, None, None, 0, True),
             (6, 1024, "paper", None), (9, 1024, "paper", None)]
     if args.big:
         runs.append((6, 10240, None, None))
     for t, side, preset, model, *rest in runs:
         min_patch = rest[0] if rest else 0
-        r = run_child(data, t, side, args.tile, args.weights, args.threads, preset, model, min_patch)
+        masks = bool(rest[1]) if len(rest) > 1 else False
+        r = run_child(data, t, side, args.tile, args.weights, args.threads, preset, model, min_patch, masks)
         tm = r["timings"]
         mp = side * side / 1e6
         label = f"{side} x {side} ({mp:6.2f} MP)" + (" paper" if preset else "") + (
-            f" min patch {min_patch}" if min_patch else "")
+            f" min patch {min_patch}" if min_patch else "") + (" masks+fill" if masks else "")
         print(f"{label:<30} {t:>2} {r.get('model', '?'):>11} {r['seconds']:8.2f} {side * side / r['seconds'] / 1e3:8.1f} "
               f"{r['rss_mb']:7.0f} MB  ({tm.get('read', 0):.2f} / {tm.get('model', 0):.2f} / {tm.get('write', 0):.2f})",
               flush=True)
