@@ -289,6 +289,14 @@ def main(argv=None):
                    add_help=False)
     sub.add_parser("calibrate", help="choose a weights file's no-change bias on validation data "
                    "(see 'calibrate --help')", add_help=False)
+    sub.add_parser("sample", help="draw a stratified random sample of a change map to label (see 'sample --help')",
+                   add_help=False)
+    sub.add_parser("assess", help="area and accuracy estimates with confidence intervals from labelled sample "
+                   "points (see 'assess --help')", add_help=False)
+    if argv and argv[0] in ("sample", "assess"):
+        from model_core.accuracy import main as accuracy_main
+
+        return accuracy_main(argv)
     if argv and argv[0] in ("train", "evaluate", "calibrate"):
         import importlib
 

@@ -1,0 +1,523 @@
+"""Accuracy assessment and area estimation of a change map from a labelled sample.
+
+The good practice of Olofsson et al. (2014, Remote Sensing of Environment 148: 42-57) for land
+change maps: the area of a change counted on a map is biased by the map's errors; a probability
+sample of pixels labelled from reference data (higher-resolution imagery, field visits) gives
+unbiased estimates of each class's area and of the map's accuracies, with confidence intervals.
+
+* :func:`stratified_sample` draws a stratified random sample of pixels, the strata being the map's
+  classes (for a change-moment map: no change and each interval), and writes it as points with an
+  empty ``reference`` field for the analyst to fill in.
+* :func:`assess` reads the labelled points back and estimates, with the stratified estimator, the
+  error matrix in area proportions, overall, user's and producer's accuracies, and each class's area
+  with its standard error and 95 % confidence interval.  Accuracies are ratio estimators with the
+  variance of Stehman (2014, IJRS 35: 4923-4939); when the map's classes are the strata they reduce
+  to Olofsson et al.'s formulas.  With ``binary`` the classes are collapsed into changed / unchanged
+  (e.g. a moment map assessed only for where change happened) while the strata stay the map's classes.
+
+Only GDAL/OGR and numpy: no torch, no QGIS.
+"""
+
+import argparse
+import json
+import math
+import os
+import sys
+from dataclasses import dataclass, field
+
+import numpy as np
+from osgeo import gdal, ogr, osr
+
+from model_core.errors import InputError, OutputError
+from model_core.polygons import driver_for
+from model_core.stack import Grid
+
+gdal.UseExceptions()
+ogr.UseExceptions()
+osr.UseExceptions()
+
+Z95 = 1.959964
+BINARY_LABELS = {0: "unchanged", 1: "changed"}
+
+
+@dataclass
+class MapClasses:
+    """A classified map's classes: pixel counts and areas (m², ellipsoid-aware for geographic CRSs)."""
+
+    path: str
+    wkt: str
+    geotransform: tuple
+    size: tuple                     # (width, height)
+    nodata: float
+    counts: dict                    # class -> pixels
+    areas_m2: dict                  # class -> m² (NaN without a CRS)
+    labels: dict = field(default_factory=dict)   # class -> name from the raster's category names
+
+    @property
+    def classes(self):
+        return sorted(self.counts)
+
+    @property
+    def total_area(self):
+        """The mapped area (m², or pixels without a CRS): the stratum weights' denominator."""
+        values = list(self.areas_m2.values())
+        return sum(values) if values and not any(math.isnan(v) for v in values) else float(sum(self.counts.values()))
+
+    def weight(self, c):
+        a = self.areas_m2[c]
+        return (a if not math.isnan(a) else self.counts[c]) / self.total_area
+
+    def label(self, c):
+        return self.labels.get(c) or f"class {c}"
+
+
+def _grid(ds):
+    gt = ds.GetGeoTransform()
+    wkt = ds.GetProjection()
+    geographic, units = False, 1.0
+    if wkt:
+        srs = osr.SpatialReference()
+        srs.ImportFromWkt(wkt)
+        geographic = bool(srs.IsGeographic())
+        units = 1.0 if geographic else float(srs.GetLinearUnits() or 1.0)
+    return Grid(wkt, gt[0], gt[3], abs(gt[1]), abs(gt[5]), ds.RasterXSize, ds.RasterYSize, geographic, units)
+
+
+def _open_map(path):
+    if not os.path.exists(path) and not path.startswith("/vsi"):
+        raise InputError(f"Map '{path}' does not exist. Give a change_area.tif or change_moment.tif of a run.")
+    try:
+        ds = gdal.Open(path)
+    except RuntimeError as exc:
+        raise InputError(f"Map '{path}' cannot be read by GDAL ({exc}).") from None
+    gt = ds.GetGeoTransform()
+    if gt[2] or gt[4]:
+        raise InputError(f"Map '{os.path.basename(path)}' is rotated; give a north-up raster.")
+    band = ds.GetRasterBand(1)
+    if band.DataType not in (gdal.GDT_Byte, gdal.GDT_UInt16, gdal.GDT_Int16, gdal.GDT_UInt32, gdal.GDT_Int32):
+        raise InputError(f"Map '{os.path.basename(path)}' holds {gdal.GetDataTypeName(band.DataType)} values; "
+                         "a classified map has whole-number classes (e.g. change_moment.tif).")
+    return ds
+
+
+def read_map(path, rows=512):
+    """Count the classes of a classified map (band 1; its nodata, 255 for CAIM outputs, left out)."""
+    ds = _open_map(path)
+    band = ds.GetRasterBand(1)
+    nodata = band.GetNoDataValue()
+    grid = _grid(ds)
+    counts, areas = {}, {}
+    for y in range(0, ds.RasterYSize, rows):
+        h = min(rows, ds.RasterYSize - y)
+        block = band.ReadAsArray(0, y, ds.RasterXSize, h)
+        row_area = grid.pixel_area_m2(y, h)
+        values, inverse = np.unique(block, return_inverse=True)
+        inverse = inverse.reshape(block.shape)
+        for i, v in enumerate(values):
+            v = int(v)
+            if nodata is not None and v == nodata:
+                continue
+            hit = inverse == i
+            per_row = hit.sum(axis=1)
+            counts[v] = counts.get(v, 0) + int(per_row.sum())
+            areas[v] = areas.get(v, 0.0) + float((per_row * row_area).sum())
+    if not counts:
+        raise InputError(f"Map '{os.path.basename(path)}' has no valid pixel (all nodata).")
+    names = band.GetCategoryNames() or []
+    labels = {c: names[c] for c in counts if 0 <= c < len(names) and names[c]}
+    return MapClasses(path, grid.wkt, grid.geotransform, (ds.RasterXSize, ds.RasterYSize), nodata, counts, areas,
+                      labels)
+
+
+def parse_sizes(text):
+    """'0:200,1:50' -> {0: 200, 1: 50}."""
+    if not text:
+        return {}
+    out = {}
+    for part in str(text).replace(";", ",").split(","):
+        part = part.strip()
+        if not part:
+            continue
+        try:
+            c, n = part.split(":")
+            out[int(c)] = int(n)
+        except ValueError:
+            raise InputError(f"Sample size '{part}' is not CLASS:N (e.g. 0:200,1:50).") from None
+        if out[int(c)] < 0:
+            raise InputError(f"Sample size '{part}' is negative.")
+    return out
+
+
+UNCHANGED_FACTOR = 4  # default: the no-change class (0) gets 4 x n points, see stratified_sample
+
+
+def stratified_sample(map_path, out_path, n=50, sizes=None, seed=0, overwrite=False, rows=512, n_unchanged=None):
+    """Draw ``n`` random pixels of every class of the map, ``n_unchanged`` (default 4 x ``n``) of class 0
+    (no change), ``sizes`` ({class: n}) overriding both; a class with fewer pixels gives them all.  Write
+    them as points at pixel centres with the fields ``id``, ``map_class``, ``map_label`` and an empty
+    ``reference`` for the analyst.  Returns {class: n drawn}.
+
+    Why more points where the map says no change: the changes a map misses hide in that large class, a
+    few per hundred pixels; with only ``n`` points there the estimated change area's confidence interval
+    is far too narrow (in tests/test_accuracy.py's simulation, 50 points gave 95 % intervals that held
+    the true area half of the time, 200 or more about 95 %)."""
+    if os.path.exists(out_path) and not overwrite:
+        raise OutputError(f"Output '{os.path.abspath(out_path)}' already exists. Choose another file, delete it, "
+                          "or allow overwriting (--overwrite).")
+    if n < 0 or (n_unchanged or 0) < 0:
+        raise InputError("Sample sizes cannot be negative.")
+    info = read_map(map_path)
+    sizes = dict(sizes or {})
+    unknown = sorted(set(sizes) - set(info.counts))
+    if unknown:
+        raise InputError(f"Sample sizes are given for class(es) {', '.join(map(str, unknown))}, which the map "
+                         f"'{os.path.basename(map_path)}' does not have (its classes: "
+                         f"{', '.join(map(str, info.classes))}).")
+    rng = np.random.default_rng(seed)
+    n0 = UNCHANGED_FACTOR * n if n_unchanged is None else n_unchanged
+    wanted = {c: min(sizes.get(c, n0 if c == 0 else n), info.counts[c]) for c in info.classes}
+    ranks = {c: np.sort(rng.choice(info.counts[c], size=k, replace=False)) for c, k in wanted.items() if k}
+    ds = _open_map(map_path)
+    band = ds.GetRasterBand(1)
+    width = ds.RasterXSize
+    seen = {c: 0 for c in ranks}
+    picked = []  # (class, row, col)
+    for y in range(0, ds.RasterYSize, rows):
+        h = min(rows, ds.RasterYSize - y)
+        flat = band.ReadAsArray(0, y, width, h).ravel()
+        for c, r in ranks.items():
+            where = np.flatnonzero(flat == c)
+            lo, hi = np.searchsorted(r, [seen[c], seen[c] + where.size])
+            for pos in where[r[lo:hi] - seen[c]]:
+                picked.append((c, y + int(pos) // width, int(pos) % width))
+            seen[c] += where.size
+    order = np.random.default_rng(seed + 1).permutation(len(picked))  # ids in random order: no class runs
+    _write_points(out_path, info, [picked[i] for i in order], overwrite)
+    return wanted
+
+
+def _write_points(path, info, picked, overwrite):
+    folder = os.path.dirname(os.path.abspath(path))
+    if not os.path.isdir(folder):
+        raise OutputError(f"Folder '{folder}' does not exist.")
+    driver = ogr.GetDriverByName(driver_for(path))
+    if os.path.exists(path) and overwrite:
+        driver.DeleteDataSource(path)
+    srs = None
+    if info.wkt:
+        srs = osr.SpatialReference()
+        srs.ImportFromWkt(info.wkt)
+        srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+    try:
+        ds = driver.CreateDataSource(path)
+    except RuntimeError as exc:
+        raise OutputError(f"Cannot write '{path}' ({exc}).") from None
+    layer = ds.CreateLayer("sample", srs, ogr.wkbPoint)
+    for name, kind in (("id", ogr.OFTInteger), ("map_class", ogr.OFTInteger), ("map_label", ogr.OFTString),
+                       ("reference", ogr.OFTInteger), ("note", ogr.OFTString)):
+        layer.CreateField(ogr.FieldDefn(name, kind))
+    gt = info.geotransform
+    ds.StartTransaction()
+    for i, (c, row, col) in enumerate(picked, start=1):
+        f = ogr.Feature(layer.GetLayerDefn())
+        f.SetField("id", i)
+        f.SetField("map_class", int(c))
+        f.SetField("map_label", info.label(c))
+        f.SetFieldNull("reference")
+        pt = ogr.Geometry(ogr.wkbPoint)
+        pt.AddPoint_2D(gt[0] + (col + 0.5) * gt[1], gt[3] + (row + 0.5) * gt[5])
+        f.SetGeometry(pt)
+        layer.CreateFeature(f)
+    ds.CommitTransaction()
+    ds = None
+
+
+@dataclass
+class Assessment:
+    """What :func:`assess` estimates.  Areas in hectares (pixels without a CRS); ``*_se`` standard errors."""
+
+    classes: list
+    labels: dict
+    strata: list
+    counts: np.ndarray              # (K, K) sample counts, rows map class, columns reference class
+    proportions: np.ndarray         # (K, K) estimated area proportions
+    overall: float
+    overall_se: float
+    users: dict
+    users_se: dict
+    producers: dict
+    producers_se: dict
+    map_area: dict
+    area: dict
+    area_se: dict
+    unit: str
+    labelled: int
+    unlabelled: int
+    outside: int
+    binary: bool = False
+    notes: list = field(default_factory=list)
+
+    def ci(self, se):
+        return Z95 * se
+
+    def to_dict(self):
+        def clean(d):
+            return {str(k): (None if v is None or (isinstance(v, float) and math.isnan(v)) else v) for k, v in d.items()}
+
+        return {"classes": self.classes, "labels": clean(self.labels), "unit": self.unit,
+                "sample_counts": self.counts.tolist(), "area_proportions": self.proportions.tolist(),
+                "overall_accuracy": self.overall, "overall_accuracy_se": self.overall_se,
+                "users_accuracy": clean(self.users), "users_accuracy_se": clean(self.users_se),
+                "producers_accuracy": clean(self.producers), "producers_accuracy_se": clean(self.producers_se),
+                "map_area": clean(self.map_area), "estimated_area": clean(self.area),
+                "estimated_area_se": clean(self.area_se), "labelled": self.labelled,
+                "unlabelled": self.unlabelled, "outside_or_nodata": self.outside, "binary": self.binary,
+                "notes": self.notes}
+
+    def text(self):
+        u = self.unit
+        w = max([len(self.labels[c]) for c in self.classes] + [12])
+        lines = [f"Sample: {self.labelled} labelled points" + (f", {self.unlabelled} without a reference label left out"
+                                                             if self.unlabelled else "")
+                 + (f", {self.outside} outside the map or on nodata left out" if self.outside else ""),
+                 f"Strata: the map's {len(self.strata)} classes; estimates by the stratified estimator "
+                 "(Olofsson et al. 2014), 95 % confidence intervals = 1.96 standard errors",
+                 "", f"{'class':<{w}}  {'map area ' + u:>14}  {'estimated ' + u:>14}  {'± 95 % ' + u:>12}"]
+        for c in self.classes:
+            lines.append(f"{self.labels[c]:<{w}}  {self.map_area[c]:14.2f}  {self.area[c]:14.2f}  "
+                         f"{self.ci(self.area_se[c]):12.2f}")
+        lines += ["", f"overall accuracy {self.overall:.3f} ± {self.ci(self.overall_se):.3f}", "",
+                  f"{'class':<{w}}  {'user accuracy':>20}  {'producer accuracy':>20}"]
+
+        def fmt(v, se):
+            return f"{v:.3f} ± {self.ci(se):.3f}" if not math.isnan(v) else "n/a"
+
+        for c in self.classes:
+            lines.append(f"{self.labels[c]:<{w}}  {fmt(self.users[c], self.users_se[c]):>20}  "
+                         f"{fmt(self.producers[c], self.producers_se[c]):>20}")
+        head = "  ".join(f"{c:>8}" for c in self.classes)
+        lines += ["", "error matrix, sample counts (rows: map class, columns: reference class)",
+                  f"{'':<{w}}  {head}"]
+        lines += [f"{self.labels[c]:<{w}}  " + "  ".join(f"{int(v):8d}" for v in self.counts[i])
+                  for i, c in enumerate(self.classes)]
+        lines += ["", "error matrix, estimated proportions of the mapped area", f"{'':<{w}}  {head}"]
+        lines += [f"{self.labels[c]:<{w}}  " + "  ".join(f"{v:8.4f}" for v in self.proportions[i])
+                  for i, c in enumerate(self.classes)]
+        lines += [f"Note: {n}" for n in self.notes]
+        return "\n".join(lines)
+
+
+def _stratified(weights, strata, y, x=None):
+    """Stratified estimate of the mean of ``y`` (or of the ratio mean(y) / mean(x)) and its standard
+    error: sums over strata h of W_h times the stratum's sample mean; variance W_h² s²/n_h (ratio:
+    Stehman 2014's linearised variance).  ``weights``: {stratum: W_h}; ``strata``, ``y``, ``x``: per unit."""
+    num = den = 0.0
+    parts = []
+    for h, w in weights.items():
+        sel = strata == h
+        n = int(sel.sum())
+        yh = y[sel].astype(float)
+        xh = x[sel].astype(float) if x is not None else None
+        num += w * yh.mean()
+        den += w * xh.mean() if xh is not None else 0.0
+        parts.append((w, n, yh, xh))
+    if x is None:
+        var = sum(w * w * yh.var(ddof=1) / n for w, n, yh, _ in parts)
+        return num, math.sqrt(var)
+    if den <= 0:
+        return float("nan"), float("nan")
+    r = num / den
+    var = 0.0
+    for w, n, yh, xh in parts:
+        c = np.cov(yh, xh, ddof=1)
+        var += w * w * (c[0, 0] + r * r * c[1, 1] - 2 * r * c[0, 1]) / n
+    return r, math.sqrt(max(var, 0.0)) / den
+
+
+def _read_points(points_path, field_name, info, layer_name=None):
+    """(stratum per labelled point, reference class per labelled point, unlabelled, outside)."""
+    if not os.path.exists(points_path) and not points_path.startswith("/vsi"):
+        raise InputError(f"Points '{points_path}' does not exist. Give the sample file written by 'sample'.")
+    try:
+        ds = ogr.Open(points_path)
+    except RuntimeError as exc:
+        raise InputError(f"Points '{points_path}' cannot be read ({exc}).") from None
+    if ds is None or ds.GetLayerCount() == 0:
+        raise InputError(f"Points '{points_path}' is not a vector file with a layer.")
+    layer = ds.GetLayerByName(layer_name) if layer_name else ds.GetLayer(0)
+    if layer is None:
+        raise InputError(f"Points '{points_path}' has no layer '{layer_name}'.")
+    defn = layer.GetLayerDefn()
+    names = [defn.GetFieldDefn(i).GetName() for i in range(defn.GetFieldCount())]
+    if field_name not in names:
+        raise InputError(f"Points '{os.path.basename(points_path)}' have no field '{field_name}' (fields: "
+                         f"{', '.join(names)}). Give the field that holds the reference class.")
+    transform = None
+    srs = layer.GetSpatialRef()
+    if info.wkt and srs is not None:
+        target = osr.SpatialReference()
+        target.ImportFromWkt(info.wkt)
+        target.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+        srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+        if not srs.IsSame(target):
+            transform = osr.CoordinateTransformation(srs, target)
+    ds_map = _open_map(info.path)
+    band = ds_map.GetRasterBand(1)
+    inv = gdal.InvGeoTransform(info.geotransform)
+    strata, refs = [], []
+    unlabelled = outside = 0
+    bad = []
+    for f in layer:
+        value = f.GetField(field_name)
+        if value is None or (isinstance(value, str) and not value.strip()):
+            unlabelled += 1
+            continue
+        try:
+            ref = int(float(value))
+        except ValueError:
+            bad.append(str(value))
+            continue
+        geom = f.GetGeometryRef()
+        if geom is None:
+            outside += 1
+            continue
+        geom = geom.Clone()
+        if transform is not None:
+            geom.Transform(transform)
+        pt = geom.Centroid() if geom.GetGeometryType() not in (ogr.wkbPoint, ogr.wkbPoint25D) else geom
+        col = math.floor(inv[0] + inv[1] * pt.GetX() + inv[2] * pt.GetY())
+        row = math.floor(inv[3] + inv[4] * pt.GetX() + inv[5] * pt.GetY())
+        if not (0 <= col < info.size[0] and 0 <= row < info.size[1]):
+            outside += 1
+            continue
+        h = int(band.ReadAsArray(col, row, 1, 1)[0, 0])
+        if info.nodata is not None and h == info.nodata:
+            outside += 1
+            continue
+        strata.append(h)
+        refs.append(ref)
+    if bad:
+        raise InputError(f"Reference values {', '.join(repr(b) for b in bad[:5])} in field '{field_name}' are not "
+                         "class numbers. Use the map's codes: 0 = no change, k = change between date k and k+1 "
+                         "(for an area map: 0 unchanged, 1 changed).")
+    return np.array(strata, int), np.array(refs, int), unlabelled, outside
+
+
+def assess(map_path, points_path, field_name="reference", binary=False, layer_name=None):
+    """Estimate the map's accuracies and each class's area from labelled points (see the module)."""
+    info = read_map(map_path)
+    strata, refs, unlabelled, outside = _read_points(points_path, field_name, info, layer_name)
+    if strata.size == 0:
+        raise InputError(f"No labelled point of '{os.path.basename(points_path)}' lies on the map "
+                         f"(field '{field_name}': {unlabelled} empty, {outside} outside or on nodata). Fill in the "
+                         "reference class of the sample's points first.")
+    weights = {h: info.weight(h) for h in info.classes}
+    problems = []
+    for h in info.classes:
+        n = int((strata == h).sum())
+        if n < 2:
+            problems.append(f"'{info.label(h)}' ({info.counts[h]} px, {100 * weights[h]:.2f} % of the map) has "
+                            f"{n} labelled point{'' if n == 1 else 's'}")
+    if problems:
+        raise InputError("Every map class needs at least 2 labelled points for the estimates and their "
+                         "standard errors: " + "; ".join(problems) + ". Label more points there (or draw a "
+                         "sample with 'sample', which takes every class).")
+    mapped = np.where(strata > 0, 1, 0) if binary else strata
+    refs_c = np.where(refs > 0, 1, 0) if binary else refs
+    classes = [0, 1] if binary else sorted(set(info.classes) | set(int(r) for r in refs_c))
+    if binary:
+        labels = dict(BINARY_LABELS)
+    else:
+        labels = {c: info.label(c) for c in classes}
+    k = len(classes)
+    index = {c: i for i, c in enumerate(classes)}
+    counts = np.zeros((k, k), int)
+    for m, r in zip(mapped, refs_c):
+        counts[index[m], index[r]] += 1
+    props = np.zeros((k, k))
+    for i, m in enumerate(classes):
+        for j, r in enumerate(classes):
+            props[i, j], _ = _stratified(weights, strata, (mapped == m) & (refs_c == r))
+    overall, overall_se = _stratified(weights, strata, mapped == refs_c)
+    metres = bool(info.wkt)
+    scale = info.total_area / 10000.0 if metres else info.total_area
+    unit = "ha" if metres else "px"
+    users, users_se, producers, producers_se, area, area_se, map_area = {}, {}, {}, {}, {}, {}, {}
+    for c in classes:
+        both = (mapped == c) & (refs_c == c)
+        if (mapped == c).any():
+            users[c], users_se[c] = _stratified(weights, strata, both, mapped == c)
+        else:
+            users[c], users_se[c] = float("nan"), float("nan")
+        if (refs_c == c).any():
+            producers[c], producers_se[c] = _stratified(weights, strata, both, refs_c == c)
+        else:
+            producers[c], producers_se[c] = float("nan"), float("nan")
+        p, se = _stratified(weights, strata, refs_c == c)
+        area[c], area_se[c] = p * scale, se * scale
+        in_map = [h for h in info.classes if (h > 0) == bool(c)] if binary else [c] if c in info.counts else []
+        map_area[c] = sum(weights[h] for h in in_map) * scale
+    notes = []
+    extra = sorted(set(int(r) for r in refs_c) - set(info.classes)) if not binary else []
+    if extra:
+        notes.append(f"reference class(es) {', '.join(map(str, extra))} do not occur on the map: their map area is 0 "
+                     "and their producer's accuracy 0")
+    if not metres:
+        notes.append("the map has no CRS: areas are in pixels")
+    return Assessment(classes, labels, info.classes, counts, props, overall, overall_se, users, users_se, producers,
+                      producers_se, map_area, area, area_se, unit, int(strata.size), unlabelled, outside, binary, notes)
+
+
+# ---------------------------------------------------------------------------------------------- CLI
+def main(argv=None):
+    from model_core.errors import CaimError
+
+    argv = list(sys.argv[1:] if argv is None else argv)
+    p = argparse.ArgumentParser(prog="python -m model_core", description="accuracy assessment of a change map")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+    s = sub.add_parser("sample", help="draw a stratified random sample of a change map to label",
+                       description="Draw N random pixels of every class of a change map (change_moment.tif: no change "
+                                   "and each interval; change_area.tif: unchanged, changed) and write them as points "
+                                   "with an empty 'reference' field. Fill it in from reference imagery (the map's "
+                                   "codes: 0 no change, k = change between date k and k+1), then run 'assess'.")
+    s.add_argument("map", help="change_moment.tif or change_area.tif of a run (any classified raster)")
+    s.add_argument("--out", required=True, help="points file (GeoPackage; .shp, .geojson, .fgb by extension)")
+    s.add_argument("--n", type=int, default=50, help="points per change class (default 50)")
+    s.add_argument("--n-unchanged", type=int, default=None, metavar="N0",
+                   help="points in the no-change class 0, where missed changes hide (default 4 x --n)")
+    s.add_argument("--sizes", metavar="C:N,...", help="per-class sizes overriding --n, e.g. 0:200,1:50")
+    s.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
+    s.add_argument("--overwrite", action="store_true", help="replace an existing --out")
+    a = sub.add_parser("assess", help="estimate accuracy and class areas from labelled sample points",
+                       description="Estimate the error matrix in area proportions, overall, user's and producer's "
+                                   "accuracies and each class's area with 95 %% confidence intervals (stratified "
+                                   "estimator, Olofsson et al. 2014) from points whose reference field is filled in.")
+    a.add_argument("map", help="the map the sample was drawn from (its classes are the strata)")
+    a.add_argument("points", help="the labelled points")
+    a.add_argument("--field", default="reference", help="field holding the reference class (default 'reference')")
+    a.add_argument("--binary", action="store_true", help="collapse the classes into unchanged (0) and changed (>0)")
+    a.add_argument("--json", metavar="FILE", help="also write the estimates as JSON")
+    args = p.parse_args(argv)
+    try:
+        if args.command == "sample":
+            drawn = stratified_sample(args.map, args.out, n=args.n, sizes=parse_sizes(args.sizes), seed=args.seed,
+                                      overwrite=args.overwrite, n_unchanged=args.n_unchanged)
+            info = read_map(args.map)
+            for c, k in drawn.items():
+                print(f"  {info.label(c):<28} {k:5d} points" + (f" (all {info.counts[c]} px of the class)"
+                                                                if k == info.counts[c] else ""))
+            print(f"{sum(drawn.values())} points written to {os.path.abspath(args.out)}; fill in 'reference', "
+                  "then run: python -m model_core assess MAP POINTS")
+            return 0
+        if args.command == "assess":
+            res = assess(args.map, args.points, args.field, binary=args.binary)
+            print(res.text())
+            if args.json:
+                with open(args.json, "w") as f:
+                    json.dump(res.to_dict(), f, indent=1)
+            return 0
+        p.print_help()
+        return 2
+    except CaimError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2

@@ -1,0 +1,202 @@
+"""Accuracy assessment of a change map from a labelled stratified sample (model_core.accuracy)."""
+
+import json
+import math
+
+import numpy as np
+import pytest
+from osgeo import gdal, ogr, osr
+from rasters import write_tif
+
+from model_core.accuracy import assess, parse_sizes, read_map, stratified_sample
+from model_core.cli import main
+from model_core.errors import InputError, OutputError
+
+EPSG, X0, Y0, PX = 32633, 500000.0, 5200000.0, 10.0
+
+
+def _map(tmp_path, array, name="map.tif", categories=None):
+    path = write_tif(tmp_path / name, np.asarray(array, np.uint8), nodata=255)
+    if categories:
+        ds = gdal.Open(path, gdal.GA_Update)
+        ds.GetRasterBand(1).SetCategoryNames(categories)
+        ds = None
+    return path
+
+
+def _points(path, rows_cols_refs, epsg=EPSG):
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(epsg)
+    ds = ogr.GetDriverByName("GPKG").CreateDataSource(str(path))
+    layer = ds.CreateLayer("pts", srs, ogr.wkbPoint)
+    layer.CreateField(ogr.FieldDefn("reference", ogr.OFTInteger))
+    for row, col, ref in rows_cols_refs:
+        f = ogr.Feature(layer.GetLayerDefn())
+        if ref is None:
+            f.SetFieldNull("reference")
+        else:
+            f.SetField("reference", int(ref))
+        pt = ogr.Geometry(ogr.wkbPoint)
+        pt.AddPoint_2D(X0 + (col + 0.5) * PX, Y0 - (row + 0.5) * PX)
+        f.SetGeometry(pt)
+        layer.CreateFeature(f)
+    ds = None
+    return str(path)
+
+
+def _read_sample(path):
+    ds = ogr.Open(str(path))
+    layer = ds.GetLayer(0)
+    out = []
+    for f in layer:
+        g = f.GetGeometryRef()
+        out.append((f.GetField("id"), f.GetField("map_class"), f.GetField("map_label"), f.GetField("reference"),
+                    g.GetX(), g.GetY()))
+    return out
+
+
+def test_sample_draws_n_pixels_of_every_class(tmp_path):
+    rng = np.random.default_rng(0)
+    m = rng.choice([0, 1, 2], size=(60, 80), p=[0.8, 0.15, 0.05]).astype(np.uint8)
+    m[0, :3] = 3            # a tiny class: all 3 of its pixels are taken
+    m[5:8, 5:8] = 255       # nodata is never sampled
+    path = _map(tmp_path, m, categories=["no change", "2019 to 2020", "2020 to 2021", "2021 to 2022"])
+    assert stratified_sample(path, str(tmp_path / "d.gpkg"), n=20) == {0: 80, 1: 20, 2: 20, 3: 3}
+    drawn = stratified_sample(path, str(tmp_path / "s.gpkg"), n=20, sizes={0: 40}, seed=3)
+    assert drawn == {0: 40, 1: 20, 2: 20, 3: 3}
+    pts = _read_sample(tmp_path / "s.gpkg")
+    assert len(pts) == 83 and sorted(p[0] for p in pts) == list(range(1, 84))
+    cells = set()
+    for _, c, label, ref, x, y in pts:
+        col, row = int((x - X0) / PX), int((Y0 - y) / PX)
+        assert m[row, col] == c and ref is None
+        assert label == ["no change", "2019 to 2020", "2020 to 2021", "2021 to 2022"][c]
+        cells.add((row, col))
+    assert len(cells) == 83  # no pixel twice
+    # the same seed gives the same sample; the file is not overwritten without asking
+    stratified_sample(path, str(tmp_path / "t.gpkg"), n=20, sizes={0: 40}, seed=3)
+    assert _read_sample(tmp_path / "t.gpkg") == pts
+    with pytest.raises(OutputError, match="already exists"):
+        stratified_sample(path, str(tmp_path / "s.gpkg"))
+    with pytest.raises(InputError, match="class\\(es\\) 7, which the map"):
+        stratified_sample(path, str(tmp_path / "u.gpkg"), sizes={7: 5})
+    assert parse_sizes("0:200, 1:50") == {0: 200, 1: 50}
+    with pytest.raises(InputError, match="'0=200' is not CLASS:N"):
+        parse_sizes("0=200")
+
+
+def test_estimates_equal_olofssons_closed_forms(tmp_path):
+    """Four classes with very unequal areas and a designed error matrix: the engine's general (ratio)
+    stratified estimator gives Olofsson et al. (2014)'s closed-form estimates and standard errors."""
+    n_map = {0: 200, 1: 150, 2: 3200, 3: 6450}           # map pixels per class (100 x 100 map)
+    flat = np.concatenate([np.full(n, c, np.uint8) for c, n in n_map.items()])
+    m = flat.reshape(100, 100)
+    matrix = np.array([[66, 0, 5, 4], [0, 55, 8, 12], [1, 0, 153, 11], [2, 1, 9, 313]])
+    pts = []
+    for i in range(4):
+        cells = np.argwhere(m == i)
+        k = 0
+        for j in range(4):
+            for _ in range(matrix[i, j]):
+                pts.append((int(cells[k][0]), int(cells[k][1]), j))
+                k += 1
+    pts += [(0, 0, None)] * 3  # unlabelled points are left out
+    res = assess(_map(tmp_path, m), _points(tmp_path / "p.gpkg", pts))
+    assert res.labelled == matrix.sum() and res.unlabelled == 3 and (res.counts == matrix).all()
+    N = np.array([n_map[c] for c in range(4)], float)
+    W = N / N.sum()
+    ni = matrix.sum(axis=1)
+    p = W[:, None] * matrix / ni[:, None]
+    assert np.allclose(res.proportions, p)
+    U = np.diag(matrix) / ni
+    pk = p.sum(axis=0)
+    P = np.diag(p) / pk
+    O = np.trace(p)
+    se_area = np.sqrt([(W ** 2 * (matrix[:, k] / ni) * (1 - matrix[:, k] / ni) / (ni - 1)).sum() for k in range(4)])
+    se_U = np.sqrt(U * (1 - U) / (ni - 1))
+    se_O = math.sqrt((W ** 2 * U * (1 - U) / (ni - 1)).sum())
+    se_P = []
+    for j in range(4):
+        Nj = (N / ni * matrix[:, j]).sum()
+        other = sum(N[i] ** 2 * matrix[i, j] / ni[i] * (1 - matrix[i, j] / ni[i]) / (ni[i] - 1)
+                    for i in range(4) if i != j)
+        se_P.append(math.sqrt((N[j] ** 2 * (1 - P[j]) ** 2 * U[j] * (1 - U[j]) / (ni[j] - 1) + P[j] ** 2 * other) / Nj ** 2))
+    ha = N.sum() * PX * PX / 1e4
+    for c in range(4):
+        assert res.area[c] == pytest.approx(pk[c] * ha, rel=1e-9)
+        assert res.area_se[c] == pytest.approx(se_area[c] * ha, rel=1e-9)
+        assert res.users[c] == pytest.approx(U[c]) and res.users_se[c] == pytest.approx(se_U[c], rel=1e-9)
+        assert res.producers[c] == pytest.approx(P[c]) and res.producers_se[c] == pytest.approx(se_P[c], rel=1e-9)
+        assert res.map_area[c] == pytest.approx(N[c] * PX * PX / 1e4)
+    assert res.overall == pytest.approx(O) and res.overall_se == pytest.approx(se_O, rel=1e-9)
+    text = res.text()
+    assert "overall accuracy 0.9" in text and "error matrix, sample counts" in text
+
+
+def test_unbiased_with_honest_intervals_on_a_known_truth(tmp_path):
+    """A map with omission and commission errors of a known truth: over 80 samples (the default 50 points
+    where the map says changed, 200 where it says unchanged, labelled from the truth) the estimated changed area averages the true one while the map's
+    count is far off, and the 95 % intervals cover it about 95 % of the time."""
+    rng = np.random.default_rng(5)
+    truth = np.zeros((200, 200), np.uint8)
+    for _ in range(60):
+        y, x = rng.integers(0, 190, 2)
+        truth[y:y + rng.integers(3, 10), x:x + rng.integers(3, 10)] = 1
+    m = truth.copy()
+    m[(truth == 1) & (rng.random(truth.shape) < 0.4)] = 0     # 40 % of the change omitted
+    m[(truth == 0) & (rng.random(truth.shape) < 0.01)] = 1    # scattered false alarms
+    path = _map(tmp_path, m, categories=["unchanged", "changed"])
+    true_ha = truth.sum() * PX * PX / 1e4
+    estimates, covered = [], 0
+    for seed in range(80):
+        sample = tmp_path / f"s{seed}.gpkg"
+        stratified_sample(path, str(sample), n=50, seed=seed)  # 200 points where the map says unchanged
+        labelled = [(int((Y0 - y) / PX), int((x - X0) / PX), None) for _, _, _, _, x, y in _read_sample(sample)]
+        labelled = [(r, c, truth[r, c]) for r, c, _ in labelled]
+        res = assess(path, _points(tmp_path / f"l{seed}.gpkg", labelled))
+        estimates.append(res.area[1])
+        covered += abs(res.area[1] - true_ha) <= res.ci(res.area_se[1])
+    se_mean = np.std(estimates, ddof=1) / math.sqrt(len(estimates))
+    assert abs(res.map_area[1] - true_ha) > 5 * se_mean           # the map's own count is biased
+    assert abs(np.mean(estimates) - true_ha) < 3 * se_mean        # the estimator is not
+    assert 0.85 <= covered / 80 <= 0.99  # nominal 0.95; a little under it with few missed-change points
+
+
+def test_binary_assessment_of_a_moment_map_and_errors(tmp_path, capsys):
+    m = np.zeros((40, 40), np.uint8)
+    m[:10] = 1
+    m[10:20] = 2
+    path = _map(tmp_path, m)
+    pts = [(r, c, 2 if r < 20 else 0) for r, c in [(1, 1), (2, 2), (12, 1), (13, 2), (30, 1), (31, 2)]]
+    res = assess(path, _points(tmp_path / "p.gpkg", pts), binary=True)
+    assert res.classes == [0, 1] and res.labels == {0: "unchanged", 1: "changed"}
+    assert res.overall == pytest.approx(1.0) and res.area[1] == pytest.approx(res.map_area[1])
+    res = assess(path, _points(tmp_path / "q.gpkg", pts))  # per interval: the 2019-ish stratum is all wrong
+    assert res.users[1] == 0.0 and res.users[2] == 1.0 and res.area[1] == 0.0
+    cases = [
+        ([(1, 1, 1), (12, 1, 2), (13, 1, 2), (30, 1, 0), (31, 1, 0)], "has 1 labelled point"),
+        ([(1, 1, None)], "No labelled point"),
+    ]
+    for i, (pts, message) in enumerate(cases):
+        with pytest.raises(InputError, match=message):
+            assess(path, _points(tmp_path / f"e{i}.gpkg", pts))
+    with pytest.raises(InputError, match="no field 'ref'"):
+        assess(path, _points(tmp_path / "p2.gpkg", [(1, 1, 1)]), field_name="ref")
+    # the command line: sample, (label), assess with a JSON copy
+    out = tmp_path / "cli.gpkg"
+    assert main(["sample", path, "--out", str(out), "--n", "4", "--n-unchanged", "4", "--seed", "1"]) == 0
+    assert "12 points written" in capsys.readouterr().out
+    ds = ogr.Open(str(out), 1)
+    layer = ds.GetLayer(0)
+    for f in layer:
+        f.SetField("reference", f.GetField("map_class"))
+        layer.SetFeature(f)
+    ds = None
+    assert main(["assess", path, str(out), "--json", str(tmp_path / "a.json")]) == 0
+    text = capsys.readouterr().out
+    assert "overall accuracy 1.000 ± 0.000" in text
+    with open(tmp_path / "a.json") as f:
+        assert json.load(f)["sample_counts"] == [[4, 0, 0], [0, 4, 0], [0, 0, 4]]
+    assert main(["assess", path, str(tmp_path / "missing.gpkg")]) == 2
+    assert "does not exist" in capsys.readouterr().err
+    assert read_map(path).counts == {0: 800, 1: 400, 2: 400}
