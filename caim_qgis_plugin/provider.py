@@ -3,6 +3,7 @@
 from qgis.PyQt.QtGui import QIcon
 from qgis.core import QgsProcessingProvider
 
+from caim_qgis_plugin.accuracy_algorithms import AssessAccuracyAlgorithm, SampleChangeMapAlgorithm
 from caim_qgis_plugin.algorithm import DetectChangesAlgorithm
 from caim_qgis_plugin.paths import icon_path
 
@@ -22,3 +23,5 @@ class CaimProvider(QgsProcessingProvider):
 
     def loadAlgorithms(self):  # noqa: N802
         self.addAlgorithm(DetectChangesAlgorithm())
+        self.addAlgorithm(SampleChangeMapAlgorithm())
+        self.addAlgorithm(AssessAccuracyAlgorithm())

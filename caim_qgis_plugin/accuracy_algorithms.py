@@ -1,0 +1,236 @@
+"""Processing algorithms for the accuracy assessment of a change map (model_core.accuracy):
+
+* ``caim:samplechangemap`` draws a stratified random sample of a change map to label;
+* ``caim:assessaccuracy`` estimates each class's area and the map's accuracies, with 95 % confidence
+  intervals, from the labelled sample (Olofsson et al. 2014's good practice).
+
+Both are thin: they turn layers into file names on the main thread and call the engine.
+"""
+
+import html
+import json
+import math
+import os
+
+from qgis.PyQt.QtCore import QCoreApplication
+from qgis.PyQt.QtGui import QIcon
+from qgis.core import (
+    QgsProcessing,
+    QgsProcessingAlgorithm,
+    QgsProcessingException,
+    QgsProcessingOutputNumber,
+    QgsProcessingOutputString,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterField,
+    QgsProcessingParameterFileDestination,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterRasterLayer,
+    QgsProcessingParameterString,
+    QgsProcessingParameterVectorDestination,
+    QgsProcessingParameterVectorLayer,
+    QgsProviderRegistry,
+)
+
+from caim_qgis_plugin.inputs import layer_source
+from caim_qgis_plugin.paths import icon_path
+
+
+def tr(text):
+    return QCoreApplication.translate("CaimAccuracy", text)
+
+
+def _vector_source(layer):
+    """(path, layer name or None) of a file-based vector layer."""
+    decoded = QgsProviderRegistry.instance().decodeUri(layer.providerType(), layer.source())
+    return decoded.get("path") or layer.source().split("|")[0], decoded.get("layerName") or None
+
+
+class _Base(QgsProcessingAlgorithm):
+    def group(self):
+        return tr("Accuracy assessment")
+
+    def groupId(self):  # noqa: N802
+        return "accuracy"
+
+    def icon(self):
+        return QIcon(icon_path())
+
+    def _map_path(self, parameters, name, context):
+        layer = self.parameterAsRasterLayer(parameters, name, context)
+        if layer is None or not layer.isValid():
+            raise QgsProcessingException(tr("Choose a change map (a raster layer)."))
+        if layer.providerType() != "gdal":
+            raise QgsProcessingException(tr("'%s' is not a file-based raster; export it as GeoTIFF first.")
+                                         % layer.name())
+        return layer_source(layer)
+
+
+class SampleChangeMapAlgorithm(_Base):
+    INPUT, N, N_UNCHANGED, SIZES, SEED, OUTPUT = "INPUT", "N", "N_UNCHANGED", "SIZES", "SEED", "OUTPUT"
+
+    def name(self):
+        return "samplechangemap"
+
+    def displayName(self):  # noqa: N802
+        return tr("Draw an accuracy-assessment sample of a change map")
+
+    def createInstance(self):  # noqa: N802
+        return SampleChangeMapAlgorithm()
+
+    def shortHelpString(self):  # noqa: N802
+        return tr(
+            "Draws a stratified random sample of pixels of a change map, the strata being the map's classes "
+            "(change moment: no change and each interval; change area: unchanged, changed), and writes them as "
+            "points with the fields id, map_class, map_label and an empty <b>reference</b>.\n\n"
+            "Label each point from reference data (higher-resolution imagery, the inputs, field visits) "
+            "without looking at the map's class: the map's codes, 0 = no change, k = the last change happened "
+            "between date k and date k+1 (or 1 = changed for an area map).  Then run <i>Estimate change area "
+            "and accuracy from a labelled sample</i>.\n\n"
+            "<b>Points per change class</b>: 50 by default.  <b>Points where the map says no change</b>: 4 times "
+            "as many by default, because the changes the map missed hide there, a few per hundred pixels; with "
+            "few points there the confidence intervals of the change area are too narrow (see the README).  "
+            "<b>Per-class sizes</b>: optional CLASS:N pairs overriding both, e.g. 0:400,3:80.  A class with "
+            "fewer pixels gives them all.")
+
+    def initAlgorithm(self, config=None):  # noqa: N802
+        self.addParameter(QgsProcessingParameterRasterLayer(self.INPUT, tr("Change map (change moment or change area)")))
+        self.addParameter(QgsProcessingParameterNumber(self.N, tr("Points per change class"),
+                                                       QgsProcessingParameterNumber.Integer, 50, False, 2, 100000))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.N_UNCHANGED, tr("Points where the map says no change (class 0; empty: 4 x points per class)"),
+            QgsProcessingParameterNumber.Integer, None, True, 2, 1000000))
+        self.addParameter(QgsProcessingParameterString(self.SIZES, tr("Per-class sizes, e.g. 0:400,3:80 (optional)"),
+                                                       optional=True))
+        self.addParameter(QgsProcessingParameterNumber(self.SEED, tr("Random seed"),
+                                                       QgsProcessingParameterNumber.Integer, 0, False, 0))
+        self.addParameter(QgsProcessingParameterVectorDestination(self.OUTPUT, tr("Sample points to label"),
+                                                                  QgsProcessing.TypeVectorPoint))
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        from model_core.accuracy import parse_sizes, read_map, stratified_sample
+        from model_core.errors import CaimError
+
+        map_path = self._map_path(parameters, self.INPUT, context)
+        out = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
+        os.makedirs(os.path.dirname(os.path.abspath(out)), exist_ok=True)
+        n0 = parameters.get(self.N_UNCHANGED)
+        n0 = None if n0 in (None, "") else self.parameterAsInt(parameters, self.N_UNCHANGED, context)
+        try:
+            drawn = stratified_sample(map_path, out, n=self.parameterAsInt(parameters, self.N, context),
+                                      sizes=parse_sizes(self.parameterAsString(parameters, self.SIZES, context)),
+                                      seed=self.parameterAsInt(parameters, self.SEED, context), overwrite=True,
+                                      n_unchanged=n0)
+            info = read_map(map_path)
+        except CaimError as exc:
+            raise QgsProcessingException(str(exc)) from None
+        for c, k in drawn.items():
+            feedback.pushInfo("%s: %d points%s" % (info.label(c), k, " (every pixel of the class)"
+                                                    if k == info.counts[c] else ""))
+        feedback.pushInfo("Fill in 'reference' for every point, then estimate the area and accuracy.")
+        return {self.OUTPUT: out}
+
+
+class AssessAccuracyAlgorithm(_Base):
+    MAP, POINTS, FIELD, BINARY, REPORT = "MAP", "POINTS", "FIELD", "BINARY", "REPORT"
+    OVERALL, RESULTS, SUMMARY = "OVERALL_ACCURACY", "RESULTS", "SUMMARY"
+
+    def name(self):
+        return "assessaccuracy"
+
+    def displayName(self):  # noqa: N802
+        return tr("Estimate change area and accuracy from a labelled sample")
+
+    def createInstance(self):  # noqa: N802
+        return AssessAccuracyAlgorithm()
+
+    def shortHelpString(self):  # noqa: N802
+        return tr(
+            "Estimates, from sample points drawn with <i>Draw an accuracy-assessment sample of a change map</i> "
+            "and labelled, the area of each class with its 95 % confidence interval, the overall accuracy and "
+            "each class's user's and producer's accuracy, and the error matrix in proportions of the mapped "
+            "area, with the stratified estimator of Olofsson et al. (2014), 'Good practices for estimating "
+            "area and assessing accuracy of land change'.  The map's own pixel count of a change is biased by "
+            "its errors; these estimates are not.\n\n"
+            "<b>Change map</b>: the map the sample was drawn from (its classes are the strata).  <b>Reference "
+            "field</b>: the class each point really is (0 = no change, k = change between date k and k+1); "
+            "points with an empty field are left out.  <b>Changed / unchanged only</b>: collapse the classes "
+            "into unchanged (0) and changed (any other), e.g. when the points were labelled only for change.  "
+            "Every map class needs at least 2 labelled points.")
+
+    def initAlgorithm(self, config=None):  # noqa: N802
+        self.addParameter(QgsProcessingParameterRasterLayer(self.MAP, tr("Change map the sample was drawn from")))
+        self.addParameter(QgsProcessingParameterVectorLayer(self.POINTS, tr("Labelled sample points"),
+                                                            [QgsProcessing.TypeVectorPoint]))
+        self.addParameter(QgsProcessingParameterField(self.FIELD, tr("Reference field"), "reference", self.POINTS,
+                                                      QgsProcessingParameterField.Numeric))
+        self.addParameter(QgsProcessingParameterBoolean(self.BINARY, tr("Changed / unchanged only"), False))
+        self.addParameter(QgsProcessingParameterFileDestination(self.REPORT, tr("Report"), tr("HTML files (*.html)"),
+                                                                optional=True, createByDefault=True))
+        self.addOutput(QgsProcessingOutputNumber(self.OVERALL, tr("Overall accuracy")))
+        self.addOutput(QgsProcessingOutputString(self.RESULTS, tr("Estimates (JSON)")))
+        self.addOutput(QgsProcessingOutputString(self.SUMMARY, tr("Summary")))
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        from model_core.accuracy import assess
+        from model_core.errors import CaimError
+
+        map_path = self._map_path(parameters, self.MAP, context)
+        layer = self.parameterAsVectorLayer(parameters, self.POINTS, context)
+        if layer is None or not layer.isValid():
+            raise QgsProcessingException(tr("Choose the labelled sample points."))
+        if layer.isEditable() and layer.isModified():
+            raise QgsProcessingException(tr("'%s' has unsaved edits: save them (Toggle Editing, Save) so the "
+                                            "labels are read.") % layer.name())
+        path, name = _vector_source(layer)
+        field = self.parameterAsString(parameters, self.FIELD, context) or "reference"
+        try:
+            res = assess(map_path, path, field, binary=self.parameterAsBoolean(parameters, self.BINARY, context),
+                         layer_name=name)
+        except CaimError as exc:
+            raise QgsProcessingException(str(exc)) from None
+        text = res.text()
+        feedback.pushInfo(text)
+        report = self.parameterAsFileOutput(parameters, self.REPORT, context)
+        if report:
+            os.makedirs(os.path.dirname(os.path.abspath(report)), exist_ok=True)
+            with open(report, "w", encoding="utf-8") as f:
+                f.write(html_report(res, map_path, path))
+        return {self.OVERALL: res.overall, self.RESULTS: json.dumps(res.to_dict()), self.SUMMARY: text,
+                self.REPORT: report or None}
+
+
+def html_report(res, map_path, points_path):
+    """The estimates as a small HTML page (tables; opens in QGIS's results viewer and any browser)."""
+    def num(v, digits=3):
+        return "n/a" if v is None or (isinstance(v, float) and math.isnan(v)) else "%.*f" % (digits, v)
+
+    def ci(se, digits=3):
+        return "± " + num(res.ci(se), digits) if not math.isnan(se) else ""
+
+    esc = html.escape
+    rows = "".join("<tr><td>%s</td><td>%s</td><td>%s %s</td><td>%s %s</td><td>%s %s</td></tr>" % (
+        esc(res.labels[c]), num(res.map_area[c], 2), num(res.area[c], 2), ci(res.area_se[c], 2),
+        num(res.users[c]), ci(res.users_se[c]), num(res.producers[c]), ci(res.producers_se[c]))
+        for c in res.classes)
+    head = "".join("<th>%s</th>" % esc(res.labels[c]) for c in res.classes)
+    counts = "".join("<tr><th>%s</th>%s</tr>" % (esc(res.labels[c]), "".join("<td>%d</td>" % v for v in res.counts[i]))
+                     for i, c in enumerate(res.classes))
+    props = "".join("<tr><th>%s</th>%s</tr>" % (esc(res.labels[c]), "".join("<td>%.4f</td>" % v
+                                                                            for v in res.proportions[i]))
+                    for i, c in enumerate(res.classes))
+    notes = "".join("<p>Note: %s</p>" % esc(n) for n in res.notes)
+    return """<!DOCTYPE html><html><head><meta charset="utf-8"><title>Change map accuracy</title>
+<style>body{font-family:sans-serif} table{border-collapse:collapse;margin-bottom:1em}
+td,th{border:1px solid #999;padding:3px 8px;text-align:right} th{background:#eee}</style></head><body>
+<h2>Change area and accuracy from a labelled sample</h2>
+<p>Map: %s<br>Sample: %s (%d labelled points; %d without a label and %d outside the map or on nodata left out)<br>
+Stratified estimator (Olofsson et al. 2014); ± = 95 %% confidence interval (1.96 standard errors).</p>
+<p><b>Overall accuracy: %s %s</b></p>
+<table><tr><th>class</th><th>map area (%s)</th><th>estimated area (%s)</th><th>user's accuracy</th>
+<th>producer's accuracy</th></tr>%s</table>
+<p>Error matrix, sample counts (rows: map class, columns: reference class)</p>
+<table><tr><th></th>%s</tr>%s</table>
+<p>Error matrix, estimated proportions of the mapped area</p>
+<table><tr><th></th>%s</tr>%s</table>%s</body></html>
+""" % (esc(map_path), esc(points_path), res.labelled, res.unlabelled, res.outside, num(res.overall),
+       ci(res.overall_se), res.unit, res.unit, rows, head, counts, head, props, notes)

@@ -1,0 +1,78 @@
+"""The accuracy-assessment algorithms through QGIS Processing: sample a change map, label, estimate."""
+
+import json
+import os
+
+import numpy as np
+import pytest
+
+from caim_qgis_testlib import write_raster
+
+pytestmark = pytest.mark.qgis
+
+
+def _run(alg_id, params):
+    from qgis.core import QgsApplication, QgsProcessingContext, QgsProcessingFeedback, QgsProject
+
+    alg = QgsApplication.processingRegistry().createAlgorithmById(alg_id)
+    assert alg is not None, alg_id
+    context = QgsProcessingContext()
+    context.setProject(QgsProject.instance())
+    feedback = QgsProcessingFeedback()
+    results, ok = alg.run(params, context, feedback)
+    return results, ok, feedback
+
+
+def test_sample_label_and_assess_a_moment_map(project, tmp_path):
+    """A 3-interval moment map whose interval 2 is really no change: the estimate moves interval 2's area
+    to no change, its user's accuracy is 0, and the report and JSON carry the same figures."""
+    from qgis.core import QgsVectorLayer
+
+    m = np.zeros((80, 80), np.uint8)
+    m[:10] = 1
+    m[10:20] = 2
+    m[20:30] = 3
+    m[70:, 70:] = 255
+    path = write_raster(str(tmp_path / "change_moment.tif"), m, nodata=255)
+    sample = str(tmp_path / "sample.gpkg")
+    results, ok, fb = _run("caim:samplechangemap", {"INPUT": path, "N": 10, "SEED": 2, "OUTPUT": sample})
+    assert ok, fb.textLog()
+    layer = QgsVectorLayer(results["OUTPUT"], "sample", "ogr")
+    assert layer.featureCount() == 40 + 30  # 4 x 10 where the map says no change
+    assert "class 0: 40 points" in fb.textLog() and "class 3: 10 points" in fb.textLog()
+    field = layer.fields().indexOf("reference")
+    layer.startEditing()
+    for f in layer.getFeatures():  # the analyst's labels: interval 2 was really no change
+        layer.changeAttributeValue(f.id(), field, 0 if f["map_class"] == 2 else f["map_class"])
+    project.addMapLayer(layer)
+    results, ok, fb = _run("caim:assessaccuracy", {"MAP": path, "POINTS": layer.id(), "FIELD": "reference",
+                                                   "REPORT": str(tmp_path / "r.html")})
+    assert not ok and "unsaved edits" in fb.textLog()
+    assert layer.commitChanges()
+    results, ok, fb = _run("caim:assessaccuracy", {"MAP": path, "POINTS": layer.id(), "FIELD": "reference",
+                                                   "REPORT": str(tmp_path / "r.html")})
+    assert ok, fb.textLog()
+    est = json.loads(results["RESULTS"])
+    valid_ha = (m != 255).sum() * 25 / 1e4  # 5 m pixels
+    assert est["estimated_area"]["2"] == 0 and est["users_accuracy"]["2"] == 0
+    assert est["estimated_area"]["0"] == pytest.approx(((m == 0) | (m == 2)).sum() * 25 / 1e4)
+    assert sum(est["estimated_area"].values()) == pytest.approx(valid_ha)
+    assert results["OVERALL_ACCURACY"] == pytest.approx(1 - (m == 2).sum() / (m != 255).sum())
+    with open(results["REPORT"], encoding="utf-8") as f:
+        page = f.read()
+    assert "Overall accuracy: %.3f" % results["OVERALL_ACCURACY"] in page and "<table>" in page
+    # binary: changed / unchanged only
+    results, ok, fb = _run("caim:assessaccuracy", {"MAP": path, "POINTS": layer.id(), "FIELD": "reference",
+                                                   "BINARY": True})
+    assert ok, fb.textLog()
+    assert json.loads(results["RESULTS"])["classes"] == [0, 1]
+    # too few labelled points in a class: refused by name, no report
+    layer.startEditing()
+    for f in layer.getFeatures():
+        if f["map_class"] == 3:
+            layer.changeAttributeValue(f.id(), field, None)
+    assert layer.commitChanges()
+    results, ok, fb = _run("caim:assessaccuracy", {"MAP": path, "POINTS": layer.id(), "FIELD": "reference",
+                                                   "REPORT": str(tmp_path / "r2.html")})
+    assert not ok and "has 0 labelled points" in fb.textLog()
+    assert not os.path.exists(tmp_path / "r2.html")
