@@ -15,9 +15,12 @@ import os
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 from qgis.core import (
+    QgsEditorWidgetSetup,
+    QgsMarkerSymbol,
     QgsProcessing,
     QgsProcessingAlgorithm,
     QgsProcessingException,
+    QgsProcessingLayerPostProcessorInterface,
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
     QgsProcessingParameterBoolean,
@@ -29,6 +32,7 @@ from qgis.core import (
     QgsProcessingParameterVectorDestination,
     QgsProcessingParameterVectorLayer,
     QgsProviderRegistry,
+    QgsRuleBasedRenderer,
 )
 
 from caim_qgis_plugin.inputs import layer_source
@@ -63,6 +67,58 @@ class _Base(QgsProcessingAlgorithm):
             raise QgsProcessingException(tr("'%s' is not a file-based raster; export it as GeoTIFF first.")
                                          % layer.name())
         return layer_source(layer)
+
+
+def setup_sample_layer(layer, labels):
+    """Make a sample layer pleasant to label: the reference field offers the map's classes by name
+    (a value map), unlabelled points are drawn hollow and labelled ones filled."""
+    idx = layer.fields().indexOf("reference")
+    if idx < 0:
+        return
+    layer.setEditorWidgetSetup(idx, QgsEditorWidgetSetup(
+        "ValueMap", {"map": [{"%d: %s" % (c, label): c} for c, label in sorted(labels.items())]}))
+    root = QgsRuleBasedRenderer.Rule(None)
+    for expression, props, label in (
+            ('"reference" IS NULL', {"name": "circle", "color": "255,255,255,0", "outline_color": "255,0,255",
+                                     "outline_width": "0.6", "size": "3.2"}, tr("to label")),
+            ("ELSE", {"name": "circle", "color": "255,0,255", "outline_color": "255,255,255", "size": "3.2"},
+             tr("labelled"))):
+        root.appendChild(QgsRuleBasedRenderer.Rule(QgsMarkerSymbol.createSimple(props), 0, 0, expression, label))
+    layer.setRenderer(QgsRuleBasedRenderer(root))
+    layer.triggerRepaint()
+
+
+class SampleStyler(QgsProcessingLayerPostProcessorInterface):
+    """Applies :func:`setup_sample_layer` when Processing loads the sample (toolbox and model runs)."""
+
+    _alive = []  # Processing does not own Python post-processors: keep them referenced
+
+    def __init__(self, labels):
+        super().__init__()
+        self.labels = dict(labels)
+        SampleStyler._alive.append(self)
+
+    def postProcessLayer(self, layer, context, feedback):  # noqa: N802 (QGIS API name)
+        setup_sample_layer(layer, self.labels)
+        if layer.providerType() == "ogr" and layer.source().split("|")[0].lower().endswith(".gpkg"):
+            layer.saveStyleToDatabase("caim sample", "value map of the reference classes", True, "")
+
+
+def class_labels(map_path):
+    """{class: name} for the value map: every category the raster names (a CAIM moment map names no
+    change and every interval), else the classes it holds."""
+    from model_core.accuracy import read_map
+
+    info = read_map(map_path)
+    from osgeo import gdal
+
+    ds = gdal.Open(map_path)  # kept referenced while its band is used (GDAL's Python bindings)
+    names = ds.GetRasterBand(1).GetCategoryNames() or []
+    ds = None
+    labels = {i: n for i, n in enumerate(names) if n and i != info.nodata}
+    for c in info.classes:
+        labels.setdefault(c, info.label(c))
+    return labels
 
 
 class SampleChangeMapAlgorithm(_Base):
@@ -127,7 +183,15 @@ class SampleChangeMapAlgorithm(_Base):
             feedback.pushInfo("%s: %d points%s" % (info.label(c), k, " (every pixel of the class)"
                                                     if k == info.counts[c] else ""))
         feedback.pushInfo("Fill in 'reference' for every point, then estimate the area and accuracy.")
+        self._labels = class_labels(map_path)
+        self._out = out
         return {self.OUTPUT: out}
+
+    def postProcessAlgorithm(self, context, feedback):  # noqa: N802
+        out = getattr(self, "_out", None)
+        if out and context.willLoadLayerOnCompletion(out):
+            context.layerToLoadOnCompletionDetails(out).setPostProcessor(SampleStyler(self._labels))
+        return {}
 
 
 class AssessAccuracyAlgorithm(_Base):

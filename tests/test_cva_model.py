@@ -115,7 +115,9 @@ def test_engine_cva_treats_alpha_as_mask(tmp_path):
             alpha[:4, :] = 0  # transparent strip on the second date
         p = str(tmp_path / f"rgba{i}.tif")
         write_tif(p, np.concatenate([rgb, alpha[None]]), options=("PHOTOMETRIC=RGB", "ALPHA=YES"))
-        assert gdal.Open(p).GetRasterBand(4).GetColorInterpretation() == gdal.GCI_AlphaBand
+        ds = gdal.Open(p)  # referenced while its band is used (GDAL 3.6's bindings do not keep it alive)
+        assert ds.GetRasterBand(4).GetColorInterpretation() == gdal.GCI_AlphaBand
+        ds = None
         paths.append(p)
     res = detect(paths, out_dir=str(tmp_path / "out"), model="cva")
     area = read_tif(res.paths["area"])

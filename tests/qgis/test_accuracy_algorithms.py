@@ -40,6 +40,22 @@ def test_sample_label_and_assess_a_moment_map(project, tmp_path):
     layer = QgsVectorLayer(results["OUTPUT"], "sample", "ogr")
     assert layer.featureCount() == 40 + 30  # 4 x 10 where the map says no change
     assert "class 0: 40 points" in fb.textLog() and "class 3: 10 points" in fb.textLog()
+    # as loaded from the toolbox: the reference field offers the map's classes; the style is kept in the file
+    from caim_qgis_plugin.accuracy_algorithms import SampleStyler, class_labels
+
+    from osgeo import gdal
+
+    ds = gdal.Open(path, 1)
+    ds.GetRasterBand(1).SetCategoryNames(["no change", "a to b", "b to c", "c to d"])
+    ds = None
+    labels = class_labels(path)
+    assert labels == {0: "no change", 1: "a to b", 2: "b to c", 3: "c to d"}
+    SampleStyler(labels).postProcessLayer(layer, None, None)
+    setup = layer.editorWidgetSetup(layer.fields().indexOf("reference"))
+    assert setup.type() == "ValueMap" and setup.config()["map"][1] == {"1: a to b": 1}
+    assert [r.filterExpression() for r in layer.renderer().rootRule().children()] == ['"reference" IS NULL', "ELSE"]
+    reopened = QgsVectorLayer(results["OUTPUT"], "again", "ogr")
+    assert reopened.editorWidgetSetup(reopened.fields().indexOf("reference")).type() == "ValueMap"
     field = layer.fields().indexOf("reference")
     layer.startEditing()
     for f in layer.getFeatures():  # the analyst's labels: interval 2 was really no change
