@@ -420,8 +420,8 @@ def assess(map_path, points_path, field_name="reference", binary=False, layer_na
                             f"{n} labelled point{'' if n == 1 else 's'}")
     if problems:
         raise InputError("Every map class needs at least 2 labelled points for the estimates and their "
-                         "standard errors: " + "; ".join(problems) + ". Label more points there (or draw a "
-                         "sample with 'sample', which takes every class).")
+                         "standard errors: " + "; ".join(problems) + ". Label more points there, or draw a new "
+                         "sample: it takes points in every class.")
     mapped = np.where(strata > 0, 1, 0) if binary else strata
     refs_c = np.where(refs > 0, 1, 0) if binary else refs
     classes = [0, 1] if binary else sorted(set(info.classes) | set(int(r) for r in refs_c))
