@@ -8,6 +8,8 @@ from qgis.core import Qgis, QgsApplication, QgsMessageLog
 from caim_qgis_plugin.paths import icon_path
 
 MENU = "&CAIM change detection"
+SAMPLE_ID = "caim:samplechangemap"
+ASSESS_ID = "caim:assessaccuracy"
 LOG_TAG = "CAIM change detection"
 
 
@@ -48,6 +50,17 @@ class CaimPlugin:
                                        "probabilities and band values over time")
         self.inspect_action.toggled.connect(self.toggle_inspect)
 
+        self.sample_action = QAction("Draw an accuracy-assessment sample…", self.iface.mainWindow())
+        self.sample_action.setObjectName("CaimSample")
+        self.sample_action.setToolTip("CAIM: a stratified random sample of a change map's pixels to label "
+                                      "(caim:samplechangemap)")
+        self.sample_action.triggered.connect(lambda: self.open_algorithm(SAMPLE_ID))
+        self.assess_action = QAction("Estimate change area and accuracy…", self.iface.mainWindow())
+        self.assess_action.setObjectName("CaimAssess")
+        self.assess_action.setToolTip("CAIM: area of each class and the map's accuracies, with confidence "
+                                      "intervals, from the labelled sample (caim:assessaccuracy)")
+        self.assess_action.triggered.connect(lambda: self.open_algorithm(ASSESS_ID))
+
         self.help_action = QAction("PyTorch status and installation…", self.iface.mainWindow())
         self.help_action.setObjectName("CaimDependencies")
         self.help_action.triggered.connect(self.show_dependencies)
@@ -56,8 +69,9 @@ class CaimPlugin:
             self.iface.addPluginToRasterMenu(MENU, action)
             self.toolbar.addAction(action)
             self.actions.append(action)
-        self.iface.addPluginToRasterMenu(MENU, self.help_action)
-        self.actions.append(self.help_action)
+        for action in (self.sample_action, self.assess_action, self.help_action):
+            self.iface.addPluginToRasterMenu(MENU, action)
+            self.actions.append(action)
 
         from caim_qgis_plugin.dependencies import install_instructions, torch_available
 
@@ -115,6 +129,41 @@ class CaimPlugin:
         self.dialog.show()
         self.dialog.raise_()
         self.dialog.activateWindow()
+
+    def algorithm_defaults(self, alg_id):
+        """Parameters to open an accuracy algorithm with: the map is the active layer when it is a CAIM
+        change area or change moment layer, else the topmost CAIM change moment layer; for the estimate,
+        the points are the topmost sample layer (a vector layer with 'map_class' and 'reference')."""
+        from qgis.core import QgsProject, QgsRasterLayer, QgsVectorLayer
+
+        from caim_qgis_plugin import layers as lyr
+
+        params = {}
+        active = self.iface.activeLayer()
+        maps = [active] if active is not None and active.customProperty(lyr.KIND_PROPERTY) in (lyr.AREA, lyr.MOMENT) \
+            else []
+        maps += [node.layer() for node in QgsProject.instance().layerTreeRoot().findLayers()
+                 if isinstance(node.layer(), QgsRasterLayer) and node.layer().customProperty(lyr.KIND_PROPERTY) == lyr.MOMENT]
+        if maps:
+            params["INPUT" if alg_id == SAMPLE_ID else "MAP"] = maps[0].id()
+        if alg_id == ASSESS_ID:
+            for node in QgsProject.instance().layerTreeRoot().findLayers():
+                layer = node.layer()
+                if isinstance(layer, QgsVectorLayer) and {"map_class", "reference"} <= set(layer.fields().names()):
+                    params["POINTS"] = layer.id()
+                    break
+        return params
+
+    def open_algorithm(self, alg_id):
+        """The algorithm's Processing dialog, filled in with :meth:`algorithm_defaults`."""
+        try:
+            import processing
+        except ImportError:
+            QMessageBox.warning(self.iface.mainWindow(), "CAIM change detection",
+                                "The Processing plugin is not enabled: enable it (Plugins > Manage and Install "
+                                "Plugins > Installed > Processing) to run %s." % alg_id)
+            return
+        processing.execAlgorithmDialog(alg_id, self.algorithm_defaults(alg_id))
 
     def toggle_inspect(self, checked):
         canvas = self.iface.mapCanvas()

@@ -277,6 +277,53 @@ def step_toolbox_dialog_shot():
     dialog = state.pop("toolbox_dialog")
     dialog.grab().save(os.path.join(OUT, "%s_toolbox_dialog.png" % PREFIX))
     dialog.close()
+    QTimer.singleShot(300, step_accuracy if os.environ.get("CAIM_E2E_ACCURACY", "1") == "1" else step_screens)
+
+
+@guard
+def step_accuracy():
+    """The accuracy tools from the plugin menu's defaults: the sample of the newest result, loaded as
+    Processing loads it (styled, with the reference value map), then the estimate's dialog filled in."""
+    import processing
+
+    from caim_qgis_plugin.plugin import ASSESS_ID, SAMPLE_ID
+
+    plugin = state["plugin"]
+    by_name = {}
+    for layer in QgsProject.instance().mapLayers().values():
+        by_name.setdefault(layer.name(), layer)
+    iface.setActiveLayer(by_name["Change area"])  # a selected change map is the one sampled
+    active = QgsProject.instance().mapLayer(plugin.algorithm_defaults(SAMPLE_ID).get("INPUT", "")).name()
+    iface.setActiveLayer(by_name["Confidence"])   # else the topmost change moment layer
+    params = dict(plugin.algorithm_defaults(SAMPLE_ID), N=5, OUTPUT="TEMPORARY_OUTPUT")
+    before = set(QgsProject.instance().mapLayers())
+    processing.runAndLoadResults(SAMPLE_ID, params)
+    loaded = [QgsProject.instance().mapLayer(i) for i in set(QgsProject.instance().mapLayers()) - before]
+    sample = loaded[0] if loaded else None
+    setup = sample.editorWidgetSetup(sample.fields().indexOf("reference")) if sample else None
+    defaults = plugin.algorithm_defaults(ASSESS_ID)
+    report["accuracy"] = {
+        "with_area_active": active,
+        "sample_map": QgsProject.instance().mapLayer(params.get("INPUT", "")).name() if params.get("INPUT") else None,
+        "sample_points": sample.featureCount() if sample else 0,
+        "reference_widget": setup.type() if setup else None,
+        "value_map": setup.config().get("map") if setup else None,
+        "assess_points_is_sample": bool(sample) and defaults.get("POINTS") == sample.id(),
+        "assess_map_is_moment": defaults.get("MAP") == params.get("INPUT"),
+    }
+    dialog = processing.createAlgorithmDialog(ASSESS_ID, defaults)
+    state["assess_dialog"] = dialog
+    dialog.resize(700, 600)
+    dialog.show()
+    QTimer.singleShot(700, step_accuracy_shot)
+
+
+@guard
+def step_accuracy_shot():
+    dialog = state.pop("assess_dialog")
+    dialog.grab().save(os.path.join(OUT, "%s_assess_dialog.png" % PREFIX))
+    dialog.close()
+    iface.mainWindow().grab().save(os.path.join(OUT, "%s_sample_map.png" % PREFIX))
     QTimer.singleShot(300, step_screens)
 
 

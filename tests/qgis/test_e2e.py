@@ -95,8 +95,16 @@ def test_desktop_run(tmp_path):
     assert report["toolbox"]["model"] == default_model(2)  # two layers, MODEL not given: "auto"
     assert toolbox["Change area"][0] == "paletted" and toolbox["Confidence"][0] == "singlebandpseudocolor"
     assert toolbox["Change moment"] == ("paletted", ["No change", "2018-06-01 to 2019-06-01"])
+    assert "Draw an accuracy-assessment sample…" in report["caim_menu"]
+    assert "Estimate change area and accuracy…" in report["caim_menu"]
+    acc = report["accuracy"]
+    # the active layer when it is a CAIM change map, else the topmost change moment layer
+    assert acc["with_area_active"] == "Change area"
+    assert acc["sample_map"] == "Change moment" and acc["sample_points"] >= 5
+    assert acc["reference_widget"] == "ValueMap" and acc["value_map"][0] == {"0: no change": 0}
+    assert acc["assess_points_is_sample"] and acc["assess_map_is_moment"]
     assert report["unloaded"]
     assert not any("CAIM" in t for t in report["menu_after_unload"])
-    for shot in ("e2e_dialog.png", "e2e_dialog_cva.png", "e2e_toolbox_dialog.png", "e2e_map.png"):
+    for shot in ("e2e_dialog.png", "e2e_dialog_cva.png", "e2e_toolbox_dialog.png", "e2e_map.png", "e2e_assess_dialog.png"):
         assert os.path.getsize(os.path.join(ARTIFACTS, shot)) > 10000, shot
     assert os.path.getsize(os.path.join(ARTIFACTS, "e2e_model_list.png")) > 2000
