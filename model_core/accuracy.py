@@ -100,33 +100,35 @@ def _open_map(path):
     return ds
 
 
-def read_map(path, rows=512):
-    """Count the classes of a classified map (band 1; its nodata, 255 for CAIM outputs, left out)."""
+def read_map(path, block_pixels=1 << 22):
+    """Count the classes of a classified map (band 1; its nodata, 255 for CAIM outputs, left out), in
+    blocks of about ``block_pixels`` pixels; areas per class from the pixel area of each row."""
     ds = _open_map(path)
     band = ds.GetRasterBand(1)
     nodata = band.GetNoDataValue()
     grid = _grid(ds)
+    width, height = ds.RasterXSize, ds.RasterYSize
+    rows = max(1, block_pixels // max(width, 1))
     counts, areas = {}, {}
-    for y in range(0, ds.RasterYSize, rows):
-        h = min(rows, ds.RasterYSize - y)
-        block = band.ReadAsArray(0, y, ds.RasterXSize, h)
+    for y in range(0, height, rows):
+        h = min(rows, height - y)
+        block = band.ReadAsArray(0, y, width, h)
+        values, n = np.unique(block, return_counts=True) if block.dtype != np.uint8 else (
+            np.arange(256), np.bincount(block.ravel(), minlength=256))
         row_area = grid.pixel_area_m2(y, h)
-        values, inverse = np.unique(block, return_inverse=True)
-        inverse = inverse.reshape(block.shape)
-        for i, v in enumerate(values):
-            v = int(v)
-            if nodata is not None and v == nodata:
+        uniform = not grid.geographic
+        for v, k in zip(values.tolist(), n.tolist()):
+            if k == 0 or (nodata is not None and v == nodata):
                 continue
-            hit = inverse == i
-            per_row = hit.sum(axis=1)
-            counts[v] = counts.get(v, 0) + int(per_row.sum())
-            areas[v] = areas.get(v, 0.0) + float((per_row * row_area).sum())
+            counts[v] = counts.get(v, 0) + k
+            # projected (or no CRS): one pixel area; geographic: the area of each row's pixels
+            a = k * float(row_area[0]) if uniform else float(((block == v).sum(axis=1) * row_area).sum())
+            areas[v] = areas.get(v, 0.0) + a
     if not counts:
         raise InputError(f"Map '{os.path.basename(path)}' has no valid pixel (all nodata).")
     names = band.GetCategoryNames() or []
     labels = {c: names[c] for c in counts if 0 <= c < len(names) and names[c]}
-    return MapClasses(path, grid.wkt, grid.geotransform, (ds.RasterXSize, ds.RasterYSize), nodata, counts, areas,
-                      labels)
+    return MapClasses(path, grid.wkt, grid.geotransform, (width, height), nodata, counts, areas, labels)
 
 
 def parse_sizes(text):
@@ -151,7 +153,8 @@ def parse_sizes(text):
 UNCHANGED_FACTOR = 4  # default: the no-change class (0) gets 4 x n points, see stratified_sample
 
 
-def stratified_sample(map_path, out_path, n=50, sizes=None, seed=0, overwrite=False, rows=512, n_unchanged=None):
+def stratified_sample(map_path, out_path, n=50, sizes=None, seed=0, overwrite=False, n_unchanged=None,
+                      block_pixels=1 << 22):
     """Draw ``n`` random pixels of every class of the map, ``n_unchanged`` (default 4 x ``n``) of class 0
     (no change), ``sizes`` ({class: n}) overriding both; a class with fewer pixels gives them all.  Write
     them as points at pixel centres with the fields ``id``, ``map_class``, ``map_label`` and an empty
@@ -180,6 +183,7 @@ def stratified_sample(map_path, out_path, n=50, sizes=None, seed=0, overwrite=Fa
     ds = _open_map(map_path)
     band = ds.GetRasterBand(1)
     width = ds.RasterXSize
+    rows = max(1, block_pixels // max(width, 1))
     seen = {c: 0 for c in ranks}
     picked = []  # (class, row, col)
     for y in range(0, ds.RasterYSize, rows):

@@ -200,3 +200,16 @@ def test_binary_assessment_of_a_moment_map_and_errors(tmp_path, capsys):
     assert main(["assess", path, str(tmp_path / "missing.gpkg")]) == 2
     assert "does not exist" in capsys.readouterr().err
     assert read_map(path).counts == {0: 800, 1: 400, 2: 400}
+
+
+def test_geographic_map_areas_follow_latitude(tmp_path):
+    """On a geographic grid a pixel's area shrinks with latitude: 0.001 deg pixels near 47 N are about
+    111.2 m x 75.8 m; a class in the southern rows covers more area than as many pixels in the north."""
+    m = np.zeros((200, 100), np.uint8)
+    m[:10] = 1                      # 10 northern rows
+    m[-10:] = 2                     # 10 southern rows
+    path = write_tif(tmp_path / "geo.tif", m, epsg=4326, origin=(15.0, 47.1), pixel=0.001, nodata=255)
+    info = read_map(path)
+    per_px = info.areas_m2[0] / info.counts[0]
+    assert per_px == pytest.approx(111195 * 0.001 * 111195 * 0.001 * math.cos(math.radians(47.0)), rel=0.01)
+    assert info.counts[1] == info.counts[2] and info.areas_m2[2] > info.areas_m2[1] * 1.003
