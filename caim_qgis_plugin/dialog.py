@@ -212,8 +212,8 @@ class CaimDialog(QDialog):
     def _build(self):
         layout = QVBoxLayout(self)
         intro = QLabel("Check the images to compare, oldest first. They are ordered by the date found in the "
-                       "layer name, file name or metadata; drag rows to reorder and double-click a date to "
-                       "edit it.")
+                       "layer name, file name or metadata; drag rows to reorder, double-click a date to edit "
+                       "it, and double-click a Cloud mask cell to give that date its cloud mask (optional).")
         intro.setWordWrap(True)
         layout.addWidget(intro)
 
