@@ -24,6 +24,7 @@ from qgis.core import (
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
     QgsProcessingParameterBoolean,
+    QgsProcessingParameterDefinition,
     QgsProcessingParameterField,
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterNumber,
@@ -195,7 +196,7 @@ class SampleChangeMapAlgorithm(_Base):
 
 
 class AssessAccuracyAlgorithm(_Base):
-    MAP, POINTS, FIELD, BINARY, REPORT = "MAP", "POINTS", "FIELD", "BINARY", "REPORT"
+    MAP, POINTS, FIELD, BINARY, REPORT, STRATA = "MAP", "POINTS", "FIELD", "BINARY", "REPORT", "STRATA"
     OVERALL, RESULTS, SUMMARY = "OVERALL_ACCURACY", "RESULTS", "SUMMARY"
 
     def name(self):
@@ -219,7 +220,9 @@ class AssessAccuracyAlgorithm(_Base):
             "field</b>: the class each point really is (0 = no change, k = change between date k and k+1); "
             "points with an empty field are left out.  <b>Changed / unchanged only</b>: collapse the classes "
             "into unchanged (0) and changed (any other), e.g. when the points were labelled only for change.  "
-            "Every map class needs at least 2 labelled points.")
+            "Every map class needs at least 2 labelled points.  <b>Map the sample was drawn from</b> (advanced): "
+            "to score another map of the same grid (another method's run) with the same sample, give the map "
+            "the sample was drawn from here: its classes stay the strata.")
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(QgsProcessingParameterRasterLayer(self.MAP, tr("Change map the sample was drawn from")))
@@ -228,6 +231,10 @@ class AssessAccuracyAlgorithm(_Base):
         self.addParameter(QgsProcessingParameterField(self.FIELD, tr("Reference field"), "reference", self.POINTS,
                                                       QgsProcessingParameterField.Numeric))
         self.addParameter(QgsProcessingParameterBoolean(self.BINARY, tr("Changed / unchanged only"), False))
+        strata = QgsProcessingParameterRasterLayer(
+            self.STRATA, tr("Map the sample was drawn from, if not the change map above (same grid)"), optional=True)
+        strata.setFlags(strata.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+        self.addParameter(strata)
         self.addParameter(QgsProcessingParameterFileDestination(self.REPORT, tr("Report"), tr("HTML files (*.html)"),
                                                                 optional=True, createByDefault=True))
         self.addOutput(QgsProcessingOutputNumber(self.OVERALL, tr("Overall accuracy")))
@@ -247,9 +254,10 @@ class AssessAccuracyAlgorithm(_Base):
                                             "labels are read.") % layer.name())
         path, name = _vector_source(layer)
         field = self.parameterAsString(parameters, self.FIELD, context) or "reference"
+        strata = self._map_path(parameters, self.STRATA, context) if parameters.get(self.STRATA) else None
         try:
             res = assess(map_path, path, field, binary=self.parameterAsBoolean(parameters, self.BINARY, context),
-                         layer_name=name)
+                         layer_name=name, strata_path=strata)
         except CaimError as exc:
             raise QgsProcessingException(str(exc)) from None
         text = res.text()

@@ -338,8 +338,9 @@ def _stratified(weights, strata, y, x=None):
     return r, math.sqrt(max(var, 0.0)) / den
 
 
-def _read_points(points_path, field_name, info, layer_name=None):
-    """(stratum per labelled point, reference class per labelled point, unlabelled, outside)."""
+def _read_points(points_path, field_name, info, layer_name=None, other=None):
+    """(stratum per labelled point, reference class per labelled point, unlabelled, outside[, value of
+    the map ``other`` (a MapClasses on the same grid) per labelled point])."""
     if not os.path.exists(points_path) and not points_path.startswith("/vsi"):
         raise InputError(f"Points '{points_path}' does not exist. Give the sample file written by 'sample'.")
     try:
@@ -367,8 +368,9 @@ def _read_points(points_path, field_name, info, layer_name=None):
             transform = osr.CoordinateTransformation(srs, target)
     ds_map = _open_map(info.path)
     band = ds_map.GetRasterBand(1)
+    ds_other = _open_map(other.path) if other is not None else None
     inv = gdal.InvGeoTransform(info.geotransform)
-    strata, refs = [], []
+    strata, refs, others = [], [], []
     unlabelled = outside = 0
     bad = []
     for f in layer:
@@ -398,19 +400,37 @@ def _read_points(points_path, field_name, info, layer_name=None):
         if info.nodata is not None and h == info.nodata:
             outside += 1
             continue
+        if ds_other is not None:
+            v = int(ds_other.GetRasterBand(1).ReadAsArray(col, row, 1, 1)[0, 0])
+            if other.nodata is not None and v == other.nodata:
+                outside += 1
+                continue
+            others.append(v)
         strata.append(h)
         refs.append(ref)
     if bad:
         raise InputError(f"Reference values {', '.join(repr(b) for b in bad[:5])} in field '{field_name}' are not "
                          "class numbers. Use the map's codes: 0 = no change, k = change between date k and k+1 "
                          "(for an area map: 0 unchanged, 1 changed).")
-    return np.array(strata, int), np.array(refs, int), unlabelled, outside
+    result = (np.array(strata, int), np.array(refs, int), unlabelled, outside)
+    return result + (np.array(others, int),) if other is not None else result
 
 
-def assess(map_path, points_path, field_name="reference", binary=False, layer_name=None):
-    """Estimate the map's accuracies and each class's area from labelled points (see the module)."""
-    info = read_map(map_path)
-    strata, refs, unlabelled, outside = _read_points(points_path, field_name, info, layer_name)
+def assess(map_path, points_path, field_name="reference", binary=False, layer_name=None, strata_path=None):
+    """Estimate the map's accuracies and each class's area from labelled points (see the module).
+
+    ``strata_path``: the map the sample was drawn from, when it is not the map assessed (e.g. one
+    sample, drawn from one method's map, scoring another method's map of the same grid): its classes
+    stay the strata and their areas the weights, while the accuracies are those of ``map_path``."""
+    info = read_map(strata_path or map_path)
+    assessed = read_map(map_path) if strata_path else info
+    if strata_path and (assessed.size != info.size or any(abs(a - b) > 1e-6 * max(1.0, abs(b)) for a, b in
+                                                          zip(assessed.geotransform, info.geotransform))):
+        raise InputError(f"Map '{os.path.basename(map_path)}' and the strata map '{os.path.basename(strata_path)}' "
+                         "are not on the same grid. Assess maps of runs on the same inputs and grid.")
+    read = _read_points(points_path, field_name, info, layer_name, assessed if strata_path else None)
+    strata, refs, unlabelled, outside = read[:4]
+    values = read[4] if strata_path else strata
     if strata.size == 0:
         raise InputError(f"No labelled point of '{os.path.basename(points_path)}' lies on the map "
                          f"(field '{field_name}': {unlabelled} empty, {outside} outside or on nodata). Fill in the "
@@ -426,13 +446,13 @@ def assess(map_path, points_path, field_name="reference", binary=False, layer_na
         raise InputError("Every map class needs at least 2 labelled points for the estimates and their "
                          "standard errors: " + "; ".join(problems) + ". Label more points there, or draw a new "
                          "sample: it takes points in every class.")
-    mapped = np.where(strata > 0, 1, 0) if binary else strata
+    mapped = np.where(values > 0, 1, 0) if binary else values
     refs_c = np.where(refs > 0, 1, 0) if binary else refs
-    classes = [0, 1] if binary else sorted(set(info.classes) | set(int(r) for r in refs_c))
+    classes = [0, 1] if binary else sorted(set(assessed.classes) | set(int(r) for r in refs_c))
     if binary:
         labels = dict(BINARY_LABELS)
     else:
-        labels = {c: info.label(c) for c in classes}
+        labels = {c: assessed.label(c) for c in classes}
     k = len(classes)
     index = {c: i for i, c in enumerate(classes)}
     counts = np.zeros((k, k), int)
@@ -459,10 +479,12 @@ def assess(map_path, points_path, field_name="reference", binary=False, layer_na
             producers[c], producers_se[c] = float("nan"), float("nan")
         p, se = _stratified(weights, strata, refs_c == c)
         area[c], area_se[c] = p * scale, se * scale
-        in_map = [h for h in info.classes if (h > 0) == bool(c)] if binary else [c] if c in info.counts else []
-        map_area[c] = sum(weights[h] for h in in_map) * scale
+        in_map = [h for h in assessed.classes if (h > 0) == bool(c)] if binary else [c] if c in assessed.counts else []
+        map_area[c] = sum(assessed.weight(h) for h in in_map) * assessed.total_area / (10000.0 if metres else 1.0)
     notes = []
-    extra = sorted(set(int(r) for r in refs_c) - set(info.classes)) if not binary else []
+    if strata_path:
+        notes.append(f"strata: the classes of '{os.path.basename(strata_path)}', the map the sample was drawn from")
+    extra = sorted(set(int(r) for r in refs_c) - set(assessed.classes)) if not binary else []
     if extra:
         notes.append(f"reference class(es) {', '.join(map(str, extra))} do not occur on the map: their map area is 0 "
                      "and their producer's accuracy 0")
@@ -500,6 +522,8 @@ def main(argv=None):
     a.add_argument("points", help="the labelled points")
     a.add_argument("--field", default="reference", help="field holding the reference class (default 'reference')")
     a.add_argument("--binary", action="store_true", help="collapse the classes into unchanged (0) and changed (>0)")
+    a.add_argument("--strata", metavar="MAP0", help="the map the sample was drawn from, when MAP is another map of "
+                   "the same grid (e.g. another method's run): MAP0's classes stay the strata")
     a.add_argument("--json", metavar="FILE", help="also write the estimates as JSON")
     args = p.parse_args(argv)
     try:
@@ -514,7 +538,7 @@ def main(argv=None):
                   "then run: python -m model_core assess MAP POINTS")
             return 0
         if args.command == "assess":
-            res = assess(args.map, args.points, args.field, binary=args.binary)
+            res = assess(args.map, args.points, args.field, binary=args.binary, strata_path=args.strata)
             print(res.text())
             if args.json:
                 with open(args.json, "w") as f:

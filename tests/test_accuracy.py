@@ -146,20 +146,29 @@ def test_unbiased_with_honest_intervals_on_a_known_truth(tmp_path):
     m[(truth == 1) & (rng.random(truth.shape) < 0.4)] = 0     # 40 % of the change omitted
     m[(truth == 0) & (rng.random(truth.shape) < 0.01)] = 1    # scattered false alarms
     path = _map(tmp_path, m, categories=["unchanged", "changed"])
+    other = truth.copy()                                           # another method's map of the same grid,
+    other[rng.random(truth.shape) < 0.05] ^= 1                     # scored with the same sample (--strata)
+    other_path = _map(tmp_path, other, name="other.tif")
     true_ha = truth.sum() * PX * PX / 1e4
-    estimates, covered = [], 0
+    estimates, covered, other_oa = [], 0, []
     for seed in range(80):
         sample = tmp_path / f"s{seed}.gpkg"
         stratified_sample(path, str(sample), n=50, seed=seed)  # 200 points where the map says unchanged
         labelled = [(int((Y0 - y) / PX), int((x - X0) / PX), None) for _, _, _, _, x, y in _read_sample(sample)]
         labelled = [(r, c, truth[r, c]) for r, c, _ in labelled]
         res = assess(path, _points(tmp_path / f"l{seed}.gpkg", labelled))
+        res2 = assess(other_path, str(tmp_path / f"l{seed}.gpkg"), strata_path=path)
+        assert res2.area == res.area and res2.strata == res.strata  # the area comes from strata and labels
+        other_oa.append(res2.overall)
         estimates.append(res.area[1])
         covered += abs(res.area[1] - true_ha) <= res.ci(res.area_se[1])
     se_mean = np.std(estimates, ddof=1) / math.sqrt(len(estimates))
     assert abs(res.map_area[1] - true_ha) > 5 * se_mean           # the map's own count is biased
     assert abs(np.mean(estimates) - true_ha) < 3 * se_mean        # the estimator is not
     assert 0.85 <= covered / 80 <= 0.99  # nominal 0.95; a little under it with few missed-change points
+    true_oa = float((other == truth).mean())
+    assert abs(np.mean(other_oa) - true_oa) < 3 * np.std(other_oa, ddof=1) / math.sqrt(80)
+    assert abs(np.mean(other_oa) - float((m == truth).mean())) > 0.02  # not the strata map's accuracy
 
 
 def test_binary_assessment_of_a_moment_map_and_errors(tmp_path, capsys):

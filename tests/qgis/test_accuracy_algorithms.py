@@ -77,6 +77,14 @@ def test_sample_label_and_assess_a_moment_map(project, tmp_path):
     with open(results["REPORT"], encoding="utf-8") as f:
         page = f.read()
     assert "Overall accuracy: %.3f" % results["OVERALL_ACCURACY"] in page and "<table>" in page
+    # another map of the same grid scored with the same sample: the areas stay, the accuracies follow it
+    other = write_raster(str(tmp_path / "other_moment.tif"), np.where(m == 2, 0, m).astype(np.uint8), nodata=255)
+    results2, ok, fb = _run("caim:assessaccuracy", {"MAP": other, "STRATA": path, "POINTS": layer.id(),
+                                                    "FIELD": "reference"})
+    assert ok, fb.textLog()
+    est2 = json.loads(results2["RESULTS"])
+    assert est2["estimated_area"] == {k: v for k, v in est["estimated_area"].items() if k != "2"}  # 2: 0 ha
+    assert results2["OVERALL_ACCURACY"] == pytest.approx(1.0)
     # binary: changed / unchanged only
     results, ok, fb = _run("caim:assessaccuracy", {"MAP": path, "POINTS": layer.id(), "FIELD": "reference",
                                                    "BINARY": True})
