@@ -88,6 +88,16 @@ def pixel_area_m2(layer):
         return 0.0
     return float(area) if area == area else 0.0
 
+
+def mask_presets():
+    """{product: clear values} from the engine (``model_core.stack.MASK_PRESETS``); empty without it."""
+    try:
+        from model_core.stack import MASK_PRESETS
+    except ImportError:
+        return {}
+    return dict(MASK_PRESETS)
+
+
 class RunFeedback(QgsProcessingFeedback):
     """Feedback that forwards progress text and errors to the dialog (signals are queued across threads)."""
 
@@ -328,9 +338,21 @@ class CaimDialog(QDialog):
             "mask, QA, SCL, Fmask or cloud, and uncheck that layer as an input. Double-click a row's Cloud "
             "mask cell to choose one yourself.")
         self.match_masks_button.clicked.connect(self.match_masks)
+        self.mask_preset_combo = QComboBox()
+        self.mask_preset_combo.setObjectName("maskPreset")
+        self.mask_preset_combo.setToolTip("Clear values of common cloud-mask products; choosing one fills in the "
+                                          "clear values.")
+        self.mask_preset_combo.addItem("product…", "")
+        for name, values in mask_presets().items():
+            self.mask_preset_combo.addItem(name, values)
+        self.mask_preset_combo.activated.connect(self._mask_preset_chosen)
+        self.mask_preset_combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        self.mask_preset_combo.setMinimumContentsLength(14)  # the list opens wide; the closed box stays small
+        self.mask_clear_edit.setMinimumWidth(130)
         masks = QHBoxLayout()
         masks.addWidget(QLabel("clear values"))
         masks.addWidget(self.mask_clear_edit)
+        masks.addWidget(self.mask_preset_combo)
         masks.addWidget(self.match_masks_button)
         masks.addStretch(1)
         form.addRow("Cloud masks", masks)
@@ -551,6 +573,11 @@ class CaimDialog(QDialog):
         self.layer_tree.move_items(items, row if step < 0 else row + len(items))
 
     # -- cloud masks ------------------------------------------------------------------------------
+    def _mask_preset_chosen(self, index):
+        values = self.mask_preset_combo.itemData(index)
+        if values:
+            self.mask_clear_edit.setText(values)
+
     def mask_candidates(self):
         """The project's one-band raster layers (outputs of earlier runs excluded), legend order."""
         project = QgsProject.instance()

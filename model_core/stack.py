@@ -206,12 +206,12 @@ class _Source:
 
 
 DEFAULT_MASK_CLEAR = (0,)
-MASK_PRESETS = {  # values meaning "clear" in common cloud-mask products (README, "Cloud masks")
+MASK_PRESETS = {  # values meaning "clear" in common cloud-mask products (README, "Cloud masks"; the dialog's list)
+    "CBERS-4 CMASK, 0/1 masks (0 = clear)": "0",
     "Landsat 8-9 Collection 2 QA_PIXEL": "21824,21952",
     "Landsat 4-7 Collection 2 QA_PIXEL": "5440,5504",
     "Sentinel-2 L2A SCL": "4-7,11",
     "Fmask": "0,1",
-    "CBERS-4 CMASK, 0/1 masks with 0 = clear": "0",
 }
 
 
@@ -249,20 +249,15 @@ def parse_clear_values(text):
 
 def format_clear_values(values):
     """(4, 5, 6, 7, 11) -> '4-7,11' (the inverse of :func:`parse_clear_values`)."""
-    parts, run = [], []
+    runs = []  # [first, last] of each run of consecutive values
     for v in sorted(values):
-        if run and v == run[-1] + 1:
-            run.append(v)
-            continue
-        if run:
-            parts.append(str(run[0]) if len(run) < 3 else f"{run[0]}-{run[-1]}")
-            if len(run) == 2:
-                parts.append(str(run[1]))
-        run = [v]
-    if run:
-        parts.append(str(run[0]) if len(run) < 3 else f"{run[0]}-{run[-1]}")
-        if len(run) == 2:
-            parts.append(str(run[1]))
+        if runs and v == runs[-1][1] + 1:
+            runs[-1][1] = v
+        else:
+            runs.append([v, v])
+    parts = []
+    for lo, hi in runs:  # a range from three values on; two neighbours stay a pair
+        parts += [f"{lo}-{hi}"] if hi - lo >= 2 else [str(v) for v in range(lo, hi + 1)]
     return ",".join(parts)
 
 

@@ -445,6 +445,10 @@ def test_cloud_mask_column_match_and_run(dialog, project, tmp_path):
     dialog.set_mask(first, masks[0])
     dialog.mask_clear_edit.setText("clear")
     assert not dialog.validate() and "Mask clear value" in dialog.messages.text()
+    index = dialog.mask_preset_combo.findText("Landsat 8-9 Collection 2 QA_PIXEL")
+    assert index > 0
+    dialog.mask_preset_combo.activated.emit(index)
+    assert dialog.mask_clear_edit.text() == "21824,21952" and dialog.validate()
     dialog.mask_clear_edit.setText("0")
     assert dialog.validate()
     dialog.model_combo.setCurrentIndex(dialog.model_combo.findData("cva"))
