@@ -222,3 +222,44 @@ def test_geographic_map_areas_follow_latitude(tmp_path):
     per_px = info.areas_m2[0] / info.counts[0]
     assert per_px == pytest.approx(111195 * 0.001 * 111195 * 0.001 * math.cos(math.radians(47.0)), rel=0.01)
     assert info.counts[1] == info.counts[2] and info.areas_m2[2] > info.areas_m2[1] * 1.003
+
+
+def test_label_sheets_and_the_stored_pucallpa_labels(tmp_path):
+    """tools/label_sheets.py draws one chip row per sample point (ids in order, the point's pixel in the
+    chip's centre); the stored Pucallpa labels are complete and use the moment codes."""
+    import os
+    import sys
+
+    from PIL import Image
+
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    sys.path.insert(0, os.path.join(root, "tools"))
+    import label_sheets
+
+    rng = np.random.default_rng(0)
+    imgs = []
+    for i in range(3):
+        a = rng.integers(0, 50, (3, 40, 40)).astype(np.uint8)
+        a[:, 12, 25] = 250 if i == 2 else 0  # one pixel turns bright on the last date
+        imgs.append(write_tif(tmp_path / f"d{2001 + i}.tif", a))
+    m = np.zeros((40, 40), np.uint8)
+    m[12, 25] = 2
+    sample = tmp_path / "s.gpkg"
+    stratified_sample(_map(tmp_path, m), str(sample), n=1, n_unchanged=6, seed=0)
+    assert label_sheets.main([str(sample), *imgs, "--out", str(tmp_path / "sheets"), "--per-sheet", "4",
+                              "--chip", "8", "--zoom", "2"]) == 0
+    sheets = sorted(os.listdir(tmp_path / "sheets"))
+    assert sheets == ["sheet00.png", "sheet01.png"]
+    changed = [p for p in _read_sample(sample) if p[1] == 2][0][0]  # its id
+    row = (changed - 1) % 4
+    sheet = np.asarray(Image.open(tmp_path / "sheets" / f"sheet{(changed - 1) // 4:02d}.png"))
+    side = 16
+    y = 5 + row * (side + 16) + 12 + side // 2   # the centre pixel of that row's chips
+    last = 10 + 2 * (side + 4) + side // 2
+    first = 10 + side // 2
+    assert sheet[y, last].mean() > 200 and sheet[y, first].mean() < 60
+    with open(os.path.join(root, "tools", "pucallpa_sample_labels.json"), encoding="utf-8") as f:
+        points = json.load(f)["points"]
+    assert [p["id"] for p in points] == list(range(1, 97))
+    assert {p["reference"] for p in points} <= set(range(8)) | {None}
+    assert sum(p["reference"] is not None for p in points) == 85
