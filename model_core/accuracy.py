@@ -482,6 +482,22 @@ def assess(map_path, points_path, field_name="reference", binary=False, layer_na
         in_map = [h for h in assessed.classes if (h > 0) == bool(c)] if binary else [c] if c in assessed.counts else []
         map_area[c] = sum(assessed.weight(h) for h in in_map) * assessed.total_area / (10000.0 if metres else 1.0)
     notes = []
+    changed_map, changed_ref = values > 0, refs > 0
+    if changed_map.any() and changed_ref.any():  # omission against commission of change as a whole
+        user, _ = _stratified(weights, strata, changed_map & changed_ref, changed_map)
+        producer, _ = _stratified(weights, strata, changed_map & changed_ref, changed_ref)
+        if user - producer > 0.2:
+            notes.append(f"the map misses more change than it invents (changed: user's accuracy {user:.2f}, "
+                         f"producer's {producer:.2f}): its change area is too small; raise the sensitivity "
+                         "(e.g. +0.5), run again and assess that map with this sample (--strata = this map); a setting "
+                         "chosen on this sample makes its estimates optimistic, so label a second sample for the "
+                         "figures you report")
+        elif producer - user > 0.2:
+            notes.append(f"the map invents more change than it misses (changed: user's accuracy {user:.2f}, "
+                         f"producer's {producer:.2f}): lower the sensitivity or set a minimum change patch, "
+                         "run again and assess that map with this sample (--strata = this map); a setting chosen on "
+                         "this sample makes its estimates optimistic, so label a second sample for the figures "
+                         "you report")
     if strata_path:
         notes.append(f"strata: the classes of '{os.path.basename(strata_path)}', the map the sample was drawn from")
     extra = sorted(set(int(r) for r in refs_c) - set(assessed.classes)) if not binary else []

@@ -263,3 +263,16 @@ def test_label_sheets_and_the_stored_pucallpa_labels(tmp_path):
     assert [p["id"] for p in points] == list(range(1, 97))
     assert {p["reference"] for p in points} <= set(range(8)) | {None}
     assert sum(p["reference"] is not None for p in points) == 85
+
+
+def test_a_map_that_misses_change_gets_a_hint(tmp_path):
+    """Half of the labelled points where the map says unchanged did change: the notes say the map's change
+    area is too small and what to do (and not the opposite hint)."""
+    m = np.zeros((40, 40), np.uint8)
+    m[30:] = 1
+    path = _map(tmp_path, m)
+    pts = [(r, 1, 1 if r % 2 else 0) for r in range(10)] + [(35, c, 1) for c in range(4)]
+    res = assess(path, _points(tmp_path / "p.gpkg", pts), binary=True)
+    assert res.users[1] == 1.0 and res.producers[1] == pytest.approx(0.25 / (0.25 + 0.75 * 0.5))
+    assert any("misses more change than it invents" in n and "raise the sensitivity" in n for n in res.notes)
+    assert not any("invents more change" in n for n in res.notes)
