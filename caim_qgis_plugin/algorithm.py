@@ -19,6 +19,7 @@ from qgis.core import (
     QgsProcessingParameterDefinition,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFile,
+    QgsProcessingParameterFileDestination,
     QgsProcessingParameterMultipleLayers,
     QgsProcessingParameterNumber,
     QgsProcessingParameterRasterDestination,
@@ -62,6 +63,7 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
     CONFIDENCE = "CONFIDENCE"
     POLYGONS = "POLYGONS"
     PROBABILITIES = "PROBABILITIES"
+    REPORT = "REPORT"
     DEVICE_USED = "DEVICE_USED"
     USED_DATES = "USED_DATES"
     SUMMARY = "SUMMARY"
@@ -148,7 +150,8 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
             "near 1.3 GB of memory; any raster size fits.\n"
             "<b>Outputs</b>: change area (0 unchanged, 1 changed, 255 nodata), change moment (0 no change, "
             "k = change between date k and date k+1, 255 nodata), confidence (probability of the predicted "
-            "class), optional change polygons with moment, date_before, date_after and area_m2.\n\n"
+            "class), optional change polygons with moment, date_before, date_after and area_m2, and an optional "
+            "HTML run report (settings, changed area per interval as a chart and a table).\n\n"
             "Needs PyTorch in QGIS's Python.\n\n"
             "<b>qgis_process</b>: MODEL and DEVICE take the option names (not numbers), e.g. "
             "<tt>qgis_process.bin run caim:detectchanges -- INPUT=a.tif INPUT=b.tif MODEL=auto "
@@ -217,6 +220,9 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
             optional=True, createByDefault=False)
         probabilities.setFlags(probabilities.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
         self.addParameter(probabilities)
+        self.addParameter(QgsProcessingParameterFileDestination(
+            self.REPORT, tr("Run report (settings, changed area per interval as a chart and a table)"),
+            tr("HTML files (*.html)"), optional=True, createByDefault=False))
         self.addOutput(QgsProcessingOutputString(self.DEVICE_USED, tr("Device used")))
         self.addOutput(QgsProcessingOutputString(self.USED_DATES, tr("Dates used (comma-separated)")))
         self.addOutput(QgsProcessingOutputString(self.MODEL_USED, tr("Model used (auto resolved)")))
@@ -342,6 +348,15 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
             feedback.pushInfo("%d change polygons written to %s" % (n, polygons_path))
             written["polygons"] = polygons_path
 
+        report = self.parameterAsFileOutput(parameters, self.REPORT, context)
+        if report:
+            from model_core.report import write_report
+
+            try:
+                write_report(res, report, inputs=[os.path.basename(f["path"]) for f in self._facts], overwrite=True)
+            except CaimError as exc:
+                raise QgsProcessingException(str(exc)) from None
+            written["report"] = report
         summary = res.summary_text()
         feedback.pushInfo(summary)
         feedback.pushInfo("Device used: %s" % res.device)
@@ -354,6 +369,7 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
             self.CONFIDENCE: written.get("confidence"),
             self.POLYGONS: written.get("polygons"),
             self.PROBABILITIES: written.get("probabilities"),
+            self.REPORT: written.get("report"),
             self.DEVICE_USED: res.device,
             self.USED_DATES: ",".join(d or "" for d in res.dates),
             self.MODEL_USED: self._model,

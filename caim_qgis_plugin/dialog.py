@@ -9,7 +9,7 @@ import json
 import os
 import time
 
-from qgis.PyQt.QtCore import QDir, Qt, QTimer, pyqtSignal
+from qgis.PyQt.QtCore import QDir, Qt, QTimer, QUrl, pyqtSignal
 from qgis.PyQt.QtGui import QBrush, QColor, QIcon
 from qgis.PyQt.QtWidgets import (
     QAbstractItemView,
@@ -64,6 +64,7 @@ OUTPUT_FILES = {
     "CONFIDENCE": "confidence.tif",
     "PROBABILITIES": "moment_probability.tif",
     "POLYGONS": "change_polygons.gpkg",
+    "REPORT": "report.html",
 }
 LAYER_ROLE = Qt.UserRole
 COL_LAYER, COL_DATE, COL_BANDS, COL_CRS, COL_MASK = range(5)
@@ -405,6 +406,12 @@ class CaimDialog(QDialog):
         self.status.setWordWrap(True)
         layout.addWidget(self.progress)
         layout.addWidget(self.status)
+        self.report_link = QLabel()
+        self.report_link.setObjectName("reportLink")
+        self.report_link.setTextFormat(Qt.RichText)
+        self.report_link.setOpenExternalLinks(True)
+        self.report_link.hide()
+        layout.addWidget(self.report_link)
 
         self.button_box = QDialogButtonBox()
         self.run_button = self.button_box.addButton("Run", QDialogButtonBox.AcceptRole)
@@ -756,6 +763,7 @@ class CaimDialog(QDialog):
             params["PROBABILITIES"] = os.path.join(folder, OUTPUT_FILES["PROBABILITIES"])
         if self.polygons_check.isChecked():
             params["POLYGONS"] = os.path.join(folder, OUTPUT_FILES["POLYGONS"])
+        params["REPORT"] = os.path.join(folder, OUTPUT_FILES["REPORT"])
         return params
 
     # -- running ----------------------------------------------------------------------------------
@@ -824,6 +832,7 @@ class CaimDialog(QDialog):
         cancelled = feedback.isCanceled() if feedback else False
         self.task = None
         self.cancel_button.setEnabled(False)
+        self.report_link.hide()
         self.last_results = dict(results) if ok else None
         if ok:
             self.progress.setValue(100)
@@ -857,6 +866,11 @@ class CaimDialog(QDialog):
             self._set_status("Done on %s with %s. %s Hover here for each interval; all details are in the log "
                              "(CAIM change detection tab)." % (device, used, short_total(results)))
             self.status.setToolTip("Changed hectares per interval (last change):\n" + per_interval_lines(results))
+            report = results.get("REPORT")
+            if report and os.path.exists(report):
+                self.report_link.setText('<a href="%s">Open the run report</a> (settings, changed area per '
+                                         'interval as a chart)' % QUrl.fromLocalFile(report).toString())
+                self.report_link.show()
             if warnings:
                 self.status.setText(self.status.text() + "\n" + "\n".join("Warning: " + w for w in warnings))
                 self.status.setStyleSheet("color:#b35900")

@@ -129,6 +129,8 @@ def _detect_parser(sub):
     p.add_argument("--polygons", metavar="FILE", help="also write change polygons (GeoPackage, .shp, .geojson, .fgb) "
                    "with attributes moment, date_before, date_after, area_m2")
     p.add_argument("--quicklook", metavar="PNG", help="also render a PNG quicklook of inputs and outputs")
+    p.add_argument("--report", metavar="HTML", help="also write a one-page HTML report: settings, a chart and a "
+                   "table of the changed area per interval, warnings, outputs")
     p.add_argument("--overwrite", action="store_true", help="replace existing outputs in --out")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     return p
@@ -139,9 +141,10 @@ def cmd_detect(args):
 
     from model_core.errors import OutputError
 
-    if args.polygons and os.path.exists(args.polygons) and not args.overwrite:
-        raise OutputError(f"Output '{os.path.abspath(args.polygons)}' already exists. Choose another file, delete "
-                          "it, or allow overwriting (--overwrite).")
+    for extra in (args.polygons, args.report):
+        if extra and os.path.exists(extra) and not args.overwrite:
+            raise OutputError(f"Output '{os.path.abspath(extra)}' already exists. Choose another file, delete "
+                              "it, or allow overwriting (--overwrite).")
     if args.model == "auto":
         from model_core.models import default_model
 
@@ -161,6 +164,11 @@ def cmd_detect(args):
     if args.quicklook:
         _quicklook(args.images, args.dates, args.bands, args.reference - 1, res, args.quicklook)
         print(f"  quicklook     {os.path.abspath(args.quicklook)}")
+    if args.report:
+        from model_core.report import write_report
+
+        write_report(res, args.report, inputs=[os.path.basename(str(i)) for i in args.images], overwrite=args.overwrite)
+        print(f"  report        {os.path.abspath(args.report)}")
     return 0
 
 

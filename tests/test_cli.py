@@ -227,3 +227,26 @@ def test_fill_gaps_flag(capsys, tmp_path):
         assert rc == 0, err
         assert int((read_tif(out / "change_moment.tif") == 255).sum()) == nodata_px
         assert ("Gaps      80 px with masked dates filled" in text) == bool(flag)
+
+
+def test_report_flag_writes_a_chart_and_table(capsys, tmp_path, scenario):
+    """--report: one HTML page with a bar per interval (in the moment colours) whose hectares are the
+    summary's; an existing report is refused before anything runs."""
+    import re
+
+    paths, _ = scenario
+    report = tmp_path / "run.html"
+    rc, out, err = _run(capsys, ["detect", *paths, "--model", "cva", "--out", str(tmp_path / "o"), "--quiet",
+                                 "--report", str(report)])
+    assert rc == 0, err
+    page = report.read_text(encoding="utf-8")
+    labels = re.findall(r"^  (\S.*?)\s{2,}([\d.]+) ha$", out, re.M)
+    assert len(labels) == len(paths) - 1
+    assert page.count("<rect ") == len(paths) - 1
+    for label, ha in labels:
+        assert f"<title>{label}: {float(ha):.2f} ha</title>" in page
+    assert "cva (classical method, no weights)" in page and "change_moment.tif" in page
+    assert "rgb(255,237,111)" in page  # the first interval's colour of the moment layer
+    rc, _, err = _run(capsys, ["detect", *paths, "--model", "cva", "--out", str(tmp_path / "o2"), "--quiet",
+                               "--report", str(report)])
+    assert rc == 2 and "run.html' already exists" in err and not (tmp_path / "o2").exists()

@@ -29,7 +29,7 @@ def test_provider_and_parameters(qgis_app):
     assert alg.provider().id() == "caim"
     names = [p.name() for p in alg.parameterDefinitions()]
     for name in ("INPUT", "DATES", "BANDS", "MODEL", "WEIGHTS", "DEVICE", "SENSITIVITY", "MIN_PATCH", "TILE_SIZE", "OVERLAP",
-                 "MASKS", "MASK_CLEAR", "AREA", "MOMENT", "CONFIDENCE", "POLYGONS"):
+                 "MASKS", "MASK_CLEAR", "AREA", "MOMENT", "CONFIDENCE", "POLYGONS", "REPORT"):
         assert name in names
     assert alg.parameterDefinition("DEVICE").options() == ["Auto", "CPU", "CUDA"]
     assert alg.parameterDefinition("POLYGONS").flags() & alg.parameterDefinition("POLYGONS").FlagOptional
@@ -161,6 +161,7 @@ def test_cloud_masks_parameter(project, tmp_path):
     assert "Masks     3 of 3 dates have a mask file (clear = 0)" in results["SUMMARY"]
     assert metadata(results["MOMENT"])["CAIM_MASKS"] == "cmask_2019-05-01.tif;cmask_2020-05-01.tif;cmask_2021-05-01.tif"
     assert (runs["filled"][0] != 255).all() and (runs["filled"][0][44:54, 0:10] == 0).all()
+    assert runs["masked"][1].get("REPORT") is None  # the report is optional and off by default
     assert (runs["clear4"][0] != 255).all()
     out = outputs_in(str(tmp_path / "bad"))
     for extra, message in (({"MASKS": masks[:2]}, "2 cloud masks for 3 layers"),

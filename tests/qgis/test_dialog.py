@@ -406,6 +406,12 @@ def test_background_cva_run(dialog, project, tmp_path):
     values = read(moment.source())
     assert (values[16:40, 16:40] == 2).mean() > 0.95 and (values[44:, 44:] == 0).mean() > 0.98
     assert json.loads(moment.customProperty("caim/run"))["model"] == "cva"
+    # the run report beside the outputs, linked under the status line
+    report = os.path.join(folder, "report.html")
+    assert dialog.last_results["REPORT"] == report and os.path.exists(report)
+    assert not dialog.report_link.isHidden() and "report.html" in dialog.report_link.text()
+    with open(report, encoding="utf-8") as f:
+        assert "2020-05-01 to 2021-05-01" in f.read()
 
 
 def test_cloud_mask_column_match_and_run(dialog, project, tmp_path):
