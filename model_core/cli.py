@@ -254,6 +254,11 @@ def cmd_demo(args):
         png2 = os.path.join(out, "landsat_quicklook.png")
         _quicklook(real, None, [3, 4, 4, 2], 0, res2, png2, title=f"{name} on Landsat, Pucallpa (false colour)")
         print(f"Quicklook: {png2}")
+        from model_core.report import write_report
+
+        page = write_report(res2, os.path.join(out, "landsat_report.html"), title="Landsat Pucallpa 1985-2020: "
+                            f"changes found by {name}", inputs=[os.path.basename(p) for p in real], overwrite=True)
+        print(f"Report: {page}")
     return 0
 
 
