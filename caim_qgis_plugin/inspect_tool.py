@@ -10,6 +10,7 @@ import math
 from qgis.PyQt.QtCore import QPointF, QRectF, Qt
 from qgis.PyQt.QtGui import QColor, QFont, QPainter, QPen
 from qgis.PyQt.QtWidgets import (
+    QCheckBox,
     QDockWidget,
     QHeaderView,
     QLabel,
@@ -277,6 +278,12 @@ class InspectDock(QDockWidget):
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 6)
         self.table.setEditTriggers(QTableWidget.NoEditTriggers)
         self.plot = SeriesPlot()
+        self.blind = QCheckBox("Hide the map's answer (to label sample points without bias)")
+        self.blind.setObjectName("inspectBlind")
+        self.blind.setToolTip("Shows only the dates, cloud masks and band values of the clicked pixel: label an "
+                              "accuracy-assessment sample from the imagery, not from the map.")
+        self.blind.toggled.connect(lambda _checked: self.last is not None and self.show_result(self.last, self._point))
+        layout.addWidget(self.blind)
         layout.addWidget(self.header)
         layout.addWidget(self.table, 1)
         caption = QLabel("Band values over time (shaded: detected change interval; grey column, hollow "
@@ -286,10 +293,21 @@ class InspectDock(QDockWidget):
         layout.addWidget(self.plot, 2)
         self.setWidget(body)
         self.last = None
+        self._point = None
 
     def show_result(self, data, point=None):
-        self.last = data
+        self.last, self._point = data, point
         where = "x %.2f, y %.2f" % (point.x(), point.y()) if point is not None else ""
+        blind = self.blind.isChecked()
+        self.table.setVisible(not blind)
+        if blind:  # the imagery only: no moment, no probabilities, no shaded interval
+            clouded = [data["dates"][i] or "date %d" % (i + 1) for i in data.get("clouded") or []
+                       if i < len(data["dates"])]
+            self.header.setText("<b>Map's answer hidden.</b> Label the pixel from the band values and the imagery."
+                                + ("<br><b>Cloud mask on:</b> %s" % ", ".join(clouded) if clouded else "")
+                                + ("<br><small>%s</small>" % where if where else ""))
+            self.plot.set_data(dict(data, moment=None))
+            return
         text = "<b>Change moment:</b> %s" % data["moment_text"]
         if data.get("confidence") is not None:
             text += "<br><b>Confidence:</b> %.2f" % data["confidence"]

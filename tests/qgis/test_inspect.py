@@ -87,6 +87,13 @@ def test_dock_shows_the_pixel(qgis_app, finished_run):
     assert "Change moment" in dock.header.text()
     image = dock.plot.grab().toImage()  # paints the series plot
     assert image.width() > 0 and not image.isNull()
+    # blind mode for labelling a sample: the band values stay, the map's answer goes (and comes back)
+    dock.blind.setChecked(True)
+    assert "hidden" in dock.header.text() and "Change moment" not in dock.header.text()
+    assert dock.table.isHidden() and dock.plot.data["moment"] is None and dock.plot.data["series"] == data["series"]
+    dock.blind.setChecked(False)
+    assert "Change moment" in dock.header.text() and not dock.table.isHidden()
+    assert dock.plot.data["moment"] == data["moment"]
     dock.deleteLater()
 
 
