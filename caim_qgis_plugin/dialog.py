@@ -607,8 +607,8 @@ class CaimDialog(QDialog):
         self.layer_tree.blockSignals(True)
         for item in self._items():
             layer_id = item.data(COL_LAYER, LAYER_ROLE)
-            source = inp.layer_source(QgsProject.instance().mapLayer(layer_id)) if QgsProject.instance().mapLayer(
-                layer_id) else ""
+            layer = QgsProject.instance().mapLayer(layer_id)
+            source = inp.layer_source(layer) if layer is not None else ""
             if layer_id in used:
                 item.setCheckState(COL_LAYER, Qt.Unchecked)
                 item.setForeground(COL_LAYER, QBrush(QColor("#808080")))

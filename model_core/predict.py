@@ -74,14 +74,15 @@ class DetectResult:
 
     def mask_line(self):
         """'Masks ...' summary line, or None without mask files."""
-        used = [(d, f) for d, f in zip(self.dates, self.mask_cover) if f is not None]
+        used = [(d or f"date {i + 1}", f) for i, (d, f) in enumerate(zip(self.dates, self.mask_cover))
+                if f is not None]
         if not used:
             return None
         clear = format_clear_values(self.mask_clear)
         date, most = max(used, key=lambda p: p[1])
         return (f"Masks     {len(used)} of {len(self.dates)} dates have a mask file (clear = {clear}): "
                 f"{_pct(sum(f for _, f in used) / len(used))} of their pixels masked on average, "
-                f"most on {date or 'date ' + str(self.dates.index(date) + 1)} ({_pct(most)})")
+                f"most on {date} ({_pct(most)})")
 
     def summary_text(self):
         g = self.grid

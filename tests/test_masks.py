@@ -136,3 +136,13 @@ def test_cbers_cloud_mask_files(shared_data, tmp_path):
     assert read_tif(filled.paths["moment"])[2, 30] != 255 and filled.filled_pixels == 1
     assert masked.mask_cover[4] == pytest.approx(1 / 2500) and masked.mask_cover[0] == 0.0
     assert "most on 2018-04-07 (0.04 %)" in masked.summary_text()
+
+
+def test_mask_line_names_the_most_masked_date_without_dates():
+    """Dates unknown: the summary names the most masked date by its position, not the first unknown one."""
+    from model_core.predict import DetectResult
+
+    res = DetectResult.__new__(DetectResult)
+    res.dates, res.mask_cover, res.mask_clear = ["", "", ""], [0.0, None, 0.5], (0, 4, 5, 6)
+    assert res.mask_line() == ("Masks     2 of 3 dates have a mask file (clear = 0,4-6): 25.00 % of their pixels "
+                               "masked on average, most on date 3 (50.00 %)")
