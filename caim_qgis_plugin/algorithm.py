@@ -142,9 +142,11 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
             "<b>Cloud masks</b>: optional, one mask raster per input layer, in the same order (a cloud mask "
             "or QA band: CBERS CMASK, Landsat QA_PIXEL, Sentinel-2 SCL, Fmask), on any grid (resampled "
             "nearest-neighbour).  A pixel is masked on a date unless its mask value is one of the "
-            "<b>mask values meaning clear</b>: comma-separated whole numbers and ranges, default 0; "
-            "21824,21952 for Landsat 8-9 Collection 2 QA_PIXEL, 5440,5504 for Landsat 4-7, 4-7,11 for "
-            "Sentinel-2 SCL, 0,1 for Fmask.  Outside a mask's footprint counts as masked.  Combine with "
+            "<b>mask values meaning clear</b>: comma-separated whole numbers, ranges and bit tests (bitN set, "
+            "!bitN unset, joined by &amp;), default 0; bit6&amp;!bit2&amp;!bit4 for Landsat 8-9 Collection 2 "
+            "QA_PIXEL (clear, no cirrus, no shadow; or the strict values 21824,21952), "
+            "bit6&amp;!bit4,bit7&amp;!bit1&amp;!bit3&amp;!bit4 for Landsat 4-7, 4-7,11 for Sentinel-2 SCL, 0,1 "
+            "for Fmask.  Outside a mask's footprint counts as masked.  Combine with "
             "Fill masked dates for cloudy series.\n"
             "<b>Tile size</b>: 0 (default) = automatic, chosen from the number of dates so the run stays "
             "near 1.3 GB of memory; any raster size fits.\n"
@@ -196,7 +198,7 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
             self.MASKS, tr("Cloud masks, one per input layer in the same order (optional)"),
             QgsProcessing.TypeRaster, optional=True))
         self.addParameter(QgsProcessingParameterString(
-            self.MASK_CLEAR, tr("Mask values meaning clear (e.g. 0; 21824,21952 Landsat 8-9 QA_PIXEL; "
+            self.MASK_CLEAR, tr("Mask values meaning clear (e.g. 0; bit6&!bit2&!bit4 Landsat 8-9 QA_PIXEL; "
                                 "4-7,11 Sentinel-2 SCL)"), defaultValue="0", optional=True))
         tile = QgsProcessingParameterNumber(
             self.TILE_SIZE, tr("Tile size (pixels; 0 = automatic)"), QgsProcessingParameterNumber.Integer, 0,
@@ -329,7 +331,7 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
                 sensitivity=self.parameterAsDouble(parameters, self.SENSITIVITY, context),
                 min_patch=self.parameterAsInt(parameters, self.MIN_PATCH, context),
                 fill_gaps=self.parameterAsBoolean(parameters, self.FILL_GAPS, context),
-                mask_clear=list(self._mask_clear) if any(f.get("mask") for f in self._facts) else None,
+                mask_clear=self._mask_clear if any(f.get("mask") for f in self._facts) else None,
             )
         except CaimError as exc:
             raise QgsProcessingException(str(exc)) from None
@@ -384,7 +386,7 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
 
         dates = self._dates or []
         info = {"dates": dates, "inputs": self._facts or [], "outputs": self._written, "model": self._model,
-                "mask_clear": list(self._mask_clear or [])}
+                "mask_clear": inp.format_clear_values(self._mask_clear) if self._mask_clear else "0"}
         for kind in (lyr.AREA, lyr.MOMENT, lyr.CONFIDENCE):
             path = self._written.get(kind)
             if not path or not os.path.exists(path):

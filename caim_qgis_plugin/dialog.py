@@ -328,9 +328,10 @@ class CaimDialog(QDialog):
         self.mask_clear_edit.setObjectName("maskClear")
         self.mask_clear_edit.setPlaceholderText("0")
         self.mask_clear_edit.setToolTip(
-            "Mask values that mean clear sky, comma-separated whole numbers and ranges; every other value "
-            "masks the pixel on that date. 0: CBERS CMASK and 0/1 masks; 21824,21952: Landsat 8-9 "
-            "Collection 2 QA_PIXEL; 5440,5504: Landsat 4-7; 4-7,11: Sentinel-2 SCL; 0,1: Fmask.")
+            "Mask values that mean clear sky: comma-separated whole numbers, ranges and bit tests (bitN set, "
+            "!bitN unset, joined by &); every other value masks the pixel on that date. 0: CBERS CMASK and "
+            "0/1 masks; bit6&!bit2&!bit4: Landsat 8-9 Collection 2 QA_PIXEL (clear, no cirrus, no shadow); "
+            "4-7,11: Sentinel-2 SCL; 0,1: Fmask. The list beside it fills these in.")
         self.mask_clear_edit.textChanged.connect(self.validate)
         self.match_masks_button = QPushButton("Match masks by date")
         self.match_masks_button.setObjectName("matchMasks")
@@ -849,7 +850,7 @@ class CaimDialog(QDialog):
                     "model": model, "sensitivity": params.get("SENSITIVITY") or 0.0,
                     "min_patch": params.get("MIN_PATCH") or 0, "fill_gaps": bool(params.get("FILL_GAPS"))}
             if params.get("MASKS"):
-                info["mask_clear"] = list(inp.parse_clear_values(params.get("MASK_CLEAR")))
+                info["mask_clear"] = inp.format_clear_values(inp.parse_clear_values(params.get("MASK_CLEAR")))
             self.last_layers = lyr.add_run_outputs(paths, dates, info)
             summary = results.get("SUMMARY") or ""
             device = results.get("DEVICE_USED") or "?"

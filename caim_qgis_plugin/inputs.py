@@ -141,7 +141,7 @@ def parse_dates(text, count):
 
 
 def parse_clear_values(text):
-    """'0' / '4-7,11' -> the mask values meaning clear, as the engine reads them (a tuple of ints).
+    """'0' / '4-7,11' / 'bit6&!bit4' -> the mask values meaning clear, as the engine reads them.
 
     Raises ValueError with the engine's user-facing message."""
     try:
@@ -151,11 +151,21 @@ def parse_clear_values(text):
         try:
             return tuple(sorted({int(p) for p in re.split(r"[,\s;]+", str(text or "0").strip()) if p})) or (0,)
         except ValueError:
-            raise ValueError("Mask values meaning clear must be whole numbers such as 0 or 21824,21952.") from None
+            raise ValueError("Mask values meaning clear must be whole numbers such as 0 or 21824,21952 (bit "
+                             "tests need the engine).") from None
     try:
         return engine_parse(text)
     except InputError as exc:
         raise ValueError(str(exc)) from None
+
+
+def format_clear_values(values):
+    """The engine's text form of parsed clear values ('0', '4-7,11', 'bit6&!bit4')."""
+    try:
+        from model_core.stack import format_clear_values as engine_format
+    except ImportError:
+        return ",".join(str(v) for v in values)
+    return engine_format(values)
 
 
 def describe_layers(layers, dates=None, bands=None, masks=None):

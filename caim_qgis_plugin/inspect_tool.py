@@ -23,6 +23,7 @@ from qgis.PyQt.QtWidgets import (
 from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsProject, QgsRasterLayer
 from qgis.gui import QgsMapToolEmitPoint
 
+from caim_qgis_plugin import inputs as inp
 from caim_qgis_plugin import layers as lyr
 from caim_qgis_plugin import models as mdl
 
@@ -77,14 +78,25 @@ def _metadata_bands(path):
 def _mask_hits(run_info, point, crs):
     """Indices of the dates whose cloud mask file masks ``point`` (a value that is not a clear value, the
     mask's nodata, or outside the mask)."""
-    clear = set(run_info.get("mask_clear") or [0])
+    rule = run_info.get("mask_clear")
+    try:  # the run's text form ('0', 'bit6&!bit4'); runs of earlier versions stored a list of values
+        clear = inp.parse_clear_values(rule if isinstance(rule, str) else ",".join(str(v) for v in rule or [0]))
+    except ValueError:
+        return []
     hits = []
     for i, entry in enumerate(run_info.get("inputs") or []):
         if entry.get("mask"):
             value = _read_pixel(entry["mask"], point, crs)
-            if value is None or value[0] is None or value[0] not in clear:
+            if value is None or value[0] is None or not _is_clear(clear, value[0]):
                 hits.append(i)
     return hits
+
+
+def _is_clear(clear, value):
+    """Whether one mask value means clear (the engine's ClearValues, or a plain tuple without the engine)."""
+    if hasattr(clear, "clear"):
+        return bool(clear.clear([value])[0])
+    return value in clear
 
 
 def inspect_pixel(run_info, point, crs):

@@ -28,7 +28,7 @@ examples:
   python -m model_core detect naip/*.tif --bands 1,2,3,4 --out result --overwrite
   python -m model_core detect s2_*.tif --bands 4,3,2,8 --device cuda:0 --tile 1024 --out result
   python -m model_core detect l8_2019.tif l8_2020.tif l8_2021.tif --masks qa_2019.tif qa_2020.tif \
-      qa_2021.tif --mask-clear 21824,21952 --fill-gaps --model isfa --out result
+      qa_2021.tif --mask-clear 'bit6&!bit2&!bit4' --fill-gaps --model isfa --out result
 """
 
 
@@ -121,9 +121,10 @@ def _detect_parser(sub):
                         "masks or QA bands (CBERS CMASK, Landsat QA_PIXEL, Sentinel-2 SCL, Fmask), on any "
                         "grid; a pixel is masked on a date unless its mask value is a clear value")
     p.add_argument("--mask-clear", default="0", metavar="V1,V2",
-                   help="mask values that mean clear, comma-separated whole numbers and ranges (default 0); "
-                        "e.g. 21824,21952 for Landsat 8-9 QA_PIXEL, 5440,5504 for Landsat 4-7, 4-7,11 for "
-                        "Sentinel-2 SCL, 0,1 for Fmask")
+                   help="mask values that mean clear, comma-separated whole numbers, ranges and bit tests "
+                        "(bitN set, !bitN unset, joined by &; default 0); e.g. bit6&!bit2&!bit4 for Landsat 8-9 "
+                        "QA_PIXEL (clear, no cirrus, no shadow), bit6&!bit4,bit7&!bit1&!bit3&!bit4 for Landsat "
+                        "4-7, 4-7,11 for Sentinel-2 SCL, 0,1 for Fmask")
     p.add_argument("--probabilities", action="store_true", help="also write moment_probability.tif")
     p.add_argument("--threads", type=int, default=None, help="CPU threads for torch (default: all cores)")
     p.add_argument("--polygons", metavar="FILE", help="also write change polygons (GeoPackage, .shp, .geojson, .fgb) "

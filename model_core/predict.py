@@ -394,7 +394,8 @@ def detect(images, out_dir=None, dates=None, bands=None, model="caimnet", weight
 
     ``masks``: one mask raster per image (a path, or None / 'none' for a date without one), e.g. cloud
     masks or QA bands; a pixel is masked on a date unless its mask value is one of ``mask_clear``
-    (comma-separated whole numbers and ranges, default '0'; :func:`model_core.stack.parse_clear_values`).
+    (comma-separated whole numbers, ranges and bit tests such as bit6&!bit4, default '0';
+    :func:`model_core.stack.parse_clear_values`).
     Images given as dicts may carry their own ``mask``.
 
     See the module docstring and README for the conventions.  Returns a :class:`DetectResult`.
@@ -477,7 +478,7 @@ def detect(images, out_dir=None, dates=None, bands=None, model="caimnet", weight
                             notes=list(getattr(stack, "band_notes", [])), sensitivity=sensitivity,
                             min_patch=min_patch, removed_pixels=removed, fill_gaps=bool(fill_gaps),
                             filled_pixels=filled, mask_cover=list(stack.mask_cover),
-                            mask_clear=tuple(stack.mask_clear))
+                            mask_clear=stack.mask_clear)
     finally:
         stack.close()
 

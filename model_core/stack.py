@@ -205,30 +205,82 @@ class _Source:
     nodata: list = field(default_factory=list)
 
 
-DEFAULT_MASK_CLEAR = (0,)
-MASK_PRESETS = {  # values meaning "clear" in common cloud-mask products (README, "Cloud masks"; the dialog's list)
+class ClearValues(tuple):
+    """What "clear" means in a mask raster: whole values (the tuple itself, sorted) and bit terms
+    (``bits``: (set_mask, unset_mask) pairs, a value being clear when all the set bits are 1 and all the
+    unset bits 0), for bit-packed QA bands.  A pixel is clear when its value matches any of them."""
+
+    def __new__(cls, values=(), bits=()):
+        obj = super().__new__(cls, sorted(set(int(v) for v in values)))
+        obj.bits = tuple(sorted(set(bits)))
+        return obj
+
+    def __eq__(self, other):
+        return tuple.__eq__(self, other) and getattr(other, "bits", ()) == self.bits
+
+    def __hash__(self):
+        return hash((tuple(self), self.bits))
+
+    def clear(self, values):
+        """Boolean array: where ``values`` (an array of mask values) mean clear."""
+        values = np.asarray(values)
+        out = np.isin(values, self) if len(self) else np.zeros(values.shape, bool)
+        if self.bits:
+            ints = values.astype(np.int64)
+            for set_mask, unset_mask in self.bits:
+                out |= ((ints & set_mask) == set_mask) & ((ints & unset_mask) == 0)
+        return out
+
+
+DEFAULT_MASK_CLEAR = ClearValues((0,))
+MASK_PRESETS = {  # what "clear" means in common cloud-mask products (README, "Cloud masks"; the dialog's list)
     "CBERS-4 CMASK, 0/1 masks (0 = clear)": "0",
-    "Landsat 8-9 Collection 2 QA_PIXEL": "21824,21952",
-    "Landsat 4-7 Collection 2 QA_PIXEL": "5440,5504",
+    "Landsat 8-9 Collection 2 QA_PIXEL (clear, no cirrus, no shadow)": "bit6&!bit2&!bit4",
+    "Landsat 8-9 Collection 2 QA_PIXEL (strict values)": "21824,21952",
+    "Landsat 4-7 Collection 2 QA_PIXEL (clear or water, no shadow)": "bit6&!bit4,bit7&!bit1&!bit3&!bit4",
     "Sentinel-2 L2A SCL": "4-7,11",
     "Fmask": "0,1",
 }
+_BIT_TERM = re.compile(r"!?bit(\d{1,2})")
+
+
+def _bit_term(item):
+    """'bit6&!bit2&!bit4' -> (set_mask, unset_mask), or None when ``item`` is not a bit term."""
+    parts = [p.strip().lower() for p in item.split("&")]
+    if not all(_BIT_TERM.fullmatch(p) for p in parts):
+        return None
+    set_mask = unset_mask = 0
+    for p in parts:
+        bit = int(_BIT_TERM.fullmatch(p).group(1))
+        if bit > 62:
+            return None
+        if p.startswith("!"):
+            unset_mask |= 1 << bit
+        else:
+            set_mask |= 1 << bit
+    return (set_mask, unset_mask) if not set_mask & unset_mask else None
 
 
 def parse_clear_values(text):
-    """'0' / '4-7,11' / [21824, 21952] -> a sorted tuple of the integer values that mean "clear" in a
-    mask raster.  Raises InputError naming the bad part."""
+    """'0' / '4-7,11' / 'bit6&!bit4' / [21824, 21952] -> :class:`ClearValues`: comma-separated whole
+    numbers, ranges and bit terms (``bitN`` set, ``!bitN`` unset, joined by ``&``).  Raises InputError
+    naming the bad part."""
+    if isinstance(text, ClearValues):
+        return text
     if text is None or (isinstance(text, str) and not text.strip()):
         return DEFAULT_MASK_CLEAR
     parts = text.replace(";", ",").split(",") if isinstance(text, str) else list(text)
-    values = set()
+    values, bits = set(), set()
     for part in parts:
         item = str(part).strip()
         if not item:
             continue
         m = re.fullmatch(r"(\d+)\s*-\s*(\d+)", item)
+        term = _bit_term(item) if "bit" in item.lower() else None
         try:
-            if m:
+            if term:
+                bits.add(term)
+            elif m:
                 lo, hi = int(m.group(1)), int(m.group(2))
                 if hi < lo or hi - lo > 100_000:
                     raise ValueError
@@ -239,16 +291,18 @@ def parse_clear_values(text):
                     raise ValueError
                 values.add(int(number))
         except ValueError:
-            raise InputError(f"Mask clear value '{item}' is not a whole number or a range like 4-7. Give the "
-                             "mask values that mean clear sky, comma-separated, e.g. 0 (CBERS CMASK, 0/1 "
-                             "masks), 21824,21952 (Landsat 8-9 QA_PIXEL) or 4-7,11 (Sentinel-2 SCL).") from None
-    if not values:
+            raise InputError(f"Mask clear value '{item}' is not a whole number, a range like 4-7 or a bit test "
+                             "like bit6&!bit4. Give the mask values that mean clear sky, comma-separated, e.g. 0 "
+                             "(CBERS CMASK, 0/1 masks), bit6&!bit2&!bit4 (Landsat 8-9 QA_PIXEL: clear, no "
+                             "cirrus, no shadow) or 4-7,11 (Sentinel-2 SCL).") from None
+    if not values and not bits:
         return DEFAULT_MASK_CLEAR
-    return tuple(sorted(values))
+    return ClearValues(values, bits)
 
 
 def format_clear_values(values):
-    """(4, 5, 6, 7, 11) -> '4-7,11' (the inverse of :func:`parse_clear_values`)."""
+    """(4, 5, 6, 7, 11) -> '4-7,11', with the bit terms of a :class:`ClearValues` after the values
+    (the inverse of :func:`parse_clear_values`)."""
     runs = []  # [first, last] of each run of consecutive values
     for v in sorted(values):
         if runs and v == runs[-1][1] + 1:
@@ -258,6 +312,9 @@ def format_clear_values(values):
     parts = []
     for lo, hi in runs:  # a range from three values on; two neighbours stay a pair
         parts += [f"{lo}-{hi}"] if hi - lo >= 2 else [str(v) for v in range(lo, hi + 1)]
+    for set_mask, unset_mask in getattr(values, "bits", ()):
+        parts.append("&".join([f"bit{b}" for b in range(63) if set_mask >> b & 1]
+                              + [f"!bit{b}" for b in range(63) if unset_mask >> b & 1]))
     return ",".join(parts)
 
 
@@ -678,7 +735,7 @@ class Stack:
     def _mask_clear(self, m, x, y, w, h, kw):
         """Boolean (h', w') array: where the mask ``m`` says clear (one of the clear values, inside it)."""
         values = m.ds.GetRasterBand(1).ReadAsArray(x + m.xoff, y + m.yoff, w, h, **kw)
-        clear = np.isin(values, self.mask_clear)
+        clear = self.mask_clear.clear(values)
         if m.warped:
             clear &= m.ds.GetRasterBand(2).ReadAsArray(x, y, w, h, **kw) > 0
         return clear
@@ -782,7 +839,7 @@ class Stack:
                         f"The mask of input {i + 1} '{s.spec.label}', '{os.path.basename(m.path)}', marks every "
                         f"pixel of the common extent as masked: none has a clear value ({clear}) there. Check "
                         "that it is this date's mask and give the values that mean clear sky (--mask-clear; in "
-                        "QGIS 'Clear values'), e.g. 21824,21952 for Landsat 8-9 QA_PIXEL, 4-7,11 for "
+                        "QGIS 'Clear values'), e.g. bit6&!bit2&!bit4 for Landsat 8-9 QA_PIXEL, 4-7,11 for "
                         "Sentinel-2 SCL.")
                 raise InputError(f"Input {i + 1} '{s.spec.label}' has no valid pixel inside the common "
                                  "extent (all nodata or masked). Remove it or fix its nodata value/mask.")

@@ -30,10 +30,27 @@ def test_clear_values_parse_and_format(text, values, back):
     assert format_clear_values(values) == back
 
 
-@pytest.mark.parametrize("text", ["cloud", "1.5", "7-4", "0-999999"])
+@pytest.mark.parametrize("text", ["cloud", "1.5", "7-4", "0-999999", "bit99", "bit3&!bit3", "bit6&"])
 def test_bad_clear_values_are_named(text):
     with pytest.raises(InputError, match="Mask clear value '%s'" % text.replace(".", r"\.")):
         parse_clear_values(text)
+
+
+def test_bit_tests_for_packed_qa_bands(tmp_path):
+    """Landsat 8-9 QA_PIXEL values: 'bit6&!bit2&!bit4' (clear, no cirrus, no shadow) keeps clear land,
+    clear water and clear pixels of medium cloud confidence; masks cloud, shadow, cirrus and fill."""
+    rule = parse_clear_values("bit6&!bit2&!bit4")
+    assert tuple(rule) == () and rule.bits == ((64, 20),) and format_clear_values(rule) == "bit6&!bit2&!bit4"
+    assert parse_clear_values(format_clear_values(rule)) == rule and rule != parse_clear_values("0")
+    qa = {21824: True, 21952: True, 22080: True, 23888: False, 22280: False, 54596: False, 1: False}
+    assert rule.clear(np.array(list(qa))).tolist() == list(qa.values())
+    both = parse_clear_values("0, bit7&!bit4")
+    assert both.clear(np.array([0, 128, 144, 1])).tolist() == [True, True, False, False]
+    imgs = _images(tmp_path, n=2, size=4)
+    qa_img = np.array([[21824, 21952, 22080, 23888]] * 4, np.uint16)
+    s = Stack(imgs, masks=[write_tif(tmp_path / "qa.tif", qa_img), None], mask_clear="bit6&!bit2&!bit4")
+    _, valid = s.read(0, 0, 4, 4, per_date=True)
+    assert valid[0].tolist() == [[True, True, True, False]] * 4 and valid[1].all()
 
 
 def test_aligned_masks_use_the_clear_values(tmp_path):

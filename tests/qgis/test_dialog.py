@@ -451,10 +451,10 @@ def test_cloud_mask_column_match_and_run(dialog, project, tmp_path):
     dialog.set_mask(first, masks[0])
     dialog.mask_clear_edit.setText("clear")
     assert not dialog.validate() and "Mask clear value" in dialog.messages.text()
-    index = dialog.mask_preset_combo.findText("Landsat 8-9 Collection 2 QA_PIXEL")
+    index = dialog.mask_preset_combo.findText("Landsat 8-9 Collection 2 QA_PIXEL (clear, no cirrus, no shadow)")
     assert index > 0
     dialog.mask_preset_combo.activated.emit(index)
-    assert dialog.mask_clear_edit.text() == "21824,21952" and dialog.validate()
+    assert dialog.mask_clear_edit.text() == "bit6&!bit2&!bit4" and dialog.validate()
     dialog.mask_clear_edit.setText("0")
     assert dialog.validate()
     dialog.model_combo.setCurrentIndex(dialog.model_combo.findData("cva"))
@@ -467,4 +467,4 @@ def test_cloud_mask_column_match_and_run(dialog, project, tmp_path):
     moment = read(dialog.last_layers["moment"].source())
     assert (moment[44:54, 0:10] == 255).all() and (moment == 255).sum() == 100
     run = json.loads(dialog.last_layers["moment"].customProperty("caim/run"))
-    assert run["mask_clear"] == [0] and run["inputs"][1]["mask"].endswith("cmask_2020-05-01.tif")
+    assert run["mask_clear"] == "0" and run["inputs"][1]["mask"].endswith("cmask_2020-05-01.tif")
