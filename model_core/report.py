@@ -29,9 +29,9 @@ def _bar_chart(labels, values, colours, unit, width=640, bar_h=22, gap=6, left=1
         fill = "rgb(%d,%d,%d)" % tuple(c[:3])
         parts.append(f'<text x="{left - 8}" y="{y + bar_h * 0.7:.1f}" text-anchor="end" font-size="13">'
                      f'{html.escape(label)}</text>')
-        parts.append(f'<rect x="{left}" y="{y}" width="{w:.1f}" height="{bar_h}" fill="{fill}" stroke="#555" '
-                     f'stroke-width="0.5"><title>{html.escape(label)}: {v:.2f} {unit}</title></rect>')
         text = "n/a" if math.isnan(v) else f"{v:,.2f} {unit}"
+        parts.append(f'<rect x="{left}" y="{y}" width="{w:.1f}" height="{bar_h}" fill="{fill}" stroke="#555" '
+                     f'stroke-width="0.5"><title>{html.escape(label)}: {text}</title></rect>')
         parts.append(f'<text x="{left + w + 6:.1f}" y="{y + bar_h * 0.7:.1f}" font-size="13">{text}</text>')
     parts.append("</svg>")
     return "\n".join(parts)

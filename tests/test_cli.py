@@ -250,3 +250,15 @@ def test_report_flag_writes_a_chart_and_table(capsys, tmp_path, scenario):
     rc, _, err = _run(capsys, ["detect", *paths, "--model", "cva", "--out", str(tmp_path / "o2"), "--quiet",
                                "--report", str(report)])
     assert rc == 2 and "run.html' already exists" in err and not (tmp_path / "o2").exists()
+
+
+def test_report_without_a_crs(capsys, tmp_path):
+    """Images without a CRS: the report says the area is unknown instead of drawing NaN bars."""
+    imgs = _stack(tmp_path, geo=False)
+    report = tmp_path / "r.html"
+    rc, out, err = _run(capsys, ["detect", *imgs, "--model", "cva", "--out", str(tmp_path / "o"), "--quiet",
+                                 "--report", str(report)])
+    assert rc == 0, err
+    page = report.read_text(encoding="utf-8")
+    assert "unknown: no CRS" in page and "nan" not in page.lower().replace("nan-", "")
+    assert page.count("n/a") >= 2
