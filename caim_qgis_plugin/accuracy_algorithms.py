@@ -197,6 +197,7 @@ class SampleChangeMapAlgorithm(_Base):
 
 class AssessAccuracyAlgorithm(_Base):
     MAP, POINTS, FIELD, BINARY, REPORT, STRATA = "MAP", "POINTS", "FIELD", "BINARY", "REPORT", "STRATA"
+    COMPARE = "COMPARE"
     OVERALL, RESULTS, SUMMARY = "OVERALL_ACCURACY", "RESULTS", "SUMMARY"
 
     def name(self):
@@ -222,7 +223,10 @@ class AssessAccuracyAlgorithm(_Base):
             "into unchanged (0) and changed (any other), e.g. when the points were labelled only for change.  "
             "Every map class needs at least 2 labelled points.  <b>Map the sample was drawn from</b> (advanced): "
             "to score another map of the same grid (another method's run) with the same sample, give the map "
-            "the sample was drawn from here: its classes stay the strata.")
+            "the sample was drawn from here: its classes stay the strata.  <b>Compare with another map</b> "
+            "(advanced): the overall accuracy of the change map minus that of another map of the same grid, "
+            "with a 95 % interval from the same points (paired, so much tighter than the two accuracies' own "
+            "intervals): whether one method or setting is better on your imagery.")
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(QgsProcessingParameterRasterLayer(self.MAP, tr("Change map the sample was drawn from")))
@@ -235,6 +239,11 @@ class AssessAccuracyAlgorithm(_Base):
             self.STRATA, tr("Map the sample was drawn from, if not the change map above (same grid)"), optional=True)
         strata.setFlags(strata.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
         self.addParameter(strata)
+        compare = QgsProcessingParameterRasterLayer(
+            self.COMPARE, tr("Compare with another map of the same grid (paired difference of overall accuracy)"),
+            optional=True)
+        compare.setFlags(compare.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+        self.addParameter(compare)
         self.addParameter(QgsProcessingParameterFileDestination(self.REPORT, tr("Report"), tr("HTML files (*.html)"),
                                                                 optional=True, createByDefault=True))
         self.addOutput(QgsProcessingOutputNumber(self.OVERALL, tr("Overall accuracy")))
@@ -255,9 +264,10 @@ class AssessAccuracyAlgorithm(_Base):
         path, name = _vector_source(layer)
         field = self.parameterAsString(parameters, self.FIELD, context) or "reference"
         strata = self._map_path(parameters, self.STRATA, context) if parameters.get(self.STRATA) else None
+        compare = self._map_path(parameters, self.COMPARE, context) if parameters.get(self.COMPARE) else None
         try:
             res = assess(map_path, path, field, binary=self.parameterAsBoolean(parameters, self.BINARY, context),
-                         layer_name=name, strata_path=strata)
+                         layer_name=name, strata_path=strata, compare_path=compare)
         except CaimError as exc:
             raise QgsProcessingException(str(exc)) from None
         text = res.text()
@@ -291,13 +301,17 @@ def html_report(res, map_path, points_path):
                                                                             for v in res.proportions[i]))
                     for i, c in enumerate(res.classes))
     notes = "".join("<p>Note: %s</p>" % esc(n) for n in res.notes)
+    compared = ""
+    if res.comparison:
+        other, d, se = res.comparison
+        compared = "<br>minus that of %s: %+.3f %s (paired, same points)" % (esc(other), d, ci(se))
     return """<!DOCTYPE html><html><head><meta charset="utf-8"><title>Change map accuracy</title>
 <style>body{font-family:sans-serif} table{border-collapse:collapse;margin-bottom:1em}
 td,th{border:1px solid #999;padding:3px 8px;text-align:right} th{background:#eee}</style></head><body>
 <h2>Change area and accuracy from a labelled sample</h2>
 <p>Map: %s<br>Sample: %s (%d labelled points; %d without a label and %d outside the map or on nodata left out)<br>
 Stratified estimator (Olofsson et al. 2014); ± = 95 %% confidence interval (1.96 standard errors).</p>
-<p><b>Overall accuracy: %s %s</b></p>
+<p><b>Overall accuracy: %s %s</b>%s</p>
 <table><tr><th>class</th><th>map area (%s)</th><th>estimated area (%s)</th><th>user's accuracy</th>
 <th>producer's accuracy</th></tr>%s</table>
 <p>Error matrix, sample counts (rows: map class, columns: reference class)</p>
@@ -305,4 +319,4 @@ Stratified estimator (Olofsson et al. 2014); ± = 95 %% confidence interval (1.9
 <p>Error matrix, estimated proportions of the mapped area</p>
 <table><tr><th></th>%s</tr>%s</table>%s</body></html>
 """ % (esc(map_path), esc(points_path), res.labelled, res.unlabelled, res.outside, num(res.overall),
-       ci(res.overall_se), res.unit, res.unit, rows, head, counts, head, props, notes)
+       ci(res.overall_se), compared, res.unit, res.unit, rows, head, counts, head, props, notes)

@@ -260,6 +260,7 @@ class Assessment:
     outside: int
     binary: bool = False
     notes: list = field(default_factory=list)
+    comparison: tuple = None        # (other map's name, overall accuracy difference, its standard error)
 
     def ci(self, se):
         return Z95 * se
@@ -276,7 +277,10 @@ class Assessment:
                 "map_area": clean(self.map_area), "estimated_area": clean(self.area),
                 "estimated_area_se": clean(self.area_se), "labelled": self.labelled,
                 "unlabelled": self.unlabelled, "outside_or_nodata": self.outside, "binary": self.binary,
-                "notes": self.notes}
+                "notes": self.notes,
+                "comparison": None if not self.comparison else {
+                    "other_map": self.comparison[0], "overall_accuracy_difference": self.comparison[1],
+                    "difference_se": self.comparison[2]}}
 
     def text(self):
         u = self.unit
@@ -290,7 +294,12 @@ class Assessment:
         for c in self.classes:
             lines.append(f"{self.labels[c]:<{w}}  {self.map_area[c]:14.2f}  {self.area[c]:14.2f}  "
                          f"{self.ci(self.area_se[c]):12.2f}")
-        lines += ["", f"overall accuracy {self.overall:.3f} ± {self.ci(self.overall_se):.3f}", "",
+        lines += ["", f"overall accuracy {self.overall:.3f} ± {self.ci(self.overall_se):.3f}"]
+        if self.comparison:
+            name, d, se = self.comparison
+            verdict = "a difference" if abs(d) > self.ci(se) else "no evidence of a difference"
+            lines.append(f"minus that of {name}: {d:+.3f} ± {self.ci(se):.3f} (paired, same points: {verdict})")
+        lines += ["",
                   f"{'class':<{w}}  {'user accuracy':>20}  {'producer accuracy':>20}"]
 
         def fmt(v, se):
@@ -338,9 +347,10 @@ def _stratified(weights, strata, y, x=None):
     return r, math.sqrt(max(var, 0.0)) / den
 
 
-def _read_points(points_path, field_name, info, layer_name=None, other=None):
-    """(stratum per labelled point, reference class per labelled point, unlabelled, outside[, value of
-    the map ``other`` (a MapClasses on the same grid) per labelled point])."""
+def _read_points(points_path, field_name, info, layer_name=None, others=()):
+    """(stratum per labelled point, reference class per labelled point, unlabelled, outside, [values of
+    each map of ``others`` (MapClasses on the same grid) per labelled point]).  A point on the nodata
+    of any of the maps counts as outside."""
     if not os.path.exists(points_path) and not points_path.startswith("/vsi"):
         raise InputError(f"Points '{points_path}' does not exist. Give the sample file written by 'sample'.")
     try:
@@ -368,9 +378,9 @@ def _read_points(points_path, field_name, info, layer_name=None, other=None):
             transform = osr.CoordinateTransformation(srs, target)
     ds_map = _open_map(info.path)
     band = ds_map.GetRasterBand(1)
-    ds_other = _open_map(other.path) if other is not None else None
+    bands = [(_open_map(o.path), o.nodata) for o in others]  # (dataset kept referenced, nodata)
     inv = gdal.InvGeoTransform(info.geotransform)
-    strata, refs, others = [], [], []
+    strata, refs, values = [], [], [[] for _ in others]
     unlabelled = outside = 0
     bad = []
     for f in layer:
@@ -400,37 +410,54 @@ def _read_points(points_path, field_name, info, layer_name=None, other=None):
         if info.nodata is not None and h == info.nodata:
             outside += 1
             continue
-        if ds_other is not None:
-            v = int(ds_other.GetRasterBand(1).ReadAsArray(col, row, 1, 1)[0, 0])
-            if other.nodata is not None and v == other.nodata:
-                outside += 1
-                continue
-            others.append(v)
+        read = [int(ds.GetRasterBand(1).ReadAsArray(col, row, 1, 1)[0, 0]) for ds, _ in bands]
+        if any(nd is not None and v == nd for v, (_, nd) in zip(read, bands)):
+            outside += 1
+            continue
+        for column, v in zip(values, read):
+            column.append(v)
         strata.append(h)
         refs.append(ref)
     if bad:
         raise InputError(f"Reference values {', '.join(repr(b) for b in bad[:5])} in field '{field_name}' are not "
                          "class numbers. Use the map's codes: 0 = no change, k = change between date k and k+1 "
                          "(for an area map: 0 unchanged, 1 changed).")
-    result = (np.array(strata, int), np.array(refs, int), unlabelled, outside)
-    return result + (np.array(others, int),) if other is not None else result
+    return np.array(strata, int), np.array(refs, int), unlabelled, outside, [np.array(v, int) for v in values]
 
 
-def assess(map_path, points_path, field_name="reference", binary=False, layer_name=None, strata_path=None):
+def _short(path):
+    """'runs/cva/change_moment.tif' -> 'cva/change_moment.tif': run outputs share file names."""
+    folder = os.path.basename(os.path.dirname(os.path.abspath(path)))
+    return os.path.join(folder, os.path.basename(path)) if folder else os.path.basename(path)
+
+
+def _same_grid(a, b, what):
+    if a.size != b.size or any(abs(x - y) > 1e-6 * max(1.0, abs(y)) for x, y in zip(a.geotransform, b.geotransform)):
+        raise InputError(f"Map '{os.path.basename(a.path)}' and the {what} '{os.path.basename(b.path)}' are not on "
+                         "the same grid. Assess maps of runs on the same inputs and grid.")
+
+
+def assess(map_path, points_path, field_name="reference", binary=False, layer_name=None, strata_path=None,
+           compare_path=None):
     """Estimate the map's accuracies and each class's area from labelled points (see the module).
 
     ``strata_path``: the map the sample was drawn from, when it is not the map assessed (e.g. one
     sample, drawn from one method's map, scoring another method's map of the same grid): its classes
-    stay the strata and their areas the weights, while the accuracies are those of ``map_path``."""
+    stay the strata and their areas the weights, while the accuracies are those of ``map_path``.
+    ``compare_path``: another map of the same grid; the result's ``comparison`` is the estimated
+    overall accuracy of ``map_path`` minus that of the other map, with its standard error from the same
+    points (paired, so tighter than the two accuracies' own intervals suggest)."""
     info = read_map(strata_path or map_path)
     assessed = read_map(map_path) if strata_path else info
-    if strata_path and (assessed.size != info.size or any(abs(a - b) > 1e-6 * max(1.0, abs(b)) for a, b in
-                                                          zip(assessed.geotransform, info.geotransform))):
-        raise InputError(f"Map '{os.path.basename(map_path)}' and the strata map '{os.path.basename(strata_path)}' "
-                         "are not on the same grid. Assess maps of runs on the same inputs and grid.")
-    read = _read_points(points_path, field_name, info, layer_name, assessed if strata_path else None)
-    strata, refs, unlabelled, outside = read[:4]
-    values = read[4] if strata_path else strata
+    if strata_path:
+        _same_grid(assessed, info, "strata map")
+    other = read_map(compare_path) if compare_path else None
+    if other is not None:
+        _same_grid(other, info, "map to compare with")
+    maps = ([assessed] if strata_path else []) + ([other] if other is not None else [])
+    strata, refs, unlabelled, outside, read = _read_points(points_path, field_name, info, layer_name, maps)
+    values = read[0] if strata_path else strata
+    other_values = read[-1] if other is not None else None
     if strata.size == 0:
         raise InputError(f"No labelled point of '{os.path.basename(points_path)}' lies on the map "
                          f"(field '{field_name}': {unlabelled} empty, {outside} outside or on nodata). Fill in the "
@@ -463,6 +490,11 @@ def assess(map_path, points_path, field_name="reference", binary=False, layer_na
         for j, r in enumerate(classes):
             props[i, j], _ = _stratified(weights, strata, (mapped == m) & (refs_c == r))
     overall, overall_se = _stratified(weights, strata, mapped == refs_c)
+    comparison = None
+    if other_values is not None:
+        other_mapped = np.where(other_values > 0, 1, 0) if binary else other_values
+        diff, diff_se = _stratified(weights, strata, (mapped == refs_c).astype(float) - (other_mapped == refs_c))
+        comparison = (_short(compare_path), diff, diff_se)
     metres = bool(info.wkt)
     scale = info.total_area / 10000.0 if metres else info.total_area
     unit = "ha" if metres else "px"
@@ -507,7 +539,8 @@ def assess(map_path, points_path, field_name="reference", binary=False, layer_na
     if not metres:
         notes.append("the map has no CRS: areas are in pixels")
     return Assessment(classes, labels, info.classes, counts, props, overall, overall_se, users, users_se, producers,
-                      producers_se, map_area, area, area_se, unit, int(strata.size), unlabelled, outside, binary, notes)
+                      producers_se, map_area, area, area_se, unit, int(strata.size), unlabelled, outside, binary, notes,
+                      comparison)
 
 
 # ---------------------------------------------------------------------------------------------- CLI
@@ -540,6 +573,8 @@ def main(argv=None):
     a.add_argument("--binary", action="store_true", help="collapse the classes into unchanged (0) and changed (>0)")
     a.add_argument("--strata", metavar="MAP0", help="the map the sample was drawn from, when MAP is another map of "
                    "the same grid (e.g. another method's run): MAP0's classes stay the strata")
+    a.add_argument("--compare", metavar="MAP2", help="another map of the same grid (another method or setting): "
+                   "prints MAP's overall accuracy minus MAP2's with a paired 95 %% interval from the same points")
     a.add_argument("--json", metavar="FILE", help="also write the estimates as JSON")
     args = p.parse_args(argv)
     try:
@@ -554,7 +589,8 @@ def main(argv=None):
                   "then run: python -m model_core assess MAP POINTS")
             return 0
         if args.command == "assess":
-            res = assess(args.map, args.points, args.field, binary=args.binary, strata_path=args.strata)
+            res = assess(args.map, args.points, args.field, binary=args.binary, strata_path=args.strata,
+                         compare_path=args.compare)
             print(res.text())
             if args.json:
                 with open(args.json, "w") as f:

@@ -2,6 +2,7 @@
 
 import json
 import math
+import os
 
 import numpy as np
 import pytest
@@ -150,7 +151,7 @@ def test_unbiased_with_honest_intervals_on_a_known_truth(tmp_path):
     other[rng.random(truth.shape) < 0.05] ^= 1                     # scored with the same sample (--strata)
     other_path = _map(tmp_path, other, name="other.tif")
     true_ha = truth.sum() * PX * PX / 1e4
-    estimates, covered, other_oa = [], 0, []
+    estimates, covered, other_oa, diffs = [], 0, [], []
     for seed in range(80):
         sample = tmp_path / f"s{seed}.gpkg"
         stratified_sample(path, str(sample), n=50, seed=seed)  # 200 points where the map says unchanged
@@ -160,6 +161,7 @@ def test_unbiased_with_honest_intervals_on_a_known_truth(tmp_path):
         res2 = assess(other_path, str(tmp_path / f"l{seed}.gpkg"), strata_path=path)
         assert res2.area == res.area and res2.strata == res.strata  # the area comes from strata and labels
         other_oa.append(res2.overall)
+        diffs.append(assess(path, str(tmp_path / f"l{seed}.gpkg"), compare_path=other_path).comparison)
         estimates.append(res.area[1])
         covered += abs(res.area[1] - true_ha) <= res.ci(res.area_se[1])
     se_mean = np.std(estimates, ddof=1) / math.sqrt(len(estimates))
@@ -169,6 +171,11 @@ def test_unbiased_with_honest_intervals_on_a_known_truth(tmp_path):
     true_oa = float((other == truth).mean())
     assert abs(np.mean(other_oa) - true_oa) < 3 * np.std(other_oa, ddof=1) / math.sqrt(80)
     assert abs(np.mean(other_oa) - float((m == truth).mean())) > 0.02  # not the strata map's accuracy
+    # the paired difference of the two maps' accuracies (--compare) is unbiased too
+    true_diff = float((m == truth).mean()) - true_oa
+    d = [x[1] for x in diffs]
+    assert diffs[0][0] == os.path.join(tmp_path.name, "other.tif")
+    assert abs(np.mean(d) - true_diff) < 3 * np.std(d, ddof=1) / math.sqrt(80)
 
 
 def test_binary_assessment_of_a_moment_map_and_errors(tmp_path, capsys):
@@ -227,7 +234,6 @@ def test_geographic_map_areas_follow_latitude(tmp_path):
 def test_label_sheets_and_the_stored_pucallpa_labels(tmp_path):
     """tools/label_sheets.py draws one chip row per sample point (ids in order, the point's pixel in the
     chip's centre); the stored Pucallpa labels are complete and use the moment codes."""
-    import os
     import sys
 
     from PIL import Image

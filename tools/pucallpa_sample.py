@@ -88,12 +88,19 @@ def main(argv=None):
         write_points(labelled, points, gdal.Open(strata).GetProjection())
         print(f"\n{'method':<36} {'changed area ha (± 95 %)':>26} {'map ha':>9} {'overall':>14} "
               f"{'user changed':>14} {'producer changed':>17} {'exact interval':>15}")
+        diffs = []
         for title, model, _ in METHODS:
-            b = assess(maps[model], labelled, binary=True, strata_path=strata)
+            b = assess(maps[model], labelled, binary=True, strata_path=strata,
+                       compare_path=None if model == "caimnet_isfa" else strata)
             k = assess(maps[model], labelled, strata_path=strata)
+            if b.comparison:
+                diffs.append((title, b.comparison))
             print(f"{title:<36} {b.area[1]:>12.0f} ± {b.ci(b.area_se[1]):<11.0f} {b.map_area[1]:>9.0f} "
                   f"{b.overall:>6.3f} ± {b.ci(b.overall_se):.3f} {b.users[1]:>6.3f} ± {b.ci(b.users_se[1]):.3f} "
                   f"{b.producers[1]:>8.3f} ± {b.ci(b.producers_se[1]):.3f} {k.overall:>7.3f} ± {k.ci(k.overall_se):.3f}")
+        print("\npaired, same points: overall accuracy (changed / unchanged) minus the automatic choice's")
+        for title, (_, d, se) in diffs:
+            print(f"  {title:<34} {d:+.3f} ± {1.959964 * se:.3f}")
     return 0
 
 

@@ -85,6 +85,13 @@ def test_sample_label_and_assess_a_moment_map(project, tmp_path):
     est2 = json.loads(results2["RESULTS"])
     assert est2["estimated_area"] == {k: v for k, v in est["estimated_area"].items() if k != "2"}  # 2: 0 ha
     assert results2["OVERALL_ACCURACY"] == pytest.approx(1.0)
+    results3, ok, fb = _run("caim:assessaccuracy", {"MAP": path, "COMPARE": other, "POINTS": layer.id(),
+                                                    "FIELD": "reference", "REPORT": str(tmp_path / "r3.html")})
+    assert ok, fb.textLog()
+    cmp = json.loads(results3["RESULTS"])["comparison"]
+    assert cmp["overall_accuracy_difference"] == pytest.approx(results["OVERALL_ACCURACY"] - 1.0)
+    with open(tmp_path / "r3.html", encoding="utf-8") as f:
+        assert "minus that of" in f.read()
     # binary: changed / unchanged only
     results, ok, fb = _run("caim:assessaccuracy", {"MAP": path, "POINTS": layer.id(), "FIELD": "reference",
                                                    "BINARY": True})
