@@ -233,7 +233,7 @@ class AssessAccuracyAlgorithm(_Base):
         self.addParameter(QgsProcessingParameterVectorLayer(self.POINTS, tr("Labelled sample points"),
                                                             [QgsProcessing.TypeVectorPoint]))
         self.addParameter(QgsProcessingParameterField(self.FIELD, tr("Reference field"), "reference", self.POINTS,
-                                                      QgsProcessingParameterField.Numeric))
+                                                      QgsProcessingParameterField.Any))  # text fields holding numbers work too
         self.addParameter(QgsProcessingParameterBoolean(self.BINARY, tr("Changed / unchanged only"), False))
         strata = QgsProcessingParameterRasterLayer(
             self.STRATA, tr("Map the sample was drawn from, if not the change map above (same grid)"), optional=True)

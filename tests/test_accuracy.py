@@ -282,3 +282,33 @@ def test_a_map_that_misses_change_gets_a_hint(tmp_path):
     assert res.users[1] == 1.0 and res.producers[1] == pytest.approx(0.25 / (0.25 + 0.75 * 0.5))
     assert any("misses more change than it invents" in n and "raise the sensitivity" in n for n in res.notes)
     assert not any("invents more change" in n for n in res.notes)
+
+
+def test_text_reference_field(tmp_path):
+    """Labels typed into a text field (a CSV or Shapefile column) are read as class numbers; blanks are
+    unlabelled; words are refused by name."""
+    m = np.zeros((20, 20), np.uint8)
+    m[:5] = 1
+    path = _map(tmp_path, m)
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(EPSG)
+
+    def points(values):
+        out = tmp_path / f"t{len(list(tmp_path.iterdir()))}.gpkg"
+        ds = ogr.GetDriverByName("GPKG").CreateDataSource(str(out))
+        layer = ds.CreateLayer("pts", srs, ogr.wkbPoint)
+        layer.CreateField(ogr.FieldDefn("reference", ogr.OFTString))
+        for (row, col), v in zip([(1, 1), (2, 2), (10, 1), (11, 2), (12, 3)], values):
+            f = ogr.Feature(layer.GetLayerDefn())
+            f.SetField("reference", v)
+            pt = ogr.Geometry(ogr.wkbPoint)
+            pt.AddPoint_2D(X0 + (col + 0.5) * PX, Y0 - (row + 0.5) * PX)
+            f.SetGeometry(pt)
+            layer.CreateFeature(f)
+        ds = None
+        return str(out)
+
+    res = assess(path, points(["1", " 1 ", "0", "0", ""]))
+    assert res.labelled == 4 and res.unlabelled == 1 and res.overall == pytest.approx(1.0)
+    with pytest.raises(InputError, match="'changed' in field 'reference' are not class numbers"):
+        assess(path, points(["changed", "1", "0", "0", "0"]))
