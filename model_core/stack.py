@@ -226,9 +226,10 @@ class ClearValues(tuple):
         values = np.asarray(values)
         out = np.isin(values, self) if len(self) else np.zeros(values.shape, bool)
         if self.bits:
-            ints = values.astype(np.int64)
+            finite = np.isfinite(values) if values.dtype.kind == "f" else np.ones(values.shape, bool)
+            ints = np.where(finite, values, 0).astype(np.int64)
             for set_mask, unset_mask in self.bits:
-                out |= ((ints & set_mask) == set_mask) & ((ints & unset_mask) == 0)
+                out |= ((ints & set_mask) == set_mask) & ((ints & unset_mask) == 0) & finite
         return out
 
 
@@ -328,6 +329,7 @@ class _Mask:
     xoff: int = 0
     yoff: int = 0
     warped: bool = False
+    nodata: float = None  # the mask file's nodata: masked, unless listed as a clear value
 
 
 def _no_mask(item):
@@ -717,12 +719,12 @@ class Stack:
                                     f"is {ds.RasterXSize} x {ds.RasterYSize} pixels; the images are "
                                     f"{g.width} x {g.height} and not georeferenced. Give a mask of the "
                                     "image's size."))
-            return _Mask(path, ds)
+            return _Mask(path, ds, nodata=ds.GetRasterBand(1).GetNoDataValue())
         offsets = self._offsets(ds)
         if offsets is not None:
             xoff, yoff = offsets
             if xoff >= 0 and yoff >= 0 and xoff + g.width <= ds.RasterXSize and yoff + g.height <= ds.RasterYSize:
-                return _Mask(path, ds, xoff, yoff)
+                return _Mask(path, ds, xoff, yoff, nodata=ds.GetRasterBand(1).GetNoDataValue())
         try:
             vrt = gdal.Warp("", ds, format="VRT", dstSRS=g.wkt, outputBounds=g.bounds, width=g.width,
                             height=g.height, resampleAlg="near", dstAlpha=True, multithread=False)
@@ -730,12 +732,19 @@ class Stack:
             raise InputError(f"{what}, '{os.path.basename(path)}', cannot be aligned to the grid of the "
                              f"images ({_msg(exc)}).") from None
         vrt._keep = ds
-        return _Mask(path, vrt, 0, 0, True)
+        return _Mask(path, vrt, 0, 0, True, ds.GetRasterBand(1).GetNoDataValue())
 
     def _mask_clear(self, m, x, y, w, h, kw):
-        """Boolean (h', w') array: where the mask ``m`` says clear (one of the clear values, inside it)."""
+        """Boolean (h', w') array: where the mask ``m`` says clear (one of the clear values, inside it, not
+        its nodata unless that is listed as clear: a bit test could otherwise match a nodata value)."""
         values = m.ds.GetRasterBand(1).ReadAsArray(x + m.xoff, y + m.yoff, w, h, **kw)
         clear = self.mask_clear.clear(values)
+        nd = m.nodata
+        if nd is not None:
+            if math.isnan(nd):
+                clear &= ~np.isnan(values)
+            elif not (float(nd).is_integer() and int(nd) in self.mask_clear):
+                clear &= values != nd
         if m.warped:
             clear &= m.ds.GetRasterBand(2).ReadAsArray(x, y, w, h, **kw) > 0
         return clear

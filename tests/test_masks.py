@@ -46,6 +46,13 @@ def test_bit_tests_for_packed_qa_bands(tmp_path):
     assert rule.clear(np.array(list(qa))).tolist() == list(qa.values())
     both = parse_clear_values("0, bit7&!bit4")
     assert both.clear(np.array([0, 128, 144, 1])).tolist() == [True, True, False, False]
+    assert not rule.clear(np.array([np.nan, 64.0])).tolist()[0] and rule.clear(np.array([np.nan, 64.0]))[1]
+    # a nodata value that the bit test would match (64: bit 6 alone) is still masked, unless listed
+    assert rule.clear(np.array([64])).tolist() == [True]
+    nd_mask = write_tif(tmp_path / "nd.tif", np.full((4, 4), 64, np.uint16), nodata=64)
+    for clear, expected in (("bit6&!bit2&!bit4", False), ("64,bit6&!bit2&!bit4", True)):
+        st = Stack(_images(tmp_path, n=2, size=4), masks=[nd_mask, None], mask_clear=clear)
+        assert st.read(0, 0, 4, 4, per_date=True)[1][0].all() == expected
     imgs = _images(tmp_path, n=2, size=4)
     qa_img = np.array([[21824, 21952, 22080, 23888]] * 4, np.uint16)
     s = Stack(imgs, masks=[write_tif(tmp_path / "qa.tif", qa_img), None], mask_clear="bit6&!bit2&!bit4")
