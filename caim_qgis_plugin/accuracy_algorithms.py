@@ -105,14 +105,14 @@ class SampleStyler(QgsProcessingLayerPostProcessorInterface):
             layer.saveStyleToDatabase("caim sample", "value map of the reference classes", True, "")
 
 
-def class_labels(map_path):
+def class_labels(map_path, info=None):
     """{class: name} for the value map: every category the raster names (a CAIM moment map names no
-    change and every interval), else the classes it holds."""
-    from model_core.accuracy import read_map
-
-    info = read_map(map_path)
+    change and every interval), else the classes it holds (``info``: the map's ``read_map``, if read)."""
     from osgeo import gdal
 
+    from model_core.accuracy import read_map
+
+    info = info or read_map(map_path)
     ds = gdal.Open(map_path)  # kept referenced while its band is used (GDAL's Python bindings)
     names = ds.GetRasterBand(1).GetCategoryNames() or []
     ds = None
@@ -173,18 +173,18 @@ class SampleChangeMapAlgorithm(_Base):
         n0 = parameters.get(self.N_UNCHANGED)
         n0 = None if n0 in (None, "") else self.parameterAsInt(parameters, self.N_UNCHANGED, context)
         try:
+            info = read_map(map_path)
             drawn = stratified_sample(map_path, out, n=self.parameterAsInt(parameters, self.N, context),
                                       sizes=parse_sizes(self.parameterAsString(parameters, self.SIZES, context)),
                                       seed=self.parameterAsInt(parameters, self.SEED, context), overwrite=True,
-                                      n_unchanged=n0)
-            info = read_map(map_path)
+                                      n_unchanged=n0, info=info)
         except CaimError as exc:
             raise QgsProcessingException(str(exc)) from None
         for c, k in drawn.items():
             feedback.pushInfo("%s: %d points%s" % (info.label(c), k, " (every pixel of the class)"
                                                     if k == info.counts[c] else ""))
         feedback.pushInfo("Fill in 'reference' for every point, then estimate the area and accuracy.")
-        self._labels = class_labels(map_path)
+        self._labels = class_labels(map_path, info)
         self._out = out
         return {self.OUTPUT: out}
 

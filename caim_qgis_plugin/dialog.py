@@ -91,11 +91,9 @@ def pixel_area_m2(layer):
 
 
 def mask_presets():
-    """{product: clear values} from the engine (``model_core.stack.MASK_PRESETS``); empty without it."""
-    try:
-        from model_core.stack import MASK_PRESETS
-    except ImportError:
-        return {}
+    """{product: clear values} from the engine (``model_core.stack.MASK_PRESETS``)."""
+    from model_core.stack import MASK_PRESETS
+
     return dict(MASK_PRESETS)
 
 

@@ -143,16 +143,11 @@ def parse_dates(text, count):
 def parse_clear_values(text):
     """'0' / '4-7,11' / 'bit6&!bit4' -> the mask values meaning clear, as the engine reads them.
 
-    Raises ValueError with the engine's user-facing message."""
-    try:
-        from model_core.errors import InputError
-        from model_core.stack import parse_clear_values as engine_parse
-    except ImportError:  # no engine: whole numbers only (the run itself will say what is missing)
-        try:
-            return tuple(sorted({int(p) for p in re.split(r"[,\s;]+", str(text or "0").strip()) if p})) or (0,)
-        except ValueError:
-            raise ValueError("Mask values meaning clear must be whole numbers such as 0 or 21824,21952 (bit "
-                             "tests need the engine).") from None
+    Raises ValueError with the engine's user-facing message (the engine ships inside the plugin; it is
+    imported here, not at QGIS start-up)."""
+    from model_core.errors import InputError
+    from model_core.stack import parse_clear_values as engine_parse
+
     try:
         return engine_parse(text)
     except InputError as exc:
@@ -161,10 +156,8 @@ def parse_clear_values(text):
 
 def format_clear_values(values):
     """The engine's text form of parsed clear values ('0', '4-7,11', 'bit6&!bit4')."""
-    try:
-        from model_core.stack import format_clear_values as engine_format
-    except ImportError:
-        return ",".join(str(v) for v in values)
+    from model_core.stack import format_clear_values as engine_format
+
     return engine_format(values)
 
 

@@ -87,16 +87,9 @@ def _mask_hits(run_info, point, crs):
     for i, entry in enumerate(run_info.get("inputs") or []):
         if entry.get("mask"):
             value = _read_pixel(entry["mask"], point, crs)
-            if value is None or value[0] is None or not _is_clear(clear, value[0]):
+            if value is None or value[0] is None or not clear.clear([value[0]])[0]:
                 hits.append(i)
     return hits
-
-
-def _is_clear(clear, value):
-    """Whether one mask value means clear (the engine's ClearValues, or a plain tuple without the engine)."""
-    if hasattr(clear, "clear"):
-        return bool(clear.clear([value])[0])
-    return value in clear
 
 
 def inspect_pixel(run_info, point, crs):

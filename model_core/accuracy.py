@@ -154,11 +154,12 @@ UNCHANGED_FACTOR = 4  # default: the no-change class (0) gets 4 x n points, see 
 
 
 def stratified_sample(map_path, out_path, n=50, sizes=None, seed=0, overwrite=False, n_unchanged=None,
-                      block_pixels=1 << 22):
+                      block_pixels=1 << 22, info=None):
     """Draw ``n`` random pixels of every class of the map, ``n_unchanged`` (default 4 x ``n``) of class 0
     (no change), ``sizes`` ({class: n}) overriding both; a class with fewer pixels gives them all.  Write
     them as points at pixel centres with the fields ``id``, ``map_class``, ``map_label`` and an empty
-    ``reference`` for the analyst.  Returns {class: n drawn}.
+    ``reference`` for the analyst.  Returns {class: n drawn}.  ``info``: the map's :func:`read_map`, when
+    the caller has it already (the map is then read once more, not twice).
 
     Why more points where the map says no change: the changes a map misses hide in that large class, a
     few per hundred pixels; with only ``n`` points there the estimated change area's confidence interval
@@ -169,7 +170,7 @@ def stratified_sample(map_path, out_path, n=50, sizes=None, seed=0, overwrite=Fa
                           "or allow overwriting (--overwrite).")
     if n < 0 or (n_unchanged or 0) < 0:
         raise InputError("Sample sizes cannot be negative.")
-    info = read_map(map_path)
+    info = info or read_map(map_path)
     sizes = dict(sizes or {})
     unknown = sorted(set(sizes) - set(info.counts))
     if unknown:
@@ -579,9 +580,9 @@ def main(argv=None):
     args = p.parse_args(argv)
     try:
         if args.command == "sample":
-            drawn = stratified_sample(args.map, args.out, n=args.n, sizes=parse_sizes(args.sizes), seed=args.seed,
-                                      overwrite=args.overwrite, n_unchanged=args.n_unchanged)
             info = read_map(args.map)
+            drawn = stratified_sample(args.map, args.out, n=args.n, sizes=parse_sizes(args.sizes), seed=args.seed,
+                                      overwrite=args.overwrite, n_unchanged=args.n_unchanged, info=info)
             for c, k in drawn.items():
                 print(f"  {info.label(c):<28} {k:5d} points" + (f" (all {info.counts[c]} px of the class)"
                                                                 if k == info.counts[c] else ""))

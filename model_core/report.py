@@ -45,7 +45,8 @@ def report_html(res, title=None, inputs=None):
     labels = list(res.interval_labels)
     hectares = [res.hectares.get(label, float("nan")) for label in labels]
     unit = "ha" if not any(math.isnan(v) for v in hectares) else "ha (unknown: no CRS)"
-    colours = [moment_colours(len(labels))[k + 1] for k in range(len(labels))]
+    ramp = moment_colours(len(labels))
+    colours = [ramp[k + 1] for k in range(len(labels))]
     total = sum(v for v in hectares if not math.isnan(v))
     dates = [d for d in res.dates if d]
     title = title or ("Changes %s to %s" % (dates[0], dates[-1]) if len(dates) >= 2 else "Changes")

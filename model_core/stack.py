@@ -216,7 +216,7 @@ class ClearValues(tuple):
         return obj
 
     def __eq__(self, other):
-        return tuple.__eq__(self, other) and getattr(other, "bits", ()) == self.bits
+        return isinstance(other, tuple) and tuple(self) == tuple(other) and getattr(other, "bits", ()) == self.bits
 
     def __hash__(self):
         return hash((tuple(self), self.bits))
@@ -769,6 +769,8 @@ class Stack:
         return values, valid
 
     def _read_source(self, i, s, x, y, w, h, bw, bh, out, valid):
+        """Read source ``i`` into ``out`` and clear ``valid`` where it is not valid; returns what the date's
+        mask file says is clear (for the masked share), or None without a mask file."""
         kw = dict(buf_xsize=bw, buf_ysize=bh, resample_alg=gdal.GRIORA_NearestNeighbour)
         gdal.PushErrorHandler("CPLQuietErrorHandler")  # see quiet_gdal
         try:
@@ -789,7 +791,7 @@ class Stack:
                              "unreadable or truncated: re-export or re-download it.") from None
         finally:
             gdal.PopErrorHandler()
-        m = self.masks[i] if getattr(self, "masks", None) else None
+        m = self.masks[i] if self.masks else None
         if m is not None:
             gdal.PushErrorHandler("CPLQuietErrorHandler")
             try:
@@ -801,6 +803,8 @@ class Stack:
             finally:
                 gdal.PopErrorHandler()
             valid &= clear
+        else:
+            clear = None
         finite = np.isfinite(out)
         if not finite.all():
             bad = ~finite.all(axis=0) & valid
@@ -811,6 +815,7 @@ class Stack:
                     f"(e.g. at grid column {x + int(np.argwhere(bad)[0][1])}, row {y + int(np.argwhere(bad)[0][0])}). "
                     "Mark them as nodata (gdal_edit.py -a_nodata nan FILE) or fill them.")
             out[:, ~finite.all(axis=0)] = 0.0
+        return clear
 
     def statistics(self, max_pixels=1_000_000, keep_sample=False, fill=False):
         """Robust per-(date, band) centre and scale from a decimated read of the whole grid.
@@ -836,11 +841,10 @@ class Stack:
         for i, s in enumerate(self.sources):
             values = kept[i] if keep_sample else np.empty((c, bh, bw), np.float32)
             valid = per_date[i]
-            self._read_source(i, s, 0, 0, g.width, g.height, bw, bh, values, valid)
+            clear = self._read_source(i, s, 0, 0, g.width, g.height, bw, bh, values, valid)
             m = self.masks[i]
-            if m is not None:
-                kw = dict(buf_xsize=bw, buf_ysize=bh, resample_alg=gdal.GRIORA_NearestNeighbour)
-                self.mask_cover[i] = 1.0 - float(self._mask_clear(m, 0, 0, g.width, g.height, kw).mean())
+            if clear is not None:
+                self.mask_cover[i] = 1.0 - float(clear.mean())
             if not valid.any():
                 if m is not None and self.mask_cover[i] >= 1.0:
                     clear = format_clear_values(self.mask_clear)

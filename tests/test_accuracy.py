@@ -25,18 +25,19 @@ def _map(tmp_path, array, name="map.tif", categories=None):
     return path
 
 
-def _points(path, rows_cols_refs, epsg=EPSG):
+def _points(path, rows_cols_refs, epsg=EPSG, kind=ogr.OFTInteger):
+    """Points at pixel centres with a ``reference`` field of ``kind`` (None: empty)."""
     srs = osr.SpatialReference()
     srs.ImportFromEPSG(epsg)
     ds = ogr.GetDriverByName("GPKG").CreateDataSource(str(path))
     layer = ds.CreateLayer("pts", srs, ogr.wkbPoint)
-    layer.CreateField(ogr.FieldDefn("reference", ogr.OFTInteger))
+    layer.CreateField(ogr.FieldDefn("reference", kind))
     for row, col, ref in rows_cols_refs:
         f = ogr.Feature(layer.GetLayerDefn())
         if ref is None:
             f.SetFieldNull("reference")
         else:
-            f.SetField("reference", int(ref))
+            f.SetField("reference", int(ref) if kind == ogr.OFTInteger else ref)
         pt = ogr.Geometry(ogr.wkbPoint)
         pt.AddPoint_2D(X0 + (col + 0.5) * PX, Y0 - (row + 0.5) * PX)
         f.SetGeometry(pt)
@@ -290,23 +291,11 @@ def test_text_reference_field(tmp_path):
     m = np.zeros((20, 20), np.uint8)
     m[:5] = 1
     path = _map(tmp_path, m)
-    srs = osr.SpatialReference()
-    srs.ImportFromEPSG(EPSG)
 
     def points(values):
-        out = tmp_path / f"t{len(list(tmp_path.iterdir()))}.gpkg"
-        ds = ogr.GetDriverByName("GPKG").CreateDataSource(str(out))
-        layer = ds.CreateLayer("pts", srs, ogr.wkbPoint)
-        layer.CreateField(ogr.FieldDefn("reference", ogr.OFTString))
-        for (row, col), v in zip([(1, 1), (2, 2), (10, 1), (11, 2), (12, 3)], values):
-            f = ogr.Feature(layer.GetLayerDefn())
-            f.SetField("reference", v)
-            pt = ogr.Geometry(ogr.wkbPoint)
-            pt.AddPoint_2D(X0 + (col + 0.5) * PX, Y0 - (row + 0.5) * PX)
-            f.SetGeometry(pt)
-            layer.CreateFeature(f)
-        ds = None
-        return str(out)
+        cells = [(1, 1), (2, 2), (10, 1), (11, 2), (12, 3)]
+        return _points(tmp_path / f"t{len(list(tmp_path.iterdir()))}.gpkg",
+                       [(r, c, v) for (r, c), v in zip(cells, values)], kind=ogr.OFTString)
 
     res = assess(path, points(["1", " 1 ", "0", "0", ""]))
     assert res.labelled == 4 and res.unlabelled == 1 and res.overall == pytest.approx(1.0)
