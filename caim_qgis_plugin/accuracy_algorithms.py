@@ -110,11 +110,11 @@ def class_labels(map_path, info=None):
     change and every interval), else the classes it holds (``info``: the map's ``read_map``, if read)."""
     from osgeo import gdal
 
-    from model_core.accuracy import read_map
+    from model_core.accuracy import category_names, read_map
 
     info = info or read_map(map_path)
-    ds = gdal.Open(map_path)  # kept referenced while its band is used (GDAL's Python bindings)
-    names = ds.GetRasterBand(1).GetCategoryNames() or []
+    ds = gdal.Open(map_path)
+    names = category_names(ds)
     ds = None
     labels = {i: n for i, n in enumerate(names) if n and i != info.nodata}
     for c in info.classes:

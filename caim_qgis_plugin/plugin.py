@@ -21,6 +21,7 @@ class CaimPlugin:
         self.dialog = None
         self.inspect_tool = None
         self.inspect_dock = None
+        self.label_dock = None
         self.toolbar = None
 
     # Processing (also called by qgis_process, where iface is None)
@@ -60,6 +61,11 @@ class CaimPlugin:
         self.assess_action.setToolTip("CAIM: area of each class and the map's accuracies, with confidence "
                                       "intervals, from the labelled sample (caim:assessaccuracy)")
         self.assess_action.triggered.connect(lambda: self.open_algorithm(ASSESS_ID))
+        self.label_action = QAction("Label the sample points…", self.iface.mainWindow())
+        self.label_action.setObjectName("CaimLabel")
+        self.label_action.setToolTip("CAIM: step through a sample's points and label each from chips of every "
+                                     "date, without seeing the map's answer")
+        self.label_action.triggered.connect(self.show_label_dock)
 
         self.help_action = QAction("PyTorch status and installation…", self.iface.mainWindow())
         self.help_action.setObjectName("CaimDependencies")
@@ -69,7 +75,7 @@ class CaimPlugin:
             self.iface.addPluginToRasterMenu(MENU, action)
             self.toolbar.addAction(action)
             self.actions.append(action)
-        for action in (self.sample_action, self.assess_action, self.help_action):
+        for action in (self.sample_action, self.label_action, self.assess_action, self.help_action):
             self.iface.addPluginToRasterMenu(MENU, action)
             self.actions.append(action)
 
@@ -88,6 +94,11 @@ class CaimPlugin:
             self.iface.removeDockWidget(self.inspect_dock)
             self.inspect_dock.deleteLater()
             self.inspect_dock = None
+        if self.label_dock is not None:
+            self.label_dock.shutdown()
+            self.iface.removeDockWidget(self.label_dock)
+            self.label_dock.deleteLater()
+            self.label_dock = None
         if self.dialog is not None:
             self.dialog.shutdown()
             self.dialog.deleteLater()
@@ -130,10 +141,11 @@ class CaimPlugin:
         self.dialog.raise_()
         self.dialog.activateWindow()
 
-    def algorithm_defaults(self, alg_id):
+    def algorithm_defaults(self, alg_id, points=None):
         """Parameters to open an accuracy algorithm with: the map is the active layer when it is a CAIM
         change area or change moment layer, else the topmost CAIM change moment layer; for the estimate,
-        the points are the topmost sample layer (a vector layer with 'map_class' and 'reference')."""
+        the points are ``points`` (a layer) or the topmost sample layer (a vector layer with 'map_class'
+        and 'reference')."""
         from qgis.core import QgsProject, QgsRasterLayer, QgsVectorLayer
 
         from caim_qgis_plugin import layers as lyr
@@ -146,7 +158,9 @@ class CaimPlugin:
                  if isinstance(node.layer(), QgsRasterLayer) and node.layer().customProperty(lyr.KIND_PROPERTY) == lyr.MOMENT]
         if maps:
             params["INPUT" if alg_id == SAMPLE_ID else "MAP"] = maps[0].id()
-        if alg_id == ASSESS_ID:
+        if alg_id == ASSESS_ID and points is not None:
+            params["POINTS"] = points.id()
+        elif alg_id == ASSESS_ID:
             for node in QgsProject.instance().layerTreeRoot().findLayers():
                 layer = node.layer()
                 if isinstance(layer, QgsVectorLayer) and {"map_class", "reference"} <= set(layer.fields().names()):
@@ -154,7 +168,7 @@ class CaimPlugin:
                     break
         return params
 
-    def open_algorithm(self, alg_id):
+    def open_algorithm(self, alg_id, points=None):
         """The algorithm's Processing dialog, filled in with :meth:`algorithm_defaults`."""
         try:
             import processing
@@ -163,7 +177,21 @@ class CaimPlugin:
                                 "The Processing plugin is not enabled: enable it (Plugins > Manage and Install "
                                 "Plugins > Installed > Processing) to run %s." % alg_id)
             return
-        processing.execAlgorithmDialog(alg_id, self.algorithm_defaults(alg_id))
+        processing.execAlgorithmDialog(alg_id, self.algorithm_defaults(alg_id, points))
+
+    def show_label_dock(self):
+        """The sample labelling panel (created once), docked on the right."""
+        if self.label_dock is None:
+            from caim_qgis_plugin.label_dock import LabelDock
+
+            self.label_dock = LabelDock(self.iface, self.iface.mainWindow(),
+                                        on_assess=lambda layer: self.open_algorithm(ASSESS_ID, layer))
+            self.iface.addDockWidget(Qt.RightDockWidgetArea, self.label_dock)
+        self.label_dock.refresh_layers()
+        if self.inspect_dock is not None:  # the inspector may show the map's answer: label blind there too
+            self.inspect_dock.blind.setChecked(True)
+        self.label_dock.show()
+        self.label_dock.raise_()
 
     def toggle_inspect(self, checked):
         canvas = self.iface.mapCanvas()

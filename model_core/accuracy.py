@@ -100,6 +100,15 @@ def _open_map(path):
     return ds
 
 
+def category_names(ds, band=1):
+    """The category names of a band of the open dataset ``ds`` (a list, empty when there are none).
+
+    GDAL 3.6's GeoTIFF driver loads a file's .aux.xml (where the names live) only when the dataset's
+    metadata or georeferencing is first asked for; asked for the names first, it returns none."""
+    ds.GetMetadata()
+    return list(ds.GetRasterBand(band).GetCategoryNames() or [])
+
+
 def read_map(path, block_pixels=1 << 22):
     """Count the classes of a classified map (band 1; its nodata, 255 for CAIM outputs, left out), in
     blocks of about ``block_pixels`` pixels; areas per class from the pixel area of each row."""
@@ -126,7 +135,7 @@ def read_map(path, block_pixels=1 << 22):
             areas[v] = areas.get(v, 0.0) + a
     if not counts:
         raise InputError(f"Map '{os.path.basename(path)}' has no valid pixel (all nodata).")
-    names = band.GetCategoryNames() or []
+    names = category_names(ds)
     labels = {c: names[c] for c in counts if 0 <= c < len(names) and names[c]}
     return MapClasses(path, grid.wkt, grid.geotransform, (width, height), nodata, counts, areas, labels)
 
@@ -218,6 +227,7 @@ def _write_points(path, info, picked, overwrite):
     except RuntimeError as exc:
         raise OutputError(f"Cannot write '{path}' ({exc}).") from None
     layer = ds.CreateLayer("sample", srs, ogr.wkbPoint)
+    layer.SetMetadataItem("CAIM_MAP", os.path.abspath(info.path))  # which map: the labelling panel shows its run
     for name, kind in (("id", ogr.OFTInteger), ("map_class", ogr.OFTInteger), ("map_label", ogr.OFTString),
                        ("reference", ogr.OFTInteger), ("note", ogr.OFTString)):
         layer.CreateField(ogr.FieldDefn(name, kind))

@@ -75,6 +75,9 @@ def test_sample_draws_n_pixels_of_every_class(tmp_path):
         assert label == ["no change", "2019 to 2020", "2020 to 2021", "2021 to 2022"][c]
         cells.add((row, col))
     assert len(cells) == 83  # no pixel twice
+    ds = gdal.OpenEx(str(tmp_path / "s.gpkg"), gdal.OF_VECTOR)  # the map is recorded (the labelling panel uses it)
+    assert ds.GetLayer(0).GetMetadataItem("CAIM_MAP") == os.path.abspath(path)
+    ds = None
     # the same seed gives the same sample; the file is not overwritten without asking
     stratified_sample(path, str(tmp_path / "t.gpkg"), n=20, sizes={0: 40}, seed=3)
     assert _read_sample(tmp_path / "t.gpkg") == pts

@@ -324,6 +324,46 @@ def step_accuracy_shot():
     dialog.grab().save(os.path.join(OUT, "%s_assess_dialog.png" % PREFIX))
     dialog.close()
     iface.mainWindow().grab().save(os.path.join(OUT, "%s_sample_map.png" % PREFIX))
+    QTimer.singleShot(300, step_label)
+
+
+@guard
+def step_label():
+    """The labelling panel from the plugin menu: the sample drawn above, chips of every date, one label
+    written, the run's layers hidden while it is open."""
+    from caim_qgis_plugin import layers as lyr
+    from caim_qgis_plugin.label_dock import run_of_map, sample_map_path
+
+    plugin = state["plugin"]
+    plugin.label_action.trigger()
+    dock = plugin.label_dock
+    sample = dock.sample
+    fid = dock.order[0] if dock.order else None
+    dock.class_buttons[1].click()
+    root = QgsProject.instance().layerTreeRoot()
+    runs = [n for n in root.findLayers() if n.layer().customProperty(lyr.KIND_PROPERTY)]
+    report["label"] = {
+        "sample": sample.name() if sample else None,
+        "points": len(dock.order), "chips": [t for t, img, _c in dock.chips.chips if img is not None],
+        "classes": sorted(dock.class_buttons), "header": dock.header.text(),
+        "written": next(sample.getFeatures("$id = %d" % fid))["reference"] if fid is not None else None,
+        "runs_visible": [n.isVisible() for n in runs], "pos": dock.pos,
+        "run_is_the_sampled_map": run_of_map(sample_map_path(sample), [dock.run_layer]) is not None,
+    }
+    QTimer.singleShot(700, step_label_shot)
+
+
+@guard
+def step_label_shot():
+    from caim_qgis_plugin import layers as lyr
+
+    iface.mainWindow().grab().save(os.path.join(OUT, "%s_label.png" % PREFIX))
+    dock = state["plugin"].label_dock
+    dock.grab().save(os.path.join(OUT, "%s_label_dock.png" % PREFIX))
+    dock.close()
+    root = QgsProject.instance().layerTreeRoot()
+    report["label"]["runs_visible_after"] = [n.isVisible() for n in root.findLayers()
+                                             if n.layer().customProperty(lyr.KIND_PROPERTY)]
     QTimer.singleShot(300, step_screens)
 
 

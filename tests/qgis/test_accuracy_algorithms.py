@@ -107,3 +107,19 @@ def test_sample_label_and_assess_a_moment_map(project, tmp_path):
                                                    "REPORT": str(tmp_path / "r2.html")})
     assert not ok and "has 0 labelled points" in fb.textLog()
     assert not os.path.exists(tmp_path / "r2.html")
+
+
+def test_value_map_offers_every_interval_the_map_names(qgis_app, tmp_path):
+    """A moment map without a pixel of interval 1 still offers it to label (the points where the map missed
+    such changes need it); GDAL 3.6 hides a GeoTIFF's category names until its metadata is read."""
+    from osgeo import gdal
+
+    from caim_qgis_plugin.accuracy_algorithms import class_labels
+
+    m = np.zeros((20, 20), np.uint8)
+    m[:5] = 2
+    path = write_raster(str(tmp_path / "change_moment.tif"), m, nodata=255)
+    ds = gdal.Open(path, 1)
+    ds.GetRasterBand(1).SetCategoryNames(["no change", "a to b", "b to c", "c to d"])
+    ds = None
+    assert class_labels(path) == {0: "no change", 1: "a to b", 2: "b to c", 3: "c to d"}

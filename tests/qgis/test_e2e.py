@@ -103,8 +103,18 @@ def test_desktop_run(tmp_path):
     assert acc["sample_map"] == "Change moment" and acc["sample_points"] >= 5
     assert acc["reference_widget"] == "ValueMap" and acc["value_map"][0] == {"0: no change": 0}
     assert acc["assess_points_is_sample"] and acc["assess_map_is_moment"]
+    label = report["label"]  # the labelling panel on that sample
+    assert label["sample"] and label["points"] == acc["sample_points"]
+    # the sampled map is the topmost change moment layer, the toolbox's two-date run: its dates are shown
+    assert label["run_is_the_sampled_map"] and label["chips"] == ["2018-06-01", "2019-06-01"]
+    assert label["classes"] == [0, 1] and label["written"] == 1 and label["pos"] == 1
+    assert "1 labelled" in label["header"]
+    assert label["runs_visible"] and not any(label["runs_visible"])
+    assert any(label["runs_visible_after"])  # shown again when the panel closes
+    assert "Label the sample points…" in report["caim_menu"]
     assert report["unloaded"]
     assert not any("CAIM" in t for t in report["menu_after_unload"])
-    for shot in ("e2e_dialog.png", "e2e_dialog_cva.png", "e2e_toolbox_dialog.png", "e2e_map.png", "e2e_assess_dialog.png"):
+    for shot in ("e2e_dialog.png", "e2e_dialog_cva.png", "e2e_toolbox_dialog.png", "e2e_map.png", "e2e_assess_dialog.png",
+                 "e2e_label.png"):
         assert os.path.getsize(os.path.join(ARTIFACTS, shot)) > 10000, shot
     assert os.path.getsize(os.path.join(ARTIFACTS, "e2e_model_list.png")) > 2000

@@ -1,0 +1,704 @@
+"""The sample labelling panel: step through the points of an accuracy-assessment sample (drawn by
+*Draw an accuracy-assessment sample*) and label each from the imagery, without seeing the map's answer.
+
+For the current point the panel shows a chip of every input date of a CAIM run (the point's pixel
+boxed, on the map's grid; :mod:`model_core.chips`), the band values over time (the pixel inspector's
+plot, with the map's answer hidden), and one button per class of the map (0 no change, k the last
+change between date k and date k+1, or unchanged / changed for an area map).  A button writes the class
+into the point's ``reference`` field (in the layer's edit buffer when it is being edited, else straight
+to the file) and moves on to the next unlabelled point.  The points come in the order of their ``id``,
+which the sampler made random, so the order does not reveal the map's class; the panel never shows
+``map_class`` and can hide the run's layers on the map while it is open.
+"""
+
+import os
+
+from qgis.PyQt.QtCore import QRectF, QSettings, QSize, Qt, QVariant
+from qgis.PyQt.QtGui import QColor, QImage, QKeySequence, QPainter, QPen
+from qgis.PyQt.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDockWidget,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QShortcut,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+from qgis.core import (
+    NULL,
+    QgsCoordinateTransform,
+    QgsFeatureRequest,
+    QgsPointXY,
+    QgsProject,
+    QgsRasterLayer,
+    QgsRectangle,
+    QgsVectorDataProvider,
+    QgsVectorLayer,
+    QgsWkbTypes,
+)
+
+from caim_qgis_plugin import layers as lyr
+from caim_qgis_plugin.inspect_tool import SeriesPlot, _metadata_bands, inspect_pixel
+
+CONTEXT_SIZES = (15, 31, 61)  # chip sides in map pixels
+CHIP_SIDE = 100               # chip side on screen in pixels
+
+
+def sample_layers(project=None):
+    """Point layers of the project that have a ``reference`` field (samples to label), in layer-tree order."""
+    project = project or QgsProject.instance()
+    out = []
+    for node in project.layerTreeRoot().findLayers():
+        layer = node.layer()
+        if isinstance(layer, QgsVectorLayer) and layer.geometryType() == QgsWkbTypes.PointGeometry \
+                and layer.fields().indexOf("reference") >= 0:
+            out.append(layer)
+    return out
+
+
+def run_layers(project=None):
+    """Change moment layers of CAIM runs in the project (their run holds the input dates and files)."""
+    project = project or QgsProject.instance()
+    return [node.layer() for node in project.layerTreeRoot().findLayers()
+            if isinstance(node.layer(), QgsRasterLayer)
+            and node.layer().customProperty(lyr.KIND_PROPERTY) == lyr.MOMENT and lyr.run_info_of(node.layer())]
+
+
+def sample_map_path(layer):
+    """The map a sample was drawn from, as the sampler recorded it in the file (CAIM_MAP), or None."""
+    from osgeo import gdal
+
+    from caim_qgis_plugin.accuracy_algorithms import _vector_source
+
+    if layer is None or layer.providerType() != "ogr":
+        return None
+    path, name = _vector_source(layer)
+    try:
+        ds = gdal.OpenEx(path, gdal.OF_VECTOR)
+    except RuntimeError:
+        return None
+    source = (ds.GetLayerByName(name) if name else ds.GetLayer(0)) if ds is not None else None
+    value = source.GetMetadataItem("CAIM_MAP") if source is not None else None
+    source = ds = None
+    return value or None
+
+
+def run_of_map(map_path, runs):
+    """The layer of ``runs`` whose run wrote ``map_path`` (its change moment or change area), or None."""
+    if not map_path:
+        return None
+    wanted = os.path.normcase(os.path.abspath(map_path))
+    for layer in runs:
+        outputs = (lyr.run_info_of(layer) or {}).get("outputs") or {}
+        if any(p and os.path.normcase(os.path.abspath(p)) == wanted for p in outputs.values()):
+            return layer
+    return None
+
+
+def class_choices(layer, run_info=None):
+    """{class: name} to label with: the reference field's value map (set when the sample was drawn in
+    QGIS), else no change and the run's intervals."""
+    idx = layer.fields().indexOf("reference")
+    setup = layer.editorWidgetSetup(idx) if idx >= 0 else None
+    if setup is not None and setup.type() == "ValueMap":
+        entries = setup.config().get("map") or []
+        if isinstance(entries, dict):
+            entries = [{k: v} for k, v in entries.items()]
+        choices = {}
+        for entry in entries:
+            for text, value in entry.items():
+                try:
+                    c = int(value)
+                except (TypeError, ValueError):
+                    continue
+                prefix = "%d: " % c
+                choices[c] = text[len(prefix):] if text.startswith(prefix) else text
+        if choices:
+            return dict(sorted(choices.items()))
+    dates = (run_info or {}).get("dates") or []
+    choices = {0: "no change"}
+    for k, label in enumerate(lyr.interval_labels(dates), start=1):
+        choices[k] = label
+    return choices
+
+
+def _to_qimage(rgb):
+    h, w, _ = rgb.shape
+    data = rgb.tobytes()
+    return QImage(data, w, h, 3 * w, QImage.Format_RGB888).copy()  # copy: the bytes go away
+
+
+class ChipStrip(QWidget):
+    """The dates' chips in rows that fit the width; each chip titled with its date, the centre pixel boxed.
+    A date hidden by its cloud mask gets a grey title and a dashed frame."""
+
+    TITLE = 16
+    GAP = 6
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.chips = []  # [(title, QImage or None, clouded)]
+        self.pixels = 31
+        self.message = "No point shown."
+        self.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Preferred)
+
+    def set_chips(self, chips, pixels):
+        self.chips, self.pixels = list(chips), pixels
+        self.updateGeometry()
+        self.update()
+
+    def set_message(self, text):
+        self.chips, self.message = [], text
+        self.updateGeometry()
+        self.update()
+
+    def scale(self):
+        return CHIP_SIDE / float(self.pixels)
+
+    def side(self):
+        return CHIP_SIDE
+
+    def columns(self, width):
+        return max(1, (width + self.GAP) // (self.side() + self.GAP))
+
+    def hasHeightForWidth(self):  # noqa: N802
+        return True
+
+    def heightForWidth(self, width):  # noqa: N802
+        if not self.chips:
+            return 40
+        rows = -(-len(self.chips) // self.columns(width))
+        return rows * (self.side() + self.TITLE + self.GAP)
+
+    def sizeHint(self):  # noqa: N802
+        width = max(self.width(), 2 * (self.side() + self.GAP))
+        return QSize(width, self.heightForWidth(width))
+
+    def minimumSizeHint(self):  # noqa: N802
+        return QSize(self.side() + self.GAP, self.heightForWidth(self.side() + self.GAP))
+
+    def paintEvent(self, event):  # noqa: N802
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), self.palette().window())
+        if not self.chips:
+            painter.drawText(self.rect(), Qt.AlignCenter | Qt.TextWordWrap, self.message)
+            return
+        side, scale = self.side(), self.scale()
+        cols = self.columns(self.width())
+        half = self.pixels // 2
+        box = max(scale, 7.0)
+        for i, (title, image, clouded) in enumerate(self.chips):
+            x = (i % cols) * (side + self.GAP)
+            y = (i // cols) * (side + self.TITLE + self.GAP)
+            painter.setPen(QColor("#888888") if clouded else self.palette().windowText().color())
+            painter.drawText(QRectF(x, y, side, self.TITLE - 2), Qt.AlignLeft | Qt.AlignVCenter,
+                             title + (" (cloud mask)" if clouded else ""))
+            target = QRectF(x, y + self.TITLE, side, side)
+            if image is None:
+                painter.fillRect(target, QColor("#404040"))
+                painter.setPen(QColor("white"))
+                painter.drawText(target, Qt.AlignCenter | Qt.TextWordWrap, "not readable")
+                continue
+            painter.drawImage(target, image)  # scaled without smoothing: pixels stay square
+            if clouded:
+                painter.setPen(QPen(QColor("#bbbbbb"), 2, Qt.DashLine))
+                painter.drawRect(target.adjusted(1, 1, -1, -1))
+            cx = x + half * scale + scale / 2.0
+            cy = y + self.TITLE + half * scale + scale / 2.0
+            frame = QRectF(cx - box / 2.0 - 1, cy - box / 2.0 - 1, box + 2, box + 2)
+            painter.setPen(QPen(QColor("black"), 3))  # yellow on black: visible on any cover
+            painter.drawRect(frame)
+            painter.setPen(QPen(QColor("yellow"), 1))
+            painter.drawRect(frame)
+        painter.end()
+
+
+class LabelDock(QDockWidget):
+    """See the module docstring.  ``on_assess(sample_layer)``: what *Estimate area and accuracy* does."""
+
+    def __init__(self, iface, parent=None, on_assess=None):
+        super().__init__("CAIM sample labelling", parent)
+        self.setObjectName("CaimLabelDock")
+        self.iface = iface
+        self.on_assess = on_assess
+        self.sample = None       # QgsVectorLayer being labelled
+        self.run_layer = None    # moment layer whose run supplies the imagery
+        self.order = []          # feature ids by the 'id' field
+        self.pos = -1
+        self._limits = {}        # (path, bands) -> stretch limits
+        self._hidden = []        # layer ids this panel hid on the map
+        self.marker = None
+        self.choices = {}
+
+        body = QWidget(self)
+        layout = QVBoxLayout(body)
+        grid = QGridLayout()
+        self.sample_combo = QComboBox()
+        self.sample_combo.setObjectName("labelSample")
+        self.sample_combo.setToolTip("A point layer with a 'reference' field, e.g. drawn by 'Draw an "
+                                     "accuracy-assessment sample'")
+        self.run_combo = QComboBox()
+        self.run_combo.setObjectName("labelRun")
+        self.run_combo.setToolTip("The CAIM run whose input dates are shown (its change moment layer)")
+        self.show_combo = QComboBox()
+        self.show_combo.addItems(["True colour (red, green, blue)", "False colour (NIR, red, green)"])
+        self.show_combo.setToolTip("False colour shows vegetation red; an input without a known NIR band is "
+                                   "shown in true colour")
+        self.context_combo = QComboBox()
+        for n in CONTEXT_SIZES:
+            self.context_combo.addItem("%d x %d pixels" % (n, n), n)
+        settings = QSettings()
+        self.show_combo.setCurrentIndex(1 if settings.value("caim/label_show", "false") == "false" else 0)
+        self.context_combo.setCurrentIndex(max(0, self.context_combo.findData(
+            int(settings.value("caim/label_context", 31)))))
+        grid.addWidget(QLabel("Sample"), 0, 0)
+        grid.addWidget(self.sample_combo, 0, 1, 1, 3)
+        grid.addWidget(QLabel("Imagery of"), 1, 0)
+        grid.addWidget(self.run_combo, 1, 1, 1, 3)
+        grid.addWidget(QLabel("Show"), 2, 0)
+        grid.addWidget(self.show_combo, 2, 1)
+        grid.addWidget(self.context_combo, 2, 2, 1, 2)
+        grid.setColumnStretch(1, 1)
+        layout.addLayout(grid)
+
+        self.header = QLabel()
+        self.header.setObjectName("labelHeader")
+        self.header.setWordWrap(True)
+        layout.addWidget(self.header)
+        nav = QHBoxLayout()
+        self.prev_button = QPushButton("< Previous")
+        self.next_button = QPushButton("Next >")
+        self.unlabelled_button = QPushButton("Next unlabelled >>")
+        for b, tip in ((self.prev_button, "Previous point (Page Up)"), (self.next_button, "Next point (Page Down)"),
+                       (self.unlabelled_button, "The next point without a label (N)")):
+            b.setToolTip(tip)
+            nav.addWidget(b)
+        layout.addLayout(nav)
+
+        self.chips = ChipStrip()
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.chips)
+        scroll.setMinimumHeight(CHIP_SIDE + ChipStrip.TITLE + 12)
+        layout.addWidget(scroll, 4)
+        self.plot = SeriesPlot()
+        self.plot.setMinimumHeight(130)
+        layout.addWidget(self.plot, 1)
+
+        layout.addWidget(QLabel("<b>Reference class</b> of the boxed pixel (keys 0-9 for the first ten):"))
+        self.button_box = QWidget()
+        self.button_grid = QGridLayout(self.button_box)
+        self.button_grid.setContentsMargins(0, 0, 0, 0)
+        self.class_buttons = {}
+        layout.addWidget(self.button_box)
+        row = QHBoxLayout()
+        self.cant_tell = QPushButton("Can't tell (leave unlabelled)")
+        self.cant_tell.setToolTip("Clears the label: the point stays out of the estimate (Delete)")
+        row.addWidget(self.cant_tell)
+        self.note = QLineEdit()
+        self.note.setPlaceholderText("note (optional)")
+        row.addWidget(self.note, 1)
+        layout.addLayout(row)
+        self.advance = QCheckBox("After labelling, go to the next unlabelled point")
+        self.advance.setChecked(True)
+        self.zoom = QCheckBox("Zoom the map to each point")
+        self.zoom.setChecked(True)
+        self.hide_results = QCheckBox("Hide the CAIM results on the map while labelling")
+        self.hide_results.setChecked(True)
+        self.hide_results.setToolTip("Label from the imagery, not from the map's answer; shown again when "
+                                     "unticked or when this panel closes")
+        for w in (self.advance, self.zoom, self.hide_results):
+            layout.addWidget(w)
+        self.assess_button = QPushButton("Estimate area and accuracy...")
+        self.assess_button.setToolTip("Opens 'Estimate change area and accuracy from a labelled sample' with "
+                                      "this sample")
+        layout.addWidget(self.assess_button)
+        self.setWidget(body)
+
+        self.sample_combo.currentIndexChanged.connect(self._sample_changed)
+        self.run_combo.currentIndexChanged.connect(self._run_changed)
+        self.show_combo.currentIndexChanged.connect(self._display_changed)
+        self.context_combo.currentIndexChanged.connect(self._display_changed)
+        self.prev_button.clicked.connect(lambda: self.go(self.pos - 1))
+        self.next_button.clicked.connect(lambda: self.go(self.pos + 1))
+        self.unlabelled_button.clicked.connect(self.next_unlabelled)
+        self.cant_tell.clicked.connect(lambda: self.set_label(None))
+        self.note.editingFinished.connect(self._note_changed)
+        self.hide_results.toggled.connect(self._apply_hiding)
+        self.assess_button.clicked.connect(self._assess)
+        self.shortcuts = []
+        for key, slot in (("PgUp", lambda: self.go(self.pos - 1)), ("PgDown", lambda: self.go(self.pos + 1)),
+                          ("N", self.next_unlabelled), ("Del", lambda: self.set_label(None))):
+            self._shortcut(key, slot)
+        for d in range(10):
+            self._shortcut(str(d), lambda d=d: d in self.choices and self.set_label(d))
+        project = QgsProject.instance()
+        project.layersAdded.connect(self._project_changed)
+        project.layersRemoved.connect(self._project_changed)
+        self._connected = True
+        self.refresh_layers()
+
+    # -- set-up ----------------------------------------------------------------------------------
+    def _shortcut(self, key, slot):
+        shortcut = QShortcut(QKeySequence(key), self.widget())
+        shortcut.setContext(Qt.WidgetWithChildrenShortcut)
+        shortcut.activated.connect(slot)
+        self.shortcuts.append(shortcut)
+
+    def _project_changed(self, _layers):
+        self.refresh_layers()
+
+    def refresh_layers(self):
+        """Fill the two lists from the project, keeping the current choices when they are still there."""
+        for combo, layers in ((self.sample_combo, sample_layers()), (self.run_combo, run_layers())):
+            current = combo.currentData()
+            combo.blockSignals(True)
+            combo.clear()
+            for layer in layers:
+                combo.addItem(layer.name(), layer.id())
+            index = combo.findData(current)
+            combo.setCurrentIndex(index if index >= 0 else (0 if layers else -1))
+            combo.blockSignals(False)
+        self._run_changed()
+        self._sample_changed()
+
+    def _display_changed(self, _index=None):
+        settings = QSettings()
+        settings.setValue("caim/label_show", "false" if self.show_combo.currentIndex() == 1 else "true")
+        settings.setValue("caim/label_context", self.context_combo.currentData())
+        self.show_point()
+
+    def _layer(self, combo):
+        layer_id = combo.currentData()
+        return QgsProject.instance().mapLayer(layer_id) if layer_id else None
+
+    def _run_changed(self, _index=None):
+        layer = self._layer(self.run_combo)
+        if layer is self.run_layer and layer is not None:
+            return
+        self.run_layer = layer
+        self._apply_hiding(self.hide_results.isChecked())
+        self.show_point()
+
+    def _sample_changed(self, _index=None):
+        layer = self._layer(self.sample_combo)
+        if layer is self.sample and layer is not None:
+            return
+        self.sample = layer
+        self.order, self.pos = [], -1
+        run = run_of_map(sample_map_path(layer), run_layers())  # the run whose map the sample was drawn from
+        if run is not None and run is not self.run_layer:
+            self.run_combo.setCurrentIndex(self.run_combo.findData(run.id()))
+        if layer is not None:
+            id_index = layer.fields().indexOf("id")
+            request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)
+            keyed = [((f.attributes()[id_index] if id_index >= 0 and f.attributes()[id_index] != NULL
+                       else f.id()), f.id()) for f in layer.getFeatures(request)]
+            self.order = [fid for _key, fid in sorted(keyed)]
+        self._build_buttons()
+        if self.order:
+            self.go(self._first_unlabelled(0) if self._first_unlabelled(0) is not None else 0)
+        else:
+            self.show_point()
+
+    def _run_info(self):
+        return lyr.run_info_of(self.run_layer) if self.run_layer is not None else None
+
+    def _build_buttons(self):
+        for b in self.class_buttons.values():
+            self.button_grid.removeWidget(b)
+            b.deleteLater()
+        self.class_buttons = {}
+        if self.sample is None:
+            self.choices = {}
+            return
+        self.choices = class_choices(self.sample, self._run_info())
+        columns = 2 if len(self.choices) > 4 else 1
+        rows = -(-len(self.choices) // columns)
+        for i, (c, label) in enumerate(self.choices.items()):  # column by column: classes read downwards
+            button = QPushButton("%d   %s" % (c, label))
+            button.setCheckable(True)
+            button.setObjectName("labelClass%d" % c)
+            button.setStyleSheet("QPushButton { text-align: left; padding: 3px 6px; }")
+            button.clicked.connect(lambda _checked, c=c: self.set_label(c))
+            self.button_grid.addWidget(button, i % rows, i // rows)
+            self.class_buttons[c] = button
+
+    # -- reading and writing the sample --------------------------------------------------------------
+    def _feature(self, fid):
+        return next(self.sample.getFeatures(QgsFeatureRequest(fid)), None)
+
+    def _reference(self, feature):
+        value = feature["reference"]
+        if value is None or value == NULL or (isinstance(value, str) and not value.strip()):
+            return None
+        try:
+            return int(value)
+        except (TypeError, ValueError):
+            return None
+
+    def labelled_count(self):
+        if self.sample is None:
+            return 0
+        idx = self.sample.fields().indexOf("reference")
+        request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry).setSubsetOfAttributes([idx])
+        return sum(1 for f in self.sample.getFeatures(request) if self._reference(f) is not None)
+
+    def _first_unlabelled(self, start):
+        """Position of the first unlabelled point at or after ``start`` (wrapping round), or None."""
+        if not self.order:
+            return None
+        idx = self.sample.fields().indexOf("reference")
+        request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry).setSubsetOfAttributes([idx])
+        unlabelled = {f.id() for f in self.sample.getFeatures(request) if self._reference(f) is None}
+        n = len(self.order)
+        for step in range(n):
+            p = (start + step) % n
+            if self.order[p] in unlabelled:
+                return p
+        return None
+
+    def _write(self, field, value):
+        """Write ``value`` into ``field`` of the current point; False (and a message) when it cannot."""
+        layer = self.sample
+        fid = self.order[self.pos]
+        idx = layer.fields().indexOf(field)
+        if idx < 0:
+            return False
+        if value is None:
+            value = NULL
+        elif layer.fields().at(idx).type() == QVariant.String:
+            value = str(value)
+        if layer.isEditable():
+            ok = layer.changeAttributeValue(fid, idx, value)
+        else:
+            provider = layer.dataProvider()
+            ok = bool(provider.capabilities() & QgsVectorDataProvider.ChangeAttributeValues) and \
+                provider.changeAttributeValues({fid: {idx: value}})
+            layer.triggerRepaint()
+        if not ok:
+            self._error("The sample layer '%s' cannot be written (a read-only file or format?). Save it as a "
+                        "GeoPackage (right-click > Export > Save Features As...) and label that copy."
+                        % layer.name())
+        return ok
+
+    def set_label(self, value):
+        """Label the current point with class ``value`` (None: unlabelled) and move on when asked to."""
+        if self.sample is None or not (0 <= self.pos < len(self.order)):
+            return
+        if not self._write("reference", value):
+            return
+        if value is not None and self.advance.isChecked():
+            nxt = self._first_unlabelled(self.pos + 1)
+            if nxt is not None:
+                self.go(nxt)
+                return
+        self.show_point()
+
+    def _note_changed(self):
+        if self.sample is not None and 0 <= self.pos < len(self.order) and self.sample.fields().indexOf("note") >= 0:
+            feature = self._feature(self.order[self.pos])
+            text = self.note.text().strip()
+            old = feature["note"] if feature is not None else None
+            if (old if old not in (None, NULL) else "") != text:
+                self._write("note", text or None)
+
+    def _error(self, text):
+        if self.iface is not None:
+            self.iface.messageBar().pushWarning("CAIM sample labelling", text)
+        self.header.setText("<span style='color:#b00'>%s</span>" % text)
+
+    # -- navigation and display ----------------------------------------------------------------------
+    def go(self, pos):
+        if not self.order:
+            return
+        self._note_changed()
+        self.pos = max(0, min(pos, len(self.order) - 1))
+        self.show_point()
+
+    def next_unlabelled(self):
+        nxt = self._first_unlabelled(self.pos + 1)
+        if nxt is None:
+            self.header.setText(self.header.text() + "<br><b>Every point is labelled.</b>")
+        else:
+            self.go(nxt)
+
+    def current_point(self):
+        """(feature, QgsPointXY in the sample layer's CRS) of the current point, or (None, None)."""
+        if self.sample is None or not (0 <= self.pos < len(self.order)):
+            return None, None
+        feature = self._feature(self.order[self.pos])
+        if feature is None or not feature.hasGeometry():
+            return feature, None
+        return feature, feature.geometry().asPoint()
+
+    def show_point(self):
+        for w in (self.prev_button, self.next_button, self.unlabelled_button, self.cant_tell, self.button_box):
+            w.setEnabled(bool(self.order))
+        if self.sample is None:
+            self.header.setText("No sample to label: draw one with <i>Draw an accuracy-assessment sample</i> "
+                                "(a point layer with a 'reference' field).")
+            self.chips.set_message("No sample.")
+            self.plot.set_data(None)
+            return
+        if not self.order:
+            self.header.setText("The sample layer '%s' has no points." % self.sample.name())
+            self.chips.set_message("No points.")
+            return
+        feature, point = self.current_point()
+        ref = self._reference(feature) if feature is not None else None
+        n, done = len(self.order), self.labelled_count()
+        ident = feature["id"] if feature is not None and self.sample.fields().indexOf("id") >= 0 else self.order[self.pos]
+        label = ("<b>%d</b> %s" % (ref, self.choices.get(ref, "(not a class of the map)"))
+                 if ref is not None else "<i>not labelled</i>")
+        self.header.setText("Point %d of %d (id %s): %s<br>%d labelled, %d to go"
+                            % (self.pos + 1, n, ident, label, done, n - done))
+        for c, button in self.class_buttons.items():
+            button.setChecked(c == ref)
+        note = feature["note"] if feature is not None and self.sample.fields().indexOf("note") >= 0 else None
+        self.note.setText("" if note in (None, NULL) else str(note))
+        info = self._run_info()
+        if point is None:
+            self.chips.set_message("This point has no geometry.")
+            self.plot.set_data(None)
+            return
+        self._show_on_map(point)
+        if info is None:
+            self.chips.set_message("No CAIM run in the project to show the imagery of: load the run's change "
+                                   "moment layer (run 'Detect changes' in this project).")
+            self.plot.set_data(None)
+            return
+        data = inspect_pixel(info, point, self.sample.crs())
+        self.plot.set_data(dict(data, moment=None))  # the map's answer hidden
+        self.chips.set_chips(self._chips(info, point, data.get("clouded") or []), self.context_combo.currentData())
+
+    def _map_grid(self, info):
+        """(wkt, (pixel width, height)) of the run's output grid."""
+        from osgeo import gdal
+
+        path = (info.get("outputs") or {}).get("moment")
+        try:
+            ds = gdal.Open(path) if path else None
+        except RuntimeError:
+            ds = None
+        if ds is None:
+            return None, None
+        gt, wkt = ds.GetGeoTransform(), ds.GetProjection()
+        ds = None
+        return wkt, (abs(gt[1]), abs(gt[5]))
+
+    def _chips(self, info, point, clouded):
+        from osgeo import gdal
+
+        from model_core.chips import display_bands, read_chip, stretch_limits
+        from model_core.errors import CaimError
+
+        wkt, pixel = self._map_grid(info)
+        if pixel is None:
+            return []
+        xy = point
+        if wkt:
+            from qgis.core import QgsCoordinateReferenceSystem
+
+            target = QgsCoordinateReferenceSystem.fromWkt(wkt)
+            if target.isValid() and target != self.sample.crs():
+                try:
+                    xy = QgsCoordinateTransform(self.sample.crs(), target, QgsProject.instance()).transform(point)
+                except Exception:  # QgsCsException: outside the map's CRS
+                    return []
+        size = self.context_combo.currentData()
+        false_colour = self.show_combo.currentIndex() == 1
+        dates = info.get("dates") or []
+        chips = []
+        for i, entry in enumerate(info.get("inputs") or []):
+            title = dates[i] if i < len(dates) and dates[i] else "date %d" % (i + 1)
+            path = entry.get("path")
+            try:
+                ds = gdal.Open(path)
+                count = ds.RasterCount
+                ds = None
+                bands = display_bands(entry.get("bands") or _metadata_bands(path), count, false_colour)
+                key = (path, tuple(bands))
+                if key not in self._limits:
+                    self._limits[key] = stretch_limits(path, bands)
+                rgb, _valid = read_chip(path, bands, xy.x(), xy.y(), wkt, pixel, size, self._limits[key])
+                chips.append((title, _to_qimage(rgb), i in clouded))
+            except (RuntimeError, CaimError, TypeError, ValueError):
+                chips.append((title, None, i in clouded))
+        return chips
+
+    def _show_on_map(self, point):
+        canvas = self.iface.mapCanvas() if self.iface is not None else None
+        if canvas is None:
+            return
+        dest = canvas.mapSettings().destinationCrs()
+        try:
+            xy = QgsCoordinateTransform(self.sample.crs(), dest, QgsProject.instance()).transform(point) \
+                if dest.isValid() and dest != self.sample.crs() else point
+        except Exception:  # QgsCsException
+            return
+        if self.marker is None:
+            from qgis.gui import QgsVertexMarker
+
+            self.marker = QgsVertexMarker(canvas)
+            self.marker.setColor(QColor(255, 0, 255))
+            self.marker.setIconType(QgsVertexMarker.ICON_BOX)
+            self.marker.setIconSize(14)
+            self.marker.setPenWidth(2)
+        self.marker.setCenter(xy)
+        info = self._run_info() if self.zoom.isChecked() else None
+        pixel = self._map_grid(info)[1] if info else None
+        if pixel is not None and dest == self.sample.crs():  # a window of three chips' width
+            half = 1.5 * self.context_combo.currentData() * pixel[0]
+            canvas.setExtent(QgsRectangle(xy.x() - half, xy.y() - half, xy.x() + half, xy.y() + half))
+        else:
+            canvas.setCenter(QgsPointXY(xy))
+        canvas.refresh()
+
+    def _apply_hiding(self, hide):
+        """Hide (or show again) the layers of CAIM runs on the map."""
+        root = QgsProject.instance().layerTreeRoot()
+        if hide:
+            for node in root.findLayers():
+                layer = node.layer()
+                if layer is not None and (layer.customProperty(lyr.KIND_PROPERTY) or lyr.run_info_of(layer)) \
+                        and node.isVisible() and layer.id() not in self._hidden:
+                    node.setItemVisibilityChecked(False)
+                    self._hidden.append(layer.id())
+        else:
+            for layer_id in self._hidden:
+                node = root.findLayer(layer_id)
+                if node is not None:
+                    node.setItemVisibilityChecked(True)
+            self._hidden = []
+
+    def _assess(self):
+        self._note_changed()
+        if self.on_assess is not None:
+            self.on_assess(self.sample)
+
+    def showEvent(self, event):  # noqa: N802
+        self._apply_hiding(self.hide_results.isChecked())
+        super().showEvent(event)
+
+    def closeEvent(self, event):  # noqa: N802
+        self.shutdown()
+        super().closeEvent(event)
+
+    def shutdown(self):
+        """Show hidden layers again, take the marker off the map, stop following the project."""
+        if self._connected:
+            project = QgsProject.instance()
+            project.layersAdded.disconnect(self._project_changed)
+            project.layersRemoved.disconnect(self._project_changed)
+            self._connected = False
+        self._apply_hiding(False)
+        if self.marker is not None and self.iface is not None:
+            self.iface.mapCanvas().scene().removeItem(self.marker)
+            self.marker = None

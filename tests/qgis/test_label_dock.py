@@ -1,0 +1,283 @@
+"""The sample labelling panel on a real run: points in id order, chips of every date centred on the
+point's pixel, labels written to the file (or the edit buffer), a clear message for a read-only layer,
+the run's layers hidden while labelling and shown again after."""
+
+import os
+import types
+
+import numpy as np
+import pytest
+
+pytestmark = pytest.mark.qgis
+
+X0, Y0, PX = 500000.0, 5200000.0, 5.0
+
+
+def _reference_in_file(path):
+    from osgeo import ogr
+
+    ds = ogr.Open(path)
+    out = {f.GetField("id"): (f.GetField("reference") if f.IsFieldSetAndNotNull("reference") else None)
+           for f in ds.GetLayer(0)}
+    ds = None
+    return out
+
+
+@pytest.fixture
+def labelling(project, finished_run, tmp_path):
+    """The finished run's layers in the project and a fresh sample of its moment map, styled as QGIS
+    styles a drawn sample.  Returns (sample layer, path, run layers)."""
+    from qgis.core import QgsVectorLayer
+
+    from caim_qgis_plugin import layers as lyr
+    from caim_qgis_plugin.accuracy_algorithms import class_labels, setup_sample_layer
+    from model_core.accuracy import stratified_sample
+
+    res = finished_run["results"]
+    outputs = {"area": res["AREA"], "moment": res["MOMENT"], "confidence": res["CONFIDENCE"]}
+    info = {"dates": finished_run["dates"], "inputs": [{"path": p} for p in finished_run["inputs"]],
+            "outputs": outputs, "model": "cva"}
+    run_layers = lyr.add_run_outputs(outputs, finished_run["dates"], info, project=project)
+    path = str(tmp_path / "sample.gpkg")
+    stratified_sample(res["MOMENT"], path, n=4, n_unchanged=6, seed=5)
+    layer = QgsVectorLayer(path, "sample", "ogr")
+    setup_sample_layer(layer, class_labels(res["MOMENT"]))
+    project.addMapLayer(layer)
+    return layer, path, run_layers
+
+
+@pytest.fixture
+def panel(labelling):
+    """A labelling panel without a map canvas on the ``labelling`` project; (dock, layer, file path)."""
+    from caim_qgis_plugin.label_dock import LabelDock
+
+    layer, path, _runs = labelling
+    dock = LabelDock(None)
+    yield dock, layer, path
+    dock.shutdown()
+
+
+def _iface():
+    """A real map canvas and message bar behind the two iface calls the panel makes."""
+    from qgis.gui import QgsMapCanvas, QgsMessageBar
+
+    from qgis.core import QgsCoordinateReferenceSystem
+
+    canvas, bar = QgsMapCanvas(), QgsMessageBar()
+    canvas.resize(400, 400)
+    canvas.setDestinationCrs(QgsCoordinateReferenceSystem("EPSG:32614"))
+    return types.SimpleNamespace(mapCanvas=lambda: canvas, messageBar=lambda: bar, canvas=canvas, bar=bar)
+
+
+def _pixel(point):
+    return int((Y0 - point.y()) // PX), int((point.x() - X0) // PX)
+
+
+def test_points_in_id_order_with_chips_of_every_date(qgis_app, labelling, finished_run):
+    from caim_qgis_testlib import read
+
+    from caim_qgis_plugin.label_dock import LabelDock
+    from model_core.chips import stretch_limits
+
+    layer, _path, _runs = labelling
+    iface = _iface()
+    dock = LabelDock(iface)
+    try:
+        ids = [next(layer.getFeatures("$id = %d" % fid))["id"] for fid in dock.order]
+        assert ids == sorted(ids) and len(ids) == layer.featureCount()
+        assert dock.header.text().startswith("Point 1 of %d (id %d): <i>not labelled</i>" % (len(ids), ids[0]))
+        # the value map's classes: no change and the two intervals
+        assert list(dock.choices) == [0, 1, 2] and set(dock.class_buttons) == {0, 1, 2}
+        dock.context_combo.setCurrentIndex(dock.context_combo.findData(15))
+        dock.show_combo.setCurrentIndex(0)  # true colour: red is band 1 of these files
+        rasters = [read(p) for p in finished_run["inputs"]]
+        limits = [stretch_limits(p, [1])[0] for p in finished_run["inputs"]]
+        seen = set()
+        for pos in range(len(dock.order)):
+            dock.go(pos)
+            feature, point = dock.current_point()
+            row, col = _pixel(point)
+            titles = [t for t, _img, _c in dock.chips.chips]
+            assert titles == finished_run["dates"]
+            centres = [img.pixelColor(7, 7).red() for _t, img, _c in dock.chips.chips]
+            # the centre of each date's chip is the point's pixel, stretched by the date's limits
+            expected = [round(np.clip((r[row, col] - lo) / (hi - lo), 0, 1) * 255)
+                        for r, (lo, hi) in zip(rasters, limits)]
+            assert centres == expected, (row, col, centres, expected)
+            inside = 16 <= row < 40 and 16 <= col < 40  # the bright square appears on the third date
+            assert (centres[2] == 255) == inside
+            seen.add(inside)
+            assert dock.plot.data["moment"] is None  # the map's answer stays hidden
+            # the canvas is centred on the point, the marker on it
+            assert abs(iface.canvas.center().x() - point.x()) < PX and abs(iface.canvas.center().y() - point.y()) < PX
+            assert dock.marker.pos() is not None
+        assert seen == {True, False}
+    finally:
+        dock.shutdown()
+
+
+def test_labels_go_to_the_file_and_the_panel_moves_on(qgis_app, panel):
+    dock, layer, path = panel
+    first = next(layer.getFeatures("$id = %d" % dock.order[0]))["id"]
+    dock.class_buttons[2].click()
+    assert _reference_in_file(path)[first] == 2
+    assert dock.pos == 1 and dock.labelled_count() == 1
+    assert "1 labelled, %d to go" % (len(dock.order) - 1) in dock.header.text()
+    dock.set_label(0)  # the second point
+    second = next(layer.getFeatures("$id = %d" % dock.order[1]))["id"]
+    assert _reference_in_file(path)[second] == 0 and dock.pos == 2
+    # back to the first: its button is checked; "can't tell" clears it and stays there
+    dock.go(0)
+    assert dock.class_buttons[2].isChecked() and not dock.class_buttons[0].isChecked()
+    dock.cant_tell.click()
+    assert _reference_in_file(path)[first] is None and dock.pos == 0
+    # next unlabelled skips the labelled second point
+    dock.next_unlabelled()
+    assert dock.pos == 2
+    # a note is written with the point
+    dock.note.setText("cloud shadow in 2020")
+    dock.go(3)
+    dock.go(2)
+    assert dock.note.text() == "cloud shadow in 2020"
+    assert next(layer.getFeatures("$id = %d" % dock.order[2]))["note"] == "cloud shadow in 2020"
+    # without moving on: the label stays on the point
+    dock.advance.setChecked(False)
+    dock.set_label(1)
+    assert dock.pos == 2 and dock.class_buttons[1].isChecked()
+
+
+def test_edit_mode_writes_into_the_edit_buffer(qgis_app, panel):
+    dock, layer, path = panel
+    first = next(layer.getFeatures("$id = %d" % dock.order[0]))["id"]
+    layer.startEditing()
+    dock.set_label(1)
+    assert _reference_in_file(path)[first] is None  # not saved yet
+    assert next(layer.getFeatures("$id = %d" % dock.order[0]))["reference"] == 1
+    assert layer.commitChanges()
+    assert _reference_in_file(path)[first] == 1
+
+
+def test_text_reference_field(qgis_app, project, finished_run, tmp_path):
+    """A sample whose reference column is text (as some tools write it) gets the class as text."""
+    from osgeo import ogr, osr
+    from qgis.core import QgsVectorLayer
+
+    from caim_qgis_plugin import layers as lyr
+    from caim_qgis_plugin.label_dock import LabelDock
+
+    res = finished_run["results"]
+    lyr.add_run_outputs({"moment": res["MOMENT"]}, finished_run["dates"],
+                        {"dates": finished_run["dates"], "inputs": [{"path": p} for p in finished_run["inputs"]],
+                         "outputs": {"moment": res["MOMENT"]}, "model": "cva"}, project=project)
+    path = str(tmp_path / "text.gpkg")
+    ds = ogr.GetDriverByName("GPKG").CreateDataSource(path)
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(32614)
+    lay = ds.CreateLayer("sample", srs, ogr.wkbPoint)
+    for name, kind in (("id", ogr.OFTInteger), ("reference", ogr.OFTString)):
+        lay.CreateField(ogr.FieldDefn(name, kind))
+    f = ogr.Feature(lay.GetLayerDefn())
+    f.SetField("id", 1)
+    f.SetGeometry(ogr.CreateGeometryFromWkt("POINT (%f %f)" % (X0 + 102.5, Y0 - 102.5)))
+    lay.CreateFeature(f)
+    ds = None
+    layer = QgsVectorLayer(path, "text sample", "ogr")
+    project.addMapLayer(layer)
+    dock = LabelDock(None)
+    try:
+        # no value map: no change and the run's intervals
+        assert dock.choices == {0: "no change", 1: "2019-05-01 to 2020-05-01", 2: "2020-05-01 to 2021-05-01"}
+        dock.set_label(2)
+        assert next(layer.getFeatures())["reference"] == "2"
+        dock.go(0)
+        assert dock.class_buttons[2].isChecked()
+    finally:
+        dock.shutdown()
+
+
+def test_read_only_sample_gets_a_message(qgis_app, project, finished_run, tmp_path):
+    from qgis.core import QgsVectorLayer
+
+    from caim_qgis_plugin.label_dock import LabelDock
+
+    csv = tmp_path / "sample.csv"
+    csv.write_text("id,map_class,reference,x,y\n1,0,,%f,%f\n" % (X0 + 2.5, Y0 - 2.5))
+    uri = "file://%s?delimiter=,&xField=x&yField=y&crs=EPSG:32614" % csv
+    layer = QgsVectorLayer(uri, "csv sample", "delimitedtext")
+    assert layer.isValid()
+    project.addMapLayer(layer)
+    dock = LabelDock(None)
+    try:
+        assert dock.sample is layer
+        dock.set_label(1)
+        assert "cannot be written" in dock.header.text() and "csv sample" in dock.header.text()
+        assert next(layer.getFeatures())["reference"] in (None, "") or str(next(layer.getFeatures())["reference"]) == "NULL"
+        assert "1,0,," in csv.read_text()
+    finally:
+        dock.shutdown()
+
+
+def test_run_layers_hidden_while_labelling(qgis_app, labelling, project):
+    from caim_qgis_plugin.label_dock import LabelDock
+
+    layer, _path, runs = labelling
+    root = project.layerTreeRoot()
+    visible_before = {k: root.findLayer(l.id()).isVisible() for k, l in runs.items()}
+    assert visible_before["moment"] and visible_before["area"] and not visible_before["confidence"]
+    dock = LabelDock(None)
+    assert not any(root.findLayer(l.id()).isVisible() for l in runs.values())
+    assert root.findLayer(layer.id()).isVisible()  # the sample stays on
+    dock.hide_results.setChecked(False)
+    assert {k: root.findLayer(l.id()).isVisible() for k, l in runs.items()} == visible_before
+    dock.hide_results.setChecked(True)
+    dock.shutdown()
+    assert {k: root.findLayer(l.id()).isVisible() for k, l in runs.items()} == visible_before
+
+
+def test_the_run_of_the_sampled_map_is_chosen(qgis_app, labelling, finished_run, project, tmp_path):
+    """With another run on top of the layer tree, the panel still shows the imagery of the run whose map
+    the sample was drawn from (the sampler records the map in the file)."""
+    import shutil
+
+    from caim_qgis_plugin import layers as lyr
+    from caim_qgis_plugin.label_dock import LabelDock, sample_map_path
+
+    layer, _path, runs = labelling
+    assert os.path.samefile(sample_map_path(layer), finished_run["results"]["MOMENT"])
+    other = str(tmp_path / "other_moment.tif")
+    shutil.copy(finished_run["results"]["MOMENT"], other)
+    top = lyr.add_run_outputs({"moment": other}, finished_run["dates"][:2],
+                              {"inputs": [{"path": p} for p in finished_run["inputs"][:2]], "model": "cva"},
+                              project=project)["moment"]
+    dock = LabelDock(None)
+    try:
+        assert dock.run_combo.count() == 2 and dock.run_combo.itemData(0) == top.id()  # topmost first
+        assert dock.run_layer is runs["moment"]
+        assert [t for t, _i, _c in dock.chips.chips] == finished_run["dates"]
+    finally:
+        dock.shutdown()
+
+
+def test_keys_label_and_move(qgis_app, panel):
+    """0-9 label, Page Down moves on, Delete clears: the keys work while the panel has the focus."""
+    from qgis.PyQt.QtCore import Qt
+    from qgis.PyQt.QtTest import QTest
+    from qgis.PyQt.QtWidgets import QApplication
+
+    dock, layer, path = panel
+    dock.show()
+    dock.activateWindow()
+    dock.next_button.setFocus()
+    QApplication.processEvents()
+    first = next(layer.getFeatures("$id = %d" % dock.order[0]))["id"]
+    QTest.keyClick(dock.next_button, Qt.Key_1)
+    assert _reference_in_file(path)[first] == 1 and dock.pos == 1
+    QTest.keyClick(dock.next_button, Qt.Key_PageUp)
+    assert dock.pos == 0
+    QTest.keyClick(dock.next_button, Qt.Key_Delete)
+    assert _reference_in_file(path)[first] is None
+    QTest.keyClick(dock.next_button, Qt.Key_7)  # not a class of this map: nothing happens
+    assert _reference_in_file(path)[first] is None and dock.pos == 0
+    dock.note.setFocus()
+    QTest.keyClicks(dock.note, "2 dates")  # typing a note does not label
+    assert dock.note.text() == "2 dates" and _reference_in_file(path)[first] is None

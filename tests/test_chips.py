@@ -1,0 +1,91 @@
+"""Chips for labelling sample points (model_core.chips): the centre pixel is the point's pixel on the
+map's grid, rows and columns are not swapped, other CRSs are resampled onto the map's grid, nodata and
+the outside are invalid, and the stretch limits are the raster's percentiles."""
+
+import numpy as np
+import pytest
+from osgeo import gdal, osr
+
+from rasters import write_tif
+
+from model_core.chips import display_bands, read_chip, stretch_limits
+
+X0, Y0, PX = 500000.0, 5200000.0, 10.0
+
+
+def utm_wkt():
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(32633)
+    return srs.ExportToWkt()
+
+
+def centre(row, col):
+    return X0 + PX * (col + 0.5), Y0 - PX * (row + 0.5)
+
+
+def pattern():
+    """Three bands; band b holds 10 * b + a code that differs along rows and columns."""
+    rows, cols = np.mgrid[0:40, 0:50]
+    return np.stack([(10 * b + rows * 2 + cols * 3) % 250 + 1 for b in range(3)]).astype(np.uint8)
+
+
+def test_chip_centre_and_orientation(tmp_path):
+    a = pattern()
+    path = write_tif(tmp_path / "a.tif", a, nodata=0)
+    limits = np.array([[0.0, 255.0]] * 3)  # identity stretch: the chip holds the raw values
+    rgb, valid = read_chip(path, [3, 1, 2], *centre(12, 20), utm_wkt(), (PX, PX), size=5, limits=limits)
+    assert rgb.shape == (5, 5, 3) and valid.all()
+    # red = band 3, green = band 1, blue = band 2; chip (r, c) = raster (12 - 2 + r, 20 - 2 + c)
+    expected = np.moveaxis(a[[2, 0, 1], 10:15, 18:23], 0, -1)
+    assert np.array_equal(rgb, expected)
+
+
+def test_chip_outside_and_nodata_are_invalid_and_black(tmp_path):
+    a = pattern()
+    a[:, 5, 6] = 0  # nodata
+    path = write_tif(tmp_path / "a.tif", a, nodata=0)
+    rgb, valid = read_chip(path, [1, 2, 3], *centre(0, 49), utm_wkt(), (PX, PX), size=5,
+                           limits=[[0, 255]] * 3)
+    # the top-right corner pixel: two rows above and two columns to the right are outside
+    assert valid[2:, :3].all() and not valid[:2].any() and not valid[:, 3:].any()
+    assert (rgb[~valid] == 0).all()
+    rgb, valid = read_chip(path, [1, 2, 3], *centre(5, 6), utm_wkt(), (PX, PX), size=3, limits=[[0, 255]] * 3)
+    assert not valid[1, 1] and valid.sum() == 8 and (rgb[1, 1] == 0).all()
+
+
+def test_chip_of_a_raster_in_another_crs(tmp_path):
+    """A date delivered in geographic coordinates: the chip is resampled onto the map's UTM grid, so the
+    bright block at the point is at the chip's centre."""
+    a = np.full((3, 60, 60), 60, np.uint8)
+    a[:, 28:33, 28:33] = 200  # 5 x 5 block of 10 m pixels round (30, 30)
+    utm = write_tif(tmp_path / "utm.tif", a)
+    geo = str(tmp_path / "geo.tif")
+    gdal.Warp(geo, utm, dstSRS="EPSG:4326", resampleAlg="near")
+    rgb, valid = read_chip(geo, [1, 2, 3], *centre(30, 30), utm_wkt(), (PX, PX), size=9, limits=[[0, 255]] * 3)
+    assert valid.all()
+    assert (rgb[4, 4] == 200).all() and (rgb[3:6, 3:6] == 200).all()  # the block's middle, centred
+    assert (rgb[0, 0] == 60).all() and (rgb[8, 8] == 60).all()
+
+
+def test_stretch_limits_are_percentiles_of_valid_pixels(tmp_path):
+    rng = np.random.default_rng(3)
+    a = rng.integers(1, 200, size=(2, 30, 40)).astype(np.uint16)
+    a[:, :5] = 0  # nodata rows stay out
+    path = write_tif(tmp_path / "a.tif", a, nodata=0)
+    limits = stretch_limits(path, [2, 1])
+    for i, b in enumerate((1, 0)):
+        values = a[b][a[b] != 0]
+        assert limits[i] == pytest.approx(np.percentile(values, [2, 98]))
+    # a chip stretched with them: lo -> 0, hi -> 255
+    rgb, _ = read_chip(path, [2, 1, 1], *centre(20, 20), utm_wkt(), (PX, PX), size=1, limits=np.vstack([limits, limits[1:]]))
+    lo, hi = limits[0]
+    assert rgb[0, 0, 0] == round(np.clip((a[1, 20, 20] - lo) / (hi - lo), 0, 1) * 255)
+
+
+def test_display_bands():
+    assert display_bands([3, 2, 1, 4], 4) == [3, 2, 1]
+    assert display_bands([3, 2, 1, 4, 5], 6, false_colour=True) == [4, 3, 2]
+    assert display_bands([3, 2, 1], 3, false_colour=True) == [3, 2, 1]  # no NIR: true colour
+    assert display_bands(None, 6) == [1, 2, 3] and display_bands(None, 1) == [1, 1, 1]
+    with pytest.raises(ValueError):
+        read_chip("unused.tif", [1, 2, 3], 0, 0, "", (1, 1), size=4)
