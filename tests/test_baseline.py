@@ -53,3 +53,36 @@ def test_cva_two_dates():
     v, truth = _stack(t=2)
     out = baseline.cva(v)
     assert out["moment"].max() <= 1
+
+
+def test_kittler_threshold_finds_the_minimum_error_split():
+    """A large narrow class and a small wide one (as unchanged and changed magnitudes): Kittler and
+    Illingworth's threshold lies near the Bayes split of the two weighted densities, Otsu's leans into
+    the wide class (candidate KT of the model card)."""
+    rng = np.random.default_rng(1)
+    v = np.concatenate([rng.normal(0.0, 1.0, 180000), rng.normal(8.0, 2.5, 20000)])
+    x = np.linspace(0.5, 7.5, 70001)
+
+    def density(m, s, w):
+        return w * np.exp(-0.5 * ((x - m) / s) ** 2) / s
+
+    bayes = x[np.argmin(np.abs(density(0.0, 1.0, 0.9) - density(8.0, 2.5, 0.1)))]
+    ki, otsu = baseline.kittler_threshold(v), baseline.otsu_threshold(v)
+    assert abs(ki - bayes) < 0.15, (ki, bayes)
+    assert otsu - bayes > 0.5, (otsu, bayes)
+    # degenerate samples fall back gracefully
+    assert baseline.kittler_threshold(np.full(100, 3.0)) == 3.0
+    assert baseline.kittler_threshold(np.array([np.nan])) == 0.0
+
+
+def test_kittler_switch_leaves_the_fusions_on_otsu():
+    from model_core.models import build_model
+    from model_core.models.cva import CVA
+
+    try:
+        CVA.threshold_rule = "kittler"
+        assert build_model("cva").threshold_rule == "kittler"
+        assert build_model("caimnet_isfa").part.threshold_rule == "otsu"
+        assert build_model("caimnet_cva").part.threshold_rule == "otsu"
+    finally:
+        CVA.threshold_rule = "otsu"

@@ -23,6 +23,9 @@ band of the inputs (on Taizhou all six TM bands score better than R, G, B, NIR; 
 ``CVA.context`` (class switch, 0 = off, as shipped) replaces each interval's magnitude by its root mean
 square over the pixel's valid 3 x 3 neighbourhood: candidate SC of the model card, which failed its
 adoption rule; ``tools/candidate_sc.py`` turns it on to reproduce the card's figures.
+``CVA.threshold_rule`` (class switch, "otsu" as shipped; "kittler": Kittler and Illingworth's
+minimum-error threshold in place of Otsu's) is candidate KT; ``tools/candidate_kt.py`` turns it on for
+``cva`` and ``isfa``; the fusions' classical parts keep Otsu's threshold either way.
 """
 
 import numpy as np
@@ -43,6 +46,7 @@ class CVA(nn.Module):
     multiple = 8
     halo = 0
     context = 0  # candidate SC of the model card: 1 = 3 x 3 root-mean-square of the magnitudes
+    threshold_rule = "otsu"  # candidate KT of the model card: "kittler" (minimum-error threshold)
 
     def __init__(self, in_channels=None):
         super().__init__()
@@ -61,7 +65,7 @@ class CVA(nn.Module):
         (``center``/``scale``, the engine's input normalisation, are not used: the method reads raw
         values): the per-interval statistics (:meth:`_fit_statistics`), then Otsu's threshold on the
         sample's largest magnitude over intervals."""
-        from model_core.baseline import otsu_threshold
+        from model_core.baseline import kittler_threshold, otsu_threshold
 
         grid = np.asarray(values, np.float32)
         t, c = grid.shape[:2]
@@ -78,7 +82,8 @@ class CVA(nn.Module):
             mags = self._with_context(self._magnitudes(x), x).reshape(t - 1, -1)[:, torch.from_numpy(ok)]
         else:
             mags = self._magnitudes(torch.from_numpy(v[None, :, :, :, None]))[0, :, :, 0]
-        self.threshold = max(float(otsu_threshold(mags.amax(dim=0).numpy())), 1e-6)
+        rule = kittler_threshold if self.threshold_rule == "kittler" else otsu_threshold
+        self.threshold = max(float(rule(mags.amax(dim=0).numpy())), 1e-6)
         return self
 
     def _with_context(self, mags, x):

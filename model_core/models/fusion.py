@@ -63,6 +63,7 @@ class CaimNetCVA(nn.Module):
             net = build_model(self.wraps, in_channels=in_channels, **config)
         self.net = net
         self.part = model_class(self.classical)()  # the classical part (CVA, or ISFA for caimnet_isfa)
+        self.part.threshold_rule = "otsu"  # the fusions' weights were chosen with it (candidate KT aside)
         self.in_channels = net.in_channels
         self.config = dict(getattr(net, "config", {}))
         for name in ("min_dates", "max_dates", "multiple", "halo", "tile_memory_factor"):
