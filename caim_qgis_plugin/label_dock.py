@@ -101,6 +101,22 @@ def run_of_map(map_path, runs):
     return None
 
 
+def sampled_map_layer(layer, project=None):
+    """The project's raster layer of the map the sample ``layer`` was drawn from, or None."""
+    from caim_qgis_plugin.inputs import layer_source
+
+    path = sample_map_path(layer)
+    if not path:
+        return None
+    wanted = os.path.normcase(os.path.abspath(path))
+    for node in (project or QgsProject.instance()).layerTreeRoot().findLayers():
+        raster = node.layer()
+        if isinstance(raster, QgsRasterLayer) and raster.providerType() == "gdal" and \
+                os.path.normcase(os.path.abspath(layer_source(raster))) == wanted:
+            return raster
+    return None
+
+
 def class_choices(layer, run_info=None):
     """{class: name} to label with: the reference field's value map (set when the sample was drawn in
     QGIS), else no change and the run's intervals."""
@@ -317,7 +333,7 @@ class LabelDock(QDockWidget):
             layout.addWidget(w)
         self.assess_button = QPushButton("Estimate area and accuracy...")
         self.assess_button.setToolTip("Opens 'Estimate change area and accuracy from a labelled sample' with "
-                                      "this sample")
+                                      "this sample and the map it was drawn from")
         layout.addWidget(self.assess_button)
         self.setWidget(body)
 

@@ -145,7 +145,7 @@ class CaimPlugin:
         """Parameters to open an accuracy algorithm with: the map is the active layer when it is a CAIM
         change area or change moment layer, else the topmost CAIM change moment layer; for the estimate,
         the points are ``points`` (a layer) or the topmost sample layer (a vector layer with 'map_class'
-        and 'reference')."""
+        and 'reference'), and the map the one the points were drawn from when it is in the project."""
         from qgis.core import QgsProject, QgsRasterLayer, QgsVectorLayer
 
         from caim_qgis_plugin import layers as lyr
@@ -158,14 +158,19 @@ class CaimPlugin:
                  if isinstance(node.layer(), QgsRasterLayer) and node.layer().customProperty(lyr.KIND_PROPERTY) == lyr.MOMENT]
         if maps:
             params["INPUT" if alg_id == SAMPLE_ID else "MAP"] = maps[0].id()
-        if alg_id == ASSESS_ID and points is not None:
-            params["POINTS"] = points.id()
-        elif alg_id == ASSESS_ID:
+        if alg_id == ASSESS_ID and points is None:
             for node in QgsProject.instance().layerTreeRoot().findLayers():
                 layer = node.layer()
                 if isinstance(layer, QgsVectorLayer) and {"map_class", "reference"} <= set(layer.fields().names()):
-                    params["POINTS"] = layer.id()
+                    points = layer
                     break
+        if alg_id == ASSESS_ID and points is not None:
+            from caim_qgis_plugin.label_dock import sampled_map_layer
+
+            params["POINTS"] = points.id()
+            sampled = sampled_map_layer(points)
+            if sampled is not None:
+                params["MAP"] = sampled.id()
         return params
 
     def open_algorithm(self, alg_id, points=None):

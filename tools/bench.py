@@ -243,6 +243,60 @@ def main():
               f"{r['rss_mb']:7.0f} MB  ({tm.get('read', 0):.2f} / {tm.get('model', 0):.2f} / {tm.get('write', 0):.2f})",
               flush=True)
     print("\n(end to end = open, statistics, all tiles, writing compressed GeoTIFFs; device cpu)")
+    accuracy_rows(data)
+
+
+def accuracy_rows(data, side=8192, t=6):
+    """The accuracy tools on a large map, and the labelling panel's reads on large dates: counting a
+    side x side moment map, drawing a sample of it, the stretch limits of each of t dates (4 bands, the
+    panel's one-time cost per run) and one point's chips of every date."""
+    import resource
+
+    import numpy as np
+    from osgeo import gdal, osr
+
+    from model_core.accuracy import read_map, stratified_sample
+    from model_core.chips import read_chip, stretch_limits
+
+    gdal.UseExceptions()
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(32633)
+    rng = np.random.default_rng(0)
+
+    def write(path, bands, fill):
+        if os.path.exists(path):
+            return path
+        ds = gdal.GetDriverByName("GTiff").Create(path, side, side, bands, gdal.GDT_Byte,
+                                                  ["COMPRESS=DEFLATE", "TILED=YES"])
+        ds.SetGeoTransform((500000.0, 10.0, 0.0, 5200000.0, 0.0, -10.0))
+        ds.SetProjection(srs.ExportToWkt())
+        for b in range(bands):
+            band = ds.GetRasterBand(b + 1)
+            for y in range(0, side, 1024):
+                band.WriteArray(fill(min(1024, side - y)), 0, y)
+        ds = None
+        return path
+
+    moment = write(os.path.join(data, f"moment_{side}.tif"), 1,
+                   lambda h: rng.choice(np.arange(t, dtype=np.uint8), size=(h, side), p=[0.9] + [0.1 / (t - 1)] * (t - 1)))
+    dates = [write(os.path.join(data, f"date{i}_{side}.tif"), 4,
+                   lambda h: rng.integers(20, 230, size=(h, side), dtype=np.uint8)) for i in range(t)]
+    print(f"\naccuracy tools and labelling panel on {side} x {side} ({side * side / 1e6:.0f} MP) rasters")
+    t0 = time.perf_counter()
+    info = read_map(moment)
+    t1 = time.perf_counter()
+    stratified_sample(moment, os.path.join(data, "bench_sample.gpkg"), n=50, seed=1, overwrite=True, info=info)
+    t2 = time.perf_counter()
+    limits = [stretch_limits(p, [4, 1, 2]) for p in dates]
+    t3 = time.perf_counter()
+    for p, lim in zip(dates, limits):
+        read_chip(p, [4, 1, 2], 500000.0 + 10.0 * 4000.5, 5200000.0 - 10.0 * 3000.5, srs.ExportToWkt(), (10.0, 10.0),
+                  61, lim)
+    t4 = time.perf_counter()
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
+    print(f"count the map's classes {t1 - t0:6.2f} s; draw a sample (50 per class, 200 no change) {t2 - t1:6.2f} s")
+    print(f"labelling panel: stretch limits of {t} dates {t3 - t2:6.2f} s (once per run), chips of {t} dates "
+          f"(61 x 61 px) {t4 - t3:6.3f} s per point; peak RSS {rss:.0f} MB")
 
 
 if __name__ == "__main__":

@@ -256,6 +256,11 @@ def test_the_run_of_the_sampled_map_is_chosen(qgis_app, labelling, finished_run,
         assert [t for t, _i, _c in dock.chips.chips] == finished_run["dates"]
     finally:
         dock.shutdown()
+    # the estimate opens with that map too, not the topmost one
+    from caim_qgis_plugin.plugin import ASSESS_ID, CaimPlugin
+
+    plugin = CaimPlugin(types.SimpleNamespace(activeLayer=lambda: None))
+    assert plugin.algorithm_defaults(ASSESS_ID) == {"MAP": runs["moment"].id(), "POINTS": layer.id()}
 
 
 def test_keys_label_and_move(qgis_app, panel):
