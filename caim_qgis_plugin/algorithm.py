@@ -33,6 +33,7 @@ from caim_qgis_plugin.models import AUTO, MODELS
 from caim_qgis_plugin.paths import icon_path
 
 DEVICES = ["Auto", "CPU", "CUDA"]
+THRESHOLDS = ["otsu", "kittler"]  # the classical methods' area threshold (engine's detect(threshold=...))
 
 
 def model_titles():
@@ -55,6 +56,7 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
     OVERLAP = "OVERLAP"
     SENSITIVITY = "SENSITIVITY"
     MIN_PATCH = "MIN_PATCH"
+    THRESHOLD = "THRESHOLD"
     FILL_GAPS = "FILL_GAPS"
     MASKS = "MASKS"
     MASK_CLEAR = "MASK_CLEAR"
@@ -79,6 +81,7 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
         self._written = {}
         self._requested = {}
         self._mask_clear = None
+        self._threshold = "otsu"
 
     # -- identity ---------------------------------------------------------------------------------
     def name(self):
@@ -131,6 +134,10 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
             "pixels changed (fewer misses, more false alarms), negative values fewer; each step of 1 shifts "
             "the log-odds of 'no change' by 1 (for CVA and ISFA: +1 lowers the threshold by a quarter).  Raise it "
             "in steps of 0.25 when clear changes are missed.\n"
+            "<b>Threshold of the classical methods</b> (advanced): <tt>otsu</tt> (default) or <tt>kittler</tt>, "
+            "Kittler and Illingworth's minimum-error threshold, for MODEL=cva or isfa only: it finds more of "
+            "the change where changes are a small share of the scene, but also called a few more stable points "
+            "changed on our real checks (the model card, candidate KT).\n"
             "<b>Minimum change patch</b>: a minimum mapping unit in pixels, 0 (default) = off.  Changed "
             "patches (8-connected changed pixels, whatever their moments) smaller than it are written as "
             "unchanged, with the model's probability of no change as confidence, e.g. 4 drops isolated "
@@ -205,6 +212,11 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
             False, 0, 8192)
         tile.setFlags(tile.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
         self.addParameter(tile)
+        threshold = QgsProcessingParameterEnum(
+            self.THRESHOLD, tr("Threshold of the classical methods (CVA, ISFA)"), options=THRESHOLDS,
+            defaultValue="otsu", usesStaticStrings=True)
+        threshold.setFlags(threshold.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+        self.addParameter(threshold)
         overlap = QgsProcessingParameterNumber(
             self.OVERLAP, tr("Tile overlap (pixels; empty: automatic)"), QgsProcessingParameterNumber.Integer,
             None, True, 0, 1024)
@@ -256,6 +268,14 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
                 "The %s method (MODEL=%s) takes no weights, but the Weights file (WEIGHTS) is set "
                 "to '%s'. Leave WEIGHTS empty, or choose a model that uses weights (MODEL=caimnet, schanger "
                 "caimnet_cva or caimnet_isfa) to use that file.") % (mdl.name(model), choice, weights))
+        threshold = self.parameterAsEnumString(parameters, self.THRESHOLD, context) or "otsu"
+        if threshold not in THRESHOLDS:
+            raise QgsProcessingException(tr("Unknown threshold '%s'; use one of %s.") % (threshold, ", ".join(THRESHOLDS)))
+        if threshold != "otsu" and model not in ("cva", "isfa"):
+            raise QgsProcessingException(tr(
+                "The minimum-error threshold (THRESHOLD=kittler) applies to the classical methods only, not to "
+                "%s. Choose MODEL=cva or isfa, or leave THRESHOLD at otsu.") % mdl.name(model))
+        self._threshold = threshold
         masks = self.parameterAsLayerList(parameters, self.MASKS, context) if parameters.get(self.MASKS) else []
         facts = inp.describe_layers(layers, dates, bands, masks or None)
         problems = inp.validate(layers, [f.get("date") for f in facts], bands, model, weights=weights,
@@ -331,6 +351,7 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
                 sensitivity=self.parameterAsDouble(parameters, self.SENSITIVITY, context),
                 min_patch=self.parameterAsInt(parameters, self.MIN_PATCH, context),
                 fill_gaps=self.parameterAsBoolean(parameters, self.FILL_GAPS, context),
+                threshold=self._threshold,
                 mask_clear=self._mask_clear if any(f.get("mask") for f in self._facts) else None,
             )
         except CaimError as exc:
@@ -386,7 +407,8 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
 
         dates = self._dates or []
         info = {"dates": dates, "inputs": self._facts or [], "outputs": self._written, "model": self._model,
-                "mask_clear": inp.format_clear_values(self._mask_clear) if self._mask_clear else "0"}
+                "mask_clear": inp.format_clear_values(self._mask_clear) if self._mask_clear else "0",
+                "threshold": self._threshold}
         for kind in (lyr.AREA, lyr.MOMENT, lyr.CONFIDENCE):
             path = self._written.get(kind)
             if not path or not os.path.exists(path):

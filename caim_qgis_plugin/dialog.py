@@ -298,6 +298,12 @@ class CaimDialog(QDialog):
         sensitivity.addWidget(QLabel("0 = calibrated; + finds more change, - less"))
         sensitivity.addStretch(1)
         form.addRow("Sensitivity", sensitivity)
+        self.threshold_combo = QComboBox()
+        self.threshold_combo.setObjectName("threshold")
+        self.threshold_combo.addItem("Otsu (default)", "otsu")
+        self.threshold_combo.addItem("Minimum error (Kittler-Illingworth)", "kittler")
+        self.threshold_label = QLabel("Threshold")
+        form.addRow(self.threshold_label, self.threshold_combo)
         self.min_patch_spin = QSpinBox()
         self.min_patch_spin.setObjectName("minPatch")
         self.min_patch_spin.setRange(0, 1000000)
@@ -444,6 +450,15 @@ class CaimDialog(QDialog):
             self.bands_edit.setPlaceholderText("empty: from band wavelengths/names, else bands 1-4; e.g. 3,2,1,4")
         for widget in (self.weights_widget, self.weights_widget.lineEdit(), self.weights_label):
             widget.setToolTip(tip)
+        if getattr(self, "threshold_combo", None) is not None:  # built after the model list
+            for widget in (self.threshold_combo, self.threshold_label):
+                widget.setEnabled(classical)
+                widget.setToolTip(
+                    "Where the classical method cuts its change magnitude. Otsu's threshold (default); the "
+                    "minimum-error threshold finds more of the change where changes are a small share of the "
+                    "scene; on our real checks it also called a few more stable points changed (model card, candidate KT)." if classical else
+                    "Only the classical methods (CVA, ISFA) have a threshold to choose; the networks and "
+                    "fusions use their calibrated decision (see Sensitivity).")
         self.validate()
 
     def weights_path(self):
@@ -751,6 +766,7 @@ class CaimDialog(QDialog):
             "SENSITIVITY": self.sensitivity_spin.value(),
             "MIN_PATCH": self.min_patch_spin.value(),
             "FILL_GAPS": self.fill_gaps_check.isChecked(),
+            "THRESHOLD": self.threshold_combo.currentData() if self.threshold_combo.isEnabled() else "otsu",
         }
         masks = self.checked_masks()
         if masks and all(m is not None for m in masks):
@@ -846,6 +862,7 @@ class CaimDialog(QDialog):
             model = results.get("MODEL_USED") or None
             info = {"dates": dates, "inputs": [{k: v for k, v in f.items()} for f in facts], "outputs": paths,
                     "model": model, "sensitivity": params.get("SENSITIVITY") or 0.0,
+                    "threshold": params.get("THRESHOLD") or "otsu",
                     "min_patch": params.get("MIN_PATCH") or 0, "fill_gaps": bool(params.get("FILL_GAPS"))}
             if params.get("MASKS"):
                 info["mask_clear"] = inp.format_clear_values(inp.parse_clear_values(params.get("MASK_CLEAR")))
@@ -854,6 +871,8 @@ class CaimDialog(QDialog):
             device = results.get("DEVICE_USED") or "?"
             warnings = [w for w in (results.get("WARNINGS") or "").split("\n") if w]
             used = mdl.describe(params.get("MODEL"), model, len(params["INPUT"])) if model else "?"
+            if params.get("THRESHOLD") == "kittler":
+                used += ", minimum-error threshold"
             if params.get("SENSITIVITY"):
                 used += ", sensitivity %+g" % params["SENSITIVITY"]
             if (params.get("MIN_PATCH") or 0) > 1:

@@ -419,7 +419,8 @@ class LabelDock(QDockWidget):
             self.order = [fid for _key, fid in sorted(keyed)]
         self._build_buttons()
         if self.order:
-            self.go(self._first_unlabelled(0) if self._first_unlabelled(0) is not None else 0)
+            first = self._first_unlabelled(0)
+            self.go(first if first is not None else 0)
         else:
             self.show_point()
 

@@ -160,11 +160,13 @@ def write_static_styles(folder, n_dates=10):
     return written
 
 
-def run_name(dates, model=None, sensitivity=None, min_patch=None, fill_gaps=False):
-    """'CAIM changes 2019-05-01 to 2021-05-01 (3 dates, CAIM-Net)'; the model only when known, a
-    sensitivity other than 0 as ', sensitivity +0.5', a minimum change patch as ', patches >= 4 px', gap
-    filling as ', gaps filled'."""
+def run_name(dates, model=None, sensitivity=None, min_patch=None, fill_gaps=False, threshold=None):
+    """'CAIM changes 2019-05-01 to 2021-05-01 (3 dates, CAIM-Net)'; the model only when known, the
+    minimum-error threshold as ', minimum-error threshold', a sensitivity other than 0 as ', sensitivity
+    +0.5', a minimum change patch as ', patches >= 4 px', gap filling as ', gaps filled'."""
     what = "%d dates" % len(dates) + (", %s" % mdl.name(model) if model else "")
+    if threshold == "kittler":
+        what += ", minimum-error threshold"
     if sensitivity:
         what += ", sensitivity %+g" % float(sensitivity)
     if min_patch and int(min_patch) > 1:
@@ -198,7 +200,8 @@ def add_run_outputs(paths, dates, run_info=None, project=None, name=None):
     root = project.layerTreeRoot()
     info = dict(run_info or {})
     group = root.insertGroup(0, unique_group_name(root, name or run_name(
-        dates, info.get("model"), info.get("sensitivity"), info.get("min_patch"), info.get("fill_gaps"))))
+        dates, info.get("model"), info.get("sensitivity"), info.get("min_patch"), info.get("fill_gaps"),
+        info.get("threshold"))))
     info.setdefault("dates", list(dates))
     info.setdefault("outputs", dict(paths))
     encoded = json.dumps(info)

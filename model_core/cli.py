@@ -108,6 +108,10 @@ def _detect_parser(sub):
     p.add_argument("--sensitivity", type=float, default=0.0, metavar="S",
                    help="-3 .. 3; 0 (default) = the calibrated decision; +1 calls more pixels changed "
                         "(higher recall, more false alarms), -1 fewer")
+    p.add_argument("--threshold", default="otsu", choices=["otsu", "kittler"],
+                   help="area threshold of the classical methods (cva, isfa): otsu (default) or kittler, "
+                        "Kittler-Illingworth's minimum-error threshold, which finds more change where changes "
+                        "are a small share of the scene, but called a few more stable real points changed (model card, candidate KT)")
     p.add_argument("--min-patch", type=int, default=0, metavar="PX",
                    help="minimum mapping unit in pixels: changed patches (8-connected) smaller than PX are "
                         "written unchanged, e.g. 4 drops single pixels and pairs; 0 (default) keeps all")
@@ -155,7 +159,8 @@ def cmd_detect(args):
                  weights=args.weights, device=args.device, tile=args.tile, overlap=args.overlap,
                  overwrite=args.overwrite, reference=args.reference - 1, probabilities=args.probabilities,
                  progress=progress, threads=args.threads, sensitivity=args.sensitivity,
-                 min_patch=args.min_patch, fill_gaps=args.fill_gaps, masks=args.masks, mask_clear=args.mask_clear)
+                 min_patch=args.min_patch, fill_gaps=args.fill_gaps, masks=args.masks, mask_clear=args.mask_clear,
+                 threshold=args.threshold)
     print(res.summary_text())
     if args.polygons:
         from model_core.polygons import write_polygons

@@ -71,6 +71,7 @@ class DetectResult:
     filled_pixels: int = 0
     mask_cover: list = field(default_factory=list)   # per date: fraction masked by its mask file, or None
     mask_clear: tuple = ()
+    threshold: str = "otsu"   # the classical methods' threshold rule
 
     def mask_line(self):
         """'Masks ...' summary line, or None without mask files."""
@@ -91,7 +92,8 @@ class DetectResult:
             + (" deg" if g.geographic else (" m" if g.wkt else " (no CRS)")),
             f"Dates     {len(self.dates)}: " + ", ".join(self.dates),
             f"Model     {self.model} ({os.path.basename(self.weights) if self.weights else 'classical, no weights' if self.trained else 'UNTRAINED random weights'})"
-            + (f", sensitivity {self.sensitivity:+g}" if self.sensitivity else ""),
+            + (f", sensitivity {self.sensitivity:+g}" if self.sensitivity else "")
+            + (", minimum-error threshold" if self.threshold == "kittler" else ""),
             f"Device    {self.device}",
         ] + [f"Bands     {n}" for n in self.notes] + ([
             f"Patches   at least {self.min_patch} px (8-connected): {self.removed_pixels} changed px in "
@@ -329,6 +331,30 @@ def _make_temp_dirs(paths):
 SENSITIVITY_RANGE = (-3.0, 3.0)
 
 
+THRESHOLD_RULES = ("otsu", "kittler")
+
+
+def check_threshold(value, model):
+    """The classical methods' threshold rule ``value`` ('otsu' or 'kittler'), else an :class:`InputError`;
+    'kittler' only for a classical method (the fusions' weights were chosen with Otsu's threshold)."""
+    from model_core.models import model_class
+    from model_core.models.cva import CVA
+
+    rule = (value or "otsu").strip().lower()
+    if rule not in THRESHOLD_RULES:
+        raise InputError(f"Threshold '{value}' is not one of {', '.join(THRESHOLD_RULES)} (otsu is the default; "
+                         "kittler is the minimum-error threshold).")
+    if rule != "otsu":
+        try:
+            classical = issubclass(model_class(model), CVA)
+        except CaimError:  # an unknown model: load_model says so
+            classical = False
+        if not classical:
+            raise InputError(f"The minimum-error threshold applies to the classical methods (cva, isfa) only, "
+                             f"not to '{model}'. Choose --model cva or isfa, or leave the threshold at otsu.")
+    return rule
+
+
 def check_sensitivity(value):
     """``value`` as a float within :data:`SENSITIVITY_RANGE`, else an :class:`InputError` saying so."""
     lo, hi = SENSITIVITY_RANGE
@@ -373,13 +399,18 @@ def apply_sensitivity(model, value):
 def detect(images, out_dir=None, dates=None, bands=None, model="caimnet", weights=None, device="auto",
            tile=None, overlap=None, overwrite=False, reference=0, probabilities=False, outputs=None,
            progress=None, cancel=None, threads=None, sensitivity=0.0, min_patch=0, fill_gaps=False,
-           masks=None, mask_clear=None):
+           masks=None, mask_clear=None, threshold="otsu"):
     """Run change detection on an ordered stack and write the output GeoTIFFs.
 
     ``sensitivity`` (-3 .. 3, default 0 = the calibrated decision) lowers the log-odds of "no change"
     by that amount for every model: positive values call more pixels changed (higher recall, more
     false alarms), negative ones fewer.  For the classical CVA and ISFA, +1 lowers the Otsu threshold by a
     quarter.  Area and moment stay consistent (the area is still inferred from the moment).
+
+    ``threshold`` ('otsu', the default, or 'kittler'): the area threshold of the classical methods
+    (``cva``, ``isfa``): Otsu's, or Kittler and Illingworth's minimum-error threshold (lower where
+    changes are a small, varied share of the scene; candidate KT of the model card, which reports what
+    it gains and costs).  Other models reject 'kittler'.
 
     ``min_patch`` (pixels, default 0 = off) is a minimum mapping unit: changed patches (8-connected
     groups of changed pixels, whatever their moments) smaller than it are written as unchanged, with
@@ -416,9 +447,12 @@ def detect(images, out_dir=None, dates=None, bands=None, model="caimnet", weight
         torch.set_num_threads(int(threads))
     sensitivity = check_sensitivity(sensitivity)  # before any loading: a bad value fails at once
     min_patch = check_min_patch(min_patch)
+    threshold = check_threshold(threshold, model)
     report(0.0, "Loading model")
     net, weights_path, trained = load_model(model, weights, device=dev)
     apply_sensitivity(net, sensitivity)
+    if threshold != "otsu":
+        net.threshold_rule = threshold
     t_ = getattr(net, "min_dates", 2), getattr(net, "max_dates", 10 ** 6)
     stack = Stack(images, dates=dates, bands=bands, reference=reference, expected_bands=net.in_channels,
                   extra_bands=bool(getattr(net, "extra_bands", False)),
@@ -478,7 +512,7 @@ def detect(images, out_dir=None, dates=None, bands=None, model="caimnet", weight
                             notes=list(getattr(stack, "band_notes", [])), sensitivity=sensitivity,
                             min_patch=min_patch, removed_pixels=removed, fill_gaps=bool(fill_gaps),
                             filled_pixels=filled, mask_cover=list(stack.mask_cover),
-                            mask_clear=stack.mask_clear)
+                            mask_clear=stack.mask_clear, threshold=threshold)
     finally:
         stack.close()
 
@@ -507,6 +541,8 @@ def _run(net, dev, stack, tiles, center, scale, paths, labels, report, cancel, t
             "CAIM_INPUTS": ";".join(os.path.basename(s.spec.path) for s in stack.sources),
             "CAIM_SENSITIVITY": f"{sensitivity:g}", "CAIM_MIN_PATCH": str(min_patch),
             "CAIM_FILL_GAPS": "yes" if fill else "no"}
+    if getattr(net, "threshold", None) is not None and hasattr(net, "threshold_rule"):  # a classical method
+        meta["CAIM_THRESHOLD"] = f"{net.threshold_rule} {net.threshold:.6g}"
     if any(m is not None for m in stack.masks):
         meta["CAIM_MASKS"] = ";".join(os.path.basename(m.path) if m is not None else "" for m in stack.masks)
         meta["CAIM_MASK_CLEAR"] = format_clear_values(stack.mask_clear)

@@ -151,3 +151,45 @@ def test_spatial_context_option(tmp_path, monkeypatch, model):
     area = maps[0]
     assert area[40, 40] == 0 and area[50, 20] == 0 and area[10:16, 10:16].all()
     assert (area[30:33, 50:53] == 255).all() and not area[29:34, 49:54][area[29:34, 49:54] != 255].any()
+
+
+@pytest.mark.parametrize("model", ["cva", "isfa"])
+def test_minimum_error_threshold_option(tmp_path, model):
+    """--threshold kittler (candidate KT, an option): another cut of the same magnitudes, recorded in the
+    metadata and the summary; on graded CVA changes it finds weak ones Otsu's cut leaves out without
+    calling noise changed; other models refuse it."""
+    from osgeo import gdal
+
+    from model_core.errors import InputError
+
+    def edit(i, v):
+        if i == 1:  # ten changes of growing strength, +20 to +110, in strips of 5 rows; columns 45+ unchanged
+            for j, step in enumerate(range(20, 120, 10)):
+                v[:, 2 + 6 * j:7 + 6 * j, 2:40] += step
+
+    def strip(area, step):
+        j = (step - 20) // 10
+        return area[2 + 6 * j:7 + 6 * j, 2:40].mean()
+
+    paths = _write_series(tmp_path, 12, 2, (4, 64, 64), edit)
+    otsu = detect(paths, out_dir=str(tmp_path / "o"), model=model)
+    ki = detect(paths, out_dir=str(tmp_path / "k"), model=model, threshold="kittler", tile=24)
+    a_o, a_k = read_tif(otsu.paths["area"]), read_tif(ki.paths["area"])
+    rule, value = gdal.Open(ki.paths["moment"]).GetMetadataItem("CAIM_THRESHOLD").split()
+    rule_o, value_o = gdal.Open(otsu.paths["moment"]).GetMetadataItem("CAIM_THRESHOLD").split()
+    assert (rule, rule_o) == ("kittler", "otsu") and float(value) != float(value_o)
+    # the same statistics, another cut: one map is inside the other, as the recorded thresholds say
+    assert (a_k >= a_o).all() if float(value) < float(value_o) else (a_k <= a_o).all()
+    if model == "cva":  # Otsu's cut leans into the wide changed class, the minimum-error one does not
+        # (ISFA discounts such shifts shared by all bands, so its maps differ little here)
+        weak = [(strip(a_o, step), strip(a_k, step)) for step in (30, 40, 50)]
+        assert float(value) < float(value_o) and sum(k for _, k in weak) > sum(o for o, _ in weak) + 0.5, weak
+        assert a_o[:, 45:].mean() < 0.02 and a_k[:, 45:].mean() < 0.02
+        assert strip(a_o, 80) == strip(a_k, 80) == 1.0
+    assert "minimum-error threshold" in ki.summary_text() and "minimum-error" not in otsu.summary_text()
+    assert ki.threshold == "kittler" and otsu.threshold == "otsu"
+    with pytest.raises(InputError, match="applies to the classical methods \\(cva, isfa\\) only, not to 'caimnet'"):
+        detect(paths, out_dir=str(tmp_path / "n"), model="caimnet", threshold="kittler")
+    with pytest.raises(InputError, match="Threshold 'median' is not one of otsu, kittler"):
+        detect(paths, out_dir=str(tmp_path / "n"), model=model, threshold="median")
+    assert not (tmp_path / "n").exists() or not os.listdir(tmp_path / "n")

@@ -350,6 +350,27 @@ def test_isfa_finds_the_known_change(project, tmp_path):
     assert not ok and "The Classical ISFA method (MODEL=isfa) takes no weights" in fb.textLog()
 
 
+def test_minimum_error_threshold_parameter(project, tmp_path):
+    """THRESHOLD (advanced): kittler runs the classical methods with the minimum-error threshold (in the
+    outputs' metadata and the group name); other models are refused before anything is written."""
+    from qgis.core import QgsApplication
+
+    alg = QgsApplication.processingRegistry().algorithmById("caim:detectchanges")
+    threshold = alg.parameterDefinition("THRESHOLD")
+    assert threshold.options() == ["otsu", "kittler"] and threshold.defaultValue() == "otsu"
+    assert threshold.flags() & threshold.FlagAdvanced and "minimum-error" in alg.shortHelpString()
+    stack = make_stack(str(tmp_path), size=40, nodata_block=False)
+    out = outputs_in(str(tmp_path / "k"))
+    results, ok, fb = run_alg(dict(INPUT=stack, MODEL="isfa", THRESHOLD="kittler", DEVICE="CPU", **out))
+    assert ok, fb.textLog()
+    assert metadata(results["MOMENT"])["CAIM_THRESHOLD"].startswith("kittler ")
+    assert "minimum-error threshold" in results["SUMMARY"]
+    out = outputs_in(str(tmp_path / "n"))
+    results, ok, fb = run_alg(dict(INPUT=stack, MODEL="auto", THRESHOLD="kittler", DEVICE="CPU", **out))
+    assert not ok and "THRESHOLD=kittler" in fb.textLog() and "Choose MODEL=cva or isfa" in fb.textLog()
+    assert not os.path.isdir(str(tmp_path / "n"))
+
+
 def test_cva_refuses_a_weights_file(project, tmp_path):
     stack = make_stack(str(tmp_path), size=40, nodata_block=False)
     weights = str(tmp_path / "my_weights.pt")

@@ -385,12 +385,16 @@ def test_model_choice_weights_and_automatic_tiles(dialog, three_layers, project,
 
 
 def test_background_cva_run(dialog, project, tmp_path):
-    """A CVA run from the dialog with automatic tiles: the known change, named in the group and status."""
+    """A CVA run from the dialog with automatic tiles and the minimum-error threshold: the known change,
+    named in the group and status with its threshold."""
     paths = make_stack(str(tmp_path))
     for p in paths:
         add_layer(project, p, os.path.basename(p))
     dialog.refresh_layers()
+    assert not dialog.threshold_combo.isEnabled()  # the automatic choice has no threshold to pick
     dialog.model_combo.setCurrentIndex(dialog.model_combo.findData("cva"))
+    assert dialog.threshold_combo.isEnabled() and dialog.threshold_combo.currentData() == "otsu"
+    dialog.threshold_combo.setCurrentIndex(dialog.threshold_combo.findData("kittler"))
     dialog.device_combo.setCurrentText("CPU")
     folder = str(tmp_path / "cva")
     dialog.folder_widget.setFilePath(folder)
@@ -398,8 +402,9 @@ def test_background_cva_run(dialog, project, tmp_path):
     assert wait_for(lambda: dialog.task is None)
     assert dialog.last_results, dialog.status.text()
     assert dialog.last_results["MODEL_USED"] == "cva"
-    assert dialog.status.text().startswith("Done on cpu with Classical CVA.")
-    assert project.layerTreeRoot().children()[0].name() == "CAIM changes 2019-05-01 to 2021-05-01 (3 dates, Classical CVA)"
+    assert dialog.status.text().startswith("Done on cpu with Classical CVA, minimum-error threshold.")
+    assert project.layerTreeRoot().children()[0].name() == \
+        "CAIM changes 2019-05-01 to 2021-05-01 (3 dates, Classical CVA, minimum-error threshold)"
     moment = dialog.last_layers["moment"]
     from caim_qgis_testlib import read
 
@@ -411,7 +416,8 @@ def test_background_cva_run(dialog, project, tmp_path):
     assert dialog.last_results["REPORT"] == report and os.path.exists(report)
     assert not dialog.report_link.isHidden() and "report.html" in dialog.report_link.text()
     with open(report, encoding="utf-8") as f:
-        assert "2020-05-01 to 2021-05-01" in f.read()
+        text = f.read()
+    assert "2020-05-01 to 2021-05-01" in text and "minimum error (Kittler-Illingworth)" in text
 
 
 def test_cloud_mask_column_match_and_run(dialog, project, tmp_path):
