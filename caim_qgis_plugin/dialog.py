@@ -303,7 +303,12 @@ class CaimDialog(QDialog):
         self.threshold_combo.addItem("Otsu (default)", "otsu")
         self.threshold_combo.addItem("Minimum error (Kittler-Illingworth)", "kittler")
         self.threshold_label = QLabel("Threshold")
-        form.addRow(self.threshold_label, self.threshold_combo)
+        self.threshold_note = QLabel("CVA and ISFA only")
+        threshold = QHBoxLayout()
+        threshold.addWidget(self.threshold_combo)
+        threshold.addWidget(self.threshold_note)
+        threshold.addStretch(1)
+        form.addRow(self.threshold_label, threshold)
         self.min_patch_spin = QSpinBox()
         self.min_patch_spin.setObjectName("minPatch")
         self.min_patch_spin.setRange(0, 1000000)
@@ -451,7 +456,7 @@ class CaimDialog(QDialog):
         for widget in (self.weights_widget, self.weights_widget.lineEdit(), self.weights_label):
             widget.setToolTip(tip)
         if getattr(self, "threshold_combo", None) is not None:  # built after the model list
-            for widget in (self.threshold_combo, self.threshold_label):
+            for widget in (self.threshold_combo, self.threshold_label, self.threshold_note):
                 widget.setEnabled(classical)
                 widget.setToolTip(
                     "Where the classical method cuts its change magnitude. Otsu's threshold (default); the "
