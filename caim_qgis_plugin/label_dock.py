@@ -16,6 +16,7 @@ import os
 from qgis.PyQt.QtCore import QRectF, QSettings, QSize, Qt, QVariant
 from qgis.PyQt.QtGui import QColor, QImage, QKeySequence, QPainter, QPen
 from qgis.PyQt.QtWidgets import (
+    QApplication,
     QCheckBox,
     QComboBox,
     QDockWidget,
@@ -593,7 +594,15 @@ class LabelDock(QDockWidget):
             return
         data = inspect_pixel(info, point, self.sample.crs())
         self.plot.set_data(dict(data, moment=None))  # the map's answer hidden
-        self.chips.set_chips(self._chips(info, point, data.get("clouded") or []), self.context_combo.currentData())
+        first = not any(key[0] == (info.get("inputs") or [{}])[0].get("path") for key in self._limits)
+        if first:  # each date's stretch is read once per run (about 0.65 s for a 67-megapixel date)
+            QApplication.setOverrideCursor(Qt.WaitCursor)
+        try:
+            chips = self._chips(info, point, data.get("clouded") or [])
+        finally:
+            if first:
+                QApplication.restoreOverrideCursor()
+        self.chips.set_chips(chips, self.context_combo.currentData())
 
     def _map_grid(self, info):
         """(wkt, (pixel width, height)) of the run's output grid."""
