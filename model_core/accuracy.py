@@ -331,10 +331,11 @@ class Assessment:
         return "\n".join(lines)
 
 
-def _stratified(weights, strata, y, x=None):
+def _stratified(weights, strata, y, x=None, census=()):
     """Stratified estimate of the mean of ``y`` (or of the ratio mean(y) / mean(x)) and its standard
     error: sums over strata h of W_h times the stratum's sample mean; variance W_h² s²/n_h (ratio:
-    Stehman 2014's linearised variance).  ``weights``: {stratum: W_h}; ``strata``, ``y``, ``x``: per unit."""
+    Stehman 2014's linearised variance).  ``weights``: {stratum: W_h}; ``strata``, ``y``, ``x``: per unit.
+    Strata in ``census`` have every pixel labelled: their means are exact (no variance)."""
     num = den = 0.0
     parts = []
     for h, w in weights.items():
@@ -344,7 +345,8 @@ def _stratified(weights, strata, y, x=None):
         xh = x[sel].astype(float) if x is not None else None
         num += w * yh.mean()
         den += w * xh.mean() if xh is not None else 0.0
-        parts.append((w, n, yh, xh))
+        if h not in census:
+            parts.append((w, n, yh, xh))
     if x is None:
         var = sum(w * w * yh.var(ddof=1) / n for w, n, yh, _ in parts)
         return num, math.sqrt(var)
@@ -393,34 +395,28 @@ def _read_points(points_path, field_name, info, layer_name=None, others=()):
     inv = gdal.InvGeoTransform(info.geotransform)
     strata, refs, values = [], [], [[] for _ in others]
     unlabelled = outside = 0
+    drawn = {}  # stratum -> points on it, labelled or not
     bad = []
     for f in layer:
         value = f.GetField(field_name)
+        geom = f.GetGeometryRef()
         if value is None or (isinstance(value, str) and not value.strip()):
             unlabelled += 1
+            h = _class_at(band, _pixel_of(geom, transform, inv, info), info)
+            if h is not None:
+                drawn[h] = drawn.get(h, 0) + 1
             continue
         try:
             ref = int(float(value))
         except ValueError:
             bad.append(str(value))
             continue
-        geom = f.GetGeometryRef()
-        if geom is None:
+        cell = _pixel_of(geom, transform, inv, info)
+        h = _class_at(band, cell, info)
+        if h is None:
             outside += 1
             continue
-        geom = geom.Clone()
-        if transform is not None:
-            geom.Transform(transform)
-        pt = geom.Centroid() if geom.GetGeometryType() not in (ogr.wkbPoint, ogr.wkbPoint25D) else geom
-        col = math.floor(inv[0] + inv[1] * pt.GetX() + inv[2] * pt.GetY())
-        row = math.floor(inv[3] + inv[4] * pt.GetX() + inv[5] * pt.GetY())
-        if not (0 <= col < info.size[0] and 0 <= row < info.size[1]):
-            outside += 1
-            continue
-        h = int(band.ReadAsArray(col, row, 1, 1)[0, 0])
-        if info.nodata is not None and h == info.nodata:
-            outside += 1
-            continue
+        row, col = cell
         read = [int(ds.GetRasterBand(1).ReadAsArray(col, row, 1, 1)[0, 0]) for ds, _ in bands]
         if any(nd is not None and v == nd for v, (_, nd) in zip(read, bands)):
             outside += 1
@@ -429,11 +425,34 @@ def _read_points(points_path, field_name, info, layer_name=None, others=()):
             column.append(v)
         strata.append(h)
         refs.append(ref)
+        drawn[h] = drawn.get(h, 0) + 1
     if bad:
         raise InputError(f"Reference values {', '.join(repr(b) for b in bad[:5])} in field '{field_name}' are not "
                          "class numbers. Use the map's codes: 0 = no change, k = change between date k and k+1 "
                          "(for an area map: 0 unchanged, 1 changed).")
-    return np.array(strata, int), np.array(refs, int), unlabelled, outside, [np.array(v, int) for v in values]
+    return (np.array(strata, int), np.array(refs, int), unlabelled, outside, [np.array(v, int) for v in values],
+            drawn)
+
+
+def _pixel_of(geom, transform, inv, info):
+    """(row, col) of a point geometry on the map's grid, or None outside it (or without a geometry)."""
+    if geom is None:
+        return None
+    geom = geom.Clone()
+    if transform is not None:
+        geom.Transform(transform)
+    pt = geom.Centroid() if geom.GetGeometryType() not in (ogr.wkbPoint, ogr.wkbPoint25D) else geom
+    col = math.floor(inv[0] + inv[1] * pt.GetX() + inv[2] * pt.GetY())
+    row = math.floor(inv[3] + inv[4] * pt.GetX() + inv[5] * pt.GetY())
+    return (row, col) if 0 <= col < info.size[0] and 0 <= row < info.size[1] else None
+
+
+def _class_at(band, cell, info):
+    """The map class at ``cell`` (None for no cell or the map's nodata)."""
+    if cell is None:
+        return None
+    h = int(band.ReadAsArray(cell[1], cell[0], 1, 1)[0, 0])
+    return None if info.nodata is not None and h == info.nodata else h
 
 
 def _short(path):
@@ -466,7 +485,7 @@ def assess(map_path, points_path, field_name="reference", binary=False, layer_na
     if other is not None:
         _same_grid(other, info, "map to compare with")
     maps = ([assessed] if strata_path else []) + ([other] if other is not None else [])
-    strata, refs, unlabelled, outside, read = _read_points(points_path, field_name, info, layer_name, maps)
+    strata, refs, unlabelled, outside, read, drawn = _read_points(points_path, field_name, info, layer_name, maps)
     values = read[0] if strata_path else strata
     other_values = read[-1] if other is not None else None
     if strata.size == 0:
@@ -474,16 +493,27 @@ def assess(map_path, points_path, field_name="reference", binary=False, layer_na
                          f"(field '{field_name}': {unlabelled} empty, {outside} outside or on nodata). Fill in the "
                          "reference class of the sample's points first.")
     weights = {h: info.weight(h) for h in info.classes}
-    problems = []
+    problems, census, left_out = [], set(), []
     for h in info.classes:
         n = int((strata == h).sum())
-        if n < 2:
+        if n == info.counts[h]:  # every pixel of the class labelled (a small class the sample took whole)
+            census.add(h)
+        elif n == 0 and drawn.get(h, 0) >= info.counts[h]:  # every pixel drawn, none readable: nothing to add
+            left_out.append(h)
+        elif n < 2:
             problems.append(f"'{info.label(h)}' ({info.counts[h]} px, {100 * weights[h]:.2f} % of the map) has "
                             f"{n} labelled point{'' if n == 1 else 's'}")
     if problems:
         raise InputError("Every map class needs at least 2 labelled points for the estimates and their "
                          "standard errors: " + "; ".join(problems) + ". Label more points there, or draw a new "
                          "sample: it takes points in every class.")
+    kept = 1.0 - sum(weights[h] for h in left_out)
+    if left_out:  # the estimates cover the rest of the map
+        weights = {h: w / kept for h, w in weights.items() if h not in left_out}
+
+    def est(y, x=None):
+        return _stratified(weights, strata, y, x, census)
+
     mapped = np.where(values > 0, 1, 0) if binary else values
     refs_c = np.where(refs > 0, 1, 0) if binary else refs
     classes = [0, 1] if binary else sorted(set(assessed.classes) | set(int(r) for r in refs_c))
@@ -499,36 +529,36 @@ def assess(map_path, points_path, field_name="reference", binary=False, layer_na
     props = np.zeros((k, k))
     for i, m in enumerate(classes):
         for j, r in enumerate(classes):
-            props[i, j], _ = _stratified(weights, strata, (mapped == m) & (refs_c == r))
-    overall, overall_se = _stratified(weights, strata, mapped == refs_c)
+            props[i, j], _ = est((mapped == m) & (refs_c == r))
+    overall, overall_se = est(mapped == refs_c)
     comparison = None
     if other_values is not None:
         other_mapped = np.where(other_values > 0, 1, 0) if binary else other_values
-        diff, diff_se = _stratified(weights, strata, (mapped == refs_c).astype(float) - (other_mapped == refs_c))
+        diff, diff_se = est((mapped == refs_c).astype(float) - (other_mapped == refs_c))
         comparison = (_short(compare_path), diff, diff_se)
     metres = bool(info.wkt)
-    scale = info.total_area / 10000.0 if metres else info.total_area
+    scale = (info.total_area / 10000.0 if metres else info.total_area) * kept
     unit = "ha" if metres else "px"
     users, users_se, producers, producers_se, area, area_se, map_area = {}, {}, {}, {}, {}, {}, {}
     for c in classes:
         both = (mapped == c) & (refs_c == c)
         if (mapped == c).any():
-            users[c], users_se[c] = _stratified(weights, strata, both, mapped == c)
+            users[c], users_se[c] = est(both, mapped == c)
         else:
             users[c], users_se[c] = float("nan"), float("nan")
         if (refs_c == c).any():
-            producers[c], producers_se[c] = _stratified(weights, strata, both, refs_c == c)
+            producers[c], producers_se[c] = est(both, refs_c == c)
         else:
             producers[c], producers_se[c] = float("nan"), float("nan")
-        p, se = _stratified(weights, strata, refs_c == c)
+        p, se = est(refs_c == c)
         area[c], area_se[c] = p * scale, se * scale
         in_map = [h for h in assessed.classes if (h > 0) == bool(c)] if binary else [c] if c in assessed.counts else []
         map_area[c] = sum(assessed.weight(h) for h in in_map) * assessed.total_area / (10000.0 if metres else 1.0)
     notes = []
     changed_map, changed_ref = values > 0, refs > 0
     if changed_map.any() and changed_ref.any():  # omission against commission of change as a whole
-        user, _ = _stratified(weights, strata, changed_map & changed_ref, changed_map)
-        producer, _ = _stratified(weights, strata, changed_map & changed_ref, changed_ref)
+        user, _ = est(changed_map & changed_ref, changed_map)
+        producer, _ = est(changed_map & changed_ref, changed_ref)
         if user - producer > 0.2:
             notes.append(f"the map misses more change than it invents (changed: user's accuracy {user:.2f}, "
                          f"producer's {producer:.2f}): its change area is too small; raise the sensitivity "
@@ -541,6 +571,9 @@ def assess(map_path, points_path, field_name="reference", binary=False, layer_na
                          "run again and assess that map with this sample (--strata = this map); a setting chosen on "
                          "this sample makes its estimates optimistic, so label a second sample for the figures "
                          "you report")
+    for h in left_out:
+        notes.append(f"'{info.label(h)}' ({info.counts[h]} px): every pixel of the class was drawn and none is "
+                     f"labelled, so it is left out; the estimates cover the other {100 * kept:.6g} % of the map")
     if strata_path:
         notes.append(f"strata: the classes of '{os.path.basename(strata_path)}', the map the sample was drawn from")
     extra = sorted(set(int(r) for r in refs_c) - set(assessed.classes)) if not binary else []

@@ -304,3 +304,34 @@ def test_text_reference_field(tmp_path):
     assert res.labelled == 4 and res.unlabelled == 1 and res.overall == pytest.approx(1.0)
     with pytest.raises(InputError, match="'changed' in field 'reference' are not class numbers"):
         assess(path, points(["changed", "1", "0", "0", "0"]))
+
+
+def test_classes_the_sample_took_whole(tmp_path):
+    """A one-pixel class (common for a moment map's rare intervals): the sample takes it whole, so its
+    labelled point is a census (exact, no variance) and one point is enough; when that point cannot be
+    labelled, nothing more can be drawn there, so the class is left out with a note and the estimates
+    cover the rest of the map; a class with pixels left to draw still asks for more labels."""
+    m = np.zeros((20, 20), np.uint8)
+    m[:5] = 1          # 100 px changed
+    m[19, 19] = 2      # one pixel of a rare interval
+    path = _map(tmp_path, m)
+    pts = [(r, c, 0) for r, c in ((10, 1), (11, 3), (12, 5), (13, 7), (14, 9), (15, 11))]
+    pts += [(0, 1, 1), (1, 3, 1), (2, 5, 0), (3, 7, 1)]
+    with_rare = assess(path, _points(tmp_path / "a.gpkg", pts + [(19, 19, 2)]))
+    base = assess(path, _points(tmp_path / "b.gpkg", pts + [(19, 19, 0)]))
+    # the census point moves exactly its pixel's share between classes, and adds no variance
+    w = 1 / 400
+    assert with_rare.area[2] == pytest.approx(w * 400 * PX * PX / 1e4)
+    assert with_rare.area_se[2] == pytest.approx(0.0, abs=1e-12)
+    assert with_rare.overall == pytest.approx(base.overall + w)
+    assert with_rare.overall_se == pytest.approx(base.overall_se)
+    # unreadable, and nothing left to draw: left out, said so, and the map's other classes estimated alone
+    left = assess(path, _points(tmp_path / "c.gpkg", pts + [(19, 19, None)]))
+    assert any("every pixel of the class was drawn and none is labelled" in n for n in left.notes)
+    alone = assess(_map(tmp_path, np.where(m == 2, 255, m), "without.tif"), _points(tmp_path / "d.gpkg", pts))
+    assert left.overall == pytest.approx(alone.overall) and left.overall_se == pytest.approx(alone.overall_se)
+    assert left.area[1] == pytest.approx(alone.area[1]) and left.unlabelled == 1
+    # a class with more pixels than labelled points still needs two labels
+    m[19, 18] = 2
+    with pytest.raises(InputError, match="has 1 labelled point"):
+        assess(_map(tmp_path, m, "two.tif"), _points(tmp_path / "e.gpkg", pts + [(19, 19, 2)]))

@@ -50,10 +50,56 @@ def write_points(path, points, wkt):
     ds = None
 
 
-def main(argv=None):
+def redraw_and_label(strata, out, points, design, digits):
+    """Re-draw the sample with ``design`` from ``strata``, say whether it is the stored one (coordinates
+    compared to ``digits`` decimals), and write the stored labelled ``points``; returns their file."""
     from osgeo import gdal, ogr
 
-    from model_core.accuracy import assess, stratified_sample
+    from model_core.accuracy import stratified_sample
+
+    redrawn = os.path.join(out, "redrawn.gpkg")
+    stratified_sample(strata, redrawn, overwrite=True, **design)
+    ds = ogr.Open(redrawn)
+    again = sorted((f.GetField("id"), round(f.GetGeometryRef().GetX(), digits), round(f.GetGeometryRef().GetY(), digits))
+                   for f in ds.GetLayer(0))
+    ds = None
+    same = again == sorted((p["id"], round(p["x"], digits), round(p["y"], digits)) for p in points)
+    print(f"the design re-drew {'the same' if same else 'OTHER'} points as the stored sample "
+          f"({len(points)} points, {sum(p['reference'] is not None for p in points)} labelled)")
+    labelled = os.path.join(out, "labelled.gpkg")
+    if os.path.exists(labelled):
+        os.remove(labelled)
+    write_points(labelled, points, gdal.Open(strata).GetProjection())
+    return labelled
+
+
+def report(rows, labelled, strata, exact=False):
+    """Print the ``assess --binary`` estimates of every (title, map) of ``rows`` with ``strata``'s classes
+    as strata (``exact``: also the overall accuracy of the exact interval), then each map's overall
+    accuracy minus the first map's on the same points."""
+    from model_core.accuracy import assess
+
+    width = max(len(t) for t, _ in rows) + 2
+    print(f"\n{'method':<{width}} {'changed area ha (± 95 %)':>26} {'map ha':>9} {'overall':>14} "
+          f"{'user changed':>14} {'producer changed':>17}" + (f" {'exact interval':>15}" if exact else ""))
+    diffs = []
+    for i, (title, path) in enumerate(rows):
+        b = assess(path, labelled, binary=True, strata_path=strata, compare_path=strata if i else None)
+        if b.comparison:
+            diffs.append((title, b.comparison))
+        line = (f"{title:<{width}} {b.area[1]:>12.1f} ± {b.ci(b.area_se[1]):<11.1f} {b.map_area[1]:>9.1f} "
+                f"{b.overall:>6.3f} ± {b.ci(b.overall_se):.3f} {b.users[1]:>6.3f} ± {b.ci(b.users_se[1]):.3f} "
+                f"{b.producers[1]:>8.3f} ± {b.ci(b.producers_se[1]):.3f}")
+        if exact:
+            k = assess(path, labelled, strata_path=strata)
+            line += f" {k.overall:>7.3f} ± {k.ci(k.overall_se):.3f}"
+        print(line)
+    print(f"\npaired, same points: overall accuracy (changed / unchanged) minus {rows[0][0]}'s")
+    for title, (_, d, se) in diffs:
+        print(f"  {title:<{width}} {d:+.3f} ± {1.959964 * se:.3f}")
+
+
+def main(argv=None):
     from model_core.predict import detect
 
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -73,34 +119,8 @@ def main(argv=None):
                 detect(paths, out_dir=run, model=model, bands=bands, overwrite=True)
             maps[model] = os.path.join(run, "change_moment.tif")
         strata = maps["caimnet_isfa"]
-        redrawn = os.path.join(out, "redrawn.gpkg")
-        stratified_sample(strata, redrawn, n=8, n_unchanged=40, seed=20261209, overwrite=True)
-        ds = ogr.Open(redrawn)
-        again = sorted((f.GetField("id"), round(f.GetGeometryRef().GetX(), 8), round(f.GetGeometryRef().GetY(), 8))
-                       for f in ds.GetLayer(0))
-        ds = None
-        same = again == sorted((p["id"], p["x"], p["y"]) for p in points)
-        print(f"the design re-drew {'the same' if same else 'OTHER'} points as the stored sample "
-              f"({len(points)} points, {sum(p['reference'] is not None for p in points)} labelled)")
-        labelled = os.path.join(out, "labelled.gpkg")
-        if os.path.exists(labelled):
-            os.remove(labelled)
-        write_points(labelled, points, gdal.Open(strata).GetProjection())
-        print(f"\n{'method':<36} {'changed area ha (± 95 %)':>26} {'map ha':>9} {'overall':>14} "
-              f"{'user changed':>14} {'producer changed':>17} {'exact interval':>15}")
-        diffs = []
-        for title, model, _ in METHODS:
-            b = assess(maps[model], labelled, binary=True, strata_path=strata,
-                       compare_path=None if model == "caimnet_isfa" else strata)
-            k = assess(maps[model], labelled, strata_path=strata)
-            if b.comparison:
-                diffs.append((title, b.comparison))
-            print(f"{title:<36} {b.area[1]:>12.0f} ± {b.ci(b.area_se[1]):<11.0f} {b.map_area[1]:>9.0f} "
-                  f"{b.overall:>6.3f} ± {b.ci(b.overall_se):.3f} {b.users[1]:>6.3f} ± {b.ci(b.users_se[1]):.3f} "
-                  f"{b.producers[1]:>8.3f} ± {b.ci(b.producers_se[1]):.3f} {k.overall:>7.3f} ± {k.ci(k.overall_se):.3f}")
-        print("\npaired, same points: overall accuracy (changed / unchanged) minus the automatic choice's")
-        for title, (_, d, se) in diffs:
-            print(f"  {title:<34} {d:+.3f} ± {1.959964 * se:.3f}")
+        labelled = redraw_and_label(strata, out, points, dict(n=8, n_unchanged=40, seed=20261209), digits=8)
+        report([(title, maps[model]) for title, model, _ in METHODS], labelled, strata, exact=True)
     return 0
 
 
