@@ -283,6 +283,10 @@ class LabelDock(QDockWidget):
         grid.addWidget(self.context_combo, 2, 2, 1, 2)
         grid.setColumnStretch(1, 1)
         layout.addLayout(grid)
+        self.bands_note = QLabel()
+        self.bands_note.setObjectName("labelBands")
+        self.bands_note.setWordWrap(True)
+        layout.addWidget(self.bands_note)
 
         self.header = QLabel()
         self.header.setObjectName("labelHeader")
@@ -641,7 +645,7 @@ class LabelDock(QDockWidget):
         size = self.context_combo.currentData()
         false_colour = self.show_combo.currentIndex() == 1
         dates = info.get("dates") or []
-        chips = []
+        chips, shown = [], []
         for i, entry in enumerate(info.get("inputs") or []):
             title = dates[i] if i < len(dates) and dates[i] else "date %d" % (i + 1)
             path = entry.get("path")
@@ -649,7 +653,9 @@ class LabelDock(QDockWidget):
                 ds = gdal.Open(path)
                 count = ds.RasterCount
                 ds = None
-                bands = display_bands(entry.get("bands") or _metadata_bands(path), count, false_colour)
+                rgbn = entry.get("bands") or _metadata_bands(path)
+                bands = display_bands(rgbn, count, false_colour)
+                shown.append((tuple(bands), false_colour and bands == display_bands(rgbn, count)))
                 key = (path, tuple(bands))
                 if key not in self._limits:
                     self._limits[key] = stretch_limits(path, bands)
@@ -657,7 +663,21 @@ class LabelDock(QDockWidget):
                 chips.append((title, _to_qimage(rgb), i in clouded))
             except (RuntimeError, CaimError, TypeError, ValueError):
                 chips.append((title, None, i in clouded))
+        self._note_bands(shown, false_colour)
         return chips
+
+    def _note_bands(self, shown, false_colour):
+        """Say which bands the chips show, and when false colour was asked for but no NIR band is known."""
+        if not shown:
+            self.bands_note.setText("")
+            return
+        bands, no_nir = shown[0]
+        text = "Chips: bands %s as red, green, blue" % ", ".join(str(b) for b in bands)
+        if len(set(b for b, _ in shown)) > 1:
+            text += " (other bands for some dates)"
+        if any(n for _, n in shown):
+            text += "; no NIR band is known for these files, so true colour"
+        self.bands_note.setText("<small>%s.</small>" % text)
 
     def _show_on_map(self, point):
         canvas = self.iface.mapCanvas() if self.iface is not None else None

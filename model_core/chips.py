@@ -20,8 +20,11 @@ gdal.UseExceptions()
 
 def display_bands(rgbn, count, false_colour=False):
     """The three 1-based bands to show as red, green, blue: from the R, G, B, NIR mapping ``rgbn`` (None:
-    unknown), else bands 1, 2, 3 of a file with ``count`` bands (a one- or two-band file: band 1 grey).
-    ``false_colour``: NIR, red, green (vegetation red) when the mapping has a NIR band."""
+    unknown; a 4-band file is then R, G, B, NIR, as the engine reads it), else bands 1, 2, 3 of a file with
+    ``count`` bands (a one- or two-band file: band 1 grey).  ``false_colour``: NIR, red, green (vegetation
+    red) when the mapping has a NIR band."""
+    if not rgbn and count == 4:
+        rgbn = [1, 2, 3, 4]
     if rgbn and len(rgbn) >= 3:
         if false_colour and len(rgbn) >= 4:
             return [rgbn[3], rgbn[0], rgbn[1]]

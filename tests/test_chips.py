@@ -87,5 +87,7 @@ def test_display_bands():
     assert display_bands([3, 2, 1, 4, 5], 6, false_colour=True) == [4, 3, 2]
     assert display_bands([3, 2, 1], 3, false_colour=True) == [3, 2, 1]  # no NIR: true colour
     assert display_bands(None, 6) == [1, 2, 3] and display_bands(None, 1) == [1, 1, 1]
+    assert display_bands(None, 4, false_colour=True) == [4, 1, 2]  # 4 bands: R, G, B, NIR, as the engine reads them
+    assert display_bands(None, 6, false_colour=True) == [1, 2, 3]  # unknown roles: no false colour
     with pytest.raises(ValueError):
         read_chip("unused.tif", [1, 2, 3], 0, 0, "", (1, 1), size=4)

@@ -89,7 +89,10 @@ def test_points_in_id_order_with_chips_of_every_date(qgis_app, labelling, finish
         # the value map's classes: no change and the two intervals
         assert list(dock.choices) == [0, 1, 2] and set(dock.class_buttons) == {0, 1, 2}
         dock.context_combo.setCurrentIndex(dock.context_combo.findData(15))
+        dock.show_combo.setCurrentIndex(1)  # false colour: these 4-band files are R, G, B, NIR
+        assert "bands 4, 1, 2 as red, green, blue" in dock.bands_note.text()
         dock.show_combo.setCurrentIndex(0)  # true colour: red is band 1 of these files
+        assert "bands 1, 2, 3 as red" in dock.bands_note.text() and "no NIR" not in dock.bands_note.text()
         rasters = [read(p) for p in finished_run["inputs"]]
         limits = [stretch_limits(p, [1])[0] for p in finished_run["inputs"]]
         seen = set()
