@@ -413,7 +413,9 @@ class LabelDock(QDockWidget):
             return
         self.sample = layer
         self.order, self.pos = [], -1
-        run = run_of_map(sample_map_path(layer), run_layers())  # the run whose map the sample was drawn from
+        map_path = sample_map_path(layer)
+        run = run_of_map(map_path, run_layers())  # the run whose map the sample was drawn from
+        self._style_sample(layer, map_path)
         if run is not None and run is not self.run_layer:
             self.run_combo.setCurrentIndex(self.run_combo.findData(run.id()))
         if layer is not None:
@@ -428,6 +430,23 @@ class LabelDock(QDockWidget):
             self.go(first if first is not None else 0)
         else:
             self.show_point()
+
+    @staticmethod
+    def _style_sample(layer, map_path):
+        """A sample drawn outside QGIS (``python -m model_core sample``) gets what the toolbox gives one: the
+        map's classes by name in the attribute form, unlabelled points hollow (the layer's style only)."""
+        if layer is None or layer.fields().indexOf("map_class") < 0:
+            return
+        idx = layer.fields().indexOf("reference")
+        if layer.editorWidgetSetup(idx).type() == "ValueMap" or not map_path or not os.path.exists(map_path):
+            return
+        from caim_qgis_plugin.accuracy_algorithms import class_labels, setup_sample_layer
+        from model_core.errors import CaimError
+
+        try:
+            setup_sample_layer(layer, class_labels(map_path))
+        except CaimError:  # the map cannot be read: the layer keeps its style
+            return
 
     def _run_info(self):
         return lyr.run_info_of(self.run_layer) if self.run_layer is not None else None

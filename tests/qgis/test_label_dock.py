@@ -289,3 +289,30 @@ def test_keys_label_and_move(qgis_app, panel):
     dock.note.setFocus()
     QTest.keyClicks(dock.note, "2 dates")  # typing a note does not label
     assert dock.note.text() == "2 dates" and _reference_in_file(path)[first] is None
+
+
+def test_a_sample_drawn_outside_qgis_gets_the_sample_style(qgis_app, project, finished_run, tmp_path):
+    """A sample from 'python -m model_core sample', loaded by hand: the panel gives it the map's classes as
+    a value map and the hollow / filled points, as the toolbox does."""
+    from qgis.core import QgsVectorLayer
+
+    from caim_qgis_plugin import layers as lyr
+    from caim_qgis_plugin.label_dock import LabelDock
+    from model_core.accuracy import stratified_sample
+
+    res = finished_run["results"]
+    lyr.add_run_outputs({"moment": res["MOMENT"]}, finished_run["dates"],
+                        {"inputs": [{"path": p} for p in finished_run["inputs"]], "model": "cva"}, project=project)
+    path = str(tmp_path / "cli.gpkg")
+    stratified_sample(res["MOMENT"], path, n=3, n_unchanged=3, seed=2)
+    layer = QgsVectorLayer(path, "cli sample", "ogr")
+    project.addMapLayer(layer)
+    assert layer.editorWidgetSetup(layer.fields().indexOf("reference")).type() != "ValueMap"
+    dock = LabelDock(None)
+    try:
+        setup = layer.editorWidgetSetup(layer.fields().indexOf("reference"))
+        assert setup.type() == "ValueMap" and {"1: 2019-05-01 to 2020-05-01": 1} in setup.config()["map"]
+        assert layer.renderer().type() == "RuleRenderer"
+        assert dock.choices == {0: "no change", 1: "2019-05-01 to 2020-05-01", 2: "2020-05-01 to 2021-05-01"}
+    finally:
+        dock.shutdown()
