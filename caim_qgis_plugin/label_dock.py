@@ -145,6 +145,16 @@ def class_choices(layer, run_info=None):
     return choices
 
 
+def _order_key(ident, fid):
+    """Sort key of a point: its ``id`` (the sampler's random order; numbers before text), else its feature id."""
+    if ident is None or ident == NULL:
+        return (1, float(fid), "")
+    try:
+        return (0, float(ident), "")
+    except (TypeError, ValueError):
+        return (0, float("inf"), str(ident))
+
+
 def _to_qimage(rgb):
     h, w, _ = rgb.shape
     data = rgb.tobytes()
@@ -359,10 +369,8 @@ class LabelDock(QDockWidget):
             self._shortcut(key, slot)
         for d in range(10):
             self._shortcut(str(d), lambda d=d: d in self.choices and self.set_label(d))
-        project = QgsProject.instance()
-        project.layersAdded.connect(self._project_changed)
-        project.layersRemoved.connect(self._project_changed)
-        self._connected = True
+        self._connected = False
+        self._follow_project()
         self.refresh_layers()
 
     # -- set-up ----------------------------------------------------------------------------------
@@ -372,7 +380,15 @@ class LabelDock(QDockWidget):
         shortcut.activated.connect(slot)
         self.shortcuts.append(shortcut)
 
-    def _project_changed(self, _layers):
+    def _follow_project(self):
+        """Refresh the lists when layers are added or removed (until :meth:`shutdown`)."""
+        if not self._connected:  # the layer tree: layers added to a group later (a run's outputs) count too
+            root = QgsProject.instance().layerTreeRoot()
+            root.addedChildren.connect(self._project_changed)
+            root.removedChildren.connect(self._project_changed)
+            self._connected = True
+
+    def _project_changed(self, *_args):
         self.refresh_layers()
 
     def refresh_layers(self):
@@ -421,8 +437,8 @@ class LabelDock(QDockWidget):
         if layer is not None:
             id_index = layer.fields().indexOf("id")
             request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)
-            keyed = [((f.attributes()[id_index] if id_index >= 0 and f.attributes()[id_index] != NULL
-                       else f.id()), f.id()) for f in layer.getFeatures(request)]
+            keyed = [(_order_key(f.attributes()[id_index] if id_index >= 0 else None, f.id()), f.id())
+                     for f in layer.getFeatures(request)]
             self.order = [fid for _key, fid in sorted(keyed)]
         self._build_buttons()
         if self.order:
@@ -749,6 +765,9 @@ class LabelDock(QDockWidget):
             self.on_assess(self.sample)
 
     def showEvent(self, event):  # noqa: N802
+        if not self._connected:  # shown again after its close button: follow the project again
+            self._follow_project()
+            self.refresh_layers()
         self._apply_hiding(self.hide_results.isChecked())
         super().showEvent(event)
 
@@ -759,9 +778,9 @@ class LabelDock(QDockWidget):
     def shutdown(self):
         """Show hidden layers again, take the marker off the map, stop following the project."""
         if self._connected:
-            project = QgsProject.instance()
-            project.layersAdded.disconnect(self._project_changed)
-            project.layersRemoved.disconnect(self._project_changed)
+            root = QgsProject.instance().layerTreeRoot()
+            root.addedChildren.disconnect(self._project_changed)
+            root.removedChildren.disconnect(self._project_changed)
             self._connected = False
         self._apply_hiding(False)
         if self.marker is not None and self.iface is not None:

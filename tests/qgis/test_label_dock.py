@@ -316,3 +316,40 @@ def test_a_sample_drawn_outside_qgis_gets_the_sample_style(qgis_app, project, fi
         assert dock.choices == {0: "no change", 1: "2019-05-01 to 2020-05-01", 2: "2020-05-01 to 2021-05-01"}
     finally:
         dock.shutdown()
+
+
+def test_closed_and_shown_again_the_panel_follows_the_project(qgis_app, panel, project, tmp_path):
+    """The panel's close button stops it following the project (and shows the run again); shown again
+    from the menu, it hides the run and picks up a sample added later."""
+    from qgis.core import QgsVectorLayer
+
+    from model_core.accuracy import stratified_sample
+
+    dock, layer, _path = panel
+    dock.show()
+    dock.close()
+    assert not dock._connected
+    dock.show()
+    assert dock._connected
+    later = str(tmp_path / "later.gpkg")
+    stratified_sample(sample_map(layer), later, n=2, n_unchanged=2, seed=9)
+    added = QgsVectorLayer(later, "later sample", "ogr")
+    project.addMapLayer(added)
+    assert dock.sample_combo.findData(added.id()) >= 0
+    # a run added into its group later is offered too
+    from caim_qgis_plugin import layers as lyr
+
+    run = lyr.add_run_outputs({"moment": sample_map(layer)}, ["2019", "2020", "2021"],
+                              {"inputs": [], "model": "cva"}, project=project, name="later run")["moment"]
+    assert dock.run_combo.findData(run.id()) >= 0
+    added_id, current_id = added.id(), layer.id()
+    project.removeMapLayer(added_id)
+    assert dock.sample_combo.findData(added_id) < 0 and dock.sample is layer
+    project.removeMapLayer(current_id)  # the sample being labelled goes: nothing left to label, no crash
+    assert dock.sample is None and dock.sample_combo.count() == 0 and "No sample to label" in dock.header.text()
+
+
+def sample_map(layer):
+    from caim_qgis_plugin.label_dock import sample_map_path
+
+    return sample_map_path(layer)
