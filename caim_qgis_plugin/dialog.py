@@ -53,7 +53,7 @@ from caim_qgis_plugin import inputs as inp
 from caim_qgis_plugin import layers as lyr
 from caim_qgis_plugin import models as mdl
 from caim_qgis_plugin.algorithm import DEVICES, model_titles
-from caim_qgis_plugin.models import AUTO, MODELS
+from caim_qgis_plugin.models import AUTO
 from caim_qgis_plugin.paths import icon_path
 
 LOG_TAG = "CAIM change detection"

@@ -394,7 +394,7 @@ def test_run_on_stack_values(finished_run):
     assert results["DEVICE_USED"] == "cpu"
     assert results["USED_DATES"] == "2019-05-01,2020-05-01,2021-05-01"
     area, moment = read(results["AREA"]), read(results["MOMENT"])
-    conf, prob = read(results["CONFIDENCE"]), read(results["PROBABILITIES"])
+    conf = read(results["CONFIDENCE"])
     # nodata block of the last date -> 255 in both outputs, and only there
     assert (area[:6, :6] == 255).all() and (moment[:6, :6] == 255).all()
     valid = moment != 255
@@ -412,6 +412,9 @@ def test_run_on_stack_values(finished_run):
     p = ds.ReadAsArray()
     np.testing.assert_allclose(p[:, valid].sum(axis=0), 1.0, atol=1e-3)
     assert (np.argmax(p, axis=0)[valid] == moment[valid]).mean() > 0.99
+    # the confidence is the probability of the predicted moment
+    chosen = np.take_along_axis(p, np.where(valid, moment, 0)[None].astype(int), 0)[0]
+    np.testing.assert_allclose(conf[valid], chosen[valid], atol=1e-4)
     # sidecars written, styled
     for key in ("AREA", "MOMENT", "CONFIDENCE"):
         assert os.path.exists(os.path.splitext(results[key])[0] + ".qml")
