@@ -90,14 +90,15 @@ def sample_map_path(layer):
     return value or None
 
 
+def _same_file(a, b):
+    return bool(a and b) and os.path.normcase(os.path.abspath(a)) == os.path.normcase(os.path.abspath(b))
+
+
 def run_of_map(map_path, runs):
     """The layer of ``runs`` whose run wrote ``map_path`` (its change moment or change area), or None."""
-    if not map_path:
-        return None
-    wanted = os.path.normcase(os.path.abspath(map_path))
-    for layer in runs:
+    for layer in runs if map_path else []:
         outputs = (lyr.run_info_of(layer) or {}).get("outputs") or {}
-        if any(p and os.path.normcase(os.path.abspath(p)) == wanted for p in outputs.values()):
+        if any(_same_file(p, map_path) for p in outputs.values()):
             return layer
     return None
 
@@ -107,13 +108,10 @@ def sampled_map_layer(layer, project=None):
     from caim_qgis_plugin.inputs import layer_source
 
     path = sample_map_path(layer)
-    if not path:
-        return None
-    wanted = os.path.normcase(os.path.abspath(path))
-    for node in (project or QgsProject.instance()).layerTreeRoot().findLayers():
+    for node in (project or QgsProject.instance()).layerTreeRoot().findLayers() if path else []:
         raster = node.layer()
         if isinstance(raster, QgsRasterLayer) and raster.providerType() == "gdal" and \
-                os.path.normcase(os.path.abspath(layer_source(raster))) == wanted:
+                _same_file(layer_source(raster), path):
             return raster
     return None
 
