@@ -596,6 +596,8 @@ class LabelDock(QDockWidget):
     def show_point(self):
         for w in (self.prev_button, self.next_button, self.unlabelled_button, self.cant_tell, self.button_box):
             w.setEnabled(bool(self.order))
+        if self.marker is not None:  # shown again at the next point
+            self.marker.hide()
         if self.sample is None:
             self.header.setText("No sample to label: draw one with <i>Draw an accuracy-assessment sample</i> "
                                 "(a point layer with a 'reference' field).")
@@ -731,6 +733,7 @@ class LabelDock(QDockWidget):
             self.marker.setIconSize(14)
             self.marker.setPenWidth(2)
         self.marker.setCenter(xy)
+        self.marker.show()
         info = self._run_info() if self.zoom.isChecked() else None
         pixel = self._map_grid(info)[1] if info else None
         if pixel is not None and dest == self.sample.crs():  # a window of three chips' width

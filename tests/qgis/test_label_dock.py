@@ -113,8 +113,12 @@ def test_points_in_id_order_with_chips_of_every_date(qgis_app, labelling, finish
             assert dock.plot.data["moment"] is None  # the map's answer stays hidden
             # the canvas is centred on the point, the marker on it
             assert abs(iface.canvas.center().x() - point.x()) < PX and abs(iface.canvas.center().y() - point.y()) < PX
-            assert dock.marker.pos() is not None
+            assert dock.marker.isVisible()
         assert seen == {True, False}
+        from qgis.core import QgsProject
+
+        QgsProject.instance().removeMapLayer(layer.id())  # no sample left: the marker leaves the map
+        assert dock.sample is None and not dock.marker.isVisible()
     finally:
         dock.shutdown()
 
