@@ -70,14 +70,25 @@ class _Base(QgsProcessingAlgorithm):
         return layer_source(layer)
 
 
+CHANGED_UNKNOWN = -1  # as model_core.accuracy.CHANGED_UNKNOWN (the engine may be missing when this loads)
+
+
+def _class_order(item):
+    """Classes in order, 'changed, interval unknown' (-1) last."""
+    return (item[0] < 0, item[0])
+
+
 def setup_sample_layer(layer, labels):
     """Make a sample layer pleasant to label: the reference field offers the map's classes by name
     (a value map), unlabelled points are drawn hollow and labelled ones filled."""
     idx = layer.fields().indexOf("reference")
     if idx < 0:
         return
+    labels = dict(labels)
+    if max(labels, default=0) > 1:  # a moment map: a change whose interval cannot be told can still be labelled
+        labels[CHANGED_UNKNOWN] = "changed, interval unknown"
     layer.setEditorWidgetSetup(idx, QgsEditorWidgetSetup(
-        "ValueMap", {"map": [{"%d: %s" % (c, label): c} for c, label in sorted(labels.items())]}))
+        "ValueMap", {"map": [{"%d: %s" % (c, label): c} for c, label in sorted(labels.items(), key=_class_order)]}))
     root = QgsRuleBasedRenderer.Rule(None)
     for expression, props, label in (
             ('"reference" IS NULL', {"name": "circle", "color": "255,255,255,0", "outline_color": "255,0,255",
@@ -141,7 +152,9 @@ class SampleChangeMapAlgorithm(_Base):
             "points with the fields id, map_class, map_label and an empty <b>reference</b>.\n\n"
             "Label each point from reference data (higher-resolution imagery, the inputs, field visits) "
             "without looking at the map's class: the map's codes, 0 = no change, k = the last change happened "
-            "between date k and date k+1 (or 1 = changed for an area map).  Then run <i>Estimate change area "
+            "between date k and date k+1, -1 = changed but the interval cannot be told (or 1 = changed for an "
+            "area map); <i>Label the sample points</i> in the plugin's menu steps through them.  Then run "
+            "<i>Estimate change area "
             "and accuracy from a labelled sample</i>.\n\n"
             "<b>Points per change class</b>: 50 by default.  <b>Points where the map says no change</b>: 4 times "
             "as many by default, because the changes the map missed hide there, a few per hundred pixels; with "
@@ -218,8 +231,9 @@ class AssessAccuracyAlgorithm(_Base):
             "area and assessing accuracy of land change'.  The map's own pixel count of a change is biased by "
             "its errors; these estimates are not.\n\n"
             "<b>Change map</b>: the map the sample was drawn from (its classes are the strata).  <b>Reference "
-            "field</b>: the class each point really is (0 = no change, k = change between date k and k+1); "
-            "points with an empty field are left out.  <b>Changed / unchanged only</b>: collapse the classes "
+            "field</b>: the class each point really is (0 = no change, k = change between date k and k+1, -1 = "
+            "changed, interval unknown: counted only with Changed / unchanged only); points with an empty field "
+            "are left out.  <b>Changed / unchanged only</b>: collapse the classes "
             "into unchanged (0) and changed (any other), e.g. when the points were labelled only for change.  "
             "Every map class needs at least 2 labelled points.  <b>Map the sample was drawn from</b> (advanced): "
             "to score another map of the same grid (another method's run) with the same sample, give the map "

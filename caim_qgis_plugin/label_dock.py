@@ -45,6 +45,7 @@ from qgis.core import (
 )
 
 from caim_qgis_plugin import layers as lyr
+from caim_qgis_plugin.accuracy_algorithms import CHANGED_UNKNOWN, _class_order
 from caim_qgis_plugin.inspect_tool import SeriesPlot, _metadata_bands, inspect_pixel
 
 CONTEXT_SIZES = (15, 31, 61)  # chip sides in map pixels
@@ -135,11 +136,13 @@ def class_choices(layer, run_info=None):
                 prefix = "%d: " % c
                 choices[c] = text[len(prefix):] if text.startswith(prefix) else text
         if choices:
-            return dict(sorted(choices.items()))
+            return dict(sorted(choices.items(), key=_class_order))
     dates = (run_info or {}).get("dates") or []
     choices = {0: "no change"}
     for k, label in enumerate(lyr.interval_labels(dates), start=1):
         choices[k] = label
+    if len(choices) > 2:
+        choices[CHANGED_UNKNOWN] = "changed, interval unknown"
     return choices
 
 
@@ -367,6 +370,7 @@ class LabelDock(QDockWidget):
             self._shortcut(key, slot)
         for d in range(10):
             self._shortcut(str(d), lambda d=d: d in self.choices and self.set_label(d))
+        self._shortcut("C", lambda: CHANGED_UNKNOWN in self.choices and self.set_label(CHANGED_UNKNOWN))
         self._connected = False
         self._follow_project()
         self.refresh_layers()
@@ -477,9 +481,12 @@ class LabelDock(QDockWidget):
         columns = 2 if len(self.choices) > 4 else 1
         rows = -(-len(self.choices) // columns)
         for i, (c, label) in enumerate(self.choices.items()):  # column by column: classes read downwards
-            button = QPushButton("%d   %s" % (c, label))
+            button = QPushButton("%d   %s" % (c, label) if c >= 0 else "%s (C)" % label.capitalize())
             button.setCheckable(True)
-            button.setObjectName("labelClass%d" % c)
+            button.setObjectName("labelClass%d" % c if c >= 0 else "labelChangedUnknown")
+            if c == CHANGED_UNKNOWN:
+                button.setToolTip("The pixel changed, but when cannot be told: -1, counted when the estimate "
+                                  "is of changed / unchanged only")
             button.setStyleSheet("QPushButton { text-align: left; padding: 3px 6px; }")
             button.clicked.connect(lambda _checked, c=c: self.set_label(c))
             self.button_grid.addWidget(button, i % rows, i // rows)

@@ -10,7 +10,8 @@ unbiased estimates of each class's area and of the map's accuracies, with confid
   empty ``reference`` field for the analyst to fill in.
 * :func:`assess` reads the labelled points back and estimates, with the stratified estimator, the
   error matrix in area proportions, overall, user's and producer's accuracies, and each class's area
-  with its standard error and 95 % confidence interval.  Accuracies are ratio estimators with the
+  with its standard error and 95 % confidence interval (reference -1: changed, interval unknown,
+  counts only when assessing changed / unchanged).  Accuracies are ratio estimators with the
   variance of Stehman (2014, IJRS 35: 4923-4939); when the map's classes are the strata they reduce
   to Olofsson et al.'s formulas.  With ``binary`` the classes are collapsed into changed / unchanged
   (e.g. a moment map assessed only for where change happened) while the strata stay the map's classes.
@@ -38,6 +39,7 @@ osr.UseExceptions()
 
 Z95 = 1.959964
 BINARY_LABELS = {0: "unchanged", 1: "changed"}
+CHANGED_UNKNOWN = -1  # reference label: the pixel changed, but when is not known (counts in --binary only)
 
 
 @dataclass
@@ -411,6 +413,9 @@ def _read_points(points_path, field_name, info, layer_name=None, others=()):
         except ValueError:
             bad.append(str(value))
             continue
+        if ref < CHANGED_UNKNOWN:
+            bad.append(str(value))
+            continue
         cell = _pixel_of(geom, transform, inv, info)
         h = _class_at(band, cell, info)
         if h is None:
@@ -428,8 +433,8 @@ def _read_points(points_path, field_name, info, layer_name=None, others=()):
         drawn[h] = drawn.get(h, 0) + 1
     if bad:
         raise InputError(f"Reference values {', '.join(repr(b) for b in bad[:5])} in field '{field_name}' are not "
-                         "class numbers. Use the map's codes: 0 = no change, k = change between date k and k+1 "
-                         "(for an area map: 0 unchanged, 1 changed).")
+                         "class numbers. Use the map's codes: 0 = no change, k = change between date k and k+1, "
+                         "-1 = changed, interval unknown (for an area map: 0 unchanged, 1 changed).")
     return (np.array(strata, int), np.array(refs, int), unlabelled, outside, [np.array(v, int) for v in values],
             drawn)
 
@@ -488,6 +493,11 @@ def assess(map_path, points_path, field_name="reference", binary=False, layer_na
     strata, refs, unlabelled, outside, read, drawn = _read_points(points_path, field_name, info, layer_name, maps)
     values = read[0] if strata_path else strata
     other_values = read[-1] if other is not None else None
+    unknown = int((refs == CHANGED_UNKNOWN).sum())
+    if unknown and not binary:  # changed, but not when: no class of a moment assessment to put them in
+        keep = refs != CHANGED_UNKNOWN
+        strata, refs, values = strata[keep], refs[keep], values[keep]
+        other_values = other_values[keep] if other_values is not None else None
     if strata.size == 0:
         raise InputError(f"No labelled point of '{os.path.basename(points_path)}' lies on the map "
                          f"(field '{field_name}': {unlabelled} empty, {outside} outside or on nodata). Fill in the "
@@ -515,7 +525,7 @@ def assess(map_path, points_path, field_name="reference", binary=False, layer_na
         return _stratified(weights, strata, y, x, census)
 
     mapped = np.where(values > 0, 1, 0) if binary else values
-    refs_c = np.where(refs > 0, 1, 0) if binary else refs
+    refs_c = np.where(refs != 0, 1, 0) if binary else refs
     classes = [0, 1] if binary else sorted(set(assessed.classes) | set(int(r) for r in refs_c))
     if binary:
         labels = dict(BINARY_LABELS)
@@ -555,7 +565,7 @@ def assess(map_path, points_path, field_name="reference", binary=False, layer_na
         in_map = [h for h in assessed.classes if (h > 0) == bool(c)] if binary else [c] if c in assessed.counts else []
         map_area[c] = sum(assessed.weight(h) for h in in_map) * assessed.total_area / (10000.0 if metres else 1.0)
     notes = []
-    changed_map, changed_ref = values > 0, refs > 0
+    changed_map, changed_ref = values > 0, refs != 0
     if changed_map.any() and changed_ref.any():  # omission against commission of change as a whole
         user, _ = est(changed_map & changed_ref, changed_map)
         producer, _ = est(changed_map & changed_ref, changed_ref)
@@ -571,6 +581,10 @@ def assess(map_path, points_path, field_name="reference", binary=False, layer_na
                          "run again and assess that map with this sample (--strata = this map); a setting chosen on "
                          "this sample makes its estimates optimistic, so label a second sample for the figures "
                          "you report")
+    if unknown and not binary:
+        notes.append(f"{unknown} point{'s' if unknown > 1 else ''} labelled {CHANGED_UNKNOWN} (changed, interval "
+                     "unknown) count only when assessing changed / unchanged (--binary): left out here, which "
+                     "leans the estimates towards the points whose interval could be told")
     for h in left_out:
         notes.append(f"'{info.label(h)}' ({info.counts[h]} px): every pixel of the class was drawn and none is "
                      f"labelled, so it is left out; the estimates cover the other {100 * kept:.6g} % of the map")

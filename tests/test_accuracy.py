@@ -335,3 +335,26 @@ def test_classes_the_sample_took_whole(tmp_path):
     m[19, 18] = 2
     with pytest.raises(InputError, match="has 1 labelled point"):
         assess(_map(tmp_path, m, "two.tif"), _points(tmp_path / "e.gpkg", pts + [(19, 19, 2)]))
+
+
+def test_changed_interval_unknown_label(tmp_path):
+    """Reference -1 (changed, interval unknown): a changed point in a changed / unchanged assessment, left
+    out (with a note) when intervals are assessed; other negative labels are refused."""
+    m = np.zeros((20, 20), np.uint8)
+    m[:5] = 1
+    m[5:10] = 2
+    path = _map(tmp_path, m)
+    pts = [(r, c, 0) for r, c in ((12, 1), (13, 3), (14, 5), (15, 7), (16, 9))]
+    pts += [(0, 1, 1), (1, 3, 1), (2, 5, 0), (6, 1, 2), (7, 3, 1), (8, 5, 2)]
+    unknown = pts + [(17, 11, -1), (3, 7, -1)]
+    as_one = pts + [(17, 11, 1), (3, 7, 1)]
+    b = assess(path, _points(tmp_path / "u.gpkg", unknown), binary=True)
+    b1 = assess(path, _points(tmp_path / "o.gpkg", as_one), binary=True)
+    assert b.overall == pytest.approx(b1.overall) and b.area[1] == pytest.approx(b1.area[1])
+    assert b.labelled == len(unknown) and not any("interval unknown" in n for n in b.notes)
+    k = assess(path, _points(tmp_path / "u2.gpkg", unknown))
+    k0 = assess(path, _points(tmp_path / "p.gpkg", pts))
+    assert k.overall == pytest.approx(k0.overall) and k.labelled == len(pts)
+    assert any("2 points labelled -1 (changed, interval unknown)" in n for n in k.notes)
+    with pytest.raises(InputError, match="-1 = changed, interval unknown"):
+        assess(path, _points(tmp_path / "bad.gpkg", pts + [(17, 11, -2)]))

@@ -86,8 +86,9 @@ def test_points_in_id_order_with_chips_of_every_date(qgis_app, labelling, finish
         ids = [next(layer.getFeatures("$id = %d" % fid))["id"] for fid in dock.order]
         assert ids == sorted(ids) and len(ids) == layer.featureCount()
         assert dock.header.text().startswith("Point 1 of %d (id %d): <i>not labelled</i>" % (len(ids), ids[0]))
-        # the value map's classes: no change and the two intervals
-        assert list(dock.choices) == [0, 1, 2] and set(dock.class_buttons) == {0, 1, 2}
+        # the value map's classes: no change, the two intervals, and a change whose interval is not known
+        assert list(dock.choices) == [0, 1, 2, -1] and set(dock.class_buttons) == {0, 1, 2, -1}
+        assert dock.class_buttons[-1].text() == "Changed, interval unknown (C)"
         dock.context_combo.setCurrentIndex(dock.context_combo.findData(15))
         dock.show_combo.setCurrentIndex(1)  # false colour: these 4-band files are R, G, B, NIR
         assert "bands 4, 1, 2 as red, green, blue" in dock.bands_note.text()
@@ -193,7 +194,8 @@ def test_text_reference_field(qgis_app, project, finished_run, tmp_path):
     dock = LabelDock(None)
     try:
         # no value map: no change and the run's intervals
-        assert dock.choices == {0: "no change", 1: "2019-05-01 to 2020-05-01", 2: "2020-05-01 to 2021-05-01"}
+        assert dock.choices == {0: "no change", 1: "2019-05-01 to 2020-05-01", 2: "2020-05-01 to 2021-05-01",
+                                -1: "changed, interval unknown"}
         dock.set_label(2)
         assert next(layer.getFeatures())["reference"] == "2"
         dock.go(0)
@@ -288,6 +290,10 @@ def test_keys_label_and_move(qgis_app, panel):
     assert dock.pos == 0
     QTest.keyClick(dock.next_button, Qt.Key_Delete)
     assert _reference_in_file(path)[first] is None
+    QTest.keyClick(dock.next_button, Qt.Key_C)  # changed, interval unknown
+    assert _reference_in_file(path)[first] == -1 and dock.pos == 1
+    QTest.keyClick(dock.next_button, Qt.Key_PageUp)
+    QTest.keyClick(dock.next_button, Qt.Key_Delete)
     QTest.keyClick(dock.next_button, Qt.Key_7)  # not a class of this map: nothing happens
     assert _reference_in_file(path)[first] is None and dock.pos == 0
     dock.note.setFocus()
@@ -317,7 +323,8 @@ def test_a_sample_drawn_outside_qgis_gets_the_sample_style(qgis_app, project, fi
         setup = layer.editorWidgetSetup(layer.fields().indexOf("reference"))
         assert setup.type() == "ValueMap" and {"1: 2019-05-01 to 2020-05-01": 1} in setup.config()["map"]
         assert layer.renderer().type() == "RuleRenderer"
-        assert dock.choices == {0: "no change", 1: "2019-05-01 to 2020-05-01", 2: "2020-05-01 to 2021-05-01"}
+        assert dock.choices == {0: "no change", 1: "2019-05-01 to 2020-05-01", 2: "2020-05-01 to 2021-05-01",
+                                -1: "changed, interval unknown"}
     finally:
         dock.shutdown()
 
