@@ -70,9 +70,6 @@ class _Base(QgsProcessingAlgorithm):
         return layer_source(layer)
 
 
-CHANGED_UNKNOWN = -1  # as model_core.accuracy.CHANGED_UNKNOWN (the engine may be missing when this loads)
-
-
 def _class_order(item):
     """Classes in order, 'changed, interval unknown' (-1) last."""
     return (item[0] < 0, item[0])
@@ -81,12 +78,14 @@ def _class_order(item):
 def setup_sample_layer(layer, labels):
     """Make a sample layer pleasant to label: the reference field offers the map's classes by name
     (a value map), unlabelled points are drawn hollow and labelled ones filled."""
+    from model_core.accuracy import CHANGED_UNKNOWN, CHANGED_UNKNOWN_LABEL
+
     idx = layer.fields().indexOf("reference")
     if idx < 0:
         return
     labels = dict(labels)
     if max(labels, default=0) > 1:  # a moment map: a change whose interval cannot be told can still be labelled
-        labels[CHANGED_UNKNOWN] = "changed, interval unknown"
+        labels[CHANGED_UNKNOWN] = CHANGED_UNKNOWN_LABEL
     layer.setEditorWidgetSetup(idx, QgsEditorWidgetSetup(
         "ValueMap", {"map": [{"%d: %s" % (c, label): c} for c, label in sorted(labels.items(), key=_class_order)]}))
     root = QgsRuleBasedRenderer.Rule(None)

@@ -271,7 +271,7 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
         threshold = self.parameterAsEnumString(parameters, self.THRESHOLD, context) or "otsu"
         if threshold not in THRESHOLDS:
             raise QgsProcessingException(tr("Unknown threshold '%s'; use one of %s.") % (threshold, ", ".join(THRESHOLDS)))
-        if threshold != "otsu" and model not in ("cva", "isfa"):
+        if threshold != "otsu" and mdl.needs_weights(model):  # the classical methods need none
             raise QgsProcessingException(tr(
                 "The minimum-error threshold (THRESHOLD=kittler) applies to the classical methods only, not to "
                 "%s. Choose MODEL=cva or isfa, or leave THRESHOLD at otsu.") % mdl.name(model))

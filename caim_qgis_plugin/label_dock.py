@@ -33,6 +33,7 @@ from qgis.PyQt.QtWidgets import (
 )
 from qgis.core import (
     NULL,
+    QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
     QgsFeatureRequest,
     QgsPointXY,
@@ -45,8 +46,9 @@ from qgis.core import (
 )
 
 from caim_qgis_plugin import layers as lyr
-from caim_qgis_plugin.accuracy_algorithms import CHANGED_UNKNOWN, _class_order
+from caim_qgis_plugin.accuracy_algorithms import _class_order, _vector_source, class_labels, setup_sample_layer
 from caim_qgis_plugin.inspect_tool import SeriesPlot, _metadata_bands, inspect_pixel
+from model_core.accuracy import CHANGED_UNKNOWN, CHANGED_UNKNOWN_LABEL
 
 CONTEXT_SIZES = (15, 31, 61)  # chip sides in map pixels
 CHIP_SIDE = 100               # chip side on screen in pixels
@@ -75,8 +77,6 @@ def run_layers(project=None):
 def sample_map_path(layer):
     """The map a sample was drawn from, as the sampler recorded it in the file (CAIM_MAP), or None."""
     from osgeo import gdal
-
-    from caim_qgis_plugin.accuracy_algorithms import _vector_source
 
     if layer is None or layer.providerType() != "ogr":
         return None
@@ -142,7 +142,7 @@ def class_choices(layer, run_info=None):
     for k, label in enumerate(lyr.interval_labels(dates), start=1):
         choices[k] = label
     if len(choices) > 2:
-        choices[CHANGED_UNKNOWN] = "changed, interval unknown"
+        choices[CHANGED_UNKNOWN] = CHANGED_UNKNOWN_LABEL
     return choices
 
 
@@ -259,7 +259,8 @@ class LabelDock(QDockWidget):
         self.run_layer = None    # moment layer whose run supplies the imagery
         self.order = []          # feature ids by the 'id' field
         self.pos = -1
-        self._limits = {}        # (path, bands) -> stretch limits
+        self._display = {}       # (path, band mapping, false colour) -> (bands shown, no NIR known, limits)
+        self._grids = {}         # map path -> (wkt, pixel size)
         self._hidden = []        # layer ids this panel hid on the map
         self.marker = None
         self.choices = {}
@@ -458,7 +459,6 @@ class LabelDock(QDockWidget):
         idx = layer.fields().indexOf("reference")
         if layer.editorWidgetSetup(idx).type() == "ValueMap" or not map_path or not os.path.exists(map_path):
             return
-        from caim_qgis_plugin.accuracy_algorithms import class_labels, setup_sample_layer
         from model_core.errors import CaimError
 
         try:
@@ -640,7 +640,7 @@ class LabelDock(QDockWidget):
             return
         data = inspect_pixel(info, point, self.sample.crs())
         self.plot.set_data(dict(data, moment=None))  # the map's answer hidden
-        first = not any(key[0] == (info.get("inputs") or [{}])[0].get("path") for key in self._limits)
+        first = self._display_key((info.get("inputs") or [{}])[0]) not in self._display
         if first:  # each date's stretch is read once per run (about 0.65 s for a 67-megapixel date)
             QApplication.setOverrideCursor(Qt.WaitCursor)
         try:
@@ -651,24 +651,46 @@ class LabelDock(QDockWidget):
         self.chips.set_chips(chips, self.context_combo.currentData())
 
     def _map_grid(self, info):
-        """(wkt, (pixel width, height)) of the run's output grid."""
+        """(wkt, (pixel width, height)) of the run's output grid (read once per map)."""
         from osgeo import gdal
 
         path = (info.get("outputs") or {}).get("moment")
-        try:
-            ds = gdal.Open(path) if path else None
-        except RuntimeError:
+        if path not in self._grids:
+            try:
+                ds = gdal.Open(path) if path else None
+            except RuntimeError:
+                ds = None
+            if ds is None:
+                return None, None
+            gt, wkt = ds.GetGeoTransform(), ds.GetProjection()
             ds = None
-        if ds is None:
-            return None, None
-        gt, wkt = ds.GetGeoTransform(), ds.GetProjection()
-        ds = None
-        return wkt, (abs(gt[1]), abs(gt[5]))
+            self._grids[path] = (wkt, (abs(gt[1]), abs(gt[5])))
+        return self._grids[path]
 
-    def _chips(self, info, point, clouded):
+    def _display_key(self, entry):
+        return entry.get("path"), tuple(entry.get("bands") or ()), self.show_combo.currentIndex() == 1
+
+    def _display_of(self, entry):
+        """(bands shown, False colour asked for but no NIR band known, stretch limits) of one input date,
+        read once per file, band mapping and colour choice."""
         from osgeo import gdal
 
-        from model_core.chips import display_bands, read_chip, stretch_limits
+        from model_core.chips import display_bands, stretch_limits
+
+        key = self._display_key(entry)
+        if key not in self._display:
+            path, _mapping, false_colour = key
+            ds = gdal.Open(path)
+            count = ds.RasterCount
+            ds = None
+            rgbn = entry.get("bands") or _metadata_bands(path)
+            bands = display_bands(rgbn, count, false_colour)
+            no_nir = false_colour and bands == display_bands(rgbn, count)
+            self._display[key] = (tuple(bands), no_nir, stretch_limits(path, bands))
+        return self._display[key]
+
+    def _chips(self, info, point, clouded):
+        from model_core.chips import read_chip
         from model_core.errors import CaimError
 
         wkt, pixel = self._map_grid(info)
@@ -676,8 +698,6 @@ class LabelDock(QDockWidget):
             return []
         xy = point
         if wkt:
-            from qgis.core import QgsCoordinateReferenceSystem
-
             target = QgsCoordinateReferenceSystem.fromWkt(wkt)
             if target.isValid() and target != self.sample.crs():
                 try:
@@ -685,30 +705,21 @@ class LabelDock(QDockWidget):
                 except Exception:  # QgsCsException: outside the map's CRS
                     return []
         size = self.context_combo.currentData()
-        false_colour = self.show_combo.currentIndex() == 1
         dates = info.get("dates") or []
         chips, shown = [], []
         for i, entry in enumerate(info.get("inputs") or []):
             title = dates[i] if i < len(dates) and dates[i] else "date %d" % (i + 1)
-            path = entry.get("path")
             try:
-                ds = gdal.Open(path)
-                count = ds.RasterCount
-                ds = None
-                rgbn = entry.get("bands") or _metadata_bands(path)
-                bands = display_bands(rgbn, count, false_colour)
-                shown.append((tuple(bands), false_colour and bands == display_bands(rgbn, count)))
-                key = (path, tuple(bands))
-                if key not in self._limits:
-                    self._limits[key] = stretch_limits(path, bands)
-                rgb, _valid = read_chip(path, bands, xy.x(), xy.y(), wkt, pixel, size, self._limits[key])
+                bands, no_nir, limits = self._display_of(entry)
+                shown.append((bands, no_nir))
+                rgb, _valid = read_chip(entry.get("path"), list(bands), xy.x(), xy.y(), wkt, pixel, size, limits)
                 chips.append((title, _to_qimage(rgb), i in clouded))
             except (RuntimeError, CaimError, TypeError, ValueError):
                 chips.append((title, None, i in clouded))
-        self._note_bands(shown, false_colour)
+        self._note_bands(shown)
         return chips
 
-    def _note_bands(self, shown, false_colour):
+    def _note_bands(self, shown):
         """Say which bands the chips show, and when false colour was asked for but no NIR band is known."""
         if not shown:
             self.bands_note.setText("")

@@ -40,6 +40,7 @@ osr.UseExceptions()
 Z95 = 1.959964
 BINARY_LABELS = {0: "unchanged", 1: "changed"}
 CHANGED_UNKNOWN = -1  # reference label: the pixel changed, but when is not known (counts in --binary only)
+CHANGED_UNKNOWN_LABEL = "changed, interval unknown"
 
 
 @dataclass
@@ -582,8 +583,8 @@ def assess(map_path, points_path, field_name="reference", binary=False, layer_na
                          "this sample makes its estimates optimistic, so label a second sample for the figures "
                          "you report")
     if unknown and not binary:
-        notes.append(f"{unknown} point{'s' if unknown > 1 else ''} labelled {CHANGED_UNKNOWN} (changed, interval "
-                     "unknown) count only when assessing changed / unchanged (--binary): left out here, which "
+        notes.append(f"{unknown} point{'s' if unknown > 1 else ''} labelled {CHANGED_UNKNOWN} ({CHANGED_UNKNOWN_LABEL}) "
+                     "count only when assessing changed / unchanged (--binary): left out here, which "
                      "leans the estimates towards the points whose interval could be told")
     for h in left_out:
         notes.append(f"'{info.label(h)}' ({info.counts[h]} px): every pixel of the class was drawn and none is "

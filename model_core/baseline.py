@@ -22,12 +22,13 @@ IGNORE = 255
 
 
 def _histogram(values, bins):
-    """(probabilities, bin centres, bin edges) of a 1-D sample clipped at its 99.9th percentile, or None
-    when it has no spread (the shared binning of the threshold rules)."""
+    """(probabilities, bin centres, bin edges) of a 1-D sample clipped at its 99.9th percentile (the
+    shared binning of the threshold rules), or, for a sample without spread, the threshold itself: its
+    value (0.0 for an empty sample)."""
     v = np.asarray(values, dtype=np.float64).ravel()
     v = v[np.isfinite(v)]
     if v.size == 0:
-        return None
+        return 0.0
     lo, hi = float(v.min()), float(np.percentile(v, 99.9))
     if hi <= lo:
         return lo
@@ -43,8 +44,6 @@ def kittler_threshold(values, bins=256, min_share=0.01):
     changed tail of a change magnitude).  Splits that leave either class under ``min_share`` of the
     sample are not considered.  Candidate KT of the model card; not used by default."""
     h = _histogram(values, bins)
-    if h is None:
-        return 0.0
     if not isinstance(h, tuple):
         return h
     p, c, edges = h
@@ -65,8 +64,6 @@ def kittler_threshold(values, bins=256, min_share=0.01):
 def otsu_threshold(values, bins=256):
     """Otsu's threshold of a 1-D sample (ignores non-finite values)."""
     h = _histogram(values, bins)
-    if h is None:
-        return 0.0
     if not isinstance(h, tuple):
         return h
     p, centres, edges = h

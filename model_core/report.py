@@ -58,7 +58,7 @@ def report_html(res, title=None, inputs=None):
         ("Inputs", ", ".join(inputs) if inputs else ""),
         ("Grid", f"{g.width} x {g.height} px, pixel {pixel}"),
         ("Sensitivity", f"{res.sensitivity:+g}" if res.sensitivity else "0 (calibrated)"),
-        ("Threshold", "minimum error (Kittler-Illingworth)" if getattr(res, "threshold", "otsu") == "kittler" else ""),
+        ("Threshold", "minimum error (Kittler-Illingworth)" if res.threshold == "kittler" else ""),
         ("Minimum change patch", f"{res.min_patch} px ({res.removed_pixels} px in smaller patches written "
                                  "unchanged)" if res.min_patch > 1 else "off"),
         ("Masked dates filled", f"yes ({res.filled_pixels} px)" if res.fill_gaps else "no"),
