@@ -59,6 +59,7 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
     THRESHOLD = "THRESHOLD"
     FILL_GAPS = "FILL_GAPS"
     MASKS = "MASKS"
+    MASKED_DATES = "MASKED_DATES"
     MASK_CLEAR = "MASK_CLEAR"
     AREA = "AREA"
     MOMENT = "MOMENT"
@@ -148,7 +149,11 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
             "by clouds is dated to the interval that ends at the first clear date after it.\n"
             "<b>Cloud masks</b>: optional, one mask raster per input layer, in the same order (a cloud mask "
             "or QA band: CBERS CMASK, Landsat QA_PIXEL, Sentinel-2 SCL, Fmask), on any grid (resampled "
-            "nearest-neighbour).  A pixel is masked on a date unless its mask value is one of the "
+            "nearest-neighbour).  For masks of some dates only, list the positions of the input layers they "
+            "belong to in <b>Dates the cloud masks belong to</b> (advanced, MASKED_DATES), the first mask to "
+            "the first position: e.g. 2,5 with two masks, the first for the second layer and the other for "
+            "the fifth; the other dates are used as they are (their own nodata still counts).  A pixel is "
+            "masked on a date unless its mask value is one of the "
             "<b>mask values meaning clear</b>: comma-separated whole numbers, ranges and bit tests (bitN set, "
             "!bitN unset, joined by &amp;), default 0; bit6&amp;!bit2&amp;!bit4 for Landsat 8-9 Collection 2 "
             "QA_PIXEL (clear, no cirrus, no shadow; or the strict values 21824,21952), "
@@ -165,7 +170,8 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
             "<b>qgis_process</b>: MODEL and DEVICE take the option names (not numbers), e.g. "
             "<tt>qgis_process.bin run caim:detectchanges -- INPUT=a.tif INPUT=b.tif MODEL=auto "
             "DEVICE=CPU AREA=area.tif MOMENT=moment.tif CONFIDENCE=confidence.tif</tt>, or "
-            "<tt>MODEL=cva</tt> for the classical method.") % auto
+            "<tt>MODEL=cva</tt> for the classical method.  MASKS is repeated like INPUT, e.g. "
+            "<tt>MASKS=qa_2020.tif MASKED_DATES=2</tt> for a mask of the second date only.") % auto
 
     def createInstance(self):  # noqa: N802
         return DetectChangesAlgorithm()
@@ -207,6 +213,11 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
         self.addParameter(QgsProcessingParameterString(
             self.MASK_CLEAR, tr("Mask values meaning clear (e.g. 0; bit6&!bit2&!bit4 Landsat 8-9 QA_PIXEL; "
                                 "4-7,11 Sentinel-2 SCL)"), defaultValue="0", optional=True))
+        masked_dates = QgsProcessingParameterString(
+            self.MASKED_DATES, tr("Dates the cloud masks belong to: positions in the input list, e.g. 2,5 "
+                                  "(empty: one mask per input layer)"), optional=True)
+        masked_dates.setFlags(masked_dates.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+        self.addParameter(masked_dates)
         tile = QgsProcessingParameterNumber(
             self.TILE_SIZE, tr("Tile size (pixels; 0 = automatic)"), QgsProcessingParameterNumber.Integer, 0,
             False, 0, 8192)
@@ -277,9 +288,14 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
                 "%s. Choose MODEL=cva or isfa, or leave THRESHOLD at otsu.") % mdl.name(model))
         self._threshold = threshold
         masks = self.parameterAsLayerList(parameters, self.MASKS, context) if parameters.get(self.MASKS) else []
-        facts = inp.describe_layers(layers, dates, bands, masks or None)
+        try:  # one mask or None per date
+            masks = inp.masks_by_date(masks, self.parameterAsString(parameters, self.MASKED_DATES, context),
+                                      len(layers))
+        except ValueError as exc:
+            raise QgsProcessingException(str(exc)) from None
+        facts = inp.describe_layers(layers, dates, bands, masks)
         problems = inp.validate(layers, [f.get("date") for f in facts], bands, model, weights=weights,
-                                masks=masks or None)
+                                masks=masks)
         clear_text = self.parameterAsString(parameters, self.MASK_CLEAR, context)
         try:
             self._mask_clear = inp.parse_clear_values(clear_text)

@@ -222,7 +222,8 @@ class CaimDialog(QDialog):
         layout = QVBoxLayout(self)
         intro = QLabel("Check the images to compare, oldest first. They are ordered by the date found in the "
                        "layer name, file name or metadata; drag rows to reorder, double-click a date to edit "
-                       "it, and double-click a Cloud mask cell to give that date its cloud mask (optional).")
+                       "it, and double-click a Cloud mask cell to give that date its cloud mask (optional, per date: "
+                       "dates without one are used as they are).")
         intro.setWordWrap(True)
         layout.addWidget(intro)
 
@@ -545,7 +546,8 @@ class CaimDialog(QDialog):
             item = QTreeWidgetItem([layer.name(), date or "", str(layer.bandCount()),
                                     crs.authid() or ("custom" if crs.isValid() else "none"), NO_MASK])
             item.setToolTip(COL_CRS, (crs.authid() or crs.toProj()) if crs.isValid() else "no CRS")
-            item.setToolTip(COL_MASK, "double-click to choose this date's cloud mask (a one-band raster layer)")
+            item.setToolTip(COL_MASK, "double-click to choose this date's cloud mask (a one-band raster layer; "
+                                     "optional, per date)")
             item.setData(COL_LAYER, LAYER_ROLE, layer.id())
             item.setToolTip(COL_LAYER, inp.layer_source(layer))
             item.setToolTip(COL_DATE, "date from the %s; double-click to edit" % source if source
@@ -706,13 +708,12 @@ class CaimDialog(QDialog):
         except ValueError as exc:
             problems.append((inp.ERROR, str(exc)))
             bands = None
-        masks = self.checked_masks()
+        masks = self.checked_masks()  # optional, per date: None for a date without a mask
         if any(m is not None for m in masks):
-            if any(m is None for m in masks):
-                missing = [layer.name() for (layer, _), m in zip(plan, masks) if m is None]
-                problems.append((inp.ERROR, "Cloud masks are set for some dates but not for %s: give every checked "
-                                 "date a mask (double-click its Cloud mask cell), or none." % ", ".join(
-                                     "'%s'" % n for n in missing)))
+            missing = [layer.name() for (layer, _), m in zip(plan, masks) if m is None]
+            if missing:
+                problems.append((inp.INFO, "No cloud mask for %s: those dates are used as they are "
+                                 "(their own nodata still counts)." % ", ".join("'%s'" % n for n in missing)))
             try:
                 inp.parse_clear_values(self.mask_clear_edit.text())
             except ValueError as exc:
@@ -720,8 +721,7 @@ class CaimDialog(QDialog):
         else:
             masks = None
         problems += inp.validate([layer for layer, _ in plan], [d for _, d in plan], bands,
-                                 self.model_choice(), weights=self.weights_path(),
-                                 masks=masks if masks and None not in masks else None)
+                                 self.model_choice(), weights=self.weights_path(), masks=masks)
         return problems
 
     def _patch_note(self):
@@ -774,8 +774,10 @@ class CaimDialog(QDialog):
             "THRESHOLD": self.threshold_combo.currentData() if self.threshold_combo.isEnabled() else "otsu",
         }
         masks = self.checked_masks()
-        if masks and all(m is not None for m in masks):
-            params["MASKS"] = [m.id() for m in masks]
+        if any(m is not None for m in masks):  # every date: MASKS alone; some: their masks and positions
+            params["MASKS"] = [m.id() for m in masks if m is not None]
+            if None in masks:
+                params["MASKED_DATES"] = ",".join(str(i) for i, m in enumerate(masks, start=1) if m is not None)
             params["MASK_CLEAR"] = self.mask_clear_edit.text().strip() or "0"
         for key in ("AREA", "MOMENT", "CONFIDENCE"):
             params[key] = os.path.join(folder, OUTPUT_FILES[key])
@@ -821,7 +823,8 @@ class CaimDialog(QDialog):
             return None
         self.save_settings()
         self._run_layers = [layer for layer, _ in self.checked()]
-        self._run_masks = [QgsProject.instance().mapLayer(i) for i in params["MASKS"]] if params.get("MASKS") else None
+        self._run_masks = inp.masks_by_date([QgsProject.instance().mapLayer(i) for i in params.get("MASKS") or []],
+                                            params.get("MASKED_DATES"), len(params["INPUT"]))  # None: no mask
         self.context = QgsProcessingContext()
         self.context.setProject(QgsProject.instance())
         self.feedback = RunFeedback()
@@ -883,7 +886,9 @@ class CaimDialog(QDialog):
             if (params.get("MIN_PATCH") or 0) > 1:
                 used += ", changed patches >= %d px" % params["MIN_PATCH"]
             if params.get("MASKS"):
-                used += ", cloud masks (clear = %s)" % params.get("MASK_CLEAR")
+                used += ", cloud masks%s (clear = %s)" % (
+                    " on %d of %d dates" % (len(params["MASKS"]), len(params["INPUT"]))
+                    if params.get("MASKED_DATES") else "", params.get("MASK_CLEAR"))
             if params.get("FILL_GAPS"):
                 used += ", masked dates filled"
             self._set_status("Done on %s with %s. %s Hover here for each interval; all details are in the log "

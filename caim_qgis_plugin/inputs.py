@@ -140,6 +140,47 @@ def parse_dates(text, count):
     return out
 
 
+def masks_by_date(masks, masked_dates, count):
+    """One cloud mask (or None) per layer, from the Processing parameters MASKS and MASKED_DATES.
+
+    ``masks``: the MASKS list; ``masked_dates``: MASKED_DATES, comma-separated 1-based positions of the
+    layers that the masks belong to, the k-th mask to the k-th position (e.g. '2,5'); empty = one mask
+    per layer, in layer order; ``count``: the number of layers.  Returns None when there is no mask.
+    Raises ValueError with a user-facing message."""
+    masks = list(masks or [])
+    text = "" if masked_dates is None else str(masked_dates).strip()
+    if not text:
+        if masks and len(masks) != count:
+            raise ValueError("%d cloud masks for %d layers: give one mask per layer, in the same order, or set "
+                             "MASKED_DATES to the positions of the layers they belong to (e.g. 2,5 for masks of "
+                             "the second and fifth layers)." % (len(masks), count))
+        return masks or None
+    positions = []
+    for part in (p.strip() for p in text.split(",")):
+        if not re.fullmatch(r"\d+", part):
+            raise ValueError("MASKED_DATES '%s': %s is not a layer position. Give the 1-based positions of the "
+                             "input layers that have a cloud mask, comma-separated, e.g. 2,5."
+                             % (text, "'%s'" % part if part else "an empty entry"))
+        position = int(part)
+        if not 1 <= position <= count:
+            raise ValueError("MASKED_DATES '%s': position %d is out of range; there %s %d input layer%s "
+                             "(positions 1 to %d)." % (text, position, "is" if count == 1 else "are", count,
+                                                       "" if count == 1 else "s", count))
+        if position in positions:
+            raise ValueError("MASKED_DATES '%s': position %d is given twice; a date has at most one cloud "
+                             "mask." % (text, position))
+        positions.append(position)
+    if len(positions) != len(masks):
+        raise ValueError("MASKED_DATES '%s' lists %d date%s but MASKS has %d cloud mask%s: give one mask per "
+                         "listed date, in the same order%s." % (
+                             text, len(positions), "" if len(positions) == 1 else "s", len(masks),
+                             "" if len(masks) == 1 else "s", "" if masks else ", or leave MASKED_DATES empty"))
+    out = [None] * count
+    for position, mask in zip(positions, masks):
+        out[position - 1] = mask
+    return out
+
+
 def parse_clear_values(text):
     """'0' / '4-7,11' / 'bit6&!bit4' -> the mask values meaning clear, as the engine reads them.
 
@@ -207,7 +248,7 @@ def validate(layers, dates=None, bands=None, model=mdl.AUTO, weights=None, masks
     ``model`` may be "auto" (resolved with the engine's default for the number of layers).  The
     networks need 4 bands (red, green, blue, NIR) with their bundled weights; the classical methods
     (CVA, ISFA) take any number of bands.  With a ``weights`` file the engine checks the band count against it.
-    ``masks``: one cloud-mask layer per layer (see :func:`mask_problems`)."""
+    ``masks``: one cloud-mask layer, or None for a date without one, per layer (:func:`mask_problems`)."""
     problems = mask_problems(layers, masks) if masks else []
     model = mdl.resolve(model, len(layers))
     if len(layers) < 2:
@@ -264,8 +305,8 @@ def validate(layers, dates=None, bands=None, model=mdl.AUTO, weights=None, masks
 
 
 def mask_problems(layers, masks):
-    """Problems with the cloud masks: one single-band, file-based raster per layer, overlapping it,
-    never one of the inputs themselves."""
+    """Problems with the cloud masks: one single-band, file-based raster (or None: no mask) per layer,
+    overlapping it, never one of the inputs themselves."""
     problems = []
     if len(masks) != len(layers):
         return [(ERROR, "%d cloud masks for %d layers: give one mask per layer, in the same order, or none."

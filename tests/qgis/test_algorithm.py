@@ -171,6 +171,71 @@ def test_cloud_masks_parameter(project, tmp_path):
         assert not os.path.exists(out["MOMENT"])
 
 
+def test_cloud_mask_for_some_dates_only(project, tmp_path):
+    """MASKS=[mask] with MASKED_DATES=2: only the second date has a mask; its cloud is nodata and every other
+    pixel gets a result, exactly as the engine's command line with --masks none mask none (also with
+    FILL_GAPS, which fills the cloud, and with a MASK_CLEAR that calls the cloud value clear)."""
+    from model_core.cli import main
+
+    stack = make_stack(str(tmp_path), nodata_block=False)
+    mask = _cloud_masks(str(tmp_path), value=4)[1]  # the 2020 mask, the only one with a cloud
+    runs = {}
+    for name, extra, flags in (("masked", {}, []), ("filled", {"FILL_GAPS": True}, ["--fill-gaps"]),
+                               ("clear4", {"MASK_CLEAR": "0,4"}, ["--mask-clear", "0,4"])):
+        out = outputs_in(str(tmp_path / name))
+        results, ok, fb = run_alg(dict(INPUT=stack, MODEL="cva", DEVICE="CPU", MASKS=[mask], MASKED_DATES="2",
+                                       **extra, **out))
+        assert ok, fb.textLog()
+        assert "Date 2: 2020-05-01  (%s)  mask: %s" % (stack[1], mask) in fb.textLog()
+        assert "mask:" not in [line for line in fb.textLog().splitlines() if line.startswith("Date 1:")][0]
+        cli = str(tmp_path / ("cli_" + name))
+        assert main(["detect", *stack, "--model", "cva", "--device", "cpu", "--out", cli, "--quiet",
+                     "--masks", "none", mask, "none", *flags]) == 0
+        for key, file in (("MOMENT", "change_moment.tif"), ("AREA", "change_area.tif"),
+                          ("CONFIDENCE", "confidence.tif")):
+            assert np.array_equal(read(results[key]), read(os.path.join(cli, file))), (name, key)
+        runs[name] = (read(results["MOMENT"]), results)
+    moment, results = runs["masked"]
+    assert (moment[44:54, 0:10] == 255).all() and (moment == 255).sum() == 100
+    assert (moment[16:40, 16:40] == 2).mean() > 0.95
+    assert "Masks     1 of 3 dates have a mask file (clear = 0)" in results["SUMMARY"]
+    assert metadata(results["MOMENT"])["CAIM_MASKS"] == ";cmask_2020-05-01.tif;"
+    assert (runs["filled"][0] != 255).all() and (runs["filled"][0][44:54, 0:10] == 0).all()
+    assert (runs["clear4"][0] != 255).all()
+
+
+def test_masked_dates_mistakes_are_named(project, tmp_path):
+    """MASKED_DATES is optional and advanced; a bad value is refused with a message that says what is wrong,
+    before anything is written."""
+    from qgis.core import QgsApplication, QgsProcessingParameterDefinition
+
+    alg = QgsApplication.processingRegistry().algorithmById("caim:detectchanges")
+    definition = alg.parameterDefinition("MASKED_DATES")
+    assert definition.flags() & QgsProcessingParameterDefinition.FlagOptional
+    assert definition.flags() & QgsProcessingParameterDefinition.FlagAdvanced
+    assert "MASKED_DATES" in alg.shortHelpString()
+    stack = make_stack(str(tmp_path), nodata_block=False)
+    masks = _cloud_masks(str(tmp_path))
+    out = outputs_in(str(tmp_path / "bad"))
+    for extra, message in (
+            ({"MASKS": masks[1:2], "MASKED_DATES": "4"},
+             "MASKED_DATES '4': position 4 is out of range; there are 3 input layers (positions 1 to 3)."),
+            ({"MASKS": masks[1:2], "MASKED_DATES": "0"}, "position 0 is out of range"),
+            ({"MASKS": masks[:2], "MASKED_DATES": "2, 2"}, "MASKED_DATES '2, 2': position 2 is given twice"),
+            ({"MASKS": masks[1:2], "MASKED_DATES": "1,2"},
+             "MASKED_DATES '1,2' lists 2 dates but MASKS has 1 cloud mask: give one mask per listed date"),
+            ({"MASKED_DATES": "2"}, "MASKED_DATES '2' lists 1 date but MASKS has 0 cloud masks"),
+            ({"MASKS": masks[1:2], "MASKED_DATES": "second"}, "MASKED_DATES 'second': 'second' is not a layer "
+                                                                "position"),
+            ({"MASKS": masks[1:2], "MASKED_DATES": "2,"}, "MASKED_DATES '2,': an empty entry is not a layer"),
+            ({"MASKS": masks[1:2], "MASKED_DATES": "1.5"}, "'1.5' is not a layer position"),
+            ({"MASKS": masks[1:2]}, "1 cloud masks for 3 layers: give one mask per layer, in the same order, "
+                                    "or set MASKED_DATES")):
+        results, ok, fb = run_alg(dict(INPUT=stack, MODEL="cva", DEVICE="CPU", **extra, **out))
+        assert not ok and message in fb.textLog(), (extra, fb.textLog())
+        assert not any(os.path.exists(p) for p in out.values()), extra
+
+
 def test_fusion_runs_with_the_bundled_network_weights(project, tmp_path):
     """MODEL=caimnet_cva: the fusion runs through Processing with the bundled CAIM-Net file, finds the
     known change, and its outputs name the model and that file."""

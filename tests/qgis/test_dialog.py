@@ -422,8 +422,9 @@ def test_background_cva_run(dialog, project, tmp_path):
 
 def test_cloud_mask_column_match_and_run(dialog, project, tmp_path):
     """Cloud masks in the dialog: 'Match masks by date' pairs each date with its one-band mask layer and
-    unchecks the masks as inputs; a partial set is refused by name; the fact columns take no editor; a
-    run sends MASKS / MASK_CLEAR and the middle date's cloud comes out as nodata."""
+    unchecks the masks as inputs; a date without a mask is named in a note and its position left out of
+    MASKED_DATES; the fact columns take no editor; a run sends MASKS / MASK_CLEAR and the middle date's cloud
+    comes out as nodata."""
     from qgis.PyQt.QtCore import Qt
     from qgis.PyQt.QtWidgets import QStyleOptionViewItem
 
@@ -449,11 +450,14 @@ def test_cloud_mask_column_match_and_run(dialog, project, tmp_path):
     assert [m.name() for m in dialog.checked_masks()] == ["cmask_2019-05-01", "cmask_2020-05-01", "cmask_2021-05-01"]
     params = dialog.parameters()
     assert params["MASKS"] == [m.id() for m in masks] and params["MASK_CLEAR"] == "0"
-    # one date without its mask: refused, naming the date
+    assert "MASKED_DATES" not in params  # every date has its mask: MASKS alone, as ever
+    # one date without its mask: allowed (masks are optional per date), the date named in a note
     first = next(i for i in dialog._items() if i.checkState(COL_LAYER) == Qt.Checked)
     dialog.set_mask(first, None)
-    assert first.text(COL_MASK) == NO_MASK and not dialog.validate()
-    assert "not for '%s'" % os.path.basename(paths[0]) in dialog.messages.text()
+    assert first.text(COL_MASK) == NO_MASK and dialog.validate()
+    assert "No cloud mask for '%s'" % os.path.basename(paths[0]) in dialog.messages.text()
+    params = dialog.parameters()
+    assert params["MASKS"] == [masks[1].id(), masks[2].id()] and params["MASKED_DATES"] == "2,3"
     dialog.set_mask(first, masks[0])
     dialog.mask_clear_edit.setText("clear")
     assert not dialog.validate() and "Mask clear value" in dialog.messages.text()
@@ -474,3 +478,55 @@ def test_cloud_mask_column_match_and_run(dialog, project, tmp_path):
     assert (moment[44:54, 0:10] == 255).all() and (moment == 255).sum() == 100
     run = json.loads(dialog.last_layers["moment"].customProperty("caim/run"))
     assert run["mask_clear"] == "0" and run["inputs"][1]["mask"].endswith("cmask_2020-05-01.tif")
+
+
+def test_cloud_mask_on_one_of_three_dates(dialog, project, tmp_path):
+    """A cloud mask for the middle date only: no error, the run sends MASKS with that mask and MASKED_DATES=2,
+    its cloud comes out as nodata (or filled with Fill masked dates) and the run notes that date's mask
+    only; with a mask on every date the parameters are MASKS alone, as before."""
+    from qgis.PyQt.QtCore import Qt
+
+    from caim_qgis_plugin.dialog import COL_LAYER
+    from test_algorithm import _cloud_masks
+
+    paths = make_stack(str(tmp_path), nodata_block=False)
+    for p in paths:
+        add_layer(project, p, os.path.basename(p))
+    masks = [add_layer(project, m, os.path.basename(m)[:-4]) for m in _cloud_masks(str(tmp_path))]
+    dialog.refresh_layers()
+    items = {i.text(COL_LAYER): i for i in dialog._items()}
+    dialog.set_mask(items["20200501.tif"], masks[1])
+    for m in (masks[0], masks[2]):  # the unused masks are not dates either
+        items[m.name()].setCheckState(COL_LAYER, Qt.Unchecked)
+    assert [layer.name() for layer, _ in dialog.checked()] == [os.path.basename(p) for p in paths]
+    assert [m.name() if m else None for m in dialog.checked_masks()] == [None, "cmask_2020-05-01", None]
+    assert dialog.validate(), dialog.messages.text()
+    assert "✖" not in dialog.messages.text()
+    assert "No cloud mask for '20190501.tif', '20210501.tif'" in dialog.messages.text()
+    params = dialog.parameters()
+    assert params["MASKS"] == [masks[1].id()] and params["MASKED_DATES"] == "2" and params["MASK_CLEAR"] == "0"
+    dialog.model_combo.setCurrentIndex(dialog.model_combo.findData("cva"))
+    dialog.device_combo.setCurrentText("CPU")
+    for fill in (False, True):
+        dialog.fill_gaps_check.setChecked(fill)
+        dialog.folder_widget.setFilePath(str(tmp_path / ("filled" if fill else "masked")))
+        assert dialog.run(ask=False) is not None, dialog.status.text()
+        assert dialog._run_masks == [None, masks[1], None]
+        assert wait_for(lambda: dialog.task is None)
+        assert dialog.last_results, dialog.status.text()
+        assert "cloud masks on 1 of 3 dates (clear = 0)" in dialog.status.text()
+        moment = read(dialog.last_layers["moment"].source())
+        if fill:
+            assert "masked dates filled" in dialog.status.text()
+            assert (moment != 255).all() and (moment[44:54, 0:10] == 0).all()
+        else:
+            assert (moment[44:54, 0:10] == 255).all() and (moment == 255).sum() == 100
+        run = json.loads(dialog.last_layers["moment"].customProperty("caim/run"))
+        assert run["mask_clear"] == "0" and [bool(f.get("mask")) for f in run["inputs"]] == [False, True, False]
+        assert run["inputs"][1]["mask"].endswith("cmask_2020-05-01.tif")
+    # a mask on every date: MASKS alone, in date order (the contract of before)
+    dialog.set_mask(items["20190501.tif"], masks[0])
+    dialog.set_mask(items["20210501.tif"], masks[2])
+    assert dialog.validate() and "No cloud mask" not in dialog.messages.text()
+    params = dialog.parameters()
+    assert params["MASKS"] == [m.id() for m in masks] and "MASKED_DATES" not in params
