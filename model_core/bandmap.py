@@ -161,7 +161,7 @@ def _colour_bands(ds):
 def infer_rgb_only(ds):
     """``(bands, source)`` for RGB-only imagery: ``[r, g, b, g]``, the green band standing in for the
     missing NIR (the networks learned that substitution from the SpaceNet 7 training pixels), and
-    where the roles come from ("colour interpretation", "band names", "wavelengths", or "assumed"
+    where the roles come from ("wavelengths", "band names", "colour interpretation", or "assumed"
     when the raster says nothing and bands 1, 2, 3 are taken as red, green, blue).  ``(None, None)``
     when ``ds`` is not RGB-only (other band counts, a NIR band among the three, conflicting roles)."""
     data = _colour_bands(ds)
@@ -169,14 +169,16 @@ def infer_rgb_only(ds):
         return None, None
     bands = [ds.GetRasterBand(b) for b in data]
     wls = [band_wavelength(b) for b in bands]
-    finders = [("colour interpretation", _role_by_colour),
-               ("band names", lambda b: _role_by_name(b.GetDescription()))]
+    # names before colours, as in infer_rgbn: GeoTIFF writers tag any 3-band byte file R, G, B by
+    # default, while a band name (e.g. "Blue", "Green", "Red" for a B, G, R file) is written on purpose
+    finders = [("band names", lambda b: _role_by_name(b.GetDescription())),
+               ("colour interpretation", _role_by_colour)]
     if all(w is not None for w in wls):
         finders.insert(0, ("wavelengths", None))
     for source, finder in finders:
         roles = ([_role_by_wavelength(w) for w in wls] if finder is None else [finder(b) for b in bands])
-        if not any(roles):
-            continue
+        if not any(roles) or (source == "band names" and None in roles and "nir" not in roles):
+            continue  # no names, or names for some bands only: the next source decides
         if sorted(r or "" for r in roles) != ["blue", "green", "red"]:
             return None, None  # e.g. a colour-infrared composite (NIR, R, G): not RGB
         by_role = {r: b for r, b in zip(roles, data)}

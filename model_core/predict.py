@@ -90,7 +90,9 @@ class DetectResult:
         lines = [
             f"Grid      {g.width} x {g.height} px, pixel {g.px:.6g} x {g.py:.6g}"
             + (" deg" if g.geographic else (" m" if g.wkt else " (no CRS)")),
-            f"Dates     {len(self.dates)}: " + ", ".join(self.dates),
+            f"Dates     {len(self.dates)}: " + ", ".join(d or "unknown" for d in self.dates)
+            + (" (not found in the file names or metadata; the intervals are numbered)"
+               if not all(self.dates) else ""),
             f"Model     {self.model} ({os.path.basename(self.weights) if self.weights else 'classical, no weights' if self.trained else 'UNTRAINED random weights'})"
             + (f", sensitivity {self.sensitivity:+g}" if self.sensitivity else "")
             + (", minimum-error threshold" if self.threshold == "kittler" else ""),

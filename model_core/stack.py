@@ -8,6 +8,8 @@ raster is ever loaded whole and memory stays bounded whatever the size.
 A pixel is valid when every selected band of every date is valid there: not nodata, not masked by a
 mask or alpha band, inside the input's footprint, and -- when a date has a separate mask file (a cloud
 mask such as Landsat QA_PIXEL, Sentinel-2 SCL, Fmask or CBERS CMASK) -- one of the mask's clear values.
+Values are read in the units a band's scale and offset (GDAL metadata) say, so dates stored with
+different scalings compare.
 """
 
 import contextlib
@@ -203,6 +205,7 @@ class _Source:
     alpha_band: int = None     # band whose 0 values mask the pixel (input alpha, or the warped VRT's)
     masks_all_valid: bool = True
     nodata: list = field(default_factory=list)
+    scaling: list = field(default_factory=list)  # per band: (scale, offset) to physical values, or None
 
 
 class ClearValues(tuple):
@@ -347,6 +350,11 @@ def _open(spec, index):
     try:
         ds = gdal.Open(path, gdal.GA_ReadOnly)
     except RuntimeError as exc:
+        if os.path.isdir(path):  # a folder GDAL cannot open as a raster (Zarr, ArcInfo grids it can)
+            raise InputError(f"Input {index + 1} '{path}' is a folder, not a raster; give one raster file per "
+                             "date. For a date stored as one file per band (e.g. Sentinel-2 B02.tif, B03.tif, "
+                             "...), stack its bands first, e.g. gdalbuildvrt -separate -resolution highest "
+                             "date.vrt B04.tif B03.tif B02.tif B08.tif") from None
         raise InputError(f"Input {index + 1} '{spec.label}' cannot be read by GDAL ({_msg(exc)}). "
                          "Check that it is a complete raster file in a format GDAL supports.") from None
     if ds is None or ds.RasterCount == 0:
@@ -373,6 +381,20 @@ def _surface_bands(ds, bands):
 
 def _left_out(bands):
     return f"band(s) {','.join(map(str, bands))} (atmospheric, thermal, mask or QA bands by their metadata)"
+
+
+def _scaling(ds, bands):
+    """Per band of ``ds``: (scale, offset) turning stored values into physical ones, or None when the
+    band has neither (e.g. Landsat Collection 2 surface reflectance, uint16 with scale 2.75e-5 and
+    offset -0.2; Collection 1, scale 1e-4): dates stored with different scalings then compare."""
+    out = []
+    for b in bands:
+        band = ds.GetRasterBand(b)
+        scale, offset = band.GetScale(), band.GetOffset()
+        scale = 1.0 if scale in (None, 0) else float(scale)
+        offset = 0.0 if offset is None else float(offset)
+        out.append(None if (scale, offset) == (1.0, 0.0) else (scale, offset))
+    return out
 
 
 def _msg(exc):
@@ -496,6 +518,9 @@ class Stack:
             hint = ("For RGB-only imagery use the green band in place of NIR, e.g. band mapping 1,2,3,2 (the "
                     "bundled weights were trained with that substitution; accuracy is lower without NIR)."
                     if chosen[0] == 3 and expected == 4 else
+                    "For single-band (e.g. SAR or panchromatic) or two-band imagery choose a classical method, "
+                    "which takes any number of bands: CVA or ISFA (--model cva or --model isfa on the command "
+                    "line)." if chosen[0] < 3 and expected == 4 else
                     f"Select {expected} bands with the band mapping, e.g. 3,2,1,4 for a sensor whose "
                     "bands are B, G, R, NIR, or 4,3,2,8 for Sentinel-2 (--bands on the command line).")
             raise InputError(
@@ -673,7 +698,7 @@ class Stack:
             # a real mask band (internal or .msk): neither all-valid, nor derived from alpha or nodata
             real_mask = any(f & (gdal.GMF_ALL_VALID | gdal.GMF_ALPHA | gdal.GMF_NODATA) == 0 for f in flags)
             return _Source(spec, ds, spec.bands, xoff, yoff, False, alpha[0] if alpha else None,
-                           not real_mask, nodata)
+                           not real_mask, nodata, _scaling(ds, spec.bands))
         try:
             # select the data bands (plus a masking alpha as last band) with neutral colour
             # interpretation, so the warper neither drops a data band as alpha nor misses the mask
@@ -691,7 +716,8 @@ class Stack:
             raise InputError(f"Input {index + 1} '{spec.label}' cannot be aligned to the reference grid "
                              f"({_msg(exc)}).") from None
         n = len(spec.bands)
-        return _Source(spec, vrt, list(range(1, n + 1)), 0, 0, True, vrt.RasterCount, True, [None] * n)
+        return _Source(spec, vrt, list(range(1, n + 1)), 0, 0, True, vrt.RasterCount, True, [None] * n,
+                       _scaling(ds, spec.bands))
 
     def _mask(self, spec, index):
         """Open the date's mask file onto the grid (directly when it is on the grid, else a nearest-
@@ -784,6 +810,10 @@ class Stack:
                     valid &= ~(np.isnan(out[j]) if math.isnan(nd) else out[j] == np.float32(nd))
                 if not s.masks_all_valid and nd is None:
                     valid &= band.GetMaskBand().ReadAsArray(x + s.xoff, y + s.yoff, w, h, **kw) > 0
+            for j, sc in enumerate(s.scaling):  # after the nodata tests, which compare stored values
+                if sc is not None:
+                    out[j] *= np.float32(sc[0])
+                    out[j] += np.float32(sc[1])
             if s.alpha_band is not None:
                 valid &= s.ds.GetRasterBand(s.alpha_band).ReadAsArray(x + s.xoff, y + s.yoff, w, h, **kw) > 0
         except RuntimeError as exc:

@@ -187,3 +187,15 @@ def test_rgb_only_imagery_uses_green_for_nir(tmp_path):
     cir = [three(f"cir{i}.tif", undefined, wavelengths=(0.84, 0.66, 0.56)) for i in range(2)]
     with pytest.raises(InputError, match=r"inputs have 3"):
         Stack(cir, expected_bands=4)
+
+
+def test_rgb_only_band_names_win_over_the_default_colour_interpretation(tmp_path):
+    """A 3-band byte GeoTIFF is tagged R, G, B by default whatever its order; band names written on purpose
+    ("Blue", "Green", "Red") say the truth.  Names for some bands only leave the decision to the colours."""
+    bgr = [_raster(tmp_path / f"bgr{i}.tif", 3, names=["Blue", "Green", "Red"], seed=i) for i in range(2)]
+    assert gdal.Open(bgr[0]).GetRasterBand(1).GetColorInterpretation() == gdal.GCI_RedBand
+    assert bandmap.infer_rgb_only(gdal.Open(bgr[0])) == ([3, 2, 1, 2], "band names")
+    st = Stack(bgr, expected_bands=4)
+    assert [s.bands for s in st.sources] == [[3, 2, 1, 2]] * 2 and "band names" in st.band_notes[0]
+    partial = _raster(tmp_path / "partial.tif", 3, names=["Red", "", ""])
+    assert bandmap.infer_rgb_only(gdal.Open(partial)) == ([1, 2, 3, 2], "colour interpretation")

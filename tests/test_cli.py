@@ -135,6 +135,51 @@ def test_nan_and_inf_values(capsys, tmp_path):
     _assert_refused(capsys, tmp_path, ["detect", a, c], "c_2002.tif", "NaN values")
 
 
+
+def test_single_band_images_point_to_the_classical_methods(capsys, tmp_path):
+    """A single-band (SAR-like) pair: the networks refuse it naming the classical methods, which run."""
+    imgs = _stack(tmp_path, n=2, bands=1)
+    _assert_refused(capsys, tmp_path, ["detect", *imgs], "img_2001.tif", "have 1", "--model cva")
+    rc, out, err = _run(capsys, ["detect", *imgs, "--model", "cva", "--out", str(tmp_path / "o"), "--quiet"])
+    assert rc == 0, err
+
+
+def test_folder_of_band_files_as_input(capsys, tmp_path):
+    """OSCD-style dates stored as a folder of per-band files: a specific message on how to stack them."""
+    for d in ("imgs_1", "imgs_2"):
+        (tmp_path / d).mkdir()
+        for band in ("B02", "B03", "B04", "B08"):
+            write_tif(tmp_path / d / f"{band}.tif", np.ones((20, 20), np.uint16))
+    _assert_refused(capsys, tmp_path, ["detect", str(tmp_path / "imgs_1"), str(tmp_path / "imgs_2")],
+                    "imgs_1' is a folder", "gdalbuildvrt -separate")
+
+
+def test_undated_png_pair_without_georeferencing(capsys, tmp_path):
+    """A LEVIR-CD / WHU-CD style pair: 8-bit RGB PNGs, no CRS, no date in the names (A/test_1.png,
+    B/test_1.png).  Both models run, the changed square is found and the summary says the dates are unknown."""
+    from osgeo import gdal
+
+    rng = np.random.default_rng(4)
+    a = np.repeat(np.repeat(rng.integers(40, 120, (3, 16, 16)), 4, axis=1), 4, axis=2)
+    b = np.clip(a + rng.normal(0, 2, a.shape), 0, 255)
+    b[:, 20:40, 24:44] = rng.integers(180, 230, (3, 20, 20))
+    paths = []
+    for folder, arr in (("A", a), ("B", b)):
+        (tmp_path / folder).mkdir()
+        mem = gdal.GetDriverByName("MEM").Create("", 64, 64, 3, gdal.GDT_Byte)
+        for k in range(3):
+            mem.GetRasterBand(k + 1).WriteArray(arr[k].astype(np.uint8))
+        paths.append(str(tmp_path / folder / "test_1.png"))
+        gdal.GetDriverByName("PNG").CreateCopy(paths[-1], mem)
+    for model in ("caimnet", "cva"):
+        rc, out, err = _run(capsys, ["detect", *paths, "--model", model, "--out", str(tmp_path / model), "--quiet"])
+        assert rc == 0, err
+        assert "Dates     2: unknown, unknown (not found in the file names or metadata" in out
+        assert "(no CRS: area unknown)" in out
+    area = read_tif(tmp_path / "cva" / "change_area.tif")
+    assert area[20:40, 24:44].mean() > 0.9 and area.sum() - area[20:40, 24:44].sum() < 20
+
+
 def test_corrupt_weights(capsys, tmp_path):
     imgs = _stack(tmp_path, n=2)
     w = tmp_path / "weights.pt"

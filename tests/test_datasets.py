@@ -71,6 +71,66 @@ def test_generic_layout(tmp_path):
     np.testing.assert_array_equal(s2.values[:, 3], s2.values[:, 1])  # 3 bands: green as NIR
 
 
+
+def _generic_pair(folder, label, nodata=None, images=None):
+    """A generic-layout series: two dated 4-band GeoTIFFs (or ``images``) and ``label`` as area.tif."""
+    from rasters import write_tif
+
+    os.makedirs(folder, exist_ok=True)
+    rng = np.random.default_rng(1)
+    for date, img in zip(("2015-01-01", "2016-01-01"), images or [None, None]):
+        write_tif(os.path.join(folder, f"{date}.tif"),
+                  rng.integers(1, 255, (4, 16, 16)).astype(np.uint8) if img is None else img)
+    write_tif(os.path.join(folder, "area.tif"), np.asarray(label, np.uint8), nodata=nodata)
+    return folder
+
+
+def test_generic_label_conventions(tmp_path):
+    """area.tif as the benchmarks ship it: a 0/255 mask is 0 unchanged / 255 changed (unless 255 is its
+    nodata), a 'don't care' value flagged as nodata is unlabelled, an unflagged one is refused naming the
+    file and the fix."""
+    truth = np.zeros((16, 16), np.uint8)
+    truth[4:9, 4:9] = 1
+    (s,) = load_series("generic", _generic_pair(str(tmp_path / "mask"), truth * 255))
+    np.testing.assert_array_equal(s.area, truth)
+    (s,) = load_series("generic", _generic_pair(str(tmp_path / "unlabelled"), truth * 255, nodata=255))
+    assert set(np.unique(s.area)) == {0, 255}
+    dont_care = truth.copy()
+    dont_care[:2] = 2
+    (s,) = load_series("generic", _generic_pair(str(tmp_path / "flagged"), dont_care, nodata=2))
+    assert (s.area[:2] == 255).all() and np.array_equal(s.area[2:], truth[2:])
+    with pytest.raises(ValueError, match=r"area\.tif: value\(s\) 2 are not labels.*gdal_edit\.py -a_nodata 2"):
+        load_series("generic", _generic_pair(str(tmp_path / "unflagged"), dont_care))
+
+
+def test_generic_images_in_physical_units_and_mismatches_named(tmp_path):
+    """Dates stored with different scale/offset read as the same values, NaN is nodata; images or labels
+    of another size and images of other band counts are refused naming the file."""
+    from osgeo import gdal
+
+    refl = np.random.default_rng(2).uniform(0.05, 0.4, (4, 16, 16)).astype(np.float32)
+    with_nan = refl.copy()
+    with_nan[:, 3, 5] = np.nan
+    folder = _generic_pair(str(tmp_path / "scaled"), np.zeros((16, 16)),
+                           images=[with_nan, np.round(refl / 1e-4).astype(np.uint16)])
+    ds = gdal.Open(os.path.join(folder, "2016-01-01.tif"), gdal.GA_Update)
+    for b in range(1, 5):
+        ds.GetRasterBand(b).SetScale(1e-4)
+    ds = None
+    (s,) = load_series("generic", folder)
+    assert not s.valid[3, 5] and s.valid.sum() == 255 and np.isfinite(s.values).all()
+    np.testing.assert_allclose(s.values[1][:, s.valid], s.values[0][:, s.valid], atol=6e-5)
+    cases = [("small_label", dict(label=np.zeros((12, 16))),
+              r"small_label.area\.tif is 16 x 12 pixels, the images 16 x 16"),
+             ("small_image", dict(label=np.zeros((16, 16)), images=[None, np.ones((4, 15, 16), np.uint8)]),
+              r"small_image.2016-01-01\.tif is 16 x 15 pixels, 2015-01-01\.tif 16 x 16"),
+             ("one_band", dict(label=np.zeros((16, 16)), images=[np.ones((1, 16, 16), np.uint8)] * 2),
+              r"one_band.2015-01-01\.tif has 1 band\(s\).*--bands")]
+    for name, kw, message in cases:
+        with pytest.raises(ValueError, match=message):
+            load_series("generic", _generic_pair(str(tmp_path / name), **kw))
+
+
 def test_patch_sampler_on_fixture(tmp_path):
     from model_core.datasets.series_patches import PatchSampler
 

@@ -86,6 +86,40 @@ def test_nodata_alpha_and_nan_masks(tmp_path):
     assert not valid[2, 3] and not valid[5, 5] and valid.sum() == 398
 
 
+
+def test_band_scale_and_offset_give_physical_values(tmp_path):
+    """Landsat surface reflectance stored as Collection 2 (uint16, scale 2.75e-5, offset -0.2, nodata 0)
+    and as Collection 1 (scale 1e-4): both dates read as the same reflectance, directly and warped, and
+    the nodata test still compares the stored values."""
+    from osgeo import gdal
+
+    refl = np.random.default_rng(3).uniform(0.02, 0.4, (4, 20, 20))
+
+    def landsat(name, scale, offset, **kw):
+        stored = np.round((refl - offset) / scale).astype(np.uint16)
+        stored[:, 0, 0] = 0
+        path = write_tif(tmp_path / name, stored, nodata=0, **kw)
+        ds = gdal.Open(path, gdal.GA_Update)
+        for b in range(1, 5):
+            ds.GetRasterBand(b).SetScale(scale)
+            ds.GetRasterBand(b).SetOffset(offset)
+        ds = None
+        return path
+
+    c2 = landsat("LC08_C2_2020.tif", 2.75e-5, -0.2)
+    c1 = landsat("LC08_C1_2021.tif", 1e-4, 0.0)
+    shifted = landsat("LC08_C1_2022.tif", 1e-4, 0.0, origin=(500000.0 + 4.0, 5200000.0))  # warped
+    s = Stack([c2, c1])
+    values, valid = s.read(0, 0, 20, 20)
+    assert not valid[0, 0] and valid.sum() == 399
+    np.testing.assert_allclose(values[0][:, valid], refl[:, valid], atol=2e-5)
+    np.testing.assert_allclose(values[1][:, valid], refl[:, valid], atol=6e-5)
+    s = Stack([c2, shifted])  # the grid starts at the reference's column 1 (the overlap)
+    assert s.sources[1].warped and s.grid.width == 19
+    values, valid = s.read(0, 0, 19, 20)
+    assert values[1][:, 2:18, 2:18].mean() == pytest.approx(refl[:, 2:18, 3:19].mean(), abs=0.01)
+
+
 def test_alpha_band_is_dropped_and_masks(tmp_path):
     rgba = np.concatenate([_img(16, 16, 2, bands=4)[:4] % 255, np.full((1, 16, 16), 255)]).astype(np.uint8)
     rgba[4, 0, 0] = 0

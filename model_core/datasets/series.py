@@ -23,7 +23,11 @@ Generic layout (``load_generic``)::
 A root folder may hold one such series or several series sub-folders.  Dates are parsed from file
 names (YYYY-MM-DD, YYYY_MM_DD, YYYYMMDD, YYYY-MM, YYYY_MM, or YYYY) and the images are ordered by
 them.  ``bands`` picks and orders the 1-based input bands into R, G, B, NIR (default 1, 2, 3, 4;
-3-band images get their green band repeated as NIR).  Every image must have the grid of the first.
+3-band images get their green band repeated as NIR).  Every image and label must have the size of the
+first image.  Image values are read in the units their bands' scale and offset say; NaN counts as
+nodata.  A label's nodata value (other than 0) marks unlabelled pixels, e.g. a "don't care" class; an
+``area.tif`` holding only 0 and 255 is a 0/255 mask (as LEVIR-CD, WHU-CD and SYSU-CD ship them):
+255 is changed there, unless 255 is its nodata value.
 """
 
 import glob
@@ -109,8 +113,10 @@ def select_indices(n, t=None, indices=None):
     return sorted({int(round(i)) for i in np.linspace(0, n - 1, t)})
 
 
-def read_raster(path, bands=None):
-    """(values (C, H, W), nodata mask (H, W) True = nodata) of a raster; ``bands`` 1-based."""
+def read_raster(path, bands=None, scaled=False):
+    """(values (C, H, W), nodata mask (H, W) True = nodata) of a raster; ``bands`` 1-based.  NaN and
+    infinite values are nodata (and 0 in the values); ``scaled``: float32 values in the units the bands'
+    scale and offset say."""
     from osgeo import gdal
 
     ds = gdal.Open(path)
@@ -125,6 +131,11 @@ def read_raster(path, bands=None):
         nd = band.GetNoDataValue()
         if nd is not None:
             nodata |= a == nd
+        if a.dtype.kind == "f" and not np.isfinite(a).all():  # NaN / inf: nodata (0 in the values)
+            nodata |= ~np.isfinite(a)
+            a = np.where(np.isfinite(a), a, 0).astype(a.dtype)
+        if scaled:
+            a = a.astype(np.float32) * np.float32(band.GetScale() or 1.0) + np.float32(band.GetOffset() or 0.0)
         arrs.append(a)
     return np.stack(arrs), nodata
 
@@ -150,34 +161,78 @@ def _series_folders(root):
                   if os.path.isdir(os.path.join(root, d)) and is_series(os.path.join(root, d)))
 
 
+def _read_label(path, classes):
+    """A generic-layout label as uint8, 255 = unlabelled (see the module docstring): ``area.tif``
+    (``classes`` = 2) or ``moment.tif`` (``classes`` = T).  Raises ValueError naming the file when a
+    value is no label."""
+    from osgeo import gdal
+
+    ds = gdal.Open(path)
+    if ds is None:
+        raise OSError(f"cannot read raster {path}")
+    band = ds.GetRasterBand(1)
+    raw = band.ReadAsArray()
+    nd = band.GetNoDataValue()
+    unlabelled = raw == nd if nd is not None and nd != 0 else np.zeros(raw.shape, bool)
+    if raw.dtype.kind == "f":
+        unlabelled |= np.isnan(raw)
+    lab = raw.astype(np.float64)
+    values = np.unique(lab[~unlabelled])
+    if classes == 2 and IGNORE in values and set(values.tolist()) <= {0, IGNORE}:
+        lab[lab == IGNORE] = 1  # a 0/255 change mask
+    lab[unlabelled] = IGNORE
+    ok = (lab == IGNORE) | ((lab >= 0) & (lab < classes) & (lab == np.round(lab)))
+    if not ok.all():
+        bad = ", ".join(f"{v:g}" for v in np.unique(lab[~ok])[:5])
+        name = os.path.basename(path)
+        what = ("0 unchanged, 1 changed (or a 0/255 change mask)" if classes == 2 else
+                f"0 no change to {classes - 1} (the {classes} dates' intervals)")
+        raise ValueError(f"{path}: value(s) {bad} are not labels; {name} holds {what} and 255 unlabelled. Mark a "
+                         f"'don't care' value as the file's nodata (e.g. gdal_edit.py -a_nodata {bad.split(',')[0]} "
+                         f"{name}) or recode it to 255.")
+    return lab.astype(np.uint8)
+
+
 def load_generic(root, bands=None, t=None, indices=None):
     """Series of the generic layout (see the module docstring)."""
     out = []
     folders = _series_folders(root)
     if not folders:
-        raise FileNotFoundError(f"no dated GeoTIFFs found in {root} or its sub-folders")
+        raise FileNotFoundError(f"no dated GeoTIFFs found in {root} or its sub-folders (the generic layout: a "
+                                "folder per series with one GeoTIFF per date, the date in its name, e.g. "
+                                "2019-05-01.tif, and area.tif and/or moment.tif)")
     for folder in folders:
         files = [f for f in glob.glob(os.path.join(folder, "*.tif*"))
                  if os.path.basename(f).lower() not in LABEL_NAMES and parse_date(f)]
         files.sort(key=lambda f: (parse_date(f), os.path.basename(f)))
         moment_p, area_p = os.path.join(folder, "moment.tif"), os.path.join(folder, "area.tif")
-        moment = read_raster(moment_p)[0][0] if os.path.isfile(moment_p) else None
-        area = read_raster(area_p)[0][0] if os.path.isfile(area_p) else None
-        if moment is None and area is None:
+        if not os.path.isfile(moment_p) and not os.path.isfile(area_p):
             raise FileNotFoundError(f"{folder}: neither moment.tif nor area.tif found")
         idx = select_indices(len(files), t, indices)
-        if moment is not None and len(idx) != len(files):
+        if os.path.isfile(moment_p) and len(idx) != len(files):
             raise ValueError(f"{folder}: a moment label fixes the dates; select all {len(files)}")
+        moment = _read_label(moment_p, len(idx)) if os.path.isfile(moment_p) else None
+        area = _read_label(area_p, 2) if os.path.isfile(area_p) else None
         vals, valid = [], None
         for i in idx:
-            arr, nodata = read_raster(files[i])
+            arr, nodata = read_raster(files[i], scaled=True)
+            if valid is not None and nodata.shape != valid.shape:
+                raise ValueError(f"{files[i]} is {nodata.shape[1]} x {nodata.shape[0]} pixels, "
+                                 f"{os.path.basename(files[idx[0]])} {valid.shape[1]} x {valid.shape[0]}: every "
+                                 "image of a series needs the grid of the first (align them first, e.g. "
+                                 "gdalwarp -te XMIN YMIN XMAX YMAX -tr XRES YRES).")
+            n = arr.shape[0]
+            if bands and not all(1 <= int(b) <= n for b in bands):
+                raise ValueError(f"{files[i]} has {n} band(s); --bands {','.join(map(str, bands))} asks for others.")
+            if len(bands or range(n)) not in (3, 4):
+                raise ValueError(f"{files[i]} has {n} band(s); the evaluation reads 3 or 4 as R, G, B, NIR: pick "
+                                 "them with --bands, e.g. 4,3,2,8 for Sentinel-2, or 1,1,1,1 for a single band.")
             vals.append(to_rgbn(arr, bands))
             valid = ~nodata if valid is None else valid & ~nodata
-        if moment is not None:
-            moment = moment.astype(np.uint8)
-            if moment[moment != IGNORE].max(initial=0) >= len(idx):
-                raise ValueError(f"{folder}: moment.tif has values >= T = {len(idx)}")
+        for name, lab in (("moment.tif", moment), ("area.tif", area)):
+            if lab is not None and lab.shape != valid.shape:
+                raise ValueError(f"{os.path.join(folder, name)} is {lab.shape[1]} x {lab.shape[0]} pixels, the "
+                                 f"images {valid.shape[1]} x {valid.shape[0]}: a label needs the images' grid.")
         out.append(Series(os.path.basename(os.path.normpath(folder)), np.stack(vals), valid,
-                          moment, None if area is None else area.astype(np.uint8),
-                          [parse_date(files[i]) for i in idx]))
+                          moment, area, [parse_date(files[i]) for i in idx]))
     return out
