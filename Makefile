@@ -13,7 +13,7 @@ export MALLOC_MMAP_MAX_ ?= 0
 export MALLOC_TRIM_THRESHOLD_ ?= 4294967296
 DEMO_OUT ?= demo_output
 
-.PHONY: setup deb venv demo test test-core test-qgis test-e2e bench qgis package lint clean
+.PHONY: setup deb venv demo test test-core test-qgis test-e2e bench card-check qgis package lint clean
 
 setup: $(STAMP)
 
@@ -44,6 +44,11 @@ test-core: setup
 
 bench: setup
 	$(PY) tools/bench.py
+
+# Re-run every command behind the model card's tables and compare each figure with the card (~30 min;
+# needs ../shared/data). Outputs in runs/card_check.
+card-check: setup
+	$(PY) tools/card_check.py --jobs 2
 
 # Start QGIS with the plugin installed from the working tree (symlinks) in a development profile under build/.
 qgis: setup
