@@ -184,9 +184,10 @@ def _quicklook(images, dates, bands, reference, res, png, title=None, truth_mome
 
     rgb = (0, 1, 2)
     if not bands:  # every band is read: show red, green, blue where the metadata say which they are
-        from model_core.bandmap import infer_rgbn_path
+        from model_core.bandmap import engine_roles_path
 
-        found = infer_rgbn_path(images[0])[0] if isinstance(images[0], str) else None
+        roles = engine_roles_path(images[0]) if isinstance(images[0], str) else None
+        found = roles and (roles[0][0] or roles[1][0])  # R, G, B, NIR; else RGB-only (e.g. a B, G, R file)
         if found:
             rgb = tuple(b - 1 for b in found[:3])
     stack = Stack(images, dates=dates, bands=bands, reference=reference)

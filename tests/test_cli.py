@@ -307,3 +307,25 @@ def test_report_without_a_crs(capsys, tmp_path):
     page = report.read_text(encoding="utf-8")
     assert "unknown: no CRS" in page and "nan" not in page.lower().replace("nan-", "")
     assert page.count("n/a") >= 2
+
+
+def test_quicklook_shows_a_bgr_file_in_true_colour(tmp_path):
+    """A 3-band file stored blue, green, red (band names say so) is shown with red as red in the quicklook:
+    the left half of the scene is red and the right half blue, in the first panel."""
+    from osgeo import gdal
+
+    rng = np.random.default_rng(0)
+    red, blue = np.full((64, 64), 20.0), np.full((64, 64), 20.0)
+    red[:, :32], blue[:, 32:] = 230.0, 230.0
+    paths = []
+    for name in ("a_2019.tif", "b_2020.tif"):
+        bgr = np.stack([blue, np.full((64, 64), 20.0), red]) + rng.normal(0, 2, (3, 64, 64))
+        paths.append(write_tif(tmp_path / name, bgr.clip(0, 255).astype(np.uint8), names=["Blue", "Green", "Red"]))
+    png = str(tmp_path / "q.png")
+    assert main(["detect", *paths, "--model", "cva", "--out", str(tmp_path / "out"), "--quiet", "--quicklook", png]) == 0
+    img = gdal.Open(png).ReadAsArray()[:3].astype(int)  # (3, H, W) RGB
+    panel = img[:, :, : img.shape[2] // 4]  # the first of four panels: the first date
+    reddish = (panel[0] > 180) & (panel[1] < 80) & (panel[2] < 80)
+    bluish = (panel[2] > 180) & (panel[0] < 80) & (panel[1] < 80)
+    assert reddish.sum() > 500 and bluish.sum() > 500
+    assert np.argwhere(reddish)[:, 1].mean() < np.argwhere(bluish)[:, 1].mean()  # red on the left
