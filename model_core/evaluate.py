@@ -22,6 +22,18 @@ Dataset kinds:
   when a file's recorded config says so.
 * ``generic``, ``spacenet7``, ``dynamicearthnet``: the loaders of :mod:`model_core.datasets`
   (``--t`` selects that many dates spread over the series).
+* ``pairs``: bi-temporal image-pair benchmarks in their original layout, ``ROOT[/train|val|test]/A, B,
+  label`` (LEVIR-CD, WHU-CD, SYSU-CD's time1/time2, CDD's OUT, S2Looking's Image1/Image2, ...;
+  :mod:`model_core.datasets.pairs`); RGB tiles are R, G, B with green as NIR.  ``--split test`` keeps
+  the split folder of that name.
+* ``oscd``: the Onera Satellite Change Detection dataset (:mod:`model_core.datasets.oscd`): B04, B03,
+  B02, B08 as R, G, B, NIR, every band resampled to the 10 m grid of B02; with a classical ``--model``
+  or a fusion (as with Taizhou) also B05, B06, B07, B8A, B11 and B12, the bands the engine keeps of a
+  13-band Sentinel-2 stack (the baseline then uses them too).  ``--split train|test`` keeps the cities
+  ``train.txt`` / ``test.txt`` list.
+  Both are area-only (T = 2) and are read one tile at a time, so memory stays bounded on splits of
+  thousands of tiles; ``--samples N`` scores the first N series (in folder and name order) of any real
+  dataset.
 
 Scenes are normalised like inference does (per date and band, statistics of the whole scene) and
 run in tiles with the model's halo as overlap, so results do not depend on the tile size.
@@ -97,7 +109,7 @@ def _series_for(args):
             raise ValueError("--bands for the semi-synthetic series picks 4 of its bands (R, G, B, NIR: 1-4), "
                              "e.g. 1,2,3,2")
         out = []
-        for i in range(args.samples):
+        for i in range(200 if args.samples is None else args.samples):
             s = gen.sample(np.random.default_rng([args.seed, i]), t_values[i % len(t_values)])
             values, stats = s["values"], sample_stats(s)
             if idx is not None:
@@ -117,7 +129,13 @@ def _series_for(args):
         # and 7 (file bands 5, 6) for the fusion's CVA part; a classical method takes all six (the
         # baseline then uses all six too)
         bands = [3, 2, 1, 4, 5, 6]
-    return load_series(args.dataset, args.root, t=args.t, bands=bands)
+    if bands is None and args.dataset == "oscd" and _all_bands(getattr(args, "model", None)):
+        from model_core.datasets.oscd import SURFACE
+
+        bands = list(SURFACE)  # likewise: R, G, B, NIR, then the other surface bands
+    series = load_series(args.dataset, args.root, t=args.t, bands=bands, split=getattr(args, "split", None))
+    limit = getattr(args, "samples", None)
+    return series if limit is None else series[:limit]
 
 
 def _all_bands(model):
@@ -153,9 +171,20 @@ def _history_counts(history, truth, pred):
     return out
 
 
+def _moment_labelled(s):
+    """Whether a series' moment labels say more than its area (a lazily read series: whether it has
+    moment labels and more than two dates, without reading it)."""
+    from model_core.datasets.series import LazySeries
+
+    if isinstance(s, LazySeries):
+        return s.has_moment and s.t > 2
+    return s.moment is not None and not np.array_equal(s.moment, s.area)
+
+
 def evaluate(series, model=None, device="cpu", tile=256, baseline=True, log=None, block=None,
              bootstrap=1000, min_patch=0):
-    """Pooled scores for the model and the baseline over a list of :class:`Series`.
+    """Pooled scores for the model and the baseline over a list of :class:`Series` (or of
+    :class:`~model_core.datasets.series.LazySeries`, each read when its turn comes).
 
     ``min_patch`` (pixels) applies the engine's minimum change patch to every method's prediction of
     each series (:func:`model_core.predict.drop_small_patches`).
@@ -167,6 +196,7 @@ def evaluate(series, model=None, device="cpu", tile=256, baseline=True, log=None
     from model_core.baseline import cva
     from model_core.metrics import (ConfusionMatrix, area_from_moment_labels, block_confusions,
                                     bootstrap_kappas, interval)
+    from model_core.datasets.series import loaded
     from model_core.predict import drop_small_patches
 
     kmax = max(s.t for s in series)
@@ -176,8 +206,9 @@ def evaluate(series, model=None, device="cpu", tile=256, baseline=True, log=None
         res[name] = {"cm": ConfusionMatrix(kmax), "seconds": 0.0, "blocks": {"area": [], "moment": []},
                      "history": np.zeros((len(HISTORY_CLASSES), 5), np.int64)}
     with_history = all(getattr(s, "history", None) is not None for s in series)
-    has_moment = any(s.moment is not None and not np.array_equal(s.moment, s.area) for s in series)
+    has_moment = any(_moment_labelled(s) for s in series)
     for i, s in enumerate(series):
+        s = loaded(s)  # a lazily read tile: read now, dropped after this iteration
         preds = {}
         if model is not None:
             t0 = time.time()
@@ -276,7 +307,7 @@ def build_parser():
         description="Print change-area and change-moment metric tables for a model and for the "
                     "classical CVA + Otsu baseline on the same labelled pixels of a dataset.")
     p.add_argument("--dataset", required=True,
-                   choices=["taizhou", "semisynthetic", "generic", "spacenet7", "dynamicearthnet"],
+                   choices=["taizhou", "semisynthetic", "generic", "spacenet7", "dynamicearthnet", "pairs", "oscd"],
                    help="dataset kind (see model_core/evaluate.py for the layouts)")
     p.add_argument("--root", help="dataset folder (semisynthetic: the source imagery folder, default "
                                   "../shared/data)")
@@ -285,9 +316,16 @@ def build_parser():
     p.add_argument("--no-model", action="store_true", help="evaluate the baseline only")
     p.add_argument("--no-baseline", action="store_true", help="skip the baseline")
     p.add_argument("--bands", help="1-based input bands as R,G,B,NIR (taizhou default 3,2,1,4; on the "
-                   "semi-synthetic R, G, B, NIR series e.g. 1,2,3,2 scores the RGB-only mode)")
+                   "semi-synthetic R, G, B, NIR series e.g. 1,2,3,2 scores the RGB-only mode; oscd: positions "
+                   "in B01..B08,B8A,B09..B12, default 4,3,2,8; pairs: default the tiles' R, G, B with green "
+                   "as NIR)")
     p.add_argument("--t", type=int, help="number of dates to select (spacenet7, dynamicearthnet, generic)")
-    p.add_argument("--samples", type=int, default=200, help="semisynthetic: number of series")
+    p.add_argument("--split", metavar="NAME",
+                   help="pairs: only the split folder of this name under --root (e.g. test); oscd: only the "
+                        "cities train.txt or test.txt lists (train, test); default: every tile / labelled city")
+    p.add_argument("--samples", type=int, metavar="N",
+                   help="semisynthetic: number of series (default 200); real datasets: score only the first N "
+                        "series in folder and name order (default: all)")
     p.add_argument("--t-min", type=int, default=2, help="semisynthetic: smallest T")
     p.add_argument("--t-max", type=int, default=10, help="semisynthetic: largest T")
     p.add_argument("--patch", type=int, default=64, help="semisynthetic: series size in pixels")
@@ -330,6 +368,9 @@ def main(argv=None):
     if args.bootstrap_block is not None and args.bootstrap_block < 1:
         print("error: --bootstrap-block must be a positive number of pixels", file=sys.stderr)
         return 2
+    if args.samples is not None and args.samples < 1:
+        print("error: --samples must be a positive number of series", file=sys.stderr)
+        return 2
     try:
         import torch
 
@@ -366,14 +407,18 @@ def main(argv=None):
         from model_core.predict import check_min_patch
 
         min_patch = check_min_patch(args.min_patch)
+        # progress on stderr for the benchmarks of many tiles
+        log = (lambda m: print(m, file=sys.stderr, flush=True)) if args.dataset in ("pairs", "oscd") else None
         res = evaluate(series, model, device, args.tile, baseline=not args.no_baseline,
-                       block=args.bootstrap_block, min_patch=min_patch)
+                       block=args.bootstrap_block, min_patch=min_patch, log=log)
         if min_patch > 1:
             label += f", min patch {min_patch} px"
     except (CaimError, ValueError, FileNotFoundError, OSError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     kind = "semi-synthetic (held-out split)" if args.dataset == "semisynthetic" else "real labels"
+    if args.split:
+        kind += f", split {args.split}"
     print(f"Dataset: {args.dataset} ({kind}), {len(series)} series, "
           f"T = {sorted({s.t for s in series})}")
     print(format_results(res, label, "CVA + Otsu baseline" + (f", min patch {args.min_patch} px"

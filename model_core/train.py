@@ -24,8 +24,11 @@ validation score after the best no-change bias (the sweep of :mod:`model_core.ca
 the score of the file that will be shipped after calibration; ``"raw"`` ranks by the network as is.
 
 Data kinds: ``semisynthetic`` (:mod:`model_core.datasets.synthetic`, train split for training, the
-held-out val split for validation) or ``generic`` / ``spacenet7`` / ``dynamicearthnet`` (random
-patches from labelled series of those loaders; ``root`` and ``val_root`` name the folders).
+held-out val split for validation) or ``generic`` / ``spacenet7`` / ``dynamicearthnet`` / ``pairs`` /
+``oscd`` (random patches from labelled series of those loaders, :mod:`model_core.datasets.series_patches`;
+``root`` and ``val_root`` name the folders; for ``pairs`` and ``oscd``, ``split`` and ``val_split``
+name a split under them, e.g. ``{"kind": "pairs", "root": "LEVIR-CD", "split": "train",
+"val_split": "val"}``; these two have T = 2, so the batches have two dates whatever t_min and t_max say).
 
 Every epoch writes ``OUT/last.pt`` (weights, loadable with :func:`model_core.weights.load_model`),
 ``OUT/state.pt`` (optimizer and history, for ``--resume``; a resumed run uses the config's or
@@ -167,9 +170,10 @@ class _Source:
             from model_core.datasets import series_patches
 
             root = data.get("val_root") if split == "val" and data.get("val_root") else data["root"]
-            self.gen = series_patches.PatchSampler(self.kind, root, patch=self.patch,
+            part = data.get("val_split") if split == "val" and data.get("val_split") else data.get("split")
+            self.gen = series_patches.PatchSampler(self.kind, root, patch=self.patch, split=part,
                                                    **{k: v for k, v in data.items()
-                                                      if k not in ("root", "val_root")})
+                                                      if k not in ("root", "val_root", "split", "val_split")})
 
     def batch(self, rng, n, t):
         return self.gen.batch(rng, n, t)

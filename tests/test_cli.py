@@ -329,3 +329,126 @@ def test_quicklook_shows_a_bgr_file_in_true_colour(tmp_path):
     bluish = (panel[2] > 180) & (panel[0] < 80) & (panel[1] < 80)
     assert reddish.sum() > 500 and bluish.sum() > 500
     assert np.argwhere(reddish)[:, 1].mean() < np.argwhere(bluish)[:, 1].mean()  # red on the left
+
+
+# ------------------------------------------- evaluate on bi-temporal benchmarks in their original layouts
+
+def _area_row(out, label):
+    """(pixels, kappa) of ``label``'s row of the change-area table."""
+    row = next(line for line in out.splitlines() if line[:28].strip() == label)
+    fields = row[28:].split()
+    return int(fields[0]), float(fields[5])
+
+
+def test_evaluate_pairs_levir_layout(capsys, tmp_path):
+    """evaluate --dataset pairs on LEVIR-CD's layout (test/A, B, label PNGs, 0/255 labels; one tile
+    unchanged, one with a pasted square): CVA finds the square (kappa > 0.8) on exactly the tiles'
+    pixels, as the baseline does; --split and --samples pick the tiles."""
+    from tests.fixtures import layouts
+
+    layouts.write_pairs(str(tmp_path / "LEVIR-CD"))
+    layouts.write_pairs(str(tmp_path / "LEVIR-CD"), split="train", names=("train_1",))
+    common = ["evaluate", "--dataset", "pairs", "--root", str(tmp_path / "LEVIR-CD"), "--model", "cva",
+              "--threads", "1"]
+    rc, out, err = _run(capsys, common + ["--split", "test"])
+    assert rc == 0, err
+    assert "Dataset: pairs (real labels, split test), 2 series, T = [2]" in out
+    for label in ("CVA", "CVA + Otsu baseline"):
+        pixels, kappa = _area_row(out, label)
+        assert pixels == 2 * 64 * 64 and kappa > 0.8, out
+    assert "Change moment" not in out  # two dates: the moment is the area
+    rc, out, err = _run(capsys, common + ["--samples", "1"])
+    assert rc == 0, err
+    assert "1 series" in out and _area_row(out, "CVA")[0] == 64 * 64
+    rc, out, err = _run(capsys, common)  # both splits
+    assert rc == 0 and "3 series" in out and _area_row(out, "CVA")[0] == 3 * 64 * 64
+
+
+def test_evaluate_oscd_layout(capsys, tmp_path):
+    """evaluate --dataset oscd: the test city (product-named band files, cm.png) and both cities; a
+    classical method (and so the baseline) also reads B05-B07, B8A, B11, B12 as the engine would, a
+    network R, G, B, NIR only."""
+    import argparse
+
+    from model_core.evaluate import _series_for
+    from tests.fixtures import layouts
+
+    layouts.write_oscd(str(tmp_path))
+    common = ["evaluate", "--dataset", "oscd", "--root", str(tmp_path), "--model", "cva", "--threads", "1"]
+    rc, out, err = _run(capsys, common + ["--split", "test"])
+    assert rc == 0, err
+    assert "Dataset: oscd (real labels, split test), 1 series, T = [2]" in out
+    pixels, kappa = _area_row(out, "CVA")
+    assert pixels == 60 * 60 and kappa > 0.8, out
+    rc, out, err = _run(capsys, common)
+    assert rc == 0 and _area_row(out, "CVA + Otsu baseline")[0] == 2 * 60 * 60
+    for model, n in (("cva", 10), ("caimnet_cva", 10), ("caimnet", 4)):
+        args = argparse.Namespace(dataset="oscd", root=str(tmp_path), t=None, bands=None, model=model)
+        assert _series_for(args)[0].load().values.shape[1] == n
+
+
+def _refused(capsys, argv, *needles):
+    rc, out, err = _run(capsys, ["evaluate", *argv, "--model", "cva", "--threads", "1"])
+    assert rc == 2, (out, err)
+    assert "Traceback" not in err
+    for n in needles:
+        assert n in err, err
+    return err
+
+
+def test_evaluate_benchmark_layout_errors(capsys, tmp_path):
+    """Bad benchmark folders are refused with one message naming the file and the fix: an image without
+    its label or other date, tiles or labels of another size, an empty date folder, no pair folders,
+    a missing label folder, an unknown split; OSCD cities without labels or bands."""
+    import shutil
+
+    from tests.fixtures import layouts
+
+    def fresh(name, **kw):
+        root = tmp_path / name
+        layouts.write_pairs(str(root), **kw)
+        return root
+
+    root = fresh("no_label")
+    (root / "test" / "label" / "test_2.png").unlink()
+    _refused(capsys, ["--dataset", "pairs", "--root", str(root)],
+             f"{root / 'test' / 'A' / 'test_2.png'} has no change label in {root / 'test' / 'label'}",
+             "add it, or remove the tile")
+    root = fresh("no_b")
+    (root / "test" / "B" / "test_1.png").unlink()
+    _refused(capsys, ["--dataset", "pairs", "--root", str(root)],
+             f"{root / 'test' / 'A' / 'test_1.png'} has no counterpart in {root / 'test' / 'B'}")
+    root = fresh("sizes")
+    layouts._write_image(str(root / "test" / "B" / "test_2.png"), np.zeros((3, 60, 64), np.uint8))
+    _refused(capsys, ["--dataset", "pairs", "--root", str(root)],
+             f"{root / 'test' / 'B' / 'test_2.png'} is 64 x 60 pixels, {root / 'test' / 'A' / 'test_2.png'} "
+             "64 x 64", "need the same size")
+    root = fresh("label_size")
+    layouts._write_image(str(root / "test" / "label" / "test_1.png"), np.zeros((32, 32), np.uint8))
+    _refused(capsys, ["--dataset", "pairs", "--root", str(root)],
+             f"{root / 'test' / 'label' / 'test_1.png'} is 32 x 32 pixels", "a label needs the images' size")
+    root = fresh("empty")
+    for folder in ("A", "B", "label"):
+        for f in (root / "test" / folder).iterdir():
+            f.unlink()
+    _refused(capsys, ["--dataset", "pairs", "--root", str(root)], f"{root / 'test' / 'A'} holds no images")
+    (tmp_path / "nothing" / "train").mkdir(parents=True)
+    _refused(capsys, ["--dataset", "pairs", "--root", str(tmp_path / "nothing")],
+             "no bi-temporal pair folders under", "A, B, label")
+    root = fresh("no_label_folder", folders=("time1", "time2", "masks"))
+    _refused(capsys, ["--dataset", "pairs", "--root", str(root)], "holds time1/ and time2/ but no change-label folder")
+    _refused(capsys, ["--dataset", "pairs", "--root", str(fresh("split")), "--split", "val"],
+             "--split val: none of the pair folders")
+    # OSCD: the test labels not extracted, a band file missing
+    layouts.write_oscd(str(tmp_path / "oscd"))
+    shutil.rmtree(tmp_path / "oscd" / "Onera Satellite Change Detection dataset - Test Labels")
+    _refused(capsys, ["--dataset", "oscd", "--root", str(tmp_path / "oscd")],
+             "no change map (cm/cm.png or <city>-cm.tif)", "for beta", "--split train")
+    rc, out, err = _run(capsys, ["evaluate", "--dataset", "oscd", "--root", str(tmp_path / "oscd"), "--split", "train",
+                                 "--model", "cva", "--threads", "1"])
+    assert rc == 0 and "1 series" in out, err
+    b08 = tmp_path / "oscd" / "Onera Satellite Change Detection dataset - Images" / "alpha" / "imgs_2" / "B08.tif"
+    b08.unlink()
+    _refused(capsys, ["--dataset", "oscd", "--root", str(tmp_path / "oscd"), "--split", "train"],
+             f"{b08.parent}: no B08 band file")
+    _refused(capsys, ["--dataset", "oscd", "--root", str(tmp_path / "nothing")], "no OSCD city folders under")

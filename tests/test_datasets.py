@@ -598,3 +598,127 @@ def test_post_change_drift_keeps_changed_pixels_evolving(no_nuisances):
     assert 0.02 < np.median(on) < 0.3          # drifted, by a few per cent per date, not a new cover
     a, b = option_off_sample(drift_prob=0.0)
     assert np.array_equal(a["values"], b["values"]) and np.array_equal(a["moment"], b["moment"])
+
+
+# -------------------------------------------------- bi-temporal benchmarks in their original layouts
+
+PAIR_VARIANTS = [  # (folders, image ext, label ext, changed value): the layouts the benchmarks ship
+    (("A", "B", "label"), ".png", ".png", 255),        # LEVIR-CD, LEVIR-CD+, WHU-CD (cropped)
+    (("time1", "time2", "label"), ".png", ".png", 1),  # SYSU-CD, here with a 0/1 label
+    (("A", "B", "OUT"), ".jpg", ".jpg", 255),          # CDD (Lebedev): JPEG images and labels
+    (("T1", "T2", "GT"), ".png", ".tif", 255),         # a TIF label for PNG images
+    (("Image1", "Image2", "label"), ".png", ".png", 255),  # S2Looking
+    (("im1", "im2", "label"), ".bmp", ".png", 1),
+]
+
+
+@pytest.mark.parametrize("folders,ext,label_ext,value", PAIR_VARIANTS)
+def test_pairs_layout_variants(tmp_path, folders, ext, label_ext, value):
+    """Each folder-name variant is recognised; a tile is a two-date series read when used, RGB with green
+    as NIR, its area (and moment) exactly the label (255 or 1 = changed, JPEG noise thresholded)."""
+    from model_core.datasets.series import LazySeries
+
+    expected = layouts.write_pairs(str(tmp_path), folders, ext=ext, label_ext=label_ext, changed_value=value)
+    series = load_series("pairs", str(tmp_path))
+    assert [s.name for s in series] == ["test/test_1", "test/test_2"]
+    assert all(isinstance(s, LazySeries) and s.t == 2 for s in series)
+    for lazy in series:
+        s = lazy.load()
+        truth = expected[lazy.name.split("/")[1]]
+        assert s.values.shape == (2, 4, 64, 64) and s.valid.all()
+        np.testing.assert_array_equal(s.values[:, 3], s.values[:, 1])  # RGB: green as NIR
+        np.testing.assert_array_equal(s.area, truth)
+        np.testing.assert_array_equal(s.moment, truth)
+    # the split folder itself as the root
+    assert [s.name for s in load_series("pairs", str(tmp_path / "test"))] == ["test_1", "test_2"]
+
+
+def test_pairs_splits_and_labels(tmp_path):
+    """--split keeps the split folder of that name; a lossless label with other values than 0 / 1 / 255
+    is refused naming the file; a TIF label's nodata value marks unlabelled pixels."""
+    from osgeo import gdal
+
+    layouts.write_pairs(str(tmp_path), split="train", names=("train_1", "train_2"))
+    layouts.write_pairs(str(tmp_path), split="test")
+    assert [s.name for s in load_series("pairs", str(tmp_path))] == [
+        "test/test_1", "test/test_2", "train/train_1", "train/train_2"]
+    assert [s.name for s in load_series("pairs", str(tmp_path), split="TRAIN")] == ["train/train_1", "train/train_2"]
+    with pytest.raises(FileNotFoundError, match=r"--split val: none of the pair folders.*test, train"):
+        load_series("pairs", str(tmp_path), split="val")
+    with pytest.raises(ValueError, match=r"--split applies to the pairs and oscd"):
+        load_series("generic", str(tmp_path), split="test")
+    # a split shipped without labels (a benchmark's hidden test set): refused unless another is picked
+    layouts.write_pairs(str(tmp_path), folders=("A", "B", "hidden"), split="final", names=("f_1",))
+    with pytest.raises(FileNotFoundError, match=r"final holds A/ and B/ but no change-label folder.*--split"):
+        load_series("pairs", str(tmp_path))
+    assert len(load_series("pairs", str(tmp_path), split="train")) == 2
+    label = tmp_path / "test" / "label" / "test_2.png"
+    lab = gdal.Open(str(label)).ReadAsArray()
+    lab[0, :5] = 2
+    layouts._write_image(str(label), lab)
+    with pytest.raises(ValueError, match=r"test_2\.png: value\(s\) 2 are not a change label"):
+        load_series("pairs", str(tmp_path), split="test")[1].load()
+    lab[0, :5] = 9
+    label.unlink()
+    from rasters import write_tif
+
+    write_tif(tmp_path / "test" / "label" / "test_2.tif", lab, geo=False, nodata=9)
+    s = load_series("pairs", str(tmp_path), split="test")[1].load()
+    assert (s.area[0, :5] == 255).all() and s.area[1:].sum() == 400
+
+
+def test_patch_sampler_streams_benchmark_tiles(tmp_path):
+    """Training patches from an image-pair split read the tiles when drawn and keep at most ``cache``."""
+    from model_core.datasets.series_patches import PatchSampler
+
+    layouts.write_pairs(str(tmp_path), split="train", names=("a", "b", "c"))
+    ps = PatchSampler("pairs", str(tmp_path), patch=32, split="train", cache=1, scene_stats=True)
+    b = ps.batch(np.random.default_rng(0), 6, 5)
+    assert b["values"].shape == (6, 2, 4, 32, 32) and set(np.unique(b["moment"])) <= {0, 1}
+    assert len(ps._cache) == 1 and len(ps.stats) >= 2
+
+
+def test_oscd_published_layout(tmp_path):
+    """OSCD: cities found under the archives' folders, B04, B03, B02, B08 as R, G, B, NIR (/ 10000), the
+    20 and 60 m bands resampled to B02's 10 m grid (through the georeferencing, or stretched without
+    it), the 1/2 GeoTIFF and the 0/255 PNG change maps, dates.txt, and the train / test lists."""
+    from model_core.datasets.oscd import SURFACE
+
+    areas, bands = layouts.write_oscd(str(tmp_path))
+    series = load_series("oscd", str(tmp_path))
+    assert [s.name for s in series] == ["alpha", "beta"] and all(s.t == 2 for s in series)
+    for lazy in series:
+        s = lazy.load()
+        assert s.values.shape == (2, 4, 60, 60) and s.valid.all()
+        for k in range(2):
+            for i, band in enumerate(("B04", "B03", "B02", "B08")):
+                np.testing.assert_allclose(s.values[k, i], bands[lazy.name][k][band] / 10000.0, rtol=1e-6)
+        np.testing.assert_array_equal(s.area, areas[lazy.name])
+        np.testing.assert_array_equal(s.moment, areas[lazy.name])
+    assert series[0].load().dates == ["2015-11-28", "2017-07-13"]  # dates.txt
+    assert series[1].load().dates == ["2016-04-01", "2016-04-02"]  # the product names
+    # the 1/2 GeoTIFF is read (preferred to cm.png): a pixel marked 1 there is unchanged
+    from osgeo import gdal
+
+    tif = str(tmp_path / "Onera Satellite Change Detection dataset - Train Labels" / "alpha" / "cm" / "alpha-cm.tif")
+    ds = gdal.Open(tif, gdal.GA_Update)
+    cm = ds.ReadAsArray()
+    cm[25, 30] = 1
+    ds.GetRasterBand(1).WriteArray(cm)
+    ds = None
+    assert load_series("oscd", str(tmp_path))[0].load().area[25, 30] == 0
+    # the other surface bands, on the 10 m grid: a ramp of 10 per 10 m column at 20 and 60 m
+    for lazy in load_series("oscd", str(tmp_path), bands=list(SURFACE)):
+        s = lazy.load()
+        assert s.values.shape == (2, 10, 60, 60)
+        ramp = (1000 + 10 * np.arange(60)) / 10000.0
+        for i in range(4, 10):  # B05, B06, B07, B8A (20 m); B11, B12 (20 m)
+            np.testing.assert_allclose(s.values[1, i][:, 2:-2], np.tile(ramp[2:-2], (60, 1)), atol=1e-4)
+    for bands_60m in ([4, 3, 2, 8, 1], [4, 3, 2, 8, 10, 11]):  # B01, B09, B10 (60 m)
+        s = load_series("oscd", str(tmp_path), bands=bands_60m)[0].load()
+        np.testing.assert_allclose(s.values[0, 4:, :, 6:-6], np.broadcast_to(ramp[6:-6], (len(bands_60m) - 4, 60, 48)),
+                                   atol=1e-4)
+    assert [s.name for s in load_series("oscd", str(tmp_path), split="test")] == ["beta"]
+    assert [s.name for s in load_series("oscd", str(tmp_path), split="train")] == ["alpha"]
+    with pytest.raises(ValueError, match=r"--bands for OSCD picks 4 or more"):
+        load_series("oscd", str(tmp_path), bands=[4, 3, 2])

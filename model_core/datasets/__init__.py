@@ -3,17 +3,21 @@
 * :mod:`.synthetic`: real-pixel semi-synthetic time series with known area and moment truth
   (results on it are semi-synthetic).
 * :mod:`.spacenet7`, :mod:`.dynamicearthnet`: the published datasets in their original layouts.
+* :mod:`.pairs`: bi-temporal image-pair benchmarks (LEVIR-CD, WHU-CD, SYSU-CD, CDD, S2Looking, ...)
+  in their original A / B / label folders; :mod:`.oscd`: the Onera Satellite Change Detection dataset.
 * :mod:`.series`: the :class:`~.series.Series` record, label derivation and the generic folder layout.
 * :func:`load_taizhou`: the Taizhou Landsat-7 pair with its partial reference (evaluation only).
 
-:func:`load_series` gives a list of :class:`~.series.Series` for any of them by name.
+:func:`load_series` gives a list of :class:`~.series.Series` for any of them by name; for ``pairs``
+and ``oscd`` the items are :class:`~.series.LazySeries`, read by their ``load()`` one at a time
+(:func:`.series.loaded` takes either).
 """
 
 import os
 
 import numpy as np
 
-KINDS = ("generic", "spacenet7", "dynamicearthnet", "taizhou")
+KINDS = ("generic", "spacenet7", "dynamicearthnet", "taizhou", "pairs", "oscd")
 
 
 def load_taizhou(root, bands=(3, 2, 1, 4)):
@@ -40,8 +44,20 @@ def load_taizhou(root, bands=(3, 2, 1, 4)):
                    dates=["2000-03-17", "2003-02-06"])]
 
 
-def load_series(kind, root, t=None, bands=None, indices=None):
-    """List of :class:`~.series.Series` of a dataset ``kind`` at ``root``."""
+def load_series(kind, root, t=None, bands=None, indices=None, split=None):
+    """List of :class:`~.series.Series` (or :class:`~.series.LazySeries`) of a dataset ``kind`` at
+    ``root``; ``split`` (pairs: a split folder's name, oscd: train or test) keeps one split."""
+    if split and kind not in ("pairs", "oscd"):
+        raise ValueError(f"--split applies to the pairs and oscd datasets; point --root at the {kind} split's "
+                         "folder instead")
+    if kind == "pairs":
+        from model_core.datasets import pairs
+
+        return pairs.load(root, split=split, bands=bands, t=t)
+    if kind == "oscd":
+        from model_core.datasets import oscd
+
+        return oscd.load(root, split=split, bands=bands, t=t)
     if kind == "generic":
         from model_core.datasets.series import load_generic
 

@@ -9,6 +9,8 @@ A :class:`Series` is one ordered stack with its truth:
 * ``area`` (H, W) uint8: 0 unchanged, 1 changed, 255 unlabelled;
 * ``dates`` (list of str), ``name``.
 
+A :class:`LazySeries` stands for one until it is used (``load()``), for datasets of thousands of tiles.
+
 Labels from per-date maps (land-cover classes, building ids) follow CAIM-Net's definition: a pixel
 changed in interval k when its map differs between selected dates k-1 and k; its moment is the LAST
 such k; a pixel unlabelled at any selected date is unlabelled (255).
@@ -84,6 +86,26 @@ class Series:
         return self.values.shape[0]
 
 
+class LazySeries:
+    """A :class:`Series` read from disk only when used, for datasets of thousands of tiles: ``name`` and
+    ``t`` are known up front, :meth:`load` reads the series (nothing is kept, so a consumer that drops
+    each loaded series keeps memory bounded).  ``has_moment``: whether the loaded series has moment
+    labels (with two dates the moment is the area)."""
+
+    history = None
+
+    def __init__(self, name, t, load, has_moment=True):
+        self.name, self.t, self._load, self.has_moment = name, int(t), load, has_moment
+
+    def load(self):
+        return self._load()
+
+
+def loaded(series):
+    """``series`` itself, or the :class:`Series` a :class:`LazySeries` reads."""
+    return series.load() if isinstance(series, LazySeries) else series
+
+
 def moment_from_maps(maps, unlabelled=None):
     """Last-change moment (H, W) uint8 from per-date maps (T, H, W).
 
@@ -149,6 +171,15 @@ def to_rgbn(arr, bands=None):
     if arr.shape[0] != 4:
         raise ValueError(f"need 3 or 4 bands in R, G, B, NIR order, got {arr.shape[0]}")
     return arr.astype(np.float32)
+
+
+def check_band_count(path, n, bands):
+    """Refuse, naming ``path``, a band selection outside its ``n`` bands or one that is not 3 or 4 bands."""
+    if bands and not all(1 <= int(b) <= n for b in bands):
+        raise ValueError(f"{path} has {n} band(s); --bands {','.join(map(str, bands))} asks for others.")
+    if len(bands or range(n)) not in (3, 4):
+        raise ValueError(f"{path} has {n} band(s); the evaluation reads 3 or 4 as R, G, B, NIR: pick "
+                         "them with --bands, e.g. 4,3,2,8 for Sentinel-2, or 1,1,1,1 for a single band.")
 
 
 def _series_folders(root):
@@ -221,12 +252,7 @@ def load_generic(root, bands=None, t=None, indices=None):
                                  f"{os.path.basename(files[idx[0]])} {valid.shape[1]} x {valid.shape[0]}: every "
                                  "image of a series needs the grid of the first (align them first, e.g. "
                                  "gdalwarp -te XMIN YMIN XMAX YMAX -tr XRES YRES).")
-            n = arr.shape[0]
-            if bands and not all(1 <= int(b) <= n for b in bands):
-                raise ValueError(f"{files[i]} has {n} band(s); --bands {','.join(map(str, bands))} asks for others.")
-            if len(bands or range(n)) not in (3, 4):
-                raise ValueError(f"{files[i]} has {n} band(s); the evaluation reads 3 or 4 as R, G, B, NIR: pick "
-                                 "them with --bands, e.g. 4,3,2,8 for Sentinel-2, or 1,1,1,1 for a single band.")
+            check_band_count(files[i], arr.shape[0], bands)
             vals.append(to_rgbn(arr, bands))
             valid = ~nodata if valid is None else valid & ~nodata
         for name, lab in (("moment.tif", moment), ("area.tif", area)):

@@ -1,4 +1,5 @@
-"""Random training patches from labelled series (generic, SpaceNet 7, DynamicEarthNet loaders).
+"""Random training patches from labelled series (generic, SpaceNet 7, DynamicEarthNet, image-pair
+benchmarks, OSCD loaders).
 
 ``PatchSampler(kind, root, patch=64, t=None, bands=None)`` loads every series once and serves
 ``sample(rng, t)`` / ``batch(rng, n, t)`` like the semi-synthetic generator.  The number of dates is
@@ -8,28 +9,54 @@ ignored when it does not match, so a batch always has the loader's T.  Series ar
 the robust statistics of its whole series (``center``, ``scale``) and training normalises it as the
 engine normalises the scene; by default a patch is standardised with its own statistics, like the
 semi-synthetic samples (see :mod:`model_core.datasets.synthetic` for why).
+
+The image-pair benchmarks and OSCD (``pairs``, ``oscd``; ``split`` picks a split, see
+:func:`model_core.datasets.load_series`) are read a tile at a time: each patch reads its tile unless
+it is among the ``cache`` (default 8) tiles read last, so memory stays bounded on a split of
+thousands of tiles (at the price of a file read per patch).
 """
+
+from collections import OrderedDict
 
 import numpy as np
 
 from model_core.datasets import load_series
-from model_core.datasets.series import IGNORE
+from model_core.datasets.series import IGNORE, LazySeries
 
 
 class PatchSampler:
-    def __init__(self, kind, root, patch=64, t=None, bands=None, scene_stats=False, **_ignored):
-        self.series = [s for s in load_series(kind, root, t=t, bands=bands) if s.moment is not None]
+    def __init__(self, kind, root, patch=64, t=None, bands=None, scene_stats=False, split=None, cache=8,
+                 **_ignored):
+        self.series = [s for s in load_series(kind, root, t=t, bands=bands, split=split)
+                       if (s.has_moment if isinstance(s, LazySeries) else s.moment is not None)]
         if not self.series:
             raise ValueError(f"{kind} at {root}: no series with moment labels")
         self.patch = int(patch)
-        from model_core.normalize import robust_stats
+        self.stats = {} if scene_stats else None  # series index -> its whole-series statistics
+        self._cache, self._cache_size = OrderedDict(), max(1, int(cache))
 
-        self.stats = ({id(s): robust_stats(s.values, s.valid) for s in self.series}
-                      if scene_stats else None)
+    def _series(self, i):
+        """Series ``i``, read (and kept among the last ``cache`` read) when it is lazy; with scene
+        statistics, those of the whole series are taken on first use."""
+        s = self.series[i]
+        if isinstance(s, LazySeries):
+            if i in self._cache:
+                self._cache.move_to_end(i)
+            else:
+                self._cache[i] = s.load()
+                if len(self._cache) > self._cache_size:
+                    self._cache.popitem(last=False)
+            s = self._cache[i]
+        if self.stats is not None and i not in self.stats:
+            from model_core.normalize import robust_stats
+
+            self.stats[i] = robust_stats(s.values, s.valid)
+        return s
 
     def sample(self, rng, t=None):
-        same = [s for s in self.series if s.t == t] or self.series
-        s = same[int(rng.integers(len(same)))]
+        same = [i for i, s in enumerate(self.series) if s.t == t] or range(len(self.series))
+        i = same[int(rng.integers(len(same)))]
+        s = self._series(i)
         p = self.patch
         vals, valid, mom = s.values, s.valid, s.moment
         h, w = mom.shape
@@ -48,7 +75,7 @@ class PatchSampler:
             v, ok, m = v[..., ::-1].copy(), ok[:, ::-1].copy(), m[:, ::-1].copy()
         out = {"values": v, "valid": ok, "moment": m}
         if self.stats is not None:
-            out["center"], out["scale"] = self.stats[id(s)]
+            out["center"], out["scale"] = self.stats[i]
         return out
 
     def batch(self, rng, n, t=None):
