@@ -193,7 +193,7 @@ def test_band_count_must_match_model(tmp_path, random_weights):
     rng = np.random.default_rng(2)
     p = [write_tif(tmp_path / f"two{i}.tif", rng.integers(0, 255, (2, 16, 16)).astype(np.uint8))
          for i in range(2)]
-    with pytest.raises(InputError, match=r"expects 4 bands.*have 2.*band mapping"):
+    with pytest.raises(InputError, match=r"expects 4 bands.*have 2.*classical method.*--model cva"):
         detect(p, out_dir=str(tmp_path / "o"), weights=random_weights)
     assert not (tmp_path / "o").exists() or os.listdir(tmp_path / "o") == []
 
