@@ -32,7 +32,8 @@ BAND_COLORS = ["#d7301f", "#31a354", "#3182bd", "#7a0177", "#636363", "#fdae6b"]
 
 
 def _read_pixel(path, point, crs):
-    """Values of every band of ``path`` at ``point`` (in ``crs``), or None outside / on error."""
+    """Values of every band of ``path`` at ``point`` (in ``crs``), or None outside / on error; in the units
+    a band's scale and offset say (as the engine reads them), None where the band's nodata is stored."""
     from osgeo import gdal
 
     try:
@@ -62,7 +63,11 @@ def _read_pixel(path, point, crs):
         band = ds.GetRasterBand(b)
         value = float(band.ReadAsArray(col, row, 1, 1)[0, 0])
         nodata = band.GetNoDataValue()
-        values.append(None if nodata is not None and value == nodata else value)
+        if nodata is not None and value == nodata:
+            values.append(None)
+            continue
+        scale, offset = band.GetScale(), band.GetOffset()
+        values.append(value * (scale or 1.0) + (offset or 0.0))
     return values
 
 

@@ -234,3 +234,32 @@ def test_a_cloud_masked_pixel_names_its_mask(qgis_app, tmp_path):
             assert cloudy["moment_text"] == ("no data: masked by the cloud mask on 2020-05-01 (run with 'Fill "
                                              "masked dates' to fill such dates)")
         assert inspect_pixel(info, centre(30, 30), utm)["moment_text"] == "changed between 2020-05-01 and 2021-05-01"
+
+
+def test_values_in_the_units_of_scale_and_offset(qgis_app, tmp_path):
+    """Dates stored with different scalings (e.g. Landsat Collection 1 and 2 reflectance) are plotted in
+    the same units, as the engine reads them; a stored nodata value stays 'no data'."""
+    import numpy as np
+    from osgeo import gdal
+    from qgis.core import QgsCoordinateReferenceSystem
+
+    from caim_qgis_plugin.inspect_tool import inspect_pixel
+    from caim_qgis_testlib import make_stack
+
+    paths = make_stack(str(tmp_path), nodata_block=False)
+    ds = gdal.Open(paths[1], gdal.GA_Update)  # the 2nd date: stored value v means 0.0001 * v - 0.01
+    for b in range(1, 5):
+        ds.GetRasterBand(b).SetScale(0.0001)
+        ds.GetRasterBand(b).SetOffset(-0.01)
+        ds.GetRasterBand(b).SetNoDataValue(0)
+    raw = ds.ReadAsArray()[:, 20, 20].astype(float)
+    for b in range(1, 5):
+        ds.GetRasterBand(b).WriteArray(np.zeros((1, 1), np.uint8), 30, 30)  # stored nodata at row 30, col 30
+    ds = None
+    info = {"dates": ["2019-05-01", "2020-05-01", "2021-05-01"], "inputs": [{"path": p} for p in paths],
+            "outputs": {}}
+    data = inspect_pixel(info, centre(20, 20), QgsCoordinateReferenceSystem("EPSG:32614"))
+    assert data["series"][1] == pytest.approx(list(raw * 0.0001 - 0.01))
+    assert data["series"][0] == [float(v) for v in gdal.Open(paths[0]).ReadAsArray()[:, 20, 20]]
+    assert np.all(raw > 0)
+    assert inspect_pixel(info, centre(30, 30), QgsCoordinateReferenceSystem("EPSG:32614"))["series"][1] == [None] * 4
