@@ -24,7 +24,7 @@ REQUIRED_METADATA = ("name", "qgisMinimumVersion", "description", "about", "vers
 # (source relative to the repository, destination inside the top folder)
 TREES = [("caim_qgis_plugin", ""), ("model_core", "model_core"), ("resources", "resources")]
 FILES = [("metadata.txt", "metadata.txt"), ("LICENSE", "LICENSE")]  # the plugin README is caim_qgis_plugin/README.md
-SKIP_DIRS = {"__pycache__", ".pytest_cache", ".git", "tests", ".ipynb_checkpoints"}
+SKIP_DIRS = {"__pycache__", ".pytest_cache", ".git", "tests", ".ipynb_checkpoints", "screenshots"}  # README images
 SKIP_SUFFIXES = (".pyc", ".pyo", ".orig", ".rej", ".swp", "~", ".tmp", ".aux.xml")
 
 
