@@ -2,9 +2,11 @@
 
 * ``caim:samplechangemap`` draws a stratified random sample of a change map to label;
 * ``caim:assessaccuracy`` estimates each class's area and the map's accuracies, with 95 % confidence
-  intervals, from the labelled sample (Olofsson et al. 2014's good practice).
+  intervals, from the labelled sample (Olofsson et al. 2014's good practice);
+* ``caim:comparewithreference`` compares a change map pixel by pixel with a wall-to-wall reference raster
+  (model_core.compare).
 
-Both are thin: they turn layers into file names on the main thread and call the engine.
+All are thin: they turn layers into file names on the main thread and call the engine.
 """
 
 import html
@@ -60,10 +62,10 @@ class _Base(QgsProcessingAlgorithm):
     def icon(self):
         return QIcon(icon_path())
 
-    def _map_path(self, parameters, name, context):
+    def _map_path(self, parameters, name, context, what=None):
         layer = self.parameterAsRasterLayer(parameters, name, context)
         if layer is None or not layer.isValid():
-            raise QgsProcessingException(tr("Choose a change map (a raster layer)."))
+            raise QgsProcessingException(what or tr("Choose a change map (a raster layer)."))
         if layer.providerType() != "gdal":
             raise QgsProcessingException(tr("'%s' is not a file-based raster; export it as GeoTIFF first.")
                                          % layer.name())
@@ -292,6 +294,86 @@ class AssessAccuracyAlgorithm(_Base):
                 f.write(html_report(res, map_path, path))
         return {self.OVERALL: res.overall, self.RESULTS: json.dumps(res.to_dict()), self.SUMMARY: text,
                 self.REPORT: report or None}
+
+
+class CompareWithReferenceAlgorithm(_Base):
+    MAP, REFERENCE, BINARY, REFERENCE_NODATA = "MAP", "REFERENCE", "BINARY", "REFERENCE_NODATA"
+    CHANGED_VALUES, OUTPUT_CSV = "CHANGED_VALUES", "OUTPUT_CSV"
+    KAPPA, OA, F1, REPORT = "KAPPA", "OA", "F1", "REPORT"
+
+    def name(self):
+        return "comparewithreference"
+
+    def displayName(self):  # noqa: N802
+        return tr("Compare a change map with a reference map")
+
+    def createInstance(self):  # noqa: N802
+        return CompareWithReferenceAlgorithm()
+
+    def shortHelpString(self):  # noqa: N802
+        return tr(
+            "Compares a change map pixel by pixel with a wall-to-wall reference raster (a digitised change "
+            "mask, a national change product, a benchmark's label raster) and reports the changed / unchanged "
+            "confusion counts, overall accuracy, precision, recall, F1 and kappa of changed, and the changed "
+            "area of the map and of the reference in hectares; when the reference is a change-moment map, also "
+            "the overall accuracy, kappa, macro F1 and F1 of each interval and the full confusion matrix.  The "
+            "figures are those of <i>evaluate</i> on the same pixels.\n\n"
+            "<b>Change map</b>: change_moment.tif or change_area.tif of a run (0 no change, k = interval k, 255 "
+            "nodata), or any class raster with these codes.  <b>Reference map</b>: any grid and CRS; it is "
+            "warped onto the change map's grid with nearest neighbour.  Pixels where either is nodata, or "
+            "outside the reference, are left out and counted.  <b>Reference is a change mask</b>: changed = "
+            "any non-zero value (automatic when the reference holds only 0 and one other value, e.g. 0/1 or "
+            "0/255); otherwise the reference numbers the intervals as the map does (0 no change, k = the last "
+            "change between date k and k+1).  <b>Reference values that mean changed</b> (optional, e.g. 2,3): "
+            "only these count as changed (a mask).  <b>Reference nodata value</b> (optional): replaces the "
+            "reference's own nodata value.  <b>CSV</b> (optional): the figures as a table.\n\n"
+            "The comparison is only as good as the reference's own accuracy and its co-registration with the "
+            "map: misregistration by a pixel counts every change boundary twice.  For estimates of area and "
+            "accuracy with confidence intervals from a labelled sample, use the other two algorithms of this "
+            "group.")
+
+    def initAlgorithm(self, config=None):  # noqa: N802
+        self.addParameter(QgsProcessingParameterRasterLayer(self.MAP, tr("Change map (change moment or change area)")))
+        self.addParameter(QgsProcessingParameterRasterLayer(self.REFERENCE, tr("Reference map (any grid and CRS)")))
+        self.addParameter(QgsProcessingParameterBoolean(
+            self.BINARY, tr("Reference is a change mask (changed = any non-zero value)"), False))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.REFERENCE_NODATA, tr("Reference nodata value (empty: the reference's own)"),
+            QgsProcessingParameterNumber.Double, None, True))
+        self.addParameter(QgsProcessingParameterString(
+            self.CHANGED_VALUES, tr("Reference values that mean changed, e.g. 2,3 (optional; a change mask)"),
+            optional=True))
+        self.addParameter(QgsProcessingParameterFileDestination(
+            self.OUTPUT_CSV, tr("Comparison table (CSV)"), tr("CSV files (*.csv)"), optional=True,
+            createByDefault=False))
+        self.addOutput(QgsProcessingOutputNumber(self.KAPPA, tr("Kappa of changed / unchanged")))
+        self.addOutput(QgsProcessingOutputNumber(self.OA, tr("Overall accuracy of changed / unchanged")))
+        self.addOutput(QgsProcessingOutputNumber(self.F1, tr("F1 of changed")))
+        self.addOutput(QgsProcessingOutputString(self.REPORT, tr("Report")))
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        from model_core.compare import compare, write_csv
+        from model_core.errors import CaimError
+
+        map_path = self._map_path(parameters, self.MAP, context)
+        ref_path = self._map_path(parameters, self.REFERENCE, context, tr("Choose a reference map (a raster layer)."))
+        nodata = parameters.get(self.REFERENCE_NODATA)
+        nodata = None if nodata in (None, "") else self.parameterAsDouble(parameters, self.REFERENCE_NODATA, context)
+        out = self.parameterAsFileOutput(parameters, self.OUTPUT_CSV, context) if parameters.get(self.OUTPUT_CSV) \
+            else None
+        try:
+            res = compare(map_path, ref_path, binary=self.parameterAsBoolean(parameters, self.BINARY, context),
+                          reference_nodata=nodata,
+                          changed_values=self.parameterAsString(parameters, self.CHANGED_VALUES, context) or None,
+                          progress=lambda f: feedback.setProgress(100.0 * f), cancel=feedback.isCanceled)
+            if out:
+                os.makedirs(os.path.dirname(os.path.abspath(out)), exist_ok=True)
+                write_csv(res, out, overwrite=True)  # the file dialog asked before replacing
+        except CaimError as exc:
+            raise QgsProcessingException(str(exc)) from None
+        text = res.text()
+        feedback.pushInfo(text)
+        return {self.KAPPA: res.kappa, self.OA: res.oa, self.F1: res.f1, self.REPORT: text, self.OUTPUT_CSV: out}
 
 
 def html_report(res, map_path, points_path):

@@ -10,6 +10,7 @@ from caim_qgis_plugin.paths import icon_path
 MENU = "&CAIM change detection"
 SAMPLE_ID = "caim:samplechangemap"
 ASSESS_ID = "caim:assessaccuracy"
+COMPARE_ID = "caim:comparewithreference"
 LOG_TAG = "CAIM change detection"
 
 
@@ -61,6 +62,11 @@ class CaimPlugin:
         self.assess_action.setToolTip("CAIM: area of each class and the map's accuracies, with confidence "
                                       "intervals, from the labelled sample (caim:assessaccuracy)")
         self.assess_action.triggered.connect(lambda: self.open_algorithm(ASSESS_ID))
+        self.compare_action = QAction("Compare with a reference map…", self.iface.mainWindow())
+        self.compare_action.setObjectName("CaimCompare")
+        self.compare_action.setToolTip("CAIM: confusion matrix, kappa and F1 of a change map against a wall-to-wall "
+                                       "reference raster (caim:comparewithreference)")
+        self.compare_action.triggered.connect(lambda: self.open_algorithm(COMPARE_ID))
         self.label_action = QAction("Label the sample points…", self.iface.mainWindow())
         self.label_action.setObjectName("CaimLabel")
         self.label_action.setToolTip("CAIM: step through a sample's points and label each from chips of every "
@@ -75,7 +81,8 @@ class CaimPlugin:
             self.iface.addPluginToRasterMenu(MENU, action)
             self.toolbar.addAction(action)
             self.actions.append(action)
-        for action in (self.sample_action, self.label_action, self.assess_action, self.help_action):
+        for action in (self.sample_action, self.label_action, self.assess_action, self.compare_action,
+                       self.help_action):
             self.iface.addPluginToRasterMenu(MENU, action)
             self.actions.append(action)
 
@@ -142,8 +149,9 @@ class CaimPlugin:
         self.dialog.activateWindow()
 
     def algorithm_defaults(self, alg_id, points=None):
-        """Parameters to open an accuracy algorithm with: the map is the active layer when it is a CAIM
-        change area or change moment layer, else the topmost CAIM change moment layer; for the estimate,
+        """Parameters to open an accuracy algorithm (sample, estimate, comparison with a reference) with:
+        the map is the active layer when it is a CAIM change area or change moment layer, else the topmost
+        CAIM change moment layer; for the estimate,
         the points are ``points`` (a layer) or the topmost sample layer (a vector layer with 'map_class'
         and 'reference'), and the map the one the points were drawn from when it is in the project."""
         from qgis.core import QgsProject, QgsRasterLayer, QgsVectorLayer

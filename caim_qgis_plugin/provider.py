@@ -3,7 +3,11 @@
 from qgis.PyQt.QtGui import QIcon
 from qgis.core import QgsProcessingProvider
 
-from caim_qgis_plugin.accuracy_algorithms import AssessAccuracyAlgorithm, SampleChangeMapAlgorithm
+from caim_qgis_plugin.accuracy_algorithms import (
+    AssessAccuracyAlgorithm,
+    CompareWithReferenceAlgorithm,
+    SampleChangeMapAlgorithm,
+)
 from caim_qgis_plugin.algorithm import DetectChangesAlgorithm
 from caim_qgis_plugin.paths import icon_path
 
@@ -25,3 +29,4 @@ class CaimProvider(QgsProcessingProvider):
         self.addAlgorithm(DetectChangesAlgorithm())
         self.addAlgorithm(SampleChangeMapAlgorithm())
         self.addAlgorithm(AssessAccuracyAlgorithm())
+        self.addAlgorithm(CompareWithReferenceAlgorithm())

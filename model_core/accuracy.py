@@ -16,6 +16,9 @@ unbiased estimates of each class's area and of the map's accuracies, with confid
   to Olofsson et al.'s formulas.  With ``binary`` the classes are collapsed into changed / unchanged
   (e.g. a moment map assessed only for where change happened) while the strata stay the map's classes.
 
+A map can also be compared pixel by pixel with a wall-to-wall reference raster (``compare``, in
+:mod:`model_core.compare`): confusion matrix, kappa and F1 instead of sample-based estimates.
+
 Only GDAL/OGR and numpy: no torch, no QGIS.
 """
 
@@ -635,6 +638,26 @@ def main(argv=None):
     a.add_argument("--compare", metavar="MAP2", help="another map of the same grid (another method or setting): "
                    "prints MAP's overall accuracy minus MAP2's with a paired 95 %% interval from the same points")
     a.add_argument("--json", metavar="FILE", help="also write the estimates as JSON")
+    c = sub.add_parser("compare", help="compare a change map with a wall-to-wall reference raster",
+                       description="Compare a change map with a reference raster on any grid and CRS (warped onto "
+                                   "the map's grid with nearest neighbour): changed / unchanged confusion counts, "
+                                   "OA, precision, recall, F1 and kappa, the changed area of each in hectares, and "
+                                   "with a moment reference OA, kappa, macro F1, per-interval F1 and the confusion "
+                                   "matrix. Pixels where either is nodata, or outside the reference, are excluded "
+                                   "and counted. The comparison is only as good as the reference's own accuracy "
+                                   "and its co-registration with the map.")
+    c.add_argument("map", help="change_moment.tif or change_area.tif of a run (any class raster: 0 no change, "
+                   "k = interval k, 255 nodata)")
+    c.add_argument("reference", help="reference raster: a change mask (e.g. 0/1, 0/255) or a change-moment map "
+                   "numbered as the map")
+    c.add_argument("--binary", action="store_true", help="the reference is a change mask: changed = any non-zero "
+                   "value (automatic when it holds only 0 and one other value)")
+    c.add_argument("--reference-nodata", metavar="V", help="the reference's nodata value, replacing the file's own; "
+                   "'none': use none (e.g. when the file calls 0 nodata but 0 means no change)")
+    c.add_argument("--changed-values", metavar="V1,V2", help="reference values that mean changed (implies "
+                   "--binary); other values are unchanged")
+    c.add_argument("--csv", metavar="FILE", help="also write the figures as CSV (columns section, name, value)")
+    c.add_argument("--overwrite", action="store_true", help="replace an existing --csv")
     args = p.parse_args(argv)
     try:
         if args.command == "sample":
@@ -655,8 +678,24 @@ def main(argv=None):
                 with open(args.json, "w") as f:
                     json.dump(res.to_dict(), f, indent=1)
             return 0
+        if args.command == "compare":
+            from model_core.compare import check_output, compare, write_csv
+            from model_core.predict import limit_gdal_cache
+
+            limit_gdal_cache()  # strips of the map and the warped reference: memory flat with the map's size
+            if args.csv:
+                check_output(args.csv, args.overwrite)
+            res = compare(args.map, args.reference, binary=args.binary, reference_nodata=args.reference_nodata,
+                          changed_values=args.changed_values)
+            print(res.text())
+            if args.csv:
+                print(f"CSV: {write_csv(res, args.csv, overwrite=args.overwrite)}")
+            return 0
         p.print_help()
         return 2
     except CaimError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt:
+        print("\nInterrupted; no output was written.", file=sys.stderr)
+        return 130

@@ -1,4 +1,4 @@
-"""Command line: ``python -m model_core {detect,demo,train,evaluate} ...``.
+"""Command line: ``python -m model_core {detect,demo,train,evaluate,calibrate,sample,assess,compare} ...``.
 
 User errors are printed as one clear message (no traceback) and exit with status 2; a cancelled run
 (Ctrl+C) exits with 130 and leaves no output behind.
@@ -299,6 +299,10 @@ def main(argv=None):
     from model_core.errors import Cancelled, CaimError
 
     argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0] in ("sample", "assess", "compare"):  # before the detect parser, which loads torch
+        from model_core.accuracy import main as accuracy_main
+
+        return accuracy_main(argv)
     parser = argparse.ArgumentParser(prog="python -m model_core",
                                      description="CAIM change detection engine (no QGIS needed).")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -313,10 +317,8 @@ def main(argv=None):
                    add_help=False)
     sub.add_parser("assess", help="area and accuracy estimates with confidence intervals from labelled sample "
                    "points (see 'assess --help')", add_help=False)
-    if argv and argv[0] in ("sample", "assess"):
-        from model_core.accuracy import main as accuracy_main
-
-        return accuracy_main(argv)
+    sub.add_parser("compare", help="confusion matrix, kappa, F1 and changed hectares of a change map against a "
+                   "reference raster on any grid (see 'compare --help')", add_help=False)
     if argv and argv[0] in ("train", "evaluate", "calibrate"):
         import importlib
 

@@ -1,0 +1,511 @@
+"""Comparison of a change map with a wall-to-wall reference raster (``python -m model_core compare``).
+
+The reference (a digitised change mask, a national change product, a benchmark's label raster) may be
+on any grid and in any CRS: it is read through a GDAL warped VRT onto the map's grid with nearest
+neighbour, strip by strip, so memory stays bounded whatever the map's size.  One pass accumulates the
+joint counts of (map class, reference value) over the pixels where both are valid; from them:
+
+* the reference is a *change mask* with ``binary`` or ``changed_values`` given, or when it holds only 0
+  and one other value (0/1, 0/255): changed = any non-zero value, or only ``changed_values``;
+  otherwise a *moment map* numbered as the map (0 no change, k = the last change between date k and
+  k+1; a value above the map's number of intervals is refused);
+* the changed / unchanged confusion matrix and its scores, and with two moment maps the moment
+  confusion matrix and its scores, by :mod:`model_core.metrics` (rows reference, columns map), so the
+  figures are those ``evaluate`` gives on the same pixels;
+* the changed area of the map and of the reference on the compared pixels, in hectares (pixel area of
+  each row on a geographic grid; unknown without a CRS).
+
+The comparison is only as good as the reference's own accuracy and its co-registration with the map.
+Only GDAL/OSR and numpy: no torch, no QGIS.
+"""
+
+import csv
+import math
+import os
+from dataclasses import dataclass, field
+
+import numpy as np
+from osgeo import gdal, osr
+
+from model_core import metrics
+from model_core.accuracy import _grid, _open_map, category_names
+from model_core.errors import Cancelled, InputError, OutputError
+
+gdal.UseExceptions()
+osr.UseExceptions()
+
+NO_NODATA = "none"      # --reference-nodata none: the reference's own nodata value is not used
+MAX_VALUES = 65536      # distinct (map class, reference value) pairs before the reference is refused
+CAVEAT = ("the comparison is only as good as the reference's own accuracy and its co-registration with "
+          "the map")
+
+
+def parse_changed_values(text):
+    """'1,2, 5' -> [1, 2, 5] (None for no text)."""
+    if text is None or (isinstance(text, str) and not text.strip()):
+        return None
+    if not isinstance(text, str):
+        return sorted({int(v) for v in text})
+    out = set()
+    for part in text.replace(";", ",").split(","):
+        part = part.strip()
+        if not part:
+            continue
+        try:
+            out.add(int(part))
+        except ValueError:
+            raise InputError(f"Changed value '{part}' is not a whole number; give the reference's values "
+                             "that mean changed, comma-separated, e.g. 1,2.") from None
+    return sorted(out) or None
+
+
+def parse_nodata(text):
+    """A --reference-nodata value: None (the file's own), NO_NODATA or a number."""
+    if text is None or (isinstance(text, str) and not text.strip()):
+        return None
+    if isinstance(text, str) and text.strip().lower() == NO_NODATA:
+        return NO_NODATA
+    try:
+        return float(text)
+    except (TypeError, ValueError):
+        raise InputError(f"Reference nodata '{text}' is not a number (or 'none' to use no nodata value).") from None
+
+
+@dataclass
+class Comparison:
+    """What :func:`compare` finds.  Confusion matrices: rows reference, columns map (as metrics)."""
+
+    map_path: str
+    reference_path: str
+    map_kind: str                  # "change area", "change moment" or "class raster"
+    reference_kind: str            # "change mask" or "moment map"
+    changed_values: list           # reference values counted as changed in a mask (None: any non-zero)
+    compared: int
+    excluded: dict                 # reason -> pixels
+    area_cm: np.ndarray            # 2 x 2
+    area: dict                     # metrics.area_scores
+    changed_ha_map: float          # NaN: unknown (no CRS)
+    changed_ha_reference: float
+    moment_cm: np.ndarray = None   # (K+1) x (K+1), both moment maps only
+    moment: dict = None            # metrics.moment_scores
+    labels: list = field(default_factory=list)       # class k -> name (moment comparison)
+    class_ha_map: list = field(default_factory=list)
+    class_ha_reference: list = field(default_factory=list)
+    warped: bool = False
+    notes: list = field(default_factory=list)
+
+    @property
+    def excluded_total(self):
+        return int(sum(self.excluded.values()))
+
+    @property
+    def kappa(self):
+        return self.area["kappa"]
+
+    @property
+    def oa(self):
+        return self.area["oa"]
+
+    @property
+    def f1(self):
+        return self.area["f1"]
+
+    def _reference_text(self):
+        if self.reference_kind == "moment map":
+            return "a change-moment map numbered as the map"
+        what = ("any non-zero value" if self.changed_values is None
+                else ", ".join(str(v) for v in self.changed_values))
+        return f"a change mask (changed: {what})"
+
+    def text(self):
+        def ha(v):
+            return "unknown (no CRS)" if math.isnan(v) else f"{v:,.2f} ha"
+
+        excluded = ", ".join(f"{k} {v:,}" for k, v in self.excluded.items() if v)
+        lines = [f"Map:        {self.map_path} ({self.map_kind})",
+                 f"Reference:  {self.reference_path}, {self._reference_text()}"
+                 + ("; warped onto the map's grid (nearest neighbour)" if self.warped else ""),
+                 f"Pixels:     {self.compared:,} compared, {self.excluded_total:,} excluded"
+                 + (f" ({excluded})" if excluded else ""),
+                 "", "Changed / unchanged (changed: map class > 0)"]
+        cm = self.area_cm
+        lines += [f"{'':<22}{'map unchanged':>15}{'map changed':>15}",
+                  f"{'reference unchanged':<22}{int(cm[0, 0]):>15,}{int(cm[0, 1]):>15,}",
+                  f"{'reference changed':<22}{int(cm[1, 0]):>15,}{int(cm[1, 1]):>15,}",
+                  f"TP {self.area['tp']:,}  FP {self.area['fp']:,}  FN {self.area['fn']:,}  TN {self.area['tn']:,}",
+                  "", metrics.format_area_table([("map vs reference", self.area)]), "",
+                  f"changed area on the compared pixels: map {ha(self.changed_ha_map)}, "
+                  f"reference {ha(self.changed_ha_reference)}"]
+        if self.moment is not None:
+            w = max([len(n) for n in self.labels] + [12])
+            lines += ["", "Change moment (both maps number the intervals alike)",
+                      metrics.format_moment_table([("map vs reference", self.moment)]), "",
+                      f"{'class':<{w}}  {'map ha':>12}  {'reference ha':>12}  {'F1':>7}"]
+            for k, name in enumerate(self.labels):
+                f1 = f"{self.moment['f1_per_class'][k]:7.4f}" if self.moment["present"][k] else f"{'-':>7}"
+                lines.append(f"{name:<{w}}  {self._num(self.class_ha_map[k]):>12}  "
+                             f"{self._num(self.class_ha_reference[k]):>12}  {f1}")
+            head = "  ".join(f"{k:>9}" for k in range(len(self.labels)))
+            lines += ["", "confusion matrix, pixels (rows: reference class, columns: map class)",
+                      f"{'':<{w}}  {head}"]
+            lines += [f"{name:<{w}}  " + "  ".join(f"{int(v):9d}" for v in self.moment_cm[k])
+                      for k, name in enumerate(self.labels)]
+        lines += [""] + [f"Note: {n}" for n in self.notes + [CAVEAT]]
+        return "\n".join(lines)
+
+    @staticmethod
+    def _num(v):
+        return "unknown" if math.isnan(v) else f"{v:.2f}"
+
+    def rows(self):
+        """(section, name, value) rows for the CSV."""
+        def val(v):
+            return "" if isinstance(v, float) and math.isnan(v) else v
+
+        out = [("input", "map", self.map_path), ("input", "reference", self.reference_path),
+               ("input", "map_kind", self.map_kind), ("input", "reference_kind", self._reference_text()),
+               ("input", "reference_warped", "yes" if self.warped else "no"),
+               ("pixels", "compared", self.compared), ("pixels", "excluded", self.excluded_total)]
+        out += [("pixels", f"excluded: {k}", v) for k, v in self.excluded.items()]
+        out += [("area", k, self.area[k]) for k in ("tp", "fp", "fn", "tn", "oa", "precision", "recall", "f1",
+                                                    "kappa")]
+        out += [("area", "changed_ha_map", val(self.changed_ha_map)),
+                ("area", "changed_ha_reference", val(self.changed_ha_reference))]
+        if self.moment is not None:
+            out += [("moment", "oa", self.moment["oa"]), ("moment", "kappa", self.moment["kappa"]),
+                    ("moment", "macro_f1", self.moment["macro_f1"])]
+            for k, name in enumerate(self.labels):
+                out += [("moment", f"f1 {k} {name}", self.moment["f1_per_class"][k] if self.moment["present"][k]
+                         else ""),
+                        ("moment", f"ha_map {k} {name}", val(self.class_ha_map[k])),
+                        ("moment", f"ha_reference {k} {name}", val(self.class_ha_reference[k]))]
+            n = len(self.labels)
+            out += [("confusion", f"reference {i} / map {j}", int(self.moment_cm[i, j]))
+                    for i in range(n) for j in range(n)]
+        out += [("note", "", n) for n in self.notes + [CAVEAT]]
+        return out
+
+
+def check_output(path, overwrite=False):
+    """Refuse an existing output (unless ``overwrite``) or a missing folder, before any work."""
+    if os.path.exists(path) and not overwrite:
+        raise OutputError(f"Output '{os.path.abspath(path)}' already exists. Choose another file, delete it, "
+                          "or allow overwriting (--overwrite).")
+    folder = os.path.dirname(os.path.abspath(path))
+    if not os.path.isdir(folder):
+        raise OutputError(f"Folder '{folder}' does not exist; create it or choose another file.")
+
+
+def write_csv(result, path, overwrite=False):
+    """Write ``result.rows()`` as CSV (columns section, name, value): to a temporary file in the same
+    folder, renamed at the end, so no half-written file is ever left."""
+    check_output(path, overwrite)
+    folder, name = os.path.split(os.path.abspath(path))
+    tmp = os.path.join(folder, f".{name}.{os.getpid()}.part")
+    try:
+        with open(tmp, "w", newline="", encoding="utf-8") as f:
+            writer = csv.writer(f)
+            writer.writerow(["section", "name", "value"])
+            writer.writerows(result.rows())
+        os.replace(tmp, path)
+    except OSError as exc:
+        if os.path.exists(tmp):
+            os.remove(tmp)
+        raise OutputError(f"Cannot write '{path}' ({exc}).") from None
+    except BaseException:
+        if os.path.exists(tmp):
+            os.remove(tmp)
+        raise
+    return os.path.abspath(path)
+
+
+# ---------------------------------------------------------------------------------------------- inputs
+def _map_classes(ds):
+    """(kind, interval names or None): a CAIM change-area map names its classes unchanged / changed;
+    a change-moment map names no change and each interval (and its CAIM_INTERVALS metadata does)."""
+    names = category_names(ds)
+    while names and not names[-1]:
+        names.pop()
+    meta = ds.GetMetadataItem("CAIM_INTERVALS")
+    intervals = meta.split(";") if meta else None
+    if [n.lower() for n in names] == ["unchanged", "changed"]:
+        return "change area", intervals
+    if len(names) > 1:
+        return "change moment", names[1:]
+    return ("change moment", intervals) if intervals else ("class raster", None)
+
+
+def _srs(wkt):
+    if not wkt:
+        return None
+    srs = osr.SpatialReference()
+    srs.ImportFromWkt(wkt)
+    srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+    return srs
+
+
+def _open_reference(path):
+    if not os.path.exists(path) and not path.startswith("/vsi"):
+        raise InputError(f"Reference '{path}' does not exist. Give a raster of the reference change (a change "
+                         "mask or a change-moment map).")
+    try:
+        ds = gdal.Open(path)
+    except RuntimeError as exc:
+        raise InputError(f"Reference '{path}' cannot be read by GDAL ({exc}). Give a raster GDAL reads "
+                         "(GeoTIFF, VRT, ...).") from None
+    if ds is None or ds.RasterCount == 0:
+        raise InputError(f"Reference '{path}' has no raster band. Give a raster of the reference change.")
+    if gdal.DataTypeIsComplex(ds.GetRasterBand(1).DataType):
+        raise InputError(f"Reference '{os.path.basename(path)}' holds complex values; give a class raster.")
+    return ds
+
+
+def _bounds(ds):
+    """(xmin, ymin, xmax, ymax) of a dataset in its own coordinates (rotated grids: their corners' box)."""
+    gt = ds.GetGeoTransform()
+    w, h = ds.RasterXSize, ds.RasterYSize
+    xs = [gt[0] + c * gt[1] + r * gt[2] for c, r in ((0, 0), (w, 0), (0, h), (w, h))]
+    ys = [gt[3] + c * gt[4] + r * gt[5] for c, r in ((0, 0), (w, 0), (0, h), (w, h))]
+    return min(xs), min(ys), max(xs), max(ys)
+
+
+def _on_map_grid(map_ds, grid, ref_ds, ref_path, notes):
+    """(dataset to read band 1 of on the map's grid, band whose 0 marks pixels outside the reference or
+    masked by it (or None), the datasets the first is made of when it is a warped VRT (to keep open;
+    empty when the reference is read as it is))."""
+    name = os.path.basename(ref_path)
+    map_name = os.path.basename(map_ds.GetDescription())
+    ref_wkt = ref_ds.GetProjection()
+    map_srs, ref_srs = _srs(grid.wkt), _srs(ref_wkt)
+    same_size = (ref_ds.RasterXSize, ref_ds.RasterYSize) == (grid.width, grid.height)
+    map_gt = map_ds.GetGeoTransform()
+    same_gt = all(abs(a - b) <= 1e-6 * max(1.0, abs(b)) for a, b in zip(ref_ds.GetGeoTransform(), map_gt))
+    if (map_srs is None) != (ref_srs is None):
+        if same_size and same_gt:
+            notes.append(f"'{name if ref_srs is None else map_name}' has no CRS; the two share size and "
+                         "geotransform, so they are taken as on one grid")
+        else:
+            which, other = (name, "reference") if ref_srs is None else (map_name, "map")
+            raise InputError(f"The {other} '{which}' has no CRS, so it cannot be placed on the other's grid. "
+                             "Assign it its CRS (QGIS: Raster > Projections > Assign Projection; or gdal_edit.py "
+                             "-a_srs EPSG:...) and compare again.")
+    same_crs = map_srs is None or ref_srs is None or map_srs.IsSame(ref_srs)
+    if same_crs and same_size and same_gt:
+        band = ref_ds.GetRasterBand(1)
+        flags = band.GetMaskFlags()
+        masked = not (flags & gdal.GMF_ALL_VALID) and not (flags & gdal.GMF_NODATA)
+        return ref_ds, band.GetMaskBand() if masked else None, ()
+    if map_gt[5] > 0:  # rows going north: a raster without georeferencing
+        raise InputError(f"The map '{map_name}' has no north-up georeferencing, so the reference '{name}' can only be "
+                         "compared on the map's own grid (same size, no georeferencing), which it is not. "
+                         "Georeference both and compare again.")
+    # overlap, in the map's CRS
+    xmin, ymin, xmax, ymax = _bounds(ref_ds)
+    if not same_crs:
+        try:
+            ct = osr.CoordinateTransformation(ref_srs, map_srs)
+            xmin, ymin, xmax, ymax = ct.TransformBounds(xmin, ymin, xmax, ymax, 21)
+        except (RuntimeError, TypeError, AttributeError):
+            xmin = math.inf
+        if not all(map(math.isfinite, (xmin, ymin, xmax, ymax))):
+            raise InputError(f"The reference '{name}' ({ref_srs.GetName()}) cannot be transformed to the map's CRS "
+                             f"({map_srs.GetName()}). Reproject the reference to the map's CRS (QGIS: Raster > "
+                             "Projections > Warp; gdalwarp -t_srs) and compare again.")
+    mx0, my0, mx1, my1 = grid.bounds
+    if xmin >= mx1 or xmax <= mx0 or ymin >= my1 or ymax <= my0:
+        raise InputError(f"The reference '{name}' does not overlap the map '{map_name}' (reference extent in the "
+                         f"map's CRS {xmin:.6g}, {ymin:.6g} - {xmax:.6g}, {ymax:.6g}; map {mx0:.6g}, {my0:.6g} - "
+                         f"{mx1:.6g}, {my1:.6g}). Give a reference of the map's area.")
+    src = ref_ds if ref_ds.RasterCount == 1 else gdal.Translate("", ref_ds, format="VRT", bandList=[1])
+    options = dict(format="VRT", outputBounds=grid.bounds, width=grid.width, height=grid.height,
+                   resampleAlg="near", dstAlpha=True, srcNodata="None")  # nodata kept as values: counted apart
+    if map_srs is not None:
+        options["dstSRS"] = grid.wkt
+    try:
+        vrt = gdal.Warp("", src, **options)
+    except RuntimeError as exc:
+        raise InputError(f"The reference '{name}' cannot be warped onto the map's grid ({exc}). Reproject it to "
+                         "the map's CRS (gdalwarp -t_srs) and compare again.") from None
+    return vrt, vrt.GetRasterBand(vrt.RasterCount), (src,)
+
+
+# ---------------------------------------------------------------------------------------------- compare
+def compare(map_path, reference_path, binary=False, reference_nodata=None, changed_values=None,
+            block_pixels=1 << 19, progress=None, cancel=None):
+    """Compare the change map ``map_path`` with the reference raster ``reference_path`` (see the module).
+
+    ``reference_nodata``: a number replacing the reference's own nodata value, or ``'none'`` to use none;
+    ``changed_values``: the reference values that mean changed (a list or '1,2'; implies ``binary``);
+    ``progress(fraction)`` is called after every strip, ``cancel()`` returning True stops the pass."""
+    changed_values = parse_changed_values(changed_values)
+    nodata_arg = parse_nodata(reference_nodata) if not isinstance(reference_nodata, (int, float)) \
+        else float(reference_nodata)
+    map_ds = _open_map(map_path)
+    ref_ds = _open_reference(reference_path)
+    grid = _grid(map_ds)
+    map_kind, intervals = _map_classes(map_ds)
+    map_band = map_ds.GetRasterBand(1)
+    map_nodata = map_band.GetNoDataValue()
+    own_nodata = ref_ds.GetRasterBand(1).GetNoDataValue()
+    ref_nodata = own_nodata if nodata_arg is None else None if nodata_arg == NO_NODATA else nodata_arg
+    notes = []
+    ds, mask_band, sources = _on_map_grid(map_ds, grid, ref_ds, reference_path, notes)
+    warped = bool(sources)
+    ref_band = ds.GetRasterBand(1)
+    floating = ref_band.DataType in (gdal.GDT_Float32, gdal.GDT_Float64)
+    byte_ref = ref_band.DataType == gdal.GDT_Byte
+    width, height = grid.width, grid.height
+    rows = max(1, block_pixels // max(width, 1))
+    counts, areas = {}, {}  # reference value * 256 + map class -> pixels, m² (geographic grids)
+    excluded = {"map nodata": 0, "reference nodata": 0, "outside the reference or masked": 0}
+    ref_name, map_name = os.path.basename(reference_path), os.path.basename(map_path)
+    for y in range(0, height, rows):
+        if cancel is not None and cancel():
+            raise Cancelled("Cancelled by the user; nothing was written.")
+        h = min(rows, height - y)
+        try:
+            mv = map_band.ReadAsArray(0, y, width, h)
+            rv = ref_band.ReadAsArray(0, y, width, h)
+            inside = mask_band.ReadAsArray(0, y, width, h) > 0 if mask_band is not None else None
+        except RuntimeError as exc:
+            raise InputError(f"Reading rows {y}-{y + h} of '{map_name}' or of the reference '{ref_name}' on the map's "
+                             f"grid failed ({exc}).") from None
+        map_ok = mv != 255
+        if map_nodata is not None:
+            map_ok &= mv != map_nodata
+        bad = map_ok & ((mv < 0) | (mv > 254))
+        if bad.any():
+            raise InputError(f"Map '{map_name}' holds the value {int(mv[bad][0])}: a change map's classes are 0 .. 254 "
+                             "(0 no change, k = interval k, 255 nodata). Give a change_moment.tif or "
+                             "change_area.tif, or a class raster with such codes.")
+        excluded["map nodata"] += int((~map_ok).sum())
+        if inside is not None:
+            out = map_ok & ~inside
+            excluded["outside the reference or masked"] += int(out.sum())
+            map_ok &= inside
+        ref_nd = np.zeros(rv.shape, bool)
+        if floating:
+            ref_nd |= np.isnan(rv)
+        if ref_nodata is not None:
+            ref_nd |= rv == ref_nodata
+        excluded["reference nodata"] += int((map_ok & ref_nd).sum())
+        valid = map_ok & ~ref_nd
+        if not valid.any():
+            continue
+        r = rv[valid]
+        if floating:
+            frac = r != np.floor(r)
+            if frac.any():
+                raise InputError(f"Reference '{ref_name}' holds the value {float(r[frac][0]):g}: a reference "
+                                 "holds whole-number classes (a change mask or change moments). Give a class "
+                                 "raster, or its nodata with --reference-nodata.")
+        r = r.astype(np.int64)
+        key = r * 256 + mv[valid].astype(np.int64)
+        row_area = grid.pixel_area_m2(y, h) if grid.geographic else None
+        weights = np.broadcast_to(row_area[:, None], mv.shape)[valid] if row_area is not None else None
+        if byte_ref:
+            n = np.bincount(key, minlength=65536)
+            uniq = np.flatnonzero(n)
+            n = n[uniq]
+            a = np.bincount(key, weights=weights, minlength=65536)[uniq] if weights is not None else None
+        else:
+            uniq, inverse, n = np.unique(key, return_inverse=True, return_counts=True)
+            a = np.bincount(inverse, weights=weights) if weights is not None else None
+        for i, k in enumerate(uniq.tolist()):
+            counts[k] = counts.get(k, 0) + int(n[i])
+            if a is not None:
+                areas[k] = areas.get(k, 0.0) + float(a[i])
+        if len(counts) > MAX_VALUES:
+            raise InputError(f"Reference '{ref_name}' holds more than {MAX_VALUES} distinct values where the map is "
+                             "valid: it is not a class raster. Give a change mask or a change-moment map.")
+        if progress is not None:
+            progress((y + h) / height)
+    compared = int(sum(counts.values()))
+    if compared == 0:
+        parts = ", ".join(f"{k} {v:,}" for k, v in excluded.items() if v)
+        raise InputError(f"No pixel where both the map '{map_name}' and the reference '{ref_name}' are valid "
+                         f"({parts}). Check that the reference covers the map's area and its nodata value "
+                         f"({'none' if ref_nodata is None else f'{ref_nodata:g}'}; --reference-nodata changes it).")
+    pixel_m2 = float(grid.pixel_area_m2(0, 1)[0])  # projected: every pixel; no CRS: NaN
+
+    def area_of(k):
+        return areas.get(k, 0.0) if grid.geographic else counts[k] * pixel_m2
+
+    values = sorted({k // 256 for k in counts})
+    map_max = max(k % 256 for k in counts)
+    nonzero = [v for v in values if v != 0]
+    as_mask = binary or changed_values is not None or len(nonzero) <= 1
+    if as_mask and not (binary or changed_values is not None):
+        notes.append(f"the reference holds only {' and '.join(str(v) for v in values)} on the compared pixels: "
+                     "compared as a change mask" + ("" if nonzero else " (nothing changed there)"))
+    if changed_values is not None:
+        missing = [v for v in changed_values if v not in values]
+        if missing:
+            notes.append(f"changed value{'s' if len(missing) > 1 else ''} {', '.join(map(str, missing))} "
+                         f"{'do' if len(missing) > 1 else 'does'} not occur in the reference on the compared pixels")
+    n_intervals = len(intervals) if intervals else None
+    if not as_mask:
+        limit = n_intervals if n_intervals is not None else (None if map_kind == "change area" else map_max)
+        if map_kind != "change area":
+            limit = max(limit, map_max)
+        negative = [v for v in values if v < 0]
+        if negative:
+            raise InputError(f"Reference '{ref_name}' holds the value {negative[0]}: a moment reference holds 0 (no "
+                             "change) and interval numbers k > 0. If the reference is a change mask, give --binary or "
+                             f"--changed-values; if {negative[0]} marks nodata, give --reference-nodata {negative[0]}.")
+        bad = [v for v in values if limit is not None and v > limit]
+        if bad:
+            hint = f"; if {bad[-1]} marks nodata, give --reference-nodata {bad[-1]}"
+            raise InputError(f"Reference '{ref_name}' holds the value {bad[-1]}, but the map '{map_name}' has "
+                             f"{limit} interval{'s' if limit != 1 else ''} (classes 0 .. {limit}): a moment "
+                             "reference numbers the intervals as the map does (0 no change, k = the last change "
+                             "between date k and k+1). If the reference is a change mask, give --binary (changed = "
+                             f"any non-zero value) or --changed-values{hint}.")
+    if own_nodata is not None and nodata_arg is None and excluded["reference nodata"]:
+        if own_nodata == 0 or (as_mask and not nonzero):
+            notes.append(f"the reference's nodata value {own_nodata:g} excluded {excluded['reference nodata']:,} "
+                         "pixels; if that value is a class there (e.g. no change), give --reference-nodata none")
+    changed_set = set(changed_values) if changed_values is not None else None
+    area_cm = np.zeros((2, 2), np.int64)
+    ha_map = ha_ref = 0.0
+    moment = map_kind != "change area" and not as_mask
+    k_classes = max(map_max, max(values), n_intervals or 0) + 1 if moment else 0
+    moment_cm = np.zeros((k_classes, k_classes), np.int64) if moment else None
+    class_map, class_ref = np.zeros(k_classes), np.zeros(k_classes)
+    for k, n in counts.items():
+        r, m = k // 256, k % 256
+        rc = int(r in changed_set) if changed_set is not None else int(r != 0) if as_mask else int(r > 0)
+        mc = int(m > 0)
+        area_cm[rc, mc] += n
+        a = area_of(k)
+        ha_map += a * mc
+        ha_ref += a * rc
+        if moment:
+            moment_cm[r, m] += n
+            class_map[m] += a
+            class_ref[r] += a
+    if map_kind == "change area" and not as_mask:
+        notes.append("the map is a change-area map: the moment reference is compared as changed (> 0) / unchanged")
+    if not grid.wkt:
+        notes.append("the map has no CRS: areas are unknown")
+    res = Comparison(os.path.abspath(map_path), os.path.abspath(reference_path) if os.path.exists(reference_path)
+                     else reference_path, _describe(map_kind, intervals, map_max),
+                     "change mask" if as_mask else "moment map", changed_values, compared, excluded,
+                     area_cm, metrics.area_scores(area_cm), ha_map / 1e4, ha_ref / 1e4, warped=warped, notes=notes)
+    if moment:
+        res.moment_cm = moment_cm
+        res.moment = metrics.moment_scores(moment_cm)
+        names = list(intervals or [])
+        res.labels = ["no change"] + [names[k - 1] if k - 1 < len(names) and names[k - 1] else f"interval {k}"
+                                      for k in range(1, k_classes)]
+        res.class_ha_map = (class_map / 1e4).tolist()
+        res.class_ha_reference = (class_ref / 1e4).tolist()
+    return res
+
+
+def _describe(kind, intervals, map_max):
+    if kind == "change area":
+        return "change area"
+    k = len(intervals) if intervals else map_max
+    return f"{kind}, {k} interval{'s' if k != 1 else ''}" if kind == "change moment" else \
+        f"class raster, classes 0 .. {map_max}"
