@@ -341,7 +341,7 @@ class CompareWithReferenceAlgorithm(_Base):
             self.REFERENCE_NODATA, tr("Reference nodata value (empty: the reference's own)"),
             QgsProcessingParameterNumber.Double, None, True))
         self.addParameter(QgsProcessingParameterString(
-            self.CHANGED_VALUES, tr("Reference values that mean changed, e.g. 2,3 (optional; a change mask)"),
+            self.CHANGED_VALUES, tr("Reference values that mean changed, e.g. 2,3 (makes the reference a change mask)"),
             optional=True))
         self.addParameter(QgsProcessingParameterFileDestination(
             self.OUTPUT_CSV, tr("Comparison table (CSV)"), tr("CSV files (*.csv)"), optional=True,
