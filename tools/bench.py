@@ -251,7 +251,8 @@ def main():
 def accuracy_rows(data, side=8192, t=6):
     """The accuracy tools on a large map, and the labelling panel's reads on large dates: counting a
     side x side moment map, drawing a sample of it, the stretch limits of each of t dates (4 bands, the
-    panel's one-time cost per run) and one point's chips of every date."""
+    panel's one-time cost per run), one point's chips of every date, and comparing the map with a reference
+    map on a coarser grid."""
     import resource
 
     import numpy as np
@@ -295,10 +296,28 @@ def accuracy_rows(data, side=8192, t=6):
         read_chip(p, [4, 1, 2], 500000.0 + 10.0 * 4000.5, 5200000.0 - 10.0 * 3000.5, srs.ExportToWkt(), (10.0, 10.0),
                   61, lim)
     t4 = time.perf_counter()
+    half = side // 2  # a reference map on a 20 m grid (warped onto the map's 10 m grid by the comparison)
+    reference = os.path.join(data, f"reference_{half}.tif")
+    if not os.path.exists(reference):
+        ds = gdal.GetDriverByName("GTiff").Create(reference, half, half, 1, gdal.GDT_Byte, ["COMPRESS=DEFLATE", "TILED=YES"])
+        ds.SetGeoTransform((500000.0, 20.0, 0.0, 5200000.0, 0.0, -20.0))
+        ds.SetProjection(srs.ExportToWkt())
+        for y in range(0, half, 1024):
+            h = min(1024, half - y)
+            ds.GetRasterBand(1).WriteArray(rng.choice(np.arange(t, dtype=np.uint8), size=(h, half),
+                                                      p=[0.9] + [0.1 / (t - 1)] * (t - 1)), 0, y)
+        ds = None
+    from model_core.compare import compare
+
+    t5 = time.perf_counter()
+    compare(moment, reference)
+    t6 = time.perf_counter()
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
     print(f"count the map's classes {t1 - t0:6.2f} s; draw a sample (50 per class, 200 no change) {t2 - t1:6.2f} s")
     print(f"labelling panel: stretch limits of {t} dates {t3 - t2:6.2f} s (once per run), chips of {t} dates "
-          f"(61 x 61 px) {t4 - t3:6.3f} s per point; peak RSS {rss:.0f} MB", flush=True)
+          f"(61 x 61 px) {t4 - t3:6.3f} s per point")
+    print(f"compare the map with a reference map on a 20 m grid (warped onto the map's) {t6 - t5:6.2f} s; "
+          f"peak RSS {rss:.0f} MB", flush=True)
 
 
 if __name__ == "__main__":
