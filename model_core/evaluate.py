@@ -133,7 +133,10 @@ def _series_for(args):
         from model_core.datasets.oscd import SURFACE
 
         bands = list(SURFACE)  # likewise: R, G, B, NIR, then the other surface bands
-    series = load_series(args.dataset, args.root, t=args.t, bands=bands, split=getattr(args, "split", None))
+    # a classical method reads an RGB tile's three bands as they are (as the engine does), not R, G, B, G
+    as_read = args.dataset == "pairs" and _classical(getattr(args, "model", None))
+    series = load_series(args.dataset, args.root, t=args.t, bands=bands, split=getattr(args, "split", None),
+                         as_read=as_read)
     limit = getattr(args, "samples", None)
     return series if limit is None else series[:limit]
 
@@ -147,6 +150,15 @@ def _all_bands(model):
 
     cls = model_class(model)
     return bool(getattr(cls, "extra_bands", False)) or not getattr(cls, "needs_weights", True)
+
+
+def _classical(model):
+    """Whether ``model`` is a classical method (no weights; it takes the inputs' bands as they are)."""
+    if model in (None, "auto"):
+        return False
+    from model_core.models import model_class
+
+    return not getattr(model_class(model), "needs_weights", True)
 
 
 HISTORY_CLASSES = ("unchanged", "one change", "several changes", "return")

@@ -452,3 +452,37 @@ def test_evaluate_benchmark_layout_errors(capsys, tmp_path):
     _refused(capsys, ["--dataset", "oscd", "--root", str(tmp_path / "oscd"), "--split", "train"],
              f"{b08.parent}: no B08 band file")
     _refused(capsys, ["--dataset", "oscd", "--root", str(tmp_path / "nothing")], "no OSCD city folders under")
+
+
+def test_evaluate_pairs_scores_what_detect_maps(capsys, tmp_path):
+    """A classical method is scored on an RGB tile's three bands as `detect --model cva` reads them (not
+    R, G, B, G as the networks get them): evaluate's kappa equals the kappa of detect's maps of the same
+    tiles against the labels."""
+    import argparse
+
+    from osgeo import gdal
+
+    from model_core.datasets.series import loaded
+    from model_core.evaluate import _series_for
+    from model_core.metrics import ConfusionMatrix
+    from tests.fixtures import layouts
+
+    root = tmp_path / "LEVIR-CD"
+    layouts.write_pairs(str(root), rng=np.random.default_rng(11))
+    args = argparse.Namespace(dataset="pairs", root=str(root), bands=None, t=None, split=None, samples=None,
+                              model="cva")
+    assert loaded(_series_for(args)[1]).values.shape[1] == 3
+    args.model = "caimnet"
+    assert loaded(_series_for(args)[1]).values.shape[1] == 4
+    rc, out, err = _run(capsys, ["evaluate", "--dataset", "pairs", "--root", str(root), "--model", "cva",
+                                 "--no-baseline", "--threads", "1"])
+    assert rc == 0, err
+    cm = ConfusionMatrix(2)
+    for name in ("test_1", "test_2"):
+        pair = [str(root / "test" / d / (name + ".png")) for d in ("A", "B")]
+        out_dir = tmp_path / ("detect_" + name)
+        assert main(["detect", *pair, "--model", "cva", "--out", str(out_dir), "--quiet"]) == 0
+        pred = gdal.Open(str(out_dir / "change_area.tif")).ReadAsArray()
+        label = (gdal.Open(str(root / "test" / "label" / (name + ".png"))).ReadAsArray() > 0).astype(np.uint8)
+        cm.update_area(label, pred)
+    assert _area_row(out, "CVA")[1] == pytest.approx(cm.summary()["area"]["kappa"], abs=5e-5)

@@ -44,16 +44,17 @@ def load_taizhou(root, bands=(3, 2, 1, 4)):
                    dates=["2000-03-17", "2003-02-06"])]
 
 
-def load_series(kind, root, t=None, bands=None, indices=None, split=None):
+def load_series(kind, root, t=None, bands=None, indices=None, split=None, as_read=False):
     """List of :class:`~.series.Series` (or :class:`~.series.LazySeries`) of a dataset ``kind`` at
-    ``root``; ``split`` (pairs: a split folder's name, oscd: train or test) keeps one split."""
+    ``root``; ``split`` (pairs: a split folder's name, oscd: train or test) keeps one split; ``as_read``
+    (pairs): RGB tiles keep their three bands (for a classical method) instead of R, G, B, G."""
     if split and kind not in ("pairs", "oscd"):
         raise ValueError(f"--split applies to the pairs and oscd datasets; point --root at the {kind} split's "
                          "folder instead")
     if kind == "pairs":
         from model_core.datasets import pairs
 
-        return pairs.load(root, split=split, bands=bands, t=t)
+        return pairs.load(root, split=split, bands=bands, t=t, as_read=as_read)
     if kind == "oscd":
         from model_core.datasets import oscd
 

@@ -19,7 +19,8 @@ label is 255 (or 1 in a 0/1 label), 0 elsewhere; the moment equals the area (int
 label holding other values is refused naming the file; a JPEG label (CDD) is thresholded at 128 to
 undo the compression's noise.  Multi-band labels (white on black RGB) use their brightest band.
 Images are read as stored (0..255 for 8-bit files; the model and the baseline standardise each
-date); 3-band images are R, G, B with green repeated as NIR, as the engine does for RGB-only input;
+date); 3-band images are R, G, B with green repeated as NIR, as the engine does for RGB-only input
+(for a classical method, ``as_read``: the three bands as they are, as the engine gives them);
 a fourth alpha band is dropped; ``bands`` (1-based) picks and orders others.  Valid pixels are those
 with finite values (and not a file's declared nodata) on both dates.
 """
@@ -137,8 +138,9 @@ def _image_bands(path, bands):
     return bands
 
 
-def load_pair(name, before, after, label, bands=None):
-    """One tile as a :class:`Series` (T = 2, moment = area)."""
+def load_pair(name, before, after, label, bands=None, as_read=False):
+    """One tile as a :class:`Series` (T = 2, moment = area); ``as_read``: the bands as read (an RGB tile
+    stays 3 bands, as the engine gives them to a classical method), else R, G, B, NIR for the networks."""
     vals, valid = [], None
     for path in (before, after):
         arr, nodata = read_raster(path, bands=_image_bands(path, bands), scaled=True)
@@ -146,7 +148,7 @@ def load_pair(name, before, after, label, bands=None):
             raise ValueError(f"{after} is {nodata.shape[1]} x {nodata.shape[0]} pixels, {before} "
                              f"{valid.shape[1]} x {valid.shape[0]}: the two dates of a pair need the same size "
                              "(crop or resample one, or remove the pair).")
-        vals.append(to_rgbn(arr))
+        vals.append(arr.astype(np.float32) if as_read else to_rgbn(arr))
         valid = ~nodata if valid is None else valid & ~nodata
     area = read_label(label)
     if area.shape != valid.shape:
@@ -155,9 +157,10 @@ def load_pair(name, before, after, label, bands=None):
     return Series(name, np.stack(vals), valid, moment=area.copy(), area=area)
 
 
-def load(root, split=None, bands=None, t=None):
-    """Every tile under ``root`` (of ``split``) as a :class:`LazySeries`, in folder and name order.
-    Refuses, naming the files, a folder without images and an image without its other date or label."""
+def load(root, split=None, bands=None, t=None, as_read=False):
+    """Every tile under ``root`` (of ``split``) as a :class:`LazySeries`, in folder and name order
+    (``as_read``: see :func:`load_pair`).  Refuses, naming the files, a folder without images and an image
+    without its other date or label."""
     if t not in (None, 2):
         raise ValueError(f"image-pair benchmarks have 2 dates; --t {t} cannot be selected")
     out = []
@@ -179,5 +182,5 @@ def load(root, split=None, bands=None, t=None):
         prefix = "" if key == "." else key.replace(os.sep, "/") + "/"
         for stem in sorted(a):
             out.append(LazySeries(prefix + stem, 2, partial(load_pair, prefix + stem, a[stem], b[stem], lab[stem],
-                                                            bands)))
+                                                            bands, as_read)))
     return out
