@@ -119,6 +119,29 @@ def test_qgis_process_run(tmp_path):
     moment = read(out + "/mk_moment.tif")
     assert (moment[44:54, 0:10] == 255).all() and (moment[:6, :6] == 255).all() and (moment == 255).sum() == 136
 
+    # a mask for the second date only (MASKED_DATES), as the README shows it
+    partial = subprocess.run([exe, "run", "caim:detectchanges", "--"] + ["INPUT=%s" % p for p in stack]  # nosec B603
+                             + ["MASKS=%s" % masks[1], "MASKED_DATES=2", "MASK_CLEAR=0,1", "MODEL=cva", "DEVICE=CPU",
+                                "AREA=%s/pm_area.tif" % out, "MOMENT=%s/pm_moment.tif" % out,
+                                "CONFIDENCE=%s/pm_conf.tif" % out],
+                             env=env, capture_output=True, text=True, timeout=300, cwd=cwd)
+    assert partial.returncode == 0, partial.stdout[-3000:] + partial.stderr[-3000:]
+    assert (read(out + "/pm_moment.tif") == moment).all()  # only the 2nd date's mask has a cloud
+
+    # the comparison with a reference map (the CAIM-Net run's moment map against the masked CVA run's): the
+    # installed plugin's figures are the command line's from the source tree
+    compared = subprocess.run([exe, "run", "caim:comparewithreference", "--", "MAP=%s/moment.tif" % out,  # nosec
+                               "REFERENCE=%s/pm_moment.tif" % out, "OUTPUT_CSV=%s/compare.csv" % out],
+                              env=env, capture_output=True, text=True, timeout=120, cwd=cwd)
+    assert compared.returncode == 0, compared.stdout[-3000:] + compared.stderr[-3000:]
+    kappa = float(next(line for line in compared.stdout.splitlines() if line.startswith("KAPPA:")).split()[1])
+    cli = subprocess.run([PY, "-m", "model_core", "compare", "%s/moment.tif" % out, "%s/pm_moment.tif" % out],  # nosec
+                         capture_output=True, text=True, timeout=120, cwd=ROOT)
+    assert cli.returncode == 0, cli.stderr
+    row = next(line for line in cli.stdout.splitlines() if line.startswith("map vs reference"))
+    assert abs(kappa - float(row.split()[-1])) < 5e-5 and 0 < kappa < 1
+    assert os.path.exists(out + "/compare.csv")
+
     # a user error is reported as a message, with a non-zero exit
     bad = subprocess.run([exe, "run", "caim:detectchanges", "--", "INPUT=%s" % stack[0], "DEVICE=CPU",
                           "AREA=%s/a2.tif" % out, "MOMENT=%s/m2.tif" % out, "CONFIDENCE=%s/c2.tif" % out],
