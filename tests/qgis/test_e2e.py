@@ -97,6 +97,7 @@ def test_desktop_run(tmp_path):
     assert toolbox["Change moment"] == ("paletted", ["No change", "2018-06-01 to 2019-06-01"])
     assert "Draw an accuracy-assessment sample…" in report["caim_menu"]
     assert "Estimate change area and accuracy…" in report["caim_menu"]
+    assert "Compare with a reference map…" in report["caim_menu"]
     acc = report["accuracy"]
     # the active layer when it is a CAIM change map, else the topmost change moment layer
     assert acc["with_area_active"] == "Change area"
