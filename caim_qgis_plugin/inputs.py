@@ -309,7 +309,7 @@ def mask_problems(layers, masks):
     overlapping it, never one of the inputs themselves."""
     problems = []
     if len(masks) != len(layers):
-        return [(ERROR, "%d cloud masks for %d layers: give one mask per layer, in the same order, or none."
+        return [(ERROR, "%d cloud masks for %d layers: give one mask (or none) per layer, in the same order."
                  % (len(masks), len(layers)))]
     inputs = {lyr.id() for lyr in layers}
     for layer, mask in zip(layers, masks):

@@ -30,6 +30,7 @@ from osgeo import gdal, osr
 from model_core import metrics
 from model_core.accuracy import _grid, _open_map, category_names
 from model_core.errors import Cancelled, InputError, OutputError
+from model_core.stack import extent, srs_from_wkt
 
 gdal.UseExceptions()
 osr.UseExceptions()
@@ -235,15 +236,6 @@ def _map_classes(ds):
     return ("change moment", intervals) if intervals else ("class raster", None)
 
 
-def _srs(wkt):
-    if not wkt:
-        return None
-    srs = osr.SpatialReference()
-    srs.ImportFromWkt(wkt)
-    srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
-    return srs
-
-
 def _open_reference(path):
     if not os.path.exists(path) and not path.startswith("/vsi"):
         raise InputError(f"Reference '{path}' does not exist. Give a raster of the reference change (a change "
@@ -260,15 +252,6 @@ def _open_reference(path):
     return ds
 
 
-def _bounds(ds):
-    """(xmin, ymin, xmax, ymax) of a dataset in its own coordinates (rotated grids: their corners' box)."""
-    gt = ds.GetGeoTransform()
-    w, h = ds.RasterXSize, ds.RasterYSize
-    xs = [gt[0] + c * gt[1] + r * gt[2] for c, r in ((0, 0), (w, 0), (0, h), (w, h))]
-    ys = [gt[3] + c * gt[4] + r * gt[5] for c, r in ((0, 0), (w, 0), (0, h), (w, h))]
-    return min(xs), min(ys), max(xs), max(ys)
-
-
 def _on_map_grid(map_ds, grid, ref_ds, ref_path, notes):
     """(dataset to read band 1 of on the map's grid, band whose 0 marks pixels outside the reference or
     masked by it (or None), the datasets the first is made of when it is a warped VRT (to keep open;
@@ -276,7 +259,7 @@ def _on_map_grid(map_ds, grid, ref_ds, ref_path, notes):
     name = os.path.basename(ref_path)
     map_name = os.path.basename(map_ds.GetDescription())
     ref_wkt = ref_ds.GetProjection()
-    map_srs, ref_srs = _srs(grid.wkt), _srs(ref_wkt)
+    map_srs, ref_srs = srs_from_wkt(grid.wkt), srs_from_wkt(ref_wkt)
     same_size = (ref_ds.RasterXSize, ref_ds.RasterYSize) == (grid.width, grid.height)
     map_gt = map_ds.GetGeoTransform()
     same_gt = all(abs(a - b) <= 1e-6 * max(1.0, abs(b)) for a, b in zip(ref_ds.GetGeoTransform(), map_gt))
@@ -300,7 +283,7 @@ def _on_map_grid(map_ds, grid, ref_ds, ref_path, notes):
                          "compared on the map's own grid (same size, no georeferencing), which it is not. "
                          "Georeference both and compare again.")
     # overlap, in the map's CRS
-    xmin, ymin, xmax, ymax = _bounds(ref_ds)
+    xmin, ymin, xmax, ymax = extent(ref_ds)
     if not same_crs:
         try:
             ct = osr.CoordinateTransformation(ref_srs, map_srs)

@@ -401,8 +401,8 @@ def _msg(exc):
     return str(exc).strip().splitlines()[0][:200] if str(exc).strip() else type(exc).__name__
 
 
-def _srs(ds):
-    wkt = ds.GetProjection()
+def srs_from_wkt(wkt):
+    """An x/y-ordered spatial reference of ``wkt``, or None when there is none."""
     if not wkt:
         return None
     s = osr.SpatialReference()
@@ -411,7 +411,12 @@ def _srs(ds):
     return s
 
 
-def _extent(ds):
+def _srs(ds):
+    return srs_from_wkt(ds.GetProjection())
+
+
+def extent(ds):
+    """(xmin, ymin, xmax, ymax) of a dataset in its own coordinates (a rotated grid: its corners' box)."""
     gt = ds.GetGeoTransform()
     xs = [gt[0] + gt[1] * c + gt[2] * r for c, r in ((0, 0), (ds.RasterXSize, 0), (0, ds.RasterYSize),
                                                       (ds.RasterXSize, ds.RasterYSize))]
@@ -634,7 +639,7 @@ class Stack:
         rx0, ry0 = gt[0], gt[3] if gt[5] < 0 else gt[3] + gt[5] * ref_ds.RasterYSize
         bounds = []
         for i, (ds, s) in enumerate(zip(datasets, srs)):
-            e = _extent(ds)
+            e = extent(ds)
             if not s.IsSame(ref_srs):
                 ct = osr.CoordinateTransformation(s, ref_srs)
                 try:

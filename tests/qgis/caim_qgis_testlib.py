@@ -82,3 +82,16 @@ def run_algorithm(params):
     feedback = QgsProcessingFeedback()
     results, ok = alg.run(params, context, feedback)
     return results, ok, feedback
+
+
+def run_processing(alg_id, params):
+    """(results, ok, feedback) of running the Processing algorithm ``alg_id`` with ``params`` in the project."""
+    from qgis.core import QgsApplication, QgsProcessingContext, QgsProcessingFeedback, QgsProject
+
+    alg = QgsApplication.processingRegistry().createAlgorithmById(alg_id)
+    assert alg is not None, alg_id
+    context = QgsProcessingContext()
+    context.setProject(QgsProject.instance())
+    feedback = QgsProcessingFeedback()
+    results, ok = alg.run(params, context, feedback)
+    return results, ok, feedback

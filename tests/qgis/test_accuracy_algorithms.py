@@ -6,21 +6,12 @@ import os
 import numpy as np
 import pytest
 
-from caim_qgis_testlib import write_raster
+from caim_qgis_testlib import run_processing, write_raster
 
 pytestmark = pytest.mark.qgis
 
 
-def _run(alg_id, params):
-    from qgis.core import QgsApplication, QgsProcessingContext, QgsProcessingFeedback, QgsProject
-
-    alg = QgsApplication.processingRegistry().createAlgorithmById(alg_id)
-    assert alg is not None, alg_id
-    context = QgsProcessingContext()
-    context.setProject(QgsProject.instance())
-    feedback = QgsProcessingFeedback()
-    results, ok = alg.run(params, context, feedback)
-    return results, ok, feedback
+_run = run_processing
 
 
 def test_sample_label_and_assess_a_moment_map(project, tmp_path):
