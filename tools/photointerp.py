@@ -54,6 +54,7 @@ SEED_D = 20261205  # set D (NAIP), drawn in the ninth session; no method ran on 
 SEED_E = 20261206  # set E (NAIP, NIR-gated water), drawn in the ninth session; no method ran on it before candidate G
 SEED_F = 20261207  # set F (NAIP, as E, away from D and E), drawn in the tenth session before any method ran on it
 SEED_G = 20261208  # set G (Pucallpa, as C, away from A, B and C), drawn in the tenth session likewise
+SEED_H = 20261214  # set H (Pucallpa, as G, away from A, B, C and G), drawn in the fourteenth session after rule KT2
 
 
 def load(data):
@@ -266,6 +267,9 @@ def draw(args):
     elif args.set == "g":
         avoid += spec["moment_points_b"]["points"] + spec["moment_points_c"]["points"]
         kw = {"seed": SEED_G, "stable": 20, "spacing": 10}
+    elif args.set == "h":
+        avoid += [p for key in ("b", "c", "g") for p in spec[f"moment_points_{key}"]["points"]]
+        kw = {"seed": SEED_H, "stable": 20, "spacing": 10}
     for p in draw_moment_points(cover_classes(values), valid, avoid, **kw):
         print(json.dumps(p))
     return 0
@@ -343,9 +347,10 @@ def moment(args):
     set_b = [p for p in spec["moment_points_b"]["points"] if p["label"] == "ok"]
     set_c = [p for p in spec.get("moment_points_c", {}).get("points", []) if p["label"] == "ok"]
     name_c = "set C (ninth session, new seed)"
-    if args.set == "g":  # set G alone, scored as set C is
-        pts, set_b, name_c = [], [], "set G (tenth session, new seed)"
-        set_c = [p for p in spec["moment_points_g"]["points"] if p["label"] == "ok"]
+    if args.set in ("g", "h"):  # set G (or H) alone, scored as set C is
+        pts, set_b = [], []
+        name_c = {"g": "set G (tenth session, new seed)", "h": "set H (fourteenth session, new seed)"}[args.set]
+        set_c = [p for p in spec[f"moment_points_{args.set}"]["points"] if p["label"] == "ok"]
     if args.dates:
         # the first N dates only: set B's labels follow from its class sequences cut to N dates (points
         # without a change there are left out); set A has no stored sequences and is left out
@@ -498,7 +503,7 @@ def sheets(args):
                                     y0 + 14 + c0 + 2 * ZOOM], outline=(255, 0, 255))
             sheet.save(os.path.join(args.out, f"{key}_sheet{k // PER_SHEET}.png"))
     for key in ("moment_points_b", "moment_points_c", "moment_points_d", "moment_points_e", "moment_points_f",
-                "moment_points_g"):
+                "moment_points_g", "moment_points_h"):
         if key in spec:
             moment_strips(spec, args.data, args.out, key)
     print(f"sheets written to {args.out}")
@@ -565,7 +570,7 @@ def main():
                    help="the fusion's classical part for this run (candidate G of the model card)")
     s.add_argument("--dates", type=int, default=None, metavar="N",
                    help="run the first N dates only (set B, labels cut to those dates)")
-    s.add_argument("--set", choices=["abc", "d", "e", "f", "g"], default="abc",
+    s.add_argument("--set", choices=["abc", "d", "e", "f", "g", "h"], default="abc",
                    help="abc: the Pucallpa sets A, B and C (default); d: the NAIP set D (rule Z); "
                    "e: the NAIP set E (candidate G); f, g: the NAIP set F and the Pucallpa set G (rule H)")
     s.set_defaults(func=moment)
@@ -579,7 +584,7 @@ def main():
     s.set_defaults(func=sheets)
     s = sub.add_parser("draw", help="re-draw the method-independent moment points (set B or C) and print them")
     s.add_argument("--data", default=DATA)
-    s.add_argument("--set", choices=["b", "c", "d", "e", "f", "g"], default="b")
+    s.add_argument("--set", choices=["b", "c", "d", "e", "f", "g", "h"], default="b")
     s.set_defaults(func=draw)
     args = ap.parse_args()
     if getattr(args, "fusion_classical", None):
