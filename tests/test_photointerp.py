@@ -83,7 +83,10 @@ def test_set_d_agrees_with_its_classes_and_one_command_scores_it():
         assert len(seq) == 10 and set(seq) <= set("WV") and p["k"] == (changes[-1] if changes else 0)
     source = open(photointerp.__file__, encoding="utf-8").read()
     # shown on strips and avoided by the draws of sets E and F; scored only by moment_naip (by name)
-    assert source.count("moment_points_d") == 4 and source.count('spec[f"moment_points_{args.set}"]') == 1
+    assert source.count("moment_points_d") == 4 and source.count('spec[f"moment_points_{args.set}"]') == 2
+    moment_body = source.split("\ndef moment(args):")[1].split("\ndef ")[0]
+    assert 'if args.set in ("d", "e", "f"):\n        return moment_naip(args, spec)' in moment_body
+    assert moment_body.index("return moment_naip") < moment_body.index('spec[f"moment_points_{args.set}"]')
 
 
 def test_draw_stable_points_take_the_classes_in_turn():
@@ -182,13 +185,16 @@ def test_set_e_agrees_with_its_classes():
         assert all(max(abs(p["x"] - q["x"]), abs(p["y"] - q["y"])) >= 15 for q in spec["moment_points_d"]["points"])
 
 
-def test_sets_f_and_g_agree_with_their_classes_and_avoid_the_earlier_sets():
-    """Sets F (NAIP) and G (Pucallpa), drawn in the tenth session for rule H: labels consistent with the
-    class sequences, the usable counts the model card states, and away from every earlier point."""
+def test_sets_f_g_and_h_agree_with_their_classes_and_avoid_the_earlier_sets():
+    """Sets F (NAIP) and G (Pucallpa), drawn in the tenth session for rule H, and H (Pucallpa, fourteenth
+    session, rule KT2): labels consistent with the class sequences, the usable counts the model card
+    states, and away from every earlier point."""
     spec = json.load(open(photointerp.POINTS, encoding="utf-8"))
     for key, n_dates, classes, spacing, earlier, usable in (
             ("moment_points_f", 10, set("WV"), 15, ("moment_points_d", "moment_points_e"), (14, 3, 10)),
-            ("moment_points_g", 8, set("WBV"), 10, ("moment_points_b", "moment_points_c"), (9, 14, 9))):
+            ("moment_points_g", 8, set("WBV"), 10, ("moment_points_b", "moment_points_c"), (9, 14, 9)),
+            ("moment_points_h", 8, set("WBV"), 10, ("moment_points_b", "moment_points_c", "moment_points_g"),
+             (0, 6, 10))):
         pts = spec[key]["points"]
         ok = [p for p in pts if p["label"] == "ok"]
         assert set(p["label"] for p in pts) <= {"ok", "?"}
