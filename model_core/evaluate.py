@@ -133,8 +133,9 @@ def _series_for(args):
         from model_core.datasets.oscd import SURFACE
 
         bands = list(SURFACE)  # likewise: R, G, B, NIR, then the other surface bands
-    # a classical method reads an RGB tile's three bands as they are (as the engine does), not R, G, B, G
-    as_read = args.dataset == "pairs" and _classical(getattr(args, "model", None))
+    # a classical method reads the images' bands as they are (as the engine does): an RGB tile's three, not
+    # R, G, B, G; a generic series' every band
+    as_read = args.dataset in ("pairs", "generic") and _classical(getattr(args, "model", None))
     series = load_series(args.dataset, args.root, t=args.t, bands=bands, split=getattr(args, "split", None),
                          as_read=as_read)
     limit = getattr(args, "samples", None)

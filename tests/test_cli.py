@@ -486,3 +486,31 @@ def test_evaluate_pairs_scores_what_detect_maps(capsys, tmp_path):
         label = (gdal.Open(str(root / "test" / "label" / (name + ".png"))).ReadAsArray() > 0).astype(np.uint8)
         cm.update_area(label, pred)
     assert _area_row(out, "CVA")[1] == pytest.approx(cm.summary()["area"]["kappa"], abs=5e-5)
+
+
+def test_evaluate_generic_classical_reads_every_band(capsys, tmp_path):
+    """A generic series of 6-band images: a classical method is scored on all six bands, as `detect
+    --model cva` reads them (it was refused: 'the evaluation reads 3 or 4'), and gets detect's kappa."""
+    from osgeo import gdal
+
+    from model_core.metrics import ConfusionMatrix
+
+    rng = np.random.default_rng(5)
+    folder = tmp_path / "gen" / "site"
+    folder.mkdir(parents=True)
+    before = rng.normal(100, 5, (6, 48, 48))
+    after = before + rng.normal(0, 5, before.shape)
+    after[4:, 10:30, 10:30] += 60  # the change shows in bands 5 and 6 only (as SWIR would)
+    paths = [write_tif(folder / f"{d}.tif", a.clip(1, 254).astype(np.uint8))
+             for d, a in (("2015-01-01", before), ("2016-01-01", after))]
+    label = np.zeros((48, 48), np.uint8)
+    label[10:30, 10:30] = 1
+    write_tif(folder / "area.tif", label)
+    rc, out, err = _run(capsys, ["evaluate", "--dataset", "generic", "--root", str(tmp_path / "gen"), "--model", "cva",
+                                 "--no-baseline", "--threads", "1"])
+    assert rc == 0, err
+    assert main(["detect", *paths, "--model", "cva", "--out", str(tmp_path / "d"), "--quiet"]) == 0
+    cm = ConfusionMatrix(2)
+    cm.update_area(label, gdal.Open(str(tmp_path / "d" / "change_area.tif")).ReadAsArray())
+    pixels, kappa = _area_row(out, "CVA")
+    assert pixels == 48 * 48 and kappa == pytest.approx(cm.summary()["area"]["kappa"], abs=5e-5) and kappa > 0.8

@@ -47,7 +47,8 @@ def load_taizhou(root, bands=(3, 2, 1, 4)):
 def load_series(kind, root, t=None, bands=None, indices=None, split=None, as_read=False):
     """List of :class:`~.series.Series` (or :class:`~.series.LazySeries`) of a dataset ``kind`` at
     ``root``; ``split`` (pairs: a split folder's name, oscd: train or test) keeps one split; ``as_read``
-    (pairs): RGB tiles keep their three bands (for a classical method) instead of R, G, B, G."""
+    (pairs, generic): the images' bands as they are, for a classical method (pairs: an RGB tile's three
+    instead of R, G, B, G; generic: any number of bands instead of 3 or 4)."""
     if split and kind not in ("pairs", "oscd"):
         raise ValueError(f"--split applies to the pairs and oscd datasets; point --root at the {kind} split's "
                          "folder instead")
@@ -62,7 +63,7 @@ def load_series(kind, root, t=None, bands=None, indices=None, split=None, as_rea
     if kind == "generic":
         from model_core.datasets.series import load_generic
 
-        return load_generic(root, bands=bands, t=t, indices=indices)
+        return load_generic(root, bands=bands, t=t, indices=indices, as_read=as_read)
     if kind == "spacenet7":
         from model_core.datasets import spacenet7
 

@@ -224,8 +224,9 @@ def _read_label(path, classes):
     return lab.astype(np.uint8)
 
 
-def load_generic(root, bands=None, t=None, indices=None):
-    """Series of the generic layout (see the module docstring)."""
+def load_generic(root, bands=None, t=None, indices=None, as_read=False):
+    """Series of the generic layout (see the module docstring); ``as_read``: every band (or ``bands``) as
+    it is, in any number, as the engine gives them to a classical method (else R, G, B, NIR)."""
     out = []
     folders = _series_folders(root)
     if not folders:
@@ -252,8 +253,14 @@ def load_generic(root, bands=None, t=None, indices=None):
                                  f"{os.path.basename(files[idx[0]])} {valid.shape[1]} x {valid.shape[0]}: every "
                                  "image of a series needs the grid of the first (align them first, e.g. "
                                  "gdalwarp -te XMIN YMIN XMAX YMAX -tr XRES YRES).")
-            check_band_count(files[i], arr.shape[0], bands)
-            vals.append(to_rgbn(arr, bands))
+            if as_read:
+                if bands and not all(1 <= int(b) <= arr.shape[0] for b in bands):
+                    raise ValueError(f"{files[i]} has {arr.shape[0]} band(s); --bands {','.join(map(str, bands))} "
+                                     "asks for others.")
+                vals.append((arr[[int(b) - 1 for b in bands]] if bands else arr).astype(np.float32))
+            else:
+                check_band_count(files[i], arr.shape[0], bands)
+                vals.append(to_rgbn(arr, bands))
             valid = ~nodata if valid is None else valid & ~nodata
         for name, lab in (("moment.tif", moment), ("area.tif", area)):
             if lab is not None and lab.shape != valid.shape:
