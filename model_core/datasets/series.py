@@ -178,8 +178,9 @@ def check_band_count(path, n, bands):
     if bands and not all(1 <= int(b) <= n for b in bands):
         raise ValueError(f"{path} has {n} band(s); --bands {','.join(map(str, bands))} asks for others.")
     if len(bands or range(n)) not in (3, 4):
-        raise ValueError(f"{path} has {n} band(s); the evaluation reads 3 or 4 as R, G, B, NIR: pick "
-                         "them with --bands, e.g. 4,3,2,8 for Sentinel-2, or 1,1,1,1 for a single band.")
+        raise ValueError(f"{path} has {n} band(s); a network reads 3 or 4 as R, G, B, NIR: pick them with "
+                         "--bands, e.g. 4,3,2,8 for Sentinel-2, or 1,1,1,1 for a single band (a classical "
+                         "--model cva or isfa reads every band).")
 
 
 def _series_folders(root):
