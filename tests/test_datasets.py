@@ -177,6 +177,28 @@ def test_semisynthetic_generator():
 
 @pytest.mark.shared
 @needs_shared
+def test_semisynthetic_generator_keeps_to_the_chosen_sources():
+    """sources=PUBLIC_DOMAIN: base scenes and change content come from NAIP and Landsat only (the public-domain
+    imagery; the issue's bundled weights must be trained on it alone), as the public-domain config asks."""
+    import json
+
+    from model_core.datasets.synthetic import PUBLIC_DOMAIN, SemiSyntheticGenerator
+
+    gen = SemiSyntheticGenerator(SHARED, split="train", patch=32, sources=PUBLIC_DOMAIN)
+    assert sorted(gen.sources) == ["landsat", "naip"] and set(gen.base_names) | set(gen.donor_names) <= {"landsat", "naip"}
+    everything = SemiSyntheticGenerator(SHARED, split="train", patch=32)
+    assert {"spacenet7", "cbers"} <= set(everything.donor_names)  # the default is unchanged
+    a, b = (g.sample(np.random.default_rng(3), 4)["values"] for g in (gen, everything))
+    assert a.shape == b.shape == (4, 4, 32, 32)
+    with pytest.raises(ValueError, match="unknown source"):
+        SemiSyntheticGenerator(SHARED, sources=["naip", "sentinel"])
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    with open(os.path.join(root, "configs", "caimnet_rgbn_pd.json")) as f:
+        assert tuple(json.load(f)["data"]["sources"]) == PUBLIC_DOMAIN
+
+
+@pytest.mark.shared
+@needs_shared
 def test_semisynthetic_split_regions_are_disjoint():
     from model_core.datasets.synthetic import SemiSyntheticGenerator
 

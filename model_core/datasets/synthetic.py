@@ -86,6 +86,9 @@ BANDS = ("red", "green", "blue", "nir")
 EXCLUDED = ("taizhou",)
 
 DEFAULT_SOURCE_WEIGHTS = {"naip": 0.4, "landsat": 0.3, "spacenet7": 0.15, "cbers": 0.15}
+# the sources in the public domain (USDA NAIP, USGS Landsat); SpaceNet 7 and DynamicEarthNet are CC BY-SA
+# 4.0 and the CBERS cube INPE's (see ../shared/data/SOURCES.md): ``sources=PUBLIC_DOMAIN`` keeps to these
+PUBLIC_DOMAIN = ("naip", "landsat")
 
 
 def default_data_root():
@@ -277,7 +280,7 @@ class SemiSyntheticGenerator:
                  source_weights=None, min_contrast=0.04, match_prob=0.5, scene_stats=False,
                  context_crops=5, landcover_prob=0.0, landcover_regions=0.0, road_prob=0.0,
                  subpixel_prob=0.0, own_stats_prob=0.0, revert_prob=0.0, repeat_prob=0.0,
-                 brief_prob=0.0, record_history=False, drift_prob=0.0):
+                 brief_prob=0.0, record_history=False, drift_prob=0.0, sources=None):
         if split not in ("train", "val"):
             raise ValueError("split must be 'train' or 'val'")
         self.split, self.patch, self.margin = split, int(patch), int(margin)
@@ -294,7 +297,13 @@ class SemiSyntheticGenerator:
         # diagnostics: each sample also carries "n_changes" (uint8, changes covering each pixel) and
         # "returned" (bool, the last change is a return to an earlier state)
         self.record_history = bool(record_history)
-        self.sources = load_sources(root)
+        # ``sources``: the source names to use at all, as base scenes and as change content (default: every
+        # source found); e.g. ["naip", "landsat"] keeps to the public-domain imagery of ../shared/data
+        if sources is not None and not set(sources) <= set(_LOADERS):
+            raise ValueError(f"unknown source(s) {sorted(set(sources) - set(_LOADERS))}; known: {sorted(_LOADERS)}")
+        self.sources = load_sources(root, sources)
+        if not self.sources:
+            raise ValueError(f"none of the sources {sources or sorted(_LOADERS)} was found under the data root")
         w = dict(DEFAULT_SOURCE_WEIGHTS if source_weights is None else source_weights)
         self.base_names = [n for n in w if n in self.sources and w[n] > 0]
         p = np.array([w[n] for n in self.base_names], np.float64)
