@@ -1,7 +1,7 @@
-"""python tools/with_weights.py CAIMNET_WEIGHTS MODULE ARGS...: run model_core's CLI (or tools/photointerp.py,
-model_core.ablation, ...) with CAIMNET_WEIGHTS in place of the bundled CAIM-Net file, so the network of
-CAIM-Net and of both fusions (the automatic choices) is that file: to measure a candidate file on every
-check of the model card (rule PD) before it is shipped."""
+"""python tools/with_weights.py [ARCH=]WEIGHTS MODULE ARGS...: run model_core's CLI (or tools/photointerp.py,
+model_core.ablation, ...) with WEIGHTS in place of the bundled file of ARCH (default caimnet: the network of
+CAIM-Net and of both fusions, the automatic choices; or schanger), to measure a candidate file on every
+check of the model card (rules PD, PD-S) before it is shipped."""
 import os
 import runpy
 import sys
@@ -9,10 +9,11 @@ import sys
 sys.path.insert(0, ".")
 from model_core import weights  # noqa: E402
 
-path = os.path.abspath(sys.argv[1])
-if not os.path.isfile(path):
-    raise SystemExit(f"with_weights: no file {path}")
-weights.BUNDLED["caimnet"] = path
+arch, _, path = sys.argv[1].rpartition("=")
+arch, path = arch or "caimnet", os.path.abspath(path)
+if arch not in weights.BUNDLED or not os.path.isfile(path):
+    raise SystemExit(f"with_weights: give [ARCH=]FILE with ARCH one of {sorted(weights.BUNDLED)} and an existing file")
+weights.BUNDLED[arch] = path
 target, sys.argv = sys.argv[2], sys.argv[2:]
 if target.endswith(".py"):
     runpy.run_path(target, run_name="__main__")
