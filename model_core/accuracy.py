@@ -34,6 +34,7 @@ from osgeo import gdal, ogr, osr
 
 from model_core.errors import InputError, OutputError
 from model_core.polygons import driver_for
+from model_core.stack import srs_from_wkt
 from model_core.stack import Grid
 
 gdal.UseExceptions()
@@ -223,11 +224,7 @@ def _write_points(path, info, picked, overwrite):
     driver = ogr.GetDriverByName(driver_for(path))
     if os.path.exists(path) and overwrite:
         driver.DeleteDataSource(path)
-    srs = None
-    if info.wkt:
-        srs = osr.SpatialReference()
-        srs.ImportFromWkt(info.wkt)
-        srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+    srs = srs_from_wkt(info.wkt)
     try:
         ds = driver.CreateDataSource(path)
     except RuntimeError as exc:
@@ -389,9 +386,7 @@ def _read_points(points_path, field_name, info, layer_name=None, others=()):
     transform = None
     srs = layer.GetSpatialRef()
     if info.wkt and srs is not None:
-        target = osr.SpatialReference()
-        target.ImportFromWkt(info.wkt)
-        target.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+        target = srs_from_wkt(info.wkt)
         srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
         if not srs.IsSame(target):
             transform = osr.CoordinateTransformation(srs, target)

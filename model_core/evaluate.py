@@ -142,17 +142,6 @@ def _series_for(args):
     return series if limit is None else series[:limit]
 
 
-def _all_bands(model):
-    """Whether the engine gives ``model`` every band of the inputs without a band mapping: a classical
-    method (no weights) or one that takes extra bands (the fusion's CVA part)."""
-    if model in (None, "auto"):
-        return False
-    from model_core.models import model_class
-
-    cls = model_class(model)
-    return bool(getattr(cls, "extra_bands", False)) or not getattr(cls, "needs_weights", True)
-
-
 def _classical(model):
     """Whether ``model`` is a classical method (no weights; it takes the inputs' bands as they are)."""
     if model in (None, "auto"):
@@ -160,6 +149,18 @@ def _classical(model):
     from model_core.models import model_class
 
     return not getattr(model_class(model), "needs_weights", True)
+
+
+def _all_bands(model):
+    """Whether the engine gives ``model`` every band of the inputs without a band mapping: a classical
+    method or one that takes extra bands (the fusion's CVA part)."""
+    if _classical(model):
+        return True
+    if model in (None, "auto"):
+        return False
+    from model_core.models import model_class
+
+    return bool(getattr(model_class(model), "extra_bands", False))
 
 
 HISTORY_CLASSES = ("unchanged", "one change", "several changes", "return")

@@ -49,6 +49,18 @@ NUM = r"-?\d+(?:\.\d+)?"
 
 
 # -- the card ----------------------------------------------------------------------------------------
+def _rows_of(lines, start, what):
+    """(row key, cells without bold marks) of the markdown table rows from ``lines[start]`` on."""
+    for line in lines[start:]:
+        if not line.startswith("|"):
+            break
+        cells = [c.strip().replace("**", "") for c in line.strip().strip("|").split("|")]
+        key = next((k for prefix, k in ROWS if cells[0].startswith(prefix)), None)
+        if key is None:
+            raise SystemExit("card_check: unknown row in %s: %r" % (what, cells[0]))
+        yield key, cells
+
+
 def card_table(path=CARD):
     """{row key: [cell text per figure column]} from the card's at-a-glance table."""
     with open(path, encoding="utf-8") as f:
@@ -56,13 +68,7 @@ def card_table(path=CARD):
     start = next(i for i, line in enumerate(lines) if line.startswith("## At a glance"))
     header = next(i for i in range(start, len(lines)) if lines[i].startswith("| method |"))
     table = {}
-    for line in lines[header + 2:]:
-        if not line.startswith("|"):
-            break
-        cells = [c.strip().replace("**", "") for c in line.strip().strip("|").split("|")]
-        key = next((k for prefix, k in ROWS if cells[0].startswith(prefix)), None)
-        if key is None:
-            raise SystemExit("card_check: unknown row in the card's table: %r" % cells[0])
+    for key, cells in _rows_of(lines, header + 2, "the card's table"):
         if len(cells) != len(COLUMNS) + 1:
             raise SystemExit("card_check: row %r has %d cells, expected %d" % (cells[0], len(cells),
                                                                              len(COLUMNS) + 1))
@@ -93,13 +99,7 @@ def marked_tables(path=CARD):
         if not m:
             continue
         rows = []
-        for row in lines[i + 3:]:  # marker, header, separator
-            if not row.startswith("|"):
-                break
-            cells = [c.strip().replace("**", "") for c in row.strip().strip("|").split("|")]
-            key = next((k for prefix, k in ROWS if cells[0].startswith(prefix)), None)
-            if key is None:
-                raise SystemExit("card_check: unknown row in a marked table: %r" % cells[0])
+        for key, cells in _rows_of(lines, i + 3, "a marked table"):  # after the marker, header, separator
             text = re.sub(r"(?<=\d)[ \u00a0\u202f](?=\d{3}\b)", "", " | ".join(cells[1:]))  # 21 390 -> 21390
             rows.append((key, re.findall(NUM, text)))
         tables.append((m.group(1), m.group(2), rows))

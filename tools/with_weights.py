@@ -6,16 +6,25 @@ import os
 import runpy
 import sys
 
-sys.path.insert(0, ".")
-from model_core import weights  # noqa: E402
 
-arch, _, path = sys.argv[1].rpartition("=")
-arch, path = arch or "caimnet", os.path.abspath(path)
-if arch not in weights.BUNDLED or not os.path.isfile(path):
-    raise SystemExit(f"with_weights: give [ARCH=]FILE with ARCH one of {sorted(weights.BUNDLED)} and an existing file")
-weights.BUNDLED[arch] = path
-target, sys.argv = sys.argv[2], sys.argv[2:]
-if target.endswith(".py"):
-    runpy.run_path(target, run_name="__main__")
-else:
-    runpy.run_module(target, run_name="__main__", alter_sys=True)
+def run(argv):
+    """Run ``argv[0]`` (a script path ending in .py, or a module name) as __main__ with ``argv`` as its
+    sys.argv: what this tool and tools/candidate_kt.py do after patching the engine."""
+    target, sys.argv = argv[0], list(argv)
+    if target.endswith(".py"):
+        runpy.run_path(target, run_name="__main__")
+    else:
+        runpy.run_module(target, run_name="__main__", alter_sys=True)
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, ".")
+    from model_core import weights
+
+    arch, _, path = sys.argv[1].rpartition("=")
+    arch, path = arch or "caimnet", os.path.abspath(path)
+    if arch not in weights.BUNDLED or not os.path.isfile(path):
+        raise SystemExit(f"with_weights: give [ARCH=]FILE with ARCH one of {sorted(weights.BUNDLED)} and an "
+                         "existing file")
+    weights.BUNDLED[arch] = path
+    run(sys.argv[2:])

@@ -301,9 +301,7 @@ class SemiSyntheticGenerator:
         # source found); e.g. ["naip", "landsat"] keeps to the public-domain imagery of ../shared/data
         if sources is not None and not set(sources) <= set(_LOADERS):
             raise ValueError(f"unknown source(s) {sorted(set(sources) - set(_LOADERS))}; known: {sorted(_LOADERS)}")
-        self.sources = load_sources(root, sources)
-        if not self.sources:
-            raise ValueError(f"none of the sources {sources or sorted(_LOADERS)} was found under the data root")
+        self.sources = load_sources(root, sources)  # raises when none of them is found
         w = dict(DEFAULT_SOURCE_WEIGHTS if source_weights is None else source_weights)
         self.base_names = [n for n in w if n in self.sources and w[n] > 0]
         p = np.array([w[n] for n in self.base_names], np.float64)
