@@ -1,12 +1,19 @@
-# The checks of rule PD-S (model card record): calibrate the public-domain SChanger file and measure it
-# with the card's commands next to the bundled file. Outputs in runs/PDS_*.txt (a few minutes).
+# The checks of rule PD-S (model card record): calibrate a public-domain SChanger run's best checkpoint
+# and measure it with the card's commands next to the bundled file.
+# bash tools/rule_pd_s.sh [RUN_DIR [CONFIG]]  (default runs/schanger_pd, configs/schanger_rgbn_pd.json;
+# the longer run: runs/schanger_pd_long configs/schanger_rgbn_pd_long.json).  Outputs in
+# runs/PDS_<run>_*.txt (runs/PDS_*.txt for the first run), a few minutes.
 export PYTHONPATH=.
 P=.venv/bin/python
-W=runs/schanger_pd_cal.pt
-$P -m model_core calibrate --weights runs/schanger_pd/best.pt --config configs/schanger_rgbn_pd.json --out $W --overwrite > runs/PDS_calibrate.txt 2>&1
-$P -m model_core evaluate --dataset semisynthetic --t-min 2 --t-max 2 --samples 200 --seed 2024 --scene-stats --model schanger --weights $W > runs/PDS_semi.txt 2>&1
-$P -m model_core evaluate --dataset semisynthetic --t-min 2 --t-max 2 --samples 200 --seed 2024 --scene-stats --model schanger > runs/PDS_semi_bundled.txt 2>&1
-$P -m model_core.ablation $W --scene-stats --model schanger > runs/PDS_haze.txt 2>&1
-$P tools/with_weights.py schanger=$W model_core evaluate --dataset taizhou --root ../shared/data/taizhou --model schanger > runs/PDS_tz.txt 2>&1
-$P tools/with_weights.py schanger=$W tools/photointerp.py score > runs/PDS_photo.txt 2>&1
+RUN=${1:-runs/schanger_pd}
+CONFIG=${2:-configs/schanger_rgbn_pd.json}
+NAME=$(basename "$RUN")
+O=runs/PDS_; [ "$NAME" = schanger_pd ] || O="runs/PDS_${NAME}_"
+W=runs/${NAME}_cal.pt
+$P -m model_core calibrate --weights "$RUN/best.pt" --config "$CONFIG" --out $W --overwrite > ${O}calibrate.txt 2>&1
+$P -m model_core evaluate --dataset semisynthetic --t-min 2 --t-max 2 --samples 200 --seed 2024 --scene-stats --model schanger --weights $W > ${O}semi.txt 2>&1
+$P -m model_core evaluate --dataset semisynthetic --t-min 2 --t-max 2 --samples 200 --seed 2024 --scene-stats --model schanger > ${O}semi_bundled.txt 2>&1
+$P -m model_core.ablation $W --scene-stats --model schanger > ${O}haze.txt 2>&1
+$P tools/with_weights.py schanger=$W model_core evaluate --dataset taizhou --root ../shared/data/taizhou --model schanger > ${O}tz.txt 2>&1
+$P tools/with_weights.py schanger=$W tools/photointerp.py score > ${O}photo.txt 2>&1
 echo done
