@@ -319,6 +319,12 @@ def main(argv=None):
                    "points (see 'assess --help')", add_help=False)
     sub.add_parser("compare", help="confusion matrix, kappa, F1 and changed hectares of a change map against a "
                    "reference raster on any grid (see 'compare --help')", add_help=False)
+    sub.add_parser("weights", help="what a weights file is and which imagery (and licences) it was trained on "
+                   "(see 'weights --help')", add_help=False)
+    if argv and argv[0] == "weights":
+        from model_core.provenance import main as provenance_main
+
+        return provenance_main(argv[1:])
     if argv and argv[0] in ("train", "evaluate", "calibrate"):
         import importlib
 

@@ -1,0 +1,183 @@
+"""What a weights file is and what it was trained on: ``python -m model_core weights [FILE ...]``.
+
+Every file written by ``model_core.train`` records its training config (the data recipe, the command,
+the file it started from) in its ``meta``; ``model_core.calibrate`` adds the no-change bias.  This
+module reads that record back (never building the model) and says plainly which imagery the file was
+trained on and under which licences, so a user can check a file before sharing maps made with it.
+
+Without FILE it describes the bundled files.  ``--json`` prints the same as JSON.
+"""
+
+import argparse
+import json
+import os
+import sys
+
+# The generator's source names (model_core.datasets.synthetic) -> (folder in ../shared/data, licence).
+SOURCES = {
+    "naip": ("naip-north-dakota", "public domain (USDA NAIP)"),
+    "landsat": ("landsat-pucallpa", "public domain (USGS Landsat)"),
+    "spacenet7": ("spacenet7-crops", "CC BY-SA 4.0 (SpaceNet 7)"),
+    "den": ("dynamicearthnet-crops", "CC BY-SA 4.0 (DynamicEarthNet)"),
+    "cbers": ("cbers-cube", "INPE's CBERS data, free of charge (via the GPL-2 package sits)"),
+}
+PUBLIC_DOMAIN = ("naip", "landsat")
+# Layouts a user trains on with their own data: the licence is theirs to know.
+USER_DATA = {"spacenet7": "SpaceNet 7 folders", "dynamicearthnet": "DynamicEarthNet folders",
+             "generic": "a generic folder of dated GeoTIFFs", "pairs": "bi-temporal benchmark pairs",
+             "oscd": "OSCD folders"}
+
+
+def _config(meta):
+    """The last training stage's config (dict) recorded in ``meta``, or None."""
+    staged = sorted(k for k in meta if k.startswith("stage") and k.endswith("_config"))
+    stored = meta.get("config") or (meta[staged[-1]] if staged else None)
+    if isinstance(stored, str):
+        try:
+            stored = json.loads(stored)
+        except ValueError:
+            return None
+    return stored if isinstance(stored, dict) else None
+
+
+def _json_field(meta, key):
+    value = meta.get(key)
+    if isinstance(value, str):
+        try:
+            return json.loads(value)
+        except ValueError:
+            return None
+    return value if isinstance(value, dict) else None
+
+
+def describe(path):
+    """A dict describing the weights file ``path`` (raises WeightsError for a file that is not one)."""
+    from model_core import weights
+
+    payload = weights.read(path)
+    meta = payload.get("meta") or {}
+    cfg = _config(meta) or {}
+    data = cfg.get("data") or {}
+    kind = data.get("kind")
+    init = meta.get("init") or cfg.get("init")  # a staged file's meta says more than its last config
+    info = {
+        "file": path,
+        "arch": payload["arch"],
+        "parameters": int(sum(int(t.numel()) for t in payload["state_dict"].values())),
+        "bands": list(payload.get("band_order") or weights.DEFAULT_BANDS),
+        "no_change_bias": float((payload.get("calibration") or {}).get("no_change_bias") or 0.0),
+        "command": meta.get("command") or cfg.get("command"),
+        "epoch": meta.get("epoch"),
+        "epochs": cfg.get("epochs"),
+        "seed": cfg.get("seed"),
+        "date": meta.get("date"),
+        "started_from": init,
+        "data_kind": kind,
+        "sources": None,
+        "licences": {},
+        "public_domain": None,
+        "validation": None,
+        "note": None,
+    }
+    if kind is None and not cfg:
+        info["note"] = "the file records no training config: its training data are unknown"
+    elif kind in (None, "semisynthetic"):
+        sources = list(data.get("sources") or SOURCES)  # no 'sources' option: the generator used all
+        info["sources"] = sources
+        info["licences"] = {s: SOURCES.get(s, (s, "unknown"))[1] for s in sources}
+        own = all(s in PUBLIC_DOMAIN for s in sources)
+        if init:
+            # fine-tuned: the file it started from brought its own training data
+            info["public_domain"] = False if not own else None
+            info["note"] = ("fine-tuned from '%s', whose own training data count too" % init)
+        else:
+            info["public_domain"] = own
+    else:
+        info["sources"] = [kind]
+        info["note"] = "trained on %s at '%s': their licence is the data owner's" % (
+            USER_DATA.get(kind, kind), data.get("root"))
+    val = _json_field(meta, "val")
+    if val:
+        cal = val.get("calibrated") or {}
+        info["validation"] = {
+            "area_kappa": cal.get("area_kappa", (val.get("val_area") or {}).get("kappa")),
+            "moment_kappa": cal.get("moment_kappa", (val.get("val_moment") or {}).get("kappa")),
+            "series": cfg.get("val_samples"), "calibrated": bool(cal)}
+    return info
+
+
+def _licence_line(info):
+    if info["public_domain"] is True:
+        return "public domain only"
+    if info["public_domain"] is False:
+        other = [s for s in info["sources"] or [] if s not in PUBLIC_DOMAIN]
+        if other:
+            return "NOT all public domain (%s)" % ", ".join(other)
+        return "NOT all public domain (the file it started from)"
+    return "unknown" + (" (%s)" % info["note"] if info["note"] else "")
+
+
+def text(info):
+    """The description as the command prints it."""
+    title = {"caimnet": "CAIM-Net", "schanger": "SChanger"}.get(info["arch"], info["arch"])
+    lines = [info["file"],
+             "  model          %s [%s], %s parameters, bands %s" % (
+                 title, info["arch"], "{:,}".format(info["parameters"]).replace(",", " "), ", ".join(info["bands"])),
+             "  calibration    no-change bias %+.2f" % info["no_change_bias"]]
+    if info["command"]:
+        run = "  trained by     %s" % info["command"]
+        if info["epoch"]:
+            run += " (checkpoint of epoch %s%s%s)" % (
+                info["epoch"], " of %s" % info["epochs"] if info["epochs"] else "",
+                ", seed %s" % info["seed"] if info["seed"] is not None else "")
+        lines.append(run)
+    if info["date"]:
+        lines.append("  written        %s" % info["date"])
+    lines.append("  started from   %s" % (info["started_from"] or "scratch (random initialisation)"))
+    if info["sources"] and info["data_kind"] in (None, "semisynthetic"):
+        lines.append("  training data  semi-synthetic series built from real images in ../shared/data:")
+        for s in info["sources"]:
+            lines.append("                   %-10s %-22s %s" % (s, SOURCES.get(s, (s,))[0], info["licences"][s]))
+    elif info["note"] and not info["sources"]:
+        lines.append("  training data  unknown")
+    elif info["sources"]:
+        lines.append("  training data  %s" % info["note"])
+    lines.append("  licences       %s" % _licence_line(info))
+    if info["started_from"] and info["note"] and info["data_kind"] in (None, "semisynthetic"):
+        lines.append("                 (%s)" % info["note"])
+    v = info["validation"]
+    if v and v["area_kappa"] is not None:
+        lines.append("  validation     area kappa %.3f, moment kappa %.3f%s on %s semi-synthetic validation series "
+                     "of the training data (not real labels; the model card has real checks)" % (
+                         v["area_kappa"], v["moment_kappa"] or float("nan"),
+                         " at the calibrated bias" if v["calibrated"] else "", v["series"] or "the"))
+    return "\n".join(lines)
+
+
+def main(argv=None):
+    from model_core import weights
+    from model_core.errors import CaimError
+
+    ap = argparse.ArgumentParser(prog="python -m model_core weights", description=__doc__,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("files", nargs="*", metavar="FILE", help="weights files (default: the bundled ones)")
+    ap.add_argument("--json", action="store_true", help="print JSON instead of text")
+    args = ap.parse_args(argv)
+    files = args.files or sorted(os.path.join(weights.WEIGHTS_DIR, f) for f in os.listdir(weights.WEIGHTS_DIR)
+                                 if f.endswith(".pt"))
+    infos = []
+    try:
+        for f in files:
+            infos.append(describe(f))
+    except CaimError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    if args.json:
+        print(json.dumps(infos, indent=2))
+    else:
+        print("\n\n".join(text(i) for i in infos))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,88 @@
+"""`python -m model_core weights`: what a weights file was trained on, and under which licences."""
+
+import json
+import os
+
+import pytest
+
+from model_core import weights
+from model_core.cli import main
+from model_core.models import build_model
+from model_core.provenance import describe
+
+TINY = dict(features=8, stem=8, window=4, heads=1, pool=2)
+
+
+def _file(tmp_path, name, cfg=None, **meta):
+    path = str(tmp_path / name)
+    if cfg is not None:
+        meta["config"] = json.dumps(cfg)
+    weights.save(path, build_model("caimnet", in_channels=4, **TINY), meta=meta,
+                 calibration={"no_change_bias": 0.5})
+    return path
+
+
+def _cfg(data, init=None):
+    return {"model": "caimnet", "data": data, "init": init, "epochs": 3, "seed": 5,
+            "command": "python -m model_core train x.json", "val_samples": 8}
+
+
+def test_public_domain_sources_from_scratch(tmp_path, capsys):
+    path = _file(tmp_path, "pd.pt", _cfg({"kind": "semisynthetic", "sources": ["naip", "landsat"]}), epoch=2,
+                 val=json.dumps({"val_area": {"kappa": 0.5}, "val_moment": {"kappa": 0.4},
+                                 "calibrated": {"area_kappa": 0.61, "moment_kappa": 0.6}}))
+    info = describe(path)
+    assert info["public_domain"] is True and info["sources"] == ["naip", "landsat"]
+    assert info["started_from"] is None and info["validation"]["area_kappa"] == 0.61
+    assert main(["weights", path]) == 0
+    out = capsys.readouterr().out
+    assert "licences       public domain only" in out and "scratch" in out
+    assert "epoch 2 of 3, seed 5" in out and "no-change bias +0.50" in out and "CC BY-SA" not in out
+
+
+def test_generator_without_sources_used_every_source(tmp_path, capsys):
+    """A config without 'sources' (every file trained before the option existed) used all five sources."""
+    path = _file(tmp_path, "all.pt", _cfg({"kind": "semisynthetic", "landcover_prob": 0.3}))
+    info = describe(path)
+    assert info["public_domain"] is False
+    assert set(info["sources"]) == {"naip", "landsat", "spacenet7", "den", "cbers"}
+    assert info["licences"]["spacenet7"].startswith("CC BY-SA 4.0")
+    assert main(["weights", "--json", path]) == 0
+    assert json.loads(capsys.readouterr().out)[0]["public_domain"] is False
+
+
+def test_fine_tuned_file_is_not_called_public_domain(tmp_path, capsys):
+    """Public-domain data on top of a file of unknown provenance: unknown, and the text says why."""
+    path = _file(tmp_path, "ft.pt", _cfg({"kind": "semisynthetic", "sources": ["naip"]}, init="base.pt"))
+    assert describe(path)["public_domain"] is None
+    main(["weights", path])
+    out = capsys.readouterr().out
+    assert "licences       unknown" in out and "fine-tuned from 'base.pt'" in out
+
+
+def test_users_own_data_and_unknown_records(tmp_path, capsys):
+    own = _file(tmp_path, "own.pt", _cfg({"kind": "generic", "root": "/data/mine"}))
+    info = describe(own)
+    assert info["public_domain"] is None and "/data/mine" in info["note"] and "owner" in info["note"]
+    bare = _file(tmp_path, "bare.pt")
+    assert describe(bare)["public_domain"] is None
+    main(["weights", bare])
+    assert "training data  unknown" in capsys.readouterr().out
+
+
+def test_not_a_weights_file_is_refused_plainly(tmp_path, capsys):
+    bad = tmp_path / "bad.pt"
+    bad.write_bytes(b"not a weights file")
+    assert main(["weights", str(bad)]) == 2
+    err = capsys.readouterr().err
+    assert "cannot be read safely" in err and "Traceback" not in err
+    assert main(["weights", str(tmp_path / "missing.pt")]) == 2
+    assert "does not exist" in capsys.readouterr().err
+
+
+def test_bundled_files_are_described(capsys):
+    assert main(["weights"]) == 0
+    out = capsys.readouterr().out
+    for name in ("caimnet_rgbn.pt", "schanger_rgbn.pt", "caimnet_rgbn_landcover.pt"):
+        assert os.path.join("resources", "weights", name) in out
+    assert out.count("  licences ") == 3
