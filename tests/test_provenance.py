@@ -3,7 +3,6 @@
 import json
 import os
 
-import pytest
 
 from model_core import weights
 from model_core.cli import main
