@@ -3,7 +3,6 @@
 import json
 import os
 
-
 from model_core import weights
 from model_core.cli import main
 from model_core.models import build_model
