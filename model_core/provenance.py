@@ -87,9 +87,18 @@ def describe(path):
         info["licences"] = {s: SOURCES.get(s, (s, "unknown"))[1] for s in sources}
         own = all(s in PUBLIC_DOMAIN for s in sources)
         if init:
-            # fine-tuned: the file it started from brought its own training data
-            info["public_domain"] = False if not own else None
-            info["note"] = ("fine-tuned from '%s', whose own training data count too" % init)
+            # fine-tuned: the file it started from brought its own training data; model_core.train
+            # records what that file was trained on (``init_provenance``)
+            before = _json_field(meta, "init_provenance") or {}
+            if before.get("public_domain") is True:
+                info["public_domain"] = own
+                info["note"] = "fine-tuned from '%s', itself trained on public-domain imagery only" % init
+            elif before.get("public_domain") is False:
+                info["public_domain"] = False
+                info["note"] = "fine-tuned from '%s', whose training imagery was not all public domain" % init
+            else:
+                info["public_domain"] = False if not own else None
+                info["note"] = "fine-tuned from '%s', whose own training data count too" % init
         else:
             info["public_domain"] = own
     else:

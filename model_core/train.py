@@ -153,6 +153,21 @@ def pick_device(name):
     return torch.device(name)
 
 
+def _init_provenance(path):
+    """What the file a fine-tune starts from was trained on (JSON text for the new file's meta), so that
+    ``python -m model_core weights`` can follow the chain; None without one (or when it is gone)."""
+    if not path or not os.path.isfile(path):
+        return None
+    from model_core.errors import CaimError
+    from model_core.provenance import describe
+
+    try:
+        info = describe(path)
+    except CaimError:
+        return None
+    return json.dumps({k: info[k] for k in ("file", "sources", "public_domain", "started_from", "note")})
+
+
 # ------------------------------------------------------------------------------------------- data
 
 class _Source:
@@ -328,6 +343,7 @@ def train(cfg, resume=False, log=None):
 
             raise CaimError(f"init weights '{cfg['init']}' are for '{init['arch']}', not '{model.arch}'.")
         model.load_state_dict(init["state_dict"])
+    init_record = _init_provenance(cfg.get("init"))
     history, best, start_epoch = [], -1e9, 0
     last_path, state_path = os.path.join(out, "last.pt"), os.path.join(out, "state.pt")
     if resume:
@@ -418,6 +434,8 @@ def train(cfg, resume=False, log=None):
         meta = {"trained_by": "model_core.train", "config": json.dumps(cfg), "epoch": epoch + 1,
                 "val": json.dumps(rec), "val_baseline": _summary_line(base_summary),
                 "date": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}
+        if init_record:
+            meta["init_provenance"] = init_record
         wio.save(last_path, judged, meta)
         if improved:
             best = score

@@ -84,3 +84,39 @@ def test_bundled_files_are_described(capsys):
     for name in ("caimnet_rgbn.pt", "schanger_rgbn.pt", "caimnet_rgbn_landcover.pt"):
         assert os.path.join("resources", "weights", name) in out
     assert out.count("  licences ") == 3
+
+
+def test_a_fine_tune_records_what_its_start_file_was_trained_on(tmp_path, capsys):
+    """model_core.train writes the init file's provenance into the new file: public-domain data on a
+    public-domain start file is public domain; on a mixed-licence start file it is not."""
+    from model_core import train
+    from tests.fixtures import layouts
+
+    root = str(tmp_path / "data")
+    layouts.write_generic(root)
+    small = {"features": 8, "stem": 4, "window": 8, "heads": 1}
+    pd_start = _file(tmp_path, "pd.pt", _cfg({"kind": "semisynthetic", "sources": ["naip", "landsat"]}))
+    mixed_start = _file(tmp_path, "mixed.pt", _cfg({"kind": "semisynthetic"}))
+    for start, name in ((pd_start, "from_pd"), (mixed_start, "from_mixed")):
+        weights.save(start, build_model("caimnet", in_channels=4, **small), meta=weights.read(start)["meta"])
+        cfg = {"model": "caimnet", "model_config": small, "data": {"kind": "generic", "root": root},
+               "init": start, "t_min": 3, "t_max": 3, "patch": 16, "batch": 2, "epochs": 1,
+               "steps_per_epoch": 1, "val_samples": 2, "seed": 3, "out": str(tmp_path / name), "threads": 1}
+        (tmp_path / (name + ".json")).write_text(json.dumps(cfg))
+        assert train.main([str(tmp_path / (name + ".json"))]) == 0
+    # trained on the user's own folder: the licence is the data owner's, whatever the start file
+    own = describe(str(tmp_path / "from_pd" / "best.pt"))
+    assert own["public_domain"] is None and own["started_from"] == pd_start
+    record = json.loads(weights.read(str(tmp_path / "from_mixed" / "best.pt"))["meta"]["init_provenance"])
+    assert record["public_domain"] is False and "spacenet7" in record["sources"]
+    # the same record on a generator fine-tune decides the chain
+    meta = weights.read(str(tmp_path / "from_pd" / "best.pt"))["meta"]
+    chained = _file(tmp_path, "chained.pt", _cfg({"kind": "semisynthetic", "sources": ["naip"]}, init=pd_start),
+                    init_provenance=meta["init_provenance"])
+    assert describe(chained)["public_domain"] is True
+    main(["weights", chained])
+    out = capsys.readouterr().out
+    assert "licences       public domain only" in out and "itself trained on public-domain imagery only" in out
+    tainted = _file(tmp_path, "tainted.pt", _cfg({"kind": "semisynthetic", "sources": ["naip"]}, init=mixed_start),
+                    init_provenance=record and json.dumps(record))
+    assert describe(tainted)["public_domain"] is False
