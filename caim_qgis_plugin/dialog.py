@@ -282,7 +282,16 @@ class CaimDialog(QDialog):
             self.weights_widget.setDefaultRoot(bundled)
         self.weights_widget.lineEdit().textChanged.connect(self.validate)
         self.weights_label = QLabel("Weights")
-        form.addRow(self.weights_label, self.weights_widget)
+        self.weights_info_button = QPushButton("About…")
+        self.weights_info_button.setObjectName("weights_info")
+        self.weights_info_button.setToolTip(
+            "What the weights file that will run is (the bundled one when the field is empty) and what "
+            "it was trained on: command, start file, the imagery with each source's licence.")
+        self.weights_info_button.clicked.connect(self.show_weights_info)
+        weights_row = QHBoxLayout()
+        weights_row.addWidget(self.weights_widget, 1)
+        weights_row.addWidget(self.weights_info_button)
+        form.addRow(self.weights_label, weights_row)
         self.model_combo.currentIndexChanged.connect(self._model_changed)
         self.sensitivity_spin = QDoubleSpinBox()
         self.sensitivity_spin.setObjectName("sensitivity")
@@ -444,6 +453,7 @@ class CaimDialog(QDialog):
         classical = not mdl.needs_weights(self.model_choice())
         self.weights_widget.setEnabled(not classical)
         self.weights_label.setEnabled(not classical)
+        self.weights_info_button.setEnabled(not classical)
         if classical:
             tip = "The %s method needs no weights: this file is not used." % mdl.name(self.model_choice())
             self.weights_widget.lineEdit().setPlaceholderText("not used: the classical method needs no weights")
@@ -466,6 +476,56 @@ class CaimDialog(QDialog):
                     "Only the classical methods (CVA, ISFA) have a threshold to choose; the networks and "
                     "fusions use their calibrated decision (see Sensitivity).")
         self.validate()
+
+    def weights_info(self):
+        """(ok, text): what ``python -m model_core weights`` says about the file the chosen network would
+        load (the Weights field, else the bundled file); ok False with the reason when it cannot say."""
+        if not mdl.needs_weights(self.model_choice()):
+            return False, "The %s method uses no weights file." % mdl.name(self.model_choice())
+        path = self.weights_path()
+        try:
+            from model_core.errors import CaimError
+            from model_core.provenance import describe, text
+            from model_core.weights import default_weights
+        except ImportError as exc:
+            return False, "The CAIM engine (model_core) could not be loaded: %s" % exc
+        if path is None:
+            path = default_weights(mdl.resolve(self.model_choice(), max(2, len(self.checked()))))
+            if path is None:
+                return False, "No bundled weights file was found for this model; choose a .pt file."
+        try:
+            return True, text(describe(path))
+        except CaimError as exc:
+            return False, str(exc)
+
+    def show_weights_info(self):
+        ok, info = self.weights_info()
+        if not ok:
+            QMessageBox.warning(self, "CAIM — weights file", info)
+            return
+        from qgis.PyQt.QtGui import QFont, QFontDatabase, QFontInfo
+        from qgis.PyQt.QtWidgets import QPlainTextEdit
+
+        box = QDialog(self)
+        box.setWindowTitle("CAIM — weights file and its training data")
+        text = QPlainTextEdit(info)
+        text.setObjectName("weights_info_text")
+        text.setReadOnly(True)
+        font = QFontDatabase.systemFont(QFontDatabase.FixedFont)
+        if not QFontInfo(font).fixedPitch():  # some platforms (offscreen) answer a proportional font
+            font = QFont("Monospace")
+            font.setStyleHint(QFont.TypeWriter)
+        text.setFont(font)
+        layout = QVBoxLayout(box)
+        layout.addWidget(QLabel("What this weights file is and what it was trained on (from the record in "
+                                "the file; the model card has its accuracy on real labels):"))
+        layout.addWidget(text)
+        close = QDialogButtonBox(QDialogButtonBox.Close)
+        close.rejected.connect(box.reject)
+        layout.addWidget(close)
+        box.resize(1000, 480)
+        self._weights_info_box = box  # kept for tests and screenshots
+        box.exec_()
 
     def weights_path(self):
         """The weights file that will be used (None for the classical method or when empty)."""

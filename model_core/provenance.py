@@ -19,7 +19,7 @@ SOURCES = {
     "landsat": ("landsat-pucallpa", "public domain (USGS Landsat)"),
     "spacenet7": ("spacenet7-crops", "CC BY-SA 4.0 (SpaceNet 7)"),
     "den": ("dynamicearthnet-crops", "CC BY-SA 4.0 (DynamicEarthNet)"),
-    "cbers": ("cbers-cube", "INPE's CBERS data, free of charge (via the GPL-2 package sits)"),
+    "cbers": ("cbers-cube", "INPE's CBERS data (free of charge)"),
 }
 PUBLIC_DOMAIN = ("naip", "landsat")
 # Layouts a user trains on with their own data: the licence is theirs to know.

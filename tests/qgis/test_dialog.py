@@ -530,3 +530,36 @@ def test_cloud_mask_on_one_of_three_dates(dialog, project, tmp_path):
     assert dialog.validate() and "No cloud mask" not in dialog.messages.text()
     params = dialog.parameters()
     assert params["MASKS"] == [m.id() for m in masks] and "MASKED_DATES" not in params
+
+
+def test_about_the_weights(dialog, three_layers, tmp_path):
+    """"About…" beside Weights says what the file that would run was trained on (the bundled file when
+    the field is empty), a plain reason for a file that is not one, and is off for the classical methods."""
+    import model_core.provenance as prov
+
+    dialog.refresh_layers()
+    assert dialog.weights_info_button.isEnabled()
+    ok, text = dialog.weights_info()
+    assert ok and os.path.join("resources", "weights", "caimnet_rgbn.pt") in text and "  licences " in text
+    assert text == prov.text(prov.describe(text.split("\n")[0]))
+    # the button opens a window with that text (closed by a timer: it is modal)
+    from qgis.PyQt.QtCore import QTimer
+    from qgis.PyQt.QtWidgets import QPlainTextEdit
+
+    shown = []
+    QTimer.singleShot(200, lambda: (shown.append(dialog._weights_info_box.findChild(
+        QPlainTextEdit, "weights_info_text").toPlainText()), dialog._weights_info_box.reject()))
+    dialog.weights_info_button.click()
+    assert shown == [text]
+    combo = dialog.model_combo
+    combo.setCurrentIndex(combo.findData("schanger"))
+    ok, text = dialog.weights_info()
+    assert ok and "schanger_rgbn.pt" in text.split("\n")[0] and "SChanger [schanger]" in text
+    bad = tmp_path / "mine.pt"
+    bad.write_bytes(b"no weights")
+    dialog.weights_widget.setFilePath(str(bad))
+    ok, text = dialog.weights_info()
+    assert not ok and "cannot be read safely" in text and "mine.pt" in text
+    combo.setCurrentIndex(combo.findData("cva"))
+    assert not dialog.weights_info_button.isEnabled()
+    assert dialog.weights_info() == (False, "The Classical CVA method uses no weights file.")
