@@ -13,6 +13,8 @@ import json
 import os
 import sys
 
+from model_core.datasets.synthetic import PUBLIC_DOMAIN
+
 # The generator's source names (model_core.datasets.synthetic) -> (folder in ../shared/data, licence).
 SOURCES = {
     "naip": ("naip-north-dakota", "public domain (USDA NAIP)"),
@@ -21,7 +23,6 @@ SOURCES = {
     "den": ("dynamicearthnet-crops", "CC BY-SA 4.0 (DynamicEarthNet)"),
     "cbers": ("cbers-cube", "INPE's CBERS data (free of charge)"),
 }
-PUBLIC_DOMAIN = ("naip", "landsat")
 # Layouts a user trains on with their own data: the licence is theirs to know.
 USER_DATA = {"spacenet7": "SpaceNet 7 folders", "dynamicearthnet": "DynamicEarthNet folders",
              "generic": "a generic folder of dated GeoTIFFs", "pairs": "bi-temporal benchmark pairs",

@@ -120,3 +120,12 @@ def test_a_fine_tune_records_what_its_start_file_was_trained_on(tmp_path, capsys
     tainted = _file(tmp_path, "tainted.pt", _cfg({"kind": "semisynthetic", "sources": ["naip"]}, init=mixed_start),
                     init_provenance=record and json.dumps(record))
     assert describe(tainted)["public_domain"] is False
+
+
+def test_every_generator_source_has_a_licence():
+    """A source added to the generator without a licence entry would be described as 'unknown'."""
+    from model_core.datasets.synthetic import _LOADERS, PUBLIC_DOMAIN
+    from model_core.provenance import SOURCES
+
+    assert set(SOURCES) == set(_LOADERS)
+    assert {s for s, (_, licence) in SOURCES.items() if licence.startswith("public domain")} == set(PUBLIC_DOMAIN)
