@@ -11,7 +11,7 @@ WEIGHTS = sorted(glob.glob(os.path.join(os.path.dirname(__file__), "..", "resour
 
 def test_weights_are_shipped():
     names = {os.path.basename(p) for p in WEIGHTS}
-    assert {"caimnet_rgbn.pt", "schanger_rgbn.pt", "caimnet_rgbn_landcover.pt"} <= names
+    assert {"caimnet_rgbn.pt", "schanger_rgbn.pt", "caimnet_rgbn_landcover.pt", "caimnet_rgbn_public_domain.pt"} <= names
 
 
 @pytest.mark.parametrize("path", WEIGHTS, ids=os.path.basename)
@@ -39,3 +39,5 @@ def test_bundled_files_record_their_normalisation():
     assert trained_with_scene_stats(weights.load_model(weights.default_weights("schanger")))
     alternative = os.path.join(weights.WEIGHTS_DIR, "caimnet_rgbn_landcover.pt")
     assert not trained_with_scene_stats(weights.load_model(alternative))
+    public_domain = os.path.join(weights.WEIGHTS_DIR, "caimnet_rgbn_public_domain.pt")
+    assert trained_with_scene_stats(weights.load_model(public_domain))

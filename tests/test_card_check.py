@@ -64,14 +64,14 @@ def test_the_bundled_card_is_read_whole():
     assert [v for _, v, _ in cc.card_values("pucallpa_sample", table["caimnet"][4])] == [0.29, 0.77]
     assert cc.card_values("photo", table["schanger"][2]) == []  # '-': not measured
     figures = sum(len(cc.card_values(c, t)) > 0 for cells in table.values() for c, t in zip(cc.COLUMNS, cells))
-    assert figures == 57
+    assert figures == 61
     tables = cc.marked_tables()
-    assert [(j, s, len(rows)) for j, s, rows in tables] == [("semi", "area", 7), ("semi", "moment", 7),
-                                                           ("taizhou", "area", 9)]
+    assert [(j, s, len(rows)) for j, s, rows in tables] == [("semi", "area", 8), ("semi", "moment", 8),
+                                                           ("taizhou", "area", 10)]
     assert tables[0][2][2] == ("caimnet", ["362551", "0.9394", "0.7874", "0.7229", "0.7538", "0.7193"])
     jobs = cc.jobs_for("/data")
     needed = cc.needed_jobs(table, cc.COLUMNS) | {"%s_%s" % (j, k) for j, _, rows in tables for k, _ in rows}
-    assert needed <= set(jobs) and len(needed) == 39
+    assert needed <= set(jobs) and len(needed) == 43
 
 
 def test_outputs_are_read_as_the_card_reports_them():
@@ -86,6 +86,12 @@ def test_outputs_are_read_as_the_card_reports_them():
     assert cc.measure("pucallpa_moment", "cva", outputs) == [0, 0, 18]  # set G: 9 + 9 within one
     assert cc.measure("taizhou", "isfa", outputs) is None  # no output: not measured
     assert cc._evaluate_row(EVALUATE, "moment") == [21390, 0.9050, 0.6400, 0.5000, 0.9400, 0.7028]
+    # a shipped alternative file: its photo points come from the with_weights run, where it is "bundled"
+    photo = ("site A: 10 labelled points\n  method   kappa\n  CAIM-Net (bundled)   0.100  0.50 0.50\n\n"
+             "all sites: 135 labelled points (38 changed)\n  method   kappa  prec recall\n"
+             "  CAIM-Net (bundled)                  0.628  0.75   0.71\n  CVA + Otsu   0.570  0.77   0.61\n")
+    assert cc.measure("photo", "caimnet_pd", {"photo_caimnet_pd": photo, "photo": ""}) == [0.628]
+    assert cc.measure("photo", "cva", {"photo": photo}) == [0.570]
 
 
 def test_a_figure_that_differs_fails_the_check(tmp_path, capsys):
@@ -93,18 +99,19 @@ def test_a_figure_that_differs_fails_the_check(tmp_path, capsys):
     was edited by one unit of its last digit fails, naming the method."""
     out = tmp_path / "out"
     out.mkdir()
-    for key in ("caimnet", "schanger", "cva", "isfa", "cva_kt", "isfa_kt", "caimnet_cva", "caimnet_isfa", "cva4"):
-        kappa = {"caimnet": 0.6502, "schanger": 0.6932, "cva": 0.9019, "isfa": 0.9040, "cva_kt": 0.9271,
+    for key in ("caimnet", "caimnet_pd", "schanger", "cva", "isfa", "cva_kt", "isfa_kt", "caimnet_cva", "caimnet_isfa",
+                "cva4"):
+        kappa = {"caimnet": 0.6502, "caimnet_pd": 0.6265, "schanger": 0.6932, "cva": 0.9019, "isfa": 0.9040, "cva_kt": 0.9271,
                  "isfa_kt": 0.9239, "caimnet_cva": 0.8511, "caimnet_isfa": 0.8786, "cva4": 0.8292}[key]
         (out / ("taizhou_%s.txt" % key)).write_text(EVALUATE.replace("0.6502", "%.4f" % kappa))
     card = tmp_path / "card.md"
     shutil.copy(cc.CARD, card)
     args = ["--card", str(card), "--out", str(out), "--reuse", "--only", "taizhou", "--data", str(tmp_path)]
     assert cc.main(args) == 0
-    assert "8 of 8 figures" in capsys.readouterr().out
+    assert "9 of 9 figures" in capsys.readouterr().out
     text = card.read_text(encoding="utf-8")
     card.write_text(text.replace("| Classical ISFA | 0.904 (6 bands)", "| Classical ISFA | 0.905 (6 bands)"),
                     encoding="utf-8")
     assert cc.main(args) == 1
     printed = capsys.readouterr().out
-    assert "7 of 8 figures" in printed and "DIFFERS" in printed.split("Classical ISFA ")[1].split("\n")[0]
+    assert "8 of 9 figures" in printed and "DIFFERS" in printed.split("Classical ISFA ")[1].split("\n")[0]

@@ -81,9 +81,16 @@ def test_not_a_weights_file_is_refused_plainly(tmp_path, capsys):
 def test_bundled_files_are_described(capsys):
     assert main(["weights"]) == 0
     out = capsys.readouterr().out
-    for name in ("caimnet_rgbn.pt", "schanger_rgbn.pt", "caimnet_rgbn_landcover.pt"):
-        assert os.path.join("resources", "weights", name) in out
-    assert out.count("  licences ") == 3
+    names = sorted(f for f in os.listdir(weights.WEIGHTS_DIR) if f.endswith(".pt"))
+    assert {"caimnet_rgbn.pt", "schanger_rgbn.pt", "caimnet_rgbn_landcover.pt",
+            "caimnet_rgbn_public_domain.pt"} <= set(names)
+    blocks = out.split("\n\n")
+    assert len(blocks) == len(names) and all("  licences " in b for b in blocks)
+    # the public-domain alternative: trained on NAIP and Landsat only, through its whole chain
+    pd = describe(os.path.join(weights.WEIGHTS_DIR, "caimnet_rgbn_public_domain.pt"))
+    assert pd["public_domain"] is True and pd["sources"] == ["naip", "landsat"]
+    # the default file is not (the model card's licence gap)
+    assert describe(weights.default_weights("caimnet"))["public_domain"] is False
 
 
 def test_a_fine_tune_records_what_its_start_file_was_trained_on(tmp_path, capsys):

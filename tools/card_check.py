@@ -28,7 +28,8 @@ CARD = os.path.join(ROOT, "resources", "weights", "MODEL_CARD.md")
 DATA = os.path.normpath(os.path.join(ROOT, "..", "shared", "data"))
 
 # The table's rows (by the start of the method cell; the longer prefixes first) and their keys.
-ROWS = [("CAIM-Net (`caimnet_rgbn.pt`)", "caimnet"), ("SChanger", "schanger"),
+ROWS = [("CAIM-Net (`caimnet_rgbn.pt`)", "caimnet"), ("CAIM-Net, public-domain alternative", "caimnet_pd"),
+        ("SChanger", "schanger"),
         ("Classical CVA + Otsu on the network's 4 bands", "cva4"),
         ("Classical CVA, minimum-error", "cva_kt"), ("Classical ISFA, minimum-error", "isfa_kt"),
         ("Classical CVA", "cva"), ("Classical ISFA", "isfa"),
@@ -44,7 +45,11 @@ TOOL_NAMES = {"CAIM-Net (bundled)": "caimnet", "CAIM-Net": "caimnet", "SChanger"
               "Classical CVA, minimum-error threshold": "cva_kt",
               "Classical ISFA, minimum-error threshold": "isfa_kt"}
 WEIGHTS = {"caimnet": "resources/weights/caimnet_rgbn.pt", "caimnet_cva": "resources/weights/caimnet_rgbn.pt",
-           "caimnet_isfa": "resources/weights/caimnet_rgbn.pt", "schanger": "resources/weights/schanger_rgbn.pt"}
+           "caimnet_isfa": "resources/weights/caimnet_rgbn.pt", "schanger": "resources/weights/schanger_rgbn.pt",
+           "caimnet_pd": "resources/weights/caimnet_rgbn_public_domain.pt"}
+# Rows of a shipped alternative file: the CAIM-Net commands with its file (``--weights``; the photo points
+# through tools/with_weights.py, where its row is the one named "CAIM-Net (bundled)").
+ALTERNATIVES = {"caimnet_pd": "caimnet"}
 NUM = r"-?\d+(?:\.\d+)?"
 
 
@@ -80,13 +85,15 @@ MARKER = re.compile(r"^<!-- card_check: (\w+) (area|moment) -->$")
 # The marked tables' rows: (row key, label) in the card's order; pixels, then the figures `evaluate` prints.
 TABLE_ROWS = {"semi": [("caimnet_isfa", "CAIM-Net + ISFA (automatic choice, 3+ dates)"),
                        ("caimnet_cva", "CAIM-Net + CVA (automatic choice, 2 dates)"),
-                       ("caimnet", "CAIM-Net (`caimnet_rgbn.pt`)"), ("isfa", "Classical ISFA"),
+                       ("caimnet", "CAIM-Net (`caimnet_rgbn.pt`)"),
+                       ("caimnet_pd", "CAIM-Net, public-domain alternative (`caimnet_rgbn_public_domain.pt`)"),
+                       ("isfa", "Classical ISFA"),
                        ("cva", "Classical CVA + Otsu (the baseline)"),
                        ("isfa_kt", "Classical ISFA, minimum-error threshold (an option)"),
                        ("cva_kt", "Classical CVA, minimum-error threshold (an option)")]}
-TABLE_ROWS["taizhou"] = (TABLE_ROWS["semi"][:3] + [("schanger", "SChanger (2 dates only)")] + TABLE_ROWS["semi"][3:5]
+TABLE_ROWS["taizhou"] = (TABLE_ROWS["semi"][:4] + [("schanger", "SChanger (2 dates only)")] + TABLE_ROWS["semi"][4:6]
                          + [("cva4", "Classical CVA + Otsu on the network's 4 bands (TM 3, 2, 1, 4)")]
-                         + TABLE_ROWS["semi"][5:])
+                         + TABLE_ROWS["semi"][6:])
 
 
 def marked_tables(path=CARD):
@@ -136,6 +143,12 @@ def jobs_for(data):
         weights = [WEIGHTS[m]] if m in WEIGHTS else []
         jobs["haze_" + m] = [py, "-m", "model_core.ablation"] + weights + ["--scene-stats", "--model", m]
     jobs["photo"] = [py, "tools/photointerp.py", "score", "--data", data]
+    for key, m in ALTERNATIVES.items():
+        own = ["--model", m, "--weights", WEIGHTS[key]]
+        jobs["taizhou_" + key] = [py, "-m", "model_core", "evaluate"] + taizhou + own
+        jobs["semi_" + key] = [py, "-m", "model_core", "evaluate"] + semi + own
+        jobs["haze_" + key] = [py, "-m", "model_core.ablation", WEIGHTS[key], "--scene-stats", "--model", m]
+        jobs["photo_" + key] = [py, "tools/with_weights.py", WEIGHTS[key]] + jobs["photo"][1:]
     for s in ("abc", "g", "d", "e", "f"):
         jobs["moment_" + s] = [py, "tools/photointerp.py", "moment", "--set", s, "--data", data]
     jobs["pucallpa_sample"] = [py, "tools/pucallpa_sample.py", "--data", data]
@@ -217,6 +230,10 @@ def measure(column, key, outputs):
             rate = next(float(m.group(1)) for m in re.finditer(r"^\s*(%s)\s+(\S+)\s*$" % NUM, text, re.M)
                         if m.group(2) == label)
             return [100.0 * rate]
+        if column == "photo" and key in ALTERNATIVES:
+            text = outputs["photo_" + key]
+            return [_by_method(_blocks(text)[next(t for t in _blocks(text) if t.startswith("all sites"))])[
+                ALTERNATIVES[key]][0]]
         if column == "photo":
             return [_by_method(_blocks(outputs["photo" + suffix])[next(
                 t for t in _blocks(outputs["photo" + suffix]) if t.startswith("all sites"))], suffix)[key][0]]
@@ -259,7 +276,7 @@ def needed_jobs(table, columns):
             elif column == "haze":
                 names.add("haze_" + key)
             elif column == "photo":
-                names.add("photo" + kt)
+                names.add("photo_" + key if key in ALTERNATIVES else "photo" + kt)
             elif column == "pucallpa_moment":
                 names.update(("moment_abc" + kt, "moment_g" + kt))
             elif column == "naip_moment":
