@@ -64,7 +64,8 @@ def describe(path):
     info = {
         "file": path,
         "arch": payload["arch"],
-        "parameters": int(sum(int(t.numel()) for t in payload["state_dict"].values())),
+        "parameters": int(sum(int(t.numel()) for k, t in payload["state_dict"].items()  # not BatchNorm's statistics
+                              if not k.endswith(("running_mean", "running_var", "num_batches_tracked")))),
         "bands": list(payload.get("band_order") or weights.DEFAULT_BANDS),
         "no_change_bias": float((payload.get("calibration") or {}).get("no_change_bias") or 0.0),
         "command": meta.get("command") or cfg.get("command"),
@@ -82,6 +83,10 @@ def describe(path):
     }
     if kind is None and not cfg:
         info["note"] = "the file records no training config: its training data are unknown"
+    elif kind in (None, "semisynthetic") and data.get("root"):
+        info["sources"] = list(data.get("sources") or SOURCES)
+        info["note"] = ("semi-synthetic series built from the images under '%s' (not ../shared/data): their "
+                        "licence is the data owner's" % data["root"])
     elif kind in (None, "semisynthetic"):
         sources = list(data.get("sources") or SOURCES)  # no 'sources' option: the generator used all
         info["sources"] = sources
@@ -144,7 +149,7 @@ def text(info):
     if info["date"]:
         lines.append("  written        %s" % info["date"])
     lines.append("  started from   %s" % (info["started_from"] or "scratch (random initialisation)"))
-    if info["sources"] and info["data_kind"] in (None, "semisynthetic"):
+    if info["sources"] and info["data_kind"] in (None, "semisynthetic") and info["licences"]:
         lines.append("  training data  semi-synthetic series built from real images in ../shared/data:")
         for s in info["sources"]:
             lines.append("                   %-10s %-22s %s" % (s, SOURCES.get(s, (s,))[0], info["licences"][s]))

@@ -32,6 +32,8 @@ def test_public_domain_sources_from_scratch(tmp_path, capsys):
     info = describe(path)
     assert info["public_domain"] is True and info["sources"] == ["naip", "landsat"]
     assert info["started_from"] is None and info["validation"]["area_kappa"] == 0.61
+    model = build_model("caimnet", in_channels=4, **TINY)
+    assert info["parameters"] == sum(p.numel() for p in model.parameters())  # not BatchNorm's statistics
     assert main(["weights", path]) == 0
     out = capsys.readouterr().out
     assert "licences       public domain only" in out and "scratch" in out
@@ -62,6 +64,13 @@ def test_users_own_data_and_unknown_records(tmp_path, capsys):
     own = _file(tmp_path, "own.pt", _cfg({"kind": "generic", "root": "/data/mine"}))
     info = describe(own)
     assert info["public_domain"] is None and "/data/mine" in info["note"] and "owner" in info["note"]
+    elsewhere = _file(tmp_path, "elsewhere.pt", _cfg({"kind": "semisynthetic", "root": "/data/copies",
+                                                      "sources": ["naip"]}))
+    info = describe(elsewhere)
+    assert info["public_domain"] is None and "/data/copies" in info["note"]
+    main(["weights", elsewhere])
+    out = capsys.readouterr().out
+    assert "licences       unknown" in out and "public domain (USDA" not in out
     bare = _file(tmp_path, "bare.pt")
     assert describe(bare)["public_domain"] is None
     main(["weights", bare])
