@@ -72,6 +72,7 @@ class DetectResult:
     mask_cover: list = field(default_factory=list)   # per date: fraction masked by its mask file, or None
     mask_clear: tuple = ()
     threshold: str = "otsu"   # the classical methods' threshold rule
+    weights_training: str = ""   # what the weights were trained on (model_core.provenance.short)
 
     def mask_line(self):
         """'Masks ...' summary line, or None without mask files."""
@@ -97,7 +98,8 @@ class DetectResult:
             + (f", sensitivity {self.sensitivity:+g}" if self.sensitivity else "")
             + (", minimum-error threshold" if self.threshold == "kittler" else ""),
             f"Device    {self.device}",
-        ] + [f"Bands     {n}" for n in self.notes] + ([
+        ] + ([f"Weights   trained on {self.weights_training}"] if self.weights_training else []) + [
+            f"Bands     {n}" for n in self.notes] + ([
             f"Patches   at least {self.min_patch} px (8-connected): {self.removed_pixels} changed px in "
             "smaller patches written unchanged"] if self.min_patch > 1 else []) + ([
             f"Gaps      {self.filled_pixels} px with masked dates filled from their previous clear date"]
@@ -452,6 +454,11 @@ def detect(images, out_dir=None, dates=None, bands=None, model="caimnet", weight
     threshold = check_threshold(threshold, model)
     report(0.0, "Loading model")
     net, weights_path, trained = load_model(model, weights, device=dev)
+    training = ""
+    if weights_path and trained:
+        from model_core.provenance import short
+
+        training = short(weights_path)
     apply_sensitivity(net, sensitivity)
     if threshold != "otsu":
         net.threshold_rule = threshold
@@ -491,7 +498,7 @@ def detect(images, out_dir=None, dates=None, bands=None, model="caimnet", weight
         tmp_paths = {k: os.path.join(temps[os.path.dirname(p)], os.path.basename(p)) for k, p in paths.items()}
         try:
             result = _run(net, dev, stack, tiles, center, scale, tmp_paths, labels, report, cancel, timings,
-                          model, weights_path, sensitivity, min_patch, bool(fill_gaps))
+                          model, weights_path, sensitivity, min_patch, bool(fill_gaps), training)
             for k, p in paths.items():
                 if os.path.exists(p) and not overwrite:  # appeared meanwhile: never clobber
                     raise OutputError(f"Output '{p}' appeared while the model ran; nothing was overwritten.")
@@ -514,7 +521,7 @@ def detect(images, out_dir=None, dates=None, bands=None, model="caimnet", weight
                             notes=list(getattr(stack, "band_notes", [])), sensitivity=sensitivity,
                             min_patch=min_patch, removed_pixels=removed, fill_gaps=bool(fill_gaps),
                             filled_pixels=filled, mask_cover=list(stack.mask_cover),
-                            mask_clear=stack.mask_clear, threshold=threshold)
+                            mask_clear=stack.mask_clear, threshold=threshold, weights_training=training)
     finally:
         stack.close()
 
@@ -526,7 +533,7 @@ def _hectares(grid, counts_by_row):
 
 
 def _run(net, dev, stack, tiles, center, scale, paths, labels, report, cancel, timings, model_name, weights,
-         sensitivity=0.0, min_patch=0, fill=False):
+         sensitivity=0.0, min_patch=0, fill=False, training=""):
     import torch
 
     from model_core.normalize import apply
@@ -543,6 +550,8 @@ def _run(net, dev, stack, tiles, center, scale, paths, labels, report, cancel, t
             "CAIM_INPUTS": ";".join(os.path.basename(s.spec.path) for s in stack.sources),
             "CAIM_SENSITIVITY": f"{sensitivity:g}", "CAIM_MIN_PATCH": str(min_patch),
             "CAIM_FILL_GAPS": "yes" if fill else "no"}
+    if training:
+        meta["CAIM_WEIGHTS_TRAINING"] = training
     if getattr(net, "threshold", None) is not None and hasattr(net, "threshold_rule"):  # a classical method
         meta["CAIM_THRESHOLD"] = f"{net.threshold_rule} {net.threshold:.6g}"
     if any(m is not None for m in stack.masks):

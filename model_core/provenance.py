@@ -121,6 +121,20 @@ def describe(path):
     return info
 
 
+def short(path):
+    """One line for a run's summary and its outputs' metadata: the sources a weights file was trained on
+    and their licence status ("naip, landsat: public domain only"); "unknown" when it cannot say."""
+    from model_core.errors import CaimError
+
+    try:
+        info = describe(path)
+    except (CaimError, OSError, ValueError, KeyError, TypeError):
+        return "unknown"
+    if info["licences"]:
+        return "%s: %s" % (", ".join(info["sources"]), _licence_line(info))
+    return info["note"] or "unknown"
+
+
 def _licence_line(info):
     if info["public_domain"] is True:
         return "public domain only"

@@ -54,6 +54,7 @@ def report_html(res, title=None, inputs=None):
     pixel = f"{g.px:.6g} x {g.py:.6g}" + (" deg" if g.geographic else " m" if g.wkt else " (no CRS)")
     settings = [
         ("Model", f"{res.model} ({os.path.basename(res.weights) if res.weights else 'classical method, no weights'})"),
+        ("Weights trained on", res.weights_training),
         ("Dates", f"{len(res.dates)}: " + ", ".join(d or "?" for d in res.dates)),
         ("Inputs", ", ".join(inputs) if inputs else ""),
         ("Grid", f"{g.width} x {g.height} px, pixel {pixel}"),

@@ -145,3 +145,31 @@ def test_every_generator_source_has_a_licence():
 
     assert set(SOURCES) == set(_LOADERS)
     assert {s for s, (_, licence) in SOURCES.items() if licence.startswith("public domain")} == set(PUBLIC_DOMAIN)
+
+
+def test_a_run_records_what_its_weights_were_trained_on(tmp_path, capsys):
+    """The summary, every output's metadata and the HTML report say what the weights were trained on;
+    a classical run (no weights) says nothing of the kind."""
+    import numpy as np
+    from osgeo import gdal
+    from rasters import write_tif
+
+    rng = np.random.default_rng(0)
+    base = rng.integers(50, 200, (4, 48, 48)).astype(np.uint16)
+    later = base.copy()
+    later[:, 10:30, 10:30] = 240
+    imgs = [write_tif(tmp_path / "a_2001.tif", base), write_tif(tmp_path / "b_2002.tif", later)]
+    pd = os.path.join(weights.WEIGHTS_DIR, "caimnet_rgbn_public_domain.pt")
+    assert main(["detect", *imgs, "--model", "caimnet", "--weights", pd, "--out", str(tmp_path / "o"), "--quiet",
+                 "--report", str(tmp_path / "run.html")]) == 0
+    out = capsys.readouterr().out
+    assert "Weights   trained on naip, landsat: public domain only" in out
+    for name in ("change_area.tif", "change_moment.tif", "confidence.tif"):
+        meta = gdal.Open(str(tmp_path / "o" / name)).GetMetadata()
+        assert meta["CAIM_WEIGHTS_TRAINING"] == "naip, landsat: public domain only", name
+    assert "naip, landsat: public domain only" in (tmp_path / "run.html").read_text(encoding="utf-8")
+    assert main(["detect", *imgs, "--out", str(tmp_path / "d"), "--quiet"]) == 0
+    assert "NOT all public domain (spacenet7, den, cbers)" in capsys.readouterr().out
+    assert main(["detect", *imgs, "--model", "cva", "--out", str(tmp_path / "c"), "--quiet"]) == 0
+    assert "trained on" not in capsys.readouterr().out
+    assert "CAIM_WEIGHTS_TRAINING" not in gdal.Open(str(tmp_path / "c" / "change_area.tif")).GetMetadata()
