@@ -13,7 +13,10 @@ import json
 import os
 import sys
 
-from model_core.datasets.synthetic import PUBLIC_DOMAIN
+# The public-domain sources (USDA NAIP, USGS Landsat); the generator's ``sources=PUBLIC_DOMAIN`` keeps to
+# them.  Defined here, not in the generator, so that a run (and the plugin) can describe its weights
+# without importing the generator and scipy.
+PUBLIC_DOMAIN = ("naip", "landsat")
 
 # The generator's source names (model_core.datasets.synthetic) -> (folder in ../shared/data, licence).
 SOURCES = {

@@ -173,3 +173,16 @@ def test_a_run_records_what_its_weights_were_trained_on(tmp_path, capsys):
     assert main(["detect", *imgs, "--model", "cva", "--out", str(tmp_path / "c"), "--quiet"]) == 0
     assert "trained on" not in capsys.readouterr().out
     assert "CAIM_WEIGHTS_TRAINING" not in gdal.Open(str(tmp_path / "c" / "change_area.tif")).GetMetadata()
+
+
+def test_describing_weights_needs_neither_the_generator_nor_scipy():
+    """Runs (and the plugin's About…) describe their weights; scipy is a training-only dependency."""
+    import subprocess  # nosec B404 -- a fresh interpreter of this project
+    import sys
+
+    code = ("import sys; sys.modules['scipy'] = None; from model_core import provenance, weights; "
+            "print(provenance.short(weights.default_weights('caimnet')))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,  # nosec B603
+                         cwd=os.path.dirname(os.path.dirname(os.path.abspath(__file__))),
+                         env=dict(os.environ, PYTHONPATH=os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
+    assert "NOT all public domain" in out.stdout

@@ -81,6 +81,8 @@ import re
 import numpy as np
 from scipy import ndimage
 
+from model_core import provenance as _provenance
+
 IGNORE = 255
 BANDS = ("red", "green", "blue", "nir")
 EXCLUDED = ("taizhou",)
@@ -88,7 +90,7 @@ EXCLUDED = ("taizhou",)
 DEFAULT_SOURCE_WEIGHTS = {"naip": 0.4, "landsat": 0.3, "spacenet7": 0.15, "cbers": 0.15}
 # the sources in the public domain (USDA NAIP, USGS Landsat); SpaceNet 7 and DynamicEarthNet are CC BY-SA
 # 4.0 and the CBERS cube INPE's (see ../shared/data/SOURCES.md): ``sources=PUBLIC_DOMAIN`` keeps to these
-PUBLIC_DOMAIN = ("naip", "landsat")
+PUBLIC_DOMAIN = _provenance.PUBLIC_DOMAIN  # one definition, beside each source's licence
 
 
 def default_data_root():
