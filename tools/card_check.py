@@ -230,13 +230,11 @@ def measure(column, key, outputs):
             rate = next(float(m.group(1)) for m in re.finditer(r"^\s*(%s)\s+(\S+)\s*$" % NUM, text, re.M)
                         if m.group(2) == label)
             return [100.0 * rate]
-        if column == "photo" and key in ALTERNATIVES:
-            text = outputs["photo_" + key]
-            return [_by_method(_blocks(text)[next(t for t in _blocks(text) if t.startswith("all sites"))])[
-                ALTERNATIVES[key]][0]]
         if column == "photo":
-            return [_by_method(_blocks(outputs["photo" + suffix])[next(
-                t for t in _blocks(outputs["photo" + suffix]) if t.startswith("all sites"))], suffix)[key][0]]
+            text = outputs["photo_" + key] if key in ALTERNATIVES else outputs["photo" + suffix]
+            blocks = _blocks(text)
+            pooled = blocks[next(t for t in blocks if t.startswith("all sites"))]
+            return [_by_method(pooled, suffix)[ALTERNATIVES.get(key, key)][0]]
         if column == "pucallpa_moment":
             sums = [0, 0, 0]
             for job, slots in (("moment_abc", {"set A": 0, "set B": 0, "set C": 1}), ("moment_g", {"set G": 2})):
