@@ -92,6 +92,13 @@ def test_outputs_are_read_as_the_card_reports_them():
              "  CAIM-Net (bundled)                  0.628  0.75   0.71\n  CVA + Otsu   0.570  0.77   0.61\n")
     assert cc.measure("photo", "caimnet_pd", {"photo_caimnet_pd": photo, "photo": ""}) == [0.628]
     assert cc.measure("photo", "cva", {"photo": photo}) == [0.570]
+    # ... and so are its moment counts and sample estimates (CAIM-Net's row of those runs), never the shared run's
+    runs = {"moment_abc_caimnet_pd": "", "moment_g_caimnet_pd": MOMENT_G, "moment_g": "",
+            "pucallpa_sample_caimnet_pd": SAMPLE.replace("CAIM-Net + ISFA (automatic choice)", "CAIM-Net (bundled)")}
+    assert cc.measure("pucallpa_moment", "caimnet_pd", runs) == [0, 0, 3 + 4]
+    assert cc.measure("pucallpa_sample", "caimnet_pd", runs) == [0.450, 0.955]
+    assert cc.measure("pucallpa_moment", "caimnet", runs) is None  # the shared runs are not there
+    assert cc._shared("moment_d", "cva_kt") == "moment_d_kt" and cc._shared("naip_sample", "cva_kt") == "naip_sample"
 
 
 def test_a_figure_that_differs_fails_the_check(tmp_path, capsys):

@@ -50,6 +50,18 @@ WEIGHTS = {"caimnet": "resources/weights/caimnet_rgbn.pt", "caimnet_cva": "resou
 # Rows of a shipped alternative file: the CAIM-Net commands with its file (``--weights``; the photo points
 # through tools/with_weights.py, where its row is the one named "CAIM-Net (bundled)").
 ALTERNATIVES = {"caimnet_pd": "caimnet"}
+# The jobs whose one output scores every method (the tools' tables), by column.
+SHARED = ("photo", "moment_abc", "moment_g", "moment_d", "moment_e", "moment_f", "pucallpa_sample", "naip_sample")
+# Those with a run under tools/candidate_kt.py for the minimum-error rows.
+SHARED_KT = ("photo", "moment_abc", "moment_g", "moment_d", "moment_e", "moment_f", "pucallpa_sample")
+
+
+def _shared(name, key):
+    """The job a row ``key`` reads from the shared job ``name``: the alternative file's own run, the
+    minimum-error run, or the shared one."""
+    if key in ALTERNATIVES:
+        return name + "_" + key
+    return name + "_kt" if key.endswith("_kt") and name in SHARED_KT else name
 NUM = r"-?\d+(?:\.\d+)?"
 
 
@@ -143,21 +155,22 @@ def jobs_for(data):
         weights = [WEIGHTS[m]] if m in WEIGHTS else []
         jobs["haze_" + m] = [py, "-m", "model_core.ablation"] + weights + ["--scene-stats", "--model", m]
     jobs["photo"] = [py, "tools/photointerp.py", "score", "--data", data]
+    for s in ("abc", "g", "d", "e", "f"):
+        jobs["moment_" + s] = [py, "tools/photointerp.py", "moment", "--set", s, "--data", data]
+    jobs["pucallpa_sample"] = [py, "tools/pucallpa_sample.py", "--data", data]
+    jobs["naip_sample"] = [py, "tools/naip_sample.py", "--data", data]
     for key, m in ALTERNATIVES.items():
         own = ["--model", m, "--weights", WEIGHTS[key]]
         jobs["taizhou_" + key] = [py, "-m", "model_core", "evaluate"] + taizhou + own
         jobs["semi_" + key] = [py, "-m", "model_core", "evaluate"] + semi + own
         jobs["haze_" + key] = [py, "-m", "model_core.ablation", WEIGHTS[key], "--scene-stats", "--model", m]
-        jobs["photo_" + key] = [py, "tools/with_weights.py", WEIGHTS[key]] + jobs["photo"][1:]
-    for s in ("abc", "g", "d", "e", "f"):
-        jobs["moment_" + s] = [py, "tools/photointerp.py", "moment", "--set", s, "--data", data]
-    jobs["pucallpa_sample"] = [py, "tools/pucallpa_sample.py", "--data", data]
-    jobs["naip_sample"] = [py, "tools/naip_sample.py", "--data", data]
+        for name in SHARED:  # the tools that score every method at once, with the file as the bundled one
+            jobs[name + "_" + key] = [py, "tools/with_weights.py", WEIGHTS[key]] + jobs[name][1:]
     for m in ("cva", "isfa"):  # the minimum-error rows: the same commands under tools/candidate_kt.py
         jobs["taizhou_%s_kt" % m] = kt + ["model_core", "evaluate"] + taizhou + ["--model", m]
         jobs["semi_%s_kt" % m] = kt + ["model_core", "evaluate"] + semi + ["--model", m]
         jobs["haze_%s_kt" % m] = kt + ["model_core.ablation", "--scene-stats", "--model", m]
-    for name in ("photo", "moment_abc", "moment_g", "moment_d", "moment_e", "moment_f", "pucallpa_sample"):
+    for name in SHARED_KT:
         jobs[name + "_kt"] = kt + jobs[name][1:]
     return jobs
 
@@ -230,29 +243,29 @@ def measure(column, key, outputs):
             rate = next(float(m.group(1)) for m in re.finditer(r"^\s*(%s)\s+(\S+)\s*$" % NUM, text, re.M)
                         if m.group(2) == label)
             return [100.0 * rate]
+        row = ALTERNATIVES.get(key, key)  # an alternative file is the tools' "bundled" CAIM-Net row
         if column == "photo":
-            text = outputs["photo_" + key] if key in ALTERNATIVES else outputs["photo" + suffix]
-            blocks = _blocks(text)
+            blocks = _blocks(outputs[_shared("photo", key)])
             pooled = blocks[next(t for t in blocks if t.startswith("all sites"))]
-            return [_by_method(pooled, suffix)[ALTERNATIVES.get(key, key)][0]]
+            return [_by_method(pooled, suffix)[row][0]]
         if column == "pucallpa_moment":
             sums = [0, 0, 0]
             for job, slots in (("moment_abc", {"set A": 0, "set B": 0, "set C": 1}), ("moment_g", {"set G": 2})):
-                for title, body in _blocks(outputs[job + suffix]).items():
+                for title, body in _blocks(outputs[_shared(job, key)]).items():
                     slot = next((v for k, v in slots.items() if title.startswith(k + ":") or
                                  title.startswith(k + ",") or title.startswith(k + " ")), None)
                     if slot is None or "series area" in title:
                         continue
-                    sums[slot] += int(_by_method(body, suffix)[key][1])  # exact, within 1, ...
+                    sums[slot] += int(_by_method(body, suffix)[row][1])  # exact, within 1, ...
             return sums
         if column == "naip_moment":
             total = 0
             for s in ("d", "e", "f"):
-                total += int(_by_method(outputs["moment_" + s + suffix], suffix)[key][1])
+                total += int(_by_method(outputs[_shared("moment_" + s, key)], suffix)[row][1])
             return [total]
         if column in ("pucallpa_sample", "naip_sample"):
-            text = outputs[column + ("_kt" if kt and column == "pucallpa_sample" else "")]
-            nums = _by_method(text, suffix if column == "pucallpa_sample" else "")[key]
+            text = outputs[_shared(column, key)]
+            nums = _by_method(text, suffix if column == "pucallpa_sample" else "")[row]
             return [nums[7], nums[5]]  # area ± , map ha, overall ±, user's ±, producer's ± -> producer's, user's
     except (KeyError, StopIteration, ValueError, IndexError):
         return None
@@ -263,7 +276,6 @@ def needed_jobs(table, columns):
     """The job names the chosen columns' non-empty cells need."""
     names = set()
     for key, cells in table.items():
-        kt = "_kt" if key.endswith("_kt") else ""
         for column, text in zip(COLUMNS, cells):
             if column not in columns or not card_values(column, text):
                 continue
@@ -273,16 +285,12 @@ def needed_jobs(table, columns):
                 names.add("semi_" + key)
             elif column == "haze":
                 names.add("haze_" + key)
-            elif column == "photo":
-                names.add("photo_" + key if key in ALTERNATIVES else "photo" + kt)
             elif column == "pucallpa_moment":
-                names.update(("moment_abc" + kt, "moment_g" + kt))
+                names.update((_shared("moment_abc", key), _shared("moment_g", key)))
             elif column == "naip_moment":
-                names.update("moment_%s%s" % (s, kt) for s in "def")
-            elif column == "pucallpa_sample":
-                names.add("pucallpa_sample" + kt)
-            else:
-                names.add("naip_sample")
+                names.update(_shared("moment_" + s, key) for s in "def")
+            else:  # photo and the probability samples
+                names.add(_shared(column, key))
     return names
 
 
