@@ -64,14 +64,14 @@ def test_the_bundled_card_is_read_whole():
     assert [v for _, v, _ in cc.card_values("pucallpa_sample", table["caimnet"][4])] == [0.29, 0.77]
     assert cc.card_values("photo", table["schanger"][2]) == []  # '-': not measured
     figures = sum(len(cc.card_values(c, t)) > 0 for cells in table.values() for c, t in zip(cc.COLUMNS, cells))
-    assert figures == 61
+    assert figures == 63
     tables = cc.marked_tables()
     assert [(j, s, len(rows)) for j, s, rows in tables] == [("semi", "area", 8), ("semi", "moment", 8),
                                                            ("taizhou", "area", 10)]
     assert tables[0][2][2] == ("caimnet", ["362551", "0.9394", "0.7874", "0.7229", "0.7538", "0.7193"])
     jobs = cc.jobs_for("/data")
     needed = cc.needed_jobs(table, cc.COLUMNS) | {"%s_%s" % (j, k) for j, _, rows in tables for k, _ in rows}
-    assert needed <= set(jobs) and len(needed) == 43
+    assert needed <= set(jobs) and len(needed) == 48
 
 
 def test_outputs_are_read_as_the_card_reports_them():
@@ -96,7 +96,8 @@ def test_outputs_are_read_as_the_card_reports_them():
     runs = {"moment_abc_caimnet_pd": "", "moment_g_caimnet_pd": MOMENT_G, "moment_g": "",
             "pucallpa_sample_caimnet_pd": SAMPLE.replace("CAIM-Net + ISFA (automatic choice)", "CAIM-Net (bundled)")}
     assert cc.measure("pucallpa_moment", "caimnet_pd", runs) == [0, 0, 3 + 4]
-    assert cc.measure("pucallpa_sample", "caimnet_pd", runs) == [0.450, 0.955]
+    assert cc.measure("pucallpa_sample", "caimnet_pd", runs) == [0.450, 0.955]  # read, though never run:
+    assert "pucallpa_sample_caimnet_pd" not in cc.jobs_for("/data")  # the sample's design is the default's map
     assert cc.measure("pucallpa_moment", "caimnet", runs) is None  # the shared runs are not there
     assert cc._shared("moment_d", "cva_kt") == "moment_d_kt" and cc._shared("naip_sample", "cva_kt") == "naip_sample"
 
