@@ -1,4 +1,4 @@
-"""Command line: ``python -m model_core {detect,demo,train,evaluate,calibrate,sample,assess,compare} ...``.
+"""Command line: ``python -m model_core {detect,demo,train,evaluate,calibrate,sample,assess,compare,weights} ...``.
 
 User errors are printed as one clear message (no traceback) and exit with status 2; a cancelled run
 (Ctrl+C) exits with 130 and leaves no output behind.
