@@ -74,6 +74,9 @@ def read(path):
 
     from model_core.errors import WeightsError
 
+    if os.path.isdir(path):
+        raise WeightsError(f"'{path}' is a folder, not a weights file. Pick one of the .pt files in it, "
+                           "or leave the weights empty to use the bundled ones.")
     if not os.path.isfile(path):
         raise WeightsError(f"Weights file '{path}' does not exist. Pick an existing .pt weights file "
                            "or leave the weights empty to use the bundled ones.")

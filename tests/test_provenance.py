@@ -85,6 +85,8 @@ def test_not_a_weights_file_is_refused_plainly(tmp_path, capsys):
     assert "cannot be read safely" in err and "Traceback" not in err
     assert main(["weights", str(tmp_path / "missing.pt")]) == 2
     assert "does not exist" in capsys.readouterr().err
+    assert main(["weights", str(tmp_path)]) == 2
+    assert "is a folder, not a weights file" in capsys.readouterr().err
 
 
 def test_bundled_files_are_described(capsys):
