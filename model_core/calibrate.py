@@ -157,14 +157,13 @@ def main(argv=None):
     if args.config:
         cfg = load_config(args.config)
     else:
-        meta = model.weights_meta
-        staged = sorted(k for k in meta if k.startswith("stage") and k.endswith("_config"))
-        stored = meta.get("config") or (meta[staged[-1]] if staged else None)  # last training stage
-        if not stored:
-            raise CaimError(f"'{args.weights}' records no training config; pass --config.")
+        from model_core.provenance import training_config
         from model_core.train import DEFAULTS
 
-        cfg = load_config({k: v for k, v in json.loads(stored).items() if k in DEFAULTS})
+        stored = training_config(model.weights_meta)  # the last training stage's
+        if not stored:
+            raise CaimError(f"'{args.weights}' records no training config; pass --config.")
+        cfg = load_config({k: v for k, v in stored.items() if k in DEFAULTS})
     if args.samples:
         cfg["val_samples"] = int(args.samples)
     val_seed = cfg["seed"] if cfg.get("val_seed") is None else cfg["val_seed"]

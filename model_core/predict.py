@@ -455,10 +455,10 @@ def detect(images, out_dir=None, dates=None, bands=None, model="caimnet", weight
     report(0.0, "Loading model")
     net, weights_path, trained = load_model(model, weights, device=dev)
     training = ""
-    if weights_path and trained:
+    if weights_path and trained:  # from the training record load_model read with the weights
         from model_core.provenance import short
 
-        training = short(weights_path)
+        training = short(getattr(net, "weights_meta", {}))
     apply_sensitivity(net, sensitivity)
     if threshold != "otsu":
         net.threshold_rule = threshold

@@ -32,26 +32,20 @@ USER_DATA = {"spacenet7": "SpaceNet 7 folders", "dynamicearthnet": "DynamicEarth
              "oscd": "OSCD folders"}
 
 
-def _config(meta):
-    """The last training stage's config (dict) recorded in ``meta``, or None."""
-    staged = sorted(k for k in meta if k.startswith("stage") and k.endswith("_config"))
-    stored = meta.get("config") or (meta[staged[-1]] if staged else None)
-    if isinstance(stored, str):
-        try:
-            stored = json.loads(stored)
-        except ValueError:
-            return None
-    return stored if isinstance(stored, dict) else None
-
-
-def _json_field(meta, key):
-    value = meta.get(key)
+def _json(value):
+    """A meta value stored as JSON text (or already a dict) as a dict; None otherwise."""
     if isinstance(value, str):
         try:
-            return json.loads(value)
+            value = json.loads(value)
         except ValueError:
             return None
     return value if isinstance(value, dict) else None
+
+
+def training_config(meta):
+    """The last training stage's config (dict) recorded in a weights file's ``meta``, or None."""
+    staged = sorted(k for k in meta if k.startswith("stage") and k.endswith("_config"))
+    return _json(meta.get("config") or (meta[staged[-1]] if staged else None))
 
 
 def describe(path):
@@ -59,11 +53,6 @@ def describe(path):
     from model_core import weights
 
     payload = weights.read(path)
-    meta = payload.get("meta") or {}
-    cfg = _config(meta) or {}
-    data = cfg.get("data") or {}
-    kind = data.get("kind")
-    init = meta.get("init") or cfg.get("init")  # a staged file's meta says more than its last config
     info = {
         "file": path,
         "arch": payload["arch"],
@@ -71,6 +60,19 @@ def describe(path):
                               if not k.endswith(("running_mean", "running_var", "num_batches_tracked")))),
         "bands": list(payload.get("band_order") or weights.DEFAULT_BANDS),
         "no_change_bias": float((payload.get("calibration") or {}).get("no_change_bias") or 0.0),
+    }
+    info.update(training(payload.get("meta") or {}))
+    return info
+
+
+def training(meta):
+    """What the training record ``meta`` of a weights file says: command, checkpoint, start file, data,
+    each source's licence, whether it is public domain only (True / False / None = unknown), validation."""
+    cfg = training_config(meta) or {}
+    data = cfg.get("data") or {}
+    kind = data.get("kind")
+    init = meta.get("init") or cfg.get("init")  # a staged file's meta says more than its last config
+    info = {
         "command": meta.get("command") or cfg.get("command"),
         "epoch": meta.get("epoch"),
         "epochs": cfg.get("epochs"),
@@ -98,7 +100,7 @@ def describe(path):
         if init:
             # fine-tuned: the file it started from brought its own training data; model_core.train
             # records what that file was trained on (``init_provenance``)
-            before = _json_field(meta, "init_provenance") or {}
+            before = _json(meta.get("init_provenance")) or {}
             if before.get("public_domain") is True:
                 info["public_domain"] = own
                 info["note"] = "fine-tuned from '%s', itself trained on public-domain imagery only" % init
@@ -114,7 +116,7 @@ def describe(path):
         info["sources"] = [kind]
         info["note"] = "trained on %s at '%s': their licence is the data owner's" % (
             USER_DATA.get(kind, kind), data.get("root"))
-    val = _json_field(meta, "val")
+    val = _json(meta.get("val"))
     if val:
         cal = val.get("calibrated") or {}
         info["validation"] = {
@@ -124,14 +126,13 @@ def describe(path):
     return info
 
 
-def short(path):
-    """One line for a run's summary and its outputs' metadata: the sources a weights file was trained on
-    and their licence status ("naip, landsat: public domain only"); "unknown" when it cannot say."""
-    from model_core.errors import CaimError
-
+def short(meta):
+    """One line for a run's summary and its outputs' metadata, from a loaded file's training record
+    (``model.weights_meta``): the sources and their licence status ("naip, landsat: public domain
+    only"); "unknown" when it cannot say."""
     try:
-        info = describe(path)
-    except (CaimError, OSError, ValueError, KeyError, TypeError):
+        info = training(meta or {})
+    except (ValueError, KeyError, TypeError, AttributeError):
         return "unknown"
     if info["licences"]:
         return "%s: %s" % (", ".join(info["sources"]), _licence_line(info))

@@ -183,7 +183,7 @@ def test_describing_weights_needs_neither_the_generator_nor_scipy():
     import sys
 
     code = ("import sys; sys.modules['scipy'] = None; from model_core import provenance, weights; "
-            "print(provenance.short(weights.default_weights('caimnet')))")
+            "print(provenance.text(provenance.describe(weights.default_weights('caimnet'))))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,  # nosec B603
                          cwd=os.path.dirname(os.path.dirname(os.path.abspath(__file__))),
                          env=dict(os.environ, PYTHONPATH=os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
