@@ -11,7 +11,8 @@ WEIGHTS = sorted(glob.glob(os.path.join(os.path.dirname(__file__), "..", "resour
 
 def test_weights_are_shipped():
     names = {os.path.basename(p) for p in WEIGHTS}
-    assert {"caimnet_rgbn.pt", "schanger_rgbn.pt", "caimnet_rgbn_landcover.pt", "caimnet_rgbn_public_domain.pt"} <= names
+    assert {"caimnet_rgbn.pt", "schanger_rgbn.pt", "caimnet_rgbn_landcover.pt", "caimnet_rgbn_mixed_sources.pt"} <= names
+    assert "caimnet_rgbn_public_domain.pt" not in names  # it became the default (sixteenth session)
 
 
 @pytest.mark.parametrize("path", WEIGHTS, ids=os.path.basename)
@@ -39,5 +40,5 @@ def test_bundled_files_record_their_normalisation():
     assert trained_with_scene_stats(weights.load_model(weights.default_weights("schanger")))
     alternative = os.path.join(weights.WEIGHTS_DIR, "caimnet_rgbn_landcover.pt")
     assert not trained_with_scene_stats(weights.load_model(alternative))
-    public_domain = os.path.join(weights.WEIGHTS_DIR, "caimnet_rgbn_public_domain.pt")
-    assert trained_with_scene_stats(weights.load_model(public_domain))
+    mixed = os.path.join(weights.WEIGHTS_DIR, "caimnet_rgbn_mixed_sources.pt")
+    assert trained_with_scene_stats(weights.load_model(mixed))

@@ -61,14 +61,14 @@ def test_the_bundled_card_is_read_whole():
     assert all(len(cells) == len(cc.COLUMNS) for cells in table.values())
     assert cc.card_values("taizhou", table["isfa"][0])[0][:2] == ("0.904", 0.904)
     assert [v for _, v, _ in cc.card_values("pucallpa_moment", table["cva"][2])] == [45, 38, 18]
-    assert [v for _, v, _ in cc.card_values("pucallpa_sample", table["caimnet"][4])] == [0.29, 0.77]
+    assert [v for _, v, _ in cc.card_values("pucallpa_sample", table["caimnet_mixed"][4])] == [0.29, 0.77]
     assert cc.card_values("photo", table["schanger"][2]) == []  # '-': not measured
     figures = sum(len(cc.card_values(c, t)) > 0 for cells in table.values() for c, t in zip(cc.COLUMNS, cells))
-    assert figures == 63
+    assert figures == 65
     tables = cc.marked_tables()
     assert [(j, s, len(rows)) for j, s, rows in tables] == [("semi", "area", 8), ("semi", "moment", 8),
                                                            ("taizhou", "area", 10)]
-    assert tables[0][2][2] == ("caimnet", ["362551", "0.9394", "0.7874", "0.7229", "0.7538", "0.7193"])
+    assert tables[0][2][2] == ("caimnet", ["362551", "0.9185", "0.6499", "0.7920", "0.7140", "0.6670"])
     jobs = cc.jobs_for("/data")
     needed = cc.needed_jobs(table, cc.COLUMNS) | {"%s_%s" % (j, k) for j, _, rows in tables for k, _ in rows}
     assert needed <= set(jobs) and len(needed) == 48
@@ -90,14 +90,19 @@ def test_outputs_are_read_as_the_card_reports_them():
     photo = ("site A: 10 labelled points\n  method   kappa\n  CAIM-Net (bundled)   0.100  0.50 0.50\n\n"
              "all sites: 135 labelled points (38 changed)\n  method   kappa  prec recall\n"
              "  CAIM-Net (bundled)                  0.628  0.75   0.71\n  CVA + Otsu   0.570  0.77   0.61\n")
-    assert cc.measure("photo", "caimnet_pd", {"photo_caimnet_pd": photo, "photo": ""}) == [0.628]
+    assert cc.measure("photo", "caimnet_mixed", {"photo_caimnet_mixed": photo, "photo": ""}) == [0.628]
     assert cc.measure("photo", "cva", {"photo": photo}) == [0.570]
-    # ... and so are its moment counts and sample estimates (CAIM-Net's row of those runs), never the shared run's
-    runs = {"moment_abc_caimnet_pd": "", "moment_g_caimnet_pd": MOMENT_G, "moment_g": "",
-            "pucallpa_sample_caimnet_pd": SAMPLE.replace("CAIM-Net + ISFA (automatic choice)", "CAIM-Net (bundled)")}
-    assert cc.measure("pucallpa_moment", "caimnet_pd", runs) == [0, 0, 3 + 4]
-    assert cc.measure("pucallpa_sample", "caimnet_pd", runs) == [0.450, 0.955]  # read, though never run:
-    assert "pucallpa_sample_caimnet_pd" not in cc.jobs_for("/data")  # the sample's design is the default's map
+    # ... and so are its moment counts (CAIM-Net's row of those runs), never the shared run's; its sample
+    # estimates are its own row of the sample tools' one run (whose strata its automatic choice's map is)
+    mixed_row = "CAIM-Net, mixed-sources file            63590 ± 23621  12000  0.700 ± 0.100  0.770 ± 0.340    0.290 ± 0.170   0.600 ± 0.100\n"
+    runs = {"moment_abc_caimnet_mixed": "", "moment_g_caimnet_mixed": MOMENT_G, "moment_g": "",
+            "pucallpa_sample": SAMPLE.replace("Classical CVA  ", mixed_row + "Classical CVA  ", 1)}
+    assert cc.measure("pucallpa_moment", "caimnet_mixed", runs) == [0, 0, 3 + 4]
+    assert cc.measure("pucallpa_sample", "caimnet_mixed", runs) == [0.290, 0.770]
+    assert cc.measure("pucallpa_sample", "caimnet_isfa", runs) == [0.450, 0.955]
+    assert "pucallpa_sample_caimnet_mixed" not in cc.jobs_for("/data")
+    assert "pucallpa_sample" in cc.needed_jobs({"caimnet_mixed": ["-", "-", "-", "-", "0.29 ± 0.17 / 0.77 ± 0.34",
+                                                                  "-", "-", "-"]}, cc.COLUMNS)
     assert cc.measure("pucallpa_moment", "caimnet", runs) is None  # the shared runs are not there
     assert cc._shared("moment_d", "cva_kt") == "moment_d_kt" and cc._shared("naip_sample", "cva_kt") == "naip_sample"
 
@@ -107,10 +112,10 @@ def test_a_figure_that_differs_fails_the_check(tmp_path, capsys):
     was edited by one unit of its last digit fails, naming the method."""
     out = tmp_path / "out"
     out.mkdir()
-    for key in ("caimnet", "caimnet_pd", "schanger", "cva", "isfa", "cva_kt", "isfa_kt", "caimnet_cva", "caimnet_isfa",
+    for key in ("caimnet", "caimnet_mixed", "schanger", "cva", "isfa", "cva_kt", "isfa_kt", "caimnet_cva", "caimnet_isfa",
                 "cva4"):
-        kappa = {"caimnet": 0.6502, "caimnet_pd": 0.6265, "schanger": 0.6932, "cva": 0.9019, "isfa": 0.9040, "cva_kt": 0.9271,
-                 "isfa_kt": 0.9239, "caimnet_cva": 0.8511, "caimnet_isfa": 0.8786, "cva4": 0.8292}[key]
+        kappa = {"caimnet": 0.6265, "caimnet_mixed": 0.6502, "schanger": 0.6932, "cva": 0.9019, "isfa": 0.9040, "cva_kt": 0.9271,
+                 "isfa_kt": 0.9239, "caimnet_cva": 0.8673, "caimnet_isfa": 0.8872, "cva4": 0.8292}[key]
         (out / ("taizhou_%s.txt" % key)).write_text(EVALUATE.replace("0.6502", "%.4f" % kappa))
     card = tmp_path / "card.md"
     shutil.copy(cc.CARD, card)

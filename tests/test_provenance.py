@@ -94,14 +94,16 @@ def test_bundled_files_are_described(capsys):
     out = capsys.readouterr().out
     names = sorted(f for f in os.listdir(weights.WEIGHTS_DIR) if f.endswith(".pt"))
     assert {"caimnet_rgbn.pt", "schanger_rgbn.pt", "caimnet_rgbn_landcover.pt",
-            "caimnet_rgbn_public_domain.pt"} <= set(names)
+            "caimnet_rgbn_mixed_sources.pt"} <= set(names)
     blocks = out.split("\n\n")
     assert len(blocks) == len(names) and all("  licences " in b for b in blocks)
-    # the public-domain alternative: trained on NAIP and Landsat only, through its whole chain
-    pd = describe(os.path.join(weights.WEIGHTS_DIR, "caimnet_rgbn_public_domain.pt"))
+    # the default CAIM-Net file: trained on NAIP and Landsat only, through its whole chain (the issue's
+    # requirement; since the sixteenth session)
+    pd = describe(weights.default_weights("caimnet"))
     assert pd["public_domain"] is True and pd["sources"] == ["naip", "landsat"]
-    # the default file is not (the model card's licence gap)
-    assert describe(weights.default_weights("caimnet"))["public_domain"] is False
+    # the earlier default, kept as an alternative, is not; nor are SChanger's and the land-cover file
+    for name in ("caimnet_rgbn_mixed_sources.pt", "schanger_rgbn.pt", "caimnet_rgbn_landcover.pt"):
+        assert describe(os.path.join(weights.WEIGHTS_DIR, name))["public_domain"] is False, name
 
 
 def test_a_fine_tune_records_what_its_start_file_was_trained_on(tmp_path, capsys):
@@ -161,8 +163,7 @@ def test_a_run_records_what_its_weights_were_trained_on(tmp_path, capsys):
     later = base.copy()
     later[:, 10:30, 10:30] = 240
     imgs = [write_tif(tmp_path / "a_2001.tif", base), write_tif(tmp_path / "b_2002.tif", later)]
-    pd = os.path.join(weights.WEIGHTS_DIR, "caimnet_rgbn_public_domain.pt")
-    assert main(["detect", *imgs, "--model", "caimnet", "--weights", pd, "--out", str(tmp_path / "o"), "--quiet",
+    assert main(["detect", *imgs, "--model", "caimnet", "--out", str(tmp_path / "o"), "--quiet",
                  "--report", str(tmp_path / "run.html")]) == 0
     out = capsys.readouterr().out
     assert "Weights   trained on naip, landsat: public domain only" in out
@@ -170,7 +171,8 @@ def test_a_run_records_what_its_weights_were_trained_on(tmp_path, capsys):
         meta = gdal.Open(str(tmp_path / "o" / name)).GetMetadata()
         assert meta["CAIM_WEIGHTS_TRAINING"] == "naip, landsat: public domain only", name
     assert "naip, landsat: public domain only" in (tmp_path / "run.html").read_text(encoding="utf-8")
-    assert main(["detect", *imgs, "--out", str(tmp_path / "d"), "--quiet"]) == 0
+    mixed = os.path.join(weights.WEIGHTS_DIR, "caimnet_rgbn_mixed_sources.pt")
+    assert main(["detect", *imgs, "--weights", mixed, "--out", str(tmp_path / "d"), "--quiet"]) == 0
     assert "NOT all public domain (spacenet7, den, cbers)" in capsys.readouterr().out
     assert main(["detect", *imgs, "--model", "cva", "--out", str(tmp_path / "c"), "--quiet"]) == 0
     assert "trained on" not in capsys.readouterr().out
@@ -187,4 +189,4 @@ def test_describing_weights_needs_neither_the_generator_nor_scipy():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,  # nosec B603
                          cwd=os.path.dirname(os.path.dirname(os.path.abspath(__file__))),
                          env=dict(os.environ, PYTHONPATH=os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
-    assert "NOT all public domain" in out.stdout
+    assert "licences       public domain only" in out.stdout

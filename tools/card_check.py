@@ -28,7 +28,7 @@ CARD = os.path.join(ROOT, "resources", "weights", "MODEL_CARD.md")
 DATA = os.path.normpath(os.path.join(ROOT, "..", "shared", "data"))
 
 # The table's rows (by the start of the method cell; the longer prefixes first) and their keys.
-ROWS = [("CAIM-Net (`caimnet_rgbn.pt`)", "caimnet"), ("CAIM-Net, public-domain alternative", "caimnet_pd"),
+ROWS = [("CAIM-Net (`caimnet_rgbn.pt`)", "caimnet"), ("CAIM-Net, mixed-sources alternative", "caimnet_mixed"),
         ("SChanger", "schanger"),
         ("Classical CVA + Otsu on the network's 4 bands", "cva4"),
         ("Classical CVA, minimum-error", "cva_kt"), ("Classical ISFA, minimum-error", "isfa_kt"),
@@ -43,17 +43,19 @@ TOOL_NAMES = {"CAIM-Net (bundled)": "caimnet", "CAIM-Net": "caimnet", "SChanger"
               "CAIM-Net + CVA (bundled)": "caimnet_cva", "CAIM-Net + CVA": "caimnet_cva",
               "CAIM-Net + ISFA (bundled)": "caimnet_isfa", "CAIM-Net + ISFA (automatic choice)": "caimnet_isfa",
               "Classical CVA, minimum-error threshold": "cva_kt",
-              "Classical ISFA, minimum-error threshold": "isfa_kt"}
+              "Classical ISFA, minimum-error threshold": "isfa_kt",
+              "CAIM-Net, mixed-sources file": "caimnet_mixed"}
 WEIGHTS = {"caimnet": "resources/weights/caimnet_rgbn.pt", "caimnet_cva": "resources/weights/caimnet_rgbn.pt",
            "caimnet_isfa": "resources/weights/caimnet_rgbn.pt", "schanger": "resources/weights/schanger_rgbn.pt",
-           "caimnet_pd": "resources/weights/caimnet_rgbn_public_domain.pt"}
+           "caimnet_mixed": "resources/weights/caimnet_rgbn_mixed_sources.pt"}
 # Rows of a shipped alternative file: the CAIM-Net commands with its file (``--weights``; the photo points
 # through tools/with_weights.py, where its row is the one named "CAIM-Net (bundled)").
-ALTERNATIVES = {"caimnet_pd": "caimnet"}
+ALTERNATIVES = {"caimnet_mixed": "caimnet"}
 # The jobs whose one output scores every method (the tools' tables), by column.  An alternative file gets its
-# own run of the first six; not of the probability samples, whose strata are the default automatic
-# choice's map: with another network inside it the stored labelled points no longer follow the design.
+# own run of the first six; the probability-sample tools score the mixed-sources file in their own run (its
+# automatic choice's map is their strata), in a row of its own name.
 SHARED = ("photo", "moment_abc", "moment_g", "moment_d", "moment_e", "moment_f", "pucallpa_sample", "naip_sample")
+SAMPLES = ("pucallpa_sample", "naip_sample")
 # Those with a run under tools/candidate_kt.py for the minimum-error rows.
 SHARED_KT = ("photo", "moment_abc", "moment_g", "moment_d", "moment_e", "moment_f", "pucallpa_sample")
 
@@ -61,7 +63,7 @@ SHARED_KT = ("photo", "moment_abc", "moment_g", "moment_d", "moment_e", "moment_
 def _shared(name, key):
     """The job a row ``key`` reads from the shared job ``name``: the alternative file's own run, the
     minimum-error run, or the shared one."""
-    if key in ALTERNATIVES:
+    if key in ALTERNATIVES and name not in SAMPLES:
         return name + "_" + key
     return name + "_kt" if key.endswith("_kt") and name in SHARED_KT else name
 NUM = r"-?\d+(?:\.\d+)?"
@@ -100,7 +102,7 @@ MARKER = re.compile(r"^<!-- card_check: (\w+) (area|moment) -->$")
 TABLE_ROWS = {"semi": [("caimnet_isfa", "CAIM-Net + ISFA (automatic choice, 3+ dates)"),
                        ("caimnet_cva", "CAIM-Net + CVA (automatic choice, 2 dates)"),
                        ("caimnet", "CAIM-Net (`caimnet_rgbn.pt`)"),
-                       ("caimnet_pd", "CAIM-Net, public-domain alternative (`caimnet_rgbn_public_domain.pt`)"),
+                       ("caimnet_mixed", "CAIM-Net, mixed-sources alternative (`caimnet_rgbn_mixed_sources.pt`)"),
                        ("isfa", "Classical ISFA"),
                        ("cva", "Classical CVA + Otsu (the baseline)"),
                        ("isfa_kt", "Classical ISFA, minimum-error threshold (an option)"),
@@ -265,9 +267,9 @@ def measure(column, key, outputs):
             for s in ("d", "e", "f"):
                 total += int(_by_method(outputs[_shared("moment_" + s, key)], suffix)[row][1])
             return [total]
-        if column in ("pucallpa_sample", "naip_sample"):
+        if column in SAMPLES:
             text = outputs[_shared(column, key)]
-            nums = _by_method(text, suffix if column == "pucallpa_sample" else "")[row]
+            nums = _by_method(text, suffix if column == "pucallpa_sample" else "")[key]
             return [nums[7], nums[5]]  # area ± , map ha, overall ±, user's ±, producer's ± -> producer's, user's
     except (KeyError, StopIteration, ValueError, IndexError):
         return None

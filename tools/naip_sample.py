@@ -4,13 +4,15 @@ card's section "A probability sample of the NAIP series (thirteenth session)").
     python tools/naip_sample.py [--data ../shared/data] [--out DIR] [--sheets DIR]
 
 Runs the automatic choice for series (CAIM-Net + ISFA), the classical CVA and ISFA with Otsu's and with
-the minimum-error threshold, and the CAIM-Net file alone on the series; re-draws the sample with the
-pre-registered design from the automatic choice's moment map (and says whether it drew the same points
-as ``tools/naip_sample_labels.json``); ``--sheets DIR`` writes the chip strips the labels were made on
-(``tools/label_sheets.py --show 4,1,2``) and stops.  Otherwise it writes the stored labels onto the
-stored points and prints, for each method, the ``assess --binary`` estimates with the automatic choice's
-classes as strata, and each method's overall accuracy minus the automatic choice's on the same points.
-Prints figures; asserts nothing.
+the minimum-error threshold, and the CAIM-Net file alone on the series, with the bundled CAIM-Net file
+and with ``caimnet_rgbn_mixed_sources.pt`` (the default when the sample was drawn); re-draws the sample
+with the pre-registered design from the strata map, the automatic choice's moment map made with that
+earlier file (and says whether it drew the same points as ``tools/naip_sample_labels.json``);
+``--sheets DIR`` writes the chip strips the labels were made on (``tools/label_sheets.py --show
+4,1,2``) and stops.  Otherwise it writes the stored labels onto the stored points and prints, for each
+map, the ``assess --binary`` estimates with the strata map's classes as strata (valid for any map), and
+each map's overall accuracy minus the strata map's on the same points.  Prints figures; asserts
+nothing.
 """
 
 import argparse
@@ -26,10 +28,13 @@ sys.path.insert(0, os.path.join(ROOT, "tools"))
 DATA = os.path.normpath(os.path.join(ROOT, "..", "shared", "data"))
 LABELS = os.path.join(ROOT, "tools", "naip_sample_labels.json")
 DESIGN = dict(n=6, n_unchanged=48, seed=20261213)
-METHODS = [("CAIM-Net + ISFA (automatic choice)", "caimnet_isfa", "otsu"),
-           ("Classical CVA", "cva", "otsu"), ("Classical CVA, minimum-error threshold", "cva", "kittler"),
-           ("Classical ISFA", "isfa", "otsu"), ("Classical ISFA, minimum-error threshold", "isfa", "kittler"),
-           ("CAIM-Net", "caimnet", "otsu")]
+# (title, model, threshold, weights); the first is the strata map (as in pucallpa_sample).
+MIXED = os.path.join(ROOT, "resources", "weights", "caimnet_rgbn_mixed_sources.pt")
+METHODS = [("CAIM-Net + ISFA, mixed-sources file (the strata)", "caimnet_isfa", "otsu", MIXED),
+           ("CAIM-Net + ISFA (automatic choice)", "caimnet_isfa", "otsu", None),
+           ("Classical CVA", "cva", "otsu", None), ("Classical CVA, minimum-error threshold", "cva", "kittler", None),
+           ("Classical ISFA", "isfa", "otsu", None), ("Classical ISFA, minimum-error threshold", "isfa", "kittler", None),
+           ("CAIM-Net", "caimnet", "otsu", None), ("CAIM-Net, mixed-sources file", "caimnet", "otsu", MIXED)]
 
 
 def main(argv=None):
@@ -47,10 +52,10 @@ def main(argv=None):
     with tempfile.TemporaryDirectory() as tmp:
         out = args.out or tmp
         maps = {}
-        for title, model, threshold in METHODS:
-            run = os.path.join(out, f"{model}_{threshold}")
+        for i, (title, model, threshold, weights) in enumerate(METHODS):
+            run = os.path.join(out, f"{i}_{model}_{threshold}")
             with open(os.devnull, "w") as null, contextlib.redirect_stdout(null):
-                detect(paths, out_dir=run, model=model, threshold=threshold, overwrite=True)
+                detect(paths, out_dir=run, model=model, threshold=threshold, weights=weights, overwrite=True)
             maps[title] = os.path.join(run, "change_moment.tif")
             if args.sheets:
                 break  # the strata map is all the sheets need
@@ -66,7 +71,7 @@ def main(argv=None):
         with open(LABELS, encoding="utf-8") as f:
             points = json.load(f)["points"]
         labelled = redraw_and_label(strata, out, points, DESIGN, digits=3)
-        report([(title, maps[title]) for title, _, _ in METHODS], labelled, strata)
+        report([(title, maps[title]) for title, *_ in METHODS], labelled, strata)
     return 0
 
 

@@ -4,11 +4,14 @@ sample (the model card's section "A probability sample of the Pucallpa series (t
     python tools/pucallpa_sample.py [--data ../shared/data] [--out DIR]
 
 Runs the automatic choice for series (CAIM-Net + ISFA, ``--bands 3,4,4,2,1``), the classical CVA and
-ISFA (every band) and the CAIM-Net file alone (``--bands 3,4,4,2``) on the series, re-draws the sample
-with the pre-registered design from the automatic choice's moment map (and says whether it drew the
-same points as ``tools/pucallpa_sample_labels.json``), writes the stored labels onto the stored points,
-and prints, for each method, the ``assess`` estimates with the automatic choice's classes as strata:
-changed / unchanged (``--binary``) and the exact interval.  Prints figures; asserts nothing.
+ISFA (every band) and the CAIM-Net file alone (``--bands 3,4,4,2``) on the series, with the bundled
+CAIM-Net file and with ``caimnet_rgbn_mixed_sources.pt`` (the default file when the sample was drawn).
+It re-draws the sample with the pre-registered design from the strata map, the automatic choice's
+moment map made with that earlier file (and says whether it drew the same points as
+``tools/pucallpa_sample_labels.json``), writes the stored labels onto the stored points, and prints,
+for each map, the ``assess`` estimates with the strata map's classes as strata (valid for any map:
+the estimators weight each point by its stratum, not by the map's class): changed / unchanged
+(``--binary``) and the exact interval.  Prints figures; asserts nothing.
 """
 
 import argparse
@@ -22,8 +25,14 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, ROOT)
 DATA = os.path.normpath(os.path.join(ROOT, "..", "shared", "data"))
 LABELS = os.path.join(ROOT, "tools", "pucallpa_sample_labels.json")
-METHODS = [("CAIM-Net + ISFA (automatic choice)", "caimnet_isfa", [3, 4, 4, 2, 1]),
-           ("Classical CVA", "cva", None), ("Classical ISFA", "isfa", None), ("CAIM-Net", "caimnet", [3, 4, 4, 2])]
+# The file the samples' strata were drawn with (the default CAIM-Net file until the sixteenth session).
+STRATA_WEIGHTS = os.path.join(ROOT, "resources", "weights", "caimnet_rgbn_mixed_sources.pt")
+# (title, model, bands, weights); the first is the strata map.
+METHODS = [("CAIM-Net + ISFA, mixed-sources file (the strata)", "caimnet_isfa", [3, 4, 4, 2, 1], STRATA_WEIGHTS),
+           ("CAIM-Net + ISFA (automatic choice)", "caimnet_isfa", [3, 4, 4, 2, 1], None),
+           ("Classical CVA", "cva", None, None), ("Classical ISFA", "isfa", None, None),
+           ("CAIM-Net", "caimnet", [3, 4, 4, 2], None),
+           ("CAIM-Net, mixed-sources file", "caimnet", [3, 4, 4, 2], STRATA_WEIGHTS)]
 
 
 def write_points(path, points, wkt):
@@ -113,14 +122,14 @@ def main(argv=None):
     with tempfile.TemporaryDirectory() as tmp:
         out = args.out or tmp
         maps = {}
-        for title, model, bands in METHODS:
-            run = os.path.join(out, model)
+        for i, (title, model, bands, weights) in enumerate(METHODS):
+            run = os.path.join(out, "%d_%s" % (i, model))
             with open(os.devnull, "w") as null, contextlib.redirect_stdout(null):
-                detect(paths, out_dir=run, model=model, bands=bands, overwrite=True)
-            maps[model] = os.path.join(run, "change_moment.tif")
-        strata = maps["caimnet_isfa"]
+                detect(paths, out_dir=run, model=model, bands=bands, weights=weights, overwrite=True)
+            maps[title] = os.path.join(run, "change_moment.tif")
+        strata = maps[METHODS[0][0]]
         labelled = redraw_and_label(strata, out, points, dict(n=8, n_unchanged=40, seed=20261209), digits=8)
-        report([(title, maps[model]) for title, model, _ in METHODS], labelled, strata, exact=True)
+        report([(title, maps[title]) for title, *_ in METHODS], labelled, strata, exact=True)
     return 0
 
 

@@ -253,9 +253,9 @@ def test_fusion_runs_with_the_bundled_network_weights(project, tmp_path):
     assert ((area[valid] == 1) == (moment[valid] != 0)).all()
     meta = metadata(results["MOMENT"])
     assert meta["CAIM_MODEL"] == "caimnet_cva" and meta["CAIM_WEIGHTS"] == "caimnet_rgbn.pt"
-    # what the weights were trained on: in the log and in the outputs (the default's licence gap)
-    assert meta["CAIM_WEIGHTS_TRAINING"].endswith("NOT all public domain (spacenet7, den, cbers)")
-    assert "Weights   trained on naip, landsat, spacenet7" in fb.textLog()
+    # what the weights were trained on: in the log and in the outputs (public-domain imagery only)
+    assert meta["CAIM_WEIGHTS_TRAINING"] == "naip, landsat: public domain only"
+    assert "Weights   trained on naip, landsat: public domain only" in fb.textLog()
 
 
 def test_cva_uses_every_band_without_a_mapping(project, tmp_path):
