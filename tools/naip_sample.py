@@ -28,8 +28,9 @@ sys.path.insert(0, os.path.join(ROOT, "tools"))
 DATA = os.path.normpath(os.path.join(ROOT, "..", "shared", "data"))
 LABELS = os.path.join(ROOT, "tools", "naip_sample_labels.json")
 DESIGN = dict(n=6, n_unchanged=48, seed=20261213)
-# (title, model, threshold, weights); the first is the strata map (as in pucallpa_sample).
-MIXED = os.path.join(ROOT, "resources", "weights", "caimnet_rgbn_mixed_sources.pt")
+from pucallpa_sample import STRATA_WEIGHTS as MIXED  # noqa: E402  the file the strata were drawn with
+
+# (title, model, threshold, weights); the first is the strata map.
 METHODS = [("CAIM-Net + ISFA, mixed-sources file (the strata)", "caimnet_isfa", "otsu", MIXED),
            ("CAIM-Net + ISFA (automatic choice)", "caimnet_isfa", "otsu", None),
            ("Classical CVA", "cva", "otsu", None), ("Classical CVA, minimum-error threshold", "cva", "kittler", None),
