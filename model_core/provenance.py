@@ -166,7 +166,10 @@ def text(info):
         lines.append(run)
     if info["date"]:
         lines.append("  written        %s" % info["date"])
-    lines.append("  started from   %s" % (info["started_from"] or "scratch (random initialisation)"))
+    # the start file as named when this file was trained (a bundled file may since have been renamed or
+    # replaced, as caimnet_rgbn.pt was in the sixteenth session)
+    lines.append("  started from   %s" % ("%s (its path when this file was trained)" % info["started_from"]
+                                          if info["started_from"] else "scratch (random initialisation)"))
     if info["sources"] and info["data_kind"] in (None, "semisynthetic") and info["licences"]:
         lines.append("  training data  semi-synthetic series built from real images in ../shared/data:")
         for s in info["sources"]:

@@ -104,6 +104,9 @@ def test_bundled_files_are_described(capsys):
     # the earlier default, kept as an alternative, is not; nor are SChanger's and the land-cover file
     for name in ("caimnet_rgbn_mixed_sources.pt", "schanger_rgbn.pt", "caimnet_rgbn_landcover.pt"):
         assert describe(os.path.join(weights.WEIGHTS_DIR, name))["public_domain"] is False, name
+    # the earlier default was fine-tuned from the file then named caimnet_rgbn.pt, which is not today's
+    mixed = next(b for b in blocks if "caimnet_rgbn_mixed_sources.pt" in b.split("\n")[0])
+    assert "started from   resources/weights/caimnet_rgbn.pt (its path when this file was trained)" in mixed
 
 
 def test_a_fine_tune_records_what_its_start_file_was_trained_on(tmp_path, capsys):
