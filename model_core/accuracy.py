@@ -34,8 +34,7 @@ from osgeo import gdal, ogr, osr
 
 from model_core.errors import InputError, OutputError
 from model_core.polygons import driver_for
-from model_core.stack import srs_from_wkt
-from model_core.stack import Grid
+from model_core.stack import Grid, srs_from_wkt
 
 gdal.UseExceptions()
 ogr.UseExceptions()

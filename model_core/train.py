@@ -153,18 +153,12 @@ def pick_device(name):
     return torch.device(name)
 
 
-def _init_provenance(path):
-    """What the file a fine-tune starts from was trained on (JSON text for the new file's meta), so that
-    ``python -m model_core weights`` can follow the chain; None without one (or when it is gone)."""
-    if not path or not os.path.isfile(path):
-        return None
-    from model_core.errors import CaimError
-    from model_core.provenance import describe
+def _init_provenance(path, meta):
+    """What the file ``path`` a fine-tune starts from was trained on, from its training record ``meta``
+    (JSON text for the new file's meta), so that ``python -m model_core weights`` can follow the chain."""
+    from model_core.provenance import training
 
-    try:
-        info = describe(path)
-    except CaimError:
-        return None
+    info = dict(training(meta or {}), file=path)
     return json.dumps({k: info[k] for k in ("file", "sources", "public_domain", "started_from", "note")})
 
 
@@ -343,7 +337,9 @@ def train(cfg, resume=False, log=None):
 
             raise CaimError(f"init weights '{cfg['init']}' are for '{init['arch']}', not '{model.arch}'.")
         model.load_state_dict(init["state_dict"])
-    init_record = _init_provenance(cfg.get("init"))
+        init_record = _init_provenance(cfg["init"], init.get("meta"))
+    else:
+        init_record = None
     history, best, start_epoch = [], -1e9, 0
     last_path, state_path = os.path.join(out, "last.pt"), os.path.join(out, "state.pt")
     if resume:
@@ -353,6 +349,15 @@ def train(cfg, resume=False, log=None):
             raise CaimError(f"Cannot resume: '{last_path}' or '{state_path}' is missing. "
                             "Start without --resume.")
         payload = wio.read(last_path)
+        # the start file's record as the run's first part wrote it (the file may have changed since)
+        init_record = (payload.get("meta") or {}).get("init_provenance")
+        if init_record is None and cfg.get("init") and os.path.isfile(cfg["init"]):  # a run from before it
+            from model_core.errors import CaimError
+
+            try:
+                init_record = _init_provenance(cfg["init"], wio.read(cfg["init"]).get("meta"))
+            except CaimError:
+                pass
         state = torch.load(state_path, map_location="cpu", weights_only=True)
         model.load_state_dict(state.get("raw_model") or payload["state_dict"])
         opt.load_state_dict(state["optimizer"])

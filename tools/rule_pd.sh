@@ -3,15 +3,9 @@
 # fusions.  bash tools/rule_pd.sh [RUN_DIR [CONFIG]]  (default runs/caimnet_pd, configs/caimnet_rgbn_pd.json;
 # the longer run: runs/caimnet_pd_long configs/caimnet_rgbn_pd_long.json).  Outputs in runs/PD_<run>_*.txt
 # (runs/PD_*.txt for the first run), a few minutes.
-export PYTHONPATH=.
-P=.venv/bin/python
-RUN=${1:-runs/caimnet_pd}
-CONFIG=${2:-configs/caimnet_rgbn_pd.json}
-NAME=$(basename "$RUN")
-O=runs/PD_; [ "$NAME" = caimnet_pd ] || O="runs/PD_${NAME}_"
-W=runs/${NAME}_cal.pt
+DEFAULT_RUN=runs/caimnet_pd DEFAULT_CONFIG=configs/caimnet_rgbn_pd.json PREFIX=PD
+. tools/rule_common.sh "$@"
 X="$P tools/with_weights.py $W"
-$P -m model_core calibrate --weights "$RUN/best.pt" --config "$CONFIG" --out $W --overwrite > ${O}calibrate.txt 2>&1
 $X model_core evaluate --dataset semisynthetic --samples 100 --seed 2024 --scene-stats --model caimnet > ${O}semi.txt 2>&1
 $P -m model_core.ablation $W --scene-stats --model caimnet > ${O}haze.txt 2>&1
 $X tools/photointerp.py score > ${O}photo.txt 2>&1

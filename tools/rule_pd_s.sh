@@ -3,14 +3,8 @@
 # bash tools/rule_pd_s.sh [RUN_DIR [CONFIG]]  (default runs/schanger_pd, configs/schanger_rgbn_pd.json;
 # the longer run: runs/schanger_pd_long configs/schanger_rgbn_pd_long.json).  Outputs in
 # runs/PDS_<run>_*.txt (runs/PDS_*.txt for the first run), a few minutes.
-export PYTHONPATH=.
-P=.venv/bin/python
-RUN=${1:-runs/schanger_pd}
-CONFIG=${2:-configs/schanger_rgbn_pd.json}
-NAME=$(basename "$RUN")
-O=runs/PDS_; [ "$NAME" = schanger_pd ] || O="runs/PDS_${NAME}_"
-W=runs/${NAME}_cal.pt
-$P -m model_core calibrate --weights "$RUN/best.pt" --config "$CONFIG" --out $W --overwrite > ${O}calibrate.txt 2>&1
+DEFAULT_RUN=runs/schanger_pd DEFAULT_CONFIG=configs/schanger_rgbn_pd.json PREFIX=PDS
+. tools/rule_common.sh "$@"
 $P -m model_core evaluate --dataset semisynthetic --t-min 2 --t-max 2 --samples 200 --seed 2024 --scene-stats --model schanger --weights $W > ${O}semi.txt 2>&1
 $P -m model_core evaluate --dataset semisynthetic --t-min 2 --t-max 2 --samples 200 --seed 2024 --scene-stats --model schanger > ${O}semi_bundled.txt 2>&1
 $P -m model_core.ablation $W --scene-stats --model schanger > ${O}haze.txt 2>&1
