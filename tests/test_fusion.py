@@ -219,7 +219,7 @@ def test_fusion_bias_acts_like_the_sensitivity(scenario, tmp_path, monkeypatch):
     assert (read_tif(one.paths["area"]) == 1).sum() > (read_tif(s.paths["area"]) == 1).sum()
 
 
-def test_calibrate_the_fusion_prints_its_bias(capsys):
+def test_calibrate_the_fusion_prints_its_bias(shared_data, capsys):  # validation series from ../shared/data
     """`calibrate --model caimnet_cva` scans the fusion's bias on semi-synthetic validation series and
     prints the chosen one (the fusion has no weights file of its own to write)."""
     from model_core.calibrate import main

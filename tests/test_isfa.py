@@ -137,7 +137,7 @@ def test_fusion_takes_isfa_as_its_classical_part(monkeypatch):
     assert isinstance(CaimNetCVA().part, ISFA)
 
 
-def test_evaluate_and_ablation_run_isfa_without_weights(tmp_path, capsys):
+def test_evaluate_and_ablation_run_isfa_without_weights(shared_data, tmp_path, capsys):  # the generator reads ../shared/data
     """``evaluate --model isfa`` and ``ablation --model isfa`` need no weights file; a weights file for
     a classical method is refused with a message."""
     import json
