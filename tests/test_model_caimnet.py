@@ -139,3 +139,32 @@ def test_wide_preset_has_paper_widths_and_default_context():
     # exact spatial locality: pixels a halo away from the crop's (window-aligned) border see the same input
     h = wide.halo
     assert torch.allclose(full[..., 16 + h:112 - h, 16 + h:112 - h], crop[..., h:96 - h, h:96 - h], atol=1e-4)
+
+
+def test_flip_averaging_is_the_mean_of_the_four_mirrored_runs_and_mirror_invariant(net):
+    """tta: the output is the mean probability of the network on the input as read and mirrored (left-right,
+    up-down, both), each mirrored back; so mirroring the input mirrors the output exactly.  Off as built,
+    and never in training (the losses need the auxiliary maps)."""
+    torch.manual_seed(2)
+    x = torch.randn(1, 4, 4, 32, 48)
+    assert net.tta is False
+    with torch.inference_mode():
+        runs = [net(x)["moment"].exp(), net(x.flip(-1))["moment"].flip(-1).exp(),
+                net(x.flip(-2))["moment"].flip(-2).exp(), net(x.flip(-2, -1))["moment"].flip(-2, -1).exp()]
+        net.tta = True
+        try:
+            avg = net(x)["moment"]
+            mirrored = net(x.flip(-1))["moment"].flip(-1)
+        finally:
+            del net.tta  # back to the class's value
+    assert not torch.allclose(runs[0], runs[1], atol=1e-3)  # the network itself is not mirror-invariant
+    assert torch.allclose(avg.exp(), sum(runs) / 4, atol=1e-5)
+    assert torch.allclose(avg, mirrored, atol=1e-5)
+    assert torch.allclose(avg.exp().sum(1), torch.ones(1, 32, 48), atol=1e-4)
+    net.train()
+    try:
+        net.tta = True
+        assert len(net(x)["aux"]) == 6
+    finally:
+        del net.tta
+        net.eval()

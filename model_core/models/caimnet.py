@@ -45,6 +45,8 @@ Deviations from the published network, and why:
   position, which ties the model to one patch size).
 """
 
+import math
+
 import torch
 import torch.nn.functional as F
 from torch import nn
@@ -152,6 +154,11 @@ class CAIMNet(nn.Module):
     }
     min_dates = 2
     max_dates = 64
+    # Test-time augmentation (candidate TTA of the model card; off as shipped): in evaluation mode the
+    # network runs on the input as read and mirrored left-right, up-down and both, and the four moment
+    # probability maps, mirrored back, are averaged.  Set per model (``model.tta = True``) or per class.
+    tta = False
+    FLIPS = ((), (-1,), (-2,), (-2, -1))
 
     def __init__(self, in_channels=4, features=32, stem=16, window=8, heads=2, pool=2):
         super().__init__()
@@ -249,6 +256,16 @@ class CAIMNet(nn.Module):
         return d.add_(up) if not torch.is_grad_enabled() else d + up
 
     def forward(self, x):
+        if self.training or not self.tta:
+            return self._forward(x)
+        maps = []
+        for dims in self.FLIPS:
+            m = self._forward(x.flip(dims) if dims else x)["moment"]
+            maps.append(m.flip(dims) if dims else m)
+        moment = torch.logsumexp(torch.stack(maps), dim=0) - math.log(len(maps))  # log of the mean
+        return {"moment": moment, "aux": []}
+
+    def _forward(self, x):
         b, t, _, h, w = x.shape
         if t < 2:
             raise ValueError("CAIM-Net needs at least 2 dates")
