@@ -188,6 +188,32 @@ def find_run_layer(iface):
     return None
 
 
+
+def axis_labels(centres, widths, total, gap=6):
+    """Which date labels the chart draws under its axis, and where: [(index, left x)].  Each label is
+    centred on its tick and shifted back inside 0..``total``; the first and last are always drawn (the
+    last wins over its neighbours when the right edge pushes it left), the others only where they keep
+    ``gap`` pixels from the label kept before them and from the last one, so no two labels overlap (unless
+    the chart is narrower than the first and last labels together)."""
+    n = len(centres)
+
+    def left(i):
+        return max(0.0, min(centres[i] - widths[i] / 2.0, total - widths[i]))
+
+    if n == 0:
+        return []
+    last = (n - 1, left(n - 1))
+    kept = [(0, left(0))]
+    for i in range(1, n - 1):
+        x = left(i)
+        prev_i, prev_x = kept[-1]
+        if x >= prev_x + widths[prev_i] + gap and x + widths[i] + gap <= last[1]:
+            kept.append((i, x))
+    if n > 1:
+        kept.append(last)
+    return kept
+
+
 class SeriesPlot(QWidget):
     """Band values over the dates (lines) with the detected interval shaded."""
 
@@ -241,18 +267,10 @@ class SeriesPlot(QWidget):
         dates = data.get("dates") or []
         metrics = painter.fontMetrics()
         labels = [dates[i] if i < len(dates) and dates[i] else str(i + 1) for i in range(n)]
-        step = 1  # show every step-th date so the labels never overlap (first and last always shown)
-        widest = max(metrics.horizontalAdvance(t) for t in labels) + 8
-        while step < n and plot.width() * step / max(n - 1, 1) < widest:
-            step += 1
-        shown = list(range(0, n, step))
-        shown[-1] = n - 1  # the last date replaces the last regular label: spacing stays >= step
-        for i in shown:
-            width = metrics.horizontalAdvance(labels[i]) + 4
-            x = x_of(i) - width / 2
-            x = max(0, min(x, self.width() - width))
+        widths = [metrics.horizontalAdvance(t) + 4 for t in labels]
+        for i, x in axis_labels([x_of(i) for i in range(n)], widths, self.width()):
             painter.drawLine(QPointF(x_of(i), plot.bottom()), QPointF(x_of(i), plot.bottom() + 3))
-            painter.drawText(QRectF(x, plot.bottom() + 3, width, 14), Qt.AlignHCenter, labels[i])
+            painter.drawText(QRectF(x, plot.bottom() + 3, widths[i], 14), Qt.AlignHCenter, labels[i])
         for b, name in enumerate(data["band_names"]):
             pen = QPen(QColor(BAND_COLORS[b % len(BAND_COLORS)]), 2)
             painter.setPen(pen)

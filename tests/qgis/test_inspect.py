@@ -263,3 +263,27 @@ def test_values_in_the_units_of_scale_and_offset(qgis_app, tmp_path):
     assert data["series"][0] == [float(v) for v in gdal.Open(paths[0]).ReadAsArray()[:, 20, 20]]
     assert np.all(raw > 0)
     assert inspect_pixel(info, centre(30, 30), QgsCoordinateReferenceSystem("EPSG:32614"))["series"][1] == [None] * 4
+
+
+@pytest.mark.parametrize("n,width", [(6, 416), (6, 300), (10, 416), (24, 416), (2, 200)])
+def test_date_labels_never_overlap_and_keep_the_first_and_last(qgis_app, n, width):
+    """The chart's date labels (as in the README screenshot: 6 dates in a 416 px dock, where the last
+    label, pushed left by the right edge, used to run into the one before it)."""
+    from caim_qgis_plugin.inspect_tool import axis_labels
+
+    left, right = 44, width - 10
+    centres = [left + (right - left) * i / (n - 1) for i in range(n)]
+    widths = [64] * n
+    kept = axis_labels(centres, widths, width)
+    idx = [i for i, _ in kept]
+    assert idx[0] == 0 and idx[-1] == n - 1 and idx == sorted(idx)
+    for (i, x), (j, y) in zip(kept, kept[1:]):
+        assert x + widths[i] + 6 <= y, (i, j)
+    assert all(0 <= x and x + widths[i] <= width for i, x in kept)
+    if n == 6 and width == 416:
+        assert idx == [0, 1, 2, 3, 5]  # 4 collided with the last label, pushed left by the edge
+    if n == 2:
+        assert idx == [0, 1]
+    # a label between the first and last is centred on its tick
+    for i, x in kept[1:-1]:
+        assert abs(x + widths[i] / 2 - centres[i]) < 1e-9
