@@ -511,6 +511,9 @@ def detect(images, out_dir=None, dates=None, bands=None, model="caimnet", weight
             for t in temps.values():
                 shutil.rmtree(t, ignore_errors=True)
         counts, valid_px, removed, filled = result
+        for i in sorted(stack.nan_inputs):
+            warnings.append(f"input {i + 1} '{stack.sources[i].spec.label}' has NaN values not marked as nodata: "
+                            "they were read as nodata (gdal_edit.py -a_nodata nan FILE marks them).")
         area_px = _hectares(g, counts)
         hectares = {labels[k - 1]: area_px[k] for k in range(1, n_dates)}
         report(1.0, "Done")

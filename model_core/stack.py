@@ -471,6 +471,7 @@ class Stack:
         self._stats = None
         self.sample = None
         self.mask_cover = [None] * len(specs)  # per date: the fraction of the grid its mask file marks
+        self.nan_inputs = set()  # dates with NaN values not marked as nodata (read as nodata)
 
     # ------------------------------------------------------------------ set-up
     def _check_bands(self, specs, datasets, bands, expected, extra=False, surface_only=False):
@@ -842,13 +843,18 @@ class Stack:
             clear = None
         finite = np.isfinite(out)
         if not finite.all():
+            # NaN not marked as nodata is nodata (QGIS draws it as empty, evaluate reads it so); the
+            # engine says so in a warning.  Infinite values are an error of the file.
+            nan = np.isnan(out).any(axis=0) & valid
+            if nan.any():
+                valid &= ~nan
+                self.nan_inputs.add(i)
             bad = ~finite.all(axis=0) & valid
             if bad.any():
-                what = "NaN" if np.isnan(out[:, bad]).any() else "infinite"
                 raise InputError(
-                    f"Input {i + 1} '{s.spec.label}' contains {what} values that are not marked as nodata "
+                    f"Input {i + 1} '{s.spec.label}' contains infinite values that are not marked as nodata "
                     f"(e.g. at grid column {x + int(np.argwhere(bad)[0][1])}, row {y + int(np.argwhere(bad)[0][0])}). "
-                    "Mark them as nodata (gdal_edit.py -a_nodata nan FILE) or fill them.")
+                    "Mark them as nodata or fill them.")
             out[:, ~finite.all(axis=0)] = 0.0
         return clear
 
@@ -890,7 +896,8 @@ class Stack:
                         "QGIS 'Clear values'), e.g. bit6&!bit2&!bit4 for Landsat 8-9 QA_PIXEL, 4-7,11 for "
                         "Sentinel-2 SCL.")
                 raise InputError(f"Input {i + 1} '{s.spec.label}' has no valid pixel inside the common "
-                                 "extent (all nodata or masked). Remove it or fix its nodata value/mask.")
+                                 "extent (all nodata" + (", NaN" if i in self.nan_inputs else "")
+                                 + " or masked). Remove it or fix its nodata value/mask.")
             ce, sc = robust_stats(values[None], valid)
             center[i], scale[i] = ce[0], sc[0]
         all_valid = per_date.all(axis=0)

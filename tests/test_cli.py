@@ -130,9 +130,31 @@ def test_nan_and_inf_values(capsys, tmp_path):
     arr[2, 5, 7] = np.inf
     b = write_tif(tmp_path / "b_2002.tif", arr)
     _assert_refused(capsys, tmp_path, ["detect", a, b], "b_2002.tif", "infinite values", "nodata")
-    arr[2, 5, 7] = np.nan
-    c = write_tif(tmp_path / "c_2002.tif", arr)
-    _assert_refused(capsys, tmp_path, ["detect", a, c], "c_2002.tif", "NaN values")
+
+
+
+def test_nan_not_marked_as_nodata_is_read_as_nodata_with_a_warning(capsys, tmp_path):
+    """NaN in a float band without a nodata value: those pixels are nodata in every output (as QGIS draws
+    them empty and evaluate reads them), the run says so; a date that is all NaN is refused."""
+    from osgeo import gdal
+
+    rng = np.random.default_rng(0)
+    a = write_tif(tmp_path / "a_2001.tif", rng.random((4, 40, 40), np.float32))
+    arr = rng.random((4, 40, 40), np.float32)
+    arr[1, 5:9, 7:12] = np.nan  # one band is enough
+    b = write_tif(tmp_path / "b_2002.tif", arr)
+    out = tmp_path / "run"
+    assert main(["detect", a, b, "--out", str(out), "--model", "cva", "--quiet"]) == 0
+    text = capsys.readouterr().out
+    assert "input 2 'b_2002.tif' has NaN values not marked as nodata" in text
+    area = gdal.Open(str(out / "change_area.tif")).ReadAsArray()
+    assert (area[5:9, 7:12] == 255).all()
+    assert (area != 255).sum() == 40 * 40 - 20
+    d = write_tif(tmp_path / "d_2002.tif", np.nan_to_num(arr, nan=0.5))
+    assert main(["detect", a, d, "--out", str(tmp_path / "o2"), "--model", "cva", "--quiet"]) == 0
+    assert "NaN" not in capsys.readouterr().out
+    c = write_tif(tmp_path / "c_2002.tif", np.full((4, 40, 40), np.nan, np.float32))
+    _assert_refused(capsys, tmp_path, ["detect", a, c], "c_2002.tif", "no valid pixel", "NaN")
 
 
 
