@@ -188,7 +188,6 @@ def find_run_layer(iface):
     return None
 
 
-
 def axis_labels(centres, widths, total, gap=6):
     """Which date labels the chart draws under its axis, and where: [(index, left x)].  Each label is
     centred on its tick and shifted back inside 0..``total``; the first and last are always drawn (the
