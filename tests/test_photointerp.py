@@ -82,10 +82,11 @@ def test_set_d_agrees_with_its_classes_and_one_command_scores_it():
         changes = [i + 1 for i in range(9) if seq[i] != seq[i + 1]]
         assert len(seq) == 10 and set(seq) <= set("WV") and p["k"] == (changes[-1] if changes else 0)
     source = open(photointerp.__file__, encoding="utf-8").read()
-    # shown on strips and avoided by the draws of sets E and F; scored only by moment_naip (by name)
-    assert source.count("moment_points_d") == 4 and source.count('spec[f"moment_points_{args.set}"]') == 2
+    # shown on strips and avoided by the draws of sets E and F (by name) and I; scored only by moment_naip
+    assert source.count("moment_points_d") == 3 and source.count('spec[f"moment_points_{args.set}"]') == 2
+    assert photointerp.NAIP_SETS == ("d", "e", "f", "i")
     moment_body = source.split("\ndef moment(args):")[1].split("\ndef ")[0]
-    assert 'if args.set in ("d", "e", "f"):\n        return moment_naip(args, spec)' in moment_body
+    assert 'if args.set in NAIP_SETS:\n        return moment_naip(args, spec)' in moment_body
     assert moment_body.index("return moment_naip") < moment_body.index('spec[f"moment_points_{args.set}"]')
 
 
@@ -185,16 +186,18 @@ def test_set_e_agrees_with_its_classes():
         assert all(max(abs(p["x"] - q["x"]), abs(p["y"] - q["y"])) >= 15 for q in spec["moment_points_d"]["points"])
 
 
-def test_sets_f_g_and_h_agree_with_their_classes_and_avoid_the_earlier_sets():
-    """Sets F (NAIP) and G (Pucallpa), drawn in the tenth session for rule H, and H (Pucallpa, fourteenth
-    session, rule KT2): labels consistent with the class sequences, the usable counts the model card
+def test_sets_f_g_h_and_i_agree_with_their_classes_and_avoid_the_earlier_sets():
+    """Sets F (NAIP) and G (Pucallpa), drawn in the tenth session for rule H, H (Pucallpa, fourteenth
+    session, rule KT2) and I (NAIP, seventeenth session, kept for the next rule): labels consistent with the class sequences, the usable counts the model card
     states, and away from every earlier point."""
     spec = json.load(open(photointerp.POINTS, encoding="utf-8"))
     for key, n_dates, classes, spacing, earlier, usable in (
             ("moment_points_f", 10, set("WV"), 15, ("moment_points_d", "moment_points_e"), (14, 3, 10)),
             ("moment_points_g", 8, set("WBV"), 10, ("moment_points_b", "moment_points_c"), (9, 14, 9)),
             ("moment_points_h", 8, set("WBV"), 10, ("moment_points_b", "moment_points_c", "moment_points_g"),
-             (0, 6, 10))):
+             (0, 6, 10)),
+            ("moment_points_i", 10, set("WV"), 15, ("moment_points_d", "moment_points_e", "moment_points_f"),
+             (7, 0, 17))):
         pts = spec[key]["points"]
         ok = [p for p in pts if p["label"] == "ok"]
         assert set(p["label"] for p in pts) <= {"ok", "?"}

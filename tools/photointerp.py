@@ -3,10 +3,10 @@ real-data check of the change-area decision that does not use Taizhou.
 
     python tools/photointerp.py score  [--data ../shared/data] [--weights NAME=FILE ...] [--sensitivity S] [--min-patch PX]
     python tools/photointerp.py moment [--data ../shared/data] [--weights NAME=FILE ...] [--sensitivity S] [--min-patch PX] [--dates N]
-                                       [--set abc|d|e|f|g] [--fusion-classical cva|isfa]
+                                       [--set abc|d|e|f|g|h|i] [--fusion-classical cva|isfa]
     python tools/photointerp.py steps  [--data ../shared/data] [--weights FILE]
     python tools/photointerp.py sheets --out DIR [--data ../shared/data]
-    python tools/photointerp.py draw   [--data ../shared/data] [--set b|c|d|e|f|g]
+    python tools/photointerp.py draw   [--data ../shared/data] [--set b|c|d|e|f|g|h|i]
 
 ``score`` runs the bundled CAIM-Net file, the alternative land-cover file, SChanger, the classical
 CVA and ISFA and the two fusions (plus any ``--weights`` CAIM-Net files) on each pair through the
@@ -28,7 +28,8 @@ against land by a per-date water-index threshold, labelled on its strips and kep
 of the model card, which ``moment --set d`` scores; or ``--set e``: set E, the same with the water
 gated by NIR, away from set D, kept unseen until candidate G, which ``moment --set e`` scores) and
 prints them; ``--set f`` and ``--set g`` draw sets F (NAIP, as E) and G (Pucallpa, as C), kept unseen
-until rule H, which ``moment --set f`` and ``moment --set g`` score.  ``--fusion-classical isfa`` runs
+until rule H, which ``moment --set f`` and ``moment --set g`` score; ``--set i`` draws set I (NAIP, as F
+with 20 stable points, away from D, E and F; seventeenth session), kept unseen for the next rule.  ``--fusion-classical isfa`` runs
 the CAIM-Net + CVA row with ISFA as its classical part (candidate G).
 
 The sample is stratified by whether any of seven methods called a pixel changed, so these figures
@@ -55,6 +56,8 @@ SEED_E = 20261206  # set E (NAIP, NIR-gated water), drawn in the ninth session; 
 SEED_F = 20261207  # set F (NAIP, as E, away from D and E), drawn in the tenth session before any method ran on it
 SEED_G = 20261208  # set G (Pucallpa, as C, away from A, B and C), drawn in the tenth session likewise
 SEED_H = 20261214  # set H (Pucallpa, as G, away from A, B, C and G), drawn in the fourteenth session after rule KT2
+SEED_I = 20261217  # set I (NAIP, as F, away from D, E and F; more stable points), drawn in the seventeenth session
+NAIP_SETS = ("d", "e", "f", "i")
 
 
 def load(data):
@@ -238,11 +241,15 @@ def draw(args):
     from model_core.stack import Stack
 
     spec = load(args.data)
-    if args.set in ("d", "e", "f"):
+    if args.set in NAIP_SETS:
         stack = Stack(naip_paths(args.data))
         _, _, h, w = stack.shape
         values, valid = stack.read(0, 0, w, h)
-        if args.set == "f":
+        if args.set == "i":
+            avoid = [p for key in ("d", "e", "f") for p in spec[f"moment_points_{key}"]["points"]]
+            pts = draw_moment_points(water_classes(values, valid, nir_gate=True), valid, avoid,
+                                     per_stratum=15, seed=SEED_I, stable=20)
+        elif args.set == "f":
             avoid = spec["moment_points_d"]["points"] + spec["moment_points_e"]["points"]
             pts = draw_moment_points(water_classes(values, valid, nir_gate=True), valid, avoid,
                                      per_stratum=15, seed=SEED_F, stable=10)
@@ -340,7 +347,7 @@ def moment(args):
     from osgeo import gdal
 
     spec = load(args.data)
-    if args.set in ("d", "e", "f"):
+    if args.set in NAIP_SETS:
         return moment_naip(args, spec)
     sited, paths = moment_points(spec, args.data)
     pts = [(p, k) for _, p, k in sited]
@@ -503,7 +510,7 @@ def sheets(args):
                                     y0 + 14 + c0 + 2 * ZOOM], outline=(255, 0, 255))
             sheet.save(os.path.join(args.out, f"{key}_sheet{k // PER_SHEET}.png"))
     for key in ("moment_points_b", "moment_points_c", "moment_points_d", "moment_points_e", "moment_points_f",
-                "moment_points_g", "moment_points_h"):
+                "moment_points_g", "moment_points_h", "moment_points_i"):
         if key in spec:
             moment_strips(spec, args.data, args.out, key)
     print(f"sheets written to {args.out}")
@@ -520,7 +527,7 @@ def moment_strips(spec, data, out, key="moment_points_b", chip=24, zoom=4, per_s
 
     _, paths = moment_points(spec, data)
     show = [0, 1, 2]
-    if key in ("moment_points_d", "moment_points_e", "moment_points_f"):
+    if key[-1] in NAIP_SETS:
         paths, show = naip_paths(data), [3, 0, 1]
     stack = Stack(paths)
     t, _, h, w = stack.shape
@@ -570,9 +577,10 @@ def main():
                    help="the fusion's classical part for this run (candidate G of the model card)")
     s.add_argument("--dates", type=int, default=None, metavar="N",
                    help="run the first N dates only (set B, labels cut to those dates)")
-    s.add_argument("--set", choices=["abc", "d", "e", "f", "g", "h"], default="abc",
+    s.add_argument("--set", choices=["abc", "d", "e", "f", "g", "h", "i"], default="abc",
                    help="abc: the Pucallpa sets A, B and C (default); d: the NAIP set D (rule Z); "
-                   "e: the NAIP set E (candidate G); f, g: the NAIP set F and the Pucallpa set G (rule H)")
+                   "e: the NAIP set E (candidate G); f, g: the NAIP set F and the Pucallpa set G (rule H); "
+                   "h: the Pucallpa set H (rule KT2); i: the NAIP set I (kept for the next rule)")
     s.set_defaults(func=moment)
     s = sub.add_parser("steps", help="per-interval input difference and network evidence at the moment points")
     s.add_argument("--data", default=DATA)
@@ -584,7 +592,7 @@ def main():
     s.set_defaults(func=sheets)
     s = sub.add_parser("draw", help="re-draw the method-independent moment points (set B or C) and print them")
     s.add_argument("--data", default=DATA)
-    s.add_argument("--set", choices=["b", "c", "d", "e", "f", "g", "h"], default="b")
+    s.add_argument("--set", choices=["b", "c", "d", "e", "f", "g", "h", "i"], default="b")
     s.set_defaults(func=draw)
     args = ap.parse_args()
     if getattr(args, "fusion_classical", None):
