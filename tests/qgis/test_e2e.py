@@ -18,10 +18,12 @@ pytestmark = [pytest.mark.qgis, pytest.mark.e2e]
 ARTIFACTS = os.path.join(ROOT, "test_artifacts")
 
 
-def run_desktop(tmp_path, stack, prefix, tile=0, timeout=540):
+def run_desktop(tmp_path, stack, prefix, tile=0, timeout=540, home=None):
+    """Run the QGIS desktop on ``stack`` with the packaged plugin (``home``: the user's home folder, by
+    default a fresh one under ``tmp_path``; the README screenshots give a plain one)."""
     if not shutil.which("xvfb-run") or not shutil.which("qgis"):
         pytest.skip("xvfb-run or qgis is not installed")
-    home = tmp_path / "home"
+    home = tmp_path / "home" if home is None else home
     home.mkdir()
     os.chmod(str(home), stat.S_IRWXU)
     xdg = tmp_path / "xdg"
