@@ -4,9 +4,9 @@ export PYTHONPATH=.
 P=.venv/bin/python
 mkdir -p runs
 for i in 0 1; do
-  if [ $i = 1 ]; then X="$P tools/candidate_tta.py"; else X="$P -m"; fi
+  # X runs a module of model_core, Y a script of tools/: through tools/candidate_tta.py for TTA1
+  if [ $i = 1 ]; then X="$P tools/candidate_tta.py"; Y="$X"; else X="$P -m"; Y="$P"; fi
   O=runs/TTA${i}_
-  Y="$X"; [ $i = 1 ] || Y="$P"  # scripts run directly without TTA
   $X model_core evaluate --dataset semisynthetic --samples 100 --seed 2024 --scene-stats --model caimnet > ${O}semi.txt 2>&1
   $X model_core.ablation resources/weights/caimnet_rgbn.pt --scene-stats --model caimnet > ${O}haze.txt 2>&1
   $Y tools/photointerp.py score > ${O}photo.txt 2>&1

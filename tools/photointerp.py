@@ -518,9 +518,9 @@ def sheets(args):
 
 
 def moment_strips(spec, data, out, key="moment_points_b", chip=24, zoom=4, per_sheet=6):
-    """Chip strips of every date (per-date 2-98 % stretch; Pucallpa SWIR1, NIR, red for sets B and C, NAIP
-    colour infrared NIR, red, green for set D) of the points of ``key``, the centre pixel boxed,
-    numbered as in the points file."""
+    """Chip strips of every date (per-date 2-98 % stretch; Pucallpa SWIR1, NIR, red for sets B, C, G and H,
+    NAIP colour infrared NIR, red, green for sets D, E, F and I) of the points of ``key``, the centre
+    pixel boxed, numbered as in the points file."""
     from PIL import Image, ImageDraw
 
     from model_core.stack import Stack
