@@ -118,6 +118,25 @@ def test_cva_finds_the_known_change(project, tmp_path):
     assert "UNTRAINED" not in results["SUMMARY"] and not results["WARNINGS"]
 
 
+
+def test_nan_not_marked_as_nodata_is_nodata_and_named_in_the_warnings(project, tmp_path):
+    """A float date whose NaN pixels carry no nodata flag (as many raster calculators write them): the
+    run completes, those pixels are nodata in the outputs, and WARNINGS (the dialog's status and message
+    bar) names the input."""
+    stack = make_stack(str(tmp_path), nodata_block=False)
+    from osgeo import gdal
+
+    arr = gdal.Open(stack[1]).ReadAsArray().astype(np.float32)
+    arr[:, 40:44, 50:60] = np.nan
+    floats = str(tmp_path / "2020-05-01_float.tif")
+    write_raster(floats, arr)
+    out = outputs_in(str(tmp_path / "out"))
+    results, ok, fb = run_alg(dict(INPUT=[stack[0], floats, stack[2]], MODEL="cva", DEVICE="CPU", **out))
+    assert ok, fb.textLog()
+    assert "input 2 '2020-05-01_float.tif' has NaN values not marked as nodata" in results["WARNINGS"]
+    area = read(results["AREA"])
+    assert (area[40:44, 50:60] == 255).all() and (area != 255).sum() == 64 * 64 - 40
+
 def test_fill_gaps_gives_the_masked_corner_a_result(project, tmp_path):
     """FILL_GAPS: the last date's 6 x 6 nodata corner is filled from the previous date (nothing changed
     there, so no change); without it the corner is nodata (previous test)."""
