@@ -841,21 +841,21 @@ class Stack:
             valid &= clear
         else:
             clear = None
-        finite = np.isfinite(out)
-        if not finite.all():
+        nonfinite = ~np.isfinite(out).all(axis=0)  # pixels with a NaN or infinite value in any band
+        if nonfinite.any():
             # NaN not marked as nodata is nodata (QGIS draws it as empty, evaluate reads it so); the
             # engine says so in a warning.  Infinite values are an error of the file.
             nan = np.isnan(out).any(axis=0) & valid
             if nan.any():
                 valid &= ~nan
                 self.nan_inputs.add(i)
-            bad = ~finite.all(axis=0) & valid
+            bad = nonfinite & valid
             if bad.any():
                 raise InputError(
                     f"Input {i + 1} '{s.spec.label}' contains infinite values that are not marked as nodata "
                     f"(e.g. at grid column {x + int(np.argwhere(bad)[0][1])}, row {y + int(np.argwhere(bad)[0][0])}). "
                     "Mark them as nodata or fill them.")
-            out[:, ~finite.all(axis=0)] = 0.0
+            out[:, nonfinite] = 0.0
         return clear
 
     def statistics(self, max_pixels=1_000_000, keep_sample=False, fill=False):
