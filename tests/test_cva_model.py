@@ -127,11 +127,16 @@ def test_engine_cva_treats_alpha_as_mask(tmp_path):
 
 
 @pytest.mark.parametrize("model", ["cva", "isfa"])
-def test_spatial_context_option(tmp_path, monkeypatch, model):
-    """Candidate SC's 3 x 3 context (off by default): tiles see their neighbours (the same map for any
-    tile size), a nodata hole does not leak into its neighbours, one-pixel spikes fade while a 6 x 6
-    change stays."""
+def test_spatial_context(tmp_path, monkeypatch, model):
+    """The 3 x 3 context: on for ISFA as shipped (rule SCI), off for the CVA (candidate SC failed for it).
+    With it, tiles see their neighbours (the same map for any tile size), a nodata hole does not leak
+    into its neighbours, one-pixel spikes fade while a 6 x 6 change stays; without it the spikes are
+    called changed."""
     from model_core.models.cva import CVA
+    from model_core.models.isfa import ISFA
+
+    assert (CVA.context, ISFA.context) == (0, 1)
+    cls = ISFA if model == "isfa" else CVA
 
     def edit(i, v):
         if i == 1:
@@ -141,9 +146,10 @@ def test_spatial_context_option(tmp_path, monkeypatch, model):
             v[:, 30:33, 50:53] = -9999  # a nodata hole
 
     paths = _write_series(tmp_path, 11, 2, (4, 64, 64), edit, nodata=-9999)
+    monkeypatch.setattr(cls, "context", 0)
     plain = read_tif(detect(paths, out_dir=str(tmp_path / "p"), model=model).paths["area"])
     assert plain[40, 40] == 1 and plain[50, 20] == 1 and plain[10:16, 10:16].all()
-    monkeypatch.setattr(CVA, "context", 1)
+    monkeypatch.setattr(cls, "context", 1)
     runs = [detect(paths, out_dir=str(tmp_path / f"c{tile}"), model=model, tile=tile) for tile in (24, 4096)]
     maps = [read_tif(r.paths["area"]) for r in runs]
     assert np.array_equal(maps[0], maps[1])
@@ -151,16 +157,36 @@ def test_spatial_context_option(tmp_path, monkeypatch, model):
     area = maps[0]
     assert area[40, 40] == 0 and area[50, 20] == 0 and area[10:16, 10:16].all()
     assert (area[30:33, 50:53] == 255).all() and not area[29:34, 49:54][area[29:34, 49:54] != 255].any()
+    # the minimum-error threshold option stays per pixel (it was judged so): the same map with or without
+    kittler = []
+    for on in (1, 0):
+        monkeypatch.setattr(cls, "context", on)
+        run = detect(paths, out_dir=str(tmp_path / f"k{on}"), model=model, threshold="kittler", tile=24)
+        kittler.append(read_tif(run.paths["moment"]))
+    assert np.array_equal(*kittler) and kittler[0][40, 40] == 1
+
+
+def test_automatic_series_choice_has_isfa_context(tmp_path):
+    """The automatic choice for series (CAIM-Net + ISFA) carries ISFA's context in its classical part,
+    and the fusion's tile halo covers the context's neighbours (tiled output equals untiled)."""
+    from model_core.models import build_model
+
+    fusion = build_model("caimnet_isfa", in_channels=4)
+    assert fusion.part.context == 1 and fusion.halo >= fusion.part.halo == 8
 
 
 @pytest.mark.parametrize("model", ["cva", "isfa"])
-def test_minimum_error_threshold_option(tmp_path, model):
-    """--threshold kittler (candidate KT, an option): another cut of the same magnitudes, recorded in the
+def test_minimum_error_threshold_option(tmp_path, monkeypatch, model):
+    """--threshold kittler (candidate KT, an option): another cut of the same per-pixel magnitudes (ISFA's
+    Otsu map compared without its 3 x 3 context, which the option does not use), recorded in the
     metadata and the summary; on graded CVA changes it finds weak ones Otsu's cut leaves out without
     calling noise changed; other models refuse it."""
     from osgeo import gdal
 
     from model_core.errors import InputError
+    from model_core.models.isfa import ISFA
+
+    monkeypatch.setattr(ISFA, "context", 0)
 
     def edit(i, v):
         if i == 1:  # ten changes of growing strength, +20 to +110, in strips of 5 rows; columns 45+ unchanged

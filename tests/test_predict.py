@@ -393,7 +393,10 @@ def test_fill_gaps_dates_a_hidden_change_at_the_first_clear_date(tmp_path, model
     assert (m0[5:25, 5:25] == 255).all() and (m0[40:50, 40:50] == 255).all() and plain.filled_pixels == 0
     res = detect(paths, out_dir=str(tmp_path / "fill"), model=model, fill_gaps=True, tile=32)
     moment, area = read_tif(res.paths["moment"]), read_tif(res.paths["area"])
-    assert (moment[10:25, 10:25] == 3).all()       # hidden by the cloud: dated to the 3rd-4th interval
+    # hidden by the cloud: dated to the 3rd-4th interval (ISFA's 3 x 3 context lets the seen part's date
+    # reach one pixel into it, at its edge against the seen part)
+    edge = 25 if model == "cva" else 24
+    assert (moment[10:edge, 10:edge] == 3).all() and (moment[10:25, 10:25] == 3).mean() > 0.9
     assert (moment[26:30, 26:30] == 2).all()       # seen: its own interval, as without filling
     assert (moment[40:50, 40:50] == 0).all()       # a cloud over stable ground is no change
     assert (moment[55:60, 55:60] == 255).all() and (area[55:60, 55:60] == 255).all()  # one clear date

@@ -30,7 +30,7 @@ LABELS = os.path.join(ROOT, "tools", "naip_sample_labels.json")
 DESIGN = dict(n=6, n_unchanged=48, seed=20261213)
 from pucallpa_sample import STRATA_WEIGHTS as MIXED  # noqa: E402  the file the strata were drawn with
 
-# (title, model, threshold, weights); the first is the strata map.
+# (title, model, threshold, weights); the first is the strata map (ISFA per pixel: see strata_engine).
 METHODS = [("CAIM-Net + ISFA, mixed-sources file (the strata)", "caimnet_isfa", "otsu", MIXED),
            ("CAIM-Net + ISFA (automatic choice)", "caimnet_isfa", "otsu", None),
            ("Classical CVA", "cva", "otsu", None), ("Classical CVA, minimum-error threshold", "cva", "kittler", None),
@@ -41,7 +41,7 @@ METHODS = [("CAIM-Net + ISFA, mixed-sources file (the strata)", "caimnet_isfa", 
 def main(argv=None):
     from model_core.accuracy import stratified_sample
     from model_core.predict import detect
-    from pucallpa_sample import redraw_and_label, report
+    from pucallpa_sample import redraw_and_label, report, strata_engine
 
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--data", default=DATA)
@@ -55,7 +55,7 @@ def main(argv=None):
         maps = {}
         for i, (title, model, threshold, weights) in enumerate(METHODS):
             run = os.path.join(out, f"{i}_{model}_{threshold}")
-            with open(os.devnull, "w") as null, contextlib.redirect_stdout(null):
+            with open(os.devnull, "w") as null, contextlib.redirect_stdout(null), strata_engine(i == 0):
                 detect(paths, out_dir=run, model=model, threshold=threshold, weights=weights, overwrite=True)
             maps[title] = os.path.join(run, "change_moment.tif")
             if args.sheets:

@@ -27,12 +27,28 @@ DATA = os.path.normpath(os.path.join(ROOT, "..", "shared", "data"))
 LABELS = os.path.join(ROOT, "tools", "pucallpa_sample_labels.json")
 # The file the samples' strata were drawn with (the default CAIM-Net file until the sixteenth session).
 STRATA_WEIGHTS = os.path.join(ROOT, "resources", "weights", "caimnet_rgbn_mixed_sources.pt")
-# (title, model, bands, weights); the first is the strata map.
+# (title, model, bands, weights); the first is the strata map (made as when the sample was drawn: that
+# file, and ISFA per pixel, before rule SCI gave it a 3 x 3 context; see ``strata_engine``).
 METHODS = [("CAIM-Net + ISFA, mixed-sources file (the strata)", "caimnet_isfa", [3, 4, 4, 2, 1], STRATA_WEIGHTS),
            ("CAIM-Net + ISFA (automatic choice)", "caimnet_isfa", [3, 4, 4, 2, 1], None),
            ("Classical CVA", "cva", None, None), ("Classical ISFA", "isfa", None, None),
            ("CAIM-Net", "caimnet", [3, 4, 4, 2], None),
            ("CAIM-Net, mixed-sources file", "caimnet", [3, 4, 4, 2], STRATA_WEIGHTS)]
+
+
+@contextlib.contextmanager
+def strata_engine(first):
+    """For the strata map (``first``): the engine as when the samples were drawn, ISFA per pixel
+    (``ISFA.context = 0``; rule SCI turned its 3 x 3 context on later), so the design re-draws the same
+    points.  Other maps run with the engine as shipped."""
+    from model_core.models.isfa import ISFA
+
+    shipped = ISFA.context
+    ISFA.context = 0 if first else shipped
+    try:
+        yield
+    finally:
+        ISFA.context = shipped
 
 
 def write_points(path, points, wkt):
@@ -124,7 +140,7 @@ def main(argv=None):
         maps = {}
         for i, (title, model, bands, weights) in enumerate(METHODS):
             run = os.path.join(out, "%d_%s" % (i, model))
-            with open(os.devnull, "w") as null, contextlib.redirect_stdout(null):
+            with open(os.devnull, "w") as null, contextlib.redirect_stdout(null), strata_engine(i == 0):
                 detect(paths, out_dir=run, model=model, bands=bands, weights=weights, overwrite=True)
             maps[title] = os.path.join(run, "change_moment.tif")
         strata = maps[METHODS[0][0]]

@@ -20,9 +20,11 @@ It works on the raw values (``raw_input``): the difference standardisation alrea
 offsets and puts the bands on one scale.  Any number of bands: without a band mapping it uses every
 band of the inputs (on Taizhou all six TM bands score better than R, G, B, NIR; see the model card).
 
-``CVA.context`` (class switch, 0 = off, as shipped) replaces each interval's magnitude by its root mean
-square over the pixel's valid 3 x 3 neighbourhood: candidate SC of the model card, which failed its
-adoption rule; ``tools/candidate_sc.py`` turns it on to reproduce the card's figures.
+``CVA.context`` (class switch, 0 = off for the CVA, as shipped) replaces each interval's magnitude by
+its root mean square over the pixel's valid 3 x 3 neighbourhood: candidate SC of the model card, which
+failed its adoption rule for the CVA; ``tools/candidate_sc.py --all`` turns it on to reproduce the card's
+figures.  ISFA, a subclass, has it on (``ISFA.context = 1``, rule SCI), with Otsu's threshold only: the
+minimum-error option below stays per pixel.
 ``CVA.threshold_rule`` (class switch, "otsu" as shipped; "kittler": Kittler and Illingworth's
 minimum-error threshold in place of Otsu's) is candidate KT; ``tools/candidate_kt.py`` turns it on for
 ``cva`` and ``isfa``; the fusions' classical parts keep Otsu's threshold either way.
@@ -45,7 +47,7 @@ class CVA(nn.Module):
     surface_bands_only = True  # without a band mapping: every band except atmospheric, thermal, mask, QA
     multiple = 8
     halo = 0
-    context = 0  # candidate SC of the model card: 1 = 3 x 3 root-mean-square of the magnitudes
+    context = 0  # candidate SC of the model card: 1 = 3 x 3 root-mean-square of the magnitudes (ISFA: 1)
     threshold_rule = "otsu"  # candidate KT of the model card: "kittler" (minimum-error threshold)
 
     def __init__(self, in_channels=None):
@@ -77,7 +79,7 @@ class CVA(nn.Module):
         self.fitted = (t, c)
         # candidate SC on the sample's grid (the whole scene up to a million pixels; above that the engine's
         # sample is decimated, so its neighbourhoods span more ground than the tiles')
-        if self.context and grid.ndim == 4:
+        if self._context_radius() and grid.ndim == 4:
             x = torch.from_numpy(np.where(np.asarray(valid, bool), grid, 0.0).astype(np.float32))[None]
             mags = self._with_context(self._magnitudes(x), x).reshape(t - 1, -1)[:, torch.from_numpy(ok)]
         else:
@@ -86,13 +88,19 @@ class CVA(nn.Module):
         self.threshold = max(float(rule(mags.amax(dim=0).numpy())), 1e-6)
         return self
 
+    def _context_radius(self):
+        """The context in use: ``context`` with Otsu's threshold, none with the minimum-error option
+        (that option was judged per pixel; with ISFA's context it called far more change under haze and
+        on the semi-synthetic series: the model card record, rule SCI)."""
+        return int(self.context) if self.threshold_rule == "otsu" else 0
+
     def _with_context(self, mags, x):
         """Candidate SC: the root mean square of ``mags`` (B, T-1, H, W) over each pixel's valid
         (2 context + 1)^2 neighbourhood; invalid pixels are those the engine zeroed in every date and
         band of ``x``."""
-        if not self.context:
+        r = self._context_radius()
+        if not r:
             return mags
-        r = int(self.context)
         valid = (x != 0).any(dim=2).any(dim=1, keepdim=True).to(mags.dtype)   # (B, 1, H, W)
         num = torch.nn.functional.avg_pool2d(mags.square() * valid, 2 * r + 1, stride=1, padding=r)
         den = torch.nn.functional.avg_pool2d(valid, 2 * r + 1, stride=1, padding=r)
