@@ -358,3 +358,26 @@ def test_changed_interval_unknown_label(tmp_path):
     assert any("2 points labelled -1 (changed, interval unknown)" in n for n in k.notes)
     with pytest.raises(InputError, match="-1 = changed, interval unknown"):
         assess(path, _points(tmp_path / "bad.gpkg", pts + [(17, 11, -2)]))
+
+
+def test_sample_tools_draw_their_strata_with_the_per_pixel_isfa(monkeypatch):
+    """The probability samples were drawn on a map made with ISFA per pixel; since rule SCI ISFA has a
+    3 x 3 context, so the sample tools make their strata map (the first map) without it, the other maps
+    with the engine as shipped, and the switch is restored even when the run fails."""
+    import sys
+
+    from model_core.models.isfa import ISFA
+
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    monkeypatch.syspath_prepend(os.path.join(root, "tools"))
+    sys.modules.pop("pucallpa_sample", None)
+    from pucallpa_sample import strata_engine
+
+    assert ISFA.context == 1
+    with strata_engine(True):
+        assert ISFA().context == 0 and ISFA()._context_radius() == 0
+    with strata_engine(False):
+        assert ISFA()._context_radius() == 1
+    with pytest.raises(RuntimeError), strata_engine(True):
+        raise RuntimeError("a failed run")
+    assert ISFA.context == 1
