@@ -470,6 +470,7 @@ class Stack:
         self.band_count = len(self.sources[0].bands)
         self._stats = None
         self.sample = None
+        self.sample_step = 1  # the decimation of the statistics' read (1 = every pixel of the grid)
         self.mask_cover = [None] * len(specs)  # per date: the fraction of the grid its mask file marks
         self.nan_inputs = set()  # dates with NaN values not marked as nodata (read as nodata)
 
@@ -873,6 +874,7 @@ class Stack:
 
         g = self.grid
         step = max(1, math.ceil(math.sqrt(g.width * g.height / max_pixels)))
+        self.sample_step = step
         bw, bh = max(1, g.width // step), max(1, g.height // step)
         t, c = len(self.sources), self.band_count
         center = np.zeros((t, c), np.float32)
@@ -915,6 +917,20 @@ class Stack:
         if keep_sample:
             self.sample = (kept, all_valid)
         return self._stats
+
+    def windows(self, count=12, side=32):
+        """``count`` x ``count`` full-resolution windows of ``side`` px on a regular grid over the scene,
+        each as (values (T, C, h, w), valid (h, w)): for statistics that depend on neighbouring pixels
+        (ISFA's 3 x 3 context), which a decimated read cannot give."""
+        g = self.grid
+        sw, sh = min(side, g.width), min(side, g.height)
+        out = []
+        for r in range(count):
+            for q in range(count):
+                x = min(max(int((q + 0.5) * g.width / count) - sw // 2, 0), g.width - sw)
+                y = min(max(int((r + 0.5) * g.height / count) - sh // 2, 0), g.height - sh)
+                out.append(self.read(x, y, sw, sh))
+        return out
 
     def valid_fraction(self, max_pixels=250_000):
         g = self.grid

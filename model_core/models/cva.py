@@ -62,11 +62,16 @@ class CVA(nn.Module):
         if self.context:
             self.halo = 8 * -(-int(self.context) // 8)  # the neighbours of a tile's border pixels
 
-    def fit_scene(self, values, valid, center=None, scale=None):
+    def fit_scene(self, values, valid, center=None, scale=None, windows=None):
         """Scene statistics from a sample ``values`` (T, C, ...) with ``valid`` (...) of raw values
         (``center``/``scale``, the engine's input normalisation, are not used: the method reads raw
         values): the per-interval statistics (:meth:`_fit_statistics`), then Otsu's threshold on the
-        sample's largest magnitude over intervals."""
+        sample's largest magnitude over intervals.  With the 3 x 3 context and ``windows`` (full-resolution
+        (values, valid) windows of the scene, which the engine gives when its sample is decimated), the
+        threshold is taken on the windows' context magnitudes instead: on a decimated grid a pixel's
+        neighbours lie several pixels apart, and their average is smoother than the tiles' (measured on
+        the NAIP series: a sample decimated 3 or 6 times lowered the threshold by 6 or 9 % and raised the
+        changed share from 24.7 % to 27.4 or 29.2 %)."""
         from model_core.baseline import kittler_threshold, otsu_threshold
 
         grid = np.asarray(values, np.float32)
@@ -79,7 +84,10 @@ class CVA(nn.Module):
         self.fitted = (t, c)
         # candidate SC on the sample's grid (the whole scene up to a million pixels; above that the engine's
         # sample is decimated, so its neighbourhoods span more ground than the tiles')
-        if self._context_radius() and grid.ndim == 4:
+        inner = self._window_magnitudes(windows, t) if self._context_radius() and windows else None
+        if inner is not None:
+            mags = inner
+        elif self._context_radius() and grid.ndim == 4:
             x = torch.from_numpy(np.where(np.asarray(valid, bool), grid, 0.0).astype(np.float32))[None]
             mags = self._with_context(self._magnitudes(x), x).reshape(t - 1, -1)[:, torch.from_numpy(ok)]
         else:
@@ -87,6 +95,24 @@ class CVA(nn.Module):
         rule = kittler_threshold if self.threshold_rule == "kittler" else otsu_threshold
         self.threshold = max(float(rule(mags.amax(dim=0).numpy())), 1e-6)
         return self
+
+    def _window_magnitudes(self, windows, t, min_pixels=4096):
+        """(T-1, N) context magnitudes of the valid pixels of full-resolution ``windows`` (see
+        :meth:`fit_scene`) that have their whole neighbourhood inside the window; None when fewer than
+        ``min_pixels`` are valid (the decimated sample is used then)."""
+        r = self._context_radius()
+        parts = []
+        for v, ok in windows:
+            ok = np.asarray(ok, bool)
+            if ok.shape[0] <= 2 * r or ok.shape[1] <= 2 * r:
+                continue
+            x = torch.from_numpy(np.where(ok, np.asarray(v, np.float32), 0.0).astype(np.float32))[None]
+            m = self._with_context(self._magnitudes(x), x)[0, :, r:-r, r:-r]
+            keep = torch.from_numpy(ok[r:-r, r:-r].reshape(-1))
+            parts.append(m.reshape(t - 1, -1)[:, keep])
+        if not parts or sum(p.shape[1] for p in parts) < min_pixels:
+            return None
+        return torch.cat(parts, dim=1)
 
     def _context_radius(self):
         """The context in use: ``context`` with Otsu's threshold, none with the minimum-error option

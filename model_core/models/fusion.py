@@ -85,7 +85,7 @@ class CaimNetCVA(nn.Module):
                 setattr(m, name, getattr(net, name))
         return m.to(next(net.parameters()).device).eval()
 
-    def fit_scene(self, values, valid, center=None, scale=None):
+    def fit_scene(self, values, valid, center=None, scale=None, windows=None):
         """Scene statistics: the CVA's (from the raw sample, every band) and the network's input
         normalisation (its first ``in_channels`` bands of ``center``/``scale`` (T, C) from the engine;
         computed from the sample when not given)."""
@@ -98,7 +98,8 @@ class CaimNetCVA(nn.Module):
         flat = v.reshape(v.shape[0], v.shape[1], -1)
         self.keep = [c for c in range(v.shape[1])
                      if not any(np.array_equal(flat[:, c], flat[:, d]) for d in range(c))]
-        self.part.fit_scene(v[:, self.keep], valid)
+        self.part.fit_scene(v[:, self.keep], valid,
+                            windows=[(w[:, self.keep], ok) for w, ok in windows] if windows else None)
         if center is None:
             center, scale = robust_stats(values, valid)
         n = self.in_channels
