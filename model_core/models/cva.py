@@ -82,8 +82,8 @@ class CVA(nn.Module):
             raise ValueError(f"no valid pixel to fit the {type(self).__name__} statistics")
         self._fit_statistics(v)
         self.fitted = (t, c)
-        # candidate SC on the sample's grid (the whole scene up to a million pixels; above that the engine's
-        # sample is decimated, so its neighbourhoods span more ground than the tiles')
+        # the context on full-resolution windows when given (the engine's sample is decimated above a million
+        # pixels, and its neighbourhoods span more ground than the tiles'), else on the sample's grid
         inner = self._window_magnitudes(windows, t) if self._context_radius() and windows else None
         if inner is not None:
             mags = inner
