@@ -489,9 +489,8 @@ def detect(images, out_dir=None, dates=None, bands=None, model="caimnet", weight
         fit_scene = getattr(net, "fit_scene", None)
         center, scale = stack.statistics(keep_sample=fit_scene is not None, fill=bool(fill_gaps))
         if fit_scene is not None:  # methods with scene-wide statistics of raw values (CVA, fusion)
-            part = getattr(net, "part", net)  # a fusion's classical part, or the method itself
-            context = getattr(part, "_context_radius", lambda: 0)()
-            windows = stack.windows() if context and stack.sample_step > 1 else None
+            # full-resolution windows for a decision that uses neighbours, when the sample is decimated
+            windows = stack.windows() if getattr(net, "needs_windows", False) and stack.sample_step > 1 else None
             fit_scene(*stack.sample, center=center, scale=scale, windows=windows)
         timings["statistics"] = time.perf_counter() - t0
         g = stack.grid

@@ -188,8 +188,8 @@ def test_set_e_agrees_with_its_classes():
 
 def test_sets_f_g_h_and_i_agree_with_their_classes_and_avoid_the_earlier_sets():
     """Sets F (NAIP) and G (Pucallpa), drawn in the tenth session for rule H, H (Pucallpa, fourteenth
-    session, rule KT2) and I (NAIP, seventeenth session, kept for the next rule): labels consistent with the class sequences, the usable counts the model card
-    states, and away from every earlier point."""
+    session, rule KT2) and I (NAIP, seventeenth session, first used by rule SCI): labels consistent with
+    the class sequences, the usable counts the model card states, and away from every earlier point."""
     spec = json.load(open(photointerp.POINTS, encoding="utf-8"))
     for key, n_dates, classes, spacing, earlier, usable in (
             ("moment_points_f", 10, set("WV"), 15, ("moment_points_d", "moment_points_e"), (14, 3, 10)),

@@ -29,8 +29,8 @@ of the model card, which ``moment --set d`` scores; or ``--set e``: set E, the s
 gated by NIR, away from set D, kept unseen until candidate G, which ``moment --set e`` scores) and
 prints them; ``--set f`` and ``--set g`` draw sets F (NAIP, as E) and G (Pucallpa, as C), kept unseen
 until rule H, which ``moment --set f`` and ``moment --set g`` score; ``--set i`` draws set I (NAIP, as F
-with 20 stable points, away from D, E and F; seventeenth session), kept unseen for the next rule.  ``--fusion-classical isfa`` runs
-the CAIM-Net + CVA row with ISFA as its classical part (candidate G).
+with 20 stable points, away from D, E and F; seventeenth session), kept unseen until rule SCI.
+``--fusion-classical isfa`` runs the CAIM-Net + CVA row with ISFA as its classical part (candidate G).
 
 The sample is stratified by whether any of seven methods called a pixel changed, so these figures
 describe the sample, not the whole scene; see the model card.  Prints figures; asserts nothing.
@@ -580,7 +580,7 @@ def main():
     s.add_argument("--set", choices=["abc", "d", "e", "f", "g", "h", "i"], default="abc",
                    help="abc: the Pucallpa sets A, B and C (default); d: the NAIP set D (rule Z); "
                    "e: the NAIP set E (candidate G); f, g: the NAIP set F and the Pucallpa set G (rule H); "
-                   "h: the Pucallpa set H (rule KT2); i: the NAIP set I (kept for the next rule)")
+                   "h: the Pucallpa set H (rule KT2); i: the NAIP set I (rule SCI)")
     s.set_defaults(func=moment)
     s = sub.add_parser("steps", help="per-interval input difference and network evidence at the moment points")
     s.add_argument("--data", default=DATA)

@@ -84,12 +84,11 @@ class CVA(nn.Module):
         self.fitted = (t, c)
         # the context on full-resolution windows when given (the engine's sample is decimated above a million
         # pixels, and its neighbourhoods span more ground than the tiles'), else on the sample's grid
-        inner = self._window_magnitudes(windows, t) if self._context_radius() and windows else None
+        inner = self._window_magnitudes(windows, t) if self.needs_windows and windows else None
         if inner is not None:
             mags = inner
         elif self._context_radius() and grid.ndim == 4:
-            x = torch.from_numpy(np.where(np.asarray(valid, bool), grid, 0.0).astype(np.float32))[None]
-            mags = self._with_context(self._magnitudes(x), x).reshape(t - 1, -1)[:, torch.from_numpy(ok)]
+            mags = self._context_magnitudes(grid, valid).reshape(t - 1, -1)[:, torch.from_numpy(ok)]
         else:
             mags = self._magnitudes(torch.from_numpy(v[None, :, :, :, None]))[0, :, :, 0]
         rule = kittler_threshold if self.threshold_rule == "kittler" else otsu_threshold
@@ -106,13 +105,24 @@ class CVA(nn.Module):
             ok = np.asarray(ok, bool)
             if ok.shape[0] <= 2 * r or ok.shape[1] <= 2 * r:
                 continue
-            x = torch.from_numpy(np.where(ok, np.asarray(v, np.float32), 0.0).astype(np.float32))[None]
-            m = self._with_context(self._magnitudes(x), x)[0, :, r:-r, r:-r]
+            m = self._context_magnitudes(v, ok)[:, r:-r, r:-r]
             keep = torch.from_numpy(ok[r:-r, r:-r].reshape(-1))
             parts.append(m.reshape(t - 1, -1)[:, keep])
         if not parts or sum(p.shape[1] for p in parts) < min_pixels:
             return None
         return torch.cat(parts, dim=1)
+
+    def _context_magnitudes(self, values, valid):
+        """(T-1, H, W) magnitudes with the context of a (T, C, H, W) grid of raw values, invalid pixels
+        zeroed as the engine's tiles have them."""
+        x = torch.from_numpy(np.where(np.asarray(valid, bool), values, 0.0).astype(np.float32))[None]
+        return self._with_context(self._magnitudes(x), x)[0]
+
+    @property
+    def needs_windows(self):
+        """Whether :meth:`fit_scene` wants full-resolution windows when the engine's sample is
+        decimated: when the decision uses the 3 x 3 context."""
+        return bool(self._context_radius())
 
     def _context_radius(self):
         """The context in use: ``context`` with Otsu's threshold, none with the minimum-error option

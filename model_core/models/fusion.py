@@ -85,6 +85,11 @@ class CaimNetCVA(nn.Module):
                 setattr(m, name, getattr(net, name))
         return m.to(next(net.parameters()).device).eval()
 
+    @property
+    def needs_windows(self):
+        """The classical part's (see :meth:`model_core.models.cva.CVA.fit_scene`)."""
+        return self.part.needs_windows
+
     def fit_scene(self, values, valid, center=None, scale=None, windows=None):
         """Scene statistics: the CVA's (from the raw sample, every band) and the network's input
         normalisation (its first ``in_channels`` bands of ``center``/``scale`` (T, C) from the engine;

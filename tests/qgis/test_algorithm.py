@@ -118,7 +118,6 @@ def test_cva_finds_the_known_change(project, tmp_path):
     assert "UNTRAINED" not in results["SUMMARY"] and not results["WARNINGS"]
 
 
-
 def test_nan_not_marked_as_nodata_is_nodata_and_named_in_the_warnings(project, tmp_path):
     """A float date whose NaN pixels carry no nodata flag (as many raster calculators write them): the
     run completes, those pixels are nodata in the outputs, and WARNINGS (the dialog's status and message
@@ -136,6 +135,7 @@ def test_nan_not_marked_as_nodata_is_nodata_and_named_in_the_warnings(project, t
     assert "input 2 '2020-05-01_float.tif' has NaN values not marked as nodata" in results["WARNINGS"]
     area = read(results["AREA"])
     assert (area[40:44, 50:60] == 255).all() and (area != 255).sum() == 64 * 64 - 40
+
 
 def test_fill_gaps_gives_the_masked_corner_a_result(project, tmp_path):
     """FILL_GAPS: the last date's 6 x 6 nodata corner is filled from the previous date (nothing changed
