@@ -632,7 +632,7 @@ class CaimDialog(QDialog):
             self._uncheck_mask_rows()
         if column == COL_DATE:
             text = item.text(COL_DATE).strip()
-            parsed = inp.parse_date(text) if text else None
+            parsed = inp.typed_date(text) if text else None
             self.layer_tree.blockSignals(True)
             if text and parsed and parsed != text and len(text) >= 4:
                 item.setText(COL_DATE, parsed)
@@ -712,7 +712,7 @@ class CaimDialog(QDialog):
         for item in self._items():
             if item.checkState(COL_LAYER) != Qt.Checked or item.data(COL_MASK, LAYER_ROLE):
                 continue
-            date = inp.parse_date(item.text(COL_DATE).strip()) if item.text(COL_DATE).strip() else None
+            date = inp.typed_date(item.text(COL_DATE)) if item.text(COL_DATE).strip() else None
             same = [layer for d, layer in candidates if date and d == date and layer.id() not in taken
                     and layer.id() != item.data(COL_LAYER, LAYER_ROLE)]
             if len(same) == 1:
@@ -751,18 +751,18 @@ class CaimDialog(QDialog):
             layer = project.mapLayer(item.data(COL_LAYER, LAYER_ROLE))
             if layer is not None:
                 text = item.text(COL_DATE).strip()
-                out.append((layer, inp.parse_date(text) if text else None))
+                out.append((layer, inp.typed_date(text) if text else None))
         return out
 
     def problems(self):
         plan = self.checked()
         problems = []
-        bad_dates = [item.text(COL_LAYER) for item in self._items()
+        bad_dates = [(item.text(COL_LAYER), item.text(COL_DATE).strip()) for item in self._items()
                      if item.checkState(COL_LAYER) == Qt.Checked and item.text(COL_DATE).strip()
-                     and not inp.parse_date(item.text(COL_DATE))]
+                     and not inp.typed_date(item.text(COL_DATE))]
         if bad_dates:
-            problems.append((inp.ERROR, "Unreadable date for %s: use YYYY-MM-DD."
-                             % ", ".join("'%s'" % n for n in bad_dates)))
+            problems.append((inp.ERROR, "Unreadable date %s: %s." % (
+                ", ".join("'%s' for '%s'" % (d, n) for n, d in bad_dates), inp.date_advice(bad_dates[0][1]))))
         try:
             bands = inp.parse_bands(self.bands_edit.text())
         except ValueError as exc:

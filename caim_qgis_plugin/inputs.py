@@ -56,6 +56,21 @@ def parse_date(text):
     return local
 
 
+def typed_date(text):
+    """A date the user typed (the Date cell, Processing's DATES): the engine's strict reading, year
+    first and a real calendar date ("15.08.2020" or "2020-02-30" -> None, never cut to the year)."""
+    from model_core.stack import parse_given_date
+
+    return parse_given_date(text)
+
+
+def date_advice(text):
+    """What to do about a typed date that :func:`typed_date` refused."""
+    from model_core.stack import date_hint
+
+    return date_hint(text)
+
+
 def layer_source(layer):
     """The GDAL dataset name of a raster layer (file path, VRT, or a GDAL connection string)."""
     source = layer.source()
@@ -133,9 +148,9 @@ def parse_dates(text, count):
         if not part:
             out.append(None)  # unknown: the engine parses it from the file name or metadata
             continue
-        value = parse_date(part)
+        value = typed_date(part)
         if not value:
-            raise ValueError("'%s' is not a date; use YYYY-MM-DD." % part)
+            raise ValueError("'%s' in DATES is not a date: %s." % (part, date_advice(part)))
         out.append(value)
     return out
 

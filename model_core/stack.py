@@ -85,6 +85,39 @@ def parse_date(text):
     return None
 
 
+
+_GIVEN_DATE = re.compile(r"((?:19|20)\d\d)(?:([-_./]?)(\d\d?)(?:\2(\d\d?))?)?(?:[T ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?Z?)?")
+
+
+def parse_given_date(text):
+    """A date the user typed (``--dates``, the plugin's Date cell, Processing's DATES), strictly.
+
+    Unlike :func:`parse_date`, which finds a date inside a file name, the whole text must be one date,
+    year first: YYYY-MM-DD (also with _ . / or none: YYYYMMDD; with a separator, 2020-8-5 too), YYYY-MM
+    or YYYY, optionally followed by a time, and a real calendar date.  Returns "YYYY-MM-DD", "YYYY-MM" or "YYYY"; None otherwise (so
+    "15.08.2020", "08/15/2020" or "2020-02-30" are refused, never cut to their year).
+    """
+    m = _GIVEN_DATE.fullmatch(str(text or "").strip())
+    if not m:
+        return None
+    year, sep, month, day = m.groups()
+    if month is None:
+        return year
+    if not sep and (day is None or len(month) + len(day) != 4):  # "202008" or "2020815": no date
+        return None
+    month, day = month.zfill(2), day and day.zfill(2)  # 2020-8-5 is year first too
+    if day is None:
+        return f"{year}-{month}" if 1 <= int(month) <= 12 else None
+    return f"{year}-{month}-{day}" if _valid_ymd(year, month, day) else None
+
+
+def date_hint(text):
+    """The advice for a typed date that :func:`parse_given_date` refused."""
+    if re.fullmatch(r"\s*\d{1,2}[-_./]\d{1,2}[-_./](?:19|20)\d\d\s*", str(text or "")):
+        return ("write it year first, YYYY-MM-DD (day and month orders differ between countries, so "
+                "the engine does not guess)")
+    return "use YYYY-MM-DD, YYYYMMDD, YYYY-MM or YYYY, a real calendar date"
+
 def date_from_metadata(ds):
     """Date from common metadata items of a dataset (e.g. TIFFTAG_DATETIME "2015:09:26 10:00:00")."""
     for domain in ("", "IMAGERY"):
@@ -606,10 +639,9 @@ class Stack:
         for i, (s, ds) in enumerate(zip(specs, datasets)):
             d = dates[i] if dates is not None else s.date
             if d:
-                parsed = parse_date(d)
+                parsed = parse_given_date(d)
                 if parsed is None:
-                    raise InputError(f"Date '{d}' for input {i + 1} '{s.label}' is not a date. Use "
-                                     "YYYY-MM-DD, YYYYMMDD, YYYY-MM or YYYY.")
+                    raise InputError(f"Date '{d}' for input {i + 1} '{s.label}' is not a date: {date_hint(d)}.")
                 d = parsed
             else:
                 d = parse_date(os.path.basename(s.path)) or date_from_metadata(ds)

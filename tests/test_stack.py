@@ -7,7 +7,7 @@ import pytest
 from rasters import write_tif
 
 from model_core.errors import InputError
-from model_core.stack import Stack, parse_date
+from model_core.stack import Stack, parse_date, parse_given_date
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -24,6 +24,19 @@ from model_core.stack import Stack, parse_date
 ])
 def test_parse_date(text, expected):
     assert parse_date(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("2020-08-15", "2020-08-15"), ("20200815", "2020-08-15"), ("2020/08/15", "2020-08-15"),
+    ("2020.08.15", "2020-08-15"), ("2020-8-5", "2020-08-05"), (" 2020-08 ", "2020-08"), ("1985", "1985"),
+    ("2020-08-15T10:11:12Z", "2020-08-15"), ("2020-02-29", "2020-02-29"),
+    # typed dates the name parser would cut to their year: refused instead
+    ("15.08.2020", None), ("08/15/2020", None), ("2020-13-45", None), ("2020-02-30", None),
+    ("2021-02-29", None), ("202008", None), ("2020815", None), ("2020-08_15", None), ("may 2020", None),
+    ("", None),
+])
+def test_parse_given_date_is_strict(text, expected):
+    assert parse_given_date(text) == expected
 
 
 def _img(h, w, seed=0, bands=4):
@@ -44,6 +57,8 @@ def test_dates_from_names_metadata_and_override(tmp_path):
         Stack([a, b, a], dates=["2001", "2002"])
     with pytest.raises(InputError, match="not a date"):
         Stack([a, b], dates=["2001", "soon"])
+    with pytest.raises(InputError, match=r"Date '15\.08\.2020' for input 2 .*year first"):
+        Stack([a, b], dates=["2001", "15.08.2020"])
 
 
 def test_reference_grid_is_overlap_on_reference_pixels(tmp_path):

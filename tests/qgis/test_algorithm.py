@@ -532,6 +532,8 @@ def test_dates_parameter_and_validation_errors(project, tmp_path):
     out = outputs_in(str(tmp_path / "o"))
     results, ok, fb = run_alg(dict(INPUT=stack, DATES="2001-01-01,2002-02-02", TILE_SIZE=64, **out))
     assert not ok and "DATES has 2 entries but 3 layers" in fb.textLog()
+    results, ok, fb = run_alg(dict(INPUT=stack, DATES="2001-01-01,15.02.2002,2003-03-03", TILE_SIZE=64, **out))
+    assert not ok and "'15.02.2002' in DATES is not a date: write it year first" in fb.textLog()
     results, ok, fb = run_alg(dict(INPUT=stack[:1], TILE_SIZE=64, **out))
     assert not ok and "at least 2" in fb.textLog()
     odd = write_raster(str(tmp_path / "three_bands.tif"), np.full((3, 40, 40), 50, np.uint8))

@@ -112,6 +112,14 @@ def test_ordered_by_parsed_date_and_drag_reorder(dialog, three_layers, tmp_path,
     assert rows(dialog)[0] == ("may 2021 (2021-05-01)", "2010-01-01")
     tree.topLevelItem(0).setText(1, "yesterday")
     assert "Unreadable date" in dialog.messages.text() and not dialog.run_button.isEnabled()
+    # a day-first or impossible date is refused as typed, never cut to its year
+    for typed in ("15.08.2020", "2020-02-30"):
+        tree.topLevelItem(0).setText(1, typed)
+        assert tree.topLevelItem(0).text(1) == typed
+        assert "Unreadable date '%s'" % typed in dialog.messages.text() and not dialog.run_button.isEnabled()
+    assert "year first" in dialog.messages.text() or "calendar date" in dialog.messages.text()
+    tree.topLevelItem(0).setText(1, "2020-8-5")
+    assert tree.topLevelItem(0).text(1) == "2020-08-05" and "Unreadable date" not in dialog.messages.text()
 
 
 def test_inline_validation(dialog, three_layers, tmp_path, project):
