@@ -327,7 +327,7 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
             raise QgsProcessingException(install_instructions())
         try:
             from model_core.errors import CaimError
-            from model_core.predict import detect
+            from model_core.predict import detect, make_folders, remove_created
         except ImportError as exc:
             raise QgsProcessingException(
                 "The CAIM engine (model_core) could not be loaded: %s" % exc) from None
@@ -341,9 +341,9 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
         if prob_path:
             outputs["probabilities"] = prob_path
         polygons_path = self.parameterAsOutputLayer(parameters, self.POLYGONS, context)
+        created = []  # folders this run made: removed again, if empty, when it fails or is cancelled
         for path in list(outputs.values()) + ([polygons_path] if polygons_path else []):
-            folder = os.path.dirname(os.path.abspath(path))
-            os.makedirs(folder, exist_ok=True)
+            created.extend(make_folders(os.path.dirname(os.path.abspath(path))))
 
         overlap = parameters.get(self.OVERLAP)
         overlap = None if overlap in (None, "") else self.parameterAsInt(parameters, self.OVERLAP, context)
@@ -376,6 +376,7 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
                 mask_clear=self._mask_clear if any(f.get("mask") for f in self._facts) else None,
             )
         except CaimError as exc:
+            remove_created(created)
             raise QgsProcessingException(str(exc)) from None
 
         written = dict(res.paths)

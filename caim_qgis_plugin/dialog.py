@@ -207,6 +207,7 @@ class CaimDialog(QDialog):
         self.last_results = None
         self.last_layers = {}
         self._run_layers = []
+        self._created = []  # the output folders the running task's run created (removed again if it fails)
         self._run_masks = None
         self._filled = False
         self.setWindowTitle("CAIM change detection: detect changes in a time series")
@@ -863,22 +864,29 @@ class CaimDialog(QDialog):
             if not ask:
                 self._set_status("Outputs already exist in %s; choose another folder." % folder, error=True)
                 return None
+            shown = lyr.layers_showing(existing)
             answer = QMessageBox.question(
                 self, "Overwrite results?",
-                "These files already exist and would be replaced:\n\n%s\n\nOverwrite them?"
-                % "\n".join(os.path.basename(p) for p in existing),
+                "These files already exist and would be replaced:\n\n%s\n\n%sOverwrite them?"
+                % ("\n".join(os.path.basename(p) for p in existing),
+                   "%d layer%s of this project show%s them; when the run succeeds, the new run's layers "
+                   "replace %s.\n\n" % (len(shown), "s" if len(shown) > 1 else "", "" if len(shown) > 1 else "s",
+                                        "them" if len(shown) > 1 else "it") if shown else ""),
                 QMessageBox.Yes | QMessageBox.No, QMessageBox.No)
             if answer != QMessageBox.Yes:
                 self._set_status("Not run: choose another output folder.")
                 return None
+        from model_core.predict import make_folders, remove_created
+
         try:
-            os.makedirs(folder, exist_ok=True)
+            self._created = make_folders(folder)
         except OSError as exc:
             self._set_status("Cannot create the output folder: %s" % exc, error=True)
             return None
 
         algorithm = QgsApplication.processingRegistry().createAlgorithmById(ALGORITHM_ID)
         if algorithm is None:
+            remove_created(self._created)
             self._set_status("The Processing algorithm %s is not registered." % ALGORITHM_ID, error=True)
             return None
         self.save_settings()
@@ -894,6 +902,7 @@ class CaimDialog(QDialog):
         self._set_status("Starting…")
         task = QgsProcessingAlgRunnerTask(algorithm, params, self.context, self.feedback)
         if task.isCanceled():  # prepareAlgorithm refused the parameters
+            remove_created(self._created)
             self._set_status("\n".join(self.feedback.errors) or "The parameters were refused.", error=True)
             self.feedback = None
             return None
@@ -917,6 +926,11 @@ class CaimDialog(QDialog):
         self.cancel_button.setEnabled(False)
         self.report_link.hide()
         self.last_results = dict(results) if ok else None
+        if not ok:  # the output folder, if this run created it, goes too when it stayed empty
+            from model_core.predict import remove_created
+
+            remove_created(self._created)
+        self._created = []
         if ok:
             self.progress.setValue(100)
             dates = [d or None for d in (results.get("USED_DATES") or "").split(",")] if results.get(
@@ -934,6 +948,8 @@ class CaimDialog(QDialog):
                     "min_patch": params.get("MIN_PATCH") or 0, "fill_gaps": bool(params.get("FILL_GAPS"))}
             if params.get("MASKS"):
                 info["mask_clear"] = inp.format_clear_values(inp.parse_clear_values(params.get("MASK_CLEAR")))
+            # an earlier run's layers showing the files this run replaced would keep its name and settings
+            lyr.remove_layers(lyr.layers_showing([params.get(k) for k in OUTPUT_FILES]))
             self.last_layers = lyr.add_run_outputs(paths, dates, info)
             summary = results.get("SUMMARY") or ""
             device = results.get("DEVICE_USED") or "?"

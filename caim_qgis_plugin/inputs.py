@@ -278,18 +278,32 @@ def validate(layers, dates=None, bands=None, model=mdl.AUTO, weights=None, masks
         elif layer.providerType() != "gdal":
             problems.append((ERROR, "'%s' is not a file-based (GDAL) raster; export it as GeoTIFF first."
                              % layer.name()))
+        elif _missing_file(layer):
+            problems.append((ERROR, "The file of '%s' is gone (%s): it was moved or deleted after the layer was "
+                             "loaded. Remove the layer, or point it to the file again (Layer Properties, "
+                             "Source)." % (layer.name(), layer_source(layer))))
     rasters = [lyr for lyr in layers if isinstance(lyr, QgsRasterLayer) and lyr.isValid()]
     if rasters:
         counts = {lyr.name(): lyr.bandCount() for lyr in rasters}
         if bands:
             short = [n for n, c in counts.items() if c < max(bands)]
             if short:
-                problems.append((ERROR, "Band %d does not exist in %s (fewer bands)."
-                                 % (max(bands), ", ".join("'%s' (%d)" % (n, counts[n]) for n in short))))
+                problems.append((ERROR, "Band %d does not exist in %s (fewer bands): uncheck %s or pick bands "
+                                 "every date has." % (max(bands), ", ".join("'%s' (%d)" % (n, counts[n]) for n in short),
+                                                      "it" if len(short) == 1 else "them")))
         elif len(set(counts.values())) > 1:
             listing = ", ".join("'%s': %d" % item for item in counts.items())
+            least = min(counts.values())
+            fewest = ", ".join("'%s'" % n for n, c in counts.items() if c == least)
+            if least < 4 and mdl.needs_weights(model):
+                advice = ("%s ha%s fewer than the 4 bands (red, green, blue, NIR) the network needs: uncheck it, "
+                          "or use a classical method (CVA, ISFA) with bands every date has (1 to %d)"
+                          % (fewest, "s" if "', '" not in fewest else "ve", least))
+            else:
+                advice = "pick bands every date has (1 to %d), for example %s" % (
+                    least, ",".join(str(b) for b in range(1, min(least, 4) + 1)))
             problems.append((ERROR, "Band counts differ (%s). The model needs the same bands from every "
-                             "date: pick the bands to use (for example 1,2,3,4)." % listing))
+                             "date: %s." % (listing, advice)))
         if mdl.needs_weights(model) and not weights:
             problems += _network_band_problems(model, rasters, bands)
         crs = {lyr.crs().authid() or lyr.crs().toWkt() for lyr in rasters}
@@ -302,8 +316,9 @@ def validate(layers, dates=None, bands=None, model=mdl.AUTO, weights=None, masks
             if len(res) > 1 or len(ext) > 1:
                 problems.append((INFO, "Grids differ slightly: every date will be resampled onto the grid "
                                  "of '%s', clipped to the common area." % rasters[0].name()))
-        if len(rasters) >= 2 and not _overlap(rasters):
-            problems.append((ERROR, "The layers do not overlap: there is no common area to compare."))
+        overlap = _overlap_problem(rasters) if len(rasters) >= 2 else None
+        if overlap:
+            problems.append((ERROR, overlap))
     if dates is not None:
         known = [d for d in dates if d]
         missing = [layers[i].name() for i, d in enumerate(dates) if not d and i < len(layers)]
@@ -338,10 +353,13 @@ def mask_problems(layers, masks):
             problems.append((ERROR, "%s is not a valid raster layer." % which))
         elif mask.providerType() != "gdal":
             problems.append((ERROR, "%s is not a file-based (GDAL) raster; export it as GeoTIFF first." % which))
+        elif _missing_file(mask):
+            problems.append((ERROR, "%s: its file is gone (%s). Remove the mask layer or point it to the file "
+                             "again." % (which, layer_source(mask))))
         elif mask.bandCount() != 1:
             problems.append((ERROR, "%s has %d bands; a mask has one (CBERS CMASK, Landsat QA_PIXEL, Sentinel-2 "
                              "SCL, Fmask). Extract its mask band first." % (which, mask.bandCount())))
-        elif isinstance(layer, QgsRasterLayer) and layer.isValid() and not _overlap([layer, mask]):
+        elif isinstance(layer, QgsRasterLayer) and layer.isValid() and _overlap_problem([layer, mask]):
             problems.append((ERROR, "%s does not overlap its layer: it would mask the whole date." % which))
     return problems
 
@@ -408,17 +426,44 @@ def _engine_mappings(rasters):
     return found
 
 
-def _overlap(layers):
+def _extents(layers):
+    """Each layer's extent in the first layer's CRS; None when one cannot be transformed."""
     target = layers[0].crs()
-    common = None
+    out = []
     for layer in layers:
         extent = layer.extent()
         if layer.crs() != target:
             try:
                 extent = QgsCoordinateTransform(layer.crs(), target, QgsProject.instance()).transformBoundingBox(extent)
             except Exception:  # the extent cannot be transformed: let the engine decide about overlap
-                return True
-        common = extent if common is None else common.intersect(extent)
-        if common.isEmpty():
-            return False
-    return True
+                return None
+        out.append(extent)
+    return out
+
+
+def _overlap_problem(layers):
+    """None when the layers share an area, else the message: which layers miss the first one."""
+    extents = _extents(layers)
+    if extents is None:
+        return None
+    common = extents[0]
+    for extent in extents[1:]:
+        common = common.intersect(extent)
+    if not common.isEmpty():
+        return None
+    apart = [lyr.name() for lyr, e in zip(layers[1:], extents[1:]) if e.intersect(extents[0]).isEmpty()]
+    if apart:
+        return ("%s do%s not overlap '%s', the first checked layer: uncheck %s or check the layers of "
+                "one place." % (", ".join("'%s'" % n for n in apart), "es" if len(apart) == 1 else "",
+                                layers[0].name(), "it" if len(apart) == 1 else "them"))
+    return ("The layers do not overlap all at once: each overlaps the first, but there is no area common to "
+            "all of them. Uncheck the layers that cover another part of the scene.")
+
+
+def _missing_file(layer):
+    """True when a layer's source is a plain file path that no longer exists (moved or deleted after
+    loading: QGIS keeps such a layer valid).  GDAL connection strings and /vsi paths are not checked."""
+    source = layer_source(layer)
+    if source.startswith("/vsi") or re.match(r"^[A-Za-z][A-Za-z0-9_]+:", source):
+        return False
+    return not os.path.exists(source)

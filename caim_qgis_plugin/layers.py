@@ -233,6 +233,30 @@ def add_run_outputs(paths, dates, run_info=None, project=None, name=None):
     return added
 
 
+def layers_showing(paths, project=None):
+    """The project's layers whose source file is one of ``paths`` (e.g. an earlier run's outputs that a
+    new run into the same folder replaces)."""
+    wanted = {os.path.normcase(os.path.realpath(p)) for p in paths if p}
+    return [layer for layer in (project or QgsProject.instance()).mapLayers().values()
+            if os.path.normcase(os.path.realpath(layer.source().split("|")[0])) in wanted]
+
+
+def remove_layers(layers, project=None):
+    """Remove ``layers`` from the project, and the groups they leave empty."""
+    project = project or QgsProject.instance()
+    root = project.layerTreeRoot()
+    groups = []
+    for layer in layers:
+        node = root.findLayer(layer.id())
+        parent = node.parent() if node is not None else None
+        if parent is not None and parent is not root and parent not in groups:
+            groups.append(parent)
+    project.removeMapLayers([layer.id() for layer in layers])
+    for group in groups:
+        if not group.children() and group.parent() is not None:
+            group.parent().removeChildNode(group)
+
+
 def _style_polygons(layer, dates):
     """Categorised outline style for change polygons: one colour per interval, same as the moment."""
     if not layer.isValid():

@@ -314,18 +314,43 @@ def _check_outputs(out_dir, outputs, want, overwrite):
     return paths
 
 
-def _make_temp_dirs(paths):
+def make_folders(folder):
+    """``os.makedirs(folder)``; returns the folders it created, deepest first (for :func:`remove_created`)."""
+    created, d = [], os.path.abspath(folder)
+    while d and not os.path.exists(d):
+        created.append(d)
+        parent = os.path.dirname(d)
+        if parent == d:
+            break
+        d = parent
+    os.makedirs(folder, exist_ok=True)
+    return created
+
+
+def remove_created(created):
+    """Remove the folders :func:`make_folders` created, deepest first, as long as they are empty: a run
+    that failed or was cancelled leaves no new empty folder behind."""
+    for d in created:
+        try:
+            os.rmdir(d)
+        except OSError:  # not empty (or gone): keep it and its parents
+            break
+
+
+def _make_temp_dirs(paths, created):
+    """A hidden partial-output folder in each output folder; the folders created are added to ``created``."""
     temps = {}
     for p in paths.values():
         folder = os.path.dirname(p)
         if folder in temps:
             continue
         try:
-            os.makedirs(folder, exist_ok=True)
+            created.extend(make_folders(folder))
             temps[folder] = tempfile.mkdtemp(prefix=".caim-partial-", dir=folder)
         except OSError as exc:
             for t in temps.values():
                 shutil.rmtree(t, ignore_errors=True)
+            remove_created(created)
             raise OutputError(f"Output folder '{folder}' is not writable ({exc.strerror}). Choose a folder "
                               "you can write to.") from None
     return temps
@@ -495,8 +520,10 @@ def detect(images, out_dir=None, dates=None, bands=None, model="caimnet", weight
         g = stack.grid
         tiles = plan_tiles(g.width, g.height, tile, ov, multiple)
         labels = interval_labels(stack.dates)
-        temps = _make_temp_dirs(paths)
+        created = []
+        temps = _make_temp_dirs(paths, created)
         tmp_paths = {k: os.path.join(temps[os.path.dirname(p)], os.path.basename(p)) for k, p in paths.items()}
+        written = False
         try:
             result = _run(net, dev, stack, tiles, center, scale, tmp_paths, labels, report, cancel, timings,
                           model, weights_path, sensitivity, min_patch, bool(fill_gaps), training)
@@ -508,9 +535,12 @@ def detect(images, out_dir=None, dates=None, bands=None, model="caimnet", weight
                 aux = tmp_paths[k] + ".aux.xml"
                 if os.path.exists(aux):
                     os.replace(aux, p + ".aux.xml")
+            written = True
         finally:
             for t in temps.values():
                 shutil.rmtree(t, ignore_errors=True)
+            if not written:  # failed or cancelled: no new empty output folder either
+                remove_created(created)
         counts, valid_px, removed, filled = result
         for i in sorted(stack.nan_inputs):
             warnings.append(f"input {i + 1} '{stack.sources[i].spec.label}' has NaN values not marked as nodata: "

@@ -113,9 +113,15 @@ def test_cancel_removes_everything(scenario, tmp_path, random_weights):
         return len(calls) > 2
 
     out = tmp_path / "c"
+    out.mkdir()
     with pytest.raises(Cancelled):
         detect(paths, out_dir=str(out), weights=random_weights, tile=96, cancel=cancel)
-    assert os.listdir(out) == []
+    assert os.listdir(out) == []  # the user's folder stays, empty
+    calls.clear()
+    new = tmp_path / "new" / "run"  # folders the run created go again (both levels)
+    with pytest.raises(Cancelled):
+        detect(paths, out_dir=str(new), weights=random_weights, tile=96, cancel=cancel)
+    assert not (tmp_path / "new").exists()
 
 
 def test_existing_outputs_are_kept_unless_overwrite(scenario, tmp_path, random_weights):

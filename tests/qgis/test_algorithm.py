@@ -559,8 +559,7 @@ def test_cancel_leaves_no_files(project, tmp_path):
     results, ok = alg.run(dict(INPUT=stack, DEVICE="CPU", TILE_SIZE=64, **out), context, feedback)
     assert not ok
     assert feedback.isCanceled()
-    leftovers = os.listdir(str(tmp_path / "out")) if os.path.isdir(str(tmp_path / "out")) else []
-    assert leftovers == []
+    assert not os.path.exists(str(tmp_path / "out"))  # the run created the folder: it goes, empty
 
 
 def test_any_gdal_source_vrt_envi_and_band_subset(project, tmp_path, finished_run):

@@ -172,11 +172,32 @@ def test_inline_validation(dialog, three_layers, tmp_path, project):
     assert "comma-separated band numbers" in dialog.messages.text()
     dialog.bands_edit.setText("")
 
-    # RGB-only layers alone: the networks read them as 1,2,3,2 (green for NIR), and the check says so
     from qgis.core import QgsRasterLayer
 
     from caim_qgis_plugin import inputs
 
+    # a layer with fewer bands than the network needs: the advice is to uncheck it, not a mapping it lacks
+    one = [QgsRasterLayer(write_raster(str(tmp_path / f"one_{y}.tif"), np.full((c, 64, 64), 90, np.uint8)),
+                          f"{c} bands {y}") for c, y in ((4, 2040), (4, 2041), (1, 2042))]
+    message = " ".join(m for _, m in inputs.validate(one, model="caimnet"))
+    assert "'1 bands 2042' has fewer than the 4 bands" in message and "uncheck it" in message
+    assert "1,2,3,4" not in message
+    message = " ".join(m for _, m in inputs.validate(one, model="cva"))
+    assert "pick bands every date has (1 to 1), for example 1" in message
+    # the layers of another place are named, so the user knows which to uncheck
+    far = QgsRasterLayer(write_raster(str(tmp_path / "far_2043.tif"), np.full((4, 64, 64), 90, np.uint8),
+                                      gt=(900000.0, 5.0, 0.0, 5900000.0, 0.0, -5.0)), "far 2043")
+    message = " ".join(m for _, m in inputs.validate(one[:2] + [far], model="cva"))
+    assert "'far 2043' does not overlap '4 bands 2040', the first checked layer: uncheck it" in message
+    # a layer whose file was deleted after loading (QGIS keeps it valid) is refused before any run
+    gone_path = write_raster(str(tmp_path / "gone_2044.tif"), np.full((4, 64, 64), 90, np.uint8))
+    gone = QgsRasterLayer(gone_path, "gone 2044")
+    os.remove(gone_path)
+    assert gone.isValid()
+    problems = inputs.validate(one[:2] + [gone], model="cva")
+    assert problems[0][0] == inputs.ERROR and "The file of 'gone 2044' is gone" in problems[0][1], problems
+
+    # RGB-only layers alone: the networks read them as 1,2,3,2 (green for NIR), and the check says so
     rgb = [QgsRasterLayer(write_raster(str(tmp_path / f"rgb_{y}.tif"), np.full((3, 64, 64), 90, np.uint8)),
                           f"rgb {y}") for y in (2030, 2031)]
     problems = inputs.validate(rgb, model="caimnet")
@@ -230,7 +251,7 @@ def test_inline_validation(dialog, three_layers, tmp_path, project):
     assert not dialog.run_button.isEnabled()
 
 
-def test_background_run_adds_styled_layers(dialog, three_layers, tmp_path, project):
+def test_background_run_adds_styled_layers(dialog, three_layers, tmp_path, project, monkeypatch):
     dialog.refresh_layers()
     dialog.tile_spin.setValue(64)
     dialog.device_combo.setCurrentText("CPU")
@@ -272,6 +293,7 @@ def test_background_run_adds_styled_layers(dialog, three_layers, tmp_path, proje
     from caim_qgis_plugin import layers as lyr
     assert json.loads(dialog.last_layers["moment"].customProperty(lyr.RUN_PROPERTY))["min_patch"] == 3
     moment = dialog.last_layers["moment"]
+    moment_name = moment.name()
     assert [c.label for c in moment.renderer().classes()] == [
         "No change", "2019-05-01 to 2020-05-01", "2020-05-01 to 2021-05-01"]
     # the summary: hectares per interval, in the status line
@@ -286,6 +308,21 @@ def test_background_run_adds_styled_layers(dialog, three_layers, tmp_path, proje
     dialog.folder_widget.setFilePath(folder)
     assert dialog.run(ask=False) is None
     assert "already exist" in dialog.status.text()
+    # asked and answered yes: the earlier run's group, which shows the replaced files, gives way to the new
+    # run's (it kept the old model's name and settings over the new data)
+    from qgis.PyQt.QtWidgets import QMessageBox
+
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or QMessageBox.Yes)
+    dialog.model_combo.setCurrentIndex(dialog.model_combo.findData("cva"))
+    dialog.folder_widget.setFilePath(folder)
+    assert dialog.run() is not None
+    assert "layers of this project show them" in asked[0] and "change_moment.tif" in asked[0]
+    assert wait_for(lambda: dialog.task is None)
+    assert dialog.last_results and dialog.last_results["MODEL_USED"] == "cva", dialog.status.text()
+    names = [g.name() for g in project.layerTreeRoot().children()]
+    assert len([n for n in names if n.startswith("CAIM changes")]) == 1, names
+    assert "Classical CVA" in names[0] and len(project.mapLayersByName(moment_name)) == 1
 
 
 def test_cancel_removes_partial_outputs(dialog, project, tmp_path):
@@ -311,7 +348,7 @@ def test_cancel_removes_partial_outputs(dialog, project, tmp_path):
     assert time.time() - t0 < 30
     assert dialog.last_results is None
     assert "Cancelled" in dialog.status.text()
-    assert os.listdir(folder) == []
+    assert not os.path.exists(folder)  # the run created it: no empty folder is left behind
 
 
 def test_settings_are_remembered(project, fresh_settings):
