@@ -192,7 +192,7 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
             self.DATES, tr("Dates, YYYY-MM-DD in layer order (empty: from names/metadata)"),
             optional=True))
         self.addParameter(QgsProcessingParameterString(
-            self.BANDS, tr("Bands, e.g. 1,2,3,4 (networks: R, G, B, NIR; CVA, ISFA: any bands)"),
+            self.BANDS, tr("Bands, e.g. 1,2,3,4 (networks: R, G, B, NIR; CVA, ISFA: any)"),
             optional=True))
         # The toolbox lists the option names (the values qgis_process takes): the label says what "auto" is
         # and the help describes every option.
@@ -216,11 +216,9 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
             self.MASKS, tr("Cloud masks, one per input layer in the same order (optional)"),
             QgsProcessing.TypeRaster, optional=True))
         self.addParameter(QgsProcessingParameterString(
-            self.MASK_CLEAR, tr("Mask values meaning clear (e.g. 0; bit6&!bit2&!bit4 Landsat 8-9 QA_PIXEL; "
-                                "4-7,11 Sentinel-2 SCL)"), defaultValue="0", optional=True))
+            self.MASK_CLEAR, tr("Mask values meaning clear (default 0; QA, SCL codes: see help)"), defaultValue="0", optional=True))
         masked_dates = QgsProcessingParameterString(
-            self.MASKED_DATES, tr("Dates the cloud masks belong to: positions in the input list, e.g. 2,5 "
-                                  "(empty: one mask per input layer)"), optional=True)
+            self.MASKED_DATES, tr("Dates the cloud masks belong to (input positions, e.g. 2,5)"), optional=True)
         masked_dates.setFlags(masked_dates.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
         self.addParameter(masked_dates)
         tile = QgsProcessingParameterNumber(
@@ -251,7 +249,7 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
         probabilities.setFlags(probabilities.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
         self.addParameter(probabilities)
         self.addParameter(QgsProcessingParameterFileDestination(
-            self.REPORT, tr("Run report (settings, changed area per interval as a chart and a table)"),
+            self.REPORT, tr("Run report (HTML: settings, changed area per interval)"),
             tr("HTML files (*.html)"), optional=True, createByDefault=False))
         self.addOutput(QgsProcessingOutputString(self.DEVICE_USED, tr("Device used")))
         self.addOutput(QgsProcessingOutputString(self.USED_DATES, tr("Dates used (comma-separated)")))
