@@ -228,24 +228,36 @@ def _write_points(path, info, picked, overwrite):
         ds = driver.CreateDataSource(path)
     except RuntimeError as exc:
         raise OutputError(f"Cannot write '{path}' ({exc}).") from None
-    layer = ds.CreateLayer("sample", srs, ogr.wkbPoint)
-    layer.SetMetadataItem("CAIM_MAP", os.path.abspath(info.path))  # which map: the labelling panel shows its run
-    for name, kind in (("id", ogr.OFTInteger), ("map_class", ogr.OFTInteger), ("map_label", ogr.OFTString),
-                       ("reference", ogr.OFTInteger), ("note", ogr.OFTString)):
-        layer.CreateField(ogr.FieldDefn(name, kind))
-    gt = info.geotransform
-    ds.StartTransaction()
-    for i, (c, row, col) in enumerate(picked, start=1):
-        f = ogr.Feature(layer.GetLayerDefn())
-        f.SetField("id", i)
-        f.SetField("map_class", int(c))
-        f.SetField("map_label", info.label(c))
-        f.SetFieldNull("reference")
-        pt = ogr.Geometry(ogr.wkbPoint)
-        pt.AddPoint_2D(gt[0] + (col + 0.5) * gt[1], gt[3] + (row + 0.5) * gt[5])
-        f.SetGeometry(pt)
-        layer.CreateFeature(f)
-    ds.CommitTransaction()
+    try:
+        layer = ds.CreateLayer("sample", srs, ogr.wkbPoint)
+        layer.SetMetadataItem("CAIM_MAP", os.path.abspath(info.path))  # which map: the labelling panel shows its run
+        for name, kind in (("id", ogr.OFTInteger), ("map_class", ogr.OFTInteger), ("map_label", ogr.OFTString),
+                           ("reference", ogr.OFTInteger), ("note", ogr.OFTString)):
+            layer.CreateField(ogr.FieldDefn(name, kind))
+        gt = info.geotransform
+        transactions = ds.TestCapability(ogr.ODsCTransactions)  # GeoPackage yes, Shapefile no
+        if transactions:
+            ds.StartTransaction()
+        for i, (c, row, col) in enumerate(picked, start=1):
+            f = ogr.Feature(layer.GetLayerDefn())
+            f.SetField("id", i)
+            f.SetField("map_class", int(c))
+            f.SetField("map_label", info.label(c))
+            f.SetFieldNull("reference")
+            pt = ogr.Geometry(ogr.wkbPoint)
+            pt.AddPoint_2D(gt[0] + (col + 0.5) * gt[1], gt[3] + (row + 0.5) * gt[5])
+            f.SetGeometry(pt)
+            layer.CreateFeature(f)
+        if transactions:
+            ds.CommitTransaction()
+    except RuntimeError as exc:
+        ds = None
+        try:
+            driver.DeleteDataSource(path)
+        except RuntimeError:
+            pass
+        raise OutputError(f"Writing the sample to '{path}' failed ({exc}); nothing was kept. A GeoPackage "
+                          "(.gpkg) is the format to use.") from None
     ds = None
 
 

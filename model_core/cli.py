@@ -146,10 +146,7 @@ def cmd_detect(args):
 
     from model_core.errors import OutputError
 
-    for extra in (args.polygons, args.report):
-        if extra and os.path.exists(extra) and not args.overwrite:
-            raise OutputError(f"Output '{os.path.abspath(extra)}' already exists. Choose another file, delete "
-                              "it, or allow overwriting (--overwrite).")
+    _check_extra_outputs(args)
     if args.model == "auto":
         from model_core.models import default_model
 
@@ -162,13 +159,23 @@ def cmd_detect(args):
                  min_patch=args.min_patch, fill_gaps=args.fill_gaps, masks=args.masks, mask_clear=args.mask_clear,
                  threshold=args.threshold)
     print(res.summary_text())
+    for extra in (args.polygons, args.quicklook, args.report):
+        if extra:
+            os.makedirs(os.path.dirname(os.path.abspath(extra)), exist_ok=True)
     if args.polygons:
         from model_core.polygons import write_polygons
 
         n = write_polygons(res.paths["moment"], args.polygons, dates=res.dates, overwrite=args.overwrite)
         print(f"  polygons      {os.path.abspath(args.polygons)} ({n} polygons)")
     if args.quicklook:
-        _quicklook(args.images, args.dates, args.bands, args.reference - 1, res, args.quicklook)
+        from model_core.stack import quiet_gdal
+
+        try:
+            with quiet_gdal():
+                _quicklook(args.images, args.dates, args.bands, args.reference - 1, res, args.quicklook)
+        except OSError as exc:
+            raise OutputError(f"The quicklook '{os.path.abspath(args.quicklook)}' could not be written "
+                              f"({exc.strerror or exc}); the rasters were.") from None
         print(f"  quicklook     {os.path.abspath(args.quicklook)}")
     if args.report:
         from model_core.report import write_report
@@ -176,6 +183,47 @@ def cmd_detect(args):
         write_report(res, args.report, inputs=[os.path.basename(str(i)) for i in args.images], overwrite=args.overwrite)
         print(f"  report        {os.path.abspath(args.report)}")
     return 0
+
+
+QUICKLOOK_FORMATS = (".png", ".jpg", ".jpeg", ".pdf", ".svg")
+
+
+def _check_extra_outputs(args):
+    """Before anything runs: --polygons, --quicklook and --report must be new files (or --overwrite), in a
+    format they can be written in, in a folder that exists or can be made, none of them a raster output."""
+    from model_core.errors import OutputError
+    from model_core.polygons import VECTOR_FORMATS
+    from model_core.predict import OUTPUT_NAMES
+
+    rasters = {os.path.abspath(os.path.join(args.out, name)): name for name in OUTPUT_NAMES.values()}
+    seen = {}
+    for option, path, formats in (("--polygons", args.polygons, VECTOR_FORMATS),
+                                  ("--quicklook", args.quicklook, QUICKLOOK_FORMATS),
+                                  ("--report", args.report, None)):
+        if not path:
+            continue
+        full = os.path.abspath(path)
+        ext = os.path.splitext(full)[1].lower()
+        if formats and ext not in formats:
+            raise OutputError(f"{option} '{path}': '{ext or 'no extension'}' is not a format it can be written "
+                              f"in; end the name with {', '.join(formats)}.")
+        if full in rasters:
+            raise OutputError(f"{option} '{path}' is the {rasters[full]} raster this run writes; give it "
+                              "another name.")
+        if full in seen:
+            raise OutputError(f"{option} and {seen[full]} name the same file '{path}'; give each its own.")
+        seen[full] = option
+        if os.path.isdir(full):
+            raise OutputError(f"{option} '{path}' is a folder; give a file name.")
+        if os.path.exists(full) and not args.overwrite:
+            raise OutputError(f"Output '{full}' already exists. Choose another file, delete it, or allow "
+                              "overwriting (--overwrite).")
+        folder = os.path.dirname(full)
+        while not os.path.exists(folder):  # the nearest existing folder must take new files
+            folder = os.path.dirname(folder)
+        if not os.path.isdir(folder) or not os.access(folder, os.W_OK):
+            raise OutputError(f"{option} '{path}': '{folder}' is not a folder you can write to. Choose "
+                              "another place.")
 
 
 def _quicklook(images, dates, bands, reference, res, png, title=None, truth_moment=None):

@@ -5,10 +5,11 @@ attributes
 
 * ``moment``       k: the last change happened between the k-th and (k+1)-th date (1-based),
 * ``date_before``  the k-th date (ISO), ``date_after`` the (k+1)-th date (ISO),
-* ``area_m2``      the polygon's area in square metres (ellipsoid-aware for geographic CRSs).
+* ``area_m2``      the polygon's area in square metres (ellipsoid-aware for geographic CRSs; empty
+                   when the raster has no CRS).
 
 Pixels with moment 0 (no change) or 255 (nodata) produce no polygon.  The format follows the file
-extension (GeoPackage by default); note that a Shapefile truncates field names to 10 characters
+extension (GeoPackage by default); a Shapefile shortens field names to 10 characters
 (``date_before`` becomes ``date_befor``), so prefer GeoPackage.
 """
 
@@ -33,6 +34,9 @@ _DRIVERS = {
 }
 
 
+VECTOR_FORMATS = tuple(_DRIVERS)
+
+
 def driver_for(path):
     return _DRIVERS.get(os.path.splitext(path)[1].lower(), "GPKG")
 
@@ -49,9 +53,10 @@ def _change_mask(band, xsize, ysize, block=1024):
 
 
 def _area_transform(srs, dataset):
-    """(transform or None, square metres per squared CRS unit) used to compute area_m2."""
+    """(transform or None, square metres per squared CRS unit) used to compute area_m2; (None, None)
+    without a CRS (the area is unknown, not the pixel count)."""
     if srs is None:
-        return None, 1.0
+        return None, None
     if srs.IsProjected():
         return None, srs.GetLinearUnits() ** 2
     # Geographic: project onto a Lambert azimuthal equal-area plane centred on the raster.
@@ -95,21 +100,49 @@ def write_polygons(moment_path, out_path, dates=None, overwrite=False, layer_nam
     raw.CreateField(ogr.FieldDefn("moment", ogr.OFTInteger))
     gdal.Polygonize(band, mask_ds.GetRasterBand(1), raw, 0, [], callback=None)
 
+    driver = ogr.GetDriverByName(driver_for(out_path))
     try:
-        out = ogr.GetDriverByName(driver_for(out_path)).CreateDataSource(out_path)
+        out = driver.CreateDataSource(out_path)
         layer = out.CreateLayer(layer_name, srs=srs, geom_type=ogr.wkbPolygon)
     except RuntimeError as exc:
         raise OutputError(f"Cannot create '{out_path}': {exc}") from exc
-    layer.CreateField(ogr.FieldDefn("moment", ogr.OFTInteger))
-    for name in ("date_before", "date_after"):
-        field = ogr.FieldDefn(name, ogr.OFTString)
-        field.SetWidth(10)
-        layer.CreateField(field)
-    layer.CreateField(ogr.FieldDefn("area_m2", ogr.OFTReal))
+    try:
+        count = _write_features(layer, raw, srs, src, list(dates or []))
+    except RuntimeError as exc:
+        out = None  # noqa: F841 (closed before it is deleted)
+        _delete(driver, out_path)
+        raise OutputError(f"Writing the polygons to '{out_path}' failed ({exc}); nothing was kept. "
+                          "A GeoPackage (.gpkg) takes any attribute.") from None
+    out = None  # noqa: F841 (closes and flushes the data source)
+    mem = None  # noqa: F841
+    src = None  # noqa: F841
+    return count
+
+
+def _delete(driver, path):
+    try:
+        driver.DeleteDataSource(path)
+    except RuntimeError:  # already gone, or never created
+        if os.path.exists(path):
+            os.remove(path)
+
+
+def _write_features(layer, raw, srs, src, dates):
+    """The attributed polygons; fields set by position, since a Shapefile shortens the names."""
+    gdal.PushErrorHandler("CPLQuietErrorHandler")  # a Shapefile's note that it shortened a name
+    try:
+        layer.CreateField(ogr.FieldDefn("moment", ogr.OFTInteger))
+        for name in ("date_before", "date_after"):
+            field = ogr.FieldDefn(name, ogr.OFTString)
+            field.SetWidth(10)
+            layer.CreateField(field)
+        layer.CreateField(ogr.FieldDefn("area_m2", ogr.OFTReal))
+    finally:
+        gdal.PopErrorHandler()
     definition = layer.GetLayerDefn()
+    i_moment, i_before, i_after, i_area = range(4)
 
     transform, factor = _area_transform(srs, src)
-    dates = list(dates or [])
     transactions = layer.TestCapability(ogr.OLCTransactions)
     if transactions:
         layer.StartTransaction()
@@ -120,19 +153,19 @@ def write_polygons(moment_path, out_path, dates=None, overwrite=False, layer_nam
         geom = polygon.GetGeometryRef()
         feature = ogr.Feature(definition)
         feature.SetGeometry(geom)
-        feature.SetField("moment", k)
+        feature.SetField(i_moment, k)
         if k is not None and 1 <= k < len(dates):
-            feature.SetField("date_before", dates[k - 1] or None)
-            feature.SetField("date_after", dates[k] or None)
-        if transform is not None:
-            geom = geom.Clone()
-            geom.Transform(transform)
-        feature.SetField("area_m2", float(geom.GetArea() * factor))
+            if dates[k - 1]:
+                feature.SetField(i_before, dates[k - 1])
+            if dates[k]:
+                feature.SetField(i_after, dates[k])
+        if factor is not None:  # without a CRS the area is unknown: left empty
+            if transform is not None:
+                geom = geom.Clone()
+                geom.Transform(transform)
+            feature.SetField(i_area, float(geom.GetArea() * factor))
         layer.CreateFeature(feature)
         count += 1
     if transactions:
         layer.CommitTransaction()
-    out = None  # noqa: F841 (closes and flushes the data source)
-    mem = None  # noqa: F841
-    src = None  # noqa: F841
     return count

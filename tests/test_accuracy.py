@@ -81,6 +81,9 @@ def test_sample_draws_n_pixels_of_every_class(tmp_path):
     # the same seed gives the same sample; the file is not overwritten without asking
     stratified_sample(path, str(tmp_path / "t.gpkg"), n=20, sizes={0: 40}, seed=3)
     assert _read_sample(tmp_path / "t.gpkg") == pts
+    # a Shapefile has no transactions: the same points all the same
+    stratified_sample(path, str(tmp_path / "t.shp"), n=20, sizes={0: 40}, seed=3)
+    assert _read_sample(tmp_path / "t.shp") == pts
     with pytest.raises(OutputError, match="already exists"):
         stratified_sample(path, str(tmp_path / "s.gpkg"))
     with pytest.raises(InputError, match="class\\(es\\) 7, which the map"):

@@ -80,6 +80,58 @@ def test_detect_writes_polygons_and_quicklook(capsys, tmp_path, scenario):
     assert rc == 2 and "already exists" in err and not (tmp_path / "o2").exists()
 
 
+@pytest.mark.parametrize("extra,needles", [
+    (["--quicklook", "{tmp}/mine.png"], ["already exists", "--overwrite"]),  # never replaced unasked
+    (["--polygons", "{out}/change_area.tif"], ["'.tif' is not a format", ".gpkg"]),
+    (["--polygons", "{out}/change_moment.gpkg", "--report", "{out}/change_moment.gpkg"], ["name the same file"]),
+    (["--quicklook", "{tmp}/look.xyz"], ["'.xyz' is not a format", ".png"]),
+    (["--report", "{tmp}/a_folder"], ["is a folder"]),
+])
+def test_extra_outputs_are_checked_before_the_run(capsys, tmp_path, extra, needles):
+    """--polygons, --quicklook and --report are checked before anything is written (they were checked,
+    or not at all, after the rasters: a user's PNG was replaced, a raster became a GeoPackage)."""
+    imgs = _stack(tmp_path)
+    (tmp_path / "mine.png").write_bytes(b"mine")
+    (tmp_path / "a_folder").mkdir()
+    argv = [a.format(tmp=tmp_path, out=tmp_path / "out") for a in extra]
+    _assert_refused(capsys, tmp_path, ["detect", *imgs, *argv], *needles)
+    assert (tmp_path / "mine.png").read_bytes() == b"mine"
+
+
+def test_polygons_as_shapefile_and_without_a_crs(capsys, tmp_path):
+    """A Shapefile shortens date_before to date_befor: the polygons are still written, attributes and
+    all; a grid without a CRS has no area in square metres (left empty, not the pixel count)."""
+    from osgeo import gdal, ogr
+
+    imgs = _stack(tmp_path)
+    shp = tmp_path / "new_folder" / "p.shp"  # its folder is made after the run
+    rc, _, err = _run(capsys, ["detect", *imgs, "--out", str(tmp_path / "o"), "--quiet", "--model", "cva",
+                               "--polygons", str(shp)])
+    assert rc == 0 and "Traceback" not in err, err
+    ds = ogr.Open(str(shp))
+    layer = ds.GetLayer(0)
+    features = list(layer)
+    assert {f.GetField("moment") for f in features} == {1, 2}
+    assert all(f.GetField("date_befor") == str(2000 + f.GetField("moment")) for f in features)
+    assert all(f.GetField("area_m2") > 0 for f in features)
+    ds = None
+    plain = []
+    for i, path in enumerate(imgs):  # the same images without georeferencing
+        src = gdal.Open(path)
+        plain.append(str(tmp_path / f"plain_{2001 + i}.tif"))
+        out = gdal.GetDriverByName("GTiff").Create(plain[-1], src.RasterXSize, src.RasterYSize, src.RasterCount,
+                                                   src.GetRasterBand(1).DataType)
+        out.WriteRaster(0, 0, src.RasterXSize, src.RasterYSize, src.ReadRaster())
+        out = None
+    gpkg = tmp_path / "plain.gpkg"
+    rc, _, err = _run(capsys, ["detect", *plain, "--out", str(tmp_path / "p"), "--quiet", "--model", "cva",
+                               "--polygons", str(gpkg)])
+    assert rc == 0, err
+    ds = ogr.Open(str(gpkg))
+    features = list(ds.GetLayer(0))
+    assert features and all(not f.IsFieldSet("area_m2") or f.IsFieldNull("area_m2") for f in features)
+
+
 def test_fewer_than_two_images(capsys, tmp_path):
     imgs = _stack(tmp_path, n=1)
     _assert_refused(capsys, tmp_path, ["detect", *imgs], "at least 2 images")
