@@ -89,8 +89,7 @@ class DetectResult:
     def summary_text(self):
         g = self.grid
         lines = [
-            f"Grid      {g.width} x {g.height} px, pixel {g.px:.6g} x {g.py:.6g}"
-            + (" deg" if g.geographic else (" m" if g.wkt else " (no CRS)")),
+            f"Grid      {g.width} x {g.height} px, pixel {g.pixel_text()}",
             f"Dates     {len(self.dates)}: " + ", ".join(d or "unknown" for d in self.dates)
             + (" (not found in the file names or metadata; the intervals are numbered)"
                if not all(self.dates) else ""),

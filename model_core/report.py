@@ -51,7 +51,7 @@ def report_html(res, title=None, inputs=None):
     dates = [d for d in res.dates if d]
     title = title or ("Changes %s to %s" % (dates[0], dates[-1]) if len(dates) >= 2 else "Changes")
     g = res.grid
-    pixel = f"{g.px:.6g} x {g.py:.6g}" + (" deg" if g.geographic else " m" if g.wkt else " (no CRS)")
+    pixel = g.pixel_text()
     settings = [
         ("Model", f"{res.model} ({os.path.basename(res.weights) if res.weights else 'classical method, no weights'})"),
         ("Weights trained on", res.weights_training),

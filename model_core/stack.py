@@ -219,12 +219,43 @@ class Grid:
         if not self.geographic:
             return np.full(rows, self.px * self.py * self.linear_units ** 2)
         lat = self.y0 - (row0 + np.arange(rows) + 0.5) * self.py
-        # spherical-earth approximation (WGS84 mean radius): good to ~0.5 % for hectare summaries
-        r = 6371008.8
+        # exact on the CRS's ellipsoid: the area between two parallels over a longitude span is
+        # b^2 * dlon / 2 * (q(lat1) - q(lat2)), q the authalic function (as the polygons' equal-area one)
+        a, inv_f = self._ellipsoid()
+        f = 1.0 / inv_f if inv_f else 0.0
+        b2, e = (a * (1 - f)) ** 2, math.sqrt(f * (2 - f))
         dlon = math.radians(self.px)
-        lat1 = np.radians(lat + self.py / 2)
-        lat2 = np.radians(lat - self.py / 2)
-        return r * r * dlon * np.abs(np.sin(lat1) - np.sin(lat2))
+
+        def q(phi):
+            s = np.sin(phi)
+            if e == 0.0:
+                return 2.0 * s
+            return s / (1 - (e * s) ** 2) + np.log((1 + e * s) / (1 - e * s)) / (2 * e)
+
+        lat1 = np.radians(np.clip(lat + self.py / 2, -90.0, 90.0))
+        lat2 = np.radians(np.clip(lat - self.py / 2, -90.0, 90.0))
+        return b2 * dlon / 2.0 * np.abs(q(lat1) - q(lat2))
+
+    def _ellipsoid(self):
+        """(semi-major axis in metres, inverse flattening) of the grid's CRS; WGS 84 if unreadable."""
+        try:
+            srs = osr.SpatialReference()
+            srs.ImportFromWkt(self.wkt)
+            return srs.GetSemiMajor(), srs.GetInvFlattening()
+        except (RuntimeError, TypeError):
+            return 6378137.0, 298.257223563
+
+    def pixel_text(self):
+        """The pixel size for summaries: "30 x 30 m", "0.00025 x 0.00025 deg", "15 x 15 CRS units
+        (4.572 x 4.572 m)" for a CRS in feet, or "1 x 1 (no CRS)"."""
+        size = f"{self.px:.6g} x {self.py:.6g}"
+        if not self.wkt:
+            return size + " (no CRS)"
+        if self.geographic:
+            return size + " deg"
+        if abs(self.linear_units - 1.0) < 1e-9:
+            return size + " m"
+        return size + f" CRS units ({self.px * self.linear_units:.4g} x {self.py * self.linear_units:.4g} m)"
 
 
 @dataclass

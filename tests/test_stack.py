@@ -235,3 +235,35 @@ def test_cva_leaves_out_atmospheric_and_thermal_bands_without_a_mapping(tmp_path
     assert Stack(paths, bands=[1, 6], surface_only=True).band_count == 2
     res = detect(paths, out_dir=str(tmp_path / "o"), model="cva")
     assert any("left out: band(s) 1,6" in n for n in res.notes)
+
+
+def test_pixel_areas_on_the_ellipsoid_and_pixel_text():
+    """Row areas of a geographic grid are the ellipsoid's (as the polygons' equal-area projection
+    gives), not a sphere's (0.4 % apart at 8 degrees south); a CRS in feet is said to be one."""
+    from osgeo import ogr, osr
+
+    from model_core.stack import Grid
+
+    wgs = osr.SpatialReference()
+    wgs.ImportFromEPSG(4326)
+    g = Grid(wgs.ExportToWkt(), -74.7, -8.0, 0.01, 0.01, 10, 3000, geographic=True)
+    rows = g.pixel_area_m2()
+    wgs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+    for row in (0, 1500, 2999):  # 8 to 38 degrees south
+        lat = g.y0 - row * g.py
+        laea = osr.SpatialReference()
+        laea.SetLAEA(lat - g.py / 2, g.x0, 0, 0)
+        laea.CopyGeogCSFrom(wgs)
+        laea.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+        ring = ogr.Geometry(ogr.wkbLinearRing)
+        for x, y in ((0, 0), (1, 0), (1, 1), (0, 1), (0, 0)):
+            ring.AddPoint_2D(g.x0 + x * g.px, lat - y * g.py)
+        poly = ogr.Geometry(ogr.wkbPolygon)
+        poly.AddGeometry(ring)
+        poly.Transform(osr.CoordinateTransformation(wgs, laea))
+        assert rows[row] == pytest.approx(poly.GetArea(), rel=2e-4)
+    assert g.pixel_text() == "0.01 x 0.01 deg"
+    feet = Grid("PROJCS[...]", 0, 0, 15.0, 15.0, 4, 4, linear_units=0.3048006096)
+    assert feet.pixel_text() == "15 x 15 CRS units (4.572 x 4.572 m)"
+    assert feet.pixel_area_m2(0, 1)[0] == pytest.approx((15 * 0.3048006096) ** 2)
+    assert Grid("", 0, 0, 1, 1, 4, 4).pixel_text() == "1 x 1 (no CRS)"
