@@ -325,6 +325,7 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
             raise QgsProcessingException(install_instructions())
         try:
             from model_core.errors import CaimError
+            from model_core.polygons import VECTOR_FORMATS
             from model_core.predict import detect, make_folders, remove_created
         except ImportError as exc:
             raise QgsProcessingException(
@@ -339,6 +340,14 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
         if prob_path:
             outputs["probabilities"] = prob_path
         polygons_path = self.parameterAsOutputLayer(parameters, self.POLYGONS, context)
+        for key, path in list(outputs.items()) + ([("polygons", polygons_path)] if polygons_path else []):
+            ext = os.path.splitext(path)[1].lower()
+            allowed = (".tif", ".tiff") if key != "polygons" else VECTOR_FORMATS
+            if ext not in allowed:
+                raise QgsProcessingException(
+                    "%s: '%s' is written as %s; end its name with %s." % (
+                        key.capitalize(), path, "GeoTIFF" if key != "polygons" else "a vector file",
+                        " or ".join(allowed)))
         created = []  # folders this run made: removed again, if empty, when it fails or is cancelled
         for path in list(outputs.values()) + ([polygons_path] if polygons_path else []):
             created.extend(make_folders(os.path.dirname(os.path.abspath(path))))

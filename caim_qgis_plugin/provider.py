@@ -25,6 +25,22 @@ class CaimProvider(QgsProcessingProvider):
     def icon(self):
         return QIcon(icon_path())
 
+    # The engine writes GeoTIFF rasters and the vector formats of model_core.polygons: offering others
+    # would give a GeoTIFF (or GeoPackage) under another format's name.
+    def supportedOutputRasterLayerExtensions(self):  # noqa: N802
+        return ["tif", "tiff"]
+
+    def defaultRasterFileExtension(self):  # noqa: N802
+        return "tif"
+
+    def supportedOutputVectorLayerExtensions(self):  # noqa: N802
+        from model_core.polygons import VECTOR_FORMATS
+
+        return [ext.lstrip(".") for ext in VECTOR_FORMATS]
+
+    def defaultVectorFileExtension(self, hasGeometry=True):  # noqa: N802,N803
+        return "gpkg"
+
     def loadAlgorithms(self):  # noqa: N802
         self.addAlgorithm(DetectChangesAlgorithm())
         self.addAlgorithm(SampleChangeMapAlgorithm())

@@ -644,6 +644,7 @@ def main(argv=None):
     a.add_argument("--compare", metavar="MAP2", help="another map of the same grid (another method or setting): "
                    "prints MAP's overall accuracy minus MAP2's with a paired 95 %% interval from the same points")
     a.add_argument("--json", metavar="FILE", help="also write the estimates as JSON")
+    a.add_argument("--overwrite", action="store_true", help="replace an existing --json")
     c = sub.add_parser("compare", help="compare a change map with a wall-to-wall reference raster",
                        description="Compare a change map with a reference raster on any grid and CRS (warped onto "
                                    "the map's grid with nearest neighbour): changed / unchanged confusion counts, "
@@ -677,12 +678,19 @@ def main(argv=None):
                   "then run: python -m model_core assess MAP POINTS")
             return 0
         if args.command == "assess":
+            from model_core.compare import check_output
+
+            if args.json:
+                check_output(args.json, args.overwrite)  # before any work: never replaced unasked
             res = assess(args.map, args.points, args.field, binary=args.binary, strata_path=args.strata,
                          compare_path=args.compare)
             print(res.text())
             if args.json:
-                with open(args.json, "w") as f:
-                    json.dump(res.to_dict(), f, indent=1)
+                try:
+                    with open(args.json, "w") as f:
+                        json.dump(res.to_dict(), f, indent=1)
+                except OSError as exc:
+                    raise OutputError(f"Cannot write '{args.json}' ({exc.strerror or exc}).") from None
             return 0
         if args.command == "compare":
             from model_core.compare import check_output, compare, write_csv

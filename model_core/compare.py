@@ -269,9 +269,22 @@ def _on_map_grid(map_ds, grid, ref_ds, ref_path, notes):
                          "geotransform, so they are taken as on one grid")
         else:
             which, other = (name, "reference") if ref_srs is None else (map_name, "map")
+            bare = (ref_ds if ref_srs is None else map_ds).GetGeoTransform() == (0.0, 1.0, 0.0, 0.0, 0.0, 1.0)
+            if ref_srs is None and bare and same_size:
+                # a label image without any georeferencing, of the map's size (e.g. a BMP or PNG mask)
+                auth = map_srs.GetAuthorityName(None), map_srs.GetAuthorityCode(None)
+                crs = f"{auth[0]}:{auth[1]}" if all(auth) else "MAP_CRS"
+                x0, y0, x1, y1 = grid.bounds
+                raise InputError(
+                    f"The reference '{name}' has no georeferencing at all (no CRS, no geotransform). If it covers "
+                    f"exactly the map's grid (it has its size, {grid.width} x {grid.height} px), give it the map's "
+                    f"georeferencing and compare with that file: gdal_translate -a_srs {crs} -a_ullr {x0:.10g} "
+                    f"{y1:.10g} {x1:.10g} {y0:.10g} {ref_path} reference_georef.tif")
             raise InputError(f"The {other} '{which}' has no CRS, so it cannot be placed on the other's grid. "
                              "Assign it its CRS (QGIS: Raster > Projections > Assign Projection; or gdal_edit.py "
-                             "-a_srs EPSG:...) and compare again.")
+                             "-a_srs EPSG:...)" + (" and its position (it has no geotransform either: "
+                                                    "gdal_edit.py -a_ullr ULX ULY LRX LRY)" if bare else "")
+                             + ", and compare again.")
     same_crs = map_srs is None or ref_srs is None or map_srs.IsSame(ref_srs)
     if same_crs and same_size and same_gt:
         band = ref_ds.GetRasterBand(1)

@@ -220,6 +220,13 @@ def test_binary_assessment_of_a_moment_map_and_errors(tmp_path, capsys):
     assert "overall accuracy 1.000 ± 0.000" in text
     with open(tmp_path / "a.json") as f:
         assert json.load(f)["sample_counts"] == [[4, 0, 0], [0, 4, 0], [0, 0, 4]]
+    # an existing JSON is not replaced unasked; a missing folder is said before any work
+    before = (tmp_path / "a.json").read_text()
+    assert main(["assess", path, str(out), "--json", str(tmp_path / "a.json")]) == 2
+    assert "already exists" in capsys.readouterr().err and (tmp_path / "a.json").read_text() == before
+    assert main(["assess", path, str(out), "--json", str(tmp_path / "a.json"), "--overwrite"]) == 0
+    assert main(["assess", path, str(out), "--json", str(tmp_path / "no" / "a.json")]) == 2
+    assert "does not exist" in capsys.readouterr().err
     assert main(["assess", path, str(tmp_path / "missing.gpkg")]) == 2
     assert "does not exist" in capsys.readouterr().err
     assert read_map(path).counts == {0: 800, 1: 400, 2: 400}

@@ -299,3 +299,28 @@ def test_errors_name_the_file_exit_2_and_write_nothing(tmp_path, capsys):
 def test_listed_in_the_top_level_help(capsys):
     assert main([]) == 2
     assert "compare" in capsys.readouterr().out
+
+
+def test_a_bare_label_image_is_told_how_to_take_the_map_grid(tmp_path):
+    """A reference without any georeferencing (a BMP or PNG mask) of the map's size: the message gives the
+    gdal_translate command with the map's CRS and corners, and that file then compares exactly."""
+    import shlex
+    import subprocess  # nosec B404 -- runs gdal_translate from the message, as a user would
+
+    m, r = _map_and_mask()
+    mp = _tif(tmp_path, "map.tif", m)  # EPSG:32632 grid of the test rasters
+    bare = str(tmp_path / "mask.bmp")
+    gdal.GetDriverByName("BMP").CreateCopy(bare, _plain(r))
+    with pytest.raises(InputError, match="no georeferencing at all") as err:
+        compare(mp, bare)
+    command = str(err.value).split("compare with that file: ")[1]
+    assert command.startswith("gdal_translate -a_srs EPSG:")
+    subprocess.run(shlex.split(command), cwd=str(tmp_path), check=True, capture_output=True)  # nosec B603
+    res = compare(mp, str(tmp_path / "reference_georef.tif"))
+    assert res.area_cm.tolist() == [[3900, 200], [100, 600]]
+
+
+def _plain(array):
+    ds = gdal.GetDriverByName("MEM").Create("", array.shape[1], array.shape[0], 1, gdal.GDT_Byte)
+    ds.GetRasterBand(1).WriteArray(array)
+    return ds

@@ -532,6 +532,12 @@ def test_dates_parameter_and_validation_errors(project, tmp_path):
     out = outputs_in(str(tmp_path / "o"))
     results, ok, fb = run_alg(dict(INPUT=stack, DATES="2001-01-01,2002-02-02", TILE_SIZE=64, **out))
     assert not ok and "DATES has 2 entries but 3 layers" in fb.textLog()
+    # an output named for another format would be a GeoTIFF under that name: refused, nothing written
+    wrong = dict(out, CONFIDENCE=str(tmp_path / "o" / "confidence.img"))
+    results, ok, fb = run_alg(dict(INPUT=stack, MODEL="cva", TILE_SIZE=64, **wrong))
+    assert not ok and "Confidence: '%s' is written as GeoTIFF; end its name with .tif or .tiff." % wrong[
+        "CONFIDENCE"] in fb.textLog(), fb.textLog()
+    assert not os.path.exists(out["AREA"]) and not os.path.exists(str(tmp_path / "o"))
     results, ok, fb = run_alg(dict(INPUT=stack, DATES="2001-01-01,15.02.2002,2003-03-03", TILE_SIZE=64, **out))
     assert not ok and "'15.02.2002' in DATES is not a date: write it year first" in fb.textLog()
     results, ok, fb = run_alg(dict(INPUT=stack[:1], TILE_SIZE=64, **out))
