@@ -159,6 +159,10 @@ def cmd_detect(args):
                  min_patch=args.min_patch, fill_gaps=args.fill_gaps, masks=args.masks, mask_clear=args.mask_clear,
                  threshold=args.threshold)
     print(res.summary_text())
+    from model_core.styles import write_styles
+
+    for style in write_styles(res.paths, res.interval_labels, overwrite=args.overwrite):
+        print(f"  style         {style}")
     for extra in (args.polygons, args.quicklook, args.report):
         if extra:
             os.makedirs(os.path.dirname(os.path.abspath(extra)), exist_ok=True)
@@ -279,6 +283,9 @@ def cmd_demo(args):
     res = detect(images, out_dir=os.path.join(out, "sample_result"), model=model, device=args.device,
                  overwrite=True, probabilities=True, progress=_Progress())
     print(res.summary_text())
+    from model_core.styles import write_styles
+
+    write_styles(res.paths, res.interval_labels, overwrite=True)  # opened in QGIS: no change transparent
     truth_m = gdal.Open(truth["moment"]).ReadAsArray()
     pred_m = gdal.Open(res.paths["moment"]).ReadAsArray()
     print("\nAccuracy on the synthetic sample (its truth is known by construction; synthetic, not real):")
@@ -306,6 +313,7 @@ def cmd_demo(args):
         res2 = detect(real, out_dir=os.path.join(out, "landsat_result"), model=model, bands=bands,
                       device=args.device, overwrite=True, progress=_Progress())
         print(res2.summary_text())
+        write_styles(res2.paths, res2.interval_labels, overwrite=True)
         png2 = os.path.join(out, "landsat_quicklook.png")
         _quicklook(real, None, [3, 4, 4, 2], 0, res2, png2, title=f"{name} on Landsat, Pucallpa (false colour)")
         print(f"Quicklook: {png2}")

@@ -113,3 +113,29 @@ def test_shipped_styles_apply_to_outputs(qgis_app, finished_run):
     moment.loadNamedStyle(style_path("change_moment.qml"))
     labels = [c.label for c in moment.renderer().classes()]
     assert labels[:3] == ["No change", "image 1 to image 2", "image 2 to image 3"] and len(labels) == 10
+
+
+def test_command_line_outputs_open_styled_in_qgis(qgis_app, tmp_path):
+    """A GeoTIFF colour table cannot make "no change" transparent: the command line writes <raster>.qml,
+    which QGIS loads by itself, so its maps open like the plugin's (no black over the imagery)."""
+    from qgis.core import QgsRasterLayer
+
+    from caim_qgis_testlib import make_stack
+    from model_core.cli import main
+
+    stack = make_stack(str(tmp_path), size=48, nodata_block=False)
+    assert main(["detect", *stack, "--model", "cva", "--out", str(tmp_path / "o"), "--quiet",
+                 "--dates", "2001-01-01,2002-02-02,2003-03-03"]) == 0
+    moment = QgsRasterLayer(str(tmp_path / "o" / "change_moment.tif"), "moment", "gdal")
+    assert moment.isValid() and moment.renderer().type() == "paletted"
+    assert [(c.value, c.label, c.color.alpha()) for c in moment.renderer().classes()] == [
+        (0, "No change", 0), (1, "2001-01-01 to 2002-02-02", 255), (2, "2002-02-02 to 2003-03-03", 255)]
+    area = QgsRasterLayer(str(tmp_path / "o" / "change_area.tif"), "area", "gdal")
+    assert [(c.value, c.color.alpha()) for c in area.renderer().classes()] == [(0, 0), (1, 255)]
+    # the user's own style beside an output is kept unless --overwrite
+    with open(tmp_path / "o" / "change_area.qml", "w") as f:
+        f.write("mine")
+    for name in ("change_area.tif", "change_moment.tif", "confidence.tif"):
+        os.remove(tmp_path / "o" / name)
+    assert main(["detect", *stack, "--model", "cva", "--out", str(tmp_path / "o"), "--quiet"]) == 0
+    assert open(tmp_path / "o" / "change_area.qml").read() == "mine"

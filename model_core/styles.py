@@ -1,0 +1,69 @@
+"""QGIS style files (``.qml``) for the command line's outputs, written without QGIS.
+
+A GeoTIFF colour table has no transparency, so ``change_area.tif`` and ``change_moment.tif`` opened in
+QGIS would paint "no change" black over the imagery.  QGIS loads ``<raster>.qml`` beside a raster by
+itself, so :func:`write_styles` writes one per class raster: a paletted style with "no change"
+transparent and the moment's intervals labelled with the run's dates, the same look as the plugin's
+layers (whose styles QGIS itself writes).
+"""
+
+import os
+from xml.sax.saxutils import quoteattr
+
+from model_core.errors import OutputError
+
+_TEMPLATE = """<!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>
+<qgis version="3.22" styleCategories="AllStyleCategories">
+  <customproperties>
+    <Option type="Map">
+      <Option value="{kind}" type="QString" name="caim/kind"/>
+    </Option>
+  </customproperties>
+  <pipe>
+    <provider>
+      <resampling zoomedOutResamplingMethod="nearestNeighbour" maxOversampling="2" zoomedInResamplingMethod="nearestNeighbour" enabled="false"/>
+    </provider>
+    <rasterrenderer band="1" type="paletted" alphaBand="-1" nodataColor="" opacity="1">
+      <colorPalette>
+{entries}
+      </colorPalette>
+    </rasterrenderer>
+  </pipe>
+  <blendMode>0</blendMode>
+</qgis>
+"""
+
+
+def qml(kind, colours, labels):
+    """The style text: ``colours`` {value: (r, g, b, a)}, ``labels`` {value: text}."""
+    entries = "\n".join(
+        f'        <paletteEntry value="{v}" label={quoteattr(labels[v])} '
+        f'color="#{r:02x}{g:02x}{b:02x}" alpha="{a}"/>' for v, (r, g, b, a) in sorted(colours.items()))
+    return _TEMPLATE.format(kind=kind, entries=entries)
+
+
+def write_styles(paths, interval_labels, overwrite=False):
+    """``<raster>.qml`` for the area and moment rasters of a run (``paths`` as :class:`DetectResult`'s).
+
+    An existing style file is kept unless ``overwrite`` (it may be the user's own).  Returns the paths
+    written."""
+    from model_core.predict import AREA_COLOURS, moment_colours
+
+    styles = {}
+    if paths.get("area"):
+        styles[paths["area"]] = qml("area", AREA_COLOURS, {0: "Unchanged", 1: "Changed"})
+    if paths.get("moment"):
+        labels = {0: "No change", **{k: text for k, text in enumerate(interval_labels, start=1)}}
+        styles[paths["moment"]] = qml("moment", moment_colours(len(interval_labels)), labels)
+    written = []
+    for raster, text in styles.items():
+        path = os.path.splitext(raster)[0] + ".qml"
+        if os.path.exists(path) and not overwrite:
+            continue
+        try:
+            with open(path, "w", encoding="utf-8") as f:
+                f.write(text)
+        except OSError as exc:
+            raise OutputError(f"Cannot write the style '{path}' ({exc.strerror or exc}).") from None
+        written.append(path)
+    return written
