@@ -260,8 +260,9 @@ def _demo_parser(sub):
     p.add_argument("--out", default="demo_output", metavar="DIR")
     from model_core.models import available
 
-    p.add_argument("--model", default="auto", choices=available() + ["auto"],
-                   help="the model to run (default: auto, the plugin's automatic choice)")
+    p.add_argument("--model", default="auto", choices=[m for m in available() if m != "schanger"] + ["auto"],
+                   help="the model to run (default: auto, the plugin's automatic choice; not schanger, which "
+                        "compares exactly 2 dates: the sample has 6)")
     p.add_argument("--device", default="auto")
     p.add_argument("--no-real", action="store_true", help="skip the run on ../shared/data")
     return p
