@@ -514,7 +514,12 @@ def detect(images, out_dir=None, dates=None, bands=None, model="caimnet", weight
         if fit_scene is not None:  # methods with scene-wide statistics of raw values (CVA, fusion)
             # full-resolution windows for a decision that uses neighbours, when the sample is decimated
             windows = stack.windows() if getattr(net, "needs_windows", False) and stack.sample_step > 1 else None
-            fit_scene(*stack.sample, center=center, scale=scale, windows=windows)
+            method = type(getattr(net, "part", net)).__name__  # the classical method whose statistics these are
+
+            def fitted(k, n):
+                report(0.01 + 0.04 * k / n, f"Fitting {method} to the scene: interval {k} of {n}")
+
+            fit_scene(*stack.sample, center=center, scale=scale, windows=windows, progress=fitted)
         timings["statistics"] = time.perf_counter() - t0
         g = stack.grid
         tiles = plan_tiles(g.width, g.height, tile, ov, multiple)
@@ -658,7 +663,7 @@ def _run(net, dev, stack, tiles, center, scale, paths, labels, report, cancel, t
                 t_read += t1 - t0
                 t_model += t2 - t1
                 t_write += time.perf_counter() - t2
-                report(0.02 + 0.96 * (i + 1) / len(tiles), f"Tile {i + 1}/{len(tiles)}")
+                report(0.05 + 0.93 * (i + 1) / len(tiles), f"Tile {i + 1}/{len(tiles)}")
         t0 = time.perf_counter()
         if filtering:
             report(0.985, f"Removing changed patches under {min_patch} px")

@@ -484,3 +484,19 @@ def test_fill_gaps_maps_carried_values_into_the_masked_dates_radiometry():
     assert filled[0, 0, 0, 0] == 110 and filled[2, 0, 0, 0] == 50
     plain, _ = fill_gaps(values, valid)
     assert plain[1, 0, 0, 0] == 110
+
+
+def test_progress_moves_through_the_scene_fit_and_never_back(scenario, tmp_path):
+    """ISFA's scene fit takes seconds on a large scene: the progress says which interval it fits, and
+    the fractions only grow (statistics, fit, tiles, done)."""
+    paths, _ = scenario
+    seen = []
+    detect(paths, out_dir=str(tmp_path / "o"), model="caimnet_isfa", tile=96,
+           progress=lambda f, m="": seen.append((f, m)))
+    messages = [m for _, m in seen]
+    n = len(paths) - 1
+    fits = [m for m in messages if m.startswith("Fitting ISFA to the scene")]
+    assert fits == [f"Fitting ISFA to the scene: interval {k} of {n}" for k in range(1, n + 1)], messages
+    assert messages.index(fits[-1]) < min(i for i, m in enumerate(messages) if m.startswith("Tile"))
+    fractions = [f for f, _ in seen]
+    assert fractions == sorted(fractions) and fractions[-1] == 1.0

@@ -111,11 +111,16 @@ class ISFA(CVA):
 
     context = 1  # the 3 x 3 root-mean-square context: rule SCI of the model card (0 = per pixel, as before)
 
-    def _fit_statistics(self, v):
-        """Every interval's ISFA fit from the sample ``v`` (T, C, N) of valid raw values."""
+    def _fit_statistics(self, v, progress=None):
+        """Every interval's ISFA fit from the sample ``v`` (T, C, N) of valid raw values;
+        ``progress(k, n)`` after interval k of n."""
         # the C x C statistics need far fewer pixels than the engine's sample: an even subsample
         fit = v[:, :, np.linspace(0, v.shape[2] - 1, FIT_PIXELS).astype(np.int64)] if v.shape[2] > FIT_PIXELS else v
-        fits = [isfa_pair(fit[k - 1], fit[k]) for k in range(1, v.shape[0])]
+        fits = []
+        for k in range(1, v.shape[0]):
+            fits.append(isfa_pair(fit[k - 1], fit[k]))
+            if progress is not None:
+                progress(k, v.shape[0] - 1)
         self.scales = torch.from_numpy(np.stack([f[0] for f in fits]).astype(np.float32))   # (T-1, 2, C)
         self.shifts = torch.from_numpy(np.stack([f[1] for f in fits]).astype(np.float32))   # (T-1, C)
         self.whiten = torch.from_numpy(np.stack([f[2] for f in fits]).astype(np.float32))   # (T-1, C, C)
