@@ -14,15 +14,22 @@ from model_core.models import build_model
 from model_core.predict import detect, plan_tiles
 
 
-@pytest.fixture(scope="module")
-def random_weights(tmp_path_factory):
-    """Real CAIM-Net weights file (random init, non-trivial BatchNorm statistics)."""
-    torch.manual_seed(5)
-    m = build_model("caimnet")
+def _random_network(arch, seed, mean=0.0):
+    """A network with random weights and non-trivial BatchNorm statistics, as after training."""
+    torch.manual_seed(seed)
+    m = build_model(arch)
     with torch.no_grad():
         for mod in m.modules():
             if isinstance(mod, torch.nn.BatchNorm2d):
+                mod.running_mean.uniform_(-mean, mean)
                 mod.running_var.uniform_(0.5, 2.0)
+    return m
+
+
+@pytest.fixture(scope="module")
+def random_weights(tmp_path_factory):
+    """Real CAIM-Net weights file (random init, non-trivial BatchNorm statistics)."""
+    m = _random_network("caimnet", 5)
     path = str(tmp_path_factory.mktemp("w") / "caim.pt")
     W.save(path, m, meta={"note": "test"})
     return path
@@ -203,15 +210,8 @@ def test_batchnorm_folded_for_inference(tmp_path, random_weights, arch):
     from model_core.predict import load_model
 
     if arch == "schanger":
-        torch.manual_seed(7)
-        plain = build_model("schanger")
-        with torch.no_grad():
-            for mod in plain.modules():
-                if isinstance(mod, torch.nn.BatchNorm2d):
-                    mod.running_mean.uniform_(-0.5, 0.5)
-                    mod.running_var.uniform_(0.5, 2.0)
         path = str(tmp_path / "s.pt")
-        W.save(path, plain)
+        W.save(path, _random_network("schanger", 7, mean=0.5))
     else:
         path = random_weights
     plain = W.load_model(path, arch=arch)
