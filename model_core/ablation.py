@@ -61,7 +61,6 @@ def main(argv=None):
 
     from model_core import weights
     from model_core.baseline import cva
-    from model_core.models import fold_batchnorm
 
     p = argparse.ArgumentParser(prog="python -m model_core.ablation", description=__doc__.splitlines()[0])
     p.add_argument("weights", nargs="*", help="weights files to evaluate")
@@ -88,8 +87,7 @@ def main(argv=None):
                                haze_prob=args.haze_prob, misreg_prob=args.misreg_prob)
     rows = {"cva": false_change_rate(samples, lambda v, ok, _stats: cva(v, ok)["moment"])}
     for path in args.weights:
-        model = fold_batchnorm(weights.load_model(path, arch=args.model))
-        rows[path] = false_change_rate(samples, model_predictor(model))
+        rows[path] = false_change_rate(samples, model_predictor(weights.load_model(path, arch=args.model)))
     if args.model and not args.weights:
         from model_core.models import build_model, model_class
 

@@ -396,7 +396,7 @@ def main(argv=None):
         model, label = None, "model"
         if not args.no_model:
             from model_core import weights as wio
-            from model_core.models import build_model, fold_batchnorm, model_class
+            from model_core.models import build_model, model_class
 
             if not getattr(model_class(args.model), "needs_weights", True):  # a classical method
                 if args.weights:
@@ -411,7 +411,7 @@ def main(argv=None):
                 # a fusion (caimnet_cva, caimnet_isfa) is built around the network file; otherwise the
                 # file's own model
                 fused = wio.wrapped_arch(args.model) != args.model
-                model = fold_batchnorm(wio.load_model(path, arch=args.model if fused else None, device=device))
+                model = wio.load_model(path, arch=args.model if fused else None, device=device)
                 label = f"{model.arch} ({path.split('/')[-1]})"
             from model_core.predict import apply_sensitivity
 

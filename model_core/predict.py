@@ -192,22 +192,23 @@ def moment_colours(n_intervals):
 def load_model(model="caimnet", weights=None, in_channels=4, device="cpu"):
     """The model with its weights (bundled ones by default); untrained if none exist."""
     from model_core import weights as W
-    from model_core.models import build_model, model_class
+    from model_core.models import build_model
+
+    from model_core.models import model_class
 
     if not getattr(model_class(model), "needs_weights", True):
         if weights:
             raise WeightsError(f"The '{model}' method is classical and takes no weights; leave the weights "
                                "empty or choose a network model.")
         return build_model(model, in_channels=in_channels).to(device).eval(), None, True
-    from model_core.models import fold_batchnorm
-
     path = weights or W.default_weights(model)
     if path:
-        return fold_batchnorm(W.load_model(path, arch=model, device=device)), path, True
+        m = W.load_model(path, arch=model, device=device)
+        return m, path, True
     import torch
 
     torch.manual_seed(0)
-    m = fold_batchnorm(build_model(model, in_channels=in_channels).to(device).eval())
+    m = build_model(model, in_channels=in_channels).to(device).eval()
     m.weights_meta, m.band_order = {}, W.DEFAULT_BANDS
     return m, None, False
 

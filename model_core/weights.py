@@ -51,10 +51,6 @@ def default_weights(arch):
 def save(path, model, meta=None, band_order=None, calibration=None):
     import torch
 
-    if getattr(model, "inference_only", False):
-        raise ValueError("this model was prepared for inference only (BatchNorm folded): save the model "
-                         "as trained or loaded instead")
-
     payload = {
         "format": FORMAT,
         "format_version": FORMAT_VERSION,

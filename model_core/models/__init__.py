@@ -72,30 +72,6 @@ def build_model(name, in_channels=4, preset=None, **config):
     return cls(in_channels=in_channels, **cfg)
 
 
-
-def fold_batchnorm(model):
-    """Fold each BatchNorm that follows a convolution inside an ``nn.Sequential`` into it, in place.
-
-    For inference only: in evaluation mode a BatchNorm is a fixed per-channel scale and shift, which
-    the convolution before it can carry, so the network does the same arithmetic in one pass fewer
-    (CAIM-Net's forward pass about 9 % faster on the CPU; outputs equal to rounding, about 1e-6 in the
-    log-probabilities).  The model is marked ``inference_only``: :func:`model_core.weights.save`
-    refuses it, since its state no longer has the BatchNorm entries a weights file needs.
-    Returns the model.
-    """
-    import torch.nn as nn
-    from torch.nn.utils.fusion import fuse_conv_bn_eval
-
-    if model.training:
-        raise ValueError("fold_batchnorm needs a model in evaluation mode")
-    for seq in [m for m in model.modules() if isinstance(m, nn.Sequential)]:
-        for i in range(len(seq) - 1):
-            conv, bn = seq[i], seq[i + 1]
-            if type(conv) is nn.Conv2d and isinstance(bn, nn.BatchNorm2d) and bn.track_running_stats:
-                seq[i], seq[i + 1] = fuse_conv_bn_eval(conv, bn), nn.Identity()
-    model.inference_only = True
-    return model
-
 # The default method for a given number of dates.  With exactly two dates: the network that is better
 # on two-date data (resources/weights/MODEL_CARD.md).  CAIM-Net from the stage-5 file on (chosen on the
 # real Taizhou labels); SChanger since the fifth session of 2026-12-03, on evidence that does not use
