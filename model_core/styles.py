@@ -7,8 +7,8 @@ transparent and the moment's intervals labelled with the run's dates, the same l
 layers (whose styles QGIS itself writes).
 """
 
+import html
 import os
-from xml.sax.saxutils import quoteattr
 
 from model_core.errors import OutputError
 
@@ -37,7 +37,7 @@ _TEMPLATE = """<!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>
 def qml(kind, colours, labels):
     """The style text: ``colours`` {value: (r, g, b, a)}, ``labels`` {value: text}."""
     entries = "\n".join(
-        f'        <paletteEntry value="{v}" label={quoteattr(labels[v])} '
+        f'        <paletteEntry value="{v}" label="{html.escape(labels[v], quote=True)}" '
         f'color="#{r:02x}{g:02x}{b:02x}" alpha="{a}"/>' for v, (r, g, b, a) in sorted(colours.items()))
     return _TEMPLATE.format(kind=kind, entries=entries)
 
