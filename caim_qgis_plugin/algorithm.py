@@ -326,7 +326,7 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
         try:
             from model_core.errors import CaimError
             from model_core.polygons import VECTOR_FORMATS
-            from model_core.predict import detect, make_folders, remove_created
+            from model_core.predict import RASTER_FORMATS, detect, make_folders, remove_created
         except ImportError as exc:
             raise QgsProcessingException(
                 "The CAIM engine (model_core) could not be loaded: %s" % exc) from None
@@ -342,7 +342,7 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
         polygons_path = self.parameterAsOutputLayer(parameters, self.POLYGONS, context)
         for key, path in list(outputs.items()) + ([("polygons", polygons_path)] if polygons_path else []):
             ext = os.path.splitext(path)[1].lower()
-            allowed = (".tif", ".tiff") if key != "polygons" else VECTOR_FORMATS
+            allowed = RASTER_FORMATS if key != "polygons" else VECTOR_FORMATS
             if ext not in allowed:
                 raise QgsProcessingException(
                     "%s: '%s' is written as %s; end its name with %s." % (

@@ -28,7 +28,9 @@ class CaimProvider(QgsProcessingProvider):
     # The engine writes GeoTIFF rasters and the vector formats of model_core.polygons: offering others
     # would give a GeoTIFF (or GeoPackage) under another format's name.
     def supportedOutputRasterLayerExtensions(self):  # noqa: N802
-        return ["tif", "tiff"]
+        from model_core.predict import RASTER_FORMATS
+
+        return [ext.lstrip(".") for ext in RASTER_FORMATS]
 
     def defaultRasterFileExtension(self):  # noqa: N802
         return "tif"

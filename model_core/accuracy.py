@@ -33,7 +33,7 @@ import numpy as np
 from osgeo import gdal, ogr, osr
 
 from model_core.errors import InputError, OutputError
-from model_core.polygons import driver_for
+from model_core.polygons import delete_vector, driver_for
 from model_core.stack import Grid, srs_from_wkt
 
 gdal.UseExceptions()
@@ -252,10 +252,7 @@ def _write_points(path, info, picked, overwrite):
             ds.CommitTransaction()
     except RuntimeError as exc:
         ds = None
-        try:
-            driver.DeleteDataSource(path)
-        except RuntimeError:
-            pass
+        delete_vector(driver, path)
         raise OutputError(f"Writing the sample to '{path}' failed ({exc}); nothing was kept. A GeoPackage "
                           "(.gpkg) is the format to use.") from None
     ds = None

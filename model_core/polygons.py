@@ -110,7 +110,7 @@ def write_polygons(moment_path, out_path, dates=None, overwrite=False, layer_nam
         count = _write_features(layer, raw, srs, src, list(dates or []))
     except RuntimeError as exc:
         out = None  # noqa: F841 (closed before it is deleted)
-        _delete(driver, out_path)
+        delete_vector(driver, out_path)
         raise OutputError(f"Writing the polygons to '{out_path}' failed ({exc}); nothing was kept. "
                           "A GeoPackage (.gpkg) takes any attribute.") from None
     out = None  # noqa: F841 (closes and flushes the data source)
@@ -119,7 +119,8 @@ def write_polygons(moment_path, out_path, dates=None, overwrite=False, layer_nam
     return count
 
 
-def _delete(driver, path):
+def delete_vector(driver, path):
+    """Remove a vector file a failed write left (all of a Shapefile's parts)."""
     try:
         driver.DeleteDataSource(path)
     except RuntimeError:  # already gone, or never created

@@ -35,6 +35,7 @@ OUTPUT_NAMES = {
     "confidence": "confidence.tif",
     "probabilities": "moment_probability.tif",
 }
+RASTER_FORMATS = (".tif", ".tiff")  # the rasters are GeoTIFFs, whatever their names
 NODATA_U8 = 255
 NODATA_F32 = -1.0
 AREA_COLOURS = {0: (0, 0, 0, 0), 1: (230, 25, 75, 255)}
