@@ -172,11 +172,8 @@ def cmd_detect(args):
         n = write_polygons(res.paths["moment"], args.polygons, dates=res.dates, overwrite=args.overwrite)
         print(f"  polygons      {os.path.abspath(args.polygons)} ({n} polygons)")
     if args.quicklook:
-        from model_core.stack import quiet_gdal
-
         try:
-            with quiet_gdal():
-                _quicklook(args.images, args.dates, args.bands, args.reference - 1, res, args.quicklook)
+            _quicklook(args.images, args.dates, args.bands, args.reference - 1, res, args.quicklook)
         except OSError as exc:
             raise OutputError(f"The quicklook '{os.path.abspath(args.quicklook)}' could not be written "
                               f"({exc.strerror or exc}); the rasters were.") from None
@@ -232,23 +229,23 @@ def _check_extra_outputs(args):
 
 def _quicklook(images, dates, bands, reference, res, png, title=None, truth_moment=None):
     from model_core.quicklook import render
-    from model_core.stack import Stack
+    from model_core.stack import Stack, quiet_gdal
 
     rgb = (0, 1, 2)
-    if not bands:  # every band is read: show red, green, blue where the metadata say which they are
-        from model_core.bandmap import engine_roles_path
+    with quiet_gdal():  # format notes of odd TIFF tags are noise here, as in the engine's reads
+        if not bands:  # every band is read: show red, green, blue where the metadata say which they are
+            from model_core.bandmap import engine_roles_path
 
-        roles = engine_roles_path(images[0]) if isinstance(images[0], str) else None
-        found = roles and (roles[0][0] or roles[1][0])  # R, G, B, NIR; else RGB-only (e.g. a B, G, R file)
-        if found:
-            rgb = tuple(b - 1 for b in found[:3])
-    stack = Stack(images, dates=dates, bands=bands, reference=reference)
-    try:
-        render(stack, res.paths["area"], res.paths["moment"], png, title=title, rgb=rgb,
-               truth_moment=truth_moment)
-    finally:
-        stack.close()
-
+            roles = engine_roles_path(images[0]) if isinstance(images[0], str) else None
+            found = roles and (roles[0][0] or roles[1][0])  # R, G, B, NIR; else RGB-only (e.g. a B, G, R file)
+            if found:
+                rgb = tuple(b - 1 for b in found[:3])
+        stack = Stack(images, dates=dates, bands=bands, reference=reference)
+        try:
+            render(stack, res.paths["area"], res.paths["moment"], png, title=title, rgb=rgb,
+                   truth_moment=truth_moment)
+        finally:
+            stack.close()
 
 def _demo_parser(sub):
     p = sub.add_parser("demo", help="run the model on bundled sample data and write a quicklook PNG",

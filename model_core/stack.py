@@ -13,6 +13,7 @@ different scalings compare.
 """
 
 import contextlib
+import functools
 import math
 import os
 import re
@@ -221,7 +222,7 @@ class Grid:
         lat = self.y0 - (row0 + np.arange(rows) + 0.5) * self.py
         # exact on the CRS's ellipsoid: the area between two parallels over a longitude span is
         # b^2 * dlon / 2 * (q(lat1) - q(lat2)), q the authalic function (as the polygons' equal-area one)
-        a, inv_f = self._ellipsoid()
+        a, inv_f = self._ellipsoid
         f = 1.0 / inv_f if inv_f else 0.0
         b2, e = (a * (1 - f)) ** 2, math.sqrt(f * (2 - f))
         dlon = math.radians(self.px)
@@ -236,8 +237,10 @@ class Grid:
         lat2 = np.radians(np.clip(lat - self.py / 2, -90.0, 90.0))
         return b2 * dlon / 2.0 * np.abs(q(lat1) - q(lat2))
 
+    @functools.cached_property
     def _ellipsoid(self):
-        """(semi-major axis in metres, inverse flattening) of the grid's CRS; WGS 84 if unreadable."""
+        """(semi-major axis in metres, inverse flattening) of the grid's CRS (read once per grid, not
+        per block of rows); WGS 84 if unreadable."""
         try:
             srs = osr.SpatialReference()
             srs.ImportFromWkt(self.wkt)
