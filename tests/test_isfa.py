@@ -189,3 +189,66 @@ def test_context_threshold_of_a_decimated_scene_matches_the_full_one(shared_data
     decimated, res = share("decimated")
     assert read and abs(decimated - full) < 0.01, (full, decimated)
     assert res.model == "isfa"
+
+
+def test_chi_square_tail_in_closed_form_matches_the_incomplete_gamma_function():
+    """ISFA's weights use the chi-square upper tail in closed form (even and odd degrees of freedom,
+    and torch's incomplete gamma function beyond 64 bands): equal to SciPy's within 1e-12 (torch's own
+    is off by 3e-10 at 48-64 degrees), no NaN or overflow at huge statistics (a nearly constant band
+    makes them huge)."""
+    gammaincc = pytest.importorskip("scipy.special").gammaincc
+    from model_core.models.isfa import _survival
+
+    t2 = np.concatenate([np.linspace(0, 300, 30001), [1e6, 1e12, 1e30, np.inf]])
+    for c in list(range(1, 14)) + [31, 32, 63, 64, 65, 100]:
+        ref = gammaincc(c / 2, np.minimum(t2, 2e4) / 2)
+        got = _survival(t2, c)
+        assert np.isfinite(got).all(), c
+        assert np.abs(got - ref).max() < (1e-12 if c <= 64 else 1e-9), c
+        assert got[0] == pytest.approx(1.0) and got[-1] == 0.0
+
+
+def _isfa_reference(x, y, rounds=30, tol=1e-3):
+    """ISFA written step by step as the module docstring describes it (weighted standardisation of
+    each date, the difference, its weighted covariance, chi-square weights), to check the fast fit."""
+    from scipy.special import gammaincc
+
+    c, n = x.shape
+    w = np.ones(n)
+    for r in range(1, rounds + 1):
+        mean = lambda a: (a * w).sum(axis=1) / w.sum()  # noqa: E731
+        mx, my = mean(x), mean(y)
+        sx = np.sqrt(mean((x - mx[:, None]) ** 2))
+        sy = np.sqrt(mean((y - my[:, None]) ** 2))
+        d = (y - my[:, None]) / sy[:, None] - (x - mx[:, None]) / sx[:, None]
+        dc = d - mean(d)[:, None]
+        cov = (dc * w) @ dc.T / w.sum()
+        cov += np.eye(c) * 1e-6 * np.trace(cov) / c
+        whiten = np.linalg.inv(np.linalg.cholesky(cov))
+        t2 = ((whiten @ dc) ** 2).sum(axis=0)
+        factor = np.median(t2) / (c * (1 - 2 / (9 * c)) ** 3)
+        t2, whiten = t2 / factor, whiten / np.sqrt(factor)
+        new = gammaincc(c / 2, t2 / 2)
+        done = np.abs(new - w).max() < tol
+        w = new
+        if done:
+            break
+    return np.stack([1 / sx, 1 / sy]), my / sy - mx / sx, whiten, r
+
+
+@pytest.mark.parametrize("bands", [3, 4, 6])
+def test_isfa_fit_equals_the_step_by_step_reference(bands):
+    """The fit works on the two dates' joint weighted covariance (one pass over the sample a round);
+    it must give the step-by-step algorithm's statistics and stop at the same round."""
+    pytest.importorskip("scipy.special")
+    rng = np.random.default_rng(bands)
+    n = 40000
+    x = rng.normal(0, 1, (bands, n)) + rng.normal(0, 1, (1, n))
+    y = 1.3 * x + rng.normal(0, 0.3, (bands, n)) + np.arange(bands)[:, None] * 5 + 2000  # offset: cancellation
+    y[:, :3000] += rng.normal(0, 3, (bands, 1))  # a change of one spectral shape
+    y[:, 3000:5000] -= 2.0
+    x, y = x.astype(np.float32) * 50 + 800, y.astype(np.float32)
+    got, want = isfa_pair(x, y), _isfa_reference(x.astype(np.float64), y.astype(np.float64))
+    assert got[3] == want[3]
+    for a, b in zip(got[:3], want[:3]):
+        assert np.allclose(a, b, rtol=1e-7, atol=1e-9 * np.abs(b).max())
