@@ -143,7 +143,7 @@ def child(args):
     limit_gdal_cache()  # as the command line does
     tune_allocator()
     torch.set_num_threads(args.threads or os.cpu_count())
-    paths = make_inputs(args.data, args.t, args.side)
+    paths = args.inputs.split(os.pathsep) if args.inputs else make_inputs(args.data, args.t, args.side)
     out = tempfile.mkdtemp(prefix="bench-out-")
     if args.preset and not args.weights:
         # random weights of the requested preset: speed does not depend on the weights' values
@@ -169,9 +169,10 @@ def child(args):
                       "device": res.device, "trained": res.trained, "model": res.model}))
 
 
-def run_child(data, t, side, tile, weights, threads, preset=None, model=None, min_patch=0, masks=False):
+def run_child(data, t, side, tile, weights, threads, preset=None, model=None, min_patch=0, masks=False, inputs=None):
     cmd = [sys.executable, os.path.abspath(__file__), "--child", "--data", data, "--t", str(t), "--side", str(side),
-           "--tile", str(tile), "--min-patch", str(min_patch)] + (["--masks"] if masks else [])
+           "--tile", str(tile), "--min-patch", str(min_patch)] + (["--masks"] if masks else []) + (
+           ["--inputs", os.pathsep.join(inputs)] if inputs else [])
     if model:
         cmd += ["--model", model]
     if preset:
@@ -201,6 +202,7 @@ def main():
     ap.add_argument("--model", default=None, help=argparse.SUPPRESS)
     ap.add_argument("--min-patch", type=int, default=0, help=argparse.SUPPRESS)
     ap.add_argument("--masks", action="store_true", help=argparse.SUPPRESS)
+    ap.add_argument("--inputs", default=None, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.child:
         return child(args)
@@ -234,6 +236,7 @@ def main():
     for i, (t, side, preset, model, *rest) in enumerate(runs):
         if preset and not any(r[2] for r in runs[:i]):  # the slow paper-preset rows come last
             print("\n(end to end = open, statistics, all tiles, writing compressed GeoTIFFs; device cpu)")
+            real_rows(data, args)
             accuracy_rows(data)
             print("\nCAIM-Net's paper preset (random weights; several minutes per row):")
         min_patch = rest[0] if rest else 0
@@ -246,6 +249,36 @@ def main():
         print(f"{label:<30} {t:>2} {r.get('model', '?'):>11} {r['seconds']:8.2f} {side * side / r['seconds'] / 1e3:8.1f} "
               f"{r['rss_mb']:7.0f} MB  ({tm.get('read', 0):.2f} / {tm.get('model', 0):.2f} / {tm.get('write', 0):.2f})",
               flush=True)
+
+
+def real_rows(data, args):
+    """Real scenes of ../shared/data when it is there: their statistics differ from the synthetic
+    stack's (ISFA's fit runs many more rounds on real intervals, for one)."""
+    shared = os.path.join(os.path.dirname(ROOT), "shared", "data")
+    naip = os.path.join(shared, "naip-north-dakota")
+    landsat = os.path.join(shared, "landsat-pucallpa")
+    scenes = [("NAIP North Dakota", [os.path.join(naip, f"{d}.tif") for d in
+                                     ("20090818", "20120731", "20140720", "20160816", "20180716", "20200831")]),
+              ("Landsat Pucallpa", [os.path.join(landsat, f"{y}.tif") for y in range(1985, 2021, 5)])]
+    scenes = [(name, paths) for name, paths in scenes if all(os.path.exists(p) for p in paths)]
+    if not scenes:
+        return
+    from osgeo import gdal
+
+    print("\nreal scenes of ../shared/data (end to end as above)")
+    for name, paths in scenes:
+        gdal.PushErrorHandler("CPLQuietErrorHandler")  # TIFF format notes of the Landsat files
+        ds = gdal.Open(paths[0])
+        gdal.PopErrorHandler()
+        w, h = ds.RasterXSize, ds.RasterYSize
+        ds = None
+        for model in (None, "isfa", "cva"):
+            r = run_child(data, len(paths), 0, args.tile, args.weights, args.threads, model=model, inputs=paths)
+            tm = r["timings"]
+            label = f"{name} {w} x {h}"
+            print(f"{label:<30} {len(paths):>2} {r.get('model', '?'):>11} {r['seconds']:8.2f} "
+                  f"{w * h / r['seconds'] / 1e3:8.1f} {r['rss_mb']:7.0f} MB  ({tm.get('read', 0):.2f} / "
+                  f"{tm.get('model', 0):.2f} / {tm.get('write', 0):.2f})", flush=True)
 
 
 def accuracy_rows(data, side=8192, t=6):
