@@ -744,3 +744,39 @@ def test_oscd_published_layout(tmp_path):
     assert [s.name for s in load_series("oscd", str(tmp_path), split="train")] == ["alpha"]
     with pytest.raises(ValueError, match=r"--bands for OSCD picks 4 or more"):
         load_series("oscd", str(tmp_path), bands=[4, 3, 2])
+
+
+def test_generic_grids_are_checked_and_two_date_area_labels_train(tmp_path):
+    """A label or a date shifted against the series' first image (same size, another origin) or in
+    another CRS is refused naming the file (it trained and scored on the wrong pixels); two dates with
+    only area.tif give the moment label too (changed = interval 1), so such pairs can train."""
+    from osgeo import gdal
+
+    from model_core.datasets.series_patches import PatchSampler
+
+    truth = np.zeros((16, 16), np.uint8)
+    truth[4:9, 4:9] = 1
+    folder = _generic_pair(str(tmp_path / "ok"), truth)
+    (s,) = load_series("generic", folder)
+    np.testing.assert_array_equal(s.moment, truth)
+    assert PatchSampler("generic", folder, patch=8).sample(np.random.default_rng(0), 2)["moment"].shape == (8, 8)
+    for name, target, change in [("shifted_label", "area.tif", "origin"),
+                                 ("shifted_date", "2016-01-01.tif", "origin"),
+                                 ("other_crs", "area.tif", "crs")]:
+        folder = _generic_pair(str(tmp_path / name), truth)
+        ds = gdal.Open(os.path.join(folder, target), gdal.GA_Update)
+        if change == "origin":
+            gt = list(ds.GetGeoTransform())
+            gt[0] += 40 * gt[1]
+            ds.SetGeoTransform(gt)
+            message = target.replace(".", r"\.") + " is on another grid than 2015-01-01.tif"
+        else:
+            from osgeo import osr
+
+            srs = osr.SpatialReference()
+            srs.ImportFromEPSG(32617)
+            ds.SetProjection(srs.ExportToWkt())
+            message = target.replace(".", r"\.") + " is in another CRS than 2015-01-01.tif"
+        ds = None
+        with pytest.raises(ValueError, match=message):
+            load_series("generic", folder)

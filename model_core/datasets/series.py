@@ -225,6 +225,47 @@ def _read_label(path, classes):
     return lab.astype(np.uint8)
 
 
+def _georef(path):
+    """(geotransform, CRS as an osr object or None) of a raster, or None without georeferencing."""
+    from osgeo import gdal, osr
+
+    ds = gdal.Open(path)
+    if ds is None:
+        return None
+    gt = ds.GetGeoTransform(can_return_null=True)
+    if gt is None:
+        return None
+    wkt = ds.GetProjection()
+    srs = None
+    if wkt:
+        srs = osr.SpatialReference()
+        srs.ImportFromWkt(wkt)
+    return gt, srs
+
+
+def check_same_grid(path, ref_path, ref=None):
+    """Raise ValueError when ``path`` and ``ref_path`` (same size) both carry georeferencing and it
+    differs: another CRS, or the origin or pixel size off by more than a tenth of a pixel (a label or a
+    date shifted against the others would train and score on the wrong pixels).  ``ref``: ``ref_path``'s
+    :func:`_georef`, when already read.  Returns ``ref``."""
+    ref = _georef(ref_path) if ref is None else ref
+    mine = _georef(path)
+    if ref is None or mine is None:
+        return ref
+    (g0, s0), (g1, s1) = ref, mine
+    name, other = os.path.basename(path), os.path.basename(ref_path)
+    if s0 is not None and s1 is not None and not s0.IsSame(s1):
+        raise ValueError(f"{path} is in another CRS than {other}: every image and label of a series needs one "
+                         "grid (reproject it, e.g. gdalwarp -t_srs with the other's CRS and -te/-tr).")
+    px = max(abs(g0[1]), abs(g0[5]), 1e-12)
+    off = max(abs(g1[0] - g0[0]), abs(g1[3] - g0[3])) / px
+    if off > 0.1 or any(abs(g1[i] - g0[i]) > 1e-3 * px for i in (1, 2, 4, 5)):
+        raise ValueError(f"{path} is on another grid than {other} (its origin is {off:.1f} pixels away, or its "
+                         f"pixel size differs): {name} must cover exactly the pixels of the series' images "
+                         "(align it, e.g. gdalwarp -te XMIN YMIN XMAX YMAX -tr XRES YRES).")
+    return ref
+
+
 def load_generic(root, bands=None, t=None, indices=None, as_read=False):
     """Series of the generic layout (see the module docstring); ``as_read``: every band (or ``bands``) as
     it is, in any number, as the engine gives them to a classical method (else R, G, B, NIR)."""
@@ -246,8 +287,9 @@ def load_generic(root, bands=None, t=None, indices=None, as_read=False):
             raise ValueError(f"{folder}: a moment label fixes the dates; select all {len(files)}")
         moment = _read_label(moment_p, len(idx)) if os.path.isfile(moment_p) else None
         area = _read_label(area_p, 2) if os.path.isfile(area_p) else None
-        vals, valid = [], None
+        vals, valid, ref = [], None, None
         for i in idx:
+            ref = check_same_grid(files[i], files[idx[0]], ref)
             arr, nodata = read_raster(files[i], scaled=True)
             if valid is not None and nodata.shape != valid.shape:
                 raise ValueError(f"{files[i]} is {nodata.shape[1]} x {nodata.shape[0]} pixels, "
@@ -267,6 +309,10 @@ def load_generic(root, bands=None, t=None, indices=None, as_read=False):
             if lab is not None and lab.shape != valid.shape:
                 raise ValueError(f"{os.path.join(folder, name)} is {lab.shape[1]} x {lab.shape[0]} pixels, the "
                                  f"images {valid.shape[1]} x {valid.shape[0]}: a label needs the images' grid.")
+            if lab is not None:
+                check_same_grid(os.path.join(folder, name), files[idx[0]], ref)
+        if moment is None and area is not None and len(idx) == 2:
+            moment = area.copy()  # two dates: "changed" is "changed in interval 1"
         out.append(Series(os.path.basename(os.path.normpath(folder)), np.stack(vals), valid,
                           moment, area, [parse_date(files[i]) for i in idx]))
     return out
