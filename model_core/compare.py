@@ -390,6 +390,10 @@ def compare(map_path, reference_path, binary=False, reference_nodata=None, chang
             continue
         r = rv[valid]
         if floating:
+            if not np.isfinite(r).all():
+                raise InputError(f"Reference '{ref_name}' holds infinite values (where the map is valid): a "
+                                 "reference holds whole-number classes. Mark them as nodata (gdal_calc.py or "
+                                 "the Raster calculator) or fill them.")
             frac = r != np.floor(r)
             if frac.any():
                 raise InputError(f"Reference '{ref_name}' holds the value {float(r[frac][0]):g}: a reference "

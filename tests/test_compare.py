@@ -265,6 +265,9 @@ def test_errors_name_the_file_exit_2_and_write_nothing(tmp_path, capsys):
     ds.SetGeoTransform((0.0, 10.0, 0.0, 600.0, 0.0, -10.0))
     ds = None
     no_crs = write_tif(tmp_path / "no_crs.tif", r[:30], geo=False)
+    inf = r.astype(np.float32)
+    inf[5:9, 5:9] = np.inf  # cast to whole numbers, inf counted as a class (960 px moved the kappa)
+    inf_ref = write_tif(tmp_path / "inf_ref.tif", inf)
     cases = [
         ([str(tmp_path / "missing.tif"), rp], "missing.tif' does not exist"),
         ([mp, str(garbage)], "garbage.tif' cannot be read by GDAL"),
@@ -273,6 +276,7 @@ def test_errors_name_the_file_exit_2_and_write_nothing(tmp_path, capsys):
         ([mp, far], "'far.tif' does not overlap the map 'map.tif'"),
         ([mp, local], "'local.tif' (site grid) cannot be transformed to the map's CRS"),
         ([mp, no_crs], "'no_crs.tif' has no CRS"),
+        ([mp, inf_ref], "'inf_ref.tif' holds infinite values"),
         ([mp, rp, "--changed-values", "1,x"], "Changed value 'x'"),
         ([mp, rp, "--reference-nodata", "abc"], "Reference nodata 'abc' is not a number"),
         ([mp, rp, "--csv", str(tmp_path / "nofolder" / "c.csv")], "does not exist"),
