@@ -41,6 +41,7 @@ run in tiles with the model's halo as overlap, so results do not depend on the t
 
 import argparse
 import json
+import os
 import sys
 import time
 
@@ -369,6 +370,7 @@ def build_parser():
                    help="the engine's sensitivity for the model (-3 .. 3, default 0 = calibrated); the baseline "
                         "keeps its Otsu threshold")
     p.add_argument("--json", help="also write the scores to this JSON file")
+    p.add_argument("--overwrite", action="store_true", help="replace an existing --json file")
     p.add_argument("--bootstrap-block", type=int, metavar="PX",
                    help="also print a 95 %% interval of kappa from a spatial block bootstrap with "
                         "blocks of PX x PX pixels (e.g. 25 for Taizhou; 64 = one block per 64 px series)")
@@ -376,8 +378,6 @@ def build_parser():
 
 
 def main(argv=None):
-    from model_core.errors import CaimError
-
     args = build_parser().parse_args(argv)
     if args.bootstrap_block is not None and args.bootstrap_block < 1:
         print("error: --bootstrap-block must be a positive number of pixels", file=sys.stderr)
@@ -385,7 +385,29 @@ def main(argv=None):
     if args.samples is not None and args.samples < 1:
         print("error: --samples must be a positive number of series", file=sys.stderr)
         return 2
+    if args.no_model and args.no_baseline:
+        print("error: --no-model with --no-baseline leaves nothing to evaluate; drop one of them", file=sys.stderr)
+        return 2
     try:
+        from model_core.stack import quiet_gdal
+
+        with quiet_gdal():  # format notes of odd TIFF tags (the Landsat files) are noise, as in detect
+            return _main(args)
+    except KeyboardInterrupt:
+        print("\nInterrupted; nothing was written.", file=sys.stderr)
+        return 130
+
+
+def _main(args):
+    from model_core.errors import CaimError
+
+    try:
+        if args.json:
+            from model_core.compare import check_output
+
+            if os.path.isdir(args.json):
+                raise CaimError(f"--json '{args.json}' is a folder; name a file such as scores.json.")
+            check_output(args.json, args.overwrite)
         import torch
 
         if args.threads:
@@ -427,19 +449,33 @@ def main(argv=None):
                        block=args.bootstrap_block, min_patch=min_patch, log=log)
         if min_patch > 1:
             label += f", min patch {min_patch} px"
-    except (CaimError, ValueError, FileNotFoundError, OSError) as exc:
+    except FileNotFoundError as exc:
+        print(f"error: '{exc.filename}' does not exist" + (" (--root)" if exc.filename == args.root else "")
+              if exc.filename else f"error: {exc}", file=sys.stderr)
+        return 2
+    except (CaimError, ValueError, OSError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    kind = "semi-synthetic (held-out split)" if args.dataset == "semisynthetic" else "real labels"
+    kind = "held-out split, semi-synthetic labels" if args.dataset == "semisynthetic" else "real labels"
     if args.split:
         kind += f", split {args.split}"
-    print(f"Dataset: {args.dataset} ({kind}), {len(series)} series, "
-          f"T = {sorted({s.t for s in series})}")
+    have = sorted({s.t for s in series})
+    print(f"Dataset: {args.dataset} ({kind}), {len(series)} series, T = {have}"
+          + (f" (--t {args.t} asked for more dates than the series have)" if args.t and have and args.t > have[-1]
+             else ""))
     print(format_results(res, label, "CVA + Otsu baseline" + (f", min patch {args.min_patch} px"
                                                                if args.min_patch > 1 else "")))
     if args.json:
-        with open(args.json, "w", encoding="utf-8") as f:
-            json.dump({"args": vars(args), "results": res}, f, indent=1)
+        tmp = args.json + ".part"
+        try:
+            with open(tmp, "w", encoding="utf-8") as f:
+                json.dump({"args": vars(args), "results": res}, f, indent=1)
+            os.replace(tmp, args.json)
+        except OSError as exc:
+            if os.path.exists(tmp):
+                os.remove(tmp)
+            print(f"error: cannot write '{args.json}' ({exc.strerror or exc})", file=sys.stderr)
+            return 2
     return 0
 
 

@@ -114,15 +114,16 @@ def training(meta):
             info["public_domain"] = own
     else:
         info["sources"] = [kind]
-        info["note"] = "trained on %s at '%s': their licence is the data owner's" % (
-            USER_DATA.get(kind, kind), data.get("root"))
+        info["note"] = "%s at '%s': their licence is the data owner's" % (USER_DATA.get(kind, kind), data.get("root"))
     val = _json(meta.get("val"))
     if val:
         cal = val.get("calibrated") or {}
         info["validation"] = {
             "area_kappa": cal.get("area_kappa", (val.get("val_area") or {}).get("kappa")),
             "moment_kappa": cal.get("moment_kappa", (val.get("val_moment") or {}).get("kappa")),
-            "series": cfg.get("val_samples"), "calibrated": bool(cal)}
+            "series": cfg.get("val_samples"), "calibrated": bool(cal), "bias": cal.get("bias"),
+            "data": "semi-synthetic" if kind in (None, "semisynthetic") else
+            ("held-out" if data.get("val_root") or data.get("val_split") else "training")}
     return info
 
 
@@ -183,10 +184,22 @@ def text(info):
         lines.append("                 (%s)" % info["note"])
     v = info["validation"]
     if v and v["area_kappa"] is not None:
-        lines.append("  validation     area kappa %.3f, moment kappa %.3f%s on %s semi-synthetic validation series "
-                     "of the training data (not real labels; the model card has real checks)" % (
-                         v["area_kappa"], v["moment_kappa"] or float("nan"),
-                         " at the calibrated bias" if v["calibrated"] else "", v["series"] or "the"))
+        bias = ""
+        if v["calibrated"]:
+            bias = " at the sweep's best no-change bias"
+            if v.get("bias") is not None:
+                bias += " %+.2f" % v["bias"]
+                if abs(v["bias"] - info["no_change_bias"]) > 1e-9:
+                    bias += " (this file carries %+.2f; 'python -m model_core calibrate' applies one)" % (
+                        info["no_change_bias"])
+        where = {"semi-synthetic": "semi-synthetic validation series of the training data (not real labels; "
+                                   "the model card has real checks)",
+                 "held-out": "validation patches of the held-out series (val_root / val_split)",
+                 "training": "validation patches of the training series themselves (no val_root: not held "
+                             "out)"}[v.get("data") or "semi-synthetic"]
+        moment = v["moment_kappa"] if v["moment_kappa"] is not None else float("nan")
+        lines.append("  validation     area kappa %.3f, moment kappa %.3f%s on %s %s" % (
+            v["area_kappa"], moment, bias, v["series"] or "the", where))
     return "\n".join(lines)
 
 

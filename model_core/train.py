@@ -108,16 +108,24 @@ class Progress:
 
 
 def load_config(path_or_dict):
+    from model_core.errors import CaimError
+
     cfg = json.loads(json.dumps(DEFAULTS))
     if isinstance(path_or_dict, dict):
-        user = path_or_dict
+        user = dict(path_or_dict)
     else:
-        with open(path_or_dict, encoding="utf-8") as f:
-            user = json.load(f)
+        try:
+            with open(path_or_dict, encoding="utf-8") as f:
+                user = json.load(f)
+        except OSError as exc:
+            raise CaimError(f"Cannot read the config '{path_or_dict}': {exc.strerror or exc}.") from None
+        except ValueError as exc:  # JSONDecodeError, bad encoding
+            raise CaimError(f"The config '{path_or_dict}' is not valid JSON: {exc}.") from None
+        if not isinstance(user, dict):
+            raise CaimError(f"The config '{path_or_dict}' must be a JSON object ({{\"key\": value, ...}}).")
+    user.pop("command", None)  # the command line a run recorded in its OUT/config.json
     unknown = set(user) - set(DEFAULTS)
     if unknown:
-        from model_core.errors import CaimError
-
         raise CaimError(f"Unknown config keys: {', '.join(sorted(unknown))}. "
                         f"Known keys: {', '.join(sorted(DEFAULTS))}.")
     for k, v in user.items():
@@ -125,24 +133,131 @@ def load_config(path_or_dict):
             cfg[k].update(v)
         else:
             cfg[k] = v
-    if not 2 <= int(cfg["t_min"]) <= int(cfg["t_max"]):
-        from model_core.errors import CaimError
+    check_config(cfg)
+    return cfg
 
+
+_INTS = {"t_min": 2, "t_max": 2, "patch": 8, "batch": 1, "epochs": 1, "steps_per_epoch": 1, "val_samples": 1,
+         "seed": 0, "warmup_steps": 0}                                    # key: smallest value
+_OPTIONAL_INTS = {"threads": 1, "val_seed": 0}
+_FLOATS = {"lr": (0.0, False), "weight_decay": (0.0, True), "aux_weight": (0.0, True),
+           "deepcl_weight": (0.0, True), "lr_min_ratio": (0.0, True)}    # key: (bound, bound allowed)
+_SERIES_KEYS = ("root", "val_root", "split", "val_split", "t", "bands", "scene_stats", "cache")
+
+
+def _data_keys(kind):
+    """The keys a config's "data" section may hold for a data kind (besides "kind")."""
+    if kind == "semisynthetic":
+        import inspect
+
+        from model_core.datasets.synthetic import SemiSyntheticGenerator
+
+        return [k for k in inspect.signature(SemiSyntheticGenerator.__init__).parameters
+                if k not in ("self", "split", "patch")]
+    return list(_SERIES_KEYS)
+
+
+def check_config(cfg):
+    """Refuse, before anything is created, a config whose values cannot run: each message names the key,
+    what is wrong and what it takes (a typo in a key would otherwise train something else silently)."""
+    from model_core.errors import CaimError
+
+    def bad(key, what):
+        raise CaimError(f"Config: {key} {what}.")
+
+    for key, low in list(_INTS.items()) + list(_OPTIONAL_INTS.items()):
+        v = cfg.get(key)
+        if v is None and key in _OPTIONAL_INTS:
+            continue
+        if isinstance(v, bool) or not isinstance(v, (int, float)) or float(v) != int(v):
+            bad(key, f"must be a whole number, not {v!r}")
+        if int(v) < low:
+            bad(key, f"must be at least {low}, not {v!r}")
+        cfg[key] = int(v)
+    for key, (low, inclusive) in _FLOATS.items():
+        v = cfg.get(key)
+        if isinstance(v, bool) or not isinstance(v, (int, float)) or not (v >= low if inclusive else v > low):
+            bad(key, f"must be a number {'>=' if inclusive else '>'} {low:g}, not {v!r}")
+    if cfg["lr_min_ratio"] > 1:
+        bad("lr_min_ratio", f"must be between 0 and 1, not {cfg['lr_min_ratio']!r}")
+    for key in ("grad_clip", "ema"):
+        v = cfg.get(key)
+        if v is not None and (isinstance(v, bool) or not isinstance(v, (int, float)) or v <= 0
+                              or (key == "ema" and v >= 1)):
+            bad(key, "must be null or " + ("between 0 and 1 (e.g. 0.998)" if key == "ema" else "a number > 0")
+                + f", not {v!r}")
+    if not cfg["t_min"] <= cfg["t_max"]:
         raise CaimError("Config: need 2 <= t_min <= t_max.")
     if cfg["select"] not in ("raw", "calibrated"):
-        from model_core.errors import CaimError
-
         raise CaimError(f"Config: select must be 'raw' or 'calibrated', not {cfg['select']!r}.")
+    if cfg.get("lr_schedule") not in (None, "constant", "cosine"):
+        raise CaimError(f"Config: lr_schedule must be null, 'constant' or 'cosine', not {cfg['lr_schedule']!r}.")
+    if not isinstance(cfg.get("out"), str) or not cfg["out"].strip():
+        bad("out", f"must name an output folder, not {cfg.get('out')!r}")
+    if cfg.get("init") is not None and not isinstance(cfg["init"], str):
+        bad("init", f"must be null or the path of a weights file, not {cfg['init']!r}")
+    device = cfg.get("device")
+    if device not in (None, "auto"):
+        import torch
+
+        try:
+            dev = torch.device(str(device))
+        except RuntimeError:
+            bad("device", f"must be auto, cpu or cuda:N, not {device!r}")
+        if dev.type not in ("cpu", "cuda"):
+            bad("device", f"must be auto, cpu or cuda:N, not {device!r}")
+        if dev.type == "cuda" and (not torch.cuda.is_available()
+                                   or (dev.index or 0) >= torch.cuda.device_count()):
+            bad("device", f"is {device!r}, but torch sees no such CUDA GPU here; use auto or cpu")
+
     from model_core.models import model_class
 
     cls = model_class(cfg["model"])  # an unknown name fails here with the list of models
     wraps = getattr(cls, "wraps", None)
     if wraps or not getattr(cls, "needs_weights", True):
-        from model_core.errors import CaimError
-
         raise CaimError(f"Config: the '{cfg['model']}' method has nothing to train"
                         + (f"; train '{wraps}' weights, which it then runs." if wraps else " (a classical method)."))
-    return cfg
+    presets = getattr(cls, "PRESETS", {"default": {}})
+    if (cfg.get("preset") or "default") not in presets:
+        bad("preset", f"{cfg['preset']!r} is not a preset of {cfg['model']}; choose one of {', '.join(presets)}")
+    if not isinstance(cfg.get("model_config"), dict):
+        bad("model_config", f"must be an object of model options, not {cfg['model_config']!r}")
+    if not isinstance(cfg.get("deepcl"), dict):
+        bad("deepcl", f"must be an object of DeepCL options, not {cfg['deepcl']!r}")
+
+    data = cfg.get("data")
+    if not isinstance(data, dict):
+        bad("data", f"must be an object such as {{\"kind\": \"generic\", \"root\": \"FOLDER\"}}, not {data!r}")
+    from model_core.datasets import KINDS
+
+    kind = data.get("kind", "semisynthetic")
+    kinds = ("semisynthetic",) + tuple(k for k in KINDS if k != "taizhou")
+    if kind == "taizhou":
+        raise CaimError("Config: data kind 'taizhou' is the model card's real-label test pair and is not a "
+                        "training kind (weights trained on it could no longer be judged on it). For a pair of "
+                        "your own, use kind 'generic' or 'pairs'.")
+    if kind not in kinds:
+        bad("data.kind", f"{kind!r} is unknown; choose one of {', '.join(kinds)}")
+    known = _data_keys(kind)
+    unknown = sorted(set(data) - set(known) - {"kind"})
+    if unknown:
+        bad("data", f"has key(s) {', '.join(unknown)} that data kind '{kind}' does not know; known keys: "
+            f"{', '.join(known)}")
+    if kind != "semisynthetic":
+        for key in ("root", "val_root"):
+            v = data.get(key)
+            if key == "root" and not v:
+                bad("data.root", f"must name the folder of the {kind} data")
+            if v is not None and (not isinstance(v, str) or not os.path.isdir(v)):
+                bad(f"data.{key}", f"{v!r} is not a folder")
+    bands = data.get("bands")
+    if bands is not None and (not isinstance(bands, list) or len(bands) != 4
+                              or not all(isinstance(b, int) and not isinstance(b, bool) and b >= 1 for b in bands)):
+        bad("data.bands", f"must be a list of 4 band numbers (1-based, in R, G, B, NIR order), e.g. [3, 2, 1, 4], "
+            f"not {bands!r}")
+    if getattr(cls, "max_dates", None) == 2 and kind not in ("pairs", "oscd") and cfg["t_max"] > 2:
+        raise CaimError(f"Config: {cfg['model']} compares exactly 2 dates: set t_min and t_max to 2 "
+                        f"(or train on a kind of pairs: pairs, oscd).")
 
 
 def pick_device(name):
@@ -309,79 +424,191 @@ class _Ema:
                 else:
                     v.copy_(src[k])
 
-def train(cfg, resume=False, log=None):
-    """Run the training described by ``cfg`` (a dict from :func:`load_config`)."""
+_RESUME_MAY_CHANGE = ("epochs", "lr", "threads", "device", "out", "command")
+
+
+def _describe_run(out):
+    """'3 epochs' from a run folder's history.json, or '' when it cannot be read."""
+    try:
+        with open(os.path.join(out, "history.json"), encoding="utf-8") as f:
+            n = len(json.load(f).get("epochs", []))
+        return f"{n} epoch{'s' if n != 1 else ''} trained"
+    except (OSError, ValueError, AttributeError):
+        return ""
+
+
+def _config_changes(stored, cfg):
+    """The keys whose values differ between a run's stored config and ``cfg`` (those a resumed run
+    may change apart), as 'key: old -> new' texts."""
+    old = json.loads(json.dumps(DEFAULTS))
+    for k, v in stored.items():
+        if isinstance(v, dict) and isinstance(old.get(k), dict):
+            old[k].update(v)
+        else:
+            old[k] = v
+    return [f"{k}: {json.dumps(old.get(k))} -> {json.dumps(cfg.get(k))}" for k in sorted(set(old) | set(cfg))
+            if k not in _RESUME_MAY_CHANGE and old.get(k) != cfg.get(k)]
+
+
+def train(cfg, resume=False, log=None, overwrite=False):
+    """Run the training described by ``cfg`` (a dict from :func:`load_config`).
+
+    Everything that can be refused is refused before the output folder is touched: the config, a folder
+    that holds another run (unless ``overwrite``), a resume whose config differs from the run's in
+    anything but epochs, lr, threads or device, and the training and validation data.  A run that stops
+    before its first checkpoint leaves no folder or config.json behind."""
     import torch
 
-    from model_core import calibrate
     from model_core import weights as wio
-    from model_core.losses import change_loss, class_weights
+    from model_core.errors import CaimError
     from model_core.models import build_model
+    from model_core.predict import make_folders, remove_created
 
+    check_config(cfg)
     log = log or (lambda msg: print(msg, file=sys.stderr, flush=True))
     if cfg.get("threads"):
         torch.set_num_threads(int(cfg["threads"]))
     device = pick_device(cfg["device"])
     out = cfg["out"]
-    os.makedirs(out, exist_ok=True)
+    last_path, state_path = os.path.join(out, "last.pt"), os.path.join(out, "state.pt")
+    run_files = [os.path.join(out, n) for n in ("last.pt", "state.pt", "best.pt", "history.json")]
+    if os.path.exists(out) and not os.path.isdir(out):
+        raise CaimError(f"The output folder '{out}' is a file. Give another --out.")
+    existing = [f for f in run_files if os.path.exists(f)]
+    if not resume and existing and not overwrite:
+        done = _describe_run(out)
+        raise CaimError(f"'{out}' already holds a training run ({done + ', ' if done else ''}"
+                        f"{', '.join(os.path.basename(f) for f in existing)}). Continue it with --resume, train "
+                        "into another folder (--out), or replace it with --overwrite.")
     seed = int(cfg["seed"])
     torch.manual_seed(seed)
-    model = build_model(cfg["model"], in_channels=4, preset=cfg["preset"], **cfg["model_config"])
+    try:
+        model = build_model(cfg["model"], in_channels=4, preset=cfg["preset"], **cfg["model_config"])
+    except TypeError as exc:
+        raise CaimError(f"Config: model_config does not fit {cfg['model']} ({exc}).") from None
     model.to(device)
     opt = torch.optim.Adam(model.parameters(), lr=float(cfg["lr"]),
                            weight_decay=float(cfg["weight_decay"]))
     if cfg.get("init") and not resume:
         init = wio.read(cfg["init"])
         if init["arch"] != model.arch:
-            from model_core.errors import CaimError
-
             raise CaimError(f"init weights '{cfg['init']}' are for '{init['arch']}', not '{model.arch}'.")
-        model.load_state_dict(init["state_dict"])
+        try:
+            model.load_state_dict(init["state_dict"])
+        except RuntimeError:
+            raise CaimError(f"init weights '{cfg['init']}' are a {init['arch']} of another size than the "
+                            f"config's (preset {cfg['preset']!r}, model_config {cfg['model_config']}): start "
+                            "from a file of the same preset.") from None
         init_record = _init_provenance(cfg["init"], init.get("meta"))
     else:
         init_record = None
     history, best, start_epoch = [], -1e9, 0
-    last_path, state_path = os.path.join(out, "last.pt"), os.path.join(out, "state.pt")
+    state = payload = None
     if resume:
         if not (os.path.isfile(last_path) and os.path.isfile(state_path)):
-            from model_core.errors import CaimError
-
             raise CaimError(f"Cannot resume: '{last_path}' or '{state_path}' is missing. "
                             "Start without --resume.")
         payload = wio.read(last_path)
+        meta = payload.get("meta") or {}
+        try:
+            changes = _config_changes(json.loads(meta.get("config") or "{}"), cfg)
+        except ValueError:
+            changes = []
+        if changes:
+            raise CaimError(f"Cannot resume the run in '{out}' with another config; it differs in: "
+                            + "; ".join(changes) + ". A resumed run may change only epochs, lr, threads and "
+                            f"device. Resume with the run's own config ('{os.path.join(out, 'config.json')}'), "
+                            "or start a new run into another --out.")
         # the start file's record as the run's first part wrote it (the file may have changed since)
-        init_record = (payload.get("meta") or {}).get("init_provenance")
+        init_record = meta.get("init_provenance")
         if init_record is None and cfg.get("init") and os.path.isfile(cfg["init"]):  # a run from before it
-            from model_core.errors import CaimError
-
             try:
                 init_record = _init_provenance(cfg["init"], wio.read(cfg["init"]).get("meta"))
             except CaimError:
                 pass
-        state = torch.load(state_path, map_location="cpu", weights_only=True)
-        model.load_state_dict(state.get("raw_model") or payload["state_dict"])
-        opt.load_state_dict(state["optimizer"])
+        try:
+            state = torch.load(state_path, map_location="cpu", weights_only=True)
+        except Exception as exc:  # truncated or not a state file
+            raise CaimError(f"Cannot resume: '{state_path}' cannot be read ({type(exc).__name__}). Start "
+                            "again into another --out (or with --overwrite).") from None
+        if not isinstance(state, dict) or not {"epoch", "optimizer", "history", "best"} <= set(state):
+            raise CaimError(f"Cannot resume: '{state_path}' is not a training state written by this trainer.")
+        if "model" not in state and int(meta.get("epoch", -1)) != int(state["epoch"]) + 1:
+            # a state from before the self-contained one: its weights are last.pt's, which must be its epoch's
+            raise CaimError(f"Cannot resume: '{last_path}' (epoch {meta.get('epoch')}) and '{state_path}' "
+                            f"(epoch {int(state['epoch']) + 1}) are from different epochs (the run was stopped "
+                            "while saving). Start again into another --out.")
+        try:
+            model.load_state_dict(state.get("model") or state.get("raw_model") or payload["state_dict"])
+            opt.load_state_dict(state["optimizer"])
+        except (RuntimeError, ValueError, KeyError):
+            raise CaimError(f"Cannot resume: the checkpoint in '{out}' does not fit the config's model "
+                            f"({cfg['model']}, preset {cfg['preset']!r}).") from None
         for group in opt.param_groups:  # the config's (or --lr's) rate applies from here on
             group["lr"] = float(cfg["lr"])
         history = json.loads(state["history"])
         best = float(state["best"])
         start_epoch = int(state["epoch"]) + 1
-        log(f"resumed from {last_path} at epoch {start_epoch + 1}")
+        if start_epoch >= int(cfg["epochs"]):
+            raise CaimError(f"The run in '{out}' has finished its {start_epoch} epochs. To train on, raise "
+                            f"the number of epochs: --resume --epochs {start_epoch + 5}, say.")
     ema = None
     if cfg.get("ema"):
         ema = _Ema(model, float(cfg["ema"]))
         if resume:
-            ema.model.load_state_dict(payload["state_dict"])
-    with open(os.path.join(out, "config.json"), "w", encoding="utf-8") as f:
-        json.dump(cfg, f, indent=2)
+            ema.model.load_state_dict(state.get("ema_model") or payload["state_dict"])
 
     log(f"device {device}; model {cfg['model']} ({sum(p.numel() for p in model.parameters())} "
         f"parameters); building validation set")
-    train_src = _Source(cfg, "train")
-    val = validation_samples(cfg)
+    data = cfg["data"]
+    kind = data.get("kind", "semisynthetic")
+    try:
+        train_src = _Source(cfg, "train")
+        val = validation_samples(cfg)
+    except (ValueError, OSError) as exc:
+        where = f" at '{data.get('root')}'" if data.get("root") else ""
+        raise CaimError(f"Training data ({kind}{where}): {exc}") from None
+    if kind != "semisynthetic" and not (data.get("val_root") or data.get("val_split")):
+        log(f"warning: no {'val_split' if kind in ('pairs', 'oscd') else 'val_root'} in the config's data: the "
+            "validation patches come from the training series themselves, so best.pt is chosen on pixels it "
+            "was trained on. Give held-out series for an honest choice.")
+    t_have = sorted({smp["values"].shape[0] for smp in val})
+    if t_have and t_have[-1] < int(cfg["t_min"]):
+        log(f"note: the series have {', '.join(map(str, t_have))} dates; t_min..t_max "
+            f"{cfg['t_min']}..{cfg['t_max']} cannot apply, so the batches have the series' own dates.")
     base_summary = score_samples(val, baseline_on_samples(val)).summary()
     log("validation baseline (CVA): " + _summary_line(base_summary))
 
+    created = make_folders(out)
+    if overwrite and not resume:
+        for f in existing:  # the run being replaced: none of its files may mix with the new run's
+            os.remove(f)
+    config_path = os.path.join(out, "config.json")
+    with open(config_path, "w", encoding="utf-8") as f:
+        json.dump(cfg, f, indent=2)
+    saved = [False]
+    try:
+        return _epochs(cfg, model, opt, ema, train_src, val, base_summary, history, best, start_epoch, device,
+                       init_record, log, saved)
+    except BaseException:
+        if not saved[0] and not resume:  # stopped before its first checkpoint: leave nothing behind
+            if os.path.exists(config_path):
+                os.remove(config_path)
+            remove_created(created)
+        raise
+
+
+def _epochs(cfg, model, opt, ema, train_src, val, base_summary, history, best, start_epoch, device,
+            init_record, log, saved):
+    """The epochs of :func:`train` from ``start_epoch``; ``saved[0]`` becomes True at the first checkpoint."""
+    import torch
+
+    from model_core import calibrate
+    from model_core import weights as wio
+    from model_core.losses import change_loss, class_weights
+
+    out, seed = cfg["out"], int(cfg["seed"])
+    last_path, state_path = os.path.join(out, "last.pt"), os.path.join(out, "state.pt")
     deepcl = None
     if float(cfg["deepcl_weight"]) > 0:
         from model_core.losses import deepcl_loss as deepcl
@@ -445,11 +672,16 @@ def train(cfg, resume=False, log=None):
         if improved:
             best = score
             wio.save(os.path.join(out, "best.pt"), judged, meta)
+        # state.pt holds everything a resume needs (the raw weights, the average, the optimizer), written
+        # last and atomically: a run stopped between the files resumes from the previous epoch, which it
+        # then trains again exactly as before (the batches are seeded by epoch)
         tmp = state_path + ".part"
-        extra = {} if ema is None else {"raw_model": {k: v.detach().cpu() for k, v in model.state_dict().items()}}
-        torch.save({"epoch": int(epoch), "optimizer": opt.state_dict(),
-                    "history": json.dumps(history), "best": float(best), **extra}, tmp)
+        extra = {} if ema is None else {"ema_model": {k: v.detach().cpu() for k, v in ema.model.state_dict().items()}}
+        torch.save({"epoch": int(epoch), "optimizer": opt.state_dict(), "history": json.dumps(history),
+                    "best": float(best), "model": {k: v.detach().cpu() for k, v in model.state_dict().items()},
+                    **extra}, tmp)
         os.replace(tmp, state_path)
+        saved[0] = True
         with open(os.path.join(out, "history.json"), "w", encoding="utf-8") as f:
             json.dump({"baseline": base_summary, "epochs": history}, f, indent=1)
         cal = (f"; calibrated (b {rec['calibrated']['bias']:+.2f}) score {score:.4f}"
@@ -475,6 +707,8 @@ def build_parser():
     p.add_argument("--seed", type=int, help="override the random seed")
     p.add_argument("--lr", type=float, help="override the learning rate (also when resuming)")
     p.add_argument("--init", help="start from these weights (fine-tuning); ignored with --resume")
+    p.add_argument("--overwrite", action="store_true",
+                   help="replace a training run already in the output folder (its checkpoints are deleted)")
     return p
 
 
@@ -482,6 +716,7 @@ def main(argv=None):
     from model_core.errors import CaimError
 
     args = build_parser().parse_args(argv)
+    cfg = None
     try:
         cfg = load_config(args.config)
         for key, val in (("out", args.out), ("epochs", args.epochs), ("steps_per_epoch", args.steps),
@@ -489,12 +724,26 @@ def main(argv=None):
                          ("lr", args.lr), ("init", args.init)):
             if val is not None:
                 cfg[key] = val
+        check_config(cfg)
         cfg["command"] = "python -m model_core train " + " ".join(
             shlex.quote(a) for a in (argv if argv is not None else sys.argv[1:]))
-        train(cfg, resume=args.resume)
+        from model_core.stack import quiet_gdal
+
+        with quiet_gdal():  # format notes of odd TIFF tags (the Landsat files) are noise, as in detect
+            train(cfg, resume=args.resume, overwrite=args.overwrite)
     except CaimError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    except OSError as exc:  # the output folder or a file cannot be written (permissions, disk full)
+        print(f"error: {exc.strerror or exc}{': ' + exc.filename if exc.filename else ''}.", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        out = cfg["out"] if cfg else "the output folder"
+        kept = os.path.exists(os.path.join(out, "state.pt")) if cfg else False
+        print("\nInterrupted. " + (f"The checkpoints of the last finished epoch are in '{out}'; continue with "
+                                   f"the same command and --resume." if kept else "No epoch had finished; nothing "
+                                   "was kept."), file=sys.stderr)
+        return 130
     return 0
 
 

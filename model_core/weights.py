@@ -87,6 +87,9 @@ def read(path):
             f"Weights file '{path}' cannot be read safely ({type(exc).__name__}: {str(exc)[:200]}). "
             "It is corrupt, truncated, or not a CAIM weights file (files containing pickled code are "
             "refused). Re-download or re-train it.") from None
+    if isinstance(payload, dict) and "optimizer" in payload and "history" in payload:
+        raise WeightsError(f"'{path}' is a training run's state for --resume (optimizer and history), not a "
+                           "weights file: use best.pt (or last.pt) from the same folder.")
     if not isinstance(payload, dict) or payload.get("format") != FORMAT:
         raise WeightsError(f"Weights file '{path}' is not a CAIM weights file (no '{FORMAT}' header). "
                            "Use weights written by 'python -m model_core train'.")

@@ -64,6 +64,9 @@ def test_train_checkpoints_and_resume(tmp_path):
     # fine-tuning from weights into a new folder, with gradient clipping
     assert train.main([str(cfg_path), "--init", str(out / "last.pt"), "--out", str(tmp_path / "ft")]) == 0
     assert (tmp_path / "ft" / "best.pt").is_file()
+    # the resume state is not a weights file, and says which file is
+    with pytest.raises(Exception, match="use best.pt"):
+        weights.read(str(out / "state.pt"))
     # resuming a missing run is a clean error
     assert train.main([str(cfg_path), "--resume", "--out", str(tmp_path / "none")]) == 2
 
@@ -122,6 +125,22 @@ def test_evaluate_prints_tables(tmp_path, capsys):
     assert predicted["3"] > predicted["0"]
     assert evaluate.main(["--dataset", "generic", "--root", root, "--weights", w, "--sensitivity", "7"]) == 2
     assert "outside -3 .. 3" in capsys.readouterr().err
+    # an existing --json is kept unless --overwrite, refused before the evaluation runs
+    before = (tmp_path / "r.json").read_text()
+    assert evaluate.main(["--dataset", "generic", "--root", root, "--weights", w, "--json",
+                          str(tmp_path / "r.json")]) == 2
+    captured = capsys.readouterr()
+    assert "already exists" in captured.err and "Change area" not in captured.out
+    assert (tmp_path / "r.json").read_text() == before
+    assert evaluate.main(["--dataset", "generic", "--root", root, "--weights", w, "--tile", "16", "--json",
+                          str(tmp_path / "r.json"), "--overwrite", "--sensitivity", "3"]) == 0
+    assert (tmp_path / "r.json").read_text() != before
+    assert evaluate.main(["--dataset", "generic", "--root", root, "--json", str(tmp_path / "no" / "r.json")]) == 2
+    assert "does not exist" in capsys.readouterr().err
+    assert evaluate.main(["--dataset", "generic", "--root", root, "--no-model", "--no-baseline"]) == 2
+    assert "nothing to evaluate" in capsys.readouterr().err
+    assert evaluate.main(["--dataset", "generic", "--root", str(tmp_path / "nope")]) == 2
+    assert "nope' does not exist (--root)" in capsys.readouterr().err
 
 
 def test_predict_scene_independent_of_tile_size():
@@ -223,11 +242,12 @@ def test_train_with_ema_schedule_and_calibrated_selection_resumes(tmp_path):
     assert rec["calibrated"]["bias"] in [round(float(b), 2) for b in np.arange(-1.0, 3.01, 0.25)]
     assert rec["score_selected"] >= rec["score"] - 1e-9
     assert rec["lr"] == pytest.approx(1e-3 * 0.05)  # the epoch's last step is at lr * lr_min_ratio
-    # best.pt/last.pt hold the averaged weights; state.pt the raw ones for resuming
+    # best.pt/last.pt hold the averaged weights; state.pt the raw ones and the average, for resuming
     state = torch.load(str(out / "state.pt"), map_location="cpu", weights_only=True)
     saved = weights.read(str(out / "last.pt"))["state_dict"]
-    raw = state["raw_model"]
+    raw = state["model"]
     assert set(raw) == set(saved)
+    assert all(torch.equal(state["ema_model"][k], saved[k]) for k in saved)
     assert any(not torch.equal(raw[k], saved[k]) for k in raw if raw[k].dtype.is_floating_point)
     assert train.main([str(cfg_path), "--resume", "--epochs", "2"]) == 0
     hist = json.loads((out / "history.json").read_text())["epochs"]
@@ -235,3 +255,185 @@ def test_train_with_ema_schedule_and_calibrated_selection_resumes(tmp_path):
     bad = dict(cfg, select="best")
     cfg_path.write_text(json.dumps(bad))
     assert train.main([str(cfg_path)]) == 2
+
+
+def _md5(path):
+    import hashlib
+
+    return hashlib.md5(open(path, "rb").read()).hexdigest()  # nosec B324 -- a test's file identity
+
+
+def test_train_never_replaces_a_run_unasked(tmp_path, capsys):
+    """A new run into a folder holding a run is refused (the weights stay as they were); --overwrite
+    replaces it whole; the run's own OUT/config.json is a config train accepts (to resume with)."""
+    from model_core import train
+
+    root = str(tmp_path / "data")
+    layouts.write_generic(root)
+    cfg_path = tmp_path / "cfg.json"
+    cfg_path.write_text(json.dumps(_cfg(tmp_path, root, 2)))
+    out = tmp_path / "run"
+    assert train.main([str(cfg_path)]) == 0
+    before = _md5(out / "best.pt")
+    capsys.readouterr()
+    assert train.main([str(cfg_path), "--epochs", "1", "--seed", "9"]) == 2
+    err = capsys.readouterr().err
+    assert "already holds a training run (2 epochs trained" in err and "--resume" in err and "--overwrite" in err
+    assert _md5(out / "best.pt") == before
+    assert len(json.loads((out / "history.json").read_text())["epochs"]) == 2
+    # resuming with the run's own config.json (it records the command line too)
+    assert train.main([str(out / "config.json"), "--resume", "--epochs", "3"]) == 0
+    assert len(json.loads((out / "history.json").read_text())["epochs"]) == 3
+    # a finished run: a message, not a silent no-op
+    capsys.readouterr()
+    assert train.main([str(out / "config.json"), "--resume"]) == 2
+    assert "has finished its 3 epochs" in capsys.readouterr().err
+    assert train.main([str(cfg_path), "--epochs", "1", "--seed", "9", "--overwrite"]) == 0
+    assert len(json.loads((out / "history.json").read_text())["epochs"]) == 1
+    assert _md5(out / "best.pt") != before
+
+
+def test_resume_refuses_another_config(tmp_path, capsys):
+    from model_core import train
+
+    root = str(tmp_path / "data")
+    layouts.write_generic(root)
+    cfg = _cfg(tmp_path, root, 1)
+    cfg_path = tmp_path / "cfg.json"
+    cfg_path.write_text(json.dumps(cfg))
+    assert train.main([str(cfg_path)]) == 0
+    cfg_path.write_text(json.dumps(dict(cfg, patch=24, seed=4, lr=5e-4)))
+    capsys.readouterr()
+    assert train.main([str(cfg_path), "--resume", "--epochs", "2"]) == 2
+    err = capsys.readouterr().err
+    assert "patch: 16 -> 24" in err and "seed: 3 -> 4" in err and "lr" not in err.split("differs in:")[1].split(".")[0]
+    assert len(json.loads((tmp_path / "run" / "history.json").read_text())["epochs"]) == 1
+    # epochs and lr may change
+    assert train.main([str(cfg_path), "--resume", "--epochs", "2", "--seed", "3", "--out", str(tmp_path / "run")]) == 2
+    cfg_path.write_text(json.dumps(dict(cfg, lr=5e-4)))
+    assert train.main([str(cfg_path), "--resume", "--epochs", "2"]) == 0
+
+
+def test_resume_after_a_stop_between_checkpoint_files_equals_the_uninterrupted_run(tmp_path):
+    """Killed after last.pt of epoch 2 was written but before state.pt: the resume must train epoch 2
+    again from epoch 1's state (not epoch 2's weights with epoch 1's optimizer) and end where an
+    uninterrupted run ends."""
+    import shutil
+
+    from model_core import train, weights
+
+    root = str(tmp_path / "data")
+    layouts.write_generic(root)
+    ref = dict(_cfg(tmp_path, root, 3), out=str(tmp_path / "ref"))
+    train.train(train.load_config(ref), log=lambda m: None)
+    run = dict(ref, out=str(tmp_path / "run"), epochs=1)
+    train.train(train.load_config(run), log=lambda m: None)
+    shutil.copy(tmp_path / "run" / "state.pt", tmp_path / "state1.pt")
+    train.train(train.load_config(dict(run, epochs=2)), resume=True, log=lambda m: None)
+    shutil.copy(tmp_path / "state1.pt", tmp_path / "run" / "state.pt")  # the stop: state.pt of epoch 1
+    hist = train.train(train.load_config(dict(run, epochs=3)), resume=True, log=lambda m: None)
+    assert [h["epoch"] for h in hist] == [1, 2, 3]
+    a = weights.read(str(tmp_path / "ref" / "last.pt"))["state_dict"]
+    b = weights.read(str(tmp_path / "run" / "last.pt"))["state_dict"]
+    assert all(torch.equal(a[k], b[k]) for k in a)
+
+
+@pytest.mark.parametrize("change, words", [
+    ({"epochs": "two"}, "epochs must be a whole number"),
+    ({"patch": 32.7}, "patch must be a whole number"),
+    ({"batch": 0}, "batch must be at least 1"),
+    ({"steps_per_epoch": 0}, "steps_per_epoch must be at least 1"),
+    ({"lr": "fast"}, "lr must be a number > 0"),
+    ({"data": "gen"}, "data must be an object"),
+    ({"data": {"val_rot": "x"}}, "val_rot"),
+    ({"data": {"kind": "generc"}}, "'generc' is unknown"),
+    ({"data": {"kind": "taizhou"}}, "not a training kind"),
+    ({"data": {"root": "/nonexistent/folder"}}, "data.root '/nonexistent/folder' is not a folder"),
+    ({"data": {"bands": "3,2,1,4"}}, "data.bands must be a list of 4 band numbers"),
+    ({"preset": "wdie"}, "'wdie' is not a preset of caimnet"),
+    ({"model_config": {"widht": 3}}, "model_config does not fit caimnet"),
+    ({"device": "gpu"}, "device must be auto, cpu or cuda:N"),
+    ({"model": "schanger", "preset": "default", "model_config": {}}, "compares exactly 2 dates"),
+    ({"lr_schedule": "cos"}, "lr_schedule must be null"),
+])
+def test_config_mistakes_are_refused_with_the_key_before_anything_is_written(tmp_path, capsys, change, words):
+    from model_core import train
+
+    root = str(tmp_path / "data")
+    layouts.write_generic(root)
+    cfg = _cfg(tmp_path, root, 1)
+    for k, v in change.items():
+        if k == "data" and isinstance(v, dict):
+            cfg["data"] = dict(cfg["data"], **v)
+        else:
+            cfg[k] = v
+    cfg["out"] = str(tmp_path / "new" / "run")
+    p = tmp_path / "cfg.json"
+    p.write_text(json.dumps(cfg))
+    assert train.main([str(p)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: ") and words in err and "Traceback" not in err
+    assert not (tmp_path / "new").exists()
+
+
+def test_data_problems_are_messages_and_leave_no_folder(tmp_path, capsys):
+    """A label on another grid, and a config file that is not JSON: one error line each, no folder."""
+    from osgeo import gdal
+
+    from model_core import train
+
+    root = str(tmp_path / "data")
+    layouts.write_generic(root)
+    ds = gdal.Open(os.path.join(root, "site_a", "moment.tif"))
+    gdal.Translate(os.path.join(root, "site_a", "small.tif"), ds, srcWin=[0, 0, 10, 10])
+    ds = None
+    os.replace(os.path.join(root, "site_a", "small.tif"), os.path.join(root, "site_a", "moment.tif"))
+    cfg = dict(_cfg(tmp_path, root, 1), out=str(tmp_path / "new" / "run"))
+    p = tmp_path / "cfg.json"
+    p.write_text(json.dumps(cfg))
+    assert train.main([str(p)]) == 2
+    err = capsys.readouterr().err
+    assert "\nerror: Training data (generic at " in err and "moment.tif is 10 x 10" in err and "Traceback" not in err
+    assert not (tmp_path / "new").exists()
+    p.write_text('{"epochs": 1,}')
+    assert train.main([str(p)]) == 2
+    assert "is not valid JSON" in capsys.readouterr().err
+
+
+def test_interrupt_before_the_first_checkpoint_leaves_nothing(tmp_path, capsys, monkeypatch):
+    from model_core import train
+
+    root = str(tmp_path / "data")
+    layouts.write_generic(root)
+    p = tmp_path / "cfg.json"
+    p.write_text(json.dumps(dict(_cfg(tmp_path, root, 1), out=str(tmp_path / "new" / "run"))))
+
+    def stop(*a, **k):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(train, "_epochs", stop)
+    assert train.main([str(p)]) == 130
+    assert "Interrupted. No epoch had finished" in capsys.readouterr().err
+    assert not (tmp_path / "new").exists()
+
+
+def test_weights_trained_on_own_data_describe_their_validation(tmp_path):
+    """`weights` says where a run on the user's data was validated (its own training series without a
+    val_root, held-out ones with it), prints a moment kappa of 0 as 0, and the run summary's line reads
+    'trained on a generic folder …' once."""
+    from model_core import provenance, train, weights
+
+    root = str(tmp_path / "data")
+    layouts.write_generic(root)
+    layouts.write_generic(str(tmp_path / "val"), rng=np.random.default_rng(7))
+    train.train(train.load_config(_cfg(tmp_path, root, 1)), log=lambda m: None)
+    info = provenance.describe(str(tmp_path / "run" / "best.pt"))
+    text = provenance.text(info)
+    assert "training series themselves (no val_root" in text and "semi-synthetic" not in text
+    assert "moment kappa nan" not in text
+    line = provenance.short(weights.read(str(tmp_path / "run" / "best.pt"))["meta"])
+    assert line.startswith("a generic folder of dated GeoTIFFs at ") and "trained on" not in line
+    held = dict(_cfg(tmp_path, root, 1), out=str(tmp_path / "held"))
+    held["data"] = dict(held["data"], val_root=str(tmp_path / "val"))
+    train.train(train.load_config(held), log=lambda m: None)
+    assert "held-out series (val_root" in provenance.text(provenance.describe(str(tmp_path / "held" / "best.pt")))
