@@ -445,7 +445,11 @@ def _main(args):
         min_patch = check_min_patch(args.min_patch)
         # progress on stderr for the benchmarks of many tiles
         log = (lambda m: print(m, file=sys.stderr, flush=True)) if args.dataset in ("pairs", "oscd") else None
-        res = evaluate(series, model, device, args.tile, baseline=not args.no_baseline,
+        # the classical CVA as the model is the baseline itself (the same bands): one row, not two
+        same = args.model == "cva" and not args.no_model
+        if same and not args.no_baseline:
+            print("(the model is the CVA + Otsu baseline itself: one row)", file=sys.stderr)
+        res = evaluate(series, model, device, args.tile, baseline=not (args.no_baseline or same),
                        block=args.bootstrap_block, min_patch=min_patch, log=log)
         if min_patch > 1:
             label += f", min patch {min_patch} px"
@@ -463,8 +467,10 @@ def _main(args):
     print(f"Dataset: {args.dataset} ({kind}), {len(series)} series, T = {have}"
           + (f" (--t {args.t} asked for more dates than the series have)" if args.t and have and args.t > have[-1]
              else ""))
-    print(format_results(res, label, "CVA + Otsu baseline" + (f", min patch {args.min_patch} px"
-                                                               if args.min_patch > 1 else "")))
+    counts = {s.values.shape[1] for s in series if getattr(s, "values", None) is not None}
+    bands = f", {counts.pop()} bands" if len(counts) == 1 else ""  # which bands it saw (the model's input)
+    print(format_results(res, label, "CVA + Otsu baseline" + bands + (f", min patch {args.min_patch} px"
+                                                                       if args.min_patch > 1 else "")))
     if args.json:
         tmp = args.json + ".part"
         try:

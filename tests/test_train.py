@@ -103,7 +103,7 @@ def test_evaluate_prints_tables(tmp_path, capsys):
                         "--json", str(tmp_path / "r.json"), "--bootstrap-block", "4"])
     assert rc == 0
     out = capsys.readouterr().out
-    assert "Change area" in out and "Change moment" in out and "CVA + Otsu baseline" in out
+    assert "Change area" in out and "Change moment" in out and "CVA + Otsu baseline, 4 bands" in out
     assert "spatial block bootstrap (4 x 4 px" in out and "model - baseline (paired)" in out
     res = json.loads((tmp_path / "r.json").read_text())["results"]
     # both methods scored on the same labelled pixels
