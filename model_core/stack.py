@@ -666,6 +666,22 @@ class Stack:
             who = (f"all {len(specs)} dates" if len(labels) == len(specs) else
                    ", ".join(f"'{lab}'" for lab in labels))
             self.band_notes.append(f"{text}: {who}")
+        # a date without NIR reads green in its place: a real NIR on the other dates against that green
+        # would look like change everywhere vegetation is, so every date then reads green in NIR's place
+        lacking = [s.label for i, s in enumerate(specs) if out[i] is not None and not s.bands and out[i][3] == out[i][1]]
+        if lacking and len(lacking) < len(specs):
+            moved = []
+            for i, (s, ds) in enumerate(zip(specs, datasets)):
+                cur = out[i] or ([1, 2, 3, 4] if ds.RasterCount == 4 else None)
+                if s.bands or cur is None or cur[3] == cur[1]:
+                    continue
+                out[i] = cur[:3] + [cur[1]]
+                moved.append(s.label)
+            if moved:
+                self.band_notes.append(
+                    "green in place of NIR on every date, not only where it is missing ("
+                    + ", ".join(f"'{lab}'" for lab in lacking) + " has no NIR band; its green against the other "
+                    "dates' NIR would look like change): " + ", ".join(f"'{lab}'" for lab in moved))
         return out
 
     def _dates(self, specs, datasets, dates):

@@ -199,3 +199,19 @@ def test_rgb_only_band_names_win_over_the_default_colour_interpretation(tmp_path
     assert [s.bands for s in st.sources] == [[3, 2, 1, 2]] * 2 and "band names" in st.band_notes[0]
     partial = _raster(tmp_path / "partial.tif", 3, names=["Red", "", ""])
     assert bandmap.infer_rgb_only(gdal.Open(partial)) == ([1, 2, 3, 2], "colour interpretation")
+
+
+def test_a_date_without_nir_makes_every_date_read_green_for_nir(tmp_path):
+    """One RGB-only date among 4-band dates: the 4-band dates read green in NIR's place too (a real NIR
+    against the RGB date's green would look like change wherever vegetation is), and the note says so;
+    a band mapping is untouched."""
+    rng = np.random.default_rng(6)
+    four = [write_tif(tmp_path / f"d{i}.tif", rng.integers(1, 255, (4, 16, 16)).astype(np.uint8)) for i in (0, 2)]
+    rgb = write_tif(tmp_path / "d1.tif", rng.integers(1, 255, (3, 16, 16)).astype(np.uint8))
+    paths = [four[0], rgb, four[1]]
+    st = Stack(paths, expected_bands=4)
+    assert [s.bands for s in st.sources] == [[1, 2, 3, 2]] * 3
+    note = [n for n in st.band_notes if n.startswith("green in place of NIR on every date")]
+    assert len(note) == 1 and "'d1.tif' has no NIR band" in note[0] and "'d0.tif', 'd2.tif'" in note[0]
+    assert [s.bands for s in Stack(four, expected_bands=4).sources] == [[1, 2, 3, 4]] * 2  # all 4-band: NIR kept
+    assert [s.bands for s in Stack(paths, bands=[1, 2, 3, 2], expected_bands=4).sources] == [[1, 2, 3, 2]] * 3
