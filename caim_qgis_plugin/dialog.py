@@ -701,30 +701,51 @@ class CaimDialog(QDialog):
         self.layer_tree.blockSignals(False)
 
     def match_masks(self):
-        """Give each checked date without a mask the one-band layer of the same date whose name looks like
-        a mask (MASK_WORDS); returns how many were matched."""
+        """Give each checked image date without a mask the one-band layer of the same date whose name looks
+        like a mask (MASK_WORDS); a date with several such layers is left for the user to choose, and
+        said.  Mask-like layers never receive a mask themselves, and those of an image's date are
+        unchecked as inputs.  Returns how many images were given a mask."""
         candidates = []
         for layer in self.mask_candidates():
             name = layer.name().lower() + " " + os.path.basename(inp.layer_source(layer)).lower()
             if any(w in name for w in MASK_WORDS):
                 candidates.append((inp.date_for_layer(layer)[0], layer))
+        mask_ids = {layer.id() for _, layer in candidates}
         taken = {item.data(COL_MASK, LAYER_ROLE) for item in self._items()}
-        matched = 0
+        matched, ambiguous, dates = 0, [], set()
         for item in self._items():
+            if item.data(COL_LAYER, LAYER_ROLE) in mask_ids:  # a mask is not an image to mask
+                continue
             if item.checkState(COL_LAYER) != Qt.Checked or item.data(COL_MASK, LAYER_ROLE):
                 continue
             date = inp.typed_date(item.text(COL_DATE)) if item.text(COL_DATE).strip() else None
-            same = [layer for d, layer in candidates if date and d == date and layer.id() not in taken
-                    and layer.id() != item.data(COL_LAYER, LAYER_ROLE)]
+            if not date:
+                continue
+            dates.add(date)
+            same = [layer for d, layer in candidates if d == date and layer.id() not in taken]
             if len(same) == 1:
                 self.layer_tree.blockSignals(True)
                 self.set_mask(item, same[0])
                 self.layer_tree.blockSignals(False)
                 taken.add(same[0].id())
                 matched += 1
+            elif len(same) > 1:
+                ambiguous.append("%s (%s)" % (date, ", ".join(sorted("'%s'" % layer.name() for layer in same))))
+        # the mask-like layers of the images' dates are masks, not dates of the series
+        self.layer_tree.blockSignals(True)
+        for item in self._items():
+            if item.data(COL_LAYER, LAYER_ROLE) in mask_ids and (
+                    inp.date_for_layer(QgsProject.instance().mapLayer(item.data(COL_LAYER, LAYER_ROLE)))[0] in dates):
+                item.setCheckState(COL_LAYER, Qt.Unchecked)
+        self.layer_tree.blockSignals(False)
         self._uncheck_mask_rows()
         self.validate()
-        self._set_status("Matched %d cloud mask%s by date." % (matched, "" if matched == 1 else "s"))
+        text = "Matched %d cloud mask%s by date." % (matched, "" if matched == 1 else "s")
+        if ambiguous:
+            text += (" Several mask layers for %s: choose one in %s Cloud mask cell%s."
+                     % ("; ".join(ambiguous), "that date's" if len(ambiguous) == 1 else "those dates'",
+                        "" if len(ambiguous) == 1 else "s"))
+        self._set_status(text, error=bool(ambiguous))
         return matched
 
     def checked_masks(self):
@@ -738,8 +759,11 @@ class CaimDialog(QDialog):
         return out
 
     def _check_all(self, checked):
+        """Check or uncheck every row; a layer in use as a date's cloud mask stays unchecked."""
+        masks = {item.data(COL_MASK, LAYER_ROLE) for item in self._items()} - {None, ""}
         for item in self._items():
-            item.setCheckState(COL_LAYER, Qt.Checked if checked else Qt.Unchecked)
+            keep_off = checked and item.data(COL_LAYER, LAYER_ROLE) in masks
+            item.setCheckState(COL_LAYER, Qt.Checked if checked and not keep_off else Qt.Unchecked)
 
     # -- the plan ---------------------------------------------------------------------------------
     def checked(self):

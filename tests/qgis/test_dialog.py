@@ -525,6 +525,40 @@ def test_cloud_mask_column_match_and_run(dialog, project, tmp_path):
     assert run["mask_clear"] == "0" and run["inputs"][1]["mask"].endswith("cmask_2020-05-01.tif")
 
 
+def test_match_masks_never_masks_a_mask_and_names_a_date_with_two(dialog, project, tmp_path):
+    """Two mask-like layers for one date (a QA band and a cloud mask): that date is left for the user,
+    and said; neither mask gets the other as its mask (it did: 'Matched 8 masks' for 6 dates, the images
+    of those dates none); every mask-like layer of an image's date is unchecked; 'Check all' leaves the
+    masks in use unchecked."""
+    import shutil
+
+    from qgis.PyQt.QtCore import Qt
+
+    from caim_qgis_plugin.dialog import COL_LAYER, COL_MASK, NO_MASK
+    from test_algorithm import _cloud_masks
+
+    paths = make_stack(str(tmp_path), nodata_block=False)
+    for p in paths:
+        add_layer(project, p, os.path.basename(p))
+    masks = _cloud_masks(str(tmp_path))
+    second = str(tmp_path / "qa_2020-05-01.tif")
+    shutil.copy(masks[1], second)
+    for m in masks + [second]:
+        add_layer(project, m, os.path.basename(m)[:-4])
+    dialog.refresh_layers()
+    assert dialog.match_masks() == 2
+    by_name = {i.text(COL_LAYER): i for i in dialog._items()}
+    assert by_name["20190501.tif"].text(COL_MASK) == "cmask_2019-05-01"
+    assert by_name["20200501.tif"].text(COL_MASK) == NO_MASK
+    for name in ("cmask_2020-05-01", "qa_2020-05-01", "cmask_2019-05-01"):
+        assert by_name[name].text(COL_MASK) == NO_MASK and by_name[name].checkState(COL_LAYER) == Qt.Unchecked
+    assert "Several mask layers for 2020-05-01 ('cmask_2020-05-01', 'qa_2020-05-01')" in dialog.status.text()
+    assert [layer.name() for layer, _ in dialog.checked()] == [os.path.basename(p) for p in paths]
+    dialog._check_all(True)
+    checked = [layer.name() for layer, _ in dialog.checked()]
+    assert "cmask_2019-05-01" not in checked and "cmask_2021-05-01" not in checked and "qa_2020-05-01" in checked
+
+
 def test_cloud_mask_on_one_of_three_dates(dialog, project, tmp_path):
     """A cloud mask for the middle date only: no error, the run sends MASKS with that mask and MASKED_DATES=2,
     its cloud comes out as nodata (or filled with Fill masked dates) and the run notes that date's mask
