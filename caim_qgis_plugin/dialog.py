@@ -25,7 +25,10 @@ from qgis.PyQt.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QProgressBar,
+    QFrame,
     QPushButton,
+    QScrollArea,
+    QSizePolicy,
     QSpinBox,
     QStyledItemDelegate,
     QTreeWidget,
@@ -418,13 +421,25 @@ class CaimDialog(QDialog):
         self.messages.setObjectName("messages")
         self.messages.setWordWrap(True)
         self.messages.setTextFormat(Qt.RichText)
-        layout.addWidget(self.messages)
+        self.messages.setAlignment(Qt.AlignLeft | Qt.AlignTop)
+        # a long list of problems wraps and scrolls in a bounded area: it neither widens the dialog past
+        # the screen nor squashes the form above it
+        self.messages.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)
+        self.messages_area = QScrollArea()
+        self.messages_area.setWidgetResizable(True)
+        self.messages_area.setFrameShape(QFrame.NoFrame)
+        self.messages_area.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.messages_area.setWidget(self.messages)
+        self.messages_area.setMaximumHeight(8 * self.fontMetrics().lineSpacing())
+        self.messages_area.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Maximum)
+        layout.addWidget(self.messages_area)
 
         self.progress = QProgressBar()
         self.progress.setRange(0, 100)
         self.progress.setValue(0)
         self.status = QLabel("")
         self.status.setWordWrap(True)
+        self.status.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)  # a long error wraps
         layout.addWidget(self.progress)
         layout.addWidget(self.status)
         self.report_link = QLabel()

@@ -559,6 +559,41 @@ def test_match_masks_never_masks_a_mask_and_names_a_date_with_two(dialog, projec
     assert "cmask_2019-05-01" not in checked and "cmask_2021-05-01" not in checked and "qa_2020-05-01" in checked
 
 
+def test_long_problem_lists_neither_widen_the_dialog_nor_squash_the_form(project, fresh_settings, tmp_path):
+    """Many layers with problems when the dialog opens (the masks checked as dates before 'Match
+    masks'): the problem text wraps inside a bounded, scrolling area; the dialog stays narrower than a
+    1280 px screen (it opened 1828 px wide) and the form's rows keep their height (they were squashed
+    to 12 px)."""
+    from qgis.core import QgsApplication
+
+    from caim_qgis_plugin.dialog import CaimDialog
+    from test_algorithm import _cloud_masks
+
+    paths = make_stack(str(tmp_path), nodata_block=False)
+    for p in paths:
+        add_layer(project, p, os.path.basename(p) + "_with_a_rather_long_descriptive_layer_name_from_a_catalogue")
+    for i in range(12):
+        os.makedirs(str(tmp_path / ("m%d" % i)))
+        for m in _cloud_masks(str(tmp_path / ("m%d" % i))):
+            add_layer(project, m, "%s_copy_%d_of_a_cloud_mask_with_a_long_name" % (os.path.basename(m)[:-4], i))
+    dialog = CaimDialog(None)
+    try:
+        dialog.refresh_layers()
+        dialog.show()
+        QgsApplication.processEvents()
+        assert not dialog.validate() and "Band counts differ" in dialog.messages.text()
+        assert dialog.width() < 1280 and dialog.minimumSizeHint().width() < 1000
+        assert dialog.messages_area.height() <= 10 * dialog.fontMetrics().lineSpacing()
+        squashed = [dialog.model_combo.height(), dialog.folder_widget.height()]
+        dialog._check_all(False)
+        QgsApplication.processEvents()
+        assert [dialog.model_combo.height(), dialog.folder_widget.height()] == squashed  # as with no problems
+    finally:
+        dialog.hide()
+        dialog.shutdown()
+        dialog.deleteLater()
+
+
 def test_cloud_mask_on_one_of_three_dates(dialog, project, tmp_path):
     """A cloud mask for the middle date only: no error, the run sends MASKS with that mask and MASKED_DATES=2,
     its cloud comes out as nodata (or filled with Fill masked dates) and the run notes that date's mask
