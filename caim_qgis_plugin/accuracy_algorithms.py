@@ -52,6 +52,28 @@ def _vector_source(layer):
     return decoded.get("path") or layer.source().split("|")[0], decoded.get("layerName") or None
 
 
+def labelled_points(path, field="reference"):
+    """How many points of the vector file ``path`` have a value in ``field`` (0 when the file or the
+    field is not there, or cannot be read)."""
+    from osgeo import ogr
+
+    if not os.path.isfile(path):
+        return 0
+    ds = ogr.Open(path)
+    if ds is None:
+        return 0
+    try:
+        n = 0
+        for i in range(ds.GetLayerCount()):
+            layer = ds.GetLayer(i)
+            if layer.GetLayerDefn().GetFieldIndex(field) < 0:
+                continue
+            n += sum(1 for f in layer if f.IsFieldSetAndNotNull(field) and str(f.GetField(field)).strip() != "")
+        return n
+    finally:
+        ds = None
+
+
 class _Base(QgsProcessingAlgorithm):
     def group(self):
         return tr("Accuracy assessment")
@@ -183,6 +205,12 @@ class SampleChangeMapAlgorithm(_Base):
 
         map_path = self._map_path(parameters, self.INPUT, context)
         out = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
+        labelled = labelled_points(out)
+        if labelled:  # Processing writes over its outputs; hours of labelling must not go that way
+            raise QgsProcessingException(
+                "'%s' holds a sample with %d labelled point%s: a new sample there would erase the labels. "
+                "Choose another file for the new sample (or delete that one first)." % (
+                    out, labelled, "" if labelled == 1 else "s"))
         os.makedirs(os.path.dirname(os.path.abspath(out)), exist_ok=True)
         n0 = parameters.get(self.N_UNCHANGED)
         n0 = None if n0 in (None, "") else self.parameterAsInt(parameters, self.N_UNCHANGED, context)

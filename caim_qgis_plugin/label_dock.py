@@ -20,6 +20,7 @@ from qgis.PyQt.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDockWidget,
+    QFileDialog,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -89,6 +90,46 @@ def sample_map_path(layer):
     value = source.GetMetadataItem("CAIM_MAP") if source is not None else None
     source = ds = None
     return value or None
+
+
+def temporary_sample(layer):
+    """Whether ``layer`` lives where QGIS deletes it when it closes: a memory layer, or a file in
+    Processing's temporary folder (a sample drawn with the output left at 'Save to temporary file')."""
+    if layer is None:
+        return False
+    if layer.providerType() == "memory":
+        return True
+    from qgis.core import QgsProcessingUtils
+
+    path = _vector_source(layer)[0]
+    temp = os.path.abspath(QgsProcessingUtils.tempFolder())
+    return bool(path) and os.path.abspath(path).startswith(temp + os.sep)
+
+
+def save_sample_copy(layer, path, project=None):
+    """Write ``layer`` (every field, labels included) to the GeoPackage ``path`` and add it to the
+    project in its place, styled alike; returns the new layer.  Raises OSError when it cannot be written."""
+    from qgis.core import QgsCoordinateTransformContext, QgsVectorFileWriter
+
+    project = project or QgsProject.instance()
+    options = QgsVectorFileWriter.SaveVectorOptions()
+    options.driverName = "GPKG"
+    options.layerName = "sample"
+    result = QgsVectorFileWriter.writeAsVectorFormatV2(layer, path, QgsCoordinateTransformContext(), options)
+    if result[0] != QgsVectorFileWriter.NoError:
+        raise OSError(result[1] or "the file could not be written")
+    copy = QgsVectorLayer(path, layer.name(), "ogr")
+    if not copy.isValid():
+        raise OSError("the written file cannot be opened")
+    copy.setRenderer(layer.renderer().clone())
+    for i, field in enumerate(layer.fields()):
+        j = copy.fields().indexOf(field.name())
+        if j >= 0:
+            copy.setEditorWidgetSetup(j, layer.editorWidgetSetup(i))
+    for key in layer.customPropertyKeys():
+        copy.setCustomProperty(key, layer.customProperty(key))
+    project.addMapLayer(copy)
+    return copy
 
 
 def _same_file(a, b):
@@ -300,6 +341,17 @@ class LabelDock(QDockWidget):
         self.bands_note.setWordWrap(True)
         layout.addWidget(self.bands_note)
 
+        temp_row = QHBoxLayout()
+        self.temp_note = QLabel("<span style='color:#b00'><b>This sample is a temporary file</b>: QGIS deletes it, "
+                                "with your labels, when it closes. Save a copy and label that.</span>")
+        self.temp_note.setObjectName("labelTemporary")
+        self.temp_note.setWordWrap(True)
+        self.save_copy_button = QPushButton("Save a copy...")
+        self.save_copy_button.setToolTip("Writes the sample (labels included) to a GeoPackage and labels that file")
+        self.save_copy_button.clicked.connect(self._save_copy_clicked)
+        temp_row.addWidget(self.temp_note, 1)
+        temp_row.addWidget(self.save_copy_button)
+        layout.addLayout(temp_row)
         self.header = QLabel()
         self.header.setObjectName("labelHeader")
         self.header.setWordWrap(True)
@@ -432,6 +484,9 @@ class LabelDock(QDockWidget):
             return
         self.sample = layer
         self.order, self.pos = [], -1
+        temporary = temporary_sample(layer)
+        self.temp_note.setVisible(temporary)
+        self.save_copy_button.setVisible(temporary)
         map_path = sample_map_path(layer)
         run = run_of_map(map_path, run_layers())  # the run whose map the sample was drawn from
         self._style_sample(layer, map_path)
@@ -449,6 +504,32 @@ class LabelDock(QDockWidget):
             self.go(first if first is not None else 0)
         else:
             self.show_point()
+
+    def _save_copy_clicked(self):
+        map_path = sample_map_path(self.sample)
+        folder = os.path.dirname(map_path) if map_path else os.path.expanduser("~")
+        path, _ = QFileDialog.getSaveFileName(self, "Save the sample", os.path.join(folder, "sample.gpkg"),
+                                              "GeoPackage (*.gpkg)")
+        if path:
+            self.save_copy(path if path.lower().endswith(".gpkg") else path + ".gpkg")
+
+    def save_copy(self, path):
+        """Save the temporary sample to ``path`` and go on labelling the copy (at the same point)."""
+        if os.path.exists(path):
+            self._error("'%s' exists: choose a new file name (a sample is never written over a file)." % path)
+            return None
+        pos, temporary = self.pos, self.sample
+        try:
+            copy = save_sample_copy(temporary, path)
+        except OSError as exc:
+            self._error("The sample could not be saved to '%s': %s" % (path, exc))
+            return None
+        QgsProject.instance().removeMapLayer(temporary.id())  # the copy takes its place: one sample to label
+        self.refresh_layers()
+        self.sample_combo.setCurrentIndex(self.sample_combo.findData(copy.id()))
+        if 0 <= pos < len(self.order):
+            self.go(pos)
+        return copy
 
     @staticmethod
     def _style_sample(layer, map_path):

@@ -1,5 +1,7 @@
 """Menu and toolbar actions; registers the Processing provider and the inspect tool."""
 
+import os
+
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction, QMessageBox
@@ -166,6 +168,13 @@ class CaimPlugin:
                  if isinstance(node.layer(), QgsRasterLayer) and node.layer().customProperty(lyr.KIND_PROPERTY) == lyr.MOMENT]
         if maps:
             params["INPUT" if alg_id == SAMPLE_ID else "MAP"] = maps[0].id()
+            folder = os.path.dirname(maps[0].source())
+            if alg_id == SAMPLE_ID and os.path.isdir(folder):
+                # a file beside the run, not Processing's temporary file (deleted, labels and all, on exit)
+                name, k = "sample.gpkg", 2
+                while os.path.exists(os.path.join(folder, name)):
+                    name, k = "sample_%d.gpkg" % k, k + 1
+                params["OUTPUT"] = os.path.join(folder, name)
         if alg_id == ASSESS_ID and points is None:
             for node in QgsProject.instance().layerTreeRoot().findLayers():
                 layer = node.layer()

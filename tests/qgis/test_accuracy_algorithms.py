@@ -56,6 +56,10 @@ def test_sample_label_and_assess_a_moment_map(project, tmp_path):
                                                    "REPORT": str(tmp_path / "r.html")})
     assert not ok and "unsaved edits" in fb.textLog()
     assert layer.commitChanges()
+    # drawing again into the labelled sample would erase the labels: refused, the file untouched
+    again, ok_again, fb_again = _run("caim:samplechangemap", {"INPUT": path, "N": 5, "SEED": 3, "OUTPUT": sample})
+    assert not ok_again and "holds a sample with 70 labelled points" in fb_again.textLog()
+    assert QgsVectorLayer(sample, "kept", "ogr").featureCount() == 70
     results, ok, fb = _run("caim:assessaccuracy", {"MAP": path, "POINTS": layer.id(), "FIELD": "reference",
                                                    "REPORT": str(tmp_path / "r.html")})
     assert ok, fb.textLog()

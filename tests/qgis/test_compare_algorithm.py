@@ -100,3 +100,11 @@ def test_registered_with_help_and_opened_on_the_newest_run(project, tmp_path):
                                 {"inputs": [], "model": "cva"}, project=project)
     plugin = CaimPlugin(types.SimpleNamespace(activeLayer=lambda: None))
     assert plugin.algorithm_defaults(COMPARE_ID) == {"MAP": added["moment"].id()}
+    # the sample goes beside the run by default (Processing's temporary file is deleted on exit, labels
+    # and all), never onto an existing file
+    from caim_qgis_plugin.plugin import SAMPLE_ID
+
+    folder = os.path.dirname(map_path)
+    assert plugin.algorithm_defaults(SAMPLE_ID)["OUTPUT"] == os.path.join(folder, "sample.gpkg")
+    open(os.path.join(folder, "sample.gpkg"), "w").close()
+    assert plugin.algorithm_defaults(SAMPLE_ID)["OUTPUT"] == os.path.join(folder, "sample_2.gpkg")

@@ -364,3 +364,44 @@ def sample_map(layer):
     from caim_qgis_plugin.label_dock import sample_map_path
 
     return sample_map_path(layer)
+
+
+def test_a_temporary_sample_is_flagged_and_saved_with_its_labels(qgis_app, project, finished_run, tmp_path):
+    """A sample left in Processing's temporary folder (the sample dialog's 'Save to temporary file'):
+    the panel says QGIS deletes it with the labels, and 'Save a copy' writes it, labels included, to a
+    GeoPackage that the panel then labels in its place; a file that exists is never written over."""
+    from qgis.core import QgsProcessingUtils, QgsVectorLayer
+
+    from caim_qgis_plugin.accuracy_algorithms import class_labels, setup_sample_layer
+    from caim_qgis_plugin.label_dock import LabelDock, temporary_sample
+    from model_core.accuracy import stratified_sample
+
+    res = finished_run["results"]
+    folder = os.path.join(QgsProcessingUtils.tempFolder(), "caim_test_%d" % os.getpid())
+    os.makedirs(folder, exist_ok=True)
+    temp_path = os.path.join(folder, "OUTPUT.gpkg")
+    if os.path.exists(temp_path):
+        os.remove(temp_path)
+    stratified_sample(res["MOMENT"], temp_path, n=4, n_unchanged=6, seed=5)
+    layer = QgsVectorLayer(temp_path, "sample", "ogr")
+    setup_sample_layer(layer, class_labels(res["MOMENT"]))
+    project.addMapLayer(layer)
+    assert temporary_sample(layer)
+    layer_id = layer.id()
+    dock = LabelDock(None)
+    try:
+        assert not dock.temp_note.isHidden() and "deletes it, with your labels" in dock.temp_note.text()
+        dock.set_label(1)
+        labelled = _reference_in_file(temp_path)
+        taken = tmp_path / "taken.gpkg"
+        taken.write_text("not mine to overwrite")
+        assert dock.save_copy(str(taken)) is None and taken.read_text() == "not mine to overwrite"
+        copy = dock.save_copy(str(tmp_path / "kept.gpkg"))
+        assert copy is not None and dock.sample is copy and not temporary_sample(copy)
+        assert dock.temp_note.isHidden() and project.mapLayer(layer_id) is None
+        assert _reference_in_file(str(tmp_path / "kept.gpkg")) == labelled
+        assert dock.pos == 1 and dock.labelled_count() == 1
+        dock.set_label(0)
+        assert sum(v is not None for v in _reference_in_file(str(tmp_path / "kept.gpkg")).values()) == 2
+    finally:
+        dock.shutdown()
