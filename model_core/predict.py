@@ -82,10 +82,11 @@ class DetectResult:
         if not used:
             return None
         clear = format_clear_values(self.mask_clear)
-        date, most = max(used, key=lambda p: p[1])
+        hidden = [f"{d} {_pct(f)}" for d, f in used if f > 0]
         return (f"Masks     {len(used)} of {len(self.dates)} dates have a mask file (clear = {clear}): "
-                f"{_pct(sum(f for _, f in used) / len(used))} of their pixels masked on average, "
-                f"most on {date} ({_pct(most)})")
+                f"{_pct(sum(f for _, f in used) / len(used))} of their pixels masked on average; "
+                + (f"masked: {', '.join(hidden)}" + (" (the others clear)" if len(hidden) < len(used) else "")
+                   if hidden else "every date clear"))
 
     def summary_text(self):
         g = self.grid
@@ -551,6 +552,17 @@ def detect(images, out_dir=None, dates=None, bands=None, model="caimnet", weight
         for i in sorted(stack.nan_inputs):
             warnings.append(f"input {i + 1} '{stack.sources[i].spec.label}' has NaN values not marked as nodata: "
                             "they were read as nodata (gdal_edit.py -a_nodata nan FILE marks them).")
+        for i, cover in enumerate(stack.mask_cover):
+            label = stack.sources[i].spec.label
+            if i in stack.overcast:
+                warnings.append(f"the cloud mask of input {i + 1} '{label}' hides the whole date: its values are "
+                                "the previous clear date's, so a change around it is dated to the interval ending "
+                                "at the next clear date.")
+            elif cover is not None and cover > 0.5:
+                warnings.append(f"the cloud mask of input {i + 1} '{label}' hides {_pct(cover)} of the date"
+                                + (" (filled from the previous clear date)." if fill_gaps else
+                                   ": those pixels are nodata in every output. Check that the mask covers "
+                                   "its whole image, or fill masked dates."))
         area_px = _hectares(g, counts)
         hectares = {labels[k - 1]: area_px[k] for k in range(1, n_dates)}
         report(1.0, "Done")

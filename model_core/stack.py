@@ -161,6 +161,8 @@ def fill_gaps(values, valid, center=None, scale=None):
             s = np.asarray(scale, np.float32)
             dst, n = np.nonzero(index != np.arange(t)[:, None])             # carried values: target date, pixel
             src = index[dst, n]
+            moved = (c[src] != c[dst]).any(axis=1) | (s[src] != s[dst]).any(axis=1)  # same radiometry: as is
+            dst, n, src = dst[moved], n[moved], src[moved]
             cols[dst, :, n] = (cols[dst, :, n] - c[src]) / s[src] * s[dst] + c[dst]
         filled[:, :, ys, xs] = cols
     return filled, valid.sum(axis=0) >= 2
@@ -540,6 +542,7 @@ class Stack:
         self.sample_step = 1  # the decimation of the statistics' read (1 = every pixel of the grid)
         self.mask_cover = [None] * len(specs)  # per date: the fraction of the grid its mask file marks
         self.nan_inputs = set()  # dates with NaN values not marked as nodata (read as nodata)
+        self.overcast = []       # dates whose mask hides every pixel (filled from the previous clear date)
 
     # ------------------------------------------------------------------ set-up
     def _check_bands(self, specs, datasets, bands, expected, extra=False, surface_only=False):
@@ -972,18 +975,32 @@ class Stack:
                 self.mask_cover[i] = 1.0 - float(clear.mean())
             if not valid.any():
                 if m is not None and self.mask_cover[i] >= 1.0:
+                    if fill:  # an overcast date: filled from the previous clear date like any masked pixel
+                        self.overcast.append(i)
+                        continue
                     clear = format_clear_values(self.mask_clear)
                     raise InputError(
                         f"The mask of input {i + 1} '{s.spec.label}', '{os.path.basename(m.path)}', marks every "
-                        f"pixel of the common extent as masked: none has a clear value ({clear}) there. Check "
-                        "that it is this date's mask and give the values that mean clear sky (--mask-clear; in "
-                        "QGIS 'Clear values'), e.g. bit6&!bit2&!bit4 for Landsat 8-9 QA_PIXEL, 4-7,11 for "
-                        "Sentinel-2 SCL.")
+                        f"pixel of the common extent as masked (none has a clear value, {clear}), so every "
+                        "pixel of the result would be nodata. If the date is overcast, leave it out, or fill "
+                        "masked dates from the previous clear date (--fill-gaps; in QGIS 'Fill masked "
+                        "dates'). If it is not, check that this is the date's mask and give the values that "
+                        "mean clear sky (--mask-clear; in QGIS 'Clear values'), e.g. bit6&!bit2&!bit4 for "
+                        "Landsat 8-9 QA_PIXEL, 4-7,11 for Sentinel-2 SCL.")
                 raise InputError(f"Input {i + 1} '{s.spec.label}' has no valid pixel inside the common "
                                  "extent (all nodata" + (", NaN" if i in self.nan_inputs else "")
                                  + " or masked). Remove it or fix its nodata value/mask.")
             ce, sc = robust_stats(values[None], valid)
             center[i], scale[i] = ce[0], sc[0]
+        if self.overcast:
+            have = [i for i in range(t) if i not in self.overcast]
+            if len(have) < 2:
+                raise InputError("The masks hide every pixel of all dates but %s: a change needs two dates "
+                                 "with clear pixels." % (len(have) and f"'{self.sources[have[0]].spec.label}'"
+                                                         or "none"))
+            for i in self.overcast:  # its filled values are the previous clear date's: so are its statistics
+                src = max([j for j in have if j < i], default=have[0])
+                center[i], scale[i] = center[src], scale[src]
         all_valid = per_date.all(axis=0)
         if fill and all_valid.sum() < MIN_CLEAR_SAMPLE:
             if keep_sample:

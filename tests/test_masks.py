@@ -159,14 +159,57 @@ def test_cbers_cloud_mask_files(shared_data, tmp_path):
     assert m[2, 30] == 255 and (m == 255).sum() == 1 and masked.valid_pixels == 2499
     assert read_tif(filled.paths["moment"])[2, 30] != 255 and filled.filled_pixels == 1
     assert masked.mask_cover[4] == pytest.approx(1 / 2500) and masked.mask_cover[0] == 0.0
-    assert "most on 2018-04-07 (0.04 %)" in masked.summary_text()
+    assert "masked: 2018-04-07 0.04 % (the others clear)" in masked.summary_text()
 
 
-def test_mask_line_names_the_most_masked_date_without_dates():
-    """Dates unknown: the summary names the most masked date by its position, not the first unknown one."""
+def test_mask_line_names_every_masked_date_without_dates():
+    """The summary gives each masked date's share (dates unknown: by position, not the first unknown one)."""
     from model_core.predict import DetectResult
 
     res = DetectResult.__new__(DetectResult)
     res.dates, res.mask_cover, res.mask_clear = ["", "", ""], [0.0, None, 0.5], (0, 4, 5, 6)
     assert res.mask_line() == ("Masks     2 of 3 dates have a mask file (clear = 0,4-6): 25.00 % of their pixels "
-                               "masked on average, most on date 3 (50.00 %)")
+                               "masked on average; masked: date 3 50.00 % (the others clear)")
+    res.dates, res.mask_cover = ["2018-02-02", "2018-03-06", "2018-04-23"], [0.09, 0.0, 0.0901]
+    assert res.mask_line().endswith("masked: 2018-02-02 9.00 %, 2018-04-23 9.01 % (the others clear)")
+    res.mask_cover = [0.0, 0.0, 0.0]
+    assert res.mask_line().endswith("0.00 % of their pixels masked on average; every date clear")
+
+
+@pytest.mark.parametrize("model", ["cva", "isfa", "caimnet", "caimnet_isfa"])
+def test_an_overcast_date_is_filled_and_said(tmp_path, model):
+    """A date whose mask hides every pixel: without filling, a message that says to leave it out or fill
+    masked dates; with filling, the run goes on (it stopped the whole run), a change before the overcast
+    date is still found, the change behind the clouds is dated to the interval ending at the next clear
+    date, and a warning names the date.  A mask hiding most of a date is warned about too."""
+    rng = np.random.default_rng(3)
+    base = rng.integers(1500, 3000, (4, 40, 40)).astype(np.float32)
+    imgs = []
+    for i in range(4):
+        v = base + rng.normal(0, 20, base.shape).astype(np.float32)
+        if i >= 1:
+            v[:, 0:12, 0:12] += 1500   # changed in interval 1
+        if i >= 2:
+            v[:, 25:37, 0:11] -= 900   # changed behind the overcast 2003: seen first on 2004
+        imgs.append(write_tif(tmp_path / f"img_{2001 + i}.tif", v.astype(np.uint16)))
+    overcast = write_tif(tmp_path / "cmask_2003.tif", np.ones((40, 40), np.uint8))
+    masks = ["none", "none", overcast, "none"]
+    with pytest.raises(InputError, match=r"cmask_2003.tif', marks every pixel .* leave it out, or fill masked dates"):
+        detect(imgs, out_dir=str(tmp_path / "no"), model=model, masks=masks)
+    res = detect(imgs, out_dir=str(tmp_path / model), model=model, masks=masks, fill_gaps=True)
+    m = read_tif(res.paths["moment"])
+    assert (m != 255).all()
+    if model in ("cva", "isfa"):  # the networks are not meant for noise images; the classical methods are exact
+        assert (m[2:10, 2:10] == 1).all() and (m[27:35, 2:9] == 3).all() and (m == 2).sum() == 0
+    assert any("input 3 'img_2003.tif' hides the whole date" in w for w in res.warnings)
+    assert "1 of 4 dates have a mask file (clear = 0): 100.00 % of their pixels masked on average; masked: 2003 100.00 %" in res.summary_text()
+    only = [overcast, overcast, overcast, "none"]
+    with pytest.raises(InputError, match="hide every pixel of all dates but 'img_2004.tif'"):
+        detect(imgs, out_dir=str(tmp_path / "one"), model=model, masks=only, fill_gaps=True)
+    if model == "cva":
+        most = np.ones((40, 40), np.uint8)
+        most[:, :12] = 0
+        mostly = write_tif(tmp_path / "cmask_2004.tif", most)  # 70 % hidden: a mask of part of its image?
+        res = detect(imgs, out_dir=str(tmp_path / "most"), model=model, masks=["none", "none", "none", mostly])
+        assert any("input 4 'img_2004.tif' hides 70.00 % of the date: those pixels are nodata" in w
+                   for w in res.warnings)

@@ -111,6 +111,11 @@ def isfa_pair(before, after, rounds=ROUNDS, tol=TOLERANCE, consistent=True):
         sd = np.maximum(np.sqrt(np.maximum(np.diag(s), 0.0)), 1e-6)
         diff = np.hstack([-np.diag(1.0 / sd[:c]), np.diag(1.0 / sd[c:])])  # d = after/s_a - before/s_b
         cov = diff @ s @ diff.T
+        if float(np.trace(cov)) <= 1e-12 * c:
+            # the two dates are the same picture (an overcast date filled from the previous one): no change
+            # can show in this interval, so its magnitude is 0 everywhere
+            whiten = np.zeros((c, c))
+            break
         cov += np.eye(c) * (1e-6 * max(float(np.trace(cov)) / c, 1e-12))
         whiten = np.linalg.inv(np.linalg.cholesky(cov))
         t2 = np.square((whiten @ diff) @ z - (whiten @ (diff @ mu))[:, None]).sum(axis=0)
