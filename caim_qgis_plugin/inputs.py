@@ -328,7 +328,22 @@ def validate(layers, dates=None, bands=None, model=mdl.AUTO, weights=None, masks
         if known != sorted(known):
             problems.append((WARNING, "Dates are not in chronological order: moments follow the list order."))
         if len(set(known)) < len(known):
-            problems.append((WARNING, "Some dates appear twice."))
+            twice = sorted({d for d in known if known.count(d) > 1})
+            shared = {d: [layers[i] for i, x in enumerate(dates) if x == d and i < len(layers)] for d in twice}
+            per_band = {d: ls for d, ls in shared.items() if len(ls) > 1 and all(
+                isinstance(lyr, QgsRasterLayer) and lyr.bandCount() == 1 for lyr in ls)}
+            if per_band:  # one file per band (Sentinel-2, CBERS, Landsat): bands would be compared as dates
+                d, ls = next(iter(per_band.items()))
+                problems.append((ERROR, "%d one-band layers share the date %s (%s)%s: they look like the bands of "
+                                 "one date, which would be compared with each other as if they were dates. Stack "
+                                 "each date's bands into one layer first (Raster > Miscellaneous > Build Virtual "
+                                 "Raster, with 'Place each input file into a separate band'), then check those."
+                                 % (len(ls), d, ", ".join("'%s'" % lyr.name() for lyr in ls),
+                                    " and %d more date%s likewise" % (len(per_band) - 1, "s" if len(per_band) > 2
+                                                                      else "") if len(per_band) > 1 else "")))
+            else:
+                problems.append((WARNING, "Some dates appear twice (%s): the intervals between them are zero "
+                                 "days long." % ", ".join(twice)))
     order = {ERROR: 0, WARNING: 1, INFO: 2}
     problems.sort(key=lambda p: order[p[0]])
     return problems

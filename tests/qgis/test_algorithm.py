@@ -599,3 +599,26 @@ def test_obvious_change_found_when_trained_weights_exist(finished_run):
     moment = read(results["MOMENT"])
     assert (moment[20:36, 20:36] == 2).mean() > 0.9
     assert (moment[48:, 48:] == 0).mean() > 0.9
+
+
+def test_one_band_layers_of_one_date_are_bands_not_dates(qgis_app, tmp_path):
+    """A raw per-band product (CBERS, Sentinel-2, Landsat: one file per band) checked as dates: the
+    one-band layers sharing a date are refused with the way to stack them; two multi-band layers of one
+    date only get a warning that names the date."""
+    from qgis.core import QgsRasterLayer
+
+    from caim_qgis_plugin import inputs as inp
+
+    rng = np.random.default_rng(0)
+    bands = [QgsRasterLayer(write_raster(str(tmp_path / ("B%d_%s.tif" % (b, d))), rng.integers(1, 255, (32, 32)).astype(
+        np.uint8)), "B%d_%s" % (b, d), "gdal") for d in ("2018-02-02", "2018-03-06") for b in (13, 14, 15, 16)]
+    dates = ["2018-02-02"] * 4 + ["2018-03-06"] * 4
+    errors = [m for lvl, m in inp.validate(bands, dates, None, "cva") if lvl == inp.ERROR]
+    assert len(errors) == 1 and "4 one-band layers share the date 2018-02-02 ('B13_2018-02-02', " in errors[0]
+    assert "and 1 more date likewise" in errors[0] and "Build Virtual Raster" in errors[0]
+    full = [QgsRasterLayer(write_raster(str(tmp_path / ("img%d.tif" % i)), rng.integers(1, 255, (4, 32, 32)).astype(
+        np.uint8)), "img%d" % i, "gdal") for i in range(3)]
+    problems = inp.validate(full, ["2019", "2019", "2020"], None, "cva")
+    assert not [m for lvl, m in problems if lvl == inp.ERROR]
+    assert [m for lvl, m in problems if lvl == inp.WARNING] == [
+        "Some dates appear twice (2019): the intervals between them are zero days long."]
