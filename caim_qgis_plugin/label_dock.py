@@ -52,7 +52,8 @@ from caim_qgis_plugin.inspect_tool import SeriesPlot, _metadata_bands, inspect_p
 from model_core.accuracy import CHANGED_UNKNOWN, CHANGED_UNKNOWN_LABEL
 
 CONTEXT_SIZES = (15, 31, 61)  # chip sides in map pixels
-CHIP_SIDE = 100               # chip side on screen in pixels
+CHIP_SIDE = 100               # chip side on screen in pixels (at most)
+MIN_CHIP_SIDE = 56            # ... and at least, when many dates must fit the panel
 
 
 def sample_layers(project=None):
@@ -228,13 +229,25 @@ class ChipStrip(QWidget):
         self.update()
 
     def scale(self):
-        return CHIP_SIDE / float(self.pixels)
+        return self.side() / float(self.pixels)
 
-    def side(self):
-        return CHIP_SIDE
+    def side(self, width=None):
+        """The chips' side on screen: CHIP_SIDE, or smaller (down to MIN_CHIP_SIDE) so that every date
+        fits the visible area of the scroll area at once (8 or 14 dates meant scrolling at every point)."""
+        width = self.width() if width is None else width
+        view = self.parentWidget()
+        avail = view.height() if view is not None else 0
+        n = len(self.chips)
+        if not n or avail <= 0:
+            return CHIP_SIDE
+        for side in range(CHIP_SIDE, MIN_CHIP_SIDE - 1, -4):
+            cols = max(1, (width + self.GAP) // (side + self.GAP))
+            if -(-n // cols) * (side + self.TITLE + self.GAP) <= avail:
+                return side
+        return MIN_CHIP_SIDE
 
     def columns(self, width):
-        return max(1, (width + self.GAP) // (self.side() + self.GAP))
+        return max(1, (width + self.GAP) // (self.side(width) + self.GAP))
 
     def hasHeightForWidth(self):  # noqa: N802
         return True
@@ -243,14 +256,15 @@ class ChipStrip(QWidget):
         if not self.chips:
             return 40
         rows = -(-len(self.chips) // self.columns(width))
-        return rows * (self.side() + self.TITLE + self.GAP)
+        return rows * (self.side(width) + self.TITLE + self.GAP)
 
     def sizeHint(self):  # noqa: N802
         width = max(self.width(), 2 * (self.side() + self.GAP))
         return QSize(width, self.heightForWidth(width))
 
     def minimumSizeHint(self):  # noqa: N802
-        return QSize(self.side() + self.GAP, self.heightForWidth(self.side() + self.GAP))
+        # one row of the smallest chips: the scroll area then gives the strip its height for the width
+        return QSize(MIN_CHIP_SIDE + self.GAP, MIN_CHIP_SIDE + self.TITLE + self.GAP)
 
     def paintEvent(self, event):  # noqa: N802
         painter = QPainter(self)
@@ -266,8 +280,9 @@ class ChipStrip(QWidget):
             x = (i % cols) * (side + self.GAP)
             y = (i // cols) * (side + self.TITLE + self.GAP)
             painter.setPen(QColor("#888888") if clouded else self.palette().windowText().color())
-            painter.drawText(QRectF(x, y, side, self.TITLE - 2), Qt.AlignLeft | Qt.AlignVCenter,
-                             title + (" (cloud mask)" if clouded else ""))
+            text = title + (" (masked)" if clouded else "")
+            painter.drawText(QRectF(x, y, side + self.GAP, self.TITLE - 2), Qt.AlignLeft | Qt.AlignVCenter,
+                             painter.fontMetrics().elidedText(text, Qt.ElideMiddle, side + self.GAP))
             target = QRectF(x, y + self.TITLE, side, side)
             if image is None:
                 painter.fillRect(target, QColor("#404040"))
@@ -645,6 +660,11 @@ class LabelDock(QDockWidget):
         self.show_point()
 
     def _note_changed(self):
+        from qgis.PyQt import sip
+
+        if self.sample is not None and sip.isdeleted(self.sample):  # removed with the panel not following
+            self.sample, self.order, self.pos = None, [], -1
+            return
         if self.sample is not None and 0 <= self.pos < len(self.order) and self.sample.fields().indexOf("note") >= 0:
             feature = self._feature(self.order[self.pos])
             text = self.note.text().strip()
@@ -877,6 +897,7 @@ class LabelDock(QDockWidget):
 
     def shutdown(self):
         """Show hidden layers again, take the marker off the map, stop following the project."""
+        self.note.blockSignals(True)  # a note being typed is not written after the panel is shut down
         if self._connected:
             root = QgsProject.instance().layerTreeRoot()
             root.addedChildren.disconnect(self._project_changed)

@@ -405,3 +405,36 @@ def test_a_temporary_sample_is_flagged_and_saved_with_its_labels(qgis_app, proje
         assert sum(v is not None for v in _reference_in_file(str(tmp_path / "kept.gpkg")).values()) == 2
     finally:
         dock.shutdown()
+
+
+def test_every_date_fits_the_chip_area(qgis_app):
+    """14 dates in a 420 x 330 chip area: the chips shrink (not below MIN_CHIP_SIDE) until every date is
+    in view without scrolling (3 of 8 or 14 dates were); with 3 dates they keep their full size; a
+    masked date's title is elided to fit its chip."""
+    from qgis.PyQt.QtGui import QImage
+    from qgis.PyQt.QtWidgets import QScrollArea
+
+    from caim_qgis_plugin.label_dock import CHIP_SIDE, MIN_CHIP_SIDE, ChipStrip
+
+    strip = ChipStrip()
+    scroll = QScrollArea()
+    scroll.setWidgetResizable(True)
+    scroll.setWidget(strip)
+    scroll.resize(420, 330)
+    scroll.show()
+    image = QImage(31, 31, QImage.Format_RGB888)
+    image.fill(0)
+    strip.set_chips([("2018-%02d-01" % (i % 12 + 1), image, i == 3) for i in range(14)], 31)
+    qgis_app.processEvents()
+    view = scroll.viewport()
+    side = strip.side()
+    assert MIN_CHIP_SIDE <= side < CHIP_SIDE
+    assert strip.heightForWidth(view.width()) <= view.height()
+    assert scroll.verticalScrollBar().maximum() == 0
+    strip.set_chips([("2018-0%d-01" % (i + 1), image, False) for i in range(3)], 31)
+    qgis_app.processEvents()
+    assert strip.side() == CHIP_SIDE
+    strip.grab()  # paints the titles (a masked one elided) without error
+    scroll.hide()
+    scroll.deleteLater()
+    qgis_app.processEvents()
