@@ -53,7 +53,7 @@ from model_core.accuracy import CHANGED_UNKNOWN, CHANGED_UNKNOWN_LABEL
 
 CONTEXT_SIZES = (15, 31, 61)  # chip sides in map pixels
 CHIP_SIDE = 100               # chip side on screen in pixels (at most)
-MIN_CHIP_SIDE = 56            # ... and at least, when many dates must fit the panel
+MIN_CHIP_SIDE = 48            # ... and at least, when many dates must fit the panel
 
 
 def sample_layers(project=None):
@@ -266,6 +266,19 @@ class ChipStrip(QWidget):
         # one row of the smallest chips: the scroll area then gives the strip its height for the width
         return QSize(MIN_CHIP_SIDE + self.GAP, MIN_CHIP_SIDE + self.TITLE + self.GAP)
 
+    def _title_font(self, painter, title, width):
+        """The widget's font, smaller (down to 6 pt) when a date title would not fit ``width``: a date
+        cut to '201...-02' is no date."""
+        font = self.font()
+        size = font.pointSizeF()
+        while size > 6:
+            font.setPointSizeF(size)
+            painter.setFont(font)
+            if painter.fontMetrics().width(title) <= width:
+                break
+            size -= 0.5
+        return font
+
     def paintEvent(self, event):  # noqa: N802
         painter = QPainter(self)
         painter.fillRect(self.rect(), self.palette().window())
@@ -280,9 +293,11 @@ class ChipStrip(QWidget):
             x = (i % cols) * (side + self.GAP)
             y = (i // cols) * (side + self.TITLE + self.GAP)
             painter.setPen(QColor("#888888") if clouded else self.palette().windowText().color())
-            text = title + (" (masked)" if clouded else "")
+            painter.setFont(self._title_font(painter, title, side + self.GAP))
+            text = title + " (masked)" if clouded and painter.fontMetrics().width(
+                title + " (masked)") <= side + self.GAP else title  # else the dashed frame says it
             painter.drawText(QRectF(x, y, side + self.GAP, self.TITLE - 2), Qt.AlignLeft | Qt.AlignVCenter,
-                             painter.fontMetrics().elidedText(text, Qt.ElideMiddle, side + self.GAP))
+                             painter.fontMetrics().elidedText(text, Qt.ElideRight, side + self.GAP))
             target = QRectF(x, y + self.TITLE, side, side)
             if image is None:
                 painter.fillRect(target, QColor("#404040"))
@@ -384,6 +399,7 @@ class LabelDock(QDockWidget):
         self.chips = ChipStrip()
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)  # the chips wrap into rows instead
         scroll.setWidget(self.chips)
         scroll.setMinimumHeight(CHIP_SIDE + ChipStrip.TITLE + 12)
         layout.addWidget(scroll, 4)
