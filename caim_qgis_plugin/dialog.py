@@ -138,9 +138,14 @@ class MaskDelegate(QStyledItemDelegate):
         self.dialog = dialog
 
     def createEditor(self, parent, option, index):  # noqa: N802
+        """The row's own date's masks first, then the others by date (the legend's order is often the
+        reverse: the last layer added on top)."""
         combo = QComboBox(parent)
         combo.addItem(NO_MASK, "")
-        for layer in self.dialog.mask_candidates():
+        row_date = index.sibling(index.row(), COL_DATE).data() or ""
+        dated = [(inp.date_for_layer(layer)[0] or "", layer) for layer in self.dialog.mask_candidates()]
+        dated.sort(key=lambda p: (not (row_date and p[0] == row_date), p[0] == "", p[0]))
+        for _, layer in dated:
             combo.addItem(layer.name(), layer.id())
         return combo
 
@@ -356,6 +361,7 @@ class CaimDialog(QDialog):
             "0/1 masks; bit6&!bit2&!bit4: Landsat 8-9 Collection 2 QA_PIXEL (clear, no cirrus, no shadow); "
             "4-7,11: Sentinel-2 SCL; 0,1: Fmask. The list beside it fills these in.")
         self.mask_clear_edit.textChanged.connect(self.validate)
+        self.mask_clear_edit.textEdited.connect(self._clear_values_typed)
         self.match_masks_button = QPushButton("Match masks by date")
         self.match_masks_button.setObjectName("matchMasks")
         self.match_masks_button.setToolTip(
@@ -373,7 +379,7 @@ class CaimDialog(QDialog):
         self.mask_preset_combo.activated.connect(self._mask_preset_chosen)
         self.mask_preset_combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
         self.mask_preset_combo.setMinimumContentsLength(14)  # the list opens wide; the closed box stays small
-        self.mask_clear_edit.setMinimumWidth(130)
+        self.mask_clear_edit.setMinimumWidth(200)  # the Landsat 4-7 preset is 34 characters
         masks = QHBoxLayout()
         masks.addWidget(QLabel("clear values"))
         masks.addWidget(self.mask_clear_edit)
@@ -677,6 +683,11 @@ class CaimDialog(QDialog):
         self.layer_tree.move_items(items, row if step < 0 else row + len(items))
 
     # -- cloud masks ------------------------------------------------------------------------------
+    def _clear_values_typed(self, text):
+        """Typed clear values that are not the chosen product's: the list says 'product…' again."""
+        if self.mask_preset_combo.currentData() and text.strip() != self.mask_preset_combo.currentData():
+            self.mask_preset_combo.setCurrentIndex(0)
+
     def _mask_preset_chosen(self, index):
         values = self.mask_preset_combo.itemData(index)
         if values:

@@ -364,6 +364,14 @@ def parse_clear_values(text):
                     raise ValueError
                 values.add(int(number))
         except ValueError:
+            if "bit" in item.lower():
+                bits_named = [int(b) for b in re.findall(r"bit\s*(\d+)", item.lower())]
+                why = ("bits are numbered 0 to 62" if any(b > 62 for b in bits_named) else
+                       "it asks for a bit to be both set and unset" if all(
+                           _BIT_TERM.fullmatch(p.strip().lower()) for p in item.split("&")) else
+                       "write bit tests as bitN or !bitN joined by &")
+                raise InputError(f"Mask clear value '{item}' is not a bit test that can be met: {why} (e.g. "
+                                 "bit6&!bit2&!bit4 for Landsat 8-9 QA_PIXEL: clear, no cirrus, no shadow).") from None
             raise InputError(f"Mask clear value '{item}' is not a whole number, a range like 4-7 or a bit test "
                              "like bit6&!bit4. Give the mask values that mean clear sky, comma-separated, e.g. 0 "
                              "(CBERS CMASK, 0/1 masks), bit6&!bit2&!bit4 (Landsat 8-9 QA_PIXEL: clear, no "

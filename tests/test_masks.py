@@ -32,8 +32,11 @@ def test_clear_values_parse_and_format(text, values, back):
 
 @pytest.mark.parametrize("text", ["cloud", "1.5", "7-4", "0-999999", "bit99", "bit3&!bit3", "bit6&"])
 def test_bad_clear_values_are_named(text):
-    with pytest.raises(InputError, match="Mask clear value '%s'" % text.replace(".", r"\.")):
+    with pytest.raises(InputError, match="Mask clear value '%s'" % text.replace(".", r"\.")) as err:
         parse_clear_values(text)
+    why = {"bit99": "bits are numbered 0 to 62", "bit3&!bit3": "both set and unset",
+           "bit6&": "bitN or !bitN joined by &"}
+    assert why.get(text, "whole number, a range") in str(err.value)
 
 
 def test_bit_tests_for_packed_qa_bands(tmp_path):

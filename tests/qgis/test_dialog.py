@@ -510,6 +510,16 @@ def test_cloud_mask_column_match_and_run(dialog, project, tmp_path):
     assert index > 0
     dialog.mask_preset_combo.activated.emit(index)
     assert dialog.mask_clear_edit.text() == "bit6&!bit2&!bit4" and dialog.validate()
+    dialog.mask_clear_edit.textEdited.emit("0")  # typed by hand: the list no longer names the product
+    assert dialog.mask_preset_combo.currentIndex() == 0
+    # the Cloud mask cell offers the row's own date's mask first (the legend lists the last added first)
+    from qgis.PyQt.QtWidgets import QStyleOptionViewItem
+
+    row = next(i for i in dialog._items() if i.text(COL_LAYER) == os.path.basename(paths[2]))
+    index = tree.indexFromItem(row, COL_MASK)
+    editor = tree.itemDelegateForColumn(COL_MASK).createEditor(tree, QStyleOptionViewItem(), index)
+    assert [editor.itemText(i) for i in range(editor.count())] == [
+        NO_MASK, "cmask_2021-05-01", "cmask_2019-05-01", "cmask_2020-05-01"]
     dialog.mask_clear_edit.setText("0")
     assert dialog.validate()
     dialog.model_combo.setCurrentIndex(dialog.model_combo.findData("cva"))
