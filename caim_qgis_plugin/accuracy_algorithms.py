@@ -310,7 +310,9 @@ class AssessAccuracyAlgorithm(_Base):
         compare = self._map_path(parameters, self.COMPARE, context) if parameters.get(self.COMPARE) else None
         try:
             res = assess(map_path, path, field, binary=self.parameterAsBoolean(parameters, self.BINARY, context),
-                         layer_name=name, strata_path=strata, compare_path=compare)
+                         layer_name=name, strata_path=strata, compare_path=compare,
+                         words={"strata": "with this map as 'Map the sample was drawn from'",
+                                "binary": "'Changed / unchanged only'"})
         except CaimError as exc:
             raise QgsProcessingException(str(exc)) from None
         text = res.text()

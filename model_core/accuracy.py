@@ -479,8 +479,11 @@ def _same_grid(a, b, what):
                          "the same grid. Assess maps of runs on the same inputs and grid.")
 
 
+CLI_WORDS = {"strata": "--strata = this map", "binary": "--binary"}
+
+
 def assess(map_path, points_path, field_name="reference", binary=False, layer_name=None, strata_path=None,
-           compare_path=None):
+           compare_path=None, words=None):
     """Estimate the map's accuracies and each class's area from labelled points (see the module).
 
     ``strata_path``: the map the sample was drawn from, when it is not the map assessed (e.g. one
@@ -572,6 +575,7 @@ def assess(map_path, points_path, field_name="reference", binary=False, layer_na
         in_map = [h for h in assessed.classes if (h > 0) == bool(c)] if binary else [c] if c in assessed.counts else []
         map_area[c] = sum(assessed.weight(h) for h in in_map) * assessed.total_area / (10000.0 if metres else 1.0)
     notes = []
+    words = dict(CLI_WORDS, **(words or {}))  # how the caller names the options the notes point to
     changed_map, changed_ref = values > 0, refs != 0
     if changed_map.any() and changed_ref.any():  # omission against commission of change as a whole
         user, _ = est(changed_map & changed_ref, changed_map)
@@ -579,18 +583,18 @@ def assess(map_path, points_path, field_name="reference", binary=False, layer_na
         if user - producer > 0.2:
             notes.append(f"the map misses more change than it invents (changed: user's accuracy {user:.2f}, "
                          f"producer's {producer:.2f}): its change area is too small; raise the sensitivity "
-                         "(e.g. +0.5), run again and assess that map with this sample (--strata = this map); a setting "
+                         f"(e.g. +0.5), run again and assess that map with this sample ({words['strata']}); a setting "
                          "chosen on this sample makes its estimates optimistic, so label a second sample for the "
                          "figures you report")
         elif producer - user > 0.2:
             notes.append(f"the map invents more change than it misses (changed: user's accuracy {user:.2f}, "
                          f"producer's {producer:.2f}): lower the sensitivity or set a minimum change patch, "
-                         "run again and assess that map with this sample (--strata = this map); a setting chosen on "
+                         f"run again and assess that map with this sample ({words['strata']}); a setting chosen on "
                          "this sample makes its estimates optimistic, so label a second sample for the figures "
                          "you report")
     if unknown and not binary:
         notes.append(f"{unknown} point{'s' if unknown > 1 else ''} labelled {CHANGED_UNKNOWN} ({CHANGED_UNKNOWN_LABEL}) "
-                     "count only when assessing changed / unchanged (--binary): left out here, which "
+                     f"count only when assessing changed / unchanged ({words['binary']}): left out here, which "
                      "leans the estimates towards the points whose interval could be told")
     for h in left_out:
         notes.append(f"'{info.label(h)}' ({info.counts[h]} px): every pixel of the class was drawn and none is "

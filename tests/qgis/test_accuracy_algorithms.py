@@ -63,6 +63,9 @@ def test_sample_label_and_assess_a_moment_map(project, tmp_path):
     results, ok, fb = _run("caim:assessaccuracy", {"MAP": path, "POINTS": layer.id(), "FIELD": "reference",
                                                    "REPORT": str(tmp_path / "r.html")})
     assert ok, fb.textLog()
+    # the advice names the dialog's parameters, not the command line's options
+    assert "invents more change" in results["SUMMARY"] and "--strata" not in results["SUMMARY"]
+    assert "with this map as 'Map the sample was drawn from'" in results["SUMMARY"]
     est = json.loads(results["RESULTS"])
     valid_ha = (m != 255).sum() * 25 / 1e4  # 5 m pixels
     assert est["estimated_area"]["2"] == 0 and est["users_accuracy"]["2"] == 0
