@@ -572,6 +572,11 @@ def train(cfg, resume=False, log=None, overwrite=False):
         log(f"warning: no {'val_split' if kind in ('pairs', 'oscd') else 'val_root'} in the config's data: the "
             "validation patches come from the training series themselves, so best.pt is chosen on pixels it "
             "was trained on. Give held-out series for an honest choice.")
+    labelled = sum(int((np.asarray(smp["moment"]) != 255).sum()) for smp in val)
+    if labelled == 0:
+        raise CaimError(f"The {len(val)} validation patches have no labelled pixel (every label is 255, "
+                        "unlabelled): no epoch could be judged. Give validation series with labels (val_root), "
+                        "or larger patches (patch).")
     t_have = sorted({smp["values"].shape[0] for smp in val})
     if t_have and t_have[-1] < int(cfg["t_min"]):
         log(f"note: the series have {', '.join(map(str, t_have))} dates; t_min..t_max "

@@ -437,3 +437,22 @@ def test_weights_trained_on_own_data_describe_their_validation(tmp_path):
     held["data"] = dict(held["data"], val_root=str(tmp_path / "val"))
     train.train(train.load_config(held), log=lambda m: None)
     assert "held-out series (val_root" in provenance.text(provenance.describe(str(tmp_path / "held" / "best.pt")))
+
+
+def test_validation_without_labelled_pixels_is_refused(tmp_path, capsys):
+    """Validation patches that are all unlabelled (255) cannot judge an epoch: refused before training
+    (every epoch was 'kappa 0.0000 * best')."""
+    from osgeo import gdal
+
+    from model_core import train
+
+    root = str(tmp_path / "data")
+    layouts.write_generic(root)
+    ds = gdal.Open(os.path.join(root, "site_a", "moment.tif"), gdal.GA_Update)
+    ds.GetRasterBand(1).WriteArray(np.full((ds.RasterYSize, ds.RasterXSize), 255, np.uint8))
+    ds = None
+    p = tmp_path / "cfg.json"
+    p.write_text(json.dumps(dict(_cfg(tmp_path, root, 1), out=str(tmp_path / "new" / "run"))))
+    assert train.main([str(p)]) == 2
+    assert "have no labelled pixel" in capsys.readouterr().err
+    assert not (tmp_path / "new").exists()
