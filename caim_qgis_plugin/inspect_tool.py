@@ -240,7 +240,12 @@ class SeriesPlot(QWidget):
         lo, hi = (min(flat), max(flat)) if flat else (0.0, 1.0)
         if hi - lo < 1e-9:
             hi = lo + 1.0
-        left, top, right, bottom = 44, 10, 10, 34
+        small = QFont(self.font())
+        small.setPointSizeF(max(6.0, small.pointSizeF() * 0.8))
+        painter.setFont(small)
+        line = painter.fontMetrics().height()  # the margins hold whole lines of the small font
+        left, top, right = 44, line // 2 + 2, 10
+        bottom = 2 * line + 8  # the date labels and the band names
         plot = QRectF(left, top, max(10, self.width() - left - right), max(10, self.height() - top - bottom))
 
         def x_of(i):
@@ -258,18 +263,18 @@ class SeriesPlot(QWidget):
             painter.fillRect(QRectF(x_of(i) - half, plot.top(), 2 * half, plot.height()), QColor(0, 0, 0, 35))
         painter.setPen(QPen(QColor("#999999"), 1))
         painter.drawRect(plot)
-        small = QFont(self.font())
-        small.setPointSizeF(max(6.0, small.pointSizeF() * 0.8))
         painter.setFont(small)
-        painter.drawText(QRectF(0, plot.top() - 6, left - 4, 14), Qt.AlignRight, "%.4g" % hi)
-        painter.drawText(QRectF(0, plot.bottom() - 8, left - 4, 14), Qt.AlignRight, "%.4g" % lo)
+        painter.drawText(QRectF(0, plot.top() - line / 2.0, left - 4, line), Qt.AlignRight | Qt.AlignVCenter,
+                         "%.4g" % hi)
+        painter.drawText(QRectF(0, plot.bottom() - line / 2.0, left - 4, line), Qt.AlignRight | Qt.AlignVCenter,
+                         "%.4g" % lo)
         dates = data.get("dates") or []
         metrics = painter.fontMetrics()
         labels = [dates[i] if i < len(dates) and dates[i] else str(i + 1) for i in range(n)]
         widths = [metrics.horizontalAdvance(t) + 4 for t in labels]
         for i, x in axis_labels([x_of(i) for i in range(n)], widths, self.width()):
             painter.drawLine(QPointF(x_of(i), plot.bottom()), QPointF(x_of(i), plot.bottom() + 3))
-            painter.drawText(QRectF(x, plot.bottom() + 3, widths[i], 14), Qt.AlignHCenter, labels[i])
+            painter.drawText(QRectF(x, plot.bottom() + 3, widths[i], line), Qt.AlignHCenter, labels[i])
         for b, name in enumerate(data["band_names"]):
             pen = QPen(QColor(BAND_COLORS[b % len(BAND_COLORS)]), 2)
             painter.setPen(pen)
@@ -285,7 +290,7 @@ class SeriesPlot(QWidget):
                 if prev is not None:
                     painter.drawLine(prev, pt)
                 prev = pt
-            painter.drawText(QRectF(plot.left() + 4 + 48 * b, plot.bottom() + 17, 48, 14), Qt.AlignLeft, name)
+            painter.drawText(QRectF(plot.left() + 4 + 48 * b, plot.bottom() + 5 + line, 48, line), Qt.AlignLeft, name)
         painter.end()
 
 
