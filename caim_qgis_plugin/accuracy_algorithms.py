@@ -190,7 +190,7 @@ class SampleChangeMapAlgorithm(_Base):
         self.addParameter(QgsProcessingParameterNumber(self.N, tr("Points per change class"),
                                                        QgsProcessingParameterNumber.Integer, 50, False, 2, 100000))
         self.addParameter(QgsProcessingParameterNumber(
-            self.N_UNCHANGED, tr("Points where the map says no change (class 0; empty: 4 x points per class)"),
+            self.N_UNCHANGED, tr("Points where the map says no change (empty: 4 x per class)"),
             QgsProcessingParameterNumber.Integer, None, True, 2, 1000000))
         self.addParameter(QgsProcessingParameterString(self.SIZES, tr("Per-class sizes, e.g. 0:400,3:80 (optional)"),
                                                        optional=True))
