@@ -107,6 +107,28 @@ def temporary_sample(layer):
     return bool(path) and os.path.abspath(path).startswith(temp + os.sep)
 
 
+def _copy_layer_metadata(layer, path, name):
+    """The GDAL metadata of ``layer``'s source layer (the sampler's CAIM_MAP among it) onto layer ``name``
+    of the file ``path``; nothing when the source has none or is not a file."""
+    from osgeo import gdal
+
+    if layer.providerType() != "ogr":
+        return
+    src_path, src_name = _vector_source(layer)
+    try:
+        src = gdal.OpenEx(src_path, gdal.OF_VECTOR)
+        dst = gdal.OpenEx(path, gdal.OF_VECTOR | gdal.OF_UPDATE)
+    except RuntimeError:
+        return
+    if src is None or dst is None:
+        return
+    src_layer = src.GetLayerByName(src_name) if src_name else src.GetLayer(0)
+    dst_layer = dst.GetLayerByName(name)
+    if src_layer is not None and dst_layer is not None and src_layer.GetMetadata():
+        dst_layer.SetMetadata(src_layer.GetMetadata())
+    src = dst = None
+
+
 def save_sample_copy(layer, path, project=None):
     """Write ``layer`` (every field, labels included) to the GeoPackage ``path`` and add it to the
     project in its place, styled alike; returns the new layer.  Raises OSError when it cannot be written."""
@@ -119,6 +141,7 @@ def save_sample_copy(layer, path, project=None):
     result = QgsVectorFileWriter.writeAsVectorFormatV2(layer, path, QgsCoordinateTransformContext(), options)
     if result[0] != QgsVectorFileWriter.NoError:
         raise OSError(result[1] or "the file could not be written")
+    _copy_layer_metadata(layer, path, "sample")  # CAIM_MAP: the map the sample was drawn from
     copy = QgsVectorLayer(path, layer.name(), "ogr")
     if not copy.isValid():
         raise OSError("the written file cannot be opened")

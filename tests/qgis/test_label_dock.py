@@ -388,6 +388,10 @@ def test_a_temporary_sample_is_flagged_and_saved_with_its_labels(qgis_app, proje
     project.addMapLayer(layer)
     assert temporary_sample(layer)
     layer_id = layer.id()
+    from caim_qgis_plugin.label_dock import sample_map_path
+
+    sample_map_path_of_temp = sample_map_path(layer)
+    assert sample_map_path_of_temp and sample_map_path_of_temp.endswith("change_moment.tif")
     dock = LabelDock(None)
     try:
         assert not dock.temp_note.isHidden() and "deletes it, with your labels" in dock.temp_note.text()
@@ -400,6 +404,9 @@ def test_a_temporary_sample_is_flagged_and_saved_with_its_labels(qgis_app, proje
         assert copy is not None and dock.sample is copy and not temporary_sample(copy)
         assert dock.temp_note.isHidden() and project.mapLayer(layer_id) is None
         assert _reference_in_file(str(tmp_path / "kept.gpkg")) == labelled
+        from caim_qgis_plugin.label_dock import sample_map_path
+
+        assert sample_map_path(copy) == sample_map_path_of_temp  # the copy still knows its map
         assert dock.pos == 1 and dock.labelled_count() == 1
         dock.set_label(0)
         assert sum(v is not None for v in _reference_in_file(str(tmp_path / "kept.gpkg")).values()) == 2
