@@ -107,26 +107,18 @@ def temporary_sample(layer):
     return bool(path) and os.path.abspath(path).startswith(temp + os.sep)
 
 
-def _copy_layer_metadata(layer, path, name):
-    """The GDAL metadata of ``layer``'s source layer (the sampler's CAIM_MAP among it) onto layer ``name``
-    of the file ``path``; nothing when the source has none or is not a file."""
+def _record_map(path, map_path):
+    """Write the sampler's record of the sampled map (CAIM_MAP) into the layer of the file ``path``."""
     from osgeo import gdal
 
-    if layer.providerType() != "ogr":
-        return
-    src_path, src_name = _vector_source(layer)
     try:
-        src = gdal.OpenEx(src_path, gdal.OF_VECTOR)
-        dst = gdal.OpenEx(path, gdal.OF_VECTOR | gdal.OF_UPDATE)
+        ds = gdal.OpenEx(path, gdal.OF_VECTOR | gdal.OF_UPDATE)
     except RuntimeError:
         return
-    if src is None or dst is None:
-        return
-    src_layer = src.GetLayerByName(src_name) if src_name else src.GetLayer(0)
-    dst_layer = dst.GetLayerByName(name)
-    if src_layer is not None and dst_layer is not None and src_layer.GetMetadata():
-        dst_layer.SetMetadata(src_layer.GetMetadata())
-    src = dst = None
+    layer = ds.GetLayer(0) if ds is not None else None
+    if layer is not None:
+        layer.SetMetadataItem("CAIM_MAP", map_path)
+    layer = ds = None
 
 
 def save_sample_copy(layer, path, project=None):
@@ -141,7 +133,9 @@ def save_sample_copy(layer, path, project=None):
     result = QgsVectorFileWriter.writeAsVectorFormatV2(layer, path, QgsCoordinateTransformContext(), options)
     if result[0] != QgsVectorFileWriter.NoError:
         raise OSError(result[1] or "the file could not be written")
-    _copy_layer_metadata(layer, path, "sample")  # CAIM_MAP: the map the sample was drawn from
+    map_path = sample_map_path(layer)
+    if map_path:  # the map the sample was drawn from: the panel and the estimate find it by this record
+        _record_map(path, map_path)
     copy = QgsVectorLayer(path, layer.name(), "ogr")
     if not copy.isValid():
         raise OSError("the written file cannot be opened")

@@ -86,7 +86,6 @@ def parse_date(text):
     return None
 
 
-
 _GIVEN_DATE = re.compile(r"((?:19|20)\d\d)(?:([-_./]?)(\d\d?)(?:\2(\d\d?))?)?(?:[T ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?Z?)?")
 
 
@@ -95,8 +94,9 @@ def parse_given_date(text):
 
     Unlike :func:`parse_date`, which finds a date inside a file name, the whole text must be one date,
     year first: YYYY-MM-DD (also with _ . / or none: YYYYMMDD; with a separator, 2020-8-5 too), YYYY-MM
-    or YYYY, optionally followed by a time, and a real calendar date.  Returns "YYYY-MM-DD", "YYYY-MM" or "YYYY"; None otherwise (so
-    "15.08.2020", "08/15/2020" or "2020-02-30" are refused, never cut to their year).
+    or YYYY, optionally followed by a time, and a real calendar date.  Returns "YYYY-MM-DD", "YYYY-MM"
+    or "YYYY"; None otherwise (so "15.08.2020", "08/15/2020" or "2020-02-30" are refused, never cut
+    to their year).
     """
     m = _GIVEN_DATE.fullmatch(str(text or "").strip())
     if not m:
@@ -118,6 +118,7 @@ def date_hint(text):
         return ("write it year first, YYYY-MM-DD (day and month orders differ between countries, so "
                 "the engine does not guess)")
     return "use YYYY-MM-DD, YYYYMMDD, YYYY-MM or YYYY, a real calendar date"
+
 
 def date_from_metadata(ds):
     """Date from common metadata items of a dataset (e.g. TIFFTAG_DATETIME "2015:09:26 10:00:00")."""
@@ -679,7 +680,8 @@ class Stack:
             self.band_notes.append(f"{text}: {who}")
         # a date without NIR reads green in its place: a real NIR on the other dates against that green
         # would look like change everywhere vegetation is, so every date then reads green in NIR's place
-        lacking = [s.label for i, s in enumerate(specs) if out[i] is not None and not s.bands and out[i][3] == out[i][1]]
+        lacking = [s.label for i, s in enumerate(specs)
+                   if out[i] is not None and not s.bands and out[i][3] == out[i][1]]
         if lacking and len(lacking) < len(specs):
             moved = []
             for i, (s, ds) in enumerate(zip(specs, datasets)):
@@ -1003,9 +1005,9 @@ class Stack:
         if self.overcast:
             have = [i for i in range(t) if i not in self.overcast]
             if len(have) < 2:
-                raise InputError("The masks hide every pixel of all dates but %s: a change needs two dates "
-                                 "with clear pixels." % (len(have) and f"'{self.sources[have[0]].spec.label}'"
-                                                         or "none"))
+                left = f"'{self.sources[have[0]].spec.label}'" if have else "none"
+                raise InputError(f"The masks hide every pixel of all dates but {left}: a change needs two dates "
+                                 "with clear pixels.")
             for i in self.overcast:  # its filled values are the previous clear date's: so are its statistics
                 src = max([j for j in have if j < i], default=have[0])
                 center[i], scale[i] = center[src], scale[src]

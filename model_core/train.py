@@ -110,7 +110,6 @@ class Progress:
 def load_config(path_or_dict):
     from model_core.errors import CaimError
 
-    cfg = json.loads(json.dumps(DEFAULTS))
     if isinstance(path_or_dict, dict):
         user = dict(path_or_dict)
     else:
@@ -128,12 +127,19 @@ def load_config(path_or_dict):
     if unknown:
         raise CaimError(f"Unknown config keys: {', '.join(sorted(unknown))}. "
                         f"Known keys: {', '.join(sorted(DEFAULTS))}.")
+    cfg = _merged(user)
+    check_config(cfg)
+    return cfg
+
+
+def _merged(user):
+    """DEFAULTS with ``user``'s values over them (the sections such as "data" merged key by key)."""
+    cfg = json.loads(json.dumps(DEFAULTS))
     for k, v in user.items():
         if isinstance(v, dict) and isinstance(cfg.get(k), dict):
             cfg[k].update(v)
         else:
             cfg[k] = v
-    check_config(cfg)
     return cfg
 
 
@@ -206,9 +212,6 @@ def check_config(cfg):
             bad("device", f"must be auto, cpu or cuda:N, not {device!r}")
         if dev.type not in ("cpu", "cuda"):
             bad("device", f"must be auto, cpu or cuda:N, not {device!r}")
-        if dev.type == "cuda" and (not torch.cuda.is_available()
-                                   or (dev.index or 0) >= torch.cuda.device_count()):
-            bad("device", f"is {device!r}, but torch sees no such CUDA GPU here; use auto or cpu")
 
     from model_core.models import model_class
 
@@ -440,12 +443,7 @@ def _describe_run(out):
 def _config_changes(stored, cfg):
     """The keys whose values differ between a run's stored config and ``cfg`` (those a resumed run
     may change apart), as 'key: old -> new' texts."""
-    old = json.loads(json.dumps(DEFAULTS))
-    for k, v in stored.items():
-        if isinstance(v, dict) and isinstance(old.get(k), dict):
-            old[k].update(v)
-        else:
-            old[k] = v
+    old = _merged(stored)
     return [f"{k}: {json.dumps(old.get(k))} -> {json.dumps(cfg.get(k))}" for k in sorted(set(old) | set(cfg))
             if k not in _RESUME_MAY_CHANGE and old.get(k) != cfg.get(k)]
 
@@ -469,6 +467,11 @@ def train(cfg, resume=False, log=None, overwrite=False):
     if cfg.get("threads"):
         torch.set_num_threads(int(cfg["threads"]))
     device = pick_device(cfg["device"])
+    # here, not in check_config: a file trained on a GPU is still calibrated from its config on a CPU
+    if device.type == "cuda" and (not torch.cuda.is_available()
+                                  or (device.index or 0) >= torch.cuda.device_count()):
+        raise CaimError(f"Config: device is {cfg['device']!r}, but torch sees no such CUDA GPU here; use auto "
+                        "or cpu.")
     out = cfg["out"]
     last_path, state_path = os.path.join(out, "last.pt"), os.path.join(out, "state.pt")
     run_files = [os.path.join(out, n) for n in ("last.pt", "state.pt", "best.pt", "history.json")]
@@ -552,6 +555,7 @@ def train(cfg, resume=False, log=None, overwrite=False):
         if start_epoch >= int(cfg["epochs"]):
             raise CaimError(f"The run in '{out}' has finished its {start_epoch} epochs. To train on, raise "
                             f"the number of epochs: --resume --epochs {start_epoch + 5}, say.")
+        log(f"resumed from {state_path} at epoch {start_epoch + 1}")
     ema = None
     if cfg.get("ema"):
         ema = _Ema(model, float(cfg["ema"]))
@@ -729,7 +733,6 @@ def main(argv=None):
                          ("lr", args.lr), ("init", args.init)):
             if val is not None:
                 cfg[key] = val
-        check_config(cfg)
         cfg["command"] = "python -m model_core train " + " ".join(
             shlex.quote(a) for a in (argv if argv is not None else sys.argv[1:]))
         from model_core.stack import quiet_gdal
