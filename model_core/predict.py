@@ -522,7 +522,8 @@ def detect(images, out_dir=None, dates=None, bands=None, model="caimnet", weight
             def fitted(k, n):
                 report(0.01 + 0.04 * k / n, f"Fitting {method} to the scene: interval {k} of {n}")
 
-            fit_scene(*stack.sample, center=center, scale=scale, windows=windows, progress=fitted)
+            fit_scene(*stack.sample, center=center, scale=scale, windows=windows, progress=fitted,
+                      clear=stack.sample_clear)
         timings["statistics"] = time.perf_counter() - t0
         g = stack.grid
         tiles = plan_tiles(g.width, g.height, tile, ov, multiple)

@@ -549,9 +549,11 @@ class Stack:
         self._stats = None
         self.sample = None
         self.sample_step = 1  # the decimation of the statistics' read (1 = every pixel of the grid)
+        self.sample_clear = None  # with a gap-filled sample: each date's own validity (T, h, w)
         self.mask_cover = [None] * len(specs)  # per date: the fraction of the grid its mask file marks
         self.nan_inputs = set()  # dates with NaN values not marked as nodata (read as nodata)
         self.overcast = []       # dates whose mask hides every pixel (filled from the previous clear date)
+        self.relative_stats = []  # dates whose statistics were carried over from the clearest date's
 
     # ------------------------------------------------------------------ set-up
     def _check_bands(self, specs, datasets, bands, expected, extra=False, surface_only=False):
@@ -959,8 +961,9 @@ class Stack:
 
         With ``keep_sample`` the decimated read is kept as ``self.sample`` = (values (T, C, h, w),
         valid (h, w)) for methods that need more scene-wide statistics (CVA): the pixels valid in every
-        date; with ``fill`` (gap filling, :func:`fill_gaps`), when fewer than :data:`MIN_CLEAR_SAMPLE`
-        such pixels exist, the gap-filled sample and its pixels valid in at least two dates instead.
+        date; with ``fill`` (gap filling, :func:`fill_gaps`), when a date has masked pixels, the
+        gap-filled sample and its pixels valid in at least two dates instead, with each date's own
+        validity as ``self.sample_clear`` (T, h, w).
         Raises InputError when a date has no valid pixel at all (all nodata / masked).
         """
         if self._stats is not None and (not keep_sample or self.sample is not None):
@@ -1002,6 +1005,7 @@ class Stack:
                                  + " or masked). Remove it or fix its nodata value/mask.")
             ce, sc = robust_stats(values[None], valid)
             center[i], scale[i] = ce[0], sc[0]
+        self.relative_stats = self._relative_stats(per_date, center, scale, kept, bw, bh)
         if self.overcast:
             have = [i for i in range(t) if i not in self.overcast]
             if len(have) < 2:
@@ -1012,9 +1016,14 @@ class Stack:
                 src = max([j for j in have if j < i], default=have[0])
                 center[i], scale[i] = center[src], scale[src]
         all_valid = per_date.all(axis=0)
-        if fill and all_valid.sum() < MIN_CLEAR_SAMPLE:
+        self.sample_clear = None
+        if fill and (all_valid.sum() < MIN_CLEAR_SAMPLE or (keep_sample and not per_date.all())):
+            # with gap filling the map covers every pixel clear on two dates: so does the sample, else
+            # the methods' scene statistics would describe the pixels clear on every date only (the
+            # sea of a coast whose land is clouded on one date)
             if keep_sample:
                 kept, all_valid = fill_gaps(kept, per_date, center, scale)
+                self.sample_clear = per_date
             else:
                 all_valid = per_date.sum(axis=0) >= 2
         if not all_valid.any():
@@ -1026,6 +1035,45 @@ class Stack:
         if keep_sample:
             self.sample = (kept, all_valid)
         return self._stats
+
+    def _relative_stats(self, per_date, center, scale, kept, bw, bh):
+        """In place: the statistics of a date whose masks or nodata hide part of what the clearest date
+        (the reference) sees, carried over to the reference's footprint.
+
+        A date's own statistics describe only its clear part; where that part is not like the rest of
+        the scene (a cloud over the fields, the river left clear), standardising it with them, or
+        mapping gap-filled values into its radiometry, shows the land-cover difference as change.  Its
+        relation to the reference is measured where both are clear (centre and scale of each there),
+        and the reference's statistics over its own footprint are mapped through it:
+        centre_t = c_t + (centre_r - c_r) * s_t / s_r, scale_t = scale_r * s_t / s_r.  A date missing
+        less than 1 % of the reference's pixels keeps its own (the difference is below the sampling
+        noise), and so does one sharing fewer than MIN_CLEAR_SAMPLE pixels with it (too few to measure
+        the relation).  Returns the indices of the dates whose statistics were carried over."""
+        from model_core.normalize import robust_stats
+
+        counts = per_date.reshape(len(per_date), -1).sum(axis=1)
+        r = int(counts.argmax())
+        need = [i for i in range(len(per_date)) if i != r and i not in self.overcast
+                and (per_date[r] & ~per_date[i]).sum() > 0.01 * counts[r]
+                and (per_date[r] & per_date[i]).sum() >= MIN_CLEAR_SAMPLE]
+        if not need:
+            return []
+        g, c = self.grid, self.band_count
+
+        def values_of(i):
+            if kept is not None:
+                return kept[i]
+            out = np.empty((c, bh, bw), np.float32)
+            self._read_source(i, self.sources[i], 0, 0, g.width, g.height, bw, bh, out, np.ones((bh, bw), bool))
+            return out
+
+        ref = values_of(r)
+        for i in need:
+            both = per_date[r] & per_date[i]
+            ce, sc = robust_stats(np.stack([values_of(i), ref]), both)
+            center[i] = ce[0] + (center[r] - ce[1]) * sc[0] / sc[1]
+            scale[i] = scale[r] * sc[0] / sc[1]
+        return need
 
     def windows(self, count=12, side=32):
         """``count`` x ``count`` full-resolution windows of ``side`` px on a regular grid over the scene,

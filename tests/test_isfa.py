@@ -252,3 +252,23 @@ def test_isfa_fit_equals_the_step_by_step_reference(bands):
     assert got[3] == want[3]
     for a, b in zip(got[:3], want[:3]):
         assert np.allclose(a, b, rtol=1e-7, atol=1e-9 * np.abs(b).max())
+
+
+def test_isfa_fit_survives_weights_collapsing_onto_exact_copies():
+    """A sample most of whose pixels repeat the other date exactly (values mapped from it, as gap filling
+    makes them): the weights collapse onto those pixels round by round.  The fit must neither raise
+    (Cholesky of a near-singular covariance) nor take the collapsed covariance for 'the same picture'
+    (a whitening of zeros: no change could show in the interval); it keeps the last round that
+    describes the noise."""
+    rng = np.random.default_rng(5)
+    n = 20000
+    before = rng.gamma(4, 25, (4, n))
+    after = before * np.array([[1.15], [1.1], [0.9], [1.2]]) + 8          # an exact linear copy
+    observed = rng.random(n) < 0.3
+    after[:, observed] = np.round(np.clip(after[:, observed] + rng.normal(0, 2, (4, observed.sum())), 0, 255))
+    after[:, :50] += 60                                                   # and a few real changes
+    scale, shift, whiten, rounds = isfa_pair(before, after)
+    assert np.isfinite(whiten).all() and np.abs(whiten).max() > 0
+    d = scale[1][:, None] * after - scale[0][:, None] * before - shift[:, None]
+    mags = np.sqrt(np.square(whiten @ d).sum(axis=0))
+    assert np.median(mags[50:][~observed[50:]]) < np.median(mags[:50]) / 10  # the changes stand out

@@ -62,7 +62,7 @@ class CVA(nn.Module):
         if self.context:
             self.halo = 8 * -(-int(self.context) // 8)  # the neighbours of a tile's border pixels
 
-    def fit_scene(self, values, valid, center=None, scale=None, windows=None, progress=None):
+    def fit_scene(self, values, valid, center=None, scale=None, windows=None, progress=None, clear=None):
         """Scene statistics from a sample ``values`` (T, C, ...) with ``valid`` (...) of raw values
         (``center``/``scale``, the engine's input normalisation, are not used: the method reads raw
         values): the per-interval statistics (:meth:`_fit_statistics`), then Otsu's threshold on the
@@ -72,7 +72,9 @@ class CVA(nn.Module):
         neighbours lie several pixels apart, and their average is smoother than the tiles' (measured on
         the NAIP series: a sample decimated 3 or 6 times lowered the threshold by 6 or 9 % and raised the
         changed share from 24.7 % to 27.4 or 29.2 %).  ``progress(k, n)``, when given, is called as the
-        statistics of interval k of n are fitted (ISFA's take seconds on a large sample)."""
+        statistics of interval k of n are fitted (ISFA's take seconds on a large sample).  ``clear``
+        (T, ...), with a gap-filled sample: each date's own validity; ISFA fits each interval on the pixels
+        clear on both of its dates (:meth:`model_core.models.isfa.ISFA._fit_statistics`)."""
         from model_core.baseline import kittler_threshold, otsu_threshold
 
         grid = np.asarray(values, np.float32)
@@ -81,7 +83,11 @@ class CVA(nn.Module):
         v = grid.reshape(t, c, -1)[:, :, ok]
         if v.shape[2] == 0:
             raise ValueError(f"no valid pixel to fit the {type(self).__name__} statistics")
-        self._fit_statistics(v, progress)
+        pairs = None
+        if clear is not None:
+            cl = np.asarray(clear, bool).reshape(t, -1)[:, ok]
+            pairs = cl[1:] & cl[:-1]                          # (T-1, N): clear on both dates of the interval
+        self._fit_statistics(v, progress, pairs)
         self.fitted = (t, c)
         # the context on full-resolution windows when given (the engine's sample is decimated above a million
         # pixels, and its neighbourhoods span more ground than the tiles'), else on the sample's grid
@@ -143,8 +149,11 @@ class CVA(nn.Module):
         den = torch.nn.functional.avg_pool2d(valid, 2 * r + 1, stride=1, padding=r)
         return (num / den.clamp_min(1e-6)).sqrt()
 
-    def _fit_statistics(self, v, progress=None):
-        """Median and robust spread of every interval's band differences, from ``v`` (T, C, N)."""
+    def _fit_statistics(self, v, progress=None, pairs=None):
+        """Median and robust spread of every interval's band differences, from ``v`` (T, C, N).  ``pairs``
+        (see :meth:`fit_scene`) is not used: the spread is that of the map's own pixels, filled ones
+        included (the clear pairs of a date clear over one land cover only, say water, would set the
+        spread of every land cover from the water's)."""
         from model_core.baseline import difference_statistics
 
         center, scale = difference_statistics(v)

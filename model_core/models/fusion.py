@@ -90,7 +90,7 @@ class CaimNetCVA(nn.Module):
         """The classical part's (see :meth:`model_core.models.cva.CVA.fit_scene`)."""
         return self.part.needs_windows
 
-    def fit_scene(self, values, valid, center=None, scale=None, windows=None, progress=None):
+    def fit_scene(self, values, valid, center=None, scale=None, windows=None, progress=None, clear=None):
         """Scene statistics: the CVA's (from the raw sample, every band) and the network's input
         normalisation (its first ``in_channels`` bands of ``center``/``scale`` (T, C) from the engine;
         computed from the sample when not given)."""
@@ -105,7 +105,7 @@ class CaimNetCVA(nn.Module):
                      if not any(np.array_equal(flat[:, c], flat[:, d]) for d in range(c))]
         self.part.fit_scene(v[:, self.keep], valid,
                             windows=[(w[:, self.keep], ok) for w, ok in windows] if windows else None,
-                            progress=progress)
+                            progress=progress, clear=clear)
         if center is None:
             center, scale = robust_stats(values, valid)
         n = self.in_channels

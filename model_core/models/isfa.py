@@ -105,6 +105,7 @@ def isfa_pair(before, after, rounds=ROUNDS, tol=TOLERANCE, consistent=True):
     base = z.mean(axis=1)
     z -= base[:, None]
     w = np.ones(n)
+    first = last = None  # round 1's covariance trace; the last round's (sd, mu, whiten)
     for r in range(1, rounds + 1):
         sw = max(float(w.sum()), 1e-12)
         mu = (z @ w) / sw                                       # weighted means (2C,)
@@ -112,18 +113,37 @@ def isfa_pair(before, after, rounds=ROUNDS, tol=TOLERANCE, consistent=True):
         sd = np.maximum(np.sqrt(np.maximum(np.diag(s), 0.0)), 1e-6)
         diff = np.hstack([-np.diag(1.0 / sd[:c]), np.diag(1.0 / sd[c:])])  # d = after/s_a - before/s_b
         cov = diff @ s @ diff.T
-        if float(np.trace(cov)) <= 1e-12 * c:
+        trace = float(np.trace(cov))
+        if r == 1:
+            first = trace
+        if trace <= 1e-12 * c and r == 1:
             # the two dates are the same picture (an overcast date filled from the previous one): no change
             # can show in this interval, so its magnitude is 0 everywhere
             whiten = np.zeros((c, c))
             break
+        if r > 1 and trace <= 1e-9 * first:
+            # the weights have collapsed onto pixels whose difference is exact (values repeated or mapped
+            # from another date): the previous round's fit is the last one that describes the noise
+            sd, mu, whiten = last
+            r -= 1
+            break
         cov += np.eye(c) * (1e-6 * max(float(np.trace(cov)) / c, 1e-12))
-        whiten = np.linalg.inv(np.linalg.cholesky(cov))
+        try:
+            whiten = np.linalg.inv(np.linalg.cholesky(cov))
+        except np.linalg.LinAlgError:
+            if r == 1:  # not even the unweighted covariance factors: whiten by its eigenvalues instead
+                vals, vecs = np.linalg.eigh(cov)
+                whiten = (vecs / np.sqrt(np.maximum(vals, vals.max() * 1e-9 + 1e-300))).T
+            else:  # as for a collapsed trace: the previous round's fit is the last one that factors
+                sd, mu, whiten = last
+                r -= 1
+                break
         t2 = np.square((whiten @ diff) @ z - (whiten @ (diff @ mu))[:, None]).sum(axis=0)
         if consistent:
             factor = max(float(np.median(t2)), 1e-12) / _chi2_median(c)
             t2 /= factor
             whiten /= np.sqrt(factor)
+        last = (sd, mu, whiten)
         new = _survival(t2, c)
         change = float(np.abs(new - w).max())
         w = new
@@ -135,20 +155,38 @@ def isfa_pair(before, after, rounds=ROUNDS, tol=TOLERANCE, consistent=True):
     return scale, shift, whiten, r
 
 
+MIN_PAIR_PIXELS = 500  # fewer pixels clear on both dates of an interval: its fit uses every sample pixel
+
+
+def interval_pixels(v, pairs, k):
+    """Interval k's (dates k-1 and k) part of the sample ``v`` (T, C, N) as a (2, C, n) array: the pixels
+    of ``pairs[k - 1]`` (clear on both dates), or every pixel when fewer than :data:`MIN_PAIR_PIXELS`
+    are (next to an overcast date, whose filled copy then repeats the previous date and shows no change)."""
+    sel = pairs[k - 1]
+    part = v[k - 1:k + 1]
+    return part[:, :, sel] if int(sel.sum()) >= MIN_PAIR_PIXELS else part
+
+
 @register("isfa")
 class ISFA(CVA):
     """CVA's decision on ISFA's change magnitudes (see the module docstring)."""
 
     context = 1  # the 3 x 3 root-mean-square context: rule SCI of the model card (0 = per pixel, as before)
 
-    def _fit_statistics(self, v, progress=None):
-        """Every interval's ISFA fit from the sample ``v`` (T, C, N) of valid raw values;
-        ``progress(k, n)`` after interval k of n."""
-        # the C x C statistics need far fewer pixels than the engine's sample: an even subsample
-        fit = v[:, :, np.linspace(0, v.shape[2] - 1, FIT_PIXELS).astype(np.int64)] if v.shape[2] > FIT_PIXELS else v
+    def _fit_statistics(self, v, progress=None, pairs=None):
+        """Every interval's ISFA fit from the sample ``v`` (T, C, N) of valid raw values (with ``pairs``,
+        each interval's from the pixels clear on both its dates, :func:`interval_pixels`: a filled value
+        repeats the previous date exactly, and ISFA's weights would collapse onto such pixels until noise
+        looked like change); ``progress(k, n)`` after interval k of n."""
+        def subsample(a):  # the C x C statistics need far fewer pixels than the engine's sample
+            n = a.shape[-1]
+            return a[..., np.linspace(0, n - 1, FIT_PIXELS).astype(np.int64)] if n > FIT_PIXELS else a
+
+        fit = subsample(v) if pairs is None else None
         fits = []
         for k in range(1, v.shape[0]):
-            fits.append(isfa_pair(fit[k - 1], fit[k]))
+            before, after = (fit[k - 1], fit[k]) if pairs is None else subsample(interval_pixels(v, pairs, k))
+            fits.append(isfa_pair(before, after))
             if progress is not None:
                 progress(k, v.shape[0] - 1)
         self.scales = torch.from_numpy(np.stack([f[0] for f in fits]).astype(np.float32))   # (T-1, 2, C)
