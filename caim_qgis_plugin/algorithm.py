@@ -45,6 +45,22 @@ def tr(text):
     return QCoreApplication.translate("CaimDetectChanges", text)
 
 
+
+def _remove_outputs(written):
+    """Delete the files of a run that failed or was cancelled after its rasters were written (with the
+    side file GDAL keeps beside a raster)."""
+    for kind, path in written.items():
+        if kind == "polygons":
+            from osgeo import ogr
+
+            from model_core.polygons import delete_vector, driver_for
+
+            delete_vector(ogr.GetDriverByName(driver_for(path)), path)
+            continue
+        for p in (path, path + ".aux.xml"):
+            if os.path.exists(p):
+                os.remove(p)
+
 class DetectChangesAlgorithm(QgsProcessingAlgorithm):
     INPUT = "INPUT"
     DATES = "DATES"
@@ -324,9 +340,10 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
         if not torch_available():
             raise QgsProcessingException(install_instructions())
         try:
-            from model_core.errors import CaimError
+            from model_core.errors import CaimError, Cancelled
             from model_core.polygons import VECTOR_FORMATS
-            from model_core.predict import RASTER_FORMATS, detect, make_folders, remove_created
+            from model_core.predict import (RASTER_FORMATS, detect, input_files, make_folders, refuse_inputs_as_outputs,
+                                            remove_created)
         except ImportError as exc:
             raise QgsProcessingException(
                 "The CAIM engine (model_core) could not be loaded: %s" % exc) from None
@@ -348,13 +365,25 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
                     "%s: '%s' is written as %s; end its name with %s." % (
                         key.capitalize(), path, "GeoTIFF" if key != "polygons" else "a vector file",
                         " or ".join(allowed)))
+        report = self.parameterAsFileOutput(parameters, self.REPORT, context)
+        weights = self.parameterAsFile(parameters, self.WEIGHTS, context) or None
+        names = {"area": self.AREA, "moment": self.MOMENT, "confidence": self.CONFIDENCE,
+                 "probabilities": self.PROBABILITIES}
+        named = {names[k]: p for k, p in outputs.items()}
+        named.update({self.POLYGONS: polygons_path, self.REPORT: report})
         created = []  # folders this run made: removed again, if empty, when it fails or is cancelled
-        for path in list(outputs.values()) + ([polygons_path] if polygons_path else []):
-            created.extend(make_folders(os.path.dirname(os.path.abspath(path))))
+        try:
+            # an output over an input (MOMENT=2020.tif with 2020.tif as INPUT) would destroy it
+            refuse_inputs_as_outputs(named, input_files(self._facts, weights=weights))
+            for path in named.values():
+                if path:
+                    created.extend(make_folders(os.path.dirname(os.path.abspath(path))))
+        except CaimError as exc:
+            remove_created(created)
+            raise QgsProcessingException(str(exc)) from None
 
         overlap = parameters.get(self.OVERLAP)
         overlap = None if overlap in (None, "") else self.parameterAsInt(parameters, self.OVERLAP, context)
-        weights = self.parameterAsFile(parameters, self.WEIGHTS, context) or None
         device = (self.parameterAsEnumString(parameters, self.DEVICE, context) or "Auto").lower()
 
         def progress(fraction, message=""):
@@ -387,28 +416,29 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
             raise QgsProcessingException(str(exc)) from None
 
         written = dict(res.paths)
-        if polygons_path:
+        try:  # the rest of the run's outputs; a failure or a cancel keeps none of them
             if feedback.isCanceled():
-                raise QgsProcessingException(tr("Cancelled."))
-            from model_core.polygons import write_polygons
+                raise Cancelled("Cancelled by the user; no output was kept.")
+            if polygons_path:
+                from model_core.polygons import write_polygons
 
-            feedback.setProgressText(tr("Writing change polygons"))
-            try:
-                n = write_polygons(res.paths["moment"], polygons_path, res.dates, overwrite=True)
-            except CaimError as exc:
-                raise QgsProcessingException(str(exc)) from None
-            feedback.pushInfo("%d change polygons written to %s" % (n, polygons_path))
-            written["polygons"] = polygons_path
+                feedback.setProgressText(tr("Writing change polygons"))
+                n = write_polygons(res.paths["moment"], polygons_path, res.dates, overwrite=True,
+                                   cancel=feedback.isCanceled)
+                feedback.pushInfo("%d change polygons written to %s" % (n, polygons_path))
+                written["polygons"] = polygons_path
+            if report:
+                from model_core.report import write_report
 
-        report = self.parameterAsFileOutput(parameters, self.REPORT, context)
-        if report:
-            from model_core.report import write_report
-
-            try:
                 write_report(res, report, inputs=[os.path.basename(f["path"]) for f in self._facts], overwrite=True)
-            except CaimError as exc:
-                raise QgsProcessingException(str(exc)) from None
-            written["report"] = report
+                written["report"] = report
+            if feedback.isCanceled():
+                raise Cancelled("Cancelled by the user; no output was kept.")
+        except CaimError as exc:
+            _remove_outputs(written)
+            remove_created(created)
+            kept = "" if isinstance(exc, Cancelled) else " The change rasters of this run were removed with it."
+            raise QgsProcessingException(str(exc) + kept) from None
         summary = res.summary_text()
         feedback.pushInfo(summary)
         feedback.pushInfo("Device used: %s" % res.device)

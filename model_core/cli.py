@@ -142,7 +142,7 @@ def _detect_parser(sub):
 
 
 def cmd_detect(args):
-    from model_core.predict import detect
+    from model_core.predict import detect, make_folders
 
     from model_core.errors import OutputError
 
@@ -165,7 +165,7 @@ def cmd_detect(args):
         print(f"  style         {style}")
     for extra in (args.polygons, args.quicklook, args.report):
         if extra:
-            os.makedirs(os.path.dirname(os.path.abspath(extra)), exist_ok=True)
+            make_folders(os.path.dirname(os.path.abspath(extra)))
     if args.polygons:
         from model_core.polygons import write_polygons
 
@@ -194,7 +194,7 @@ def _check_extra_outputs(args):
     format they can be written in, in a folder that exists or can be made, none of them a raster output."""
     from model_core.errors import OutputError
     from model_core.polygons import VECTOR_FORMATS
-    from model_core.predict import OUTPUT_NAMES
+    from model_core.predict import OUTPUT_NAMES, input_files, refuse_inputs_as_outputs
 
     rasters = {os.path.abspath(os.path.join(args.out, name)): name for name in OUTPUT_NAMES.values()}
     seen = {}
@@ -214,6 +214,7 @@ def _check_extra_outputs(args):
         if full in seen:
             raise OutputError(f"{option} and {seen[full]} name the same file '{path}'; give each its own.")
         seen[full] = option
+        refuse_inputs_as_outputs({option: full}, input_files(args.images, args.masks, args.weights))
         if os.path.isdir(full):
             raise OutputError(f"{option} '{path}' is a folder; give a file name.")
         if os.path.exists(full) and not args.overwrite:

@@ -18,7 +18,7 @@ import os
 import numpy as np
 from osgeo import gdal, ogr, osr
 
-from model_core.errors import InputError, OutputError
+from model_core.errors import Cancelled, InputError, OutputError
 
 gdal.UseExceptions()
 ogr.UseExceptions()
@@ -72,11 +72,13 @@ def _area_transform(srs, dataset):
     return osr.CoordinateTransformation(src, laea), 1.0
 
 
-def write_polygons(moment_path, out_path, dates=None, overwrite=False, layer_name="change_polygons"):
+def write_polygons(moment_path, out_path, dates=None, overwrite=False, layer_name="change_polygons", cancel=None):
     """Polygonise ``moment_path`` into ``out_path`` (format from its extension, GeoPackage by default).
 
     ``dates`` is the ordered list of ISO dates of the inputs (T entries); without it the date attributes
-    are left empty.  Returns the number of polygons written.
+    are left empty.  Returns the number of polygons written.  ``cancel()``, when given, is asked while
+    the polygons are traced and written: when it returns True nothing is kept and
+    :class:`model_core.errors.Cancelled` is raised.
     """
     if not os.path.exists(moment_path):
         raise InputError(f"Change-moment raster '{moment_path}' does not exist.")
@@ -98,7 +100,17 @@ def write_polygons(moment_path, out_path, dates=None, overwrite=False, layer_nam
     mem = ogr.GetDriverByName("Memory").CreateDataSource("polygons")
     raw = mem.CreateLayer("raw", srs=srs, geom_type=ogr.wkbPolygon)
     raw.CreateField(ogr.FieldDefn("moment", ogr.OFTInteger))
-    gdal.Polygonize(band, mask_ds.GetRasterBand(1), raw, 0, [], callback=None)
+    def traced(*_):  # GDAL's progress callback: 0 stops the tracing
+        return 0 if cancel is not None and cancel() else 1
+
+    try:
+        gdal.Polygonize(band, mask_ds.GetRasterBand(1), raw, 0, [], callback=traced)
+    except RuntimeError:
+        if cancel is not None and cancel():
+            raise Cancelled("Cancelled by the user while tracing the change polygons; none were written.") from None
+        raise
+    if cancel is not None and cancel():
+        raise Cancelled("Cancelled by the user while tracing the change polygons; none were written.")
 
     driver = ogr.GetDriverByName(driver_for(out_path))
     try:
@@ -107,7 +119,11 @@ def write_polygons(moment_path, out_path, dates=None, overwrite=False, layer_nam
     except RuntimeError as exc:
         raise OutputError(f"Cannot create '{out_path}': {exc}") from exc
     try:
-        count = _write_features(layer, raw, srs, src, list(dates or []))
+        count = _write_features(layer, raw, srs, src, list(dates or []), cancel)
+    except Cancelled:
+        out = None  # noqa: F841 (closed before it is deleted)
+        delete_vector(driver, out_path)
+        raise Cancelled("Cancelled by the user while writing the change polygons; none were kept.") from None
     except RuntimeError as exc:
         out = None  # noqa: F841 (closed before it is deleted)
         delete_vector(driver, out_path)
@@ -128,7 +144,7 @@ def delete_vector(driver, path):
             os.remove(path)
 
 
-def _write_features(layer, raw, srs, src, dates):
+def _write_features(layer, raw, srs, src, dates, cancel=None):
     """The attributed polygons; fields set by position, since a Shapefile shortens the names."""
     gdal.PushErrorHandler("CPLQuietErrorHandler")  # a Shapefile's note that it shortened a name
     try:
@@ -150,6 +166,8 @@ def _write_features(layer, raw, srs, src, dates):
     count = 0
     raw.ResetReading()
     for polygon in raw:
+        if cancel is not None and count % 1000 == 0 and cancel():
+            raise Cancelled("cancelled")
         k = polygon.GetField("moment")
         geom = polygon.GetGeometryRef()
         feature = ogr.Feature(definition)

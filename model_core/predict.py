@@ -35,6 +35,8 @@ OUTPUT_NAMES = {
     "confidence": "confidence.tif",
     "probabilities": "moment_probability.tif",
 }
+OUTPUT_TITLES = {"area": "change area", "moment": "change moment", "confidence": "confidence",
+                 "probabilities": "moment probability"}
 RASTER_FORMATS = (".tif", ".tiff")  # the rasters are GeoTIFFs, whatever their names
 NODATA_U8 = 255
 NODATA_F32 = -1.0
@@ -316,8 +318,51 @@ def _check_outputs(out_dir, outputs, want, overwrite):
     return paths
 
 
+def input_files(images, masks=None, weights=None):
+    """[(description, path)] of the files a run reads: its images (paths or dicts with ``path`` and
+    ``mask``), their masks and the weights file."""
+    found = []
+    masks = list(masks or [])
+    for i, img in enumerate(images):
+        path = img.get("path") if isinstance(img, dict) else img
+        mask = img.get("mask") if isinstance(img, dict) else None
+        mask = mask or (masks[i] if i < len(masks) else None)
+        if path:
+            found.append((f"input {i + 1} ('{os.path.basename(str(path))}')", str(path)))
+        if mask and str(mask).lower() != "none":
+            found.append((f"the mask of input {i + 1} ('{os.path.basename(str(mask))}')", str(mask)))
+    if weights:
+        found.append((f"the weights file ('{os.path.basename(str(weights))}')", str(weights)))
+    return found
+
+
+def _same_file(a, b):
+    if os.path.exists(a) and os.path.exists(b):
+        return os.path.samefile(a, b)
+    return os.path.normcase(os.path.abspath(a)) == os.path.normcase(os.path.abspath(b))
+
+
+def refuse_inputs_as_outputs(outputs, inputs):
+    """``outputs`` {name: path}, ``inputs`` [(description, path)] (:func:`input_files`): raise OutputError
+    when an output would be written over a file the run reads (an image given as the moment output
+    would be destroyed) or when two outputs name one file."""
+    named = [(name, p) for name, p in outputs.items() if p]
+    for name, p in named:
+        for what, q in inputs:
+            if _same_file(p, q):
+                raise OutputError(f"The {name} output '{p}' is {what}, which this run reads: writing it would "
+                                  "destroy that file. Choose another file name for the output.")
+    for i, (name, p) in enumerate(named):
+        for other, q in named[:i]:
+            if _same_file(p, q):
+                raise OutputError(f"The {other} and {name} outputs are the same file '{p}'; give each "
+                                  "output its own path.")
+
+
 def make_folders(folder):
-    """``os.makedirs(folder)``; returns the folders it created, deepest first (for :func:`remove_created`)."""
+    """``os.makedirs(folder)``; returns the folders it created, deepest first (for :func:`remove_created`).
+    Raises OutputError, naming the obstacle, when the folder cannot be made (a file in the way, no
+    permission); nothing it made stays then."""
     created, d = [], os.path.abspath(folder)
     while d and not os.path.exists(d):
         created.append(d)
@@ -325,7 +370,15 @@ def make_folders(folder):
         if parent == d:
             break
         d = parent
-    os.makedirs(folder, exist_ok=True)
+    if d and os.path.exists(d) and not os.path.isdir(d):
+        raise OutputError(f"Cannot make the output folder '{os.path.abspath(folder)}': '{d}' is a file, not a "
+                          "folder. Choose another place for the output.")
+    try:
+        os.makedirs(folder, exist_ok=True)
+    except OSError as exc:
+        remove_created(created)
+        raise OutputError(f"Cannot make the output folder '{os.path.abspath(folder)}' ({exc.strerror or exc}). "
+                          "Choose a folder you can write to.") from None
     return created
 
 
@@ -472,6 +525,8 @@ def detect(images, out_dir=None, dates=None, bands=None, model="caimnet", weight
     if outputs:
         want += [k for k in outputs if k not in want and k in OUTPUT_NAMES and outputs[k]]
     paths = _check_outputs(out_dir, outputs, want, overwrite)
+    refuse_inputs_as_outputs({OUTPUT_TITLES.get(k, k): p for k, p in paths.items()},
+                             input_files(images, masks, weights))
     dev = resolve_device(device)
     if threads:
         torch.set_num_threads(int(threads))

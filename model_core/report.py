@@ -101,9 +101,10 @@ def write_report(res, path, title=None, inputs=None, overwrite=False):
     if os.path.exists(path) and not overwrite:
         raise OutputError(f"Report '{os.path.abspath(path)}' already exists. Choose another file, delete it, or "
                           "allow overwriting (--overwrite).")
-    folder = os.path.dirname(os.path.abspath(path))
+    from model_core.predict import make_folders
+
+    make_folders(os.path.dirname(os.path.abspath(path)))  # a clear message when a file is in the way
     try:
-        os.makedirs(folder, exist_ok=True)
         with open(path, "w", encoding="utf-8") as f:
             f.write(report_html(res, title, inputs))
     except OSError as exc:

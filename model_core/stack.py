@@ -599,7 +599,7 @@ class Stack:
             detail = ", ".join(f"'{s.label}': {n}" for s, n in zip(specs, chosen))
             raise InputError(f"The inputs have different numbers of bands ({detail}). Every date needs the "
                              "same bands in the same order: select them with the band mapping (e.g. "
-                             "3,2,1,4; --bands on the command line).")
+                             "3,2,1,4; --bands on the command line, BANDS in Processing).")
         if extra and expected is not None and chosen[0] > expected and all(explicit):
             expected = chosen[0]  # the mapping lists the network's bands, then the CVA part's
         if expected is not None and chosen[0] != expected:
@@ -610,7 +610,7 @@ class Stack:
                     "which takes any number of bands: CVA or ISFA (--model cva or --model isfa on the command "
                     "line)." if chosen[0] < 3 and expected == 4 else
                     f"Select {expected} bands with the band mapping, e.g. 3,2,1,4 for a sensor whose "
-                    "bands are B, G, R, NIR, or 4,3,2,8 for Sentinel-2 (--bands on the command line).")
+                    "bands are B, G, R, NIR, or 4,3,2,8 for Sentinel-2 (--bands on the command line, BANDS in Processing).")
             raise InputError(
                 f"The model expects {expected} bands (R, G, B, NIR) but the inputs have {chosen[0]} "
                 f"('{specs[0].label}')"
@@ -997,8 +997,8 @@ class Stack:
                         f"pixel of the common extent as masked (none has a clear value, {clear}), so every "
                         "pixel of the result would be nodata. If the date is overcast, leave it out, or fill "
                         "masked dates from the previous clear date (--fill-gaps; in QGIS 'Fill masked "
-                        "dates'). If it is not, check that this is the date's mask and give the values that "
-                        "mean clear sky (--mask-clear; in QGIS 'Clear values'), e.g. bit6&!bit2&!bit4 for "
+                        "dates', FILL_GAPS in Processing). If it is not, check that this is the date's mask and give the values that "
+                        "mean clear sky (--mask-clear; in QGIS 'Clear values', MASK_CLEAR in Processing), e.g. bit6&!bit2&!bit4 for "
                         "Landsat 8-9 QA_PIXEL, 4-7,11 for Sentinel-2 SCL.")
                 raise InputError(f"Input {i + 1} '{s.spec.label}' has no valid pixel inside the common "
                                  "extent (all nodata" + (", NaN" if i in self.nan_inputs else "")
@@ -1030,7 +1030,7 @@ class Stack:
             raise InputError("No pixel is valid in all dates at once (the nodata areas of the inputs cover "
                              "the whole common extent). Check the inputs' nodata masks"
                              + (", or fill masked dates from the previous clear date (--fill-gaps; in QGIS "
-                                "'Fill masked dates')." if not fill else "; no pixel is valid in even two dates."))
+                                "'Fill masked dates', FILL_GAPS in Processing)." if not fill else "; no pixel is valid in even two dates."))
         self._stats = (center, scale)
         if keep_sample:
             self.sample = (kept, all_valid)

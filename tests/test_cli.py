@@ -588,3 +588,33 @@ def test_evaluate_generic_classical_reads_every_band(capsys, tmp_path):
     cm.update_area(label, gdal.Open(str(tmp_path / "d" / "change_area.tif")).ReadAsArray())
     pixels, kappa = _area_row(out, "CVA")
     assert pixels == 48 * 48 and kappa == pytest.approx(cm.summary()["area"]["kappa"], abs=5e-5) and kappa > 0.8
+
+
+def test_outputs_over_inputs_are_refused(tmp_path, capsys):
+    """An output file that is one of the run's inputs (an image, a mask, the weights) would be destroyed:
+    refused before anything runs, by the engine (the rasters) and by the command line (its extra files)."""
+    import hashlib
+
+    from model_core.errors import OutputError
+    from model_core.predict import detect
+
+    imgs = [write_tif(tmp_path / f"img_{2001 + i}.tif", np.full((3, 16, 16), 100 + i, np.uint16)) for i in range(2)]
+    digest = hashlib.sha256(open(imgs[0], "rb").read()).hexdigest()
+    with pytest.raises(OutputError, match=r"The change moment output '.*img_2001.tif' is input 1 \('img_2001.tif'\), "
+                                          "which this run reads"):
+        detect(imgs, outputs={"moment": imgs[0], "area": str(tmp_path / "a.tif"),
+                              "confidence": str(tmp_path / "c.tif")}, model="cva", overwrite=True)
+    assert main(["detect", *imgs, "--model", "cva", "--out", str(tmp_path / "o"), "--report", imgs[1]]) == 2
+    assert "--report output" in capsys.readouterr().err
+    assert hashlib.sha256(open(imgs[0], "rb").read()).hexdigest() == digest
+    assert not os.path.exists(tmp_path / "o")
+
+
+def test_an_output_folder_under_a_file_is_named(tmp_path, capsys):
+    from model_core.errors import OutputError
+    from model_core.predict import make_folders
+
+    (tmp_path / "afile").write_text("x")
+    with pytest.raises(OutputError, match="'.*afile' is a file, not a folder"):
+        make_folders(str(tmp_path / "afile" / "sub" / "deeper"))
+    assert not os.path.exists(tmp_path / "afile" / "sub")

@@ -622,3 +622,59 @@ def test_one_band_layers_of_one_date_are_bands_not_dates(qgis_app, tmp_path):
     assert not [m for lvl, m in problems if lvl == inp.ERROR]
     assert [m for lvl, m in problems if lvl == inp.WARNING] == [
         "Some dates appear twice (2019): the intervals between them are zero days long."]
+
+
+def test_an_output_over_an_input_or_another_output_is_refused_before_anything_is_written(project, tmp_path):
+    """MOMENT naming one of the INPUT images would have overwritten the imagery with the change map
+    (and reported success); REPORT naming a raster output wrote HTML over it.  Both are refused, naming
+    the parameters, before anything is written."""
+    import hashlib
+
+    stack = make_stack(str(tmp_path))
+    before = hashlib.sha256(open(stack[1], "rb").read()).hexdigest()
+    out = outputs_in(str(tmp_path / "out"))
+    results, ok, fb = run_alg(dict(INPUT=stack, MODEL="cva", DEVICE="CPU", **dict(out, MOMENT=stack[1])))
+    assert not ok
+    assert "The MOMENT output '%s' is input 2 ('%s'), which this run reads" % (
+        os.path.abspath(stack[1]), os.path.basename(stack[1])) in fb.textLog()
+    assert hashlib.sha256(open(stack[1], "rb").read()).hexdigest() == before
+    results, ok, fb = run_alg(dict(INPUT=stack, MODEL="cva", DEVICE="CPU", REPORT=out["AREA"], **out))
+    assert not ok
+    assert "The AREA and REPORT outputs are the same file" in fb.textLog()
+    assert not os.path.exists(str(tmp_path / "out"))
+
+
+def test_a_report_that_cannot_be_written_is_named_before_the_run_and_leaves_nothing(project, tmp_path):
+    """A REPORT (or POLYGONS) path under a regular file: a clear message before the run (it had been a
+    Python traceback, or the rasters were written and then 'Cannot write the report ... (File exists)')."""
+    stack = make_stack(str(tmp_path))
+    (tmp_path / "afile").write_text("not a folder")
+    out = outputs_in(str(tmp_path / "out"))
+    for extra in (dict(REPORT=str(tmp_path / "afile" / "r.html")), dict(POLYGONS=str(tmp_path / "afile" / "p.gpkg"))):
+        results, ok, fb = run_alg(dict(INPUT=stack, MODEL="cva", DEVICE="CPU", **extra, **out))
+        assert not ok
+        assert "Cannot make the output folder '%s': '%s' is a file, not a folder" % (
+            tmp_path / "afile", tmp_path / "afile") in fb.textLog()
+        assert "Traceback" not in fb.textLog()
+        assert not os.path.exists(str(tmp_path / "out"))
+
+
+def test_cancel_while_the_polygons_are_written_keeps_nothing(project, tmp_path):
+    """Cancelling while the change polygons are traced was ignored: the run finished and kept everything."""
+    from qgis.core import QgsApplication, QgsProcessingContext, QgsProcessingFeedback
+
+    stack = make_stack(str(tmp_path))
+    out = outputs_in(str(tmp_path / "out"), polygons=True)
+    alg = QgsApplication.processingRegistry().createAlgorithmById("caim:detectchanges")
+    class CancelAtPolygons(QgsProcessingFeedback):  # QGIS 3.22 has no progressTextChanged signal
+        def setProgressText(self, text):  # noqa: N802
+            super().setProgressText(text)
+            if "polygons" in text:
+                self.cancel()
+
+    feedback = CancelAtPolygons()
+    results, ok = alg.run(dict(INPUT=stack, MODEL="cva", DEVICE="CPU", REPORT=str(tmp_path / "out" / "r.html"), **out),
+                          QgsProcessingContext(), feedback)
+    assert not ok and feedback.isCanceled()
+    assert "Cancelled by the user while tracing the change polygons" in feedback.textLog()
+    assert not os.path.exists(str(tmp_path / "out"))

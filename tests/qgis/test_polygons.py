@@ -83,3 +83,22 @@ def test_existing_output_and_missing_dates(tmp_path):
         write_polygons(src, out, DATES)
     assert write_polygons(src, out, DATES, overwrite=True) == 3
     assert os.path.exists(out)
+
+
+@pytest.mark.parametrize("after", [0, 2])
+def test_polygons_cancelled_keep_nothing(tmp_path, after):
+    """``cancel`` asked while tracing (the first call) or writing: Cancelled, and no file is left."""
+    from model_core.errors import Cancelled
+    from model_core.polygons import write_polygons
+
+    src = moment_raster(str(tmp_path / "moment.tif"))
+    out = str(tmp_path / "changes.gpkg")
+    calls = []
+
+    def cancel():
+        calls.append(1)
+        return len(calls) > after
+
+    with pytest.raises(Cancelled, match="Cancelled by the user while (tracing|writing) the change polygons"):
+        write_polygons(src, out, DATES, cancel=cancel)
+    assert not os.path.exists(out)
