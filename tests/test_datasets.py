@@ -1,5 +1,6 @@
 """Loaders on tiny fixtures in the published layouts, and the semi-synthetic generator."""
 
+import glob
 import os
 
 import numpy as np
@@ -780,3 +781,24 @@ def test_generic_grids_are_checked_and_two_date_area_labels_train(tmp_path):
         ds = None
         with pytest.raises(ValueError, match=message):
             load_series("generic", folder)
+
+
+def test_published_layouts_refuse_a_shifted_image_or_label(tmp_path):
+    """A SpaceNet 7 mosaic or a DynamicEarthNet label on another grid than the area's first image is named
+    (it would have trained and scored on the wrong pixels), as the generic layout's are."""
+    from osgeo import gdal
+
+    layouts.write_spacenet7(str(tmp_path / "sn7"))
+    shifted = glob.glob(str(tmp_path / "sn7" / "train" / "*0001E*" / "images" / "*2018_02*.tif"))[0]
+    ds = gdal.Open(shifted, gdal.GA_Update)
+    ds.SetGeoTransform((1040.0, 4.0, 0.0, 2000.0, 0.0, -4.0))   # 10 pixels east
+    ds = None
+    with pytest.raises(ValueError, match=r"global_monthly_2018_02.*is on another grid than global_monthly_2018_01"):
+        load_series("spacenet7", str(tmp_path / "sn7"))
+    layouts.write_dynamicearthnet(str(tmp_path / "den"))
+    label = glob.glob(str(tmp_path / "den" / "labels" / "*" / "Labels" / "Raster" / "*" / "*2018_03_01.tif"))[0]
+    ds = gdal.Open(label, gdal.GA_Update)
+    ds.SetGeoTransform((500000.0, 3.0, 0.0, 4000030.0, 0.0, -3.0))
+    ds = None
+    with pytest.raises(ValueError, match=r"2018_03_01.tif is on another grid than 2018-01-01.tif"):
+        load_series("dynamicearthnet", str(tmp_path / "den"))

@@ -26,7 +26,8 @@ import re
 
 import numpy as np
 
-from model_core.datasets.series import IGNORE, Series, moment_from_maps, read_raster, select_indices
+from model_core.datasets.series import (IGNORE, Series, check_same_grid, moment_from_maps, read_raster,
+                                        select_indices)
 
 SNOW = 6
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})\.tif$")
@@ -79,9 +80,12 @@ def load_cube(root, cube, pfsr, t=None, indices=None):
         raise FileNotFoundError(f"cube {cube}: fewer than 2 months with both images and labels")
     idx = select_indices(len(months), t, indices)
     values, classes = [], []
+    first, ref = sorted(days[months[idx[0]]])[0], None
     for i in idx:
         mo = months[i]
         img = sorted(days[mo])[0]
+        ref = check_same_grid(img, first, ref)  # an image or label shifted against the others would mislabel
+        check_same_grid(labels[mo], first, ref)
         arr, _ = read_raster(img)
         values.append(arr[[2, 1, 0, 3]].astype(np.float32) / 10000.0)
         classes.append(read_classes(labels[mo]))

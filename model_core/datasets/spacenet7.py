@@ -25,7 +25,8 @@ import re
 
 import numpy as np
 
-from model_core.datasets.series import IGNORE, Series, moment_from_maps, read_raster, select_indices
+from model_core.datasets.series import (IGNORE, Series, check_same_grid, moment_from_maps, read_raster,
+                                        select_indices)
 
 _MONTH = re.compile(r"global_monthly_(\d{4})_(\d{2})_mosaic_(.+)\.tif$")
 
@@ -78,12 +79,19 @@ def load_aoi(folder, t=None, indices=None, use_masked=False):
         raise FileNotFoundError(f"{folder}: fewer than 2 monthly mosaics in {img_dir}")
     idx = select_indices(len(months), t, indices)
     values, ids, unusable = [], [], []
+    first, ref = months[idx[0]][1], None
     for i in idx:
         date, path, stem = months[i]
+        ref = check_same_grid(path, first, ref)  # a mosaic shifted against the others would mislabel change
         arr, _ = read_raster(path)
+        if values and arr.shape[1:] != values[0].shape[1:]:
+            raise ValueError(f"{path} is {arr.shape[2]} x {arr.shape[1]} pixels, {os.path.basename(first)} "
+                             f"{values[0].shape[2]} x {values[0].shape[1]}: every mosaic of an area needs one grid "
+                             "(crop them to the common extent, e.g. gdalwarp -te XMIN YMIN XMAX YMAX).")
         bad = arr[3] == 0 if arr.shape[0] >= 4 else np.zeros(arr.shape[1:], bool)
         udm = os.path.join(folder, "UDM_masks", stem + "_UDM.tif")
         if os.path.isfile(udm):
+            check_same_grid(udm, first, ref)
             bad |= read_raster(udm)[0][0] != 0
         rgb = arr[:3].astype(np.float32) / 255.0
         values.append(np.concatenate([rgb, rgb[1:2]], axis=0))
