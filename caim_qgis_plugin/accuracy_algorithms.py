@@ -94,6 +94,29 @@ class _Base(QgsProcessingAlgorithm):
         return layer_source(layer)
 
 
+def _number(value):
+    """A plain Python float of an engine figure (numpy's float64 does not convert to a QVariant, so
+    qgis_process would print nothing and a model could not use it)."""
+    return None if value is None else float(value)
+
+
+def make_output_folder(path):
+    """Create the folder of the output file ``path`` (a QgsProcessingException saying why when it cannot
+    be: e.g. a part of the path is a file)."""
+    folder = os.path.dirname(os.path.abspath(path))
+    try:
+        os.makedirs(folder, exist_ok=True)
+    except OSError as exc:
+        part = folder
+        while part and not os.path.exists(part) and os.path.dirname(part) != part:
+            part = os.path.dirname(part)
+        why = ("'%s' is a file, not a folder" % part if os.path.isfile(part) else
+               exc.strerror or str(exc))
+        raise QgsProcessingException(
+            "Cannot create the folder '%s' for the output '%s' (%s). Choose another output file." % (
+                folder, os.path.basename(path), why)) from None
+
+
 def _class_order(item):
     """Classes in order, 'changed, interval unknown' (-1) last."""
     return (item[0] < 0, item[0])
@@ -144,11 +167,11 @@ def class_labels(map_path, info=None):
     change and every interval), else the classes it holds (``info``: the map's ``read_map``, if read)."""
     from osgeo import gdal
 
-    from model_core.accuracy import category_names, read_map
+    from model_core.accuracy import class_names, read_map
 
     info = info or read_map(map_path)
     ds = gdal.Open(map_path)
-    names = category_names(ds)
+    names = class_names(ds)  # the category names, else (no .aux.xml) the CAIM metadata's intervals
     ds = None
     labels = {i: n for i, n in enumerate(names) if n and i != info.nodata}
     for c in info.classes:
@@ -211,7 +234,7 @@ class SampleChangeMapAlgorithm(_Base):
                 "'%s' holds a sample with %d labelled point%s: a new sample there would erase the labels. "
                 "Choose another file for the new sample (or delete that one first)." % (
                     out, labelled, "" if labelled == 1 else "s"))
-        os.makedirs(os.path.dirname(os.path.abspath(out)), exist_ok=True)
+        make_output_folder(out)
         n0 = parameters.get(self.N_UNCHANGED)
         n0 = None if n0 in (None, "") else self.parameterAsInt(parameters, self.N_UNCHANGED, context)
         try:
@@ -275,8 +298,10 @@ class AssessAccuracyAlgorithm(_Base):
         self.addParameter(QgsProcessingParameterRasterLayer(self.MAP, tr("Change map the sample was drawn from")))
         self.addParameter(QgsProcessingParameterVectorLayer(self.POINTS, tr("Labelled sample points"),
                                                             [QgsProcessing.TypeVectorPoint]))
+        # optional, so that its default applies when FIELD is not given (qgis_process, processing.run):
+        # QGIS 3.22 checks a mandatory field parameter's value, not its default; text fields of numbers work too
         self.addParameter(QgsProcessingParameterField(self.FIELD, tr("Reference field"), "reference", self.POINTS,
-                                                      QgsProcessingParameterField.Any))  # text fields holding numbers work too
+                                                      QgsProcessingParameterField.Any, optional=True))
         self.addParameter(QgsProcessingParameterBoolean(self.BINARY, tr("Changed / unchanged only"), False))
         strata = QgsProcessingParameterRasterLayer(
             self.STRATA, tr("Map the sample was drawn from, if not the change map above (same grid)"), optional=True)
@@ -312,17 +337,24 @@ class AssessAccuracyAlgorithm(_Base):
             res = assess(map_path, path, field, binary=self.parameterAsBoolean(parameters, self.BINARY, context),
                          layer_name=name, strata_path=strata, compare_path=compare,
                          words={"strata": "with this map as 'Map the sample was drawn from'",
-                                "binary": "'Changed / unchanged only'"})
+                                "binary": "'Changed / unchanged only'",
+                                "strata_param": "as the advanced parameter 'Map the sample was drawn from'"})
         except CaimError as exc:
             raise QgsProcessingException(str(exc)) from None
         text = res.text()
         feedback.pushInfo(text)
+        for warning in res.warnings:
+            feedback.pushWarning(warning)
         report = self.parameterAsFileOutput(parameters, self.REPORT, context)
         if report:
-            os.makedirs(os.path.dirname(os.path.abspath(report)), exist_ok=True)
-            with open(report, "w", encoding="utf-8") as f:
-                f.write(html_report(res, map_path, path))
-        return {self.OVERALL: res.overall, self.RESULTS: json.dumps(res.to_dict()), self.SUMMARY: text,
+            make_output_folder(report)
+            try:
+                with open(report, "w", encoding="utf-8") as f:
+                    f.write(html_report(res, map_path, path))
+            except OSError as exc:
+                raise QgsProcessingException("Cannot write the report '%s' (%s). Choose another file." % (
+                    report, exc.strerror or exc)) from None
+        return {self.OVERALL: _number(res.overall), self.RESULTS: json.dumps(res.to_dict()), self.SUMMARY: text,
                 self.REPORT: report or None}
 
 
@@ -397,13 +429,14 @@ class CompareWithReferenceAlgorithm(_Base):
                           changed_values=self.parameterAsString(parameters, self.CHANGED_VALUES, context) or None,
                           progress=lambda f: feedback.setProgress(100.0 * f), cancel=feedback.isCanceled)
             if out:
-                os.makedirs(os.path.dirname(os.path.abspath(out)), exist_ok=True)
+                make_output_folder(out)
                 write_csv(res, out, overwrite=True)  # the file dialog asked before replacing
         except CaimError as exc:
             raise QgsProcessingException(str(exc)) from None
         text = res.text()
         feedback.pushInfo(text)
-        return {self.KAPPA: res.kappa, self.OA: res.oa, self.F1: res.f1, self.REPORT: text, self.OUTPUT_CSV: out}
+        return {self.KAPPA: _number(res.kappa), self.OA: _number(res.oa), self.F1: _number(res.f1), self.REPORT: text,
+                self.OUTPUT_CSV: out}
 
 
 def html_report(res, map_path, points_path):
@@ -425,7 +458,8 @@ def html_report(res, map_path, points_path):
     props = "".join("<tr><th>%s</th>%s</tr>" % (esc(res.labels[c]), "".join("<td>%.4f</td>" % v
                                                                             for v in res.proportions[i]))
                     for i, c in enumerate(res.classes))
-    notes = "".join("<p>Note: %s</p>" % esc(n) for n in res.notes)
+    notes = "".join("<p><b>Warning:</b> %s</p>" % esc(n) for n in res.warnings) + \
+        "".join("<p>Note: %s</p>" % esc(n) for n in res.notes)
     compared = ""
     if res.comparison:
         other, d, se = res.comparison

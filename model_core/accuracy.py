@@ -58,6 +58,7 @@ class MapClasses:
     counts: dict                    # class -> pixels
     areas_m2: dict                  # class -> m² (NaN without a CRS)
     labels: dict = field(default_factory=dict)   # class -> name from the raster's category names
+    names: list = field(default_factory=list)    # class_names of the map: index = class ('' unnamed)
 
     @property
     def classes(self):
@@ -74,7 +75,13 @@ class MapClasses:
         return (a if not math.isnan(a) else self.counts[c]) / self.total_area
 
     def label(self, c):
-        return self.labels.get(c) or f"class {c}"
+        named = self.names[c] if 0 <= c < len(self.names) and c != self.nodata else None
+        return self.labels.get(c) or named or f"class {c}"
+
+    @property
+    def named(self):
+        """The classes the map names (a moment map names every interval, with pixels or not)."""
+        return [c for c, n in enumerate(self.names) if n and c != self.nodata]
 
 
 def _grid(ds):
@@ -99,11 +106,38 @@ def _open_map(path):
     gt = ds.GetGeoTransform()
     if gt[2] or gt[4]:
         raise InputError(f"Map '{os.path.basename(path)}' is rotated; give a north-up raster.")
+    if ds.RasterCount != 1:
+        raise InputError(f"Map '{os.path.basename(path)}' has {ds.RasterCount} bands: a change map has one (0 no "
+                         "change, k = interval k, 255 nodata), so this looks like an image. " + GIVE_A_CHANGE_MAP)
     band = ds.GetRasterBand(1)
     if band.DataType not in (gdal.GDT_Byte, gdal.GDT_UInt16, gdal.GDT_Int16, gdal.GDT_UInt32, gdal.GDT_Int32):
         raise InputError(f"Map '{os.path.basename(path)}' holds {gdal.GetDataTypeName(band.DataType)} values; "
                          "a classified map has whole-number classes (e.g. change_moment.tif).")
     return ds
+
+
+GIVE_A_CHANGE_MAP = ("Give a change_moment.tif or change_area.tif of a run, or a class raster with such "
+                     "codes.")
+MAX_UNNAMED_CLASSES = 64  # more distinct values than that, none named: an image, not a change map
+
+
+def class_value_error(name, value):
+    """The error for a map value that is no change-map class (shared with model_core.compare)."""
+    return InputError(f"Map '{name}' holds the value {value}: a change map's classes are 0 .. 254 (0 no change, "
+                      f"k = interval k, 255 nodata). {GIVE_A_CHANGE_MAP}")
+
+
+def check_classes(name, classes, names=()):
+    """Refuse a map whose valid values (``classes``, nodata left out) are not those of a change map: a
+    value outside 0 .. 254, or more than MAX_UNNAMED_CLASSES values of which the map names none (a
+    CAIM moment map names its intervals, however many)."""
+    bad = [c for c in classes if not 0 <= c <= 254]
+    if bad:
+        raise class_value_error(name, bad[-1])
+    if len(classes) > MAX_UNNAMED_CLASSES and not any(names):
+        raise InputError(f"Map '{name}' holds {len(classes)} different values ({min(classes)} .. {max(classes)}) "
+                         f"and names none of them: a change map holds 0 (no change) and one class per interval, "
+                         f"named or at most {MAX_UNNAMED_CLASSES}, so this looks like an image. {GIVE_A_CHANGE_MAP}")
 
 
 def category_names(ds, band=1):
@@ -113,6 +147,23 @@ def category_names(ds, band=1):
     metadata or georeferencing is first asked for; asked for the names first, it returns none."""
     ds.GetMetadata()
     return list(ds.GetRasterBand(band).GetCategoryNames() or [])
+
+
+def class_names(ds):
+    """The names of the classes of band 1 of the open map ``ds`` (index = class; empty when none): its
+    category names, else, for a CAIM map whose .aux.xml side file (where GDAL keeps category names) was
+    not copied with it, from the metadata in the file itself: a change-area map (so its band
+    description says) unchanged / changed, a change-moment map no change and each interval of
+    CAIM_INTERVALS."""
+    names = category_names(ds)
+    if any(names):
+        return names
+    intervals = ds.GetMetadataItem("CAIM_INTERVALS")
+    if not intervals:
+        return []
+    if (ds.GetRasterBand(1).GetDescription() or "").lower().startswith("change area"):
+        return list(BINARY_LABELS.values())
+    return ["no change"] + intervals.split(";")
 
 
 def read_map(path, block_pixels=1 << 22):
@@ -141,9 +192,10 @@ def read_map(path, block_pixels=1 << 22):
             areas[v] = areas.get(v, 0.0) + a
     if not counts:
         raise InputError(f"Map '{os.path.basename(path)}' has no valid pixel (all nodata).")
-    names = category_names(ds)
+    names = class_names(ds)
+    check_classes(os.path.basename(path), sorted(counts), names)
     labels = {c: names[c] for c in counts if 0 <= c < len(names) and names[c]}
-    return MapClasses(path, grid.wkt, grid.geotransform, (width, height), nodata, counts, areas, labels)
+    return MapClasses(path, grid.wkt, grid.geotransform, (width, height), nodata, counts, areas, labels, names)
 
 
 def parse_sizes(text):
@@ -283,6 +335,7 @@ class Assessment:
     binary: bool = False
     notes: list = field(default_factory=list)
     comparison: tuple = None        # (other map's name, overall accuracy difference, its standard error)
+    warnings: list = field(default_factory=list)   # figures not to take at face value (e.g. ± 0 intervals)
 
     def ci(self, se):
         return Z95 * se
@@ -299,7 +352,7 @@ class Assessment:
                 "map_area": clean(self.map_area), "estimated_area": clean(self.area),
                 "estimated_area_se": clean(self.area_se), "labelled": self.labelled,
                 "unlabelled": self.unlabelled, "outside_or_nodata": self.outside, "binary": self.binary,
-                "notes": self.notes,
+                "notes": self.notes, "warnings": self.warnings,
                 "comparison": None if not self.comparison else {
                     "other_map": self.comparison[0], "overall_accuracy_difference": self.comparison[1],
                     "difference_se": self.comparison[2]}}
@@ -338,7 +391,7 @@ class Assessment:
         lines += ["", "error matrix, estimated proportions of the mapped area", f"{'':<{w}}  {head}"]
         lines += [f"{self.labels[c]:<{w}}  " + "  ".join(f"{v:8.4f}" for v in self.proportions[i])
                   for i, c in enumerate(self.classes)]
-        lines += [f"Note: {n}" for n in self.notes]
+        lines += [f"Warning: {n}" for n in self.warnings] + [f"Note: {n}" for n in self.notes]
         return "\n".join(lines)
 
 
@@ -373,8 +426,9 @@ def _stratified(weights, strata, y, x=None, census=()):
 
 def _read_points(points_path, field_name, info, layer_name=None, others=()):
     """(stratum per labelled point, reference class per labelled point, unlabelled, outside, [values of
-    each map of ``others`` (MapClasses on the same grid) per labelled point]).  A point on the nodata
-    of any of the maps counts as outside."""
+    each map of ``others`` (MapClasses on the same grid) per labelled point], {stratum: points on it},
+    the ``map_class`` the sampler wrote per labelled point (-1: none), the map the sampler recorded
+    (CAIM_MAP) or None).  A point on the nodata of any of the maps counts as outside."""
     if not os.path.exists(points_path) and not points_path.startswith("/vsi"):
         raise InputError(f"Points '{points_path}' does not exist. Give the sample file written by 'sample'.")
     try:
@@ -391,6 +445,8 @@ def _read_points(points_path, field_name, info, layer_name=None, others=()):
     if field_name not in names:
         raise InputError(f"Points '{os.path.basename(points_path)}' have no field '{field_name}' (fields: "
                          f"{', '.join(names)}). Give the field that holds the reference class.")
+    has_map_class = "map_class" in names and field_name != "map_class"
+    source = layer.GetMetadataItem("CAIM_MAP") or None  # written by the sampler: the map drawn from
     transform = None
     srs = layer.GetSpatialRef()
     if info.wkt and srs is not None:
@@ -402,7 +458,7 @@ def _read_points(points_path, field_name, info, layer_name=None, others=()):
     band = ds_map.GetRasterBand(1)
     bands = [(_open_map(o.path), o.nodata) for o in others]  # (dataset kept referenced, nodata)
     inv = gdal.InvGeoTransform(info.geotransform)
-    strata, refs, values = [], [], [[] for _ in others]
+    strata, refs, values, recorded = [], [], [[] for _ in others], []
     unlabelled = outside = 0
     drawn = {}  # stratum -> points on it, labelled or not
     bad = []
@@ -438,12 +494,17 @@ def _read_points(points_path, field_name, info, layer_name=None, others=()):
         strata.append(h)
         refs.append(ref)
         drawn[h] = drawn.get(h, 0) + 1
+        mc = f.GetField("map_class") if has_map_class else None
+        try:
+            recorded.append(int(float(mc)) if mc is not None and str(mc).strip() != "" else -1)
+        except (TypeError, ValueError):
+            recorded.append(-1)
     if bad:
         raise InputError(f"Reference values {', '.join(repr(b) for b in bad[:5])} in field '{field_name}' are not "
                          "class numbers. Use the map's codes: 0 = no change, k = change between date k and k+1, "
                          "-1 = changed, interval unknown (for an area map: 0 unchanged, 1 changed).")
     return (np.array(strata, int), np.array(refs, int), unlabelled, outside, [np.array(v, int) for v in values],
-            drawn)
+            drawn, np.array(recorded, int), source)
 
 
 def _pixel_of(geom, transform, inv, info):
@@ -479,7 +540,64 @@ def _same_grid(a, b, what):
                          "the same grid. Assess maps of runs on the same inputs and grid.")
 
 
-CLI_WORDS = {"strata": "--strata = this map", "binary": "--binary"}
+CLI_WORDS = {"strata": "--strata = this map", "binary": "--binary", "strata_param": "with --strata"}
+MISMATCH_SHARE = 0.02  # labelled points whose map_class may differ from the strata map (a point moved a pixel)
+
+
+def _check_drawn_from(info, strata, recorded, source, points_path, strata_given, words):
+    """Refuse a sample not drawn from the strata map ``info``: the ``map_class`` the sampler wrote
+    (``recorded``, -1 where none) differs from the strata map's class at more than MISMATCH_SHARE of
+    the labelled points.  Its classes would weigh the estimates with the wrong strata."""
+    known = recorded >= 0
+    n = int(known.sum())
+    differ = int((recorded[known] != strata[known]).sum())
+    if not n or differ <= MISMATCH_SHARE * n:
+        return
+    name, pts = os.path.basename(info.path), os.path.basename(points_path)
+    try:
+        same = bool(source) and os.path.samefile(source, info.path)
+    except OSError:
+        same = False
+    where = (f"at {differ} of its {n} labelled points the map's class differs from the points' map_class (the "
+             "class of the map the sample was drawn from")
+    if same:
+        raise InputError(f"The map '{name}' has changed since the sample '{pts}' was drawn from it (e.g. its run was "
+                         f"repeated into the same folder): {where}). The estimates need the strata the sample was "
+                         f"drawn from: give a copy of the map as it was then {words['strata_param']}, or draw a new "
+                         f"sample of '{name}' and label it.")
+    drawn_from = f"'{source}', as the sample records" if source else "the sample does not record which map"
+    if strata_given:
+        raise InputError(f"The sample '{pts}' was not drawn from the strata map '{name}': {where}; {drawn_from}). "
+                         f"Give the map the sample was drawn from {words['strata_param']}, or draw a new sample and "
+                         "label it.")
+    raise InputError(f"The sample '{pts}' was not drawn from the map '{name}': {where}; {drawn_from}). The "
+                     f"estimates need the strata the sample was drawn from: to assess '{name}' with this sample, give "
+                     + (f"'{source}'" if source else "that map") + f" {words['strata_param']}; or draw a new sample of "
+                     f"'{name}' and label it.")
+
+
+def _check_labels(refs, maps, binary, field_name, points_path):
+    """Refuse reference labels that are no code of the maps (``maps``: the assessed and strata map):
+    their classes, with pixels or only named, -1 (changed, interval unknown) and, with ``binary``,
+    1 (changed)."""
+    codes = sorted(set().union(*(set(m.classes) | set(m.named) for m in maps)))
+    valid = set(codes) | {CHANGED_UNKNOWN} | ({0, 1} if binary else set())
+    bad = sorted(set(refs.tolist()) - valid)
+    if not bad:
+        return
+    found = [(v, int((refs == v).sum())) for v in bad]
+    values = ", ".join(f"{v} ({k} point{'s' if k > 1 else ''})" for v, k in found)
+    first = maps[0]
+    listing = ", ".join(f"{c} = {first.label(c)}" for c in codes)
+    if max(codes) > 1:  # a moment map: a change whose interval cannot be told
+        listing += f", {CHANGED_UNKNOWN} = {CHANGED_UNKNOWN_LABEL}"
+    if binary:
+        listing += "; changed / unchanged only: 0 = unchanged, any of the others = changed"
+    one = len(bad) == 1
+    raise InputError(f"Reference value{'' if one else 's'} {values} in field '{field_name}' of "
+                     f"'{os.path.basename(points_path)}' {'is' if one else 'are'} not "
+                     f"{'a class' if one else 'classes'} of the map '{os.path.basename(first.path)}'. Its codes: {listing}. Correct the label of those "
+                     "points (or empty it to leave them out).")
 
 
 def assess(map_path, points_path, field_name="reference", binary=False, layer_name=None, strata_path=None,
@@ -500,7 +618,11 @@ def assess(map_path, points_path, field_name="reference", binary=False, layer_na
     if other is not None:
         _same_grid(other, info, "map to compare with")
     maps = ([assessed] if strata_path else []) + ([other] if other is not None else [])
-    strata, refs, unlabelled, outside, read, drawn = _read_points(points_path, field_name, info, layer_name, maps)
+    strata, refs, unlabelled, outside, read, drawn, recorded, source = _read_points(points_path, field_name, info,
+                                                                                   layer_name, maps)
+    words = dict(CLI_WORDS, **(words or {}))  # how the caller names the options the messages point to
+    _check_drawn_from(info, strata, recorded, source, points_path, bool(strata_path), words)
+    _check_labels(refs, [assessed, info] if strata_path else [info], binary, field_name, points_path)
     values = read[0] if strata_path else strata
     other_values = read[-1] if other is not None else None
     unknown = int((refs == CHANGED_UNKNOWN).sum())
@@ -574,8 +696,13 @@ def assess(map_path, points_path, field_name="reference", binary=False, layer_na
         area[c], area_se[c] = p * scale, se * scale
         in_map = [h for h in assessed.classes if (h > 0) == bool(c)] if binary else [c] if c in assessed.counts else []
         map_area[c] = sum(assessed.weight(h) for h in in_map) * assessed.total_area / (10000.0 if metres else 1.0)
-    notes = []
-    words = dict(CLI_WORDS, **(words or {}))  # how the caller names the options the notes point to
+    notes, warnings = [], []
+    told = sorted(set(refs_c.tolist()))
+    if len(told) == 1:
+        warnings.append(f"every labelled point has the reference class '{labels[told[0]]}': the labels do not vary, "
+                        "so the ± 0 intervals do not mean that the estimates are exact (with n points in a map class, "
+                        "up to about 3/n of it could be another class the sample did not catch). Check the labels, "
+                        "and label more points if they are right.")
     changed_map, changed_ref = values > 0, refs != 0
     if changed_map.any() and changed_ref.any():  # omission against commission of change as a whole
         user, _ = est(changed_map & changed_ref, changed_map)
@@ -609,7 +736,7 @@ def assess(map_path, points_path, field_name="reference", binary=False, layer_na
         notes.append("the map has no CRS: areas are in pixels")
     return Assessment(classes, labels, info.classes, counts, props, overall, overall_se, users, users_se, producers,
                       producers_se, map_area, area, area_se, unit, int(strata.size), unlabelled, outside, binary, notes,
-                      comparison)
+                      comparison, warnings)
 
 
 # ---------------------------------------------------------------------------------------------- CLI
@@ -624,7 +751,8 @@ def main(argv=None):
                                    "and each interval; change_area.tif: unchanged, changed) and write them as points "
                                    "with an empty 'reference' field. Fill it in from reference imagery (the map's "
                                    "codes: 0 no change, k = change between date k and k+1), then run 'assess'.")
-    s.add_argument("map", help="change_moment.tif or change_area.tif of a run (any classified raster)")
+    s.add_argument("map", help="change_moment.tif or change_area.tif of a run (any one-band raster of classes "
+                   "0 .. 254)")
     s.add_argument("--out", required=True, help="points file (GeoPackage; .shp, .geojson, .fgb by extension)")
     s.add_argument("--n", type=int, default=50, help="points per change class (default 50)")
     s.add_argument("--n-unchanged", type=int, default=None, metavar="N0",

@@ -28,7 +28,7 @@ import numpy as np
 from osgeo import gdal, osr
 
 from model_core import metrics
-from model_core.accuracy import _grid, _open_map, category_names
+from model_core.accuracy import _grid, _open_map, check_classes, class_names, class_value_error
 from model_core.errors import Cancelled, InputError, OutputError
 from model_core.stack import extent, srs_from_wkt
 
@@ -224,7 +224,7 @@ def write_csv(result, path, overwrite=False):
 def _map_classes(ds):
     """(kind, interval names or None): a CAIM change-area map names its classes unchanged / changed;
     a change-moment map names no change and each interval (and its CAIM_INTERVALS metadata does)."""
-    names = category_names(ds)
+    names = class_names(ds)
     while names and not names[-1]:
         names.pop()
     meta = ds.GetMetadataItem("CAIM_INTERVALS")
@@ -371,9 +371,7 @@ def compare(map_path, reference_path, binary=False, reference_nodata=None, chang
             map_ok &= mv != map_nodata
         bad = map_ok & ((mv < 0) | (mv > 254))
         if bad.any():
-            raise InputError(f"Map '{map_name}' holds the value {int(mv[bad][0])}: a change map's classes are 0 .. 254 "
-                             "(0 no change, k = interval k, 255 nodata). Give a change_moment.tif or "
-                             "change_area.tif, or a class raster with such codes.")
+            raise class_value_error(map_name, int(mv[bad][0]))
         excluded["map nodata"] += int((~map_ok).sum())
         if inside is not None:
             out = map_ok & ~inside
@@ -426,6 +424,7 @@ def compare(map_path, reference_path, binary=False, reference_nodata=None, chang
         raise InputError(f"No pixel where both the map '{map_name}' and the reference '{ref_name}' are valid "
                          f"({parts}). Check that the reference covers the map's area and its nodata value "
                          f"({'none' if ref_nodata is None else f'{ref_nodata:g}'}; --reference-nodata changes it).")
+    check_classes(map_name, sorted({k % 256 for k in counts}), class_names(map_ds))  # e.g. not an image
     pixel_m2 = float(grid.pixel_area_m2(0, 1)[0])  # projected: every pixel; no CRS: NaN
 
     def area_of(k):

@@ -391,3 +391,126 @@ def test_sample_tools_draw_their_strata_with_the_per_pixel_isfa(monkeypatch):
     with pytest.raises(RuntimeError), strata_engine(True):
         raise RuntimeError("a failed run")
     assert ISFA.context == 1
+
+
+def _label_as_drawn(path, change=None):
+    """Fill in every point's reference with its map_class (``change``: {map_class: label} instead)."""
+    ds = ogr.Open(str(path), 1)
+    layer = ds.GetLayer(0)
+    for f in layer:
+        c = f.GetField("map_class")
+        f.SetField("reference", (change or {}).get(c, c))
+        layer.SetFeature(f)
+    ds = None
+    return str(path)
+
+
+def test_a_sample_of_another_map_is_refused(tmp_path, capsys):
+    """A sample drawn from one map and assessed against another map (no strata given) would weigh the
+    estimates with the wrong strata: refused, naming the map the sample records and --strata; with that
+    map as strata it runs; a point or two moved a pixel (under 2 %) is tolerated."""
+    m = np.zeros((40, 40), np.uint8)
+    m[:10] = 1
+    m[10:20] = 2
+    drawn_from = _map(tmp_path, m, "drawn.tif")
+    other = _map(tmp_path, np.roll(m, 5, axis=0), "other.tif")  # another method's map of the same grid
+    sample = tmp_path / "s.gpkg"
+    stratified_sample(drawn_from, str(sample), n=30, n_unchanged=60, seed=1)
+    _label_as_drawn(sample)
+    with pytest.raises(InputError, match=r"The sample 's.gpkg' was not drawn from the map 'other.tif': at \d+ of "
+                                         r"its 120 labelled points") as err:
+        assess(other, str(sample))
+    assert f"give '{os.path.abspath(drawn_from)}' with --strata" in str(err.value)
+    assert "draw a new sample of 'other.tif'" in str(err.value)
+    assert main(["assess", other, str(sample)]) == 2  # the command line says the same
+    assert "was not drawn from the map 'other.tif'" in capsys.readouterr().err
+    assert assess(other, str(sample), strata_path=drawn_from).labelled == 120
+    with pytest.raises(InputError, match="was not drawn from the strata map 'other.tif'"):
+        assess(drawn_from, str(sample), strata_path=other)
+    # the map the sample records was written again since: said so
+    moved = _map(tmp_path, np.roll(m, 5, axis=0), "drawn.tif")
+    with pytest.raises(InputError, match="'drawn.tif' has changed since the sample 's.gpkg' was drawn from it"):
+        assess(moved, str(sample))
+    # a couple of points on another class (under 2 % of the labelled points): accepted
+    _map(tmp_path, m, "drawn.tif")
+    pts = _read_sample(sample)
+    nudged = m.copy()
+    for _, c, _, _, x, y in pts[:2]:
+        nudged[int((Y0 - y) / PX), int((x - X0) / PX)] = (c + 1) % 3
+    res = assess(_map(tmp_path, nudged, "nudged.tif"), str(sample))
+    assert res.labelled == 120
+
+
+def test_labels_that_are_no_class_of_the_map_are_refused(tmp_path):
+    """A label 7 on a map of classes 0-2 is a typo, not a new class: refused with the value, how many points
+    carry it and the map's codes (named intervals without pixels and -1 are codes)."""
+    m = np.zeros((40, 40), np.uint8)
+    m[:10] = 1
+    m[10:20] = 2
+    path = _map(tmp_path, m, categories=["no change", "a to b", "b to c", "c to d"])  # c to d: no pixel
+    sample = tmp_path / "s.gpkg"
+    stratified_sample(path, str(sample), n=5, n_unchanged=10, seed=0)
+    with pytest.raises(InputError) as err:
+        assess(path, _label_as_drawn(sample, {1: 7}))
+    text = str(err.value)
+    assert "Reference value 7 (5 points) in field 'reference' of 's.gpkg' is not a class of the map 'map.tif'" in text
+    assert "0 = no change, 1 = a to b, 2 = b to c, 3 = c to d, -1 = changed, interval unknown" in text
+    with pytest.raises(InputError, match="Reference values 7 \\(5 points\\), 9 \\(5 points\\)"):
+        assess(path, _label_as_drawn(sample, {1: 7, 2: 9}))
+    with pytest.raises(InputError, match="any of the others = changed"):
+        assess(path, _label_as_drawn(sample, {1: 7}), binary=True)
+    res = assess(path, _label_as_drawn(sample, {1: 3}))  # an interval the map names, without a pixel
+    assert res.labels[3] == "c to d" and res.map_area[3] == 0
+    assert assess(path, str(sample), binary=True).classes == [0, 1]
+
+
+def test_one_class_labelled_warns_that_the_intervals_mean_nothing(tmp_path):
+    m = np.zeros((30, 30), np.uint8)
+    m[:10] = 1
+    path = _map(tmp_path, m)
+    sample = tmp_path / "s.gpkg"
+    stratified_sample(path, str(sample), n=5, n_unchanged=10, seed=0)
+    res = assess(path, _label_as_drawn(sample, {1: 0}))
+    assert res.area_se[0] == 0 and len(res.warnings) == 1
+    assert "every labelled point has the reference class 'class 0'" in res.warnings[0]
+    assert "do not mean that the estimates are exact" in res.warnings[0]
+    assert "Warning: every labelled point" in res.text() and res.to_dict()["warnings"] == res.warnings
+    assert assess(path, _label_as_drawn(sample)).warnings == []
+
+
+def test_classes_named_by_the_caim_metadata_without_the_aux_xml(tmp_path):
+    """A CAIM map copied without its .aux.xml (where GDAL keeps category names) is still labelled from
+    the intervals its own metadata records (CAIM_INTERVALS; an area map: unchanged / changed)."""
+    m = np.zeros((20, 20), np.uint8)
+    m[:5] = 1
+    m[5:8] = 2
+    moment = write_tif(tmp_path / "moment.tif", m, nodata=255, names=["change moment (k = last change ...)"])
+    area = write_tif(tmp_path / "area.tif", (m > 0).astype(np.uint8), nodata=255, names=["change area (1 = changed)"])
+    for path in (moment, area):
+        ds = gdal.Open(path, gdal.GA_Update)
+        ds.SetMetadataItem("CAIM_INTERVALS", "1985 to 2000;2000 to 2020")
+        ds = None
+        assert not os.path.exists(path + ".aux.xml")
+    assert read_map(moment).labels == {0: "no change", 1: "1985 to 2000", 2: "2000 to 2020"}
+    assert read_map(area).labels == {0: "unchanged", 1: "changed"}
+    assert read_map(_map(tmp_path, m, "plain.tif")).label(1) == "class 1"
+
+
+def test_rasters_that_are_no_change_map_are_refused(tmp_path, capsys):
+    """An image is no change map: more than one band, values beyond 0 .. 254, or many values none named."""
+    rng = np.random.default_rng(0)
+    image = write_tif(tmp_path / "image.tif", rng.integers(1, 200, (4, 30, 30)).astype(np.uint8), nodata=0)
+    grey = write_tif(tmp_path / "grey.tif", (np.arange(900).reshape(30, 30) % 200 + 1).astype(np.uint8), nodata=0)
+    bright = write_tif(tmp_path / "bright.tif", np.full((30, 30), 255, np.uint8), nodata=0)
+    for path, message in ((image, "'image.tif' has 4 bands: a change map has one"),
+                          (grey, "'grey.tif' holds 200 different values (1 .. 200) and names none of them"),
+                          (bright, "'bright.tif' holds the value 255: a change map's classes are 0 .. 254")):
+        with pytest.raises(InputError, match=message.replace("(", "\\(").replace(")", "\\)")):
+            stratified_sample(path, str(tmp_path / "s.gpkg"))
+        assert main(["sample", path, "--out", str(tmp_path / "s.gpkg")]) == 2
+        assert message in capsys.readouterr().err
+        assert not os.path.exists(tmp_path / "s.gpkg")
+    # many classes that the map names (a CAIM moment map of many dates) are a change map
+    m = np.arange(900).reshape(30, 30) % 100
+    named = _map(tmp_path, m, "named.tif", categories=["no change"] + [f"interval {k}" for k in range(1, 100)])
+    assert len(read_map(named).classes) == 100

@@ -328,3 +328,31 @@ def _plain(array):
     ds = gdal.GetDriverByName("MEM").Create("", array.shape[1], array.shape[0], 1, gdal.GDT_Byte)
     ds.GetRasterBand(1).WriteArray(array)
     return ds
+
+
+def test_images_are_refused_as_the_map_like_by_sample(tmp_path, capsys):
+    """The map's checks are those of 'sample' (model_core.accuracy.check_classes): an image with several
+    bands, or with many values none named, is no change map."""
+    m, r = _map_and_mask()
+    rp = _tif(tmp_path, "ref.tif", r)
+    image = write_tif(tmp_path / "image.tif", np.stack([m + 1] * 4), nodata=0)
+    grey = write_tif(tmp_path / "grey.tif", (np.arange(m.size).reshape(m.shape) % 150 + 1).astype(np.uint8),
+                     nodata=0)
+    for path, message in ((image, "'image.tif' has 4 bands: a change map has one"),
+                          (grey, "'grey.tif' holds 150 different values (1 .. 150) and names none of them")):
+        assert main(["compare", path, rp]) == 2
+        err = capsys.readouterr().err
+        assert message in err and "Traceback" not in err, err
+
+
+def test_a_caim_area_map_without_its_aux_xml_is_an_area_map(tmp_path):
+    """Copied without its .aux.xml (the category names), a CAIM change-area map still says what it is in
+    its band description; its CAIM_INTERVALS do not make it a moment map."""
+    m, r = _map_and_mask()
+    mp = write_tif(tmp_path / "area.tif", m, nodata=255, names=["change area (1 = changed)"])
+    ds = gdal.Open(mp, gdal.GA_Update)
+    ds.SetMetadataItem("CAIM_INTERVALS", "2019 to 2020;2020 to 2021")
+    ds = None
+    assert not os.path.exists(mp + ".aux.xml")
+    res = compare(mp, _tif(tmp_path, "ref.tif", r))
+    assert res.map_kind == "change area"

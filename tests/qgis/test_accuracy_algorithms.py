@@ -121,3 +121,101 @@ def test_value_map_offers_every_interval_the_map_names(qgis_app, tmp_path):
     ds.GetRasterBand(1).SetCategoryNames(["no change", "a to b", "b to c", "c to d"])
     ds = None
     assert class_labels(path) == {0: "no change", 1: "a to b", 2: "b to c", 3: "c to d"}
+
+
+def _labelled_sample(tmp_path, m, name="change_moment.tif", relabel=None):
+    """(map path, sample path) of a sample drawn from ``m`` and labelled as drawn (``relabel``: {class: label})."""
+    from osgeo import ogr
+
+    path = write_raster(str(tmp_path / name), m, nodata=255)
+    sample = str(tmp_path / ("sample_%s.gpkg" % name.split(".")[0]))
+    results, ok, fb = _run("caim:samplechangemap", {"INPUT": path, "N": 5, "SEED": 1, "OUTPUT": sample})
+    assert ok, fb.textLog()
+    ds = ogr.Open(sample, 1)
+    layer = ds.GetLayer(0)
+    for f in layer:
+        f.SetField("reference", (relabel or {}).get(f.GetField("map_class"), f.GetField("map_class")))
+        layer.SetFeature(f)
+    ds = None
+    return path, sample
+
+
+def _moment(shift=0):
+    m = np.zeros((40, 40), np.uint8)
+    m[:10] = 1
+    m[10:20] = 2
+    return np.roll(m, shift, axis=0)
+
+
+def test_numbers_are_plain_and_field_defaults_to_reference(project, tmp_path):
+    """OVERALL_ACCURACY, KAPPA, OA and F1 are Python floats (numpy's float64 does not convert to a QVariant:
+    qgis_process printed nothing and a model could not use them), and FIELD may be left out as
+    qgis_process and processing.run do (QGIS checks a mandatory field parameter's value, not its default)."""
+    from qgis.core import QgsApplication, QgsProcessingContext, QgsProject
+
+    path, sample = _labelled_sample(tmp_path, _moment())
+    params = {"MAP": path, "POINTS": sample}
+    alg = QgsApplication.processingRegistry().createAlgorithmById("caim:assessaccuracy")
+    context = QgsProcessingContext()
+    context.setProject(QgsProject.instance())
+    ok, message = alg.checkParameterValues(params, context)
+    assert ok, message
+    results, ok, fb = _run("caim:assessaccuracy", params)
+    assert ok, fb.textLog()
+    assert type(results["OVERALL_ACCURACY"]) is float and results["OVERALL_ACCURACY"] == pytest.approx(1.0)
+    results, ok, fb = _run("caim:comparewithreference", {"MAP": path, "REFERENCE": path})
+    assert ok, fb.textLog()
+    assert [type(results[k]) for k in ("KAPPA", "OA", "F1")] == [float] * 3 and results["OA"] == 1.0
+
+
+def test_a_sample_of_another_map_and_labels_of_no_class_are_refused(project, tmp_path):
+    """The engine's checks reach the dialog, in its words: a sample drawn from another map (points'
+    map_class against the map) names that map and the advanced parameter; a label 7 on a map of classes
+    0-2 is refused with the map's codes; one class labelled runs with a warning about the ± 0 intervals."""
+    path, sample = _labelled_sample(tmp_path, _moment())
+    other = write_raster(str(tmp_path / "other_moment.tif"), _moment(5), nodata=255)
+    results, ok, fb = _run("caim:assessaccuracy", {"MAP": other, "POINTS": sample})
+    assert not ok and "was not drawn from the map 'other_moment.tif'" in fb.textLog()
+    assert ("give '%s' as the advanced parameter 'Map the sample was drawn from'" % os.path.abspath(path)
+            in fb.textLog()) and "--strata" not in fb.textLog()
+    results, ok, fb = _run("caim:assessaccuracy", {"MAP": other, "STRATA": path, "POINTS": sample})
+    assert ok, fb.textLog()
+    _, typo = _labelled_sample(tmp_path, _moment(), "typo.tif", {2: 7})
+    results, ok, fb = _run("caim:assessaccuracy", {"MAP": str(tmp_path / "typo.tif"), "POINTS": typo})
+    assert not ok and "Reference value 7 (5 points)" in fb.textLog() and "Its codes: 0 = class 0" in fb.textLog()
+    _, one = _labelled_sample(tmp_path, _moment(), "one.tif", {1: 0, 2: 0})
+    results, ok, fb = _run("caim:assessaccuracy", {"MAP": str(tmp_path / "one.tif"), "POINTS": one})
+    assert ok, fb.textLog()
+    assert "every labelled point has the reference class 'class 0'" in fb.textLog()
+    assert json.loads(results["RESULTS"])["warnings"]
+
+
+def test_images_and_unusable_output_folders_are_refused_without_a_traceback(project, tmp_path):
+    """A 4-band image is no change map (it gave a class per grey value); an output folder under a file
+    cannot be made: both said in a sentence, never a traceback."""
+    image = write_raster(str(tmp_path / "image.tif"), np.random.default_rng(0).integers(1, 250, (4, 30, 30))
+                         .astype(np.uint8), nodata=0)
+    results, ok, fb = _run("caim:samplechangemap", {"INPUT": image, "OUTPUT": str(tmp_path / "s.gpkg")})
+    assert not ok and "'image.tif' has 4 bands: a change map has one" in fb.textLog()
+    path, sample = _labelled_sample(tmp_path, _moment())
+    afile = str(tmp_path / "afile")
+    open(afile, "w").close()
+    for alg, params in (("caim:samplechangemap", {"INPUT": path, "OUTPUT": os.path.join(afile, "sub", "s.gpkg")}),
+                        ("caim:assessaccuracy", {"MAP": path, "POINTS": sample,
+                                                 "REPORT": os.path.join(afile, "r.html")}),
+                        ("caim:comparewithreference", {"MAP": path, "REFERENCE": path,
+                                                       "OUTPUT_CSV": os.path.join(afile, "sub", "c.csv")})):
+        results, ok, fb = _run(alg, params)
+        assert not ok, alg
+        assert "Cannot create the folder" in fb.textLog() and "'%s' is a file, not a folder" % afile in fb.textLog()
+        assert "Traceback" not in fb.textLog() and "FileExistsError" not in fb.textLog(), fb.textLog()
+
+
+def test_labels_from_the_caim_metadata_without_the_aux_xml(qgis_app, tmp_path):
+    """A moment map copied without its .aux.xml: the value map still names the intervals (CAIM_INTERVALS)."""
+    from caim_qgis_plugin.accuracy_algorithms import class_labels
+
+    path = write_raster(str(tmp_path / "copied_moment.tif"), _moment(), nodata=255,
+                        metadata={"CAIM_INTERVALS": "1985 to 2000;2000 to 2020"})
+    assert not os.path.exists(path + ".aux.xml")
+    assert class_labels(path) == {0: "no change", 1: "1985 to 2000", 2: "2000 to 2020"}
