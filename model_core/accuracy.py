@@ -237,6 +237,12 @@ def stratified_sample(map_path, out_path, n=50, sizes=None, seed=0, overwrite=Fa
                           "or allow overwriting (--overwrite).")
     if n < 0 or (n_unchanged or 0) < 0:
         raise InputError("Sample sizes cannot be negative.")
+    from model_core.polygons import VECTOR_FORMATS
+
+    ext = os.path.splitext(out_path)[1].lower()
+    if ext not in VECTOR_FORMATS:
+        raise OutputError(f"Points '{out_path}': '{ext or 'no extension'}' is not a vector format the sample can "
+                          f"be written in; end the name with {', '.join(VECTOR_FORMATS)}.")
     info = info or read_map(map_path)
     sizes = dict(sizes or {})
     unknown = sorted(set(sizes) - set(info.counts))
@@ -247,6 +253,9 @@ def stratified_sample(map_path, out_path, n=50, sizes=None, seed=0, overwrite=Fa
     rng = np.random.default_rng(seed)
     n0 = UNCHANGED_FACTOR * n if n_unchanged is None else n_unchanged
     wanted = {c: min(sizes.get(c, n0 if c == 0 else n), info.counts[c]) for c in info.classes}
+    if not any(wanted.values()):
+        raise InputError("These sample sizes draw no point at all (every class 0). Give at least one class a "
+                         "size above 0 (--n, --sizes; in QGIS the points per class).")
     ranks = {c: np.sort(rng.choice(info.counts[c], size=k, replace=False)) for c, k in wanted.items() if k}
     ds = _open_map(map_path)
     band = ds.GetRasterBand(1)

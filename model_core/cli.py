@@ -200,14 +200,10 @@ def _check_extra_outputs(args):
     seen = {}
     for option, path, formats in (("--polygons", args.polygons, VECTOR_FORMATS),
                                   ("--quicklook", args.quicklook, QUICKLOOK_FORMATS),
-                                  ("--report", args.report, None)):
+                                  ("--report", args.report, (".html", ".htm"))):
         if not path:
             continue
         full = os.path.abspath(path)
-        ext = os.path.splitext(full)[1].lower()
-        if formats and ext not in formats:
-            raise OutputError(f"{option} '{path}': '{ext or 'no extension'}' is not a format it can be written "
-                              f"in; end the name with {', '.join(formats)}.")
         if full in rasters:
             raise OutputError(f"{option} '{path}' is the {rasters[full]} raster this run writes; give it "
                               "another name.")
@@ -217,6 +213,10 @@ def _check_extra_outputs(args):
         refuse_inputs_as_outputs({option: full}, input_files(args.images, args.masks, args.weights))
         if os.path.isdir(full):
             raise OutputError(f"{option} '{path}' is a folder; give a file name.")
+        ext = os.path.splitext(full)[1].lower()
+        if formats and ext not in formats:
+            raise OutputError(f"{option} '{path}': '{ext or 'no extension'}' is not a format it can be written "
+                              f"in; end the name with {', '.join(formats)}.")
         if os.path.exists(full) and not args.overwrite:
             raise OutputError(f"Output '{full}' already exists. Choose another file, delete it, or allow "
                               "overwriting (--overwrite).")

@@ -530,6 +530,8 @@ def detect(images, out_dir=None, dates=None, bands=None, model="caimnet", weight
     dev = resolve_device(device)
     if threads:
         torch.set_num_threads(int(threads))
+    if overlap is not None and int(overlap) < 0:
+        raise InputError(f"The tile overlap cannot be negative ({overlap}); leave it out for the model's own.")
     sensitivity = check_sensitivity(sensitivity)  # before any loading: a bad value fails at once
     min_patch = check_min_patch(min_patch)
     threshold = check_threshold(threshold, model)
@@ -560,6 +562,11 @@ def detect(images, out_dir=None, dates=None, bands=None, model="caimnet", weight
         known = [d for d in stack.dates if d]
         if len(known) == n_dates and known != sorted(known):
             warnings.append("the dates are not in ascending order; the moment refers to the order given.")
+        same = sorted({d for d in known if known.count(d) > 1})
+        if same:  # an interval of no time: a change there is a difference between two acquisitions
+            warnings.append(f"two or more inputs have the same date ({', '.join(same)}): the interval between "
+                            "them spans no time, and its changes are differences between acquisitions; check "
+                            "the dates (--dates; in QGIS double-click a date).")
         multiple = getattr(net, "multiple", 8)
         halo = getattr(net, "halo", 32)
         ov = _round_up(max(int(overlap) if overlap is not None else halo, 0), multiple)

@@ -531,10 +531,16 @@ class Stack:
                      for s, m in zip(specs, masks)]
         self.mask_clear = parse_clear_values(mask_clear)
         if dates is not None:
-            dates = [d.strip() for d in (dates.split(",") if isinstance(dates, str) else dates)]
+            typed = isinstance(dates, str)
+            dates = [d.strip() for d in (dates.split(",") if typed else dates)]
             if len(dates) != len(specs):
                 raise InputError(f"{len(dates)} dates given for {len(specs)} images. Give exactly one "
                                  "date per image, in the same order, or none to parse them from names.")
+            empty = [i + 1 for i, d in enumerate(dates) if not d]
+            if typed and empty and len(empty) < len(dates):  # '1985,1990,': a date forgotten, not 'from names'
+                raise InputError(f"Date {empty[0]} of the dates given ('{','.join(dates)}') is empty. Give "
+                                 "one date per image, in the same order, or no dates at all to read them "
+                                 "from the file names or metadata.")
         if not 0 <= reference < len(specs):
             raise InputError(f"Reference input {reference + 1} does not exist (there are {len(specs)}).")
         self.specs = specs

@@ -82,7 +82,8 @@ def test_detect_writes_polygons_and_quicklook(capsys, tmp_path, scenario):
 
 @pytest.mark.parametrize("extra,needles", [
     (["--quicklook", "{tmp}/mine.png"], ["already exists", "--overwrite"]),  # never replaced unasked
-    (["--polygons", "{out}/change_area.tif"], ["'.tif' is not a format", ".gpkg"]),
+    (["--polygons", "{out}/change_area.tif"], ["is the change_area.tif raster this run writes"]),
+    (["--polygons", "{tmp}/p.tif"], ["'.tif' is not a format", ".gpkg"]),
     (["--polygons", "{out}/change_moment.gpkg", "--report", "{out}/change_moment.gpkg"], ["name the same file"]),
     (["--quicklook", "{tmp}/look.xyz"], ["'.xyz' is not a format", ".png"]),
     (["--report", "{tmp}/a_folder"], ["is a folder"]),
@@ -618,3 +619,29 @@ def test_an_output_folder_under_a_file_is_named(tmp_path, capsys):
     with pytest.raises(OutputError, match="'.*afile' is a file, not a folder"):
         make_folders(str(tmp_path / "afile" / "sub" / "deeper"))
     assert not os.path.exists(tmp_path / "afile" / "sub")
+
+
+def test_small_mistakes_in_dates_options_and_file_names_are_named(tmp_path, capsys):
+    """From the command-line audit: a forgotten date in --dates ('1985,1990,' had taken the third from the
+    file name), a negative --overlap (silently 0), --report with a raster's extension (HTML written into
+    a .tif), a sample written under a .csv name (a GeoPackage) or with no point at all; and two inputs with
+    one date are warned about (the legend said '2000 to 2000')."""
+    from model_core.accuracy import stratified_sample
+    from model_core.errors import InputError, OutputError
+    from model_core.predict import detect
+
+    imgs = [write_tif(tmp_path / f"img_{2001 + i}.tif", np.full((3, 16, 16), 100 + i, np.uint16)) for i in range(3)]
+    out = str(tmp_path / "o")
+    with pytest.raises(InputError, match=r"Date 3 of the dates given \('2001,2002,'\) is empty"):
+        detect(imgs, out_dir=out, model="cva", dates="2001,2002,")
+    with pytest.raises(InputError, match="overlap cannot be negative"):
+        detect(imgs, out_dir=out, model="cva", overlap=-5)
+    assert main(["detect", *imgs, "--model", "cva", "--out", out, "--report", str(tmp_path / "r.tif")]) == 2
+    assert "'.tif' is not a format it can be written in; end the name with .html, .htm" in capsys.readouterr().err
+    res = detect(imgs, out_dir=out, model="cva", dates="2001,2001,2003")
+    assert any("the same date (2001)" in w for w in res.warnings)
+    with pytest.raises(OutputError, match="'.csv' is not a vector format"):
+        stratified_sample(res.paths["moment"], str(tmp_path / "s.csv"))
+    with pytest.raises(InputError, match="draw no point at all"):
+        stratified_sample(res.paths["moment"], str(tmp_path / "s.gpkg"), n=0, n_unchanged=0)
+    assert not os.path.exists(tmp_path / "s.gpkg")
