@@ -586,6 +586,9 @@ def detect(images, out_dir=None, dates=None, bands=None, model="caimnet", weight
 
             fit_scene(*stack.sample, center=center, scale=scale, windows=windows, progress=fitted,
                       clear=stack.sample_clear)
+            note = getattr(getattr(net, "part", net), "threshold_note", None)
+            if note:
+                warnings.append(note)
         timings["statistics"] = time.perf_counter() - t0
         g = stack.grid
         tiles = plan_tiles(g.width, g.height, tile, ov, multiple)
@@ -615,6 +618,11 @@ def detect(images, out_dir=None, dates=None, bands=None, model="caimnet", weight
         for i in sorted(stack.nan_inputs):
             warnings.append(f"input {i + 1} '{stack.sources[i].spec.label}' has NaN values not marked as nodata: "
                             "they were read as nodata (gdal_edit.py -a_nodata nan FILE marks them).")
+        for i, share in sorted(stack.zero_fill.items()):
+            warnings.append(f"input {i + 1} '{stack.sources[i].spec.label}' is 0 in every band on {_pct(share)} of "
+                            "its pixels, and declares no nodata value: if that is fill (a scene edge, the outside "
+                            "of a footprint), it was compared as land, and the map may call it, or the rest, "
+                            "changed. Mark it as nodata (gdal_edit.py -a_nodata 0 FILE) and run again.")
         for i, cover in enumerate(stack.mask_cover):
             label = stack.sources[i].spec.label
             if i in stack.overcast:

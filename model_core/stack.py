@@ -558,6 +558,7 @@ class Stack:
         self.sample_clear = None  # with a gap-filled sample: each date's own validity (T, h, w)
         self.mask_cover = [None] * len(specs)  # per date: the fraction of the grid its mask file marks
         self.nan_inputs = set()  # dates with NaN values not marked as nodata (read as nodata)
+        self.zero_fill = {}      # date -> share of its pixels 0 in every band with no nodata declared
         self.overcast = []       # dates whose mask hides every pixel (filled from the previous clear date)
         self.relative_stats = []  # dates whose statistics were carried over from the clearest date's
 
@@ -583,7 +584,9 @@ class Stack:
                 sel = list(range(1, ds.RasterCount + 1))
                 # an alpha band is a mask, not data (it then masks the pixels where it is 0)
                 if ds.RasterCount > (expected if expected is not None else 1):
-                    alpha = [b for b in sel if ds.GetRasterBand(b).GetColorInterpretation() == gdal.GCI_AlphaBand]
+                    # only a true alpha (0 and one other value): GDAL flags the 4th band of a 4-band byte
+                    # GeoTIFF as alpha by default, and a classical method had silently lost that NIR band
+                    alpha = [b for b in sel if is_true_alpha(ds.GetRasterBand(b))]
                     sel = [b for b in sel if b not in alpha]
                 elif ds.RasterCount == expected and is_true_alpha(ds.GetRasterBand(ds.RasterCount)):
                     # R, G, B + a true alpha (only 0 and one other value), not a NIR band flagged alpha
@@ -630,7 +633,7 @@ class Stack:
         nor an atmospheric, thermal, mask or QA band by its metadata (:func:`bandmap.not_surface_band`),
         for the fusion's CVA part, when every input has the same such bands; say so in a band note."""
         split = [_surface_bands(ds, [b for b in range(1, ds.RasterCount + 1) if b not in s.bands
-                                     and ds.GetRasterBand(b).GetColorInterpretation() != gdal.GCI_AlphaBand])
+                                     and not is_true_alpha(ds.GetRasterBand(b))])
                  for s, ds in zip(specs, datasets)]
         extras = [kept for kept, _ in split]
         if split[0][1]:
@@ -989,6 +992,10 @@ class Stack:
             values = kept[i] if keep_sample else np.empty((c, bh, bw), np.float32)
             valid = per_date[i]
             clear = self._read_source(i, s, 0, 0, g.width, g.height, bw, bh, values, valid)
+            if not s.warped and s.alpha_band is None and all(nd is None for nd in s.nodata) and valid.any():
+                zero = float((valid & (values == 0).all(axis=0)).sum()) / float(valid.sum())
+                if zero > 0.01:  # 0 in every band, not declared nodata: a scene edge's fill read as land?
+                    self.zero_fill[i] = zero
             m = self.masks[i]
             if clear is not None:
                 self.mask_cover[i] = 1.0 - float(clear.mean())

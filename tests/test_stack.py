@@ -267,3 +267,23 @@ def test_pixel_areas_on_the_ellipsoid_and_pixel_text():
     assert feet.pixel_text() == "15 x 15 CRS units (4.572 x 4.572 m)"
     assert feet.pixel_area_m2(0, 1)[0] == pytest.approx((15 * 0.3048006096) ** 2)
     assert Grid("", 0, 0, 1, 1, 4, 4).pixel_text() == "1 x 1 (no CRS)"
+
+
+def test_undeclared_zero_fill_is_warned_about(tmp_path):
+    """A date whose left half is 0 in every band without a nodata value (a Landsat scene edge): the run
+    compared the fill as land and called 91 % of the real half changed, without a word; now a warning
+    names the input and the fix.  Declared nodata, or a few dark pixels, say nothing."""
+    from model_core.predict import detect
+
+    rng = np.random.default_rng(4)
+    scene = rng.integers(20, 200, (4, 40, 40)).astype(np.uint8)
+    edge = scene.copy()
+    edge[:, :, :20] = 0
+    a = write_tif(tmp_path / "a_2001.tif", scene)
+    b = write_tif(tmp_path / "b_2002.tif", edge)
+    res = detect([a, b], out_dir=str(tmp_path / "o1"), model="cva")
+    assert any("input 2 'b_2002.tif' is 0 in every band on 50.00 % of its pixels" in w and "-a_nodata 0" in w
+               for w in res.warnings)
+    c = write_tif(tmp_path / "c_2002.tif", edge, nodata=0)
+    res = detect([a, c], out_dir=str(tmp_path / "o2"), model="cva")
+    assert not any("0 in every band" in w for w in res.warnings)

@@ -99,8 +99,30 @@ class CVA(nn.Module):
         else:
             mags = self._magnitudes(torch.from_numpy(v[None, :, :, :, None]))[0, :, :, 0]
         rule = kittler_threshold if self.threshold_rule == "kittler" else otsu_threshold
-        self.threshold = max(float(rule(mags.amax(dim=0).numpy())), 1e-6)
+        self.rule_threshold = max(float(rule(mags.amax(dim=0).numpy())), 1e-6)
+        from model_core.models.isfa import noise_level
+
+        self.noise_level = noise_level(c, t - 1)
+        self.threshold = self._floored(self.rule_threshold)
         return self
+
+    def _floored(self, found):
+        """The threshold from the rule's (rule NF of the model card, a floor at the noise level, was written
+        for ISFA but not yet evaluated: the rule's threshold is used as it is, and only flagged)."""
+        return found
+
+    @property
+    def threshold_note(self):
+        """A warning for the run when the rule's threshold lies below the noise level (or None): Otsu's rule
+        splits any histogram in two, on a stable scene too (rule NF of the model card)."""
+        found, level = getattr(self, "rule_threshold", None), getattr(self, "noise_level", None)
+        if found is None or level is None or found >= level:
+            return None
+        name = type(self).__name__
+        return (f"{name}'s threshold ({found:.3g}) is below {level:.3g}, the level 1 % of unchanged pixels would "
+                "exceed if their change magnitudes were noise: the magnitudes may show no second mode (a "
+                "stable scene, or changes too small to separate), and the map may call noise change. Check "
+                "changed pixels with the pixel inspector, or compare with CAIM-Net.")
 
     def _window_magnitudes(self, windows, t, min_pixels=4096):
         """(T-1, N) context magnitudes of the valid pixels of full-resolution ``windows`` (see

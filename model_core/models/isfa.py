@@ -80,6 +80,23 @@ def _survival(t2, c):
     return total
 
 
+def noise_level(c, k=1, p=0.01):
+    """The magnitude (the square root of the chi-square statistic with ``c`` degrees of freedom) that the
+    largest of an unchanged pixel's ``k`` interval magnitudes exceeds with probability ``p``: the
+    chi-square quantile at (1 - p)^(1/k), by bisection on :func:`_survival`."""
+    tail = 1.0 - (1.0 - p) ** (1.0 / max(int(k), 1))
+    lo, hi = 0.0, 1.0
+    while float(_survival(np.array([hi]), c)[0]) > tail:
+        hi *= 2.0
+    for _ in range(80):
+        mid = 0.5 * (lo + hi)
+        if float(_survival(np.array([mid]), c)[0]) > tail:
+            lo = mid
+        else:
+            hi = mid
+    return math.sqrt(hi)
+
+
 def isfa_pair(before, after, rounds=ROUNDS, tol=TOLERANCE, consistent=True):
     """Fit ISFA on one interval's sample ``before``, ``after`` (C, N) of valid raw values.
 
