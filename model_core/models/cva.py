@@ -111,12 +111,16 @@ class CVA(nn.Module):
         for ISFA but not yet evaluated: the rule's threshold is used as it is, and only flagged)."""
         return found
 
+    calibrated = False  # whether unchanged pixels' magnitudes follow the chi-square law (ISFA's do)
+
     @property
     def threshold_note(self):
         """A warning for the run when the rule's threshold lies below the noise level (or None): Otsu's rule
-        splits any histogram in two, on a stable scene too (rule NF of the model card)."""
+        splits any histogram in two, on a stable scene too (rule NF of the model card).  Only for a method
+        whose magnitudes are calibrated (ISFA): CVA's are standardised by the differences' spread, change
+        included, and the level said nothing there (it flagged a clean synthetic change map)."""
         found, level = getattr(self, "rule_threshold", None), getattr(self, "noise_level", None)
-        if found is None or level is None or found >= level:
+        if not self.calibrated or found is None or level is None or found >= level:
             return None
         name = type(self).__name__
         return (f"{name}'s threshold ({found:.3g}) is below {level:.3g}, the level 1 % of unchanged pixels would "

@@ -189,6 +189,7 @@ class ISFA(CVA):
     """CVA's decision on ISFA's change magnitudes (see the module docstring)."""
 
     context = 1  # the 3 x 3 root-mean-square context: rule SCI of the model card (0 = per pixel, as before)
+    calibrated = True  # the statistic of unchanged pixels follows the chi-square law (see isfa_pair)
 
     def _fit_statistics(self, v, progress=None, pairs=None):
         """Every interval's ISFA fit from the sample ``v`` (T, C, N) of valid raw values (with ``pairs``,
