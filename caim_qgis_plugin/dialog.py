@@ -926,10 +926,14 @@ class CaimDialog(QDialog):
             if answer != QMessageBox.Yes:
                 self._set_status("Not run: choose another output folder.")
                 return None
+        from model_core.errors import CaimError
         from model_core.predict import make_folders, remove_created
 
         try:
             self._created = make_folders(folder)
+        except CaimError as exc:  # the engine's message names the file in the way or the reason
+            self._set_status(str(exc), error=True)
+            return None
         except OSError as exc:
             self._set_status("Cannot create the output folder: %s" % exc, error=True)
             return None

@@ -402,6 +402,11 @@ def _make_temp_dirs(paths, created):
         try:
             created.extend(make_folders(folder))
             temps[folder] = tempfile.mkdtemp(prefix=".caim-partial-", dir=folder)
+        except OutputError:  # make_folders' own message (a file in the way): clean up, then say it
+            for t in temps.values():
+                shutil.rmtree(t, ignore_errors=True)
+            remove_created(created)
+            raise
         except OSError as exc:
             for t in temps.values():
                 shutil.rmtree(t, ignore_errors=True)

@@ -687,3 +687,17 @@ def test_about_the_weights(dialog, three_layers, tmp_path):
     combo.setCurrentIndex(combo.findData("cva"))
     assert not dialog.weights_info_button.isEnabled()
     assert dialog.weights_info() == (False, "The Classical CVA method uses no weights file.")
+
+
+def test_an_output_folder_under_a_file_is_named_in_the_status(dialog, project, tmp_path):
+    """An output folder whose path runs through a regular file: the status names the file in the way and
+    nothing starts (the engine's folder maker raises its own error now, which the dialog did not catch)."""
+    paths = make_stack(str(tmp_path))
+    for p in paths:
+        add_layer(project, p, os.path.basename(p))
+    dialog.refresh_layers()
+    dialog.model_combo.setCurrentIndex(dialog.model_combo.findData("cva"))
+    (tmp_path / "afile").write_text("not a folder")
+    dialog.folder_widget.setFilePath(str(tmp_path / "afile" / "results"))
+    assert dialog.run(ask=False) is None
+    assert "'%s' is a file, not a folder" % (tmp_path / "afile") in dialog.status.text()
