@@ -101,20 +101,17 @@ def _number(value):
 
 
 def make_output_folder(path):
-    """Create the folder of the output file ``path`` (a QgsProcessingException saying why when it cannot
-    be: e.g. a part of the path is a file)."""
+    """Create the folder of the output file ``path`` (:func:`model_core.predict.make_folders`), as a
+    QgsProcessingException saying why when it cannot be (e.g. a part of the path is a file)."""
+    from model_core.errors import CaimError
+    from model_core.predict import make_folders
+
     folder = os.path.dirname(os.path.abspath(path))
     try:
-        os.makedirs(folder, exist_ok=True)
-    except OSError as exc:
-        part = folder
-        while part and not os.path.exists(part) and os.path.dirname(part) != part:
-            part = os.path.dirname(part)
-        why = ("'%s' is a file, not a folder" % part if os.path.isfile(part) else
-               exc.strerror or str(exc))
-        raise QgsProcessingException(
-            "Cannot create the folder '%s' for the output '%s' (%s). Choose another output file." % (
-                folder, os.path.basename(path), why)) from None
+        make_folders(folder)
+    except CaimError as exc:
+        raise QgsProcessingException("Cannot create the folder '%s' for the output '%s': %s" % (
+            folder, os.path.basename(path), exc)) from None
 
 
 def _class_order(item):

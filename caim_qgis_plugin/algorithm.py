@@ -45,7 +45,6 @@ def tr(text):
     return QCoreApplication.translate("CaimDetectChanges", text)
 
 
-
 def _remove_outputs(written):
     """Delete the files of a run that failed or was cancelled after its rasters were written (with the
     side file GDAL keeps beside a raster)."""
@@ -60,6 +59,7 @@ def _remove_outputs(written):
         for p in (path, path + ".aux.xml"):
             if os.path.exists(p):
                 os.remove(p)
+
 
 class DetectChangesAlgorithm(QgsProcessingAlgorithm):
     INPUT = "INPUT"

@@ -934,9 +934,6 @@ class CaimDialog(QDialog):
         except CaimError as exc:  # the engine's message names the file in the way or the reason
             self._set_status(str(exc), error=True)
             return None
-        except OSError as exc:
-            self._set_status("Cannot create the output folder: %s" % exc, error=True)
-            return None
 
         algorithm = QgsApplication.processingRegistry().createAlgorithmById(ALGORITHM_ID)
         if algorithm is None:

@@ -106,9 +106,8 @@ def write_polygons(moment_path, out_path, dates=None, overwrite=False, layer_nam
     try:
         gdal.Polygonize(band, mask_ds.GetRasterBand(1), raw, 0, [], callback=traced)
     except RuntimeError:
-        if cancel is not None and cancel():
-            raise Cancelled("Cancelled by the user while tracing the change polygons; none were written.") from None
-        raise
+        if cancel is None or not cancel():  # GDAL's error when traced() stopped it; any other is raised
+            raise
     if cancel is not None and cancel():
         raise Cancelled("Cancelled by the user while tracing the change polygons; none were written.")
 
@@ -123,7 +122,7 @@ def write_polygons(moment_path, out_path, dates=None, overwrite=False, layer_nam
     except Cancelled:
         out = None  # noqa: F841 (closed before it is deleted)
         delete_vector(driver, out_path)
-        raise Cancelled("Cancelled by the user while writing the change polygons; none were kept.") from None
+        raise
     except RuntimeError as exc:
         out = None  # noqa: F841 (closed before it is deleted)
         delete_vector(driver, out_path)
@@ -167,7 +166,7 @@ def _write_features(layer, raw, srs, src, dates, cancel=None):
     raw.ResetReading()
     for polygon in raw:
         if cancel is not None and count % 1000 == 0 and cancel():
-            raise Cancelled("cancelled")
+            raise Cancelled("Cancelled by the user while writing the change polygons; none were kept.")
         k = polygon.GetField("moment")
         geom = polygon.GetGeometryRef()
         feature = ogr.Feature(definition)

@@ -402,15 +402,12 @@ def _make_temp_dirs(paths, created):
         try:
             created.extend(make_folders(folder))
             temps[folder] = tempfile.mkdtemp(prefix=".caim-partial-", dir=folder)
-        except OutputError:  # make_folders' own message (a file in the way): clean up, then say it
+        except (OSError, OutputError) as exc:
             for t in temps.values():
                 shutil.rmtree(t, ignore_errors=True)
             remove_created(created)
-            raise
-        except OSError as exc:
-            for t in temps.values():
-                shutil.rmtree(t, ignore_errors=True)
-            remove_created(created)
+            if isinstance(exc, OutputError):  # make_folders' own message (a file in the way)
+                raise
             raise OutputError(f"Output folder '{folder}' is not writable ({exc.strerror}). Choose a folder "
                               "you can write to.") from None
     return temps

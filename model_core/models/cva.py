@@ -99,17 +99,8 @@ class CVA(nn.Module):
         else:
             mags = self._magnitudes(torch.from_numpy(v[None, :, :, :, None]))[0, :, :, 0]
         rule = kittler_threshold if self.threshold_rule == "kittler" else otsu_threshold
-        self.rule_threshold = max(float(rule(mags.amax(dim=0).numpy())), 1e-6)
-        from model_core.models.isfa import noise_level
-
-        self.noise_level = noise_level(c, t - 1)
-        self.threshold = self._floored(self.rule_threshold)
+        self.threshold = max(float(rule(mags.amax(dim=0).numpy())), 1e-6)
         return self
-
-    def _floored(self, found):
-        """The threshold from the rule's (rule NF of the model card, a floor at the noise level, was written
-        for ISFA but not yet evaluated: the rule's threshold is used as it is, and only flagged)."""
-        return found
 
     calibrated = False  # whether unchanged pixels' magnitudes follow the chi-square law (ISFA's do)
 
@@ -119,8 +110,13 @@ class CVA(nn.Module):
         splits any histogram in two, on a stable scene too (rule NF of the model card).  Only for a method
         whose magnitudes are calibrated (ISFA): CVA's are standardised by the differences' spread, change
         included, and the level said nothing there (it flagged a clean synthetic change map)."""
-        found, level = getattr(self, "rule_threshold", None), getattr(self, "noise_level", None)
-        if not self.calibrated or found is None or level is None or found >= level:
+        if not self.calibrated or self.threshold is None or self.fitted is None:
+            return None
+        from model_core.models.isfa import noise_level
+
+        t, c = self.fitted
+        found, level = self.threshold, noise_level(c, t - 1)
+        if found >= level:
             return None
         name = type(self).__name__
         return (f"{name}'s threshold ({found:.3g}) is below {level:.3g}, the level 1 % of unchanged pixels would "
