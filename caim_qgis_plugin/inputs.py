@@ -395,7 +395,7 @@ def _network_band_problems(model, rasters, bands):
         return []
     mappings = _engine_mappings(rasters)
     if mappings:
-        rgbn = {(tuple(b), src, n) for (b, src), _, n in mappings if b}
+        rgbn = {(tuple(b), src, n) for (b, src), _, _, n in mappings if b}
         if len(rgbn) == 1 and all(m[0][0] for m in mappings):
             bands, source, count = rgbn.pop()
             if bands == (1, 2, 3, 4) and count == need:
@@ -406,12 +406,19 @@ def _network_band_problems(model, rasters, bands):
             if model in mdl.EXTRA_BANDS and count > need:
                 extra = " The %s part also uses the layers' other bands." % mdl.CLASSICAL_PART[model]
             return [(INFO, "Bands left empty: the engine uses bands %s.%s" % (describe(list(bands), source), extra))]
-        rgb = {(tuple(b), src) for _, (b, src), _ in mappings if b}
+        rgb = {(tuple(b), src) for _, (b, src), _, _ in mappings if b}
         if len(rgb) == 1 and all(m[1][0] for m in mappings):
             from model_core.bandmap import describe_rgb_only
 
             bands, source = rgb.pop()
             return [(INFO, "Bands left empty: the engine uses bands %s." % describe_rgb_only(list(bands), source))]
+        # metadata that name some bands against the order R, G, B, NIR (e.g. SWIR1, NIR, Red, Green)
+        refused = [(lyr, text) for lyr, (_, _, (b, text), _) in zip(rasters, mappings) if text and not b]
+        if refused:
+            return [(ERROR, "'%s': %s." % (refused[0][0].name(), refused[0][1]))]
+        partial = {(tuple(b), text) for (_, _, (b, text), _) in mappings if b}
+        if len(partial) == 1 and all(m[2][0] for m in mappings):
+            return [(INFO, "Bands left empty: the engine uses bands %s." % partial.pop()[1])]
     usable = {_usable_band_count(lyr) for lyr in rasters}
     if usable == {need} and all(lyr.bandCount() == need for lyr in rasters):
         return [(INFO, "Bands left empty: bands 1-4 are taken as red, green, blue, NIR (the layers' "

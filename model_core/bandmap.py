@@ -145,6 +145,67 @@ def infer_rgbn(ds):
     return None, None
 
 
+def band_roles(ds):
+    """Per band of ``ds``, ``(role, evidence)`` as far as its own metadata say: role "red", "green",
+    "blue" or "nir", "other" (a band named or centred as something else: SWIR, red edge, coastal,
+    thermal, a mask or QA band), or None (nothing said, or a name that is not trusted such as ``B4``);
+    evidence is what the role was read from (the band's name, its wavelength, its colour
+    interpretation).  Unlike :func:`infer_rgbn` this reads every band on its own, for the bands of a
+    raster whose metadata do not name all four roles."""
+    from osgeo import gdal
+    out = []
+    for i in range(1, ds.RasterCount + 1):
+        band = ds.GetRasterBand(i)
+        wl, name = band_wavelength(band), (band.GetDescription() or "").strip()
+        if wl is not None:
+            out.append((_role_by_wavelength(wl) or "other", f"centred at {wl:.3g} um"))
+        elif name and _EXCLUDE.search(name):
+            out.append(("other", f"named '{name}'"))
+        elif name and _role_by_name(name):
+            out.append((_role_by_name(name), f"named '{name}'"))
+        elif _role_by_colour(band):
+            ci = gdal.GetColorInterpretationName(band.GetColorInterpretation())
+            out.append((_role_by_colour(band), f"colour interpretation {ci}"))
+        else:
+            out.append((None, ""))
+    return out
+
+
+def infer_partial(ds, mapping="the band mapping (--bands on the command line, BANDS in Processing)"):
+    """``(bands, note)`` for a 4-band raster whose metadata name some of its bands but not all four roles
+    (:func:`band_roles`).  ``(None, None)`` when what they say agrees with bands 1-4 as R, G, B, NIR (or
+    they say nothing).  When they name three roles once each and leave one band undescribed, that band
+    takes the missing role (e.g. colour interpretations blue, green, red and an undefined fourth band:
+    3,2,1,4).  Otherwise ``(None, message)``: the message says what the metadata say and what to do
+    (``mapping`` names where a band mapping is given)."""
+    if ds.RasterCount != 4:
+        return None, None
+    roles = band_roles(ds)
+    if all(r is None or r == d for (r, _), d in zip(roles, ROLES)):
+        return None, None
+    found = {}
+    for b, (r, _) in enumerate(roles, 1):
+        if r in ROLES:
+            found.setdefault(r, []).append(b)
+    undescribed = [b for b, (r, _) in enumerate(roles, 1) if r is None]
+    missing = [r for r in ROLES if r not in found]
+    def word(r):
+        return "NIR" if r == "nir" else r
+
+    said = ", ".join(f"band {b} {word(r) if r in ROLES else 'neither R, G, B nor NIR'} ({why})"
+                     for b, (r, why) in enumerate(roles, 1) if r is not None)
+    if all(len(v) == 1 for v in found.values()) and len(missing) == 1 and len(undescribed) == 1:
+        found[missing[0]] = undescribed
+        bands = [found[r][0] for r in ROLES]
+        return bands, (f"{','.join(map(str, bands))} as R, G, B, NIR (the band metadata say {said}; band "
+                       f"{undescribed[0]}, which they do not describe, is taken as {word(missing[0])})")
+    lack = (f"no {' or '.join(word(r) for r in missing)} band" if missing else
+            "a role named twice")
+    return None, (f"its band metadata say {said}: {lack}, so its bands cannot be read as R, G, B, NIR. "
+                  f"The networks need red, green, blue and NIR: give {mapping} if the file has them (e.g. "
+                  "3,2,1,4), or choose a classical method (CVA or ISFA), which uses every band")
+
+
 def _colour_bands(ds):
     """1-based data bands of an RGB-only raster (3 bands, or 3 + a true 0/255 alpha), else None."""
     n = ds.RasterCount
@@ -217,13 +278,16 @@ def infer_rgbn_path(path):
     return (bands, source, ds.RasterCount) if bands else (None, None, None)
 
 
-def engine_roles_path(path):
+def engine_roles_path(path, mapping="Bands"):
     """What the engine reads from a file without a band mapping, from one open:
-    ``((bands, source) of :func:`infer_rgbn`, (bands, source) of :func:`infer_rgb_only`, band count)``
-    (the RGB-only reading only where the R, G, B, NIR one found nothing), or None when the file cannot
-    be opened."""
+    ``((bands, source) of :func:`infer_rgbn`, (bands, source) of :func:`infer_rgb_only`, (bands, note) of
+    :func:`infer_partial` with ``mapping``, band count)`` (each later reading only where the earlier
+    ones found nothing), or None when the file cannot be opened."""
     ds = _open_path(path)
     if ds is None:
         return None
+    none = (None, None)
     rgbn = infer_rgbn(ds)
-    return rgbn, (infer_rgb_only(ds) if rgbn[0] is None else (None, None)), ds.RasterCount
+    rgb = infer_rgb_only(ds) if rgbn[0] is None else none
+    partial = infer_partial(ds, mapping) if rgbn[0] is None and rgb[0] is None else none
+    return rgbn, rgb, partial, ds.RasterCount

@@ -680,6 +680,14 @@ class Stack:
                 if found:
                     out[i] = found
                     notes.setdefault(bandmap.describe_rgb_only(found, source), []).append(s.label)
+        for i, (s, ds) in enumerate(zip(specs, datasets)):
+            if out[i] is None and not s.bands:
+                found, text = bandmap.infer_partial(ds)
+                if found:
+                    out[i] = found
+                    notes.setdefault(text, []).append(s.label)
+                elif text:
+                    raise InputError(f"Input {i + 1} '{s.label}': {text}.")
         assumed = [s.label for i, (s, ds) in enumerate(zip(specs, datasets))
                    if out[i] is None and not s.bands and ds.RasterCount == 4]
         if assumed:

@@ -215,3 +215,35 @@ def test_a_date_without_nir_makes_every_date_read_green_for_nir(tmp_path):
     assert len(note) == 1 and "'d1.tif' has no NIR band" in note[0] and "'d0.tif', 'd2.tif'" in note[0]
     assert [s.bands for s in Stack(four, expected_bands=4).sources] == [[1, 2, 3, 4]] * 2  # all 4-band: NIR kept
     assert [s.bands for s in Stack(paths, bands=[1, 2, 3, 2], expected_bands=4).sources] == [[1, 2, 3, 2]] * 3
+
+
+def test_partial_metadata_that_contradict_the_assumed_order(tmp_path):
+    """Metadata that name some bands but not all four roles are not ignored: bands 1-4 were taken as R, G,
+    B, NIR even when the names said SWIR1, NIR, Red, Green (a CLI audit)."""
+    def stack(name, **kw):
+        paths = [_raster(tmp_path / f"{name}{i}.tif", 4, seed=i, **kw) for i in range(2)]
+        return Stack(paths, expected_bands=4)
+
+    # blue, green, red colour interpretations and an undefined fourth band: a B, G, R, NIR file
+    bgr = [gdal.GCI_BlueBand, gdal.GCI_GreenBand, gdal.GCI_RedBand, gdal.GCI_Undefined]
+    st = stack("bgr", colours=bgr)
+    assert [s.bands for s in st.sources] == [[3, 2, 1, 4]] * 2
+    assert len(st.band_notes) == 1 and "band 4, which they do not describe, is taken as NIR" in st.band_notes[0]
+    assert "assumed" not in st.band_notes[0]
+    # named SWIR1, NIR, Red, Green: no blue band, refused with what the names say and what to do
+    said = r"band 1 neither R, G, B nor NIR \(named 'SWIR1'\), band 2 NIR .* no blue band"
+    with pytest.raises(InputError, match=said + ".*--bands.*CVA or ISFA"):
+        stack("swir", names=["SWIR1", "NIR", "Red", "Green"])
+    # wavelengths of B, G, R, SWIR: no NIR band
+    with pytest.raises(InputError, match="no NIR band"):
+        stack("wl", wavelengths=[0.48, 0.56, 0.66, 1.6])
+    # metadata that agree with R, G, B, NIR (or say nothing about some bands) keep the assumed order
+    rgb = [gdal.GCI_RedBand, gdal.GCI_GreenBand, gdal.GCI_BlueBand, gdal.GCI_Undefined]
+    st = stack("rgb", colours=rgb)
+    assert [s.bands for s in st.sources] == [[1, 2, 3, 4]] * 2 and "assumed" in st.band_notes[0]
+    # a band named only by an untrusted B<n> name says nothing
+    st = stack("bn", names=["B1", "B2", "B3", "B4"])
+    assert [s.bands for s in st.sources] == [[1, 2, 3, 4]] * 2
+    # the classical methods take every band whatever the names say
+    paths = [_raster(tmp_path / f"c{i}.tif", 4, seed=i, names=["SWIR1", "NIR", "Red", "Green"]) for i in range(2)]
+    assert [s.bands for s in Stack(paths).sources] == [[1, 2, 3, 4]] * 2

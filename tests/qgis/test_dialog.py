@@ -233,6 +233,31 @@ def test_inline_validation(dialog, three_layers, tmp_path, project):
         inputs.INFO, "CAIM-Net + ISFA: the network uses bands 3,2,1,4 as red, green, blue, NIR; the ISFA part "
         "also uses band(s) 5,6.")]
     assert "The ISFA part also uses the layers' other bands." in inputs.validate(named, model="caimnet_isfa")[0][1]
+    # 4 bands whose names contradict R, G, B, NIR: refused before the run (the engine would refuse them too);
+    # blue, green, red colour interpretations and an undescribed fourth band: read as 3,2,1,4
+    partial = {}
+    for kind, names, colours in (("swir", ["SWIR1", "NIR", "Red", "Green"], None),
+                                 ("bgr", None, [gdal.GCI_BlueBand, gdal.GCI_GreenBand, gdal.GCI_RedBand,
+                                                gdal.GCI_Undefined])):
+        partial[kind] = []
+        for y in (2034, 2035):
+            path = write_raster(str(tmp_path / f"{kind}_{y}.tif"), np.full((4, 64, 64), 90, np.uint8))
+            ds = gdal.Open(path, gdal.GA_Update)
+            for b in range(4):
+                if names:
+                    ds.GetRasterBand(b + 1).SetDescription(names[b])
+                else:
+                    ds.GetRasterBand(b + 1).SetColorInterpretation(colours[b])
+            ds = None
+            partial[kind].append(QgsRasterLayer(path, f"{kind} {y}"))
+    problems = inputs.validate(partial["swir"], model="caimnet")
+    assert [level for level, _ in problems] == [inputs.ERROR], problems
+    assert problems[0][1].startswith("'swir 2034': its band metadata say band 1 neither R, G, B nor NIR")
+    assert "no blue band" in problems[0][1] and "give Bands if the file has them" in problems[0][1]
+    assert inputs.validate(partial["swir"], model="cva") == []
+    problems = inputs.validate(partial["bgr"], model="caimnet")
+    assert [level for level, _ in problems] == [inputs.INFO], problems
+    assert "the engine uses bands 3,2,1,4 as R, G, B, NIR" in problems[0][1]
 
     # a layer in another CRS is accepted with a warning
     project.removeMapLayer(project.mapLayersByName("rgb 2022")[0].id())
