@@ -58,6 +58,12 @@ def test_engine_cva_does_not_depend_on_tiles(scenario, tmp_path):
     b = detect(paths, out_dir=str(tmp_path / "b"), model="cva", tile=4096)
     assert np.array_equal(read_tif(a.paths["moment"]), read_tif(b.paths["moment"]))
     assert np.allclose(read_tif(a.paths["confidence"]), read_tif(b.paths["confidence"]), atol=1e-6)
+    assert not a.warnings and not b.warnings
+    # a tile size smaller than any useful one still gives the same map, with a warning that it is slow
+    c = detect(paths, out_dir=str(tmp_path / "c"), model="cva", tile=3)
+    assert np.array_equal(read_tif(c.paths["moment"]), read_tif(b.paths["moment"]))
+    assert len(c.warnings) == 1 and "the tile size 3 px keeps 8 x 8 px of each tile" in c.warnings[0], c.warnings
+    assert "at least 64 px" in c.warnings[0]
 
 
 def test_engine_cva_refuses_weights(scenario, tmp_path):
