@@ -607,6 +607,8 @@ def detect(images, out_dir=None, dates=None, bands=None, model="caimnet", weight
             note = getattr(getattr(net, "part", net), "threshold_note", None)
             if note:
                 warnings.append(note)
+            if method == "CVA":  # raw values compared: a date in other units looks changed (ISFA fits gains)
+                warnings.extend(scaling_notes(center, [s.spec.label for s in stack.sources]))
         timings["statistics"] = time.perf_counter() - t0
         g = stack.grid
         tiles = plan_tiles(g.width, g.height, tile, ov, multiple)
@@ -665,6 +667,29 @@ def detect(images, out_dir=None, dates=None, bands=None, model="caimnet", weight
                             mask_clear=stack.mask_clear, threshold=threshold, weights_training=training)
     finally:
         stack.close()
+
+
+def scaling_notes(center, labels, factor=4.0):
+    """Warnings for CVA, which compares raw values: a date whose median is more than ``factor`` times (or
+    less than 1/``factor`` of) the first date's in every band, by nearly the same ratio in each (within a
+    factor 2: a change of units or scaling, such as reflectance 0-1 against DN, not a land-cover change,
+    which changes the bands unequally).  ``center``: (T, C) per-date band medians."""
+    c = np.asarray(center, np.float64)
+    out = []
+    if c.ndim != 2 or not (c[0] > 0).all():
+        return out
+    for i in range(1, c.shape[0]):
+        if not (c[i] > 0).all():
+            continue
+        r = c[i] / c[0]
+        if ((r > factor).all() or (r < 1.0 / factor).all()) and r.max() / r.min() < 2.0:
+            g = float(np.exp(np.log(r).mean()))
+            size = f"about {g:.2g} times" if g > 1 else f"about 1/{1.0 / g:.2g} of"
+            out.append(f"input {i + 1} '{labels[i]}' is {size} input 1 '{labels[0]}' in every band (band medians): "
+                       "different units or scaling (reflectance against DN, another scale factor)? CVA compares "
+                       "raw values, so its map then follows brightness, not change. Bring the inputs to the same "
+                       "units, or choose ISFA or CAIM-Net, which fit each date's gain.")
+    return out
 
 
 def _hectares(grid, counts_by_row):

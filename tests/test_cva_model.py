@@ -227,3 +227,31 @@ def test_minimum_error_threshold_option(tmp_path, monkeypatch, model):
     with pytest.raises(InputError, match="Threshold 'median' is not one of otsu, kittler"):
         detect(paths, out_dir=str(tmp_path / "n"), model=model, threshold="median")
     assert not (tmp_path / "n").exists() or not os.listdir(tmp_path / "n")
+
+
+@pytest.mark.parametrize("model", ["cva", "isfa"])
+def test_a_date_in_other_units_is_named_for_cva(tmp_path, model):
+    """A date stored 40 times scaled (reflectance against DN) makes CVA's map follow brightness: the run
+    says so, naming the date; ISFA, which fits each date's gain, gets no such warning.  A land-cover
+    change that changes the bands unequally is not taken for a scaling."""
+    def scaled(i, v):
+        v += np.linspace(0, 60, v.shape[2])[None, :, None]   # a brightness gradient across the scene
+        if i == 2:
+            v *= 40.0
+
+    paths = _write_series(tmp_path, 3, 3, (4, 48, 48), scaled)
+    res = detect(paths, out_dir=str(tmp_path / "s"), model=model, threshold="otsu")
+    named = [w for w in res.warnings if "in every band (band medians)" in w]
+    if model == "cva":
+        assert len(named) == 1 and "input 3 'd2.tif' is about 40 times input 1 'd0.tif'" in named[0], res.warnings
+    else:
+        assert not named, res.warnings
+
+    def darker_vegetation(i, v):   # red and NIR x 5, green and blue unchanged: not a scaling
+        if i == 1:
+            v[0] *= 5.0
+            v[3] *= 5.0
+
+    paths = _write_series(tmp_path, 4, 2, (4, 48, 48), darker_vegetation)
+    res = detect(paths, out_dir=str(tmp_path / "v"), model="cva")
+    assert not [w for w in res.warnings if "band medians" in w], res.warnings
