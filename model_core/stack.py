@@ -112,6 +112,30 @@ def parse_given_date(text):
     return f"{year}-{month}-{day}" if _valid_ymd(year, month, day) else None
 
 
+def _same_day(a, b):
+    """Whether two dates of :func:`parse_date`'s forms can be the same day ("2020" and "2020-04-17" can)."""
+    return a.startswith(b) or b.startswith(a)
+
+
+def _check_mask_dates(specs, dates):
+    """Refuse masks given out of order: a mask whose file name dates it to another input's date (and not
+    to its own input's) was given for the wrong date, e.g. the masks listed newest first; it would hide
+    another date's clouds.  Masks without a date in their name, or dated to no input, pass."""
+    for i, s in enumerate(specs):
+        if not s.mask or not dates[i]:
+            continue
+        md = parse_date(os.path.basename(s.mask))
+        if not md or _same_day(md, dates[i]):
+            continue
+        others = [j for j, d in enumerate(dates) if d and j != i and _same_day(md, d)]
+        if len(others) == 1:
+            j = others[0]
+            raise InputError(f"The mask of input {i + 1} '{s.label}' ({dates[i]}), "
+                             f"'{os.path.basename(s.mask)}', is dated {md} by its name: the date of input {j + 1} "
+                             f"'{specs[j].label}'. Give the masks in the order of the images, one per image "
+                             "('none' for a date without a mask).")
+
+
 def date_hint(text):
     """The advice for a typed date that :func:`parse_given_date` refused."""
     if re.fullmatch(r"\s*\d{1,2}[-_./]\d{1,2}[-_./](?:19|20)\d\d\s*", str(text or "")):
@@ -548,6 +572,7 @@ class Stack:
             datasets = [_open(s, i) for i, s in enumerate(specs)]
             self._check_bands(specs, datasets, bands, expected_bands, extra_bands, surface_only)
             self.dates = self._dates(specs, datasets, dates)
+            _check_mask_dates(specs, self.dates)
             self.grid = self._grid(specs, datasets, reference)
             self.sources = [self._source(s, ds, i) for i, (s, ds) in enumerate(zip(specs, datasets))]
             self.masks = [self._mask(s, i) if s.mask else None for i, s in enumerate(specs)]

@@ -116,6 +116,24 @@ def test_mask_problems_are_named(tmp_path):
             Stack(imgs, masks=masks)
 
 
+def test_masks_given_out_of_date_order_are_refused(tmp_path):
+    """Masks listed newest first (a CLI audit): each mask's name dates it to the other image, and it would
+    have hidden that date's clouds on this one.  Masks without dates in their names, dated to no input, or
+    dated to their own input at another precision pass."""
+    imgs = _images(tmp_path, n=3, size=20)
+    m = {name: write_tif(tmp_path / name, np.zeros((20, 20), np.uint8))
+         for name in ("cmask_2001.tif", "cmask_20030517.tif", "cloud.tif", "cmask_1999.tif")}
+    with pytest.raises(InputError, match=r"The mask of input 1 'img_2001.tif' \(2001\), 'cmask_20030517.tif', "
+                                         r"is dated 2003-05-17 by its name: the date of input 3 'img_2003.tif'\. "
+                                         r"Give the masks in the order of the images"):
+        Stack(imgs, masks=[m["cmask_20030517.tif"], "none", m["cmask_2001.tif"]])
+    st = Stack(imgs, masks=[m["cmask_2001.tif"], m["cloud.tif"], m["cmask_20030517.tif"]])
+    assert [os.path.basename(x.path) for x in st.masks] == ["cmask_2001.tif", "cloud.tif", "cmask_20030517.tif"]
+    Stack(imgs, masks=[m["cmask_1999.tif"], "none", "none"])
+    # typed dates decide: the same masks fit when the images are dated the other way round
+    Stack(imgs, masks=[m["cmask_20030517.tif"], "none", m["cmask_2001.tif"]], dates=["2003", "2002", "2001"])
+
+
 def test_cli_masks_with_and_without_gap_filling(capsys, tmp_path):
     imgs = _images(tmp_path, n=3, size=40, seed=1)
     cloud = np.zeros((40, 40), np.uint8)
@@ -206,7 +224,7 @@ def test_an_overcast_date_is_filled_and_said(tmp_path, model):
         assert (m[2:10, 2:10] == 1).all() and (m[27:35, 2:9] == 3).all() and (m == 2).sum() == 0
     assert any("input 3 'img_2003.tif' hides the whole date" in w for w in res.warnings)
     assert "1 of 4 dates have a mask file (clear = 0): 100.00 % of their pixels masked on average; masked: 2003 100.00 %" in res.summary_text()
-    only = [overcast, overcast, overcast, "none"]
+    only = [write_tif(tmp_path / f"cmask_{y}.tif", np.ones((40, 40), np.uint8)) for y in (2001, 2002)] + [overcast, "none"]
     with pytest.raises(InputError, match="hide every pixel of all dates but 'img_2004.tif'"):
         detect(imgs, out_dir=str(tmp_path / "one"), model=model, masks=only, fill_gaps=True)
     if model == "cva":
