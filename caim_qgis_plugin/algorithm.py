@@ -200,6 +200,18 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
     def flags(self):
         return super().flags() | QgsProcessingAlgorithm.FlagCanCancel
 
+    def checkParameterValues(self, parameters, context):  # noqa: N802
+        """QGIS's own check, with its generic "Incorrect parameter value for INPUT" replaced by what is wrong
+        with which entry of INPUT or MASKS (a file that does not exist, one GDAL cannot open as a raster)."""
+        ok, message = super().checkParameterValues(parameters, context)
+        if not ok:
+            for name in (self.INPUT, self.MASKS):
+                if message.rstrip(".").endswith(" " + name):
+                    specific = inp.layer_list_problem(parameters.get(name), name, context)
+                    if specific:
+                        return False, specific
+        return ok, message
+
     # -- parameters -------------------------------------------------------------------------------
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(QgsProcessingParameterMultipleLayers(

@@ -8,7 +8,8 @@ messages) and the Processing algorithm (prepareAlgorithm) use these functions.
 import os
 import re
 
-from qgis.core import QgsCoordinateTransform, QgsProject, QgsProviderRegistry, QgsRaster, QgsRasterLayer
+from qgis.core import (QgsCoordinateTransform, QgsMapLayerType, QgsProject, QgsProviderRegistry, QgsRaster,
+                       QgsRasterLayer)
 
 from caim_qgis_plugin import models as mdl
 
@@ -69,6 +70,31 @@ def date_advice(text):
     from model_core.stack import date_hint
 
     return date_hint(text)
+
+
+def layer_list_problem(value, name, context=None):
+    """What is wrong with an entry of a Processing layer-list parameter ``name`` (INPUT, MASKS) that QGIS
+    refused with its generic "Incorrect parameter value": a path that is neither a file nor a loaded layer,
+    or a file GDAL cannot open as a raster.  None when no entry is found wrong."""
+    from qgis.core import QgsProcessingUtils
+
+    values = value if isinstance(value, (list, tuple)) else [value]
+    for entry in values:
+        if not isinstance(entry, str) or not entry:
+            continue
+        if context is not None and QgsProcessingUtils.mapLayerFromString(entry, context, False) is not None:
+            continue
+        path = entry.split("|")[0]
+        if path.startswith("/vsi") or re.match(r"^[A-Za-z][A-Za-z0-9_]+:(?![\\/])", path):
+            continue  # a GDAL connection string: QGIS's own message stands
+        if not os.path.exists(path):
+            return ("%s: '%s' is neither a file nor a loaded layer. Check the path (was the file moved or "
+                    "renamed?)." % (name, entry))
+        if os.path.isdir(path):
+            return "%s: '%s' is a folder; give the image files in it, one per date." % (name, entry)
+        return ("%s: '%s' cannot be opened as a raster: give the raster images (GeoTIFF or any format GDAL "
+                "reads)%s." % (name, entry, ", one per date" if name == "INPUT" else ", one mask per date"))
+    return None
 
 
 def layer_source(layer):
@@ -273,7 +299,10 @@ def validate(layers, dates=None, bands=None, model=mdl.AUTO, weights=None, masks
         problems.append((ERROR, "SChanger compares exactly 2 dates; %d are selected. Use CAIM-Net for a "
                          "time series." % len(layers)))
     for layer in layers:
-        if not isinstance(layer, QgsRasterLayer) or not layer.isValid():
+        if not isinstance(layer, QgsRasterLayer) and layer is not None and layer.type() == QgsMapLayerType.VectorLayer:
+            problems.append((ERROR, "'%s' is a vector layer (%s), not an image: the inputs are the raster images "
+                             "of the series, one per date." % (layer.name(), layer_source(layer))))
+        elif not isinstance(layer, QgsRasterLayer) or not layer.isValid():
             problems.append((ERROR, "'%s' is not a valid raster layer." % layer.name()))
         elif layer.providerType() != "gdal":
             problems.append((ERROR, "'%s' is not a file-based (GDAL) raster; export it as GeoTIFF first."

@@ -678,3 +678,41 @@ def test_cancel_while_the_polygons_are_written_keeps_nothing(project, tmp_path):
     assert not ok and feedback.isCanceled()
     assert "Cancelled by the user while tracing the change polygons" in feedback.textLog()
     assert not os.path.exists(str(tmp_path / "out"))
+
+
+def test_wrong_input_entries_are_named(qgis_app, tmp_path):
+    """A missing file, a text file or a folder in INPUT (or MASKS) is named with what is wrong, not QGIS's
+    generic "Incorrect parameter value for INPUT"; a vector layer in INPUT is named as one (a Processing
+    audit)."""
+    from osgeo import ogr
+    from qgis.core import QgsApplication, QgsProcessingContext, QgsProject
+
+    stack = make_stack(str(tmp_path))
+    alg = QgsApplication.processingRegistry().createAlgorithmById("caim:detectchanges")
+    context = QgsProcessingContext()
+    context.setProject(QgsProject.instance())
+    out = outputs_in(str(tmp_path / "o"))
+    (tmp_path / "notes.txt").write_text("not an image")
+    (tmp_path / "folder").mkdir()
+    cases = [
+        (dict(INPUT=[stack[0], str(tmp_path / "gone.tif")]),
+         "INPUT: '%s' is neither a file nor a loaded layer. Check the path" % (tmp_path / "gone.tif")),
+        (dict(INPUT=[stack[0], str(tmp_path / "notes.txt")]), "notes.txt' cannot be opened as a raster"),
+        (dict(INPUT=[stack[0], str(tmp_path / "folder")]), "folder' is a folder; give the image files in it"),
+        (dict(INPUT=stack, MASKS=[str(tmp_path / "cloud.tif")]), "MASKS: '%s' is neither" % (tmp_path / "cloud.tif")),
+    ]
+    for params, message in cases:
+        ok, text = alg.checkParameterValues(dict(out, **params), context)
+        assert not ok and message in text, text
+    assert alg.checkParameterValues(dict(out, INPUT=stack), context) == (True, "")
+
+    vector = str(tmp_path / "points.gpkg")
+    ds = ogr.GetDriverByName("GPKG").CreateDataSource(vector)
+    layer = ds.CreateLayer("points", geom_type=ogr.wkbPoint)
+    feature = ogr.Feature(layer.GetLayerDefn())
+    feature.SetGeometry(ogr.CreateGeometryFromWkt("POINT (1 1)"))
+    layer.CreateFeature(feature)
+    ds = None
+    results, ok, feedback = run_alg(dict(out, INPUT=[stack[0], stack[1], vector], MODEL="cva"))
+    assert not ok and "'points' is a vector layer (%s), not an image" % vector in feedback.textLog()
+    assert not os.path.exists(out["AREA"])

@@ -96,6 +96,14 @@ def test_qgis_process_run(tmp_path):
     with open(out + "/moment.qml") as f:
         assert "2020-05-01 to 2021-05-01" in f.read()
 
+    # a missing file in INPUT is named (QGIS itself said only "Incorrect parameter value for INPUT")
+    gone = subprocess.run([exe, "run", "caim:detectchanges", "--", "INPUT=%s" % stack[0],  # nosec B603
+                           "INPUT=%s/gone_2022.tif" % tmp_path, "MODEL=cva", "AREA=%s/g_area.tif" % out,
+                           "MOMENT=%s/g_moment.tif" % out, "CONFIDENCE=%s/g_conf.tif" % out],
+                          env=env, capture_output=True, text=True, timeout=300, cwd=cwd)
+    assert gone.returncode != 0 and "gone_2022.tif' is neither a file nor a loaded layer" in gone.stdout + gone.stderr, (
+        gone.stdout[-2000:] + gone.stderr[-2000:])
+
     # the classical method by name, automatic tiles, on the last two dates: the square appears at the 2nd
     cva = subprocess.run([exe, "run", "caim:detectchanges", "--", "INPUT=%s" % stack[1], "INPUT=%s" % stack[2],  # nosec
                           "MODEL=cva", "TILE_SIZE=0", "DEVICE=CPU", "AREA=%s/cva_area.tif" % out,
