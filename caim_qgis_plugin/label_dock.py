@@ -13,7 +13,7 @@ which the sampler made random, so the order does not reveal the map's class; the
 
 import os
 
-from qgis.PyQt.QtCore import QRectF, QSettings, QSize, Qt, QVariant
+from qgis.PyQt.QtCore import QRectF, QSettings, QSize, Qt, QTimer, QVariant
 from qgis.PyQt.QtGui import QColor, QImage, QKeySequence, QPainter, QPen
 from qgis.PyQt.QtWidgets import (
     QApplication,
@@ -526,11 +526,42 @@ class LabelDock(QDockWidget):
         self._apply_hiding(self.hide_results.isChecked())
         self.show_point()
 
+    def _follow_edits(self, layer):
+        """Follow ``layer``'s edits made outside the panel (the attribute table, the form, an undo): the
+        header's counts and the current point's buttons and note are redrawn (they went stale)."""
+        from qgis.PyQt import sip
+
+        old = getattr(self, "_followed", None)
+        if old is not None and not sip.isdeleted(old):
+            for signal in (old.attributeValueChanged, old.afterRollBack):
+                try:
+                    signal.disconnect(self._edited_outside)
+                except TypeError:  # not connected
+                    pass
+        self._followed = layer
+        if layer is not None:
+            layer.attributeValueChanged.connect(self._edited_outside)
+            layer.afterRollBack.connect(self._edited_outside)
+
+    def _edited_outside(self, *_args):
+        if getattr(self, "_writing", False) or self.sample is None or not self.order:
+            return
+        QTimer.singleShot(0, self._redraw_labels)  # after QGIS has finished the edit
+
+    def _redraw_labels(self):
+        from qgis.PyQt import sip
+
+        if self.sample is not None and not sip.isdeleted(self.sample) and 0 <= self.pos < len(self.order):
+            self.show_point()
+
     def _sample_changed(self, _index=None):
         layer = self._layer(self.sample_combo)
         if layer is self.sample and layer is not None:
+            if getattr(self, "_followed", None) is not layer:  # shown again after a shutdown
+                self._follow_edits(layer)
             return
         self.sample = layer
+        self._follow_edits(layer)
         self.order, self.pos = [], -1
         temporary = temporary_sample(layer)
         self.temp_note.setVisible(temporary)
@@ -666,13 +697,17 @@ class LabelDock(QDockWidget):
             value = NULL
         elif layer.fields().at(idx).type() == QVariant.String:
             value = str(value)
-        if layer.isEditable():
-            ok = layer.changeAttributeValue(fid, idx, value)
-        else:
-            provider = layer.dataProvider()
-            ok = bool(provider.capabilities() & QgsVectorDataProvider.ChangeAttributeValues) and \
-                provider.changeAttributeValues({fid: {idx: value}})
-            layer.triggerRepaint()
+        self._writing = True  # the panel's own edit: no redraw from _edited_outside
+        try:
+            if layer.isEditable():
+                ok = layer.changeAttributeValue(fid, idx, value)
+            else:
+                provider = layer.dataProvider()
+                ok = bool(provider.capabilities() & QgsVectorDataProvider.ChangeAttributeValues) and \
+                    provider.changeAttributeValues({fid: {idx: value}})
+                layer.triggerRepaint()
+        finally:
+            self._writing = False
         if not ok:
             self._error("The sample layer '%s' cannot be written (a read-only file or format?). Save it as a "
                         "GeoPackage (right-click > Export > Save Features As...) and label that copy."
@@ -931,6 +966,7 @@ class LabelDock(QDockWidget):
     def shutdown(self):
         """Show hidden layers again, take the marker off the map, stop following the project."""
         self.note.blockSignals(True)  # a note being typed is not written after the panel is shut down
+        self._follow_edits(None)
         if self._connected:
             root = QgsProject.instance().layerTreeRoot()
             root.addedChildren.disconnect(self._project_changed)

@@ -165,6 +165,31 @@ def test_edit_mode_writes_into_the_edit_buffer(qgis_app, panel):
     assert _reference_in_file(path)[first] == 1
 
 
+def test_edits_outside_the_panel_redraw_its_counts_and_buttons(qgis_app, panel):
+    """A label typed into the attribute table (or undone there) shows in the panel at once: its header kept
+    the old counts and the old button checked."""
+    from qgis.PyQt.QtWidgets import QApplication
+
+    dock, layer, path = panel
+    dock.advance.setChecked(False)
+    assert "0 labelled" in dock.header.text() and not any(b.isChecked() for b in dock.class_buttons.values())
+    idx = layer.fields().indexOf("reference")
+    layer.startEditing()
+    assert layer.changeAttributeValue(dock.order[dock.pos], idx, 2)   # as the attribute table does
+    QApplication.processEvents()
+    assert "1 labelled" in dock.header.text() and dock.class_buttons[2].isChecked(), dock.header.text()
+    assert layer.changeAttributeValue(dock.order[dock.pos + 1], idx, 0)   # another point: the count only
+    QApplication.processEvents()
+    assert "2 labelled" in dock.header.text() and dock.class_buttons[2].isChecked()
+    assert layer.rollBack()
+    QApplication.processEvents()
+    assert "0 labelled" in dock.header.text() and not dock.class_buttons[2].isChecked()
+    # the panel's own label still counts once and stays on the point
+    dock.set_label(1)
+    QApplication.processEvents()
+    assert "1 labelled" in dock.header.text() and dock.class_buttons[1].isChecked()
+
+
 def test_text_reference_field(qgis_app, project, finished_run, tmp_path):
     """A sample whose reference column is text (as some tools write it) gets the class as text."""
     from osgeo import ogr, osr
