@@ -189,6 +189,7 @@ def infer_partial(ds, mapping="the band mapping (--bands on the command line, BA
             found.setdefault(r, []).append(b)
     undescribed = [b for b, (r, _) in enumerate(roles, 1) if r is None]
     missing = [r for r in ROLES if r not in found]
+
     def word(r):
         return "NIR" if r == "nir" else r
 
