@@ -149,8 +149,8 @@ def band_roles(ds):
     """Per band of ``ds``, ``(role, evidence)`` as far as its own metadata say: role "red", "green",
     "blue" or "nir", "other" (a band named or centred as something else: SWIR, red edge, coastal,
     thermal, a mask or QA band), or None (nothing said, or a name that is not trusted such as ``B4``);
-    evidence is what the role was read from (the band's name, its wavelength, its colour
-    interpretation).  Unlike :func:`infer_rgbn` this reads every band on its own, for the bands of a
+    evidence is what the role was read from, shortly ("'SWIR1'" for a name, "1.61 um" for a
+    wavelength, "colour Blue" for a colour interpretation).  Unlike :func:`infer_rgbn` this reads every band on its own, for the bands of a
     raster whose metadata do not name all four roles."""
     from osgeo import gdal
     out = []
@@ -158,14 +158,14 @@ def band_roles(ds):
         band = ds.GetRasterBand(i)
         wl, name = band_wavelength(band), (band.GetDescription() or "").strip()
         if wl is not None:
-            out.append((_role_by_wavelength(wl) or "other", f"centred at {wl:.3g} um"))
+            out.append((_role_by_wavelength(wl) or "other", f"{wl:.3g} um"))
         elif name and _EXCLUDE.search(name):
-            out.append(("other", f"named '{name}'"))
+            out.append(("other", f"'{name}'"))
         elif name and _role_by_name(name):
-            out.append((_role_by_name(name), f"named '{name}'"))
+            out.append((_role_by_name(name), f"'{name}'"))
         elif _role_by_colour(band):
             ci = gdal.GetColorInterpretationName(band.GetColorInterpretation())
-            out.append((_role_by_colour(band), f"colour interpretation {ci}"))
+            out.append((_role_by_colour(band), f"colour {ci}"))
         else:
             out.append((None, ""))
     return out
@@ -193,7 +193,7 @@ def infer_partial(ds, mapping="the band mapping (--bands on the command line, BA
     def word(r):
         return "NIR" if r == "nir" else r
 
-    said = ", ".join(f"band {b} {word(r) if r in ROLES else 'neither R, G, B nor NIR'} ({why})"
+    said = ", ".join(f"band {b} {why}" + (" (none of R, G, B, NIR)" if r == "other" else "")
                      for b, (r, why) in enumerate(roles, 1) if r is not None)
     if all(len(v) == 1 for v in found.values()) and len(missing) == 1 and len(undescribed) == 1:
         found[missing[0]] = undescribed
@@ -202,9 +202,8 @@ def infer_partial(ds, mapping="the band mapping (--bands on the command line, BA
                        f"{undescribed[0]}, which they do not describe, is taken as {word(missing[0])})")
     lack = (f"no {' or '.join(word(r) for r in missing)} band" if missing else
             "a role named twice")
-    return None, (f"its band metadata say {said}: {lack}, so its bands cannot be read as R, G, B, NIR. "
-                  f"The networks need red, green, blue and NIR: give {mapping} if the file has them (e.g. "
-                  "3,2,1,4), or choose a classical method (CVA or ISFA), which uses every band")
+    return None, (f"its band metadata say {said}: {lack}. The networks need red, green, blue and NIR: give "
+                  f"{mapping} if the file has them (e.g. 3,2,1,4), or choose CVA or ISFA, which use every band")
 
 
 def _colour_bands(ds):

@@ -252,7 +252,7 @@ def test_inline_validation(dialog, three_layers, tmp_path, project):
             partial[kind].append(QgsRasterLayer(path, f"{kind} {y}"))
     problems = inputs.validate(partial["swir"], model="caimnet")
     assert [level for level, _ in problems] == [inputs.ERROR], problems
-    assert problems[0][1].startswith("'swir 2034': its band metadata say band 1 neither R, G, B nor NIR")
+    assert problems[0][1].startswith("'swir 2034': its band metadata say band 1 'SWIR1' (none of R, G, B, NIR)")
     assert "no blue band" in problems[0][1] and "give Bands if the file has them" in problems[0][1]
     assert inputs.validate(partial["swir"], model="cva") == []
     problems = inputs.validate(partial["bgr"], model="caimnet")
