@@ -274,11 +274,14 @@ def test_isfa_fit_survives_weights_collapsing_onto_exact_copies():
     assert np.median(mags[50:][~observed[50:]]) < np.median(mags[:50]) / 10  # the changes stand out
 
 
-def test_a_threshold_below_the_noise_level_is_warned_about(tmp_path):
-    """Otsu's rule splits any histogram in two, so a pair with nothing but sensor noise between its dates
-    had ISFA call about half of it changed without a word.  The run now says when ISFA's threshold lies
-    below the level 1 % of unchanged pixels exceed (rule NF of the model card, a floor there, is
-    written but not yet evaluated); a real change gives no warning."""
+def test_a_threshold_below_the_noise_level_is_raised_to_it(tmp_path):
+    """Rule NF-O of the model card: Otsu's rule splits any histogram in two, so a pair with nothing but a
+    gain and sensor noise between its dates had ISFA call about half of it changed.  ISFA's magnitudes
+    follow the chi-square law on unchanged pixels, so an Otsu threshold below the level 1 % of them exceed
+    is raised to it, and the run says so.  The minimum-error threshold is kept (rule NF, which floored it
+    too, changed a real-data figure), with a warning.  A real change keeps the rule's threshold and gets
+    no note."""
+    from osgeo import gdal
     from scipy.stats import chi2
 
     from model_core.models.isfa import noise_level
@@ -289,11 +292,25 @@ def test_a_threshold_below_the_noise_level_is_warned_about(tmp_path):
     scene = rng.gamma(3, 300, (4, 80, 80)).astype(np.float32) + 200
     a = write_tif(tmp_path / "a_2001.tif", scene.astype(np.uint16))
     b = write_tif(tmp_path / "b_2002.tif", (scene * 0.8 + rng.normal(0, 4, scene.shape)).astype(np.uint16))
-    res = detect([a, b], out_dir=str(tmp_path / "isfa"), model="isfa")
-    assert any(w.startswith("ISFA's threshold") and "no second mode" in w for w in res.warnings)
+
+    def run(rule):
+        res = detect([a, b], out_dir=str(tmp_path / rule), model="isfa", threshold=rule)
+        value = float(gdal.Open(res.paths["moment"]).GetMetadataItem("CAIM_THRESHOLD").split()[1])
+        return res, value, (read_tif(res.paths["area"]) == 1).mean()
+
+    res, value, share = run("otsu")
+    notes = [w for w in res.warnings if "second mode" in w]
+    assert len(notes) == 1 and notes[0].startswith("ISFA's change magnitudes show no second mode"), res.warnings
+    assert "raised to that level" in notes[0]
+    assert value == pytest.approx(noise_level(4, 1), rel=1e-4) and share < 0.02   # about half without the floor
+    res, value, share = run("kittler")
+    notes = [w for w in res.warnings if "second mode" in w]
+    assert len(notes) == 1 and notes[0].startswith("ISFA's minimum-error threshold"), res.warnings
+    assert value < noise_level(4, 1)   # kept: below the level, hence the warning
     changed = scene * 0.8 + rng.normal(0, 4, scene.shape)
     changed[:, 20:40, 20:40] += 900
     c = write_tif(tmp_path / "c_2002.tif", changed.astype(np.uint16))
     res = detect([a, c], out_dir=str(tmp_path / "real"), model="isfa")
     area = read_tif(res.paths["area"])
     assert (area[22:38, 22:38] == 1).all() and not any("no second mode" in w for w in res.warnings)
+    assert float(gdal.Open(res.paths["moment"]).GetMetadataItem("CAIM_THRESHOLD").split()[1]) > noise_level(4, 1)

@@ -100,29 +100,47 @@ class CVA(nn.Module):
             mags = self._magnitudes(torch.from_numpy(v[None, :, :, :, None]))[0, :, :, 0]
         rule = kittler_threshold if self.threshold_rule == "kittler" else otsu_threshold
         self.threshold = max(float(rule(mags.amax(dim=0).numpy())), 1e-6)
+        self.floored = None  # Otsu's threshold when rule NF-O raised it to the noise level
+        if self.calibrated and self.noise_floor and self.threshold_rule == "otsu":
+            from model_core.models.isfa import noise_level
+
+            level = noise_level(c, t - 1)
+            if self.threshold < level:
+                self.floored, self.threshold = self.threshold, level
         return self
 
     calibrated = False  # whether unchanged pixels' magnitudes follow the chi-square law (ISFA's do)
+    noise_floor = True  # rule NF-O: a calibrated method's Otsu threshold is raised to the noise level
+    floored = None
 
     @property
     def threshold_note(self):
-        """A warning for the run when the rule's threshold lies below the noise level (or None): Otsu's rule
-        splits any histogram in two, on a stable scene too (rule NF of the model card).  Only for a method
-        whose magnitudes are calibrated (ISFA): CVA's are standardised by the differences' spread, change
-        included, and the level said nothing there (it flagged a clean synthetic change map)."""
+        """A note for the run about the noise level (or None), for a method whose magnitudes are calibrated
+        to the chi-square law (ISFA): the level an unchanged pixel's largest magnitude exceeds with
+        probability 1 % (:func:`model_core.models.isfa.noise_level`).  Otsu's rule splits any histogram in
+        two, a stable scene's too, so its threshold is raised to that level when it lies below (rule NF-O
+        of the model card), and the note says so; the minimum-error threshold is kept (the floor changed
+        its real-data figures, rule NF), and the note warns when it lies below.  CVA's magnitudes are
+        standardised by the differences' spread, change included, and get neither."""
         if not self.calibrated or self.threshold is None or self.fitted is None:
             return None
+        name = type(self).__name__
+        if self.floored is not None:
+            return (f"{name}'s change magnitudes show no second mode (Otsu's threshold, {self.floored:.3g}, lay "
+                    f"below the noise level {self.threshold:.3g}, which 1 % of unchanged pixels exceed): a stable "
+                    "scene, or changes too small to separate from noise. The threshold was raised to that level, "
+                    "so only pixels that stand out from the noise are called changed.")
         from model_core.models.isfa import noise_level
 
         t, c = self.fitted
-        found, level = self.threshold, noise_level(c, t - 1)
-        if found >= level:
+        level = noise_level(c, t - 1)
+        if self.threshold >= level:
             return None
-        name = type(self).__name__
-        return (f"{name}'s threshold ({found:.3g}) is below {level:.3g}, the level 1 % of unchanged pixels would "
-                "exceed if their change magnitudes were noise: the magnitudes may show no second mode (a "
-                "stable scene, or changes too small to separate), and the map may call noise change. Check "
-                "changed pixels with the pixel inspector, or compare with CAIM-Net.")
+        return (f"{name}'s minimum-error threshold ({self.threshold:.3g}) is below {level:.3g}, the level 1 % of "
+                "unchanged pixels would exceed if their change magnitudes were noise: the magnitudes may show no "
+                "second mode (a stable scene, or changes too small to separate), and the map may call noise "
+                "change. Check changed pixels with the pixel inspector, or use Otsu's threshold, which is "
+                "raised to that level.")
 
     def _window_magnitudes(self, windows, t, min_pixels=4096):
         """(T-1, N) context magnitudes of the valid pixels of full-resolution ``windows`` (see
