@@ -299,7 +299,8 @@ def validate(layers, dates=None, bands=None, model=mdl.AUTO, weights=None, masks
         problems.append((ERROR, "SChanger compares exactly 2 dates; %d are selected. Use CAIM-Net for a "
                          "time series." % len(layers)))
     for layer in layers:
-        if not isinstance(layer, QgsRasterLayer) and layer is not None and layer.type() == QgsMapLayerType.VectorLayer:
+        vector = not isinstance(layer, QgsRasterLayer) and layer.type() == QgsMapLayerType.VectorLayer
+        if vector:
             problems.append((ERROR, "'%s' is a vector layer (%s), not an image: the inputs are the raster images "
                              "of the series, one per date." % (layer.name(), layer_source(layer))))
         elif not isinstance(layer, QgsRasterLayer) or not layer.isValid():
