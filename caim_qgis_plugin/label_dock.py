@@ -338,6 +338,9 @@ class ChipStrip(QWidget):
 class LabelDock(QDockWidget):
     """See the module docstring.  ``on_assess(sample_layer)``: what *Estimate area and accuracy* does."""
 
+    _followed = None  # the sample layer whose outside edits the panel follows (_follow_edits)
+    _writing = False  # True while the panel writes a label itself
+
     def __init__(self, iface, parent=None, on_assess=None):
         super().__init__("CAIM sample labelling", parent)
         self.setObjectName("CaimLabelDock")
@@ -531,7 +534,7 @@ class LabelDock(QDockWidget):
         header's counts and the current point's buttons and note are redrawn (they went stale)."""
         from qgis.PyQt import sip
 
-        old = getattr(self, "_followed", None)
+        old = self._followed
         if old is not None and not sip.isdeleted(old):
             for signal in (old.attributeValueChanged, old.afterRollBack):
                 try:
@@ -544,7 +547,7 @@ class LabelDock(QDockWidget):
             layer.afterRollBack.connect(self._edited_outside)
 
     def _edited_outside(self, *_args):
-        if getattr(self, "_writing", False) or self.sample is None or not self.order:
+        if self._writing or self.sample is None or not self.order:
             return
         QTimer.singleShot(0, self._redraw_labels)  # after QGIS has finished the edit
 
@@ -557,7 +560,7 @@ class LabelDock(QDockWidget):
     def _sample_changed(self, _index=None):
         layer = self._layer(self.sample_combo)
         if layer is self.sample and layer is not None:
-            if getattr(self, "_followed", None) is not layer:  # shown again after a shutdown
+            if self._followed is not layer:  # shown again after a shutdown
                 self._follow_edits(layer)
             return
         self.sample = layer

@@ -150,22 +150,20 @@ def band_roles(ds):
     "blue" or "nir", "other" (a band named or centred as something else: SWIR, red edge, coastal,
     thermal, a mask or QA band), or None (nothing said, or a name that is not trusted such as ``B4``);
     evidence is what the role was read from, shortly ("'SWIR1'" for a name, "1.61 um" for a
-    wavelength, "colour Blue" for a colour interpretation).  Unlike :func:`infer_rgbn` this reads every band on its own, for the bands of a
-    raster whose metadata do not name all four roles."""
+    wavelength, "colour Blue" for a colour interpretation).  Unlike :func:`infer_rgbn` this reads every
+    band on its own, for the bands of a raster whose metadata do not name all four roles."""
     from osgeo import gdal
     out = []
     for i in range(1, ds.RasterCount + 1):
         band = ds.GetRasterBand(i)
         wl, name = band_wavelength(band), (band.GetDescription() or "").strip()
+        named, colour = _role_by_name(name), _role_by_colour(band)
         if wl is not None:
             out.append((_role_by_wavelength(wl) or "other", f"{wl:.3g} um"))
-        elif name and _EXCLUDE.search(name):
-            out.append(("other", f"'{name}'"))
-        elif name and _role_by_name(name):
-            out.append((_role_by_name(name), f"'{name}'"))
-        elif _role_by_colour(band):
-            ci = gdal.GetColorInterpretationName(band.GetColorInterpretation())
-            out.append((_role_by_colour(band), f"colour {ci}"))
+        elif name and (named or _EXCLUDE.search(name)):  # an excluded name (SWIR, red edge, ...) has no role
+            out.append((named or "other", f"'{name}'"))
+        elif colour:
+            out.append((colour, f"colour {gdal.GetColorInterpretationName(band.GetColorInterpretation())}"))
         else:
             out.append((None, ""))
     return out

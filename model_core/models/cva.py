@@ -59,6 +59,7 @@ class CVA(nn.Module):
         self.scale = None   # (T-1, C) robust spreads of the differences
         self.threshold = None
         self.fitted = None  # (T, C) of the stack the statistics were fitted on
+        self.noise = None  # a calibrated method's noise level for that stack (see threshold_note)
         if self.context:
             self.halo = 8 * -(-int(self.context) // 8)  # the neighbours of a tile's border pixels
 
@@ -100,13 +101,13 @@ class CVA(nn.Module):
             mags = self._magnitudes(torch.from_numpy(v[None, :, :, :, None]))[0, :, :, 0]
         rule = kittler_threshold if self.threshold_rule == "kittler" else otsu_threshold
         self.threshold = max(float(rule(mags.amax(dim=0).numpy())), 1e-6)
-        self.floored = None  # Otsu's threshold when rule NF-O raised it to the noise level
-        if self.calibrated and self.noise_floor and self.threshold_rule == "otsu":
+        self.floored = self.noise = None  # floored: Otsu's threshold when rule NF-O raised it to the noise
+        if self.calibrated:
             from model_core.models.isfa import noise_level
 
-            level = noise_level(c, t - 1)
-            if self.threshold < level:
-                self.floored, self.threshold = self.threshold, level
+            self.noise = noise_level(c, t - 1)
+            if self.noise_floor and self.threshold_rule == "otsu" and self.threshold < self.noise:
+                self.floored, self.threshold = self.threshold, self.noise
         return self
 
     calibrated = False  # whether unchanged pixels' magnitudes follow the chi-square law (ISFA's do)
@@ -122,7 +123,7 @@ class CVA(nn.Module):
         of the model card), and the note says so; the minimum-error threshold is kept (the floor changed
         its real-data figures, rule NF), and the note warns when it lies below.  CVA's magnitudes are
         standardised by the differences' spread, change included, and get neither."""
-        if not self.calibrated or self.threshold is None or self.fitted is None:
+        if self.noise is None:
             return None
         name = type(self).__name__
         if self.floored is not None:
@@ -130,13 +131,9 @@ class CVA(nn.Module):
                     f"below the noise level {self.threshold:.3g}, which 1 % of unchanged pixels exceed): a stable "
                     "scene, or changes too small to separate from noise. The threshold was raised to that level, "
                     "so only pixels that stand out from the noise are called changed.")
-        from model_core.models.isfa import noise_level
-
-        t, c = self.fitted
-        level = noise_level(c, t - 1)
-        if self.threshold >= level:
+        if self.threshold >= self.noise:
             return None
-        return (f"{name}'s minimum-error threshold ({self.threshold:.3g}) is below {level:.3g}, the level 1 % of "
+        return (f"{name}'s minimum-error threshold ({self.threshold:.3g}) is below {self.noise:.3g}, the level 1 % of "
                 "unchanged pixels would exceed if their change magnitudes were noise: the magnitudes may show no "
                 "second mode (a stable scene, or changes too small to separate), and the map may call noise "
                 "change. Check changed pixels with the pixel inspector, or use Otsu's threshold, which is "
