@@ -259,3 +259,27 @@ def test_a_date_in_other_units_is_named_for_cva(tmp_path, model):
     paths = _write_series(tmp_path, 4, 2, (4, 48, 48), darker_vegetation)
     res = detect(paths, out_dir=str(tmp_path / "v"), model="cva")
     assert not [w for w in res.warnings if "band medians" in w], res.warnings
+
+
+def test_cva_on_a_stable_scene_says_its_map_may_be_noise(tmp_path):
+    """CVA's magnitudes are standardised by the differences' spread, so its threshold splits even a pair
+    with nothing but a gain and sensor noise between its dates (about 40 % of such a pair called changed).
+    ISFA's calibrated fit on the same sample tells that the scene shows no second mode, and the run says
+    so; the map is the CVA's all the same.  A real change gets no such note, nor does CAIM-Net + CVA,
+    whose network decides a stable scene."""
+    rng = np.random.default_rng(2)
+    scene = rng.gamma(3, 300, (4, 80, 80)).astype(np.float32) + 200
+    a = write_tif(tmp_path / "a_2001.tif", scene.astype(np.uint16))
+    b = write_tif(tmp_path / "b_2002.tif", (scene * 0.8 + rng.normal(0, 4, scene.shape)).astype(np.uint16))
+    res = detect([a, b], out_dir=str(tmp_path / "stable"), model="cva")
+    notes = [w for w in res.warnings if "no second mode" in w]
+    assert len(notes) == 1 and notes[0].startswith("CVA's threshold splits any histogram"), res.warnings
+    share = (read_tif(res.paths["area"]) == 1).mean()
+    assert share == pytest.approx((cva(_stack_values([a, b]))["area"] == 1).mean(), abs=1e-9) and share > 0.1
+    changed = scene * 0.8 + rng.normal(0, 4, scene.shape)
+    changed[:, 20:40, 20:40] += 900
+    c = write_tif(tmp_path / "c_2002.tif", changed.astype(np.uint16))
+    res = detect([a, c], out_dir=str(tmp_path / "real"), model="cva")
+    assert not [w for w in res.warnings if "second mode" in w], res.warnings
+    res = detect([a, b], out_dir=str(tmp_path / "fusion"), model="caimnet_cva")
+    assert not [w for w in res.warnings if "second mode" in w], res.warnings

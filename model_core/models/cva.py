@@ -101,18 +101,38 @@ class CVA(nn.Module):
             mags = self._magnitudes(torch.from_numpy(v[None, :, :, :, None]))[0, :, :, 0]
         rule = kittler_threshold if self.threshold_rule == "kittler" else otsu_threshold
         self.threshold = max(float(rule(mags.amax(dim=0).numpy())), 1e-6)
-        self.floored = self.noise = None  # floored: Otsu's threshold when rule NF-O raised it to the noise
+        self.floored = self.noise = self.stable = None  # floored: Otsu's threshold when rule NF-O raised it
         if self.calibrated:
             from model_core.models.isfa import noise_level
 
             self.noise = noise_level(c, t - 1)
             if self.noise_floor and self.threshold_rule == "otsu" and self.threshold < self.noise:
                 self.floored, self.threshold = self.threshold, self.noise
+        elif self.stable_probe:
+            self.stable = self._probe_stable(values, valid, windows, clear)
         return self
 
     calibrated = False  # whether unchanged pixels' magnitudes follow the chi-square law (ISFA's do)
     noise_floor = True  # rule NF-O: a calibrated method's Otsu threshold is raised to the noise level
     floored = None
+    stable_probe = True  # an uncalibrated method asks ISFA whether the scene shows change above noise
+    stable = None
+
+    @staticmethod
+    def _probe_stable(values, valid, windows, clear):
+        """Whether ISFA's fit on the same sample finds no second mode (its Otsu threshold below the noise
+        level, rule NF-O): the CVA cannot tell, its magnitudes being standardised by the differences'
+        spread, so on a stable scene its threshold splits noise (41 % of a real scene plus 2 DN of noise
+        called changed).  None when ISFA cannot be fitted (the CVA's map does not depend on it)."""
+        from model_core.models.isfa import ISFA
+
+        probe = ISFA()
+        probe.threshold_rule, probe.noise_floor = "otsu", True
+        try:
+            probe.fit_scene(values, valid, windows=windows, clear=clear)
+        except (ValueError, RuntimeError, np.linalg.LinAlgError):
+            return None
+        return probe.floored is not None
 
     @property
     def threshold_note(self):
@@ -122,10 +142,16 @@ class CVA(nn.Module):
         two, a stable scene's too, so its threshold is raised to that level when it lies below (rule NF-O
         of the model card), and the note says so; the minimum-error threshold is kept (the floor changed
         its real-data figures, rule NF), and the note warns when it lies below.  CVA's magnitudes are
-        standardised by the differences' spread, change included, and get neither."""
+        standardised by the differences' spread, change included, and follow no law: its note says when
+        ISFA's fit on the same sample found no second mode (:meth:`_probe_stable`); its threshold stays."""
+        name = type(self).__name__
+        if self.stable:
+            return (f"{name}'s threshold splits any histogram in two, and this scene's calibrated change magnitudes "
+                    "(ISFA's) show no second mode: a stable scene, or changes too small to separate from noise. "
+                    "Much of what the map calls changed may be noise: compare with Classical ISFA, whose threshold "
+                    "is raised to the noise level, or check changed pixels with the pixel inspector.")
         if self.noise is None:
             return None
-        name = type(self).__name__
         if self.floored is not None:
             return (f"{name}'s change magnitudes show no second mode (Otsu's threshold, {self.floored:.3g}, lay "
                     f"below the noise level {self.threshold:.3g}, which 1 % of unchanged pixels exceed): a stable "

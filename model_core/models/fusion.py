@@ -64,6 +64,7 @@ class CaimNetCVA(nn.Module):
         self.net = net
         self.part = model_class(self.classical)()  # the classical part (CVA, or ISFA for caimnet_isfa)
         self.part.threshold_rule = "otsu"  # the fusions' weights were chosen with it (candidate KT aside)
+        self.part.stable_probe = False     # the network decides a stable scene (CAIM-Net + CVA: 0.01 % changed)
         self.in_channels = net.in_channels
         self.config = dict(getattr(net, "config", {}))
         for name in ("min_dates", "max_dates", "multiple", "halo", "tile_memory_factor"):
