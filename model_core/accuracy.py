@@ -48,7 +48,7 @@ CHANGED_UNKNOWN_LABEL = "changed, interval unknown"
 
 @dataclass
 class MapClasses:
-    """A classified map's classes: pixel counts and areas (m², ellipsoid-aware for geographic CRSs)."""
+    """A classified map's classes: pixel counts and areas (m² on the ground, see Grid.pixel_area_m2)."""
 
     path: str
     wkt: str
@@ -182,12 +182,12 @@ def read_map(path, block_pixels=1 << 22):
         values, n = np.unique(block, return_counts=True) if block.dtype != np.uint8 else (
             np.arange(256), np.bincount(block.ravel(), minlength=256))
         row_area = grid.pixel_area_m2(y, h)
-        uniform = not grid.geographic
+        uniform = grid.uniform_area
         for v, k in zip(values.tolist(), n.tolist()):
             if k == 0 or (nodata is not None and v == nodata):
                 continue
             counts[v] = counts.get(v, 0) + k
-            # projected (or no CRS): one pixel area; geographic: the area of each row's pixels
+            # no CRS: one (unknown) pixel area; else the ground area of each row's pixels
             a = k * float(row_area[0]) if uniform else float(((block == v).sum(axis=1) * row_area).sum())
             areas[v] = areas.get(v, 0.0) + a
     if not counts:

@@ -13,7 +13,7 @@ joint counts of (map class, reference value) over the pixels where both are vali
   confusion matrix and its scores, by :mod:`model_core.metrics` (rows reference, columns map), so the
   figures are those ``evaluate`` gives on the same pixels;
 * the changed area of the map and of the reference on the compared pixels, in hectares (pixel area of
-  each row on a geographic grid; unknown without a CRS).
+  each row on the ground, see Grid.pixel_area_m2; unknown without a CRS).
 
 The comparison is only as good as the reference's own accuracy and its co-registration with the map.
 Only GDAL/OSR and numpy: no torch, no QGIS.
@@ -352,7 +352,7 @@ def compare(map_path, reference_path, binary=False, reference_nodata=None, chang
     byte_ref = ref_band.DataType == gdal.GDT_Byte
     width, height = grid.width, grid.height
     rows = max(1, block_pixels // max(width, 1))
-    counts, areas = {}, {}  # reference value * 256 + map class -> pixels, m² (geographic grids)
+    counts, areas = {}, {}  # reference value * 256 + map class -> pixels, m² (grids of varying pixel area)
     excluded = {"map nodata": 0, "reference nodata": 0, "outside the reference or masked": 0}
     ref_name, map_name = os.path.basename(reference_path), os.path.basename(map_path)
     for y in range(0, height, rows):
@@ -399,7 +399,7 @@ def compare(map_path, reference_path, binary=False, reference_nodata=None, chang
                                  "raster, or its nodata with --reference-nodata.")
         r = r.astype(np.int64)
         key = r * 256 + mv[valid].astype(np.int64)
-        row_area = grid.pixel_area_m2(y, h) if grid.geographic else None
+        row_area = None if grid.uniform_area else grid.pixel_area_m2(y, h)
         weights = np.broadcast_to(row_area[:, None], mv.shape)[valid] if row_area is not None else None
         if byte_ref:
             n = np.bincount(key, minlength=65536)
@@ -425,10 +425,10 @@ def compare(map_path, reference_path, binary=False, reference_nodata=None, chang
                          f"({parts}). Check that the reference covers the map's area and its nodata value "
                          f"({'none' if ref_nodata is None else f'{ref_nodata:g}'}; --reference-nodata changes it).")
     check_classes(map_name, sorted({k % 256 for k in counts}), class_names(map_ds))  # e.g. not an image
-    pixel_m2 = float(grid.pixel_area_m2(0, 1)[0])  # projected: every pixel; no CRS: NaN
+    pixel_m2 = float(grid.pixel_area_m2(0, 1)[0])  # uniform: every pixel's (no CRS: NaN)
 
     def area_of(k):
-        return areas.get(k, 0.0) if grid.geographic else counts[k] * pixel_m2
+        return counts[k] * pixel_m2 if grid.uniform_area else areas.get(k, 0.0)
 
     values = sorted({k // 256 for k in counts})
     map_max = max(k % 256 for k in counts)

@@ -5,8 +5,8 @@ attributes
 
 * ``moment``       k: the last change happened between the k-th and (k+1)-th date (1-based),
 * ``date_before``  the k-th date (ISO), ``date_after`` the (k+1)-th date (ISO),
-* ``area_m2``      the polygon's area in square metres (ellipsoid-aware for geographic CRSs; empty
-                   when the raster has no CRS).
+* ``area_m2``      the polygon's area on the ground in square metres (on an equal-area plane of the
+                   CRS's ellipsoid; empty when the raster has no CRS).
 
 Pixels with moment 0 (no change) or 255 (nodata) produce no polygon.  The format follows the file
 extension (GeoPackage by default); a Shapefile shortens field names to 10 characters
@@ -53,23 +53,22 @@ def _change_mask(band, xsize, ysize, block=1024):
 
 
 def _area_transform(srs, dataset):
-    """(transform or None, square metres per squared CRS unit) used to compute area_m2; (None, None)
-    without a CRS (the area is unknown, not the pixel count)."""
+    """(transform or None, square metres per squared unit) used to compute area_m2: a transform onto a
+    Lambert azimuthal equal-area plane centred on the raster (:func:`model_core.stack.equal_area_transform`),
+    for geographic and projected CRSs alike (a projection's map plane is not the ground: Web Mercator at
+    24 deg N overstates areas by 21 %); the projected plane's own units when the CRS has no transform to
+    its ellipsoid; (None, None) without a CRS (the area is unknown, not the pixel count)."""
+    from model_core.stack import equal_area_transform
+
     if srs is None:
         return None, None
-    if srs.IsProjected():
-        return None, srs.GetLinearUnits() ** 2
-    # Geographic: project onto a Lambert azimuthal equal-area plane centred on the raster.
     gt = dataset.GetGeoTransform()
     cx = gt[0] + gt[1] * dataset.RasterXSize / 2 + gt[2] * dataset.RasterYSize / 2
     cy = gt[3] + gt[4] * dataset.RasterXSize / 2 + gt[5] * dataset.RasterYSize / 2
-    src = srs.Clone()
-    src.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
-    laea = osr.SpatialReference()
-    laea.SetLAEA(cy, cx, 0, 0)
-    laea.CopyGeogCSFrom(src)
-    laea.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
-    return osr.CoordinateTransformation(src, laea), 1.0
+    try:
+        return equal_area_transform(srs, cx, cy), 1.0
+    except RuntimeError:
+        return (None, srs.GetLinearUnits() ** 2) if srs.IsProjected() else (None, None)
 
 
 def write_polygons(moment_path, out_path, dates=None, overwrite=False, layer_name="change_polygons", cancel=None):

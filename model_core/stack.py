@@ -217,6 +217,24 @@ class InputSpec:
         return self.name or os.path.basename(self.path.rstrip("/\\")) or self.path
 
 
+def equal_area_transform(srs, cx, cy):
+    """A transform from ``srs`` to a Lambert azimuthal equal-area plane on its ellipsoid centred on the
+    point (cx, cy) of ``srs``: areas measured on that plane are areas on the ground.  Raises
+    RuntimeError when ``srs`` has no transform to its geographic CRS (a local engineering CRS)."""
+    src = srs.Clone()
+    src.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+    geo = src.CloneGeogCS()
+    if geo is None:
+        raise RuntimeError("the CRS has no geographic CRS")
+    geo.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+    lon0, lat0 = osr.CoordinateTransformation(src, geo).TransformPoint(cx, cy)[:2]
+    laea = osr.SpatialReference()
+    laea.SetLAEA(lat0, lon0, 0.0, 0.0)
+    laea.CopyGeogCSFrom(geo)
+    laea.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+    return osr.CoordinateTransformation(src, laea)
+
+
 @dataclass
 class Grid:
     """A north-up pixel grid."""
@@ -240,12 +258,15 @@ class Grid:
         return (self.x0, self.y0 - self.height * self.py, self.x0 + self.width * self.px, self.y0)
 
     def pixel_area_m2(self, row0=0, rows=None):
-        """Area in square metres of the pixels of rows ``row0 .. row0+rows`` (1-D array)."""
+        """Area in square metres on the ground (the CRS's ellipsoid) of the pixels of rows ``row0 ..
+        row0+rows`` (1-D array): exact per row on a geographic grid; on a projected grid the mean over
+        each row of the pixels' areas on an equal-area plane (:meth:`_projected_rows`), since the map
+        plane's area is not the ground's (Web Mercator at 24 deg N: 21 % more; UTM: within 0.2 %)."""
         rows = self.height - row0 if rows is None else rows
         if not self.wkt:
             return np.full(rows, np.nan)
         if not self.geographic:
-            return np.full(rows, self.px * self.py * self.linear_units ** 2)
+            return self._projected_rows[row0:row0 + rows].copy()
         lat = self.y0 - (row0 + np.arange(rows) + 0.5) * self.py
         # exact on the CRS's ellipsoid: the area between two parallels over a longitude span is
         # b^2 * dlon / 2 * (q(lat1) - q(lat2)), q the authalic function (as the polygons' equal-area one)
@@ -263,6 +284,41 @@ class Grid:
         lat1 = np.radians(np.clip(lat + self.py / 2, -90.0, 90.0))
         lat2 = np.radians(np.clip(lat - self.py / 2, -90.0, 90.0))
         return b2 * dlon / 2.0 * np.abs(q(lat1) - q(lat2))
+
+    @property
+    def uniform_area(self):
+        """Whether every pixel has the same area (no CRS, or a projected CRS whose ground areas could not
+        be computed), so a pixel count times one area is exact."""
+        return not self.wkt or (not self.geographic and np.ptp(self._projected_rows) == 0.0)
+
+    @functools.cached_property
+    def _projected_rows(self):
+        """(height,) ground area of a projected grid's pixels per row: on a Lambert azimuthal equal-area
+        plane centred on the grid, the area of one pixel at 17 columns across each of up to 65 sampled
+        rows, averaged across the row and interpolated between the sampled rows (the map plane's area
+        when the CRS has no transform to its ellipsoid, e.g. a local engineering CRS)."""
+        planar = np.full(self.height, self.px * self.py * self.linear_units ** 2)
+        try:
+            srs = osr.SpatialReference()
+            srs.ImportFromWkt(self.wkt)
+            to_plane = equal_area_transform(srs, self.x0 + self.width * self.px / 2.0,
+                                            self.y0 - self.height * self.py / 2.0)
+            rows = np.unique(np.linspace(0, self.height - 1, min(self.height, 65)).round().astype(int))
+            cols = np.unique(np.linspace(0, self.width - 1, min(self.width, 17)).round().astype(int))
+            r, c = np.meshgrid(rows, cols, indexing="ij")
+            corners = [(c, r), (c + 1, r), (c + 1, r + 1), (c, r + 1)]  # clockwise on the map, in pixels
+            pts = np.stack([np.stack([self.x0 + cc * self.px, self.y0 - rr * self.py], -1)
+                            for cc, rr in corners], -2).reshape(-1, 2)
+            xy = np.asarray(to_plane.TransformPoints(pts.tolist()), float)[:, :2].reshape(r.shape + (4, 2))
+        except (RuntimeError, TypeError, ValueError):
+            return planar
+        d1, d2, d3 = (xy[..., k, :] - xy[..., 0, :] for k in (1, 2, 3))
+        area = 0.5 * np.abs(d1[..., 0] * d2[..., 1] - d1[..., 1] * d2[..., 0]
+                            + d2[..., 0] * d3[..., 1] - d2[..., 1] * d3[..., 0])
+        per_row = area.mean(axis=1)
+        if not np.isfinite(per_row).all() or (per_row <= 0).any():
+            return planar
+        return np.interp(np.arange(self.height), rows, per_row)
 
     @functools.cached_property
     def _ellipsoid(self):

@@ -15,6 +15,11 @@ from osgeo import gdal, osr  # noqa: E402
 gdal.UseExceptions()
 
 
+# Ground square metres per map square metre on a UTM zone's central meridian (scale factor 0.9996): the
+# areas of write_tif's default grid (EPSG:32633 from x = 500 000, within a few km of the meridian).
+UTM_CM = 1.0 / 0.9996 ** 2
+
+
 def write_tif(path, array, epsg=32633, origin=(500000.0, 5200000.0), pixel=10.0, nodata=None,
               dtype=None, geo=True, options=("COMPRESS=DEFLATE",), names=None):
     """Write (bands, H, W) or (H, W) ``array`` as a GeoTIFF and return the path; ``names``: one band

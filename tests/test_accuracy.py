@@ -7,7 +7,7 @@ import os
 import numpy as np
 import pytest
 from osgeo import gdal, ogr, osr
-from rasters import write_tif
+from rasters import UTM_CM, write_tif
 
 from model_core.accuracy import assess, parse_sizes, read_map, stratified_sample
 from model_core.cli import main
@@ -129,13 +129,14 @@ def test_estimates_equal_olofssons_closed_forms(tmp_path):
         other = sum(N[i] ** 2 * matrix[i, j] / ni[i] * (1 - matrix[i, j] / ni[i]) / (ni[i] - 1)
                     for i in range(4) if i != j)
         se_P.append(math.sqrt((N[j] ** 2 * (1 - P[j]) ** 2 * U[j] * (1 - U[j]) / (ni[j] - 1) + P[j] ** 2 * other) / Nj ** 2))
-    ha = N.sum() * PX * PX / 1e4
+    ha = sum(res.map_area[c] for c in range(4))  # the map's total area (on the ground: UTM_CM x the plane's)
+    assert ha == pytest.approx(N.sum() * PX * PX * UTM_CM / 1e4)
     for c in range(4):
         assert res.area[c] == pytest.approx(pk[c] * ha, rel=1e-9)
         assert res.area_se[c] == pytest.approx(se_area[c] * ha, rel=1e-9)
         assert res.users[c] == pytest.approx(U[c]) and res.users_se[c] == pytest.approx(se_U[c], rel=1e-9)
         assert res.producers[c] == pytest.approx(P[c]) and res.producers_se[c] == pytest.approx(se_P[c], rel=1e-9)
-        assert res.map_area[c] == pytest.approx(N[c] * PX * PX / 1e4)
+        assert res.map_area[c] == pytest.approx(N[c] * PX * PX * UTM_CM / 1e4)
     assert res.overall == pytest.approx(O) and res.overall_se == pytest.approx(se_O, rel=1e-9)
     text = res.text()
     assert "overall accuracy 0.9" in text and "error matrix, sample counts" in text
@@ -157,7 +158,7 @@ def test_unbiased_with_honest_intervals_on_a_known_truth(tmp_path):
     other = truth.copy()                                           # another method's map of the same grid,
     other[rng.random(truth.shape) < 0.05] ^= 1                     # scored with the same sample (--strata)
     other_path = _map(tmp_path, other, name="other.tif")
-    true_ha = truth.sum() * PX * PX / 1e4
+    true_ha = truth.sum() * PX * PX * UTM_CM / 1e4
     estimates, covered, other_oa, diffs = [], 0, [], []
     for seed in range(80):
         sample = tmp_path / f"s{seed}.gpkg"
@@ -331,7 +332,7 @@ def test_classes_the_sample_took_whole(tmp_path):
     base = assess(path, _points(tmp_path / "b.gpkg", pts + [(19, 19, 0)]))
     # the census point moves exactly its pixel's share between classes, and adds no variance
     w = 1 / 400
-    assert with_rare.area[2] == pytest.approx(w * 400 * PX * PX / 1e4)
+    assert with_rare.area[2] == pytest.approx(w * 400 * PX * PX * UTM_CM / 1e4)
     assert with_rare.area_se[2] == pytest.approx(0.0, abs=1e-12)
     assert with_rare.overall == pytest.approx(base.overall + w)
     assert with_rare.overall_se == pytest.approx(base.overall_se)

@@ -6,7 +6,7 @@ import sys
 
 import numpy as np
 import pytest
-from rasters import ROOT, read_tif, write_tif
+from rasters import ROOT, UTM_CM, read_tif, write_tif
 
 from model_core.cli import main
 
@@ -74,7 +74,7 @@ def test_detect_writes_polygons_and_quicklook(capsys, tmp_path, scenario):
     moment = read_tif(tmp_path / "o" / "change_moment.tif")
     assert (moment > 0).sum() > 100 and layer.GetFeatureCount() > 0
     total = sum(f.GetField("area_m2") for f in layer)
-    assert total == pytest.approx((moment > 0).sum() * 100.0)  # 10 m pixels
+    assert total == pytest.approx((moment > 0).sum() * 100.0 * UTM_CM)  # 10 m pixels, on the ground
     # an existing polygon file is refused before any work is done
     rc, _, err = _run(capsys, ["detect", *imgs, "--out", str(tmp_path / "o2"), "--quiet", "--polygons", str(gpkg)])
     assert rc == 2 and "already exists" in err and not (tmp_path / "o2").exists()
@@ -297,7 +297,7 @@ def test_min_patch_shrinks_the_polygons(capsys, tmp_path, scenario):
         areas = [f.GetField("area_m2") for f in ds.GetLayer(0)]
         counts[m] = len(areas), sum(areas)
         moment = read_tif(tmp_path / f"o{m}" / "change_moment.tif")
-        assert sum(areas) == pytest.approx((moment > 0).sum() * 100.0)  # polygons follow the sieved moment
+        assert sum(areas) == pytest.approx((moment > 0).sum() * 100.0 * UTM_CM)  # polygons follow the sieved moment
         assert ("Patches   at least 6 px" in out) == bool(m)
     assert 0 < counts[6][0] < counts[0][0] and counts[6][1] < counts[0][1]
 
@@ -645,3 +645,30 @@ def test_small_mistakes_in_dates_options_and_file_names_are_named(tmp_path, caps
     with pytest.raises(InputError, match="draw no point at all"):
         stratified_sample(res.paths["moment"], str(tmp_path / "s.gpkg"), n=0, n_unchanged=0)
     assert not os.path.exists(tmp_path / "s.gpkg")
+
+
+def test_web_mercator_hectares_are_ground_areas(tmp_path):
+    """SpaceNet 7's mosaics are in Web Mercator, whose map plane overstates areas by 1 / cos^2(lat): at
+    24 deg N a run's hectares and its polygons' area_m2 were 21 % too high.  Both are ground areas now,
+    and agree."""
+    from osgeo import ogr
+
+    from model_core.polygons import write_polygons
+    from model_core.predict import detect
+
+    rng = np.random.default_rng(4)
+    a = rng.normal(500, 20, (4, 120, 100)).astype(np.float32)
+    b = a + rng.normal(0, 20, a.shape).astype(np.float32)
+    b[:, 20:60, 30:70] += 400                                   # 1 600 changed pixels
+    kw = dict(epsg=3857, origin=(5.0e6, 2.8e6), pixel=4.777)
+    paths = [write_tif(tmp_path / "a_2019.tif", a, **kw), write_tif(tmp_path / "b_2020.tif", b, **kw)]
+    gpkg = tmp_path / "p.gpkg"
+    res = detect(paths, out_dir=str(tmp_path / "o"), model="cva")
+    write_polygons(res.paths["moment"], str(gpkg), dates=res.dates)
+    moment = read_tif(res.paths["moment"])
+    changed = int((moment > 0).sum())
+    plane_ha = changed * 4.777 ** 2 / 1e4
+    ha = sum(res.hectares.values())
+    assert changed >= 1600 and ha == pytest.approx(plane_ha * 0.826, rel=0.005)   # cos^2(24.4 deg) on WGS 84
+    ds = ogr.Open(str(gpkg))
+    assert sum(f.GetField("area_m2") for f in ds.GetLayer(0)) / 1e4 == pytest.approx(ha, rel=1e-4)

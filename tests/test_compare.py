@@ -7,7 +7,7 @@ import os
 import numpy as np
 import pytest
 from osgeo import gdal, osr
-from rasters import write_tif
+from rasters import UTM_CM, write_tif
 
 from model_core import metrics
 from model_core.accuracy import read_map
@@ -61,16 +61,16 @@ def test_same_grid_exact_confusion_and_kappa(tmp_path, capsys):
     cm = metrics.ConfusionMatrix()
     cm.update_area(r, (m > 0).astype(np.uint8))
     assert a == cm.summary()["area"]  # the figures of evaluate on the same pixels
-    assert (res.changed_ha_map, res.changed_ha_reference) == (pytest.approx(8.0), pytest.approx(7.0))  # 10 m px
+    assert (res.changed_ha_map, res.changed_ha_reference) == (pytest.approx(8.0 * UTM_CM), pytest.approx(7.0 * UTM_CM))
     assert res.reference_kind == "change mask" and not res.warped and res.moment is None
     small = compare(mp, rp, block_pixels=37)  # strips of one row: the same counts
-    assert small.area == a and small.changed_ha_map == pytest.approx(8.0)
+    assert small.area == a and small.changed_ha_map == pytest.approx(8.0 * UTM_CM)
     assert main(["compare", mp, rp, "--csv", str(tmp_path / "c.csv")]) == 0
     out = capsys.readouterr().out
     assert f"{res.kappa:.4f}" in out and "TP 600  FP 200  FN 100  TN 3,900" in out and "co-registration" in out
     rows = _csv(tmp_path / "c.csv")
     assert float(rows[("area", "kappa")]) == pytest.approx(res.kappa, abs=1e-12)
-    assert rows[("pixels", "compared")] == "4800" and float(rows[("area", "changed_ha_map")]) == pytest.approx(8.0)
+    assert rows[("pixels", "compared")] == "4800" and float(rows[("area", "changed_ha_map")]) == pytest.approx(8.0 * UTM_CM)
 
 
 def test_moment_reference_per_interval_f1(tmp_path, capsys):
@@ -92,8 +92,8 @@ def test_moment_reference_per_interval_f1(tmp_path, capsys):
                                                              "outside the reference or masked": 0}
     assert res.labels == NAMES
     for k in range(4):
-        assert res.class_ha_map[k] == pytest.approx((pred == k).sum() * 100 / 1e4)
-        assert res.class_ha_reference[k] == pytest.approx(((ref == k) & (pred != 255)).sum() * 100 / 1e4)
+        assert res.class_ha_map[k] == pytest.approx((pred == k).sum() * 100 * UTM_CM / 1e4)
+        assert res.class_ha_reference[k] == pytest.approx(((ref == k) & (pred != 255)).sum() * 100 * UTM_CM / 1e4)
     text = res.text()
     f1 = expected["moment"]["f1_per_class"][2]
     assert any(line.startswith("2020 to 2021") and line.endswith(f"{f1:7.4f}") for line in text.splitlines())
@@ -235,7 +235,7 @@ def test_coarser_reference_in_another_crs(tmp_path):
     cm = metrics.ConfusionMatrix()
     cm.update_area(ref_at[keep], pred[keep])
     assert res.area == cm.summary()["area"] and res.compared == keep.sum() > 10000
-    assert res.changed_ha_reference == pytest.approx((ref_at[keep] == 1).sum() * 100 / 1e4)
+    assert res.changed_ha_reference == pytest.approx((ref_at[keep] == 1).sum() * 100 * UTM_CM / 1e4)
 
 
 def test_areas_on_a_geographic_grid_and_without_crs(tmp_path):

@@ -306,3 +306,36 @@ def test_undeclared_zero_fill_is_warned_about(tmp_path):
     c = write_tif(tmp_path / "c_2002.tif", edge, nodata=0)
     res = detect([a, c], out_dir=str(tmp_path / "o2"), model="cva")
     assert not any("0 in every band" in w for w in res.warnings)
+
+
+def test_hectares_are_ground_areas_on_a_projected_grid():
+    """A projection's map plane is not the ground: a Web Mercator grid (as SpaceNet 7's) at 24 deg N
+    overstated its areas by 21 %.  The whole grid maps a longitude/latitude box exactly, so its pixels'
+    ground areas add up to that box's area on the WGS 84 ellipsoid (the geographic grid's exact formula).
+    On a UTM zone's central meridian a map metre is 0.9996 ground metres; a local CRS with no ellipsoid
+    keeps its plane's area."""
+    from osgeo import osr
+
+    from model_core.stack import Grid
+
+    def wkt(epsg):
+        srs = osr.SpatialReference()
+        srs.ImportFromEPSG(epsg)
+        return srs.ExportToWkt()
+
+    g = Grid(wkt(3857), 5.0e6, 2.8e6, 4.777, 4.777, 512, 400)
+    merc, geo = osr.SpatialReference(wkt(3857)), osr.SpatialReference(wkt(4326))
+    for srs in (merc, geo):
+        srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+    to_geo = osr.CoordinateTransformation(merc, geo)
+    west, north = to_geo.TransformPoint(g.x0, g.y0)[:2]
+    east, south = to_geo.TransformPoint(g.x0 + g.width * g.px, g.y0 - g.height * g.py)[:2]
+    box = Grid(wkt(4326), west, north, east - west, north - south, 1, 1, geographic=True)
+    total = float(g.pixel_area_m2().sum()) * g.width
+    assert total == pytest.approx(float(box.pixel_area_m2()[0]), rel=1e-5)
+    assert 0.82 < total / (g.width * g.height * g.px * g.py) < 0.83 and not g.uniform_area
+    assert g.pixel_area_m2(100, 3) == pytest.approx(g.pixel_area_m2()[100:103], rel=1e-12)
+    utm = Grid(wkt(32633), 500000.0, 5200000.0, 10.0, 10.0, 100, 100)
+    assert utm.pixel_area_m2() == pytest.approx(np.full(100, 100.0 / 0.9996 ** 2), rel=1e-6)
+    local = Grid('LOCAL_CS["site grid",UNIT["metre",1]]', 0.0, 1000.0, 2.0, 2.0, 10, 10)
+    assert (local.pixel_area_m2() == 4.0).all() and local.uniform_area
