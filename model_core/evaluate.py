@@ -257,6 +257,10 @@ def evaluate(series, model=None, device="cpu", tile=256, baseline=True, log=None
                     res[name]["blocks"]["area"].append(block_confusions(s.area, area_p, 2, block))
         if log and (i + 1) % 10 == 0:
             log(f"  {i + 1}/{len(series)} series")
+    if res and not any(int(r["cm"].area.sum()) for r in res.values()):
+        raise ValueError(f"No labelled pixel to score in the {len(series)} series: every label is 255 (unlabelled, "
+                         "or the label file's nodata value) or the images are nodata where it is not. Check the "
+                         "labels' values and nodata (gdalinfo -stats), and that they cover the images.")
     out = {"has_moment": has_moment}
     for name, r in res.items():
         out[name] = dict(r["cm"].summary(), seconds=r["seconds"])

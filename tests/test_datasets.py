@@ -73,6 +73,60 @@ def test_generic_layout(tmp_path):
 
 
 
+def test_generic_layout_sidecars_undated_and_repeated_dates(tmp_path):
+    """A series folder as QGIS leaves it: GDAL sidecars (.aux.xml, .ovr) beside the images are not
+    images (the loader read 2020-06-01.tif.aux.xml as one, a traceback).  An image with no date in its
+    name, or with another's date, would drop out of or take a place in the series and shift every
+    interval of moment.tif: refused, naming the file."""
+    import shutil
+
+    expected = layouts.write_generic(str(tmp_path))
+    folder = tmp_path / "site_a"
+    (folder / "2020-06-01.tif.aux.xml").write_text("<PAMDataset></PAMDataset>")
+    shutil.copy(folder / "2020-06-01.tif", folder / "2020-06-01.tif.ovr")
+    (s,) = load_series("generic", str(tmp_path))
+    assert s.dates == ["2020-01-05", "2020-06-01", "2021-03"] and s.t == 3
+    np.testing.assert_array_equal(s.moment, expected)
+    shutil.copy(folder / "2020-06-01.tif", folder / "copy_20200601.tif")
+    with pytest.raises(ValueError, match=r"'2020-06-01\.tif' and 'copy_20200601\.tif' have the same date "
+                                         r"\(2020-06-01\)"):
+        load_series("generic", str(tmp_path))
+    os.remove(folder / "copy_20200601.tif")
+    os.rename(folder / "2020-06-01.tif", folder / "scene_b.tif")
+    with pytest.raises(ValueError, match=r"'scene_b\.tif' has no date in its name"):
+        load_series("generic", str(tmp_path))
+
+
+def test_generic_area_and_moment_labels_agree(tmp_path):
+    """Beside moment.tif, area.tif's 'don't care' (255) was ignored: a pixel unlabelled in either label is
+    unlabelled in both; labels that contradict each other are refused with the count."""
+    expected = layouts.write_generic(str(tmp_path))
+    folder = tmp_path / "site_a"
+    area = np.where(expected == 255, 255, expected > 0).astype(np.uint8)
+    area[:, :4] = 255                                   # don't care on the left columns
+    layouts._write_tif(str(folder / "area.tif"), area, epsg=32633)
+    (s,) = load_series("generic", str(tmp_path))
+    assert (s.moment[:, :4] == 255).all() and (s.area[:, :4] == 255).all()
+    np.testing.assert_array_equal(s.moment[1:, 4:], expected[1:, 4:])
+    area = np.where(expected == 255, 255, expected > 0).astype(np.uint8)
+    area[5, 5] = 0                                      # changed in moment.tif (interval 1): not in area.tif
+    layouts._write_tif(str(folder / "area.tif"), area, epsg=32633)
+    with pytest.raises(ValueError, match=r"moment\.tif and area\.tif disagree at 1 labelled pixel\(s\) "
+                                         r"\(1 changed in moment\.tif only, 0 in area\.tif only\)"):
+        load_series("generic", str(tmp_path))
+
+
+def test_evaluate_refuses_a_dataset_with_no_labelled_pixel(tmp_path, capsys):
+    """Every label 255: evaluate printed a table of zeros and exited 0."""
+    from model_core.evaluate import main as evaluate_main
+
+    _generic_pair(str(tmp_path / "s"), np.full((16, 16), 255), nodata=255)
+    assert evaluate_main(["--dataset", "generic", "--root", str(tmp_path / "s"), "--model", "cva",
+                          "--no-baseline"]) == 2
+    err = capsys.readouterr().err
+    assert "No labelled pixel to score in the 1 series" in err and "Traceback" not in err
+
+
 def _generic_pair(folder, label, nodata=None, images=None):
     """A generic-layout series: two dated 4-band GeoTIFFs (or ``images``) and ``label`` as area.tif."""
     from rasters import write_tif

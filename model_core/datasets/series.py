@@ -24,7 +24,9 @@ Generic layout (``load_generic``)::
 
 A root folder may hold one such series or several series sub-folders.  Dates are parsed from file
 names (YYYY-MM-DD, YYYY_MM_DD, YYYYMMDD, YYYY-MM, YYYY_MM, or YYYY) and the images are ordered by
-them.  ``bands`` picks and orders the 1-based input bands into R, G, B, NIR (default 1, 2, 3, 4;
+them (an image with no date in its name, or with another's date, is refused; GDAL's sidecars are not
+images).  With both labels, a pixel unlabelled in either is unlabelled in both, and they must agree
+(``area`` 1 exactly where ``moment`` > 0).  ``bands`` picks and orders the 1-based input bands into R, G, B, NIR (default 1, 2, 3, 4;
 3-band images get their green band repeated as NIR).  Every image and label must have the size of the
 first image.  Image values are read in the units their bands' scale and offset say; NaN counts as
 nodata.  A label's nodata value (other than 0) marks unlabelled pixels, e.g. a "don't care" class; an
@@ -266,6 +268,43 @@ def check_same_grid(path, ref_path, ref=None):
     return ref
 
 
+def _dated_images(folder):
+    """The series folder's images (GeoTIFFs other than the labels), ordered by the dates in their names.
+    Raises ValueError for an image whose name holds no date or repeats another's: it would be dropped, or
+    take a place, and shift every interval of the moment label.  GDAL's sidecars (``.aux.xml``, ``.ovr``,
+    which QGIS writes next to an image) are not images."""
+    files = sorted(f for f in glob.glob(os.path.join(folder, "*"))
+                   if f.lower().endswith((".tif", ".tiff")) and os.path.basename(f).lower() not in LABEL_NAMES)
+    undated = [os.path.basename(f) for f in files if not parse_date(f)]
+    if undated:
+        raise ValueError(f"{folder}: '{undated[0]}' has no date in its name, so its place in the series is unknown "
+                         "(the images' order and the moment label's intervals follow the dates in the names). "
+                         "Name it by its acquisition date, e.g. 2019-05-01.tif, or move it out of the folder.")
+    files.sort(key=lambda f: (parse_date(f), os.path.basename(f)))
+    for a, b in zip(files, files[1:]):
+        if parse_date(a) == parse_date(b):
+            raise ValueError(f"{folder}: '{os.path.basename(a)}' and '{os.path.basename(b)}' have the same date "
+                             f"({parse_date(a)}): a series holds one image per date, and the moment label counts "
+                             "the intervals between them. Keep one of the two in the folder.")
+    return files
+
+
+def _agreeing_labels(folder, moment, area):
+    """``moment`` and ``area`` of one series made to agree: a pixel unlabelled (255) in either is unlabelled
+    in both (an area label's "don't care" was ignored beside a moment label).  Raises ValueError where both
+    are labelled and say different things (changed in one, unchanged in the other)."""
+    unlabelled = (moment == IGNORE) | (area == IGNORE)
+    differ = ~unlabelled & ((moment > 0) != (area == 1))
+    if differ.any():
+        only_m = int((differ & (moment > 0)).sum())
+        raise ValueError(f"{folder}: moment.tif and area.tif disagree at {int(differ.sum())} labelled pixel(s) "
+                         f"({only_m} changed in moment.tif only, {int(differ.sum()) - only_m} in area.tif only): "
+                         "area.tif must be 1 exactly where moment.tif is above 0. Fix one of them, or keep only "
+                         "moment.tif (the area follows from it).")
+    return (np.where(unlabelled, IGNORE, moment).astype(np.uint8),
+            np.where(unlabelled, IGNORE, area).astype(np.uint8))
+
+
 def load_generic(root, bands=None, t=None, indices=None, as_read=False):
     """Series of the generic layout (see the module docstring); ``as_read``: every band (or ``bands``) as
     it is, in any number, as the engine gives them to a classical method (else R, G, B, NIR)."""
@@ -276,9 +315,7 @@ def load_generic(root, bands=None, t=None, indices=None, as_read=False):
                                 "folder per series with one GeoTIFF per date, the date in its name, e.g. "
                                 "2019-05-01.tif, and area.tif and/or moment.tif)")
     for folder in folders:
-        files = [f for f in glob.glob(os.path.join(folder, "*.tif*"))
-                 if os.path.basename(f).lower() not in LABEL_NAMES and parse_date(f)]
-        files.sort(key=lambda f: (parse_date(f), os.path.basename(f)))
+        files = _dated_images(folder)
         moment_p, area_p = os.path.join(folder, "moment.tif"), os.path.join(folder, "area.tif")
         if not os.path.isfile(moment_p) and not os.path.isfile(area_p):
             raise FileNotFoundError(f"{folder}: neither moment.tif nor area.tif found")
@@ -311,6 +348,8 @@ def load_generic(root, bands=None, t=None, indices=None, as_read=False):
                                  f"images {valid.shape[1]} x {valid.shape[0]}: a label needs the images' grid.")
             if lab is not None:
                 check_same_grid(os.path.join(folder, name), files[idx[0]], ref)
+        if moment is not None and area is not None:
+            moment, area = _agreeing_labels(folder, moment, area)
         if moment is None and area is not None and len(idx) == 2:
             moment = area.copy()  # two dates: "changed" is "changed in interval 1"
         out.append(Series(os.path.basename(os.path.normpath(folder)), np.stack(vals), valid,
