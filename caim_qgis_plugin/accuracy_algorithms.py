@@ -212,7 +212,7 @@ class SampleChangeMapAlgorithm(_Base):
         self.addParameter(QgsProcessingParameterNumber(
             self.N_UNCHANGED, tr("Points where the map says no change (empty: 4 x per class)"),
             QgsProcessingParameterNumber.Integer, None, True, 2, 1000000))
-        self.addParameter(QgsProcessingParameterString(self.SIZES, tr("Per-class sizes, e.g. 0:400,3:80 (optional)"),
+        self.addParameter(QgsProcessingParameterString(self.SIZES, tr("Per-class sizes, e.g. 0:400,3:80"),
                                                        optional=True))
         self.addParameter(QgsProcessingParameterNumber(self.SEED, tr("Random seed"),
                                                        QgsProcessingParameterNumber.Integer, 0, False, 0))

@@ -241,7 +241,7 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
         self.addParameter(QgsProcessingParameterBoolean(
             self.FILL_GAPS, tr("Fill masked dates from the previous clear date (cloudy series)"), False))
         self.addParameter(QgsProcessingParameterMultipleLayers(
-            self.MASKS, tr("Cloud masks, one per input layer in the same order (optional)"),
+            self.MASKS, tr("Cloud masks, one per input layer in the same order"),
             QgsProcessing.TypeRaster, optional=True))
         self.addParameter(QgsProcessingParameterString(
             self.MASK_CLEAR, tr("Mask values meaning clear (default 0; QA, SCL codes: see help)"), defaultValue="0", optional=True))

@@ -54,6 +54,24 @@ def test_provider_and_parameters(qgis_app):
     assert "0 (default) = automatic" in helptext
 
 
+
+def test_no_description_says_optional_itself(qgis_app):
+    """QGIS appends "[optional]" to an optional parameter's label: a description that says "(optional)"
+    itself showed "Cloud masks, ... (optional) [optional]".  The parameter ids, flags and defaults stay."""
+    from qgis.core import QgsApplication
+
+    provider = QgsApplication.processingRegistry().providerById("caim")
+    algorithms = provider.algorithms()
+    assert len(algorithms) >= 3
+    for alg in algorithms:
+        for p in alg.parameterDefinitions():
+            assert "optional" not in p.description().lower(), (alg.id(), p.name(), p.description())
+    masks = QgsApplication.processingRegistry().algorithmById("caim:detectchanges").parameterDefinition("MASKS")
+    assert masks.description() == "Cloud masks, one per input layer in the same order"
+    assert masks.flags() & masks.FlagOptional
+    sample = [a for a in algorithms if a.parameterDefinition("SIZES") is not None]
+    assert sample and sample[0].parameterDefinition("SIZES").flags() & masks.FlagOptional
+
 def test_model_titles_follow_the_engine_default(qgis_app, monkeypatch):
     """"auto" and its titles come from model_core.models.default_model, never from a copy of its rule."""
     import model_core.models as engine
