@@ -21,6 +21,7 @@ from qgis.PyQt.QtWidgets import (
     QComboBox,
     QDockWidget,
     QFileDialog,
+    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -335,6 +336,28 @@ class ChipStrip(QWidget):
         painter.end()
 
 
+class _PanelScroll(QScrollArea):
+    """The panel's contents in a vertical scroll area: docked beside other panels (the pixel inspector) it
+    shrinks to a few lines and scrolls, instead of making QGIS's main window taller than the screen.  It
+    is as wide as the contents need (no horizontal scrolling)."""
+
+    def __init__(self, body):
+        super().__init__()
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.setWidget(body)
+
+    def minimumSizeHint(self):  # noqa: N802
+        width = self.widget().minimumSizeHint().width() + self.verticalScrollBar().sizeHint().width()
+        return QSize(width + 2 * self.frameWidth(), 8 * self.fontMetrics().lineSpacing())
+
+    def sizeHint(self):  # noqa: N802
+        hint = self.widget().sizeHint()
+        return QSize(hint.width() + self.verticalScrollBar().sizeHint().width() + 2 * self.frameWidth(),
+                     hint.height() + 2 * self.frameWidth())
+
+
 class LabelDock(QDockWidget):
     """See the module docstring.  ``on_assess(sample_layer)``: what *Estimate area and accuracy* does."""
 
@@ -455,7 +478,7 @@ class LabelDock(QDockWidget):
         self.assess_button.setToolTip("Opens 'Estimate change area and accuracy from a labelled sample' with "
                                       "this sample and the map it was drawn from")
         layout.addWidget(self.assess_button)
-        self.setWidget(body)
+        self.setWidget(_PanelScroll(body))
 
         self.sample_combo.currentIndexChanged.connect(self._sample_changed)
         self.run_combo.currentIndexChanged.connect(self._run_changed)

@@ -470,3 +470,45 @@ def test_every_date_fits_the_chip_area(qgis_app):
     scroll.hide()
     scroll.deleteLater()
     qgis_app.processEvents()
+
+
+def test_the_panel_scrolls_and_shares_the_dock_area_with_the_inspector(qgis_app, labelling):
+    """The panel's contents scroll: its minimum height is small (it was 647 px, and docked under the pixel
+    inspector it made QGIS's main window 1416 px tall on a 1000 px screen, a size QGIS then saved); in a
+    1280 x 900 main window both panels fit and the window keeps its height."""
+    from qgis.PyQt.QtCore import Qt
+    from qgis.PyQt.QtWidgets import QMainWindow, QScrollArea, QWidget
+
+    from caim_qgis_plugin.inspect_tool import InspectDock
+    from caim_qgis_plugin.label_dock import LabelDock
+
+    window = QMainWindow()
+    window.setCentralWidget(QWidget())
+    window.resize(1280, 900)
+    inspector = InspectDock(window)
+    dock = LabelDock(None, window)
+    try:
+        assert dock.order and dock.class_buttons  # a sample is shown: every row of the panel is filled
+        window.addDockWidget(Qt.RightDockWidgetArea, inspector)
+        window.addDockWidget(Qt.RightDockWidgetArea, dock)
+        window.show()
+        qgis_app.processEvents()
+        assert dock.minimumSizeHint().height() < 250, dock.minimumSizeHint()
+        assert window.minimumSizeHint().height() <= 900 and window.height() == 900, window.size()
+        for d in (inspector, dock):
+            assert d.isVisible() and d.height() > 150 and d.geometry().bottom() <= window.height()
+        scroll = dock.widget()
+        assert isinstance(scroll, QScrollArea) and scroll.widget().findChild(QWidget, "labelHeader")
+        bar = scroll.verticalScrollBar()
+        assert bar.maximum() > 0  # the rest of the panel is a scroll away
+        bar.setValue(bar.maximum())
+        qgis_app.processEvents()
+        button = dock.assess_button
+        bottom = button.mapTo(scroll.viewport(), button.rect().bottomLeft()).y()
+        assert 0 < bottom <= scroll.viewport().height()  # scrolled down, the last button is in view
+        assert scroll.horizontalScrollBar().maximum() == 0
+    finally:
+        window.hide()
+        dock.shutdown()
+        window.deleteLater()
+        qgis_app.processEvents()
