@@ -9,10 +9,11 @@ import json
 import os
 import time
 
-from qgis.PyQt.QtCore import QDir, Qt, QTimer, QUrl, pyqtSignal
+from qgis.PyQt.QtCore import QDir, QEvent, QSize, Qt, QTimer, QUrl, pyqtSignal
 from qgis.PyQt.QtGui import QBrush, QColor, QIcon
 from qgis.PyQt.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -34,6 +35,7 @@ from qgis.PyQt.QtWidgets import (
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
+    QWidget,
 )
 from qgis.core import (
     Qgis,
@@ -205,6 +207,88 @@ class OrderedLayerTree(QTreeWidget):
         event.setDropAction(Qt.CopyAction if event.possibleActions() & Qt.CopyAction else Qt.IgnoreAction)
 
 
+class SettingsArea(QScrollArea):
+    """The dialog's settings (model ... output files) in a vertical scroll area: as tall as the settings
+    when there is room, a few rows and a scroll bar on a short screen; never narrower than the settings."""
+
+    def __init__(self, box):
+        super().__init__()
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.setWidget(box)
+
+    def minimumSizeHint(self):  # noqa: N802
+        width = self.widget().minimumSizeHint().width() + self.verticalScrollBar().sizeHint().width()
+        return QSize(width + 2 * self.frameWidth(), 5 * self.fontMetrics().lineSpacing())
+
+    def sizeHint(self):  # noqa: N802
+        hint = self.widget().sizeHint()
+        return QSize(hint.width() + self.verticalScrollBar().sizeHint().width() + 2 * self.frameWidth(),
+                     hint.height() + 2 * self.frameWidth())
+
+
+class MessageArea(QScrollArea):
+    """The messages (a word-wrapped rich-text label) in an area that shows whole lines: as tall as the text
+    up to MAX_LINES, shrinkable to MIN_LINES, its viewport cut to a whole number of lines, with a scroll bar
+    when the text does not fit (a line cut in half with no scroll bar hid the rest of the problems)."""
+
+    MAX_LINES = 8
+    MIN_LINES = 3
+
+    def __init__(self, label):
+        super().__init__()
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.setWidget(label)
+        self.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Maximum)
+        self._width = -1
+
+    def line(self):
+        return self.widget().fontMetrics().lineSpacing()
+
+    def _content(self):
+        label = self.widget()
+        if not label.text():
+            return 0
+        width = self.viewport().width() if self.isVisible() else label.sizeHint().width()
+        return label.heightForWidth(max(width, 50))
+
+    def _height(self, lines):
+        # a rich-text label is its lines plus 1 px: whole lines shown, or all of a shorter text
+        return min(self._content(), lines * self.line() + 1) + 2 * self.frameWidth()
+
+    def sizeHint(self):  # noqa: N802
+        return QSize(100, self._height(self.MAX_LINES))
+
+    def minimumSizeHint(self):  # noqa: N802
+        return QSize(50, self._height(self.MIN_LINES))
+
+    def text_changed(self):
+        """After the label's text changed: its size now, not at the next event loop (the area's hint and
+        the scroll bar follow the new text)."""
+        QApplication.sendEvent(self, QEvent(QEvent.LayoutRequest))
+        self.updateGeometry()
+        self._snap()
+
+    def _snap(self):
+        """Cut the viewport to whole lines (the rest of the area is an empty margin below it)."""
+        avail = self.height() - 2 * self.frameWidth()
+        margin = 0
+        if self._content() > avail:
+            margin = max(0, avail - max(1, (avail - 1) // self.line()) * self.line() - 1)
+        if margin != self.viewportMargins().bottom():
+            self.setViewportMargins(0, 0, 0, margin)
+
+    def resizeEvent(self, event):  # noqa: N802
+        super().resizeEvent(event)
+        if event.size().width() != self._width:  # the text's height follows the width
+            self._width = event.size().width()
+            self.updateGeometry()
+        self._snap()
+
+
 class CaimDialog(QDialog):
     def __init__(self, iface=None, parent=None):
         super().__init__(parent)
@@ -220,8 +304,11 @@ class CaimDialog(QDialog):
         self._filled = False
         self.setWindowTitle("CAIM change detection: detect changes in a time series")
         self.setWindowIcon(QIcon(icon_path()))
-        self.resize(760, 720)
         self._build()
+        self.resize(760, 720)
+        screen = QApplication.primaryScreen()
+        if screen is not None and screen.availableGeometry().height() < 720 + 80:  # a laptop: room for the title bar
+            self.resize(760, max(self.minimumSizeHint().height(), screen.availableGeometry().height() - 80))
         self.restore_settings()
         QgsProject.instance().layersAdded.connect(self._layers_changed)
         QgsProject.instance().layersRemoved.connect(self._layers_changed)
@@ -235,6 +322,7 @@ class CaimDialog(QDialog):
                        "dates without one are used as they are).")
         intro.setWordWrap(True)
         layout.addWidget(intro)
+        self.intro = intro
 
         self.layer_tree = OrderedLayerTree(self)
         self.layer_tree.setObjectName("layerTree")
@@ -251,7 +339,7 @@ class CaimDialog(QDialog):
         self.layer_tree.setEditTriggers(QAbstractItemView.DoubleClicked | QAbstractItemView.EditKeyPressed)
         self.layer_tree.itemChanged.connect(self._item_changed)
         self.layer_tree.orderChanged.connect(self.validate)
-        self.layer_tree.setMinimumHeight(200)
+        self.layer_tree.setMinimumHeight(5 * self.fontMetrics().lineSpacing() + 24)  # a header and 4 rows
         layout.addWidget(self.layer_tree, 3)
 
         buttons = QHBoxLayout()
@@ -270,7 +358,9 @@ class CaimDialog(QDialog):
         buttons.addStretch(1)
         layout.addLayout(buttons)
 
-        form = QFormLayout()
+        settings_box = QWidget()
+        form = QFormLayout(settings_box)
+        form.setContentsMargins(0, 0, 0, 0)
         self.model_combo = QComboBox()
         self.model_combo.setObjectName("model")
         for name, title in model_titles().items():
@@ -421,7 +511,9 @@ class CaimDialog(QDialog):
         self.probabilities_check.setChecked(True)
         form.addRow("", self.polygons_check)
         form.addRow("", self.probabilities_check)
-        layout.addLayout(form)
+        # the settings scroll when the dialog is short (a 768 px laptop screen): Run and Close stay on screen
+        self.settings_area = SettingsArea(settings_box)
+        layout.addWidget(self.settings_area, 2)
 
         self.messages = QLabel()
         self.messages.setObjectName("messages")
@@ -431,13 +523,7 @@ class CaimDialog(QDialog):
         # a long list of problems wraps and scrolls in a bounded area: it neither widens the dialog past
         # the screen nor squashes the form above it
         self.messages.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)
-        self.messages_area = QScrollArea()
-        self.messages_area.setWidgetResizable(True)
-        self.messages_area.setFrameShape(QFrame.NoFrame)
-        self.messages_area.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
-        self.messages_area.setWidget(self.messages)
-        self.messages_area.setMaximumHeight(8 * self.fontMetrics().lineSpacing())
-        self.messages_area.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Maximum)
+        self.messages_area = MessageArea(self.messages)
         layout.addWidget(self.messages_area)
 
         self.progress = QProgressBar()
@@ -864,6 +950,7 @@ class CaimDialog(QDialog):
             lines.append('<span style="color:#2b7a0b">✔ %d dates, ready to run with %s.</span>'
                          % (n, _escape(mdl.describe(choice, mdl.resolve(choice, n), n))))
         self.messages.setText("<br>".join(lines))
+        self.messages_area.text_changed()
         self.run_button.setEnabled(not blocked and self.task is None)
         return not blocked
 
@@ -1067,6 +1154,18 @@ class CaimDialog(QDialog):
             QgsProject.instance().layersRemoved.disconnect(self._layers_changed)
         except TypeError:
             pass
+
+    def resizeEvent(self, event):  # noqa: N802
+        # A word-wrapped label makes the layout height-for-width, and Qt then sets no minimum height on the
+        # window: shrunk to the minimum, the intro's third line pushed the buttons over the layer list.
+        # The intro's height at its width is its minimum, and the window's minimum the layout's.
+        super().resizeEvent(event)
+        need = self.intro.heightForWidth(self.intro.width())
+        if need > 0 and need != self.intro.minimumHeight():
+            self.intro.setMinimumHeight(need)
+        minimum = self.layout().totalMinimumSize().height()
+        if minimum != self.minimumHeight():
+            self.setMinimumHeight(minimum)
 
     def closeEvent(self, event):  # noqa: N802
         if self.task is not None:

@@ -726,3 +726,71 @@ def test_an_output_folder_under_a_file_is_named_in_the_status(dialog, project, t
     dialog.folder_widget.setFilePath(str(tmp_path / "afile" / "results"))
     assert dialog.run(ask=False) is None
     assert "'%s' is a file, not a folder" % (tmp_path / "afile") in dialog.status.text()
+
+
+def _whole_lines(area, label):
+    """True when the messages' viewport shows whole lines of text (a line cut in half was shown)."""
+    spacing = label.fontMetrics().lineSpacing()
+    return area.viewport().height() % spacing <= 1 or area.viewport().height() >= label.height()
+
+
+def test_the_dialog_fits_a_laptop_screen_and_its_messages_scroll_by_whole_lines(project, fresh_settings, tmp_path):
+    """At 1366 x 768 Run and Close were off the screen (the dialog could not be made smaller than about
+    801 x 831) and the problems were cut mid-line without a scroll bar: now the settings scroll, the
+    dialog goes well under 700 px, and the messages show whole lines and scroll to their end."""
+    from qgis.core import QgsApplication
+
+    from caim_qgis_plugin.dialog import CaimDialog
+
+    paths = make_stack(str(tmp_path), nodata_block=False)
+    for p in paths:
+        add_layer(project, p, os.path.basename(p)[:-4])
+    wrong = np.full((3, 64, 64), 90, np.uint8)
+    add_layer(project, write_raster(str(tmp_path / "x.tif"), wrong, epsg=32615), "three_bands_2020-06-01")
+    add_layer(project, write_raster(str(tmp_path / "y.tif"), np.full((4, 64, 64), 90, np.uint8)), "no date")
+    dialog = CaimDialog(None)
+    try:
+        dialog.refresh_layers()
+        dialog.show()
+        QgsApplication.processEvents()
+        assert dialog.minimumSizeHint().height() < 620 and dialog.minimumSizeHint().width() < 1000, \
+            dialog.minimumSizeHint()
+        assert dialog.height() <= 720
+        dialog.resize(dialog.width(), 100)  # as small as it goes: nothing overlaps
+        QgsApplication.processEvents()
+        assert dialog.height() < 620
+        widgets = [dialog.layer_tree, dialog.sort_button, dialog.settings_area, dialog.messages_area,
+                   dialog.progress, dialog.run_button]
+        tops = [w.mapTo(dialog, w.rect().topLeft()).y() for w in widgets]
+        bottoms = [w.mapTo(dialog, w.rect().bottomLeft()).y() for w in widgets]
+        assert all(bottoms[i] < tops[i + 1] for i in range(len(widgets) - 1)), (tops, bottoms)
+        assert bottoms[-1] < dialog.height() and dialog.layer_tree.height() >= dialog.layer_tree.minimumHeight()
+        dialog.resize(760, 600)
+        QgsApplication.processEvents()
+        assert dialog.height() == 600
+        for button in (dialog.run_button, dialog.close_button):
+            assert button.mapTo(dialog, button.rect().bottomLeft()).y() < dialog.height()
+        area, label = dialog.messages_area, dialog.messages
+        assert not dialog.validate() and "Band counts differ" in label.text()
+        QgsApplication.processEvents()
+        assert area.viewport().height() >= 2 * label.fontMetrics().lineSpacing()
+        assert _whole_lines(area, label), (area.viewport().height(), label.fontMetrics().lineSpacing())
+        bar = area.verticalScrollBar()
+        assert label.height() > area.viewport().height() and bar.isVisible()
+        assert bar.maximum() + area.viewport().height() >= label.height() - 1  # the last line is a scroll away
+        assert label.height() >= label.heightForWidth(label.width())  # the label holds all its text
+        dialog.resize(760, 720)
+        QgsApplication.processEvents()
+        assert _whole_lines(area, label)
+        # a short message: shown whole, no scroll bar
+        for item in dialog._items():
+            if item.text(0) in ("three_bands_2020-06-01", "no date"):
+                item.setCheckState(0, 0)
+        QgsApplication.processEvents()
+        assert dialog.validate()
+        assert area.verticalScrollBar().maximum() == 0
+        assert label.heightForWidth(label.width()) <= area.viewport().height()
+    finally:
+        dialog.hide()
+        dialog.shutdown()
+        dialog.deleteLater()
