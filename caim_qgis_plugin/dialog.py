@@ -675,10 +675,26 @@ class CaimDialog(QDialog):
         settings.setValue(self.SETTINGS + "polygons", self.polygons_check.isChecked())
         settings.setValue(self.SETTINGS + "probabilities", self.probabilities_check.isChecked())
 
-    @staticmethod
-    def default_output_folder():
-        home = QgsProject.instance().homePath() or QDir.homePath()
-        return os.path.join(home, "CAIM results", time.strftime("run-%Y%m%d-%H%M%S"))
+    PARENT_KEY = "output_parent"
+
+    def default_output_folder(self):
+        """A new run-<timestamp> folder beside the last run's output folder (the folder the user chose for it:
+        /x/y/landsat_auto gives /x/y/run-...), else in 'CAIM results' of the project's (or the user's) home;
+        never a folder that exists."""
+        parent = QgsSettings().value(self.SETTINGS + self.PARENT_KEY, "") or ""
+        if not parent or not os.path.isdir(parent):
+            parent = os.path.join(QgsProject.instance().homePath() or QDir.homePath(), "CAIM results")
+        folder = os.path.join(parent, time.strftime("run-%Y%m%d-%H%M%S"))
+        candidate, n = folder, 1
+        while os.path.exists(candidate):
+            n += 1
+            candidate = "%s-%d" % (folder, n)
+        return candidate
+
+    def remember_output_parent(self, folder):
+        """The next suggestions go beside ``folder`` (a run's output folder), in this and later sessions."""
+        parent = os.path.dirname(os.path.abspath(os.path.expanduser(folder)))
+        QgsSettings().setValue(self.SETTINGS + self.PARENT_KEY, parent)
 
     # -- the layer list ---------------------------------------------------------------------------
     def _items(self):
@@ -1028,6 +1044,7 @@ class CaimDialog(QDialog):
             self._set_status("The Processing algorithm %s is not registered." % ALGORITHM_ID, error=True)
             return None
         self.save_settings()
+        self.remember_output_parent(folder)
         self._run_layers = [layer for layer, _ in self.checked()]
         self._run_masks = inp.masks_by_date([QgsProject.instance().mapLayer(i) for i in params.get("MASKS") or []],
                                             params.get("MASKED_DATES"), len(params["INPUT"]))  # None: no mask

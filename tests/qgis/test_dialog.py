@@ -326,6 +326,20 @@ def test_background_run_adds_styled_layers(dialog, three_layers, tmp_path, proje
     assert list(hectares) == ["2019-05-01 to 2020-05-01", "2020-05-01 to 2021-05-01"]
     assert "Changed %.2f ha over 2 intervals" % sum(hectares.values()) in dialog.status.text()
     assert "2020-05-01 to 2021-05-01: %.2f ha" % hectares["2020-05-01 to 2021-05-01"] in dialog.status.toolTip()
+    # the next output folder is suggested beside the one chosen (it was reset to ~/CAIM results/run-...), and
+    # never that folder again; a dialog opened later in the session (or after a restart) suggests it too
+    suggested = dialog.folder_widget.filePath()
+    assert os.path.dirname(suggested) == str(tmp_path) and os.path.basename(suggested).startswith("run-")
+    assert suggested != folder and not os.path.exists(suggested)
+    from caim_qgis_plugin.dialog import CaimDialog
+
+    later = CaimDialog(None)
+    assert os.path.dirname(later.folder_widget.filePath()) == str(tmp_path)
+    os.makedirs(later.folder_widget.filePath())  # a suggestion that now exists is never made again
+    assert later.default_output_folder() != later.folder_widget.filePath()
+    assert os.path.dirname(later.default_output_folder()) == str(tmp_path)
+    later.shutdown()
+    later.deleteLater()
     # the output layers of a run are never offered as inputs
     dialog.refresh_layers()
     assert [r[0] for r in rows(dialog)] == ["scene_20190501", "middle image", "may 2021 (2021-05-01)"]
