@@ -7,13 +7,15 @@ call; :class:`InspectTool` and :class:`InspectDock` are the map tool and its pan
 
 import math
 
-from qgis.PyQt.QtCore import QPointF, QRectF, Qt
+from qgis.PyQt.QtCore import QPointF, QRectF, QSize, Qt
 from qgis.PyQt.QtGui import QColor, QFont, QPainter, QPen
 from qgis.PyQt.QtWidgets import (
     QCheckBox,
     QDockWidget,
+    QFrame,
     QHeaderView,
     QLabel,
+    QScrollArea,
     QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
@@ -294,6 +296,30 @@ class SeriesPlot(QWidget):
         painter.end()
 
 
+class PanelScroll(QScrollArea):
+    """A dock panel's contents in a vertical scroll area: docked beside other panels (the inspector and the
+    labelling panel together) it shrinks to a few lines and scrolls, instead of making QGIS's main window
+    taller than the screen.  It is as wide as the contents need (no horizontal scrolling)."""
+
+    def __init__(self, body):
+        super().__init__()
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.setWidget(body)
+
+    def minimumSizeHint(self):  # noqa: N802
+        width = self.widget().minimumSizeHint().width() + self.verticalScrollBar().sizeHint().width()
+        return QSize(width + 2 * self.frameWidth(), 8 * self.fontMetrics().lineSpacing())
+
+    def sizeHint(self):  # noqa: N802
+        # at most about 400 px asked for: QGIS shares a dock area's height between its panels by their
+        # hints (the labelling panel asked for 850 px and got its minimum under the inspector)
+        hint = self.widget().sizeHint()
+        return QSize(hint.width() + self.verticalScrollBar().sizeHint().width() + 2 * self.frameWidth(),
+                     min(hint.height(), 26 * self.fontMetrics().lineSpacing()) + 2 * self.frameWidth())
+
+
 class InspectDock(QDockWidget):
     def __init__(self, parent=None):
         super().__init__("CAIM pixel inspector", parent)
@@ -323,7 +349,7 @@ class InspectDock(QDockWidget):
         caption.setWordWrap(True)
         layout.addWidget(caption)
         layout.addWidget(self.plot, 2)
-        self.setWidget(body)
+        self.setWidget(PanelScroll(body))
         self.last = None
         self._point = None
 

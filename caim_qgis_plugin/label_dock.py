@@ -21,7 +21,6 @@ from qgis.PyQt.QtWidgets import (
     QComboBox,
     QDockWidget,
     QFileDialog,
-    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -49,7 +48,7 @@ from qgis.core import (
 
 from caim_qgis_plugin import layers as lyr
 from caim_qgis_plugin.accuracy_algorithms import _class_order, _vector_source, class_labels, setup_sample_layer
-from caim_qgis_plugin.inspect_tool import SeriesPlot, _metadata_bands, inspect_pixel
+from caim_qgis_plugin.inspect_tool import PanelScroll, SeriesPlot, _metadata_bands, inspect_pixel
 from model_core.accuracy import CHANGED_UNKNOWN, CHANGED_UNKNOWN_LABEL
 
 CONTEXT_SIZES = (15, 31, 61)  # chip sides in map pixels
@@ -336,28 +335,6 @@ class ChipStrip(QWidget):
         painter.end()
 
 
-class _PanelScroll(QScrollArea):
-    """The panel's contents in a vertical scroll area: docked beside other panels (the pixel inspector) it
-    shrinks to a few lines and scrolls, instead of making QGIS's main window taller than the screen.  It
-    is as wide as the contents need (no horizontal scrolling)."""
-
-    def __init__(self, body):
-        super().__init__()
-        self.setWidgetResizable(True)
-        self.setFrameShape(QFrame.NoFrame)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
-        self.setWidget(body)
-
-    def minimumSizeHint(self):  # noqa: N802
-        width = self.widget().minimumSizeHint().width() + self.verticalScrollBar().sizeHint().width()
-        return QSize(width + 2 * self.frameWidth(), 8 * self.fontMetrics().lineSpacing())
-
-    def sizeHint(self):  # noqa: N802
-        hint = self.widget().sizeHint()
-        return QSize(hint.width() + self.verticalScrollBar().sizeHint().width() + 2 * self.frameWidth(),
-                     hint.height() + 2 * self.frameWidth())
-
-
 class LabelDock(QDockWidget):
     """See the module docstring.  ``on_assess(sample_layer)``: what *Estimate area and accuracy* does."""
 
@@ -478,7 +455,7 @@ class LabelDock(QDockWidget):
         self.assess_button.setToolTip("Opens 'Estimate change area and accuracy from a labelled sample' with "
                                       "this sample and the map it was drawn from")
         layout.addWidget(self.assess_button)
-        self.setWidget(_PanelScroll(body))
+        self.setWidget(PanelScroll(body))
 
         self.sample_combo.currentIndexChanged.connect(self._sample_changed)
         self.run_combo.currentIndexChanged.connect(self._run_changed)

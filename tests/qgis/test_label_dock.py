@@ -494,9 +494,15 @@ def test_the_panel_scrolls_and_shares_the_dock_area_with_the_inspector(qgis_app,
         window.show()
         qgis_app.processEvents()
         assert dock.minimumSizeHint().height() < 250, dock.minimumSizeHint()
+        assert inspector.minimumSizeHint().height() < 250, inspector.minimumSizeHint()
         assert window.minimumSizeHint().height() <= 900 and window.height() == 900, window.size()
         for d in (inspector, dock):
-            assert d.isVisible() and d.height() > 150 and d.geometry().bottom() <= window.height()
+            assert d.isVisible() and d.height() > 250 and d.geometry().bottom() <= window.height()
+        window.resize(1280, 600)  # a small screen: the window keeps its size, both panels a usable share
+        qgis_app.processEvents()
+        assert window.height() == 600
+        for d in (inspector, dock):
+            assert d.height() > 200 and d.geometry().bottom() <= window.height(), (d.objectName(), d.height())
         scroll = dock.widget()
         assert isinstance(scroll, QScrollArea) and scroll.widget().findChild(QWidget, "labelHeader")
         bar = scroll.verticalScrollBar()
