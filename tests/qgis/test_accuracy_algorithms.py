@@ -7,6 +7,7 @@ import numpy as np
 import pytest
 
 from caim_qgis_testlib import run_processing, write_raster
+from rasters import UTM_CM
 
 pytestmark = pytest.mark.qgis
 
@@ -67,9 +68,9 @@ def test_sample_label_and_assess_a_moment_map(project, tmp_path):
     assert "invents more change" in results["SUMMARY"] and "--strata" not in results["SUMMARY"]
     assert "with this map as 'Map the sample was drawn from'" in results["SUMMARY"]
     est = json.loads(results["RESULTS"])
-    valid_ha = (m != 255).sum() * 25 / 1e4  # 5 m pixels
+    valid_ha = (m != 255).sum() * 25 * UTM_CM / 1e4  # 5 m pixels of a UTM grid, on the ground
     assert est["estimated_area"]["2"] == 0 and est["users_accuracy"]["2"] == 0
-    assert est["estimated_area"]["0"] == pytest.approx(((m == 0) | (m == 2)).sum() * 25 / 1e4)
+    assert est["estimated_area"]["0"] == pytest.approx(((m == 0) | (m == 2)).sum() * 25 * UTM_CM / 1e4)
     assert sum(est["estimated_area"].values()) == pytest.approx(valid_ha)
     assert results["OVERALL_ACCURACY"] == pytest.approx(1 - (m == 2).sum() / (m != 255).sum())
     with open(results["REPORT"], encoding="utf-8") as f:

@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 
 from caim_qgis_testlib import make_stack, read, write_raster
+from rasters import UTM_CM
 from caim_qgis_testlib import run_algorithm as run_alg
 
 pytestmark = pytest.mark.qgis
@@ -542,7 +543,7 @@ def test_run_on_stack_values(finished_run):
             ["2019-05-01", "2020-05-01"][k - 1], ["2020-05-01", "2021-05-01"][k - 1])
         total[k] = total.get(k, 0) + feat.GetField("area_m2")
     for k in (1, 2):
-        assert total.get(k, 0) == pytest.approx(25.0 * (moment == k).sum())
+        assert total.get(k, 0) == pytest.approx(25.0 * UTM_CM * (moment == k).sum())  # ground area, UTM
 
 
 def test_dates_parameter_and_validation_errors(project, tmp_path):

@@ -7,6 +7,7 @@ import pytest
 from osgeo import gdal, ogr
 
 from caim_qgis_testlib import write_raster
+from rasters import UTM_CM
 
 DATES = ["2019-05-01", "2020-05-01", "2021-05-01"]
 
@@ -28,8 +29,10 @@ def features(path):
     return out, layer.GetSpatialRef().GetAuthorityCode(None)
 
 
-EXPECTED = [(1, "2019-05-01", "2020-05-01", 1600.0), (2, "2020-05-01", "2021-05-01", 600.0),
-            (2, "2020-05-01", "2021-05-01", 1000.0)]
+# areas on the ground: the 10 m pixels of a UTM grid on its central meridian (scale factor 0.9996)
+EXPECTED = [(1, "2019-05-01", "2020-05-01", round(1600.0 * UTM_CM, 3)),
+            (2, "2020-05-01", "2021-05-01", round(600.0 * UTM_CM, 3)),
+            (2, "2020-05-01", "2021-05-01", round(1000.0 * UTM_CM, 3))]
 
 
 def test_polygons_attributes_and_areas(tmp_path):
