@@ -8,7 +8,7 @@ STAMP := $(VENV)/.caim-setup-3
 DEB_PACKAGES := python3-qgis qgis-providers python3-gdal gdal-bin qgis xvfb xauth python3-venv python3-matplotlib python3-scipy
 # numpy must stay at the system's version: GDAL's Debian bindings are built against it.
 PIP_CONSTRAINTS := $(VENV)/constraints.txt
-# The allocator settings keep torch from mapping fresh pages for every large buffer (DESIGN.md section 8).
+# The allocator settings keep torch from mapping fresh pages for every large buffer (glibc malloc tunables).
 export MALLOC_MMAP_MAX_ ?= 0
 export MALLOC_TRIM_THRESHOLD_ ?= 4294967296
 DEMO_OUT ?= demo_output

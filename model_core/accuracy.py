@@ -771,7 +771,7 @@ def main(argv=None):
     s.add_argument("--overwrite", action="store_true", help="replace an existing --out")
     a = sub.add_parser("assess", help="estimate accuracy and class areas from labelled sample points",
                        description="Estimate the error matrix in area proportions, overall, user's and producer's "
-                                   "accuracies and each class's area with 95 %% confidence intervals (stratified "
+                                   "accuracies and each class's area with 95 % confidence intervals (stratified "
                                    "estimator, Olofsson et al. 2014) from points whose reference field is filled in.")
     a.add_argument("map", help="the map the sample was drawn from (its classes are the strata)")
     a.add_argument("points", help="the labelled points")

@@ -250,8 +250,8 @@ def describe_rgb_only(bands, source):
     roles = ("roles assumed: the band metadata do not say which is which" if source == "assumed"
              else f"roles from the rasters' {source}")
     return (f"{','.join(map(str, bands[:3]))} as R, G, B and band {bands[1]} (green) in place of the missing "
-            f"NIR (RGB-only imagery; {roles}; the networks learned this substitution, but accuracy is "
-            "lower without NIR)")
+            f"NIR (RGB-only imagery; {roles}; accuracy is lower without NIR, and the bundled CAIM-Net file "
+            "saw no RGB-only imagery in training: the model card gives the figures)")
 
 
 def describe(bands, source):

@@ -131,7 +131,7 @@ def _detect_parser(sub):
                         "4-7, 4-7,11 for Sentinel-2 SCL, 0,1 for Fmask")
     p.add_argument("--probabilities", action="store_true", help="also write moment_probability.tif")
     p.add_argument("--threads", type=int, default=None, help="CPU threads for torch (default: all cores)")
-    p.add_argument("--polygons", metavar="FILE", help="also write change polygons (GeoPackage, .shp, .geojson, .fgb) "
+    p.add_argument("--polygons", metavar="FILE", help="also write change polygons (.gpkg, the default, .shp, .geojson, .json, .fgb, .sqlite) "
                    "with attributes moment, date_before, date_after, area_m2")
     p.add_argument("--quicklook", metavar="PNG", help="also render a PNG quicklook of inputs and outputs")
     p.add_argument("--report", metavar="HTML", help="also write a one-page HTML report: settings, a chart and a "
@@ -255,7 +255,7 @@ def _demo_parser(sub):
                                    "bundled weights, print the summary and accuracy against the truth, and write "
                                    "a PNG quicklook. With ../shared/data present, also runs on the real Landsat "
                                    "stack there.")
-    p.add_argument("--out", default="demo_output", metavar="DIR")
+    p.add_argument("--out", default="demo_output", metavar="DIR", help="output folder (default demo_output)")
     from model_core.models import available
 
     p.add_argument("--model", default="auto", choices=[m for m in available() if m != "schanger"] + ["auto"],

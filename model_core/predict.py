@@ -561,7 +561,8 @@ def detect(images, out_dir=None, dates=None, bands=None, model="caimnet", weight
     try:
         n_dates = len(stack.sources)
         if not t_[0] <= n_dates <= t_[1]:
-            raise InputError(f"The '{model}' model takes {t_[0]} to {t_[1]} images; {n_dates} given."
+            takes = f"exactly {t_[0]}" if t_[0] == t_[1] else f"{t_[0]} to {t_[1]}"
+            raise InputError(f"The '{model}' model takes {takes} images; {n_dates} given."
                              + (" Choose CAIM-Net (caimnet) for a time series." if model != "caimnet" else ""))
         warnings = []
         if not trained:

@@ -694,8 +694,9 @@ class Stack:
         if extra and expected is not None and chosen[0] > expected and all(explicit):
             expected = chosen[0]  # the mapping lists the network's bands, then the CVA part's
         if expected is not None and chosen[0] != expected:
-            hint = ("For RGB-only imagery use the green band in place of NIR, e.g. band mapping 1,2,3,2 (the "
-                    "bundled weights were trained with that substitution; accuracy is lower without NIR)."
+            hint = ("For RGB-only imagery (R, G, B) use the green band in place of NIR, band mapping 1,2,3,2 "
+                    "(accuracy is lower without NIR; the model card gives the figures). Imagery without a blue "
+                    "band (e.g. NIR, R, G false colour) suits CVA or ISFA better, which take any bands."
                     if chosen[0] == 3 and expected == 4 else
                     "For single-band (e.g. SAR or panchromatic) or two-band imagery choose a classical method, "
                     "which takes any number of bands: CVA or ISFA (--model cva or --model isfa on the command "

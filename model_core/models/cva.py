@@ -159,7 +159,7 @@ class CVA(nn.Module):
                     "so only pixels that stand out from the noise are called changed.")
         if self.threshold >= self.noise:
             return None
-        return (f"{name}'s minimum-error threshold ({self.threshold:.3g}) is below {self.noise:.3g}, the level 1 % of "
+        return (f"{name}'s minimum-error threshold ({self.threshold:.4g}) is below {self.noise:.4g}, the level 1 % of "
                 "unchanged pixels would exceed if their change magnitudes were noise: the magnitudes may show no "
                 "second mode (a stable scene, or changes too small to separate), and the map may call noise "
                 "change. Check changed pixels with the pixel inspector, or use Otsu's threshold, which is "
