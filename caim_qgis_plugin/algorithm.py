@@ -442,7 +442,8 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
             if report:
                 from model_core.report import write_report
 
-                write_report(res, report, inputs=[os.path.basename(f["path"]) for f in self._facts], overwrite=True)
+                write_report(res, report, inputs=[os.path.basename(f["path"]) for f in self._facts], overwrite=True,
+                             extra={"polygons": polygons_path})
                 written["report"] = report
             if feedback.isCanceled():
                 raise Cancelled("Cancelled by the user; no output was kept.")

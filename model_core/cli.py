@@ -161,8 +161,12 @@ def cmd_detect(args):
     print(res.summary_text())
     from model_core.styles import write_styles
 
-    for style in write_styles(res.paths, res.interval_labels, overwrite=args.overwrite):
+    styles, kept = write_styles(res.paths, res.interval_labels, overwrite=args.overwrite)
+    for style in styles:
         print(f"  style         {style}")
+    for style in kept:
+        print(f"Warning: kept the existing style '{style}': QGIS draws the new raster with it, and if an earlier "
+              "run wrote it, its classes and dates are that run's. Delete it, or run with --overwrite to replace it.")
     for extra in (args.polygons, args.quicklook, args.report):
         if extra:
             make_folders(os.path.dirname(os.path.abspath(extra)))
@@ -181,7 +185,8 @@ def cmd_detect(args):
     if args.report:
         from model_core.report import write_report
 
-        write_report(res, args.report, inputs=[os.path.basename(str(i)) for i in args.images], overwrite=args.overwrite)
+        write_report(res, args.report, inputs=[os.path.basename(str(i)) for i in args.images], overwrite=args.overwrite,
+                     extra={"polygons": os.path.abspath(args.polygons) if args.polygons else None})
         print(f"  report        {os.path.abspath(args.report)}")
     return 0
 

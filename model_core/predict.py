@@ -301,6 +301,14 @@ def _colour_table(colours):
     return ct
 
 
+def _remove_sidecars(path):
+    """Remove GDAL's sidecars of the raster ``path`` (statistics and categories in ``.aux.xml``, external
+    pyramids in ``.ovr``), which QGIS and gdalinfo -stats write and would read for a new raster there."""
+    for side in (path + ".aux.xml", path + ".ovr"):
+        if os.path.isfile(side):
+            os.remove(side)
+
+
 def _check_outputs(out_dir, outputs, want, overwrite):
     paths = {}
     for key in want:
@@ -625,10 +633,17 @@ def detect(images, out_dir=None, dates=None, bands=None, model="caimnet", weight
                 if os.path.exists(p) and not overwrite:  # appeared meanwhile: never clobber
                     raise OutputError(f"Output '{p}' appeared while the model ran; nothing was overwritten.")
             for k, p in paths.items():
+                _remove_sidecars(p)  # an earlier file's statistics or pyramids would describe the old raster
                 os.replace(tmp_paths[k], p)
                 aux = tmp_paths[k] + ".aux.xml"
                 if os.path.exists(aux):
                     os.replace(aux, p + ".aux.xml")
+            if overwrite and out_dir:  # an earlier run's output this run does not write would pass for its own
+                for k, name in OUTPUT_NAMES.items():
+                    stale = os.path.abspath(os.path.join(out_dir, name))
+                    if k not in paths and os.path.isfile(stale):
+                        os.remove(stale)
+                        _remove_sidecars(stale)
             written = True
         finally:
             for t in temps.values():

@@ -37,8 +37,26 @@ def _bar_chart(labels, values, colours, unit, width=640, bar_h=22, gap=6, left=1
     return "\n".join(parts)
 
 
-def report_html(res, title=None, inputs=None):
-    """The report of ``res`` (a DetectResult) as an HTML string; ``inputs``: the input files' names."""
+def _crs_name(wkt):
+    """The CRS's name and authority code ('WGS 84 / UTM zone 14N (EPSG:32614)'), or 'none'."""
+    if not wkt:
+        return "none"
+    from osgeo import osr
+
+    try:
+        srs = osr.SpatialReference()
+        srs.ImportFromWkt(wkt)
+    except RuntimeError:
+        return "unreadable"
+    code = srs.GetAuthorityCode(None)
+    name = srs.GetName() or "unnamed"
+    return f"{name} ({srs.GetAuthorityName(None)}:{code})" if code else name
+
+
+def report_html(res, title=None, inputs=None, extra=None):
+    """The report of ``res`` (a DetectResult) as an HTML string; ``inputs``: the input files' names;
+    ``extra``: {name: path} of further outputs of the run (the change polygons)."""
+    from model_core import __version__
     from model_core.predict import moment_colours
 
     esc = html.escape
@@ -57,7 +75,7 @@ def report_html(res, title=None, inputs=None):
         ("Weights trained on", res.weights_training),
         ("Dates", f"{len(res.dates)}: " + ", ".join(d or "?" for d in res.dates)),
         ("Inputs", ", ".join(inputs) if inputs else ""),
-        ("Grid", f"{g.width} x {g.height} px, pixel {pixel}"),
+        ("Grid", f"{g.width} x {g.height} px, pixel {pixel}, CRS {_crs_name(g.wkt)}"),
         ("Sensitivity", f"{res.sensitivity:+g}" if res.sensitivity else "0 (calibrated)"),
         ("Threshold", "minimum error (Kittler-Illingworth)" if res.threshold == "kittler" else ""),
         ("Minimum change patch", f"{res.min_patch} px ({res.removed_pixels} px in smaller patches written "
@@ -66,14 +84,15 @@ def report_html(res, title=None, inputs=None):
         ("Cloud masks", res.mask_line().split(None, 1)[1] if res.mask_line() else "none"),
         ("Device, time", f"{res.device}, {res.seconds:.1f} s"),
         ("Changed", f"{res.changed_pixels} of {res.valid_pixels} valid px "
-                    f"({100.0 * res.changed_pixels / max(res.valid_pixels, 1):.2f} %), {total:,.2f} ha"),
+                    f"({100.0 * res.changed_pixels / max(res.valid_pixels, 1):.2f} %), "
+                    + (f"{total:,.2f} ha" if unit == "ha" else "area unknown (no CRS)")),
     ] + [("Bands", n) for n in res.notes]
     rows = "".join(f"<tr><th>{esc(k)}</th><td>{esc(v)}</td></tr>" for k, v in settings if v)
     table = "".join(f"<tr><td>{esc(label)}</td><td>{'n/a' if math.isnan(v) else f'{v:,.2f}'}</td>"
                     f"<td>{'' if math.isnan(v) or not total else f'{100 * v / total:.1f} %'}</td></tr>"
                     for label, v in zip(labels, hectares))
     warnings = "".join(f'<p class="warn">Warning: {esc(w)}</p>' for w in res.warnings)
-    outputs = "".join(f"<li>{esc(k)}: {esc(p)}</li>" for k, p in res.paths.items())
+    outputs = "".join(f"<li>{esc(k)}: {esc(p)}</li>" for k, p in {**res.paths, **(extra or {})}.items() if p)
     return f"""<!DOCTYPE html>
 <html><head><meta charset="utf-8"><title>{esc(title)}</title>
 <style>body{{font-family:sans-serif;max-width:760px;margin:1em auto;color:#222}}
@@ -91,12 +110,12 @@ plugin's <i>Accuracy assessment</i> algorithms.</small></p>
 <h3>Run</h3>
 <table>{rows}</table>
 <h3>Outputs</h3><ul>{outputs}</ul>
-<p><small>CAIM change detection, {esc(time.strftime('%Y-%m-%d %H:%M'))}.</small></p>
+<p><small>CAIM change detection {esc(__version__)}, {esc(time.strftime('%Y-%m-%d %H:%M'))}.</small></p>
 </body></html>
 """
 
 
-def write_report(res, path, title=None, inputs=None, overwrite=False):
+def write_report(res, path, title=None, inputs=None, overwrite=False, extra=None):
     """Write :func:`report_html` to ``path``; an existing file is replaced only with ``overwrite``."""
     if os.path.exists(path) and not overwrite:
         raise OutputError(f"Report '{os.path.abspath(path)}' already exists. Choose another file, delete it, or "
@@ -106,7 +125,7 @@ def write_report(res, path, title=None, inputs=None, overwrite=False):
     make_folders(os.path.dirname(os.path.abspath(path)))  # a clear message when a file is in the way
     try:
         with open(path, "w", encoding="utf-8") as f:
-            f.write(report_html(res, title, inputs))
+            f.write(report_html(res, title, inputs, extra))
     except OSError as exc:
         raise OutputError(f"Cannot write the report '{path}' ({exc.strerror or exc}).") from None
     return path

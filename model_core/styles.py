@@ -45,8 +45,8 @@ def qml(kind, colours, labels):
 def write_styles(paths, interval_labels, overwrite=False):
     """``<raster>.qml`` for the area and moment rasters of a run (``paths`` as :class:`DetectResult`'s).
 
-    An existing style file is kept unless ``overwrite`` (it may be the user's own).  Returns the paths
-    written."""
+    An existing style file is kept unless ``overwrite`` (it may be the user's own).  Returns (the paths
+    written, the paths kept)."""
     from model_core.predict import AREA_COLOURS, moment_colours
 
     styles = {}
@@ -55,10 +55,11 @@ def write_styles(paths, interval_labels, overwrite=False):
     if paths.get("moment"):
         labels = {0: "No change", **{k: text for k, text in enumerate(interval_labels, start=1)}}
         styles[paths["moment"]] = qml("moment", moment_colours(len(interval_labels)), labels)
-    written = []
+    written, kept = [], []
     for raster, text in styles.items():
         path = os.path.splitext(raster)[0] + ".qml"
         if os.path.exists(path) and not overwrite:
+            kept.append(path)
             continue
         try:
             with open(path, "w", encoding="utf-8") as f:
@@ -66,4 +67,4 @@ def write_styles(paths, interval_labels, overwrite=False):
         except OSError as exc:
             raise OutputError(f"Cannot write the style '{path}' ({exc.strerror or exc}).") from None
         written.append(path)
-    return written
+    return written, kept

@@ -372,6 +372,46 @@ def test_report_flag_writes_a_chart_and_table(capsys, tmp_path, scenario):
     assert rc == 2 and "run.html' already exists" in err and not (tmp_path / "o2").exists()
 
 
+def test_overwrite_leaves_nothing_of_the_earlier_run(capsys, tmp_path, scenario):
+    """--overwrite into a folder of an earlier run: its moment_probability.tif (this run writes none),
+    the statistics that gdalinfo -stats or QGIS left in confidence.tif.aux.xml and external pyramids
+    (.ovr) would pass for the new run's (an output audit: a 14-band probability file beside a 4-date
+    map, the old mean in the stretch).  A style left without its raster is kept, with a warning."""
+    paths, _ = scenario
+    out = tmp_path / "o"
+    rc, _, err = _run(capsys, ["detect", *paths, "--model", "cva", "--out", str(out), "--quiet", "--probabilities"])
+    assert rc == 0, err and (out / "moment_probability.tif").exists()
+    (out / "confidence.tif.aux.xml").write_text("<PAMDataset><Metadata><MDI key='STATISTICS_MEAN'>0.8693</MDI>"
+                                                "</Metadata></PAMDataset>")
+    (out / "change_area.tif.ovr").write_bytes(b"old pyramids")
+    rc, out_text, err = _run(capsys, ["detect", *paths[:3], "--model", "cva", "--out", str(out), "--quiet",
+                                      "--overwrite"])
+    assert rc == 0, err
+    names = sorted(os.listdir(out))
+    assert "moment_probability.tif" not in names and "change_area.tif.ovr" not in names, names
+    assert "confidence.tif.aux.xml" not in names, names
+    assert "Warning: kept" not in out_text
+    for name in ("change_area.tif", "change_moment.tif", "confidence.tif"):
+        os.remove(out / name)
+    rc, out_text, err = _run(capsys, ["detect", *paths, "--model", "cva", "--out", str(out), "--quiet"])
+    assert rc == 0, err
+    assert "Warning: kept the existing style" in out_text and "change_moment.qml" in out_text
+    assert (out / "change_moment.qml").read_text().count("<paletteEntry") == 3  # kept: the 3-date run's
+
+
+def test_report_lists_the_polygons_version_and_crs(capsys, tmp_path, scenario):
+    from model_core import __version__
+
+    paths, _ = scenario
+    report, gpkg = tmp_path / "r.html", tmp_path / "p.gpkg"
+    rc, _, err = _run(capsys, ["detect", *paths, "--model", "cva", "--out", str(tmp_path / "o"), "--quiet",
+                               "--report", str(report), "--polygons", str(gpkg)])
+    assert rc == 0, err
+    page = report.read_text(encoding="utf-8")
+    assert f"<li>polygons: {gpkg}</li>" in page and f"CAIM change detection {__version__}" in page
+    assert "UTM zone 33N (EPSG:32633)" in page
+
+
 def test_report_without_a_crs(capsys, tmp_path):
     """Images without a CRS: the report says the area is unknown instead of drawing NaN bars."""
     imgs = _stack(tmp_path, geo=False)
@@ -381,6 +421,7 @@ def test_report_without_a_crs(capsys, tmp_path):
     assert rc == 0, err
     page = report.read_text(encoding="utf-8")
     assert "unknown: no CRS" in page and "nan" not in page.lower().replace("nan-", "")
+    assert "area unknown (no CRS)" in page and "0.00 ha" not in page
     assert page.count("n/a") >= 2
 
 
