@@ -286,6 +286,7 @@ def _create(path, grid, dtype, bands, nodata, description):
     ds = drv.Create(path, grid.width, grid.height, bands, dtype, options=_CREATION)
     if grid.wkt:
         ds.SetProjection(grid.wkt)
+    if grid.wkt or grid.transform_only:
         ds.SetGeoTransform(grid.geotransform)
     for b in range(1, bands + 1):
         band = ds.GetRasterBand(b)

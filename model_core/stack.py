@@ -248,6 +248,7 @@ class Grid:
     height: int
     geographic: bool = False
     linear_units: float = 1.0  # metres per CRS unit (projected CRS)
+    transform_only: bool = False  # no CRS, but the inputs' geotransform (written to the outputs)
 
     @property
     def geotransform(self):
@@ -813,6 +814,28 @@ class Stack:
             out.append(d)
         return out
 
+    @staticmethod
+    def _grid_without_crs(specs, datasets, reference, w, h):
+        """The grid of same-size inputs with no CRS: the reference's geotransform when it has a north-up
+        one (the outputs then overlay the inputs in a GIS), else pixel coordinates.  Inputs whose
+        geotransforms differ are refused: without a CRS they cannot be aligned (the pixels were stacked
+        as they are, the map silently shifted)."""
+        gts = [ds.GetGeoTransform(can_return_null=True) for ds in datasets]
+        ref = gts[reference]
+        for i, gt in enumerate(gts):
+            if ref is None or gt is None:
+                continue
+            px = max(abs(ref[1]), abs(ref[5]), 1e-12)
+            if max(abs(gt[0] - ref[0]), abs(gt[3] - ref[3])) > 0.1 * px or \
+                    any(abs(gt[k] - ref[k]) > 1e-3 * px for k in (1, 2, 4, 5)):
+                raise InputError(f"Input {i + 1} '{specs[i].label}' and input {reference + 1} "
+                                 f"'{specs[reference].label}' have no coordinate reference system and different "
+                                 "geotransforms (origin or pixel size), so they cannot be aligned. Assign their CRS "
+                                 "(gdal_edit.py -a_srs EPSG:CODE FILE), or give images on one grid.")
+        if ref is None or ref[2] or ref[4] or ref[5] >= 0 or ref[1] <= 0:
+            return Grid("", 0.0, 0.0, 1.0, 1.0, w, h)
+        return Grid("", ref[0], ref[3], ref[1], -ref[5], w, h, transform_only=True)
+
     def _grid(self, specs, datasets, reference):
         srs = [_srs(ds) for ds in datasets]
         georef = [s is not None for s in srs]
@@ -824,7 +847,7 @@ class Stack:
                         f"Input {i + 1} '{specs[i].label}' is {ds.RasterXSize} x {ds.RasterYSize} pixels, "
                         f"'{specs[0].label}' is {w} x {h}, and neither is georeferenced, so they cannot be "
                         "aligned. Georeference the images or give images of one size.")
-            return Grid("", 0.0, 0.0, 1.0, 1.0, w, h)
+            return self._grid_without_crs(specs, datasets, reference, w, h)
         if not all(georef):
             i = georef.index(False)
             raise InputError(f"Input {i + 1} '{specs[i].label}' has no coordinate reference system while "

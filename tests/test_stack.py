@@ -339,3 +339,30 @@ def test_hectares_are_ground_areas_on_a_projected_grid():
     assert utm.pixel_area_m2() == pytest.approx(np.full(100, 100.0 / 0.9996 ** 2), rel=1e-6)
     local = Grid('LOCAL_CS["site grid",UNIT["metre",1]]', 0.0, 1000.0, 2.0, 2.0, 10, 10)
     assert (local.pixel_area_m2() == 4.0).all() and local.uniform_area
+
+
+def test_inputs_without_a_crs_keep_their_geotransform(tmp_path):
+    """Images with a geotransform but no CRS: the outputs had no geotransform at all (the map landed at
+    pixel coordinates, away from the inputs in a GIS); now they take the inputs'.  Such images on
+    different geotransforms were stacked pixel by pixel, the map silently shifted: refused."""
+    from osgeo import gdal
+
+    from model_core.predict import detect
+
+    def no_crs(name, origin):
+        path = write_tif(tmp_path / name, _img(24, 30, len(name)), origin=origin, pixel=30.0)
+        ds = gdal.Open(path, gdal.GA_Update)
+        ds.SetProjection("")
+        ds = None
+        return path
+
+    a, b = no_crs("a_2001.tif", (1000.0, 9000.0)), no_crs("b_2002.tif", (1000.0, 9000.0))
+    s = Stack([a, b])
+    assert not s.grid.wkt and s.grid.geotransform == (1000.0, 30.0, 0.0, 9000.0, 0.0, -30.0)
+    res = detect([a, b], out_dir=str(tmp_path / "o"), model="cva")
+    out = gdal.Open(res.paths["moment"])
+    assert out.GetGeoTransform() == (1000.0, 30.0, 0.0, 9000.0, 0.0, -30.0) and not out.GetProjection()
+    shifted = no_crs("c_2002.tif", (1300.0, 9000.0))
+    with pytest.raises(InputError, match=r"Input 2 'c_2002\.tif' and input 1 'a_2001\.tif' have no coordinate "
+                                         r"reference system and different geotransforms"):
+        Stack([a, shifted])
