@@ -577,6 +577,9 @@ def detect(images, out_dir=None, dates=None, bands=None, model="caimnet", weight
         if not trained:
             warnings.append("no trained weights were found: the model runs with RANDOM weights, results "
                             "are meaningless. Choose a weights file (--weights) or reinstall the plugin/engine with its bundled weights.")
+        note = _training_bands_note(net, bands, stack) if trained else None
+        if note:
+            warnings.append(note)
         known = [d for d in stack.dates if d]
         if len(known) == n_dates and known != sorted(known):
             warnings.append("the dates are not in ascending order; the moment refers to the order given.")
@@ -707,6 +710,25 @@ def scaling_notes(center, labels, factor=4.0):
                        "raw values, so its map then follows brightness, not change. Bring the inputs to the same "
                        "units, or choose ISFA or CAIM-Net, which fit each date's gain.")
     return out
+
+
+def _training_bands_note(net, bands, stack):
+    """A warning when the weights' training config picked input bands (``data.bands``, e.g. [3, 4, 4, 2]
+    for 4-band Landsat as SWIR1, NIR, Red, Green) and this run, with no band mapping given, reads others:
+    a file trained on the user's own imagery was run on bands 1-4 without a word (a training audit)."""
+    if bands:
+        return None
+    from model_core.provenance import training_config
+
+    cfg = training_config(getattr(net, "weights_meta", {}) or {}) or {}
+    trained = (cfg.get("data") or {}).get("bands") if isinstance(cfg, dict) else None
+    used = list(stack.sources[0].bands)[:len(trained or [])]
+    if not trained or [int(b) for b in trained] == used:
+        return None
+    mapping = ",".join(str(int(b)) for b in trained)
+    return (f"the weights were trained with the band mapping {mapping} (their training config's data.bands), "
+            f"this run reads bands {','.join(map(str, used))}: if these images are of the training imagery's kind, "
+            f"run again with --bands {mapping} (Bands in QGIS).")
 
 
 def _hectares(grid, counts_by_row):

@@ -456,3 +456,27 @@ def test_progress_moves_through_the_scene_fit_and_never_back(scenario, tmp_path)
     assert messages.index(fits[-1]) < min(i for i, m in enumerate(messages) if m.startswith("Tile"))
     fractions = [f for f, _ in seen]
     assert fractions == sorted(fractions) and fractions[-1] == 1.0
+
+
+def test_weights_trained_on_other_bands_are_named(tmp_path):
+    """A file trained on the user's own 4-band Landsat as SWIR1, NIR, Red, Green (config data.bands
+    [3, 4, 4, 2]) was run on bands 1-4 without a word: the run now names the training mapping; with
+    that mapping given there is no warning."""
+    import json
+
+    src = os.path.join(os.path.dirname(W.__file__), "..", "resources", "weights", "caimnet_rgbn.pt")
+    model = W.load_model(src)
+    meta = dict(model.weights_meta)
+    meta["config"] = json.dumps({"model": "caimnet", "data": {"kind": "generic", "root": "x", "bands": [3, 4, 4, 2]}})
+    own = str(tmp_path / "own.pt")
+    W.save(own, model, meta, model.band_order, calibration=getattr(model, "calibration", None))
+    rng = np.random.default_rng(0)
+    imgs = [write_tif(tmp_path / f"d_{y}.tif", rng.integers(100, 900, (4, 40, 40)).astype(np.uint16))
+            for y in (2001, 2002)]
+    res = detect(imgs, out_dir=str(tmp_path / "a"), model="caimnet", weights=own)
+    named = [w for w in res.warnings if "band mapping 3,4,4,2" in w]
+    assert len(named) == 1 and "this run reads bands 1,2,3,4" in named[0] and "--bands 3,4,4,2" in named[0]
+    res = detect(imgs, out_dir=str(tmp_path / "b"), model="caimnet", weights=own, bands=[3, 4, 4, 2])
+    assert not [w for w in res.warnings if "band mapping" in w], res.warnings
+    res = detect(imgs, out_dir=str(tmp_path / "c"), model="caimnet", weights=src)   # no data.bands recorded
+    assert not [w for w in res.warnings if "band mapping" in w], res.warnings
