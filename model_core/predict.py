@@ -283,7 +283,9 @@ def _read_padded(stack, wx, wy, ww, wh, per_date=False):
 
 def _create(path, grid, dtype, bands, nodata, description):
     drv = gdal.GetDriverByName("GTiff")
-    ds = drv.Create(path, grid.width, grid.height, bands, dtype, options=_CREATION)
+    # floating-point predictor: confidence and probabilities compress to about half (an output audit)
+    options = _CREATION + (["PREDICTOR=3"] if dtype == gdal.GDT_Float32 else [])
+    ds = drv.Create(path, grid.width, grid.height, bands, dtype, options=options)
     if grid.wkt:
         ds.SetProjection(grid.wkt)
     if grid.wkt or grid.transform_only:
@@ -753,6 +755,7 @@ def _run(net, dev, stack, tiles, center, scale, paths, labels, report, cancel, t
                              "none (classical method)" if not getattr(net, "needs_weights", True) else "untrained"),
             "CAIM_DATES": ",".join(d or "" for d in stack.dates),
             "CAIM_INPUTS": ";".join(os.path.basename(s.spec.path) for s in stack.sources),
+            "CAIM_BANDS": ",".join(str(b) for b in (stack.sources[0].spec.bands or [])),
             "CAIM_SENSITIVITY": f"{sensitivity:g}", "CAIM_MIN_PATCH": str(min_patch),
             "CAIM_FILL_GAPS": "yes" if fill else "no"}
     if training:
@@ -835,9 +838,9 @@ def _run(net, dev, stack, tiles, center, scale, paths, labels, report, cancel, t
         if filtering:
             report(0.985, f"Removing changed patches under {min_patch} px")
             removed, counts = apply_min_patch(area_ds, moment_ds, conf_ds, p0_ds, min_patch, k_classes, scratch)
-        if max(g.width, g.height) > 2048:
-            for ds in (area_ds, moment_ds):
-                ds.BuildOverviews("NEAREST", [2, 4, 8, 16])
+        if max(g.width, g.height) > 2048:  # classes: nearest; the confidence, a probability: averaged
+            for ds, how in ((area_ds, "NEAREST"), (moment_ds, "NEAREST"), (conf_ds, "AVERAGE")):
+                ds.BuildOverviews(how, [2, 4, 8, 16])
         for ds in (area_ds, moment_ds, conf_ds, prob_ds):
             if ds is not None:
                 ds.FlushCache()

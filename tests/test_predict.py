@@ -480,3 +480,18 @@ def test_weights_trained_on_other_bands_are_named(tmp_path):
     assert not [w for w in res.warnings if "band mapping" in w], res.warnings
     res = detect(imgs, out_dir=str(tmp_path / "c"), model="caimnet", weights=src)   # no data.bands recorded
     assert not [w for w in res.warnings if "band mapping" in w], res.warnings
+
+
+def test_large_outputs_have_overviews_and_record_their_bands(tmp_path):
+    """Above 2 048 px every output raster gets overviews, the confidence too (averaged: it is a
+    probability), so QGIS draws it zoomed out without reading every pixel; float outputs use the
+    floating-point predictor; the band mapping used is in the metadata (CAIM_BANDS)."""
+    rng = np.random.default_rng(1)
+    imgs = [write_tif(tmp_path / f"d_{y}.tif", rng.integers(100, 900, (4, 24, 2100)).astype(np.uint16))
+            for y in (2001, 2002)]
+    res = detect(imgs, out_dir=str(tmp_path / "o"), model="cva", bands=[3, 2, 1, 4])
+    for key in ("area", "moment", "confidence"):
+        assert gdal.Open(res.paths[key]).GetRasterBand(1).GetOverviewCount() == 4, key
+    conf = gdal.Open(res.paths["confidence"])
+    assert conf.GetMetadataItem("PREDICTOR", "IMAGE_STRUCTURE") == "3"
+    assert gdal.Open(res.paths["moment"]).GetMetadataItem("CAIM_BANDS") == "3,2,1,4"
