@@ -503,6 +503,13 @@ def _overlap_problem(layers):
         common = common.intersect(extent)
     if not common.isEmpty():
         return None
+    n = len(layers)
+    meet = [sum(not extents[i].intersect(extents[j]).isEmpty() for j in range(n) if j != i) for i in range(n)]
+    stray = [i for i in range(n) if meet[i] < max(meet)]
+    if stray and len(stray) < n / 2:  # most layers share a place, a few lie elsewhere (the first may be one)
+        names = ", ".join("'%s'" % layers[i].name() for i in stray)
+        return ("%s do%s not overlap the other checked layers, which share a place: uncheck %s or check the "
+                "layers of one place." % (names, "es" if len(stray) == 1 else "", "it" if len(stray) == 1 else "them"))
     apart = [lyr.name() for lyr, e in zip(layers[1:], extents[1:]) if e.intersect(extents[0]).isEmpty()]
     if apart:
         return ("%s do%s not overlap '%s', the first checked layer: uncheck %s or check the layers of "

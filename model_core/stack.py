@@ -880,6 +880,19 @@ class Stack:
         r0 = math.ceil((ry0 - ymax) / py - 1e-6)
         r1 = math.floor((ry0 - ymin) / py + 1e-6)
         if c1 - c0 < 1 or r1 - r0 < 1:
+            def meets(a, b):
+                return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+            n = len(bounds)
+            meet = [sum(meets(bounds[i], bounds[j]) for j in range(n) if j != i) for i in range(n)]
+            stray = [i for i in range(n) if meet[i] < max(meet)]
+            if stray and len(stray) < n / 2:  # most inputs share a place, a few lie elsewhere: name those
+                names = ", ".join(f"input {i + 1} '{specs[i].label}' {_fmt_bounds(bounds[i])}" for i in stray)
+                best = meet.index(max(meet))
+                raise InputError(f"Some inputs lie elsewhere: {names} do{'es' if len(stray) == 1 else ''} not "
+                                 f"overlap the other inputs (which overlap each other, e.g. '{specs[best].label}' "
+                                 f"{_fmt_bounds(bounds[best])}; extents in the reference CRS). Remove or replace "
+                                 f"{'it' if len(stray) == 1 else 'them'}.")
             detail = "; ".join(f"'{s.label}' {_fmt_bounds(b)}" for s, b in zip(specs, bounds))
             raise InputError("The inputs do not overlap: their extents (in the reference CRS) are disjoint "
                              f"({detail}). Give images of the same place.")

@@ -154,6 +154,11 @@ def test_disjoint_extents(capsys, tmp_path):
     a = _stack(tmp_path, n=1)[0]
     b = write_tif(tmp_path / "far_2002.tif", np.ones((4, 40, 40), np.uint16), origin=(600000.0, 5200000.0))
     _assert_refused(capsys, tmp_path, ["detect", a, b], "do not overlap", "far_2002.tif")
+    # most inputs share a place and one, the first, lies elsewhere: that one is named (an audit: the
+    # message listed every extent)
+    far = write_tif(tmp_path / "far_2000.tif", np.ones((4, 40, 40), np.uint16), origin=(600000.0, 5200000.0))
+    _assert_refused(capsys, tmp_path, ["detect", far, *_stack(tmp_path, n=3)],
+                    "Some inputs lie elsewhere: input 1 'far_2000.tif'", "does not overlap the other inputs")
 
 
 def test_truncated_file(capsys, tmp_path):

@@ -188,7 +188,10 @@ def test_inline_validation(dialog, three_layers, tmp_path, project):
     far = QgsRasterLayer(write_raster(str(tmp_path / "far_2043.tif"), np.full((4, 64, 64), 90, np.uint8),
                                       gt=(900000.0, 5.0, 0.0, 5900000.0, 0.0, -5.0)), "far 2043")
     message = " ".join(m for _, m in inputs.validate(one[:2] + [far], model="cva"))
-    assert "'far 2043' does not overlap '4 bands 2040', the first checked layer: uncheck it" in message
+    assert "'far 2043' does not overlap the other checked layers, which share a place: uncheck it" in message
+    # the stray layer is the first (the oldest): it is named, not the layers that share a place (an audit)
+    message = " ".join(m for _, m in inputs.validate([far] + one[:2], model="cva"))
+    assert "'far 2043' does not overlap the other checked layers" in message and "4 bands" not in message
     # a layer whose file was deleted after loading (QGIS keeps it valid) is refused before any run
     gone_path = write_raster(str(tmp_path / "gone_2044.tif"), np.full((4, 64, 64), 90, np.uint8))
     gone = QgsRasterLayer(gone_path, "gone 2044")
