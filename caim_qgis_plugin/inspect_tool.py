@@ -147,10 +147,12 @@ def inspect_pixel(run_info, point, crs):
         else:
             result["moment_text"] += " (changed patches under %d px were dropped)" % min_patch
     network = mdl.needs_weights(run_info.get("model"))
+    assumed = network  # the roles R, G, B, NIR: given by a band mapping or the metadata, or assumed
     for entry in run_info.get("inputs") or []:
         values = _read_pixel(entry["path"], point, crs)
         # a network without a band mapping read R, G, B, NIR from the file's metadata when it says so
         bands = entry.get("bands") or (_metadata_bands(entry["path"]) if network else None)
+        assumed = assumed and not bands
         if values is not None and bands:
             values = [values[b - 1] if b - 1 < len(values) else None for b in bands]
         result["series"].append(values)
@@ -167,7 +169,11 @@ def inspect_pixel(run_info, point, crs):
         if masked:
             result["moment_text"] += " (masked on %s: filled from the previous clear date)" % ", ".join(masked)
     width = max((len(v) for v in result["series"] if v), default=0)
-    if network:  # a network (or an older run): red, green, blue, NIR
+    if network and assumed:  # bands 1-4 read as red, green, blue, NIR: nothing said they are (4-band
+        # Landsat stored SWIR1, NIR, red, green showed its NIR as "Green"; a desktop audit)
+        result["band_names"] = ["Band %d (as %s)" % (i + 1, BAND_NAMES[i] if i == 3 else BAND_NAMES[i].lower())
+                                if i < len(BAND_NAMES) else "Band %d" % (i + 1) for i in range(width)]
+    elif network:  # a network (or an older run): red, green, blue, NIR
         result["band_names"] = [BAND_NAMES[i] if i < len(BAND_NAMES) else "Band %d" % (i + 1)
                                 for i in range(width)]
     else:  # the classical method reads any bands: name them by their numbers in the files
@@ -247,7 +253,10 @@ class SeriesPlot(QWidget):
         painter.setFont(small)
         line = painter.fontMetrics().height()  # the margins hold whole lines of the small font
         left, top, right = 44, line // 2 + 2, 10
-        bottom = 2 * line + 8  # the date labels and the band names
+        legend = legend_layout([painter.fontMetrics().horizontalAdvance(name) + 12 for name in data["band_names"]],
+                               max(10, self.width() - left - right - 4))
+        rows = 1 + max((r for r, _ in legend), default=0)
+        bottom = (1 + rows) * line + 8  # the date labels and the band names (on as many lines as they need)
         plot = QRectF(left, top, max(10, self.width() - left - right), max(10, self.height() - top - bottom))
 
         def x_of(i):
@@ -292,8 +301,22 @@ class SeriesPlot(QWidget):
                 if prev is not None:
                     painter.drawLine(prev, pt)
                 prev = pt
-            painter.drawText(QRectF(plot.left() + 4 + 48 * b, plot.bottom() + 5 + line, 48, line), Qt.AlignLeft, name)
+            row, x = legend[b]
+            painter.drawText(QRectF(plot.left() + 4 + x, plot.bottom() + 5 + line * (1 + row),
+                                    plot.width() - 4 - x, line), Qt.AlignLeft, name)
         painter.end()
+
+
+def legend_layout(widths, available):
+    """(row, x) of legend entries of ``widths`` packed left to right on rows of ``available`` px (an entry
+    wider than a row gets a row of its own)."""
+    out, row, x = [], 0, 0
+    for w in widths:
+        if x and x + w > available:
+            row, x = row + 1, 0
+        out.append((row, x))
+        x += w
+    return out
 
 
 class PanelScroll(QScrollArea):

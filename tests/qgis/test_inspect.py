@@ -49,7 +49,8 @@ def test_values_at_a_known_pixel(qgis_app, finished_run, row, col):
         assert series[t] == [float(v) for v in expected]
     if (row, col) == (20, 20):
         assert series[2] == [230.0] * 4 and series[0] != [230.0] * 4
-    assert data["band_names"] == ["Red", "Green", "Blue", "NIR"]
+    # no band mapping and no band metadata: the roles were assumed, and the names say so
+    assert data["band_names"] == ["Band 1 (as red)", "Band 2 (as green)", "Band 3 (as blue)", "Band 4 (as NIR)"]
 
 
 def test_other_crs_nodata_and_outside(qgis_app, finished_run):
@@ -98,7 +99,8 @@ def test_dock_shows_the_pixel(qgis_app, finished_run):
 
 
 def test_band_names_follow_the_model(qgis_app, finished_run):
-    """Networks read red, green, blue, NIR; the classical CVA any bands, named by their numbers."""
+    """Networks read red, green, blue, NIR (assumed of bands 1-4 without a mapping or band metadata, and
+    named so; named by their roles with a mapping); the classical CVA any bands, named by their numbers."""
     from qgis.core import QgsCoordinateReferenceSystem
 
     from caim_qgis_plugin.inspect_tool import inspect_pixel
@@ -107,7 +109,9 @@ def test_band_names_follow_the_model(qgis_app, finished_run):
     info = run_info(finished_run)
     for model in ("caimnet", "schanger", None):
         assert inspect_pixel(dict(info, model=model), centre(20, 20), utm)["band_names"] == [
-            "Red", "Green", "Blue", "NIR"]
+            "Band 1 (as red)", "Band 2 (as green)", "Band 3 (as blue)", "Band 4 (as NIR)"]
+    given = dict(info, model="caimnet", inputs=[{"path": p, "bands": [3, 2, 1, 4]} for p in finished_run["inputs"]])
+    assert inspect_pixel(given, centre(20, 20), utm)["band_names"] == ["Red", "Green", "Blue", "NIR"]
     cva = inspect_pixel(dict(info, model="cva"), centre(20, 20), utm)
     assert cva["band_names"] == ["Band 1", "Band 2", "Band 3", "Band 4"]
     assert cva["series"][2] == [230.0] * 4
@@ -287,3 +291,13 @@ def test_date_labels_never_overlap_and_keep_the_first_and_last(qgis_app, n, widt
     # a label between the first and last is centred on its tick
     for i, x in kept[1:-1]:
         assert abs(x + widths[i] / 2 - centres[i]) < 1e-9
+
+
+def test_band_legend_wraps_instead_of_overlapping(qgis_app):
+    """The legend's names ("Band 1 (as red)") sat in fixed 48 px slots and ran into each other; they are
+    packed by their widths onto as many lines as the panel's width needs."""
+    from caim_qgis_plugin.inspect_tool import legend_layout
+
+    assert legend_layout([100, 100, 100], 250) == [(0, 0), (0, 100), (1, 0)]
+    assert legend_layout([300, 50], 250) == [(0, 0), (1, 0)]
+    assert legend_layout([60] * 4, 400) == [(0, 0), (0, 60), (0, 120), (0, 180)]
