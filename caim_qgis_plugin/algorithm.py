@@ -232,9 +232,11 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
             optional=True))
         self.addParameter(QgsProcessingParameterEnum(
             self.DEVICE, tr("Device"), options=DEVICES, defaultValue="Auto", usesStaticStrings=True))
-        self.addParameter(QgsProcessingParameterNumber(
+        sensitivity = QgsProcessingParameterNumber(
             self.SENSITIVITY, tr("Sensitivity (0 = calibrated; + more change, - less)"),
-            QgsProcessingParameterNumber.Double, 0.0, False, -3.0, 3.0))
+            QgsProcessingParameterNumber.Double, 0.0, False, -3.0, 3.0)
+        sensitivity.setMetadata({"widget_wrapper": {"decimals": 2}})  # 0.00, not 0.000000
+        self.addParameter(sensitivity)
         self.addParameter(QgsProcessingParameterNumber(
             self.MIN_PATCH, tr("Minimum change patch (pixels; 0 = keep every changed pixel)"),
             QgsProcessingParameterNumber.Integer, 0, False, 0, 1000000))

@@ -72,6 +72,11 @@ def test_no_description_says_optional_itself(qgis_app):
     assert masks.flags() & masks.FlagOptional
     sample = [a for a in algorithms if a.parameterDefinition("SIZES") is not None]
     assert sample and sample[0].parameterDefinition("SIZES").flags() & masks.FlagOptional
+    # the sensitivity shows 0.00, not 0.000000 (a desktop audit)
+    sensitivity = QgsApplication.processingRegistry().algorithmById("caim:detectchanges").parameterDefinition(
+        "SENSITIVITY")
+    assert sensitivity.metadata()["widget_wrapper"]["decimals"] == 2
+
 
 def test_model_titles_follow_the_engine_default(qgis_app, monkeypatch):
     """"auto" and its titles come from model_core.models.default_model, never from a copy of its rule."""
