@@ -123,8 +123,23 @@ def training(meta):
             "moment_kappa": cal.get("moment_kappa", (val.get("val_moment") or {}).get("kappa")),
             "series": cfg.get("val_samples"), "calibrated": bool(cal), "bias": cal.get("bias"),
             "data": "semi-synthetic" if kind in (None, "semisynthetic") else
-            ("held-out" if data.get("val_root") or data.get("val_split") else "training")}
+            ("held-out" if held_out(data) else "training")}
     return info
+
+
+def held_out(data):
+    """Whether a training config's ``data`` validates on held-out series: a ``val_split``, or a
+    ``val_root`` that is neither ``root`` nor inside it nor around it (the generic loader reads the series
+    sub-folders of ``root``, so a ``val_root`` there is trained on too)."""
+    if data.get("val_split"):
+        return True
+    val, root = data.get("val_root"), data.get("root")
+    if not val:
+        return False
+    if not root:
+        return True
+    a, b = os.path.realpath(val), os.path.realpath(root)
+    return not (a == b or a.startswith(b + os.sep) or b.startswith(a + os.sep))
 
 
 def short(meta):
@@ -195,8 +210,8 @@ def text(info):
         where = {"semi-synthetic": "semi-synthetic validation series of the training data (not real labels; "
                                    "the model card has real checks)",
                  "held-out": "validation patches of the held-out series (val_root / val_split)",
-                 "training": "validation patches of the training series themselves (no val_root: not held "
-                             "out)"}[v.get("data") or "semi-synthetic"]
+                 "training": "validation patches of the training series themselves (no val_root, or one "
+                             "inside root: not held out)"}[v.get("data") or "semi-synthetic"]
         moment = v["moment_kappa"] if v["moment_kappa"] is not None else float("nan")
         lines.append("  validation     area kappa %.3f, moment kappa %.3f%s on %s %s" % (
             v["area_kappa"], moment, bias, v["series"] or "the", where))

@@ -572,10 +572,14 @@ def train(cfg, resume=False, log=None, overwrite=False):
     except (ValueError, OSError) as exc:
         where = f" at '{data.get('root')}'" if data.get("root") else ""
         raise CaimError(f"Training data ({kind}{where}): {exc}") from None
-    if kind != "semisynthetic" and not (data.get("val_root") or data.get("val_split")):
-        log(f"warning: no {'val_split' if kind in ('pairs', 'oscd') else 'val_root'} in the config's data: the "
-            "validation patches come from the training series themselves, so best.pt is chosen on pixels it "
-            "was trained on. Give held-out series for an honest choice.")
+    from model_core.provenance import held_out
+
+    if kind != "semisynthetic" and not held_out(data):
+        what = ("no val_split" if kind in ("pairs", "oscd") else
+                "no val_root" if not data.get("val_root") else "a val_root that is root, or inside it or around it,")
+        log(f"warning: {what} in the config's data: the validation patches come from the training series "
+            "themselves, so best.pt is chosen on pixels it was trained on. Give held-out series for an honest "
+            "choice.")
     labelled = sum(int((np.asarray(smp["moment"]) != 255).sum()) for smp in val)
     if labelled == 0:
         raise CaimError(f"The {len(val)} validation patches have no labelled pixel (every label is 255, "

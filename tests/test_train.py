@@ -429,7 +429,7 @@ def test_weights_trained_on_own_data_describe_their_validation(tmp_path):
     train.train(train.load_config(_cfg(tmp_path, root, 1)), log=lambda m: None)
     info = provenance.describe(str(tmp_path / "run" / "best.pt"))
     text = provenance.text(info)
-    assert "training series themselves (no val_root" in text and "semi-synthetic" not in text
+    assert "training series themselves (no val_root, or one inside root" in text and "semi-synthetic" not in text
     assert "moment kappa nan" not in text
     line = provenance.short(weights.read(str(tmp_path / "run" / "best.pt"))["meta"])
     assert line.startswith("a generic folder of dated GeoTIFFs at ") and "trained on" not in line
@@ -437,6 +437,13 @@ def test_weights_trained_on_own_data_describe_their_validation(tmp_path):
     held["data"] = dict(held["data"], val_root=str(tmp_path / "val"))
     train.train(train.load_config(held), log=lambda m: None)
     assert "held-out series (val_root" in provenance.text(provenance.describe(str(tmp_path / "held" / "best.pt")))
+    # val_root = root (an audit: it passed as held out): warned and recorded as the training series
+    same = dict(_cfg(tmp_path, root, 1), out=str(tmp_path / "same"))
+    same["data"] = dict(same["data"], val_root=root)
+    said = []
+    train.train(train.load_config(same), log=said.append)
+    assert any("a val_root that is root, or inside it or around it" in m for m in said), said
+    assert "training series themselves" in provenance.text(provenance.describe(str(tmp_path / "same" / "best.pt")))
 
 
 def test_validation_without_labelled_pixels_is_refused(tmp_path, capsys):
