@@ -503,8 +503,9 @@ def train(cfg, resume=False, log=None, overwrite=False):
                             f"config's (preset {cfg['preset']!r}, model_config {cfg['model_config']}): start "
                             "from a file of the same preset.") from None
         init_record = _init_provenance(cfg["init"], init.get("meta"))
+        init_bias = (init.get("calibration") or {}).get("no_change_bias")
     else:
-        init_record = None
+        init_record = init_bias = None
     history, best, start_epoch = [], -1e9, 0
     state = payload = None
     if resume:
@@ -601,8 +602,14 @@ def train(cfg, resume=False, log=None, overwrite=False):
         json.dump(cfg, f, indent=2)
     saved = [False]
     try:
-        return _epochs(cfg, model, opt, ema, train_src, val, base_summary, history, best, start_epoch, device,
-                       init_record, log, saved)
+        history = _epochs(cfg, model, opt, ema, train_src, val, base_summary, history, best, start_epoch, device,
+                          init_record, log, saved)
+        if init_bias:  # a fine-tune's checkpoints carry no calibration: the starting file's is not theirs
+            log(f"note: the starting weights carry a no-change bias of {init_bias:+.2f} (their calibration); "
+                "best.pt and last.pt carry none. Calibrate the file you will use on your validation data: "
+                f"python -m model_core calibrate --weights {os.path.join(out, 'best.pt')} --out CALIBRATED.pt "
+                f"--config {config_path}")
+        return history
     except BaseException:
         if not saved[0] and not resume:  # stopped before its first checkpoint: leave nothing behind
             if os.path.exists(config_path):
@@ -719,7 +726,7 @@ def build_parser():
     p.add_argument("--threads", type=int, help="torch CPU threads")
     p.add_argument("--seed", type=int, help="override the random seed")
     p.add_argument("--lr", type=float, help="override the learning rate (also when resuming)")
-    p.add_argument("--init", help="start from these weights (fine-tuning); ignored with --resume")
+    p.add_argument("--init", help="start from these weights (fine-tuning); a resumed run keeps its own")
     p.add_argument("--overwrite", action="store_true",
                    help="replace a training run already in the output folder (its checkpoints are deleted)")
     return p

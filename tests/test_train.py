@@ -463,3 +463,25 @@ def test_validation_without_labelled_pixels_is_refused(tmp_path, capsys):
     assert train.main([str(p)]) == 2
     assert "have no labelled pixel" in capsys.readouterr().err
     assert not (tmp_path / "new").exists()
+
+
+def test_fine_tune_from_a_calibrated_file_says_to_calibrate_again(tmp_path):
+    """The starting file's no-change bias is not carried into the fine-tuned checkpoints (they are a new
+    network): the run said nothing, and the new file ran uncalibrated (+0.50 -> +0.00; a training audit).
+    Now the run's last line says so and gives the calibrate command."""
+    from model_core import train, weights
+
+    root = str(tmp_path / "data")
+    layouts.write_generic(root)
+    train.train(train.load_config(_cfg(tmp_path, root, 1)), log=lambda m: None)
+    model = weights.load_model(str(tmp_path / "run" / "best.pt"))
+    start = str(tmp_path / "calibrated.pt")
+    weights.save(start, model, model.weights_meta, model.band_order, calibration={"no_change_bias": 0.5})
+    said = []
+    tuned = dict(_cfg(tmp_path, root, 1), out=str(tmp_path / "ft"), init=start)
+    train.train(train.load_config(tuned), log=said.append)
+    assert "no-change bias of +0.50" in said[-1] and "python -m model_core calibrate --weights" in said[-1]
+    said.clear()
+    plain = dict(_cfg(tmp_path, root, 1), out=str(tmp_path / "ft2"), init=str(tmp_path / "run" / "best.pt"))
+    train.train(train.load_config(plain), log=said.append)
+    assert not [m for m in said if "no-change bias" in m]
