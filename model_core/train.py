@@ -587,9 +587,10 @@ def train(cfg, resume=False, log=None, overwrite=False):
                         "unlabelled): no epoch could be judged. Give validation series with labels (val_root), "
                         "or larger patches (patch).")
     t_have = sorted({smp["values"].shape[0] for smp in val})
-    if t_have and t_have[-1] < int(cfg["t_min"]):
+    if t_have and (t_have[-1] < int(cfg["t_min"]) or t_have[0] > int(cfg["t_max"])):
         log(f"note: the series have {', '.join(map(str, t_have))} dates; t_min..t_max "
-            f"{cfg['t_min']}..{cfg['t_max']} cannot apply, so the batches have the series' own dates.")
+            f"{cfg['t_min']}..{cfg['t_max']} cannot apply (a moment label fixes a series' dates), so the batches "
+            "have the series' own dates.")
     base_summary = score_samples(val, baseline_on_samples(val)).summary()
     log("validation baseline (CVA): " + _summary_line(base_summary))
 

@@ -856,3 +856,10 @@ def test_published_layouts_refuse_a_shifted_image_or_label(tmp_path):
     ds = None
     with pytest.raises(ValueError, match=r"2018_03_01.tif is on another grid than 2018-01-01.tif"):
         load_series("dynamicearthnet", str(tmp_path / "den"))
+
+
+def test_a_date_selection_on_a_moment_labelled_series_names_the_setting(tmp_path):
+    layouts.write_generic(str(tmp_path))
+    with pytest.raises(ValueError, match=r"moment\.tif labels the intervals between all 3 dates.*2 dates were "
+                                         r"asked for \(t: data\.t in a training config, --t of evaluate\)"):
+        load_series("generic", str(tmp_path), t=2)

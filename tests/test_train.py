@@ -485,3 +485,16 @@ def test_fine_tune_from_a_calibrated_file_says_to_calibrate_again(tmp_path):
     plain = dict(_cfg(tmp_path, root, 1), out=str(tmp_path / "ft2"), init=str(tmp_path / "run" / "best.pt"))
     train.train(train.load_config(plain), log=said.append)
     assert not [m for m in said if "no-change bias" in m]
+
+
+def test_series_longer_than_t_max_are_trained_whole_with_a_note(tmp_path):
+    """t_min..t_max 2..2 on 3-date series with moment labels: the batches have 3 dates (the labels fix
+    them), and the run says so (it did only for series shorter than t_min; a training audit)."""
+    from model_core import train
+
+    root = str(tmp_path / "data")
+    layouts.write_generic(root)
+    said = []
+    cfg = dict(_cfg(tmp_path, root, 1), t_min=2, t_max=2)
+    train.train(train.load_config(cfg), log=said.append)
+    assert any("the series have 3 dates; t_min..t_max 2..2 cannot apply" in m for m in said), said

@@ -321,7 +321,9 @@ def load_generic(root, bands=None, t=None, indices=None, as_read=False):
             raise FileNotFoundError(f"{folder}: neither moment.tif nor area.tif found")
         idx = select_indices(len(files), t, indices)
         if os.path.isfile(moment_p) and len(idx) != len(files):
-            raise ValueError(f"{folder}: a moment label fixes the dates; select all {len(files)}")
+            raise ValueError(f"{folder}: moment.tif labels the intervals between all {len(files)} dates, so the series "
+                             f"is read whole, but {len(idx)} dates were asked for (t: data.t in a training "
+                             "config, --t of evaluate). Leave t out, or use area.tif alone.")
         moment = _read_label(moment_p, len(idx)) if os.path.isfile(moment_p) else None
         area = _read_label(area_p, 2) if os.path.isfile(area_p) else None
         vals, valid, ref = [], None, None
