@@ -863,3 +863,24 @@ def test_a_date_selection_on_a_moment_labelled_series_names_the_setting(tmp_path
     with pytest.raises(ValueError, match=r"moment\.tif labels the intervals between all 3 dates.*2 dates were "
                                          r"asked for \(t: data\.t in a training config, --t of evaluate\)"):
         load_series("generic", str(tmp_path), t=2)
+
+
+def test_generic_series_of_one_date_and_area_only_series_are_explained(tmp_path):
+    """One dated image and area.tif: the loader names the folder and what a series needs (evaluate said
+    'CAIM-Net needs at least 2 dates'); 3 dates with area.tif alone cannot train the moment: the trainer
+    says what it needs (it said 'generic at X: generic at X: no series with moment labels')."""
+    from model_core.datasets.series_patches import PatchSampler
+    from rasters import write_tif
+
+    one = tmp_path / "one"
+    one.mkdir()
+    write_tif(one / "2015-01-01.tif", np.ones((4, 16, 16), np.uint8))
+    write_tif(one / "area.tif", np.zeros((16, 16), np.uint8))
+    with pytest.raises(ValueError, match=r"one: 1 dated image\(s\); a series needs at least 2"):
+        load_series("generic", str(one))
+    three = tmp_path / "three"
+    _generic_pair(str(three), np.zeros((16, 16)))
+    write_tif(three / "2017-01-01.tif", np.ones((4, 16, 16), np.uint8))
+    with pytest.raises(ValueError, match=r"^no series to train on: training needs a moment label \(moment\.tif\), "
+                                         r"or area\.tif alone with exactly two dates$"):
+        PatchSampler("generic", str(three), patch=8)

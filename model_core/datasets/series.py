@@ -316,6 +316,9 @@ def load_generic(root, bands=None, t=None, indices=None, as_read=False):
                                 "2019-05-01.tif, and area.tif and/or moment.tif)")
     for folder in folders:
         files = _dated_images(folder)
+        if len(files) < 2:
+            raise ValueError(f"{folder}: {len(files)} dated image(s); a series needs at least 2 (one GeoTIFF per "
+                             "date, the date in its name).")
         moment_p, area_p = os.path.join(folder, "moment.tif"), os.path.join(folder, "area.tif")
         if not os.path.isfile(moment_p) and not os.path.isfile(area_p):
             raise FileNotFoundError(f"{folder}: neither moment.tif nor area.tif found")

@@ -30,7 +30,8 @@ class PatchSampler:
         self.series = [s for s in load_series(kind, root, t=t, bands=bands, split=split)
                        if (s.has_moment if isinstance(s, LazySeries) else s.moment is not None)]
         if not self.series:
-            raise ValueError(f"{kind} at {root}: no series with moment labels")
+            raise ValueError("no series to train on: training needs a moment label (moment.tif), or area.tif "
+                             "alone with exactly two dates")
         self.patch = int(patch)
         self.stats = {} if scene_stats else None  # series index -> its whole-series statistics
         self._cache, self._cache_size = OrderedDict(), max(1, int(cache))
