@@ -493,6 +493,9 @@ def train(cfg, resume=False, log=None, overwrite=False):
     opt = torch.optim.Adam(model.parameters(), lr=float(cfg["lr"]),
                            weight_decay=float(cfg["weight_decay"]))
     if cfg.get("init") and not resume:
+        if not os.path.isfile(cfg["init"]):  # the weights loader's advice ("leave it empty") is detect's
+            raise CaimError(f"Config: init {cfg['init']!r} is not a file: give an existing .pt weights file to "
+                            "start from, or null (no --init) to train from scratch.")
         init = wio.read(cfg["init"])
         if init["arch"] != model.arch:
             raise CaimError(f"init weights '{cfg['init']}' are for '{init['arch']}', not '{model.arch}'.")

@@ -498,3 +498,16 @@ def test_series_longer_than_t_max_are_trained_whole_with_a_note(tmp_path):
     cfg = dict(_cfg(tmp_path, root, 1), t_min=2, t_max=2)
     train.train(train.load_config(cfg), log=said.append)
     assert any("the series have 3 dates; t_min..t_max 2..2 cannot apply" in m for m in said), said
+
+
+def test_a_missing_init_file_is_named_in_training_terms(tmp_path, capsys):
+    from model_core import train
+
+    root = str(tmp_path / "data")
+    layouts.write_generic(root)
+    p = tmp_path / "cfg.json"
+    p.write_text(json.dumps(_cfg(tmp_path, root, 1)))
+    assert train.main([str(p), "--init", str(tmp_path / "gone.pt")]) == 2
+    err = capsys.readouterr().err
+    assert "init" in err and "gone.pt' is not a file" in err and "train from scratch" in err
+    assert "bundled" not in err and not (tmp_path / "run").exists()
