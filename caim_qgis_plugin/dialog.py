@@ -26,9 +26,7 @@ from qgis.PyQt.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QProgressBar,
-    QFrame,
     QPushButton,
-    QScrollArea,
     QSizePolicy,
     QSpinBox,
     QStyledItemDelegate,
@@ -58,6 +56,7 @@ from caim_qgis_plugin import inputs as inp
 from caim_qgis_plugin import layers as lyr
 from caim_qgis_plugin import models as mdl
 from caim_qgis_plugin.algorithm import DEVICES, model_titles
+from caim_qgis_plugin.inspect_tool import PanelScroll
 from caim_qgis_plugin.models import AUTO
 from caim_qgis_plugin.paths import icon_path
 
@@ -207,28 +206,7 @@ class OrderedLayerTree(QTreeWidget):
         event.setDropAction(Qt.CopyAction if event.possibleActions() & Qt.CopyAction else Qt.IgnoreAction)
 
 
-class SettingsArea(QScrollArea):
-    """The dialog's settings (model ... output files) in a vertical scroll area: as tall as the settings
-    when there is room, a few rows and a scroll bar on a short screen; never narrower than the settings."""
-
-    def __init__(self, box):
-        super().__init__()
-        self.setWidgetResizable(True)
-        self.setFrameShape(QFrame.NoFrame)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
-        self.setWidget(box)
-
-    def minimumSizeHint(self):  # noqa: N802
-        width = self.widget().minimumSizeHint().width() + self.verticalScrollBar().sizeHint().width()
-        return QSize(width + 2 * self.frameWidth(), 5 * self.fontMetrics().lineSpacing())
-
-    def sizeHint(self):  # noqa: N802
-        hint = self.widget().sizeHint()
-        return QSize(hint.width() + self.verticalScrollBar().sizeHint().width() + 2 * self.frameWidth(),
-                     hint.height() + 2 * self.frameWidth())
-
-
-class MessageArea(QScrollArea):
+class MessageArea(PanelScroll):
     """The messages (a word-wrapped rich-text label) in an area that shows whole lines: as tall as the text
     up to MAX_LINES, shrinkable to MIN_LINES, its viewport cut to a whole number of lines, with a scroll bar
     when the text does not fit (a line cut in half with no scroll bar hid the rest of the problems)."""
@@ -237,11 +215,7 @@ class MessageArea(QScrollArea):
     MIN_LINES = 3
 
     def __init__(self, label):
-        super().__init__()
-        self.setWidgetResizable(True)
-        self.setFrameShape(QFrame.NoFrame)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
-        self.setWidget(label)
+        super().__init__(label, self.MIN_LINES, self.MAX_LINES)
         self.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Maximum)
         self._width = -1
 
@@ -512,7 +486,7 @@ class CaimDialog(QDialog):
         form.addRow("", self.polygons_check)
         form.addRow("", self.probabilities_check)
         # the settings scroll when the dialog is short (a 768 px laptop screen): Run and Close stay on screen
-        self.settings_area = SettingsArea(settings_box)
+        self.settings_area = PanelScroll(settings_box, min_lines=5, max_lines=None)
         layout.addWidget(self.settings_area, 2)
 
         self.messages = QLabel()

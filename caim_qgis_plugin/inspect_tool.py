@@ -320,27 +320,32 @@ def legend_layout(widths, available):
 
 
 class PanelScroll(QScrollArea):
-    """A dock panel's contents in a vertical scroll area: docked beside other panels (the inspector and the
-    labelling panel together) it shrinks to a few lines and scrolls, instead of making QGIS's main window
-    taller than the screen.  It is as wide as the contents need (no horizontal scrolling)."""
+    """Contents in a vertical scroll area: a dock panel docked beside others (the inspector and the
+    labelling panel together) shrinks to ``min_lines`` lines and scrolls, instead of making QGIS's main
+    window taller than the screen; the dialog's settings likewise on a short screen.  As wide as the
+    contents need (no horizontal scrolling); its size hint at most ``max_lines`` lines (None: the
+    contents' height)."""
 
-    def __init__(self, body):
+    def __init__(self, body, min_lines=8, max_lines=26):
         super().__init__()
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         self.setWidget(body)
+        self.min_lines, self.max_lines = min_lines, max_lines
 
     def minimumSizeHint(self):  # noqa: N802
         width = self.widget().minimumSizeHint().width() + self.verticalScrollBar().sizeHint().width()
-        return QSize(width + 2 * self.frameWidth(), 8 * self.fontMetrics().lineSpacing())
+        return QSize(width + 2 * self.frameWidth(), self.min_lines * self.fontMetrics().lineSpacing())
 
     def sizeHint(self):  # noqa: N802
-        # at most about 400 px asked for: QGIS shares a dock area's height between its panels by their
-        # hints (the labelling panel asked for 850 px and got its minimum under the inspector)
+        # a dock panel asks for at most about 400 px: QGIS shares a dock area's height between its panels
+        # by their hints (the labelling panel asked for 850 px and got its minimum under the inspector)
         hint = self.widget().sizeHint()
+        height = hint.height() if self.max_lines is None else min(hint.height(),
+                                                                   self.max_lines * self.fontMetrics().lineSpacing())
         return QSize(hint.width() + self.verticalScrollBar().sizeHint().width() + 2 * self.frameWidth(),
-                     min(hint.height(), 26 * self.fontMetrics().lineSpacing()) + 2 * self.frameWidth())
+                     height + 2 * self.frameWidth())
 
 
 class InspectDock(QDockWidget):
