@@ -740,3 +740,22 @@ def test_wrong_input_entries_are_named(qgis_app, tmp_path):
     results, ok, feedback = run_alg(dict(out, INPUT=[stack[0], stack[1], vector], MODEL="cva"))
     assert not ok and "'points' is a vector layer (%s), not an image" % vector in feedback.textLog()
     assert not os.path.exists(out["AREA"])
+
+
+def test_toolbox_layers_are_named_with_their_dates(project, tmp_path):
+    """A toolbox run's layers were all named 'Change moment' / 'Change area': after two runs the sample
+    dialog listed two identical layers (a desktop audit).  The names carry the first and last date."""
+    from qgis.core import QgsApplication, QgsProcessingContext, QgsProcessingFeedback, QgsProject
+
+    stack = make_stack(str(tmp_path))
+    out = outputs_in(str(tmp_path / "out"))
+    alg = QgsApplication.processingRegistry().createAlgorithmById("caim:detectchanges")
+    context = QgsProcessingContext()
+    context.setProject(QgsProject.instance())
+    for key, title in (("MOMENT", "Change moment"), ("AREA", "Change area")):
+        context.addLayerToLoadOnCompletion(out[key], QgsProcessingContext.LayerDetails(title, QgsProject.instance(),
+                                                                                      key))
+    results, ok = alg.run(dict(INPUT=stack, MODEL="cva", DEVICE="CPU", **out), context, QgsProcessingFeedback())
+    assert ok
+    assert context.layerToLoadOnCompletionDetails(out["MOMENT"]).name == "Change moment 2019-05-01 to 2021-05-01"
+    assert context.layerToLoadOnCompletionDetails(out["AREA"]).name == "Change area 2019-05-01 to 2021-05-01"
