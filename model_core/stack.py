@@ -357,7 +357,6 @@ class _Source:
     masks_all_valid: bool = True
     nodata: list = field(default_factory=list)
     scaling: list = field(default_factory=list)  # per band: (scale, offset) to physical values, or None
-    nearest: object = None     # warped with nodata: a nearest-neighbour warp whose NaN marks nodata
 
 
 class ClearValues(tuple):
@@ -948,29 +947,16 @@ class Stack:
             for b in band_list:
                 opts += ["-b", str(b)]
             sel = gdal.Translate("", ds, options=opts)
-            warp = dict(format="VRT", dstSRS=g.wkt, outputBounds=g.bounds, width=g.width, height=g.height,
-                        dstAlpha=True, srcAlpha=bool(alpha), multithread=False)
-            nodata = any(ds.GetRasterBand(b).GetNoDataValue() is not None for b in spec.bands)
-            if nodata:
-                # Each band's nodata counts for that band alone, as on a direct read: by default the
-                # warper takes a pixel as nodata only when every band is, so a pixel 0 in one band (a
-                # scene edge's fill) was interpolated as a value of 0 there.  A band with no valid source
-                # pixel in reach is NaN; the validity comes from a nearest-neighbour warp of the same
-                # bands, so a pixel is invalid where its nearest source pixel is nodata in any band.
-                warp.update(outputType=gdal.GDT_Float32, dstNodata=float("nan"),
-                            warpOptions=["UNIFIED_SRC_NODATA=NO"])
-            vrt = gdal.Warp("", sel, resampleAlg="bilinear", **warp)
+            vrt = gdal.Warp("", sel, format="VRT", dstSRS=g.wkt, outputBounds=g.bounds,
+                            width=g.width, height=g.height, resampleAlg="bilinear", dstAlpha=True,
+                            srcAlpha=bool(alpha), multithread=False)
             vrt._keep = sel  # the warped VRT reads through the selection VRT
-            near = None
-            if nodata:
-                near = gdal.Warp("", sel, resampleAlg="near", **warp)
-                near._keep = sel
         except RuntimeError as exc:
             raise InputError(f"Input {index + 1} '{spec.label}' cannot be aligned to the reference grid "
                              f"({_msg(exc)}).") from None
         n = len(spec.bands)
         return _Source(spec, vrt, list(range(1, n + 1)), 0, 0, True, vrt.RasterCount, True, [None] * n,
-                       _scaling(ds, spec.bands), near)
+                       _scaling(ds, spec.bands))
 
     def _mask(self, spec, index):
         """Open the date's mask file onto the grid (directly when it is on the grid, else a nearest-
@@ -1057,8 +1043,6 @@ class Stack:
                 band = s.ds.GetRasterBand(b)
                 out[j] = band.ReadAsArray(x + s.xoff, y + s.yoff, w, h, **kw)
                 if s.warped:
-                    if s.nearest is not None:
-                        valid &= ~np.isnan(s.nearest.GetRasterBand(b).ReadAsArray(x, y, w, h, **kw))
                     continue
                 nd = s.nodata[j]
                 if nd is not None:

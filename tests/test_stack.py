@@ -89,25 +89,6 @@ def test_other_crs_is_warped_to_reference(tmp_path):
     assert valid.mean() > 0.9
 
 
-def test_nodata_in_one_band_is_nodata_warped_as_read_directly(tmp_path):
-    """A pixel that is nodata (0) in one band only, as at a scene edge where the bands' footprints
-    differ, is invalid whether its date is read directly or warped; the warper used to take it as
-    valid with a 0 in that band (and blend that 0 into its neighbours' values)."""
-    img = np.full((4, 20, 20), 1000, np.uint16)
-    img[3, 8, 8] = 0                           # NIR missing at one pixel
-    img[:, 0, :] = 0                           # a fill row, 0 in every band
-    a = write_tif(tmp_path / "a.tif", img, nodata=0)
-    shifted = write_tif(tmp_path / "b.tif", img, nodata=0, origin=(500000.0 + 2.0, 5200000.0))
-    s = Stack([a, a, shifted])
-    assert [src.warped for src in s.sources] == [False, False, True]
-    values, valid = s.read(0, 0, s.grid.width, s.grid.height, per_date=True)
-    r, c = 8 - s.sources[0].yoff, 8 - s.sources[0].xoff   # the pixel on the grid (the overlap)
-    assert not valid[0][r, c] and not valid[2][r, c]
-    np.testing.assert_array_equal(valid[2], valid[0])
-    assert (values[2][:, valid[2]] == 1000).all()       # no 0 blended into a valid neighbour
-    assert not s.nan_inputs                              # the warp's NaN is nodata, not a NaN warning
-
-
 def test_nodata_alpha_and_nan_masks(tmp_path):
     img = _img(20, 20).astype(np.float32)
     img[:, 2, 3] = -9999
