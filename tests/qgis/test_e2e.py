@@ -95,15 +95,17 @@ def test_desktop_run(tmp_path):
     toolbox = {name: (renderer, labels) for name, renderer, labels in report["toolbox"]["layers"]}
     assert report["toolbox"]["device"] == "cpu"
     assert report["toolbox"]["model"] == default_model(2)  # two layers, MODEL not given: "auto"
-    assert toolbox["Change area"][0] == "paletted" and toolbox["Confidence"][0] == "singlebandpseudocolor"
-    assert toolbox["Change moment"] == ("paletted", ["No change", "2018-06-01 to 2019-06-01"])
+    dated = " 2018-06-01 to 2019-06-01"  # the layers carry the run's dates in their names
+    assert toolbox["Change area" + dated][0] == "paletted"
+    assert toolbox["Confidence" + dated][0] == "singlebandpseudocolor"
+    assert toolbox["Change moment" + dated] == ("paletted", ["No change", "2018-06-01 to 2019-06-01"])
     assert "Draw an accuracy-assessment sample…" in report["caim_menu"]
     assert "Estimate change area and accuracy…" in report["caim_menu"]
     assert "Compare with a reference map…" in report["caim_menu"]
     acc = report["accuracy"]
     # the active layer when it is a CAIM change map, else the topmost change moment layer
     assert acc["with_area_active"] == "Change area"
-    assert acc["sample_map"] == "Change moment" and acc["sample_points"] >= 5
+    assert acc["sample_map"] == "Change moment" + dated and acc["sample_points"] >= 5
     assert acc["reference_widget"] == "ValueMap" and acc["value_map"][0] == {"0: no change": 0}
     assert acc["assess_points_is_sample"] and acc["assess_map_is_moment"]
     label = report["label"]  # the labelling panel on that sample
