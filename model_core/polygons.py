@@ -16,7 +16,7 @@ extension (GeoPackage by default); a Shapefile shortens field names to 10 charac
 import os
 
 import numpy as np
-from osgeo import gdal, ogr, osr
+from osgeo import gdal, ogr
 
 from model_core.errors import Cancelled, InputError, OutputError
 
