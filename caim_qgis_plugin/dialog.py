@@ -164,6 +164,14 @@ class OrderedLayerTree(QTreeWidget):
 
     orderChanged = pyqtSignal()
 
+    def sizeHint(self):  # noqa: N802
+        # as tall as its rows (4 to 12 of them): the settings below keep their height on a 720 px dialog
+        # instead of scrolling under a half-empty list
+        rows = min(max(self.topLevelItemCount(), 4), 12)
+        row = self.sizeHintForRow(0) if self.topLevelItemCount() else self.fontMetrics().lineSpacing() + 4
+        height = self.header().sizeHint().height() + rows * max(row, 1) + 2 * self.frameWidth() + 4
+        return QSize(super().sizeHint().width(), height)
+
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setRootIsDecorated(False)
@@ -279,10 +287,12 @@ class CaimDialog(QDialog):
         self.setWindowTitle("CAIM change detection: detect changes in a time series")
         self.setWindowIcon(QIcon(icon_path()))
         self._build()
-        self.resize(760, 720)
+        # tall enough for the settings unscrolled and a few layers (the list grows with the dialog, the
+        # settings keep their height); a laptop's screen: room for the title bar
+        self.resize(800, 860)
         screen = QApplication.primaryScreen()
-        if screen is not None and screen.availableGeometry().height() < 720 + 80:  # a laptop: room for the title bar
-            self.resize(760, max(self.minimumSizeHint().height(), screen.availableGeometry().height() - 80))
+        if screen is not None and screen.availableGeometry().height() < 860 + 80:
+            self.resize(800, max(self.minimumSizeHint().height(), screen.availableGeometry().height() - 80))
         self.restore_settings()
         QgsProject.instance().layersAdded.connect(self._layers_changed)
         QgsProject.instance().layersRemoved.connect(self._layers_changed)
@@ -314,7 +324,7 @@ class CaimDialog(QDialog):
         self.layer_tree.itemChanged.connect(self._item_changed)
         self.layer_tree.orderChanged.connect(self.validate)
         self.layer_tree.setMinimumHeight(5 * self.fontMetrics().lineSpacing() + 24)  # a header and 4 rows
-        layout.addWidget(self.layer_tree, 3)
+        layout.addWidget(self.layer_tree, 1)
 
         buttons = QHBoxLayout()
         self.sort_button = QPushButton("Sort by date")
@@ -487,7 +497,7 @@ class CaimDialog(QDialog):
         form.addRow("", self.probabilities_check)
         # the settings scroll when the dialog is short (a 768 px laptop screen): Run and Close stay on screen
         self.settings_area = PanelScroll(settings_box, min_lines=5, max_lines=None)
-        layout.addWidget(self.settings_area, 2)
+        layout.addWidget(self.settings_area, 0)
 
         self.messages = QLabel()
         self.messages.setObjectName("messages")

@@ -807,6 +807,15 @@ def test_the_dialog_fits_a_laptop_screen_and_its_messages_scroll_by_whole_lines(
         assert dialog.validate()
         assert area.verticalScrollBar().maximum() == 0
         assert label.heightForWidth(label.width()) <= area.viewport().height()
+        # room goes to the settings before the list: at 720 px the list kept 256 px for 3 layers while
+        # the settings scrolled in 171 px; the list grows once the settings are whole
+        dialog.resize(800, 720)
+        QgsApplication.processEvents()
+        tree, settings = dialog.layer_tree, dialog.settings_area
+        assert tree.height() <= tree.sizeHint().height() + 2 and settings.height() > tree.height()
+        dialog.resize(800, 1100)
+        QgsApplication.processEvents()
+        assert settings.height() >= settings.sizeHint().height() - 2 and tree.height() > tree.sizeHint().height()
     finally:
         dialog.hide()
         dialog.shutdown()
