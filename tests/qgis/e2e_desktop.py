@@ -2,7 +2,7 @@
 
 Environment: CAIM_E2E_STACK (os.pathsep-separated rasters), CAIM_E2E_OUT (folder for outputs and
 screenshots), CAIM_E2E_RESULT (JSON file this script writes), CAIM_E2E_TILE (tile size; 0 or unset:
-the dialog's default, automatic).
+the dialog's default, automatic), CAIM_E2E_RESULTS (the dialog's output folder; default OUT/results).
 """
 
 import json
@@ -88,7 +88,7 @@ def step_dialog():
     dlg.device_combo.setCurrentText("CPU")
     dlg.polygons_check.setChecked(True)
     dlg.weights_widget.setFilePath(os.environ.get("CAIM_E2E_WEIGHTS", ""))
-    dlg.folder_widget.setFilePath(os.path.join(OUT, "results"))
+    dlg.folder_widget.setFilePath(os.environ.get("CAIM_E2E_RESULTS") or os.path.join(OUT, "results"))
     report["dialog_rows"] = [(dlg.layer_tree.topLevelItem(i).text(0), dlg.layer_tree.topLevelItem(i).text(1))
                              for i in range(dlg.layer_tree.topLevelItemCount())]
     report["dialog_messages"] = dlg.messages.text()
