@@ -724,7 +724,7 @@ def _training_bands_note(net, bands, stack):
 
     cfg = training_config(getattr(net, "weights_meta", {}) or {}) or {}
     trained = (cfg.get("data") or {}).get("bands") if isinstance(cfg, dict) else None
-    used = list(stack.sources[0].bands)[:len(trained or [])]
+    used = list(stack.sources[0].spec.bands or [])[:len(trained or [])]  # the file's bands (a warped date reads a VRT)
     if not trained or [int(b) for b in trained] == used:
         return None
     mapping = ",".join(str(int(b)) for b in trained)
