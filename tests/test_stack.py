@@ -347,3 +347,21 @@ def test_inputs_without_a_crs_keep_their_geotransform(tmp_path):
     with pytest.raises(InputError, match=r"Input 2 'c_2002\.tif' and input 1 'a_2001\.tif' have no coordinate "
                                          r"reference system and different geotransforms"):
         Stack([a, shifted])
+
+
+def test_a_finer_date_is_averaged_onto_a_coarser_grid(tmp_path):
+    """A 10 m date onto a 30 m reference: each grid pixel is the mean of the 3 x 3 pixels it covers (bilinear
+    took the centre pixel and aliased the other eight away; an output audit); a date of the grid's own pixel
+    size is still bilinear."""
+    from osgeo import gdal
+
+    ref = write_tif(tmp_path / "a_2001.tif", _img(10, 10), pixel=30.0)
+    fine = np.random.default_rng(4).integers(0, 4000, (4, 30, 30)).astype(np.uint16)
+    b = write_tif(tmp_path / "b_2002.tif", fine, pixel=10.0)
+    s = Stack([ref, b])
+    assert s.sources[1].warped and (s.grid.px, s.grid.width) == (30.0, 10)
+    values, _ = s.read(0, 0, 10, 10)
+    blocks = fine.reshape(4, 10, 3, 10, 3).mean(axis=(2, 4))
+    np.testing.assert_allclose(values[1], blocks, atol=0.51)          # the mean, rounded to the stored type
+    assert np.abs(values[1] - fine[:, 1::3, 1::3]).mean() > 100         # not the centre pixel
+    assert s._resampling(gdal.Open(ref)) == "bilinear" and s._resampling(gdal.Open(b)) == "average"
