@@ -961,8 +961,9 @@ class Stack:
 
     def _resampling(self, ds):
         """Bilinear onto the grid, or the average of the covered pixels when the input's pixels are at least
-        1.5 times finer than the grid's (a 10 m date onto a 30 m reference: bilinear sampled 4 of every 9
-        pixels and aliased the rest away; an output audit)."""
+        1.5 times finer than the grid's (a 10 m date onto a 30 m reference: bilinear read only the pixels
+        nearest each grid pixel's centre, the centre pixel alone when the grids align, and aliased the rest
+        away; an output audit)."""
         g = self.grid
         try:
             e = extent(ds)
