@@ -503,10 +503,10 @@ def _overlap_problem(layers):
         common = common.intersect(extent)
     if not common.isEmpty():
         return None
-    n = len(layers)
-    meet = [sum(not extents[i].intersect(extents[j]).isEmpty() for j in range(n) if j != i) for i in range(n)]
-    stray = [i for i in range(n) if meet[i] < max(meet)]
-    if stray and len(stray) < n / 2:  # most layers share a place, a few lie elsewhere (the first may be one)
+    from model_core.stack import stray_inputs
+
+    stray = stray_inputs([(e.xMinimum(), e.yMinimum(), e.xMaximum(), e.yMaximum()) for e in extents])
+    if stray:  # most layers share a place, a few lie elsewhere (the first may be one)
         names = ", ".join("'%s'" % layers[i].name() for i in stray)
         return ("%s do%s not overlap the other checked layers, which share a place: uncheck %s or check the "
                 "layers of one place." % (names, "es" if len(stray) == 1 else "", "it" if len(stray) == 1 else "them"))

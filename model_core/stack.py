@@ -236,6 +236,28 @@ def equal_area_transform(srs, cx, cy):
     return osr.CoordinateTransformation(src, laea)
 
 
+def geotransforms_differ(g0, g1):
+    """(differ, origin offset in pixels) of two geotransforms: they differ when ``g1``'s origin is more
+    than a tenth of ``g0``'s pixel away or its pixel size or rotation differs by more than 1e-3 pixel."""
+    px = max(abs(g0[1]), abs(g0[5]), 1e-12)
+    off = max(abs(g1[0] - g0[0]), abs(g1[3] - g0[3])) / px
+    return off > 0.1 or any(abs(g1[i] - g0[i]) > 1e-3 * px for i in (1, 2, 4, 5)), off
+
+
+def stray_inputs(boxes):
+    """Indices of the inputs that lie elsewhere, when most of them share a place: those whose extent
+    ``boxes[i]`` (xmin, ymin, xmax, ymax, one CRS) overlaps fewer of the others than the best-connected
+    input does, if they are under half of all; else [] (no majority to name the others against)."""
+    n = len(boxes)
+
+    def meets(a, b):
+        return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+    meet = [sum(meets(boxes[i], boxes[j]) for j in range(n) if j != i) for i in range(n)]
+    stray = [i for i in range(n) if meet[i] < max(meet, default=0)]
+    return stray if len(stray) < n / 2 else []
+
+
 @dataclass
 class Grid:
     """A north-up pixel grid."""
@@ -301,9 +323,7 @@ class Grid:
         when the CRS has no transform to its ellipsoid, e.g. a local engineering CRS)."""
         planar = np.full(self.height, self.px * self.py * self.linear_units ** 2)
         try:
-            srs = osr.SpatialReference()
-            srs.ImportFromWkt(self.wkt)
-            to_plane = equal_area_transform(srs, self.x0 + self.width * self.px / 2.0,
+            to_plane = equal_area_transform(srs_from_wkt(self.wkt), self.x0 + self.width * self.px / 2.0,
                                             self.y0 - self.height * self.py / 2.0)
             rows = np.unique(np.linspace(0, self.height - 1, min(self.height, 65)).round().astype(int))
             cols = np.unique(np.linspace(0, self.width - 1, min(self.width, 17)).round().astype(int))
@@ -823,11 +843,7 @@ class Stack:
         gts = [ds.GetGeoTransform(can_return_null=True) for ds in datasets]
         ref = gts[reference]
         for i, gt in enumerate(gts):
-            if ref is None or gt is None:
-                continue
-            px = max(abs(ref[1]), abs(ref[5]), 1e-12)
-            if max(abs(gt[0] - ref[0]), abs(gt[3] - ref[3])) > 0.1 * px or \
-                    any(abs(gt[k] - ref[k]) > 1e-3 * px for k in (1, 2, 4, 5)):
+            if ref is not None and gt is not None and geotransforms_differ(ref, gt)[0]:
                 raise InputError(f"Input {i + 1} '{specs[i].label}' and input {reference + 1} "
                                  f"'{specs[reference].label}' have no coordinate reference system and different "
                                  "geotransforms (origin or pixel size), so they cannot be aligned. Assign their CRS "
@@ -880,15 +896,10 @@ class Stack:
         r0 = math.ceil((ry0 - ymax) / py - 1e-6)
         r1 = math.floor((ry0 - ymin) / py + 1e-6)
         if c1 - c0 < 1 or r1 - r0 < 1:
-            def meets(a, b):
-                return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
-
-            n = len(bounds)
-            meet = [sum(meets(bounds[i], bounds[j]) for j in range(n) if j != i) for i in range(n)]
-            stray = [i for i in range(n) if meet[i] < max(meet)]
-            if stray and len(stray) < n / 2:  # most inputs share a place, a few lie elsewhere: name those
+            stray = stray_inputs(bounds)
+            if stray:  # most inputs share a place, a few lie elsewhere: name those
                 names = ", ".join(f"input {i + 1} '{specs[i].label}' {_fmt_bounds(bounds[i])}" for i in stray)
-                best = meet.index(max(meet))
+                best = next(i for i in range(len(bounds)) if i not in stray)
                 raise InputError(f"Some inputs lie elsewhere: {names} do{'es' if len(stray) == 1 else ''} not "
                                  f"overlap the other inputs (which overlap each other, e.g. '{specs[best].label}' "
                                  f"{_fmt_bounds(bounds[best])}; extents in the reference CRS). Remove or replace "

@@ -254,14 +254,15 @@ def check_same_grid(path, ref_path, ref=None):
     mine = _georef(path)
     if ref is None or mine is None:
         return ref
+    from model_core.stack import geotransforms_differ
+
     (g0, s0), (g1, s1) = ref, mine
     name, other = os.path.basename(path), os.path.basename(ref_path)
     if s0 is not None and s1 is not None and not s0.IsSame(s1):
         raise ValueError(f"{path} is in another CRS than {other}: every image and label of a series needs one "
                          "grid (reproject it, e.g. gdalwarp -t_srs with the other's CRS and -te/-tr).")
-    px = max(abs(g0[1]), abs(g0[5]), 1e-12)
-    off = max(abs(g1[0] - g0[0]), abs(g1[3] - g0[3])) / px
-    if off > 0.1 or any(abs(g1[i] - g0[i]) > 1e-3 * px for i in (1, 2, 4, 5)):
+    differ, off = geotransforms_differ(g0, g1)
+    if differ:
         raise ValueError(f"{path} is on another grid than {other} (its origin is {off:.1f} pixels away, or its "
                          f"pixel size differs): {name} must cover exactly the pixels of the series' images "
                          "(align it, e.g. gdalwarp -te XMIN YMIN XMAX YMAX -tr XRES YRES).")

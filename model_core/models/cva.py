@@ -109,7 +109,7 @@ class CVA(nn.Module):
             if self.noise_floor and self.threshold_rule == "otsu" and self.threshold < self.noise:
                 self.floored, self.threshold = self.threshold, self.noise
         elif self.stable_probe:
-            self.stable = self._probe_stable(values, valid, windows, clear)
+            self.stable = self._probe_stable(v, pairs)
         return self
 
     calibrated = False  # whether unchanged pixels' magnitudes follow the chi-square law (ISFA's do)
@@ -122,7 +122,7 @@ class CVA(nn.Module):
     PROBE_SHARE = 0.03    # stable: fewer pixels than this stand out from ISFA's noise level (1 % by design)
 
     @classmethod
-    def _probe_stable(cls, values, valid, windows, clear):
+    def _probe_stable(cls, v, pairs=None):
         """The share of sample pixels whose largest ISFA magnitude exceeds the noise level (the level 1 % of
         unchanged pixels exceed) when it is under :attr:`PROBE_SHARE`, i.e. a scene with no change above
         noise; else None.  The CVA cannot tell, its magnitudes being standardised by the differences'
@@ -132,21 +132,16 @@ class CVA(nn.Module):
         pairs, 14 % to 51 % on Taizhou, Pucallpa and NAIP (pairs and series) and on a clean synthetic
         change.  (Otsu's threshold against the level, rule NF-O's test, was tried first: on a clean
         change Otsu's cut lies anywhere in the empty gap between the modes, at its low end here, and it fell
-        below the level.)  ``windows`` is not used; None too when ISFA cannot be fitted."""
+        below the level.)  ``v`` (T, C, N): :meth:`fit_scene`'s valid sample pixels, ``pairs`` (T-1, N)
+        its pixels clear on both dates of each interval, or None.  None too when ISFA cannot be fitted."""
         from model_core.models.isfa import ISFA, noise_level
 
-        v = np.asarray(values, np.float32)
-        t, c = v.shape[:2]
-        ok = np.asarray(valid, bool).reshape(-1)
-        sample = v.reshape(t, c, -1)[:, :, ok]
-        if sample.shape[2] < 100:
+        t, c, n = v.shape
+        if n < 100:
             return None
-        pick = np.linspace(0, sample.shape[2] - 1, min(sample.shape[2], cls.PROBE_PIXELS)).astype(np.int64)
-        sample = np.ascontiguousarray(sample[:, :, pick])
-        pairs = None
-        if clear is not None:
-            cl = np.asarray(clear, bool).reshape(t, -1)[:, ok][:, pick]
-            pairs = cl[1:] & cl[:-1]
+        pick = np.linspace(0, n - 1, min(n, cls.PROBE_PIXELS)).astype(np.int64)
+        sample = np.ascontiguousarray(v[:, :, pick])
+        pairs = None if pairs is None else pairs[:, pick]
         probe = ISFA()
         try:
             probe._fit_statistics(sample, pairs=pairs)
