@@ -168,8 +168,9 @@ class Comparison:
                ("input", "reference_warped", "yes" if self.warped else "no"),
                ("pixels", "compared", self.compared), ("pixels", "excluded", self.excluded_total)]
         out += [("pixels", f"excluded: {k}", v) for k, v in self.excluded.items()]
-        out += [("area", k, self.area[k]) for k in ("tp", "fp", "fn", "tn", "oa", "precision", "recall", "f1",
-                                                    "kappa")]
+        undefined = metrics.undefined_area_scores(self.area)  # 0 / 0: empty, as an absent class's F1
+        out += [("area", k, "" if k in undefined else self.area[k])
+                for k in ("tp", "fp", "fn", "tn", "oa", "precision", "recall", "f1", "kappa")]
         out += [("area", "changed_ha_map", val(self.changed_ha_map)),
                 ("area", "changed_ha_reference", val(self.changed_ha_reference))]
         if self.moment is not None:

@@ -148,13 +148,23 @@ class ConfusionMatrix:
         return {"area": area_scores(self.area), "moment": moment_scores(self.moment)}
 
 
+def undefined_area_scores(s):
+    """The scores of an area_scores dict that are 0 / 0 (reported as 0.0, shown as '-'): precision with
+    nothing called changed, recall with nothing changed in the reference, F1 with neither."""
+    tp, fp, fn = s["tp"], s["fp"], s["fn"]
+    return {k for k, d in (("precision", tp + fp), ("recall", tp + fn), ("f1", 2 * tp + fp + fn)) if d == 0}
+
+
 def format_area_table(rows):
-    """Text table of area scores; ``rows`` is a list of (name, area_scores dict)."""
+    """Text table of area scores; ``rows`` is a list of (name, area_scores dict).  A score that is 0 / 0
+    (:func:`undefined_area_scores`, e.g. F1 where neither reference nor prediction has change) is '-',
+    not 0: a map with no false change of a stable area is not 0 % precise."""
     head = f"{'method':<28} {'pixels':>9} {'OA':>7} {'prec':>7} {'recall':>7} {'F1':>7} {'kappa':>7}"
     lines = [head, "-" * len(head)]
     for name, s in rows:
-        lines.append(f"{name:<28} {s['pixels']:>9d} {s['oa']:>7.4f} {s['precision']:>7.4f} "
-                     f"{s['recall']:>7.4f} {s['f1']:>7.4f} {s['kappa']:>7.4f}")
+        undefined = undefined_area_scores(s)
+        prf = " ".join(f"{'-':>7}" if k in undefined else f"{s[k]:>7.4f}" for k in ("precision", "recall", "f1"))
+        lines.append(f"{name:<28} {s['pixels']:>9d} {s['oa']:>7.4f} {prf} {s['kappa']:>7.4f}")
     return "\n".join(lines)
 
 

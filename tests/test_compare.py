@@ -73,6 +73,19 @@ def test_same_grid_exact_confusion_and_kappa(tmp_path, capsys):
     assert rows[("pixels", "compared")] == "4800" and float(rows[("area", "changed_ha_map")]) == pytest.approx(8.0 * UTM_CM)
 
 
+def test_a_stable_reference_mapped_without_false_change(tmp_path, capsys):
+    """No change in the reference nor in the map: precision, recall and F1 are 0 / 0, printed '-' and
+    written empty, not 0 (the map made no error)."""
+    z = np.zeros((20, 30), np.uint8)
+    mp, rp = _tif(tmp_path, "map.tif", z), _tif(tmp_path, "ref.tif", z, nodata=None)
+    assert main(["compare", mp, rp, "--csv", str(tmp_path / "c.csv")]) == 0
+    row = [line for line in capsys.readouterr().out.splitlines() if line.startswith("map vs reference")][0]
+    assert row.split()[-5:] == ["1.0000", "-", "-", "-", "1.0000"]
+    rows = _csv(tmp_path / "c.csv")
+    assert [rows[("area", k)] for k in ("precision", "recall", "f1")] == ["", "", ""]
+    assert rows[("area", "tn")] == "600" and float(rows[("area", "oa")]) == 1.0
+
+
 def test_moment_reference_per_interval_f1(tmp_path, capsys):
     rng = np.random.default_rng(1)
     ref = rng.choice(4, size=(50, 70), p=[0.7, 0.1, 0.1, 0.1]).astype(np.uint8)

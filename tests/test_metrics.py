@@ -57,6 +57,23 @@ def test_perfect_and_degenerate():
         metrics.confusion([0, 5], [0, 1], 2)
 
 
+def test_undefined_precision_recall_f1_are_shown_as_undefined_not_zero():
+    # a stable area mapped without a single false change: precision, recall and F1 are 0 / 0
+    stable = metrics.area_scores(metrics.confusion([0] * 10, [0] * 10, 2))
+    assert metrics.undefined_area_scores(stable) == {"precision", "recall", "f1"}
+    row = metrics.format_area_table([("perfect, stable", stable)]).splitlines()[-1].split()
+    assert row[-5:] == ["1.0000", "-", "-", "-", "1.0000"]  # OA, prec, recall, F1, kappa
+    # false change on a stable area: precision 0 of 2 is a real 0, recall (of no change) is undefined
+    alarms = metrics.area_scores(metrics.confusion([0] * 10, [0] * 8 + [1] * 2, 2))
+    assert metrics.undefined_area_scores(alarms) == {"recall"}
+    row = metrics.format_area_table([("false alarms", alarms)]).splitlines()[-1].split()
+    assert row[-4:] == ["0.0000", "-", "0.0000", "0.0000"]
+    # nothing called changed where there is change: recall 0 is real, precision undefined
+    missed = metrics.area_scores(metrics.confusion([0] * 8 + [1] * 2, [0] * 10, 2))
+    assert metrics.undefined_area_scores(missed) == {"precision"}
+    assert metrics.undefined_area_scores(metrics.area_scores(np.array([[3, 1], [1, 2]]))) == set()
+
+
 def test_tables_render():
     acc = metrics.ConfusionMatrix()
     acc.update(np.array([0, 1, 2, 255]), np.array([0, 1, 1, 0]))
