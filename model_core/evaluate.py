@@ -293,7 +293,7 @@ def format_results(res, model_label="model", baseline_label="CVA + Otsu baseline
     lines = ["Change area (positive = changed), all labelled pixels pooled:",
              format_area_table([(label, res[n]["area"]) for n, label in names])]
     if res.get("has_moment"):
-        lines += ["", "Change moment (class k = last change between image k-1 and image k):",
+        lines += ["", "Change moment (class k = last change between date k and date k+1, 1-based; 0 = no change):",
                   format_moment_table([(label, res[n]["moment"]) for n, label in names])]
     if all("history" in res[n] for n, _ in names) and names:
         lines += ["", "Change moment by pixel history (share of the class's pixels; semi-synthetic truth):",

@@ -4,7 +4,7 @@ All labelled pixels of a dataset are pooled into ONE confusion matrix (not avera
 the scores are computed from it:
 
 * area (2 classes, positive = changed): overall accuracy (OA), precision, recall, F1, Cohen's kappa;
-* moment (K classes, 0 = no change, k = last change between image k-1 and image k): OA, multi-class
+* moment (K classes, 0 = no change, k = last change between date k and date k+1, 1-based): OA, multi-class
   Cohen's kappa, per-class F1 and macro F1 (mean over classes that occur in the reference or the
   prediction).
 
@@ -48,7 +48,9 @@ def overall_accuracy(cm):
 
 
 def kappa(cm):
-    """Cohen's kappa of a (multi-class) confusion matrix; 0 when undefined (pe == 1)."""
+    """Cohen's kappa of a (multi-class) confusion matrix; 0 without pixels.  When chance agreement is
+    1 (reference and prediction all one and the same class, so 0 / 0) it is 1, the agreement being
+    perfect."""
     cm = np.asarray(cm, dtype=np.float64)
     n = cm.sum()
     if n == 0:

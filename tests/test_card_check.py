@@ -17,7 +17,7 @@ method                          pixels      OA    prec  recall      F1   kappa
 ------------------------------------------------------------------------------
 caimnet (caimnet_rgbn.pt)        21390  0.9052  0.9234  0.5673  0.7028  0.6502
 
-Change moment (class k = last change between image k-1 and image k):
+Change moment (class k = last change between date k and date k+1, 1-based; 0 = no change):
 method                          pixels      OA   kappa     mF1   F1[0]   F1[1]
 ------------------------------------------------------------------------------
 caimnet (caimnet_rgbn.pt)        21390  0.9050  0.6400  0.5000  0.9400  0.7028

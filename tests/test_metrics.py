@@ -82,6 +82,18 @@ def test_tables_render():
     assert "F1[2]" in metrics.format_moment_table([("x", s["moment"])])
 
 
+def test_evaluate_tables_number_the_intervals_as_the_maps_and_the_card():
+    """Moment class k is the last change between date k and date k+1 (1-based), as the README, the
+    model card and the maps' interval names say; the header said 'image k-1 and image k'."""
+    from model_core.evaluate import format_results
+
+    acc = metrics.ConfusionMatrix()
+    acc.update(np.array([0, 1, 2]), np.array([0, 1, 2]))
+    text = format_results({"has_moment": True, "model": acc.summary()})
+    assert "class k = last change between date k and date k+1, 1-based" in text
+    assert "image k-1" not in text
+
+
 def test_block_confusions_partition_the_image():
     rng = np.random.default_rng(3)
     ref = rng.integers(0, 3, (50, 37)).astype(np.uint8)
