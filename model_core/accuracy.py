@@ -433,11 +433,34 @@ def _stratified(weights, strata, y, x=None, census=()):
     return r, math.sqrt(max(var, 0.0)) / den
 
 
+SIZE_TOLERANCE = 1e-4  # pixel areas that differ by less (relative) are taken as equal
+
+
+def _relative_size(info, strata, rows):
+    """Each labelled pixel's ground area relative to the mean pixel area of its stratum (1.0 where every
+    pixel has the same area).  The strata are weighted by their areas, but the sample draws pixels with
+    equal chances: on a grid whose pixel area varies (a geographic grid over a range of latitudes, Web
+    Mercator) a class found where pixels are small would otherwise be counted at the stratum's mean
+    pixel area; a sampled pixel stands for its own area (the stratified estimator of an area total).
+    Pixel areas within SIZE_TOLERANCE of each other (a UTM scene) count as equal: the bias left is at
+    most that share, and labels that all agree keep their ± 0."""
+    grid = _grid(_open_map(info.path))
+    if grid.uniform_area or not strata.size:
+        return np.ones(strata.size)
+    per_row = grid.pixel_area_m2()
+    if np.ptp(per_row) <= SIZE_TOLERANCE * per_row.mean():
+        return np.ones(strata.size)
+    area = per_row[rows]
+    mean = np.array([info.areas_m2[h] / info.counts[h] for h in strata.tolist()])
+    return area / mean
+
+
 def _read_points(points_path, field_name, info, layer_name=None, others=()):
     """(stratum per labelled point, reference class per labelled point, unlabelled, outside, [values of
     each map of ``others`` (MapClasses on the same grid) per labelled point], {stratum: points on it},
     the ``map_class`` the sampler wrote per labelled point (-1: none), the map the sampler recorded
-    (CAIM_MAP) or None).  A point on the nodata of any of the maps counts as outside."""
+    (CAIM_MAP) or None, the map row of each labelled point).  A point on the nodata of any of the maps
+    counts as outside."""
     if not os.path.exists(points_path) and not points_path.startswith("/vsi"):
         raise InputError(f"Points '{points_path}' does not exist. Give the sample file written by 'sample'.")
     try:
@@ -467,7 +490,7 @@ def _read_points(points_path, field_name, info, layer_name=None, others=()):
     band = ds_map.GetRasterBand(1)
     bands = [(_open_map(o.path), o.nodata) for o in others]  # (dataset kept referenced, nodata)
     inv = gdal.InvGeoTransform(info.geotransform)
-    strata, refs, values, recorded = [], [], [[] for _ in others], []
+    strata, refs, values, recorded, rows = [], [], [[] for _ in others], [], []
     unlabelled = outside = 0
     drawn = {}  # stratum -> points on it, labelled or not
     bad = []
@@ -502,6 +525,7 @@ def _read_points(points_path, field_name, info, layer_name=None, others=()):
             column.append(v)
         strata.append(h)
         refs.append(ref)
+        rows.append(row)
         drawn[h] = drawn.get(h, 0) + 1
         mc = f.GetField("map_class") if has_map_class else None
         try:
@@ -513,7 +537,7 @@ def _read_points(points_path, field_name, info, layer_name=None, others=()):
                          "class numbers. Use the map's codes: 0 = no change, k = change between date k and k+1, "
                          "-1 = changed, interval unknown (for an area map: 0 unchanged, 1 changed).")
     return (np.array(strata, int), np.array(refs, int), unlabelled, outside, [np.array(v, int) for v in values],
-            drawn, np.array(recorded, int), source)
+            drawn, np.array(recorded, int), source, np.array(rows, int))
 
 
 def _pixel_of(geom, transform, inv, info):
@@ -627,8 +651,8 @@ def assess(map_path, points_path, field_name="reference", binary=False, layer_na
     if other is not None:
         _same_grid(other, info, "map to compare with")
     maps = ([assessed] if strata_path else []) + ([other] if other is not None else [])
-    strata, refs, unlabelled, outside, read, drawn, recorded, source = _read_points(points_path, field_name, info,
-                                                                                   layer_name, maps)
+    strata, refs, unlabelled, outside, read, drawn, recorded, source, rows = _read_points(
+        points_path, field_name, info, layer_name, maps)
     words = dict(CLI_WORDS, **(words or {}))  # how the caller names the options the messages point to
     _check_drawn_from(info, strata, recorded, source, points_path, bool(strata_path), words)
     _check_labels(refs, [assessed, info] if strata_path else [info], binary, field_name, points_path)
@@ -637,7 +661,7 @@ def assess(map_path, points_path, field_name="reference", binary=False, layer_na
     unknown = int((refs == CHANGED_UNKNOWN).sum())
     if unknown and not binary:  # changed, but not when: no class of a moment assessment to put them in
         keep = refs != CHANGED_UNKNOWN
-        strata, refs, values = strata[keep], refs[keep], values[keep]
+        strata, refs, values, rows = strata[keep], refs[keep], values[keep], rows[keep]
         other_values = other_values[keep] if other_values is not None else None
     if strata.size == 0:
         raise InputError(f"No labelled point of '{os.path.basename(points_path)}' lies on the map "
@@ -662,8 +686,10 @@ def assess(map_path, points_path, field_name="reference", binary=False, layer_na
     if left_out:  # the estimates cover the rest of the map
         weights = {h: w / kept for h, w in weights.items() if h not in left_out}
 
-    def est(y, x=None):
-        return _stratified(weights, strata, y, x, census)
+    size = _relative_size(info, strata, rows)
+
+    def est(y, x=None):  # y, x per pixel, times its size: estimates of areas, not of pixel counts
+        return _stratified(weights, strata, y * size, None if x is None else x * size, census)
 
     mapped = np.where(values > 0, 1, 0) if binary else values
     refs_c = np.where(refs != 0, 1, 0) if binary else refs

@@ -246,6 +246,41 @@ def test_geographic_map_areas_follow_latitude(tmp_path):
     assert info.counts[1] == info.counts[2] and info.areas_m2[2] > info.areas_m2[1] * 1.003
 
 
+def test_a_sampled_pixel_stands_for_its_own_area_on_a_geographic_grid(tmp_path):
+    """0.5 deg pixels from 70 N to 0: a northern pixel covers a third of an equatorial one.  Changes the
+    map missed in the northern rows, every pixel labelled (a census): the estimates are the true areas
+    and accuracies, which counting each sampled pixel at its stratum's mean pixel area made 70 % too
+    large (change 28.8 instead of 17.0 million ha, ± 0)."""
+    m = np.zeros((140, 10), np.uint8)
+    m[70:72] = 1                    # mapped change near 35 N
+    truth = m.copy()
+    truth[:10] = 1                  # missed change, 65-70 N
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(4326)
+    srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+    path = write_tif(tmp_path / "geo.tif", m, epsg=4326, origin=(0.0, 70.0), pixel=0.5, nodata=255)
+    ds = ogr.GetDriverByName("GPKG").CreateDataSource(str(tmp_path / "p.gpkg"))
+    layer = ds.CreateLayer("pts", srs, ogr.wkbPoint)
+    layer.CreateField(ogr.FieldDefn("reference", ogr.OFTInteger))
+    for row, col in np.ndindex(*m.shape):
+        f = ogr.Feature(layer.GetLayerDefn())
+        f.SetField("reference", int(truth[row, col]))
+        pt = ogr.Geometry(ogr.wkbPoint)
+        pt.AddPoint_2D((col + 0.5) * 0.5, 70.0 - (row + 0.5) * 0.5)
+        f.SetGeometry(pt)
+        layer.CreateFeature(f)
+    ds = None
+    res = assess(path, str(tmp_path / "p.gpkg"))
+    # a pixel's area follows cos(latitude) (within 0.5 % on the ellipsoid), scaled to the map's class 0 area
+    cos = np.cos(np.radians(70.0 - (np.arange(140) + 0.5) * 0.5))
+    row_ha = cos * read_map(path).areas_m2[0] / 1e4 / (cos[:, None] * (m == 0)).sum()
+    true_change = (truth * row_ha[:, None]).sum()
+    assert res.area[1] == pytest.approx(true_change, rel=0.01) and res.area_se[1] == pytest.approx(0, abs=1e-6)
+    true_users = 1.0  # every mapped change is change
+    true_producers = (m * row_ha[:, None]).sum() / true_change
+    assert res.users[1] == pytest.approx(true_users) and res.producers[1] == pytest.approx(true_producers, rel=0.01)
+
+
 def test_label_sheets_and_the_stored_pucallpa_labels(tmp_path):
     """tools/label_sheets.py draws one chip row per sample point (ids in order, the point's pixel in the
     chip's centre); the stored Pucallpa labels are complete and use the moment codes."""
