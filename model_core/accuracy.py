@@ -231,7 +231,7 @@ def stratified_sample(map_path, out_path, n=50, sizes=None, seed=0, overwrite=Fa
     Why more points where the map says no change: the changes a map misses hide in that large class, a
     few per hundred pixels; with only ``n`` points there the estimated change area's confidence interval
     is far too narrow (in the simulation of tests/test_accuracy.py, the 95 % intervals held the true
-    area 50-65 % of the time with 50 points there, 88-96 % with 200 and 94 % with 400; README)."""
+    area 65 % of the time with 50 points there, 90 % with 100, 88 % with 200 and 94 % with 400; README)."""
     if os.path.exists(out_path) and not overwrite:
         raise OutputError(f"Output '{os.path.abspath(out_path)}' already exists. Choose another file, delete it, "
                           "or allow overwriting (--overwrite).")
@@ -372,7 +372,8 @@ class Assessment:
         lines = [f"Sample: {self.labelled} labelled points" + (f", {self.unlabelled} without a reference label left out"
                                                              if self.unlabelled else "")
                  + (f", {self.outside} outside the map or on nodata left out" if self.outside else ""),
-                 f"Strata: the map's {len(self.strata)} classes; estimates by the stratified estimator "
+                 (f"Strata: the map's {len(self.strata)} classes" if len(self.strata) != 1 else "Strata: the map's one class")
+                 + "; estimates by the stratified estimator "
                  "(Olofsson et al. 2014), 95 % confidence intervals = 1.96 standard errors",
                  "", f"{'class':<{w}}  {'map area ' + u:>14}  {'estimated ' + u:>14}  {'± 95 % ' + u:>12}"]
         for c in self.classes:
