@@ -175,8 +175,11 @@ def resolve_device(device="auto"):
 
 
 def interval_labels(dates):
+    """["d1 to d2", "d2 to d3", ...]; a label that repeats (dates 2001, 2001, 2001, or A, B, A, B) gets
+    its interval's number, "2001 to 2001 (interval 2)", since the areas per interval are keyed by it."""
     names = [d or f"image {i + 1}" for i, d in enumerate(dates)]
-    return [f"{names[k - 1]} to {names[k]}" for k in range(1, len(names))]
+    labels = [f"{names[k - 1]} to {names[k]}" for k in range(1, len(names))]
+    return [f"{t} (interval {k})" if labels.count(t) > 1 else t for k, t in enumerate(labels, start=1)]
 
 
 def moment_colours(n_intervals):

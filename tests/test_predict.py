@@ -495,3 +495,28 @@ def test_large_outputs_have_overviews_and_record_their_bands(tmp_path):
     conf = gdal.Open(res.paths["confidence"])
     assert conf.GetMetadataItem("PREDICTOR", "IMAGE_STRUCTURE") == "3"
     assert gdal.Open(res.paths["moment"]).GetMetadataItem("CAIM_BANDS") == "3,2,1,4"
+
+
+def test_repeated_dates_keep_every_interval_in_the_areas(tmp_path):
+    """From the input audit: three images dated 2001 (or a series A, B, A, B) give two intervals with
+    one label, "2001 to 2001"; the hectares per interval were a dict keyed by that label, so the summary,
+    the report and Processing's HECTARES listed one interval with the last one's area (0.00 ha where
+    509 px had changed)."""
+    rng = np.random.default_rng(3)
+    base = rng.integers(100, 200, (3, 32, 32)).astype(np.uint16)
+    imgs = []
+    for i in range(3):
+        a = base.copy()
+        if i >= 1:
+            a[:, :10, :10] += 400  # a change in the first interval
+        if i >= 2:
+            a[:, 20:, 20:] += 400  # and one in the second
+        imgs.append(write_tif(tmp_path / f"img{i}.tif", a))
+    res = detect(imgs, out_dir=str(tmp_path / "o"), model="cva", dates="2001,2001,2001")
+    moment = read_tif(res.paths["moment"])
+    assert len(res.interval_labels) == len(set(res.interval_labels)) == 2
+    assert len(res.hectares) == 2
+    for k, label in enumerate(res.interval_labels, start=1):
+        assert res.hectares[label] == pytest.approx((moment == k).sum() * 0.01, rel=0.01)
+    assert sum(res.hectares.values()) == pytest.approx(res.changed_pixels * 0.01, rel=0.01)
+    assert (moment == 1).sum() > 0 and (moment == 2).sum() > 0
