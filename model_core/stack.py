@@ -521,6 +521,30 @@ def _no_mask(item):
     return None if text.lower() in ("", "none", "-") else text
 
 
+_BAND_TOKEN = re.compile(r"(?i)(?<![a-z0-9])(?:SR_|ST_)?(B(?:0?\d|1[0-2]|8A))(?![a-z0-9])")
+
+
+def _check_band_files(specs, datasets):
+    """Refuse single-band inputs that are the band files of one date (a Sentinel-2 or Landsat date stored
+    as one file per band, every file given as an image): two or more of them dated alike by their names
+    and named after different bands (B02, B03, ..., SR_B4).  Run as they were, each band would be a date."""
+    groups = {}
+    for i, (s, ds) in enumerate(zip(specs, datasets)):
+        name = os.path.basename(s.path)
+        m, d = _BAND_TOKEN.search(name), parse_date(name)
+        if ds.RasterCount == 1 and m and d:
+            groups.setdefault(d, []).append((i, m.group(1).upper()))
+    for d, members in groups.items():
+        if len({b for _, b in members}) > 1:
+            i = members[0][0]
+            raise InputError(
+                f"Inputs {', '.join(str(j + 1) for j, _ in members)} ('{specs[i].label}', ...) are the band files "
+                f"of one date ({d}: {', '.join(b for _, b in members)}): each input must be one date with all "
+                "its bands. Stack each date's bands into one file first, e.g. gdalbuildvrt -separate "
+                "-resolution highest date.vrt B04.tif B03.tif B02.tif B08.tif (R, G, B, NIR for the "
+                "networks), and give one file per date.")
+
+
 def _open(spec, index):
     path = spec.path
     if not path:
@@ -648,6 +672,7 @@ class Stack:
         self.specs = specs
         with quiet_gdal():
             datasets = [_open(s, i) for i, s in enumerate(specs)]
+            _check_band_files(specs, datasets)
             self._check_bands(specs, datasets, bands, expected_bands, extra_bands, surface_only)
             self.dates = self._dates(specs, datasets, dates)
             _check_mask_dates(specs, self.dates)

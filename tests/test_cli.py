@@ -718,3 +718,20 @@ def test_web_mercator_hectares_are_ground_areas(tmp_path):
     assert changed >= 1600 and ha == pytest.approx(plane_ha * 0.826, rel=0.005)   # cos^2(24.4 deg) on WGS 84
     ds = ogr.Open(str(gpkg))
     assert sum(f.GetField("area_m2") for f in ds.GetLayer(0)) / 1e4 == pytest.approx(ha, rel=1e-4)
+
+
+def test_band_files_of_dates_given_as_images(capsys, tmp_path):
+    """From the input audit: a Sentinel-2 user giving every band file of two dates (T51STR_<date>_B02_10m.jp2,
+    ..._B03_..., 8 files) had the networks suggest CVA for 'single-band imagery', and CVA then ran an
+    8-date series of single bands with dates repeated.  Band files of one date are named, with how to
+    stack them; single-band pairs of different dates still run with CVA."""
+    imgs = [write_tif(tmp_path / f"T51STR_{d}T023549_{b}_10m.tif",
+                      np.random.default_rng(0).integers(1, 900, (20, 20)).astype(np.uint16))
+            for d in ("20000317", "20030206") for b in ("B02", "B03", "B04", "B08")]
+    for model in ("caimnet", "cva"):
+        _assert_refused(capsys, tmp_path, ["detect", *imgs, "--model", model],
+                        "T51STR_20000317T023549_B02_10m.tif", "one date (2000-03-17: B02, B03, B04, B08)",
+                        "gdalbuildvrt -separate")
+    rc, out, err = _run(capsys, ["detect", imgs[2], imgs[6], "--model", "cva", "--out", str(tmp_path / "o"),
+                                 "--quiet"])
+    assert rc == 0, err
