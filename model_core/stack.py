@@ -545,10 +545,35 @@ def _check_band_files(specs, datasets):
                 "networks), and give one file per date.")
 
 
+# GDAL's and GIS software's files beside a raster: (suffix, what it holds), the raster's name without it
+_SIDECARS = ((".aux.xml", "statistics and metadata"), (".ovr", "pyramids (overviews)"), (".msk", "mask band"),
+             (".hdr", "ENVI header"), (".tfw", "world file"), (".tifw", "world file"), (".pgw", "world file"),
+             (".jgw", "world file"), (".wld", "world file"), (".prj", "projection"))
+
+
+def _sidecar_of(path):
+    """(the raster, what the file holds) when ``path`` is a sidecar file of a raster beside it (x.tif.aux.xml,
+    x.tif.ovr, x.tif.msk; x.hdr of an ENVI x or x.img, x.tfw of x.tif), else None."""
+    low = path.lower()
+    for suffix, what in _SIDECARS:
+        if low.endswith(suffix):
+            stem = path[:-len(suffix)]
+            for base in (stem, *(stem + e for e in (".tif", ".tiff", ".img", ".bsq", ".bil", ".dat", ".png",
+                                                     ".jpg", ".jpeg"))):
+                if base != path and os.path.isfile(base):
+                    return base, what
+    return None
+
+
 def _open(spec, index):
     path = spec.path
     if not path:
         raise InputError(f"Input {index + 1} has an empty path.")
+    side = None if path.startswith("/vsi") else _sidecar_of(path)
+    if side:
+        raise InputError(f"Input {index + 1} '{os.path.basename(path)}' is not an image but the {side[1]} file of "
+                         f"'{os.path.basename(side[0])}' beside it. Leave such files out of the inputs (e.g. give "
+                         "*.tif rather than *).")
     if not path.startswith("/vsi") and not os.path.exists(path) and ":" not in os.path.basename(path):
         raise InputError(f"Input {index + 1} '{path}' does not exist. Check the path.")
     try:

@@ -735,3 +735,22 @@ def test_band_files_of_dates_given_as_images(capsys, tmp_path):
     rc, out, err = _run(capsys, ["detect", imgs[2], imgs[6], "--model", "cva", "--out", str(tmp_path / "o"),
                                  "--quiet"])
     assert rc == 0, err
+
+
+def test_sidecar_files_given_as_images_are_named(capsys, tmp_path):
+    """From the input audit: 'detect folder/*' in a folder QGIS or GDAL had visited also took the rasters'
+    sidecars as dates: x.tif.ovr (pyramids, a GeoTIFF) was refused for having 'no coordinate reference
+    system', x.tif.aux.xml as 'not a complete raster file', x.tif.msk for its band count.  Each is named
+    as the sidecar of its raster."""
+    from osgeo import gdal
+
+    imgs = _stack(tmp_path, n=2, bands=4)
+    gdal.Open(imgs[0]).BuildOverviews("NEAREST", [2])  # a read-only dataset: external x.tif.ovr
+    ds = gdal.Open(imgs[0])
+    ds.GetRasterBand(1).ComputeStatistics(False)
+    ds = None
+    assert os.path.exists(imgs[0] + ".ovr") and os.path.exists(imgs[0] + ".aux.xml")
+    for side, what in ((".ovr", "pyramids"), (".aux.xml", "statistics")):
+        _assert_refused(capsys, tmp_path, ["detect", imgs[0], imgs[0] + side, imgs[1], "--model", "cva"],
+                        f"Input 2 '{os.path.basename(imgs[0])}{side}' is not an image but the {what}",
+                        "Leave such files out")
