@@ -312,6 +312,11 @@ def validate(layers, dates=None, bands=None, model=mdl.AUTO, weights=None, masks
             problems.append((ERROR, "The file of '%s' is gone (%s): it was moved or deleted after the layer was "
                              "loaded. Remove the layer, or point it to the file again (Layer Properties, "
                              "Source)." % (layer.name(), layer_source(layer))))
+        elif _sidecar(layer):
+            base, what = _sidecar(layer)
+            problems.append((ERROR, "'%s' is not an image but the %s file of '%s' beside it (%s): uncheck it, and "
+                             "add the image itself." % (layer.name(), what, os.path.basename(base),
+                                                        layer_source(layer))))
     rasters = [lyr for lyr in layers if isinstance(lyr, QgsRasterLayer) and lyr.isValid()]
     if rasters:
         counts = {lyr.name(): lyr.bandCount() for lyr in rasters}
@@ -517,6 +522,19 @@ def _overlap_problem(layers):
                                 layers[0].name(), "it" if len(apart) == 1 else "them"))
     return ("The layers do not overlap all at once: each overlaps the first, but there is no area common to "
             "all of them. Uncheck the layers that cover another part of the scene.")
+
+
+def _sidecar(layer):
+    """(the raster, what the file holds) when a layer's file is a sidecar of a raster beside it (x.tif.ovr,
+    which GDAL opens as a raster of its own, x.tif.msk), else None (:func:`model_core.stack.sidecar_of`)."""
+    source = layer_source(layer)
+    if source.startswith("/vsi"):
+        return None
+    try:
+        from model_core.stack import sidecar_of
+    except ImportError:
+        return None
+    return sidecar_of(source)
 
 
 def _missing_file(layer):

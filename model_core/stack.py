@@ -551,7 +551,7 @@ _SIDECARS = ((".aux.xml", "statistics and metadata"), (".ovr", "pyramids (overvi
              (".jgw", "world file"), (".wld", "world file"), (".prj", "projection"))
 
 
-def _sidecar_of(path):
+def sidecar_of(path):
     """(the raster, what the file holds) when ``path`` is a sidecar file of a raster beside it (x.tif.aux.xml,
     x.tif.ovr, x.tif.msk; x.hdr of an ENVI x or x.img, x.tfw of x.tif), else None."""
     low = path.lower()
@@ -569,7 +569,7 @@ def _open(spec, index):
     path = spec.path
     if not path:
         raise InputError(f"Input {index + 1} has an empty path.")
-    side = None if path.startswith("/vsi") else _sidecar_of(path)
+    side = None if path.startswith("/vsi") else sidecar_of(path)
     if side:
         raise InputError(f"Input {index + 1} '{os.path.basename(path)}' is not an image but the {side[1]} file of "
                          f"'{os.path.basename(side[0])}' beside it. Leave such files out of the inputs (e.g. give "

@@ -759,3 +759,24 @@ def test_toolbox_layers_are_named_with_their_dates(project, tmp_path):
     assert ok
     assert context.layerToLoadOnCompletionDetails(out["MOMENT"]).name == "Change moment 2019-05-01 to 2021-05-01"
     assert context.layerToLoadOnCompletionDetails(out["AREA"]).name == "Change area 2019-05-01 to 2021-05-01"
+
+
+def test_a_sidecar_given_as_a_layer_is_named(qgis_app, tmp_path):
+    """From the input audit: a GeoTIFF's external pyramids (x.tif.ovr) opens in QGIS as a raster of its own,
+    named like the image; given as a date it was refused for 'not overlapping the other layers' under the
+    image's own name.  It is named as the pyramids of its image, and the run refused (engine: the same)."""
+    from osgeo import gdal
+    from qgis.core import QgsRasterLayer
+
+    from caim_qgis_plugin import inputs as inp
+
+    stack = make_stack(str(tmp_path))
+    gdal.Open(stack[0]).BuildOverviews("NEAREST", [2])  # opened read-only: an external .ovr
+    assert os.path.exists(stack[0] + ".ovr")
+    layers = [QgsRasterLayer(p, os.path.basename(p), "gdal") for p in (stack[0], stack[0] + ".ovr", stack[1])]
+    errors = [m for lvl, m in inp.validate(layers, None, None, "cva") if lvl == inp.ERROR]
+    assert errors and errors[0].startswith("'%s.ovr' is not an image but the pyramids (overviews) file of '%s'"
+                                           % (os.path.basename(stack[0]), os.path.basename(stack[0]))), errors
+    results, ok, fb = run_alg(dict(INPUT=[stack[0], stack[0] + ".ovr", stack[1]], MODEL="cva", DEVICE="CPU",
+                                   **outputs_in(str(tmp_path / "out"))))
+    assert not ok and "is not an image but the pyramids (overviews) file" in fb.textLog(), fb.textLog()
