@@ -521,13 +521,13 @@ def _no_mask(item):
     return None if text.lower() in ("", "none", "-") else text
 
 
-_BAND_TOKEN = re.compile(r"(?i)(?<![a-z0-9])(?:SR_|ST_)?(B(?:0?\d|1[0-2]|8A))(?![a-z0-9])")
+_BAND_TOKEN = re.compile(r"(?i)(?<![a-z0-9])(?:SR_|ST_)?(B(?:\d\d?|8A))(?![a-z0-9])")
 
 
 def _check_band_files(specs, datasets):
     """Refuse single-band inputs that are the band files of one date (a Sentinel-2 or Landsat date stored
     as one file per band, every file given as an image): two or more of them dated alike by their names
-    and named after different bands (B02, B03, ..., SR_B4).  Run as they were, each band would be a date."""
+    and named after different bands (B02, B03, ..., SR_B4, CBERS' B13).  Run as they were, each band would be a date."""
     groups = {}
     for i, (s, ds) in enumerate(zip(specs, datasets)):
         name = os.path.basename(s.path)

@@ -754,3 +754,12 @@ def test_sidecar_files_given_as_images_are_named(capsys, tmp_path):
         _assert_refused(capsys, tmp_path, ["detect", imgs[0], imgs[0] + side, imgs[1], "--model", "cva"],
                         f"Input 2 '{os.path.basename(imgs[0])}{side}' is not an image but the {what}",
                         "Leave such files out")
+
+
+def test_cbers_band_files_given_as_images(capsys, tmp_path):
+    """CBERS-4 AWFI band files (B13..B16 of one date, as in ../shared/data/cbers-cube) given as images are
+    named as one date's bands too, as the plugin does."""
+    imgs = [write_tif(tmp_path / f"CBERS-4_AWFI_{b}_2018-02-02.tif", np.full((20, 20), 100 + k, np.int16))
+            for k, b in enumerate(("B13", "B14", "B15", "B16"))]
+    _assert_refused(capsys, tmp_path, ["detect", *imgs, "--model", "cva"],
+                    "one date (2018-02-02: B13, B14, B15, B16)", "gdalbuildvrt -separate")
