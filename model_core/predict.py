@@ -663,6 +663,14 @@ def detect(images, out_dir=None, dates=None, bands=None, model="caimnet", weight
         for i in sorted(stack.nan_inputs):
             warnings.append(f"input {i + 1} '{stack.sources[i].spec.label}' has NaN values not marked as nodata: "
                             "they were read as nodata (gdal_edit.py -a_nodata nan FILE marks them).")
+        if stack.clipped:  # a date of part of the scene: every output covers that part only
+            share, cuts = stack.clipped
+            ref = stack.sources[reference].spec.label
+            warnings.append(f"the outputs cover {_pct(share)} of the reference input {reference + 1} '{ref}': they are "
+                            "clipped to the area every date covers, and "
+                            + ", ".join(f"input {i + 1} '{stack.sources[i].spec.label}' covers {_pct(c)} of it"
+                                        for i, c in cuts)
+                            + ". Leave out or replace a date that covers part of the scene to map all of it.")
         for i, share in sorted(stack.zero_fill.items()):
             warnings.append(f"input {i + 1} '{stack.sources[i].spec.label}' is 0 in every band on {_pct(share)} of "
                             "its pixels, and declares no nodata value: if that is fill (a scene edge, the outside "

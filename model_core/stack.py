@@ -658,6 +658,23 @@ def _fmt_bounds(b):
     return "(" + ", ".join(f"{v:.6g}" for v in b) + ")"
 
 
+def _clipped(bounds, reference, grid_area, share=0.9):
+    """(the grid's share of the reference input's extent, [(input index, its share of that extent)]) when the
+    overlap of all inputs leaves less than ``share`` of the reference's extent (a date covering part of the
+    scene clips every output to that part), naming the inputs that cut it; else None.  ``bounds``: each
+    input's extent in the reference CRS."""
+    rb = bounds[reference]
+    ref_area = (rb[2] - rb[0]) * (rb[3] - rb[1])
+    if ref_area <= 0 or grid_area >= share * ref_area:
+        return None
+    cuts = []
+    for i, b in enumerate(bounds):
+        inter = max(0.0, min(b[2], rb[2]) - max(b[0], rb[0])) * max(0.0, min(b[3], rb[3]) - max(b[1], rb[1]))
+        if i != reference and inter < 0.99 * ref_area:
+            cuts.append((i, inter / ref_area))
+    return grid_area / ref_area, cuts
+
+
 class Stack:
     """An ordered series of co-registered (or to-be-aligned) rasters on one reference grid.
 
@@ -711,6 +728,7 @@ class Stack:
         self.sample_clear = None  # with a gap-filled sample: each date's own validity (T, h, w)
         self.mask_cover = [None] * len(specs)  # per date: the fraction of the grid its mask file marks
         self.nan_inputs = set()  # dates with NaN values not marked as nodata (read as nodata)
+        self.clipped = getattr(self, "clipped", None)  # see _clipped (set by _grid)
         self.zero_fill = {}      # date -> share of its pixels 0 in every band with no nodata declared
         self.overcast = []       # dates whose mask hides every pixel (filled from the previous clear date)
         self.relative_stats = []  # dates whose statistics were carried over from the clearest date's
@@ -957,6 +975,7 @@ class Stack:
             detail = "; ".join(f"'{s.label}' {_fmt_bounds(b)}" for s, b in zip(specs, bounds))
             raise InputError("The inputs do not overlap: their extents (in the reference CRS) are disjoint "
                              f"({detail}). Give images of the same place.")
+        self.clipped = _clipped(bounds, reference, (c1 - c0) * px * (r1 - r0) * py)
         geographic = bool(ref_srs.IsGeographic())
         units = 1.0 if geographic else float(ref_srs.GetLinearUnits() or 1.0)
         return Grid(ref_ds.GetProjection(), rx0 + c0 * px, ry0 - r0 * py, px, py, c1 - c0, r1 - r0,

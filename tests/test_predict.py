@@ -520,3 +520,21 @@ def test_repeated_dates_keep_every_interval_in_the_areas(tmp_path):
         assert res.hectares[label] == pytest.approx((moment == k).sum() * 0.01, rel=0.01)
     assert sum(res.hectares.values()) == pytest.approx(res.changed_pixels * 0.01, rel=0.01)
     assert (moment == 1).sum() > 0 and (moment == 2).sum() > 0
+
+
+def test_a_date_covering_part_of_the_scene_is_named(tmp_path):
+    """From the input audit: a date whose image covers half of the others' clipped every output to that half
+    with nothing said but the grid's size.  The run warns, naming the date and its share; dates on almost
+    the same extent (the NAIP series' 1-3 m offsets) are not warned about."""
+    rng = np.random.default_rng(4)
+    full = [write_tif(tmp_path / f"full_{2001 + i}.tif", rng.integers(1, 900, (3, 40, 40)).astype(np.uint16))
+            for i in range(2)]
+    half = write_tif(tmp_path / "half_2003.tif", rng.integers(1, 900, (3, 40, 20)).astype(np.uint16))
+    res = detect(full + [half], out_dir=str(tmp_path / "o"), model="cva")
+    assert (res.grid.width, res.grid.height) == (20, 40)
+    assert any("the outputs cover 50.00 % of the reference input 1 'full_2001.tif'" in w
+               and "input 3 'half_2003.tif' covers 50.00 % of it" in w for w in res.warnings), res.warnings
+    shifted = write_tif(tmp_path / "shift_2003.tif", rng.integers(1, 900, (3, 40, 40)).astype(np.uint16),
+                        origin=(500003.0, 5199998.0))
+    res = detect(full + [shifted], out_dir=str(tmp_path / "o2"), model="cva")
+    assert not any("the outputs cover" in w for w in res.warnings), res.warnings
