@@ -13,7 +13,9 @@ Values are read in the units a band's scale and offset (GDAL metadata) say, so d
 different scalings compare.
 """
 
+import calendar
 import contextlib
+import datetime
 import functools
 import math
 import os
@@ -30,6 +32,10 @@ gdal.UseExceptions()
 osr.UseExceptions()
 
 _DATE_PATTERNS = [
+    # year and day of year in product names: a Landsat scene ID (LC80300272020133LGN00: sensor, satellite,
+    # path, row, 2020, day 133, station, version) and MODIS / VIIRS names (MOD09GA.A2020133.h11v04...)
+    (re.compile(r"(?<![A-Za-z0-9])L[COTEM]\d\d{6}((?:19|20)\d\d)(\d{3})[A-Z]{3}\d\d(?!\d)"), "doy"),
+    (re.compile(r"(?<![A-Za-z0-9])A((?:19|20)\d\d)(\d{3})(?![A-Za-z0-9])"), "doy"),
     # ISO-like full dates: 2015-09-26, 2015_09_26, 2015.09.26
     (re.compile(r"(?<!\d)((?:19|20)\d\d)[-_.](0[1-9]|1[0-2])[-_.](0[1-9]|[12]\d|3[01])(?!\d)"), 3),
     # compact full dates: 20150926
@@ -57,8 +63,6 @@ def quiet_gdal():
 
 
 def _valid_ymd(y, m, d):
-    import datetime
-
     try:
         datetime.date(int(y), int(m), int(d))
         return True
@@ -69,7 +73,8 @@ def _valid_ymd(y, m, d):
 def parse_date(text):
     """The acquisition date found in ``text``, as "YYYY-MM-DD", "YYYY-MM" or "YYYY"; else None.
 
-    Recognises ISO dates (2015-09-26, also with _ or .), YYYYMMDD, YYYY-MM and a lone year.  The most
+    Recognises ISO dates (2015-09-26, also with _ or .), YYYYMMDD, the year and day of year of Landsat scene
+    IDs (LC80300272020133LGN00) and MODIS / VIIRS names (.A2020133.), YYYY-MM and a lone year.  The most
     precise match wins; among equally precise ones, the first.
     """
     if not text:
@@ -77,7 +82,11 @@ def parse_date(text):
     for pattern, parts in _DATE_PATTERNS:
         for m in pattern.finditer(str(text)):
             g = m.groups()
-            if parts == 3:
+            if parts == "doy":
+                if 1 <= int(g[1]) <= (366 if calendar.isleap(int(g[0])) else 365):
+                    d = datetime.date(int(g[0]), 1, 1) + datetime.timedelta(days=int(g[1]) - 1)
+                    return d.isoformat()
+            elif parts == 3:
                 if _valid_ymd(*g):
                     return f"{g[0]}-{g[1]}-{g[2]}"
             elif parts == 2:

@@ -21,6 +21,14 @@ from model_core.stack import Stack, parse_date, parse_given_date
     ("tile_12345678.tif", None),
     ("image_20151345.tif", None),
     ("", None),
+    # year and day of year (an input audit: these names had no date, the intervals were numbered)
+    ("LC80300272020133LGN00.tif", "2020-05-12"),           # a Landsat scene ID (pre-collection, Collection 1)
+    ("LT50300271985200XXX02_B4.TIF", "1985-07-19"),
+    ("LE70300272004366EDC00.tif", "2004-12-31"),           # day 366 of a leap year
+    ("MOD09GA.A2020133.h11v04.006.2020135044011.hdf", "2020-05-12"),  # MODIS: acquisition, not production
+    ("VNP13A1.A2020129.h11v04.001.tif", "2020-05-08"),
+    ("MOD13Q1.A2021366.h11v04.tif", None),                 # no day 366 in 2021
+    ("DATA2020133.tif", None),
 ])
 def test_parse_date(text, expected):
     assert parse_date(text) == expected
