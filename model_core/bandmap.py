@@ -27,7 +27,9 @@ _NAME_PATTERNS = (
     ("blue", re.compile(r"(^|[^a-z])blue([^a-z]|$)")),
 )
 _S2_NAMES = {"b02": "blue", "b03": "green", "b04": "red", "b08": "nir"}
-_EXCLUDE = re.compile(r"red[ _-]?edge|rededge|swir|coastal|aerosol|thermal|alpha|mask|cloud|qa", re.I)
+# PlanetScope SuperDove's "green_i" (Green I, 531 nm) and "yellow" are not the standard green band
+_EXCLUDE = re.compile(r"red[ _-]?edge|rededge|swir|coastal|aerosol|thermal|alpha|mask|cloud|qa"
+                      r"|green[ _-]?i(?![a-z])|yellow", re.I)
 
 
 def _to_micrometres(value, units=""):

@@ -247,3 +247,13 @@ def test_partial_metadata_that_contradict_the_assumed_order(tmp_path):
     # the classical methods take every band whatever the names say
     paths = [_raster(tmp_path / f"c{i}.tif", 4, seed=i, names=["SWIR1", "NIR", "Red", "Green"]) for i in range(2)]
     assert [s.bands for s in Stack(paths).sources] == [[1, 2, 3, 4]] * 2
+
+
+def test_planetscope_superdove_band_names(tmp_path):
+    """From the input audit: an 8-band PlanetScope SuperDove file (coastal_blue, blue, green_i, green,
+    yellow, red, rededge, nir; CAIM-Net's sensor family) was refused as having metadata that 'do not say
+    which is which' ("green_i" counted as a second green), and the message's example 4,3,2,8 would have read
+    yellow, green, green_i, nir.  Green I (531 nm) and yellow are not the standard green: 6,4,2,8."""
+    names = ["coastal_blue", "blue", "green_i", "green", "yellow", "red", "rededge", "nir"]
+    assert _infer(_raster(tmp_path / "sd.tif", 8, names=names)) == ([6, 4, 2, 8], "band names")
+    assert _infer(_raster(tmp_path / "sd2.tif", 8, names=[n.replace("_", " ").title() for n in names]))[0] == [6, 4, 2, 8]
