@@ -671,11 +671,11 @@ def detect(images, out_dir=None, dates=None, bands=None, model="caimnet", weight
                             + ", ".join(f"input {i + 1} '{stack.sources[i].spec.label}' covers {_pct(c)} of it"
                                         for i, c in cuts)
                             + ". Leave out or replace a date that covers part of the scene to map all of it.")
-        for i, share in sorted(stack.zero_fill.items()):
-            warnings.append(f"input {i + 1} '{stack.sources[i].spec.label}' is 0 in every band on {_pct(share)} of "
-                            "its pixels, and declares no nodata value: if that is fill (a scene edge, the outside "
+        for i, (value, share) in sorted(stack.zero_fill.items()):
+            warnings.append(f"input {i + 1} '{stack.sources[i].spec.label}' is {value} in every band on {_pct(share)} "
+                            "of its pixels, and declares no nodata value: if that is fill (a scene edge, the outside "
                             "of a footprint), it was compared as land, and the map may call it, or the rest, "
-                            "changed. Mark it as nodata (gdal_edit.py -a_nodata 0 FILE) and run again.")
+                            f"changed. Mark it as nodata (gdal_edit.py -a_nodata {value} FILE) and run again.")
         for i, cover in enumerate(stack.mask_cover):
             label = stack.sources[i].spec.label
             if i in stack.overcast:

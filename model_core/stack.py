@@ -167,6 +167,7 @@ def date_from_metadata(ds):
     return None
 
 
+_FILL_VALUES = (0, -9999, -32768, -28672, 65535)  # fill values of common products when no nodata is declared
 MIN_CLEAR_SAMPLE = 1000  # below this many pixels valid in every date, statistics use the gap-filled sample
 
 
@@ -738,7 +739,7 @@ class Stack:
         self.mask_cover = [None] * len(specs)  # per date: the fraction of the grid its mask file marks
         self.nan_inputs = set()  # dates with NaN values not marked as nodata (read as nodata)
         self.clipped = getattr(self, "clipped", None)  # see _clipped (set by _grid)
-        self.zero_fill = {}      # date -> share of its pixels 0 in every band with no nodata declared
+        self.zero_fill = {}      # date -> (fill value, share of its pixels with it in every band): no nodata declared
         self.overcast = []       # dates whose mask hides every pixel (filled from the previous clear date)
         self.relative_stats = []  # dates whose statistics were carried over from the clearest date's
 
@@ -1226,9 +1227,13 @@ class Stack:
             valid = per_date[i]
             clear = self._read_source(i, s, 0, 0, g.width, g.height, bw, bh, values, valid)
             if not s.warped and s.alpha_band is None and all(nd is None for nd in s.nodata) and valid.any():
-                zero = float((valid & (values == 0).all(axis=0)).sum()) / float(valid.sum())
-                if zero > 0.01:  # 0 in every band, not declared nodata: a scene edge's fill read as land?
-                    self.zero_fill[i] = zero
+                # 0 (or a usual fill value of signed or 16-bit data) in every band, not declared nodata: a
+                # scene edge's fill read as land?  Scaled bands are compared in their stored values' units.
+                for v in ((0,) if any(s.scaling) else _FILL_VALUES):
+                    share = float((valid & (values == v).all(axis=0)).sum()) / float(valid.sum())
+                    if share > 0.01:
+                        self.zero_fill[i] = (v, share)
+                        break
             m = self.masks[i]
             if clear is not None:
                 self.mask_cover[i] = 1.0 - float(clear.mean())

@@ -373,3 +373,20 @@ def test_a_finer_date_is_averaged_onto_a_coarser_grid(tmp_path):
     np.testing.assert_allclose(values[1], blocks, atol=0.51)          # the mean, rounded to the stored type
     assert np.abs(values[1] - fine[:, 1::3, 1::3]).mean() > 100         # not the centre pixel
     assert s._resampling(gdal.Open(ref)) == "bilinear" and s._resampling(gdal.Open(b)) == "average"
+
+
+def test_undeclared_negative_fill_is_warned_about(tmp_path):
+    """From the input audit: int16 dates whose fill is -9999 in every band without a nodata value (common in
+    exports of surface reflectance) said nothing, and CVA called the fill rows changed although both dates
+    hold -9999 there (each date's fill standardises differently).  The warning names the value."""
+    from model_core.predict import detect
+
+    rng = np.random.default_rng(5)
+    dates = []
+    for k in range(2):
+        a = rng.integers(200, 3000, (4, 40, 40)).astype(np.int16)
+        a[:, 30:, :] = -9999
+        dates.append(write_tif(tmp_path / f"d_{2001 + k}.tif", a))
+    res = detect(dates, out_dir=str(tmp_path / "o"), model="cva")
+    assert any("input 1 'd_2001.tif' is -9999 in every band on 25.00 % of its pixels" in w
+               and "-a_nodata -9999 FILE" in w for w in res.warnings), res.warnings
