@@ -596,6 +596,12 @@ def _open(spec, index):
                              "date.vrt B04.tif B03.tif B02.tif B08.tif") from None
         raise InputError(f"Input {index + 1} '{spec.label}' cannot be read by GDAL ({_msg(exc)}). "
                          "Check that it is a complete raster file in a format GDAL supports.") from None
+    subs = ds.GetSubDatasets() if ds is not None and ds.RasterCount == 0 else []
+    if subs:  # a container (HDF, netCDF, a Sentinel-2 product, a GeoPackage of several rasters)
+        names = ", ".join(f"'{name}'" for name, _ in subs[:3]) + (f" and {len(subs) - 3} more" if len(subs) > 3 else "")
+        raise InputError(f"Input {index + 1} '{spec.label}' holds {len(subs)} rasters (subdatasets), not one: "
+                         f"{names}. Give the one to use as the input, by that full name (quoted in a shell); "
+                         "gdalinfo FILE lists them.")
     if ds is None or ds.RasterCount == 0:
         raise InputError(f"Input {index + 1} '{spec.label}' is not a raster with bands.")
     return ds

@@ -763,3 +763,25 @@ def test_cbers_band_files_given_as_images(capsys, tmp_path):
             for k, b in enumerate(("B13", "B14", "B15", "B16"))]
     _assert_refused(capsys, tmp_path, ["detect", *imgs, "--model", "cva"],
                     "one date (2018-02-02: B13, B14, B15, B16)", "gdalbuildvrt -separate")
+
+
+def test_a_container_of_several_rasters_names_them(capsys, tmp_path):
+    """From the input audit: a file holding several rasters (HDF, netCDF, a Sentinel-2 product, a GeoPackage
+    with two raster tables) was refused as 'not a raster with bands'; the message now lists the
+    subdatasets to give instead, and one given by its full name runs."""
+    from osgeo import gdal
+
+    imgs = _stack(tmp_path, n=2, bands=3)
+    containers = []
+    for p in imgs:
+        gpkg = p.replace(".tif", ".gpkg")
+        for k, table in enumerate(("a", "b")):
+            gdal.Translate(gpkg, p, format="GPKG", outputType=gdal.GDT_Byte, scaleParams=[[0, 3000, 0, 255]],
+                           creationOptions=[f"RASTER_TABLE={table}"] + (["APPEND_SUBDATASET=YES"] if k else []))
+        containers.append(gpkg)
+    _assert_refused(capsys, tmp_path, ["detect", *containers, "--model", "cva"],
+                    "Input 1 'img_2001.gpkg' holds 2 rasters (subdatasets), not one:",
+                    f"'GPKG:{containers[0]}:a', 'GPKG:{containers[0]}:b'", "gdalinfo FILE lists them")
+    rc, out, err = _run(capsys, ["detect", f"GPKG:{containers[0]}:a", f"GPKG:{containers[1]}:a", "--model", "cva",
+                                 "--out", str(tmp_path / "o"), "--quiet"])
+    assert rc == 0, err
