@@ -1170,6 +1170,10 @@ class Stack:
             if s.alpha_band is not None:
                 valid &= s.ds.GetRasterBand(s.alpha_band).ReadAsArray(x + s.xoff, y + s.yoff, w, h, **kw) > 0
         except RuntimeError as exc:
+            if s.spec.path.lower().endswith(".vrt"):  # a VRT whose source files were moved, renamed or deleted
+                raise InputError(f"Reading input {i + 1} '{s.spec.label}' failed ({_msg(exc)}). A VRT reads its "
+                                 "source files by the paths written in it (relative ones from the VRT's folder): "
+                                 "put them back there, or build the VRT again.") from None
             raise InputError(f"Reading input {i + 1} '{s.spec.label}' failed ({_msg(exc)}). The file is "
                              "unreadable or truncated: re-export or re-download it.") from None
         finally:

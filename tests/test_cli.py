@@ -785,3 +785,19 @@ def test_a_container_of_several_rasters_names_them(capsys, tmp_path):
     rc, out, err = _run(capsys, ["detect", f"GPKG:{containers[0]}:a", f"GPKG:{containers[1]}:a", "--model", "cva",
                                  "--out", str(tmp_path / "o"), "--quiet"])
     assert rc == 0, err
+
+
+def test_a_vrt_whose_source_is_gone_says_so(capsys, tmp_path):
+    """From the input audit: a date stacked as a VRT (gdalbuildvrt -separate) whose band file was later moved
+    was called 'unreadable or truncated: re-export or re-download it'; the message now says that a VRT
+    reads its sources by path."""
+    from osgeo import gdal
+
+    bands = [write_tif(tmp_path / f"B0{b}_2002.tif", np.random.default_rng(b).integers(1, 900, (20, 20)).astype(
+        np.uint16)) for b in (2, 3, 4, 8)]
+    vrt = str(tmp_path / "s2_2002.vrt")
+    gdal.BuildVRT(vrt, bands, separate=True).FlushCache()
+    os.rename(bands[3], str(tmp_path / "moved.tif"))
+    first = write_tif(tmp_path / "s2_2001.tif", np.random.default_rng(9).integers(1, 900, (4, 20, 20)).astype(np.uint16))
+    _assert_refused(capsys, tmp_path, ["detect", first, vrt, "--model", "cva"], "Reading input 2 's2_2002.vrt' failed",
+                    "B08_2002.tif", "A VRT reads its source files by the paths written in it")
