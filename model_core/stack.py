@@ -167,6 +167,28 @@ def date_from_metadata(ds):
     return None
 
 
+def nodata_pixels(values, nodata, byte):
+    """Where a pixel is nodata by its bands' declared nodata values (``values`` the bands' arrays, ``nodata``
+    each band's value or None, ``byte`` whether each band is 8-bit): a band wider than 8 bits at its nodata
+    value makes the pixel nodata (16-bit and float products keep their fill value for fill: Landsat
+    Collection 2's 0, -9999), while 8-bit bands make it nodata only when every 8-bit band that declares a
+    value is at it, as GDAL's warper reads partial nodata: 8-bit composites reach 0 and 255 in valid pixels
+    (NAIP's lakes have NIR 0, Pucallpa's rivers SWIR 0, under a declared nodata of 0).  Returns a bool
+    array, or None when no band declares nodata."""
+    wide, narrow = None, None
+    for a, nd, b in zip(values, nodata, byte):
+        if nd is None:
+            continue
+        hit = np.isnan(a) if math.isnan(nd) else a == np.asarray(nd).astype(a.dtype)
+        if b:
+            narrow = hit if narrow is None else narrow & hit
+        else:
+            wide = hit if wide is None else wide | hit
+    if narrow is None:
+        return wide
+    return narrow if wide is None else wide | narrow
+
+
 _FILL_VALUES = (0, -9999, -32768, -28672, 65535)  # fill values of common products when no nodata is declared
 MIN_CLEAR_SAMPLE = 1000  # below this many pixels valid in every date, statistics use the gap-filled sample
 
@@ -386,7 +408,8 @@ class _Source:
     warped: bool = False
     alpha_band: int = None     # band whose 0 values mask the pixel (input alpha, or the warped VRT's)
     masks_all_valid: bool = True
-    nodata: list = field(default_factory=list)
+    nodata: list = field(default_factory=list)  # per band: its nodata value, or None (see nodata_pixels)
+    byte: list = field(default_factory=list)    # per band: 8-bit (see nodata_pixels)
     scaling: list = field(default_factory=list)  # per band: (scale, offset) to physical values, or None
 
 
@@ -1028,13 +1051,14 @@ class Stack:
         # selected as data is never used as a mask.
         alpha = [b for b in range(1, ds.RasterCount + 1)
                  if ds.GetRasterBand(b).GetColorInterpretation() == gdal.GCI_AlphaBand and b not in spec.bands]
+        nodata = [ds.GetRasterBand(b).GetNoDataValue() for b in spec.bands]
+        byte = [ds.GetRasterBand(b).DataType == gdal.GDT_Byte for b in spec.bands]
         if aligned:
-            nodata = [ds.GetRasterBand(b).GetNoDataValue() for b in spec.bands]
             flags = [ds.GetRasterBand(b).GetMaskFlags() for b in spec.bands]
             # a real mask band (internal or .msk): neither all-valid, nor derived from alpha or nodata
             real_mask = any(f & (gdal.GMF_ALL_VALID | gdal.GMF_ALPHA | gdal.GMF_NODATA) == 0 for f in flags)
             return _Source(spec, ds, spec.bands, xoff, yoff, False, alpha[0] if alpha else None,
-                           not real_mask, nodata, _scaling(ds, spec.bands))
+                           not real_mask, nodata, byte, _scaling(ds, spec.bands))
         try:
             # select the data bands (plus a masking alpha as last band) with neutral colour
             # interpretation, so the warper neither drops a data band as alpha nor misses the mask
@@ -1044,15 +1068,22 @@ class Stack:
             for b in band_list:
                 opts += ["-b", str(b)]
             sel = gdal.Translate("", ds, options=opts)
+            # The warper leaves a band's nodata out of its resampling, and a pixel nodata in some bands
+            # only holds 0 in them unless the warped bands keep the nodata values (dstNodata): then such
+            # a pixel reads as on a direct read (nodata_pixels: fill in a band wider than 8 bits, a value
+            # in 8-bit bands)
+            declared = all(nd is not None for nd in nodata)
+            extra = dict(dstNodata=[float(nd) for nd in nodata]) if declared else {}
             vrt = gdal.Warp("", sel, format="VRT", dstSRS=g.wkt, outputBounds=g.bounds,
                             width=g.width, height=g.height, resampleAlg=self._resampling(ds), dstAlpha=True,
-                            srcAlpha=bool(alpha), multithread=False)
+                            srcAlpha=bool(alpha), multithread=False, **extra)
             vrt._keep = sel  # the warped VRT reads through the selection VRT
         except RuntimeError as exc:
             raise InputError(f"Input {index + 1} '{spec.label}' cannot be aligned to the reference grid "
                              f"({_msg(exc)}).") from None
         n = len(spec.bands)
-        return _Source(spec, vrt, list(range(1, n + 1)), 0, 0, True, vrt.RasterCount, True, [None] * n,
+        kept = nodata if declared else [None] * n  # else the warper's alpha alone
+        return _Source(spec, vrt, list(range(1, n + 1)), 0, 0, True, vrt.RasterCount, True, kept, byte,
                        _scaling(ds, spec.bands))
 
     def _resampling(self, ds):
@@ -1156,13 +1187,11 @@ class Stack:
             for j, b in enumerate(s.bands):
                 band = s.ds.GetRasterBand(b)
                 out[j] = band.ReadAsArray(x + s.xoff, y + s.yoff, w, h, **kw)
-                if s.warped:
-                    continue
-                nd = s.nodata[j]
-                if nd is not None:
-                    valid &= ~(np.isnan(out[j]) if math.isnan(nd) else out[j] == np.float32(nd))
-                if not s.masks_all_valid and nd is None:
+                if not s.warped and not s.masks_all_valid and s.nodata[j] is None:
                     valid &= band.GetMaskBand().ReadAsArray(x + s.xoff, y + s.yoff, w, h, **kw) > 0
+            hit = nodata_pixels(out, s.nodata, s.byte or [False] * len(s.bands))
+            if hit is not None:
+                valid &= ~hit
             for j, sc in enumerate(s.scaling):  # after the nodata tests, which compare stored values
                 if sc is not None:
                     out[j] *= np.float32(sc[0])

@@ -97,6 +97,31 @@ def test_other_crs_is_warped_to_reference(tmp_path):
     assert valid.mean() > 0.9
 
 
+def test_nodata_in_some_bands_only_read_alike_direct_and_warped(tmp_path):
+    """A pixel at a band's declared nodata in some bands only: fill where a band is wider than 8 bits (a
+    Landsat Collection 2 date's NIR fill strip, uint16 0), data where the bands are 8-bit (NAIP's lakes
+    have NIR 0 under a declared nodata of 0), and the same on a direct and a warped (shifted) read: the
+    warped strip was valid with NIR 0, and CVA called it changed (an input audit)."""
+    for dtype, fill, strip_valid in ((np.uint16, 0, False), (np.int16, -9999, False), (np.uint8, 0, True)):
+        name = np.dtype(dtype).name
+        clean = (_img(24, 24) if dtype != np.uint8 else _img(24, 24) % 200 + 20).astype(dtype)
+        clean[:, 20:, :] = fill        # every band: fill either way
+        img = clean.copy()
+        img[3, :, 5:8] = fill          # NIR only: a strip (fill) or dark water (8-bit data)
+        a = write_tif(tmp_path / f"{name}_a.tif", clean, nodata=fill)
+        b = write_tif(tmp_path / f"{name}_b.tif", img, nodata=fill)
+        shifted = write_tif(tmp_path / f"{name}_s.tif", img, nodata=fill, origin=(500005.0, 5200005.0))
+        _, valid = Stack([a, b]).read(0, 0, 24, 24)  # direct
+        assert not valid[20:].any() and valid[:20, 10:].all()
+        assert valid[:20, 5:8].all() == strip_valid and valid[:20, 5:8].any() == strip_valid, dtype
+        s = Stack([a, shifted])  # the second date resampled onto the first's grid
+        assert s.sources[1].warped and s.grid.width == 23
+        _, valid = s.read(0, 0, s.grid.width, s.grid.height)
+        assert valid[:19, 10:].all() and not valid[21:].any()
+        # the strip lies on the grid's columns 4-6 (the grid starts at the reference's column 1)
+        assert valid[:19, 5].all() == strip_valid and valid[:19, 5].any() == strip_valid, dtype
+
+
 def test_nodata_alpha_and_nan_masks(tmp_path):
     img = _img(20, 20).astype(np.float32)
     img[:, 2, 3] = -9999

@@ -143,18 +143,26 @@ def read_raster(path, bands=None, scaled=False):
     scale and offset say."""
     from osgeo import gdal
 
+    from model_core.stack import nodata_pixels
+
     ds = gdal.Open(path)
     if ds is None:
         raise OSError(f"cannot read raster {path}")
     n = ds.RasterCount
     bands = list(bands or range(1, n + 1))
     arrs, nodata = [], np.zeros((ds.RasterYSize, ds.RasterXSize), bool)
+    raw, declared, byte = [], [], []
     for b in bands:
         band = ds.GetRasterBand(min(b, n))
         a = band.ReadAsArray()
-        nd = band.GetNoDataValue()
-        if nd is not None:
-            nodata |= a == nd
+        raw.append(a)
+        declared.append(band.GetNoDataValue())
+        byte.append(band.DataType == gdal.GDT_Byte)
+    hit = nodata_pixels(raw, declared, byte)  # as the engine reads a date (partial nodata in 8-bit bands)
+    if hit is not None:
+        nodata |= hit
+    for b, a in zip(bands, raw):
+        band = ds.GetRasterBand(min(b, n))
         if a.dtype.kind == "f" and not np.isfinite(a).all():  # NaN / inf: nodata (0 in the values)
             nodata |= ~np.isfinite(a)
             a = np.where(np.isfinite(a), a, 0).astype(a.dtype)
