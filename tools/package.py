@@ -20,7 +20,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 TOP = "caim_qgis_plugin"
 MAX_BYTES = 25 * 1024 * 1024
 REQUIRED_METADATA = ("name", "qgisMinimumVersion", "description", "about", "version", "author", "email",
-                     "repository")
+                     "repository", "tracker")  # the plugin repository's list
 # (source relative to the repository, destination inside the top folder)
 TREES = [("caim_qgis_plugin", ""), ("model_core", "model_core"), ("resources", "resources")]
 FILES = [("metadata.txt", "metadata.txt"), ("LICENSE", "LICENSE")]  # the plugin README is caim_qgis_plugin/README.md
@@ -39,6 +39,17 @@ def read_metadata(path=os.path.join(ROOT, "metadata.txt")):
 def check_metadata(meta):
     """Problems with metadata.txt for the QGIS plugin repository (empty list when fine)."""
     problems = ["metadata.txt lacks '%s'" % key for key in REQUIRED_METADATA if not meta.get(key, "").strip()]
+    # QGIS's plugin manager and the plugin repository read metadata.txt with configparser's default
+    # interpolation: a lone '%' makes the value unreadable (QGIS shows it empty, the upload is refused)
+    strict = configparser.ConfigParser()
+    strict.optionxform = str
+    strict.add_section("general")
+    for key, value in meta.items():
+        try:
+            strict.set("general", key, value)
+            strict.get("general", key)
+        except (ValueError, configparser.Error):
+            problems.append("metadata.txt: '%s' has a '%%' that QGIS cannot read (write %%%% or 'per cent')" % key)
     icon = meta.get("icon")
     if icon and not os.path.isfile(os.path.join(ROOT, icon)):
         problems.append("icon '%s' does not exist" % icon)
