@@ -1,19 +1,34 @@
 """Menu and toolbar actions; registers the Processing provider and the inspect tool."""
 
 import os
+import sys
 
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction, QMessageBox
 from qgis.core import Qgis, QgsApplication, QgsMessageLog
 
-from caim_qgis_plugin.paths import icon_path
+from caim_qgis_plugin.paths import PLUGIN_DIR, icon_path
 
 MENU = "&CAIM change detection"
 SAMPLE_ID = "caim:samplechangemap"
 ASSESS_ID = "caim:assessaccuracy"
 COMPARE_ID = "caim:comparewithreference"
 LOG_TAG = "CAIM change detection"
+
+
+def forget_bundled_engine():
+    """Drop the modules of the ``model_core`` inside the plugin folder from ``sys.modules``.
+
+    QGIS forgets only the ``caim_qgis_plugin`` modules when it unloads the plugin; ``model_core`` is a
+    package of its own, so after an upgrade from the plugin manager (or a Plugin Reloader reload) the new
+    plugin code ran on the old engine until QGIS was restarted.  An engine imported from elsewhere (the
+    source tree, as in the tests) is left alone."""
+    inside = PLUGIN_DIR + os.sep
+    for name in [n for n in sys.modules if n == "model_core" or n.startswith("model_core.")]:
+        path = getattr(sys.modules[name], "__file__", None) or ""
+        if os.path.abspath(path).startswith(inside):
+            del sys.modules[name]
 
 
 class CaimPlugin:
@@ -122,6 +137,7 @@ class CaimPlugin:
         if self.provider is not None:
             QgsApplication.processingRegistry().removeProvider(self.provider)
             self.provider = None
+        forget_bundled_engine()
 
     # -- actions ----------------------------------------------------------------------------------
     def show_dependencies(self):

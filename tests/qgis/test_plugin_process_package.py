@@ -230,3 +230,42 @@ print(fb.textLog())
     assert out.returncode == 0, out.stderr[-3000:]
     assert "FAILED" in out.stdout
     assert "needs PyTorch" in out.stdout and "pip install" in out.stdout and "restart QGIS" in out.stdout
+
+
+def test_unload_forgets_the_bundled_engine(tmp_path):
+    """QGIS forgets only caim_qgis_plugin.* on unload: the bundled model_core must go too, or an upgrade from
+    the plugin manager (unload, new files, load) runs the new plugin on the old engine until a restart."""
+    built = subprocess.run([PY, os.path.join(ROOT, "tools", "package.py"), "--out", str(tmp_path)],  # nosec B603
+                           check=True, capture_output=True, text=True, timeout=120)
+    installed = tmp_path / "plugins"
+    with zipfile.ZipFile(built.stdout.strip().splitlines()[-1]) as zf:
+        zf.extractall(str(installed))
+    code = r'''
+import sys, types
+sys.path.insert(0, %(plugins)r)
+import caim_qgis_plugin
+from caim_qgis_plugin.plugin import CaimPlugin
+import model_core.polygons
+assert model_core.__file__.startswith(%(plugins)r), model_core.__file__
+CaimPlugin(types.SimpleNamespace()).unload()
+left = [n for n in sys.modules if n.split(".")[0] == "model_core"]
+assert not left, left
+with open(%(init)r, "a") as f:  # the upgrade writes new files
+    f.write("\nUPGRADED = True\n")
+import model_core
+assert getattr(model_core, "UPGRADED", False), "the old engine is still loaded"
+print("ok")
+''' % {"plugins": str(installed), "init": str(installed / "caim_qgis_plugin" / "model_core" / "__init__.py")}
+    out = subprocess.run([PY, "-c", code], capture_output=True, text=True, timeout=120, cwd=str(tmp_path),  # nosec B603
+                         env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
+    assert out.returncode == 0 and out.stdout.strip() == "ok", out.stdout[-2000:] + out.stderr[-3000:]
+    # the engine of the source tree (the tests, a development QGIS) stays loaded
+    code = ("import sys, types; sys.path.insert(0, %r)\n"
+            "import model_core.polygons\n"
+            "from caim_qgis_plugin.plugin import CaimPlugin\n"
+            "CaimPlugin(types.SimpleNamespace()).unload()\n"
+            "assert 'model_core.polygons' in sys.modules\n"
+            "print('ok')" % ROOT)
+    out = subprocess.run([PY, "-c", code], capture_output=True, text=True, timeout=120,  # nosec B603
+                         env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
+    assert out.returncode == 0 and out.stdout.strip() == "ok", out.stderr[-3000:]
