@@ -18,16 +18,33 @@ def torch_available():
 
 
 def qgis_python():
-    """Best guess of the Python interpreter QGIS runs (sys.executable is often the qgis binary)."""
+    """Best guess of the Python interpreter QGIS runs.
+
+    sys.executable is often the qgis binary, or whatever ``python3`` comes first on PATH (a pyenv shim, a
+    conda environment's): pip run by that one installs torch where QGIS never looks.  It is trusted only
+    when it lies inside QGIS's own Python (sys.prefix)."""
     exe = sys.executable or ""
-    if "python" in os.path.basename(exe).lower():
+    if "python" in os.path.basename(exe).lower() and _inside(exe, sys.prefix):
         return exe
     system = platform.system()
     if system == "Windows":
         return "python"  # inside the OSGeo4W Shell
+    for name in ("python%d.%d" % sys.version_info[:2], "python3"):
+        candidate = os.path.join(sys.prefix, "bin", name)
+        if os.path.isfile(candidate):
+            return candidate
     if system == "Darwin":
         return os.path.join(sys.prefix, "bin", "python3")
     return "/usr/bin/python3"
+
+
+def _inside(path, folder):
+    """Is ``path`` in ``folder``, as written or with links resolved (a venv's python links outside it)?"""
+    for resolve in (os.path.abspath, os.path.realpath):
+        p, f = resolve(path), resolve(folder).rstrip(os.sep) + os.sep
+        if p.startswith(f):
+            return True
+    return False
 
 
 def install_instructions():

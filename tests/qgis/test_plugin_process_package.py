@@ -53,6 +53,24 @@ def test_install_instructions_without_torch():
     assert "numpy==" in text  # warns to keep QGIS's numpy
 
 
+def test_install_instructions_name_qgis_python_not_the_first_on_path(tmp_path, monkeypatch):
+    """In the QGIS desktop sys.executable is the first python3 on PATH: under pyenv or an activated conda
+    environment the instructions named that interpreter, and pip put torch where QGIS never looks."""
+    from caim_qgis_plugin import dependencies
+
+    shim = tmp_path / "shims" / "python3"  # e.g. ~/.pyenv/shims/python3, outside QGIS's Python
+    shim.parent.mkdir()
+    shim.write_text("#!/bin/sh\n")
+    monkeypatch.setattr(sys, "executable", str(shim))
+    monkeypatch.setattr(dependencies.platform, "system", lambda: "Linux")
+    py = dependencies.qgis_python()
+    assert py != str(shim) and py.startswith(sys.prefix), py
+    assert "%s -m pip install" % py in dependencies.install_instructions()
+    assert str(shim) not in dependencies.install_instructions()
+    monkeypatch.setattr(sys, "executable", os.path.join(sys.prefix, "bin", "python"))  # a venv's link to its base
+    assert dependencies.qgis_python() == os.path.join(sys.prefix, "bin", "python")
+
+
 def test_qgis_process_run(tmp_path):
     """Install the packaged zip in a throwaway profile, enable it and run it with qgis_process.bin."""
     home, xdg = private(tmp_path, "home"), private(tmp_path, "xdg")
