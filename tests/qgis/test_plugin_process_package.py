@@ -208,12 +208,19 @@ def test_package_zip(tmp_path):
     # the packaged plugin imports on its own (model_core found inside the plugin folder)
     with zipfile.ZipFile(path) as zf:
         zf.extractall(str(tmp_path / "installed"))
+    # without putting the plugin folder on sys.path: its modules (plugin, dialog, models, ...) were top-level
+    # names for all of QGIS, hiding any other module so named (a packaging audit)
+    folder = str(tmp_path / "installed" / "caim_qgis_plugin")
     code = ("import sys; sys.path.insert(0, %r); import caim_qgis_plugin, model_core, model_core.polygons; "
-            "print(model_core.__file__)" % str(tmp_path / "installed"))
+            "print(model_core.__file__); print(model_core.polygons.__file__); print(%r in sys.path); "
+            "import importlib.util; print(importlib.util.find_spec('models'))"
+            % (str(tmp_path / "installed"), folder))
     out = subprocess.run([PY, "-c", code], capture_output=True, text=True, timeout=60,  # nosec B603
                          env=dict(os.environ, QT_QPA_PLATFORM="offscreen"), cwd=str(tmp_path))
     assert out.returncode == 0, out.stderr
-    assert out.stdout.strip().startswith(str(tmp_path / "installed" / "caim_qgis_plugin" / "model_core"))
+    engine, polygons, on_path, models = out.stdout.strip().splitlines()[-4:]
+    assert engine.startswith(os.path.join(folder, "model_core")) and polygons.startswith(folder)
+    assert on_path == "False" and models == "None"
 
 
 def test_without_torch_the_algorithm_explains_the_install(tmp_path):
@@ -268,8 +275,11 @@ assert model_core.__file__.startswith(%(plugins)r), model_core.__file__
 CaimPlugin(types.SimpleNamespace()).unload()
 left = [n for n in sys.modules if n.split(".")[0] == "model_core"]
 assert not left, left
+for name in [n for n in sys.modules if n.split(".")[0] == "caim_qgis_plugin"]:
+    del sys.modules[name]  # as QGIS's unloadPlugin does
 with open(%(init)r, "a") as f:  # the upgrade writes new files
     f.write("\nUPGRADED = True\n")
+import caim_qgis_plugin  # QGIS loads the plugin again
 import model_core
 assert getattr(model_core, "UPGRADED", False), "the old engine is still loaded"
 print("ok")
