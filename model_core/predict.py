@@ -660,6 +660,12 @@ def detect(images, out_dir=None, dates=None, bands=None, model="caimnet", weight
             if not written:  # failed or cancelled: no new empty output folder either
                 remove_created(created)
         counts, valid_px, removed, filled = result
+        if stack.write_time_dates:  # TIFFTAG_DATETIME is often when the file was written
+            warnings.append("the date of " + ", ".join(
+                f"input {i + 1} '{stack.sources[i].spec.label}' ({stack.dates[i]}, from {key})"
+                for i, key in stack.write_time_dates) + " comes from a metadata item that often holds when the "
+                "file was written, not when the scene was acquired: check it, or give the dates (--dates; in "
+                "QGIS double-click a date).")
         for i in sorted(stack.nan_inputs):
             warnings.append(f"input {i + 1} '{stack.sources[i].spec.label}' has NaN values not marked as nodata: "
                             "they were read as nodata (gdal_edit.py -a_nodata nan FILE marks them).")

@@ -154,8 +154,9 @@ def date_hint(text):
     return "use YYYY-MM-DD, YYYYMMDD, YYYY-MM or YYYY, a real calendar date"
 
 
-def date_from_metadata(ds):
-    """Date from common metadata items of a dataset (e.g. TIFFTAG_DATETIME "2015:09:26 10:00:00")."""
+def date_from_metadata(ds, with_key=False):
+    """Date from common metadata items of a dataset (e.g. TIFFTAG_DATETIME "2015:09:26 10:00:00"); with
+    ``with_key``, (date, the item it came from) or (None, None)."""
     for domain in ("", "IMAGERY"):
         md = ds.GetMetadata(domain) or {}
         for key in _DATE_METADATA_KEYS:
@@ -163,8 +164,12 @@ def date_from_metadata(ds):
             if value:
                 d = parse_date(value.replace(":", "-", 2) if re.match(r"^\d{4}:\d\d:\d\d", value) else value)
                 if d:
-                    return d
-    return None
+                    return (d, key) if with_key else d
+    return (None, None) if with_key else None
+
+
+# metadata items that often say when the file was written rather than when the scene was acquired
+_WRITE_TIME_KEYS = ("TIFFTAG_DATETIME", "DATETIME", "DATE", "datetime", "date")
 
 
 def nodata_pixels(values, nodata, byte):
@@ -751,6 +756,7 @@ class Stack:
         if not 0 <= reference < len(specs):
             raise InputError(f"Reference input {reference + 1} does not exist (there are {len(specs)}).")
         self.specs = specs
+        self.write_time_dates = []  # (input, metadata item) of dates read from a file-time item (_dates)
         with quiet_gdal():
             datasets = [_open(s, i) for i, s in enumerate(specs)]
             _check_band_files(specs, datasets)
@@ -937,7 +943,11 @@ class Stack:
                     raise InputError(f"Date '{d}' for input {i + 1} '{s.label}' is not a date: {date_hint(d)}.")
                 d = parsed
             else:
-                d = parse_date(os.path.basename(s.path)) or date_from_metadata(ds)
+                d = parse_date(os.path.basename(s.path))
+                if not d:
+                    d, key = date_from_metadata(ds, with_key=True)
+                    if d and key in _WRITE_TIME_KEYS:
+                        self.write_time_dates.append((i, key))
             out.append(d)
         return out
 

@@ -538,3 +538,24 @@ def test_a_date_covering_part_of_the_scene_is_named(tmp_path):
                         origin=(500003.0, 5199998.0))
     res = detect(full + [shifted], out_dir=str(tmp_path / "o2"), model="cva")
     assert not any("the outputs cover" in w for w in res.warnings), res.warnings
+
+
+def test_a_date_from_a_file_time_tag_is_warned_about(tmp_path):
+    """TIFFTAG_DATETIME is often when the file was written, not acquired: a date read from it is named in a
+    warning (an input audit: three scenes written on three days ran as 2023-05-01 .. 03 unremarked); a date
+    from an acquisition item or the name is not."""
+    files = []
+    for k in range(3):
+        img = np.random.default_rng(k).integers(100, 4000, (4, 32, 32)).astype(np.uint16)
+        path = write_tif(tmp_path / f"scene_{'abc'[k]}.tif", img)
+        ds = gdal.Open(path, gdal.GA_Update)
+        ds.SetMetadataItem("TIFFTAG_DATETIME", f"2023:05:0{k + 1} 10:00:00")
+        if k == 0:
+            ds.SetMetadataItem("ACQUISITIONDATETIME", "2019-07-04")
+        ds = None
+        files.append(path)
+    res = detect(files, out_dir=str(tmp_path / "out"), model="cva")
+    assert res.dates == ["2019-07-04", "2023-05-02", "2023-05-03"]
+    text = " ".join(res.warnings)
+    assert "input 2 'scene_b.tif' (2023-05-02, from TIFFTAG_DATETIME)" in text and "when the file was written" in text
+    assert "scene_a" not in text.split("when the file was written")[0]
