@@ -666,6 +666,12 @@ def detect(images, out_dir=None, dates=None, bands=None, model="caimnet", weight
                 for i, key in stack.write_time_dates) + " comes from a metadata item that often holds when the "
                 "file was written, not when the scene was acquired: check it, or give the dates (--dates; in "
                 "QGIS double-click a date).")
+        if stack.year_only_dates:  # 12-05-2020: which is the day?
+            warnings.append("only the year was read from the name of " + ", ".join(
+                f"input {i + 1} '{stack.sources[i].spec.label}' ('{text}' -> {stack.dates[i]})"
+                for i, text in stack.year_only_dates) + ": the day and month are not in the year-first order "
+                "read from names (2020-05-12, 20200512). Give the dates (--dates; in QGIS double-click a date) "
+                "if they matter for the intervals.")
         for i in sorted(stack.nan_inputs):
             warnings.append(f"input {i + 1} '{stack.sources[i].spec.label}' has NaN values not marked as nodata: "
                             "they were read as nodata (gdal_edit.py -a_nodata nan FILE marks them).")

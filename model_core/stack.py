@@ -168,6 +168,10 @@ def date_from_metadata(ds, with_key=False):
     return (None, None) if with_key else None
 
 
+# a day and month beside a year that parse_date does not read whole (12-05-2020: day or month first?
+# 2020-5-12: single digits), so that only the year is taken
+_LOOSE_DATE = re.compile(r"(?<!\d)(?:\d{1,2}[-_.]\d{1,2}[-_.](?:19|20)\d\d|(?:19|20)\d\d[-_.]\d{1,2}[-_.]\d{1,2})(?!\d)")
+
 # metadata items that often say when the file was written rather than when the scene was acquired
 _WRITE_TIME_KEYS = ("TIFFTAG_DATETIME", "DATETIME", "DATE", "datetime", "date")
 
@@ -757,6 +761,7 @@ class Stack:
             raise InputError(f"Reference input {reference + 1} does not exist (there are {len(specs)}).")
         self.specs = specs
         self.write_time_dates = []  # (input, metadata item) of dates read from a file-time item (_dates)
+        self.year_only_dates = []   # (input, text) of names whose day and month were not read (_dates)
         with quiet_gdal():
             datasets = [_open(s, i) for i, s in enumerate(specs)]
             _check_band_files(specs, datasets)
@@ -944,6 +949,10 @@ class Stack:
                 d = parsed
             else:
                 d = parse_date(os.path.basename(s.path))
+                if d and len(d) == 4:
+                    m = _LOOSE_DATE.search(os.path.basename(s.path))
+                    if m:
+                        self.year_only_dates.append((i, m.group(0)))
                 if not d:
                     d, key = date_from_metadata(ds, with_key=True)
                     if d and key in _WRITE_TIME_KEYS:

@@ -559,3 +559,16 @@ def test_a_date_from_a_file_time_tag_is_warned_about(tmp_path):
     text = " ".join(res.warnings)
     assert "input 2 'scene_b.tif' (2023-05-02, from TIFFTAG_DATETIME)" in text and "when the file was written" in text
     assert "scene_a" not in text.split("when the file was written")[0]
+
+
+def test_a_name_whose_day_and_month_are_not_read_is_warned_about(tmp_path):
+    """'site_12-05-2020.tif' (day or month first?) and 'site_2021-5-12.tif' (single digits) are dated by their
+    year alone: a warning says so (an input audit: silently the year only), a year-first name does not."""
+    files = []
+    for k, name in enumerate(("site_12-05-2020.tif", "site_2021-5-12.tif", "site_2022-05-12.tif")):
+        img = np.random.default_rng(k).integers(100, 4000, (4, 32, 32)).astype(np.uint16)
+        files.append(write_tif(tmp_path / name, img))
+    res = detect(files, out_dir=str(tmp_path / "out"), model="cva")
+    assert res.dates == ["2020", "2021", "2022-05-12"]
+    text = " ".join(res.warnings)
+    assert "'12-05-2020' -> 2020" in text and "'2021-5-12' -> 2021" in text and "site_2022" not in text
