@@ -52,9 +52,15 @@ def _ramp(stops):
 
 
 def interval_labels(dates):
-    """["d1 to d2", "d2 to d3", ...] for an ordered list of date strings (None shown as 'date k')."""
-    shown = [d if d else "image %d" % (i + 1) for i, d in enumerate(dates)]
-    return ["%s to %s" % (shown[k], shown[k + 1]) for k in range(len(shown) - 1)]
+    """["d1 to d2", "d2 to d3", ...] for an ordered list of date strings (None shown as 'image k'): the
+    engine's labels, so the legend, the inspector and the engine's areas per interval agree (a label that
+    repeats, with repeated dates, gets its interval's number)."""
+    try:
+        from model_core.predict import interval_labels as engine_labels
+    except ImportError:  # no engine (no torch): the same labels without the numbering
+        shown = [d if d else "image %d" % (i + 1) for i, d in enumerate(dates)]
+        return ["%s to %s" % (shown[k], shown[k + 1]) for k in range(len(shown) - 1)]
+    return engine_labels(list(dates))
 
 
 def moment_colors(n_intervals):

@@ -79,6 +79,9 @@ def test_interval_labels_and_colours():
 
     assert lyr.interval_labels(["2009-08-18", None, "2012-07-31"]) == [
         "2009-08-18 to image 2", "image 2 to 2012-07-31"]
+    # repeated dates: the legend's labels are the engine's, numbered where they repeat, as its areas are keyed
+    assert lyr.interval_labels(["2001", "2001", "2001"]) == [
+        "2001 to 2001 (interval 1)", "2001 to 2001 (interval 2)"]
     colours = [c.name() for c in lyr.moment_colors(9)]
     assert len(set(colours)) == 9
 
