@@ -300,6 +300,31 @@ def _create(path, grid, dtype, bands, nodata, description):
     return ds
 
 
+class _writing:
+    """Turns a GDAL write error inside it (a full disk, a quota, a lost network drive) into an OutputError
+    that names the output folder and its free space: the run stopped with a traceback
+    (``RuntimeError: TIFFAppendToStrip:Write error``) when the disk filled up (a scale audit)."""
+
+    def __init__(self, folders):
+        self.folders = folders
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, kind, exc, tb):
+        if kind is None or not issubclass(kind, RuntimeError):
+            return False
+        where = []
+        for folder in self.folders:
+            try:
+                where.append(f"'{folder}' ({shutil.disk_usage(folder).free / 1e6:.0f} MB free)")
+            except OSError:
+                where.append(f"'{folder}'")
+        raise OutputError(f"Writing the outputs in {', '.join(where)} failed ({str(exc).strip()}). No output "
+                          "was written: free some space (the disk may be full) or choose another output "
+                          "folder.") from None
+
+
 def _colour_table(colours):
     ct = gdal.ColorTable()
     for value, rgba in colours.items():
@@ -788,30 +813,33 @@ def _run(net, dev, stack, tiles, center, scale, paths, labels, report, cancel, t
     if any(m is not None for m in stack.masks):
         meta["CAIM_MASKS"] = ";".join(os.path.basename(m.path) if m is not None else "" for m in stack.masks)
         meta["CAIM_MASK_CLEAR"] = format_clear_values(stack.mask_clear)
-    area_ds = _create(paths["area"], g, gdal.GDT_Byte, 1, NODATA_U8, "change area (1 = changed)")
-    moment_ds = _create(paths["moment"], g, gdal.GDT_Byte, 1, NODATA_U8,
-                        "change moment (k = last change between date k and k+1)")
-    conf_ds = _create(paths["confidence"], g, gdal.GDT_Float32, 1, NODATA_F32,
-                      "probability of the predicted change moment")
-    prob_ds = None
-    if "probabilities" in paths:
-        prob_ds = _create(paths["probabilities"], g, gdal.GDT_Float32, k_classes, NODATA_F32, "p(no change)")
-        for k in range(1, k_classes):
-            prob_ds.GetRasterBand(k + 1).SetDescription(f"p(change {labels[k - 1]})")
-    area_ds.GetRasterBand(1).SetColorTable(_colour_table(AREA_COLOURS))
-    area_ds.GetRasterBand(1).SetCategoryNames(["unchanged", "changed"])
-    moment_ds.GetRasterBand(1).SetColorTable(_colour_table(moment_colours(n_dates - 1)))
-    moment_ds.GetRasterBand(1).SetCategoryNames(["no change"] + labels)
-    for ds in (area_ds, moment_ds, conf_ds, prob_ds):
-        if ds is not None:
-            ds.SetMetadata(dict(meta, CAIM_INTERVALS=";".join(labels)))
-    counts = np.zeros((k_classes, g.height), np.int64)
-    valid_px = removed = filled = 0
-    t_read = t_model = t_write = 0.0
-    filtering = min_patch > 1
-    scratch = os.path.dirname(paths["area"])  # the run's temporary folder (removed afterwards)
-    p0_ds = _create(os.path.join(scratch, ".p_no_change.tif"), g, gdal.GDT_Float32, 1, NODATA_F32,
-                    "p(no change)") if filtering else None
+    # the folders the user chose (the outputs are written in a partial folder inside each)
+    writing = _writing(sorted({os.path.dirname(os.path.dirname(p)) for p in paths.values()}))
+    with writing:
+        area_ds = _create(paths["area"], g, gdal.GDT_Byte, 1, NODATA_U8, "change area (1 = changed)")
+        moment_ds = _create(paths["moment"], g, gdal.GDT_Byte, 1, NODATA_U8,
+                            "change moment (k = last change between date k and k+1)")
+        conf_ds = _create(paths["confidence"], g, gdal.GDT_Float32, 1, NODATA_F32,
+                          "probability of the predicted change moment")
+        prob_ds = None
+        if "probabilities" in paths:
+            prob_ds = _create(paths["probabilities"], g, gdal.GDT_Float32, k_classes, NODATA_F32, "p(no change)")
+            for k in range(1, k_classes):
+                prob_ds.GetRasterBand(k + 1).SetDescription(f"p(change {labels[k - 1]})")
+        area_ds.GetRasterBand(1).SetColorTable(_colour_table(AREA_COLOURS))
+        area_ds.GetRasterBand(1).SetCategoryNames(["unchanged", "changed"])
+        moment_ds.GetRasterBand(1).SetColorTable(_colour_table(moment_colours(n_dates - 1)))
+        moment_ds.GetRasterBand(1).SetCategoryNames(["no change"] + labels)
+        for ds in (area_ds, moment_ds, conf_ds, prob_ds):
+            if ds is not None:
+                ds.SetMetadata(dict(meta, CAIM_INTERVALS=";".join(labels)))
+        counts = np.zeros((k_classes, g.height), np.int64)
+        valid_px = removed = filled = 0
+        t_read = t_model = t_write = 0.0
+        filtering = min_patch > 1
+        scratch = os.path.dirname(paths["area"])  # the run's temporary folder (removed afterwards)
+        p0_ds = _create(os.path.join(scratch, ".p_no_change.tif"), g, gdal.GDT_Float32, 1, NODATA_F32,
+                        "p(no change)") if filtering else None
     try:
         with torch.inference_mode():
             for i, (cx, cy, cw, ch, wx, wy, ww, wh) in enumerate(tiles):
@@ -833,7 +861,8 @@ def _run(net, dev, stack, tiles, center, scale, paths, labels, report, cancel, t
                 moment = moment.to(torch.uint8).cpu().numpy()[sl]
                 conf = conf.cpu().numpy()[sl]
                 if p0_ds is not None:
-                    p0_ds.GetRasterBand(1).WriteArray(out[0].cpu().numpy()[sl], cx, cy)
+                    with writing:
+                        p0_ds.GetRasterBand(1).WriteArray(out[0].cpu().numpy()[sl], cx, cy)
                 probs = out.cpu().numpy()[:, sl[0], sl[1]] if prob_ds is not None else None
                 t2 = time.perf_counter()
                 core_valid = valid[sl]
@@ -841,13 +870,14 @@ def _run(net, dev, stack, tiles, center, scale, paths, labels, report, cancel, t
                 area[~core_valid] = NODATA_U8
                 moment[~core_valid] = NODATA_U8
                 conf[~core_valid] = NODATA_F32
-                area_ds.GetRasterBand(1).WriteArray(area, cx, cy)
-                moment_ds.GetRasterBand(1).WriteArray(moment, cx, cy)
-                conf_ds.GetRasterBand(1).WriteArray(conf, cx, cy)
-                if prob_ds is not None:
-                    probs[:, ~core_valid] = NODATA_F32
-                    for k in range(k_classes):
-                        prob_ds.GetRasterBand(k + 1).WriteArray(probs[k], cx, cy)
+                with writing:
+                    area_ds.GetRasterBand(1).WriteArray(area, cx, cy)
+                    moment_ds.GetRasterBand(1).WriteArray(moment, cx, cy)
+                    conf_ds.GetRasterBand(1).WriteArray(conf, cx, cy)
+                    if prob_ds is not None:
+                        probs[:, ~core_valid] = NODATA_F32
+                        for k in range(k_classes):
+                            prob_ds.GetRasterBand(k + 1).WriteArray(probs[k], cx, cy)
                 for k in range(1, k_classes):
                     counts[k, cy:cy + ch] += (moment == k).sum(axis=1)
                 valid_px += int(core_valid.sum())
@@ -858,15 +888,16 @@ def _run(net, dev, stack, tiles, center, scale, paths, labels, report, cancel, t
                 t_write += time.perf_counter() - t2
                 report(0.05 + 0.93 * (i + 1) / len(tiles), f"Tile {i + 1}/{len(tiles)}")
         t0 = time.perf_counter()
-        if filtering:
-            report(0.985, f"Removing changed patches under {min_patch} px")
-            removed, counts = apply_min_patch(area_ds, moment_ds, conf_ds, p0_ds, min_patch, k_classes, scratch)
-        if max(g.width, g.height) > 2048:  # classes: nearest; the confidence, a probability: averaged
-            for ds, how in ((area_ds, "NEAREST"), (moment_ds, "NEAREST"), (conf_ds, "AVERAGE")):
-                ds.BuildOverviews(how, [2, 4, 8, 16])
-        for ds in (area_ds, moment_ds, conf_ds, prob_ds):
-            if ds is not None:
-                ds.FlushCache()
+        with writing:
+            if filtering:
+                report(0.985, f"Removing changed patches under {min_patch} px")
+                removed, counts = apply_min_patch(area_ds, moment_ds, conf_ds, p0_ds, min_patch, k_classes, scratch)
+            if max(g.width, g.height) > 2048:  # classes: nearest; the confidence, a probability: averaged
+                for ds, how in ((area_ds, "NEAREST"), (moment_ds, "NEAREST"), (conf_ds, "AVERAGE")):
+                    ds.BuildOverviews(how, [2, 4, 8, 16])
+            for ds in (area_ds, moment_ds, conf_ds, prob_ds):
+                if ds is not None:
+                    ds.FlushCache()
         t_write += time.perf_counter() - t0
     finally:
         area_ds = moment_ds = conf_ds = prob_ds = p0_ds = None  # noqa: F841 -- closes the files

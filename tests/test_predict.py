@@ -572,3 +572,18 @@ def test_a_name_whose_day_and_month_are_not_read_is_warned_about(tmp_path):
     assert res.dates == ["2020", "2021", "2022-05-12"]
     text = " ".join(res.warnings)
     assert "'12-05-2020' -> 2020" in text and "'2021-5-12' -> 2021" in text and "site_2022" not in text
+
+
+def test_a_write_error_is_an_output_error_and_leaves_nothing(scenario, tmp_path, monkeypatch):
+    """A full disk while the outputs were written stopped the run with a traceback (RuntimeError:
+    TIFFAppendToStrip:Write error at scanline ...; a scale audit on a full 20 MB tmpfs)."""
+    def full(self, *args):
+        raise RuntimeError("TIFFAppendToStrip:Write error at scanline 3328")
+
+    monkeypatch.setattr(gdal.Dataset, "FlushCache", full)
+    out = tmp_path / "o"
+    out.mkdir()
+    with pytest.raises(OutputError, match=r"Writing the outputs in '.*o' \(\d+ MB free\) failed \(TIFFAppendToStrip.*"
+                                          r"No output was written"):
+        detect(scenario[0], out_dir=str(out), model="cva")
+    assert os.listdir(out) == []
