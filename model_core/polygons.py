@@ -14,6 +14,7 @@ extension (GeoPackage by default); a Shapefile shortens field names to 10 charac
 """
 
 import os
+import shutil
 
 import numpy as np
 from osgeo import gdal, ogr
@@ -130,7 +131,32 @@ def write_polygons(moment_path, out_path, dates=None, overwrite=False, layer_nam
     out = None  # noqa: F841 (closes and flushes the data source)
     mem = None  # noqa: F841
     src = None  # noqa: F841
+    _check_complete(driver, out_path, count)
     return count
+
+
+def _check_complete(driver, path, count):
+    """Raise OutputError, deleting ``path``, unless it reads back with ``count`` features: some drivers
+    report no error when the disk fills up (a GeoJSON cut off mid-feature, an empty FlatGeobuf, both
+    announced as written; a scale audit on a full 20 MB tmpfs)."""
+    gdal.PushErrorHandler("CPLQuietErrorHandler")
+    try:
+        ds = ogr.Open(path)
+        found = ds.GetLayer(0).GetFeatureCount() if ds is not None and ds.GetLayerCount() else None
+    except RuntimeError:
+        found = None
+    finally:
+        ds = None  # noqa: F841
+        gdal.PopErrorHandler()
+    if found == count:
+        return
+    delete_vector(driver, path)
+    try:
+        free = f" ({shutil.disk_usage(os.path.dirname(os.path.abspath(path))).free / 1e6:.0f} MB free there)"
+    except OSError:
+        free = ""
+    raise OutputError(f"Writing the polygons to '{path}' failed: the file came out incomplete{free}, and was "
+                      "deleted. Free some space (the disk may be full) or choose another folder.")
 
 
 def delete_vector(driver, path):
