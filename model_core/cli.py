@@ -355,6 +355,35 @@ def _accuracy_tables(images, truth_moment, pred_moment, name="CAIM-Net"):
             + metrics.format_moment_table([(n, s["moment"]) for n, s in rows]))
 
 
+def _interrupted(signum, frame):
+    raise KeyboardInterrupt
+
+
+def _stop_like_ctrl_c():
+    """SIGTERM (timeout, kill, a batch scheduler's time limit) and SIGHUP (a closed terminal) stop a run as
+    Ctrl-C does, removing its partial outputs: they killed the process on the spot and left a hidden
+    .caim-partial-* folder of up to gigabytes in the output folder (a scale audit).  A signal someone set
+    to be ignored (nohup) stays ignored."""
+    import signal
+
+    previous = {}
+    for name in ("SIGTERM", "SIGHUP"):
+        sig = getattr(signal, name, None)
+        try:
+            if sig is not None and signal.getsignal(sig) == signal.SIG_DFL:
+                previous[sig] = signal.signal(sig, _interrupted)
+        except ValueError:  # not the main thread (main() called from elsewhere): signals stay as they are
+            break
+    return previous
+
+
+def _restore_signals(previous):
+    import signal
+
+    for sig, handler in previous.items():
+        signal.signal(sig, handler)
+
+
 def main(argv=None):
     from model_core.errors import Cancelled, CaimError
 
@@ -405,6 +434,7 @@ def main(argv=None):
 
     limit_gdal_cache()
     tune_allocator()
+    signals = _stop_like_ctrl_c()
     try:
         return {"detect": cmd_detect, "demo": cmd_demo}[args.command](args)
     except Cancelled as exc:
@@ -422,3 +452,5 @@ def main(argv=None):
         except OSError:
             pass
         return 0
+    finally:
+        _restore_signals(signals)

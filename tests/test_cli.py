@@ -822,3 +822,32 @@ def test_polygons_that_do_not_reach_the_file_are_an_error(tmp_path, monkeypatch,
     assert not out.exists()
     monkeypatch.setattr(polygons, "_write_features", real)
     assert polygons.write_polygons(str(path), str(out), dates=["2001", "2002", "2003"]) == 2
+
+
+@pytest.mark.skipif(not hasattr(__import__("signal"), "SIGTERM") or os.name != "posix", reason="POSIX signals")
+def test_sigterm_removes_the_partial_outputs(tmp_path):
+    """SIGTERM (timeout, kill, a scheduler's time limit) killed a run on the spot and left its hidden
+    .caim-partial-* folder (94 MB a few minutes into a 10980^2 scene) in the output folder; it now stops
+    as Ctrl-C does."""
+    import signal
+
+    imgs = _stack(tmp_path, n=3, size=600)
+    out = tmp_path / "o"
+    out.mkdir()
+    env = dict(os.environ, PYTHONPATH=ROOT)
+    p = subprocess.Popen([sys.executable, "-m", "model_core", "detect", *imgs, "--out", str(out),  # nosec B603
+                          "--model", "cva", "--tile", "64"], stderr=subprocess.PIPE, stdout=subprocess.DEVNULL,
+                         text=True, env=env, cwd=ROOT)
+    try:
+        for line in p.stderr:  # plain progress lines: stop it once the tiles are being written
+            if "Tile" in line:
+                break
+        assert os.listdir(out), "the run's partial folder should exist by now"
+        p.send_signal(signal.SIGTERM)
+        err = p.stderr.read()
+        assert p.wait(timeout=60) == 130, err
+    finally:
+        if p.poll() is None:
+            p.kill()
+    assert "Interrupted" in err and "Traceback" not in err
+    assert os.listdir(out) == []
