@@ -15,6 +15,7 @@ extension (GeoPackage by default); a Shapefile shortens field names to 10 charac
 
 import os
 import shutil
+import tempfile
 
 import numpy as np
 from osgeo import gdal, ogr
@@ -95,42 +96,21 @@ def write_polygons(moment_path, out_path, dates=None, overwrite=False, layer_nam
     srs = src.GetSpatialRef()
     mask_ds = _change_mask(band, src.RasterXSize, src.RasterYSize)
 
-    # Polygonise into memory first, then write the attributed features to the requested format (some
-    # drivers cannot be read back or updated while they are being written).
-    mem = ogr.GetDriverByName("Memory").CreateDataSource("polygons")
-    raw = mem.CreateLayer("raw", srs=srs, geom_type=ogr.wkbPolygon)
-    raw.CreateField(ogr.FieldDefn("moment", ogr.OFTInteger))
-    def traced(*_):  # GDAL's progress callback: 0 stops the tracing
-        return 0 if cancel is not None and cancel() else 1
-
+    # Trace into a streamed FlatGeobuf in a hidden folder beside the output first, then write the attributed
+    # features to the requested format (some drivers cannot be read back or updated while they are being
+    # written).  On disk, not in memory: a salt-and-pepper map of a whole scene holds millions of patches,
+    # and an in-memory layer grew by about 0.5 KB per polygon (6144^2 px, 3.6 million: 1.8 GB; a scale audit).
     try:
-        gdal.Polygonize(band, mask_ds.GetRasterBand(1), raw, 0, [], callback=traced)
-    except RuntimeError:
-        if cancel is None or not cancel():  # GDAL's error when traced() stopped it; any other is raised
-            raise
-    if cancel is not None and cancel():
-        raise Cancelled("Cancelled by the user while tracing the change polygons; none were written.")
-
-    driver = ogr.GetDriverByName(driver_for(out_path))
+        scratch = tempfile.mkdtemp(prefix=".caim-polygons-", dir=folder)
+    except OSError as exc:
+        raise OutputError(f"Cannot write in the folder '{folder}' ({exc.strerror or exc}). Choose a folder you "
+                          "can write to.") from None
     try:
-        out = driver.CreateDataSource(out_path)
-        layer = out.CreateLayer(layer_name, srs=srs, geom_type=ogr.wkbPolygon)
-    except RuntimeError as exc:
-        raise OutputError(f"Cannot create '{out_path}': {exc}") from exc
-    try:
-        count = _write_features(layer, raw, srs, src, list(dates or []), cancel)
-    except Cancelled:
-        out = None  # noqa: F841 (closed before it is deleted)
-        delete_vector(driver, out_path)
-        raise
-    except RuntimeError as exc:
-        out = None  # noqa: F841 (closed before it is deleted)
-        delete_vector(driver, out_path)
-        raise OutputError(f"Writing the polygons to '{out_path}' failed ({exc}); nothing was kept. "
-                          "A GeoPackage (.gpkg) takes any attribute.") from None
-    out = None  # noqa: F841 (closes and flushes the data source)
-    mem = None  # noqa: F841
-    src = None  # noqa: F841
+        count, driver = _trace_and_write(band, mask_ds, srs, src, out_path, os.path.join(scratch, "raw.fgb"),
+                                         layer_name, dates, cancel)
+    finally:
+        mask_ds = src = None  # noqa: F841
+        shutil.rmtree(scratch, ignore_errors=True)
     _check_complete(driver, out_path, count)
     return count
 
@@ -157,6 +137,52 @@ def _check_complete(driver, path, count):
         free = ""
     raise OutputError(f"Writing the polygons to '{path}' failed: the file came out incomplete{free}, and was "
                       "deleted. Free some space (the disk may be full) or choose another folder.")
+
+
+def _trace_and_write(band, mask_ds, srs, src, out_path, raw_path, layer_name, dates, cancel):
+    """Polygonize ``band`` (where ``mask_ds`` is 1) into the FlatGeobuf ``raw_path``, then write the attributed
+    polygons to ``out_path``; returns (count, the output's driver)."""
+    raw_ds = ogr.GetDriverByName("FlatGeobuf").CreateDataSource(raw_path)
+    raw = raw_ds.CreateLayer("raw", srs=srs, geom_type=ogr.wkbPolygon, options=["SPATIAL_INDEX=NO"])
+    raw.CreateField(ogr.FieldDefn("moment", ogr.OFTInteger))
+
+    def traced(*_):  # GDAL's progress callback: 0 stops the tracing
+        return 0 if cancel is not None and cancel() else 1
+
+    try:
+        gdal.Polygonize(band, mask_ds.GetRasterBand(1), raw, 0, [], callback=traced)
+    except RuntimeError as exc:
+        if cancel is None or not cancel():  # GDAL's error when traced() stopped it
+            raise OutputError(f"Tracing the change polygons for '{out_path}' failed ({exc}); nothing was kept. "
+                              "Free some space beside it (the disk may be full) or choose another folder.") from None
+    if cancel is not None and cancel():
+        raise Cancelled("Cancelled by the user while tracing the change polygons; none were written.")
+    raw = raw_ds = None  # noqa: F841 -- finishes the file; read it back
+    try:
+        raw_ds = ogr.Open(raw_path)
+        raw = raw_ds.GetLayer(0)
+    except (RuntimeError, AttributeError) as exc:  # a file a full disk cut short
+        raise OutputError(f"Tracing the change polygons for '{out_path}' failed ({exc}); nothing was kept. "
+                          "Free some space beside it (the disk may be full) or choose another folder.") from None
+    driver = ogr.GetDriverByName(driver_for(out_path))
+    try:
+        out = driver.CreateDataSource(out_path)
+        layer = out.CreateLayer(layer_name, srs=srs, geom_type=ogr.wkbPolygon)
+    except RuntimeError as exc:
+        raise OutputError(f"Cannot create '{out_path}': {exc}") from exc
+    try:
+        count = _write_features(layer, raw, srs, src, list(dates or []), cancel)
+    except Cancelled:
+        out = None  # noqa: F841 (closed before it is deleted)
+        delete_vector(driver, out_path)
+        raise
+    except RuntimeError as exc:
+        out = None  # noqa: F841 (closed before it is deleted)
+        delete_vector(driver, out_path)
+        raise OutputError(f"Writing the polygons to '{out_path}' failed ({exc}); nothing was kept. "
+                          "A GeoPackage (.gpkg) takes any attribute.") from None
+    out = raw = raw_ds = None  # noqa: F841 (closes and flushes the data source)
+    return count, driver
 
 
 def delete_vector(driver, path):
