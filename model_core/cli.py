@@ -40,12 +40,14 @@ class _Progress:
         self.tty = self.stream.isatty()
         self.t0 = time.perf_counter()
         self.last = -1
+        self.width = 24  # the longest message so far: a shorter one blanks out the rest of it
 
     def __call__(self, fraction, message):
         pct = int(fraction * 100)
         if self.tty:
             bar = "#" * (pct // 4) + "-" * (25 - pct // 4)
-            self.stream.write(f"\r[{bar}] {pct:3d}% {time.perf_counter() - self.t0:6.1f}s {message:<24}")
+            self.width = max(self.width, len(message))
+            self.stream.write(f"\r[{bar}] {pct:3d}% {time.perf_counter() - self.t0:6.1f}s {message:<{self.width}}")
             if fraction >= 1.0:
                 self.stream.write("\n")
         elif pct // 10 != self.last // 10 or fraction >= 1.0:

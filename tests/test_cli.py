@@ -884,3 +884,24 @@ print(n, (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1024.0)
     assert int(n) > 300000
     assert float(grown) < 100, f"peak memory grew by {float(grown):.0f} MB for {n} polygons"
     assert sorted(os.listdir(tmp_path)) == ["m.tif", "p.gpkg"]  # no scratch folder left
+
+
+def test_progress_bar_blanks_out_a_longer_message():
+    """On a terminal 'Tile 1/25' was drawn over 'Fitting ISFA to the scene: interval 5 of 5' and left
+    'e: interval 5 of 5' standing behind every tile's count for the rest of the run (a scale audit)."""
+    import io
+
+    from model_core.cli import _Progress
+
+    class Tty(io.StringIO):
+        def isatty(self):
+            return True
+
+    stream = Tty()
+    bar = _Progress(stream)
+    bar(0.05, "Fitting ISFA to the scene: interval 5 of 5")
+    bar(0.08, "Tile 1/25")
+    screen = ""  # what the terminal shows: each carriage return writes over the line from its start
+    for part in stream.getvalue().split("\r"):
+        screen = part + screen[len(part):]
+    assert "Tile 1/25" in screen and "interval" not in screen, screen
