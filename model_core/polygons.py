@@ -172,7 +172,7 @@ def _trace_and_write(band, mask_ds, srs, src, out_path, raw_path, layer_name, da
         raise OutputError(f"Cannot create '{out_path}': {exc}") from exc
     try:
         count = _write_features(layer, raw, srs, src, list(dates or []), cancel)
-    except Cancelled:
+    except (Cancelled, KeyboardInterrupt):  # Ctrl-C left an empty 64 KB GeoPackage (a scale audit)
         out = None  # noqa: F841 (closed before it is deleted)
         delete_vector(driver, out_path)
         raise
