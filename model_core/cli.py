@@ -169,27 +169,34 @@ def cmd_detect(args):
     for style in kept:
         print(f"Warning: kept the existing style '{style}': QGIS draws the new raster with it, and if an earlier "
               "run wrote it, its classes and dates are that run's. Delete it, or run with --overwrite to replace it.")
-    for extra in (args.polygons, args.quicklook, args.report):
-        if extra:
-            make_folders(os.path.dirname(os.path.abspath(extra)))
-    if args.polygons:
-        from model_core.polygons import write_polygons
+    try:
+        for extra in (args.polygons, args.quicklook, args.report):
+            if extra:
+                make_folders(os.path.dirname(os.path.abspath(extra)))
+        if args.polygons:
+            from model_core.polygons import write_polygons
 
-        n = write_polygons(res.paths["moment"], args.polygons, dates=res.dates, overwrite=args.overwrite)
-        print(f"  polygons      {os.path.abspath(args.polygons)} ({n} polygons)")
-    if args.quicklook:
-        try:
-            _quicklook(args.images, args.dates, args.bands, args.reference - 1, res, args.quicklook)
-        except OSError as exc:
-            raise OutputError(f"The quicklook '{os.path.abspath(args.quicklook)}' could not be written "
-                              f"({exc.strerror or exc}); the rasters were.") from None
-        print(f"  quicklook     {os.path.abspath(args.quicklook)}")
-    if args.report:
-        from model_core.report import write_report
+            n = write_polygons(res.paths["moment"], args.polygons, dates=res.dates, overwrite=args.overwrite)
+            print(f"  polygons      {os.path.abspath(args.polygons)} ({n} polygons)")
+        if args.quicklook:
+            try:
+                _quicklook(args.images, args.dates, args.bands, args.reference - 1, res, args.quicklook)
+            except OSError as exc:
+                raise OutputError(f"The quicklook '{os.path.abspath(args.quicklook)}' could not be written "
+                                  f"({exc.strerror or exc}); the rasters were.") from None
+            print(f"  quicklook     {os.path.abspath(args.quicklook)}")
+        if args.report:
+            from model_core.report import write_report
 
-        write_report(res, args.report, inputs=[os.path.basename(str(i)) for i in args.images], overwrite=args.overwrite,
-                     extra={"polygons": os.path.abspath(args.polygons) if args.polygons else None})
-        print(f"  report        {os.path.abspath(args.report)}")
+            write_report(res, args.report, inputs=[os.path.basename(str(i)) for i in args.images], overwrite=args.overwrite,
+                         extra={"polygons": os.path.abspath(args.polygons) if args.polygons else None})
+            print(f"  report        {os.path.abspath(args.report)}")
+    except KeyboardInterrupt:  # main()'s message would say that nothing was written (a scale audit)
+        extras = [o for o, v in (("--polygons", args.polygons), ("--quicklook", args.quicklook),
+                                 ("--report", args.report)) if v]
+        print(f"\nInterrupted while writing {', '.join(extras)}: the change rasters listed above were "
+              "written; an output not listed was not.", file=sys.stderr)
+        return 130
     return 0
 
 

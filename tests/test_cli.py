@@ -930,3 +930,20 @@ def test_ctrl_c_while_the_polygons_are_written_keeps_none(tmp_path, monkeypatch)
         with pytest.raises(KeyboardInterrupt):
             polygons.write_polygons(str(path), str(out), dates=["2001", "2002", "2003"])
         assert sorted(os.listdir(tmp_path)) == ["m.tif"], ext
+
+
+def test_ctrl_c_after_the_rasters_says_they_were_written(capsys, tmp_path, monkeypatch):
+    """Ctrl-C while the polygons were written said 'Interrupted; no output was written.' beside the
+    finished rasters it had just listed (a scale audit)."""
+    from model_core import polygons
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(polygons, "write_polygons", interrupted)
+    imgs = _stack(tmp_path)
+    rc, out, err = _run(capsys, ["detect", *imgs, "--out", str(tmp_path / "o"), "--quiet", "--model", "cva",
+                                 "--polygons", str(tmp_path / "p.gpkg")])
+    assert rc == 130
+    assert "no output was written" not in err and "--polygons: the change rasters listed above were written" in err
+    assert os.path.exists(tmp_path / "o" / "change_moment.tif") and not os.path.exists(tmp_path / "p.gpkg")
