@@ -437,8 +437,11 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
                 from model_core.polygons import write_polygons
 
                 feedback.setProgressText(tr("Writing change polygons"))
+                def polygon_progress(fraction, message):  # the progress bar stays at the run's end
+                    feedback.setProgressText("%s: %d %%" % (tr("Writing change polygons"), int(fraction * 100)))
+
                 n = write_polygons(res.paths["moment"], polygons_path, res.dates, overwrite=True,
-                                   cancel=feedback.isCanceled)
+                                   cancel=feedback.isCanceled, progress=polygon_progress)
                 feedback.pushInfo("%d change polygons written to %s" % (n, polygons_path))
                 written["polygons"] = polygons_path
             if report:

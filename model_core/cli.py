@@ -176,7 +176,8 @@ def cmd_detect(args):
         if args.polygons:
             from model_core.polygons import write_polygons
 
-            n = write_polygons(res.paths["moment"], args.polygons, dates=res.dates, overwrite=args.overwrite)
+            n = write_polygons(res.paths["moment"], args.polygons, dates=res.dates, overwrite=args.overwrite,
+                               progress=None if args.quiet else _Progress())
             print(f"  polygons      {os.path.abspath(args.polygons)} ({n} polygons)")
         if args.quicklook:
             try:

@@ -73,13 +73,16 @@ def _area_transform(srs, dataset):
         return (None, srs.GetLinearUnits() ** 2) if srs.IsProjected() else (None, None)
 
 
-def write_polygons(moment_path, out_path, dates=None, overwrite=False, layer_name="change_polygons", cancel=None):
+def write_polygons(moment_path, out_path, dates=None, overwrite=False, layer_name="change_polygons", cancel=None,
+                   progress=None):
     """Polygonise ``moment_path`` into ``out_path`` (format from its extension, GeoPackage by default).
 
     ``dates`` is the ordered list of ISO dates of the inputs (T entries); without it the date attributes
     are left empty.  Returns the number of polygons written.  ``cancel()``, when given, is asked while
     the polygons are traced and written: when it returns True nothing is kept and
-    :class:`model_core.errors.Cancelled` is raised.
+    :class:`model_core.errors.Cancelled` is raised.  ``progress(fraction, message)``, when given, follows
+    the tracing (to 0.6) and the writing (a whole scene's millions of patches took minutes in silence; a
+    scale audit).
     """
     if not os.path.exists(moment_path):
         raise InputError(f"Change-moment raster '{moment_path}' does not exist.")
@@ -107,7 +110,7 @@ def write_polygons(moment_path, out_path, dates=None, overwrite=False, layer_nam
                           "can write to.") from None
     try:
         count, driver = _trace_and_write(band, mask_ds, srs, src, out_path, os.path.join(scratch, "raw.fgb"),
-                                         layer_name, dates, cancel)
+                                         layer_name, dates, cancel, progress)
     finally:
         mask_ds = src = None  # noqa: F841
         shutil.rmtree(scratch, ignore_errors=True)
@@ -139,14 +142,16 @@ def _check_complete(driver, path, count):
                       "deleted. Free some space (the disk may be full) or choose another folder.")
 
 
-def _trace_and_write(band, mask_ds, srs, src, out_path, raw_path, layer_name, dates, cancel):
+def _trace_and_write(band, mask_ds, srs, src, out_path, raw_path, layer_name, dates, cancel, progress=None):
     """Polygonize ``band`` (where ``mask_ds`` is 1) into the FlatGeobuf ``raw_path``, then write the attributed
     polygons to ``out_path``; returns (count, the output's driver)."""
     raw_ds = ogr.GetDriverByName("FlatGeobuf").CreateDataSource(raw_path)
     raw = raw_ds.CreateLayer("raw", srs=srs, geom_type=ogr.wkbPolygon, options=["SPATIAL_INDEX=NO"])
     raw.CreateField(ogr.FieldDefn("moment", ogr.OFTInteger))
 
-    def traced(*_):  # GDAL's progress callback: 0 stops the tracing
+    def traced(complete, *_):  # GDAL's progress callback: 0 stops the tracing
+        if progress is not None:
+            progress(0.6 * complete, "Tracing change polygons")
         return 0 if cancel is not None and cancel() else 1
 
     try:
@@ -171,7 +176,7 @@ def _trace_and_write(band, mask_ds, srs, src, out_path, raw_path, layer_name, da
     except RuntimeError as exc:
         raise OutputError(f"Cannot create '{out_path}': {exc}") from exc
     try:
-        count = _write_features(layer, raw, srs, src, list(dates or []), cancel)
+        count = _write_features(layer, raw, srs, src, list(dates or []), cancel, progress)
     except (Cancelled, KeyboardInterrupt):  # Ctrl-C left an empty 64 KB GeoPackage (a scale audit)
         out = None  # noqa: F841 (closed before it is deleted)
         delete_vector(driver, out_path)
@@ -194,7 +199,7 @@ def delete_vector(driver, path):
             os.remove(path)
 
 
-def _write_features(layer, raw, srs, src, dates, cancel=None):
+def _write_features(layer, raw, srs, src, dates, cancel=None, progress=None):
     """The attributed polygons; fields set by position, since a Shapefile shortens the names."""
     gdal.PushErrorHandler("CPLQuietErrorHandler")  # a Shapefile's note that it shortened a name
     try:
@@ -214,10 +219,14 @@ def _write_features(layer, raw, srs, src, dates, cancel=None):
     if transactions:
         layer.StartTransaction()
     count = 0
+    total = max(raw.GetFeatureCount(), 1) if progress is not None else 1
+    step = max(total // 100, 1000)
     raw.ResetReading()
     for polygon in raw:
         if cancel is not None and count % 1000 == 0 and cancel():
             raise Cancelled("Cancelled by the user while writing the change polygons; none were kept.")
+        if progress is not None and count % step == 0:
+            progress(0.6 + 0.4 * count / total, f"Writing change polygons ({count} of {total})")
         k = polygon.GetField("moment")
         geom = polygon.GetGeometryRef()
         feature = ogr.Feature(definition)
@@ -237,4 +246,6 @@ def _write_features(layer, raw, srs, src, dates, cancel=None):
         count += 1
     if transactions:
         layer.CommitTransaction()
+    if progress is not None:
+        progress(1.0, f"Writing change polygons ({count} of {count})")
     return count

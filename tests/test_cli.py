@@ -947,3 +947,21 @@ def test_ctrl_c_after_the_rasters_says_they_were_written(capsys, tmp_path, monke
     assert rc == 130
     assert "no output was written" not in err and "--polygons: the change rasters listed above were written" in err
     assert os.path.exists(tmp_path / "o" / "change_moment.tif") and not os.path.exists(tmp_path / "p.gpkg")
+
+
+def test_polygons_report_their_progress(tmp_path):
+    """Tracing and writing the polygons of a whole scene took minutes with no progress (a scale audit):
+    write_polygons reports the tracing and the writing, rising to 1.0, with the count written."""
+    from model_core.polygons import write_polygons
+
+    m = np.zeros((300, 300), np.uint8)
+    m[::6, ::6] = 2  # 2 500 one-pixel patches
+    path = write_tif(tmp_path / "m.tif", m)
+    seen = []
+    n = write_polygons(path, str(tmp_path / "p.gpkg"), dates=["2019", "2020", "2021"],
+                       progress=lambda f, msg: seen.append((f, msg)))
+    assert n == 2500
+    fractions = [f for f, _ in seen]
+    assert fractions == sorted(fractions) and fractions[-1] == 1.0
+    assert any(msg == "Tracing change polygons" for _, msg in seen)
+    assert seen[-1][1] == "Writing change polygons (2500 of 2500)"
