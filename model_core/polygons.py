@@ -184,8 +184,9 @@ def _trace_and_write(band, mask_ds, srs, src, out_path, raw_path, layer_name, da
     except RuntimeError as exc:
         out = None  # noqa: F841 (closed before it is deleted)
         delete_vector(driver, out_path)
-        raise OutputError(f"Writing the polygons to '{out_path}' failed ({exc}); nothing was kept. "
-                          "A GeoPackage (.gpkg) takes any attribute.") from None
+        advice = ("Free some space (the disk may be full) or choose another folder." if driver_for(out_path) == "GPKG"
+                  else "A GeoPackage (.gpkg) takes any attribute; the disk may also be full.")
+        raise OutputError(f"Writing the polygons to '{out_path}' failed ({exc}); nothing was kept. {advice}") from None
     out = raw = raw_ds = None  # noqa: F841 (closes and flushes the data source)
     return count, driver
 

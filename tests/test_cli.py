@@ -965,3 +965,22 @@ def test_polygons_report_their_progress(tmp_path):
     assert fractions == sorted(fractions) and fractions[-1] == 1.0
     assert any(msg == "Tracing change polygons" for _, msg in seen)
     assert seen[-1][1] == "Writing change polygons (2500 of 2500)"
+
+
+@pytest.mark.parametrize("ext, advice", [(".gpkg", "Free some space"), (".shp", r"A GeoPackage \(\.gpkg\) takes any")])
+def test_a_failed_polygon_write_gives_advice_for_its_format(tmp_path, monkeypatch, ext, advice):
+    """A GeoPackage that failed (a full disk) was told that 'A GeoPackage (.gpkg) takes any attribute'."""
+    from model_core import polygons
+    from model_core.errors import OutputError
+
+    moment = np.zeros((1, 20, 20), np.uint8)
+    moment[0, 2:5, 2:5] = 1
+    path = write_tif(tmp_path / "m.tif", moment)
+
+    def failing(*a, **k):
+        raise RuntimeError("sqlite3_exec(COMMIT) failed: database or disk is full")
+
+    monkeypatch.setattr(polygons, "_write_features", failing)
+    with pytest.raises(OutputError, match=advice):
+        polygons.write_polygons(str(path), str(tmp_path / f"p{ext}"), dates=["2001", "2002"])
+    assert not (tmp_path / f"p{ext}").exists()
