@@ -5,6 +5,7 @@ that algorithm with :class:`QgsProcessingAlgRunnerTask` (progress in QGIS's task
 a tile).  Layers are only read on the main thread.
 """
 
+import html
 import json
 import os
 import time
@@ -59,6 +60,7 @@ from caim_qgis_plugin.algorithm import DEVICES, model_titles
 from caim_qgis_plugin.inspect_tool import PanelScroll
 from caim_qgis_plugin.models import AUTO
 from caim_qgis_plugin.paths import icon_path
+from caim_qgis_plugin.richtext import literal
 
 LOG_TAG = "CAIM change detection"
 ALGORITHM_ID = "caim:detectchanges"
@@ -71,6 +73,7 @@ OUTPUT_FILES = {
     "REPORT": "report.html",
 }
 LAYER_ROLE = Qt.UserRole
+MASK_OF_ROLE = Qt.UserRole + 1  # a row shown as the cloud mask of another date (greyed, its tooltip says so)
 COL_LAYER, COL_DATE, COL_BANDS, COL_CRS, COL_MASK = range(5)
 NO_MASK = "—"
 MASK_WORDS = ("mask", "qa", "scl", "fmask", "cloud")  # names of layers that are probably cloud masks
@@ -514,6 +517,7 @@ class CaimDialog(QDialog):
         self.progress.setRange(0, 100)
         self.progress.setValue(0)
         self.status = QLabel("")
+        self.status.setTextFormat(Qt.PlainText)  # messages name files and bands: never rendered as HTML
         self.status.setWordWrap(True)
         self.status.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)  # a long error wraps
         layout.addWidget(self.progress)
@@ -593,7 +597,7 @@ class CaimDialog(QDialog):
     def show_weights_info(self):
         ok, info = self.weights_info()
         if not ok:
-            QMessageBox.warning(self, "CAIM — weights file", info)
+            QMessageBox.warning(self, "CAIM — weights file", literal(info))
             return
         from qgis.PyQt.QtGui import QFont, QFontDatabase, QFontInfo
         from qgis.PyQt.QtWidgets import QPlainTextEdit
@@ -713,11 +717,11 @@ class CaimDialog(QDialog):
             crs = layer.crs()
             item = QTreeWidgetItem([layer.name(), date or "", str(layer.bandCount()),
                                     crs.authid() or ("custom" if crs.isValid() else "none"), NO_MASK])
-            item.setToolTip(COL_CRS, (crs.authid() or crs.toProj()) if crs.isValid() else "no CRS")
+            item.setToolTip(COL_CRS, literal(crs.authid() or crs.toProj()) if crs.isValid() else "no CRS")
             item.setToolTip(COL_MASK, "double-click to choose this date's cloud mask (a one-band raster layer; "
                                      "optional, per date)")
             item.setData(COL_LAYER, LAYER_ROLE, layer.id())
-            item.setToolTip(COL_LAYER, inp.layer_source(layer))
+            item.setToolTip(COL_LAYER, literal(inp.layer_source(layer)))
             item.setToolTip(COL_DATE, "date from the %s; double-click to edit" % source if source
                             else "no date found; double-click to type one (YYYY-MM-DD)")
             item.setFlags(Qt.ItemIsSelectable | Qt.ItemIsEnabled | Qt.ItemIsUserCheckable
@@ -806,10 +810,12 @@ class CaimDialog(QDialog):
             if layer_id in used:
                 item.setCheckState(COL_LAYER, Qt.Unchecked)
                 item.setForeground(COL_LAYER, QBrush(QColor("#808080")))
-                item.setToolTip(COL_LAYER, "cloud mask of '%s'\n%s" % (used[layer_id], source))
-            elif item.toolTip(COL_LAYER).startswith("cloud mask of "):
+                item.setToolTip(COL_LAYER, literal("cloud mask of '%s'\n%s" % (used[layer_id], source)))
+                item.setData(COL_LAYER, MASK_OF_ROLE, True)
+            elif item.data(COL_LAYER, MASK_OF_ROLE):
                 item.setForeground(COL_LAYER, QBrush())
-                item.setToolTip(COL_LAYER, source)
+                item.setToolTip(COL_LAYER, literal(source))
+                item.setData(COL_LAYER, MASK_OF_ROLE, None)
         self.layer_tree.blockSignals(False)
 
     def match_masks(self):
@@ -1108,7 +1114,7 @@ class CaimDialog(QDialog):
                 used += ", masked dates filled"
             self._set_status("Done on %s with %s. %s Hover here for each interval; all details are in the log "
                              "(CAIM change detection tab)." % (device, used, short_total(results)))
-            self.status.setToolTip("Changed hectares per interval (last change):\n" + per_interval_lines(results))
+            self.status.setToolTip(literal("Changed hectares per interval (last change):\n" + per_interval_lines(results)))
             report = results.get("REPORT")
             if report and os.path.exists(report):
                 self.report_link.setText('<a href="%s">Open the run report</a> (settings, changed area per '
@@ -1122,9 +1128,9 @@ class CaimDialog(QDialog):
                 total = short_total(results)
                 details = "Changed hectares per interval (last change):\n%s\n\nModel: %s\nDevice: %s\n%s" % (
                     per_interval_lines(results), used, device, "\n".join("Warning: " + w for w in warnings))
-                self.iface.messageBar().pushMessage(
-                    "CAIM change detection", "Done on %s with %s. %s%s" % (
-                        device, mdl.name(model), total, " Warning: " + warnings[0] if warnings else ""),
+                self.iface.messageBar().pushMessage(  # the bar renders HTML: a warning names files and bands
+                    "CAIM change detection", html.escape("Done on %s with %s. %s%s" % (
+                        device, mdl.name(model), total, " Warning: " + warnings[0] if warnings else ""), quote=False),
                     details, Qgis.Warning if warnings else Qgis.Success, 30)
             self.folder_widget.setFilePath(self.default_output_folder())
         elif cancelled:

@@ -28,6 +28,7 @@ from qgis.gui import QgsMapToolEmitPoint
 from caim_qgis_plugin import inputs as inp
 from caim_qgis_plugin import layers as lyr
 from caim_qgis_plugin import models as mdl
+from caim_qgis_plugin.richtext import escape
 
 BAND_NAMES = ["Red", "Green", "Blue", "NIR"]
 BAND_COLORS = ["#d7301f", "#31a354", "#3182bd", "#7a0177", "#636363", "#fdae6b"]
@@ -390,11 +391,11 @@ class InspectDock(QDockWidget):
             clouded = [data["dates"][i] or "date %d" % (i + 1) for i in data.get("clouded") or []
                        if i < len(data["dates"])]
             self.header.setText("<b>Map's answer hidden.</b> Label the pixel from the band values and the imagery."
-                                + ("<br><b>Cloud mask on:</b> %s" % ", ".join(clouded) if clouded else "")
+                                + ("<br><b>Cloud mask on:</b> %s" % escape(", ".join(clouded)) if clouded else "")
                                 + ("<br><small>%s</small>" % where if where else ""))
             self.plot.set_data(dict(data, moment=None))
             return
-        text = "<b>Change moment:</b> %s" % data["moment_text"]
+        text = "<b>Change moment:</b> %s" % escape(data["moment_text"])  # dates and labels stored in the project
         if data.get("confidence") is not None:
             text += "<br><b>Confidence:</b> %.2f" % data["confidence"]
         if data.get("no_change_probability") is not None:

@@ -49,6 +49,7 @@ from qgis.core import (
 from caim_qgis_plugin import layers as lyr
 from caim_qgis_plugin.accuracy_algorithms import _class_order, _vector_source, class_labels, setup_sample_layer
 from caim_qgis_plugin.inspect_tool import PanelScroll, SeriesPlot, _metadata_bands, inspect_pixel
+from caim_qgis_plugin.richtext import escape, literal
 from model_core.accuracy import CHANGED_UNKNOWN, CHANGED_UNKNOWN_LABEL
 
 CONTEXT_SIZES = (15, 31, 61)  # chip sides in map pixels
@@ -745,8 +746,8 @@ class LabelDock(QDockWidget):
 
     def _error(self, text):
         if self.iface is not None:
-            self.iface.messageBar().pushWarning("CAIM sample labelling", text)
-        self.header.setText("<span style='color:#b00'>%s</span>" % text)
+            self.iface.messageBar().pushWarning("CAIM sample labelling", escape(text))  # the bar renders HTML
+        self.header.setText("<span style='color:#b00'>%s</span>" % escape(text))
 
     # -- navigation and display ----------------------------------------------------------------------
     def go(self, pos):
@@ -784,17 +785,17 @@ class LabelDock(QDockWidget):
             self.plot.set_data(None)
             return
         if not self.order:
-            self.header.setText("The sample layer '%s' has no points." % self.sample.name())
+            self.header.setText(literal("The sample layer '%s' has no points." % self.sample.name()))
             self.chips.set_message("No points.")
             return
         feature, point = self.current_point()
         ref = self._reference(feature) if feature is not None else None
         n, done = len(self.order), self.labelled_count()
         ident = feature["id"] if feature is not None and self.sample.fields().indexOf("id") >= 0 else self.order[self.pos]
-        label = ("<b>%d</b> %s" % (ref, self.choices.get(ref, "(not a class of the map)"))
+        label = ("<b>%d</b> %s" % (ref, escape(self.choices.get(ref, "(not a class of the map)")))
                  if ref is not None else "<i>not labelled</i>")
         self.header.setText("Point %d of %d (id %s): %s<br>%d labelled, %d to go"
-                            % (self.pos + 1, n, ident, label, done, n - done))
+                            % (self.pos + 1, n, escape(ident), label, done, n - done))
         for c, button in self.class_buttons.items():
             button.setChecked(c == ref)
         note = feature["note"] if feature is not None and self.sample.fields().indexOf("note") >= 0 else None

@@ -95,3 +95,20 @@ def run_processing(alg_id, params):
     feedback = QgsProcessingFeedback()
     results, ok = alg.run(params, context, feedback)
     return results, ok, feedback
+
+
+# Qt renders text that looks like HTML as HTML and loads the file an <img src> names (a file named
+# <img src="%2Fdev%2Fzero">.tif froze QGIS); the tests name a missing image instead.
+HTML_NAME = '<img src="caim-no-such-image.png"> & <b>bold'  # also a file name: no '/'
+
+
+def shown(text):
+    """What a label, tooltip or message box shows for ``text`` (Qt's own test for rich text)."""
+    from qgis.PyQt.QtCore import Qt
+    from qgis.PyQt.QtGui import QTextDocument
+
+    if not Qt.mightBeRichText(text):
+        return text
+    doc = QTextDocument()
+    doc.setHtml(text)
+    return doc.toPlainText()

@@ -820,3 +820,32 @@ def test_the_dialog_fits_a_laptop_screen_and_its_messages_scroll_by_whole_lines(
         dialog.hide()
         dialog.shutdown()
         dialog.deleteLater()
+
+
+def test_file_names_that_look_like_html_are_shown_as_text(dialog, project, tmp_path, monkeypatch):
+    """Qt renders text that looks like HTML, loading any file an <img src> names: a folder, a file or a
+    weights file named like HTML is shown as it is in the tooltips, the status line and message boxes."""
+    import shutil
+
+    from caim_qgis_testlib import HTML_NAME, shown
+    from qgis.PyQt.QtCore import Qt
+    from qgis.PyQt.QtWidgets import QMessageBox
+
+    from caim_qgis_plugin.dialog import COL_LAYER
+
+    folder = tmp_path / HTML_NAME
+    folder.mkdir()
+    src = make_stack(str(tmp_path))[0]
+    path = str(folder / "20190501.tif")
+    shutil.copy(src, path)
+    add_layer(project, path, "scene_20190501")
+    dialog.refresh_layers()
+    assert shown(dialog.layer_tree.topLevelItem(0).toolTip(COL_LAYER)) == path
+    assert dialog.status.textFormat() == Qt.PlainText
+    dialog.model_combo.setCurrentIndex(dialog.model_combo.findData("caimnet"))
+    missing = str(folder / "my.pt")
+    dialog.weights_widget.setFilePath(missing)
+    said = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: said.append(a[2]))
+    dialog.show_weights_info()
+    assert said and "'%s' does not exist" % missing in shown(said[0])

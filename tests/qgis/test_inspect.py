@@ -301,3 +301,22 @@ def test_band_legend_wraps_instead_of_overlapping(qgis_app):
     assert legend_layout([100, 100, 100], 250) == [(0, 0), (0, 100), (1, 0)]
     assert legend_layout([300, 50], 250) == [(0, 0), (1, 0)]
     assert legend_layout([60] * 4, 400) == [(0, 0), (0, 60), (0, 120), (0, 180)]
+
+
+def test_dates_stored_in_the_project_are_shown_as_text(qgis_app, finished_run):
+    """A run's dates and labels come from the project file: text in them that looks like HTML is shown
+    as it is (Qt would load the file an <img src> names)."""
+    from caim_qgis_testlib import HTML_NAME, shown
+    from qgis.core import QgsCoordinateReferenceSystem
+
+    from caim_qgis_plugin.inspect_tool import InspectDock, inspect_pixel
+
+    data = inspect_pixel(run_info(finished_run), centre(20, 20), QgsCoordinateReferenceSystem("EPSG:32614"))
+    data = dict(data, moment_text="changed between %s" % HTML_NAME, dates=[HTML_NAME] + data["dates"][1:],
+                clouded=[0])
+    dock = InspectDock()
+    dock.show_result(data, centre(20, 20))
+    assert "changed between %s" % HTML_NAME in shown(dock.header.text())
+    dock.blind.setChecked(True)
+    assert "Cloud mask on: %s" % HTML_NAME in shown(dock.header.text())
+    dock.deleteLater()

@@ -518,3 +518,29 @@ def test_the_panel_scrolls_and_shares_the_dock_area_with_the_inspector(qgis_app,
         dock.shutdown()
         window.deleteLater()
         qgis_app.processEvents()
+
+
+def test_names_that_look_like_html_are_shown_as_text(qgis_app, project, tmp_path):
+    """A sample layer's name and a file name in a message are shown as they are, in the panel and in
+    the message bar (Qt would load the file an <img src> names)."""
+    from caim_qgis_testlib import HTML_NAME, shown
+    from qgis.core import QgsVectorLayer
+
+    from caim_qgis_plugin.label_dock import LabelDock
+
+    layer = QgsVectorLayer("Point?crs=EPSG:32614&field=id:integer&field=reference:integer", HTML_NAME, "memory")
+    project.addMapLayer(layer)
+    iface = _iface()
+    dock = LabelDock(iface)
+    try:
+        assert dock.sample is layer
+        assert shown(dock.header.text()) == "The sample layer '%s' has no points." % HTML_NAME
+        path = str(tmp_path / (HTML_NAME + ".gpkg"))
+        open(path, "w").close()
+        dock.save_copy(path)
+        expected = "'%s' exists: choose a new file name" % path
+        assert expected in shown(dock.header.text())
+        item = iface.bar.currentItem()
+        assert expected in shown("<qt>%s</qt>" % item.text())  # the bar renders its text as HTML
+    finally:
+        dock.shutdown()
