@@ -61,7 +61,11 @@ def describe(path):
         "bands": list(payload.get("band_order") or weights.DEFAULT_BANDS),
         "no_change_bias": float((payload.get("calibration") or {}).get("no_change_bias") or 0.0),
     }
-    info.update(training(payload.get("meta") or {}))
+    try:
+        info.update(training(payload.get("meta") or {}))
+        text(info)  # a record of another shape (a damaged or crafted file) fails here, not in the caller
+    except (ValueError, KeyError, TypeError, AttributeError):
+        info.update(training({}), note="the file's training record cannot be read: its training data are unknown")
     return info
 
 

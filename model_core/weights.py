@@ -82,9 +82,19 @@ def read(path):
                            "or leave the weights empty to use the bundled ones.")
     try:
         payload = torch.load(path, map_location="cpu", weights_only=True)
-    except Exception as exc:  # corrupt, truncated, or containing pickled code
+    except Exception as exc:  # corrupt, truncated, not a torch file, or containing pickled code
+        detail = str(exc)
+        # PyTorch's text begins with advice to load with weights_only=False (which runs the file's code):
+        # the user is told what the file holds instead
+        if "GLOBAL" in detail:
+            raise WeightsError(
+                f"Weights file '{path}' holds Python objects other than tensors, numbers and text. Such a file "
+                "can run code when loaded, so it is refused (nothing in it was run). It is not a CAIM weights "
+                "file: use weights written by 'python -m model_core train', or the bundled ones.") from None
+        if "WeightsUnpickler error:" in detail:
+            detail = (detail.split("WeightsUnpickler error:", 1)[1].strip().splitlines() or [""])[0]
         raise WeightsError(
-            f"Weights file '{path}' cannot be read safely ({type(exc).__name__}: {str(exc)[:200]}). "
+            f"Weights file '{path}' cannot be read safely ({type(exc).__name__}: {detail[:200]}). "
             "It is corrupt, truncated, or not a CAIM weights file (files containing pickled code are "
             "refused). Re-download or re-train it.") from None
     if isinstance(payload, dict) and "optimizer" in payload and "history" in payload:
@@ -96,7 +106,50 @@ def read(path):
     for key in ("arch", "config", "state_dict", "in_channels"):
         if key not in payload:
             raise WeightsError(f"Weights file '{path}' is incomplete: '{key}' is missing.")
+    problem = _field_problem(payload)
+    if problem:
+        raise WeightsError(f"Weights file '{path}' is damaged or not written by this program: {problem}. "
+                           "Re-download or re-train it.")
     return payload
+
+
+MAX_CHANNELS = 1024  # a band count no weights file of ours comes near
+
+
+def _field_problem(payload):
+    """What is wrong with the types of a weights file's fields (None when nothing is): a file that only
+    looks like ours must fail here with a message, not later with a traceback."""
+    import torch
+
+    def number(v):
+        return isinstance(v, (int, float)) and not isinstance(v, bool)
+
+    def table(v):
+        return isinstance(v, dict) and all(isinstance(k, str) for k in v)
+
+    n = payload["in_channels"]
+    if not isinstance(payload["arch"], str):
+        return "'arch' is not a model name"
+    if not table(payload["config"]):
+        return "'config' is not a table of settings"
+    if isinstance(n, bool) or not isinstance(n, int) or not 1 <= n <= MAX_CHANNELS:
+        return f"'in_channels' is {repr(n)[:40]}, not a band count"
+    if not table(payload["state_dict"]) or not all(isinstance(t, torch.Tensor) for t in payload["state_dict"].values()):
+        return "'state_dict' is not a table of tensors"
+    if payload.get("meta") is not None and not table(payload["meta"]):
+        return "'meta' is not a table"
+    bands = payload.get("band_order")
+    if bands is not None and not (isinstance(bands, list) and all(isinstance(b, str) for b in bands)):
+        return "'band_order' is not a list of band names"
+    calibration = payload.get("calibration")
+    if calibration is not None:
+        if not table(calibration):
+            return "'calibration' is not a table"
+        if calibration.get("no_change_bias") is not None and not number(calibration["no_change_bias"]):
+            return "the calibration's 'no_change_bias' is not a number"
+        if not isinstance(calibration.get("area_rule", "max"), str):
+            return "the calibration's 'area_rule' is not a name"
+    return None
 
 
 def load_model(path, arch=None, device="cpu"):
@@ -111,6 +164,27 @@ def load_model(path, arch=None, device="cpu"):
             f"Weights file '{path}' is for the '{payload['arch']}' model, not '{arch}'. "
             f"Choose the '{payload['arch']}' model or weights trained for '{inner}'"
             + (f" (the '{arch}' method runs '{inner}' weights)." if inner != arch else "."))
+    # the file's settings are first built without memory ("meta" tensors): settings this version does not
+    # take, or a network far larger than the file's tensors (a few settings can ask for tens of GB), are
+    # refused before anything is allocated
+    import torch
+
+    try:
+        with torch.device("meta"):
+            shell = build_model(payload["arch"], in_channels=payload["in_channels"], **payload["config"])
+    except (TypeError, ValueError, RuntimeError) as exc:
+        raise WeightsError(
+            f"Weights file '{path}' has settings the '{payload['arch']}' architecture of this version does not "
+            f"take ({str(exc).splitlines()[0][:200]}). Use weights trained with this version.") from None
+    stored = payload["state_dict"]
+    for key, tensor in shell.state_dict().items():
+        if key not in stored or tuple(stored[key].shape) != tuple(tensor.shape):
+            found = "missing" if key not in stored else "of shape %s" % list(stored[key].shape)
+            raise WeightsError(
+                f"Weights file '{path}' does not match the '{payload['arch']}' architecture its settings describe "
+                f"('{key}' should be of shape {list(tensor.shape)}, it is {found}). "
+                "Use weights trained with this version.")
+    del shell
     model = build_model(payload["arch"], in_channels=payload["in_channels"], **payload["config"])
     try:
         model.load_state_dict(payload["state_dict"], strict=True)

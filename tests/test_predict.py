@@ -1,6 +1,7 @@
 """Prediction: output conventions, tile-size independence, nodata, areas, cancel, devices, weights."""
 
 import os
+import re
 
 import numpy as np
 import pytest
@@ -193,6 +194,50 @@ def test_weights_roundtrip_and_refusals(tmp_path, random_weights):
     torch.save(payload, str(bad))
     with pytest.raises(WeightsError, match="does not match"):
         W.load_model(str(bad))
+
+
+def test_weights_files_that_only_look_like_ours_are_refused_plainly(tmp_path, random_weights):
+    """A weights file from elsewhere with fields of other types or settings this version does not take
+    is refused with a message (it was a TypeError or RuntimeError traceback), and settings asking for a
+    network far larger than the file's tensors are refused before any memory is taken (features=4000
+    took 2.2 GB and 7 s, a few settings more tens of GB: QGIS froze or was killed)."""
+    base = torch.load(random_weights, weights_only=True)
+
+    def crafted(name, **fields):
+        path = str(tmp_path / name)
+        torch.save(dict(base, **fields), path)
+        return path
+
+    refused = {
+        "settings the 'caimnet' architecture of this version does not take (CAIMNet.__init__() got an unexpected "
+        "keyword argument 'bogus')": crafted("kw.pt", config=dict(base["config"], bogus=1)),
+        "'config' is not a table of settings": crafted("cfg.pt", config=[1, 2]),
+        "'in_channels' is 'four', not a band count": crafted("ch.pt", in_channels="four"),
+        "'in_channels' is -3, not a band count": crafted("neg.pt", in_channels=-3),
+        "'arch' is not a model name": crafted("arch.pt", arch=["caimnet"]),
+        "'state_dict' is not a table of tensors": crafted("sd.pt", state_dict=[1]),
+        "the calibration's 'no_change_bias' is not a number": crafted("bias.pt", calibration={"no_change_bias": "x"}),
+        "'calibration' is not a table": crafted("cal.pt", calibration=[1]),
+        "'band_order' is not a list of band names": crafted("bands.pt", band_order=5),
+        "'meta' is not a table": crafted("meta.pt", meta=[1]),
+        "'branch3.3.weight' should be of shape [4000, 16, 3, 3], it is of shape [32, 16, 3, 3]":
+            crafted("huge.pt", config=dict(base["config"], features=4000)),
+    }
+    for message, path in refused.items():  # the shape is told before the network is built
+        with pytest.raises(WeightsError, match=re.escape(message)):
+            W.load_model(path)
+    # PyTorch's own text for a refused file advises loading it with weights_only=False (running its code)
+    marker = tmp_path / "pwned"
+
+    class Evil:
+        def __reduce__(self):
+            return (os.mkdir, (str(marker),))
+
+    evil = tmp_path / "evil.pt"
+    torch.save({"format": "caim-weights", "payload": Evil()}, str(evil))
+    with pytest.raises(WeightsError, match="holds Python objects other than tensors") as caught:
+        W.load_model(str(evil))
+    assert "weights_only" not in str(caught.value) and not marker.exists()
 
 
 def test_band_count_must_match_model(tmp_path, random_weights):

@@ -193,3 +193,13 @@ def test_describing_weights_needs_neither_the_generator_nor_scipy():
                          cwd=os.path.dirname(os.path.dirname(os.path.abspath(__file__))),
                          env=dict(os.environ, PYTHONPATH=os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
     assert "licences       public domain only" in out.stdout
+
+
+def test_a_training_record_of_another_shape_is_described_as_unknown(tmp_path, capsys):
+    """A file whose record holds other types (a damaged or crafted file) is described, its training data
+    unknown: the plugin's 'About...' button raised an AttributeError, the command printed a traceback."""
+    path = _file(tmp_path, "odd.pt", {"data": 5, "epochs": "x"}, val=json.dumps({"calibrated": {"area_kappa": "high"}}))
+    info = describe(path)
+    assert info["public_domain"] is None and "cannot be read" in info["note"]
+    assert main(["weights", path]) == 0
+    assert "training data  unknown" in capsys.readouterr().out
