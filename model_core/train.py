@@ -483,6 +483,13 @@ def train(cfg, resume=False, log=None, overwrite=False):
         raise CaimError(f"'{out}' already holds a training run ({done + ', ' if done else ''}"
                         f"{', '.join(os.path.basename(f) for f in existing)}). Continue it with --resume, train "
                         "into another folder (--out), or replace it with --overwrite.")
+    if not resume and not existing and not overwrite and os.path.isfile(os.path.join(out, "config.json")):
+        # the run writes OUT/config.json (and removes it when stopped before its first checkpoint): a
+        # config.json without a run is the user's, often the very config being run
+        names = ", ".join(os.path.basename(f) for f in run_files)
+        raise CaimError(f"'{out}' holds a config.json that is not a training run's (no {names}); the run would "
+                        "replace it with its own record. Train into another folder (--out), or replace it with "
+                        "--overwrite.")
     seed = int(cfg["seed"])
     torch.manual_seed(seed)
     try:

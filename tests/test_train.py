@@ -511,3 +511,28 @@ def test_a_missing_init_file_is_named_in_training_terms(tmp_path, capsys):
     err = capsys.readouterr().err
     assert "init" in err and "gone.pt' is not a file" in err and "train from scratch" in err
     assert "bundled" not in err and not (tmp_path / "run").exists()
+
+
+def test_a_config_json_in_the_output_folder_is_never_replaced_or_deleted_unasked(tmp_path, capsys, monkeypatch):
+    """OUT/config.json is the run's record, but a folder may already hold a config.json of the user's
+    (often the very config being run): it was replaced without a word, and deleted when the run stopped
+    before its first checkpoint."""
+    from model_core import train
+
+    root = str(tmp_path / "data")
+    layouts.write_generic(root)
+    out = tmp_path / "mine"
+    out.mkdir()
+    mine = out / "config.json"
+    mine.write_text(json.dumps(dict(_cfg(tmp_path, root, 1), out=str(out))))
+    before = mine.read_text()
+
+    def stop(*a, **k):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(train, "_epochs", stop)
+    assert train.main([str(mine)]) == 2
+    err = capsys.readouterr().err
+    assert "'%s' holds a config.json that is not a training run's" % out in err and "--overwrite" in err
+    assert mine.read_text() == before
+    assert train.main([str(mine), "--overwrite"]) == 130  # asked for: replaced (then removed with the run)
