@@ -86,6 +86,8 @@ def write_polygons(moment_path, out_path, dates=None, overwrite=False, layer_nam
     """
     if not os.path.exists(moment_path):
         raise InputError(f"Change-moment raster '{moment_path}' does not exist.")
+    if os.path.isdir(out_path):  # deleting it as a data source would delete every shapefile in it
+        raise OutputError(f"'{out_path}' is a folder; give a file name for the polygons.")
     if os.path.exists(out_path):
         if not overwrite:
             raise OutputError(f"'{out_path}' already exists. Choose another file or allow overwriting.")

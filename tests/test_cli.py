@@ -984,3 +984,29 @@ def test_a_failed_polygon_write_gives_advice_for_its_format(tmp_path, monkeypatc
     with pytest.raises(OutputError, match=advice):
         polygons.write_polygons(str(path), str(tmp_path / f"p{ext}"), dates=["2001", "2002"])
     assert not (tmp_path / f"p{ext}").exists()
+
+
+def test_polygons_over_a_folder_never_delete_the_folder(tmp_path):
+    """A folder named like a vector file (GDAL writes a folder of shapefiles as one data source) given as
+    the polygons output with overwrite (Processing always overwrites): deleting it as a data source
+    deleted every shapefile in it."""
+    from osgeo import ogr
+
+    from model_core.errors import OutputError
+    from model_core.polygons import write_polygons
+    from model_core.predict import detect
+
+    rng = np.random.default_rng(4)
+    a = rng.normal(500, 20, (4, 40, 40)).astype(np.float32)
+    b = a.copy()
+    b[:, 10:20, 10:20] += 400
+    res = detect([write_tif(tmp_path / "a_2019.tif", a), write_tif(tmp_path / "b_2020.tif", b)],
+                 out_dir=str(tmp_path / "o"), model="cva")
+    folder = tmp_path / "roads.shp"
+    folder.mkdir()
+    ds = ogr.GetDriverByName("ESRI Shapefile").CreateDataSource(str(folder / "mine.shp"))
+    ds.CreateLayer("mine", geom_type=ogr.wkbPoint)
+    ds = None
+    with pytest.raises(OutputError, match="is a folder; give a file name"):
+        write_polygons(res.paths["moment"], str(folder), dates=res.dates, overwrite=True)
+    assert sorted(os.listdir(folder)) == ["mine.dbf", "mine.shp", "mine.shx"]
