@@ -232,6 +232,8 @@ def stratified_sample(map_path, out_path, n=50, sizes=None, seed=0, overwrite=Fa
     few per hundred pixels; with only ``n`` points there the estimated change area's confidence interval
     is far too narrow (in the simulation of tests/test_accuracy.py, the 95 % intervals held the true
     area 65 % of the time with 50 points there, 90 % with 100, 88 % with 200 and 94 % with 400; README)."""
+    if os.path.isdir(out_path):  # deleting it as a data source would delete every shapefile in it
+        raise OutputError(f"Points '{os.path.abspath(out_path)}' is a folder; give a file name for the sample.")
     if os.path.exists(out_path) and not overwrite:
         raise OutputError(f"Output '{os.path.abspath(out_path)}' already exists. Choose another file, delete it, "
                           "or allow overwriting (--overwrite).")
