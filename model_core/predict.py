@@ -39,6 +39,7 @@ OUTPUT_TITLES = {"area": "change area", "moment": "change moment", "confidence":
                  "probabilities": "moment probability"}
 RASTER_FORMATS = (".tif", ".tiff")  # the rasters are GeoTIFFs, whatever their names
 NODATA_U8 = 255
+MAX_BANDS = 1000  # per date: hyperspectral sensors have a few hundred; 1000 bands of 256 x 256 px took 2.3 GB
 NODATA_F32 = -1.0
 AREA_COLOURS = {0: (0, 0, 0, 0), 1: (230, 25, 75, 255)}
 _CREATION = ["TILED=YES", "COMPRESS=DEFLATE", "BIGTIFF=IF_SAFER", "BLOCKXSIZE=256", "BLOCKYSIZE=256"]
@@ -598,6 +599,12 @@ def detect(images, out_dir=None, dates=None, bands=None, model="caimnet", weight
                   surface_only=bool(getattr(net, "surface_bands_only", False)), masks=masks,
                   mask_clear=mask_clear)
     try:
+        if stack.band_count > MAX_BANDS:
+            raise InputError(
+                f"The inputs have {stack.band_count} bands per date ('{stack.specs[0].label}'); this program "
+                f"takes at most {MAX_BANDS}: the classical methods' statistics grow with the square of the band "
+                f"count ({stack.band_count} bands would need tens of GB of memory and hours). Select the bands to "
+                "compare with the band mapping (--bands on the command line, BANDS in Processing).")
         n_dates = len(stack.sources)
         if not t_[0] <= n_dates <= t_[1]:
             takes = f"exactly {t_[0]}" if t_[0] == t_[1] else f"{t_[0]} to {t_[1]}"

@@ -632,3 +632,19 @@ def test_a_write_error_is_an_output_error_and_leaves_nothing(scenario, tmp_path,
                                           r"No output was written"):
         detect(scenario[0], out_dir=str(out), model="cva")
     assert os.listdir(out) == []
+
+
+def test_ten_thousand_bands_are_refused_before_the_statistics(tmp_path):
+    """A raster claiming 10 000 bands (a VRT of a few KB): CVA's statistics took 6.5 GB and then died
+    with a MemoryError traceback after a minute and a half (a 20 000 x 20 000 covariance)."""
+    paths = []
+    for d in ("2019-01-01", "2020-01-01"):
+        bands = "".join('<VRTRasterBand dataType="Byte" band="%d"/>' % b for b in range(1, 10001))
+        p = tmp_path / ("b_%s.vrt" % d)
+        p.write_text('<VRTDataset rasterXSize="16" rasterYSize="16"><SRS>EPSG:32614</SRS><GeoTransform>500000, 10, '
+                     '0, 5200000, 0, -10</GeoTransform>%s</VRTDataset>' % bands)
+        paths.append(str(p))
+    with pytest.raises(InputError, match=r"have 10000 bands per date \('b_2019-01-01.vrt'\); this program takes at "
+                                         r"most 1000.*band mapping"):
+        detect(paths, out_dir=str(tmp_path / "o"), model="cva")
+    assert not (tmp_path / "o").exists()
