@@ -940,7 +940,7 @@ class CaimDialog(QDialog):
             if m2 > 0:
                 text = ("= %.2f ha" % (m2 / 10000.0) if m2 >= 5000 else "= %.0f m²" % m2) + \
                     " on %s's pixels" % plan[0][0].name()
-        self.min_patch_note.setText(text)
+        self.min_patch_note.setText(literal(text))  # the layer's name
 
     def validate(self):
         self._patch_note()

@@ -838,9 +838,11 @@ def test_file_names_that_look_like_html_are_shown_as_text(dialog, project, tmp_p
     src = make_stack(str(tmp_path))[0]
     path = str(folder / "20190501.tif")
     shutil.copy(src, path)
-    add_layer(project, path, "scene_20190501")
+    add_layer(project, path, HTML_NAME)
     dialog.refresh_layers()
     assert shown(dialog.layer_tree.topLevelItem(0).toolTip(COL_LAYER)) == path
+    dialog.min_patch_spin.setValue(4)
+    assert shown(dialog.min_patch_note.text()) == "= 100 m² on %s's pixels" % HTML_NAME
     assert dialog.status.textFormat() == Qt.PlainText
     dialog.model_combo.setCurrentIndex(dialog.model_combo.findData("caimnet"))
     missing = str(folder / "my.pt")
