@@ -80,6 +80,11 @@ def read(path):
     if not os.path.isfile(path):
         raise WeightsError(f"Weights file '{path}' does not exist. Pick an existing .pt weights file "
                            "or leave the weights empty to use the bundled ones.")
+    problem = _archive_problem(path)
+    if problem:
+        raise WeightsError(
+            f"Weights file '{path}' cannot be read safely ({problem}). It is corrupt, truncated, or not a CAIM "
+            "weights file. Re-download or re-train it.")
     try:
         payload = torch.load(path, map_location="cpu", weights_only=True)
     except Exception as exc:  # corrupt, truncated, not a torch file, or containing pickled code
@@ -111,6 +116,24 @@ def read(path):
         raise WeightsError(f"Weights file '{path}' is damaged or not written by this program: {problem}. "
                            "Re-download or re-train it.")
     return payload
+
+
+def _archive_problem(path):
+    """Why ``path`` is not a zip archive as torch.save writes one (its parts stored, not compressed), or
+    None.  torch.load inflates compressed parts too: a crafted file of 190 KB inflated to 200 MB, one of
+    20 MB would take 20 GB; stored parts are never larger than the file."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            parts = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        return "not a zip archive as torch.save writes one"
+    if any(p.compress_type != zipfile.ZIP_STORED for p in parts):
+        return "its parts are compressed, as torch.save never writes them"
+    if sum(p.file_size for p in parts) > os.path.getsize(path):
+        return "its parts claim more bytes than the file holds"
+    return None
 
 
 MAX_CHANNELS = 1024  # a band count no weights file of ours comes near

@@ -240,6 +240,22 @@ def test_weights_files_that_only_look_like_ours_are_refused_plainly(tmp_path, ra
     assert "weights_only" not in str(caught.value) and not marker.exists()
 
 
+
+def test_a_compressed_weights_file_is_refused_before_it_is_inflated(tmp_path, random_weights):
+    """torch.load inflates the compressed parts of a zip as well: a crafted file of 190 KB took 200 MB,
+    one of 20 MB would take 20 GB.  torch.save stores its parts uncompressed: a file with compressed
+    parts is refused before anything is read."""
+    import zipfile
+
+    bomb = tmp_path / "bomb.pt"
+    with zipfile.ZipFile(random_weights) as src, zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as out:
+        for part in src.infolist():
+            out.writestr(part.filename, src.read(part.filename))
+    with pytest.raises(WeightsError, match=r"cannot be read safely \(its parts are compressed, as torch.save never"):
+        W.load_model(str(bomb))
+    assert W.read(random_weights)["format"] == "caim-weights"  # what torch.save writes still loads
+
+
 def test_band_count_must_match_model(tmp_path, random_weights):
     rng = np.random.default_rng(2)
     p = [write_tif(tmp_path / f"two{i}.tif", rng.integers(0, 255, (2, 16, 16)).astype(np.uint8))
