@@ -285,9 +285,28 @@ def run_info_of(layer):
     if not raw:
         return None
     try:
-        return json.loads(raw)
+        info = json.loads(raw)
     except (TypeError, ValueError):
         return None
+    return info if _well_formed(info) else None
+
+
+def _well_formed(info):
+    """Is a stored run description of the shape the plugin writes?  A project file is anyone's text: a
+    record of other types (a list, dates that are numbers, inputs that are not tables) raised in the pixel
+    inspector and the labelling panel (a security audit); such a layer is taken as no run's."""
+    if not isinstance(info, dict):
+        return False
+    dates, inputs, outputs = info.get("dates") or [], info.get("inputs") or [], info.get("outputs") or {}
+    if not isinstance(dates, list) or not all(d is None or isinstance(d, str) for d in dates):
+        return False
+    if not isinstance(inputs, list) or not all(isinstance(e, dict) and isinstance(e.get("path", ""), str)
+                                               for e in inputs):
+        return False
+    if not isinstance(outputs, dict) or not all(isinstance(v, str) for v in outputs.values() if v is not None):
+        return False
+    patch = info.get("min_patch") or 0
+    return isinstance(patch, int) and not isinstance(patch, bool)
 
 
 class OutputStyler(QgsProcessingLayerPostProcessorInterface):

@@ -320,3 +320,23 @@ def test_dates_stored_in_the_project_are_shown_as_text(qgis_app, finished_run):
     dock.blind.setChecked(True)
     assert "Cloud mask on: %s" % HTML_NAME in shown(dock.header.text())
     dock.deleteLater()
+
+
+def test_a_malformed_run_record_is_no_run(qgis_app):
+    """A project file is anyone's text: a run record of other types (a list, dates that are numbers, inputs
+    that are not tables) raised in the pixel inspector and the labelling panel (a security audit)."""
+    import json
+
+    from qgis.core import QgsVectorLayer
+
+    from caim_qgis_plugin import layers as lyr
+
+    layer = QgsVectorLayer("Point?crs=EPSG:32633", "x", "memory")
+    good = {"dates": ["2019", None], "inputs": [{"path": "a.tif"}], "outputs": {"moment": "m.tif", "area": None},
+            "min_patch": 3}
+    layer.setCustomProperty(lyr.RUN_PROPERTY, json.dumps(good))
+    assert lyr.run_info_of(layer) == good
+    for bad in ([1, 2], {"dates": [2019, 2020]}, {"inputs": ["a.tif"]}, {"inputs": [{"path": 5}]},
+                {"outputs": ["m.tif"]}, {"outputs": {"moment": 7}}, {"min_patch": "3"}, {"dates": "2019"}):
+        layer.setCustomProperty(lyr.RUN_PROPERTY, json.dumps(bad))
+        assert lyr.run_info_of(layer) is None, bad
