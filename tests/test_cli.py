@@ -990,23 +990,10 @@ def test_polygons_over_a_folder_never_delete_the_folder(tmp_path):
     """A folder named like a vector file (GDAL writes a folder of shapefiles as one data source) given as
     the polygons output with overwrite (Processing always overwrites): deleting it as a data source
     deleted every shapefile in it."""
-    from osgeo import ogr
-
     from model_core.errors import OutputError
     from model_core.polygons import write_polygons
-    from model_core.predict import detect
 
-    rng = np.random.default_rng(4)
-    a = rng.normal(500, 20, (4, 40, 40)).astype(np.float32)
-    b = a.copy()
-    b[:, 10:20, 10:20] += 400
-    res = detect([write_tif(tmp_path / "a_2019.tif", a), write_tif(tmp_path / "b_2020.tif", b)],
-                 out_dir=str(tmp_path / "o"), model="cva")
-    folder = tmp_path / "roads.shp"
-    folder.mkdir()
-    ds = ogr.GetDriverByName("ESRI Shapefile").CreateDataSource(str(folder / "mine.shp"))
-    ds.CreateLayer("mine", geom_type=ogr.wkbPoint)
-    ds = None
+    res, folder = _run_and_a_folder_of_shapefiles(tmp_path, "roads.shp")
     with pytest.raises(OutputError, match="is a folder; give a file name"):
         write_polygons(res.paths["moment"], str(folder), dates=res.dates, overwrite=True)
     assert sorted(os.listdir(folder)) == ["mine.dbf", "mine.shp", "mine.shx"]
@@ -1015,10 +1002,19 @@ def test_polygons_over_a_folder_never_delete_the_folder(tmp_path):
 def test_a_sample_over_a_folder_never_deletes_the_folder(tmp_path):
     """The sampler's points written over a folder named like a vector file, with overwrite (its
     Processing algorithm always overwrites): every shapefile in the folder was deleted."""
-    from osgeo import ogr
-
     from model_core.accuracy import stratified_sample
     from model_core.errors import OutputError
+
+    res, folder = _run_and_a_folder_of_shapefiles(tmp_path, "points.shp")
+    with pytest.raises(OutputError, match="is a folder; give a file name"):
+        stratified_sample(res.paths["moment"], str(folder), n=3, overwrite=True)
+    assert sorted(os.listdir(folder)) == ["mine.dbf", "mine.shp", "mine.shx"]
+
+
+def _run_and_a_folder_of_shapefiles(tmp_path, name):
+    """A CVA run's result, and a folder ``name`` holding the user's shapefile mine.shp."""
+    from osgeo import ogr
+
     from model_core.predict import detect
 
     rng = np.random.default_rng(4)
@@ -1027,11 +1023,9 @@ def test_a_sample_over_a_folder_never_deletes_the_folder(tmp_path):
     b[:, 10:20, 10:20] += 400
     res = detect([write_tif(tmp_path / "a_2019.tif", a), write_tif(tmp_path / "b_2020.tif", b)],
                  out_dir=str(tmp_path / "o"), model="cva")
-    folder = tmp_path / "points.shp"
+    folder = tmp_path / name
     folder.mkdir()
     ds = ogr.GetDriverByName("ESRI Shapefile").CreateDataSource(str(folder / "mine.shp"))
     ds.CreateLayer("mine", geom_type=ogr.wkbPoint)
     ds = None
-    with pytest.raises(OutputError, match="is a folder; give a file name"):
-        stratified_sample(res.paths["moment"], str(folder), n=3, overwrite=True)
-    assert sorted(os.listdir(folder)) == ["mine.dbf", "mine.shp", "mine.shx"]
+    return res, folder
