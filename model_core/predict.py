@@ -12,6 +12,7 @@ place only when the whole run succeeded: a failed or cancelled run leaves nothin
 files are only replaced with ``overwrite=True``.
 """
 
+import contextlib
 import math
 import os
 import shutil
@@ -301,6 +302,26 @@ def _create(path, grid, dtype, bands, nodata, description):
     return ds
 
 
+@contextlib.contextmanager
+def _closing_quietly():
+    """Datasets released inside it that fail to flush (their disk is full; they are about to be deleted)
+    print nothing: GDAL's bindings raise such an error from the destructor, which Python prints as an
+    'Exception ignored in: <built-in function delete_Dataset>' traceback, beside GDAL's warnings."""
+    hook = sys.unraisablehook
+
+    def quiet(unraisable):
+        if not isinstance(unraisable.exc_value, RuntimeError):
+            hook(unraisable)
+
+    sys.unraisablehook = quiet
+    gdal.PushErrorHandler("CPLQuietErrorHandler")  # and GDAL's warning that the .aux.xml was not saved
+    try:
+        yield
+    finally:
+        gdal.PopErrorHandler()
+        sys.unraisablehook = hook
+
+
 class _writing:
     """Turns a GDAL write error inside it (a full disk, a quota, a lost network drive) into an OutputError
     that names the output folder and its free space: the run stopped with a traceback
@@ -321,6 +342,12 @@ class _writing:
                 where.append(f"'{folder}' ({shutil.disk_usage(folder).free / 1e6:.0f} MB free)")
             except OSError:
                 where.append(f"'{folder}'")
+        # the error's traceback holds the frames it came through (apply_min_patch's holds the output
+        # datasets): dropped, so that the files are closed before their partial folder is removed, not
+        # when the caller lets go of the error (a Windows folder with open files cannot be removed, and
+        # their late flush on the full disk printed 'Exception ignored' tracebacks)
+        with _closing_quietly():
+            exc.__traceback__ = tb = None  # noqa: F841
         raise OutputError(f"Writing the outputs in {', '.join(where)} failed ({str(exc).strip()}). No output "
                           "was written: free some space (the disk may be full) or choose another output "
                           "folder.") from None
@@ -907,7 +934,8 @@ def _run(net, dev, stack, tiles, center, scale, paths, labels, report, cancel, t
                     ds.FlushCache()
         t_write += time.perf_counter() - t0
     finally:
-        area_ds = moment_ds = conf_ds = prob_ds = p0_ds = None  # noqa: F841 -- closes the files
+        with _closing_quietly():  # after a write error (a full disk) the files fail to flush: deleted next
+            area_ds = moment_ds = conf_ds = prob_ds = p0_ds = None  # noqa: F841 -- closes the files
     timings.update(read=t_read, model=t_model, write=t_write)
     return counts, valid_px, removed, filled
 

@@ -664,3 +664,43 @@ def test_ten_thousand_bands_are_refused_before_the_statistics(tmp_path):
                                          r"most 1000.*band mapping"):
         detect(paths, out_dir=str(tmp_path / "o"), model="cva")
     assert not (tmp_path / "o").exists()
+
+
+def test_a_write_error_under_min_patch_closes_the_outputs_before_removing_them(scenario, tmp_path, monkeypatch,
+                                                                                 capfd):
+    """A full disk while the minimum patch was applied (the error raised inside apply_min_patch, whose frame
+    holds the output datasets): the files stayed open in the error's traceback until the caller let go of
+    it, so the partial folder was removed with its files open (which Windows refuses) and their late flush
+    printed 'Exception ignored in: <built-in function delete_Dataset>' tracebacks (an audit on a 3 MB tmpfs)."""
+    import shutil
+
+    from model_core import predict
+
+    def full(area_band, *args, **kwargs):
+        raise RuntimeError("_tiffWriteProc:No space left on device")
+
+    open_at_removal = []
+    rmtree = shutil.rmtree
+
+    def checked_rmtree(path, *args, **kwargs):
+        fds = "/proc/self/fd"
+        if os.path.isdir(fds):
+            for fd in os.listdir(fds):
+                try:
+                    target = os.readlink(os.path.join(fds, fd))
+                except OSError:
+                    continue
+                if target.startswith(str(path)):
+                    open_at_removal.append(target)
+        return rmtree(path, *args, **kwargs)
+
+    monkeypatch.setattr(predict, "small_patches", full)
+    monkeypatch.setattr(predict.shutil, "rmtree", checked_rmtree)
+    out = tmp_path / "o"
+    out.mkdir()
+    with pytest.raises(OutputError, match="No space left on device.*No output was written") as caught:
+        detect(scenario[0], out_dir=str(out), model="cva", min_patch=4)
+    assert open_at_removal == []
+    assert os.listdir(out) == []
+    del caught
+    assert "Exception ignored" not in capfd.readouterr().err
