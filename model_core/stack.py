@@ -720,6 +720,8 @@ def _clipped(bounds, reference, grid_area, share=0.9):
         inter = max(0.0, min(b[2], rb[2]) - max(b[0], rb[0])) * max(0.0, min(b[3], rb[3]) - max(b[1], rb[1]))
         if i != reference and inter < 0.99 * ref_area:
             cuts.append((i, inter / ref_area))
+    if not cuts:  # every date covers the reference: what is lost is the snapping of sub-pixel offsets to
+        return None  # its pixel grid (a row and a column of a small image), no date to leave out
     return grid_area / ref_area, cuts
 
 
