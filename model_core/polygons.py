@@ -136,12 +136,16 @@ def _check_complete(driver, path, count):
     if found == count:
         return
     delete_vector(driver, path)
+    raise OutputError(f"Writing the polygons to '{path}' failed: the file came out incomplete{_free(path)}, and "
+                      "was deleted. Free some space (the disk may be full) or choose another folder.")
+
+
+def _free(path):
+    """" (N MB free there)" for the folder of ``path``, or "" when that cannot be told."""
     try:
-        free = f" ({shutil.disk_usage(os.path.dirname(os.path.abspath(path))).free / 1e6:.0f} MB free there)"
+        return f" ({shutil.disk_usage(os.path.dirname(os.path.abspath(path))).free / 1e6:.0f} MB free there)"
     except OSError:
-        free = ""
-    raise OutputError(f"Writing the polygons to '{path}' failed: the file came out incomplete{free}, and was "
-                      "deleted. Free some space (the disk may be full) or choose another folder.")
+        return ""
 
 
 def _trace_and_write(band, mask_ds, srs, src, out_path, raw_path, layer_name, dates, cancel, progress=None):
@@ -175,8 +179,12 @@ def _trace_and_write(band, mask_ds, srs, src, out_path, raw_path, layer_name, da
     try:
         out = driver.CreateDataSource(out_path)
         layer = out.CreateLayer(layer_name, srs=srs, geom_type=ogr.wkbPolygon)
-    except RuntimeError as exc:
-        raise OutputError(f"Cannot create '{out_path}': {exc}") from exc
+    except RuntimeError as exc:  # a full disk (the tracing may have filled it) or an unwritable file
+        out = None  # noqa: F841 (closed before it is deleted)
+        delete_vector(driver, out_path)  # a GeoPackage or a Shapefile's parts were left, cut short
+        detail = (str(exc).strip().splitlines() or [""])[0]
+        raise OutputError(f"Cannot create '{out_path}' ({detail[:200]}); nothing was kept{_free(out_path)}. Free "
+                          "some space (the disk may be full) or choose another folder.") from None
     try:
         count = _write_features(layer, raw, srs, src, list(dates or []), cancel, progress)
     except (Cancelled, KeyboardInterrupt):  # Ctrl-C left an empty 64 KB GeoPackage (a scale audit)
@@ -197,9 +205,13 @@ def delete_vector(driver, path):
     """Remove a vector file a failed write left (all of a Shapefile's parts)."""
     try:
         driver.DeleteDataSource(path)
-    except RuntimeError:  # already gone, or never created
-        if os.path.exists(path):
-            os.remove(path)
+    except RuntimeError:  # already gone, never created, or too short to be read as one
+        parts = [path]
+        if path.lower().endswith(".shp"):
+            parts += [path[:-4] + ext for ext in (".shx", ".dbf", ".prj", ".cpg", ".SHX", ".DBF", ".PRJ", ".CPG")]
+        for part in parts:
+            if os.path.isfile(part):
+                os.remove(part)
 
 
 def _write_features(layer, raw, srs, src, dates, cancel=None, progress=None):

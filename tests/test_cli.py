@@ -1029,3 +1029,33 @@ def _run_and_a_folder_of_shapefiles(tmp_path, name):
     ds.CreateLayer("mine", geom_type=ogr.wkbPoint)
     ds = None
     return res, folder
+
+
+@pytest.mark.parametrize("ext", [".gpkg", ".shp"])
+def test_polygons_that_cannot_be_created_leave_no_file(tmp_path, monkeypatch, ext):
+    """The traced polygons fill the disk before the output is created (they are streamed into a scratch
+    file beside it): on a full 3 MB tmpfs the GeoPackage's creation failed half-way and the error quoted
+    a page of its SQL ('Cannot create ...: sqlite3_exec(CREATE TABLE gpkg_spatial_ref_sys ...') and left
+    the file; a Shapefile left its .shp and .shx ('.shp file is unreadable, or corrupt')."""
+    from osgeo import ogr
+
+    from model_core import polygons
+    from model_core.errors import OutputError
+
+    moment = np.zeros((1, 20, 20), np.uint8)
+    moment[0, 2:5, 2:5] = 1
+    path = write_tif(tmp_path / "m.tif", moment)
+
+    create = ogr.DataSource.CreateLayer
+
+    def failing(self, *a, **k):  # the output's layer; the scratch file's is created
+        if not self.GetName().endswith(ext):
+            return create(self, *a, **k)
+        raise RuntimeError("sqlite3_exec(CREATE TABLE gpkg_spatial_ref_sys (srs_name TEXT NOT NULL, ...) failed: "
+                           "database or disk is full\nmore text")
+
+    monkeypatch.setattr(ogr.DataSource, "CreateLayer", failing)
+    with pytest.raises(OutputError, match=r"Cannot create .*disk is full\); nothing was kept \(\d+ MB free there\)\. "
+                                          r"Free some space"):
+        polygons.write_polygons(str(path), str(tmp_path / f"p{ext}"), dates=["2001", "2002"])
+    assert sorted(os.listdir(tmp_path)) == ["m.tif"]
