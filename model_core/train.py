@@ -609,6 +609,10 @@ def train(cfg, resume=False, log=None, overwrite=False):
         for f in existing:  # the run being replaced: none of its files may mix with the new run's
             os.remove(f)
     config_path = os.path.join(out, "config.json")
+    previous = None  # a config.json replaced with --overwrite (often the very config being run): put back
+    if not resume and os.path.isfile(config_path):  # if the run stops before its first checkpoint
+        with open(config_path, "rb") as f:
+            previous = f.read()
     with open(config_path, "w", encoding="utf-8") as f:
         json.dump(cfg, f, indent=2)
     saved = [False]
@@ -623,7 +627,10 @@ def train(cfg, resume=False, log=None, overwrite=False):
         return history
     except BaseException:
         if not saved[0] and not resume:  # stopped before its first checkpoint: leave nothing behind
-            if os.path.exists(config_path):
+            if previous is not None:
+                with open(config_path, "wb") as f:
+                    f.write(previous)
+            elif os.path.exists(config_path):
                 os.remove(config_path)
             remove_created(created)
         raise

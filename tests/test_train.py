@@ -535,4 +535,6 @@ def test_a_config_json_in_the_output_folder_is_never_replaced_or_deleted_unasked
     err = capsys.readouterr().err
     assert "'%s' holds a config.json that is not a training run's" % out in err and "--overwrite" in err
     assert mine.read_text() == before
-    assert train.main([str(mine), "--overwrite"]) == 130  # asked for: replaced (then removed with the run)
+    assert train.main([str(mine), "--overwrite"]) == 130  # asked for: replaced, and put back when the run
+    assert mine.read_text() == before                       # stopped before its first checkpoint (an audit:
+    # the config being run was deleted)
