@@ -188,7 +188,12 @@ def nodata_pixels(values, nodata, byte):
     for a, nd, b in zip(values, nodata, byte):
         if nd is None:
             continue
-        hit = np.isnan(a) if math.isnan(nd) else a == np.asarray(nd).astype(a.dtype)
+        if math.isnan(nd):
+            hit = np.isnan(a)
+        elif a.dtype.kind == "f":  # as the band's own floats hold it (float32: rounded alike)
+            hit = a == np.asarray(nd).astype(a.dtype)
+        else:  # integers against the exact value: -9999 declared on uint16 is no value of the band
+            hit = a == float(nd)
         if b:
             narrow = hit if narrow is None else narrow & hit
         else:

@@ -122,6 +122,19 @@ def test_nodata_in_some_bands_only_read_alike_direct_and_warped(tmp_path):
         assert valid[:19, 5].all() == strip_valid and valid[:19, 5].any() == strip_valid, dtype
 
 
+def test_a_nodata_value_outside_the_band_type_marks_nothing():
+    """A uint16 band declaring -9999 (or 0.5) as nodata: no value of the band is it; converted to the band's
+    type it marked the valid 55537 pixels (a review of the band-type rule, training reads)."""
+    from model_core.stack import nodata_pixels
+
+    a = np.array([[55537, 0, 7]], np.uint16)
+    assert not nodata_pixels([a], [-9999.0], [False]).any()
+    assert not nodata_pixels([a], [0.5], [False]).any()
+    assert nodata_pixels([a], [7.0], [False]).tolist() == [[False, False, True]]
+    f = np.array([[-9999.0, 1.5]], np.float32)
+    assert nodata_pixels([f], [-9999.0], [False]).tolist() == [[True, False]]
+
+
 def test_nodata_alpha_and_nan_masks(tmp_path):
     img = _img(20, 20).astype(np.float32)
     img[:, 2, 3] = -9999
