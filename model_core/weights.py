@@ -153,6 +153,10 @@ def _field_problem(payload):
     n = payload["in_channels"]
     if not isinstance(payload["arch"], str):
         return "'arch' is not a model name"
+    from model_core.models import available
+
+    if payload["arch"] not in available():
+        return f"its model '{payload['arch'][:40]}' is none of this version's ({', '.join(sorted(available()))})"
     if not table(payload["config"]):
         return "'config' is not a table of settings"
     if isinstance(n, bool) or not isinstance(n, int) or not 1 <= n <= MAX_CHANNELS:

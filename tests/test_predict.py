@@ -215,6 +215,7 @@ def test_weights_files_that_only_look_like_ours_are_refused_plainly(tmp_path, ra
         "'in_channels' is 'four', not a band count": crafted("ch.pt", in_channels="four"),
         "'in_channels' is -3, not a band count": crafted("neg.pt", in_channels=-3),
         "'arch' is not a model name": crafted("arch.pt", arch=["caimnet"]),
+        "its model 'nonexistent' is none of this version's (": crafted("name.pt", arch="nonexistent"),
         "'state_dict' is not a table of tensors": crafted("sd.pt", state_dict=[1]),
         "the calibration's 'no_change_bias' is not a number": crafted("bias.pt", calibration={"no_change_bias": "x"}),
         "'calibration' is not a table": crafted("cal.pt", calibration=[1]),
