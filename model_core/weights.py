@@ -113,7 +113,7 @@ def read(path):
             raise WeightsError(f"Weights file '{path}' is incomplete: '{key}' is missing.")
     problem = _field_problem(payload)
     if problem:
-        raise WeightsError(f"Weights file '{path}' is damaged or not written by this program: {problem}. "
+        raise WeightsError(f"Weights file '{path}' is damaged, or written by another program or version: {problem}. "
                            "Re-download or re-train it.")
     return payload
 
