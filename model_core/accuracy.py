@@ -374,8 +374,8 @@ class Assessment:
         lines = [f"Sample: {self.labelled} labelled points" + (f", {self.unlabelled} without a reference label left out"
                                                              if self.unlabelled else "")
                  + (f", {self.outside} outside the map or on nodata left out" if self.outside else ""),
-                 (f"Strata: the map's {len(self.strata)} classes" if len(self.strata) != 1 else "Strata: the map's one class")
-                 + "; estimates by the stratified estimator "
+                 (f"Strata: the map's {len(self.strata)} classes" if len(self.strata) != 1
+                  else "Strata: the map's one class") + "; estimates by the stratified estimator "
                  "(Olofsson et al. 2014), 95 % confidence intervals = 1.96 standard errors",
                  "", f"{'class':<{w}}  {'map area ' + u:>14}  {'estimated ' + u:>14}  {'± 95 % ' + u:>12}"]
         for c in self.classes:

@@ -189,7 +189,8 @@ def cmd_detect(args):
         if args.report:
             from model_core.report import write_report
 
-            write_report(res, args.report, inputs=[os.path.basename(str(i)) for i in args.images], overwrite=args.overwrite,
+            write_report(res, args.report, inputs=[os.path.basename(str(i)) for i in args.images],
+                         overwrite=args.overwrite,
                          extra={"polygons": os.path.abspath(args.polygons) if args.polygons else None})
             print(f"  report        {os.path.abspath(args.report)}")
     except KeyboardInterrupt:  # main()'s message would say that nothing was written (a scale audit)

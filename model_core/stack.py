@@ -170,7 +170,8 @@ def date_from_metadata(ds, with_key=False):
 
 # a day and month beside a year that parse_date does not read whole (12-05-2020: day or month first?
 # 2020-5-12: single digits), so that only the year is taken
-_LOOSE_DATE = re.compile(r"(?<!\d)(?:\d{1,2}[-_.]\d{1,2}[-_.](?:19|20)\d\d|(?:19|20)\d\d[-_.]\d{1,2}[-_.]\d{1,2})(?!\d)")
+_LOOSE_DATE = re.compile(r"(?<!\d)(?:\d{1,2}[-_.]\d{1,2}[-_.](?:19|20)\d\d"
+                         r"|(?:19|20)\d\d[-_.]\d{1,2}[-_.]\d{1,2})(?!\d)")
 
 # metadata items that often say when the file was written rather than when the scene was acquired
 _WRITE_TIME_KEYS = ("TIFFTAG_DATETIME", "DATETIME", "DATE", "datetime", "date")
