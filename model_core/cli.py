@@ -6,6 +6,7 @@ User errors are printed as one clear message (no traceback) and exit with status
 
 import argparse
 import os
+import shutil
 import sys
 import time
 
@@ -46,7 +47,10 @@ class _Progress:
         pct = int(fraction * 100)
         if self.tty:
             bar = "#" * (pct // 4) + "-" * (25 - pct // 4)
-            self.width = max(self.width, len(message))
+            # the line never reaches the terminal's edge: a wrapped line breaks the redraw over it
+            room = max(shutil.get_terminal_size((100, 24)).columns - 42, 10)
+            message = message if len(message) <= room else message[:room - 3] + "..."
+            self.width = min(max(self.width, len(message)), room)
             self.stream.write(f"\r[{bar}] {pct:3d}% {time.perf_counter() - self.t0:6.1f}s {message:<{self.width}}")
             if fraction >= 1.0:
                 self.stream.write("\n")

@@ -620,8 +620,8 @@ def _open(spec, index):
     side = None if path.startswith("/vsi") else sidecar_of(path)
     if side:
         raise InputError(f"Input {index + 1} '{os.path.basename(path)}' is not an image but the {side[1]} file of "
-                         f"'{os.path.basename(side[0])}' beside it. Leave such files out of the inputs (e.g. give "
-                         "*.tif rather than *).")
+                         f"'{os.path.basename(side[0])}' beside it. Leave such files out of the inputs: give the "
+                         "images themselves (e.g. *.tif rather than *; of an ENVI image, its data file).")
     if not path.startswith("/vsi") and not os.path.exists(path) and ":" not in os.path.basename(path):
         raise InputError(f"Input {index + 1} '{path}' does not exist. Check the path.")
     try:

@@ -1059,3 +1059,23 @@ def test_polygons_that_cannot_be_created_leave_no_file(tmp_path, monkeypatch, ex
                                           r"Free some space"):
         polygons.write_polygons(str(path), str(tmp_path / f"p{ext}"), dates=["2001", "2002"])
     assert sorted(os.listdir(tmp_path)) == ["m.tif"]
+
+
+def test_progress_bar_stays_within_the_terminal(monkeypatch):
+    """A message longer than the terminal wrapped the bar's line, and each redraw then began a new line."""
+    import io
+    import os as _os
+    import shutil
+
+    from model_core.cli import _Progress
+
+    class Tty(io.StringIO):
+        def isatty(self):
+            return True
+
+    monkeypatch.setattr(shutil, "get_terminal_size", lambda fallback=None: _os.terminal_size((80, 24)))
+    stream = Tty()
+    bar = _Progress(stream)
+    bar(0.5, "Fitting ISFA to the scene: " + "a very long message " * 5)
+    line = stream.getvalue().split("\r")[-1]
+    assert len(line) <= 80 and line.rstrip().endswith("...")
