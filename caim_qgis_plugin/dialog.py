@@ -534,7 +534,9 @@ class CaimDialog(QDialog):
         self.cancel_button = self.button_box.addButton("Cancel run", QDialogButtonBox.RejectRole)
         self.close_button = self.button_box.addButton(QDialogButtonBox.Close)
         self.cancel_button.setEnabled(False)
-        self.run_button.clicked.connect(self.run)
+        # not connect(self.run): clicked(bool) would pass its False as ``ask`` and a folder holding outputs
+        # was refused without the question whether to overwrite them
+        self.run_button.clicked.connect(lambda _checked=False: self.run())
         self.cancel_button.clicked.connect(self.cancel)
         self.close_button.clicked.connect(self.hide)
         layout.addWidget(self.button_box)

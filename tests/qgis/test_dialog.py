@@ -851,3 +851,27 @@ def test_file_names_that_look_like_html_are_shown_as_text(dialog, project, tmp_p
     monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: said.append(a[2]))
     dialog.show_weights_info()
     assert said and "'%s' does not exist" % missing in shown(said[0])
+
+
+def test_run_button_asks_before_overwriting(dialog, three_layers, tmp_path, monkeypatch):
+    """The Run button (mouse or Enter) asks whether to replace the outputs already in the folder; it used to
+    pass clicked()'s False as ``ask`` and refuse without asking."""
+    from qgis.PyQt.QtCore import Qt
+    from qgis.PyQt.QtTest import QTest
+    from qgis.PyQt.QtWidgets import QMessageBox
+
+    from caim_qgis_plugin.dialog import OUTPUT_FILES
+
+    folder = tmp_path / "out"
+    folder.mkdir()
+    (folder / OUTPUT_FILES["AREA"]).write_bytes(b"an earlier run's map")
+    dialog.refresh_layers()
+    dialog.model_combo.setCurrentIndex(dialog.model_combo.findData("cva"))
+    dialog.folder_widget.setFilePath(str(folder))
+    assert dialog.run_button.isEnabled(), dialog.messages.text()
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or QMessageBox.No)
+    QTest.mouseClick(dialog.run_button, Qt.LeftButton)
+    assert asked and OUTPUT_FILES["AREA"] in asked[0]
+    assert dialog.task is None and dialog.status.text() == "Not run: choose another output folder."
+    assert (folder / OUTPUT_FILES["AREA"]).read_bytes() == b"an earlier run's map"
