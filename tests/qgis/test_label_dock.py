@@ -544,3 +544,26 @@ def test_names_that_look_like_html_are_shown_as_text(qgis_app, project, tmp_path
         assert expected in shown("<qt>%s</qt>" % item.text())  # the bar renders its text as HTML
     finally:
         dock.shutdown()
+
+
+def test_tab_reaches_the_class_buttons_where_they_are(qgis_app, panel):
+    """Tab order: the chips, the class buttons (in class order), then "Can't tell" and the note; the class
+    buttons were last, after "Estimate area and accuracy..."."""
+    from qgis.PyQt.QtCore import Qt
+
+    dock, _layer, _path = panel
+    body = dock.widget()
+    scroll = dock.chips.parentWidget().parentWidget()  # the chips' scroll area (chips, viewport, area)
+    chain, w = [], scroll
+    while True:
+        if w.focusPolicy() & Qt.TabFocus and w.focusProxy() is None and body.isAncestorOf(w):
+            chain.append(w)
+        w = w.nextInFocusChain()
+        if w is scroll:
+            break
+    buttons = list(dock.class_buttons.values())
+    assert len(buttons) >= 2
+    start = chain.index(scroll)
+    assert chain[start + 1:start + 1 + len(buttons)] == buttons
+    assert chain[start + 1 + len(buttons)] is dock.cant_tell
+    assert chain.index(dock.assess_button) > chain.index(dock.cant_tell)
