@@ -10,7 +10,7 @@ import json
 import os
 import time
 
-from qgis.PyQt.QtCore import QDir, QEvent, QSize, Qt, QTimer, QUrl, pyqtSignal
+from qgis.PyQt.QtCore import QDir, QEvent, QItemSelectionModel, QSize, Qt, QTimer, QUrl, pyqtSignal
 from qgis.PyQt.QtGui import QBrush, QColor, QIcon
 from qgis.PyQt.QtWidgets import (
     QAbstractItemView,
@@ -206,6 +206,31 @@ class OrderedLayerTree(QTreeWidget):
             item.setSelected(True)
         self.orderChanged.emit()
 
+    def shift(self, step):
+        """Move the selected rows one place up (``step`` -1) or down (1); the current row stays current."""
+        items = sorted(self.selectedItems(), key=self.indexOfTopLevelItem)
+        if not items:
+            return
+        current = self.currentItem()
+        first = self.indexOfTopLevelItem(items[0])
+        row = max(0, min(self.topLevelItemCount() - len(items), first + step))
+        self.move_items(items, row if step < 0 else row + len(items))
+        if current is not None:
+            self.setCurrentItem(current, 0, QItemSelectionModel.NoUpdate)
+
+    def keyPressEvent(self, event):  # noqa: N802
+        """The keyboard's way to what the mouse does: rows are selected whole, so the arrows never reach the
+        Date or Cloud mask cell and F2 opened no editor; F2 edits the current row's date, Shift+F2 its cloud
+        mask, Alt+Up / Alt+Down move the selected rows."""
+        item, mods = self.currentItem(), event.modifiers() & ~Qt.KeypadModifier
+        if event.key() == Qt.Key_F2 and item is not None and mods in (Qt.NoModifier, Qt.ShiftModifier):
+            self.editItem(item, COL_MASK if mods == Qt.ShiftModifier else COL_DATE)
+            return
+        if event.key() in (Qt.Key_Up, Qt.Key_Down) and mods == Qt.AltModifier:
+            self.shift(-1 if event.key() == Qt.Key_Up else 1)
+            return
+        super().keyPressEvent(event)
+
     def dropEvent(self, event):  # noqa: N802
         items = self.selectedItems()
         if not items:
@@ -304,9 +329,9 @@ class CaimDialog(QDialog):
     def _build(self):
         layout = QVBoxLayout(self)
         intro = QLabel("Check the images to compare, oldest first. They are ordered by the date found in the "
-                       "layer name, file name or metadata; drag rows to reorder, double-click a date to edit "
-                       "it, and double-click a Cloud mask cell to give that date its cloud mask (optional, per date: "
-                       "dates without one are used as they are).")
+                       "layer name, file name or metadata; drag rows to reorder (Alt+Up/Down), double-click a date to "
+                       "edit it (F2), and double-click a Cloud mask cell (Shift+F2) to give that date its cloud mask "
+                       "(optional, per date: dates without one are used as they are).")
         intro.setWordWrap(True)
         layout.addWidget(intro)
         self.intro = intro
@@ -333,8 +358,10 @@ class CaimDialog(QDialog):
         self.sort_button = QPushButton("Sort by date")
         self.sort_button.clicked.connect(self.sort_by_date)
         self.up_button = QPushButton("Move up")
+        self.up_button.setToolTip("Move the selected rows up (Alt+Up in the list)")
         self.up_button.clicked.connect(lambda: self._shift(-1))
         self.down_button = QPushButton("Move down")
+        self.down_button.setToolTip("Move the selected rows down (Alt+Down in the list)")
         self.down_button.clicked.connect(lambda: self._shift(1))
         self.all_button = QPushButton("Check all")
         self.all_button.clicked.connect(lambda: self._check_all(True))
@@ -767,12 +794,7 @@ class CaimDialog(QDialog):
         self.validate()
 
     def _shift(self, step):
-        items = sorted(self.layer_tree.selectedItems(), key=self.layer_tree.indexOfTopLevelItem)
-        if not items:
-            return
-        first = self.layer_tree.indexOfTopLevelItem(items[0])
-        row = max(0, min(self.layer_tree.topLevelItemCount() - len(items), first + step))
-        self.layer_tree.move_items(items, row if step < 0 else row + len(items))
+        self.layer_tree.shift(step)
 
     # -- cloud masks ------------------------------------------------------------------------------
     def _clear_values_typed(self, text):

@@ -875,3 +875,35 @@ def test_run_button_asks_before_overwriting(dialog, three_layers, tmp_path, monk
     assert asked and OUTPUT_FILES["AREA"] in asked[0]
     assert dialog.task is None and dialog.status.text() == "Not run: choose another output folder."
     assert (folder / OUTPUT_FILES["AREA"]).read_bytes() == b"an earlier run's map"
+
+
+def test_rows_moved_and_dates_edited_from_the_keyboard(dialog, three_layers):
+    """Alt+Up/Down move the selected rows; F2 edits the current row's date and Shift+F2 its cloud mask (rows
+    are selected whole: the arrows never reached the Date cell, and F2 opened nothing on the Layer column)."""
+    from qgis.PyQt.QtCore import Qt
+    from qgis.PyQt.QtTest import QTest
+    from qgis.PyQt.QtWidgets import QApplication, QComboBox, QLineEdit
+
+    dialog.refresh_layers()
+    tree = dialog.layer_tree
+    dialog.show()
+    tree.setFocus()
+    first = tree.topLevelItem(0)
+    tree.setCurrentItem(first)
+    QTest.keyClick(tree, Qt.Key_Down, Qt.AltModifier)
+    assert tree.indexOfTopLevelItem(first) == 1 and tree.currentItem() is first
+    QTest.keyClick(tree, Qt.Key_Down, Qt.AltModifier)
+    assert tree.indexOfTopLevelItem(first) == 2
+    QTest.keyClick(tree, Qt.Key_Up, Qt.AltModifier)
+    assert tree.indexOfTopLevelItem(first) == 1
+    QTest.keyClick(tree, Qt.Key_F2)
+    editors = [w for w in tree.viewport().findChildren(QLineEdit) if w.isVisible()]
+    assert len(editors) == 1
+    editors[0].selectAll()
+    QTest.keyClicks(editors[0], "2019-05-02")
+    QTest.keyClick(editors[0], Qt.Key_Return)
+    QApplication.processEvents()
+    assert first.text(1) == "2019-05-02"
+    QTest.keyClick(tree, Qt.Key_F2, Qt.ShiftModifier)
+    assert [w for w in tree.viewport().findChildren(QComboBox) if w.isVisible()]  # the cloud mask list
+    dialog.hide()
