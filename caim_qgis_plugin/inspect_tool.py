@@ -222,6 +222,17 @@ def axis_labels(centres, widths, total, gap=6):
     return kept
 
 
+def chart_colors(palette):
+    """(background, text, frame, band colours) of the chart from a widget's ``palette``: QGIS's dark
+    themes get a dark chart with readable labels (a white box with the theme's light grey text on it
+    before), the band colours lightened on the dark background."""
+    base, text = palette.base().color(), palette.text().color()
+    frame = QColor(text)
+    frame.setAlpha(110)
+    dark = base.lightness() < 128
+    return base, text, frame, [QColor(c).lighter(160) if dark else QColor(c) for c in BAND_COLORS]
+
+
 class SeriesPlot(QWidget):
     """Band values over the dates (lines) with the detected interval shaded."""
 
@@ -238,7 +249,9 @@ class SeriesPlot(QWidget):
     def paintEvent(self, event):  # noqa: N802
         painter = QPainter(self)
         painter.setRenderHint(QPainter.Antialiasing)
-        painter.fillRect(self.rect(), QColor("white"))
+        background, text, frame, band_colors = chart_colors(self.palette())
+        painter.fillRect(self.rect(), background)
+        painter.setPen(text)
         data = self.data
         if not data or not any(data["series"]):
             painter.drawText(self.rect(), Qt.AlignCenter, "Click a pixel of a CAIM result")
@@ -272,9 +285,12 @@ class SeriesPlot(QWidget):
                              QColor(255, 31, 90, 45))
         for i in data.get("clouded") or []:  # dates a cloud mask hid: a grey column, values drawn hollow
             half = min(8.0, plot.width() / max(n - 1, 1) / 4)
-            painter.fillRect(QRectF(x_of(i) - half, plot.top(), 2 * half, plot.height()), QColor(0, 0, 0, 35))
-        painter.setPen(QPen(QColor("#999999"), 1))
+            shade = QColor(text)
+            shade.setAlpha(35)
+            painter.fillRect(QRectF(x_of(i) - half, plot.top(), 2 * half, plot.height()), shade)
+        painter.setPen(QPen(frame, 1))
         painter.drawRect(plot)
+        painter.setPen(text)
         painter.setFont(small)
         painter.drawText(QRectF(0, plot.top() - line / 2.0, left - 4, line), Qt.AlignRight | Qt.AlignVCenter,
                          "%.4g" % hi)
@@ -285,10 +301,12 @@ class SeriesPlot(QWidget):
         labels = [dates[i] if i < len(dates) and dates[i] else str(i + 1) for i in range(n)]
         widths = [metrics.horizontalAdvance(t) + 4 for t in labels]
         for i, x in axis_labels([x_of(i) for i in range(n)], widths, self.width()):
+            painter.setPen(QPen(frame, 1))
             painter.drawLine(QPointF(x_of(i), plot.bottom()), QPointF(x_of(i), plot.bottom() + 3))
+            painter.setPen(text)
             painter.drawText(QRectF(x, plot.bottom() + 3, widths[i], line), Qt.AlignHCenter, labels[i])
         for b, name in enumerate(data["band_names"]):
-            pen = QPen(QColor(BAND_COLORS[b % len(BAND_COLORS)]), 2)
+            pen = QPen(band_colors[b % len(band_colors)], 2)
             painter.setPen(pen)
             prev = None
             for i, values in enumerate(series):
@@ -297,7 +315,7 @@ class SeriesPlot(QWidget):
                     prev = None
                     continue
                 pt = QPointF(x_of(i), y_of(v))
-                painter.setBrush(Qt.white if i in (data.get("clouded") or []) else pen.color())
+                painter.setBrush(background if i in (data.get("clouded") or []) else pen.color())
                 painter.drawEllipse(pt, 3.0, 3.0)
                 if prev is not None:
                     painter.drawLine(prev, pt)

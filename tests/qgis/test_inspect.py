@@ -340,3 +340,38 @@ def test_a_malformed_run_record_is_no_run(qgis_app):
                 {"outputs": ["m.tif"]}, {"outputs": {"moment": 7}}, {"min_patch": "3"}, {"dates": "2019"}):
         layer.setCustomProperty(lyr.RUN_PROPERTY, json.dumps(bad))
         assert lyr.run_info_of(layer) is None, bad
+
+
+def test_the_chart_follows_a_dark_theme(qgis_app):
+    """The chart takes its background and labels from the palette: under QGIS's dark themes it was a white
+    box with the theme's light grey text on it."""
+    from qgis.PyQt.QtGui import QColor, QPalette
+
+    from caim_qgis_plugin.inspect_tool import BAND_COLORS, SeriesPlot
+
+    dark = QPalette()
+    for role, colour in ((QPalette.Base, "#323232"), (QPalette.Window, "#323232"), (QPalette.Text, "#dddddd"),
+                         (QPalette.WindowText, "#dddddd")):
+        dark.setColor(role, QColor(colour))
+    data = {"series": [[80.0, 90.0], [85.0, 120.0]], "dates": ["2019-05-01", "2020-05-01"], "moment": 1,
+            "band_names": ["Red", "Green"], "clouded": []}
+    for palette, background in ((dark, "#323232"), (QPalette(QColor("#efefef"), QColor("#ffffff")), None)):
+        plot = SeriesPlot()
+        plot.setPalette(palette)
+        plot.resize(300, 200)
+        base, text = plot.palette().base().color(), plot.palette().text().color()
+        for payload in (None, data):
+            plot.set_data(payload)
+            image = plot.grab().toImage()
+            assert image.pixelColor(1, 1) == base  # the background is the palette's
+            colours = {image.pixelColor(x, y).name() for x in range(0, 300, 2) for y in range(0, 200, 2)}
+            assert text.name() in colours  # labels (or the prompt) in the palette's text colour
+        from caim_qgis_plugin.inspect_tool import chart_colors
+
+        bands = chart_colors(plot.palette())[3]
+        if background:
+            assert base.name() == background
+            # the band colours are lightened on a dark background (a dark purple line vanished on it)
+            assert all(b.lightness() > QColor(c).lightness() for b, c in zip(bands, BAND_COLORS))
+        else:
+            assert [b.name() for b in bands] == BAND_COLORS
