@@ -60,7 +60,7 @@ from caim_qgis_plugin.algorithm import DEVICES, model_titles
 from caim_qgis_plugin.inspect_tool import PanelScroll
 from caim_qgis_plugin.models import AUTO
 from caim_qgis_plugin.paths import icon_path
-from caim_qgis_plugin.richtext import literal
+from caim_qgis_plugin.richtext import literal, tone
 
 LOG_TAG = "CAIM change detection"
 ALGORITHM_ID = "caim:detectchanges"
@@ -777,7 +777,7 @@ class CaimDialog(QDialog):
             self.layer_tree.blockSignals(True)
             if text and parsed and parsed != text and len(text) >= 4:
                 item.setText(COL_DATE, parsed)
-            item.setForeground(COL_DATE, QBrush(QColor("#c00000")) if text and not parsed else QBrush())
+            item.setForeground(COL_DATE, QBrush(QColor(tone("error"))) if text and not parsed else QBrush())
             self.layer_tree.blockSignals(False)
         self.validate()
 
@@ -969,7 +969,7 @@ class CaimDialog(QDialog):
     def validate(self):
         self._patch_note()
         problems = self.problems()
-        colors = {inp.ERROR: "#c00000", inp.WARNING: "#b35900", inp.INFO: "#1f5f9f"}
+        colors = {inp.ERROR: tone("error"), inp.WARNING: tone("warning"), inp.INFO: tone("info")}
         marks = {inp.ERROR: "✖", inp.WARNING: "⚠", inp.INFO: "ℹ"}
         lines = ['<span style="color:%s">%s %s</span>' % (colors[level], marks[level], _escape(msg))
                  for level, msg in problems]
@@ -977,8 +977,8 @@ class CaimDialog(QDialog):
         blocked = any(level == inp.ERROR for level, _ in problems)
         if not blocked:
             choice = self.model_choice()
-            lines.append('<span style="color:#2b7a0b">✔ %d dates, ready to run with %s.</span>'
-                         % (n, _escape(mdl.describe(choice, mdl.resolve(choice, n), n))))
+            lines.append('<span style="color:%s">✔ %d dates, ready to run with %s.</span>'
+                         % (tone("ok"), n, _escape(mdl.describe(choice, mdl.resolve(choice, n), n))))
         self.messages.setText("<br>".join(lines))
         self.messages_area.text_changed()
         self.run_button.setEnabled(not blocked and self.task is None)
@@ -1146,7 +1146,7 @@ class CaimDialog(QDialog):
                 self.report_link.show()
             if warnings:
                 self.status.setText(self.status.text() + "\n" + "\n".join("Warning: " + w for w in warnings))
-                self.status.setStyleSheet("color:#b35900")
+                self.status.setStyleSheet("color:%s" % tone("warning"))
             QgsMessageLog.logMessage("Run finished on %s:\n%s" % (device, summary), LOG_TAG, Qgis.Success)
             if self.iface is not None:
                 total = short_total(results)
@@ -1168,7 +1168,7 @@ class CaimDialog(QDialog):
         self.validate()
 
     def _set_status(self, text, error=False):
-        self.status.setStyleSheet("color:#c00000" if error else "")
+        self.status.setStyleSheet("color:%s" % tone("error") if error else "")
         self.status.setText(text)
 
     def shutdown(self):

@@ -49,7 +49,7 @@ from qgis.core import (
 from caim_qgis_plugin import layers as lyr
 from caim_qgis_plugin.accuracy_algorithms import _class_order, _vector_source, class_labels, setup_sample_layer
 from caim_qgis_plugin.inspect_tool import PanelScroll, SeriesPlot, _metadata_bands, inspect_pixel
-from caim_qgis_plugin.richtext import escape, literal
+from caim_qgis_plugin.richtext import escape, literal, tone
 from model_core.accuracy import CHANGED_UNKNOWN, CHANGED_UNKNOWN_LABEL
 
 CONTEXT_SIZES = (15, 31, 61)  # chip sides in map pixels
@@ -393,8 +393,8 @@ class LabelDock(QDockWidget):
         layout.addWidget(self.bands_note)
 
         temp_row = QHBoxLayout()
-        self.temp_note = QLabel("<span style='color:#b00'><b>This sample is a temporary file</b>: QGIS deletes it, "
-                                "with your labels, when it closes. Save a copy and label that.</span>")
+        self.temp_note = QLabel("<span style='color:%s'><b>This sample is a temporary file</b>: QGIS deletes it, "
+                                "with your labels, when it closes. Save a copy and label that.</span>" % tone("error"))
         self.temp_note.setObjectName("labelTemporary")
         self.temp_note.setWordWrap(True)
         self.save_copy_button = QPushButton("Save a copy...")
@@ -753,7 +753,7 @@ class LabelDock(QDockWidget):
     def _error(self, text):
         if self.iface is not None:
             self.iface.messageBar().pushWarning("CAIM sample labelling", escape(text))  # the bar renders HTML
-        self.header.setText("<span style='color:#b00'>%s</span>" % escape(text))
+        self.header.setText("<span style='color:%s'>%s</span>" % (tone("error"), escape(text)))
 
     # -- navigation and display ----------------------------------------------------------------------
     def go(self, pos):

@@ -22,3 +22,19 @@ def literal(text):
     if "<" not in text and "&" not in text:
         return text
     return "<qt>%s</qt>" % escape(text)
+
+
+# message colours on a light and on a dark window background (QGIS's Night Mapping theme): the dark ones
+# were hard to read on #323232 (an accessibility audit)
+_TONES = {"error": ("#c00000", "#ff7070"), "warning": ("#b35900", "#f0a040"), "info": ("#1f5f9f", "#7fb2e5"),
+          "ok": ("#2b7a0b", "#7ad65e")}
+
+
+def tone(kind):
+    """The colour (#rrggbb) of a message of ``kind`` ('error', 'warning', 'info', 'ok') that reads on the
+    application's window background."""
+    from qgis.PyQt.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    dark = app is not None and app.palette().window().color().lightness() < 128
+    return _TONES[kind][1 if dark else 0]

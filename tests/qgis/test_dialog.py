@@ -907,3 +907,25 @@ def test_rows_moved_and_dates_edited_from_the_keyboard(dialog, three_layers):
     QTest.keyClick(tree, Qt.Key_F2, Qt.ShiftModifier)
     assert [w for w in tree.viewport().findChildren(QComboBox) if w.isVisible()]  # the cloud mask list
     dialog.hide()
+
+
+def test_message_colours_read_on_a_dark_theme(qgis_app):
+    """The dialog's and the labelling panel's message colours were fixed dark tones, hard to read on QGIS's
+    Night Mapping background (#323232; an accessibility audit): they follow the window's lightness."""
+    from qgis.PyQt.QtGui import QColor, QPalette
+    from qgis.PyQt.QtWidgets import QApplication
+
+    from caim_qgis_plugin.richtext import tone
+
+    app = QApplication.instance()
+    saved = app.palette()
+    try:
+        light = {k: QColor(tone(k)) for k in ("error", "warning", "info", "ok")}
+        dark_palette = QPalette(saved)
+        dark_palette.setColor(QPalette.Window, QColor("#323232"))
+        app.setPalette(dark_palette)
+        dark = {k: QColor(tone(k)) for k in light}
+    finally:
+        app.setPalette(saved)
+    for k in light:  # on the dark background a light tone, on the light one a dark tone
+        assert dark[k].lightness() > 128 > light[k].lightness(), (k, dark[k].name(), light[k].name())
