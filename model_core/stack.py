@@ -1097,9 +1097,11 @@ class Stack:
             sel = gdal.Translate("", ds, options=opts)
             # The warper leaves a band's nodata out of its resampling, and a pixel nodata in some bands
             # only holds 0 in them unless the warped bands keep the nodata values (dstNodata): then such
-            # a pixel reads as on a direct read (nodata_pixels: fill in a band wider than 8 bits, a value
-            # in 8-bit bands)
-            declared = all(nd is not None for nd in nodata)
+            # a pixel reads as on a direct read (nodata_pixels: fill in a band wider than 8 bits).  8-bit
+            # bands need no such mark (their pixel is nodata only when every band is, which the warper's
+            # alpha says), and keeping the values costs the warper time: NAIP's reads took 0.57 s
+            # instead of 0.33 s (a 6-date run 1.3 s more); there such a band holds 0, not its nodata value
+            declared = all(nd is not None for nd in nodata) and not all(byte)
             extra = dict(dstNodata=[float(nd) for nd in nodata]) if declared else {}
             vrt = gdal.Warp("", sel, format="VRT", dstSRS=g.wkt, outputBounds=g.bounds,
                             width=g.width, height=g.height, resampleAlg=self._resampling(ds), dstAlpha=True,
