@@ -347,7 +347,8 @@ class _writing:
         # when the caller lets go of the error (a Windows folder with open files cannot be removed, and
         # their late flush on the full disk printed 'Exception ignored' tracebacks)
         with _closing_quietly():
-            exc.__traceback__ = tb = None  # noqa: F841
+            exc.__traceback__ = None
+            del tb
         raise OutputError(f"Writing the outputs in {', '.join(where)} failed ({str(exc).strip()}). No output "
                           "was written: free some space (the disk may be full) or choose another output "
                           "folder.") from None
