@@ -312,8 +312,8 @@ def validate(layers, dates=None, bands=None, model=mdl.AUTO, weights=None, masks
             problems.append((ERROR, "The file of '%s' is gone (%s): it was moved or deleted after the layer was "
                              "loaded. Remove the layer, or point it to the file again (Layer Properties, "
                              "Source)." % (layer.name(), layer_source(layer))))
-        elif _sidecar(layer):
-            base, what = _sidecar(layer)
+        elif (side := _sidecar(layer)) is not None:
+            base, what = side
             problems.append((ERROR, "'%s' is not an image but the %s file of '%s' beside it (%s): uncheck it, and "
                              "add the image itself." % (layer.name(), what, os.path.basename(base),
                                                         layer_source(layer))))

@@ -24,3 +24,13 @@ class WeightsError(CaimError):
 
 class Cancelled(CaimError):
     """The run was cancelled by the user; partial outputs have been removed."""
+
+
+def free_mb(folder):
+    """The free space in ``folder`` in MB (for messages about a full disk), or None when it cannot be told."""
+    import shutil
+
+    try:
+        return shutil.disk_usage(folder).free / 1e6
+    except OSError:
+        return None

@@ -20,7 +20,7 @@ import tempfile
 import numpy as np
 from osgeo import gdal, ogr
 
-from model_core.errors import Cancelled, InputError, OutputError
+from model_core.errors import Cancelled, InputError, OutputError, free_mb
 
 gdal.UseExceptions()
 ogr.UseExceptions()
@@ -142,10 +142,13 @@ def _check_complete(driver, path, count):
 
 def _free(path):
     """" (N MB free there)" for the folder of ``path``, or "" when that cannot be told."""
-    try:
-        return f" ({shutil.disk_usage(os.path.dirname(os.path.abspath(path))).free / 1e6:.0f} MB free there)"
-    except OSError:
-        return ""
+    mb = free_mb(os.path.dirname(os.path.abspath(path)))
+    return "" if mb is None else f" ({mb:.0f} MB free there)"
+
+
+def _trace_failed(out_path, exc):
+    return OutputError(f"Tracing the change polygons for '{out_path}' failed ({exc}); nothing was kept. Free some "
+                       "space beside it (the disk may be full) or choose another folder.")
 
 
 def _trace_and_write(band, mask_ds, srs, src, out_path, raw_path, layer_name, dates, cancel, progress=None):
@@ -164,8 +167,7 @@ def _trace_and_write(band, mask_ds, srs, src, out_path, raw_path, layer_name, da
         gdal.Polygonize(band, mask_ds.GetRasterBand(1), raw, 0, [], callback=traced)
     except RuntimeError as exc:
         if cancel is None or not cancel():  # GDAL's error when traced() stopped it
-            raise OutputError(f"Tracing the change polygons for '{out_path}' failed ({exc}); nothing was kept. "
-                              "Free some space beside it (the disk may be full) or choose another folder.") from None
+            raise _trace_failed(out_path, exc) from None
     if cancel is not None and cancel():
         raise Cancelled("Cancelled by the user while tracing the change polygons; none were written.")
     raw = raw_ds = None  # noqa: F841 -- finishes the file; read it back
@@ -173,8 +175,7 @@ def _trace_and_write(band, mask_ds, srs, src, out_path, raw_path, layer_name, da
         raw_ds = ogr.Open(raw_path)
         raw = raw_ds.GetLayer(0)
     except (RuntimeError, AttributeError) as exc:  # a file a full disk cut short
-        raise OutputError(f"Tracing the change polygons for '{out_path}' failed ({exc}); nothing was kept. "
-                          "Free some space beside it (the disk may be full) or choose another folder.") from None
+        raise _trace_failed(out_path, exc) from None
     driver = ogr.GetDriverByName(driver_for(out_path))
     try:
         out = driver.CreateDataSource(out_path)

@@ -25,7 +25,7 @@ import numpy as np
 from osgeo import gdal
 
 from model_core import __version__
-from model_core.errors import Cancelled, CaimError, InputError, OutputError, WeightsError
+from model_core.errors import Cancelled, CaimError, InputError, OutputError, WeightsError, free_mb
 from model_core.stack import Stack, format_clear_values
 
 gdal.UseExceptions()
@@ -336,12 +336,8 @@ class _writing:
     def __exit__(self, kind, exc, tb):
         if kind is None or not issubclass(kind, RuntimeError):
             return False
-        where = []
-        for folder in self.folders:
-            try:
-                where.append(f"'{folder}' ({shutil.disk_usage(folder).free / 1e6:.0f} MB free)")
-            except OSError:
-                where.append(f"'{folder}'")
+        free = [(folder, free_mb(folder)) for folder in self.folders]
+        where = [f"'{folder}'" + ("" if mb is None else f" ({mb:.0f} MB free)") for folder, mb in free]
         # the error's traceback holds the frames it came through (apply_min_patch's holds the output
         # datasets): dropped, so that the files are closed before their partial folder is removed, not
         # when the caller lets go of the error (a Windows folder with open files cannot be removed, and

@@ -770,6 +770,7 @@ class Stack:
         self.specs = specs
         self.write_time_dates = []  # (input, metadata item) of dates read from a file-time item (_dates)
         self.year_only_dates = []   # (input, text) of names whose day and month were not read (_dates)
+        self.clipped = None         # a date covering part of the scene (_clipped, set by _grid)
         with quiet_gdal():
             datasets = [_open(s, i) for i, s in enumerate(specs)]
             _check_band_files(specs, datasets)
@@ -786,7 +787,6 @@ class Stack:
         self.sample_clear = None  # with a gap-filled sample: each date's own validity (T, h, w)
         self.mask_cover = [None] * len(specs)  # per date: the fraction of the grid its mask file marks
         self.nan_inputs = set()  # dates with NaN values not marked as nodata (read as nodata)
-        self.clipped = getattr(self, "clipped", None)  # see _clipped (set by _grid)
         self.zero_fill = {}      # date -> (fill value, share of its pixels with it in every band): no nodata declared
         self.overcast = []       # dates whose mask hides every pixel (filled from the previous clear date)
         self.relative_stats = []  # dates whose statistics were carried over from the clearest date's
@@ -1218,7 +1218,7 @@ class Stack:
                 out[j] = band.ReadAsArray(x + s.xoff, y + s.yoff, w, h, **kw)
                 if not s.warped and not s.masks_all_valid and s.nodata[j] is None:
                     valid &= band.GetMaskBand().ReadAsArray(x + s.xoff, y + s.yoff, w, h, **kw) > 0
-            hit = nodata_pixels(out, s.nodata, s.byte or [False] * len(s.bands))
+            hit = nodata_pixels(out, s.nodata, s.byte)
             if hit is not None:
                 valid &= ~hit
             for j, sc in enumerate(s.scaling):  # after the nodata tests, which compare stored values
@@ -1296,7 +1296,8 @@ class Stack:
             clear = self._read_source(i, s, 0, 0, g.width, g.height, bw, bh, values, valid)
             if not s.warped and s.alpha_band is None and all(nd is None for nd in s.nodata) and valid.any():
                 # 0 (or a usual fill value of signed or 16-bit data) in every band, not declared nodata: a
-                # scene edge's fill read as land?  Scaled bands are compared in their stored values' units.
+                # scene edge's fill read as land?  Scaled bands are looked at for 0 only (the values here
+                # are scaled, and the other fill values are stored values).
                 for v in ((0,) if any(s.scaling) else _FILL_VALUES):
                     share = float((valid & (values == v).all(axis=0)).sum()) / float(valid.sum())
                     if share > 0.01:

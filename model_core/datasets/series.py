@@ -151,18 +151,13 @@ def read_raster(path, bands=None, scaled=False):
     n = ds.RasterCount
     bands = list(bands or range(1, n + 1))
     arrs, nodata = [], np.zeros((ds.RasterYSize, ds.RasterXSize), bool)
-    raw, declared, byte = [], [], []
-    for b in bands:
-        band = ds.GetRasterBand(min(b, n))
-        a = band.ReadAsArray()
-        raw.append(a)
-        declared.append(band.GetNoDataValue())
-        byte.append(band.DataType == gdal.GDT_Byte)
-    hit = nodata_pixels(raw, declared, byte)  # as the engine reads a date (partial nodata in 8-bit bands)
+    chosen = [ds.GetRasterBand(min(b, n)) for b in bands]
+    raw = [band.ReadAsArray() for band in chosen]
+    hit = nodata_pixels(raw, [band.GetNoDataValue() for band in chosen],  # as the engine reads a date
+                        [band.DataType == gdal.GDT_Byte for band in chosen])
     if hit is not None:
         nodata |= hit
-    for b, a in zip(bands, raw):
-        band = ds.GetRasterBand(min(b, n))
+    for band, a in zip(chosen, raw):
         if a.dtype.kind == "f" and not np.isfinite(a).all():  # NaN / inf: nodata (0 in the values)
             nodata |= ~np.isfinite(a)
             a = np.where(np.isfinite(a), a, 0).astype(a.dtype)
