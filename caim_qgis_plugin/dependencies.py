@@ -8,6 +8,9 @@ import importlib.util
 import os
 import platform
 import sys
+from caim_qgis_plugin.i18n import translator
+
+tr = translator("CaimDependencies")
 
 
 def torch_available():

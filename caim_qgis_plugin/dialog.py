@@ -61,6 +61,9 @@ from caim_qgis_plugin.inspect_tool import PanelScroll
 from caim_qgis_plugin.models import AUTO
 from caim_qgis_plugin.paths import icon_path
 from caim_qgis_plugin.richtext import literal, tone
+from caim_qgis_plugin.i18n import translator
+
+tr = translator("CaimDialog")
 
 LOG_TAG = "CAIM change detection"
 ALGORITHM_ID = "caim:detectchanges"

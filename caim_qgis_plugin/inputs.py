@@ -12,6 +12,9 @@ from qgis.core import (QgsCoordinateTransform, QgsMapLayerType, QgsProject, QgsP
                        QgsRasterLayer)
 
 from caim_qgis_plugin import models as mdl
+from caim_qgis_plugin.i18n import translator
+
+tr = translator("CaimInputs")
 
 ERROR, WARNING, INFO = "error", "warning", "info"
 

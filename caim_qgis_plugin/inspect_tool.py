@@ -29,6 +29,9 @@ from caim_qgis_plugin import inputs as inp
 from caim_qgis_plugin import layers as lyr
 from caim_qgis_plugin import models as mdl
 from caim_qgis_plugin.richtext import escape
+from caim_qgis_plugin.i18n import translator
+
+tr = translator("CaimInspect")
 
 BAND_NAMES = ["Red", "Green", "Blue", "NIR"]
 BAND_COLORS = ["#d7301f", "#31a354", "#3182bd", "#7a0177", "#636363", "#fdae6b"]

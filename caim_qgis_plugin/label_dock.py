@@ -51,6 +51,9 @@ from caim_qgis_plugin.accuracy_algorithms import _class_order, _vector_source, c
 from caim_qgis_plugin.inspect_tool import PanelScroll, SeriesPlot, _metadata_bands, inspect_pixel
 from caim_qgis_plugin.richtext import escape, literal, tone
 from model_core.accuracy import CHANGED_UNKNOWN, CHANGED_UNKNOWN_LABEL
+from caim_qgis_plugin.i18n import translator
+
+tr = translator("CaimLabelling")
 
 CONTEXT_SIZES = (15, 31, 61)  # chip sides in map pixels
 CHIP_SIDE = 100               # chip side on screen in pixels (at most)

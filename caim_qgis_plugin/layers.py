@@ -26,6 +26,9 @@ from qgis.core import (
 )
 
 from caim_qgis_plugin import models as mdl
+from caim_qgis_plugin.i18n import translator
+
+tr = translator("CaimLayers")
 
 AREA, MOMENT, CONFIDENCE, PROBABILITIES = "area", "moment", "confidence", "probabilities"
 NODATA = 255

@@ -10,6 +10,9 @@ torch; a test checks that.
 """
 
 import os
+from caim_qgis_plugin.i18n import translator
+
+tr = translator("CaimModels")
 
 AUTO = "auto"
 # Processing's MODEL options: new methods are appended, so the enum's indices keep their meaning.

@@ -9,6 +9,9 @@ from qgis.PyQt.QtWidgets import QAction, QMessageBox
 from qgis.core import Qgis, QgsApplication, QgsMessageLog
 
 from caim_qgis_plugin.paths import PLUGIN_DIR, icon_path
+from caim_qgis_plugin.i18n import translator
+
+tr = translator("CaimPlugin")
 
 MENU = "&CAIM change detection"
 SAMPLE_ID = "caim:samplechangemap"
