@@ -55,36 +55,36 @@ def install_instructions():
     py = qgis_python()
     version = "%d.%d" % sys.version_info[:2]
     lines = [
-        "CAIM change detection needs PyTorch (the 'torch' Python package), which is not installed "
-        "in the Python that QGIS uses (Python %s, %s)." % (version, sys.prefix),
+        tr("CAIM change detection needs PyTorch (the 'torch' Python package), which is not installed "
+        "in the Python that QGIS uses (Python %s, %s).") % (version, sys.prefix),
         "",
-        "Install the CPU build (about 200 MB) and restart QGIS:",
+        tr("Install the CPU build (about 200 MB) and restart QGIS:"),
     ]
     system = platform.system()
     if system == "Windows":
         lines += [
-            "  1. Close QGIS and open the 'OSGeo4W Shell' from the Start menu.",
-            "  2. Run:  python -m pip install torch --index-url https://download.pytorch.org/whl/cpu",
+            tr("  1. Close QGIS and open the 'OSGeo4W Shell' from the Start menu."),
+            tr("  2. Run:  python -m pip install torch --index-url https://download.pytorch.org/whl/cpu"),
         ]
     elif system == "Darwin":
         lines += [
-            "  In a terminal run:",
+            tr("  In a terminal run:"),
             "  %s -m pip install --user torch" % py,
         ]
     else:
         lines += [
-            "  In a terminal run:",
+            tr("  In a terminal run:"),
             "  %s -m pip install --user torch --index-url https://download.pytorch.org/whl/cpu" % py,
-            "  (on Debian/Ubuntu add --break-system-packages if pip refuses, or install torch into a "
+            tr("  (on Debian/Ubuntu add --break-system-packages if pip refuses, or install torch into a "
             "virtual environment created with --system-site-packages and start QGIS with that "
-            "environment's site-packages on PYTHONPATH)",
+            "environment's site-packages on PYTHONPATH)"),
         ]
     lines += [
         "",
-        "Keep QGIS's numpy: if pip wants to upgrade numpy, add a constraint "
-        "(pip install ... \"numpy==%s\"), otherwise GDAL's Python bindings can stop working."
+        tr("Keep QGIS's numpy: if pip wants to upgrade numpy, add a constraint "
+        "(pip install ... \"numpy==%s\"), otherwise GDAL's Python bindings can stop working.")
         % _numpy_version(),
-        "For a GPU, pick the CUDA build that matches your driver at https://pytorch.org/get-started/locally/.",
+        tr("For a GPU, pick the CUDA build that matches your driver at https://pytorch.org/get-started/locally/."),
     ]
     return "\n".join(lines)
 
@@ -95,4 +95,4 @@ def _numpy_version():
 
         return numpy.__version__
     except ImportError:
-        return "<your numpy version>"
+        return tr("<your numpy version>")

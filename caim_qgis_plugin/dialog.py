@@ -61,7 +61,7 @@ from caim_qgis_plugin.inspect_tool import PanelScroll
 from caim_qgis_plugin.models import AUTO
 from caim_qgis_plugin.paths import icon_path
 from caim_qgis_plugin.richtext import literal, tone
-from caim_qgis_plugin.i18n import translator
+from caim_qgis_plugin.i18n import number, translator
 
 tr = translator("CaimDialog")
 
@@ -315,7 +315,7 @@ class CaimDialog(QDialog):
         self._created = []  # the output folders the running task's run created (removed again if it fails)
         self._run_masks = None
         self._filled = False
-        self.setWindowTitle("CAIM change detection: detect changes in a time series")
+        self.setWindowTitle(tr("CAIM change detection: detect changes in a time series"))
         self.setWindowIcon(QIcon(icon_path()))
         self._build()
         # tall enough for the settings unscrolled and a few layers (the list grows with the dialog, the
@@ -331,17 +331,17 @@ class CaimDialog(QDialog):
     # -- widgets ----------------------------------------------------------------------------------
     def _build(self):
         layout = QVBoxLayout(self)
-        intro = QLabel("Check the images to compare, oldest first. They are ordered by the date found in the "
+        intro = QLabel(tr("Check the images to compare, oldest first. They are ordered by the date found in the "
                        "layer name, file name or metadata; drag rows to reorder (Alt+Up/Down), double-click a date to "
                        "edit it (F2), and double-click a Cloud mask cell (Shift+F2) to give that date its cloud mask "
-                       "(optional, per date: dates without one are used as they are).")
+                       "(optional, per date: dates without one are used as they are)."))
         intro.setWordWrap(True)
         layout.addWidget(intro)
         self.intro = intro
 
         self.layer_tree = OrderedLayerTree(self)
         self.layer_tree.setObjectName("layerTree")
-        self.layer_tree.setHeaderLabels(["Layer", "Date", "Bands", "CRS", "Cloud mask"])
+        self.layer_tree.setHeaderLabels([tr("Layer"), tr("Date"), tr("Bands"), tr("CRS"), tr("Cloud mask")])
         header = self.layer_tree.header()
         header.setSectionResizeMode(COL_LAYER, QHeaderView.Stretch)
         for col in (COL_DATE, COL_BANDS, COL_CRS, COL_MASK):
@@ -358,17 +358,17 @@ class CaimDialog(QDialog):
         layout.addWidget(self.layer_tree, 1)
 
         buttons = QHBoxLayout()
-        self.sort_button = QPushButton("Sort by date")
+        self.sort_button = QPushButton(tr("Sort by date"))
         self.sort_button.clicked.connect(self.sort_by_date)
-        self.up_button = QPushButton("Move up")
-        self.up_button.setToolTip("Move the selected rows up (Alt+Up in the list)")
+        self.up_button = QPushButton(tr("Move up"))
+        self.up_button.setToolTip(tr("Move the selected rows up (Alt+Up in the list)"))
         self.up_button.clicked.connect(lambda: self._shift(-1))
-        self.down_button = QPushButton("Move down")
-        self.down_button.setToolTip("Move the selected rows down (Alt+Down in the list)")
+        self.down_button = QPushButton(tr("Move down"))
+        self.down_button.setToolTip(tr("Move the selected rows down (Alt+Down in the list)"))
         self.down_button.clicked.connect(lambda: self._shift(1))
-        self.all_button = QPushButton("Check all")
+        self.all_button = QPushButton(tr("Check all"))
         self.all_button.clicked.connect(lambda: self._check_all(True))
-        self.none_button = QPushButton("Check none")
+        self.none_button = QPushButton(tr("Check none"))
         self.none_button.clicked.connect(lambda: self._check_all(False))
         for b in (self.sort_button, self.up_button, self.down_button, self.all_button, self.none_button):
             buttons.addWidget(b)
@@ -382,7 +382,7 @@ class CaimDialog(QDialog):
         self.model_combo.setObjectName("model")
         for name, title in model_titles().items():
             self.model_combo.addItem(title, name)
-        form.addRow("Model", self.model_combo)
+        form.addRow(tr("Model"), self.model_combo)
         self.bands_edit = QLineEdit()
         self.bands_edit.setObjectName("bands")
         self.bands_edit.textChanged.connect(self.validate)
@@ -397,12 +397,12 @@ class CaimDialog(QDialog):
             # model card describes, e.g. caimnet_rgbn_landcover.pt)
             self.weights_widget.setDefaultRoot(bundled)
         self.weights_widget.lineEdit().textChanged.connect(self.validate)
-        self.weights_label = QLabel("Weights")
-        self.weights_info_button = QPushButton("About…")
+        self.weights_label = QLabel(tr("Weights"))
+        self.weights_info_button = QPushButton(tr("About…"))
         self.weights_info_button.setObjectName("weights_info")
         self.weights_info_button.setToolTip(
-            "What the weights file that will run is (the bundled one when the field is empty) and what "
-            "it was trained on: command, start file, the imagery with each source's licence.")
+            tr("What the weights file that will run is (the bundled one when the field is empty) and what "
+            "it was trained on: command, start file, the imagery with each source's licence."))
         self.weights_info_button.clicked.connect(self.show_weights_info)
         weights_row = QHBoxLayout()
         weights_row.addWidget(self.weights_widget, 1)
@@ -416,20 +416,20 @@ class CaimDialog(QDialog):
         self.sensitivity_spin.setDecimals(2)
         self.sensitivity_spin.setValue(0.0)
         self.sensitivity_spin.setToolTip(
-            "0: the calibrated decision. Positive values call more pixels changed (fewer missed changes, "
+            tr("0: the calibrated decision. Positive values call more pixels changed (fewer missed changes, "
             "more false alarms), negative values fewer. Raise it in steps of 0.25 when clear changes "
-            "are missed. Not remembered between sessions.")
+            "are missed. Not remembered between sessions."))
         sensitivity = QHBoxLayout()
         sensitivity.addWidget(self.sensitivity_spin)
-        sensitivity.addWidget(QLabel("0 = calibrated; + finds more change, - less"))
+        sensitivity.addWidget(QLabel(tr("0 = calibrated; + finds more change, - less")))
         sensitivity.addStretch(1)
-        form.addRow("Sensitivity", sensitivity)
+        form.addRow(tr("Sensitivity"), sensitivity)
         self.threshold_combo = QComboBox()
         self.threshold_combo.setObjectName("threshold")
-        self.threshold_combo.addItem("Otsu (default)", "otsu")
-        self.threshold_combo.addItem("Minimum error (Kittler-Illingworth)", "kittler")
-        self.threshold_label = QLabel("Threshold")
-        self.threshold_note = QLabel("CVA and ISFA only")
+        self.threshold_combo.addItem(tr("Otsu (default)"), "otsu")
+        self.threshold_combo.addItem(tr("Minimum error (Kittler-Illingworth)"), "kittler")
+        self.threshold_label = QLabel(tr("Threshold"))
+        self.threshold_note = QLabel(tr("CVA and ISFA only"))
         threshold = QHBoxLayout()
         threshold.addWidget(self.threshold_combo)
         threshold.addWidget(self.threshold_note)
@@ -438,49 +438,49 @@ class CaimDialog(QDialog):
         self.min_patch_spin = QSpinBox()
         self.min_patch_spin.setObjectName("minPatch")
         self.min_patch_spin.setRange(0, 1000000)
-        self.min_patch_spin.setSuffix(" px")
-        self.min_patch_spin.setSpecialValueText("off")
+        self.min_patch_spin.setSuffix(tr(" px"))
+        self.min_patch_spin.setSpecialValueText(tr("off"))
         self.min_patch_spin.setValue(0)
         self.min_patch_spin.setToolTip(
-            "Minimum mapping unit: changed patches (8-connected changed pixels, whatever their moments) "
+            tr("Minimum mapping unit: changed patches (8-connected changed pixels, whatever their moments) "
             "smaller than this are written as unchanged, e.g. 4 drops isolated pixels and pairs. "
-            "Unchanged holes inside changes are kept. Off (0) keeps every changed pixel.")
+            "Unchanged holes inside changes are kept. Off (0) keeps every changed pixel."))
         self.min_patch_spin.valueChanged.connect(self._patch_note)
         self.min_patch_note = QLabel()
         min_patch = QHBoxLayout()
         min_patch.addWidget(self.min_patch_spin)
         min_patch.addWidget(self.min_patch_note)
         min_patch.addStretch(1)
-        form.addRow("Minimum change patch", min_patch)
-        self.fill_gaps_check = QCheckBox("Fill masked dates from the previous clear date (cloudy series)")
+        form.addRow(tr("Minimum change patch"), min_patch)
+        self.fill_gaps_check = QCheckBox(tr("Fill masked dates from the previous clear date (cloudy series)"))
         self.fill_gaps_check.setObjectName("fillGaps")
         self.fill_gaps_check.setToolTip(
-            "Off: a pixel that is nodata or masked in any date (clouds set to nodata) is nodata in every "
+            tr("Off: a pixel that is nodata or masked in any date (clouds set to nodata) is nodata in every "
             "output. On: every pixel valid in at least two dates gets a result; a masked date repeats the "
             "pixel's previous clear values, so a change hidden by clouds is dated to the interval that ends "
-            "at the first clear date after it.")
+            "at the first clear date after it."))
         self.mask_clear_edit = QLineEdit("0")
         self.mask_clear_edit.setObjectName("maskClear")
         self.mask_clear_edit.setPlaceholderText("0")
         self.mask_clear_edit.setToolTip(
-            "Mask values that mean clear sky: comma-separated whole numbers, ranges and bit tests (bitN set, "
+            tr("Mask values that mean clear sky: comma-separated whole numbers, ranges and bit tests (bitN set, "
             "!bitN unset, joined by &); every other value masks the pixel on that date. 0: CBERS CMASK and "
             "0/1 masks; bit6&!bit2&!bit4: Landsat 8-9 Collection 2 QA_PIXEL (clear, no cirrus, no shadow); "
-            "4-7,11: Sentinel-2 SCL; 0,1: Fmask. The list beside it fills these in.")
+            "4-7,11: Sentinel-2 SCL; 0,1: Fmask. The list beside it fills these in."))
         self.mask_clear_edit.textChanged.connect(self.validate)
         self.mask_clear_edit.textEdited.connect(self._clear_values_typed)
-        self.match_masks_button = QPushButton("Match masks by date")
+        self.match_masks_button = QPushButton(tr("Match masks by date"))
         self.match_masks_button.setObjectName("matchMasks")
         self.match_masks_button.setToolTip(
-            "For each checked date without a mask, pick a one-band layer of the same date whose name says "
+            tr("For each checked date without a mask, pick a one-band layer of the same date whose name says "
             "mask, QA, SCL, Fmask or cloud, and uncheck that layer as an input. Double-click a row's Cloud "
-            "mask cell to choose one yourself.")
+            "mask cell to choose one yourself."))
         self.match_masks_button.clicked.connect(self.match_masks)
         self.mask_preset_combo = QComboBox()
         self.mask_preset_combo.setObjectName("maskPreset")
-        self.mask_preset_combo.setToolTip("Clear values of common cloud-mask products; choosing one fills in the "
-                                          "clear values.")
-        self.mask_preset_combo.addItem("product…", "")
+        self.mask_preset_combo.setToolTip(tr("Clear values of common cloud-mask products; choosing one fills in the "
+                                          "clear values."))
+        self.mask_preset_combo.addItem(tr("product…"), "")
         for name, values in mask_presets().items():
             self.mask_preset_combo.addItem(name, values)
         self.mask_preset_combo.activated.connect(self._mask_preset_chosen)
@@ -488,43 +488,43 @@ class CaimDialog(QDialog):
         self.mask_preset_combo.setMinimumContentsLength(14)  # the list opens wide; the closed box stays small
         self.mask_clear_edit.setMinimumWidth(200)  # the Landsat 4-7 preset is 34 characters
         masks = QHBoxLayout()
-        masks.addWidget(QLabel("clear values"))
+        masks.addWidget(QLabel(tr("clear values")))
         masks.addWidget(self.mask_clear_edit)
         masks.addWidget(self.mask_preset_combo)
         masks.addWidget(self.match_masks_button)
         masks.addStretch(1)
-        form.addRow("Cloud masks", masks)
+        form.addRow(tr("Cloud masks"), masks)
         form.addRow("", self.fill_gaps_check)
         self.device_combo = QComboBox()
         self.device_combo.addItems(DEVICES)
-        form.addRow("Device", self.device_combo)
+        form.addRow(tr("Device"), self.device_combo)
         self.tile_spin = QSpinBox()
         self.tile_spin.setObjectName("tileSize")
         self.tile_spin.setRange(0, 8192)
         self.tile_spin.setSingleStep(64)
-        self.tile_spin.setSpecialValueText("automatic")
+        self.tile_spin.setSpecialValueText(tr("automatic"))
         self.tile_spin.setValue(0)
-        self.tile_spin.setSuffix(" px")
-        self.tile_spin.setToolTip("Tile size in pixels. Automatic (0): chosen from the number of dates so the "
-                                  "run stays near 1.3 GB of memory. Any raster size fits either way.")
+        self.tile_spin.setSuffix(tr(" px"))
+        self.tile_spin.setToolTip(tr("Tile size in pixels. Automatic (0): chosen from the number of dates so the "
+                                  "run stays near 1.3 GB of memory. Any raster size fits either way."))
         self.overlap_spin = QSpinBox()
         self.overlap_spin.setRange(-1, 1024)
         self.overlap_spin.setValue(-1)
-        self.overlap_spin.setSpecialValueText("automatic")
-        self.overlap_spin.setSuffix(" px")
+        self.overlap_spin.setSpecialValueText(tr("automatic"))
+        self.overlap_spin.setSuffix(tr(" px"))
         tiles = QHBoxLayout()
-        tiles.addWidget(QLabel("tile"))
+        tiles.addWidget(QLabel(tr("tile")))
         tiles.addWidget(self.tile_spin)
-        tiles.addWidget(QLabel("overlap"))
+        tiles.addWidget(QLabel(tr("overlap")))
         tiles.addWidget(self.overlap_spin)
         tiles.addStretch(1)
-        form.addRow("Tiling", tiles)
+        form.addRow(tr("Tiling"), tiles)
         self.folder_widget = QgsFileWidget()
         self.folder_widget.setStorageMode(QgsFileWidget.GetDirectory)
         self.folder_widget.setFilePath(self.default_output_folder())
-        form.addRow("Output folder", self.folder_widget)
-        self.polygons_check = QCheckBox("Also write change polygons (GeoPackage with moment and dates)")
-        self.probabilities_check = QCheckBox("Write per-interval probabilities (used by the inspect tool)")
+        form.addRow(tr("Output folder"), self.folder_widget)
+        self.polygons_check = QCheckBox(tr("Also write change polygons (GeoPackage with moment and dates)"))
+        self.probabilities_check = QCheckBox(tr("Write per-interval probabilities (used by the inspect tool)"))
         self.probabilities_check.setChecked(True)
         form.addRow("", self.polygons_check)
         form.addRow("", self.probabilities_check)
@@ -560,8 +560,8 @@ class CaimDialog(QDialog):
         layout.addWidget(self.report_link)
 
         self.button_box = QDialogButtonBox()
-        self.run_button = self.button_box.addButton("Run", QDialogButtonBox.AcceptRole)
-        self.cancel_button = self.button_box.addButton("Cancel run", QDialogButtonBox.RejectRole)
+        self.run_button = self.button_box.addButton(tr("Run"), QDialogButtonBox.AcceptRole)
+        self.cancel_button = self.button_box.addButton(tr("Cancel run"), QDialogButtonBox.RejectRole)
         self.close_button = self.button_box.addButton(QDialogButtonBox.Close)
         self.cancel_button.setEnabled(False)
         # not connect(self.run): clicked(bool) would pass its False as ``ask`` and a folder holding outputs
@@ -583,44 +583,44 @@ class CaimDialog(QDialog):
         self.weights_label.setEnabled(not classical)
         self.weights_info_button.setEnabled(not classical)
         if classical:
-            tip = "The %s method needs no weights: this file is not used." % mdl.name(self.model_choice())
-            self.weights_widget.lineEdit().setPlaceholderText("not used: the classical method needs no weights")
-            self.bands_label.setText("Bands (any)")
-            self.bands_edit.setPlaceholderText("empty: every band; e.g. 1,2,3,4,5,7 (the same bands for every date)")
+            tip = tr("The %s method needs no weights: this file is not used.") % mdl.name(self.model_choice())
+            self.weights_widget.lineEdit().setPlaceholderText(tr("not used: the classical method needs no weights"))
+            self.bands_label.setText(tr("Bands (any)"))
+            self.bands_edit.setPlaceholderText(tr("empty: every band; e.g. 1,2,3,4,5,7 (the same bands for every date)"))
         else:
-            tip = "Weights file (.pt) for the chosen network; empty: the bundled weights."
-            self.weights_widget.lineEdit().setPlaceholderText("empty: bundled weights")
-            self.bands_label.setText("Bands (R, G, B, NIR)")
-            self.bands_edit.setPlaceholderText("empty: from band wavelengths/names, else bands 1-4; e.g. 3,2,1,4")
+            tip = tr("Weights file (.pt) for the chosen network; empty: the bundled weights.")
+            self.weights_widget.lineEdit().setPlaceholderText(tr("empty: bundled weights"))
+            self.bands_label.setText(tr("Bands (R, G, B, NIR)"))
+            self.bands_edit.setPlaceholderText(tr("empty: from band wavelengths/names, else bands 1-4; e.g. 3,2,1,4"))
         for widget in (self.weights_widget, self.weights_widget.lineEdit(), self.weights_label):
             widget.setToolTip(tip)
         if getattr(self, "threshold_combo", None) is not None:  # built after the model list
             for widget in (self.threshold_combo, self.threshold_label, self.threshold_note):
                 widget.setEnabled(classical)
                 widget.setToolTip(
-                    "Where the classical method cuts its change magnitude. Otsu's threshold (default); the "
+                    tr("Where the classical method cuts its change magnitude. Otsu's threshold (default); the "
                     "minimum-error threshold finds more of the change where changes are a small share of the "
-                    "scene; on our real checks it also called a few more stable points changed (model card, candidate KT)." if classical else
-                    "Only the classical methods (CVA, ISFA) have a threshold to choose; the networks and "
-                    "fusions use their calibrated decision (see Sensitivity).")
+                    "scene; on our real checks it also called a few more stable points changed (model card, candidate KT).") if classical else
+                    tr("Only the classical methods (CVA, ISFA) have a threshold to choose; the networks and "
+                    "fusions use their calibrated decision (see Sensitivity)."))
         self.validate()
 
     def weights_info(self):
         """(ok, text): what ``python -m model_core weights`` says about the file the chosen network would
         load (the Weights field, else the bundled file); ok False with the reason when it cannot say."""
         if not mdl.needs_weights(self.model_choice()):
-            return False, "The %s method uses no weights file." % mdl.name(self.model_choice())
+            return False, tr("The %s method uses no weights file.") % mdl.name(self.model_choice())
         path = self.weights_path()
         try:
             from model_core.errors import CaimError
             from model_core.provenance import describe, text
             from model_core.weights import default_weights
         except ImportError as exc:
-            return False, "The CAIM engine (model_core) could not be loaded: %s" % exc
+            return False, tr("The CAIM engine (model_core) could not be loaded: %s") % exc
         if path is None:
             path = default_weights(mdl.resolve(self.model_choice(), max(2, len(self.checked()))))
             if path is None:
-                return False, "No bundled weights file was found for this model; choose a .pt file."
+                return False, tr("No bundled weights file was found for this model; choose a .pt file.")
         try:
             return True, text(describe(path))
         except CaimError as exc:
@@ -629,13 +629,13 @@ class CaimDialog(QDialog):
     def show_weights_info(self):
         ok, info = self.weights_info()
         if not ok:
-            QMessageBox.warning(self, "CAIM — weights file", literal(info))
+            QMessageBox.warning(self, tr("CAIM — weights file"), literal(info))
             return
         from qgis.PyQt.QtGui import QFont, QFontDatabase, QFontInfo
         from qgis.PyQt.QtWidgets import QPlainTextEdit
 
         box = QDialog(self)
-        box.setWindowTitle("CAIM — weights file and its training data")
+        box.setWindowTitle(tr("CAIM — weights file and its training data"))
         text = QPlainTextEdit(info)
         text.setObjectName("weights_info_text")
         text.setReadOnly(True)
@@ -645,8 +645,8 @@ class CaimDialog(QDialog):
             font.setStyleHint(QFont.TypeWriter)
         text.setFont(font)
         layout = QVBoxLayout(box)
-        layout.addWidget(QLabel("What this weights file is and what it was trained on (from the record in "
-                                "the file; the model card has its accuracy on real labels):"))
+        layout.addWidget(QLabel(tr("What this weights file is and what it was trained on (from the record in "
+                                "the file; the model card has its accuracy on real labels):")))
         layout.addWidget(text)
         close = QDialogButtonBox(QDialogButtonBox.Close)
         close.rejected.connect(box.reject)
@@ -748,14 +748,14 @@ class CaimDialog(QDialog):
             date, source = inp.date_for_layer(layer)
             crs = layer.crs()
             item = QTreeWidgetItem([layer.name(), date or "", str(layer.bandCount()),
-                                    crs.authid() or ("custom" if crs.isValid() else "none"), NO_MASK])
-            item.setToolTip(COL_CRS, literal(crs.authid() or crs.toProj()) if crs.isValid() else "no CRS")
-            item.setToolTip(COL_MASK, "double-click to choose this date's cloud mask (a one-band raster layer; "
-                                     "optional, per date)")
+                                    crs.authid() or (tr("custom") if crs.isValid() else tr("none")), NO_MASK])
+            item.setToolTip(COL_CRS, literal(crs.authid() or crs.toProj()) if crs.isValid() else tr("no CRS"))
+            item.setToolTip(COL_MASK, tr("double-click to choose this date's cloud mask (a one-band raster layer; "
+                                     "optional, per date)"))
             item.setData(COL_LAYER, LAYER_ROLE, layer.id())
             item.setToolTip(COL_LAYER, literal(inp.layer_source(layer)))
-            item.setToolTip(COL_DATE, "date from the %s; double-click to edit" % source if source
-                            else "no date found; double-click to type one (YYYY-MM-DD)")
+            item.setToolTip(COL_DATE, tr("date from the %s; double-click to edit") % source if source
+                            else tr("no date found; double-click to type one (YYYY-MM-DD)"))
             item.setFlags(Qt.ItemIsSelectable | Qt.ItemIsEnabled | Qt.ItemIsUserCheckable
                           | Qt.ItemIsDragEnabled | Qt.ItemIsEditable)
             item.setCheckState(COL_LAYER, Qt.Checked)
@@ -837,7 +837,7 @@ class CaimDialog(QDialog):
             if layer_id in used:
                 item.setCheckState(COL_LAYER, Qt.Unchecked)
                 item.setForeground(COL_LAYER, QBrush(QColor("#808080")))
-                item.setToolTip(COL_LAYER, literal("cloud mask of '%s'\n%s" % (used[layer_id], source)))
+                item.setToolTip(COL_LAYER, literal(tr("cloud mask of '%s'\n%s") % (used[layer_id], source)))
                 item.setData(COL_LAYER, MASK_OF_ROLE, True)
             elif item.data(COL_LAYER, MASK_OF_ROLE):
                 item.setForeground(COL_LAYER, QBrush())
@@ -885,11 +885,11 @@ class CaimDialog(QDialog):
         self.layer_tree.blockSignals(False)
         self._uncheck_mask_rows()
         self.validate()
-        text = "Matched %d cloud mask%s by date." % (matched, "" if matched == 1 else "s")
+        text = (tr("Matched %d cloud mask by date.") if matched == 1 else tr("Matched %d cloud masks by date.")) % matched
         if ambiguous:
-            text += (" Several mask layers for %s: choose one in %s Cloud mask cell%s."
-                     % ("; ".join(ambiguous), "that date's" if len(ambiguous) == 1 else "those dates'",
-                        "" if len(ambiguous) == 1 else "s"))
+            text += " " + (tr("Several mask layers for %s: choose one in that date's Cloud mask cell.")
+                           if len(ambiguous) == 1 else
+                           tr("Several mask layers for %s: choose one in those dates' Cloud mask cells.")) % "; ".join(ambiguous)
         self._set_status(text, error=bool(ambiguous))
         return matched
 
@@ -931,8 +931,8 @@ class CaimDialog(QDialog):
                      if item.checkState(COL_LAYER) == Qt.Checked and item.text(COL_DATE).strip()
                      and not inp.typed_date(item.text(COL_DATE))]
         if bad_dates:
-            problems.append((inp.ERROR, "Unreadable date %s: %s." % (
-                ", ".join("'%s' for '%s'" % (d, n) for n, d in bad_dates), inp.date_advice(bad_dates[0][1]))))
+            problems.append((inp.ERROR, tr("Unreadable date %s: %s.") % (
+                ", ".join(tr("'%s' for '%s'") % (d, n) for n, d in bad_dates), inp.date_advice(bad_dates[0][1]))))
         try:
             bands = inp.parse_bands(self.bands_edit.text())
         except ValueError as exc:
@@ -942,8 +942,8 @@ class CaimDialog(QDialog):
         if any(m is not None for m in masks):
             missing = [layer.name() for (layer, _), m in zip(plan, masks) if m is None]
             if missing:
-                problems.append((inp.INFO, "No cloud mask for %s: those dates are used as they are "
-                                 "(their own nodata still counts)." % ", ".join("'%s'" % n for n in missing)))
+                problems.append((inp.INFO, tr("No cloud mask for %s: those dates are used as they are "
+                                 "(their own nodata still counts).") % ", ".join("'%s'" % n for n in missing)))
             try:
                 inp.parse_clear_values(self.mask_clear_edit.text())
             except ValueError as exc:
@@ -961,12 +961,12 @@ class CaimDialog(QDialog):
             return
         n = self.min_patch_spin.value()
         plan = self.checked()
-        text = "changed patches under this size are dropped" if n <= 1 else ""
+        text = tr("changed patches under this size are dropped") if n <= 1 else ""
         if n > 1 and plan:
             m2 = pixel_area_m2(plan[0][0]) * n
             if m2 > 0:
-                text = ("= %.2f ha" % (m2 / 10000.0) if m2 >= 5000 else "= %.0f m²" % m2) + \
-                    " on %s's pixels" % plan[0][0].name()
+                text = (tr("= %s ha on %s's pixels") % (number(m2 / 10000.0), plan[0][0].name()) if m2 >= 5000 else
+                        tr("= %s m² on %s's pixels") % (number(m2, 0), plan[0][0].name()))
         self.min_patch_note.setText(literal(text))  # the layer's name
 
     def validate(self):
@@ -980,8 +980,8 @@ class CaimDialog(QDialog):
         blocked = any(level == inp.ERROR for level, _ in problems)
         if not blocked:
             choice = self.model_choice()
-            lines.append('<span style="color:%s">✔ %d dates, ready to run with %s.</span>'
-                         % (tone("ok"), n, _escape(mdl.describe(choice, mdl.resolve(choice, n), n))))
+            lines.append('<span style="color:%s">✔ %s</span>' % (tone("ok"), tr("%d dates, ready to run with %s.")
+                         % (n, _escape(mdl.describe(choice, mdl.resolve(choice, n), n)))))
         self.messages.setText("<br>".join(lines))
         self.messages_area.text_changed()
         self.run_button.setEnabled(not blocked and self.task is None)
@@ -1026,25 +1026,26 @@ class CaimDialog(QDialog):
             return None
         folder = self.folder_widget.filePath().strip()
         if not folder:
-            self._set_status("Choose an output folder.", error=True)
+            self._set_status(tr("Choose an output folder."), error=True)
             return None
         params = self.parameters()
         existing = [p for k, p in params.items() if k in OUTPUT_FILES and p and os.path.exists(p)]
         if existing:
             if not ask:
-                self._set_status("Outputs already exist in %s; choose another folder." % folder, error=True)
+                self._set_status(tr("Outputs already exist in %s; choose another folder.") % folder, error=True)
                 return None
             shown = lyr.layers_showing(existing)
             answer = QMessageBox.question(
-                self, "Overwrite results?",
-                "These files already exist and would be replaced:\n\n%s\n\n%sOverwrite them?"
+                self, tr("Overwrite results?"),
+                tr("These files already exist and would be replaced:\n\n%s\n\n%sOverwrite them?")
                 % ("\n".join(os.path.basename(p) for p in existing),
-                   "%d layer%s of this project show%s them; when the run succeeds, the new run's layers "
-                   "replace %s.\n\n" % (len(shown), "s" if len(shown) > 1 else "", "" if len(shown) > 1 else "s",
-                                        "them" if len(shown) > 1 else "it") if shown else ""),
+                   (tr("%d layers of this project show them; when the run succeeds, the new run's layers "
+                       "replace them.") if len(shown) > 1 else
+                    tr("%d layer of this project shows them; when the run succeeds, the new run's layers "
+                       "replace it.")) % len(shown) + "\n\n" if shown else ""),
                 QMessageBox.Yes | QMessageBox.No, QMessageBox.No)
             if answer != QMessageBox.Yes:
-                self._set_status("Not run: choose another output folder.")
+                self._set_status(tr("Not run: choose another output folder."))
                 return None
         from model_core.errors import CaimError
         from model_core.predict import make_folders, remove_created
@@ -1058,7 +1059,7 @@ class CaimDialog(QDialog):
         algorithm = QgsApplication.processingRegistry().createAlgorithmById(ALGORITHM_ID)
         if algorithm is None:
             remove_created(self._created)
-            self._set_status("The Processing algorithm %s is not registered." % ALGORITHM_ID, error=True)
+            self._set_status(tr("The Processing algorithm %s is not registered.") % ALGORITHM_ID, error=True)
             return None
         self.save_settings()
         self.remember_output_parent(folder)
@@ -1071,11 +1072,11 @@ class CaimDialog(QDialog):
         self.feedback.progressChanged.connect(lambda v: self.progress.setValue(int(v)))
         self.feedback.text.connect(lambda t: self.status.setText(t))
         self.progress.setValue(0)
-        self._set_status("Starting…")
+        self._set_status(tr("Starting…"))
         task = QgsProcessingAlgRunnerTask(algorithm, params, self.context, self.feedback)
         if task.isCanceled():  # prepareAlgorithm refused the parameters
             remove_created(self._created)
-            self._set_status("\n".join(self.feedback.errors) or "The parameters were refused.", error=True)
+            self._set_status("\n".join(self.feedback.errors) or tr("The parameters were refused."), error=True)
             self.feedback = None
             return None
         task.executed.connect(self._finished)
@@ -1088,7 +1089,7 @@ class CaimDialog(QDialog):
 
     def cancel(self):
         if self.task is not None:
-            self._set_status("Cancelling… partial outputs will be removed.")
+            self._set_status(tr("Cancelling… partial outputs will be removed."))
             self.task.cancel()
 
     def _finished(self, ok, results):
@@ -1128,43 +1129,43 @@ class CaimDialog(QDialog):
             warnings = [w for w in (results.get("WARNINGS") or "").split("\n") if w]
             used = mdl.describe(params.get("MODEL"), model, len(params["INPUT"])) if model else "?"
             if params.get("THRESHOLD") == "kittler":
-                used += ", minimum-error threshold"
+                used += tr(", minimum-error threshold")
             if params.get("SENSITIVITY"):
-                used += ", sensitivity %+g" % params["SENSITIVITY"]
+                used += tr(", sensitivity %+g") % params["SENSITIVITY"]
             if (params.get("MIN_PATCH") or 0) > 1:
-                used += ", changed patches >= %d px" % params["MIN_PATCH"]
+                used += tr(", changed patches >= %d px") % params["MIN_PATCH"]
             if params.get("MASKS"):
-                used += ", cloud masks%s (clear = %s)" % (
-                    " on %d of %d dates" % (len(params["MASKS"]), len(params["INPUT"]))
+                used += tr(", cloud masks%s (clear = %s)") % (
+                    tr(" on %d of %d dates") % (len(params["MASKS"]), len(params["INPUT"]))
                     if params.get("MASKED_DATES") else "", params.get("MASK_CLEAR"))
             if params.get("FILL_GAPS"):
-                used += ", masked dates filled"
-            self._set_status("Done on %s with %s. %s Hover here for each interval; all details are in the log "
-                             "(CAIM change detection tab)." % (device, used, short_total(results)))
-            self.status.setToolTip(literal("Changed hectares per interval (last change):\n" + per_interval_lines(results)))
+                used += tr(", masked dates filled")
+            self._set_status(tr("Done on %s with %s. %s Hover here for each interval; all details are in the log "
+                             "(CAIM change detection tab).") % (device, used, short_total(results)))
+            self.status.setToolTip(literal(tr("Changed hectares per interval (last change):\n") + per_interval_lines(results)))
             report = results.get("REPORT")
             if report and os.path.exists(report):
-                self.report_link.setText('<a href="%s">Open the run report</a> (settings, changed area per '
-                                         'interval as a chart)' % QUrl.fromLocalFile(report).toString())
+                self.report_link.setText(tr('<a href="%s">Open the run report</a> (settings, changed area per '
+                                         'interval as a chart)') % QUrl.fromLocalFile(report).toString())
                 self.report_link.show()
             if warnings:
-                self.status.setText(self.status.text() + "\n" + "\n".join("Warning: " + w for w in warnings))
+                self.status.setText(self.status.text() + "\n" + "\n".join(tr("Warning: ") + w for w in warnings))
                 self.status.setStyleSheet("color:%s" % tone("warning"))
-            QgsMessageLog.logMessage("Run finished on %s:\n%s" % (device, summary), LOG_TAG, Qgis.Success)
+            QgsMessageLog.logMessage(tr("Run finished on %s:\n%s") % (device, summary), LOG_TAG, Qgis.Success)
             if self.iface is not None:
                 total = short_total(results)
-                details = "Changed hectares per interval (last change):\n%s\n\nModel: %s\nDevice: %s\n%s" % (
-                    per_interval_lines(results), used, device, "\n".join("Warning: " + w for w in warnings))
+                details = tr("Changed hectares per interval (last change):\n%s\n\nModel: %s\nDevice: %s\n%s") % (
+                    per_interval_lines(results), used, device, "\n".join(tr("Warning: ") + w for w in warnings))
                 self.iface.messageBar().pushMessage(  # the bar renders HTML: a warning names files and bands
-                    "CAIM change detection", html.escape("Done on %s with %s. %s%s" % (
-                        device, mdl.name(model), total, " Warning: " + warnings[0] if warnings else ""), quote=False),
+                    tr("CAIM change detection"), html.escape(tr("Done on %s with %s. %s") % (device, mdl.name(model), total) + (
+                        tr(" Warning: ") + warnings[0] if warnings else ""), quote=False),
                     details, Qgis.Warning if warnings else Qgis.Success, 30)
             self.folder_widget.setFilePath(self.default_output_folder())
         elif cancelled:
             self.progress.setValue(0)
-            self._set_status("Cancelled; partial outputs were removed.")
+            self._set_status(tr("Cancelled; partial outputs were removed."))
         else:
-            message = "\n".join(feedback.errors) if feedback and feedback.errors else "The run failed."
+            message = "\n".join(feedback.errors) if feedback and feedback.errors else tr("The run failed.")
             self._set_status(message, error=True)
             QgsMessageLog.logMessage(message, LOG_TAG, Qgis.Critical)
         self.feedback = None
@@ -1203,7 +1204,7 @@ class CaimDialog(QDialog):
 
     def closeEvent(self, event):  # noqa: N802
         if self.task is not None:
-            self._set_status("Still running in the background; results will be added when done.")
+            self._set_status(tr("Still running in the background; results will be added when done."))
         super().closeEvent(event)
 
 
@@ -1212,7 +1213,7 @@ def per_interval_lines(results):
         hectares = json.loads(results.get("HECTARES") or "{}")
     except ValueError:
         hectares = {}
-    return "\n".join("  %s: %s" % (label, "unknown" if ha is None else "%.2f ha" % ha)
+    return "\n".join("  %s: %s" % (label, tr("unknown") if ha is None else tr("%s ha") % number(ha))
                      for label, ha in hectares.items())
 
 
@@ -1224,8 +1225,8 @@ def short_total(results):
         hectares = {}
     if not hectares or any(v is None for v in hectares.values()):
         return ""
-    return "Changed %.2f ha over %d interval%s." % (sum(hectares.values()), len(hectares),
-                                                   "s" if len(hectares) > 1 else "")
+    return (tr("Changed %s ha over %d intervals.") if len(hectares) > 1 else
+            tr("Changed %s ha over %d interval.")) % (number(sum(hectares.values())), len(hectares))
 
 
 def _escape(text):

@@ -16,3 +16,14 @@ def translator(context):
 
     tr.context = context
     return tr
+
+
+def noop(text):
+    """``text`` unchanged: marks a constant defined before any translation is installed (a module-level
+    table) for the message file; the code translates it where it is shown, with ``tr(TABLE[key])``."""
+    return text
+
+
+def number(value, decimals=2):
+    """``value`` with ``decimals`` decimals, as shown to the user."""
+    return "%.*f" % (decimals, value)

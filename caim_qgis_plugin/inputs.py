@@ -91,12 +91,12 @@ def layer_list_problem(value, name, context=None):
         if path.startswith("/vsi") or re.match(r"^[A-Za-z][A-Za-z0-9_]+:(?![\\/])", path):
             continue  # a GDAL connection string: QGIS's own message stands
         if not os.path.exists(path):
-            return ("%s: '%s' is neither a file nor a loaded layer. Check the path (was the file moved or "
-                    "renamed?)." % (name, entry))
+            return (tr("%s: '%s' is neither a file nor a loaded layer. Check the path (was the file moved or "
+                    "renamed?).") % (name, entry))
         if os.path.isdir(path):
-            return "%s: '%s' is a folder; give the image files in it, one per date." % (name, entry)
-        return ("%s: '%s' cannot be opened as a raster: give the raster images (GeoTIFF or any format GDAL "
-                "reads)%s." % (name, entry, ", one per date" if name == "INPUT" else ", one mask per date"))
+            return tr("%s: '%s' is a folder; give the image files in it, one per date.") % (name, entry)
+        return (tr("%s: '%s' cannot be opened as a raster: give the raster images (GeoTIFF or any format GDAL "
+                "reads)%s.") % (name, entry, tr(", one per date") if name == "INPUT" else tr(", one mask per date")))
     return None
 
 
@@ -137,14 +137,14 @@ def date_for_layer(layer):
     """(date, where it came from) parsed from the layer name, then the file name, then metadata."""
     value = parse_date(layer.name())
     if value:
-        return value, "layer name"
+        return value, tr("layer name")
     path = layer_source(layer)
     value = parse_date(os.path.basename(path))
     if value:
-        return value, "file name"
+        return value, tr("file name")
     value = _metadata_date(path)
     if value:
-        return value, "metadata"
+        return value, tr("metadata")
     return None, None
 
 
@@ -155,10 +155,10 @@ def parse_bands(text):
     try:
         bands = [int(part) for part in re.split(r"[,\s;]+", str(text).strip()) if part]
     except ValueError:
-        raise ValueError("Bands must be comma-separated band numbers such as '1,2,3,4' "
-                         "(red, green, blue, near-infrared).") from None
+        raise ValueError(tr("Bands must be comma-separated band numbers such as '1,2,3,4' "
+                         "(red, green, blue, near-infrared).")) from None
     if not bands or min(bands) < 1:
-        raise ValueError("Band numbers start at 1; got '%s'." % text)
+        raise ValueError(tr("Band numbers start at 1; got '%s'.") % text)
     return bands
 
 
@@ -170,8 +170,8 @@ def parse_dates(text, count):
         return None
     parts = [p.strip() for p in str(text).split(",")]
     if len(parts) != count:
-        raise ValueError("DATES has %d entries but %d layers were given; give one date per layer, "
-                         "in layer order, separated by commas." % (len(parts), count))
+        raise ValueError(tr("DATES has %d entries but %d layers were given; give one date per layer, "
+                         "in layer order, separated by commas.") % (len(parts), count))
     out = []
     for part in parts:
         if not part:
@@ -179,7 +179,7 @@ def parse_dates(text, count):
             continue
         value = typed_date(part)
         if not value:
-            raise ValueError("'%s' in DATES is not a date: %s." % (part, date_advice(part)))
+            raise ValueError(tr("'%s' in DATES is not a date: %s.") % (part, date_advice(part)))
         out.append(value)
     return out
 
@@ -195,30 +195,32 @@ def masks_by_date(masks, masked_dates, count):
     text = "" if masked_dates is None else str(masked_dates).strip()
     if not text:
         if masks and len(masks) != count:
-            raise ValueError("%d cloud masks for %d layers: give one mask per layer, in the same order, or set "
+            raise ValueError(tr("%d cloud masks for %d layers: give one mask per layer, in the same order, or set "
                              "MASKED_DATES to the positions of the layers they belong to (e.g. 2,5 for masks of "
-                             "the second and fifth layers)." % (len(masks), count))
+                             "the second and fifth layers).") % (len(masks), count))
         return masks or None
     positions = []
     for part in (p.strip() for p in text.split(",")):
         if not re.fullmatch(r"\d+", part):
-            raise ValueError("MASKED_DATES '%s': %s is not a layer position. Give the 1-based positions of the "
-                             "input layers that have a cloud mask, comma-separated, e.g. 2,5."
-                             % (text, "'%s'" % part if part else "an empty entry"))
+            raise ValueError(tr("MASKED_DATES '%s': %s is not a layer position. Give the 1-based positions of the "
+                             "input layers that have a cloud mask, comma-separated, e.g. 2,5.")
+                             % (text, "'%s'" % part if part else tr("an empty entry")))
         position = int(part)
         if not 1 <= position <= count:
-            raise ValueError("MASKED_DATES '%s': position %d is out of range; there %s %d input layer%s "
-                             "(positions 1 to %d)." % (text, position, "is" if count == 1 else "are", count,
-                                                       "" if count == 1 else "s", count))
+            raise ValueError((tr("MASKED_DATES '%s': position %d is out of range; there is %d input layer "
+                                 "(positions 1 to %d).") if count == 1 else
+                              tr("MASKED_DATES '%s': position %d is out of range; there are %d input layers "
+                                 "(positions 1 to %d).")) % (text, position, count, count))
         if position in positions:
-            raise ValueError("MASKED_DATES '%s': position %d is given twice; a date has at most one cloud "
-                             "mask." % (text, position))
+            raise ValueError(tr("MASKED_DATES '%s': position %d is given twice; a date has at most one cloud "
+                             "mask.") % (text, position))
         positions.append(position)
     if len(positions) != len(masks):
-        raise ValueError("MASKED_DATES '%s' lists %d date%s but MASKS has %d cloud mask%s: give one mask per "
-                         "listed date, in the same order%s." % (
-                             text, len(positions), "" if len(positions) == 1 else "s", len(masks),
-                             "" if len(masks) == 1 else "s", "" if masks else ", or leave MASKED_DATES empty"))
+        raise ValueError(tr("MASKED_DATES '%s' lists %s but MASKS has %s: give one mask per listed date, in the "
+                            "same order%s.") % (
+                             text, (tr("%d date") if len(positions) == 1 else tr("%d dates")) % len(positions),
+                             (tr("%d cloud mask") if len(masks) == 1 else tr("%d cloud masks")) % len(masks),
+                             "" if masks else tr(", or leave MASKED_DATES empty")))
     out = [None] * count
     for position, mask in zip(positions, masks):
         out[position - 1] = mask
@@ -296,29 +298,29 @@ def validate(layers, dates=None, bands=None, model=mdl.AUTO, weights=None, masks
     problems = mask_problems(layers, masks) if masks else []
     model = mdl.resolve(model, len(layers))
     if len(layers) < 2:
-        problems.append((ERROR, "Select at least 2 layers: change needs two or more dates (%d selected)."
+        problems.append((ERROR, tr("Select at least 2 layers: change needs two or more dates (%d selected).")
                          % len(layers)))
     if model == "schanger" and len(layers) != 2:
-        problems.append((ERROR, "SChanger compares exactly 2 dates; %d are selected. Use CAIM-Net for a "
-                         "time series." % len(layers)))
+        problems.append((ERROR, tr("SChanger compares exactly 2 dates; %d are selected. Use CAIM-Net for a "
+                         "time series.") % len(layers)))
     for layer in layers:
         vector = not isinstance(layer, QgsRasterLayer) and layer.type() == QgsMapLayerType.VectorLayer
         if vector:
-            problems.append((ERROR, "'%s' is a vector layer (%s), not an image: the inputs are the raster images "
-                             "of the series, one per date." % (layer.name(), layer_source(layer))))
+            problems.append((ERROR, tr("'%s' is a vector layer (%s), not an image: the inputs are the raster images "
+                             "of the series, one per date.") % (layer.name(), layer_source(layer))))
         elif not isinstance(layer, QgsRasterLayer) or not layer.isValid():
-            problems.append((ERROR, "'%s' is not a valid raster layer." % layer.name()))
+            problems.append((ERROR, tr("'%s' is not a valid raster layer.") % layer.name()))
         elif layer.providerType() != "gdal":
-            problems.append((ERROR, "'%s' is not a file-based (GDAL) raster; export it as GeoTIFF first."
+            problems.append((ERROR, tr("'%s' is not a file-based (GDAL) raster; export it as GeoTIFF first.")
                              % layer.name()))
         elif _missing_file(layer):
-            problems.append((ERROR, "The file of '%s' is gone (%s): it was moved or deleted after the layer was "
+            problems.append((ERROR, tr("The file of '%s' is gone (%s): it was moved or deleted after the layer was "
                              "loaded. Remove the layer, or point it to the file again (Layer Properties, "
-                             "Source)." % (layer.name(), layer_source(layer))))
+                             "Source).") % (layer.name(), layer_source(layer))))
         elif (side := _sidecar(layer)) is not None:
             base, what = side
-            problems.append((ERROR, "'%s' is not an image but the %s file of '%s' beside it (%s): uncheck it, and "
-                             "add the image itself." % (layer.name(), what, os.path.basename(base),
+            problems.append((ERROR, tr("'%s' is not an image but the %s file of '%s' beside it (%s): uncheck it, and "
+                             "add the image itself.") % (layer.name(), what, os.path.basename(base),
                                                         layer_source(layer))))
     rasters = [lyr for lyr in layers if isinstance(lyr, QgsRasterLayer) and lyr.isValid()]
     if rasters:
@@ -326,34 +328,39 @@ def validate(layers, dates=None, bands=None, model=mdl.AUTO, weights=None, masks
         if bands:
             short = [n for n, c in counts.items() if c < max(bands)]
             if short:
-                problems.append((ERROR, "Band %d does not exist in %s (fewer bands): uncheck %s or pick bands "
-                                 "every date has." % (max(bands), ", ".join("'%s' (%d)" % (n, counts[n]) for n in short),
-                                                      "it" if len(short) == 1 else "them")))
+                problems.append((ERROR, (tr("Band %d does not exist in %s (fewer bands): uncheck it or pick bands "
+                                            "every date has.") if len(short) == 1 else
+                                         tr("Band %d does not exist in %s (fewer bands): uncheck them or pick bands "
+                                            "every date has.")) % (
+                                     max(bands), ", ".join("'%s' (%d)" % (n, counts[n]) for n in short))))
         elif len(set(counts.values())) > 1:
             listing = ", ".join("'%s': %d" % item for item in counts.items())
             least = min(counts.values())
             fewest = ", ".join("'%s'" % n for n, c in counts.items() if c == least)
             if least < 4 and mdl.needs_weights(model):
-                advice = ("%s ha%s fewer than the 4 bands (red, green, blue, NIR) the network needs: uncheck it, "
-                          "or use a classical method (CVA, ISFA) with bands every date has (1 to %d)"
-                          % (fewest, "s" if "', '" not in fewest else "ve", least))
+                advice = ((tr("%s has fewer than the 4 bands (red, green, blue, NIR) the network needs: uncheck it, "
+                              "or use a classical method (CVA, ISFA) with bands every date has (1 to %d)")
+                           if "', '" not in fewest else
+                           tr("%s have fewer than the 4 bands (red, green, blue, NIR) the network needs: uncheck it, "
+                              "or use a classical method (CVA, ISFA) with bands every date has (1 to %d)"))
+                          % (fewest, least))
             else:
-                advice = "pick bands every date has (1 to %d), for example %s" % (
+                advice = tr("pick bands every date has (1 to %d), for example %s") % (
                     least, ",".join(str(b) for b in range(1, min(least, 4) + 1)))
-            problems.append((ERROR, "Band counts differ (%s). The model needs the same bands from every "
-                             "date: %s." % (listing, advice)))
+            problems.append((ERROR, tr("Band counts differ (%s). The model needs the same bands from every "
+                             "date: %s.") % (listing, advice)))
         if mdl.needs_weights(model) and not weights:
             problems += _network_band_problems(model, rasters, bands)
         crs = {lyr.crs().authid() or lyr.crs().toWkt() for lyr in rasters}
         if len(crs) > 1:
-            problems.append((WARNING, "Layers have different CRSs (%s): they will be aligned onto the grid "
-                             "of '%s'." % (", ".join(sorted(crs)), rasters[0].name())))
+            problems.append((WARNING, tr("Layers have different CRSs (%s): they will be aligned onto the grid "
+                             "of '%s'.") % (", ".join(sorted(crs)), rasters[0].name())))
         else:
             res = {(round(lyr.rasterUnitsPerPixelX(), 6), round(lyr.rasterUnitsPerPixelY(), 6)) for lyr in rasters}
             ext = {lyr.extent().toString(3) for lyr in rasters}
             if len(res) > 1 or len(ext) > 1:
-                problems.append((INFO, "Grids differ slightly: every date will be resampled onto the grid "
-                                 "of '%s', clipped to the common area." % rasters[0].name()))
+                problems.append((INFO, tr("Grids differ slightly: every date will be resampled onto the grid "
+                                 "of '%s', clipped to the common area.") % rasters[0].name()))
         overlap = _overlap_problem(rasters) if len(rasters) >= 2 else None
         if overlap:
             problems.append((ERROR, overlap))
@@ -361,10 +368,10 @@ def validate(layers, dates=None, bands=None, model=mdl.AUTO, weights=None, masks
         known = [d for d in dates if d]
         missing = [layers[i].name() for i, d in enumerate(dates) if not d and i < len(layers)]
         if missing:
-            problems.append((WARNING, "No date for %s: results will say 'date k' instead of a date."
+            problems.append((WARNING, tr("No date for %s: results will say 'date k' instead of a date.")
                              % ", ".join("'%s'" % m for m in missing)))
         if known != sorted(known):
-            problems.append((WARNING, "Dates are not in chronological order: moments follow the list order."))
+            problems.append((WARNING, tr("Dates are not in chronological order: moments follow the list order.")))
         if len(set(known)) < len(known):
             twice = sorted({d for d in known if known.count(d) > 1})
             shared = {d: [layers[i] for i, x in enumerate(dates) if x == d and i < len(layers)] for d in twice}
@@ -372,16 +379,17 @@ def validate(layers, dates=None, bands=None, model=mdl.AUTO, weights=None, masks
                 isinstance(lyr, QgsRasterLayer) and lyr.bandCount() == 1 for lyr in ls)}
             if per_band:  # one file per band (Sentinel-2, CBERS, Landsat): bands would be compared as dates
                 d, ls = next(iter(per_band.items()))
-                problems.append((ERROR, "%d one-band layers share the date %s (%s)%s: they look like the bands of "
+                problems.append((ERROR, tr("%d one-band layers share the date %s (%s)%s: they look like the bands of "
                                  "one date, which would be compared with each other as if they were dates. Stack "
                                  "each date's bands into one layer first (Raster > Miscellaneous > Build Virtual "
-                                 "Raster, with 'Place each input file into a separate band'), then check those."
+                                 "Raster, with 'Place each input file into a separate band'), then check those.")
                                  % (len(ls), d, ", ".join("'%s'" % lyr.name() for lyr in ls),
-                                    " and %d more date%s likewise" % (len(per_band) - 1, "s" if len(per_band) > 2
-                                                                      else "") if len(per_band) > 1 else "")))
+                                    (tr(" and %d more date likewise") if len(per_band) == 2 else
+                                     tr(" and %d more dates likewise")) % (len(per_band) - 1)
+                                    if len(per_band) > 1 else "")))
             else:
-                problems.append((WARNING, "Some dates appear twice (%s): the intervals between them are zero "
-                                 "days long." % ", ".join(twice)))
+                problems.append((WARNING, tr("Some dates appear twice (%s): the intervals between them are zero "
+                                 "days long.") % ", ".join(twice)))
     order = {ERROR: 0, WARNING: 1, INFO: 2}
     problems.sort(key=lambda p: order[p[0]])
     return problems
@@ -392,44 +400,44 @@ def mask_problems(layers, masks):
     overlapping it, never one of the inputs themselves."""
     problems = []
     if len(masks) != len(layers):
-        return [(ERROR, "%d cloud masks for %d layers: give one mask (or none) per layer, in the same order."
+        return [(ERROR, tr("%d cloud masks for %d layers: give one mask (or none) per layer, in the same order.")
                  % (len(masks), len(layers)))]
     inputs = {lyr.id() for lyr in layers}
     for layer, mask in zip(layers, masks):
         if mask is None:
             continue
-        which = "The mask '%s' of '%s'" % (mask.name(), layer.name())
+        which = tr("The mask '%s' of '%s'") % (mask.name(), layer.name())
         if mask.id() in inputs:
-            problems.append((ERROR, "'%s' is both an input date and the mask of '%s'. Uncheck it as an input "
-                             "or choose another mask." % (mask.name(), layer.name())))
+            problems.append((ERROR, tr("'%s' is both an input date and the mask of '%s'. Uncheck it as an input "
+                             "or choose another mask.") % (mask.name(), layer.name())))
         elif not isinstance(mask, QgsRasterLayer) or not mask.isValid():
-            problems.append((ERROR, "%s is not a valid raster layer." % which))
+            problems.append((ERROR, tr("%s is not a valid raster layer.") % which))
         elif mask.providerType() != "gdal":
-            problems.append((ERROR, "%s is not a file-based (GDAL) raster; export it as GeoTIFF first." % which))
+            problems.append((ERROR, tr("%s is not a file-based (GDAL) raster; export it as GeoTIFF first.") % which))
         elif _missing_file(mask):
-            problems.append((ERROR, "%s: its file is gone (%s). Remove the mask layer or point it to the file "
-                             "again." % (which, layer_source(mask))))
+            problems.append((ERROR, tr("%s: its file is gone (%s). Remove the mask layer or point it to the file "
+                             "again.") % (which, layer_source(mask))))
         elif mask.bandCount() != 1:
-            problems.append((ERROR, "%s has %d bands; a mask has one (CBERS CMASK, Landsat QA_PIXEL, Sentinel-2 "
-                             "SCL, Fmask). Extract its mask band first." % (which, mask.bandCount())))
+            problems.append((ERROR, tr("%s has %d bands; a mask has one (CBERS CMASK, Landsat QA_PIXEL, Sentinel-2 "
+                             "SCL, Fmask). Extract its mask band first.") % (which, mask.bandCount())))
         elif isinstance(layer, QgsRasterLayer) and layer.isValid() and _overlap_problem([layer, mask]):
-            problems.append((ERROR, "%s does not overlap its layer: it would mask the whole date." % which))
+            problems.append((ERROR, tr("%s does not overlap its layer: it would mask the whole date.") % which))
     return problems
 
 
 def _network_band_problems(model, rasters, bands):
     """A network with its bundled weights reads 4 bands (red, green, blue, NIR)."""
     need = mdl.NETWORK_BANDS
-    hint = ("e.g. 1,2,3,4 (RGB-only imagery is read as 1,2,3,2 by itself: green in place of NIR), or choose "
-            "a classical method (CVA or ISFA), which uses any bands")
+    hint = (tr("e.g. 1,2,3,4 (RGB-only imagery is read as 1,2,3,2 by itself: green in place of NIR), or choose "
+            "a classical method (CVA or ISFA), which uses any bands"))
     if bands:
         if len(bands) > need and model in mdl.EXTRA_BANDS:
-            return [(INFO, "%s: the network uses bands %s as red, green, blue, NIR; the %s part also uses "
-                     "band(s) %s." % (mdl.name(model), ",".join(map(str, bands[:need])),
+            return [(INFO, tr("%s: the network uses bands %s as red, green, blue, NIR; the %s part also uses "
+                     "band(s) %s.") % (mdl.name(model), ",".join(map(str, bands[:need])),
                                        mdl.CLASSICAL_PART[model], ",".join(map(str, bands[need:]))))]
         if len(bands) != need:
-            return [(ERROR, "%s uses %d bands (red, green, blue, NIR) but Bands lists %d: give %d band "
-                     "numbers, %s." % (mdl.name(model), need, len(bands), need, hint))]
+            return [(ERROR, tr("%s uses %d bands (red, green, blue, NIR) but Bands lists %d: give %d band "
+                     "numbers, %s.") % (mdl.name(model), need, len(bands), need, hint))]
         return []
     mappings = _engine_mappings(rasters)
     if mappings:
@@ -442,29 +450,29 @@ def _network_band_problems(model, rasters, bands):
 
             extra = ""
             if model in mdl.EXTRA_BANDS and count > need:
-                extra = " The %s part also uses the layers' other bands." % mdl.CLASSICAL_PART[model]
-            return [(INFO, "Bands left empty: the engine uses bands %s.%s" % (describe(list(bands), source), extra))]
+                extra = tr(" The %s part also uses the layers' other bands.") % mdl.CLASSICAL_PART[model]
+            return [(INFO, tr("Bands left empty: the engine uses bands %s.%s") % (describe(list(bands), source), extra))]
         rgb = {(tuple(b), src) for _, (b, src), _, _ in mappings if b}
         if len(rgb) == 1 and all(m[1][0] for m in mappings):
             from model_core.bandmap import describe_rgb_only
 
             bands, source = rgb.pop()
-            return [(INFO, "Bands left empty: the engine uses bands %s." % describe_rgb_only(list(bands), source))]
+            return [(INFO, tr("Bands left empty: the engine uses bands %s.") % describe_rgb_only(list(bands), source))]
         # metadata that name some bands against the order R, G, B, NIR (e.g. SWIR1, NIR, Red, Green)
         refused = [(lyr, text) for lyr, (_, _, (b, text), _) in zip(rasters, mappings) if text and not b]
         if refused:
             return [(ERROR, "'%s': %s." % (refused[0][0].name(), refused[0][1]))]
         partial = {(tuple(b), text) for (_, _, (b, text), _) in mappings if b}
         if len(partial) == 1 and all(m[2][0] for m in mappings):
-            return [(INFO, "Bands left empty: the engine uses bands %s." % partial.pop()[1])]
+            return [(INFO, tr("Bands left empty: the engine uses bands %s.") % partial.pop()[1])]
     usable = {_usable_band_count(lyr) for lyr in rasters}
     if usable == {need} and all(lyr.bandCount() == need for lyr in rasters):
-        return [(INFO, "Bands left empty: bands 1-4 are taken as red, green, blue, NIR (the layers' "
+        return [(INFO, tr("Bands left empty: bands 1-4 are taken as red, green, blue, NIR (the layers' "
                  "metadata do not say which band is which); for blue, green, red, NIR imagery enter "
-                 "3,2,1,4.")]
+                 "3,2,1,4."))]
     if len(usable) == 1 and need not in usable:
-        return [(ERROR, "%s needs %d bands (red, green, blue, NIR) but the layers have %d and their metadata "
-                 "do not say which band is which: pick %d with Bands, %s."
+        return [(ERROR, tr("%s needs %d bands (red, green, blue, NIR) but the layers have %d and their metadata "
+                 "do not say which band is which: pick %d with Bands, %s.")
                  % (mdl.name(model), need, usable.pop(), need, hint))]
     return []
 
@@ -516,15 +524,18 @@ def _overlap_problem(layers):
     stray = stray_inputs([(e.xMinimum(), e.yMinimum(), e.xMaximum(), e.yMaximum()) for e in extents])
     if stray:  # most layers share a place, a few lie elsewhere (the first may be one)
         names = ", ".join("'%s'" % layers[i].name() for i in stray)
-        return ("%s do%s not overlap the other checked layers, which share a place: uncheck %s or check the "
-                "layers of one place." % (names, "es" if len(stray) == 1 else "", "it" if len(stray) == 1 else "them"))
+        return ((tr("%s does not overlap the other checked layers, which share a place: uncheck it or check the "
+                    "layers of one place.") if len(stray) == 1 else
+                 tr("%s do not overlap the other checked layers, which share a place: uncheck them or check the "
+                    "layers of one place.")) % names)
     apart = [lyr.name() for lyr, e in zip(layers[1:], extents[1:]) if e.intersect(extents[0]).isEmpty()]
     if apart:
-        return ("%s do%s not overlap '%s', the first checked layer: uncheck %s or check the layers of "
-                "one place." % (", ".join("'%s'" % n for n in apart), "es" if len(apart) == 1 else "",
-                                layers[0].name(), "it" if len(apart) == 1 else "them"))
-    return ("The layers do not overlap all at once: each overlaps the first, but there is no area common to "
-            "all of them. Uncheck the layers that cover another part of the scene.")
+        return ((tr("%s does not overlap '%s', the first checked layer: uncheck it or check the layers of "
+                    "one place.") if len(apart) == 1 else
+                 tr("%s do not overlap '%s', the first checked layer: uncheck them or check the layers of "
+                    "one place.")) % (", ".join("'%s'" % n for n in apart), layers[0].name()))
+    return (tr("The layers do not overlap all at once: each overlaps the first, but there is no area common to "
+            "all of them. Uncheck the layers that cover another part of the scene."))
 
 
 def _sidecar(layer):

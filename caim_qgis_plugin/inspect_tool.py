@@ -29,11 +29,11 @@ from caim_qgis_plugin import inputs as inp
 from caim_qgis_plugin import layers as lyr
 from caim_qgis_plugin import models as mdl
 from caim_qgis_plugin.richtext import escape
-from caim_qgis_plugin.i18n import translator
+from caim_qgis_plugin.i18n import noop, translator
 
 tr = translator("CaimInspect")
 
-BAND_NAMES = ["Red", "Green", "Blue", "NIR"]
+BAND_NAMES = [noop("Red"), noop("Green"), noop("Blue"), noop("NIR")]  # shown as tr(name)
 BAND_COLORS = ["#d7301f", "#31a354", "#3182bd", "#7a0177", "#636363", "#fdae6b"]
 
 
@@ -114,23 +114,23 @@ def inspect_pixel(run_info, point, crs):
     dates = list(run_info.get("dates") or [])
     outputs = run_info.get("outputs") or {}
     labels = lyr.interval_labels(dates)
-    result = {"dates": dates, "intervals": labels, "moment": None, "moment_text": "outside the result",
+    result = {"dates": dates, "intervals": labels, "moment": None, "moment_text": tr("outside the result"),
               "change_probability": None, "no_change_probability": None, "confidence": None,
               "series": [], "band_names": []}
     moment = _read_pixel(outputs.get("moment", ""), point, crs) if outputs.get("moment") else None
     if moment is not None:
         value = moment[0]
         if value is None:
-            result["moment_text"] = "no data"
+            result["moment_text"] = tr("no data")
         else:
             k = int(value)
             result["moment"] = k
             if k == 0:
-                result["moment_text"] = "no change"
+                result["moment_text"] = tr("no change")
             elif 1 <= k <= len(labels):
-                result["moment_text"] = "changed between %s" % labels[k - 1].replace(" to ", " and ")
+                result["moment_text"] = tr("changed between %s") % labels[k - 1].replace(" to ", " and ")
             else:
-                result["moment_text"] = "moment %d" % k
+                result["moment_text"] = tr("moment %d") % k
     if outputs.get("confidence"):
         conf = _read_pixel(outputs["confidence"], point, crs)
         if conf and conf[0] is not None:
@@ -145,11 +145,11 @@ def inspect_pixel(run_info, point, crs):
         cp = result["change_probability"]
         if cp and max(cp) > result["no_change_probability"]:  # the model called it changed: a dropped patch
             k = cp.index(max(cp))
-            result["moment_text"] = ("no change: the model dated a change between %s, but its changed patch "
-                                     "has fewer than the minimum of %d px" % (
+            result["moment_text"] = (tr("no change: the model dated a change between %s, but its changed patch "
+                                     "has fewer than the minimum of %d px") % (
                                          labels[k].replace(" to ", " and "), min_patch))
         else:
-            result["moment_text"] += " (changed patches under %d px were dropped)" % min_patch
+            result["moment_text"] += tr(" (changed patches under %d px were dropped)") % min_patch
     network = mdl.needs_weights(run_info.get("model"))
     assumed = network  # the roles R, G, B, NIR: given by a band mapping or the metadata, or assumed
     for entry in run_info.get("inputs") or []:
@@ -162,27 +162,27 @@ def inspect_pixel(run_info, point, crs):
         result["series"].append(values)
     clouded = _mask_hits(run_info, point, crs)
     result["clouded"] = clouded
-    names = [dates[i] if i < len(dates) and dates[i] else "date %d" % (i + 1) for i in range(len(result["series"]))]
-    if result["moment"] is None and clouded and result["moment_text"] == "no data":
-        result["moment_text"] = "no data: masked by the cloud mask on %s%s" % (
+    names = [dates[i] if i < len(dates) and dates[i] else tr("date %d") % (i + 1) for i in range(len(result["series"]))]
+    if result["moment"] is None and clouded and result["moment_text"] == tr("no data"):
+        result["moment_text"] = tr("no data: masked by the cloud mask on %s%s") % (
             ", ".join(names[i] for i in clouded),
-            "" if run_info.get("fill_gaps") else " (run with 'Fill masked dates' to fill such dates)")
+            "" if run_info.get("fill_gaps") else tr(" (run with 'Fill masked dates' to fill such dates)"))
     if run_info.get("fill_gaps") and result["moment"] is not None:
         masked = [names[i] for i, v in enumerate(result["series"])
                   if (v and all(x is None for x in v)) or i in clouded]
         if masked:
-            result["moment_text"] += " (masked on %s: filled from the previous clear date)" % ", ".join(masked)
+            result["moment_text"] += tr(" (masked on %s: filled from the previous clear date)") % ", ".join(masked)
     width = max((len(v) for v in result["series"] if v), default=0)
     if network and assumed:  # bands 1-4 read as red, green, blue, NIR: nothing said they are (4-band
         # Landsat stored SWIR1, NIR, red, green showed its NIR as "Green"; a desktop audit)
-        result["band_names"] = ["Band %d (as %s)" % (i + 1, BAND_NAMES[i] if i == 3 else BAND_NAMES[i].lower())
-                                if i < len(BAND_NAMES) else "Band %d" % (i + 1) for i in range(width)]
+        result["band_names"] = [tr("Band %d (as %s)") % (i + 1, tr(BAND_NAMES[i]) if i == 3 else tr(BAND_NAMES[i]).lower())
+                                if i < len(BAND_NAMES) else tr("Band %d") % (i + 1) for i in range(width)]
     elif network:  # a network (or an older run): red, green, blue, NIR
-        result["band_names"] = [BAND_NAMES[i] if i < len(BAND_NAMES) else "Band %d" % (i + 1)
+        result["band_names"] = [tr(BAND_NAMES[i]) if i < len(BAND_NAMES) else tr("Band %d") % (i + 1)
                                 for i in range(width)]
     else:  # the classical method reads any bands: name them by their numbers in the files
         mapping = next((e.get("bands") for e in run_info.get("inputs") or [] if e.get("bands")), None)
-        result["band_names"] = ["Band %d" % b for b in (mapping or range(1, width + 1))]
+        result["band_names"] = [tr("Band %d") % b for b in (mapping or range(1, width + 1))]
     return result
 
 
@@ -257,7 +257,7 @@ class SeriesPlot(QWidget):
         painter.setPen(text)
         data = self.data
         if not data or not any(data["series"]):
-            painter.drawText(self.rect(), Qt.AlignCenter, "Click a pixel of a CAIM result")
+            painter.drawText(self.rect(), Qt.AlignCenter, tr("Click a pixel of a CAIM result"))
             return
         series = data["series"]
         n = len(series)
@@ -372,30 +372,30 @@ class PanelScroll(QScrollArea):
 
 class InspectDock(QDockWidget):
     def __init__(self, parent=None):
-        super().__init__("CAIM pixel inspector", parent)
+        super().__init__(tr("CAIM pixel inspector"), parent)
         self.setObjectName("CaimInspectDock")
         body = QWidget(self)
         layout = QVBoxLayout(body)
-        self.header = QLabel("Choose the inspect tool and click a pixel of a CAIM result.")
+        self.header = QLabel(tr("Choose the inspect tool and click a pixel of a CAIM result."))
         self.header.setWordWrap(True)
         self.header.setTextInteractionFlags(Qt.TextSelectableByMouse)
         self.table = QTableWidget(0, 2)
-        self.table.setHorizontalHeaderLabels(["Interval", "P(change)"])
+        self.table.setHorizontalHeaderLabels([tr("Interval"), tr("P(change)")])
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.Stretch)
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 6)
         self.table.setEditTriggers(QTableWidget.NoEditTriggers)
         self.plot = SeriesPlot()
-        self.blind = QCheckBox("Hide the map's answer (to label sample points without bias)")
+        self.blind = QCheckBox(tr("Hide the map's answer (to label sample points without bias)"))
         self.blind.setObjectName("inspectBlind")
-        self.blind.setToolTip("Shows only the dates, cloud masks and band values of the clicked pixel: label an "
-                              "accuracy-assessment sample from the imagery, not from the map.")
+        self.blind.setToolTip(tr("Shows only the dates, cloud masks and band values of the clicked pixel: label an "
+                              "accuracy-assessment sample from the imagery, not from the map."))
         self.blind.toggled.connect(lambda _checked: self.last is not None and self.show_result(self.last, self._point))
         layout.addWidget(self.blind)
         layout.addWidget(self.header)
         layout.addWidget(self.table, 1)
-        caption = QLabel("Band values over time (shaded: detected change interval; grey column, hollow "
-                         "points: a date hidden by its cloud mask)")
+        caption = QLabel(tr("Band values over time (shaded: detected change interval; grey column, hollow "
+                         "points: a date hidden by its cloud mask)"))
         caption.setWordWrap(True)
         layout.addWidget(caption)
         layout.addWidget(self.plot, 2)
@@ -409,18 +409,18 @@ class InspectDock(QDockWidget):
         blind = self.blind.isChecked()
         self.table.setVisible(not blind)
         if blind:  # the imagery only: no moment, no probabilities, no shaded interval
-            clouded = [data["dates"][i] or "date %d" % (i + 1) for i in data.get("clouded") or []
+            clouded = [data["dates"][i] or tr("date %d") % (i + 1) for i in data.get("clouded") or []
                        if i < len(data["dates"])]
-            self.header.setText("<b>Map's answer hidden.</b> Label the pixel from the band values and the imagery."
-                                + ("<br><b>Cloud mask on:</b> %s" % escape(", ".join(clouded)) if clouded else "")
+            self.header.setText(tr("<b>Map's answer hidden.</b> Label the pixel from the band values and the imagery.")
+                                + (tr("<br><b>Cloud mask on:</b> %s") % escape(", ".join(clouded)) if clouded else "")
                                 + ("<br><small>%s</small>" % where if where else ""))
             self.plot.set_data(dict(data, moment=None))
             return
-        text = "<b>Change moment:</b> %s" % escape(data["moment_text"])  # dates and labels stored in the project
+        text = tr("<b>Change moment:</b> %s") % escape(data["moment_text"])  # dates and labels stored in the project
         if data.get("confidence") is not None:
-            text += "<br><b>Confidence:</b> %.2f" % data["confidence"]
+            text += tr("<br><b>Confidence:</b> %.2f") % data["confidence"]
         if data.get("no_change_probability") is not None:
-            text += "<br><b>P(no change):</b> %.2f" % data["no_change_probability"]
+            text += tr("<br><b>P(no change):</b> %.2f") % data["no_change_probability"]
         if where:
             text += "<br><small>%s</small>" % where
         self.header.setText(text)
@@ -438,7 +438,7 @@ class InspectDock(QDockWidget):
                     it.setFont(f)
             self.table.setItem(row, 1, item)
         if probs is None:
-            self.table.setToolTip("Run with 'moment probabilities' on to see per-interval probabilities.")
+            self.table.setToolTip(tr("Run with 'moment probabilities' on to see per-interval probabilities."))
         self.plot.set_data(data)
 
 
@@ -453,7 +453,7 @@ class InspectTool(QgsMapToolEmitPoint):
     def on_click(self, point, button):
         layer = find_run_layer(self.iface)
         if layer is None:
-            self.dock.header.setText("No CAIM result in the project: run 'Detect changes' first.")
+            self.dock.header.setText(tr("No CAIM result in the project: run 'Detect changes' first."))
             return
         crs = self.canvas().mapSettings().destinationCrs()
         data = inspect_pixel(lyr.run_info_of(layer), point, crs)

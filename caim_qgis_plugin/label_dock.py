@@ -136,13 +136,13 @@ def save_sample_copy(layer, path, project=None):
     options.layerName = "sample"
     result = QgsVectorFileWriter.writeAsVectorFormatV2(layer, path, QgsCoordinateTransformContext(), options)
     if result[0] != QgsVectorFileWriter.NoError:
-        raise OSError(result[1] or "the file could not be written")
+        raise OSError(result[1] or tr("the file could not be written"))
     map_path = sample_map_path(layer)
     if map_path:  # the map the sample was drawn from: the panel and the estimate find it by this record
         _record_map(path, map_path)
     copy = QgsVectorLayer(path, layer.name(), "ogr")
     if not copy.isValid():
-        raise OSError("the written file cannot be opened")
+        raise OSError(tr("the written file cannot be opened"))
     copy.setRenderer(layer.renderer().clone())
     for i, field in enumerate(layer.fields()):
         j = copy.fields().indexOf(field.name())
@@ -201,7 +201,7 @@ def class_choices(layer, run_info=None):
         if choices:
             return dict(sorted(choices.items(), key=_class_order))
     dates = (run_info or {}).get("dates") or []
-    choices = {0: "no change"}
+    choices = {0: tr("no change")}
     for k, label in enumerate(lyr.interval_labels(dates), start=1):
         choices[k] = label
     if len(choices) > 2:
@@ -236,7 +236,7 @@ class ChipStrip(QWidget):
         super().__init__(parent)
         self.chips = []  # [(title, QImage or None, clouded)]
         self.pixels = 31
-        self.message = "No point shown."
+        self.message = tr("No point shown.")
         self.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Preferred)
 
     def set_chips(self, chips, pixels):
@@ -315,15 +315,15 @@ class ChipStrip(QWidget):
             y = (i // cols) * (side + self.TITLE + self.GAP)
             painter.setPen(QColor("#888888") if clouded else self.palette().windowText().color())
             painter.setFont(self._title_font(painter, title, side + self.GAP))
-            text = title + " (masked)" if clouded and painter.fontMetrics().width(
-                title + " (masked)") <= side + self.GAP else title  # else the dashed frame says it
+            text = title + tr(" (masked)") if clouded and painter.fontMetrics().width(
+                title + tr(" (masked)")) <= side + self.GAP else title  # else the dashed frame says it
             painter.drawText(QRectF(x, y, side + self.GAP, self.TITLE - 2), Qt.AlignLeft | Qt.AlignVCenter,
                              painter.fontMetrics().elidedText(text, Qt.ElideRight, side + self.GAP))
             target = QRectF(x, y + self.TITLE, side, side)
             if image is None:
                 painter.fillRect(target, QColor("#404040"))
                 painter.setPen(QColor("white"))
-                painter.drawText(target, Qt.AlignCenter | Qt.TextWordWrap, "not readable")
+                painter.drawText(target, Qt.AlignCenter | Qt.TextWordWrap, tr("not readable"))
                 continue
             painter.drawImage(target, image)  # scaled without smoothing: pixels stay square
             if clouded:
@@ -346,7 +346,7 @@ class LabelDock(QDockWidget):
     _writing = False  # True while the panel writes a label itself
 
     def __init__(self, iface, parent=None, on_assess=None):
-        super().__init__("CAIM sample labelling", parent)
+        super().__init__(tr("CAIM sample labelling"), parent)
         self.setObjectName("CaimLabelDock")
         self.iface = iface
         self.on_assess = on_assess
@@ -365,27 +365,27 @@ class LabelDock(QDockWidget):
         grid = QGridLayout()
         self.sample_combo = QComboBox()
         self.sample_combo.setObjectName("labelSample")
-        self.sample_combo.setToolTip("A point layer with a 'reference' field, e.g. drawn by 'Draw an "
-                                     "accuracy-assessment sample'")
+        self.sample_combo.setToolTip(tr("A point layer with a 'reference' field, e.g. drawn by 'Draw an "
+                                     "accuracy-assessment sample'"))
         self.run_combo = QComboBox()
         self.run_combo.setObjectName("labelRun")
-        self.run_combo.setToolTip("The CAIM run whose input dates are shown (its change moment layer)")
+        self.run_combo.setToolTip(tr("The CAIM run whose input dates are shown (its change moment layer)"))
         self.show_combo = QComboBox()
-        self.show_combo.addItems(["True colour (red, green, blue)", "False colour (NIR, red, green)"])
-        self.show_combo.setToolTip("False colour shows vegetation red; an input without a known NIR band is "
-                                   "shown in true colour")
+        self.show_combo.addItems([tr("True colour (red, green, blue)"), tr("False colour (NIR, red, green)")])
+        self.show_combo.setToolTip(tr("False colour shows vegetation red; an input without a known NIR band is "
+                                   "shown in true colour"))
         self.context_combo = QComboBox()
         for n in CONTEXT_SIZES:
-            self.context_combo.addItem("%d x %d pixels" % (n, n), n)
+            self.context_combo.addItem(tr("%d x %d pixels") % (n, n), n)
         settings = QSettings()
         self.show_combo.setCurrentIndex(1 if settings.value("caim/label_show", "false") == "false" else 0)
         self.context_combo.setCurrentIndex(max(0, self.context_combo.findData(
             int(settings.value("caim/label_context", 31)))))
-        grid.addWidget(QLabel("Sample"), 0, 0)
+        grid.addWidget(QLabel(tr("Sample")), 0, 0)
         grid.addWidget(self.sample_combo, 0, 1, 1, 3)
-        grid.addWidget(QLabel("Imagery of"), 1, 0)
+        grid.addWidget(QLabel(tr("Imagery of")), 1, 0)
         grid.addWidget(self.run_combo, 1, 1, 1, 3)
-        grid.addWidget(QLabel("Show"), 2, 0)
+        grid.addWidget(QLabel(tr("Show")), 2, 0)
         grid.addWidget(self.show_combo, 2, 1)
         grid.addWidget(self.context_combo, 2, 2, 1, 2)
         grid.setColumnStretch(1, 1)
@@ -396,12 +396,12 @@ class LabelDock(QDockWidget):
         layout.addWidget(self.bands_note)
 
         temp_row = QHBoxLayout()
-        self.temp_note = QLabel("<span style='color:%s'><b>This sample is a temporary file</b>: QGIS deletes it, "
-                                "with your labels, when it closes. Save a copy and label that.</span>" % tone("error"))
+        self.temp_note = QLabel(tr("<span style='color:%s'><b>This sample is a temporary file</b>: QGIS deletes it, "
+                                "with your labels, when it closes. Save a copy and label that.</span>") % tone("error"))
         self.temp_note.setObjectName("labelTemporary")
         self.temp_note.setWordWrap(True)
-        self.save_copy_button = QPushButton("Save a copy...")
-        self.save_copy_button.setToolTip("Writes the sample (labels included) to a GeoPackage and labels that file")
+        self.save_copy_button = QPushButton(tr("Save a copy..."))
+        self.save_copy_button.setToolTip(tr("Writes the sample (labels included) to a GeoPackage and labels that file"))
         self.save_copy_button.clicked.connect(self._save_copy_clicked)
         temp_row.addWidget(self.temp_note, 1)
         temp_row.addWidget(self.save_copy_button)
@@ -411,11 +411,11 @@ class LabelDock(QDockWidget):
         self.header.setWordWrap(True)
         layout.addWidget(self.header)
         nav = QHBoxLayout()
-        self.prev_button = QPushButton("< Previous")
-        self.next_button = QPushButton("Next >")
-        self.unlabelled_button = QPushButton("Next unlabelled >>")
-        for b, tip in ((self.prev_button, "Previous point (Page Up)"), (self.next_button, "Next point (Page Down)"),
-                       (self.unlabelled_button, "The next point without a label (N)")):
+        self.prev_button = QPushButton(tr("< Previous"))
+        self.next_button = QPushButton(tr("Next >"))
+        self.unlabelled_button = QPushButton(tr("Next unlabelled >>"))
+        for b, tip in ((self.prev_button, tr("Previous point (Page Up)")), (self.next_button, tr("Next point (Page Down)")),
+                       (self.unlabelled_button, tr("The next point without a label (N)"))):
             b.setToolTip(tip)
             nav.addWidget(b)
         layout.addLayout(nav)
@@ -432,33 +432,33 @@ class LabelDock(QDockWidget):
         self.plot.setMinimumHeight(130)
         layout.addWidget(self.plot, 1)
 
-        layout.addWidget(QLabel("<b>Reference class</b> of the boxed pixel (keys 0-9 for the first ten):"))
+        layout.addWidget(QLabel(tr("<b>Reference class</b> of the boxed pixel (keys 0-9 for the first ten):")))
         self.button_box = QWidget()
         self.button_grid = QGridLayout(self.button_box)
         self.button_grid.setContentsMargins(0, 0, 0, 0)
         self.class_buttons = {}
         layout.addWidget(self.button_box)
         row = QHBoxLayout()
-        self.cant_tell = QPushButton("Can't tell (leave unlabelled)")
-        self.cant_tell.setToolTip("Clears the label: the point stays out of the estimate (Delete)")
+        self.cant_tell = QPushButton(tr("Can't tell (leave unlabelled)"))
+        self.cant_tell.setToolTip(tr("Clears the label: the point stays out of the estimate (Delete)"))
         row.addWidget(self.cant_tell)
         self.note = QLineEdit()
-        self.note.setPlaceholderText("note (optional)")
+        self.note.setPlaceholderText(tr("note (optional)"))
         row.addWidget(self.note, 1)
         layout.addLayout(row)
-        self.advance = QCheckBox("After labelling, go to the next unlabelled point")
+        self.advance = QCheckBox(tr("After labelling, go to the next unlabelled point"))
         self.advance.setChecked(True)
-        self.zoom = QCheckBox("Zoom the map to each point")
+        self.zoom = QCheckBox(tr("Zoom the map to each point"))
         self.zoom.setChecked(True)
-        self.hide_results = QCheckBox("Hide the CAIM results on the map while labelling")
+        self.hide_results = QCheckBox(tr("Hide the CAIM results on the map while labelling"))
         self.hide_results.setChecked(True)
-        self.hide_results.setToolTip("Label from the imagery, not from the map's answer; shown again when "
-                                     "unticked or when this panel closes")
+        self.hide_results.setToolTip(tr("Label from the imagery, not from the map's answer; shown again when "
+                                     "unticked or when this panel closes"))
         for w in (self.advance, self.zoom, self.hide_results):
             layout.addWidget(w)
-        self.assess_button = QPushButton("Estimate area and accuracy...")
-        self.assess_button.setToolTip("Opens 'Estimate change area and accuracy from a labelled sample' with "
-                                      "this sample and the map it was drawn from")
+        self.assess_button = QPushButton(tr("Estimate area and accuracy..."))
+        self.assess_button.setToolTip(tr("Opens 'Estimate change area and accuracy from a labelled sample' with "
+                                      "this sample and the map it was drawn from"))
         layout.addWidget(self.assess_button)
         self.setWidget(PanelScroll(body))
 
@@ -595,21 +595,21 @@ class LabelDock(QDockWidget):
     def _save_copy_clicked(self):
         map_path = sample_map_path(self.sample)
         folder = os.path.dirname(map_path) if map_path else os.path.expanduser("~")
-        path, _ = QFileDialog.getSaveFileName(self, "Save the sample", os.path.join(folder, "sample.gpkg"),
-                                              "GeoPackage (*.gpkg)")
+        path, _ = QFileDialog.getSaveFileName(self, tr("Save the sample"), os.path.join(folder, "sample.gpkg"),
+                                              tr("GeoPackage (*.gpkg)"))
         if path:
             self.save_copy(path if path.lower().endswith(".gpkg") else path + ".gpkg")
 
     def save_copy(self, path):
         """Save the temporary sample to ``path`` and go on labelling the copy (at the same point)."""
         if os.path.exists(path):
-            self._error("'%s' exists: choose a new file name (a sample is never written over a file)." % path)
+            self._error(tr("'%s' exists: choose a new file name (a sample is never written over a file).") % path)
             return None
         pos, temporary = self.pos, self.sample
         try:
             copy = save_sample_copy(temporary, path)
         except OSError as exc:
-            self._error("The sample could not be saved to '%s': %s" % (path, exc))
+            self._error(tr("The sample could not be saved to '%s': %s") % (path, exc))
             return None
         QgsProject.instance().removeMapLayer(temporary.id())  # the copy takes its place: one sample to label
         self.refresh_layers()
@@ -653,8 +653,8 @@ class LabelDock(QDockWidget):
             button.setCheckable(True)
             button.setObjectName("labelClass%d" % c if c >= 0 else "labelChangedUnknown")
             if c == CHANGED_UNKNOWN:
-                button.setToolTip("The pixel changed, but when cannot be told: -1, counted when the estimate "
-                                  "is of changed / unchanged only")
+                button.setToolTip(tr("The pixel changed, but when cannot be told: -1, counted when the estimate "
+                                  "is of changed / unchanged only"))
             button.setStyleSheet("QPushButton { text-align: left; padding: 3px 6px; }")
             button.clicked.connect(lambda _checked, c=c: self.set_label(c))
             self.button_grid.addWidget(button, i % rows, i // rows)
@@ -722,8 +722,8 @@ class LabelDock(QDockWidget):
         finally:
             self._writing = False
         if not ok:
-            self._error("The sample layer '%s' cannot be written (a read-only file or format?). Save it as a "
-                        "GeoPackage (right-click > Export > Save Features As...) and label that copy."
+            self._error(tr("The sample layer '%s' cannot be written (a read-only file or format?). Save it as a "
+                        "GeoPackage (right-click > Export > Save Features As...) and label that copy.")
                         % layer.name())
         return ok
 
@@ -755,7 +755,7 @@ class LabelDock(QDockWidget):
 
     def _error(self, text):
         if self.iface is not None:
-            self.iface.messageBar().pushWarning("CAIM sample labelling", escape(text))  # the bar renders HTML
+            self.iface.messageBar().pushWarning(tr("CAIM sample labelling"), escape(text))  # the bar renders HTML
         self.header.setText("<span style='color:%s'>%s</span>" % (tone("error"), escape(text)))
 
     # -- navigation and display ----------------------------------------------------------------------
@@ -769,7 +769,7 @@ class LabelDock(QDockWidget):
     def next_unlabelled(self):
         nxt = self._first_unlabelled(self.pos + 1)
         if nxt is None:
-            self.header.setText(self.header.text() + "<br><b>Every point is labelled.</b>")
+            self.header.setText(self.header.text() + tr("<br><b>Every point is labelled.</b>"))
         else:
             self.go(nxt)
 
@@ -788,22 +788,22 @@ class LabelDock(QDockWidget):
         if self.marker is not None:  # shown again at the next point
             self.marker.hide()
         if self.sample is None:
-            self.header.setText("No sample to label: draw one with <i>Draw an accuracy-assessment sample</i> "
-                                "(a point layer with a 'reference' field).")
-            self.chips.set_message("No sample.")
+            self.header.setText(tr("No sample to label: draw one with <i>Draw an accuracy-assessment sample</i> "
+                                "(a point layer with a 'reference' field)."))
+            self.chips.set_message(tr("No sample."))
             self.plot.set_data(None)
             return
         if not self.order:
-            self.header.setText(literal("The sample layer '%s' has no points." % self.sample.name()))
-            self.chips.set_message("No points.")
+            self.header.setText(literal(tr("The sample layer '%s' has no points.") % self.sample.name()))
+            self.chips.set_message(tr("No points."))
             return
         feature, point = self.current_point()
         ref = self._reference(feature) if feature is not None else None
         n, done = len(self.order), self.labelled_count()
         ident = feature["id"] if feature is not None and self.sample.fields().indexOf("id") >= 0 else self.order[self.pos]
-        label = ("<b>%d</b> %s" % (ref, escape(self.choices.get(ref, "(not a class of the map)")))
-                 if ref is not None else "<i>not labelled</i>")
-        self.header.setText("Point %d of %d (id %s): %s<br>%d labelled, %d to go"
+        label = ("<b>%d</b> %s" % (ref, escape(self.choices.get(ref, tr("(not a class of the map)"))))
+                 if ref is not None else tr("<i>not labelled</i>"))
+        self.header.setText(tr("Point %d of %d (id %s): %s<br>%d labelled, %d to go")
                             % (self.pos + 1, n, escape(ident), label, done, n - done))
         for c, button in self.class_buttons.items():
             button.setChecked(c == ref)
@@ -811,13 +811,13 @@ class LabelDock(QDockWidget):
         self.note.setText("" if note in (None, NULL) else str(note))
         info = self._run_info()
         if point is None:
-            self.chips.set_message("This point has no geometry.")
+            self.chips.set_message(tr("This point has no geometry."))
             self.plot.set_data(None)
             return
         self._show_on_map(point)
         if info is None:
-            self.chips.set_message("No CAIM run in the project to show the imagery of: load the run's change "
-                                   "moment layer (run 'Detect changes' in this project).")
+            self.chips.set_message(tr("No CAIM run in the project to show the imagery of: load the run's change "
+                                   "moment layer (run 'Detect changes' in this project)."))
             self.plot.set_data(None)
             return
         data = inspect_pixel(info, point, self.sample.crs())
@@ -890,7 +890,7 @@ class LabelDock(QDockWidget):
         dates = info.get("dates") or []
         chips, shown = [], []
         for i, entry in enumerate(info.get("inputs") or []):
-            title = dates[i] if i < len(dates) and dates[i] else "date %d" % (i + 1)
+            title = dates[i] if i < len(dates) and dates[i] else tr("date %d") % (i + 1)
             try:
                 bands, no_nir, limits = self._display_of(entry)
                 shown.append((bands, no_nir))
@@ -907,11 +907,11 @@ class LabelDock(QDockWidget):
             self.bands_note.setText("")
             return
         bands, no_nir = shown[0]
-        text = "Chips: bands %s as red, green, blue" % ", ".join(str(b) for b in bands)
+        text = tr("Chips: bands %s as red, green, blue") % ", ".join(str(b) for b in bands)
         if len(set(b for b, _ in shown)) > 1:
-            text += " (other bands for some dates)"
+            text += tr(" (other bands for some dates)")
         if any(n for _, n in shown):
-            text += "; no NIR band is known for these files, so true colour"
+            text += tr("; no NIR band is known for these files, so true colour")
         self.bands_note.setText("<small>%s.</small>" % text)
 
     def _show_on_map(self, point):

@@ -26,7 +26,7 @@ from qgis.core import (
 )
 
 from caim_qgis_plugin import models as mdl
-from caim_qgis_plugin.i18n import translator
+from caim_qgis_plugin.i18n import noop, translator
 
 tr = translator("CaimLayers")
 
@@ -37,10 +37,10 @@ TRANSPARENT = QColor(0, 0, 0, 0)
 RUN_PROPERTY = "caim/run"
 KIND_PROPERTY = "caim/kind"
 LAYER_TITLES = {
-    AREA: "Change area",
-    MOMENT: "Change moment",
-    CONFIDENCE: "Confidence",
-    PROBABILITIES: "Moment probabilities",
+    AREA: noop("Change area"),
+    MOMENT: noop("Change moment"),
+    CONFIDENCE: noop("Confidence"),
+    PROBABILITIES: noop("Moment probabilities"),
 }
 
 # Fallback sequential ramp (early yellow -> late purple) when the engine cannot be imported.
@@ -61,8 +61,8 @@ def interval_labels(dates):
     try:
         from model_core.predict import interval_labels as engine_labels
     except ImportError:  # no engine (no torch): the same labels without the numbering
-        shown = [d if d else "image %d" % (i + 1) for i, d in enumerate(dates)]
-        return ["%s to %s" % (shown[k], shown[k + 1]) for k in range(len(shown) - 1)]
+        shown = [d if d else tr("image %d") % (i + 1) for i, d in enumerate(dates)]
+        return [tr("%s to %s") % (shown[k], shown[k + 1]) for k in range(len(shown) - 1)]
     return engine_labels(list(dates))
 
 
@@ -83,15 +83,15 @@ def moment_colors(n_intervals):
 
 def area_renderer(provider=None):
     classes = [
-        QgsPalettedRasterRenderer.Class(0, QColor(TRANSPARENT), "Unchanged"),
-        QgsPalettedRasterRenderer.Class(1, QColor(CHANGED_COLOR), "Changed"),
+        QgsPalettedRasterRenderer.Class(0, QColor(TRANSPARENT), tr("Unchanged")),
+        QgsPalettedRasterRenderer.Class(1, QColor(CHANGED_COLOR), tr("Changed")),
     ]
     return QgsPalettedRasterRenderer(provider, 1, classes)
 
 
 def moment_renderer(dates, provider=None):
     labels = interval_labels(dates)
-    classes = [QgsPalettedRasterRenderer.Class(0, QColor(TRANSPARENT), "No change")]
+    classes = [QgsPalettedRasterRenderer.Class(0, QColor(TRANSPARENT), tr("No change"))]
     for k, (label, color) in enumerate(zip(labels, moment_colors(len(labels))), start=1):
         classes.append(QgsPalettedRasterRenderer.Class(k, color, label))
     return QgsPalettedRasterRenderer(provider, 1, classes)
@@ -173,19 +173,19 @@ def run_name(dates, model=None, sensitivity=None, min_patch=None, fill_gaps=Fals
     """'CAIM changes 2019-05-01 to 2021-05-01 (3 dates, CAIM-Net)'; the model only when known, the
     minimum-error threshold as ', minimum-error threshold', a sensitivity other than 0 as ', sensitivity
     +0.5', a minimum change patch as ', patches >= 4 px', gap filling as ', gaps filled'."""
-    what = "%d dates" % len(dates) + (", %s" % mdl.name(model) if model else "")
+    what = tr("%d dates") % len(dates) + (", %s" % mdl.name(model) if model else "")
     if threshold == "kittler":
-        what += ", minimum-error threshold"
+        what += tr(", minimum-error threshold")
     if sensitivity:
-        what += ", sensitivity %+g" % float(sensitivity)
+        what += tr(", sensitivity %+g") % float(sensitivity)
     if min_patch and int(min_patch) > 1:
-        what += ", patches >= %d px" % int(min_patch)
+        what += tr(", patches >= %d px") % int(min_patch)
     if fill_gaps:
-        what += ", gaps filled"
+        what += tr(", gaps filled")
     known = [d for d in dates if d]
     if len(known) >= 2:
-        return "CAIM changes %s to %s (%s)" % (known[0], known[-1], what)
-    return "CAIM changes (%s)" % what
+        return tr("CAIM changes %s to %s (%s)") % (known[0], known[-1], what)
+    return tr("CAIM changes (%s)") % what
 
 
 def unique_group_name(root, name):
@@ -225,10 +225,10 @@ def add_run_outputs(paths, dates, run_info=None, project=None, name=None):
         if kind == "polygons":
             from qgis.core import QgsVectorLayer
 
-            layer = QgsVectorLayer(path, "Change polygons", "ogr")
+            layer = QgsVectorLayer(path, tr("Change polygons"), "ogr")
             _style_polygons(layer, dates)
         else:
-            layer = QgsRasterLayer(path, LAYER_TITLES[kind], "gdal")
+            layer = QgsRasterLayer(path, tr(LAYER_TITLES[kind]), "gdal")
             style_layer(layer, kind, dates)
         if not layer.isValid():
             continue

@@ -10,7 +10,7 @@ torch; a test checks that.
 """
 
 import os
-from caim_qgis_plugin.i18n import translator
+from caim_qgis_plugin.i18n import noop, translator
 
 tr = translator("CaimModels")
 
@@ -28,15 +28,15 @@ NETWORK_BANDS = 4
 EXTRA_BANDS = frozenset({"caimnet_cva", "caimnet_isfa"})
 # The classical part of each fusion, as messages name it.
 CLASSICAL_PART = {"caimnet_cva": "CVA", "caimnet_isfa": "ISFA"}
-NAMES = {"caimnet": "CAIM-Net", "schanger": "SChanger", "cva": "Classical CVA", "caimnet_cva": "CAIM-Net + CVA",
-         "isfa": "Classical ISFA", "caimnet_isfa": "CAIM-Net + ISFA"}
+NAMES = {"caimnet": "CAIM-Net", "schanger": "SChanger", "cva": noop("Classical CVA"), "caimnet_cva": "CAIM-Net + CVA",
+         "isfa": noop("Classical ISFA"), "caimnet_isfa": "CAIM-Net + ISFA"}
 TITLES = {
-    "caimnet": "CAIM-Net (any number of dates)",
-    "schanger": "SChanger (exactly 2 dates)",
-    "cva": "Classical CVA + Otsu (no weights, fast, any bands)",
-    "caimnet_cva": "CAIM-Net + CVA fusion (any number of dates; CAIM-Net weights)",
-    "isfa": "Classical ISFA (iterative slow feature analysis: no weights, any bands)",
-    "caimnet_isfa": "CAIM-Net + ISFA fusion (any number of dates; CAIM-Net weights)",
+    "caimnet": noop("CAIM-Net (any number of dates)"),
+    "schanger": noop("SChanger (exactly 2 dates)"),
+    "cva": noop("Classical CVA + Otsu (no weights, fast, any bands)"),
+    "caimnet_cva": noop("CAIM-Net + CVA fusion (any number of dates; CAIM-Net weights)"),
+    "isfa": noop("Classical ISFA (iterative slow feature analysis: no weights, any bands)"),
+    "caimnet_isfa": noop("CAIM-Net + ISFA fusion (any number of dates; CAIM-Net weights)"),
 }
 
 
@@ -71,7 +71,7 @@ def resolve(model, n_dates):
 
 def name(model):
     """Short user-facing name ("CAIM-Net", "SChanger", "Classical CVA")."""
-    return NAMES.get(model, model or "?")
+    return tr(NAMES[model]) if model in NAMES else (model or "?")
 
 
 def _defaults():
@@ -84,11 +84,11 @@ def title(model):
     if model == AUTO:
         two, other = _defaults()
         if two is None or other is None:
-            return "Automatic (the engine's recommended model for the number of dates)"
+            return tr("Automatic (the engine's recommended model for the number of dates)")
         if two == other:
-            return "Automatic (%s)" % name(other)
-        return "Automatic (%s; %s for exactly 2 dates)" % (name(other), name(two))
-    return TITLES.get(model, model)
+            return tr("Automatic (%s)") % name(other)
+        return tr("Automatic (%s; %s for exactly 2 dates)") % (name(other), name(two))
+    return tr(TITLES[model]) if model in TITLES else model
 
 
 def auto_summary():
@@ -96,10 +96,10 @@ def auto_summary():
     when the engine's two-date default differs)."""
     two, other = _defaults()
     if two is None or other is None:
-        return "the recommended model for the number of dates"
+        return tr("the recommended model for the number of dates")
     if two == other:
         return name(other)
-    return "%s, or %s for exactly 2 dates" % (name(other), name(two))
+    return tr("%s, or %s for exactly 2 dates") % (name(other), name(two))
 
 
 def needs_weights(model):
@@ -109,5 +109,5 @@ def needs_weights(model):
 def describe(choice, resolved, n_dates):
     """'SChanger (automatic choice for 2 dates)' or 'CAIM-Net'."""
     if choice in (None, "", AUTO):
-        return "%s (automatic choice for %d dates)" % (name(resolved), n_dates)
+        return tr("%s (automatic choice for %d dates)") % (name(resolved), n_dates)
     return name(resolved)

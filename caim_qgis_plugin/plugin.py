@@ -55,45 +55,45 @@ class CaimPlugin:
 
     def initGui(self):  # noqa: N802
         self.initProcessing()
-        self.toolbar = self.iface.addToolBar("CAIM change detection")
+        self.toolbar = self.iface.addToolBar(tr("CAIM change detection"))
         self.toolbar.setObjectName("CaimToolbar")
 
-        self.run_action = QAction(QIcon(icon_path("caim.svg")), "Detect changes in a time series…",
+        self.run_action = QAction(QIcon(icon_path("caim.svg")), tr("Detect changes in a time series…"),
                                   self.iface.mainWindow())
         self.run_action.setObjectName("CaimDetectChanges")
-        self.run_action.setToolTip("CAIM: find where and when the land changed in an ordered series of rasters")
+        self.run_action.setToolTip(tr("CAIM: find where and when the land changed in an ordered series of rasters"))
         self.run_action.triggered.connect(self.show_dialog)
 
-        self.inspect_action = QAction(QIcon(icon_path("caim_inspect.svg")), "Inspect change pixel",
+        self.inspect_action = QAction(QIcon(icon_path("caim_inspect.svg")), tr("Inspect change pixel"),
                                       self.iface.mainWindow())
         self.inspect_action.setObjectName("CaimInspect")
         self.inspect_action.setCheckable(True)
-        self.inspect_action.setToolTip("CAIM: click a pixel to see its change moment, per-interval "
-                                       "probabilities and band values over time")
+        self.inspect_action.setToolTip(tr("CAIM: click a pixel to see its change moment, per-interval "
+                                       "probabilities and band values over time"))
         self.inspect_action.toggled.connect(self.toggle_inspect)
 
-        self.sample_action = QAction("Draw an accuracy-assessment sample…", self.iface.mainWindow())
+        self.sample_action = QAction(tr("Draw an accuracy-assessment sample…"), self.iface.mainWindow())
         self.sample_action.setObjectName("CaimSample")
-        self.sample_action.setToolTip("CAIM: a stratified random sample of a change map's pixels to label "
-                                      "(caim:samplechangemap)")
+        self.sample_action.setToolTip(tr("CAIM: a stratified random sample of a change map's pixels to label "
+                                      "(caim:samplechangemap)"))
         self.sample_action.triggered.connect(lambda: self.open_algorithm(SAMPLE_ID))
-        self.assess_action = QAction("Estimate change area and accuracy…", self.iface.mainWindow())
+        self.assess_action = QAction(tr("Estimate change area and accuracy…"), self.iface.mainWindow())
         self.assess_action.setObjectName("CaimAssess")
-        self.assess_action.setToolTip("CAIM: area of each class and the map's accuracies, with confidence "
-                                      "intervals, from the labelled sample (caim:assessaccuracy)")
+        self.assess_action.setToolTip(tr("CAIM: area of each class and the map's accuracies, with confidence "
+                                      "intervals, from the labelled sample (caim:assessaccuracy)"))
         self.assess_action.triggered.connect(lambda: self.open_algorithm(ASSESS_ID))
-        self.compare_action = QAction("Compare with a reference map…", self.iface.mainWindow())
+        self.compare_action = QAction(tr("Compare with a reference map…"), self.iface.mainWindow())
         self.compare_action.setObjectName("CaimCompare")
-        self.compare_action.setToolTip("CAIM: confusion matrix, kappa and F1 of a change map against a wall-to-wall "
-                                       "reference raster (caim:comparewithreference)")
+        self.compare_action.setToolTip(tr("CAIM: confusion matrix, kappa and F1 of a change map against a wall-to-wall "
+                                       "reference raster (caim:comparewithreference)"))
         self.compare_action.triggered.connect(lambda: self.open_algorithm(COMPARE_ID))
-        self.label_action = QAction("Label the sample points…", self.iface.mainWindow())
+        self.label_action = QAction(tr("Label the sample points…"), self.iface.mainWindow())
         self.label_action.setObjectName("CaimLabel")
-        self.label_action.setToolTip("CAIM: step through a sample's points and label each from chips of every "
-                                     "date, without seeing the map's answer")
+        self.label_action.setToolTip(tr("CAIM: step through a sample's points and label each from chips of every "
+                                     "date, without seeing the map's answer"))
         self.label_action.triggered.connect(self.show_label_dock)
 
-        self.help_action = QAction("PyTorch status and installation…", self.iface.mainWindow())
+        self.help_action = QAction(tr("PyTorch status and installation…"), self.iface.mainWindow())
         self.help_action.setObjectName("CaimDependencies")
         self.help_action.triggered.connect(self.show_dependencies)
 
@@ -147,17 +147,17 @@ class CaimPlugin:
         from caim_qgis_plugin.dependencies import install_instructions, torch_available
 
         if torch_available():
-            QMessageBox.information(self.iface.mainWindow(), "CAIM change detection",
-                                    "PyTorch is installed; the plugin is ready.")
+            QMessageBox.information(self.iface.mainWindow(), tr("CAIM change detection"),
+                                    tr("PyTorch is installed; the plugin is ready."))
         else:
-            QMessageBox.warning(self.iface.mainWindow(), "CAIM change detection: PyTorch missing",
+            QMessageBox.warning(self.iface.mainWindow(), tr("CAIM change detection: PyTorch missing"),
                                 install_instructions())
 
     def show_dialog(self):
         from caim_qgis_plugin.dependencies import install_instructions, torch_available
 
         if not torch_available():
-            QMessageBox.warning(self.iface.mainWindow(), "CAIM change detection: PyTorch missing",
+            QMessageBox.warning(self.iface.mainWindow(), tr("CAIM change detection: PyTorch missing"),
                                 install_instructions())
             return
         if self.dialog is None:
@@ -214,9 +214,9 @@ class CaimPlugin:
         try:
             import processing
         except ImportError:
-            QMessageBox.warning(self.iface.mainWindow(), "CAIM change detection",
-                                "The Processing plugin is not enabled: enable it (Plugins > Manage and Install "
-                                "Plugins > Installed > Processing) to run %s." % alg_id)
+            QMessageBox.warning(self.iface.mainWindow(), tr("CAIM change detection"),
+                                tr("The Processing plugin is not enabled: enable it (Plugins > Manage and Install "
+                                "Plugins > Installed > Processing) to run %s.") % alg_id)
             return
         processing.execAlgorithmDialog(alg_id, self.algorithm_defaults(alg_id, points))
 
