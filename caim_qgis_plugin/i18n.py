@@ -6,7 +6,11 @@ The context names the module, as Qt Linguist groups messages by it.  Messages of
 (``model_core``, which never imports Qt) stay in English.
 """
 
-from qgis.PyQt.QtCore import QCoreApplication
+import os
+
+from qgis.PyQt.QtCore import QCoreApplication, QLocale, QTranslator
+
+I18N_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "i18n")
 
 
 def translator(context):
@@ -27,3 +31,42 @@ def noop(text):
 def number(value, decimals=2):
     """``value`` with ``decimals`` decimals, as shown to the user."""
     return "%.*f" % (decimals, value)
+
+
+def qgis_locale():
+    """The locale QGIS translates its interface into, as QGIS plugins find it: the user's choice
+    (``locale/userLocale``) when the override is on (``locale/overrideFlag``), else the system's."""
+    from qgis.core import QgsSettings
+
+    settings = QgsSettings()
+    name = ""
+    if settings.value("locale/overrideFlag", False, type=bool):
+        name = settings.value("locale/userLocale", "", type=str) or ""
+    return (name or QLocale().name() or "").replace("-", "_")
+
+
+def translation_file(locale, folder=I18N_DIR):
+    """``caim_<lang_COUNTRY>.qm``, else ``caim_<lang>.qm`` in ``folder``; None when neither exists."""
+    names = [locale, locale.split("_")[0]] if locale else []
+    for name in names:
+        path = os.path.join(folder, "caim_%s.qm" % name)
+        if name and os.path.isfile(path):
+            return path
+    return None
+
+
+def install_translator(locale=None):
+    """Install the plugin's translation for ``locale`` (default: QGIS's) into the application; returns the
+    QTranslator to remove on unload, or None when there is no translation for it (English stays)."""
+    path = translation_file(qgis_locale() if locale is None else locale)
+    if path is None:
+        return None
+    translator_ = QTranslator()
+    if not translator_.load(path) or not QCoreApplication.installTranslator(translator_):
+        return None
+    return translator_
+
+
+def remove_translator(translator_):
+    if translator_ is not None:
+        QCoreApplication.removeTranslator(translator_)

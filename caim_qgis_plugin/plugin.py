@@ -9,7 +9,7 @@ from qgis.PyQt.QtWidgets import QAction, QMessageBox
 from qgis.core import Qgis, QgsApplication, QgsMessageLog
 
 from caim_qgis_plugin.paths import PLUGIN_DIR, icon_path
-from caim_qgis_plugin.i18n import translator
+from caim_qgis_plugin.i18n import install_translator, remove_translator, translator
 
 tr = translator("CaimPlugin")
 
@@ -37,6 +37,8 @@ def forget_bundled_engine():
 class CaimPlugin:
     def __init__(self, iface):
         self.iface = iface
+        # before the provider and the actions are made: their names are translated when created
+        self.translator = install_translator()
         self.provider = None
         self.actions = []
         self.dialog = None
@@ -140,6 +142,8 @@ class CaimPlugin:
         if self.provider is not None:
             QgsApplication.processingRegistry().removeProvider(self.provider)
             self.provider = None
+        remove_translator(self.translator)
+        self.translator = None
         forget_bundled_engine()
 
     # -- actions ----------------------------------------------------------------------------------
