@@ -13,7 +13,7 @@ export MALLOC_MMAP_MAX_ ?= 0
 export MALLOC_TRIM_THRESHOLD_ ?= 4294967296
 DEMO_OUT ?= demo_output
 
-.PHONY: setup deb venv demo test test-core test-qgis test-e2e bench card-check qgis package lint clean
+.PHONY: setup deb venv demo test test-core test-qgis test-e2e bench card-check qgis package translations lint clean
 
 setup: $(STAMP)
 
@@ -58,6 +58,11 @@ qgis: setup
 # The plugin zip for the QGIS plugin repository: dist/caim_qgis_plugin-<version>.zip
 package:
 	python3 tools/package.py
+
+# The plugin's translations: new texts of the code into caim_qgis_plugin/i18n/*.ts (translate them with Qt
+# Linguist), then each .ts compiled to the .qm the plugin loads (needs lrelease: Debian qttools5-dev-tools).
+translations:
+	python3 tools/translations.py
 
 lint: setup
 	$(PY) -m bandit -q -r caim_qgis_plugin model_core -c .bandit.yml

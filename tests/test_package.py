@@ -28,3 +28,12 @@ def test_check_metadata_names_an_unreadable_value_and_a_missing_tracker():
     problems = package.check_metadata(meta)
     assert "metadata.txt lacks 'tracker'" in problems
     assert any("'changelog'" in p and "%" in p for p in problems), problems
+
+
+def test_the_zip_carries_the_compiled_translations_not_their_sources():
+    arcs = {arc for _, arc in package.members()}
+    sources = [n for n in os.listdir(os.path.join(ROOT, "caim_qgis_plugin", "i18n")) if n.endswith(".ts")]
+    assert sources
+    for name in sources:
+        assert "caim_qgis_plugin/i18n/%s.qm" % name[:-3] in arcs
+        assert "caim_qgis_plugin/i18n/%s" % name not in arcs

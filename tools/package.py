@@ -25,7 +25,8 @@ REQUIRED_METADATA = ("name", "qgisMinimumVersion", "description", "about", "vers
 TREES = [("caim_qgis_plugin", ""), ("model_core", "model_core"), ("resources", "resources")]
 FILES = [("metadata.txt", "metadata.txt"), ("LICENSE", "LICENSE")]  # the plugin README is caim_qgis_plugin/README.md
 SKIP_DIRS = {"__pycache__", ".pytest_cache", ".git", "tests", ".ipynb_checkpoints", "screenshots"}  # README images
-SKIP_SUFFIXES = (".pyc", ".pyo", ".orig", ".rej", ".swp", "~", ".tmp", ".aux.xml")
+SKIP_SUFFIXES = (".pyc", ".pyo", ".orig", ".rej", ".swp", "~", ".tmp", ".aux.xml",
+                 ".ts")  # translation sources: the plugin loads the compiled .qm beside them
 
 
 def read_metadata(path=os.path.join(ROOT, "metadata.txt")):

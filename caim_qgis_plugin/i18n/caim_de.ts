@@ -1,0 +1,2132 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de">
+    <context>
+        <name>CaimAccuracy</name>
+        <message>
+            <location filename="../accuracy_algorithms.py" line="79" />
+            <source>Accuracy assessment</source>
+            <translation>Genauigkeitsbewertung</translation>
+        </message>
+        <message>
+            <location filename="../accuracy_algorithms.py" line="90" />
+            <source>Choose a change map (a raster layer).</source>
+            <translation>Eine Änderungskarte wählen (einen Rasterlayer).</translation>
+        </message>
+        <message>
+            <location filename="../accuracy_algorithms.py" line="92" />
+            <source>'%s' is not a file-based raster; export it as GeoTIFF first.</source>
+            <translation>'%s' ist kein dateibasiertes Raster; zuerst als GeoTIFF exportieren.</translation>
+        </message>
+        <message>
+            <location filename="../accuracy_algorithms.py" line="138" />
+            <source>to label</source>
+            <translation>zu beschriften</translation>
+        </message>
+        <message>
+            <location filename="../accuracy_algorithms.py" line="140" />
+            <source>labelled</source>
+            <translation>beschriftet</translation>
+        </message>
+        <message>
+            <location filename="../accuracy_algorithms.py" line="186" />
+            <source>Draw an accuracy-assessment sample of a change map</source>
+            <translation>Stichprobe zur Genauigkeitsbewertung einer Änderungskarte ziehen</translation>
+        </message>
+        <message>
+            <location filename="../accuracy_algorithms.py" line="192" />
+            <source>Draws a stratified random sample of pixels of a change map, the strata being the map's classes (change moment: no change and each interval; change area: unchanged, changed), and writes them as points with the fields id, map_class, map_label and an empty &lt;b&gt;reference&lt;/b&gt;.
+
+Label each point from reference data (higher-resolution imagery, the inputs, field visits) without looking at the map's class: the map's codes, 0 = no change, k = the last change happened between date k and date k+1, -1 = changed but the interval cannot be told (or 1 = changed for an area map); &lt;i&gt;Label the sample points&lt;/i&gt; in the plugin's menu steps through them.  Then run &lt;i&gt;Estimate change area and accuracy from a labelled sample&lt;/i&gt;.
+
+&lt;b&gt;Points per change class&lt;/b&gt;: 50 by default.  &lt;b&gt;Points where the map says no change&lt;/b&gt;: 4 times as many by default, because the changes the map missed hide there, a few per hundred pixels; with few points there the confidence intervals of the change area are too narrow (see the README).  &lt;b&gt;Per-class sizes&lt;/b&gt;: optional CLASS:N pairs overriding both, e.g. 0:400,3:80.  A class with fewer pixels gives them all.</source>
+            <translation>Zieht eine geschichtete Zufallsstichprobe von Pixeln einer Änderungskarte, mit den Klassen der Karte als Schichten (Änderungszeitpunkt: keine Änderung und jedes Intervall; Änderungsfläche: unverändert, geändert), und schreibt sie als Punkte mit den Feldern id, map_class, map_label und einem leeren Feld &lt;b&gt;reference&lt;/b&gt;.
+
+Jeden Punkt anhand von Referenzdaten (höher aufgelöste Bilder, die Eingaben, Geländebegehungen) beschriften, ohne auf die Klasse der Karte zu schauen: die Codes der Karte, 0 = keine Änderung, k = die letzte Änderung geschah zwischen Datum k und Datum k+1, -1 = geändert, aber das Intervall ist nicht erkennbar (oder 1 = geändert bei einer Flächenkarte); &lt;i&gt;Stichprobenpunkte beschriften&lt;/i&gt; im Menü des Plugins führt durch sie.  Danach &lt;i&gt;Änderungsfläche und Genauigkeit aus einer beschrifteten Stichprobe schätzen&lt;/i&gt; ausführen.
+
+&lt;b&gt;Punkte je Änderungsklasse&lt;/b&gt;: standardmäßig 50.  &lt;b&gt;Punkte, wo die Karte keine Änderung zeigt&lt;/b&gt;: standardmäßig 4-mal so viele, denn dort verstecken sich die Änderungen, die die Karte übersehen hat, einige pro hundert Pixel; mit wenigen Punkten dort sind die Konfidenzintervalle der Änderungsfläche zu schmal (siehe README).  &lt;b&gt;Größen je Klasse&lt;/b&gt;: optionale Paare KLASSE:N, die beides überschreiben, z. B. 0:400,3:80.  Eine Klasse mit weniger Pixeln gibt alle her.</translation>
+        </message>
+        <message>
+            <location filename="../accuracy_algorithms.py" line="209" />
+            <source>Change map (change moment or change area)</source>
+            <translation>Änderungskarte (Änderungszeitpunkt oder Änderungsfläche)</translation>
+        </message>
+        <message>
+            <location filename="../accuracy_algorithms.py" line="210" />
+            <source>Points per change class</source>
+            <translation>Punkte je Änderungsklasse</translation>
+        </message>
+        <message>
+            <location filename="../accuracy_algorithms.py" line="213" />
+            <source>Points where the map says no change (empty: 4 x per class)</source>
+            <translation>Punkte, wo die Karte keine Änderung zeigt (leer: 4 x je Klasse)</translation>
+        </message>
+        <message>
+            <location filename="../accuracy_algorithms.py" line="215" />
+            <source>Per-class sizes, e.g. 0:400,3:80</source>
+            <translation>Größen je Klasse, z. B. 0:400,3:80</translation>
+        </message>
+        <message>
+            <location filename="../accuracy_algorithms.py" line="217" />
+            <source>Random seed</source>
+            <translation>Zufallsstartwert</translation>
+        </message>
+        <message>
+            <location filename="../accuracy_algorithms.py" line="219" />
+            <source>Sample points to label</source>
+            <translation>Zu beschriftende Stichprobenpunkte</translation>
+        </message>
+        <message>
+            <location filename="../accuracy_algorithms.py" line="269" />
+            <source>Estimate change area and accuracy from a labelled sample</source>
+            <translation>Änderungsfläche und Genauigkeit aus einer beschrifteten Stichprobe schätzen</translation>
+        </message>
+        <message>
+            <location filename="../accuracy_algorithms.py" line="275" />
+            <source>Estimates, from sample points drawn with &lt;i&gt;Draw an accuracy-assessment sample of a change map&lt;/i&gt; and labelled, the area of each class with its 95 % confidence interval, the overall accuracy and each class's user's and producer's accuracy, and the error matrix in proportions of the mapped area, with the stratified estimator of Olofsson et al. (2014), 'Good practices for estimating area and assessing accuracy of land change'.  The map's own pixel count of a change is biased by its errors; these estimates are not.
+
+&lt;b&gt;Change map&lt;/b&gt;: the map the sample was drawn from (its classes are the strata).  &lt;b&gt;Reference field&lt;/b&gt;: the class each point really is (0 = no change, k = change between date k and k+1, -1 = changed, interval unknown: counted only with Changed / unchanged only); points with an empty field are left out.  &lt;b&gt;Changed / unchanged only&lt;/b&gt;: collapse the classes into unchanged (0) and changed (any other), e.g. when the points were labelled only for change.  Every map class needs at least 2 labelled points.  &lt;b&gt;Map the sample was drawn from&lt;/b&gt; (advanced): to score another map of the same grid (another method's run) with the same sample, give the map the sample was drawn from here: its classes stay the strata.  &lt;b&gt;Compare with another map&lt;/b&gt; (advanced): the overall accuracy of the change map minus that of another map of the same grid, with a 95 % interval from the same points (paired, so much tighter than the two accuracies' own intervals): whether one method or setting is better on your imagery.</source>
+            <translation>Schätzt aus Stichprobenpunkten, die mit &lt;i&gt;Stichprobe zur Genauigkeitsbewertung einer Änderungskarte ziehen&lt;/i&gt; gezogen und beschriftet wurden, die Fläche jeder Klasse mit ihrem 95-%-Konfidenzintervall, die Gesamtgenauigkeit sowie Nutzer- und Herstellergenauigkeit jeder Klasse und die Fehlermatrix in Anteilen der kartierten Fläche, mit dem geschichteten Schätzer von Olofsson et al. (2014), 'Good practices for estimating area and assessing accuracy of land change'.  Die Pixelzählung einer Änderung in der Karte selbst ist durch deren Fehler verzerrt; diese Schätzungen nicht.
+
+&lt;b&gt;Änderungskarte&lt;/b&gt;: die Karte, aus der die Stichprobe gezogen wurde (ihre Klassen sind die Schichten).  &lt;b&gt;Referenzfeld&lt;/b&gt;: die Klasse, die jeder Punkt wirklich ist (0 = keine Änderung, k = Änderung zwischen Datum k und k+1, -1 = geändert, Intervall unbekannt: nur mit Nur geändert / unverändert gezählt); Punkte mit leerem Feld bleiben außen vor.  &lt;b&gt;Nur geändert / unverändert&lt;/b&gt;: die Klassen zu unverändert (0) und geändert (jede andere) zusammenfassen, z. B. wenn die Punkte nur auf Änderung beschriftet wurden.  Jede Kartenklasse braucht mindestens 2 beschriftete Punkte.  &lt;b&gt;Karte, aus der die Stichprobe gezogen wurde&lt;/b&gt; (erweitert): um eine andere Karte desselben Rasters (den Lauf einer anderen Methode) mit derselben Stichprobe zu bewerten, hier die Karte angeben, aus der die Stichprobe gezogen wurde: ihre Klassen bleiben die Schichten.  &lt;b&gt;Mit einer anderen Karte vergleichen&lt;/b&gt; (erweitert): die Gesamtgenauigkeit der Änderungskarte minus der einer anderen Karte desselben Rasters, mit einem 95-%-Intervall aus denselben Punkten (gepaart, daher viel enger als die eigenen Intervalle der beiden Genauigkeiten): ob eine Methode oder Einstellung auf Ihren Bilddaten besser ist.</translation>
+        </message>
+        <message>
+            <location filename="../accuracy_algorithms.py" line="295" />
+            <source>Change map the sample was drawn from</source>
+            <translation>Änderungskarte, aus der die Stichprobe gezogen wurde</translation>
+        </message>
+        <message>
+            <location filename="../accuracy_algorithms.py" line="296" />
+            <source>Labelled sample points</source>
+            <translation>Beschriftete Stichprobenpunkte</translation>
+        </message>
+        <message>
+            <location filename="../accuracy_algorithms.py" line="300" />
+            <source>Reference field</source>
+            <translation>Referenzfeld</translation>
+        </message>
+        <message>
+            <location filename="../accuracy_algorithms.py" line="302" />
+            <source>Changed / unchanged only</source>
+            <translation>Nur geändert / unverändert</translation>
+        </message>
+        <message>
+            <location filename="../accuracy_algorithms.py" line="304" />
+            <source>Map the sample was drawn from, if not the change map above (same grid)</source>
+            <translation>Karte, aus der die Stichprobe gezogen wurde, falls nicht die Änderungskarte oben (gleiches Raster)</translation>
+        </message>
+        <message>
+            <location filename="../accuracy_algorithms.py" line="308" />
+            <source>Compare with another map of the same grid (paired difference of overall accuracy)</source>
+            <translation>Mit einer anderen Karte desselben Rasters vergleichen (gepaarte Differenz der Gesamtgenauigkeit)</translation>
+        </message>
+        <message>
+            <location filename="../accuracy_algorithms.py" line="312" />
+            <source>Report</source>
+            <translation>Bericht</translation>
+        </message>
+        <message>
+            <location filename="../accuracy_algorithms.py" line="312" />
+            <source>HTML files (*.html)</source>
+            <translation>HTML-Dateien (*.html)</translation>
+        </message>
+        <message>
+            <location filename="../accuracy_algorithms.py" line="314" />
+            <source>Overall accuracy</source>
+            <translation>Gesamtgenauigkeit</translation>
+        </message>
+        <message>
+            <location filename="../accuracy_algorithms.py" line="315" />
+            <source>Estimates (JSON)</source>
+            <translation>Schätzungen (JSON)</translation>
+        </message>
+        <message>
+            <location filename="../accuracy_algorithms.py" line="316" />
+            <source>Summary</source>
+            <translation>Zusammenfassung</translation>
+        </message>
+        <message>
+            <location filename="../accuracy_algorithms.py" line="325" />
+            <source>Choose the labelled sample points.</source>
+            <translation>Die beschrifteten Stichprobenpunkte wählen.</translation>
+        </message>
+        <message>
+            <location filename="../accuracy_algorithms.py" line="327" />
+            <source>'%s' has unsaved edits: save them (Toggle Editing, Save) so the labels are read.</source>
+            <translation>'%s' hat ungespeicherte Änderungen: sie speichern (Bearbeitungsstatus umschalten, Speichern), damit die Beschriftungen gelesen werden.</translation>
+        </message>
+        <message>
+            <location filename="../accuracy_algorithms.py" line="367" />
+            <source>Compare a change map with a reference map</source>
+            <translation>Eine Änderungskarte mit einer Referenzkarte vergleichen</translation>
+        </message>
+        <message>
+            <location filename="../accuracy_algorithms.py" line="373" />
+            <source>Compares a change map pixel by pixel with a wall-to-wall reference raster (a digitised change mask, a national change product, a benchmark's label raster) and reports the changed / unchanged confusion counts, overall accuracy, precision, recall, F1 and kappa of changed, and the changed area of the map and of the reference in hectares; when the reference is a change-moment map, also the overall accuracy, kappa, macro F1 and F1 of each interval and the full confusion matrix.  The figures are those of &lt;i&gt;evaluate&lt;/i&gt; on the same pixels.
+
+&lt;b&gt;Change map&lt;/b&gt;: change_moment.tif or change_area.tif of a run (0 no change, k = interval k, 255 nodata), or any class raster with these codes.  &lt;b&gt;Reference map&lt;/b&gt;: any grid and CRS; it is warped onto the change map's grid with nearest neighbour.  Pixels where either is nodata, or outside the reference, are left out and counted.  &lt;b&gt;Reference is a change mask&lt;/b&gt;: changed = any non-zero value (automatic when the reference holds only 0 and one other value, e.g. 0/1 or 0/255); otherwise the reference numbers the intervals as the map does (0 no change, k = the last change between date k and k+1).  &lt;b&gt;Reference values that mean changed&lt;/b&gt; (optional, e.g. 2,3): only these count as changed (a mask).  &lt;b&gt;Reference nodata value&lt;/b&gt; (optional): replaces the reference's own nodata value.  &lt;b&gt;CSV&lt;/b&gt; (optional): the figures as a table.
+
+The comparison is only as good as the reference's own accuracy and its co-registration with the map: misregistration by a pixel counts every change boundary twice.  For estimates of area and accuracy with confidence intervals from a labelled sample, use the other two algorithms of this group.</source>
+            <translation>Vergleicht eine Änderungskarte Pixel für Pixel mit einem flächendeckenden Referenzraster (eine digitalisierte Änderungsmaske, ein nationales Änderungsprodukt, das Label-Raster eines Benchmarks) und berichtet die Konfusionszahlen geändert / unverändert, Gesamtgenauigkeit, Precision, Recall, F1 und Kappa von geändert sowie die geänderte Fläche der Karte und der Referenz in Hektar; ist die Referenz eine Änderungszeitpunkt-Karte, auch Gesamtgenauigkeit, Kappa, Makro-F1 und F1 jedes Intervalls sowie die volle Konfusionsmatrix.  Die Werte sind die von &lt;i&gt;evaluate&lt;/i&gt; auf denselben Pixeln.
+
+&lt;b&gt;Änderungskarte&lt;/b&gt;: change_moment.tif oder change_area.tif eines Laufs (0 keine Änderung, k = Intervall k, 255 NoData) oder ein beliebiges Klassenraster mit diesen Codes.  &lt;b&gt;Referenzkarte&lt;/b&gt;: beliebiges Raster und KBS; sie wird mit nächstem Nachbarn auf das Raster der Änderungskarte umgerechnet.  Pixel, wo eine der beiden NoData ist oder die außerhalb der Referenz liegen, bleiben außen vor und werden gezählt.  &lt;b&gt;Referenz ist eine Änderungsmaske&lt;/b&gt;: geändert = jeder Wert ungleich null (automatisch, wenn die Referenz nur 0 und einen anderen Wert enthält, z. B. 0/1 oder 0/255); sonst nummeriert die Referenz die Intervalle wie die Karte (0 keine Änderung, k = die letzte Änderung zwischen Datum k und k+1).  &lt;b&gt;Referenzwerte, die geändert bedeuten&lt;/b&gt; (optional, z. B. 2,3): nur diese zählen als geändert (eine Maske).  &lt;b&gt;NoData-Wert der Referenz&lt;/b&gt; (optional): ersetzt den eigenen NoData-Wert der Referenz.  &lt;b&gt;CSV&lt;/b&gt; (optional): die Werte als Tabelle.
+
+Der Vergleich ist nur so gut wie die Genauigkeit der Referenz selbst und ihre Lagegenauigkeit zur Karte: ein Versatz um ein Pixel zählt jede Änderungsgrenze doppelt.  Für Schätzungen von Fläche und Genauigkeit mit Konfidenzintervallen aus einer beschrifteten Stichprobe die anderen beiden Algorithmen dieser Gruppe verwenden.</translation>
+        </message>
+        <message>
+            <location filename="../accuracy_algorithms.py" line="396" />
+            <source>Reference map (any grid and CRS)</source>
+            <translation>Referenzkarte (beliebiges Raster und KBS)</translation>
+        </message>
+        <message>
+            <location filename="../accuracy_algorithms.py" line="398" />
+            <source>Reference is a change mask (changed = any non-zero value)</source>
+            <translation>Referenz ist eine Änderungsmaske (geändert = jeder Wert ungleich null)</translation>
+        </message>
+        <message>
+            <location filename="../accuracy_algorithms.py" line="400" />
+            <source>Reference nodata value (empty: the reference's own)</source>
+            <translation>NoData-Wert der Referenz (leer: der eigene der Referenz)</translation>
+        </message>
+        <message>
+            <location filename="../accuracy_algorithms.py" line="403" />
+            <source>Reference values that mean changed, e.g. 2,3 (makes the reference a change mask)</source>
+            <translation>Referenzwerte, die geändert bedeuten, z. B. 2,3 (macht die Referenz zu einer Änderungsmaske)</translation>
+        </message>
+        <message>
+            <location filename="../accuracy_algorithms.py" line="406" />
+            <source>Comparison table (CSV)</source>
+            <translation>Vergleichstabelle (CSV)</translation>
+        </message>
+        <message>
+            <location filename="../accuracy_algorithms.py" line="406" />
+            <source>CSV files (*.csv)</source>
+            <translation>CSV-Dateien (*.csv)</translation>
+        </message>
+        <message>
+            <location filename="../accuracy_algorithms.py" line="408" />
+            <source>Kappa of changed / unchanged</source>
+            <translation>Kappa von geändert / unverändert</translation>
+        </message>
+        <message>
+            <location filename="../accuracy_algorithms.py" line="409" />
+            <source>Overall accuracy of changed / unchanged</source>
+            <translation>Gesamtgenauigkeit von geändert / unverändert</translation>
+        </message>
+        <message>
+            <location filename="../accuracy_algorithms.py" line="410" />
+            <source>F1 of changed</source>
+            <translation>F1 von geändert</translation>
+        </message>
+        <message>
+            <location filename="../accuracy_algorithms.py" line="418" />
+            <source>Choose a reference map (a raster layer).</source>
+            <translation>Eine Referenzkarte wählen (einen Rasterlayer).</translation>
+        </message>
+    </context>
+    <context>
+        <name>CaimDependencies</name>
+        <message>
+            <location filename="../dependencies.py" line="58" />
+            <source>CAIM change detection needs PyTorch (the 'torch' Python package), which is not installed in the Python that QGIS uses (Python %s, %s).</source>
+            <translation>CAIM-Änderungserkennung braucht PyTorch (das Python-Paket 'torch'), das im Python von QGIS nicht installiert ist (Python %s, %s).</translation>
+        </message>
+        <message>
+            <location filename="../dependencies.py" line="61" />
+            <source>Install the CPU build (about 200 MB) and restart QGIS:</source>
+            <translation>Die CPU-Version installieren (etwa 200 MB) und QGIS neu starten:</translation>
+        </message>
+        <message>
+            <location filename="../dependencies.py" line="66" />
+            <source>  1. Close QGIS and open the 'OSGeo4W Shell' from the Start menu.</source>
+            <translation>  1. QGIS schließen und die 'OSGeo4W Shell' aus dem Startmenü öffnen.</translation>
+        </message>
+        <message>
+            <location filename="../dependencies.py" line="67" />
+            <source>  2. Run:  python -m pip install torch --index-url https://download.pytorch.org/whl/cpu</source>
+            <translation>  2. Ausführen:  python -m pip install torch --index-url https://download.pytorch.org/whl/cpu</translation>
+        </message>
+        <message>
+            <location filename="../dependencies.py" line="71" />
+            <source>  In a terminal run:</source>
+            <translation>  In einem Terminal ausführen:</translation>
+        </message>
+        <message>
+            <location filename="../dependencies.py" line="78" />
+            <source>  (on Debian/Ubuntu add --break-system-packages if pip refuses, or install torch into a virtual environment created with --system-site-packages and start QGIS with that environment's site-packages on PYTHONPATH)</source>
+            <translation>  (unter Debian/Ubuntu --break-system-packages ergänzen, wenn pip sich weigert, oder torch in eine mit --system-site-packages erstellte virtuelle Umgebung installieren und QGIS mit deren site-packages im PYTHONPATH starten)</translation>
+        </message>
+        <message>
+            <location filename="../dependencies.py" line="84" />
+            <source>Keep QGIS's numpy: if pip wants to upgrade numpy, add a constraint (pip install ... "numpy==%s"), otherwise GDAL's Python bindings can stop working.</source>
+            <translation>QGIS' numpy behalten: will pip numpy aktualisieren, eine Einschränkung angeben (pip install ... "numpy==%s"), sonst können GDALs Python-Bindings aufhören zu funktionieren.</translation>
+        </message>
+        <message>
+            <location filename="../dependencies.py" line="87" />
+            <source>For a GPU, pick the CUDA build that matches your driver at https://pytorch.org/get-started/locally/.</source>
+            <translation>Für eine GPU die CUDA-Version wählen, die zum Treiber passt: https://pytorch.org/get-started/locally/.</translation>
+        </message>
+        <message>
+            <location filename="../dependencies.py" line="98" />
+            <source>&lt;your numpy version&gt;</source>
+            <translation>&lt;Ihre numpy-Version&gt;</translation>
+        </message>
+    </context>
+    <context>
+        <name>CaimDetectChanges</name>
+        <message>
+            <location filename="../algorithm.py" line="108" />
+            <source>Detect changes in a time series</source>
+            <translation>Änderungen in einer Zeitreihe erkennen</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="111" />
+            <source>Change detection</source>
+            <translation>Änderungserkennung</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="120" />
+            <source>change,detection,time series,multitemporal,deep learning,caim,moment,when</source>
+            <translation>Änderung,Erkennung,Zeitreihe,multitemporal,Deep Learning,caim,Änderungszeitpunkt,wann</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="124" />
+            <source>Finds where the land changed in an ordered series of co-registered rasters of one place, and between which two dates the last change happened.
+
+&lt;b&gt;Input layers&lt;/b&gt;: the dates, oldest first (the order of the list is the time order). Layers on different grids or CRSs are aligned onto the first layer's grid, clipped to the common area.
+&lt;b&gt;Dates&lt;/b&gt;: optional, comma-separated YYYY-MM-DD, one per layer; otherwise parsed from layer names, file names or metadata.
+&lt;b&gt;Bands&lt;/b&gt;: optional band numbers.  The networks use 4 bands as red, green, blue, near-infrared (e.g. 1,2,3,4); when empty they are read from the rasters' band wavelengths or names (ENVI headers, Sentinel-2 B02..B08, 'red'/'nir'), else bands 1-4 are used as they are, and RGB-only layers as 1,2,3,2 (green in place of NIR).  The classical CVA and ISFA use any bands, and every band of the inputs when empty (except bands whose metadata say atmospheric, thermal, mask or QA).  CAIM-Net + CVA and CAIM-Net + ISFA: the network's 4 bands, and the classical part also every other band when empty (or the bands after the fourth of a longer list, e.g. 3,2,1,4,5,6 for Landsat TM).
+&lt;b&gt;Model&lt;/b&gt;: &lt;tt&gt;auto&lt;/tt&gt; (default) = %s; &lt;tt&gt;caimnet&lt;/tt&gt; = CAIM-Net, any number of dates; &lt;tt&gt;schanger&lt;/tt&gt; = SChanger, exactly 2 dates; &lt;tt&gt;cva&lt;/tt&gt; = classical change vector analysis with an Otsu threshold: no weights (leave Weights empty), fast, any bands; &lt;tt&gt;caimnet_cva&lt;/tt&gt; = CAIM-Net + CVA: both methods' moment probabilities combined (the model card compares it with each on real points), CAIM-Net weights, 4 bands; &lt;tt&gt;caimnet_isfa&lt;/tt&gt; = CAIM-Net + ISFA, likewise with the ISFA below; &lt;tt&gt;isfa&lt;/tt&gt; = classical iterative slow feature analysis (Wu, Du and Zhang 2014): like the CVA, but it learns how the bands vary together where nothing changed (haze, season, processing) and discounts that, and weighs each pixel's change with its 3 x 3 neighbours (single noisy pixels fade); no weights, any bands. The log names the model that ran.
+&lt;b&gt;Weights&lt;/b&gt;: optional .pt file for the chosen network; empty = the bundled weights (the CAIM-Net file was trained on public-domain imagery only; the SChanger file's imagery is not all public domain). The plugin's resources/weights folder also holds caimnet_rgbn_mixed_sources.pt, the earlier default CAIM-Net file, to reproduce earlier results; the log's 'Weights trained on' line says what the file that ran was trained on.
+&lt;b&gt;Sensitivity&lt;/b&gt;: -3 .. 3, 0 (default) = the calibrated decision.  Positive values call more pixels changed (fewer misses, more false alarms), negative values fewer; each step of 1 shifts the log-odds of 'no change' by 1 (for CVA and ISFA: +1 lowers the threshold by a quarter).  Raise it in steps of 0.25 when clear changes are missed.
+&lt;b&gt;Threshold of the classical methods&lt;/b&gt; (advanced): &lt;tt&gt;otsu&lt;/tt&gt; (default) or &lt;tt&gt;kittler&lt;/tt&gt;, Kittler and Illingworth's minimum-error threshold, for MODEL=cva or isfa only: it finds more of the change where changes are a small share of the scene, but also called a few more stable points changed on our real checks (the model card, candidate KT).
+&lt;b&gt;Minimum change patch&lt;/b&gt;: a minimum mapping unit in pixels, 0 (default) = off.  Changed patches (8-connected changed pixels, whatever their moments) smaller than it are written as unchanged, with the model's probability of no change as confidence, e.g. 4 drops isolated pixels and pairs (salt-and-pepper); the polygons follow.  Unchanged holes are kept.
+&lt;b&gt;Fill masked dates&lt;/b&gt;: off (default), a pixel that is nodata or masked in any date (clouds set to nodata, scan gaps) is nodata in every output.  On, every pixel valid in at least two dates gets a result: a masked date takes the pixel's previous clear values, so a change hidden by clouds is dated to the interval that ends at the first clear date after it.
+&lt;b&gt;Cloud masks&lt;/b&gt;: optional, one mask raster per input layer, in the same order (a cloud mask or QA band: CBERS CMASK, Landsat QA_PIXEL, Sentinel-2 SCL, Fmask), on any grid (resampled nearest-neighbour).  For masks of some dates only, list the positions of the input layers they belong to in &lt;b&gt;Dates the cloud masks belong to&lt;/b&gt; (advanced, MASKED_DATES), the first mask to the first position: e.g. 2,5 with two masks, the first for the second layer and the other for the fifth; the other dates are used as they are (their own nodata still counts).  A pixel is masked on a date unless its mask value is one of the &lt;b&gt;mask values meaning clear&lt;/b&gt;: comma-separated whole numbers, ranges and bit tests (bitN set, !bitN unset, joined by &amp;amp;), default 0; bit6&amp;amp;!bit2&amp;amp;!bit4 for Landsat 8-9 Collection 2 QA_PIXEL (clear, no cirrus, no shadow; or the strict values 21824,21952), bit6&amp;amp;!bit4,bit7&amp;amp;!bit1&amp;amp;!bit3&amp;amp;!bit4 for Landsat 4-7, 4-7,11 for Sentinel-2 SCL, 0,1 for Fmask.  Outside a mask's footprint counts as masked.  Combine with Fill masked dates for cloudy series.
+&lt;b&gt;Tile size&lt;/b&gt;: 0 (default) = automatic, chosen from the number of dates so the run stays near 1.3 GB of memory; any raster size fits.
+&lt;b&gt;Outputs&lt;/b&gt;: change area (0 unchanged, 1 changed, 255 nodata), change moment (0 no change, k = change between date k and date k+1, 255 nodata), confidence (probability of the predicted class), optional change polygons with moment, date_before, date_after and area_m2, and an optional HTML run report (settings, changed area per interval as a chart and a table).
+
+Needs PyTorch in QGIS's Python.
+
+&lt;b&gt;qgis_process&lt;/b&gt;: MODEL and DEVICE take the option names (not numbers), e.g. &lt;tt&gt;qgis_process.bin run caim:detectchanges -- INPUT=a.tif INPUT=b.tif MODEL=auto DEVICE=CPU AREA=area.tif MOMENT=moment.tif CONFIDENCE=confidence.tif&lt;/tt&gt;, or &lt;tt&gt;MODEL=cva&lt;/tt&gt; for the classical method.  MASKS is repeated like INPUT, e.g. &lt;tt&gt;MASKS=qa_2020.tif MASKED_DATES=2&lt;/tt&gt; for a mask of the second date only.</source>
+            <translation>Findet, wo sich das Land in einer geordneten Zeitreihe koregistrierter Raster eines Ortes verändert hat und zwischen welchen zwei Daten die letzte Änderung geschah.
+
+&lt;b&gt;Eingabelayer&lt;/b&gt;: die Daten, das älteste zuerst (die Reihenfolge der Liste ist die Zeitfolge). Layer auf verschiedenen Rastern oder KBS werden auf das Raster des ersten Layers ausgerichtet und auf die gemeinsame Fläche zugeschnitten.
+&lt;b&gt;Daten&lt;/b&gt;: optional, kommagetrennt JJJJ-MM-TT, eines je Layer; sonst aus Layernamen, Dateinamen oder Metadaten gelesen.
+&lt;b&gt;Kanäle&lt;/b&gt;: optionale Kanalnummern.  Die Netze verwenden 4 Kanäle als Rot, Grün, Blau, nahes Infrarot (z. B. 1,2,3,4); leer werden sie aus den Wellenlängen oder Namen der Rasterkanäle gelesen (ENVI-Header, Sentinel-2 B02..B08, 'red'/'nir'), sonst werden die Kanäle 1-4 unverändert verwendet und reine RGB-Layer als 1,2,3,2 (Grün anstelle von NIR).  Die klassischen CVA und ISFA verwenden beliebige Kanäle, und leer jeden Kanal der Eingaben (außer Kanälen, deren Metadaten atmosphärisch, thermal, Maske oder QA sagen).  CAIM-Net + CVA und CAIM-Net + ISFA: die 4 Kanäle des Netzes, und der klassische Teil leer auch jeden anderen Kanal (oder die Kanäle nach dem vierten einer längeren Liste, z. B. 3,2,1,4,5,6 für Landsat TM).
+&lt;b&gt;Modell&lt;/b&gt;: &lt;tt&gt;auto&lt;/tt&gt; (Standard) = %s; &lt;tt&gt;caimnet&lt;/tt&gt; = CAIM-Net, beliebig viele Daten; &lt;tt&gt;schanger&lt;/tt&gt; = SChanger, genau 2 Daten; &lt;tt&gt;cva&lt;/tt&gt; = klassische Change Vector Analysis mit Otsu-Schwellenwert: keine Gewichte (Gewichte leer lassen), schnell, beliebige Kanäle; &lt;tt&gt;caimnet_cva&lt;/tt&gt; = CAIM-Net + CVA: die Zeitpunkt-Wahrscheinlichkeiten beider Methoden kombiniert (die Model Card vergleicht sie mit jeder einzelnen an echten Punkten), CAIM-Net-Gewichte, 4 Kanäle; &lt;tt&gt;caimnet_isfa&lt;/tt&gt; = CAIM-Net + ISFA, ebenso mit der ISFA unten; &lt;tt&gt;isfa&lt;/tt&gt; = klassische iterative Slow Feature Analysis (Wu, Du und Zhang 2014): wie die CVA, lernt aber, wie die Kanäle gemeinsam schwanken, wo sich nichts geändert hat (Dunst, Jahreszeit, Prozessierung), und rechnet das heraus, und gewichtet die Änderung jedes Pixels mit seinen 3 x 3 Nachbarn (einzelne verrauschte Pixel verblassen); keine Gewichte, beliebige Kanäle. Das Protokoll nennt das Modell, das gelaufen ist.
+&lt;b&gt;Gewichte&lt;/b&gt;: optionale .pt-Datei für das gewählte Netz; leer = die mitgelieferten Gewichte (die CAIM-Net-Datei wurde nur auf gemeinfreien Bilddaten trainiert; die Bilddaten der SChanger-Datei sind nicht alle gemeinfrei). Der Ordner resources/weights des Plugins enthält auch caimnet_rgbn_mixed_sources.pt, die frühere Standard-CAIM-Net-Datei, um frühere Ergebnisse zu reproduzieren; die Protokollzeile 'Weights trained on' sagt, worauf die verwendete Datei trainiert wurde.
+&lt;b&gt;Empfindlichkeit&lt;/b&gt;: -3 .. 3, 0 (Standard) = die kalibrierte Entscheidung.  Positive Werte stufen mehr Pixel als geändert ein (weniger Auslassungen, mehr Fehlalarme), negative weniger; jeder Schritt von 1 verschiebt die Log-Odds von 'keine Änderung' um 1 (bei CVA und ISFA: +1 senkt den Schwellenwert um ein Viertel).  In Schritten von 0,25 erhöhen, wenn deutliche Änderungen übersehen werden.
+&lt;b&gt;Schwellenwert der klassischen Methoden&lt;/b&gt; (erweitert): &lt;tt&gt;otsu&lt;/tt&gt; (Standard) oder &lt;tt&gt;kittler&lt;/tt&gt;, der Schwellenwert des minimalen Fehlers nach Kittler und Illingworth, nur für MODEL=cva oder isfa: er findet mehr Änderung, wo Änderungen nur einen kleinen Teil der Szene ausmachen, stufte in unseren Prüfungen an echten Daten aber auch einige stabile Punkte mehr als geändert ein (die Model Card, Kandidat KT).
+&lt;b&gt;Kleinste Änderungsfläche&lt;/b&gt;: eine kleinste Kartiereinheit in Pixeln, 0 (Standard) = aus.  Geänderte Flächen (8-verbundene geänderte Pixel, gleich welcher Änderungszeitpunkt) kleiner als sie werden als unverändert geschrieben, mit der Wahrscheinlichkeit des Modells für keine Änderung als Konfidenz, z. B. entfernt 4 einzelne Pixel und Paare (Salz-und-Pfeffer-Rauschen); die Polygone folgen.  Unveränderte Lücken bleiben.
+&lt;b&gt;Maskierte Daten füllen&lt;/b&gt;: aus (Standard), ein Pixel, das in irgendeinem Datum NoData oder maskiert ist (Wolken als NoData, Scanlücken), ist in jeder Ausgabe NoData.  An, jedes Pixel, das in mindestens zwei Daten gültig ist, erhält ein Ergebnis: ein maskiertes Datum übernimmt die vorigen wolkenfreien Werte des Pixels, sodass eine von Wolken verdeckte Änderung dem Intervall zugeordnet wird, das am ersten wolkenfreien Datum danach endet.
+&lt;b&gt;Wolkenmasken&lt;/b&gt;: optional, ein Maskenraster je Eingabelayer, in derselben Reihenfolge (eine Wolkenmaske oder ein QA-Kanal: CBERS CMASK, Landsat QA_PIXEL, Sentinel-2 SCL, Fmask), auf beliebigem Raster (mit nächstem Nachbarn umgerechnet).  Für Masken nur einiger Daten die Positionen der zugehörigen Eingabelayer in &lt;b&gt;Daten, zu denen die Wolkenmasken gehören&lt;/b&gt; angeben (erweitert, MASKED_DATES), die erste Maske zur ersten Position: z. B. 2,5 mit zwei Masken, die erste für den zweiten Layer und die andere für den fünften; die übrigen Daten werden unverändert verwendet (ihr eigenes NoData zählt weiterhin).  Ein Pixel ist an einem Datum maskiert, außer sein Maskenwert ist einer der &lt;b&gt;Maskenwerte, die wolkenfrei bedeuten&lt;/b&gt;: kommagetrennte ganze Zahlen, Bereiche und Bittests (bitN gesetzt, !bitN nicht gesetzt, verbunden mit &amp;amp;), Standard 0; bit6&amp;amp;!bit2&amp;amp;!bit4 für Landsat 8-9 Collection 2 QA_PIXEL (wolkenfrei, kein Zirrus, kein Schatten; oder die strengen Werte 21824,21952), bit6&amp;amp;!bit4,bit7&amp;amp;!bit1&amp;amp;!bit3&amp;amp;!bit4 für Landsat 4-7, 4-7,11 für Sentinel-2 SCL, 0,1 für Fmask.  Außerhalb der Ausdehnung einer Maske gilt als maskiert.  Für bewölkte Zeitreihen mit Maskierte Daten füllen kombinieren.
+&lt;b&gt;Kachelgröße&lt;/b&gt;: 0 (Standard) = automatisch, nach der Anzahl der Daten gewählt, sodass der Lauf bei etwa 1,3 GB Speicher bleibt; jede Rastergröße passt.
+&lt;b&gt;Ausgaben&lt;/b&gt;: Änderungsfläche (0 unverändert, 1 geändert, 255 NoData), Änderungszeitpunkt (0 keine Änderung, k = Änderung zwischen Datum k und Datum k+1, 255 NoData), Konfidenz (Wahrscheinlichkeit der vorhergesagten Klasse), optional Änderungspolygone mit moment, date_before, date_after und area_m2 und optional ein HTML-Laufbericht (Einstellungen, geänderte Fläche je Intervall als Diagramm und Tabelle).
+
+Braucht PyTorch im Python von QGIS.
+
+&lt;b&gt;qgis_process&lt;/b&gt;: MODEL und DEVICE nehmen die Optionsnamen (keine Nummern), z. B. &lt;tt&gt;qgis_process.bin run caim:detectchanges -- INPUT=a.tif INPUT=b.tif MODEL=auto DEVICE=CPU AREA=area.tif MOMENT=moment.tif CONFIDENCE=confidence.tif&lt;/tt&gt;, oder &lt;tt&gt;MODEL=cva&lt;/tt&gt; für die klassische Methode.  MASKS wird wie INPUT wiederholt, z. B. &lt;tt&gt;MASKS=qa_2020.tif MASKED_DATES=2&lt;/tt&gt; für eine Maske nur des zweiten Datums.</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="218" />
+            <source>Raster layers, oldest first (order is time order)</source>
+            <translation>Rasterlayer, ältester zuerst (Reihenfolge ist Zeitfolge)</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="220" />
+            <source>Dates, YYYY-MM-DD in layer order (empty: from names/metadata)</source>
+            <translation>Daten, JJJJ-MM-TT in Layerreihenfolge (leer: aus Namen/Metadaten)</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="223" />
+            <source>Bands, e.g. 1,2,3,4 (networks: R, G, B, NIR; CVA, ISFA: any)</source>
+            <translation>Kanäle, z. B. 1,2,3,4 (Netze: R, G, B, NIR; CVA, ISFA: beliebig)</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="228" />
+            <source>Model (auto: %s)</source>
+            <translation>Modell (auto: %s)</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="231" />
+            <source>Weights file (empty: bundled weights; none for CVA or ISFA)</source>
+            <translation>Gewichtsdatei (leer: mitgelieferte Gewichte; keine für CVA oder ISFA)</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="234" />
+            <source>Device</source>
+            <translation>Gerät</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="236" />
+            <source>Sensitivity (0 = calibrated; + more change, - less)</source>
+            <translation>Empfindlichkeit (0 = kalibriert; + mehr Änderung, - weniger)</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="241" />
+            <source>Minimum change patch (pixels; 0 = keep every changed pixel)</source>
+            <translation>Kleinste Änderungsfläche (Pixel; 0 = jedes geänderte Pixel behalten)</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="244" />
+            <source>Fill masked dates from the previous clear date (cloudy series)</source>
+            <translation>Maskierte Daten aus dem vorigen wolkenfreien Datum füllen (bewölkte Zeitreihe)</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="246" />
+            <source>Cloud masks, one per input layer in the same order</source>
+            <translation>Wolkenmasken, eine je Eingabelayer in derselben Reihenfolge</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="249" />
+            <source>Mask values meaning clear (default 0; QA, SCL codes: see help)</source>
+            <translation>Maskenwerte, die wolkenfrei bedeuten (Standard 0; QA-, SCL-Codes: siehe Hilfe)</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="251" />
+            <source>Dates the cloud masks belong to (input positions, e.g. 2,5)</source>
+            <translation>Daten, zu denen die Wolkenmasken gehören (Eingabepositionen, z. B. 2,5)</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="255" />
+            <source>Tile size (pixels; 0 = automatic)</source>
+            <translation>Kachelgröße (Pixel; 0 = automatisch)</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="260" />
+            <source>Threshold of the classical methods (CVA, ISFA)</source>
+            <translation>Schwellenwert der klassischen Methoden (CVA, ISFA)</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="265" />
+            <source>Tile overlap (pixels; empty: automatic)</source>
+            <translation>Kachelüberlappung (Pixel; leer: automatisch)</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="270" />
+            <source>Change area</source>
+            <translation>Änderungsfläche</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="271" />
+            <source>Change moment</source>
+            <translation>Änderungszeitpunkt</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="272" />
+            <source>Confidence</source>
+            <translation>Konfidenz</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="274" />
+            <source>Change polygons</source>
+            <translation>Änderungspolygone</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="277" />
+            <source>Moment probabilities (one band per class, for inspection)</source>
+            <translation>Wahrscheinlichkeiten des Änderungszeitpunkts (ein Kanal je Klasse, für die Inspektion)</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="282" />
+            <source>Run report (HTML: settings, changed area per interval)</source>
+            <translation>Laufbericht (HTML: Einstellungen, geänderte Fläche je Intervall)</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="283" />
+            <source>HTML files (*.html)</source>
+            <translation>HTML-Dateien (*.html)</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="284" />
+            <source>Device used</source>
+            <translation>Verwendetes Gerät</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="285" />
+            <source>Dates used (comma-separated)</source>
+            <translation>Verwendete Daten (kommagetrennt)</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="286" />
+            <source>Model used (auto resolved)</source>
+            <translation>Verwendetes Modell (auto aufgelöst)</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="287" />
+            <source>Summary</source>
+            <translation>Zusammenfassung</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="288" />
+            <source>Changed hectares per interval (JSON)</source>
+            <translation>Geänderte Hektar je Intervall (JSON)</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="289" />
+            <source>Warnings (one per line)</source>
+            <translation>Warnungen (eine je Zeile)</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="301" />
+            <source>Unknown model '%s'; use one of %s.</source>
+            <translation>Unbekanntes Modell '%s'; eines von %s verwenden.</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="306" />
+            <source>The CAIM engine (model_core) could not be loaded to choose the automatic model; choose MODEL=caimnet, schanger, cva, caimnet_cva, isfa or caimnet_isfa.</source>
+            <translation>Die CAIM-Engine (model_core) konnte nicht geladen werden, um das automatische Modell zu wählen; MODEL=caimnet, schanger, cva, caimnet_cva, isfa oder caimnet_isfa wählen.</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="311" />
+            <source>The %s method (MODEL=%s) takes no weights, but the Weights file (WEIGHTS) is set to '%s'. Leave WEIGHTS empty, or choose a model that uses weights (MODEL=caimnet, schanger caimnet_cva or caimnet_isfa) to use that file.</source>
+            <translation>Die Methode %s (MODEL=%s) nimmt keine Gewichte, aber die Gewichtsdatei (WEIGHTS) ist auf '%s' gesetzt. WEIGHTS leer lassen oder ein Modell wählen, das Gewichte verwendet (MODEL=caimnet, schanger, caimnet_cva oder caimnet_isfa), um diese Datei zu verwenden.</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="317" />
+            <source>Unknown threshold '%s'; use one of %s.</source>
+            <translation>Unbekannter Schwellenwert '%s'; einen von %s verwenden.</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="319" />
+            <source>The minimum-error threshold (THRESHOLD=kittler) applies to the classical methods only, not to %s. Choose MODEL=cva or isfa, or leave THRESHOLD at otsu.</source>
+            <translation>Der Schwellenwert des minimalen Fehlers (THRESHOLD=kittler) gilt nur für die klassischen Methoden, nicht für %s. MODEL=cva oder isfa wählen oder THRESHOLD auf otsu lassen.</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="439" />
+            <source>Writing change polygons</source>
+            <translation>Änderungspolygone werden geschrieben</translation>
+        </message>
+    </context>
+    <context>
+        <name>CaimDialog</name>
+        <message>
+            <location filename="../dialog.py" line="318" />
+            <source>CAIM change detection: detect changes in a time series</source>
+            <translation>CAIM-Änderungserkennung: Änderungen in einer Zeitreihe erkennen</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="334" />
+            <source>Check the images to compare, oldest first. They are ordered by the date found in the layer name, file name or metadata; drag rows to reorder (Alt+Up/Down), double-click a date to edit it (F2), and double-click a Cloud mask cell (Shift+F2) to give that date its cloud mask (optional, per date: dates without one are used as they are).</source>
+            <translation>Die zu vergleichenden Bilder anhaken, das älteste zuerst. Sie sind nach dem Datum aus Layername, Dateiname oder Metadaten geordnet; Zeilen zum Umordnen ziehen (Alt+Auf/Ab), ein Datum zum Bearbeiten doppelklicken (F2) und eine Zelle der Spalte Wolkenmaske doppelklicken (Umschalt+F2), um diesem Datum seine Wolkenmaske zu geben (optional, je Datum: Daten ohne Maske werden unverändert verwendet).</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="344" />
+            <source>Layer</source>
+            <translation>Layer</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="344" />
+            <source>Date</source>
+            <translation>Datum</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="344" />
+            <source>Bands</source>
+            <translation>Kanäle</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="344" />
+            <source>CRS</source>
+            <translation>KBS</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="344" />
+            <source>Cloud mask</source>
+            <translation>Wolkenmaske</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="361" />
+            <source>Sort by date</source>
+            <translation>Nach Datum sortieren</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="363" />
+            <source>Move up</source>
+            <translation>Nach oben</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="364" />
+            <source>Move the selected rows up (Alt+Up in the list)</source>
+            <translation>Die markierten Zeilen nach oben schieben (Alt+Auf in der Liste)</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="366" />
+            <source>Move down</source>
+            <translation>Nach unten</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="367" />
+            <source>Move the selected rows down (Alt+Down in the list)</source>
+            <translation>Die markierten Zeilen nach unten schieben (Alt+Ab in der Liste)</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="369" />
+            <source>Check all</source>
+            <translation>Alle anhaken</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="371" />
+            <source>Check none</source>
+            <translation>Keine anhaken</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="385" />
+            <source>Model</source>
+            <translation>Modell</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="400" />
+            <source>Weights</source>
+            <translation>Gewichte</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="401" />
+            <source>About…</source>
+            <translation>Info…</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="404" />
+            <source>What the weights file that will run is (the bundled one when the field is empty) and what it was trained on: command, start file, the imagery with each source's licence.</source>
+            <translation>Was die Gewichtsdatei ist, die verwendet wird (die mitgelieferte, wenn das Feld leer ist), und worauf sie trainiert wurde: Befehl, Startdatei, die Bilddaten mit der Lizenz jeder Quelle.</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="419" />
+            <source>0: the calibrated decision. Positive values call more pixels changed (fewer missed changes, more false alarms), negative values fewer. Raise it in steps of 0.25 when clear changes are missed. Not remembered between sessions.</source>
+            <translation>0: die kalibrierte Entscheidung. Positive Werte stufen mehr Pixel als geändert ein (weniger übersehene Änderungen, mehr Fehlalarme), negative weniger. In Schritten von 0,25 erhöhen, wenn deutliche Änderungen übersehen werden. Wird nicht zwischen Sitzungen gespeichert.</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="424" />
+            <source>0 = calibrated; + finds more change, - less</source>
+            <translation>0 = kalibriert; + findet mehr Änderung, - weniger</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="426" />
+            <source>Sensitivity</source>
+            <translation>Empfindlichkeit</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="429" />
+            <source>Otsu (default)</source>
+            <translation>Otsu (Standard)</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="430" />
+            <source>Minimum error (Kittler-Illingworth)</source>
+            <translation>Minimaler Fehler (Kittler-Illingworth)</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="431" />
+            <source>Threshold</source>
+            <translation>Schwellenwert</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="432" />
+            <source>CVA and ISFA only</source>
+            <translation>nur CVA und ISFA</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="441" />
+            <source> px</source>
+            <translation> px</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="442" />
+            <source>off</source>
+            <translation>aus</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="445" />
+            <source>Minimum mapping unit: changed patches (8-connected changed pixels, whatever their moments) smaller than this are written as unchanged, e.g. 4 drops isolated pixels and pairs. Unchanged holes inside changes are kept. Off (0) keeps every changed pixel.</source>
+            <translation>Kleinste Kartiereinheit: geänderte Flächen (8-verbundene geänderte Pixel, gleich welcher Änderungszeitpunkt) unter dieser Größe werden als unverändert geschrieben, z. B. entfernt 4 einzelne Pixel und Paare. Unveränderte Lücken innerhalb von Änderungen bleiben. Aus (0) behält jedes geänderte Pixel.</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="454" />
+            <source>Minimum change patch</source>
+            <translation>Kleinste Änderungsfläche</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="455" />
+            <source>Fill masked dates from the previous clear date (cloudy series)</source>
+            <translation>Maskierte Daten aus dem vorigen wolkenfreien Datum füllen (bewölkte Zeitreihe)</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="458" />
+            <source>Off: a pixel that is nodata or masked in any date (clouds set to nodata) is nodata in every output. On: every pixel valid in at least two dates gets a result; a masked date repeats the pixel's previous clear values, so a change hidden by clouds is dated to the interval that ends at the first clear date after it.</source>
+            <translation>Aus: Ein Pixel, das in irgendeinem Datum NoData oder maskiert ist (Wolken als NoData), ist in jeder Ausgabe NoData. An: Jedes Pixel, das in mindestens zwei Daten gültig ist, erhält ein Ergebnis; ein maskiertes Datum wiederholt die vorigen wolkenfreien Werte des Pixels, sodass eine von Wolken verdeckte Änderung dem Intervall zugeordnet wird, das am ersten wolkenfreien Datum danach endet.</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="466" />
+            <source>Mask values that mean clear sky: comma-separated whole numbers, ranges and bit tests (bitN set, !bitN unset, joined by &amp;); every other value masks the pixel on that date. 0: CBERS CMASK and 0/1 masks; bit6&amp;!bit2&amp;!bit4: Landsat 8-9 Collection 2 QA_PIXEL (clear, no cirrus, no shadow); 4-7,11: Sentinel-2 SCL; 0,1: Fmask. The list beside it fills these in.</source>
+            <translation>Maskenwerte, die wolkenfrei bedeuten: kommagetrennte ganze Zahlen, Bereiche und Bittests (bitN gesetzt, !bitN nicht gesetzt, verbunden mit &amp;); jeder andere Wert maskiert das Pixel an diesem Datum. 0: CBERS CMASK und 0/1-Masken; bit6&amp;!bit2&amp;!bit4: Landsat 8-9 Collection 2 QA_PIXEL (wolkenfrei, kein Zirrus, kein Schatten); 4-7,11: Sentinel-2 SCL; 0,1: Fmask. Die Liste daneben trägt diese ein.</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="472" />
+            <source>Match masks by date</source>
+            <translation>Masken nach Datum zuordnen</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="475" />
+            <source>For each checked date without a mask, pick a one-band layer of the same date whose name says mask, QA, SCL, Fmask or cloud, and uncheck that layer as an input. Double-click a row's Cloud mask cell to choose one yourself.</source>
+            <translation>Für jedes angehakte Datum ohne Maske einen einkanaligen Layer desselben Datums wählen, dessen Name mask, QA, SCL, Fmask oder cloud enthält, und diesen Layer als Eingabe abhaken. Eine Zelle der Spalte Wolkenmaske doppelklicken, um selbst eine zu wählen.</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="481" />
+            <source>Clear values of common cloud-mask products; choosing one fills in the clear values.</source>
+            <translation>Wolkenfrei-Werte gängiger Wolkenmasken-Produkte; die Auswahl trägt die Werte ein.</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="483" />
+            <source>product…</source>
+            <translation>Produkt…</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="491" />
+            <source>clear values</source>
+            <translation>Wolkenfrei-Werte</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="496" />
+            <source>Cloud masks</source>
+            <translation>Wolkenmasken</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="500" />
+            <source>Device</source>
+            <translation>Gerät</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="505" />
+            <source>automatic</source>
+            <translation>automatisch</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="508" />
+            <source>Tile size in pixels. Automatic (0): chosen from the number of dates so the run stays near 1.3 GB of memory. Any raster size fits either way.</source>
+            <translation>Kachelgröße in Pixeln. Automatisch (0): nach der Anzahl der Daten gewählt, sodass der Lauf bei etwa 1,3 GB Speicher bleibt. Jede Rastergröße passt so oder so.</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="516" />
+            <source>tile</source>
+            <translation>Kachel</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="518" />
+            <source>overlap</source>
+            <translation>Überlappung</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="521" />
+            <source>Tiling</source>
+            <translation>Kachelung</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="525" />
+            <source>Output folder</source>
+            <translation>Ausgabeordner</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="526" />
+            <source>Also write change polygons (GeoPackage with moment and dates)</source>
+            <translation>Auch Änderungspolygone schreiben (GeoPackage mit Zeitpunkt und Daten)</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="527" />
+            <source>Write per-interval probabilities (used by the inspect tool)</source>
+            <translation>Wahrscheinlichkeiten je Intervall schreiben (für das Pixel-Inspektionswerkzeug)</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="563" />
+            <source>Run</source>
+            <translation>Starten</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="564" />
+            <source>Cancel run</source>
+            <translation>Lauf abbrechen</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="586" />
+            <source>The %s method needs no weights: this file is not used.</source>
+            <translation>Die Methode %s braucht keine Gewichte: diese Datei wird nicht verwendet.</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="587" />
+            <source>not used: the classical method needs no weights</source>
+            <translation>nicht verwendet: die klassische Methode braucht keine Gewichte</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="588" />
+            <source>Bands (any)</source>
+            <translation>Kanäle (beliebig)</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="589" />
+            <source>empty: every band; e.g. 1,2,3,4,5,7 (the same bands for every date)</source>
+            <translation>leer: alle Kanäle; z. B. 1,2,3,4,5,7 (dieselben Kanäle für jedes Datum)</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="591" />
+            <source>Weights file (.pt) for the chosen network; empty: the bundled weights.</source>
+            <translation>Gewichtsdatei (.pt) für das gewählte Netz; leer: die mitgelieferten Gewichte.</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="592" />
+            <source>empty: bundled weights</source>
+            <translation>leer: mitgelieferte Gewichte</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="593" />
+            <source>Bands (R, G, B, NIR)</source>
+            <translation>Kanäle (R, G, B, NIR)</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="594" />
+            <source>empty: from band wavelengths/names, else bands 1-4; e.g. 3,2,1,4</source>
+            <translation>leer: aus Wellenlängen/Namen der Kanäle, sonst Kanäle 1-4; z. B. 3,2,1,4</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="601" />
+            <source>Where the classical method cuts its change magnitude. Otsu's threshold (default); the minimum-error threshold finds more of the change where changes are a small share of the scene; on our real checks it also called a few more stable points changed (model card, candidate KT).</source>
+            <translation>Wo die klassische Methode ihre Änderungsstärke teilt. Otsus Schwellenwert (Standard); der Schwellenwert des minimalen Fehlers findet mehr Änderung, wo Änderungen nur einen kleinen Teil der Szene ausmachen; in unseren Prüfungen an echten Daten stufte er auch einige stabile Punkte mehr als geändert ein (Model Card, Kandidat KT).</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="604" />
+            <source>Only the classical methods (CVA, ISFA) have a threshold to choose; the networks and fusions use their calibrated decision (see Sensitivity).</source>
+            <translation>Nur die klassischen Methoden (CVA, ISFA) haben einen wählbaren Schwellenwert; die Netze und Fusionen verwenden ihre kalibrierte Entscheidung (siehe Empfindlichkeit).</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="612" />
+            <source>The %s method uses no weights file.</source>
+            <translation>Die Methode %s verwendet keine Gewichtsdatei.</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="619" />
+            <source>The CAIM engine (model_core) could not be loaded: %s</source>
+            <translation>Die CAIM-Engine (model_core) konnte nicht geladen werden: %s</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="623" />
+            <source>No bundled weights file was found for this model; choose a .pt file.</source>
+            <translation>Für dieses Modell wurde keine mitgelieferte Gewichtsdatei gefunden; eine .pt-Datei wählen.</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="632" />
+            <source>CAIM — weights file</source>
+            <translation>CAIM — Gewichtsdatei</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="638" />
+            <source>CAIM — weights file and its training data</source>
+            <translation>CAIM — Gewichtsdatei und ihre Trainingsdaten</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="648" />
+            <source>What this weights file is and what it was trained on (from the record in the file; the model card has its accuracy on real labels):</source>
+            <translation>Was diese Gewichtsdatei ist und worauf sie trainiert wurde (aus dem Eintrag in der Datei; die Model Card nennt ihre Genauigkeit an echten Referenzdaten):</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="751" />
+            <source>custom</source>
+            <translation>benutzerdefiniert</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="751" />
+            <source>none</source>
+            <translation>keines</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="752" />
+            <source>no CRS</source>
+            <translation>kein KBS</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="753" />
+            <source>double-click to choose this date's cloud mask (a one-band raster layer; optional, per date)</source>
+            <translation>Doppelklick, um die Wolkenmaske dieses Datums zu wählen (ein einkanaliger Rasterlayer; optional, je Datum)</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="757" />
+            <source>date from the %s; double-click to edit</source>
+            <translation>Datum aus: %s; Doppelklick zum Bearbeiten</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="758" />
+            <source>no date found; double-click to type one (YYYY-MM-DD)</source>
+            <translation>kein Datum gefunden; Doppelklick, um eines einzugeben (JJJJ-MM-TT)</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="840" />
+            <source>cloud mask of '%s'
+%s</source>
+            <translation>Wolkenmaske von '%s'
+%s</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="888" />
+            <source>Matched %d cloud mask by date.</source>
+            <translation>%d Wolkenmaske nach Datum zugeordnet.</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="888" />
+            <source>Matched %d cloud masks by date.</source>
+            <translation>%d Wolkenmasken nach Datum zugeordnet.</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="890" />
+            <source>Several mask layers for %s: choose one in that date's Cloud mask cell.</source>
+            <translation>Mehrere Maskenlayer für %s: einen in der Zelle Wolkenmaske dieses Datums wählen.</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="892" />
+            <source>Several mask layers for %s: choose one in those dates' Cloud mask cells.</source>
+            <translation>Mehrere Maskenlayer für %s: je einen in den Zellen Wolkenmaske dieser Daten wählen.</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="934" />
+            <source>Unreadable date %s: %s.</source>
+            <translation>Unlesbares Datum %s: %s.</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="935" />
+            <source>'%s' for '%s'</source>
+            <translation>'%s' für '%s'</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="945" />
+            <source>No cloud mask for %s: those dates are used as they are (their own nodata still counts).</source>
+            <translation>Keine Wolkenmaske für %s: diese Daten werden unverändert verwendet (ihr eigenes NoData zählt weiterhin).</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="964" />
+            <source>changed patches under this size are dropped</source>
+            <translation>geänderte Flächen unter dieser Größe werden entfernt</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="968" />
+            <source>= %s ha on %s's pixels</source>
+            <translation>= %s ha bei den Pixeln von %s</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="969" />
+            <source>= %s m² on %s's pixels</source>
+            <translation>= %s m² bei den Pixeln von %s</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="983" />
+            <source>%d dates, ready to run with %s.</source>
+            <translation>%d Daten, bereit zum Lauf mit %s.</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="1029" />
+            <source>Choose an output folder.</source>
+            <translation>Einen Ausgabeordner wählen.</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="1035" />
+            <source>Outputs already exist in %s; choose another folder.</source>
+            <translation>In %s gibt es schon Ausgaben; einen anderen Ordner wählen.</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="1039" />
+            <source>Overwrite results?</source>
+            <translation>Ergebnisse überschreiben?</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="1040" />
+            <source>These files already exist and would be replaced:
+
+%s
+
+%sOverwrite them?</source>
+            <translation>Diese Dateien gibt es schon, sie würden ersetzt:
+
+%s
+
+%sÜberschreiben?</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="1042" />
+            <source>%d layers of this project show them; when the run succeeds, the new run's layers replace them.</source>
+            <translation>%d Layer dieses Projekts zeigen sie; wenn der Lauf gelingt, ersetzen die Layer des neuen Laufs sie.</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="1044" />
+            <source>%d layer of this project shows them; when the run succeeds, the new run's layers replace it.</source>
+            <translation>%d Layer dieses Projekts zeigt sie; wenn der Lauf gelingt, ersetzen die Layer des neuen Laufs ihn.</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="1048" />
+            <source>Not run: choose another output folder.</source>
+            <translation>Nicht gestartet: einen anderen Ausgabeordner wählen.</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="1062" />
+            <source>The Processing algorithm %s is not registered.</source>
+            <translation>Der Verarbeitungsalgorithmus %s ist nicht registriert.</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="1075" />
+            <source>Starting…</source>
+            <translation>Startet…</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="1079" />
+            <source>The parameters were refused.</source>
+            <translation>Die Parameter wurden abgelehnt.</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="1092" />
+            <source>Cancelling… partial outputs will be removed.</source>
+            <translation>Bricht ab… Teilergebnisse werden entfernt.</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="1132" />
+            <source>, minimum-error threshold</source>
+            <translation>, Schwellenwert des minimalen Fehlers</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="1134" />
+            <source>, sensitivity %+g</source>
+            <translation>, Empfindlichkeit %+g</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="1136" />
+            <source>, changed patches &gt;= %d px</source>
+            <translation>, geänderte Flächen &gt;= %d px</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="1138" />
+            <source>, cloud masks%s (clear = %s)</source>
+            <translation>, Wolkenmasken%s (wolkenfrei = %s)</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="1139" />
+            <source> on %d of %d dates</source>
+            <translation> an %d von %d Daten</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="1142" />
+            <source>, masked dates filled</source>
+            <translation>, maskierte Daten gefüllt</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="1143" />
+            <source>Done on %s with %s. %s Hover here for each interval; all details are in the log (CAIM change detection tab).</source>
+            <translation>Fertig auf %s mit %s. %s Für jedes Intervall hier mit der Maus verweilen; alle Details stehen im Protokoll (Reiter CAIM change detection).</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="1145" />
+            <source>Changed hectares per interval (last change):
+</source>
+            <translation>Geänderte Hektar je Intervall (letzte Änderung):
+</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="1148" />
+            <source>&lt;a href="%s"&gt;Open the run report&lt;/a&gt; (settings, changed area per interval as a chart)</source>
+            <translation>&lt;a href="%s"&gt;Laufbericht öffnen&lt;/a&gt; (Einstellungen, geänderte Fläche je Intervall als Diagramm)</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="1152" />
+            <source>Warning: </source>
+            <translation>Warnung: </translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="1154" />
+            <source>Run finished on %s:
+%s</source>
+            <translation>Lauf auf %s beendet:
+%s</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="1157" />
+            <source>Changed hectares per interval (last change):
+%s
+
+Model: %s
+Device: %s
+%s</source>
+            <translation>Geänderte Hektar je Intervall (letzte Änderung):
+%s
+
+Modell: %s
+Gerät: %s
+%s</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="1160" />
+            <source>CAIM change detection</source>
+            <translation>CAIM-Änderungserkennung</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="1160" />
+            <source>Done on %s with %s. %s</source>
+            <translation>Fertig auf %s mit %s. %s</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="1161" />
+            <source> Warning: </source>
+            <translation> Warnung: </translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="1166" />
+            <source>Cancelled; partial outputs were removed.</source>
+            <translation>Abgebrochen; Teilergebnisse wurden entfernt.</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="1168" />
+            <source>The run failed.</source>
+            <translation>Der Lauf ist fehlgeschlagen.</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="1207" />
+            <source>Still running in the background; results will be added when done.</source>
+            <translation>Läuft noch im Hintergrund; die Ergebnisse werden hinzugefügt, wenn er fertig ist.</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="1216" />
+            <source>unknown</source>
+            <translation>unbekannt</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="1216" />
+            <source>%s ha</source>
+            <translation>%s ha</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="1228" />
+            <source>Changed %s ha over %d intervals.</source>
+            <translation>%s ha in %d Intervallen geändert.</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="1229" />
+            <source>Changed %s ha over %d interval.</source>
+            <translation>%s ha in %d Intervall geändert.</translation>
+        </message>
+    </context>
+    <context>
+        <name>CaimInputs</name>
+        <message>
+            <location filename="../inputs.py" line="94" />
+            <source>%s: '%s' is neither a file nor a loaded layer. Check the path (was the file moved or renamed?).</source>
+            <translation>%s: '%s' ist weder eine Datei noch ein geladener Layer. Den Pfad prüfen (wurde die Datei verschoben oder umbenannt?).</translation>
+        </message>
+        <message>
+            <location filename="../inputs.py" line="97" />
+            <source>%s: '%s' is a folder; give the image files in it, one per date.</source>
+            <translation>%s: '%s' ist ein Ordner; die Bilddateien darin angeben, eine je Datum.</translation>
+        </message>
+        <message>
+            <location filename="../inputs.py" line="98" />
+            <source>%s: '%s' cannot be opened as a raster: give the raster images (GeoTIFF or any format GDAL reads)%s.</source>
+            <translation>%s: '%s' kann nicht als Raster geöffnet werden: die Rasterbilder angeben (GeoTIFF oder ein anderes Format, das GDAL liest)%s.</translation>
+        </message>
+        <message>
+            <location filename="../inputs.py" line="99" />
+            <source>, one per date</source>
+            <translation>, eines je Datum</translation>
+        </message>
+        <message>
+            <location filename="../inputs.py" line="99" />
+            <source>, one mask per date</source>
+            <translation>, eine Maske je Datum</translation>
+        </message>
+        <message>
+            <location filename="../inputs.py" line="140" />
+            <source>layer name</source>
+            <translation>Layername</translation>
+        </message>
+        <message>
+            <location filename="../inputs.py" line="144" />
+            <source>file name</source>
+            <translation>Dateiname</translation>
+        </message>
+        <message>
+            <location filename="../inputs.py" line="147" />
+            <source>metadata</source>
+            <translation>Metadaten</translation>
+        </message>
+        <message>
+            <location filename="../inputs.py" line="158" />
+            <source>Bands must be comma-separated band numbers such as '1,2,3,4' (red, green, blue, near-infrared).</source>
+            <translation>Kanäle müssen kommagetrennte Kanalnummern sein, etwa '1,2,3,4' (Rot, Grün, Blau, nahes Infrarot).</translation>
+        </message>
+        <message>
+            <location filename="../inputs.py" line="161" />
+            <source>Band numbers start at 1; got '%s'.</source>
+            <translation>Kanalnummern beginnen bei 1; angegeben: '%s'.</translation>
+        </message>
+        <message>
+            <location filename="../inputs.py" line="173" />
+            <source>DATES has %d entries but %d layers were given; give one date per layer, in layer order, separated by commas.</source>
+            <translation>DATES hat %d Einträge, aber %d Layer wurden angegeben; ein Datum je Layer angeben, in der Reihenfolge der Layer, durch Kommas getrennt.</translation>
+        </message>
+        <message>
+            <location filename="../inputs.py" line="182" />
+            <source>'%s' in DATES is not a date: %s.</source>
+            <translation>'%s' in DATES ist kein Datum: %s.</translation>
+        </message>
+        <message>
+            <location filename="../inputs.py" line="198" />
+            <source>%d cloud masks for %d layers: give one mask per layer, in the same order, or set MASKED_DATES to the positions of the layers they belong to (e.g. 2,5 for masks of the second and fifth layers).</source>
+            <translation>%d Wolkenmasken für %d Layer: eine Maske je Layer in derselben Reihenfolge angeben oder MASKED_DATES auf die Positionen der zugehörigen Layer setzen (z. B. 2,5 für Masken des zweiten und fünften Layers).</translation>
+        </message>
+        <message>
+            <location filename="../inputs.py" line="205" />
+            <source>MASKED_DATES '%s': %s is not a layer position. Give the 1-based positions of the input layers that have a cloud mask, comma-separated, e.g. 2,5.</source>
+            <translation>MASKED_DATES '%s': %s ist keine Layerposition. Die Positionen (ab 1) der Eingabelayer mit Wolkenmaske angeben, kommagetrennt, z. B. 2,5.</translation>
+        </message>
+        <message>
+            <location filename="../inputs.py" line="207" />
+            <source>an empty entry</source>
+            <translation>ein leerer Eintrag</translation>
+        </message>
+        <message>
+            <location filename="../inputs.py" line="210" />
+            <source>MASKED_DATES '%s': position %d is out of range; there is %d input layer (positions 1 to %d).</source>
+            <translation>MASKED_DATES '%s': Position %d liegt außerhalb des Bereichs; es gibt %d Eingabelayer (Positionen 1 bis %d).</translation>
+        </message>
+        <message>
+            <location filename="../inputs.py" line="212" />
+            <source>MASKED_DATES '%s': position %d is out of range; there are %d input layers (positions 1 to %d).</source>
+            <translation>MASKED_DATES '%s': Position %d liegt außerhalb des Bereichs; es gibt %d Eingabelayer (Positionen 1 bis %d).</translation>
+        </message>
+        <message>
+            <location filename="../inputs.py" line="215" />
+            <source>MASKED_DATES '%s': position %d is given twice; a date has at most one cloud mask.</source>
+            <translation>MASKED_DATES '%s': Position %d ist doppelt angegeben; ein Datum hat höchstens eine Wolkenmaske.</translation>
+        </message>
+        <message>
+            <location filename="../inputs.py" line="219" />
+            <source>MASKED_DATES '%s' lists %s but MASKS has %s: give one mask per listed date, in the same order%s.</source>
+            <translation>MASKED_DATES '%s' nennt %s, aber MASKS hat %s: eine Maske je genanntem Datum angeben, in derselben Reihenfolge%s.</translation>
+        </message>
+        <message>
+            <location filename="../inputs.py" line="221" />
+            <source>%d date</source>
+            <translation>%d Datum</translation>
+        </message>
+        <message>
+            <location filename="../inputs.py" line="221" />
+            <source>%d dates</source>
+            <translation>%d Daten</translation>
+        </message>
+        <message>
+            <location filename="../inputs.py" line="222" />
+            <source>%d cloud mask</source>
+            <translation>%d Wolkenmaske</translation>
+        </message>
+        <message>
+            <location filename="../inputs.py" line="222" />
+            <source>%d cloud masks</source>
+            <translation>%d Wolkenmasken</translation>
+        </message>
+        <message>
+            <location filename="../inputs.py" line="223" />
+            <source>, or leave MASKED_DATES empty</source>
+            <translation>, oder MASKED_DATES leer lassen</translation>
+        </message>
+        <message>
+            <location filename="../inputs.py" line="301" />
+            <source>Select at least 2 layers: change needs two or more dates (%d selected).</source>
+            <translation>Mindestens 2 Layer auswählen: eine Änderung braucht zwei oder mehr Daten (%d ausgewählt).</translation>
+        </message>
+        <message>
+            <location filename="../inputs.py" line="304" />
+            <source>SChanger compares exactly 2 dates; %d are selected. Use CAIM-Net for a time series.</source>
+            <translation>SChanger vergleicht genau 2 Daten; %d sind ausgewählt. Für eine Zeitreihe CAIM-Net verwenden.</translation>
+        </message>
+        <message>
+            <location filename="../inputs.py" line="309" />
+            <source>'%s' is a vector layer (%s), not an image: the inputs are the raster images of the series, one per date.</source>
+            <translation>'%s' ist ein Vektorlayer (%s), kein Bild: die Eingaben sind die Rasterbilder der Zeitreihe, eines je Datum.</translation>
+        </message>
+        <message>
+            <location filename="../inputs.py" line="312" />
+            <source>'%s' is not a valid raster layer.</source>
+            <translation>'%s' ist kein gültiger Rasterlayer.</translation>
+        </message>
+        <message>
+            <location filename="../inputs.py" line="314" />
+            <source>'%s' is not a file-based (GDAL) raster; export it as GeoTIFF first.</source>
+            <translation>'%s' ist kein dateibasiertes (GDAL-)Raster; zuerst als GeoTIFF exportieren.</translation>
+        </message>
+        <message>
+            <location filename="../inputs.py" line="317" />
+            <source>The file of '%s' is gone (%s): it was moved or deleted after the layer was loaded. Remove the layer, or point it to the file again (Layer Properties, Source).</source>
+            <translation>Die Datei von '%s' ist verschwunden (%s): sie wurde nach dem Laden des Layers verschoben oder gelöscht. Den Layer entfernen oder ihn wieder auf die Datei verweisen (Layereigenschaften, Quelle).</translation>
+        </message>
+        <message>
+            <location filename="../inputs.py" line="322" />
+            <source>'%s' is not an image but the %s file of '%s' beside it (%s): uncheck it, and add the image itself.</source>
+            <translation>'%s' ist kein Bild, sondern die %s-Datei von '%s' daneben (%s): abhaken und das Bild selbst hinzufügen.</translation>
+        </message>
+        <message>
+            <location filename="../inputs.py" line="331" />
+            <source>Band %d does not exist in %s (fewer bands): uncheck it or pick bands every date has.</source>
+            <translation>Kanal %d gibt es in %s nicht (weniger Kanäle): abhaken oder Kanäle wählen, die jedes Datum hat.</translation>
+        </message>
+        <message>
+            <location filename="../inputs.py" line="333" />
+            <source>Band %d does not exist in %s (fewer bands): uncheck them or pick bands every date has.</source>
+            <translation>Kanal %d gibt es in %s nicht (weniger Kanäle): abhaken oder Kanäle wählen, die jedes Datum hat.</translation>
+        </message>
+        <message>
+            <location filename="../inputs.py" line="341" />
+            <source>%s has fewer than the 4 bands (red, green, blue, NIR) the network needs: uncheck it, or use a classical method (CVA, ISFA) with bands every date has (1 to %d)</source>
+            <translation>%s hat weniger als die 4 Kanäle (Rot, Grün, Blau, NIR), die das Netz braucht: abhaken oder eine klassische Methode (CVA, ISFA) mit Kanälen verwenden, die jedes Datum hat (1 bis %d)</translation>
+        </message>
+        <message>
+            <location filename="../inputs.py" line="344" />
+            <source>%s have fewer than the 4 bands (red, green, blue, NIR) the network needs: uncheck it, or use a classical method (CVA, ISFA) with bands every date has (1 to %d)</source>
+            <translation>%s haben weniger als die 4 Kanäle (Rot, Grün, Blau, NIR), die das Netz braucht: abhaken oder eine klassische Methode (CVA, ISFA) mit Kanälen verwenden, die jedes Datum hat (1 bis %d)</translation>
+        </message>
+        <message>
+            <location filename="../inputs.py" line="348" />
+            <source>pick bands every date has (1 to %d), for example %s</source>
+            <translation>Kanäle wählen, die jedes Datum hat (1 bis %d), zum Beispiel %s</translation>
+        </message>
+        <message>
+            <location filename="../inputs.py" line="350" />
+            <source>Band counts differ (%s). The model needs the same bands from every date: %s.</source>
+            <translation>Die Kanalanzahlen unterscheiden sich (%s). Das Modell braucht von jedem Datum dieselben Kanäle: %s.</translation>
+        </message>
+        <message>
+            <location filename="../inputs.py" line="356" />
+            <source>Layers have different CRSs (%s): they will be aligned onto the grid of '%s'.</source>
+            <translation>Die Layer haben verschiedene KBS (%s): sie werden auf das Raster von '%s' ausgerichtet.</translation>
+        </message>
+        <message>
+            <location filename="../inputs.py" line="362" />
+            <source>Grids differ slightly: every date will be resampled onto the grid of '%s', clipped to the common area.</source>
+            <translation>Die Raster unterscheiden sich leicht: jedes Datum wird auf das Raster von '%s' umgerechnet, zugeschnitten auf die gemeinsame Fläche.</translation>
+        </message>
+        <message>
+            <location filename="../inputs.py" line="371" />
+            <source>No date for %s: results will say 'date k' instead of a date.</source>
+            <translation>Kein Datum für %s: die Ergebnisse nennen 'date k' statt eines Datums.</translation>
+        </message>
+        <message>
+            <location filename="../inputs.py" line="374" />
+            <source>Dates are not in chronological order: moments follow the list order.</source>
+            <translation>Die Daten sind nicht chronologisch geordnet: die Änderungszeitpunkte folgen der Reihenfolge der Liste.</translation>
+        </message>
+        <message>
+            <location filename="../inputs.py" line="382" />
+            <source>%d one-band layers share the date %s (%s)%s: they look like the bands of one date, which would be compared with each other as if they were dates. Stack each date's bands into one layer first (Raster &gt; Miscellaneous &gt; Build Virtual Raster, with 'Place each input file into a separate band'), then check those.</source>
+            <translation>%d einkanalige Layer haben dasselbe Datum %s (%s)%s: sie sehen aus wie die Kanäle eines Datums, die miteinander verglichen würden, als wären sie Daten. Die Kanäle jedes Datums zuerst zu einem Layer stapeln (Raster &gt; Sonstige &gt; Virtuelles Raster bauen, mit 'Jede Eingabedatei in einen separaten Kanal legen'), dann diese anhaken.</translation>
+        </message>
+        <message>
+            <location filename="../inputs.py" line="387" />
+            <source> and %d more date likewise</source>
+            <translation> und %d weiteres Datum ebenso</translation>
+        </message>
+        <message>
+            <location filename="../inputs.py" line="388" />
+            <source> and %d more dates likewise</source>
+            <translation> und %d weitere Daten ebenso</translation>
+        </message>
+        <message>
+            <location filename="../inputs.py" line="391" />
+            <source>Some dates appear twice (%s): the intervals between them are zero days long.</source>
+            <translation>Einige Daten kommen doppelt vor (%s): die Intervalle zwischen ihnen sind null Tage lang.</translation>
+        </message>
+        <message>
+            <location filename="../inputs.py" line="403" />
+            <source>%d cloud masks for %d layers: give one mask (or none) per layer, in the same order.</source>
+            <translation>%d Wolkenmasken für %d Layer: eine Maske (oder keine) je Layer angeben, in derselben Reihenfolge.</translation>
+        </message>
+        <message>
+            <location filename="../inputs.py" line="409" />
+            <source>The mask '%s' of '%s'</source>
+            <translation>Die Maske '%s' von '%s'</translation>
+        </message>
+        <message>
+            <location filename="../inputs.py" line="411" />
+            <source>'%s' is both an input date and the mask of '%s'. Uncheck it as an input or choose another mask.</source>
+            <translation>'%s' ist zugleich ein Eingabedatum und die Maske von '%s'. Als Eingabe abhaken oder eine andere Maske wählen.</translation>
+        </message>
+        <message>
+            <location filename="../inputs.py" line="414" />
+            <source>%s is not a valid raster layer.</source>
+            <translation>%s ist kein gültiger Rasterlayer.</translation>
+        </message>
+        <message>
+            <location filename="../inputs.py" line="416" />
+            <source>%s is not a file-based (GDAL) raster; export it as GeoTIFF first.</source>
+            <translation>%s ist kein dateibasiertes (GDAL-)Raster; zuerst als GeoTIFF exportieren.</translation>
+        </message>
+        <message>
+            <location filename="../inputs.py" line="418" />
+            <source>%s: its file is gone (%s). Remove the mask layer or point it to the file again.</source>
+            <translation>%s: ihre Datei ist verschwunden (%s). Den Maskenlayer entfernen oder ihn wieder auf die Datei verweisen.</translation>
+        </message>
+        <message>
+            <location filename="../inputs.py" line="421" />
+            <source>%s has %d bands; a mask has one (CBERS CMASK, Landsat QA_PIXEL, Sentinel-2 SCL, Fmask). Extract its mask band first.</source>
+            <translation>%s hat %d Kanäle; eine Maske hat einen (CBERS CMASK, Landsat QA_PIXEL, Sentinel-2 SCL, Fmask). Zuerst ihren Maskenkanal extrahieren.</translation>
+        </message>
+        <message>
+            <location filename="../inputs.py" line="424" />
+            <source>%s does not overlap its layer: it would mask the whole date.</source>
+            <translation>%s überlappt ihren Layer nicht: sie würde das ganze Datum maskieren.</translation>
+        </message>
+        <message>
+            <location filename="../inputs.py" line="431" />
+            <source>e.g. 1,2,3,4 (RGB-only imagery is read as 1,2,3,2 by itself: green in place of NIR), or choose a classical method (CVA or ISFA), which uses any bands</source>
+            <translation>z. B. 1,2,3,4 (reine RGB-Bilder werden von selbst als 1,2,3,2 gelesen: Grün anstelle von NIR) oder eine klassische Methode (CVA oder ISFA) wählen, die beliebige Kanäle verwendet</translation>
+        </message>
+        <message>
+            <location filename="../inputs.py" line="435" />
+            <source>%s: the network uses bands %s as red, green, blue, NIR; the %s part also uses band(s) %s.</source>
+            <translation>%s: das Netz verwendet die Kanäle %s als Rot, Grün, Blau, NIR; der %s-Teil verwendet außerdem Kanal/Kanäle %s.</translation>
+        </message>
+        <message>
+            <location filename="../inputs.py" line="439" />
+            <source>%s uses %d bands (red, green, blue, NIR) but Bands lists %d: give %d band numbers, %s.</source>
+            <translation>%s verwendet %d Kanäle (Rot, Grün, Blau, NIR), aber Kanäle nennt %d: %d Kanalnummern angeben, %s.</translation>
+        </message>
+        <message>
+            <location filename="../inputs.py" line="453" />
+            <source> The %s part also uses the layers' other bands.</source>
+            <translation> Der %s-Teil verwendet außerdem die übrigen Kanäle der Layer.</translation>
+        </message>
+        <message>
+            <location filename="../inputs.py" line="454" />
+            <source>Bands left empty: the engine uses bands %s.%s</source>
+            <translation>Kanäle leer gelassen: die Engine verwendet die Kanäle %s.%s</translation>
+        </message>
+        <message>
+            <location filename="../inputs.py" line="460" />
+            <source>Bands left empty: the engine uses bands %s.</source>
+            <translation>Kanäle leer gelassen: die Engine verwendet die Kanäle %s.</translation>
+        </message>
+        <message>
+            <location filename="../inputs.py" line="470" />
+            <source>Bands left empty: bands 1-4 are taken as red, green, blue, NIR (the layers' metadata do not say which band is which); for blue, green, red, NIR imagery enter 3,2,1,4.</source>
+            <translation>Kanäle leer gelassen: die Kanäle 1-4 werden als Rot, Grün, Blau, NIR genommen (die Metadaten der Layer sagen nicht, welcher Kanal welcher ist); für Blau-, Grün-, Rot-, NIR-Bilder 3,2,1,4 eingeben.</translation>
+        </message>
+        <message>
+            <location filename="../inputs.py" line="474" />
+            <source>%s needs %d bands (red, green, blue, NIR) but the layers have %d and their metadata do not say which band is which: pick %d with Bands, %s.</source>
+            <translation>%s braucht %d Kanäle (Rot, Grün, Blau, NIR), aber die Layer haben %d und ihre Metadaten sagen nicht, welcher Kanal welcher ist: %d mit Kanäle wählen, %s.</translation>
+        </message>
+        <message>
+            <location filename="../inputs.py" line="527" />
+            <source>%s does not overlap the other checked layers, which share a place: uncheck it or check the layers of one place.</source>
+            <translation>%s überlappt die anderen angehakten Layer nicht, die an einem gemeinsamen Ort liegen: abhaken oder die Layer eines Ortes anhaken.</translation>
+        </message>
+        <message>
+            <location filename="../inputs.py" line="529" />
+            <source>%s do not overlap the other checked layers, which share a place: uncheck them or check the layers of one place.</source>
+            <translation>%s überlappen die anderen angehakten Layer nicht, die an einem gemeinsamen Ort liegen: abhaken oder die Layer eines Ortes anhaken.</translation>
+        </message>
+        <message>
+            <location filename="../inputs.py" line="533" />
+            <source>%s does not overlap '%s', the first checked layer: uncheck it or check the layers of one place.</source>
+            <translation>%s überlappt '%s', den ersten angehakten Layer, nicht: abhaken oder die Layer eines Ortes anhaken.</translation>
+        </message>
+        <message>
+            <location filename="../inputs.py" line="535" />
+            <source>%s do not overlap '%s', the first checked layer: uncheck them or check the layers of one place.</source>
+            <translation>%s überlappen '%s', den ersten angehakten Layer, nicht: abhaken oder die Layer eines Ortes anhaken.</translation>
+        </message>
+        <message>
+            <location filename="../inputs.py" line="537" />
+            <source>The layers do not overlap all at once: each overlaps the first, but there is no area common to all of them. Uncheck the layers that cover another part of the scene.</source>
+            <translation>Die Layer überlappen sich nicht alle zugleich: jeder überlappt den ersten, aber keine Fläche ist allen gemeinsam. Die Layer abhaken, die einen anderen Teil der Szene abdecken.</translation>
+        </message>
+    </context>
+    <context>
+        <name>CaimInspect</name>
+        <message>
+            <location filename="../inspect_tool.py" line="36" />
+            <source>Red</source>
+            <translation>Rot</translation>
+        </message>
+        <message>
+            <location filename="../inspect_tool.py" line="36" />
+            <source>Green</source>
+            <translation>Grün</translation>
+        </message>
+        <message>
+            <location filename="../inspect_tool.py" line="36" />
+            <source>Blue</source>
+            <translation>Blau</translation>
+        </message>
+        <message>
+            <location filename="../inspect_tool.py" line="36" />
+            <source>NIR</source>
+            <translation>NIR</translation>
+        </message>
+        <message>
+            <location filename="../inspect_tool.py" line="117" />
+            <source>outside the result</source>
+            <translation>außerhalb des Ergebnisses</translation>
+        </message>
+        <message>
+            <location filename="../inspect_tool.py" line="124" />
+            <source>no data</source>
+            <translation>keine Daten</translation>
+        </message>
+        <message>
+            <location filename="../inspect_tool.py" line="129" />
+            <source>no change</source>
+            <translation>keine Änderung</translation>
+        </message>
+        <message>
+            <location filename="../inspect_tool.py" line="131" />
+            <source>changed between %s</source>
+            <translation>geändert zwischen %s</translation>
+        </message>
+        <message>
+            <location filename="../inspect_tool.py" line="133" />
+            <source>moment %d</source>
+            <translation>Zeitpunkt %d</translation>
+        </message>
+        <message>
+            <location filename="../inspect_tool.py" line="148" />
+            <source>no change: the model dated a change between %s, but its changed patch has fewer than the minimum of %d px</source>
+            <translation>keine Änderung: das Modell datierte eine Änderung zwischen %s, aber ihre geänderte Fläche ist kleiner als das Minimum von %d px</translation>
+        </message>
+        <message>
+            <location filename="../inspect_tool.py" line="152" />
+            <source> (changed patches under %d px were dropped)</source>
+            <translation> (geänderte Flächen unter %d px wurden entfernt)</translation>
+        </message>
+        <message>
+            <location filename="../inspect_tool.py" line="165" />
+            <source>date %d</source>
+            <translation>Datum %d</translation>
+        </message>
+        <message>
+            <location filename="../inspect_tool.py" line="167" />
+            <source>no data: masked by the cloud mask on %s%s</source>
+            <translation>keine Daten: von der Wolkenmaske maskiert am %s%s</translation>
+        </message>
+        <message>
+            <location filename="../inspect_tool.py" line="169" />
+            <source> (run with 'Fill masked dates' to fill such dates)</source>
+            <translation> (mit 'Maskierte Daten füllen' starten, um solche Daten zu füllen)</translation>
+        </message>
+        <message>
+            <location filename="../inspect_tool.py" line="174" />
+            <source> (masked on %s: filled from the previous clear date)</source>
+            <translation> (maskiert am %s: aus dem vorigen wolkenfreien Datum gefüllt)</translation>
+        </message>
+        <message>
+            <location filename="../inspect_tool.py" line="178" />
+            <source>Band %d (as %s)</source>
+            <translation>Kanal %d (als %s)</translation>
+        </message>
+        <message>
+            <location filename="../inspect_tool.py" line="179" />
+            <source>Band %d</source>
+            <translation>Kanal %d</translation>
+        </message>
+        <message>
+            <location filename="../inspect_tool.py" line="260" />
+            <source>Click a pixel of a CAIM result</source>
+            <translation>Ein Pixel eines CAIM-Ergebnisses anklicken</translation>
+        </message>
+        <message>
+            <location filename="../inspect_tool.py" line="375" />
+            <source>CAIM pixel inspector</source>
+            <translation>CAIM-Pixelinspektor</translation>
+        </message>
+        <message>
+            <location filename="../inspect_tool.py" line="379" />
+            <source>Choose the inspect tool and click a pixel of a CAIM result.</source>
+            <translation>Das Inspektionswerkzeug wählen und ein Pixel eines CAIM-Ergebnisses anklicken.</translation>
+        </message>
+        <message>
+            <location filename="../inspect_tool.py" line="383" />
+            <source>Interval</source>
+            <translation>Intervall</translation>
+        </message>
+        <message>
+            <location filename="../inspect_tool.py" line="383" />
+            <source>P(change)</source>
+            <translation>P(Änderung)</translation>
+        </message>
+        <message>
+            <location filename="../inspect_tool.py" line="389" />
+            <source>Hide the map's answer (to label sample points without bias)</source>
+            <translation>Die Antwort der Karte verbergen (um Stichprobenpunkte unvoreingenommen zu beschriften)</translation>
+        </message>
+        <message>
+            <location filename="../inspect_tool.py" line="391" />
+            <source>Shows only the dates, cloud masks and band values of the clicked pixel: label an accuracy-assessment sample from the imagery, not from the map.</source>
+            <translation>Zeigt nur die Daten, Wolkenmasken und Kanalwerte des angeklickten Pixels: eine Stichprobe zur Genauigkeitsbewertung aus den Bilddaten beschriften, nicht aus der Karte.</translation>
+        </message>
+        <message>
+            <location filename="../inspect_tool.py" line="397" />
+            <source>Band values over time (shaded: detected change interval; grey column, hollow points: a date hidden by its cloud mask)</source>
+            <translation>Kanalwerte über die Zeit (schattiert: erkanntes Änderungsintervall; graue Spalte, hohle Punkte: ein von seiner Wolkenmaske verdecktes Datum)</translation>
+        </message>
+        <message>
+            <location filename="../inspect_tool.py" line="414" />
+            <source>&lt;b&gt;Map's answer hidden.&lt;/b&gt; Label the pixel from the band values and the imagery.</source>
+            <translation>&lt;b&gt;Antwort der Karte verborgen.&lt;/b&gt; Das Pixel nach den Kanalwerten und den Bilddaten beschriften.</translation>
+        </message>
+        <message>
+            <location filename="../inspect_tool.py" line="415" />
+            <source>&lt;br&gt;&lt;b&gt;Cloud mask on:&lt;/b&gt; %s</source>
+            <translation>&lt;br&gt;&lt;b&gt;Wolkenmaske am:&lt;/b&gt; %s</translation>
+        </message>
+        <message>
+            <location filename="../inspect_tool.py" line="419" />
+            <source>&lt;b&gt;Change moment:&lt;/b&gt; %s</source>
+            <translation>&lt;b&gt;Änderungszeitpunkt:&lt;/b&gt; %s</translation>
+        </message>
+        <message>
+            <location filename="../inspect_tool.py" line="421" />
+            <source>&lt;br&gt;&lt;b&gt;Confidence:&lt;/b&gt; %.2f</source>
+            <translation>&lt;br&gt;&lt;b&gt;Konfidenz:&lt;/b&gt; %.2f</translation>
+        </message>
+        <message>
+            <location filename="../inspect_tool.py" line="423" />
+            <source>&lt;br&gt;&lt;b&gt;P(no change):&lt;/b&gt; %.2f</source>
+            <translation>&lt;br&gt;&lt;b&gt;P(keine Änderung):&lt;/b&gt; %.2f</translation>
+        </message>
+        <message>
+            <location filename="../inspect_tool.py" line="441" />
+            <source>Run with 'moment probabilities' on to see per-interval probabilities.</source>
+            <translation>Mit eingeschalteten 'Wahrscheinlichkeiten je Intervall' starten, um die Wahrscheinlichkeiten je Intervall zu sehen.</translation>
+        </message>
+        <message>
+            <location filename="../inspect_tool.py" line="456" />
+            <source>No CAIM result in the project: run 'Detect changes' first.</source>
+            <translation>Kein CAIM-Ergebnis im Projekt: zuerst 'Änderungen erkennen' ausführen.</translation>
+        </message>
+    </context>
+    <context>
+        <name>CaimLabelling</name>
+        <message>
+            <location filename="../label_dock.py" line="139" />
+            <source>the file could not be written</source>
+            <translation>die Datei konnte nicht geschrieben werden</translation>
+        </message>
+        <message>
+            <location filename="../label_dock.py" line="145" />
+            <source>the written file cannot be opened</source>
+            <translation>die geschriebene Datei lässt sich nicht öffnen</translation>
+        </message>
+        <message>
+            <location filename="../label_dock.py" line="204" />
+            <source>no change</source>
+            <translation>keine Änderung</translation>
+        </message>
+        <message>
+            <location filename="../label_dock.py" line="239" />
+            <source>No point shown.</source>
+            <translation>Kein Punkt angezeigt.</translation>
+        </message>
+        <message>
+            <location filename="../label_dock.py" line="318" />
+            <source> (masked)</source>
+            <translation> (maskiert)</translation>
+        </message>
+        <message>
+            <location filename="../label_dock.py" line="326" />
+            <source>not readable</source>
+            <translation>nicht lesbar</translation>
+        </message>
+        <message>
+            <location filename="../label_dock.py" line="349" />
+            <source>CAIM sample labelling</source>
+            <translation>CAIM-Stichprobenbeschriftung</translation>
+        </message>
+        <message>
+            <location filename="../label_dock.py" line="368" />
+            <source>A point layer with a 'reference' field, e.g. drawn by 'Draw an accuracy-assessment sample'</source>
+            <translation>Ein Punktlayer mit einem Feld 'reference', z. B. mit 'Stichprobe zur Genauigkeitsbewertung ziehen' erzeugt</translation>
+        </message>
+        <message>
+            <location filename="../label_dock.py" line="372" />
+            <source>The CAIM run whose input dates are shown (its change moment layer)</source>
+            <translation>Der CAIM-Lauf, dessen Eingabedaten gezeigt werden (sein Layer Änderungszeitpunkt)</translation>
+        </message>
+        <message>
+            <location filename="../label_dock.py" line="374" />
+            <source>True colour (red, green, blue)</source>
+            <translation>Echtfarben (Rot, Grün, Blau)</translation>
+        </message>
+        <message>
+            <location filename="../label_dock.py" line="374" />
+            <source>False colour (NIR, red, green)</source>
+            <translation>Falschfarben (NIR, Rot, Grün)</translation>
+        </message>
+        <message>
+            <location filename="../label_dock.py" line="375" />
+            <source>False colour shows vegetation red; an input without a known NIR band is shown in true colour</source>
+            <translation>Falschfarben zeigen Vegetation rot; eine Eingabe ohne bekannten NIR-Kanal wird in Echtfarben gezeigt</translation>
+        </message>
+        <message>
+            <location filename="../label_dock.py" line="379" />
+            <source>%d x %d pixels</source>
+            <translation>%d x %d Pixel</translation>
+        </message>
+        <message>
+            <location filename="../label_dock.py" line="384" />
+            <source>Sample</source>
+            <translation>Stichprobe</translation>
+        </message>
+        <message>
+            <location filename="../label_dock.py" line="386" />
+            <source>Imagery of</source>
+            <translation>Bilddaten von</translation>
+        </message>
+        <message>
+            <location filename="../label_dock.py" line="388" />
+            <source>Show</source>
+            <translation>Anzeige</translation>
+        </message>
+        <message>
+            <location filename="../label_dock.py" line="399" />
+            <source>&lt;span style='color:%s'&gt;&lt;b&gt;This sample is a temporary file&lt;/b&gt;: QGIS deletes it, with your labels, when it closes. Save a copy and label that.&lt;/span&gt;</source>
+            <translation>&lt;span style='color:%s'&gt;&lt;b&gt;Diese Stichprobe ist eine temporäre Datei&lt;/b&gt;: QGIS löscht sie samt Ihren Beschriftungen beim Beenden. Eine Kopie speichern und diese beschriften.&lt;/span&gt;</translation>
+        </message>
+        <message>
+            <location filename="../label_dock.py" line="403" />
+            <source>Save a copy...</source>
+            <translation>Kopie speichern...</translation>
+        </message>
+        <message>
+            <location filename="../label_dock.py" line="404" />
+            <source>Writes the sample (labels included) to a GeoPackage and labels that file</source>
+            <translation>Schreibt die Stichprobe (mit Beschriftungen) in ein GeoPackage und beschriftet diese Datei</translation>
+        </message>
+        <message>
+            <location filename="../label_dock.py" line="414" />
+            <source>&lt; Previous</source>
+            <translation>&lt; Zurück</translation>
+        </message>
+        <message>
+            <location filename="../label_dock.py" line="415" />
+            <source>Next &gt;</source>
+            <translation>Weiter &gt;</translation>
+        </message>
+        <message>
+            <location filename="../label_dock.py" line="416" />
+            <source>Next unlabelled &gt;&gt;</source>
+            <translation>Nächster unbeschrifteter &gt;&gt;</translation>
+        </message>
+        <message>
+            <location filename="../label_dock.py" line="417" />
+            <source>Previous point (Page Up)</source>
+            <translation>Voriger Punkt (Bild auf)</translation>
+        </message>
+        <message>
+            <location filename="../label_dock.py" line="417" />
+            <source>Next point (Page Down)</source>
+            <translation>Nächster Punkt (Bild ab)</translation>
+        </message>
+        <message>
+            <location filename="../label_dock.py" line="418" />
+            <source>The next point without a label (N)</source>
+            <translation>Der nächste Punkt ohne Beschriftung (N)</translation>
+        </message>
+        <message>
+            <location filename="../label_dock.py" line="435" />
+            <source>&lt;b&gt;Reference class&lt;/b&gt; of the boxed pixel (keys 0-9 for the first ten):</source>
+            <translation>&lt;b&gt;Referenzklasse&lt;/b&gt; des umrahmten Pixels (Tasten 0-9 für die ersten zehn):</translation>
+        </message>
+        <message>
+            <location filename="../label_dock.py" line="442" />
+            <source>Can't tell (leave unlabelled)</source>
+            <translation>Nicht erkennbar (unbeschriftet lassen)</translation>
+        </message>
+        <message>
+            <location filename="../label_dock.py" line="443" />
+            <source>Clears the label: the point stays out of the estimate (Delete)</source>
+            <translation>Löscht die Beschriftung: der Punkt bleibt außerhalb der Schätzung (Entf)</translation>
+        </message>
+        <message>
+            <location filename="../label_dock.py" line="446" />
+            <source>note (optional)</source>
+            <translation>Notiz (optional)</translation>
+        </message>
+        <message>
+            <location filename="../label_dock.py" line="449" />
+            <source>After labelling, go to the next unlabelled point</source>
+            <translation>Nach dem Beschriften zum nächsten unbeschrifteten Punkt gehen</translation>
+        </message>
+        <message>
+            <location filename="../label_dock.py" line="451" />
+            <source>Zoom the map to each point</source>
+            <translation>Karte auf jeden Punkt zoomen</translation>
+        </message>
+        <message>
+            <location filename="../label_dock.py" line="453" />
+            <source>Hide the CAIM results on the map while labelling</source>
+            <translation>Die CAIM-Ergebnisse beim Beschriften auf der Karte ausblenden</translation>
+        </message>
+        <message>
+            <location filename="../label_dock.py" line="455" />
+            <source>Label from the imagery, not from the map's answer; shown again when unticked or when this panel closes</source>
+            <translation>Aus den Bilddaten beschriften, nicht aus der Antwort der Karte; wieder eingeblendet, wenn abgehakt oder wenn dieses Fenster schließt</translation>
+        </message>
+        <message>
+            <location filename="../label_dock.py" line="459" />
+            <source>Estimate area and accuracy...</source>
+            <translation>Fläche und Genauigkeit schätzen...</translation>
+        </message>
+        <message>
+            <location filename="../label_dock.py" line="460" />
+            <source>Opens 'Estimate change area and accuracy from a labelled sample' with this sample and the map it was drawn from</source>
+            <translation>Öffnet 'Änderungsfläche und Genauigkeit aus einer beschrifteten Stichprobe schätzen' mit dieser Stichprobe und der Karte, aus der sie gezogen wurde</translation>
+        </message>
+        <message>
+            <location filename="../label_dock.py" line="598" />
+            <source>Save the sample</source>
+            <translation>Stichprobe speichern</translation>
+        </message>
+        <message>
+            <location filename="../label_dock.py" line="599" />
+            <source>GeoPackage (*.gpkg)</source>
+            <translation>GeoPackage (*.gpkg)</translation>
+        </message>
+        <message>
+            <location filename="../label_dock.py" line="606" />
+            <source>'%s' exists: choose a new file name (a sample is never written over a file).</source>
+            <translation>'%s' existiert: einen neuen Dateinamen wählen (eine Stichprobe überschreibt nie eine Datei).</translation>
+        </message>
+        <message>
+            <location filename="../label_dock.py" line="612" />
+            <source>The sample could not be saved to '%s': %s</source>
+            <translation>Die Stichprobe konnte nicht nach '%s' gespeichert werden: %s</translation>
+        </message>
+        <message>
+            <location filename="../label_dock.py" line="656" />
+            <source>The pixel changed, but when cannot be told: -1, counted when the estimate is of changed / unchanged only</source>
+            <translation>Das Pixel hat sich geändert, aber wann, ist nicht erkennbar: -1, gezählt, wenn nur geändert / unverändert geschätzt wird</translation>
+        </message>
+        <message>
+            <location filename="../label_dock.py" line="725" />
+            <source>The sample layer '%s' cannot be written (a read-only file or format?). Save it as a GeoPackage (right-click &gt; Export &gt; Save Features As...) and label that copy.</source>
+            <translation>Der Stichprobenlayer '%s' kann nicht geschrieben werden (eine schreibgeschützte Datei oder ein solches Format?). Ihn als GeoPackage speichern (Rechtsklick &gt; Exportieren &gt; Objekte speichern als...) und diese Kopie beschriften.</translation>
+        </message>
+        <message>
+            <location filename="../label_dock.py" line="772" />
+            <source>&lt;br&gt;&lt;b&gt;Every point is labelled.&lt;/b&gt;</source>
+            <translation>&lt;br&gt;&lt;b&gt;Jeder Punkt ist beschriftet.&lt;/b&gt;</translation>
+        </message>
+        <message>
+            <location filename="../label_dock.py" line="791" />
+            <source>No sample to label: draw one with &lt;i&gt;Draw an accuracy-assessment sample&lt;/i&gt; (a point layer with a 'reference' field).</source>
+            <translation>Keine Stichprobe zu beschriften: eine mit &lt;i&gt;Stichprobe zur Genauigkeitsbewertung ziehen&lt;/i&gt; erzeugen (ein Punktlayer mit einem Feld 'reference').</translation>
+        </message>
+        <message>
+            <location filename="../label_dock.py" line="793" />
+            <source>No sample.</source>
+            <translation>Keine Stichprobe.</translation>
+        </message>
+        <message>
+            <location filename="../label_dock.py" line="797" />
+            <source>The sample layer '%s' has no points.</source>
+            <translation>Der Stichprobenlayer '%s' hat keine Punkte.</translation>
+        </message>
+        <message>
+            <location filename="../label_dock.py" line="798" />
+            <source>No points.</source>
+            <translation>Keine Punkte.</translation>
+        </message>
+        <message>
+            <location filename="../label_dock.py" line="804" />
+            <source>(not a class of the map)</source>
+            <translation>(keine Klasse der Karte)</translation>
+        </message>
+        <message>
+            <location filename="../label_dock.py" line="805" />
+            <source>&lt;i&gt;not labelled&lt;/i&gt;</source>
+            <translation>&lt;i&gt;nicht beschriftet&lt;/i&gt;</translation>
+        </message>
+        <message>
+            <location filename="../label_dock.py" line="806" />
+            <source>Point %d of %d (id %s): %s&lt;br&gt;%d labelled, %d to go</source>
+            <translation>Punkt %d von %d (ID %s): %s&lt;br&gt;%d beschriftet, %d offen</translation>
+        </message>
+        <message>
+            <location filename="../label_dock.py" line="814" />
+            <source>This point has no geometry.</source>
+            <translation>Dieser Punkt hat keine Geometrie.</translation>
+        </message>
+        <message>
+            <location filename="../label_dock.py" line="819" />
+            <source>No CAIM run in the project to show the imagery of: load the run's change moment layer (run 'Detect changes' in this project).</source>
+            <translation>Kein CAIM-Lauf im Projekt, dessen Bilddaten gezeigt werden könnten: den Layer Änderungszeitpunkt des Laufs laden ('Änderungen erkennen' in diesem Projekt ausführen).</translation>
+        </message>
+        <message>
+            <location filename="../label_dock.py" line="893" />
+            <source>date %d</source>
+            <translation>Datum %d</translation>
+        </message>
+        <message>
+            <location filename="../label_dock.py" line="910" />
+            <source>Chips: bands %s as red, green, blue</source>
+            <translation>Ausschnitte: Kanäle %s als Rot, Grün, Blau</translation>
+        </message>
+        <message>
+            <location filename="../label_dock.py" line="912" />
+            <source> (other bands for some dates)</source>
+            <translation> (andere Kanäle bei einigen Daten)</translation>
+        </message>
+        <message>
+            <location filename="../label_dock.py" line="914" />
+            <source>; no NIR band is known for these files, so true colour</source>
+            <translation>; für diese Dateien ist kein NIR-Kanal bekannt, daher Echtfarben</translation>
+        </message>
+    </context>
+    <context>
+        <name>CaimLayers</name>
+        <message>
+            <location filename="../layers.py" line="40" />
+            <source>Change area</source>
+            <translation>Änderungsfläche</translation>
+        </message>
+        <message>
+            <location filename="../layers.py" line="41" />
+            <source>Change moment</source>
+            <translation>Änderungszeitpunkt</translation>
+        </message>
+        <message>
+            <location filename="../layers.py" line="42" />
+            <source>Confidence</source>
+            <translation>Konfidenz</translation>
+        </message>
+        <message>
+            <location filename="../layers.py" line="43" />
+            <source>Moment probabilities</source>
+            <translation>Wahrscheinlichkeiten des Änderungszeitpunkts</translation>
+        </message>
+        <message>
+            <location filename="../layers.py" line="64" />
+            <source>image %d</source>
+            <translation>Bild %d</translation>
+        </message>
+        <message>
+            <location filename="../layers.py" line="65" />
+            <source>%s to %s</source>
+            <translation>%s bis %s</translation>
+        </message>
+        <message>
+            <location filename="../layers.py" line="86" />
+            <source>Unchanged</source>
+            <translation>Unverändert</translation>
+        </message>
+        <message>
+            <location filename="../layers.py" line="87" />
+            <source>Changed</source>
+            <translation>Geändert</translation>
+        </message>
+        <message>
+            <location filename="../layers.py" line="94" />
+            <source>No change</source>
+            <translation>Keine Änderung</translation>
+        </message>
+        <message>
+            <location filename="../layers.py" line="176" />
+            <source>%d dates</source>
+            <translation>%d Daten</translation>
+        </message>
+        <message>
+            <location filename="../layers.py" line="178" />
+            <source>, minimum-error threshold</source>
+            <translation>, Schwellenwert des minimalen Fehlers</translation>
+        </message>
+        <message>
+            <location filename="../layers.py" line="180" />
+            <source>, sensitivity %+g</source>
+            <translation>, Empfindlichkeit %+g</translation>
+        </message>
+        <message>
+            <location filename="../layers.py" line="182" />
+            <source>, patches &gt;= %d px</source>
+            <translation>, Flächen &gt;= %d px</translation>
+        </message>
+        <message>
+            <location filename="../layers.py" line="184" />
+            <source>, gaps filled</source>
+            <translation>, Lücken gefüllt</translation>
+        </message>
+        <message>
+            <location filename="../layers.py" line="187" />
+            <source>CAIM changes %s to %s (%s)</source>
+            <translation>CAIM-Änderungen %s bis %s (%s)</translation>
+        </message>
+        <message>
+            <location filename="../layers.py" line="188" />
+            <source>CAIM changes (%s)</source>
+            <translation>CAIM-Änderungen (%s)</translation>
+        </message>
+        <message>
+            <location filename="../layers.py" line="228" />
+            <source>Change polygons</source>
+            <translation>Änderungspolygone</translation>
+        </message>
+    </context>
+    <context>
+        <name>CaimModels</name>
+        <message>
+            <location filename="../models.py" line="31" />
+            <source>Classical CVA</source>
+            <translation>Klassisches CVA</translation>
+        </message>
+        <message>
+            <location filename="../models.py" line="32" />
+            <source>Classical ISFA</source>
+            <translation>Klassisches ISFA</translation>
+        </message>
+        <message>
+            <location filename="../models.py" line="34" />
+            <source>CAIM-Net (any number of dates)</source>
+            <translation>CAIM-Net (beliebig viele Daten)</translation>
+        </message>
+        <message>
+            <location filename="../models.py" line="35" />
+            <source>SChanger (exactly 2 dates)</source>
+            <translation>SChanger (genau 2 Daten)</translation>
+        </message>
+        <message>
+            <location filename="../models.py" line="36" />
+            <source>Classical CVA + Otsu (no weights, fast, any bands)</source>
+            <translation>Klassisches CVA + Otsu (keine Gewichte, schnell, beliebige Kanäle)</translation>
+        </message>
+        <message>
+            <location filename="../models.py" line="37" />
+            <source>CAIM-Net + CVA fusion (any number of dates; CAIM-Net weights)</source>
+            <translation>CAIM-Net + CVA-Fusion (beliebig viele Daten; CAIM-Net-Gewichte)</translation>
+        </message>
+        <message>
+            <location filename="../models.py" line="38" />
+            <source>Classical ISFA (iterative slow feature analysis: no weights, any bands)</source>
+            <translation>Klassisches ISFA (iterative Slow Feature Analysis: keine Gewichte, beliebige Kanäle)</translation>
+        </message>
+        <message>
+            <location filename="../models.py" line="39" />
+            <source>CAIM-Net + ISFA fusion (any number of dates; CAIM-Net weights)</source>
+            <translation>CAIM-Net + ISFA-Fusion (beliebig viele Daten; CAIM-Net-Gewichte)</translation>
+        </message>
+        <message>
+            <location filename="../models.py" line="87" />
+            <source>Automatic (the engine's recommended model for the number of dates)</source>
+            <translation>Automatisch (das von der Engine empfohlene Modell für die Anzahl der Daten)</translation>
+        </message>
+        <message>
+            <location filename="../models.py" line="89" />
+            <source>Automatic (%s)</source>
+            <translation>Automatisch (%s)</translation>
+        </message>
+        <message>
+            <location filename="../models.py" line="90" />
+            <source>Automatic (%s; %s for exactly 2 dates)</source>
+            <translation>Automatisch (%s; %s für genau 2 Daten)</translation>
+        </message>
+        <message>
+            <location filename="../models.py" line="99" />
+            <source>the recommended model for the number of dates</source>
+            <translation>das empfohlene Modell für die Anzahl der Daten</translation>
+        </message>
+        <message>
+            <location filename="../models.py" line="102" />
+            <source>%s, or %s for exactly 2 dates</source>
+            <translation>%s, oder %s für genau 2 Daten</translation>
+        </message>
+        <message>
+            <location filename="../models.py" line="112" />
+            <source>%s (automatic choice for %d dates)</source>
+            <translation>%s (automatische Wahl für %d Daten)</translation>
+        </message>
+    </context>
+    <context>
+        <name>CaimPlugin</name>
+        <message>
+            <location filename="../plugin.py" line="60" />
+            <source>CAIM change detection</source>
+            <translation>CAIM-Änderungserkennung</translation>
+        </message>
+        <message>
+            <location filename="../plugin.py" line="63" />
+            <source>Detect changes in a time series…</source>
+            <translation>Änderungen in einer Zeitreihe erkennen…</translation>
+        </message>
+        <message>
+            <location filename="../plugin.py" line="66" />
+            <source>CAIM: find where and when the land changed in an ordered series of rasters</source>
+            <translation>CAIM: finden, wo und wann sich das Land in einer geordneten Rasterzeitreihe verändert hat</translation>
+        </message>
+        <message>
+            <location filename="../plugin.py" line="69" />
+            <source>Inspect change pixel</source>
+            <translation>Änderungspixel inspizieren</translation>
+        </message>
+        <message>
+            <location filename="../plugin.py" line="73" />
+            <source>CAIM: click a pixel to see its change moment, per-interval probabilities and band values over time</source>
+            <translation>CAIM: ein Pixel anklicken, um seinen Änderungszeitpunkt, die Wahrscheinlichkeiten je Intervall und die Kanalwerte über die Zeit zu sehen</translation>
+        </message>
+        <message>
+            <location filename="../plugin.py" line="77" />
+            <source>Draw an accuracy-assessment sample…</source>
+            <translation>Stichprobe zur Genauigkeitsbewertung ziehen…</translation>
+        </message>
+        <message>
+            <location filename="../plugin.py" line="79" />
+            <source>CAIM: a stratified random sample of a change map's pixels to label (caim:samplechangemap)</source>
+            <translation>CAIM: eine geschichtete Zufallsstichprobe der Pixel einer Änderungskarte zum Beschriften (caim:samplechangemap)</translation>
+        </message>
+        <message>
+            <location filename="../plugin.py" line="82" />
+            <source>Estimate change area and accuracy…</source>
+            <translation>Änderungsfläche und Genauigkeit schätzen…</translation>
+        </message>
+        <message>
+            <location filename="../plugin.py" line="84" />
+            <source>CAIM: area of each class and the map's accuracies, with confidence intervals, from the labelled sample (caim:assessaccuracy)</source>
+            <translation>CAIM: Fläche jeder Klasse und die Genauigkeiten der Karte, mit Konfidenzintervallen, aus der beschrifteten Stichprobe (caim:assessaccuracy)</translation>
+        </message>
+        <message>
+            <location filename="../plugin.py" line="87" />
+            <source>Compare with a reference map…</source>
+            <translation>Mit einer Referenzkarte vergleichen…</translation>
+        </message>
+        <message>
+            <location filename="../plugin.py" line="89" />
+            <source>CAIM: confusion matrix, kappa and F1 of a change map against a wall-to-wall reference raster (caim:comparewithreference)</source>
+            <translation>CAIM: Konfusionsmatrix, Kappa und F1 einer Änderungskarte gegen ein flächendeckendes Referenzraster (caim:comparewithreference)</translation>
+        </message>
+        <message>
+            <location filename="../plugin.py" line="92" />
+            <source>Label the sample points…</source>
+            <translation>Stichprobenpunkte beschriften…</translation>
+        </message>
+        <message>
+            <location filename="../plugin.py" line="94" />
+            <source>CAIM: step through a sample's points and label each from chips of every date, without seeing the map's answer</source>
+            <translation>CAIM: die Punkte einer Stichprobe durchgehen und jeden anhand von Bildausschnitten jedes Datums beschriften, ohne die Antwort der Karte zu sehen</translation>
+        </message>
+        <message>
+            <location filename="../plugin.py" line="98" />
+            <source>PyTorch status and installation…</source>
+            <translation>PyTorch-Status und Installation…</translation>
+        </message>
+        <message>
+            <location filename="../plugin.py" line="155" />
+            <source>PyTorch is installed; the plugin is ready.</source>
+            <translation>PyTorch ist installiert; das Plugin ist bereit.</translation>
+        </message>
+        <message>
+            <location filename="../plugin.py" line="157" />
+            <source>CAIM change detection: PyTorch missing</source>
+            <translation>CAIM-Änderungserkennung: PyTorch fehlt</translation>
+        </message>
+        <message>
+            <location filename="../plugin.py" line="222" />
+            <source>The Processing plugin is not enabled: enable it (Plugins &gt; Manage and Install Plugins &gt; Installed &gt; Processing) to run %s.</source>
+            <translation>Das Verarbeitungs-Plugin ist nicht aktiviert: es aktivieren (Erweiterungen &gt; Erweiterungen verwalten und installieren &gt; Installiert &gt; Processing), um %s auszuführen.</translation>
+        </message>
+    </context>
+</TS>
