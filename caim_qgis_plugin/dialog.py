@@ -61,7 +61,7 @@ from caim_qgis_plugin.inspect_tool import PanelScroll
 from caim_qgis_plugin.models import AUTO
 from caim_qgis_plugin.paths import icon_path
 from caim_qgis_plugin.richtext import literal, tone
-from caim_qgis_plugin.i18n import number, translator
+from caim_qgis_plugin.i18n import integer, number, signed, translator
 
 tr = translator("CaimDialog")
 
@@ -1131,9 +1131,9 @@ class CaimDialog(QDialog):
             if params.get("THRESHOLD") == "kittler":
                 used += tr(", minimum-error threshold")
             if params.get("SENSITIVITY"):
-                used += tr(", sensitivity %+g") % params["SENSITIVITY"]
+                used += tr(", sensitivity %s") % signed(params["SENSITIVITY"])
             if (params.get("MIN_PATCH") or 0) > 1:
-                used += tr(", changed patches >= %d px") % params["MIN_PATCH"]
+                used += tr(", changed patches >= %s px") % integer(params["MIN_PATCH"])
             if params.get("MASKS"):
                 used += tr(", cloud masks%s (clear = %s)") % (
                     tr(" on %d of %d dates") % (len(params["MASKS"]), len(params["INPUT"]))

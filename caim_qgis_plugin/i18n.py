@@ -29,8 +29,25 @@ def noop(text):
 
 
 def number(value, decimals=2):
-    """``value`` with ``decimals`` decimals, as shown to the user."""
-    return "%.*f" % (decimals, value)
+    """``value`` with ``decimals`` decimals in QGIS's number format (QLocale's default, which QGIS sets from
+    its locale settings): "1.234,50" in German QGIS, "1,234.50" in English."""
+    return QLocale().toString(float(value), "f", decimals)
+
+
+def integer(value):
+    """A whole number in QGIS's number format ("12.000" in German QGIS)."""
+    return QLocale().toString(int(value))
+
+
+def significant(value, digits=4):
+    """``value`` to ``digits`` significant digits (like "%.4g") in QGIS's number format."""
+    return QLocale().toString(float(value), "g", digits)
+
+
+def signed(value):
+    """``value`` with its sign, plus included (like "%+g") in QGIS's number format: "+0,25"."""
+    text = QLocale().toString(float(value), "g", 6)
+    return QLocale().positiveSign() + text if value > 0 else text
 
 
 def qgis_locale():

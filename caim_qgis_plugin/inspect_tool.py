@@ -29,7 +29,7 @@ from caim_qgis_plugin import inputs as inp
 from caim_qgis_plugin import layers as lyr
 from caim_qgis_plugin import models as mdl
 from caim_qgis_plugin.richtext import escape
-from caim_qgis_plugin.i18n import noop, translator
+from caim_qgis_plugin.i18n import integer, noop, number, significant, translator
 
 tr = translator("CaimInspect")
 
@@ -146,10 +146,10 @@ def inspect_pixel(run_info, point, crs):
         if cp and max(cp) > result["no_change_probability"]:  # the model called it changed: a dropped patch
             k = cp.index(max(cp))
             result["moment_text"] = (tr("no change: the model dated a change between %s, but its changed patch "
-                                     "has fewer than the minimum of %d px") % (
-                                         labels[k].replace(" to ", " and "), min_patch))
+                                     "has fewer than the minimum of %s px") % (
+                                         labels[k].replace(" to ", " and "), integer(min_patch)))
         else:
-            result["moment_text"] += tr(" (changed patches under %d px were dropped)") % min_patch
+            result["moment_text"] += tr(" (changed patches under %s px were dropped)") % integer(min_patch)
     network = mdl.needs_weights(run_info.get("model"))
     assumed = network  # the roles R, G, B, NIR: given by a band mapping or the metadata, or assumed
     for entry in run_info.get("inputs") or []:
@@ -296,9 +296,9 @@ class SeriesPlot(QWidget):
         painter.setPen(text)
         painter.setFont(small)
         painter.drawText(QRectF(0, plot.top() - line / 2.0, left - 4, line), Qt.AlignRight | Qt.AlignVCenter,
-                         "%.4g" % hi)
+                         significant(hi))
         painter.drawText(QRectF(0, plot.bottom() - line / 2.0, left - 4, line), Qt.AlignRight | Qt.AlignVCenter,
-                         "%.4g" % lo)
+                         significant(lo))
         dates = data.get("dates") or []
         metrics = painter.fontMetrics()
         labels = [dates[i] if i < len(dates) and dates[i] else str(i + 1) for i in range(n)]
@@ -405,7 +405,7 @@ class InspectDock(QDockWidget):
 
     def show_result(self, data, point=None):
         self.last, self._point = data, point
-        where = "x %.2f, y %.2f" % (point.x(), point.y()) if point is not None else ""
+        where = "x %s, y %s" % (number(point.x()), number(point.y())) if point is not None else ""
         blind = self.blind.isChecked()
         self.table.setVisible(not blind)
         if blind:  # the imagery only: no moment, no probabilities, no shaded interval
@@ -418,9 +418,9 @@ class InspectDock(QDockWidget):
             return
         text = tr("<b>Change moment:</b> %s") % escape(data["moment_text"])  # dates and labels stored in the project
         if data.get("confidence") is not None:
-            text += tr("<br><b>Confidence:</b> %.2f") % data["confidence"]
+            text += tr("<br><b>Confidence:</b> %s") % number(data["confidence"])
         if data.get("no_change_probability") is not None:
-            text += tr("<br><b>P(no change):</b> %.2f") % data["no_change_probability"]
+            text += tr("<br><b>P(no change):</b> %s") % number(data["no_change_probability"])
         if where:
             text += "<br><small>%s</small>" % where
         self.header.setText(text)
@@ -428,7 +428,7 @@ class InspectDock(QDockWidget):
         self.table.setRowCount(len(data["intervals"]))
         for row, label in enumerate(data["intervals"]):
             self.table.setItem(row, 0, QTableWidgetItem(label))
-            value = "%.3f" % probs[row] if probs and row < len(probs) else "n/a"
+            value = number(probs[row], 3) if probs and row < len(probs) else tr("n/a")
             item = QTableWidgetItem(value)
             item.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
             if data.get("moment") == row + 1:

@@ -26,7 +26,7 @@ from qgis.core import (
 )
 
 from caim_qgis_plugin import models as mdl
-from caim_qgis_plugin.i18n import noop, translator
+from caim_qgis_plugin.i18n import integer, noop, number, signed, translator
 
 tr = translator("CaimLayers")
 
@@ -102,7 +102,7 @@ def confidence_renderer(provider=None):
     ramp_shader.setColorRampType(QgsColorRampShader.Interpolated)
     ramp = _ramp(_CONFIDENCE_STOPS)
     ramp_shader.setSourceColorRamp(ramp.clone())
-    items = [QgsColorRampShader.ColorRampItem(v, ramp.color(v), "%.2f" % v) for v in (0.0, 0.25, 0.5, 0.75, 1.0)]
+    items = [QgsColorRampShader.ColorRampItem(v, ramp.color(v), number(v)) for v in (0.0, 0.25, 0.5, 0.75, 1.0)]
     ramp_shader.setColorRampItemList(items)
     shader = QgsRasterShader()
     shader.setRasterShaderFunction(ramp_shader)
@@ -177,9 +177,9 @@ def run_name(dates, model=None, sensitivity=None, min_patch=None, fill_gaps=Fals
     if threshold == "kittler":
         what += tr(", minimum-error threshold")
     if sensitivity:
-        what += tr(", sensitivity %+g") % float(sensitivity)
+        what += tr(", sensitivity %s") % signed(float(sensitivity))
     if min_patch and int(min_patch) > 1:
-        what += tr(", patches >= %d px") % int(min_patch)
+        what += tr(", patches >= %s px") % integer(min_patch)
     if fill_gaps:
         what += tr(", gaps filled")
     known = [d for d in dates if d]

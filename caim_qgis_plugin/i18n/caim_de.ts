@@ -988,13 +988,13 @@ Braucht PyTorch im Python von QGIS.
         </message>
         <message>
             <location filename="../dialog.py" line="1134" />
-            <source>, sensitivity %+g</source>
-            <translation>, Empfindlichkeit %+g</translation>
+            <source>, sensitivity %s</source>
+            <translation>, Empfindlichkeit %s</translation>
         </message>
         <message>
             <location filename="../dialog.py" line="1136" />
-            <source>, changed patches &gt;= %d px</source>
-            <translation>, geänderte Flächen &gt;= %d px</translation>
+            <source>, changed patches &gt;= %s px</source>
+            <translation>, geänderte Flächen &gt;= %s px</translation>
         </message>
         <message>
             <location filename="../dialog.py" line="1138" />
@@ -1104,6 +1104,14 @@ Gerät: %s
             <location filename="../dialog.py" line="1229" />
             <source>Changed %s ha over %d interval.</source>
             <translation>%s ha in %d Intervall geändert.</translation>
+        </message>
+        <message>
+            <source>, changed patches &gt;= %d px</source>
+            <translation type="obsolete">, geänderte Flächen &gt;= %d px</translation>
+        </message>
+        <message>
+            <source>, sensitivity %+g</source>
+            <translation type="obsolete">, Empfindlichkeit %+g</translation>
         </message>
     </context>
     <context>
@@ -1488,13 +1496,13 @@ Gerät: %s
         </message>
         <message>
             <location filename="../inspect_tool.py" line="148" />
-            <source>no change: the model dated a change between %s, but its changed patch has fewer than the minimum of %d px</source>
-            <translation>keine Änderung: das Modell datierte eine Änderung zwischen %s, aber ihre geänderte Fläche ist kleiner als das Minimum von %d px</translation>
+            <source>no change: the model dated a change between %s, but its changed patch has fewer than the minimum of %s px</source>
+            <translation>keine Änderung: das Modell datierte eine Änderung zwischen %s, aber ihre geänderte Fläche ist kleiner als das Minimum von %s px</translation>
         </message>
         <message>
             <location filename="../inspect_tool.py" line="152" />
-            <source> (changed patches under %d px were dropped)</source>
-            <translation> (geänderte Flächen unter %d px wurden entfernt)</translation>
+            <source> (changed patches under %s px were dropped)</source>
+            <translation> (geänderte Flächen unter %s px wurden entfernt)</translation>
         </message>
         <message>
             <location filename="../inspect_tool.py" line="165" />
@@ -1583,13 +1591,18 @@ Gerät: %s
         </message>
         <message>
             <location filename="../inspect_tool.py" line="421" />
-            <source>&lt;br&gt;&lt;b&gt;Confidence:&lt;/b&gt; %.2f</source>
-            <translation>&lt;br&gt;&lt;b&gt;Konfidenz:&lt;/b&gt; %.2f</translation>
+            <source>&lt;br&gt;&lt;b&gt;Confidence:&lt;/b&gt; %s</source>
+            <translation>&lt;br&gt;&lt;b&gt;Konfidenz:&lt;/b&gt; %s</translation>
         </message>
         <message>
             <location filename="../inspect_tool.py" line="423" />
-            <source>&lt;br&gt;&lt;b&gt;P(no change):&lt;/b&gt; %.2f</source>
-            <translation>&lt;br&gt;&lt;b&gt;P(keine Änderung):&lt;/b&gt; %.2f</translation>
+            <source>&lt;br&gt;&lt;b&gt;P(no change):&lt;/b&gt; %s</source>
+            <translation>&lt;br&gt;&lt;b&gt;P(keine Änderung):&lt;/b&gt; %s</translation>
+        </message>
+        <message>
+            <location filename="../inspect_tool.py" line="431" />
+            <source>n/a</source>
+            <translation>k. A.</translation>
         </message>
         <message>
             <location filename="../inspect_tool.py" line="441" />
@@ -1600,6 +1613,22 @@ Gerät: %s
             <location filename="../inspect_tool.py" line="456" />
             <source>No CAIM result in the project: run 'Detect changes' first.</source>
             <translation>Kein CAIM-Ergebnis im Projekt: zuerst 'Änderungen erkennen' ausführen.</translation>
+        </message>
+        <message>
+            <source> (changed patches under %d px were dropped)</source>
+            <translation type="obsolete"> (geänderte Flächen unter %d px wurden entfernt)</translation>
+        </message>
+        <message>
+            <source>&lt;br&gt;&lt;b&gt;Confidence:&lt;/b&gt; %.2f</source>
+            <translation type="obsolete">&lt;br&gt;&lt;b&gt;Konfidenz:&lt;/b&gt; %.2f</translation>
+        </message>
+        <message>
+            <source>&lt;br&gt;&lt;b&gt;P(no change):&lt;/b&gt; %.2f</source>
+            <translation type="obsolete">&lt;br&gt;&lt;b&gt;P(keine Änderung):&lt;/b&gt; %.2f</translation>
+        </message>
+        <message>
+            <source>no change: the model dated a change between %s, but its changed patch has fewer than the minimum of %d px</source>
+            <translation type="obsolete">keine Änderung: das Modell datierte eine Änderung zwischen %s, aber ihre geänderte Fläche ist kleiner als das Minimum von %d px</translation>
         </message>
     </context>
     <context>
@@ -1939,13 +1968,13 @@ Gerät: %s
         </message>
         <message>
             <location filename="../layers.py" line="180" />
-            <source>, sensitivity %+g</source>
-            <translation>, Empfindlichkeit %+g</translation>
+            <source>, sensitivity %s</source>
+            <translation>, Empfindlichkeit %s</translation>
         </message>
         <message>
             <location filename="../layers.py" line="182" />
-            <source>, patches &gt;= %d px</source>
-            <translation>, Flächen &gt;= %d px</translation>
+            <source>, patches &gt;= %s px</source>
+            <translation>, Flächen &gt;= %s px</translation>
         </message>
         <message>
             <location filename="../layers.py" line="184" />
@@ -1966,6 +1995,14 @@ Gerät: %s
             <location filename="../layers.py" line="228" />
             <source>Change polygons</source>
             <translation>Änderungspolygone</translation>
+        </message>
+        <message>
+            <source>, patches &gt;= %d px</source>
+            <translation type="obsolete">, Flächen &gt;= %d px</translation>
+        </message>
+        <message>
+            <source>, sensitivity %+g</source>
+            <translation type="obsolete">, Empfindlichkeit %+g</translation>
         </message>
     </context>
     <context>

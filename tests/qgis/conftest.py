@@ -35,6 +35,12 @@ def qgis_app():
         app = QgsApplication([], True, _private_dir("caim-profile-"))
         QgsApplication.setPrefixPath("/usr", True)
         app.initQgis()
+        # as QGIS's main() sets it by default (Options > General > Locale, "Show group separator" off)
+        from qgis.PyQt.QtCore import QLocale
+
+        default = QLocale()
+        default.setNumberOptions(default.numberOptions() | QLocale.OmitGroupSeparator)
+        QLocale.setDefault(default)
         from caim_qgis_plugin.provider import CaimProvider
 
         provider = CaimProvider()

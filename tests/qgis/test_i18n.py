@@ -59,3 +59,50 @@ def test_no_translation_for_the_locale_installs_nothing_and_the_plugin_starts(lo
     plugin = CaimPlugin(types.SimpleNamespace())
     assert plugin.translator is None
     plugin.unload()
+
+
+@pytest.fixture
+def german_numbers(qgis_app):
+    """QGIS's number format German (QGIS sets QLocale's default from its locale settings)."""
+    from qgis.PyQt.QtCore import QLocale
+
+    saved = QLocale()
+    QLocale.setDefault(QLocale(QLocale.German, QLocale.Germany))
+    yield
+    QLocale.setDefault(saved)
+
+
+def test_hectares_and_probabilities_follow_the_locale(german_numbers):
+    import json
+
+    from qgis.PyQt.QtCore import QLocale
+
+    from caim_qgis_plugin.dialog import per_interval_lines, short_total
+
+    results = {"HECTARES": json.dumps({"2019 to 2020": 1234.5, "2020 to 2021": 0.25})}
+    assert short_total(results) == "Changed 1.234,75 ha over 2 intervals."
+    assert per_interval_lines(results) == "  2019 to 2020: 1.234,50 ha\n  2020 to 2021: 0,25 ha"
+    plain = QLocale(QLocale.German, QLocale.Germany)  # QGIS's default: no group separator
+    plain.setNumberOptions(QLocale.OmitGroupSeparator)
+    QLocale.setDefault(plain)
+    assert short_total(results) == "Changed 1234,75 ha over 2 intervals."
+
+
+def test_the_inspector_and_the_legends_write_german_numbers(german_numbers):
+    from qgis.core import QgsPointXY
+
+    from caim_qgis_plugin import layers as lyr
+    from caim_qgis_plugin.inspect_tool import InspectDock
+
+    dock = InspectDock()
+    data = {"dates": ["2019", "2020", "2021"], "intervals": ["2019 to 2020", "2020 to 2021"], "moment": 1,
+            "moment_text": "changed", "confidence": 0.876, "no_change_probability": 0.124,
+            "change_probability": [0.75, 0.125], "series": [[1.5], [2.5], [3.5]], "band_names": ["Band 1"]}
+    dock.show_result(data, QgsPointXY(1234.5, 10.0))
+    assert "0,88" in dock.header.text() and "0,12" in dock.header.text()  # Confidence, P(no change)
+    assert "x 1.234,50, y 10,00" in dock.header.text()
+    assert dock.table.item(0, 1).text() == "0,750"
+    assert lyr.run_name(["2019", "2020"], None, 0.25, 4000).endswith("(2 dates, sensitivity +0,25, patches >= 4.000 px)")
+    renderer = lyr.confidence_renderer()  # kept: the shader belongs to it
+    items = renderer.shader().rasterShaderFunction().colorRampItemList()
+    assert [i.label for i in items] == ["0,00", "0,25", "0,50", "0,75", "1,00"]
