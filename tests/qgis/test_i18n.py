@@ -106,3 +106,124 @@ def test_the_inspector_and_the_legends_write_german_numbers(german_numbers):
     renderer = lyr.confidence_renderer()  # kept: the shader belongs to it
     items = renderer.shader().rasterShaderFunction().colorRampItemList()
     assert [i.label for i in items] == ["0,00", "0,25", "0,50", "0,75", "1,00"]
+
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+
+def _tools():
+    import sys
+
+    sys.path.insert(0, os.path.join(ROOT, "tools"))
+    import translations
+
+    return translations
+
+
+def test_every_text_of_the_code_has_a_german_translation():
+    tools = _tools()
+    ts = tools.read_ts(os.path.join(ROOT, "caim_qgis_plugin", "i18n", "caim_de.ts"))
+    code = tools.code_messages()
+    assert sum(map(len, code.values())) > 350  # every plugin module's texts were found
+    missing = [(context, text) for context, found in code.items() for text, _, _ in found
+               if not ts.get((context, text), ("", ""))[0].strip() or ts[(context, text)][1] == "unfinished"]
+    assert not missing, "untranslated (run make translations, then translate in caim_de.ts): %s" % missing[:5]
+
+
+def test_the_qm_is_compiled_from_the_ts(tmp_path):
+    tools = _tools()
+    if tools.lrelease() is None:
+        pytest.skip("lrelease (qttools5-dev-tools) is not installed")
+    ts = os.path.join(ROOT, "caim_qgis_plugin", "i18n", "caim_de.ts")
+    fresh = str(tmp_path / "caim_de.qm")
+    tools.compile_ts(ts, fresh)
+    with open(fresh, "rb") as a, open(ts[:-3] + ".qm", "rb") as b:
+        assert a.read() == b.read(), "caim_de.qm is older than caim_de.ts: run make translations"
+
+
+@pytest.fixture
+def german(qgis_app):
+    from caim_qgis_plugin.i18n import install_translator, remove_translator
+
+    translator = install_translator("de_DE")
+    assert translator is not None
+    yield
+    remove_translator(translator)
+
+
+def _texts(project):
+    from caim_qgis_plugin.dialog import CaimDialog
+    from caim_qgis_plugin.inspect_tool import InspectDock
+
+    dlg, dock = CaimDialog(None), InspectDock()
+    texts = {"title": dlg.windowTitle(), "run": dlg.run_button.text(), "tip": dlg.up_button.toolTip(),
+             "model": dlg.model_combo.itemText(dlg.model_combo.findData("caimnet")),
+             "header": dock.header.text(), "dock": dock.windowTitle(),
+             "columns": [dlg.layer_tree.headerItem().text(i) for i in range(5)]}
+    dlg.shutdown()
+    dlg.deleteLater()
+    dock.deleteLater()
+    return texts
+
+
+def test_the_dialog_and_the_inspector_speak_german_with_the_translation(project, german):
+    texts = _texts(project)
+    assert texts["title"] == "CAIM-Änderungserkennung: Änderungen in einer Zeitreihe erkennen"
+    assert texts["run"] == "Starten"
+    assert texts["tip"] == "Die markierten Zeilen nach oben schieben (Alt+Auf in der Liste)"
+    assert texts["model"] == "CAIM-Net (beliebig viele Daten)"
+    assert texts["header"] == "Das Inspektionswerkzeug wählen und ein Pixel eines CAIM-Ergebnisses anklicken."
+    assert texts["dock"] == "CAIM-Pixelinspektor"
+    assert texts["columns"] == ["Layer", "Datum", "Kanäle", "KBS", "Wolkenmaske"]
+
+
+def test_without_a_translation_the_texts_stay_english(project):
+    texts = _texts(project)
+    assert texts["title"] == "CAIM change detection: detect changes in a time series"
+    assert texts["run"] == "Run"
+    assert texts["header"] == "Choose the inspect tool and click a pixel of a CAIM result."
+    assert texts["columns"] == ["Layer", "Date", "Bands", "CRS", "Cloud mask"]
+
+
+UI_CALLS = {"setText", "setToolTip", "setWindowTitle", "setPlaceholderText", "setSpecialValueText", "setSuffix",
+            "QLabel", "QPushButton", "QCheckBox", "QAction", "addButton", "addRow", "setHeaderLabels",
+            "information", "warning", "question", "critical", "pushMessage", "_set_status"}
+
+
+def _bare_literals(node):
+    """String literals of an argument that reach the screen untranslated (not inside tr())."""
+    import ast
+
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        yield node
+    elif isinstance(node, ast.BinOp):
+        yield from _bare_literals(node.left)
+        yield from _bare_literals(node.right)
+    elif isinstance(node, (ast.List, ast.Tuple)):
+        for element in node.elts:
+            yield from _bare_literals(element)
+    elif isinstance(node, ast.IfExp):
+        yield from _bare_literals(node.body)
+        yield from _bare_literals(node.orelse)
+
+
+@pytest.mark.parametrize("module", ["dialog.py", "inspect_tool.py", "label_dock.py", "plugin.py"])
+def test_no_untranslated_text_reaches_a_widget(module):
+    """A new label, button, tooltip or message written as a bare string literal (not tr("...")) would stay
+    English in every language; markup and format-only strings ('<small>%s.</small>', '%d   %s') are fine."""
+    import ast
+    import re
+
+    with open(os.path.join(ROOT, "caim_qgis_plugin", module), encoding="utf-8") as f:
+        tree = ast.parse(f.read())
+    bare = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call):
+            name = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
+            if name in UI_CALLS:
+                for arg in node.args:
+                    for literal in _bare_literals(arg):
+                        words = re.sub(r"<[^>]*>|%[-+ #0-9.]*[sdfgi]|&\w+;", "", literal.value)
+                        if re.search(r"[A-Za-z]{2}", words):
+                            bare.append("%s:%d %r" % (module, literal.lineno, literal.value))
+    assert not bare, bare
