@@ -382,6 +382,7 @@ class InspectDock(QDockWidget):
         self.table = QTableWidget(0, 2)
         self.table.setHorizontalHeaderLabels([tr("Interval"), tr("P(change)")])
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.Stretch)
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeToContents)  # a longer header (P(Änderung))
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 6)
         self.table.setEditTriggers(QTableWidget.NoEditTriggers)

@@ -644,7 +644,7 @@ Braucht PyTorch im Python von QGIS.
         <message>
             <location filename="../dialog.py" line="454" />
             <source>Minimum change patch</source>
-            <translation>Kleinste Änderungsfläche</translation>
+            <translation>Mindestfläche</translation>
         </message>
         <message>
             <location filename="../dialog.py" line="455" />
@@ -664,7 +664,7 @@ Braucht PyTorch im Python von QGIS.
         <message>
             <location filename="../dialog.py" line="472" />
             <source>Match masks by date</source>
-            <translation>Masken nach Datum zuordnen</translation>
+            <translation>Nach Datum zuordnen</translation>
         </message>
         <message>
             <location filename="../dialog.py" line="475" />
@@ -684,7 +684,7 @@ Braucht PyTorch im Python von QGIS.
         <message>
             <location filename="../dialog.py" line="491" />
             <source>clear values</source>
-            <translation>Wolkenfrei-Werte</translation>
+            <translation>wolkenfrei</translation>
         </message>
         <message>
             <location filename="../dialog.py" line="496" />
@@ -1562,7 +1562,7 @@ Gerät: %s
         <message>
             <location filename="../inspect_tool.py" line="389" />
             <source>Hide the map's answer (to label sample points without bias)</source>
-            <translation>Die Antwort der Karte verbergen (um Stichprobenpunkte unvoreingenommen zu beschriften)</translation>
+            <translation>Antwort der Karte verbergen (unvoreingenommen beschriften)</translation>
         </message>
         <message>
             <location filename="../inspect_tool.py" line="391" />
@@ -1761,7 +1761,7 @@ Gerät: %s
         <message>
             <location filename="../label_dock.py" line="435" />
             <source>&lt;b&gt;Reference class&lt;/b&gt; of the boxed pixel (keys 0-9 for the first ten):</source>
-            <translation>&lt;b&gt;Referenzklasse&lt;/b&gt; des umrahmten Pixels (Tasten 0-9 für die ersten zehn):</translation>
+            <translation>&lt;b&gt;Referenzklasse&lt;/b&gt; des umrahmten Pixels (Tasten 0-9: erste zehn):</translation>
         </message>
         <message>
             <location filename="../label_dock.py" line="442" />
@@ -1781,7 +1781,7 @@ Gerät: %s
         <message>
             <location filename="../label_dock.py" line="449" />
             <source>After labelling, go to the next unlabelled point</source>
-            <translation>Nach dem Beschriften zum nächsten unbeschrifteten Punkt gehen</translation>
+            <translation>Danach zum nächsten unbeschrifteten Punkt</translation>
         </message>
         <message>
             <location filename="../label_dock.py" line="451" />
@@ -1791,7 +1791,7 @@ Gerät: %s
         <message>
             <location filename="../label_dock.py" line="453" />
             <source>Hide the CAIM results on the map while labelling</source>
-            <translation>Die CAIM-Ergebnisse beim Beschriften auf der Karte ausblenden</translation>
+            <translation>CAIM-Ergebnisse beim Beschriften ausblenden</translation>
         </message>
         <message>
             <location filename="../label_dock.py" line="455" />

@@ -227,3 +227,35 @@ def test_no_untranslated_text_reaches_a_widget(module):
                         if re.search(r"[A-Za-z]{2}", words):
                             bare.append("%s:%d %r" % (module, literal.lineno, literal.value))
     assert not bare, bare
+
+
+def _widths(project):
+    from caim_qgis_plugin.dialog import CaimDialog
+    from caim_qgis_plugin.inspect_tool import InspectDock
+
+    dlg, dock = CaimDialog(None), InspectDock()
+    dock.show()
+    header = dock.table.horizontalHeader()
+    out = {"dialog": dlg.minimumSizeHint().width(), "inspector": dock.minimumSizeHint().width(),
+           "p_column_cut": header.sectionSize(1) < header.sectionSizeHint(1)}
+    dock.hide()
+    dlg.shutdown()
+    dlg.deleteLater()
+    dock.deleteLater()
+    return out
+
+
+def test_german_texts_fit_as_the_english_do(project, qgis_app):
+    """German runs about 30 % longer: the dialog's cloud-mask row and the inspector's checkbox made both
+    wider than a laptop screen's share (1107 and 850 px against 971 and 569), and P(Änderung) was cut."""
+    from caim_qgis_plugin.i18n import install_translator, remove_translator
+
+    english = _widths(project)
+    translator = install_translator("de_DE")
+    try:
+        german = _widths(project)
+    finally:
+        remove_translator(translator)
+    assert german["dialog"] <= english["dialog"] * 1.03, (german, english)
+    assert german["inspector"] <= english["inspector"] * 1.1, (german, english)
+    assert not german["p_column_cut"] and not english["p_column_cut"]
