@@ -353,6 +353,9 @@ class PanelScroll(QScrollArea):
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        # no Tab stop of its own (an invisible one): Tab goes from field to field, and the area scrolls to
+        # show the field that gets the focus
+        self.setFocusPolicy(Qt.NoFocus)
         self.setWidget(body)
         self.min_lines, self.max_lines = min_lines, max_lines
 

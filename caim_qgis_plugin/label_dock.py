@@ -424,6 +424,7 @@ class LabelDock(QDockWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)  # the chips wrap into rows instead
+        scroll.setFocusPolicy(Qt.NoFocus)  # no invisible Tab stop between the buttons
         scroll.setWidget(self.chips)
         self.chip_scroll = scroll
         scroll.setMinimumHeight(CHIP_SIDE + ChipStrip.TITLE + 12)
@@ -659,9 +660,9 @@ class LabelDock(QDockWidget):
             button.clicked.connect(lambda _checked, c=c: self.set_label(c))
             self.button_grid.addWidget(button, i % rows, i // rows)
             self.class_buttons[c] = button
-        # Tab reaches the class buttons where they are, after the chips and before "Can't tell" (made after
-        # the rest of the panel, they came last, after "Estimate area and accuracy...")
-        chain = [self.chip_scroll] + list(self.class_buttons.values()) + [self.cant_tell]
+        # Tab reaches the class buttons where they are, after the navigation and before "Can't tell" (made
+        # after the rest of the panel, they came last, after "Estimate area and accuracy...")
+        chain = [self.unlabelled_button] + list(self.class_buttons.values()) + [self.cant_tell]
         for first, second in zip(chain, chain[1:]):
             QWidget.setTabOrder(first, second)
 

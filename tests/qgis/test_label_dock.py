@@ -547,13 +547,13 @@ def test_names_that_look_like_html_are_shown_as_text(qgis_app, project, tmp_path
 
 
 def test_tab_reaches_the_class_buttons_where_they_are(qgis_app, panel):
-    """Tab order: the chips, the class buttons (in class order), then "Can't tell" and the note; the class
+    """Tab order: the navigation, the class buttons (in class order), then "Can't tell" and the note; the class
     buttons were last, after "Estimate area and accuracy..."."""
     from qgis.PyQt.QtCore import Qt
 
     dock, _layer, _path = panel
     body = dock.widget()
-    scroll = dock.chips.parentWidget().parentWidget()  # the chips' scroll area (chips, viewport, area)
+    scroll = dock.unlabelled_button  # the last navigation button
     chain, w = [], scroll
     while True:
         if w.focusPolicy() & Qt.TabFocus and w.focusProxy() is None and body.isAncestorOf(w):

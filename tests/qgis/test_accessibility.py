@@ -1,0 +1,102 @@
+"""Keyboard and screen-reader use of the dialog, the labelling panel and the pixel inspector: Tab goes from
+field to field (no invisible stops on scroll areas)."""
+
+import pytest
+
+from caim_qgis_testlib import make_stack
+from test_label_dock import labelling, panel  # noqa: F401 (fixtures)
+
+pytestmark = pytest.mark.qgis
+
+
+def tab_through(start, stop, limit=80):
+    """The widgets that get the focus pressing Tab from ``start`` until ``stop`` (or ``limit`` presses)."""
+    from qgis.PyQt.QtCore import Qt
+    from qgis.PyQt.QtTest import QTest
+    from qgis.PyQt.QtWidgets import QApplication
+
+    start.setFocus(Qt.TabFocusReason)
+    QApplication.processEvents()
+    assert QApplication.focusWidget() is start, QApplication.focusWidget()
+    visited = [start]
+    for _ in range(limit):
+        QTest.keyClick(QApplication.focusWidget(), Qt.Key_Tab)
+        QApplication.processEvents()
+        visited.append(QApplication.focusWidget())
+        if visited[-1] is stop:
+            break
+    return visited
+
+
+def invisible_stops(widgets):
+    """The scroll areas and scroll-area viewports among ``widgets`` (a focus there shows nothing)."""
+    from qgis.PyQt.QtWidgets import QAbstractScrollArea, QScrollArea
+
+    out = []
+    for w in widgets:
+        parent = w.parentWidget() if w is not None else None
+        if isinstance(w, QScrollArea) or (isinstance(parent, QAbstractScrollArea) and parent.viewport() is w):
+            out.append(w)
+    return out
+
+
+@pytest.fixture
+def dialog(project, tmp_path):
+    from qgis.core import QgsRasterLayer
+
+    from caim_qgis_plugin.dialog import CaimDialog
+
+    for i, path in enumerate(make_stack(str(tmp_path))):
+        project.addMapLayer(QgsRasterLayer(path, "date%d" % i, "gdal"))
+    dlg = CaimDialog(None)
+    dlg.refresh_layers()
+    dlg._check_all(True)
+    dlg.folder_widget.setFilePath(str(tmp_path / "out"))
+    dlg.show()
+    dlg.activateWindow()
+    yield dlg
+    dlg.hide()
+    dlg.shutdown()
+    dlg.deleteLater()
+
+
+def test_tab_never_stops_on_a_scroll_area_of_the_dialog(qgis_app, dialog):
+    """From the layer list to Run: every stop is a field or a button (the settings' scroll area and the
+    messages' area were Tab stops that showed no focus)."""
+    assert dialog.run_button.isEnabled(), dialog.messages.text()
+    visited = tab_through(dialog.layer_tree, dialog.run_button)
+    assert visited[-1] is dialog.run_button, [type(w).__name__ for w in visited]
+    assert not invisible_stops(visited), invisible_stops(visited)
+    assert dialog.model_combo in visited and dialog.tile_spin in visited
+
+
+def test_tab_never_stops_on_a_scroll_area_of_the_panels(qgis_app, labelling):
+    from qgis.PyQt.QtCore import Qt
+    from qgis.PyQt.QtWidgets import QMainWindow, QWidget
+
+    from caim_qgis_plugin.inspect_tool import InspectDock
+    from caim_qgis_plugin.label_dock import LabelDock
+
+    window = QMainWindow()
+    window.setCentralWidget(QWidget())
+    window.resize(1280, 900)
+    inspector = InspectDock(window)
+    dock = LabelDock(None, window)
+    try:
+        window.addDockWidget(Qt.RightDockWidgetArea, inspector)
+        window.addDockWidget(Qt.RightDockWidgetArea, dock)
+        window.show()
+        window.activateWindow()
+        qgis_app.processEvents()
+        assert dock.class_buttons
+        visited = tab_through(dock.sample_combo, dock.assess_button)
+        assert visited[-1] is dock.assess_button, [type(w).__name__ for w in visited]
+        assert not invisible_stops(visited), invisible_stops(visited)
+        assert set(dock.class_buttons.values()) <= set(visited)
+        visited = tab_through(inspector.blind, inspector.table, limit=5)
+        assert visited[-1] is inspector.table and not invisible_stops(visited), visited
+    finally:
+        window.hide()
+        dock.shutdown()
+        window.deleteLater()
+        qgis_app.processEvents()
