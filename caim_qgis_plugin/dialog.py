@@ -57,7 +57,7 @@ from caim_qgis_plugin import inputs as inp
 from caim_qgis_plugin import layers as lyr
 from caim_qgis_plugin import models as mdl
 from caim_qgis_plugin.algorithm import DEVICES, model_titles
-from caim_qgis_plugin.inspect_tool import PanelScroll
+from caim_qgis_plugin.inspect_tool import PanelScroll, accessible
 from caim_qgis_plugin.models import AUTO
 from caim_qgis_plugin.paths import icon_path
 from caim_qgis_plugin.richtext import literal, tone
@@ -128,6 +128,18 @@ class RunFeedback(QgsProcessingFeedback):
     def reportError(self, error, fatalError=False):  # noqa: N802,N803
         self.errors.append(error)
         self.error.emit(error)
+
+
+def name_file_widget(widget, name, browse):
+    """Screen-reader names of a QgsFileWidget's path field, its clear button and its "…" button."""
+    from qgis.PyQt.QtWidgets import QToolButton
+
+    accessible(widget.lineEdit(), name)
+    for button in widget.lineEdit().findChildren(QToolButton):  # the field's clear button
+        accessible(button, tr("Clear %s") % name)
+    for button in widget.findChildren(QToolButton):
+        if button.parentWidget() is widget:
+            accessible(button, browse)
 
 
 class ReadOnlyDelegate(QStyledItemDelegate):
@@ -355,6 +367,9 @@ class CaimDialog(QDialog):
         self.layer_tree.itemChanged.connect(self._item_changed)
         self.layer_tree.orderChanged.connect(self.validate)
         self.layer_tree.setMinimumHeight(5 * self.fontMetrics().lineSpacing() + 24)  # a header and 4 rows
+        accessible(self.layer_tree, tr("Input layers in date order"),
+                   tr("Check the dates to compare, oldest first. Alt+Up and Alt+Down move the selected rows, "
+                      "F2 edits a date, Shift+F2 chooses a date's cloud mask."))
         layout.addWidget(self.layer_tree, 1)
 
         buttons = QHBoxLayout()
@@ -387,6 +402,7 @@ class CaimDialog(QDialog):
         self.bands_edit.setObjectName("bands")
         self.bands_edit.textChanged.connect(self.validate)
         self.bands_label = QLabel()
+        self.bands_label.setBuddy(self.bands_edit)
         form.addRow(self.bands_label, self.bands_edit)
         self.weights_widget = QgsFileWidget()
         self.weights_widget.setObjectName("weights")
@@ -398,8 +414,11 @@ class CaimDialog(QDialog):
             self.weights_widget.setDefaultRoot(bundled)
         self.weights_widget.lineEdit().textChanged.connect(self.validate)
         self.weights_label = QLabel(tr("Weights"))
+        self.weights_label.setBuddy(self.weights_widget.lineEdit())
+        name_file_widget(self.weights_widget, tr("Weights file"), tr("Choose a weights file"))
         self.weights_info_button = QPushButton(tr("About…"))
         self.weights_info_button.setObjectName("weights_info")
+        accessible(self.weights_info_button, tr("About the weights file"))
         self.weights_info_button.setToolTip(
             tr("What the weights file that will run is (the bundled one when the field is empty) and what "
             "it was trained on: command, start file, the imagery with each source's licence."))
@@ -419,6 +438,7 @@ class CaimDialog(QDialog):
             tr("0: the calibrated decision. Positive values call more pixels changed (fewer missed changes, "
             "more false alarms), negative values fewer. Raise it in steps of 0.25 when clear changes "
             "are missed. Not remembered between sessions."))
+        accessible(self.sensitivity_spin, tr("Sensitivity"))
         sensitivity = QHBoxLayout()
         sensitivity.addWidget(self.sensitivity_spin)
         sensitivity.addWidget(QLabel(tr("0 = calibrated; + finds more change, - less")))
@@ -429,6 +449,8 @@ class CaimDialog(QDialog):
         self.threshold_combo.addItem(tr("Otsu (default)"), "otsu")
         self.threshold_combo.addItem(tr("Minimum error (Kittler-Illingworth)"), "kittler")
         self.threshold_label = QLabel(tr("Threshold"))
+        self.threshold_label.setBuddy(self.threshold_combo)
+        accessible(self.threshold_combo, tr("Threshold method"), tr("For the CVA and ISFA methods only"))
         self.threshold_note = QLabel(tr("CVA and ISFA only"))
         threshold = QHBoxLayout()
         threshold.addWidget(self.threshold_combo)
@@ -447,6 +469,7 @@ class CaimDialog(QDialog):
             "Unchanged holes inside changes are kept. Off (0) keeps every changed pixel."))
         self.min_patch_spin.valueChanged.connect(self._patch_note)
         self.min_patch_note = QLabel()
+        accessible(self.min_patch_spin, tr("Minimum change patch"))
         min_patch = QHBoxLayout()
         min_patch.addWidget(self.min_patch_spin)
         min_patch.addWidget(self.min_patch_note)
@@ -487,8 +510,12 @@ class CaimDialog(QDialog):
         self.mask_preset_combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
         self.mask_preset_combo.setMinimumContentsLength(14)  # the list opens wide; the closed box stays small
         self.mask_clear_edit.setMinimumWidth(200)  # the Landsat 4-7 preset is 34 characters
+        accessible(self.mask_clear_edit, tr("Cloud-mask values meaning clear"))
+        accessible(self.mask_preset_combo, tr("Cloud-mask product"))
         masks = QHBoxLayout()
-        masks.addWidget(QLabel(tr("clear values")))
+        clear_label = QLabel(tr("clear values"))
+        clear_label.setBuddy(self.mask_clear_edit)
+        masks.addWidget(clear_label)
         masks.addWidget(self.mask_clear_edit)
         masks.addWidget(self.mask_preset_combo)
         masks.addWidget(self.match_masks_button)
@@ -512,16 +539,20 @@ class CaimDialog(QDialog):
         self.overlap_spin.setValue(-1)
         self.overlap_spin.setSpecialValueText(tr("automatic"))
         self.overlap_spin.setSuffix(tr(" px"))
+        accessible(self.tile_spin, tr("Tile size"))
+        accessible(self.overlap_spin, tr("Tile overlap"))
         tiles = QHBoxLayout()
-        tiles.addWidget(QLabel(tr("tile")))
-        tiles.addWidget(self.tile_spin)
-        tiles.addWidget(QLabel(tr("overlap")))
-        tiles.addWidget(self.overlap_spin)
+        for text, spin in ((tr("tile"), self.tile_spin), (tr("overlap"), self.overlap_spin)):
+            label = QLabel(text)
+            label.setBuddy(spin)
+            tiles.addWidget(label)
+            tiles.addWidget(spin)
         tiles.addStretch(1)
         form.addRow(tr("Tiling"), tiles)
         self.folder_widget = QgsFileWidget()
         self.folder_widget.setStorageMode(QgsFileWidget.GetDirectory)
         self.folder_widget.setFilePath(self.default_output_folder())
+        name_file_widget(self.folder_widget, tr("Output folder"), tr("Choose the output folder"))
         form.addRow(tr("Output folder"), self.folder_widget)
         self.polygons_check = QCheckBox(tr("Also write change polygons (GeoPackage with moment and dates)"))
         self.probabilities_check = QCheckBox(tr("Write per-interval probabilities (used by the inspect tool)"))
@@ -546,6 +577,7 @@ class CaimDialog(QDialog):
         self.progress = QProgressBar()
         self.progress.setRange(0, 100)
         self.progress.setValue(0)
+        accessible(self.progress, tr("Run progress"))
         self.status = QLabel("")
         self.status.setTextFormat(Qt.PlainText)  # messages name files and bands: never rendered as HTML
         self.status.setWordWrap(True)

@@ -341,6 +341,15 @@ def legend_layout(widths, available):
     return out
 
 
+def accessible(widget, name, description=None):
+    """Give ``widget`` the name (and description) a screen reader says for it, where its visible label
+    does not say what it is; returns ``widget``."""
+    widget.setAccessibleName(name)
+    if description:
+        widget.setAccessibleDescription(description)
+    return widget
+
+
 class PanelScroll(QScrollArea):
     """Contents in a vertical scroll area: a dock panel docked beside others (the inspector and the
     labelling panel together) shrinks to ``min_lines`` lines and scrolls, instead of making QGIS's main
@@ -389,7 +398,10 @@ class InspectDock(QDockWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 6)
         self.table.setEditTriggers(QTableWidget.NoEditTriggers)
+        accessible(self.table, tr("Change probability of each interval"),
+                   tr("One row per interval of the clicked pixel: its dates and its probability of change"))
         self.plot = SeriesPlot()
+        accessible(self.plot, tr("Band values over time"))
         self.blind = QCheckBox(tr("Hide the map's answer (to label sample points without bias)"))
         self.blind.setObjectName("inspectBlind")
         self.blind.setToolTip(tr("Shows only the dates, cloud masks and band values of the clicked pixel: label an "

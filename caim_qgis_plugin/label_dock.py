@@ -48,7 +48,7 @@ from qgis.core import (
 
 from caim_qgis_plugin import layers as lyr
 from caim_qgis_plugin.accuracy_algorithms import _class_order, _vector_source, class_labels, setup_sample_layer
-from caim_qgis_plugin.inspect_tool import PanelScroll, SeriesPlot, _metadata_bands, inspect_pixel
+from caim_qgis_plugin.inspect_tool import PanelScroll, SeriesPlot, _metadata_bands, accessible, inspect_pixel
 from caim_qgis_plugin.richtext import escape, literal, tone
 from model_core.accuracy import CHANGED_UNKNOWN, CHANGED_UNKNOWN_LABEL
 from caim_qgis_plugin.i18n import translator
@@ -381,11 +381,17 @@ class LabelDock(QDockWidget):
         self.show_combo.setCurrentIndex(1 if settings.value("caim/label_show", "false") == "false" else 0)
         self.context_combo.setCurrentIndex(max(0, self.context_combo.findData(
             int(settings.value("caim/label_context", 31)))))
-        grid.addWidget(QLabel(tr("Sample")), 0, 0)
+        accessible(self.sample_combo, tr("Sample layer to label"))
+        accessible(self.run_combo, tr("CAIM run whose imagery is shown"))
+        accessible(self.show_combo, tr("Chip colours"))
+        accessible(self.context_combo, tr("Chip size"))
+        for row, (text, combo) in enumerate(((tr("Sample"), self.sample_combo), (tr("Imagery of"), self.run_combo),
+                                             (tr("Show"), self.show_combo))):
+            label = QLabel(text)
+            label.setBuddy(combo)
+            grid.addWidget(label, row, 0)
         grid.addWidget(self.sample_combo, 0, 1, 1, 3)
-        grid.addWidget(QLabel(tr("Imagery of")), 1, 0)
         grid.addWidget(self.run_combo, 1, 1, 1, 3)
-        grid.addWidget(QLabel(tr("Show")), 2, 0)
         grid.addWidget(self.show_combo, 2, 1)
         grid.addWidget(self.context_combo, 2, 2, 1, 2)
         grid.setColumnStretch(1, 1)
@@ -418,9 +424,13 @@ class LabelDock(QDockWidget):
                        (self.unlabelled_button, tr("The next point without a label (N)"))):
             b.setToolTip(tip)
             nav.addWidget(b)
+        accessible(self.prev_button, tr("Previous point"))  # not "less than Previous"
+        accessible(self.next_button, tr("Next point"))
+        accessible(self.unlabelled_button, tr("Next unlabelled point"))
         layout.addLayout(nav)
 
         self.chips = ChipStrip()
+        accessible(self.chips, tr("Image chips of every date around the point"))
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)  # the chips wrap into rows instead
@@ -431,6 +441,7 @@ class LabelDock(QDockWidget):
         layout.addWidget(scroll, 4)
         self.plot = SeriesPlot()
         self.plot.setMinimumHeight(130)
+        accessible(self.plot, tr("Band values over time"))
         layout.addWidget(self.plot, 1)
 
         layout.addWidget(QLabel(tr("<b>Reference class</b> of the boxed pixel (keys 0-9 for the first ten):")))
@@ -445,6 +456,7 @@ class LabelDock(QDockWidget):
         row.addWidget(self.cant_tell)
         self.note = QLineEdit()
         self.note.setPlaceholderText(tr("note (optional)"))
+        accessible(self.note, tr("Note on this point"), tr("Optional; written to the point's note field"))
         row.addWidget(self.note, 1)
         layout.addLayout(row)
         self.advance = QCheckBox(tr("After labelling, go to the next unlabelled point"))
@@ -657,6 +669,11 @@ class LabelDock(QDockWidget):
                 button.setToolTip(tr("The pixel changed, but when cannot be told: -1, counted when the estimate "
                                   "is of changed / unchanged only"))
             button.setStyleSheet("QPushButton { text-align: left; padding: 3px 6px; }")
+            if c >= 0:
+                accessible(button, tr("Class %d: %s") % (c, label),
+                           tr("Key %d") % c if c <= 9 else tr("Labels the point with this class"))
+            else:
+                accessible(button, label.capitalize(), tr("Key C"))
             button.clicked.connect(lambda _checked, c=c: self.set_label(c))
             self.button_grid.addWidget(button, i % rows, i // rows)
             self.class_buttons[c] = button

@@ -100,3 +100,76 @@ def test_tab_never_stops_on_a_scroll_area_of_the_panels(qgis_app, labelling):
         dock.shutdown()
         window.deleteLater()
         qgis_app.processEvents()
+
+
+def unnamed(root):
+    """The enabled, visible interactive widgets under ``root`` (buttons, lists, fields, spin boxes, check
+    boxes, tables) that a screen reader cannot name: no accessible name, no text with a word in it, no
+    label whose buddy they are."""
+    import re
+
+    from qgis.PyQt.QtWidgets import (QAbstractButton, QAbstractItemView, QAbstractSpinBox, QComboBox, QHeaderView,
+                                     QLabel,
+                                     QLineEdit, QWidget)
+
+    window = root.window()
+    buddies = {id(label.buddy()) for label in window.findChildren(QLabel)
+               if label.buddy() is not None and re.search(r"[A-Za-z]", label.text())}
+    out = []
+    for w in [root] + root.findChildren(QWidget):
+        if not isinstance(w, (QAbstractButton, QAbstractItemView, QAbstractSpinBox, QComboBox, QLineEdit)) \
+                or isinstance(w, QHeaderView):  # a view's header: read with its view
+            continue
+        if not (w.isEnabled() and w.isVisible()):
+            continue
+        if isinstance(w.parentWidget(), (QAbstractSpinBox, QComboBox)):  # their own line edit
+            continue
+        text = w.text() if isinstance(w, QAbstractButton) else ""
+        if w.accessibleName().strip() or re.search(r"[A-Za-z]{2}", text) or id(w) in buddies:
+            continue
+        out.append("%s %r %r" % (type(w).__name__, w.objectName(), text))
+    return out
+
+
+def test_every_control_of_the_dialog_has_a_name(qgis_app, dialog):
+    from qgis.PyQt.QtWidgets import QApplication
+
+    dialog.model_combo.setCurrentIndex(dialog.model_combo.findData("caimnet"))  # the weights field enabled
+    QApplication.processEvents()
+    assert not unnamed(dialog), "\n".join(unnamed(dialog))
+    # names say what a field is where its label does not
+    assert dialog.layer_tree.accessibleName() == "Input layers in date order"
+    assert dialog.tile_spin.accessibleName() == "Tile size"
+    assert dialog.weights_widget.lineEdit().accessibleName() == "Weights file"
+
+
+def test_every_control_of_the_panels_has_a_name(qgis_app, labelling):
+    from qgis.PyQt.QtCore import Qt
+    from qgis.PyQt.QtWidgets import QMainWindow, QWidget
+
+    from caim_qgis_plugin.inspect_tool import InspectDock
+    from caim_qgis_plugin.label_dock import LabelDock
+
+    window = QMainWindow()
+    window.setCentralWidget(QWidget())
+    window.resize(1280, 1400)
+    inspector = InspectDock(window)
+    dock = LabelDock(None, window)
+    try:
+        window.addDockWidget(Qt.RightDockWidgetArea, inspector)
+        window.addDockWidget(Qt.RightDockWidgetArea, dock)
+        window.show()
+        qgis_app.processEvents()
+        assert dock.class_buttons and dock.order
+        for root in (dock, inspector):
+            assert not unnamed(root), "\n".join(unnamed(root))
+        assert dock.prev_button.accessibleName() == "Previous point"
+        assert dock.note.accessibleName() == "Note on this point"
+        button = dock.class_buttons[1]
+        assert button.accessibleName().startswith("Class 1: ") and "1" in button.accessibleDescription()
+        assert inspector.table.accessibleName()
+    finally:
+        window.hide()
+        dock.shutdown()
+        window.deleteLater()
+        qgis_app.processEvents()
