@@ -13,7 +13,7 @@ which the sampler made random, so the order does not reveal the map's class; the
 
 import os
 
-from qgis.PyQt.QtCore import QRectF, QSettings, QSize, Qt, QTimer, QVariant
+from qgis.PyQt.QtCore import QEvent, QObject, QRectF, QSettings, QSize, Qt, QTimer, QVariant
 from qgis.PyQt.QtGui import QColor, QImage, QKeySequence, QPainter, QPen
 from qgis.PyQt.QtWidgets import (
     QApplication,
@@ -339,6 +339,29 @@ class ChipStrip(QWidget):
         painter.end()
 
 
+class CanvasKeys(QObject):
+    """The panel's keys on the map canvas (an event filter on it): while the panel is shown with points to
+    label, the keys :meth:`LabelDock.canvas_key` names are the panel's there, before any QGIS shortcut
+    (the user looks at the map while labelling); every other key, and every key when the panel is hidden,
+    stays QGIS's."""
+
+    def __init__(self, dock):
+        super().__init__(dock)
+        self.dock = dock
+
+    def eventFilter(self, _obj, event):  # noqa: N802
+        if event.type() not in (QEvent.ShortcutOverride, QEvent.KeyPress):
+            return False
+        key = self.dock.canvas_key(event)
+        if key is None:
+            return False
+        event.accept()  # a ShortcutOverride accepted: no QGIS shortcut takes the key, the canvas gets it
+        slot, repeats = key
+        if event.type() == QEvent.KeyPress and (repeats or not event.isAutoRepeat()):
+            slot()
+        return True
+
+
 class LabelDock(QDockWidget):
     """See the module docstring.  ``on_assess(sample_layer)``: what *Estimate area and accuracy* does."""
 
@@ -487,12 +510,18 @@ class LabelDock(QDockWidget):
         self.hide_results.toggled.connect(self._apply_hiding)
         self.assess_button.clicked.connect(self._assess)
         self.shortcuts = []
-        for key, slot in (("PgUp", lambda: self.go(self.pos - 1)), ("PgDown", lambda: self.go(self.pos + 1)),
-                          ("N", self.next_unlabelled), ("Del", lambda: self.set_label(None))):
-            self._shortcut(key, slot)
+        # Qt key -> (slot, repeats when held): the same keys on the map canvas (canvas_key); a label key
+        # held down labels one point, not one per auto-repeat
+        self.keys = {Qt.Key_PageUp: (lambda: self.go(self.pos - 1), True),
+                     Qt.Key_PageDown: (lambda: self.go(self.pos + 1), True),
+                     Qt.Key_N: (self.next_unlabelled, False), Qt.Key_Delete: (lambda: self.set_label(None), False)}
         for d in range(10):
-            self._shortcut(str(d), lambda d=d: d in self.choices and self.set_label(d))
-        self._shortcut("C", lambda: CHANGED_UNKNOWN in self.choices and self.set_label(CHANGED_UNKNOWN))
+            self.keys[Qt.Key_0 + d] = (lambda d=d: d in self.choices and self.set_label(d), False)
+        self.keys[Qt.Key_C] = (lambda: CHANGED_UNKNOWN in self.choices and self.set_label(CHANGED_UNKNOWN), False)
+        for key, (slot, repeats) in self.keys.items():
+            self._shortcut(key, slot).setAutoRepeat(repeats)
+        self.canvas_keys = CanvasKeys(self)
+        self._canvas = None  # the canvas whose keys the panel watches
         self._connected = False
         self._follow_project()
         self.refresh_layers()
@@ -503,6 +532,39 @@ class LabelDock(QDockWidget):
         shortcut.setContext(Qt.WidgetWithChildrenShortcut)
         shortcut.activated.connect(slot)
         self.shortcuts.append(shortcut)
+        return shortcut
+
+    def canvas_key(self, event):
+        """(slot, repeats) of a key pressed on the map canvas, or None when the key is left to QGIS: the
+        panel hidden or without points, a modifier held (Ctrl+1 ... stay QGIS's), a digitizing tool active
+        (Delete, Backspace and letters are its), a digit or C that is no class of this sample.  Arrow keys
+        and Space (panning) are never taken; Page Up / Page Down (the canvas's zoom keys) move between
+        points, as in the panel (the wheel still zooms)."""
+        from qgis.gui import QgsMapTool
+
+        if not (self.isVisible() and self.order) or event.modifiers() & ~Qt.KeypadModifier:
+            return None
+        key = event.key()
+        if key not in self.keys:
+            return None
+        if Qt.Key_0 <= key <= Qt.Key_9 and key - Qt.Key_0 not in self.choices:
+            return None
+        if key == Qt.Key_C and CHANGED_UNKNOWN not in self.choices:
+            return None
+        tool = self._canvas.mapTool() if self._canvas is not None else None
+        if tool is not None and tool.flags() & QgsMapTool.EditTool:
+            return None
+        return self.keys[key]
+
+    def _watch_canvas(self, watch):
+        """Take the panel's keys on the map canvas (see canvas_key), or stop."""
+        if self._canvas is not None:
+            self._canvas.removeEventFilter(self.canvas_keys)
+            self._canvas = None
+        canvas = self.iface.mapCanvas() if watch and self.iface is not None else None
+        if canvas is not None:
+            canvas.installEventFilter(self.canvas_keys)
+            self._canvas = canvas
 
     def _follow_project(self):
         """Refresh the lists when layers are added or removed (until :meth:`shutdown`)."""
@@ -988,6 +1050,7 @@ class LabelDock(QDockWidget):
             self._follow_project()
             self.refresh_layers()
         self._apply_hiding(self.hide_results.isChecked())
+        self._watch_canvas(True)
         super().showEvent(event)
 
     def closeEvent(self, event):  # noqa: N802
@@ -998,6 +1061,7 @@ class LabelDock(QDockWidget):
         """Show hidden layers again, take the marker off the map, stop following the project."""
         self.note.blockSignals(True)  # a note being typed is not written after the panel is shut down
         self._follow_edits(None)
+        self._watch_canvas(False)
         if self._connected:
             root = QgsProject.instance().layerTreeRoot()
             root.addedChildren.disconnect(self._project_changed)

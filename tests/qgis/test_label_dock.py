@@ -567,3 +567,84 @@ def test_tab_reaches_the_class_buttons_where_they_are(qgis_app, panel):
     assert chain[start + 1:start + 1 + len(buttons)] == buttons
     assert chain[start + 1 + len(buttons)] is dock.cant_tell
     assert chain.index(dock.assess_button) > chain.index(dock.cant_tell)
+
+
+def test_keys_work_on_the_map_canvas_while_the_panel_is_shown(qgis_app, labelling):
+    """The user looks at the map while labelling: with the canvas focused, 0-9, C, N, Delete and Page Up /
+    Page Down are the panel's (before a QGIS shortcut on the same key); arrows still pan; hidden, the panel
+    takes no key; with a digitizing tool active the keys are the tool's."""
+    from qgis.PyQt.QtCore import Qt
+    from qgis.PyQt.QtTest import QTest
+    from qgis.PyQt.QtWidgets import QAction, QApplication, QMainWindow
+    from qgis.gui import QgsMapTool
+
+    from caim_qgis_plugin.label_dock import LabelDock
+
+    layer, path, _runs = labelling
+    iface = _iface()
+    canvas = iface.canvas
+    window = QMainWindow()
+    window.setCentralWidget(canvas)
+    window.resize(1200, 900)
+    qgis_shortcut = QAction("a QGIS action on key 1", window)  # as QGIS's own window shortcuts
+    qgis_shortcut.setShortcut(Qt.Key_1)
+    fired = []
+    qgis_shortcut.triggered.connect(lambda: fired.append(1))
+    window.addAction(qgis_shortcut)
+    dock = LabelDock(iface, window)
+    window.addDockWidget(Qt.RightDockWidgetArea, dock)
+    try:
+        window.show()
+        window.activateWindow()
+        canvas.setFocus()
+        QApplication.processEvents()
+        assert QApplication.focusWidget() is canvas and dock.isVisible()
+        first = next(layer.getFeatures("$id = %d" % dock.order[0]))["id"]
+        QTest.keyClick(canvas, Qt.Key_1)
+        assert _reference_in_file(path)[first] == 1 and dock.pos == 1 and not fired
+        QTest.keyClick(canvas, Qt.Key_PageUp)
+        assert dock.pos == 0
+        QTest.keyClick(canvas, Qt.Key_Delete)
+        assert _reference_in_file(path)[first] is None
+        QTest.keyClick(canvas, Qt.Key_C)
+        assert _reference_in_file(path)[first] == -1 and dock.pos == 1
+        QTest.keyClick(canvas, Qt.Key_PageDown)
+        assert dock.pos == 2
+        QTest.keyClick(canvas, Qt.Key_7)  # no class of this map: the key stays QGIS's
+        assert dock.pos == 2 and "7" not in [str(v) for v in _reference_in_file(path).values()]
+        QTest.keyClick(canvas, Qt.Key_1, Qt.ControlModifier)  # modifiers: QGIS's
+        assert dock.pos == 2
+        centre = canvas.center()
+        QTest.keyClick(canvas, Qt.Key_Left)  # arrows pan the map, as always
+        assert canvas.center().x() < centre.x() and dock.pos == 2
+        QTest.keyClick(canvas, Qt.Key_N)
+        assert dock.pos == 3
+
+        class Digitizing(QgsMapTool):
+            def flags(self):
+                return QgsMapTool.EditTool
+
+        tool = Digitizing(canvas)
+        canvas.setMapTool(tool)
+        QTest.keyClick(canvas, Qt.Key_1)  # the tool's (and QGIS's) key now
+        assert dock.pos == 3 and fired == [1]
+        canvas.unsetMapTool(tool)
+
+        dock.hide()
+        QApplication.processEvents()
+        canvas.setFocus()
+        scale = canvas.scale()
+        QTest.keyClick(canvas, Qt.Key_1)
+        QTest.keyClick(canvas, Qt.Key_PageUp)   # the canvas zooms in again
+        assert fired == [1, 1] and dock.pos == 3 and canvas.scale() < scale
+        dock.show()
+        dock.close()  # closed: the panel stops watching the canvas
+        QApplication.processEvents()
+        canvas.setFocus()
+        QTest.keyClick(canvas, Qt.Key_1)
+        assert fired == [1, 1, 1] and dock.pos == 3
+    finally:
+        window.hide()
+        dock.shutdown()
+        window.deleteLater()
+        QApplication.processEvents()
