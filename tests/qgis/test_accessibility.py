@@ -4,9 +4,11 @@ field to field (no invisible stops on scroll areas)."""
 import pytest
 
 from caim_qgis_testlib import make_stack
-from test_label_dock import labelling, panel  # noqa: F401 (fixtures)
+import test_label_dock
 
 pytestmark = pytest.mark.qgis
+
+labelling = test_label_dock.labelling  # a sample of a finished run in the project (a fixture)
 
 
 def tab_through(start, stop, limit=80):
