@@ -648,3 +648,70 @@ def test_keys_work_on_the_map_canvas_while_the_panel_is_shown(qgis_app, labellin
         dock.shutdown()
         window.deleteLater()
         QApplication.processEvents()
+
+
+def test_counts_are_kept_without_a_pass_over_the_points(qgis_app, panel, monkeypatch):
+    """The labelled count is kept as labels change (a pass over every point at each move took 0.7 s at
+    200 000 points) and stays right: label, relabel, unlabel, an edit and its undo in the attribute
+    table, a rollback, a deleted point, the layer reloaded."""
+    from qgis.PyQt.QtWidgets import QApplication
+    from qgis.core import QgsFeatureRequest
+
+    dock, layer, path = panel
+
+    def truth():
+        return sum(1 for f in layer.getFeatures() if dock._value(f["reference"]) is not None)
+
+    def check(expected):
+        QApplication.processEvents()
+        assert truth() == expected and dock.labelled_count() == expected, (truth(), dock.labelled_count())
+        assert "%d labelled, %d to go" % (expected, len(dock.order) - expected) in dock.header.text()
+
+    passes = []
+    real = layer.getFeatures
+    monkeypatch.setattr(layer, "getFeatures", lambda *a: (passes.append(a), real(*a))[1])
+    dock.set_label(1)   # label, move on
+    dock.go(0)
+    dock.set_label(2)   # relabel
+    dock.next_unlabelled()
+    dock.go(dock.pos + 1)
+    assert passes and all(a and isinstance(a[0], QgsFeatureRequest) and a[0].filterType() == QgsFeatureRequest.FilterFid
+               for a in passes), "a move read more than its point"
+    monkeypatch.undo()
+    check(1)
+    dock.go(0)
+    dock.set_label(None)  # unlabel
+    check(0)
+    dock.set_label(0)
+    dock.set_label(2)
+    check(2)
+    # the attribute table: an edit, its undo, a rollback
+    idx = layer.fields().indexOf("reference")
+    layer.startEditing()
+    assert layer.changeAttributeValue(dock.order[5], idx, 1)
+    check(3)
+    assert layer.changeAttributeValue(dock.order[0], idx, None)  # a labelled point cleared
+    check(2)
+    layer.undoStack().undo()
+    check(3)
+    assert layer.deleteFeature(dock.order[1])   # a labelled point deleted
+    QApplication.processEvents()
+    assert len(dock.order) == 9
+    check(2)
+    assert layer.rollBack()
+    QApplication.processEvents()
+    assert len(dock.order) == 10
+    check(2)
+    # the file changed behind QGIS's back, then the layer reloaded
+    from osgeo import ogr
+
+    ds = ogr.Open(path, 1)
+    source = ds.GetLayer(0)
+    for f in source:
+        f.SetField("reference", 0)
+        source.SetFeature(f)
+    ds = None
+    layer.reload()
+    QApplication.processEvents()
+    check(10)
+    assert dock.next_unlabelled() is None and "Every point is labelled" in dock.header.text()
