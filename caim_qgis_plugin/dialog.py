@@ -582,6 +582,10 @@ class CaimDialog(QDialog):
         self.status.setTextFormat(Qt.PlainText)  # messages name files and bands: never rendered as HTML
         self.status.setWordWrap(True)
         self.status.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)  # a long error wraps
+        # the outcome of a run can be read and selected from the keyboard (a Tab stop once there is one)
+        self.status.setTextInteractionFlags(Qt.TextSelectableByMouse | Qt.TextSelectableByKeyboard)
+        self.status.setFocusPolicy(Qt.NoFocus)
+        accessible(self.status, tr("Run status"))
         layout.addWidget(self.progress)
         layout.addWidget(self.status)
         self.report_link = QLabel()
@@ -1113,8 +1117,10 @@ class CaimDialog(QDialog):
             return None
         task.executed.connect(self._finished)
         self.task = task
-        self.run_button.setEnabled(False)
         self.cancel_button.setEnabled(True)
+        if self.run_button.hasFocus():  # Run pressed from the keyboard: Cancel run next (focus went to Close)
+            self.cancel_button.setFocus(Qt.OtherFocusReason)
+        self.run_button.setEnabled(False)
         self._params = params
         QgsApplication.taskManager().addTask(task)
         return task
@@ -1127,6 +1133,8 @@ class CaimDialog(QDialog):
     def _finished(self, ok, results):
         feedback, params = self.feedback, self._params
         cancelled = feedback.isCanceled() if feedback else False
+        # the outcome gets the focus (a screen reader reads it) unless the user went on in another field
+        show_outcome = QApplication.focusWidget() in (None, self.run_button, self.cancel_button, self.close_button)
         self.task = None
         self.cancel_button.setEnabled(False)
         self.report_link.hide()
@@ -1202,10 +1210,15 @@ class CaimDialog(QDialog):
             QgsMessageLog.logMessage(message, LOG_TAG, Qgis.Critical)
         self.feedback = None
         self.validate()
+        if show_outcome and self.isActiveWindow():
+            self.status.setFocus(Qt.OtherFocusReason)
 
     def _set_status(self, text, error=False):
         self.status.setStyleSheet("color:%s" % tone("error") if error else "")
         self.status.setText(text)
+        self.status.setFocusPolicy(Qt.StrongFocus if text else Qt.NoFocus)
+        if error and self.run_button.hasFocus():  # Run refused: the reason gets the focus
+            self.status.setFocus(Qt.OtherFocusReason)
 
     def shutdown(self):
         """Cancel a running task and disconnect from the project (plugin unload)."""

@@ -175,3 +175,33 @@ def test_every_control_of_the_panels_has_a_name(qgis_app, labelling):
         dock.shutdown()
         window.deleteLater()
         qgis_app.processEvents()
+
+
+def test_focus_follows_a_run_started_from_the_keyboard(qgis_app, dialog, tmp_path):
+    """Run pressed from the keyboard: the focus goes to Cancel run (it fell on Close, one Space from hiding
+    the dialog), and when the run ends, or is refused, to its outcome in the status line (a screen reader
+    reads it; the focus was left on Close, the message unread)."""
+    import time
+
+    from qgis.PyQt.QtCore import Qt
+    from qgis.PyQt.QtTest import QTest
+    from qgis.PyQt.QtWidgets import QApplication
+
+    dialog.model_combo.setCurrentIndex(dialog.model_combo.findData("cva"))  # fast, no weights
+    dialog.run_button.setFocus()
+    QApplication.processEvents()
+    QTest.keyClick(dialog.run_button, Qt.Key_Space)
+    assert dialog.task is not None and QApplication.focusWidget() is dialog.cancel_button
+    end = time.time() + 120
+    while dialog.task is not None and time.time() < end:
+        QApplication.processEvents()
+        time.sleep(0.02)
+    assert dialog.task is None and dialog.status.text().startswith("Done")
+    assert QApplication.focusWidget() is dialog.status and dialog.status.focusPolicy() & Qt.TabFocus
+    # refused: an output folder under a file
+    (tmp_path / "a_file").write_text("")
+    dialog.folder_widget.setFilePath(str(tmp_path / "a_file" / "out"))
+    dialog.run_button.setFocus()
+    QTest.keyClick(dialog.run_button, Qt.Key_Space)
+    assert dialog.task is None and "a_file" in dialog.status.text()
+    assert QApplication.focusWidget() is dialog.status
