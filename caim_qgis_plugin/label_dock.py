@@ -804,8 +804,9 @@ class LabelDock(QDockWidget):
         request.setSubsetOfAttributes([i for i in (id_index, ref_index) if i >= 0])
         keyed = []
         for f in layer.getFeatures(request):
-            keyed.append((_order_key(f.attributes()[id_index] if id_index >= 0 else None, f.id()), f.id()))
-            self._labels[f.id()] = self._value(f.attributes()[ref_index]) if ref_index >= 0 else None
+            attributes, fid = f.attributes(), f.id()
+            keyed.append((_order_key(attributes[id_index] if id_index >= 0 else None, fid), fid))
+            self._labels[fid] = self._value(attributes[ref_index]) if ref_index >= 0 else None
         self.order = [fid for _key, fid in sorted(keyed)]
         self._done = sum(1 for c in self._labels.values() if c is not None)
 
