@@ -502,439 +502,514 @@ Braucht PyTorch im Python von QGIS.
     <context>
         <name>CaimDialog</name>
         <message>
-            <location filename="../dialog.py" line="318" />
+            <location filename="../dialog.py" line="139" />
+            <source>Clear %s</source>
+            <translation>%s leeren</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="330" />
             <source>CAIM change detection: detect changes in a time series</source>
             <translation>CAIM-Änderungserkennung: Änderungen in einer Zeitreihe erkennen</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="334" />
+            <location filename="../dialog.py" line="346" />
             <source>Check the images to compare, oldest first. They are ordered by the date found in the layer name, file name or metadata; drag rows to reorder (Alt+Up/Down), double-click a date to edit it (F2), and double-click a Cloud mask cell (Shift+F2) to give that date its cloud mask (optional, per date: dates without one are used as they are).</source>
             <translation>Die zu vergleichenden Bilder anhaken, das älteste zuerst. Sie sind nach dem Datum aus Layername, Dateiname oder Metadaten geordnet; Zeilen zum Umordnen ziehen (Alt+Auf/Ab), ein Datum zum Bearbeiten doppelklicken (F2) und eine Zelle der Spalte Wolkenmaske doppelklicken (Umschalt+F2), um diesem Datum seine Wolkenmaske zu geben (optional, je Datum: Daten ohne Maske werden unverändert verwendet).</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="344" />
+            <location filename="../dialog.py" line="356" />
             <source>Layer</source>
             <translation>Layer</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="344" />
+            <location filename="../dialog.py" line="356" />
             <source>Date</source>
             <translation>Datum</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="344" />
+            <location filename="../dialog.py" line="356" />
             <source>Bands</source>
             <translation>Kanäle</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="344" />
+            <location filename="../dialog.py" line="356" />
             <source>CRS</source>
             <translation>KBS</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="344" />
+            <location filename="../dialog.py" line="356" />
             <source>Cloud mask</source>
             <translation>Wolkenmaske</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="361" />
+            <location filename="../dialog.py" line="370" />
+            <source>Input layers in date order</source>
+            <translation>Eingabelayer in Datumsreihenfolge</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="371" />
+            <source>Check the dates to compare, oldest first. Alt+Up and Alt+Down move the selected rows, F2 edits a date, Shift+F2 chooses a date's cloud mask.</source>
+            <translation>Die zu vergleichenden Zeitpunkte ankreuzen, der älteste zuerst. Alt+Auf und Alt+Ab verschieben die gewählten Zeilen, F2 bearbeitet ein Datum, Umschalt+F2 wählt die Wolkenmaske eines Zeitpunkts.</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="376" />
             <source>Sort by date</source>
             <translation>Nach Datum sortieren</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="363" />
+            <location filename="../dialog.py" line="378" />
             <source>Move up</source>
             <translation>Nach oben</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="364" />
+            <location filename="../dialog.py" line="379" />
             <source>Move the selected rows up (Alt+Up in the list)</source>
             <translation>Die markierten Zeilen nach oben schieben (Alt+Auf in der Liste)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="366" />
+            <location filename="../dialog.py" line="381" />
             <source>Move down</source>
             <translation>Nach unten</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="367" />
+            <location filename="../dialog.py" line="382" />
             <source>Move the selected rows down (Alt+Down in the list)</source>
             <translation>Die markierten Zeilen nach unten schieben (Alt+Ab in der Liste)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="369" />
+            <location filename="../dialog.py" line="384" />
             <source>Check all</source>
             <translation>Alle anhaken</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="371" />
+            <location filename="../dialog.py" line="386" />
             <source>Check none</source>
             <translation>Keine anhaken</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="385" />
+            <location filename="../dialog.py" line="400" />
             <source>Model</source>
             <translation>Modell</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="400" />
+            <location filename="../dialog.py" line="416" />
             <source>Weights</source>
             <translation>Gewichte</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="401" />
+            <location filename="../dialog.py" line="418" />
+            <source>Weights file</source>
+            <translation>Gewichtsdatei</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="418" />
+            <source>Choose a weights file</source>
+            <translation>Gewichtsdatei wählen</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="419" />
             <source>About…</source>
             <translation>Info…</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="404" />
+            <location filename="../dialog.py" line="421" />
+            <source>About the weights file</source>
+            <translation>Über die Gewichtsdatei</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="423" />
             <source>What the weights file that will run is (the bundled one when the field is empty) and what it was trained on: command, start file, the imagery with each source's licence.</source>
             <translation>Was die Gewichtsdatei ist, die verwendet wird (die mitgelieferte, wenn das Feld leer ist), und worauf sie trainiert wurde: Befehl, Startdatei, die Bilddaten mit der Lizenz jeder Quelle.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="419" />
+            <location filename="../dialog.py" line="438" />
             <source>0: the calibrated decision. Positive values call more pixels changed (fewer missed changes, more false alarms), negative values fewer. Raise it in steps of 0.25 when clear changes are missed. Not remembered between sessions.</source>
             <translation>0: die kalibrierte Entscheidung. Positive Werte stufen mehr Pixel als geändert ein (weniger übersehene Änderungen, mehr Fehlalarme), negative weniger. In Schritten von 0,25 erhöhen, wenn deutliche Änderungen übersehen werden. Wird nicht zwischen Sitzungen gespeichert.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="424" />
-            <source>0 = calibrated; + finds more change, - less</source>
-            <translation>0 = kalibriert; + findet mehr Änderung, - weniger</translation>
-        </message>
-        <message>
-            <location filename="../dialog.py" line="426" />
+            <location filename="../dialog.py" line="441" />
             <source>Sensitivity</source>
             <translation>Empfindlichkeit</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="429" />
+            <location filename="../dialog.py" line="444" />
+            <source>0 = calibrated; + finds more change, - less</source>
+            <translation>0 = kalibriert; + findet mehr Änderung, - weniger</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="449" />
             <source>Otsu (default)</source>
             <translation>Otsu (Standard)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="430" />
+            <location filename="../dialog.py" line="450" />
             <source>Minimum error (Kittler-Illingworth)</source>
             <translation>Minimaler Fehler (Kittler-Illingworth)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="431" />
+            <location filename="../dialog.py" line="451" />
             <source>Threshold</source>
             <translation>Schwellenwert</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="432" />
+            <location filename="../dialog.py" line="453" />
+            <source>Threshold method</source>
+            <translation>Schwellenwertverfahren</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="453" />
+            <source>For the CVA and ISFA methods only</source>
+            <translation>Nur für die Verfahren CVA und ISFA</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="454" />
             <source>CVA and ISFA only</source>
             <translation>nur CVA und ISFA</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="441" />
+            <location filename="../dialog.py" line="463" />
             <source> px</source>
             <translation> px</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="442" />
+            <location filename="../dialog.py" line="464" />
             <source>off</source>
             <translation>aus</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="445" />
+            <location filename="../dialog.py" line="467" />
             <source>Minimum mapping unit: changed patches (8-connected changed pixels, whatever their moments) smaller than this are written as unchanged, e.g. 4 drops isolated pixels and pairs. Unchanged holes inside changes are kept. Off (0) keeps every changed pixel.</source>
             <translation>Kleinste Kartiereinheit: geänderte Flächen (8-verbundene geänderte Pixel, gleich welcher Änderungszeitpunkt) unter dieser Größe werden als unverändert geschrieben, z. B. entfernt 4 einzelne Pixel und Paare. Unveränderte Lücken innerhalb von Änderungen bleiben. Aus (0) behält jedes geänderte Pixel.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="454" />
+            <location filename="../dialog.py" line="472" />
             <source>Minimum change patch</source>
             <translation>Mindestfläche</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="455" />
+            <location filename="../dialog.py" line="478" />
             <source>Fill masked dates from the previous clear date (cloudy series)</source>
             <translation>Maskierte Daten aus dem vorigen wolkenfreien Datum füllen (bewölkte Zeitreihe)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="458" />
+            <location filename="../dialog.py" line="481" />
             <source>Off: a pixel that is nodata or masked in any date (clouds set to nodata) is nodata in every output. On: every pixel valid in at least two dates gets a result; a masked date repeats the pixel's previous clear values, so a change hidden by clouds is dated to the interval that ends at the first clear date after it.</source>
             <translation>Aus: Ein Pixel, das in irgendeinem Datum NoData oder maskiert ist (Wolken als NoData), ist in jeder Ausgabe NoData. An: Jedes Pixel, das in mindestens zwei Daten gültig ist, erhält ein Ergebnis; ein maskiertes Datum wiederholt die vorigen wolkenfreien Werte des Pixels, sodass eine von Wolken verdeckte Änderung dem Intervall zugeordnet wird, das am ersten wolkenfreien Datum danach endet.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="466" />
+            <location filename="../dialog.py" line="489" />
             <source>Mask values that mean clear sky: comma-separated whole numbers, ranges and bit tests (bitN set, !bitN unset, joined by &amp;); every other value masks the pixel on that date. 0: CBERS CMASK and 0/1 masks; bit6&amp;!bit2&amp;!bit4: Landsat 8-9 Collection 2 QA_PIXEL (clear, no cirrus, no shadow); 4-7,11: Sentinel-2 SCL; 0,1: Fmask. The list beside it fills these in.</source>
             <translation>Maskenwerte, die wolkenfrei bedeuten: kommagetrennte ganze Zahlen, Bereiche und Bittests (bitN gesetzt, !bitN nicht gesetzt, verbunden mit &amp;); jeder andere Wert maskiert das Pixel an diesem Datum. 0: CBERS CMASK und 0/1-Masken; bit6&amp;!bit2&amp;!bit4: Landsat 8-9 Collection 2 QA_PIXEL (wolkenfrei, kein Zirrus, kein Schatten); 4-7,11: Sentinel-2 SCL; 0,1: Fmask. Die Liste daneben trägt diese ein.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="472" />
+            <location filename="../dialog.py" line="495" />
             <source>Match masks by date</source>
             <translation>Nach Datum zuordnen</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="475" />
+            <location filename="../dialog.py" line="498" />
             <source>For each checked date without a mask, pick a one-band layer of the same date whose name says mask, QA, SCL, Fmask or cloud, and uncheck that layer as an input. Double-click a row's Cloud mask cell to choose one yourself.</source>
             <translation>Für jedes angehakte Datum ohne Maske einen einkanaligen Layer desselben Datums wählen, dessen Name mask, QA, SCL, Fmask oder cloud enthält, und diesen Layer als Eingabe abhaken. Eine Zelle der Spalte Wolkenmaske doppelklicken, um selbst eine zu wählen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="481" />
+            <location filename="../dialog.py" line="504" />
             <source>Clear values of common cloud-mask products; choosing one fills in the clear values.</source>
             <translation>Wolkenfrei-Werte gängiger Wolkenmasken-Produkte; die Auswahl trägt die Werte ein.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="483" />
+            <location filename="../dialog.py" line="506" />
             <source>product…</source>
             <translation>Produkt…</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="491" />
+            <location filename="../dialog.py" line="513" />
+            <source>Cloud-mask values meaning clear</source>
+            <translation>Wolkenmaskenwerte für wolkenfrei</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="514" />
+            <source>Cloud-mask product</source>
+            <translation>Wolkenmaskenprodukt</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="516" />
             <source>clear values</source>
             <translation>wolkenfrei</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="496" />
+            <location filename="../dialog.py" line="523" />
             <source>Cloud masks</source>
             <translation>Wolkenmasken</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="500" />
+            <location filename="../dialog.py" line="527" />
             <source>Device</source>
             <translation>Gerät</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="505" />
+            <location filename="../dialog.py" line="532" />
             <source>automatic</source>
             <translation>automatisch</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="508" />
+            <location filename="../dialog.py" line="535" />
             <source>Tile size in pixels. Automatic (0): chosen from the number of dates so the run stays near 1.3 GB of memory. Any raster size fits either way.</source>
             <translation>Kachelgröße in Pixeln. Automatisch (0): nach der Anzahl der Daten gewählt, sodass der Lauf bei etwa 1,3 GB Speicher bleibt. Jede Rastergröße passt so oder so.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="516" />
+            <location filename="../dialog.py" line="542" />
+            <source>Tile size</source>
+            <translation>Kachelgröße</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="543" />
+            <source>Tile overlap</source>
+            <translation>Kachelüberlappung</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="545" />
             <source>tile</source>
             <translation>Kachel</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="518" />
+            <location filename="../dialog.py" line="545" />
             <source>overlap</source>
             <translation>Überlappung</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="521" />
+            <location filename="../dialog.py" line="551" />
             <source>Tiling</source>
             <translation>Kachelung</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="525" />
+            <location filename="../dialog.py" line="555" />
             <source>Output folder</source>
             <translation>Ausgabeordner</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="526" />
+            <location filename="../dialog.py" line="555" />
+            <source>Choose the output folder</source>
+            <translation>Ausgabeordner wählen</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="557" />
             <source>Also write change polygons (GeoPackage with moment and dates)</source>
             <translation>Auch Änderungspolygone schreiben (GeoPackage mit Zeitpunkt und Daten)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="527" />
+            <location filename="../dialog.py" line="558" />
             <source>Write per-interval probabilities (used by the inspect tool)</source>
             <translation>Wahrscheinlichkeiten je Intervall schreiben (für das Pixel-Inspektionswerkzeug)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="563" />
+            <location filename="../dialog.py" line="580" />
+            <source>Run progress</source>
+            <translation>Fortschritt des Laufs</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="588" />
+            <source>Run status</source>
+            <translation>Status des Laufs</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="599" />
             <source>Run</source>
             <translation>Starten</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="564" />
+            <location filename="../dialog.py" line="600" />
             <source>Cancel run</source>
             <translation>Lauf abbrechen</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="586" />
+            <location filename="../dialog.py" line="622" />
             <source>The %s method needs no weights: this file is not used.</source>
             <translation>Die Methode %s braucht keine Gewichte: diese Datei wird nicht verwendet.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="587" />
+            <location filename="../dialog.py" line="623" />
             <source>not used: the classical method needs no weights</source>
             <translation>nicht verwendet: die klassische Methode braucht keine Gewichte</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="588" />
+            <location filename="../dialog.py" line="624" />
             <source>Bands (any)</source>
             <translation>Kanäle (beliebig)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="589" />
+            <location filename="../dialog.py" line="625" />
             <source>empty: every band; e.g. 1,2,3,4,5,7 (the same bands for every date)</source>
             <translation>leer: alle Kanäle; z. B. 1,2,3,4,5,7 (dieselben Kanäle für jedes Datum)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="591" />
+            <location filename="../dialog.py" line="627" />
             <source>Weights file (.pt) for the chosen network; empty: the bundled weights.</source>
             <translation>Gewichtsdatei (.pt) für das gewählte Netz; leer: die mitgelieferten Gewichte.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="592" />
+            <location filename="../dialog.py" line="628" />
             <source>empty: bundled weights</source>
             <translation>leer: mitgelieferte Gewichte</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="593" />
+            <location filename="../dialog.py" line="629" />
             <source>Bands (R, G, B, NIR)</source>
             <translation>Kanäle (R, G, B, NIR)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="594" />
+            <location filename="../dialog.py" line="630" />
             <source>empty: from band wavelengths/names, else bands 1-4; e.g. 3,2,1,4</source>
             <translation>leer: aus Wellenlängen/Namen der Kanäle, sonst Kanäle 1-4; z. B. 3,2,1,4</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="601" />
+            <location filename="../dialog.py" line="637" />
             <source>Where the classical method cuts its change magnitude. Otsu's threshold (default); the minimum-error threshold finds more of the change where changes are a small share of the scene; on our real checks it also called a few more stable points changed (model card, candidate KT).</source>
             <translation>Wo die klassische Methode ihre Änderungsstärke teilt. Otsus Schwellenwert (Standard); der Schwellenwert des minimalen Fehlers findet mehr Änderung, wo Änderungen nur einen kleinen Teil der Szene ausmachen; in unseren Prüfungen an echten Daten stufte er auch einige stabile Punkte mehr als geändert ein (Model Card, Kandidat KT).</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="604" />
+            <location filename="../dialog.py" line="640" />
             <source>Only the classical methods (CVA, ISFA) have a threshold to choose; the networks and fusions use their calibrated decision (see Sensitivity).</source>
             <translation>Nur die klassischen Methoden (CVA, ISFA) haben einen wählbaren Schwellenwert; die Netze und Fusionen verwenden ihre kalibrierte Entscheidung (siehe Empfindlichkeit).</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="612" />
+            <location filename="../dialog.py" line="648" />
             <source>The %s method uses no weights file.</source>
             <translation>Die Methode %s verwendet keine Gewichtsdatei.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="619" />
+            <location filename="../dialog.py" line="655" />
             <source>The CAIM engine (model_core) could not be loaded: %s</source>
             <translation>Die CAIM-Engine (model_core) konnte nicht geladen werden: %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="623" />
+            <location filename="../dialog.py" line="659" />
             <source>No bundled weights file was found for this model; choose a .pt file.</source>
             <translation>Für dieses Modell wurde keine mitgelieferte Gewichtsdatei gefunden; eine .pt-Datei wählen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="632" />
+            <location filename="../dialog.py" line="668" />
             <source>CAIM — weights file</source>
             <translation>CAIM — Gewichtsdatei</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="638" />
+            <location filename="../dialog.py" line="674" />
             <source>CAIM — weights file and its training data</source>
             <translation>CAIM — Gewichtsdatei und ihre Trainingsdaten</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="648" />
+            <location filename="../dialog.py" line="684" />
             <source>What this weights file is and what it was trained on (from the record in the file; the model card has its accuracy on real labels):</source>
             <translation>Was diese Gewichtsdatei ist und worauf sie trainiert wurde (aus dem Eintrag in der Datei; die Model Card nennt ihre Genauigkeit an echten Referenzdaten):</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="751" />
+            <location filename="../dialog.py" line="787" />
             <source>custom</source>
             <translation>benutzerdefiniert</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="751" />
+            <location filename="../dialog.py" line="787" />
             <source>none</source>
             <translation>keines</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="752" />
+            <location filename="../dialog.py" line="788" />
             <source>no CRS</source>
             <translation>kein KBS</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="753" />
+            <location filename="../dialog.py" line="789" />
             <source>double-click to choose this date's cloud mask (a one-band raster layer; optional, per date)</source>
             <translation>Doppelklick, um die Wolkenmaske dieses Datums zu wählen (ein einkanaliger Rasterlayer; optional, je Datum)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="757" />
+            <location filename="../dialog.py" line="793" />
             <source>date from the %s; double-click to edit</source>
             <translation>Datum aus: %s; Doppelklick zum Bearbeiten</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="758" />
+            <location filename="../dialog.py" line="794" />
             <source>no date found; double-click to type one (YYYY-MM-DD)</source>
             <translation>kein Datum gefunden; Doppelklick, um eines einzugeben (JJJJ-MM-TT)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="840" />
+            <location filename="../dialog.py" line="876" />
             <source>cloud mask of '%s'
 %s</source>
             <translation>Wolkenmaske von '%s'
 %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="888" />
+            <location filename="../dialog.py" line="924" />
             <source>Matched %d cloud mask by date.</source>
             <translation>%d Wolkenmaske nach Datum zugeordnet.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="888" />
+            <location filename="../dialog.py" line="924" />
             <source>Matched %d cloud masks by date.</source>
             <translation>%d Wolkenmasken nach Datum zugeordnet.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="890" />
+            <location filename="../dialog.py" line="926" />
             <source>Several mask layers for %s: choose one in that date's Cloud mask cell.</source>
             <translation>Mehrere Maskenlayer für %s: einen in der Zelle Wolkenmaske dieses Datums wählen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="892" />
+            <location filename="../dialog.py" line="928" />
             <source>Several mask layers for %s: choose one in those dates' Cloud mask cells.</source>
             <translation>Mehrere Maskenlayer für %s: je einen in den Zellen Wolkenmaske dieser Daten wählen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="934" />
+            <location filename="../dialog.py" line="970" />
             <source>Unreadable date %s: %s.</source>
             <translation>Unlesbares Datum %s: %s.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="935" />
+            <location filename="../dialog.py" line="971" />
             <source>'%s' for '%s'</source>
             <translation>'%s' für '%s'</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="945" />
+            <location filename="../dialog.py" line="981" />
             <source>No cloud mask for %s: those dates are used as they are (their own nodata still counts).</source>
             <translation>Keine Wolkenmaske für %s: diese Daten werden unverändert verwendet (ihr eigenes NoData zählt weiterhin).</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="964" />
+            <location filename="../dialog.py" line="1000" />
             <source>changed patches under this size are dropped</source>
             <translation>geänderte Flächen unter dieser Größe werden entfernt</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="968" />
+            <location filename="../dialog.py" line="1004" />
             <source>= %s ha on %s's pixels</source>
             <translation>= %s ha bei den Pixeln von %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="969" />
+            <location filename="../dialog.py" line="1005" />
             <source>= %s m² on %s's pixels</source>
             <translation>= %s m² bei den Pixeln von %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="983" />
+            <location filename="../dialog.py" line="1019" />
             <source>%d dates, ready to run with %s.</source>
             <translation>%d Daten, bereit zum Lauf mit %s.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1029" />
+            <location filename="../dialog.py" line="1065" />
             <source>Choose an output folder.</source>
             <translation>Einen Ausgabeordner wählen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1035" />
+            <location filename="../dialog.py" line="1071" />
             <source>Outputs already exist in %s; choose another folder.</source>
             <translation>In %s gibt es schon Ausgaben; einen anderen Ordner wählen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1039" />
+            <location filename="../dialog.py" line="1075" />
             <source>Overwrite results?</source>
             <translation>Ergebnisse überschreiben?</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1040" />
+            <location filename="../dialog.py" line="1076" />
             <source>These files already exist and would be replaced:
 
 %s
@@ -947,101 +1022,101 @@ Braucht PyTorch im Python von QGIS.
 %sÜberschreiben?</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1042" />
+            <location filename="../dialog.py" line="1078" />
             <source>%d layers of this project show them; when the run succeeds, the new run's layers replace them.</source>
             <translation>%d Layer dieses Projekts zeigen sie; wenn der Lauf gelingt, ersetzen die Layer des neuen Laufs sie.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1044" />
+            <location filename="../dialog.py" line="1080" />
             <source>%d layer of this project shows them; when the run succeeds, the new run's layers replace it.</source>
             <translation>%d Layer dieses Projekts zeigt sie; wenn der Lauf gelingt, ersetzen die Layer des neuen Laufs ihn.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1048" />
+            <location filename="../dialog.py" line="1084" />
             <source>Not run: choose another output folder.</source>
             <translation>Nicht gestartet: einen anderen Ausgabeordner wählen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1062" />
+            <location filename="../dialog.py" line="1098" />
             <source>The Processing algorithm %s is not registered.</source>
             <translation>Der Verarbeitungsalgorithmus %s ist nicht registriert.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1075" />
+            <location filename="../dialog.py" line="1111" />
             <source>Starting…</source>
             <translation>Startet…</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1079" />
+            <location filename="../dialog.py" line="1115" />
             <source>The parameters were refused.</source>
             <translation>Die Parameter wurden abgelehnt.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1092" />
+            <location filename="../dialog.py" line="1130" />
             <source>Cancelling… partial outputs will be removed.</source>
             <translation>Bricht ab… Teilergebnisse werden entfernt.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1132" />
+            <location filename="../dialog.py" line="1172" />
             <source>, minimum-error threshold</source>
             <translation>, Schwellenwert des minimalen Fehlers</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1134" />
+            <location filename="../dialog.py" line="1174" />
             <source>, sensitivity %s</source>
             <translation>, Empfindlichkeit %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1136" />
+            <location filename="../dialog.py" line="1176" />
             <source>, changed patches &gt;= %s px</source>
             <translation>, geänderte Flächen &gt;= %s px</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1138" />
+            <location filename="../dialog.py" line="1178" />
             <source>, cloud masks%s (clear = %s)</source>
             <translation>, Wolkenmasken%s (wolkenfrei = %s)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1139" />
+            <location filename="../dialog.py" line="1179" />
             <source> on %d of %d dates</source>
             <translation> an %d von %d Daten</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1142" />
+            <location filename="../dialog.py" line="1182" />
             <source>, masked dates filled</source>
             <translation>, maskierte Daten gefüllt</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1143" />
+            <location filename="../dialog.py" line="1183" />
             <source>Done on %s with %s. %s Hover here for each interval; all details are in the log (CAIM change detection tab).</source>
             <translation>Fertig auf %s mit %s. %s Für jedes Intervall hier mit der Maus verweilen; alle Details stehen im Protokoll (Reiter CAIM change detection).</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1145" />
+            <location filename="../dialog.py" line="1185" />
             <source>Changed hectares per interval (last change):
 </source>
             <translation>Geänderte Hektar je Intervall (letzte Änderung):
 </translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1148" />
+            <location filename="../dialog.py" line="1188" />
             <source>&lt;a href="%s"&gt;Open the run report&lt;/a&gt; (settings, changed area per interval as a chart)</source>
             <translation>&lt;a href="%s"&gt;Laufbericht öffnen&lt;/a&gt; (Einstellungen, geänderte Fläche je Intervall als Diagramm)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1152" />
+            <location filename="../dialog.py" line="1192" />
             <source>Warning: </source>
             <translation>Warnung: </translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1154" />
+            <location filename="../dialog.py" line="1194" />
             <source>Run finished on %s:
 %s</source>
             <translation>Lauf auf %s beendet:
 %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1157" />
+            <location filename="../dialog.py" line="1197" />
             <source>Changed hectares per interval (last change):
 %s
 
@@ -1056,52 +1131,52 @@ Gerät: %s
 %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1160" />
+            <location filename="../dialog.py" line="1200" />
             <source>CAIM change detection</source>
             <translation>CAIM-Änderungserkennung</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1160" />
+            <location filename="../dialog.py" line="1200" />
             <source>Done on %s with %s. %s</source>
             <translation>Fertig auf %s mit %s. %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1161" />
+            <location filename="../dialog.py" line="1201" />
             <source> Warning: </source>
             <translation> Warnung: </translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1166" />
+            <location filename="../dialog.py" line="1206" />
             <source>Cancelled; partial outputs were removed.</source>
             <translation>Abgebrochen; Teilergebnisse wurden entfernt.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1168" />
+            <location filename="../dialog.py" line="1208" />
             <source>The run failed.</source>
             <translation>Der Lauf ist fehlgeschlagen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1207" />
+            <location filename="../dialog.py" line="1252" />
             <source>Still running in the background; results will be added when done.</source>
             <translation>Läuft noch im Hintergrund; die Ergebnisse werden hinzugefügt, wenn er fertig ist.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1216" />
+            <location filename="../dialog.py" line="1261" />
             <source>unknown</source>
             <translation>unbekannt</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1216" />
+            <location filename="../dialog.py" line="1261" />
             <source>%s ha</source>
             <translation>%s ha</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1228" />
+            <location filename="../dialog.py" line="1273" />
             <source>Changed %s ha over %d intervals.</source>
             <translation>%s ha in %d Intervallen geändert.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1229" />
+            <location filename="../dialog.py" line="1274" />
             <source>Changed %s ha over %d interval.</source>
             <translation>%s ha in %d Intervall geändert.</translation>
         </message>
@@ -1540,77 +1615,92 @@ Gerät: %s
             <translation>Ein Pixel eines CAIM-Ergebnisses anklicken</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="375" />
+            <location filename="../inspect_tool.py" line="387" />
             <source>CAIM pixel inspector</source>
             <translation>CAIM-Pixelinspektor</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="379" />
+            <location filename="../inspect_tool.py" line="391" />
             <source>Choose the inspect tool and click a pixel of a CAIM result.</source>
             <translation>Das Inspektionswerkzeug wählen und ein Pixel eines CAIM-Ergebnisses anklicken.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="383" />
+            <location filename="../inspect_tool.py" line="395" />
             <source>Interval</source>
             <translation>Intervall</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="383" />
+            <location filename="../inspect_tool.py" line="395" />
             <source>P(change)</source>
             <translation>P(Änderung)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="389" />
+            <location filename="../inspect_tool.py" line="401" />
+            <source>Change probability of each interval</source>
+            <translation>Änderungswahrscheinlichkeit je Intervall</translation>
+        </message>
+        <message>
+            <location filename="../inspect_tool.py" line="402" />
+            <source>One row per interval of the clicked pixel: its dates and its probability of change</source>
+            <translation>Eine Zeile je Intervall des angeklickten Pixels: seine Daten und seine Änderungswahrscheinlichkeit</translation>
+        </message>
+        <message>
+            <location filename="../inspect_tool.py" line="404" />
+            <source>Band values over time</source>
+            <translation>Bandwerte im Zeitverlauf</translation>
+        </message>
+        <message>
+            <location filename="../inspect_tool.py" line="405" />
             <source>Hide the map's answer (to label sample points without bias)</source>
             <translation>Antwort der Karte verbergen (unvoreingenommen beschriften)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="391" />
+            <location filename="../inspect_tool.py" line="407" />
             <source>Shows only the dates, cloud masks and band values of the clicked pixel: label an accuracy-assessment sample from the imagery, not from the map.</source>
             <translation>Zeigt nur die Daten, Wolkenmasken und Kanalwerte des angeklickten Pixels: eine Stichprobe zur Genauigkeitsbewertung aus den Bilddaten beschriften, nicht aus der Karte.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="397" />
+            <location filename="../inspect_tool.py" line="413" />
             <source>Band values over time (shaded: detected change interval; grey column, hollow points: a date hidden by its cloud mask)</source>
             <translation>Kanalwerte über die Zeit (schattiert: erkanntes Änderungsintervall; graue Spalte, hohle Punkte: ein von seiner Wolkenmaske verdecktes Datum)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="414" />
+            <location filename="../inspect_tool.py" line="430" />
             <source>&lt;b&gt;Map's answer hidden.&lt;/b&gt; Label the pixel from the band values and the imagery.</source>
             <translation>&lt;b&gt;Antwort der Karte verborgen.&lt;/b&gt; Das Pixel nach den Kanalwerten und den Bilddaten beschriften.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="415" />
+            <location filename="../inspect_tool.py" line="431" />
             <source>&lt;br&gt;&lt;b&gt;Cloud mask on:&lt;/b&gt; %s</source>
             <translation>&lt;br&gt;&lt;b&gt;Wolkenmaske am:&lt;/b&gt; %s</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="419" />
+            <location filename="../inspect_tool.py" line="435" />
             <source>&lt;b&gt;Change moment:&lt;/b&gt; %s</source>
             <translation>&lt;b&gt;Änderungszeitpunkt:&lt;/b&gt; %s</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="421" />
+            <location filename="../inspect_tool.py" line="437" />
             <source>&lt;br&gt;&lt;b&gt;Confidence:&lt;/b&gt; %s</source>
             <translation>&lt;br&gt;&lt;b&gt;Konfidenz:&lt;/b&gt; %s</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="423" />
+            <location filename="../inspect_tool.py" line="439" />
             <source>&lt;br&gt;&lt;b&gt;P(no change):&lt;/b&gt; %s</source>
             <translation>&lt;br&gt;&lt;b&gt;P(keine Änderung):&lt;/b&gt; %s</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="431" />
+            <location filename="../inspect_tool.py" line="447" />
             <source>n/a</source>
             <translation>k. A.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="441" />
+            <location filename="../inspect_tool.py" line="457" />
             <source>Run with 'moment probabilities' on to see per-interval probabilities.</source>
             <translation>Mit eingeschalteten 'Wahrscheinlichkeiten je Intervall' starten, um die Wahrscheinlichkeiten je Intervall zu sehen.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="456" />
+            <location filename="../inspect_tool.py" line="472" />
             <source>No CAIM result in the project: run 'Detect changes' first.</source>
             <translation>Kein CAIM-Ergebnis im Projekt: zuerst 'Änderungen erkennen' ausführen.</translation>
         </message>
@@ -1664,247 +1754,322 @@ Gerät: %s
             <translation>nicht lesbar</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="349" />
+            <location filename="../label_dock.py" line="373" />
             <source>CAIM sample labelling</source>
             <translation>CAIM-Stichprobenbeschriftung</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="368" />
+            <location filename="../label_dock.py" line="394" />
             <source>A point layer with a 'reference' field, e.g. drawn by 'Draw an accuracy-assessment sample'</source>
             <translation>Ein Punktlayer mit einem Feld 'reference', z. B. mit 'Stichprobe zur Genauigkeitsbewertung ziehen' erzeugt</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="372" />
+            <location filename="../label_dock.py" line="398" />
             <source>The CAIM run whose input dates are shown (its change moment layer)</source>
             <translation>Der CAIM-Lauf, dessen Eingabedaten gezeigt werden (sein Layer Änderungszeitpunkt)</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="374" />
+            <location filename="../label_dock.py" line="400" />
             <source>True colour (red, green, blue)</source>
             <translation>Echtfarben (Rot, Grün, Blau)</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="374" />
+            <location filename="../label_dock.py" line="400" />
             <source>False colour (NIR, red, green)</source>
             <translation>Falschfarben (NIR, Rot, Grün)</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="375" />
+            <location filename="../label_dock.py" line="401" />
             <source>False colour shows vegetation red; an input without a known NIR band is shown in true colour</source>
             <translation>Falschfarben zeigen Vegetation rot; eine Eingabe ohne bekannten NIR-Kanal wird in Echtfarben gezeigt</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="379" />
+            <location filename="../label_dock.py" line="405" />
             <source>%d x %d pixels</source>
             <translation>%d x %d Pixel</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="384" />
+            <location filename="../label_dock.py" line="410" />
+            <source>Sample layer to label</source>
+            <translation>Zu beschriftender Stichprobenlayer</translation>
+        </message>
+        <message>
+            <location filename="../label_dock.py" line="411" />
+            <source>CAIM run whose imagery is shown</source>
+            <translation>CAIM-Lauf, dessen Bilder gezeigt werden</translation>
+        </message>
+        <message>
+            <location filename="../label_dock.py" line="412" />
+            <source>Chip colours</source>
+            <translation>Farben der Bildausschnitte</translation>
+        </message>
+        <message>
+            <location filename="../label_dock.py" line="413" />
+            <source>Chip size</source>
+            <translation>Größe der Bildausschnitte</translation>
+        </message>
+        <message>
+            <location filename="../label_dock.py" line="414" />
             <source>Sample</source>
             <translation>Stichprobe</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="386" />
+            <location filename="../label_dock.py" line="414" />
             <source>Imagery of</source>
             <translation>Bilddaten von</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="388" />
+            <location filename="../label_dock.py" line="415" />
             <source>Show</source>
             <translation>Anzeige</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="399" />
+            <location filename="../label_dock.py" line="431" />
             <source>&lt;span style='color:%s'&gt;&lt;b&gt;This sample is a temporary file&lt;/b&gt;: QGIS deletes it, with your labels, when it closes. Save a copy and label that.&lt;/span&gt;</source>
             <translation>&lt;span style='color:%s'&gt;&lt;b&gt;Diese Stichprobe ist eine temporäre Datei&lt;/b&gt;: QGIS löscht sie samt Ihren Beschriftungen beim Beenden. Eine Kopie speichern und diese beschriften.&lt;/span&gt;</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="403" />
+            <location filename="../label_dock.py" line="435" />
             <source>Save a copy...</source>
             <translation>Kopie speichern...</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="404" />
+            <location filename="../label_dock.py" line="436" />
             <source>Writes the sample (labels included) to a GeoPackage and labels that file</source>
             <translation>Schreibt die Stichprobe (mit Beschriftungen) in ein GeoPackage und beschriftet diese Datei</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="414" />
+            <location filename="../label_dock.py" line="446" />
             <source>&lt; Previous</source>
             <translation>&lt; Zurück</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="415" />
+            <location filename="../label_dock.py" line="447" />
             <source>Next &gt;</source>
             <translation>Weiter &gt;</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="416" />
+            <location filename="../label_dock.py" line="448" />
             <source>Next unlabelled &gt;&gt;</source>
             <translation>Nächster unbeschrifteter &gt;&gt;</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="417" />
+            <location filename="../label_dock.py" line="449" />
             <source>Previous point (Page Up)</source>
             <translation>Voriger Punkt (Bild auf)</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="417" />
+            <location filename="../label_dock.py" line="449" />
             <source>Next point (Page Down)</source>
             <translation>Nächster Punkt (Bild ab)</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="418" />
+            <location filename="../label_dock.py" line="450" />
             <source>The next point without a label (N)</source>
             <translation>Der nächste Punkt ohne Beschriftung (N)</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="435" />
+            <location filename="../label_dock.py" line="453" />
+            <source>Previous point</source>
+            <translation>Vorheriger Punkt</translation>
+        </message>
+        <message>
+            <location filename="../label_dock.py" line="454" />
+            <source>Next point</source>
+            <translation>Nächster Punkt</translation>
+        </message>
+        <message>
+            <location filename="../label_dock.py" line="455" />
+            <source>Next unlabelled point</source>
+            <translation>Nächster unbeschrifteter Punkt</translation>
+        </message>
+        <message>
+            <location filename="../label_dock.py" line="459" />
+            <source>Image chips of every date around the point</source>
+            <translation>Bildausschnitte jedes Zeitpunkts um den Punkt</translation>
+        </message>
+        <message>
+            <location filename="../label_dock.py" line="470" />
+            <source>Band values over time</source>
+            <translation>Bandwerte im Zeitverlauf</translation>
+        </message>
+        <message>
+            <location filename="../label_dock.py" line="473" />
             <source>&lt;b&gt;Reference class&lt;/b&gt; of the boxed pixel (keys 0-9 for the first ten):</source>
             <translation>&lt;b&gt;Referenzklasse&lt;/b&gt; des umrahmten Pixels (Tasten 0-9: erste zehn):</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="442" />
+            <location filename="../label_dock.py" line="480" />
             <source>Can't tell (leave unlabelled)</source>
             <translation>Nicht erkennbar (unbeschriftet lassen)</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="443" />
+            <location filename="../label_dock.py" line="481" />
             <source>Clears the label: the point stays out of the estimate (Delete)</source>
             <translation>Löscht die Beschriftung: der Punkt bleibt außerhalb der Schätzung (Entf)</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="446" />
+            <location filename="../label_dock.py" line="484" />
             <source>note (optional)</source>
             <translation>Notiz (optional)</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="449" />
+            <location filename="../label_dock.py" line="485" />
+            <source>Note on this point</source>
+            <translation>Notiz zu diesem Punkt</translation>
+        </message>
+        <message>
+            <location filename="../label_dock.py" line="485" />
+            <source>Optional; written to the point's note field</source>
+            <translation>Optional; wird in das Notizfeld des Punkts geschrieben</translation>
+        </message>
+        <message>
+            <location filename="../label_dock.py" line="488" />
             <source>After labelling, go to the next unlabelled point</source>
             <translation>Danach zum nächsten unbeschrifteten Punkt</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="451" />
+            <location filename="../label_dock.py" line="490" />
             <source>Zoom the map to each point</source>
             <translation>Karte auf jeden Punkt zoomen</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="453" />
+            <location filename="../label_dock.py" line="492" />
             <source>Hide the CAIM results on the map while labelling</source>
             <translation>CAIM-Ergebnisse beim Beschriften ausblenden</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="455" />
+            <location filename="../label_dock.py" line="494" />
             <source>Label from the imagery, not from the map's answer; shown again when unticked or when this panel closes</source>
             <translation>Aus den Bilddaten beschriften, nicht aus der Antwort der Karte; wieder eingeblendet, wenn abgehakt oder wenn dieses Fenster schließt</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="459" />
+            <location filename="../label_dock.py" line="498" />
             <source>Estimate area and accuracy...</source>
             <translation>Fläche und Genauigkeit schätzen...</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="460" />
+            <location filename="../label_dock.py" line="499" />
             <source>Opens 'Estimate change area and accuracy from a labelled sample' with this sample and the map it was drawn from</source>
             <translation>Öffnet 'Änderungsfläche und Genauigkeit aus einer beschrifteten Stichprobe schätzen' mit dieser Stichprobe und der Karte, aus der sie gezogen wurde</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="598" />
+            <location filename="../label_dock.py" line="702" />
             <source>Save the sample</source>
             <translation>Stichprobe speichern</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="599" />
+            <location filename="../label_dock.py" line="703" />
             <source>GeoPackage (*.gpkg)</source>
             <translation>GeoPackage (*.gpkg)</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="606" />
+            <location filename="../label_dock.py" line="710" />
             <source>'%s' exists: choose a new file name (a sample is never written over a file).</source>
             <translation>'%s' existiert: einen neuen Dateinamen wählen (eine Stichprobe überschreibt nie eine Datei).</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="612" />
+            <location filename="../label_dock.py" line="716" />
             <source>The sample could not be saved to '%s': %s</source>
             <translation>Die Stichprobe konnte nicht nach '%s' gespeichert werden: %s</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="656" />
+            <location filename="../label_dock.py" line="760" />
             <source>The pixel changed, but when cannot be told: -1, counted when the estimate is of changed / unchanged only</source>
             <translation>Das Pixel hat sich geändert, aber wann, ist nicht erkennbar: -1, gezählt, wenn nur geändert / unverändert geschätzt wird</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="725" />
+            <location filename="../label_dock.py" line="764" />
+            <source>Class %d: %s</source>
+            <translation>Klasse %d: %s</translation>
+        </message>
+        <message>
+            <location filename="../label_dock.py" line="765" />
+            <source>Labels the point with this class</source>
+            <translation>Beschriftet den Punkt mit dieser Klasse</translation>
+        </message>
+        <message>
+            <location filename="../label_dock.py" line="765" />
+            <source>Key %d</source>
+            <translation>Taste %d</translation>
+        </message>
+        <message>
+            <location filename="../label_dock.py" line="767" />
+            <source>Key C</source>
+            <translation>Taste C</translation>
+        </message>
+        <message>
+            <location filename="../label_dock.py" line="854" />
             <source>The sample layer '%s' cannot be written (a read-only file or format?). Save it as a GeoPackage (right-click &gt; Export &gt; Save Features As...) and label that copy.</source>
             <translation>Der Stichprobenlayer '%s' kann nicht geschrieben werden (eine schreibgeschützte Datei oder ein solches Format?). Ihn als GeoPackage speichern (Rechtsklick &gt; Exportieren &gt; Objekte speichern als...) und diese Kopie beschriften.</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="772" />
+            <location filename="../label_dock.py" line="903" />
             <source>&lt;br&gt;&lt;b&gt;Every point is labelled.&lt;/b&gt;</source>
             <translation>&lt;br&gt;&lt;b&gt;Jeder Punkt ist beschriftet.&lt;/b&gt;</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="791" />
+            <location filename="../label_dock.py" line="922" />
             <source>No sample to label: draw one with &lt;i&gt;Draw an accuracy-assessment sample&lt;/i&gt; (a point layer with a 'reference' field).</source>
             <translation>Keine Stichprobe zu beschriften: eine mit &lt;i&gt;Stichprobe zur Genauigkeitsbewertung ziehen&lt;/i&gt; erzeugen (ein Punktlayer mit einem Feld 'reference').</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="793" />
+            <location filename="../label_dock.py" line="924" />
             <source>No sample.</source>
             <translation>Keine Stichprobe.</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="797" />
+            <location filename="../label_dock.py" line="928" />
             <source>The sample layer '%s' has no points.</source>
             <translation>Der Stichprobenlayer '%s' hat keine Punkte.</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="798" />
+            <location filename="../label_dock.py" line="929" />
             <source>No points.</source>
             <translation>Keine Punkte.</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="804" />
+            <location filename="../label_dock.py" line="935" />
             <source>(not a class of the map)</source>
             <translation>(keine Klasse der Karte)</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="805" />
+            <location filename="../label_dock.py" line="936" />
             <source>&lt;i&gt;not labelled&lt;/i&gt;</source>
             <translation>&lt;i&gt;nicht beschriftet&lt;/i&gt;</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="806" />
+            <location filename="../label_dock.py" line="937" />
             <source>Point %d of %d (id %s): %s&lt;br&gt;%d labelled, %d to go</source>
             <translation>Punkt %d von %d (ID %s): %s&lt;br&gt;%d beschriftet, %d offen</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="814" />
+            <location filename="../label_dock.py" line="945" />
             <source>This point has no geometry.</source>
             <translation>Dieser Punkt hat keine Geometrie.</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="819" />
+            <location filename="../label_dock.py" line="950" />
             <source>No CAIM run in the project to show the imagery of: load the run's change moment layer (run 'Detect changes' in this project).</source>
             <translation>Kein CAIM-Lauf im Projekt, dessen Bilddaten gezeigt werden könnten: den Layer Änderungszeitpunkt des Laufs laden ('Änderungen erkennen' in diesem Projekt ausführen).</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="893" />
+            <location filename="../label_dock.py" line="1024" />
             <source>date %d</source>
             <translation>Datum %d</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="910" />
+            <location filename="../label_dock.py" line="1041" />
             <source>Chips: bands %s as red, green, blue</source>
             <translation>Ausschnitte: Kanäle %s als Rot, Grün, Blau</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="912" />
+            <location filename="../label_dock.py" line="1043" />
             <source> (other bands for some dates)</source>
             <translation> (andere Kanäle bei einigen Daten)</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="914" />
+            <location filename="../label_dock.py" line="1045" />
             <source>; no NIR band is known for these files, so true colour</source>
             <translation>; für diese Dateien ist kein NIR-Kanal bekannt, daher Echtfarben</translation>
         </message>
