@@ -103,8 +103,8 @@ th{{background:#f0f0f0}} .warn{{color:#b35900}} small{{color:#555}}</style></hea
 <h3>Changed area per interval (the last change of each pixel)</h3>
 {_bar_chart(labels, hectares, colours, "ha")}
 <table><tr><th>interval</th><th>changed area ({esc(unit)})</th><th>share of the change</th></tr>{table}</table>
-<p><small>Counted on the map, whose errors bias these areas (on our real checks the maps miss more change
-than they invent). For an unbiased estimate with a confidence interval, label a stratified sample of
+<p><small>Counted on the map, whose errors bias these areas either way (on our real checks one map found
+under half of the real change, another called more change than there was). For an unbiased estimate with a confidence interval, label a stratified sample of
 the change moment map: <code>python -m model_core sample</code> and <code>assess</code>, or the
 plugin's <i>Accuracy assessment</i> algorithms.</small></p>
 <h3>Run</h3>
