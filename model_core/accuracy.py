@@ -785,13 +785,16 @@ def main(argv=None):
     p = argparse.ArgumentParser(prog="python -m model_core", description="accuracy assessment of a change map")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
     s = sub.add_parser("sample", help="draw a stratified random sample of a change map to label",
-                       description="Draw N random pixels of every class of a change map (change_moment.tif: no change "
-                                   "and each interval; change_area.tif: unchanged, changed) and write them as points "
+                       description="Draw a stratified random sample of a change map: N random pixels of every change "
+                                   "class and 4 x N of the no-change class (change_moment.tif: no change "
+                                   "and each interval; change_area.tif: unchanged, changed), and write them as points "
                                    "with an empty 'reference' field. Fill it in from reference imagery (the map's "
-                                   "codes: 0 no change, k = change between date k and k+1), then run 'assess'.")
+                                   "codes: 0 no change, k = change between date k and k+1, -1 changed but the interval cannot "
+                                   "be told), then run 'assess'.")
     s.add_argument("map", help="change_moment.tif or change_area.tif of a run (any one-band raster of classes "
                    "0 .. 254)")
-    s.add_argument("--out", required=True, help="points file (GeoPackage; .shp, .geojson, .fgb by extension)")
+    s.add_argument("--out", required=True, help="points file (GeoPackage; .shp, .geojson, .json, .fgb, .sqlite by "
+                   "extension)")
     s.add_argument("--n", type=int, default=50, help="points per change class (default 50)")
     s.add_argument("--n-unchanged", type=int, default=None, metavar="N0",
                    help="points in the no-change class 0, where missed changes hide (default 4 x --n)")

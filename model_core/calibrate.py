@@ -115,9 +115,9 @@ def build_parser():
                    help="how the area is read from the moment probabilities: 'max' (the paper's: changed when "
                         "the most probable interval beats no change) or 'total' (changed when the intervals "
                         "together beat no change; the moment is still the most probable interval)")
-    p.add_argument("--device", default="cpu")
-    p.add_argument("--threads", type=int, default=None)
-    p.add_argument("--overwrite", action="store_true")
+    p.add_argument("--device", default="cpu", help="cpu (default), auto (CUDA if available) or cuda:N")
+    p.add_argument("--threads", type=int, default=None, help="torch CPU threads (default: all cores)")
+    p.add_argument("--overwrite", action="store_true", help="replace an existing --out file")
     return p
 
 

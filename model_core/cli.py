@@ -16,7 +16,10 @@ outputs (in --out):
   change_moment.tif    uint8: 0 no change, k = the last change happened between the k-th and the
                        (k+1)-th date, 255 nodata (legend labels carry the dates)
   confidence.tif       float32: probability of the predicted moment class, -1 nodata
-  moment_probability.tif  (with --probabilities) float32, one band per moment class
+  moment_probability.tif  (with --probabilities) float32, one band per moment class (band 1 = no
+                       change), -1 nodata
+  change_area.qml, change_moment.qml  QGIS styles (an existing .qml is kept unless --overwrite)
+  *.tif.aux.xml        the class names (the moment's are the dates) for QGIS and GDAL
 
 dates are taken from --dates, else parsed from the file names (2015-09-26, 20150926, 2015-09,
 2015) or from the rasters' metadata. Inputs on different grids are aligned to the reference input
@@ -28,7 +31,7 @@ examples:
   python -m model_core detect 2019.tif 2020.tif 2021.tif --out result
   python -m model_core detect naip/*.tif --bands 1,2,3,4 --out result --overwrite
   python -m model_core detect s2_*.tif --bands 4,3,2,8 --device cuda:0 --tile 1024 --out result
-  python -m model_core detect l8_2019.tif l8_2020.tif l8_2021.tif --masks qa_2019.tif qa_2020.tif \
+  python -m model_core detect l8_2019.tif l8_2020.tif l8_2021.tif --masks qa_2019.tif qa_2020.tif \\
       qa_2021.tif --mask-clear 'bit6&!bit2&!bit4' --fill-gaps --model isfa --out result
 """
 
@@ -96,9 +99,11 @@ def _detect_parser(sub):
     p.add_argument("--bands", type=_bands, metavar="B1,B2,B3,B4",
                    help="1-based input bands to use as the model's R, G, B, NIR, e.g. 3,2,1,4 for B,G,R,NIR "
                         "order or 4,3,2,8 for Sentinel-2; default: for the networks, R, G, B, NIR as the band "
-                        "wavelengths or names say (printed under Bands), else all bands (alpha bands "
-                        "dropped); cva and isfa: all bands; caimnet_cva and caimnet_isfa: the network's four, "
-                        "then every other band for the classical part (a mapping of more than four bands: the "
+                        "wavelengths or names say (printed under Bands), else a 4-band input as it is and a 3-band "
+                        "one (or R, G, B + alpha) as 1,2,3,2, green in place of NIR; other band counts need "
+                        "--bands; cva and isfa: all bands (except alpha bands and those the metadata call atmospheric, thermal, mask or QA); caimnet_cva "
+                        "and caimnet_isfa: the network's four, then, when the metadata name them, every other "
+                        "band for the classical part (a mapping of more than four bands: the "
                         "first four for the network, the rest for the classical part, e.g. 3,2,1,4,5,6 for "
                         "Landsat TM)")
     p.add_argument("--weights", metavar="FILE", help="weights file (.pt from 'train'); default: the bundled "
@@ -139,10 +144,11 @@ def _detect_parser(sub):
     p.add_argument("--threads", type=int, default=None, help="CPU threads for torch (default: all cores)")
     p.add_argument("--polygons", metavar="FILE", help="also write change polygons (.gpkg, the default, .shp, .geojson, .json, .fgb, .sqlite) "
                    "with attributes moment, date_before, date_after, area_m2")
-    p.add_argument("--quicklook", metavar="PNG", help="also render a PNG quicklook of inputs and outputs")
+    p.add_argument("--quicklook", metavar="PNG", help="also render a quicklook of inputs and outputs (.png, .jpg, .pdf or .svg)")
     p.add_argument("--report", metavar="HTML", help="also write a one-page HTML report: settings, a chart and a "
                    "table of the changed area per interval, warnings, outputs")
-    p.add_argument("--overwrite", action="store_true", help="replace existing outputs in --out")
+    p.add_argument("--overwrite", action="store_true", help="replace existing outputs: the rasters and styles in --out, and the "
+                   "--polygons, --quicklook and --report files")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     return p
 
@@ -281,7 +287,7 @@ def _demo_parser(sub):
     p.add_argument("--model", default="auto", choices=[m for m in available() if m != "schanger"] + ["auto"],
                    help="the model to run (default: auto, the plugin's automatic choice; not schanger, which "
                         "compares exactly 2 dates: the sample has 6)")
-    p.add_argument("--device", default="auto")
+    p.add_argument("--device", default="auto", help="auto (CUDA if available, else CPU), cpu, or cuda:N")
     p.add_argument("--no-real", action="store_true", help="skip the run on ../shared/data")
     return p
 

@@ -331,7 +331,8 @@ def build_parser():
     p.add_argument("--root", help="dataset folder (semisynthetic: the source imagery folder, default "
                                   "../shared/data)")
     p.add_argument("--weights", help="weights file (default: the bundled weights of --model)")
-    p.add_argument("--model", default="caimnet", help="model name when --weights is not given")
+    p.add_argument("--model", default="caimnet", help="caimnet (default), schanger, cva, isfa, caimnet_cva or caimnet_isfa; with "
+                   "--weights, the file's network or a fusion that runs it")
     p.add_argument("--no-model", action="store_true", help="evaluate the baseline only")
     p.add_argument("--no-baseline", action="store_true", help="skip the baseline")
     p.add_argument("--bands", help="1-based input bands as R,G,B,NIR (taizhou default 3,2,1,4; on the "
@@ -366,7 +367,7 @@ def build_parser():
                    help="semisynthetic: share of later change events drawn inside the area changed so far, "
                         "so that pixels change several times (default 0)")
     p.add_argument("--device", default="auto", help="auto, cpu or cuda:N")
-    p.add_argument("--tile", type=int, default=256, help="inference tile size")
+    p.add_argument("--tile", type=int, default=256, help="inference tile size (default 256)")
     p.add_argument("--threads", type=int, help="torch CPU threads")
     p.add_argument("--min-patch", type=int, default=0, metavar="PX",
                    help="apply the engine's minimum change patch (pixels) to every method's predictions")

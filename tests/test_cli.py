@@ -41,6 +41,12 @@ def test_help_lists_every_option(capsys):
     for opt in ("--out", "--model", "--dates", "--bands", "--weights", "--device", "--tile", "--overwrite",
                 "--overlap", "--probabilities", "--polygons", "--min-patch", "--fill-gaps", "--masks", "--mask-clear", "--quicklook", "change_moment.tif", "change_area.tif", "confidence.tif"):
         assert opt in text
+    # what the help says matches what runs: the example's continued line keeps its backslash (it was
+    # joined into one line with a gap), a 3-band input is read as 1,2,3,2 (it said "else all bands"),
+    # the styles are listed, and --overwrite covers --polygons, --quicklook and --report too
+    text = " ".join(text.split())
+    assert "qa_2020.tif \\ qa_2021.tif" in text and "else all bands" not in text
+    assert "as 1,2,3,2" in text and "change_moment.qml" in text and "--report files" in text
 
 
 def test_detect_runs_and_summarises(capsys, tmp_path):
@@ -1081,3 +1087,17 @@ def test_progress_bar_stays_within_the_terminal(monkeypatch):
     bar(0.5, "Fitting ISFA to the scene: " + "a very long message " * 5)
     line = stream.getvalue().split("\r")[-1]
     assert len(line) <= 80 and line.rstrip().endswith("...")
+
+
+@pytest.mark.parametrize("command,needles", [
+    ("sample", ("4 x N of the no-change class", ".sqlite", "-1 changed")),  # it said N of every class, 4 formats
+    ("calibrate", ("cpu (default)", "replace an existing --out file")),  # --device, --overwrite had no text
+    ("demo", ("cuda:N",)),
+    ("evaluate", ("caimnet (default), schanger, cva",)),
+])
+def test_subcommand_help_says_what_the_options_do(capsys, command, needles):
+    with pytest.raises(SystemExit):
+        main([command, "--help"])
+    text = " ".join(capsys.readouterr().out.split())
+    for needle in needles:
+        assert needle in text, (needle, text)
