@@ -841,7 +841,9 @@ class Stack:
         if extra and expected is not None and chosen[0] > expected and all(explicit):
             expected = chosen[0]  # the mapping lists the network's bands, then the CVA part's
         if expected is not None and chosen[0] != expected:
-            hint = ("For RGB-only imagery (R, G, B) use the green band in place of NIR, band mapping 1,2,3,2 "
+            picked = explicit[0] and ",".join(map(str, specs[0].bands))  # the user's mapping, not the file's bands
+            rgb_g = ",".join(map(str, specs[0].bands + specs[0].bands[1:2])) if picked else "1,2,3,2"
+            hint = (f"For RGB-only imagery (R, G, B) use the green band in place of NIR, band mapping {rgb_g} "
                     "(accuracy is lower without NIR; the model card gives the figures). Imagery without a blue "
                     "band (e.g. NIR, R, G false colour) suits CVA or ISFA better, which take any bands."
                     if chosen[0] == 3 and expected == 4 else
@@ -851,10 +853,11 @@ class Stack:
                     f"Select {expected} bands with the band mapping, e.g. 3,2,1,4 for a sensor whose "
                     "bands are B, G, R, NIR, or 4,3,2,8 for Sentinel-2 (--bands on the command line, BANDS in Processing).")
             raise InputError(
-                f"The model expects {expected} bands (R, G, B, NIR) but the inputs have {chosen[0]} "
-                f"('{specs[0].label}')"
-                + (" and their metadata (band wavelengths or names) do not say which is which"
-                   if chosen[0] > expected else "") + f". {hint}")
+                f"The model expects {expected} bands (R, G, B, NIR) but "
+                + (f"the band mapping {picked} selects {chosen[0]}" if picked else
+                   f"the inputs have {chosen[0]} ('{specs[0].label}')"
+                   + (" and their metadata (band wavelengths or names) do not say which is which"
+                      if chosen[0] > expected else "")) + f". {hint}")
         if extra and not any(explicit):
             self._add_extra_bands(specs, datasets)
 

@@ -1101,3 +1101,12 @@ def test_subcommand_help_says_what_the_options_do(capsys, command, needles):
     text = " ".join(capsys.readouterr().out.split())
     for needle in needles:
         assert needle in text, (needle, text)
+
+
+def test_a_band_mapping_of_three_bands_is_named_as_such(capsys, tmp_path):
+    """--bands 3,2,1 on 4-band files: the message said "the inputs have 3" (they have 4) and offered the
+    mapping 1,2,3,2, which is not the user's R, G, B."""
+    imgs = _stack(tmp_path)
+    err = _assert_refused(capsys, tmp_path, ["detect", *imgs, "--bands", "3,2,1"],
+                          "the band mapping 3,2,1 selects 3", "band mapping 3,2,1,2")
+    assert "the inputs have" not in err
