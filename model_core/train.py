@@ -734,7 +734,8 @@ def build_parser():
         prog="python -m model_core train",
         description="Train a change model (CAIM-Net by default) from a JSON config. Checkpoints every "
                     "epoch into the config's 'out' folder: last.pt, best.pt (best held-out validation "
-                    "score), state.pt (for --resume) and history.json.")
+                    "score), state.pt (for --resume), history.json "
+                    "(the scores of every epoch) and config.json (the run's config, which --resume reads).")
     p.add_argument("config", help="JSON config file (see configs/ and model_core/train.py for keys)")
     p.add_argument("--resume", action="store_true", help="continue from OUT/last.pt and OUT/state.pt")
     p.add_argument("--out", help="override the config's output folder")

@@ -1094,6 +1094,7 @@ def test_progress_bar_stays_within_the_terminal(monkeypatch):
     ("calibrate", ("cpu (default)", "replace an existing --out file")),  # --device, --overwrite had no text
     ("demo", ("cuda:N",)),
     ("evaluate", ("caimnet (default), schanger, cva",)),
+    ("train", ("config.json",)),  # the run folder's fifth file, which --resume reads
 ])
 def test_subcommand_help_says_what_the_options_do(capsys, command, needles):
     with pytest.raises(SystemExit):
