@@ -93,7 +93,9 @@ def sweep(samples, logps, grid=GRID, area_rule="max"):
 
 
 def build_parser():
-    p = argparse.ArgumentParser(prog="python -m model_core calibrate", description=__doc__,
+    from model_core.cli import plain
+
+    p = argparse.ArgumentParser(prog="python -m model_core calibrate", description=plain(__doc__),
                                 formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--weights", default=None, help="weights file to calibrate (with --model caimnet_cva or caimnet_isfa: the "
                    "CAIM-Net file inside the fusion, default the bundled one)")

@@ -36,6 +36,13 @@ examples:
 """
 
 
+def plain(doc):
+    """A module docstring as --help text: without the reStructuredText markup (``code``, :func:`name`)."""
+    import re
+
+    return re.sub(r":\w+:`~?([^`]*)`", r"\1", doc).replace("``", "")
+
+
 class _Progress:
     """A one-line progress bar on stderr (plain lines when stderr is not a terminal)."""
 

@@ -226,7 +226,9 @@ def main(argv=None):
     from model_core import weights
     from model_core.errors import CaimError
 
-    ap = argparse.ArgumentParser(prog="python -m model_core weights", description=__doc__,
+    from model_core.cli import plain
+
+    ap = argparse.ArgumentParser(prog="python -m model_core weights", description=plain(__doc__),
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("files", nargs="*", metavar="FILE", help="weights files (default: the bundled ones)")
     ap.add_argument("--json", action="store_true", help="print JSON instead of text")

@@ -1094,7 +1094,9 @@ def test_progress_bar_stays_within_the_terminal(monkeypatch):
     ("calibrate", ("cpu (default)", "replace an existing --out file")),  # --device, --overwrite had no text
     ("demo", ("cuda:N",)),
     ("evaluate", ("caimnet (default), schanger, cva",)),
-    ("train", ("config.json",)),  # the run folder's fifth file, which --resume reads
+    ("train", ("config.json",)),
+    ("calibrate", ("python -m model_core calibrate --weights IN.pt", "(model_core.models.shift_no_change)")),
+    ("weights", ("python -m model_core weights [FILE ...]",)),  # without the docstrings' ``markup``  # the run folder's fifth file, which --resume reads
 ])
 def test_subcommand_help_says_what_the_options_do(capsys, command, needles):
     with pytest.raises(SystemExit):
@@ -1111,3 +1113,11 @@ def test_a_band_mapping_of_three_bands_is_named_as_such(capsys, tmp_path):
     err = _assert_refused(capsys, tmp_path, ["detect", *imgs, "--bands", "3,2,1"],
                           "the band mapping 3,2,1 selects 3", "band mapping 3,2,1,2")
     assert "the inputs have" not in err
+
+
+def test_help_texts_carry_no_docstring_markup(capsys):
+    for command in ("calibrate", "weights"):
+        with pytest.raises(SystemExit):
+            main([command, "--help"])
+        text = capsys.readouterr().out
+        assert "``" not in text and ":func:" not in text, text
