@@ -37,3 +37,13 @@ def test_the_zip_carries_the_compiled_translations_not_their_sources():
     for name in sources:
         assert "caim_qgis_plugin/i18n/%s.qm" % name[:-3] in arcs
         assert "caim_qgis_plugin/i18n/%s" % name not in arcs
+
+
+def test_the_zip_carries_the_project_readme_the_plugin_readme_refers_to():
+    """The plugin README sends the user to the project README for the command line and the accuracy
+    assessment; the zip had no copy of it (a docs audit)."""
+    arcs = {arc for _, arc in package.members()}
+    assert "caim_qgis_plugin/README_full.md" in arcs and "caim_qgis_plugin/README.md" in arcs
+    with open(os.path.join(ROOT, "caim_qgis_plugin", "README.md"), encoding="utf-8") as f:
+        text = f.read()
+    assert "main README" not in text and "README_full.md" in text

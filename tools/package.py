@@ -23,7 +23,9 @@ REQUIRED_METADATA = ("name", "qgisMinimumVersion", "description", "about", "vers
                      "repository", "tracker")  # the plugin repository's list
 # (source relative to the repository, destination inside the top folder)
 TREES = [("caim_qgis_plugin", ""), ("model_core", "model_core"), ("resources", "resources")]
-FILES = [("metadata.txt", "metadata.txt"), ("LICENSE", "LICENSE")]  # the plugin README is caim_qgis_plugin/README.md
+# the plugin README is caim_qgis_plugin/README.md; the project README, which it refers to for the command line
+# and the accuracy assessment, goes beside it as README_full.md
+FILES = [("metadata.txt", "metadata.txt"), ("LICENSE", "LICENSE"), ("README.md", "README_full.md")]
 SKIP_DIRS = {"__pycache__", ".pytest_cache", ".git", "tests", ".ipynb_checkpoints", "screenshots"}  # README images
 SKIP_SUFFIXES = (".pyc", ".pyo", ".orig", ".rej", ".swp", "~", ".tmp", ".aux.xml",
                  ".ts")  # translation sources: the plugin loads the compiled .qm beside them
