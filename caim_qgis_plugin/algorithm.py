@@ -185,7 +185,7 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
             "near 1.3 GB of memory; any raster size fits.\n"
             "<b>Outputs</b>: change area (0 unchanged, 1 changed, 255 nodata), change moment (0 no change, "
             "k = change between date k and date k+1, 255 nodata), confidence (probability of the predicted "
-            "class), optional change polygons with moment, date_before, date_after and area_m2, and an optional "
+            "class, -1 nodata), optional change polygons with moment, date_before, date_after and area_m2, and an optional "
             "HTML run report (settings, changed area per interval as a chart and a table).\n\n"
             "Needs PyTorch in QGIS's Python.\n\n"
             "<b>qgis_process</b>: MODEL and DEVICE take the option names (not numbers), e.g. "
@@ -210,6 +210,12 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
                     specific = inp.layer_list_problem(parameters.get(name), name, context)
                     if specific:
                         return False, specific
+            # the option lists take the options' names (MODEL=isfa), not their positions (MODEL=5): QGIS said
+            # only "Incorrect parameter value for MODEL"
+            for name, options in ((self.MODEL, MODELS), (self.DEVICE, DEVICES), (self.THRESHOLD, THRESHOLDS)):
+                if message.rstrip(".").endswith(" " + name):
+                    return False, tr("%s=%s is not one of its options. Give an option's name: %s.") % (
+                        name, parameters.get(name), ", ".join(options))
         return ok, message
 
     # -- parameters -------------------------------------------------------------------------------
@@ -310,7 +316,7 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
         if weights and not mdl.needs_weights(model):
             raise QgsProcessingException(tr(
                 "The %s method (MODEL=%s) takes no weights, but the Weights file (WEIGHTS) is set "
-                "to '%s'. Leave WEIGHTS empty, or choose a model that uses weights (MODEL=caimnet, schanger "
+                "to '%s'. Leave WEIGHTS empty, or choose a model that uses weights (MODEL=caimnet, schanger, "
                 "caimnet_cva or caimnet_isfa) to use that file.") % (mdl.name(model), choice, weights))
         threshold = self.parameterAsEnumString(parameters, self.THRESHOLD, context) or "otsu"
         if threshold not in THRESHOLDS:

@@ -2,6 +2,7 @@
 """Update the plugin's Qt Linguist files with the texts of the code, and compile them.
 
     python tools/translations.py            # update caim_qgis_plugin/i18n/*.ts, then lrelease them to .qm
+    python tools/translations.py --drop-obsolete   # the same, without the texts no longer in the code
 
 pylupdate5 does not see our module-level ``tr = translator("Context")`` functions, so the texts are
 read from the code with ``ast``: every literal passed to ``tr(...)`` or ``noop(...)`` in a plugin
@@ -76,7 +77,7 @@ def read_ts(path):
     return out
 
 
-def write_ts(path, language, code, old):
+def write_ts(path, language, code, old, keep_obsolete=True):
     root = ET.Element("TS", version="2.1", language=language)
     for context in sorted(code):
         ctx = ET.SubElement(root, "context")
@@ -95,7 +96,7 @@ def write_ts(path, language, code, old):
             elif kind:
                 el.set("type", kind)
         for (c, text), (translation, _) in sorted(old.items()):
-            if c == context and text not in current and translation:
+            if keep_obsolete and c == context and text not in current and translation:
                 msg = ET.SubElement(ctx, "message")
                 ET.SubElement(msg, "source").text = text
                 ET.SubElement(msg, "translation", type="obsolete").text = translation
@@ -121,12 +122,13 @@ def compile_ts(ts, qm, tool=None):
     subprocess.run([tool, "-silent", "-nounfinished", ts, "-qm", qm], check=True)
 
 
-def main():
+def main(argv=None):
+    keep_obsolete = "--drop-obsolete" not in (sys.argv[1:] if argv is None else argv)
     code = code_messages()
     for ts in sorted(glob.glob(os.path.join(I18N, "caim_*.ts"))):
         language = os.path.basename(ts)[len("caim_"):-len(".ts")]
         old = read_ts(ts)
-        write_ts(ts, language, code, old)
+        write_ts(ts, language, code, old, keep_obsolete)
         compile_ts(ts, ts[:-3] + ".qm")
         left = sum(1 for t in read_ts(ts).values() if t[1] == "unfinished")
         print("%s: %d texts, %d to translate" % (os.path.relpath(ts, ROOT), sum(map(len, code.values())), left))

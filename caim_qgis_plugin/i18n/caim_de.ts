@@ -304,7 +304,7 @@ Der Vergleich ist nur so gut wie die Genauigkeit der Referenz selbst und ihre La
 &lt;b&gt;Fill masked dates&lt;/b&gt;: off (default), a pixel that is nodata or masked in any date (clouds set to nodata, scan gaps) is nodata in every output.  On, every pixel valid in at least two dates gets a result: a masked date takes the pixel's previous clear values, so a change hidden by clouds is dated to the interval that ends at the first clear date after it.
 &lt;b&gt;Cloud masks&lt;/b&gt;: optional, one mask raster per input layer, in the same order (a cloud mask or QA band: CBERS CMASK, Landsat QA_PIXEL, Sentinel-2 SCL, Fmask), on any grid (resampled nearest-neighbour).  For masks of some dates only, list the positions of the input layers they belong to in &lt;b&gt;Dates the cloud masks belong to&lt;/b&gt; (advanced, MASKED_DATES), the first mask to the first position: e.g. 2,5 with two masks, the first for the second layer and the other for the fifth; the other dates are used as they are (their own nodata still counts).  A pixel is masked on a date unless its mask value is one of the &lt;b&gt;mask values meaning clear&lt;/b&gt;: comma-separated whole numbers, ranges and bit tests (bitN set, !bitN unset, joined by &amp;amp;), default 0; bit6&amp;amp;!bit2&amp;amp;!bit4 for Landsat 8-9 Collection 2 QA_PIXEL (clear, no cirrus, no shadow; or the strict values 21824,21952), bit6&amp;amp;!bit4,bit7&amp;amp;!bit1&amp;amp;!bit3&amp;amp;!bit4 for Landsat 4-7, 4-7,11 for Sentinel-2 SCL, 0,1 for Fmask.  Outside a mask's footprint counts as masked.  Combine with Fill masked dates for cloudy series.
 &lt;b&gt;Tile size&lt;/b&gt;: 0 (default) = automatic, chosen from the number of dates so the run stays near 1.3 GB of memory; any raster size fits.
-&lt;b&gt;Outputs&lt;/b&gt;: change area (0 unchanged, 1 changed, 255 nodata), change moment (0 no change, k = change between date k and date k+1, 255 nodata), confidence (probability of the predicted class), optional change polygons with moment, date_before, date_after and area_m2, and an optional HTML run report (settings, changed area per interval as a chart and a table).
+&lt;b&gt;Outputs&lt;/b&gt;: change area (0 unchanged, 1 changed, 255 nodata), change moment (0 no change, k = change between date k and date k+1, 255 nodata), confidence (probability of the predicted class, -1 nodata), optional change polygons with moment, date_before, date_after and area_m2, and an optional HTML run report (settings, changed area per interval as a chart and a table).
 
 Needs PyTorch in QGIS's Python.
 
@@ -322,179 +322,184 @@ Needs PyTorch in QGIS's Python.
 &lt;b&gt;Maskierte Daten füllen&lt;/b&gt;: aus (Standard), ein Pixel, das in irgendeinem Datum NoData oder maskiert ist (Wolken als NoData, Scanlücken), ist in jeder Ausgabe NoData.  An, jedes Pixel, das in mindestens zwei Daten gültig ist, erhält ein Ergebnis: ein maskiertes Datum übernimmt die vorigen wolkenfreien Werte des Pixels, sodass eine von Wolken verdeckte Änderung dem Intervall zugeordnet wird, das am ersten wolkenfreien Datum danach endet.
 &lt;b&gt;Wolkenmasken&lt;/b&gt;: optional, ein Maskenraster je Eingabelayer, in derselben Reihenfolge (eine Wolkenmaske oder ein QA-Kanal: CBERS CMASK, Landsat QA_PIXEL, Sentinel-2 SCL, Fmask), auf beliebigem Raster (mit nächstem Nachbarn umgerechnet).  Für Masken nur einiger Daten die Positionen der zugehörigen Eingabelayer in &lt;b&gt;Daten, zu denen die Wolkenmasken gehören&lt;/b&gt; angeben (erweitert, MASKED_DATES), die erste Maske zur ersten Position: z. B. 2,5 mit zwei Masken, die erste für den zweiten Layer und die andere für den fünften; die übrigen Daten werden unverändert verwendet (ihr eigenes NoData zählt weiterhin).  Ein Pixel ist an einem Datum maskiert, außer sein Maskenwert ist einer der &lt;b&gt;Maskenwerte, die wolkenfrei bedeuten&lt;/b&gt;: kommagetrennte ganze Zahlen, Bereiche und Bittests (bitN gesetzt, !bitN nicht gesetzt, verbunden mit &amp;amp;), Standard 0; bit6&amp;amp;!bit2&amp;amp;!bit4 für Landsat 8-9 Collection 2 QA_PIXEL (wolkenfrei, kein Zirrus, kein Schatten; oder die strengen Werte 21824,21952), bit6&amp;amp;!bit4,bit7&amp;amp;!bit1&amp;amp;!bit3&amp;amp;!bit4 für Landsat 4-7, 4-7,11 für Sentinel-2 SCL, 0,1 für Fmask.  Außerhalb der Ausdehnung einer Maske gilt als maskiert.  Für bewölkte Zeitreihen mit Maskierte Daten füllen kombinieren.
 &lt;b&gt;Kachelgröße&lt;/b&gt;: 0 (Standard) = automatisch, nach der Anzahl der Daten gewählt, sodass der Lauf bei etwa 1,3 GB Speicher bleibt; jede Rastergröße passt.
-&lt;b&gt;Ausgaben&lt;/b&gt;: Änderungsfläche (0 unverändert, 1 geändert, 255 NoData), Änderungszeitpunkt (0 keine Änderung, k = Änderung zwischen Datum k und Datum k+1, 255 NoData), Konfidenz (Wahrscheinlichkeit der vorhergesagten Klasse), optional Änderungspolygone mit moment, date_before, date_after und area_m2 und optional ein HTML-Laufbericht (Einstellungen, geänderte Fläche je Intervall als Diagramm und Tabelle).
+&lt;b&gt;Ausgaben&lt;/b&gt;: Änderungsfläche (0 unverändert, 1 geändert, 255 NoData), Änderungszeitpunkt (0 keine Änderung, k = Änderung zwischen Datum k und Datum k+1, 255 NoData), Konfidenz (Wahrscheinlichkeit der vorhergesagten Klasse, -1 NoData), optional Änderungspolygone mit moment, date_before, date_after und area_m2 und optional ein HTML-Laufbericht (Einstellungen, geänderte Fläche je Intervall als Diagramm und Tabelle).
 
 Braucht PyTorch im Python von QGIS.
 
 &lt;b&gt;qgis_process&lt;/b&gt;: MODEL und DEVICE nehmen die Optionsnamen (keine Nummern), z. B. &lt;tt&gt;qgis_process.bin run caim:detectchanges -- INPUT=a.tif INPUT=b.tif MODEL=auto DEVICE=CPU AREA=area.tif MOMENT=moment.tif CONFIDENCE=confidence.tif&lt;/tt&gt;, oder &lt;tt&gt;MODEL=cva&lt;/tt&gt; für die klassische Methode.  MASKS wird wie INPUT wiederholt, z. B. &lt;tt&gt;MASKS=qa_2020.tif MASKED_DATES=2&lt;/tt&gt; für eine Maske nur des zweiten Datums.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="218" />
+            <location filename="../algorithm.py" line="217" />
+            <source>%s=%s is not one of its options. Give an option's name: %s.</source>
+            <translation>%s=%s ist keine seiner Optionen. Den Namen einer Option angeben: %s.</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="224" />
             <source>Raster layers, oldest first (order is time order)</source>
             <translation>Rasterlayer, ältester zuerst (Reihenfolge ist Zeitfolge)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="220" />
+            <location filename="../algorithm.py" line="226" />
             <source>Dates, YYYY-MM-DD in layer order (empty: from names/metadata)</source>
             <translation>Daten, JJJJ-MM-TT in Layerreihenfolge (leer: aus Namen/Metadaten)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="223" />
+            <location filename="../algorithm.py" line="229" />
             <source>Bands, e.g. 1,2,3,4 (networks: R, G, B, NIR; CVA, ISFA: any)</source>
             <translation>Kanäle, z. B. 1,2,3,4 (Netze: R, G, B, NIR; CVA, ISFA: beliebig)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="228" />
+            <location filename="../algorithm.py" line="234" />
             <source>Model (auto: %s)</source>
             <translation>Modell (auto: %s)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="231" />
+            <location filename="../algorithm.py" line="237" />
             <source>Weights file (empty: bundled weights; none for CVA or ISFA)</source>
             <translation>Gewichtsdatei (leer: mitgelieferte Gewichte; keine für CVA oder ISFA)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="234" />
+            <location filename="../algorithm.py" line="240" />
             <source>Device</source>
             <translation>Gerät</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="236" />
+            <location filename="../algorithm.py" line="242" />
             <source>Sensitivity (0 = calibrated; + more change, - less)</source>
             <translation>Empfindlichkeit (0 = kalibriert; + mehr Änderung, - weniger)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="241" />
+            <location filename="../algorithm.py" line="247" />
             <source>Minimum change patch (pixels; 0 = keep every changed pixel)</source>
             <translation>Kleinste Änderungsfläche (Pixel; 0 = jedes geänderte Pixel behalten)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="244" />
+            <location filename="../algorithm.py" line="250" />
             <source>Fill masked dates from the previous clear date (cloudy series)</source>
             <translation>Maskierte Daten aus dem vorigen wolkenfreien Datum füllen (bewölkte Zeitreihe)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="246" />
+            <location filename="../algorithm.py" line="252" />
             <source>Cloud masks, one per input layer in the same order</source>
             <translation>Wolkenmasken, eine je Eingabelayer in derselben Reihenfolge</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="249" />
+            <location filename="../algorithm.py" line="255" />
             <source>Mask values meaning clear (default 0; QA, SCL codes: see help)</source>
             <translation>Maskenwerte, die wolkenfrei bedeuten (Standard 0; QA-, SCL-Codes: siehe Hilfe)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="251" />
+            <location filename="../algorithm.py" line="257" />
             <source>Dates the cloud masks belong to (input positions, e.g. 2,5)</source>
             <translation>Daten, zu denen die Wolkenmasken gehören (Eingabepositionen, z. B. 2,5)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="255" />
+            <location filename="../algorithm.py" line="261" />
             <source>Tile size (pixels; 0 = automatic)</source>
             <translation>Kachelgröße (Pixel; 0 = automatisch)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="260" />
+            <location filename="../algorithm.py" line="266" />
             <source>Threshold of the classical methods (CVA, ISFA)</source>
             <translation>Schwellenwert der klassischen Methoden (CVA, ISFA)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="265" />
+            <location filename="../algorithm.py" line="271" />
             <source>Tile overlap (pixels; empty: automatic)</source>
             <translation>Kachelüberlappung (Pixel; leer: automatisch)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="270" />
+            <location filename="../algorithm.py" line="276" />
             <source>Change area</source>
             <translation>Änderungsfläche</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="271" />
+            <location filename="../algorithm.py" line="277" />
             <source>Change moment</source>
             <translation>Änderungszeitpunkt</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="272" />
+            <location filename="../algorithm.py" line="278" />
             <source>Confidence</source>
             <translation>Konfidenz</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="274" />
+            <location filename="../algorithm.py" line="280" />
             <source>Change polygons</source>
             <translation>Änderungspolygone</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="277" />
+            <location filename="../algorithm.py" line="283" />
             <source>Moment probabilities (one band per class, for inspection)</source>
             <translation>Wahrscheinlichkeiten des Änderungszeitpunkts (ein Kanal je Klasse, für die Inspektion)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="282" />
+            <location filename="../algorithm.py" line="288" />
             <source>Run report (HTML: settings, changed area per interval)</source>
             <translation>Laufbericht (HTML: Einstellungen, geänderte Fläche je Intervall)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="283" />
+            <location filename="../algorithm.py" line="289" />
             <source>HTML files (*.html)</source>
             <translation>HTML-Dateien (*.html)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="284" />
+            <location filename="../algorithm.py" line="290" />
             <source>Device used</source>
             <translation>Verwendetes Gerät</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="285" />
+            <location filename="../algorithm.py" line="291" />
             <source>Dates used (comma-separated)</source>
             <translation>Verwendete Daten (kommagetrennt)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="286" />
+            <location filename="../algorithm.py" line="292" />
             <source>Model used (auto resolved)</source>
             <translation>Verwendetes Modell (auto aufgelöst)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="287" />
+            <location filename="../algorithm.py" line="293" />
             <source>Summary</source>
             <translation>Zusammenfassung</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="288" />
+            <location filename="../algorithm.py" line="294" />
             <source>Changed hectares per interval (JSON)</source>
             <translation>Geänderte Hektar je Intervall (JSON)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="289" />
+            <location filename="../algorithm.py" line="295" />
             <source>Warnings (one per line)</source>
             <translation>Warnungen (eine je Zeile)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="301" />
+            <location filename="../algorithm.py" line="307" />
             <source>Unknown model '%s'; use one of %s.</source>
             <translation>Unbekanntes Modell '%s'; eines von %s verwenden.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="306" />
+            <location filename="../algorithm.py" line="312" />
             <source>The CAIM engine (model_core) could not be loaded to choose the automatic model; choose MODEL=caimnet, schanger, cva, caimnet_cva, isfa or caimnet_isfa.</source>
             <translation>Die CAIM-Engine (model_core) konnte nicht geladen werden, um das automatische Modell zu wählen; MODEL=caimnet, schanger, cva, caimnet_cva, isfa oder caimnet_isfa wählen.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="311" />
-            <source>The %s method (MODEL=%s) takes no weights, but the Weights file (WEIGHTS) is set to '%s'. Leave WEIGHTS empty, or choose a model that uses weights (MODEL=caimnet, schanger caimnet_cva or caimnet_isfa) to use that file.</source>
+            <location filename="../algorithm.py" line="317" />
+            <source>The %s method (MODEL=%s) takes no weights, but the Weights file (WEIGHTS) is set to '%s'. Leave WEIGHTS empty, or choose a model that uses weights (MODEL=caimnet, schanger, caimnet_cva or caimnet_isfa) to use that file.</source>
             <translation>Die Methode %s (MODEL=%s) nimmt keine Gewichte, aber die Gewichtsdatei (WEIGHTS) ist auf '%s' gesetzt. WEIGHTS leer lassen oder ein Modell wählen, das Gewichte verwendet (MODEL=caimnet, schanger, caimnet_cva oder caimnet_isfa), um diese Datei zu verwenden.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="317" />
+            <location filename="../algorithm.py" line="323" />
             <source>Unknown threshold '%s'; use one of %s.</source>
             <translation>Unbekannter Schwellenwert '%s'; einen von %s verwenden.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="319" />
+            <location filename="../algorithm.py" line="325" />
             <source>The minimum-error threshold (THRESHOLD=kittler) applies to the classical methods only, not to %s. Choose MODEL=cva or isfa, or leave THRESHOLD at otsu.</source>
             <translation>Der Schwellenwert des minimalen Fehlers (THRESHOLD=kittler) gilt nur für die klassischen Methoden, nicht für %s. MODEL=cva oder isfa wählen oder THRESHOLD auf otsu lassen.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="439" />
+            <location filename="../algorithm.py" line="445" />
             <source>Writing change polygons</source>
             <translation>Änderungspolygone werden geschrieben</translation>
         </message>
@@ -1180,14 +1185,6 @@ Gerät: %s
             <source>Changed %s ha over %d interval.</source>
             <translation>%s ha in %d Intervall geändert.</translation>
         </message>
-        <message>
-            <source>, changed patches &gt;= %d px</source>
-            <translation type="obsolete">, geänderte Flächen &gt;= %d px</translation>
-        </message>
-        <message>
-            <source>, sensitivity %+g</source>
-            <translation type="obsolete">, Empfindlichkeit %+g</translation>
-        </message>
     </context>
     <context>
         <name>CaimInputs</name>
@@ -1704,22 +1701,6 @@ Gerät: %s
             <source>No CAIM result in the project: run 'Detect changes' first.</source>
             <translation>Kein CAIM-Ergebnis im Projekt: zuerst 'Änderungen erkennen' ausführen.</translation>
         </message>
-        <message>
-            <source> (changed patches under %d px were dropped)</source>
-            <translation type="obsolete"> (geänderte Flächen unter %d px wurden entfernt)</translation>
-        </message>
-        <message>
-            <source>&lt;br&gt;&lt;b&gt;Confidence:&lt;/b&gt; %.2f</source>
-            <translation type="obsolete">&lt;br&gt;&lt;b&gt;Konfidenz:&lt;/b&gt; %.2f</translation>
-        </message>
-        <message>
-            <source>&lt;br&gt;&lt;b&gt;P(no change):&lt;/b&gt; %.2f</source>
-            <translation type="obsolete">&lt;br&gt;&lt;b&gt;P(keine Änderung):&lt;/b&gt; %.2f</translation>
-        </message>
-        <message>
-            <source>no change: the model dated a change between %s, but its changed patch has fewer than the minimum of %d px</source>
-            <translation type="obsolete">keine Änderung: das Modell datierte eine Änderung zwischen %s, aber ihre geänderte Fläche ist kleiner als das Minimum von %d px</translation>
-        </message>
     </context>
     <context>
         <name>CaimLabelling</name>
@@ -2160,14 +2141,6 @@ Gerät: %s
             <location filename="../layers.py" line="228" />
             <source>Change polygons</source>
             <translation>Änderungspolygone</translation>
-        </message>
-        <message>
-            <source>, patches &gt;= %d px</source>
-            <translation type="obsolete">, Flächen &gt;= %d px</translation>
-        </message>
-        <message>
-            <source>, sensitivity %+g</source>
-            <translation type="obsolete">, Empfindlichkeit %+g</translation>
         </message>
     </context>
     <context>

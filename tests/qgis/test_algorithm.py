@@ -780,3 +780,20 @@ def test_a_sidecar_given_as_a_layer_is_named(qgis_app, tmp_path):
     results, ok, fb = run_alg(dict(INPUT=[stack[0], stack[0] + ".ovr", stack[1]], MODEL="cva", DEVICE="CPU",
                                    **outputs_in(str(tmp_path / "out"))))
     assert not ok and "is not an image but the pyramids (overviews) file" in fb.textLog(), fb.textLog()
+
+
+def test_option_positions_are_refused_with_the_option_names(qgis_app, tmp_path):
+    """MODEL=3 (a position, as older Processing scripts pass enums) got only QGIS's generic "Incorrect
+    parameter value for MODEL"; the message now names the options (a docs audit)."""
+    from qgis.core import QgsApplication, QgsProcessingContext, QgsProject
+
+    stack = make_stack(str(tmp_path))
+    alg = QgsApplication.processingRegistry().createAlgorithmById("caim:detectchanges")
+    context = QgsProcessingContext()
+    context.setProject(QgsProject.instance())
+    out = outputs_in(str(tmp_path / "o"))
+    for name, value, names in (("MODEL", "3", "auto, caimnet, schanger, cva"), ("DEVICE", "GPU", "Auto, CPU, CUDA"),
+                               ("THRESHOLD", "1", "otsu, kittler")):
+        ok, text = alg.checkParameterValues(dict(out, INPUT=stack, **{name: value}), context)
+        assert not ok and text.startswith("%s=%s is not one of its options" % (name, value)) and names in text, text
+    assert alg.checkParameterValues(dict(out, INPUT=stack, MODEL="isfa", THRESHOLD="kittler"), context) == (True, "")
