@@ -51,7 +51,7 @@ from caim_qgis_plugin.accuracy_algorithms import _class_order, _vector_source, c
 from caim_qgis_plugin.inspect_tool import PanelScroll, SeriesPlot, _metadata_bands, accessible, inspect_pixel
 from caim_qgis_plugin.richtext import escape, literal, tone
 from model_core.accuracy import CHANGED_UNKNOWN, CHANGED_UNKNOWN_LABEL
-from caim_qgis_plugin.i18n import translator
+from caim_qgis_plugin.i18n import integer, translator
 
 tr = translator("CaimLabelling")
 
@@ -934,8 +934,8 @@ class LabelDock(QDockWidget):
         ident = feature["id"] if feature is not None and self.sample.fields().indexOf("id") >= 0 else self.order[self.pos]
         label = ("<b>%d</b> %s" % (ref, escape(self.choices.get(ref, tr("(not a class of the map)"))))
                  if ref is not None else tr("<i>not labelled</i>"))
-        self.header.setText(tr("Point %d of %d (id %s): %s<br>%d labelled, %d to go")
-                            % (self.pos + 1, n, escape(ident), label, done, n - done))
+        self.header.setText(tr("Point %s of %s (id %s): %s<br>%s labelled, %s to go")
+                            % (integer(self.pos + 1), integer(n), escape(ident), label, integer(done), integer(n - done)))
         for c, button in self.class_buttons.items():
             button.setChecked(c == ref)
         note = feature["note"] if feature is not None and self.sample.fields().indexOf("note") >= 0 else None

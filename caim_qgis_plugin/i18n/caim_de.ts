@@ -2021,8 +2021,8 @@ Gerät: %s
         </message>
         <message>
             <location filename="../label_dock.py" line="937" />
-            <source>Point %d of %d (id %s): %s&lt;br&gt;%d labelled, %d to go</source>
-            <translation>Punkt %d von %d (ID %s): %s&lt;br&gt;%d beschriftet, %d offen</translation>
+            <source>Point %s of %s (id %s): %s&lt;br&gt;%s labelled, %s to go</source>
+            <translation>Punkt %s von %s (ID %s): %s&lt;br&gt;%s beschriftet, %s offen</translation>
         </message>
         <message>
             <location filename="../label_dock.py" line="945" />

@@ -715,3 +715,19 @@ def test_counts_are_kept_without_a_pass_over_the_points(qgis_app, panel, monkeyp
     QApplication.processEvents()
     check(10)
     assert dock.next_unlabelled() is None and "Every point is labelled" in dock.header.text()
+
+
+def test_the_counts_follow_the_number_format(qgis_app, panel):
+    """The header's counts are locale-formatted like the plugin's other numbers ("2.010" in German QGIS with
+    its group separator on; they were printed with %d)."""
+    from qgis.PyQt.QtCore import QLocale
+
+    dock, _layer, _path = panel
+    dock.order = dock.order + list(range(-2000, -2000 + 2010 - len(dock.order)))  # 2 010 points in all
+    saved = QLocale()
+    QLocale.setDefault(QLocale(QLocale.German, QLocale.Germany))
+    try:
+        dock.show_point()
+        assert "of 2.010" in dock.header.text(), dock.header.text()
+    finally:
+        QLocale.setDefault(saved)
