@@ -765,7 +765,7 @@ def assess(map_path, points_path, field_name="reference", binary=False, layer_na
         notes.append(f"'{info.label(h)}' ({info.counts[h]} px): every pixel of the class was drawn and none is "
                      f"labelled, so it is left out; the estimates cover the other {100 * kept:.6g} % of the map")
     if strata_path:
-        notes.append(f"strata: the classes of '{os.path.basename(strata_path)}', the map the sample was drawn from")
+        notes.append(f"strata: the classes of '{_short(strata_path)}', the map the sample was drawn from")
     extra = sorted(set(int(r) for r in refs_c) - set(assessed.classes)) if not binary else []
     if extra:
         notes.append(f"reference class(es) {', '.join(map(str, extra))} do not occur on the map: their map area is 0 "

@@ -460,7 +460,10 @@ def test_a_sample_of_another_map_is_refused(tmp_path, capsys):
     assert "draw a new sample of 'other.tif'" in str(err.value)
     assert main(["assess", other, str(sample)]) == 2  # the command line says the same
     assert "was not drawn from the map 'other.tif'" in capsys.readouterr().err
-    assert assess(other, str(sample), strata_path=drawn_from).labelled == 120
+    res = assess(other, str(sample), strata_path=drawn_from)
+    assert res.labelled == 120
+    # the strata map is named with its folder: two runs' maps share a file name (a docs audit)
+    assert "strata: the classes of '%s/drawn.tif'" % tmp_path.name in " ".join(res.notes)
     with pytest.raises(InputError, match="was not drawn from the strata map 'other.tif'"):
         assess(drawn_from, str(sample), strata_path=other)
     # the map the sample records was written again since: said so
