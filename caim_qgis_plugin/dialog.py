@@ -1248,9 +1248,17 @@ class CaimDialog(QDialog):
             self.setMinimumHeight(minimum)
 
     def closeEvent(self, event):  # noqa: N802
+        self._note_background_run()
+        super().closeEvent(event)
+
+    def reject(self):
+        # Esc and Close hide the dialog without a closeEvent: the note was missing when it was shown again
+        self._note_background_run()
+        super().reject()
+
+    def _note_background_run(self):
         if self.task is not None:
             self._set_status(tr("Still running in the background; results will be added when done."))
-        super().closeEvent(event)
 
 
 def per_interval_lines(results):
