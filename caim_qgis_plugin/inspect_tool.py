@@ -388,7 +388,8 @@ class InspectDock(QDockWidget):
         self.setObjectName("CaimInspectDock")
         body = QWidget(self)
         layout = QVBoxLayout(body)
-        self.header = QLabel(tr("Choose the inspect tool and click a pixel of a CAIM result."))
+        self.header = QLabel(tr("Choose the inspect tool and click a pixel of a CAIM result (or press Enter: the pixel at the "
+                                "centre of the map)."))
         self.header.setWordWrap(True)
         self.header.setTextInteractionFlags(Qt.TextSelectableByMouse)
         self.table = QTableWidget(0, 2)
@@ -459,10 +460,14 @@ class InspectDock(QDockWidget):
 
 
 class InspectTool(QgsMapToolEmitPoint):
+    """Click a pixel, or press Enter to inspect the one at the centre of the map (pan with the arrow keys):
+    the panel shows it and a marker on the map shows which pixel it is."""
+
     def __init__(self, canvas, iface, dock):
         super().__init__(canvas)
         self.iface = iface
         self.dock = dock
+        self.marker = None  # the inspected pixel on the map (while the tool is active)
         self.setCursor(Qt.CrossCursor)
         self.canvasClicked.connect(self.on_click)
 
@@ -473,5 +478,32 @@ class InspectTool(QgsMapToolEmitPoint):
             return
         crs = self.canvas().mapSettings().destinationCrs()
         data = inspect_pixel(lyr.run_info_of(layer), point, crs)
+        self._mark(point)
         self.dock.show()
         self.dock.show_result(data, point)
+
+    def keyPressEvent(self, event):  # noqa: N802
+        # the keyboard's way in: Enter inspects the pixel at the centre of the map; every other key (the
+        # arrows pan) stays the canvas's
+        if event.key() in (Qt.Key_Return, Qt.Key_Enter) and not event.modifiers() & ~Qt.KeypadModifier:
+            event.accept()
+            self.on_click(self.canvas().center(), Qt.NoButton)
+        else:
+            event.ignore()
+
+    def _mark(self, point):
+        from qgis.gui import QgsVertexMarker
+
+        if self.marker is None:
+            self.marker = QgsVertexMarker(self.canvas())
+            self.marker.setIconType(QgsVertexMarker.ICON_CROSS)
+            self.marker.setIconSize(14)
+            self.marker.setPenWidth(2)
+            self.marker.setColor(QColor("#ff00ff"))  # magenta: apart from the moment ramp and most imagery
+        self.marker.setCenter(point)
+
+    def deactivate(self):
+        if self.marker is not None:
+            self.canvas().scene().removeItem(self.marker)
+            self.marker = None
+        super().deactivate()

@@ -375,3 +375,43 @@ def test_the_chart_follows_a_dark_theme(qgis_app):
             assert all(b.lightness() > QColor(c).lightness() for b, c in zip(bands, BAND_COLORS))
         else:
             assert [b.name() for b in bands] == BAND_COLORS
+
+
+def test_enter_inspects_the_pixel_at_the_map_centre_and_a_marker_shows_it(qgis_app, finished_run, project):
+    """The inspect tool worked with the mouse only; Enter now inspects the pixel at the centre of the map
+    (the arrow keys pan), and a marker shows which pixel the panel describes (it showed none), taken off
+    the map with the tool (an accessibility audit)."""
+    import types
+
+    from qgis.core import QgsCoordinateReferenceSystem, QgsRectangle
+    from qgis.gui import QgsMapCanvas, QgsVertexMarker
+    from qgis.PyQt.QtCore import Qt
+    from qgis.PyQt.QtTest import QTest
+
+    from caim_qgis_plugin import layers as lyr
+    from caim_qgis_plugin.inspect_tool import InspectDock, InspectTool
+
+    res = finished_run["results"]
+    outputs = {"area": res["AREA"], "moment": res["MOMENT"], "confidence": res["CONFIDENCE"],
+               "probabilities": res["PROBABILITIES"]}
+    info = {"dates": finished_run["dates"], "inputs": [{"path": p} for p in finished_run["inputs"]],
+            "outputs": outputs, "model": "cva"}
+    lyr.add_run_outputs(outputs, finished_run["dates"], info, project=project)
+    canvas = QgsMapCanvas()
+    canvas.resize(400, 400)
+    canvas.setDestinationCrs(QgsCoordinateReferenceSystem("EPSG:32614"))
+    c = centre(20, 20)
+    canvas.setExtent(QgsRectangle(c.x() - 50, c.y() - 50, c.x() + 50, c.y() + 50))
+    dock = InspectDock()
+    tool = InspectTool(canvas, types.SimpleNamespace(activeLayer=lambda: None), dock)
+    canvas.setMapTool(tool)
+    canvas.show()
+    QTest.keyClick(canvas, Qt.Key_Return)
+    assert "Change moment" in dock.header.text(), dock.header.text()
+    expected = dock.last
+    assert expected["moment"] == read(res["MOMENT"])[20, 20]
+    markers = [i for i in canvas.scene().items() if isinstance(i, QgsVertexMarker)]
+    assert len(markers) == 1 and abs(markers[0].center().x() - canvas.center().x()) < 1e-6
+    canvas.unsetMapTool(tool)
+    assert not [i for i in canvas.scene().items() if isinstance(i, QgsVertexMarker)]
+    dock.deleteLater()
