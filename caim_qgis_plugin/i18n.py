@@ -51,14 +51,20 @@ def signed(value):
 
 
 def qgis_locale():
-    """The locale QGIS translates its interface into, as QGIS plugins find it: the user's choice
-    (``locale/userLocale``) when the override is on (``locale/overrideFlag``), else the system's."""
-    from qgis.core import QgsSettings
+    """The locale QGIS translates its interface into: the translation QGIS loaded for itself
+    (``QgsApplication.translation()``: its ``--lang`` option, else the user's choice in its options, else
+    the system's); outside a QGIS session that set one, the user's choice (``locale/userLocale`` when
+    ``locale/overrideFlag`` is on), else the system's.  ``qgis --lang de`` keeps the override off and
+    QLocale at the system's: read from those alone, the plugin stayed English in a German QGIS."""
+    from qgis.core import QgsApplication, QgsSettings
 
-    settings = QgsSettings()
-    name = ""
-    if settings.value("locale/overrideFlag", False, type=bool):
-        name = settings.value("locale/userLocale", "", type=str) or ""
+    app = QgsApplication.instance()
+    name = app.translation() if isinstance(app, QgsApplication) else ""
+    if not name or name == "C":
+        settings = QgsSettings()
+        name = ""
+        if settings.value("locale/overrideFlag", False, type=bool):
+            name = settings.value("locale/userLocale", "", type=str) or ""
     return (name or QLocale().name() or "").replace("-", "_")
 
 

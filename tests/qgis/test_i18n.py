@@ -36,6 +36,25 @@ def test_the_locale_is_qgis_s_override_else_the_system_s(locale_settings):
     assert qgis_locale() == "pt_BR"
 
 
+def test_the_locale_is_the_translation_qgis_loaded(locale_settings, qgis_app):
+    """``qgis --lang de`` sets QGIS's translation only: the override stays off and QLocale the system's
+    (measured in the desktop: translation 'de', QLocale 'C', overrideFlag unset), so the plugin stayed
+    English in a German QGIS.  QGIS's own translation comes first."""
+    from qgis.core import QgsApplication
+
+    from caim_qgis_plugin.i18n import qgis_locale, translation_file
+
+    saved = QgsApplication.instance().translation()
+    locale_settings.setValue("locale/overrideFlag", False)
+    try:
+        QgsApplication.setTranslation("de")
+        assert qgis_locale() == "de" and translation_file(qgis_locale()).endswith("caim_de.qm")
+        QgsApplication.setTranslation("fr_FR")
+        assert qgis_locale() == "fr_FR" and translation_file(qgis_locale()) is None
+    finally:
+        QgsApplication.setTranslation(saved)
+
+
 def test_the_country_s_file_first_then_the_language_s(tmp_path):
     from caim_qgis_plugin.i18n import translation_file
 
