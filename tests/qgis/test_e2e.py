@@ -18,7 +18,7 @@ pytestmark = [pytest.mark.qgis, pytest.mark.e2e]
 ARTIFACTS = os.path.join(ROOT, "test_artifacts")
 
 
-def run_desktop(tmp_path, stack, prefix, tile=0, timeout=540, home=None):
+def run_desktop(tmp_path, stack, prefix, tile=0, timeout=540, home=None, code=None, args=()):
     """Run the QGIS desktop on ``stack`` with the packaged plugin (``home``: the user's home folder, by
     default a fresh one under ``tmp_path``; the README screenshots give a plain one)."""
     if not shutil.which("xvfb-run") or not shutil.which("qgis"):
@@ -41,7 +41,7 @@ def run_desktop(tmp_path, stack, prefix, tile=0, timeout=540, home=None):
     results_dir = os.path.join(ARTIFACTS, "results")
     shutil.rmtree(results_dir, ignore_errors=True)
     cmd = ["xvfb-run", "-a", "-s", "-screen 0 1600x1000x24", "qgis", "--nologo", "--noversioncheck",
-           "--profiles-path", profiles, "--code", os.path.join(os.path.dirname(__file__), "e2e_desktop.py")]
+           "--profiles-path", profiles, *args, "--code", code or os.path.join(os.path.dirname(__file__), "e2e_desktop.py")]
     proc = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=timeout)  # nosec B603
     assert os.path.exists(result), proc.stdout[-3000:] + proc.stderr[-3000:]
     with open(result) as f:
@@ -123,3 +123,36 @@ def test_desktop_run(tmp_path):
                  "e2e_label.png"):
         assert os.path.getsize(os.path.join(ARTIFACTS, shot)) > 10000, shot
     assert os.path.getsize(os.path.join(ARTIFACTS, "e2e_model_list.png")) > 2000
+
+
+LANGUAGE_PROBE = """
+import json, os
+from qgis.PyQt.QtCore import QTimer
+from qgis.core import QgsApplication
+from qgis.utils import plugins
+
+def probe():
+    report = {}
+    try:
+        plugin = plugins["caim_qgis_plugin"]
+        report = {"action": plugin.run_action.text(), "translation": QgsApplication.instance().translation(),
+                  "algorithm": QgsApplication.processingRegistry().algorithmById("caim:detectchanges").displayName()}
+    except Exception as exc:
+        report = {"error": repr(exc)}
+    with open(os.environ["CAIM_E2E_RESULT"], "w") as f:
+        json.dump(report, f)
+    QTimer.singleShot(200, lambda: QgsApplication.exit(0))
+
+QTimer.singleShot(500, probe)
+"""
+
+
+def test_desktop_in_german(tmp_path):
+    """``qgis --lang de``: the plugin's actions and its Processing algorithm are German in the real desktop
+    (QGIS sets its translation, not QLocale or the override flag, which the plugin read first)."""
+    code = tmp_path / "probe.py"
+    code.write_text(LANGUAGE_PROBE)
+    report = run_desktop(tmp_path, [], "de", timeout=180, code=str(code), args=("--lang", "de"))
+    assert report["translation"] == "de"
+    assert report["action"] == "Änderungen in einer Zeitreihe erkennen…", report
+    assert report["algorithm"] == "Änderungen in einer Zeitreihe erkennen", report
