@@ -1,6 +1,7 @@
 """Helpers shared by the QGIS tests (a module with a unique name: ``conftest`` is ambiguous when the
 test tree has several)."""
 
+import contextlib
 import os
 import sys
 
@@ -112,3 +113,31 @@ def shown(text):
     doc = QTextDocument()
     doc.setHtml(text)
     return doc.toPlainText()
+
+
+@contextlib.contextmanager
+def panels_in_a_window(app, height=900):
+    """The pixel inspector and the labelling panel docked on the right of a 1280 x ``height`` main window
+    (as in QGIS); yields (window, inspector, labelling panel), shown, and takes them down afterwards."""
+    from qgis.PyQt.QtCore import Qt
+    from qgis.PyQt.QtWidgets import QMainWindow, QWidget
+
+    from caim_qgis_plugin.inspect_tool import InspectDock
+    from caim_qgis_plugin.label_dock import LabelDock
+
+    window = QMainWindow()
+    window.setCentralWidget(QWidget())
+    window.resize(1280, height)
+    inspector = InspectDock(window)
+    dock = LabelDock(None, window)
+    try:
+        window.addDockWidget(Qt.RightDockWidgetArea, inspector)
+        window.addDockWidget(Qt.RightDockWidgetArea, dock)
+        window.show()
+        app.processEvents()
+        yield window, inspector, dock
+    finally:
+        window.hide()
+        dock.shutdown()
+        window.deleteLater()
+        app.processEvents()

@@ -3,7 +3,7 @@ field to field (no invisible stops on scroll areas)."""
 
 import pytest
 
-from caim_qgis_testlib import make_stack
+from caim_qgis_testlib import make_stack, panels_in_a_window
 import test_label_dock
 
 pytestmark = pytest.mark.qgis
@@ -73,21 +73,7 @@ def test_tab_never_stops_on_a_scroll_area_of_the_dialog(qgis_app, dialog):
 
 
 def test_tab_never_stops_on_a_scroll_area_of_the_panels(qgis_app, labelling):
-    from qgis.PyQt.QtCore import Qt
-    from qgis.PyQt.QtWidgets import QMainWindow, QWidget
-
-    from caim_qgis_plugin.inspect_tool import InspectDock
-    from caim_qgis_plugin.label_dock import LabelDock
-
-    window = QMainWindow()
-    window.setCentralWidget(QWidget())
-    window.resize(1280, 900)
-    inspector = InspectDock(window)
-    dock = LabelDock(None, window)
-    try:
-        window.addDockWidget(Qt.RightDockWidgetArea, inspector)
-        window.addDockWidget(Qt.RightDockWidgetArea, dock)
-        window.show()
+    with panels_in_a_window(qgis_app) as (window, inspector, dock):
         window.activateWindow()
         qgis_app.processEvents()
         assert dock.class_buttons
@@ -97,11 +83,6 @@ def test_tab_never_stops_on_a_scroll_area_of_the_panels(qgis_app, labelling):
         assert set(dock.class_buttons.values()) <= set(visited)
         visited = tab_through(inspector.blind, inspector.table, limit=5)
         assert visited[-1] is inspector.table and not invisible_stops(visited), visited
-    finally:
-        window.hide()
-        dock.shutdown()
-        window.deleteLater()
-        qgis_app.processEvents()
 
 
 def unnamed(root):
@@ -146,22 +127,7 @@ def test_every_control_of_the_dialog_has_a_name(qgis_app, dialog):
 
 
 def test_every_control_of_the_panels_has_a_name(qgis_app, labelling):
-    from qgis.PyQt.QtCore import Qt
-    from qgis.PyQt.QtWidgets import QMainWindow, QWidget
-
-    from caim_qgis_plugin.inspect_tool import InspectDock
-    from caim_qgis_plugin.label_dock import LabelDock
-
-    window = QMainWindow()
-    window.setCentralWidget(QWidget())
-    window.resize(1280, 1400)
-    inspector = InspectDock(window)
-    dock = LabelDock(None, window)
-    try:
-        window.addDockWidget(Qt.RightDockWidgetArea, inspector)
-        window.addDockWidget(Qt.RightDockWidgetArea, dock)
-        window.show()
-        qgis_app.processEvents()
+    with panels_in_a_window(qgis_app, height=1400) as (_window, inspector, dock):
         assert dock.class_buttons and dock.order
         for root in (dock, inspector):
             assert not unnamed(root), "\n".join(unnamed(root))
@@ -170,11 +136,6 @@ def test_every_control_of_the_panels_has_a_name(qgis_app, labelling):
         button = dock.class_buttons[1]
         assert button.accessibleName().startswith("Class 1: ") and "1" in button.accessibleDescription()
         assert inspector.table.accessibleName()
-    finally:
-        window.hide()
-        dock.shutdown()
-        window.deleteLater()
-        qgis_app.processEvents()
 
 
 def test_focus_follows_a_run_started_from_the_keyboard(qgis_app, dialog, tmp_path):

@@ -476,23 +476,11 @@ def test_the_panel_scrolls_and_shares_the_dock_area_with_the_inspector(qgis_app,
     """The panel's contents scroll: its minimum height is small (it was 647 px, and docked under the pixel
     inspector it made QGIS's main window 1416 px tall on a 1000 px screen, a size QGIS then saved); in a
     1280 x 900 main window both panels fit and the window keeps its height."""
-    from qgis.PyQt.QtCore import Qt
-    from qgis.PyQt.QtWidgets import QMainWindow, QScrollArea, QWidget
+    from caim_qgis_testlib import panels_in_a_window
+    from qgis.PyQt.QtWidgets import QScrollArea, QWidget
 
-    from caim_qgis_plugin.inspect_tool import InspectDock
-    from caim_qgis_plugin.label_dock import LabelDock
-
-    window = QMainWindow()
-    window.setCentralWidget(QWidget())
-    window.resize(1280, 900)
-    inspector = InspectDock(window)
-    dock = LabelDock(None, window)
-    try:
+    with panels_in_a_window(qgis_app) as (window, inspector, dock):
         assert dock.order and dock.class_buttons  # a sample is shown: every row of the panel is filled
-        window.addDockWidget(Qt.RightDockWidgetArea, inspector)
-        window.addDockWidget(Qt.RightDockWidgetArea, dock)
-        window.show()
-        qgis_app.processEvents()
         assert dock.minimumSizeHint().height() < 250, dock.minimumSizeHint()
         assert inspector.minimumSizeHint().height() < 250, inspector.minimumSizeHint()
         assert window.minimumSizeHint().height() <= 900 and window.height() == 900, window.size()
@@ -513,11 +501,6 @@ def test_the_panel_scrolls_and_shares_the_dock_area_with_the_inspector(qgis_app,
         bottom = button.mapTo(scroll.viewport(), button.rect().bottomLeft()).y()
         assert 0 < bottom <= scroll.viewport().height()  # scrolled down, the last button is in view
         assert scroll.horizontalScrollBar().maximum() == 0
-    finally:
-        window.hide()
-        dock.shutdown()
-        window.deleteLater()
-        qgis_app.processEvents()
 
 
 def test_names_that_look_like_html_are_shown_as_text(qgis_app, project, tmp_path):
