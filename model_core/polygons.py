@@ -13,8 +13,10 @@ extension (GeoPackage by default); a Shapefile shortens field names to 10 charac
 (``date_before`` becomes ``date_befor``), so prefer GeoPackage.
 """
 
+import contextlib
 import os
 import shutil
+import sys
 import tempfile
 
 import numpy as np
@@ -146,9 +148,43 @@ def _free(path):
     return "" if mb is None else f" ({mb:.0f} MB free there)"
 
 
+def _full_disk(out_path):
+    """"the disk of 'FOLDER' may be full; N MB free there" for the folder of ``out_path``."""
+    folder = os.path.dirname(os.path.abspath(out_path))
+    mb = free_mb(folder)
+    return f"the disk of '{folder}' may be full" + ("" if mb is None else f"; {mb:.0f} MB free there")
+
+
 def _trace_failed(out_path, exc):
-    return OutputError(f"Tracing the change polygons for '{out_path}' failed ({exc}); nothing was kept. Free some "
-                       "space beside it (the disk may be full) or choose another folder.")
+    return OutputError(f"Tracing the change polygons for '{out_path}' (written beside it first) failed ({exc}); "
+                       f"nothing was kept. Free some space ({_full_disk(out_path)}) or choose another folder.")
+
+
+def _disk_full(out_path, exc):
+    return OutputError(f"Writing the polygons to '{out_path}' failed ({exc}); nothing was kept. Free some space "
+                       f"({_full_disk(out_path)}) or choose another folder.")
+
+
+@contextlib.contextmanager
+def _close_errors(errors):
+    """Collects in ``errors`` the RuntimeError a data source released inside it raises as it is closed (a
+    FlatGeobuf writes its file, a GeoPackage commits, on close): GDAL's bindings raise it from the
+    destructor, where Python only prints it ('Exception ignored in: delete_DataSource') and the run went on
+    with a FlatGeobuf cut short at the disk's limit and announced as written (a scale audit).  GDAL 3.6 has
+    no Close() that would raise it."""
+    hook = sys.unraisablehook
+
+    def collect(unraisable):
+        if isinstance(unraisable.exc_value, RuntimeError):
+            errors.append(unraisable.exc_value)
+        else:
+            hook(unraisable)
+
+    sys.unraisablehook = collect
+    try:
+        yield errors
+    finally:
+        sys.unraisablehook = hook
 
 
 def _trace_and_write(band, mask_ds, srs, src, out_path, raw_path, layer_name, dates, cancel, progress=None):
@@ -170,7 +206,10 @@ def _trace_and_write(band, mask_ds, srs, src, out_path, raw_path, layer_name, da
             raise _trace_failed(out_path, exc) from None
     if cancel is not None and cancel():
         raise Cancelled("Cancelled by the user while tracing the change polygons; none were written.")
-    raw = raw_ds = None  # noqa: F841 -- finishes the file; read it back
+    with _close_errors([]) as failed:
+        raw = raw_ds = None  # noqa: F841 -- finishes the file; read it back
+    if failed:
+        raise _trace_failed(out_path, str(failed[0]).strip()) from None
     try:
         raw_ds = ogr.Open(raw_path)
         raw = raw_ds.GetLayer(0)
@@ -195,11 +234,22 @@ def _trace_and_write(band, mask_ds, srs, src, out_path, raw_path, layer_name, da
     except RuntimeError as exc:
         out = None  # noqa: F841 (closed before it is deleted)
         delete_vector(driver, out_path)
-        advice = ("Free some space (the disk may be full) or choose another folder." if driver_for(out_path) == "GPKG"
-                  else "A GeoPackage (.gpkg) takes any attribute; the disk may also be full.")
-        raise OutputError(f"Writing the polygons to '{out_path}' failed ({exc}); nothing was kept. {advice}") from None
-    out = raw = raw_ds = None  # noqa: F841 (closes and flushes the data source)
+        if driver_for(out_path) == "GPKG" or _io_error(exc):
+            raise _disk_full(out_path, exc) from None
+        raise OutputError(f"Writing the polygons to '{out_path}' failed ({exc}); nothing was kept. A GeoPackage "
+                          "(.gpkg) takes any attribute; the disk may also be full.") from None
+    with _close_errors([]) as failed:
+        out = raw = raw_ds = None  # noqa: F841 (closes and flushes the data source)
+    if failed:
+        delete_vector(driver, out_path)
+        raise _disk_full(out_path, str(failed[0]).strip()) from None
     return count, driver
+
+
+def _io_error(exc):
+    """Whether a GDAL error reads like a failed write (a full disk, a quota), not a value the format refused."""
+    text = str(exc).lower()
+    return any(w in text for w in ("i/o", "disk", "write", "space", "quota"))
 
 
 def delete_vector(driver, path):

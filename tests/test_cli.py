@@ -832,6 +832,49 @@ def test_polygons_that_do_not_reach_the_file_are_an_error(tmp_path, monkeypatch,
     assert polygons.write_polygons(str(path), str(out), dates=["2001", "2002", "2003"]) == 2
 
 
+_FSIZE_CHILD = """
+import resource, signal, sys
+sys.path.insert(0, sys.argv[1])
+from model_core.errors import CaimError
+from model_core.polygons import write_polygons
+signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit fails with EFBIG, as on a full disk
+limit = int(sys.argv[4])
+if limit:
+    resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+try:
+    print("written", write_polygons(sys.argv[2], sys.argv[3], dates=["2001", "2002", "2003"]))
+except CaimError as exc:
+    print("error:", exc)
+"""
+
+
+@pytest.mark.skipif(os.name != "posix", reason="RLIMIT_FSIZE")
+@pytest.mark.parametrize("ext", [".fgb", ".gpkg"])
+def test_polygons_that_fill_the_disk_as_they_are_closed_are_an_error(tmp_path, ext):
+    """A FlatGeobuf writes its file, a GeoPackage commits, when it is closed; on a full disk (simulated: a
+    file size limit a little under the output's size, the traced scratch file being smaller) that error
+    was raised in the data source's destructor, printed as 'Exception ignored in: delete_DataSource' and
+    lost: the FlatGeobuf, cut short (its header counting every feature, so the read-back check passed),
+    was announced as written.  Now the disk is named, with its free space, and nothing is kept."""
+    rng = np.random.default_rng(0)
+    moment = ((rng.random((300, 300)) < 0.1) * rng.integers(1, 3, (300, 300))).astype(np.uint8)[None]
+    path = write_tif(tmp_path / "m.tif", moment)
+
+    def run(out, limit):
+        done = subprocess.run([sys.executable, "-c", _FSIZE_CHILD, ROOT, str(path), str(out), str(limit)],  # nosec B603
+                              capture_output=True, text=True, timeout=120)
+        return done.stdout + done.stderr
+
+    full = tmp_path / f"full{ext}"
+    assert "written" in run(full, 0)
+    out = tmp_path / f"p{ext}"
+    said = run(out, int(os.path.getsize(full) * 0.95))
+    assert "error: Writing the polygons to" in said and "may be full; " in said and "MB free there)" in said, said
+    assert "Exception ignored" not in said and "A GeoPackage (.gpkg) takes any" not in said, said
+    assert not out.exists()
+    assert sorted(os.listdir(tmp_path)) == sorted(["m.tif", full.name])  # no scratch folder left
+
+
 @pytest.mark.skipif(not hasattr(__import__("signal"), "SIGTERM") or os.name != "posix", reason="POSIX signals")
 def test_sigterm_removes_the_partial_outputs(tmp_path):
     """SIGTERM (timeout, kill, a scheduler's time limit) killed a run on the spot and left its hidden
@@ -975,9 +1018,13 @@ def test_polygons_report_their_progress(tmp_path):
     assert seen[-1][1] == "Writing change polygons (2500 of 2500)"
 
 
-@pytest.mark.parametrize("ext, advice", [(".gpkg", "Free some space"), (".shp", r"A GeoPackage \(\.gpkg\) takes any")])
-def test_a_failed_polygon_write_gives_advice_for_its_format(tmp_path, monkeypatch, ext, advice):
-    """A GeoPackage that failed (a full disk) was told that 'A GeoPackage (.gpkg) takes any attribute'."""
+@pytest.mark.parametrize("ext, error, advice", [
+    (".gpkg", "sqlite3_exec(COMMIT) failed: database or disk is full", "Free some space"),
+    (".shp", "Invalid value type found in field area_m2", r"A GeoPackage \(\.gpkg\) takes any"),
+    (".shp", "Unexpected I/O failure: writing feature", r"Free some space \(the disk of .* may be full; \d+ MB free")])
+def test_a_failed_polygon_write_gives_advice_for_its_format(tmp_path, monkeypatch, ext, error, advice):
+    """A GeoPackage that failed (a full disk) was told that 'A GeoPackage (.gpkg) takes any attribute'; so was
+    any other format on a full disk (an I/O error is the disk's, whatever the format)."""
     from model_core import polygons
     from model_core.errors import OutputError
 
@@ -986,7 +1033,7 @@ def test_a_failed_polygon_write_gives_advice_for_its_format(tmp_path, monkeypatc
     path = write_tif(tmp_path / "m.tif", moment)
 
     def failing(*a, **k):
-        raise RuntimeError("sqlite3_exec(COMMIT) failed: database or disk is full")
+        raise RuntimeError(error)
 
     monkeypatch.setattr(polygons, "_write_features", failing)
     with pytest.raises(OutputError, match=advice):
