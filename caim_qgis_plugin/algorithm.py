@@ -89,6 +89,7 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
     MODEL_USED = "MODEL_USED"
     HECTARES = "HECTARES"
     WARNINGS = "WARNINGS"
+    ALLOW_HUGE = "ALLOW_HUGE"
 
     def __init__(self):
         super().__init__()
@@ -187,6 +188,10 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
             "k = change between date k and date k+1, 255 nodata), confidence (probability of the predicted "
             "class, -1 nodata), optional change polygons with moment, date_before, date_after and area_m2, and an optional "
             "HTML run report (settings, changed area per interval as a chart and a table).\n\n"
+            "<b>Run even if it would take more than a day or clearly not fit on the disk</b> (advanced, ALLOW_HUGE): "
+            "before a run its time and output size are estimated and shown in the log; a run estimated at more "
+            "than a day, or whose outputs clearly do not fit in the free space of their folder, is refused "
+            "unless this is on.\n\n"
             "Needs PyTorch in QGIS's Python.\n\n"
             "<b>qgis_process</b>: MODEL and DEVICE take the option names (not numbers), e.g. "
             "<tt>qgis_process.bin run caim:detectchanges -- INPUT=a.tif INPUT=b.tif MODEL=auto "
@@ -287,6 +292,12 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
         self.addParameter(QgsProcessingParameterFileDestination(
             self.REPORT, tr("Run report (HTML: settings, changed area per interval)"),
             tr("HTML files (*.html)"), optional=True, createByDefault=False))
+        # appended last (the parameters' order is a contract of scripts and models)
+        allow_huge = QgsProcessingParameterBoolean(
+            self.ALLOW_HUGE, tr("Run even if it would take more than a day or clearly not fit on the disk"), False,
+            optional=True)
+        allow_huge.setFlags(allow_huge.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+        self.addParameter(allow_huge)
         self.addOutput(QgsProcessingOutputString(self.DEVICE_USED, tr("Device used")))
         self.addOutput(QgsProcessingOutputString(self.USED_DATES, tr("Dates used (comma-separated)")))
         self.addOutput(QgsProcessingOutputString(self.MODEL_USED, tr("Model used (auto resolved)")))
@@ -430,6 +441,8 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
                 fill_gaps=self.parameterAsBoolean(parameters, self.FILL_GAPS, context),
                 threshold=self._threshold,
                 mask_clear=self._mask_clear if any(f.get("mask") for f in self._facts) else None,
+                allow_huge=self.parameterAsBoolean(parameters, self.ALLOW_HUGE, context),
+                notice=feedback.pushInfo,
             )
         except CaimError as exc:
             remove_created(created)

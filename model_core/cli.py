@@ -69,6 +69,15 @@ class _Progress:
         self.last = pct
         self.stream.flush()
 
+    def note(self, text):
+        """A line of its own (the estimate before a run) above the bar, which the next update redraws."""
+        self.stream.write(("\r\033[K" if self.tty else "") + text + "\n")
+        self.stream.flush()
+
+
+def _note(text):
+    print(text, file=sys.stderr)
+
 
 def _bands(text):
     if text is None:
@@ -157,6 +166,9 @@ def _detect_parser(sub):
     p.add_argument("--overwrite", action="store_true", help="replace existing outputs: the rasters and styles in --out, and the "
                    "--polygons, --quicklook and --report files")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.add_argument("--allow-huge", action="store_true",
+                   help="run even when the estimated run time is more than a day or the outputs clearly do not "
+                        "fit on their disk (both are checked, and the estimate printed, before the run)")
     return p
 
 
@@ -176,7 +188,8 @@ def cmd_detect(args):
                  overwrite=args.overwrite, reference=args.reference - 1, probabilities=args.probabilities,
                  progress=progress, threads=args.threads, sensitivity=args.sensitivity,
                  min_patch=args.min_patch, fill_gaps=args.fill_gaps, masks=args.masks, mask_clear=args.mask_clear,
-                 threshold=args.threshold)
+                 threshold=args.threshold, allow_huge=args.allow_huge,
+                 notice=progress.note if progress is not None else _note)
     print(res.summary_text())
     from model_core.styles import write_styles
 

@@ -242,6 +242,143 @@ def auto_tile(n_dates, multiple, overlap, memory_factor=1.0):
     return side
 
 
+# Seconds per megapixel and interval of each method on the reference machine of the README's Performance
+# table (2 cores; 1024^2 x 6 dates, 2048^2, 10240^2 and a whole Sentinel-2 tile), whose matrix multiply
+# of 1024^2 runs at about REFERENCE_GFLOPS; a run also spends a few seconds opening and fitting.
+SECONDS_PER_MP_INTERVAL = {"caimnet": 1.2, "caimnet_cva": 1.25, "caimnet_isfa": 1.35, "schanger": 2.2,
+                           "cva": 0.07, "isfa": 0.09}
+REFERENCE_GFLOPS = 140.0
+MAX_RUN_SECONDS = 24 * 3600  # a longer run is refused unless allowed (allow_huge): clip the inputs instead
+# Bytes per pixel of each output as written (DEFLATE): (typical, least); the moment and area maps of real
+# scenes compress 13-18 times, the confidence and probabilities (float32, predictor 3) to about 0.75-0.8
+# (NAIP, 6 dates); the least is what a map of noise and no nodata cannot go below in practice.
+OUTPUT_BYTES = {"area": (0.1, 0.02), "moment": (0.1, 0.02), "confidence": (3.1, 1.0), "probabilities": (3.2, 1.0)}
+_SPEEDS = {}
+
+
+def machine_speed():
+    """This machine's speed relative to the reference of :data:`SECONDS_PER_MP_INTERVAL` (2.0: twice as
+    fast), from a matrix multiply with torch's current threads (about 50 ms; measured once per thread count,
+    between 0.1 and 20)."""
+    import torch
+
+    threads = torch.get_num_threads()
+    if threads not in _SPEEDS:
+        n = 1024
+        a, b = torch.randn(n, n), torch.randn(n, n)
+        torch.mm(a, b)
+        best = float("inf")
+        for _ in range(3):
+            t = time.perf_counter()
+            torch.mm(a, b)
+            best = min(best, time.perf_counter() - t)
+        _SPEEDS[threads] = min(max(2 * n ** 3 / max(best, 1e-9) / 1e9 / REFERENCE_GFLOPS, 0.1), 20.0)
+    return _SPEEDS[threads]
+
+
+def duration_text(seconds):
+    """12 -> 'about 12 s', 250 -> 'about 4 min', 9000 -> 'about 2.5 h', 400000 -> 'about 4.6 days'."""
+    if seconds < 90:
+        return f"about {max(seconds, 1):.0f} s"
+    if seconds < 5400:
+        return f"about {seconds / 60:.0f} min"
+    if seconds < 2 * 86400:
+        return f"about {seconds / 3600:.1f} h"
+    if seconds < 60 * 86400:
+        return f"about {seconds / 86400:.1f} days"
+    return f"about {seconds / 86400 / 365.25:.2g} years" if seconds > 365 * 86400 else \
+        f"about {seconds / 86400 / 7:.0f} weeks"
+
+
+def size_text(nbytes):
+    """1.5e9 -> '1.5 GB' (decimal units, as df -H)."""
+    for unit, size in (("TB", 1e12), ("GB", 1e9), ("MB", 1e6)):
+        if nbytes >= size:
+            return f"{nbytes / size:.3g} {unit}"
+    return f"{nbytes / 1e3:.3g} kB"
+
+
+def _existing(folder):
+    """The folder, or the nearest of its parents that exists (an output folder is made by the run)."""
+    folder = os.path.abspath(folder)
+    while not os.path.exists(folder) and os.path.dirname(folder) != folder:
+        folder = os.path.dirname(folder)
+    return folder
+
+
+def estimate_run(width, height, n_dates, model, paths, min_patch=0, device="cpu"):
+    """What a run will cost before it starts: {"seconds": the estimated run time on this machine (None on
+    a GPU), "disks": [(folders, typical bytes, least bytes, free bytes or None)] one per disk the outputs
+    ``paths`` {kind: path} (and the minimum patch's temporary rasters, beside the area) are written on}."""
+    px = float(width) * float(height)
+    overviews = 4.0 / 3.0 if max(width, height) > 2048 else 1.0  # 2, 4, 8, 16 (see _run)
+    need = {}
+    for kind, path in paths.items():
+        bands = n_dates if kind == "probabilities" else 1
+        typical, least = OUTPUT_BYTES.get(kind, OUTPUT_BYTES["confidence"])
+        grow = overviews if kind != "probabilities" else 1.0
+        need[path] = (px * bands * typical * grow, px * bands * least * grow)
+    if min_patch > 1 and "area" in paths:  # p(no change) and two byte masks in the run's temporary folder
+        t, lo = need[paths["area"]]
+        need[paths["area"]] = (t + px * (OUTPUT_BYTES["confidence"][0] + 0.2), lo + px * OUTPUT_BYTES["confidence"][1])
+    disks = {}
+    for path, (typical, least) in need.items():
+        folder = os.path.dirname(os.path.abspath(path))
+        where = _existing(folder)
+        try:
+            key = os.stat(where).st_dev
+        except OSError:
+            key = where
+        entry = disks.setdefault(key, [[], 0.0, 0.0, where])
+        if folder not in entry[0]:
+            entry[0].append(folder)
+        entry[1] += typical
+        entry[2] += least
+    out = []
+    for folders, typical, least, where in disks.values():
+        mb = free_mb(where)
+        out.append((folders, typical, least, None if mb is None else mb * 1e6))
+    seconds = None
+    if not str(device).startswith("cuda"):
+        rate = SECONDS_PER_MP_INTERVAL.get(model, SECONDS_PER_MP_INTERVAL["caimnet_isfa"])
+        seconds = 3.0 + px / 1e6 * max(n_dates - 1, 1) * rate / machine_speed()
+    return {"seconds": seconds, "disks": out}
+
+
+def check_scale(estimate, width, height, n_dates, model, allow_huge=False):
+    """Refuse, before anything is written, a run whose outputs clearly cannot fit on their disk (OutputError)
+    or that would take more than :data:`MAX_RUN_SECONDS` (InputError), unless ``allow_huge``.  Returns the
+    notes to show at the start: the estimated time and size, and outputs that may not fit."""
+    seconds = estimate["seconds"]
+    total = sum(d[1] for d in estimate["disks"])
+    mp = width * height / 1e6
+    grid = f"{width} x {height} px, {mp:,.0f} megapixels, {n_dates} dates" if mp >= 10 else \
+        f"{width} x {height} px, {n_dates} dates"
+    notes = [f"Estimate  {duration_text(seconds) + ' on this machine' if seconds is not None else 'on the GPU'}, "
+             f"outputs about {size_text(total)} ({grid})"]
+    allow = "allow huge runs (--allow-huge on the command line, ALLOW_HUGE in Processing)"
+    for folders, typical, least, free in estimate["disks"]:
+        where = ", ".join(f"'{f}'" for f in folders)
+        if free is None:
+            continue
+        if least > free and not allow_huge:
+            raise OutputError(
+                f"The outputs of this run need about {size_text(typical)} (at least {size_text(least)}) in {where}, "
+                f"whose disk has {size_text(free)} free ({grid}). Free some space, choose an output folder on "
+                f"another disk, or clip the inputs to the area you need. If most of the grid is nodata, the files "
+                f"compress far more: {allow} to run it anyway.")
+        if typical > free:
+            notes.append(f"Warning: the outputs may not fit in {where}: about {size_text(typical)} (at least "
+                         f"{size_text(least)}), {size_text(free)} free.")
+    if seconds is not None and seconds > MAX_RUN_SECONDS and not allow_huge:
+        raise InputError(
+            f"This run would take {duration_text(seconds)} on this machine (estimated from its speed; runs of "
+            f"more than {MAX_RUN_SECONDS / 3600:g} h are refused) with the {model} method ({grid}), and the outputs would take about {size_text(total)}. Clip the inputs to the area you need "
+            f"(e.g. gdal_translate -projwin, or a smaller extent), choose a faster method (cva, isfa), run on a "
+            f"GPU, or {allow} to run it anyway.")
+    return notes
+
+
 def plan_tiles(width, height, tile, overlap, multiple):
     """Tiles as (core_x, core_y, core_w, core_h, win_x, win_y, win_w, win_h) in grid pixels.
 
@@ -554,7 +691,7 @@ def apply_sensitivity(model, value):
 def detect(images, out_dir=None, dates=None, bands=None, model="caimnet", weights=None, device="auto",
            tile=None, overlap=None, overwrite=False, reference=0, probabilities=False, outputs=None,
            progress=None, cancel=None, threads=None, sensitivity=0.0, min_patch=0, fill_gaps=False,
-           masks=None, mask_clear=None, threshold="otsu"):
+           masks=None, mask_clear=None, threshold="otsu", allow_huge=False, notice=None):
     """Run change detection on an ordered stack and write the output GeoTIFFs.
 
     ``sensitivity`` (-3 .. 3, default 0 = the calibrated decision) lowers the log-odds of "no change"
@@ -583,6 +720,10 @@ def detect(images, out_dir=None, dates=None, bands=None, model="caimnet", weight
     (comma-separated whole numbers, ranges and bit tests such as bit6&!bit4, default '0';
     :func:`model_core.stack.parse_clear_values`).
     Images given as dicts may carry their own ``mask``.
+
+    Before the scene statistics, the run's time and output size are estimated (:func:`estimate_run`) and
+    told to ``notice(text)`` when given; a run whose outputs clearly cannot fit on their disk, or that would
+    take more than a day (:data:`MAX_RUN_SECONDS`), is refused unless ``allow_huge`` (:func:`check_scale`).
 
     See the module docstring and README for the conventions.  Returns a :class:`DetectResult`.
     Raises :class:`model_core.errors.CaimError` (with a user-facing message) for any input, output or
@@ -664,6 +805,11 @@ def detect(images, out_dir=None, dates=None, bands=None, model="caimnet", weight
                                 f"{2 * ov + MIN_CORE} px.")
         else:
             tile = auto_tile(n_dates, multiple, ov, mem)
+        g = stack.grid
+        estimate = estimate_run(g.width, g.height, n_dates, model, paths, min_patch, dev)
+        for line in check_scale(estimate, g.width, g.height, n_dates, model, allow_huge=allow_huge):
+            if notice is not None:
+                notice(line)
         report(0.01, "Computing scene statistics")
         t0 = time.perf_counter()
         fit_scene = getattr(net, "fit_scene", None)
@@ -684,7 +830,6 @@ def detect(images, out_dir=None, dates=None, bands=None, model="caimnet", weight
             if method == "CVA":  # raw values compared: a date in other units looks changed (ISFA fits gains)
                 warnings.extend(scaling_notes(center, [s.spec.label for s in stack.sources]))
         timings["statistics"] = time.perf_counter() - t0
-        g = stack.grid
         tiles = plan_tiles(g.width, g.height, tile, ov, multiple)
         labels = interval_labels(stack.dates)
         created = []

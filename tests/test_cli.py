@@ -1,6 +1,7 @@
 """The command line: help, a successful run, and a clear message with no output for each bad input."""
 
 import os
+import re
 import subprocess  # nosec B404 -- runs this project's own CLI in a test
 import sys
 
@@ -39,7 +40,7 @@ def test_help_lists_every_option(capsys):
         main(["detect", "--help"])
     text = capsys.readouterr().out
     for opt in ("--out", "--model", "--dates", "--bands", "--weights", "--device", "--tile", "--overwrite",
-                "--overlap", "--probabilities", "--polygons", "--min-patch", "--fill-gaps", "--masks", "--mask-clear", "--quicklook", "change_moment.tif", "change_area.tif", "confidence.tif"):
+                "--overlap", "--probabilities", "--polygons", "--min-patch", "--fill-gaps", "--masks", "--mask-clear", "--quicklook", "--allow-huge", "change_moment.tif", "change_area.tif", "confidence.tif"):
         assert opt in text
     # what the help says matches what runs: the example's continued line keeps its backslash (it was
     # joined into one line with a gap), a 3-band input is read as 1,2,3,2 (it said "else all bands"),
@@ -1168,3 +1169,18 @@ def test_help_texts_carry_no_docstring_markup(capsys):
             main([command, "--help"])
         text = capsys.readouterr().out
         assert "``" not in text and ":func:" not in text, text
+
+
+def test_a_huge_grid_is_refused_with_the_estimate_and_allowed_with_allow_huge(capsys, tmp_path, monkeypatch):
+    """The command line prints the estimated time and output size before a run, refuses a run of more than
+    a day (exit 2, no traceback, nothing written) and runs it with --allow-huge (the engine is told so)."""
+    from model_core import predict
+
+    rc, out, err = _run(capsys, ["detect", *_stack(tmp_path), "--out", str(tmp_path / "o"), "--model", "cva"])
+    assert rc == 0 and re.search(r"Estimate  about \d+ s on this machine, outputs about", err), err
+    monkeypatch.setattr(predict, "machine_speed", lambda: 1e-9)  # a billion times slower than the reference
+    _assert_refused(capsys, tmp_path, ["detect", *_stack(tmp_path), "--model", "cva"], "would take about",
+                    "--allow-huge on the command line")
+    rc, out, err = _run(capsys, ["detect", *_stack(tmp_path), "--out", str(tmp_path / "h"), "--model", "cva",
+                                 "--allow-huge", "--quiet"])
+    assert rc == 0 and re.search(r"Estimate  about [\d.]+ (years|weeks|days)", err), err

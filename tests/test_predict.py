@@ -707,3 +707,94 @@ def test_a_small_image_clipped_by_subpixel_offsets_names_no_date(tmp_path):
     res = detect(files, out_dir=str(tmp_path / "o"), model="cva")
     assert (res.grid.width, res.grid.height) == (15, 15)
     assert not any("the outputs cover" in w for w in res.warnings), res.warnings
+
+
+def _huge_vrts(folder, side=1_000_000, dates=("2019-01-01", "2020-01-01", "2021-01-01")):
+    """VRTs of ``side`` x ``side`` px without any source (they read as 0 and cost nothing to create)."""
+    from osgeo import osr
+
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(32633)
+    paths = []
+    for d in dates:
+        path = os.path.join(str(folder), f"{d}.vrt")
+        ds = gdal.GetDriverByName("VRT").Create(path, side, side, 4, gdal.GDT_Byte)
+        ds.SetProjection(srs.ExportToWkt())
+        ds.SetGeoTransform((500000.0, 10.0, 0.0, 5000000.0, 0.0, -10.0))
+        ds = None
+        paths.append(path)
+    return paths
+
+
+def test_a_grid_whose_outputs_cannot_fit_is_refused_before_anything_is_written(tmp_path, monkeypatch):
+    """A 10^6 x 10^6 px series started without a word (3.4 million tiles; weeks of work and terabytes of
+    output for a disk of 46 GB, found out when it filled up).  Now the outputs' size is weighed against the
+    folder's free space before the statistics: the message names the folder, the need and the free space."""
+    from model_core import predict
+
+    monkeypatch.setattr(predict, "free_mb", lambda folder: 50_000.0)  # 50 GB free, whatever this disk has
+    out = tmp_path / "out"
+    with pytest.raises(OutputError) as err:
+        detect(_huge_vrts(tmp_path), out_dir=str(out), model="cva", cancel=lambda: True)  # no weeks of tiles
+    text = str(err.value)
+    assert f"in '{out}', whose disk has 50 GB free" in text, text
+    assert re.search(r"need about [\d.]+ TB \(at least [\d.]+ TB\)", text), text
+    assert "1000000 x 1000000 px" in text and "--allow-huge" in text and "ALLOW_HUGE" in text
+    assert not out.exists()
+
+
+def test_a_run_of_days_is_refused_unless_allowed(tmp_path, monkeypatch):
+    """The run time is estimated from the grid, the dates, the method and this machine's speed; a run of
+    more than a day is refused, naming the estimate and how to go on."""
+    from model_core import predict
+
+    monkeypatch.setattr(predict, "free_mb", lambda folder: 1e12)
+    monkeypatch.setattr(predict, "machine_speed", lambda: 1.0)
+    notes = []
+    with pytest.raises(InputError, match=r"would take about [\d.]+ (years|weeks|days) on this machine.*caimnet.*"
+                                         r"--allow-huge"):
+        detect(_huge_vrts(tmp_path), out_dir=str(tmp_path / "out"), model="caimnet", notice=notes.append,
+               cancel=lambda: True)
+    assert not (tmp_path / "out").exists()
+    seconds = predict.estimate_run(1_000_000, 1_000_000, 3, "caimnet", {})["seconds"]
+    assert 1e6 * 2 * 1.2 <= seconds < 1e6 * 2 * 1.2 + 60  # megapixels x intervals x s per MP and interval
+    # the README's Performance figures (2 cores) are what the estimate is built on, within a factor of 2
+    for side, t, model, measured in ((1024, 6, "caimnet_isfa", 11.3), (2048, 6, "caimnet_isfa", 31.7),
+                                     (10240, 6, "caimnet", 640.0), (10980, 6, "cva", 39.0), (10980, 6, "isfa", 52.0)):
+        est = predict.estimate_run(side, side, t, model, {})["seconds"]
+        assert measured / 2 < est < measured * 2, (side, model, est)
+
+
+def test_the_estimate_is_told_and_a_small_free_space_refuses_a_small_run(tmp_path, monkeypatch):
+    from model_core import predict
+
+    rng = np.random.default_rng(0)
+    images = [write_tif(tmp_path / f"img_{2001 + i}.tif", rng.integers(1, 900, (4, 40, 40)).astype(np.uint16))
+              for i in range(3)]
+    notes = []
+    res = detect(images, out_dir=str(tmp_path / "a"), model="cva", notice=notes.append)
+    assert res.changed_pixels >= 0
+    assert len(notes) == 1 and re.match(r"Estimate  about \d+ s on this machine, outputs about [\d.]+ kB "
+                                        r"\(40 x 40 px, 3 dates\)$", notes[0]), notes
+    monkeypatch.setattr(predict, "free_mb", lambda folder: 0.001)  # 1 kB free
+    with pytest.raises(OutputError, match=r"need about [\d.]+ kB .* whose disk has 1 kB free"):
+        detect(images, out_dir=str(tmp_path / "b"), model="cva", probabilities=True)
+    assert not (tmp_path / "b").exists()
+    notes = []
+    monkeypatch.setattr(predict, "free_mb", lambda folder: 0.003)  # between the least and the typical size
+    detect(images, out_dir=str(tmp_path / "c"), model="cva", notice=notes.append)
+    assert any(n.startswith(f"Warning: the outputs may not fit in '{tmp_path / 'c'}'") for n in notes), notes
+
+
+def test_outputs_of_more_than_4_gb_are_bigtiff(tmp_path):
+    """A 70000^2 byte raster (4.9 GB uncompressed) must be a BigTIFF, or its tiles and overviews could pass
+    the classic TIFF's 4 GB offsets (GDAL's BIGTIFF=IF_SAFER switches above 2 GB uncompressed)."""
+    from model_core.predict import _create
+    from model_core.stack import Grid
+
+    for side, big in ((70000, True), (40000, False)):
+        path = str(tmp_path / f"{side}.tif")
+        _create(path, Grid(wkt="", x0=0, y0=0, px=1, py=1, width=side, height=side), gdal.GDT_Byte, 1, 255, "x")
+        with open(path, "rb") as f:
+            assert (f.read(4)[2:4] in (b"+\x00", b"\x00+")) == big, side
+        os.remove(path)

@@ -797,3 +797,31 @@ def test_option_positions_are_refused_with_the_option_names(qgis_app, tmp_path):
         ok, text = alg.checkParameterValues(dict(out, INPUT=stack, **{name: value}), context)
         assert not ok and text.startswith("%s=%s is not one of its options" % (name, value)) and names in text, text
     assert alg.checkParameterValues(dict(out, INPUT=stack, MODEL="isfa", THRESHOLD="kittler"), context) == (True, "")
+
+
+def test_allow_huge_is_a_last_advanced_parameter_and_the_estimate_is_logged(project, tmp_path, monkeypatch):
+    """The time and size estimate is logged before a run; a run estimated at more than a day, or whose
+    outputs clearly do not fit, is refused with the engine's message unless ALLOW_HUGE (a new advanced
+    parameter, appended last, off by default: earlier scripts and models run as before)."""
+    from qgis.core import QgsApplication
+
+    from model_core import predict
+
+    alg = QgsApplication.processingRegistry().algorithmById("caim:detectchanges")
+    last = alg.parameterDefinitions()[-1]
+    assert last.name() == "ALLOW_HUGE" and last.defaultValue() is False
+    assert last.flags() & last.FlagAdvanced and last.flags() & last.FlagOptional
+    stack = make_stack(str(tmp_path), size=40, nodata_block=False)
+    results, ok, fb = run_alg(dict(INPUT=stack, MODEL="cva", DEVICE="CPU", **outputs_in(str(tmp_path / "a"))))
+    assert ok and "Estimate  about" in fb.textLog(), fb.textLog()
+    monkeypatch.setattr(predict, "machine_speed", lambda: 1e-9)
+    results, ok, fb = run_alg(dict(INPUT=stack, MODEL="cva", DEVICE="CPU", **outputs_in(str(tmp_path / "b"))))
+    assert not ok and "would take about" in fb.textLog() and "ALLOW_HUGE in Processing" in fb.textLog()
+    assert not os.path.exists(str(tmp_path / "b"))
+    monkeypatch.setattr(predict, "free_mb", lambda folder: 0.001)
+    results, ok, fb = run_alg(dict(INPUT=stack, MODEL="cva", DEVICE="CPU", **outputs_in(str(tmp_path / "c"))))
+    assert not ok and "whose disk has 1 kB free" in fb.textLog(), fb.textLog()
+    assert not os.path.exists(str(tmp_path / "c"))
+    results, ok, fb = run_alg(dict(INPUT=stack, MODEL="cva", DEVICE="CPU", ALLOW_HUGE=True,
+                                   **outputs_in(str(tmp_path / "d"))))
+    assert ok and os.path.exists(results["MOMENT"]), fb.textLog()
