@@ -117,13 +117,17 @@ class RunFeedback(QgsProcessingFeedback):
         super().__init__()
         self.errors = []
         self.log = []
+        self.estimate = []  # the engine's estimate of the run's time and size: kept under the progress text
 
     def setProgressText(self, text):  # noqa: N802
-        self.text.emit(text)
+        self.text.emit("\n".join([text] + self.estimate))
 
     def pushInfo(self, info):  # noqa: N802
         self.log.append(info)
         QgsMessageLog.logMessage(info, LOG_TAG, Qgis.Info)
+        if info.startswith(("Estimate ", "Warning: the outputs may not fit")):
+            self.estimate.append(info)
+            self.text.emit(info)
 
     def reportError(self, error, fatalError=False):  # noqa: N802,N803
         self.errors.append(error)

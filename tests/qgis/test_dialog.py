@@ -929,3 +929,19 @@ def test_message_colours_read_on_a_dark_theme(qgis_app):
         app.setPalette(saved)
     for k in light:  # on the dark background a light tone, on the light one a dark tone
         assert dark[k].lightness() > 128 > light[k].lightness(), (k, dark[k].name(), light[k].name())
+
+
+def test_the_estimate_stays_under_the_progress_text(qgis_app):
+    """The engine's estimate of the run's time and size (pushed to the log before the statistics) was only
+    in QGIS's message log: the dialog's status line, which shows the progress text, keeps it below."""
+    from caim_qgis_plugin.dialog import RunFeedback
+
+    feedback, shown = RunFeedback(), []
+    feedback.text.connect(shown.append)
+    feedback.setProgressText("Loading model")
+    feedback.pushInfo("Model: Classical CVA [cva]")
+    feedback.pushInfo("Estimate  about 3 min on this machine, outputs about 12 MB (2048 x 2048 px, 3 dates)")
+    feedback.setProgressText("Tile 1/16")
+    assert shown == ["Loading model", "Estimate  about 3 min on this machine, outputs about 12 MB (2048 x 2048 px, "
+                     "3 dates)", "Tile 1/16\nEstimate  about 3 min on this machine, outputs about 12 MB (2048 x 2048 "
+                     "px, 3 dates)"]
