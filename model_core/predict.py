@@ -729,6 +729,11 @@ def detect(images, out_dir=None, dates=None, bands=None, model="caimnet", weight
     Raises :class:`model_core.errors.CaimError` (with a user-facing message) for any input, output or
     weights problem and :class:`model_core.errors.Cancelled` when ``cancel()`` returned True.
     """
+    def check_cancel():  # between the stages before the tiles (each up to seconds on a large scene)
+        if cancel is not None and cancel():
+            raise Cancelled("Cancelled by the user; no output was written.")
+
+    check_cancel()  # before torch is imported (a second or two, far more on a cold disk)
     import torch
 
     t_start = time.perf_counter()
@@ -748,8 +753,10 @@ def detect(images, out_dir=None, dates=None, bands=None, model="caimnet", weight
     sensitivity = check_sensitivity(sensitivity)  # before any loading: a bad value fails at once
     min_patch = check_min_patch(min_patch)
     threshold = check_threshold(threshold, model)
+    check_cancel()
     report(0.0, "Loading model")
     net, weights_path, trained = load_model(model, weights, device=dev)
+    check_cancel()
     training = ""
     if weights_path and trained:  # from the training record load_model read with the weights
         from model_core.provenance import short
@@ -810,16 +817,19 @@ def detect(images, out_dir=None, dates=None, bands=None, model="caimnet", weight
         for line in check_scale(estimate, g.width, g.height, n_dates, model, allow_huge=allow_huge):
             if notice is not None:
                 notice(line)
+        check_cancel()
         report(0.01, "Computing scene statistics")
         t0 = time.perf_counter()
         fit_scene = getattr(net, "fit_scene", None)
         center, scale = stack.statistics(keep_sample=fit_scene is not None, fill=bool(fill_gaps))
+        check_cancel()
         if fit_scene is not None:  # methods with scene-wide statistics of raw values (CVA, fusion)
             # full-resolution windows for a decision that uses neighbours, when the sample is decimated
             windows = stack.windows() if getattr(net, "needs_windows", False) and stack.sample_step > 1 else None
             method = type(getattr(net, "part", net)).__name__  # the classical method whose statistics these are
 
             def fitted(k, n):
+                check_cancel()
                 report(0.01 + 0.04 * k / n, f"Fitting {method} to the scene: interval {k} of {n}")
 
             fit_scene(*stack.sample, center=center, scale=scale, windows=windows, progress=fitted,

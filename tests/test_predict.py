@@ -726,6 +726,12 @@ def _huge_vrts(folder, side=1_000_000, dates=("2019-01-01", "2020-01-01", "2021-
     return paths
 
 
+def _after_one_tile():
+    """progress and cancel arguments that cancel a run after its first tile (a run that was not refused)."""
+    seen = []
+    return {"progress": lambda f, m: seen.append(m), "cancel": lambda: any(m.startswith("Tile") for m in seen)}
+
+
 def test_a_grid_whose_outputs_cannot_fit_is_refused_before_anything_is_written(tmp_path, monkeypatch):
     """A 10^6 x 10^6 px series started without a word (3.4 million tiles; weeks of work and terabytes of
     output for a disk of 46 GB, found out when it filled up).  Now the outputs' size is weighed against the
@@ -735,7 +741,7 @@ def test_a_grid_whose_outputs_cannot_fit_is_refused_before_anything_is_written(t
     monkeypatch.setattr(predict, "free_mb", lambda folder: 50_000.0)  # 50 GB free, whatever this disk has
     out = tmp_path / "out"
     with pytest.raises(OutputError) as err:
-        detect(_huge_vrts(tmp_path), out_dir=str(out), model="cva", cancel=lambda: True)  # no weeks of tiles
+        detect(_huge_vrts(tmp_path), out_dir=str(out), model="cva", **_after_one_tile())  # no weeks of tiles
     text = str(err.value)
     assert f"in '{out}', whose disk has 50 GB free" in text, text
     assert re.search(r"need about [\d.]+ TB \(at least [\d.]+ TB\)", text), text
@@ -754,7 +760,7 @@ def test_a_run_of_days_is_refused_unless_allowed(tmp_path, monkeypatch):
     with pytest.raises(InputError, match=r"would take about [\d.]+ (years|weeks|days) on this machine.*caimnet.*"
                                          r"--allow-huge"):
         detect(_huge_vrts(tmp_path), out_dir=str(tmp_path / "out"), model="caimnet", notice=notes.append,
-               cancel=lambda: True)
+               **_after_one_tile())
     assert not (tmp_path / "out").exists()
     seconds = predict.estimate_run(1_000_000, 1_000_000, 3, "caimnet", {})["seconds"]
     assert 1e6 * 2 * 1.2 <= seconds < 1e6 * 2 * 1.2 + 60  # megapixels x intervals x s per MP and interval
@@ -798,3 +804,22 @@ def test_outputs_of_more_than_4_gb_are_bigtiff(tmp_path):
         with open(path, "rb") as f:
             assert (f.read(4)[2:4] in (b"+\x00", b"\x00+")) == big, side
         os.remove(path)
+
+
+def test_a_cancel_before_the_tiles_stops_at_the_next_stage(tmp_path):
+    """Cancel was only asked before each tile: a cancel pressed while torch loaded (a second or two, more on
+    a cold disk) waited for the model, the scene statistics and the classical fit (seconds on a large
+    scene).  It is now asked between those stages, and before torch is imported."""
+    rng = np.random.default_rng(0)
+    images = [write_tif(tmp_path / f"img_{2001 + i}.tif", rng.integers(1, 900, (4, 64, 64)).astype(np.uint16))
+              for i in range(3)]
+    seen = []
+    with pytest.raises(Cancelled):
+        detect(images, out_dir=str(tmp_path / "o"), model="isfa", progress=lambda f, m: seen.append(m),
+               cancel=lambda: "Loading model" in seen)
+    assert seen == ["Loading model"]
+    assert not (tmp_path / "o").exists()
+    with pytest.raises(Cancelled):
+        detect(images, out_dir=str(tmp_path / "o"), model="isfa", progress=lambda f, m: seen.append(m),
+               cancel=lambda: True)
+    assert seen == ["Loading model"]  # not even loaded
