@@ -1184,3 +1184,22 @@ def test_a_huge_grid_is_refused_with_the_estimate_and_allowed_with_allow_huge(ca
     rc, out, err = _run(capsys, ["detect", *_stack(tmp_path), "--out", str(tmp_path / "h"), "--model", "cva",
                                  "--allow-huge", "--quiet"])
     assert rc == 0 and re.search(r"Estimate  about [\d.]+ (years|weeks|days)", err), err
+
+
+def test_polygons_that_clearly_cannot_fit_are_refused_before_they_are_written(tmp_path, monkeypatch):
+    """Once traced, the polygons' size is known roughly: with less than half of it free, nothing is written
+    (a whole scene's millions of patches took minutes to write before the disk filled)."""
+    from model_core import polygons
+    from model_core.errors import OutputError
+
+    rng = np.random.default_rng(0)
+    moment = ((rng.random((100, 100)) < 0.1) * rng.integers(1, 3, (100, 100))).astype(np.uint8)[None]
+    path = write_tif(tmp_path / "m.tif", moment)
+    monkeypatch.setattr(polygons, "free_mb", lambda folder: 0.01)  # 10 kB
+    out = tmp_path / "p.geojson"
+    with pytest.raises(OutputError, match=rf"The \d+ change polygons need about [\d.]+ MB in '{tmp_path}', whose "
+                                          r"disk has 0.0 MB free: nothing was written"):
+        polygons.write_polygons(str(path), str(out), dates=["2001", "2002", "2003"])
+    assert sorted(os.listdir(tmp_path)) == ["m.tif"]
+    monkeypatch.setattr(polygons, "free_mb", lambda folder: 1.0)  # 1 MB, about the need: written
+    assert polygons.write_polygons(str(path), str(out), dates=["2001", "2002", "2003"]) > 500
