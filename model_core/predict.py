@@ -354,7 +354,7 @@ def check_scale(estimate, width, height, n_dates, model, allow_huge=False):
     mp = width * height / 1e6
     grid = f"{width} x {height} px, {mp:,.0f} megapixels, {n_dates} dates" if mp >= 10 else \
         f"{width} x {height} px, {n_dates} dates"
-    notes = [f"Estimate  {duration_text(seconds) + ' on this machine' if seconds is not None else 'on the GPU'}, "
+    notes = [f"Estimate  {duration_text(seconds) + ' on this machine' if seconds is not None else 'no run time on a GPU'}, "
              f"outputs about {size_text(total)} ({grid})"]
     allow = "allow huge runs (--allow-huge on the command line, ALLOW_HUGE in Processing)"
     for folders, typical, least, free in estimate["disks"]:

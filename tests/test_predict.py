@@ -762,6 +762,9 @@ def test_a_run_of_days_is_refused_unless_allowed(tmp_path, monkeypatch):
         detect(_huge_vrts(tmp_path), out_dir=str(tmp_path / "out"), model="caimnet", notice=notes.append,
                **_after_one_tile())
     assert not (tmp_path / "out").exists()
+    gpu = predict.estimate_run(1_000_000, 1_000_000, 3, "caimnet", {}, device="cuda:0")
+    assert gpu["seconds"] is None  # no figures for GPUs: neither told nor refused
+    assert predict.check_scale(gpu, 1_000_000, 1_000_000, 3, "caimnet")[0].startswith("Estimate  no run time on a GPU")
     seconds = predict.estimate_run(1_000_000, 1_000_000, 3, "caimnet", {})["seconds"]
     assert 1e6 * 2 * 1.2 <= seconds < 1e6 * 2 * 1.2 + 60  # megapixels x intervals x s per MP and interval
     # the README's Performance figures (2 cores) are what the estimate is built on, within a factor of 2
