@@ -329,6 +329,7 @@ class CaimDialog(QDialog):
         self.last_layers = {}
         self._run_layers = []
         self._created = []  # the output folders the running task's run created (removed again if it fails)
+        self._allow_huge = False  # the next run goes ahead even when estimated huge (the user said so)
         self._run_masks = None
         self._filled = False
         self.setWindowTitle(tr("CAIM change detection: detect changes in a time series"))
@@ -1069,6 +1070,9 @@ class CaimDialog(QDialog):
             self._set_status(tr("Choose an output folder."), error=True)
             return None
         params = self.parameters()
+        if self._allow_huge:  # the user answered "Run anyway" to the engine's refusal of a huge run
+            params["ALLOW_HUGE"] = True
+            self._allow_huge = False
         existing = [p for k, p in params.items() if k in OUTPUT_FILES and p and os.path.exists(p)]
         if existing:
             if not ask:
@@ -1212,6 +1216,17 @@ class CaimDialog(QDialog):
             message = "\n".join(feedback.errors) if feedback and feedback.errors else tr("The run failed.")
             self._set_status(message, error=True)
             QgsMessageLog.logMessage(message, LOG_TAG, Qgis.Critical)
+            if "ALLOW_HUGE" in message and not params.get("ALLOW_HUGE"):
+                # the engine refused a run of more than a day, or outputs that clearly do not fit: its message
+                # says why; the user may run it anyway (ALLOW_HUGE, which the dialog has no field for)
+                answer = QMessageBox.question(
+                    self, tr("Run anyway?"), literal(message + "\n\n" + tr("Run it anyway?")),
+                    QMessageBox.Yes | QMessageBox.No, QMessageBox.No)
+                if answer == QMessageBox.Yes:
+                    self._allow_huge = True
+                    self.feedback = None
+                    self.run(ask=False)
+                    return
         self.feedback = None
         self.validate()
         if show_outcome and self.isActiveWindow():

@@ -521,509 +521,509 @@ Braucht PyTorch im Python von QGIS.
             <translation>%s leeren</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="334" />
+            <location filename="../dialog.py" line="335" />
             <source>CAIM change detection: detect changes in a time series</source>
             <translation>CAIM-Änderungserkennung: Änderungen in einer Zeitreihe erkennen</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="350" />
+            <location filename="../dialog.py" line="351" />
             <source>Check the images to compare, oldest first. They are ordered by the date found in the layer name, file name or metadata; drag rows to reorder (Alt+Up/Down), double-click a date to edit it (F2), and double-click a Cloud mask cell (Shift+F2) to give that date its cloud mask (optional, per date: dates without one are used as they are).</source>
             <translation>Die zu vergleichenden Bilder anhaken, das älteste zuerst. Sie sind nach dem Datum aus Layername, Dateiname oder Metadaten geordnet; Zeilen zum Umordnen ziehen (Alt+Auf/Ab), ein Datum zum Bearbeiten doppelklicken (F2) und eine Zelle der Spalte Wolkenmaske doppelklicken (Umschalt+F2), um diesem Datum seine Wolkenmaske zu geben (optional, je Datum: Daten ohne Maske werden unverändert verwendet).</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="360" />
+            <location filename="../dialog.py" line="361" />
             <source>Layer</source>
             <translation>Layer</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="360" />
+            <location filename="../dialog.py" line="361" />
             <source>Date</source>
             <translation>Datum</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="360" />
+            <location filename="../dialog.py" line="361" />
             <source>Bands</source>
             <translation>Kanäle</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="360" />
+            <location filename="../dialog.py" line="361" />
             <source>CRS</source>
             <translation>KBS</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="360" />
+            <location filename="../dialog.py" line="361" />
             <source>Cloud mask</source>
             <translation>Wolkenmaske</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="374" />
+            <location filename="../dialog.py" line="375" />
             <source>Input layers in date order</source>
             <translation>Eingabelayer in Datumsreihenfolge</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="375" />
+            <location filename="../dialog.py" line="376" />
             <source>Check the dates to compare, oldest first. Alt+Up and Alt+Down move the selected rows, F2 edits a date, Shift+F2 chooses a date's cloud mask.</source>
             <translation>Die zu vergleichenden Zeitpunkte ankreuzen, der älteste zuerst. Alt+Auf und Alt+Ab verschieben die gewählten Zeilen, F2 bearbeitet ein Datum, Umschalt+F2 wählt die Wolkenmaske eines Zeitpunkts.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="380" />
+            <location filename="../dialog.py" line="381" />
             <source>Sort by date</source>
             <translation>Nach Datum sortieren</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="382" />
+            <location filename="../dialog.py" line="383" />
             <source>Move up</source>
             <translation>Nach oben</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="383" />
+            <location filename="../dialog.py" line="384" />
             <source>Move the selected rows up (Alt+Up in the list)</source>
             <translation>Die markierten Zeilen nach oben schieben (Alt+Auf in der Liste)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="385" />
+            <location filename="../dialog.py" line="386" />
             <source>Move down</source>
             <translation>Nach unten</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="386" />
+            <location filename="../dialog.py" line="387" />
             <source>Move the selected rows down (Alt+Down in the list)</source>
             <translation>Die markierten Zeilen nach unten schieben (Alt+Ab in der Liste)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="388" />
+            <location filename="../dialog.py" line="389" />
             <source>Check all</source>
             <translation>Alle anhaken</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="390" />
+            <location filename="../dialog.py" line="391" />
             <source>Check none</source>
             <translation>Keine anhaken</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="404" />
+            <location filename="../dialog.py" line="405" />
             <source>Model</source>
             <translation>Modell</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="420" />
+            <location filename="../dialog.py" line="421" />
             <source>Weights</source>
             <translation>Gewichte</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="422" />
+            <location filename="../dialog.py" line="423" />
             <source>Weights file</source>
             <translation>Gewichtsdatei</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="422" />
+            <location filename="../dialog.py" line="423" />
             <source>Choose a weights file</source>
             <translation>Gewichtsdatei wählen</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="423" />
+            <location filename="../dialog.py" line="424" />
             <source>About…</source>
             <translation>Info…</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="425" />
+            <location filename="../dialog.py" line="426" />
             <source>About the weights file</source>
             <translation>Über die Gewichtsdatei</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="427" />
+            <location filename="../dialog.py" line="428" />
             <source>What the weights file that will run is (the bundled one when the field is empty) and what it was trained on: command, start file, the imagery with each source's licence.</source>
             <translation>Was die Gewichtsdatei ist, die verwendet wird (die mitgelieferte, wenn das Feld leer ist), und worauf sie trainiert wurde: Befehl, Startdatei, die Bilddaten mit der Lizenz jeder Quelle.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="442" />
+            <location filename="../dialog.py" line="443" />
             <source>0: the calibrated decision. Positive values call more pixels changed (fewer missed changes, more false alarms), negative values fewer. Raise it in steps of 0.25 when clear changes are missed. Not remembered between sessions.</source>
             <translation>0: die kalibrierte Entscheidung. Positive Werte stufen mehr Pixel als geändert ein (weniger übersehene Änderungen, mehr Fehlalarme), negative weniger. In Schritten von 0,25 erhöhen, wenn deutliche Änderungen übersehen werden. Wird nicht zwischen Sitzungen gespeichert.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="445" />
+            <location filename="../dialog.py" line="446" />
             <source>Sensitivity</source>
             <translation>Empfindlichkeit</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="448" />
+            <location filename="../dialog.py" line="449" />
             <source>0 = calibrated; + finds more change, - less</source>
             <translation>0 = kalibriert; + findet mehr Änderung, - weniger</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="453" />
+            <location filename="../dialog.py" line="454" />
             <source>Otsu (default)</source>
             <translation>Otsu (Standard)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="454" />
+            <location filename="../dialog.py" line="455" />
             <source>Minimum error (Kittler-Illingworth)</source>
             <translation>Minimaler Fehler (Kittler-Illingworth)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="455" />
+            <location filename="../dialog.py" line="456" />
             <source>Threshold</source>
             <translation>Schwellenwert</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="457" />
+            <location filename="../dialog.py" line="458" />
             <source>Threshold method</source>
             <translation>Schwellenwertverfahren</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="457" />
+            <location filename="../dialog.py" line="458" />
             <source>For the CVA and ISFA methods only</source>
             <translation>Nur für die Verfahren CVA und ISFA</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="458" />
+            <location filename="../dialog.py" line="459" />
             <source>CVA and ISFA only</source>
             <translation>nur CVA und ISFA</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="467" />
+            <location filename="../dialog.py" line="468" />
             <source> px</source>
             <translation> px</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="468" />
+            <location filename="../dialog.py" line="469" />
             <source>off</source>
             <translation>aus</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="471" />
+            <location filename="../dialog.py" line="472" />
             <source>Minimum mapping unit: changed patches (8-connected changed pixels, whatever their moments) smaller than this are written as unchanged, e.g. 4 drops isolated pixels and pairs. Unchanged holes inside changes are kept. Off (0) keeps every changed pixel.</source>
             <translation>Kleinste Kartiereinheit: geänderte Flächen (8-verbundene geänderte Pixel, gleich welcher Änderungszeitpunkt) unter dieser Größe werden als unverändert geschrieben, z. B. entfernt 4 einzelne Pixel und Paare. Unveränderte Lücken innerhalb von Änderungen bleiben. Aus (0) behält jedes geänderte Pixel.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="476" />
+            <location filename="../dialog.py" line="477" />
             <source>Minimum change patch</source>
             <translation>Mindestfläche</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="482" />
+            <location filename="../dialog.py" line="483" />
             <source>Fill masked dates from the previous clear date (cloudy series)</source>
             <translation>Maskierte Daten aus dem vorigen wolkenfreien Datum füllen (bewölkte Zeitreihe)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="485" />
+            <location filename="../dialog.py" line="486" />
             <source>Off: a pixel that is nodata or masked in any date (clouds set to nodata) is nodata in every output. On: every pixel valid in at least two dates gets a result; a masked date repeats the pixel's previous clear values, so a change hidden by clouds is dated to the interval that ends at the first clear date after it.</source>
             <translation>Aus: Ein Pixel, das in irgendeinem Datum NoData oder maskiert ist (Wolken als NoData), ist in jeder Ausgabe NoData. An: Jedes Pixel, das in mindestens zwei Daten gültig ist, erhält ein Ergebnis; ein maskiertes Datum wiederholt die vorigen wolkenfreien Werte des Pixels, sodass eine von Wolken verdeckte Änderung dem Intervall zugeordnet wird, das am ersten wolkenfreien Datum danach endet.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="493" />
+            <location filename="../dialog.py" line="494" />
             <source>Mask values that mean clear sky: comma-separated whole numbers, ranges and bit tests (bitN set, !bitN unset, joined by &amp;); every other value masks the pixel on that date. 0: CBERS CMASK and 0/1 masks; bit6&amp;!bit2&amp;!bit4: Landsat 8-9 Collection 2 QA_PIXEL (clear, no cirrus, no shadow); 4-7,11: Sentinel-2 SCL; 0,1: Fmask. The list beside it fills these in.</source>
             <translation>Maskenwerte, die wolkenfrei bedeuten: kommagetrennte ganze Zahlen, Bereiche und Bittests (bitN gesetzt, !bitN nicht gesetzt, verbunden mit &amp;); jeder andere Wert maskiert das Pixel an diesem Datum. 0: CBERS CMASK und 0/1-Masken; bit6&amp;!bit2&amp;!bit4: Landsat 8-9 Collection 2 QA_PIXEL (wolkenfrei, kein Zirrus, kein Schatten); 4-7,11: Sentinel-2 SCL; 0,1: Fmask. Die Liste daneben trägt diese ein.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="499" />
+            <location filename="../dialog.py" line="500" />
             <source>Match masks by date</source>
             <translation>Nach Datum zuordnen</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="502" />
+            <location filename="../dialog.py" line="503" />
             <source>For each checked date without a mask, pick a one-band layer of the same date whose name says mask, QA, SCL, Fmask or cloud, and uncheck that layer as an input. Double-click a row's Cloud mask cell to choose one yourself.</source>
             <translation>Für jedes angehakte Datum ohne Maske einen einkanaligen Layer desselben Datums wählen, dessen Name mask, QA, SCL, Fmask oder cloud enthält, und diesen Layer als Eingabe abhaken. Eine Zelle der Spalte Wolkenmaske doppelklicken, um selbst eine zu wählen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="508" />
+            <location filename="../dialog.py" line="509" />
             <source>Clear values of common cloud-mask products; choosing one fills in the clear values.</source>
             <translation>Wolkenfrei-Werte gängiger Wolkenmasken-Produkte; die Auswahl trägt die Werte ein.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="510" />
+            <location filename="../dialog.py" line="511" />
             <source>product…</source>
             <translation>Produkt…</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="517" />
+            <location filename="../dialog.py" line="518" />
             <source>Cloud-mask values meaning clear</source>
             <translation>Wolkenmaskenwerte für wolkenfrei</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="518" />
+            <location filename="../dialog.py" line="519" />
             <source>Cloud-mask product</source>
             <translation>Wolkenmaskenprodukt</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="520" />
+            <location filename="../dialog.py" line="521" />
             <source>clear values</source>
             <translation>wolkenfrei</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="527" />
+            <location filename="../dialog.py" line="528" />
             <source>Cloud masks</source>
             <translation>Wolkenmasken</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="531" />
+            <location filename="../dialog.py" line="532" />
             <source>Device</source>
             <translation>Gerät</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="536" />
+            <location filename="../dialog.py" line="537" />
             <source>automatic</source>
             <translation>automatisch</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="539" />
+            <location filename="../dialog.py" line="540" />
             <source>Tile size in pixels. Automatic (0): chosen from the number of dates so the run stays near 1.3 GB of memory. Any raster size fits either way.</source>
             <translation>Kachelgröße in Pixeln. Automatisch (0): nach der Anzahl der Daten gewählt, sodass der Lauf bei etwa 1,3 GB Speicher bleibt. Jede Rastergröße passt so oder so.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="546" />
+            <location filename="../dialog.py" line="547" />
             <source>Tile size</source>
             <translation>Kachelgröße</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="547" />
+            <location filename="../dialog.py" line="548" />
             <source>Tile overlap</source>
             <translation>Kachelüberlappung</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="549" />
+            <location filename="../dialog.py" line="550" />
             <source>tile</source>
             <translation>Kachel</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="549" />
+            <location filename="../dialog.py" line="550" />
             <source>overlap</source>
             <translation>Überlappung</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="555" />
+            <location filename="../dialog.py" line="556" />
             <source>Tiling</source>
             <translation>Kachelung</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="559" />
+            <location filename="../dialog.py" line="560" />
             <source>Output folder</source>
             <translation>Ausgabeordner</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="559" />
+            <location filename="../dialog.py" line="560" />
             <source>Choose the output folder</source>
             <translation>Ausgabeordner wählen</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="561" />
+            <location filename="../dialog.py" line="562" />
             <source>Also write change polygons (GeoPackage with moment and dates)</source>
             <translation>Auch Änderungspolygone schreiben (GeoPackage mit Zeitpunkt und Daten)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="562" />
+            <location filename="../dialog.py" line="563" />
             <source>Write per-interval probabilities (used by the inspect tool)</source>
             <translation>Wahrscheinlichkeiten je Intervall schreiben (für das Pixel-Inspektionswerkzeug)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="584" />
+            <location filename="../dialog.py" line="585" />
             <source>Run progress</source>
             <translation>Fortschritt des Laufs</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="592" />
+            <location filename="../dialog.py" line="593" />
             <source>Run status</source>
             <translation>Status des Laufs</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="603" />
+            <location filename="../dialog.py" line="604" />
             <source>Run</source>
             <translation>Starten</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="604" />
+            <location filename="../dialog.py" line="605" />
             <source>Cancel run</source>
             <translation>Lauf abbrechen</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="626" />
+            <location filename="../dialog.py" line="627" />
             <source>The %s method needs no weights: this file is not used.</source>
             <translation>Die Methode %s braucht keine Gewichte: diese Datei wird nicht verwendet.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="627" />
+            <location filename="../dialog.py" line="628" />
             <source>not used: the classical method needs no weights</source>
             <translation>nicht verwendet: die klassische Methode braucht keine Gewichte</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="628" />
+            <location filename="../dialog.py" line="629" />
             <source>Bands (any)</source>
             <translation>Kanäle (beliebig)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="629" />
+            <location filename="../dialog.py" line="630" />
             <source>empty: every band; e.g. 1,2,3,4,5,7 (the same bands for every date)</source>
             <translation>leer: alle Kanäle; z. B. 1,2,3,4,5,7 (dieselben Kanäle für jedes Datum)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="631" />
+            <location filename="../dialog.py" line="632" />
             <source>Weights file (.pt) for the chosen network; empty: the bundled weights.</source>
             <translation>Gewichtsdatei (.pt) für das gewählte Netz; leer: die mitgelieferten Gewichte.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="632" />
+            <location filename="../dialog.py" line="633" />
             <source>empty: bundled weights</source>
             <translation>leer: mitgelieferte Gewichte</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="633" />
+            <location filename="../dialog.py" line="634" />
             <source>Bands (R, G, B, NIR)</source>
             <translation>Kanäle (R, G, B, NIR)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="634" />
+            <location filename="../dialog.py" line="635" />
             <source>empty: from band wavelengths/names, else bands 1-4; e.g. 3,2,1,4</source>
             <translation>leer: aus Wellenlängen/Namen der Kanäle, sonst Kanäle 1-4; z. B. 3,2,1,4</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="641" />
+            <location filename="../dialog.py" line="642" />
             <source>Where the classical method cuts its change magnitude. Otsu's threshold (default); the minimum-error threshold finds more of the change where changes are a small share of the scene; on our real checks it also called a few more stable points changed (model card, candidate KT).</source>
             <translation>Wo die klassische Methode ihre Änderungsstärke teilt. Otsus Schwellenwert (Standard); der Schwellenwert des minimalen Fehlers findet mehr Änderung, wo Änderungen nur einen kleinen Teil der Szene ausmachen; in unseren Prüfungen an echten Daten stufte er auch einige stabile Punkte mehr als geändert ein (Model Card, Kandidat KT).</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="644" />
+            <location filename="../dialog.py" line="645" />
             <source>Only the classical methods (CVA, ISFA) have a threshold to choose; the networks and fusions use their calibrated decision (see Sensitivity).</source>
             <translation>Nur die klassischen Methoden (CVA, ISFA) haben einen wählbaren Schwellenwert; die Netze und Fusionen verwenden ihre kalibrierte Entscheidung (siehe Empfindlichkeit).</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="652" />
+            <location filename="../dialog.py" line="653" />
             <source>The %s method uses no weights file.</source>
             <translation>Die Methode %s verwendet keine Gewichtsdatei.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="659" />
+            <location filename="../dialog.py" line="660" />
             <source>The CAIM engine (model_core) could not be loaded: %s</source>
             <translation>Die CAIM-Engine (model_core) konnte nicht geladen werden: %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="663" />
+            <location filename="../dialog.py" line="664" />
             <source>No bundled weights file was found for this model; choose a .pt file.</source>
             <translation>Für dieses Modell wurde keine mitgelieferte Gewichtsdatei gefunden; eine .pt-Datei wählen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="672" />
+            <location filename="../dialog.py" line="673" />
             <source>CAIM — weights file</source>
             <translation>CAIM — Gewichtsdatei</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="678" />
+            <location filename="../dialog.py" line="679" />
             <source>CAIM — weights file and its training data</source>
             <translation>CAIM — Gewichtsdatei und ihre Trainingsdaten</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="688" />
+            <location filename="../dialog.py" line="689" />
             <source>What this weights file is and what it was trained on (from the record in the file; the model card has its accuracy on real labels):</source>
             <translation>Was diese Gewichtsdatei ist und worauf sie trainiert wurde (aus dem Eintrag in der Datei; die Model Card nennt ihre Genauigkeit an echten Referenzdaten):</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="791" />
+            <location filename="../dialog.py" line="792" />
             <source>custom</source>
             <translation>benutzerdefiniert</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="791" />
+            <location filename="../dialog.py" line="792" />
             <source>none</source>
             <translation>keines</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="792" />
+            <location filename="../dialog.py" line="793" />
             <source>no CRS</source>
             <translation>kein KBS</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="793" />
+            <location filename="../dialog.py" line="794" />
             <source>double-click to choose this date's cloud mask (a one-band raster layer; optional, per date)</source>
             <translation>Doppelklick, um die Wolkenmaske dieses Datums zu wählen (ein einkanaliger Rasterlayer; optional, je Datum)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="797" />
+            <location filename="../dialog.py" line="798" />
             <source>date from the %s; double-click to edit</source>
             <translation>Datum aus: %s; Doppelklick zum Bearbeiten</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="798" />
+            <location filename="../dialog.py" line="799" />
             <source>no date found; double-click to type one (YYYY-MM-DD)</source>
             <translation>kein Datum gefunden; Doppelklick, um eines einzugeben (JJJJ-MM-TT)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="880" />
+            <location filename="../dialog.py" line="881" />
             <source>cloud mask of '%s'
 %s</source>
             <translation>Wolkenmaske von '%s'
 %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="928" />
+            <location filename="../dialog.py" line="929" />
             <source>Matched %d cloud mask by date.</source>
             <translation>%d Wolkenmaske nach Datum zugeordnet.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="928" />
+            <location filename="../dialog.py" line="929" />
             <source>Matched %d cloud masks by date.</source>
             <translation>%d Wolkenmasken nach Datum zugeordnet.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="930" />
+            <location filename="../dialog.py" line="931" />
             <source>Several mask layers for %s: choose one in that date's Cloud mask cell.</source>
             <translation>Mehrere Maskenlayer für %s: einen in der Zelle Wolkenmaske dieses Datums wählen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="932" />
+            <location filename="../dialog.py" line="933" />
             <source>Several mask layers for %s: choose one in those dates' Cloud mask cells.</source>
             <translation>Mehrere Maskenlayer für %s: je einen in den Zellen Wolkenmaske dieser Daten wählen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="974" />
+            <location filename="../dialog.py" line="975" />
             <source>Unreadable date %s: %s.</source>
             <translation>Unlesbares Datum %s: %s.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="975" />
+            <location filename="../dialog.py" line="976" />
             <source>'%s' for '%s'</source>
             <translation>'%s' für '%s'</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="985" />
+            <location filename="../dialog.py" line="986" />
             <source>No cloud mask for %s: those dates are used as they are (their own nodata still counts).</source>
             <translation>Keine Wolkenmaske für %s: diese Daten werden unverändert verwendet (ihr eigenes NoData zählt weiterhin).</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1004" />
+            <location filename="../dialog.py" line="1005" />
             <source>changed patches under this size are dropped</source>
             <translation>geänderte Flächen unter dieser Größe werden entfernt</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1008" />
+            <location filename="../dialog.py" line="1009" />
             <source>= %s ha on %s's pixels</source>
             <translation>= %s ha bei den Pixeln von %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1009" />
+            <location filename="../dialog.py" line="1010" />
             <source>= %s m² on %s's pixels</source>
             <translation>= %s m² bei den Pixeln von %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1023" />
+            <location filename="../dialog.py" line="1024" />
             <source>%d dates, ready to run with %s.</source>
             <translation>%d Daten, bereit zum Lauf mit %s.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1069" />
+            <location filename="../dialog.py" line="1070" />
             <source>Choose an output folder.</source>
             <translation>Einen Ausgabeordner wählen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1075" />
+            <location filename="../dialog.py" line="1079" />
             <source>Outputs already exist in %s; choose another folder.</source>
             <translation>In %s gibt es schon Ausgaben; einen anderen Ordner wählen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1079" />
+            <location filename="../dialog.py" line="1083" />
             <source>Overwrite results?</source>
             <translation>Ergebnisse überschreiben?</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1080" />
+            <location filename="../dialog.py" line="1084" />
             <source>These files already exist and would be replaced:
 
 %s
@@ -1036,101 +1036,101 @@ Braucht PyTorch im Python von QGIS.
 %sÜberschreiben?</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1082" />
+            <location filename="../dialog.py" line="1086" />
             <source>%d layers of this project show them; when the run succeeds, the new run's layers replace them.</source>
             <translation>%d Layer dieses Projekts zeigen sie; wenn der Lauf gelingt, ersetzen die Layer des neuen Laufs sie.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1084" />
+            <location filename="../dialog.py" line="1088" />
             <source>%d layer of this project shows them; when the run succeeds, the new run's layers replace it.</source>
             <translation>%d Layer dieses Projekts zeigt sie; wenn der Lauf gelingt, ersetzen die Layer des neuen Laufs ihn.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1088" />
+            <location filename="../dialog.py" line="1092" />
             <source>Not run: choose another output folder.</source>
             <translation>Nicht gestartet: einen anderen Ausgabeordner wählen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1102" />
+            <location filename="../dialog.py" line="1106" />
             <source>The Processing algorithm %s is not registered.</source>
             <translation>Der Verarbeitungsalgorithmus %s ist nicht registriert.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1115" />
+            <location filename="../dialog.py" line="1119" />
             <source>Starting…</source>
             <translation>Startet…</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1119" />
+            <location filename="../dialog.py" line="1123" />
             <source>The parameters were refused.</source>
             <translation>Die Parameter wurden abgelehnt.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1134" />
+            <location filename="../dialog.py" line="1138" />
             <source>Cancelling… partial outputs will be removed.</source>
             <translation>Bricht ab… Teilergebnisse werden entfernt.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1176" />
+            <location filename="../dialog.py" line="1180" />
             <source>, minimum-error threshold</source>
             <translation>, Schwellenwert des minimalen Fehlers</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1178" />
+            <location filename="../dialog.py" line="1182" />
             <source>, sensitivity %s</source>
             <translation>, Empfindlichkeit %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1180" />
+            <location filename="../dialog.py" line="1184" />
             <source>, changed patches &gt;= %s px</source>
             <translation>, geänderte Flächen &gt;= %s px</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1182" />
+            <location filename="../dialog.py" line="1186" />
             <source>, cloud masks%s (clear = %s)</source>
             <translation>, Wolkenmasken%s (wolkenfrei = %s)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1183" />
+            <location filename="../dialog.py" line="1187" />
             <source> on %d of %d dates</source>
             <translation> an %d von %d Daten</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1186" />
+            <location filename="../dialog.py" line="1190" />
             <source>, masked dates filled</source>
             <translation>, maskierte Daten gefüllt</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1187" />
+            <location filename="../dialog.py" line="1191" />
             <source>Done on %s with %s. %s Hover here for each interval; all details are in the log (CAIM change detection tab).</source>
             <translation>Fertig auf %s mit %s. %s Für jedes Intervall hier mit der Maus verweilen; alle Details stehen im Protokoll (Reiter CAIM change detection).</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1189" />
+            <location filename="../dialog.py" line="1193" />
             <source>Changed hectares per interval (last change):
 </source>
             <translation>Geänderte Hektar je Intervall (letzte Änderung):
 </translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1192" />
+            <location filename="../dialog.py" line="1196" />
             <source>&lt;a href="%s"&gt;Open the run report&lt;/a&gt; (settings, changed area per interval as a chart)</source>
             <translation>&lt;a href="%s"&gt;Laufbericht öffnen&lt;/a&gt; (Einstellungen, geänderte Fläche je Intervall als Diagramm)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1196" />
+            <location filename="../dialog.py" line="1200" />
             <source>Warning: </source>
             <translation>Warnung: </translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1198" />
+            <location filename="../dialog.py" line="1202" />
             <source>Run finished on %s:
 %s</source>
             <translation>Lauf auf %s beendet:
 %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1201" />
+            <location filename="../dialog.py" line="1205" />
             <source>Changed hectares per interval (last change):
 %s
 
@@ -1145,52 +1145,62 @@ Gerät: %s
 %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1204" />
+            <location filename="../dialog.py" line="1208" />
             <source>CAIM change detection</source>
             <translation>CAIM-Änderungserkennung</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1204" />
+            <location filename="../dialog.py" line="1208" />
             <source>Done on %s with %s. %s</source>
             <translation>Fertig auf %s mit %s. %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1205" />
+            <location filename="../dialog.py" line="1209" />
             <source> Warning: </source>
             <translation> Warnung: </translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1210" />
+            <location filename="../dialog.py" line="1214" />
             <source>Cancelled; partial outputs were removed.</source>
             <translation>Abgebrochen; Teilergebnisse wurden entfernt.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1212" />
+            <location filename="../dialog.py" line="1216" />
             <source>The run failed.</source>
             <translation>Der Lauf ist fehlgeschlagen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1265" />
+            <location filename="../dialog.py" line="1223" />
+            <source>Run anyway?</source>
+            <translation>Trotzdem ausführen?</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="1223" />
+            <source>Run it anyway?</source>
+            <translation>Den Lauf trotzdem ausführen?</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="1280" />
             <source>Still running in the background; results will be added when done.</source>
             <translation>Läuft noch im Hintergrund; die Ergebnisse werden hinzugefügt, wenn er fertig ist.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1273" />
+            <location filename="../dialog.py" line="1288" />
             <source>unknown</source>
             <translation>unbekannt</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1273" />
+            <location filename="../dialog.py" line="1288" />
             <source>%s ha</source>
             <translation>%s ha</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1285" />
+            <location filename="../dialog.py" line="1300" />
             <source>Changed %s ha over %d intervals.</source>
             <translation>%s ha in %d Intervallen geändert.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1286" />
+            <location filename="../dialog.py" line="1301" />
             <source>Changed %s ha over %d interval.</source>
             <translation>%s ha in %d Intervall geändert.</translation>
         </message>

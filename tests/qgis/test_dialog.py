@@ -945,3 +945,32 @@ def test_the_estimate_stays_under_the_progress_text(qgis_app):
     assert shown == ["Loading model", "Estimate  about 3 min on this machine, outputs about 12 MB (2048 x 2048 px, "
                      "3 dates)", "Tile 1/16\nEstimate  about 3 min on this machine, outputs about 12 MB (2048 x 2048 "
                      "px, 3 dates)"]
+
+
+def test_a_run_refused_as_huge_can_be_run_anyway(dialog, project, tmp_path, monkeypatch):
+    """The engine refuses a run estimated at more than a day (or outputs that clearly do not fit) unless
+    ALLOW_HUGE, which the dialog has no field for: the dialog shows the reason and asks; No leaves the
+    refusal, Yes runs again with ALLOW_HUGE."""
+    from qgis.PyQt.QtWidgets import QMessageBox
+
+    from model_core import predict
+
+    for p in make_stack(str(tmp_path)):
+        add_layer(project, p, os.path.basename(p))
+    dialog.refresh_layers()
+    dialog.model_combo.setCurrentIndex(dialog.model_combo.findData("cva"))
+    monkeypatch.setattr(predict, "machine_speed", lambda: 1e-9)  # this machine "a billion times slower"
+    asked, answers = [], [QMessageBox.No, QMessageBox.Yes]
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or answers.pop(0))
+    folder = str(tmp_path / "out")
+    dialog.folder_widget.setFilePath(folder)
+    assert dialog.run() is not None
+    assert wait_for(lambda: dialog.task is None)
+    assert len(asked) == 1 and "would take about" in asked[0] and asked[0].endswith("Run it anyway?"), asked
+    assert dialog.last_results is None and "would take about" in dialog.status.text()
+    assert not os.path.exists(folder)
+    assert dialog.run() is not None
+    assert wait_for(lambda: dialog.task is None and len(asked) == 2)
+    assert wait_for(lambda: dialog.task is None and dialog.last_results is not None, 120), dialog.status.text()
+    assert dialog._params.get("ALLOW_HUGE") is True and os.path.exists(dialog.last_results["MOMENT"])
+    assert not dialog._allow_huge  # only that run
