@@ -256,23 +256,30 @@ OUTPUT_BYTES = {"area": (0.1, 0.02), "moment": (0.1, 0.02), "confidence": (3.1, 
 _SPEEDS = {}
 
 
+def matmul_gflops(n=1024, repeats=3):
+    """This machine's fp32 matrix-multiply rate (GFLOP/s) with torch's current threads: the best of
+    ``repeats`` products of two n x n matrices (``make bench`` prints it for n = 2048)."""
+    import torch
+
+    a, b = torch.randn(n, n), torch.randn(n, n)
+    torch.mm(a, b)
+    best = float("inf")
+    for _ in range(repeats):
+        t = time.perf_counter()
+        torch.mm(a, b)
+        best = min(best, time.perf_counter() - t)
+    return 2 * n ** 3 / max(best, 1e-9) / 1e9
+
+
 def machine_speed():
     """This machine's speed relative to the reference of :data:`SECONDS_PER_MP_INTERVAL` (2.0: twice as
-    fast), from a matrix multiply with torch's current threads (about 50 ms; measured once per thread count,
-    between 0.1 and 20)."""
+    fast), from a 1024 x 1024 matrix multiply with torch's current threads (about 50 ms; measured once per
+    thread count, between 0.1 and 20)."""
     import torch
 
     threads = torch.get_num_threads()
     if threads not in _SPEEDS:
-        n = 1024
-        a, b = torch.randn(n, n), torch.randn(n, n)
-        torch.mm(a, b)
-        best = float("inf")
-        for _ in range(3):
-            t = time.perf_counter()
-            torch.mm(a, b)
-            best = min(best, time.perf_counter() - t)
-        _SPEEDS[threads] = min(max(2 * n ** 3 / max(best, 1e-9) / 1e9 / REFERENCE_GFLOPS, 0.1), 20.0)
+        _SPEEDS[threads] = min(max(matmul_gflops() / REFERENCE_GFLOPS, 0.1), 20.0)
     return _SPEEDS[threads]
 
 

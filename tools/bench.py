@@ -22,17 +22,9 @@ sys.path.insert(0, ROOT)
 
 
 def matmul_gflops():
-    import torch
+    from model_core.predict import matmul_gflops as rate
 
-    n = 2048
-    a, b = torch.randn(n, n), torch.randn(n, n)
-    torch.mm(a, b)
-    best = float("inf")
-    for _ in range(5):
-        t = time.perf_counter()
-        torch.mm(a, b)
-        best = min(best, time.perf_counter() - t)
-    return 2 * n ** 3 / best / 1e9
+    return rate(n=2048, repeats=5)
 
 
 def model_cost(model="caimnet", t=6, preset=None):
