@@ -1063,6 +1063,9 @@ class CaimDialog(QDialog):
     # -- running ----------------------------------------------------------------------------------
     def run(self, ask=True):
         """Start the algorithm in the background.  Returns the task, or None if nothing was started."""
+        # the user answered "Run anyway" to the engine's refusal of a huge run: this run only, whether it starts
+        # or not; the refused run wrote nothing, so its outputs' overwrite was already agreed to
+        allow_huge, self._allow_huge = self._allow_huge, False
         if self.task is not None or not self.validate():
             return None
         folder = self.folder_widget.filePath().strip()
@@ -1070,11 +1073,10 @@ class CaimDialog(QDialog):
             self._set_status(tr("Choose an output folder."), error=True)
             return None
         params = self.parameters()
-        if self._allow_huge:  # the user answered "Run anyway" to the engine's refusal of a huge run
+        if allow_huge:
             params["ALLOW_HUGE"] = True
-            self._allow_huge = False
         existing = [p for k, p in params.items() if k in OUTPUT_FILES and p and os.path.exists(p)]
-        if existing:
+        if existing and not allow_huge:
             if not ask:
                 self._set_status(tr("Outputs already exist in %s; choose another folder.") % folder, error=True)
                 return None

@@ -974,3 +974,41 @@ def test_a_run_refused_as_huge_can_be_run_anyway(dialog, project, tmp_path, monk
     assert wait_for(lambda: dialog.task is None and dialog.last_results is not None, 120), dialog.status.text()
     assert dialog._params.get("ALLOW_HUGE") is True and os.path.exists(dialog.last_results["MOMENT"])
     assert not dialog._allow_huge  # only that run
+
+
+def test_a_huge_run_over_existing_outputs_can_be_run_anyway(dialog, project, tmp_path, monkeypatch):
+    """The user agreed to overwrite the folder's outputs, then the engine refused the run as huge (writing
+    nothing): 'Run it anyway?' Yes runs it, with the same consent (it said 'Outputs already exist')."""
+    from qgis.PyQt.QtWidgets import QMessageBox
+
+    from caim_qgis_plugin.dialog import OUTPUT_FILES
+    from model_core import predict
+
+    for p in make_stack(str(tmp_path)):
+        add_layer(project, p, os.path.basename(p))
+    dialog.refresh_layers()
+    dialog.model_combo.setCurrentIndex(dialog.model_combo.findData("cva"))
+    folder = tmp_path / "out"
+    folder.mkdir()
+    (folder / OUTPUT_FILES["MOMENT"]).write_bytes(b"an earlier run")
+    monkeypatch.setattr(predict, "machine_speed", lambda: 1e-9)
+    asked, answers = [], [QMessageBox.Yes, QMessageBox.Yes]  # overwrite them; run it anyway
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or answers.pop(0))
+    dialog.folder_widget.setFilePath(str(folder))
+    assert dialog.run() is not None
+    assert wait_for(lambda: dialog.task is None and len(asked) == 2)
+    assert wait_for(lambda: dialog.task is None and dialog.last_results is not None, 120), dialog.status.text()
+    assert dialog._params.get("ALLOW_HUGE") is True
+    assert (folder / OUTPUT_FILES["MOMENT"]).read_bytes()[:2] in (b"II", b"MM")  # the new map
+
+
+def test_run_anyway_is_not_left_for_a_later_run(dialog, project, tmp_path):
+    """'Run it anyway' applies to the rerun it starts only: a rerun that does not start (no output
+    folder) must not leave it on for the user's next run."""
+    for p in make_stack(str(tmp_path)):
+        add_layer(project, p, os.path.basename(p))
+    dialog.refresh_layers()
+    dialog.folder_widget.setFilePath("")
+    dialog._allow_huge = True
+    assert dialog.run(ask=False) is None
+    assert not dialog._allow_huge
