@@ -368,6 +368,7 @@ class LabelDock(QDockWidget):
     _followed = None  # the sample layer whose outside edits the panel follows (_follow_edits)
     _writing = False  # True while the panel writes a label itself
     _reread = False   # True while a re-read of the sample's points is due (_changed_outside)
+    _rereading = False  # True while show_point reads the points again (a label changed behind the layer)
 
     def __init__(self, iface, parent=None, on_assess=None):
         super().__init__(tr("CAIM sample labelling"), parent)
@@ -930,6 +931,15 @@ class LabelDock(QDockWidget):
             return
         feature, point = self.current_point()
         ref = self._reference(feature) if feature is not None else None
+        if (feature is None or self._labels.get(self.order[self.pos]) != ref) and not self._rereading:
+            # the point is gone or its label changed without a signal of this layer (the same file loaded twice
+            # and edited in the other layer): the kept counts are stale, read the points again
+            self._rereading = True
+            try:
+                self._reread_points()
+            finally:
+                self._rereading = False
+            return
         n, done = len(self.order), self.labelled_count()
         ident = feature["id"] if feature is not None and self.sample.fields().indexOf("id") >= 0 else self.order[self.pos]
         label = ("<b>%d</b> %s" % (ref, escape(self.choices.get(ref, tr("(not a class of the map)"))))

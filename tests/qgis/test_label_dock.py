@@ -714,3 +714,28 @@ def test_the_counts_follow_the_number_format(qgis_app, panel):
         assert "of 2.010" in dock.header.text(), dock.header.text()
     finally:
         QLocale.setDefault(saved)
+
+
+def test_the_counts_follow_the_same_file_edited_in_another_layer(qgis_app, panel, project):
+    """The sample's file loaded twice and labelled in the other layer's attribute table: the panel's layer
+    sends no signal, and the kept counts said '0 labelled, 10 to go' beside a labelled point (and Next
+    unlabelled went to labelled points); the next point shown reads them again."""
+    from qgis.PyQt.QtWidgets import QApplication
+    from qgis.core import QgsVectorLayer
+
+    dock, layer, path = panel
+    other = QgsVectorLayer(path, "sample again", "ogr")
+    project.addMapLayer(other)
+    QApplication.processEvents()
+    assert dock.sample is layer
+    dock.go(0)
+    assert dock.labelled_count() == 0
+    idx = other.fields().indexOf("reference")
+    other.startEditing()
+    for f in other.getFeatures():
+        assert other.changeAttributeValue(f.id(), idx, 0)
+    assert other.commitChanges()
+    QApplication.processEvents()
+    dock.go(1)
+    assert dock.labelled_count() == 10 and "10 labelled, 0 to go" in dock.header.text(), dock.header.text()
+    assert dock._first_unlabelled(0) is None
