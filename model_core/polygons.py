@@ -18,6 +18,7 @@ import os
 import shutil
 import sys
 import tempfile
+import threading
 
 import numpy as np
 from osgeo import gdal, ogr
@@ -183,26 +184,41 @@ def _disk_full(out_path, exc):
                        f"({_full_disk(out_path)}) or choose another folder.")
 
 
+_HOOK_LOCK = threading.Lock()
+_COLLECTORS = {}      # thread id -> the list _close_errors collects that thread's close errors in
+_PREVIOUS_HOOK = [None]  # sys.unraisablehook before the first of them (put back after the last)
+
+
+def _dispatch_unraisable(unraisable):
+    errors = _COLLECTORS.get(threading.get_ident())
+    if errors is not None and isinstance(unraisable.exc_value, RuntimeError):
+        errors.append(unraisable.exc_value)
+    else:
+        (_PREVIOUS_HOOK[0] or sys.__unraisablehook__)(unraisable)
+
+
 @contextlib.contextmanager
 def _close_errors(errors):
     """Collects in ``errors`` the RuntimeError a data source released inside it raises as it is closed (a
     FlatGeobuf writes its file, a GeoPackage commits, on close): GDAL's bindings raise it from the
     destructor, where Python only prints it ('Exception ignored in: delete_DataSource') and the run went on
     with a FlatGeobuf cut short at the disk's limit and announced as written (a scale audit).  GDAL 3.6 has
-    no Close() that would raise it."""
-    hook = sys.unraisablehook
-
-    def collect(unraisable):
-        if isinstance(unraisable.exc_value, RuntimeError):
-            errors.append(unraisable.exc_value)
-        else:
-            hook(unraisable)
-
-    sys.unraisablehook = collect
+    no Close() that would raise it.  Only this thread's errors are taken (QGIS runs Processing tasks in
+    threads side by side), and the process's hook is put back when the last of them ends, whatever order
+    they end in."""
+    ident = threading.get_ident()
+    with _HOOK_LOCK:
+        if not _COLLECTORS:
+            _PREVIOUS_HOOK[0] = sys.unraisablehook
+            sys.unraisablehook = _dispatch_unraisable
+        _COLLECTORS[ident] = errors
     try:
         yield errors
     finally:
-        sys.unraisablehook = hook
+        with _HOOK_LOCK:
+            _COLLECTORS.pop(ident, None)
+            if not _COLLECTORS and sys.unraisablehook is _dispatch_unraisable:
+                sys.unraisablehook = _PREVIOUS_HOOK[0]
 
 
 def _trace_and_write(band, mask_ds, srs, src, out_path, raw_path, layer_name, dates, cancel, progress=None):

@@ -876,6 +876,51 @@ def test_polygons_that_fill_the_disk_as_they_are_closed_are_an_error(tmp_path, e
     assert sorted(os.listdir(tmp_path)) == sorted(["m.tif", full.name])  # no scratch folder left
 
 
+def test_close_errors_of_runs_side_by_side_stay_their_own():
+    """QGIS runs Processing tasks in threads side by side: two polygon writes whose close windows overlap
+    left Python's unraisable hook replaced for good (every later 'Exception ignored' RuntimeError of the
+    session swallowed into a finished run's list), and a window open on one thread took another thread's
+    close error as its own (a run failed as 'the disk may be full' for another's error)."""
+    import threading
+
+    from model_core import polygons
+
+    class Failing:
+        def __del__(self):
+            raise RuntimeError("closing failed")
+
+    original = sys.unraisablehook
+    a_in, b_in, a_out = threading.Event(), threading.Event(), threading.Event()
+    first, second, seen = [], [], []
+
+    def a():
+        with polygons._close_errors(first):
+            a_in.set()
+            b_in.wait(10)
+        a_out.set()
+
+    def b():
+        a_in.wait(10)
+        with polygons._close_errors(second):
+            b_in.set()
+            Failing()  # this thread's own close error
+            a_out.wait(10)
+
+    threads = [threading.Thread(target=a), threading.Thread(target=b)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(30)
+    assert sys.unraisablehook is original
+    assert [str(e) for e in second] == ["closing failed"] and first == []
+    sys.unraisablehook = lambda u: seen.append(u.exc_value)
+    try:
+        Failing()  # later, outside any write: the process's hook gets it
+    finally:
+        sys.unraisablehook = original
+    assert len(seen) == 1 and first == [] and len(second) == 1
+
+
 @pytest.mark.skipif(not hasattr(__import__("signal"), "SIGTERM") or os.name != "posix", reason="POSIX signals")
 def test_sigterm_removes_the_partial_outputs(tmp_path):
     """SIGTERM (timeout, kill, a scheduler's time limit) killed a run on the spot and left its hidden
