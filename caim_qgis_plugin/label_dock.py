@@ -675,8 +675,9 @@ class LabelDock(QDockWidget):
     def _sample_changed(self, _index=None):
         layer = self._layer(self.sample_combo)
         if layer is self.sample and layer is not None:
-            if self._followed is not layer:  # shown again after a shutdown
+            if self._followed is not layer:  # shown again after a shutdown: edits made meanwhile were not followed
                 self._follow_edits(layer)
+                self._reread_points()
             return
         self.sample = layer
         self._follow_edits(layer)

@@ -739,3 +739,27 @@ def test_the_counts_follow_the_same_file_edited_in_another_layer(qgis_app, panel
     dock.go(1)
     assert dock.labelled_count() == 10 and "10 labelled, 0 to go" in dock.header.text(), dock.header.text()
     assert dock._first_unlabelled(0) is None
+
+
+def test_the_counts_follow_edits_made_while_the_panel_was_closed(qgis_app, panel):
+    """Closed, the panel follows no edits; shown again, it kept its counts of before (a point labelled and
+    one deleted in the attribute table meanwhile: '0 labelled, 10 to go', and the deleted point stayed in
+    the order)."""
+    from qgis.PyQt.QtWidgets import QApplication
+
+    dock, layer, _path = panel
+    dock.show()
+    dock.go(0)
+    dock.close()
+    QApplication.processEvents()
+    idx = layer.fields().indexOf("reference")
+    layer.startEditing()
+    assert layer.changeAttributeValue(dock.order[5], idx, 1)
+    assert layer.deleteFeature(dock.order[7])
+    assert layer.commitChanges()
+    dock.show()
+    QApplication.processEvents()
+    dock.go(0)
+    assert len(dock.order) == 9 and dock.labelled_count() == 1, (dock.order, dock.labelled_count())
+    assert "1 labelled, 8 to go" in dock.header.text(), dock.header.text()
+    dock.close()
