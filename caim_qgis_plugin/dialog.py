@@ -609,7 +609,7 @@ class CaimDialog(QDialog):
         # was refused without the question whether to overwrite them
         self.run_button.clicked.connect(lambda _checked=False: self.run())
         self.cancel_button.clicked.connect(self.cancel)
-        self.close_button.clicked.connect(self.hide)
+        self.close_button.clicked.connect(self.reject)  # as Esc: hidden, with the note of a run going on
         layout.addWidget(self.button_box)
         self._model_changed()
 

@@ -190,3 +190,24 @@ def test_esc_during_a_run_leaves_the_background_note(qgis_app, dialog):
         QApplication.processEvents()
         time.sleep(0.02)
     assert dialog.task is None and dialog.status.text().startswith("Done")
+
+
+def test_the_close_button_during_a_run_leaves_the_background_note(qgis_app, dialog):
+    """The Close button hides the dialog too (hide(), no closeEvent, no reject()): shown again, it showed
+    the progress text of when it was closed instead of "Still running in the background"."""
+    import time
+
+    from qgis.PyQt.QtWidgets import QApplication
+
+    dialog.model_combo.setCurrentIndex(dialog.model_combo.findData("cva"))
+    dialog.show()
+    dialog.run_button.click()
+    assert dialog.task is not None
+    dialog.close_button.click()
+    assert not dialog.isVisible()
+    assert dialog.status.text().startswith("Still running in the background"), dialog.status.text()
+    end = time.time() + 120
+    while dialog.task is not None and time.time() < end:
+        QApplication.processEvents()
+        time.sleep(0.02)
+    assert dialog.task is None and dialog.status.text().startswith("Done")
