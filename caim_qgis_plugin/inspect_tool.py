@@ -128,7 +128,7 @@ def inspect_pixel(run_info, point, crs):
             if k == 0:
                 result["moment_text"] = tr("no change")
             elif 1 <= k <= len(labels):
-                result["moment_text"] = tr("changed between %s") % labels[k - 1].replace(" to ", " and ")
+                result["moment_text"] = tr("changed between %s") % labels[k - 1].replace(" to ", tr(" and "))
             else:
                 result["moment_text"] = tr("moment %d") % k
     if outputs.get("confidence"):
@@ -147,7 +147,7 @@ def inspect_pixel(run_info, point, crs):
             k = cp.index(max(cp))
             result["moment_text"] = (tr("no change: the model dated a change between %s, but its changed patch "
                                      "has fewer than the minimum of %s px") % (
-                                         labels[k].replace(" to ", " and "), integer(min_patch)))
+                                         labels[k].replace(" to ", tr(" and ")), integer(min_patch)))
         else:
             result["moment_text"] += tr(" (changed patches under %s px were dropped)") % integer(min_patch)
     network = mdl.needs_weights(run_info.get("model"))

@@ -415,3 +415,22 @@ def test_enter_inspects_the_pixel_at_the_map_centre_and_a_marker_shows_it(qgis_a
     canvas.unsetMapTool(tool)
     assert not [i for i in canvas.scene().items() if isinstance(i, QgsVertexMarker)]
     dock.deleteLater()
+
+
+def test_the_interval_reads_german_in_a_german_inspector(qgis_app, finished_run):
+    """The interval's dates in a sentence: 'geändert zwischen 2020-05-01 und 2021-05-01', not '... and ...'
+    (the interval's name stays the engine's, its ' to ' became an English ' and ')."""
+    from qgis.core import QgsCoordinateReferenceSystem
+
+    from caim_qgis_plugin.i18n import install_translator, remove_translator
+    from caim_qgis_plugin.inspect_tool import inspect_pixel
+
+    translator = install_translator("de_DE")
+    assert translator is not None
+    try:
+        moments = read(finished_run["results"]["MOMENT"])
+        row, col = [int(v[0]) for v in (moments == 2).nonzero()]
+        data = inspect_pixel(run_info(finished_run), centre(row, col), QgsCoordinateReferenceSystem("EPSG:32614"))
+    finally:
+        remove_translator(translator)
+    assert data["moment_text"] == "geändert zwischen 2020-05-01 und 2021-05-01", data["moment_text"]
