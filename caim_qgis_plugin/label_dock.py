@@ -369,6 +369,7 @@ class LabelDock(QDockWidget):
     _writing = False  # True while the panel writes a label itself
     _reread = False   # True while a re-read of the sample's points is due (_changed_outside)
     _rereading = False  # True while show_point reads the points again (a label changed behind the layer)
+    _redraw_due = False  # True while a redraw after an outside edit is due (_edited_outside)
 
     def __init__(self, iface, parent=None, on_assess=None):
         super().__init__(tr("CAIM sample labelling"), parent)
@@ -642,7 +643,9 @@ class LabelDock(QDockWidget):
             return
         if fid is not None and idx == self.sample.fields().indexOf("reference") and fid in self._labels:
             self._count(fid, self._value(value))
-        QTimer.singleShot(0, self._redraw_labels)  # after QGIS has finished the edit
+        if not self._redraw_due:  # once for a batch (the field calculator over every point: one redraw, not N)
+            self._redraw_due = True
+            QTimer.singleShot(0, self._redraw_labels)  # after QGIS has finished the edit
 
     def _changed_outside(self, *_args):
         if self._writing or self.sample is None or self._reread:
@@ -669,6 +672,7 @@ class LabelDock(QDockWidget):
     def _redraw_labels(self):
         from qgis.PyQt import sip
 
+        self._redraw_due = False
         if self.sample is not None and not sip.isdeleted(self.sample) and 0 <= self.pos < len(self.order):
             self.show_point()
 

@@ -763,3 +763,26 @@ def test_the_counts_follow_edits_made_while_the_panel_was_closed(qgis_app, panel
     assert len(dock.order) == 9 and dock.labelled_count() == 1, (dock.order, dock.labelled_count())
     assert "1 labelled, 8 to go" in dock.header.text(), dock.header.text()
     dock.close()
+
+
+def test_an_edit_of_every_point_redraws_the_panel_once(qgis_app, panel, monkeypatch):
+    """The field calculator (or a paste into the attribute table) changes every point's label: each change
+    queued a redraw of the point and its chips (13 ms each on this small run: at 200 000 points, about 45
+    minutes of redraws, reckoned, not measured); one redraw follows the batch."""
+    from qgis.PyQt.QtWidgets import QApplication
+
+    dock, layer, _path = panel
+    calls = []
+    real = dock.show_point
+    monkeypatch.setattr(dock, "show_point", lambda: (calls.append(1), real())[1])
+    idx = layer.fields().indexOf("reference")
+    layer.startEditing()
+    for f in list(layer.getFeatures()):
+        assert layer.changeAttributeValue(f.id(), idx, 0)
+    QApplication.processEvents()
+    assert len(calls) == 1, len(calls)
+    assert dock.labelled_count() == 10 and "10 labelled, 0 to go" in dock.header.text()
+    assert layer.changeAttributeValue(dock.order[dock.pos], idx, 1)  # a later edit is redrawn too
+    QApplication.processEvents()
+    assert len(calls) == 2 and "<b>1</b>" in dock.header.text(), dock.header.text()
+    layer.rollBack()
