@@ -723,7 +723,7 @@ Braucht PyTorch im Python von QGIS.
         <message>
             <location filename="../dialog.py" line="503" />
             <source>For each checked date without a mask, pick a one-band layer of the same date whose name says mask, QA, SCL, Fmask or cloud, and uncheck that layer as an input. Double-click a row's Cloud mask cell to choose one yourself.</source>
-            <translation>Für jedes angehakte Datum ohne Maske einen einkanaligen Layer desselben Datums wählen, dessen Name mask, QA, SCL, Fmask oder cloud enthält, und diesen Layer als Eingabe abhaken. Eine Zelle der Spalte Wolkenmaske doppelklicken, um selbst eine zu wählen.</translation>
+            <translation>Für jedes angehakte Datum ohne Maske einen einkanaligen Layer desselben Datums wählen, dessen Name mask, QA, SCL, Fmask oder cloud enthält, und bei diesem Layer als Eingabe den Haken entfernen. Eine Zelle der Spalte Wolkenmaske doppelklicken, um selbst eine zu wählen.</translation>
         </message>
         <message>
             <location filename="../dialog.py" line="509" />
@@ -1360,27 +1360,27 @@ Gerät: %s
         <message>
             <location filename="../inputs.py" line="322" />
             <source>'%s' is not an image but the %s file of '%s' beside it (%s): uncheck it, and add the image itself.</source>
-            <translation>'%s' ist kein Bild, sondern die %s-Datei von '%s' daneben (%s): abhaken und das Bild selbst hinzufügen.</translation>
+            <translation>'%s' ist kein Bild, sondern die %s-Datei von '%s' daneben (%s): den Haken entfernen und das Bild selbst hinzufügen.</translation>
         </message>
         <message>
             <location filename="../inputs.py" line="331" />
             <source>Band %d does not exist in %s (fewer bands): uncheck it or pick bands every date has.</source>
-            <translation>Kanal %d gibt es in %s nicht (weniger Kanäle): abhaken oder Kanäle wählen, die jedes Datum hat.</translation>
+            <translation>Kanal %d gibt es in %s nicht (weniger Kanäle): den Haken entfernen oder Kanäle wählen, die jedes Datum hat.</translation>
         </message>
         <message>
             <location filename="../inputs.py" line="333" />
             <source>Band %d does not exist in %s (fewer bands): uncheck them or pick bands every date has.</source>
-            <translation>Kanal %d gibt es in %s nicht (weniger Kanäle): abhaken oder Kanäle wählen, die jedes Datum hat.</translation>
+            <translation>Kanal %d gibt es in %s nicht (weniger Kanäle): den Haken entfernen oder Kanäle wählen, die jedes Datum hat.</translation>
         </message>
         <message>
             <location filename="../inputs.py" line="341" />
             <source>%s has fewer than the 4 bands (red, green, blue, NIR) the network needs: uncheck it, or use a classical method (CVA, ISFA) with bands every date has (1 to %d)</source>
-            <translation>%s hat weniger als die 4 Kanäle (Rot, Grün, Blau, NIR), die das Netz braucht: abhaken oder eine klassische Methode (CVA, ISFA) mit Kanälen verwenden, die jedes Datum hat (1 bis %d)</translation>
+            <translation>%s hat weniger als die 4 Kanäle (Rot, Grün, Blau, NIR), die das Netz braucht: den Haken entfernen oder eine klassische Methode (CVA, ISFA) mit Kanälen verwenden, die jedes Datum hat (1 bis %d)</translation>
         </message>
         <message>
             <location filename="../inputs.py" line="344" />
             <source>%s have fewer than the 4 bands (red, green, blue, NIR) the network needs: uncheck it, or use a classical method (CVA, ISFA) with bands every date has (1 to %d)</source>
-            <translation>%s haben weniger als die 4 Kanäle (Rot, Grün, Blau, NIR), die das Netz braucht: abhaken oder eine klassische Methode (CVA, ISFA) mit Kanälen verwenden, die jedes Datum hat (1 bis %d)</translation>
+            <translation>%s haben weniger als die 4 Kanäle (Rot, Grün, Blau, NIR), die das Netz braucht: den Haken entfernen oder eine klassische Methode (CVA, ISFA) mit Kanälen verwenden, die jedes Datum hat (1 bis %d)</translation>
         </message>
         <message>
             <location filename="../inputs.py" line="348" />
@@ -1445,7 +1445,7 @@ Gerät: %s
         <message>
             <location filename="../inputs.py" line="411" />
             <source>'%s' is both an input date and the mask of '%s'. Uncheck it as an input or choose another mask.</source>
-            <translation>'%s' ist zugleich ein Eingabedatum und die Maske von '%s'. Als Eingabe abhaken oder eine andere Maske wählen.</translation>
+            <translation>'%s' ist zugleich ein Eingabedatum und die Maske von '%s'. Den Haken als Eingabe entfernen oder eine andere Maske wählen.</translation>
         </message>
         <message>
             <location filename="../inputs.py" line="414" />
@@ -1515,27 +1515,27 @@ Gerät: %s
         <message>
             <location filename="../inputs.py" line="527" />
             <source>%s does not overlap the other checked layers, which share a place: uncheck it or check the layers of one place.</source>
-            <translation>%s überlappt die anderen angehakten Layer nicht, die an einem gemeinsamen Ort liegen: abhaken oder die Layer eines Ortes anhaken.</translation>
+            <translation>%s überlappt die anderen angehakten Layer nicht, die an einem gemeinsamen Ort liegen: den Haken entfernen oder die Layer eines Ortes anhaken.</translation>
         </message>
         <message>
             <location filename="../inputs.py" line="529" />
             <source>%s do not overlap the other checked layers, which share a place: uncheck them or check the layers of one place.</source>
-            <translation>%s überlappen die anderen angehakten Layer nicht, die an einem gemeinsamen Ort liegen: abhaken oder die Layer eines Ortes anhaken.</translation>
+            <translation>%s überlappen die anderen angehakten Layer nicht, die an einem gemeinsamen Ort liegen: den Haken entfernen oder die Layer eines Ortes anhaken.</translation>
         </message>
         <message>
             <location filename="../inputs.py" line="533" />
             <source>%s does not overlap '%s', the first checked layer: uncheck it or check the layers of one place.</source>
-            <translation>%s überlappt '%s', den ersten angehakten Layer, nicht: abhaken oder die Layer eines Ortes anhaken.</translation>
+            <translation>%s überlappt '%s', den ersten angehakten Layer, nicht: den Haken entfernen oder die Layer eines Ortes anhaken.</translation>
         </message>
         <message>
             <location filename="../inputs.py" line="535" />
             <source>%s do not overlap '%s', the first checked layer: uncheck them or check the layers of one place.</source>
-            <translation>%s überlappen '%s', den ersten angehakten Layer, nicht: abhaken oder die Layer eines Ortes anhaken.</translation>
+            <translation>%s überlappen '%s', den ersten angehakten Layer, nicht: den Haken entfernen oder die Layer eines Ortes anhaken.</translation>
         </message>
         <message>
             <location filename="../inputs.py" line="537" />
             <source>The layers do not overlap all at once: each overlaps the first, but there is no area common to all of them. Uncheck the layers that cover another part of the scene.</source>
-            <translation>Die Layer überlappen sich nicht alle zugleich: jeder überlappt den ersten, aber keine Fläche ist allen gemeinsam. Die Layer abhaken, die einen anderen Teil der Szene abdecken.</translation>
+            <translation>Die Layer überlappen sich nicht alle zugleich: jeder überlappt den ersten, aber keine Fläche ist allen gemeinsam. Bei den Layern, die einen anderen Teil der Szene abdecken, den Haken entfernen.</translation>
         </message>
     </context>
     <context>
@@ -1759,322 +1759,322 @@ Gerät: %s
             <translation>nicht lesbar</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="374" />
+            <location filename="../label_dock.py" line="375" />
             <source>CAIM sample labelling</source>
             <translation>CAIM-Stichprobenbeschriftung</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="395" />
+            <location filename="../label_dock.py" line="396" />
             <source>A point layer with a 'reference' field, e.g. drawn by 'Draw an accuracy-assessment sample'</source>
             <translation>Ein Punktlayer mit einem Feld 'reference', z. B. mit 'Stichprobe zur Genauigkeitsbewertung ziehen' erzeugt</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="399" />
+            <location filename="../label_dock.py" line="400" />
             <source>The CAIM run whose input dates are shown (its change moment layer)</source>
             <translation>Der CAIM-Lauf, dessen Eingabedaten gezeigt werden (sein Layer Änderungszeitpunkt)</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="401" />
+            <location filename="../label_dock.py" line="402" />
             <source>True colour (red, green, blue)</source>
             <translation>Echtfarben (Rot, Grün, Blau)</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="401" />
+            <location filename="../label_dock.py" line="402" />
             <source>False colour (NIR, red, green)</source>
             <translation>Falschfarben (NIR, Rot, Grün)</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="402" />
+            <location filename="../label_dock.py" line="403" />
             <source>False colour shows vegetation red; an input without a known NIR band is shown in true colour</source>
             <translation>Falschfarben zeigen Vegetation rot; eine Eingabe ohne bekannten NIR-Kanal wird in Echtfarben gezeigt</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="406" />
+            <location filename="../label_dock.py" line="407" />
             <source>%d x %d pixels</source>
             <translation>%d x %d Pixel</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="411" />
+            <location filename="../label_dock.py" line="412" />
             <source>Sample layer to label</source>
             <translation>Zu beschriftender Stichprobenlayer</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="412" />
+            <location filename="../label_dock.py" line="413" />
             <source>CAIM run whose imagery is shown</source>
             <translation>CAIM-Lauf, dessen Bilder gezeigt werden</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="413" />
+            <location filename="../label_dock.py" line="414" />
             <source>Chip colours</source>
             <translation>Farben der Bildausschnitte</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="414" />
+            <location filename="../label_dock.py" line="415" />
             <source>Chip size</source>
             <translation>Größe der Bildausschnitte</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="415" />
+            <location filename="../label_dock.py" line="416" />
             <source>Sample</source>
             <translation>Stichprobe</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="415" />
+            <location filename="../label_dock.py" line="416" />
             <source>Imagery of</source>
             <translation>Bilddaten von</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="416" />
+            <location filename="../label_dock.py" line="417" />
             <source>Show</source>
             <translation>Anzeige</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="432" />
+            <location filename="../label_dock.py" line="433" />
             <source>&lt;span style='color:%s'&gt;&lt;b&gt;This sample is a temporary file&lt;/b&gt;: QGIS deletes it, with your labels, when it closes. Save a copy and label that.&lt;/span&gt;</source>
             <translation>&lt;span style='color:%s'&gt;&lt;b&gt;Diese Stichprobe ist eine temporäre Datei&lt;/b&gt;: QGIS löscht sie samt Ihren Beschriftungen beim Beenden. Eine Kopie speichern und diese beschriften.&lt;/span&gt;</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="436" />
+            <location filename="../label_dock.py" line="437" />
             <source>Save a copy...</source>
             <translation>Kopie speichern...</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="437" />
+            <location filename="../label_dock.py" line="438" />
             <source>Writes the sample (labels included) to a GeoPackage and labels that file</source>
             <translation>Schreibt die Stichprobe (mit Beschriftungen) in ein GeoPackage und beschriftet diese Datei</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="447" />
+            <location filename="../label_dock.py" line="448" />
             <source>&lt; Previous</source>
             <translation>&lt; Zurück</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="448" />
+            <location filename="../label_dock.py" line="449" />
             <source>Next &gt;</source>
             <translation>Weiter &gt;</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="449" />
+            <location filename="../label_dock.py" line="450" />
             <source>Next unlabelled &gt;&gt;</source>
             <translation>Nächster unbeschrifteter &gt;&gt;</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="450" />
+            <location filename="../label_dock.py" line="451" />
             <source>Previous point (Page Up)</source>
             <translation>Voriger Punkt (Bild auf)</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="450" />
+            <location filename="../label_dock.py" line="451" />
             <source>Next point (Page Down)</source>
             <translation>Nächster Punkt (Bild ab)</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="451" />
+            <location filename="../label_dock.py" line="452" />
             <source>The next point without a label (N)</source>
             <translation>Der nächste Punkt ohne Beschriftung (N)</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="454" />
+            <location filename="../label_dock.py" line="455" />
             <source>Previous point</source>
             <translation>Vorheriger Punkt</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="455" />
+            <location filename="../label_dock.py" line="456" />
             <source>Next point</source>
             <translation>Nächster Punkt</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="456" />
+            <location filename="../label_dock.py" line="457" />
             <source>Next unlabelled point</source>
             <translation>Nächster unbeschrifteter Punkt</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="460" />
+            <location filename="../label_dock.py" line="461" />
             <source>Image chips of every date around the point</source>
             <translation>Bildausschnitte jedes Zeitpunkts um den Punkt</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="471" />
+            <location filename="../label_dock.py" line="472" />
             <source>Band values over time</source>
             <translation>Bandwerte im Zeitverlauf</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="474" />
+            <location filename="../label_dock.py" line="475" />
             <source>&lt;b&gt;Reference class&lt;/b&gt; of the boxed pixel (keys 0-9 for the first ten):</source>
             <translation>&lt;b&gt;Referenzklasse&lt;/b&gt; des umrahmten Pixels (Tasten 0-9: erste zehn):</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="481" />
+            <location filename="../label_dock.py" line="482" />
             <source>Can't tell (leave unlabelled)</source>
             <translation>Nicht erkennbar (unbeschriftet lassen)</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="482" />
+            <location filename="../label_dock.py" line="483" />
             <source>Clears the label: the point stays out of the estimate (Delete)</source>
             <translation>Löscht die Beschriftung: der Punkt bleibt außerhalb der Schätzung (Entf)</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="485" />
+            <location filename="../label_dock.py" line="486" />
             <source>note (optional)</source>
             <translation>Notiz (optional)</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="486" />
+            <location filename="../label_dock.py" line="487" />
             <source>Note on this point</source>
             <translation>Notiz zu diesem Punkt</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="486" />
+            <location filename="../label_dock.py" line="487" />
             <source>Optional; written to the point's note field</source>
             <translation>Optional; wird in das Notizfeld des Punkts geschrieben</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="489" />
+            <location filename="../label_dock.py" line="490" />
             <source>After labelling, go to the next unlabelled point</source>
             <translation>Danach zum nächsten unbeschrifteten Punkt</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="491" />
+            <location filename="../label_dock.py" line="492" />
             <source>Zoom the map to each point</source>
             <translation>Karte auf jeden Punkt zoomen</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="493" />
+            <location filename="../label_dock.py" line="494" />
             <source>Hide the CAIM results on the map while labelling</source>
             <translation>CAIM-Ergebnisse beim Beschriften ausblenden</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="495" />
+            <location filename="../label_dock.py" line="496" />
             <source>Label from the imagery, not from the map's answer; shown again when unticked or when this panel closes</source>
-            <translation>Aus den Bilddaten beschriften, nicht aus der Antwort der Karte; wieder eingeblendet, wenn abgehakt oder wenn dieses Fenster schließt</translation>
+            <translation>Aus den Bilddaten beschriften, nicht aus der Antwort der Karte; wieder eingeblendet, wenn der Haken entfernt wird oder dieses Fenster schließt</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="499" />
+            <location filename="../label_dock.py" line="500" />
             <source>Estimate area and accuracy...</source>
             <translation>Fläche und Genauigkeit schätzen...</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="500" />
+            <location filename="../label_dock.py" line="501" />
             <source>Opens 'Estimate change area and accuracy from a labelled sample' with this sample and the map it was drawn from</source>
             <translation>Öffnet 'Änderungsfläche und Genauigkeit aus einer beschrifteten Stichprobe schätzen' mit dieser Stichprobe und der Karte, aus der sie gezogen wurde</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="704" />
+            <location filename="../label_dock.py" line="708" />
             <source>Save the sample</source>
             <translation>Stichprobe speichern</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="705" />
+            <location filename="../label_dock.py" line="709" />
             <source>GeoPackage (*.gpkg)</source>
             <translation>GeoPackage (*.gpkg)</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="712" />
+            <location filename="../label_dock.py" line="716" />
             <source>'%s' exists: choose a new file name (a sample is never written over a file).</source>
             <translation>'%s' existiert: einen neuen Dateinamen wählen (eine Stichprobe überschreibt nie eine Datei).</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="718" />
+            <location filename="../label_dock.py" line="722" />
             <source>The sample could not be saved to '%s': %s</source>
             <translation>Die Stichprobe konnte nicht nach '%s' gespeichert werden: %s</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="762" />
+            <location filename="../label_dock.py" line="766" />
             <source>The pixel changed, but when cannot be told: -1, counted when the estimate is of changed / unchanged only</source>
             <translation>Das Pixel hat sich geändert, aber wann, ist nicht erkennbar: -1, gezählt, wenn nur geändert / unverändert geschätzt wird</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="766" />
+            <location filename="../label_dock.py" line="770" />
             <source>Class %d: %s</source>
             <translation>Klasse %d: %s</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="767" />
+            <location filename="../label_dock.py" line="771" />
             <source>Labels the point with this class</source>
             <translation>Beschriftet den Punkt mit dieser Klasse</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="767" />
+            <location filename="../label_dock.py" line="771" />
             <source>Key %d</source>
             <translation>Taste %d</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="769" />
+            <location filename="../label_dock.py" line="773" />
             <source>Key C</source>
             <translation>Taste C</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="856" />
+            <location filename="../label_dock.py" line="860" />
             <source>The sample layer '%s' cannot be written (a read-only file or format?). Save it as a GeoPackage (right-click &gt; Export &gt; Save Features As...) and label that copy.</source>
             <translation>Der Stichprobenlayer '%s' kann nicht geschrieben werden (eine schreibgeschützte Datei oder ein solches Format?). Ihn als GeoPackage speichern (Rechtsklick &gt; Exportieren &gt; Objekte speichern als...) und diese Kopie beschriften.</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="905" />
+            <location filename="../label_dock.py" line="909" />
             <source>&lt;br&gt;&lt;b&gt;Every point is labelled.&lt;/b&gt;</source>
             <translation>&lt;br&gt;&lt;b&gt;Jeder Punkt ist beschriftet.&lt;/b&gt;</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="924" />
+            <location filename="../label_dock.py" line="928" />
             <source>No sample to label: draw one with &lt;i&gt;Draw an accuracy-assessment sample&lt;/i&gt; (a point layer with a 'reference' field).</source>
             <translation>Keine Stichprobe zu beschriften: eine mit &lt;i&gt;Stichprobe zur Genauigkeitsbewertung ziehen&lt;/i&gt; erzeugen (ein Punktlayer mit einem Feld 'reference').</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="926" />
+            <location filename="../label_dock.py" line="930" />
             <source>No sample.</source>
             <translation>Keine Stichprobe.</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="930" />
+            <location filename="../label_dock.py" line="934" />
             <source>The sample layer '%s' has no points.</source>
             <translation>Der Stichprobenlayer '%s' hat keine Punkte.</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="931" />
+            <location filename="../label_dock.py" line="935" />
             <source>No points.</source>
             <translation>Keine Punkte.</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="946" />
+            <location filename="../label_dock.py" line="950" />
             <source>(not a class of the map)</source>
             <translation>(keine Klasse der Karte)</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="947" />
+            <location filename="../label_dock.py" line="951" />
             <source>&lt;i&gt;not labelled&lt;/i&gt;</source>
             <translation>&lt;i&gt;nicht beschriftet&lt;/i&gt;</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="948" />
+            <location filename="../label_dock.py" line="952" />
             <source>Point %s of %s (id %s): %s&lt;br&gt;%s labelled, %s to go</source>
             <translation>Punkt %s von %s (ID %s): %s&lt;br&gt;%s beschriftet, %s offen</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="956" />
+            <location filename="../label_dock.py" line="960" />
             <source>This point has no geometry.</source>
             <translation>Dieser Punkt hat keine Geometrie.</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="961" />
+            <location filename="../label_dock.py" line="965" />
             <source>No CAIM run in the project to show the imagery of: load the run's change moment layer (run 'Detect changes' in this project).</source>
             <translation>Kein CAIM-Lauf im Projekt, dessen Bilddaten gezeigt werden könnten: den Layer Änderungszeitpunkt des Laufs laden ('Änderungen erkennen' in diesem Projekt ausführen).</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="1035" />
+            <location filename="../label_dock.py" line="1039" />
             <source>date %d</source>
             <translation>Datum %d</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="1052" />
+            <location filename="../label_dock.py" line="1056" />
             <source>Chips: bands %s as red, green, blue</source>
             <translation>Ausschnitte: Kanäle %s als Rot, Grün, Blau</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="1054" />
+            <location filename="../label_dock.py" line="1058" />
             <source> (other bands for some dates)</source>
             <translation> (andere Kanäle bei einigen Daten)</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="1056" />
+            <location filename="../label_dock.py" line="1060" />
             <source>; no NIR band is known for these files, so true colour</source>
             <translation>; für diese Dateien ist kein NIR-Kanal bekannt, daher Echtfarben</translation>
         </message>

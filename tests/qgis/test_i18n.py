@@ -149,6 +149,19 @@ def test_every_text_of_the_code_has_a_german_translation():
     assert not missing, "untranslated (run make translations, then translate in caim_de.ts): %s" % missing[:5]
 
 
+def test_uncheck_is_not_translated_as_tick_off():
+    """'abhaken' is German for ticking a box off (as done): 'uncheck it' read 'abhaken', telling the user to
+    tick the layer the message wants unticked; and 'shown again when unticked' read 'wenn abgehakt'."""
+    import re
+
+    tools = _tools()
+    ts = tools.read_ts(os.path.join(ROOT, "caim_qgis_plugin", "i18n", "caim_de.ts"))
+    wrong = [(source, text) for (_context, source), (text, kind) in ts.items()
+             if kind != "obsolete" and re.search(r"(?i)\b(uncheck|untick)", source or "")
+             and re.search(r"(?i)abhak|abgehakt", text)]
+    assert not wrong, wrong[:3]
+
+
 def test_the_qm_is_compiled_from_the_ts(tmp_path):
     tools = _tools()
     if tools.lrelease() is None:
