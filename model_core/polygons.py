@@ -161,9 +161,11 @@ def _check_room(out_path, traced_bytes, count):
     folder = os.path.dirname(os.path.abspath(out_path))
     mb = free_mb(folder)
     if mb is not None and mb * 1e6 < 0.5 * need:
-        raise OutputError(f"The {count} change polygons need about {need / 1e6:.1f} MB in '{folder}', whose disk "
-                          f"has {mb:.1f} MB free: nothing was written to '{out_path}'. Free some space or choose "
-                          "another folder (a minimum change patch, --min-patch / MIN_PATCH, makes far fewer "
+        from model_core.predict import size_text
+
+        raise OutputError(f"The {count} change polygons need about {size_text(need)} in '{folder}', whose disk "
+                          f"has {size_text(mb * 1e6)} free: nothing was written to '{out_path}'. Free some space or "
+                          "choose another folder (a minimum change patch, --min-patch / MIN_PATCH, makes far fewer "
                           "polygons of a noisy map).")
 
 

@@ -1242,8 +1242,8 @@ def test_polygons_that_clearly_cannot_fit_are_refused_before_they_are_written(tm
     path = write_tif(tmp_path / "m.tif", moment)
     monkeypatch.setattr(polygons, "free_mb", lambda folder: 0.01)  # 10 kB
     out = tmp_path / "p.geojson"
-    with pytest.raises(OutputError, match=rf"The \d+ change polygons need about [\d.]+ MB in '{tmp_path}', whose "
-                                          r"disk has 0.0 MB free: nothing was written"):
+    with pytest.raises(OutputError, match=rf"The \d+ change polygons need about [\d.]+ kB in '{tmp_path}', whose "
+                                          r"disk has 10 kB free: nothing was written"):  # it said 0.0 MB
         polygons.write_polygons(str(path), str(out), dates=["2001", "2002", "2003"])
     assert sorted(os.listdir(tmp_path)) == ["m.tif"]
     monkeypatch.setattr(polygons, "free_mb", lambda folder: 1.0)  # 1 MB, about the need: written
