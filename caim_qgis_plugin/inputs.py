@@ -341,7 +341,7 @@ def validate(layers, dates=None, bands=None, model=mdl.AUTO, weights=None, masks
                 advice = ((tr("%s has fewer than the 4 bands (red, green, blue, NIR) the network needs: uncheck it, "
                               "or use a classical method (CVA, ISFA) with bands every date has (1 to %d)")
                            if "', '" not in fewest else
-                           tr("%s have fewer than the 4 bands (red, green, blue, NIR) the network needs: uncheck it, "
+                           tr("%s have fewer than the 4 bands (red, green, blue, NIR) the network needs: uncheck them, "
                               "or use a classical method (CVA, ISFA) with bands every date has (1 to %d)"))
                           % (fewest, least))
             else:

@@ -182,6 +182,10 @@ def test_inline_validation(dialog, three_layers, tmp_path, project):
     message = " ".join(m for _, m in inputs.validate(one, model="caimnet"))
     assert "'1 bands 2042' has fewer than the 4 bands" in message and "uncheck it" in message
     assert "1,2,3,4" not in message
+    two = one + [QgsRasterLayer(write_raster(str(tmp_path / "one_2043.tif"), np.full((1, 64, 64), 90, np.uint8)),
+                                "1 bands 2043")]
+    message = " ".join(m for _, m in inputs.validate(two, model="caimnet"))
+    assert "'1 bands 2042', '1 bands 2043' have fewer than the 4 bands" in message and "uncheck them" in message
     message = " ".join(m for _, m in inputs.validate(one, model="cva"))
     assert "pick bands every date has (1 to 1), for example 1" in message
     # the layers of another place are named, so the user knows which to uncheck
