@@ -1112,6 +1112,7 @@ class LabelDock(QDockWidget):
             self.on_assess(self.sample)
 
     def showEvent(self, event):  # noqa: N802
+        self.note.blockSignals(False)  # blocked by shutdown: a note finished with Enter was never written again
         if not self._connected:  # shown again after its close button: follow the project again
             self._follow_project()
             self.refresh_layers()

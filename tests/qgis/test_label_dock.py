@@ -786,3 +786,17 @@ def test_an_edit_of_every_point_redraws_the_panel_once(qgis_app, panel, monkeypa
     QApplication.processEvents()
     assert len(calls) == 2 and "<b>1</b>" in dock.header.text(), dock.header.text()
     layer.rollBack()
+
+
+def test_a_note_is_written_after_the_panel_was_closed_and_shown_again(qgis_app, panel):
+    """Closing the panel blocks the note field's signals (a note being typed is not written after the panel
+    is shut down); shown again, they stayed blocked: a note finished with Enter was never written."""
+    dock, layer, _path = panel
+    dock.show()
+    dock.close()
+    dock.show()
+    dock.go(0)
+    dock.note.setText("flooded field")
+    dock.note.editingFinished.emit()
+    assert next(layer.getFeatures("$id = %d" % dock.order[0]))["note"] == "flooded field"
+    dock.close()
