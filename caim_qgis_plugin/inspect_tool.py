@@ -475,6 +475,7 @@ class InspectTool(QgsMapToolEmitPoint):
         layer = find_run_layer(self.iface)
         if layer is None:
             self.dock.header.setText(tr("No CAIM result in the project: run 'Detect changes' first."))
+            self._unmark()  # the marker of an earlier click would say that pixel is described
             return
         crs = self.canvas().mapSettings().destinationCrs()
         data = inspect_pixel(lyr.run_info_of(layer), point, crs)
@@ -502,8 +503,11 @@ class InspectTool(QgsMapToolEmitPoint):
             self.marker.setColor(QColor("#ff00ff"))  # magenta: apart from the moment ramp and most imagery
         self.marker.setCenter(point)
 
-    def deactivate(self):
+    def _unmark(self):
         if self.marker is not None:
             self.canvas().scene().removeItem(self.marker)
             self.marker = None
+
+    def deactivate(self):
+        self._unmark()
         super().deactivate()

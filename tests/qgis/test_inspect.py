@@ -412,6 +412,12 @@ def test_enter_inspects_the_pixel_at_the_map_centre_and_a_marker_shows_it(qgis_a
     assert expected["moment"] == read(res["MOMENT"])[20, 20]
     markers = [i for i in canvas.scene().items() if isinstance(i, QgsVertexMarker)]
     assert len(markers) == 1 and abs(markers[0].center().x() - canvas.center().x()) < 1e-6
+    for layer in list(project.mapLayers().values()):  # the run's layers removed: no marker left on a pixel
+        project.removeMapLayer(layer)
+    QTest.keyClick(canvas, Qt.Key_Return)
+    assert dock.header.text().startswith("No CAIM result")
+    assert not [i for i in canvas.scene().items() if isinstance(i, QgsVertexMarker)]
+    QTest.keyClick(canvas, Qt.Key_Return)
     canvas.unsetMapTool(tool)
     assert not [i for i in canvas.scene().items() if isinstance(i, QgsVertexMarker)]
     dock.deleteLater()
