@@ -110,7 +110,7 @@ def make_output_folder(path):
     try:
         make_folders(folder)
     except CaimError as exc:
-        raise QgsProcessingException("Cannot create the folder '%s' for the output '%s': %s" % (
+        raise QgsProcessingException(tr("Cannot create the folder '%s' for the output '%s': %s") % (
             folder, os.path.basename(path), exc)) from None
 
 
@@ -228,9 +228,10 @@ class SampleChangeMapAlgorithm(_Base):
         labelled = labelled_points(out)
         if labelled:  # Processing writes over its outputs; hours of labelling must not go that way
             raise QgsProcessingException(
-                "'%s' holds a sample with %d labelled point%s: a new sample there would erase the labels. "
-                "Choose another file for the new sample (or delete that one first)." % (
-                    out, labelled, "" if labelled == 1 else "s"))
+                (tr("'%s' holds a sample with %d labelled point: a new sample there would erase the labels. "
+                    "Choose another file for the new sample (or delete that one first).") if labelled == 1 else
+                 tr("'%s' holds a sample with %d labelled points: a new sample there would erase the labels. "
+                    "Choose another file for the new sample (or delete that one first).")) % (out, labelled))
         make_output_folder(out)
         n0 = parameters.get(self.N_UNCHANGED)
         n0 = None if n0 in (None, "") else self.parameterAsInt(parameters, self.N_UNCHANGED, context)
@@ -243,9 +244,9 @@ class SampleChangeMapAlgorithm(_Base):
         except CaimError as exc:
             raise QgsProcessingException(str(exc)) from None
         for c, k in drawn.items():
-            feedback.pushInfo("%s: %d points%s" % (info.label(c), k, " (every pixel of the class)"
-                                                    if k == info.counts[c] else ""))
-        feedback.pushInfo("Fill in 'reference' for every point, then estimate the area and accuracy.")
+            feedback.pushInfo(tr("%s: %d points%s") % (info.label(c), k, tr(" (every pixel of the class)")
+                                                        if k == info.counts[c] else ""))
+        feedback.pushInfo(tr("Fill in 'reference' for every point, then estimate the area and accuracy."))
         self._labels = class_labels(map_path, info)
         self._out = out
         return {self.OUTPUT: out}
@@ -349,7 +350,7 @@ class AssessAccuracyAlgorithm(_Base):
                 with open(report, "w", encoding="utf-8") as f:
                     f.write(html_report(res, map_path, path))
             except OSError as exc:
-                raise QgsProcessingException("Cannot write the report '%s' (%s). Choose another file." % (
+                raise QgsProcessingException(tr("Cannot write the report '%s' (%s). Choose another file.") % (
                     report, exc.strerror or exc)) from None
         return {self.OVERALL: _number(res.overall), self.RESULTS: json.dumps(res.to_dict()), self.SUMMARY: text,
                 self.REPORT: report or None}

@@ -355,11 +355,11 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
         if errors:
             raise QgsProcessingException("\n".join(errors))
         for level, msg in problems:
-            feedback.pushInfo(("Note: " if level == inp.INFO else "Warning: ") + msg)
-        feedback.pushInfo("Model: %s [%s]" % (mdl.describe(choice, model, len(layers)), model))
+            feedback.pushInfo((tr("Note: ") if level == inp.INFO else tr("Warning: ")) + msg)
+        feedback.pushInfo(tr("Model: %s [%s]") % (mdl.describe(choice, model, len(layers)), model))
         for i, fact in enumerate(facts, start=1):
-            feedback.pushInfo("Date %d: %s  (%s)%s" % (i, fact.get("date") or "unknown", fact["path"],
-                                                       "  mask: %s" % fact["mask"] if fact.get("mask") else ""))
+            feedback.pushInfo(tr("Date %d: %s  (%s)%s") % (i, fact.get("date") or tr("unknown"), fact["path"],
+                                                           tr("  mask: %s") % fact["mask"] if fact.get("mask") else ""))
         self._facts = facts
         self._model = model
         return True
@@ -377,7 +377,7 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
                                             remove_created)
         except ImportError as exc:
             raise QgsProcessingException(
-                "The CAIM engine (model_core) could not be loaded: %s" % exc) from None
+                tr("The CAIM engine (model_core) could not be loaded: %s") % exc) from None
 
         outputs = {
             "area": self.parameterAsOutputLayer(parameters, self.AREA, context),
@@ -393,9 +393,9 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
             allowed = RASTER_FORMATS if key != "polygons" else VECTOR_FORMATS
             if ext not in allowed:
                 raise QgsProcessingException(
-                    "%s: '%s' is written as %s; end its name with %s." % (
-                        key.capitalize(), path, "GeoTIFF" if key != "polygons" else "a vector file",
-                        " or ".join(allowed)))
+                    tr("%s: '%s' is written as %s; end its name with %s.") % (
+                        self.parameterDefinition(key.upper()).description(), path, "GeoTIFF" if key != "polygons" else tr("a vector file"),
+                        tr(" or ").join(allowed)))
         report = self.parameterAsFileOutput(parameters, self.REPORT, context)
         weights = self.parameterAsFile(parameters, self.WEIGHTS, context) or None
         names = {"area": self.AREA, "moment": self.MOMENT, "confidence": self.CONFIDENCE,
@@ -451,7 +451,7 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
         written = dict(res.paths)
         try:  # the rest of the run's outputs; a failure or a cancel keeps none of them
             if feedback.isCanceled():
-                raise Cancelled("Cancelled by the user; no output was kept.")
+                raise Cancelled(tr("Cancelled by the user; no output was kept."))
             if polygons_path:
                 from model_core.polygons import write_polygons
 
@@ -461,7 +461,7 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
 
                 n = write_polygons(res.paths["moment"], polygons_path, res.dates, overwrite=True,
                                    cancel=feedback.isCanceled, progress=polygon_progress)
-                feedback.pushInfo("%d change polygons written to %s" % (n, polygons_path))
+                feedback.pushInfo(tr("%d change polygons written to %s") % (n, polygons_path))
                 written["polygons"] = polygons_path
             if report:
                 from model_core.report import write_report
@@ -470,7 +470,7 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
                              extra={"polygons": polygons_path})
                 written["report"] = report
             if feedback.isCanceled():
-                raise Cancelled("Cancelled by the user; no output was kept.")
+                raise Cancelled(tr("Cancelled by the user; no output was kept."))
         except CaimError as exc:
             _remove_outputs(written)
             remove_created(created)
@@ -478,7 +478,7 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
             raise QgsProcessingException(str(exc) + kept) from None
         summary = res.summary_text()
         feedback.pushInfo(summary)
-        feedback.pushInfo("Device used: %s" % res.device)
+        feedback.pushInfo(tr("Device used: %s") % res.device)
         self._dates = list(res.dates)
         self._written = written
         self._requested = dict(outputs)

@@ -19,6 +19,11 @@
             <translation>'%s' ist kein dateibasiertes Raster; zuerst als GeoTIFF exportieren.</translation>
         </message>
         <message>
+            <location filename="../accuracy_algorithms.py" line="113" />
+            <source>Cannot create the folder '%s' for the output '%s': %s</source>
+            <translation>Der Ordner '%s' für die Ausgabe '%s' kann nicht angelegt werden: %s</translation>
+        </message>
+        <message>
             <location filename="../accuracy_algorithms.py" line="138" />
             <source>to label</source>
             <translation>zu beschriften</translation>
@@ -77,12 +82,37 @@ Jeden Punkt anhand von Referenzdaten (höher aufgelöste Bilder, die Eingaben, G
             <translation>Zu beschriftende Stichprobenpunkte</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="269" />
+            <location filename="../accuracy_algorithms.py" line="231" />
+            <source>'%s' holds a sample with %d labelled point: a new sample there would erase the labels. Choose another file for the new sample (or delete that one first).</source>
+            <translation>'%s' enthält eine Stichprobe mit %d beschrifteten Punkt: eine neue Stichprobe dort würde die Beschriftungen löschen. Eine andere Datei für die neue Stichprobe wählen (oder jene zuerst löschen).</translation>
+        </message>
+        <message>
+            <location filename="../accuracy_algorithms.py" line="233" />
+            <source>'%s' holds a sample with %d labelled points: a new sample there would erase the labels. Choose another file for the new sample (or delete that one first).</source>
+            <translation>'%s' enthält eine Stichprobe mit %d beschrifteten Punkten: eine neue Stichprobe dort würde die Beschriftungen löschen. Eine andere Datei für die neue Stichprobe wählen (oder jene zuerst löschen).</translation>
+        </message>
+        <message>
+            <location filename="../accuracy_algorithms.py" line="247" />
+            <source>%s: %d points%s</source>
+            <translation>%s: %d Punkte%s</translation>
+        </message>
+        <message>
+            <location filename="../accuracy_algorithms.py" line="247" />
+            <source> (every pixel of the class)</source>
+            <translation> (jedes Pixel der Klasse)</translation>
+        </message>
+        <message>
+            <location filename="../accuracy_algorithms.py" line="249" />
+            <source>Fill in 'reference' for every point, then estimate the area and accuracy.</source>
+            <translation>Für jeden Punkt das Feld 'reference' ausfüllen, dann Fläche und Genauigkeit schätzen.</translation>
+        </message>
+        <message>
+            <location filename="../accuracy_algorithms.py" line="270" />
             <source>Estimate change area and accuracy from a labelled sample</source>
             <translation>Änderungsfläche und Genauigkeit aus einer beschrifteten Stichprobe schätzen</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="275" />
+            <location filename="../accuracy_algorithms.py" line="276" />
             <source>Estimates, from sample points drawn with &lt;i&gt;Draw an accuracy-assessment sample of a change map&lt;/i&gt; and labelled, the area of each class with its 95 % confidence interval, the overall accuracy and each class's user's and producer's accuracy, and the error matrix in proportions of the mapped area, with the stratified estimator of Olofsson et al. (2014), 'Good practices for estimating area and assessing accuracy of land change'.  The map's own pixel count of a change is biased by its errors; these estimates are not.
 
 &lt;b&gt;Change map&lt;/b&gt;: the map the sample was drawn from (its classes are the strata).  &lt;b&gt;Reference field&lt;/b&gt;: the class each point really is (0 = no change, k = change between date k and k+1, -1 = changed, interval unknown: counted only with Changed / unchanged only); points with an empty field are left out.  &lt;b&gt;Changed / unchanged only&lt;/b&gt;: collapse the classes into unchanged (0) and changed (any other), e.g. when the points were labelled only for change.  Every map class needs at least 2 labelled points.  &lt;b&gt;Map the sample was drawn from&lt;/b&gt; (advanced): to score another map of the same grid (another method's run) with the same sample, give the map the sample was drawn from here: its classes stay the strata.  &lt;b&gt;Compare with another map&lt;/b&gt; (advanced): the overall accuracy of the change map minus that of another map of the same grid, with a 95 % interval from the same points (paired, so much tighter than the two accuracies' own intervals): whether one method or setting is better on your imagery.</source>
@@ -91,77 +121,82 @@ Jeden Punkt anhand von Referenzdaten (höher aufgelöste Bilder, die Eingaben, G
 &lt;b&gt;Änderungskarte&lt;/b&gt;: die Karte, aus der die Stichprobe gezogen wurde (ihre Klassen sind die Schichten).  &lt;b&gt;Referenzfeld&lt;/b&gt;: die Klasse, die jeder Punkt wirklich ist (0 = keine Änderung, k = Änderung zwischen Datum k und k+1, -1 = geändert, Intervall unbekannt: nur mit Nur geändert / unverändert gezählt); Punkte mit leerem Feld bleiben außen vor.  &lt;b&gt;Nur geändert / unverändert&lt;/b&gt;: die Klassen zu unverändert (0) und geändert (jede andere) zusammenfassen, z. B. wenn die Punkte nur auf Änderung beschriftet wurden.  Jede Kartenklasse braucht mindestens 2 beschriftete Punkte.  &lt;b&gt;Karte, aus der die Stichprobe gezogen wurde&lt;/b&gt; (erweitert): um eine andere Karte desselben Rasters (den Lauf einer anderen Methode) mit derselben Stichprobe zu bewerten, hier die Karte angeben, aus der die Stichprobe gezogen wurde: ihre Klassen bleiben die Schichten.  &lt;b&gt;Mit einer anderen Karte vergleichen&lt;/b&gt; (erweitert): die Gesamtgenauigkeit der Änderungskarte minus der einer anderen Karte desselben Rasters, mit einem 95-%-Intervall aus denselben Punkten (gepaart, daher viel enger als die eigenen Intervalle der beiden Genauigkeiten): ob eine Methode oder Einstellung auf Ihren Bilddaten besser ist.</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="295" />
+            <location filename="../accuracy_algorithms.py" line="296" />
             <source>Change map the sample was drawn from</source>
             <translation>Änderungskarte, aus der die Stichprobe gezogen wurde</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="296" />
+            <location filename="../accuracy_algorithms.py" line="297" />
             <source>Labelled sample points</source>
             <translation>Beschriftete Stichprobenpunkte</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="300" />
+            <location filename="../accuracy_algorithms.py" line="301" />
             <source>Reference field</source>
             <translation>Referenzfeld</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="302" />
+            <location filename="../accuracy_algorithms.py" line="303" />
             <source>Changed / unchanged only</source>
             <translation>Nur geändert / unverändert</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="304" />
+            <location filename="../accuracy_algorithms.py" line="305" />
             <source>Map the sample was drawn from, if not the change map above (same grid)</source>
             <translation>Karte, aus der die Stichprobe gezogen wurde, falls nicht die Änderungskarte oben (gleiches Raster)</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="308" />
+            <location filename="../accuracy_algorithms.py" line="309" />
             <source>Compare with another map of the same grid (paired difference of overall accuracy)</source>
             <translation>Mit einer anderen Karte desselben Rasters vergleichen (gepaarte Differenz der Gesamtgenauigkeit)</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="312" />
+            <location filename="../accuracy_algorithms.py" line="313" />
             <source>Report</source>
             <translation>Bericht</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="312" />
+            <location filename="../accuracy_algorithms.py" line="313" />
             <source>HTML files (*.html)</source>
             <translation>HTML-Dateien (*.html)</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="314" />
+            <location filename="../accuracy_algorithms.py" line="315" />
             <source>Overall accuracy</source>
             <translation>Gesamtgenauigkeit</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="315" />
+            <location filename="../accuracy_algorithms.py" line="316" />
             <source>Estimates (JSON)</source>
             <translation>Schätzungen (JSON)</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="316" />
+            <location filename="../accuracy_algorithms.py" line="317" />
             <source>Summary</source>
             <translation>Zusammenfassung</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="325" />
+            <location filename="../accuracy_algorithms.py" line="326" />
             <source>Choose the labelled sample points.</source>
             <translation>Die beschrifteten Stichprobenpunkte wählen.</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="327" />
+            <location filename="../accuracy_algorithms.py" line="328" />
             <source>'%s' has unsaved edits: save them (Toggle Editing, Save) so the labels are read.</source>
             <translation>'%s' hat ungespeicherte Änderungen: sie speichern (Bearbeitungsstatus umschalten, Speichern), damit die Beschriftungen gelesen werden.</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="367" />
+            <location filename="../accuracy_algorithms.py" line="353" />
+            <source>Cannot write the report '%s' (%s). Choose another file.</source>
+            <translation>Der Bericht '%s' kann nicht geschrieben werden (%s). Eine andere Datei wählen.</translation>
+        </message>
+        <message>
+            <location filename="../accuracy_algorithms.py" line="368" />
             <source>Compare a change map with a reference map</source>
             <translation>Eine Änderungskarte mit einer Referenzkarte vergleichen</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="373" />
+            <location filename="../accuracy_algorithms.py" line="374" />
             <source>Compares a change map pixel by pixel with a wall-to-wall reference raster (a digitised change mask, a national change product, a benchmark's label raster) and reports the changed / unchanged confusion counts, overall accuracy, precision, recall, F1 and kappa of changed, and the changed area of the map and of the reference in hectares; when the reference is a change-moment map, also the overall accuracy, kappa, macro F1 and F1 of each interval and the full confusion matrix.  The figures are those of &lt;i&gt;evaluate&lt;/i&gt; on the same pixels.
 
 &lt;b&gt;Change map&lt;/b&gt;: change_moment.tif or change_area.tif of a run (0 no change, k = interval k, 255 nodata), or any class raster with these codes.  &lt;b&gt;Reference map&lt;/b&gt;: any grid and CRS; it is warped onto the change map's grid with nearest neighbour.  Pixels where either is nodata, or outside the reference, are left out and counted.  &lt;b&gt;Reference is a change mask&lt;/b&gt;: changed = any non-zero value (automatic when the reference holds only 0 and one other value, e.g. 0/1 or 0/255); otherwise the reference numbers the intervals as the map does (0 no change, k = the last change between date k and k+1).  &lt;b&gt;Reference values that mean changed&lt;/b&gt; (optional, e.g. 2,3): only these count as changed (a mask).  &lt;b&gt;Reference nodata value&lt;/b&gt; (optional): replaces the reference's own nodata value.  &lt;b&gt;CSV&lt;/b&gt; (optional): the figures as a table.
@@ -174,52 +209,52 @@ The comparison is only as good as the reference's own accuracy and its co-regist
 Der Vergleich ist nur so gut wie die Genauigkeit der Referenz selbst und ihre Lagegenauigkeit zur Karte: ein Versatz um ein Pixel zählt jede Änderungsgrenze doppelt.  Für Schätzungen von Fläche und Genauigkeit mit Konfidenzintervallen aus einer beschrifteten Stichprobe die anderen beiden Algorithmen dieser Gruppe verwenden.</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="396" />
+            <location filename="../accuracy_algorithms.py" line="397" />
             <source>Reference map (any grid and CRS)</source>
             <translation>Referenzkarte (beliebiges Raster und KBS)</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="398" />
+            <location filename="../accuracy_algorithms.py" line="399" />
             <source>Reference is a change mask (changed = any non-zero value)</source>
             <translation>Referenz ist eine Änderungsmaske (geändert = jeder Wert ungleich null)</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="400" />
+            <location filename="../accuracy_algorithms.py" line="401" />
             <source>Reference nodata value (empty: the reference's own)</source>
             <translation>NoData-Wert der Referenz (leer: der eigene der Referenz)</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="403" />
+            <location filename="../accuracy_algorithms.py" line="404" />
             <source>Reference values that mean changed, e.g. 2,3 (makes the reference a change mask)</source>
             <translation>Referenzwerte, die geändert bedeuten, z. B. 2,3 (macht die Referenz zu einer Änderungsmaske)</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="406" />
+            <location filename="../accuracy_algorithms.py" line="407" />
             <source>Comparison table (CSV)</source>
             <translation>Vergleichstabelle (CSV)</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="406" />
+            <location filename="../accuracy_algorithms.py" line="407" />
             <source>CSV files (*.csv)</source>
             <translation>CSV-Dateien (*.csv)</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="408" />
+            <location filename="../accuracy_algorithms.py" line="409" />
             <source>Kappa of changed / unchanged</source>
             <translation>Kappa von geändert / unverändert</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="409" />
+            <location filename="../accuracy_algorithms.py" line="410" />
             <source>Overall accuracy of changed / unchanged</source>
             <translation>Gesamtgenauigkeit von geändert / unverändert</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="410" />
+            <location filename="../accuracy_algorithms.py" line="411" />
             <source>F1 of changed</source>
             <translation>F1 von geändert</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="418" />
+            <location filename="../accuracy_algorithms.py" line="419" />
             <source>Choose a reference map (a raster layer).</source>
             <translation>Eine Referenzkarte wählen (einen Rasterlayer).</translation>
         </message>
@@ -508,9 +543,74 @@ Braucht PyTorch im Python von QGIS.
             <translation>Der Schwellenwert des minimalen Fehlers (THRESHOLD=kittler) gilt nur für die klassischen Methoden, nicht für %s. MODEL=cva oder isfa wählen oder THRESHOLD auf otsu lassen.</translation>
         </message>
         <message>
+            <location filename="../algorithm.py" line="358" />
+            <source>Note: </source>
+            <translation>Hinweis: </translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="358" />
+            <source>Warning: </source>
+            <translation>Warnung: </translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="359" />
+            <source>Model: %s [%s]</source>
+            <translation>Modell: %s [%s]</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="361" />
+            <source>Date %d: %s  (%s)%s</source>
+            <translation>Datum %d: %s  (%s)%s</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="361" />
+            <source>unknown</source>
+            <translation>unbekannt</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="362" />
+            <source>  mask: %s</source>
+            <translation>  Maske: %s</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="380" />
+            <source>The CAIM engine (model_core) could not be loaded: %s</source>
+            <translation>Die CAIM-Engine (model_core) konnte nicht geladen werden: %s</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="396" />
+            <source>%s: '%s' is written as %s; end its name with %s.</source>
+            <translation>%s: '%s' wird als %s geschrieben; den Namen auf %s enden lassen.</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="397" />
+            <source>a vector file</source>
+            <translation>Vektordatei</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="398" />
+            <source> or </source>
+            <translation> oder </translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="454" />
+            <source>Cancelled by the user; no output was kept.</source>
+            <translation>Vom Benutzer abgebrochen; keine Ausgabe wurde behalten.</translation>
+        </message>
+        <message>
             <location filename="../algorithm.py" line="458" />
             <source>Writing change polygons</source>
             <translation>Änderungspolygone werden geschrieben</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="464" />
+            <source>%d change polygons written to %s</source>
+            <translation>%d Änderungspolygone nach %s geschrieben</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="481" />
+            <source>Device used: %s</source>
+            <translation>Verwendetes Gerät: %s</translation>
         </message>
     </context>
     <context>
