@@ -34,6 +34,8 @@ from caim_qgis_plugin.i18n import integer, noop, number, significant, translator
 tr = translator("CaimInspect")
 
 BAND_NAMES = [noop("Red"), noop("Green"), noop("Blue"), noop("NIR")]  # shown as tr(name)
+# the same roles inside a sentence, "Band 1 (as red)": lower case in English, German writes "(als Rot)"
+ROLE_NAMES = [noop("red"), noop("green"), noop("blue"), noop("NIR")]
 BAND_COLORS = ["#d7301f", "#31a354", "#3182bd", "#7a0177", "#636363", "#fdae6b"]
 
 
@@ -175,7 +177,7 @@ def inspect_pixel(run_info, point, crs):
     width = max((len(v) for v in result["series"] if v), default=0)
     if network and assumed:  # bands 1-4 read as red, green, blue, NIR: nothing said they are (4-band
         # Landsat stored SWIR1, NIR, red, green showed its NIR as "Green"; a desktop audit)
-        result["band_names"] = [tr("Band %d (as %s)") % (i + 1, tr(BAND_NAMES[i]) if i == 3 else tr(BAND_NAMES[i]).lower())
+        result["band_names"] = [tr("Band %d (as %s)") % (i + 1, tr(ROLE_NAMES[i]))
                                 if i < len(BAND_NAMES) else tr("Band %d") % (i + 1) for i in range(width)]
     elif network:  # a network (or an older run): red, green, blue, NIR
         result["band_names"] = [tr(BAND_NAMES[i]) if i < len(BAND_NAMES) else tr("Band %d") % (i + 1)

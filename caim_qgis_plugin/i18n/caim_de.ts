@@ -1661,167 +1661,182 @@ Gerät: %s
             <translation>NIR</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="117" />
+            <location filename="../inspect_tool.py" line="38" />
+            <source>red</source>
+            <translation>Rot</translation>
+        </message>
+        <message>
+            <location filename="../inspect_tool.py" line="38" />
+            <source>green</source>
+            <translation>Grün</translation>
+        </message>
+        <message>
+            <location filename="../inspect_tool.py" line="38" />
+            <source>blue</source>
+            <translation>Blau</translation>
+        </message>
+        <message>
+            <location filename="../inspect_tool.py" line="119" />
             <source>outside the result</source>
             <translation>außerhalb des Ergebnisses</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="124" />
+            <location filename="../inspect_tool.py" line="126" />
             <source>no data</source>
             <translation>keine Daten</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="129" />
+            <location filename="../inspect_tool.py" line="131" />
             <source>no change</source>
             <translation>keine Änderung</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="131" />
+            <location filename="../inspect_tool.py" line="133" />
             <source>changed between %s</source>
             <translation>geändert zwischen %s</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="133" />
+            <location filename="../inspect_tool.py" line="135" />
             <source>moment %d</source>
             <translation>Zeitpunkt %d</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="148" />
+            <location filename="../inspect_tool.py" line="150" />
             <source>no change: the model dated a change between %s, but its changed patch has fewer than the minimum of %s px</source>
             <translation>keine Änderung: das Modell datierte eine Änderung zwischen %s, aber ihre geänderte Fläche ist kleiner als das Minimum von %s px</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="150" />
+            <location filename="../inspect_tool.py" line="152" />
             <source> and </source>
             <translation> und </translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="152" />
+            <location filename="../inspect_tool.py" line="154" />
             <source> (changed patches under %s px were dropped)</source>
             <translation> (geänderte Flächen unter %s px wurden entfernt)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="165" />
+            <location filename="../inspect_tool.py" line="167" />
             <source>date %d</source>
             <translation>Datum %d</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="167" />
+            <location filename="../inspect_tool.py" line="169" />
             <source>no data: masked by the cloud mask on %s%s</source>
             <translation>keine Daten: von der Wolkenmaske maskiert am %s%s</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="169" />
+            <location filename="../inspect_tool.py" line="171" />
             <source> (run with 'Fill masked dates' to fill such dates)</source>
             <translation> (mit 'Maskierte Daten füllen' starten, um solche Daten zu füllen)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="174" />
+            <location filename="../inspect_tool.py" line="176" />
             <source> (masked on %s: filled from the previous clear date)</source>
             <translation> (maskiert am %s: aus dem vorigen wolkenfreien Datum gefüllt)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="178" />
+            <location filename="../inspect_tool.py" line="180" />
             <source>Band %d (as %s)</source>
             <translation>Kanal %d (als %s)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="179" />
+            <location filename="../inspect_tool.py" line="181" />
             <source>Band %d</source>
             <translation>Kanal %d</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="260" />
+            <location filename="../inspect_tool.py" line="262" />
             <source>Click a pixel of a CAIM result</source>
             <translation>Ein Pixel eines CAIM-Ergebnisses anklicken</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="387" />
+            <location filename="../inspect_tool.py" line="389" />
             <source>CAIM pixel inspector</source>
             <translation>CAIM-Pixelinspektor</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="391" />
+            <location filename="../inspect_tool.py" line="393" />
             <source>Choose the inspect tool and click a pixel of a CAIM result (or press Enter: the pixel at the centre of the map).</source>
             <translation>Das Inspektionswerkzeug wählen und ein Pixel eines CAIM-Ergebnisses anklicken (oder Eingabe drücken: das Pixel in der Kartenmitte).</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="396" />
+            <location filename="../inspect_tool.py" line="398" />
             <source>Interval</source>
             <translation>Intervall</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="396" />
+            <location filename="../inspect_tool.py" line="398" />
             <source>P(change)</source>
             <translation>P(Änderung)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="402" />
+            <location filename="../inspect_tool.py" line="404" />
             <source>Change probability of each interval</source>
             <translation>Änderungswahrscheinlichkeit je Intervall</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="403" />
+            <location filename="../inspect_tool.py" line="405" />
             <source>One row per interval of the clicked pixel: its dates and its probability of change</source>
             <translation>Eine Zeile je Intervall des angeklickten Pixels: seine Daten und seine Änderungswahrscheinlichkeit</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="405" />
+            <location filename="../inspect_tool.py" line="407" />
             <source>Band values over time</source>
             <translation>Bandwerte im Zeitverlauf</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="406" />
+            <location filename="../inspect_tool.py" line="408" />
             <source>Hide the map's answer (to label sample points without bias)</source>
             <translation>Antwort der Karte verbergen (unvoreingenommen beschriften)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="408" />
+            <location filename="../inspect_tool.py" line="410" />
             <source>Shows only the dates, cloud masks and band values of the clicked pixel: label an accuracy-assessment sample from the imagery, not from the map.</source>
             <translation>Zeigt nur die Daten, Wolkenmasken und Kanalwerte des angeklickten Pixels: eine Stichprobe zur Genauigkeitsbewertung aus den Bilddaten beschriften, nicht aus der Karte.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="414" />
+            <location filename="../inspect_tool.py" line="416" />
             <source>Band values over time (shaded: detected change interval; grey column, hollow points: a date hidden by its cloud mask)</source>
             <translation>Kanalwerte über die Zeit (schattiert: erkanntes Änderungsintervall; graue Spalte, hohle Punkte: ein von seiner Wolkenmaske verdecktes Datum)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="431" />
+            <location filename="../inspect_tool.py" line="433" />
             <source>&lt;b&gt;Map's answer hidden.&lt;/b&gt; Label the pixel from the band values and the imagery.</source>
             <translation>&lt;b&gt;Antwort der Karte verborgen.&lt;/b&gt; Das Pixel nach den Kanalwerten und den Bilddaten beschriften.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="432" />
+            <location filename="../inspect_tool.py" line="434" />
             <source>&lt;br&gt;&lt;b&gt;Cloud mask on:&lt;/b&gt; %s</source>
             <translation>&lt;br&gt;&lt;b&gt;Wolkenmaske am:&lt;/b&gt; %s</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="436" />
+            <location filename="../inspect_tool.py" line="438" />
             <source>&lt;b&gt;Change moment:&lt;/b&gt; %s</source>
             <translation>&lt;b&gt;Änderungszeitpunkt:&lt;/b&gt; %s</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="438" />
+            <location filename="../inspect_tool.py" line="440" />
             <source>&lt;br&gt;&lt;b&gt;Confidence:&lt;/b&gt; %s</source>
             <translation>&lt;br&gt;&lt;b&gt;Konfidenz:&lt;/b&gt; %s</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="440" />
+            <location filename="../inspect_tool.py" line="442" />
             <source>&lt;br&gt;&lt;b&gt;P(no change):&lt;/b&gt; %s</source>
             <translation>&lt;br&gt;&lt;b&gt;P(keine Änderung):&lt;/b&gt; %s</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="448" />
+            <location filename="../inspect_tool.py" line="450" />
             <source>n/a</source>
             <translation>k. A.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="458" />
+            <location filename="../inspect_tool.py" line="460" />
             <source>Run with 'moment probabilities' on to see per-interval probabilities.</source>
             <translation>Mit eingeschalteten 'Wahrscheinlichkeiten je Intervall' starten, um die Wahrscheinlichkeiten je Intervall zu sehen.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="477" />
+            <location filename="../inspect_tool.py" line="479" />
             <source>No CAIM result in the project: run 'Detect changes' first.</source>
             <translation>Kein CAIM-Ergebnis im Projekt: zuerst 'Änderungen erkennen' ausführen.</translation>
         </message>

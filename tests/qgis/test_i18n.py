@@ -295,3 +295,30 @@ def test_german_texts_fit_as_the_english_do(project, qgis_app):
     assert german["dialog"] <= english["dialog"] * 1.03, (german, english)
     assert german["inspector"] <= english["inspector"] * 1.1, (german, english)
     assert not german["p_column_cut"] and not english["p_column_cut"]
+
+
+def test_the_inspector_s_moment_reads_german(german, tmp_path):
+    """'geändert zwischen 2020-05-01 and 2021-05-01': the interval name's 'to' became an English 'and'."""
+    import os
+
+    from qgis.core import QgsCoordinateReferenceSystem, QgsPointXY
+
+    from caim_qgis_plugin.inspect_tool import inspect_pixel
+    from caim_qgis_testlib import make_stack, run_algorithm
+
+    paths = make_stack(str(tmp_path))
+    out = str(tmp_path / "out")
+    outputs = {k: os.path.join(out, f) for k, f in (("AREA", "a.tif"), ("MOMENT", "m.tif"), ("CONFIDENCE", "c.tif"))}
+    results, ok, feedback = run_algorithm(dict(INPUT=paths, DEVICE="CPU", MODEL="cva", **outputs))
+    assert ok, feedback.textLog()
+    info = {"dates": ["2019-05-01", "2020-05-01", "2021-05-01"], "inputs": [{"path": p} for p in paths],
+            "outputs": {"moment": results["MOMENT"]}}
+    from osgeo import gdal
+
+    gt = gdal.Open(results["MOMENT"]).GetGeoTransform()
+    point = QgsPointXY(gt[0] + gt[1] * 30.5, gt[3] + gt[5] * 30.5)
+    text = inspect_pixel(info, point, QgsCoordinateReferenceSystem("EPSG:32614"))["moment_text"]
+    assert text == "geändert zwischen 2020-05-01 und 2021-05-01", text
+    # the band roles inside the chart's legend: German nouns keep their capital ("als rot" was lower-cased)
+    names = inspect_pixel(dict(info, model="caimnet"), point, QgsCoordinateReferenceSystem("EPSG:32614"))["band_names"]
+    assert names == ["Kanal 1 (als Rot)", "Kanal 2 (als Grün)", "Kanal 3 (als Blau)", "Kanal 4 (als NIR)"], names
