@@ -51,7 +51,7 @@ from caim_qgis_plugin.accuracy_algorithms import _class_order, _vector_source, c
 from caim_qgis_plugin.inspect_tool import PanelScroll, SeriesPlot, _metadata_bands, accessible, inspect_pixel
 from caim_qgis_plugin.richtext import escape, literal, tone
 from model_core.accuracy import CHANGED_UNKNOWN, CHANGED_UNKNOWN_LABEL
-from caim_qgis_plugin.i18n import integer, translator
+from caim_qgis_plugin.i18n import integer, noop, translator
 
 tr = translator("CaimLabelling")
 
@@ -180,6 +180,21 @@ def sampled_map_layer(layer, project=None):
     return None
 
 
+# the engine's class names (written into the map's categories and the sample's value map, which stay
+# English): shown in the interface's language; interval names ("2019 to 2020") stay as written
+CLASS_NAMES = {"no change": noop("no change"), "unchanged": noop("unchanged"), "changed": noop("changed"),
+               CHANGED_UNKNOWN_LABEL: noop("changed, interval unknown")}
+
+
+def _shown(label):
+    return tr(CLASS_NAMES[label]) if label in CLASS_NAMES else label
+
+
+def _first_upper(text):
+    """'Changed, interval unknown': str.capitalize() lower-cased the rest ('Geändert, intervall unbekannt')."""
+    return text[:1].upper() + text[1:]
+
+
 def class_choices(layer, run_info=None):
     """{class: name} to label with: the reference field's value map (set when the sample was drawn in
     QGIS), else no change and the run's intervals."""
@@ -197,7 +212,7 @@ def class_choices(layer, run_info=None):
                 except (TypeError, ValueError):
                     continue
                 prefix = "%d: " % c
-                choices[c] = text[len(prefix):] if text.startswith(prefix) else text
+                choices[c] = _shown(text[len(prefix):] if text.startswith(prefix) else text)
         if choices:
             return dict(sorted(choices.items(), key=_class_order))
     dates = (run_info or {}).get("dates") or []
@@ -205,7 +220,7 @@ def class_choices(layer, run_info=None):
     for k, label in enumerate(lyr.interval_labels(dates), start=1):
         choices[k] = label
     if len(choices) > 2:
-        choices[CHANGED_UNKNOWN] = CHANGED_UNKNOWN_LABEL
+        choices[CHANGED_UNKNOWN] = _shown(CHANGED_UNKNOWN_LABEL)
     return choices
 
 
@@ -759,7 +774,7 @@ class LabelDock(QDockWidget):
         columns = 2 if len(self.choices) > 4 else 1
         rows = -(-len(self.choices) // columns)
         for i, (c, label) in enumerate(self.choices.items()):  # column by column: classes read downwards
-            button = QPushButton("%d   %s" % (c, label) if c >= 0 else "%s (C)" % label.capitalize())
+            button = QPushButton("%d   %s" % (c, label) if c >= 0 else "%s (C)" % _first_upper(label))
             button.setCheckable(True)
             button.setObjectName("labelClass%d" % c if c >= 0 else "labelChangedUnknown")
             if c == CHANGED_UNKNOWN:
@@ -770,7 +785,7 @@ class LabelDock(QDockWidget):
                 accessible(button, tr("Class %d: %s") % (c, label),
                            tr("Key %d") % c if c <= 9 else tr("Labels the point with this class"))
             else:
-                accessible(button, label.capitalize(), tr("Key C"))
+                accessible(button, _first_upper(label), tr("Key C"))
             button.clicked.connect(lambda _checked, c=c: self.set_label(c))
             self.button_grid.addWidget(button, i % rows, i // rows)
             self.class_buttons[c] = button

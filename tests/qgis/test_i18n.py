@@ -322,3 +322,33 @@ def test_the_inspector_s_moment_reads_german(german, tmp_path):
     # the band roles inside the chart's legend: German nouns keep their capital ("als rot" was lower-cased)
     names = inspect_pixel(dict(info, model="caimnet"), point, QgsCoordinateReferenceSystem("EPSG:32614"))["band_names"]
     assert names == ["Kanal 1 (als Rot)", "Kanal 2 (als Grün)", "Kanal 3 (als Blau)", "Kanal 4 (als NIR)"], names
+
+
+def test_the_labelling_panel_s_classes_read_german(project, german):
+    """The sample's value map holds the engine's class names ('0: no change', '-1: changed, interval
+    unknown'): the panel's buttons read '0   no change' and 'Changed, interval unknown (C)' in German."""
+    from qgis.core import QgsField, QgsVectorLayer
+    from qgis.PyQt.QtCore import QVariant
+
+    from caim_qgis_plugin.accuracy_algorithms import setup_sample_layer
+    from caim_qgis_plugin.label_dock import LabelDock, class_choices
+
+    layer = QgsVectorLayer("Point?crs=EPSG:32614", "sample", "memory")
+    layer.dataProvider().addAttributes([QgsField("reference", QVariant.String)])
+    layer.updateFields()
+    setup_sample_layer(layer, {0: "no change", 1: "2019 to 2020", 2: "2020 to 2021"})
+    assert class_choices(layer) == {0: "keine Änderung", 1: "2019 to 2020", 2: "2020 to 2021",
+                                    -1: "geändert, Intervall unbekannt"}
+    area = QgsVectorLayer("Point?crs=EPSG:32614", "area sample", "memory")
+    area.dataProvider().addAttributes([QgsField("reference", QVariant.String)])
+    area.updateFields()
+    setup_sample_layer(area, {0: "unchanged", 1: "changed"})
+    assert class_choices(area) == {0: "unverändert", 1: "geändert"}
+    project.addMapLayer(layer)
+    dock = LabelDock(None)
+    try:
+        assert dock.class_buttons[0].text() == "0   keine Änderung"
+        assert dock.class_buttons[-1].text() == "Geändert, Intervall unbekannt (C)"
+    finally:
+        dock.close()
+        dock.deleteLater()
