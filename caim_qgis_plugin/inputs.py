@@ -12,7 +12,7 @@ from qgis.core import (QgsCoordinateTransform, QgsMapLayerType, QgsProject, QgsP
                        QgsRasterLayer)
 
 from caim_qgis_plugin import models as mdl
-from caim_qgis_plugin.i18n import translator
+from caim_qgis_plugin.i18n import noop, translator
 
 tr = translator("CaimInputs")
 
@@ -68,11 +68,20 @@ def typed_date(text):
     return parse_given_date(text)
 
 
+# the engine's advice for a refused date, shown in the interface's language: the dialog's and the
+# algorithm's own sentence around it is translated ("Unlesbares Datum '31.02.1990' für '1990': write it
+# year first, ..." read half German, half English)
+DATE_HINTS = (noop("write it year first, YYYY-MM-DD (day and month orders differ between countries, so the engine "
+                   "does not guess)"),
+              noop("use YYYY-MM-DD, YYYYMMDD, YYYY-MM or YYYY, a real calendar date"))
+
+
 def date_advice(text):
     """What to do about a typed date that :func:`typed_date` refused."""
     from model_core.stack import date_hint
 
-    return date_hint(text)
+    hint = date_hint(text)
+    return tr(hint) if hint in DATE_HINTS else hint
 
 
 def layer_list_problem(value, name, context=None):

@@ -1308,332 +1308,342 @@ Gerät: %s
     <context>
         <name>CaimInputs</name>
         <message>
-            <location filename="../inputs.py" line="94" />
+            <location filename="../inputs.py" line="74" />
+            <source>write it year first, YYYY-MM-DD (day and month orders differ between countries, so the engine does not guess)</source>
+            <translation>das Jahr zuerst schreiben, JJJJ-MM-TT (die Reihenfolge von Tag und Monat ist von Land zu Land verschieden, daher rät die Engine nicht)</translation>
+        </message>
+        <message>
+            <location filename="../inputs.py" line="76" />
+            <source>use YYYY-MM-DD, YYYYMMDD, YYYY-MM or YYYY, a real calendar date</source>
+            <translation>JJJJ-MM-TT, JJJJMMTT, JJJJ-MM oder JJJJ verwenden, ein gültiges Kalenderdatum</translation>
+        </message>
+        <message>
+            <location filename="../inputs.py" line="103" />
             <source>%s: '%s' is neither a file nor a loaded layer. Check the path (was the file moved or renamed?).</source>
             <translation>%s: '%s' ist weder eine Datei noch ein geladener Layer. Den Pfad prüfen (wurde die Datei verschoben oder umbenannt?).</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="97" />
+            <location filename="../inputs.py" line="106" />
             <source>%s: '%s' is a folder; give the image files in it, one per date.</source>
             <translation>%s: '%s' ist ein Ordner; die Bilddateien darin angeben, eine je Datum.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="98" />
+            <location filename="../inputs.py" line="107" />
             <source>%s: '%s' cannot be opened as a raster: give the raster images (GeoTIFF or any format GDAL reads)%s.</source>
             <translation>%s: '%s' kann nicht als Raster geöffnet werden: die Rasterbilder angeben (GeoTIFF oder ein anderes Format, das GDAL liest)%s.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="99" />
+            <location filename="../inputs.py" line="108" />
             <source>, one per date</source>
             <translation>, eines je Datum</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="99" />
+            <location filename="../inputs.py" line="108" />
             <source>, one mask per date</source>
             <translation>, eine Maske je Datum</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="140" />
+            <location filename="../inputs.py" line="149" />
             <source>layer name</source>
             <translation>Layername</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="144" />
+            <location filename="../inputs.py" line="153" />
             <source>file name</source>
             <translation>Dateiname</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="147" />
+            <location filename="../inputs.py" line="156" />
             <source>metadata</source>
             <translation>Metadaten</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="158" />
+            <location filename="../inputs.py" line="167" />
             <source>Bands must be comma-separated band numbers such as '1,2,3,4' (red, green, blue, near-infrared).</source>
             <translation>Kanäle müssen kommagetrennte Kanalnummern sein, etwa '1,2,3,4' (Rot, Grün, Blau, nahes Infrarot).</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="161" />
+            <location filename="../inputs.py" line="170" />
             <source>Band numbers start at 1; got '%s'.</source>
             <translation>Kanalnummern beginnen bei 1; angegeben: '%s'.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="173" />
+            <location filename="../inputs.py" line="182" />
             <source>DATES has %d entries but %d layers were given; give one date per layer, in layer order, separated by commas.</source>
             <translation>DATES hat %d Einträge, aber %d Layer wurden angegeben; ein Datum je Layer angeben, in der Reihenfolge der Layer, durch Kommas getrennt.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="182" />
+            <location filename="../inputs.py" line="191" />
             <source>'%s' in DATES is not a date: %s.</source>
             <translation>'%s' in DATES ist kein Datum: %s.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="198" />
+            <location filename="../inputs.py" line="207" />
             <source>%d cloud masks for %d layers: give one mask per layer, in the same order, or set MASKED_DATES to the positions of the layers they belong to (e.g. 2,5 for masks of the second and fifth layers).</source>
             <translation>%d Wolkenmasken für %d Layer: eine Maske je Layer in derselben Reihenfolge angeben oder MASKED_DATES auf die Positionen der zugehörigen Layer setzen (z. B. 2,5 für Masken des zweiten und fünften Layers).</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="205" />
+            <location filename="../inputs.py" line="214" />
             <source>MASKED_DATES '%s': %s is not a layer position. Give the 1-based positions of the input layers that have a cloud mask, comma-separated, e.g. 2,5.</source>
             <translation>MASKED_DATES '%s': %s ist keine Layerposition. Die Positionen (ab 1) der Eingabelayer mit Wolkenmaske angeben, kommagetrennt, z. B. 2,5.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="207" />
+            <location filename="../inputs.py" line="216" />
             <source>an empty entry</source>
             <translation>ein leerer Eintrag</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="210" />
+            <location filename="../inputs.py" line="219" />
             <source>MASKED_DATES '%s': position %d is out of range; there is %d input layer (positions 1 to %d).</source>
             <translation>MASKED_DATES '%s': Position %d liegt außerhalb des Bereichs; es gibt %d Eingabelayer (Positionen 1 bis %d).</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="212" />
+            <location filename="../inputs.py" line="221" />
             <source>MASKED_DATES '%s': position %d is out of range; there are %d input layers (positions 1 to %d).</source>
             <translation>MASKED_DATES '%s': Position %d liegt außerhalb des Bereichs; es gibt %d Eingabelayer (Positionen 1 bis %d).</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="215" />
+            <location filename="../inputs.py" line="224" />
             <source>MASKED_DATES '%s': position %d is given twice; a date has at most one cloud mask.</source>
             <translation>MASKED_DATES '%s': Position %d ist doppelt angegeben; ein Datum hat höchstens eine Wolkenmaske.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="219" />
+            <location filename="../inputs.py" line="228" />
             <source>MASKED_DATES '%s' lists %s but MASKS has %s: give one mask per listed date, in the same order%s.</source>
             <translation>MASKED_DATES '%s' nennt %s, aber MASKS hat %s: eine Maske je genanntem Datum angeben, in derselben Reihenfolge%s.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="221" />
+            <location filename="../inputs.py" line="230" />
             <source>%d date</source>
             <translation>%d Datum</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="221" />
+            <location filename="../inputs.py" line="230" />
             <source>%d dates</source>
             <translation>%d Daten</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="222" />
+            <location filename="../inputs.py" line="231" />
             <source>%d cloud mask</source>
             <translation>%d Wolkenmaske</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="222" />
+            <location filename="../inputs.py" line="231" />
             <source>%d cloud masks</source>
             <translation>%d Wolkenmasken</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="223" />
+            <location filename="../inputs.py" line="232" />
             <source>, or leave MASKED_DATES empty</source>
             <translation>, oder MASKED_DATES leer lassen</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="301" />
+            <location filename="../inputs.py" line="310" />
             <source>Select at least 2 layers: change needs two or more dates (%d selected).</source>
             <translation>Mindestens 2 Layer auswählen: eine Änderung braucht zwei oder mehr Daten (%d ausgewählt).</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="304" />
+            <location filename="../inputs.py" line="313" />
             <source>SChanger compares exactly 2 dates; %d are selected. Use CAIM-Net for a time series.</source>
             <translation>SChanger vergleicht genau 2 Daten; %d sind ausgewählt. Für eine Zeitreihe CAIM-Net verwenden.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="309" />
+            <location filename="../inputs.py" line="318" />
             <source>'%s' is a vector layer (%s), not an image: the inputs are the raster images of the series, one per date.</source>
             <translation>'%s' ist ein Vektorlayer (%s), kein Bild: die Eingaben sind die Rasterbilder der Zeitreihe, eines je Datum.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="312" />
+            <location filename="../inputs.py" line="321" />
             <source>'%s' is not a valid raster layer.</source>
             <translation>'%s' ist kein gültiger Rasterlayer.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="314" />
+            <location filename="../inputs.py" line="323" />
             <source>'%s' is not a file-based (GDAL) raster; export it as GeoTIFF first.</source>
             <translation>'%s' ist kein dateibasiertes (GDAL-)Raster; zuerst als GeoTIFF exportieren.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="317" />
+            <location filename="../inputs.py" line="326" />
             <source>The file of '%s' is gone (%s): it was moved or deleted after the layer was loaded. Remove the layer, or point it to the file again (Layer Properties, Source).</source>
             <translation>Die Datei von '%s' ist verschwunden (%s): sie wurde nach dem Laden des Layers verschoben oder gelöscht. Den Layer entfernen oder ihn wieder auf die Datei verweisen (Layereigenschaften, Quelle).</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="322" />
+            <location filename="../inputs.py" line="331" />
             <source>'%s' is not an image but the %s file of '%s' beside it (%s): uncheck it, and add the image itself.</source>
             <translation>'%s' ist kein Bild, sondern die %s-Datei von '%s' daneben (%s): den Haken entfernen und das Bild selbst hinzufügen.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="331" />
+            <location filename="../inputs.py" line="340" />
             <source>Band %d does not exist in %s (fewer bands): uncheck it or pick bands every date has.</source>
             <translation>Kanal %d gibt es in %s nicht (weniger Kanäle): den Haken entfernen oder Kanäle wählen, die jedes Datum hat.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="333" />
+            <location filename="../inputs.py" line="342" />
             <source>Band %d does not exist in %s (fewer bands): uncheck them or pick bands every date has.</source>
             <translation>Kanal %d gibt es in %s nicht (weniger Kanäle): den Haken entfernen oder Kanäle wählen, die jedes Datum hat.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="341" />
+            <location filename="../inputs.py" line="350" />
             <source>%s has fewer than the 4 bands (red, green, blue, NIR) the network needs: uncheck it, or use a classical method (CVA, ISFA) with bands every date has (1 to %d)</source>
             <translation>%s hat weniger als die 4 Kanäle (Rot, Grün, Blau, NIR), die das Netz braucht: den Haken entfernen oder eine klassische Methode (CVA, ISFA) mit Kanälen verwenden, die jedes Datum hat (1 bis %d)</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="344" />
+            <location filename="../inputs.py" line="353" />
             <source>%s have fewer than the 4 bands (red, green, blue, NIR) the network needs: uncheck them, or use a classical method (CVA, ISFA) with bands every date has (1 to %d)</source>
             <translation>%s haben weniger als die 4 Kanäle (Rot, Grün, Blau, NIR), die das Netz braucht: den Haken entfernen oder eine klassische Methode (CVA, ISFA) mit Kanälen verwenden, die jedes Datum hat (1 bis %d)</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="348" />
+            <location filename="../inputs.py" line="357" />
             <source>pick bands every date has (1 to %d), for example %s</source>
             <translation>Kanäle wählen, die jedes Datum hat (1 bis %d), zum Beispiel %s</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="350" />
+            <location filename="../inputs.py" line="359" />
             <source>Band counts differ (%s). The model needs the same bands from every date: %s.</source>
             <translation>Die Kanalanzahlen unterscheiden sich (%s). Das Modell braucht von jedem Datum dieselben Kanäle: %s.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="356" />
+            <location filename="../inputs.py" line="365" />
             <source>Layers have different CRSs (%s): they will be aligned onto the grid of '%s'.</source>
             <translation>Die Layer haben verschiedene KBS (%s): sie werden auf das Raster von '%s' ausgerichtet.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="362" />
+            <location filename="../inputs.py" line="371" />
             <source>Grids differ slightly: every date will be resampled onto the grid of '%s', clipped to the common area.</source>
             <translation>Die Raster unterscheiden sich leicht: jedes Datum wird auf das Raster von '%s' umgerechnet, zugeschnitten auf die gemeinsame Fläche.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="371" />
+            <location filename="../inputs.py" line="380" />
             <source>No date for %s: results will say 'date k' instead of a date.</source>
             <translation>Kein Datum für %s: die Ergebnisse nennen 'date k' statt eines Datums.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="374" />
+            <location filename="../inputs.py" line="383" />
             <source>Dates are not in chronological order: moments follow the list order.</source>
             <translation>Die Daten sind nicht chronologisch geordnet: die Änderungszeitpunkte folgen der Reihenfolge der Liste.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="382" />
+            <location filename="../inputs.py" line="391" />
             <source>%d one-band layers share the date %s (%s)%s: they look like the bands of one date, which would be compared with each other as if they were dates. Stack each date's bands into one layer first (Raster &gt; Miscellaneous &gt; Build Virtual Raster, with 'Place each input file into a separate band'), then check those.</source>
             <translation>%d einkanalige Layer haben dasselbe Datum %s (%s)%s: sie sehen aus wie die Kanäle eines Datums, die miteinander verglichen würden, als wären sie Daten. Die Kanäle jedes Datums zuerst zu einem Layer stapeln (Raster &gt; Sonstige &gt; Virtuelles Raster bauen, mit 'Jede Eingabedatei in einen separaten Kanal legen'), dann diese anhaken.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="387" />
+            <location filename="../inputs.py" line="396" />
             <source> and %d more date likewise</source>
             <translation> und %d weiteres Datum ebenso</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="388" />
+            <location filename="../inputs.py" line="397" />
             <source> and %d more dates likewise</source>
             <translation> und %d weitere Daten ebenso</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="391" />
+            <location filename="../inputs.py" line="400" />
             <source>Some dates appear twice (%s): the intervals between them are zero days long.</source>
             <translation>Einige Daten kommen doppelt vor (%s): die Intervalle zwischen ihnen sind null Tage lang.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="403" />
+            <location filename="../inputs.py" line="412" />
             <source>%d cloud masks for %d layers: give one mask (or none) per layer, in the same order.</source>
             <translation>%d Wolkenmasken für %d Layer: eine Maske (oder keine) je Layer angeben, in derselben Reihenfolge.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="409" />
+            <location filename="../inputs.py" line="418" />
             <source>The mask '%s' of '%s'</source>
             <translation>Die Maske '%s' von '%s'</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="411" />
+            <location filename="../inputs.py" line="420" />
             <source>'%s' is both an input date and the mask of '%s'. Uncheck it as an input or choose another mask.</source>
             <translation>'%s' ist zugleich ein Eingabedatum und die Maske von '%s'. Den Haken als Eingabe entfernen oder eine andere Maske wählen.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="414" />
+            <location filename="../inputs.py" line="423" />
             <source>%s is not a valid raster layer.</source>
             <translation>%s ist kein gültiger Rasterlayer.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="416" />
+            <location filename="../inputs.py" line="425" />
             <source>%s is not a file-based (GDAL) raster; export it as GeoTIFF first.</source>
             <translation>%s ist kein dateibasiertes (GDAL-)Raster; zuerst als GeoTIFF exportieren.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="418" />
+            <location filename="../inputs.py" line="427" />
             <source>%s: its file is gone (%s). Remove the mask layer or point it to the file again.</source>
             <translation>%s: ihre Datei ist verschwunden (%s). Den Maskenlayer entfernen oder ihn wieder auf die Datei verweisen.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="421" />
+            <location filename="../inputs.py" line="430" />
             <source>%s has %d bands; a mask has one (CBERS CMASK, Landsat QA_PIXEL, Sentinel-2 SCL, Fmask). Extract its mask band first.</source>
             <translation>%s hat %d Kanäle; eine Maske hat einen (CBERS CMASK, Landsat QA_PIXEL, Sentinel-2 SCL, Fmask). Zuerst ihren Maskenkanal extrahieren.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="424" />
+            <location filename="../inputs.py" line="433" />
             <source>%s does not overlap its layer: it would mask the whole date.</source>
             <translation>%s überlappt ihren Layer nicht: sie würde das ganze Datum maskieren.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="431" />
+            <location filename="../inputs.py" line="440" />
             <source>e.g. 1,2,3,4 (RGB-only imagery is read as 1,2,3,2 by itself: green in place of NIR), or choose a classical method (CVA or ISFA), which uses any bands</source>
             <translation>z. B. 1,2,3,4 (reine RGB-Bilder werden von selbst als 1,2,3,2 gelesen: Grün anstelle von NIR) oder eine klassische Methode (CVA oder ISFA) wählen, die beliebige Kanäle verwendet</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="435" />
+            <location filename="../inputs.py" line="444" />
             <source>%s: the network uses bands %s as red, green, blue, NIR; the %s part also uses band(s) %s.</source>
             <translation>%s: das Netz verwendet die Kanäle %s als Rot, Grün, Blau, NIR; der %s-Teil verwendet außerdem Kanal/Kanäle %s.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="439" />
+            <location filename="../inputs.py" line="448" />
             <source>%s uses %d bands (red, green, blue, NIR) but Bands lists %d: give %d band numbers, %s.</source>
             <translation>%s verwendet %d Kanäle (Rot, Grün, Blau, NIR), aber Kanäle nennt %d: %d Kanalnummern angeben, %s.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="453" />
+            <location filename="../inputs.py" line="462" />
             <source> The %s part also uses the layers' other bands.</source>
             <translation> Der %s-Teil verwendet außerdem die übrigen Kanäle der Layer.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="454" />
+            <location filename="../inputs.py" line="463" />
             <source>Bands left empty: the engine uses bands %s.%s</source>
             <translation>Kanäle leer gelassen: die Engine verwendet die Kanäle %s.%s</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="460" />
+            <location filename="../inputs.py" line="469" />
             <source>Bands left empty: the engine uses bands %s.</source>
             <translation>Kanäle leer gelassen: die Engine verwendet die Kanäle %s.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="470" />
+            <location filename="../inputs.py" line="479" />
             <source>Bands left empty: bands 1-4 are taken as red, green, blue, NIR (the layers' metadata do not say which band is which); for blue, green, red, NIR imagery enter 3,2,1,4.</source>
             <translation>Kanäle leer gelassen: die Kanäle 1-4 werden als Rot, Grün, Blau, NIR genommen (die Metadaten der Layer sagen nicht, welcher Kanal welcher ist); für Blau-, Grün-, Rot-, NIR-Bilder 3,2,1,4 eingeben.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="474" />
+            <location filename="../inputs.py" line="483" />
             <source>%s needs %d bands (red, green, blue, NIR) but the layers have %d and their metadata do not say which band is which: pick %d with Bands, %s.</source>
             <translation>%s braucht %d Kanäle (Rot, Grün, Blau, NIR), aber die Layer haben %d und ihre Metadaten sagen nicht, welcher Kanal welcher ist: %d mit Kanäle wählen, %s.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="527" />
+            <location filename="../inputs.py" line="536" />
             <source>%s does not overlap the other checked layers, which share a place: uncheck it or check the layers of one place.</source>
             <translation>%s überlappt die anderen angehakten Layer nicht, die an einem gemeinsamen Ort liegen: den Haken entfernen oder die Layer eines Ortes anhaken.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="529" />
+            <location filename="../inputs.py" line="538" />
             <source>%s do not overlap the other checked layers, which share a place: uncheck them or check the layers of one place.</source>
             <translation>%s überlappen die anderen angehakten Layer nicht, die an einem gemeinsamen Ort liegen: den Haken entfernen oder die Layer eines Ortes anhaken.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="533" />
+            <location filename="../inputs.py" line="542" />
             <source>%s does not overlap '%s', the first checked layer: uncheck it or check the layers of one place.</source>
             <translation>%s überlappt '%s', den ersten angehakten Layer, nicht: den Haken entfernen oder die Layer eines Ortes anhaken.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="535" />
+            <location filename="../inputs.py" line="544" />
             <source>%s do not overlap '%s', the first checked layer: uncheck them or check the layers of one place.</source>
             <translation>%s überlappen '%s', den ersten angehakten Layer, nicht: den Haken entfernen oder die Layer eines Ortes anhaken.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="537" />
+            <location filename="../inputs.py" line="546" />
             <source>The layers do not overlap all at once: each overlaps the first, but there is no area common to all of them. Uncheck the layers that cover another part of the scene.</source>
             <translation>Die Layer überlappen sich nicht alle zugleich: jeder überlappt den ersten, aber keine Fläche ist allen gemeinsam. Bei den Layern, die einen anderen Teil der Szene abdecken, den Haken entfernen.</translation>
         </message>

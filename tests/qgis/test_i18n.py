@@ -352,3 +352,16 @@ def test_the_labelling_panel_s_classes_read_german(project, german):
     finally:
         dock.close()
         dock.deleteLater()
+
+
+def test_the_date_advice_reads_german(german):
+    """The engine's advice for a refused date sits inside the dialog's German sentence: 'Unlesbares Datum
+    '31.02.1990' für '1990': write it year first, ...' read half English.  Both of the engine's hints are
+    known to the plugin (a changed hint would show in English, not break)."""
+    from caim_qgis_plugin import inputs
+    from model_core.stack import date_hint
+
+    assert inputs.date_advice("31.02.1990").startswith("das Jahr zuerst schreiben, JJJJ-MM-TT")
+    assert inputs.date_advice("1990-02-31") == ("JJJJ-MM-TT, JJJJMMTT, JJJJ-MM oder JJJJ verwenden, ein gültiges "
+                                                "Kalenderdatum")
+    assert {date_hint("31.02.1990"), date_hint("1990-02-31")} == set(inputs.DATE_HINTS)
