@@ -116,7 +116,7 @@ Jeden Punkt anhand von Referenzdaten (höher aufgelöste Bilder, die Eingaben, G
             <source>Estimates, from sample points drawn with &lt;i&gt;Draw an accuracy-assessment sample of a change map&lt;/i&gt; and labelled, the area of each class with its 95 % confidence interval, the overall accuracy and each class's user's and producer's accuracy, and the error matrix in proportions of the mapped area, with the stratified estimator of Olofsson et al. (2014), 'Good practices for estimating area and assessing accuracy of land change'.  The map's own pixel count of a change is biased by its errors; these estimates are not.
 
 &lt;b&gt;Change map&lt;/b&gt;: the map the sample was drawn from (its classes are the strata).  &lt;b&gt;Reference field&lt;/b&gt;: the class each point really is (0 = no change, k = change between date k and k+1, -1 = changed, interval unknown: counted only with Changed / unchanged only); points with an empty field are left out.  &lt;b&gt;Changed / unchanged only&lt;/b&gt;: collapse the classes into unchanged (0) and changed (any other), e.g. when the points were labelled only for change.  Every map class needs at least 2 labelled points.  &lt;b&gt;Map the sample was drawn from&lt;/b&gt; (advanced): to score another map of the same grid (another method's run) with the same sample, give the map the sample was drawn from here: its classes stay the strata.  &lt;b&gt;Compare with another map&lt;/b&gt; (advanced): the overall accuracy of the change map minus that of another map of the same grid, with a 95 % interval from the same points (paired, so much tighter than the two accuracies' own intervals): whether one method or setting is better on your imagery.</source>
-            <translation>Schätzt aus Stichprobenpunkten, die mit &lt;i&gt;Stichprobe zur Genauigkeitsbewertung einer Änderungskarte ziehen&lt;/i&gt; gezogen und beschriftet wurden, die Fläche jeder Klasse mit ihrem 95-%-Konfidenzintervall, die Gesamtgenauigkeit sowie Nutzer- und Herstellergenauigkeit jeder Klasse und die Fehlermatrix in Anteilen der kartierten Fläche, mit dem geschichteten Schätzer von Olofsson et al. (2014), 'Good practices for estimating area and assessing accuracy of land change'.  Die Pixelzählung einer Änderung in der Karte selbst ist durch deren Fehler verzerrt; diese Schätzungen nicht.
+            <translation>Schätzt aus Stichprobenpunkten, die mit &lt;i&gt;Stichprobe zur Genauigkeitsbewertung einer Änderungskarte ziehen&lt;/i&gt; gezogen und beschriftet wurden, die Fläche jeder Klasse mit ihrem 95-%-Konfidenzintervall, die Gesamtgenauigkeit sowie Nutzer- und Produzentengenauigkeit jeder Klasse und die Fehlermatrix in Anteilen der kartierten Fläche, mit dem geschichteten Schätzer von Olofsson et al. (2014), 'Good practices for estimating area and assessing accuracy of land change'.  Die Pixelzählung einer Änderung in der Karte selbst ist durch deren Fehler verzerrt; diese Schätzungen nicht.
 
 &lt;b&gt;Änderungskarte&lt;/b&gt;: die Karte, aus der die Stichprobe gezogen wurde (ihre Klassen sind die Schichten).  &lt;b&gt;Referenzfeld&lt;/b&gt;: die Klasse, die jeder Punkt wirklich ist (0 = keine Änderung, k = Änderung zwischen Datum k und k+1, -1 = geändert, Intervall unbekannt: nur mit Nur geändert / unverändert gezählt); Punkte mit leerem Feld bleiben außen vor.  &lt;b&gt;Nur geändert / unverändert&lt;/b&gt;: die Klassen zu unverändert (0) und geändert (jede andere) zusammenfassen, z. B. wenn die Punkte nur auf Änderung beschriftet wurden.  Jede Kartenklasse braucht mindestens 2 beschriftete Punkte.  &lt;b&gt;Karte, aus der die Stichprobe gezogen wurde&lt;/b&gt; (erweitert): um eine andere Karte desselben Rasters (den Lauf einer anderen Methode) mit derselben Stichprobe zu bewerten, hier die Karte angeben, aus der die Stichprobe gezogen wurde: ihre Klassen bleiben die Schichten.  &lt;b&gt;Mit einer anderen Karte vergleichen&lt;/b&gt; (erweitert): die Gesamtgenauigkeit der Änderungskarte minus der einer anderen Karte desselben Rasters, mit einem 95-%-Intervall aus denselben Punkten (gepaart, daher viel enger als die eigenen Intervalle der beiden Genauigkeiten): ob eine Methode oder Einstellung auf Ihren Bilddaten besser ist.</translation>
         </message>
@@ -346,19 +346,19 @@ Der Vergleich ist nur so gut wie die Genauigkeit der Referenz selbst und ihre La
 Needs PyTorch in QGIS's Python.
 
 &lt;b&gt;qgis_process&lt;/b&gt;: MODEL and DEVICE take the option names (not numbers), e.g. &lt;tt&gt;qgis_process.bin run caim:detectchanges -- INPUT=a.tif INPUT=b.tif MODEL=auto DEVICE=CPU AREA=area.tif MOMENT=moment.tif CONFIDENCE=confidence.tif&lt;/tt&gt;, or &lt;tt&gt;MODEL=cva&lt;/tt&gt; for the classical method.  MASKS is repeated like INPUT, e.g. &lt;tt&gt;MASKS=qa_2020.tif MASKED_DATES=2&lt;/tt&gt; for a mask of the second date only.</source>
-            <translation>Findet, wo sich das Land in einer geordneten Zeitreihe koregistrierter Raster eines Ortes verändert hat und zwischen welchen zwei Daten die letzte Änderung geschah.
+            <translation>Findet, wo sich die Landoberfläche in einer geordneten Zeitreihe koregistrierter Raster eines Ortes verändert hat und zwischen welchen zwei Zeitpunkten die letzte Änderung geschah.
 
-&lt;b&gt;Eingabelayer&lt;/b&gt;: die Daten, das älteste zuerst (die Reihenfolge der Liste ist die Zeitfolge). Layer auf verschiedenen Rastern oder KBS werden auf das Raster des ersten Layers ausgerichtet und auf die gemeinsame Fläche zugeschnitten.
-&lt;b&gt;Daten&lt;/b&gt;: optional, kommagetrennt JJJJ-MM-TT, eines je Layer; sonst aus Layernamen, Dateinamen oder Metadaten gelesen.
+&lt;b&gt;Eingabelayer&lt;/b&gt;: die Zeitpunkte, der älteste zuerst (die Reihenfolge der Liste ist die Zeitfolge). Layer auf verschiedenen Rastern oder KBS werden auf das Raster des ersten Layers ausgerichtet und auf die gemeinsame Fläche zugeschnitten.
+&lt;b&gt;Datumsangaben&lt;/b&gt;: optional, kommagetrennt JJJJ-MM-TT, eine je Layer; sonst aus Layernamen, Dateinamen oder Metadaten gelesen.
 &lt;b&gt;Kanäle&lt;/b&gt;: optionale Kanalnummern.  Die Netze verwenden 4 Kanäle als Rot, Grün, Blau, nahes Infrarot (z. B. 1,2,3,4); leer werden sie aus den Wellenlängen oder Namen der Rasterkanäle gelesen (ENVI-Header, Sentinel-2 B02..B08, 'red'/'nir'), sonst werden die Kanäle 1-4 unverändert verwendet und reine RGB-Layer als 1,2,3,2 (Grün anstelle von NIR).  Die klassischen CVA und ISFA verwenden beliebige Kanäle, und leer jeden Kanal der Eingaben (außer Kanälen, deren Metadaten atmosphärisch, thermal, Maske oder QA sagen).  CAIM-Net + CVA und CAIM-Net + ISFA: die 4 Kanäle des Netzes, und der klassische Teil leer auch jeden anderen Kanal (oder die Kanäle nach dem vierten einer längeren Liste, z. B. 3,2,1,4,5,6 für Landsat TM).
-&lt;b&gt;Modell&lt;/b&gt;: &lt;tt&gt;auto&lt;/tt&gt; (Standard) = %s; &lt;tt&gt;caimnet&lt;/tt&gt; = CAIM-Net, beliebig viele Daten; &lt;tt&gt;schanger&lt;/tt&gt; = SChanger, genau 2 Daten; &lt;tt&gt;cva&lt;/tt&gt; = klassische Change Vector Analysis mit Otsu-Schwellenwert: keine Gewichte (Gewichte leer lassen), schnell, beliebige Kanäle; &lt;tt&gt;caimnet_cva&lt;/tt&gt; = CAIM-Net + CVA: die Zeitpunkt-Wahrscheinlichkeiten beider Methoden kombiniert (die Model Card vergleicht sie mit jeder einzelnen an echten Punkten), CAIM-Net-Gewichte, 4 Kanäle; &lt;tt&gt;caimnet_isfa&lt;/tt&gt; = CAIM-Net + ISFA, ebenso mit der ISFA unten; &lt;tt&gt;isfa&lt;/tt&gt; = klassische iterative Slow Feature Analysis (Wu, Du und Zhang 2014): wie die CVA, lernt aber, wie die Kanäle gemeinsam schwanken, wo sich nichts geändert hat (Dunst, Jahreszeit, Prozessierung), und rechnet das heraus, und gewichtet die Änderung jedes Pixels mit seinen 3 x 3 Nachbarn (einzelne verrauschte Pixel verblassen); keine Gewichte, beliebige Kanäle. Das Protokoll nennt das Modell, das gelaufen ist.
+&lt;b&gt;Modell&lt;/b&gt;: &lt;tt&gt;auto&lt;/tt&gt; (Standard) = %s; &lt;tt&gt;caimnet&lt;/tt&gt; = CAIM-Net, beliebig viele Zeitpunkte; &lt;tt&gt;schanger&lt;/tt&gt; = SChanger, genau 2 Zeitpunkte; &lt;tt&gt;cva&lt;/tt&gt; = klassische Change Vector Analysis mit Otsu-Schwellenwert: keine Gewichte (Gewichte leer lassen), schnell, beliebige Kanäle; &lt;tt&gt;caimnet_cva&lt;/tt&gt; = CAIM-Net + CVA: die Zeitpunkt-Wahrscheinlichkeiten beider Methoden kombiniert (die Model Card vergleicht sie mit jeder einzelnen an echten Punkten), CAIM-Net-Gewichte, 4 Kanäle; &lt;tt&gt;caimnet_isfa&lt;/tt&gt; = CAIM-Net + ISFA, ebenso mit der ISFA unten; &lt;tt&gt;isfa&lt;/tt&gt; = klassische iterative Slow Feature Analysis (Wu, Du und Zhang 2014): wie die CVA, lernt aber, wie die Kanäle gemeinsam schwanken, wo sich nichts geändert hat (Dunst, Jahreszeit, Prozessierung), und rechnet das heraus, und gewichtet die Änderung jedes Pixels mit seinen 3 x 3 Nachbarn (einzelne verrauschte Pixel verblassen); keine Gewichte, beliebige Kanäle. Das Protokoll nennt das Modell, das gelaufen ist.
 &lt;b&gt;Gewichte&lt;/b&gt;: optionale .pt-Datei für das gewählte Netz; leer = die mitgelieferten Gewichte (die CAIM-Net-Datei wurde nur auf gemeinfreien Bilddaten trainiert; die Bilddaten der SChanger-Datei sind nicht alle gemeinfrei). Der Ordner resources/weights des Plugins enthält auch caimnet_rgbn_mixed_sources.pt, die frühere Standard-CAIM-Net-Datei, um frühere Ergebnisse zu reproduzieren; die Protokollzeile 'Weights trained on' sagt, worauf die verwendete Datei trainiert wurde.
 &lt;b&gt;Empfindlichkeit&lt;/b&gt;: -3 .. 3, 0 (Standard) = die kalibrierte Entscheidung.  Positive Werte stufen mehr Pixel als geändert ein (weniger Auslassungen, mehr Fehlalarme), negative weniger; jeder Schritt von 1 verschiebt die Log-Odds von 'keine Änderung' um 1 (bei CVA und ISFA: +1 senkt den Schwellenwert um ein Viertel).  In Schritten von 0,25 erhöhen, wenn deutliche Änderungen übersehen werden.
 &lt;b&gt;Schwellenwert der klassischen Methoden&lt;/b&gt; (erweitert): &lt;tt&gt;otsu&lt;/tt&gt; (Standard) oder &lt;tt&gt;kittler&lt;/tt&gt;, der Schwellenwert des minimalen Fehlers nach Kittler und Illingworth, nur für MODEL=cva oder isfa: er findet mehr Änderung, wo Änderungen nur einen kleinen Teil der Szene ausmachen, stufte in unseren Prüfungen an echten Daten aber auch einige stabile Punkte mehr als geändert ein (die Model Card, Kandidat KT).
 &lt;b&gt;Kleinste Änderungsfläche&lt;/b&gt;: eine kleinste Kartiereinheit in Pixeln, 0 (Standard) = aus.  Geänderte Flächen (8-verbundene geänderte Pixel, gleich welcher Änderungszeitpunkt) kleiner als sie werden als unverändert geschrieben, mit der Wahrscheinlichkeit des Modells für keine Änderung als Konfidenz, z. B. entfernt 4 einzelne Pixel und Paare (Salz-und-Pfeffer-Rauschen); die Polygone folgen.  Unveränderte Lücken bleiben.
-&lt;b&gt;Maskierte Daten füllen&lt;/b&gt;: aus (Standard), ein Pixel, das in irgendeinem Datum NoData oder maskiert ist (Wolken als NoData, Scanlücken), ist in jeder Ausgabe NoData.  An, jedes Pixel, das in mindestens zwei Daten gültig ist, erhält ein Ergebnis: ein maskiertes Datum übernimmt die vorigen wolkenfreien Werte des Pixels, sodass eine von Wolken verdeckte Änderung dem Intervall zugeordnet wird, das am ersten wolkenfreien Datum danach endet.
-&lt;b&gt;Wolkenmasken&lt;/b&gt;: optional, ein Maskenraster je Eingabelayer, in derselben Reihenfolge (eine Wolkenmaske oder ein QA-Kanal: CBERS CMASK, Landsat QA_PIXEL, Sentinel-2 SCL, Fmask), auf beliebigem Raster (mit nächstem Nachbarn umgerechnet).  Für Masken nur einiger Daten die Positionen der zugehörigen Eingabelayer in &lt;b&gt;Daten, zu denen die Wolkenmasken gehören&lt;/b&gt; angeben (erweitert, MASKED_DATES), die erste Maske zur ersten Position: z. B. 2,5 mit zwei Masken, die erste für den zweiten Layer und die andere für den fünften; die übrigen Daten werden unverändert verwendet (ihr eigenes NoData zählt weiterhin).  Ein Pixel ist an einem Datum maskiert, außer sein Maskenwert ist einer der &lt;b&gt;Maskenwerte, die wolkenfrei bedeuten&lt;/b&gt;: kommagetrennte ganze Zahlen, Bereiche und Bittests (bitN gesetzt, !bitN nicht gesetzt, verbunden mit &amp;amp;), Standard 0; bit6&amp;amp;!bit2&amp;amp;!bit4 für Landsat 8-9 Collection 2 QA_PIXEL (wolkenfrei, kein Zirrus, kein Schatten; oder die strengen Werte 21824,21952), bit6&amp;amp;!bit4,bit7&amp;amp;!bit1&amp;amp;!bit3&amp;amp;!bit4 für Landsat 4-7, 4-7,11 für Sentinel-2 SCL, 0,1 für Fmask.  Außerhalb der Ausdehnung einer Maske gilt als maskiert.  Für bewölkte Zeitreihen mit Maskierte Daten füllen kombinieren.
-&lt;b&gt;Kachelgröße&lt;/b&gt;: 0 (Standard) = automatisch, nach der Anzahl der Daten gewählt, sodass der Lauf bei etwa 1,3 GB Speicher bleibt; jede Rastergröße passt.
+&lt;b&gt;Maskierte Zeitpunkte füllen&lt;/b&gt;: aus (Standard), ein Pixel, das in irgendeinem Datum NoData oder maskiert ist (Wolken als NoData, Scanlücken), ist in jeder Ausgabe NoData.  An, jedes Pixel, das an mindestens zwei Zeitpunkten gültig ist, erhält ein Ergebnis: ein maskiertes Datum übernimmt die vorigen wolkenfreien Werte des Pixels, sodass eine von Wolken verdeckte Änderung dem Intervall zugeordnet wird, das am ersten wolkenfreien Datum danach endet.
+&lt;b&gt;Wolkenmasken&lt;/b&gt;: optional, ein Maskenraster je Eingabelayer, in derselben Reihenfolge (eine Wolkenmaske oder ein QA-Kanal: CBERS CMASK, Landsat QA_PIXEL, Sentinel-2 SCL, Fmask), auf beliebigem Raster (mit nächstem Nachbarn umgerechnet).  Für Masken nur einiger Zeitpunkte die Positionen der zugehörigen Eingabelayer in &lt;b&gt;Zeitpunkte, zu denen die Wolkenmasken gehören&lt;/b&gt; angeben (erweitert, MASKED_DATES), die erste Maske zur ersten Position: z. B. 2,5 mit zwei Masken, die erste für den zweiten Layer und die andere für den fünften; die übrigen Zeitpunkte werden unverändert verwendet (ihr eigenes NoData zählt weiterhin).  Ein Pixel ist an einem Datum maskiert, außer sein Maskenwert ist einer der &lt;b&gt;Maskenwerte, die wolkenfrei bedeuten&lt;/b&gt;: kommagetrennte ganze Zahlen, Bereiche und Bittests (bitN gesetzt, !bitN nicht gesetzt, verbunden mit &amp;amp;), Standard 0; bit6&amp;amp;!bit2&amp;amp;!bit4 für Landsat 8-9 Collection 2 QA_PIXEL (wolkenfrei, kein Zirrus, kein Schatten; oder die strengen Werte 21824,21952), bit6&amp;amp;!bit4,bit7&amp;amp;!bit1&amp;amp;!bit3&amp;amp;!bit4 für Landsat 4-7, 4-7,11 für Sentinel-2 SCL, 0,1 für Fmask.  Außerhalb der Ausdehnung einer Maske gilt als maskiert.  Für bewölkte Zeitreihen mit Maskierte Zeitpunkte füllen kombinieren.
+&lt;b&gt;Kachelgröße&lt;/b&gt;: 0 (Standard) = automatisch, nach der Anzahl der Zeitpunkte gewählt, sodass der Lauf bei etwa 1,3 GB Speicher bleibt; jede Rastergröße passt.
 &lt;b&gt;Ausgaben&lt;/b&gt;: Änderungsfläche (0 unverändert, 1 geändert, 255 NoData), Änderungszeitpunkt (0 keine Änderung, k = Änderung zwischen Datum k und Datum k+1, 255 NoData), Konfidenz (Wahrscheinlichkeit der vorhergesagten Klasse, -1 NoData), optional Änderungspolygone mit moment, date_before, date_after und area_m2 und optional ein HTML-Laufbericht (Einstellungen, geänderte Fläche je Intervall als Diagramm und Tabelle).
 
 &lt;b&gt;Auch ausführen, wenn es länger als einen Tag dauert oder sicher nicht auf den Datenträger passt&lt;/b&gt; (erweitert, ALLOW_HUGE): vor einem Lauf werden seine Dauer und die Größe seiner Ausgaben geschätzt und im Protokoll gezeigt; ein Lauf, der auf mehr als einen Tag geschätzt wird oder dessen Ausgaben sicher nicht in den freien Platz ihres Ordners passen, wird abgelehnt, außer dies ist eingeschaltet.
@@ -380,7 +380,7 @@ Braucht PyTorch im Python von QGIS.
         <message>
             <location filename="../algorithm.py" line="231" />
             <source>Dates, YYYY-MM-DD in layer order (empty: from names/metadata)</source>
-            <translation>Daten, JJJJ-MM-TT in Layerreihenfolge (leer: aus Namen/Metadaten)</translation>
+            <translation>Datumsangaben, JJJJ-MM-TT in Layerreihenfolge (leer: aus Namen/Metadaten)</translation>
         </message>
         <message>
             <location filename="../algorithm.py" line="234" />
@@ -415,7 +415,7 @@ Braucht PyTorch im Python von QGIS.
         <message>
             <location filename="../algorithm.py" line="255" />
             <source>Fill masked dates from the previous clear date (cloudy series)</source>
-            <translation>Maskierte Daten aus dem vorigen wolkenfreien Datum füllen (bewölkte Zeitreihe)</translation>
+            <translation>Maskierte Zeitpunkte vom vorigen wolkenfreien Zeitpunkt füllen (bewölkte Zeitreihe)</translation>
         </message>
         <message>
             <location filename="../algorithm.py" line="257" />
@@ -430,7 +430,7 @@ Braucht PyTorch im Python von QGIS.
         <message>
             <location filename="../algorithm.py" line="262" />
             <source>Dates the cloud masks belong to (input positions, e.g. 2,5)</source>
-            <translation>Daten, zu denen die Wolkenmasken gehören (Eingabepositionen, z. B. 2,5)</translation>
+            <translation>Zeitpunkte, zu denen die Wolkenmasken gehören (Eingabepositionen, z. B. 2,5)</translation>
         </message>
         <message>
             <location filename="../algorithm.py" line="266" />
@@ -495,7 +495,7 @@ Braucht PyTorch im Python von QGIS.
         <message>
             <location filename="../algorithm.py" line="302" />
             <source>Dates used (comma-separated)</source>
-            <translation>Verwendete Daten (kommagetrennt)</translation>
+            <translation>Verwendete Datumsangaben (kommagetrennt)</translation>
         </message>
         <message>
             <location filename="../algorithm.py" line="303" />
@@ -628,7 +628,7 @@ Braucht PyTorch im Python von QGIS.
         <message>
             <location filename="../dialog.py" line="351" />
             <source>Check the images to compare, oldest first. They are ordered by the date found in the layer name, file name or metadata; drag rows to reorder (Alt+Up/Down), double-click a date to edit it (F2), and double-click a Cloud mask cell (Shift+F2) to give that date its cloud mask (optional, per date: dates without one are used as they are).</source>
-            <translation>Die zu vergleichenden Bilder anhaken, das älteste zuerst. Sie sind nach dem Datum aus Layername, Dateiname oder Metadaten geordnet; Zeilen zum Umordnen ziehen (Alt+Auf/Ab), ein Datum zum Bearbeiten doppelklicken (F2) und eine Zelle der Spalte Wolkenmaske doppelklicken (Umschalt+F2), um diesem Datum seine Wolkenmaske zu geben (optional, je Datum: Daten ohne Maske werden unverändert verwendet).</translation>
+            <translation>Die zu vergleichenden Bilder anhaken, das älteste zuerst. Sie sind nach dem Datum aus Layername, Dateiname oder Metadaten geordnet; Zeilen zum Umordnen ziehen (Alt+Auf/Ab), ein Datum zum Bearbeiten doppelklicken (F2) und eine Zelle der Spalte Wolkenmaske doppelklicken (Umschalt+F2), um diesem Datum seine Wolkenmaske zu geben (optional, je Datum: Zeitpunkte ohne Maske werden unverändert verwendet).</translation>
         </message>
         <message>
             <location filename="../dialog.py" line="361" />
@@ -663,7 +663,7 @@ Braucht PyTorch im Python von QGIS.
         <message>
             <location filename="../dialog.py" line="376" />
             <source>Check the dates to compare, oldest first. Alt+Up and Alt+Down move the selected rows, F2 edits a date, Shift+F2 chooses a date's cloud mask.</source>
-            <translation>Die zu vergleichenden Zeitpunkte ankreuzen, der älteste zuerst. Alt+Auf und Alt+Ab verschieben die gewählten Zeilen, F2 bearbeitet ein Datum, Umschalt+F2 wählt die Wolkenmaske eines Zeitpunkts.</translation>
+            <translation>Die zu vergleichenden Zeitpunkte anhaken, der älteste zuerst. Alt+Auf und Alt+Ab verschieben die gewählten Zeilen, F2 bearbeitet ein Datum, Umschalt+F2 wählt die Wolkenmaske eines Zeitpunkts.</translation>
         </message>
         <message>
             <location filename="../dialog.py" line="381" />
@@ -803,12 +803,12 @@ Braucht PyTorch im Python von QGIS.
         <message>
             <location filename="../dialog.py" line="483" />
             <source>Fill masked dates from the previous clear date (cloudy series)</source>
-            <translation>Maskierte Daten aus dem vorigen wolkenfreien Datum füllen (bewölkte Zeitreihe)</translation>
+            <translation>Maskierte Zeitpunkte vom vorigen wolkenfreien Zeitpunkt füllen (bewölkte Zeitreihe)</translation>
         </message>
         <message>
             <location filename="../dialog.py" line="486" />
             <source>Off: a pixel that is nodata or masked in any date (clouds set to nodata) is nodata in every output. On: every pixel valid in at least two dates gets a result; a masked date repeats the pixel's previous clear values, so a change hidden by clouds is dated to the interval that ends at the first clear date after it.</source>
-            <translation>Aus: Ein Pixel, das in irgendeinem Datum NoData oder maskiert ist (Wolken als NoData), ist in jeder Ausgabe NoData. An: Jedes Pixel, das in mindestens zwei Daten gültig ist, erhält ein Ergebnis; ein maskiertes Datum wiederholt die vorigen wolkenfreien Werte des Pixels, sodass eine von Wolken verdeckte Änderung dem Intervall zugeordnet wird, das am ersten wolkenfreien Datum danach endet.</translation>
+            <translation>Aus: Ein Pixel, das in irgendeinem Datum NoData oder maskiert ist (Wolken als NoData), ist in jeder Ausgabe NoData. An: Jedes Pixel, das an mindestens zwei Zeitpunkten gültig ist, erhält ein Ergebnis; ein maskiertes Datum wiederholt die vorigen wolkenfreien Werte des Pixels, sodass eine von Wolken verdeckte Änderung dem Intervall zugeordnet wird, das am ersten wolkenfreien Datum danach endet.</translation>
         </message>
         <message>
             <location filename="../dialog.py" line="494" />
@@ -868,7 +868,7 @@ Braucht PyTorch im Python von QGIS.
         <message>
             <location filename="../dialog.py" line="540" />
             <source>Tile size in pixels. Automatic (0): chosen from the number of dates so the run stays near 1.3 GB of memory. Any raster size fits either way.</source>
-            <translation>Kachelgröße in Pixeln. Automatisch (0): nach der Anzahl der Daten gewählt, sodass der Lauf bei etwa 1,3 GB Speicher bleibt. Jede Rastergröße passt so oder so.</translation>
+            <translation>Kachelgröße in Pixeln. Automatisch (0): nach der Anzahl der Zeitpunkte gewählt, sodass der Lauf bei etwa 1,3 GB Speicher bleibt. Jede Rastergröße passt so oder so.</translation>
         </message>
         <message>
             <location filename="../dialog.py" line="547" />
@@ -908,7 +908,7 @@ Braucht PyTorch im Python von QGIS.
         <message>
             <location filename="../dialog.py" line="562" />
             <source>Also write change polygons (GeoPackage with moment and dates)</source>
-            <translation>Auch Änderungspolygone schreiben (GeoPackage mit Zeitpunkt und Daten)</translation>
+            <translation>Auch Änderungspolygone schreiben (GeoPackage mit dem Änderungsintervall)</translation>
         </message>
         <message>
             <location filename="../dialog.py" line="563" />
@@ -1070,7 +1070,7 @@ Braucht PyTorch im Python von QGIS.
         <message>
             <location filename="../dialog.py" line="933" />
             <source>Several mask layers for %s: choose one in those dates' Cloud mask cells.</source>
-            <translation>Mehrere Maskenlayer für %s: je einen in den Zellen Wolkenmaske dieser Daten wählen.</translation>
+            <translation>Mehrere Maskenlayer für %s: je einen in den Zellen Wolkenmaske dieser Zeitpunkte wählen.</translation>
         </message>
         <message>
             <location filename="../dialog.py" line="975" />
@@ -1085,7 +1085,7 @@ Braucht PyTorch im Python von QGIS.
         <message>
             <location filename="../dialog.py" line="986" />
             <source>No cloud mask for %s: those dates are used as they are (their own nodata still counts).</source>
-            <translation>Keine Wolkenmaske für %s: diese Daten werden unverändert verwendet (ihr eigenes NoData zählt weiterhin).</translation>
+            <translation>Keine Wolkenmaske für %s: diese Zeitpunkte werden unverändert verwendet (ihr eigenes NoData zählt weiterhin).</translation>
         </message>
         <message>
             <location filename="../dialog.py" line="1005" />
@@ -1105,7 +1105,7 @@ Braucht PyTorch im Python von QGIS.
         <message>
             <location filename="../dialog.py" line="1024" />
             <source>%d dates, ready to run with %s.</source>
-            <translation>%d Daten, bereit zum Lauf mit %s.</translation>
+            <translation>%d Zeitpunkte, bereit zum Lauf mit %s.</translation>
         </message>
         <message>
             <location filename="../dialog.py" line="1073" />
@@ -1168,7 +1168,7 @@ Braucht PyTorch im Python von QGIS.
         <message>
             <location filename="../dialog.py" line="1140" />
             <source>Cancelling… partial outputs will be removed.</source>
-            <translation>Bricht ab… Teilergebnisse werden entfernt.</translation>
+            <translation>Wird abgebrochen… Teilergebnisse werden entfernt.</translation>
         </message>
         <message>
             <location filename="../dialog.py" line="1182" />
@@ -1193,12 +1193,12 @@ Braucht PyTorch im Python von QGIS.
         <message>
             <location filename="../dialog.py" line="1189" />
             <source> on %d of %d dates</source>
-            <translation> an %d von %d Daten</translation>
+            <translation> an %d von %d Zeitpunkten</translation>
         </message>
         <message>
             <location filename="../dialog.py" line="1192" />
             <source>, masked dates filled</source>
-            <translation>, maskierte Daten gefüllt</translation>
+            <translation>, maskierte Zeitpunkte gefüllt</translation>
         </message>
         <message>
             <location filename="../dialog.py" line="1193" />
@@ -1415,12 +1415,12 @@ Gerät: %s
         <message>
             <location filename="../inputs.py" line="230" />
             <source>%d date</source>
-            <translation>%d Datum</translation>
+            <translation>%d Zeitpunkt</translation>
         </message>
         <message>
             <location filename="../inputs.py" line="230" />
             <source>%d dates</source>
-            <translation>%d Daten</translation>
+            <translation>%d Zeitpunkte</translation>
         </message>
         <message>
             <location filename="../inputs.py" line="231" />
@@ -1440,12 +1440,12 @@ Gerät: %s
         <message>
             <location filename="../inputs.py" line="310" />
             <source>Select at least 2 layers: change needs two or more dates (%d selected).</source>
-            <translation>Mindestens 2 Layer auswählen: eine Änderung braucht zwei oder mehr Daten (%d ausgewählt).</translation>
+            <translation>Mindestens 2 Layer auswählen: eine Änderung braucht zwei oder mehr Zeitpunkte (%d ausgewählt).</translation>
         </message>
         <message>
             <location filename="../inputs.py" line="313" />
             <source>SChanger compares exactly 2 dates; %d are selected. Use CAIM-Net for a time series.</source>
-            <translation>SChanger vergleicht genau 2 Daten; %d sind ausgewählt. Für eine Zeitreihe CAIM-Net verwenden.</translation>
+            <translation>SChanger vergleicht genau 2 Zeitpunkte; %d sind ausgewählt. Für eine Zeitreihe CAIM-Net verwenden.</translation>
         </message>
         <message>
             <location filename="../inputs.py" line="318" />
@@ -1520,27 +1520,27 @@ Gerät: %s
         <message>
             <location filename="../inputs.py" line="383" />
             <source>Dates are not in chronological order: moments follow the list order.</source>
-            <translation>Die Daten sind nicht chronologisch geordnet: die Änderungszeitpunkte folgen der Reihenfolge der Liste.</translation>
+            <translation>Die Zeitpunkte sind nicht chronologisch geordnet: die Änderungszeitpunkte folgen der Reihenfolge der Liste.</translation>
         </message>
         <message>
             <location filename="../inputs.py" line="391" />
             <source>%d one-band layers share the date %s (%s)%s: they look like the bands of one date, which would be compared with each other as if they were dates. Stack each date's bands into one layer first (Raster &gt; Miscellaneous &gt; Build Virtual Raster, with 'Place each input file into a separate band'), then check those.</source>
-            <translation>%d einkanalige Layer haben dasselbe Datum %s (%s)%s: sie sehen aus wie die Kanäle eines Datums, die miteinander verglichen würden, als wären sie Daten. Die Kanäle jedes Datums zuerst zu einem Layer stapeln (Raster &gt; Sonstige &gt; Virtuelles Raster bauen, mit 'Jede Eingabedatei in einen separaten Kanal legen'), dann diese anhaken.</translation>
+            <translation>%d einkanalige Layer haben dasselbe Datum %s (%s)%s: sie sehen aus wie die Kanäle eines Datums, die miteinander verglichen würden, als wären sie Zeitpunkte. Die Kanäle jedes Datums zuerst zu einem Layer stapeln (Raster &gt; Sonstige &gt; Virtuelles Raster bauen, mit 'Jede Eingabedatei in einen separaten Kanal legen'), dann diese anhaken.</translation>
         </message>
         <message>
             <location filename="../inputs.py" line="396" />
             <source> and %d more date likewise</source>
-            <translation> und %d weiteres Datum ebenso</translation>
+            <translation> und %d weiterer Zeitpunkt ebenso</translation>
         </message>
         <message>
             <location filename="../inputs.py" line="397" />
             <source> and %d more dates likewise</source>
-            <translation> und %d weitere Daten ebenso</translation>
+            <translation> und %d weitere Zeitpunkte ebenso</translation>
         </message>
         <message>
             <location filename="../inputs.py" line="400" />
             <source>Some dates appear twice (%s): the intervals between them are zero days long.</source>
-            <translation>Einige Daten kommen doppelt vor (%s): die Intervalle zwischen ihnen sind null Tage lang.</translation>
+            <translation>Einige Datumsangaben kommen doppelt vor (%s): die Intervalle zwischen ihnen sind null Tage lang.</translation>
         </message>
         <message>
             <location filename="../inputs.py" line="412" />
@@ -1738,7 +1738,7 @@ Gerät: %s
         <message>
             <location filename="../inspect_tool.py" line="171" />
             <source> (run with 'Fill masked dates' to fill such dates)</source>
-            <translation> (mit 'Maskierte Daten füllen' starten, um solche Daten zu füllen)</translation>
+            <translation> (mit 'Maskierte Zeitpunkte füllen' starten, um solche Zeitpunkte zu füllen)</translation>
         </message>
         <message>
             <location filename="../inspect_tool.py" line="176" />
@@ -1788,12 +1788,12 @@ Gerät: %s
         <message>
             <location filename="../inspect_tool.py" line="405" />
             <source>One row per interval of the clicked pixel: its dates and its probability of change</source>
-            <translation>Eine Zeile je Intervall des angeklickten Pixels: seine Daten und seine Änderungswahrscheinlichkeit</translation>
+            <translation>Eine Zeile je Intervall des angeklickten Pixels: seine Datumsangaben und seine Änderungswahrscheinlichkeit</translation>
         </message>
         <message>
             <location filename="../inspect_tool.py" line="407" />
             <source>Band values over time</source>
-            <translation>Bandwerte im Zeitverlauf</translation>
+            <translation>Kanalwerte im Zeitverlauf</translation>
         </message>
         <message>
             <location filename="../inspect_tool.py" line="408" />
@@ -1803,7 +1803,7 @@ Gerät: %s
         <message>
             <location filename="../inspect_tool.py" line="410" />
             <source>Shows only the dates, cloud masks and band values of the clicked pixel: label an accuracy-assessment sample from the imagery, not from the map.</source>
-            <translation>Zeigt nur die Daten, Wolkenmasken und Kanalwerte des angeklickten Pixels: eine Stichprobe zur Genauigkeitsbewertung aus den Bilddaten beschriften, nicht aus der Karte.</translation>
+            <translation>Zeigt nur die Zeitpunkte, Wolkenmasken und Kanalwerte des angeklickten Pixels: eine Stichprobe zur Genauigkeitsbewertung aus den Bilddaten beschriften, nicht aus der Karte.</translation>
         </message>
         <message>
             <location filename="../inspect_tool.py" line="416" />
@@ -2036,7 +2036,7 @@ Gerät: %s
         <message>
             <location filename="../label_dock.py" line="487" />
             <source>Band values over time</source>
-            <translation>Bandwerte im Zeitverlauf</translation>
+            <translation>Kanalwerte im Zeitverlauf</translation>
         </message>
         <message>
             <location filename="../label_dock.py" line="490" />
@@ -2211,7 +2211,7 @@ Gerät: %s
         <message>
             <location filename="../label_dock.py" line="1073" />
             <source> (other bands for some dates)</source>
-            <translation> (andere Kanäle bei einigen Daten)</translation>
+            <translation> (andere Kanäle bei einigen Zeitpunkten)</translation>
         </message>
         <message>
             <location filename="../label_dock.py" line="1075" />
@@ -2269,7 +2269,7 @@ Gerät: %s
         <message>
             <location filename="../layers.py" line="176" />
             <source>%d dates</source>
-            <translation>%d Daten</translation>
+            <translation>%d Zeitpunkte</translation>
         </message>
         <message>
             <location filename="../layers.py" line="178" />
@@ -2322,12 +2322,12 @@ Gerät: %s
         <message>
             <location filename="../models.py" line="34" />
             <source>CAIM-Net (any number of dates)</source>
-            <translation>CAIM-Net (beliebig viele Daten)</translation>
+            <translation>CAIM-Net (beliebig viele Zeitpunkte)</translation>
         </message>
         <message>
             <location filename="../models.py" line="35" />
             <source>SChanger (exactly 2 dates)</source>
-            <translation>SChanger (genau 2 Daten)</translation>
+            <translation>SChanger (genau 2 Zeitpunkte)</translation>
         </message>
         <message>
             <location filename="../models.py" line="36" />
@@ -2337,7 +2337,7 @@ Gerät: %s
         <message>
             <location filename="../models.py" line="37" />
             <source>CAIM-Net + CVA fusion (any number of dates; CAIM-Net weights)</source>
-            <translation>CAIM-Net + CVA-Fusion (beliebig viele Daten; CAIM-Net-Gewichte)</translation>
+            <translation>CAIM-Net + CVA-Fusion (beliebig viele Zeitpunkte; CAIM-Net-Gewichte)</translation>
         </message>
         <message>
             <location filename="../models.py" line="38" />
@@ -2347,12 +2347,12 @@ Gerät: %s
         <message>
             <location filename="../models.py" line="39" />
             <source>CAIM-Net + ISFA fusion (any number of dates; CAIM-Net weights)</source>
-            <translation>CAIM-Net + ISFA-Fusion (beliebig viele Daten; CAIM-Net-Gewichte)</translation>
+            <translation>CAIM-Net + ISFA-Fusion (beliebig viele Zeitpunkte; CAIM-Net-Gewichte)</translation>
         </message>
         <message>
             <location filename="../models.py" line="87" />
             <source>Automatic (the engine's recommended model for the number of dates)</source>
-            <translation>Automatisch (das von der Engine empfohlene Modell für die Anzahl der Daten)</translation>
+            <translation>Automatisch (das von der Engine empfohlene Modell für die Anzahl der Zeitpunkte)</translation>
         </message>
         <message>
             <location filename="../models.py" line="89" />
@@ -2362,22 +2362,22 @@ Gerät: %s
         <message>
             <location filename="../models.py" line="90" />
             <source>Automatic (%s; %s for exactly 2 dates)</source>
-            <translation>Automatisch (%s; %s für genau 2 Daten)</translation>
+            <translation>Automatisch (%s; %s für genau 2 Zeitpunkte)</translation>
         </message>
         <message>
             <location filename="../models.py" line="99" />
             <source>the recommended model for the number of dates</source>
-            <translation>das empfohlene Modell für die Anzahl der Daten</translation>
+            <translation>das empfohlene Modell für die Anzahl der Zeitpunkte</translation>
         </message>
         <message>
             <location filename="../models.py" line="102" />
             <source>%s, or %s for exactly 2 dates</source>
-            <translation>%s, oder %s für genau 2 Daten</translation>
+            <translation>%s, oder %s für genau 2 Zeitpunkte</translation>
         </message>
         <message>
             <location filename="../models.py" line="112" />
             <source>%s (automatic choice for %d dates)</source>
-            <translation>%s (automatische Wahl für %d Daten)</translation>
+            <translation>%s (automatische Wahl für %d Zeitpunkte)</translation>
         </message>
     </context>
     <context>
@@ -2395,7 +2395,7 @@ Gerät: %s
         <message>
             <location filename="../plugin.py" line="66" />
             <source>CAIM: find where and when the land changed in an ordered series of rasters</source>
-            <translation>CAIM: finden, wo und wann sich das Land in einer geordneten Rasterzeitreihe verändert hat</translation>
+            <translation>CAIM: finden, wo und wann sich die Landoberfläche in einer geordneten Rasterzeitreihe verändert hat</translation>
         </message>
         <message>
             <location filename="../plugin.py" line="69" />

@@ -203,7 +203,7 @@ def test_the_dialog_and_the_inspector_speak_german_with_the_translation(project,
     assert texts["title"] == "CAIM-Änderungserkennung: Änderungen in einer Zeitreihe erkennen"
     assert texts["run"] == "Starten"
     assert texts["tip"] == "Die markierten Zeilen nach oben schieben (Alt+Auf in der Liste)"
-    assert texts["model"] == "CAIM-Net (beliebig viele Daten)"
+    assert texts["model"] == "CAIM-Net (beliebig viele Zeitpunkte)"
     assert texts["header"].startswith("Das Inspektionswerkzeug wählen und ein Pixel eines CAIM-Ergebnisses anklicken")
     assert texts["dock"] == "CAIM-Pixelinspektor"
     assert texts["columns"] == ["Layer", "Datum", "Kanäle", "KBS", "Wolkenmaske"]
@@ -365,3 +365,23 @@ def test_the_date_advice_reads_german(german):
     assert inputs.date_advice("1990-02-31") == ("JJJJ-MM-TT, JJJJMMTT, JJJJ-MM oder JJJJ verwenden, ein gültiges "
                                                 "Kalenderdatum")
     assert {date_hint("31.02.1990"), date_hint("1990-02-31")} == set(inputs.DATE_HINTS)
+
+
+def test_the_german_terms_are_those_of_remote_sensing():
+    """'Daten' is data: as the plural of a date ('8 Daten, bereit zum Lauf', 'CAIM-Net (beliebig viele
+    Daten)') it read as '8 data'; dates are Zeitpunkte (or Datumsangaben).  'das Land' is a country (the
+    land surface changes), bands are Kanäle ('Bandwerte' beside 'Kanalwerte'), and the producer's accuracy
+    is the Produzentengenauigkeit."""
+    import re
+
+    tools = _tools()
+    ts = tools.read_ts(os.path.join(ROOT, "caim_qgis_plugin", "i18n", "caim_de.ts"))
+    wrong = []
+    for (context, source), (translation, _) in ts.items():
+        if re.search(r"\bdates?\b", source) and not re.search(r"\bdata\b|real checks", source) and re.search(
+                r"\bDaten\b", translation):
+            wrong.append((context, source[:60], "Daten"))
+        for term in ("das Land ", "Bandwert", "Herstellergenauigkeit"):
+            if term in translation:
+                wrong.append((context, source[:60], term))
+    assert not wrong, wrong
