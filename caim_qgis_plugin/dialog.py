@@ -411,7 +411,7 @@ class CaimDialog(QDialog):
         form.addRow(self.bands_label, self.bands_edit)
         self.weights_widget = QgsFileWidget()
         self.weights_widget.setObjectName("weights")
-        self.weights_widget.setFilter("Weights (*.pt);;All files (*)")
+        self.weights_widget.setFilter(tr("Weights (*.pt);;All files (*)"))
         bundled = mdl.bundled_weights_dir()
         if bundled:
             # "..." opens where the bundled files are (the default ones and the alternatives that the

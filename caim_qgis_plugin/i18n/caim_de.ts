@@ -706,6 +706,11 @@ Braucht PyTorch im Python von QGIS.
             <translation>Modell</translation>
         </message>
         <message>
+            <location filename="../dialog.py" line="414" />
+            <source>Weights (*.pt);;All files (*)</source>
+            <translation>Gewichte (*.pt);;Alle Dateien (*)</translation>
+        </message>
+        <message>
             <location filename="../dialog.py" line="421" />
             <source>Weights</source>
             <translation>Gewichte</translation>
