@@ -9,11 +9,11 @@ from qgis.PyQt.QtWidgets import QAction, QMessageBox
 from qgis.core import Qgis, QgsApplication, QgsMessageLog
 
 from caim_qgis_plugin.paths import PLUGIN_DIR, icon_path
-from caim_qgis_plugin.i18n import install_translator, remove_translator, translator
+from caim_qgis_plugin.i18n import install_translator, noop, remove_translator, translator
 
 tr = translator("CaimPlugin")
 
-MENU = "&CAIM change detection"
+MENU = noop("&CAIM change detection")  # shown as tr(MENU), in QGIS's language like the rest of the plugin
 SAMPLE_ID = "caim:samplechangemap"
 ASSESS_ID = "caim:assessaccuracy"
 COMPARE_ID = "caim:comparewithreference"
@@ -41,6 +41,7 @@ class CaimPlugin:
         self.translator = install_translator()
         self.provider = None
         self.actions = []
+        self.menu = MENU
         self.dialog = None
         self.inspect_tool = None
         self.inspect_dock = None
@@ -57,6 +58,7 @@ class CaimPlugin:
 
     def initGui(self):  # noqa: N802
         self.initProcessing()
+        self.menu = tr(MENU)  # the same title to remove the entries with on unload
         self.toolbar = self.iface.addToolBar(tr("CAIM change detection"))
         self.toolbar.setObjectName("CaimToolbar")
 
@@ -100,12 +102,12 @@ class CaimPlugin:
         self.help_action.triggered.connect(self.show_dependencies)
 
         for action in (self.run_action, self.inspect_action):
-            self.iface.addPluginToRasterMenu(MENU, action)
+            self.iface.addPluginToRasterMenu(self.menu, action)
             self.toolbar.addAction(action)
             self.actions.append(action)
         for action in (self.sample_action, self.label_action, self.assess_action, self.compare_action,
                        self.help_action):
-            self.iface.addPluginToRasterMenu(MENU, action)
+            self.iface.addPluginToRasterMenu(self.menu, action)
             self.actions.append(action)
 
         from caim_qgis_plugin.dependencies import install_instructions, torch_available
@@ -133,7 +135,7 @@ class CaimPlugin:
             self.dialog.deleteLater()
             self.dialog = None
         for action in self.actions:
-            self.iface.removePluginRasterMenu(MENU, action)
+            self.iface.removePluginRasterMenu(self.menu, action)
             action.deleteLater()
         self.actions = []
         if self.toolbar is not None:

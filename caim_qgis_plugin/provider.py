@@ -9,7 +9,10 @@ from caim_qgis_plugin.accuracy_algorithms import (
     SampleChangeMapAlgorithm,
 )
 from caim_qgis_plugin.algorithm import DetectChangesAlgorithm
+from caim_qgis_plugin.i18n import translator
 from caim_qgis_plugin.paths import icon_path
+
+tr = translator("CaimProvider")
 
 
 class CaimProvider(QgsProcessingProvider):
@@ -17,10 +20,10 @@ class CaimProvider(QgsProcessingProvider):
         return "caim"
 
     def name(self):
-        return "CAIM change detection"
+        return tr("CAIM change detection")
 
     def longName(self):  # noqa: N802
-        return "CAIM change detection (time-series change area and moment)"
+        return tr("CAIM change detection (time-series change area and moment)")
 
     def icon(self):
         return QIcon(icon_path())

@@ -2388,89 +2388,107 @@ Gerät: %s
     <context>
         <name>CaimPlugin</name>
         <message>
-            <location filename="../plugin.py" line="60" />
+            <location filename="../plugin.py" line="16" />
+            <source>&amp;CAIM change detection</source>
+            <translation>&amp;CAIM-Änderungserkennung</translation>
+        </message>
+        <message>
+            <location filename="../plugin.py" line="62" />
             <source>CAIM change detection</source>
             <translation>CAIM-Änderungserkennung</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="63" />
+            <location filename="../plugin.py" line="65" />
             <source>Detect changes in a time series…</source>
             <translation>Änderungen in einer Zeitreihe erkennen…</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="66" />
+            <location filename="../plugin.py" line="68" />
             <source>CAIM: find where and when the land changed in an ordered series of rasters</source>
             <translation>CAIM: finden, wo und wann sich die Landoberfläche in einer geordneten Rasterzeitreihe verändert hat</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="69" />
+            <location filename="../plugin.py" line="71" />
             <source>Inspect change pixel</source>
             <translation>Änderungspixel inspizieren</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="73" />
+            <location filename="../plugin.py" line="75" />
             <source>CAIM: click a pixel to see its change moment, per-interval probabilities and band values over time</source>
             <translation>CAIM: ein Pixel anklicken, um seinen Änderungszeitpunkt, die Wahrscheinlichkeiten je Intervall und die Kanalwerte über die Zeit zu sehen</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="77" />
+            <location filename="../plugin.py" line="79" />
             <source>Draw an accuracy-assessment sample…</source>
             <translation>Stichprobe zur Genauigkeitsbewertung ziehen…</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="79" />
+            <location filename="../plugin.py" line="81" />
             <source>CAIM: a stratified random sample of a change map's pixels to label (caim:samplechangemap)</source>
             <translation>CAIM: eine geschichtete Zufallsstichprobe der Pixel einer Änderungskarte zum Beschriften (caim:samplechangemap)</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="82" />
+            <location filename="../plugin.py" line="84" />
             <source>Estimate change area and accuracy…</source>
             <translation>Änderungsfläche und Genauigkeit schätzen…</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="84" />
+            <location filename="../plugin.py" line="86" />
             <source>CAIM: area of each class and the map's accuracies, with confidence intervals, from the labelled sample (caim:assessaccuracy)</source>
             <translation>CAIM: Fläche jeder Klasse und die Genauigkeiten der Karte, mit Konfidenzintervallen, aus der beschrifteten Stichprobe (caim:assessaccuracy)</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="87" />
+            <location filename="../plugin.py" line="89" />
             <source>Compare with a reference map…</source>
             <translation>Mit einer Referenzkarte vergleichen…</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="89" />
+            <location filename="../plugin.py" line="91" />
             <source>CAIM: confusion matrix, kappa and F1 of a change map against a wall-to-wall reference raster (caim:comparewithreference)</source>
             <translation>CAIM: Konfusionsmatrix, Kappa und F1 einer Änderungskarte gegen ein flächendeckendes Referenzraster (caim:comparewithreference)</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="92" />
+            <location filename="../plugin.py" line="94" />
             <source>Label the sample points…</source>
             <translation>Stichprobenpunkte beschriften…</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="94" />
+            <location filename="../plugin.py" line="96" />
             <source>CAIM: step through a sample's points and label each from chips of every date, without seeing the map's answer</source>
             <translation>CAIM: die Punkte einer Stichprobe durchgehen und jeden anhand von Bildausschnitten jedes Datums beschriften, ohne die Antwort der Karte zu sehen</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="98" />
+            <location filename="../plugin.py" line="100" />
             <source>PyTorch status and installation…</source>
             <translation>PyTorch-Status und Installation…</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="155" />
+            <location filename="../plugin.py" line="157" />
             <source>PyTorch is installed; the plugin is ready.</source>
             <translation>PyTorch ist installiert; das Plugin ist bereit.</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="157" />
+            <location filename="../plugin.py" line="159" />
             <source>CAIM change detection: PyTorch missing</source>
             <translation>CAIM-Änderungserkennung: PyTorch fehlt</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="222" />
+            <location filename="../plugin.py" line="224" />
             <source>The Processing plugin is not enabled: enable it (Plugins &gt; Manage and Install Plugins &gt; Installed &gt; Processing) to run %s.</source>
             <translation>Das Verarbeitungs-Plugin ist nicht aktiviert: es aktivieren (Erweiterungen &gt; Erweiterungen verwalten und installieren &gt; Installiert &gt; Processing), um %s auszuführen.</translation>
+        </message>
+    </context>
+    <context>
+        <name>CaimProvider</name>
+        <message>
+            <location filename="../provider.py" line="23" />
+            <source>CAIM change detection</source>
+            <translation>CAIM-Änderungserkennung</translation>
+        </message>
+        <message>
+            <location filename="../provider.py" line="26" />
+            <source>CAIM change detection (time-series change area and moment)</source>
+            <translation>CAIM-Änderungserkennung (Änderungsfläche und Änderungszeitpunkt in Zeitreihen)</translation>
         </message>
     </context>
 </TS>

@@ -385,3 +385,30 @@ def test_the_german_terms_are_those_of_remote_sensing():
             if term in translation:
                 wrong.append((context, source[:60], term))
     assert not wrong, wrong
+
+
+def test_the_raster_menu_and_the_toolbox_group_speak_german(project, locale_settings):
+    """Raster > 'CAIM change detection' and the toolbox's 'CAIM change detection' stayed English beside
+    the German entries, the dialog's title and the message bar's 'CAIM-Änderungserkennung'."""
+    import types
+
+    from qgis.PyQt.QtWidgets import QMainWindow
+
+    from caim_qgis_plugin.plugin import CaimPlugin
+    from caim_qgis_plugin.provider import CaimProvider
+
+    locale_settings.setValue("locale/overrideFlag", True)
+    locale_settings.setValue("locale/userLocale", "de_DE")
+    window, menus = QMainWindow(), []
+    iface = types.SimpleNamespace(
+        mainWindow=lambda: window, addToolBar=window.addToolBar,
+        addPluginToRasterMenu=lambda name, action: menus.append(("add", name)),
+        removePluginRasterMenu=lambda name, action: menus.append(("remove", name)))
+    plugin = CaimPlugin(iface)
+    plugin.initProcessing = lambda: None  # the session's provider is registered already
+    try:
+        plugin.initGui()
+        assert CaimProvider().name() == "CAIM-Änderungserkennung"
+    finally:
+        plugin.unload()
+    assert set(menus) == {("add", "&CAIM-Änderungserkennung"), ("remove", "&CAIM-Änderungserkennung")}
