@@ -1100,12 +1100,12 @@ Braucht PyTorch im Python von QGIS.
         <message>
             <location filename="../dialog.py" line="1009" />
             <source>= %s ha on %s's pixels</source>
-            <translation>= %s ha bei den Pixeln von %s</translation>
+            <translation>= %s ha bei der Pixelgröße von %s</translation>
         </message>
         <message>
             <location filename="../dialog.py" line="1010" />
             <source>= %s m² on %s's pixels</source>
-            <translation>= %s m² bei den Pixeln von %s</translation>
+            <translation>= %s m² bei der Pixelgröße von %s</translation>
         </message>
         <message>
             <location filename="../dialog.py" line="1024" />
@@ -1163,7 +1163,7 @@ Braucht PyTorch im Python von QGIS.
         <message>
             <location filename="../dialog.py" line="1121" />
             <source>Starting…</source>
-            <translation>Startet…</translation>
+            <translation>Wird gestartet…</translation>
         </message>
         <message>
             <location filename="../dialog.py" line="1125" />

@@ -412,3 +412,23 @@ def test_the_raster_menu_and_the_toolbox_group_speak_german(project, locale_sett
     finally:
         plugin.unload()
     assert set(menus) == {("add", "&CAIM-Änderungserkennung"), ("remove", "&CAIM-Änderungserkennung")}
+
+
+def test_the_minimum_patch_note_reads_german(project, german, tmp_path):
+    """'= 6,37 ha bei den Pixeln von 1985' (on 1985's pixels) read oddly: the area is that of so many
+    pixels of the first layer's size."""
+    from qgis.core import QgsRasterLayer
+
+    from caim_qgis_plugin.dialog import CaimDialog
+    from caim_qgis_testlib import make_stack
+
+    for path in make_stack(str(tmp_path)):
+        project.addMapLayer(QgsRasterLayer(path, os.path.splitext(os.path.basename(path))[0], "gdal"))
+    dlg = CaimDialog(None)
+    try:
+        dlg.refresh_layers()
+        dlg.min_patch_spin.setValue(400)
+        assert " bei der Pixelgröße von " in dlg.min_patch_note.text(), dlg.min_patch_note.text()
+    finally:
+        dlg.shutdown()
+        dlg.deleteLater()
