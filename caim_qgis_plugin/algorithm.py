@@ -394,7 +394,8 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
             if ext not in allowed:
                 raise QgsProcessingException(
                     tr("%s: '%s' is written as %s; end its name with %s.") % (
-                        self.parameterDefinition(key.upper()).description(), path, "GeoTIFF" if key != "polygons" else tr("a vector file"),
+                        self.parameterDefinition(key.upper()).description(), path,
+                        "GeoTIFF" if key != "polygons" else tr("a vector file"),
                         tr(" or ").join(allowed)))
         report = self.parameterAsFileOutput(parameters, self.REPORT, context)
         weights = self.parameterAsFile(parameters, self.WEIGHTS, context) or None

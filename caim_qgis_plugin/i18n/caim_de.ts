@@ -583,32 +583,32 @@ Braucht PyTorch im Python von QGIS.
             <translation>%s: '%s' wird als %s geschrieben; den Namen auf %s enden lassen.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="397" />
+            <location filename="../algorithm.py" line="398" />
             <source>a vector file</source>
             <translation>Vektordatei</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="398" />
+            <location filename="../algorithm.py" line="399" />
             <source> or </source>
             <translation> oder </translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="454" />
+            <location filename="../algorithm.py" line="455" />
             <source>Cancelled by the user; no output was kept.</source>
             <translation>Vom Benutzer abgebrochen; keine Ausgabe wurde behalten.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="458" />
+            <location filename="../algorithm.py" line="459" />
             <source>Writing change polygons</source>
             <translation>Änderungspolygone werden geschrieben</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="464" />
+            <location filename="../algorithm.py" line="465" />
             <source>%d change polygons written to %s</source>
             <translation>%d Änderungspolygone nach %s geschrieben</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="481" />
+            <location filename="../algorithm.py" line="482" />
             <source>Device used: %s</source>
             <translation>Verwendetes Gerät: %s</translation>
         </message>
