@@ -420,6 +420,11 @@ class LabelDock(QDockWidget):
         self.context_combo = QComboBox()
         for n in CONTEXT_SIZES:
             self.context_combo.addItem(tr("%d x %d pixels") % (n, n), n)
+        # the closed lists may be narrower than their longest entry: docked beside the map (about 470 px on a
+        # 1280 px screen) the panel's right side was cut off ("31 x 31 Pixe", "Kopie speiche")
+        for combo in (self.sample_combo, self.run_combo, self.show_combo, self.context_combo):
+            combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(8)
         settings = QSettings()
         self.show_combo.setCurrentIndex(1 if settings.value("caim/label_show", "false") == "false" else 0)
         self.context_combo.setCurrentIndex(max(0, self.context_combo.findData(
@@ -487,7 +492,9 @@ class LabelDock(QDockWidget):
         accessible(self.plot, tr("Band values over time"))
         layout.addWidget(self.plot, 1)
 
-        layout.addWidget(QLabel(tr("<b>Reference class</b> of the boxed pixel (keys 0-9 for the first ten):")))
+        reference = QLabel(tr("<b>Reference class</b> of the boxed pixel (keys 0-9 for the first ten):"))
+        reference.setWordWrap(True)
+        layout.addWidget(reference)
         self.button_box = QWidget()
         self.button_grid = QGridLayout(self.button_box)
         self.button_grid.setContentsMargins(0, 0, 0, 0)
@@ -502,11 +509,11 @@ class LabelDock(QDockWidget):
         accessible(self.note, tr("Note on this point"), tr("Optional; written to the point's note field"))
         row.addWidget(self.note, 1)
         layout.addLayout(row)
-        self.advance = QCheckBox(tr("After labelling, go to the next unlabelled point"))
+        self.advance = QCheckBox(tr("Once labelled, go to the next unlabelled point"))
         self.advance.setChecked(True)
         self.zoom = QCheckBox(tr("Zoom the map to each point"))
         self.zoom.setChecked(True)
-        self.hide_results = QCheckBox(tr("Hide the CAIM results on the map while labelling"))
+        self.hide_results = QCheckBox(tr("Hide CAIM results on the map while labelling"))
         self.hide_results.setChecked(True)
         self.hide_results.setToolTip(tr("Label from the imagery, not from the map's answer; shown again when "
                                      "unticked or when this panel closes"))

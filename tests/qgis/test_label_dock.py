@@ -800,3 +800,31 @@ def test_a_note_is_written_after_the_panel_was_closed_and_shown_again(qgis_app, 
     dock.note.editingFinished.emit()
     assert next(layer.getFeatures("$id = %d" % dock.order[0]))["note"] == "flooded field"
     dock.close()
+
+
+def test_the_panel_fits_beside_the_map_on_a_small_screen(qgis_app, labelling):
+    """Docked beside the map on a 1280 px screen the panel gets about 470 px: its minimum width was 570 px
+    (585 in German), and its right side was cut off ("31 x 31 Pixe", "Kopie speiche"); the closed lists
+    now shrink, the class label wraps and the longest texts are shorter.  English and German."""
+    from qgis.PyQt.QtCore import QLocale
+
+    from caim_qgis_plugin.i18n import install_translator, remove_translator
+    from caim_qgis_plugin.label_dock import LabelDock
+
+    saved = QLocale()
+    widths = {}
+    for language in ("en", "de"):
+        translator = install_translator(language) if language == "de" else None
+        QLocale.setDefault(QLocale(QLocale.German, QLocale.Germany) if translator else saved)
+        dock = LabelDock(None)
+        try:
+            dock.show()
+            qgis_app.processEvents()
+            assert dock.order and dock.class_buttons
+            widths[language] = dock.minimumSizeHint().width()
+        finally:
+            dock.shutdown()
+            dock.deleteLater()
+            remove_translator(translator)
+            QLocale.setDefault(saved)
+    assert max(widths.values()) <= 470, widths
