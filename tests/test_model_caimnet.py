@@ -168,3 +168,26 @@ def test_flip_averaging_is_the_mean_of_the_four_mirrored_runs_and_mirror_invaria
     finally:
         del net.tta
         net.eval()
+
+
+@pytest.mark.parametrize("preset", ["default", "paper"])
+@pytest.mark.parametrize("b", [1, 2])
+def test_inference_shortcuts_give_the_same_numbers_as_the_plain_path(preset, b):
+    """In evaluation mode the inference-only shortcuts (in-place residuals, the pooled attention's update
+    added by broadcasting instead of an upsampled copy, channels-last layouts, the streaming maximum)
+    give bit for bit the log-probabilities of the plain operations that run when gradients are on."""
+    torch.manual_seed(3)
+    m = build_model("caimnet", preset=preset).eval()
+    with torch.no_grad():
+        for mod in m.modules():
+            if isinstance(mod, torch.nn.BatchNorm2d):
+                mod.running_mean.uniform_(-0.2, 0.2)
+                mod.running_var.uniform_(0.5, 2.0)
+    m.requires_grad_(False)  # grad mode on (the plain branches) without parameters that need gradients
+    side = 64 if preset == "paper" else 48
+    x = torch.randn(b, 4, 4, side, side) * 2
+    with torch.enable_grad():
+        plain = m(x)["moment"].detach()
+    with torch.inference_mode():
+        fast = m(x)["moment"]
+    assert torch.equal(plain, fast)

@@ -100,7 +100,9 @@ class WindowTransformer(nn.Module):
         a = F.scaled_dot_product_attention(q, k, v).transpose(1, 2).reshape(b, l, c)
         t = t + self.proj(a)
         t = t + self.mlp(self.norm2(t))
-        return t.reshape(n, h // ws, w // ws, ws, ws, c).permute(0, 5, 1, 3, 2, 4).reshape(n, c, h, w)
+        # back to (N, C, H, W) in channels-last memory: rows of ws * C contiguous values are copied,
+        # where a plain (N, C, H, W) result transposed every value (the same numbers either way)
+        return t.reshape(n, h // ws, w // ws, ws, ws, c).permute(0, 1, 3, 2, 4, 5).reshape(n, h, w, c).permute(0, 3, 1, 2)
 
 
 def _max_over_steps(v):
@@ -252,8 +254,14 @@ class CAIMNet(nn.Module):
         # passes through the residual and the attention supplies context over pool x window pixels.
         small = F.avg_pool2d(d, self.pool)
         delta = self.spatial(small) - small
-        up = F.interpolate(delta, scale_factor=self.pool, mode="nearest")
-        return d.add_(up) if not torch.is_grad_enabled() else d + up
+        if torch.is_grad_enabled():
+            return d + F.interpolate(delta, scale_factor=self.pool, mode="nearest")
+        # at inference the nearest upsampling is a broadcast: each pooled value is added to its
+        # pool x pool pixels in place (the same sums, without the full-resolution upsampled copy)
+        n, c, h, w = d.shape
+        p = self.pool
+        d.view(n, c, h // p, p, w // p, p).add_(delta.view(n, c, h // p, 1, w // p, 1))
+        return d
 
     def forward(self, x):
         if self.training or not self.tta:
