@@ -200,7 +200,10 @@ class CAIMNet(nn.Module):
 
     def _encode(self, z):
         z = z.contiguous(memory_format=torch.channels_last)
-        return self.fuse(F.relu(self.branch3(z) + self.branch1(z)))
+        if torch.is_grad_enabled():
+            return self.fuse(F.relu(self.branch3(z) + self.branch1(z)))
+        # inference: the same sum and ReLU in place, without two more full-size buffers per date
+        return self.fuse(self.branch3(z).add_(self.branch1(z)).relu_())
 
     def differences(self, x):
         """|E(t+1) - E(t)| as (B*(T-1), F, H, W), and the embeddings when training.
