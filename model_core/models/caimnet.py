@@ -98,7 +98,9 @@ class WindowTransformer(nn.Module):
         d = c // self.heads
         q, k, v = (z.reshape(b, l, self.heads, d).transpose(1, 2) for z in (q, k, v))
         a = F.scaled_dot_product_attention(q, k, v).transpose(1, 2).reshape(b, l, c)
+        del q, k, v  # the (tokens, 3 C) projection they view: freed before the MLP's peak
         t = t + self.proj(a)
+        del a
         t = t + self.mlp(self.norm2(t))
         # back to (N, C, H, W) in channels-last memory: rows of ws * C contiguous values are copied,
         # where a plain (N, C, H, W) result transposed every value (the same numbers either way)
