@@ -1,0 +1,39 @@
+"""tools/bench.py: a row whose synthetic 1024 x 1024 dates exist already reuses them without drawing the
+scenario again (15-20 s per benchmark child on the reference machine, outside the timed run)."""
+
+import importlib.util
+import os
+
+import numpy as np
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def _bench():
+    spec = importlib.util.spec_from_file_location("bench", os.path.join(ROOT, "tools", "bench.py"))
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_existing_dates_are_reused_without_drawing_the_scenario(tmp_path, monkeypatch):
+    import model_core.scenario as scenario
+
+    calls = []
+    real = scenario.make_scenario
+
+    def small(t, size, seed, n_changes):  # a 1024 px scene of few changes, counted
+        calls.append(t)
+        return real(t=t, size=size, seed=seed, n_changes=2)
+
+    monkeypatch.setattr(scenario, "make_scenario", small)
+    bench = _bench()
+    first = bench.make_inputs(str(tmp_path), 2, 1024)
+    assert calls == [2] and all(os.path.isfile(p) for p in first)
+    stamp = [os.path.getmtime(p) for p in first]
+    again = bench.make_inputs(str(tmp_path), 2, 1024)
+    assert again == first and calls == [2]  # not drawn again
+    assert [os.path.getmtime(p) for p in again] == stamp
+    from osgeo import gdal
+
+    assert np.asarray(gdal.Open(again[0]).ReadAsArray()).shape == (4, 1024, 1024)
