@@ -104,7 +104,8 @@ class WindowTransformer(nn.Module):
         t = t + self.mlp(self.norm2(t))
         # back to (N, C, H, W) in channels-last memory: rows of ws * C contiguous values are copied,
         # where a plain (N, C, H, W) result transposed every value (the same numbers either way)
-        return t.reshape(n, h // ws, w // ws, ws, ws, c).permute(0, 1, 3, 2, 4, 5).reshape(n, h, w, c).permute(0, 3, 1, 2)
+        t = t.reshape(n, h // ws, w // ws, ws, ws, c).permute(0, 1, 3, 2, 4, 5)
+        return t.reshape(n, h, w, c).permute(0, 3, 1, 2)
 
 
 def _max_over_steps(v):
