@@ -168,46 +168,24 @@ def test_focus_follows_a_run_started_from_the_keyboard(qgis_app, dialog, tmp_pat
     assert QApplication.focusWidget() is dialog.status
 
 
-def test_esc_during_a_run_leaves_the_background_note(qgis_app, dialog):
-    """Esc hides the dialog like Close while the run goes on; the note "Still running in the background"
-    was set by closeEvent only, which Esc does not send, so the dialog shown again showed a stale progress
-    text (an accessibility audit)."""
-    import time
-
+@pytest.mark.parametrize("how", ["Esc", "Close"])
+def test_hiding_the_dialog_during_a_run_leaves_the_background_note(qgis_app, dialog, how):
+    """Esc and the Close button hide the dialog while the run goes on; the note "Still running in the
+    background" was set by closeEvent only, which neither sends (Close called hide(); Esc, reject()), so
+    the dialog shown again showed a stale progress text (an accessibility audit, then a review)."""
     from qgis.PyQt.QtCore import Qt
     from qgis.PyQt.QtTest import QTest
-    from qgis.PyQt.QtWidgets import QApplication
+
+    from test_dialog import wait_for
 
     dialog.model_combo.setCurrentIndex(dialog.model_combo.findData("cva"))
     dialog.show()
     dialog.run_button.click()
     assert dialog.task is not None
-    QTest.keyClick(dialog, Qt.Key_Escape)
+    if how == "Esc":
+        QTest.keyClick(dialog, Qt.Key_Escape)
+    else:
+        dialog.close_button.click()
     assert not dialog.isVisible()
     assert dialog.status.text().startswith("Still running in the background"), dialog.status.text()
-    end = time.time() + 120
-    while dialog.task is not None and time.time() < end:
-        QApplication.processEvents()
-        time.sleep(0.02)
-    assert dialog.task is None and dialog.status.text().startswith("Done")
-
-
-def test_the_close_button_during_a_run_leaves_the_background_note(qgis_app, dialog):
-    """The Close button hides the dialog too (hide(), no closeEvent, no reject()): shown again, it showed
-    the progress text of when it was closed instead of "Still running in the background"."""
-    import time
-
-    from qgis.PyQt.QtWidgets import QApplication
-
-    dialog.model_combo.setCurrentIndex(dialog.model_combo.findData("cva"))
-    dialog.show()
-    dialog.run_button.click()
-    assert dialog.task is not None
-    dialog.close_button.click()
-    assert not dialog.isVisible()
-    assert dialog.status.text().startswith("Still running in the background"), dialog.status.text()
-    end = time.time() + 120
-    while dialog.task is not None and time.time() < end:
-        QApplication.processEvents()
-        time.sleep(0.02)
-    assert dialog.task is None and dialog.status.text().startswith("Done")
+    assert wait_for(lambda: dialog.task is None, 120) and dialog.status.text().startswith("Done")
