@@ -826,3 +826,21 @@ def test_a_cancel_before_the_tiles_stops_at_the_next_stage(tmp_path):
         detect(images, out_dir=str(tmp_path / "o"), model="isfa", progress=lambda f, m: seen.append(m),
                cancel=lambda: True)
     assert seen == ["Loading model"]  # not even loaded
+
+
+def test_openmp_threads_wait_passively_unless_the_user_chose(tmp_path):
+    """Spinning OpenMP threads fought any other work for the 2 cores (a CAIM-Net run beside a second run:
+    22 s against 13 s passive): importing the engine sets OMP_WAIT_POLICY=PASSIVE before torch is loaded,
+    and keeps a value the user set."""
+    import subprocess  # nosec B404
+    import sys
+
+    code = ("import sys, os, model_core; assert 'torch' not in sys.modules; "
+            "import model_core.predict; print(os.environ['OMP_WAIT_POLICY'])")
+    env = {k: v for k, v in os.environ.items() if k != "OMP_WAIT_POLICY"}
+    env["PYTHONPATH"] = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120)  # nosec
+    assert out.returncode == 0 and out.stdout.strip() == "PASSIVE", out.stderr
+    out = subprocess.run([sys.executable, "-c", code], env=dict(env, OMP_WAIT_POLICY="ACTIVE"), capture_output=True,
+                         text=True, timeout=120)  # nosec
+    assert out.stdout.strip() == "ACTIVE", out.stderr

@@ -131,6 +131,9 @@ def make_masks(folder, t, side):
 def child(args):
     import resource
 
+    import importlib
+
+    importlib.import_module("model_core")  # its thread settings before torch is imported, as the command line
     import torch
 
     from model_core.predict import detect, limit_gdal_cache, tune_allocator
