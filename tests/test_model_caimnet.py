@@ -191,3 +191,22 @@ def test_inference_shortcuts_give_the_same_numbers_as_the_plain_path(preset, b):
     with torch.inference_mode():
         fast = m(x)["moment"]
     assert torch.equal(plain, fast)
+
+
+def test_eval_mode_with_gradients_gives_the_inference_answer_and_input_gradients():
+    """``model.eval(); model(x)`` without ``no_grad`` (a saliency map, an export) raised in differences()
+    ("sub(): functions with out=... arguments don't support automatic differentiation", a speed audit):
+    it now runs, gives the same log-probabilities as inference, and its gradient reaches the input."""
+    import torch
+
+    from model_core.models import build_model
+
+    torch.manual_seed(0)
+    m = build_model("caimnet").eval()
+    x = torch.randn(1, 3, 4, 32, 32, requires_grad=True)
+    y = m(x)["moment"]
+    with torch.no_grad():
+        z = m(x)["moment"]
+    assert torch.equal(y.detach(), z)
+    y[:, 1:].sum().backward()
+    assert x.grad is not None and x.grad.abs().sum() > 0

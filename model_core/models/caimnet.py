@@ -215,10 +215,10 @@ class CAIMNet(nn.Module):
         bounds the peak memory to about one date's encoder activations plus the differences.
         """
         b, t, _, h, w = x.shape
-        if self.training:
+        if self.training or torch.is_grad_enabled():  # eval with gradients (e.g. a saliency map): no out=
             emb = self.encode(x)
             diff = (emb[:, 1:] - emb[:, :-1]).abs()
-            return diff.reshape(b * (t - 1), -1, h, w), emb
+            return diff.reshape(b * (t - 1), -1, h, w), emb if self.training else None
         f = self.config["features"]
         # channels-last like the encoder output, so the subtraction streams through memory
         diff = torch.empty((b * (t - 1), f, h, w), dtype=x.dtype, device=x.device,
