@@ -238,7 +238,7 @@ QUICKLOOK_FORMATS = (".png", ".jpg", ".jpeg", ".pdf", ".svg")
 def _check_extra_outputs(args):
     """Before anything runs: --polygons, --quicklook and --report must be new files (or --overwrite), in a
     format they can be written in, in a folder that exists or can be made, none of them a raster output."""
-    from model_core.errors import OutputError
+    from model_core.errors import OutputError, nearest_existing
     from model_core.polygons import VECTOR_FORMATS
     from model_core.predict import OUTPUT_NAMES, input_files, refuse_inputs_as_outputs
 
@@ -266,9 +266,7 @@ def _check_extra_outputs(args):
         if os.path.exists(full) and not args.overwrite:
             raise OutputError(f"Output '{full}' already exists. Choose another file, delete it, or allow "
                               "overwriting (--overwrite).")
-        folder = os.path.dirname(full)
-        while not os.path.exists(folder):  # the nearest existing folder must take new files
-            folder = os.path.dirname(folder)
+        folder = nearest_existing(os.path.dirname(full))  # it must take new files
         if not os.path.isdir(folder) or not os.access(folder, os.W_OK):
             raise OutputError(f"{option} '{path}': '{folder}' is not a folder you can write to. Choose "
                               "another place.")

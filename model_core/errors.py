@@ -34,3 +34,21 @@ def free_mb(folder):
         return shutil.disk_usage(folder).free / 1e6
     except OSError:
         return None
+
+
+def size_text(nbytes):
+    """1.5e9 -> '1.5 GB' (decimal units, as df -H), for messages about sizes and free space."""
+    for unit, size in (("TB", 1e12), ("GB", 1e9), ("MB", 1e6)):
+        if nbytes >= size:
+            return f"{nbytes / size:.3g} {unit}"
+    return f"{nbytes / 1e3:.3g} kB"
+
+
+def nearest_existing(folder):
+    """``folder``, or the nearest of its parents that exists (the one a new output folder is made in)."""
+    import os
+
+    folder = os.path.abspath(folder)
+    while not os.path.exists(folder) and os.path.dirname(folder) != folder:
+        folder = os.path.dirname(folder)
+    return folder

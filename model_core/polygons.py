@@ -23,7 +23,7 @@ import threading
 import numpy as np
 from osgeo import gdal, ogr
 
-from model_core.errors import Cancelled, InputError, OutputError, free_mb
+from model_core.errors import Cancelled, InputError, OutputError, free_mb, size_text
 
 gdal.UseExceptions()
 ogr.UseExceptions()
@@ -161,8 +161,6 @@ def _check_room(out_path, traced_bytes, count):
     folder = os.path.dirname(os.path.abspath(out_path))
     mb = free_mb(folder)
     if mb is not None and mb * 1e6 < 0.5 * need:
-        from model_core.predict import size_text
-
         raise OutputError(f"The {count} change polygons need about {size_text(need)} in '{folder}', whose disk "
                           f"has {size_text(mb * 1e6)} free: nothing was written to '{out_path}'. Free some space or "
                           "choose another folder (a minimum change patch, --min-patch / MIN_PATCH, makes far fewer "

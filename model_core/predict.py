@@ -25,7 +25,8 @@ import numpy as np
 from osgeo import gdal
 
 from model_core import __version__
-from model_core.errors import Cancelled, CaimError, InputError, OutputError, WeightsError, free_mb
+from model_core.errors import (Cancelled, CaimError, InputError, OutputError, WeightsError, free_mb,
+                               nearest_existing, size_text)
 from model_core.stack import Stack, format_clear_values
 
 gdal.UseExceptions()
@@ -297,22 +298,6 @@ def duration_text(seconds):
         f"about {seconds / 86400 / 7:.0f} weeks"
 
 
-def size_text(nbytes):
-    """1.5e9 -> '1.5 GB' (decimal units, as df -H)."""
-    for unit, size in (("TB", 1e12), ("GB", 1e9), ("MB", 1e6)):
-        if nbytes >= size:
-            return f"{nbytes / size:.3g} {unit}"
-    return f"{nbytes / 1e3:.3g} kB"
-
-
-def _existing(folder):
-    """The folder, or the nearest of its parents that exists (an output folder is made by the run)."""
-    folder = os.path.abspath(folder)
-    while not os.path.exists(folder) and os.path.dirname(folder) != folder:
-        folder = os.path.dirname(folder)
-    return folder
-
-
 def estimate_run(width, height, n_dates, model, paths, min_patch=0, device="cpu"):
     """What a run will cost before it starts: {"seconds": the estimated run time on this machine (None on
     a GPU), "disks": [(folders, typical bytes, least bytes, free bytes or None)] one per disk the outputs
@@ -331,7 +316,7 @@ def estimate_run(width, height, n_dates, model, paths, min_patch=0, device="cpu"
     disks = {}
     for path, (typical, least) in need.items():
         folder = os.path.dirname(os.path.abspath(path))
-        where = _existing(folder)
+        where = nearest_existing(folder)
         try:
             key = os.stat(where).st_dev
         except OSError:
