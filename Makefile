@@ -4,8 +4,9 @@
 SHELL := /bin/bash
 VENV ?= .venv
 PY := $(VENV)/bin/python
-STAMP := $(VENV)/.caim-setup-3
+STAMP := $(VENV)/.caim-setup-4
 DEB_PACKAGES := python3-qgis qgis-providers python3-gdal gdal-bin qgis xvfb xauth python3-venv python3-matplotlib python3-scipy
+# PyQt6 is only for tools/qt6_check.py (QGIS 4 readiness), run in a process of its own; QGIS 3 uses PyQt5.
 # numpy must stay at the system's version: GDAL's Debian bindings are built against it.
 PIP_CONSTRAINTS := $(VENV)/constraints.txt
 # The allocator settings keep torch from mapping fresh pages for every large buffer (glibc malloc tunables).
@@ -28,7 +29,7 @@ deb:
 $(STAMP): | deb
 	@[ -x $(PY) ] || /usr/bin/python3 -m venv --system-site-packages $(VENV)
 	@/usr/bin/python3 -c 'import numpy; print("numpy==" + numpy.__version__)' > $(PIP_CONSTRAINTS)
-	$(PY) -m pip install -q -c $(PIP_CONSTRAINTS) 'torch==2.13.0' pytest pytest-timeout bandit
+	$(PY) -m pip install -q -c $(PIP_CONSTRAINTS) 'torch==2.13.0' pytest pytest-timeout bandit 'PyQt6==6.11.0'
 	$(PY) -c 'import torch, osgeo.gdal, numpy, qgis.core; print("torch", torch.__version__, "gdal", osgeo.gdal.__version__, "numpy", numpy.__version__)'
 	@touch $(STAMP)
 

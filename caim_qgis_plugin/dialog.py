@@ -60,6 +60,7 @@ from caim_qgis_plugin.algorithm import DEVICES, model_titles
 from caim_qgis_plugin.inspect_tool import PanelScroll, accessible
 from caim_qgis_plugin.models import AUTO
 from caim_qgis_plugin.paths import icon_path
+from caim_qgis_plugin.qtcompat import event_point
 from caim_qgis_plugin.richtext import literal, tone
 from caim_qgis_plugin.i18n import integer, number, signed, translator
 
@@ -75,8 +76,9 @@ OUTPUT_FILES = {
     "POLYGONS": "change_polygons.gpkg",
     "REPORT": "report.html",
 }
-LAYER_ROLE = Qt.UserRole
-MASK_OF_ROLE = Qt.UserRole + 1  # a row shown as the cloud mask of another date (greyed, its tooltip says so)
+LAYER_ROLE = Qt.ItemDataRole.UserRole
+# a row shown as the cloud mask of another date (greyed, its tooltip says so)
+MASK_OF_ROLE = Qt.ItemDataRole.UserRole + 1
 COL_LAYER, COL_DATE, COL_BANDS, COL_CRS, COL_MASK = range(5)
 NO_MASK = "—"
 MASK_WORDS = ("mask", "qa", "scl", "fmask", "cloud")  # names of layers that are probably cloud masks
@@ -178,7 +180,7 @@ class MaskDelegate(QStyledItemDelegate):
     def setModelData(self, editor, model, index):  # noqa: N802
         layer_id = editor.currentData() or ""
         model.setData(index, layer_id, LAYER_ROLE)  # the id first: the text change triggers validation
-        model.setData(index, editor.currentText() if layer_id else NO_MASK, Qt.DisplayRole)
+        model.setData(index, editor.currentText() if layer_id else NO_MASK, Qt.ItemDataRole.DisplayRole)
 
 
 class OrderedLayerTree(QTreeWidget):
@@ -197,10 +199,10 @@ class OrderedLayerTree(QTreeWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setRootIsDecorated(False)
-        self.setDragDropMode(QAbstractItemView.InternalMove)
-        self.setDefaultDropAction(Qt.MoveAction)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.setDropIndicatorShown(True)
-        self.setSelectionMode(QAbstractItemView.ExtendedSelection)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setAlternatingRowColors(True)
 
     def drop_row(self, pos):
@@ -235,18 +237,19 @@ class OrderedLayerTree(QTreeWidget):
         row = max(0, min(self.topLevelItemCount() - len(items), first + step))
         self.move_items(items, row if step < 0 else row + len(items))
         if current is not None:
-            self.setCurrentItem(current, 0, QItemSelectionModel.NoUpdate)
+            self.setCurrentItem(current, 0, QItemSelectionModel.SelectionFlag.NoUpdate)
 
     def keyPressEvent(self, event):  # noqa: N802
         """The keyboard's way to what the mouse does: rows are selected whole, so the arrows never reach the
         Date or Cloud mask cell and F2 opened no editor; F2 edits the current row's date, Shift+F2 its cloud
         mask, Alt+Up / Alt+Down move the selected rows."""
-        item, mods = self.currentItem(), event.modifiers() & ~Qt.KeypadModifier
-        if event.key() == Qt.Key_F2 and item is not None and mods in (Qt.NoModifier, Qt.ShiftModifier):
-            self.editItem(item, COL_MASK if mods == Qt.ShiftModifier else COL_DATE)
+        item, mods = self.currentItem(), event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        plain = (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.ShiftModifier)
+        if event.key() == Qt.Key.Key_F2 and item is not None and mods in plain:
+            self.editItem(item, COL_MASK if mods == Qt.KeyboardModifier.ShiftModifier else COL_DATE)
             return
-        if event.key() in (Qt.Key_Up, Qt.Key_Down) and mods == Qt.AltModifier:
-            self.shift(-1 if event.key() == Qt.Key_Up else 1)
+        if event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down) and mods == Qt.KeyboardModifier.AltModifier:
+            self.shift(-1 if event.key() == Qt.Key.Key_Up else 1)
             return
         super().keyPressEvent(event)
 
@@ -255,10 +258,11 @@ class OrderedLayerTree(QTreeWidget):
         if not items:
             event.ignore()
             return
-        self.move_items(items, self.drop_row(event.pos()))
+        self.move_items(items, self.drop_row(event_point(event)))
         event.accept()
         # We moved the rows ourselves; a "move" result would make Qt delete the dragged rows.
-        event.setDropAction(Qt.CopyAction if event.possibleActions() & Qt.CopyAction else Qt.IgnoreAction)
+        copy = Qt.DropAction.CopyAction
+        event.setDropAction(copy if event.possibleActions() & copy else Qt.DropAction.IgnoreAction)
 
 
 class MessageArea(PanelScroll):
@@ -271,7 +275,7 @@ class MessageArea(PanelScroll):
 
     def __init__(self, label):
         super().__init__(label, self.MIN_LINES, self.MAX_LINES)
-        self.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Maximum)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self._width = -1
 
     def line(self):
@@ -297,7 +301,7 @@ class MessageArea(PanelScroll):
     def text_changed(self):
         """After the label's text changed: its size now, not at the next event loop (the area's hint and
         the scroll bar follow the new text)."""
-        QApplication.sendEvent(self, QEvent(QEvent.LayoutRequest))
+        QApplication.sendEvent(self, QEvent(QEvent.Type.LayoutRequest))
         self.updateGeometry()
         self._snap()
 
@@ -360,15 +364,16 @@ class CaimDialog(QDialog):
         self.layer_tree.setObjectName("layerTree")
         self.layer_tree.setHeaderLabels([tr("Layer"), tr("Date"), tr("Bands"), tr("CRS"), tr("Cloud mask")])
         header = self.layer_tree.header()
-        header.setSectionResizeMode(COL_LAYER, QHeaderView.Stretch)
+        header.setSectionResizeMode(COL_LAYER, QHeaderView.ResizeMode.Stretch)
         for col in (COL_DATE, COL_BANDS, COL_CRS, COL_MASK):
-            header.setSectionResizeMode(col, QHeaderView.ResizeToContents)
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         self._read_only = ReadOnlyDelegate(self.layer_tree)
         for col in (COL_LAYER, COL_BANDS, COL_CRS):
             self.layer_tree.setItemDelegateForColumn(col, self._read_only)
         self._mask_delegate = MaskDelegate(self)
         self.layer_tree.setItemDelegateForColumn(COL_MASK, self._mask_delegate)
-        self.layer_tree.setEditTriggers(QAbstractItemView.DoubleClicked | QAbstractItemView.EditKeyPressed)
+        self.layer_tree.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                                        | QAbstractItemView.EditTrigger.EditKeyPressed)
         self.layer_tree.itemChanged.connect(self._item_changed)
         self.layer_tree.orderChanged.connect(self.validate)
         self.layer_tree.setMinimumHeight(5 * self.fontMetrics().lineSpacing() + 24)  # a header and 4 rows
@@ -512,7 +517,7 @@ class CaimDialog(QDialog):
         for name, values in mask_presets().items():
             self.mask_preset_combo.addItem(name, values)
         self.mask_preset_combo.activated.connect(self._mask_preset_chosen)
-        self.mask_preset_combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        self.mask_preset_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.mask_preset_combo.setMinimumContentsLength(14)  # the list opens wide; the closed box stays small
         self.mask_clear_edit.setMinimumWidth(200)  # the Landsat 4-7 preset is 34 characters
         accessible(self.mask_clear_edit, tr("Cloud-mask values meaning clear"))
@@ -571,11 +576,11 @@ class CaimDialog(QDialog):
         self.messages = QLabel()
         self.messages.setObjectName("messages")
         self.messages.setWordWrap(True)
-        self.messages.setTextFormat(Qt.RichText)
-        self.messages.setAlignment(Qt.AlignLeft | Qt.AlignTop)
+        self.messages.setTextFormat(Qt.TextFormat.RichText)
+        self.messages.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         # a long list of problems wraps and scrolls in a bounded area: it neither widens the dialog past
         # the screen nor squashes the form above it
-        self.messages.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)
+        self.messages.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.messages_area = MessageArea(self.messages)
         layout.addWidget(self.messages_area)
 
@@ -584,26 +589,27 @@ class CaimDialog(QDialog):
         self.progress.setValue(0)
         accessible(self.progress, tr("Run progress"))
         self.status = QLabel("")
-        self.status.setTextFormat(Qt.PlainText)  # messages name files and bands: never rendered as HTML
+        self.status.setTextFormat(Qt.TextFormat.PlainText)  # messages name files and bands: never rendered as HTML
         self.status.setWordWrap(True)
-        self.status.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)  # a long error wraps
+        self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)  # a long error wraps
         # the outcome of a run can be read and selected from the keyboard (a Tab stop once there is one)
-        self.status.setTextInteractionFlags(Qt.TextSelectableByMouse | Qt.TextSelectableByKeyboard)
-        self.status.setFocusPolicy(Qt.NoFocus)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                            | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.status.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         accessible(self.status, tr("Run status"))
         layout.addWidget(self.progress)
         layout.addWidget(self.status)
         self.report_link = QLabel()
         self.report_link.setObjectName("reportLink")
-        self.report_link.setTextFormat(Qt.RichText)
+        self.report_link.setTextFormat(Qt.TextFormat.RichText)
         self.report_link.setOpenExternalLinks(True)
         self.report_link.hide()
         layout.addWidget(self.report_link)
 
         self.button_box = QDialogButtonBox()
-        self.run_button = self.button_box.addButton(tr("Run"), QDialogButtonBox.AcceptRole)
-        self.cancel_button = self.button_box.addButton(tr("Cancel run"), QDialogButtonBox.RejectRole)
-        self.close_button = self.button_box.addButton(QDialogButtonBox.Close)
+        self.run_button = self.button_box.addButton(tr("Run"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.cancel_button = self.button_box.addButton(tr("Cancel run"), QDialogButtonBox.ButtonRole.RejectRole)
+        self.close_button = self.button_box.addButton(QDialogButtonBox.StandardButton.Close)
         self.cancel_button.setEnabled(False)
         # not connect(self.run): clicked(bool) would pass its False as ``ask`` and a folder holding outputs
         # was refused without the question whether to overwrite them
@@ -680,21 +686,21 @@ class CaimDialog(QDialog):
         text = QPlainTextEdit(info)
         text.setObjectName("weights_info_text")
         text.setReadOnly(True)
-        font = QFontDatabase.systemFont(QFontDatabase.FixedFont)
+        font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
         if not QFontInfo(font).fixedPitch():  # some platforms (offscreen) answer a proportional font
             font = QFont("Monospace")
-            font.setStyleHint(QFont.TypeWriter)
+            font.setStyleHint(QFont.StyleHint.TypeWriter)
         text.setFont(font)
         layout = QVBoxLayout(box)
         layout.addWidget(QLabel(tr("What this weights file is and what it was trained on (from the record in "
                                 "the file; the model card has its accuracy on real labels):")))
         layout.addWidget(text)
-        close = QDialogButtonBox(QDialogButtonBox.Close)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(box.reject)
         layout.addWidget(close)
         box.resize(1000, 480)
         self._weights_info_box = box  # kept for tests and screenshots
-        box.exec_()
+        box.exec()
 
     def weights_path(self):
         """The weights file that will be used (None for the classical method or when empty)."""
@@ -797,9 +803,9 @@ class CaimDialog(QDialog):
             item.setToolTip(COL_LAYER, literal(inp.layer_source(layer)))
             item.setToolTip(COL_DATE, tr("date from the %s; double-click to edit") % source if source
                             else tr("no date found; double-click to type one (YYYY-MM-DD)"))
-            item.setFlags(Qt.ItemIsSelectable | Qt.ItemIsEnabled | Qt.ItemIsUserCheckable
-                          | Qt.ItemIsDragEnabled | Qt.ItemIsEditable)
-            item.setCheckState(COL_LAYER, Qt.Checked)
+            item.setFlags(Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable
+                          | Qt.ItemFlag.ItemIsDragEnabled | Qt.ItemFlag.ItemIsEditable)
+            item.setCheckState(COL_LAYER, Qt.CheckState.Checked)
             self.layer_tree.addTopLevelItem(item)
             added = True
         self.layer_tree.blockSignals(False)
@@ -876,7 +882,7 @@ class CaimDialog(QDialog):
             layer = QgsProject.instance().mapLayer(layer_id)
             source = inp.layer_source(layer) if layer is not None else ""
             if layer_id in used:
-                item.setCheckState(COL_LAYER, Qt.Unchecked)
+                item.setCheckState(COL_LAYER, Qt.CheckState.Unchecked)
                 item.setForeground(COL_LAYER, QBrush(QColor("#808080")))
                 item.setToolTip(COL_LAYER, literal(tr("cloud mask of '%s'\n%s") % (used[layer_id], source)))
                 item.setData(COL_LAYER, MASK_OF_ROLE, True)
@@ -902,7 +908,7 @@ class CaimDialog(QDialog):
         for item in self._items():
             if item.data(COL_LAYER, LAYER_ROLE) in mask_ids:  # a mask is not an image to mask
                 continue
-            if item.checkState(COL_LAYER) != Qt.Checked or item.data(COL_MASK, LAYER_ROLE):
+            if item.checkState(COL_LAYER) != Qt.CheckState.Checked or item.data(COL_MASK, LAYER_ROLE):
                 continue
             date = inp.typed_date(item.text(COL_DATE)) if item.text(COL_DATE).strip() else None
             if not date:
@@ -922,7 +928,7 @@ class CaimDialog(QDialog):
         for item in self._items():
             if item.data(COL_LAYER, LAYER_ROLE) in mask_ids and (
                     inp.date_for_layer(QgsProject.instance().mapLayer(item.data(COL_LAYER, LAYER_ROLE)))[0] in dates):
-                item.setCheckState(COL_LAYER, Qt.Unchecked)
+                item.setCheckState(COL_LAYER, Qt.CheckState.Unchecked)
         self.layer_tree.blockSignals(False)
         self._uncheck_mask_rows()
         self.validate()
@@ -939,7 +945,8 @@ class CaimDialog(QDialog):
         project = QgsProject.instance()
         out = []
         for item in self._items():
-            if item.checkState(COL_LAYER) == Qt.Checked and project.mapLayer(item.data(COL_LAYER, LAYER_ROLE)):
+            if (item.checkState(COL_LAYER) == Qt.CheckState.Checked
+                    and project.mapLayer(item.data(COL_LAYER, LAYER_ROLE))):
                 mask_id = item.data(COL_MASK, LAYER_ROLE)
                 out.append(project.mapLayer(mask_id) if mask_id else None)
         return out
@@ -949,7 +956,8 @@ class CaimDialog(QDialog):
         masks = {item.data(COL_MASK, LAYER_ROLE) for item in self._items()} - {None, ""}
         for item in self._items():
             keep_off = checked and item.data(COL_LAYER, LAYER_ROLE) in masks
-            item.setCheckState(COL_LAYER, Qt.Checked if checked and not keep_off else Qt.Unchecked)
+            item.setCheckState(COL_LAYER,
+                               Qt.CheckState.Checked if checked and not keep_off else Qt.CheckState.Unchecked)
 
     # -- the plan ---------------------------------------------------------------------------------
     def checked(self):
@@ -957,7 +965,7 @@ class CaimDialog(QDialog):
         project = QgsProject.instance()
         out = []
         for item in self._items():
-            if item.checkState(COL_LAYER) != Qt.Checked:
+            if item.checkState(COL_LAYER) != Qt.CheckState.Checked:
                 continue
             layer = project.mapLayer(item.data(COL_LAYER, LAYER_ROLE))
             if layer is not None:
@@ -969,7 +977,7 @@ class CaimDialog(QDialog):
         plan = self.checked()
         problems = []
         bad_dates = [(item.text(COL_LAYER), item.text(COL_DATE).strip()) for item in self._items()
-                     if item.checkState(COL_LAYER) == Qt.Checked and item.text(COL_DATE).strip()
+                     if item.checkState(COL_LAYER) == Qt.CheckState.Checked and item.text(COL_DATE).strip()
                      and not inp.typed_date(item.text(COL_DATE))]
         if bad_dates:
             problems.append((inp.ERROR, tr("Unreadable date %s: %s.") % (
@@ -1089,8 +1097,8 @@ class CaimDialog(QDialog):
                        "replace them.") if len(shown) > 1 else
                     tr("%d layer of this project shows them; when the run succeeds, the new run's layers "
                        "replace it.")) % len(shown) + "\n\n" if shown else ""),
-                QMessageBox.Yes | QMessageBox.No, QMessageBox.No)
-            if answer != QMessageBox.Yes:
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+            if answer != QMessageBox.StandardButton.Yes:
                 self._set_status(tr("Not run: choose another output folder."))
                 return None
         from model_core.errors import CaimError
@@ -1129,7 +1137,7 @@ class CaimDialog(QDialog):
         self.task = task
         self.cancel_button.setEnabled(True)
         if self.run_button.hasFocus():  # Run pressed from the keyboard: Cancel run next (focus went to Close)
-            self.cancel_button.setFocus(Qt.OtherFocusReason)
+            self.cancel_button.setFocus(Qt.FocusReason.OtherFocusReason)
         self.run_button.setEnabled(False)
         self._params = params
         QgsApplication.taskManager().addTask(task)
@@ -1223,8 +1231,8 @@ class CaimDialog(QDialog):
                 # says why; the user may run it anyway (ALLOW_HUGE, which the dialog has no field for)
                 answer = QMessageBox.question(
                     self, tr("Run anyway?"), literal(message + "\n\n" + tr("Run it anyway?")),
-                    QMessageBox.Yes | QMessageBox.No, QMessageBox.No)
-                if answer == QMessageBox.Yes:
+                    QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+                if answer == QMessageBox.StandardButton.Yes:
                     self._allow_huge = True
                     self.feedback = None
                     self.run(ask=False)
@@ -1232,14 +1240,14 @@ class CaimDialog(QDialog):
         self.feedback = None
         self.validate()
         if show_outcome and self.isActiveWindow():
-            self.status.setFocus(Qt.OtherFocusReason)
+            self.status.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _set_status(self, text, error=False):
         self.status.setStyleSheet("color:%s" % tone("error") if error else "")
         self.status.setText(text)
-        self.status.setFocusPolicy(Qt.StrongFocus if text else Qt.NoFocus)
+        self.status.setFocusPolicy(Qt.FocusPolicy.StrongFocus if text else Qt.FocusPolicy.NoFocus)
         if error and self.run_button.hasFocus():  # Run refused: the reason gets the focus
-            self.status.setFocus(Qt.OtherFocusReason)
+            self.status.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def shutdown(self):
         """Cancel a running task and disconnect from the project (plugin unload)."""

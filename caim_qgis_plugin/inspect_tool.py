@@ -244,7 +244,7 @@ class SeriesPlot(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setMinimumHeight(170)
-        self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Expanding)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.data = None
 
     def set_data(self, data):
@@ -253,13 +253,13 @@ class SeriesPlot(QWidget):
 
     def paintEvent(self, event):  # noqa: N802
         painter = QPainter(self)
-        painter.setRenderHint(QPainter.Antialiasing)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         background, text, frame, band_colors = chart_colors(self.palette())
         painter.fillRect(self.rect(), background)
         painter.setPen(text)
         data = self.data
         if not data or not any(data["series"]):
-            painter.drawText(self.rect(), Qt.AlignCenter, tr("Click a pixel of a CAIM result"))
+            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, tr("Click a pixel of a CAIM result"))
             return
         series = data["series"]
         n = len(series)
@@ -297,9 +297,10 @@ class SeriesPlot(QWidget):
         painter.drawRect(plot)
         painter.setPen(text)
         painter.setFont(small)
-        painter.drawText(QRectF(0, plot.top() - line / 2.0, left - 4, line), Qt.AlignRight | Qt.AlignVCenter,
+        right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        painter.drawText(QRectF(0, plot.top() - line / 2.0, left - 4, line), right,
                          significant(hi))
-        painter.drawText(QRectF(0, plot.bottom() - line / 2.0, left - 4, line), Qt.AlignRight | Qt.AlignVCenter,
+        painter.drawText(QRectF(0, plot.bottom() - line / 2.0, left - 4, line), right,
                          significant(lo))
         dates = data.get("dates") or []
         metrics = painter.fontMetrics()
@@ -309,7 +310,7 @@ class SeriesPlot(QWidget):
             painter.setPen(QPen(frame, 1))
             painter.drawLine(QPointF(x_of(i), plot.bottom()), QPointF(x_of(i), plot.bottom() + 3))
             painter.setPen(text)
-            painter.drawText(QRectF(x, plot.bottom() + 3, widths[i], line), Qt.AlignHCenter, labels[i])
+            painter.drawText(QRectF(x, plot.bottom() + 3, widths[i], line), Qt.AlignmentFlag.AlignHCenter, labels[i])
         for b, name in enumerate(data["band_names"]):
             pen = QPen(band_colors[b % len(band_colors)], 2)
             painter.setPen(pen)
@@ -327,7 +328,7 @@ class SeriesPlot(QWidget):
                 prev = pt
             row, x = legend[b]
             painter.drawText(QRectF(plot.left() + 4 + x, plot.bottom() + 5 + line * (1 + row),
-                                    plot.width() - 4 - x, line), Qt.AlignLeft, name)
+                                    plot.width() - 4 - x, line), Qt.AlignmentFlag.AlignLeft, name)
         painter.end()
 
 
@@ -362,11 +363,11 @@ class PanelScroll(QScrollArea):
     def __init__(self, body, min_lines=8, max_lines=26):
         super().__init__()
         self.setWidgetResizable(True)
-        self.setFrameShape(QFrame.NoFrame)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         # no Tab stop of its own (an invisible one): Tab goes from field to field, and the area scrolls to
         # show the field that gets the focus
-        self.setFocusPolicy(Qt.NoFocus)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setWidget(body)
         self.min_lines, self.max_lines = min_lines, max_lines
 
@@ -393,14 +394,15 @@ class InspectDock(QDockWidget):
         self.header = QLabel(tr("Choose the inspect tool and click a pixel of a CAIM result (or press Enter: the pixel at the "
                                 "centre of the map)."))
         self.header.setWordWrap(True)
-        self.header.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.header.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.table = QTableWidget(0, 2)
         self.table.setHorizontalHeaderLabels([tr("Interval"), tr("P(change)")])
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.Stretch)
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeToContents)  # a longer header (P(Änderung))
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # a longer header (P(Änderung))
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 6)
-        self.table.setEditTriggers(QTableWidget.NoEditTriggers)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         accessible(self.table, tr("Change probability of each interval"),
                    tr("One row per interval of the clicked pixel: its dates and its probability of change"))
         self.plot = SeriesPlot()
@@ -449,7 +451,7 @@ class InspectDock(QDockWidget):
             self.table.setItem(row, 0, QTableWidgetItem(label))
             value = number(probs[row], 3) if probs and row < len(probs) else tr("n/a")
             item = QTableWidgetItem(value)
-            item.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
+            item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             if data.get("moment") == row + 1:
                 for it in (self.table.item(row, 0), item):
                     f = it.font()
@@ -470,7 +472,7 @@ class InspectTool(QgsMapToolEmitPoint):
         self.iface = iface
         self.dock = dock
         self.marker = None  # the inspected pixel on the map (while the tool is active)
-        self.setCursor(Qt.CrossCursor)
+        self.setCursor(Qt.CursorShape.CrossCursor)
         self.canvasClicked.connect(self.on_click)
 
     def on_click(self, point, button):
@@ -488,9 +490,10 @@ class InspectTool(QgsMapToolEmitPoint):
     def keyPressEvent(self, event):  # noqa: N802
         # the keyboard's way in: Enter inspects the pixel at the centre of the map; every other key (the
         # arrows pan) stays the canvas's
-        if event.key() in (Qt.Key_Return, Qt.Key_Enter) and not event.modifiers() & ~Qt.KeypadModifier:
+        if (event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+                and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier):
             event.accept()
-            self.on_click(self.canvas().center(), Qt.NoButton)
+            self.on_click(self.canvas().center(), Qt.MouseButton.NoButton)
         else:
             event.ignore()
 

@@ -13,7 +13,7 @@ which the sampler made random, so the order does not reveal the map's class; the
 
 import os
 
-from qgis.PyQt.QtCore import QEvent, QObject, QRectF, QSettings, QSize, Qt, QTimer, QVariant
+from qgis.PyQt.QtCore import QEvent, QMetaType, QObject, QRectF, QSettings, QSize, Qt, QTimer
 from qgis.PyQt.QtGui import QColor, QImage, QKeySequence, QPainter, QPen
 from qgis.PyQt.QtWidgets import (
     QApplication,
@@ -27,7 +27,6 @@ from qgis.PyQt.QtWidgets import (
     QLineEdit,
     QPushButton,
     QScrollArea,
-    QShortcut,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -50,6 +49,7 @@ from caim_qgis_plugin import layers as lyr
 from caim_qgis_plugin.accuracy_algorithms import _class_order, _vector_source, class_labels, setup_sample_layer
 from caim_qgis_plugin.inspect_tool import PanelScroll, SeriesPlot, _metadata_bands, accessible, inspect_pixel
 from caim_qgis_plugin.richtext import escape, literal, tone
+from caim_qgis_plugin.qtcompat import QShortcut
 from model_core.accuracy import CHANGED_UNKNOWN, CHANGED_UNKNOWN_LABEL
 from caim_qgis_plugin.i18n import integer, noop, translator
 
@@ -237,7 +237,7 @@ def _order_key(ident, fid):
 def _to_qimage(rgb):
     h, w, _ = rgb.shape
     data = rgb.tobytes()
-    return QImage(data, w, h, 3 * w, QImage.Format_RGB888).copy()  # copy: the bytes go away
+    return QImage(data, w, h, 3 * w, QImage.Format.Format_RGB888).copy()  # copy: the bytes go away
 
 
 class ChipStrip(QWidget):
@@ -252,7 +252,7 @@ class ChipStrip(QWidget):
         self.chips = []  # [(title, QImage or None, clouded)]
         self.pixels = 31
         self.message = tr("No point shown.")
-        self.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Preferred)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
 
     def set_chips(self, chips, pixels):
         self.chips, self.pixels = list(chips), pixels
@@ -310,7 +310,7 @@ class ChipStrip(QWidget):
         while size > 6:
             font.setPointSizeF(size)
             painter.setFont(font)
-            if painter.fontMetrics().width(title) <= width:
+            if painter.fontMetrics().horizontalAdvance(title) <= width:
                 break
             size -= 0.5
         return font
@@ -319,7 +319,7 @@ class ChipStrip(QWidget):
         painter = QPainter(self)
         painter.fillRect(self.rect(), self.palette().window())
         if not self.chips:
-            painter.drawText(self.rect(), Qt.AlignCenter | Qt.TextWordWrap, self.message)
+            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, self.message)
             return
         side, scale = self.side(), self.scale()
         cols = self.columns(self.width())
@@ -330,19 +330,20 @@ class ChipStrip(QWidget):
             y = (i // cols) * (side + self.TITLE + self.GAP)
             painter.setPen(QColor("#888888") if clouded else self.palette().windowText().color())
             painter.setFont(self._title_font(painter, title, side + self.GAP))
-            text = title + tr(" (masked)") if clouded and painter.fontMetrics().width(
+            text = title + tr(" (masked)") if clouded and painter.fontMetrics().horizontalAdvance(
                 title + tr(" (masked)")) <= side + self.GAP else title  # else the dashed frame says it
-            painter.drawText(QRectF(x, y, side + self.GAP, self.TITLE - 2), Qt.AlignLeft | Qt.AlignVCenter,
-                             painter.fontMetrics().elidedText(text, Qt.ElideRight, side + self.GAP))
+            painter.drawText(QRectF(x, y, side + self.GAP, self.TITLE - 2),
+                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                             painter.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, side + self.GAP))
             target = QRectF(x, y + self.TITLE, side, side)
             if image is None:
                 painter.fillRect(target, QColor("#404040"))
                 painter.setPen(QColor("white"))
-                painter.drawText(target, Qt.AlignCenter | Qt.TextWordWrap, tr("not readable"))
+                painter.drawText(target, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, tr("not readable"))
                 continue
             painter.drawImage(target, image)  # scaled without smoothing: pixels stay square
             if clouded:
-                painter.setPen(QPen(QColor("#bbbbbb"), 2, Qt.DashLine))
+                painter.setPen(QPen(QColor("#bbbbbb"), 2, Qt.PenStyle.DashLine))
                 painter.drawRect(target.adjusted(1, 1, -1, -1))
             cx = x + half * scale + scale / 2.0
             cy = y + self.TITLE + half * scale + scale / 2.0
@@ -365,14 +366,14 @@ class CanvasKeys(QObject):
         self.dock = dock
 
     def eventFilter(self, _obj, event):  # noqa: N802
-        if event.type() not in (QEvent.ShortcutOverride, QEvent.KeyPress):
+        if event.type() not in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress):
             return False
         key = self.dock.canvas_key(event)
         if key is None:
             return False
         event.accept()  # a ShortcutOverride accepted: no QGIS shortcut takes the key, the canvas gets it
         slot, repeats = key
-        if event.type() == QEvent.KeyPress and (repeats or not event.isAutoRepeat()):
+        if event.type() == QEvent.Type.KeyPress and (repeats or not event.isAutoRepeat()):
             slot()
         return True
 
@@ -423,7 +424,7 @@ class LabelDock(QDockWidget):
         # the closed lists may be narrower than their longest entry: docked beside the map (about 470 px on a
         # 1280 px screen) the panel's right side was cut off ("31 x 31 Pixe", "Kopie speiche")
         for combo in (self.sample_combo, self.run_combo, self.show_combo, self.context_combo):
-            combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(8)
         settings = QSettings()
         self.show_combo.setCurrentIndex(1 if settings.value("caim/label_show", "false") == "false" else 0)
@@ -481,8 +482,8 @@ class LabelDock(QDockWidget):
         accessible(self.chips, tr("Image chips of every date around the point"))
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)  # the chips wrap into rows instead
-        scroll.setFocusPolicy(Qt.NoFocus)  # no invisible Tab stop between the buttons
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # the chips wrap into rows instead
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no invisible Tab stop between the buttons
         scroll.setWidget(self.chips)
         self.chip_scroll = scroll
         scroll.setMinimumHeight(CHIP_SIDE + ChipStrip.TITLE + 12)
@@ -539,12 +540,13 @@ class LabelDock(QDockWidget):
         self.shortcuts = []
         # Qt key -> (slot, repeats when held): the same keys on the map canvas (canvas_key); a label key
         # held down labels one point, not one per auto-repeat
-        self.keys = {Qt.Key_PageUp: (lambda: self.go(self.pos - 1), True),
-                     Qt.Key_PageDown: (lambda: self.go(self.pos + 1), True),
-                     Qt.Key_N: (self.next_unlabelled, False), Qt.Key_Delete: (lambda: self.set_label(None), False)}
+        self.keys = {Qt.Key.Key_PageUp: (lambda: self.go(self.pos - 1), True),
+                     Qt.Key.Key_PageDown: (lambda: self.go(self.pos + 1), True),
+                     Qt.Key.Key_N: (self.next_unlabelled, False),
+                     Qt.Key.Key_Delete: (lambda: self.set_label(None), False)}
         for d in range(10):
-            self.keys[Qt.Key_0 + d] = (lambda d=d: d in self.choices and self.set_label(d), False)
-        self.keys[Qt.Key_C] = (lambda: CHANGED_UNKNOWN in self.choices and self.set_label(CHANGED_UNKNOWN), False)
+            self.keys[Qt.Key.Key_0 + d] = (lambda d=d: d in self.choices and self.set_label(d), False)
+        self.keys[Qt.Key.Key_C] = (lambda: CHANGED_UNKNOWN in self.choices and self.set_label(CHANGED_UNKNOWN), False)
         for key, (slot, repeats) in self.keys.items():
             self._shortcut(key, slot).setAutoRepeat(repeats)
         self.canvas_keys = CanvasKeys(self)
@@ -556,7 +558,7 @@ class LabelDock(QDockWidget):
     # -- set-up ----------------------------------------------------------------------------------
     def _shortcut(self, key, slot):
         shortcut = QShortcut(QKeySequence(key), self.widget())
-        shortcut.setContext(Qt.WidgetWithChildrenShortcut)
+        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         shortcut.activated.connect(slot)
         self.shortcuts.append(shortcut)
         return shortcut
@@ -569,14 +571,14 @@ class LabelDock(QDockWidget):
         points, as in the panel (the wheel still zooms)."""
         from qgis.gui import QgsMapTool
 
-        if not (self.isVisible() and self.order) or event.modifiers() & ~Qt.KeypadModifier:
+        if not (self.isVisible() and self.order) or event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
             return None
         key = event.key()
         if key not in self.keys:
             return None
-        if Qt.Key_0 <= key <= Qt.Key_9 and key - Qt.Key_0 not in self.choices:
+        if Qt.Key.Key_0 <= key <= Qt.Key.Key_9 and key - Qt.Key.Key_0 not in self.choices:
             return None
-        if key == Qt.Key_C and CHANGED_UNKNOWN not in self.choices:
+        if key == Qt.Key.Key_C and CHANGED_UNKNOWN not in self.choices:
             return None
         tool = self._canvas.mapTool() if self._canvas is not None else None
         if tool is not None and tool.flags() & QgsMapTool.EditTool:
@@ -865,7 +867,7 @@ class LabelDock(QDockWidget):
             return False
         if value is None:
             value = NULL
-        elif layer.fields().at(idx).type() == QVariant.String:
+        elif layer.fields().at(idx).type() == QMetaType.Type.QString:
             value = str(value)
         self._writing = True  # the panel's own edit: no redraw from _edited_outside
         try:
@@ -992,7 +994,7 @@ class LabelDock(QDockWidget):
         self.plot.set_data(dict(data, moment=None))  # the map's answer hidden
         first = self._display_key((info.get("inputs") or [{}])[0]) not in self._display
         if first:  # each date's stretch is read once per run (about 0.65 s for a 67-megapixel date)
-            QApplication.setOverrideCursor(Qt.WaitCursor)
+            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             chips = self._chips(info, point, data.get("clouded") or [])
         finally:

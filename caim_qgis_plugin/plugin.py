@@ -5,10 +5,11 @@ import sys
 
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QIcon
-from qgis.PyQt.QtWidgets import QAction, QMessageBox
+from qgis.PyQt.QtWidgets import QMessageBox
 from qgis.core import Qgis, QgsApplication, QgsMessageLog
 
 from caim_qgis_plugin.paths import PLUGIN_DIR, icon_path
+from caim_qgis_plugin.qtcompat import QAction
 from caim_qgis_plugin.i18n import install_translator, noop, remove_translator, translator
 
 tr = translator("CaimPlugin")
@@ -233,7 +234,7 @@ class CaimPlugin:
 
             self.label_dock = LabelDock(self.iface, self.iface.mainWindow(),
                                         on_assess=lambda layer: self.open_algorithm(ASSESS_ID, layer))
-            self.iface.addDockWidget(Qt.RightDockWidgetArea, self.label_dock)
+            self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.label_dock)
         self.label_dock.refresh_layers()
         if self.inspect_dock is not None:  # the inspector may show the map's answer: label blind there too
             self.inspect_dock.blind.setChecked(True)
@@ -247,7 +248,7 @@ class CaimPlugin:
                 from caim_qgis_plugin.inspect_tool import InspectDock, InspectTool
 
                 self.inspect_dock = InspectDock(self.iface.mainWindow())
-                self.iface.addDockWidget(Qt.RightDockWidgetArea, self.inspect_dock)
+                self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.inspect_dock)
                 self.inspect_tool = InspectTool(canvas, self.iface, self.inspect_dock)
                 self.inspect_tool.setAction(self.inspect_action)
             self.inspect_dock.show()

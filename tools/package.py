@@ -53,6 +53,13 @@ def check_metadata(meta):
             strict.get("general", key)
         except (ValueError, configparser.Error):
             problems.append("metadata.txt: '%s' has a '%%' that QGIS cannot read (write %%%% or 'per cent')" % key)
+    # QGIS 4 (Qt 6) lists a plugin only when it declares Qt 6 support, and a missing qgisMaximumVersion
+    # means <minimum's major>.99, so 3.99 would shut it out of QGIS 4
+    if meta.get("supportsQt6", "").strip().lower() not in ("true", "yes"):
+        problems.append("metadata.txt lacks 'supportsQt6=True': QGIS 4 would not list the plugin")
+    maximum = meta.get("qgisMaximumVersion", meta.get("qgisMinimumVersion", "3").split(".")[0] + ".99")
+    if int(maximum.split(".")[0]) < 4:
+        problems.append("metadata.txt: qgisMaximumVersion %s shuts the plugin out of QGIS 4" % maximum)
     icon = meta.get("icon")
     if icon and not os.path.isfile(os.path.join(ROOT, icon)):
         problems.append("icon '%s' does not exist" % icon)
