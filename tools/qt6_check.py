@@ -37,10 +37,24 @@ def py_files(paths):
             yield path
 
 
-def qt_imports(tree):
-    """{local name: (module, imported name)} for names imported from qgis.PyQt.<module>."""
-    names = {}
+def fallbacks(tree):
+    """Nodes inside ``except ImportError`` handlers: the Qt 5 branch of a Qt 5 / Qt 6 import."""
+    inside = set()
     for node in ast.walk(tree):
+        if isinstance(node, ast.ExceptHandler) and isinstance(node.type, ast.Name) and node.type.id == "ImportError":
+            for stmt in node.body:
+                inside.update(id(n) for n in ast.walk(stmt))
+    return inside
+
+
+def qt_imports(tree):
+    """{local name: (module, imported name)} for names imported from qgis.PyQt.<module>, leaving out
+    the Qt 5 fallbacks of ``try: ... except ImportError:``."""
+    names = {}
+    skip = fallbacks(tree)
+    for node in ast.walk(tree):
+        if id(node) in skip:
+            continue
         if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("qgis.PyQt."):
             module = node.module.split(".", 2)[2]
             for alias in node.names:
