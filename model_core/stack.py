@@ -1105,7 +1105,10 @@ class Stack:
             # alpha says), and keeping the values costs the warper time: NAIP's reads took 0.57 s
             # instead of 0.33 s (a 6-date run 1.3 s more); there such a band holds 0, not its nodata value
             declared = all(nd is not None for nd in nodata) and not all(byte)
-            extra = dict(dstNodata=[float(nd) for nd in nodata]) if declared else {}
+            # one value per band, as gdalwarp's -dstnodata reads them: space-separated (GDAL's Python
+            # binding passes str() of a list, "[-9999.0, -9999.0]", which GDAL 3.6 read as 0 for the first
+            # band and GDAL 3.13 refuses: "Error parsing dstnodata for band 1")
+            extra = dict(dstNodata=" ".join(repr(float(nd)) for nd in nodata)) if declared else {}
             vrt = gdal.Warp("", sel, format="VRT", dstSRS=g.wkt, outputBounds=g.bounds,
                             width=g.width, height=g.height, resampleAlg=self._resampling(ds), dstAlpha=True,
                             srcAlpha=bool(alpha), multithread=False, **extra)

@@ -101,13 +101,17 @@ def test_nodata_in_some_bands_only_read_alike_direct_and_warped(tmp_path):
     """A pixel at a band's declared nodata in some bands only: fill where a band is wider than 8 bits (a
     Landsat Collection 2 date's NIR fill strip, uint16 0), data where the bands are 8-bit (NAIP's lakes
     have NIR 0 under a declared nodata of 0), and the same on a direct and a warped (shifted) read: the
-    warped strip was valid with NIR 0, and CVA called it changed (an input audit)."""
-    for dtype, fill, strip_valid in ((np.uint16, 0, False), (np.int16, -9999, False), (np.uint8, 0, True)):
-        name = np.dtype(dtype).name
+    warped strip was valid with NIR 0, and CVA called it changed (an input audit).  The strip in the first
+    band too: the warper was given "[-9999.0, ...]" as the bands' nodata, which GDAL 3.6 read as 0 for the
+    first band (the strip came out valid data 0) and GDAL 3.13 refused (QGIS 3.44's stack)."""
+    cases = [(np.uint16, 0, False, 3), (np.int16, -9999, False, 3), (np.uint8, 0, True, 3),
+             (np.int16, -9999, False, 0), (np.uint16, 65535, False, 0)]
+    for dtype, fill, strip_valid, band in cases:
+        name = f"{np.dtype(dtype).name}_{band}"
         clean = (_img(24, 24) if dtype != np.uint8 else _img(24, 24) % 200 + 20).astype(dtype)
         clean[:, 20:, :] = fill        # every band: fill either way
         img = clean.copy()
-        img[3, :, 5:8] = fill          # NIR only: a strip (fill) or dark water (8-bit data)
+        img[band, :, 5:8] = fill       # one band only (NIR: a fill strip, or dark water in 8-bit data)
         a = write_tif(tmp_path / f"{name}_a.tif", clean, nodata=fill)
         b = write_tif(tmp_path / f"{name}_b.tif", img, nodata=fill)
         shifted = write_tif(tmp_path / f"{name}_s.tif", img, nodata=fill, origin=(500005.0, 5200005.0))
