@@ -156,7 +156,9 @@ class SampleStyler(QgsProcessingLayerPostProcessorInterface):
     def postProcessLayer(self, layer, context, feedback):  # noqa: N802 (QGIS API name)
         setup_sample_layer(layer, self.labels)
         if layer.providerType() == "ogr" and layer.source().split("|")[0].lower().endswith(".gpkg"):
-            layer.saveStyleToDatabase("caim sample", "value map of the reference classes", True, "")
+            # saveStyleToDatabaseV2 where QGIS has it (the old name is deprecated there), else the old one
+            save = getattr(layer, "saveStyleToDatabaseV2", None) or layer.saveStyleToDatabase
+            save("caim sample", "value map of the reference classes", True, "")
 
 
 def class_labels(map_path, info=None):

@@ -134,7 +134,7 @@ def save_sample_copy(layer, path, project=None):
     options = QgsVectorFileWriter.SaveVectorOptions()
     options.driverName = "GPKG"
     options.layerName = "sample"
-    result = QgsVectorFileWriter.writeAsVectorFormatV2(layer, path, QgsCoordinateTransformContext(), options)
+    result = QgsVectorFileWriter.writeAsVectorFormatV3(layer, path, QgsCoordinateTransformContext(), options)
     if result[0] != QgsVectorFileWriter.NoError:
         raise OSError(result[1] or tr("the file could not be written"))
     map_path = sample_map_path(layer)

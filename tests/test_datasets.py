@@ -400,7 +400,7 @@ def test_road_shapes_are_thin_strips():
         assert ndimage.binary_erosion(mask, iterations=2).sum() <= 9
         # long: the strip spans a good part of the sample in some direction
         ys, xs = np.nonzero(mask)
-        assert max(ys.ptp(), xs.ptp()) >= 10
+        assert max(np.ptp(ys), np.ptp(xs)) >= 10
 
 
 def test_road_option_changes_samples_only_when_on():
