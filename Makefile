@@ -14,7 +14,7 @@ export MALLOC_MMAP_MAX_ ?= 0
 export MALLOC_TRIM_THRESHOLD_ ?= 4294967296
 DEMO_OUT ?= demo_output
 
-.PHONY: setup deb venv demo test test-core test-qgis test-e2e bench card-check qgis package translations lint clean
+.PHONY: setup deb venv demo test test-core test-qgis test-e2e test-latest-qgis bench card-check qgis package translations lint clean
 
 setup: $(STAMP)
 
@@ -42,6 +42,11 @@ test: setup
 
 test-core: setup
 	$(PY) -m pytest -q tests -m "not qgis and not e2e"
+
+# The whole test suite on the newest QGIS Debian packages (unstable: QGIS 3.44, Python 3.14, numpy 2), in a
+# chroot beside the project (root, about 3 GB, 10-20 minutes the first time). Not part of `make test`.
+test-latest-qgis:
+	tools/test_latest_qgis.sh
 
 bench: setup
 	$(PY) tools/bench.py

@@ -6,6 +6,19 @@ import torch
 from model_core.models import area_from_moment, available, build_model
 from model_core.models.caimnet import BoundaryEnhancement
 
+# The build the project pins (Makefile): the inference shortcuts were measured bit for bit on it. Another
+# build (Debian's torch 2.14.1, other kernels) may add in another order: there they agree to rounding
+# (1.4e-06 at most, the same classes everywhere, on QGIS 3.44's Debian unstable).
+PINNED_TORCH = torch.__version__ == "2.13.0+cpu"
+
+
+def assert_same_answer(a, b):
+    if PINNED_TORCH:
+        assert torch.equal(a, b)
+    else:
+        torch.testing.assert_close(a, b, rtol=0, atol=1e-5)
+        assert torch.equal(a.argmax(1), b.argmax(1))
+
 
 @pytest.fixture(scope="module")
 def net():
@@ -190,7 +203,7 @@ def test_inference_shortcuts_give_the_same_numbers_as_the_plain_path(preset, b):
         plain = m(x)["moment"].detach()
     with torch.inference_mode():
         fast = m(x)["moment"]
-    assert torch.equal(plain, fast)
+    assert_same_answer(plain, fast)
 
 
 def test_eval_mode_with_gradients_gives_the_inference_answer_and_input_gradients():
@@ -207,6 +220,6 @@ def test_eval_mode_with_gradients_gives_the_inference_answer_and_input_gradients
     y = m(x)["moment"]
     with torch.no_grad():
         z = m(x)["moment"]
-    assert torch.equal(y.detach(), z)
+    assert_same_answer(y.detach(), z)
     y[:, 1:].sum().backward()
     assert x.grad is not None and x.grad.abs().sum() > 0
