@@ -10,7 +10,7 @@ HERE="$(cd "$(dirname "$0")/.." && pwd)"
 ROOTFS="${ROOTFS:-$HERE/../latest-qgis-root}"
 MIRROR="${MIRROR:-http://deb.debian.org/debian}"
 PACKAGES="qgis python3-qgis qgis-providers python3-torch python3-gdal gdal-bin python3-pytest
-  python3-pytest-timeout xvfb xauth python3-scipy python3-matplotlib python3-pyqt5 python3-pyqt6 fonts-dejavu-core"
+  python3-pytest-timeout xvfb xauth python3-scipy python3-matplotlib python3-pyqt5 python3-pyqt6 python3-bandit fonts-dejavu-core"
 # a mirror frozen in time serves a Release file past its Valid-Until date
 APT="apt-get -o Acquire::Check-Valid-Until=false -y -qq --no-install-recommends"
 
