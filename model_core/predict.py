@@ -298,6 +298,21 @@ def duration_text(seconds):
         f"about {seconds / 86400 / 7:.0f} weeks"
 
 
+# Seconds of tiles before the progress text says how long the rest will take: the rate of the first tile
+# alone is not steady (the model's first call, the block cache).
+ETA_AFTER_S = 5.0
+
+
+def tile_text(done, total, elapsed):
+    """'Tile 3/12' and, once the tiles have run for ETA_AFTER_S, the time the remaining tiles will take at
+    the rate so far: measured on the run itself, so it holds on a busy machine, where the estimate before
+    the run (made from the machine's idle speed) can be several times too short."""
+    text = f"Tile {done}/{total}"
+    if done < total and elapsed >= ETA_AFTER_S:
+        text += f", {duration_text(elapsed / done * (total - done))} for the other tiles"
+    return text
+
+
 def estimate_run(width, height, n_dates, model, paths, min_patch=0, device="cpu"):
     """What a run will cost before it starts: {"seconds": the estimated run time on this machine (None on
     a GPU), "disks": [(folders, typical bytes, least bytes, free bytes or None)] one per disk the outputs
@@ -1019,6 +1034,7 @@ def _run(net, dev, stack, tiles, center, scale, paths, labels, report, cancel, t
         p0_ds = _create(os.path.join(scratch, ".p_no_change.tif"), g, gdal.GDT_Float32, 1, NODATA_F32,
                         "p(no change)") if filtering else None
     try:
+        loop_start = time.perf_counter()
         with torch.inference_mode():
             for i, (cx, cy, cw, ch, wx, wy, ww, wh) in enumerate(tiles):
                 if cancel is not None and cancel():
@@ -1064,7 +1080,8 @@ def _run(net, dev, stack, tiles, center, scale, paths, labels, report, cancel, t
                 t_read += t1 - t0
                 t_model += t2 - t1
                 t_write += time.perf_counter() - t2
-                report(0.05 + 0.93 * (i + 1) / len(tiles), f"Tile {i + 1}/{len(tiles)}")
+                report(0.05 + 0.93 * (i + 1) / len(tiles),
+                       tile_text(i + 1, len(tiles), time.perf_counter() - loop_start))
         t0 = time.perf_counter()
         with writing:
             if filtering:
