@@ -188,7 +188,7 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
             "k = change between date k and date k+1, 255 nodata), confidence (probability of the predicted "
             "class, -1 nodata), optional change polygons with moment, date_before, date_after and area_m2, and an optional "
             "HTML run report (settings, changed area per interval as a chart and a table).\n\n"
-            "<b>Run even if it would take more than a day or clearly not fit on the disk</b> (advanced, ALLOW_HUGE): "
+            "<b>Run anyway if estimated too long or too big for the disk</b> (advanced, ALLOW_HUGE): "
             "before a run its time and output size are estimated and shown in the log; a run estimated at more "
             "than a day, or whose outputs clearly do not fit in the free space of their folder, is refused "
             "unless this is on.\n\n"
@@ -293,9 +293,10 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
             self.REPORT, tr("Run report (HTML: settings, changed area per interval)"),
             tr("HTML files (*.html)"), optional=True, createByDefault=False))
         # appended last (the parameters' order is a contract of scripts and models)
+        # a check box's text does not wrap: a longer one gave the toolbox panel a horizontal scroll bar that
+        # hid every field's "…" button (820 px dialog)
         allow_huge = QgsProcessingParameterBoolean(
-            self.ALLOW_HUGE, tr("Run even if it would take more than a day or clearly not fit on the disk"), False,
-            optional=True)
+            self.ALLOW_HUGE, tr("Run anyway if estimated too long or too big for the disk"), False, optional=True)
         allow_huge.setFlags(allow_huge.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
         self.addParameter(allow_huge)
         self.addOutput(QgsProcessingOutputString(self.DEVICE_USED, tr("Device used")))

@@ -96,6 +96,9 @@ def test_desktop_run(tmp_path):
     assert report["toolbox"]["device"] == "cpu"
     assert report["toolbox"]["model"] == default_model(2)  # two layers, MODEL not given: "auto"
     dated = " 2018-06-01 to 2019-06-01"  # the layers carry the run's dates in their names
+    assert report["toolbox_panel"], report.get("toolbox_panel")
+    for panel in report["toolbox_panel"]:  # every parameter fits the toolbox dialog's panel, 820 px wide
+        assert not panel["hscroll"], (panel["viewport"], panel["widest"])
     assert toolbox["Change area" + dated][0] == "paletted"
     assert toolbox["Confidence" + dated][0] == "singlebandpseudocolor"
     assert toolbox["Change moment" + dated] == ("paletted", ["No change", "2018-06-01 to 2019-06-01"])
@@ -127,21 +130,48 @@ def test_desktop_run(tmp_path):
 
 LANGUAGE_PROBE = """
 import json, os
+from qgis.PyQt import sip
 from qgis.PyQt.QtCore import QTimer
+from qgis.PyQt.QtWidgets import QCheckBox, QGroupBox, QLabel, QScrollArea
 from qgis.core import QgsApplication
+from qgis.gui import QgsCollapsibleGroupBox
 from qgis.utils import plugins
 
-def probe():
-    report = {}
-    try:
-        plugin = plugins["caim_qgis_plugin"]
-        report = {"action": plugin.run_action.text(), "translation": QgsApplication.instance().translation(),
-                  "algorithm": QgsApplication.processingRegistry().algorithmById("caim:detectchanges").displayName()}
-    except Exception as exc:
-        report = {"error": repr(exc)}
+report = {}
+
+def finish():
     with open(os.environ["CAIM_E2E_RESULT"], "w") as f:
         json.dump(report, f)
     QTimer.singleShot(200, lambda: QgsApplication.exit(0))
+
+def probe():
+    try:
+        plugin = plugins["caim_qgis_plugin"]
+        report.update({"action": plugin.run_action.text(), "translation": QgsApplication.instance().translation(),
+                  "algorithm": QgsApplication.processingRegistry().algorithmById("caim:detectchanges").displayName()})
+        import processing
+        dialog = processing.createAlgorithmDialog("caim:detectchanges")
+        dialog.resize(820, 1100)  # as the English desktop test shows it
+        dialog.show()
+        for box in dialog.findChildren(QGroupBox):  # the advanced parameters too
+            if box.metaObject().className() == "QgsCollapsibleGroupBox":
+                sip.cast(box, QgsCollapsibleGroupBox).setCollapsed(False)
+        QTimer.singleShot(700, lambda: panel(dialog))
+    except Exception as exc:
+        report["error"] = repr(exc)
+        finish()
+
+def panel(dialog):
+    try:
+        areas = [a for a in dialog.findChildren(QScrollArea) if a.isVisible() and a.widget() is not None
+                 and a.widget().findChildren(QCheckBox)]
+        report["toolbox_panel"] = [{"hscroll": a.horizontalScrollBar().isVisible(), "viewport": a.viewport().width(), "widest": sorted(
+            ((w.sizeHint().width(), w.text()) for w in a.widget().findChildren((QCheckBox, QLabel)) if w.isVisible()),
+            reverse=True)[:15]} for a in areas]
+        dialog.close()
+    except Exception as exc:
+        report["error"] = repr(exc)
+    finish()
 
 QTimer.singleShot(500, probe)
 """
@@ -156,3 +186,6 @@ def test_desktop_in_german(tmp_path):
     assert report["translation"] == "de"
     assert report["action"] == "Änderungen in einer Zeitreihe erkennen…", report
     assert report["algorithm"] == "Änderungen in einer Zeitreihe erkennen", report
+    assert report["toolbox_panel"], report  # the German parameter texts fit the toolbox panel too
+    for panel in report["toolbox_panel"]:
+        assert not panel["hscroll"], (panel["viewport"], panel["widest"])
