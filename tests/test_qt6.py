@@ -75,6 +75,59 @@ def test_the_check_finds_what_pyqt6_rejects_and_fixes_short_enum_names(tmp_path)
     assert "3 problem(s)" in fixed.stderr  # what --fix leaves to a person: QAction, exec_, width
 
 
+def test_the_check_types_the_event_of_an_event_handler_override(tmp_path):
+    """A Qt event handler's event has the class PyQt6's signature of that handler says; what the override
+    reads from it that the class lacks is reported (event.pos() in a dropEvent raised under Qt 6), and
+    nothing where the class is not certain."""
+    _pyqt6()
+    bad = tmp_path / "handlers.py"
+    bad.write_text(
+        "from qgis.PyQt.QtCore import QObject\n"
+        "from qgis.PyQt.QtWidgets import QTreeWidget\n"
+        "from qgis.gui import QgsMapTool\n"
+        "class Tree(QTreeWidget):\n"
+        "    def dropEvent(self, event):\n"
+        "        row = self.itemAt(event.pos())\n"
+        "        event.setDropAction(event.proposedAction())\n"
+        "        return row, event.position()\n"
+        "    def wheelEvent(self, event):\n"
+        "        return event.delta() + event.angleDelta().y()\n"
+        "class Tool(QgsMapTool):\n"
+        "    def mousePressEvent(self, e):\n"
+        "        return e.globalPos(), e.position(), e.buttons()\n"
+        "    def keyPressEvent(self, event):\n"
+        "        event = self.translate(event)\n"
+        "        return event.anything()\n"
+        "class Filter(QObject):\n"
+        "    def eventFilter(self, obj, event):\n"
+        "        return event.key() if obj.isWidgetType() else False\n"
+        "def point(event):\n"
+        "    return event.posF(), event.pos()\n", encoding="utf-8")
+    result = run_check(str(bad))
+    out = result.stdout
+    assert "handlers.py:6: event.pos in dropEvent: QDropEvent has no pos() under PyQt6" in out
+    assert "handlers.py:10: event.delta in wheelEvent: QWheelEvent has no delta() under PyQt6" in out
+    # a QGIS base: the event is any PyQt6 mousePressEvent's, reported only when none of them has it
+    assert ("handlers.py:13: e.globalPos in mousePressEvent: none of QGraphicsSceneMouseEvent, QMouseEvent has "
+            "globalPos() under PyQt6") in out
+    assert "handlers.py:21: .posF: removed in PyQt6, use .position()" in out  # no PyQt6 class has posF
+    # what they have, an event rebound, QEvent (PyQt6 passes the real class) and pos() of an unknown receiver
+    assert "4 problem(s)" in result.stderr, out
+
+
+def test_the_check_would_see_a_qt5_drop_position_in_the_plugins_layer_list(tmp_path):
+    """The plugin's own drop handler (dialog.OrderedLayerTree.dropEvent) as it would be written for Qt 5."""
+    _pyqt6()
+    with open(os.path.join(PLUGIN, "dialog.py"), encoding="utf-8") as f:
+        source = f.read()
+    assert "self.drop_row(event_point(event))" in source
+    qt5 = tmp_path / "dialog.py"
+    qt5.write_text(source.replace("self.drop_row(event_point(event))", "self.drop_row(event.pos())"), encoding="utf-8")
+    result = run_check(str(qt5))
+    assert "event.pos in dropEvent: QDropEvent has no pos() under PyQt6" in result.stdout, result.stdout
+    assert "1 problem(s)" in result.stderr
+
+
 # QGIS enum names as the plugin writes them (QGIS 3.22 spelling) that QGIS 4 still resolves: each is
 # aliased in QGIS 4's PyQt6 auto_additions, e.g. `QgsProcessing.TypeRaster = Qgis.ProcessingSourceType.
 # Raster` (core/auto_additions/qgis.py), `QgsVertexMarker.ICON_BOX = QgsVertexMarker.IconType.ICON_BOX`
