@@ -128,6 +128,50 @@ def test_the_check_would_see_a_qt5_drop_position_in_the_plugins_layer_list(tmp_p
     assert "1 problem(s)" in result.stderr
 
 
+def test_the_check_finds_plain_enums_mixed_with_numbers(tmp_path):
+    """PyQt6 makes Qt.CheckState, QSizePolicy.Policy, QDialogButtonBox.ButtonRole... plain enums (PyQt5's were
+    ints): int() of one and arithmetic raise, and one compared with a number is never equal to it."""
+    _pyqt6()
+    bad = tmp_path / "numbers.py"
+    bad.write_text(
+        "from qgis.PyQt.QtCore import Qt\n"
+        "from qgis.PyQt.QtWidgets import QSizePolicy\n"
+        "def run(item, box, button):\n"
+        "    checked = item.checkState(0) == 2\n"
+        "    state = int(Qt.CheckState.Checked)\n"
+        "    grow = QSizePolicy.Policy.Expanding + 1\n"
+        "    on = Qt.CheckState.Checked != 0\n"
+        "    reject = box.buttonRole(button) == 1\n"
+        "    role = Qt.ItemDataRole.UserRole + 1\n"
+        "    key = Qt.Key.Key_0 + 3\n"
+        "    same = item.checkState(0) == Qt.CheckState.Checked\n"
+        "    flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable\n"
+        "    return checked, state, grow, on, reject, role, key, same, flags\n", encoding="utf-8")
+    result = run_check(str(bad))
+    out = result.stdout
+    assert "numbers.py:4: .checkState() compared with a number: PyQt6 returns a plain enum" in out
+    assert "numbers.py:5: int(Qt.CheckState.Checked) raises TypeError under PyQt6" in out
+    assert "numbers.py:6: QSizePolicy.Policy.Expanding in arithmetic raises TypeError under PyQt6" in out
+    assert "numbers.py:7: Qt.CheckState.Checked compared with a number" in out
+    assert "numbers.py:8: .buttonRole() compared with a number" in out
+    # IntEnum members (roles, keys) are ints under PyQt6 too; enums compared with enums and flags or'ed are fine
+    assert "5 problem(s)" in result.stderr, out
+
+
+def test_the_check_would_see_a_qt5_check_state_test_in_the_plugins_layer_list(tmp_path):
+    """dialog.CaimDialog.checked() with the check state compared as PyQt5 allowed (== 2 for Checked)."""
+    _pyqt6()
+    with open(os.path.join(PLUGIN, "dialog.py"), encoding="utf-8") as f:
+        source = f.read()
+    scoped = "item.checkState(COL_LAYER) != Qt.CheckState.Checked:"
+    assert source.count(scoped) == 1
+    qt5 = tmp_path / "dialog.py"
+    qt5.write_text(source.replace(scoped, "item.checkState(COL_LAYER) != 2:"), encoding="utf-8")
+    result = run_check(str(qt5))
+    assert ".checkState() compared with a number: PyQt6 returns a plain enum" in result.stdout, result.stdout
+    assert "1 problem(s)" in result.stderr
+
+
 # QGIS enum names as the plugin writes them (QGIS 3.22 spelling) that QGIS 4 still resolves: each is
 # aliased in QGIS 4's PyQt6 auto_additions, e.g. `QgsProcessing.TypeRaster = Qgis.ProcessingSourceType.
 # Raster` (core/auto_additions/qgis.py), `QgsVertexMarker.ICON_BOX = QgsVertexMarker.IconType.ICON_BOX`

@@ -22,6 +22,7 @@ is no QGIS 4 on this machine); ``tests/test_qt6.py`` checks those against the ru
 """
 import argparse
 import ast
+import enum
 import functools
 import importlib
 import os
@@ -253,12 +254,87 @@ def event_handler_problems(tree, imports):
     return problems
 
 
+# Getters whose PyQt6 return value is a plain enum (not an int), compared with a number in Qt 5 code
+# (``item.checkState(0) == 2``: always False under PyQt6); kept only where every PyQt6 method of the name
+# returns such an enum (plain_enum_getters()).
+PLAIN_ENUM_GETTERS = ("checkState", "buttonRole", "horizontalPolicy", "verticalPolicy")
+
+
+def _qt6_object(dotted):
+    """The PyQt6 object a return annotation names ('Qt.CheckState', 'QSizePolicy.Policy'), or None."""
+    for module in QT6_MODULES:
+        obj = importlib.import_module("PyQt6." + module)
+        for part in dotted.split("."):
+            obj = getattr(obj, part, None)
+        if obj is not None:
+            return obj
+    return None
+
+
+@functools.lru_cache(maxsize=None)
+def plain_enum_getters():
+    """PLAIN_ENUM_GETTERS whose every PyQt6 definition returns a plain (non-int) enum."""
+    kept = set()
+    for method in PLAIN_ENUM_GETTERS:
+        returns = []
+        for _name, cls in qt6_classes():
+            if method in vars(cls):  # a method (QStyleOptionViewItem's checkState, a field, has no signature)
+                doc = getattr(getattr(cls, method, None), "__doc__", None) or ""
+                returns += re.findall(r"^\s*%s\(.*\)\s*->\s*(\S+)\s*$" % re.escape(method), doc, re.M)
+        types = [_qt6_object(r) for r in returns]
+        if types and all(isinstance(t, type) and issubclass(t, enum.Enum) and not issubclass(t, int) for t in types):
+            kept.add(method)
+    return kept
+
+
+def _number(node):
+    return isinstance(node, ast.Constant) and type(node.value) in (int, float)
+
+
+def enum_number_problems(tree, plain_enums):
+    """Plain enum values mixed with numbers, which PyQt5's int-like enums allowed: ``int(Qt.CheckState.
+    Checked)`` and ``QSizePolicy.Policy.Expanding + 1`` raise TypeError under PyQt6, and a plain enum (a Qt
+    one named in the code, or what a PLAIN_ENUM_GETTERS call returns) compared with a number is never equal
+    to it (and <, > raise).  IntEnum members (Qt.ItemDataRole, Qt.Key) stay ints and are not reported.
+    ``plain_enums``: [(node, dotted name)] of the Qt chains that resolve to a plain enum's member."""
+    parents = {}
+    for node in ast.walk(tree):
+        for child in ast.iter_child_nodes(node):
+            parents[child] = node
+    problems = []
+    for node, dotted in plain_enums:
+        parent = parents.get(node)
+        if isinstance(parent, ast.Call) and isinstance(parent.func, ast.Name) and parent.func.id in ("int", "float") \
+                and node in parent.args:
+            problems.append((node.lineno, f"{parent.func.id}({dotted}) raises TypeError under PyQt6 (a plain enum, "
+                                          "not an int: compare it with enum members)"))
+        elif isinstance(parent, ast.BinOp):
+            other = parent.right if parent.left is node else parent.left
+            if not isinstance(parent.op, (ast.BitOr, ast.BitAnd, ast.BitXor)) or _number(other):
+                problems.append((node.lineno, f"{dotted} in arithmetic raises TypeError under PyQt6 (a plain enum)"))
+        elif isinstance(parent, ast.Compare) and any(_number(n) for n in [parent.left] + parent.comparators):
+            problems.append((node.lineno, f"{dotted} compared with a number: a plain enum under PyQt6 (never equal "
+                                          "to it; <, > raise TypeError)"))
+    getters = plain_enum_getters()
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Compare):
+            continue
+        operands = [node.left] + node.comparators
+        for operand in operands:
+            if (isinstance(operand, ast.Call) and isinstance(operand.func, ast.Attribute)
+                    and operand.func.attr in getters and any(_number(n) for n in operands)):
+                problems.append((node.lineno, f".{operand.func.attr}() compared with a number: PyQt6 returns a plain "
+                                              "enum (never equal to it; <, > raise TypeError): compare with the enum "
+                                              "member"))
+    return problems
+
+
 def check_file(path, fix=False):
     with open(path, encoding="utf-8") as f:
         source = f.read()
     tree = ast.parse(source, path)
     imports = qt_imports(tree)
-    problems, edits = [], []
+    problems, edits, plain_enums = [], [], []
     modules = {}
     for local, (module, name, line) in imports.items():
         if module == "sip":
@@ -291,6 +367,10 @@ def check_file(path, fix=False):
                 else:
                     problems.append((node.lineno, f"{dotted} does not exist under PyQt6"))
                 break
+        else:
+            if isinstance(obj, enum.Enum) and not isinstance(obj, int):
+                plain_enums.append((node, ".".join(parts)))
+    problems += enum_number_problems(tree, plain_enums)
     problems += event_handler_problems(tree, imports)
     removed = removed_methods()
     for node in ast.walk(tree):
