@@ -20,16 +20,31 @@ if [ ! -x "$ROOTFS/usr/bin/python3" ]; then
   debootstrap --variant=minbase sid "$ROOTFS" "$MIRROR"
 fi
 cp /etc/resolv.conf "$ROOTFS/etc/resolv.conf"
-mountpoint -q "$ROOTFS/proc" || mount -t proc proc "$ROOTFS/proc"
-mountpoint -q "$ROOTFS/dev" || mount --rbind /dev "$ROOTFS/dev"
+# What this run mounted, unmounted in reverse order on exit; a mount that was there before is left alone.
+mounted=()
+cleanup() { local i; for ((i = ${#mounted[@]} - 1; i >= 0; i--)); do umount -R "${mounted[i]}" || true; done; }
+trap cleanup EXIT
+if ! mountpoint -q "$ROOTFS/proc"; then
+  mount -t proc proc "$ROOTFS/proc"
+  mounted+=("$ROOTFS/proc")
+fi
+if ! mountpoint -q "$ROOTFS/dev"; then
+  mount --rbind /dev "$ROOTFS/dev"
+  # where /dev is a shared mount (systemd's default), the bind's submounts are peers of the host's /dev/pts,
+  # /dev/shm...: unmounting them unmounted the host's too. A slave's unmounts stay here (and it is recorded
+  # only once it is one)
+  mount --make-rslave "$ROOTFS/dev"
+  mounted+=("$ROOTFS/dev")
+fi
 work="$ROOTFS/tmp/caim-test"
 rm -rf "$work" && mkdir -p "$work"
-cleanup() { umount -R "$ROOTFS/dev" 2>/dev/null || true; umount "$ROOTFS/proc" 2>/dev/null || true
-            mountpoint -q "$work/shared" && umount "$work/shared" || true; }
-trap cleanup EXIT
 chroot "$ROOTFS" bash -c "export DEBIAN_FRONTEND=noninteractive; apt-get -o Acquire::Check-Valid-Until=false update -qq && $APT install $(echo $PACKAGES)"
 git -C "$HERE" archive HEAD | tar -x -C "$work" --one-top-level=main
-if [ -d "$HERE/../shared" ]; then mkdir -p "$work/shared" && mount --bind -o ro "$HERE/../shared" "$work/shared"; fi
+if [ -d "$HERE/../shared" ]; then
+  mkdir -p "$work/shared"
+  mount --bind -o ro "$HERE/../shared" "$work/shared"
+  mounted+=("$work/shared")
+fi
 chroot "$ROOTFS" python3 -c 'import qgis.core, torch, numpy, osgeo.gdal, sys
 print("QGIS", qgis.core.Qgis.QGIS_VERSION, "| Python", sys.version.split()[0], "| numpy", numpy.__version__,
       "| GDAL", osgeo.gdal.__version__, "| torch", torch.__version__)'
