@@ -361,7 +361,7 @@ Needs PyTorch in QGIS's Python.
 &lt;b&gt;Kachelgröße&lt;/b&gt;: 0 (Standard) = automatisch, nach der Anzahl der Zeitpunkte gewählt, sodass der Lauf bei etwa 1,3 GB Speicher bleibt; jede Rastergröße passt.
 &lt;b&gt;Ausgaben&lt;/b&gt;: Änderungsfläche (0 unverändert, 1 geändert, 255 NoData), Änderungszeitpunkt (0 keine Änderung, k = Änderung zwischen Datum k und Datum k+1, 255 NoData), Konfidenz (Wahrscheinlichkeit der vorhergesagten Klasse, -1 NoData), optional Änderungspolygone mit moment, date_before, date_after und area_m2 und optional ein HTML-Laufbericht (Einstellungen, geänderte Fläche je Intervall als Diagramm und Tabelle).
 
-&lt;b&gt;Trotzdem ausführen, wenn zu lang oder zu groß geschätzt&lt;/b&gt; (erweitert, ALLOW_HUGE): vor einem Lauf werden seine Dauer und die Größe seiner Ausgaben geschätzt und im Protokoll gezeigt; ein Lauf, der auf mehr als einen Tag geschätzt wird oder dessen Ausgaben sicher nicht in den freien Platz ihres Ordners passen, wird abgelehnt, außer dies ist eingeschaltet.
+&lt;b&gt;Auch ausführen, wenn voraussichtlich zu lang/zu groß&lt;/b&gt; (erweitert, ALLOW_HUGE): vor einem Lauf werden seine Dauer und die Größe seiner Ausgaben geschätzt und im Protokoll gezeigt; ein Lauf, der auf mehr als einen Tag geschätzt wird oder dessen Ausgaben sicher nicht in den freien Platz ihres Ordners passen, wird abgelehnt, außer dies ist eingeschaltet.
 
 Braucht PyTorch im Python von QGIS.
 
@@ -470,7 +470,7 @@ Braucht PyTorch im Python von QGIS.
         <message>
             <location filename="../algorithm.py" line="288" />
             <source>Moment probabilities (one band per class, for inspection)</source>
-            <translation>Wahrscheinlichkeiten je Klasse (für die Inspektion)</translation>
+            <translation>Zeitpunkt-Wahrscheinlichkeiten (zur Inspektion)</translation>
         </message>
         <message>
             <location filename="../algorithm.py" line="293" />
@@ -485,7 +485,7 @@ Braucht PyTorch im Python von QGIS.
         <message>
             <location filename="../algorithm.py" line="299" />
             <source>Run anyway if estimated too long or too big for the disk</source>
-            <translation>Trotzdem ausführen, wenn zu lang oder zu groß geschätzt</translation>
+            <translation>Auch ausführen, wenn voraussichtlich zu lang/zu groß</translation>
         </message>
         <message>
             <location filename="../algorithm.py" line="302" />

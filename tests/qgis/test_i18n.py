@@ -162,6 +162,24 @@ def test_uncheck_is_not_translated_as_tick_off():
     assert not wrong, wrong[:3]
 
 
+def test_the_toolbox_labels_say_what_the_english_says():
+    """Shortened to fit the toolbox panel, two labels lost their meaning: 'Trotzdem ausführen, wenn zu lang
+    oder zu groß geschätzt' ('zu groß geschätzt' is German for overestimated: run anyway if overestimated?)
+    for 'Run anyway if estimated too long or too big for the disk', and 'Wahrscheinlichkeiten je Klasse' for
+    the moment probabilities, which named neither the change nor its moment (the layer is 'Wahrscheinlich-
+    keiten des Änderungszeitpunkts', the help's term 'Zeitpunkt-Wahrscheinlichkeiten')."""
+    import re
+
+    tools = _tools()
+    ts = tools.read_ts(os.path.join(ROOT, "caim_qgis_plugin", "i18n", "caim_de.ts"))
+    current = {(context, source): text for (context, source), (text, kind) in ts.items() if kind != "obsolete"}
+    huge = [text for (_c, source), text in current.items() if "estimated too long" in source]
+    assert huge and all(re.search(r"voraussichtlich", t) and not re.search(r"(?i)zu (groß|lang)\w* geschätzt", t)
+                        for t in huge), huge
+    moment = [text for (_c, source), text in current.items() if source.startswith("Moment probabilities")]
+    assert len(moment) == 2 and all("zeitpunkt" in t.lower() for t in moment), moment
+
+
 def test_the_qm_is_compiled_from_the_ts(tmp_path):
     tools = _tools()
     if tools.lrelease() is None:
