@@ -56,6 +56,9 @@ def test_the_chroot_run_unmounts_what_it_mounted_and_nothing_else(tmp_path):
         (rootfs / d).mkdir(parents=True)
     (rootfs / "usr/bin/python3").write_text("")
     (rootfs / "usr/bin/python3").chmod(0o755)  # a chroot already built: no debootstrap
+    # Debian's resolv.conf can be a link to an absolute path: copied through, it wrote on the host's file
+    outside = tmp_path / "host_resolv.conf"
+    (rootfs / "etc" / "resolv.conf").symlink_to(outside)
     stubs = tmp_path / "stubs"
     stubs.mkdir()
     calls = tmp_path / "calls"
@@ -72,3 +75,4 @@ def test_the_chroot_run_unmounts_what_it_mounted_and_nothing_else(tmp_path):
         assert "kept %s" % sub in out, out  # the host's /dev/pts, /dev/shm...
     assert "kept proc" in out, out  # there before the run: not the run's to unmount
     assert "left " not in out.replace("left %s/proc" % rootfs, ""), out  # all it mounted is gone
+    assert not outside.exists() and not (rootfs / "etc" / "resolv.conf").is_symlink()

@@ -19,6 +19,8 @@ command -v debootstrap >/dev/null || DEBIAN_FRONTEND=noninteractive apt-get inst
 if [ ! -x "$ROOTFS/usr/bin/python3" ]; then
   debootstrap --variant=minbase sid "$ROOTFS" "$MIRROR"
 fi
+# the chroot's own resolv.conf may be a symbolic link to an absolute path: cp would write through it to the host
+rm -f "$ROOTFS/etc/resolv.conf"
 cp /etc/resolv.conf "$ROOTFS/etc/resolv.conf"
 # What this run mounted, unmounted in reverse order on exit; a mount that was there before is left alone.
 mounted=()
@@ -37,7 +39,8 @@ if ! mountpoint -q "$ROOTFS/dev"; then
   mounted+=("$ROOTFS/dev")
 fi
 work="$ROOTFS/tmp/caim-test"
-rm -rf "$work" && mkdir -p "$work"
+rm -rf "$work"
+mkdir -p "$work"
 chroot "$ROOTFS" bash -c "export DEBIAN_FRONTEND=noninteractive; apt-get -o Acquire::Check-Valid-Until=false update -qq && $APT install $(echo $PACKAGES)"
 git -C "$HERE" archive HEAD | tar -x -C "$work" --one-top-level=main
 if [ -d "$HERE/../shared" ]; then
@@ -49,4 +52,4 @@ chroot "$ROOTFS" python3 -c 'import qgis.core, torch, numpy, osgeo.gdal, sys
 print("QGIS", qgis.core.Qgis.QGIS_VERSION, "| Python", sys.version.split()[0], "| numpy", numpy.__version__,
       "| GDAL", osgeo.gdal.__version__, "| torch", torch.__version__)'
 chroot "$ROOTFS" bash -c "cd /tmp/caim-test/main && mkdir -p /tmp/caim-home && HOME=/tmp/caim-home PYTHONPATH=. \
-  MALLOC_MMAP_MAX_=0 python3 -m pytest -q -rfs tests $*"
+  MALLOC_MMAP_MAX_=0 python3 -m pytest -q -rfs tests $(printf '%q ' "$@")"
