@@ -9,6 +9,8 @@ set -euo pipefail
 HERE="$(cd "$(dirname "$0")/.." && pwd)"
 ROOTFS="${ROOTFS:-$HERE/../latest-qgis-root}"
 MIRROR="${MIRROR:-http://deb.debian.org/debian}"
+# SUITE=trixie: Debian 13 (QGIS 3.40 LTR, Python 3.13, torch 2.6) in place of unstable
+SUITE="${SUITE:-sid}"
 PACKAGES="qgis python3-qgis qgis-providers python3-torch python3-gdal gdal-bin python3-pytest
   python3-pytest-timeout xvfb xauth python3-scipy python3-matplotlib python3-pyqt5 python3-pyqt6 python3-bandit fonts-dejavu-core"
 # a mirror frozen in time serves a Release file past its Valid-Until date
@@ -17,7 +19,7 @@ APT="apt-get -o Acquire::Check-Valid-Until=false -y -qq --no-install-recommends"
 [ "$(id -u)" = 0 ] || { echo "test_latest_qgis: run as root (debootstrap and chroot need it)" >&2; exit 2; }
 command -v debootstrap >/dev/null || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq debootstrap
 if [ ! -x "$ROOTFS/usr/bin/python3" ]; then
-  debootstrap --variant=minbase sid "$ROOTFS" "$MIRROR"
+  debootstrap --variant=minbase "$SUITE" "$ROOTFS" "$MIRROR"
 fi
 # the chroot's own resolv.conf may be a symbolic link to an absolute path: cp would write through it to the host
 rm -f "$ROOTFS/etc/resolv.conf"
