@@ -79,6 +79,11 @@ def install_instructions():
             "virtual environment created with --system-site-packages and start QGIS with that "
             "environment's site-packages on PYTHONPATH)"),
         ]
+        if debian_like():
+            lines += [
+                tr("  On Debian 13 or newer, Debian's own package works too (tested with its torch 2.6 and "
+                   "with unstable's 2.14):  sudo apt install python3-torch"),
+            ]
     lines += [
         "",
         tr("Keep QGIS's numpy: if pip wants to upgrade numpy, add a constraint "
@@ -87,6 +92,11 @@ def install_instructions():
         tr("For a GPU, pick the CUDA build that matches your driver at https://pytorch.org/get-started/locally/."),
     ]
     return "\n".join(lines)
+
+
+def debian_like():
+    """A Debian-packaged system (Debian, Ubuntu, their derivatives)?"""
+    return os.path.isfile("/etc/debian_version")
 
 
 def _numpy_version():

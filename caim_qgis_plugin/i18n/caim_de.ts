@@ -293,16 +293,21 @@ Der Vergleich ist nur so gut wie die Genauigkeit der Referenz selbst und ihre La
         </message>
         <message>
             <location filename="../dependencies.py" line="84" />
+            <source>  On Debian 13 or newer, Debian's own package works too (tested with its torch 2.6 and with unstable's 2.14):  sudo apt install python3-torch</source>
+            <translation>  Ab Debian 13 geht auch Debians eigenes Paket (getestet mit dessen torch 2.6 und mit 2.14 aus unstable):  sudo apt install python3-torch</translation>
+        </message>
+        <message>
+            <location filename="../dependencies.py" line="89" />
             <source>Keep QGIS's numpy: if pip wants to upgrade numpy, add a constraint (pip install ... "numpy==%s"), otherwise GDAL's Python bindings can stop working.</source>
             <translation>QGIS' numpy behalten: will pip numpy aktualisieren, eine Einschränkung angeben (pip install ... "numpy==%s"), sonst können GDALs Python-Bindings aufhören zu funktionieren.</translation>
         </message>
         <message>
-            <location filename="../dependencies.py" line="87" />
+            <location filename="../dependencies.py" line="92" />
             <source>For a GPU, pick the CUDA build that matches your driver at https://pytorch.org/get-started/locally/.</source>
             <translation>Für eine GPU die CUDA-Version wählen, die zum Treiber passt: https://pytorch.org/get-started/locally/.</translation>
         </message>
         <message>
-            <location filename="../dependencies.py" line="98" />
+            <location filename="../dependencies.py" line="108" />
             <source>&lt;your numpy version&gt;</source>
             <translation>&lt;Ihre numpy-Version&gt;</translation>
         </message>

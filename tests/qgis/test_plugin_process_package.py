@@ -53,6 +53,18 @@ def test_install_instructions_without_torch():
     assert "numpy==" in text  # warns to keep QGIS's numpy
 
 
+def test_install_instructions_offer_debian_s_torch_package_on_debian_systems(monkeypatch):
+    """Debian 13 and newer package torch (2.6; unstable 2.14.1), and the whole test suite passes with it on
+    their QGIS (3.40, 3.44): apt is simpler than pip into the system Python (--break-system-packages)."""
+    from caim_qgis_plugin import dependencies
+
+    monkeypatch.setattr(dependencies.platform, "system", lambda: "Linux")
+    monkeypatch.setattr(dependencies, "debian_like", lambda: True)
+    assert "sudo apt install python3-torch" in dependencies.install_instructions()
+    monkeypatch.setattr(dependencies, "debian_like", lambda: False)  # Fedora, Arch...: pip only
+    assert "apt install" not in dependencies.install_instructions()
+
+
 def test_install_instructions_name_qgis_python_not_the_first_on_path(tmp_path, monkeypatch):
     """In the QGIS desktop sys.executable is the first python3 on PATH: under pyenv or an activated conda
     environment the instructions named that interpreter, and pip put torch where QGIS never looks."""
