@@ -261,31 +261,19 @@ def step_toolbox_dialog():
 
 @guard
 def step_toolbox_dialog_expand():
-    from qgis.PyQt import sip
-    from qgis.PyQt.QtWidgets import QGroupBox
-    from qgis.gui import QgsCollapsibleGroupBox
+    from desktop_toolbox import expand_advanced
 
-    # show the advanced parameters too (PyQt sees the collapsible box as a plain QGroupBox)
-    for box in state["toolbox_dialog"].findChildren(QGroupBox):
-        if box.metaObject().className() == "QgsCollapsibleGroupBox":
-            sip.cast(box, QgsCollapsibleGroupBox).setCollapsed(False)
+    expand_advanced(state["toolbox_dialog"])
     QTimer.singleShot(700, step_toolbox_dialog_shot)
 
 
 @guard
 def step_toolbox_dialog_shot():
-    from qgis.PyQt.QtWidgets import QCheckBox, QLabel, QScrollArea
+    from desktop_toolbox import panel_report
 
     dialog = state.pop("toolbox_dialog")
     dialog.grab().save(os.path.join(OUT, "%s_toolbox_dialog.png" % PREFIX))
-    # a parameter whose text cannot wrap (a check box) wider than the panel gave the panel a horizontal
-    # scroll bar and hid every field's "…" button
-    panels = [a for a in dialog.findChildren(QScrollArea) if a.isVisible() and a.widget() is not None
-              and a.widget().findChildren(QCheckBox)]
-    report["toolbox_panel"] = [{
-        "hscroll": area.horizontalScrollBar().isVisible(), "viewport": area.viewport().width(),
-        "widest": sorted(((w.sizeHint().width(), w.text()) for w in area.widget().findChildren((QCheckBox, QLabel))
-                          if w.isVisible()), reverse=True)[:3]} for area in panels]
+    report["toolbox_panel"] = panel_report(dialog)
     dialog.close()
     QTimer.singleShot(300, step_accuracy if os.environ.get("CAIM_E2E_ACCURACY", "1") == "1" else step_screens)
 

@@ -35,7 +35,8 @@ def run_desktop(tmp_path, stack, prefix, tile=0, timeout=540, home=None, code=No
     os.makedirs(ARTIFACTS, exist_ok=True)
     result = str(tmp_path / "result.json")
     env = dict(os.environ, HOME=str(home), XDG_RUNTIME_DIR=str(xdg), QGIS_PLUGINPATH=plugins,
-               PYTHONPATH=sysconfig.get_paths()["purelib"], CAIM_E2E_STACK=os.pathsep.join(stack),
+               PYTHONPATH=os.pathsep.join([sysconfig.get_paths()["purelib"], os.path.dirname(os.path.abspath(__file__))]),
+               CAIM_E2E_STACK=os.pathsep.join(stack),
                CAIM_E2E_OUT=ARTIFACTS, CAIM_E2E_RESULT=result, CAIM_E2E_TILE=str(tile), CAIM_E2E_PREFIX=prefix)
     env.pop("QT_QPA_PLATFORM", None)
     results_dir = os.path.join(ARTIFACTS, "results")
@@ -130,12 +131,10 @@ def test_desktop_run(tmp_path):
 
 LANGUAGE_PROBE = """
 import json, os
-from qgis.PyQt import sip
 from qgis.PyQt.QtCore import QTimer
-from qgis.PyQt.QtWidgets import QCheckBox, QGroupBox, QLabel, QScrollArea
 from qgis.core import QgsApplication
-from qgis.gui import QgsCollapsibleGroupBox
 from qgis.utils import plugins
+from desktop_toolbox import expand_advanced, panel_report
 
 report = {}
 
@@ -153,9 +152,7 @@ def probe():
         dialog = processing.createAlgorithmDialog("caim:detectchanges")
         dialog.resize(820, 1100)  # as the English desktop test shows it
         dialog.show()
-        for box in dialog.findChildren(QGroupBox):  # the advanced parameters too
-            if box.metaObject().className() == "QgsCollapsibleGroupBox":
-                sip.cast(box, QgsCollapsibleGroupBox).setCollapsed(False)
+        expand_advanced(dialog)
         QTimer.singleShot(700, lambda: panel(dialog))
     except Exception as exc:
         report["error"] = repr(exc)
@@ -163,11 +160,7 @@ def probe():
 
 def panel(dialog):
     try:
-        areas = [a for a in dialog.findChildren(QScrollArea) if a.isVisible() and a.widget() is not None
-                 and a.widget().findChildren(QCheckBox)]
-        report["toolbox_panel"] = [{"hscroll": a.horizontalScrollBar().isVisible(), "viewport": a.viewport().width(), "widest": sorted(
-            ((w.sizeHint().width(), w.text()) for w in a.widget().findChildren((QCheckBox, QLabel)) if w.isVisible()),
-            reverse=True)[:15]} for a in areas]
+        report["toolbox_panel"] = panel_report(dialog)
         dialog.close()
     except Exception as exc:
         report["error"] = repr(exc)
