@@ -1,4 +1,4 @@
-"""Command line: ``python -m model_core {detect,demo,train,evaluate,calibrate,sample,assess,compare,weights} ...``.
+"""Command line: ``python -m model_core {detect,demo,train,evaluate,calibrate,sample,assess,compare,weights,split} ...``.
 
 User errors are printed as one clear message (no traceback) and exit with status 2; a cancelled run
 (Ctrl+C) exits with 130 and leaves no output behind.
@@ -33,6 +33,9 @@ examples:
   python -m model_core detect s2_*.tif --bands 4,3,2,8 --device cuda:0 --tile 1024 --out result
   python -m model_core detect l8_2019.tif l8_2020.tif l8_2021.tif --masks qa_2019.tif qa_2020.tif \\
       qa_2021.tif --mask-clear 'bit6&!bit2&!bit4' --fill-gaps --model isfa --out result
+  python -m model_core detect gee_export.tif --bands 3,2,1,4 --out result
+      (one file holding every date's B, G, R, NIR bands, its band names carrying the dates, as Earth
+      Engine's toBands() names them; else --bands-per-date 4 --dates ...)
 """
 
 
@@ -91,6 +94,18 @@ def _bands(text):
     return bands
 
 
+def _per_date(text):
+    if str(text).strip().lower() == "auto":
+        return "auto"
+    try:
+        n = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a number of bands (or 'auto')") from None
+    if n < 1:
+        raise argparse.ArgumentTypeError("a date has at least 1 band")
+    return n
+
+
 def _detect_parser(sub):
     from model_core.models import available
 
@@ -122,6 +137,16 @@ def _detect_parser(sub):
                         "band for the classical part (a mapping of more than four bands: the "
                         "first four for the network, the rest for the classical part, e.g. 3,2,1,4,5,6 for "
                         "Landsat TM)")
+    p.add_argument("--bands-per-date", type=_per_date, metavar="N",
+                   help="the images are multi-date rasters (every date's bands in one file, e.g. a Google Earth "
+                        "Engine toBands() export): each is split into dates of N bands (all bands of a date, "
+                        "masks and QA bands included), or 'auto': as many dates as the band names carry. --bands, "
+                        "--dates and --masks then count per date. A single image whose band names carry dates "
+                        "is split so without this option")
+    p.add_argument("--band-order", choices=["date", "band"], default=None,
+                   help="of a multi-date raster: 'date', date 1's bands then date 2's (Earth Engine's order), or "
+                        "'band', every date's band 1 then every date's band 2; default: as the band names' dates "
+                        "say, else 'date'")
     p.add_argument("--weights", metavar="FILE", help="weights file (.pt from 'train'); default: the bundled "
                    "weights for --model")
     p.add_argument("--device", default="auto", help="auto (CUDA if available, else CPU), cpu, or cuda:N")
@@ -178,6 +203,55 @@ def cmd_detect(args):
     from model_core.errors import OutputError
 
     _check_extra_outputs(args)
+    split = _split_images(args)
+    try:
+        return _detect(args, detect, make_folders, OutputError)
+    finally:
+        if split is not None:
+            split.close()
+
+
+def _split_images(args):
+    """Multi-date rasters (--bands-per-date, or a single image whose band names carry dates) become their
+    dates: ``args.images`` then holds one in-memory VRT spec per date.  Returns the Split (to close), or
+    None."""
+    from model_core.errors import InputError
+    from model_core.stacked import Split
+
+    per_date = args.bands_per_date
+    if per_date is None and args.band_order is None and len(args.images) != 1:
+        return None
+    if per_date is None and args.band_order is not None:
+        raise InputError("--band-order applies to multi-date rasters: give --bands-per-date too (a number, "
+                         "or 'auto' to read the dates from the band names).")
+    try:
+        split = Split(args.images, None if per_date in (None, "auto") else per_date, args.band_order)
+    except InputError:
+        if per_date is not None:
+            raise
+        # one image, not given as multi-date: say what a single image lacks, and how to split one
+        from model_core.stack import quiet_gdal
+        from osgeo import gdal
+
+        try:
+            with quiet_gdal():
+                ds = gdal.Open(str(args.images[0]))
+                count = ds.RasterCount if ds is not None else 0
+        except RuntimeError:
+            count = 0
+        if count < 2:
+            return None  # the engine's own message for one image
+        raise InputError(f"Change detection needs at least 2 images; 1 given ('{os.path.basename(args.images[0])}', "
+                         f"{count} bands). If it holds every date as bands, give the number of bands per date, e.g. "
+                         "--bands-per-date 4 (and --dates).") from None
+    for line in split.describe():
+        _note("Multi-date raster " + line)
+    args.sources = args.images
+    args.images = split.specs
+    return split
+
+
+def _detect(args, detect, make_folders, OutputError):
     if args.model == "auto":
         from model_core.models import default_model
 
@@ -219,7 +293,8 @@ def cmd_detect(args):
         if args.report:
             from model_core.report import write_report
 
-            write_report(res, args.report, inputs=[os.path.basename(str(i)) for i in args.images],
+            write_report(res, args.report, inputs=[i.label if hasattr(i, "label") else os.path.basename(str(i))
+                                                   for i in args.images],
                          overwrite=args.overwrite,
                          extra={"polygons": os.path.abspath(args.polygons) if args.polygons else None})
             print(f"  report        {os.path.abspath(args.report)}")
@@ -281,7 +356,8 @@ def _quicklook(images, dates, bands, reference, res, png, title=None, truth_mome
         if not bands:  # every band is read: show red, green, blue where the metadata say which they are
             from model_core.bandmap import engine_roles_path
 
-            roles = engine_roles_path(images[0]) if isinstance(images[0], str) else None
+            first = getattr(images[0], "path", images[0])  # a path, or an InputSpec's (a date of a multi-date file)
+            roles = engine_roles_path(first) if isinstance(first, str) else None
             found = roles and (roles[0][0] or roles[1][0])  # R, G, B, NIR; else RGB-only (e.g. a B, G, R file)
             if found:
                 rgb = tuple(b - 1 for b in found[:3])
@@ -449,6 +525,12 @@ def main(argv=None):
                    "reference raster on any grid (see 'compare --help')", add_help=False)
     sub.add_parser("weights", help="what a weights file is and which imagery (and licences) it was trained on "
                    "(see 'weights --help')", add_help=False)
+    sub.add_parser("split", help="one virtual raster (VRT) per date of a multi-date raster, e.g. an Earth Engine "
+                   "export (see 'split --help')", add_help=False)
+    if argv and argv[0] == "split":
+        from model_core.stacked import main as split_main
+
+        return split_main(argv[1:])
     if argv and argv[0] == "weights":
         from model_core.provenance import main as provenance_main
 

@@ -533,15 +533,20 @@ def _check_outputs(out_dir, outputs, want, overwrite):
 
 
 def input_files(images, masks=None, weights=None):
-    """[(description, path)] of the files a run reads: its images (paths or dicts with ``path`` and
-    ``mask``), their masks and the weights file."""
+    """[(description, path)] of the files a run reads: its images (paths, InputSpecs or dicts with ``path``,
+    ``mask`` and ``source``, the multi-date file a split date reads), their masks and the weights file."""
     found = []
     masks = list(masks or [])
     for i, img in enumerate(images):
+        if hasattr(img, "path"):  # an InputSpec
+            img = {"path": img.path, "mask": img.mask, "source": img.source}
         path = img.get("path") if isinstance(img, dict) else img
         mask = img.get("mask") if isinstance(img, dict) else None
         mask = mask or (masks[i] if i < len(masks) else None)
-        if path:
+        source = img.get("source") if isinstance(img, dict) else None
+        if source:  # a date of a multi-date file: the file it reads (its VRT lives in memory)
+            found.append((f"input {i + 1} ('{os.path.basename(str(source))}')", str(source)))
+        elif path:
             found.append((f"input {i + 1} ('{os.path.basename(str(path))}')", str(path)))
         if mask and str(mask).lower() != "none":
             found.append((f"the mask of input {i + 1} ('{os.path.basename(str(mask))}')", str(mask)))

@@ -15,6 +15,7 @@ different scalings compare.
 
 import calendar
 import contextlib
+import dataclasses
 import datetime
 import functools
 import math
@@ -250,14 +251,15 @@ class InputSpec:
     date: str = None
     name: str = None
     mask: str = None       # a separate one-band mask raster for this date (see Stack's mask_clear)
+    source: str = None     # the multi-date file whose bands a split date's VRT reads (model_core.stacked)
 
     @classmethod
     def of(cls, item):
-        if isinstance(item, InputSpec):
-            return item
+        if isinstance(item, InputSpec):  # a copy: the stack sets its band list
+            return dataclasses.replace(item, bands=list(item.bands) if item.bands else item.bands)
         if isinstance(item, dict):
             return cls(path=str(item["path"]), bands=item.get("bands"), date=item.get("date"),
-                       name=item.get("name"), mask=item.get("mask") or None)
+                       name=item.get("name"), mask=item.get("mask") or None, source=item.get("source"))
         return cls(path=str(item))
 
     @property
@@ -751,7 +753,7 @@ class Stack:
             if len(masks) != len(specs):
                 raise InputError(f"{len(masks)} mask files given for {len(specs)} images. Give exactly one "
                                  "mask per image, in the same order ('none' for a date without a mask).")
-            specs = [InputSpec(s.path, s.bands, s.date, s.name, _no_mask(m) or s.mask)
+            specs = [InputSpec(s.path, s.bands, s.date, s.name, _no_mask(m) or s.mask, s.source)
                      for s, m in zip(specs, masks)]
         self.mask_clear = parse_clear_values(mask_clear)
         if dates is not None:

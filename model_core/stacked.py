@@ -1,0 +1,308 @@
+"""Multi-date rasters: one file holding every date of a series as bands.
+
+Google Earth Engine's ``ImageCollection.toBands()`` exports, ``gdal_merge.py -separate`` stacks and many
+data-cube exports hold a whole series in one raster: date 1's bands, then date 2's, and so on (date by
+date), or every date's first band, then every date's second band (band by band).  The engine reads one
+raster per date, so such a file is split into one virtual raster (GDAL VRT) per date that reads its bands
+from the file: nothing is copied, and each date keeps the file's nodata, mask, band names and
+wavelengths, so the band mapping, the masks and the models work as they do for separate files.
+
+The bands per date come from the caller (``--bands-per-date``), or from the band names when they carry
+dates (Earth Engine's ``20200105T103421_..._B4``, ``LC08_044034_20200105_SR_B4``): as many dates as
+there are distinct dates among them.  The order (date by date or band by band) is read from the band
+names too when they carry dates; otherwise date by date, Earth Engine's order.
+"""
+
+import os
+import re
+import uuid
+
+from model_core.errors import InputError, OutputError
+from model_core.stack import InputSpec, parse_date, quiet_gdal
+
+ORDERS = ("date", "band")
+# dataset metadata items read as a date (model_core.stack._DATE_METADATA_KEYS): a multi-date file's one
+# date (often its write time) is no date of any of its dates, so the split rasters drop them
+_DATE_KEYS = ("ACQUISITIONDATETIME", "ACQUISITION_DATE", "DATE_ACQUIRED", "ACQUISITIONDATE",
+              "TIFFTAG_DATETIME", "DATETIME", "DATE", "acquisition_date", "datetime", "date")
+
+
+def band_dates(ds):
+    """Per band of ``ds``: the date its name (description) carries, or None."""
+    return [parse_date((ds.GetRasterBand(b).GetDescription() or "").strip()) or None
+            for b in range(1, ds.RasterCount + 1)]
+
+
+def _groups(n, per_date, order):
+    """The 1-based bands of each date: date by date, or band by band."""
+    t = n // per_date
+    if order == "band":
+        return [[j * t + k + 1 for j in range(per_date)] for k in range(t)]
+    return [[k * per_date + j + 1 for j in range(per_date)] for k in range(t)]
+
+
+def _group_date(dates, group):
+    """The one date the group's bands' names carry (None when none does); False when they disagree."""
+    found = {dates[b - 1] for b in group if dates[b - 1]}
+    return False if len(found) > 1 else (found.pop() if found else None)
+
+
+def layout(ds, label, per_date=None, order=None):
+    """``(groups, dates, order)`` of a multi-date raster: each date's 1-based bands, its date from the
+    band names (or None), and the order used.  ``per_date``: the bands of one date (None: from the dates
+    in the band names); ``order``: "date", "band" or None (from the band names, else "date").  Raises
+    InputError saying what does not fit and what to give."""
+    n = ds.RasterCount
+    dates = band_dates(ds)
+    if order is not None and order not in ORDERS:
+        raise InputError(f"Unknown band order '{order}'; use 'date' (date 1's bands, then date 2's, ...) or "
+                         "'band' (every date's band 1, then every date's band 2, ...).")
+    if per_date is None:
+        distinct = list(dict.fromkeys(d for d in dates if d))
+        if not all(dates) or len(distinct) < 2:
+            said = ("none of its band names carries a date" if not any(dates) else
+                    "its band names carry one date only" if len(distinct) < 2 else
+                    f"{dates.count(None)} of its {n} band names carry no date")
+            raise InputError(f"'{label}' has {n} bands, and {said}, so the bands of each date are not known. "
+                             "Give the number of bands per date (--bands-per-date on the command line, "
+                             "BANDS_PER_DATE in Processing), and the dates if you know them.")
+        if n % len(distinct):
+            raise InputError(f"'{label}' has {n} bands whose names carry {len(distinct)} dates, which do not "
+                             "split into dates of equal band counts. Give the number of bands per date "
+                             "(--bands-per-date, BANDS_PER_DATE in Processing) and check the band names.")
+        per_date = n // len(distinct)
+    per_date = int(per_date)
+    if per_date < 1:
+        raise InputError(f"Bands per date must be 1 or more, not {per_date}.")
+    if n % per_date:
+        raise InputError(f"'{label}' has {n} bands, which is not a whole number of dates of {per_date} bands "
+                         f"({n // per_date} dates and {n % per_date} band(s) left over). Give the number of bands "
+                         "each date has, all bands of every date counted (e.g. 5 for B, G, R, NIR and a QA band).")
+    if n // per_date < 2:
+        raise InputError(f"'{label}' has {n} bands: one date of {per_date} bands, not a series. Change "
+                         "detection needs at least 2 dates; give the number of bands of one date.")
+    fits = {o: all(_group_date(dates, g) is not False for g in _groups(n, per_date, o)) for o in ORDERS}
+    if order is None:
+        order = "band" if fits["band"] and not fits["date"] else "date"
+    if not fits[order]:
+        g = next(g for g in _groups(n, per_date, order) if _group_date(dates, g) is False)
+        other = [o for o in ORDERS if o != order][0]
+        names = ", ".join(f"{b}: {dates[b - 1]}" for b in g if dates[b - 1])
+        raise InputError(f"Read {order} by {order} as dates of {per_date} bands, '{label}' would put bands of "
+                         f"different dates into one date (bands {names}). "
+                         + (f"Its band names fit the {other}-by-{other} order: give that order (--band-order "
+                            f"{other}, BAND_ORDER in Processing)." if fits[other] else
+                            "Check the number of bands per date."))
+    groups = _groups(n, per_date, order)
+    return groups, [_group_date(dates, g) for g in groups], order
+
+
+def _bands_text(group):
+    if group == list(range(group[0], group[-1] + 1)):
+        return f"{group[0]}-{group[-1]}" if len(group) > 1 else str(group[0])
+    return ",".join(map(str, group))
+
+
+def _write_vrt(path, src, group, date):
+    """A VRT at ``path`` (a /vsimem/ or real file) reading ``group``'s bands of ``src``, with ``date`` as its
+    acquisition date and without the file's own date items."""
+    from osgeo import gdal
+
+    vrt = gdal.Translate(path, src, format="VRT", bandList=list(group))
+    if vrt is None:
+        raise OutputError(f"The virtual raster '{path}' could not be written.")
+    for domain in ("", "IMAGERY"):
+        md = vrt.GetMetadata(domain) or {}
+        kept = {k: v for k, v in md.items() if k not in _DATE_KEYS}
+        if kept != md:
+            vrt.SetMetadata(kept, domain)
+    if date:
+        vrt.SetMetadataItem("ACQUISITIONDATETIME", date, "IMAGERY")
+    vrt.FlushCache()
+    vrt = None
+
+
+def _open_stack(path):
+    from osgeo import gdal
+
+    label = os.path.basename(str(path).rstrip("/\\")) or str(path)
+    if not str(path).startswith("/vsi") and not os.path.exists(path):
+        raise InputError(f"Multi-date raster '{path}' does not exist. Check the path.")
+    try:
+        ds = gdal.Open(str(path), gdal.GA_ReadOnly)
+    except RuntimeError as exc:
+        raise InputError(f"Multi-date raster '{label}' cannot be read by GDAL ({str(exc).strip()}).") from None
+    if ds is None or ds.RasterCount == 0:
+        raise InputError(f"'{label}' holds no raster bands; give a raster file with every date's bands.")
+    return ds, label
+
+
+class Split:
+    """The dates of one or more multi-date rasters as in-memory VRTs (``specs``: InputSpec per date, in
+    the files' order; each spec's ``source`` is the file it reads).  Use as a context manager, or call
+    :meth:`close`, to free them."""
+
+    def __init__(self, paths, per_date=None, order=None):
+        self.folder = f"/vsimem/caim_split_{uuid.uuid4().hex}"
+        self.specs, self.layouts = [], []
+        try:
+            with quiet_gdal():
+                for path in paths:
+                    ds, label = _open_stack(path)
+                    groups, dates, used = layout(ds, label, per_date, order)
+                    self.layouts.append((label, groups, dates, used))
+                    for k, (group, date) in enumerate(zip(groups, dates), start=1):
+                        vrt = f"{self.folder}/d{len(self.specs) + 1:03d}.vrt"
+                        self.specs.append(InputSpec(vrt, date=date, name=f"{label} date {k} (bands "
+                                                    f"{_bands_text(group)})", source=str(path)))
+                        _write_vrt(vrt, ds, group, date)
+        except BaseException:
+            self.close()
+            raise
+
+    def describe(self):
+        """One line per file: how it was split."""
+        lines = []
+        for label, groups, dates, order in self.layouts:
+            known = [d for d in dates if d]
+            when = (f", {known[0]} to {known[-1]} (from the band names)" if len(known) == len(dates) else
+                    ", dates not in the band names" if not known else
+                    f", {len(known)} of {len(dates)} dates in the band names")
+            lines.append(f"'{label}': {len(groups)} dates of {len(groups[0])} bands, {order} by {order}{when}")
+        return lines
+
+    def close(self):
+        from osgeo import gdal
+
+        with quiet_gdal():
+            for spec in self.specs:
+                try:
+                    gdal.Unlink(spec.path)
+                except RuntimeError:  # already gone
+                    pass
+        self.specs = []
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+
+def _safe_stem(label):
+    stem = os.path.splitext(label)[0]
+    return re.sub(r"[^\w.-]+", "_", stem) or "date"
+
+
+def write_split(path, out_dir, per_date=None, order=None, dates=None, overwrite=False):
+    """Write one VRT per date of the multi-date raster ``path`` into ``out_dir``, named
+    ``<name>_<k>_<date>.vrt`` (the date read back from the name; ``<name>_<k>.vrt`` when it is not
+    known), each reading its bands from ``path`` (by a relative path when ``path`` is in or beside
+    ``out_dir``, so the two can move together).  ``dates``: one date per date of the file, overriding the band names'.
+    Returns ``[(vrt path, date or None)]``.  Refuses to replace existing files unless ``overwrite``; on
+    failure, the files it wrote are removed."""
+    from osgeo import gdal
+
+    from model_core.stack import date_hint, parse_given_date
+
+    ds, label = _open_stack(path)
+    with quiet_gdal():
+        groups, found, _ = layout(ds, label, per_date, order)
+    if dates is not None:
+        dates = [d.strip() for d in (dates.split(",") if isinstance(dates, str) else dates)]
+        if len(dates) != len(groups):
+            raise InputError(f"{len(dates)} dates given for the {len(groups)} dates of '{label}'. Give one "
+                             "date per date of the file, in its order.")
+        for i, d in enumerate(dates):
+            if d and parse_given_date(d) is None:
+                raise InputError(f"Date '{d}' for date {i + 1} of '{label}' is not a date: {date_hint(d)}.")
+        found = [parse_given_date(d) if d else f for d, f in zip(dates, found)]
+    stem = _safe_stem(label)
+    width = max(2, len(str(len(groups))))
+    names = [os.path.join(out_dir, f"{stem}_{k:0{width}d}" + (f"_{d}" if d else "") + ".vrt")
+             for k, d in enumerate(found, start=1)]
+    existing = [p for p in names if os.path.exists(p)]
+    if existing and not overwrite:
+        raise OutputError(f"'{existing[0]}' already exists ({len(existing)} of the {len(names)} files). Choose "
+                          "another folder, delete them, or allow overwriting (--overwrite).")
+    os.makedirs(out_dir, exist_ok=True)
+    written = []
+    try:
+        src = os.path.abspath(path) if not str(path).startswith("/vsi") else str(path)
+        with quiet_gdal():
+            for name, group, d in zip(names, groups, found):
+                _write_vrt(name, src, group, d)
+                written.append(name)
+                _relative_source(name, src)
+    except BaseException:
+        for name in written:
+            gdal.Unlink(name)
+        raise
+    return list(zip(names, found))
+
+
+def main(argv=None):
+    """``python -m model_core split STACK --out DIR``: one VRT per date of a multi-date raster."""
+    import argparse
+    import sys
+
+    from model_core.errors import CaimError
+
+    p = argparse.ArgumentParser(
+        prog="python -m model_core split",
+        description="Split a multi-date raster (every date's bands in one file, e.g. a Google Earth Engine "
+                    "toBands() export) into one small virtual raster (VRT) per date that reads its bands from "
+                    "the file: nothing is copied. The VRTs are named <name>_<k>_<date>.vrt, so 'detect' (and "
+                    "QGIS) read their dates from the names; give them to 'detect' in that order. 'detect "
+                    "--bands-per-date' does the same without writing files.")
+    p.add_argument("image", metavar="IMAGE", help="the multi-date raster")
+    p.add_argument("--out", required=True, metavar="DIR", help="folder for the VRTs (created if missing)")
+    p.add_argument("--bands-per-date", metavar="N", default="auto",
+                   help="bands of one date, all counted (masks and QA bands too); default auto: as many dates "
+                        "as the band names carry")
+    p.add_argument("--band-order", choices=ORDERS, default=None,
+                   help="'date': date 1's bands, then date 2's (Earth Engine's order); 'band': every date's band "
+                        "1, then every date's band 2; default: as the band names' dates say, else 'date'")
+    p.add_argument("--dates", metavar="D1,D2,...", help="one date per date of the file (YYYY-MM-DD, YYYY-MM or "
+                   "YYYY), overriding the band names'")
+    p.add_argument("--overwrite", action="store_true", help="replace VRTs of these names in --out")
+    args = p.parse_args(argv)
+    per_date = None if str(args.bands_per_date).lower() == "auto" else args.bands_per_date
+    try:
+        if per_date is not None:
+            try:
+                per_date = int(per_date)
+            except ValueError:
+                raise InputError(f"--bands-per-date '{args.bands_per_date}' is not a number of bands (or "
+                                 "'auto').") from None
+        written = write_split(args.image, args.out, per_date, args.band_order, args.dates, args.overwrite)
+    except CaimError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    for path, date in written:
+        print(f"{path}  {date or 'date not known: give it with --dates to detect'}")
+    return 0
+
+
+def _relative_source(vrt_path, src):
+    """Point the VRT at ``src`` by a path relative to the VRT's folder when the file lies in that folder or
+    beside it (at most one level up), so that a folder holding both can move; else the absolute path stays."""
+    if src.startswith("/vsi"):
+        return
+    try:
+        rel = os.path.relpath(src, os.path.dirname(os.path.abspath(vrt_path)))
+    except ValueError:  # another drive (Windows)
+        return
+    if rel.startswith(os.pardir + os.sep + os.pardir) or os.path.isabs(rel):
+        return
+    with open(vrt_path, encoding="utf-8") as f:
+        text = f.read()
+    absolute = f'<SourceFilename relativeToVRT="0">{_xml(src)}</SourceFilename>'
+    if absolute in text:
+        with open(vrt_path, "w", encoding="utf-8") as f:
+            f.write(text.replace(absolute, f'<SourceFilename relativeToVRT="1">{_xml(rel.replace(os.sep, "/"))}'
+                                           '</SourceFilename>'))
+
+
+def _xml(text):
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")

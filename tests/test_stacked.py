@@ -1,0 +1,254 @@
+"""Multi-date rasters (every date's bands in one file): split into dates, the run is the run on the
+separate files (model_core.stacked; detect --bands-per-date; the split command)."""
+
+import os
+
+import numpy as np
+import pytest
+from rasters import read_tif, write_tif
+
+from model_core.cli import main
+from model_core.errors import InputError, OutputError
+
+DATES = ["2019-05-01", "2019-09-12", "2020-05-03", "2020-09-20"]
+OUTPUTS = ("change_area.tif", "change_moment.tif", "confidence.tif")
+
+
+def _dates_arrays(seed=3, t=4, bands=4, size=48):
+    """Per date a (bands, size, size) uint16 array: a field that brightens from date 3 on, a smaller one from
+    date 2 on, a nodata strip (0) on date 4."""
+    rng = np.random.default_rng(seed)
+    base = rng.normal(1200, 60, (bands, size, size))
+    out = []
+    for k in range(t):
+        a = base + rng.normal(0, 15, base.shape)
+        if k >= 2:
+            a[:, 8:24, 8:30] += 900
+        if k >= 1:
+            a[:, 30:40, 30:44] -= 500
+        a = a.clip(1, 60000).astype(np.uint16)
+        if k == t - 1:
+            a[:, 44:, :] = 0
+        out.append(a)
+    return out
+
+
+def _gee_name(date, band):
+    d = date.replace("-", "")
+    return f"{d}T101031_{d}T101027_T32TQM_B{band}"
+
+
+def _separate(folder, arrays, dates=DATES):
+    os.makedirs(folder, exist_ok=True)
+    return [write_tif(os.path.join(folder, f"s2_{d}.tif"), a, nodata=0) for d, a in zip(dates, arrays)]
+
+
+def _stacked(path, arrays, dates=DATES, order="date", names=True):
+    """The arrays as one multi-date GeoTIFF, date by date (Earth Engine's toBands()) or band by band,
+    with Earth Engine's band names."""
+    n = arrays[0].shape[0]
+    if order == "date":
+        bands = [a[b] for a in arrays for b in range(n)]
+        labels = [_gee_name(d, b + 2) for d in dates for b in range(n)]
+    else:
+        bands = [a[b] for b in range(n) for a in arrays]
+        labels = [_gee_name(d, b + 2) for b in range(n) for d in dates]
+    return write_tif(path, np.stack(bands), nodata=0, names=labels if names else None,
+                     options=("COMPRESS=DEFLATE", "INTERLEAVE=PIXEL"))
+
+
+def _run(capsys, argv):
+    rc = main(argv)
+    out = capsys.readouterr()
+    return rc, out.out, out.err
+
+
+def _same_outputs(a, b):
+    for name in OUTPUTS:
+        x, y = read_tif(os.path.join(a, name)), read_tif(os.path.join(b, name))
+        assert np.array_equal(x, y), name
+
+
+@pytest.mark.parametrize("model,order", [("caimnet", "date"), ("isfa", "band")])
+def test_a_multi_date_raster_gives_the_run_of_its_separate_dates(tmp_path, capsys, model, order):
+    arrays = _dates_arrays()
+    separate = _separate(str(tmp_path / "sep"), arrays)
+    stack = _stacked(str(tmp_path / "gee_export.tif"), arrays, order=order)
+    rc, out1, err1 = _run(capsys, ["detect", *separate, "--model", model, "--out", str(tmp_path / "a"), "--quiet"])
+    assert rc == 0, err1
+    # a single image whose band names carry the dates is split without being asked
+    rc, out2, err2 = _run(capsys, ["detect", stack, "--model", model, "--out", str(tmp_path / "b"), "--quiet"])
+    assert rc == 0, err2
+    assert f"'gee_export.tif': 4 dates of 4 bands, {order} by {order}, 2019-05-01 to 2020-09-20" in err2
+    _same_outputs(tmp_path / "a", tmp_path / "b")
+    assert "Dates     4: " + ", ".join(DATES) in out2
+    moment = read_tif(tmp_path / "b" / "change_moment.tif")
+    assert moment[12, 12] == 2 and moment[34, 36] == 1 and moment[46, 5] == 255  # the nodata strip of date 4
+
+
+def test_bands_per_date_with_a_band_mapping_dates_and_a_qa_band(tmp_path, capsys):
+    """Dates of 5 bands (B, G, R, NIR, a QA band) without dates in the names: --bands-per-date 5, the
+    mapping counted within a date (3,2,1,4), the dates given; as the separate files with the same mapping."""
+    arrays = _dates_arrays(seed=5)
+    bgrn = [np.concatenate([a[[2, 1, 0, 3]], np.full((1,) + a.shape[1:], 7, np.uint16)]) for a in arrays]
+    separate = _separate(str(tmp_path / "sep"), bgrn)
+    stack = _stacked(str(tmp_path / "cube.tif"), bgrn, names=False)
+    common = ["--model", "caimnet", "--bands", "3,2,1,4", "--quiet"]
+    rc, _, err = _run(capsys, ["detect", *separate, *common, "--out", str(tmp_path / "a")])
+    assert rc == 0, err
+    rc, out, err = _run(capsys, ["detect", stack, "--bands-per-date", "5", "--dates", ",".join(DATES), *common,
+                                 "--out", str(tmp_path / "b")])
+    assert rc == 0, err
+    assert "'cube.tif': 4 dates of 5 bands, date by date, dates not in the band names" in err
+    _same_outputs(tmp_path / "a", tmp_path / "b")
+    # without dates the intervals are numbered; the run is the same
+    rc, out, err = _run(capsys, ["detect", stack, "--bands-per-date", "5", *common, "--out", str(tmp_path / "c")])
+    assert rc == 0, err
+    assert "image 1 to image 2" in out
+    _same_outputs(tmp_path / "a", tmp_path / "c")
+
+
+def test_two_multi_date_files_make_one_series(tmp_path, capsys):
+    arrays = _dates_arrays()
+    separate = _separate(str(tmp_path / "sep"), arrays)
+    first = _stacked(str(tmp_path / "2019.tif"), arrays[:2], dates=DATES[:2])
+    second = _stacked(str(tmp_path / "2020.tif"), arrays[2:], dates=DATES[2:])
+    rc, _, err = _run(capsys, ["detect", *separate, "--model", "cva", "--out", str(tmp_path / "a"), "--quiet"])
+    assert rc == 0, err
+    rc, out, err = _run(capsys, ["detect", first, second, "--bands-per-date", "auto", "--model", "cva",
+                                 "--out", str(tmp_path / "b"), "--quiet"])
+    assert rc == 0, err
+    _same_outputs(tmp_path / "a", tmp_path / "b")
+    assert "Dates     4: " + ", ".join(DATES) in out
+
+
+def test_layout_mistakes_are_named_and_nothing_is_written(tmp_path, capsys):
+    arrays = _dates_arrays(t=3)
+    stack = _stacked(str(tmp_path / "s.tif"), arrays, dates=DATES[:3])
+    plain = _stacked(str(tmp_path / "plain.tif"), arrays, dates=DATES[:3], names=False)
+    cases = [
+        ([stack, "--bands-per-date", "5"], ["'s.tif' has 12 bands", "not a whole number of dates of 5 bands"]),
+        ([stack, "--bands-per-date", "12"], ["one date of 12 bands, not a series"]),
+        ([stack, "--bands-per-date", "4", "--band-order", "band"],
+         ["Read band by band as dates of 4 bands", "different dates", "--band-order date"]),
+        ([stack, "--band-order", "date"], ["--band-order applies to multi-date rasters", "--bands-per-date"]),
+        ([plain], ["needs at least 2 images; 1 given ('plain.tif', 12 bands)", "--bands-per-date 4"]),
+        ([plain, "--bands-per-date", "auto"], ["'plain.tif' has 12 bands, and none of its band names carries a date"]),
+        ([stack, "--bands-per-date", "x"], ["is not a number of bands"]),
+    ]
+    for argv, needles in cases:
+        out_dir = tmp_path / "out"
+        try:
+            rc, out, err = _run(capsys, ["detect", *argv, "--model", "cva", "--out", str(out_dir), "--quiet"])
+        except SystemExit as exc:  # argparse: a value of the wrong type
+            rc, err = exc.code, capsys.readouterr().err
+        assert rc == 2, (argv, err)
+        assert "Traceback" not in err
+        for needle in needles:
+            assert needle in err, (argv, err)
+        assert not out_dir.exists() or os.listdir(out_dir) == []
+
+
+def test_outputs_over_the_multi_date_file_are_refused(tmp_path):
+    """The dates are VRTs in memory; the file they read is what an output must not replace."""
+    from model_core.predict import detect
+    from model_core.stacked import Split
+
+    stack = _stacked(str(tmp_path / "s.tif"), _dates_arrays(t=3), dates=DATES[:3])
+    before = open(stack, "rb").read()
+    with Split([stack]) as split:
+        with pytest.raises(OutputError, match="s.tif"):
+            detect(split.specs, model="cva", outputs={"moment": stack}, out_dir=str(tmp_path / "o"), overwrite=True)
+    assert open(stack, "rb").read() == before
+
+
+def test_the_in_memory_dates_are_freed_and_the_specs_are_not_changed_by_a_run(tmp_path):
+    from osgeo import gdal
+
+    from model_core.predict import detect
+    from model_core.stacked import Split
+
+    stack = _stacked(str(tmp_path / "s.tif"), _dates_arrays(t=3), dates=DATES[:3])
+    with Split([stack]) as split:
+        paths = [s.path for s in split.specs]
+        assert all(p.startswith("/vsimem/") and gdal.VSIStatL(p) is not None for p in paths)
+        assert [s.source for s in split.specs] == [stack] * 3
+        assert [s.name for s in split.specs] == ["s.tif date 1 (bands 1-4)", "s.tif date 2 (bands 5-8)",
+                                                 "s.tif date 3 (bands 9-12)"]
+        detect(split.specs, model="cva", out_dir=str(tmp_path / "o"))
+        assert all(s.bands is None for s in split.specs)  # the stack set a copy's band list
+    assert all(gdal.VSIStatL(p) is None for p in paths)
+
+
+def test_a_per_dataset_mask_of_the_file_masks_every_date(tmp_path, capsys):
+    """A GeoTIFF's internal mask (no nodata value) reaches each date's VRT: masked pixels are nodata."""
+    from osgeo import gdal
+
+    arrays = [a.copy() for a in _dates_arrays(t=3)]
+    path = str(tmp_path / "masked.tif")
+    _stacked(path, arrays, dates=DATES[:3])
+    ds = gdal.Open(path, gdal.GA_Update)
+    for b in range(1, ds.RasterCount + 1):
+        ds.GetRasterBand(b).DeleteNoDataValue()
+    ds.CreateMaskBand(gdal.GMF_PER_DATASET)
+    mask = np.full((48, 48), 255, np.uint8)
+    mask[:5, :] = 0
+    ds.GetRasterBand(1).GetMaskBand().WriteArray(mask)
+    ds = None
+    rc, _, err = _run(capsys, ["detect", path, "--model", "cva", "--out", str(tmp_path / "o"), "--quiet"])
+    assert rc == 0, err
+    area = read_tif(tmp_path / "o" / "change_area.tif")
+    assert (area[:5] == 255).all() and (area[5:44] != 255).all()
+
+
+def test_split_command_writes_dated_vrts_that_run_as_the_separate_files(tmp_path, capsys):
+    arrays = _dates_arrays()
+    separate = _separate(str(tmp_path / "sep"), arrays)
+    data = tmp_path / "data"
+    data.mkdir()
+    stack = _stacked(str(data / "export.tif"), arrays)
+    out = data / "dates"
+    rc, printed, err = _run(capsys, ["split", stack, "--out", str(out)])
+    assert rc == 0, err
+    names = sorted(os.listdir(out))
+    assert names == [f"export_{k:02d}_{d}.vrt" for k, d in enumerate(DATES, start=1)]
+    assert all(d in printed for d in DATES)
+    # the VRTs read the file by a relative path: the folder moves with it
+    moved = tmp_path / "moved"
+    os.rename(data, moved)
+    vrts = [str(moved / "dates" / n) for n in names]
+    rc, _, err = _run(capsys, ["detect", *separate, "--model", "cva", "--out", str(tmp_path / "a"), "--quiet"])
+    assert rc == 0, err
+    rc, out_text, err = _run(capsys, ["detect", *vrts, "--model", "cva", "--out", str(tmp_path / "b"), "--quiet"])
+    assert rc == 0, err
+    assert "Dates     4: " + ", ".join(DATES) in out_text
+    _same_outputs(tmp_path / "a", tmp_path / "b")
+    # an existing VRT is not replaced without --overwrite; with it, dates given replace the names'
+    before = open(vrts[0]).read()
+    rc, _, err = _run(capsys, ["split", str(moved / "export.tif"), "--out", str(moved / "dates")])
+    assert rc == 2 and "already exists (4 of the 4 files)" in err and "--overwrite" in err
+    assert open(vrts[0]).read() == before
+    rc, printed, err = _run(capsys, ["split", str(moved / "export.tif"), "--out", str(moved / "other"),
+                                     "--dates", "2001,2002,2003,2004", "--bands-per-date", "4"])
+    assert rc == 0, err
+    assert sorted(os.listdir(moved / "other")) == [f"export_{k:02d}_{2000 + k}.vrt" for k in range(1, 5)]
+    rc, _, err = _run(capsys, ["split", str(moved / "export.tif"), "--out", str(moved / "x"), "--dates", "2001,2002"])
+    assert rc == 2 and "2 dates given for the 4 dates of 'export.tif'" in err
+    assert not (moved / "x").exists()
+
+
+def test_layout_reads_the_order_and_dates_from_landsat_and_sentinel_names():
+    from osgeo import gdal
+
+    from model_core.stacked import layout
+
+    ds = gdal.GetDriverByName("MEM").Create("", 4, 4, 6, gdal.GDT_UInt16)
+    names = [f"LC08_044034_2020{m:02d}05_SR_B{b}" for b in (2, 3, 4) for m in (1, 2)]  # band by band
+    for b, name in enumerate(names, start=1):
+        ds.GetRasterBand(b).SetDescription(name)
+    groups, dates, order = layout(ds, "l8")
+    assert order == "band" and groups == [[1, 3, 5], [2, 4, 6]] and dates == ["2020-01-05", "2020-02-05"]
+    with pytest.raises(InputError, match="carry 4 dates, which do not split"):
+        for b, m in enumerate([1, 2, 3, 4, 4, 4], start=1):
+            ds.GetRasterBand(b).SetDescription(f"2020{m:02d}01_B1")
+        layout(ds, "odd")
