@@ -68,6 +68,7 @@ tr = translator("CaimDialog")
 
 LOG_TAG = "CAIM change detection"
 ALGORITHM_ID = "caim:detectchanges"
+SPLIT_ID = "caim:splitdates"
 OUTPUT_FILES = {
     "AREA": "change_area.tif",
     "MOMENT": "change_moment.tif",
@@ -395,7 +396,13 @@ class CaimDialog(QDialog):
         self.all_button.clicked.connect(lambda: self._check_all(True))
         self.none_button = QPushButton(tr("Check none"))
         self.none_button.clicked.connect(lambda: self._check_all(False))
-        for b in (self.sort_button, self.up_button, self.down_button, self.all_button, self.none_button):
+        self.split_button = QPushButton(tr("Split into dates…"))
+        self.split_button.setToolTip(tr("The checked layer holds every date as bands (e.g. an Earth Engine "
+                                        "export)? Split it into one layer per date (caim:splitdates)"))
+        self.split_button.clicked.connect(self.split_checked_layer)
+        self.split_button.setVisible(False)  # shown while one multi-band layer is checked (validate)
+        for b in (self.sort_button, self.up_button, self.down_button, self.all_button, self.none_button,
+                  self.split_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
         layout.addLayout(buttons)
@@ -1033,8 +1040,35 @@ class CaimDialog(QDialog):
                          % (n, _escape(mdl.describe(choice, mdl.resolve(choice, n), n)))))
         self.messages.setText("<br>".join(lines))
         self.messages_area.text_changed()
+        self.split_button.setVisible(self.task is None and inp.multi_date_candidate([lyr for lyr, _ in self.checked()]))
         self.run_button.setEnabled(not blocked and self.task is None)
         return not blocked
+
+    def split_checked_layer(self):
+        """Open caim:splitdates on the one checked layer; when it wrote date layers, uncheck that layer (its
+        dates are now listed, checked, in its place)."""
+        plan = self.checked()
+        if len(plan) != 1:
+            return
+        layer = plan[0][0]
+        try:
+            import processing
+        except ImportError:
+            QMessageBox.warning(self, tr("CAIM change detection"), tr(
+                "The Processing plugin is not enabled: enable it (Plugins > Manage and Install Plugins > Installed > "
+                "Processing) to split the layer into dates."))
+            return
+        results = processing.execAlgorithmDialog(SPLIT_ID, {"INPUT": layer.id()})
+        if results and results.get("LAYERS"):
+            self.refresh_layers()
+            self._uncheck_layer(layer.id())
+
+    def _uncheck_layer(self, layer_id):
+        for i in range(self.layer_tree.topLevelItemCount()):
+            item = self.layer_tree.topLevelItem(i)
+            if item.data(COL_LAYER, LAYER_ROLE) == layer_id:
+                item.setCheckState(COL_LAYER, Qt.CheckState.Unchecked)
+        self.validate()
 
     def parameters(self):
         plan = self.checked()

@@ -297,6 +297,13 @@ def _usable_band_count(layer):
     return count
 
 
+def multi_date_candidate(layers):
+    """Whether ``layers`` is one valid raster of two or more bands: perhaps a whole series stored as bands
+    (to split with caim:splitdates)."""
+    return (len(layers) == 1 and isinstance(layers[0], QgsRasterLayer) and layers[0].isValid()
+            and layers[0].bandCount() >= 2)
+
+
 def validate(layers, dates=None, bands=None, model=mdl.AUTO, weights=None, masks=None):
     """Problems with a planned run, as [(level, message)], errors first.  Main thread only.
 
@@ -307,8 +314,14 @@ def validate(layers, dates=None, bands=None, model=mdl.AUTO, weights=None, masks
     problems = mask_problems(layers, masks) if masks else []
     model = mdl.resolve(model, len(layers))
     if len(layers) < 2:
-        problems.append((ERROR, tr("Select at least 2 layers: change needs two or more dates (%d selected).")
-                         % len(layers)))
+        text = tr("Select at least 2 layers: change needs two or more dates (%d selected).") % len(layers)
+        if multi_date_candidate(layers):
+            text += " " + tr("If '%s' holds every date as bands (%d bands; e.g. an Earth Engine export), split it "
+                             "into dates first: Processing Toolbox, CAIM change detection, Split a multi-date "
+                             "raster into dates.") % (layers[0].name(), layers[0].bandCount())
+            # its band count and missing date are those of a series read as one date: no problems of their own
+            return [p for p in problems if p[0] == ERROR] + [(ERROR, text)]
+        problems.append((ERROR, text))
     if model == "schanger" and len(layers) != 2:
         problems.append((ERROR, tr("SChanger compares exactly 2 dates; %d are selected. Use CAIM-Net for a "
                          "time series.") % len(layers)))

@@ -18,6 +18,7 @@ MENU = noop("&CAIM change detection")  # shown as tr(MENU), in QGIS's language l
 SAMPLE_ID = "caim:samplechangemap"
 ASSESS_ID = "caim:assessaccuracy"
 COMPARE_ID = "caim:comparewithreference"
+SPLIT_ID = "caim:splitdates"
 LOG_TAG = "CAIM change detection"
 
 
@@ -77,6 +78,11 @@ class CaimPlugin:
                                        "probabilities and band values over time"))
         self.inspect_action.toggled.connect(self.toggle_inspect)
 
+        self.split_action = QAction(tr("Split a multi-date raster into dates…"), self.iface.mainWindow())
+        self.split_action.setObjectName("CaimSplit")
+        self.split_action.setToolTip(tr("CAIM: one layer per date of a raster that holds every date as bands, e.g. an "
+                                     "Earth Engine export (caim:splitdates)"))
+        self.split_action.triggered.connect(lambda: self.open_algorithm(SPLIT_ID))
         self.sample_action = QAction(tr("Draw an accuracy-assessment sample…"), self.iface.mainWindow())
         self.sample_action.setObjectName("CaimSample")
         self.sample_action.setToolTip(tr("CAIM: a stratified random sample of a change map's pixels to label "
@@ -106,8 +112,8 @@ class CaimPlugin:
             self.iface.addPluginToRasterMenu(self.menu, action)
             self.toolbar.addAction(action)
             self.actions.append(action)
-        for action in (self.sample_action, self.label_action, self.assess_action, self.compare_action,
-                       self.help_action):
+        for action in (self.split_action, self.sample_action, self.label_action, self.assess_action,
+                       self.compare_action, self.help_action):
             self.iface.addPluginToRasterMenu(self.menu, action)
             self.actions.append(action)
 
@@ -177,7 +183,8 @@ class CaimPlugin:
         self.dialog.activateWindow()
 
     def algorithm_defaults(self, alg_id, points=None):
-        """Parameters to open an accuracy algorithm (sample, estimate, comparison with a reference) with:
+        """Parameters to open an algorithm with.  The split into dates: the active raster layer when it has
+        two or more bands.  An accuracy algorithm (sample, estimate, comparison with a reference):
         the map is the active layer when it is a CAIM change area or change moment layer, else the topmost
         CAIM change moment layer; for the estimate,
         the points are ``points`` (a layer) or the topmost sample layer (a vector layer with 'map_class'
@@ -188,6 +195,10 @@ class CaimPlugin:
 
         params = {}
         active = self.iface.activeLayer()
+        if alg_id == SPLIT_ID:  # the active raster, when it has bands enough for two dates
+            if isinstance(active, QgsRasterLayer) and active.bandCount() >= 2:
+                params["INPUT"] = active.id()
+            return params
         maps = [active] if active is not None and active.customProperty(lyr.KIND_PROPERTY) in (lyr.AREA, lyr.MOMENT) \
             else []
         maps += [node.layer() for node in QgsProject.instance().layerTreeRoot().findLayers()

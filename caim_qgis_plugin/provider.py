@@ -11,6 +11,7 @@ from caim_qgis_plugin.accuracy_algorithms import (
 from caim_qgis_plugin.algorithm import DetectChangesAlgorithm
 from caim_qgis_plugin.i18n import translator
 from caim_qgis_plugin.paths import icon_path
+from caim_qgis_plugin.split_algorithm import SplitDatesAlgorithm
 
 tr = translator("CaimProvider")
 
@@ -51,3 +52,4 @@ class CaimProvider(QgsProcessingProvider):
         self.addAlgorithm(SampleChangeMapAlgorithm())
         self.addAlgorithm(AssessAccuracyAlgorithm())
         self.addAlgorithm(CompareWithReferenceAlgorithm())
+        self.addAlgorithm(SplitDatesAlgorithm())

@@ -621,519 +621,539 @@ Braucht PyTorch im Python von QGIS.
     <context>
         <name>CaimDialog</name>
         <message>
-            <location filename="../dialog.py" line="145" />
+            <location filename="../dialog.py" line="146" />
             <source>Clear %s</source>
             <translation>%s leeren</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="339" />
+            <location filename="../dialog.py" line="340" />
             <source>CAIM change detection: detect changes in a time series</source>
             <translation>CAIM-Änderungserkennung: Änderungen in einer Zeitreihe erkennen</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="355" />
+            <location filename="../dialog.py" line="356" />
             <source>Check the images to compare, oldest first. They are ordered by the date found in the layer name, file name or metadata; drag rows to reorder (Alt+Up/Down), double-click a date to edit it (F2), and double-click a Cloud mask cell (Shift+F2) to give that date its cloud mask (optional, per date: dates without one are used as they are).</source>
             <translation>Die zu vergleichenden Bilder anhaken, das älteste zuerst. Sie sind nach dem Datum aus Layername, Dateiname oder Metadaten geordnet; Zeilen zum Umordnen ziehen (Alt+Auf/Ab), ein Datum zum Bearbeiten doppelklicken (F2) und eine Zelle der Spalte Wolkenmaske doppelklicken (Umschalt+F2), um diesem Datum seine Wolkenmaske zu geben (optional, je Datum: Zeitpunkte ohne Maske werden unverändert verwendet).</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="365" />
+            <location filename="../dialog.py" line="366" />
             <source>Layer</source>
             <translation>Layer</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="365" />
+            <location filename="../dialog.py" line="366" />
             <source>Date</source>
             <translation>Datum</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="365" />
+            <location filename="../dialog.py" line="366" />
             <source>Bands</source>
             <translation>Kanäle</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="365" />
+            <location filename="../dialog.py" line="366" />
             <source>CRS</source>
             <translation>KBS</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="365" />
+            <location filename="../dialog.py" line="366" />
             <source>Cloud mask</source>
             <translation>Wolkenmaske</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="380" />
+            <location filename="../dialog.py" line="381" />
             <source>Input layers in date order</source>
             <translation>Eingabelayer in Datumsreihenfolge</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="381" />
+            <location filename="../dialog.py" line="382" />
             <source>Check the dates to compare, oldest first. Alt+Up and Alt+Down move the selected rows, F2 edits a date, Shift+F2 chooses a date's cloud mask.</source>
             <translation>Die zu vergleichenden Zeitpunkte anhaken, der älteste zuerst. Alt+Auf und Alt+Ab verschieben die gewählten Zeilen, F2 bearbeitet ein Datum, Umschalt+F2 wählt die Wolkenmaske eines Zeitpunkts.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="386" />
+            <location filename="../dialog.py" line="387" />
             <source>Sort by date</source>
             <translation>Nach Datum sortieren</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="388" />
+            <location filename="../dialog.py" line="389" />
             <source>Move up</source>
             <translation>Nach oben</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="389" />
+            <location filename="../dialog.py" line="390" />
             <source>Move the selected rows up (Alt+Up in the list)</source>
             <translation>Die markierten Zeilen nach oben schieben (Alt+Auf in der Liste)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="391" />
+            <location filename="../dialog.py" line="392" />
             <source>Move down</source>
             <translation>Nach unten</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="392" />
+            <location filename="../dialog.py" line="393" />
             <source>Move the selected rows down (Alt+Down in the list)</source>
             <translation>Die markierten Zeilen nach unten schieben (Alt+Ab in der Liste)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="394" />
+            <location filename="../dialog.py" line="395" />
             <source>Check all</source>
             <translation>Alle anhaken</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="396" />
+            <location filename="../dialog.py" line="397" />
             <source>Check none</source>
             <translation>Keine anhaken</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="410" />
+            <location filename="../dialog.py" line="399" />
+            <source>Split into dates…</source>
+            <translation>In Zeitpunkte aufteilen…</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="400" />
+            <source>The checked layer holds every date as bands (e.g. an Earth Engine export)? Split it into one layer per date (caim:splitdates)</source>
+            <translation>Der ausgewählte Layer enthält alle Zeitpunkte als Kanäle (z. B. ein Earth-Engine-Export)? In einen Layer je Zeitpunkt aufteilen (caim:splitdates)</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="417" />
             <source>Model</source>
             <translation>Modell</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="419" />
+            <location filename="../dialog.py" line="426" />
             <source>Weights (*.pt);;All files (*)</source>
             <translation>Gewichte (*.pt);;Alle Dateien (*)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="426" />
+            <location filename="../dialog.py" line="433" />
             <source>Weights</source>
             <translation>Gewichte</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="428" />
+            <location filename="../dialog.py" line="435" />
             <source>Weights file</source>
             <translation>Gewichtsdatei</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="428" />
+            <location filename="../dialog.py" line="435" />
             <source>Choose a weights file</source>
             <translation>Gewichtsdatei wählen</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="429" />
+            <location filename="../dialog.py" line="436" />
             <source>About…</source>
             <translation>Info…</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="431" />
+            <location filename="../dialog.py" line="438" />
             <source>About the weights file</source>
             <translation>Über die Gewichtsdatei</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="433" />
+            <location filename="../dialog.py" line="440" />
             <source>What the weights file that will run is (the bundled one when the field is empty) and what it was trained on: command, start file, the imagery with each source's licence.</source>
             <translation>Was die Gewichtsdatei ist, die verwendet wird (die mitgelieferte, wenn das Feld leer ist), und worauf sie trainiert wurde: Befehl, Startdatei, die Bilddaten mit der Lizenz jeder Quelle.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="448" />
+            <location filename="../dialog.py" line="455" />
             <source>0: the calibrated decision. Positive values call more pixels changed (fewer missed changes, more false alarms), negative values fewer. Raise it in steps of 0.25 when clear changes are missed. Not remembered between sessions.</source>
             <translation>0: die kalibrierte Entscheidung. Positive Werte stufen mehr Pixel als geändert ein (weniger übersehene Änderungen, mehr Fehlalarme), negative weniger. In Schritten von 0,25 erhöhen, wenn deutliche Änderungen übersehen werden. Wird nicht zwischen Sitzungen gespeichert.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="451" />
+            <location filename="../dialog.py" line="458" />
             <source>Sensitivity</source>
             <translation>Empfindlichkeit</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="454" />
+            <location filename="../dialog.py" line="461" />
             <source>0 = calibrated; + finds more change, - less</source>
             <translation>0 = kalibriert; + findet mehr Änderung, - weniger</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="459" />
+            <location filename="../dialog.py" line="466" />
             <source>Otsu (default)</source>
             <translation>Otsu (Standard)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="460" />
+            <location filename="../dialog.py" line="467" />
             <source>Minimum error (Kittler-Illingworth)</source>
             <translation>Minimaler Fehler (Kittler-Illingworth)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="461" />
+            <location filename="../dialog.py" line="468" />
             <source>Threshold</source>
             <translation>Schwellenwert</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="463" />
+            <location filename="../dialog.py" line="470" />
             <source>Threshold method</source>
             <translation>Schwellenwertverfahren</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="463" />
+            <location filename="../dialog.py" line="470" />
             <source>For the CVA and ISFA methods only</source>
             <translation>Nur für die Verfahren CVA und ISFA</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="464" />
+            <location filename="../dialog.py" line="471" />
             <source>CVA and ISFA only</source>
             <translation>nur CVA und ISFA</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="473" />
+            <location filename="../dialog.py" line="480" />
             <source> px</source>
             <translation> px</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="474" />
+            <location filename="../dialog.py" line="481" />
             <source>off</source>
             <translation>aus</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="477" />
+            <location filename="../dialog.py" line="484" />
             <source>Minimum mapping unit: changed patches (8-connected changed pixels, whatever their moments) smaller than this are written as unchanged, e.g. 4 drops isolated pixels and pairs. Unchanged holes inside changes are kept. Off (0) keeps every changed pixel.</source>
             <translation>Kleinste Kartiereinheit: geänderte Flächen (8-verbundene geänderte Pixel, gleich welcher Änderungszeitpunkt) unter dieser Größe werden als unverändert geschrieben, z. B. entfernt 4 einzelne Pixel und Paare. Unveränderte Lücken innerhalb von Änderungen bleiben. Aus (0) behält jedes geänderte Pixel.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="482" />
+            <location filename="../dialog.py" line="489" />
             <source>Minimum change patch</source>
             <translation>Mindestfläche</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="488" />
+            <location filename="../dialog.py" line="495" />
             <source>Fill masked dates from the previous clear date (cloudy series)</source>
             <translation>Maskierte Zeitpunkte vom vorigen wolkenfreien Zeitpunkt füllen (bewölkte Zeitreihe)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="491" />
+            <location filename="../dialog.py" line="498" />
             <source>Off: a pixel that is nodata or masked in any date (clouds set to nodata) is nodata in every output. On: every pixel valid in at least two dates gets a result; a masked date repeats the pixel's previous clear values, so a change hidden by clouds is dated to the interval that ends at the first clear date after it.</source>
             <translation>Aus: Ein Pixel, das in irgendeinem Datum NoData oder maskiert ist (Wolken als NoData), ist in jeder Ausgabe NoData. An: Jedes Pixel, das an mindestens zwei Zeitpunkten gültig ist, erhält ein Ergebnis; ein maskiertes Datum wiederholt die vorigen wolkenfreien Werte des Pixels, sodass eine von Wolken verdeckte Änderung dem Intervall zugeordnet wird, das am ersten wolkenfreien Datum danach endet.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="499" />
+            <location filename="../dialog.py" line="506" />
             <source>Mask values that mean clear sky: comma-separated whole numbers, ranges and bit tests (bitN set, !bitN unset, joined by &amp;); every other value masks the pixel on that date. 0: CBERS CMASK and 0/1 masks; bit6&amp;!bit2&amp;!bit4: Landsat 8-9 Collection 2 QA_PIXEL (clear, no cirrus, no shadow); 4-7,11: Sentinel-2 SCL; 0,1: Fmask. The list beside it fills these in.</source>
             <translation>Maskenwerte, die wolkenfrei bedeuten: kommagetrennte ganze Zahlen, Bereiche und Bittests (bitN gesetzt, !bitN nicht gesetzt, verbunden mit &amp;); jeder andere Wert maskiert das Pixel an diesem Datum. 0: CBERS CMASK und 0/1-Masken; bit6&amp;!bit2&amp;!bit4: Landsat 8-9 Collection 2 QA_PIXEL (wolkenfrei, kein Zirrus, kein Schatten); 4-7,11: Sentinel-2 SCL; 0,1: Fmask. Die Liste daneben trägt diese ein.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="505" />
+            <location filename="../dialog.py" line="512" />
             <source>Match masks by date</source>
             <translation>Nach Datum zuordnen</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="508" />
+            <location filename="../dialog.py" line="515" />
             <source>For each checked date without a mask, pick a one-band layer of the same date whose name says mask, QA, SCL, Fmask or cloud, and uncheck that layer as an input. Double-click a row's Cloud mask cell to choose one yourself.</source>
             <translation>Für jedes angehakte Datum ohne Maske einen einkanaligen Layer desselben Datums wählen, dessen Name mask, QA, SCL, Fmask oder cloud enthält, und bei diesem Layer als Eingabe den Haken entfernen. Eine Zelle der Spalte Wolkenmaske doppelklicken, um selbst eine zu wählen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="514" />
+            <location filename="../dialog.py" line="521" />
             <source>Clear values of common cloud-mask products; choosing one fills in the clear values.</source>
             <translation>Wolkenfrei-Werte gängiger Wolkenmasken-Produkte; die Auswahl trägt die Werte ein.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="516" />
+            <location filename="../dialog.py" line="523" />
             <source>product…</source>
             <translation>Produkt…</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="523" />
+            <location filename="../dialog.py" line="530" />
             <source>Cloud-mask values meaning clear</source>
             <translation>Wolkenmaskenwerte für wolkenfrei</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="524" />
+            <location filename="../dialog.py" line="531" />
             <source>Cloud-mask product</source>
             <translation>Wolkenmaskenprodukt</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="526" />
+            <location filename="../dialog.py" line="533" />
             <source>clear values</source>
             <translation>wolkenfrei</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="533" />
+            <location filename="../dialog.py" line="540" />
             <source>Cloud masks</source>
             <translation>Wolkenmasken</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="537" />
+            <location filename="../dialog.py" line="544" />
             <source>Device</source>
             <translation>Gerät</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="542" />
+            <location filename="../dialog.py" line="549" />
             <source>automatic</source>
             <translation>automatisch</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="545" />
+            <location filename="../dialog.py" line="552" />
             <source>Tile size in pixels. Automatic (0): chosen from the number of dates so the run stays near 1.3 GB of memory. Any raster size fits either way.</source>
             <translation>Kachelgröße in Pixeln. Automatisch (0): nach der Anzahl der Zeitpunkte gewählt, sodass der Lauf bei etwa 1,3 GB Speicher bleibt. Jede Rastergröße passt so oder so.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="552" />
+            <location filename="../dialog.py" line="559" />
             <source>Tile size</source>
             <translation>Kachelgröße</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="553" />
+            <location filename="../dialog.py" line="560" />
             <source>Tile overlap</source>
             <translation>Kachelüberlappung</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="555" />
+            <location filename="../dialog.py" line="562" />
             <source>tile</source>
             <translation>Kachel</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="555" />
+            <location filename="../dialog.py" line="562" />
             <source>overlap</source>
             <translation>Überlappung</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="561" />
+            <location filename="../dialog.py" line="568" />
             <source>Tiling</source>
             <translation>Kachelung</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="565" />
+            <location filename="../dialog.py" line="572" />
             <source>Output folder</source>
             <translation>Ausgabeordner</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="565" />
+            <location filename="../dialog.py" line="572" />
             <source>Choose the output folder</source>
             <translation>Ausgabeordner wählen</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="567" />
+            <location filename="../dialog.py" line="574" />
             <source>Also write change polygons (GeoPackage with moment and dates)</source>
             <translation>Auch Änderungspolygone schreiben (GeoPackage mit dem Änderungsintervall)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="568" />
+            <location filename="../dialog.py" line="575" />
             <source>Write per-interval probabilities (used by the inspect tool)</source>
             <translation>Wahrscheinlichkeiten je Intervall schreiben (für das Pixel-Inspektionswerkzeug)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="590" />
+            <location filename="../dialog.py" line="597" />
             <source>Run progress</source>
             <translation>Fortschritt des Laufs</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="599" />
+            <location filename="../dialog.py" line="606" />
             <source>Run status</source>
             <translation>Status des Laufs</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="610" />
+            <location filename="../dialog.py" line="617" />
             <source>Run</source>
             <translation>Starten</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="611" />
+            <location filename="../dialog.py" line="618" />
             <source>Cancel run</source>
             <translation>Lauf abbrechen</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="633" />
+            <location filename="../dialog.py" line="640" />
             <source>The %s method needs no weights: this file is not used.</source>
             <translation>Die Methode %s braucht keine Gewichte: diese Datei wird nicht verwendet.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="634" />
+            <location filename="../dialog.py" line="641" />
             <source>not used: the classical method needs no weights</source>
             <translation>nicht verwendet: die klassische Methode braucht keine Gewichte</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="635" />
+            <location filename="../dialog.py" line="642" />
             <source>Bands (any)</source>
             <translation>Kanäle (beliebig)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="636" />
+            <location filename="../dialog.py" line="643" />
             <source>empty: every band; e.g. 1,2,3,4,5,7 (the same bands for every date)</source>
             <translation>leer: alle Kanäle; z. B. 1,2,3,4,5,7 (dieselben Kanäle für jedes Datum)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="638" />
+            <location filename="../dialog.py" line="645" />
             <source>Weights file (.pt) for the chosen network; empty: the bundled weights.</source>
             <translation>Gewichtsdatei (.pt) für das gewählte Netz; leer: die mitgelieferten Gewichte.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="639" />
+            <location filename="../dialog.py" line="646" />
             <source>empty: bundled weights</source>
             <translation>leer: mitgelieferte Gewichte</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="640" />
+            <location filename="../dialog.py" line="647" />
             <source>Bands (R, G, B, NIR)</source>
             <translation>Kanäle (R, G, B, NIR)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="641" />
+            <location filename="../dialog.py" line="648" />
             <source>empty: from band wavelengths/names, else bands 1-4; e.g. 3,2,1,4</source>
             <translation>leer: aus Wellenlängen/Namen der Kanäle, sonst Kanäle 1-4; z. B. 3,2,1,4</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="648" />
+            <location filename="../dialog.py" line="655" />
             <source>Where the classical method cuts its change magnitude. Otsu's threshold (default); the minimum-error threshold finds more of the change where changes are a small share of the scene; on our real checks it also called a few more stable points changed (model card, candidate KT).</source>
             <translation>Wo die klassische Methode ihre Änderungsstärke teilt. Otsus Schwellenwert (Standard); der Schwellenwert des minimalen Fehlers findet mehr Änderung, wo Änderungen nur einen kleinen Teil der Szene ausmachen; in unseren Prüfungen an echten Daten stufte er auch einige stabile Punkte mehr als geändert ein (Model Card, Kandidat KT).</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="651" />
+            <location filename="../dialog.py" line="658" />
             <source>Only the classical methods (CVA, ISFA) have a threshold to choose; the networks and fusions use their calibrated decision (see Sensitivity).</source>
             <translation>Nur die klassischen Methoden (CVA, ISFA) haben einen wählbaren Schwellenwert; die Netze und Fusionen verwenden ihre kalibrierte Entscheidung (siehe Empfindlichkeit).</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="659" />
+            <location filename="../dialog.py" line="666" />
             <source>The %s method uses no weights file.</source>
             <translation>Die Methode %s verwendet keine Gewichtsdatei.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="666" />
+            <location filename="../dialog.py" line="673" />
             <source>The CAIM engine (model_core) could not be loaded: %s</source>
             <translation>Die CAIM-Engine (model_core) konnte nicht geladen werden: %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="670" />
+            <location filename="../dialog.py" line="677" />
             <source>No bundled weights file was found for this model; choose a .pt file.</source>
             <translation>Für dieses Modell wurde keine mitgelieferte Gewichtsdatei gefunden; eine .pt-Datei wählen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="679" />
+            <location filename="../dialog.py" line="686" />
             <source>CAIM — weights file</source>
             <translation>CAIM — Gewichtsdatei</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="685" />
+            <location filename="../dialog.py" line="692" />
             <source>CAIM — weights file and its training data</source>
             <translation>CAIM — Gewichtsdatei und ihre Trainingsdaten</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="695" />
+            <location filename="../dialog.py" line="702" />
             <source>What this weights file is and what it was trained on (from the record in the file; the model card has its accuracy on real labels):</source>
             <translation>Was diese Gewichtsdatei ist und worauf sie trainiert wurde (aus dem Eintrag in der Datei; die Model Card nennt ihre Genauigkeit an echten Referenzdaten):</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="798" />
+            <location filename="../dialog.py" line="805" />
             <source>custom</source>
             <translation>benutzerdefiniert</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="798" />
+            <location filename="../dialog.py" line="805" />
             <source>none</source>
             <translation>keines</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="799" />
+            <location filename="../dialog.py" line="806" />
             <source>no CRS</source>
             <translation>kein KBS</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="800" />
+            <location filename="../dialog.py" line="807" />
             <source>double-click to choose this date's cloud mask (a one-band raster layer; optional, per date)</source>
             <translation>Doppelklick, um die Wolkenmaske dieses Datums zu wählen (ein einkanaliger Rasterlayer; optional, je Datum)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="804" />
+            <location filename="../dialog.py" line="811" />
             <source>date from the %s; double-click to edit</source>
             <translation>Datum aus: %s; Doppelklick zum Bearbeiten</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="805" />
+            <location filename="../dialog.py" line="812" />
             <source>no date found; double-click to type one (YYYY-MM-DD)</source>
             <translation>kein Datum gefunden; Doppelklick, um eines einzugeben (JJJJ-MM-TT)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="887" />
+            <location filename="../dialog.py" line="894" />
             <source>cloud mask of '%s'
 %s</source>
             <translation>Wolkenmaske von '%s'
 %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="935" />
+            <location filename="../dialog.py" line="942" />
             <source>Matched %d cloud mask by date.</source>
             <translation>%d Wolkenmaske nach Datum zugeordnet.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="935" />
+            <location filename="../dialog.py" line="942" />
             <source>Matched %d cloud masks by date.</source>
             <translation>%d Wolkenmasken nach Datum zugeordnet.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="937" />
+            <location filename="../dialog.py" line="944" />
             <source>Several mask layers for %s: choose one in that date's Cloud mask cell.</source>
             <translation>Mehrere Maskenlayer für %s: einen in der Zelle Wolkenmaske dieses Datums wählen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="939" />
+            <location filename="../dialog.py" line="946" />
             <source>Several mask layers for %s: choose one in those dates' Cloud mask cells.</source>
             <translation>Mehrere Maskenlayer für %s: je einen in den Zellen Wolkenmaske dieser Zeitpunkte wählen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="983" />
+            <location filename="../dialog.py" line="990" />
             <source>Unreadable date %s: %s.</source>
             <translation>Unlesbares Datum %s: %s.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="984" />
+            <location filename="../dialog.py" line="991" />
             <source>'%s' for '%s'</source>
             <translation>'%s' für '%s'</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="994" />
+            <location filename="../dialog.py" line="1001" />
             <source>No cloud mask for %s: those dates are used as they are (their own nodata still counts).</source>
             <translation>Keine Wolkenmaske für %s: diese Zeitpunkte werden unverändert verwendet (ihr eigenes NoData zählt weiterhin).</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1013" />
+            <location filename="../dialog.py" line="1020" />
             <source>changed patches under this size are dropped</source>
             <translation>geänderte Flächen unter dieser Größe werden entfernt</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1017" />
+            <location filename="../dialog.py" line="1024" />
             <source>= %s ha on %s's pixels</source>
             <translation>= %s ha bei der Pixelgröße von %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1018" />
+            <location filename="../dialog.py" line="1025" />
             <source>= %s m² on %s's pixels</source>
             <translation>= %s m² bei der Pixelgröße von %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1032" />
+            <location filename="../dialog.py" line="1039" />
             <source>%d dates, ready to run with %s.</source>
             <translation>%d Zeitpunkte, bereit zum Lauf mit %s.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1081" />
+            <location filename="../dialog.py" line="1057" />
+            <source>CAIM change detection</source>
+            <translation>CAIM-Änderungserkennung</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="1057" />
+            <source>The Processing plugin is not enabled: enable it (Plugins &gt; Manage and Install Plugins &gt; Installed &gt; Processing) to split the layer into dates.</source>
+            <translation>Das Verarbeitungs-Plugin ist nicht aktiviert: es aktivieren (Erweiterungen &gt; Erweiterungen verwalten und installieren &gt; Installiert &gt; Processing), um den Layer in Zeitpunkte aufzuteilen.</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="1115" />
             <source>Choose an output folder.</source>
             <translation>Einen Ausgabeordner wählen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1089" />
+            <location filename="../dialog.py" line="1123" />
             <source>Outputs already exist in %s; choose another folder.</source>
             <translation>In %s gibt es schon Ausgaben; einen anderen Ordner wählen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1093" />
+            <location filename="../dialog.py" line="1127" />
             <source>Overwrite results?</source>
             <translation>Ergebnisse überschreiben?</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1094" />
+            <location filename="../dialog.py" line="1128" />
             <source>These files already exist and would be replaced:
 
 %s
@@ -1146,101 +1166,101 @@ Braucht PyTorch im Python von QGIS.
 %sÜberschreiben?</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1096" />
+            <location filename="../dialog.py" line="1130" />
             <source>%d layers of this project show them; when the run succeeds, the new run's layers replace them.</source>
             <translation>%d Layer dieses Projekts zeigen sie; wenn der Lauf gelingt, ersetzen die Layer des neuen Laufs sie.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1098" />
+            <location filename="../dialog.py" line="1132" />
             <source>%d layer of this project shows them; when the run succeeds, the new run's layers replace it.</source>
             <translation>%d Layer dieses Projekts zeigt sie; wenn der Lauf gelingt, ersetzen die Layer des neuen Laufs ihn.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1102" />
+            <location filename="../dialog.py" line="1136" />
             <source>Not run: choose another output folder.</source>
             <translation>Nicht gestartet: einen anderen Ausgabeordner wählen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1116" />
+            <location filename="../dialog.py" line="1150" />
             <source>The Processing algorithm %s is not registered.</source>
             <translation>Der Verarbeitungsalgorithmus %s ist nicht registriert.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1129" />
+            <location filename="../dialog.py" line="1163" />
             <source>Starting…</source>
             <translation>Wird gestartet…</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1133" />
+            <location filename="../dialog.py" line="1167" />
             <source>The parameters were refused.</source>
             <translation>Die Parameter wurden abgelehnt.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1148" />
+            <location filename="../dialog.py" line="1182" />
             <source>Cancelling… partial outputs will be removed.</source>
             <translation>Wird abgebrochen… Teilergebnisse werden entfernt.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1190" />
+            <location filename="../dialog.py" line="1224" />
             <source>, minimum-error threshold</source>
             <translation>, Schwellenwert des minimalen Fehlers</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1192" />
+            <location filename="../dialog.py" line="1226" />
             <source>, sensitivity %s</source>
             <translation>, Empfindlichkeit %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1194" />
+            <location filename="../dialog.py" line="1228" />
             <source>, changed patches &gt;= %s px</source>
             <translation>, geänderte Flächen &gt;= %s px</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1196" />
+            <location filename="../dialog.py" line="1230" />
             <source>, cloud masks%s (clear = %s)</source>
             <translation>, Wolkenmasken%s (wolkenfrei = %s)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1197" />
+            <location filename="../dialog.py" line="1231" />
             <source> on %d of %d dates</source>
             <translation> an %d von %d Zeitpunkten</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1200" />
+            <location filename="../dialog.py" line="1234" />
             <source>, masked dates filled</source>
             <translation>, maskierte Zeitpunkte gefüllt</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1201" />
+            <location filename="../dialog.py" line="1235" />
             <source>Done on %s with %s. %s Hover here for each interval; all details are in the log (CAIM change detection tab).</source>
             <translation>Fertig auf %s mit %s. %s Für jedes Intervall hier mit der Maus verweilen; alle Details stehen im Protokoll (Reiter CAIM change detection).</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1203" />
+            <location filename="../dialog.py" line="1237" />
             <source>Changed hectares per interval (last change):
 </source>
             <translation>Geänderte Hektar je Intervall (letzte Änderung):
 </translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1206" />
+            <location filename="../dialog.py" line="1240" />
             <source>&lt;a href="%s"&gt;Open the run report&lt;/a&gt; (settings, changed area per interval as a chart)</source>
             <translation>&lt;a href="%s"&gt;Laufbericht öffnen&lt;/a&gt; (Einstellungen, geänderte Fläche je Intervall als Diagramm)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1210" />
+            <location filename="../dialog.py" line="1244" />
             <source>Warning: </source>
             <translation>Warnung: </translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1212" />
+            <location filename="../dialog.py" line="1246" />
             <source>Run finished on %s:
 %s</source>
             <translation>Lauf auf %s beendet:
 %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1215" />
+            <location filename="../dialog.py" line="1249" />
             <source>Changed hectares per interval (last change):
 %s
 
@@ -1255,62 +1275,57 @@ Gerät: %s
 %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1218" />
-            <source>CAIM change detection</source>
-            <translation>CAIM-Änderungserkennung</translation>
-        </message>
-        <message>
-            <location filename="../dialog.py" line="1218" />
+            <location filename="../dialog.py" line="1252" />
             <source>Done on %s with %s. %s</source>
             <translation>Fertig auf %s mit %s. %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1219" />
+            <location filename="../dialog.py" line="1253" />
             <source> Warning: </source>
             <translation> Warnung: </translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1224" />
+            <location filename="../dialog.py" line="1258" />
             <source>Cancelled; partial outputs were removed.</source>
             <translation>Abgebrochen; Teilergebnisse wurden entfernt.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1226" />
+            <location filename="../dialog.py" line="1260" />
             <source>The run failed.</source>
             <translation>Der Lauf ist fehlgeschlagen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1233" />
+            <location filename="../dialog.py" line="1267" />
             <source>Run anyway?</source>
             <translation>Trotzdem ausführen?</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1233" />
+            <location filename="../dialog.py" line="1267" />
             <source>Run it anyway?</source>
             <translation>Den Lauf trotzdem ausführen?</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1290" />
+            <location filename="../dialog.py" line="1324" />
             <source>Still running in the background; results will be added when done.</source>
             <translation>Läuft noch im Hintergrund; die Ergebnisse werden hinzugefügt, wenn er fertig ist.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1298" />
+            <location filename="../dialog.py" line="1332" />
             <source>unknown</source>
             <translation>unbekannt</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1298" />
+            <location filename="../dialog.py" line="1332" />
             <source>%s ha</source>
             <translation>%s ha</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1310" />
+            <location filename="../dialog.py" line="1344" />
             <source>Changed %s ha over %d intervals.</source>
             <translation>%s ha in %d Intervallen geändert.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1311" />
+            <location filename="../dialog.py" line="1345" />
             <source>Changed %s ha over %d interval.</source>
             <translation>%s ha in %d Intervall geändert.</translation>
         </message>
@@ -1448,212 +1463,217 @@ Gerät: %s
             <translation>, oder MASKED_DATES leer lassen</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="310" />
+            <location filename="../inputs.py" line="317" />
             <source>Select at least 2 layers: change needs two or more dates (%d selected).</source>
             <translation>Mindestens 2 Layer auswählen: eine Änderung braucht zwei oder mehr Zeitpunkte (%d ausgewählt).</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="313" />
+            <location filename="../inputs.py" line="319" />
+            <source>If '%s' holds every date as bands (%d bands; e.g. an Earth Engine export), split it into dates first: Processing Toolbox, CAIM change detection, Split a multi-date raster into dates.</source>
+            <translation>Falls '%s' alle Zeitpunkte als Kanäle enthält (%d Kanäle; z. B. ein Earth-Engine-Export), es zuerst in Zeitpunkte aufteilen: Verarbeitungswerkzeuge, CAIM change detection, Multitemporales Raster in Zeitpunkte aufteilen.</translation>
+        </message>
+        <message>
+            <location filename="../inputs.py" line="326" />
             <source>SChanger compares exactly 2 dates; %d are selected. Use CAIM-Net for a time series.</source>
             <translation>SChanger vergleicht genau 2 Zeitpunkte; %d sind ausgewählt. Für eine Zeitreihe CAIM-Net verwenden.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="318" />
+            <location filename="../inputs.py" line="331" />
             <source>'%s' is a vector layer (%s), not an image: the inputs are the raster images of the series, one per date.</source>
             <translation>'%s' ist ein Vektorlayer (%s), kein Bild: die Eingaben sind die Rasterbilder der Zeitreihe, eines je Datum.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="321" />
+            <location filename="../inputs.py" line="334" />
             <source>'%s' is not a valid raster layer.</source>
             <translation>'%s' ist kein gültiger Rasterlayer.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="323" />
+            <location filename="../inputs.py" line="336" />
             <source>'%s' is not a file-based (GDAL) raster; export it as GeoTIFF first.</source>
             <translation>'%s' ist kein dateibasiertes (GDAL-)Raster; zuerst als GeoTIFF exportieren.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="326" />
+            <location filename="../inputs.py" line="339" />
             <source>The file of '%s' is gone (%s): it was moved or deleted after the layer was loaded. Remove the layer, or point it to the file again (Layer Properties, Source).</source>
             <translation>Die Datei von '%s' ist verschwunden (%s): sie wurde nach dem Laden des Layers verschoben oder gelöscht. Den Layer entfernen oder ihn wieder auf die Datei verweisen (Layereigenschaften, Quelle).</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="331" />
+            <location filename="../inputs.py" line="344" />
             <source>'%s' is not an image but the %s file of '%s' beside it (%s): uncheck it, and add the image itself.</source>
             <translation>'%s' ist kein Bild, sondern die %s-Datei von '%s' daneben (%s): den Haken entfernen und das Bild selbst hinzufügen.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="340" />
+            <location filename="../inputs.py" line="353" />
             <source>Band %d does not exist in %s (fewer bands): uncheck it or pick bands every date has.</source>
             <translation>Kanal %d gibt es in %s nicht (weniger Kanäle): den Haken entfernen oder Kanäle wählen, die jedes Datum hat.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="342" />
+            <location filename="../inputs.py" line="355" />
             <source>Band %d does not exist in %s (fewer bands): uncheck them or pick bands every date has.</source>
             <translation>Kanal %d gibt es in %s nicht (weniger Kanäle): den Haken entfernen oder Kanäle wählen, die jedes Datum hat.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="350" />
+            <location filename="../inputs.py" line="363" />
             <source>%s has fewer than the 4 bands (red, green, blue, NIR) the network needs: uncheck it, or use a classical method (CVA, ISFA) with bands every date has (1 to %d)</source>
             <translation>%s hat weniger als die 4 Kanäle (Rot, Grün, Blau, NIR), die das Netz braucht: den Haken entfernen oder eine klassische Methode (CVA, ISFA) mit Kanälen verwenden, die jedes Datum hat (1 bis %d)</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="353" />
+            <location filename="../inputs.py" line="366" />
             <source>%s have fewer than the 4 bands (red, green, blue, NIR) the network needs: uncheck them, or use a classical method (CVA, ISFA) with bands every date has (1 to %d)</source>
             <translation>%s haben weniger als die 4 Kanäle (Rot, Grün, Blau, NIR), die das Netz braucht: den Haken entfernen oder eine klassische Methode (CVA, ISFA) mit Kanälen verwenden, die jedes Datum hat (1 bis %d)</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="357" />
+            <location filename="../inputs.py" line="370" />
             <source>pick bands every date has (1 to %d), for example %s</source>
             <translation>Kanäle wählen, die jedes Datum hat (1 bis %d), zum Beispiel %s</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="359" />
+            <location filename="../inputs.py" line="372" />
             <source>Band counts differ (%s). The model needs the same bands from every date: %s.</source>
             <translation>Die Kanalanzahlen unterscheiden sich (%s). Das Modell braucht von jedem Datum dieselben Kanäle: %s.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="365" />
+            <location filename="../inputs.py" line="378" />
             <source>Layers have different CRSs (%s): they will be aligned onto the grid of '%s'.</source>
             <translation>Die Layer haben verschiedene KBS (%s): sie werden auf das Raster von '%s' ausgerichtet.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="371" />
+            <location filename="../inputs.py" line="384" />
             <source>Grids differ slightly: every date will be resampled onto the grid of '%s', clipped to the common area.</source>
             <translation>Die Raster unterscheiden sich leicht: jedes Datum wird auf das Raster von '%s' umgerechnet, zugeschnitten auf die gemeinsame Fläche.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="380" />
+            <location filename="../inputs.py" line="393" />
             <source>No date for %s: results will say 'date k' instead of a date.</source>
             <translation>Kein Datum für %s: die Ergebnisse nennen 'date k' statt eines Datums.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="383" />
+            <location filename="../inputs.py" line="396" />
             <source>Dates are not in chronological order: moments follow the list order.</source>
             <translation>Die Zeitpunkte sind nicht chronologisch geordnet: die Änderungszeitpunkte folgen der Reihenfolge der Liste.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="391" />
+            <location filename="../inputs.py" line="404" />
             <source>%d one-band layers share the date %s (%s)%s: they look like the bands of one date, which would be compared with each other as if they were dates. Stack each date's bands into one layer first (Raster &gt; Miscellaneous &gt; Build Virtual Raster, with 'Place each input file into a separate band'), then check those.</source>
             <translation>%d einkanalige Layer haben dasselbe Datum %s (%s)%s: sie sehen aus wie die Kanäle eines Datums, die miteinander verglichen würden, als wären sie Zeitpunkte. Die Kanäle jedes Datums zuerst zu einem Layer stapeln (Raster &gt; Sonstige &gt; Virtuelles Raster bauen, mit 'Jede Eingabedatei in einen separaten Kanal legen'), dann diese anhaken.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="396" />
+            <location filename="../inputs.py" line="409" />
             <source> and %d more date likewise</source>
             <translation> und %d weiterer Zeitpunkt ebenso</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="397" />
+            <location filename="../inputs.py" line="410" />
             <source> and %d more dates likewise</source>
             <translation> und %d weitere Zeitpunkte ebenso</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="400" />
+            <location filename="../inputs.py" line="413" />
             <source>Some dates appear twice (%s): the intervals between them are zero days long.</source>
             <translation>Einige Datumsangaben kommen doppelt vor (%s): die Intervalle zwischen ihnen sind null Tage lang.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="412" />
+            <location filename="../inputs.py" line="425" />
             <source>%d cloud masks for %d layers: give one mask (or none) per layer, in the same order.</source>
             <translation>%d Wolkenmasken für %d Layer: eine Maske (oder keine) je Layer angeben, in derselben Reihenfolge.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="418" />
+            <location filename="../inputs.py" line="431" />
             <source>The mask '%s' of '%s'</source>
             <translation>Die Maske '%s' von '%s'</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="420" />
+            <location filename="../inputs.py" line="433" />
             <source>'%s' is both an input date and the mask of '%s'. Uncheck it as an input or choose another mask.</source>
             <translation>'%s' ist zugleich ein Eingabedatum und die Maske von '%s'. Den Haken als Eingabe entfernen oder eine andere Maske wählen.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="423" />
+            <location filename="../inputs.py" line="436" />
             <source>%s is not a valid raster layer.</source>
             <translation>%s ist kein gültiger Rasterlayer.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="425" />
+            <location filename="../inputs.py" line="438" />
             <source>%s is not a file-based (GDAL) raster; export it as GeoTIFF first.</source>
             <translation>%s ist kein dateibasiertes (GDAL-)Raster; zuerst als GeoTIFF exportieren.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="427" />
+            <location filename="../inputs.py" line="440" />
             <source>%s: its file is gone (%s). Remove the mask layer or point it to the file again.</source>
             <translation>%s: ihre Datei ist verschwunden (%s). Den Maskenlayer entfernen oder ihn wieder auf die Datei verweisen.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="430" />
+            <location filename="../inputs.py" line="443" />
             <source>%s has %d bands; a mask has one (CBERS CMASK, Landsat QA_PIXEL, Sentinel-2 SCL, Fmask). Extract its mask band first.</source>
             <translation>%s hat %d Kanäle; eine Maske hat einen (CBERS CMASK, Landsat QA_PIXEL, Sentinel-2 SCL, Fmask). Zuerst ihren Maskenkanal extrahieren.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="433" />
+            <location filename="../inputs.py" line="446" />
             <source>%s does not overlap its layer: it would mask the whole date.</source>
             <translation>%s überlappt ihren Layer nicht: sie würde das ganze Datum maskieren.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="440" />
+            <location filename="../inputs.py" line="453" />
             <source>e.g. 1,2,3,4 (RGB-only imagery is read as 1,2,3,2 by itself: green in place of NIR), or choose a classical method (CVA or ISFA), which uses any bands</source>
             <translation>z. B. 1,2,3,4 (reine RGB-Bilder werden von selbst als 1,2,3,2 gelesen: Grün anstelle von NIR) oder eine klassische Methode (CVA oder ISFA) wählen, die beliebige Kanäle verwendet</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="444" />
+            <location filename="../inputs.py" line="457" />
             <source>%s: the network uses bands %s as red, green, blue, NIR; the %s part also uses band(s) %s.</source>
             <translation>%s: das Netz verwendet die Kanäle %s als Rot, Grün, Blau, NIR; der %s-Teil verwendet außerdem Kanal/Kanäle %s.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="448" />
+            <location filename="../inputs.py" line="461" />
             <source>%s uses %d bands (red, green, blue, NIR) but Bands lists %d: give %d band numbers, %s.</source>
             <translation>%s verwendet %d Kanäle (Rot, Grün, Blau, NIR), aber Kanäle nennt %d: %d Kanalnummern angeben, %s.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="462" />
+            <location filename="../inputs.py" line="475" />
             <source> The %s part also uses the layers' other bands.</source>
             <translation> Der %s-Teil verwendet außerdem die übrigen Kanäle der Layer.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="463" />
+            <location filename="../inputs.py" line="476" />
             <source>Bands left empty: the engine uses bands %s.%s</source>
             <translation>Kanäle leer gelassen: die Engine verwendet die Kanäle %s.%s</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="469" />
+            <location filename="../inputs.py" line="482" />
             <source>Bands left empty: the engine uses bands %s.</source>
             <translation>Kanäle leer gelassen: die Engine verwendet die Kanäle %s.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="479" />
+            <location filename="../inputs.py" line="492" />
             <source>Bands left empty: bands 1-4 are taken as red, green, blue, NIR (the layers' metadata do not say which band is which); for blue, green, red, NIR imagery enter 3,2,1,4.</source>
             <translation>Kanäle leer gelassen: die Kanäle 1-4 werden als Rot, Grün, Blau, NIR genommen (die Metadaten der Layer sagen nicht, welcher Kanal welcher ist); für Blau-, Grün-, Rot-, NIR-Bilder 3,2,1,4 eingeben.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="483" />
+            <location filename="../inputs.py" line="496" />
             <source>%s needs %d bands (red, green, blue, NIR) but the layers have %d and their metadata do not say which band is which: pick %d with Bands, %s.</source>
             <translation>%s braucht %d Kanäle (Rot, Grün, Blau, NIR), aber die Layer haben %d und ihre Metadaten sagen nicht, welcher Kanal welcher ist: %d mit Kanäle wählen, %s.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="536" />
+            <location filename="../inputs.py" line="549" />
             <source>%s does not overlap the other checked layers, which share a place: uncheck it or check the layers of one place.</source>
             <translation>%s überlappt die anderen angehakten Layer nicht, die an einem gemeinsamen Ort liegen: den Haken entfernen oder die Layer eines Ortes anhaken.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="538" />
+            <location filename="../inputs.py" line="551" />
             <source>%s do not overlap the other checked layers, which share a place: uncheck them or check the layers of one place.</source>
             <translation>%s überlappen die anderen angehakten Layer nicht, die an einem gemeinsamen Ort liegen: den Haken entfernen oder die Layer eines Ortes anhaken.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="542" />
+            <location filename="../inputs.py" line="555" />
             <source>%s does not overlap '%s', the first checked layer: uncheck it or check the layers of one place.</source>
             <translation>%s überlappt '%s', den ersten angehakten Layer, nicht: den Haken entfernen oder die Layer eines Ortes anhaken.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="544" />
+            <location filename="../inputs.py" line="557" />
             <source>%s do not overlap '%s', the first checked layer: uncheck them or check the layers of one place.</source>
             <translation>%s überlappen '%s', den ersten angehakten Layer, nicht: den Haken entfernen oder die Layer eines Ortes anhaken.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="546" />
+            <location filename="../inputs.py" line="559" />
             <source>The layers do not overlap all at once: each overlaps the first, but there is no area common to all of them. Uncheck the layers that cover another part of the scene.</source>
             <translation>Die Layer überlappen sich nicht alle zugleich: jeder überlappt den ersten, aber keine Fläche ist allen gemeinsam. Bei den Layern, die einen anderen Teil der Szene abdecken, den Haken entfernen.</translation>
         </message>
@@ -2398,87 +2418,97 @@ Gerät: %s
             <translation>&amp;CAIM-Änderungserkennung</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="63" />
+            <location filename="../plugin.py" line="64" />
             <source>CAIM change detection</source>
             <translation>CAIM-Änderungserkennung</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="66" />
+            <location filename="../plugin.py" line="67" />
             <source>Detect changes in a time series…</source>
             <translation>Änderungen in einer Zeitreihe erkennen…</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="69" />
+            <location filename="../plugin.py" line="70" />
             <source>CAIM: find where and when the land changed in an ordered series of rasters</source>
             <translation>CAIM: finden, wo und wann sich die Landoberfläche in einer geordneten Rasterzeitreihe verändert hat</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="72" />
+            <location filename="../plugin.py" line="73" />
             <source>Inspect change pixel</source>
             <translation>Änderungspixel inspizieren</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="76" />
+            <location filename="../plugin.py" line="77" />
             <source>CAIM: click a pixel to see its change moment, per-interval probabilities and band values over time</source>
             <translation>CAIM: ein Pixel anklicken, um seinen Änderungszeitpunkt, die Wahrscheinlichkeiten je Intervall und die Kanalwerte über die Zeit zu sehen</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="80" />
+            <location filename="../plugin.py" line="81" />
+            <source>Split a multi-date raster into dates…</source>
+            <translation>Multitemporales Raster in Zeitpunkte aufteilen…</translation>
+        </message>
+        <message>
+            <location filename="../plugin.py" line="83" />
+            <source>CAIM: one layer per date of a raster that holds every date as bands, e.g. an Earth Engine export (caim:splitdates)</source>
+            <translation>CAIM: ein Layer je Zeitpunkt eines Rasters, das alle Zeitpunkte als Kanäle enthält, z. B. eines Earth-Engine-Exports (caim:splitdates)</translation>
+        </message>
+        <message>
+            <location filename="../plugin.py" line="86" />
             <source>Draw an accuracy-assessment sample…</source>
             <translation>Stichprobe zur Genauigkeitsbewertung ziehen…</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="82" />
+            <location filename="../plugin.py" line="88" />
             <source>CAIM: a stratified random sample of a change map's pixels to label (caim:samplechangemap)</source>
             <translation>CAIM: eine geschichtete Zufallsstichprobe der Pixel einer Änderungskarte zum Beschriften (caim:samplechangemap)</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="85" />
+            <location filename="../plugin.py" line="91" />
             <source>Estimate change area and accuracy…</source>
             <translation>Änderungsfläche und Genauigkeit schätzen…</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="87" />
+            <location filename="../plugin.py" line="93" />
             <source>CAIM: area of each class and the map's accuracies, with confidence intervals, from the labelled sample (caim:assessaccuracy)</source>
             <translation>CAIM: Fläche jeder Klasse und die Genauigkeiten der Karte, mit Konfidenzintervallen, aus der beschrifteten Stichprobe (caim:assessaccuracy)</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="90" />
+            <location filename="../plugin.py" line="96" />
             <source>Compare with a reference map…</source>
             <translation>Mit einer Referenzkarte vergleichen…</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="92" />
+            <location filename="../plugin.py" line="98" />
             <source>CAIM: confusion matrix, kappa and F1 of a change map against a wall-to-wall reference raster (caim:comparewithreference)</source>
             <translation>CAIM: Konfusionsmatrix, Kappa und F1 einer Änderungskarte gegen ein flächendeckendes Referenzraster (caim:comparewithreference)</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="95" />
+            <location filename="../plugin.py" line="101" />
             <source>Label the sample points…</source>
             <translation>Stichprobenpunkte beschriften…</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="97" />
+            <location filename="../plugin.py" line="103" />
             <source>CAIM: step through a sample's points and label each from chips of every date, without seeing the map's answer</source>
             <translation>CAIM: die Punkte einer Stichprobe durchgehen und jeden anhand von Bildausschnitten jedes Datums beschriften, ohne die Antwort der Karte zu sehen</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="101" />
+            <location filename="../plugin.py" line="107" />
             <source>PyTorch status and installation…</source>
             <translation>PyTorch-Status und Installation…</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="158" />
+            <location filename="../plugin.py" line="164" />
             <source>PyTorch is installed; the plugin is ready.</source>
             <translation>PyTorch ist installiert; das Plugin ist bereit.</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="160" />
+            <location filename="../plugin.py" line="166" />
             <source>CAIM change detection: PyTorch missing</source>
             <translation>CAIM-Änderungserkennung: PyTorch fehlt</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="225" />
+            <location filename="../plugin.py" line="236" />
             <source>The Processing plugin is not enabled: enable it (Plugins &gt; Manage and Install Plugins &gt; Installed &gt; Processing) to run %s.</source>
             <translation>Das Verarbeitungs-Plugin ist nicht aktiviert: es aktivieren (Erweiterungen &gt; Erweiterungen verwalten und installieren &gt; Installiert &gt; Processing), um %s auszuführen.</translation>
         </message>
@@ -2486,14 +2516,115 @@ Gerät: %s
     <context>
         <name>CaimProvider</name>
         <message>
-            <location filename="../provider.py" line="23" />
+            <location filename="../provider.py" line="24" />
             <source>CAIM change detection</source>
             <translation>CAIM-Änderungserkennung</translation>
         </message>
         <message>
-            <location filename="../provider.py" line="26" />
+            <location filename="../provider.py" line="27" />
             <source>CAIM change detection (time-series change area and moment)</source>
             <translation>CAIM-Änderungserkennung (Änderungsfläche und Änderungszeitpunkt in Zeitreihen)</translation>
+        </message>
+    </context>
+    <context>
+        <name>CaimSplit</name>
+        <message>
+            <location filename="../split_algorithm.py" line="42" />
+            <source>Split a multi-date raster into dates</source>
+            <translation>Multitemporales Raster in Zeitpunkte aufteilen</translation>
+        </message>
+        <message>
+            <location filename="../split_algorithm.py" line="45" />
+            <source>Change detection</source>
+            <translation>Änderungserkennung</translation>
+        </message>
+        <message>
+            <location filename="../split_algorithm.py" line="57" />
+            <source>Splits a raster that holds a whole time series as bands (a Google Earth Engine toBands() export, a gdal_merge.py -separate stack, a data-cube export) into one small virtual raster (VRT) per date, and adds them to the project as layers named by date. Each VRT reads its bands from the raster, so nothing is copied; keep the raster where it is. Then select the date layers, in date order, in &lt;i&gt;Detect changes in a time series&lt;/i&gt;.
+
+&lt;b&gt;Bands per date&lt;/b&gt;: all bands of one date, masks and QA bands included (e.g. 5 for B, G, R, NIR and a QA band). 0 (the default): as many dates as the band names carry, as Earth Engine's do (20200105T103421_..._B4).
+&lt;b&gt;Band order&lt;/b&gt;: date by date (date 1's bands, then date 2's: Earth Engine's order) or band by band (every date's band 1, then every date's band 2). Automatic: as the band names' dates say, else date by date.
+&lt;b&gt;Dates&lt;/b&gt; (optional): one per date, comma-separated, e.g. 2019-06-01,2020-06-01; otherwise the band names' dates. The VRT names carry the dates, so the change detection reads them.</source>
+            <translation>Teilt ein Raster, das eine ganze Zeitreihe als Kanäle enthält (ein Google-Earth-Engine-Export mit toBands(), ein Stapel aus gdal_merge.py -separate, ein Datenwürfel-Export), in ein kleines virtuelles Raster (VRT) je Zeitpunkt auf und fügt sie dem Projekt als nach Datum benannte Layer hinzu. Jedes VRT liest seine Kanäle aus dem Raster, es wird also nichts kopiert; das Raster bleibt, wo es ist. Danach die Layer der Zeitpunkte in zeitlicher Reihenfolge in &lt;i&gt;Änderungen in einer Zeitreihe erkennen&lt;/i&gt; wählen.
+
+&lt;b&gt;Kanäle je Zeitpunkt&lt;/b&gt;: alle Kanäle eines Zeitpunkts, Masken- und QA-Kanäle mitgezählt (z. B. 5 für B, G, R, NIR und einen QA-Kanal). 0 (Vorgabe): so viele Zeitpunkte, wie die Kanalnamen Datumsangaben tragen, wie die von Earth Engine (20200105T103421_..._B4).
+&lt;b&gt;Kanalreihenfolge&lt;/b&gt;: Zeitpunkt für Zeitpunkt (die Kanäle von Zeitpunkt 1, dann die von Zeitpunkt 2: die Reihenfolge von Earth Engine) oder Kanal für Kanal (Kanal 1 jedes Zeitpunkts, dann Kanal 2 jedes Zeitpunkts). Automatisch: wie es die Datumsangaben der Kanalnamen sagen, sonst Zeitpunkt für Zeitpunkt.
+&lt;b&gt;Zeitpunkte&lt;/b&gt; (optional): einer je Zeitpunkt, kommagetrennt, z. B. 2019-06-01,2020-06-01; sonst die Datumsangaben der Kanalnamen. Die Namen der VRTs tragen die Datumsangaben, so liest die Änderungserkennung sie.</translation>
+        </message>
+        <message>
+            <location filename="../split_algorithm.py" line="73" />
+            <source>Multi-date raster</source>
+            <translation>Multitemporales Raster</translation>
+        </message>
+        <message>
+            <location filename="../split_algorithm.py" line="75" />
+            <source>Bands per date (0: from the dates in the band names)</source>
+            <translation>Kanäle je Zeitpunkt (0: nach den Datumsangaben der Kanalnamen)</translation>
+        </message>
+        <message>
+            <location filename="../split_algorithm.py" line="78" />
+            <source>Band order</source>
+            <translation>Kanalreihenfolge</translation>
+        </message>
+        <message>
+            <location filename="../split_algorithm.py" line="79" />
+            <source>Automatic (from the band names, else date by date)</source>
+            <translation>Automatisch (aus den Kanalnamen, sonst Zeitpunkt für Zeitpunkt)</translation>
+        </message>
+        <message>
+            <location filename="../split_algorithm.py" line="80" />
+            <source>Date by date (date 1's bands, then date 2's)</source>
+            <translation>Zeitpunkt für Zeitpunkt (die Kanäle von Zeitpunkt 1, dann die von Zeitpunkt 2)</translation>
+        </message>
+        <message>
+            <location filename="../split_algorithm.py" line="81" />
+            <source>Band by band (every date's band 1, then every date's band 2)</source>
+            <translation>Kanal für Kanal (Kanal 1 jedes Zeitpunkts, dann Kanal 2 jedes Zeitpunkts)</translation>
+        </message>
+        <message>
+            <location filename="../split_algorithm.py" line="83" />
+            <source>Dates, comma-separated (empty: from the band names)</source>
+            <translation>Zeitpunkte, kommagetrennt (leer: aus den Kanalnamen)</translation>
+        </message>
+        <message>
+            <location filename="../split_algorithm.py" line="85" />
+            <source>Replace VRTs of the same names in the folder</source>
+            <translation>Gleichnamige VRTs im Ordner ersetzen</translation>
+        </message>
+        <message>
+            <location filename="../split_algorithm.py" line="88" />
+            <source>Folder for the date rasters (VRT)</source>
+            <translation>Ordner für die Raster der Zeitpunkte (VRT)</translation>
+        </message>
+        <message>
+            <location filename="../split_algorithm.py" line="89" />
+            <source>Date rasters</source>
+            <translation>Raster der Zeitpunkte</translation>
+        </message>
+        <message>
+            <location filename="../split_algorithm.py" line="90" />
+            <source>Dates (comma-separated)</source>
+            <translation>Zeitpunkte (kommagetrennt)</translation>
+        </message>
+        <message>
+            <location filename="../split_algorithm.py" line="98" />
+            <source>Choose the multi-date raster (a raster layer).</source>
+            <translation>Das multitemporale Raster wählen (ein Rasterlayer).</translation>
+        </message>
+        <message>
+            <location filename="../split_algorithm.py" line="100" />
+            <source>'%s' is not a file-based (GDAL) raster; export it as GeoTIFF first.</source>
+            <translation>'%s' ist kein dateibasiertes (GDAL-)Raster; zuerst als GeoTIFF exportieren.</translation>
+        </message>
+        <message>
+            <location filename="../split_algorithm.py" line="114" />
+            <source>date not known</source>
+            <translation>Datum unbekannt</translation>
+        </message>
+        <message>
+            <location filename="../split_algorithm.py" line="119" />
+            <source>The band names carry no dates for some dates: give the dates (DATES) here, or in the change detection's Dates.</source>
+            <translation>Die Kanalnamen nennen für manche Zeitpunkte kein Datum: die Datumsangaben hier (DATES) oder in der Änderungserkennung angeben.</translation>
         </message>
     </context>
 </TS>

@@ -1,0 +1,120 @@
+"""``caim:splitdates``: a multi-date raster (every date's bands in one file, e.g. a Google Earth Engine
+export) split into one VRT per date (model_core.stacked), loaded as layers in date order for the
+change detection.  Thin: the engine does the work."""
+
+from qgis.PyQt.QtCore import QCoreApplication
+from qgis.PyQt.QtGui import QIcon
+from qgis.core import (
+    QgsProcessingAlgorithm,
+    QgsProcessingContext,
+    QgsProcessingException,
+    QgsProcessingOutputMultipleLayers,
+    QgsProcessingOutputString,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterDefinition,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFolderDestination,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterRasterLayer,
+    QgsProcessingParameterString,
+)
+
+from caim_qgis_plugin.inputs import layer_source
+from caim_qgis_plugin.paths import icon_path
+
+ORDERS = [None, "date", "band"]  # BAND_ORDER's options: from the band names (else date by date), date, band
+
+
+def tr(text):
+    return QCoreApplication.translate("CaimSplit", text)
+
+
+class SplitDatesAlgorithm(QgsProcessingAlgorithm):
+    INPUT, BANDS_PER_DATE, BAND_ORDER, DATES = "INPUT", "BANDS_PER_DATE", "BAND_ORDER", "DATES"
+    OVERWRITE, OUTPUT, LAYERS, USED_DATES = "OVERWRITE", "OUTPUT", "LAYERS", "USED_DATES"
+
+    def name(self):
+        return "splitdates"
+
+    def displayName(self):  # noqa: N802
+        return tr("Split a multi-date raster into dates")
+
+    def group(self):
+        return tr("Change detection")
+
+    def groupId(self):  # noqa: N802
+        return "changedetection"
+
+    def icon(self):
+        return QIcon(icon_path())
+
+    def createInstance(self):  # noqa: N802
+        return SplitDatesAlgorithm()
+
+    def shortHelpString(self):  # noqa: N802
+        return tr(
+            "Splits a raster that holds a whole time series as bands (a Google Earth Engine toBands() export, a "
+            "gdal_merge.py -separate stack, a data-cube export) into one small virtual raster (VRT) per date, "
+            "and adds them to the project as layers named by date. Each VRT reads its bands from the raster, so "
+            "nothing is copied; keep the raster where it is. Then select the date layers, in date order, in "
+            "<i>Detect changes in a time series</i>.\n\n"
+            "<b>Bands per date</b>: all bands of one date, masks and QA bands included (e.g. 5 for B, G, R, NIR "
+            "and a QA band). 0 (the default): as many dates as the band names carry, as Earth Engine's do "
+            "(20200105T103421_..._B4).\n"
+            "<b>Band order</b>: date by date (date 1's bands, then date 2's: Earth Engine's order) or band by "
+            "band (every date's band 1, then every date's band 2). Automatic: as the band names' dates say, "
+            "else date by date.\n"
+            "<b>Dates</b> (optional): one per date, comma-separated, e.g. 2019-06-01,2020-06-01; otherwise "
+            "the band names' dates. The VRT names carry the dates, so the change detection reads them.")
+
+    def initAlgorithm(self, config=None):  # noqa: N802
+        self.addParameter(QgsProcessingParameterRasterLayer(self.INPUT, tr("Multi-date raster")))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.BANDS_PER_DATE, tr("Bands per date (0: from the dates in the band names)"),
+            QgsProcessingParameterNumber.Integer, 0, False, 0, 10000))
+        self.addParameter(QgsProcessingParameterEnum(
+            self.BAND_ORDER, tr("Band order"),
+            [tr("Automatic (from the band names, else date by date)"),
+             tr("Date by date (date 1's bands, then date 2's)"),
+             tr("Band by band (every date's band 1, then every date's band 2)")], defaultValue=0))
+        self.addParameter(QgsProcessingParameterString(
+            self.DATES, tr("Dates, comma-separated (empty: from the band names)"), optional=True))
+        overwrite = QgsProcessingParameterBoolean(
+            self.OVERWRITE, tr("Replace VRTs of the same names in the folder"), False)
+        overwrite.setFlags(overwrite.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+        self.addParameter(overwrite)
+        self.addParameter(QgsProcessingParameterFolderDestination(self.OUTPUT, tr("Folder for the date rasters (VRT)")))
+        self.addOutput(QgsProcessingOutputMultipleLayers(self.LAYERS, tr("Date rasters")))
+        self.addOutput(QgsProcessingOutputString(self.USED_DATES, tr("Dates (comma-separated)")))
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        from model_core.errors import CaimError
+        from model_core.stacked import write_split
+
+        layer = self.parameterAsRasterLayer(parameters, self.INPUT, context)
+        if layer is None or not layer.isValid():
+            raise QgsProcessingException(tr("Choose the multi-date raster (a raster layer)."))
+        if layer.providerType() != "gdal":
+            raise QgsProcessingException(tr("'%s' is not a file-based (GDAL) raster; export it as GeoTIFF first.")
+                                         % layer.name())
+        source = layer_source(layer)
+        per_date = self.parameterAsInt(parameters, self.BANDS_PER_DATE, context) or None
+        order = ORDERS[self.parameterAsEnum(parameters, self.BAND_ORDER, context)]
+        dates = self.parameterAsString(parameters, self.DATES, context).strip() or None
+        folder = self.parameterAsString(parameters, self.OUTPUT, context)
+        try:
+            written = write_split(source, folder, per_date, order, dates,
+                                  overwrite=self.parameterAsBoolean(parameters, self.OVERWRITE, context))
+        except CaimError as exc:
+            raise QgsProcessingException(str(exc)) from None
+        width = len(str(len(written)))
+        for k, (path, date) in enumerate(written, start=1):
+            name = "%s %0*d (%s)" % (layer.name(), width, k, date or tr("date not known"))
+            feedback.pushInfo("%s: %s" % (name, path))
+            details = QgsProcessingContext.LayerDetails(name, context.project(), self.LAYERS)
+            context.addLayerToLoadOnCompletion(path, details)
+        if any(d is None for _, d in written):
+            feedback.reportError(tr("The band names carry no dates for some dates: give the dates (DATES) here, "
+                                    "or in the change detection's Dates."), False)
+        return {self.OUTPUT: folder, self.LAYERS: [p for p, _ in written],
+                self.USED_DATES: ",".join(d or "" for _, d in written)}

@@ -1,0 +1,171 @@
+"""caim:splitdates through QGIS Processing: a multi-date raster (an Earth Engine export) split into dated
+VRT layers, which the change detection then runs on as it does on separate files."""
+
+import os
+
+import numpy as np
+import pytest
+
+from caim_qgis_testlib import make_stack, read, run_algorithm, write_raster
+
+pytestmark = pytest.mark.qgis
+
+DATES = ("2019-05-01", "2020-05-01", "2021-05-01")
+
+
+def _export(folder, names=True):
+    """make_stack's three dates as one 12-band file, date by date, with Earth Engine's band names."""
+    from osgeo import gdal
+
+    paths = make_stack(folder)
+    arrays = [gdal.Open(p).ReadAsArray() for p in paths]
+    labels = ["%sT101031_%sT101027_T32TQM_B%d" % (d.replace("-", ""), d.replace("-", ""), b)
+              for d in DATES for b in (4, 3, 2, 8)]
+    path = write_raster(os.path.join(folder, "gee_export.tif"), np.concatenate(arrays), nodata=0)
+    if names:
+        ds = gdal.Open(path, gdal.GA_Update)
+        for b, label in enumerate(labels, start=1):
+            ds.GetRasterBand(b).SetDescription(label)
+        ds = None
+    return paths, path
+
+
+def _split(project, params):
+    from qgis.core import QgsApplication, QgsProcessingContext, QgsProcessingFeedback
+
+    alg = QgsApplication.processingRegistry().createAlgorithmById("caim:splitdates")
+    assert alg is not None
+    context = QgsProcessingContext()
+    context.setProject(project)
+    feedback = QgsProcessingFeedback()
+    results, ok = alg.run(params, context, feedback)
+    return results, ok, feedback, context
+
+
+def test_split_layers_are_dated_and_run_as_the_separate_files(project, tmp_path):
+    from qgis.core import QgsApplication
+
+    separate, export = _export(str(tmp_path))
+    alg = QgsApplication.processingRegistry().algorithmById("caim:splitdates")
+    assert alg.displayName() == "Split a multi-date raster into dates" and alg.groupId() == "changedetection"
+    folder = str(tmp_path / "dates")
+    results, ok, fb, context = _split(project, {"INPUT": export, "OUTPUT": folder})
+    assert ok, fb.textLog()
+    assert results["USED_DATES"] == ",".join(DATES)
+    layers = results["LAYERS"]
+    assert [os.path.basename(p) for p in layers] == ["gee_export_%02d_%s.vrt" % (k, d) for k, d in
+                                                     enumerate(DATES, start=1)]
+    assert [context.layerToLoadOnCompletionDetails(p).name for p in layers] == [
+        "gee_export %d (%s)" % (k, d) for k, d in enumerate(DATES, start=1)]
+
+    def outputs(name):
+        return {k: str(tmp_path / name / ("%s.tif" % k.lower())) for k in ("AREA", "MOMENT", "CONFIDENCE")}
+
+    ref, ok, fb = run_algorithm(dict(INPUT=separate, MODEL="cva", DEVICE="CPU", **outputs("a")))
+    assert ok, fb.textLog()
+    res, ok, fb = run_algorithm(dict(INPUT=layers, MODEL="cva", DEVICE="CPU", **outputs("b")))
+    assert ok, fb.textLog()
+    assert res["USED_DATES"] == ",".join(DATES)
+    np.testing.assert_array_equal(read(res["MOMENT"]), read(ref["MOMENT"]))
+    assert (read(res["MOMENT"])[20:36, 20:36] == 2).mean() > 0.9
+
+    # the VRTs are not replaced unless asked
+    before = open(layers[0]).read()
+    results, ok, fb, _ = _split(project, {"INPUT": export, "OUTPUT": folder})
+    assert not ok and "already exists (3 of the 3 files)" in fb.textLog()
+    assert open(layers[0]).read() == before
+    results, ok, fb, _ = _split(project, {"INPUT": export, "OUTPUT": folder, "OVERWRITE": True})
+    assert ok, fb.textLog()
+    # dates given replace the band names' (and name the files)
+    results, ok, fb, _ = _split(project, {"INPUT": export, "OUTPUT": folder, "DATES": "2001,2002,2003"})
+    assert ok and results["USED_DATES"] == "2001,2002,2003"
+    assert os.path.basename(results["LAYERS"][2]) == "gee_export_03_2003.vrt"
+
+
+def test_without_dates_in_the_band_names_the_bands_per_date_are_asked_for(project, tmp_path):
+    _, export = _export(str(tmp_path), names=False)
+    results, ok, fb, _ = _split(project, {"INPUT": export, "OUTPUT": str(tmp_path / "d")})
+    assert not ok
+    assert "none of its band names carries a date" in fb.textLog() and "BANDS_PER_DATE" in fb.textLog()
+    results, ok, fb, context = _split(project, {"INPUT": export, "BANDS_PER_DATE": 4, "OUTPUT": str(tmp_path / "d")})
+    assert ok, fb.textLog()
+    assert results["USED_DATES"] == ",,"
+    assert "give the dates (DATES)" in fb.textLog()
+    assert context.layerToLoadOnCompletionDetails(results["LAYERS"][0]).name == "gee_export 1 (date not known)"
+    results, ok, fb, _ = _split(project, {"INPUT": export, "BANDS_PER_DATE": 4, "DATES": "2019,2020",
+                                          "OUTPUT": str(tmp_path / "e")})
+    assert not ok and "2 dates given for the 3 dates of 'gee_export.tif'" in fb.textLog()
+    assert not os.path.exists(str(tmp_path / "e")) or not os.listdir(str(tmp_path / "e"))
+
+
+def test_a_single_multi_band_layer_in_the_detection_points_to_the_split(project, tmp_path):
+    from qgis.core import QgsRasterLayer
+
+    from caim_qgis_plugin import inputs as inp
+
+    _, export = _export(str(tmp_path))
+    layer = QgsRasterLayer(export, "gee_export", "gdal")
+    errors = [m for lvl, m in inp.validate([layer], None, None, "cva") if lvl == inp.ERROR]
+    assert len(errors) == 1
+    assert "Select at least 2 layers" in errors[0] and "'gee_export' holds every date as bands (12 bands" in errors[0]
+    assert "Split a multi-date raster into dates" in errors[0]
+
+
+def test_the_menu_opens_the_split_on_the_active_multi_band_raster(project, tmp_path):
+    import types
+
+    from qgis.core import QgsRasterLayer
+
+    from caim_qgis_plugin.plugin import SPLIT_ID, CaimPlugin
+
+    separate, export = _export(str(tmp_path))
+    stack = QgsRasterLayer(export, "gee_export", "gdal")
+    one_band = QgsRasterLayer(write_raster(str(tmp_path / "dem.tif"), np.ones((8, 8), np.uint8)), "dem", "gdal")
+    project.addMapLayers([stack, one_band])
+    for active, expected in ((stack, {"INPUT": stack.id()}), (one_band, {}), (None, {})):
+        plugin = CaimPlugin(types.SimpleNamespace(activeLayer=lambda active=active: active))
+        assert plugin.algorithm_defaults(SPLIT_ID) == expected
+
+
+def test_the_dialog_offers_the_split_and_lists_the_dates_in_place_of_the_file(project, tmp_path, monkeypatch):
+    """One checked multi-band layer: the dialog's only problem is the one date, with the way out; its
+    'Split into dates…' button opens caim:splitdates on that layer (Processing's dialog stands in here:
+    it runs the real algorithm and loads its layers as Processing does), then the dates are listed,
+    checked, and the file unchecked: ready to run."""
+    import sys
+    import types
+
+    from qgis.core import QgsRasterLayer
+
+    from caim_qgis_plugin.dialog import CaimDialog
+
+    _, export = _export(str(tmp_path))
+    stack = QgsRasterLayer(export, "gee_export", "gdal")
+    project.addMapLayer(stack)
+    opened = []
+
+    def exec_dialog(alg_id, params):
+        opened.append((alg_id, dict(params)))
+        results, ok, fb, context = _split(project, dict(params, OUTPUT=str(tmp_path / "dates")))
+        assert ok, fb.textLog()
+        for path in results["LAYERS"]:  # as Processing loads them on completion
+            project.addMapLayer(QgsRasterLayer(path, context.layerToLoadOnCompletionDetails(path).name, "gdal"))
+        return results
+
+    monkeypatch.setitem(sys.modules, "processing", types.SimpleNamespace(execAlgorithmDialog=exec_dialog))
+    dialog = CaimDialog(None)
+    try:
+        dialog.refresh_layers()
+        text = dialog.messages.text()
+        assert "holds every date as bands (12 bands" in text and "needs 4 bands" not in text
+        assert "No date for" not in text and not dialog.run_button.isEnabled()
+        assert not dialog.split_button.isHidden()
+        dialog.split_button.click()
+        assert opened == [("caim:splitdates", {"INPUT": stack.id()})]
+        assert [layer.name() for layer, _ in dialog.checked()] == ["gee_export %d (%s)" % (k, d)
+                                                                    for k, d in enumerate(DATES, start=1)]
+        assert [d for _, d in dialog.checked()] == list(DATES)
+        assert dialog.run_button.isEnabled() and dialog.split_button.isHidden()
+        assert "ready to run" in dialog.messages.text()
+    finally:
+        dialog.shutdown()
