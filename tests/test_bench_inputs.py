@@ -37,3 +37,22 @@ def test_existing_dates_are_reused_without_drawing_the_scenario(tmp_path, monkey
     from osgeo import gdal
 
     assert np.asarray(gdal.Open(again[0]).ReadAsArray()).shape == (4, 1024, 1024)
+
+
+def test_the_multi_date_row_reads_the_same_dates_as_the_separate_files(tmp_path, monkeypatch):
+    """The benchmark's one-file row holds make_inputs' dates, split by their Earth Engine-style names."""
+    import model_core.scenario as scenario
+    from osgeo import gdal
+
+    from model_core.stacked import Split
+
+    real = scenario.make_scenario
+    monkeypatch.setattr(scenario, "make_scenario", lambda t, size, seed, n_changes: real(t=t, size=size, seed=seed,
+                                                                                          n_changes=2))
+    bench = _bench()
+    path = bench.make_multi_date(str(tmp_path), 3)
+    tiles = bench.make_inputs(str(tmp_path), 3, 1024)
+    with Split([path]) as split:
+        assert [s.date for s in split.specs] == ["2020-01-15", "2020-02-15", "2020-03-15"]
+        for spec, tile in zip(split.specs, tiles):
+            assert np.array_equal(gdal.Open(spec.path).ReadAsArray(), gdal.Open(tile).ReadAsArray())

@@ -128,6 +128,32 @@ def make_masks(folder, t, side):
     return paths
 
 
+def make_multi_date(folder, t):
+    """The 1024 x 1024 dates of :func:`make_inputs` as one multi-date GeoTIFF (4t bands, date by date,
+    tiled, DEFLATE, pixel-interleaved, Earth Engine-style band names), as Earth Engine exports a series."""
+    from osgeo import gdal
+
+    path = os.path.join(folder, f"multi_date_{t}.tif")
+    if os.path.exists(path):
+        return path
+    tiles = make_inputs(folder, t, 1024)
+    ds = gdal.GetDriverByName("GTiff").Create(path + ".part", 1024, 1024, 4 * t, gdal.GDT_UInt16,
+                                              options=["TILED=YES", "COMPRESS=DEFLATE", "INTERLEAVE=PIXEL"])
+    first = gdal.Open(tiles[0])
+    ds.SetProjection(first.GetProjection())
+    ds.SetGeoTransform(first.GetGeoTransform())
+    for k, tile in enumerate(tiles):
+        src = gdal.Open(tile)
+        day = f"2020{k + 1:02d}15"
+        for b in range(4):
+            band = ds.GetRasterBand(4 * k + b + 1)
+            band.WriteArray(src.GetRasterBand(b + 1).ReadAsArray())
+            band.SetDescription(f"{day}T101031_{day}T101027_T32TQM_B{b + 1}")
+    ds = None
+    os.replace(path + ".part", path)
+    return path
+
+
 def child(args):
     import resource
 
@@ -141,7 +167,14 @@ def child(args):
     limit_gdal_cache()  # as the command line does
     tune_allocator()
     torch.set_num_threads(args.threads or os.cpu_count())
-    paths = args.inputs.split(os.pathsep) if args.inputs else make_inputs(args.data, args.t, args.side)
+    split = None
+    if args.multi_date:  # one file holding every date: split into in-memory VRTs, as detect does
+        from model_core.stacked import Split
+
+        split = Split([make_multi_date(args.data, args.t)])
+        paths = split.specs
+    else:
+        paths = args.inputs.split(os.pathsep) if args.inputs else make_inputs(args.data, args.t, args.side)
     out = tempfile.mkdtemp(prefix="bench-out-")
     if args.preset and not args.weights:
         # random weights of the requested preset: speed does not depend on the weights' values
@@ -159,6 +192,8 @@ def child(args):
     res = detect(paths, out_dir=out, model=model, weights=weights, tile=args.tile, min_patch=args.min_patch,
                  masks=masks, fill_gaps=bool(masks))
     secs = time.perf_counter() - t0
+    if split is not None:
+        split.close()
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
     for name in os.listdir(out):
         os.remove(os.path.join(out, name))
@@ -167,10 +202,11 @@ def child(args):
                       "device": res.device, "trained": res.trained, "model": res.model}))
 
 
-def run_child(data, t, side, tile, weights, threads, preset=None, model=None, min_patch=0, masks=False, inputs=None):
+def run_child(data, t, side, tile, weights, threads, preset=None, model=None, min_patch=0, masks=False, inputs=None,
+              multi_date=False):
     cmd = [sys.executable, os.path.abspath(__file__), "--child", "--data", data, "--t", str(t), "--side", str(side),
            "--tile", str(tile), "--min-patch", str(min_patch)] + (["--masks"] if masks else []) + (
-           ["--inputs", os.pathsep.join(inputs)] if inputs else [])
+           ["--inputs", os.pathsep.join(inputs)] if inputs else []) + (["--multi-date"] if multi_date else [])
     if model:
         cmd += ["--model", model]
     if preset:
@@ -201,6 +237,7 @@ def main():
     ap.add_argument("--min-patch", type=int, default=0, help=argparse.SUPPRESS)
     ap.add_argument("--masks", action="store_true", help=argparse.SUPPRESS)
     ap.add_argument("--inputs", default=None, help=argparse.SUPPRESS)
+    ap.add_argument("--multi-date", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.child:
         return child(args)
@@ -228,6 +265,7 @@ def main():
             (4, 1024, None, None), (6, 512, None, None), (6, 2048, None, None),
             (6, 2048, None, "cva"), (6, 2048, None, "cva", 9), (6, 2048, None, "cva", 0, True),
             (6, 1024, None, None, 9), (6, 1024, None, None, 0, True),
+            (6, 1024, None, "isfa", 0, False, True), (6, 1024, None, None, 0, False, True),
             (6, 1024, "paper", None), (9, 1024, "paper", None)]
     if args.big:
         runs.append((6, 10240, None, None))
@@ -239,11 +277,14 @@ def main():
             print("\nCAIM-Net's paper preset (random weights; several minutes per row):")
         min_patch = rest[0] if rest else 0
         masks = bool(rest[1]) if len(rest) > 1 else False
-        r = run_child(data, t, side, args.tile, args.weights, args.threads, preset, model, min_patch, masks)
+        multi_date = bool(rest[2]) if len(rest) > 2 else False
+        r = run_child(data, t, side, args.tile, args.weights, args.threads, preset, model, min_patch, masks,
+                      multi_date=multi_date)
         tm = r["timings"]
         mp = side * side / 1e6
         label = f"{side} x {side} ({mp:6.2f} MP)" + (" paper" if preset else "") + (
-            f" min patch {min_patch}" if min_patch else "") + (" masks+fill" if masks else "")
+            f" min patch {min_patch}" if min_patch else "") + (" masks+fill" if masks else "") + (
+            " one file" if multi_date else "")
         print(f"{label:<30} {t:>2} {r.get('model', '?'):>11} {r['seconds']:8.2f} {side * side / r['seconds'] / 1e3:8.1f} "
               f"{r['rss_mb']:7.0f} MB  ({tm.get('read', 0):.2f} / {tm.get('model', 0):.2f} / {tm.get('write', 0):.2f})",
               flush=True)
