@@ -182,3 +182,32 @@ def test_desktop_in_german(tmp_path):
     assert report["toolbox_panel"], report  # the German parameter texts fit the toolbox panel too
     for panel in report["toolbox_panel"]:
         assert not panel["hscroll"], (panel["viewport"], panel["widest"])
+
+
+def test_desktop_split_of_a_multi_date_raster(tmp_path):
+    """In the real QGIS desktop: a multi-date raster (Earth Engine band names) alone in the project; the
+    dialog offers 'Split into dates…'; its Processing dialog, opened on that layer, is run as a user runs
+    it; the dialog then lists the three dates, checked, in the file's place, ready to run."""
+    from osgeo import gdal
+
+    import numpy as np
+
+    from caim_qgis_testlib import write_raster
+
+    stack = make_stack(str(tmp_path), size=64)
+    dates = ("2019-05-01", "2020-05-01", "2021-05-01")
+    export = write_raster(str(tmp_path / "gee_export.tif"),
+                          np.concatenate([gdal.Open(p).ReadAsArray() for p in stack]), nodata=0)
+    ds = gdal.Open(export, gdal.GA_Update)
+    for b in range(12):
+        day = dates[b // 4].replace("-", "")
+        ds.GetRasterBand(b + 1).SetDescription("%sT101031_%sT101027_T32TQM_B%d" % (day, day, b % 4 + 1))
+    ds = None
+    report = run_desktop(tmp_path, [export], "split", code=os.path.join(os.path.dirname(__file__), "split_desktop.py"))
+    assert report["finished"] and report["split_visible"] and not report["run_enabled_before"]
+    assert "holds every date as bands (12 bands" in report["messages_before"]
+    assert report["processing_dialog"]
+    assert report["rows"] == [["gee_export %d (%s)" % (k, d), d] for k, d in enumerate(dates, start=1)]
+    assert report["sources"] == ["gee_export_%02d_%s.vrt" % (k, d) for k, d in enumerate(dates, start=1)]
+    assert report["run_enabled_after"] and not report["split_visible_after"]
+    assert "ready to run" in report["messages_after"]
