@@ -154,8 +154,7 @@ class Split:
                     for k, (group, date) in enumerate(zip(groups, dates), start=1):
                         vrt = f"{self.folder}/d{len(self.specs) + 1:03d}.vrt"
                         self.specs.append(InputSpec(vrt, date=date, name=f"{label} date {k} (bands "
-                                                    f"{_bands_text(group)})", source=str(path),
-                                                    source_bands=list(group)))
+                                                    f"{_bands_text(group)})", source=str(path)))
                         _write_vrt(vrt, ds, group, date)
         except BaseException:
             self.close()

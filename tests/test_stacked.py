@@ -252,27 +252,3 @@ def test_layout_reads_the_order_and_dates_from_landsat_and_sentinel_names():
         for b, m in enumerate([1, 2, 3, 4, 4, 4], start=1):
             ds.GetRasterBand(b).SetDescription(f"2020{m:02d}01_B1")
         layout(ds, "odd")
-
-
-def test_the_dates_of_a_file_read_through_one_open_dataset(tmp_path):
-    """Every date's VRT opened the file on its own, so GDAL's block cache, which keeps all bands of a
-    pixel-interleaved tile once one was read, served no other date: each date decompressed the whole
-    file again (a 6-date 1024 x 1024 file read in 2.0 s instead of 0.37 s).  The dates now share one
-    dataset of the file, reading its bands by their numbers in the file, with the same values."""
-    from model_core.stack import Stack
-    from model_core.stacked import Split
-
-    arrays = _dates_arrays(t=3)
-    stack_path = _stacked(str(tmp_path / "s.tif"), arrays, dates=DATES[:3], order="band")
-    with Split([stack_path]) as split:
-        stack = Stack(split.specs, bands=[2, 1])
-        try:
-            assert all(s.ds is stack.sources[0].ds for s in stack.sources)
-            assert [s.bands for s in stack.sources] == [[4, 1], [5, 2], [6, 3]]  # band by band: date k's b
-            values, valid = stack.read(0, 0, 48, 48)
-        finally:
-            stack.close()
-    for k, a in enumerate(arrays):
-        np.testing.assert_array_equal(values[k][0][valid], a[1][valid])
-        np.testing.assert_array_equal(values[k][1][valid], a[0][valid])
-    assert not valid[44:].any() and valid[:44].all()
