@@ -120,6 +120,39 @@ def _write_vrt(path, src, group, date):
         vrt.SetMetadataItem("ACQUISITIONDATETIME", date, "IMAGERY")
     vrt.FlushCache()
     vrt = None
+    # Every date reads the one file: as a shared source, GDAL opens it once per VRT (the share is per VRT),
+    # and each handle decodes the file's blocks again, which in a pixel-interleaved file hold every date's
+    # bands (6 dates: each block decoded 6 times, the run 1.4 times as long as on separate files).  A
+    # non-shared source comes from GDAL's dataset pool, which hands one idle handle to all of them (and
+    # a handle of its own to each thread reading at once), so each block is decoded once.
+    _edit_vrt(path, lambda text: text.replace('<SourceFilename relativeToVRT="0">',
+                                              f'<SourceFilename relativeToVRT="0"{_POOLED}>'))
+
+
+_POOLED = ' shared="0"'
+
+
+def _edit_vrt(path, change):
+    """Rewrite the VRT at ``path`` (a /vsimem/ or real file) with ``change(text)``."""
+    from osgeo import gdal
+
+    f = gdal.VSIFOpenL(path, "rb")
+    try:
+        gdal.VSIFSeekL(f, 0, 2)
+        size = gdal.VSIFTellL(f)
+        gdal.VSIFSeekL(f, 0, 0)
+        text = gdal.VSIFReadL(1, size, f).decode("utf-8")
+    finally:
+        gdal.VSIFCloseL(f)
+    changed = change(text)
+    if changed != text:
+        data = changed.encode("utf-8")
+        f = gdal.VSIFOpenL(path, "wb")
+        try:
+            if gdal.VSIFWriteL(data, 1, len(data), f) != len(data):
+                raise OutputError(f"The virtual raster '{path}' could not be written.")
+        finally:
+            gdal.VSIFCloseL(f)
 
 
 def _open_stack(path):
@@ -295,13 +328,9 @@ def _relative_source(vrt_path, src):
         return
     if rel.startswith(os.pardir + os.sep + os.pardir) or os.path.isabs(rel):
         return
-    with open(vrt_path, encoding="utf-8") as f:
-        text = f.read()
-    absolute = f'<SourceFilename relativeToVRT="0">{_xml(src)}</SourceFilename>'
-    if absolute in text:
-        with open(vrt_path, "w", encoding="utf-8") as f:
-            f.write(text.replace(absolute, f'<SourceFilename relativeToVRT="1">{_xml(rel.replace(os.sep, "/"))}'
-                                           '</SourceFilename>'))
+    absolute = f'<SourceFilename relativeToVRT="0"{_POOLED}>{_xml(src)}</SourceFilename>'
+    relative = f'<SourceFilename relativeToVRT="1"{_POOLED}>{_xml(rel.replace(os.sep, "/"))}</SourceFilename>'
+    _edit_vrt(vrt_path, lambda text: text.replace(absolute, relative))
 
 
 def _xml(text):
