@@ -227,8 +227,8 @@ def _split_images(args):
     try:
         split = Split(args.images, None if per_date in (None, "auto") else per_date, args.band_order)
     except InputError:
-        if per_date is not None:
-            raise
+        if per_date is not None or _names_carry_dates(args.images[0]):
+            raise  # given as multi-date, or its band names say it is one: the layout's own message
         # one image, not given as multi-date: say what a single image lacks, and how to split one
         from model_core.stack import quiet_gdal
         from osgeo import gdal
@@ -249,6 +249,20 @@ def _split_images(args):
     args.sources = args.images
     args.images = split.specs
     return split
+
+
+def _names_carry_dates(path):
+    """Whether the band names of the raster ``path`` carry two dates or more."""
+    from model_core.stack import quiet_gdal
+    from model_core.stacked import band_dates
+    from osgeo import gdal
+
+    try:
+        with quiet_gdal():
+            ds = gdal.Open(str(path))
+            return ds is not None and len({d for d in band_dates(ds) if d}) >= 2
+    except RuntimeError:
+        return False
 
 
 def _detect(args, detect, make_folders, OutputError):

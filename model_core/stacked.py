@@ -57,8 +57,11 @@ def layout(ds, label, per_date=None, order=None):
     if order is not None and order not in ORDERS:
         raise InputError(f"Unknown band order '{order}'; use 'date' (date 1's bands, then date 2's, ...) or "
                          "'band' (every date's band 1, then every date's band 2, ...).")
+    guessed = per_date is None
     if per_date is None:
         distinct = list(dict.fromkeys(d for d in dates if d))
+        if not all(dates) and len(distinct) >= 2:
+            _refuse_undated(label, dates, ds)
         if not all(dates) or len(distinct) < 2:
             said = ("none of its band names carries a date" if not any(dates) else
                     "its band names carry one date only" if len(distinct) < 2 else
@@ -66,10 +69,14 @@ def layout(ds, label, per_date=None, order=None):
             raise InputError(f"'{label}' has {n} bands, and {said}, so the bands of each date are not known. "
                              "Give the number of bands per date (--bands-per-date on the command line, "
                              "BANDS_PER_DATE in Processing), and the dates if you know them.")
-        if n % len(distinct):
+        if len({dates.count(d) for d in distinct}) > 1:  # also when n divides evenly (4 + 8 bands: 2 x 6)
+            counts = ", ".join(f"{d}: {dates.count(d)}" for d in distinct[:6]) + (", ..." if len(distinct) > 6 else "")
             raise InputError(f"'{label}' has {n} bands whose names carry {len(distinct)} dates, which do not "
-                             "split into dates of equal band counts. Give the number of bands per date "
-                             "(--bands-per-date, BANDS_PER_DATE in Processing) and check the band names.")
+                             f"split into dates of equal band counts (bands per date {counts}). A date with "
+                             "more bands may hold several images of that day (e.g. two tiles): mosaic them "
+                             "per day before the export (in Earth Engine, one mosaic() per day before toBands()). "
+                             "Else give the number of bands per date (--bands-per-date, BANDS_PER_DATE in "
+                             "Processing) and check the band names.")
         per_date = n // len(distinct)
     per_date = int(per_date)
     if per_date < 1:
@@ -94,7 +101,53 @@ def layout(ds, label, per_date=None, order=None):
                             f"{other}, BAND_ORDER in Processing)." if fits[other] else
                             "Check the number of bands per date."))
     groups = _groups(n, per_date, order)
+    if guessed:
+        for g, d in zip(groups, (_group_date(dates, g) for g in groups)):
+            repeated = _several_images(ds, g)
+            if repeated:
+                raise InputError(
+                    f"'{label}': the {per_date} bands of {d} repeat their band names under different image "
+                    f"names ('{repeated[0]}' and '{repeated[1]}'): several images of that day, e.g. two tiles, "
+                    "which the change detection would read as one image. Mosaic them per day before the export "
+                    "(in Earth Engine, one mosaic() per day before toBands()). If they are one image's bands, "
+                    f"give the number of bands per date (--bands-per-date {per_date}, BANDS_PER_DATE in Processing).")
     return groups, [_group_date(dates, g) for g in groups], order
+
+
+def _several_images(ds, group):
+    """Two band names of ``group`` that show it holds several images of one day, or None.  Earth Engine
+    names a band ``<image name>_<band name>``: two tiles of one day repeat the same band names (B2, B3,
+    B4, B8, B2, B3, B4, B8) under two image names (..._T31TFJ, ..._T31TGJ)."""
+    names = [(ds.GetRasterBand(b).GetDescription() or "").strip() for b in group]
+    heads = [name.rpartition("_")[0] for name in names]
+    tails = [name.rpartition("_")[2] for name in names]
+    size = len(group)
+    for p in range(1, size):
+        if size % p or not all(heads[: p]):
+            continue
+        blocks = range(0, size, p)
+        if (all(tails[i] == tails[i % p] for i in range(size))
+                and all(heads[i] == heads[i - i % p] for i in range(size))
+                and len({heads[i] for i in blocks}) == len(blocks)):
+            return names[0], names[p]
+    return None
+
+
+def _refuse_undated(label, dates, ds):
+    """Bands without a date in their name before or after the dated ones (a count or quality band added
+    to the export): say which, and how to leave them out."""
+    n = len(dates)
+    dated = [b for b, d in enumerate(dates, start=1) if d]
+    first, last = dated[0], dated[-1]
+    if last - first + 1 != len(dated):
+        return  # undated bands between dated ones: the general message
+    extra = [b for b in range(1, n + 1) if b < first or b > last]
+    names = ", ".join(f"{b} ('{(ds.GetRasterBand(b).GetDescription() or '').strip()}')" for b in extra[:3])
+    raise InputError(f"'{label}' has {n} bands, and band{'s' if len(extra) > 1 else ''} {names}"
+                     f"{' ...' if len(extra) > 3 else ''} carr{'y' if len(extra) > 1 else 'ies'} no date, "
+                     f"beside the dated bands {first}-{last}. Leave {'them' if len(extra) > 1 else 'it'} out, "
+                     f"e.g. with a VRT of the dated bands: gdal_translate -of VRT -b {first} -b {first + 1} ... "
+                     f"-b {last} {label} dated.vrt, and give that VRT.")
 
 
 def _bands_text(group):

@@ -286,3 +286,48 @@ def test_the_dates_read_the_file_through_one_handle(tmp_path):
     assert [ds.GetRasterBand(2).ReadAsArray()[0, 0] for ds in opened]
     assert _handles(stack) == 1
     opened = None
+
+
+def _named(path, arrays, names):
+    return write_tif(path, np.concatenate(arrays), nodata=0, names=names)
+
+
+def test_two_images_of_one_day_are_not_read_as_one_date(tmp_path, capsys):
+    """Earth Engine's toBands() of a collection with two tiles on some days: each day's 8 bands are two
+    images (B2, B3, B4, B8 of T31TFJ, then of T31TGJ), not one date of 8 bands."""
+    arrays = _dates_arrays(t=6)
+    days = ["20200105", "20200105", "20200304", "20200304", "20200503", "20200503"]
+    tiles = ["T31TFJ", "T31TGJ"] * 3
+    stack = _named(str(tmp_path / "tiles.tif"), arrays,
+                   [f"{d}T103421_{d}T103423_{t}_B{b}" for d, t in zip(days, tiles) for b in (2, 3, 4, 8)])
+    for argv in ([stack], [stack, "--bands-per-date", "auto"], ["split", stack, "--out", str(tmp_path / "v")]):
+        argv = argv if argv[0] == "split" else ["detect", *argv, "--model", "cva", "--out", str(tmp_path / "o")]
+        rc, _, err = _run(capsys, argv)
+        assert rc == 2, (argv, err)
+        assert ("'tiles.tif': the 8 bands of 2020-01-05 repeat their band names under different image names "
+                "('20200105T103421_20200105T103423_T31TFJ_B2' and '20200105T103421_20200105T103423_T31TGJ_B2')"
+                in err), err
+        assert "mosaic() per day" in err and "--bands-per-date 8" in err and "Traceback" not in err
+    assert not (tmp_path / "o").exists() and not (tmp_path / "v").exists()
+    # one image's bands whose names do not repeat pass; a day with one tile more is named with its counts
+    single = _named(str(tmp_path / "l8.tif"), arrays[:2],
+                    [f"LC08_044034_2020010{k}_{b}" for k in (1, 2) for b in ("SR_B2", "SR_B3", "SR_B4", "QA_PIXEL")])
+    rc, _, err = _run(capsys, ["detect", single, "--model", "cva", "--out", str(tmp_path / "l"), "--quiet"])
+    assert rc == 0, err
+    uneven = _named(str(tmp_path / "uneven.tif"), arrays[:3],
+                    [f"{d}T103421_{d}T103423_{t}_B{b}" for d, t in zip(days[1:4], tiles[1:4]) for b in (2, 3, 4, 8)])
+    rc, _, err = _run(capsys, ["detect", uneven, "--model", "cva", "--out", str(tmp_path / "u")])
+    assert rc == 2 and "(bands per date 2020-01-05: 4, 2020-03-04: 8)" in err and "two tiles" in err, err
+
+
+def test_an_undated_band_beside_the_dated_ones_is_named_with_the_way_out(tmp_path, capsys):
+    arrays = _dates_arrays(t=3)
+    names = [_gee_name(d, b) for d in DATES[:3] for b in (2, 3, 4, 8)]
+    stack = _named(str(tmp_path / "count.tif"), arrays + [arrays[0][:1]], names + ["count"])
+    for argv in (["detect", stack, "--model", "cva", "--out", str(tmp_path / "o")],
+                 ["split", stack, "--out", str(tmp_path / "v")]):
+        rc, _, err = _run(capsys, argv)
+        assert rc == 2, err
+        assert ("'count.tif' has 13 bands, and band 13 ('count') carries no date, beside the dated bands 1-12. "
+                "Leave it out, e.g. with a VRT of the dated bands: gdal_translate -of VRT -b 1 -b 2 ... -b 12 "
+                "count.tif dated.vrt") in err, err
