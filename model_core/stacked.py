@@ -28,9 +28,47 @@ _DATE_KEYS = ("ACQUISITIONDATETIME", "ACQUISITION_DATE", "DATE_ACQUIRED", "ACQUI
 
 
 def band_dates(ds):
-    """Per band of ``ds``: the date its name (description) carries, or None."""
-    return [parse_date((ds.GetRasterBand(b).GetDescription() or "").strip()) or None
+    """Per band of ``ds``: the date its name (description) carries, else its time coordinate in a
+    NetCDF / CF data cube (:func:`cf_band_dates`), or None."""
+    cf = cf_band_dates(ds)
+    return [parse_date((ds.GetRasterBand(b).GetDescription() or "").strip()) or cf[b - 1]
             for b in range(1, ds.RasterCount + 1)]
+
+
+_CF_UNITS = re.compile(r"\s*(days?|hours?|minutes?|seconds?)\s+since\s+(\d{1,4})-(\d{1,2})-(\d{1,2})"
+                       r"(?:[ T](\d{1,2}):(\d{1,2})(?::(\d{1,2}(?:\.\d*)?))?)?", re.I)
+_CF_CALENDARS = ("", "standard", "gregorian", "proleptic_gregorian")
+
+
+def cf_band_dates(ds):
+    """Per band: the date of its time coordinate as GDAL's netCDF driver gives it (band item
+    ``NETCDF_DIM_<dim>``, the dimension's ``<dim>#units`` such as "days since 1970-01-01", in the
+    standard calendar), or None for every band when there is none such."""
+    import datetime
+
+    md = ds.GetMetadata() or {}
+    dims = [d.strip() for d in md.get("NETCDF_DIM_EXTRA", "").strip("{}").split(",") if d.strip()]
+    for dim in dims:
+        m = _CF_UNITS.match(md.get(f"{dim}#units", ""))
+        if not m or md.get(f"{dim}#calendar", "").strip().lower() not in _CF_CALENDARS:
+            continue
+        unit = m.group(1).lower().rstrip("s") + "s"
+        try:
+            origin = datetime.datetime(int(m.group(2)), int(m.group(3)), int(m.group(4)), int(m.group(5) or 0),
+                                       int(m.group(6) or 0), int(float(m.group(7) or 0)))
+        except ValueError:
+            continue
+        out = []
+        for b in range(1, ds.RasterCount + 1):
+            value = (ds.GetRasterBand(b).GetMetadata() or {}).get(f"NETCDF_DIM_{dim}")
+            try:
+                when = origin + datetime.timedelta(**{unit: float(value)})
+                out.append(when.date().isoformat())
+            except (TypeError, ValueError, OverflowError):
+                out.append(None)
+        if any(out):
+            return out
+    return [None] * ds.RasterCount
 
 
 def _groups(n, per_date, order):
@@ -151,9 +189,12 @@ def _refuse_undated(label, dates, ds):
 
 
 def _bands_text(group):
+    """'bands 5-8', 'band 3' or 'bands 2,8,14' (band by band)."""
+    if len(group) == 1:
+        return f"band {group[0]}"
     if group == list(range(group[0], group[-1] + 1)):
-        return f"{group[0]}-{group[-1]}" if len(group) > 1 else str(group[0])
-    return ",".join(map(str, group))
+        return f"bands {group[0]}-{group[-1]}"
+    return "bands " + ",".join(map(str, group))
 
 
 def _write_vrt(path, src, group, date):
@@ -236,11 +277,13 @@ class Split:
                 for path in paths:
                     ds, label = _open_stack(path)
                     groups, dates, used = layout(ds, label, per_date, order)
-                    self.layouts.append((label, groups, dates, used))
+                    axis = any(cf_band_dates(ds)) and not any(
+                        parse_date(ds.GetRasterBand(b).GetDescription() or "") for b in range(1, ds.RasterCount + 1))
+                    self.layouts.append((label, groups, dates, used, axis))
                     for k, (group, date) in enumerate(zip(groups, dates), start=1):
                         vrt = f"{self.folder}/d{len(self.specs) + 1:03d}.vrt"
-                        self.specs.append(InputSpec(vrt, date=date, name=f"{label} date {k} (bands "
-                                                    f"{_bands_text(group)})", source=str(path)))
+                        self.specs.append(InputSpec(vrt, date=date, name=f"{label} date {k} ({_bands_text(group)})",
+                                                    source=str(path)))
                         _write_vrt(vrt, ds, group, date)
         except BaseException:
             self.close()
@@ -249,12 +292,15 @@ class Split:
     def describe(self):
         """One line per file: how it was split."""
         lines = []
-        for label, groups, dates, order in self.layouts:
+        for label, groups, dates, order, axis in self.layouts:
             known = [d for d in dates if d]
-            when = (f", {known[0]} to {known[-1]} (from the band names)" if len(known) == len(dates) else
+            source = "its time coordinate" if axis else "the band names"
+            when = (f", {known[0]} to {known[-1]} (from {source})" if len(known) == len(dates) else
                     ", dates not in the band names" if not known else
-                    f", {len(known)} of {len(dates)} dates in the band names")
-            lines.append(f"'{label}': {len(groups)} dates of {len(groups[0])} bands, {order} by {order}{when}")
+                    f", {len(known)} of {len(dates)} dates in {source}")
+            per = len(groups[0])
+            lines.append(f"'{label}': {len(groups)} dates of {per} band{'s' if per > 1 else ''}, "
+                         f"{order} by {order}{when}")
         return lines
 
     def close(self):

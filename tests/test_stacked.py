@@ -331,3 +331,46 @@ def test_an_undated_band_beside_the_dated_ones_is_named_with_the_way_out(tmp_pat
         assert ("'count.tif' has 13 bands, and band 13 ('count') carries no date, beside the dated bands 1-12. "
                 "Leave it out, e.g. with a VRT of the dated bands: gdal_translate -of VRT -b 1 -b 2 ... -b 12 "
                 "count.tif dated.vrt") in err, err
+
+
+def _netcdf_cube(path, days, values):
+    """A CF NetCDF of one variable over time (days since 1970-01-01), as data-cube tools export one."""
+    from osgeo import gdal
+
+    drv = gdal.GetDriverByName("netCDF")
+    if drv is None or drv.GetMetadataItem(gdal.DCAP_CREATE_MULTIDIMENSIONAL) != "YES":
+        pytest.skip("GDAL's netCDF driver cannot write multidimensional files here")
+    ds = drv.CreateMultiDimensional(str(path))
+    root = ds.GetRootGroup()
+    t, h, w = values.shape
+    dims = [root.CreateDimension("time", None, None, t), root.CreateDimension("y", gdal.DIM_TYPE_HORIZONTAL_Y, None, h),
+            root.CreateDimension("x", gdal.DIM_TYPE_HORIZONTAL_X, None, w)]
+    time = root.CreateMDArray("time", dims[:1], gdal.ExtendedDataType.Create(gdal.GDT_Float64))
+    time.Write(np.asarray(days, float))
+    for key, text in (("units", "days since 1970-01-01 00:00:00"), ("calendar", "standard")):
+        time.CreateAttribute(key, [], gdal.ExtendedDataType.CreateString()).Write(text)
+    for dim, step in ((dims[1], -10.0), (dims[2], 10.0)):
+        axis = root.CreateMDArray(dim.GetName(), [dim], gdal.ExtendedDataType.Create(gdal.GDT_Float64))
+        axis.Write(np.arange(dim.GetSize(), dtype=float) * step + 500000.0)
+    root.CreateMDArray("ndvi", dims, gdal.ExtendedDataType.Create(gdal.GDT_Float32)).Write(values)
+    ds = None
+    return str(path)
+
+
+def test_a_netcdf_cube_reads_its_dates_from_the_time_coordinate(tmp_path, capsys):
+    """A one-variable data cube (NDVI over time): GDAL gives one band per time step, no band names; the
+    dates come from the time axis (days since 1970-01-01), and the classical methods run on it."""
+    rng = np.random.default_rng(1)
+    values = rng.normal(0.4, 0.02, (3, 20, 24)).astype(np.float32)
+    values[2:, 4:12, 4:12] = 0.9  # a change between the 2nd and the 3rd date
+    cube = _netcdf_cube(tmp_path / "ndvi_cube.nc", [18262, 18293, 18322], values)
+    rc, out, err = _run(capsys, ["detect", cube, "--model", "cva", "--out", str(tmp_path / "o"), "--quiet"])
+    assert rc == 0, err
+    assert "'ndvi_cube.nc': 3 dates of 1 band, date by date, 2020-01-01 to 2020-03-01 (from its time coordinate)" in err
+    assert "Dates     3: 2020-01-01, 2020-02-01, 2020-03-01" in out
+    moment = read_tif(tmp_path / "o" / "change_moment.tif")
+    changed = read_tif(cube, 3) > 0.8  # the square, in the row order GDAL reads the cube in
+    assert changed.sum() == 64 and (moment[changed] == 2).all() and (moment[~changed] == 0).mean() > 0.95
+    # the networks name the classical methods
+    rc, _, err = _run(capsys, ["detect", cube, "--model", "caimnet", "--out", str(tmp_path / "n"), "--quiet"])
+    assert rc == 2 and "'ndvi_cube.nc date 1 (band 1)'" in err and "CVA or ISFA" in err
