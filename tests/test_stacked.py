@@ -374,3 +374,23 @@ def test_a_netcdf_cube_reads_its_dates_from_the_time_coordinate(tmp_path, capsys
     # the networks name the classical methods
     rc, _, err = _run(capsys, ["detect", cube, "--model", "caimnet", "--out", str(tmp_path / "n"), "--quiet"])
     assert rc == 2 and "'ndvi_cube.nc date 1 (band 1)'" in err and "CVA or ISFA" in err
+
+
+def test_cloud_masks_count_per_date_of_a_multi_date_file(tmp_path, capsys):
+    arrays = _dates_arrays(t=3)
+    stack = _stacked(str(tmp_path / "s.tif"), arrays, dates=DATES[:3])
+    separate = _separate(str(tmp_path / "sep"), arrays, dates=DATES[:3])
+    masks = []
+    for k in range(3):
+        m = np.zeros((48, 48), np.uint8)
+        m[k * 10:k * 10 + 6, :] = 9
+        masks.append(write_tif(tmp_path / f"mask_{k}.tif", m))
+    common = ["--masks", *masks, "--model", "cva", "--fill-gaps", "--quiet"]
+    assert _run(capsys, ["detect", *separate, *common, "--out", str(tmp_path / "a")])[0] == 0
+    rc, out, err = _run(capsys, ["detect", stack, *common, "--out", str(tmp_path / "b")])
+    assert rc == 0, err
+    _same_outputs(tmp_path / "a", tmp_path / "b")
+    assert (read_tif(tmp_path / "b" / "change_area.tif")[:6] != 255).all()  # filled, not nodata
+    rc, _, err = _run(capsys, ["detect", stack, "--masks", *masks[:2], "--model", "cva", "--quiet",
+                               "--out", str(tmp_path / "c")])
+    assert rc == 2 and "2 mask files given for 3 images" in err
