@@ -89,7 +89,7 @@ class SplitDatesAlgorithm(QgsProcessingAlgorithm):
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         from model_core.errors import CaimError
-        from model_core.stacked import write_split
+        from model_core.stacked import dated_prefix, write_split
 
         layer = self.parameterAsRasterLayer(parameters, self.INPUT, context)
         if layer is None or not layer.isValid():
@@ -108,8 +108,14 @@ class SplitDatesAlgorithm(QgsProcessingAlgorithm):
         except CaimError as exc:
             raise QgsProcessingException(str(exc)) from None
         width = len(str(len(written)))
+
+        def layer_name(prefix, k, date):
+            return ("%s %0*d (%s)" % (prefix, width, k, date or tr("date not known"))).strip()
+
+        # the change detection reads a layer's date from its name first: the file's own (ndvi_2020) is left out
+        prefix = dated_prefix(layer.name(), [d for _, d in written], layer_name)
         for k, (path, date) in enumerate(written, start=1):
-            name = "%s %0*d (%s)" % (layer.name(), width, k, date or tr("date not known"))
+            name = layer_name(prefix, k, date)
             feedback.pushInfo("%s: %s" % (name, path))
             details = QgsProcessingContext.LayerDetails(name, context.project(), self.LAYERS)
             context.addLayerToLoadOnCompletion(path, details)

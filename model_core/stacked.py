@@ -326,6 +326,36 @@ def _safe_stem(label):
     return re.sub(r"[^\w.-]+", "_", stem) or "date"
 
 
+def without_dates(text):
+    """``text`` without the dates :func:`model_core.stack.parse_date` finds in it (an export named by its
+    year or date range), its separators tidied."""
+    from model_core.stack import _DATE_PATTERNS, parse_date
+
+    for _ in range(5):
+        if parse_date(text) is None:
+            break
+        for pattern, _parts in _DATE_PATTERNS:
+            text = pattern.sub("", text)
+    text = re.sub(r"([-_. ])[-_. ]+", r"\1", text).strip("-_. ")
+    return text if parse_date(text) is None else ""
+
+
+def dated_prefix(prefix, dates, name):
+    """``prefix``, or ``prefix`` without its dates, so that each date's name ``name(prefix, k, date)``
+    (k from 1) carries its own date only: the engine and the plugin read a date from the name, and a
+    date in the multi-date file's name (ndvi_2020, S2_2019-01-01_2020-12-31) would be read instead of it
+    (ndvi_2020_01.vrt: January 2020), or where the date is not known.  "" when no prefix is left."""
+    from model_core.stack import parse_date
+
+    def fits(p):
+        return all(parse_date(name(p, k, d)) == d for k, d in enumerate(dates, start=1))
+
+    if fits(prefix):
+        return prefix
+    prefix = without_dates(prefix)
+    return prefix if prefix and fits(prefix) else ""
+
+
 def write_split(path, out_dir, per_date=None, order=None, dates=None, overwrite=False):
     """Write one VRT per date of the multi-date raster ``path`` into ``out_dir``, named
     ``<name>_<k>_<date>.vrt`` (the date read back from the name; ``<name>_<k>.vrt`` when it is not
@@ -349,10 +379,13 @@ def write_split(path, out_dir, per_date=None, order=None, dates=None, overwrite=
             if d and parse_given_date(d) is None:
                 raise InputError(f"Date '{d}' for date {i + 1} of '{label}' is not a date: {date_hint(d)}.")
         found = [parse_given_date(d) if d else f for d, f in zip(dates, found)]
-    stem = _safe_stem(label)
     width = max(2, len(str(len(groups))))
-    names = [os.path.join(out_dir, f"{stem}_{k:0{width}d}" + (f"_{d}" if d else "") + ".vrt")
-             for k, d in enumerate(found, start=1)]
+
+    def vrt_name(stem, k, d):
+        return f"{stem}_{k:0{width}d}" + (f"_{d}" if d else "") + ".vrt"
+
+    stem = dated_prefix(_safe_stem(label), found, vrt_name) or "date"  # the names carry their own dates only
+    names = [os.path.join(out_dir, vrt_name(stem, k, d)) for k, d in enumerate(found, start=1)]
     existing = [p for p in names if os.path.exists(p)]
     if existing and not overwrite:
         raise OutputError(f"'{existing[0]}' already exists ({len(existing)} of the {len(names)} files). Choose "

@@ -394,3 +394,29 @@ def test_cloud_masks_count_per_date_of_a_multi_date_file(tmp_path, capsys):
     rc, _, err = _run(capsys, ["detect", stack, "--masks", *masks[:2], "--model", "cva", "--quiet",
                                "--out", str(tmp_path / "c")])
     assert rc == 2 and "2 mask files given for 3 images" in err
+
+
+def test_the_split_names_carry_the_dates_of_the_dates_not_the_files(tmp_path, capsys):
+    """A multi-date file named by its year or date range: its dates' VRTs must not be dated by that name
+    (ndvi_2020_01.vrt read as January 2020; S2_2019-01-01_2020-12-31_02_2019-09-12.vrt as 2019-01-01)."""
+    from model_core.stack import parse_date
+
+    arrays = _dates_arrays()
+    plain = _stacked(str(tmp_path / "ndvi_2020.tif"), arrays, names=False)
+    rc, _, err = _run(capsys, ["split", plain, "--out", str(tmp_path / "a"), "--bands-per-date", "4"])
+    assert rc == 0, err
+    names = sorted(os.listdir(tmp_path / "a"))
+    assert len(names) == 4 and [parse_date(n) for n in names] == [None] * 4, names
+    ranged = _stacked(str(tmp_path / "S2_2019-01-01_2020-12-31.tif"), arrays)
+    rc, _, err = _run(capsys, ["split", ranged, "--out", str(tmp_path / "b")])
+    assert rc == 0, err
+    names = sorted(os.listdir(tmp_path / "b"))
+    assert [parse_date(n) for n in names] == DATES, names
+    rc, out, err = _run(capsys, ["detect", *[str(tmp_path / "b" / n) for n in names], "--model", "cva",
+                                 "--out", str(tmp_path / "o"), "--quiet"])
+    assert rc == 0, err
+    assert "Dates     4: " + ", ".join(DATES) in out
+    # a name whose date cannot mislead is kept
+    kept = _stacked(str(tmp_path / "gee_2019.tif"), arrays)
+    rc, printed, err = _run(capsys, ["split", kept, "--out", str(tmp_path / "c")])
+    assert rc == 0 and sorted(os.listdir(tmp_path / "c"))[0] == "gee_2019_01_2019-05-01.vrt", err

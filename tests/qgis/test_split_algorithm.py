@@ -169,3 +169,22 @@ def test_the_dialog_offers_the_split_and_lists_the_dates_in_place_of_the_file(pr
         assert "ready to run" in dialog.messages.text()
     finally:
         dialog.shutdown()
+
+
+def test_a_file_named_by_its_year_does_not_date_its_date_layers(project, tmp_path):
+    """The change detection reads a layer's date from its name first: the split's layer names must carry
+    the date of their date, not the multi-date file's year ('ndvi_2020 1 (date not known)': 2020 for all)."""
+    from qgis.core import QgsRasterLayer
+
+    from caim_qgis_plugin import inputs as inp
+
+    _, export = _export(str(tmp_path), names=False)
+    layer = QgsRasterLayer(export, "ndvi_2020", "gdal")
+    project.addMapLayer(layer)
+    for dates, expected in ((None, [None] * 3), ("2019-05-01,2020-05-01,2021-05-01", list(DATES))):
+        params = {"INPUT": layer.id(), "BANDS_PER_DATE": 4, "OUTPUT": str(tmp_path / ("d%s" % bool(dates)))}
+        results, ok, fb, context = _split(project, dict(params, DATES=dates) if dates else params)
+        assert ok, fb.textLog()
+        names = [context.layerToLoadOnCompletionDetails(p).name for p in results["LAYERS"]]
+        assert [inp.parse_date(n) for n in names] == expected, names
+        assert [inp.parse_date(os.path.basename(p)) for p in results["LAYERS"]] == expected
