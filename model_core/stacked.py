@@ -219,8 +219,9 @@ def _write_vrt(path, src, group, date):
     # bands (6 dates: each block decoded 6 times, the run 1.4 times as long as on separate files).  A
     # non-shared source comes from GDAL's dataset pool, which hands one idle handle to all of them (and
     # a handle of its own to each thread reading at once), so each block is decoded once.
-    _edit_vrt(path, lambda text: text.replace('<SourceFilename relativeToVRT="0">',
-                                              f'<SourceFilename relativeToVRT="0"{_POOLED}>'))
+    # (GDAL writes relativeToVRT="1" itself when the file lies in the VRT's folder or below it)
+    _edit_vrt(path, lambda text: re.sub(r'<SourceFilename relativeToVRT="([01])">',
+                                        rf'<SourceFilename relativeToVRT="\1"{_POOLED}>', text))
 
 
 _POOLED = ' shared="0"'
@@ -460,10 +461,11 @@ def _relative_source(vrt_path, src):
         return
     if rel.startswith(os.pardir + os.sep + os.pardir) or os.path.isabs(rel):
         return
-    absolute = f'<SourceFilename relativeToVRT="0"{_POOLED}>{_xml(src)}</SourceFilename>'
+    # every source of the VRT is ``src`` (one file's bands), however GDAL escaped its path
     relative = f'<SourceFilename relativeToVRT="1"{_POOLED}>{_xml(rel.replace(os.sep, "/"))}</SourceFilename>'
-    _edit_vrt(vrt_path, lambda text: text.replace(absolute, relative))
+    _edit_vrt(vrt_path, lambda text: re.sub(f'<SourceFilename relativeToVRT="0"{_POOLED}>[^<]*</SourceFilename>',
+                                            lambda _m: relative, text))
 
 
 def _xml(text):
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

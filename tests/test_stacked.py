@@ -281,11 +281,13 @@ def test_the_dates_read_the_file_through_one_handle(tmp_path):
         assert [ds.GetRasterBand(2).ReadAsArray()[0, 0] for ds in opened]
         assert _handles(stack) == 1
         opened = None
-    written = write_split(stack, str(tmp_path / "dates"))
-    opened = [gdal.Open(p) for p, _ in written]
-    assert [ds.GetRasterBand(2).ReadAsArray()[0, 0] for ds in opened]
-    assert _handles(stack) == 1
-    opened = None
+    # written beside the file (GDAL then writes the relative path itself) and in a folder below it
+    for folder in (str(tmp_path / "dates"), str(tmp_path)):
+        written = write_split(stack, folder)
+        opened = [gdal.Open(p) for p, _ in written]
+        assert [ds.GetRasterBand(2).ReadAsArray()[0, 0] for ds in opened]
+        assert _handles(stack) == 1, folder
+        opened = None
 
 
 def _named(path, arrays, names):
@@ -420,3 +422,21 @@ def test_the_split_names_carry_the_dates_of_the_dates_not_the_files(tmp_path, ca
     kept = _stacked(str(tmp_path / "gee_2019.tif"), arrays)
     rc, printed, err = _run(capsys, ["split", kept, "--out", str(tmp_path / "c")])
     assert rc == 0 and sorted(os.listdir(tmp_path / "c"))[0] == "gee_2019_01_2019-05-01.vrt", err
+
+
+def test_split_vrts_read_the_file_by_a_relative_path_whatever_its_name(tmp_path, capsys):
+    """Spaces, quotes, '&', '<' and non-ASCII letters in the folder and file names: the VRTs written beside
+    the file still read it by a relative path (the folder moves) and open."""
+    from osgeo import gdal
+
+    folder = tmp_path / "Zeitreihe \"Nord\" & <Süd>"
+    folder.mkdir()
+    stack = _stacked(str(folder / "ex port's \"1\" & é.tif"), _dates_arrays(t=2), dates=DATES[:2])
+    rc, _, err = _run(capsys, ["split", stack, "--out", str(folder / "dates")])
+    assert rc == 0, err
+    moved = tmp_path / "moved"
+    os.rename(folder, moved)
+    for name in sorted(os.listdir(moved / "dates")):
+        text = open(moved / "dates" / name, encoding="utf-8").read()
+        assert str(tmp_path) not in text and 'relativeToVRT="0"' not in text, text
+        assert gdal.Open(str(moved / "dates" / name)).GetRasterBand(1).Checksum() > 0
