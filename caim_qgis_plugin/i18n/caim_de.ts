@@ -1470,7 +1470,7 @@ Gerät: %s
         <message>
             <location filename="../inputs.py" line="319" />
             <source>If '%s' holds every date as bands (%d bands; e.g. an Earth Engine export), split it into dates first: Processing Toolbox, CAIM change detection, Split a multi-date raster into dates.</source>
-            <translation>Falls '%s' alle Zeitpunkte als Kanäle enthält (%d Kanäle; z. B. ein Earth-Engine-Export), es zuerst in Zeitpunkte aufteilen: Verarbeitungswerkzeuge, CAIM change detection, Multitemporales Raster in Zeitpunkte aufteilen.</translation>
+            <translation>Falls '%s' alle Zeitpunkte als Kanäle enthält (%d Kanäle; z. B. ein Earth-Engine-Export), es zuerst in Zeitpunkte aufteilen: Verarbeitungswerkzeuge, CAIM-Änderungserkennung, Multitemporales Raster in Zeitpunkte aufteilen.</translation>
         </message>
         <message>
             <location filename="../inputs.py" line="326" />
@@ -2529,17 +2529,17 @@ Gerät: %s
     <context>
         <name>CaimSplit</name>
         <message>
-            <location filename="../split_algorithm.py" line="42" />
+            <location filename="../split_algorithm.py" line="40" />
             <source>Split a multi-date raster into dates</source>
             <translation>Multitemporales Raster in Zeitpunkte aufteilen</translation>
         </message>
         <message>
-            <location filename="../split_algorithm.py" line="45" />
+            <location filename="../split_algorithm.py" line="43" />
             <source>Change detection</source>
             <translation>Änderungserkennung</translation>
         </message>
         <message>
-            <location filename="../split_algorithm.py" line="57" />
+            <location filename="../split_algorithm.py" line="55" />
             <source>Splits a raster that holds a whole time series as bands (a Google Earth Engine toBands() export, a gdal_merge.py -separate stack, a data-cube export) into one small virtual raster (VRT) per date, and adds them to the project as layers named by date. Each VRT reads its bands from the raster, so nothing is copied; keep the raster where it is. Then select the date layers, in date order, in &lt;i&gt;Detect changes in a time series&lt;/i&gt;.
 
 &lt;b&gt;Bands per date&lt;/b&gt;: all bands of one date, masks and QA bands included (e.g. 5 for B, G, R, NIR and a QA band). 0 (the default): as many dates as the band names carry, as Earth Engine's do (20200105T103421_..._B4).
@@ -2552,77 +2552,77 @@ Gerät: %s
 &lt;b&gt;Zeitpunkte&lt;/b&gt; (optional): einer je Zeitpunkt, kommagetrennt, z. B. 2019-06-01,2020-06-01; sonst die Datumsangaben der Kanalnamen. Die Namen der VRTs tragen die Datumsangaben, so liest die Änderungserkennung sie.</translation>
         </message>
         <message>
-            <location filename="../split_algorithm.py" line="73" />
+            <location filename="../split_algorithm.py" line="71" />
             <source>Multi-date raster</source>
             <translation>Multitemporales Raster</translation>
         </message>
         <message>
-            <location filename="../split_algorithm.py" line="75" />
+            <location filename="../split_algorithm.py" line="73" />
             <source>Bands per date (0: from the dates in the band names)</source>
             <translation>Kanäle je Zeitpunkt (0: nach den Datumsangaben der Kanalnamen)</translation>
         </message>
         <message>
-            <location filename="../split_algorithm.py" line="78" />
+            <location filename="../split_algorithm.py" line="76" />
             <source>Band order</source>
             <translation>Kanalreihenfolge</translation>
         </message>
         <message>
-            <location filename="../split_algorithm.py" line="79" />
+            <location filename="../split_algorithm.py" line="77" />
             <source>Automatic (from the band names, else date by date)</source>
             <translation>Automatisch (aus den Kanalnamen, sonst Zeitpunkt für Zeitpunkt)</translation>
         </message>
         <message>
-            <location filename="../split_algorithm.py" line="80" />
+            <location filename="../split_algorithm.py" line="78" />
             <source>Date by date (date 1's bands, then date 2's)</source>
             <translation>Zeitpunkt für Zeitpunkt (die Kanäle von Zeitpunkt 1, dann die von Zeitpunkt 2)</translation>
         </message>
         <message>
-            <location filename="../split_algorithm.py" line="81" />
+            <location filename="../split_algorithm.py" line="79" />
             <source>Band by band (every date's band 1, then every date's band 2)</source>
             <translation>Kanal für Kanal (Kanal 1 jedes Zeitpunkts, dann Kanal 2 jedes Zeitpunkts)</translation>
         </message>
         <message>
-            <location filename="../split_algorithm.py" line="83" />
+            <location filename="../split_algorithm.py" line="81" />
             <source>Dates, comma-separated (empty: from the band names)</source>
             <translation>Zeitpunkte, kommagetrennt (leer: aus den Kanalnamen)</translation>
         </message>
         <message>
-            <location filename="../split_algorithm.py" line="85" />
+            <location filename="../split_algorithm.py" line="83" />
             <source>Replace VRTs of the same names in the folder</source>
             <translation>Gleichnamige VRTs im Ordner ersetzen</translation>
         </message>
         <message>
-            <location filename="../split_algorithm.py" line="88" />
+            <location filename="../split_algorithm.py" line="86" />
             <source>Folder for the date rasters (VRT)</source>
             <translation>Ordner für die Raster der Zeitpunkte (VRT)</translation>
         </message>
         <message>
-            <location filename="../split_algorithm.py" line="89" />
+            <location filename="../split_algorithm.py" line="87" />
             <source>Date rasters</source>
             <translation>Raster der Zeitpunkte</translation>
         </message>
         <message>
-            <location filename="../split_algorithm.py" line="90" />
+            <location filename="../split_algorithm.py" line="88" />
             <source>Dates (comma-separated)</source>
             <translation>Zeitpunkte (kommagetrennt)</translation>
         </message>
         <message>
-            <location filename="../split_algorithm.py" line="98" />
+            <location filename="../split_algorithm.py" line="96" />
             <source>Choose the multi-date raster (a raster layer).</source>
             <translation>Das multitemporale Raster wählen (ein Rasterlayer).</translation>
         </message>
         <message>
-            <location filename="../split_algorithm.py" line="100" />
+            <location filename="../split_algorithm.py" line="98" />
             <source>'%s' is not a file-based (GDAL) raster; export it as GeoTIFF first.</source>
             <translation>'%s' ist kein dateibasiertes (GDAL-)Raster; zuerst als GeoTIFF exportieren.</translation>
         </message>
         <message>
-            <location filename="../split_algorithm.py" line="114" />
+            <location filename="../split_algorithm.py" line="113" />
             <source>date not known</source>
             <translation>Datum unbekannt</translation>
         </message>
         <message>
-            <location filename="../split_algorithm.py" line="119" />
+            <location filename="../split_algorithm.py" line="123" />
             <source>The band names carry no dates for some dates: give the dates (DATES) here, or in the change detection's Dates.</source>
             <translation>Die Kanalnamen nennen für manche Zeitpunkte kein Datum: die Datumsangaben hier (DATES) oder in der Änderungserkennung angeben.</translation>
         </message>

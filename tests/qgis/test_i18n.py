@@ -450,3 +450,20 @@ def test_the_minimum_patch_note_reads_german(project, german, tmp_path):
     finally:
         dlg.shutdown()
         dlg.deleteLater()
+
+
+def test_the_split_advice_names_the_toolbox_entries_as_german_qgis_shows_them(project, german, tmp_path):
+    """The advice for one multi-band layer leads through the Processing Toolbox: in German it named the
+    provider 'CAIM change detection', which the German toolbox shows as 'CAIM-Änderungserkennung'."""
+    import numpy as np
+    from caim_qgis_testlib import write_raster
+    from qgis.core import QgsRasterLayer
+
+    from caim_qgis_plugin import inputs as inp
+    from caim_qgis_plugin.provider import CaimProvider
+    from caim_qgis_plugin.split_algorithm import SplitDatesAlgorithm
+
+    layer = QgsRasterLayer(write_raster(str(tmp_path / "export.tif"), np.ones((8, 6, 6), np.uint16)), "export", "gdal")
+    errors = [m for lvl, m in inp.validate([layer], None, None, "cva") if lvl == inp.ERROR]
+    assert len(errors) == 1 and "Verarbeitungswerkzeuge" in errors[0], errors
+    assert CaimProvider().name() in errors[0] and SplitDatesAlgorithm().displayName() in errors[0], errors
