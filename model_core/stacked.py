@@ -397,12 +397,13 @@ def write_split(path, out_dir, per_date=None, order=None, dates=None, overwrite=
         src = os.path.abspath(path) if not str(path).startswith("/vsi") else str(path)
         with quiet_gdal():
             for name, group, d in zip(names, groups, found):
+                written.append(name)  # before writing: a VRT that failed halfway is removed too
                 _write_vrt(name, src, group, d)
-                written.append(name)
                 _relative_source(name, src)
     except BaseException:
         for name in written:
-            gdal.Unlink(name)
+            if os.path.exists(name):
+                gdal.Unlink(name)
         raise
     return list(zip(names, found))
 

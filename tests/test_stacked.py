@@ -440,3 +440,22 @@ def test_split_vrts_read_the_file_by_a_relative_path_whatever_its_name(tmp_path,
         text = open(moved / "dates" / name, encoding="utf-8").read()
         assert str(tmp_path) not in text and 'relativeToVRT="0"' not in text, text
         assert gdal.Open(str(moved / "dates" / name)).GetRasterBand(1).Checksum() > 0
+
+
+def test_a_split_that_fails_midway_leaves_no_vrt(tmp_path, monkeypatch):
+    """write_split removes what it wrote when it fails, the VRT being written when it failed too."""
+    from model_core import stacked
+
+    stack = _stacked(str(tmp_path / "s.tif"), _dates_arrays(t=3), dates=DATES[:3])
+    real, calls = stacked._edit_vrt, []
+
+    def failing(path, change):
+        calls.append(path)
+        if len(calls) == 3:  # the 2nd date's VRT, written by GDAL, is being edited
+            raise OutputError(f"The virtual raster '{path}' could not be written.")
+        return real(path, change)
+
+    monkeypatch.setattr(stacked, "_edit_vrt", failing)
+    with pytest.raises(OutputError):
+        stacked.write_split(stack, str(tmp_path / "dates"))
+    assert os.listdir(tmp_path / "dates") == []
