@@ -459,3 +459,23 @@ def test_a_split_that_fails_midway_leaves_no_vrt(tmp_path, monkeypatch):
     with pytest.raises(OutputError):
         stacked.write_split(stack, str(tmp_path / "dates"))
     assert os.listdir(tmp_path / "dates") == []
+
+
+def test_detect_frees_the_in_memory_dates_also_when_the_run_fails(tmp_path, capsys, monkeypatch):
+    from osgeo import gdal
+
+    from model_core import stacked
+
+    made, real = [], stacked.Split.__init__
+
+    def init(self, *args, **kwargs):
+        real(self, *args, **kwargs)
+        made.extend(s.path for s in self.specs)
+
+    monkeypatch.setattr(stacked.Split, "__init__", init)
+    stack = _stacked(str(tmp_path / "s.tif"), _dates_arrays(t=3), dates=DATES[:3])
+    rc, _, err = _run(capsys, ["detect", stack, "--bands", "1,2,3,9", "--model", "cva", "--out", str(tmp_path / "o")])
+    assert rc == 2 and "Traceback" not in err, err
+    assert len(made) == 3 and all(gdal.VSIStatL(p) is None for p in made), made
+    rc, _, err = _run(capsys, ["detect", stack, "--model", "cva", "--out", str(tmp_path / "o"), "--quiet"])
+    assert rc == 0 and len(made) == 6 and all(gdal.VSIStatL(p) is None for p in made), err
