@@ -298,10 +298,10 @@ def _usable_band_count(layer):
 
 
 def multi_date_candidate(layers):
-    """Whether ``layers`` is one valid raster of two or more bands: perhaps a whole series stored as bands
-    (to split with caim:splitdates)."""
+    """Whether ``layers`` is one valid, file-based raster of two or more bands: perhaps a whole series stored
+    as bands (to split with caim:splitdates, which reads files only; another layer gets its own problem)."""
     return (len(layers) == 1 and isinstance(layers[0], QgsRasterLayer) and layers[0].isValid()
-            and layers[0].bandCount() >= 2)
+            and layers[0].providerType() == "gdal" and not _missing_file(layers[0]) and layers[0].bandCount() >= 2)
 
 
 def validate(layers, dates=None, bands=None, model=mdl.AUTO, weights=None, masks=None):

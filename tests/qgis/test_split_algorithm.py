@@ -188,3 +188,27 @@ def test_a_file_named_by_its_year_does_not_date_its_date_layers(project, tmp_pat
         names = [context.layerToLoadOnCompletionDetails(p).name for p in results["LAYERS"]]
         assert [inp.parse_date(n) for n in names] == expected, names
         assert [inp.parse_date(os.path.basename(p)) for p in results["LAYERS"]] == expected
+
+
+def test_a_single_layer_that_is_no_file_is_not_offered_the_split(project, tmp_path):
+    """caim:splitdates reads files only: a single web or database raster is told it is not file-based, as
+    in a run of several layers, not pointed to the split (which then refused it)."""
+    from qgis.core import QgsRasterLayer
+
+    from caim_qgis_plugin import inputs as inp
+
+    class ServiceLayer(QgsRasterLayer):  # a multi-band layer of another provider (WCS, PostGIS raster)
+        def providerType(self):  # noqa: N802
+            return "wcs"
+
+    _, export = _export(str(tmp_path))
+    layer = ServiceLayer(export, "coverage", "gdal")
+    assert not inp.multi_date_candidate([layer])
+    errors = [m for lvl, m in inp.validate([layer], None, None, "cva") if lvl == inp.ERROR]
+    assert any("not a file-based (GDAL) raster" in m for m in errors), errors
+    assert not any("Split a multi-date raster" in m for m in errors), errors
+    # nor is a file moved away after loading: its problem is named
+    moved = QgsRasterLayer(export, "moved", "gdal")
+    os.rename(export, export + ".away")
+    errors = [m for lvl, m in inp.validate([moved], None, None, "cva") if lvl == inp.ERROR]
+    assert any("is gone" in m for m in errors) and not inp.multi_date_candidate([moved]), errors
