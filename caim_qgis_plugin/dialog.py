@@ -1058,7 +1058,13 @@ class CaimDialog(QDialog):
                 "The Processing plugin is not enabled: enable it (Plugins > Manage and Install Plugins > Installed > "
                 "Processing) to split the layer into dates."))
             return
-        results = processing.execAlgorithmDialog(SPLIT_ID, {"INPUT": layer.id()})
+        from caim_qgis_plugin.split_algorithm import default_folder
+
+        params = {"INPUT": layer.id()}
+        folder = default_folder(layer)  # beside the file: Processing's temporary folder goes when QGIS closes
+        if folder:
+            params["OUTPUT"] = folder
+        results = processing.execAlgorithmDialog(SPLIT_ID, params)
         if results and results.get("LAYERS"):
             self.refresh_layers()
             self._uncheck_layer(layer.id())

@@ -184,7 +184,7 @@ class CaimPlugin:
 
     def algorithm_defaults(self, alg_id, points=None):
         """Parameters to open an algorithm with.  The split into dates: the active raster layer when it has
-        two or more bands.  An accuracy algorithm (sample, estimate, comparison with a reference):
+        two or more bands, and a new folder beside its file.  An accuracy algorithm (sample, estimate, comparison with a reference):
         the map is the active layer when it is a CAIM change area or change moment layer, else the topmost
         CAIM change moment layer; for the estimate,
         the points are ``points`` (a layer) or the topmost sample layer (a vector layer with 'map_class'
@@ -197,7 +197,12 @@ class CaimPlugin:
         active = self.iface.activeLayer()
         if alg_id == SPLIT_ID:  # the active raster, when it has bands enough for two dates
             if isinstance(active, QgsRasterLayer) and active.bandCount() >= 2:
+                from caim_qgis_plugin.split_algorithm import default_folder
+
                 params["INPUT"] = active.id()
+                folder = default_folder(active)  # not Processing's temporary folder, deleted on exit
+                if folder:
+                    params["OUTPUT"] = folder
             return params
         maps = [active] if active is not None and active.customProperty(lyr.KIND_PROPERTY) in (lyr.AREA, lyr.MOMENT) \
             else []

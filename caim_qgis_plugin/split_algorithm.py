@@ -2,10 +2,13 @@
 export) split into one VRT per date (model_core.stacked), loaded as layers in date order for the
 change detection.  Thin: the engine does the work."""
 
+import os
+
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 from qgis.core import (
     QgsProcessingAlgorithm,
+    QgsProcessingUtils,
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingOutputMultipleLayers,
@@ -27,6 +30,21 @@ ORDERS = [None, "date", "band"]  # BAND_ORDER's options: from the band names (el
 
 def tr(text):
     return QCoreApplication.translate("CaimSplit", text)
+
+
+def default_folder(layer):
+    """A new folder beside the layer's file for its dates' VRTs (``<name>_dates``, ``<name>_dates_2``, ...),
+    or None when the layer is not a file in a folder you can write to.  Processing's own default, a
+    temporary folder, is deleted when QGIS closes: a project saved with the date layers would lose them."""
+    source = layer_source(layer) if layer is not None else ""
+    folder = os.path.dirname(os.path.abspath(source)) if source and os.path.isfile(source) else ""
+    if not folder or not os.access(folder, os.W_OK):
+        return None
+    stem = os.path.splitext(os.path.basename(source))[0] + "_dates"
+    candidate, k = os.path.join(folder, stem), 2
+    while os.path.exists(candidate):
+        candidate, k = os.path.join(folder, "%s_%d" % (stem, k)), k + 1
+    return candidate
 
 
 class SplitDatesAlgorithm(QgsProcessingAlgorithm):
@@ -119,6 +137,11 @@ class SplitDatesAlgorithm(QgsProcessingAlgorithm):
             feedback.pushInfo("%s: %s" % (name, path))
             details = QgsProcessingContext.LayerDetails(name, context.project(), self.LAYERS)
             context.addLayerToLoadOnCompletion(path, details)
+        temporary = os.path.abspath(QgsProcessingUtils.tempFolder())
+        if os.path.abspath(folder).startswith(temporary + os.sep):
+            feedback.reportError(tr("The VRTs are in QGIS's temporary folder, which is deleted when QGIS closes: "
+                                    "to keep the date layers in a saved project, run this again with a folder "
+                                    "of your own."), False)
         if any(d is None for _, d in written):
             feedback.reportError(tr("The band names carry no dates for some dates: give the dates (DATES) here, "
                                     "or in the change detection's Dates."), False)

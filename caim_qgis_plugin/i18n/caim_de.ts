@@ -1138,22 +1138,22 @@ Braucht PyTorch im Python von QGIS.
             <translation>Das Verarbeitungs-Plugin ist nicht aktiviert: es aktivieren (Erweiterungen &gt; Erweiterungen verwalten und installieren &gt; Installiert &gt; Processing), um den Layer in Zeitpunkte aufzuteilen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1115" />
+            <location filename="../dialog.py" line="1121" />
             <source>Choose an output folder.</source>
             <translation>Einen Ausgabeordner wählen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1123" />
+            <location filename="../dialog.py" line="1129" />
             <source>Outputs already exist in %s; choose another folder.</source>
             <translation>In %s gibt es schon Ausgaben; einen anderen Ordner wählen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1127" />
+            <location filename="../dialog.py" line="1133" />
             <source>Overwrite results?</source>
             <translation>Ergebnisse überschreiben?</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1128" />
+            <location filename="../dialog.py" line="1134" />
             <source>These files already exist and would be replaced:
 
 %s
@@ -1166,101 +1166,101 @@ Braucht PyTorch im Python von QGIS.
 %sÜberschreiben?</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1130" />
+            <location filename="../dialog.py" line="1136" />
             <source>%d layers of this project show them; when the run succeeds, the new run's layers replace them.</source>
             <translation>%d Layer dieses Projekts zeigen sie; wenn der Lauf gelingt, ersetzen die Layer des neuen Laufs sie.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1132" />
+            <location filename="../dialog.py" line="1138" />
             <source>%d layer of this project shows them; when the run succeeds, the new run's layers replace it.</source>
             <translation>%d Layer dieses Projekts zeigt sie; wenn der Lauf gelingt, ersetzen die Layer des neuen Laufs ihn.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1136" />
+            <location filename="../dialog.py" line="1142" />
             <source>Not run: choose another output folder.</source>
             <translation>Nicht gestartet: einen anderen Ausgabeordner wählen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1150" />
+            <location filename="../dialog.py" line="1156" />
             <source>The Processing algorithm %s is not registered.</source>
             <translation>Der Verarbeitungsalgorithmus %s ist nicht registriert.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1163" />
+            <location filename="../dialog.py" line="1169" />
             <source>Starting…</source>
             <translation>Wird gestartet…</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1167" />
+            <location filename="../dialog.py" line="1173" />
             <source>The parameters were refused.</source>
             <translation>Die Parameter wurden abgelehnt.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1182" />
+            <location filename="../dialog.py" line="1188" />
             <source>Cancelling… partial outputs will be removed.</source>
             <translation>Wird abgebrochen… Teilergebnisse werden entfernt.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1224" />
+            <location filename="../dialog.py" line="1230" />
             <source>, minimum-error threshold</source>
             <translation>, Schwellenwert des minimalen Fehlers</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1226" />
+            <location filename="../dialog.py" line="1232" />
             <source>, sensitivity %s</source>
             <translation>, Empfindlichkeit %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1228" />
+            <location filename="../dialog.py" line="1234" />
             <source>, changed patches &gt;= %s px</source>
             <translation>, geänderte Flächen &gt;= %s px</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1230" />
+            <location filename="../dialog.py" line="1236" />
             <source>, cloud masks%s (clear = %s)</source>
             <translation>, Wolkenmasken%s (wolkenfrei = %s)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1231" />
+            <location filename="../dialog.py" line="1237" />
             <source> on %d of %d dates</source>
             <translation> an %d von %d Zeitpunkten</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1234" />
+            <location filename="../dialog.py" line="1240" />
             <source>, masked dates filled</source>
             <translation>, maskierte Zeitpunkte gefüllt</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1235" />
+            <location filename="../dialog.py" line="1241" />
             <source>Done on %s with %s. %s Hover here for each interval; all details are in the log (CAIM change detection tab).</source>
             <translation>Fertig auf %s mit %s. %s Für jedes Intervall hier mit der Maus verweilen; alle Details stehen im Protokoll (Reiter CAIM change detection).</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1237" />
+            <location filename="../dialog.py" line="1243" />
             <source>Changed hectares per interval (last change):
 </source>
             <translation>Geänderte Hektar je Intervall (letzte Änderung):
 </translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1240" />
+            <location filename="../dialog.py" line="1246" />
             <source>&lt;a href="%s"&gt;Open the run report&lt;/a&gt; (settings, changed area per interval as a chart)</source>
             <translation>&lt;a href="%s"&gt;Laufbericht öffnen&lt;/a&gt; (Einstellungen, geänderte Fläche je Intervall als Diagramm)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1244" />
+            <location filename="../dialog.py" line="1250" />
             <source>Warning: </source>
             <translation>Warnung: </translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1246" />
+            <location filename="../dialog.py" line="1252" />
             <source>Run finished on %s:
 %s</source>
             <translation>Lauf auf %s beendet:
 %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1249" />
+            <location filename="../dialog.py" line="1255" />
             <source>Changed hectares per interval (last change):
 %s
 
@@ -1275,57 +1275,57 @@ Gerät: %s
 %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1252" />
+            <location filename="../dialog.py" line="1258" />
             <source>Done on %s with %s. %s</source>
             <translation>Fertig auf %s mit %s. %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1253" />
+            <location filename="../dialog.py" line="1259" />
             <source> Warning: </source>
             <translation> Warnung: </translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1258" />
+            <location filename="../dialog.py" line="1264" />
             <source>Cancelled; partial outputs were removed.</source>
             <translation>Abgebrochen; Teilergebnisse wurden entfernt.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1260" />
+            <location filename="../dialog.py" line="1266" />
             <source>The run failed.</source>
             <translation>Der Lauf ist fehlgeschlagen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1267" />
+            <location filename="../dialog.py" line="1273" />
             <source>Run anyway?</source>
             <translation>Trotzdem ausführen?</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1267" />
+            <location filename="../dialog.py" line="1273" />
             <source>Run it anyway?</source>
             <translation>Den Lauf trotzdem ausführen?</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1324" />
+            <location filename="../dialog.py" line="1330" />
             <source>Still running in the background; results will be added when done.</source>
             <translation>Läuft noch im Hintergrund; die Ergebnisse werden hinzugefügt, wenn er fertig ist.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1332" />
+            <location filename="../dialog.py" line="1338" />
             <source>unknown</source>
             <translation>unbekannt</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1332" />
+            <location filename="../dialog.py" line="1338" />
             <source>%s ha</source>
             <translation>%s ha</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1344" />
+            <location filename="../dialog.py" line="1350" />
             <source>Changed %s ha over %d intervals.</source>
             <translation>%s ha in %d Intervallen geändert.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1345" />
+            <location filename="../dialog.py" line="1351" />
             <source>Changed %s ha over %d interval.</source>
             <translation>%s ha in %d Intervall geändert.</translation>
         </message>
@@ -2508,7 +2508,7 @@ Gerät: %s
             <translation>CAIM-Änderungserkennung: PyTorch fehlt</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="236" />
+            <location filename="../plugin.py" line="241" />
             <source>The Processing plugin is not enabled: enable it (Plugins &gt; Manage and Install Plugins &gt; Installed &gt; Processing) to run %s.</source>
             <translation>Das Verarbeitungs-Plugin ist nicht aktiviert: es aktivieren (Erweiterungen &gt; Erweiterungen verwalten und installieren &gt; Installiert &gt; Processing), um %s auszuführen.</translation>
         </message>
@@ -2529,17 +2529,17 @@ Gerät: %s
     <context>
         <name>CaimSplit</name>
         <message>
-            <location filename="../split_algorithm.py" line="40" />
+            <location filename="../split_algorithm.py" line="58" />
             <source>Split a multi-date raster into dates</source>
             <translation>Multitemporales Raster in Zeitpunkte aufteilen</translation>
         </message>
         <message>
-            <location filename="../split_algorithm.py" line="43" />
+            <location filename="../split_algorithm.py" line="61" />
             <source>Change detection</source>
             <translation>Änderungserkennung</translation>
         </message>
         <message>
-            <location filename="../split_algorithm.py" line="55" />
+            <location filename="../split_algorithm.py" line="73" />
             <source>Splits a raster that holds a whole time series as bands (a Google Earth Engine toBands() export, a gdal_merge.py -separate stack, a data-cube export) into one small virtual raster (VRT) per date, and adds them to the project as layers named by date. Each VRT reads its bands from the raster, so nothing is copied; keep the raster where it is. Then select the date layers, in date order, in &lt;i&gt;Detect changes in a time series&lt;/i&gt;.
 
 &lt;b&gt;Bands per date&lt;/b&gt;: all bands of one date, masks and QA bands included (e.g. 5 for B, G, R, NIR and a QA band). 0 (the default): as many dates as the band names carry, as Earth Engine's do (20200105T103421_..._B4).
@@ -2552,77 +2552,82 @@ Gerät: %s
 &lt;b&gt;Zeitpunkte&lt;/b&gt; (optional): einer je Zeitpunkt, kommagetrennt, z. B. 2019-06-01,2020-06-01; sonst die Datumsangaben der Kanalnamen. Die Namen der VRTs tragen die Datumsangaben, so liest die Änderungserkennung sie.</translation>
         </message>
         <message>
-            <location filename="../split_algorithm.py" line="71" />
+            <location filename="../split_algorithm.py" line="89" />
             <source>Multi-date raster</source>
             <translation>Multitemporales Raster</translation>
         </message>
         <message>
-            <location filename="../split_algorithm.py" line="73" />
+            <location filename="../split_algorithm.py" line="91" />
             <source>Bands per date (0: from the dates in the band names)</source>
             <translation>Kanäle je Zeitpunkt (0: nach den Datumsangaben der Kanalnamen)</translation>
         </message>
         <message>
-            <location filename="../split_algorithm.py" line="76" />
+            <location filename="../split_algorithm.py" line="94" />
             <source>Band order</source>
             <translation>Kanalreihenfolge</translation>
         </message>
         <message>
-            <location filename="../split_algorithm.py" line="77" />
+            <location filename="../split_algorithm.py" line="95" />
             <source>Automatic (from the band names, else date by date)</source>
             <translation>Automatisch (aus den Kanalnamen, sonst Zeitpunkt für Zeitpunkt)</translation>
         </message>
         <message>
-            <location filename="../split_algorithm.py" line="78" />
+            <location filename="../split_algorithm.py" line="96" />
             <source>Date by date (date 1's bands, then date 2's)</source>
             <translation>Zeitpunkt für Zeitpunkt (die Kanäle von Zeitpunkt 1, dann die von Zeitpunkt 2)</translation>
         </message>
         <message>
-            <location filename="../split_algorithm.py" line="79" />
+            <location filename="../split_algorithm.py" line="97" />
             <source>Band by band (every date's band 1, then every date's band 2)</source>
             <translation>Kanal für Kanal (Kanal 1 jedes Zeitpunkts, dann Kanal 2 jedes Zeitpunkts)</translation>
         </message>
         <message>
-            <location filename="../split_algorithm.py" line="81" />
+            <location filename="../split_algorithm.py" line="99" />
             <source>Dates, comma-separated (empty: from the band names)</source>
             <translation>Zeitpunkte, kommagetrennt (leer: aus den Kanalnamen)</translation>
         </message>
         <message>
-            <location filename="../split_algorithm.py" line="83" />
+            <location filename="../split_algorithm.py" line="101" />
             <source>Replace VRTs of the same names in the folder</source>
             <translation>Gleichnamige VRTs im Ordner ersetzen</translation>
         </message>
         <message>
-            <location filename="../split_algorithm.py" line="86" />
+            <location filename="../split_algorithm.py" line="104" />
             <source>Folder for the date rasters (VRT)</source>
             <translation>Ordner für die Raster der Zeitpunkte (VRT)</translation>
         </message>
         <message>
-            <location filename="../split_algorithm.py" line="87" />
+            <location filename="../split_algorithm.py" line="105" />
             <source>Date rasters</source>
             <translation>Raster der Zeitpunkte</translation>
         </message>
         <message>
-            <location filename="../split_algorithm.py" line="88" />
+            <location filename="../split_algorithm.py" line="106" />
             <source>Dates (comma-separated)</source>
             <translation>Zeitpunkte (kommagetrennt)</translation>
         </message>
         <message>
-            <location filename="../split_algorithm.py" line="96" />
+            <location filename="../split_algorithm.py" line="114" />
             <source>Choose the multi-date raster (a raster layer).</source>
             <translation>Das multitemporale Raster wählen (ein Rasterlayer).</translation>
         </message>
         <message>
-            <location filename="../split_algorithm.py" line="98" />
+            <location filename="../split_algorithm.py" line="116" />
             <source>'%s' is not a file-based (GDAL) raster; export it as GeoTIFF first.</source>
             <translation>'%s' ist kein dateibasiertes (GDAL-)Raster; zuerst als GeoTIFF exportieren.</translation>
         </message>
         <message>
-            <location filename="../split_algorithm.py" line="113" />
+            <location filename="../split_algorithm.py" line="131" />
             <source>date not known</source>
             <translation>Datum unbekannt</translation>
         </message>
         <message>
-            <location filename="../split_algorithm.py" line="123" />
+            <location filename="../split_algorithm.py" line="142" />
+            <source>The VRTs are in QGIS's temporary folder, which is deleted when QGIS closes: to keep the date layers in a saved project, run this again with a folder of your own.</source>
+            <translation>Die VRTs liegen im temporären Ordner von QGIS, der beim Beenden von QGIS gelöscht wird: um die Layer der Zeitpunkte in einem gespeicherten Projekt zu behalten, dies erneut mit einem eigenen Ordner ausführen.</translation>
+        </message>
+        <message>
+            <location filename="../split_algorithm.py" line="146" />
             <source>The band names carry no dates for some dates: give the dates (DATES) here, or in the change detection's Dates.</source>
             <translation>Die Kanalnamen nennen für manche Zeitpunkte kein Datum: die Datumsangaben hier (DATES) oder in der Änderungserkennung angeben.</translation>
         </message>

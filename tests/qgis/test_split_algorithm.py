@@ -122,9 +122,24 @@ def test_the_menu_opens_the_split_on_the_active_multi_band_raster(project, tmp_p
     stack = QgsRasterLayer(export, "gee_export", "gdal")
     one_band = QgsRasterLayer(write_raster(str(tmp_path / "dem.tif"), np.ones((8, 8), np.uint8)), "dem", "gdal")
     project.addMapLayers([stack, one_band])
-    for active, expected in ((stack, {"INPUT": stack.id()}), (one_band, {}), (None, {})):
+    # the VRTs go beside the file by default: Processing's temporary folder is deleted when QGIS closes,
+    # and a saved project would lose its date layers
+    beside = str(tmp_path / "gee_export_dates")
+    for active, expected in ((stack, {"INPUT": stack.id(), "OUTPUT": beside}), (one_band, {}), (None, {})):
         plugin = CaimPlugin(types.SimpleNamespace(activeLayer=lambda active=active: active))
         assert plugin.algorithm_defaults(SPLIT_ID) == expected
+    os.mkdir(beside)  # a folder of that name exists: the next name
+    plugin = CaimPlugin(types.SimpleNamespace(activeLayer=lambda: stack))
+    assert plugin.algorithm_defaults(SPLIT_ID)["OUTPUT"] == beside + "_2"
+
+
+def test_a_split_into_the_temporary_folder_says_it_goes_with_qgis(project, tmp_path):
+    _, export = _export(str(tmp_path))
+    results, ok, fb, _ = _split(project, {"INPUT": export, "OUTPUT": "TEMPORARY_OUTPUT"})
+    assert ok, fb.textLog()
+    assert "temporary folder, which is deleted when QGIS closes" in fb.textLog()
+    results, ok, fb, _ = _split(project, {"INPUT": export, "OUTPUT": str(tmp_path / "kept")})
+    assert ok and "temporary folder" not in fb.textLog()
 
 
 def test_the_dialog_offers_the_split_and_lists_the_dates_in_place_of_the_file(project, tmp_path, monkeypatch):
@@ -146,7 +161,7 @@ def test_the_dialog_offers_the_split_and_lists_the_dates_in_place_of_the_file(pr
 
     def exec_dialog(alg_id, params):
         opened.append((alg_id, dict(params)))
-        results, ok, fb, context = _split(project, dict(params, OUTPUT=str(tmp_path / "dates")))
+        results, ok, fb, context = _split(project, dict(params))
         assert ok, fb.textLog()
         for path in results["LAYERS"]:  # as Processing loads them on completion
             project.addMapLayer(QgsRasterLayer(path, context.layerToLoadOnCompletionDetails(path).name, "gdal"))
@@ -161,7 +176,7 @@ def test_the_dialog_offers_the_split_and_lists_the_dates_in_place_of_the_file(pr
         assert "No date for" not in text and not dialog.run_button.isEnabled()
         assert not dialog.split_button.isHidden()
         dialog.split_button.click()
-        assert opened == [("caim:splitdates", {"INPUT": stack.id()})]
+        assert opened == [("caim:splitdates", {"INPUT": stack.id(), "OUTPUT": str(tmp_path / "gee_export_dates")})]
         assert [layer.name() for layer, _ in dialog.checked()] == ["gee_export %d (%s)" % (k, d)
                                                                     for k, d in enumerate(DATES, start=1)]
         assert [d for _, d in dialog.checked()] == list(DATES)
