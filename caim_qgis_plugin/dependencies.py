@@ -1,7 +1,8 @@
 """Is the deep-learning engine usable in this QGIS?  If not, say exactly how to fix it.
 
 Nothing here imports torch: :func:`torch_available` only asks the import system whether the module
-could be found, so QGIS start-up stays fast and never fails because torch is missing.
+could be found and reads its version from the package metadata, so QGIS start-up stays fast and never
+fails because torch is missing or too old (1.13, Debian 12's, cannot run the engine).
 """
 
 import importlib.util
@@ -13,11 +14,34 @@ from caim_qgis_plugin.i18n import translator
 tr = translator("CaimDependencies")
 
 
-def torch_available():
+def torch_found():
     try:
         return importlib.util.find_spec("torch") is not None
     except (ImportError, ValueError):
         return False
+
+
+def torch_version():
+    """The installed torch's version from its package metadata (torch is not imported), or None."""
+    try:
+        from importlib import metadata
+
+        return metadata.version("torch")
+    except Exception:  # noqa: BLE001 -- no metadata (a source tree on sys.path) or no torch: not known
+        return None
+
+
+def torch_too_old():
+    """The version of an installed torch older than the engine needs (model_core.errors.MIN_TORCH), or None."""
+    from model_core.errors import torch_version_ok
+
+    version = torch_version() if torch_found() else None
+    return version if version and not torch_version_ok(version) else None
+
+
+def torch_available():
+    """torch is installed, and not older than the engine needs."""
+    return torch_found() and torch_too_old() is None
 
 
 def qgis_python():
@@ -54,12 +78,24 @@ def install_instructions():
     """A user-facing, copy-pasteable explanation of how to install torch into QGIS's Python."""
     py = qgis_python()
     version = "%d.%d" % sys.version_info[:2]
-    lines = [
-        tr("CAIM change detection needs PyTorch (the 'torch' Python package), which is not installed "
-        "in the Python that QGIS uses (Python %s, %s).") % (version, sys.prefix),
-        "",
-        tr("Install the CPU build (about 200 MB) and restart QGIS:"),
-    ]
+    old = torch_too_old()
+    if old:
+        from model_core.errors import MIN_TORCH
+
+        lines = [
+            tr("CAIM change detection needs PyTorch %s or newer; the Python that QGIS uses (Python %s, %s) has "
+               "PyTorch %s, which is too old (Debian 12's python3-torch is 1.13).") % (
+                "%d.%d" % MIN_TORCH, version, sys.prefix, old),
+            "",
+            tr("Install a newer CPU build (about 200 MB; with --upgrade) and restart QGIS:"),
+        ]
+    else:
+        lines = [
+            tr("CAIM change detection needs PyTorch (the 'torch' Python package), which is not installed "
+            "in the Python that QGIS uses (Python %s, %s).") % (version, sys.prefix),
+            "",
+            tr("Install the CPU build (about 200 MB) and restart QGIS:"),
+        ]
     system = platform.system()
     if system == "Windows":
         lines += [
@@ -84,6 +120,8 @@ def install_instructions():
                 tr("  On Debian 13 or newer, Debian's own package works too (tested with its torch 2.6 and "
                    "with unstable's 2.14):  sudo apt install python3-torch"),
             ]
+    if old:
+        lines += [tr("  (PyTorch %s is installed already: add --upgrade to the pip command)") % old]
     lines += [
         "",
         tr("Keep QGIS's numpy: if pip wants to upgrade numpy, add a constraint "

@@ -557,6 +557,9 @@ def main(argv=None):
         tune_allocator()
 
         try:
+            from model_core.errors import require_torch
+
+            require_torch()
             return importlib.import_module(f"model_core.{argv[0]}").main(argv[1:])
         except CaimError as exc:
             print(f"error: {exc}", file=sys.stderr)

@@ -26,6 +26,47 @@ class Cancelled(CaimError):
     """The run was cancelled by the user; partial outputs have been removed."""
 
 
+class DependencyError(CaimError):
+    """A library the engine needs is missing or too old."""
+
+
+# The oldest PyTorch the engine runs on: the networks' attention is torch.nn.functional's
+# scaled_dot_product_attention, models are built under `with torch.device(...)`, and the safe loader of
+# the bundled weights reads their floats: all three from 2.0 on.  Debian 12's python3-torch is 1.13, on
+# which the whole suite failed with "Unsupported operand 71" for every weights file (a bookworm chroot,
+# twenty-seventh session).  Tested: 2.6 (Debian 13), 2.13 (pinned), 2.14 (Debian unstable).
+MIN_TORCH = (2, 0)
+
+
+def torch_version_ok(version):
+    """Whether a torch version string ('2.6.0', '2.13.0+cpu', '1.13.0a0') is :data:`MIN_TORCH` or newer (an
+    unreadable one passes: the engine's own errors then speak)."""
+    import re
+
+    m = re.match(r"\s*(\d+)\.(\d+)", str(version or ""))
+    return m is None or (int(m.group(1)), int(m.group(2))) >= MIN_TORCH
+
+
+def torch_too_old_text(version, python=None):
+    """The message for a PyTorch older than :data:`MIN_TORCH`: which version, what is needed, how to upgrade."""
+    import sys
+
+    python = python or sys.executable or "python3"
+    return (f"PyTorch {version} is too old for the CAIM engine, which needs PyTorch "
+            f"{MIN_TORCH[0]}.{MIN_TORCH[1]} or newer (Debian 12's python3-torch, 1.13, is too old; Debian 13's "
+            f"works). Upgrade it in this Python ({python}): {python} -m pip install --user --upgrade torch "
+            "--index-url https://download.pytorch.org/whl/cpu (or use a virtual environment), then start again.")
+
+
+def require_torch():
+    """Import and return torch, or raise :class:`DependencyError` saying it is too old."""
+    import torch
+
+    if not torch_version_ok(torch.__version__):
+        raise DependencyError(torch_too_old_text(torch.__version__))
+    return torch
+
+
 def free_mb(folder):
     """The free space in ``folder`` in MB (for messages about a full disk), or None when it cannot be told."""
     import shutil

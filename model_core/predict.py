@@ -746,7 +746,9 @@ def detect(images, out_dir=None, dates=None, bands=None, model="caimnet", weight
             raise Cancelled("Cancelled by the user; no output was written.")
 
     check_cancel()  # before torch is imported (a second or two, far more on a cold disk)
-    import torch
+    from model_core.errors import require_torch
+
+    torch = require_torch()  # 2.0 or newer, else a message saying so (Debian 12's is 1.13)
 
     t_start = time.perf_counter()
     timings = {}

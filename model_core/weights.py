@@ -71,9 +71,9 @@ def save(path, model, meta=None, band_order=None, calibration=None):
 
 def read(path):
     """Read and validate a weights file without building the model."""
-    import torch
+    from model_core.errors import WeightsError, require_torch
 
-    from model_core.errors import WeightsError
+    torch = require_torch()  # torch 1.13's safe loader reads no float of a weights file ("operand 71")
 
     if os.path.isdir(path):
         raise WeightsError(f"'{path}' is a folder, not a weights file. Pick one of the .pt files in it, "

@@ -866,3 +866,28 @@ def test_openmp_threads_wait_passively_unless_the_user_chose(tmp_path):
     out = subprocess.run([sys.executable, "-c", code], env=dict(env, OMP_WAIT_POLICY="ACTIVE"), capture_output=True,
                          text=True, timeout=120)  # nosec
     assert out.stdout.strip() == "ACTIVE", out.stderr
+
+
+@pytest.mark.parametrize("version,ok", [("1.13.0a0+gitunknown", False), ("1.12.1", False), ("2.0.0", True),
+                                        ("2.6.0+debian", True), ("2.13.0+cpu", True), ("10.1", True), ("", True)])
+def test_the_oldest_torch_the_engine_takes(version, ok):
+    from model_core.errors import torch_version_ok
+
+    assert torch_version_ok(version) is ok
+
+
+def test_a_too_old_torch_stops_a_run_before_anything_is_written(tmp_path, monkeypatch, capsys):
+    """On torch 1.13 (Debian 12's) every weights file was refused as 'corrupt' ("Unsupported operand 71"),
+    and the classical methods failed deeper in; the run now stops first, naming the version and the fix."""
+    import torch
+
+    from model_core.cli import main
+
+    rng = np.random.default_rng(0)
+    images = [write_tif(tmp_path / f"d_{2001 + i}.tif", rng.integers(1, 3000, (4, 16, 16)).astype(np.uint16))
+              for i in range(2)]
+    monkeypatch.setattr(torch, "__version__", "1.13.0a0+gitunknown")
+    rc = main(["detect", *images, "--model", "cva", "--out", str(tmp_path / "out"), "--quiet"])
+    err = capsys.readouterr().err
+    assert rc == 2 and "PyTorch 1.13.0a0+gitunknown is too old for the CAIM engine" in err and "--upgrade torch" in err
+    assert not (tmp_path / "out").exists()

@@ -262,52 +262,67 @@ Der Vergleich ist nur so gut wie die Genauigkeit der Referenz selbst und ihre La
     <context>
         <name>CaimDependencies</name>
         <message>
-            <location filename="../dependencies.py" line="58" />
+            <location filename="../dependencies.py" line="86" />
+            <source>CAIM change detection needs PyTorch %s or newer; the Python that QGIS uses (Python %s, %s) has PyTorch %s, which is too old (Debian 12's python3-torch is 1.13).</source>
+            <translation>CAIM-Änderungserkennung braucht PyTorch %s oder neuer; das Python von QGIS (Python %s, %s) hat PyTorch %s, das zu alt ist (python3-torch von Debian 12 ist 1.13).</translation>
+        </message>
+        <message>
+            <location filename="../dependencies.py" line="90" />
+            <source>Install a newer CPU build (about 200 MB; with --upgrade) and restart QGIS:</source>
+            <translation>Eine neuere CPU-Version installieren (etwa 200 MB; mit --upgrade) und QGIS neu starten:</translation>
+        </message>
+        <message>
+            <location filename="../dependencies.py" line="94" />
             <source>CAIM change detection needs PyTorch (the 'torch' Python package), which is not installed in the Python that QGIS uses (Python %s, %s).</source>
             <translation>CAIM-Änderungserkennung braucht PyTorch (das Python-Paket 'torch'), das im Python von QGIS nicht installiert ist (Python %s, %s).</translation>
         </message>
         <message>
-            <location filename="../dependencies.py" line="61" />
+            <location filename="../dependencies.py" line="97" />
             <source>Install the CPU build (about 200 MB) and restart QGIS:</source>
             <translation>Die CPU-Version installieren (etwa 200 MB) und QGIS neu starten:</translation>
         </message>
         <message>
-            <location filename="../dependencies.py" line="66" />
+            <location filename="../dependencies.py" line="102" />
             <source>  1. Close QGIS and open the 'OSGeo4W Shell' from the Start menu.</source>
             <translation>  1. QGIS schließen und die 'OSGeo4W Shell' aus dem Startmenü öffnen.</translation>
         </message>
         <message>
-            <location filename="../dependencies.py" line="67" />
+            <location filename="../dependencies.py" line="103" />
             <source>  2. Run:  python -m pip install torch --index-url https://download.pytorch.org/whl/cpu</source>
             <translation>  2. Ausführen:  python -m pip install torch --index-url https://download.pytorch.org/whl/cpu</translation>
         </message>
         <message>
-            <location filename="../dependencies.py" line="71" />
+            <location filename="../dependencies.py" line="107" />
             <source>  In a terminal run:</source>
             <translation>  In einem Terminal ausführen:</translation>
         </message>
         <message>
-            <location filename="../dependencies.py" line="78" />
+            <location filename="../dependencies.py" line="114" />
             <source>  (on Debian/Ubuntu add --break-system-packages if pip refuses, or install torch into a virtual environment created with --system-site-packages and start QGIS with that environment's site-packages on PYTHONPATH)</source>
             <translation>  (unter Debian/Ubuntu --break-system-packages ergänzen, wenn pip sich weigert, oder torch in eine mit --system-site-packages erstellte virtuelle Umgebung installieren und QGIS mit deren site-packages im PYTHONPATH starten)</translation>
         </message>
         <message>
-            <location filename="../dependencies.py" line="84" />
+            <location filename="../dependencies.py" line="120" />
             <source>  On Debian 13 or newer, Debian's own package works too (tested with its torch 2.6 and with unstable's 2.14):  sudo apt install python3-torch</source>
             <translation>  Ab Debian 13 geht auch Debians eigenes Paket (getestet mit dessen torch 2.6 und mit 2.14 aus unstable):  sudo apt install python3-torch</translation>
         </message>
         <message>
-            <location filename="../dependencies.py" line="89" />
+            <location filename="../dependencies.py" line="124" />
+            <source>  (PyTorch %s is installed already: add --upgrade to the pip command)</source>
+            <translation>  (PyTorch %s ist bereits installiert: dem pip-Befehl --upgrade hinzufügen)</translation>
+        </message>
+        <message>
+            <location filename="../dependencies.py" line="127" />
             <source>Keep QGIS's numpy: if pip wants to upgrade numpy, add a constraint (pip install ... "numpy==%s"), otherwise GDAL's Python bindings can stop working.</source>
             <translation>QGIS' numpy behalten: will pip numpy aktualisieren, eine Einschränkung angeben (pip install ... "numpy==%s"), sonst können GDALs Python-Bindings aufhören zu funktionieren.</translation>
         </message>
         <message>
-            <location filename="../dependencies.py" line="92" />
+            <location filename="../dependencies.py" line="130" />
             <source>For a GPU, pick the CUDA build that matches your driver at https://pytorch.org/get-started/locally/.</source>
             <translation>Für eine GPU die CUDA-Version wählen, die zum Treiber passt: https://pytorch.org/get-started/locally/.</translation>
         </message>
         <message>
-            <location filename="../dependencies.py" line="108" />
+            <location filename="../dependencies.py" line="146" />
             <source>&lt;your numpy version&gt;</source>
             <translation>&lt;Ihre numpy-Version&gt;</translation>
         </message>

@@ -309,3 +309,52 @@ print("ok")
     out = subprocess.run([PY, "-c", code], capture_output=True, text=True, timeout=120,  # nosec B603
                          env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
     assert out.returncode == 0 and out.stdout.strip() == "ok", out.stderr[-3000:]
+
+
+def test_a_too_old_torch_is_named_with_the_upgrade(tmp_path):
+    """Debian 12's python3-torch is 1.13: the engine cannot run on it (no scaled_dot_product_attention, and
+    its safe loader refused every weights file as 'corrupt' with "Unsupported operand 71").  A QGIS whose
+    Python has such a torch (here a stand-in package with 1.13's metadata, first on sys.path): the plugin
+    loads, torch counts as unavailable, and a run says which version is there, what is needed and how to
+    upgrade, instead of calling the bundled weights corrupt."""
+    stack = make_stack(str(tmp_path), nodata_block=False)
+    fake = tmp_path / "site"
+    (fake / "torch").mkdir(parents=True)
+    (fake / "torch" / "__init__.py").write_text("__version__ = '1.13.0a0+gitunknown'\n")
+    (fake / "torch-1.13.0a0+gitunknown.dist-info").mkdir()
+    (fake / "torch-1.13.0a0+gitunknown.dist-info" / "METADATA").write_text(
+        "Metadata-Version: 2.1\nName: torch\nVersion: 1.13.0a0+gitunknown\n")
+    code = r'''
+import sys
+sys.path.insert(0, %(fake)r)
+sys.path.insert(1, %(root)r)
+from qgis.core import QgsApplication, QgsProcessingContext, QgsProcessingFeedback
+app = QgsApplication([], False); QgsApplication.setPrefixPath("/usr", True); app.initQgis()
+from caim_qgis_plugin.dependencies import install_instructions, torch_available, torch_too_old
+from caim_qgis_plugin.provider import CaimProvider
+assert torch_too_old() == "1.13.0a0+gitunknown", torch_too_old()
+assert not torch_available()
+print(install_instructions())
+provider = CaimProvider()  # kept: the registry does not own a Python provider
+QgsApplication.processingRegistry().addProvider(provider)
+alg = QgsApplication.processingRegistry().createAlgorithmById("caim:detectchanges")
+fb = QgsProcessingFeedback()
+res, ok = alg.run({"INPUT": %(stack)r, "MODEL": "cva", "AREA": %(out)r + "/a.tif", "MOMENT": %(out)r + "/m.tif",
+                   "CONFIDENCE": %(out)r + "/c.tif"}, QgsProcessingContext(), fb)
+print("OK" if ok else "FAILED")
+print(fb.textLog())
+from model_core.errors import DependencyError
+from model_core.predict import detect
+try:
+    detect(%(stack)r, out_dir=%(out)r + "/engine", model="cva")
+except DependencyError as exc:
+    print("ENGINE:", exc)
+''' % {"fake": str(fake), "root": ROOT, "stack": stack, "out": str(tmp_path / "out")}
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    out = subprocess.run([PY, "-c", code], capture_output=True, text=True, env=env, timeout=120)  # nosec B603
+    assert out.returncode == 0, out.stderr[-3000:]
+    text = out.stdout
+    assert "needs PyTorch 2.0 or newer" in text and "has PyTorch 1.13.0a0+gitunknown, which is too old" in text
+    assert "add --upgrade to the pip command" in text and "FAILED" in text
+    assert "ENGINE: PyTorch 1.13.0a0+gitunknown is too old for the CAIM engine" in text and "--upgrade torch" in text
+    assert not os.path.exists(str(tmp_path / "out" / "engine"))
