@@ -83,3 +83,34 @@ def test_taizhou_fusion_evaluate_reads_the_pair_as_the_engine(shared_data, tmp_p
     model = W.load_model(W.default_weights("caimnet"), arch="caimnet_cva")
     pred = predict_scene(model, series.values, series.valid)
     assert (pred == read_tif(res.paths["moment"])).mean() > 0.999
+
+
+def test_landsat_series_as_one_multi_date_file_runs_as_its_dates(shared_data, tmp_path):
+    """The 8 real Landsat dates of Pucallpa stacked into one 32-band GeoTIFF (band by band, as a
+    per-band time-series export holds them, with Earth Engine-style names), run by the automatic model
+    with the demo's band mapping: the outputs are those of the 8 files."""
+    from model_core.cli import main
+
+    files = sorted(glob.glob(os.path.join(shared_data, "landsat-pucallpa", "*.tif")))
+    years = [os.path.splitext(os.path.basename(f))[0] for f in files]
+    arrays = [gdal.Open(f).ReadAsArray() for f in files]
+    first = gdal.Open(files[0])
+    path = str(tmp_path / "pucallpa_series.tif")
+    ds = gdal.GetDriverByName("GTiff").Create(path, first.RasterXSize, first.RasterYSize, 4 * len(files), gdal.GDT_Byte,
+                                              options=["COMPRESS=DEFLATE", "TILED=YES"])
+    ds.SetGeoTransform(first.GetGeoTransform())
+    ds.SetProjection(first.GetProjection())
+    for b in range(4):
+        for k, (year, a) in enumerate(zip(years, arrays)):
+            band = ds.GetRasterBand(b * len(files) + k + 1)
+            band.WriteArray(a[b])
+            band.SetNoDataValue(0)
+            band.SetDescription(f"LT05_006066_{year}0715_SR_B{b + 1}")
+    ds = None
+    common = ["--model", "auto", "--bands", "3,4,4,2", "--quiet"]
+    assert main(["detect", *files, *common, "--out", str(tmp_path / "files")]) == 0
+    assert main(["detect", path, *common, "--out", str(tmp_path / "one")]) == 0
+    for name in ("change_area.tif", "change_moment.tif", "confidence.tif"):
+        assert np.array_equal(read_tif(tmp_path / "files" / name), read_tif(tmp_path / "one" / name)), name
+    out = gdal.Open(str(tmp_path / "one" / "change_moment.tif"))
+    assert out.GetMetadataItem("CAIM_DATES") == ",".join(f"{y}-07-15" for y in years)
