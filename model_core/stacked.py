@@ -90,6 +90,8 @@ def layout(ds, label, per_date=None, order=None):
     band names (or None), and the order used.  ``per_date``: the bands of one date (None: from the dates
     in the band names); ``order``: "date", "band" or None (from the band names, else "date").  Raises
     InputError saying what does not fit and what to give."""
+    if isinstance(ds, Cube):
+        return _cube_layout(ds, label, per_date, order)
     n = ds.RasterCount
     dates = band_dates(ds)
     if order is not None and order not in ORDERS:
@@ -150,6 +152,22 @@ def layout(ds, label, per_date=None, order=None):
                     "(in Earth Engine, one mosaic() per day before toBands()). If they are one image's bands, "
                     f"give the number of bands per date (--bands-per-date {per_date}, BANDS_PER_DATE in Processing).")
     return groups, [_group_date(dates, g) for g in groups], order
+
+
+def _cube_layout(cube, label, per_date=None, order=None):
+    """:func:`layout` of a :class:`Cube`: one date per time step, its group the time step (1-based), the
+    dates from the first variable's time coordinate."""
+    nvar = len(cube.subs)
+    if per_date is not None and int(per_date) != nvar:
+        raise InputError(f"'{label}' is a data cube of {nvar} variables ({', '.join(cube.variables)}) over "
+                         f"{cube.RasterCount} time steps: each date has one band per variable, {nvar}, not "
+                         f"{per_date}. Leave out the bands per date (--bands-per-date, BANDS_PER_DATE).")
+    if order is not None:
+        raise InputError(f"'{label}' is a data cube of variables over time: its band order is its own. Leave out "
+                         "the band order (--band-order, BAND_ORDER).")
+    dates = cf_band_dates(cube.first)
+    steps = list(range(1, cube.RasterCount + 1))
+    return steps, [dates[k - 1] for k in steps], "date"
 
 
 def _several_images(ds, group):
@@ -250,19 +268,138 @@ def _edit_vrt(path, change):
             gdal.VSIFCloseL(f)
 
 
+class Cube:
+    """A data cube of several variables over one time axis (a NetCDF of B02, B03, B04, B08 over time, as
+    openEO or xarray write one): GDAL opens it as a container whose subdatasets are the variables, each
+    with one band per time step.  Date k's bands are the variables' k-th bands, named by the variables
+    (so Sentinel-2's B02..B08 read as blue, green, red, NIR)."""
+
+    def __init__(self, label, subs):
+        self.label = label
+        self.subs = subs  # [(subdataset name, variable name, dataset)], the variables in the file's order
+        self.first = subs[0][2]
+        self.RasterCount = self.first.RasterCount  # time steps (what layout() counts)
+
+    @property
+    def variables(self):
+        return [var for _, var, _ in self.subs]
+
+
+def _cube(ds, label, path):
+    """The :class:`Cube` of a container ``ds`` whose raster variables share one grid and time axis (the
+    variables of another shape, a crs variable or a static layer, are left out), or None."""
+    from osgeo import gdal
+
+    subs = []
+    for name, _ in ds.GetSubDatasets() or []:
+        try:
+            sub = gdal.Open(name, gdal.GA_ReadOnly)
+        except RuntimeError:
+            continue
+        if sub is not None and sub.RasterCount >= 2:
+            subs.append((name, name.rsplit(":", 1)[-1].strip('"'), sub))
+    if not subs:
+        return None
+    shapes = [(s.RasterXSize, s.RasterYSize, s.RasterCount) for _, _, s in subs]
+    common = max(set(shapes), key=shapes.count)
+    kept = [item for item, shape in zip(subs, shapes) if shape == common]
+    cube = Cube(label, kept)
+    cube.left_out = [var for (_, var, _), shape in zip(subs, shapes) if shape != common]
+    return cube
+
+
+_SUBDATASET = re.compile(r'^[A-Za-z0-9_]+:"?(.+?)"?:([^:"]+)$')  # NETCDF:"/data/cube.nc":B04, HDF5:"f.h5"://ndvi
+
+
+def _label(path):
+    """A file's name; for a subdataset (one variable of a container, as QGIS loads one) its file's name
+    without extension and the variable: cube_B04."""
+    text = str(path)
+    m = None if os.path.exists(text) else _SUBDATASET.match(text)
+    if m:
+        return f"{os.path.splitext(os.path.basename(m.group(1)))[0]}_{m.group(2).strip('/').replace('/', '_')}"
+    return os.path.basename(text.rstrip("/\\")) or text
+
+
+def _source_path(path):
+    """``path`` as a VRT written elsewhere reads it: absolute for a local file, as it is for a subdataset
+    (NETCDF:"cube.nc":B04, made absolute inside) or a /vsi path."""
+    text = str(path)
+    if text.startswith("/vsi"):
+        return text
+    if os.path.exists(text):
+        return os.path.abspath(text)
+    m = _SUBDATASET.match(text)
+    if m and os.path.exists(m.group(1)):
+        return text.replace(m.group(1), os.path.abspath(m.group(1)), 1)
+    return text
+
+
 def _open_stack(path):
     from osgeo import gdal
 
-    label = os.path.basename(str(path).rstrip("/\\")) or str(path)
-    if not str(path).startswith("/vsi") and not os.path.exists(path):
-        raise InputError(f"Multi-date raster '{path}' does not exist. Check the path.")
+    label = _label(path)
+    if not str(path).startswith("/vsi") and not os.path.exists(path) and ":" not in os.path.basename(str(path)):
+        raise InputError(f"Multi-date raster '{path}' does not exist. Check the path.")  # NETCDF:"f.nc":B04 may
     try:
         ds = gdal.Open(str(path), gdal.GA_ReadOnly)
     except RuntimeError as exc:
         raise InputError(f"Multi-date raster '{label}' cannot be read by GDAL ({str(exc).strip()}).") from None
+    if ds is not None and ds.RasterCount == 0:
+        cube = _cube(ds, label, path)
+        if cube is not None:
+            return cube, label
     if ds is None or ds.RasterCount == 0:
         raise InputError(f"'{label}' holds no raster bands; give a raster file with every date's bands.")
     return ds, label
+
+
+def _cube_path(path):
+    """An absolute path (:func:`_source_path`): a data cube's VRTs name its variables by the file's path
+    (NETCDF:"path":B04), which GDAL reads from the current folder, not the VRT's."""
+    return _source_path(path)
+
+
+def _variables_text(cube):
+    names = cube.variables
+    text = f"{len(names)} variables ({', '.join(names[:6])}{', ...' if len(names) > 6 else ''})"
+    if getattr(cube, "left_out", None):
+        text += f", left out: {', '.join(cube.left_out[:4])} (another shape)"
+    return text
+
+
+def _write_cube_vrt(path, cube, k, date):
+    """A VRT at ``path`` holding the ``k``-th band (time step) of each of ``cube``'s variables, named by
+    them, with their nodata, scale and offset, and ``date`` as its acquisition date."""
+    from osgeo import gdal
+
+    first = cube.first
+    vrt = gdal.GetDriverByName("VRT").Create(path, first.RasterXSize, first.RasterYSize, 0)
+    if vrt is None:
+        raise OutputError(f"The virtual raster '{path}' could not be written.")
+    gt = first.GetGeoTransform(can_return_null=True)
+    if gt is not None:
+        vrt.SetGeoTransform(gt)
+    if first.GetProjection():
+        vrt.SetProjection(first.GetProjection())
+    for name, var, sub in cube.subs:
+        band = sub.GetRasterBand(k)
+        vrt.AddBand(band.DataType)
+        out = vrt.GetRasterBand(vrt.RasterCount)
+        # a non-shared source: GDAL's dataset pool lends every date one handle of each variable
+        out.SetMetadataItem("source_0", f'<SimpleSource><SourceFilename relativeToVRT="0"{_POOLED}>{_xml(name)}'
+                            f'</SourceFilename><SourceBand>{k}</SourceBand></SimpleSource>', "new_vrt_sources")
+        if band.GetNoDataValue() is not None:
+            out.SetNoDataValue(band.GetNoDataValue())
+        if band.GetScale() not in (None, 1.0):
+            out.SetScale(band.GetScale())
+        if band.GetOffset() not in (None, 0.0):
+            out.SetOffset(band.GetOffset())
+        out.SetDescription(var)
+    if date:
+        vrt.SetMetadataItem("ACQUISITIONDATETIME", date, "IMAGERY")
+    vrt.FlushCache()
+    vrt = None
 
 
 class Split:
@@ -276,16 +413,26 @@ class Split:
         try:
             with quiet_gdal():
                 for path in paths:
-                    ds, label = _open_stack(path)
+                    ds, label = _open_stack(_cube_path(path))
                     groups, dates, used = layout(ds, label, per_date, order)
-                    axis = any(cf_band_dates(ds)) and not any(
-                        parse_date(ds.GetRasterBand(b).GetDescription() or "") for b in range(1, ds.RasterCount + 1))
-                    self.layouts.append((label, groups, dates, used, axis))
+                    if isinstance(ds, Cube):
+                        what = _variables_text(ds)
+                        self.layouts.append((label, len(groups), what, dates, "", "its time coordinate"))
+                    else:
+                        axis = any(cf_band_dates(ds)) and not any(
+                            parse_date(ds.GetRasterBand(b).GetDescription() or "") for b in range(1, ds.RasterCount + 1))
+                        per = len(groups[0])
+                        self.layouts.append((label, len(groups), f"{per} band{'s' if per > 1 else ''}", dates,
+                                             f", {used} by {used}", "its time coordinate" if axis else "the band names"))
                     for k, (group, date) in enumerate(zip(groups, dates), start=1):
                         vrt = f"{self.folder}/d{len(self.specs) + 1:03d}.vrt"
-                        self.specs.append(InputSpec(vrt, date=date, name=f"{label} date {k} ({_bands_text(group)})",
+                        what = "time step %d" % group if isinstance(ds, Cube) else _bands_text(group)
+                        self.specs.append(InputSpec(vrt, date=date, name=f"{label} date {k} ({what})",
                                                     source=str(path)))
-                        _write_vrt(vrt, ds, group, date)
+                        if isinstance(ds, Cube):
+                            _write_cube_vrt(vrt, ds, group, date)
+                        else:
+                            _write_vrt(vrt, ds, group, date)
         except BaseException:
             self.close()
             raise
@@ -293,15 +440,12 @@ class Split:
     def describe(self):
         """One line per file: how it was split."""
         lines = []
-        for label, groups, dates, order, axis in self.layouts:
+        for label, count, per, dates, order, source in self.layouts:
             known = [d for d in dates if d]
-            source = "its time coordinate" if axis else "the band names"
             when = (f", {known[0]} to {known[-1]} (from {source})" if len(known) == len(dates) else
-                    ", dates not in the band names" if not known else
+                    f", dates not in {source}" if not known else
                     f", {len(known)} of {len(dates)} dates in {source}")
-            per = len(groups[0])
-            lines.append(f"'{label}': {len(groups)} dates of {per} band{'s' if per > 1 else ''}, "
-                         f"{order} by {order}{when}")
+            lines.append(f"'{label}': {count} dates of {per}{order}{when}")
         return lines
 
     def close(self):
@@ -368,7 +512,7 @@ def write_split(path, out_dir, per_date=None, order=None, dates=None, overwrite=
 
     from model_core.stack import date_hint, parse_given_date
 
-    ds, label = _open_stack(path)
+    ds, label = _open_stack(_cube_path(path))
     with quiet_gdal():
         groups, found, _ = layout(ds, label, per_date, order)
     if dates is not None:
@@ -394,10 +538,13 @@ def write_split(path, out_dir, per_date=None, order=None, dates=None, overwrite=
     os.makedirs(out_dir, exist_ok=True)
     written = []
     try:
-        src = os.path.abspath(path) if not str(path).startswith("/vsi") else str(path)
+        src = _source_path(path)
         with quiet_gdal():
             for name, group, d in zip(names, groups, found):
                 written.append(name)  # before writing: a VRT that failed halfway is removed too
+                if isinstance(ds, Cube):  # its variables by the file's absolute path (NETCDF:"path":B04)
+                    _write_cube_vrt(name, ds, group, d)
+                    continue
                 _write_vrt(name, src, group, d)
                 _relative_source(name, src)
     except BaseException:
@@ -454,7 +601,7 @@ def main(argv=None):
 def _relative_source(vrt_path, src):
     """Point the VRT at ``src`` by a path relative to the VRT's folder when the file lies in that folder or
     beside it (at most one level up), so that a folder holding both can move; else the absolute path stays."""
-    if src.startswith("/vsi"):
+    if src.startswith("/vsi") or not os.path.isfile(src):  # a subdataset (NETCDF:"/x.nc":B04) stays as it is
         return
     try:
         rel = os.path.relpath(src, os.path.dirname(os.path.abspath(vrt_path)))

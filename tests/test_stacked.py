@@ -479,3 +479,93 @@ def test_detect_frees_the_in_memory_dates_also_when_the_run_fails(tmp_path, caps
     assert len(made) == 3 and all(gdal.VSIStatL(p) is None for p in made), made
     rc, _, err = _run(capsys, ["detect", stack, "--model", "cva", "--out", str(tmp_path / "o"), "--quiet"])
     assert rc == 0 and len(made) == 6 and all(gdal.VSIStatL(p) is None for p in made), err
+
+
+def _variables_cube(path, days, arrays, names=("B02", "B03", "B04", "B08")):
+    """A CF NetCDF data cube of several variables over time (as openEO or xarray save a Sentinel-2 cube):
+    ``arrays`` (T, variables, h, w) int16, -9999 fill, a projected x / y grid."""
+    from osgeo import gdal
+
+    drv = gdal.GetDriverByName("netCDF")
+    if drv is None or drv.GetMetadataItem(gdal.DCAP_CREATE_MULTIDIMENSIONAL) != "YES":
+        pytest.skip("GDAL's netCDF driver cannot write multidimensional files here")
+    ds = drv.CreateMultiDimensional(str(path))
+    root = ds.GetRootGroup()
+    t, _, h, w = arrays.shape
+    dims = [root.CreateDimension("t", None, None, t), root.CreateDimension("y", gdal.DIM_TYPE_HORIZONTAL_Y, None, h),
+            root.CreateDimension("x", gdal.DIM_TYPE_HORIZONTAL_X, None, w)]
+    string = gdal.ExtendedDataType.CreateString()
+    time = root.CreateMDArray("t", dims[:1], gdal.ExtendedDataType.Create(gdal.GDT_Float64))
+    time.Write(np.asarray(days, float))
+    time.CreateAttribute("units", [], string).Write("days since 1990-01-01")
+    time.CreateAttribute("standard_name", [], string).Write("time")
+    for dim, step, name in ((dims[1], -10.0, "projection_y_coordinate"), (dims[2], 10.0, "projection_x_coordinate")):
+        axis = root.CreateMDArray(dim.GetName(), [dim], gdal.ExtendedDataType.Create(gdal.GDT_Float64))
+        axis.Write(np.arange(dim.GetSize(), dtype=float) * step + 500000.0)
+        axis.CreateAttribute("standard_name", [], string).Write(name)
+        axis.CreateAttribute("units", [], string).Write("m")
+    for j, name in enumerate(names):
+        var = root.CreateMDArray(name, dims, gdal.ExtendedDataType.Create(gdal.GDT_Int16))
+        var.SetNoDataValueDouble(-9999)
+        var.Write(np.ascontiguousarray(arrays[:, j]))
+    ds = None
+    return str(path)
+
+
+def test_a_data_cube_of_variables_runs_as_its_dates(tmp_path, capsys, monkeypatch):
+    """A NetCDF cube of Sentinel-2's B02, B03, B04, B08 over three time steps: each date is the variables'
+    time step, named by them (so the networks read B04, B03, B02, B08 as R, G, B, NIR), dated by the time
+    axis; the run is the run on the dates as separate files, and 'split' writes VRTs that run alike."""
+    from osgeo import gdal
+
+    rng = np.random.default_rng(4)
+    arrays = rng.normal(1200, 40, (3, 4, 24, 28)).astype(np.int16)
+    arrays[1:, :, 4:14, 6:16] += 900  # a change between the 1st and the 2nd date
+    arrays[2, :, 20:, :] = -9999
+    cube = _variables_cube(tmp_path / "s2_cube.nc", [10957, 11000, 11050], arrays)
+    first = gdal.Open(f'NETCDF:"{cube}":B02')
+    separate = []
+    for k, day in enumerate(["2020-01-01", "2020-02-13", "2020-04-03"]):
+        path = write_tif(tmp_path / f"s2_{day}.tif", arrays[k], nodata=-9999, epsg=32633,
+                         names=["B02", "B03", "B04", "B08"])  # the same bands, read as R, G, B, NIR alike
+        ds = gdal.Open(path, gdal.GA_Update)
+        ds.SetGeoTransform(first.GetGeoTransform())
+        ds.SetProjection(first.GetProjection())
+        ds = None
+        separate.append(path)
+    printed = {}
+    for model in ("caimnet", "isfa"):
+        rc, _, err = _run(capsys, ["detect", *separate, "--model", model, "--out", str(tmp_path / f"a_{model}"),
+                                   "--quiet"])
+        assert rc == 0, err
+        rc, printed[model], err = _run(capsys, ["detect", cube, "--model", model, "--quiet",
+                                                "--out", str(tmp_path / f"b_{model}")])
+        assert rc == 0, err
+        _same_outputs(tmp_path / f"a_{model}", tmp_path / f"b_{model}")
+    assert "'s2_cube.nc': 3 dates of 4 variables (B02, B03, B04, B08), 2020-01-01 to 2020-04-03" in err
+    assert "3,2,1,4 as R, G, B, NIR (from the rasters' band names)" in printed["caimnet"]
+    moment = read_tif(tmp_path / "b_isfa" / "change_moment.tif")
+    assert (moment[5:13, 7:15] == 1).all() and (moment[20:] == 255).all()
+    # the VRTs of 'split' name the variables by the file's absolute path: they run from anywhere
+    rc, printed, err = _run(capsys, ["split", cube, "--out", str(tmp_path / "dates")])
+    assert rc == 0, err
+    vrts = sorted(str(p) for p in (tmp_path / "dates").iterdir())
+    assert [os.path.basename(p) for p in vrts] == ["s2_cube_01_2020-01-01.vrt", "s2_cube_02_2020-02-13.vrt",
+                                                   "s2_cube_03_2020-04-03.vrt"]
+    rc, _, err = _run(capsys, ["detect", *vrts, "--model", "isfa", "--out", str(tmp_path / "c"), "--quiet"])
+    assert rc == 0, err
+    _same_outputs(tmp_path / "a_isfa", tmp_path / "c")
+    rc, _, err = _run(capsys, ["detect", cube, "--bands-per-date", "3", "--model", "isfa", "--quiet",
+                               "--out", str(tmp_path / "d")])
+    assert rc == 2 and "data cube of 4 variables (B02, B03, B04, B08) over 3 time steps" in err
+    # one variable, as QGIS loads it (NETCDF:"file":B08): dates of one band, named cube_B08, the VRTs
+    # reading it by the file's absolute path (a relative one written as '../NETCDF:...' opened nothing)
+    monkeypatch.chdir(tmp_path)
+    rc, printed, err = _run(capsys, ["split", 'NETCDF:"s2_cube.nc":B08', "--out", str(tmp_path / "nir")])
+    assert rc == 0, err
+    vrts = sorted(str(p) for p in (tmp_path / "nir").iterdir())
+    assert [os.path.basename(p) for p in vrts] == ["s2_cube_B08_01_2020-01-01.vrt", "s2_cube_B08_02_2020-02-13.vrt",
+                                                   "s2_cube_B08_03_2020-04-03.vrt"]
+    rc, out, err = _run(capsys, ["detect", *vrts, "--model", "cva", "--out", str(tmp_path / "e"), "--quiet"])
+    assert rc == 0, err
+    assert (read_tif(tmp_path / "e" / "change_moment.tif")[5:13, 7:15] == 1).all()
