@@ -227,3 +227,40 @@ def test_a_single_layer_that_is_no_file_is_not_offered_the_split(project, tmp_pa
     os.rename(export, export + ".away")
     errors = [m for lvl, m in inp.validate([moved], None, None, "cva") if lvl == inp.ERROR]
     assert any("is gone" in m for m in errors) and not inp.multi_date_candidate([moved]), errors
+
+
+def test_a_netcdf_variable_layer_splits_into_dates_of_its_time_axis(project, tmp_path):
+    """QGIS loads one variable of a NetCDF data cube as a layer (NETCDF:"cube.nc":ndvi); caim:splitdates
+    splits it into one-band dates named after the file and the variable, dated by the cube's time axis."""
+    from osgeo import gdal
+    from qgis.core import QgsRasterLayer
+
+    drv = gdal.GetDriverByName("netCDF")
+    if drv is None or drv.GetMetadataItem(gdal.DCAP_CREATE_MULTIDIMENSIONAL) != "YES":
+        pytest.skip("GDAL's netCDF driver cannot write multidimensional files here")
+    path = str(tmp_path / "cube.nc")
+    ds = drv.CreateMultiDimensional(path)
+    root = ds.GetRootGroup()
+    dims = [root.CreateDimension("time", None, None, 3), root.CreateDimension("y", gdal.DIM_TYPE_HORIZONTAL_Y, None, 16),
+            root.CreateDimension("x", gdal.DIM_TYPE_HORIZONTAL_X, None, 16)]
+    time = root.CreateMDArray("time", dims[:1], gdal.ExtendedDataType.Create(gdal.GDT_Float64))
+    time.Write(np.array([0.0, 366.0, 731.0]))
+    time.CreateAttribute("units", [], gdal.ExtendedDataType.CreateString()).Write("days since 2020-01-01")
+    for name in ("ndvi", "evi"):
+        var = root.CreateMDArray(name, dims, gdal.ExtendedDataType.Create(gdal.GDT_Float32))
+        var.Write(np.random.default_rng(0).random((3, 16, 16)).astype(np.float32))
+    ds = None
+    layer = QgsRasterLayer('NETCDF:"%s":ndvi' % path, "ndvi", "gdal")
+    assert layer.isValid() and layer.bandCount() == 3
+    project.addMapLayer(layer)
+    results, ok, fb, context = _split(project, {"INPUT": layer.id(), "OUTPUT": str(tmp_path / "dates")})
+    assert ok, fb.textLog()
+    assert results["USED_DATES"] == "2020-01-01,2021-01-01,2022-01-01"
+    assert [os.path.basename(p) for p in results["LAYERS"]] == ["cube_ndvi_01_2020-01-01.vrt",
+                                                                "cube_ndvi_02_2021-01-01.vrt",
+                                                                "cube_ndvi_03_2022-01-01.vrt"]
+    for k, vrt in enumerate(results["LAYERS"], start=1):
+        date_layer = QgsRasterLayer(vrt, "d", "gdal")
+        assert date_layer.isValid() and date_layer.bandCount() == 1
+        block = date_layer.dataProvider().block(1, date_layer.extent(), 16, 16)
+        assert block.isValid() and not block.isEmpty()
