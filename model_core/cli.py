@@ -252,17 +252,9 @@ def _split_images(args):
 
 
 def _names_carry_dates(path):
-    """Whether the band names of the raster ``path`` carry two dates or more."""
-    from model_core.stack import quiet_gdal
-    from model_core.stacked import band_dates
-    from osgeo import gdal
+    from model_core.stacked import names_carry_dates
 
-    try:
-        with quiet_gdal():
-            ds = gdal.Open(str(path))
-            return ds is not None and len({d for d in band_dates(ds) if d}) >= 2
-    except RuntimeError:
-        return False
+    return names_carry_dates(path)
 
 
 def _detect(args, detect, make_folders, OutputError):

@@ -35,6 +35,21 @@ def band_dates(ds):
             for b in range(1, ds.RasterCount + 1)]
 
 
+def names_carry_dates(path):
+    """Whether the raster ``path`` is a multi-date raster by its own metadata: its band names (or its time
+    axis) carry two dates or more, or it is a data cube of variables over time."""
+    from osgeo import gdal
+
+    try:
+        with quiet_gdal():
+            ds = gdal.Open(str(path))
+            if ds is not None and ds.RasterCount == 0:
+                return _cube(ds, "", path) is not None
+            return ds is not None and len({d for d in band_dates(ds) if d}) >= 2
+    except RuntimeError:
+        return False
+
+
 _CF_UNITS = re.compile(r"\s*(days?|hours?|minutes?|seconds?)\s+since\s+(\d{1,4})-(\d{1,2})-(\d{1,2})"
                        r"(?:[ T](\d{1,2}):(\d{1,2})(?::(\d{1,2}(?:\.\d*)?))?)?", re.I)
 _CF_CALENDARS = ("", "standard", "gregorian", "proleptic_gregorian")
