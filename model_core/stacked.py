@@ -313,6 +313,9 @@ def _cube(ds, label, path):
             continue
         if sub is not None and sub.RasterCount >= 2:
             subs.append((name, name.rsplit(":", 1)[-1].strip('"'), sub))
+    # a data cube has a time axis: a container of other rasters (a GeoPackage of several RGB tables, an HDF
+    # of a scene's resolutions) is not one series, and the stack asks which of its rasters to use
+    subs = [item for item in subs if any(cf_band_dates(item[2]))]
     if not subs:
         return None
     shapes = [(s.RasterXSize, s.RasterYSize, s.RasterCount) for _, _, s in subs]

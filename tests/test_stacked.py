@@ -569,3 +569,19 @@ def test_a_data_cube_of_variables_runs_as_its_dates(tmp_path, capsys, monkeypatc
     rc, out, err = _run(capsys, ["detect", *vrts, "--model", "cva", "--out", str(tmp_path / "e"), "--quiet"])
     assert rc == 0, err
     assert (read_tif(tmp_path / "e" / "change_moment.tif")[5:13, 7:15] == 1).all()
+
+
+def test_a_container_of_other_rasters_is_not_taken_for_a_data_cube(tmp_path, capsys):
+    """A GeoPackage of two RGB tables has subdatasets of several bands, but no time axis: not a series
+    (it had run as a cube of two 'variables' over three 'time steps')."""
+    from osgeo import gdal
+
+    rng = np.random.default_rng(0)
+    path = str(tmp_path / "tiles.gpkg")
+    for k, table in enumerate(("north", "south")):
+        src = write_tif(tmp_path / f"{table}.tif", rng.integers(1, 255, (3, 16, 16)).astype(np.uint8))
+        gdal.Translate(path, src, format="GPKG", creationOptions=[f"RASTER_TABLE={table}"]
+                       + (["APPEND_SUBDATASET=YES"] if k else []))
+    rc, _, err = _run(capsys, ["detect", path, "--model", "cva", "--out", str(tmp_path / "o"), "--quiet"])
+    assert rc == 2 and "needs at least 2 images; 1 given" in err
+    assert "Multi-date raster" not in err
