@@ -246,7 +246,6 @@ def _split_images(args):
                          "--bands-per-date 4 (and --dates).") from None
     for line in split.describe():
         _note("Multi-date raster " + line)
-    args.sources = args.images
     args.images = split.specs
     return split
 

@@ -751,8 +751,9 @@ class Stack:
         if masks is not None:
             masks = list(masks)
             if len(masks) != len(specs):
-                raise InputError(f"{len(masks)} mask files given for {len(specs)} images. Give exactly one "
-                                 "mask per image, in the same order ('none' for a date without a mask).")
+                what = "dates" if any(s.source for s in specs) else "images"  # a multi-date file's: its dates
+                raise InputError(f"{len(masks)} mask files given for {len(specs)} {what}. Give exactly one "
+                                 f"mask per {what[:-1]}, in the same order ('none' for a date without a mask).")
             specs = [InputSpec(s.path, s.bands, s.date, s.name, _no_mask(m) or s.mask, s.source)
                      for s, m in zip(specs, masks)]
         self.mask_clear = parse_clear_values(mask_clear)

@@ -395,7 +395,7 @@ def test_cloud_masks_count_per_date_of_a_multi_date_file(tmp_path, capsys):
     assert (read_tif(tmp_path / "b" / "change_area.tif")[:6] != 255).all()  # filled, not nodata
     rc, _, err = _run(capsys, ["detect", stack, "--masks", *masks[:2], "--model", "cva", "--quiet",
                                "--out", str(tmp_path / "c")])
-    assert rc == 2 and "2 mask files given for 3 images" in err
+    assert rc == 2 and "2 mask files given for 3 dates. Give exactly one mask per date" in err
 
 
 def test_the_split_names_carry_the_dates_of_the_dates_not_the_files(tmp_path, capsys):
