@@ -144,6 +144,26 @@ def test_qgis_process_run(tmp_path):
     moment = read(out + "/cva_moment.tif")
     assert (moment[16:40, 16:40] == 1).mean() > 0.95 and (moment[44:, 44:] == 0).mean() > 0.98
 
+    # a multi-date raster in two steps, as the plugin's README shows them: caim:splitdates, then its LAYERS
+    from test_split_algorithm import _export
+
+    (tmp_path / "export").mkdir()
+    _, export = _export(str(tmp_path / "export"))
+    split = subprocess.run([exe, "run", "caim:splitdates", "--", "INPUT=%s" % export,  # nosec B603
+                            "OUTPUT=%s/dates" % tmp_path], env=env, capture_output=True, text=True, timeout=120, cwd=cwd)
+    assert split.returncode == 0, split.stdout[-3000:] + split.stderr[-3000:]
+    layers = next(line for line in split.stdout.splitlines() if line.startswith("LAYERS:")).split("\t", 1)[1]
+    vrts = [p.strip() for p in layers.split(",")]
+    assert [os.path.basename(p) for p in vrts] == ["gee_export_01_2019-05-01.vrt", "gee_export_02_2020-05-01.vrt",
+                                                   "gee_export_03_2021-05-01.vrt"]
+    dated = subprocess.run([exe, "run", "caim:detectchanges", "--"] + ["INPUT=%s" % p for p in vrts] + [  # nosec B603
+                           "MODEL=cva", "AREA=%s/sp_area.tif" % out, "MOMENT=%s/sp_moment.tif" % out,
+                           "CONFIDENCE=%s/sp_conf.tif" % out], env=env, capture_output=True, text=True, timeout=300,
+                           cwd=cwd)
+    assert dated.returncode == 0, dated.stdout[-3000:] + dated.stderr[-3000:]
+    assert "USED_DATES:\t2019-05-01,2020-05-01,2021-05-01" in dated.stdout
+    assert (read(out + "/sp_moment.tif")[16:40, 16:40] == 2).mean() > 0.95
+
     # cloud masks on another grid, one per date, with their clear values
     from test_algorithm import _cloud_masks
 
