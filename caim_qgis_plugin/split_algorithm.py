@@ -5,7 +5,6 @@ change detection.  Thin: the engine does the work."""
 import os
 
 from qgis.PyQt.QtCore import QCoreApplication
-from qgis.PyQt.QtGui import QIcon
 from qgis.core import (
     QgsProcessingAlgorithm,
     QgsProcessingUtils,
@@ -22,8 +21,8 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
+from caim_qgis_plugin.algorithm import DetectChangesAlgorithm
 from caim_qgis_plugin.inputs import layer_source
-from caim_qgis_plugin.paths import icon_path
 
 ORDERS = [None, "date", "band"]  # BAND_ORDER's options: from the band names (else date by date), date, band
 
@@ -57,14 +56,8 @@ class SplitDatesAlgorithm(QgsProcessingAlgorithm):
     def displayName(self):  # noqa: N802
         return tr("Split a multi-date raster into dates")
 
-    def group(self):
-        return tr("Change detection")
-
-    def groupId(self):  # noqa: N802
-        return "changedetection"
-
-    def icon(self):
-        return QIcon(icon_path())
+    # the toolbox group and icon of the change detection itself
+    group, groupId, icon = DetectChangesAlgorithm.group, DetectChangesAlgorithm.groupId, DetectChangesAlgorithm.icon
 
     def createInstance(self):  # noqa: N802
         return SplitDatesAlgorithm()

@@ -216,7 +216,7 @@ def _split_images(args):
     dates: ``args.images`` then holds one in-memory VRT spec per date.  Returns the Split (to close), or
     None."""
     from model_core.errors import InputError
-    from model_core.stacked import Split
+    from model_core.stacked import Split, names_carry_dates
 
     per_date = args.bands_per_date
     if per_date is None and args.band_order is None and len(args.images) != 1:
@@ -227,7 +227,7 @@ def _split_images(args):
     try:
         split = Split(args.images, None if per_date in (None, "auto") else per_date, args.band_order)
     except InputError:
-        if per_date is not None or _names_carry_dates(args.images[0]):
+        if per_date is not None or names_carry_dates(args.images[0]):
             raise  # given as multi-date, or its band names say it is one: the layout's own message
         # one image, not given as multi-date: say what a single image lacks, and how to split one
         from model_core.stack import quiet_gdal
@@ -248,12 +248,6 @@ def _split_images(args):
         _note("Multi-date raster " + line)
     args.images = split.specs
     return split
-
-
-def _names_carry_dates(path):
-    from model_core.stacked import names_carry_dates
-
-    return names_carry_dates(path)
 
 
 def _detect(args, detect, make_folders, OutputError):

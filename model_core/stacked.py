@@ -18,13 +18,9 @@ import re
 import uuid
 
 from model_core.errors import InputError, OutputError
-from model_core.stack import InputSpec, parse_date, quiet_gdal
+from model_core.stack import _DATE_METADATA_KEYS, InputSpec, parse_date, quiet_gdal
 
 ORDERS = ("date", "band")
-# dataset metadata items read as a date (model_core.stack._DATE_METADATA_KEYS): a multi-date file's one
-# date (often its write time) is no date of any of its dates, so the split rasters drop them
-_DATE_KEYS = ("ACQUISITIONDATETIME", "ACQUISITION_DATE", "DATE_ACQUIRED", "ACQUISITIONDATE",
-              "TIFFTAG_DATETIME", "DATETIME", "DATE", "acquisition_date", "datetime", "date")
 
 
 def band_dates(ds):
@@ -44,7 +40,7 @@ def names_carry_dates(path):
         with quiet_gdal():
             ds = gdal.Open(str(path))
             if ds is not None and ds.RasterCount == 0:
-                return _cube(ds, "", path) is not None
+                return _cube(ds) is not None
             return ds is not None and len({d for d in band_dates(ds) if d}) >= 2
     except RuntimeError:
         return False
@@ -230,9 +226,10 @@ def _bands_text(group):
     return "bands " + ",".join(map(str, group))
 
 
-def _write_vrt(path, src, group, date):
+def _write_vrt(path, src, group, date, relative=False):
     """A VRT at ``path`` (a /vsimem/ or real file) reading ``group``'s bands of ``src``, with ``date`` as its
-    acquisition date and without the file's own date items."""
+    acquisition date and without the file's own date items; with ``relative``, by a path relative to the
+    VRT's folder when ``src`` lies in that folder or beside it (:func:`_relative_path`)."""
     from osgeo import gdal
 
     vrt = gdal.Translate(path, src, format="VRT", bandList=list(group))
@@ -240,7 +237,9 @@ def _write_vrt(path, src, group, date):
         raise OutputError(f"The virtual raster '{path}' could not be written.")
     for domain in ("", "IMAGERY"):
         md = vrt.GetMetadata(domain) or {}
-        kept = {k: v for k, v in md.items() if k not in _DATE_KEYS}
+        # the dataset items read as a date: a multi-date file's one date (often its write time) is none of
+        # its dates' dates
+        kept = {k: v for k, v in md.items() if k not in _DATE_METADATA_KEYS}
         if kept != md:
             vrt.SetMetadata(kept, domain)
     if date:
@@ -253,8 +252,18 @@ def _write_vrt(path, src, group, date):
     # non-shared source comes from GDAL's dataset pool, which hands one idle handle to all of them (and
     # a handle of its own to each thread reading at once), so each block is decoded once.
     # (GDAL writes relativeToVRT="1" itself when the file lies in the VRT's folder or below it)
-    _edit_vrt(path, lambda text: re.sub(r'<SourceFilename relativeToVRT="([01])">',
-                                        rf'<SourceFilename relativeToVRT="\1"{_POOLED}>', text))
+    rel = _relative_path(path, src) if relative else None
+
+    def change(text):
+        text = re.sub(r'<SourceFilename relativeToVRT="([01])">', rf'<SourceFilename relativeToVRT="\1"{_POOLED}>',
+                      text)
+        if rel:  # every source of the VRT is ``src`` (one file's bands), however GDAL escaped its path
+            relative_source = f'<SourceFilename relativeToVRT="1"{_POOLED}>{_xml(rel)}</SourceFilename>'
+            text = re.sub(f'<SourceFilename relativeToVRT="0"{_POOLED}>[^<]*</SourceFilename>',
+                          lambda _m: relative_source, text)
+        return text
+
+    _edit_vrt(path, change)
 
 
 _POOLED = ' shared="0"'
@@ -289,9 +298,9 @@ class Cube:
     with one band per time step.  Date k's bands are the variables' k-th bands, named by the variables
     (so Sentinel-2's B02..B08 read as blue, green, red, NIR)."""
 
-    def __init__(self, label, subs):
-        self.label = label
+    def __init__(self, subs, left_out=()):
         self.subs = subs  # [(subdataset name, variable name, dataset)], the variables in the file's order
+        self.left_out = list(left_out)  # variables of another shape (a crs variable, a static layer)
         self.first = subs[0][2]
         self.RasterCount = self.first.RasterCount  # time steps (what layout() counts)
 
@@ -300,7 +309,7 @@ class Cube:
         return [var for _, var, _ in self.subs]
 
 
-def _cube(ds, label, path):
+def _cube(ds):
     """The :class:`Cube` of a container ``ds`` whose raster variables share one grid and time axis (the
     variables of another shape, a crs variable or a static layer, are left out), or None."""
     from osgeo import gdal
@@ -321,9 +330,7 @@ def _cube(ds, label, path):
     shapes = [(s.RasterXSize, s.RasterYSize, s.RasterCount) for _, _, s in subs]
     common = max(set(shapes), key=shapes.count)
     kept = [item for item, shape in zip(subs, shapes) if shape == common]
-    cube = Cube(label, kept)
-    cube.left_out = [var for (_, var, _), shape in zip(subs, shapes) if shape != common]
-    return cube
+    return Cube(kept, [var for (_, var, _), shape in zip(subs, shapes) if shape != common])
 
 
 _SUBDATASET = re.compile(r'^[A-Za-z0-9_]+:"?(.+?)"?:([^:"]+)$')  # NETCDF:"/data/cube.nc":B04, HDF5:"f.h5"://ndvi
@@ -364,7 +371,7 @@ def _open_stack(path):
     except RuntimeError as exc:
         raise InputError(f"Multi-date raster '{label}' cannot be read by GDAL ({str(exc).strip()}).") from None
     if ds is not None and ds.RasterCount == 0:
-        cube = _cube(ds, label, path)
+        cube = _cube(ds)
         if cube is not None:
             return cube, label
     if ds is None or ds.RasterCount == 0:
@@ -372,16 +379,10 @@ def _open_stack(path):
     return ds, label
 
 
-def _cube_path(path):
-    """An absolute path (:func:`_source_path`): a data cube's VRTs name its variables by the file's path
-    (NETCDF:"path":B04), which GDAL reads from the current folder, not the VRT's."""
-    return _source_path(path)
-
-
 def _variables_text(cube):
     names = cube.variables
     text = f"{len(names)} variables ({', '.join(names[:6])}{', ...' if len(names) > 6 else ''})"
-    if getattr(cube, "left_out", None):
+    if cube.left_out:
         text += f", left out: {', '.join(cube.left_out[:4])} (another shape)"
     return text
 
@@ -431,7 +432,7 @@ class Split:
         try:
             with quiet_gdal():
                 for path in paths:
-                    ds, label = _open_stack(_cube_path(path))
+                    ds, label = _open_stack(_source_path(path))
                     groups, dates, used = layout(ds, label, per_date, order)
                     if isinstance(ds, Cube):
                         what = _variables_text(ds)
@@ -530,7 +531,8 @@ def write_split(path, out_dir, per_date=None, order=None, dates=None, overwrite=
 
     from model_core.stack import date_hint, parse_given_date
 
-    ds, label = _open_stack(_cube_path(path))
+    src = _source_path(path)  # the VRTs name it so
+    ds, label = _open_stack(src)
     with quiet_gdal():
         groups, found, _ = layout(ds, label, per_date, order)
     if dates is not None:
@@ -556,15 +558,13 @@ def write_split(path, out_dir, per_date=None, order=None, dates=None, overwrite=
     os.makedirs(out_dir, exist_ok=True)
     written = []
     try:
-        src = _source_path(path)
         with quiet_gdal():
             for name, group, d in zip(names, groups, found):
                 written.append(name)  # before writing: a VRT that failed halfway is removed too
                 if isinstance(ds, Cube):  # its variables by the file's absolute path (NETCDF:"path":B04)
                     _write_cube_vrt(name, ds, group, d)
                     continue
-                _write_vrt(name, src, group, d)
-                _relative_source(name, src)
+                _write_vrt(name, src, group, d, relative=True)
     except BaseException:
         for name in written:
             if os.path.exists(name):
@@ -616,21 +616,18 @@ def main(argv=None):
     return 0
 
 
-def _relative_source(vrt_path, src):
-    """Point the VRT at ``src`` by a path relative to the VRT's folder when the file lies in that folder or
-    beside it (at most one level up), so that a folder holding both can move; else the absolute path stays."""
+def _relative_path(vrt_path, src):
+    """``src`` relative to the VRT's folder ('/'-separated) when the file lies in that folder or beside it (at
+    most one level up), so that a folder holding both can move; else None (the absolute path stays)."""
     if src.startswith("/vsi") or not os.path.isfile(src):  # a subdataset (NETCDF:"/x.nc":B04) stays as it is
-        return
+        return None
     try:
         rel = os.path.relpath(src, os.path.dirname(os.path.abspath(vrt_path)))
     except ValueError:  # another drive (Windows)
-        return
+        return None
     if rel.startswith(os.pardir + os.sep + os.pardir) or os.path.isabs(rel):
-        return
-    # every source of the VRT is ``src`` (one file's bands), however GDAL escaped its path
-    relative = f'<SourceFilename relativeToVRT="1"{_POOLED}>{_xml(rel.replace(os.sep, "/"))}</SourceFilename>'
-    _edit_vrt(vrt_path, lambda text: re.sub(f'<SourceFilename relativeToVRT="0"{_POOLED}>[^<]*</SourceFilename>',
-                                            lambda _m: relative, text))
+        return None
+    return rel.replace(os.sep, "/")
 
 
 def _xml(text):

@@ -335,37 +335,14 @@ def test_an_undated_band_beside_the_dated_ones_is_named_with_the_way_out(tmp_pat
                 "count.tif dated.vrt") in err, err
 
 
-def _netcdf_cube(path, days, values):
-    """A CF NetCDF of one variable over time (days since 1970-01-01), as data-cube tools export one."""
-    from osgeo import gdal
-
-    drv = gdal.GetDriverByName("netCDF")
-    if drv is None or drv.GetMetadataItem(gdal.DCAP_CREATE_MULTIDIMENSIONAL) != "YES":
-        pytest.skip("GDAL's netCDF driver cannot write multidimensional files here")
-    ds = drv.CreateMultiDimensional(str(path))
-    root = ds.GetRootGroup()
-    t, h, w = values.shape
-    dims = [root.CreateDimension("time", None, None, t), root.CreateDimension("y", gdal.DIM_TYPE_HORIZONTAL_Y, None, h),
-            root.CreateDimension("x", gdal.DIM_TYPE_HORIZONTAL_X, None, w)]
-    time = root.CreateMDArray("time", dims[:1], gdal.ExtendedDataType.Create(gdal.GDT_Float64))
-    time.Write(np.asarray(days, float))
-    for key, text in (("units", "days since 1970-01-01 00:00:00"), ("calendar", "standard")):
-        time.CreateAttribute(key, [], gdal.ExtendedDataType.CreateString()).Write(text)
-    for dim, step in ((dims[1], -10.0), (dims[2], 10.0)):
-        axis = root.CreateMDArray(dim.GetName(), [dim], gdal.ExtendedDataType.Create(gdal.GDT_Float64))
-        axis.Write(np.arange(dim.GetSize(), dtype=float) * step + 500000.0)
-    root.CreateMDArray("ndvi", dims, gdal.ExtendedDataType.Create(gdal.GDT_Float32)).Write(values)
-    ds = None
-    return str(path)
-
-
 def test_a_netcdf_cube_reads_its_dates_from_the_time_coordinate(tmp_path, capsys):
     """A one-variable data cube (NDVI over time): GDAL gives one band per time step, no band names; the
     dates come from the time axis (days since 1970-01-01), and the classical methods run on it."""
     rng = np.random.default_rng(1)
     values = rng.normal(0.4, 0.02, (3, 20, 24)).astype(np.float32)
     values[2:, 4:12, 4:12] = 0.9  # a change between the 2nd and the 3rd date
-    cube = _netcdf_cube(tmp_path / "ndvi_cube.nc", [18262, 18293, 18322], values)
+    cube = _variables_cube(tmp_path / "ndvi_cube.nc", [18262, 18293, 18322], values[:, None], names=("ndvi",),
+                           epoch="1970-01-01 00:00:00", nodata=None)
     rc, out, err = _run(capsys, ["detect", cube, "--model", "cva", "--out", str(tmp_path / "o"), "--quiet"])
     assert rc == 0, err
     assert "'ndvi_cube.nc': 3 dates of 1 band, date by date, 2020-01-01 to 2020-03-01 (from its time coordinate)" in err
@@ -451,7 +428,7 @@ def test_a_split_that_fails_midway_leaves_no_vrt(tmp_path, monkeypatch):
 
     def failing(path, change):
         calls.append(path)
-        if len(calls) == 3:  # the 2nd date's VRT, written by GDAL, is being edited
+        if len(calls) == 2:  # the 2nd date's VRT, written by GDAL, is being edited
             raise OutputError(f"The virtual raster '{path}' could not be written.")
         return real(path, change)
 
@@ -481,10 +458,12 @@ def test_detect_frees_the_in_memory_dates_also_when_the_run_fails(tmp_path, caps
     assert rc == 0 and len(made) == 6 and all(gdal.VSIStatL(p) is None for p in made), err
 
 
-def _variables_cube(path, days, arrays, names=("B02", "B03", "B04", "B08")):
-    """A CF NetCDF data cube of several variables over time (as openEO or xarray save a Sentinel-2 cube):
-    ``arrays`` (T, variables, h, w) int16, -9999 fill, a projected x / y grid."""
+def _variables_cube(path, days, arrays, names=("B02", "B03", "B04", "B08"), epoch="1990-01-01", nodata=-9999):
+    """A CF NetCDF data cube of variables over time (as openEO or xarray save a Sentinel-2 cube, or one
+    variable such as NDVI): ``arrays`` (T, variables, h, w), ``days`` since ``epoch`` in the standard
+    calendar, a projected x / y grid."""
     from osgeo import gdal
+    from osgeo import gdal_array
 
     drv = gdal.GetDriverByName("netCDF")
     if drv is None or drv.GetMetadataItem(gdal.DCAP_CREATE_MULTIDIMENSIONAL) != "YES":
@@ -497,16 +476,18 @@ def _variables_cube(path, days, arrays, names=("B02", "B03", "B04", "B08")):
     string = gdal.ExtendedDataType.CreateString()
     time = root.CreateMDArray("t", dims[:1], gdal.ExtendedDataType.Create(gdal.GDT_Float64))
     time.Write(np.asarray(days, float))
-    time.CreateAttribute("units", [], string).Write("days since 1990-01-01")
-    time.CreateAttribute("standard_name", [], string).Write("time")
+    for key, text in (("units", f"days since {epoch}"), ("calendar", "standard"), ("standard_name", "time")):
+        time.CreateAttribute(key, [], string).Write(text)
     for dim, step, name in ((dims[1], -10.0, "projection_y_coordinate"), (dims[2], 10.0, "projection_x_coordinate")):
         axis = root.CreateMDArray(dim.GetName(), [dim], gdal.ExtendedDataType.Create(gdal.GDT_Float64))
         axis.Write(np.arange(dim.GetSize(), dtype=float) * step + 500000.0)
         axis.CreateAttribute("standard_name", [], string).Write(name)
         axis.CreateAttribute("units", [], string).Write("m")
+    kind = gdal.ExtendedDataType.Create(gdal_array.NumericTypeCodeToGDALTypeCode(arrays.dtype))
     for j, name in enumerate(names):
-        var = root.CreateMDArray(name, dims, gdal.ExtendedDataType.Create(gdal.GDT_Int16))
-        var.SetNoDataValueDouble(-9999)
+        var = root.CreateMDArray(name, dims, kind)
+        if nodata is not None:
+            var.SetNoDataValueDouble(nodata)
         var.Write(np.ascontiguousarray(arrays[:, j]))
     ds = None
     return str(path)

@@ -262,67 +262,67 @@ Der Vergleich ist nur so gut wie die Genauigkeit der Referenz selbst und ihre La
     <context>
         <name>CaimDependencies</name>
         <message>
-            <location filename="../dependencies.py" line="86" />
+            <location filename="../dependencies.py" line="103" />
             <source>CAIM change detection needs PyTorch %s or newer; the Python that QGIS uses (Python %s, %s) has PyTorch %s, which is too old (Debian 12's python3-torch is 1.13).</source>
             <translation>CAIM-Änderungserkennung braucht PyTorch %s oder neuer; das Python von QGIS (Python %s, %s) hat PyTorch %s, das zu alt ist (python3-torch von Debian 12 ist 1.13).</translation>
         </message>
         <message>
-            <location filename="../dependencies.py" line="90" />
+            <location filename="../dependencies.py" line="107" />
             <source>Install a newer CPU build (about 200 MB; with --upgrade) and restart QGIS:</source>
             <translation>Eine neuere CPU-Version installieren (etwa 200 MB; mit --upgrade) und QGIS neu starten:</translation>
         </message>
         <message>
-            <location filename="../dependencies.py" line="94" />
+            <location filename="../dependencies.py" line="111" />
             <source>CAIM change detection needs PyTorch (the 'torch' Python package), which is not installed in the Python that QGIS uses (Python %s, %s).</source>
             <translation>CAIM-Änderungserkennung braucht PyTorch (das Python-Paket 'torch'), das im Python von QGIS nicht installiert ist (Python %s, %s).</translation>
         </message>
         <message>
-            <location filename="../dependencies.py" line="97" />
+            <location filename="../dependencies.py" line="114" />
             <source>Install the CPU build (about 200 MB) and restart QGIS:</source>
             <translation>Die CPU-Version installieren (etwa 200 MB) und QGIS neu starten:</translation>
         </message>
         <message>
-            <location filename="../dependencies.py" line="102" />
+            <location filename="../dependencies.py" line="119" />
             <source>  1. Close QGIS and open the 'OSGeo4W Shell' from the Start menu.</source>
             <translation>  1. QGIS schließen und die 'OSGeo4W Shell' aus dem Startmenü öffnen.</translation>
         </message>
         <message>
-            <location filename="../dependencies.py" line="103" />
+            <location filename="../dependencies.py" line="120" />
             <source>  2. Run:  python -m pip install torch --index-url https://download.pytorch.org/whl/cpu</source>
             <translation>  2. Ausführen:  python -m pip install torch --index-url https://download.pytorch.org/whl/cpu</translation>
         </message>
         <message>
-            <location filename="../dependencies.py" line="107" />
+            <location filename="../dependencies.py" line="124" />
             <source>  In a terminal run:</source>
             <translation>  In einem Terminal ausführen:</translation>
         </message>
         <message>
-            <location filename="../dependencies.py" line="114" />
+            <location filename="../dependencies.py" line="131" />
             <source>  (on Debian/Ubuntu add --break-system-packages if pip refuses, or install torch into a virtual environment created with --system-site-packages and start QGIS with that environment's site-packages on PYTHONPATH)</source>
             <translation>  (unter Debian/Ubuntu --break-system-packages ergänzen, wenn pip sich weigert, oder torch in eine mit --system-site-packages erstellte virtuelle Umgebung installieren und QGIS mit deren site-packages im PYTHONPATH starten)</translation>
         </message>
         <message>
-            <location filename="../dependencies.py" line="120" />
+            <location filename="../dependencies.py" line="137" />
             <source>  On Debian 13 or newer, Debian's own package works too (tested with its torch 2.6 and with unstable's 2.14):  sudo apt install python3-torch</source>
             <translation>  Ab Debian 13 geht auch Debians eigenes Paket (getestet mit dessen torch 2.6 und mit 2.14 aus unstable):  sudo apt install python3-torch</translation>
         </message>
         <message>
-            <location filename="../dependencies.py" line="124" />
+            <location filename="../dependencies.py" line="141" />
             <source>  (PyTorch %s is installed already: add --upgrade to the pip command)</source>
             <translation>  (PyTorch %s ist bereits installiert: dem pip-Befehl --upgrade hinzufügen)</translation>
         </message>
         <message>
-            <location filename="../dependencies.py" line="127" />
+            <location filename="../dependencies.py" line="144" />
             <source>Keep QGIS's numpy: if pip wants to upgrade numpy, add a constraint (pip install ... "numpy==%s"), otherwise GDAL's Python bindings can stop working.</source>
             <translation>QGIS' numpy behalten: will pip numpy aktualisieren, eine Einschränkung angeben (pip install ... "numpy==%s"), sonst können GDALs Python-Bindings aufhören zu funktionieren.</translation>
         </message>
         <message>
-            <location filename="../dependencies.py" line="130" />
+            <location filename="../dependencies.py" line="147" />
             <source>For a GPU, pick the CUDA build that matches your driver at https://pytorch.org/get-started/locally/.</source>
             <translation>Für eine GPU die CUDA-Version wählen, die zum Treiber passt: https://pytorch.org/get-started/locally/.</translation>
         </message>
         <message>
-            <location filename="../dependencies.py" line="146" />
+            <location filename="../dependencies.py" line="163" />
             <source>&lt;your numpy version&gt;</source>
             <translation>&lt;Ihre numpy-Version&gt;</translation>
         </message>
@@ -2544,17 +2544,12 @@ Gerät: %s
     <context>
         <name>CaimSplit</name>
         <message>
-            <location filename="../split_algorithm.py" line="58" />
+            <location filename="../split_algorithm.py" line="57" />
             <source>Split a multi-date raster into dates</source>
             <translation>Multitemporales Raster in Zeitpunkte aufteilen</translation>
         </message>
         <message>
-            <location filename="../split_algorithm.py" line="61" />
-            <source>Change detection</source>
-            <translation>Änderungserkennung</translation>
-        </message>
-        <message>
-            <location filename="../split_algorithm.py" line="73" />
+            <location filename="../split_algorithm.py" line="66" />
             <source>Splits a raster that holds a whole time series as bands (a Google Earth Engine toBands() export, a gdal_merge.py -separate stack, a data-cube export) into one small virtual raster (VRT) per date, and adds them to the project as layers named by date. Each VRT reads its bands from the raster, so nothing is copied; keep the raster where it is. Then select the date layers, in date order, in &lt;i&gt;Detect changes in a time series&lt;/i&gt;.
 
 &lt;b&gt;Bands per date&lt;/b&gt;: all bands of one date, masks and QA bands included (e.g. 5 for B, G, R, NIR and a QA band). 0 (the default): as many dates as the band names carry, as Earth Engine's do (20200105T103421_..._B4).
@@ -2567,82 +2562,82 @@ Gerät: %s
 &lt;b&gt;Zeitpunkte&lt;/b&gt; (optional): einer je Zeitpunkt, kommagetrennt, z. B. 2019-06-01,2020-06-01; sonst die Datumsangaben der Kanalnamen. Die Namen der VRTs tragen die Datumsangaben, so liest die Änderungserkennung sie.</translation>
         </message>
         <message>
-            <location filename="../split_algorithm.py" line="89" />
+            <location filename="../split_algorithm.py" line="82" />
             <source>Multi-date raster</source>
             <translation>Multitemporales Raster</translation>
         </message>
         <message>
-            <location filename="../split_algorithm.py" line="91" />
+            <location filename="../split_algorithm.py" line="84" />
             <source>Bands per date (0: from the dates in the band names)</source>
             <translation>Kanäle je Zeitpunkt (0: nach den Datumsangaben der Kanalnamen)</translation>
         </message>
         <message>
-            <location filename="../split_algorithm.py" line="94" />
+            <location filename="../split_algorithm.py" line="87" />
             <source>Band order</source>
             <translation>Kanalreihenfolge</translation>
         </message>
         <message>
-            <location filename="../split_algorithm.py" line="95" />
+            <location filename="../split_algorithm.py" line="88" />
             <source>Automatic (from the band names, else date by date)</source>
             <translation>Automatisch (aus den Kanalnamen, sonst Zeitpunkt für Zeitpunkt)</translation>
         </message>
         <message>
-            <location filename="../split_algorithm.py" line="96" />
+            <location filename="../split_algorithm.py" line="89" />
             <source>Date by date (date 1's bands, then date 2's)</source>
             <translation>Zeitpunkt für Zeitpunkt (die Kanäle von Zeitpunkt 1, dann die von Zeitpunkt 2)</translation>
         </message>
         <message>
-            <location filename="../split_algorithm.py" line="97" />
+            <location filename="../split_algorithm.py" line="90" />
             <source>Band by band (every date's band 1, then every date's band 2)</source>
             <translation>Kanal für Kanal (Kanal 1 jedes Zeitpunkts, dann Kanal 2 jedes Zeitpunkts)</translation>
         </message>
         <message>
-            <location filename="../split_algorithm.py" line="99" />
+            <location filename="../split_algorithm.py" line="92" />
             <source>Dates, comma-separated (empty: from the band names)</source>
             <translation>Zeitpunkte, kommagetrennt (leer: aus den Kanalnamen)</translation>
         </message>
         <message>
-            <location filename="../split_algorithm.py" line="101" />
+            <location filename="../split_algorithm.py" line="94" />
             <source>Replace VRTs of the same names in the folder</source>
             <translation>Gleichnamige VRTs im Ordner ersetzen</translation>
         </message>
         <message>
-            <location filename="../split_algorithm.py" line="104" />
+            <location filename="../split_algorithm.py" line="97" />
             <source>Folder for the date rasters (VRT)</source>
             <translation>Ordner für die Raster der Zeitpunkte (VRT)</translation>
         </message>
         <message>
-            <location filename="../split_algorithm.py" line="105" />
+            <location filename="../split_algorithm.py" line="98" />
             <source>Date rasters</source>
             <translation>Raster der Zeitpunkte</translation>
         </message>
         <message>
-            <location filename="../split_algorithm.py" line="106" />
+            <location filename="../split_algorithm.py" line="99" />
             <source>Dates (comma-separated)</source>
             <translation>Zeitpunkte (kommagetrennt)</translation>
         </message>
         <message>
-            <location filename="../split_algorithm.py" line="114" />
+            <location filename="../split_algorithm.py" line="107" />
             <source>Choose the multi-date raster (a raster layer).</source>
             <translation>Das multitemporale Raster wählen (ein Rasterlayer).</translation>
         </message>
         <message>
-            <location filename="../split_algorithm.py" line="116" />
+            <location filename="../split_algorithm.py" line="109" />
             <source>'%s' is not a file-based (GDAL) raster; export it as GeoTIFF first.</source>
             <translation>'%s' ist kein dateibasiertes (GDAL-)Raster; zuerst als GeoTIFF exportieren.</translation>
         </message>
         <message>
-            <location filename="../split_algorithm.py" line="131" />
+            <location filename="../split_algorithm.py" line="124" />
             <source>date not known</source>
             <translation>Datum unbekannt</translation>
         </message>
         <message>
-            <location filename="../split_algorithm.py" line="142" />
+            <location filename="../split_algorithm.py" line="135" />
             <source>The VRTs are in QGIS's temporary folder, which is deleted when QGIS closes: to keep the date layers in a saved project, run this again with a folder of your own.</source>
             <translation>Die VRTs liegen im temporären Ordner von QGIS, der beim Beenden von QGIS gelöscht wird: um die Layer der Zeitpunkte in einem gespeicherten Projekt zu behalten, dies erneut mit einem eigenen Ordner ausführen.</translation>
         </message>
         <message>
-            <location filename="../split_algorithm.py" line="146" />
+            <location filename="../split_algorithm.py" line="139" />
             <source>The band names carry no dates for some dates: give the dates (DATES) here, or in the change detection's Dates.</source>
             <translation>Die Kanalnamen nennen für manche Zeitpunkte kein Datum: die Datumsangaben hier (DATES) oder in der Änderungserkennung angeben.</translation>
         </message>

@@ -5,51 +5,23 @@ screenshots), CAIM_E2E_RESULT (JSON file this script writes), CAIM_E2E_TILE (til
 the dialog's default, automatic), CAIM_E2E_RESULTS (the dialog's output folder; default OUT/results).
 """
 
-import json
 import os
 import time
-import traceback
 
 from qgis.PyQt.QtCore import Qt, QTimer
 from qgis.core import QgsApplication, QgsProject, QgsRasterLayer
 from qgis.utils import iface, plugins, unloadPlugin
+
+from desktop_run import DesktopRun
 
 STACK = [p for p in os.environ["CAIM_E2E_STACK"].split(os.pathsep) if p]
 OUT = os.environ["CAIM_E2E_OUT"]
 RESULT = os.environ["CAIM_E2E_RESULT"]
 TILE = int(os.environ.get("CAIM_E2E_TILE", "0"))
 PREFIX = os.environ.get("CAIM_E2E_PREFIX", "e2e")
-report = {"steps": []}
+run = DesktopRun(RESULT)
+report, save, finish, guard = run.report, run.save, run.finish, run.guard
 state = {}
-
-
-def save():
-    with open(RESULT, "w") as f:
-        json.dump(report, f, indent=1)
-
-
-def finish(code=0):
-    report["finished"] = True
-    save()
-    # QGIS 3.22 can crash in its style dock when it quits with an active layer: clear the project first
-    try:
-        iface.setActiveLayer(None)
-        QgsProject.instance().clear()
-    except Exception:
-        report["clear_failed"] = traceback.format_exc()
-        save()
-    QgsProject.instance().setDirty(False)
-    QTimer.singleShot(500, lambda: QgsApplication.exit(code))
-
-
-def guard(fn):
-    def wrapped():
-        try:
-            fn()
-        except Exception:
-            report["error"] = traceback.format_exc()
-            finish(1)
-    return wrapped
 
 
 @guard

@@ -6,53 +6,23 @@ Environment: CAIM_E2E_STACK (the multi-date raster), CAIM_E2E_OUT (screenshots),
 report this script writes), CAIM_E2E_PREFIX (screenshot names).
 """
 
-import json
 import os
-import traceback
 
 from qgis.PyQt.QtCore import QTimer
 from qgis.PyQt.QtWidgets import QApplication
-from qgis.core import QgsApplication, QgsProject, QgsRasterLayer
+from qgis.core import QgsProject, QgsRasterLayer
 from qgis.utils import iface, plugins
+
+from desktop_run import DesktopRun
 
 EXPORT = os.environ["CAIM_E2E_STACK"]
 OUT = os.environ["CAIM_E2E_OUT"]
 RESULT = os.environ["CAIM_E2E_RESULT"]
 PREFIX = os.environ.get("CAIM_E2E_PREFIX", "split")
-report = {"steps": []}
 state = {}
-
-
-def save():
-    for path in (RESULT, os.path.join(OUT, "%s_report.json" % PREFIX)):
-        with open(path, "w") as f:
-            json.dump(report, f, indent=1)
-
-
-def finish(code=0):
-    report["finished"] = True
-    save()
-    try:
-        if state.get("dialog") is not None:
-            state["dialog"].shutdown()
-        iface.setActiveLayer(None)
-        QgsProject.instance().clear()
-    except Exception:
-        report["clear_failed"] = traceback.format_exc()
-        save()
-    QgsProject.instance().setDirty(False)
-    QTimer.singleShot(500, lambda: QgsApplication.exit(code))
-
-
-def guard(fn):
-    def wrapped():
-        try:
-            report["steps"].append(fn.__name__)
-            fn()
-        except Exception:
-            report["error"] = traceback.format_exc()
-            finish(1)
-    return wrapped
+run = DesktopRun(RESULT, os.path.join(OUT, "%s_report.json" % PREFIX), log_steps=True,
+                 before_exit=lambda: state["dialog"].shutdown() if state.get("dialog") is not None else None)
+report, finish, guard = run.report, run.finish, run.guard
 
 
 @guard
