@@ -541,7 +541,7 @@ def train(cfg, resume=False, log=None, overwrite=False):
             except CaimError:
                 pass
         try:
-            state = torch.load(state_path, map_location="cpu", weights_only=True)
+            state = wio.load_tensors(torch, state_path)
         except Exception as exc:  # truncated or not a state file
             raise CaimError(f"Cannot resume: '{state_path}' cannot be read ({type(exc).__name__}). Start "
                             "again into another --out (or with --overwrite).") from None

@@ -16,6 +16,7 @@ so it loads with ``torch.load(..., weights_only=True)``: no pickled code is ever
 """
 
 import os
+import warnings
 
 FORMAT = "caim-weights"
 FORMAT_VERSION = 1
@@ -69,6 +70,15 @@ def save(path, model, meta=None, band_order=None, calibration=None):
     os.replace(tmp, path)
 
 
+def load_tensors(torch, path):
+    """``torch.load(path, weights_only=True)`` onto the CPU.  PyTorch 2.0's safe loader warns that its own
+    TypedStorage is deprecated at every call: a warning about PyTorch's internals, not about the file, so
+    it is not shown."""
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message="TypedStorage is deprecated")
+        return torch.load(path, map_location="cpu", weights_only=True)
+
+
 def read(path):
     """Read and validate a weights file without building the model."""
     from model_core.errors import WeightsError, require_torch
@@ -87,12 +97,13 @@ def read(path):
             f"Weights file '{path}' cannot be read safely ({problem}). It is corrupt, truncated, or not a CAIM "
             "weights file. Re-download or re-train it.")
     try:
-        payload = torch.load(path, map_location="cpu", weights_only=True)
+        payload = load_tensors(torch, path)
     except Exception as exc:  # corrupt, truncated, not a torch file, or containing pickled code
         detail = str(exc)
         # PyTorch's text begins with advice to load with weights_only=False (which runs the file's code):
         # the user is told what the file holds instead
-        if "GLOBAL" in detail:
+        # torch >= 2.1 names the pickle opcode ("Unsupported global: GLOBAL posix.mkdir"), 2.0 the class
+        if "GLOBAL" in detail or "Unsupported class" in detail:
             raise WeightsError(
                 f"Weights file '{path}' holds Python objects other than tensors, numbers and text. Such a file "
                 "can run code when loaded, so it is refused (nothing in it was run). It is not a CAIM weights "

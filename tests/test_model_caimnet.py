@@ -69,7 +69,10 @@ def test_batch_independence(net):
         b = net(y)["moment"][0]
         alone = net(x[:1])["moment"][0]
     assert torch.allclose(a, b, atol=1e-5)
-    assert torch.allclose(a, alone, atol=1e-5)
+    # a batch of one takes other CPU kernels: rounding differs by up to 4e-5 in torch 2.0 (logits up to 2.6);
+    # a batch-dependent layer (BatchNorm in training mode) moves them by whole units
+    torch.testing.assert_close(a, alone, rtol=0, atol=1e-4)
+    assert torch.equal(a.argmax(0), alone.argmax(0))
 
 
 def test_prediction_depends_only_on_a_bounded_neighbourhood(net):

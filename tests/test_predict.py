@@ -891,3 +891,48 @@ def test_a_too_old_torch_stops_a_run_before_anything_is_written(tmp_path, monkey
     err = capsys.readouterr().err
     assert rc == 2 and "PyTorch 1.13.0a0+gitunknown is too old for the CAIM engine" in err and "--upgrade torch" in err
     assert not (tmp_path / "out").exists()
+
+
+def test_reading_weights_warns_nothing_about_pytorchs_internals(random_weights, monkeypatch):
+    """PyTorch 2.0's safe loader warned 'TypedStorage is deprecated' at every weights file read (printed
+    by the command line and logged by QGIS at each run), a warning about its own internals; a warning
+    of the file's loading otherwise still reaches the user."""
+    import warnings
+
+    real_load = torch.load
+
+    def load_as_2_0(*args, **kwargs):  # torch 2.0's warning, raised inside its load
+        warnings.warn("TypedStorage is deprecated. It will be removed in the future", UserWarning)
+        return real_load(*args, **kwargs)
+
+    monkeypatch.setattr(torch, "load", load_as_2_0)
+    with warnings.catch_warnings(record=True) as seen:
+        warnings.simplefilter("always")
+        assert W.read(random_weights)["arch"] == "caimnet"
+    assert [str(w.message) for w in seen] == []
+
+    def load_warning_of_the_file(*args, **kwargs):
+        warnings.warn("the file's own trouble", UserWarning)
+        return real_load(*args, **kwargs)
+
+    monkeypatch.setattr(torch, "load", load_warning_of_the_file)
+    with warnings.catch_warnings(record=True) as seen:
+        warnings.simplefilter("always")
+        W.read(random_weights)
+    assert [str(w.message) for w in seen] == ["the file's own trouble"]
+
+
+def test_pickled_code_is_named_so_in_pytorch_2_0s_words_too(random_weights, monkeypatch):
+    """torch 2.0's safe loader refuses a pickled object as 'Unsupported class posix.mkdir' (2.1 and later:
+    'Unsupported global: GLOBAL posix.mkdir'); both are told as the file holding Python objects, not
+    as a corrupt file (the suite run on torch 2.0.1 found the second)."""
+    import pickle
+
+    def load_as_2_0(*args, **kwargs):
+        raise pickle.UnpicklingError("Weights only load failed. Re-running `torch.load` with `weights_only` set "
+                                     "to `False` will likely succeed...\n\nUnsupported class posix.mkdir")
+
+    monkeypatch.setattr(torch, "load", load_as_2_0)
+    with pytest.raises(WeightsError, match="holds Python objects other than tensors") as caught:
+        W.read(random_weights)
+    assert "weights_only" not in str(caught.value)
