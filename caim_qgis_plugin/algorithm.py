@@ -34,6 +34,7 @@ from caim_qgis_plugin.paths import icon_path
 
 DEVICES = ["Auto", "CPU", "CUDA"]
 THRESHOLDS = ["otsu", "kittler"]  # the classical methods' area threshold (engine's detect(threshold=...))
+BAND_ORDERS = ["auto", "date", "band"]  # a multi-date raster's order (engine's split; auto: from the names)
 
 
 def model_titles():
@@ -43,6 +44,17 @@ def model_titles():
 
 def tr(text):
     return QCoreApplication.translate("CaimDetectChanges", text)
+
+
+def _names_carry_dates(source):
+    try:
+        from model_core.stacked import names_carry_dates
+    except ImportError:  # no engine: the run stops with its own message
+        return False
+    try:
+        return names_carry_dates(source)
+    except Exception:  # unreadable here: the usual checks name the problem
+        return False
 
 
 def _remove_outputs(written):
@@ -90,6 +102,8 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
     HECTARES = "HECTARES"
     WARNINGS = "WARNINGS"
     ALLOW_HUGE = "ALLOW_HUGE"
+    BANDS_PER_DATE = "BANDS_PER_DATE"
+    BAND_ORDER = "BAND_ORDER"
 
     def __init__(self):
         super().__init__()
@@ -100,6 +114,8 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
         self._requested = {}
         self._mask_clear = None
         self._threshold = "otsu"
+        self._split = []  # [(folder, [(vrt, date)])] this run made for its multi-date rasters: gone if it fails
+        self._sources = {}  # {date VRT: the multi-date raster it reads}
 
     # -- identity ---------------------------------------------------------------------------------
     def name(self):
@@ -197,7 +213,15 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
             "<tt>qgis_process.bin run caim:detectchanges -- INPUT=a.tif INPUT=b.tif MODEL=auto "
             "DEVICE=CPU AREA=area.tif MOMENT=moment.tif CONFIDENCE=confidence.tif</tt>, or "
             "<tt>MODEL=cva</tt> for the classical method.  MASKS is repeated like INPUT, e.g. "
-            "<tt>MASKS=qa_2020.tif MASKED_DATES=2</tt> for a mask of the second date only.") % auto
+            "<tt>MASKS=qa_2020.tif MASKED_DATES=2</tt> for a mask of the second date only.") % auto + "\n\n" + tr(
+            "<b>One multi-date raster</b>: a single input layer that holds every date as bands is split into "
+            "its dates when its band names carry them (a Google Earth Engine toBands() export: "
+            "20200105T103421_..._B4) or it is a NetCDF variable with a time axis. Otherwise give <b>Bands per "
+            "date</b> (advanced, BANDS_PER_DATE: all bands of one date, QA bands included) and, if the bands "
+            "run band by band, <b>Band order</b> (BAND_ORDER=band). Each date becomes a small VRT reading the "
+            "raster, written into a folder &lt;name&gt;_dates beside it (used again by later runs of the same "
+            "raster; the pixel inspector and a saved project read them). Dates, Bands and Cloud masks then "
+            "count per date.")
 
     def createInstance(self):  # noqa: N802
         return DetectChangesAlgorithm()
@@ -299,6 +323,16 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
             self.ALLOW_HUGE, tr("Run anyway if estimated too long or too big for the disk"), False, optional=True)
         allow_huge.setFlags(allow_huge.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
         self.addParameter(allow_huge)
+        per_date = QgsProcessingParameterNumber(
+            self.BANDS_PER_DATE, tr("Bands per date of a multi-date raster (0: from its band names)"),
+            QgsProcessingParameterNumber.Integer, 0, True, 0, 10000)
+        per_date.setFlags(per_date.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+        self.addParameter(per_date)
+        order = QgsProcessingParameterEnum(
+            self.BAND_ORDER, tr("Band order of a multi-date raster (auto: from its band names, else date by date)"),
+            options=BAND_ORDERS, defaultValue="auto", usesStaticStrings=True, optional=True)
+        order.setFlags(order.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+        self.addParameter(order)
         self.addOutput(QgsProcessingOutputString(self.DEVICE_USED, tr("Device used")))
         self.addOutput(QgsProcessingOutputString(self.USED_DATES, tr("Dates used (comma-separated)")))
         self.addOutput(QgsProcessingOutputString(self.MODEL_USED, tr("Model used (auto resolved)")))
@@ -308,11 +342,83 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
 
     # -- main thread ------------------------------------------------------------------------------
     def prepareAlgorithm(self, parameters, context, feedback):  # noqa: N802
-        layers = self.parameterAsLayerList(parameters, self.INPUT, context)
+        self._split, self._sources = [], {}
         try:
-            dates = inp.parse_dates(self.parameterAsString(parameters, self.DATES, context), len(layers))
+            layers = self._split_dates(parameters, context, feedback)
+            return self._prepare(layers, parameters, context, feedback)
+        except BaseException:
+            self._remove_split()
+            raise
+
+    def _remove_split(self):
+        from model_core.stacked import remove_split
+
+        for folder, written in self._split:
+            remove_split(folder, written)
+        self._split = []
+
+    def _split_dates(self, parameters, context, feedback):
+        """The input layers, a multi-date raster's replaced by one layer per date (VRTs in a folder beside it,
+        model_core.stacked.split_into_folder): when BANDS_PER_DATE or BAND_ORDER is given (each layer is
+        one), or for a single layer whose band names carry dates (or a NetCDF variable over time)."""
+        layers = self.parameterAsLayerList(parameters, self.INPUT, context)
+        per_date = self.parameterAsInt(parameters, self.BANDS_PER_DATE, context) \
+            if parameters.get(self.BANDS_PER_DATE) not in (None, "") else 0
+        order = parameters.get(self.BAND_ORDER)
+        # QGIS checks no value of an optional option list: a wrong one read as the default
+        order = "auto" if order in (None, "") else BAND_ORDERS[order] if isinstance(order, int) and 0 <= order < len(
+            BAND_ORDERS) else self.parameterAsString(parameters, self.BAND_ORDER, context)
+        if order not in BAND_ORDERS:
+            raise QgsProcessingException(tr("BAND_ORDER=%s is not one of its options. Give an option's name: %s.")
+                                         % (order, ", ".join(BAND_ORDERS)))
+        given = bool(per_date) or order != "auto"
+        if not given and not (inp.multi_date_candidate(layers) and _names_carry_dates(inp.layer_source(layers[0]))):
+            return layers
+        from qgis.core import QgsProcessingUtils, QgsRasterLayer
+
+        from model_core.errors import CaimError
+        from model_core.stacked import split_into_folder
+
+        dated = []
+        for layer in layers:
+            if layer.providerType() != "gdal" or not layer.isValid():
+                raise QgsProcessingException(tr(
+                    "'%s' is not a file-based (GDAL) raster, so it cannot be split into dates; export it as "
+                    "GeoTIFF first.") % layer.name())
+            source = inp.layer_source(layer)
+            parent = None  # the raster's own folder, else (not writable) QGIS's temporary folder
+            folder_of = os.path.dirname(os.path.abspath(source)) if os.path.isfile(source) else None
+            if folder_of and not os.access(folder_of, os.W_OK):
+                parent = QgsProcessingUtils.tempFolder()
+            try:
+                folder, written, created = split_into_folder(source, per_date or None,
+                                                             None if order == "auto" else order, parent)
+            except CaimError as exc:
+                raise QgsProcessingException(tr("Layer '%s': %s") % (layer.name(), exc)) from None
+            if created:
+                self._split.append((folder, written))
+            feedback.pushInfo(tr("'%s' holds %d dates: split into %s%s") % (
+                layer.name(), len(written), folder, tr(" (used again: the same split as before)") if not created
+                else ""))
+            if parent is not None:
+                feedback.reportError(tr("'%s' is in a folder you cannot write to: its dates' VRTs are in QGIS's "
+                                        "temporary folder, which is deleted when QGIS closes.") % layer.name(), False)
+            for vrt, _date in written:
+                self._sources[vrt] = source
+                dated.append(QgsRasterLayer(vrt, os.path.splitext(os.path.basename(vrt))[0], "gdal"))
+        return dated
+
+    def _prepare(self, layers, parameters, context, feedback):
+        dates_text = self.parameterAsString(parameters, self.DATES, context)
+        try:
+            dates = inp.parse_dates(dates_text, len(layers))
             bands = inp.parse_bands(self.parameterAsString(parameters, self.BANDS, context))
         except ValueError as exc:
+            given = len([d for d in (dates_text or "").split(",")])
+            if self._sources and given != len(layers):  # the user gave one layer: count its dates
+                raise QgsProcessingException(tr(
+                    "DATES has %d entries for the %d dates of the multi-date raster; give one date per date, "
+                    "oldest first, separated by commas.") % (given, len(layers))) from None
             raise QgsProcessingException(str(exc)) from None
         choice = self.parameterAsEnumString(parameters, self.MODEL, context) or AUTO
         if choice not in MODELS:
@@ -345,6 +451,9 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
         except ValueError as exc:
             raise QgsProcessingException(str(exc)) from None
         facts = inp.describe_layers(layers, dates, bands, masks)
+        for fact in facts:  # a date of a multi-date raster: the raster it reads (never to be overwritten)
+            if fact["path"] in self._sources:
+                fact["source"] = self._sources[fact["path"]]
         problems = inp.validate(layers, [f.get("date") for f in facts], bands, model, weights=weights,
                                 masks=masks)
         clear_text = self.parameterAsString(parameters, self.MASK_CLEAR, context)
@@ -353,6 +462,8 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
         except ValueError as exc:
             problems.append((inp.ERROR, str(exc)))
         errors = [msg for level, msg in problems if level == inp.ERROR]
+        if errors and inp.multi_date_candidate(layers):  # one multi-band layer not split: this run can
+            errors.append(tr("Or give its Bands per date (advanced, BANDS_PER_DATE) to split it in this run."))
         if errors:
             raise QgsProcessingException("\n".join(errors))
         for level, msg in problems:
@@ -367,6 +478,13 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
 
     # -- worker thread ----------------------------------------------------------------------------
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        try:
+            return self._process(parameters, context, feedback)
+        except BaseException:  # the dates' VRTs this run wrote go with its outputs
+            self._remove_split()
+            raise
+
+    def _process(self, parameters, context, feedback):
         from caim_qgis_plugin.dependencies import install_instructions, torch_available
 
         if not torch_available():

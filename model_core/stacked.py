@@ -573,6 +573,95 @@ def write_split(path, out_dir, per_date=None, order=None, dates=None, overwrite=
     return list(zip(names, found))
 
 
+# what GDAL copies into a VRT, or not, by what it has at hand: caching hints when it has the source open
+# already, band statistics once QGIS has computed them into the source's .aux.xml
+_HINTS = (re.compile(r'\s+block[XY]Size="\d+"|\s*<SourceProperties [^>]*/>|\s*<MDI key="STATISTICS_\w+">[^<]*</MDI>'),
+          re.compile(r'\s*<Metadata>\s*</Metadata>'))
+
+
+def _without_hints(text):
+    for pattern in _HINTS:
+        text = pattern.sub("", text)
+    return text
+
+
+def _same_files(a, b):
+    """Whether folders ``a`` and ``b`` hold the same VRTs (no other files), alike but for what GDAL writes
+    into them by what it has at hand (_HINTS)."""
+    try:
+        names = sorted(os.listdir(a))
+        if names != sorted(os.listdir(b)):
+            return False
+        for name in names:
+            pa, pb = os.path.join(a, name), os.path.join(b, name)
+            if not (os.path.isfile(pa) and os.path.isfile(pb)):
+                return False
+            if not name.lower().endswith(".vrt"):
+                return False
+            with open(pa, encoding="utf-8", errors="replace") as fa, open(pb, encoding="utf-8", errors="replace") as fb:
+                if _without_hints(fa.read()) != _without_hints(fb.read()):
+                    return False
+    except OSError:
+        return False
+    return True
+
+
+def split_into_folder(path, per_date=None, order=None, parent=None):
+    """The dates of the multi-date raster ``path`` as VRT files (:func:`write_split`) in a new folder
+    ``<name>_dates`` in ``parent`` (default: the file's own folder), for a run that keeps them: the pixel
+    inspector and a saved project read the dates' files after the run.  A folder of that name holding the
+    very same VRTs (an earlier run's split of the same file) is used again, one holding anything else is
+    left alone (``<name>_dates_2``, ...).  The VRTs are written into a hidden folder first and renamed, so
+    a failure leaves no folder behind.
+
+    Returns ``(folder, [(vrt path, date or None)], created)``; ``created``: this call made the folder (the
+    caller removes it with :func:`remove_split` when its run fails)."""
+    import shutil
+
+    src = _source_path(path)
+    file_path = _SUBDATASET.match(src).group(1) if not os.path.exists(src) and _SUBDATASET.match(src) else src
+    parent = os.path.abspath(parent or os.path.dirname(os.path.abspath(file_path)))
+    stem = f"{_safe_stem(_label(path))}_dates"
+    work = os.path.join(parent, f".{stem}.{uuid.uuid4().hex[:12]}")
+    try:
+        os.mkdir(work)  # the user's permissions (umask), unlike a private temporary folder
+    except OSError as exc:
+        raise OutputError(f"Cannot write the dates of '{_label(path)}' into '{parent}' ({exc.strerror or exc}). "
+                          "Split it into a folder you can write to first (caim:splitdates, or 'python -m "
+                          "model_core split').") from None
+    try:
+        written = write_split(path, work, per_date, order)
+        k = 1
+        while True:
+            folder = os.path.join(parent, stem if k == 1 else f"{stem}_{k}")
+            if not os.path.exists(folder):
+                os.rename(work, folder)
+                created = True
+                break
+            if os.path.isdir(folder) and _same_files(work, folder):
+                shutil.rmtree(work)
+                created = False
+                break
+            k += 1
+    except BaseException:
+        shutil.rmtree(work, ignore_errors=True)
+        raise
+    return folder, [(os.path.join(folder, os.path.basename(p)), d) for p, d in written], created
+
+
+def remove_split(folder, written):
+    """Remove the VRTs ``written`` by :func:`split_into_folder` and ``folder`` when it is empty then."""
+    for vrt, _ in written:
+        try:
+            os.remove(vrt)
+        except OSError:
+            pass
+    try:
+        os.rmdir(folder)
+    except OSError:  # not empty: something else was put there
+        pass
+
+
 def main(argv=None):
     """``python -m model_core split STACK --out DIR``: one VRT per date of a multi-date raster."""
     import argparse

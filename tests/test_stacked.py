@@ -566,3 +566,31 @@ def test_a_container_of_other_rasters_is_not_taken_for_a_data_cube(tmp_path, cap
     rc, _, err = _run(capsys, ["detect", path, "--model", "cva", "--out", str(tmp_path / "o"), "--quiet"])
     assert rc == 2 and "needs at least 2 images; 1 given" in err
     assert "Multi-date raster" not in err
+
+
+def test_split_into_folder_is_made_whole_or_not_at_all(tmp_path):
+    """The folder of dates a run keeps (caim:detectchanges on one multi-date layer) appears whole, with the
+    user's permissions (not a private temporary folder's 0700), or not at all; a folder it cannot write
+    is named with the way out; the VRTs read the file by a relative path (the two move together)."""
+    from model_core.stacked import remove_split, split_into_folder
+
+    arrays = _dates_arrays(t=3, size=16)
+    path = str(tmp_path / "export.tif")
+    _stacked(path, arrays, dates=DATES[:3])
+    folder, written, created = split_into_folder(path)
+    assert created and folder == str(tmp_path / "export_dates")
+    assert [d for _, d in written] == list(DATES[:3])
+    umask = os.umask(0)
+    os.umask(umask)
+    assert os.stat(folder).st_mode & 0o777 == 0o777 & ~umask
+    assert 'relativeToVRT="1"' in open(written[0][0]).read()
+    # again: the same folder; a refused layout leaves nothing (no hidden work folder either)
+    assert split_into_folder(path) == (folder, written, False)
+    with pytest.raises(InputError, match="not a whole number of dates"):
+        split_into_folder(path, per_date=5)
+    assert sorted(os.listdir(str(tmp_path))) == ["export.tif", "export_dates"]
+    remove_split(folder, written)
+    assert not os.path.exists(folder)
+    # a parent that cannot take a folder (here a file: root writes into any folder)
+    with pytest.raises(OutputError, match=r"Cannot write the dates of 'export.tif' into '.*export.tif' \(Not a directory\)\. Split it into a"):
+        split_into_folder(path, parent=path)

@@ -163,6 +163,24 @@ def test_qgis_process_run(tmp_path):
     assert dated.returncode == 0, dated.stdout[-3000:] + dated.stderr[-3000:]
     assert "USED_DATES:\t2019-05-01,2020-05-01,2021-05-01" in dated.stdout
     assert (read(out + "/sp_moment.tif")[16:40, 16:40] == 2).mean() > 0.95
+    # and in one step, as the README shows it: the raster itself as INPUT (split beside it), the same result;
+    # without dates in its band names, BANDS_PER_DATE and DATES
+    one = subprocess.run([exe, "run", "caim:detectchanges", "--", "INPUT=%s" % export, "MODEL=cva",  # nosec B603
+                          "AREA=%s/one_area.tif" % out, "MOMENT=%s/one_moment.tif" % out,
+                          "CONFIDENCE=%s/one_conf.tif" % out], env=env, capture_output=True, text=True, timeout=300,
+                         cwd=cwd)
+    assert one.returncode == 0, one.stdout[-3000:] + one.stderr[-3000:]
+    assert "USED_DATES:\t2019-05-01,2020-05-01,2021-05-01" in one.stdout
+    assert (read(out + "/one_moment.tif") == read(out + "/sp_moment.tif")).all()
+    assert sorted(os.listdir(str(tmp_path / "export" / "gee_export_dates"))) == [os.path.basename(p) for p in vrts]
+    (tmp_path / "plain").mkdir()
+    _, plain = _export(str(tmp_path / "plain"), names=False)
+    given = subprocess.run([exe, "run", "caim:detectchanges", "--", "INPUT=%s" % plain, "BANDS_PER_DATE=4",  # nosec
+                            "DATES=2019-05-01,2020-05-01,2021-05-01", "MODEL=cva", "AREA=%s/bpd_area.tif" % out,
+                            "MOMENT=%s/bpd_moment.tif" % out, "CONFIDENCE=%s/bpd_conf.tif" % out], env=env,
+                           capture_output=True, text=True, timeout=300, cwd=cwd)
+    assert given.returncode == 0, given.stdout[-3000:] + given.stderr[-3000:]
+    assert (read(out + "/bpd_moment.tif") == read(out + "/sp_moment.tif")).all()
 
     # cloud masks on another grid, one per date, with their clear values
     from test_algorithm import _cloud_masks

@@ -264,3 +264,82 @@ def test_a_netcdf_variable_layer_splits_into_dates_of_its_time_axis(project, tmp
         assert date_layer.isValid() and date_layer.bandCount() == 1
         block = date_layer.dataProvider().block(1, date_layer.extent(), 16, 16)
         assert block.isValid() and not block.isEmpty()
+
+
+def _outputs(folder):
+    return {k: os.path.join(folder, "%s.tif" % k.lower()) for k in ("AREA", "MOMENT", "CONFIDENCE")}
+
+
+def test_the_detection_runs_a_single_multi_date_layer_in_one_step(project, tmp_path):
+    """caim:detectchanges given one layer whose band names carry dates splits it itself (qgis_process in
+    one step): VRTs in <name>_dates beside the raster, which the run info (pixel inspector) names; the
+    same result as the separate files.  A second run of the same raster uses the same folder again; a
+    folder of that name holding anything else is left alone."""
+    separate, export = _export(str(tmp_path))
+    ref, ok, fb = run_algorithm(dict(INPUT=separate, MODEL="cva", DEVICE="CPU", **_outputs(str(tmp_path / "a"))))
+    assert ok, fb.textLog()
+    res, ok, fb = run_algorithm(dict(INPUT=[export], MODEL="cva", DEVICE="CPU", **_outputs(str(tmp_path / "b"))))
+    assert ok, fb.textLog()
+    assert res["USED_DATES"] == ",".join(DATES)
+    np.testing.assert_array_equal(read(res["MOMENT"]), read(ref["MOMENT"]))
+    np.testing.assert_array_equal(read(res["AREA"]), read(ref["AREA"]))
+    folder = tmp_path / "gee_export_dates"
+    names = ["gee_export_%02d_%s.vrt" % (k, d) for k, d in enumerate(DATES, start=1)]
+    assert sorted(os.listdir(str(folder))) == names
+    assert "'gee_export' holds 3 dates: split into %s" % folder in fb.textLog()
+    assert [e for e in os.listdir(str(tmp_path)) if e.startswith(".")] == []  # no work folder left
+    # again, another model: the same folder, nothing new written
+    before = {n: os.path.getmtime(str(folder / n)) for n in names}
+    res, ok, fb = run_algorithm(dict(INPUT=[export], MODEL="isfa", DEVICE="CPU", **_outputs(str(tmp_path / "c"))))
+    assert ok, fb.textLog()
+    assert "(used again: the same split as before)" in fb.textLog()
+    assert {n: os.path.getmtime(str(folder / n)) for n in names} == before
+    assert not os.path.exists(str(tmp_path / "gee_export_dates_2"))
+    # a folder of that name with a file of the user's in it is not touched
+    (folder / "notes.txt").write_text("mine")
+    res, ok, fb = run_algorithm(dict(INPUT=[export], MODEL="cva", DEVICE="CPU", **_outputs(str(tmp_path / "d"))))
+    assert ok, fb.textLog()
+    assert sorted(os.listdir(str(tmp_path / "gee_export_dates_2"))) == names
+    assert (folder / "notes.txt").read_text() == "mine"
+    # the raster itself is never an output of its own run
+    res, ok, fb = run_algorithm(dict(INPUT=[export], MODEL="cva", DEVICE="CPU",
+                                     **dict(_outputs(str(tmp_path / "e")), AREA=export)))
+    assert not ok and "gee_export.tif" in fb.textLog()
+    from osgeo import gdal
+
+    assert gdal.Open(export).RasterCount == 12
+
+
+def test_a_multi_date_layer_without_dated_names_takes_its_bands_per_date(project, tmp_path):
+    """Without dates in the band names a single layer is refused with both ways out (the split, or
+    BANDS_PER_DATE in this run); BANDS_PER_DATE (and BAND_ORDER) split it; DATES count per date.  A run
+    refused after its split leaves no folder of dates."""
+    separate, export = _export(str(tmp_path), names=False)
+    res, ok, fb = run_algorithm(dict(INPUT=[export], MODEL="cva", DEVICE="CPU", **_outputs(str(tmp_path / "a"))))
+    assert not ok and "Split a multi-date raster into dates" in fb.textLog() and "BANDS_PER_DATE" in fb.textLog()
+    assert not os.path.exists(str(tmp_path / "gee_export_dates"))
+    # refused after the split (a date too few): the dates' folder goes
+    res, ok, fb = run_algorithm(dict(INPUT=[export], BANDS_PER_DATE=4, DATES="2019-05-01,2020-05-01", MODEL="cva",
+                                     DEVICE="CPU", **_outputs(str(tmp_path / "a"))))
+    assert not ok and "DATES has 2 entries for the 3 dates of the multi-date raster" in fb.textLog()
+    assert not os.path.exists(str(tmp_path / "gee_export_dates"))
+    # the layout refused (12 bands are not dates of 5)
+    res, ok, fb = run_algorithm(dict(INPUT=[export], BANDS_PER_DATE=5, MODEL="cva", DEVICE="CPU",
+                                     **_outputs(str(tmp_path / "a"))))
+    assert not ok and "Layer 'gee_export'" in fb.textLog()
+    assert [e for e in os.listdir(str(tmp_path)) if "dates" in e or e.startswith(".")] == []
+    ref, ok, fb = run_algorithm(dict(INPUT=separate, MODEL="cva", DEVICE="CPU", **_outputs(str(tmp_path / "r"))))
+    assert ok, fb.textLog()
+    res, ok, fb = run_algorithm(dict(INPUT=[export], BANDS_PER_DATE=4, DATES=",".join(DATES), MODEL="cva",
+                                     DEVICE="CPU", **_outputs(str(tmp_path / "b"))))
+    assert ok, fb.textLog()
+    assert res["USED_DATES"] == ",".join(DATES)
+    np.testing.assert_array_equal(read(res["MOMENT"]), read(ref["MOMENT"]))
+    # the same bands read band by band are other dates: a different result
+    res, ok, fb = run_algorithm(dict(INPUT=[export], BANDS_PER_DATE=4, BAND_ORDER="band", DATES=",".join(DATES),
+                                     MODEL="cva", DEVICE="CPU", **_outputs(str(tmp_path / "c"))))
+    assert ok, fb.textLog()
+    assert not np.array_equal(read(res["MOMENT"]), read(ref["MOMENT"]))
+    res, ok, fb = run_algorithm(dict(INPUT=[export], BAND_ORDER="sideways", MODEL="cva", DEVICE="CPU",
+                                     **_outputs(str(tmp_path / "d"))))
+    assert not ok and "BAND_ORDER" in fb.textLog()
