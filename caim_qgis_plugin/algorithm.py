@@ -324,12 +324,12 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
         allow_huge.setFlags(allow_huge.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
         self.addParameter(allow_huge)
         per_date = QgsProcessingParameterNumber(
-            self.BANDS_PER_DATE, tr("Bands per date of a multi-date raster (0: from its band names)"),
+            self.BANDS_PER_DATE, tr("Bands per date (multi-date raster; 0: auto)"),
             QgsProcessingParameterNumber.Integer, 0, True, 0, 10000)
         per_date.setFlags(per_date.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
         self.addParameter(per_date)
         order = QgsProcessingParameterEnum(
-            self.BAND_ORDER, tr("Band order of a multi-date raster (auto: from its band names, else date by date)"),
+            self.BAND_ORDER, tr("Band order (multi-date raster)"),
             options=BAND_ORDERS, defaultValue="auto", usesStaticStrings=True, optional=True)
         order.setFlags(order.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
         self.addParameter(order)

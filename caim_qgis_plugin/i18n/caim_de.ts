@@ -514,13 +514,13 @@ Braucht PyTorch im Python von QGIS.
         </message>
         <message>
             <location filename="../algorithm.py" line="327" />
-            <source>Bands per date of a multi-date raster (0: from its band names)</source>
-            <translation>Kanäle je Zeitpunkt eines multitemporalen Rasters (0: aus seinen Kanalnamen)</translation>
+            <source>Bands per date (multi-date raster; 0: auto)</source>
+            <translation>Kanäle je Zeitpunkt (multitemporales Raster; 0: auto)</translation>
         </message>
         <message>
             <location filename="../algorithm.py" line="332" />
-            <source>Band order of a multi-date raster (auto: from its band names, else date by date)</source>
-            <translation>Kanalreihenfolge eines multitemporalen Rasters (auto: aus seinen Kanalnamen, sonst Zeitpunkt für Zeitpunkt)</translation>
+            <source>Band order (multi-date raster)</source>
+            <translation>Kanalreihenfolge (multitemporales Raster)</translation>
         </message>
         <message>
             <location filename="../algorithm.py" line="336" />
