@@ -343,10 +343,14 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
     # -- main thread ------------------------------------------------------------------------------
     def prepareAlgorithm(self, parameters, context, feedback):  # noqa: N802
         self._split, self._sources = [], {}
+        layers = []
         try:
             layers = self._split_dates(parameters, context, feedback)
             return self._prepare(layers, parameters, context, feedback)
         except BaseException:
+            # the date layers go first: GDAL would write their statistics into the removed folder's
+            # ../<raster>.aux.xml when they are freed ("Unable to save auxiliary information")
+            layers.clear()
             self._remove_split()
             raise
 
