@@ -415,10 +415,13 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
     def _prepare(self, layers, parameters, context, feedback):
         dates_text = self.parameterAsString(parameters, self.DATES, context)
         try:
-            dates = inp.parse_dates(dates_text, len(layers))
             bands = inp.parse_bands(self.parameterAsString(parameters, self.BANDS, context))
         except ValueError as exc:
-            given = len([d for d in (dates_text or "").split(",")])
+            raise QgsProcessingException(str(exc)) from None
+        try:
+            dates = inp.parse_dates(dates_text, len(layers))
+        except ValueError as exc:  # (an empty DATES raises none)
+            given = len(dates_text.split(","))
             if self._sources and given != len(layers):  # the user gave one layer: count its dates
                 raise QgsProcessingException(tr(
                     "DATES has %d entries for the %d dates of the multi-date raster; give one date per date, "

@@ -343,3 +343,18 @@ def test_a_multi_date_layer_without_dated_names_takes_its_bands_per_date(project
     res, ok, fb = run_algorithm(dict(INPUT=[export], BAND_ORDER="sideways", MODEL="cva", DEVICE="CPU",
                                      **_outputs(str(tmp_path / "d"))))
     assert not ok and "BAND_ORDER" in fb.textLog()
+
+
+def test_a_one_step_run_names_the_parameter_that_is_wrong(project, tmp_path):
+    """After the split, a malformed BANDS is told as itself, not as a DATES count (DATES left empty was
+    told "DATES has 1 entries for the 3 dates")."""
+    _, export = _export(str(tmp_path), names=False)
+    res, ok, fb = run_algorithm(dict(INPUT=[export], BANDS_PER_DATE=4, BANDS="red,nir", MODEL="cva", DEVICE="CPU",
+                                     **_outputs(str(tmp_path / "a"))))
+    assert not ok and "Bands must be comma-separated band numbers" in fb.textLog()
+    assert "DATES has" not in fb.textLog()
+    assert not os.path.exists(str(tmp_path / "gee_export_dates"))
+    # a DATES count that is wrong is still told in the raster's dates, with a BANDS that is wrong too
+    res, ok, fb = run_algorithm(dict(INPUT=[export], BANDS_PER_DATE=4, BANDS="1,2,3,4", DATES="2019,2020",
+                                     MODEL="cva", DEVICE="CPU", **_outputs(str(tmp_path / "a"))))
+    assert not ok and "DATES has 2 entries for the 3 dates of the multi-date raster" in fb.textLog()
