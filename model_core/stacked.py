@@ -574,8 +574,10 @@ def write_split(path, out_dir, per_date=None, order=None, dates=None, overwrite=
 
 
 # what GDAL copies into a VRT, or not, by what it has at hand: caching hints when it has the source open
-# already, band statistics once QGIS has computed them into the source's .aux.xml
-_HINTS = (re.compile(r'\s+block[XY]Size="\d+"|\s*<SourceProperties [^>]*/>|\s*<MDI key="STATISTICS_\w+">[^<]*</MDI>'),
+# already, band statistics once QGIS has computed them into the source's .aux.xml; and what it keeps in
+# the VRT itself once computed on a date (statistics, a histogram: QGIS's histogram panel, gdalinfo -hist)
+_HINTS = (re.compile(r'\s+block[XY]Size="\d+"|\s*<SourceProperties [^>]*/>|\s*<MDI key="STATISTICS_\w+">[^<]*</MDI>'
+                     r'|\s*<Histograms>.*?</Histograms>', re.S),
           re.compile(r'\s*<Metadata>\s*</Metadata>'))
 
 

@@ -594,3 +594,24 @@ def test_split_into_folder_is_made_whole_or_not_at_all(tmp_path):
     # a parent that cannot take a folder (here a file: root writes into any folder)
     with pytest.raises(OutputError, match=r"Cannot write the dates of 'export.tif' into '.*export.tif' \(Not a directory\)\. Split it into a"):
         split_into_folder(path, parent=path)
+
+
+def test_a_split_folder_is_used_again_after_a_histogram_was_computed_on_its_dates(tmp_path):
+    """GDAL keeps a histogram computed on a date (QGIS's histogram panel, gdalinfo -hist) in the VRT
+    itself, as it keeps statistics: derived data, which does not make the folder another split (each such
+    look made another <name>_dates_2, _3, ...)."""
+    from osgeo import gdal
+
+    from model_core.stacked import split_into_folder
+
+    path = str(tmp_path / "export.tif")
+    _stacked(path, _dates_arrays(t=3, size=16), dates=DATES[:3])
+    folder, written, created = split_into_folder(path)
+    vrt = written[0][0]
+    before = open(vrt).read()
+    ds = gdal.Open(vrt)
+    ds.GetRasterBand(1).GetHistogram(approx_ok=0)
+    ds = None
+    assert "<Histograms>" in open(vrt).read() and open(vrt).read() != before
+    assert split_into_folder(path) == (folder, written, False)
+    assert not os.path.exists(folder + "_2")
