@@ -381,7 +381,7 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
         from qgis.core import QgsProcessingUtils, QgsRasterLayer
 
         from model_core.errors import CaimError
-        from model_core.stacked import split_into_folder
+        from model_core.stacked import source_file, split_into_folder
 
         dated = []
         for layer in layers:
@@ -391,7 +391,8 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
                     "GeoTIFF first.") % layer.name())
             source = inp.layer_source(layer)
             parent = None  # the raster's own folder, else (not writable) QGIS's temporary folder
-            folder_of = os.path.dirname(os.path.abspath(source)) if os.path.isfile(source) else None
+            file_of = source_file(source)  # a NetCDF variable's (NETCDF:"cube.nc":ndvi) too
+            folder_of = os.path.dirname(file_of) if file_of else None
             if folder_of and not os.access(folder_of, os.W_OK):
                 parent = QgsProcessingUtils.tempFolder()
             try:

@@ -608,6 +608,16 @@ def _same_files(a, b):
     return True
 
 
+def source_file(path):
+    """The file the raster ``path`` reads, absolute: ``path`` itself, or the file of a subdataset (one
+    variable of a container, NETCDF:"cube.nc":ndvi); None when there is no such file (a /vsi path)."""
+    text = str(path)
+    if os.path.isfile(text):
+        return os.path.abspath(text)
+    m = None if text.startswith("/vsi") else _SUBDATASET.match(text)
+    return os.path.abspath(m.group(1)) if m and os.path.isfile(m.group(1)) else None
+
+
 def split_into_folder(path, per_date=None, order=None, parent=None):
     """The dates of the multi-date raster ``path`` as VRT files (:func:`write_split`) in a new folder
     ``<name>_dates`` in ``parent`` (default: the file's own folder), for a run that keeps them: the pixel

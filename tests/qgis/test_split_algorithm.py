@@ -229,16 +229,13 @@ def test_a_single_layer_that_is_no_file_is_not_offered_the_split(project, tmp_pa
     assert any("is gone" in m for m in errors) and not inp.multi_date_candidate([moved]), errors
 
 
-def test_a_netcdf_variable_layer_splits_into_dates_of_its_time_axis(project, tmp_path):
-    """QGIS loads one variable of a NetCDF data cube as a layer (NETCDF:"cube.nc":ndvi); caim:splitdates
-    splits it into one-band dates named after the file and the variable, dated by the cube's time axis."""
+def _cube(path):
+    """A NetCDF data cube at ``path``: variables ndvi and evi over 3 times (2020-01-01 to 2022-01-01)."""
     from osgeo import gdal
-    from qgis.core import QgsRasterLayer
 
     drv = gdal.GetDriverByName("netCDF")
     if drv is None or drv.GetMetadataItem(gdal.DCAP_CREATE_MULTIDIMENSIONAL) != "YES":
         pytest.skip("GDAL's netCDF driver cannot write multidimensional files here")
-    path = str(tmp_path / "cube.nc")
     ds = drv.CreateMultiDimensional(path)
     root = ds.GetRootGroup()
     dims = [root.CreateDimension("time", None, None, 3), root.CreateDimension("y", gdal.DIM_TYPE_HORIZONTAL_Y, None, 16),
@@ -250,6 +247,15 @@ def test_a_netcdf_variable_layer_splits_into_dates_of_its_time_axis(project, tmp
         var = root.CreateMDArray(name, dims, gdal.ExtendedDataType.Create(gdal.GDT_Float32))
         var.Write(np.random.default_rng(0).random((3, 16, 16)).astype(np.float32))
     ds = None
+    return path
+
+
+def test_a_netcdf_variable_layer_splits_into_dates_of_its_time_axis(project, tmp_path):
+    """QGIS loads one variable of a NetCDF data cube as a layer (NETCDF:"cube.nc":ndvi); caim:splitdates
+    splits it into one-band dates named after the file and the variable, dated by the cube's time axis."""
+    from qgis.core import QgsRasterLayer
+
+    path = _cube(str(tmp_path / "cube.nc"))
     layer = QgsRasterLayer('NETCDF:"%s":ndvi' % path, "ndvi", "gdal")
     assert layer.isValid() and layer.bandCount() == 3
     project.addMapLayer(layer)
@@ -358,3 +364,35 @@ def test_a_one_step_run_names_the_parameter_that_is_wrong(project, tmp_path):
     res, ok, fb = run_algorithm(dict(INPUT=[export], BANDS_PER_DATE=4, BANDS="1,2,3,4", DATES="2019,2020",
                                      MODEL="cva", DEVICE="CPU", **_outputs(str(tmp_path / "a"))))
     assert not ok and "DATES has 2 entries for the 3 dates of the multi-date raster" in fb.textLog()
+
+
+def test_a_netcdf_variable_in_a_folder_one_cannot_write_to_splits_into_the_temporary_folder(project, tmp_path):
+    """A NetCDF variable (NETCDF:"cube.nc":ndvi) in a folder the user cannot write to is split into QGIS's
+    temporary folder, as a GeoTIFF there is (it was refused: "Cannot write the dates of 'cube_ndvi' into
+    ..."). Root writes anywhere: the folder is told unwritable by os.access, as the algorithm asks it."""
+    from unittest import mock
+
+    from qgis.core import QgsProcessingUtils, QgsRasterLayer
+
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    path = _cube(str(shared / "cube.nc"))
+    layer = QgsRasterLayer('NETCDF:"%s":ndvi' % path, "ndvi", "gdal")
+    assert layer.isValid()
+    project.addMapLayer(layer)
+    access = os.access
+
+    def no_write_in_shared(p, mode, *args, **kwargs):
+        if mode & os.W_OK and os.path.abspath(p) == str(shared):
+            return False
+        return access(p, mode, *args, **kwargs)
+
+    with mock.patch("os.access", no_write_in_shared):
+        res, ok, fb = run_algorithm(dict(INPUT=[layer.id()], MODEL="cva", DEVICE="CPU",
+                                         **_outputs(str(tmp_path / "a"))))
+    assert ok, fb.textLog()
+    assert res["USED_DATES"] == "2020-01-01,2021-01-01,2022-01-01"
+    folder = os.path.join(QgsProcessingUtils.tempFolder(), "cube_ndvi_dates")
+    assert "'ndvi' holds 3 dates: split into %s" % folder in fb.textLog()
+    assert "'ndvi' is in a folder you cannot write to" in fb.textLog()
+    assert [e for e in os.listdir(str(shared)) if not e.startswith("cube.nc")] == []
