@@ -364,7 +364,8 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
     def _split_dates(self, parameters, context, feedback):
         """The input layers, a multi-date raster's replaced by one layer per date (VRTs in a folder beside it,
         model_core.stacked.split_into_folder): when BANDS_PER_DATE or BAND_ORDER is given (each layer is
-        one), or for a single layer whose band names carry dates (or a NetCDF variable over time)."""
+        one, but for a layer of just BANDS_PER_DATE bands among several: one date as it is), or for a
+        single layer whose band names carry dates (or a NetCDF variable over time)."""
         layers = self.parameterAsLayerList(parameters, self.INPUT, context)
         per_date = self.parameterAsInt(parameters, self.BANDS_PER_DATE, context) \
             if parameters.get(self.BANDS_PER_DATE) not in (None, "") else 0
@@ -385,6 +386,10 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
 
         dated = []
         for layer in layers:
+            if per_date and len(layers) > 1 and isinstance(layer, QgsRasterLayer) and layer.isValid() \
+                    and layer.bandCount() == per_date:  # one date among multi-date rasters (a later scene)
+                dated.append(layer)
+                continue
             if layer.providerType() != "gdal" or not layer.isValid():
                 raise QgsProcessingException(tr(
                     "'%s' is not a file-based (GDAL) raster, so it cannot be split into dates; export it as "

@@ -396,3 +396,22 @@ def test_a_netcdf_variable_in_a_folder_one_cannot_write_to_splits_into_the_tempo
     assert "'ndvi' holds 3 dates: split into %s" % folder in fb.textLog()
     assert "'ndvi' is in a folder you cannot write to" in fb.textLog()
     assert [e for e in os.listdir(str(shared)) if not e.startswith("cube.nc")] == []
+
+
+def test_a_multi_date_raster_and_a_later_image_run_together_with_bands_per_date(project, tmp_path):
+    """With BANDS_PER_DATE, a layer of just that many bands among the inputs is one date of its own, as
+    given (a newer scene after an Earth Engine export of the earlier ones); it was refused as "one date of
+    4 bands, not a series ... give the number of bands of one date", which was given."""
+    separate, export = _export(str(tmp_path), names=False)
+    (tmp_path / "later").mkdir()
+    later = make_stack(str(tmp_path / "later"), dates=DATES + ("2022-05-01",))[3]
+    ref, ok, fb = run_algorithm(dict(INPUT=separate + [later], MODEL="cva", DEVICE="CPU",
+                                     **_outputs(str(tmp_path / "a"))))
+    assert ok, fb.textLog()
+    res, ok, fb = run_algorithm(dict(INPUT=[export, later], BANDS_PER_DATE=4, DATES=",".join(DATES) + ",",
+                                     MODEL="cva", DEVICE="CPU", **_outputs(str(tmp_path / "b"))))
+    assert ok, fb.textLog()
+    assert res["USED_DATES"] == ",".join(DATES + ("2022-05-01",))
+    np.testing.assert_array_equal(read(res["MOMENT"]), read(ref["MOMENT"]))
+    assert "Date 4: 2022-05-01  (%s)" % later in fb.textLog()
+    assert [e for e in os.listdir(str(tmp_path / "later")) if "dates" in e] == []  # not split
