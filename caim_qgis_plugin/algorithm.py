@@ -364,8 +364,8 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
     def _split_dates(self, parameters, context, feedback):
         """The input layers, a multi-date raster's replaced by one layer per date (VRTs in a folder beside it,
         model_core.stacked.split_into_folder): when BANDS_PER_DATE or BAND_ORDER is given (each layer is
-        one, but for a layer of just BANDS_PER_DATE bands among several: one date as it is), or for a
-        single layer whose band names carry dates (or a NetCDF variable over time)."""
+        one, but for a layer of just BANDS_PER_DATE bands among several: one date as it is), else each
+        layer whose band names carry dates (or a NetCDF variable over time)."""
         layers = self.parameterAsLayerList(parameters, self.INPUT, context)
         per_date = self.parameterAsInt(parameters, self.BANDS_PER_DATE, context) \
             if parameters.get(self.BANDS_PER_DATE) not in (None, "") else 0
@@ -377,7 +377,11 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
             raise QgsProcessingException(tr("BAND_ORDER=%s is not one of its options. Give an option's name: %s.")
                                          % (order, ", ".join(BAND_ORDERS)))
         given = bool(per_date) or order != "auto"
-        if not given and not (inp.multi_date_candidate(layers) and _names_carry_dates(inp.layer_source(layers[0]))):
+        # without them: the layers whose band names carry dates (or NetCDF variables over time), the others
+        # being one date each
+        carry = [given or (inp.multi_date_candidate([layer]) and _names_carry_dates(inp.layer_source(layer)))
+                 for layer in layers]
+        if not any(carry):
             return layers
         from qgis.core import QgsProcessingUtils, QgsRasterLayer
 
@@ -385,7 +389,10 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
         from model_core.stacked import source_file, split_into_folder
 
         dated = []
-        for layer in layers:
+        for layer, multi in zip(layers, carry):
+            if not multi:
+                dated.append(layer)
+                continue
             if per_date and len(layers) > 1 and isinstance(layer, QgsRasterLayer) and layer.isValid() \
                     and layer.bandCount() == per_date:  # one date among multi-date rasters (a later scene)
                 dated.append(layer)

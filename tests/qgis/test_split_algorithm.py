@@ -415,3 +415,23 @@ def test_a_multi_date_raster_and_a_later_image_run_together_with_bands_per_date(
     np.testing.assert_array_equal(read(res["MOMENT"]), read(ref["MOMENT"]))
     assert "Date 4: 2022-05-01  (%s)" % later in fb.textLog()
     assert [e for e in os.listdir(str(tmp_path / "later")) if "dates" in e] == []  # not split
+
+
+def test_an_export_with_dated_band_names_and_a_later_image_run_together(project, tmp_path):
+    """Among several inputs, a layer whose band names carry dates is split by itself too, the others are
+    dates as they are; it was run as one date, refused as "Band counts differ ('gee_export': 12,
+    '20220501': 4) ... pick bands every date has (1 to 4)", which read the export's first date only."""
+    separate, export = _export(str(tmp_path))
+    (tmp_path / "later").mkdir()
+    later = make_stack(str(tmp_path / "later"), dates=DATES + ("2022-05-01",))[3]
+    ref, ok, fb = run_algorithm(dict(INPUT=separate + [later], MODEL="cva", DEVICE="CPU",
+                                     **_outputs(str(tmp_path / "a"))))
+    assert ok, fb.textLog()
+    res, ok, fb = run_algorithm(dict(INPUT=[export, later], MODEL="cva", DEVICE="CPU", **_outputs(str(tmp_path / "b"))))
+    assert ok, fb.textLog()
+    assert res["USED_DATES"] == ",".join(DATES + ("2022-05-01",))
+    np.testing.assert_array_equal(read(res["MOMENT"]), read(ref["MOMENT"]))
+    assert "'gee_export' holds 3 dates: split into" in fb.textLog()
+    # separate files alone are not split (each is one date, whatever its band names)
+    res, ok, fb = run_algorithm(dict(INPUT=separate, MODEL="cva", DEVICE="CPU", **_outputs(str(tmp_path / "c"))))
+    assert ok and "split into" not in fb.textLog()
