@@ -46,6 +46,11 @@ def tr(text):
     return QCoreApplication.translate("CaimDetectChanges", text)
 
 
+# folders of dates that a run used again after another run had made them (runs side by side in the
+# toolbox): the run that made one no longer removes it when it fails, the other's layers read it
+_USED_AGAIN = set()
+
+
 def _names_carry_dates(source):
     try:
         from model_core.stacked import names_carry_dates
@@ -358,7 +363,8 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
         from model_core.stacked import remove_split
 
         for folder, written in self._split:
-            remove_split(folder, written)
+            if folder not in _USED_AGAIN:
+                remove_split(folder, written)
         self._split = []
 
     def _split_dates(self, parameters, context, feedback):
@@ -414,6 +420,9 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
                 raise QgsProcessingException(tr("Layer '%s': %s") % (layer.name(), exc)) from None
             if created:
                 self._split.append((folder, written))
+                _USED_AGAIN.discard(folder)  # (a folder of that name removed since)
+            else:
+                _USED_AGAIN.add(folder)
             feedback.pushInfo(tr("'%s' holds %d dates: split into %s%s") % (
                 layer.name(), len(written), folder, tr(" (used again: the same split as before)") if not created
                 else ""))

@@ -2,6 +2,7 @@
 VRT layers, which the change detection then runs on as it does on separate files."""
 
 import os
+import shutil
 
 import numpy as np
 import pytest
@@ -435,3 +436,29 @@ def test_an_export_with_dated_band_names_and_a_later_image_run_together(project,
     # separate files alone are not split (each is one date, whatever its band names)
     res, ok, fb = run_algorithm(dict(INPUT=separate, MODEL="cva", DEVICE="CPU", **_outputs(str(tmp_path / "c"))))
     assert ok and "split into" not in fb.textLog()
+
+
+def test_a_failed_run_leaves_the_dates_another_run_uses_since(project, tmp_path):
+    """Two runs of the same raster at once (the toolbox runs them side by side): the second uses the
+    folder the first made; the first then failing (cancelled) removed it under the second, whose layers'
+    pixel inspector and saved project read those VRTs."""
+    from qgis.core import QgsApplication, QgsProcessingContext, QgsProcessingException, QgsProcessingFeedback
+
+    _, export = _export(str(tmp_path))
+    first = QgsApplication.processingRegistry().createAlgorithmById("caim:detectchanges")
+    context = QgsProcessingContext()
+    context.setProject(project)
+    params = dict(INPUT=[export], MODEL="cva", DEVICE="CPU", **_outputs(str(tmp_path / "a")))
+    params["AREA"] = str(tmp_path / "a" / "area.png")  # refused in its processAlgorithm: after the split
+    assert first.prepareAlgorithm(params, context, QgsProcessingFeedback())
+    folder = tmp_path / "gee_export_dates"
+    names = sorted(os.listdir(str(folder)))
+    res, ok, fb = run_algorithm(dict(INPUT=[export], MODEL="cva", DEVICE="CPU", **_outputs(str(tmp_path / "b"))))
+    assert ok and "(used again: the same split as before)" in fb.textLog()
+    with pytest.raises(QgsProcessingException, match="area.png"):
+        first.processAlgorithm(params, context, QgsProcessingFeedback())
+    assert sorted(os.listdir(str(folder))) == names
+    # a run that fails alone still removes the folder it made
+    shutil.rmtree(str(folder))
+    res, ok, fb = run_algorithm(params)
+    assert not ok and "area.png" in fb.textLog() and not os.path.exists(str(folder))
