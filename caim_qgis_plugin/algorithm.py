@@ -477,8 +477,10 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
         try:  # one mask or None per date
             masks = inp.masks_by_date(masks, self.parameterAsString(parameters, self.MASKED_DATES, context),
                                       len(layers))
-        except ValueError as exc:
-            raise QgsProcessingException(str(exc)) from None
+        except ValueError as exc:  # the user gave one layer: its dates are the layers counted
+            raise QgsProcessingException(str(exc) + (tr(
+                " Here each date of a multi-date raster counts as one layer (%d in all, oldest first).")
+                % len(layers) if self._sources else "")) from None
         facts = inp.describe_layers(layers, dates, bands, masks)
         for fact in facts:  # a date of a multi-date raster: the raster it reads (never to be overwritten)
             if fact["path"] in self._sources:

@@ -462,3 +462,22 @@ def test_a_failed_run_leaves_the_dates_another_run_uses_since(project, tmp_path)
     shutil.rmtree(str(folder))
     res, ok, fb = run_algorithm(params)
     assert not ok and "area.png" in fb.textLog() and not os.path.exists(str(folder))
+
+
+def test_cloud_masks_of_a_multi_date_raster_are_counted_in_its_dates(project, tmp_path):
+    """MASKS count the raster's dates: a count that does not fit says so (it said "2 cloud masks for 3
+    layers" to a user who gave one layer), and one mask per date runs."""
+    _, export = _export(str(tmp_path))
+    masks = [write_raster(str(tmp_path / ("qa_%d.tif" % k)), np.zeros((1, 64, 64), np.uint8)) for k in range(3)]
+    res, ok, fb = run_algorithm(dict(INPUT=[export], MASKS=masks[:2], MODEL="cva", DEVICE="CPU",
+                                     **_outputs(str(tmp_path / "a"))))
+    assert not ok and "2 cloud masks for 3 layers" in fb.textLog()
+    assert "each date of a multi-date raster counts as one layer (3 in all, oldest first)" in fb.textLog()
+    assert not os.path.exists(str(tmp_path / "gee_export_dates"))
+    res, ok, fb = run_algorithm(dict(INPUT=[export], MASKS=masks[2:], MASKED_DATES="5", MODEL="cva", DEVICE="CPU",
+                                     **_outputs(str(tmp_path / "a"))))
+    assert not ok and "position 5 is out of range" in fb.textLog() and "(3 in all, oldest first)" in fb.textLog()
+    res, ok, fb = run_algorithm(dict(INPUT=[export], MASKS=masks, MODEL="cva", DEVICE="CPU",
+                                     **_outputs(str(tmp_path / "b"))))
+    assert ok, fb.textLog()
+    assert "mask: %s" % masks[2] in fb.textLog()
