@@ -141,8 +141,9 @@ def _detect_parser(sub):
                    help="the images are multi-date rasters (every date's bands in one file, e.g. a Google Earth "
                         "Engine toBands() export): each is split into dates of N bands (all bands of a date, "
                         "masks and QA bands included), or 'auto': as many dates as the band names carry. --bands, "
-                        "--dates and --masks then count per date. A single image whose band names carry dates "
-                        "is split so without this option")
+                        "--dates and --masks then count per date; among several images, one of just N bands is "
+                        "one date. Without this option, images whose band names carry dates are split so, the "
+                        "others being one date each")
     p.add_argument("--band-order", choices=["date", "band"], default=None,
                    help="of a multi-date raster: 'date', date 1's bands then date 2's (Earth Engine's order), or "
                         "'band', every date's band 1 then every date's band 2; default: as the band names' dates "
@@ -212,42 +213,63 @@ def cmd_detect(args):
 
 
 def _split_images(args):
-    """Multi-date rasters (--bands-per-date, or a single image whose band names carry dates) become their
-    dates: ``args.images`` then holds one in-memory VRT spec per date.  Returns the Split (to close), or
-    None."""
+    """Multi-date rasters become their dates: ``args.images`` then holds one in-memory VRT spec per date
+    of each, the other images kept in their places.  Split are: every image with --bands-per-date (among
+    several, an image of just that many bands is one date as it is: a later scene after an export), else
+    each image whose band names carry dates (or a NetCDF variable over time).  Returns the Split (to
+    close), or None."""
     from model_core.errors import InputError
     from model_core.stacked import Split, names_carry_dates
 
     per_date = args.bands_per_date
-    if per_date is None and args.band_order is None and len(args.images) != 1:
-        return None
     if per_date is None and args.band_order is not None:
         raise InputError("--band-order applies to multi-date rasters: give --bands-per-date too (a number, "
                          "or 'auto' to read the dates from the band names).")
-    try:
-        split = Split(args.images, None if per_date in (None, "auto") else per_date, args.band_order)
-    except InputError:
-        if per_date is not None or names_carry_dates(args.images[0]):
-            raise  # given as multi-date, or its band names say it is one: the layout's own message
-        # one image, not given as multi-date: say what a single image lacks, and how to split one
-        from model_core.stack import quiet_gdal
-        from osgeo import gdal
-
-        try:
-            with quiet_gdal():
-                ds = gdal.Open(str(args.images[0]))
-                count = ds.RasterCount if ds is not None else 0
-        except RuntimeError:
-            count = 0
-        if count < 2:
-            return None  # the engine's own message for one image
-        raise InputError(f"Change detection needs at least 2 images; 1 given ('{os.path.basename(args.images[0])}', "
-                         f"{count} bands). If it holds every date as bands, give the number of bands per date, e.g. "
-                         "--bands-per-date 4 (and --dates).") from None
+    images = list(args.images)
+    if per_date is None:
+        multi = [names_carry_dates(p) for p in images]
+        if not any(multi) and len(images) != 1:
+            return None
+        if not any(multi):  # one image, not given as multi-date
+            return _one_image_problem(images[0])
+    else:
+        multi = [not (len(images) > 1 and isinstance(per_date, int) and _band_count(p) == per_date) for p in images]
+    paths = [p for p, m in zip(images, multi) if m]
+    split = Split(paths, None if per_date in (None, "auto") else per_date, args.band_order)
     for line in split.describe():
         _note("Multi-date raster " + line)
-    args.images = split.specs
+    specs, out = iter(split.specs), []
+    counts = iter([layout[1] for layout in split.layouts])
+    for path, m in zip(images, multi):
+        out.extend([next(specs) for _ in range(next(counts))] if m else [path])
+    args.images = out
     return split
+
+
+def _band_count(path):
+    from osgeo import gdal
+
+    from model_core.stack import quiet_gdal
+
+    try:
+        with quiet_gdal():
+            ds = gdal.Open(str(path))
+            return ds.RasterCount if ds is not None else 0
+    except RuntimeError:
+        return 0
+
+
+def _one_image_problem(path):
+    """A single image not given as multi-date whose names carry no dates: None when it has fewer than 2
+    bands (the engine's own message for one image), else what a single image lacks, and how to split one."""
+    from model_core.errors import InputError
+
+    count = _band_count(path)
+    if count < 2:
+        return None
+    raise InputError(f"Change detection needs at least 2 images; 1 given ('{os.path.basename(path)}', "
+                     f"{count} bands). If it holds every date as bands, give the number of bands per date, e.g. "
+                     "--bands-per-date 4 (and --dates).")
 
 
 def _detect(args, detect, make_folders, OutputError):

@@ -122,6 +122,24 @@ def test_two_multi_date_files_make_one_series(tmp_path, capsys):
     assert "Dates     4: " + ", ".join(DATES) in out
 
 
+def test_an_export_and_later_scenes_make_one_series(tmp_path, capsys):
+    """An export whose band names carry dates beside ordinary later scenes (as caim:detectchanges takes
+    them): the export is split, the scenes are one date each, in their places.  It was refused as 'different
+    numbers of bands ... select them with the band mapping', which would have read the export's first date
+    only; with --bands-per-date 4 a scene of 4 bands was refused as 'one date of 4 bands, not a series'."""
+    arrays = _dates_arrays()
+    separate = _separate(str(tmp_path / "sep"), arrays)
+    export = _stacked(str(tmp_path / "export.tif"), arrays[1:3], dates=DATES[1:3])
+    rc, _, err = _run(capsys, ["detect", *separate, "--model", "cva", "--out", str(tmp_path / "a"), "--quiet"])
+    assert rc == 0, err
+    for k, extra in enumerate(([], ["--bands-per-date", "4"])):
+        rc, out, err = _run(capsys, ["detect", separate[0], export, separate[3], *extra, "--model", "cva",
+                                     "--out", str(tmp_path / str(k)), "--quiet"])
+        assert rc == 0, err
+        _same_outputs(tmp_path / "a", tmp_path / str(k))
+        assert "Dates     4: " + ", ".join(DATES) in out
+
+
 def test_layout_mistakes_are_named_and_nothing_is_written(tmp_path, capsys):
     arrays = _dates_arrays(t=3)
     stack = _stacked(str(tmp_path / "s.tif"), arrays, dates=DATES[:3])
