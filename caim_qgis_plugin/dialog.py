@@ -1040,17 +1040,24 @@ class CaimDialog(QDialog):
                          % (n, _escape(mdl.describe(choice, mdl.resolve(choice, n), n)))))
         self.messages.setText("<br>".join(lines))
         self.messages_area.text_changed()
-        self.split_button.setVisible(self.task is None and inp.multi_date_candidate([lyr for lyr, _ in self.checked()]))
+        self.split_button.setVisible(self.task is None and self._split_candidate() is not None)
         self.run_button.setEnabled(not blocked and self.task is None)
         return not blocked
 
+    def _split_candidate(self):
+        """The checked layer to split into dates: the one checked multi-band layer, or among several the
+        first whose band names carry dates; else None."""
+        checked = [lyr for lyr, _ in self.checked()]
+        if inp.multi_date_candidate(checked):
+            return checked[0]
+        return next((lyr for lyr in checked if inp.holds_dates(lyr)), None) if len(checked) > 1 else None
+
     def split_checked_layer(self):
-        """Open caim:splitdates on the one checked layer; when it wrote date layers, uncheck that layer (its
-        dates are now listed, checked, in its place)."""
-        plan = self.checked()
-        if len(plan) != 1:
+        """Open caim:splitdates on the checked layer to split (:meth:`_split_candidate`); when it wrote date
+        layers, uncheck that layer (its dates are now listed, checked, in its place)."""
+        layer = self._split_candidate()
+        if layer is None:
             return
-        layer = plan[0][0]
         try:
             import processing
         except ImportError:

@@ -304,6 +304,32 @@ def multi_date_candidate(layers):
             and layers[0].providerType() == "gdal" and not _missing_file(layers[0]) and layers[0].bandCount() >= 2)
 
 
+_DATED = {}  # {(source, mtime, size): whether its band names carry dates}: validate runs at every check
+
+
+def holds_dates(layer):
+    """Whether ``layer`` (a valid raster file of 2 bands or more) holds several dates by its own metadata: its
+    band names carry dates (an Earth Engine toBands() export) or it is a NetCDF variable over time."""
+    if not multi_date_candidate([layer]):
+        return False
+    source = layer_source(layer)
+    try:
+        from model_core.stacked import names_carry_dates, source_file
+    except ImportError:  # no engine: its own message says so
+        return False
+    try:
+        st = os.stat(source_file(source) or source)
+        key = (source, st.st_mtime, st.st_size)
+    except OSError:
+        key = (source, None, None)
+    if key not in _DATED:
+        try:
+            _DATED[key] = bool(names_carry_dates(source))
+        except Exception:  # unreadable here: the run names the problem
+            _DATED[key] = False
+    return _DATED[key]
+
+
 def validate(layers, dates=None, bands=None, model=mdl.AUTO, weights=None, masks=None):
     """Problems with a planned run, as [(level, message)], errors first.  Main thread only.
 
@@ -345,6 +371,13 @@ def validate(layers, dates=None, bands=None, model=mdl.AUTO, weights=None, masks
                              "add the image itself.") % (layer.name(), what, os.path.basename(base),
                                                         layer_source(layer))))
     rasters = [lyr for lyr in layers if isinstance(lyr, QgsRasterLayer) and lyr.isValid()]
+    dated = [lyr for lyr in rasters if holds_dates(lyr)] if len(layers) >= 2 else []
+    if dated:  # its band counts, dates and bands are those of a series read as one date: not told
+        problems.append((ERROR, tr("'%s' holds several dates (its band names carry them, e.g. an Earth Engine "
+                                   "export): split it into dates first (Split into dates…, or Processing Toolbox, "
+                                   "CAIM change detection, Split a multi-date raster into dates); its dates then "
+                                   "take its place in the list.") % dated[0].name()))
+        return [p for p in problems if p[0] == ERROR]
     if rasters:
         counts = {lyr.name(): lyr.bandCount() for lyr in rasters}
         if bands:

@@ -187,6 +187,53 @@ def test_the_dialog_offers_the_split_and_lists_the_dates_in_place_of_the_file(pr
         dialog.shutdown()
 
 
+def test_the_dialog_splits_an_export_checked_beside_later_scenes(project, tmp_path, monkeypatch):
+    """An export whose band names carry dates checked beside an ordinary later scene: the dialog says that
+    it holds several dates and offers the split (it said 'Band counts differ (12, 4) ... pick bands 1 to
+    4', which would have read the export's first date only); after the split its dates stand, checked and
+    in date order, with the scene: ready to run.  A plain 12-band layer beside it is not offered one."""
+    import sys
+    import types
+
+    from qgis.core import QgsRasterLayer
+
+    from caim_qgis_plugin.dialog import CaimDialog
+
+    separate, export = _export(str(tmp_path))
+    stack = QgsRasterLayer(export, "gee_export", "gdal")
+    later = QgsRasterLayer(separate[2], "later 2022-05-01", "gdal")
+    project.addMapLayers([stack, later])
+
+    def exec_dialog(alg_id, params):
+        results, ok, fb, context = _split(project, dict(params))
+        assert ok, fb.textLog()
+        for path in results["LAYERS"]:
+            project.addMapLayer(QgsRasterLayer(path, context.layerToLoadOnCompletionDetails(path).name, "gdal"))
+        return results
+
+    monkeypatch.setitem(sys.modules, "processing", types.SimpleNamespace(execAlgorithmDialog=exec_dialog))
+    dialog = CaimDialog(None)
+    try:
+        dialog.refresh_layers()
+        text = dialog.messages.text()
+        assert "'gee_export' holds several dates" in text and "Band counts differ" not in text
+        assert not dialog.run_button.isEnabled() and not dialog.split_button.isHidden()
+        dialog.split_button.click()
+        assert [d for _, d in dialog.checked()] == list(DATES) + ["2022-05-01"]
+        assert dialog.run_button.isEnabled() and dialog.split_button.isHidden()
+    finally:
+        dialog.shutdown()
+    _, plain = _export(str(tmp_path / "plain") if os.makedirs(str(tmp_path / "plain")) is None else "", names=False)
+    project.removeAllMapLayers()
+    project.addMapLayers([QgsRasterLayer(plain, "plain", "gdal"), QgsRasterLayer(separate[2], "later", "gdal")])
+    dialog = CaimDialog(None)
+    try:
+        dialog.refresh_layers()
+        assert "Band counts differ" in dialog.messages.text() and dialog.split_button.isHidden()
+    finally:
+        dialog.shutdown()
+
+
 def test_a_file_named_by_its_year_does_not_date_its_date_layers(project, tmp_path):
     """The change detection reads a layer's date from its name first: the split's layer names must carry
     the date of their date, not the multi-date file's year ('ndvi_2020 1 (date not known)': 2020 for all)."""
