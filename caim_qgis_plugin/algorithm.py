@@ -7,6 +7,7 @@ main thread; :meth:`processAlgorithm` (a worker thread in the dialog and toolbox
 
 import json
 import os
+import traceback
 
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
@@ -352,10 +353,13 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
         try:
             layers = self._split_dates(parameters, context, feedback)
             return self._prepare(layers, parameters, context, feedback)
-        except BaseException:
+        except BaseException as exc:
             # the date layers go first: GDAL would write their statistics into the removed folder's
-            # ../<raster>.aux.xml when they are freed ("Unable to save auxiliary information")
+            # ../<raster>.aux.xml when they are freed ("Unable to save auxiliary information"); also
+            # those _split_dates had made when a later layer's split failed, which its frame, kept by the
+            # exception's traceback, held until QGIS closed
             layers.clear()
+            traceback.clear_frames(exc.__traceback__)
             self._remove_split()
             raise
 

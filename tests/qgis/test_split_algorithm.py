@@ -528,3 +528,28 @@ def test_cloud_masks_of_a_multi_date_raster_are_counted_in_its_dates(project, tm
                                      **_outputs(str(tmp_path / "b"))))
     assert ok, fb.textLog()
     assert "mask: %s" % masks[2] in fb.textLog()
+
+
+def test_a_run_refused_at_a_later_layers_split_frees_the_date_layers_of_the_first(project, tmp_path):
+    """[export, another export that does not split]: the first's dates were split and read as layers
+    before the second was refused. Those layers stayed alive (the failed split's frame, kept by the
+    exception's traceback, held them) after their folder was removed, until QGIS closed: GDAL then printed
+    'Unable to save auxiliary information in .../gee_export_dates/../gee_export.tif.aux.xml'."""
+    import gc
+
+    from osgeo import gdal
+    from qgis.core import QgsRasterLayer
+
+    _, export = _export(str(tmp_path))
+    (tmp_path / "other").mkdir()
+    _, other = _export(str(tmp_path / "other"))
+    ds = gdal.Open(other, gdal.GA_Update)  # 4 dates of 4, 4, 3 and 1 bands: refused
+    ds.GetRasterBand(12).SetDescription("20220101T101031_20220101T101027_T32TQM_B8")
+    ds = None
+    res, ok, fb = run_algorithm(dict(INPUT=[export, other], MODEL="cva", DEVICE="CPU", **_outputs(str(tmp_path / "a"))))
+    assert not ok and "do not split into dates of equal band counts" in fb.textLog()
+    assert "'gee_export' holds 3 dates: split into" in fb.textLog()  # the first was split
+    assert not os.path.exists(str(tmp_path / "gee_export_dates"))
+    gc.collect()
+    alive = [o.source() for o in gc.get_objects() if isinstance(o, QgsRasterLayer) and "gee_export_dates" in o.source()]
+    assert alive == []
