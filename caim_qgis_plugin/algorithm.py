@@ -412,10 +412,10 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
                     "'%s' is not a file-based (GDAL) raster, so it cannot be split into dates; export it as "
                     "GeoTIFF first.") % layer.name())
             source = inp.layer_source(layer)
-            parent = None  # the raster's own folder, else (not writable) QGIS's temporary folder
+            parent = None  # the raster's own folder, else (not writable, or none: /vsizip/) QGIS's temporary folder
             file_of = source_file(source)  # a NetCDF variable's (NETCDF:"cube.nc":ndvi) too
             folder_of = os.path.dirname(file_of) if file_of else None
-            if folder_of and not os.access(folder_of, os.W_OK):
+            if not folder_of or not os.access(folder_of, os.W_OK):
                 parent = QgsProcessingUtils.tempFolder()
             try:
                 folder, written, created = split_into_folder(source, per_date or None,
@@ -430,9 +430,13 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
             feedback.pushInfo(tr("'%s' holds %d dates: split into %s%s") % (
                 layer.name(), len(written), folder, tr(" (used again: the same split as before)") if not created
                 else ""))
-            if parent is not None:
+            if parent is not None and folder_of:
                 feedback.reportError(tr("'%s' is in a folder you cannot write to: its dates' VRTs are in QGIS's "
                                         "temporary folder, which is deleted when QGIS closes.") % layer.name(), False)
+            elif parent is not None:
+                feedback.reportError(tr("'%s' is not a file in a folder (it is inside an archive, or at a web address): "
+                                        "its dates' VRTs are in QGIS's temporary folder, which is deleted when QGIS "
+                                        "closes.") % layer.name(), False)
             for vrt, _date in written:
                 self._sources[vrt] = source
                 dated.append(QgsRasterLayer(vrt, os.path.splitext(os.path.basename(vrt))[0], "gdal"))

@@ -553,3 +553,30 @@ def test_a_run_refused_at_a_later_layers_split_frees_the_date_layers_of_the_firs
     gc.collect()
     alive = [o.source() for o in gc.get_objects() if isinstance(o, QgsRasterLayer) and "gee_export_dates" in o.source()]
     assert alive == []
+
+
+def test_a_multi_date_layer_inside_a_zip_splits_into_the_temporary_folder(project, tmp_path):
+    """A layer read from inside an archive (/vsizip/export.zip/gee_export.tif, as QGIS opens a zip) has no
+    folder of its own: its dates go into QGIS's temporary folder, as caim:splitdates and the command line
+    take it. It was refused: "Cannot write the dates of 'gee_export.tif' into '/vsizip/.../export.zip'"."""
+    import zipfile
+
+    from qgis.core import QgsProcessingUtils, QgsRasterLayer
+
+    separate, export = _export(str(tmp_path))
+    archive = str(tmp_path / "export.zip")
+    with zipfile.ZipFile(archive, "w") as zf:
+        zf.write(export, "gee_export.tif")
+    os.remove(export)
+    layer = QgsRasterLayer("/vsizip/%s/gee_export.tif" % archive, "zipped", "gdal")
+    assert layer.isValid()
+    project.addMapLayer(layer)
+    ref, ok, fb = run_algorithm(dict(INPUT=separate, MODEL="cva", DEVICE="CPU", **_outputs(str(tmp_path / "r"))))
+    assert ok, fb.textLog()
+    res, ok, fb = run_algorithm(dict(INPUT=[layer.id()], MODEL="cva", DEVICE="CPU", **_outputs(str(tmp_path / "a"))))
+    assert ok, fb.textLog()
+    assert res["USED_DATES"] == ",".join(DATES)
+    np.testing.assert_array_equal(read(res["MOMENT"]), read(ref["MOMENT"]))
+    folder = os.path.join(QgsProcessingUtils.tempFolder(), "gee_export_dates")
+    assert "'zipped' holds 3 dates: split into %s" % folder in fb.textLog()
+    assert "'zipped' is not a file in a folder (it is inside an archive" in fb.textLog()
