@@ -36,10 +36,15 @@ def default_folder(layer):
     or None when the layer is not a file in a folder you can write to.  Processing's own default, a
     temporary folder, is deleted when QGIS closes: a project saved with the date layers would lose them."""
     source = layer_source(layer) if layer is not None else ""
-    folder = os.path.dirname(os.path.abspath(source)) if source and os.path.isfile(source) else ""
+    try:  # the file of a NetCDF variable (NETCDF:"cube.nc":ndvi) too, as caim:detectchanges splits it beside it
+        from model_core.stacked import _label, source_file
+    except ImportError:  # no engine: the split itself says so
+        return None
+    file_of = source_file(source) if source else None
+    folder = os.path.dirname(file_of) if file_of else ""
     if not folder or not os.access(folder, os.W_OK):
         return None
-    stem = os.path.splitext(os.path.basename(source))[0] + "_dates"
+    stem = os.path.splitext(os.path.basename(source) if os.path.isfile(source) else _label(source))[0] + "_dates"
     candidate, k = os.path.join(folder, stem), 2
     while os.path.exists(candidate):
         candidate, k = os.path.join(folder, "%s_%d" % (stem, k)), k + 1

@@ -580,3 +580,31 @@ def test_a_multi_date_layer_inside_a_zip_splits_into_the_temporary_folder(projec
     folder = os.path.join(QgsProcessingUtils.tempFolder(), "gee_export_dates")
     assert "'zipped' holds 3 dates: split into %s" % folder in fb.textLog()
     assert "'zipped' is not a file in a folder (it is inside an archive" in fb.textLog()
+
+
+def test_the_dialog_splits_a_netcdf_variable_beside_its_file(project, tmp_path, monkeypatch):
+    """The dialog's split of a NetCDF variable (NETCDF:"cube.nc":ndvi) writes its dates into a folder
+    beside the file, as caim:detectchanges does (cube_ndvi_dates); it went to Processing's temporary folder,
+    which QGIS deletes when it closes: a project saved with the date layers lost them."""
+    import sys
+    import types
+
+    from qgis.core import QgsRasterLayer
+
+    from caim_qgis_plugin.dialog import CaimDialog
+
+    path = _cube(str(tmp_path / "cube.nc"))
+    layer = QgsRasterLayer('NETCDF:"%s":ndvi' % path, "ndvi", "gdal")
+    assert layer.isValid()
+    project.addMapLayer(layer)
+    asked = []
+    monkeypatch.setitem(sys.modules, "processing", types.SimpleNamespace(
+        execAlgorithmDialog=lambda alg_id, params: asked.append(dict(params)) or {}))
+    dialog = CaimDialog(None)
+    try:
+        dialog.refresh_layers()
+        assert not dialog.split_button.isHidden()
+        dialog.split_button.click()
+    finally:
+        dialog.shutdown()
+    assert asked == [{"INPUT": layer.id(), "OUTPUT": str(tmp_path / "cube_ndvi_dates")}]
