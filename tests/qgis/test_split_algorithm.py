@@ -608,3 +608,22 @@ def test_the_dialog_splits_a_netcdf_variable_beside_its_file(project, tmp_path, 
     finally:
         dialog.shutdown()
     assert asked == [{"INPUT": layer.id(), "OUTPUT": str(tmp_path / "cube_ndvi_dates")}]
+
+
+def test_holds_dates_is_asked_again_when_the_file_changes(project, tmp_path):
+    """inputs.holds_dates keeps its answer per file state (the dialog validates at every check): a file
+    whose band names gain dates (an export written again over it) is asked again."""
+    from osgeo import gdal
+    from qgis.core import QgsRasterLayer
+
+    from caim_qgis_plugin import inputs as inp
+
+    _, path = _export(str(tmp_path), names=False)
+    assert not inp.holds_dates(QgsRasterLayer(path, "export", "gdal"))
+    st = os.stat(path)
+    ds = gdal.Open(path, gdal.GA_Update)
+    for b in range(1, 13):
+        ds.GetRasterBand(b).SetDescription("%sT101031_B%d" % (DATES[(b - 1) // 4].replace("-", ""), b))
+    ds = None
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns + 2 * 10 ** 9))  # a later write, however quick the test
+    assert inp.holds_dates(QgsRasterLayer(path, "export", "gdal"))
