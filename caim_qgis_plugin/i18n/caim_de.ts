@@ -2614,12 +2614,12 @@ Gerät: %s
     <context>
         <name>CaimSplit</name>
         <message>
-            <location filename="../split_algorithm.py" line="57" />
+            <location filename="../split_algorithm.py" line="62" />
             <source>Split a multi-date raster into dates</source>
             <translation>Multitemporales Raster in Zeitpunkte aufteilen</translation>
         </message>
         <message>
-            <location filename="../split_algorithm.py" line="66" />
+            <location filename="../split_algorithm.py" line="71" />
             <source>Splits a raster that holds a whole time series as bands (a Google Earth Engine toBands() export, a gdal_merge.py -separate stack, a data-cube export) into one small virtual raster (VRT) per date, and adds them to the project as layers named by date. Each VRT reads its bands from the raster, so nothing is copied; keep the raster where it is. Then select the date layers, in date order, in &lt;i&gt;Detect changes in a time series&lt;/i&gt;.
 
 &lt;b&gt;Bands per date&lt;/b&gt;: all bands of one date, masks and QA bands included (e.g. 5 for B, G, R, NIR and a QA band). 0 (the default): as many dates as the band names carry, as Earth Engine's do (20200105T103421_..._B4).
@@ -2632,82 +2632,82 @@ Gerät: %s
 &lt;b&gt;Zeitpunkte&lt;/b&gt; (optional): einer je Zeitpunkt, kommagetrennt, z. B. 2019-06-01,2020-06-01; sonst die Datumsangaben der Kanalnamen. Die Namen der VRTs tragen die Datumsangaben, so liest die Änderungserkennung sie.</translation>
         </message>
         <message>
-            <location filename="../split_algorithm.py" line="82" />
+            <location filename="../split_algorithm.py" line="87" />
             <source>Multi-date raster</source>
             <translation>Multitemporales Raster</translation>
         </message>
         <message>
-            <location filename="../split_algorithm.py" line="84" />
+            <location filename="../split_algorithm.py" line="89" />
             <source>Bands per date (0: from the dates in the band names)</source>
             <translation>Kanäle je Zeitpunkt (0: nach den Datumsangaben der Kanalnamen)</translation>
         </message>
         <message>
-            <location filename="../split_algorithm.py" line="87" />
+            <location filename="../split_algorithm.py" line="92" />
             <source>Band order</source>
             <translation>Kanalreihenfolge</translation>
         </message>
         <message>
-            <location filename="../split_algorithm.py" line="88" />
+            <location filename="../split_algorithm.py" line="93" />
             <source>Automatic (from the band names, else date by date)</source>
             <translation>Automatisch (aus den Kanalnamen, sonst Zeitpunkt für Zeitpunkt)</translation>
         </message>
         <message>
-            <location filename="../split_algorithm.py" line="89" />
+            <location filename="../split_algorithm.py" line="94" />
             <source>Date by date (date 1's bands, then date 2's)</source>
             <translation>Zeitpunkt für Zeitpunkt (die Kanäle von Zeitpunkt 1, dann die von Zeitpunkt 2)</translation>
         </message>
         <message>
-            <location filename="../split_algorithm.py" line="90" />
+            <location filename="../split_algorithm.py" line="95" />
             <source>Band by band (every date's band 1, then every date's band 2)</source>
             <translation>Kanal für Kanal (Kanal 1 jedes Zeitpunkts, dann Kanal 2 jedes Zeitpunkts)</translation>
         </message>
         <message>
-            <location filename="../split_algorithm.py" line="92" />
+            <location filename="../split_algorithm.py" line="97" />
             <source>Dates, comma-separated (empty: from the band names)</source>
             <translation>Zeitpunkte, kommagetrennt (leer: aus den Kanalnamen)</translation>
         </message>
         <message>
-            <location filename="../split_algorithm.py" line="94" />
+            <location filename="../split_algorithm.py" line="99" />
             <source>Replace VRTs of the same names in the folder</source>
             <translation>Gleichnamige VRTs im Ordner ersetzen</translation>
         </message>
         <message>
-            <location filename="../split_algorithm.py" line="97" />
+            <location filename="../split_algorithm.py" line="102" />
             <source>Folder for the date rasters (VRT)</source>
             <translation>Ordner für die Raster der Zeitpunkte (VRT)</translation>
         </message>
         <message>
-            <location filename="../split_algorithm.py" line="98" />
+            <location filename="../split_algorithm.py" line="103" />
             <source>Date rasters</source>
             <translation>Raster der Zeitpunkte</translation>
         </message>
         <message>
-            <location filename="../split_algorithm.py" line="99" />
+            <location filename="../split_algorithm.py" line="104" />
             <source>Dates (comma-separated)</source>
             <translation>Zeitpunkte (kommagetrennt)</translation>
         </message>
         <message>
-            <location filename="../split_algorithm.py" line="107" />
+            <location filename="../split_algorithm.py" line="112" />
             <source>Choose the multi-date raster (a raster layer).</source>
             <translation>Das multitemporale Raster wählen (ein Rasterlayer).</translation>
         </message>
         <message>
-            <location filename="../split_algorithm.py" line="109" />
+            <location filename="../split_algorithm.py" line="114" />
             <source>'%s' is not a file-based (GDAL) raster; export it as GeoTIFF first.</source>
             <translation>'%s' ist kein dateibasiertes (GDAL-)Raster; zuerst als GeoTIFF exportieren.</translation>
         </message>
         <message>
-            <location filename="../split_algorithm.py" line="124" />
+            <location filename="../split_algorithm.py" line="129" />
             <source>date not known</source>
             <translation>Datum unbekannt</translation>
         </message>
         <message>
-            <location filename="../split_algorithm.py" line="135" />
+            <location filename="../split_algorithm.py" line="140" />
             <source>The VRTs are in QGIS's temporary folder, which is deleted when QGIS closes: to keep the date layers in a saved project, run this again with a folder of your own.</source>
             <translation>Die VRTs liegen im temporären Ordner von QGIS, der beim Beenden von QGIS gelöscht wird: um die Layer der Zeitpunkte in einem gespeicherten Projekt zu behalten, dies erneut mit einem eigenen Ordner ausführen.</translation>
         </message>
         <message>
-            <location filename="../split_algorithm.py" line="139" />
+            <location filename="../split_algorithm.py" line="144" />
             <source>The band names carry no dates for some dates: give the dates (DATES) here, or in the change detection's Dates.</source>
             <translation>Die Kanalnamen nennen für manche Zeitpunkte kein Datum: die Datumsangaben hier (DATES) oder in der Änderungserkennung angeben.</translation>
         </message>
