@@ -395,7 +395,7 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
             return layers
         from qgis.core import QgsProcessingUtils, QgsRasterLayer
 
-        from model_core.errors import CaimError
+        from model_core.errors import CaimError, OutputError
         from model_core.stacked import source_file, split_into_folder
 
         dated = []
@@ -417,9 +417,17 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
             folder_of = os.path.dirname(file_of) if file_of else None
             if not folder_of or not os.access(folder_of, os.W_OK):
                 parent = QgsProcessingUtils.tempFolder()
+            how = (source, per_date or None, None if order == "auto" else order)
             try:
-                folder, written, created = split_into_folder(source, per_date or None,
-                                                             None if order == "auto" else order, parent)
+                try:
+                    folder, written, created = split_into_folder(*how, parent)
+                except OutputError:
+                    if parent is not None:
+                        raise
+                    # not writable after all, which os.access did not tell (on Windows it asks no folder's
+                    # permissions: a read-only share): QGIS's temporary folder, as for a folder it tells
+                    parent = QgsProcessingUtils.tempFolder()
+                    folder, written, created = split_into_folder(*how, parent)
             except CaimError as exc:
                 raise QgsProcessingException(tr("Layer '%s': %s") % (layer.name(), exc)) from None
             if created:

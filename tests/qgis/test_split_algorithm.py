@@ -627,3 +627,31 @@ def test_holds_dates_is_asked_again_when_the_file_changes(project, tmp_path):
     ds = None
     os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns + 2 * 10 ** 9))  # a later write, however quick the test
     assert inp.holds_dates(QgsRasterLayer(path, "export", "gdal"))
+
+
+def test_a_folder_that_refuses_the_dates_though_os_access_allows_them_sends_them_to_the_temporary_folder(
+        project, tmp_path):
+    """On Windows os.access asks no folder's permissions (a read-only network share says writable): the
+    folder refusing the dates' folder is found when it is made, and the dates go into QGIS's temporary
+    folder then, as for a folder os.access tells; it was refused ("Cannot write the dates of ... into").
+    Root makes folders anywhere: the refusal is os.mkdir's here."""
+    from unittest import mock
+
+    from qgis.core import QgsProcessingUtils
+
+    separate, export = _export(str(tmp_path))
+    mkdir = os.mkdir
+
+    def refused_beside_the_raster(p, *args, **kwargs):
+        if os.path.dirname(os.path.abspath(p)) == str(tmp_path) and "_dates" in os.path.basename(p):
+            raise PermissionError(13, "Permission denied", p)
+        return mkdir(p, *args, **kwargs)
+
+    with mock.patch("os.mkdir", refused_beside_the_raster):
+        res, ok, fb = run_algorithm(dict(INPUT=[export], MODEL="cva", DEVICE="CPU", **_outputs(str(tmp_path / "o" / "a"))))
+    assert ok, fb.textLog()
+    assert res["USED_DATES"] == ",".join(DATES)
+    folder = os.path.join(QgsProcessingUtils.tempFolder(), "gee_export_dates")
+    assert "'gee_export' holds 3 dates: split into %s" % folder in fb.textLog()
+    assert "'gee_export' is in a folder you cannot write to" in fb.textLog()
+    assert not [e for e in os.listdir(str(tmp_path)) if "dates" in e]
