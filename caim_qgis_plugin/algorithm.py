@@ -433,7 +433,7 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
             if created:
                 self._split.append((folder, written))
                 _USED_AGAIN.discard(folder)  # (a folder of that name removed since)
-            else:
+            elif all(folder != made for made, _ in self._split):  # (not its own: the raster given twice)
                 _USED_AGAIN.add(folder)
             feedback.pushInfo(tr("'%s' holds %d dates: split into %s%s") % (
                 layer.name(), len(written), folder, tr(" (used again: the same split as before)") if not created

@@ -655,3 +655,14 @@ def test_a_folder_that_refuses_the_dates_though_os_access_allows_them_sends_them
     assert "'gee_export' holds 3 dates: split into %s" % folder in fb.textLog()
     assert "'gee_export' is in a folder you cannot write to" in fb.textLog()
     assert not [e for e in os.listdir(str(tmp_path)) if "dates" in e]
+
+
+def test_a_failed_run_of_a_raster_given_twice_removes_the_folder_it_made(project, tmp_path):
+    """The raster given twice in INPUT: its second split uses the folder the first made in the same run,
+    which counted as another run's use, so the run failing left the folder behind."""
+    _, export = _export(str(tmp_path))
+    params = dict(INPUT=[export, export], MODEL="cva", DEVICE="CPU", **_outputs(str(tmp_path / "a")))
+    params["AREA"] = str(tmp_path / "a" / "area.png")  # refused in its processAlgorithm: after the split
+    res, ok, fb = run_algorithm(params)
+    assert not ok and "area.png" in fb.textLog()
+    assert not os.path.exists(str(tmp_path / "gee_export_dates"))
