@@ -563,137 +563,137 @@ Braucht PyTorch im Python von QGIS.
             <translation>'%s' ist kein dateibasiertes (GDAL-)Raster und kann daher nicht in Zeitpunkte aufgeteilt werden; zuerst als GeoTIFF exportieren.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="424" />
+            <location filename="../algorithm.py" line="432" />
             <source>Layer '%s': %s</source>
             <translation>Layer '%s': %s</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="430" />
+            <location filename="../algorithm.py" line="438" />
             <source>'%s' holds %d dates: split into %s%s</source>
             <translation>'%s' enthält %d Zeitpunkte: aufgeteilt in %s%s</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="431" />
+            <location filename="../algorithm.py" line="439" />
             <source> (used again: the same split as before)</source>
             <translation> (wiederverwendet: dieselbe Aufteilung wie zuvor)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="434" />
+            <location filename="../algorithm.py" line="442" />
             <source>'%s' is in a folder you cannot write to: its dates' VRTs are in QGIS's temporary folder, which is deleted when QGIS closes.</source>
             <translation>'%s' liegt in einem Ordner ohne Schreibrecht: die VRTs seiner Zeitpunkte liegen im temporären Ordner von QGIS, der beim Beenden von QGIS gelöscht wird.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="437" />
+            <location filename="../algorithm.py" line="445" />
             <source>'%s' is not a file in a folder (it is inside an archive, or at a web address): its dates' VRTs are in QGIS's temporary folder, which is deleted when QGIS closes.</source>
             <translation>'%s' ist keine Datei in einem Ordner, sondern liegt in einem Archiv oder unter einer Webadresse: die VRTs seiner Zeitpunkte liegen im temporären Ordner von QGIS, der beim Beenden von QGIS gelöscht wird.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="456" />
+            <location filename="../algorithm.py" line="464" />
             <source>DATES has %d entries for the %d dates of the multi-date raster; give one date per date, oldest first, separated by commas.</source>
             <translation>DATES hat %d Einträge für die %d Zeitpunkte des multitemporalen Rasters; ein Datum je Zeitpunkt angeben, das älteste zuerst, kommagetrennt.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="462" />
+            <location filename="../algorithm.py" line="470" />
             <source>Unknown model '%s'; use one of %s.</source>
             <translation>Unbekanntes Modell '%s'; eines von %s verwenden.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="467" />
+            <location filename="../algorithm.py" line="475" />
             <source>The CAIM engine (model_core) could not be loaded to choose the automatic model; choose MODEL=caimnet, schanger, cva, caimnet_cva, isfa or caimnet_isfa.</source>
             <translation>Die CAIM-Engine (model_core) konnte nicht geladen werden, um das automatische Modell zu wählen; MODEL=caimnet, schanger, cva, caimnet_cva, isfa oder caimnet_isfa wählen.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="472" />
+            <location filename="../algorithm.py" line="480" />
             <source>The %s method (MODEL=%s) takes no weights, but the Weights file (WEIGHTS) is set to '%s'. Leave WEIGHTS empty, or choose a model that uses weights (MODEL=caimnet, schanger, caimnet_cva or caimnet_isfa) to use that file.</source>
             <translation>Die Methode %s (MODEL=%s) nimmt keine Gewichte, aber die Gewichtsdatei (WEIGHTS) ist auf '%s' gesetzt. WEIGHTS leer lassen oder ein Modell wählen, das Gewichte verwendet (MODEL=caimnet, schanger, caimnet_cva oder caimnet_isfa), um diese Datei zu verwenden.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="478" />
+            <location filename="../algorithm.py" line="486" />
             <source>Unknown threshold '%s'; use one of %s.</source>
             <translation>Unbekannter Schwellenwert '%s'; einen von %s verwenden.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="480" />
+            <location filename="../algorithm.py" line="488" />
             <source>The minimum-error threshold (THRESHOLD=kittler) applies to the classical methods only, not to %s. Choose MODEL=cva or isfa, or leave THRESHOLD at otsu.</source>
             <translation>Der Schwellenwert des minimalen Fehlers (THRESHOLD=kittler) gilt nur für die klassischen Methoden, nicht für %s. MODEL=cva oder isfa wählen oder THRESHOLD auf otsu lassen.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="489" />
+            <location filename="../algorithm.py" line="497" />
             <source> Here each date of a multi-date raster counts as one layer (%d in all, oldest first).</source>
             <translation> Hier zählt jeder Zeitpunkt eines multitemporalen Rasters als ein Layer (%d insgesamt, der älteste zuerst).</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="505" />
+            <location filename="../algorithm.py" line="513" />
             <source>Or give its Bands per date (advanced, BANDS_PER_DATE) to split it in this run.</source>
             <translation>Oder seine Kanäle je Zeitpunkt angeben (erweitert, BANDS_PER_DATE), um es in diesem Lauf aufzuteilen.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="509" />
+            <location filename="../algorithm.py" line="517" />
             <source>Note: </source>
             <translation>Hinweis: </translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="509" />
+            <location filename="../algorithm.py" line="517" />
             <source>Warning: </source>
             <translation>Warnung: </translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="510" />
+            <location filename="../algorithm.py" line="518" />
             <source>Model: %s [%s]</source>
             <translation>Modell: %s [%s]</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="512" />
+            <location filename="../algorithm.py" line="520" />
             <source>Date %d: %s  (%s)%s</source>
             <translation>Datum %d: %s  (%s)%s</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="512" />
+            <location filename="../algorithm.py" line="520" />
             <source>unknown</source>
             <translation>unbekannt</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="513" />
+            <location filename="../algorithm.py" line="521" />
             <source>  mask: %s</source>
             <translation>  Maske: %s</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="538" />
+            <location filename="../algorithm.py" line="546" />
             <source>The CAIM engine (model_core) could not be loaded: %s</source>
             <translation>Die CAIM-Engine (model_core) konnte nicht geladen werden: %s</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="554" />
+            <location filename="../algorithm.py" line="562" />
             <source>%s: '%s' is written as %s; end its name with %s.</source>
             <translation>%s: '%s' wird als %s geschrieben; den Namen auf %s enden lassen.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="556" />
+            <location filename="../algorithm.py" line="564" />
             <source>a vector file</source>
             <translation>Vektordatei</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="557" />
+            <location filename="../algorithm.py" line="565" />
             <source> or </source>
             <translation> oder </translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="613" />
+            <location filename="../algorithm.py" line="621" />
             <source>Cancelled by the user; no output was kept.</source>
             <translation>Vom Benutzer abgebrochen; keine Ausgabe wurde behalten.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="617" />
+            <location filename="../algorithm.py" line="625" />
             <source>Writing change polygons</source>
             <translation>Änderungspolygone werden geschrieben</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="623" />
+            <location filename="../algorithm.py" line="631" />
             <source>%d change polygons written to %s</source>
             <translation>%d Änderungspolygone nach %s geschrieben</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="640" />
+            <location filename="../algorithm.py" line="648" />
             <source>Device used: %s</source>
             <translation>Verwendetes Gerät: %s</translation>
         </message>
