@@ -353,7 +353,12 @@ def validate(layers, dates=None, bands=None, model=mdl.AUTO, weights=None, masks
                          "time series.") % len(layers)))
     for layer in layers:
         vector = not isinstance(layer, QgsRasterLayer) and layer.type() == QgsMapLayerType.VectorLayer
-        if vector:
+        if vector and os.path.splitext(layer_source(layer))[1].lower() in (".nc", ".nc4", ".cdf"):
+            problems.append((ERROR, tr("'%s' was read as a vector layer (%s): QGIS reads a NetCDF data cube of several "
+                             "variables so. Add one variable of it as a raster layer (Layer, Add Layer, Add Raster "
+                             "Layer, then pick the variable), or split the whole cube into dates on the command line "
+                             "(python -m model_core split).") % (layer.name(), layer_source(layer))))
+        elif vector:
             problems.append((ERROR, tr("'%s' is a vector layer (%s), not an image: the inputs are the raster images "
                              "of the series, one per date.") % (layer.name(), layer_source(layer))))
         elif not isinstance(layer, QgsRasterLayer) or not layer.isValid():

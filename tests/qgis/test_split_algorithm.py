@@ -666,3 +666,13 @@ def test_a_failed_run_of_a_raster_given_twice_removes_the_folder_it_made(project
     res, ok, fb = run_algorithm(params)
     assert not ok and "area.png" in fb.textLog()
     assert not os.path.exists(str(tmp_path / "gee_export_dates"))
+
+
+def test_a_whole_netcdf_cube_given_to_the_detection_says_how_to_use_it(project, tmp_path):
+    """qgis_process / Processing given a NetCDF cube of several variables reads it as a vector layer (GDAL's
+    netCDF vector side): the message says so and how to use the cube, not only 'a vector layer'."""
+    path = _cube(str(tmp_path / "cube.nc"))
+    res, ok, fb = run_algorithm(dict(INPUT=[path, path], MODEL="cva", DEVICE="CPU", **_outputs(str(tmp_path / "o"))))
+    assert not ok
+    log = fb.textLog()
+    assert "QGIS reads a NetCDF data cube of several variables so" in log and "python -m model_core split" in log, log
