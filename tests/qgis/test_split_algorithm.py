@@ -143,14 +143,34 @@ def test_a_split_into_the_temporary_folder_says_it_goes_with_qgis(project, tmp_p
     assert ok and "temporary folder" not in fb.textLog()
 
 
+def _processing_stand_in(project, monkeypatch):
+    """Processing's algorithm dialog, as the dialog's 'Split into dates…' opens it: it runs the real
+    caim:splitdates with the given parameters and loads its layers as Processing does on completion.
+    Returns the list of (algorithm id, parameters) it was opened with."""
+    import sys
+    import types
+
+    from qgis.core import QgsRasterLayer
+
+    opened = []
+
+    def exec_dialog(alg_id, params):
+        opened.append((alg_id, dict(params)))
+        results, ok, fb, context = _split(project, dict(params))
+        assert ok, fb.textLog()
+        for path in results["LAYERS"]:
+            project.addMapLayer(QgsRasterLayer(path, context.layerToLoadOnCompletionDetails(path).name, "gdal"))
+        return results
+
+    monkeypatch.setitem(sys.modules, "processing", types.SimpleNamespace(execAlgorithmDialog=exec_dialog))
+    return opened
+
+
 def test_the_dialog_offers_the_split_and_lists_the_dates_in_place_of_the_file(project, tmp_path, monkeypatch):
     """One checked multi-band layer: the dialog's only problem is the one date, with the way out; its
     'Split into dates…' button opens caim:splitdates on that layer (Processing's dialog stands in here:
     it runs the real algorithm and loads its layers as Processing does), then the dates are listed,
     checked, and the file unchecked: ready to run."""
-    import sys
-    import types
-
     from qgis.core import QgsRasterLayer
 
     from caim_qgis_plugin.dialog import CaimDialog
@@ -158,17 +178,7 @@ def test_the_dialog_offers_the_split_and_lists_the_dates_in_place_of_the_file(pr
     _, export = _export(str(tmp_path))
     stack = QgsRasterLayer(export, "gee_export", "gdal")
     project.addMapLayer(stack)
-    opened = []
-
-    def exec_dialog(alg_id, params):
-        opened.append((alg_id, dict(params)))
-        results, ok, fb, context = _split(project, dict(params))
-        assert ok, fb.textLog()
-        for path in results["LAYERS"]:  # as Processing loads them on completion
-            project.addMapLayer(QgsRasterLayer(path, context.layerToLoadOnCompletionDetails(path).name, "gdal"))
-        return results
-
-    monkeypatch.setitem(sys.modules, "processing", types.SimpleNamespace(execAlgorithmDialog=exec_dialog))
+    opened = _processing_stand_in(project, monkeypatch)
     dialog = CaimDialog(None)
     try:
         dialog.refresh_layers()
@@ -192,9 +202,6 @@ def test_the_dialog_splits_an_export_checked_beside_later_scenes(project, tmp_pa
     it holds several dates and offers the split (it said 'Band counts differ (12, 4) ... pick bands 1 to
     4', which would have read the export's first date only); after the split its dates stand, checked and
     in date order, with the scene: ready to run.  A plain 12-band layer beside it is not offered one."""
-    import sys
-    import types
-
     from qgis.core import QgsRasterLayer
 
     from caim_qgis_plugin.dialog import CaimDialog
@@ -203,15 +210,7 @@ def test_the_dialog_splits_an_export_checked_beside_later_scenes(project, tmp_pa
     stack = QgsRasterLayer(export, "gee_export", "gdal")
     later = QgsRasterLayer(separate[2], "later 2022-05-01", "gdal")
     project.addMapLayers([stack, later])
-
-    def exec_dialog(alg_id, params):
-        results, ok, fb, context = _split(project, dict(params))
-        assert ok, fb.textLog()
-        for path in results["LAYERS"]:
-            project.addMapLayer(QgsRasterLayer(path, context.layerToLoadOnCompletionDetails(path).name, "gdal"))
-        return results
-
-    monkeypatch.setitem(sys.modules, "processing", types.SimpleNamespace(execAlgorithmDialog=exec_dialog))
+    _processing_stand_in(project, monkeypatch)
     dialog = CaimDialog(None)
     try:
         dialog.refresh_layers()
