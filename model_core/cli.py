@@ -147,7 +147,7 @@ def _detect_parser(sub):
     p.add_argument("--band-order", choices=["date", "band"], default=None,
                    help="of a multi-date raster: 'date', date 1's bands then date 2's (Earth Engine's order), or "
                         "'band', every date's band 1 then every date's band 2; default: as the band names' dates "
-                        "say, else 'date'")
+                        "say, else 'date'. Alone, it is --bands-per-date auto")
     p.add_argument("--weights", metavar="FILE", help="weights file (.pt from 'train'); default: the bundled "
                    "weights for --model")
     p.add_argument("--device", default="auto", help="auto (CUDA if available, else CPU), cpu, or cuda:N")
@@ -218,13 +218,11 @@ def _split_images(args):
     several, an image of just that many bands is one date as it is: a later scene after an export), else
     each image whose band names carry dates (or a NetCDF variable over time).  Returns the Split (to
     close), or None."""
-    from model_core.errors import InputError
     from model_core.stacked import Split, names_carry_dates
 
     per_date = args.bands_per_date
-    if per_date is None and args.band_order is not None:
-        raise InputError("--band-order applies to multi-date rasters: give --bands-per-date too (a number, "
-                         "or 'auto' to read the dates from the band names).")
+    if per_date is None and args.band_order is not None:  # as BAND_ORDER alone in Processing: the images are
+        per_date = "auto"  # multi-date rasters, their dates read from the band names
     images = list(args.images)
     if per_date is None:
         multi = [names_carry_dates(p) for p in images]

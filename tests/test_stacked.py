@@ -122,6 +122,20 @@ def test_two_multi_date_files_make_one_series(tmp_path, capsys):
     assert "Dates     4: " + ", ".join(DATES) in out
 
 
+def test_band_order_alone_reads_the_dates_from_the_names(tmp_path, capsys):
+    """--band-order without --bands-per-date splits by the band names' dates, as BAND_ORDER alone does in
+    Processing (it was refused: 'give --bands-per-date too')."""
+    arrays = _dates_arrays(t=3)
+    separate = _separate(str(tmp_path / "sep"), arrays[:3], dates=DATES[:3])
+    stack = _stacked(str(tmp_path / "s.tif"), arrays[:3], dates=DATES[:3], order="band")
+    rc, _, err = _run(capsys, ["detect", *separate, "--model", "cva", "--out", str(tmp_path / "a"), "--quiet"])
+    assert rc == 0, err
+    rc, out, err = _run(capsys, ["detect", stack, "--band-order", "band", "--model", "cva",
+                                 "--out", str(tmp_path / "b"), "--quiet"])
+    assert rc == 0, err
+    _same_outputs(tmp_path / "a", tmp_path / "b")
+
+
 def test_an_export_and_later_scenes_make_one_series(tmp_path, capsys):
     """An export whose band names carry dates beside ordinary later scenes (as caim:detectchanges takes
     them): the export is split, the scenes are one date each, in their places.  It was refused as 'different
@@ -149,7 +163,8 @@ def test_layout_mistakes_are_named_and_nothing_is_written(tmp_path, capsys):
         ([stack, "--bands-per-date", "12"], ["one date of 12 bands, not a series"]),
         ([stack, "--bands-per-date", "4", "--band-order", "band"],
          ["Read band by band as dates of 4 bands", "different dates", "--band-order date"]),
-        ([stack, "--band-order", "date"], ["--band-order applies to multi-date rasters", "--bands-per-date"]),
+        # --band-order alone is --bands-per-date auto (as BAND_ORDER alone in Processing): dated names needed
+        ([plain, "--band-order", "date"], ["'plain.tif' has 12 bands, and none of its band names carries a date"]),
         ([plain], ["needs at least 2 images; 1 given ('plain.tif', 12 bands)", "--bands-per-date 4"]),
         ([plain, "--bands-per-date", "auto"], ["'plain.tif' has 12 bands, and none of its band names carries a date"]),
         ([stack, "--bands-per-date", "x"], ["is not a number of bands"]),
