@@ -630,9 +630,8 @@ def split_into_folder(path, per_date=None, order=None, parent=None):
     caller removes it with :func:`remove_split` when its run fails)."""
     import shutil
 
-    src = _source_path(path)
-    file_path = _SUBDATASET.match(src).group(1) if not os.path.exists(src) and _SUBDATASET.match(src) else src
-    parent = os.path.abspath(parent or os.path.dirname(os.path.abspath(file_path)))
+    # the file's own folder; a raster that is no file in a folder (/vsizip/, a web address) needs ``parent``
+    parent = os.path.abspath(parent or os.path.dirname(source_file(path) or os.path.abspath(_source_path(path))))
     stem = f"{_safe_stem(_label(path))}_dates"
     work = os.path.join(parent, f".{stem}.{uuid.uuid4().hex[:12]}")
     try:
