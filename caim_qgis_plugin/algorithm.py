@@ -52,17 +52,6 @@ def tr(text):
 _USED_AGAIN = set()
 
 
-def _names_carry_dates(source):
-    try:
-        from model_core.stacked import names_carry_dates
-    except ImportError:  # no engine: the run stops with its own message
-        return False
-    try:
-        return names_carry_dates(source)
-    except Exception:  # unreadable here: the usual checks name the problem
-        return False
-
-
 def _remove_outputs(written):
     """Delete the files of a run that failed or was cancelled after its rasters were written (with the
     side file GDAL keeps beside a raster)."""
@@ -389,8 +378,7 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
         given = bool(per_date) or order != "auto"
         # without them: the layers whose band names carry dates (or NetCDF variables over time), the others
         # being one date each
-        carry = [given or (inp.multi_date_candidate([layer]) and _names_carry_dates(inp.layer_source(layer)))
-                 for layer in layers]
+        carry = [given or inp.holds_dates(layer) for layer in layers]
         if not any(carry):
             return layers
         from qgis.core import QgsProcessingUtils, QgsRasterLayer

@@ -330,22 +330,22 @@ Der Vergleich ist nur so gut wie die Genauigkeit der Referenz selbst und ihre La
     <context>
         <name>CaimDetectChanges</name>
         <message>
-            <location filename="../algorithm.py" line="131" />
+            <location filename="../algorithm.py" line="120" />
             <source>Detect changes in a time series</source>
             <translation>Änderungen in einer Zeitreihe erkennen</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="134" />
+            <location filename="../algorithm.py" line="123" />
             <source>Change detection</source>
             <translation>Änderungserkennung</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="143" />
+            <location filename="../algorithm.py" line="132" />
             <source>change,detection,time series,multitemporal,deep learning,caim,moment,when</source>
             <translation>Änderung,Erkennung,Zeitreihe,multitemporal,Deep Learning,caim,Änderungszeitpunkt,wann</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="147" />
+            <location filename="../algorithm.py" line="136" />
             <source>Finds where the land changed in an ordered series of co-registered rasters of one place, and between which two dates the last change happened.
 
 &lt;b&gt;Input layers&lt;/b&gt;: the dates, oldest first (the order of the list is the time order). Layers on different grids or CRSs are aligned onto the first layer's grid, clipped to the common area.
@@ -388,312 +388,312 @@ Braucht PyTorch im Python von QGIS.
 &lt;b&gt;qgis_process&lt;/b&gt;: MODEL und DEVICE nehmen die Optionsnamen (keine Nummern), z. B. &lt;tt&gt;qgis_process.bin run caim:detectchanges -- INPUT=a.tif INPUT=b.tif MODEL=auto DEVICE=CPU AREA=area.tif MOMENT=moment.tif CONFIDENCE=confidence.tif&lt;/tt&gt;, oder &lt;tt&gt;MODEL=cva&lt;/tt&gt; für die klassische Methode.  MASKS wird wie INPUT wiederholt, z. B. &lt;tt&gt;MASKS=qa_2020.tif MASKED_DATES=2&lt;/tt&gt; für eine Maske nur des zweiten Datums.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="222" />
+            <location filename="../algorithm.py" line="211" />
             <source>&lt;b&gt;One multi-date raster&lt;/b&gt;: a single input layer that holds every date as bands is split into its dates when its band names carry them (a Google Earth Engine toBands() export: 20200105T103421_..._B4) or it is a NetCDF variable with a time axis. Otherwise give &lt;b&gt;Bands per date&lt;/b&gt; (advanced, BANDS_PER_DATE: all bands of one date, QA bands included) and, if the bands run band by band, &lt;b&gt;Band order&lt;/b&gt; (BAND_ORDER=band). Each date becomes a small VRT reading the raster, written into a folder &amp;lt;name&amp;gt;_dates beside it (used again by later runs of the same raster; the pixel inspector and a saved project read them). Dates, Bands and Cloud masks then count per date.</source>
             <translation>&lt;b&gt;Ein multitemporales Raster&lt;/b&gt;: ein einzelner Eingabe-Layer, der alle Zeitpunkte als Kanäle enthält, wird in seine Zeitpunkte aufgeteilt, wenn seine Kanalnamen Datumsangaben tragen (ein Google-Earth-Engine-Export mit toBands(): 20200105T103421_..._B4) oder er eine NetCDF-Variable mit Zeitachse ist. Sonst &lt;b&gt;Kanäle je Zeitpunkt&lt;/b&gt; angeben (erweitert, BANDS_PER_DATE: alle Kanäle eines Zeitpunkts, QA-Kanäle mitgezählt) und, wenn die Kanäle Kanal für Kanal folgen, &lt;b&gt;Kanalreihenfolge&lt;/b&gt; (BAND_ORDER=band). Jeder Zeitpunkt wird zu einem kleinen VRT, das das Raster liest und in einem Ordner &amp;lt;Name&amp;gt;_dates daneben gespeichert wird (von späteren Läufen desselben Rasters wiederverwendet; der Pixel-Inspektor und ein gespeichertes Projekt lesen diese VRTs). Zeitpunkte, Kanäle und Wolkenmasken zählen dann je Zeitpunkt.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="252" />
+            <location filename="../algorithm.py" line="241" />
             <source>%s=%s is not one of its options. Give an option's name: %s.</source>
             <translation>%s=%s ist keine seiner Optionen. Den Namen einer Option angeben: %s.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="259" />
+            <location filename="../algorithm.py" line="248" />
             <source>Raster layers, oldest first (order is time order)</source>
             <translation>Rasterlayer, ältester zuerst (Reihenfolge ist Zeitfolge)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="261" />
+            <location filename="../algorithm.py" line="250" />
             <source>Dates, YYYY-MM-DD in layer order (empty: from names/metadata)</source>
             <translation>Zeitpunkte JJJJ-MM-TT je Layer (leer: aus Namen/Metadaten)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="264" />
+            <location filename="../algorithm.py" line="253" />
             <source>Bands, e.g. 1,2,3,4 (networks: R, G, B, NIR; CVA, ISFA: any)</source>
             <translation>Kanäle, z. B. 1,2,3,4 (Netze: R, G, B, NIR; CVA, ISFA: beliebig)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="269" />
+            <location filename="../algorithm.py" line="258" />
             <source>Model (auto: %s)</source>
             <translation>Modell (auto: %s)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="272" />
+            <location filename="../algorithm.py" line="261" />
             <source>Weights file (empty: bundled weights; none for CVA or ISFA)</source>
             <translation>Gewichtsdatei (leer: mitgelieferte; keine für CVA/ISFA)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="275" />
+            <location filename="../algorithm.py" line="264" />
             <source>Device</source>
             <translation>Gerät</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="277" />
+            <location filename="../algorithm.py" line="266" />
             <source>Sensitivity (0 = calibrated; + more change, - less)</source>
             <translation>Empfindlichkeit (0 = kalibriert; + mehr Änderung, - weniger)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="282" />
+            <location filename="../algorithm.py" line="271" />
             <source>Minimum change patch (pixels; 0 = keep every changed pixel)</source>
             <translation>Kleinste Änderungsfläche (Pixel; 0 = jedes geänderte Pixel behalten)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="285" />
+            <location filename="../algorithm.py" line="274" />
             <source>Fill masked dates from the previous clear date (cloudy series)</source>
             <translation>Maskierte Zeitpunkte aus dem vorigen wolkenfreien füllen</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="287" />
+            <location filename="../algorithm.py" line="276" />
             <source>Cloud masks, one per input layer in the same order</source>
             <translation>Wolkenmasken, eine je Eingabelayer in derselben Reihenfolge</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="290" />
+            <location filename="../algorithm.py" line="279" />
             <source>Mask values meaning clear (default 0; QA, SCL codes: see help)</source>
             <translation>Wolkenfreie Maskenwerte (Standard 0; QA, SCL: siehe Hilfe)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="292" />
+            <location filename="../algorithm.py" line="281" />
             <source>Dates the cloud masks belong to (input positions, e.g. 2,5)</source>
             <translation>Zeitpunkte der Wolkenmasken (Eingabepositionen, z. B. 2,5)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="296" />
+            <location filename="../algorithm.py" line="285" />
             <source>Tile size (pixels; 0 = automatic)</source>
             <translation>Kachelgröße (Pixel; 0 = automatisch)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="301" />
+            <location filename="../algorithm.py" line="290" />
             <source>Threshold of the classical methods (CVA, ISFA)</source>
             <translation>Schwellenwert der klassischen Methoden (CVA, ISFA)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="306" />
+            <location filename="../algorithm.py" line="295" />
             <source>Tile overlap (pixels; empty: automatic)</source>
             <translation>Kachelüberlappung (Pixel; leer: automatisch)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="311" />
+            <location filename="../algorithm.py" line="300" />
             <source>Change area</source>
             <translation>Änderungsfläche</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="312" />
+            <location filename="../algorithm.py" line="301" />
             <source>Change moment</source>
             <translation>Änderungszeitpunkt</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="313" />
+            <location filename="../algorithm.py" line="302" />
             <source>Confidence</source>
             <translation>Konfidenz</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="315" />
+            <location filename="../algorithm.py" line="304" />
             <source>Change polygons</source>
             <translation>Änderungspolygone</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="318" />
+            <location filename="../algorithm.py" line="307" />
             <source>Moment probabilities (one band per class, for inspection)</source>
             <translation>Zeitpunkt-Wahrscheinlichkeiten (zur Inspektion)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="323" />
+            <location filename="../algorithm.py" line="312" />
             <source>Run report (HTML: settings, changed area per interval)</source>
             <translation>Laufbericht (HTML: Einstellungen, geänderte Fläche je Intervall)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="324" />
+            <location filename="../algorithm.py" line="313" />
             <source>HTML files (*.html)</source>
             <translation>HTML-Dateien (*.html)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="329" />
+            <location filename="../algorithm.py" line="318" />
             <source>Run anyway if estimated too long or too big for the disk</source>
             <translation>Auch ausführen, wenn voraussichtlich zu lang/zu groß</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="333" />
+            <location filename="../algorithm.py" line="322" />
             <source>Bands per date (multi-date raster; 0: auto)</source>
             <translation>Kanäle je Zeitpunkt (multitemporales Raster; 0: auto)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="338" />
+            <location filename="../algorithm.py" line="327" />
             <source>Band order (multi-date raster)</source>
             <translation>Kanalreihenfolge (multitemporales Raster)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="342" />
+            <location filename="../algorithm.py" line="331" />
             <source>Device used</source>
             <translation>Verwendetes Gerät</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="343" />
+            <location filename="../algorithm.py" line="332" />
             <source>Dates used (comma-separated)</source>
             <translation>Verwendete Datumsangaben (kommagetrennt)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="344" />
+            <location filename="../algorithm.py" line="333" />
             <source>Model used (auto resolved)</source>
             <translation>Verwendetes Modell (auto aufgelöst)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="345" />
+            <location filename="../algorithm.py" line="334" />
             <source>Summary</source>
             <translation>Zusammenfassung</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="346" />
+            <location filename="../algorithm.py" line="335" />
             <source>Changed hectares per interval (JSON)</source>
             <translation>Geänderte Hektar je Intervall (JSON)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="347" />
+            <location filename="../algorithm.py" line="336" />
             <source>Warnings (one per line)</source>
             <translation>Warnungen (eine je Zeile)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="387" />
+            <location filename="../algorithm.py" line="376" />
             <source>BAND_ORDER=%s is not one of its options. Give an option's name: %s.</source>
             <translation>BAND_ORDER=%s ist keine seiner Optionen. Den Namen einer Option angeben: %s.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="411" />
+            <location filename="../algorithm.py" line="399" />
             <source>'%s' is not a file-based (GDAL) raster, so it cannot be split into dates; export it as GeoTIFF first.</source>
             <translation>'%s' ist kein dateibasiertes (GDAL-)Raster und kann daher nicht in Zeitpunkte aufgeteilt werden; zuerst als GeoTIFF exportieren.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="432" />
+            <location filename="../algorithm.py" line="420" />
             <source>Layer '%s': %s</source>
             <translation>Layer '%s': %s</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="438" />
+            <location filename="../algorithm.py" line="426" />
             <source>'%s' holds %d dates: split into %s%s</source>
             <translation>'%s' enthält %d Zeitpunkte: aufgeteilt in %s%s</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="439" />
+            <location filename="../algorithm.py" line="427" />
             <source> (used again: the same split as before)</source>
             <translation> (wiederverwendet: dieselbe Aufteilung wie zuvor)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="442" />
+            <location filename="../algorithm.py" line="430" />
             <source>'%s' is in a folder you cannot write to: its dates' VRTs are in QGIS's temporary folder, which is deleted when QGIS closes.</source>
             <translation>'%s' liegt in einem Ordner ohne Schreibrecht: die VRTs seiner Zeitpunkte liegen im temporären Ordner von QGIS, der beim Beenden von QGIS gelöscht wird.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="445" />
+            <location filename="../algorithm.py" line="433" />
             <source>'%s' is not a file in a folder (it is inside an archive, or at a web address): its dates' VRTs are in QGIS's temporary folder, which is deleted when QGIS closes.</source>
             <translation>'%s' ist keine Datei in einem Ordner, sondern liegt in einem Archiv oder unter einer Webadresse: die VRTs seiner Zeitpunkte liegen im temporären Ordner von QGIS, der beim Beenden von QGIS gelöscht wird.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="464" />
+            <location filename="../algorithm.py" line="452" />
             <source>DATES has %d entries for the %d dates of the multi-date raster; give one date per date, oldest first, separated by commas.</source>
             <translation>DATES hat %d Einträge für die %d Zeitpunkte des multitemporalen Rasters; ein Datum je Zeitpunkt angeben, das älteste zuerst, kommagetrennt.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="470" />
+            <location filename="../algorithm.py" line="458" />
             <source>Unknown model '%s'; use one of %s.</source>
             <translation>Unbekanntes Modell '%s'; eines von %s verwenden.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="475" />
+            <location filename="../algorithm.py" line="463" />
             <source>The CAIM engine (model_core) could not be loaded to choose the automatic model; choose MODEL=caimnet, schanger, cva, caimnet_cva, isfa or caimnet_isfa.</source>
             <translation>Die CAIM-Engine (model_core) konnte nicht geladen werden, um das automatische Modell zu wählen; MODEL=caimnet, schanger, cva, caimnet_cva, isfa oder caimnet_isfa wählen.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="480" />
+            <location filename="../algorithm.py" line="468" />
             <source>The %s method (MODEL=%s) takes no weights, but the Weights file (WEIGHTS) is set to '%s'. Leave WEIGHTS empty, or choose a model that uses weights (MODEL=caimnet, schanger, caimnet_cva or caimnet_isfa) to use that file.</source>
             <translation>Die Methode %s (MODEL=%s) nimmt keine Gewichte, aber die Gewichtsdatei (WEIGHTS) ist auf '%s' gesetzt. WEIGHTS leer lassen oder ein Modell wählen, das Gewichte verwendet (MODEL=caimnet, schanger, caimnet_cva oder caimnet_isfa), um diese Datei zu verwenden.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="486" />
+            <location filename="../algorithm.py" line="474" />
             <source>Unknown threshold '%s'; use one of %s.</source>
             <translation>Unbekannter Schwellenwert '%s'; einen von %s verwenden.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="488" />
+            <location filename="../algorithm.py" line="476" />
             <source>The minimum-error threshold (THRESHOLD=kittler) applies to the classical methods only, not to %s. Choose MODEL=cva or isfa, or leave THRESHOLD at otsu.</source>
             <translation>Der Schwellenwert des minimalen Fehlers (THRESHOLD=kittler) gilt nur für die klassischen Methoden, nicht für %s. MODEL=cva oder isfa wählen oder THRESHOLD auf otsu lassen.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="497" />
+            <location filename="../algorithm.py" line="485" />
             <source> Here each date of a multi-date raster counts as one layer (%d in all, oldest first).</source>
             <translation> Hier zählt jeder Zeitpunkt eines multitemporalen Rasters als ein Layer (%d insgesamt, der älteste zuerst).</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="513" />
+            <location filename="../algorithm.py" line="501" />
             <source>Or give its Bands per date (advanced, BANDS_PER_DATE) to split it in this run.</source>
             <translation>Oder seine Kanäle je Zeitpunkt angeben (erweitert, BANDS_PER_DATE), um es in diesem Lauf aufzuteilen.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="517" />
+            <location filename="../algorithm.py" line="505" />
             <source>Note: </source>
             <translation>Hinweis: </translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="517" />
+            <location filename="../algorithm.py" line="505" />
             <source>Warning: </source>
             <translation>Warnung: </translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="518" />
+            <location filename="../algorithm.py" line="506" />
             <source>Model: %s [%s]</source>
             <translation>Modell: %s [%s]</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="520" />
+            <location filename="../algorithm.py" line="508" />
             <source>Date %d: %s  (%s)%s</source>
             <translation>Datum %d: %s  (%s)%s</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="520" />
+            <location filename="../algorithm.py" line="508" />
             <source>unknown</source>
             <translation>unbekannt</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="521" />
+            <location filename="../algorithm.py" line="509" />
             <source>  mask: %s</source>
             <translation>  Maske: %s</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="546" />
+            <location filename="../algorithm.py" line="534" />
             <source>The CAIM engine (model_core) could not be loaded: %s</source>
             <translation>Die CAIM-Engine (model_core) konnte nicht geladen werden: %s</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="562" />
+            <location filename="../algorithm.py" line="550" />
             <source>%s: '%s' is written as %s; end its name with %s.</source>
             <translation>%s: '%s' wird als %s geschrieben; den Namen auf %s enden lassen.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="564" />
+            <location filename="../algorithm.py" line="552" />
             <source>a vector file</source>
             <translation>Vektordatei</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="565" />
+            <location filename="../algorithm.py" line="553" />
             <source> or </source>
             <translation> oder </translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="621" />
+            <location filename="../algorithm.py" line="609" />
             <source>Cancelled by the user; no output was kept.</source>
             <translation>Vom Benutzer abgebrochen; keine Ausgabe wurde behalten.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="625" />
+            <location filename="../algorithm.py" line="613" />
             <source>Writing change polygons</source>
             <translation>Änderungspolygone werden geschrieben</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="631" />
+            <location filename="../algorithm.py" line="619" />
             <source>%d change polygons written to %s</source>
             <translation>%d Änderungspolygone nach %s geschrieben</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="648" />
+            <location filename="../algorithm.py" line="636" />
             <source>Device used: %s</source>
             <translation>Verwendetes Gerät: %s</translation>
         </message>
