@@ -381,10 +381,11 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
         carry = [given or inp.holds_dates(layer) for layer in layers]
         if not any(carry):
             return layers
-        from qgis.core import QgsProcessingUtils, QgsRasterLayer
+        from qgis.core import QgsRasterLayer
 
-        from model_core.errors import CaimError, OutputError
-        from model_core.stacked import source_file, split_into_folder
+        from model_core.errors import CaimError
+
+        from caim_qgis_plugin.splitting import fallback_text, split_beside
 
         dated = []
         for layer, multi in zip(layers, carry):
@@ -400,22 +401,9 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
                     "'%s' is not a file-based (GDAL) raster, so it cannot be split into dates; export it as "
                     "GeoTIFF first.") % layer.name())
             source = inp.layer_source(layer)
-            parent = None  # the raster's own folder, else (not writable, or none: /vsizip/) QGIS's temporary folder
-            file_of = source_file(source)  # a NetCDF variable's (NETCDF:"cube.nc":ndvi) too
-            folder_of = os.path.dirname(file_of) if file_of else None
-            if not folder_of or not os.access(folder_of, os.W_OK):
-                parent = QgsProcessingUtils.tempFolder()
-            how = (source, per_date or None, None if order == "auto" else order)
             try:
-                try:
-                    folder, written, created = split_into_folder(*how, parent)
-                except OutputError:
-                    if parent is not None:
-                        raise
-                    # not writable after all, which os.access did not tell (on Windows it asks no folder's
-                    # permissions: a read-only share): QGIS's temporary folder, as for a folder it tells
-                    parent = QgsProcessingUtils.tempFolder()
-                    folder, written, created = split_into_folder(*how, parent)
+                folder, written, created, fallback = split_beside(
+                    layer, per_date or None, None if order == "auto" else order)
             except CaimError as exc:
                 raise QgsProcessingException(tr("Layer '%s': %s") % (layer.name(), exc)) from None
             if created:
@@ -426,13 +414,8 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
             feedback.pushInfo(tr("'%s' holds %d dates: split into %s%s") % (
                 layer.name(), len(written), folder, tr(" (used again: the same split as before)") if not created
                 else ""))
-            if parent is not None and folder_of:
-                feedback.reportError(tr("'%s' is in a folder you cannot write to: its dates' VRTs are in QGIS's "
-                                        "temporary folder, which is deleted when QGIS closes.") % layer.name(), False)
-            elif parent is not None:
-                feedback.reportError(tr("'%s' is not a file in a folder (it is inside an archive, or at a web address): "
-                                        "its dates' VRTs are in QGIS's temporary folder, which is deleted when QGIS "
-                                        "closes.") % layer.name(), False)
+            if fallback:
+                feedback.reportError(fallback_text(layer.name(), fallback), False)
             for vrt, _date in written:
                 self._sources[vrt] = source
                 dated.append(QgsRasterLayer(vrt, os.path.splitext(os.path.basename(vrt))[0], "gdal"))
@@ -619,9 +602,9 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
                 feedback.pushInfo(tr("%d change polygons written to %s") % (n, polygons_path))
                 written["polygons"] = polygons_path
             if report:
-                from model_core.report import write_report
+                from model_core.report import input_names, write_report
 
-                write_report(res, report, inputs=[os.path.basename(f["path"]) for f in self._facts], overwrite=True,
+                write_report(res, report, inputs=input_names(self._facts), overwrite=True,
                              extra={"polygons": polygons_path})
                 written["report"] = report
             if feedback.isCanceled():

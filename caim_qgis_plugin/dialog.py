@@ -47,6 +47,7 @@ from qgis.core import (
     QgsProcessingContext,
     QgsProcessingFeedback,
     QgsProject,
+    QgsRasterLayer,
     QgsRectangle,
     QgsSettings,
     QgsUnitTypes,
@@ -672,7 +673,7 @@ class CaimDialog(QDialog):
         except ImportError as exc:
             return False, tr("The CAIM engine (model_core) could not be loaded: %s") % exc
         if path is None:
-            path = default_weights(mdl.resolve(self.model_choice(), max(2, len(self.checked()))))
+            path = default_weights(mdl.resolve(self.model_choice(), max(2, self._date_count())))
             if path is None:
                 return False, tr("No bundled weights file was found for this model; choose a .pt file.")
         try:
@@ -994,6 +995,24 @@ class CaimDialog(QDialog):
         except ValueError as exc:
             problems.append((inp.ERROR, str(exc)))
             bands = None
+        to_split = self._to_split()
+        if to_split:  # Run splits them first, then checks the series they give (band counts, dates, masks)
+            for layer in to_split:
+                dates, why = inp.held_dates(layer)
+                known = [d for d in dates or () if d]
+                if why:
+                    problems.append((inp.ERROR, tr("Layer '%s': %s") % (layer.name(), why)))
+                elif len(known) >= 2:
+                    problems.append((inp.INFO, tr(
+                        "'%s' holds %d dates, %s to %s: Run first splits it into one layer per date (small VRT "
+                        "files in %s beside it, which read the raster), then checks the series again.")
+                        % (layer.name(), len(dates), known[0], known[-1], self._dates_folder_text(layer))))
+                else:
+                    problems.append((inp.INFO, tr(
+                        "'%s' holds %d dates: Run first splits it into one layer per date (small VRT files in %s "
+                        "beside it, which read the raster), then checks the series again.")
+                        % (layer.name(), len(dates), self._dates_folder_text(layer))))
+            return sorted(problems, key=lambda p: p[0] != inp.ERROR)
         masks = self.checked_masks()  # optional, per date: None for a date without a mask
         if any(m is not None for m in masks):
             missing = [layer.name() for (layer, _), m in zip(plan, masks) if m is None]
@@ -1032,7 +1051,7 @@ class CaimDialog(QDialog):
         marks = {inp.ERROR: "✖", inp.WARNING: "⚠", inp.INFO: "ℹ"}
         lines = ['<span style="color:%s">%s %s</span>' % (colors[level], marks[level], _escape(msg))
                  for level, msg in problems]
-        n = len(self.checked())
+        n = self._date_count()
         blocked = any(level == inp.ERROR for level, _ in problems)
         if not blocked:
             choice = self.model_choice()
@@ -1043,6 +1062,76 @@ class CaimDialog(QDialog):
         self.split_button.setVisible(self.task is None and self._split_candidate() is not None)
         self.run_button.setEnabled(not blocked and self.task is None)
         return not blocked
+
+    def _to_split(self):
+        """The checked layers that hold several dates by their own metadata (band names that carry dates, a
+        NetCDF variable over time): Run splits each into one layer per date first (:meth:`split_for_run`)."""
+        return [layer for layer, _ in self.checked() if inp.holds_dates(layer)]
+
+    def _date_count(self):
+        """The number of dates of the checked layers, a multi-date layer's dates counted (:meth:`_to_split`)."""
+        return sum(len(inp.held_dates(layer)[0] or ()) if inp.holds_dates(layer) else 1 for layer, _ in self.checked())
+
+    @staticmethod
+    def _dates_folder_text(layer):
+        from model_core.stacked import dates_folder_name
+
+        return "'%s'" % dates_folder_name(inp.layer_source(layer))
+
+    def split_for_run(self):
+        """Split each checked multi-date layer (:meth:`_to_split`) into dates as caim:detectchanges does (into
+        the same folder beside its file, used again when it holds the same split), add the date layers to the
+        project in a group above it, and check them in its place.  Returns False, with the reason in the
+        status, when a split failed (the layers split before it stay, checked)."""
+        from model_core.errors import CaimError
+
+        from caim_qgis_plugin.splitting import date_layer_names, fallback_text, split_beside
+
+        project = QgsProject.instance()
+        notes, date_ids, split_ids = [], set(), set()
+        for layer in self._to_split():
+            try:
+                folder, written, _created, fallback = split_beside(layer)
+            except CaimError as exc:
+                self._check_split(date_ids, split_ids)
+                self._set_status(tr("Layer '%s': %s") % (layer.name(), exc), error=True)
+                return False
+            known = {os.path.normcase(os.path.abspath(inp.layer_source(lyr_))): lyr_
+                     for lyr_ in project.mapLayers().values() if isinstance(lyr_, QgsRasterLayer)}
+            root = project.layerTreeRoot()
+            node = root.findLayer(layer.id())
+            parent = node.parent() if node is not None and node.parent() is not None else root
+            group = None
+            for (vrt, _date), name in zip(written, date_layer_names(layer.name(), [d for _, d in written])):
+                date_layer = known.get(os.path.normcase(os.path.abspath(vrt)))
+                if date_layer is None:  # (the same split in the project already: its layers are used again)
+                    date_layer = QgsRasterLayer(vrt, name, "gdal")
+                    if group is None:
+                        group = parent.insertGroup(parent.children().index(node) if node in parent.children()
+                                                   else 0, tr("%s (dates)") % layer.name())
+                        group.setExpanded(False)
+                    project.addMapLayer(date_layer, False)
+                    group.addLayer(date_layer).setItemVisibilityChecked(False)  # the raster itself stays shown
+                date_ids.add(date_layer.id())
+            split_ids.add(layer.id())
+            notes.append(tr("'%s': %d dates in %s") % (layer.name(), len(written), folder))
+            if fallback:
+                notes.append(fallback_text(layer.name(), fallback))
+        self._check_split(date_ids, split_ids)
+        self._set_status(tr("Split into dates: %s.") % "; ".join(notes))
+        return True
+
+    def _check_split(self, date_ids, split_ids):
+        """The list after a split: the date layers (new or used again) checked, the rasters split unchecked,
+        in date order."""
+        self.refresh_layers()
+        self.layer_tree.blockSignals(True)
+        for item in self._items():
+            layer_id = item.data(COL_LAYER, LAYER_ROLE)
+            if layer_id in date_ids or layer_id in split_ids:
+                item.setCheckState(COL_LAYER, Qt.CheckState.Checked if layer_id in date_ids else Qt.CheckState.Unchecked)
+        self.layer_tree.blockSignals(False)
+        self.sort_by_date()
 
     def _split_candidate(self):
         """The checked layer to split into dates: the one checked multi-band layer, or among several the
@@ -1148,6 +1237,16 @@ class CaimDialog(QDialog):
             if answer != QMessageBox.StandardButton.Yes:
                 self._set_status(tr("Not run: choose another output folder."))
                 return None
+        if self._to_split():  # a multi-date layer: its dates take its place, and the series is checked again
+            if not self.split_for_run():
+                return None
+            if not self.validate():
+                self._set_status(tr("Split into dates, not run: the series needs your attention (see the "
+                                    "messages above); then Run again."), error=True)
+                return None
+            params = self.parameters()
+            if allow_huge:
+                params["ALLOW_HUGE"] = True
         from model_core.errors import CaimError
         from model_core.predict import make_folders, remove_created
 

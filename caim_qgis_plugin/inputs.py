@@ -305,6 +305,18 @@ def multi_date_candidate(layers):
 
 
 _DATED = {}  # {(source, mtime, size): whether its band names carry dates}: validate runs at every check
+_PLANS = {}  # {(source, mtime, size): (its dates, or None and why it cannot be split)}
+
+
+def _file_key(layer):
+    from model_core.stacked import source_file
+
+    source = layer_source(layer)
+    try:
+        st = os.stat(source_file(source) or source)
+        return (source, st.st_mtime, st.st_size)
+    except OSError:
+        return (source, None, None)
 
 
 def holds_dates(layer):
@@ -312,22 +324,32 @@ def holds_dates(layer):
     band names carry dates (an Earth Engine toBands() export) or it is a NetCDF variable over time."""
     if not multi_date_candidate([layer]):
         return False
-    source = layer_source(layer)
     try:
-        from model_core.stacked import names_carry_dates, source_file
+        from model_core.stacked import names_carry_dates
     except ImportError:  # no engine: its own message says so
         return False
-    try:
-        st = os.stat(source_file(source) or source)
-        key = (source, st.st_mtime, st.st_size)
-    except OSError:
-        key = (source, None, None)
+    key = _file_key(layer)
     if key not in _DATED:
         try:
-            _DATED[key] = bool(names_carry_dates(source))
+            _DATED[key] = bool(names_carry_dates(key[0]))
         except Exception:  # unreadable here: the run names the problem
             _DATED[key] = False
     return _DATED[key]
+
+
+def held_dates(layer):
+    """``(dates, problem)`` of a layer that :func:`holds_dates`: the dates its split gives (date or None each)
+    and None, or None and the engine's reason why it cannot be split by its band names."""
+    from model_core.errors import CaimError
+    from model_core.stacked import split_dates
+
+    key = _file_key(layer)
+    if key not in _PLANS:
+        try:
+            _PLANS[key] = (split_dates(key[0]), None)
+        except CaimError as exc:
+            _PLANS[key] = (None, str(exc))
+    return _PLANS[key]
 
 
 def validate(layers, dates=None, bands=None, model=mdl.AUTO, weights=None, masks=None):
@@ -376,13 +398,6 @@ def validate(layers, dates=None, bands=None, model=mdl.AUTO, weights=None, masks
                              "add the image itself.") % (layer.name(), what, os.path.basename(base),
                                                         layer_source(layer))))
     rasters = [lyr for lyr in layers if isinstance(lyr, QgsRasterLayer) and lyr.isValid()]
-    dated = [lyr for lyr in rasters if holds_dates(lyr)] if len(layers) >= 2 else []
-    if dated:  # its band counts, dates and bands are those of a series read as one date: not told
-        problems.append((ERROR, tr("'%s' holds several dates (its band names carry them, e.g. an Earth Engine "
-                                   "export): split it into dates first (Split into dates…, or Processing Toolbox, "
-                                   "CAIM change detection, Split a multi-date raster into dates); its dates then "
-                                   "take its place in the list.") % dated[0].name()))
-        return [p for p in problems if p[0] == ERROR]
     if rasters:
         counts = {lyr.name(): lyr.bandCount() for lyr in rasters}
         if bands:

@@ -37,14 +37,15 @@ def default_folder(layer):
     temporary folder, is deleted when QGIS closes: a project saved with the date layers would lose them."""
     source = layer_source(layer) if layer is not None else ""
     try:  # the file of a NetCDF variable (NETCDF:"cube.nc":ndvi) too, as caim:detectchanges splits it beside it
-        from model_core.stacked import _label, source_file
+        from model_core.stacked import dates_folder_name, source_file
     except ImportError:  # no engine: the split itself says so
         return None
     file_of = source_file(source) if source else None
     folder = os.path.dirname(file_of) if file_of else ""
     if not folder or not os.access(folder, os.W_OK):
         return None
-    stem = os.path.splitext(os.path.basename(source) if os.path.isfile(source) else _label(source))[0] + "_dates"
+    # the name caim:detectchanges and the dialog's Run give it, so that they use this split again
+    stem = dates_folder_name(source)
     candidate, k = os.path.join(folder, stem), 2
     while os.path.exists(candidate):
         candidate, k = os.path.join(folder, "%s_%d" % (stem, k)), k + 1
@@ -105,7 +106,9 @@ class SplitDatesAlgorithm(QgsProcessingAlgorithm):
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         from model_core.errors import CaimError
-        from model_core.stacked import dated_prefix, write_split
+        from model_core.stacked import write_split
+
+        from caim_qgis_plugin.splitting import date_layer_names
 
         layer = self.parameterAsRasterLayer(parameters, self.INPUT, context)
         if layer is None or not layer.isValid():
@@ -123,15 +126,8 @@ class SplitDatesAlgorithm(QgsProcessingAlgorithm):
                                   overwrite=self.parameterAsBoolean(parameters, self.OVERWRITE, context))
         except CaimError as exc:
             raise QgsProcessingException(str(exc)) from None
-        width = len(str(len(written)))
-
-        def layer_name(prefix, k, date):
-            return ("%s %0*d (%s)" % (prefix, width, k, date or tr("date not known"))).strip()
-
         # the change detection reads a layer's date from its name first: the file's own (ndvi_2020) is left out
-        prefix = dated_prefix(layer.name(), [d for _, d in written], layer_name)
-        for k, (path, date) in enumerate(written, start=1):
-            name = layer_name(prefix, k, date)
+        for (path, _date), name in zip(written, date_layer_names(layer.name(), [d for _, d in written])):
             feedback.pushInfo("%s: %s" % (name, path))
             details = QgsProcessingContext.LayerDetails(name, context.project(), self.LAYERS)
             context.addLayerToLoadOnCompletion(path, details)

@@ -312,8 +312,9 @@ def _detect(args, detect, make_folders, OutputError):
         if args.report:
             from model_core.report import write_report
 
-            write_report(res, args.report, inputs=[i.label if hasattr(i, "label") else os.path.basename(str(i))
-                                                   for i in args.images],
+            from model_core.report import input_names
+
+            write_report(res, args.report, inputs=input_names(args.images),
                          overwrite=args.overwrite,
                          extra={"polygons": os.path.abspath(args.polygons) if args.polygons else None})
             print(f"  report        {os.path.abspath(args.report)}")

@@ -53,6 +53,25 @@ def _crs_name(wkt):
     return f"{name} ({srs.GetAuthorityName(None)}:{code})" if code else name
 
 
+def input_names(images):
+    """The report's names of the input ``images`` (paths, InputSpecs or dicts with "path", "name" and
+    "source"): each file's name, and a multi-date raster's split dates (each with its ``source``) once,
+    as the raster's name and its number of dates: "gee_export.tif (6 dates)", not its dates' VRTs."""
+    from model_core.stack import InputSpec
+    from model_core.stacked import _label
+
+    runs = []  # [name, dates or 0 for a file of one date]
+    for image in images:
+        spec = InputSpec.of(image)
+        if spec.source and runs and runs[-1][2] == spec.source:
+            runs[-1][1] += 1
+        elif spec.source:
+            runs.append([_label(spec.source), 1, spec.source])
+        else:
+            runs.append([os.path.basename(spec.path.rstrip("/\\")) or spec.path, 0, None])
+    return [f"{name} ({n} date{'s' if n != 1 else ''})" if n else name for name, n, _ in runs]
+
+
 def report_html(res, title=None, inputs=None, extra=None):
     """The report of ``res`` (a DetectResult) as an HTML string; ``inputs``: the input files' names;
     ``extra``: {name: path} of further outputs of the run (the change polygons)."""

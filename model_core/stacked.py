@@ -618,6 +618,20 @@ def source_file(path):
     return os.path.abspath(m.group(1)) if m and os.path.isfile(m.group(1)) else None
 
 
+def split_dates(path, per_date=None, order=None):
+    """The dates (date or None each) that splitting the multi-date raster ``path`` gives, without writing
+    anything (:func:`write_split`'s layout).  Raises InputError as the split would."""
+    ds, label = _open_stack(_source_path(path))
+    with quiet_gdal():
+        return layout(ds, label, per_date, order)[1]
+
+
+def dates_folder_name(path):
+    """The name of the folder for the dates of the multi-date raster ``path`` (:func:`split_into_folder`):
+    ``<name>_dates``, the name made safe for a file name (my export.tif: my_export_dates)."""
+    return f"{_safe_stem(_label(path))}_dates"
+
+
 def split_into_folder(path, per_date=None, order=None, parent=None):
     """The dates of the multi-date raster ``path`` as VRT files (:func:`write_split`) in a new folder
     ``<name>_dates`` in ``parent`` (default: the file's own folder), for a run that keeps them: the pixel
@@ -632,7 +646,7 @@ def split_into_folder(path, per_date=None, order=None, parent=None):
 
     # the file's own folder; a raster that is no file in a folder (/vsizip/, a web address) needs ``parent``
     parent = os.path.abspath(parent or os.path.dirname(source_file(path) or os.path.abspath(_source_path(path))))
-    stem = f"{_safe_stem(_label(path))}_dates"
+    stem = dates_folder_name(path)
     work = os.path.join(parent, f".{stem}.{uuid.uuid4().hex[:12]}")
     try:
         os.mkdir(work)  # the user's permissions (umask), unlike a private temporary folder

@@ -648,3 +648,20 @@ def test_a_split_folder_is_used_again_after_a_histogram_was_computed_on_its_date
     assert "<Histograms>" in open(vrt).read() and open(vrt).read() != before
     assert split_into_folder(path) == (folder, written, False)
     assert not os.path.exists(folder + "_2")
+
+
+def test_the_report_names_the_multi_date_raster_not_its_dates(tmp_path, capsys):
+    """The report's inputs: an export among scenes is named once, with its number of dates ('export.tif (2
+    dates)'), not as the in-memory VRTs of its dates ('d001.vrt'); the scenes by their file names."""
+    import html
+    import re
+
+    arrays = _dates_arrays()
+    separate = _separate(str(tmp_path / "sep"), arrays)
+    export = _stacked(str(tmp_path / "export.tif"), arrays[1:3], dates=DATES[1:3])
+    report = str(tmp_path / "report.html")
+    rc, _, err = _run(capsys, ["detect", separate[0], export, separate[3], "--model", "cva", "--out",
+                               str(tmp_path / "o"), "--report", report, "--quiet"])
+    assert rc == 0, err
+    row = re.search(r"<th>Inputs</th><td>([^<]*)</td>", open(report, encoding="utf-8").read()).group(1)
+    assert html.unescape(row) == "s2_2019-05-01.tif, export.tif (2 dates), s2_2020-09-20.tif"

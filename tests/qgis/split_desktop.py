@@ -1,6 +1,7 @@
 """Driven inside the real QGIS desktop (``qgis --code split_desktop.py``) by test_e2e.py: a multi-date
 raster alone in the project; the CAIM dialog offers 'Split into dates…', whose Processing dialog is run
-as a user runs it; the dates then stand in the list, checked, in the file's place.
+as a user runs it; the dates then stand in the list, checked, in the file's place.  With CAIM_E2E_MODE=run,
+the dialog's Run is pressed instead: it splits the raster and runs on its dates in one step.
 
 Environment: CAIM_E2E_STACK (the multi-date raster), CAIM_E2E_OUT (screenshots), CAIM_E2E_RESULT (the JSON
 report this script writes), CAIM_E2E_PREFIX (screenshot names).
@@ -19,6 +20,7 @@ EXPORT = os.environ["CAIM_E2E_STACK"]
 OUT = os.environ["CAIM_E2E_OUT"]
 RESULT = os.environ["CAIM_E2E_RESULT"]
 PREFIX = os.environ.get("CAIM_E2E_PREFIX", "split")
+MODE = os.environ.get("CAIM_E2E_MODE", "button")
 state = {}
 run = DesktopRun(RESULT, os.path.join(OUT, "%s_report.json" % PREFIX), log_steps=True,
                  before_exit=lambda: state["dialog"].shutdown() if state.get("dialog") is not None else None)
@@ -44,6 +46,14 @@ def step_load():
 @guard
 def step_before_shot():
     state["dialog"].grab().save(os.path.join(OUT, "%s_dialog_one_layer.png" % PREFIX))
+    if MODE == "run":
+        dialog = state["dialog"]
+        dialog.model_combo.setCurrentIndex(dialog.model_combo.findData("cva"))
+        dialog.folder_widget.setFilePath(os.path.join(OUT, "%s_results" % PREFIX))
+        report["task"] = dialog.run_button.isEnabled() and dialog.run(ask=False) is not None
+        report["status_after_start"] = dialog.status.text()
+        QTimer.singleShot(1000, step_wait_run)
+        return
     QTimer.singleShot(1500, step_in_processing_dialog)  # runs inside the modal Processing dialog's loop
     state["dialog"].split_button.click()  # blocks until the Processing dialog is closed
     QTimer.singleShot(1500, step_after)
@@ -80,6 +90,18 @@ def step_close_processing():
 
 
 @guard
+def step_wait_run():
+    dialog = state["dialog"]
+    if dialog.task is not None:
+        QTimer.singleShot(500, step_wait_run)
+        return
+    report["results"] = dict(dialog.last_results or {})
+    report["status"] = dialog.status.text()
+    iface.mapCanvas().refreshAllLayers()
+    QTimer.singleShot(2500, step_after)
+
+
+@guard
 def step_after():
     dialog = state["dialog"]
     report["rows"] = [(layer.name(), date) for layer, date in dialog.checked()]
@@ -88,6 +110,8 @@ def step_after():
     report["run_enabled_after"] = dialog.run_button.isEnabled()
     report["split_visible_after"] = dialog.split_button.isVisible()
     report["sources"] = [os.path.basename(layer.source()) for layer, _ in dialog.checked()]
+    report["tree"] = [(node.name(), node.isExpanded() if hasattr(node, "isExpanded") else None)
+                      for node in QgsProject.instance().layerTreeRoot().children()]
     dialog.grab().save(os.path.join(OUT, "%s_dialog_dates.png" % PREFIX))
     iface.mainWindow().grab().save(os.path.join(OUT, "%s_map.png" % PREFIX))
     finish(0)

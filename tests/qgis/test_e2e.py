@@ -18,7 +18,7 @@ pytestmark = [pytest.mark.qgis, pytest.mark.e2e]
 ARTIFACTS = os.path.join(ROOT, "test_artifacts")
 
 
-def run_desktop(tmp_path, stack, prefix, tile=0, timeout=540, home=None, code=None, args=()):
+def run_desktop(tmp_path, stack, prefix, tile=0, timeout=540, home=None, code=None, args=(), extra_env=None):
     """Run the QGIS desktop on ``stack`` with the packaged plugin (``home``: the user's home folder, by
     default a fresh one under ``tmp_path``; the README screenshots give a plain one)."""
     if not shutil.which("xvfb-run") or not shutil.which("qgis"):
@@ -37,7 +37,8 @@ def run_desktop(tmp_path, stack, prefix, tile=0, timeout=540, home=None, code=No
     env = dict(os.environ, HOME=str(home), XDG_RUNTIME_DIR=str(xdg), QGIS_PLUGINPATH=plugins,
                PYTHONPATH=os.pathsep.join([sysconfig.get_paths()["purelib"], os.path.dirname(os.path.abspath(__file__))]),
                CAIM_E2E_STACK=os.pathsep.join(stack),
-               CAIM_E2E_OUT=ARTIFACTS, CAIM_E2E_RESULT=result, CAIM_E2E_TILE=str(tile), CAIM_E2E_PREFIX=prefix)
+               CAIM_E2E_OUT=ARTIFACTS, CAIM_E2E_RESULT=result, CAIM_E2E_TILE=str(tile), CAIM_E2E_PREFIX=prefix,
+               **(extra_env or {}))
     env.pop("QT_QPA_PLATFORM", None)
     results_dir = os.path.join(ARTIFACTS, "results")
     shutil.rmtree(results_dir, ignore_errors=True)
@@ -184,6 +185,25 @@ def test_desktop_in_german(tmp_path):
         assert not panel["hscroll"], (panel["viewport"], panel["widest"])
 
 
+def _gee_export(folder, dates):
+    """make_stack's three dates (64 x 64) as one 12-band file with Earth Engine's band names."""
+    from osgeo import gdal
+
+    import numpy as np
+
+    from caim_qgis_testlib import write_raster
+
+    stack = make_stack(str(folder), size=64)
+    export = write_raster(str(folder / "gee_export.tif"),
+                          np.concatenate([gdal.Open(p).ReadAsArray() for p in stack]), nodata=0)
+    ds = gdal.Open(export, gdal.GA_Update)
+    for b in range(12):
+        day = dates[b // 4].replace("-", "")
+        ds.GetRasterBand(b + 1).SetDescription("%sT101031_%sT101027_T32TQM_B%d" % (day, day, b % 4 + 1))
+    ds = None
+    return export
+
+
 def test_desktop_split_of_a_multi_date_raster(tmp_path):
     """In the real QGIS desktop: a multi-date raster (Earth Engine band names) alone in the project; the
     dialog offers 'Split into dates…'; its Processing dialog, opened on that layer, is run as a user runs
@@ -194,20 +214,30 @@ def test_desktop_split_of_a_multi_date_raster(tmp_path):
 
     from caim_qgis_testlib import write_raster
 
-    stack = make_stack(str(tmp_path), size=64)
     dates = ("2019-05-01", "2020-05-01", "2021-05-01")
-    export = write_raster(str(tmp_path / "gee_export.tif"),
-                          np.concatenate([gdal.Open(p).ReadAsArray() for p in stack]), nodata=0)
-    ds = gdal.Open(export, gdal.GA_Update)
-    for b in range(12):
-        day = dates[b // 4].replace("-", "")
-        ds.GetRasterBand(b + 1).SetDescription("%sT101031_%sT101027_T32TQM_B%d" % (day, day, b % 4 + 1))
-    ds = None
+    export = _gee_export(tmp_path, dates)
     report = run_desktop(tmp_path, [export], "split", code=os.path.join(os.path.dirname(__file__), "split_desktop.py"))
-    assert report["finished"] and report["split_visible"] and not report["run_enabled_before"]
-    assert "holds every date as bands (12 bands" in report["messages_before"]
+    assert report["finished"] and report["split_visible"] and report["run_enabled_before"]
+    assert "'gee_export' holds 3 dates, 2019-05-01 to 2021-05-01: Run first splits it" in report["messages_before"]
     assert report["processing_dialog"]
     assert report["rows"] == [["gee_export %d (%s)" % (k, d), d] for k, d in enumerate(dates, start=1)]
     assert report["sources"] == ["gee_export_%02d_%s.vrt" % (k, d) for k, d in enumerate(dates, start=1)]
     assert report["run_enabled_after"] and not report["split_visible_after"]
     assert "ready to run" in report["messages_after"]
+
+
+def test_desktop_one_step_run_of_a_multi_date_raster(tmp_path):
+    """In the real QGIS desktop: the same export alone in the project, and the dialog's Run pressed at once.
+    The run splits it beside the file, lists its dates in its place, and ends with the change layers on the
+    map; the dates' layers sit in a collapsed group, and the export stays the layer shown."""
+    dates = ("2019-05-01", "2020-05-01", "2021-05-01")
+    export = _gee_export(tmp_path, dates)
+    report = run_desktop(tmp_path, [export], "onestep", code=os.path.join(os.path.dirname(__file__), "split_desktop.py"),
+                         extra_env={"CAIM_E2E_MODE": "run"})
+    assert report["finished"] and report["task"], report.get("status_after_start")
+    assert report["results"].get("USED_DATES") == ",".join(dates), report.get("status")
+    assert report["rows"] == [["gee_export %d (%s)" % (k, d), d] for k, d in enumerate(dates, start=1)]
+    assert sorted(os.listdir(tmp_path / "gee_export_dates")) == report["sources"]
+    names = [name for name, _ in report["tree"]]
+    assert names[0].startswith("CAIM changes 2019-05-01 to 2021-05-01 (3 dates"), names
+    assert ["gee_export (dates)", False] in report["tree"] and "gee_export" in names

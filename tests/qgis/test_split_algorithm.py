@@ -132,6 +132,12 @@ def test_the_menu_opens_the_split_on_the_active_multi_band_raster(project, tmp_p
     os.mkdir(beside)  # a folder of that name exists: the next name
     plugin = CaimPlugin(types.SimpleNamespace(activeLayer=lambda: stack))
     assert plugin.algorithm_defaults(SPLIT_ID)["OUTPUT"] == beside + "_2"
+    # the name caim:detectchanges (and the dialog's Run) gives the folder, so that a run uses this split
+    # again: file-safe ('my export_dates' was not used again by a run, which wrote 'my_export_dates')
+    spaced = str(tmp_path / "my export.tif")
+    shutil.copy(export, spaced)
+    plugin = CaimPlugin(types.SimpleNamespace(activeLayer=lambda: QgsRasterLayer(spaced, "my export", "gdal")))
+    assert plugin.algorithm_defaults(SPLIT_ID)["OUTPUT"] == str(tmp_path / "my_export_dates")
 
 
 def test_a_split_into_the_temporary_folder_says_it_goes_with_qgis(project, tmp_path):
@@ -167,18 +173,17 @@ def _processing_stand_in(project, monkeypatch):
 
 
 def test_the_dialog_offers_the_split_and_lists_the_dates_in_place_of_the_file(project, tmp_path, monkeypatch):
-    """One checked multi-band layer: the dialog's only problem is the one date, with the way out; its
-    'Split into dates…' button opens caim:splitdates on that layer (Processing's dialog stands in here:
-    it runs the real algorithm and loads its layers as Processing does), then the dates are listed,
-    checked, and the file unchecked: ready to run."""
+    """One checked multi-band layer whose band names carry no dates: the dialog's only problem is the one
+    date, with the way out; its 'Split into dates…' button opens caim:splitdates on that layer (Processing's
+    dialog stands in here: it runs the real algorithm and loads its layers as Processing does), then the
+    dates are listed, checked, and the file unchecked: ready to run.  With dated band names the button is
+    offered too (to give other dates), beside the Run that splits by itself."""
     from qgis.core import QgsRasterLayer
 
     from caim_qgis_plugin.dialog import CaimDialog
 
-    _, export = _export(str(tmp_path))
-    stack = QgsRasterLayer(export, "gee_export", "gdal")
-    project.addMapLayer(stack)
-    opened = _processing_stand_in(project, monkeypatch)
+    _, plain = _export(str(tmp_path / "plain") if os.makedirs(str(tmp_path / "plain")) is None else "", names=False)
+    project.addMapLayer(QgsRasterLayer(plain, "plain", "gdal"))
     dialog = CaimDialog(None)
     try:
         dialog.refresh_layers()
@@ -186,6 +191,17 @@ def test_the_dialog_offers_the_split_and_lists_the_dates_in_place_of_the_file(pr
         assert "holds every date as bands (12 bands" in text and "needs 4 bands" not in text
         assert "No date for" not in text and not dialog.run_button.isEnabled()
         assert not dialog.split_button.isHidden()
+    finally:
+        dialog.shutdown()
+    project.removeAllMapLayers()
+    _, export = _export(str(tmp_path))
+    stack = QgsRasterLayer(export, "gee_export", "gdal")
+    project.addMapLayer(stack)
+    opened = _processing_stand_in(project, monkeypatch)
+    dialog = CaimDialog(None)
+    try:
+        dialog.refresh_layers()
+        assert dialog.run_button.isEnabled() and not dialog.split_button.isHidden()
         dialog.split_button.click()
         assert opened == [("caim:splitdates", {"INPUT": stack.id(), "OUTPUT": str(tmp_path / "gee_export_dates")})]
         assert [layer.name() for layer, _ in dialog.checked()] == ["gee_export %d (%s)" % (k, d)
@@ -198,8 +214,8 @@ def test_the_dialog_offers_the_split_and_lists_the_dates_in_place_of_the_file(pr
 
 
 def test_the_dialog_splits_an_export_checked_beside_later_scenes(project, tmp_path, monkeypatch):
-    """An export whose band names carry dates checked beside an ordinary later scene: the dialog says that
-    it holds several dates and offers the split (it said 'Band counts differ (12, 4) ... pick bands 1 to
+    """An export whose band names carry dates checked beside an ordinary later scene: the dialog counts its
+    dates, and Run (or the split button) splits it (it said 'Band counts differ (12, 4) ... pick bands 1 to
     4', which would have read the export's first date only); after the split its dates stand, checked and
     in date order, with the scene: ready to run.  A plain 12-band layer beside it is not offered one."""
     from qgis.core import QgsRasterLayer
@@ -215,8 +231,9 @@ def test_the_dialog_splits_an_export_checked_beside_later_scenes(project, tmp_pa
     try:
         dialog.refresh_layers()
         text = dialog.messages.text()
-        assert "'gee_export' holds several dates" in text and "Band counts differ" not in text
-        assert not dialog.run_button.isEnabled() and not dialog.split_button.isHidden()
+        assert "'gee_export' holds 3 dates, 2019-05-01 to 2021-05-01: Run first splits it" in text
+        assert "Band counts differ" not in text and "4 dates, ready to run" in text
+        assert dialog.run_button.isEnabled() and not dialog.split_button.isHidden()
         dialog.split_button.click()
         assert [d for _, d in dialog.checked()] == list(DATES) + ["2022-05-01"]
         assert dialog.run_button.isEnabled() and dialog.split_button.isHidden()
@@ -679,3 +696,79 @@ def test_a_whole_netcdf_cube_given_to_the_detection_says_how_to_use_it(project, 
     assert not ok
     log = fb.textLog()
     assert "QGIS reads a NetCDF data cube of several variables so" in log and "python -m model_core split" in log, log
+
+
+def _wait_for(condition, timeout=180):
+    import time
+
+    from qgis.PyQt.QtCore import QCoreApplication
+
+    end = time.time() + timeout
+    while not condition() and time.time() < end:
+        QCoreApplication.processEvents()
+        time.sleep(0.02)
+    return condition()
+
+
+def test_the_dialog_runs_a_multi_date_layer_in_one_step(project, tmp_path):
+    """An export whose band names carry dates, checked alone: Run splits it into the folder caim:detectchanges
+    uses (the file-safe '<name>_dates' beside it), adds the date layers in a collapsed group above it, checks
+    them in its place and runs on its 3 dates; a second Run uses the same split and layers again (no
+    '_dates_2', no second group), and so does caim:detectchanges on the raster."""
+    from qgis.core import QgsRasterLayer
+
+    from caim_qgis_plugin.dialog import CaimDialog
+
+    folder = tmp_path / "my data"
+    folder.mkdir()
+    _, made = _export(str(folder))
+    export = str(folder / "gee export.tif")  # a space: the folder's name is made file-safe
+    os.rename(made, export)
+    stack = QgsRasterLayer(export, "gee export", "gdal")
+    project.addMapLayer(stack)
+    dialog = CaimDialog(None)
+    try:
+        dialog.refresh_layers()
+        dialog.model_combo.setCurrentIndex(dialog.model_combo.findData("cva"))
+        text = dialog.messages.text()
+        assert "'gee export' holds 3 dates, 2019-05-01 to 2021-05-01: Run first splits it" in text, text
+        assert "'gee_export_dates' beside it" in text and "3 dates, ready to run with Classical CVA" in text
+        dialog.folder_widget.setFilePath(str(tmp_path / "out"))
+        assert dialog.run(ask=False) is not None, dialog.status.text()
+        dates_dir = folder / "gee_export_dates"
+        assert sorted(os.listdir(dates_dir)) == ["gee_export_%02d_%s.vrt" % (k, d) for k, d in
+                                                  enumerate(DATES, start=1)]
+        assert [layer.name() for layer, _ in dialog.checked()] == ["gee export %d (%s)" % (k, d)
+                                                                    for k, d in enumerate(DATES, start=1)]
+        root = project.layerTreeRoot()
+        group = root.findGroup("gee export (dates)")
+        assert group is not None and not group.isExpanded()
+        assert [n.layer().name() for n in group.findLayers()] == [layer.name() for layer, _ in dialog.checked()]
+        assert not any(n.itemVisibilityChecked() for n in group.findLayers())
+        assert root.findLayer(stack.id()).itemVisibilityChecked()
+        assert _wait_for(lambda: dialog.task is None)
+        assert dialog.last_results, dialog.status.text()
+        assert dialog.last_results["USED_DATES"] == ",".join(DATES)
+        assert os.path.exists(tmp_path / "out" / "change_moment.tif")
+        date_ids = [layer.id() for layer, _ in dialog.checked()]
+        # checked again: a second Run uses the same split and the same layers
+        for i in range(dialog.layer_tree.topLevelItemCount()):
+            item = dialog.layer_tree.topLevelItem(i)
+            item.setCheckState(0, 2 if item.text(0) == "gee export" else 0)
+        assert dialog.run(ask=False) is not None, dialog.status.text()
+        assert [layer.id() for layer, _ in dialog.checked()] == date_ids
+        assert _wait_for(lambda: dialog.task is None) and dialog.last_results, dialog.status.text()
+        assert [n for n in os.listdir(folder) if "dates" in n] == ["gee_export_dates"]
+        assert len([g for g in root.findGroups() if g.name() == "gee export (dates)"]) == 1
+    finally:
+        dialog.shutdown()
+    params = {"INPUT": [export], "MODEL": "cva", "DEVICE": "CPU", "TILE_SIZE": 64,
+              "AREA": str(tmp_path / "p" / "area.tif"), "MOMENT": str(tmp_path / "p" / "moment.tif"),
+              "CONFIDENCE": str(tmp_path / "p" / "confidence.tif"), "REPORT": str(tmp_path / "p" / "report.html")}
+    results, ok, feedback = run_algorithm(params)
+    assert ok, feedback.textLog()
+    # the report names the raster, not its dates' VRTs (gee_export_01_2019-05-01.vrt, ...)
+    page = open(str(tmp_path / "p" / "report.html"), encoding="utf-8").read()
+    assert "<th>Inputs</th><td>gee export.tif (3 dates)</td>" in page
+    assert "used again" in feedback.textLog() and [n for n in os.listdir(folder) if "dates" in n] == [
+        "gee_export_dates"]

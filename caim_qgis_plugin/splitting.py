@@ -1,0 +1,67 @@
+"""A multi-date raster layer split into one layer per date: VRTs in a folder beside its file
+(:func:`model_core.stacked.split_into_folder`), for ``caim:detectchanges`` and the dialog's Run alike, so
+both write the same folder and use it again; and the date layers' names, as ``caim:splitdates`` gives them."""
+
+import os
+
+from qgis.PyQt.QtCore import QCoreApplication
+
+from caim_qgis_plugin.inputs import layer_source
+
+READ_ONLY, NO_FOLDER = "read-only", "no folder"  # why the dates went to QGIS's temporary folder
+
+
+def tr(text):
+    return QCoreApplication.translate("CaimSplit", text)
+
+
+def split_beside(layer, per_date=None, order=None):
+    """Split the multi-date raster ``layer`` (file-based, GDAL) into dates: ``(folder, [(vrt, date or None)],
+    created, fallback)``.  The folder is ``<name>_dates`` beside the raster's file (used again when it holds
+    the very same split); ``fallback`` is None, or why it is in QGIS's temporary folder instead, which is
+    deleted when QGIS closes: :data:`READ_ONLY` (a folder you cannot write to) or :data:`NO_FOLDER` (inside
+    an archive, at a web address).  ``created``: this call made the folder.  Raises CaimError."""
+    from qgis.core import QgsProcessingUtils
+
+    from model_core.errors import OutputError
+    from model_core.stacked import source_file, split_into_folder
+
+    source = layer_source(layer)
+    file_of = source_file(source)  # a NetCDF variable's (NETCDF:"cube.nc":ndvi) too
+    folder_of = os.path.dirname(file_of) if file_of else None
+    parent = None  # the raster's own folder
+    if not folder_of or not os.access(folder_of, os.W_OK):
+        parent = QgsProcessingUtils.tempFolder()
+    try:
+        folder, written, created = split_into_folder(source, per_date, order, parent)
+    except OutputError:
+        if parent is not None:
+            raise
+        # not writable after all, which os.access did not tell (on Windows it asks no folder's permissions: a
+        # read-only share): QGIS's temporary folder, as for a folder it tells
+        parent = QgsProcessingUtils.tempFolder()
+        folder, written, created = split_into_folder(source, per_date, order, parent)
+    return folder, written, created, None if parent is None else READ_ONLY if folder_of else NO_FOLDER
+
+
+def fallback_text(name, fallback):
+    """The warning for dates written to QGIS's temporary folder (:func:`split_beside`'s ``fallback``)."""
+    if fallback == READ_ONLY:
+        return tr("'%s' is in a folder you cannot write to: its dates' VRTs are in QGIS's temporary folder, which "
+                  "is deleted when QGIS closes.") % name
+    return tr("'%s' is not a file in a folder (it is inside an archive, or at a web address): its dates' VRTs are "
+              "in QGIS's temporary folder, which is deleted when QGIS closes.") % name
+
+
+def date_layer_names(name, dates):
+    """The layer names of the dates of the multi-date layer ``name``: "<name> 01 (2019-05-01)", the name
+    without its own dates (ndvi_2020) when they would be read instead of each date's."""
+    from model_core.stacked import dated_prefix
+
+    width = len(str(len(dates)))
+
+    def layer_name(prefix, k, date):
+        return ("%s %0*d (%s)" % (prefix, width, k, date or tr("date not known"))).strip()
+
+    prefix = dated_prefix(name, list(dates), layer_name)
+    return [layer_name(prefix, k, date) for k, date in enumerate(dates, start=1)]
