@@ -1055,8 +1055,10 @@ class CaimDialog(QDialog):
         blocked = any(level == inp.ERROR for level, _ in problems)
         if not blocked:
             choice = self.model_choice()
-            lines.append('<span style="color:%s">✔ %s</span>' % (tone("ok"), tr("%d dates, ready to run with %s.")
-                         % (n, _escape(mdl.describe(choice, mdl.resolve(choice, n), n)))))
+            text = tr("%d dates once split, to run with %s; the series is checked again then.") if self._to_split() \
+                else tr("%d dates, ready to run with %s.")
+            lines.append('<span style="color:%s">✔ %s</span>' % (tone("ok"), text % (
+                n, _escape(mdl.describe(choice, mdl.resolve(choice, n), n)))))
         self.messages.setText("<br>".join(lines))
         self.messages_area.text_changed()
         self.split_button.setVisible(self.task is None and self._split_candidate() is not None)

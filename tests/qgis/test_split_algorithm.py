@@ -232,7 +232,7 @@ def test_the_dialog_splits_an_export_checked_beside_later_scenes(project, tmp_pa
         dialog.refresh_layers()
         text = dialog.messages.text()
         assert "'gee_export' holds 3 dates, 2019-05-01 to 2021-05-01: Run first splits it" in text
-        assert "Band counts differ" not in text and "4 dates, ready to run" in text
+        assert "Band counts differ" not in text and "4 dates once split, to run with" in text
         assert dialog.run_button.isEnabled() and not dialog.split_button.isHidden()
         dialog.split_button.click()
         assert [d for _, d in dialog.checked()] == list(DATES) + ["2022-05-01"]
@@ -732,7 +732,7 @@ def test_the_dialog_runs_a_multi_date_layer_in_one_step(project, tmp_path):
         dialog.model_combo.setCurrentIndex(dialog.model_combo.findData("cva"))
         text = dialog.messages.text()
         assert "'gee export' holds 3 dates, 2019-05-01 to 2021-05-01: Run first splits it" in text, text
-        assert "'gee_export_dates' beside it" in text and "3 dates, ready to run with Classical CVA" in text
+        assert "'gee_export_dates' beside it" in text and "3 dates once split, to run with Classical CVA;" in text
         dialog.folder_widget.setFilePath(str(tmp_path / "out"))
         assert dialog.run(ask=False) is not None, dialog.status.text()
         dates_dir = folder / "gee_export_dates"
