@@ -49,7 +49,7 @@ def step_before_shot():
     if MODE == "run":
         dialog = state["dialog"]
         dialog.model_combo.setCurrentIndex(dialog.model_combo.findData(os.environ.get("CAIM_E2E_MODEL", "cva")))
-        dialog.folder_widget.setFilePath(os.path.join(OUT, "%s_results" % PREFIX))
+        dialog.folder_widget.setFilePath(os.path.join(os.path.dirname(RESULT), "%s_results" % PREFIX))
         report["task"] = dialog.run_button.isEnabled() and dialog.run(ask=False) is not None
         report["status_after_start"] = dialog.status.text()
         QTimer.singleShot(1000, step_wait_run)
