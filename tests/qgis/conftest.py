@@ -1,7 +1,9 @@
 """Fixtures for the QGIS tests: a real QgsApplication (offscreen, throwaway HOME) and one shared run
 of the algorithm on a small stack with known change.  Helpers live in caim_qgis_testlib.py."""
 
+import atexit
 import os
+import shutil
 import stat
 import sys
 import tempfile
@@ -14,12 +16,20 @@ pytest.importorskip("qgis.core", reason="PyQGIS is not installed")
 from caim_qgis_testlib import make_stack, run_algorithm  # noqa: E402
 
 _APP = None
+_PRIVATE = []  # the session's throwaway folders, removed when the test process ends
 
 
 def _private_dir(prefix):
     path = tempfile.mkdtemp(prefix=prefix)
     os.chmod(path, stat.S_IRWXU)
+    _PRIVATE.append(path)
     return path
+
+
+@atexit.register
+def _remove_private_dirs():
+    for path in _PRIVATE:
+        shutil.rmtree(path, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")
@@ -30,6 +40,10 @@ def qgis_app():
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
         os.environ["HOME"] = _private_dir("caim-home-")
         os.environ["XDG_RUNTIME_DIR"] = _private_dir("caim-xdg-")
+        # Qt's temporary folders (QGIS leaves empty qt_temp-* ones) and those of the QGIS processes the tests
+        # start, in a folder of this session; Python's tempfile (pytest's tmp_path) keeps the system's
+        tempfile.gettempdir()
+        os.environ["TMPDIR"] = _private_dir("caim-tmp-")
         from qgis.core import QgsApplication
 
         app = QgsApplication([], True, _private_dir("caim-profile-"))
