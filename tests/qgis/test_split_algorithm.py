@@ -772,3 +772,28 @@ def test_the_dialog_runs_a_multi_date_layer_in_one_step(project, tmp_path):
     assert "<th>Inputs</th><td>gee export.tif (3 dates)</td>" in page
     assert "used again" in feedback.textLog() and [n for n in os.listdir(folder) if "dates" in n] == [
         "gee_export_dates"]
+
+
+def test_a_run_uses_the_split_made_from_the_menu_again(project, tmp_path):
+    """caim:splitdates into its default folder (the dialog's button and the menu give it), then
+    caim:detectchanges on the raster: the run uses that folder again, for a file name with a space too (the
+    two named it 'my export_dates' and 'my_export_dates', so the run wrote a second folder)."""
+    from qgis.core import QgsRasterLayer
+
+    from caim_qgis_plugin.split_algorithm import default_folder
+
+    _, made = _export(str(tmp_path))
+    export = str(tmp_path / "my export.tif")
+    os.rename(made, export)
+    layer = QgsRasterLayer(export, "my export", "gdal")
+    project.addMapLayer(layer)
+    folder = default_folder(layer)
+    results, ok, fb, _ = _split(project, {"INPUT": layer.id(), "OUTPUT": folder})
+    assert ok, fb.textLog()
+    params = {"INPUT": [layer.id()], "MODEL": "cva", "DEVICE": "CPU", "TILE_SIZE": 64,
+              "AREA": str(tmp_path / "o" / "area.tif"), "MOMENT": str(tmp_path / "o" / "moment.tif"),
+              "CONFIDENCE": str(tmp_path / "o" / "confidence.tif")}
+    results, ok, feedback = run_algorithm(params)
+    assert ok, feedback.textLog()
+    assert "split into %s (used again" % folder in feedback.textLog()
+    assert [n for n in os.listdir(tmp_path) if "dates" in n] == ["my_export_dates"]
