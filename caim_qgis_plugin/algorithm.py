@@ -377,13 +377,17 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
                                          % (order, ", ".join(BAND_ORDERS)))
         given = bool(per_date) or order != "auto"
         # without them: the layers whose band names carry dates (or NetCDF variables over time), the others
-        # being one date each
-        carry = [given or inp.holds_dates(layer) for layer in layers]
+        # being one date each; the variables over time of one NetCDF file (QGIS adds one layer per variable)
+        # are one multi-date raster together, each date the variables' bands
+        units = {id(unit[0]): unit for unit in ([(layer,) for layer in layers] if given else inp.split_units(layers))}
+        members = {id(layer) for unit in units.values() for layer in unit}
+        carry = [id(layer) in members for layer in layers]
         if not any(carry):
             return layers
         from qgis.core import QgsRasterLayer
 
         from model_core.errors import CaimError
+        from model_core.stacked import source_file
 
         from caim_qgis_plugin.splitting import fallback_text, split_beside
 
@@ -392,6 +396,9 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
             if not multi:
                 dated.append(layer)
                 continue
+            if id(layer) not in units:  # a later variable of a cube: split with its first
+                continue
+            unit = units[id(layer)]
             if per_date and len(layers) > 1 and isinstance(layer, QgsRasterLayer) and layer.isValid() \
                     and layer.bandCount() == per_date:  # one date among multi-date rasters (a later scene)
                 dated.append(layer)
@@ -400,22 +407,24 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
                 raise QgsProcessingException(tr(
                     "'%s' is not a file-based (GDAL) raster, so it cannot be split into dates; export it as "
                     "GeoTIFF first.") % layer.name())
-            source = inp.layer_source(layer)
+            source = inp.layer_source(layer) if len(unit) == 1 else \
+                (source_file(inp.layer_source(layer)) or inp.layer_source(layer))  # the cube's file
+            name = inp.unit_name(unit)
             try:
                 folder, written, created, fallback = split_beside(
-                    layer, per_date or None, None if order == "auto" else order)
+                    unit, per_date or None, None if order == "auto" else order)
             except CaimError as exc:
-                raise QgsProcessingException(tr("Layer '%s': %s") % (layer.name(), exc)) from None
+                raise QgsProcessingException(tr("Layer '%s': %s") % (name, exc)) from None
             if created:
                 self._split.append((folder, written))
                 _USED_AGAIN.discard(folder)  # (a folder of that name removed since)
             elif all(folder != made for made, _ in self._split):  # (not its own: the raster given twice)
                 _USED_AGAIN.add(folder)
             feedback.pushInfo(tr("'%s' holds %d dates: split into %s%s") % (
-                layer.name(), len(written), folder, tr(" (used again: the same split as before)") if not created
+                name, len(written), folder, tr(" (used again: the same split as before)") if not created
                 else ""))
             if fallback:
-                feedback.reportError(fallback_text(layer.name(), fallback), False)
+                feedback.reportError(fallback_text(name, fallback), False)
             for vrt, _date in written:
                 self._sources[vrt] = source
                 dated.append(QgsRasterLayer(vrt, os.path.splitext(os.path.basename(vrt))[0], "gdal"))

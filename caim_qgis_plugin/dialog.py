@@ -997,21 +997,22 @@ class CaimDialog(QDialog):
             bands = None
         to_split = self._to_split()
         if to_split:  # Run splits them first, then checks the series they give (band counts, dates, masks)
-            for layer in to_split:
-                dates, why = inp.held_dates(layer)
+            for unit in to_split:
+                dates, why = inp.held_dates(unit)
                 known = [d for d in dates or () if d]
+                name = inp.unit_name(unit)
                 if why:
-                    problems.append((inp.ERROR, tr("Layer '%s': %s") % (layer.name(), why)))
+                    problems.append((inp.ERROR, tr("Layer '%s': %s") % (name, why)))
                 elif len(known) >= 2:
                     problems.append((inp.INFO, tr(
                         "'%s' holds %d dates, %s to %s: Run first splits it into one layer per date (small VRT "
                         "files in %s beside it, which read the raster), then checks the series again.")
-                        % (layer.name(), len(dates), known[0], known[-1], self._dates_folder_text(layer))))
+                        % (name, len(dates), known[0], known[-1], self._dates_folder_text(unit))))
                 else:
                     problems.append((inp.INFO, tr(
                         "'%s' holds %d dates: Run first splits it into one layer per date (small VRT files in %s "
                         "beside it, which read the raster), then checks the series again.")
-                        % (layer.name(), len(dates), self._dates_folder_text(layer))))
+                        % (name, len(dates), self._dates_folder_text(unit))))
             return sorted(problems, key=lambda p: p[0] != inp.ERROR)
         masks = self.checked_masks()  # optional, per date: None for a date without a mask
         if any(m is not None for m in masks):
@@ -1067,18 +1068,22 @@ class CaimDialog(QDialog):
 
     def _to_split(self):
         """The checked layers that hold several dates by their own metadata (band names that carry dates, a
-        NetCDF variable over time): Run splits each into one layer per date first (:meth:`split_for_run`)."""
-        return [layer for layer, _ in self.checked() if inp.holds_dates(layer)]
+        NetCDF variable over time), as units (inputs.split_units: a layer alone, or the variables of one NetCDF
+        file together): Run splits each into one layer per date first (:meth:`split_for_run`)."""
+        return inp.split_units([layer for layer, _ in self.checked()])
 
     def _date_count(self):
         """The number of dates of the checked layers, a multi-date layer's dates counted (:meth:`_to_split`)."""
-        return sum(len(inp.held_dates(layer)[0] or ()) if inp.holds_dates(layer) else 1 for layer, _ in self.checked())
+        units = self._to_split()
+        inside = {layer.id() for unit in units for layer in unit}
+        return sum(len(inp.held_dates(unit)[0] or ()) for unit in units) + sum(
+            1 for layer, _ in self.checked() if layer.id() not in inside)
 
     @staticmethod
-    def _dates_folder_text(layer):
+    def _dates_folder_text(unit):
         from model_core.stacked import dates_folder_name
 
-        return "'%s'" % dates_folder_name(inp.layer_source(layer))
+        return "'%s'" % dates_folder_name(inp.unit_source(unit))
 
     def split_for_run(self):
         """Split each checked multi-date layer (:meth:`_to_split`) into dates as caim:detectchanges does (into
@@ -1086,17 +1091,19 @@ class CaimDialog(QDialog):
         project in a group above it, and check them in its place.  Returns False, with the reason in the
         status, when a split failed (the layers split before it stay, checked)."""
         from model_core.errors import CaimError
+        from model_core.stacked import source_file
 
         from caim_qgis_plugin.splitting import date_layer_names, fallback_text, split_beside
 
         project = QgsProject.instance()
         notes, date_ids, split_ids = [], set(), set()
-        for layer in self._to_split():
+        for unit in self._to_split():
+            layer, name = unit[0], inp.unit_name(unit)
             try:
-                folder, written, _created, fallback = split_beside(layer)
+                folder, written, _created, fallback = split_beside(unit)
             except CaimError as exc:
                 self._check_split(date_ids, split_ids)
-                self._set_status(tr("Layer '%s': %s") % (layer.name(), exc), error=True)
+                self._set_status(tr("Layer '%s': %s") % (name, exc), error=True)
                 return False
             known = {os.path.normcase(os.path.abspath(inp.layer_source(lyr_))): lyr_
                      for lyr_ in project.mapLayers().values() if isinstance(lyr_, QgsRasterLayer)}
@@ -1104,21 +1111,24 @@ class CaimDialog(QDialog):
             node = root.findLayer(layer.id())
             parent = node.parent() if node is not None and node.parent() is not None else root
             group = None
-            for (vrt, _date), name in zip(written, date_layer_names(layer.name(), [d for _, d in written])):
+            # the date layers' names: the layer's, or the cube file's for its variables together
+            prefix = layer.name() if len(unit) == 1 else os.path.splitext(os.path.basename(
+                source_file(inp.layer_source(layer)) or layer.name()))[0]
+            for (vrt, _date), date_name in zip(written, date_layer_names(prefix, [d for _, d in written])):
                 date_layer = known.get(os.path.normcase(os.path.abspath(vrt)))
                 if date_layer is None:  # (the same split in the project already: its layers are used again)
-                    date_layer = QgsRasterLayer(vrt, name, "gdal")
+                    date_layer = QgsRasterLayer(vrt, date_name, "gdal")
                     if group is None:
                         group = parent.insertGroup(parent.children().index(node) if node in parent.children()
-                                                   else 0, tr("%s (dates)") % layer.name())
+                                                   else 0, tr("%s (dates)") % name)
                         group.setExpanded(False)
                     project.addMapLayer(date_layer, False)
                     group.addLayer(date_layer).setItemVisibilityChecked(False)  # the raster itself stays shown
                 date_ids.add(date_layer.id())
-            split_ids.add(layer.id())
-            notes.append(tr("'%s': %d dates in %s") % (layer.name(), len(written), folder))
+            split_ids.update(lyr_.id() for lyr_ in unit)
+            notes.append(tr("'%s': %d dates in %s") % (name, len(written), folder))
             if fallback:
-                notes.append(fallback_text(layer.name(), fallback))
+                notes.append(fallback_text(name, fallback))
         self._check_split(date_ids, split_ids)
         self._set_status(tr("Split into dates: %s.") % "; ".join(notes))
         return True

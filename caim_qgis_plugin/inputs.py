@@ -337,16 +337,44 @@ def holds_dates(layer):
     return _DATED[key]
 
 
-def held_dates(layer):
-    """``(dates, problem)`` of a layer that :func:`holds_dates`: the dates its split gives (date or None each)
-    and None, or None and the engine's reason why it cannot be split by its band names."""
+def split_units(layers):
+    """The multi-date rasters among ``layers`` (:func:`holds_dates`), each a tuple of layers in ``layers``'
+    order: a layer alone, or the variables over time of one NetCDF file (QGIS adds one layer per variable)
+    together, whose dates have one band per variable (model_core.stacked.group_variables)."""
+    from model_core.stacked import variable_groups
+
+    held = [layer for layer in layers if holds_dates(layer)]
+    return [tuple(held[i] for i in idx) for idx in variable_groups([layer_source(layer) for layer in held])]
+
+
+def unit_source(unit):
+    """What model_core.stacked splits for a :func:`split_units` unit: a layer's source, or the Variables."""
+    from model_core.stacked import Variables
+
+    return Variables(layer_source(layer) for layer in unit) if len(unit) > 1 else layer_source(unit[0])
+
+
+def unit_name(unit):
+    """A :func:`split_units` unit as messages name it: the layer's name, or the file and its variables."""
+    if len(unit) == 1:
+        return unit[0].name()
+    from model_core.stacked import source_file
+
+    return "%s (%s)" % (os.path.basename(source_file(layer_source(unit[0])) or unit[0].name()),
+                        ", ".join(layer_source(layer).rsplit(":", 1)[-1].strip('"') for layer in unit))
+
+
+def held_dates(unit):
+    """``(dates, problem)`` of a :func:`split_units` unit (or one layer that :func:`holds_dates`): the dates its
+    split gives (date or None each) and None, or None and the engine's reason why it cannot be split so."""
     from model_core.errors import CaimError
     from model_core.stacked import split_dates
 
-    key = _file_key(layer)
+    unit = tuple(unit) if isinstance(unit, (tuple, list)) else (unit,)
+    key = tuple(_file_key(layer) for layer in unit)
     if key not in _PLANS:
         try:
-            _PLANS[key] = (split_dates(key[0]), None)
+            _PLANS[key] = (split_dates(unit_source(unit)), None)
         except CaimError as exc:
             _PLANS[key] = (None, str(exc))
     return _PLANS[key]

@@ -218,12 +218,14 @@ def _split_images(args):
     several, an image of just that many bands is one date as it is: a later scene after an export), else
     each image whose band names carry dates (or a NetCDF variable over time).  Returns the Split (to
     close), or None."""
-    from model_core.stacked import Split, names_carry_dates
+    from model_core.stacked import Split, Variables, group_variables, names_carry_dates
 
     per_date = args.bands_per_date
     if per_date is None and args.band_order is not None:  # as BAND_ORDER alone in Processing: the images are
         per_date = "auto"  # multi-date rasters, their dates read from the band names
-    images = list(args.images)
+    # variables of one data cube over time given together (NETCDF:"cube.nc":B02 NETCDF:"cube.nc":B03 ...):
+    # one multi-date raster, each date the variables' bands
+    images = group_variables(list(args.images))
     if per_date is None:
         multi = [names_carry_dates(p) for p in images]
         if not any(multi) and len(images) != 1:
@@ -231,7 +233,8 @@ def _split_images(args):
         if not any(multi):  # one image, not given as multi-date
             return _one_image_problem(images[0])
     else:
-        multi = [not (len(images) > 1 and isinstance(per_date, int) and _band_count(p) == per_date) for p in images]
+        multi = [isinstance(p, Variables) or not (len(images) > 1 and isinstance(per_date, int)
+                                                  and _band_count(p) == per_date) for p in images]
     paths = [p for p, m in zip(images, multi) if m]
     split = Split(paths, None if per_date in (None, "auto") else per_date, args.band_order)
     for line in split.describe():

@@ -36,6 +36,8 @@ def names_carry_dates(path):
     axis) carry two dates or more, or it is a data cube of variables over time."""
     from osgeo import gdal
 
+    if isinstance(path, Variables):  # (group_variables made it of variables over time)
+        return True
     try:
         with quiet_gdal():
             ds = gdal.Open(str(path))
@@ -309,6 +311,74 @@ class Cube:
         return [var for _, var, _ in self.subs]
 
 
+class Variables(tuple):
+    """Several variables (subdatasets: NETCDF:"cube.nc":B04) of one data cube file over one time axis,
+    given together (as QGIS adds a NetCDF's variables: one layer each): one multi-date raster whose dates
+    have one band per variable, in this order (:func:`group_variables`)."""
+
+
+def _has_time_axis(path):
+    from osgeo import gdal
+
+    try:
+        with quiet_gdal():
+            ds = gdal.Open(str(path))
+            return ds is not None and ds.RasterCount >= 2 and any(cf_band_dates(ds))
+    except RuntimeError:
+        return False
+
+
+def group_variables(paths):
+    """``paths`` with the variables over time of one container file (two or more subdatasets of it, each
+    with a time axis: NETCDF:"cube.nc":B02, NETCDF:"cube.nc":B03, ...) replaced by one :class:`Variables`
+    at the first one's place, in their given order: each of the cube's dates is then the variables' bands
+    of that time step (they were read as one-band dates each, every date over again).  Other paths, and a
+    container's rasters without a time axis (a GeoPackage's tables), stay as they are."""
+    return [Variables(str(paths[j]) for j in idx) if len(idx) > 1 else paths[idx[0]] for idx in variable_groups(paths)]
+
+
+def variable_groups(paths):
+    """The indexes of :func:`group_variables`' items in ``paths``: [[i], [j, k, ...], ...]."""
+    files, items = {}, []
+    for i, path in enumerate(paths):
+        text = str(path) if isinstance(path, (str, os.PathLike)) else None
+        m = None if text is None or text.startswith("/vsi") or os.path.exists(text) else _SUBDATASET.match(text)
+        if m and os.path.isfile(m.group(1)) and _has_time_axis(text):
+            key = os.path.normcase(os.path.abspath(m.group(1)))
+            if key in files:
+                files[key].append(i)
+                continue
+            files[key] = [i]
+            items.append(files[key])
+        else:
+            items.append([i])
+    return items
+
+
+def _open_variables(group):
+    """The :class:`Cube` of a :class:`Variables` group; refuses variables of different grids or time axes."""
+    from osgeo import gdal
+
+    subs = []
+    for name in group:
+        try:
+            sub = gdal.Open(name, gdal.GA_ReadOnly)
+        except RuntimeError as exc:
+            raise InputError(f"Variable '{_label(name)}' cannot be read by GDAL ({str(exc).strip()}).") from None
+        subs.append((name, name.rsplit(":", 1)[-1].strip('"'), sub))
+    first = subs[0]
+    for name, var, sub in subs[1:]:
+        if (sub.RasterXSize, sub.RasterYSize) != (first[2].RasterXSize, first[2].RasterYSize):
+            raise InputError(f"The variables {first[1]} and {var} of '{_label(group)}' have different grids "
+                             f"({first[2].RasterXSize} x {first[2].RasterYSize} and {sub.RasterXSize} x "
+                             f"{sub.RasterYSize} px): give variables of one grid as one series.")
+        if cf_band_dates(sub) != cf_band_dates(first[2]):
+            raise InputError(f"The variables {first[1]} and {var} of '{_label(group)}' have different time axes "
+                             f"({sub.RasterCount} and {first[2].RasterCount} time steps, or other dates): each date of "
+                             "the series takes one band of every variable, so give variables of one time axis.")
+    return Cube(subs)
+
+
 def _cube(ds):
     """The :class:`Cube` of a container ``ds`` whose raster variables share one grid and time axis (the
     variables of another shape, a crs variable or a static layer, are left out), or None."""
@@ -339,6 +409,8 @@ _SUBDATASET = re.compile(r'^[A-Za-z0-9_]+:"?(.+?)"?:([^:"]+)$')  # NETCDF:"/data
 def _label(path):
     """A file's name; for a subdataset (one variable of a container, as QGIS loads one) its file's name
     without extension and the variable: cube_B04."""
+    if isinstance(path, Variables):  # cube_B02_B03_B04_B08
+        return "_".join([_label(path[0])] + [_label(p).rsplit("_", 1)[-1] for p in path[1:]])
     text = str(path)
     m = None if os.path.exists(text) else _SUBDATASET.match(text)
     if m:
@@ -349,6 +421,8 @@ def _label(path):
 def _source_path(path):
     """``path`` as a VRT written elsewhere reads it: absolute for a local file, as it is for a subdataset
     (NETCDF:"cube.nc":B04, made absolute inside) or a /vsi path."""
+    if isinstance(path, Variables):
+        return Variables(_source_path(p) for p in path)
     text = str(path)
     if text.startswith("/vsi"):
         return text
@@ -364,6 +438,8 @@ def _open_stack(path):
     from osgeo import gdal
 
     label = _label(path)
+    if isinstance(path, Variables):
+        return _open_variables(path), label
     if not str(path).startswith("/vsi") and not os.path.exists(path) and ":" not in os.path.basename(str(path)):
         raise InputError(f"Multi-date raster '{path}' does not exist. Check the path.")  # NETCDF:"f.nc":B04 may
     try:
@@ -447,7 +523,8 @@ class Split:
                         vrt = f"{self.folder}/d{len(self.specs) + 1:03d}.vrt"
                         what = "time step %d" % group if isinstance(ds, Cube) else _bands_text(group)
                         self.specs.append(InputSpec(vrt, date=date, name=f"{label} date {k} ({what})",
-                                                    source=str(path)))
+                                                    source=str(path) if not isinstance(path, Variables)
+                                                    else source_file(path) or path[0]))
                         if isinstance(ds, Cube):
                             _write_cube_vrt(vrt, ds, group, date)
                         else:
@@ -610,7 +687,10 @@ def _same_files(a, b):
 
 def source_file(path):
     """The file the raster ``path`` reads, absolute: ``path`` itself, or the file of a subdataset (one
-    variable of a container, NETCDF:"cube.nc":ndvi); None when there is no such file (a /vsi path)."""
+    variable of a container, NETCDF:"cube.nc":ndvi, or of :class:`Variables`); None when there is no such
+    file (a /vsi path)."""
+    if isinstance(path, Variables):
+        return source_file(path[0])
     text = str(path)
     if os.path.isfile(text):
         return os.path.abspath(text)

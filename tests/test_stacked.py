@@ -665,3 +665,45 @@ def test_the_report_names_the_multi_date_raster_not_its_dates(tmp_path, capsys):
     assert rc == 0, err
     row = re.search(r"<th>Inputs</th><td>([^<]*)</td>", open(report, encoding="utf-8").read()).group(1)
     assert html.unescape(row) == "s2_2019-05-01.tif, export.tif (2 dates), s2_2020-09-20.tif"
+
+
+def test_variables_of_one_cube_given_together_are_its_dates(tmp_path, capsys):
+    """A NetCDF cube's variables given one by one, as QGIS adds them (NETCDF:"cube.nc":B02, ...): one series
+    whose dates have the variables' bands, the run of the whole cube; they ran as 12 one-band dates (every
+    date four times, out of order).  Variables of another time axis are refused, naming both."""
+    from osgeo import gdal
+
+    rng = np.random.default_rng(4)
+    arrays = rng.normal(1200, 40, (3, 4, 24, 28)).astype(np.int16)
+    arrays[1:, :, 4:14, 6:16] += 900
+    cube = _variables_cube(tmp_path / "s2_cube.nc", [10957, 11000, 11050], arrays)
+    rc, _, err = _run(capsys, ["detect", cube, "--model", "isfa", "--quiet", "--out", str(tmp_path / "whole")])
+    assert rc == 0, err
+    variables = ['NETCDF:"%s":%s' % (cube, v) for v in ("B02", "B03", "B04", "B08")]
+    rc, out, err = _run(capsys, ["detect", *variables, "--model", "isfa", "--out", str(tmp_path / "vars"),
+                                 "--report", str(tmp_path / "vars" / "report.html")])
+    assert rc == 0, err
+    assert "'s2_cube_B02_B03_B04_B08': 3 dates of 4 variables (B02, B03, B04, B08), 2020-01-01 to 2020-04-03" in err
+    assert "Dates     3: 2020-01-01, 2020-02-13, 2020-04-03" in out
+    _same_outputs(tmp_path / "whole", tmp_path / "vars")
+    assert "<th>Inputs</th><td>s2_cube.nc (3 dates)</td>" in open(tmp_path / "vars" / "report.html").read()
+    # two time axes in one file: B08 over 2 time steps beside B02 over 3
+    path = str(tmp_path / "two_axes.nc")
+    ds = gdal.GetDriverByName("netCDF").CreateMultiDimensional(path)
+    root = ds.GetRootGroup()
+    string = gdal.ExtendedDataType.CreateString()
+    y = root.CreateDimension("y", gdal.DIM_TYPE_HORIZONTAL_Y, None, 24)
+    x = root.CreateDimension("x", gdal.DIM_TYPE_HORIZONTAL_X, None, 28)
+    for tname, days, var in (("t", [10957, 11000, 11050], "B02"), ("t2", [10957, 11050], "B08")):
+        t = root.CreateDimension(tname, None, None, len(days))
+        axis = root.CreateMDArray(tname, [t], gdal.ExtendedDataType.Create(gdal.GDT_Float64))
+        axis.Write(np.asarray(days, float))
+        for key, text in (("units", "days since 1990-01-01"), ("calendar", "standard"), ("standard_name", "time")):
+            axis.CreateAttribute(key, [], string).Write(text)
+        arr = root.CreateMDArray(var, [t, y, x], gdal.ExtendedDataType.Create(gdal.GDT_Int16))
+        arr.Write(np.ascontiguousarray(arrays[:len(days), 0]))
+    ds = None
+    rc, _, err = _run(capsys, ["detect", 'NETCDF:"%s":B02' % path, 'NETCDF:"%s":B08' % path, "--model", "isfa",
+                               "--out", str(tmp_path / "axes"), "--quiet"])
+    assert rc == 2 and "The variables B02 and B08 of 'two_axes_B02_B08' have different time axes" in err, err
+    assert not os.path.exists(tmp_path / "axes")

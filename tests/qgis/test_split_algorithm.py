@@ -797,3 +797,45 @@ def test_a_run_uses_the_split_made_from_the_menu_again(project, tmp_path):
     assert ok, feedback.textLog()
     assert "split into %s (used again" % folder in feedback.textLog()
     assert [n for n in os.listdir(tmp_path) if "dates" in n] == ["my_export_dates"]
+
+
+def test_the_variables_of_one_cube_checked_together_are_one_series(project, tmp_path):
+    """QGIS adds a NetCDF cube's variables as one layer each (NETCDF:"cube.nc":ndvi, ...:evi). Checked
+    together they are one series whose dates have both variables' bands: 3 dates of 2 bands, in the
+    dialog and in caim:detectchanges (they ran as 6 one-band dates, each date twice and out of order)."""
+    from qgis.core import QgsRasterLayer
+
+    from caim_qgis_plugin.dialog import CaimDialog
+
+    path = _cube(str(tmp_path / "cube.nc"))
+    layers = [QgsRasterLayer('NETCDF:"%s":%s' % (path, v), "cube %s" % v, "gdal") for v in ("ndvi", "evi")]
+    assert all(layer.isValid() for layer in layers)
+    project.addMapLayers(layers)
+    params = {"INPUT": [layer.id() for layer in layers], "MODEL": "cva", "DEVICE": "CPU", "TILE_SIZE": 64,
+              "AREA": str(tmp_path / "p" / "area.tif"), "MOMENT": str(tmp_path / "p" / "moment.tif"),
+              "CONFIDENCE": str(tmp_path / "p" / "confidence.tif"), "REPORT": str(tmp_path / "p" / "report.html")}
+    results, ok, feedback = run_algorithm(params)
+    assert ok, feedback.textLog()
+    assert results["USED_DATES"] == "2020-01-01,2021-01-01,2022-01-01", feedback.textLog()
+    assert "'cube.nc (ndvi, evi)' holds 3 dates: split into %s" % (tmp_path / "cube_ndvi_evi_dates") in feedback.textLog()
+    vrts = sorted(os.listdir(tmp_path / "cube_ndvi_evi_dates"))
+    assert vrts == ["cube_ndvi_evi_%02d_%s.vrt" % (k, d) for k, d in
+                    enumerate(("2020-01-01", "2021-01-01", "2022-01-01"), start=1)]
+    assert QgsRasterLayer(str(tmp_path / "cube_ndvi_evi_dates" / vrts[0]), "d", "gdal").bandCount() == 2
+    assert "<th>Inputs</th><td>cube.nc (3 dates)</td>" in open(str(tmp_path / "p" / "report.html")).read()
+    dialog = CaimDialog(None)
+    try:
+        dialog.refresh_layers()
+        text = dialog.messages.text()
+        assert "'cube.nc (ndvi, evi)' holds 3 dates, 2020-01-01 to 2022-01-01: Run first splits it" in text, text
+        assert "3 dates once split" in text
+        dialog.model_combo.setCurrentIndex(dialog.model_combo.findData("cva"))
+        dialog.folder_widget.setFilePath(str(tmp_path / "d"))
+        assert dialog.run(ask=False) is not None, dialog.status.text()
+        assert [layer.name() for layer, _ in dialog.checked()] == [
+            "cube %d (%s)" % (k, d) for k, d in enumerate(("2020-01-01", "2021-01-01", "2022-01-01"), start=1)]
+        assert project.layerTreeRoot().findGroup("cube.nc (ndvi, evi) (dates)") is not None
+        assert _wait_for(lambda: dialog.task is None) and dialog.last_results, dialog.status.text()
+        assert dialog.last_results["USED_DATES"] == "2020-01-01,2021-01-01,2022-01-01"
+    finally:
+        dialog.shutdown()
