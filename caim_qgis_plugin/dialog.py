@@ -1147,11 +1147,14 @@ class CaimDialog(QDialog):
 
     def _split_candidate(self):
         """The checked layer to split into dates: the one checked multi-band layer, or among several the
-        first whose band names carry dates; else None."""
+        first whose band names carry dates; else None.  Not a variable of a NetCDF cube checked with others
+        of it: they are split together (caim:splitdates would split it alone, into dates of its one band)."""
         checked = [lyr for lyr, _ in self.checked()]
         if inp.multi_date_candidate(checked):
             return checked[0]
-        return next((lyr for lyr in checked if inp.holds_dates(lyr)), None) if len(checked) > 1 else None
+        if len(checked) < 2:
+            return None
+        return next((unit[0] for unit in self._to_split() if len(unit) == 1), None)
 
     def split_checked_layer(self):
         """Open caim:splitdates on the checked layer to split (:meth:`_split_candidate`); when it wrote date

@@ -829,6 +829,7 @@ def test_the_variables_of_one_cube_checked_together_are_one_series(project, tmp_
         text = dialog.messages.text()
         assert "'cube.nc (ndvi, evi)' holds 3 dates, 2020-01-01 to 2022-01-01: Run first splits it" in text, text
         assert "3 dates once split" in text
+        assert dialog.split_button.isHidden()  # it would split one variable alone
         dialog.model_combo.setCurrentIndex(dialog.model_combo.findData("cva"))
         dialog.folder_widget.setFilePath(str(tmp_path / "d"))
         assert dialog.run(ask=False) is not None, dialog.status.text()
