@@ -337,6 +337,7 @@ class CaimDialog(QDialog):
         self._created = []  # the output folders the running task's run created (removed again if it fails)
         self._allow_huge = False  # the next run goes ahead even when estimated huge (the user said so)
         self._run_masks = None
+        self._split_warnings = []  # this run's dates written to QGIS's temporary folder: said when it ends
         self._filled = False
         self.setWindowTitle(tr("CAIM change detection: detect changes in a time series"))
         self.setWindowIcon(QIcon(icon_path()))
@@ -1097,6 +1098,7 @@ class CaimDialog(QDialog):
 
         project = QgsProject.instance()
         notes, date_ids, split_ids = [], set(), set()
+        self._split_warnings = []
         for unit in self._to_split():
             layer, name = unit[0], inp.unit_name(unit)
             try:
@@ -1127,8 +1129,10 @@ class CaimDialog(QDialog):
                 date_ids.add(date_layer.id())
             split_ids.update(lyr_.id() for lyr_ in unit)
             notes.append(tr("'%s': %d dates in %s") % (name, len(written), folder))
-            if fallback:
+            if fallback:  # the status says it now, the run's outcome again (the run's progress replaces it)
                 notes.append(fallback_text(name, fallback))
+                self._split_warnings.append(notes[-1])
+                QgsMessageLog.logMessage(notes[-1], LOG_TAG, Qgis.Warning)
         self._check_split(date_ids, split_ids)
         self._set_status(tr("Split into dates: %s.") % "; ".join(notes))
         return True
@@ -1227,6 +1231,8 @@ class CaimDialog(QDialog):
         allow_huge, self._allow_huge = self._allow_huge, False
         if self.task is not None or not self.validate():
             return None
+        if not allow_huge:  # (a run anyway after a refused one: the same split, whose warnings still hold)
+            self._split_warnings = []
         folder = self.folder_widget.filePath().strip()
         if not folder:
             self._set_status(tr("Choose an output folder."), error=True)
@@ -1345,7 +1351,7 @@ class CaimDialog(QDialog):
             self.last_layers = lyr.add_run_outputs(paths, dates, info)
             summary = results.get("SUMMARY") or ""
             device = results.get("DEVICE_USED") or "?"
-            warnings = [w for w in (results.get("WARNINGS") or "").split("\n") if w]
+            warnings = self._split_warnings + [w for w in (results.get("WARNINGS") or "").split("\n") if w]
             used = mdl.describe(params.get("MODEL"), model, len(params["INPUT"])) if model else "?"
             if params.get("THRESHOLD") == "kittler":
                 used += tr(", minimum-error threshold")
@@ -1382,10 +1388,10 @@ class CaimDialog(QDialog):
             self.folder_widget.setFilePath(self.default_output_folder())
         elif cancelled:
             self.progress.setValue(0)
-            self._set_status(tr("Cancelled; partial outputs were removed."))
+            self._set_status("\n".join([tr("Cancelled; partial outputs were removed.")] + self._split_warnings))
         else:
             message = "\n".join(feedback.errors) if feedback and feedback.errors else tr("The run failed.")
-            self._set_status(message, error=True)
+            self._set_status("\n".join([message] + self._split_warnings), error=True)
             QgsMessageLog.logMessage(message, LOG_TAG, Qgis.Critical)
             if "ALLOW_HUGE" in message and not params.get("ALLOW_HUGE"):
                 # the engine refused a run of more than a day, or outputs that clearly do not fit: its message

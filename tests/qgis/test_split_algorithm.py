@@ -840,3 +840,41 @@ def test_the_variables_of_one_cube_checked_together_are_one_series(project, tmp_
         assert dialog.last_results["USED_DATES"] == "2020-01-01,2021-01-01,2022-01-01"
     finally:
         dialog.shutdown()
+
+
+def test_the_dialog_says_when_a_one_step_run_put_the_dates_in_the_temporary_folder(project, tmp_path):
+    """Run on a multi-date raster in a folder one cannot write to: its dates go to QGIS's temporary folder,
+    which goes when QGIS closes, and the run's outcome says so (the split's note was at once replaced by
+    'Starting…', then by the run's progress and outcome: the user was never told).  Root writes anywhere:
+    the folder is told unwritable by os.access, as the split asks it."""
+    from unittest import mock
+
+    from qgis.core import QgsProcessingUtils, QgsRasterLayer
+
+    from caim_qgis_plugin.dialog import CaimDialog
+
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    _, export = _export(str(shared))
+    project.addMapLayer(QgsRasterLayer(export, "gee_export", "gdal"))
+    access = os.access
+
+    def no_write_in_shared(p, mode, *args, **kwargs):
+        if mode & os.W_OK and os.path.abspath(p) == str(shared):
+            return False
+        return access(p, mode, *args, **kwargs)
+
+    dialog = CaimDialog(None)
+    try:
+        dialog.refresh_layers()
+        dialog.model_combo.setCurrentIndex(dialog.model_combo.findData("cva"))
+        dialog.folder_widget.setFilePath(str(tmp_path / "out"))
+        with mock.patch("os.access", no_write_in_shared):
+            assert dialog.run(ask=False) is not None, dialog.status.text()
+        assert all(QgsProcessingUtils.tempFolder() in inp_layer.source() for inp_layer, _ in dialog.checked())
+        assert _wait_for(lambda: dialog.task is None) and dialog.last_results, dialog.status.text()
+        assert "'gee_export' is in a folder you cannot write to: its dates' VRTs are in QGIS's temporary folder" \
+            in dialog.status.text(), dialog.status.text()
+    finally:
+        dialog.shutdown()
+    assert [e for e in os.listdir(str(shared)) if "dates" in e] == []
