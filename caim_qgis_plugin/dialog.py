@@ -998,10 +998,17 @@ class CaimDialog(QDialog):
             bands = None
         to_split = self._to_split()
         if to_split:  # Run splits them first, then checks the series they give (band counts, dates, masks)
+            masked = {item.data(COL_LAYER, LAYER_ROLE) for item in self._items()
+                      if item.checkState(COL_LAYER) == Qt.CheckState.Checked and item.data(COL_MASK, LAYER_ROLE)}
             for unit in to_split:
                 dates, why = inp.held_dates(unit)
                 known = [d for d in dates or () if d]
                 name = inp.unit_name(unit)
+                if any(layer.id() in masked for layer in unit):  # its dates' rows would have none: the run went
+                    problems.append((inp.ERROR, tr(  # without it, unsaid
+                        "'%s' holds several dates, and one cloud mask cannot serve them all: empty its Cloud "
+                        "mask cell, split it (Split into dates…), then choose each date's mask in its row.")
+                        % name))
                 if why:
                     problems.append((inp.ERROR, tr("Layer '%s': %s") % (name, why)))
                 elif len(known) >= 2:

@@ -704,569 +704,574 @@ Braucht PyTorch im Python von QGIS.
             <translation>%s leeren</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="341" />
+            <location filename="../dialog.py" line="342" />
             <source>CAIM change detection: detect changes in a time series</source>
             <translation>CAIM-Änderungserkennung: Änderungen in einer Zeitreihe erkennen</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="357" />
+            <location filename="../dialog.py" line="358" />
             <source>Check the images to compare, oldest first. They are ordered by the date found in the layer name, file name or metadata; drag rows to reorder (Alt+Up/Down), double-click a date to edit it (F2), and double-click a Cloud mask cell (Shift+F2) to give that date its cloud mask (optional, per date: dates without one are used as they are).</source>
             <translation>Die zu vergleichenden Bilder anhaken, das älteste zuerst. Sie sind nach dem Datum aus Layername, Dateiname oder Metadaten geordnet; Zeilen zum Umordnen ziehen (Alt+Auf/Ab), ein Datum zum Bearbeiten doppelklicken (F2) und eine Zelle der Spalte Wolkenmaske doppelklicken (Umschalt+F2), um diesem Datum seine Wolkenmaske zu geben (optional, je Datum: Zeitpunkte ohne Maske werden unverändert verwendet).</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="367" />
+            <location filename="../dialog.py" line="368" />
             <source>Layer</source>
             <translation>Layer</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="367" />
+            <location filename="../dialog.py" line="368" />
             <source>Date</source>
             <translation>Datum</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="367" />
+            <location filename="../dialog.py" line="368" />
             <source>Bands</source>
             <translation>Kanäle</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="367" />
+            <location filename="../dialog.py" line="368" />
             <source>CRS</source>
             <translation>KBS</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="367" />
+            <location filename="../dialog.py" line="368" />
             <source>Cloud mask</source>
             <translation>Wolkenmaske</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="382" />
+            <location filename="../dialog.py" line="383" />
             <source>Input layers in date order</source>
             <translation>Eingabelayer in Datumsreihenfolge</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="383" />
+            <location filename="../dialog.py" line="384" />
             <source>Check the dates to compare, oldest first. Alt+Up and Alt+Down move the selected rows, F2 edits a date, Shift+F2 chooses a date's cloud mask.</source>
             <translation>Die zu vergleichenden Zeitpunkte anhaken, der älteste zuerst. Alt+Auf und Alt+Ab verschieben die gewählten Zeilen, F2 bearbeitet ein Datum, Umschalt+F2 wählt die Wolkenmaske eines Zeitpunkts.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="388" />
+            <location filename="../dialog.py" line="389" />
             <source>Sort by date</source>
             <translation>Nach Datum sortieren</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="390" />
+            <location filename="../dialog.py" line="391" />
             <source>Move up</source>
             <translation>Nach oben</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="391" />
+            <location filename="../dialog.py" line="392" />
             <source>Move the selected rows up (Alt+Up in the list)</source>
             <translation>Die markierten Zeilen nach oben schieben (Alt+Auf in der Liste)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="393" />
+            <location filename="../dialog.py" line="394" />
             <source>Move down</source>
             <translation>Nach unten</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="394" />
+            <location filename="../dialog.py" line="395" />
             <source>Move the selected rows down (Alt+Down in the list)</source>
             <translation>Die markierten Zeilen nach unten schieben (Alt+Ab in der Liste)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="396" />
+            <location filename="../dialog.py" line="397" />
             <source>Check all</source>
             <translation>Alle anhaken</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="398" />
+            <location filename="../dialog.py" line="399" />
             <source>Check none</source>
             <translation>Keine anhaken</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="400" />
+            <location filename="../dialog.py" line="401" />
             <source>Split into dates…</source>
             <translation>In Zeitpunkte aufteilen…</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="401" />
+            <location filename="../dialog.py" line="402" />
             <source>The checked layer holds every date as bands (e.g. an Earth Engine export)? Split it into one layer per date (caim:splitdates)</source>
             <translation>Der ausgewählte Layer enthält alle Zeitpunkte als Kanäle (z. B. ein Earth-Engine-Export)? In einen Layer je Zeitpunkt aufteilen (caim:splitdates)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="418" />
+            <location filename="../dialog.py" line="419" />
             <source>Model</source>
             <translation>Modell</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="427" />
+            <location filename="../dialog.py" line="428" />
             <source>Weights (*.pt);;All files (*)</source>
             <translation>Gewichte (*.pt);;Alle Dateien (*)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="434" />
+            <location filename="../dialog.py" line="435" />
             <source>Weights</source>
             <translation>Gewichte</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="436" />
+            <location filename="../dialog.py" line="437" />
             <source>Weights file</source>
             <translation>Gewichtsdatei</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="436" />
+            <location filename="../dialog.py" line="437" />
             <source>Choose a weights file</source>
             <translation>Gewichtsdatei wählen</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="437" />
+            <location filename="../dialog.py" line="438" />
             <source>About…</source>
             <translation>Info…</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="439" />
+            <location filename="../dialog.py" line="440" />
             <source>About the weights file</source>
             <translation>Über die Gewichtsdatei</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="441" />
+            <location filename="../dialog.py" line="442" />
             <source>What the weights file that will run is (the bundled one when the field is empty) and what it was trained on: command, start file, the imagery with each source's licence.</source>
             <translation>Was die Gewichtsdatei ist, die verwendet wird (die mitgelieferte, wenn das Feld leer ist), und worauf sie trainiert wurde: Befehl, Startdatei, die Bilddaten mit der Lizenz jeder Quelle.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="456" />
+            <location filename="../dialog.py" line="457" />
             <source>0: the calibrated decision. Positive values call more pixels changed (fewer missed changes, more false alarms), negative values fewer. Raise it in steps of 0.25 when clear changes are missed. Not remembered between sessions.</source>
             <translation>0: die kalibrierte Entscheidung. Positive Werte stufen mehr Pixel als geändert ein (weniger übersehene Änderungen, mehr Fehlalarme), negative weniger. In Schritten von 0,25 erhöhen, wenn deutliche Änderungen übersehen werden. Wird nicht zwischen Sitzungen gespeichert.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="459" />
+            <location filename="../dialog.py" line="460" />
             <source>Sensitivity</source>
             <translation>Empfindlichkeit</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="462" />
+            <location filename="../dialog.py" line="463" />
             <source>0 = calibrated; + finds more change, - less</source>
             <translation>0 = kalibriert; + findet mehr Änderung, - weniger</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="467" />
+            <location filename="../dialog.py" line="468" />
             <source>Otsu (default)</source>
             <translation>Otsu (Standard)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="468" />
+            <location filename="../dialog.py" line="469" />
             <source>Minimum error (Kittler-Illingworth)</source>
             <translation>Minimaler Fehler (Kittler-Illingworth)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="469" />
+            <location filename="../dialog.py" line="470" />
             <source>Threshold</source>
             <translation>Schwellenwert</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="471" />
+            <location filename="../dialog.py" line="472" />
             <source>Threshold method</source>
             <translation>Schwellenwertverfahren</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="471" />
+            <location filename="../dialog.py" line="472" />
             <source>For the CVA and ISFA methods only</source>
             <translation>Nur für die Verfahren CVA und ISFA</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="472" />
+            <location filename="../dialog.py" line="473" />
             <source>CVA and ISFA only</source>
             <translation>nur CVA und ISFA</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="481" />
+            <location filename="../dialog.py" line="482" />
             <source> px</source>
             <translation> px</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="482" />
+            <location filename="../dialog.py" line="483" />
             <source>off</source>
             <translation>aus</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="485" />
+            <location filename="../dialog.py" line="486" />
             <source>Minimum mapping unit: changed patches (8-connected changed pixels, whatever their moments) smaller than this are written as unchanged, e.g. 4 drops isolated pixels and pairs. Unchanged holes inside changes are kept. Off (0) keeps every changed pixel.</source>
             <translation>Kleinste Kartiereinheit: geänderte Flächen (8-verbundene geänderte Pixel, gleich welcher Änderungszeitpunkt) unter dieser Größe werden als unverändert geschrieben, z. B. entfernt 4 einzelne Pixel und Paare. Unveränderte Lücken innerhalb von Änderungen bleiben. Aus (0) behält jedes geänderte Pixel.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="490" />
+            <location filename="../dialog.py" line="491" />
             <source>Minimum change patch</source>
             <translation>Mindestfläche</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="496" />
+            <location filename="../dialog.py" line="497" />
             <source>Fill masked dates from the previous clear date (cloudy series)</source>
             <translation>Maskierte Zeitpunkte vom vorigen wolkenfreien Zeitpunkt füllen (bewölkte Zeitreihe)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="499" />
+            <location filename="../dialog.py" line="500" />
             <source>Off: a pixel that is nodata or masked in any date (clouds set to nodata) is nodata in every output. On: every pixel valid in at least two dates gets a result; a masked date repeats the pixel's previous clear values, so a change hidden by clouds is dated to the interval that ends at the first clear date after it.</source>
             <translation>Aus: Ein Pixel, das in irgendeinem Datum NoData oder maskiert ist (Wolken als NoData), ist in jeder Ausgabe NoData. An: Jedes Pixel, das an mindestens zwei Zeitpunkten gültig ist, erhält ein Ergebnis; ein maskiertes Datum wiederholt die vorigen wolkenfreien Werte des Pixels, sodass eine von Wolken verdeckte Änderung dem Intervall zugeordnet wird, das am ersten wolkenfreien Datum danach endet.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="507" />
+            <location filename="../dialog.py" line="508" />
             <source>Mask values that mean clear sky: comma-separated whole numbers, ranges and bit tests (bitN set, !bitN unset, joined by &amp;); every other value masks the pixel on that date. 0: CBERS CMASK and 0/1 masks; bit6&amp;!bit2&amp;!bit4: Landsat 8-9 Collection 2 QA_PIXEL (clear, no cirrus, no shadow); 4-7,11: Sentinel-2 SCL; 0,1: Fmask. The list beside it fills these in.</source>
             <translation>Maskenwerte, die wolkenfrei bedeuten: kommagetrennte ganze Zahlen, Bereiche und Bittests (bitN gesetzt, !bitN nicht gesetzt, verbunden mit &amp;); jeder andere Wert maskiert das Pixel an diesem Datum. 0: CBERS CMASK und 0/1-Masken; bit6&amp;!bit2&amp;!bit4: Landsat 8-9 Collection 2 QA_PIXEL (wolkenfrei, kein Zirrus, kein Schatten); 4-7,11: Sentinel-2 SCL; 0,1: Fmask. Die Liste daneben trägt diese ein.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="513" />
+            <location filename="../dialog.py" line="514" />
             <source>Match masks by date</source>
             <translation>Nach Datum zuordnen</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="516" />
+            <location filename="../dialog.py" line="517" />
             <source>For each checked date without a mask, pick a one-band layer of the same date whose name says mask, QA, SCL, Fmask or cloud, and uncheck that layer as an input. Double-click a row's Cloud mask cell to choose one yourself.</source>
             <translation>Für jedes angehakte Datum ohne Maske einen einkanaligen Layer desselben Datums wählen, dessen Name mask, QA, SCL, Fmask oder cloud enthält, und bei diesem Layer als Eingabe den Haken entfernen. Eine Zelle der Spalte Wolkenmaske doppelklicken, um selbst eine zu wählen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="522" />
+            <location filename="../dialog.py" line="523" />
             <source>Clear values of common cloud-mask products; choosing one fills in the clear values.</source>
             <translation>Wolkenfrei-Werte gängiger Wolkenmasken-Produkte; die Auswahl trägt die Werte ein.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="524" />
+            <location filename="../dialog.py" line="525" />
             <source>product…</source>
             <translation>Produkt…</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="531" />
+            <location filename="../dialog.py" line="532" />
             <source>Cloud-mask values meaning clear</source>
             <translation>Wolkenmaskenwerte für wolkenfrei</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="532" />
+            <location filename="../dialog.py" line="533" />
             <source>Cloud-mask product</source>
             <translation>Wolkenmaskenprodukt</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="534" />
+            <location filename="../dialog.py" line="535" />
             <source>clear values</source>
             <translation>wolkenfrei</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="541" />
+            <location filename="../dialog.py" line="542" />
             <source>Cloud masks</source>
             <translation>Wolkenmasken</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="545" />
+            <location filename="../dialog.py" line="546" />
             <source>Device</source>
             <translation>Gerät</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="550" />
+            <location filename="../dialog.py" line="551" />
             <source>automatic</source>
             <translation>automatisch</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="553" />
+            <location filename="../dialog.py" line="554" />
             <source>Tile size in pixels. Automatic (0): chosen from the number of dates so the run stays near 1.3 GB of memory. Any raster size fits either way.</source>
             <translation>Kachelgröße in Pixeln. Automatisch (0): nach der Anzahl der Zeitpunkte gewählt, sodass der Lauf bei etwa 1,3 GB Speicher bleibt. Jede Rastergröße passt so oder so.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="560" />
+            <location filename="../dialog.py" line="561" />
             <source>Tile size</source>
             <translation>Kachelgröße</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="561" />
+            <location filename="../dialog.py" line="562" />
             <source>Tile overlap</source>
             <translation>Kachelüberlappung</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="563" />
+            <location filename="../dialog.py" line="564" />
             <source>tile</source>
             <translation>Kachel</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="563" />
+            <location filename="../dialog.py" line="564" />
             <source>overlap</source>
             <translation>Überlappung</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="569" />
+            <location filename="../dialog.py" line="570" />
             <source>Tiling</source>
             <translation>Kachelung</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="573" />
+            <location filename="../dialog.py" line="574" />
             <source>Output folder</source>
             <translation>Ausgabeordner</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="573" />
+            <location filename="../dialog.py" line="574" />
             <source>Choose the output folder</source>
             <translation>Ausgabeordner wählen</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="575" />
+            <location filename="../dialog.py" line="576" />
             <source>Also write change polygons (GeoPackage with moment and dates)</source>
             <translation>Auch Änderungspolygone schreiben (GeoPackage mit dem Änderungsintervall)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="576" />
+            <location filename="../dialog.py" line="577" />
             <source>Write per-interval probabilities (used by the inspect tool)</source>
             <translation>Wahrscheinlichkeiten je Intervall schreiben (für das Pixel-Inspektionswerkzeug)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="598" />
+            <location filename="../dialog.py" line="599" />
             <source>Run progress</source>
             <translation>Fortschritt des Laufs</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="607" />
+            <location filename="../dialog.py" line="608" />
             <source>Run status</source>
             <translation>Status des Laufs</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="618" />
+            <location filename="../dialog.py" line="619" />
             <source>Run</source>
             <translation>Starten</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="619" />
+            <location filename="../dialog.py" line="620" />
             <source>Cancel run</source>
             <translation>Lauf abbrechen</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="641" />
+            <location filename="../dialog.py" line="642" />
             <source>The %s method needs no weights: this file is not used.</source>
             <translation>Die Methode %s braucht keine Gewichte: diese Datei wird nicht verwendet.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="642" />
+            <location filename="../dialog.py" line="643" />
             <source>not used: the classical method needs no weights</source>
             <translation>nicht verwendet: die klassische Methode braucht keine Gewichte</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="643" />
+            <location filename="../dialog.py" line="644" />
             <source>Bands (any)</source>
             <translation>Kanäle (beliebig)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="644" />
+            <location filename="../dialog.py" line="645" />
             <source>empty: every band; e.g. 1,2,3,4,5,7 (the same bands for every date)</source>
             <translation>leer: alle Kanäle; z. B. 1,2,3,4,5,7 (dieselben Kanäle für jedes Datum)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="646" />
+            <location filename="../dialog.py" line="647" />
             <source>Weights file (.pt) for the chosen network; empty: the bundled weights.</source>
             <translation>Gewichtsdatei (.pt) für das gewählte Netz; leer: die mitgelieferten Gewichte.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="647" />
+            <location filename="../dialog.py" line="648" />
             <source>empty: bundled weights</source>
             <translation>leer: mitgelieferte Gewichte</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="648" />
+            <location filename="../dialog.py" line="649" />
             <source>Bands (R, G, B, NIR)</source>
             <translation>Kanäle (R, G, B, NIR)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="649" />
+            <location filename="../dialog.py" line="650" />
             <source>empty: from band wavelengths/names, else bands 1-4; e.g. 3,2,1,4</source>
             <translation>leer: aus Wellenlängen/Namen der Kanäle, sonst Kanäle 1-4; z. B. 3,2,1,4</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="656" />
+            <location filename="../dialog.py" line="657" />
             <source>Where the classical method cuts its change magnitude. Otsu's threshold (default); the minimum-error threshold finds more of the change where changes are a small share of the scene; on our real checks it also called a few more stable points changed (model card, candidate KT).</source>
             <translation>Wo die klassische Methode ihre Änderungsstärke teilt. Otsus Schwellenwert (Standard); der Schwellenwert des minimalen Fehlers findet mehr Änderung, wo Änderungen nur einen kleinen Teil der Szene ausmachen; in unseren Prüfungen an echten Daten stufte er auch einige stabile Punkte mehr als geändert ein (Model Card, Kandidat KT).</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="659" />
+            <location filename="../dialog.py" line="660" />
             <source>Only the classical methods (CVA, ISFA) have a threshold to choose; the networks and fusions use their calibrated decision (see Sensitivity).</source>
             <translation>Nur die klassischen Methoden (CVA, ISFA) haben einen wählbaren Schwellenwert; die Netze und Fusionen verwenden ihre kalibrierte Entscheidung (siehe Empfindlichkeit).</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="667" />
+            <location filename="../dialog.py" line="668" />
             <source>The %s method uses no weights file.</source>
             <translation>Die Methode %s verwendet keine Gewichtsdatei.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="674" />
+            <location filename="../dialog.py" line="675" />
             <source>The CAIM engine (model_core) could not be loaded: %s</source>
             <translation>Die CAIM-Engine (model_core) konnte nicht geladen werden: %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="678" />
+            <location filename="../dialog.py" line="679" />
             <source>No bundled weights file was found for this model; choose a .pt file.</source>
             <translation>Für dieses Modell wurde keine mitgelieferte Gewichtsdatei gefunden; eine .pt-Datei wählen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="687" />
+            <location filename="../dialog.py" line="688" />
             <source>CAIM — weights file</source>
             <translation>CAIM — Gewichtsdatei</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="693" />
+            <location filename="../dialog.py" line="694" />
             <source>CAIM — weights file and its training data</source>
             <translation>CAIM — Gewichtsdatei und ihre Trainingsdaten</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="703" />
+            <location filename="../dialog.py" line="704" />
             <source>What this weights file is and what it was trained on (from the record in the file; the model card has its accuracy on real labels):</source>
             <translation>Was diese Gewichtsdatei ist und worauf sie trainiert wurde (aus dem Eintrag in der Datei; die Model Card nennt ihre Genauigkeit an echten Referenzdaten):</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="806" />
+            <location filename="../dialog.py" line="807" />
             <source>custom</source>
             <translation>benutzerdefiniert</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="806" />
+            <location filename="../dialog.py" line="807" />
             <source>none</source>
             <translation>keines</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="807" />
+            <location filename="../dialog.py" line="808" />
             <source>no CRS</source>
             <translation>kein KBS</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="808" />
+            <location filename="../dialog.py" line="809" />
             <source>double-click to choose this date's cloud mask (a one-band raster layer; optional, per date)</source>
             <translation>Doppelklick, um die Wolkenmaske dieses Datums zu wählen (ein einkanaliger Rasterlayer; optional, je Datum)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="812" />
+            <location filename="../dialog.py" line="813" />
             <source>date from the %s; double-click to edit</source>
             <translation>Datum aus: %s; Doppelklick zum Bearbeiten</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="813" />
+            <location filename="../dialog.py" line="814" />
             <source>no date found; double-click to type one (YYYY-MM-DD)</source>
             <translation>kein Datum gefunden; Doppelklick, um eines einzugeben (JJJJ-MM-TT)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="895" />
+            <location filename="../dialog.py" line="896" />
             <source>cloud mask of '%s'
 %s</source>
             <translation>Wolkenmaske von '%s'
 %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="943" />
+            <location filename="../dialog.py" line="944" />
             <source>Matched %d cloud mask by date.</source>
             <translation>%d Wolkenmaske nach Datum zugeordnet.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="943" />
+            <location filename="../dialog.py" line="944" />
             <source>Matched %d cloud masks by date.</source>
             <translation>%d Wolkenmasken nach Datum zugeordnet.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="945" />
+            <location filename="../dialog.py" line="946" />
             <source>Several mask layers for %s: choose one in that date's Cloud mask cell.</source>
             <translation>Mehrere Maskenlayer für %s: einen in der Zelle Wolkenmaske dieses Datums wählen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="947" />
+            <location filename="../dialog.py" line="948" />
             <source>Several mask layers for %s: choose one in those dates' Cloud mask cells.</source>
             <translation>Mehrere Maskenlayer für %s: je einen in den Zellen Wolkenmaske dieser Zeitpunkte wählen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="991" />
+            <location filename="../dialog.py" line="992" />
             <source>Unreadable date %s: %s.</source>
             <translation>Unlesbares Datum %s: %s.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="992" />
+            <location filename="../dialog.py" line="993" />
             <source>'%s' for '%s'</source>
             <translation>'%s' für '%s'</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1007" />
+            <location filename="../dialog.py" line="1008" />
+            <source>'%s' holds several dates, and one cloud mask cannot serve them all: empty its Cloud mask cell, split it (Split into dates…), then choose each date's mask in its row.</source>
+            <translation>'%s' enthält mehrere Zeitpunkte, und eine Wolkenmaske kann nicht für alle gelten: seine Zelle Wolkenmaske leeren, es aufteilen (In Zeitpunkte aufteilen…), dann die Maske jedes Zeitpunkts in dessen Zeile wählen.</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="1015" />
             <source>'%s' holds %d dates, %s to %s: Run first splits it into one layer per date (small VRT files in %s beside it, which read the raster), then checks the series again.</source>
             <translation>'%s' enthält %d Zeitpunkte, %s bis %s: Ausführen teilt es zuerst in einen Layer je Zeitpunkt auf (kleine VRT-Dateien in %s daneben, die das Raster lesen) und prüft dann die Zeitreihe erneut.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1012" />
+            <location filename="../dialog.py" line="1020" />
             <source>'%s' holds %d dates: Run first splits it into one layer per date (small VRT files in %s beside it, which read the raster), then checks the series again.</source>
             <translation>'%s' enthält %d Zeitpunkte: Ausführen teilt es zuerst in einen Layer je Zeitpunkt auf (kleine VRT-Dateien in %s daneben, die das Raster lesen) und prüft dann die Zeitreihe erneut.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1021" />
+            <location filename="../dialog.py" line="1029" />
             <source>No cloud mask for %s: those dates are used as they are (their own nodata still counts).</source>
             <translation>Keine Wolkenmaske für %s: diese Zeitpunkte werden unverändert verwendet (ihr eigenes NoData zählt weiterhin).</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1040" />
+            <location filename="../dialog.py" line="1048" />
             <source>changed patches under this size are dropped</source>
             <translation>geänderte Flächen unter dieser Größe werden entfernt</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1044" />
+            <location filename="../dialog.py" line="1052" />
             <source>= %s ha on %s's pixels</source>
             <translation>= %s ha bei der Pixelgröße von %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1045" />
+            <location filename="../dialog.py" line="1053" />
             <source>= %s m² on %s's pixels</source>
             <translation>= %s m² bei der Pixelgröße von %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1059" />
+            <location filename="../dialog.py" line="1067" />
             <source>%d dates once split, to run with %s; the series is checked again then.</source>
             <translation>%d Zeitpunkte nach dem Aufteilen, auszuführen mit %s; die Zeitreihe wird dann erneut geprüft.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1060" />
+            <location filename="../dialog.py" line="1068" />
             <source>%d dates, ready to run with %s.</source>
             <translation>%d Zeitpunkte, bereit zum Lauf mit %s.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1106" />
+            <location filename="../dialog.py" line="1115" />
             <source>Layer '%s': %s</source>
             <translation>Layer '%s': %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1123" />
+            <location filename="../dialog.py" line="1132" />
             <source>%s (dates)</source>
             <translation>%s (Zeitpunkte)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1129" />
+            <location filename="../dialog.py" line="1138" />
             <source>'%s': %d dates in %s</source>
             <translation>'%s': %d Zeitpunkte in %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1133" />
+            <location filename="../dialog.py" line="1144" />
             <source>Split into dates: %s.</source>
             <translation>In Zeitpunkte aufgeteilt: %s.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1165" />
+            <location filename="../dialog.py" line="1179" />
             <source>CAIM change detection</source>
             <translation>CAIM-Änderungserkennung</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1165" />
+            <location filename="../dialog.py" line="1179" />
             <source>The Processing plugin is not enabled: enable it (Plugins &gt; Manage and Install Plugins &gt; Installed &gt; Processing) to split the layer into dates.</source>
             <translation>Das Verarbeitungs-Plugin ist nicht aktiviert: es aktivieren (Erweiterungen &gt; Erweiterungen verwalten und installieren &gt; Installiert &gt; Processing), um den Layer in Zeitpunkte aufzuteilen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1229" />
+            <location filename="../dialog.py" line="1245" />
             <source>Choose an output folder.</source>
             <translation>Einen Ausgabeordner wählen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1237" />
+            <location filename="../dialog.py" line="1253" />
             <source>Outputs already exist in %s; choose another folder.</source>
             <translation>In %s gibt es schon Ausgaben; einen anderen Ordner wählen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1241" />
+            <location filename="../dialog.py" line="1257" />
             <source>Overwrite results?</source>
             <translation>Ergebnisse überschreiben?</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1242" />
+            <location filename="../dialog.py" line="1258" />
             <source>These files already exist and would be replaced:
 
 %s
@@ -1279,106 +1284,106 @@ Braucht PyTorch im Python von QGIS.
 %sÜberschreiben?</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1244" />
+            <location filename="../dialog.py" line="1260" />
             <source>%d layers of this project show them; when the run succeeds, the new run's layers replace them.</source>
             <translation>%d Layer dieses Projekts zeigen sie; wenn der Lauf gelingt, ersetzen die Layer des neuen Laufs sie.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1246" />
+            <location filename="../dialog.py" line="1262" />
             <source>%d layer of this project shows them; when the run succeeds, the new run's layers replace it.</source>
             <translation>%d Layer dieses Projekts zeigt sie; wenn der Lauf gelingt, ersetzen die Layer des neuen Laufs ihn.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1250" />
+            <location filename="../dialog.py" line="1266" />
             <source>Not run: choose another output folder.</source>
             <translation>Nicht gestartet: einen anderen Ausgabeordner wählen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1256" />
+            <location filename="../dialog.py" line="1272" />
             <source>Split into dates, not run: the series needs your attention (see the messages above); then Run again.</source>
             <translation>In Zeitpunkte aufgeteilt, nicht ausgeführt: die Zeitreihe braucht Ihre Aufmerksamkeit (siehe die Meldungen oben); dann erneut ausführen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1274" />
+            <location filename="../dialog.py" line="1290" />
             <source>The Processing algorithm %s is not registered.</source>
             <translation>Der Verarbeitungsalgorithmus %s ist nicht registriert.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1287" />
+            <location filename="../dialog.py" line="1303" />
             <source>Starting…</source>
             <translation>Wird gestartet…</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1291" />
+            <location filename="../dialog.py" line="1307" />
             <source>The parameters were refused.</source>
             <translation>Die Parameter wurden abgelehnt.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1306" />
+            <location filename="../dialog.py" line="1322" />
             <source>Cancelling… partial outputs will be removed.</source>
             <translation>Wird abgebrochen… Teilergebnisse werden entfernt.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1348" />
+            <location filename="../dialog.py" line="1364" />
             <source>, minimum-error threshold</source>
             <translation>, Schwellenwert des minimalen Fehlers</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1350" />
+            <location filename="../dialog.py" line="1366" />
             <source>, sensitivity %s</source>
             <translation>, Empfindlichkeit %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1352" />
+            <location filename="../dialog.py" line="1368" />
             <source>, changed patches &gt;= %s px</source>
             <translation>, geänderte Flächen &gt;= %s px</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1354" />
+            <location filename="../dialog.py" line="1370" />
             <source>, cloud masks%s (clear = %s)</source>
             <translation>, Wolkenmasken%s (wolkenfrei = %s)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1355" />
+            <location filename="../dialog.py" line="1371" />
             <source> on %d of %d dates</source>
             <translation> an %d von %d Zeitpunkten</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1358" />
+            <location filename="../dialog.py" line="1374" />
             <source>, masked dates filled</source>
             <translation>, maskierte Zeitpunkte gefüllt</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1359" />
+            <location filename="../dialog.py" line="1375" />
             <source>Done on %s with %s. %s Hover here for each interval; all details are in the log (CAIM change detection tab).</source>
             <translation>Fertig auf %s mit %s. %s Für jedes Intervall hier mit der Maus verweilen; alle Details stehen im Protokoll (Reiter CAIM change detection).</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1361" />
+            <location filename="../dialog.py" line="1377" />
             <source>Changed hectares per interval (last change):
 </source>
             <translation>Geänderte Hektar je Intervall (letzte Änderung):
 </translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1364" />
+            <location filename="../dialog.py" line="1380" />
             <source>&lt;a href="%s"&gt;Open the run report&lt;/a&gt; (settings, changed area per interval as a chart)</source>
             <translation>&lt;a href="%s"&gt;Laufbericht öffnen&lt;/a&gt; (Einstellungen, geänderte Fläche je Intervall als Diagramm)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1368" />
+            <location filename="../dialog.py" line="1384" />
             <source>Warning: </source>
             <translation>Warnung: </translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1370" />
+            <location filename="../dialog.py" line="1386" />
             <source>Run finished on %s:
 %s</source>
             <translation>Lauf auf %s beendet:
 %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1373" />
+            <location filename="../dialog.py" line="1389" />
             <source>Changed hectares per interval (last change):
 %s
 
@@ -1393,57 +1398,57 @@ Gerät: %s
 %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1376" />
+            <location filename="../dialog.py" line="1392" />
             <source>Done on %s with %s. %s</source>
             <translation>Fertig auf %s mit %s. %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1377" />
+            <location filename="../dialog.py" line="1393" />
             <source> Warning: </source>
             <translation> Warnung: </translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1382" />
+            <location filename="../dialog.py" line="1398" />
             <source>Cancelled; partial outputs were removed.</source>
             <translation>Abgebrochen; Teilergebnisse wurden entfernt.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1384" />
+            <location filename="../dialog.py" line="1400" />
             <source>The run failed.</source>
             <translation>Der Lauf ist fehlgeschlagen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1391" />
+            <location filename="../dialog.py" line="1407" />
             <source>Run anyway?</source>
             <translation>Trotzdem ausführen?</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1391" />
+            <location filename="../dialog.py" line="1407" />
             <source>Run it anyway?</source>
             <translation>Den Lauf trotzdem ausführen?</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1448" />
+            <location filename="../dialog.py" line="1464" />
             <source>Still running in the background; results will be added when done.</source>
             <translation>Läuft noch im Hintergrund; die Ergebnisse werden hinzugefügt, wenn er fertig ist.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1456" />
+            <location filename="../dialog.py" line="1472" />
             <source>unknown</source>
             <translation>unbekannt</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1456" />
+            <location filename="../dialog.py" line="1472" />
             <source>%s ha</source>
             <translation>%s ha</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1468" />
+            <location filename="../dialog.py" line="1484" />
             <source>Changed %s ha over %d intervals.</source>
             <translation>%s ha in %d Intervallen geändert.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1469" />
+            <location filename="../dialog.py" line="1485" />
             <source>Changed %s ha over %d interval.</source>
             <translation>%s ha in %d Intervall geändert.</translation>
         </message>

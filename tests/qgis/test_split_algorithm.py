@@ -878,3 +878,34 @@ def test_the_dialog_says_when_a_one_step_run_put_the_dates_in_the_temporary_fold
     finally:
         dialog.shutdown()
     assert [e for e in os.listdir(str(shared)) if "dates" in e] == []
+
+
+def test_a_cloud_mask_on_a_multi_date_row_stops_the_run_before_the_split(project, tmp_path):
+    """A cloud mask chosen in the Cloud mask cell of a multi-date raster's row: its dates' rows, which Run
+    checks in its place, have no mask, so the run went without any, unsaid.  The dialog says that one mask
+    cannot serve all its dates, Run stays off and nothing is split."""
+    from qgis.core import QgsRasterLayer
+
+    from caim_qgis_plugin.dialog import CaimDialog
+
+    _, export = _export(str(tmp_path))
+    stack = QgsRasterLayer(export, "gee_export", "gdal")
+    mask = QgsRasterLayer(write_raster(str(tmp_path / "qa.tif"), np.zeros((1, 64, 64), np.uint8)), "qa", "gdal")
+    project.addMapLayers([stack, mask])
+    dialog = CaimDialog(None)
+    try:
+        dialog.refresh_layers()
+        dialog.model_combo.setCurrentIndex(dialog.model_combo.findData("cva"))
+        row = [item for item in dialog._items() if item.text(0) == "gee_export"][0]
+        dialog.set_mask(row, mask)
+        assert [m.id() for m in dialog.checked_masks()] == [mask.id()]
+        text = dialog.messages.text()
+        assert "'gee_export' holds several dates, and one cloud mask cannot serve them all" in text, text
+        assert not dialog.run_button.isEnabled()
+        dialog.folder_widget.setFilePath(str(tmp_path / "out"))
+        assert dialog.run(ask=False) is None
+        assert not os.path.exists(str(tmp_path / "gee_export_dates"))
+        dialog.set_mask(row, None)  # emptied: Run splits and runs it, unmasked, as it says
+        assert "cannot serve" not in dialog.messages.text() and dialog.run_button.isEnabled()
+    finally:
+        dialog.shutdown()
