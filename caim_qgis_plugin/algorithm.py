@@ -478,9 +478,11 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
                 " Here each date of a multi-date raster counts as one layer (%d in all, oldest first).")
                 % len(layers) if self._sources else "")) from None
         facts = inp.describe_layers(layers, dates, bands, masks)
-        for fact in facts:  # a date of a multi-date raster: the raster it reads (never to be overwritten)
-            if fact["path"] in self._sources:
-                fact["source"] = self._sources[fact["path"]]
+        for layer, fact in zip(layers, facts):  # a date of a multi-date raster: the raster it reads (never to be
+            # overwritten); split here, or by the dialog's Run before it ran this
+            source = self._sources.get(fact["path"]) or inp.split_source(layer)
+            if source:
+                fact["source"] = source
         problems = inp.validate(layers, [f.get("date") for f in facts], bands, model, weights=weights,
                                 masks=masks)
         clear_text = self.parameterAsString(parameters, self.MASK_CLEAR, context)

@@ -1133,6 +1133,7 @@ class CaimDialog(QDialog):
                         group.setExpanded(False)
                     project.addMapLayer(date_layer, False)
                     group.addLayer(date_layer).setItemVisibilityChecked(False)  # the raster itself stays shown
+                date_layer.setCustomProperty(inp.SPLIT_SOURCE_PROPERTY, inp.layer_source(layer))  # the report's
                 date_ids.add(date_layer.id())
             split_ids.update(lyr_.id() for lyr_ in unit)
             notes.append(tr("'%s': %d dates in %s") % (name, len(written), folder))

@@ -304,6 +304,22 @@ def multi_date_candidate(layers):
             and layers[0].providerType() == "gdal" and not _missing_file(layers[0]) and layers[0].bandCount() >= 2)
 
 
+# on a date layer of a multi-date raster split by the dialog's Run: the raster's source, which the run report
+# names once for all its dates ("gee_export.tif (3 dates)"), as for a raster given to caim:detectchanges
+SPLIT_SOURCE_PROPERTY = "caim/split_source"
+
+
+def split_source(layer):
+    """The source of the multi-date raster whose date ``layer`` is (:data:`SPLIT_SOURCE_PROPERTY`), or None
+    (not a date of one, or that raster's file is gone)."""
+    source = layer.customProperty(SPLIT_SOURCE_PROPERTY) if layer is not None else None
+    if not source:
+        return None
+    from model_core.stacked import source_file
+
+    return source if source_file(source) or source.startswith("/vsi") else None  # (inside an archive: as it is)
+
+
 _DATED = {}  # {(source, mtime, size): whether its band names carry dates}: validate runs at every check
 _PLANS = {}  # {(source, mtime, size): (its dates, or None and why it cannot be split)}
 

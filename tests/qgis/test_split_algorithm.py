@@ -750,6 +750,9 @@ def test_the_dialog_runs_a_multi_date_layer_in_one_step(project, tmp_path):
         assert dialog.last_results, dialog.status.text()
         assert dialog.last_results["USED_DATES"] == ",".join(DATES)
         assert os.path.exists(tmp_path / "out" / "change_moment.tif")
+        # its report names the raster once, as caim:detectchanges given the raster does (it named the 3 VRTs)
+        page = open(str(tmp_path / "out" / "report.html"), encoding="utf-8").read()
+        assert "<th>Inputs</th><td>gee export.tif (3 dates)</td>" in page
         date_ids = [layer.id() for layer, _ in dialog.checked()]
         # checked again: a second Run uses the same split and the same layers
         for i in range(dialog.layer_tree.topLevelItemCount()):
