@@ -41,6 +41,7 @@ from qgis.core import (
     QgsApplication,
     QgsDistanceArea,
     QgsGeometry,
+    QgsLayerTree,
     QgsMapLayerType,
     QgsMessageLog,
     QgsProcessingAlgRunnerTask,
@@ -1120,6 +1121,9 @@ class CaimDialog(QDialog):
             node = root.findLayer(layer.id())
             parent = node.parent() if node is not None and node.parent() is not None else root
             group = None
+            # the raster the dates read: the layer's, or the cube's file for its variables together
+            split_source = inp.layer_source(layer) if len(unit) == 1 else (
+                source_file(inp.layer_source(layer)) or inp.layer_source(layer))
             # the date layers' names: the layer's, or the cube file's for its variables together
             prefix = layer.name() if len(unit) == 1 else os.path.splitext(os.path.basename(
                 source_file(inp.layer_source(layer)) or layer.name()))[0]
@@ -1127,13 +1131,17 @@ class CaimDialog(QDialog):
                 date_layer = known.get(os.path.normcase(os.path.abspath(vrt)))
                 if date_layer is None:  # (the same split in the project already: its layers are used again)
                     date_layer = QgsRasterLayer(vrt, date_name, "gdal")
-                    if group is None:
-                        group = parent.insertGroup(parent.children().index(node) if node in parent.children()
-                                                   else 0, tr("%s (dates)") % name)
-                        group.setExpanded(False)
+                    if group is None:  # its group of an earlier run (its layers removed since), else a new one
+                        name_of_group = tr("%s (dates)") % name
+                        group = next((g for g in parent.children() if QgsLayerTree.isGroup(g)
+                                      and g.name() == name_of_group), None)
+                        if group is None:
+                            group = parent.insertGroup(parent.children().index(node) if node in parent.children()
+                                                       else 0, name_of_group)
+                            group.setExpanded(False)
                     project.addMapLayer(date_layer, False)
                     group.addLayer(date_layer).setItemVisibilityChecked(False)  # the raster itself stays shown
-                date_layer.setCustomProperty(inp.SPLIT_SOURCE_PROPERTY, inp.layer_source(layer))  # the report's
+                date_layer.setCustomProperty(inp.SPLIT_SOURCE_PROPERTY, split_source)  # the report's
                 date_ids.add(date_layer.id())
             split_ids.update(lyr_.id() for lyr_ in unit)
             notes.append(tr("'%s': %d dates in %s") % (name, len(written), folder))

@@ -613,77 +613,77 @@ Braucht PyTorch im Python von QGIS.
             <translation> Hier zählt jeder Zeitpunkt eines multitemporalen Rasters als ein Layer (%d insgesamt, der älteste zuerst).</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="493" />
+            <location filename="../algorithm.py" line="495" />
             <source>Or give its Bands per date (advanced, BANDS_PER_DATE) to split it in this run.</source>
             <translation>Oder seine Kanäle je Zeitpunkt angeben (erweitert, BANDS_PER_DATE), um es in diesem Lauf aufzuteilen.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="497" />
+            <location filename="../algorithm.py" line="499" />
             <source>Note: </source>
             <translation>Hinweis: </translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="497" />
+            <location filename="../algorithm.py" line="499" />
             <source>Warning: </source>
             <translation>Warnung: </translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="498" />
+            <location filename="../algorithm.py" line="500" />
             <source>Model: %s [%s]</source>
             <translation>Modell: %s [%s]</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="500" />
+            <location filename="../algorithm.py" line="502" />
             <source>Date %d: %s  (%s)%s</source>
             <translation>Datum %d: %s  (%s)%s</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="500" />
+            <location filename="../algorithm.py" line="502" />
             <source>unknown</source>
             <translation>unbekannt</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="501" />
+            <location filename="../algorithm.py" line="503" />
             <source>  mask: %s</source>
             <translation>  Maske: %s</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="526" />
+            <location filename="../algorithm.py" line="528" />
             <source>The CAIM engine (model_core) could not be loaded: %s</source>
             <translation>Die CAIM-Engine (model_core) konnte nicht geladen werden: %s</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="542" />
+            <location filename="../algorithm.py" line="544" />
             <source>%s: '%s' is written as %s; end its name with %s.</source>
             <translation>%s: '%s' wird als %s geschrieben; den Namen auf %s enden lassen.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="544" />
+            <location filename="../algorithm.py" line="546" />
             <source>a vector file</source>
             <translation>Vektordatei</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="545" />
+            <location filename="../algorithm.py" line="547" />
             <source> or </source>
             <translation> oder </translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="601" />
+            <location filename="../algorithm.py" line="603" />
             <source>Cancelled by the user; no output was kept.</source>
             <translation>Vom Benutzer abgebrochen; keine Ausgabe wurde behalten.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="605" />
+            <location filename="../algorithm.py" line="607" />
             <source>Writing change polygons</source>
             <translation>Änderungspolygone werden geschrieben</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="611" />
+            <location filename="../algorithm.py" line="613" />
             <source>%d change polygons written to %s</source>
             <translation>%d Änderungspolygone nach %s geschrieben</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="628" />
+            <location filename="../algorithm.py" line="630" />
             <source>Device used: %s</source>
             <translation>Verwendetes Gerät: %s</translation>
         </message>
@@ -699,579 +699,579 @@ Braucht PyTorch im Python von QGIS.
     <context>
         <name>CaimDialog</name>
         <message>
-            <location filename="../dialog.py" line="147" />
+            <location filename="../dialog.py" line="148" />
             <source>Clear %s</source>
             <translation>%s leeren</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="342" />
+            <location filename="../dialog.py" line="343" />
             <source>CAIM change detection: detect changes in a time series</source>
             <translation>CAIM-Änderungserkennung: Änderungen in einer Zeitreihe erkennen</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="358" />
+            <location filename="../dialog.py" line="359" />
             <source>Check the images to compare, oldest first. They are ordered by the date found in the layer name, file name or metadata; drag rows to reorder (Alt+Up/Down), double-click a date to edit it (F2), and double-click a Cloud mask cell (Shift+F2) to give that date its cloud mask (optional, per date: dates without one are used as they are).</source>
             <translation>Die zu vergleichenden Bilder anhaken, das älteste zuerst. Sie sind nach dem Datum aus Layername, Dateiname oder Metadaten geordnet; Zeilen zum Umordnen ziehen (Alt+Auf/Ab), ein Datum zum Bearbeiten doppelklicken (F2) und eine Zelle der Spalte Wolkenmaske doppelklicken (Umschalt+F2), um diesem Datum seine Wolkenmaske zu geben (optional, je Datum: Zeitpunkte ohne Maske werden unverändert verwendet).</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="368" />
+            <location filename="../dialog.py" line="369" />
             <source>Layer</source>
             <translation>Layer</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="368" />
+            <location filename="../dialog.py" line="369" />
             <source>Date</source>
             <translation>Datum</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="368" />
+            <location filename="../dialog.py" line="369" />
             <source>Bands</source>
             <translation>Kanäle</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="368" />
+            <location filename="../dialog.py" line="369" />
             <source>CRS</source>
             <translation>KBS</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="368" />
+            <location filename="../dialog.py" line="369" />
             <source>Cloud mask</source>
             <translation>Wolkenmaske</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="383" />
+            <location filename="../dialog.py" line="384" />
             <source>Input layers in date order</source>
             <translation>Eingabelayer in Datumsreihenfolge</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="384" />
+            <location filename="../dialog.py" line="385" />
             <source>Check the dates to compare, oldest first. Alt+Up and Alt+Down move the selected rows, F2 edits a date, Shift+F2 chooses a date's cloud mask.</source>
             <translation>Die zu vergleichenden Zeitpunkte anhaken, der älteste zuerst. Alt+Auf und Alt+Ab verschieben die gewählten Zeilen, F2 bearbeitet ein Datum, Umschalt+F2 wählt die Wolkenmaske eines Zeitpunkts.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="389" />
+            <location filename="../dialog.py" line="390" />
             <source>Sort by date</source>
             <translation>Nach Datum sortieren</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="391" />
+            <location filename="../dialog.py" line="392" />
             <source>Move up</source>
             <translation>Nach oben</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="392" />
+            <location filename="../dialog.py" line="393" />
             <source>Move the selected rows up (Alt+Up in the list)</source>
             <translation>Die markierten Zeilen nach oben schieben (Alt+Auf in der Liste)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="394" />
+            <location filename="../dialog.py" line="395" />
             <source>Move down</source>
             <translation>Nach unten</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="395" />
+            <location filename="../dialog.py" line="396" />
             <source>Move the selected rows down (Alt+Down in the list)</source>
             <translation>Die markierten Zeilen nach unten schieben (Alt+Ab in der Liste)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="397" />
+            <location filename="../dialog.py" line="398" />
             <source>Check all</source>
             <translation>Alle anhaken</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="399" />
+            <location filename="../dialog.py" line="400" />
             <source>Check none</source>
             <translation>Keine anhaken</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="401" />
+            <location filename="../dialog.py" line="402" />
             <source>Split into dates…</source>
             <translation>In Zeitpunkte aufteilen…</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="402" />
+            <location filename="../dialog.py" line="403" />
             <source>The checked layer holds every date as bands (e.g. an Earth Engine export)? Split it into one layer per date (caim:splitdates)</source>
             <translation>Der ausgewählte Layer enthält alle Zeitpunkte als Kanäle (z. B. ein Earth-Engine-Export)? In einen Layer je Zeitpunkt aufteilen (caim:splitdates)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="419" />
+            <location filename="../dialog.py" line="420" />
             <source>Model</source>
             <translation>Modell</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="428" />
+            <location filename="../dialog.py" line="429" />
             <source>Weights (*.pt);;All files (*)</source>
             <translation>Gewichte (*.pt);;Alle Dateien (*)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="435" />
+            <location filename="../dialog.py" line="436" />
             <source>Weights</source>
             <translation>Gewichte</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="437" />
+            <location filename="../dialog.py" line="438" />
             <source>Weights file</source>
             <translation>Gewichtsdatei</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="437" />
+            <location filename="../dialog.py" line="438" />
             <source>Choose a weights file</source>
             <translation>Gewichtsdatei wählen</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="438" />
+            <location filename="../dialog.py" line="439" />
             <source>About…</source>
             <translation>Info…</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="440" />
+            <location filename="../dialog.py" line="441" />
             <source>About the weights file</source>
             <translation>Über die Gewichtsdatei</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="442" />
+            <location filename="../dialog.py" line="443" />
             <source>What the weights file that will run is (the bundled one when the field is empty) and what it was trained on: command, start file, the imagery with each source's licence.</source>
             <translation>Was die Gewichtsdatei ist, die verwendet wird (die mitgelieferte, wenn das Feld leer ist), und worauf sie trainiert wurde: Befehl, Startdatei, die Bilddaten mit der Lizenz jeder Quelle.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="457" />
+            <location filename="../dialog.py" line="458" />
             <source>0: the calibrated decision. Positive values call more pixels changed (fewer missed changes, more false alarms), negative values fewer. Raise it in steps of 0.25 when clear changes are missed. Not remembered between sessions.</source>
             <translation>0: die kalibrierte Entscheidung. Positive Werte stufen mehr Pixel als geändert ein (weniger übersehene Änderungen, mehr Fehlalarme), negative weniger. In Schritten von 0,25 erhöhen, wenn deutliche Änderungen übersehen werden. Wird nicht zwischen Sitzungen gespeichert.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="460" />
+            <location filename="../dialog.py" line="461" />
             <source>Sensitivity</source>
             <translation>Empfindlichkeit</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="463" />
+            <location filename="../dialog.py" line="464" />
             <source>0 = calibrated; + finds more change, - less</source>
             <translation>0 = kalibriert; + findet mehr Änderung, - weniger</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="468" />
+            <location filename="../dialog.py" line="469" />
             <source>Otsu (default)</source>
             <translation>Otsu (Standard)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="469" />
+            <location filename="../dialog.py" line="470" />
             <source>Minimum error (Kittler-Illingworth)</source>
             <translation>Minimaler Fehler (Kittler-Illingworth)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="470" />
+            <location filename="../dialog.py" line="471" />
             <source>Threshold</source>
             <translation>Schwellenwert</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="472" />
+            <location filename="../dialog.py" line="473" />
             <source>Threshold method</source>
             <translation>Schwellenwertverfahren</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="472" />
+            <location filename="../dialog.py" line="473" />
             <source>For the CVA and ISFA methods only</source>
             <translation>Nur für die Verfahren CVA und ISFA</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="473" />
+            <location filename="../dialog.py" line="474" />
             <source>CVA and ISFA only</source>
             <translation>nur CVA und ISFA</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="482" />
+            <location filename="../dialog.py" line="483" />
             <source> px</source>
             <translation> px</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="483" />
+            <location filename="../dialog.py" line="484" />
             <source>off</source>
             <translation>aus</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="486" />
+            <location filename="../dialog.py" line="487" />
             <source>Minimum mapping unit: changed patches (8-connected changed pixels, whatever their moments) smaller than this are written as unchanged, e.g. 4 drops isolated pixels and pairs. Unchanged holes inside changes are kept. Off (0) keeps every changed pixel.</source>
             <translation>Kleinste Kartiereinheit: geänderte Flächen (8-verbundene geänderte Pixel, gleich welcher Änderungszeitpunkt) unter dieser Größe werden als unverändert geschrieben, z. B. entfernt 4 einzelne Pixel und Paare. Unveränderte Lücken innerhalb von Änderungen bleiben. Aus (0) behält jedes geänderte Pixel.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="491" />
+            <location filename="../dialog.py" line="492" />
             <source>Minimum change patch</source>
             <translation>Mindestfläche</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="497" />
+            <location filename="../dialog.py" line="498" />
             <source>Fill masked dates from the previous clear date (cloudy series)</source>
             <translation>Maskierte Zeitpunkte vom vorigen wolkenfreien Zeitpunkt füllen (bewölkte Zeitreihe)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="500" />
+            <location filename="../dialog.py" line="501" />
             <source>Off: a pixel that is nodata or masked in any date (clouds set to nodata) is nodata in every output. On: every pixel valid in at least two dates gets a result; a masked date repeats the pixel's previous clear values, so a change hidden by clouds is dated to the interval that ends at the first clear date after it.</source>
             <translation>Aus: Ein Pixel, das in irgendeinem Datum NoData oder maskiert ist (Wolken als NoData), ist in jeder Ausgabe NoData. An: Jedes Pixel, das an mindestens zwei Zeitpunkten gültig ist, erhält ein Ergebnis; ein maskiertes Datum wiederholt die vorigen wolkenfreien Werte des Pixels, sodass eine von Wolken verdeckte Änderung dem Intervall zugeordnet wird, das am ersten wolkenfreien Datum danach endet.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="508" />
+            <location filename="../dialog.py" line="509" />
             <source>Mask values that mean clear sky: comma-separated whole numbers, ranges and bit tests (bitN set, !bitN unset, joined by &amp;); every other value masks the pixel on that date. 0: CBERS CMASK and 0/1 masks; bit6&amp;!bit2&amp;!bit4: Landsat 8-9 Collection 2 QA_PIXEL (clear, no cirrus, no shadow); 4-7,11: Sentinel-2 SCL; 0,1: Fmask. The list beside it fills these in.</source>
             <translation>Maskenwerte, die wolkenfrei bedeuten: kommagetrennte ganze Zahlen, Bereiche und Bittests (bitN gesetzt, !bitN nicht gesetzt, verbunden mit &amp;); jeder andere Wert maskiert das Pixel an diesem Datum. 0: CBERS CMASK und 0/1-Masken; bit6&amp;!bit2&amp;!bit4: Landsat 8-9 Collection 2 QA_PIXEL (wolkenfrei, kein Zirrus, kein Schatten); 4-7,11: Sentinel-2 SCL; 0,1: Fmask. Die Liste daneben trägt diese ein.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="514" />
+            <location filename="../dialog.py" line="515" />
             <source>Match masks by date</source>
             <translation>Nach Datum zuordnen</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="517" />
+            <location filename="../dialog.py" line="518" />
             <source>For each checked date without a mask, pick a one-band layer of the same date whose name says mask, QA, SCL, Fmask or cloud, and uncheck that layer as an input. Double-click a row's Cloud mask cell to choose one yourself.</source>
             <translation>Für jedes angehakte Datum ohne Maske einen einkanaligen Layer desselben Datums wählen, dessen Name mask, QA, SCL, Fmask oder cloud enthält, und bei diesem Layer als Eingabe den Haken entfernen. Eine Zelle der Spalte Wolkenmaske doppelklicken, um selbst eine zu wählen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="523" />
+            <location filename="../dialog.py" line="524" />
             <source>Clear values of common cloud-mask products; choosing one fills in the clear values.</source>
             <translation>Wolkenfrei-Werte gängiger Wolkenmasken-Produkte; die Auswahl trägt die Werte ein.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="525" />
+            <location filename="../dialog.py" line="526" />
             <source>product…</source>
             <translation>Produkt…</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="532" />
+            <location filename="../dialog.py" line="533" />
             <source>Cloud-mask values meaning clear</source>
             <translation>Wolkenmaskenwerte für wolkenfrei</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="533" />
+            <location filename="../dialog.py" line="534" />
             <source>Cloud-mask product</source>
             <translation>Wolkenmaskenprodukt</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="535" />
+            <location filename="../dialog.py" line="536" />
             <source>clear values</source>
             <translation>wolkenfrei</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="542" />
+            <location filename="../dialog.py" line="543" />
             <source>Cloud masks</source>
             <translation>Wolkenmasken</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="546" />
+            <location filename="../dialog.py" line="547" />
             <source>Device</source>
             <translation>Gerät</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="551" />
+            <location filename="../dialog.py" line="552" />
             <source>automatic</source>
             <translation>automatisch</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="554" />
+            <location filename="../dialog.py" line="555" />
             <source>Tile size in pixels. Automatic (0): chosen from the number of dates so the run stays near 1.3 GB of memory. Any raster size fits either way.</source>
             <translation>Kachelgröße in Pixeln. Automatisch (0): nach der Anzahl der Zeitpunkte gewählt, sodass der Lauf bei etwa 1,3 GB Speicher bleibt. Jede Rastergröße passt so oder so.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="561" />
+            <location filename="../dialog.py" line="562" />
             <source>Tile size</source>
             <translation>Kachelgröße</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="562" />
+            <location filename="../dialog.py" line="563" />
             <source>Tile overlap</source>
             <translation>Kachelüberlappung</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="564" />
+            <location filename="../dialog.py" line="565" />
             <source>tile</source>
             <translation>Kachel</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="564" />
+            <location filename="../dialog.py" line="565" />
             <source>overlap</source>
             <translation>Überlappung</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="570" />
+            <location filename="../dialog.py" line="571" />
             <source>Tiling</source>
             <translation>Kachelung</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="574" />
+            <location filename="../dialog.py" line="575" />
             <source>Output folder</source>
             <translation>Ausgabeordner</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="574" />
+            <location filename="../dialog.py" line="575" />
             <source>Choose the output folder</source>
             <translation>Ausgabeordner wählen</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="576" />
+            <location filename="../dialog.py" line="577" />
             <source>Also write change polygons (GeoPackage with moment and dates)</source>
             <translation>Auch Änderungspolygone schreiben (GeoPackage mit dem Änderungsintervall)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="577" />
+            <location filename="../dialog.py" line="578" />
             <source>Write per-interval probabilities (used by the inspect tool)</source>
             <translation>Wahrscheinlichkeiten je Intervall schreiben (für das Pixel-Inspektionswerkzeug)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="599" />
+            <location filename="../dialog.py" line="600" />
             <source>Run progress</source>
             <translation>Fortschritt des Laufs</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="608" />
+            <location filename="../dialog.py" line="609" />
             <source>Run status</source>
             <translation>Status des Laufs</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="619" />
+            <location filename="../dialog.py" line="620" />
             <source>Run</source>
             <translation>Starten</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="620" />
+            <location filename="../dialog.py" line="621" />
             <source>Cancel run</source>
             <translation>Lauf abbrechen</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="642" />
+            <location filename="../dialog.py" line="643" />
             <source>The %s method needs no weights: this file is not used.</source>
             <translation>Die Methode %s braucht keine Gewichte: diese Datei wird nicht verwendet.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="643" />
+            <location filename="../dialog.py" line="644" />
             <source>not used: the classical method needs no weights</source>
             <translation>nicht verwendet: die klassische Methode braucht keine Gewichte</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="644" />
+            <location filename="../dialog.py" line="645" />
             <source>Bands (any)</source>
             <translation>Kanäle (beliebig)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="645" />
+            <location filename="../dialog.py" line="646" />
             <source>empty: every band; e.g. 1,2,3,4,5,7 (the same bands for every date)</source>
             <translation>leer: alle Kanäle; z. B. 1,2,3,4,5,7 (dieselben Kanäle für jedes Datum)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="647" />
+            <location filename="../dialog.py" line="648" />
             <source>Weights file (.pt) for the chosen network; empty: the bundled weights.</source>
             <translation>Gewichtsdatei (.pt) für das gewählte Netz; leer: die mitgelieferten Gewichte.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="648" />
+            <location filename="../dialog.py" line="649" />
             <source>empty: bundled weights</source>
             <translation>leer: mitgelieferte Gewichte</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="649" />
+            <location filename="../dialog.py" line="650" />
             <source>Bands (R, G, B, NIR)</source>
             <translation>Kanäle (R, G, B, NIR)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="650" />
+            <location filename="../dialog.py" line="651" />
             <source>empty: from band wavelengths/names, else bands 1-4; e.g. 3,2,1,4</source>
             <translation>leer: aus Wellenlängen/Namen der Kanäle, sonst Kanäle 1-4; z. B. 3,2,1,4</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="657" />
+            <location filename="../dialog.py" line="658" />
             <source>Where the classical method cuts its change magnitude. Otsu's threshold (default); the minimum-error threshold finds more of the change where changes are a small share of the scene; on our real checks it also called a few more stable points changed (model card, candidate KT).</source>
             <translation>Wo die klassische Methode ihre Änderungsstärke teilt. Otsus Schwellenwert (Standard); der Schwellenwert des minimalen Fehlers findet mehr Änderung, wo Änderungen nur einen kleinen Teil der Szene ausmachen; in unseren Prüfungen an echten Daten stufte er auch einige stabile Punkte mehr als geändert ein (Model Card, Kandidat KT).</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="660" />
+            <location filename="../dialog.py" line="661" />
             <source>Only the classical methods (CVA, ISFA) have a threshold to choose; the networks and fusions use their calibrated decision (see Sensitivity).</source>
             <translation>Nur die klassischen Methoden (CVA, ISFA) haben einen wählbaren Schwellenwert; die Netze und Fusionen verwenden ihre kalibrierte Entscheidung (siehe Empfindlichkeit).</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="668" />
+            <location filename="../dialog.py" line="669" />
             <source>The %s method uses no weights file.</source>
             <translation>Die Methode %s verwendet keine Gewichtsdatei.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="675" />
+            <location filename="../dialog.py" line="676" />
             <source>The CAIM engine (model_core) could not be loaded: %s</source>
             <translation>Die CAIM-Engine (model_core) konnte nicht geladen werden: %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="679" />
+            <location filename="../dialog.py" line="680" />
             <source>No bundled weights file was found for this model; choose a .pt file.</source>
             <translation>Für dieses Modell wurde keine mitgelieferte Gewichtsdatei gefunden; eine .pt-Datei wählen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="688" />
+            <location filename="../dialog.py" line="689" />
             <source>CAIM — weights file</source>
             <translation>CAIM — Gewichtsdatei</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="694" />
+            <location filename="../dialog.py" line="695" />
             <source>CAIM — weights file and its training data</source>
             <translation>CAIM — Gewichtsdatei und ihre Trainingsdaten</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="704" />
+            <location filename="../dialog.py" line="705" />
             <source>What this weights file is and what it was trained on (from the record in the file; the model card has its accuracy on real labels):</source>
             <translation>Was diese Gewichtsdatei ist und worauf sie trainiert wurde (aus dem Eintrag in der Datei; die Model Card nennt ihre Genauigkeit an echten Referenzdaten):</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="807" />
+            <location filename="../dialog.py" line="808" />
             <source>custom</source>
             <translation>benutzerdefiniert</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="807" />
+            <location filename="../dialog.py" line="808" />
             <source>none</source>
             <translation>keines</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="808" />
+            <location filename="../dialog.py" line="809" />
             <source>no CRS</source>
             <translation>kein KBS</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="809" />
+            <location filename="../dialog.py" line="810" />
             <source>double-click to choose this date's cloud mask (a one-band raster layer; optional, per date)</source>
             <translation>Doppelklick, um die Wolkenmaske dieses Datums zu wählen (ein einkanaliger Rasterlayer; optional, je Datum)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="813" />
+            <location filename="../dialog.py" line="814" />
             <source>date from the %s; double-click to edit</source>
             <translation>Datum aus: %s; Doppelklick zum Bearbeiten</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="814" />
+            <location filename="../dialog.py" line="815" />
             <source>no date found; double-click to type one (YYYY-MM-DD)</source>
             <translation>kein Datum gefunden; Doppelklick, um eines einzugeben (JJJJ-MM-TT)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="896" />
+            <location filename="../dialog.py" line="897" />
             <source>cloud mask of '%s'
 %s</source>
             <translation>Wolkenmaske von '%s'
 %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="944" />
+            <location filename="../dialog.py" line="945" />
             <source>Matched %d cloud mask by date.</source>
             <translation>%d Wolkenmaske nach Datum zugeordnet.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="944" />
+            <location filename="../dialog.py" line="945" />
             <source>Matched %d cloud masks by date.</source>
             <translation>%d Wolkenmasken nach Datum zugeordnet.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="946" />
+            <location filename="../dialog.py" line="947" />
             <source>Several mask layers for %s: choose one in that date's Cloud mask cell.</source>
             <translation>Mehrere Maskenlayer für %s: einen in der Zelle Wolkenmaske dieses Datums wählen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="948" />
+            <location filename="../dialog.py" line="949" />
             <source>Several mask layers for %s: choose one in those dates' Cloud mask cells.</source>
             <translation>Mehrere Maskenlayer für %s: je einen in den Zellen Wolkenmaske dieser Zeitpunkte wählen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="992" />
+            <location filename="../dialog.py" line="993" />
             <source>Unreadable date %s: %s.</source>
             <translation>Unlesbares Datum %s: %s.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="993" />
+            <location filename="../dialog.py" line="994" />
             <source>'%s' for '%s'</source>
             <translation>'%s' für '%s'</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1008" />
+            <location filename="../dialog.py" line="1009" />
             <source>'%s' holds several dates, and one cloud mask cannot serve them all: empty its Cloud mask cell, split it (Split into dates…), then choose each date's mask in its row.</source>
             <translation>'%s' enthält mehrere Zeitpunkte, und eine Wolkenmaske kann nicht für alle gelten: seine Zelle Wolkenmaske leeren, es aufteilen (In Zeitpunkte aufteilen…), dann die Maske jedes Zeitpunkts in dessen Zeile wählen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1015" />
+            <location filename="../dialog.py" line="1016" />
             <source>'%s' holds %d dates, %s to %s: Run first splits it into one layer per date (small VRT files in %s beside it, which read the raster), then checks the series again.</source>
             <translation>'%s' enthält %d Zeitpunkte, %s bis %s: Ausführen teilt es zuerst in einen Layer je Zeitpunkt auf (kleine VRT-Dateien in %s daneben, die das Raster lesen) und prüft dann die Zeitreihe erneut.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1020" />
+            <location filename="../dialog.py" line="1021" />
             <source>'%s' holds %d dates: Run first splits it into one layer per date (small VRT files in %s beside it, which read the raster), then checks the series again.</source>
             <translation>'%s' enthält %d Zeitpunkte: Ausführen teilt es zuerst in einen Layer je Zeitpunkt auf (kleine VRT-Dateien in %s daneben, die das Raster lesen) und prüft dann die Zeitreihe erneut.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1029" />
+            <location filename="../dialog.py" line="1030" />
             <source>No cloud mask for %s: those dates are used as they are (their own nodata still counts).</source>
             <translation>Keine Wolkenmaske für %s: diese Zeitpunkte werden unverändert verwendet (ihr eigenes NoData zählt weiterhin).</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1048" />
+            <location filename="../dialog.py" line="1049" />
             <source>changed patches under this size are dropped</source>
             <translation>geänderte Flächen unter dieser Größe werden entfernt</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1052" />
+            <location filename="../dialog.py" line="1053" />
             <source>= %s ha on %s's pixels</source>
             <translation>= %s ha bei der Pixelgröße von %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1053" />
+            <location filename="../dialog.py" line="1054" />
             <source>= %s m² on %s's pixels</source>
             <translation>= %s m² bei der Pixelgröße von %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1067" />
+            <location filename="../dialog.py" line="1068" />
             <source>%d dates once split, to run with %s; the series is checked again then.</source>
             <translation>%d Zeitpunkte nach dem Aufteilen, auszuführen mit %s; die Zeitreihe wird dann erneut geprüft.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1068" />
+            <location filename="../dialog.py" line="1069" />
             <source>%d dates, ready to run with %s.</source>
             <translation>%d Zeitpunkte, bereit zum Lauf mit %s.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1115" />
+            <location filename="../dialog.py" line="1116" />
             <source>Layer '%s': %s</source>
             <translation>Layer '%s': %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1132" />
+            <location filename="../dialog.py" line="1135" />
             <source>%s (dates)</source>
             <translation>%s (Zeitpunkte)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1138" />
+            <location filename="../dialog.py" line="1147" />
             <source>'%s': %d dates in %s</source>
             <translation>'%s': %d Zeitpunkte in %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1144" />
+            <location filename="../dialog.py" line="1153" />
             <source>Split into dates: %s.</source>
             <translation>In Zeitpunkte aufgeteilt: %s.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1179" />
+            <location filename="../dialog.py" line="1188" />
             <source>CAIM change detection</source>
             <translation>CAIM-Änderungserkennung</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1179" />
+            <location filename="../dialog.py" line="1188" />
             <source>The Processing plugin is not enabled: enable it (Plugins &gt; Manage and Install Plugins &gt; Installed &gt; Processing) to split the layer into dates.</source>
             <translation>Das Verarbeitungs-Plugin ist nicht aktiviert: es aktivieren (Erweiterungen &gt; Erweiterungen verwalten und installieren &gt; Installiert &gt; Processing), um den Layer in Zeitpunkte aufzuteilen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1245" />
+            <location filename="../dialog.py" line="1254" />
             <source>Choose an output folder.</source>
             <translation>Einen Ausgabeordner wählen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1253" />
+            <location filename="../dialog.py" line="1262" />
             <source>Outputs already exist in %s; choose another folder.</source>
             <translation>In %s gibt es schon Ausgaben; einen anderen Ordner wählen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1257" />
+            <location filename="../dialog.py" line="1266" />
             <source>Overwrite results?</source>
             <translation>Ergebnisse überschreiben?</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1258" />
+            <location filename="../dialog.py" line="1267" />
             <source>These files already exist and would be replaced:
 
 %s
@@ -1284,106 +1284,106 @@ Braucht PyTorch im Python von QGIS.
 %sÜberschreiben?</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1260" />
+            <location filename="../dialog.py" line="1269" />
             <source>%d layers of this project show them; when the run succeeds, the new run's layers replace them.</source>
             <translation>%d Layer dieses Projekts zeigen sie; wenn der Lauf gelingt, ersetzen die Layer des neuen Laufs sie.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1262" />
+            <location filename="../dialog.py" line="1271" />
             <source>%d layer of this project shows them; when the run succeeds, the new run's layers replace it.</source>
             <translation>%d Layer dieses Projekts zeigt sie; wenn der Lauf gelingt, ersetzen die Layer des neuen Laufs ihn.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1266" />
+            <location filename="../dialog.py" line="1275" />
             <source>Not run: choose another output folder.</source>
             <translation>Nicht gestartet: einen anderen Ausgabeordner wählen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1272" />
+            <location filename="../dialog.py" line="1281" />
             <source>Split into dates, not run: the series needs your attention (see the messages above); then Run again.</source>
             <translation>In Zeitpunkte aufgeteilt, nicht ausgeführt: die Zeitreihe braucht Ihre Aufmerksamkeit (siehe die Meldungen oben); dann erneut ausführen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1290" />
+            <location filename="../dialog.py" line="1299" />
             <source>The Processing algorithm %s is not registered.</source>
             <translation>Der Verarbeitungsalgorithmus %s ist nicht registriert.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1303" />
+            <location filename="../dialog.py" line="1312" />
             <source>Starting…</source>
             <translation>Wird gestartet…</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1307" />
+            <location filename="../dialog.py" line="1316" />
             <source>The parameters were refused.</source>
             <translation>Die Parameter wurden abgelehnt.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1322" />
+            <location filename="../dialog.py" line="1331" />
             <source>Cancelling… partial outputs will be removed.</source>
             <translation>Wird abgebrochen… Teilergebnisse werden entfernt.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1364" />
+            <location filename="../dialog.py" line="1373" />
             <source>, minimum-error threshold</source>
             <translation>, Schwellenwert des minimalen Fehlers</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1366" />
+            <location filename="../dialog.py" line="1375" />
             <source>, sensitivity %s</source>
             <translation>, Empfindlichkeit %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1368" />
+            <location filename="../dialog.py" line="1377" />
             <source>, changed patches &gt;= %s px</source>
             <translation>, geänderte Flächen &gt;= %s px</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1370" />
+            <location filename="../dialog.py" line="1379" />
             <source>, cloud masks%s (clear = %s)</source>
             <translation>, Wolkenmasken%s (wolkenfrei = %s)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1371" />
+            <location filename="../dialog.py" line="1380" />
             <source> on %d of %d dates</source>
             <translation> an %d von %d Zeitpunkten</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1374" />
+            <location filename="../dialog.py" line="1383" />
             <source>, masked dates filled</source>
             <translation>, maskierte Zeitpunkte gefüllt</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1375" />
+            <location filename="../dialog.py" line="1384" />
             <source>Done on %s with %s. %s Hover here for each interval; all details are in the log (CAIM change detection tab).</source>
             <translation>Fertig auf %s mit %s. %s Für jedes Intervall hier mit der Maus verweilen; alle Details stehen im Protokoll (Reiter CAIM change detection).</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1377" />
+            <location filename="../dialog.py" line="1386" />
             <source>Changed hectares per interval (last change):
 </source>
             <translation>Geänderte Hektar je Intervall (letzte Änderung):
 </translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1380" />
+            <location filename="../dialog.py" line="1389" />
             <source>&lt;a href="%s"&gt;Open the run report&lt;/a&gt; (settings, changed area per interval as a chart)</source>
             <translation>&lt;a href="%s"&gt;Laufbericht öffnen&lt;/a&gt; (Einstellungen, geänderte Fläche je Intervall als Diagramm)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1384" />
+            <location filename="../dialog.py" line="1393" />
             <source>Warning: </source>
             <translation>Warnung: </translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1386" />
+            <location filename="../dialog.py" line="1395" />
             <source>Run finished on %s:
 %s</source>
             <translation>Lauf auf %s beendet:
 %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1389" />
+            <location filename="../dialog.py" line="1398" />
             <source>Changed hectares per interval (last change):
 %s
 
@@ -1398,57 +1398,57 @@ Gerät: %s
 %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1392" />
+            <location filename="../dialog.py" line="1401" />
             <source>Done on %s with %s. %s</source>
             <translation>Fertig auf %s mit %s. %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1393" />
+            <location filename="../dialog.py" line="1402" />
             <source> Warning: </source>
             <translation> Warnung: </translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1398" />
+            <location filename="../dialog.py" line="1407" />
             <source>Cancelled; partial outputs were removed.</source>
             <translation>Abgebrochen; Teilergebnisse wurden entfernt.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1400" />
+            <location filename="../dialog.py" line="1409" />
             <source>The run failed.</source>
             <translation>Der Lauf ist fehlgeschlagen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1407" />
+            <location filename="../dialog.py" line="1416" />
             <source>Run anyway?</source>
             <translation>Trotzdem ausführen?</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1407" />
+            <location filename="../dialog.py" line="1416" />
             <source>Run it anyway?</source>
             <translation>Den Lauf trotzdem ausführen?</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1464" />
+            <location filename="../dialog.py" line="1473" />
             <source>Still running in the background; results will be added when done.</source>
             <translation>Läuft noch im Hintergrund; die Ergebnisse werden hinzugefügt, wenn er fertig ist.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1472" />
+            <location filename="../dialog.py" line="1481" />
             <source>unknown</source>
             <translation>unbekannt</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1472" />
+            <location filename="../dialog.py" line="1481" />
             <source>%s ha</source>
             <translation>%s ha</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1484" />
+            <location filename="../dialog.py" line="1493" />
             <source>Changed %s ha over %d intervals.</source>
             <translation>%s ha in %d Intervallen geändert.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1485" />
+            <location filename="../dialog.py" line="1494" />
             <source>Changed %s ha over %d interval.</source>
             <translation>%s ha in %d Intervall geändert.</translation>
         </message>
@@ -1586,222 +1586,222 @@ Gerät: %s
             <translation>, oder MASKED_DATES leer lassen</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="393" />
+            <location filename="../inputs.py" line="409" />
             <source>Select at least 2 layers: change needs two or more dates (%d selected).</source>
             <translation>Mindestens 2 Layer auswählen: eine Änderung braucht zwei oder mehr Zeitpunkte (%d ausgewählt).</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="395" />
+            <location filename="../inputs.py" line="411" />
             <source>If '%s' holds every date as bands (%d bands; e.g. an Earth Engine export), split it into dates first: Processing Toolbox, CAIM change detection, Split a multi-date raster into dates.</source>
             <translation>Falls '%s' alle Zeitpunkte als Kanäle enthält (%d Kanäle; z. B. ein Earth-Engine-Export), es zuerst in Zeitpunkte aufteilen: Verarbeitungswerkzeuge, CAIM-Änderungserkennung, Multitemporales Raster in Zeitpunkte aufteilen.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="402" />
+            <location filename="../inputs.py" line="418" />
             <source>SChanger compares exactly 2 dates; %d are selected. Use CAIM-Net for a time series.</source>
             <translation>SChanger vergleicht genau 2 Zeitpunkte; %d sind ausgewählt. Für eine Zeitreihe CAIM-Net verwenden.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="407" />
+            <location filename="../inputs.py" line="423" />
             <source>'%s' was read as a vector layer (%s): QGIS reads a NetCDF data cube of several variables so. Add one variable of it as a raster layer (Layer, Add Layer, Add Raster Layer, then pick the variable), or split the whole cube into dates on the command line (python -m model_core split).</source>
             <translation>'%s' wurde als Vektorlayer gelesen (%s): so liest QGIS einen NetCDF-Datenwürfel mit mehreren Variablen. Eine seiner Variablen als Rasterlayer hinzufügen (Layer, Layer hinzufügen, Rasterlayer hinzufügen, dann die Variable wählen) oder den ganzen Würfel auf der Kommandozeile in Zeitpunkte aufteilen (python -m model_core split).</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="412" />
+            <location filename="../inputs.py" line="428" />
             <source>'%s' is a vector layer (%s), not an image: the inputs are the raster images of the series, one per date.</source>
             <translation>'%s' ist ein Vektorlayer (%s), kein Bild: die Eingaben sind die Rasterbilder der Zeitreihe, eines je Datum.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="415" />
+            <location filename="../inputs.py" line="431" />
             <source>'%s' is not a valid raster layer.</source>
             <translation>'%s' ist kein gültiger Rasterlayer.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="417" />
+            <location filename="../inputs.py" line="433" />
             <source>'%s' is not a file-based (GDAL) raster; export it as GeoTIFF first.</source>
             <translation>'%s' ist kein dateibasiertes (GDAL-)Raster; zuerst als GeoTIFF exportieren.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="420" />
+            <location filename="../inputs.py" line="436" />
             <source>The file of '%s' is gone (%s): it was moved or deleted after the layer was loaded. Remove the layer, or point it to the file again (Layer Properties, Source).</source>
             <translation>Die Datei von '%s' ist verschwunden (%s): sie wurde nach dem Laden des Layers verschoben oder gelöscht. Den Layer entfernen oder ihn wieder auf die Datei verweisen (Layereigenschaften, Quelle).</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="425" />
+            <location filename="../inputs.py" line="441" />
             <source>'%s' is not an image but the %s file of '%s' beside it (%s): uncheck it, and add the image itself.</source>
             <translation>'%s' ist kein Bild, sondern die %s-Datei von '%s' daneben (%s): den Haken entfernen und das Bild selbst hinzufügen.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="434" />
+            <location filename="../inputs.py" line="450" />
             <source>Band %d does not exist in %s (fewer bands): uncheck it or pick bands every date has.</source>
             <translation>Kanal %d gibt es in %s nicht (weniger Kanäle): den Haken entfernen oder Kanäle wählen, die jedes Datum hat.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="436" />
+            <location filename="../inputs.py" line="452" />
             <source>Band %d does not exist in %s (fewer bands): uncheck them or pick bands every date has.</source>
             <translation>Kanal %d gibt es in %s nicht (weniger Kanäle): den Haken entfernen oder Kanäle wählen, die jedes Datum hat.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="444" />
+            <location filename="../inputs.py" line="460" />
             <source>%s has fewer than the 4 bands (red, green, blue, NIR) the network needs: uncheck it, or use a classical method (CVA, ISFA) with bands every date has (1 to %d)</source>
             <translation>%s hat weniger als die 4 Kanäle (Rot, Grün, Blau, NIR), die das Netz braucht: den Haken entfernen oder eine klassische Methode (CVA, ISFA) mit Kanälen verwenden, die jedes Datum hat (1 bis %d)</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="447" />
+            <location filename="../inputs.py" line="463" />
             <source>%s have fewer than the 4 bands (red, green, blue, NIR) the network needs: uncheck them, or use a classical method (CVA, ISFA) with bands every date has (1 to %d)</source>
             <translation>%s haben weniger als die 4 Kanäle (Rot, Grün, Blau, NIR), die das Netz braucht: den Haken entfernen oder eine klassische Methode (CVA, ISFA) mit Kanälen verwenden, die jedes Datum hat (1 bis %d)</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="451" />
+            <location filename="../inputs.py" line="467" />
             <source>pick bands every date has (1 to %d), for example %s</source>
             <translation>Kanäle wählen, die jedes Datum hat (1 bis %d), zum Beispiel %s</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="453" />
+            <location filename="../inputs.py" line="469" />
             <source>Band counts differ (%s). The model needs the same bands from every date: %s.</source>
             <translation>Die Kanalanzahlen unterscheiden sich (%s). Das Modell braucht von jedem Datum dieselben Kanäle: %s.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="459" />
+            <location filename="../inputs.py" line="475" />
             <source>Layers have different CRSs (%s): they will be aligned onto the grid of '%s'.</source>
             <translation>Die Layer haben verschiedene KBS (%s): sie werden auf das Raster von '%s' ausgerichtet.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="465" />
+            <location filename="../inputs.py" line="481" />
             <source>Grids differ slightly: every date will be resampled onto the grid of '%s', clipped to the common area.</source>
             <translation>Die Raster unterscheiden sich leicht: jedes Datum wird auf das Raster von '%s' umgerechnet, zugeschnitten auf die gemeinsame Fläche.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="474" />
+            <location filename="../inputs.py" line="490" />
             <source>No date for %s: results will say 'date k' instead of a date.</source>
             <translation>Kein Datum für %s: die Ergebnisse nennen 'date k' statt eines Datums.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="477" />
+            <location filename="../inputs.py" line="493" />
             <source>Dates are not in chronological order: moments follow the list order.</source>
             <translation>Die Zeitpunkte sind nicht chronologisch geordnet: die Änderungszeitpunkte folgen der Reihenfolge der Liste.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="485" />
+            <location filename="../inputs.py" line="501" />
             <source>%d one-band layers share the date %s (%s)%s: they look like the bands of one date, which would be compared with each other as if they were dates. Stack each date's bands into one layer first (Raster &gt; Miscellaneous &gt; Build Virtual Raster, with 'Place each input file into a separate band'), then check those.</source>
             <translation>%d einkanalige Layer haben dasselbe Datum %s (%s)%s: sie sehen aus wie die Kanäle eines Datums, die miteinander verglichen würden, als wären sie Zeitpunkte. Die Kanäle jedes Datums zuerst zu einem Layer stapeln (Raster &gt; Sonstige &gt; Virtuelles Raster bauen, mit 'Jede Eingabedatei in einen separaten Kanal legen'), dann diese anhaken.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="490" />
+            <location filename="../inputs.py" line="506" />
             <source> and %d more date likewise</source>
             <translation> und %d weiterer Zeitpunkt ebenso</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="491" />
+            <location filename="../inputs.py" line="507" />
             <source> and %d more dates likewise</source>
             <translation> und %d weitere Zeitpunkte ebenso</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="494" />
+            <location filename="../inputs.py" line="510" />
             <source>Some dates appear twice (%s): the intervals between them are zero days long.</source>
             <translation>Einige Datumsangaben kommen doppelt vor (%s): die Intervalle zwischen ihnen sind null Tage lang.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="506" />
+            <location filename="../inputs.py" line="522" />
             <source>%d cloud masks for %d layers: give one mask (or none) per layer, in the same order.</source>
             <translation>%d Wolkenmasken für %d Layer: eine Maske (oder keine) je Layer angeben, in derselben Reihenfolge.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="512" />
+            <location filename="../inputs.py" line="528" />
             <source>The mask '%s' of '%s'</source>
             <translation>Die Maske '%s' von '%s'</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="514" />
+            <location filename="../inputs.py" line="530" />
             <source>'%s' is both an input date and the mask of '%s'. Uncheck it as an input or choose another mask.</source>
             <translation>'%s' ist zugleich ein Eingabedatum und die Maske von '%s'. Den Haken als Eingabe entfernen oder eine andere Maske wählen.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="517" />
+            <location filename="../inputs.py" line="533" />
             <source>%s is not a valid raster layer.</source>
             <translation>%s ist kein gültiger Rasterlayer.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="519" />
+            <location filename="../inputs.py" line="535" />
             <source>%s is not a file-based (GDAL) raster; export it as GeoTIFF first.</source>
             <translation>%s ist kein dateibasiertes (GDAL-)Raster; zuerst als GeoTIFF exportieren.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="521" />
+            <location filename="../inputs.py" line="537" />
             <source>%s: its file is gone (%s). Remove the mask layer or point it to the file again.</source>
             <translation>%s: ihre Datei ist verschwunden (%s). Den Maskenlayer entfernen oder ihn wieder auf die Datei verweisen.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="524" />
+            <location filename="../inputs.py" line="540" />
             <source>%s has %d bands; a mask has one (CBERS CMASK, Landsat QA_PIXEL, Sentinel-2 SCL, Fmask). Extract its mask band first.</source>
             <translation>%s hat %d Kanäle; eine Maske hat einen (CBERS CMASK, Landsat QA_PIXEL, Sentinel-2 SCL, Fmask). Zuerst ihren Maskenkanal extrahieren.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="527" />
+            <location filename="../inputs.py" line="543" />
             <source>%s does not overlap its layer: it would mask the whole date.</source>
             <translation>%s überlappt ihren Layer nicht: sie würde das ganze Datum maskieren.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="534" />
+            <location filename="../inputs.py" line="550" />
             <source>e.g. 1,2,3,4 (RGB-only imagery is read as 1,2,3,2 by itself: green in place of NIR), or choose a classical method (CVA or ISFA), which uses any bands</source>
             <translation>z. B. 1,2,3,4 (reine RGB-Bilder werden von selbst als 1,2,3,2 gelesen: Grün anstelle von NIR) oder eine klassische Methode (CVA oder ISFA) wählen, die beliebige Kanäle verwendet</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="538" />
+            <location filename="../inputs.py" line="554" />
             <source>%s: the network uses bands %s as red, green, blue, NIR; the %s part also uses band(s) %s.</source>
             <translation>%s: das Netz verwendet die Kanäle %s als Rot, Grün, Blau, NIR; der %s-Teil verwendet außerdem Kanal/Kanäle %s.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="542" />
+            <location filename="../inputs.py" line="558" />
             <source>%s uses %d bands (red, green, blue, NIR) but Bands lists %d: give %d band numbers, %s.</source>
             <translation>%s verwendet %d Kanäle (Rot, Grün, Blau, NIR), aber Kanäle nennt %d: %d Kanalnummern angeben, %s.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="556" />
+            <location filename="../inputs.py" line="572" />
             <source> The %s part also uses the layers' other bands.</source>
             <translation> Der %s-Teil verwendet außerdem die übrigen Kanäle der Layer.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="557" />
+            <location filename="../inputs.py" line="573" />
             <source>Bands left empty: the engine uses bands %s.%s</source>
             <translation>Kanäle leer gelassen: die Engine verwendet die Kanäle %s.%s</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="563" />
+            <location filename="../inputs.py" line="579" />
             <source>Bands left empty: the engine uses bands %s.</source>
             <translation>Kanäle leer gelassen: die Engine verwendet die Kanäle %s.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="573" />
+            <location filename="../inputs.py" line="589" />
             <source>Bands left empty: bands 1-4 are taken as red, green, blue, NIR (the layers' metadata do not say which band is which); for blue, green, red, NIR imagery enter 3,2,1,4.</source>
             <translation>Kanäle leer gelassen: die Kanäle 1-4 werden als Rot, Grün, Blau, NIR genommen (die Metadaten der Layer sagen nicht, welcher Kanal welcher ist); für Blau-, Grün-, Rot-, NIR-Bilder 3,2,1,4 eingeben.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="577" />
+            <location filename="../inputs.py" line="593" />
             <source>%s needs %d bands (red, green, blue, NIR) but the layers have %d and their metadata do not say which band is which: pick %d with Bands, %s.</source>
             <translation>%s braucht %d Kanäle (Rot, Grün, Blau, NIR), aber die Layer haben %d und ihre Metadaten sagen nicht, welcher Kanal welcher ist: %d mit Kanäle wählen, %s.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="630" />
+            <location filename="../inputs.py" line="646" />
             <source>%s does not overlap the other checked layers, which share a place: uncheck it or check the layers of one place.</source>
             <translation>%s überlappt die anderen angehakten Layer nicht, die an einem gemeinsamen Ort liegen: den Haken entfernen oder die Layer eines Ortes anhaken.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="632" />
+            <location filename="../inputs.py" line="648" />
             <source>%s do not overlap the other checked layers, which share a place: uncheck them or check the layers of one place.</source>
             <translation>%s überlappen die anderen angehakten Layer nicht, die an einem gemeinsamen Ort liegen: den Haken entfernen oder die Layer eines Ortes anhaken.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="636" />
+            <location filename="../inputs.py" line="652" />
             <source>%s does not overlap '%s', the first checked layer: uncheck it or check the layers of one place.</source>
             <translation>%s überlappt '%s', den ersten angehakten Layer, nicht: den Haken entfernen oder die Layer eines Ortes anhaken.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="638" />
+            <location filename="../inputs.py" line="654" />
             <source>%s do not overlap '%s', the first checked layer: uncheck them or check the layers of one place.</source>
             <translation>%s überlappen '%s', den ersten angehakten Layer, nicht: den Haken entfernen oder die Layer eines Ortes anhaken.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="640" />
+            <location filename="../inputs.py" line="656" />
             <source>The layers do not overlap all at once: each overlaps the first, but there is no area common to all of them. Uncheck the layers that cover another part of the scene.</source>
             <translation>Die Layer überlappen sich nicht alle zugleich: jeder überlappt den ersten, aber keine Fläche ist allen gemeinsam. Bei den Layern, die einen anderen Teil der Szene abdecken, den Haken entfernen.</translation>
         </message>

@@ -841,6 +841,7 @@ def test_the_variables_of_one_cube_checked_together_are_one_series(project, tmp_
         assert project.layerTreeRoot().findGroup("cube.nc (ndvi, evi) (dates)") is not None
         assert _wait_for(lambda: dialog.task is None) and dialog.last_results, dialog.status.text()
         assert dialog.last_results["USED_DATES"] == "2020-01-01,2021-01-01,2022-01-01"
+        assert "<th>Inputs</th><td>cube.nc (3 dates)</td>" in open(dialog.last_results["REPORT"]).read()
     finally:
         dialog.shutdown()
 
@@ -910,5 +911,42 @@ def test_a_cloud_mask_on_a_multi_date_row_stops_the_run_before_the_split(project
         assert not os.path.exists(str(tmp_path / "gee_export_dates"))
         dialog.set_mask(row, None)  # emptied: Run splits and runs it, unmasked, as it says
         assert "cannot serve" not in dialog.messages.text() and dialog.run_button.isEnabled()
+    finally:
+        dialog.shutdown()
+
+
+def test_a_one_step_run_after_date_layers_were_removed_adds_them_to_their_group_again(project, tmp_path):
+    """Run on a multi-date raster, then two of its date layers removed from the project and one renamed,
+    then Run on the raster again: the split is used again, the renamed layer too, and the two new date
+    layers go into the raster's '(dates)' group, which still holds the third (a second group of the same
+    name was added above it)."""
+    from qgis.core import QgsRasterLayer
+
+    from caim_qgis_plugin.dialog import CaimDialog
+
+    _, export = _export(str(tmp_path))
+    project.addMapLayer(QgsRasterLayer(export, "gee_export", "gdal"))
+    dialog = CaimDialog(None)
+    try:
+        dialog.refresh_layers()
+        dialog.model_combo.setCurrentIndex(dialog.model_combo.findData("cva"))
+        dialog.folder_widget.setFilePath(str(tmp_path / "a"))
+        assert dialog.run(ask=False) is not None, dialog.status.text()
+        assert _wait_for(lambda: dialog.task is None) and dialog.last_results, dialog.status.text()
+        root = project.layerTreeRoot()
+        ids = [n.layerId() for n in root.findGroup("gee_export (dates)").findLayers()]
+        project.removeMapLayers(ids[:2])
+        project.mapLayer(ids[2]).setName("my last date")
+        dialog.refresh_layers()
+        for item in dialog._items():
+            item.setCheckState(0, 2 if item.text(0) == "gee_export" else 0)
+        dialog.folder_widget.setFilePath(str(tmp_path / "b"))
+        assert dialog.run(ask=False) is not None, dialog.status.text()
+        assert [d for _, d in dialog.checked()] == list(DATES)
+        groups = [g for g in root.findGroups() if g.name() == "gee_export (dates)"]
+        assert len(groups) == 1, [g.name() for g in root.findGroups()]
+        assert sorted(n.layer().name() for n in groups[0].findLayers()) == [
+            "gee_export 1 (2019-05-01)", "gee_export 2 (2020-05-01)", "my last date"]
+        assert _wait_for(lambda: dialog.task is None) and dialog.last_results, dialog.status.text()
     finally:
         dialog.shutdown()
