@@ -304,11 +304,11 @@ class AssessAccuracyAlgorithm(_Base):
                                                       QgsProcessingParameterField.Any, optional=True))
         self.addParameter(QgsProcessingParameterBoolean(self.BINARY, tr("Changed / unchanged only"), False))
         strata = QgsProcessingParameterRasterLayer(
-            self.STRATA, tr("Map the sample was drawn from, if not the change map above (same grid)"), optional=True)
+            self.STRATA, tr("Map the sample was drawn from, if another (same grid)"), optional=True)
         strata.setFlags(strata.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
         self.addParameter(strata)
         compare = QgsProcessingParameterRasterLayer(
-            self.COMPARE, tr("Compare with another map of the same grid (paired difference of overall accuracy)"),
+            self.COMPARE, tr("Compare with another map (same grid; paired difference)"),
             optional=True)
         compare.setFlags(compare.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
         self.addParameter(compare)
@@ -403,7 +403,7 @@ class CompareWithReferenceAlgorithm(_Base):
             self.REFERENCE_NODATA, tr("Reference nodata value (empty: the reference's own)"),
             QgsProcessingParameterNumber.Double, None, True))
         self.addParameter(QgsProcessingParameterString(
-            self.CHANGED_VALUES, tr("Reference values that mean changed, e.g. 2,3 (makes the reference a change mask)"),
+            self.CHANGED_VALUES, tr("Reference values that mean changed, e.g. 2,3"),
             optional=True))
         self.addParameter(QgsProcessingParameterFileDestination(
             self.OUTPUT_CSV, tr("Comparison table (CSV)"), tr("CSV files (*.csv)"), optional=True,

@@ -142,13 +142,13 @@ Jeden Punkt anhand von Referenzdaten (höher aufgelöste Bilder, die Eingaben, G
         </message>
         <message>
             <location filename="../accuracy_algorithms.py" line="307" />
-            <source>Map the sample was drawn from, if not the change map above (same grid)</source>
-            <translation>Karte, aus der die Stichprobe gezogen wurde, falls nicht die Änderungskarte oben (gleiches Raster)</translation>
+            <source>Map the sample was drawn from, if another (same grid)</source>
+            <translation>Karte der Stichprobe, falls eine andere (gleiches Raster)</translation>
         </message>
         <message>
             <location filename="../accuracy_algorithms.py" line="311" />
-            <source>Compare with another map of the same grid (paired difference of overall accuracy)</source>
-            <translation>Mit einer anderen Karte desselben Rasters vergleichen (gepaarte Differenz der Gesamtgenauigkeit)</translation>
+            <source>Compare with another map (same grid; paired difference)</source>
+            <translation>Mit anderer Karte vergleichen (gleiches Raster; gepaart)</translation>
         </message>
         <message>
             <location filename="../accuracy_algorithms.py" line="315" />
@@ -225,8 +225,8 @@ Der Vergleich ist nur so gut wie die Genauigkeit der Referenz selbst und ihre La
         </message>
         <message>
             <location filename="../accuracy_algorithms.py" line="406" />
-            <source>Reference values that mean changed, e.g. 2,3 (makes the reference a change mask)</source>
-            <translation>Referenzwerte, die geändert bedeuten, z. B. 2,3 (macht die Referenz zu einer Änderungsmaske)</translation>
+            <source>Reference values that mean changed, e.g. 2,3</source>
+            <translation>Referenzwerte für geändert, z. B. 2,3</translation>
         </message>
         <message>
             <location filename="../accuracy_algorithms.py" line="409" />
@@ -2701,12 +2701,12 @@ Gerät: %s
         <message>
             <location filename="../split_algorithm.py" line="95" />
             <source>Date by date (date 1's bands, then date 2's)</source>
-            <translation>Zeitpunkt für Zeitpunkt (die Kanäle von Zeitpunkt 1, dann die von Zeitpunkt 2)</translation>
+            <translation>Zeitpunkt für Zeitpunkt (Kanäle von Zeitpunkt 1, dann 2)</translation>
         </message>
         <message>
             <location filename="../split_algorithm.py" line="96" />
             <source>Band by band (every date's band 1, then every date's band 2)</source>
-            <translation>Kanal für Kanal (Kanal 1 jedes Zeitpunkts, dann Kanal 2 jedes Zeitpunkts)</translation>
+            <translation>Kanal für Kanal (Kanal 1 aller Zeitpunkte, dann Kanal 2)</translation>
         </message>
         <message>
             <location filename="../split_algorithm.py" line="98" />

@@ -148,24 +148,39 @@ def probe():
     try:
         plugin = plugins["caim_qgis_plugin"]
         report.update({"action": plugin.run_action.text(), "translation": QgsApplication.instance().translation(),
-                  "algorithm": QgsApplication.processingRegistry().algorithmById("caim:detectchanges").displayName()})
-        import processing
-        dialog = processing.createAlgorithmDialog("caim:detectchanges")
-        dialog.resize(820, 1100)  # as the English desktop test shows it
-        dialog.show()
-        expand_advanced(dialog)
-        QTimer.singleShot(700, lambda: panel(dialog))
+                  "algorithm": QgsApplication.processingRegistry().algorithmById("caim:detectchanges").displayName(),
+                  "toolbox_panels": {}})
+        todo = [a.id() for a in QgsApplication.processingRegistry().providerById("caim").algorithms()]
+        QTimer.singleShot(0, lambda: open_next(todo))
     except Exception as exc:
         report["error"] = repr(exc)
         finish()
 
-def panel(dialog):
+def open_next(todo):
     try:
-        report["toolbox_panel"] = panel_report(dialog)
+        if not todo:
+            finish()
+            return
+        import processing
+        algorithm_id = todo.pop(0)
+        dialog = processing.createAlgorithmDialog(algorithm_id)
+        dialog.resize(820, 1100)  # as the English desktop test shows it
+        dialog.show()
+        expand_advanced(dialog)
+        QTimer.singleShot(700, lambda: panel(algorithm_id, dialog, todo))
+    except Exception as exc:
+        report["error"] = repr(exc)
+        finish()
+
+def panel(algorithm_id, dialog, todo):
+    try:
+        report["toolbox_panels"][algorithm_id] = panel_report(dialog)
         dialog.close()
     except Exception as exc:
         report["error"] = repr(exc)
-    finish()
+        finish()
+        return
+    QTimer.singleShot(100, lambda: open_next(todo))
 
 QTimer.singleShot(500, probe)
 """
@@ -180,9 +195,28 @@ def test_desktop_in_german(tmp_path):
     assert report["translation"] == "de"
     assert report["action"] == "Änderungen in einer Zeitreihe erkennen…", report
     assert report["algorithm"] == "Änderungen in einer Zeitreihe erkennen", report
-    assert report["toolbox_panel"], report  # the German parameter texts fit the toolbox panel too
-    for panel in report["toolbox_panel"]:
-        assert not panel["hscroll"], (panel["viewport"], panel["widest"])
+    _assert_panels_fit(report)  # the German parameter texts fit the toolbox panels too
+
+
+def _assert_panels_fit(report):
+    """Every parameter text of every caim algorithm fits its Processing dialog's panel (820 px wide): a
+    wider one gave the panel a horizontal scroll bar that hid the fields' "…" buttons."""
+    panels = report["toolbox_panels"]
+    assert {"caim:detectchanges", "caim:splitdates", "caim:samplechangemap", "caim:assessaccuracy",
+            "caim:comparewithreference"} <= set(panels), sorted(panels)
+    wide = {aid: [(p["viewport"], p["widest"][:3]) for p in reports if p["hscroll"]] for aid, reports in panels.items()}
+    assert all(reports for reports in panels.values()), panels
+    assert not any(wide.values()), json.dumps(wide, ensure_ascii=False)
+
+
+def test_desktop_toolbox_panels_in_english(tmp_path):
+    """The Processing dialogs of every caim algorithm in the real English desktop: no parameter text wider
+    than the panel (the accuracy algorithms' advanced parameters were)."""
+    code = tmp_path / "probe.py"
+    code.write_text(LANGUAGE_PROBE)
+    report = run_desktop(tmp_path, [], "en", timeout=180, code=str(code))
+    assert "error" not in report, report
+    _assert_panels_fit(report)
 
 
 def _gee_export(folder, dates):
