@@ -446,7 +446,12 @@ def validate(layers, dates=None, bands=None, model=mdl.AUTO, weights=None, masks
         counts = {lyr.name(): lyr.bandCount() for lyr in rasters}
         if bands:
             short = [n for n, c in counts.items() if c < max(bands)]
-            if short:
+            if short and len(short) == len(counts):  # unchecking them all is no way out
+                problems.append((ERROR, tr("Band %d does not exist in any layer (bands per layer: %s): pick bands "
+                                           "from 1 to %d.")
+                                 % (max(bands), ", ".join("'%s': %d" % item for item in counts.items()),
+                                    min(counts.values()))))
+            elif short:
                 problems.append((ERROR, (tr("Band %d does not exist in %s (fewer bands): uncheck it or pick bands "
                                             "every date has.") if len(short) == 1 else
                                          tr("Band %d does not exist in %s (fewer bands): uncheck them or pick bands "

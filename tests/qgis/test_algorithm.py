@@ -828,3 +828,21 @@ def test_allow_huge_is_a_last_advanced_parameter_and_the_estimate_is_logged(proj
     results, ok, fb = run_alg(dict(INPUT=stack, MODEL="cva", DEVICE="CPU", ALLOW_HUGE=True,
                                    **outputs_in(str(tmp_path / "d"))))
     assert ok and os.path.exists(results["MOMENT"]), fb.textLog()
+
+
+def test_band_missing_from_every_layer_is_not_told_to_uncheck_them(qgis_app, tmp_path):
+    """Bands naming a band no layer has: the advice is to pick bands the layers have (with their range),
+    not to uncheck every layer; a band missing from some layers only still names those to uncheck."""
+    from qgis.core import QgsRasterLayer
+
+    from caim_qgis_plugin import inputs as inp
+
+    paths = make_stack(str(tmp_path), dates=("2019-05-01", "2020-05-01"), size=32)
+    layers = [QgsRasterLayer(p, os.path.basename(p), "gdal") for p in paths]
+    text = " ".join(m for _level, m in inp.validate(layers, bands=[1, 2, 3, 7], model="cva"))
+    assert "Band 7 does not exist in any layer" in text, text
+    assert "pick bands from 1 to 4" in text and "uncheck" not in text, text
+    three = write_raster(str(tmp_path / "rgb_2021.tif"), np.full((3, 32, 32), 50, np.uint8))
+    layers.append(QgsRasterLayer(three, "rgb_2021", "gdal"))
+    text = " ".join(m for _level, m in inp.validate(layers, bands=[1, 2, 3, 4], model="cva"))
+    assert "Band 4 does not exist in 'rgb_2021' (3)" in text and "uncheck it" in text, text
