@@ -12,7 +12,7 @@ from qgis.core import (QgsCoordinateTransform, QgsMapLayerType, QgsProject, QgsP
                        QgsRasterLayer)
 
 from caim_qgis_plugin import models as mdl
-from caim_qgis_plugin.i18n import noop, translator
+from caim_qgis_plugin.i18n import noop, number, translator
 
 tr = translator("CaimInputs")
 
@@ -488,6 +488,8 @@ def validate(layers, dates=None, bands=None, model=mdl.AUTO, weights=None, masks
         overlap = _overlap_problem(rasters) if len(rasters) >= 2 else None
         if overlap:
             problems.append((ERROR, overlap))
+        elif len(rasters) >= 2 and (cut := _coverage_problem(rasters)):
+            problems.append((WARNING, cut))
     if dates is not None:
         known = [d for d in dates if d]
         missing = [layers[i].name() for i, d in enumerate(dates) if not d and i < len(layers)]
@@ -660,6 +662,29 @@ def _overlap_problem(layers):
                     "one place.")) % (", ".join("'%s'" % n for n in apart), layers[0].name()))
     return (tr("The layers do not overlap all at once: each overlaps the first, but there is no area common to "
             "all of them. Uncheck the layers that cover another part of the scene."))
+
+
+def _coverage_problem(layers):
+    """None when the area every layer covers is most of the first layer's, else the message the engine's run
+    would warn of afterwards (``model_core.stack``'s rule): which layers cover part of it, and how much."""
+    extents = _extents(layers)
+    if extents is None:
+        return None
+    common = extents[0]
+    for extent in extents[1:]:
+        common = common.intersect(extent)
+    from model_core.stack import _clipped
+
+    bounds = [(e.xMinimum(), e.yMinimum(), e.xMaximum(), e.yMaximum()) for e in extents]
+    clipped = _clipped(bounds, 0, common.width() * common.height())
+    if clipped is None:
+        return None
+    share, cuts = clipped
+    percent = lambda value: number(100 * value, 0) + " %"  # noqa: E731
+    return tr("The outputs will cover only %s of '%s', the area every checked layer covers: %s. Uncheck or "
+              "replace a layer that covers part of the scene to map all of it.") % (
+        percent(share), layers[0].name(), ", ".join(tr("'%s' covers %s of it") % (layers[i].name(), percent(c))
+                                                    for i, c in cuts))
 
 
 def _sidecar(layer):

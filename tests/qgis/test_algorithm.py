@@ -846,3 +846,27 @@ def test_band_missing_from_every_layer_is_not_told_to_uncheck_them(qgis_app, tmp
     layers.append(QgsRasterLayer(three, "rgb_2021", "gdal"))
     text = " ".join(m for _level, m in inp.validate(layers, bands=[1, 2, 3, 4], model="cva"))
     assert "Band 4 does not exist in 'rgb_2021' (3)" in text and "uncheck it" in text, text
+
+
+def test_a_date_covering_part_of_the_scene_is_warned_before_the_run(qgis_app, tmp_path):
+    """A date whose raster covers a quarter of the first one clips every output to that quarter: the check
+    says so before the run (the dialog said 'ready to run', and only the finished run's warnings told),
+    naming the layer and its share; layers of the whole scene, or off by a sub-pixel shift, are not warned."""
+    from qgis.core import QgsRasterLayer
+
+    from caim_qgis_plugin import inputs as inp
+
+    rng = np.random.default_rng(3)
+    full = [write_raster(str(tmp_path / ("full_%d.tif" % y)), rng.integers(1, 255, (4, 40, 40)).astype(np.uint8))
+            for y in (2019, 2020)]
+    part = write_raster(str(tmp_path / "part_2021.tif"), rng.integers(1, 255, (4, 20, 20)).astype(np.uint8))
+    shifted = write_raster(str(tmp_path / "shifted_2021.tif"), rng.integers(1, 255, (4, 40, 40)).astype(np.uint8),
+                           gt=(500001.0, 5.0, 0.0, 5200000.0, 0.0, -5.0))
+    layer = lambda p: QgsRasterLayer(p, os.path.splitext(os.path.basename(p))[0], "gdal")  # noqa: E731
+    problems = inp.validate([layer(p) for p in full + [part]], model="cva")
+    warned = [m for level, m in problems if level == inp.WARNING and "part_2021" in m]
+    assert warned and "25" in warned[0] and "full_2019" in warned[0], problems
+    assert not [p for p in problems if p[0] == inp.ERROR], problems
+    for others in ([], [shifted]):
+        problems = inp.validate([layer(p) for p in full + others], model="cva")
+        assert not any("cover" in m for _level, m in problems), problems
