@@ -462,12 +462,16 @@ def validate(layers, dates=None, bands=None, model=mdl.AUTO, weights=None, masks
             least = min(counts.values())
             fewest = ", ".join("'%s'" % n for n, c in counts.items() if c == least)
             if least < 4 and mdl.needs_weights(model):
+                common = (tr("bands every date has (1 to %d)") % least if least > 1 else
+                          tr("band 1, the only band every date has"))
                 advice = ((tr("%s has fewer than the 4 bands (red, green, blue, NIR) the network needs: uncheck it, "
-                              "or use a classical method (CVA, ISFA) with bands every date has (1 to %d)")
+                              "or use a classical method (CVA, ISFA) with %s")
                            if "', '" not in fewest else
                            tr("%s have fewer than the 4 bands (red, green, blue, NIR) the network needs: uncheck them, "
-                              "or use a classical method (CVA, ISFA) with bands every date has (1 to %d)"))
-                          % (fewest, least))
+                              "or use a classical method (CVA, ISFA) with %s"))
+                          % (fewest, common))
+            elif least == 1:
+                advice = tr("uncheck %s, or pick band 1, the only band every date has") % fewest
             else:
                 advice = tr("pick bands every date has (1 to %d), for example %s") % (
                     least, ",".join(str(b) for b in range(1, min(least, 4) + 1)))

@@ -870,3 +870,19 @@ def test_a_date_covering_part_of_the_scene_is_warned_before_the_run(qgis_app, tm
     for others in ([], [shifted]):
         problems = inp.validate([layer(p) for p in full + others], model="cva")
         assert not any("cover" in m for _level, m in problems), problems
+
+
+def test_one_band_layer_among_others_is_not_told_bands_1_to_1(qgis_app, tmp_path):
+    """A one-band layer (a mask or index checked by mistake) among 4-band dates: the advice names band 1,
+    the only band every date has, instead of 'bands every date has (1 to 1)'."""
+    from qgis.core import QgsRasterLayer
+
+    from caim_qgis_plugin import inputs as inp
+
+    paths = make_stack(str(tmp_path), dates=("2019-05-01", "2020-05-01"), size=32)
+    one = write_raster(str(tmp_path / "ndvi_2021.tif"), np.full((32, 32), 50, np.uint8))
+    layers = [QgsRasterLayer(p, os.path.basename(p), "gdal") for p in paths + [one]]
+    for model in ("auto", "cva"):
+        text = " ".join(m for _level, m in inp.validate(layers, model=model))
+        assert "Band counts differ" in text and "(1 to 1)" not in text, text
+        assert "band 1, the only band every date has" in text, text

@@ -187,7 +187,7 @@ def test_inline_validation(dialog, three_layers, tmp_path, project):
     message = " ".join(m for _, m in inputs.validate(two, model="caimnet"))
     assert "'1 bands 2042', '1 bands 2043' have fewer than the 4 bands" in message and "uncheck them" in message
     message = " ".join(m for _, m in inputs.validate(one, model="cva"))
-    assert "pick bands every date has (1 to 1), for example 1" in message
+    assert "uncheck '1 bands 2042', or pick band 1, the only band every date has" in message
     # the layers of another place are named, so the user knows which to uncheck
     far = QgsRasterLayer(write_raster(str(tmp_path / "far_2043.tif"), np.full((4, 64, 64), 90, np.uint8),
                                       gt=(900000.0, 5.0, 0.0, 5900000.0, 0.0, -5.0)), "far 2043")
