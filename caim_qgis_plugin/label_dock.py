@@ -80,6 +80,28 @@ def run_layers(project=None):
             and node.layer().customProperty(lyr.KIND_PROPERTY) == lyr.MOMENT and lyr.run_info_of(node.layer())]
 
 
+def distinct_titles(layers, project=None):
+    """The layers' names for a list, a name that several of them share followed by what tells them apart:
+    the group of a run's layer ('Change moment' of every run) or the file of a sample ('Sample points to
+    label' of every sample Processing loaded)."""
+    project = project or QgsProject.instance()
+    names = [layer.name() for layer in layers]
+    titles = []
+    for layer, name in zip(layers, names):
+        if names.count(name) == 1:
+            titles.append(name)
+            continue
+        node = project.layerTreeRoot().findLayer(layer.id())
+        parent = node.parent() if node is not None else None
+        if parent is not None and parent.parent() is not None and parent.name():  # a group, not the root
+            where = parent.name()
+        else:
+            where = os.path.basename(_vector_source(layer)[0] if isinstance(layer, QgsVectorLayer)
+                                     else layer.source().split("|")[0])
+        titles.append("%s — %s" % (name, where))
+    return titles
+
+
 def sample_map_path(layer):
     """The map a sample was drawn from, as the sampler recorded it in the file (CAIM_MAP), or None."""
     from osgeo import gdal
@@ -612,8 +634,8 @@ class LabelDock(QDockWidget):
             current = combo.currentData()
             combo.blockSignals(True)
             combo.clear()
-            for layer in layers:
-                combo.addItem(layer.name(), layer.id())
+            for layer, title in zip(layers, distinct_titles(layers)):
+                combo.addItem(title, layer.id())
             index = combo.findData(current)
             combo.setCurrentIndex(index if index >= 0 else (0 if layers else -1))
             combo.blockSignals(False)

@@ -828,3 +828,40 @@ def test_the_panel_fits_beside_the_map_on_a_small_screen(qgis_app, labelling):
             remove_translator(translator)
             QLocale.setDefault(saved)
     assert max(widths.values()) <= 470, widths
+
+
+def test_two_runs_and_two_samples_are_told_apart_in_the_lists(qgis_app, labelling, finished_run, project, tmp_path):
+    """Two runs' change moment layers are both named 'Change moment', and two samples loaded by Processing
+    both 'Sample points to label': the panel's lists named them alike.  A name shared by several entries
+    gets its run's group (or the sample's file) beside it; a name of its own stays as it is."""
+    import shutil
+
+    from qgis.core import QgsVectorLayer
+
+    from caim_qgis_plugin import layers as lyr
+    from caim_qgis_plugin.label_dock import LabelDock
+
+    layer, path, runs = labelling
+    dock = LabelDock(None)
+    try:
+        assert [dock.run_combo.itemText(i) for i in range(dock.run_combo.count())] == [runs["moment"].name()]
+        assert [dock.sample_combo.itemText(i) for i in range(dock.sample_combo.count())] == ["sample"]
+    finally:
+        dock.shutdown()
+    other = str(tmp_path / "other_moment.tif")
+    shutil.copy(finished_run["results"]["MOMENT"], other)
+    lyr.add_run_outputs({"moment": other}, finished_run["dates"][:2],
+                        {"inputs": [{"path": p} for p in finished_run["inputs"][:2]], "model": "cva"}, project=project)
+    copy = str(tmp_path / "sample_2.gpkg")
+    shutil.copy(path, copy)
+    project.addMapLayer(QgsVectorLayer(copy, "sample", "ogr"))
+    dock = LabelDock(None)
+    try:
+        runs_shown = [dock.run_combo.itemText(i) for i in range(dock.run_combo.count())]
+        samples_shown = [dock.sample_combo.itemText(i) for i in range(dock.sample_combo.count())]
+    finally:
+        dock.shutdown()
+    groups = [g.name() for g in project.layerTreeRoot().children() if not hasattr(g, "layerId")]
+    assert len(set(runs_shown)) == 2 and all(any(g in t for g in groups) for t in runs_shown), (runs_shown, groups)
+    assert len(set(samples_shown)) == 2, samples_shown
+    assert any("sample_2.gpkg" in t for t in samples_shown) and any("sample.gpkg" in t for t in samples_shown)
