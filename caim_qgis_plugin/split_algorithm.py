@@ -130,6 +130,9 @@ class SplitDatesAlgorithm(QgsProcessingAlgorithm):
         for (path, _date), name in zip(written, date_layer_names(layer.name(), [d for _, d in written])):
             feedback.pushInfo("%s: %s" % (name, path))
             details = QgsProcessingContext.LayerDetails(name, context.project(), self.LAYERS)
+            # the dated name, also under Processing's default 'Prefer output filename for layer names', which
+            # named them by their files (gee_export_01_2019-05-01) unless they were in the temporary folder
+            details.forceName = True
             context.addLayerToLoadOnCompletion(path, details)
         temporary = os.path.abspath(QgsProcessingUtils.tempFolder())
         if os.path.abspath(folder).startswith(temporary + os.sep):
