@@ -639,14 +639,23 @@ def _extents(layers):
     return out
 
 
-def _overlap_problem(layers):
-    """None when the layers share an area, else the message: which layers miss the first one."""
+def _common_extent(layers):
+    """(each layer's extent, the area all of them cover) in the first layer's CRS, or None (see _extents)."""
     extents = _extents(layers)
     if extents is None:
         return None
     common = extents[0]
     for extent in extents[1:]:
         common = common.intersect(extent)
+    return extents, common
+
+
+def _overlap_problem(layers):
+    """None when the layers share an area, else the message: which layers miss the first one."""
+    found = _common_extent(layers)
+    if found is None:
+        return None
+    extents, common = found
     if not common.isEmpty():
         return None
     from model_core.stack import stray_inputs
@@ -671,12 +680,10 @@ def _overlap_problem(layers):
 def _coverage_problem(layers):
     """None when the area every layer covers is most of the first layer's, else the message the engine's run
     would warn of afterwards (``model_core.stack``'s rule): which layers cover part of it, and how much."""
-    extents = _extents(layers)
-    if extents is None:
+    found = _common_extent(layers)
+    if found is None:
         return None
-    common = extents[0]
-    for extent in extents[1:]:
-        common = common.intersect(extent)
+    extents, common = found
     from model_core.stack import _clipped
 
     bounds = [(e.xMinimum(), e.yMinimum(), e.xMaximum(), e.yMaximum()) for e in extents]

@@ -72,6 +72,20 @@ def read(path, band=1):
     return arr
 
 
+def wait_for(condition, timeout=180):
+    """Process Qt events until ``condition()`` holds (a background task's end) or ``timeout`` seconds passed;
+    returns ``condition()``."""
+    import time
+
+    from qgis.PyQt.QtCore import QCoreApplication
+
+    end = time.time() + timeout
+    while not condition() and time.time() < end:
+        QCoreApplication.processEvents()
+        time.sleep(0.02)
+    return condition()
+
+
 def run_algorithm(params):
     """Run caim:detectchanges through QGIS Processing; returns (results, ok, feedback)."""
     from qgis.core import QgsApplication, QgsProcessingContext, QgsProcessingFeedback, QgsProject

@@ -176,7 +176,7 @@ def test_hiding_the_dialog_during_a_run_leaves_the_background_note(qgis_app, dia
     from qgis.PyQt.QtCore import Qt
     from qgis.PyQt.QtTest import QTest
 
-    from test_dialog import wait_for
+    from caim_qgis_testlib import wait_for
 
     dialog.model_combo.setCurrentIndex(dialog.model_combo.findData("cva"))
     dialog.show()

@@ -9,19 +9,9 @@ import time
 import numpy as np
 import pytest
 
-from caim_qgis_testlib import make_stack, read, write_raster
+from caim_qgis_testlib import make_stack, read, wait_for, write_raster
 
 pytestmark = pytest.mark.qgis
-
-
-def wait_for(condition, timeout=180):
-    from qgis.PyQt.QtCore import QCoreApplication
-
-    end = time.time() + timeout
-    while not condition() and time.time() < end:
-        QCoreApplication.processEvents()
-        time.sleep(0.02)
-    return condition()
 
 
 def add_layer(project, path, name):

@@ -242,12 +242,6 @@ def test_desktop_split_of_a_multi_date_raster(tmp_path):
     """In the real QGIS desktop: a multi-date raster (Earth Engine band names) alone in the project; the
     dialog offers 'Split into dates…'; its Processing dialog, opened on that layer, is run as a user runs
     it; the dialog then lists the three dates, checked, in the file's place, ready to run."""
-    from osgeo import gdal
-
-    import numpy as np
-
-    from caim_qgis_testlib import write_raster
-
     dates = ("2019-05-01", "2020-05-01", "2021-05-01")
     export = _gee_export(tmp_path, dates)
     report = run_desktop(tmp_path, [export], "split", code=os.path.join(os.path.dirname(__file__), "split_desktop.py"))

@@ -7,7 +7,7 @@ import shutil
 import numpy as np
 import pytest
 
-from caim_qgis_testlib import make_stack, read, run_algorithm, write_raster
+from caim_qgis_testlib import make_stack, read, run_algorithm, wait_for, write_raster
 
 pytestmark = pytest.mark.qgis
 
@@ -698,18 +698,6 @@ def test_a_whole_netcdf_cube_given_to_the_detection_says_how_to_use_it(project, 
     assert "QGIS reads a NetCDF data cube of several variables so" in log and "python -m model_core split" in log, log
 
 
-def _wait_for(condition, timeout=180):
-    import time
-
-    from qgis.PyQt.QtCore import QCoreApplication
-
-    end = time.time() + timeout
-    while not condition() and time.time() < end:
-        QCoreApplication.processEvents()
-        time.sleep(0.02)
-    return condition()
-
-
 def test_the_dialog_runs_a_multi_date_layer_in_one_step(project, tmp_path):
     """An export whose band names carry dates, checked alone: Run splits it into the folder caim:detectchanges
     uses (the file-safe '<name>_dates' beside it), adds the date layers in a collapsed group above it, checks
@@ -746,7 +734,7 @@ def test_the_dialog_runs_a_multi_date_layer_in_one_step(project, tmp_path):
         assert [n.layer().name() for n in group.findLayers()] == [layer.name() for layer, _ in dialog.checked()]
         assert not any(n.itemVisibilityChecked() for n in group.findLayers())
         assert root.findLayer(stack.id()).itemVisibilityChecked()
-        assert _wait_for(lambda: dialog.task is None)
+        assert wait_for(lambda: dialog.task is None)
         assert dialog.last_results, dialog.status.text()
         assert dialog.last_results["USED_DATES"] == ",".join(DATES)
         assert os.path.exists(tmp_path / "out" / "change_moment.tif")
@@ -760,7 +748,7 @@ def test_the_dialog_runs_a_multi_date_layer_in_one_step(project, tmp_path):
             item.setCheckState(0, 2 if item.text(0) == "gee export" else 0)
         assert dialog.run(ask=False) is not None, dialog.status.text()
         assert [layer.id() for layer, _ in dialog.checked()] == date_ids
-        assert _wait_for(lambda: dialog.task is None) and dialog.last_results, dialog.status.text()
+        assert wait_for(lambda: dialog.task is None) and dialog.last_results, dialog.status.text()
         assert [n for n in os.listdir(folder) if "dates" in n] == ["gee_export_dates"]
         assert len([g for g in root.findGroups() if g.name() == "gee export (dates)"]) == 1
     finally:
@@ -839,7 +827,7 @@ def test_the_variables_of_one_cube_checked_together_are_one_series(project, tmp_
         assert [layer.name() for layer, _ in dialog.checked()] == [
             "cube %d (%s)" % (k, d) for k, d in enumerate(("2020-01-01", "2021-01-01", "2022-01-01"), start=1)]
         assert project.layerTreeRoot().findGroup("cube.nc (ndvi, evi) (dates)") is not None
-        assert _wait_for(lambda: dialog.task is None) and dialog.last_results, dialog.status.text()
+        assert wait_for(lambda: dialog.task is None) and dialog.last_results, dialog.status.text()
         assert dialog.last_results["USED_DATES"] == "2020-01-01,2021-01-01,2022-01-01"
         assert "<th>Inputs</th><td>cube.nc (3 dates)</td>" in open(dialog.last_results["REPORT"]).read()
     finally:
@@ -876,7 +864,7 @@ def test_the_dialog_says_when_a_one_step_run_put_the_dates_in_the_temporary_fold
         with mock.patch("os.access", no_write_in_shared):
             assert dialog.run(ask=False) is not None, dialog.status.text()
         assert all(QgsProcessingUtils.tempFolder() in inp_layer.source() for inp_layer, _ in dialog.checked())
-        assert _wait_for(lambda: dialog.task is None) and dialog.last_results, dialog.status.text()
+        assert wait_for(lambda: dialog.task is None) and dialog.last_results, dialog.status.text()
         assert "'gee_export' is in a folder you cannot write to: its dates' VRTs are in QGIS's temporary folder" \
             in dialog.status.text(), dialog.status.text()
     finally:
@@ -932,7 +920,7 @@ def test_a_one_step_run_after_date_layers_were_removed_adds_them_to_their_group_
         dialog.model_combo.setCurrentIndex(dialog.model_combo.findData("cva"))
         dialog.folder_widget.setFilePath(str(tmp_path / "a"))
         assert dialog.run(ask=False) is not None, dialog.status.text()
-        assert _wait_for(lambda: dialog.task is None) and dialog.last_results, dialog.status.text()
+        assert wait_for(lambda: dialog.task is None) and dialog.last_results, dialog.status.text()
         root = project.layerTreeRoot()
         ids = [n.layerId() for n in root.findGroup("gee_export (dates)").findLayers()]
         project.removeMapLayers(ids[:2])
@@ -947,6 +935,6 @@ def test_a_one_step_run_after_date_layers_were_removed_adds_them_to_their_group_
         assert len(groups) == 1, [g.name() for g in root.findGroups()]
         assert sorted(n.layer().name() for n in groups[0].findLayers()) == [
             "gee_export 1 (2019-05-01)", "gee_export 2 (2020-05-01)", "my last date"]
-        assert _wait_for(lambda: dialog.task is None) and dialog.last_results, dialog.status.text()
+        assert wait_for(lambda: dialog.task is None) and dialog.last_results, dialog.status.text()
     finally:
         dialog.shutdown()
