@@ -1010,6 +1010,11 @@ class CaimDialog(QDialog):
                         "'%s' holds several dates, and one cloud mask cannot serve them all: empty its Cloud "
                         "mask cell, split it (Split into dates…), then choose each date's mask in its row.")
                         % name))
+                per_date = len(unit) if len(unit) > 1 else unit[0].bandCount() // max(len(dates or ()), 1)
+                if not why and bands and max(bands) > per_date:  # told now, not after the split
+                    problems.append((inp.ERROR, tr(
+                        "Band %d does not exist in the dates of '%s', which have %d bands each: pick bands from 1 "
+                        "to %d.") % (max(bands), name, per_date, per_date)))
                 if why:
                     problems.append((inp.ERROR, tr("Layer '%s': %s") % (name, why)))
                 elif len(known) >= 2:

@@ -1186,92 +1186,97 @@ Braucht PyTorch im Python von QGIS.
             <translation>'%s' enthält mehrere Zeitpunkte, und eine Wolkenmaske kann nicht für alle gelten: seine Zelle Wolkenmaske leeren, es aufteilen (In Zeitpunkte aufteilen…), dann die Maske jedes Zeitpunkts in dessen Zeile wählen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1016" />
+            <location filename="../dialog.py" line="1015" />
+            <source>Band %d does not exist in the dates of '%s', which have %d bands each: pick bands from 1 to %d.</source>
+            <translation>Kanal %d gibt es in den Zeitpunkten von '%s' nicht, die je %d Kanäle haben: Kanäle von 1 bis %d wählen.</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="1021" />
             <source>'%s' holds %d dates, %s to %s: Run first splits it into one layer per date (small VRT files in %s beside it, which read the raster), then checks the series again.</source>
             <translation>'%s' enthält %d Zeitpunkte, %s bis %s: Ausführen teilt es zuerst in einen Layer je Zeitpunkt auf (kleine VRT-Dateien in %s daneben, die das Raster lesen) und prüft dann die Zeitreihe erneut.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1021" />
+            <location filename="../dialog.py" line="1026" />
             <source>'%s' holds %d dates: Run first splits it into one layer per date (small VRT files in %s beside it, which read the raster), then checks the series again.</source>
             <translation>'%s' enthält %d Zeitpunkte: Ausführen teilt es zuerst in einen Layer je Zeitpunkt auf (kleine VRT-Dateien in %s daneben, die das Raster lesen) und prüft dann die Zeitreihe erneut.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1030" />
+            <location filename="../dialog.py" line="1035" />
             <source>No cloud mask for %s: those dates are used as they are (their own nodata still counts).</source>
             <translation>Keine Wolkenmaske für %s: diese Zeitpunkte werden unverändert verwendet (ihr eigenes NoData zählt weiterhin).</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1049" />
+            <location filename="../dialog.py" line="1054" />
             <source>changed patches under this size are dropped</source>
             <translation>geänderte Flächen unter dieser Größe werden entfernt</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1053" />
+            <location filename="../dialog.py" line="1058" />
             <source>= %s ha on %s's pixels</source>
             <translation>= %s ha bei der Pixelgröße von %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1054" />
+            <location filename="../dialog.py" line="1059" />
             <source>= %s m² on %s's pixels</source>
             <translation>= %s m² bei der Pixelgröße von %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1068" />
+            <location filename="../dialog.py" line="1073" />
             <source>%d dates once split, to run with %s; the series is checked again then.</source>
             <translation>%d Zeitpunkte nach dem Aufteilen, auszuführen mit %s; die Zeitreihe wird dann erneut geprüft.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1069" />
+            <location filename="../dialog.py" line="1074" />
             <source>%d dates, ready to run with %s.</source>
             <translation>%d Zeitpunkte, bereit zum Lauf mit %s.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1116" />
+            <location filename="../dialog.py" line="1121" />
             <source>Layer '%s': %s</source>
             <translation>Layer '%s': %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1135" />
+            <location filename="../dialog.py" line="1140" />
             <source>%s (dates)</source>
             <translation>%s (Zeitpunkte)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1147" />
+            <location filename="../dialog.py" line="1152" />
             <source>'%s': %d dates in %s</source>
             <translation>'%s': %d Zeitpunkte in %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1153" />
+            <location filename="../dialog.py" line="1158" />
             <source>Split into dates: %s.</source>
             <translation>In Zeitpunkte aufgeteilt: %s.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1188" />
+            <location filename="../dialog.py" line="1193" />
             <source>CAIM change detection</source>
             <translation>CAIM-Änderungserkennung</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1188" />
+            <location filename="../dialog.py" line="1193" />
             <source>The Processing plugin is not enabled: enable it (Plugins &gt; Manage and Install Plugins &gt; Installed &gt; Processing) to split the layer into dates.</source>
             <translation>Das Verarbeitungs-Plugin ist nicht aktiviert: es aktivieren (Erweiterungen &gt; Erweiterungen verwalten und installieren &gt; Installiert &gt; Processing), um den Layer in Zeitpunkte aufzuteilen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1254" />
+            <location filename="../dialog.py" line="1259" />
             <source>Choose an output folder.</source>
             <translation>Einen Ausgabeordner wählen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1262" />
+            <location filename="../dialog.py" line="1267" />
             <source>Outputs already exist in %s; choose another folder.</source>
             <translation>In %s gibt es schon Ausgaben; einen anderen Ordner wählen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1266" />
+            <location filename="../dialog.py" line="1271" />
             <source>Overwrite results?</source>
             <translation>Ergebnisse überschreiben?</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1267" />
+            <location filename="../dialog.py" line="1272" />
             <source>These files already exist and would be replaced:
 
 %s
@@ -1284,106 +1289,106 @@ Braucht PyTorch im Python von QGIS.
 %sÜberschreiben?</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1269" />
+            <location filename="../dialog.py" line="1274" />
             <source>%d layers of this project show them; when the run succeeds, the new run's layers replace them.</source>
             <translation>%d Layer dieses Projekts zeigen sie; wenn der Lauf gelingt, ersetzen die Layer des neuen Laufs sie.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1271" />
+            <location filename="../dialog.py" line="1276" />
             <source>%d layer of this project shows them; when the run succeeds, the new run's layers replace it.</source>
             <translation>%d Layer dieses Projekts zeigt sie; wenn der Lauf gelingt, ersetzen die Layer des neuen Laufs ihn.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1275" />
+            <location filename="../dialog.py" line="1280" />
             <source>Not run: choose another output folder.</source>
             <translation>Nicht gestartet: einen anderen Ausgabeordner wählen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1281" />
+            <location filename="../dialog.py" line="1286" />
             <source>Split into dates, not run: the series needs your attention (see the messages above); then Run again.</source>
             <translation>In Zeitpunkte aufgeteilt, nicht ausgeführt: die Zeitreihe braucht Ihre Aufmerksamkeit (siehe die Meldungen oben); dann erneut ausführen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1299" />
+            <location filename="../dialog.py" line="1304" />
             <source>The Processing algorithm %s is not registered.</source>
             <translation>Der Verarbeitungsalgorithmus %s ist nicht registriert.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1312" />
+            <location filename="../dialog.py" line="1317" />
             <source>Starting…</source>
             <translation>Wird gestartet…</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1316" />
+            <location filename="../dialog.py" line="1321" />
             <source>The parameters were refused.</source>
             <translation>Die Parameter wurden abgelehnt.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1331" />
+            <location filename="../dialog.py" line="1336" />
             <source>Cancelling… partial outputs will be removed.</source>
             <translation>Wird abgebrochen… Teilergebnisse werden entfernt.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1373" />
+            <location filename="../dialog.py" line="1378" />
             <source>, minimum-error threshold</source>
             <translation>, Schwellenwert des minimalen Fehlers</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1375" />
+            <location filename="../dialog.py" line="1380" />
             <source>, sensitivity %s</source>
             <translation>, Empfindlichkeit %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1377" />
+            <location filename="../dialog.py" line="1382" />
             <source>, changed patches &gt;= %s px</source>
             <translation>, geänderte Flächen &gt;= %s px</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1379" />
+            <location filename="../dialog.py" line="1384" />
             <source>, cloud masks%s (clear = %s)</source>
             <translation>, Wolkenmasken%s (wolkenfrei = %s)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1380" />
+            <location filename="../dialog.py" line="1385" />
             <source> on %d of %d dates</source>
             <translation> an %d von %d Zeitpunkten</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1383" />
+            <location filename="../dialog.py" line="1388" />
             <source>, masked dates filled</source>
             <translation>, maskierte Zeitpunkte gefüllt</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1384" />
+            <location filename="../dialog.py" line="1389" />
             <source>Done on %s with %s. %s Hover here for each interval; all details are in the log (CAIM change detection tab).</source>
             <translation>Fertig auf %s mit %s. %s Für jedes Intervall hier mit der Maus verweilen; alle Details stehen im Protokoll (Reiter CAIM change detection).</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1386" />
+            <location filename="../dialog.py" line="1391" />
             <source>Changed hectares per interval (last change):
 </source>
             <translation>Geänderte Hektar je Intervall (letzte Änderung):
 </translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1389" />
+            <location filename="../dialog.py" line="1394" />
             <source>&lt;a href="%s"&gt;Open the run report&lt;/a&gt; (settings, changed area per interval as a chart)</source>
             <translation>&lt;a href="%s"&gt;Laufbericht öffnen&lt;/a&gt; (Einstellungen, geänderte Fläche je Intervall als Diagramm)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1393" />
+            <location filename="../dialog.py" line="1398" />
             <source>Warning: </source>
             <translation>Warnung: </translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1395" />
+            <location filename="../dialog.py" line="1400" />
             <source>Run finished on %s:
 %s</source>
             <translation>Lauf auf %s beendet:
 %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1398" />
+            <location filename="../dialog.py" line="1403" />
             <source>Changed hectares per interval (last change):
 %s
 
@@ -1398,57 +1403,57 @@ Gerät: %s
 %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1401" />
+            <location filename="../dialog.py" line="1406" />
             <source>Done on %s with %s. %s</source>
             <translation>Fertig auf %s mit %s. %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1402" />
+            <location filename="../dialog.py" line="1407" />
             <source> Warning: </source>
             <translation> Warnung: </translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1407" />
+            <location filename="../dialog.py" line="1412" />
             <source>Cancelled; partial outputs were removed.</source>
             <translation>Abgebrochen; Teilergebnisse wurden entfernt.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1409" />
+            <location filename="../dialog.py" line="1414" />
             <source>The run failed.</source>
             <translation>Der Lauf ist fehlgeschlagen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1416" />
+            <location filename="../dialog.py" line="1421" />
             <source>Run anyway?</source>
             <translation>Trotzdem ausführen?</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1416" />
+            <location filename="../dialog.py" line="1421" />
             <source>Run it anyway?</source>
             <translation>Den Lauf trotzdem ausführen?</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1473" />
+            <location filename="../dialog.py" line="1478" />
             <source>Still running in the background; results will be added when done.</source>
             <translation>Läuft noch im Hintergrund; die Ergebnisse werden hinzugefügt, wenn er fertig ist.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1481" />
+            <location filename="../dialog.py" line="1486" />
             <source>unknown</source>
             <translation>unbekannt</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1481" />
+            <location filename="../dialog.py" line="1486" />
             <source>%s ha</source>
             <translation>%s ha</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1493" />
+            <location filename="../dialog.py" line="1498" />
             <source>Changed %s ha over %d intervals.</source>
             <translation>%s ha in %d Intervallen geändert.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1494" />
+            <location filename="../dialog.py" line="1499" />
             <source>Changed %s ha over %d interval.</source>
             <translation>%s ha in %d Intervall geändert.</translation>
         </message>
@@ -1801,37 +1806,37 @@ Gerät: %s
             <translation>%s braucht %d Kanäle (Rot, Grün, Blau, NIR), aber die Layer haben %d und ihre Metadaten sagen nicht, welcher Kanal welcher ist: %d mit Kanäle wählen, %s.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="657" />
+            <location filename="../inputs.py" line="666" />
             <source>%s does not overlap the other checked layers, which share a place: uncheck it or check the layers of one place.</source>
             <translation>%s überlappt die anderen angehakten Layer nicht, die an einem gemeinsamen Ort liegen: den Haken entfernen oder die Layer eines Ortes anhaken.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="659" />
+            <location filename="../inputs.py" line="668" />
             <source>%s do not overlap the other checked layers, which share a place: uncheck them or check the layers of one place.</source>
             <translation>%s überlappen die anderen angehakten Layer nicht, die an einem gemeinsamen Ort liegen: den Haken entfernen oder die Layer eines Ortes anhaken.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="663" />
+            <location filename="../inputs.py" line="672" />
             <source>%s does not overlap '%s', the first checked layer: uncheck it or check the layers of one place.</source>
             <translation>%s überlappt '%s', den ersten angehakten Layer, nicht: den Haken entfernen oder die Layer eines Ortes anhaken.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="665" />
+            <location filename="../inputs.py" line="674" />
             <source>%s do not overlap '%s', the first checked layer: uncheck them or check the layers of one place.</source>
             <translation>%s überlappen '%s', den ersten angehakten Layer, nicht: den Haken entfernen oder die Layer eines Ortes anhaken.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="667" />
+            <location filename="../inputs.py" line="676" />
             <source>The layers do not overlap all at once: each overlaps the first, but there is no area common to all of them. Uncheck the layers that cover another part of the scene.</source>
             <translation>Die Layer überlappen sich nicht alle zugleich: jeder überlappt den ersten, aber keine Fläche ist allen gemeinsam. Bei den Layern, die einen anderen Teil der Szene abdecken, den Haken entfernen.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="688" />
+            <location filename="../inputs.py" line="695" />
             <source>The outputs will cover only %s of '%s', the area every checked layer covers: %s. Uncheck or replace a layer that covers part of the scene to map all of it.</source>
             <translation>Die Ergebnisse decken nur %s von '%s' ab, die Fläche, die jeder angehakte Layer abdeckt: %s. Den Haken eines Layers, der nur einen Teil der Szene abdeckt, entfernen oder ihn ersetzen, um die ganze Szene zu kartieren.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="690" />
+            <location filename="../inputs.py" line="697" />
             <source>'%s' covers %s of it</source>
             <translation>'%s' deckt %s davon ab</translation>
         </message>
@@ -2054,367 +2059,367 @@ Gerät: %s
     <context>
         <name>CaimLabelling</name>
         <message>
-            <location filename="../label_dock.py" line="139" />
+            <location filename="../label_dock.py" line="161" />
             <source>the file could not be written</source>
             <translation>die Datei konnte nicht geschrieben werden</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="145" />
+            <location filename="../label_dock.py" line="167" />
             <source>the written file cannot be opened</source>
             <translation>die geschriebene Datei lässt sich nicht öffnen</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="185" />
+            <location filename="../label_dock.py" line="207" />
             <source>no change</source>
             <translation>keine Änderung</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="185" />
+            <location filename="../label_dock.py" line="207" />
             <source>unchanged</source>
             <translation>unverändert</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="185" />
+            <location filename="../label_dock.py" line="207" />
             <source>changed</source>
             <translation>geändert</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="186" />
+            <location filename="../label_dock.py" line="208" />
             <source>changed, interval unknown</source>
             <translation>geändert, Intervall unbekannt</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="254" />
+            <location filename="../label_dock.py" line="276" />
             <source>No point shown.</source>
             <translation>Kein Punkt angezeigt.</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="333" />
+            <location filename="../label_dock.py" line="355" />
             <source> (masked)</source>
             <translation> (maskiert)</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="342" />
+            <location filename="../label_dock.py" line="364" />
             <source>not readable</source>
             <translation>nicht lesbar</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="391" />
+            <location filename="../label_dock.py" line="413" />
             <source>CAIM sample labelling</source>
             <translation>CAIM-Stichprobenbeschriftung</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="412" />
+            <location filename="../label_dock.py" line="434" />
             <source>A point layer with a 'reference' field, e.g. drawn by 'Draw an accuracy-assessment sample'</source>
             <translation>Ein Punktlayer mit einem Feld 'reference', z. B. mit 'Stichprobe zur Genauigkeitsbewertung ziehen' erzeugt</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="416" />
+            <location filename="../label_dock.py" line="438" />
             <source>The CAIM run whose input dates are shown (its change moment layer)</source>
             <translation>Der CAIM-Lauf, dessen Eingabedaten gezeigt werden (sein Layer Änderungszeitpunkt)</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="418" />
+            <location filename="../label_dock.py" line="440" />
             <source>True colour (red, green, blue)</source>
             <translation>Echtfarben (Rot, Grün, Blau)</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="418" />
+            <location filename="../label_dock.py" line="440" />
             <source>False colour (NIR, red, green)</source>
             <translation>Falschfarben (NIR, Rot, Grün)</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="419" />
+            <location filename="../label_dock.py" line="441" />
             <source>False colour shows vegetation red; an input without a known NIR band is shown in true colour</source>
             <translation>Falschfarben zeigen Vegetation rot; eine Eingabe ohne bekannten NIR-Kanal wird in Echtfarben gezeigt</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="423" />
+            <location filename="../label_dock.py" line="445" />
             <source>%d x %d pixels</source>
             <translation>%d x %d Pixel</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="433" />
+            <location filename="../label_dock.py" line="455" />
             <source>Sample layer to label</source>
             <translation>Zu beschriftender Stichprobenlayer</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="434" />
+            <location filename="../label_dock.py" line="456" />
             <source>CAIM run whose imagery is shown</source>
             <translation>CAIM-Lauf, dessen Bilder gezeigt werden</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="435" />
+            <location filename="../label_dock.py" line="457" />
             <source>Chip colours</source>
             <translation>Farben der Bildausschnitte</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="436" />
+            <location filename="../label_dock.py" line="458" />
             <source>Chip size</source>
             <translation>Größe der Bildausschnitte</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="437" />
+            <location filename="../label_dock.py" line="459" />
             <source>Sample</source>
             <translation>Stichprobe</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="437" />
+            <location filename="../label_dock.py" line="459" />
             <source>Imagery of</source>
             <translation>Bilddaten von</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="438" />
+            <location filename="../label_dock.py" line="460" />
             <source>Show</source>
             <translation>Anzeige</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="454" />
+            <location filename="../label_dock.py" line="476" />
             <source>&lt;span style='color:%s'&gt;&lt;b&gt;This sample is a temporary file&lt;/b&gt;: QGIS deletes it, with your labels, when it closes. Save a copy and label that.&lt;/span&gt;</source>
             <translation>&lt;span style='color:%s'&gt;&lt;b&gt;Diese Stichprobe ist eine temporäre Datei&lt;/b&gt;: QGIS löscht sie samt Ihren Beschriftungen beim Beenden. Eine Kopie speichern und diese beschriften.&lt;/span&gt;</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="458" />
+            <location filename="../label_dock.py" line="480" />
             <source>Save a copy...</source>
             <translation>Kopie speichern...</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="459" />
+            <location filename="../label_dock.py" line="481" />
             <source>Writes the sample (labels included) to a GeoPackage and labels that file</source>
             <translation>Schreibt die Stichprobe (mit Beschriftungen) in ein GeoPackage und beschriftet diese Datei</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="469" />
+            <location filename="../label_dock.py" line="491" />
             <source>&lt; Previous</source>
             <translation>&lt; Zurück</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="470" />
+            <location filename="../label_dock.py" line="492" />
             <source>Next &gt;</source>
             <translation>Weiter &gt;</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="471" />
+            <location filename="../label_dock.py" line="493" />
             <source>Next unlabelled &gt;&gt;</source>
             <translation>Nächster offener &gt;&gt;</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="472" />
+            <location filename="../label_dock.py" line="494" />
             <source>Previous point (Page Up)</source>
             <translation>Voriger Punkt (Bild auf)</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="472" />
+            <location filename="../label_dock.py" line="494" />
             <source>Next point (Page Down)</source>
             <translation>Nächster Punkt (Bild ab)</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="473" />
+            <location filename="../label_dock.py" line="495" />
             <source>The next point without a label (N)</source>
             <translation>Der nächste Punkt ohne Beschriftung (N)</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="476" />
+            <location filename="../label_dock.py" line="498" />
             <source>Previous point</source>
             <translation>Vorheriger Punkt</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="477" />
+            <location filename="../label_dock.py" line="499" />
             <source>Next point</source>
             <translation>Nächster Punkt</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="478" />
+            <location filename="../label_dock.py" line="500" />
             <source>Next unlabelled point</source>
             <translation>Nächster unbeschrifteter Punkt</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="482" />
+            <location filename="../label_dock.py" line="504" />
             <source>Image chips of every date around the point</source>
             <translation>Bildausschnitte jedes Zeitpunkts um den Punkt</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="493" />
+            <location filename="../label_dock.py" line="515" />
             <source>Band values over time</source>
             <translation>Kanalwerte im Zeitverlauf</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="496" />
+            <location filename="../label_dock.py" line="518" />
             <source>&lt;b&gt;Reference class&lt;/b&gt; of the boxed pixel (keys 0-9 for the first ten):</source>
             <translation>&lt;b&gt;Referenzklasse&lt;/b&gt; des umrahmten Pixels (Tasten 0-9: erste zehn):</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="505" />
+            <location filename="../label_dock.py" line="527" />
             <source>Can't tell (leave unlabelled)</source>
             <translation>Nicht erkennbar (unbeschriftet lassen)</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="506" />
+            <location filename="../label_dock.py" line="528" />
             <source>Clears the label: the point stays out of the estimate (Delete)</source>
             <translation>Löscht die Beschriftung: der Punkt bleibt außerhalb der Schätzung (Entf)</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="509" />
+            <location filename="../label_dock.py" line="531" />
             <source>note (optional)</source>
             <translation>Notiz (optional)</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="510" />
+            <location filename="../label_dock.py" line="532" />
             <source>Note on this point</source>
             <translation>Notiz zu diesem Punkt</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="510" />
+            <location filename="../label_dock.py" line="532" />
             <source>Optional; written to the point's note field</source>
             <translation>Optional; wird in das Notizfeld des Punkts geschrieben</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="513" />
+            <location filename="../label_dock.py" line="535" />
             <source>Once labelled, go to the next unlabelled point</source>
             <translation>Danach zum nächsten unbeschrifteten Punkt</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="515" />
+            <location filename="../label_dock.py" line="537" />
             <source>Zoom the map to each point</source>
             <translation>Karte auf jeden Punkt zoomen</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="517" />
+            <location filename="../label_dock.py" line="539" />
             <source>Hide CAIM results on the map while labelling</source>
             <translation>CAIM-Ergebnisse beim Beschriften ausblenden</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="519" />
+            <location filename="../label_dock.py" line="541" />
             <source>Label from the imagery, not from the map's answer; shown again when unticked or when this panel closes</source>
             <translation>Aus den Bilddaten beschriften, nicht aus der Antwort der Karte; wieder eingeblendet, wenn der Haken entfernt wird oder dieses Fenster schließt</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="523" />
+            <location filename="../label_dock.py" line="545" />
             <source>Estimate area and accuracy...</source>
             <translation>Fläche und Genauigkeit schätzen...</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="524" />
+            <location filename="../label_dock.py" line="546" />
             <source>Opens 'Estimate change area and accuracy from a labelled sample' with this sample and the map it was drawn from</source>
             <translation>Öffnet 'Änderungsfläche und Genauigkeit aus einer beschrifteten Stichprobe schätzen' mit dieser Stichprobe und der Karte, aus der sie gezogen wurde</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="732" />
+            <location filename="../label_dock.py" line="754" />
             <source>Save the sample</source>
             <translation>Stichprobe speichern</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="733" />
+            <location filename="../label_dock.py" line="755" />
             <source>GeoPackage (*.gpkg)</source>
             <translation>GeoPackage (*.gpkg)</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="740" />
+            <location filename="../label_dock.py" line="762" />
             <source>'%s' exists: choose a new file name (a sample is never written over a file).</source>
             <translation>'%s' existiert: einen neuen Dateinamen wählen (eine Stichprobe überschreibt nie eine Datei).</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="746" />
+            <location filename="../label_dock.py" line="768" />
             <source>The sample could not be saved to '%s': %s</source>
             <translation>Die Stichprobe konnte nicht nach '%s' gespeichert werden: %s</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="790" />
+            <location filename="../label_dock.py" line="812" />
             <source>The pixel changed, but when cannot be told: -1, counted when the estimate is of changed / unchanged only</source>
             <translation>Das Pixel hat sich geändert, aber wann, ist nicht erkennbar: -1, gezählt, wenn nur geändert / unverändert geschätzt wird</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="794" />
+            <location filename="../label_dock.py" line="816" />
             <source>Class %d: %s</source>
             <translation>Klasse %d: %s</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="795" />
+            <location filename="../label_dock.py" line="817" />
             <source>Labels the point with this class</source>
             <translation>Beschriftet den Punkt mit dieser Klasse</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="795" />
+            <location filename="../label_dock.py" line="817" />
             <source>Key %d</source>
             <translation>Taste %d</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="797" />
+            <location filename="../label_dock.py" line="819" />
             <source>Key C</source>
             <translation>Taste C</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="884" />
+            <location filename="../label_dock.py" line="906" />
             <source>The sample layer '%s' cannot be written (a read-only file or format?). Save it as a GeoPackage (right-click &gt; Export &gt; Save Features As...) and label that copy.</source>
             <translation>Der Stichprobenlayer '%s' kann nicht geschrieben werden (eine schreibgeschützte Datei oder ein solches Format?). Ihn als GeoPackage speichern (Rechtsklick &gt; Exportieren &gt; Objekte speichern als...) und diese Kopie beschriften.</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="933" />
+            <location filename="../label_dock.py" line="955" />
             <source>&lt;br&gt;&lt;b&gt;Every point is labelled.&lt;/b&gt;</source>
             <translation>&lt;br&gt;&lt;b&gt;Jeder Punkt ist beschriftet.&lt;/b&gt;</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="952" />
+            <location filename="../label_dock.py" line="974" />
             <source>No sample to label: draw one with &lt;i&gt;Draw an accuracy-assessment sample&lt;/i&gt; (a point layer with a 'reference' field).</source>
             <translation>Keine Stichprobe zu beschriften: eine mit &lt;i&gt;Stichprobe zur Genauigkeitsbewertung ziehen&lt;/i&gt; erzeugen (ein Punktlayer mit einem Feld 'reference').</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="954" />
+            <location filename="../label_dock.py" line="976" />
             <source>No sample.</source>
             <translation>Keine Stichprobe.</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="958" />
+            <location filename="../label_dock.py" line="980" />
             <source>The sample layer '%s' has no points.</source>
             <translation>Der Stichprobenlayer '%s' hat keine Punkte.</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="959" />
+            <location filename="../label_dock.py" line="981" />
             <source>No points.</source>
             <translation>Keine Punkte.</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="974" />
+            <location filename="../label_dock.py" line="996" />
             <source>(not a class of the map)</source>
             <translation>(keine Klasse der Karte)</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="975" />
+            <location filename="../label_dock.py" line="997" />
             <source>&lt;i&gt;not labelled&lt;/i&gt;</source>
             <translation>&lt;i&gt;nicht beschriftet&lt;/i&gt;</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="976" />
+            <location filename="../label_dock.py" line="998" />
             <source>Point %s of %s (id %s): %s&lt;br&gt;%s labelled, %s to go</source>
             <translation>Punkt %s von %s (ID %s): %s&lt;br&gt;%s beschriftet, %s offen</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="984" />
+            <location filename="../label_dock.py" line="1006" />
             <source>This point has no geometry.</source>
             <translation>Dieser Punkt hat keine Geometrie.</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="989" />
+            <location filename="../label_dock.py" line="1011" />
             <source>No CAIM run in the project to show the imagery of: load the run's change moment layer (run 'Detect changes' in this project).</source>
             <translation>Kein CAIM-Lauf im Projekt, dessen Bilddaten gezeigt werden könnten: den Layer Änderungszeitpunkt des Laufs laden ('Änderungen erkennen' in diesem Projekt ausführen).</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="1063" />
+            <location filename="../label_dock.py" line="1085" />
             <source>date %d</source>
             <translation>Datum %d</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="1080" />
+            <location filename="../label_dock.py" line="1102" />
             <source>Chips: bands %s as red, green, blue</source>
             <translation>Ausschnitte: Kanäle %s als Rot, Grün, Blau</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="1082" />
+            <location filename="../label_dock.py" line="1104" />
             <source> (other bands for some dates)</source>
             <translation> (andere Kanäle bei einigen Zeitpunkten)</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="1084" />
+            <location filename="../label_dock.py" line="1106" />
             <source>; no NIR band is known for these files, so true colour</source>
             <translation>; für diese Dateien ist kein NIR-Kanal bekannt, daher Echtfarben</translation>
         </message>
@@ -2782,12 +2787,12 @@ Gerät: %s
             <translation>'%s' ist kein dateibasiertes (GDAL-)Raster; zuerst als GeoTIFF exportieren.</translation>
         </message>
         <message>
-            <location filename="../split_algorithm.py" line="136" />
+            <location filename="../split_algorithm.py" line="139" />
             <source>The VRTs are in QGIS's temporary folder, which is deleted when QGIS closes: to keep the date layers in a saved project, run this again with a folder of your own.</source>
             <translation>Die VRTs liegen im temporären Ordner von QGIS, der beim Beenden von QGIS gelöscht wird: um die Layer der Zeitpunkte in einem gespeicherten Projekt zu behalten, dies erneut mit einem eigenen Ordner ausführen.</translation>
         </message>
         <message>
-            <location filename="../split_algorithm.py" line="140" />
+            <location filename="../split_algorithm.py" line="143" />
             <source>The band names carry no dates for some dates: give the dates (DATES) here, or in the change detection's Dates.</source>
             <translation>Die Kanalnamen nennen für manche Zeitpunkte kein Datum: die Datumsangaben hier (DATES) oder in der Änderungserkennung angeben.</translation>
         </message>

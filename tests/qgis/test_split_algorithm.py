@@ -721,6 +721,10 @@ def test_the_dialog_runs_a_multi_date_layer_in_one_step(project, tmp_path):
         text = dialog.messages.text()
         assert "'gee export' holds 3 dates, 2019-05-01 to 2021-05-01: Run first splits it" in text, text
         assert "'gee_export_dates' beside it" in text and "3 dates once split, to run with Classical CVA;" in text
+        dialog.bands_edit.setText("1,2,3,7")  # told before the split, which it then does not do
+        assert "Band 7 does not exist in the dates of 'gee export', which have 4 bands each: pick bands from 1 to 4." \
+            in dialog.messages.text() and not dialog.run_button.isEnabled()
+        dialog.bands_edit.setText("")
         dialog.folder_widget.setFilePath(str(tmp_path / "out"))
         assert dialog.run(ask=False) is not None, dialog.status.text()
         dates_dir = folder / "gee_export_dates"
