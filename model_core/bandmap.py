@@ -9,7 +9,9 @@ metadata do not identify all four bands unambiguously (then the caller's default
 1-4 as they are, or an error that asks for a band mapping).
 
 Only unambiguous evidence is used: ``B4`` alone is red for Landsat 8/9 and Sentinel-2 but NIR for
-Landsat 5/7, so plain ``B<n>`` names are not trusted; zero-padded Sentinel-2 names (``B02``) are.
+Landsat 5/7, so plain ``B<n>`` names are not trusted; zero-padded Sentinel-2 names (``B02``) are, and so
+are plain ones after an Earth Engine image id that names the sensor (an Earth Engine ``toBands()`` export:
+``20190501T101031_20190501T101027_T32TQM_B4``, ``LC08_044034_20140318_SR_B4``, ``LT05_..._SR_B3``).
 Pure function of a GDAL dataset; no qgis import.
 """
 
@@ -27,6 +29,15 @@ _NAME_PATTERNS = (
     ("blue", re.compile(r"(^|[^a-z])blue([^a-z]|$)")),
 )
 _S2_NAMES = {"b02": "blue", "b03": "green", "b04": "red", "b08": "nir"}
+# Earth Engine's image ids name the sensor, and toBands() puts them before each band's name
+# (<id>_<band>): there a plain B<n> is unambiguous.  Sentinel-2 (20190501T101031_20190501T101027_T32TQM_B4),
+# Landsat 8/9 OLI (LC08_044034_20140318_SR_B4) and Landsat 4/5 TM, 7 ETM+ (LT05_..._SR_B3, LE07_...)
+_SENSOR_IDS = (
+    (re.compile(r"(^|[^0-9a-z])\d{8}t\d{6}_\d{8}t\d{6}_t\d{2}[a-z]{3}_"),
+     {"b2": "blue", "b3": "green", "b4": "red", "b8": "nir"}),
+    (re.compile(r"(^|[^0-9a-z])l[co]0[89]_\d{6}_\d{8}_"), {"b2": "blue", "b3": "green", "b4": "red", "b5": "nir"}),
+    (re.compile(r"(^|[^0-9a-z])l[te]0[457]_\d{6}_\d{8}_"), {"b1": "blue", "b2": "green", "b3": "red", "b4": "nir"}),
+)
 # PlanetScope SuperDove's "green_i" (Green I, 531 nm) and "yellow" are not the standard green band
 _EXCLUDE = re.compile(r"red[ _-]?edge|rededge|swir|coastal|aerosol|thermal|alpha|mask|cloud|qa"
                       r"|green[ _-]?i(?![a-z])|yellow", re.I)
@@ -94,6 +105,11 @@ def _role_by_wavelength(wl):
 
 def _role_by_name(text):
     t = (text or "").strip().lower()
+    for pattern, names in _SENSOR_IDS:  # after the image id, the band's own name: B4, SR_B4, B8A, QA60
+        m = pattern.search(t)
+        if m:
+            band = t[m.end():]
+            return None if _EXCLUDE.search(band) else names.get(re.split(r"[^a-z0-9]+", band)[-1])
     if not t or _EXCLUDE.search(t):
         return None
     for token in re.split(r"[^a-z0-9]+", t):

@@ -56,6 +56,21 @@ def test_band_names(tmp_path):
     assert _infer(_raster(tmp_path / "c.tif", 7, names=stac)) == ([4, 3, 2, 6], "band names")
 
 
+def test_earth_engine_image_ids_make_plain_band_numbers_unambiguous(tmp_path):
+    """toBands() names each band <image id>_<band>, and the id names the sensor: Sentinel-2's B2, B3, B4, B8
+    in their own order read as blue, green, red, NIR (B8A and QA60 not; a tile such as T31QAB is no QA
+    band); Landsat 8's SR_B2..SR_B5 and Landsat 5's SR_B1..SR_B4 likewise.  Before, plain B<n> names were
+    not trusted there either, and bands 1-4 were taken as R, G, B, NIR: red and blue swapped."""
+    s2 = ["20190501T101031_20190501T101027_T31QAB_%s" % b for b in ("B2", "B3", "B4", "B8", "B8A", "QA60")]
+    assert _infer(_raster(tmp_path / "s2.tif", 6, names=s2)) == ([3, 2, 1, 4], "band names")
+    l8 = ["LC08_044034_20140318_SR_B%d" % b for b in range(1, 8)]
+    assert _infer(_raster(tmp_path / "l8.tif", 7, names=l8)) == ([4, 3, 2, 5], "band names")
+    l5 = ["LT05_044034_19950318_SR_B%d" % b for b in (1, 2, 3, 4, 5, 7)] + ["LT05_044034_19950318_QA_PIXEL"]
+    assert _infer(_raster(tmp_path / "l5.tif", 7, names=l5)) == ([3, 2, 1, 4], "band names")
+    # without an id that names the sensor, B4 stays ambiguous
+    assert _infer(_raster(tmp_path / "plain.tif", 4, names=["x_B2", "x_B3", "x_B4", "x_B8"])) == (None, None)
+
+
 def test_ambiguous_or_missing_metadata_gives_nothing(tmp_path):
     # B4 is red for Sentinel-2 / Landsat 8 but NIR for Landsat 5/7: plain B<n> names are not trusted
     assert _infer(_raster(tmp_path / "a.tif", 6, names=["B1", "B2", "B3", "B4", "B5", "B7"])) == (None, None)

@@ -33,6 +33,9 @@ def _dates_arrays(seed=3, t=4, bands=4, size=48):
     return out
 
 
+_S2_RGBN = (4, 3, 2, 8, 11, 12)  # the arrays' bands as Sentinel-2's: R, G, B, NIR (then SWIR)
+
+
 def _gee_name(date, band):
     d = date.replace("-", "")
     return f"{d}T101031_{d}T101027_T32TQM_B{band}"
@@ -49,10 +52,10 @@ def _stacked(path, arrays, dates=DATES, order="date", names=True):
     n = arrays[0].shape[0]
     if order == "date":
         bands = [a[b] for a in arrays for b in range(n)]
-        labels = [_gee_name(d, b + 2) for d in dates for b in range(n)]
+        labels = [_gee_name(d, _S2_RGBN[b]) for d in dates for b in range(n)]
     else:
         bands = [a[b] for b in range(n) for a in arrays]
-        labels = [_gee_name(d, b + 2) for b in range(n) for d in dates]
+        labels = [_gee_name(d, _S2_RGBN[b]) for b in range(n) for d in dates]
     return write_tif(path, np.stack(bands), nodata=0, names=labels if names else None,
                      options=("COMPRESS=DEFLATE", "INTERLEAVE=PIXEL"))
 
@@ -707,3 +710,27 @@ def test_variables_of_one_cube_given_together_are_its_dates(tmp_path, capsys):
                                "--out", str(tmp_path / "axes"), "--quiet"])
     assert rc == 2 and "The variables B02 and B08 of 'two_axes_B02_B08' have different time axes" in err, err
     assert not os.path.exists(tmp_path / "axes")
+
+
+def test_an_earth_engine_export_in_sentinel2_band_order_reads_its_bands_by_name(tmp_path, capsys):
+    """A Sentinel-2 toBands() export keeps Sentinel-2's order (B2, B3, B4, B8, QA60 per date): the image id
+    before each name says B4 is red, so the network reads each date's bands 3, 2, 1, 4 without a band
+    mapping and the run is that of the separate R, G, B, NIR files.  Before, plain B<n> names were not
+    trusted and the 5 bands were refused ('select 4 bands with the band mapping'); with 4 bands, bands 1-4
+    would have been taken as R, G, B, NIR: red and blue swapped."""
+    arrays = _dates_arrays(t=3)
+    separate = _separate(str(tmp_path / "sep"), arrays, DATES[:3])
+    rc, _, err = _run(capsys, ["detect", *separate, "--model", "caimnet", "--out", str(tmp_path / "a"), "--quiet"])
+    assert rc == 0, err
+    bands, names = [], []
+    for d, a in zip(DATES[:3], arrays):
+        for k, name in ((2, "B2"), (1, "B3"), (0, "B4"), (3, "B8")):
+            bands.append(a[k])
+            names.append(_gee_name(d, name[1:]))
+        bands.append(np.zeros_like(a[0]) + 1)
+        names.append(_gee_name(d, "QA60")[:-5] + "QA60")
+    export = write_tif(str(tmp_path / "s2_export.tif"), np.stack(bands), nodata=0, names=names)
+    rc, out, err = _run(capsys, ["detect", export, "--model", "caimnet", "--out", str(tmp_path / "b")])
+    assert rc == 0, err
+    assert "3,2,1,4 as R, G, B, NIR (from the rasters' band names)" in out
+    _same_outputs(tmp_path / "a", tmp_path / "b")
