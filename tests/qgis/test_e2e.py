@@ -233,7 +233,7 @@ def _gee_export(folder, dates):
     ds = gdal.Open(export, gdal.GA_Update)
     for b in range(12):
         day = dates[b // 4].replace("-", "")
-        ds.GetRasterBand(b + 1).SetDescription("%sT101031_%sT101027_T32TQM_B%d" % (day, day, b % 4 + 1))
+        ds.GetRasterBand(b + 1).SetDescription("%sT101031_%sT101027_T32TQM_B%d" % (day, day, (4, 3, 2, 8)[b % 4]))
     ds = None
     return export
 
