@@ -406,15 +406,21 @@ def _cube(ds):
 _SUBDATASET = re.compile(r'^[A-Za-z0-9_]+:"?(.+?)"?:([^:"]+)$')  # NETCDF:"/data/cube.nc":B04, HDF5:"f.h5"://ndvi
 
 
+def _variable_name(path):
+    """The variable of a subdataset (NETCDF:"cube.nc":ndvi_mean: ndvi_mean; HDF5:"f.h5"://grp/ndvi: grp_ndvi)."""
+    m = _SUBDATASET.match(str(path))
+    return m.group(2).strip("/").replace("/", "_") if m else str(path).rsplit(":", 1)[-1].strip('"')
+
+
 def _label(path):
     """A file's name; for a subdataset (one variable of a container, as QGIS loads one) its file's name
     without extension and the variable: cube_B04."""
-    if isinstance(path, Variables):  # cube_B02_B03_B04_B08
-        return "_".join([_label(path[0])] + [_label(p).rsplit("_", 1)[-1] for p in path[1:]])
+    if isinstance(path, Variables):  # cube_B02_B03_B04_B08 (each variable's whole name: ndvi_mean)
+        return "_".join([_label(path[0])] + [_variable_name(p) for p in path[1:]])
     text = str(path)
     m = None if os.path.exists(text) else _SUBDATASET.match(text)
     if m:
-        return f"{os.path.splitext(os.path.basename(m.group(1)))[0]}_{m.group(2).strip('/').replace('/', '_')}"
+        return f"{os.path.splitext(os.path.basename(m.group(1)))[0]}_{_variable_name(text)}"
     return os.path.basename(text.rstrip("/\\")) or text
 
 

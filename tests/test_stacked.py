@@ -734,3 +734,18 @@ def test_an_earth_engine_export_in_sentinel2_band_order_reads_its_bands_by_name(
     assert rc == 0, err
     assert "3,2,1,4 as R, G, B, NIR (from the rasters' band names)" in out
     _same_outputs(tmp_path / "a", tmp_path / "b")
+
+
+def test_variables_with_underscores_in_their_names_keep_them_in_the_folder_name(tmp_path):
+    """The variables of one cube given together are labelled by the file and every variable's whole name
+    (s2_cube_ndvi_mean_evi_mean): a name of its own with an underscore lost all but its last part
+    (s2_cube_ndvi_mean_mean), in the messages and in the dates' folder name."""
+    from model_core.stacked import _label, dates_folder_name, group_variables
+
+    rng = np.random.default_rng(5)
+    arrays = rng.normal(1200, 40, (3, 2, 12, 14)).astype(np.int16)
+    cube = _variables_cube(tmp_path / "s2_cube.nc", [10957, 11000, 11050], arrays, names=("ndvi_mean", "evi_mean"))
+    (group,) = group_variables(['NETCDF:"%s":%s' % (cube, v) for v in ("ndvi_mean", "evi_mean")])
+    assert _label(group) == "s2_cube_ndvi_mean_evi_mean"
+    assert dates_folder_name(group) == "s2_cube_ndvi_mean_evi_mean_dates"
+
