@@ -378,8 +378,9 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
         given = bool(per_date) or order != "auto"
         # without them: the layers whose band names carry dates (or NetCDF variables over time), the others
         # being one date each; the variables over time of one NetCDF file (QGIS adds one layer per variable)
-        # are one multi-date raster together, each date the variables' bands
-        units = {id(unit[0]): unit for unit in ([(layer,) for layer in layers] if given else inp.split_units(layers))}
+        # are one multi-date raster together, each date the variables' bands (with BANDS_PER_DATE or BAND_ORDER
+        # too, as on the command line)
+        units = {id(unit[0]): unit for unit in inp.split_units(layers, every=given)}
         members = {id(layer) for unit in units.values() for layer in unit}
         carry = [id(layer) in members for layer in layers]
         if not any(carry):
@@ -399,8 +400,9 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
             if id(layer) not in units:  # a later variable of a cube: split with its first
                 continue
             unit = units[id(layer)]
-            if per_date and len(layers) > 1 and isinstance(layer, QgsRasterLayer) and layer.isValid() \
-                    and layer.bandCount() == per_date:  # one date among multi-date rasters (a later scene)
+            if per_date and len(layers) > 1 and len(unit) == 1 and isinstance(layer, QgsRasterLayer) \
+                    and layer.isValid() and layer.bandCount() == per_date:  # one date among multi-date
+                # rasters (a later scene)
                 dated.append(layer)
                 continue
             if layer.providerType() != "gdal" or not layer.isValid():

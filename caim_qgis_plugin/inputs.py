@@ -353,13 +353,14 @@ def holds_dates(layer):
     return _DATED[key]
 
 
-def split_units(layers):
-    """The multi-date rasters among ``layers`` (:func:`holds_dates`), each a tuple of layers in ``layers``'
-    order: a layer alone, or the variables over time of one NetCDF file (QGIS adds one layer per variable)
-    together, whose dates have one band per variable (model_core.stacked.group_variables)."""
+def split_units(layers, every=False):
+    """The multi-date rasters among ``layers`` (:func:`holds_dates`; ``every``: all of them, as BANDS_PER_DATE
+    makes them), each a tuple of layers in ``layers``' order: a layer alone, or the variables over time of one
+    NetCDF file (QGIS adds one layer per variable) together, whose dates have one band per variable
+    (model_core.stacked.group_variables)."""
     from model_core.stacked import variable_groups
 
-    held = [layer for layer in layers if holds_dates(layer)]
+    held = list(layers) if every else [layer for layer in layers if holds_dates(layer)]
     return [tuple(held[i] for i in idx) for idx in variable_groups([layer_source(layer) for layer in held])]
 
 

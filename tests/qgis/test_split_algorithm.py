@@ -942,3 +942,21 @@ def test_a_one_step_run_after_date_layers_were_removed_adds_them_to_their_group_
         assert wait_for(lambda: dialog.task is None) and dialog.last_results, dialog.status.text()
     finally:
         dialog.shutdown()
+
+
+def test_the_variables_of_one_cube_with_bands_per_date_are_one_series_as_on_the_command_line(project, tmp_path):
+    """The variables of one cube given together with BANDS_PER_DATE (their number: 2) are one series of 3
+    dates of 2 bands, as on the command line (--bands-per-date 2); Processing split each alone, as 2 bands
+    per date of its one band over 3 time steps, and refused the run."""
+    from qgis.core import QgsRasterLayer
+
+    path = _cube(str(tmp_path / "cube.nc"))
+    layers = [QgsRasterLayer('NETCDF:"%s":%s' % (path, v), "cube %s" % v, "gdal") for v in ("ndvi", "evi")]
+    project.addMapLayers(layers)
+    params = {"INPUT": [layer.id() for layer in layers], "BANDS_PER_DATE": 2, "MODEL": "cva", "DEVICE": "CPU",
+              "TILE_SIZE": 64, "AREA": str(tmp_path / "p" / "area.tif"), "MOMENT": str(tmp_path / "p" / "moment.tif"),
+              "CONFIDENCE": str(tmp_path / "p" / "confidence.tif")}
+    results, ok, feedback = run_algorithm(params)
+    assert ok, feedback.textLog()
+    assert results["USED_DATES"] == "2020-01-01,2021-01-01,2022-01-01", feedback.textLog()
+    assert "'cube.nc (ndvi, evi)' holds 3 dates" in feedback.textLog()
