@@ -1283,8 +1283,9 @@ class CaimDialog(QDialog):
             if not self.split_for_run():
                 return None
             if not self.validate():
-                self._set_status(tr("Split into dates, not run: the series needs your attention (see the "
-                                    "messages above); then Run again."), error=True)
+                self._set_status("\n".join([tr("Split into dates, not run: the series needs your attention (see "
+                                               "the messages above); then Run again.")] + self._split_warnings),
+                                 error=True)  # (the split's note, which it replaces, told where the dates are)
                 return None
             params = self.parameters()
             if allow_huge:

@@ -960,3 +960,46 @@ def test_the_variables_of_one_cube_with_bands_per_date_are_one_series_as_on_the_
     assert ok, feedback.textLog()
     assert results["USED_DATES"] == "2020-01-01,2021-01-01,2022-01-01", feedback.textLog()
     assert "'cube.nc (ndvi, evi)' holds 3 dates" in feedback.textLog()
+
+
+def test_a_one_step_run_stopped_after_its_split_still_says_the_dates_went_to_the_temporary_folder(project,
+                                                                                                   tmp_path):
+    """Run on a multi-date raster in a folder one cannot write to, beside a 2-band scene, bands 1,2,3,4: the
+    split goes to QGIS's temporary folder, then the series it gives is stopped (band 4 is not in the scene).
+    The status says so, and still that the dates go when QGIS closes: it said only 'Split into dates, not
+    run', having replaced the split's note that told it."""
+    from unittest import mock
+
+    from osgeo import gdal
+    from qgis.core import QgsRasterLayer
+
+    from caim_qgis_plugin.dialog import CaimDialog
+
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    separate, export = _export(str(shared))
+    scene = write_raster(str(tmp_path / "scene_2022-05-01.tif"), gdal.Open(separate[2]).ReadAsArray()[:2], nodata=0)
+    project.addMapLayers([QgsRasterLayer(export, "gee_export", "gdal"), QgsRasterLayer(scene, "scene 2022-05-01",
+                                                                                        "gdal")])
+    access = os.access
+
+    def no_write_in_shared(p, mode, *args, **kwargs):
+        if mode & os.W_OK and os.path.abspath(p) == str(shared):
+            return False
+        return access(p, mode, *args, **kwargs)
+
+    dialog = CaimDialog(None)
+    try:
+        dialog.refresh_layers()
+        dialog.model_combo.setCurrentIndex(dialog.model_combo.findData("cva"))
+        dialog.bands_edit.setText("1,2,3,4")
+        dialog.folder_widget.setFilePath(str(tmp_path / "out"))
+        assert dialog.run_button.isEnabled(), dialog.messages.text()
+        with mock.patch("os.access", no_write_in_shared):
+            assert dialog.run(ask=False) is None
+        status = dialog.status.text()
+        assert "Split into dates, not run" in status, status
+        assert "'gee_export' is in a folder you cannot write to: its dates' VRTs are in QGIS's temporary folder" \
+            in status, status
+    finally:
+        dialog.shutdown()
