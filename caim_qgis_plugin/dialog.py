@@ -1011,7 +1011,11 @@ class CaimDialog(QDialog):
                         "mask cell, split it (Split into dates…), then choose each date's mask in its row.")
                         % name))
                 per_date = len(unit) if len(unit) > 1 else unit[0].bandCount() // max(len(dates or ()), 1)
-                if not why and bands and max(bands) > per_date:  # told now, not after the split
+                if not why and bands and max(bands) > per_date == 1:  # told now, not after the split
+                    problems.append((inp.ERROR, tr(
+                        "Band %d does not exist in the dates of '%s', which have one band each: pick band 1.")
+                        % (max(bands), name)))
+                elif not why and bands and max(bands) > per_date:
                     problems.append((inp.ERROR, tr(
                         "Band %d does not exist in the dates of '%s', which have %d bands each: pick bands from 1 "
                         "to %d.") % (max(bands), name, per_date, per_date)))

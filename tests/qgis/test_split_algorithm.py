@@ -1003,3 +1003,24 @@ def test_a_one_step_run_stopped_after_its_split_still_says_the_dates_went_to_the
             in status, status
     finally:
         dialog.shutdown()
+
+
+def test_bands_beyond_the_one_band_of_a_netcdf_variables_dates_are_told_in_the_singular(project, tmp_path):
+    """One NetCDF variable over time checked, Bands 1,2: its dates have one band each, which the message says
+    as such ('which have 1 bands each: pick bands from 1 to 1' before)."""
+    from qgis.core import QgsRasterLayer
+
+    from caim_qgis_plugin.dialog import CaimDialog
+
+    path = _cube(str(tmp_path / "cube.nc"))
+    project.addMapLayer(QgsRasterLayer('NETCDF:"%s":ndvi' % path, "cube ndvi", "gdal"))
+    dialog = CaimDialog(None)
+    try:
+        dialog.refresh_layers()
+        dialog.model_combo.setCurrentIndex(dialog.model_combo.findData("cva"))
+        dialog.bands_edit.setText("1,2")
+        text = dialog.messages.text()
+        assert "Band 2 does not exist in the dates of 'cube ndvi', which have one band each: pick band 1." in text, text
+        assert not dialog.run_button.isEnabled()
+    finally:
+        dialog.shutdown()
