@@ -1051,7 +1051,7 @@ Braucht PyTorch im Python von QGIS.
         <message>
             <location filename="../dialog.py" line="646" />
             <source>empty: every band; e.g. 1,2,3,4,5,7 (the same bands for every date)</source>
-            <translation>leer: alle Kanäle; z. B. 1,2,3,4,5,7 (dieselben Kanäle für jedes Datum)</translation>
+            <translation>leer: alle Kanäle; z. B. 1,2,3,4,5,7 (dieselben Kanäle für jeden Zeitpunkt)</translation>
         </message>
         <message>
             <location filename="../dialog.py" line="648" />
@@ -1648,22 +1648,22 @@ Gerät: %s
         <message>
             <location filename="../inputs.py" line="456" />
             <source>Band %d does not exist in %s (fewer bands): uncheck it or pick bands every date has.</source>
-            <translation>Kanal %d gibt es in %s nicht (weniger Kanäle): den Haken entfernen oder Kanäle wählen, die jedes Datum hat.</translation>
+            <translation>Kanal %d gibt es in %s nicht (weniger Kanäle): den Haken entfernen oder Kanäle wählen, die jeder Zeitpunkt hat.</translation>
         </message>
         <message>
             <location filename="../inputs.py" line="458" />
             <source>Band %d does not exist in %s (fewer bands): uncheck them or pick bands every date has.</source>
-            <translation>Kanal %d gibt es in %s nicht (weniger Kanäle): den Haken entfernen oder Kanäle wählen, die jedes Datum hat.</translation>
+            <translation>Kanal %d gibt es in %s nicht (weniger Kanäle): den Haken entfernen oder Kanäle wählen, die jeder Zeitpunkt hat.</translation>
         </message>
         <message>
             <location filename="../inputs.py" line="466" />
             <source>bands every date has (1 to %d)</source>
-            <translation>Kanälen, die jedes Datum hat (1 bis %d)</translation>
+            <translation>Kanälen, die jeder Zeitpunkt hat (1 bis %d)</translation>
         </message>
         <message>
             <location filename="../inputs.py" line="467" />
             <source>band 1, the only band every date has</source>
-            <translation>Kanal 1, dem einzigen Kanal, den jedes Datum hat</translation>
+            <translation>Kanal 1, dem einzigen Kanal, den jeder Zeitpunkt hat</translation>
         </message>
         <message>
             <location filename="../inputs.py" line="468" />
@@ -1678,17 +1678,17 @@ Gerät: %s
         <message>
             <location filename="../inputs.py" line="475" />
             <source>uncheck %s, or pick band 1, the only band every date has</source>
-            <translation>den Haken von %s entfernen oder Kanal 1 wählen, den einzigen Kanal, den jedes Datum hat</translation>
+            <translation>den Haken von %s entfernen oder Kanal 1 wählen, den einzigen Kanal, den jeder Zeitpunkt hat</translation>
         </message>
         <message>
             <location filename="../inputs.py" line="477" />
             <source>pick bands every date has (1 to %d), for example %s</source>
-            <translation>Kanäle wählen, die jedes Datum hat (1 bis %d), zum Beispiel %s</translation>
+            <translation>Kanäle wählen, die jeder Zeitpunkt hat (1 bis %d), zum Beispiel %s</translation>
         </message>
         <message>
             <location filename="../inputs.py" line="479" />
             <source>Band counts differ (%s). The model needs the same bands from every date: %s.</source>
-            <translation>Die Kanalanzahlen unterscheiden sich (%s). Das Modell braucht von jedem Datum dieselben Kanäle: %s.</translation>
+            <translation>Die Kanalanzahlen unterscheiden sich (%s). Das Modell braucht von jedem Zeitpunkt dieselben Kanäle: %s.</translation>
         </message>
         <message>
             <location filename="../inputs.py" line="485" />
@@ -1698,7 +1698,7 @@ Gerät: %s
         <message>
             <location filename="../inputs.py" line="491" />
             <source>Grids differ slightly: every date will be resampled onto the grid of '%s', clipped to the common area.</source>
-            <translation>Die Raster unterscheiden sich leicht: jedes Datum wird auf das Raster von '%s' umgerechnet, zugeschnitten auf die gemeinsame Fläche.</translation>
+            <translation>Die Raster unterscheiden sich leicht: jeder Zeitpunkt wird auf das Raster von '%s' umgerechnet, zugeschnitten auf die gemeinsame Fläche.</translation>
         </message>
         <message>
             <location filename="../inputs.py" line="502" />
