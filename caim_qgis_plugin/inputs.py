@@ -321,7 +321,8 @@ def split_source(layer):
 
 
 _DATED = {}  # {(source, mtime, size): whether its band names carry dates}: validate runs at every check
-_PLANS = {}  # {(source, mtime, size): (its dates, or None and why it cannot be split)}
+_PLANS = {}  # {((source, mtime, size), ...) of a unit: (its dates, or None and why it cannot be split)}
+_GROUPS = {}  # {((source, mtime, size), ...): which of them are variables of one cube}: GDAL opens each to tell
 
 
 def _file_key(layer):
@@ -361,7 +362,10 @@ def split_units(layers, every=False):
     from model_core.stacked import variable_groups
 
     held = list(layers) if every else [layer for layer in layers if holds_dates(layer)]
-    return [tuple(held[i] for i in idx) for idx in variable_groups([layer_source(layer) for layer in held])]
+    key = tuple(_file_key(layer) for layer in held)  # (the dialog asks at every check, several times)
+    if key not in _GROUPS:
+        _GROUPS[key] = variable_groups([source for source, _, _ in key])
+    return [tuple(held[i] for i in idx) for idx in _GROUPS[key]]
 
 
 def unit_source(unit):

@@ -1024,3 +1024,29 @@ def test_bands_beyond_the_one_band_of_a_netcdf_variables_dates_are_told_in_the_s
         assert not dialog.run_button.isEnabled()
     finally:
         dialog.shutdown()
+
+
+def test_the_dialog_reads_which_variables_go_together_once_not_at_every_check(project, tmp_path):
+    """The dialog checks the series at every edit (a key in Bands, a check box), and asks several times per
+    check which checked NetCDF variables are one series: GDAL opened each variable every time (8 opens per
+    check for 2 variables; a large cube's variables take long to open). Asked once per file state now."""
+    from unittest import mock
+
+    from qgis.core import QgsRasterLayer
+
+    import model_core.stacked as stacked
+    from caim_qgis_plugin.dialog import CaimDialog
+
+    path = _cube(str(tmp_path / "cube.nc"))
+    project.addMapLayers([QgsRasterLayer('NETCDF:"%s":%s' % (path, v), "cube %s" % v, "gdal") for v in ("ndvi", "evi")])
+    dialog = CaimDialog(None)
+    try:
+        dialog.refresh_layers()
+        real, opened = stacked._has_time_axis, []
+        with mock.patch.object(stacked, "_has_time_axis", lambda p: opened.append(p) or real(p)):
+            dialog.bands_edit.setText("1")
+            dialog.bands_edit.setText("1,2")
+        assert opened == [], opened
+        assert "'cube.nc (ndvi, evi)' holds 3 dates" in dialog.messages.text()
+    finally:
+        dialog.shutdown()
