@@ -17,8 +17,9 @@ def tr(text):
 
 def split_beside(layer, per_date=None, order=None):
     """Split the multi-date raster ``layer`` (file-based, GDAL; or a tuple of layers, the variables of one
-    data cube: inputs.split_units) into dates: ``(folder, [(vrt, date or None)], created, fallback)``.  The folder is ``<name>_dates`` beside the raster's file (used again when it holds
-    the very same split); ``fallback`` is None, or why it is in QGIS's temporary folder instead, which is
+    data cube: inputs.split_units) into dates: ``(folder, [(vrt, date or None)], created, fallback)``.  The
+    folder is ``<name>_dates`` beside the raster's file (used again when it holds the very same split);
+    ``fallback`` is None, or why it is in QGIS's temporary folder instead, which is
     deleted when QGIS closes: :data:`READ_ONLY` (a folder you cannot write to) or :data:`NO_FOLDER` (inside
     an archive, at a web address).  ``created``: this call made the folder.  Raises CaimError."""
     from qgis.core import QgsProcessingUtils
