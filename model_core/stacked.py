@@ -356,9 +356,16 @@ def variable_groups(paths):
 
 
 def _open_variables(group):
-    """The :class:`Cube` of a :class:`Variables` group; refuses variables of different grids or time axes."""
+    """The :class:`Cube` of a :class:`Variables` group; refuses a variable given twice (each date would have
+    its band twice), and variables of different grids or time axes."""
     from osgeo import gdal
 
+    names = [_variable_name(name) for name in group]
+    twice = next((var for k, var in enumerate(names) if var in names[:k]), None)
+    if twice is not None:
+        raise InputError(f"The variable {twice} of '{os.path.basename(source_file(group) or group[0])}' is given "
+                         f"twice (variables given: {', '.join(names)}): each date would have its band twice. Give "
+                         "each variable of the cube once.")
     subs = []
     for name in group:
         try:

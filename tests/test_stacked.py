@@ -749,3 +749,15 @@ def test_variables_with_underscores_in_their_names_keep_them_in_the_folder_name(
     assert _label(group) == "s2_cube_ndvi_mean_evi_mean"
     assert dates_folder_name(group) == "s2_cube_ndvi_mean_evi_mean_dates"
 
+
+def test_a_variable_given_twice_among_the_variables_of_a_cube_is_refused(tmp_path, capsys):
+    """A variable of a cube given twice with others of it (a layer added twice, or a typo on the command
+    line): every date would have its band twice, and a network would read it as another colour; it ran
+    so, unsaid. It is refused, naming the variable."""
+    rng = np.random.default_rng(6)
+    arrays = rng.normal(1200, 40, (3, 2, 12, 14)).astype(np.int16)
+    cube = _variables_cube(tmp_path / "s2_cube.nc", [10957, 11000, 11050], arrays, names=("B02", "B03"))
+    variables = ['NETCDF:"%s":%s' % (cube, v) for v in ("B02", "B03", "B02")]
+    rc, _, err = _run(capsys, ["detect", *variables, "--model", "cva", "--out", str(tmp_path / "o"), "--quiet"])
+    assert rc == 2 and "The variable B02 of 's2_cube.nc' is given twice" in err, err
+    assert not os.path.exists(tmp_path / "o")
