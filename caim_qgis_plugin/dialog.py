@@ -1130,12 +1130,11 @@ class CaimDialog(QDialog):
             node = root.findLayer(layer.id())
             parent = node.parent() if node is not None and node.parent() is not None else root
             group = None
-            # the raster the dates read: the layer's, or the cube's file for its variables together
-            split_source = inp.layer_source(layer) if len(unit) == 1 else (
-                source_file(inp.layer_source(layer)) or inp.layer_source(layer))
-            # the date layers' names: the layer's, or the cube file's for its variables together
-            prefix = layer.name() if len(unit) == 1 else os.path.splitext(os.path.basename(
-                source_file(inp.layer_source(layer)) or layer.name()))[0]
+            # the raster the dates read and their layers' names: the layer's, or for the variables of a cube
+            # together its file's
+            cube_file = source_file(inp.layer_source(layer)) if len(unit) > 1 else None
+            split_source = cube_file or inp.layer_source(layer)
+            prefix = os.path.splitext(os.path.basename(cube_file))[0] if cube_file else layer.name()
             for (vrt, _date), date_name in zip(written, date_layer_names(prefix, [d for _, d in written])):
                 date_layer = known.get(os.path.normcase(os.path.abspath(vrt)))
                 if date_layer is None:  # (the same split in the project already: its layers are used again)
