@@ -3,6 +3,7 @@ VRT layers, which the change detection then runs on as it does on separate files
 
 import os
 import shutil
+from unittest import mock
 
 import numpy as np
 import pytest
@@ -29,6 +30,18 @@ def _export(folder, names=True):
             ds.GetRasterBand(b).SetDescription(label)
         ds = None
     return paths, path
+
+
+def _not_writable(folder):
+    """os.access saying that ``folder`` cannot be written to (as for a read-only share), while it can."""
+    access = os.access
+
+    def no_write(p, mode, *args, **kwargs):
+        if mode & os.W_OK and os.path.abspath(p) == str(folder):
+            return False
+        return access(p, mode, *args, **kwargs)
+
+    return mock.patch("os.access", no_write)
 
 
 def _split(project, params):
@@ -434,8 +447,6 @@ def test_a_netcdf_variable_in_a_folder_one_cannot_write_to_splits_into_the_tempo
     """A NetCDF variable (NETCDF:"cube.nc":ndvi) in a folder the user cannot write to is split into QGIS's
     temporary folder, as a GeoTIFF there is (it was refused: "Cannot write the dates of 'cube_ndvi' into
     ..."). Root writes anywhere: the folder is told unwritable by os.access, as the algorithm asks it."""
-    from unittest import mock
-
     from qgis.core import QgsProcessingUtils, QgsRasterLayer
 
     shared = tmp_path / "shared"
@@ -444,14 +455,7 @@ def test_a_netcdf_variable_in_a_folder_one_cannot_write_to_splits_into_the_tempo
     layer = QgsRasterLayer('NETCDF:"%s":ndvi' % path, "ndvi", "gdal")
     assert layer.isValid()
     project.addMapLayer(layer)
-    access = os.access
-
-    def no_write_in_shared(p, mode, *args, **kwargs):
-        if mode & os.W_OK and os.path.abspath(p) == str(shared):
-            return False
-        return access(p, mode, *args, **kwargs)
-
-    with mock.patch("os.access", no_write_in_shared):
+    with _not_writable(shared):
         res, ok, fb = run_algorithm(dict(INPUT=[layer.id()], MODEL="cva", DEVICE="CPU",
                                          **_outputs(str(tmp_path / "a"))))
     assert ok, fb.textLog()
@@ -843,8 +847,6 @@ def test_the_dialog_says_when_a_one_step_run_put_the_dates_in_the_temporary_fold
     which goes when QGIS closes, and the run's outcome says so (the split's note was at once replaced by
     'Starting…', then by the run's progress and outcome: the user was never told).  Root writes anywhere:
     the folder is told unwritable by os.access, as the split asks it."""
-    from unittest import mock
-
     from qgis.core import QgsProcessingUtils, QgsRasterLayer
 
     from caim_qgis_plugin.dialog import CaimDialog
@@ -853,19 +855,12 @@ def test_the_dialog_says_when_a_one_step_run_put_the_dates_in_the_temporary_fold
     shared.mkdir()
     _, export = _export(str(shared))
     project.addMapLayer(QgsRasterLayer(export, "gee_export", "gdal"))
-    access = os.access
-
-    def no_write_in_shared(p, mode, *args, **kwargs):
-        if mode & os.W_OK and os.path.abspath(p) == str(shared):
-            return False
-        return access(p, mode, *args, **kwargs)
-
     dialog = CaimDialog(None)
     try:
         dialog.refresh_layers()
         dialog.model_combo.setCurrentIndex(dialog.model_combo.findData("cva"))
         dialog.folder_widget.setFilePath(str(tmp_path / "out"))
-        with mock.patch("os.access", no_write_in_shared):
+        with _not_writable(shared):
             assert dialog.run(ask=False) is not None, dialog.status.text()
         assert all(QgsProcessingUtils.tempFolder() in inp_layer.source() for inp_layer, _ in dialog.checked())
         assert wait_for(lambda: dialog.task is None) and dialog.last_results, dialog.status.text()
@@ -968,7 +963,6 @@ def test_a_one_step_run_stopped_after_its_split_still_says_the_dates_went_to_the
     split goes to QGIS's temporary folder, then the series it gives is stopped (band 4 is not in the scene).
     The status says so, and still that the dates go when QGIS closes: it said only 'Split into dates, not
     run', having replaced the split's note that told it."""
-    from unittest import mock
 
     from osgeo import gdal
     from qgis.core import QgsRasterLayer
@@ -981,13 +975,6 @@ def test_a_one_step_run_stopped_after_its_split_still_says_the_dates_went_to_the
     scene = write_raster(str(tmp_path / "scene_2022-05-01.tif"), gdal.Open(separate[2]).ReadAsArray()[:2], nodata=0)
     project.addMapLayers([QgsRasterLayer(export, "gee_export", "gdal"), QgsRasterLayer(scene, "scene 2022-05-01",
                                                                                         "gdal")])
-    access = os.access
-
-    def no_write_in_shared(p, mode, *args, **kwargs):
-        if mode & os.W_OK and os.path.abspath(p) == str(shared):
-            return False
-        return access(p, mode, *args, **kwargs)
-
     dialog = CaimDialog(None)
     try:
         dialog.refresh_layers()
@@ -995,7 +982,7 @@ def test_a_one_step_run_stopped_after_its_split_still_says_the_dates_went_to_the
         dialog.bands_edit.setText("1,2,3,4")
         dialog.folder_widget.setFilePath(str(tmp_path / "out"))
         assert dialog.run_button.isEnabled(), dialog.messages.text()
-        with mock.patch("os.access", no_write_in_shared):
+        with _not_writable(shared):
             assert dialog.run(ask=False) is None
         status = dialog.status.text()
         assert "Split into dates, not run" in status, status
