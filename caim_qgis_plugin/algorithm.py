@@ -388,7 +388,6 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
         from qgis.core import QgsRasterLayer
 
         from model_core.errors import CaimError
-        from model_core.stacked import source_file
 
         from caim_qgis_plugin.splitting import fallback_text, split_beside
 
@@ -409,8 +408,7 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
                 raise QgsProcessingException(tr(
                     "'%s' is not a file-based (GDAL) raster, so it cannot be split into dates; export it as "
                     "GeoTIFF first.") % layer.name())
-            source = inp.layer_source(layer) if len(unit) == 1 else \
-                (source_file(inp.layer_source(layer)) or inp.layer_source(layer))  # the cube's file
+            source = inp.unit_raster(unit)
             name = inp.unit_name(unit)
             try:
                 folder, written, created, fallback = split_beside(

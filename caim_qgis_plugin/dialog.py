@@ -1070,11 +1070,12 @@ class CaimDialog(QDialog):
         marks = {inp.ERROR: "✖", inp.WARNING: "⚠", inp.INFO: "ℹ"}
         lines = ['<span style="color:%s">%s %s</span>' % (colors[level], marks[level], _escape(msg))
                  for level, msg in problems]
-        n = self._date_count()
+        units = self._to_split()
+        n = self._date_count(units)
         blocked = any(level == inp.ERROR for level, _ in problems)
         if not blocked:
             choice = self.model_choice()
-            text = tr("%d dates once split, to run with %s; the series is checked again then.") if self._to_split() \
+            text = tr("%d dates once split, to run with %s; the series is checked again then.") if units \
                 else tr("%d dates, ready to run with %s.")
             lines.append('<span style="color:%s">✔ %s</span>' % (tone("ok"), text % (
                 n, _escape(mdl.describe(choice, mdl.resolve(choice, n), n)))))
@@ -1090,9 +1091,10 @@ class CaimDialog(QDialog):
         file together): Run splits each into one layer per date first (:meth:`split_for_run`)."""
         return inp.split_units([layer for layer, _ in self.checked()])
 
-    def _date_count(self):
-        """The number of dates of the checked layers, a multi-date layer's dates counted (:meth:`_to_split`)."""
-        units = self._to_split()
+    def _date_count(self, units=None):
+        """The number of dates of the checked layers, a multi-date layer's dates counted (``units``: those
+        :meth:`_to_split` gives, when known)."""
+        units = self._to_split() if units is None else units
         inside = {layer.id() for unit in units for layer in unit}
         return sum(len(inp.held_dates(unit)[0] or ()) for unit in units) + sum(
             1 for layer, _ in self.checked() if layer.id() not in inside)
@@ -1109,7 +1111,6 @@ class CaimDialog(QDialog):
         project in a group above it, and check them in its place.  Returns False, with the reason in the
         status, when a split failed (the layers split before it stay, checked)."""
         from model_core.errors import CaimError
-        from model_core.stacked import source_file
 
         from caim_qgis_plugin.splitting import date_layer_names, fallback_text, split_beside
 
@@ -1132,9 +1133,9 @@ class CaimDialog(QDialog):
             group = None
             # the raster the dates read and their layers' names: the layer's, or for the variables of a cube
             # together its file's
-            cube_file = source_file(inp.layer_source(layer)) if len(unit) > 1 else None
-            split_source = cube_file or inp.layer_source(layer)
-            prefix = os.path.splitext(os.path.basename(cube_file))[0] if cube_file else layer.name()
+            split_source = inp.unit_raster(unit)
+            prefix = os.path.splitext(os.path.basename(split_source))[0] if split_source != inp.layer_source(
+                layer) else layer.name()
             for (vrt, _date), date_name in zip(written, date_layer_names(prefix, [d for _, d in written])):
                 date_layer = known.get(os.path.normcase(os.path.abspath(vrt)))
                 if date_layer is None:  # (the same split in the project already: its layers are used again)

@@ -375,13 +375,23 @@ def unit_source(unit):
     return Variables(layer_source(layer) for layer in unit) if len(unit) > 1 else layer_source(unit[0])
 
 
+def unit_raster(unit):
+    """The raster a :func:`split_units` unit's dates read (the run report names it, and no output may
+    overwrite it): the layer's source, or for the variables of a cube together the cube's file (else, no
+    such file, the first variable's source)."""
+    if len(unit) == 1:
+        return layer_source(unit[0])
+    from model_core.stacked import source_file
+
+    return source_file(layer_source(unit[0])) or layer_source(unit[0])
+
+
 def unit_name(unit):
     """A :func:`split_units` unit as messages name it: the layer's name, or the file and its variables."""
     if len(unit) == 1:
         return unit[0].name()
-    from model_core.stacked import source_file
-
-    return "%s (%s)" % (os.path.basename(source_file(layer_source(unit[0])) or unit[0].name()),
+    raster = unit_raster(unit)
+    return "%s (%s)" % (os.path.basename(raster) if raster != layer_source(unit[0]) else unit[0].name(),
                         ", ".join(layer_source(layer).rsplit(":", 1)[-1].strip('"') for layer in unit))
 
 

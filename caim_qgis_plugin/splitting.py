@@ -6,7 +6,7 @@ import os
 
 from qgis.PyQt.QtCore import QCoreApplication
 
-from caim_qgis_plugin.inputs import layer_source, unit_source
+from caim_qgis_plugin.inputs import unit_source
 
 READ_ONLY, NO_FOLDER = "read-only", "no folder"  # why the dates went to QGIS's temporary folder
 
@@ -15,9 +15,9 @@ def tr(text):
     return QCoreApplication.translate("CaimSplit", text)
 
 
-def split_beside(layer, per_date=None, order=None):
-    """Split the multi-date raster ``layer`` (file-based, GDAL; or a tuple of layers, the variables of one
-    data cube: inputs.split_units) into dates: ``(folder, [(vrt, date or None)], created, fallback)``.  The
+def split_beside(unit, per_date=None, order=None):
+    """Split the multi-date raster ``unit`` (a tuple of layers, inputs.split_units: one file-based GDAL layer,
+    or the variables of one data cube) into dates: ``(folder, [(vrt, date or None)], created, fallback)``.  The
     folder is ``<name>_dates`` beside the raster's file (used again when it holds the very same split);
     ``fallback`` is None, or why it is in QGIS's temporary folder instead, which is
     deleted when QGIS closes: :data:`READ_ONLY` (a folder you cannot write to) or :data:`NO_FOLDER` (inside
@@ -27,7 +27,7 @@ def split_beside(layer, per_date=None, order=None):
     from model_core.errors import OutputError
     from model_core.stacked import source_file, split_into_folder
 
-    source = unit_source(tuple(layer)) if isinstance(layer, (tuple, list)) else layer_source(layer)
+    source = unit_source(tuple(unit))
     file_of = source_file(source)  # a NetCDF variable's (NETCDF:"cube.nc":ndvi) too
     folder_of = os.path.dirname(file_of) if file_of else None
     parent = None  # the raster's own folder
