@@ -5,6 +5,7 @@ band values of every date as a small plot.
 call; :class:`InspectTool` and :class:`InspectDock` are the map tool and its panel.
 """
 
+import datetime
 import math
 
 from qgis.PyQt.QtCore import QPointF, QRectF, QSize, Qt
@@ -227,6 +228,47 @@ def axis_labels(centres, widths, total, gap=6):
     return kept
 
 
+def _day(text):
+    """The day number of a run's date ("YYYY-MM-DD", "YYYY-MM" or "YYYY"; a month or a year at its middle),
+    or None when it is none of those."""
+    parts = str(text or "").split("-")
+    try:
+        if len(parts) == 3:
+            return datetime.date(int(parts[0]), int(parts[1]), int(parts[2])).toordinal()
+        if len(parts) == 2:
+            return datetime.date(int(parts[0]), int(parts[1]), 15).toordinal()
+        if len(parts) == 1 and len(parts[0]) == 4:
+            return datetime.date(int(parts[0]), 7, 2).toordinal()
+    except ValueError:
+        return None
+    return None
+
+
+def date_positions(dates, n=None, shortest=0.2):
+    """Where the chart puts each of ``n`` dates along its axis, from 0 (the first) to 1 (the last): by the
+    time between them when every date is known and later than the one before, so a two-year gap looks
+    longer than a month (they stood evenly spaced, whatever the dates); evenly spaced otherwise.  An
+    interval shorter than ``shortest`` of the average one is drawn at that length, so its points and
+    its shading stay visible beside a gap of years."""
+    n = len(dates) if n is None else n
+    if n < 2:
+        return [0.5] * n
+    even = [i / (n - 1) for i in range(n)]
+    days = [_day(d) for d in list(dates)[:n]]
+    if len(days) < n or any(d is None for d in days) or any(b <= a for a, b in zip(days, days[1:])):
+        return even
+    steps = [b - a for a, b in zip(days, days[1:])]
+    floor = shortest * sum(steps) / len(steps)
+    steps = [max(s, floor) for s in steps]
+    total = float(sum(steps))
+    out, at = [0.0], 0.0
+    for s in steps:
+        at += s
+        out.append(at / total)
+    out[-1] = 1.0
+    return out
+
+
 def chart_colors(palette):
     """(background, text, frame, band colours) of the chart from a widget's ``palette``: QGIS's dark
     themes get a dark chart with readable labels (a white box with the theme's light grey text on it
@@ -278,8 +320,10 @@ class SeriesPlot(QWidget):
         bottom = (1 + rows) * line + 8  # the date labels and the band names (on as many lines as they need)
         plot = QRectF(left, top, max(10, self.width() - left - right), max(10, self.height() - top - bottom))
 
+        where = date_positions(data.get("dates") or [], n)
+
         def x_of(i):
-            return plot.left() + (plot.width() * i / (n - 1) if n > 1 else plot.width() / 2)
+            return plot.left() + plot.width() * where[i]
 
         def y_of(v):
             return plot.bottom() - plot.height() * (v - lo) / (hi - lo)
@@ -288,8 +332,10 @@ class SeriesPlot(QWidget):
         if k and 1 <= k < n:
             painter.fillRect(QRectF(QPointF(x_of(k - 1), plot.top()), QPointF(x_of(k), plot.bottom())),
                              QColor(255, 31, 90, 45))
+        gaps = [b - a for a, b in zip(where, where[1:])]
         for i in data.get("clouded") or []:  # dates a cloud mask hid: a grey column, values drawn hollow
-            half = min(8.0, plot.width() / max(n - 1, 1) / 4)
+            near = min((gaps[j] for j in (i - 1, i) if 0 <= j < len(gaps)), default=1.0)
+            half = min(8.0, plot.width() * near / 4)
             shade = QColor(text)
             shade.setAlpha(35)
             painter.fillRect(QRectF(x_of(i) - half, plot.top(), 2 * half, plot.height()), shade)

@@ -440,3 +440,39 @@ def test_the_interval_reads_german_in_a_german_inspector(qgis_app, finished_run)
     finally:
         remove_translator(translator)
     assert data["moment_text"] == "geändert zwischen 2020-05-01 und 2021-05-01", data["moment_text"]
+
+
+def test_the_chart_spaces_dates_by_the_time_between_them(qgis_app):
+    """The chart stood its dates evenly spaced whatever they were: a change dated between July 2019 and
+    January 2021 was shaded over the right half of a chart whose first interval was six months.  Dates now
+    stand where they fall in time (an interval far shorter than the others at a fifth of the average, so it
+    stays visible); unknown, repeated or unordered dates are spaced evenly as before."""
+    from qgis.PyQt.QtGui import QColor, QPalette
+
+    from caim_qgis_plugin.inspect_tool import SeriesPlot, date_positions
+
+    where = date_positions(["2019-01-01", "2019-07-01", "2021-01-01"])
+    assert where[0] == 0.0 and where[-1] == 1.0 and abs(where[1] - 181 / 731.0) < 1e-6  # 181 of 731 days
+    assert date_positions(["2019", "2020", "2022"])[1] == pytest.approx(1 / 3.0, abs=0.01)
+    assert date_positions(["2019-06", "2019-07", "2019-08"]) == pytest.approx([0, 0.5, 1], abs=0.01)
+    short = date_positions(["1985-07-01", "2020-01-01", "2020-02-01", "2020-03-01"])
+    assert short == sorted(short) and short[2] - short[1] > 0.05  # a month beside 35 years: still drawn apart
+    for unknown in (["2019-01-01", None, "2021"], ["2020", "2020", "2021"], ["2021", "2020", "2022"],
+                    ["x", "2020", "2021"]):
+        assert date_positions(unknown) == [0.0, 0.5, 1.0], unknown
+
+    plot = SeriesPlot()
+    plot.setPalette(QPalette(QColor("#efefef"), QColor("#ffffff")))
+    plot.resize(400, 220)
+    plot.set_data({"series": [[10.0, 20.0]] * 3, "dates": ["2019-01-01", "2019-07-01", "2021-01-01"],
+                   "moment": 2, "band_names": ["Red", "Green"], "clouded": []})
+    image = plot.grab().toImage()
+    base = plot.palette().base().color()
+    left, width, y = 44, 400 - 44 - 10, 70  # the plot's frame (SeriesPlot.paintEvent), between the two lines
+
+    def shaded(fraction):
+        colour = image.pixelColor(int(left + width * fraction), y)
+        return colour != base and colour.red() > colour.green()
+
+    assert shaded(0.35) and shaded(0.9)  # the detected interval, July 2019 to January 2021: most of the axis
+    assert not shaded(0.2)  # the six months before it
