@@ -58,6 +58,7 @@ from qgis.gui import QgsFileWidget
 from caim_qgis_plugin import inputs as inp
 from caim_qgis_plugin import layers as lyr
 from caim_qgis_plugin import models as mdl
+from caim_qgis_plugin import splitting
 from caim_qgis_plugin.algorithm import DEVICES, model_titles
 from caim_qgis_plugin.inspect_tool import PanelScroll, accessible
 from caim_qgis_plugin.models import AUTO
@@ -1024,12 +1025,12 @@ class CaimDialog(QDialog):
                 elif len(known) >= 2:
                     problems.append((inp.INFO, tr(
                         "'%s' holds %d dates, %s to %s: Run first splits it into one layer per date (small VRT "
-                        "files in %s beside it, which read the raster), then checks the series again.")
+                        "files %s, which read the raster), then checks the series again.")
                         % (name, len(dates), known[0], known[-1], self._dates_folder_text(unit))))
                 else:
                     problems.append((inp.INFO, tr(
-                        "'%s' holds %d dates: Run first splits it into one layer per date (small VRT files in %s "
-                        "beside it, which read the raster), then checks the series again.")
+                        "'%s' holds %d dates: Run first splits it into one layer per date (small VRT files %s, "
+                        "which read the raster), then checks the series again.")
                         % (name, len(dates), self._dates_folder_text(unit))))
             return sorted(problems, key=lambda p: p[0] != inp.ERROR)
         masks = self.checked_masks()  # optional, per date: None for a date without a mask
@@ -1101,9 +1102,15 @@ class CaimDialog(QDialog):
 
     @staticmethod
     def _dates_folder_text(unit):
+        """Where Run will write the dates of ``unit`` (splitting.split_beside), said before it does."""
         from model_core.stacked import dates_folder_name
 
-        return "'%s'" % dates_folder_name(inp.unit_source(unit))
+        fallback = splitting.planned_fallback(unit)
+        if fallback == splitting.READ_ONLY:
+            return tr("in QGIS's temporary folder, deleted when QGIS closes, as its own folder cannot be written to")
+        if fallback == splitting.NO_FOLDER:
+            return tr("in QGIS's temporary folder, deleted when QGIS closes, as it is not a file in a folder")
+        return tr("in '%s' beside it") % dates_folder_name(inp.unit_source(unit))
 
     def split_for_run(self):
         """Split each checked multi-date layer (:meth:`_to_split`) into dates as caim:detectchanges does (into
@@ -1112,15 +1119,13 @@ class CaimDialog(QDialog):
         status, when a split failed (the layers split before it stay, checked)."""
         from model_core.errors import CaimError
 
-        from caim_qgis_plugin.splitting import date_layer_names, fallback_text, split_beside
-
         project = QgsProject.instance()
         notes, date_ids, split_ids = [], set(), set()
         self._split_warnings = []
         for unit in self._to_split():
             layer, name = unit[0], inp.unit_name(unit)
             try:
-                folder, written, _created, fallback = split_beside(unit)
+                folder, written, _created, fallback = splitting.split_beside(unit)
             except CaimError as exc:
                 self._check_split(date_ids, split_ids)
                 self._set_status(tr("Layer '%s': %s") % (name, exc), error=True)
@@ -1136,7 +1141,7 @@ class CaimDialog(QDialog):
             split_source = inp.unit_raster(unit)
             prefix = os.path.splitext(os.path.basename(split_source))[0] if split_source != inp.layer_source(
                 layer) else layer.name()
-            for (vrt, _date), date_name in zip(written, date_layer_names(prefix, [d for _, d in written])):
+            for (vrt, _date), date_name in zip(written, splitting.date_layer_names(prefix, [d for _, d in written])):
                 date_layer = known.get(os.path.normcase(os.path.abspath(vrt)))
                 if date_layer is None:  # (the same split in the project already: its layers are used again)
                     date_layer = QgsRasterLayer(vrt, date_name, "gdal")
@@ -1155,7 +1160,7 @@ class CaimDialog(QDialog):
             split_ids.update(lyr_.id() for lyr_ in unit)
             notes.append(tr("'%s': %d dates in %s") % (name, len(written), folder))
             if fallback:  # the status says it now, the run's outcome again (the run's progress replaces it)
-                notes.append(fallback_text(name, fallback))
+                notes.append(splitting.fallback_text(name, fallback))
                 self._split_warnings.append(notes[-1])
                 QgsMessageLog.logMessage(notes[-1], LOG_TAG, Qgis.Warning)
         self._check_split(date_ids, split_ids)

@@ -25,14 +25,11 @@ def split_beside(unit, per_date=None, order=None):
     from qgis.core import QgsProcessingUtils
 
     from model_core.errors import OutputError
-    from model_core.stacked import source_file, split_into_folder
+    from model_core.stacked import split_into_folder
 
     source = unit_source(tuple(unit))
-    file_of = source_file(source)  # a NetCDF variable's (NETCDF:"cube.nc":ndvi) too
-    folder_of = os.path.dirname(file_of) if file_of else None
-    parent = None  # the raster's own folder
-    if not folder_of or not os.access(folder_of, os.W_OK):
-        parent = QgsProcessingUtils.tempFolder()
+    expected = planned_fallback(unit)
+    parent = None if expected is None else QgsProcessingUtils.tempFolder()  # None: the raster's own folder
     try:
         folder, written, created = split_into_folder(source, per_date, order, parent)
     except OutputError:
@@ -42,7 +39,19 @@ def split_beside(unit, per_date=None, order=None):
         # read-only share): QGIS's temporary folder, as for a folder it tells
         parent = QgsProcessingUtils.tempFolder()
         folder, written, created = split_into_folder(source, per_date, order, parent)
-    return folder, written, created, None if parent is None else READ_ONLY if folder_of else NO_FOLDER
+    return folder, written, created, None if parent is None else expected or READ_ONLY
+
+
+def planned_fallback(unit):
+    """Where :func:`split_beside` will write the dates of ``unit``, as far as can be told before: None
+    (beside the raster's file), :data:`READ_ONLY` or :data:`NO_FOLDER` (QGIS's temporary folder)."""
+    from model_core.stacked import source_file
+
+    file_of = source_file(unit_source(tuple(unit)))  # a NetCDF variable's (NETCDF:"cube.nc":ndvi) too
+    folder_of = os.path.dirname(file_of) if file_of else None
+    if not folder_of:
+        return NO_FOLDER
+    return None if os.access(folder_of, os.W_OK) else READ_ONLY
 
 
 def fallback_text(name, fallback):

@@ -844,7 +844,8 @@ def test_the_variables_of_one_cube_checked_together_are_one_series(project, tmp_
 
 def test_the_dialog_says_when_a_one_step_run_put_the_dates_in_the_temporary_folder(project, tmp_path):
     """Run on a multi-date raster in a folder one cannot write to: its dates go to QGIS's temporary folder,
-    which goes when QGIS closes, and the run's outcome says so (the split's note was at once replaced by
+    which goes when QGIS closes; the messages say so before the run (they said 'beside it'), and the
+    run's outcome says so (the split's note was at once replaced by
     'Starting…', then by the run's progress and outcome: the user was never told).  Root writes anywhere:
     the folder is told unwritable by os.access, as the split asks it."""
     from qgis.core import QgsProcessingUtils, QgsRasterLayer
@@ -860,7 +861,11 @@ def test_the_dialog_says_when_a_one_step_run_put_the_dates_in_the_temporary_fold
         dialog.refresh_layers()
         dialog.model_combo.setCurrentIndex(dialog.model_combo.findData("cva"))
         dialog.folder_widget.setFilePath(str(tmp_path / "out"))
+        assert "(small VRT files in 'gee_export_dates' beside it, which read the raster)" in dialog.messages.text()
         with _not_writable(shared):
+            dialog.validate()  # said before the run, where the dates will go (it said 'beside it' regardless)
+            assert "(small VRT files in QGIS's temporary folder, deleted when QGIS closes, as its own folder " \
+                "cannot be written to, which read the raster)" in dialog.messages.text(), dialog.messages.text()
             assert dialog.run(ask=False) is not None, dialog.status.text()
         assert all(QgsProcessingUtils.tempFolder() in inp_layer.source() for inp_layer, _ in dialog.checked())
         assert wait_for(lambda: dialog.task is None) and dialog.last_results, dialog.status.text()
