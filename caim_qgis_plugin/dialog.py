@@ -1002,6 +1002,9 @@ class CaimDialog(QDialog):
         if to_split:  # Run splits them first, then checks the series they give (band counts, dates, masks)
             masked = {item.data(COL_LAYER, LAYER_ROLE) for item in self._items()
                       if item.checkState(COL_LAYER) == Qt.CheckState.Checked and item.data(COL_MASK, LAYER_ROLE)}
+            inside = {layer.id() for unit in to_split for layer in unit}
+            others = [layer for layer, _ in plan if layer.id() not in inside]  # checked beside them, told now too
+            per_dates = {}  # the band count of each date of a raster, by its name in the messages
             for unit in to_split:
                 dates, why = inp.held_dates(unit)
                 known = [d for d in dates or () if d]
@@ -1012,11 +1015,14 @@ class CaimDialog(QDialog):
                         "mask cell, split it (Split into dates…), then choose each date's mask in its row.")
                         % name))
                 per_date = len(unit) if len(unit) > 1 else unit[0].bandCount() // max(len(dates or ()), 1)
-                if not why and bands and max(bands) > per_date == 1:  # told now, not after the split
+                if not why:
+                    per_dates[tr("%s (each date)") % name] = per_date
+                alone = not others and not why and bands  # with other layers: all band counts together, below
+                if alone and max(bands) > per_date == 1:  # told now, not after the split
                     problems.append((inp.ERROR, tr(
                         "Band %d does not exist in the dates of '%s', which have one band each: pick band 1.")
                         % (max(bands), name)))
-                elif not why and bands and max(bands) > per_date:
+                elif alone and max(bands) > per_date:
                     problems.append((inp.ERROR, tr(
                         "Band %d does not exist in the dates of '%s', which have %d bands each: pick bands from 1 "
                         "to %d.") % (max(bands), name, per_date, per_date)))
@@ -1032,7 +1038,19 @@ class CaimDialog(QDialog):
                         "'%s' holds %d dates: Run first splits it into one layer per date (small VRT files %s, "
                         "which read the raster), then checks the series again.")
                         % (name, len(dates), self._dates_folder_text(unit))))
-            return sorted(problems, key=lambda p: p[0] != inp.ERROR)
+            if others:  # what can be told of them before the split: each alone, the band counts, the grids
+                problems += inp.layer_problems(others)
+                rasters = [layer for layer in others if isinstance(layer, QgsRasterLayer) and layer.isValid()]
+                counts = {**per_dates, **{layer.name(): layer.bandCount() for layer in rasters}}
+                if per_dates:
+                    choice = self.model_choice()
+                    problems += inp.band_count_problems(counts, bands, mdl.resolve(choice, self._date_count(to_split)))
+                first = {layer.id(): unit[0] for unit in to_split for layer in unit}  # a raster's grid: its dates'
+                grids = [first.get(layer.id(), layer) for layer, _ in plan
+                         if layer.id() in first or layer in rasters]
+                problems += inp.grid_problems(list(dict.fromkeys(grids)))  # in list order, a raster once
+            order = {inp.ERROR: 0, inp.WARNING: 1, inp.INFO: 2}
+            return sorted(problems, key=lambda p: order[p[0]])
         masks = self.checked_masks()  # optional, per date: None for a date without a mask
         if any(m is not None for m in masks):
             missing = [layer.name() for (layer, _), m in zip(plan, masks) if m is None]

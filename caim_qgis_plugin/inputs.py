@@ -432,83 +432,13 @@ def validate(layers, dates=None, bands=None, model=mdl.AUTO, weights=None, masks
     if model == "schanger" and len(layers) != 2:
         problems.append((ERROR, tr("SChanger compares exactly 2 dates; %d are selected. Use CAIM-Net for a "
                          "time series.") % len(layers)))
-    for layer in layers:
-        vector = not isinstance(layer, QgsRasterLayer) and layer.type() == QgsMapLayerType.VectorLayer
-        if vector and os.path.splitext(layer_source(layer))[1].lower() in (".nc", ".nc4", ".cdf"):
-            problems.append((ERROR, tr("'%s' was read as a vector layer (%s): QGIS reads a NetCDF data cube of several "
-                             "variables so. Add one variable of it as a raster layer (Layer, Add Layer, Add Raster "
-                             "Layer, then pick the variable), or split the whole cube into dates on the command line "
-                             "(python -m model_core split).") % (layer.name(), layer_source(layer))))
-        elif vector:
-            problems.append((ERROR, tr("'%s' is a vector layer (%s), not an image: the inputs are the raster images "
-                             "of the series, one per date.") % (layer.name(), layer_source(layer))))
-        elif not isinstance(layer, QgsRasterLayer) or not layer.isValid():
-            problems.append((ERROR, tr("'%s' is not a valid raster layer.") % layer.name()))
-        elif layer.providerType() != "gdal":
-            problems.append((ERROR, tr("'%s' is not a file-based (GDAL) raster; export it as GeoTIFF first.")
-                             % layer.name()))
-        elif _missing_file(layer):
-            problems.append((ERROR, tr("The file of '%s' is gone (%s): it was moved or deleted after the layer was "
-                             "loaded. Remove the layer, or point it to the file again (Layer Properties, "
-                             "Source).") % (layer.name(), layer_source(layer))))
-        elif (side := _sidecar(layer)) is not None:
-            base, what = side
-            problems.append((ERROR, tr("'%s' is not an image but the %s file of '%s' beside it (%s): uncheck it, and "
-                             "add the image itself.") % (layer.name(), what, os.path.basename(base),
-                                                        layer_source(layer))))
+    problems += layer_problems(layers)
     rasters = [lyr for lyr in layers if isinstance(lyr, QgsRasterLayer) and lyr.isValid()]
     if rasters:
-        counts = {lyr.name(): lyr.bandCount() for lyr in rasters}
-        if bands:
-            short = [n for n, c in counts.items() if c < max(bands)]
-            if short and len(short) == len(counts):  # unchecking them all is no way out
-                problems.append((ERROR, tr("Band %d does not exist in any layer (bands per layer: %s): pick bands "
-                                           "from 1 to %d.")
-                                 % (max(bands), ", ".join("'%s': %d" % item for item in counts.items()),
-                                    min(counts.values()))))
-            elif short:
-                problems.append((ERROR, (tr("Band %d does not exist in %s (fewer bands): uncheck it or pick bands "
-                                            "every date has.") if len(short) == 1 else
-                                         tr("Band %d does not exist in %s (fewer bands): uncheck them or pick bands "
-                                            "every date has.")) % (
-                                     max(bands), ", ".join("'%s' (%d)" % (n, counts[n]) for n in short))))
-        elif len(set(counts.values())) > 1:
-            listing = ", ".join("'%s': %d" % item for item in counts.items())
-            least = min(counts.values())
-            fewest = ", ".join("'%s'" % n for n, c in counts.items() if c == least)
-            if least < 4 and mdl.needs_weights(model):
-                common = (tr("bands every date has (1 to %d)") % least if least > 1 else
-                          tr("band 1, the only band every date has"))
-                advice = ((tr("%s has fewer than the 4 bands (red, green, blue, NIR) the network needs: uncheck it, "
-                              "or use a classical method (CVA, ISFA) with %s")
-                           if "', '" not in fewest else
-                           tr("%s have fewer than the 4 bands (red, green, blue, NIR) the network needs: uncheck them, "
-                              "or use a classical method (CVA, ISFA) with %s"))
-                          % (fewest, common))
-            elif least == 1:
-                advice = tr("uncheck %s, or pick band 1, the only band every date has") % fewest
-            else:
-                advice = tr("pick bands every date has (1 to %d), for example %s") % (
-                    least, ",".join(str(b) for b in range(1, min(least, 4) + 1)))
-            problems.append((ERROR, tr("Band counts differ (%s). The model needs the same bands from every "
-                             "date: %s.") % (listing, advice)))
+        problems += band_count_problems({lyr.name(): lyr.bandCount() for lyr in rasters}, bands, model)
         if mdl.needs_weights(model) and not weights:
             problems += _network_band_problems(model, rasters, bands)
-        crs = {lyr.crs().authid() or lyr.crs().toWkt() for lyr in rasters}
-        if len(crs) > 1:
-            problems.append((WARNING, tr("Layers have different CRSs (%s): they will be aligned onto the grid "
-                             "of '%s'.") % (", ".join(sorted(crs)), rasters[0].name())))
-        else:
-            res = {(round(lyr.rasterUnitsPerPixelX(), 6), round(lyr.rasterUnitsPerPixelY(), 6)) for lyr in rasters}
-            ext = {lyr.extent().toString(3) for lyr in rasters}
-            if len(res) > 1 or len(ext) > 1:
-                problems.append((INFO, tr("Grids differ slightly: every date will be resampled onto the grid "
-                                 "of '%s', clipped to the common area.") % rasters[0].name()))
-        overlap = _overlap_problem(rasters) if len(rasters) >= 2 else None
-        if overlap:
-            problems.append((ERROR, overlap))
-        elif len(rasters) >= 2 and (cut := _coverage_problem(rasters)):
-            problems.append((WARNING, cut))
+        problems += grid_problems(rasters)
     if dates is not None:
         known = [d for d in dates if d]
         missing = [layers[i].name() for i, d in enumerate(dates) if not d and i < len(layers)]
@@ -537,6 +467,99 @@ def validate(layers, dates=None, bands=None, model=mdl.AUTO, weights=None, masks
                                  "days long.") % ", ".join(twice)))
     order = {ERROR: 0, WARNING: 1, INFO: 2}
     problems.sort(key=lambda p: order[p[0]])
+    return problems
+
+
+def layer_problems(layers):
+    """Errors of each of ``layers`` alone (a vector layer, no valid or file-based raster, a missing file, a
+    sidecar file), as [(ERROR, message)]."""
+    problems = []
+    for layer in layers:
+        vector = not isinstance(layer, QgsRasterLayer) and layer.type() == QgsMapLayerType.VectorLayer
+        if vector and os.path.splitext(layer_source(layer))[1].lower() in (".nc", ".nc4", ".cdf"):
+            problems.append((ERROR, tr("'%s' was read as a vector layer (%s): QGIS reads a NetCDF data cube of several "
+                             "variables so. Add one variable of it as a raster layer (Layer, Add Layer, Add Raster "
+                             "Layer, then pick the variable), or split the whole cube into dates on the command line "
+                             "(python -m model_core split).") % (layer.name(), layer_source(layer))))
+        elif vector:
+            problems.append((ERROR, tr("'%s' is a vector layer (%s), not an image: the inputs are the raster images "
+                             "of the series, one per date.") % (layer.name(), layer_source(layer))))
+        elif not isinstance(layer, QgsRasterLayer) or not layer.isValid():
+            problems.append((ERROR, tr("'%s' is not a valid raster layer.") % layer.name()))
+        elif layer.providerType() != "gdal":
+            problems.append((ERROR, tr("'%s' is not a file-based (GDAL) raster; export it as GeoTIFF first.")
+                             % layer.name()))
+        elif _missing_file(layer):
+            problems.append((ERROR, tr("The file of '%s' is gone (%s): it was moved or deleted after the layer was "
+                             "loaded. Remove the layer, or point it to the file again (Layer Properties, "
+                             "Source).") % (layer.name(), layer_source(layer))))
+        elif (side := _sidecar(layer)) is not None:
+            base, what = side
+            problems.append((ERROR, tr("'%s' is not an image but the %s file of '%s' beside it (%s): uncheck it, and "
+                             "add the image itself.") % (layer.name(), what, os.path.basename(base),
+                                                        layer_source(layer))))
+    return problems
+
+
+def band_count_problems(counts, bands, model):
+    """Errors of the band counts ``counts`` ({name: bands}, one per date or multi-date raster's dates) for the
+    ``bands`` picked (None: all) and the resolved ``model``."""
+    problems = []
+    if bands:
+        short = [n for n, c in counts.items() if c < max(bands)]
+        if short and len(short) == len(counts):  # unchecking them all is no way out
+            problems.append((ERROR, tr("Band %d does not exist in any layer (bands per layer: %s): pick bands "
+                                       "from 1 to %d.")
+                             % (max(bands), ", ".join("'%s': %d" % item for item in counts.items()),
+                                min(counts.values()))))
+        elif short:
+            problems.append((ERROR, (tr("Band %d does not exist in %s (fewer bands): uncheck it or pick bands "
+                                        "every date has.") if len(short) == 1 else
+                                     tr("Band %d does not exist in %s (fewer bands): uncheck them or pick bands "
+                                        "every date has.")) % (
+                                 max(bands), ", ".join("'%s' (%d)" % (n, counts[n]) for n in short))))
+    elif len(set(counts.values())) > 1:
+        listing = ", ".join("'%s': %d" % item for item in counts.items())
+        least = min(counts.values())
+        fewest = ", ".join("'%s'" % n for n, c in counts.items() if c == least)
+        if least < 4 and mdl.needs_weights(model):
+            common = (tr("bands every date has (1 to %d)") % least if least > 1 else
+                      tr("band 1, the only band every date has"))
+            advice = ((tr("%s has fewer than the 4 bands (red, green, blue, NIR) the network needs: uncheck it, "
+                          "or use a classical method (CVA, ISFA) with %s")
+                       if "', '" not in fewest else
+                       tr("%s have fewer than the 4 bands (red, green, blue, NIR) the network needs: uncheck them, "
+                          "or use a classical method (CVA, ISFA) with %s"))
+                      % (fewest, common))
+        elif least == 1:
+            advice = tr("uncheck %s, or pick band 1, the only band every date has") % fewest
+        else:
+            advice = tr("pick bands every date has (1 to %d), for example %s") % (
+                least, ",".join(str(b) for b in range(1, min(least, 4) + 1)))
+        problems.append((ERROR, tr("Band counts differ (%s). The model needs the same bands from every "
+                         "date: %s.") % (listing, advice)))
+    return problems
+
+
+def grid_problems(rasters):
+    """Problems of the grids of ``rasters`` together: different CRSs or grids (aligned), too little or no
+    common area."""
+    problems = []
+    crs = {lyr.crs().authid() or lyr.crs().toWkt() for lyr in rasters}
+    if len(crs) > 1:
+        problems.append((WARNING, tr("Layers have different CRSs (%s): they will be aligned onto the grid "
+                         "of '%s'.") % (", ".join(sorted(crs)), rasters[0].name())))
+    else:
+        res = {(round(lyr.rasterUnitsPerPixelX(), 6), round(lyr.rasterUnitsPerPixelY(), 6)) for lyr in rasters}
+        ext = {lyr.extent().toString(3) for lyr in rasters}
+        if len(res) > 1 or len(ext) > 1:
+            problems.append((INFO, tr("Grids differ slightly: every date will be resampled onto the grid "
+                             "of '%s', clipped to the common area.") % rasters[0].name()))
+    overlap = _overlap_problem(rasters) if len(rasters) >= 2 else None
+    if overlap:
+        problems.append((ERROR, overlap))
+    elif len(rasters) >= 2 and (cut := _coverage_problem(rasters)):
+        problems.append((WARNING, cut))
     return problems
 
 

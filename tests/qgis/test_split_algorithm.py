@@ -964,10 +964,11 @@ def test_the_variables_of_one_cube_with_bands_per_date_are_one_series_as_on_the_
 
 def test_a_one_step_run_stopped_after_its_split_still_says_the_dates_went_to_the_temporary_folder(project,
                                                                                                    tmp_path):
-    """Run on a multi-date raster in a folder one cannot write to, beside a 2-band scene, bands 1,2,3,4: the
-    split goes to QGIS's temporary folder, then the series it gives is stopped (band 4 is not in the scene).
-    The status says so, and still that the dates go when QGIS closes: it said only 'Split into dates, not
-    run', having replaced the split's note that told it."""
+    """Run CAIM-Net on a multi-date raster in a folder one cannot write to, whose dates hold SWIR1, NIR, red
+    and green (no blue): the split goes to QGIS's temporary folder, then the series it gives is stopped (the
+    network needs a blue band, which the dates' band names tell only once split).  The status says so, and
+    still that the dates go when QGIS closes: it said only 'Split into dates, not run', having replaced the
+    split's note that told it."""
 
     from osgeo import gdal
     from qgis.core import QgsRasterLayer
@@ -976,21 +977,24 @@ def test_a_one_step_run_stopped_after_its_split_still_says_the_dates_went_to_the
 
     shared = tmp_path / "shared"
     shared.mkdir()
-    separate, export = _export(str(shared))
-    scene = write_raster(str(tmp_path / "scene_2022-05-01.tif"), gdal.Open(separate[2]).ReadAsArray()[:2], nodata=0)
-    project.addMapLayers([QgsRasterLayer(export, "gee_export", "gdal"), QgsRasterLayer(scene, "scene 2022-05-01",
-                                                                                        "gdal")])
+    _, export = _export(str(shared))
+    ds = gdal.Open(export, gdal.GA_Update)
+    for b in range(12):
+        ds.GetRasterBand(b + 1).SetDescription("%s_%s" % (DATES[b // 4].replace("-", ""),
+                                                          ("SWIR1", "NIR", "Red", "Green")[b % 4]))
+    ds = None
+    project.addMapLayer(QgsRasterLayer(export, "gee_export", "gdal"))
     dialog = CaimDialog(None)
     try:
         dialog.refresh_layers()
-        dialog.model_combo.setCurrentIndex(dialog.model_combo.findData("cva"))
-        dialog.bands_edit.setText("1,2,3,4")
+        dialog.model_combo.setCurrentIndex(dialog.model_combo.findData("caimnet"))
         dialog.folder_widget.setFilePath(str(tmp_path / "out"))
         assert dialog.run_button.isEnabled(), dialog.messages.text()
         with _not_writable(shared):
             assert dialog.run(ask=False) is None
         status = dialog.status.text()
         assert "Split into dates, not run" in status, status
+        assert "blue" in dialog.messages.text(), dialog.messages.text()
         assert "'gee_export' is in a folder you cannot write to: its dates' VRTs are in QGIS's temporary folder" \
             in status, status
     finally:
@@ -1040,5 +1044,57 @@ def test_the_dialog_reads_which_variables_go_together_once_not_at_every_check(pr
             dialog.bands_edit.setText("1,2")
         assert opened == [], opened
         assert "'cube.nc (ndvi, evi)' holds 3 dates" in dialog.messages.text()
+    finally:
+        dialog.shutdown()
+
+
+def test_layers_checked_beside_a_multi_date_raster_are_checked_before_its_split(project, tmp_path):
+    """A multi-date raster checked with other scenes: the dialog told the other scenes' problems (a file
+    gone, band counts that differ from the raster's dates, no common area) only after Run had split the
+    raster, written its dates' VRTs and added their layers; they are told now before, and Run writes
+    nothing.  A scene that fits runs as before."""
+    from qgis.core import QgsRasterLayer
+
+    from caim_qgis_plugin.dialog import CaimDialog
+
+    from osgeo import gdal
+
+    separate, export = _export(str(tmp_path))
+    pixels = gdal.Open(separate[2]).ReadAsArray()
+    three = write_raster(str(tmp_path / "three_2022-05-01.tif"), pixels[:3])
+    far = write_raster(str(tmp_path / "far_2022-05-01.tif"), pixels, gt=(900000.0, 5.0, 0, 5200000.0, 0, -5.0))
+    gone = str(tmp_path / "gone_2022-05-01.tif")
+    shutil.copy(separate[2], gone)
+    cases = [(three, "Band counts differ ('gee_export (each date)': 4, 'scene': 3)"),
+             (far, "'gee_export' does not overlap 'scene', the first checked layer"), (gone, "The file of 'scene' is gone")]
+    for path, told in cases:
+        project.removeAllMapLayers()
+        project.addMapLayers([QgsRasterLayer(export, "gee_export", "gdal"), QgsRasterLayer(path, "scene", "gdal")])
+        if path == gone:
+            os.remove(gone)
+        dialog = CaimDialog(None)
+        try:
+            dialog.refresh_layers()
+            dialog.model_combo.setCurrentIndex(dialog.model_combo.findData("cva"))
+            dialog.folder_widget.setFilePath(str(tmp_path / "out"))
+            text = dialog.messages.text()
+            assert told in text and "holds 3 dates" in text, text
+            assert not dialog.run_button.isEnabled()
+            assert dialog.run(ask=False) is None
+        finally:
+            dialog.shutdown()
+        assert not os.path.exists(str(tmp_path / "gee_export_dates")), path
+        assert len(project.mapLayers()) == 2
+    project.removeAllMapLayers()
+    project.addMapLayers([QgsRasterLayer(export, "gee_export", "gdal"),
+                          QgsRasterLayer(separate[2], "later 2022-05-01", "gdal")])
+    dialog = CaimDialog(None)
+    try:
+        dialog.refresh_layers()
+        dialog.bands_edit.setText("1,2,5")
+        assert "Band 5 does not exist in any layer" in dialog.messages.text(), dialog.messages.text()
+        assert dialog.messages.text().count("Band 5 does not exist") == 1  # not also for the raster's dates alone
+        dialog.bands_edit.setText("")
+        assert dialog.run_button.isEnabled(), dialog.messages.text()
     finally:
         dialog.shutdown()
