@@ -47,7 +47,7 @@ Label each point from reference data (higher-resolution imagery, the inputs, fie
 &lt;b&gt;Points per change class&lt;/b&gt;: 50 by default.  &lt;b&gt;Points where the map says no change&lt;/b&gt;: 4 times as many by default, because the changes the map missed hide there, a few per hundred pixels; with few points there the confidence intervals of the change area are too narrow (see the README).  &lt;b&gt;Per-class sizes&lt;/b&gt;: optional CLASS:N pairs overriding both, e.g. 0:400,3:80.  A class with fewer pixels gives them all.</source>
             <translation>Zieht eine geschichtete Zufallsstichprobe von Pixeln einer Änderungskarte, mit den Klassen der Karte als Schichten (Änderungszeitpunkt: keine Änderung und jedes Intervall; Änderungsfläche: unverändert, geändert), und schreibt sie als Punkte mit den Feldern id, map_class, map_label und einem leeren Feld &lt;b&gt;reference&lt;/b&gt;.
 
-Jeden Punkt anhand von Referenzdaten (höher aufgelöste Bilder, die Eingaben, Geländebegehungen) beschriften, ohne auf die Klasse der Karte zu schauen: die Codes der Karte, 0 = keine Änderung, k = die letzte Änderung geschah zwischen Datum k und Datum k+1, -1 = geändert, aber das Intervall ist nicht erkennbar (oder 1 = geändert bei einer Flächenkarte); &lt;i&gt;Stichprobenpunkte beschriften&lt;/i&gt; im Menü des Plugins führt durch sie.  Danach &lt;i&gt;Änderungsfläche und Genauigkeit aus einer beschrifteten Stichprobe schätzen&lt;/i&gt; ausführen.
+Jeden Punkt anhand von Referenzdaten (höher aufgelöste Bilder, die Eingaben, Geländebegehungen) beschriften, ohne auf die Klasse der Karte zu schauen: die Codes der Karte, 0 = keine Änderung, k = die letzte Änderung geschah zwischen Zeitpunkt k und Zeitpunkt k+1, -1 = geändert, aber das Intervall ist nicht erkennbar (oder 1 = geändert bei einer Flächenkarte); &lt;i&gt;Stichprobenpunkte beschriften&lt;/i&gt; im Menü des Plugins führt durch sie.  Danach &lt;i&gt;Änderungsfläche und Genauigkeit aus einer beschrifteten Stichprobe schätzen&lt;/i&gt; ausführen.
 
 &lt;b&gt;Punkte je Änderungsklasse&lt;/b&gt;: standardmäßig 50.  &lt;b&gt;Punkte, wo die Karte keine Änderung zeigt&lt;/b&gt;: standardmäßig 4-mal so viele, denn dort verstecken sich die Änderungen, die die Karte übersehen hat, einige pro hundert Pixel; mit wenigen Punkten dort sind die Konfidenzintervalle der Änderungsfläche zu schmal (siehe README).  &lt;b&gt;Größen je Klasse&lt;/b&gt;: optionale Paare KLASSE:N, die beides überschreiben, z. B. 0:400,3:80.  Eine Klasse mit weniger Pixeln gibt alle her.</translation>
         </message>
@@ -118,7 +118,7 @@ Jeden Punkt anhand von Referenzdaten (höher aufgelöste Bilder, die Eingaben, G
 &lt;b&gt;Change map&lt;/b&gt;: the map the sample was drawn from (its classes are the strata).  &lt;b&gt;Reference field&lt;/b&gt;: the class each point really is (0 = no change, k = change between date k and k+1, -1 = changed, interval unknown: counted only with Changed / unchanged only); points with an empty field are left out.  &lt;b&gt;Changed / unchanged only&lt;/b&gt;: collapse the classes into unchanged (0) and changed (any other), e.g. when the points were labelled only for change.  Every map class needs at least 2 labelled points.  &lt;b&gt;Map the sample was drawn from&lt;/b&gt; (advanced): to score another map of the same grid (another method's run) with the same sample, give the map the sample was drawn from here: its classes stay the strata.  &lt;b&gt;Compare with another map&lt;/b&gt; (advanced): the overall accuracy of the change map minus that of another map of the same grid, with a 95 % interval from the same points (paired, so much tighter than the two accuracies' own intervals): whether one method or setting is better on your imagery.</source>
             <translation>Schätzt aus Stichprobenpunkten, die mit &lt;i&gt;Stichprobe zur Genauigkeitsbewertung einer Änderungskarte ziehen&lt;/i&gt; gezogen und beschriftet wurden, die Fläche jeder Klasse mit ihrem 95-%-Konfidenzintervall, die Gesamtgenauigkeit sowie Nutzer- und Produzentengenauigkeit jeder Klasse und die Fehlermatrix in Anteilen der kartierten Fläche, mit dem geschichteten Schätzer von Olofsson et al. (2014), 'Good practices for estimating area and assessing accuracy of land change'.  Die Pixelzählung einer Änderung in der Karte selbst ist durch deren Fehler verzerrt; diese Schätzungen nicht.
 
-&lt;b&gt;Änderungskarte&lt;/b&gt;: die Karte, aus der die Stichprobe gezogen wurde (ihre Klassen sind die Schichten).  &lt;b&gt;Referenzfeld&lt;/b&gt;: die Klasse, die jeder Punkt wirklich ist (0 = keine Änderung, k = Änderung zwischen Datum k und k+1, -1 = geändert, Intervall unbekannt: nur mit Nur geändert / unverändert gezählt); Punkte mit leerem Feld bleiben außen vor.  &lt;b&gt;Nur geändert / unverändert&lt;/b&gt;: die Klassen zu unverändert (0) und geändert (jede andere) zusammenfassen, z. B. wenn die Punkte nur auf Änderung beschriftet wurden.  Jede Kartenklasse braucht mindestens 2 beschriftete Punkte.  &lt;b&gt;Karte, aus der die Stichprobe gezogen wurde&lt;/b&gt; (erweitert): um eine andere Karte desselben Rasters (den Lauf einer anderen Methode) mit derselben Stichprobe zu bewerten, hier die Karte angeben, aus der die Stichprobe gezogen wurde: ihre Klassen bleiben die Schichten.  &lt;b&gt;Mit einer anderen Karte vergleichen&lt;/b&gt; (erweitert): die Gesamtgenauigkeit der Änderungskarte minus der einer anderen Karte desselben Rasters, mit einem 95-%-Intervall aus denselben Punkten (gepaart, daher viel enger als die eigenen Intervalle der beiden Genauigkeiten): ob eine Methode oder Einstellung auf Ihren Bilddaten besser ist.</translation>
+&lt;b&gt;Änderungskarte&lt;/b&gt;: die Karte, aus der die Stichprobe gezogen wurde (ihre Klassen sind die Schichten).  &lt;b&gt;Referenzfeld&lt;/b&gt;: die Klasse, die jeder Punkt wirklich ist (0 = keine Änderung, k = Änderung zwischen Zeitpunkt k und k+1, -1 = geändert, Intervall unbekannt: nur mit Nur geändert / unverändert gezählt); Punkte mit leerem Feld bleiben außen vor.  &lt;b&gt;Nur geändert / unverändert&lt;/b&gt;: die Klassen zu unverändert (0) und geändert (jede andere) zusammenfassen, z. B. wenn die Punkte nur auf Änderung beschriftet wurden.  Jede Kartenklasse braucht mindestens 2 beschriftete Punkte.  &lt;b&gt;Karte, aus der die Stichprobe gezogen wurde&lt;/b&gt; (erweitert): um eine andere Karte desselben Rasters (den Lauf einer anderen Methode) mit derselben Stichprobe zu bewerten, hier die Karte angeben, aus der die Stichprobe gezogen wurde: ihre Klassen bleiben die Schichten.  &lt;b&gt;Mit einer anderen Karte vergleichen&lt;/b&gt; (erweitert): die Gesamtgenauigkeit der Änderungskarte minus der einer anderen Karte desselben Rasters, mit einem 95-%-Intervall aus denselben Punkten (gepaart, daher viel enger als die eigenen Intervalle der beiden Genauigkeiten): ob eine Methode oder Einstellung auf Ihren Bilddaten besser ist.</translation>
         </message>
         <message>
             <location filename="../accuracy_algorithms.py" line="298" />
@@ -204,7 +204,7 @@ Jeden Punkt anhand von Referenzdaten (höher aufgelöste Bilder, die Eingaben, G
 The comparison is only as good as the reference's own accuracy and its co-registration with the map: misregistration by a pixel counts every change boundary twice.  For estimates of area and accuracy with confidence intervals from a labelled sample, use the other two algorithms of this group.</source>
             <translation>Vergleicht eine Änderungskarte Pixel für Pixel mit einem flächendeckenden Referenzraster (eine digitalisierte Änderungsmaske, ein nationales Änderungsprodukt, das Label-Raster eines Benchmarks) und berichtet die Konfusionszahlen geändert / unverändert, Gesamtgenauigkeit, Precision, Recall, F1 und Kappa von geändert sowie die geänderte Fläche der Karte und der Referenz in Hektar; ist die Referenz eine Änderungszeitpunkt-Karte, auch Gesamtgenauigkeit, Kappa, Makro-F1 und F1 jedes Intervalls sowie die volle Konfusionsmatrix.  Die Werte sind die von &lt;i&gt;evaluate&lt;/i&gt; auf denselben Pixeln.
 
-&lt;b&gt;Änderungskarte&lt;/b&gt;: change_moment.tif oder change_area.tif eines Laufs (0 keine Änderung, k = Intervall k, 255 NoData) oder ein beliebiges Klassenraster mit diesen Codes.  &lt;b&gt;Referenzkarte&lt;/b&gt;: beliebiges Raster und KBS; sie wird mit nächstem Nachbarn auf das Raster der Änderungskarte umgerechnet.  Pixel, wo eine der beiden NoData ist oder die außerhalb der Referenz liegen, bleiben außen vor und werden gezählt.  &lt;b&gt;Referenz ist eine Änderungsmaske&lt;/b&gt;: geändert = jeder Wert ungleich null (automatisch, wenn die Referenz nur 0 und einen anderen Wert enthält, z. B. 0/1 oder 0/255); sonst nummeriert die Referenz die Intervalle wie die Karte (0 keine Änderung, k = die letzte Änderung zwischen Datum k und k+1).  &lt;b&gt;Referenzwerte, die geändert bedeuten&lt;/b&gt; (optional, z. B. 2,3): nur diese zählen als geändert (eine Maske).  &lt;b&gt;NoData-Wert der Referenz&lt;/b&gt; (optional): ersetzt den eigenen NoData-Wert der Referenz.  &lt;b&gt;CSV&lt;/b&gt; (optional): die Werte als Tabelle.
+&lt;b&gt;Änderungskarte&lt;/b&gt;: change_moment.tif oder change_area.tif eines Laufs (0 keine Änderung, k = Intervall k, 255 NoData) oder ein beliebiges Klassenraster mit diesen Codes.  &lt;b&gt;Referenzkarte&lt;/b&gt;: beliebiges Raster und KBS; sie wird mit nächstem Nachbarn auf das Raster der Änderungskarte umgerechnet.  Pixel, wo eine der beiden NoData ist oder die außerhalb der Referenz liegen, bleiben außen vor und werden gezählt.  &lt;b&gt;Referenz ist eine Änderungsmaske&lt;/b&gt;: geändert = jeder Wert ungleich null (automatisch, wenn die Referenz nur 0 und einen anderen Wert enthält, z. B. 0/1 oder 0/255); sonst nummeriert die Referenz die Intervalle wie die Karte (0 keine Änderung, k = die letzte Änderung zwischen Zeitpunkt k und k+1).  &lt;b&gt;Referenzwerte, die geändert bedeuten&lt;/b&gt; (optional, z. B. 2,3): nur diese zählen als geändert (eine Maske).  &lt;b&gt;NoData-Wert der Referenz&lt;/b&gt; (optional): ersetzt den eigenen NoData-Wert der Referenz.  &lt;b&gt;CSV&lt;/b&gt; (optional): die Werte als Tabelle.
 
 Der Vergleich ist nur so gut wie die Genauigkeit der Referenz selbst und ihre Lagegenauigkeit zur Karte: ein Versatz um ein Pixel zählt jede Änderungsgrenze doppelt.  Für Schätzungen von Fläche und Genauigkeit mit Konfidenzintervallen aus einer beschrifteten Stichprobe die anderen beiden Algorithmen dieser Gruppe verwenden.</translation>
         </message>
@@ -376,16 +376,16 @@ Needs PyTorch in QGIS's Python.
 &lt;b&gt;Empfindlichkeit&lt;/b&gt;: -3 .. 3, 0 (Standard) = die kalibrierte Entscheidung.  Positive Werte stufen mehr Pixel als geändert ein (weniger Auslassungen, mehr Fehlalarme), negative weniger; jeder Schritt von 1 verschiebt die Log-Odds von 'keine Änderung' um 1 (bei CVA und ISFA: +1 senkt den Schwellenwert um ein Viertel).  In Schritten von 0,25 erhöhen, wenn deutliche Änderungen übersehen werden.
 &lt;b&gt;Schwellenwert der klassischen Methoden&lt;/b&gt; (erweitert): &lt;tt&gt;otsu&lt;/tt&gt; (Standard) oder &lt;tt&gt;kittler&lt;/tt&gt;, der Schwellenwert des minimalen Fehlers nach Kittler und Illingworth, nur für MODEL=cva oder isfa: er findet mehr Änderung, wo Änderungen nur einen kleinen Teil der Szene ausmachen, stufte in unseren Prüfungen an echten Daten aber auch einige stabile Punkte mehr als geändert ein (die Model Card, Kandidat KT).
 &lt;b&gt;Kleinste Änderungsfläche&lt;/b&gt;: eine kleinste Kartiereinheit in Pixeln, 0 (Standard) = aus.  Geänderte Flächen (8-verbundene geänderte Pixel, gleich welcher Änderungszeitpunkt) kleiner als sie werden als unverändert geschrieben, mit der Wahrscheinlichkeit des Modells für keine Änderung als Konfidenz, z. B. entfernt 4 einzelne Pixel und Paare (Salz-und-Pfeffer-Rauschen); die Polygone folgen.  Unveränderte Lücken bleiben.
-&lt;b&gt;Maskierte Zeitpunkte füllen&lt;/b&gt;: aus (Standard), ein Pixel, das in irgendeinem Datum NoData oder maskiert ist (Wolken als NoData, Scanlücken), ist in jeder Ausgabe NoData.  An, jedes Pixel, das an mindestens zwei Zeitpunkten gültig ist, erhält ein Ergebnis: ein maskiertes Datum übernimmt die vorigen wolkenfreien Werte des Pixels, sodass eine von Wolken verdeckte Änderung dem Intervall zugeordnet wird, das am ersten wolkenfreien Datum danach endet.
-&lt;b&gt;Wolkenmasken&lt;/b&gt;: optional, ein Maskenraster je Eingabelayer, in derselben Reihenfolge (eine Wolkenmaske oder ein QA-Kanal: CBERS CMASK, Landsat QA_PIXEL, Sentinel-2 SCL, Fmask), auf beliebigem Raster (mit nächstem Nachbarn umgerechnet).  Für Masken nur einiger Zeitpunkte die Positionen der zugehörigen Eingabelayer in &lt;b&gt;Zeitpunkte, zu denen die Wolkenmasken gehören&lt;/b&gt; angeben (erweitert, MASKED_DATES), die erste Maske zur ersten Position: z. B. 2,5 mit zwei Masken, die erste für den zweiten Layer und die andere für den fünften; die übrigen Zeitpunkte werden unverändert verwendet (ihr eigenes NoData zählt weiterhin).  Ein Pixel ist an einem Datum maskiert, außer sein Maskenwert ist einer der &lt;b&gt;Maskenwerte, die wolkenfrei bedeuten&lt;/b&gt;: kommagetrennte ganze Zahlen, Bereiche und Bittests (bitN gesetzt, !bitN nicht gesetzt, verbunden mit &amp;amp;), Standard 0; bit6&amp;amp;!bit2&amp;amp;!bit4 für Landsat 8-9 Collection 2 QA_PIXEL (wolkenfrei, kein Zirrus, kein Schatten; oder die strengen Werte 21824,21952), bit6&amp;amp;!bit4,bit7&amp;amp;!bit1&amp;amp;!bit3&amp;amp;!bit4 für Landsat 4-7, 4-7,11 für Sentinel-2 SCL, 0,1 für Fmask.  Außerhalb der Ausdehnung einer Maske gilt als maskiert.  Für bewölkte Zeitreihen mit Maskierte Zeitpunkte füllen kombinieren.
+&lt;b&gt;Maskierte Zeitpunkte füllen&lt;/b&gt;: aus (Standard), ein Pixel, das an irgendeinem Zeitpunkt NoData oder maskiert ist (Wolken als NoData, Scanlücken), ist in jeder Ausgabe NoData.  An, jedes Pixel, das an mindestens zwei Zeitpunkten gültig ist, erhält ein Ergebnis: ein maskierter Zeitpunkt übernimmt die vorigen wolkenfreien Werte des Pixels, sodass eine von Wolken verdeckte Änderung dem Intervall zugeordnet wird, das am ersten wolkenfreien Zeitpunkt danach endet.
+&lt;b&gt;Wolkenmasken&lt;/b&gt;: optional, ein Maskenraster je Eingabelayer, in derselben Reihenfolge (eine Wolkenmaske oder ein QA-Kanal: CBERS CMASK, Landsat QA_PIXEL, Sentinel-2 SCL, Fmask), auf beliebigem Raster (mit nächstem Nachbarn umgerechnet).  Für Masken nur einiger Zeitpunkte die Positionen der zugehörigen Eingabelayer in &lt;b&gt;Zeitpunkte der Wolkenmasken&lt;/b&gt; angeben (erweitert, MASKED_DATES), die erste Maske zur ersten Position: z. B. 2,5 mit zwei Masken, die erste für den zweiten Layer und die andere für den fünften; die übrigen Zeitpunkte werden unverändert verwendet (ihr eigenes NoData zählt weiterhin).  Ein Pixel ist an einem Zeitpunkt maskiert, außer sein Maskenwert ist einer der &lt;b&gt;Maskenwerte, die wolkenfrei bedeuten&lt;/b&gt;: kommagetrennte ganze Zahlen, Bereiche und Bittests (bitN gesetzt, !bitN nicht gesetzt, verbunden mit &amp;amp;), Standard 0; bit6&amp;amp;!bit2&amp;amp;!bit4 für Landsat 8-9 Collection 2 QA_PIXEL (wolkenfrei, kein Zirrus, kein Schatten; oder die strengen Werte 21824,21952), bit6&amp;amp;!bit4,bit7&amp;amp;!bit1&amp;amp;!bit3&amp;amp;!bit4 für Landsat 4-7, 4-7,11 für Sentinel-2 SCL, 0,1 für Fmask.  Außerhalb der Ausdehnung einer Maske gilt als maskiert.  Für bewölkte Zeitreihen mit Maskierte Zeitpunkte füllen kombinieren.
 &lt;b&gt;Kachelgröße&lt;/b&gt;: 0 (Standard) = automatisch, nach der Anzahl der Zeitpunkte gewählt, sodass der Lauf bei etwa 1,3 GB Speicher bleibt; jede Rastergröße passt.
-&lt;b&gt;Ausgaben&lt;/b&gt;: Änderungsfläche (0 unverändert, 1 geändert, 255 NoData), Änderungszeitpunkt (0 keine Änderung, k = Änderung zwischen Datum k und Datum k+1, 255 NoData), Konfidenz (Wahrscheinlichkeit der vorhergesagten Klasse, -1 NoData), optional Änderungspolygone mit moment, date_before, date_after und area_m2 und optional ein HTML-Laufbericht (Einstellungen, geänderte Fläche je Intervall als Diagramm und Tabelle).
+&lt;b&gt;Ausgaben&lt;/b&gt;: Änderungsfläche (0 unverändert, 1 geändert, 255 NoData), Änderungszeitpunkt (0 keine Änderung, k = Änderung zwischen Zeitpunkt k und Zeitpunkt k+1, 255 NoData), Konfidenz (Wahrscheinlichkeit der vorhergesagten Klasse, -1 NoData), optional Änderungspolygone mit moment, date_before, date_after und area_m2 und optional ein HTML-Laufbericht (Einstellungen, geänderte Fläche je Intervall als Diagramm und Tabelle).
 
 &lt;b&gt;Auch ausführen, wenn voraussichtlich zu lang/zu groß&lt;/b&gt; (erweitert, ALLOW_HUGE): vor einem Lauf werden seine Dauer und die Größe seiner Ausgaben geschätzt und im Protokoll gezeigt; ein Lauf, der auf mehr als einen Tag geschätzt wird oder dessen Ausgaben sicher nicht in den freien Platz ihres Ordners passen, wird abgelehnt, außer dies ist eingeschaltet.
 
 Braucht PyTorch im Python von QGIS.
 
-&lt;b&gt;qgis_process&lt;/b&gt;: MODEL und DEVICE nehmen die Optionsnamen (keine Nummern), z. B. &lt;tt&gt;qgis_process.bin run caim:detectchanges -- INPUT=a.tif INPUT=b.tif MODEL=auto DEVICE=CPU AREA=area.tif MOMENT=moment.tif CONFIDENCE=confidence.tif&lt;/tt&gt;, oder &lt;tt&gt;MODEL=cva&lt;/tt&gt; für die klassische Methode.  MASKS wird wie INPUT wiederholt, z. B. &lt;tt&gt;MASKS=qa_2020.tif MASKED_DATES=2&lt;/tt&gt; für eine Maske nur des zweiten Datums.</translation>
+&lt;b&gt;qgis_process&lt;/b&gt;: MODEL und DEVICE nehmen die Optionsnamen (keine Nummern), z. B. &lt;tt&gt;qgis_process.bin run caim:detectchanges -- INPUT=a.tif INPUT=b.tif MODEL=auto DEVICE=CPU AREA=area.tif MOMENT=moment.tif CONFIDENCE=confidence.tif&lt;/tt&gt;, oder &lt;tt&gt;MODEL=cva&lt;/tt&gt; für die klassische Methode.  MASKS wird wie INPUT wiederholt, z. B. &lt;tt&gt;MASKS=qa_2020.tif MASKED_DATES=2&lt;/tt&gt; für eine Maske nur des zweiten Zeitpunkts.</translation>
         </message>
         <message>
             <location filename="../algorithm.py" line="211" />
@@ -405,7 +405,7 @@ Braucht PyTorch im Python von QGIS.
         <message>
             <location filename="../algorithm.py" line="250" />
             <source>Dates, YYYY-MM-DD in layer order (empty: from names/metadata)</source>
-            <translation>Zeitpunkte JJJJ-MM-TT je Layer (leer: aus Namen/Metadaten)</translation>
+            <translation>Datumsangaben JJJJ-MM-TT je Layer (leer: aus Namen/Metadaten)</translation>
         </message>
         <message>
             <location filename="../algorithm.py" line="253" />
@@ -635,7 +635,7 @@ Braucht PyTorch im Python von QGIS.
         <message>
             <location filename="../algorithm.py" line="502" />
             <source>Date %d: %s  (%s)%s</source>
-            <translation>Datum %d: %s  (%s)%s</translation>
+            <translation>Zeitpunkt %d: %s  (%s)%s</translation>
         </message>
         <message>
             <location filename="../algorithm.py" line="502" />
@@ -711,7 +711,7 @@ Braucht PyTorch im Python von QGIS.
         <message>
             <location filename="../dialog.py" line="360" />
             <source>Check the images to compare, oldest first. They are ordered by the date found in the layer name, file name or metadata; drag rows to reorder (Alt+Up/Down), double-click a date to edit it (F2), and double-click a Cloud mask cell (Shift+F2) to give that date its cloud mask (optional, per date: dates without one are used as they are).</source>
-            <translation>Die zu vergleichenden Bilder anhaken, das älteste zuerst. Sie sind nach dem Datum aus Layername, Dateiname oder Metadaten geordnet; Zeilen zum Umordnen ziehen (Alt+Auf/Ab), ein Datum zum Bearbeiten doppelklicken (F2) und eine Zelle der Spalte Wolkenmaske doppelklicken (Umschalt+F2), um diesem Datum seine Wolkenmaske zu geben (optional, je Datum: Zeitpunkte ohne Maske werden unverändert verwendet).</translation>
+            <translation>Die zu vergleichenden Bilder anhaken, das älteste zuerst. Sie sind nach dem Datum aus Layername, Dateiname oder Metadaten geordnet; Zeilen zum Umordnen ziehen (Alt+Auf/Ab), ein Datum zum Bearbeiten doppelklicken (F2) und eine Zelle der Spalte Wolkenmaske doppelklicken (Umschalt+F2), um diesem Zeitpunkt seine Wolkenmaske zu geben (optional, je Zeitpunkt: Zeitpunkte ohne Maske werden unverändert verwendet).</translation>
         </message>
         <message>
             <location filename="../dialog.py" line="370" />
@@ -741,7 +741,7 @@ Braucht PyTorch im Python von QGIS.
         <message>
             <location filename="../dialog.py" line="385" />
             <source>Input layers in date order</source>
-            <translation>Eingabelayer in Datumsreihenfolge</translation>
+            <translation>Eingabelayer in zeitlicher Reihenfolge</translation>
         </message>
         <message>
             <location filename="../dialog.py" line="386" />
@@ -906,12 +906,12 @@ Braucht PyTorch im Python von QGIS.
         <message>
             <location filename="../dialog.py" line="502" />
             <source>Off: a pixel that is nodata or masked in any date (clouds set to nodata) is nodata in every output. On: every pixel valid in at least two dates gets a result; a masked date repeats the pixel's previous clear values, so a change hidden by clouds is dated to the interval that ends at the first clear date after it.</source>
-            <translation>Aus: Ein Pixel, das in irgendeinem Datum NoData oder maskiert ist (Wolken als NoData), ist in jeder Ausgabe NoData. An: Jedes Pixel, das an mindestens zwei Zeitpunkten gültig ist, erhält ein Ergebnis; ein maskiertes Datum wiederholt die vorigen wolkenfreien Werte des Pixels, sodass eine von Wolken verdeckte Änderung dem Intervall zugeordnet wird, das am ersten wolkenfreien Datum danach endet.</translation>
+            <translation>Aus: Ein Pixel, das an irgendeinem Zeitpunkt NoData oder maskiert ist (Wolken als NoData), ist in jeder Ausgabe NoData. An: Jedes Pixel, das an mindestens zwei Zeitpunkten gültig ist, erhält ein Ergebnis; ein maskierter Zeitpunkt wiederholt die vorigen wolkenfreien Werte des Pixels, sodass eine von Wolken verdeckte Änderung dem Intervall zugeordnet wird, das am ersten wolkenfreien Zeitpunkt danach endet.</translation>
         </message>
         <message>
             <location filename="../dialog.py" line="510" />
             <source>Mask values that mean clear sky: comma-separated whole numbers, ranges and bit tests (bitN set, !bitN unset, joined by &amp;); every other value masks the pixel on that date. 0: CBERS CMASK and 0/1 masks; bit6&amp;!bit2&amp;!bit4: Landsat 8-9 Collection 2 QA_PIXEL (clear, no cirrus, no shadow); 4-7,11: Sentinel-2 SCL; 0,1: Fmask. The list beside it fills these in.</source>
-            <translation>Maskenwerte, die wolkenfrei bedeuten: kommagetrennte ganze Zahlen, Bereiche und Bittests (bitN gesetzt, !bitN nicht gesetzt, verbunden mit &amp;); jeder andere Wert maskiert das Pixel an diesem Datum. 0: CBERS CMASK und 0/1-Masken; bit6&amp;!bit2&amp;!bit4: Landsat 8-9 Collection 2 QA_PIXEL (wolkenfrei, kein Zirrus, kein Schatten); 4-7,11: Sentinel-2 SCL; 0,1: Fmask. Die Liste daneben trägt diese ein.</translation>
+            <translation>Maskenwerte, die wolkenfrei bedeuten: kommagetrennte ganze Zahlen, Bereiche und Bittests (bitN gesetzt, !bitN nicht gesetzt, verbunden mit &amp;); jeder andere Wert maskiert das Pixel zu diesem Zeitpunkt. 0: CBERS CMASK und 0/1-Masken; bit6&amp;!bit2&amp;!bit4: Landsat 8-9 Collection 2 QA_PIXEL (wolkenfrei, kein Zirrus, kein Schatten); 4-7,11: Sentinel-2 SCL; 0,1: Fmask. Die Liste daneben trägt diese ein.</translation>
         </message>
         <message>
             <location filename="../dialog.py" line="516" />
@@ -921,7 +921,7 @@ Braucht PyTorch im Python von QGIS.
         <message>
             <location filename="../dialog.py" line="519" />
             <source>For each checked date without a mask, pick a one-band layer of the same date whose name says mask, QA, SCL, Fmask or cloud, and uncheck that layer as an input. Double-click a row's Cloud mask cell to choose one yourself.</source>
-            <translation>Für jedes angehakte Datum ohne Maske einen einkanaligen Layer desselben Datums wählen, dessen Name mask, QA, SCL, Fmask oder cloud enthält, und bei diesem Layer als Eingabe den Haken entfernen. Eine Zelle der Spalte Wolkenmaske doppelklicken, um selbst eine zu wählen.</translation>
+            <translation>Für jeden angehakten Zeitpunkt ohne Maske einen einkanaligen Layer desselben Datums wählen, dessen Name mask, QA, SCL, Fmask oder cloud enthält, und bei diesem Layer als Eingabe den Haken entfernen. Eine Zelle der Spalte Wolkenmaske doppelklicken, um selbst eine zu wählen.</translation>
         </message>
         <message>
             <location filename="../dialog.py" line="525" />
@@ -1131,7 +1131,7 @@ Braucht PyTorch im Python von QGIS.
         <message>
             <location filename="../dialog.py" line="811" />
             <source>double-click to choose this date's cloud mask (a one-band raster layer; optional, per date)</source>
-            <translation>Doppelklick, um die Wolkenmaske dieses Datums zu wählen (ein einkanaliger Rasterlayer; optional, je Datum)</translation>
+            <translation>Doppelklick, um die Wolkenmaske dieses Zeitpunkts zu wählen (ein einkanaliger Rasterlayer; optional, je Zeitpunkt)</translation>
         </message>
         <message>
             <location filename="../dialog.py" line="815" />
@@ -1163,7 +1163,7 @@ Braucht PyTorch im Python von QGIS.
         <message>
             <location filename="../dialog.py" line="948" />
             <source>Several mask layers for %s: choose one in that date's Cloud mask cell.</source>
-            <translation>Mehrere Maskenlayer für %s: einen in der Zelle Wolkenmaske dieses Datums wählen.</translation>
+            <translation>Mehrere Maskenlayer für %s: einen in der Zelle Wolkenmaske dieses Zeitpunkts wählen.</translation>
         </message>
         <message>
             <location filename="../dialog.py" line="950" />
@@ -1511,7 +1511,7 @@ Gerät: %s
         <message>
             <location filename="../inputs.py" line="106" />
             <source>%s: '%s' is a folder; give the image files in it, one per date.</source>
-            <translation>%s: '%s' ist ein Ordner; die Bilddateien darin angeben, eine je Datum.</translation>
+            <translation>%s: '%s' ist ein Ordner; die Bilddateien darin angeben, eine je Zeitpunkt.</translation>
         </message>
         <message>
             <location filename="../inputs.py" line="107" />
@@ -1521,12 +1521,12 @@ Gerät: %s
         <message>
             <location filename="../inputs.py" line="108" />
             <source>, one per date</source>
-            <translation>, eines je Datum</translation>
+            <translation>, eines je Zeitpunkt</translation>
         </message>
         <message>
             <location filename="../inputs.py" line="108" />
             <source>, one mask per date</source>
-            <translation>, eine Maske je Datum</translation>
+            <translation>, eine Maske je Zeitpunkt</translation>
         </message>
         <message>
             <location filename="../inputs.py" line="149" />
@@ -1591,12 +1591,12 @@ Gerät: %s
         <message>
             <location filename="../inputs.py" line="224" />
             <source>MASKED_DATES '%s': position %d is given twice; a date has at most one cloud mask.</source>
-            <translation>MASKED_DATES '%s': Position %d ist doppelt angegeben; ein Datum hat höchstens eine Wolkenmaske.</translation>
+            <translation>MASKED_DATES '%s': Position %d ist doppelt angegeben; ein Zeitpunkt hat höchstens eine Wolkenmaske.</translation>
         </message>
         <message>
             <location filename="../inputs.py" line="228" />
             <source>MASKED_DATES '%s' lists %s but MASKS has %s: give one mask per listed date, in the same order%s.</source>
-            <translation>MASKED_DATES '%s' nennt %s, aber MASKS hat %s: eine Maske je genanntem Datum angeben, in derselben Reihenfolge%s.</translation>
+            <translation>MASKED_DATES '%s' nennt %s, aber MASKS hat %s: eine Maske je genanntem Zeitpunkt angeben, in derselben Reihenfolge%s.</translation>
         </message>
         <message>
             <location filename="../inputs.py" line="230" />
@@ -1651,7 +1651,7 @@ Gerät: %s
         <message>
             <location filename="../inputs.py" line="457" />
             <source>%d one-band layers share the date %s (%s)%s: they look like the bands of one date, which would be compared with each other as if they were dates. Stack each date's bands into one layer first (Raster &gt; Miscellaneous &gt; Build Virtual Raster, with 'Place each input file into a separate band'), then check those.</source>
-            <translation>%d einkanalige Layer haben dasselbe Datum %s (%s)%s: sie sehen aus wie die Kanäle eines Datums, die miteinander verglichen würden, als wären sie Zeitpunkte. Die Kanäle jedes Datums zuerst zu einem Layer stapeln (Raster &gt; Sonstige &gt; Virtuelles Raster bauen, mit 'Jede Eingabedatei in einen separaten Kanal legen'), dann diese anhaken.</translation>
+            <translation>%d einkanalige Layer haben denselben Zeitpunkt %s (%s)%s: sie sehen aus wie die Kanäle eines Zeitpunkts, die miteinander verglichen würden, als wären sie Zeitpunkte. Die Kanäle jedes Zeitpunkts zuerst zu einem Layer stapeln (Raster &gt; Sonstige &gt; Virtuelles Raster bauen, mit 'Jede Eingabedatei in einen separaten Kanal legen'), dann diese anhaken.</translation>
         </message>
         <message>
             <location filename="../inputs.py" line="462" />
@@ -1676,7 +1676,7 @@ Gerät: %s
         <message>
             <location filename="../inputs.py" line="485" />
             <source>'%s' is a vector layer (%s), not an image: the inputs are the raster images of the series, one per date.</source>
-            <translation>'%s' ist ein Vektorlayer (%s), kein Bild: die Eingaben sind die Rasterbilder der Zeitreihe, eines je Datum.</translation>
+            <translation>'%s' ist ein Vektorlayer (%s), kein Bild: die Eingaben sind die Rasterbilder der Zeitreihe, eines je Zeitpunkt.</translation>
         </message>
         <message>
             <location filename="../inputs.py" line="488" />
@@ -1771,7 +1771,7 @@ Gerät: %s
         <message>
             <location filename="../inputs.py" line="579" />
             <source>'%s' is both an input date and the mask of '%s'. Uncheck it as an input or choose another mask.</source>
-            <translation>'%s' ist zugleich ein Eingabedatum und die Maske von '%s'. Den Haken als Eingabe entfernen oder eine andere Maske wählen.</translation>
+            <translation>'%s' ist zugleich ein Eingabezeitpunkt und die Maske von '%s'. Den Haken als Eingabe entfernen oder eine andere Maske wählen.</translation>
         </message>
         <message>
             <location filename="../inputs.py" line="582" />
@@ -1796,7 +1796,7 @@ Gerät: %s
         <message>
             <location filename="../inputs.py" line="592" />
             <source>%s does not overlap its layer: it would mask the whole date.</source>
-            <translation>%s überlappt ihren Layer nicht: sie würde das ganze Datum maskieren.</translation>
+            <translation>%s überlappt ihren Layer nicht: sie würde den ganzen Zeitpunkt maskieren.</translation>
         </message>
         <message>
             <location filename="../inputs.py" line="599" />
@@ -1946,7 +1946,7 @@ Gerät: %s
         <message>
             <location filename="../inspect_tool.py" line="136" />
             <source>moment %d</source>
-            <translation>Zeitpunkt %d</translation>
+            <translation>Intervall %d</translation>
         </message>
         <message>
             <location filename="../inspect_tool.py" line="151" />
@@ -1966,7 +1966,7 @@ Gerät: %s
         <message>
             <location filename="../inspect_tool.py" line="168" />
             <source>date %d</source>
-            <translation>Datum %d</translation>
+            <translation>Zeitpunkt %d</translation>
         </message>
         <message>
             <location filename="../inspect_tool.py" line="170" />
@@ -1981,7 +1981,7 @@ Gerät: %s
         <message>
             <location filename="../inspect_tool.py" line="177" />
             <source> (masked on %s: filled from the previous clear date)</source>
-            <translation> (maskiert am %s: aus dem vorigen wolkenfreien Datum gefüllt)</translation>
+            <translation> (maskiert am %s: aus dem vorigen wolkenfreien Zeitpunkt gefüllt)</translation>
         </message>
         <message>
             <location filename="../inspect_tool.py" line="181" />
@@ -2026,7 +2026,7 @@ Gerät: %s
         <message>
             <location filename="../inspect_tool.py" line="453" />
             <source>One row per interval of the clicked pixel: its dates and its probability of change</source>
-            <translation>Eine Zeile je Intervall des angeklickten Pixels: seine Datumsangaben und seine Änderungswahrscheinlichkeit</translation>
+            <translation>Eine Zeile je Intervall des angeklickten Pixels: seine Zeitpunkte und seine Änderungswahrscheinlichkeit</translation>
         </message>
         <message>
             <location filename="../inspect_tool.py" line="455" />
@@ -2046,7 +2046,7 @@ Gerät: %s
         <message>
             <location filename="../inspect_tool.py" line="464" />
             <source>Band values over time (shaded: detected change interval; grey column, hollow points: a date hidden by its cloud mask)</source>
-            <translation>Kanalwerte über die Zeit (schattiert: erkanntes Änderungsintervall; graue Spalte, hohle Punkte: ein von seiner Wolkenmaske verdecktes Datum)</translation>
+            <translation>Kanalwerte über die Zeit (schattiert: erkanntes Änderungsintervall; graue Spalte, hohle Punkte: ein von seiner Wolkenmaske verdeckter Zeitpunkt)</translation>
         </message>
         <message>
             <location filename="../inspect_tool.py" line="481" />
@@ -2149,7 +2149,7 @@ Gerät: %s
         <message>
             <location filename="../label_dock.py" line="438" />
             <source>The CAIM run whose input dates are shown (its change moment layer)</source>
-            <translation>Der CAIM-Lauf, dessen Eingabedaten gezeigt werden (sein Layer Änderungszeitpunkt)</translation>
+            <translation>Der CAIM-Lauf, dessen Eingabezeitpunkte gezeigt werden (sein Layer Änderungszeitpunkt)</translation>
         </message>
         <message>
             <location filename="../label_dock.py" line="440" />
@@ -2439,7 +2439,7 @@ Gerät: %s
         <message>
             <location filename="../label_dock.py" line="1085" />
             <source>date %d</source>
-            <translation>Datum %d</translation>
+            <translation>Zeitpunkt %d</translation>
         </message>
         <message>
             <location filename="../label_dock.py" line="1102" />
@@ -2698,7 +2698,7 @@ Gerät: %s
         <message>
             <location filename="../plugin.py" line="103" />
             <source>CAIM: step through a sample's points and label each from chips of every date, without seeing the map's answer</source>
-            <translation>CAIM: die Punkte einer Stichprobe durchgehen und jeden anhand von Bildausschnitten jedes Datums beschriften, ohne die Antwort der Karte zu sehen</translation>
+            <translation>CAIM: die Punkte einer Stichprobe durchgehen und jeden anhand von Bildausschnitten jedes Zeitpunkts beschriften, ohne die Antwort der Karte zu sehen</translation>
         </message>
         <message>
             <location filename="../plugin.py" line="107" />
@@ -2752,7 +2752,7 @@ Gerät: %s
 
 &lt;b&gt;Kanäle je Zeitpunkt&lt;/b&gt;: alle Kanäle eines Zeitpunkts, Masken- und QA-Kanäle mitgezählt (z. B. 5 für B, G, R, NIR und einen QA-Kanal). 0 (Vorgabe): so viele Zeitpunkte, wie die Kanalnamen Datumsangaben tragen, wie die von Earth Engine (20200105T103421_..._B4).
 &lt;b&gt;Kanalreihenfolge&lt;/b&gt;: Zeitpunkt für Zeitpunkt (die Kanäle von Zeitpunkt 1, dann die von Zeitpunkt 2: die Reihenfolge von Earth Engine) oder Kanal für Kanal (Kanal 1 jedes Zeitpunkts, dann Kanal 2 jedes Zeitpunkts). Automatisch: wie es die Datumsangaben der Kanalnamen sagen, sonst Zeitpunkt für Zeitpunkt.
-&lt;b&gt;Zeitpunkte&lt;/b&gt; (optional): einer je Zeitpunkt, kommagetrennt, z. B. 2019-06-01,2020-06-01; sonst die Datumsangaben der Kanalnamen. Die Namen der VRTs tragen die Datumsangaben, so liest die Änderungserkennung sie.</translation>
+&lt;b&gt;Datumsangaben&lt;/b&gt; (optional): eine je Zeitpunkt, kommagetrennt, z. B. 2019-06-01,2020-06-01; sonst die Datumsangaben der Kanalnamen. Die Namen der VRTs tragen die Datumsangaben, so liest die Änderungserkennung sie.</translation>
         </message>
         <message>
             <location filename="../split_algorithm.py" line="88" />
@@ -2787,7 +2787,7 @@ Gerät: %s
         <message>
             <location filename="../split_algorithm.py" line="98" />
             <source>Dates, comma-separated (empty: from the band names)</source>
-            <translation>Zeitpunkte, kommagetrennt (leer: aus den Kanalnamen)</translation>
+            <translation>Datumsangaben, kommagetrennt (leer: aus den Kanalnamen)</translation>
         </message>
         <message>
             <location filename="../split_algorithm.py" line="100" />
@@ -2807,7 +2807,7 @@ Gerät: %s
         <message>
             <location filename="../split_algorithm.py" line="105" />
             <source>Dates (comma-separated)</source>
-            <translation>Zeitpunkte (kommagetrennt)</translation>
+            <translation>Datumsangaben (kommagetrennt)</translation>
         </message>
         <message>
             <location filename="../split_algorithm.py" line="115" />
@@ -2827,7 +2827,7 @@ Gerät: %s
         <message>
             <location filename="../split_algorithm.py" line="143" />
             <source>The band names carry no dates for some dates: give the dates (DATES) here, or in the change detection's Dates.</source>
-            <translation>Die Kanalnamen nennen für manche Zeitpunkte kein Datum: die Datumsangaben hier (DATES) oder in der Änderungserkennung angeben.</translation>
+            <translation>Die Kanalnamen nennen für manche Zeitpunkte kein Datum: die Datumsangaben hier (DATES) oder in den Datumsangaben der Änderungserkennung angeben.</translation>
         </message>
         <message>
             <location filename="../splitting.py" line="60" />
