@@ -183,7 +183,7 @@ Jeden Punkt anhand von Referenzdaten (höher aufgelöste Bilder, die Eingaben, G
         <message>
             <location filename="../accuracy_algorithms.py" line="330" />
             <source>'%s' has unsaved edits: save them (Toggle Editing, Save) so the labels are read.</source>
-            <translation>'%s' hat ungespeicherte Änderungen: sie speichern (Bearbeitungsstatus umschalten, Speichern), damit die Beschriftungen gelesen werden.</translation>
+            <translation>'%s' hat ungespeicherte Änderungen: sie speichern (Bearbeitungsstatus umschalten, Layeränderungen speichern), damit die Beschriftungen gelesen werden.</translation>
         </message>
         <message>
             <location filename="../accuracy_algorithms.py" line="355" />
@@ -1651,7 +1651,7 @@ Gerät: %s
         <message>
             <location filename="../inputs.py" line="457" />
             <source>%d one-band layers share the date %s (%s)%s: they look like the bands of one date, which would be compared with each other as if they were dates. Stack each date's bands into one layer first (Raster &gt; Miscellaneous &gt; Build Virtual Raster, with 'Place each input file into a separate band'), then check those.</source>
-            <translation>%d einkanalige Layer haben denselben Zeitpunkt %s (%s)%s: sie sehen aus wie die Kanäle eines Zeitpunkts, die miteinander verglichen würden, als wären sie Zeitpunkte. Die Kanäle jedes Zeitpunkts zuerst zu einem Layer stapeln (Raster &gt; Sonstige &gt; Virtuelles Raster bauen, mit 'Jede Eingabedatei in einen separaten Kanal legen'), dann diese anhaken.</translation>
+            <translation>%d einkanalige Layer haben denselben Zeitpunkt %s (%s)%s: sie sehen aus wie die Kanäle eines Zeitpunkts, die miteinander verglichen würden, als wären sie Zeitpunkte. Die Kanäle jedes Zeitpunkts zuerst zu einem Layer stapeln (Raster &gt; Sonstiges &gt; Virtuelles Raster generieren, mit 'Place each input file into a separate band'), dann diese anhaken.</translation>
         </message>
         <message>
             <location filename="../inputs.py" line="462" />
@@ -2324,7 +2324,7 @@ Gerät: %s
         <message>
             <location filename="../label_dock.py" line="541" />
             <source>Label from the imagery, not from the map's answer; shown again when unticked or when this panel closes</source>
-            <translation>Aus den Bilddaten beschriften, nicht aus der Antwort der Karte; wieder eingeblendet, wenn der Haken entfernt wird oder dieses Fenster schließt</translation>
+            <translation>Aus den Bilddaten beschriften, nicht aus der Antwort der Karte; wieder eingeblendet, wenn der Haken entfernt oder dieses Bedienfeld geschlossen wird</translation>
         </message>
         <message>
             <location filename="../label_dock.py" line="545" />
@@ -2384,7 +2384,7 @@ Gerät: %s
         <message>
             <location filename="../label_dock.py" line="906" />
             <source>The sample layer '%s' cannot be written (a read-only file or format?). Save it as a GeoPackage (right-click &gt; Export &gt; Save Features As...) and label that copy.</source>
-            <translation>Der Stichprobenlayer '%s' kann nicht geschrieben werden (eine schreibgeschützte Datei oder ein solches Format?). Ihn als GeoPackage speichern (Rechtsklick &gt; Exportieren &gt; Objekte speichern als...) und diese Kopie beschriften.</translation>
+            <translation>Der Stichprobenlayer '%s' kann nicht geschrieben werden (eine schreibgeschützte Datei oder ein solches Format?). Ihn als GeoPackage speichern (Rechtsklick &gt; Export &gt; Objekte speichern als…) und diese Kopie beschriften.</translation>
         </message>
         <message>
             <location filename="../label_dock.py" line="955" />

@@ -467,3 +467,53 @@ def test_the_split_advice_names_the_toolbox_entries_as_german_qgis_shows_them(pr
     errors = [m for lvl, m in inp.validate([layer], None, None, "cva") if lvl == inp.ERROR]
     assert len(errors) == 1 and "Verarbeitungswerkzeuge" in errors[0], errors
     assert CaimProvider().name() in errors[0] and SplitDatesAlgorithm().displayName() in errors[0], errors
+
+
+def test_the_qgis_menus_and_dialogs_named_in_german_are_qgis_s_own(qgis_app):
+    """A German text that leads through QGIS's menus names them as the German QGIS shows them (its own
+    qgis_de.qm): the one-band-layers advice read 'Raster > Sonstige > Virtuelles Raster bauen' with 'Jede
+    Eingabedatei in einen separaten Kanal legen' (QGIS 3.22: 'Sonstiges', 'Virtuelles Raster generieren', and
+    the checkbox untranslated), the sample's 'Exportieren > Objekte speichern als' ('Export') and 'Speichern'
+    for 'Layeränderungen speichern'."""
+    import re
+
+    from qgis.core import QgsApplication
+    from qgis.PyQt.QtCore import QCoreApplication, QTranslator
+
+    qm = os.path.join(QgsApplication.i18nPath(), "qgis_de.qm")
+    translator = QTranslator()
+    if not os.path.exists(qm) or not translator.load(qm):
+        pytest.skip("QGIS's German translation is not installed")
+
+    def qgis(context, text):  # as the menu shows it: without the accelerator ('&x', or German '(&x)')
+        return re.sub(r"\s*\(&\w\)|&(?=\w)", "", QCoreApplication.translate(context, text)).rstrip("…")
+
+    QCoreApplication.installTranslator(translator)
+    try:
+        names = {
+            "%d one-band layers share the date": [
+                "Raster > %s > %s" % (qgis("Processing", "Miscellaneous"), qgis("buildvrt", "Build virtual raster")),
+                "'%s'" % qgis("buildvrt", "Place each input file into a separate band")],
+            "'%s' has unsaved edits": [qgis("MainWindow", "Toggle &Editing"), qgis("MainWindow", "Save Layer Edits")],
+            "The sample layer '%s' cannot be written": ["%s > %s" % (
+                qgis("QgsAppLayerTreeViewMenuProvider", "E&xport"),
+                qgis("QgsAppLayerTreeViewMenuProvider", "Save Features &As…"))],
+            "The Processing plugin is not enabled": ["%s > %s > %s" % (
+                qgis("MainWindow", "&Plugins"), qgis("MainWindow", "Manage and Install Plugins…"),
+                qgis("QgsPluginManagerBase", "Installed"))],
+            "'%s' was read as a vector layer": ["Layer, %s, %s" % (
+                qgis("MainWindow", "Add Layer"), qgis("MainWindow", "Add Raster Layer…"))],
+            "The file of '%s' is gone": ["%s, %s" % (
+                qgis("MainWindow", "Layer &Properties…"), qgis("QgsRasterLayerPropertiesBase", "Source"))],
+            "If '%s' holds every date as bands": [qgis("ProcessingToolbox", "Processing Toolbox")],
+        }
+    finally:
+        QCoreApplication.removeTranslator(translator)
+    assert names["'%s' has unsaved edits"] != ["Toggle Editing", "Save Layer Edits"]  # QGIS's German was read
+    ts = _tools().read_ts(os.path.join(ROOT, "caim_qgis_plugin", "i18n", "caim_de.ts"))
+    wrong = []
+    for start, expected in names.items():
+        texts = [text for (_c, source), (text, kind) in ts.items() if kind != "obsolete" and source.startswith(start)]
+        assert texts, start
+        wrong += [(start, name) for text in texts for name in expected if name not in text]
+    assert not wrong, wrong
