@@ -377,7 +377,7 @@ Needs PyTorch in QGIS's Python.
 &lt;b&gt;Schwellenwert der klassischen Methoden&lt;/b&gt; (erweitert): &lt;tt&gt;otsu&lt;/tt&gt; (Standard) oder &lt;tt&gt;kittler&lt;/tt&gt;, der Schwellenwert des minimalen Fehlers nach Kittler und Illingworth, nur für MODEL=cva oder isfa: er findet mehr Änderung, wo Änderungen nur einen kleinen Teil der Szene ausmachen, stufte in unseren Prüfungen an echten Daten aber auch einige stabile Punkte mehr als geändert ein (die Model Card, Kandidat KT).
 &lt;b&gt;Kleinste Änderungsfläche&lt;/b&gt;: eine kleinste Kartiereinheit in Pixeln, 0 (Standard) = aus.  Geänderte Flächen (8-verbundene geänderte Pixel, gleich welcher Änderungszeitpunkt) kleiner als sie werden als unverändert geschrieben, mit der Wahrscheinlichkeit des Modells für keine Änderung als Konfidenz, z. B. entfernt 4 einzelne Pixel und Paare (Salz-und-Pfeffer-Rauschen); die Polygone folgen.  Unveränderte Lücken bleiben.
 &lt;b&gt;Maskierte Zeitpunkte füllen&lt;/b&gt;: aus (Standard), ein Pixel, das an irgendeinem Zeitpunkt NoData oder maskiert ist (Wolken als NoData, Scanlücken), ist in jeder Ausgabe NoData.  An, jedes Pixel, das an mindestens zwei Zeitpunkten gültig ist, erhält ein Ergebnis: ein maskierter Zeitpunkt übernimmt die vorigen wolkenfreien Werte des Pixels, sodass eine von Wolken verdeckte Änderung dem Intervall zugeordnet wird, das am ersten wolkenfreien Zeitpunkt danach endet.
-&lt;b&gt;Wolkenmasken&lt;/b&gt;: optional, ein Maskenraster je Eingabelayer, in derselben Reihenfolge (eine Wolkenmaske oder ein QA-Kanal: CBERS CMASK, Landsat QA_PIXEL, Sentinel-2 SCL, Fmask), auf beliebigem Raster (mit nächstem Nachbarn umgerechnet).  Für Masken nur einiger Zeitpunkte die Positionen der zugehörigen Eingabelayer in &lt;b&gt;Zeitpunkte der Wolkenmasken&lt;/b&gt; angeben (erweitert, MASKED_DATES), die erste Maske zur ersten Position: z. B. 2,5 mit zwei Masken, die erste für den zweiten Layer und die andere für den fünften; die übrigen Zeitpunkte werden unverändert verwendet (ihr eigenes NoData zählt weiterhin).  Ein Pixel ist an einem Zeitpunkt maskiert, außer sein Maskenwert ist einer der &lt;b&gt;Maskenwerte, die wolkenfrei bedeuten&lt;/b&gt;: kommagetrennte ganze Zahlen, Bereiche und Bittests (bitN gesetzt, !bitN nicht gesetzt, verbunden mit &amp;amp;), Standard 0; bit6&amp;amp;!bit2&amp;amp;!bit4 für Landsat 8-9 Collection 2 QA_PIXEL (wolkenfrei, kein Zirrus, kein Schatten; oder die strengen Werte 21824,21952), bit6&amp;amp;!bit4,bit7&amp;amp;!bit1&amp;amp;!bit3&amp;amp;!bit4 für Landsat 4-7, 4-7,11 für Sentinel-2 SCL, 0,1 für Fmask.  Außerhalb der Ausdehnung einer Maske gilt als maskiert.  Für bewölkte Zeitreihen mit Maskierte Zeitpunkte füllen kombinieren.
+&lt;b&gt;Wolkenmasken&lt;/b&gt;: optional, ein Maskenraster je Eingabelayer, in derselben Reihenfolge (eine Wolkenmaske oder ein QA-Kanal: CBERS CMASK, Landsat QA_PIXEL, Sentinel-2 SCL, Fmask), auf beliebigem Raster (mit nächstem Nachbarn umgerechnet).  Für Masken nur einiger Zeitpunkte die Positionen der zugehörigen Eingabelayer in &lt;b&gt;Zeitpunkte der Wolkenmasken&lt;/b&gt; angeben (erweitert, MASKED_DATES), die erste Maske zur ersten Position: z. B. 2,5 mit zwei Masken, die erste für den zweiten Layer und die andere für den fünften; die übrigen Zeitpunkte werden unverändert verwendet (ihr eigenes NoData zählt weiterhin).  Ein Pixel ist an einem Zeitpunkt maskiert, außer sein Maskenwert ist einer der &lt;b&gt;Maskenwerte für wolkenfrei&lt;/b&gt;: kommagetrennte ganze Zahlen, Bereiche und Bittests (bitN gesetzt, !bitN nicht gesetzt, verbunden mit &amp;amp;), Standard 0; bit6&amp;amp;!bit2&amp;amp;!bit4 für Landsat 8-9 Collection 2 QA_PIXEL (wolkenfrei, kein Zirrus, kein Schatten; oder die strengen Werte 21824,21952), bit6&amp;amp;!bit4,bit7&amp;amp;!bit1&amp;amp;!bit3&amp;amp;!bit4 für Landsat 4-7, 4-7,11 für Sentinel-2 SCL, 0,1 für Fmask.  Außerhalb der Ausdehnung einer Maske gilt als maskiert.  Für bewölkte Zeitreihen mit Maskierte Zeitpunkte füllen kombinieren.
 &lt;b&gt;Kachelgröße&lt;/b&gt;: 0 (Standard) = automatisch, nach der Anzahl der Zeitpunkte gewählt, sodass der Lauf bei etwa 1,3 GB Speicher bleibt; jede Rastergröße passt.
 &lt;b&gt;Ausgaben&lt;/b&gt;: Änderungsfläche (0 unverändert, 1 geändert, 255 NoData), Änderungszeitpunkt (0 keine Änderung, k = Änderung zwischen Zeitpunkt k und Zeitpunkt k+1, 255 NoData), Konfidenz (Wahrscheinlichkeit der vorhergesagten Klasse, -1 NoData), optional Änderungspolygone mit moment, date_before, date_after und area_m2 und optional ein HTML-Laufbericht (Einstellungen, geänderte Fläche je Intervall als Diagramm und Tabelle).
 
@@ -390,7 +390,7 @@ Braucht PyTorch im Python von QGIS.
         <message>
             <location filename="../algorithm.py" line="211" />
             <source>&lt;b&gt;One multi-date raster&lt;/b&gt;: a single input layer that holds every date as bands is split into its dates when its band names carry them (a Google Earth Engine toBands() export: 20200105T103421_..._B4) or it is a NetCDF variable with a time axis. Otherwise give &lt;b&gt;Bands per date&lt;/b&gt; (advanced, BANDS_PER_DATE: all bands of one date, QA bands included) and, if the bands run band by band, &lt;b&gt;Band order&lt;/b&gt; (BAND_ORDER=band). Each date becomes a small VRT reading the raster, written into a folder &amp;lt;name&amp;gt;_dates beside it (used again by later runs of the same raster; the pixel inspector and a saved project read them). Dates, Bands and Cloud masks then count per date.</source>
-            <translation>&lt;b&gt;Ein multitemporales Raster&lt;/b&gt;: ein einzelner Eingabe-Layer, der alle Zeitpunkte als Kanäle enthält, wird in seine Zeitpunkte aufgeteilt, wenn seine Kanalnamen Datumsangaben tragen (ein Google-Earth-Engine-Export mit toBands(): 20200105T103421_..._B4) oder er eine NetCDF-Variable mit Zeitachse ist. Sonst &lt;b&gt;Kanäle je Zeitpunkt&lt;/b&gt; angeben (erweitert, BANDS_PER_DATE: alle Kanäle eines Zeitpunkts, QA-Kanäle mitgezählt) und, wenn die Kanäle Kanal für Kanal folgen, &lt;b&gt;Kanalreihenfolge&lt;/b&gt; (BAND_ORDER=band). Jeder Zeitpunkt wird zu einem kleinen VRT, das das Raster liest und in einem Ordner &amp;lt;Name&amp;gt;_dates daneben gespeichert wird (von späteren Läufen desselben Rasters wiederverwendet; der Pixel-Inspektor und ein gespeichertes Projekt lesen diese VRTs). Zeitpunkte, Kanäle und Wolkenmasken zählen dann je Zeitpunkt.</translation>
+            <translation>&lt;b&gt;Ein multitemporales Raster&lt;/b&gt;: ein einzelner Eingabe-Layer, der alle Zeitpunkte als Kanäle enthält, wird in seine Zeitpunkte aufgeteilt, wenn seine Kanalnamen Datumsangaben tragen (ein Google-Earth-Engine-Export mit toBands(): 20200105T103421_..._B4) oder er eine NetCDF-Variable mit Zeitachse ist. Sonst &lt;b&gt;Kanäle je Zeitpunkt&lt;/b&gt; angeben (erweitert, BANDS_PER_DATE: alle Kanäle eines Zeitpunkts, QA-Kanäle mitgezählt) und, wenn die Kanäle Kanal für Kanal folgen, &lt;b&gt;Kanalreihenfolge&lt;/b&gt; (BAND_ORDER=band). Jeder Zeitpunkt wird zu einem kleinen VRT, das das Raster liest und in einem Ordner &amp;lt;Name&amp;gt;_dates daneben gespeichert wird (von späteren Läufen desselben Rasters wiederverwendet; der Pixelinspektor und ein gespeichertes Projekt lesen diese VRTs). Zeitpunkte, Kanäle und Wolkenmasken zählen dann je Zeitpunkt.</translation>
         </message>
         <message>
             <location filename="../algorithm.py" line="241" />
@@ -450,7 +450,7 @@ Braucht PyTorch im Python von QGIS.
         <message>
             <location filename="../algorithm.py" line="279" />
             <source>Mask values meaning clear (default 0; QA, SCL codes: see help)</source>
-            <translation>Wolkenfreie Maskenwerte (Standard 0; QA, SCL: siehe Hilfe)</translation>
+            <translation>Maskenwerte für wolkenfrei (Standard 0; QA, SCL: siehe Hilfe)</translation>
         </message>
         <message>
             <location filename="../algorithm.py" line="281" />
@@ -670,7 +670,7 @@ Braucht PyTorch im Python von QGIS.
         <message>
             <location filename="../algorithm.py" line="603" />
             <source>Cancelled by the user; no output was kept.</source>
-            <translation>Vom Benutzer abgebrochen; keine Ausgabe wurde behalten.</translation>
+            <translation>Vom Benutzer abgebrochen; es wurde keine Ausgabe behalten.</translation>
         </message>
         <message>
             <location filename="../algorithm.py" line="607" />
@@ -791,7 +791,7 @@ Braucht PyTorch im Python von QGIS.
         <message>
             <location filename="../dialog.py" line="404" />
             <source>The checked layer holds every date as bands (e.g. an Earth Engine export)? Split it into one layer per date (caim:splitdates)</source>
-            <translation>Der ausgewählte Layer enthält alle Zeitpunkte als Kanäle (z. B. ein Earth-Engine-Export)? In einen Layer je Zeitpunkt aufteilen (caim:splitdates)</translation>
+            <translation>Der angehakte Layer enthält alle Zeitpunkte als Kanäle (z. B. ein Earth-Engine-Export)? In einen Layer je Zeitpunkt aufteilen (caim:splitdates)</translation>
         </message>
         <message>
             <location filename="../dialog.py" line="421" />
@@ -1307,7 +1307,7 @@ Braucht PyTorch im Python von QGIS.
 %s
 
 %sOverwrite them?</source>
-            <translation>Diese Dateien gibt es schon, sie würden ersetzt:
+            <translation>Diese Dateien existieren bereits und würden ersetzt:
 
 %s
 
@@ -1811,7 +1811,7 @@ Gerät: %s
         <message>
             <location filename="../inputs.py" line="607" />
             <source>%s uses %d bands (red, green, blue, NIR) but Bands lists %d: give %d band numbers, %s.</source>
-            <translation>%s verwendet %d Kanäle (Rot, Grün, Blau, NIR), aber Kanäle nennt %d: %d Kanalnummern angeben, %s.</translation>
+            <translation>%s verwendet %d Kanäle (Rot, Grün, Blau, NIR), aber das Feld Kanäle nennt %d: %d Kanalnummern angeben, %s.</translation>
         </message>
         <message>
             <location filename="../inputs.py" line="621" />
@@ -1836,7 +1836,7 @@ Gerät: %s
         <message>
             <location filename="../inputs.py" line="642" />
             <source>%s needs %d bands (red, green, blue, NIR) but the layers have %d and their metadata do not say which band is which: pick %d with Bands, %s.</source>
-            <translation>%s braucht %d Kanäle (Rot, Grün, Blau, NIR), aber die Layer haben %d und ihre Metadaten sagen nicht, welcher Kanal welcher ist: %d mit Kanäle wählen, %s.</translation>
+            <translation>%s braucht %d Kanäle (Rot, Grün, Blau, NIR), aber die Layer haben %d und ihre Metadaten sagen nicht, welcher Kanal welcher ist: %d im Feld Kanäle wählen, %s.</translation>
         </message>
         <message>
             <location filename="../inputs.py" line="704" />
@@ -2046,7 +2046,7 @@ Gerät: %s
         <message>
             <location filename="../inspect_tool.py" line="464" />
             <source>Band values over time (shaded: detected change interval; grey column, hollow points: a date hidden by its cloud mask)</source>
-            <translation>Kanalwerte über die Zeit (schattiert: erkanntes Änderungsintervall; graue Spalte, hohle Punkte: ein von seiner Wolkenmaske verdeckter Zeitpunkt)</translation>
+            <translation>Kanalwerte im Zeitverlauf (schattiert: erkanntes Änderungsintervall; graue Spalte, hohle Punkte: ein von seiner Wolkenmaske verdeckter Zeitpunkt)</translation>
         </message>
         <message>
             <location filename="../inspect_tool.py" line="481" />
@@ -2254,7 +2254,7 @@ Gerät: %s
         <message>
             <location filename="../label_dock.py" line="498" />
             <source>Previous point</source>
-            <translation>Vorheriger Punkt</translation>
+            <translation>Voriger Punkt</translation>
         </message>
         <message>
             <location filename="../label_dock.py" line="499" />
@@ -2550,12 +2550,12 @@ Gerät: %s
         <message>
             <location filename="../models.py" line="31" />
             <source>Classical CVA</source>
-            <translation>Klassisches CVA</translation>
+            <translation>Klassische CVA</translation>
         </message>
         <message>
             <location filename="../models.py" line="32" />
             <source>Classical ISFA</source>
-            <translation>Klassisches ISFA</translation>
+            <translation>Klassische ISFA</translation>
         </message>
         <message>
             <location filename="../models.py" line="34" />
@@ -2570,7 +2570,7 @@ Gerät: %s
         <message>
             <location filename="../models.py" line="36" />
             <source>Classical CVA + Otsu (no weights, fast, any bands)</source>
-            <translation>Klassisches CVA + Otsu (keine Gewichte, schnell, beliebige Kanäle)</translation>
+            <translation>Klassische CVA + Otsu (keine Gewichte, schnell, beliebige Kanäle)</translation>
         </message>
         <message>
             <location filename="../models.py" line="37" />
@@ -2580,7 +2580,7 @@ Gerät: %s
         <message>
             <location filename="../models.py" line="38" />
             <source>Classical ISFA (iterative slow feature analysis: no weights, any bands)</source>
-            <translation>Klassisches ISFA (iterative Slow Feature Analysis: keine Gewichte, beliebige Kanäle)</translation>
+            <translation>Klassische ISFA (iterative Slow Feature Analysis: keine Gewichte, beliebige Kanäle)</translation>
         </message>
         <message>
             <location filename="../models.py" line="39" />
@@ -2648,7 +2648,7 @@ Gerät: %s
         <message>
             <location filename="../plugin.py" line="77" />
             <source>CAIM: click a pixel to see its change moment, per-interval probabilities and band values over time</source>
-            <translation>CAIM: ein Pixel anklicken, um seinen Änderungszeitpunkt, die Wahrscheinlichkeiten je Intervall und die Kanalwerte über die Zeit zu sehen</translation>
+            <translation>CAIM: ein Pixel anklicken, um seinen Änderungszeitpunkt, die Wahrscheinlichkeiten je Intervall und die Kanalwerte im Zeitverlauf zu sehen</translation>
         </message>
         <message>
             <location filename="../plugin.py" line="81" />
@@ -2750,7 +2750,7 @@ Gerät: %s
 &lt;b&gt;Dates&lt;/b&gt; (optional): one per date, comma-separated, e.g. 2019-06-01,2020-06-01; otherwise the band names' dates. The VRT names carry the dates, so the change detection reads them.</source>
             <translation>Teilt ein Raster, das eine ganze Zeitreihe als Kanäle enthält (ein Google-Earth-Engine-Export mit toBands(), ein Stapel aus gdal_merge.py -separate, ein Datenwürfel-Export), in ein kleines virtuelles Raster (VRT) je Zeitpunkt auf und fügt sie dem Projekt als nach Datum benannte Layer hinzu. Jedes VRT liest seine Kanäle aus dem Raster, es wird also nichts kopiert; das Raster bleibt, wo es ist. Danach die Layer der Zeitpunkte in zeitlicher Reihenfolge in &lt;i&gt;Änderungen in einer Zeitreihe erkennen&lt;/i&gt; wählen.
 
-&lt;b&gt;Kanäle je Zeitpunkt&lt;/b&gt;: alle Kanäle eines Zeitpunkts, Masken- und QA-Kanäle mitgezählt (z. B. 5 für B, G, R, NIR und einen QA-Kanal). 0 (Vorgabe): so viele Zeitpunkte, wie die Kanalnamen Datumsangaben tragen, wie die von Earth Engine (20200105T103421_..._B4).
+&lt;b&gt;Kanäle je Zeitpunkt&lt;/b&gt;: alle Kanäle eines Zeitpunkts, Masken- und QA-Kanäle mitgezählt (z. B. 5 für B, G, R, NIR und einen QA-Kanal). 0 (Standard): so viele Zeitpunkte, wie die Kanalnamen Datumsangaben tragen, wie die von Earth Engine (20200105T103421_..._B4).
 &lt;b&gt;Kanalreihenfolge&lt;/b&gt;: Zeitpunkt für Zeitpunkt (die Kanäle von Zeitpunkt 1, dann die von Zeitpunkt 2: die Reihenfolge von Earth Engine) oder Kanal für Kanal (Kanal 1 jedes Zeitpunkts, dann Kanal 2 jedes Zeitpunkts). Automatisch: wie es die Datumsangaben der Kanalnamen sagen, sonst Zeitpunkt für Zeitpunkt.
 &lt;b&gt;Datumsangaben&lt;/b&gt; (optional): eine je Zeitpunkt, kommagetrennt, z. B. 2019-06-01,2020-06-01; sonst die Datumsangaben der Kanalnamen. Die Namen der VRTs tragen die Datumsangaben, so liest die Änderungserkennung sie.</translation>
         </message>
