@@ -814,6 +814,11 @@ class CaimDialog(QDialog):
             item.setToolTip(COL_LAYER, literal(inp.layer_source(layer)))
             item.setToolTip(COL_DATE, tr("date from the %s; double-click to edit") % source if source
                             else tr("no date found; double-click to type one (YYYY-MM-DD)"))
+            if not date and inp.holds_dates(layer):
+                held = [d for d in inp.held_dates((layer,))[0] or () if d]
+                if held:  # sorted by its first date; its dates are listed in the messages below
+                    item.setToolTip(COL_DATE, tr("holds dates from %s to %s: Run splits it into one layer per date")
+                                    % (held[0], held[-1]))
             item.setFlags(Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable
                           | Qt.ItemFlag.ItemIsDragEnabled | Qt.ItemFlag.ItemIsEditable)
             item.setCheckState(COL_LAYER, Qt.CheckState.Checked)
@@ -843,9 +848,11 @@ class CaimDialog(QDialog):
         self.validate()
 
     def sort_by_date(self):
-        """Order by parsed date (stable; layers without a date keep their order, at the end)."""
+        """Order by parsed date (stable; layers without a date keep their order, at the end); a layer that holds
+        several dates (:meth:`_first_held_date`) by its first."""
         items = self._items()
-        keyed = sorted(enumerate(items), key=lambda p: (not p[1].text(COL_DATE), p[1].text(COL_DATE), p[0]))
+        dates = [item.text(COL_DATE) or self._first_held_date(item) for item in items]
+        keyed = sorted(enumerate(items), key=lambda p: (not dates[p[0]], dates[p[0]], p[0]))
         self.layer_tree.blockSignals(True)
         for item in items:
             self.layer_tree.takeTopLevelItem(self.layer_tree.indexOfTopLevelItem(item))
@@ -853,6 +860,16 @@ class CaimDialog(QDialog):
             self.layer_tree.addTopLevelItem(item)
         self.layer_tree.blockSignals(False)
         self.validate()
+
+    @staticmethod
+    def _first_held_date(item):
+        """The first known date of the row's layer when it holds several dates by its own metadata (an Earth
+        Engine export, a NetCDF variable over time), else "": its Date cell stays empty (Run splits it)."""
+        layer = QgsProject.instance().mapLayer(item.data(COL_LAYER, LAYER_ROLE))
+        if layer is None or not inp.holds_dates(layer):
+            return ""
+        dates, _why = inp.held_dates((layer,))
+        return next((d for d in dates or () if d), "")
 
     def _shift(self, step):
         self.layer_tree.shift(step)

@@ -227,8 +227,8 @@ def test_the_dialog_offers_the_split_and_lists_the_dates_in_place_of_the_file(pr
 
 
 def test_the_dialog_splits_an_export_checked_beside_later_scenes(project, tmp_path, monkeypatch):
-    """An export whose band names carry dates checked beside an ordinary later scene: the dialog counts its
-    dates, and Run (or the split button) splits it (it said 'Band counts differ (12, 4) ... pick bands 1 to
+    """An export whose band names carry dates checked beside an ordinary later scene: the dialog lists it by
+    its first date, counts its dates, and Run (or the split button) splits it (it said 'Band counts differ (12, 4) ... pick bands 1 to
     4', which would have read the export's first date only); after the split its dates stand, checked and
     in date order, with the scene: ready to run.  A plain 12-band layer beside it is not offered one."""
     from qgis.core import QgsRasterLayer
@@ -243,6 +243,10 @@ def test_the_dialog_splits_an_export_checked_beside_later_scenes(project, tmp_pa
     dialog = CaimDialog(None)
     try:
         dialog.refresh_layers()
+        # in date order by its first date, above the later scene (it stood below, at the end, as undated)
+        assert [layer.name() for layer, _ in dialog.checked()] == ["gee_export", "later 2022-05-01"]
+        assert dialog._items()[0].toolTip(1) == ("holds dates from 2019-05-01 to 2021-05-01: Run splits it into one "
+                                                 "layer per date")
         text = dialog.messages.text()
         assert "'gee_export' holds 3 dates, 2019-05-01 to 2021-05-01: Run first splits it" in text
         assert "Band counts differ" not in text and "4 dates once split, to run with" in text
@@ -1066,7 +1070,7 @@ def test_layers_checked_beside_a_multi_date_raster_are_checked_before_its_split(
     gone = str(tmp_path / "gone_2022-05-01.tif")
     shutil.copy(separate[2], gone)
     cases = [(three, "Band counts differ ('gee_export (each date)': 4, 'scene': 3)"),
-             (far, "'gee_export' does not overlap 'scene', the first checked layer"), (gone, "The file of 'scene' is gone")]
+             (far, "'scene' does not overlap 'gee_export', the first checked layer"), (gone, "The file of 'scene' is gone")]
     for path, told in cases:
         project.removeAllMapLayers()
         project.addMapLayers([QgsRasterLayer(export, "gee_export", "gdal"), QgsRasterLayer(path, "scene", "gdal")])
