@@ -13,8 +13,8 @@ which the sampler made random, so the order does not reveal the map's class; the
 
 import os
 
-from qgis.PyQt.QtCore import QEvent, QMetaType, QObject, QRectF, QSettings, QSize, Qt, QTimer
-from qgis.PyQt.QtGui import QColor, QImage, QKeySequence, QPainter, QPen
+from qgis.PyQt.QtCore import QEvent, QMetaType, QObject, QSettings, Qt, QTimer
+from qgis.PyQt.QtGui import QColor, QKeySequence
 from qgis.PyQt.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -27,13 +27,11 @@ from qgis.PyQt.QtWidgets import (
     QLineEdit,
     QPushButton,
     QScrollArea,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 from qgis.core import (
     NULL,
-    QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
     QgsFeatureRequest,
     QgsPointXY,
@@ -46,8 +44,9 @@ from qgis.core import (
 )
 
 from caim_qgis_plugin import layers as lyr
+from caim_qgis_plugin.chip_view import CHIP_SIDE, CONTEXT_SIZES, ChipReader, ChipStrip, bands_note
 from caim_qgis_plugin.accuracy_algorithms import _class_order, _vector_source, class_labels, setup_sample_layer
-from caim_qgis_plugin.inspect_tool import PanelScroll, SeriesPlot, _metadata_bands, accessible, inspect_pixel
+from caim_qgis_plugin.inspect_tool import PanelScroll, SeriesPlot, accessible, inspect_pixel
 from caim_qgis_plugin.richtext import escape, literal, tone
 from caim_qgis_plugin.qtcompat import QShortcut
 from model_core.accuracy import CHANGED_UNKNOWN, CHANGED_UNKNOWN_LABEL
@@ -55,9 +54,6 @@ from caim_qgis_plugin.i18n import integer, noop, translator
 
 tr = translator("CaimLabelling")
 
-CONTEXT_SIZES = (15, 31, 61)  # chip sides in map pixels
-CHIP_SIDE = 100               # chip side on screen in pixels (at most)
-MIN_CHIP_SIDE = 48            # ... and at least, when many dates must fit the panel
 
 
 def sample_layers(project=None):
@@ -256,127 +252,6 @@ def _order_key(ident, fid):
         return (0, float("inf"), str(ident))
 
 
-def _to_qimage(rgb):
-    h, w, _ = rgb.shape
-    data = rgb.tobytes()
-    return QImage(data, w, h, 3 * w, QImage.Format.Format_RGB888).copy()  # copy: the bytes go away
-
-
-class ChipStrip(QWidget):
-    """The dates' chips in rows that fit the width; each chip titled with its date, the centre pixel boxed.
-    A date hidden by its cloud mask gets a grey title and a dashed frame."""
-
-    TITLE = 16
-    GAP = 6
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.chips = []  # [(title, QImage or None, clouded)]
-        self.pixels = 31
-        self.message = tr("No point shown.")
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
-
-    def set_chips(self, chips, pixels):
-        self.chips, self.pixels = list(chips), pixels
-        self.updateGeometry()
-        self.update()
-
-    def set_message(self, text):
-        self.chips, self.message = [], text
-        self.updateGeometry()
-        self.update()
-
-    def scale(self):
-        return self.side() / float(self.pixels)
-
-    def side(self, width=None):
-        """The chips' side on screen: CHIP_SIDE, or smaller (down to MIN_CHIP_SIDE) so that every date
-        fits the visible area of the scroll area at once (8 or 14 dates meant scrolling at every point)."""
-        width = self.width() if width is None else width
-        view = self.parentWidget()
-        avail = view.height() if view is not None else 0
-        n = len(self.chips)
-        if not n or avail <= 0:
-            return CHIP_SIDE
-        for side in range(CHIP_SIDE, MIN_CHIP_SIDE - 1, -4):
-            cols = max(1, (width + self.GAP) // (side + self.GAP))
-            if -(-n // cols) * (side + self.TITLE + self.GAP) <= avail:
-                return side
-        return MIN_CHIP_SIDE
-
-    def columns(self, width):
-        return max(1, (width + self.GAP) // (self.side(width) + self.GAP))
-
-    def hasHeightForWidth(self):  # noqa: N802
-        return True
-
-    def heightForWidth(self, width):  # noqa: N802
-        if not self.chips:
-            return 40
-        rows = -(-len(self.chips) // self.columns(width))
-        return rows * (self.side(width) + self.TITLE + self.GAP)
-
-    def sizeHint(self):  # noqa: N802
-        width = max(self.width(), 2 * (self.side() + self.GAP))
-        return QSize(width, self.heightForWidth(width))
-
-    def minimumSizeHint(self):  # noqa: N802
-        # one row of the smallest chips: the scroll area then gives the strip its height for the width
-        return QSize(MIN_CHIP_SIDE + self.GAP, MIN_CHIP_SIDE + self.TITLE + self.GAP)
-
-    def _title_font(self, painter, title, width):
-        """The widget's font, smaller (down to 6 pt) when a date title would not fit ``width``: a date
-        cut to '201...-02' is no date."""
-        font = self.font()
-        size = font.pointSizeF()
-        while size > 6:
-            font.setPointSizeF(size)
-            painter.setFont(font)
-            if painter.fontMetrics().horizontalAdvance(title) <= width:
-                break
-            size -= 0.5
-        return font
-
-    def paintEvent(self, event):  # noqa: N802
-        painter = QPainter(self)
-        painter.fillRect(self.rect(), self.palette().window())
-        if not self.chips:
-            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, self.message)
-            return
-        side, scale = self.side(), self.scale()
-        cols = self.columns(self.width())
-        half = self.pixels // 2
-        box = max(scale, 7.0)
-        for i, (title, image, clouded) in enumerate(self.chips):
-            x = (i % cols) * (side + self.GAP)
-            y = (i // cols) * (side + self.TITLE + self.GAP)
-            painter.setPen(QColor("#888888") if clouded else self.palette().windowText().color())
-            painter.setFont(self._title_font(painter, title, side + self.GAP))
-            text = title + tr(" (masked)") if clouded and painter.fontMetrics().horizontalAdvance(
-                title + tr(" (masked)")) <= side + self.GAP else title  # else the dashed frame says it
-            painter.drawText(QRectF(x, y, side + self.GAP, self.TITLE - 2),
-                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                             painter.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, side + self.GAP))
-            target = QRectF(x, y + self.TITLE, side, side)
-            if image is None:
-                painter.fillRect(target, QColor("#404040"))
-                painter.setPen(QColor("white"))
-                painter.drawText(target, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, tr("not readable"))
-                continue
-            painter.drawImage(target, image)  # scaled without smoothing: pixels stay square
-            if clouded:
-                painter.setPen(QPen(QColor("#bbbbbb"), 2, Qt.PenStyle.DashLine))
-                painter.drawRect(target.adjusted(1, 1, -1, -1))
-            cx = x + half * scale + scale / 2.0
-            cy = y + self.TITLE + half * scale + scale / 2.0
-            frame = QRectF(cx - box / 2.0 - 1, cy - box / 2.0 - 1, box + 2, box + 2)
-            painter.setPen(QPen(QColor("black"), 3))  # yellow on black: visible on any cover
-            painter.drawRect(frame)
-            painter.setPen(QPen(QColor("yellow"), 1))
-            painter.drawRect(frame)
-        painter.end()
-
-
 class CanvasKeys(QObject):
     """The panel's keys on the map canvas (an event filter on it): while the panel is shown with points to
     label, the keys :meth:`LabelDock.canvas_key` names are the panel's there, before any QGIS shortcut
@@ -420,8 +295,7 @@ class LabelDock(QDockWidget):
         self._labels = {}        # feature id -> its class, None when unlabelled (read_points; then kept up to date)
         self._done = 0           # how many of them are labelled
         self.pos = -1
-        self._display = {}       # (path, band mapping, false colour) -> (bands shown, no NIR known, limits)
-        self._grids = {}         # map path -> (wkt, pixel size)
+        self.reader = ChipReader()  # each map's grid and each date's stretch, read once
         self._hidden = []        # layer ids this panel hid on the map
         self.marker = None
         self.choices = {}
@@ -1014,97 +888,18 @@ class LabelDock(QDockWidget):
             return
         data = inspect_pixel(info, point, self.sample.crs())
         self.plot.set_data(dict(data, moment=None))  # the map's answer hidden
-        first = self._display_key((info.get("inputs") or [{}])[0]) not in self._display
+        false_colour = self.show_combo.currentIndex() == 1
+        first = self.reader.first_read(info, false_colour)
         if first:  # each date's stretch is read once per run (about 0.65 s for a 67-megapixel date)
             QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            chips = self._chips(info, point, data.get("clouded") or [])
+            chips, shown = self.reader.chips(info, point, self.sample.crs(), self.context_combo.currentData(),
+                                             false_colour, data.get("clouded") or [])
         finally:
             if first:
                 QApplication.restoreOverrideCursor()
+        self.bands_note.setText(bands_note(shown))
         self.chips.set_chips(chips, self.context_combo.currentData())
-
-    def _map_grid(self, info):
-        """(wkt, (pixel width, height)) of the run's output grid (read once per map)."""
-        from osgeo import gdal
-
-        path = (info.get("outputs") or {}).get("moment")
-        if path not in self._grids:
-            try:
-                ds = gdal.Open(path) if path else None
-            except RuntimeError:
-                ds = None
-            if ds is None:
-                return None, None
-            gt, wkt = ds.GetGeoTransform(), ds.GetProjection()
-            ds = None
-            self._grids[path] = (wkt, (abs(gt[1]), abs(gt[5])))
-        return self._grids[path]
-
-    def _display_key(self, entry):
-        return entry.get("path"), tuple(entry.get("bands") or ()), self.show_combo.currentIndex() == 1
-
-    def _display_of(self, entry):
-        """(bands shown, False colour asked for but no NIR band known, stretch limits) of one input date,
-        read once per file, band mapping and colour choice."""
-        from osgeo import gdal
-
-        from model_core.chips import display_bands, stretch_limits
-
-        key = self._display_key(entry)
-        if key not in self._display:
-            path, _mapping, false_colour = key
-            ds = gdal.Open(path)
-            count = ds.RasterCount
-            ds = None
-            rgbn = entry.get("bands") or _metadata_bands(path)
-            bands = display_bands(rgbn, count, false_colour)
-            no_nir = false_colour and bands == display_bands(rgbn, count)
-            self._display[key] = (tuple(bands), no_nir, stretch_limits(path, bands))
-        return self._display[key]
-
-    def _chips(self, info, point, clouded):
-        from model_core.chips import read_chip
-        from model_core.errors import CaimError
-
-        wkt, pixel = self._map_grid(info)
-        if pixel is None:
-            return []
-        xy = point
-        if wkt:
-            target = QgsCoordinateReferenceSystem.fromWkt(wkt)
-            if target.isValid() and target != self.sample.crs():
-                try:
-                    xy = QgsCoordinateTransform(self.sample.crs(), target, QgsProject.instance()).transform(point)
-                except Exception:  # QgsCsException: outside the map's CRS
-                    return []
-        size = self.context_combo.currentData()
-        dates = info.get("dates") or []
-        chips, shown = [], []
-        for i, entry in enumerate(info.get("inputs") or []):
-            title = dates[i] if i < len(dates) and dates[i] else tr("date %d") % (i + 1)
-            try:
-                bands, no_nir, limits = self._display_of(entry)
-                shown.append((bands, no_nir))
-                rgb, _valid = read_chip(entry.get("path"), list(bands), xy.x(), xy.y(), wkt, pixel, size, limits)
-                chips.append((title, _to_qimage(rgb), i in clouded))
-            except (RuntimeError, CaimError, TypeError, ValueError):
-                chips.append((title, None, i in clouded))
-        self._note_bands(shown)
-        return chips
-
-    def _note_bands(self, shown):
-        """Say which bands the chips show, and when false colour was asked for but no NIR band is known."""
-        if not shown:
-            self.bands_note.setText("")
-            return
-        bands, no_nir = shown[0]
-        text = tr("Chips: bands %s as red, green, blue") % ", ".join(str(b) for b in bands)
-        if len(set(b for b, _ in shown)) > 1:
-            text += tr(" (other bands for some dates)")
-        if any(n for _, n in shown):
-            text += tr("; no NIR band is known for these files, so true colour")
-        self.bands_note.setText("<small>%s.</small>" % text)
 
     def _show_on_map(self, point):
         canvas = self.iface.mapCanvas() if self.iface is not None else None
@@ -1127,7 +922,7 @@ class LabelDock(QDockWidget):
         self.marker.setCenter(xy)
         self.marker.show()
         info = self._run_info() if self.zoom.isChecked() else None
-        pixel = self._map_grid(info)[1] if info else None
+        pixel = self.reader.map_grid(info)[1] if info else None
         if pixel is not None and dest == self.sample.crs():  # a window of three chips' width
             half = 1.5 * self.context_combo.currentData() * pixel[0]
             canvas.setExtent(QgsRectangle(xy.x() - half, xy.y() - half, xy.x() + half, xy.y() + half))

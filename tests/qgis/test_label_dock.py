@@ -446,7 +446,7 @@ def test_every_date_fits_the_chip_area(qgis_app):
     from qgis.PyQt.QtGui import QImage
     from qgis.PyQt.QtWidgets import QScrollArea
 
-    from caim_qgis_plugin.label_dock import CHIP_SIDE, MIN_CHIP_SIDE, ChipStrip
+    from caim_qgis_plugin.chip_view import CHIP_SIDE, MIN_CHIP_SIDE, ChipStrip
 
     strip = ChipStrip()
     scroll = QScrollArea()

@@ -1,0 +1,241 @@
+"""Image chips of every date around a pixel: the labelling panel's for its sample points and the pixel
+inspector's for a clicked pixel (:mod:`model_core.chips` reads them: each date resampled onto the run's map
+grid, centred on the pixel, stretched by the date's own limits)."""
+
+from qgis.PyQt.QtCore import QRectF, QSize, Qt
+from qgis.PyQt.QtGui import QColor, QImage, QPainter, QPen
+from qgis.PyQt.QtWidgets import QSizePolicy, QWidget
+from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsProject
+
+from caim_qgis_plugin.i18n import translator
+
+tr = translator("CaimLabelling")  # the labelling panel's texts, where these were first
+
+CONTEXT_SIZES = (15, 31, 61)  # chip sides in map pixels
+CHIP_SIDE = 100               # chip side on screen in pixels (at most)
+MIN_CHIP_SIDE = 48            # ... and at least, when many dates must fit the panel
+MARK_COLOR = QColor(255, 31, 90)  # the detected change's dates: the chart's shading, opaque
+
+
+def to_qimage(rgb):
+    h, w, _ = rgb.shape
+    data = rgb.tobytes()
+    return QImage(data, w, h, 3 * w, QImage.Format.Format_RGB888).copy()  # copy: the bytes go away
+
+
+class ChipStrip(QWidget):
+    """The dates' chips in rows that fit the width; each chip titled with its date, the centre pixel boxed.
+    A date hidden by its cloud mask gets a grey title and a dashed frame; the ``marked`` dates (the pixel
+    inspector's: the two dates of the detected change) a frame in the colour of the chart's shading."""
+
+    TITLE = 16
+    GAP = 6
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.chips = []  # [(title, QImage or None, clouded)]
+        self.marked = set()
+        self.pixels = 31
+        self.message = tr("No point shown.")
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+
+    def set_chips(self, chips, pixels, marked=()):
+        self.chips, self.pixels, self.marked = list(chips), pixels, set(marked)
+        self.updateGeometry()
+        self.update()
+
+    def set_message(self, text):
+        self.chips, self.message = [], text
+        self.updateGeometry()
+        self.update()
+
+    def scale(self):
+        return self.side() / float(self.pixels)
+
+    def side(self, width=None):
+        """The chips' side on screen: CHIP_SIDE, or smaller (down to MIN_CHIP_SIDE) so that every date
+        fits the visible area of the scroll area at once (8 or 14 dates meant scrolling at every point)."""
+        width = self.width() if width is None else width
+        view = self.parentWidget()
+        avail = view.height() if view is not None else 0
+        n = len(self.chips)
+        if not n or avail <= 0:
+            return CHIP_SIDE
+        for side in range(CHIP_SIDE, MIN_CHIP_SIDE - 1, -4):
+            cols = max(1, (width + self.GAP) // (side + self.GAP))
+            if -(-n // cols) * (side + self.TITLE + self.GAP) <= avail:
+                return side
+        return MIN_CHIP_SIDE
+
+    def columns(self, width):
+        return max(1, (width + self.GAP) // (self.side(width) + self.GAP))
+
+    def hasHeightForWidth(self):  # noqa: N802
+        return True
+
+    def heightForWidth(self, width):  # noqa: N802
+        if not self.chips:
+            return 40
+        rows = -(-len(self.chips) // self.columns(width))
+        return rows * (self.side(width) + self.TITLE + self.GAP)
+
+    def sizeHint(self):  # noqa: N802
+        width = max(self.width(), 2 * (self.side() + self.GAP))
+        return QSize(width, self.heightForWidth(width))
+
+    def minimumSizeHint(self):  # noqa: N802
+        # one row of the smallest chips: the scroll area then gives the strip its height for the width
+        return QSize(MIN_CHIP_SIDE + self.GAP, MIN_CHIP_SIDE + self.TITLE + self.GAP)
+
+    def _title_font(self, painter, title, width):
+        """The widget's font, smaller (down to 6 pt) when a date title would not fit ``width``: a date
+        cut to '201...-02' is no date."""
+        font = self.font()
+        size = font.pointSizeF()
+        while size > 6:
+            font.setPointSizeF(size)
+            painter.setFont(font)
+            if painter.fontMetrics().horizontalAdvance(title) <= width:
+                break
+            size -= 0.5
+        return font
+
+    def paintEvent(self, event):  # noqa: N802
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), self.palette().window())
+        if not self.chips:
+            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, self.message)
+            return
+        side, scale = self.side(), self.scale()
+        cols = self.columns(self.width())
+        half = self.pixels // 2
+        box = max(scale, 7.0)
+        for i, (title, image, clouded) in enumerate(self.chips):
+            x = (i % cols) * (side + self.GAP)
+            y = (i // cols) * (side + self.TITLE + self.GAP)
+            painter.setPen(QColor("#888888") if clouded else self.palette().windowText().color())
+            painter.setFont(self._title_font(painter, title, side + self.GAP))
+            text = title + tr(" (masked)") if clouded and painter.fontMetrics().horizontalAdvance(
+                title + tr(" (masked)")) <= side + self.GAP else title  # else the dashed frame says it
+            painter.drawText(QRectF(x, y, side + self.GAP, self.TITLE - 2),
+                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                             painter.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, side + self.GAP))
+            target = QRectF(x, y + self.TITLE, side, side)
+            if image is None:
+                painter.fillRect(target, QColor("#404040"))
+                painter.setPen(QColor("white"))
+                painter.drawText(target, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, tr("not readable"))
+                continue
+            painter.drawImage(target, image)  # scaled without smoothing: pixels stay square
+            if i in self.marked:
+                painter.setPen(QPen(MARK_COLOR, 3))
+                painter.drawRect(target.adjusted(-2, -2, 2, 2))
+            if clouded:
+                painter.setPen(QPen(QColor("#bbbbbb"), 2, Qt.PenStyle.DashLine))
+                painter.drawRect(target.adjusted(1, 1, -1, -1))
+            cx = x + half * scale + scale / 2.0
+            cy = y + self.TITLE + half * scale + scale / 2.0
+            frame = QRectF(cx - box / 2.0 - 1, cy - box / 2.0 - 1, box + 2, box + 2)
+            painter.setPen(QPen(QColor("black"), 3))  # yellow on black: visible on any cover
+            painter.drawRect(frame)
+            painter.setPen(QPen(QColor("yellow"), 1))
+            painter.drawRect(frame)
+        painter.end()
+
+
+class ChipReader:
+    """Reads the chips of a run's dates, keeping each map's grid and each date's stretch limits."""
+
+    def __init__(self):
+        self._display = {}       # (path, band mapping, false colour) -> (bands shown, no NIR known, limits)
+        self._grids = {}         # map path -> (wkt, pixel size)
+
+    def map_grid(self, info):
+        """(wkt, (pixel width, height)) of the run's output grid (read once per map)."""
+        from osgeo import gdal
+
+        path = (info.get("outputs") or {}).get("moment")
+        if path not in self._grids:
+            try:
+                ds = gdal.Open(path) if path else None
+            except RuntimeError:
+                ds = None
+            if ds is None:
+                return None, None
+            gt, wkt = ds.GetGeoTransform(), ds.GetProjection()
+            ds = None
+            self._grids[path] = (wkt, (abs(gt[1]), abs(gt[5])))
+        return self._grids[path]
+
+    @staticmethod
+    def display_key(entry, false_colour):
+        return entry.get("path"), tuple(entry.get("bands") or ()), bool(false_colour)
+
+    def first_read(self, info, false_colour):
+        """Whether showing ``info``'s chips reads its first date's stretch (about 0.65 s for a 67-megapixel
+        date): the caller shows a wait cursor."""
+        return self.display_key((info.get("inputs") or [{}])[0], false_colour) not in self._display
+
+    def display_of(self, entry, false_colour):
+        """(bands shown, False colour asked for but no NIR band known, stretch limits) of one input date,
+        read once per file, band mapping and colour choice."""
+        from osgeo import gdal
+
+        from caim_qgis_plugin.inspect_tool import _metadata_bands
+        from model_core.chips import display_bands, stretch_limits
+
+        key = self.display_key(entry, false_colour)
+        if key not in self._display:
+            path, _mapping, false_colour = key
+            ds = gdal.Open(path)
+            count = ds.RasterCount
+            ds = None
+            rgbn = entry.get("bands") or _metadata_bands(path)
+            bands = display_bands(rgbn, count, false_colour)
+            no_nir = false_colour and bands == display_bands(rgbn, count)
+            self._display[key] = (tuple(bands), no_nir, stretch_limits(path, bands))
+        return self._display[key]
+
+    def chips(self, info, point, crs, size, false_colour, clouded):
+        """The chips of every date of the run ``info`` around ``point`` (in ``crs``), ``size`` map pixels
+        wide: ``([(title, QImage or None, clouded)], [(bands shown, no NIR known)])``."""
+        from model_core.chips import read_chip
+        from model_core.errors import CaimError
+
+        wkt, pixel = self.map_grid(info)
+        if pixel is None:
+            return [], []
+        xy = point
+        if wkt:
+            target = QgsCoordinateReferenceSystem.fromWkt(wkt)
+            if target.isValid() and target != crs:
+                try:
+                    xy = QgsCoordinateTransform(crs, target, QgsProject.instance()).transform(point)
+                except Exception:  # QgsCsException: outside the map's CRS
+                    return [], []
+        dates = info.get("dates") or []
+        chips, shown = [], []
+        for i, entry in enumerate(info.get("inputs") or []):
+            title = dates[i] if i < len(dates) and dates[i] else tr("date %d") % (i + 1)
+            try:
+                bands, no_nir, limits = self.display_of(entry, false_colour)
+                shown.append((bands, no_nir))
+                rgb, _valid = read_chip(entry.get("path"), list(bands), xy.x(), xy.y(), wkt, pixel, size, limits)
+                chips.append((title, to_qimage(rgb), i in clouded))
+            except (RuntimeError, CaimError, TypeError, ValueError):
+                chips.append((title, None, i in clouded))
+        return chips, shown
+
+
+def bands_note(shown):
+    """Which bands the chips show, and when false colour was asked for but no NIR band is known ("" for
+    no chips): rich text."""
+    if not shown:
+        return ""
+    bands, no_nir = shown[0]
+    text = tr("Chips: bands %s as red, green, blue") % ", ".join(str(b) for b in bands)
+    if len(set(b for b, _ in shown)) > 1:
+        text += tr(" (other bands for some dates)")
+    if any(n for _, n in shown):
+        text += tr("; no NIR band is known for these files, so true colour")
+    return "<small>%s.</small>" % text
