@@ -31,8 +31,11 @@ class ChipStrip(QWidget):
     TITLE = 16
     GAP = 6
 
-    def __init__(self, parent=None):
+    def __init__(self, parent=None, fit=True, side=CHIP_SIDE):
+        """``fit``: the chips shrink (to MIN_CHIP_SIDE) so that every date fits the scroll area's height (the
+        labelling panel); else they stay ``side`` pixels and the rows scroll (the pixel inspector)."""
         super().__init__(parent)
+        self.fit, self.max_side = fit, side
         self.chips = []  # [(title, QImage or None, clouded)]
         self.marked = set()
         self.pixels = 31
@@ -55,6 +58,8 @@ class ChipStrip(QWidget):
     def side(self, width=None):
         """The chips' side on screen: CHIP_SIDE, or smaller (down to MIN_CHIP_SIDE) so that every date
         fits the visible area of the scroll area at once (8 or 14 dates meant scrolling at every point)."""
+        if not self.fit:
+            return self.max_side
         width = self.width() if width is None else width
         view = self.parentWidget()
         avail = view.height() if view is not None else 0
@@ -114,12 +119,13 @@ class ChipStrip(QWidget):
             x = (i % cols) * (side + self.GAP)
             y = (i // cols) * (side + self.TITLE + self.GAP)
             painter.setPen(QColor("#888888") if clouded else self.palette().windowText().color())
-            painter.setFont(self._title_font(painter, title, side + self.GAP))
+            # a title as wide as its chip: wider, neighbouring dates ran into one another on small chips
+            painter.setFont(self._title_font(painter, title, side))
             text = title + tr(" (masked)") if clouded and painter.fontMetrics().horizontalAdvance(
-                title + tr(" (masked)")) <= side + self.GAP else title  # else the dashed frame says it
-            painter.drawText(QRectF(x, y, side + self.GAP, self.TITLE - 2),
+                title + tr(" (masked)")) <= side else title  # else the dashed frame says it
+            painter.drawText(QRectF(x, y, side, self.TITLE - 2),
                              Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                             painter.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, side + self.GAP))
+                             painter.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, side))
             target = QRectF(x, y + self.TITLE, side, side)
             if image is None:
                 painter.fillRect(target, QColor("#404040"))

@@ -8,12 +8,14 @@ call; :class:`InspectTool` and :class:`InspectDock` are the map tool and its pan
 import datetime
 import math
 
-from qgis.PyQt.QtCore import QPointF, QRectF, QSize, Qt
+from qgis.PyQt.QtCore import QPointF, QRectF, QSettings, QSize, Qt
 from qgis.PyQt.QtGui import QColor, QFont, QPainter, QPen
 from qgis.PyQt.QtWidgets import (
+    QApplication,
     QCheckBox,
     QDockWidget,
     QFrame,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QScrollArea,
@@ -466,15 +468,80 @@ class InspectDock(QDockWidget):
         caption.setWordWrap(True)
         layout.addWidget(caption)
         layout.addWidget(self.plot, 2)
+        from caim_qgis_plugin.chip_view import CHIP_SIDE, ChipReader, ChipStrip  # (it reads this module's helpers)
+
+        chip_row = QHBoxLayout()
+        self.chip_caption = QLabel(tr("The imagery of every date around the pixel (boxed in yellow; framed: the two "
+                                      "dates of the detected change)"))
+        self.chip_caption.setWordWrap(True)
+        chip_row.addWidget(self.chip_caption, 1)
+        self.false_colour = QCheckBox(tr("False colour"))
+        self.false_colour.setObjectName("inspectFalseColour")
+        self.false_colour.setToolTip(tr("NIR, red, green as red, green, blue: vegetation shows red. Files without "
+                                        "a known NIR band stay in true colour."))
+        self.false_colour.setChecked(QSettings().value("caim/inspect_false_colour", False, type=bool))
+        self.false_colour.toggled.connect(self._colour_changed)
+        chip_row.addWidget(self.false_colour, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(chip_row)
+        self.chips = ChipStrip(fit=False, side=CHIP_SIDE * 3 // 4)  # a fixed size: the rows scroll
+        self.chips.set_message(tr("Click a pixel of a CAIM result"))
+        accessible(self.chips, tr("Image chips of every date around the pixel"))
+        chip_scroll = QScrollArea()
+        chip_scroll.setWidgetResizable(True)
+        chip_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # the chips wrap into rows
+        chip_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        chip_scroll.setWidget(self.chips)
+        chip_scroll.setMinimumHeight(CHIP_SIDE * 3 // 4 + ChipStrip.TITLE + 12)  # a row of chips
+        layout.addWidget(chip_scroll, 2)
+        self.reader = ChipReader()
         self.setWidget(PanelScroll(body))
         self.last = None
         self._point = None
+        self._where = None  # (run record, CRS of the clicked point) of the last pixel, for its chips
 
-    def show_result(self, data, point=None):
+    def _colour_changed(self, checked):
+        QSettings().setValue("caim/inspect_false_colour", bool(checked))
+        if self.last is not None:
+            self.show_result(self.last, self._point)  # the same pixel of the same run
+
+    def _show_chips(self, data, marked):
+        """The chips of the clicked pixel's dates, ``marked`` framed; nothing when the pixel came without its
+        run (a caller that passed none)."""
+        from caim_qgis_plugin.chip_view import bands_note
+
+        info, crs = self._where or (None, None)
+        if info is None or self._point is None:
+            self.chips.set_message(tr("Click a pixel of a CAIM result"))
+            return
+        if not any(data.get("series") or []):  # no date has the pixel
+            self.chips.set_message(tr("No imagery here: no date covers this pixel."))
+            return
+        false_colour = self.false_colour.isChecked()
+        first = self.reader.first_read(info, false_colour)
+        if first:  # each date's stretch is read once per run (about 0.65 s for a 67-megapixel date)
+            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            chips, shown = self.reader.chips(info, self._point, crs, 31, false_colour, data.get("clouded") or [])
+        finally:
+            if first:
+                QApplication.restoreOverrideCursor()
+        if not chips:
+            self.chips.set_message(tr("No imagery here: the pixel is outside the run's map."))
+            return
+        self.chips.set_chips(chips, 31, marked)
+        self.chips.setToolTip(bands_note(shown))
+
+    def show_result(self, data, point=None, info=None, crs=None):
+        """Show the pixel ``data`` (:func:`inspect_pixel`) of ``point``; with the run record ``info`` and the
+        point's ``crs``, the chips of its dates too."""
         self.last, self._point = data, point
+        if info is not None:
+            self._where = (info, crs)
         where = "x %s, y %s" % (number(point.x()), number(point.y())) if point is not None else ""
         blind = self.blind.isChecked()
         self.table.setVisible(not blind)
+        k = data.get("moment")
+        self._show_chips(data, () if blind or not k or k < 1 else (k - 1, k))
         if blind:  # the imagery only: no moment, no probabilities, no shaded interval
             clouded = [data["dates"][i] or tr("date %d") % (i + 1) for i in data.get("clouded") or []
                        if i < len(data["dates"])]
@@ -528,10 +595,11 @@ class InspectTool(QgsMapToolEmitPoint):
             self._unmark()  # the marker of an earlier click would say that pixel is described
             return
         crs = self.canvas().mapSettings().destinationCrs()
-        data = inspect_pixel(lyr.run_info_of(layer), point, crs)
+        info = lyr.run_info_of(layer)
+        data = inspect_pixel(info, point, crs)
         self._mark(point)
         self.dock.show()
-        self.dock.show_result(data, point)
+        self.dock.show_result(data, point, info, crs)
 
     def keyPressEvent(self, event):  # noqa: N802
         # the keyboard's way in: Enter inspects the pixel at the centre of the map; every other key (the

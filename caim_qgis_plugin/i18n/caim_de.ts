@@ -1894,202 +1894,232 @@ Gerät: %s
     <context>
         <name>CaimInspect</name>
         <message>
-            <location filename="../inspect_tool.py" line="37" />
+            <location filename="../inspect_tool.py" line="39" />
             <source>Red</source>
             <translation>Rot</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="37" />
+            <location filename="../inspect_tool.py" line="39" />
             <source>Green</source>
             <translation>Grün</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="37" />
+            <location filename="../inspect_tool.py" line="39" />
             <source>Blue</source>
             <translation>Blau</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="37" />
+            <location filename="../inspect_tool.py" line="39" />
             <source>NIR</source>
             <translation>NIR</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="39" />
+            <location filename="../inspect_tool.py" line="41" />
             <source>red</source>
             <translation>Rot</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="39" />
+            <location filename="../inspect_tool.py" line="41" />
             <source>green</source>
             <translation>Grün</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="39" />
+            <location filename="../inspect_tool.py" line="41" />
             <source>blue</source>
             <translation>Blau</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="120" />
+            <location filename="../inspect_tool.py" line="122" />
             <source>outside the result</source>
             <translation>außerhalb des Ergebnisses</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="127" />
+            <location filename="../inspect_tool.py" line="129" />
             <source>no data</source>
             <translation>keine Daten</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="132" />
+            <location filename="../inspect_tool.py" line="134" />
             <source>no change</source>
             <translation>keine Änderung</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="134" />
+            <location filename="../inspect_tool.py" line="136" />
             <source>changed between %s</source>
             <translation>geändert zwischen %s</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="136" />
+            <location filename="../inspect_tool.py" line="138" />
             <source>moment %d</source>
             <translation>Intervall %d</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="151" />
+            <location filename="../inspect_tool.py" line="153" />
             <source>no change: the model dated a change between %s, but its changed patch has fewer than the minimum of %s px</source>
             <translation>keine Änderung: das Modell datierte eine Änderung zwischen %s, aber ihre geänderte Fläche ist kleiner als das Minimum von %s px</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="153" />
+            <location filename="../inspect_tool.py" line="155" />
             <source> and </source>
             <translation> und </translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="155" />
+            <location filename="../inspect_tool.py" line="157" />
             <source> (changed patches under %s px were dropped)</source>
             <translation> (geänderte Flächen unter %s px wurden entfernt)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="168" />
+            <location filename="../inspect_tool.py" line="170" />
             <source>date %d</source>
             <translation>Zeitpunkt %d</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="170" />
+            <location filename="../inspect_tool.py" line="172" />
             <source>no data: masked by the cloud mask on %s%s</source>
             <translation>keine Daten: von der Wolkenmaske maskiert am %s%s</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="172" />
+            <location filename="../inspect_tool.py" line="174" />
             <source> (run with 'Fill masked dates' to fill such dates)</source>
             <translation> (mit 'Maskierte Zeitpunkte füllen' starten, um solche Zeitpunkte zu füllen)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="177" />
+            <location filename="../inspect_tool.py" line="179" />
             <source> (masked on %s: filled from the previous clear date)</source>
             <translation> (maskiert am %s: aus dem vorigen wolkenfreien Zeitpunkt gefüllt)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="181" />
+            <location filename="../inspect_tool.py" line="183" />
             <source>Band %d (as %s)</source>
             <translation>Kanal %d (als %s)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="182" />
+            <location filename="../inspect_tool.py" line="184" />
             <source>Band %d</source>
             <translation>Kanal %d</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="304" />
-            <source>Click a pixel of a CAIM result</source>
-            <translation>Ein Pixel eines CAIM-Ergebnisses anklicken</translation>
-        </message>
-        <message>
-            <location filename="../inspect_tool.py" line="436" />
+            <location filename="../inspect_tool.py" line="438" />
             <source>CAIM pixel inspector</source>
             <translation>CAIM-Pixelinspektor</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="440" />
+            <location filename="../inspect_tool.py" line="442" />
             <source>Choose the inspect tool and click a pixel of a CAIM result (or press Enter: the pixel at the centre of the map).</source>
             <translation>Das Inspektionswerkzeug wählen und ein Pixel eines CAIM-Ergebnisses anklicken (oder Eingabe drücken: das Pixel in der Kartenmitte).</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="445" />
+            <location filename="../inspect_tool.py" line="447" />
             <source>Interval</source>
             <translation>Intervall</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="445" />
+            <location filename="../inspect_tool.py" line="447" />
             <source>P(change)</source>
             <translation>P(Änderung)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="452" />
+            <location filename="../inspect_tool.py" line="454" />
             <source>Change probability of each interval</source>
             <translation>Änderungswahrscheinlichkeit je Intervall</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="453" />
+            <location filename="../inspect_tool.py" line="455" />
             <source>One row per interval of the clicked pixel: its dates and its probability of change</source>
             <translation>Eine Zeile je Intervall des angeklickten Pixels: seine Zeitpunkte und seine Änderungswahrscheinlichkeit</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="455" />
+            <location filename="../inspect_tool.py" line="457" />
             <source>Band values over time</source>
             <translation>Kanalwerte im Zeitverlauf</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="456" />
+            <location filename="../inspect_tool.py" line="458" />
             <source>Hide the map's answer (to label sample points without bias)</source>
             <translation>Antwort der Karte verbergen (unvoreingenommen beschriften)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="458" />
+            <location filename="../inspect_tool.py" line="460" />
             <source>Shows only the dates, cloud masks and band values of the clicked pixel: label an accuracy-assessment sample from the imagery, not from the map.</source>
             <translation>Zeigt nur die Zeitpunkte, Wolkenmasken und Kanalwerte des angeklickten Pixels: eine Stichprobe zur Genauigkeitsbewertung aus den Bilddaten beschriften, nicht aus der Karte.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="464" />
+            <location filename="../inspect_tool.py" line="466" />
             <source>Band values over time (shaded: detected change interval; grey column, hollow points: a date hidden by its cloud mask)</source>
             <translation>Kanalwerte im Zeitverlauf (schattiert: erkanntes Änderungsintervall; graue Spalte, hohle Punkte: ein von seiner Wolkenmaske verdeckter Zeitpunkt)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="481" />
+            <location filename="../inspect_tool.py" line="474" />
+            <source>The imagery of every date around the pixel (boxed in yellow; framed: the two dates of the detected change)</source>
+            <translation>Die Bilder jedes Zeitpunkts um das Pixel (gelb umrandet; eingerahmt: die beiden Zeitpunkte der erkannten Änderung)</translation>
+        </message>
+        <message>
+            <location filename="../inspect_tool.py" line="478" />
+            <source>False colour</source>
+            <translation>Falschfarben</translation>
+        </message>
+        <message>
+            <location filename="../inspect_tool.py" line="480" />
+            <source>NIR, red, green as red, green, blue: vegetation shows red. Files without a known NIR band stay in true colour.</source>
+            <translation>NIR, Rot, Grün als Rot, Grün, Blau: Vegetation erscheint rot. Dateien ohne bekannten NIR-Kanal bleiben in Echtfarben.</translation>
+        </message>
+        <message>
+            <location filename="../inspect_tool.py" line="487" />
+            <source>Click a pixel of a CAIM result</source>
+            <translation>Ein Pixel eines CAIM-Ergebnisses anklicken</translation>
+        </message>
+        <message>
+            <location filename="../inspect_tool.py" line="488" />
+            <source>Image chips of every date around the pixel</source>
+            <translation>Bildausschnitte jedes Zeitpunkts um das Pixel</translation>
+        </message>
+        <message>
+            <location filename="../inspect_tool.py" line="517" />
+            <source>No imagery here: no date covers this pixel.</source>
+            <translation>Hier keine Bilder: kein Zeitpunkt deckt dieses Pixel ab.</translation>
+        </message>
+        <message>
+            <location filename="../inspect_tool.py" line="529" />
+            <source>No imagery here: the pixel is outside the run's map.</source>
+            <translation>Hier keine Bilder: das Pixel liegt außerhalb der Karte des Laufs.</translation>
+        </message>
+        <message>
+            <location filename="../inspect_tool.py" line="548" />
             <source>&lt;b&gt;Map's answer hidden.&lt;/b&gt; Label the pixel from the band values and the imagery.</source>
             <translation>&lt;b&gt;Antwort der Karte verborgen.&lt;/b&gt; Das Pixel nach den Kanalwerten und den Bilddaten beschriften.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="482" />
+            <location filename="../inspect_tool.py" line="549" />
             <source>&lt;br&gt;&lt;b&gt;Cloud mask on:&lt;/b&gt; %s</source>
             <translation>&lt;br&gt;&lt;b&gt;Wolkenmaske am:&lt;/b&gt; %s</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="486" />
+            <location filename="../inspect_tool.py" line="553" />
             <source>&lt;b&gt;Change moment:&lt;/b&gt; %s</source>
             <translation>&lt;b&gt;Änderungszeitpunkt:&lt;/b&gt; %s</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="488" />
+            <location filename="../inspect_tool.py" line="555" />
             <source>&lt;br&gt;&lt;b&gt;Confidence:&lt;/b&gt; %s</source>
             <translation>&lt;br&gt;&lt;b&gt;Konfidenz:&lt;/b&gt; %s</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="490" />
+            <location filename="../inspect_tool.py" line="557" />
             <source>&lt;br&gt;&lt;b&gt;P(no change):&lt;/b&gt; %s</source>
             <translation>&lt;br&gt;&lt;b&gt;P(keine Änderung):&lt;/b&gt; %s</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="498" />
+            <location filename="../inspect_tool.py" line="565" />
             <source>n/a</source>
             <translation>k. A.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="508" />
+            <location filename="../inspect_tool.py" line="575" />
             <source>Run with 'moment probabilities' on to see per-interval probabilities.</source>
             <translation>Mit eingeschalteten 'Wahrscheinlichkeiten je Intervall' starten, um die Wahrscheinlichkeiten je Intervall zu sehen.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="527" />
+            <location filename="../inspect_tool.py" line="594" />
             <source>No CAIM result in the project: run 'Detect changes' first.</source>
             <translation>Kein CAIM-Ergebnis im Projekt: zuerst 'Änderungen erkennen' ausführen.</translation>
         </message>
@@ -2097,37 +2127,37 @@ Gerät: %s
     <context>
         <name>CaimLabelling</name>
         <message>
-            <location filename="../chip_view.py" line="39" />
+            <location filename="../chip_view.py" line="42" />
             <source>No point shown.</source>
             <translation>Kein Punkt angezeigt.</translation>
         </message>
         <message>
-            <location filename="../chip_view.py" line="118" />
+            <location filename="../chip_view.py" line="124" />
             <source> (masked)</source>
             <translation> (maskiert)</translation>
         </message>
         <message>
-            <location filename="../chip_view.py" line="127" />
+            <location filename="../chip_view.py" line="133" />
             <source>not readable</source>
             <translation>nicht lesbar</translation>
         </message>
         <message>
-            <location filename="../chip_view.py" line="219" />
+            <location filename="../chip_view.py" line="225" />
             <source>date %d</source>
             <translation>Zeitpunkt %d</translation>
         </message>
         <message>
-            <location filename="../chip_view.py" line="236" />
+            <location filename="../chip_view.py" line="242" />
             <source>Chips: bands %s as red, green, blue</source>
             <translation>Ausschnitte: Kanäle %s als Rot, Grün, Blau</translation>
         </message>
         <message>
-            <location filename="../chip_view.py" line="238" />
+            <location filename="../chip_view.py" line="244" />
             <source> (other bands for some dates)</source>
             <translation> (andere Kanäle bei einigen Zeitpunkten)</translation>
         </message>
         <message>
-            <location filename="../chip_view.py" line="240" />
+            <location filename="../chip_view.py" line="246" />
             <source>; no NIR band is known for these files, so true colour</source>
             <translation>; für diese Dateien ist kein NIR-Kanal bekannt, daher Echtfarben</translation>
         </message>

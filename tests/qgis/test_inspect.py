@@ -476,3 +476,42 @@ def test_the_chart_spaces_dates_by_the_time_between_them(qgis_app):
 
     assert shaded(0.35) and shaded(0.9)  # the detected interval, July 2019 to January 2021: most of the axis
     assert not shaded(0.2)  # the six months before it
+
+
+def test_the_inspector_shows_the_imagery_of_every_date_with_the_detected_change_framed(qgis_app, finished_run):
+    """The inspector showed a clicked pixel's band values only; it now shows each date's image chip around
+    it (as the labelling panel does for sample points), the two dates of the detected change framed, none
+    framed with the map's answer hidden, and false colour on request (NIR, red, green)."""
+    from qgis.core import QgsCoordinateReferenceSystem
+    from qgis.PyQt.QtCore import QSettings
+
+    from caim_qgis_plugin.inspect_tool import InspectDock, inspect_pixel
+
+    QSettings().remove("caim/inspect_false_colour")
+    info, crs = run_info(finished_run), QgsCoordinateReferenceSystem("EPSG:32614")
+    dock = InspectDock()
+    try:
+        assert dock.chips.chips == []  # before a click: a prompt
+        data = inspect_pixel(info, centre(20, 20), crs)
+        assert data["moment"] == 2  # the bright square appears at the third date
+        dock.show_result(data, centre(20, 20), info, crs)
+        chips = dock.chips.chips
+        assert [title for title, _, _ in chips] == finished_run["dates"]
+        assert all(image is not None and image.width() == 31 for _, image, _ in chips)
+        assert dock.chips.marked == {1, 2}  # 2020-05-01 and 2021-05-01, the detected interval's dates
+        before, after = chips[1][1].pixelColor(15, 15), chips[2][1].pixelColor(15, 15)
+        assert after.lightness() > before.lightness() + 40  # the square is bright in the later chip
+        assert "bands 1, 2, 3 as red, green, blue" in dock.chips.toolTip()
+        dock.blind.setChecked(True)
+        assert dock.chips.marked == set() and len(dock.chips.chips) == 3  # the imagery stays, the answer goes
+        dock.blind.setChecked(False)
+        dock.false_colour.setChecked(True)
+        assert "bands 4, 1, 2 as red, green, blue" in dock.chips.toolTip()
+        assert QSettings().value("caim/inspect_false_colour", type=bool)
+        far = centre(20, 20)
+        far.setX(far.x() + 10 ** 6)
+        dock.show_result(inspect_pixel(info, far, crs), far, info, crs)
+        assert dock.chips.chips == [] and dock.chips.message == "No imagery here: no date covers this pixel."
+    finally:
+        QSettings().remove("caim/inspect_false_colour")
+        dock.deleteLater()
