@@ -802,8 +802,8 @@ def main(argv=None):
     p.add_argument("--band-order", choices=ORDERS, default=None,
                    help="'date': date 1's bands, then date 2's (Earth Engine's order); 'band': every date's band "
                         "1, then every date's band 2; default: as the band names' dates say, else 'date'")
-    p.add_argument("--dates", metavar="D1,D2,...", help="one date per date of the file (YYYY-MM-DD, YYYY-MM or "
-                   "YYYY), overriding the band names'")
+    p.add_argument("--dates", metavar="D1,D2,...", help="one date per date of the file (YYYY-MM-DD, YYYYMMDD, "
+                   "YYYY-MM or YYYY), overriding the band names'")
     p.add_argument("--overwrite", action="store_true", help="replace VRTs of these names in --out")
     args = p.parse_args(argv)
     per_date = None if str(args.bands_per_date).lower() == "auto" else args.bands_per_date
