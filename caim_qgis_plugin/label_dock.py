@@ -177,10 +177,12 @@ def _same_file(a, b):
 
 
 def run_of_map(map_path, runs):
-    """The layer of ``runs`` whose run wrote ``map_path`` (its change moment or change area), or None."""
+    """The layer of ``runs`` whose run wrote ``map_path`` (its change moment or change area), or None: the
+    map's path as the run wrote it (which the sample recorded) or where it is now (a moved project)."""
     for layer in runs if map_path else []:
-        outputs = (lyr.run_info_of(layer) or {}).get("outputs") or {}
-        if any(_same_file(p, map_path) for p in outputs.values()):
+        outputs = [p for info in (lyr.run_info_of(layer, as_recorded=True), lyr.run_info_of(layer))
+                   for p in ((info or {}).get("outputs") or {}).values()]
+        if any(_same_file(p, map_path) for p in outputs):
             return layer
     return None
 

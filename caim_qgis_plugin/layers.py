@@ -280,8 +280,10 @@ def _style_polygons(layer, dates):
     layer.setRenderer(QgsCategorizedSymbolRenderer("moment", categories))
 
 
-def run_info_of(layer):
-    """The run description stored on an output layer, or None."""
+def run_info_of(layer, as_recorded=False):
+    """The run description stored on an output layer, or None.  Its file paths follow the layer's file
+    when the project was moved (:func:`relocated`) unless ``as_recorded``: the paths as the run wrote
+    them."""
     if layer is None:
         return None
     raw = layer.customProperty(RUN_PROPERTY)
@@ -291,7 +293,70 @@ def run_info_of(layer):
         info = json.loads(raw)
     except (TypeError, ValueError):
         return None
-    return info if _well_formed(info) else None
+    if not _well_formed(info):
+        return None
+    return info if as_recorded else relocated(info, layer)
+
+
+def _parts(path):
+    return os.path.normpath(os.path.abspath(path)).split(os.sep)
+
+
+def _moved_prefixes(recorded, current):
+    """(old folder, new folder) of a move that took the file ``recorded`` to ``current``: the paths less
+    the end they share ('/a/proj/out/m.tif' to '/b/x/proj/out/m.tif': '/a', '/b/x'), or None when even
+    their file names differ."""
+    old, new = _parts(recorded), _parts(current)
+    n = 0
+    while n < min(len(old), len(new)) and os.path.normcase(old[-1 - n]) == os.path.normcase(new[-1 - n]):
+        n += 1
+    if n == 0 or n == len(old):
+        return None
+    return os.sep.join(old[:len(old) - n]) or os.sep, os.sep.join(new[:len(new) - n]) or os.sep
+
+
+def relocated(info, layer):
+    """The run record ``info`` of ``layer`` with its files where they are now: a project moved, or sent
+    with its folder, opens its layers from their new place (QGIS keeps their sources relative to the
+    project file), but the record keeps the paths the run wrote, so the pixel inspector and the labelling
+    panel read files that are no longer there (the inspector said 'outside the result' for every pixel).
+    The move is the one from the record's path of the layer's own output to the layer's file; each
+    recorded path (outputs, inputs and their masks) under the old folder is taken to the new one where
+    that file exists.  ``info`` itself is not changed."""
+    source = layer.source().split("|")[0] if layer is not None else ""
+    outputs = info.get("outputs") or {}
+    kind = layer.customProperty(KIND_PROPERTY) if layer is not None else None
+    recorded = outputs.get(kind) or next(
+        (p for p in outputs.values() if p and os.path.basename(p) == os.path.basename(source)), None)
+    if not recorded or not source or not os.path.exists(source):
+        return info
+    prefixes = _moved_prefixes(recorded, source)
+    if prefixes is None:
+        return info
+    old, new = prefixes
+    old_key = os.path.normcase(old.rstrip(os.sep)) + os.sep
+
+    def moved(path):
+        if not isinstance(path, str) or not path:
+            return path
+        full = os.path.normpath(os.path.abspath(path))
+        if not os.path.normcase(full).startswith(old_key):
+            return path
+        candidate = os.path.join(new, full[len(old_key):])
+        return candidate if os.path.exists(candidate) else path
+
+    out = dict(info)
+    out["outputs"] = {k: moved(v) for k, v in outputs.items()}
+    inputs = []
+    for entry in info.get("inputs") or []:
+        entry = dict(entry)
+        for key in ("path", "mask"):
+            if key in entry:
+                entry[key] = moved(entry[key])
+        inputs.append(entry)
+    if "inputs" in info:
+        out["inputs"] = inputs
+    return out
 
 
 def _well_formed(info):

@@ -1,0 +1,101 @@
+"""A run's layers in a saved project: saved, closed, reopened, and reopened after the project's folder
+(project, inputs, outputs) was moved elsewhere."""
+
+import json
+import os
+import shutil
+
+import pytest
+
+pytestmark = pytest.mark.qgis
+
+X0, Y0, PX = 500000.0, 5200000.0, 5.0
+OUTPUTS = {"area": "change_area.tif", "moment": "change_moment.tif", "confidence": "confidence.tif",
+           "probabilities": "moment_probability.tif"}
+
+
+def centre(row, col):
+    from qgis.core import QgsPointXY
+
+    return QgsPointXY(X0 + PX * (col + 0.5), Y0 - PX * (row + 0.5))
+
+
+def saved_run(finished_run, folder, name="project.qgz", absolute=False):
+    """A copy of the shared run's inputs and outputs in ``folder`` (data/, out/), its layers added as the
+    dialog adds them and the project saved there; returns the project file."""
+    from qgis.core import QgsProject, QgsRasterLayer
+
+    from caim_qgis_plugin import inputs as inp
+    from caim_qgis_plugin import layers as lyr
+
+    os.makedirs(os.path.join(folder, "data"))
+    os.makedirs(os.path.join(folder, "out"))
+    inputs = []
+    for path in finished_run["inputs"]:
+        inputs.append(shutil.copy(path, os.path.join(folder, "data")))
+    res = finished_run["results"]
+    outputs = {kind: shutil.copy(res[key], os.path.join(folder, "out", OUTPUTS[kind]))
+               for kind, key in (("area", "AREA"), ("moment", "MOMENT"), ("confidence", "CONFIDENCE"),
+                                 ("probabilities", "PROBABILITIES"))}
+    project = QgsProject.instance()
+    layers = [QgsRasterLayer(p, os.path.basename(p), "gdal") for p in inputs]
+    for layer in layers:
+        project.addMapLayer(layer)
+    dates = finished_run["dates"]
+    info = {"dates": dates, "inputs": inp.describe_layers(layers, dates), "outputs": outputs, "model": "cva"}
+    lyr.add_run_outputs(outputs, dates, info)
+    project.writeEntryBool("Paths", "/Absolute", absolute)
+    path = os.path.join(folder, name)
+    assert project.write(path)
+    project.clear()
+    return path
+
+
+def test_a_moved_project_is_inspected_from_its_new_folder(qgis_app, project, finished_run, tmp_path):
+    """A project saved with its data, then moved (or sent) elsewhere: QGIS opens the run's layers from the
+    new folder, but the run record kept the old paths, and the inspector said 'outside the result' with no
+    values for every pixel, and showed no chips."""
+    from qgis.core import QgsCoordinateReferenceSystem
+
+    from caim_qgis_plugin import layers as lyr
+    from caim_qgis_plugin.inspect_tool import InspectDock, find_run_layer, inspect_pixel
+
+    saved = saved_run(finished_run, str(tmp_path / "a" / "survey"))
+    shutil.move(str(tmp_path / "a" / "survey"), str(tmp_path / "b" / "copy" / "survey"))
+    assert project.read(str(tmp_path / "b" / "copy" / "survey" / os.path.basename(saved)))
+    layer = find_run_layer(None)
+    assert layer is not None and layer.isValid()
+    info = lyr.run_info_of(layer)
+    moved = str(tmp_path / "b" / "copy" / "survey")
+    assert info["outputs"]["moment"] == os.path.join(moved, "out", "change_moment.tif")
+    assert [e["path"] for e in info["inputs"]] == [os.path.join(moved, "data", os.path.basename(p))
+                                                  for p in finished_run["inputs"]]
+    # the record as the run wrote it stays in the layer
+    recorded = json.loads(layer.customProperty(lyr.RUN_PROPERTY))
+    assert recorded["outputs"]["moment"].startswith(str(tmp_path / "a"))
+    assert lyr.run_info_of(layer, as_recorded=True) == recorded
+    crs = QgsCoordinateReferenceSystem("EPSG:32614")
+    data = inspect_pixel(info, centre(20, 20), crs)
+    assert data["moment"] == 2 and data["moment_text"].startswith("changed between")
+    assert all(v is not None for v in data["series"]) and data["change_probability"] is not None
+    dock = InspectDock()
+    try:
+        dock.show_result(data, centre(20, 20), info, crs)
+        assert len(dock.chips.chips) == 3 and all(image is not None for _, image, _ in dock.chips.chips)
+    finally:
+        dock.deleteLater()
+
+
+def test_the_labelling_panel_finds_the_run_of_a_moved_sample(qgis_app, project, finished_run, tmp_path):
+    """A sample records the path of the map it was drawn from; after a move that path is the old one, the
+    run's record the new one: the panel still finds the run the sample was drawn from."""
+    from caim_qgis_plugin.inspect_tool import find_run_layer
+    from caim_qgis_plugin.label_dock import run_layers, run_of_map
+
+    saved = saved_run(finished_run, str(tmp_path / "a" / "survey"))
+    old_map = str(tmp_path / "a" / "survey" / "out" / "change_moment.tif")
+    shutil.move(str(tmp_path / "a" / "survey"), str(tmp_path / "b"))
+    assert project.read(str(tmp_path / "b" / os.path.basename(saved)))
+    layer = find_run_layer(None)
+    assert run_of_map(old_map, run_layers()) is layer
+    assert run_of_map(str(tmp_path / "b" / "out" / "change_moment.tif"), run_layers()) is layer
