@@ -7,6 +7,7 @@ call; :class:`InspectTool` and :class:`InspectDock` are the map tool and its pan
 
 import datetime
 import math
+import os
 
 from qgis.PyQt.QtCore import QPointF, QRectF, QSettings, QSize, Qt
 from qgis.PyQt.QtGui import QColor, QFont, QPainter, QPen
@@ -31,7 +32,7 @@ from qgis.gui import QgsMapToolEmitPoint
 from caim_qgis_plugin import inputs as inp
 from caim_qgis_plugin import layers as lyr
 from caim_qgis_plugin import models as mdl
-from caim_qgis_plugin.richtext import escape
+from caim_qgis_plugin.richtext import escape, tone
 from caim_qgis_plugin.i18n import integer, noop, number, significant, translator
 
 tr = translator("CaimInspect")
@@ -82,6 +83,29 @@ def _read_pixel(path, point, crs):
     return values
 
 
+def _unreadable(path):
+    """Whether ``path`` (a file or a GDAL dataset name) cannot be opened: moved or deleted since the run."""
+    if not path or os.path.exists(path):
+        return False
+    from osgeo import gdal
+
+    try:
+        return gdal.Open(path) is None
+    except RuntimeError:
+        return True
+
+
+def missing_files(run_info):
+    """The files of the run ``run_info`` that cannot be read (its change moment, confidence and
+    probabilities, its inputs and their masks), in that order: a project whose files were moved or deleted
+    since the run."""
+    outputs = run_info.get("outputs") or {}
+    paths = [outputs.get(k) for k in (lyr.MOMENT, lyr.CONFIDENCE, lyr.PROBABILITIES)]
+    for entry in run_info.get("inputs") or []:
+        paths += [entry.get("path"), entry.get("mask")]
+    return [p for p in paths if p and _unreadable(p)]
+
+
 def _metadata_bands(path):
     """The engine's R, G, B, NIR bands of ``path`` from its band metadata, or None."""
     try:
@@ -122,6 +146,9 @@ def inspect_pixel(run_info, point, crs):
     result = {"dates": dates, "intervals": labels, "moment": None, "moment_text": tr("outside the result"),
               "change_probability": None, "no_change_probability": None, "confidence": None,
               "series": [], "band_names": []}
+    result["missing"] = missing_files(run_info)
+    if outputs.get("moment") in result["missing"]:
+        result["moment_text"] = tr("not known: the change moment file is not found")
     moment = _read_pixel(outputs.get("moment", ""), point, crs) if outputs.get("moment") else None
     if moment is not None:
         value = moment[0]
@@ -513,8 +540,11 @@ class InspectDock(QDockWidget):
         if info is None or self._point is None:
             self.chips.set_message(tr("Click a pixel of a CAIM result"))
             return
+        missing = data.get("missing") or []
         if not any(data.get("series") or []):  # no date has the pixel
-            self.chips.set_message(tr("No imagery here: no date covers this pixel."))
+            inputs = [e.get("path") for e in info.get("inputs") or []]
+            self.chips.set_message(tr("No imagery: the run's input files are not found.") if inputs and all(
+                p in missing for p in inputs) else tr("No imagery here: no date covers this pixel."))
             return
         false_colour = self.false_colour.isChecked()
         first = self.reader.first_read(info, false_colour)
@@ -526,10 +556,22 @@ class InspectDock(QDockWidget):
             if first:
                 QApplication.restoreOverrideCursor()
         if not chips:
-            self.chips.set_message(tr("No imagery here: the pixel is outside the run's map."))
+            self.chips.set_message(tr("No imagery: the run's change moment file is not found.")
+                                   if (info.get("outputs") or {}).get("moment") in missing
+                                   else tr("No imagery here: the pixel is outside the run's map."))
             return
         self.chips.set_chips(chips, 31, marked)
         self.chips.setToolTip(bands_note(shown))
+
+    @staticmethod
+    def _missing_text(data):
+        """What the panel says of the run's files it cannot read (moved or deleted since the run): rich text."""
+        missing = data.get("missing") or []
+        if not missing:
+            return ""
+        return "<br><span style='color:%s'>%s</span>" % (tone("warning"), escape(
+            tr("Files of this run not found (moved or deleted since the run?): %s. Reopen the project from the "
+               "folder that holds them, or run 'Detect changes' again.") % ", ".join(missing)))
 
     def show_result(self, data, point=None, info=None, crs=None):
         """Show the pixel ``data`` (:func:`inspect_pixel`) of ``point``; with the run record ``info`` and the
@@ -547,7 +589,7 @@ class InspectDock(QDockWidget):
                        if i < len(data["dates"])]
             self.header.setText(tr("<b>Map's answer hidden.</b> Label the pixel from the band values and the imagery.")
                                 + (tr("<br><b>Cloud mask on:</b> %s") % escape(", ".join(clouded)) if clouded else "")
-                                + ("<br><small>%s</small>" % where if where else ""))
+                                + ("<br><small>%s</small>" % where if where else "") + self._missing_text(data))
             self.plot.set_data(dict(data, moment=None))
             return
         text = tr("<b>Change moment:</b> %s") % escape(data["moment_text"])  # dates and labels stored in the project
@@ -557,7 +599,7 @@ class InspectDock(QDockWidget):
             text += tr("<br><b>P(no change):</b> %s") % number(data["no_change_probability"])
         if where:
             text += "<br><small>%s</small>" % where
-        self.header.setText(text)
+        self.header.setText(text + self._missing_text(data))
         probs = data.get("change_probability")
         self.table.setRowCount(len(data["intervals"]))
         for row, label in enumerate(data["intervals"]):

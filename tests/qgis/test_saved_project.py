@@ -99,3 +99,45 @@ def test_the_labelling_panel_finds_the_run_of_a_moved_sample(qgis_app, project, 
     layer = find_run_layer(None)
     assert run_of_map(old_map, run_layers()) is layer
     assert run_of_map(str(tmp_path / "b" / "out" / "change_moment.tif"), run_layers()) is layer
+
+
+def test_a_run_whose_files_are_gone_is_said_so(qgis_app, project, finished_run, tmp_path):
+    """The project file moved alone (or its data deleted): the run's paths lead nowhere.  The inspector
+    said 'outside the result', drew 'Click a pixel of a CAIM result' and 'no date covers this pixel'; it
+    now says which of the run's files are not found."""
+    from qgis.core import QgsCoordinateReferenceSystem
+
+    from caim_qgis_plugin import layers as lyr
+    from caim_qgis_plugin.inspect_tool import InspectDock, find_run_layer, inspect_pixel
+
+    saved = saved_run(finished_run, str(tmp_path / "survey"))
+    shutil.rmtree(str(tmp_path / "survey" / "out"))
+    shutil.rmtree(str(tmp_path / "survey" / "data"))
+    assert project.read(saved)
+    layer = find_run_layer(None)
+    assert layer is not None and not layer.isValid()  # QGIS keeps the broken layer, with its record
+    info = lyr.run_info_of(layer)
+    crs = QgsCoordinateReferenceSystem("EPSG:32614")
+    data = inspect_pixel(info, centre(20, 20), crs)
+    assert data["moment"] is None and data["moment_text"] == "not known: the change moment file is not found"
+    assert data["missing"][0] == info["outputs"]["moment"] and len(data["missing"]) == 3 + 3
+    dock = InspectDock()
+    try:
+        dock.show_result(data, centre(20, 20), info, crs)
+        assert "Files of this run not found" in dock.header.text()
+        assert info["outputs"]["moment"] in dock.header.text()
+        assert dock.chips.message == "No imagery: the run's input files are not found."
+        dock.blind.setChecked(True)
+        assert "Files of this run not found" in dock.header.text()
+    finally:
+        dock.deleteLater()
+    # only the map gone: the chips say so (they are read on its grid)
+    info = dict(info, inputs=[{"path": p} for p in finished_run["inputs"]])
+    data = inspect_pixel(info, centre(20, 20), crs)
+    assert data["missing"] == [info["outputs"][k] for k in ("moment", "confidence", "probabilities")]
+    dock = InspectDock()
+    try:
+        dock.show_result(data, centre(20, 20), info, crs)
+        assert dock.chips.message == "No imagery: the run's change moment file is not found."
+    finally:
+        dock.deleteLater()
