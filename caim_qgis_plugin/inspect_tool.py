@@ -220,16 +220,20 @@ def inspect_pixel(run_info, point, crs):
 
 def find_run_layer(iface):
     """The output layer whose run is inspected: the active layer if it is a CAIM output, else the
-    topmost CAIM moment layer of the project."""
+    topmost CAIM moment layer of the project whose file is there (a run whose outputs were deleted above
+    one whose are not was inspected, 'outside the result' everywhere), else the topmost one."""
     active = iface.activeLayer() if iface else None
     if lyr.run_info_of(active):
         return active
-    for node in QgsProject.instance().layerTreeRoot().findLayers():
-        layer = node.layer()
-        if isinstance(layer, QgsRasterLayer) and layer.customProperty(lyr.KIND_PROPERTY) == lyr.MOMENT \
-                and lyr.run_info_of(layer):
-            return layer
-    return None
+    runs = [node.layer() for node in QgsProject.instance().layerTreeRoot().findLayers()
+            if isinstance(node.layer(), QgsRasterLayer) and node.layer().customProperty(lyr.KIND_PROPERTY) == lyr.MOMENT
+            and lyr.run_info_of(node.layer())]
+    return next((layer for layer in runs if map_found(layer)), runs[0] if runs else None)
+
+
+def map_found(layer):
+    """Whether the change moment file of the run of ``layer`` (a CAIM output layer) can be read."""
+    return not _unreadable(((lyr.run_info_of(layer) or {}).get("outputs") or {}).get(lyr.MOMENT))
 
 
 def axis_labels(centres, widths, total, gap=6):

@@ -46,7 +46,7 @@ from qgis.core import (
 from caim_qgis_plugin import layers as lyr
 from caim_qgis_plugin.chip_view import CHIP_SIDE, CONTEXT_SIZES, ChipReader, ChipStrip, bands_note
 from caim_qgis_plugin.accuracy_algorithms import _class_order, _vector_source, class_labels, setup_sample_layer
-from caim_qgis_plugin.inspect_tool import PanelScroll, SeriesPlot, accessible, inspect_pixel
+from caim_qgis_plugin.inspect_tool import PanelScroll, SeriesPlot, accessible, inspect_pixel, map_found
 from caim_qgis_plugin.richtext import escape, literal, tone
 from caim_qgis_plugin.qtcompat import QShortcut
 from model_core.accuracy import CHANGED_UNKNOWN, CHANGED_UNKNOWN_LABEL
@@ -513,6 +513,8 @@ class LabelDock(QDockWidget):
             for layer, title in zip(layers, distinct_titles(layers)):
                 combo.addItem(title, layer.id())
             index = combo.findData(current)
+            if index < 0 and combo is self.run_combo:  # the first run whose map is there (not one deleted)
+                index = next((i for i, layer in enumerate(layers) if map_found(layer)), -1)
             combo.setCurrentIndex(index if index >= 0 else (0 if layers else -1))
             combo.blockSignals(False)
         self._run_changed()

@@ -141,3 +141,44 @@ def test_a_run_whose_files_are_gone_is_said_so(qgis_app, project, finished_run, 
         assert dock.chips.message == "No imagery: the run's change moment file is not found."
     finally:
         dock.deleteLater()
+
+
+def test_the_inspector_takes_the_run_whose_files_are_there(qgis_app, project, finished_run, tmp_path):
+    """Two runs in a project, the later one (on top) with its outputs deleted: with no CAIM layer active the
+    inspector took the topmost run and said 'outside the result' for every pixel; it takes the run whose
+    map is there (the deleted one when it is the active layer, and then says its files are gone); so does the
+    labelling panel for its imagery."""
+    from qgis.core import QgsProject
+
+    from caim_qgis_plugin import layers as lyr
+    from caim_qgis_plugin.inspect_tool import find_run_layer
+
+    runs = []
+    for name in ("first", "second"):
+        saved = saved_run(finished_run, str(tmp_path / name))
+        QgsProject.instance().read(saved)
+        runs.append(lyr.run_info_of(find_run_layer(None), as_recorded=True))
+    project.clear()
+    for info in runs:
+        lyr.add_run_outputs(info["outputs"], info["dates"], info)  # the second run on top
+    top = find_run_layer(None)
+    assert lyr.run_info_of(top)["outputs"]["moment"] == runs[1]["outputs"]["moment"]
+    shutil.rmtree(str(tmp_path / "second" / "out"))
+    layer = find_run_layer(None)
+    assert lyr.run_info_of(layer)["outputs"]["moment"] == runs[0]["outputs"]["moment"]
+
+    class Iface:
+        def activeLayer(self):  # noqa: N802
+            return top
+
+    assert find_run_layer(Iface()) is top
+    from caim_qgis_plugin.label_dock import LabelDock
+
+    dock = LabelDock(None)  # the labelling panel's imagery: the run whose map is there too
+    try:
+        assert dock.run_layer is layer and dock.run_combo.count() == 2
+    finally:
+        dock.shutdown()
+        dock.deleteLater()
+    shutil.rmtree(str(tmp_path / "first" / "out"))
+    assert find_run_layer(None) is top  # none is there: the topmost, which says its files are gone
