@@ -106,6 +106,16 @@ def missing_files(run_info):
     return [p for p in paths if p and _unreadable(p)]
 
 
+def in_qgis_temporary_folder(path):
+    """Whether ``path`` is in a Processing temporary folder of QGIS (this session's or an earlier one's,
+    'processing_XXXXXX' beside this session's), which QGIS deletes when it closes."""
+    from qgis.core import QgsProcessingUtils
+
+    base = os.path.normcase(os.path.dirname(os.path.abspath(QgsProcessingUtils.tempFolder())))
+    full = os.path.normcase(os.path.abspath(path))
+    return full.startswith(os.path.join(base, "processing_"))
+
+
 def _metadata_bands(path):
     """The engine's R, G, B, NIR bands of ``path`` from its band metadata, or None."""
     try:
@@ -147,6 +157,8 @@ def inspect_pixel(run_info, point, crs):
               "change_probability": None, "no_change_probability": None, "confidence": None,
               "series": [], "band_names": []}
     result["missing"] = missing_files(run_info)
+    paths = [entry.get("path") for entry in run_info.get("inputs") or []]
+    result["inputs_missing"] = bool(paths) and all(p in result["missing"] for p in paths)
     if outputs.get("moment") in result["missing"]:
         result["moment_text"] = tr("not known: the change moment file is not found")
     moment = _read_pixel(outputs.get("moment", ""), point, crs) if outputs.get("moment") else None
@@ -334,7 +346,9 @@ class SeriesPlot(QWidget):
         painter.setPen(text)
         data = self.data
         if not data or not any(data["series"]):
-            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, tr("Click a pixel of a CAIM result"))
+            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
+                             tr("No band values: the run's input files are not found.")
+                             if data and data.get("inputs_missing") else tr("Click a pixel of a CAIM result"))
             return
         series = data["series"]
         n = len(series)
@@ -546,9 +560,8 @@ class InspectDock(QDockWidget):
             return
         missing = data.get("missing") or []
         if not any(data.get("series") or []):  # no date has the pixel
-            inputs = [e.get("path") for e in info.get("inputs") or []]
-            self.chips.set_message(tr("No imagery: the run's input files are not found.") if inputs and all(
-                p in missing for p in inputs) else tr("No imagery here: no date covers this pixel."))
+            self.chips.set_message(tr("No imagery: the run's input files are not found.")
+                                   if data.get("inputs_missing") else tr("No imagery here: no date covers this pixel."))
             return
         false_colour = self.false_colour.isChecked()
         first = self.reader.first_read(info, false_colour)
@@ -569,13 +582,23 @@ class InspectDock(QDockWidget):
 
     @staticmethod
     def _missing_text(data):
-        """What the panel says of the run's files it cannot read (moved or deleted since the run): rich text."""
+        """What the panel says of the run's files it cannot read (moved or deleted since the run; dates split
+        into QGIS's temporary folder, deleted when QGIS closed): rich text."""
         missing = data.get("missing") or []
         if not missing:
             return ""
-        return "<br><span style='color:%s'>%s</span>" % (tone("warning"), escape(
-            tr("Files of this run not found (moved or deleted since the run?): %s. Reopen the project from the "
-               "folder that holds them, or run 'Detect changes' again.") % ", ".join(missing)))
+        temporary = [p for p in missing if in_qgis_temporary_folder(p)]
+        lines = []
+        if temporary:
+            lines.append(tr("The run's dates split into QGIS's temporary folder were deleted when QGIS closed: "
+                            "%s. Split the multi-date raster into a folder of your own (Processing Toolbox > CAIM "
+                            "change detection > Split a multi-date raster into dates) and run 'Detect changes' on "
+                            "its dates to see their imagery here.") % ", ".join(temporary))
+        others = [p for p in missing if p not in temporary]
+        if others:
+            lines.append(tr("Files of this run not found (moved or deleted since the run?): %s. Reopen the project "
+                            "from the folder that holds them, or run 'Detect changes' again.") % ", ".join(others))
+        return "".join("<br><span style='color:%s'>%s</span>" % (tone("warning"), escape(line)) for line in lines)
 
     def show_result(self, data, point=None, info=None, crs=None):
         """Show the pixel ``data`` (:func:`inspect_pixel`) of ``point``; with the run record ``info`` and the

@@ -55,12 +55,19 @@ def planned_fallback(unit):
 
 
 def fallback_text(name, fallback):
-    """The warning for dates written to QGIS's temporary folder (:func:`split_beside`'s ``fallback``)."""
+    """The warning for dates written to QGIS's temporary folder (:func:`split_beside`'s ``fallback``), and
+    what that means for a saved project (it said only that the folder goes when QGIS closes; reopened, the
+    project's date layers were unavailable and the pixel inspector had no imagery, unannounced)."""
     if fallback == READ_ONLY:
-        return tr("'%s' is in a folder you cannot write to: its dates' VRTs are in QGIS's temporary folder, which "
+        text = tr("'%s' is in a folder you cannot write to: its dates' VRTs are in QGIS's temporary folder, which "
                   "is deleted when QGIS closes.") % name
-    return tr("'%s' is not a file in a folder (it is inside an archive, or at a web address): its dates' VRTs are "
-              "in QGIS's temporary folder, which is deleted when QGIS closes.") % name
+    else:
+        text = tr("'%s' is not a file in a folder (it is inside an archive, or at a web address): its dates' VRTs "
+                  "are in QGIS's temporary folder, which is deleted when QGIS closes.") % name
+    return text + " " + tr("A project saved with them opens without these date layers, and the pixel inspector "
+                           "without their imagery; to keep them, split it into a folder of your own (Processing "
+                           "Toolbox > CAIM change detection > Split a multi-date raster into dates) and run on "
+                           "its dates.")
 
 
 def date_layer_names(name, dates):

@@ -1929,217 +1929,227 @@ Gerät: %s
             <translation>Blau</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="146" />
+            <location filename="../inspect_tool.py" line="156" />
             <source>outside the result</source>
             <translation>außerhalb des Ergebnisses</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="151" />
+            <location filename="../inspect_tool.py" line="163" />
             <source>not known: the change moment file is not found</source>
             <translation>unbekannt: die Datei des Änderungszeitpunkts wurde nicht gefunden</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="156" />
+            <location filename="../inspect_tool.py" line="168" />
             <source>no data</source>
             <translation>keine Daten</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="161" />
+            <location filename="../inspect_tool.py" line="173" />
             <source>no change</source>
             <translation>keine Änderung</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="163" />
+            <location filename="../inspect_tool.py" line="175" />
             <source>changed between %s</source>
             <translation>geändert zwischen %s</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="165" />
+            <location filename="../inspect_tool.py" line="177" />
             <source>moment %d</source>
             <translation>Intervall %d</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="180" />
+            <location filename="../inspect_tool.py" line="192" />
             <source>no change: the model dated a change between %s, but its changed patch has fewer than the minimum of %s px</source>
             <translation>keine Änderung: das Modell datierte eine Änderung zwischen %s, aber ihre geänderte Fläche ist kleiner als das Minimum von %s px</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="182" />
+            <location filename="../inspect_tool.py" line="194" />
             <source> and </source>
             <translation> und </translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="184" />
+            <location filename="../inspect_tool.py" line="196" />
             <source> (changed patches under %s px were dropped)</source>
             <translation> (geänderte Flächen unter %s px wurden entfernt)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="197" />
+            <location filename="../inspect_tool.py" line="209" />
             <source>date %d</source>
             <translation>Zeitpunkt %d</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="199" />
+            <location filename="../inspect_tool.py" line="211" />
             <source>no data: masked by the cloud mask on %s%s</source>
             <translation>keine Daten: von der Wolkenmaske maskiert am %s%s</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="201" />
+            <location filename="../inspect_tool.py" line="213" />
             <source> (run with 'Fill masked dates' to fill such dates)</source>
             <translation> (mit 'Maskierte Zeitpunkte füllen' starten, um solche Zeitpunkte zu füllen)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="206" />
+            <location filename="../inspect_tool.py" line="218" />
             <source> (masked on %s: filled from the previous clear date)</source>
             <translation> (maskiert am %s: aus dem vorigen wolkenfreien Zeitpunkt gefüllt)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="210" />
+            <location filename="../inspect_tool.py" line="222" />
             <source>Band %d (as %s)</source>
             <translation>Kanal %d (als %s)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="211" />
+            <location filename="../inspect_tool.py" line="223" />
             <source>Band %d</source>
             <translation>Kanal %d</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="465" />
+            <location filename="../inspect_tool.py" line="350" />
+            <source>No band values: the run's input files are not found.</source>
+            <translation>Keine Kanalwerte: die Eingabedateien des Laufs wurden nicht gefunden.</translation>
+        </message>
+        <message>
+            <location filename="../inspect_tool.py" line="483" />
             <source>CAIM pixel inspector</source>
             <translation>CAIM-Pixelinspektor</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="469" />
+            <location filename="../inspect_tool.py" line="487" />
             <source>Choose the inspect tool and click a pixel of a CAIM result (or press Enter: the pixel at the centre of the map).</source>
             <translation>Das Inspektionswerkzeug wählen und ein Pixel eines CAIM-Ergebnisses anklicken (oder Eingabe drücken: das Pixel in der Kartenmitte).</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="474" />
+            <location filename="../inspect_tool.py" line="492" />
             <source>Interval</source>
             <translation>Intervall</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="474" />
+            <location filename="../inspect_tool.py" line="492" />
             <source>P(change)</source>
             <translation>P(Änderung)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="481" />
+            <location filename="../inspect_tool.py" line="499" />
             <source>Change probability of each interval</source>
             <translation>Änderungswahrscheinlichkeit je Intervall</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="482" />
+            <location filename="../inspect_tool.py" line="500" />
             <source>One row per interval of the clicked pixel: its dates and its probability of change</source>
             <translation>Eine Zeile je Intervall des angeklickten Pixels: seine Zeitpunkte und seine Änderungswahrscheinlichkeit</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="484" />
+            <location filename="../inspect_tool.py" line="502" />
             <source>Band values over time</source>
             <translation>Kanalwerte im Zeitverlauf</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="485" />
+            <location filename="../inspect_tool.py" line="503" />
             <source>Hide the map's answer (to label sample points without bias)</source>
             <translation>Antwort der Karte verbergen (unvoreingenommen beschriften)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="487" />
+            <location filename="../inspect_tool.py" line="505" />
             <source>Shows only the dates, cloud masks and band values of the clicked pixel: label an accuracy-assessment sample from the imagery, not from the map.</source>
             <translation>Zeigt nur die Zeitpunkte, Wolkenmasken und Kanalwerte des angeklickten Pixels: eine Stichprobe zur Genauigkeitsbewertung aus den Bilddaten beschriften, nicht aus der Karte.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="493" />
+            <location filename="../inspect_tool.py" line="511" />
             <source>Band values over time (shaded: detected change interval; grey column, hollow points: a date hidden by its cloud mask)</source>
             <translation>Kanalwerte im Zeitverlauf (schattiert: erkanntes Änderungsintervall; graue Spalte, hohle Punkte: ein von seiner Wolkenmaske verdeckter Zeitpunkt)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="501" />
+            <location filename="../inspect_tool.py" line="519" />
             <source>The imagery of every date around the pixel (boxed in yellow; framed: the two dates of the detected change)</source>
             <translation>Die Bilder jedes Zeitpunkts um das Pixel (gelb umrandet; eingerahmt: die beiden Zeitpunkte der erkannten Änderung)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="505" />
+            <location filename="../inspect_tool.py" line="523" />
             <source>False colour</source>
             <translation>Falschfarben</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="507" />
+            <location filename="../inspect_tool.py" line="525" />
             <source>NIR, red, green as red, green, blue: vegetation shows red. Files without a known NIR band stay in true colour.</source>
             <translation>NIR, Rot, Grün als Rot, Grün, Blau: Vegetation erscheint rot. Dateien ohne bekannten NIR-Kanal bleiben in Echtfarben.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="514" />
+            <location filename="../inspect_tool.py" line="532" />
             <source>Click a pixel of a CAIM result</source>
             <translation>Ein Pixel eines CAIM-Ergebnisses anklicken</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="515" />
+            <location filename="../inspect_tool.py" line="533" />
             <source>Image chips of every date around the pixel</source>
             <translation>Bildausschnitte jedes Zeitpunkts um das Pixel</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="546" />
+            <location filename="../inspect_tool.py" line="563" />
             <source>No imagery: the run's input files are not found.</source>
             <translation>Keine Bilder: die Eingabedateien des Laufs wurden nicht gefunden.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="547" />
+            <location filename="../inspect_tool.py" line="564" />
             <source>No imagery here: no date covers this pixel.</source>
             <translation>Hier keine Bilder: kein Zeitpunkt deckt dieses Pixel ab.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="559" />
+            <location filename="../inspect_tool.py" line="576" />
             <source>No imagery: the run's change moment file is not found.</source>
             <translation>Keine Bilder: die Datei des Änderungszeitpunkts des Laufs wurde nicht gefunden.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="561" />
+            <location filename="../inspect_tool.py" line="578" />
             <source>No imagery here: the pixel is outside the run's map.</source>
             <translation>Hier keine Bilder: das Pixel liegt außerhalb der Karte des Laufs.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="573" />
+            <location filename="../inspect_tool.py" line="593" />
+            <source>The run's dates split into QGIS's temporary folder were deleted when QGIS closed: %s. Split the multi-date raster into a folder of your own (Processing Toolbox &gt; CAIM change detection &gt; Split a multi-date raster into dates) and run 'Detect changes' on its dates to see their imagery here.</source>
+            <translation>Die in den temporären Ordner von QGIS aufgeteilten Zeitpunkte des Laufs wurden beim Schließen von QGIS gelöscht: %s. Das multitemporale Raster in einen eigenen Ordner aufteilen (Verarbeitungswerkzeuge &gt; CAIM-Änderungserkennung &gt; Multitemporales Raster in Zeitpunkte aufteilen) und 'Änderungen erkennen' auf seinen Zeitpunkten ausführen, um hier ihre Bilder zu sehen.</translation>
+        </message>
+        <message>
+            <location filename="../inspect_tool.py" line="599" />
             <source>Files of this run not found (moved or deleted since the run?): %s. Reopen the project from the folder that holds them, or run 'Detect changes' again.</source>
             <translation>Nicht gefundene Dateien dieses Laufs (seit dem Lauf verschoben oder gelöscht?): %s. Das Projekt aus dem Ordner öffnen, der sie enthält, oder 'Änderungen erkennen' erneut ausführen.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="590" />
+            <location filename="../inspect_tool.py" line="617" />
             <source>&lt;b&gt;Map's answer hidden.&lt;/b&gt; Label the pixel from the band values and the imagery.</source>
             <translation>&lt;b&gt;Antwort der Karte verborgen.&lt;/b&gt; Das Pixel nach den Kanalwerten und den Bilddaten beschriften.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="591" />
+            <location filename="../inspect_tool.py" line="618" />
             <source>&lt;br&gt;&lt;b&gt;Cloud mask on:&lt;/b&gt; %s</source>
             <translation>&lt;br&gt;&lt;b&gt;Wolkenmaske am:&lt;/b&gt; %s</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="595" />
+            <location filename="../inspect_tool.py" line="622" />
             <source>&lt;b&gt;Change moment:&lt;/b&gt; %s</source>
             <translation>&lt;b&gt;Änderungszeitpunkt:&lt;/b&gt; %s</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="597" />
+            <location filename="../inspect_tool.py" line="624" />
             <source>&lt;br&gt;&lt;b&gt;Confidence:&lt;/b&gt; %s</source>
             <translation>&lt;br&gt;&lt;b&gt;Konfidenz:&lt;/b&gt; %s</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="599" />
+            <location filename="../inspect_tool.py" line="626" />
             <source>&lt;br&gt;&lt;b&gt;P(no change):&lt;/b&gt; %s</source>
             <translation>&lt;br&gt;&lt;b&gt;P(keine Änderung):&lt;/b&gt; %s</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="607" />
+            <location filename="../inspect_tool.py" line="634" />
             <source>n/a</source>
             <translation>k. A.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="617" />
+            <location filename="../inspect_tool.py" line="644" />
             <source>Run with 'moment probabilities' on to see per-interval probabilities.</source>
             <translation>Mit eingeschalteten 'Wahrscheinlichkeiten je Intervall' starten, um die Wahrscheinlichkeiten je Intervall zu sehen.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="636" />
+            <location filename="../inspect_tool.py" line="663" />
             <source>No CAIM result in the project: run 'Detect changes' first.</source>
             <translation>Kein CAIM-Ergebnis im Projekt: zuerst 'Änderungen erkennen' ausführen.</translation>
         </message>
@@ -2412,102 +2422,102 @@ Gerät: %s
             <translation>Öffnet 'Änderungsfläche und Genauigkeit aus einer beschrifteten Stichprobe schätzen' mit dieser Stichprobe und der Karte, aus der sie gezogen wurde</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="630" />
+            <location filename="../label_dock.py" line="632" />
             <source>Save the sample</source>
             <translation>Stichprobe speichern</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="631" />
+            <location filename="../label_dock.py" line="633" />
             <source>GeoPackage (*.gpkg)</source>
             <translation>GeoPackage (*.gpkg)</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="638" />
+            <location filename="../label_dock.py" line="640" />
             <source>'%s' exists: choose a new file name (a sample is never written over a file).</source>
             <translation>'%s' existiert: einen neuen Dateinamen wählen (eine Stichprobe überschreibt nie eine Datei).</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="644" />
+            <location filename="../label_dock.py" line="646" />
             <source>The sample could not be saved to '%s': %s</source>
             <translation>Die Stichprobe konnte nicht nach '%s' gespeichert werden: %s</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="688" />
+            <location filename="../label_dock.py" line="690" />
             <source>The pixel changed, but when cannot be told: -1, counted when the estimate is of changed / unchanged only</source>
             <translation>Das Pixel hat sich geändert, aber wann, ist nicht erkennbar: -1, gezählt, wenn nur geändert / unverändert geschätzt wird</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="692" />
+            <location filename="../label_dock.py" line="694" />
             <source>Class %d: %s</source>
             <translation>Klasse %d: %s</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="693" />
+            <location filename="../label_dock.py" line="695" />
             <source>Labels the point with this class</source>
             <translation>Beschriftet den Punkt mit dieser Klasse</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="693" />
+            <location filename="../label_dock.py" line="695" />
             <source>Key %d</source>
             <translation>Taste %d</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="695" />
+            <location filename="../label_dock.py" line="697" />
             <source>Key C</source>
             <translation>Taste C</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="782" />
+            <location filename="../label_dock.py" line="784" />
             <source>The sample layer '%s' cannot be written (a read-only file or format?). Save it as a GeoPackage (right-click &gt; Export &gt; Save Features As...) and label that copy.</source>
             <translation>Der Stichprobenlayer '%s' kann nicht geschrieben werden (eine schreibgeschützte Datei oder ein solches Format?). Ihn als GeoPackage speichern (Rechtsklick &gt; Export &gt; Objekte speichern als…) und diese Kopie beschriften.</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="831" />
+            <location filename="../label_dock.py" line="833" />
             <source>&lt;br&gt;&lt;b&gt;Every point is labelled.&lt;/b&gt;</source>
             <translation>&lt;br&gt;&lt;b&gt;Jeder Punkt ist beschriftet.&lt;/b&gt;</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="850" />
+            <location filename="../label_dock.py" line="852" />
             <source>No sample to label: draw one with &lt;i&gt;Draw an accuracy-assessment sample&lt;/i&gt; (a point layer with a 'reference' field).</source>
             <translation>Keine Stichprobe zu beschriften: eine mit &lt;i&gt;Stichprobe zur Genauigkeitsbewertung ziehen&lt;/i&gt; erzeugen (ein Punktlayer mit einem Feld 'reference').</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="852" />
+            <location filename="../label_dock.py" line="854" />
             <source>No sample.</source>
             <translation>Keine Stichprobe.</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="856" />
+            <location filename="../label_dock.py" line="858" />
             <source>The sample layer '%s' has no points.</source>
             <translation>Der Stichprobenlayer '%s' hat keine Punkte.</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="857" />
+            <location filename="../label_dock.py" line="859" />
             <source>No points.</source>
             <translation>Keine Punkte.</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="872" />
+            <location filename="../label_dock.py" line="874" />
             <source>(not a class of the map)</source>
             <translation>(keine Klasse der Karte)</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="873" />
+            <location filename="../label_dock.py" line="875" />
             <source>&lt;i&gt;not labelled&lt;/i&gt;</source>
             <translation>&lt;i&gt;nicht beschriftet&lt;/i&gt;</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="874" />
+            <location filename="../label_dock.py" line="876" />
             <source>Point %s of %s (id %s): %s&lt;br&gt;%s labelled, %s to go</source>
             <translation>Punkt %s von %s (ID %s): %s&lt;br&gt;%s beschriftet, %s offen</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="882" />
+            <location filename="../label_dock.py" line="884" />
             <source>This point has no geometry.</source>
             <translation>Dieser Punkt hat keine Geometrie.</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="887" />
+            <location filename="../label_dock.py" line="889" />
             <source>No CAIM run in the project to show the imagery of: load the run's change moment layer (run 'Detect changes' in this project).</source>
             <translation>Kein CAIM-Lauf im Projekt, dessen Bilddaten gezeigt werden könnten: den Layer Änderungszeitpunkt des Laufs laden ('Änderungen erkennen' in diesem Projekt ausführen).</translation>
         </message>
@@ -2885,17 +2895,22 @@ Gerät: %s
             <translation>Die Kanalnamen nennen für manche Zeitpunkte kein Datum: die Datumsangaben hier (DATES) oder in den Datumsangaben der Änderungserkennung angeben.</translation>
         </message>
         <message>
-            <location filename="../splitting.py" line="60" />
+            <location filename="../splitting.py" line="62" />
             <source>'%s' is in a folder you cannot write to: its dates' VRTs are in QGIS's temporary folder, which is deleted when QGIS closes.</source>
             <translation>'%s' liegt in einem Ordner ohne Schreibrecht: die VRTs seiner Zeitpunkte liegen im temporären Ordner von QGIS, der beim Beenden von QGIS gelöscht wird.</translation>
         </message>
         <message>
-            <location filename="../splitting.py" line="62" />
+            <location filename="../splitting.py" line="65" />
             <source>'%s' is not a file in a folder (it is inside an archive, or at a web address): its dates' VRTs are in QGIS's temporary folder, which is deleted when QGIS closes.</source>
             <translation>'%s' ist keine Datei in einem Ordner, sondern liegt in einem Archiv oder unter einer Webadresse: die VRTs seiner Zeitpunkte liegen im temporären Ordner von QGIS, der beim Beenden von QGIS gelöscht wird.</translation>
         </message>
         <message>
-            <location filename="../splitting.py" line="74" />
+            <location filename="../splitting.py" line="67" />
+            <source>A project saved with them opens without these date layers, and the pixel inspector without their imagery; to keep them, split it into a folder of your own (Processing Toolbox &gt; CAIM change detection &gt; Split a multi-date raster into dates) and run on its dates.</source>
+            <translation>Ein damit gespeichertes Projekt öffnet sich ohne diese Zeitpunkt-Layer und der Pixelinspektor ohne ihre Bilder; um sie zu behalten, es in einen eigenen Ordner aufteilen (Verarbeitungswerkzeuge &gt; CAIM-Änderungserkennung &gt; Multitemporales Raster in Zeitpunkte aufteilen) und auf seinen Zeitpunkten ausführen.</translation>
+        </message>
+        <message>
+            <location filename="../splitting.py" line="81" />
             <source>date not known</source>
             <translation>Datum unbekannt</translation>
         </message>

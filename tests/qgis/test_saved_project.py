@@ -182,3 +182,41 @@ def test_the_inspector_takes_the_run_whose_files_are_there(qgis_app, project, fi
         dock.deleteLater()
     shutil.rmtree(str(tmp_path / "first" / "out"))
     assert find_run_layer(None) is top  # none is there: the topmost, which says its files are gone
+
+
+def test_dates_in_qgis_temporary_folder_are_said_gone_and_warned_of_before(qgis_app, project, finished_run, tmp_path):
+    """A one-step run of a multi-date raster whose dates went to QGIS's temporary folder, the project saved
+    and opened again after QGIS was closed: the date layers are unavailable and the inspector has no values
+    or imagery.  The run's warning said only that the folder is deleted when QGIS closes, and the inspector
+    then said to reopen the project 'from the folder that holds them' (there is none): the warning now says
+    what a saved project loses and how to keep it, the inspector that the dates went with QGIS's folder."""
+    from qgis.core import QgsCoordinateReferenceSystem, QgsProcessingUtils
+
+    from caim_qgis_plugin import splitting
+    from caim_qgis_plugin.inspect_tool import InspectDock, in_qgis_temporary_folder, inspect_pixel
+
+    for fallback in (splitting.READ_ONLY, splitting.NO_FOLDER):
+        text = splitting.fallback_text("gee_export", fallback)
+        assert "deleted when QGIS closes" in text
+        assert "A project saved with them opens without these date layers" in text
+        assert "Split a multi-date raster into dates" in text
+
+    earlier = os.path.join(os.path.dirname(QgsProcessingUtils.tempFolder()), "processing_AbCdEf", "gee_export_dates")
+    vrts = [os.path.join(earlier, "gee_export_%02d_%s.vrt" % (k, d)) for k, d in enumerate(finished_run["dates"], 1)]
+    assert all(in_qgis_temporary_folder(p) for p in vrts) and not in_qgis_temporary_folder(str(tmp_path / "a.tif"))
+    res = finished_run["results"]
+    info = {"dates": finished_run["dates"], "inputs": [{"path": p} for p in vrts],
+            "outputs": {"moment": res["MOMENT"], "area": res["AREA"], "confidence": str(tmp_path / "gone.tif")}}
+    crs = QgsCoordinateReferenceSystem("EPSG:32614")
+    data = inspect_pixel(info, centre(20, 20), crs)
+    assert data["moment"] == 2 and data["inputs_missing"] and data["missing"] == [str(tmp_path / "gone.tif")] + vrts
+    dock = InspectDock()
+    try:
+        dock.show_result(data, centre(20, 20), info, crs)
+        header = dock.header.text()
+        assert "dates split into QGIS's temporary folder were deleted when QGIS closed: %s" % vrts[0] in header
+        assert "Files of this run not found (moved or deleted since the run?): %s." % str(tmp_path / "gone.tif") \
+            in header
+        assert dock.chips.message == "No imagery: the run's input files are not found."
+    finally:
+        dock.deleteLater()
