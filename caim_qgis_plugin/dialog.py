@@ -1021,6 +1021,7 @@ class CaimDialog(QDialog):
                       if item.checkState(COL_LAYER) == Qt.CheckState.Checked and item.data(COL_MASK, LAYER_ROLE)}
             inside = {layer.id() for unit in to_split for layer in unit}
             others = [layer for layer, _ in plan if layer.id() not in inside]  # checked beside them, told now too
+            together = bool(others) or len(to_split) > 1  # the band counts and grids of all, below
             per_dates = {}  # the band count of each date of a raster, by its name in the messages
             for unit in to_split:
                 dates, why = inp.held_dates(unit)
@@ -1034,7 +1035,7 @@ class CaimDialog(QDialog):
                 per_date = len(unit) if len(unit) > 1 else unit[0].bandCount() // max(len(dates or ()), 1)
                 if not why:
                     per_dates[tr("%s (each date)") % name] = per_date
-                alone = not others and not why and bands  # with other layers: all band counts together, below
+                alone = not together and not why and bands  # beside other layers or rasters: all counts together, below
                 if alone and max(bands) > per_date == 1:  # told now, not after the split
                     problems.append((inp.ERROR, tr(
                         "Band %d does not exist in the dates of '%s', which have one band each: pick band 1.")
@@ -1055,7 +1056,8 @@ class CaimDialog(QDialog):
                         "'%s' holds %d dates: Run first splits it into one layer per date (small VRT files %s, "
                         "which read the raster), then checks the series again.")
                         % (name, len(dates), self._dates_folder_text(unit))))
-            if others:  # what can be told of them before the split: each alone, the band counts, the grids
+            if together:  # what can be told before the split: other layers each alone, the band counts (two
+                # rasters' dates of 4 and 3 bands, or a raster's and a scene's), the grids (no common area)
                 problems += inp.layer_problems(others)
                 rasters = [layer for layer in others if isinstance(layer, QgsRasterLayer) and layer.isValid()]
                 counts = {**per_dates, **{layer.name(): layer.bandCount() for layer in rasters}}

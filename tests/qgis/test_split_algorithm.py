@@ -1102,3 +1102,56 @@ def test_layers_checked_beside_a_multi_date_raster_are_checked_before_its_split(
         assert dialog.run_button.isEnabled(), dialog.messages.text()
     finally:
         dialog.shutdown()
+
+
+def _dated_export(folder, name, dates, per_date, x0=500000.0):
+    """A raster of ``dates`` x ``per_date`` byte bands named as Earth Engine's toBands() names them."""
+    from osgeo import gdal
+
+    rng = np.random.default_rng(len(dates) * per_date)
+    array = rng.integers(1, 250, (per_date * len(dates), 64, 64)).astype(np.uint8)
+    path = write_raster(os.path.join(folder, name), array, nodata=0, gt=(x0, 5.0, 0.0, 5200000.0, 0.0, -5.0))
+    ds = gdal.Open(path, gdal.GA_Update)
+    for b in range(per_date * len(dates)):
+        day = dates[b // per_date].replace("-", "")
+        ds.GetRasterBand(b + 1).SetDescription("%sT101031_%sT101027_T32TQM_B%d" % (day, day, (4, 3, 2, 8)[b % per_date]))
+    ds = None
+    return path
+
+
+def test_two_multi_date_rasters_are_checked_together_before_their_split(project, tmp_path):
+    """Two multi-date rasters checked together, whose dates have 4 and 3 bands, or that share no area: the
+    dialog checked the band counts and grids before the split only for a raster beside other layers, so it
+    said '4 dates once split' and enabled Run, which split both (VRTs written, date layers added) to be
+    stopped then.  Told now before, and Run writes nothing; two that fit still run."""
+    from qgis.core import QgsRasterLayer
+
+    from caim_qgis_plugin.dialog import CaimDialog
+
+    folder = str(tmp_path)
+    early = _dated_export(folder, "early.tif", ["2018-05-01", "2019-05-01"], 4)
+    cases = [(_dated_export(folder, "three.tif", ["2020-05-01", "2021-05-01"], 3),
+              "Band counts differ ('early.tif (each date)': 4, 'three.tif (each date)': 3)"),
+             (_dated_export(folder, "far.tif", ["2020-05-01", "2021-05-01"], 4, x0=900000.0),
+              "does not overlap"),
+             (_dated_export(folder, "later.tif", ["2020-05-01", "2021-05-01"], 4), None)]
+    for path, told in cases:
+        project.removeAllMapLayers()
+        project.addMapLayers([QgsRasterLayer(p, os.path.basename(p), "gdal") for p in (early, path)])
+        dialog = CaimDialog(None)
+        try:
+            dialog.refresh_layers()
+            dialog.model_combo.setCurrentIndex(dialog.model_combo.findData("cva"))
+            dialog.folder_widget.setFilePath(str(tmp_path / "out"))
+            text = dialog.messages.text()
+            assert "'early.tif' holds 2 dates" in text, text
+            if told is None:
+                assert dialog.run_button.isEnabled(), text
+                continue
+            assert told in text, text
+            assert not dialog.run_button.isEnabled()
+            assert dialog.run(ask=False) is None
+        finally:
+            dialog.shutdown()
+        assert not os.path.exists(str(tmp_path / "early_dates")), path
+        assert len(project.mapLayers()) == 2
