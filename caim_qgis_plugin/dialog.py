@@ -1022,7 +1022,7 @@ class CaimDialog(QDialog):
             inside = {layer.id() for unit in to_split for layer in unit}
             others = [layer for layer, _ in plan if layer.id() not in inside]  # checked beside them, told now too
             together = bool(others) or len(to_split) > 1  # the band counts and grids of all, below
-            per_dates = {}  # the band count of each date of a raster, by its name in the messages
+            per_dates = []  # (name in the messages, band count) of each raster's dates
             for unit in to_split:
                 dates, why = inp.held_dates(unit)
                 known = [d for d in dates or () if d]
@@ -1034,7 +1034,7 @@ class CaimDialog(QDialog):
                         % name))
                 per_date = len(unit) if len(unit) > 1 else unit[0].bandCount() // max(len(dates or ()), 1)
                 if not why:
-                    per_dates[tr("%s (each date)") % name] = per_date
+                    per_dates.append((tr("%s (each date)") % name, per_date))
                 alone = not together and not why and bands  # beside other layers or rasters: all counts together, below
                 if alone and max(bands) > per_date == 1:  # told now, not after the split
                     problems.append((inp.ERROR, tr(
@@ -1060,7 +1060,7 @@ class CaimDialog(QDialog):
                 # rasters' dates of 4 and 3 bands, or a raster's and a scene's), the grids (no common area)
                 problems += inp.layer_problems(others)
                 rasters = [layer for layer in others if isinstance(layer, QgsRasterLayer) and layer.isValid()]
-                counts = {**per_dates, **{layer.name(): layer.bandCount() for layer in rasters}}
+                counts = per_dates + list(zip(inp.labels(rasters), [layer.bandCount() for layer in rasters]))
                 if per_dates:
                     choice = self.model_choice()
                     problems += inp.band_count_problems(counts, bands, mdl.resolve(choice, self._date_count(to_split)))

@@ -435,7 +435,8 @@ def validate(layers, dates=None, bands=None, model=mdl.AUTO, weights=None, masks
     problems += layer_problems(layers)
     rasters = [lyr for lyr in layers if isinstance(lyr, QgsRasterLayer) and lyr.isValid()]
     if rasters:
-        problems += band_count_problems({lyr.name(): lyr.bandCount() for lyr in rasters}, bands, model)
+        problems += band_count_problems(list(zip(labels(rasters), [lyr.bandCount() for lyr in rasters])), bands,
+                                        model)
         if mdl.needs_weights(model) and not weights:
             problems += _network_band_problems(model, rasters, bands)
         problems += grid_problems(rasters)
@@ -501,27 +502,36 @@ def layer_problems(layers):
     return problems
 
 
+def labels(layers):
+    """The names of ``layers`` as the messages give them: a name that several of them share followed by its
+    file's name ('scene (s2.tif)'), so that their band counts are told apart."""
+    names = [layer.name() for layer in layers]
+    return ["%s (%s)" % (name, os.path.basename(layer_source(layer))) if names.count(name) > 1 else name
+            for layer, name in zip(layers, names)]
+
+
 def band_count_problems(counts, bands, model):
-    """Errors of the band counts ``counts`` ({name: bands}, one per date or multi-date raster's dates) for the
-    ``bands`` picked (None: all) and the resolved ``model``."""
+    """Errors of the band counts ``counts`` ([(name, bands)], one per date or multi-date raster's dates; a list,
+    not a dict: layers may share a name, and a dict kept one of their counts) for the ``bands`` picked (None:
+    all) and the resolved ``model``."""
+    values = [c for _, c in counts]
     problems = []
     if bands:
-        short = [n for n, c in counts.items() if c < max(bands)]
+        short = [(n, c) for n, c in counts if c < max(bands)]
         if short and len(short) == len(counts):  # unchecking them all is no way out
             problems.append((ERROR, tr("Band %d does not exist in any layer (bands per layer: %s): pick bands "
                                        "from 1 to %d.")
-                             % (max(bands), ", ".join("'%s': %d" % item for item in counts.items()),
-                                min(counts.values()))))
+                             % (max(bands), ", ".join("'%s': %d" % item for item in counts), min(values))))
         elif short:
             problems.append((ERROR, (tr("Band %d does not exist in %s (fewer bands): uncheck it or pick bands "
                                         "every date has.") if len(short) == 1 else
                                      tr("Band %d does not exist in %s (fewer bands): uncheck them or pick bands "
                                         "every date has.")) % (
-                                 max(bands), ", ".join("'%s' (%d)" % (n, counts[n]) for n in short))))
-    elif len(set(counts.values())) > 1:
-        listing = ", ".join("'%s': %d" % item for item in counts.items())
-        least = min(counts.values())
-        fewest = ", ".join("'%s'" % n for n, c in counts.items() if c == least)
+                                 max(bands), ", ".join("'%s' (%d)" % item for item in short))))
+    elif len(set(values)) > 1:
+        listing = ", ".join("'%s': %d" % item for item in counts)
+        least = min(values)
+        fewest = ", ".join("'%s'" % n for n, c in counts if c == least)
         if least < 4 and mdl.needs_weights(model):
             common = (tr("bands every date has (1 to %d)") % least if least > 1 else
                       tr("band 1, the only band every date has"))

@@ -1155,3 +1155,31 @@ def test_two_multi_date_rasters_are_checked_together_before_their_split(project,
             dialog.shutdown()
         assert not os.path.exists(str(tmp_path / "early_dates")), path
         assert len(project.mapLayers()) == 2
+
+
+def test_layers_of_the_same_name_are_each_counted_in_the_band_check(project, tmp_path):
+    """Three scenes named 'scene' (4, 3 and 4 bands): the band counts were kept by layer name, so one count
+    stood for all three, the dialog said 'ready to run' and the engine refused the run; beside a multi-date
+    raster likewise.  Each is counted now, named with its file."""
+    from qgis.core import QgsRasterLayer
+
+    from caim_qgis_plugin.dialog import CaimDialog
+
+    rng = np.random.default_rng(3)
+    paths = [write_raster(str(tmp_path / ("s%d_%s.tif" % (i, date))),
+                          rng.integers(1, 250, (n, 64, 64)).astype(np.uint8))
+             for i, (date, n) in enumerate(zip(("2022-05-01", "2023-05-01", "2024-05-01"), (4, 3, 4)))]
+    export = _dated_export(str(tmp_path), "early.tif", ["2018-05-01", "2019-05-01"], 4)
+    for layers in (paths, [export] + paths[1:]):
+        project.removeAllMapLayers()
+        project.addMapLayers([QgsRasterLayer(p, "early" if p == export else "scene", "gdal") for p in layers])
+        dialog = CaimDialog(None)
+        try:
+            dialog.refresh_layers()
+            dialog.model_combo.setCurrentIndex(dialog.model_combo.findData("cva"))
+            dialog.folder_widget.setFilePath(str(tmp_path / "out"))
+            text = dialog.messages.text()
+            assert "Band counts differ" in text and "'scene (s1_2023-05-01.tif)': 3" in text, text
+            assert not dialog.run_button.isEnabled()
+        finally:
+            dialog.shutdown()
