@@ -2,6 +2,8 @@
 inspector's for a clicked pixel (:mod:`model_core.chips` reads them: each date resampled onto the run's map
 grid, centred on the pixel, stretched by the date's own limits)."""
 
+import os
+
 from qgis.PyQt.QtCore import QRectF, QSize, Qt
 from qgis.PyQt.QtGui import QColor, QImage, QPainter, QPen
 from qgis.PyQt.QtWidgets import QSizePolicy, QWidget
@@ -149,19 +151,34 @@ class ChipStrip(QWidget):
         painter.end()
 
 
+def file_state(path):
+    """``path`` with its file's modification time and size, as the caches below key it: a file written anew (the
+    next run's outputs into the same folder, with another grid; a scene exported again under its name) is
+    read anew (the panels keep their reader while QGIS runs, and chips were drawn on the former map's grid
+    and stretched by the former file's limits)."""
+    try:
+        from model_core.stacked import source_file
+
+        st = os.stat(source_file(path) or path)
+        return (path, st.st_mtime_ns, st.st_size)
+    except (ImportError, OSError, TypeError, ValueError):
+        return (path, None, None)
+
+
 class ChipReader:
     """Reads the chips of a run's dates, keeping each map's grid and each date's stretch limits."""
 
     def __init__(self):
-        self._display = {}       # (path, band mapping, false colour) -> (bands shown, no NIR known, limits)
-        self._grids = {}         # map path -> (wkt, pixel size)
+        self._display = {}       # (file state, band mapping, false colour) -> (bands shown, no NIR known, limits)
+        self._grids = {}         # map's file state -> (wkt, pixel size)
 
     def map_grid(self, info):
         """(wkt, (pixel width, height)) of the run's output grid (read once per map)."""
         from osgeo import gdal
 
         path = (info.get("outputs") or {}).get("moment")
-        if path not in self._grids:
+        key = file_state(path)
+        if key not in self._grids:
             try:
                 ds = gdal.Open(path) if path else None
             except RuntimeError:
@@ -170,12 +187,12 @@ class ChipReader:
                 return None, None
             gt, wkt = ds.GetGeoTransform(), ds.GetProjection()
             ds = None
-            self._grids[path] = (wkt, (abs(gt[1]), abs(gt[5])))
-        return self._grids[path]
+            self._grids[key] = (wkt, (abs(gt[1]), abs(gt[5])))
+        return self._grids[key]
 
     @staticmethod
     def display_key(entry, false_colour):
-        return entry.get("path"), tuple(entry.get("bands") or ()), bool(false_colour)
+        return file_state(entry.get("path")), tuple(entry.get("bands") or ()), bool(false_colour)
 
     def first_read(self, info, false_colour):
         """Whether showing ``info``'s chips reads its first date's stretch (about 0.65 s for a 67-megapixel
@@ -192,7 +209,7 @@ class ChipReader:
 
         key = self.display_key(entry, false_colour)
         if key not in self._display:
-            path, _mapping, false_colour = key
+            (path, _, _), _mapping, false_colour = key
             ds = gdal.Open(path)
             count = ds.RasterCount
             ds = None

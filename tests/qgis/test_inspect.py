@@ -515,3 +515,49 @@ def test_the_inspector_shows_the_imagery_of_every_date_with_the_detected_change_
     finally:
         QSettings().remove("caim/inspect_false_colour")
         dock.deleteLater()
+
+
+def test_the_chips_follow_files_written_anew_while_the_panel_is_open(qgis_app, tmp_path):
+    """The inspector keeps its chip reader while QGIS runs, and kept each map's grid and each date's stretch by
+    file name: the next run into the same folder (another grid) and a scene exported again under its name
+    (other values) were drawn on the former map's grid and stretched by the former file's limits (a 16-bit
+    scene under 8-bit limits: white).  They are read anew when the file changed."""
+    import os
+
+    import numpy as np
+    from osgeo import gdal
+    from qgis.core import QgsCoordinateReferenceSystem
+
+    from caim_qgis_plugin.inspect_tool import InspectDock, inspect_pixel
+    from caim_qgis_testlib import make_stack, write_raster
+
+    paths = make_stack(str(tmp_path), nodata_block=False)
+    moment = write_raster(str(tmp_path / "change_moment.tif"), np.full((64, 64), 2, np.uint8), nodata=255)
+    info = {"dates": ["2019-05-01", "2020-05-01", "2021-05-01"], "inputs": [{"path": p} for p in paths],
+            "outputs": {"moment": moment}}
+    crs = QgsCoordinateReferenceSystem("EPSG:32614")
+    dock = InspectDock()
+
+    def chips():
+        dock.show_result(inspect_pixel(info, centre(28, 28), crs), centre(28, 28), info, crs)
+        return [image for _, image, _ in dock.chips.chips]
+
+    def bright(image):  # the chip's pixels of the bright square (230 in bands 1-3 of the last date)
+        return sum(image.pixelColor(x, y).lightness() > 200 for x in range(31) for y in range(31))
+
+    try:
+        before = bright(chips()[2])
+        assert before == 24 * 24  # 5 m pixels: the whole square (rows and columns 16 to 39) is in the chip
+        # the next run into the same folder, on a 10 m grid
+        write_raster(moment, np.full((32, 32), 2, np.uint8), nodata=255,
+                     gt=(500000.0, 10.0, 0.0, 5200000.0, 0.0, -10.0))
+        os.utime(moment, (1, 1))
+        assert bright(chips()[2]) == 12 * 12  # the square on the map's grid of 10 m pixels
+        # the first date exported again under its name, in 16 bits (its values x 100)
+        values = gdal.Open(paths[0]).ReadAsArray().astype(np.uint16) * 100
+        write_raster(paths[0], values, nodata=0)
+        os.utime(paths[0], (1, 1))
+        first = chips()[0]
+        assert bright(first) < 31 * 31 // 4, bright(first)  # stretched by its own limits, not white
+    finally:
+        dock.deleteLater()
