@@ -42,7 +42,12 @@ class ChipStrip(QWidget):
         self.marked = set()
         self.pixels = 31
         self.message = tr("No point shown.")
+        self._text = None  # the dates' colour (inspect_tool.label_colour), asked again when the theme changes
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+
+    def changeEvent(self, event):  # noqa: N802
+        self._text = None
+        super().changeEvent(event)
 
     def set_chips(self, chips, pixels, marked=()):
         self.chips, self.pixels, self.marked = list(chips), pixels, set(marked)
@@ -108,8 +113,13 @@ class ChipStrip(QWidget):
         return font
 
     def paintEvent(self, event):  # noqa: N802
+        from caim_qgis_plugin.inspect_tool import label_colour
+
+        if self._text is None:
+            self._text = label_colour(self)
         painter = QPainter(self)
         painter.fillRect(self.rect(), self.palette().window())
+        painter.setPen(self._text)
         if not self.chips:
             painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, self.message)
             return
@@ -120,7 +130,7 @@ class ChipStrip(QWidget):
         for i, (title, image, clouded) in enumerate(self.chips):
             x = (i % cols) * (side + self.GAP)
             y = (i // cols) * (side + self.TITLE + self.GAP)
-            painter.setPen(QColor("#888888") if clouded else self.palette().windowText().color())
+            painter.setPen(QColor("#888888") if clouded else self._text)
             # a title as wide as its chip: wider, neighbouring dates ran into one another on small chips
             painter.setFont(self._title_font(painter, title, side))
             text = title + tr(" (masked)") if clouded and painter.fontMetrics().horizontalAdvance(

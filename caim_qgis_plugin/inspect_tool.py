@@ -314,14 +314,31 @@ def date_positions(dates, n=None, shortest=0.2):
     return out
 
 
-def chart_colors(palette):
-    """(background, text, frame, band colours) of the chart from a widget's ``palette``: QGIS's dark
-    themes get a dark chart with readable labels (a white box with the theme's light grey text on it
-    before), the band colours lightened on the dark background."""
-    base, text = palette.base().color(), palette.text().color()
+def label_colour(widget):
+    """The colour of a label's text in ``widget``: what text drawn by hand (the chart's labels, the chips'
+    dates) is drawn in.  QGIS's Night Mapping theme colours labels by its style sheet (#aaa) and leaves the
+    palette's text roles dark (Text #111111, WindowText #535353) and its backgrounds transparent over the
+    panel's #323232, so text in the palette's colours was dark grey on dark grey; a label asked in place
+    has the theme's colour, and the palette's where no style sheet says otherwise."""
+    probe = QLabel(widget)
+    probe.ensurePolished()
+    colour = probe.palette().windowText().color()
+    probe.setParent(None)
+    probe.deleteLater()
+    return colour
+
+
+def chart_colors(palette, text=None):
+    """(background, text, frame, band colours) of the chart from a widget's ``palette`` (``text``: the
+    labels' colour, :func:`label_colour`; by default the palette's): QGIS's dark themes get a dark chart
+    with readable labels (a white box with the theme's light grey text on it before), the band colours
+    lightened on the dark background (a transparent background, as Night Mapping's, is dark where the text
+    is light)."""
+    base = palette.base().color()
+    text = palette.text().color() if text is None else QColor(text)
     frame = QColor(text)
     frame.setAlpha(110)
-    dark = base.lightness() < 128
+    dark = base.lightness() < 128 if base.alpha() else text.lightness() >= 128
     return base, text, frame, [QColor(c).lighter(160) if dark else QColor(c) for c in BAND_COLORS]
 
 
@@ -333,15 +350,22 @@ class SeriesPlot(QWidget):
         self.setMinimumHeight(170)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.data = None
+        self._text = None  # label_colour, asked again when the theme changes
 
     def set_data(self, data):
         self.data = data
         self.update()
 
+    def changeEvent(self, event):  # noqa: N802
+        self._text = None
+        super().changeEvent(event)
+
     def paintEvent(self, event):  # noqa: N802
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        background, text, frame, band_colors = chart_colors(self.palette())
+        if self._text is None:
+            self._text = label_colour(self)
+        background, text, frame, band_colors = chart_colors(self.palette(), self._text)
         painter.fillRect(self.rect(), background)
         painter.setPen(text)
         data = self.data

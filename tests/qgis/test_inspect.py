@@ -561,3 +561,57 @@ def test_the_chips_follow_files_written_anew_while_the_panel_is_open(qgis_app, t
         assert bright(first) < 31 * 31 // 4, bright(first)  # stretched by its own limits, not white
     finally:
         dock.deleteLater()
+
+
+def test_the_chart_and_the_chips_read_in_qgis_night_mapping_theme(qgis_app, finished_run):
+    """QGIS's own dark theme (Night Mapping) colours labels by its style sheet (#aaa) and leaves the palette's
+    text roles dark (Text #111111, WindowText #535353) and its backgrounds transparent over the panel's
+    #323232: the chart's dates and values and the chips' dates, drawn in the palette's colours, were dark
+    grey on dark grey (a desktop screenshot).  They are drawn in the theme's label colour now; the default
+    theme keeps its dark text."""
+    from qgis.core import QgsApplication, QgsCoordinateReferenceSystem
+    from qgis.PyQt.QtCore import QPoint
+    from qgis.PyQt.QtGui import QFont, QFontMetrics
+    from qgis.PyQt.QtWidgets import QApplication
+
+    from caim_qgis_plugin.inspect_tool import InspectDock, inspect_pixel
+
+    if "Night Mapping" not in QgsApplication.uiThemes():
+        pytest.skip("QGIS's Night Mapping theme is not installed")
+    info, crs = run_info(finished_run), QgsCoordinateReferenceSystem("EPSG:32614")
+
+    def text_tones():  # (lightest, darkest) pixel of the chart's date labels and of the chips' date titles
+        dock = InspectDock()
+        try:
+            dock.show_result(inspect_pixel(info, centre(20, 20), crs), centre(20, 20), info, crs)
+            dock.resize(420, 1400)  # all of it in view, on the panel's own background
+            dock.show()
+            qgis_app.processEvents()
+            image = dock.grab().toImage()
+
+            def tones(widget, x1, y0, y1):
+                at = widget.mapTo(dock, QPoint(0, 0))
+                return [image.pixelColor(at.x() + x, at.y() + y).lightness() for x in range(x1) for y in range(y0, y1)]
+
+            small = QFont(dock.plot.font())  # the chart's labels' font (SeriesPlot.paintEvent)
+            small.setPointSizeF(max(6.0, small.pointSizeF() * 0.8))
+            line, height = QFontMetrics(small).height(), dock.plot.height()
+            axis = tones(dock.plot, dock.plot.width(), height - 2 * line - 2, height - line - 8)  # the dates
+            # under the axis (its points end 4 px below it)
+            titles = tones(dock.chips, 70, 0, 14)
+            return (max(axis), min(axis)), (max(titles), min(titles))
+        finally:
+            dock.hide()
+            dock.deleteLater()
+
+    app = QgsApplication.instance()
+    palette, sheet = QApplication.palette(), app.styleSheet()
+    try:
+        app.setUITheme("Night Mapping")
+        night = text_tones()
+        assert all(light > 150 for light, _ in night), night  # #aaa (170); #535353 and #111111 were 83, 17
+    finally:
+        app.setStyleSheet(sheet)
+        QApplication.setPalette(palette)
+    default = text_tones()
+    assert all(dark < 60 for _, dark in default), default  # the default theme: its dark text
