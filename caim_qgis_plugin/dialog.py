@@ -1022,6 +1022,9 @@ class CaimDialog(QDialog):
             inside = {layer.id() for unit in to_split for layer in unit}
             others = [layer for layer, _ in plan if layer.id() not in inside]  # checked beside them, told now too
             together = bool(others) or len(to_split) > 1  # the band counts and grids of all, below
+            model = mdl.resolve(self.model_choice(), self._date_count(to_split))
+            # Bands 1,2,3 for a network: refused whatever the dates hold, so told before Run splits anything
+            problems += inp.bands_field_problems(model, bands, self.weights_path())
             per_dates = []  # (name in the messages, band count) of each raster's dates
             for unit in to_split:
                 dates, why = inp.held_dates(unit)
@@ -1062,8 +1065,7 @@ class CaimDialog(QDialog):
                 rasters = [layer for layer in others if isinstance(layer, QgsRasterLayer) and layer.isValid()]
                 counts = per_dates + list(zip(inp.labels(rasters), [layer.bandCount() for layer in rasters]))
                 if per_dates:
-                    choice = self.model_choice()
-                    problems += inp.band_count_problems(counts, bands, mdl.resolve(choice, self._date_count(to_split)))
+                    problems += inp.band_count_problems(counts, bands, model)
                 first = {layer.id(): unit[0] for unit in to_split for layer in unit}  # a raster's grid: its dates'
                 grids = [first.get(layer.id(), layer) for layer, _ in plan
                          if layer.id() in first or layer in rasters]

@@ -603,6 +603,14 @@ def mask_problems(layers, masks):
     return problems
 
 
+def bands_field_problems(model, bands, weights=None):
+    """What the Bands field alone tells of a network with its bundled weights (it reads 4 bands: Bands 1,2,3
+    is refused whatever the layers), for the dialog's check of a multi-date raster before its split."""
+    if not bands or not mdl.needs_weights(model) or weights:
+        return []
+    return _network_band_problems(model, [], bands)
+
+
 def _network_band_problems(model, rasters, bands):
     """A network with its bundled weights reads 4 bands (red, green, blue, NIR)."""
     need = mdl.NETWORK_BANDS

@@ -1183,3 +1183,34 @@ def test_layers_of_the_same_name_are_each_counted_in_the_band_check(project, tmp
             assert not dialog.run_button.isEnabled()
         finally:
             dialog.shutdown()
+
+
+def test_bands_a_network_cannot_read_are_told_before_the_split(project, tmp_path):
+    """CAIM-Net reads 4 bands: Bands 1,2,3 (or five numbers) is refused whatever a multi-date raster's dates
+    hold, but the dialog said '3 dates once split' and Run split the raster (VRTs written, date layers added)
+    to be stopped then.  Told before now, and Run writes nothing; a classical method takes them."""
+    from qgis.core import QgsRasterLayer
+
+    from caim_qgis_plugin.dialog import CaimDialog
+
+    export = _dated_export(str(tmp_path), "four.tif", ["2019-05-01", "2020-05-01", "2021-05-01"], 4)
+    project.addMapLayer(QgsRasterLayer(export, "four", "gdal"))
+    dialog = CaimDialog(None)
+    try:
+        dialog.refresh_layers()
+        dialog.folder_widget.setFilePath(str(tmp_path / "out"))
+        for model, bands, told in (
+                ("caimnet", "1,2,3", "CAIM-Net uses 4 bands (red, green, blue, NIR) but Bands lists 3"),
+                ("caimnet", "1,2,3,4,1", "but Bands lists 5"), ("cva", "1,2,3", None)):
+            dialog.model_combo.setCurrentIndex(dialog.model_combo.findData(model))
+            dialog.bands_edit.setText(bands)
+            text = dialog.messages.text()
+            assert "'four' holds 3 dates" in text, text
+            if told is None:
+                assert dialog.run_button.isEnabled(), text
+                continue
+            assert told in text and not dialog.run_button.isEnabled(), text
+            assert dialog.run(ask=False) is None
+            assert os.listdir(str(tmp_path)) == ["four.tif"] and len(project.mapLayers()) == 1
+    finally:
+        dialog.shutdown()
