@@ -266,7 +266,10 @@ def bands_note(shown):
     if not shown:
         return ""
     bands, no_nir = shown[0]
-    text = tr("Chips: bands %s as red, green, blue") % ", ".join(str(b) for b in bands)
+    if len(set(bands)) == 1:  # a one- or two-band file: its first band in grey ('bands 1, 1, 1 as red, ...')
+        text = tr("Chips: band %d in grey") % bands[0]
+    else:
+        text = tr("Chips: bands %s as red, green, blue") % ", ".join(str(b) for b in bands)
     if len(set(b for b, _ in shown)) > 1:
         text += tr(" (other bands for some dates)")
     if any(n for _, n in shown):

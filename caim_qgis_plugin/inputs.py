@@ -555,7 +555,7 @@ def grid_problems(rasters):
     """Problems of the grids of ``rasters`` together: different CRSs or grids (aligned), too little or no
     common area."""
     problems = []
-    crs = {lyr.crs().authid() or lyr.crs().toWkt() for lyr in rasters}
+    crs = {lyr.crs().authid() or lyr.crs().toWkt() or tr("no CRS") for lyr in rasters}  # (not an empty name)
     if len(crs) > 1:
         problems.append((WARNING, tr("Layers have different CRSs (%s): they will be aligned onto the grid "
                          "of '%s'.") % (", ".join(sorted(crs)), rasters[0].name())))

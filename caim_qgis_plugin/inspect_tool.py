@@ -314,6 +314,15 @@ def date_positions(dates, n=None, shortest=0.2):
     return out
 
 
+def value_label_rects(plot, left, line):
+    """Where the chart writes its highest and lowest value, left of the plot ``plot`` (QRectF) in a margin
+    ``left`` px wide, ``line`` px high each: the highest centred on the top edge, the lowest standing on
+    the bottom edge (centred on it, it reached into the date labels' row under the axis, and the first
+    date's label, centred on the left edge, ran into it)."""
+    return (QRectF(0, plot.top() - line / 2.0, left - 4, line),
+            QRectF(0, plot.bottom() - line, left - 4, line))
+
+
 def label_colour(widget):
     """The colour of a label's text in ``widget``: what text drawn by hand (the chart's labels, the chips'
     dates) is drawn in.  QGIS's Night Mapping theme colours labels by its style sheet (#aaa) and leaves the
@@ -415,10 +424,9 @@ class SeriesPlot(QWidget):
         painter.setPen(text)
         painter.setFont(small)
         right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-        painter.drawText(QRectF(0, plot.top() - line / 2.0, left - 4, line), right,
-                         significant(hi))
-        painter.drawText(QRectF(0, plot.bottom() - line / 2.0, left - 4, line), right,
-                         significant(lo))
+        top_rect, bottom_rect = value_label_rects(plot, left, line)
+        painter.drawText(top_rect, right, significant(hi))
+        painter.drawText(bottom_rect, right, significant(lo))
         dates = data.get("dates") or []
         metrics = painter.fontMetrics()
         labels = [dates[i] if i < len(dates) and dates[i] else str(i + 1) for i in range(n)]

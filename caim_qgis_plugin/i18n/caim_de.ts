@@ -1754,6 +1754,11 @@ Gerät: %s
             <translation>Die Kanalanzahlen unterscheiden sich (%s). Das Modell braucht von jedem Zeitpunkt dieselben Kanäle: %s.</translation>
         </message>
         <message>
+            <location filename="../inputs.py" line="558" />
+            <source>no CRS</source>
+            <translation>kein KBS</translation>
+        </message>
+        <message>
             <location filename="../inputs.py" line="560" />
             <source>Layers have different CRSs (%s): they will be aligned onto the grid of '%s'.</source>
             <translation>Die Layer haben verschiedene KBS (%s): sie werden auf das Raster von '%s' ausgerichtet.</translation>
@@ -2004,152 +2009,152 @@ Gerät: %s
             <translation>Kanal %d</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="374" />
+            <location filename="../inspect_tool.py" line="383" />
             <source>No band values: the run's input files are not found.</source>
             <translation>Keine Kanalwerte: die Eingabedateien des Laufs wurden nicht gefunden.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="507" />
+            <location filename="../inspect_tool.py" line="515" />
             <source>CAIM pixel inspector</source>
             <translation>CAIM-Pixelinspektor</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="511" />
+            <location filename="../inspect_tool.py" line="519" />
             <source>Choose the inspect tool and click a pixel of a CAIM result (or press Enter: the pixel at the centre of the map).</source>
             <translation>Das Inspektionswerkzeug wählen und ein Pixel eines CAIM-Ergebnisses anklicken (oder Eingabe drücken: das Pixel in der Kartenmitte).</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="516" />
+            <location filename="../inspect_tool.py" line="524" />
             <source>Interval</source>
             <translation>Intervall</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="516" />
+            <location filename="../inspect_tool.py" line="524" />
             <source>P(change)</source>
             <translation>P(Änderung)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="523" />
+            <location filename="../inspect_tool.py" line="531" />
             <source>Change probability of each interval</source>
             <translation>Änderungswahrscheinlichkeit je Intervall</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="524" />
+            <location filename="../inspect_tool.py" line="532" />
             <source>One row per interval of the clicked pixel: its dates and its probability of change</source>
             <translation>Eine Zeile je Intervall des angeklickten Pixels: seine Zeitpunkte und seine Änderungswahrscheinlichkeit</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="526" />
+            <location filename="../inspect_tool.py" line="534" />
             <source>Band values over time</source>
             <translation>Kanalwerte im Zeitverlauf</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="527" />
+            <location filename="../inspect_tool.py" line="535" />
             <source>Hide the map's answer (to label sample points without bias)</source>
             <translation>Antwort der Karte verbergen (unvoreingenommen beschriften)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="529" />
+            <location filename="../inspect_tool.py" line="537" />
             <source>Shows only the dates, cloud masks and band values of the clicked pixel: label an accuracy-assessment sample from the imagery, not from the map.</source>
             <translation>Zeigt nur die Zeitpunkte, Wolkenmasken und Kanalwerte des angeklickten Pixels: eine Stichprobe zur Genauigkeitsbewertung aus den Bilddaten beschriften, nicht aus der Karte.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="535" />
+            <location filename="../inspect_tool.py" line="543" />
             <source>Band values over time (shaded: detected change interval; grey column, hollow points: a date hidden by its cloud mask)</source>
             <translation>Kanalwerte im Zeitverlauf (schattiert: erkanntes Änderungsintervall; graue Spalte, hohle Punkte: ein von seiner Wolkenmaske verdeckter Zeitpunkt)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="543" />
+            <location filename="../inspect_tool.py" line="551" />
             <source>The imagery of every date around the pixel (boxed in yellow; framed: the two dates of the detected change)</source>
             <translation>Die Bilder jedes Zeitpunkts um das Pixel (gelb umrandet; eingerahmt: die beiden Zeitpunkte der erkannten Änderung)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="547" />
+            <location filename="../inspect_tool.py" line="555" />
             <source>False colour</source>
             <translation>Falschfarben</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="549" />
+            <location filename="../inspect_tool.py" line="557" />
             <source>NIR, red, green as red, green, blue: vegetation shows red. Files without a known NIR band stay in true colour.</source>
             <translation>NIR, Rot, Grün als Rot, Grün, Blau: Vegetation erscheint rot. Dateien ohne bekannten NIR-Kanal bleiben in Echtfarben.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="556" />
+            <location filename="../inspect_tool.py" line="564" />
             <source>Click a pixel of a CAIM result</source>
             <translation>Ein Pixel eines CAIM-Ergebnisses anklicken</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="557" />
+            <location filename="../inspect_tool.py" line="565" />
             <source>Image chips of every date around the pixel</source>
             <translation>Bildausschnitte jedes Zeitpunkts um das Pixel</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="587" />
+            <location filename="../inspect_tool.py" line="595" />
             <source>No imagery: the run's input files are not found.</source>
             <translation>Keine Bilder: die Eingabedateien des Laufs wurden nicht gefunden.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="588" />
+            <location filename="../inspect_tool.py" line="596" />
             <source>No imagery here: no date covers this pixel.</source>
             <translation>Hier keine Bilder: kein Zeitpunkt deckt dieses Pixel ab.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="600" />
+            <location filename="../inspect_tool.py" line="608" />
             <source>No imagery: the run's change moment file is not found.</source>
             <translation>Keine Bilder: die Datei des Änderungszeitpunkts des Laufs wurde nicht gefunden.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="602" />
+            <location filename="../inspect_tool.py" line="610" />
             <source>No imagery here: the pixel is outside the run's map.</source>
             <translation>Hier keine Bilder: das Pixel liegt außerhalb der Karte des Laufs.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="617" />
+            <location filename="../inspect_tool.py" line="625" />
             <source>The run's dates split into QGIS's temporary folder were deleted when QGIS closed: %s. Split the multi-date raster into a folder of your own (Processing Toolbox &gt; CAIM change detection &gt; Split a multi-date raster into dates) and run 'Detect changes' on its dates to see their imagery here.</source>
             <translation>Die in den temporären Ordner von QGIS aufgeteilten Zeitpunkte des Laufs wurden beim Schließen von QGIS gelöscht: %s. Das multitemporale Raster in einen eigenen Ordner aufteilen (Verarbeitungswerkzeuge &gt; CAIM-Änderungserkennung &gt; Multitemporales Raster in Zeitpunkte aufteilen) und 'Änderungen erkennen' auf seinen Zeitpunkten ausführen, um hier ihre Bilder zu sehen.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="623" />
+            <location filename="../inspect_tool.py" line="631" />
             <source>Files of this run not found (moved or deleted since the run?): %s. Reopen the project from the folder that holds them, or run 'Detect changes' again.</source>
             <translation>Nicht gefundene Dateien dieses Laufs (seit dem Lauf verschoben oder gelöscht?): %s. Das Projekt aus dem Ordner öffnen, der sie enthält, oder 'Änderungen erkennen' erneut ausführen.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="641" />
+            <location filename="../inspect_tool.py" line="649" />
             <source>&lt;b&gt;Map's answer hidden.&lt;/b&gt; Label the pixel from the band values and the imagery.</source>
             <translation>&lt;b&gt;Antwort der Karte verborgen.&lt;/b&gt; Das Pixel nach den Kanalwerten und den Bilddaten beschriften.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="642" />
+            <location filename="../inspect_tool.py" line="650" />
             <source>&lt;br&gt;&lt;b&gt;Cloud mask on:&lt;/b&gt; %s</source>
             <translation>&lt;br&gt;&lt;b&gt;Wolkenmaske am:&lt;/b&gt; %s</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="646" />
+            <location filename="../inspect_tool.py" line="654" />
             <source>&lt;b&gt;Change moment:&lt;/b&gt; %s</source>
             <translation>&lt;b&gt;Änderungszeitpunkt:&lt;/b&gt; %s</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="648" />
+            <location filename="../inspect_tool.py" line="656" />
             <source>&lt;br&gt;&lt;b&gt;Confidence:&lt;/b&gt; %s</source>
             <translation>&lt;br&gt;&lt;b&gt;Konfidenz:&lt;/b&gt; %s</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="650" />
+            <location filename="../inspect_tool.py" line="658" />
             <source>&lt;br&gt;&lt;b&gt;P(no change):&lt;/b&gt; %s</source>
             <translation>&lt;br&gt;&lt;b&gt;P(keine Änderung):&lt;/b&gt; %s</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="658" />
+            <location filename="../inspect_tool.py" line="666" />
             <source>n/a</source>
             <translation>k. A.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="668" />
+            <location filename="../inspect_tool.py" line="676" />
             <source>Run with 'moment probabilities' on to see per-interval probabilities.</source>
             <translation>Mit eingeschalteten 'Wahrscheinlichkeiten je Intervall' starten, um die Wahrscheinlichkeiten je Intervall zu sehen.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="687" />
+            <location filename="../inspect_tool.py" line="695" />
             <source>No CAIM result in the project: run 'Detect changes' first.</source>
             <translation>Kein CAIM-Ergebnis im Projekt: zuerst 'Änderungen erkennen' ausführen.</translation>
         </message>
@@ -2177,17 +2182,22 @@ Gerät: %s
             <translation>Zeitpunkt %d</translation>
         </message>
         <message>
-            <location filename="../chip_view.py" line="269" />
+            <location filename="../chip_view.py" line="270" />
+            <source>Chips: band %d in grey</source>
+            <translation>Ausschnitte: Kanal %d in Graustufen</translation>
+        </message>
+        <message>
+            <location filename="../chip_view.py" line="272" />
             <source>Chips: bands %s as red, green, blue</source>
             <translation>Ausschnitte: Kanäle %s als Rot, Grün, Blau</translation>
         </message>
         <message>
-            <location filename="../chip_view.py" line="271" />
+            <location filename="../chip_view.py" line="274" />
             <source> (other bands for some dates)</source>
             <translation> (andere Kanäle bei einigen Zeitpunkten)</translation>
         </message>
         <message>
-            <location filename="../chip_view.py" line="273" />
+            <location filename="../chip_view.py" line="276" />
             <source>; no NIR band is known for these files, so true colour</source>
             <translation>; für diese Dateien ist kein NIR-Kanal bekannt, daher Echtfarben</translation>
         </message>

@@ -1006,3 +1006,24 @@ def test_run_anyway_is_not_left_for_a_later_run(dialog, project, tmp_path):
     dialog._allow_huge = True
     assert dialog.run(ask=False) is None
     assert not dialog._allow_huge
+
+
+def test_a_layer_without_a_crs_is_named_so_among_the_crss(project, tmp_path):
+    """A date without a CRS beside one in EPSG:32614 was told as 'Layers have different CRSs (,
+    EPSG:32614)': an empty name where the missing CRS is."""
+    from osgeo import gdal
+    from qgis.core import QgsRasterLayer
+
+    from caim_qgis_plugin import inputs as inp
+
+    paths = make_stack(str(tmp_path))
+    bare = str(tmp_path / "bare_2022-05-01.tif")
+    src = gdal.Open(paths[0])
+    ds = gdal.GetDriverByName("GTiff").Create(bare, src.RasterXSize, src.RasterYSize, 4, gdal.GDT_Byte)
+    ds.WriteRaster(0, 0, src.RasterXSize, src.RasterYSize, src.ReadRaster())
+    ds.SetGeoTransform(src.GetGeoTransform())  # a grid, no CRS
+    ds = src = None
+    layers = [QgsRasterLayer(paths[0], "a", "gdal"), QgsRasterLayer(bare, "b", "gdal")]
+    assert not layers[1].crs().isValid()
+    text = " ".join(m for _, m in inp.validate(layers, model="cva"))
+    assert "Layers have different CRSs (EPSG:32614, no CRS)" in text, text

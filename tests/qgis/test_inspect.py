@@ -615,3 +615,25 @@ def test_the_chart_and_the_chips_read_in_qgis_night_mapping_theme(qgis_app, fini
         QApplication.setPalette(palette)
     default = text_tones()
     assert all(dark < 60 for _, dark in default), default  # the default theme: its dark text
+
+
+def test_the_charts_lowest_value_stands_above_the_date_labels(qgis_app):
+    """The lowest value was centred on the axis, reaching into the row of the date labels under it, where
+    the first date's label (centred on the left edge) ran into it."""
+    from qgis.PyQt.QtCore import QRectF
+
+    from caim_qgis_plugin.inspect_tool import value_label_rects
+
+    plot, line = QRectF(44, 10, 300, 150), 14
+    top, bottom = value_label_rects(plot, 44, line)
+    assert bottom.bottom() <= plot.bottom() < plot.bottom() + 3  # the date labels start 3 px under the axis
+    assert bottom.right() <= 44 and top.bottom() <= bottom.top()
+
+
+def test_the_chips_note_names_a_grey_band_as_grey(qgis_app):
+    """One- and two-band files show their first band in grey: the note said 'bands 1, 1, 1 as red, green,
+    blue'."""
+    from caim_qgis_plugin.chip_view import bands_note
+
+    assert bands_note([((1, 1, 1), False)]) == "<small>Chips: band 1 in grey.</small>"
+    assert bands_note([((3, 2, 1), False)]) == "<small>Chips: bands 3, 2, 1 as red, green, blue.</small>"
