@@ -803,7 +803,8 @@ class CaimDialog(QDialog):
                 item = known[layer.id()]
                 item.setText(COL_LAYER, layer.name())
                 continue
-            date, source = inp.date_for_layer(layer)
+            # a raster that holds several dates has none of its own (ndvi_2020.tif's year is not its dates')
+            date, source = (None, None) if inp.holds_dates(layer) else inp.date_for_layer(layer)
             crs = layer.crs()
             item = QTreeWidgetItem([layer.name(), date or "", str(layer.bandCount()),
                                     crs.authid() or (tr("custom") if crs.isValid() else tr("none")), NO_MASK])
@@ -1020,6 +1021,8 @@ class CaimDialog(QDialog):
             masked = {item.data(COL_LAYER, LAYER_ROLE) for item in self._items()
                       if item.checkState(COL_LAYER) == Qt.CheckState.Checked and item.data(COL_MASK, LAYER_ROLE)}
             inside = {layer.id() for unit in to_split for layer in unit}
+            typed = {item.data(COL_LAYER, LAYER_ROLE): item.text(COL_DATE).strip() for item in self._items()
+                     if item.checkState(COL_LAYER) == Qt.CheckState.Checked}
             others = [layer for layer, _ in plan if layer.id() not in inside]  # checked beside them, told now too
             together = bool(others) or len(to_split) > 1  # the band counts and grids of all, below
             model = mdl.resolve(self.model_choice(), self._date_count(to_split))
@@ -1030,6 +1033,10 @@ class CaimDialog(QDialog):
                 dates, why = inp.held_dates(unit)
                 known = [d for d in dates or () if d]
                 name = inp.unit_name(unit)
+                if any(typed.get(layer.id()) for layer in unit):  # the split dates it by its own metadata
+                    problems.append((inp.WARNING, tr(
+                        "The date typed for '%s' is not used: it holds several dates, which its band names or "
+                        "time axis give. Empty its Date cell.") % name))
                 if any(layer.id() in masked for layer in unit):  # its dates' rows would have none: the run went
                     problems.append((inp.ERROR, tr(  # without it, unsaid
                         "'%s' holds several dates, and one cloud mask cannot serve them all: empty its Cloud "

@@ -1214,3 +1214,27 @@ def test_bands_a_network_cannot_read_are_told_before_the_split(project, tmp_path
             assert os.listdir(str(tmp_path)) == ["four.tif"] and len(project.mapLayers()) == 1
     finally:
         dialog.shutdown()
+
+
+def test_a_multi_date_raster_has_no_date_of_its_own_in_the_dialog(project, tmp_path):
+    """A multi-date raster named by a year ('export_2018') got that year in its Date cell, which sorted it,
+    and a date typed there was dropped by the split without a word: its cell stays empty (its dates are in
+    its tooltip and the messages), and a date typed into it is said not to be used."""
+    from qgis.core import QgsRasterLayer
+
+    from caim_qgis_plugin.dialog import COL_DATE, CaimDialog
+
+    _, export = _export(str(tmp_path))
+    project.addMapLayer(QgsRasterLayer(export, "export_2018", "gdal"))
+    dialog = CaimDialog(None)
+    try:
+        dialog.refresh_layers()
+        item = dialog._items()[0]
+        assert item.text(COL_DATE) == "" and "2019-05-01 to 2021-05-01" in item.toolTip(COL_DATE)
+        assert "is not used" not in dialog.messages.text()
+        item.setText(COL_DATE, "2018-01-01")
+        dialog.validate()
+        assert "The date typed for 'export_2018' is not used: it holds several dates" in dialog.messages.text()
+        assert dialog.run_button.isEnabled()  # a warning: the run goes on with the raster's own dates
+    finally:
+        dialog.shutdown()
