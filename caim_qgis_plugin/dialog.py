@@ -1426,6 +1426,7 @@ class CaimDialog(QDialog):
             # an earlier run's layers showing the files this run replaced would keep its name and settings
             lyr.remove_layers(lyr.layers_showing([params.get(k) for k in OUTPUT_FILES]))
             self.last_layers = lyr.add_run_outputs(paths, dates, info)
+            lyr.set_date_ranges(self._run_layers, dates)  # the Temporal Controller steps through the dates
             summary = results.get("SUMMARY") or ""
             device = results.get("DEVICE_USED") or "?"
             warnings = self._split_warnings + [w for w in (results.get("WARNINGS") or "").split("\n") if w]

@@ -398,3 +398,57 @@ class OutputStyler(QgsProcessingLayerPostProcessorInterface):
                     node.setItemVisibilityChecked(False)
         if self.run_info:
             layer.setCustomProperty(RUN_PROPERTY, json.dumps(self.run_info))
+
+
+TEMPORAL_PROPERTY = "caim/date_range"  # set on an input layer whose Temporal Controller range a run gave
+
+
+def _qdate(text):
+    """QDate of a run's date ("YYYY-MM-DD", "YYYY-MM" or "YYYY": the first day of the month or year), or None."""
+    from qgis.PyQt.QtCore import QDate
+
+    parts = str(text or "").split("-")
+    try:
+        numbers = [int(p) for p in parts] + [1] * (3 - len(parts))
+    except ValueError:
+        return None
+    if len(parts) > 3 or len(parts[0]) != 4:
+        return None
+    date = QDate(*numbers[:3])
+    return date if date.isValid() else None
+
+
+def set_date_ranges(layers, dates):
+    """Give each of a run's input ``layers`` its date in QGIS's Temporal Controller: from its date to the next
+    one (the last for as long as the interval before it), so that the controller steps through the series one
+    date at a time (View > Panels > Temporal Controller). Only when every date is known and later than the one
+    before, and only for layers whose time settings are off or were set so by an earlier run (a user's own are
+    kept). Returns the layers set."""
+    from qgis.PyQt.QtCore import QDateTime, QTime
+    from qgis.core import QgsDateTimeRange, QgsRasterLayerTemporalProperties
+
+    days = [_qdate(d) for d in dates or ()]
+    if len(days) < 2 or len(days) != len(layers) or any(d is None for d in days) or any(
+            b <= a for a, b in zip(days, days[1:])):
+        return []
+    starts = [QDateTime(d, QTime(0, 0)) for d in days]
+    ends = starts[1:] + [starts[-1].addDays(days[-2].daysTo(days[-1]))]
+    try:  # QGIS 3.22: the class's enum; later versions: Qgis.RasterTemporalMode
+        mode = QgsRasterLayerTemporalProperties.ModeFixedTemporalRange
+    except AttributeError:
+        from qgis.core import Qgis
+
+        mode = Qgis.RasterTemporalMode.FixedTemporalRange
+    done = []
+    for layer, start, end in zip(layers, starts, ends):
+        if not isinstance(layer, QgsRasterLayer):
+            continue
+        props = layer.temporalProperties()
+        if props.isActive() and not layer.customProperty(TEMPORAL_PROPERTY):
+            continue  # the user's own time settings
+        props.setMode(mode)
+        props.setFixedTemporalRange(QgsDateTimeRange(start, end, True, False))
+        props.setIsActive(True)
+        layer.setCustomProperty(TEMPORAL_PROPERTY, "%s/%s" % (start.toString("yyyy-MM-dd"), end.toString("yyyy-MM-dd")))
+        done.append(layer)
+    return done

@@ -298,6 +298,11 @@ def test_background_run_adds_styled_layers(dialog, three_layers, tmp_path, proje
     assert dialog.last_results, dialog.status.text()
     assert dialog.last_results["DEVICE_USED"] == "cpu"
     assert dialog.last_results["MODEL_USED"] == "caimnet_isfa"
+    # the inputs step through the Temporal Controller one date at a time
+    ranges = [project.mapLayer(i).temporalProperties().fixedTemporalRange() for i in params["INPUT"]]
+    assert all(project.mapLayer(i).temporalProperties().isActive() for i in params["INPUT"])
+    assert [r.begin().date().toString("yyyy-MM-dd") for r in ranges] == ["2019-05-01", "2020-05-01", "2021-05-01"]
+    assert [r.end().date().toString("yyyy-MM-dd") for r in ranges] == ["2020-05-01", "2021-05-01", "2022-05-01"]
     assert dialog.status.text().startswith(
         "Done on cpu with CAIM-Net + ISFA (automatic choice for 3 dates), sensitivity +0.5, "
         "changed patches >= 3 px, masked dates filled.")
@@ -1027,3 +1032,34 @@ def test_a_layer_without_a_crs_is_named_so_among_the_crss(project, tmp_path):
     assert not layers[1].crs().isValid()
     text = " ".join(m for _, m in inp.validate(layers, model="cva"))
     assert "Layers have different CRSs (EPSG:32614, no CRS)" in text, text
+
+
+def test_a_runs_dates_are_the_temporal_controllers_and_a_users_own_are_kept(project, tmp_path):
+    """set_date_ranges: each input from its date to the next (the last as long as the interval before it);
+    nothing with a date unknown or out of order; a layer whose time settings the user made keeps them, one an
+    earlier run set is set again."""
+    from qgis.PyQt.QtCore import QDate, QDateTime, QTime
+    from qgis.core import QgsDateTimeRange, QgsRasterLayer
+
+    from caim_qgis_plugin import layers as lyr
+
+    paths = make_stack(str(tmp_path))
+    layers = [QgsRasterLayer(p, "d%d" % i, "gdal") for i, p in enumerate(paths)]
+    assert lyr.set_date_ranges(layers, ["2019", None, "2021"]) == []
+    assert lyr.set_date_ranges(layers, ["2020", "2019", "2021"]) == []
+    assert not any(layer.temporalProperties().isActive() for layer in layers)
+    assert lyr.set_date_ranges(layers, ["2019", "2019-07", "2020-07-15"]) == layers
+    ranges = [layer.temporalProperties().fixedTemporalRange() for layer in layers]
+    assert [(r.begin().date().toString("yyyy-MM-dd"), r.end().date().toString("yyyy-MM-dd")) for r in ranges] == [
+        ("2019-01-01", "2019-07-01"), ("2019-07-01", "2020-07-15"), ("2020-07-15", "2021-07-30")]  # 380 days, as the one before
+    assert ranges[0].includeBeginning() and not ranges[0].includeEnd()
+    frame = QgsDateTimeRange(QDateTime(QDate(2019, 8, 1), QTime(0, 0)), QDateTime(QDate(2019, 8, 2), QTime(0, 0)))
+    shown = [layer.temporalProperties().isVisibleInTemporalRange(frame) for layer in layers]
+    assert shown == [False, True, False]  # a frame of the controller shows the date it falls in
+    own = QgsDateTimeRange(QDateTime(QDate(2000, 1, 1), QTime(0, 0)), QDateTime(QDate(2000, 2, 1), QTime(0, 0)))
+    user = QgsRasterLayer(paths[0], "user", "gdal")
+    user.temporalProperties().setIsActive(True)
+    user.temporalProperties().setFixedTemporalRange(own)
+    assert lyr.set_date_ranges([user, layers[1]], ["2021-01-01", "2022-01-01"]) == [layers[1]]
+    assert user.temporalProperties().fixedTemporalRange() == own
+    assert layers[1].temporalProperties().fixedTemporalRange().begin().date() == QDate(2022, 1, 1)
