@@ -322,7 +322,10 @@ def relocated(info, layer):
     panel read files that are no longer there (the inspector said 'outside the result' for every pixel).
     The move is the one from the record's path of the layer's own output to the layer's file; each
     recorded path (outputs, inputs and their masks) under the old folder is taken to the new one where
-    that file exists.  ``info`` itself is not changed."""
+    that file exists, the file of a variable of a container (NETCDF:"/old/cube.nc":ndvi) too.  ``info``
+    itself is not changed."""
+    from model_core.stacked import container_file
+
     source = layer.source().split("|")[0] if layer is not None else ""
     outputs = info.get("outputs") or {}
     kind = layer.customProperty(KIND_PROPERTY) if layer is not None else None
@@ -336,14 +339,21 @@ def relocated(info, layer):
     old, new = prefixes
     old_key = os.path.normcase(old.rstrip(os.sep)) + os.sep
 
+    def moved_file(path):
+        full = os.path.normpath(os.path.abspath(path))
+        if not os.path.normcase(full).startswith(old_key):
+            return None
+        candidate = os.path.join(new, full[len(old_key):])
+        return candidate if os.path.exists(candidate) else None
+
     def moved(path):
         if not isinstance(path, str) or not path:
             return path
-        full = os.path.normpath(os.path.abspath(path))
-        if not os.path.normcase(full).startswith(old_key):
-            return path
-        candidate = os.path.join(new, full[len(old_key):])
-        return candidate if os.path.exists(candidate) else path
+        inner = container_file(path)  # a variable of a container: its file moved, its name kept
+        if inner and os.path.isabs(inner):
+            found = moved_file(inner)
+            return path.replace(inner, found, 1) if found else path
+        return moved_file(path) or path
 
     out = dict(info)
     out["outputs"] = {k: moved(v) for k, v in outputs.items()}

@@ -413,6 +413,14 @@ def _cube(ds):
 _SUBDATASET = re.compile(r'^[A-Za-z0-9_]+:"?(.+?)"?:([^:"]+)$')  # NETCDF:"/data/cube.nc":B04, HDF5:"f.h5"://ndvi
 
 
+def container_file(path):
+    """The file named inside the subdataset name ``path`` (NETCDF:"/data/cube.nc":ndvi: /data/cube.nc), as
+    written and whether or not it exists; None for any other path."""
+    text = str(path)
+    m = None if text.startswith("/vsi") or os.path.exists(text) else _SUBDATASET.match(text)
+    return m.group(1) if m else None
+
+
 def _variable_name(path):
     """The variable of a subdataset (NETCDF:"cube.nc":ndvi_mean: ndvi_mean; HDF5:"f.h5"://grp/ndvi: grp_ndvi)."""
     m = _SUBDATASET.match(str(path))

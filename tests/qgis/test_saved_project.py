@@ -220,3 +220,34 @@ def test_dates_in_qgis_temporary_folder_are_said_gone_and_warned_of_before(qgis_
         assert dock.chips.message == "No imagery: the run's input files are not found."
     finally:
         dock.deleteLater()
+
+
+def test_a_moved_project_takes_a_containers_variable_along(qgis_app, tmp_path):
+    """A run's input given as a variable of a container (NETCDF:"/old/data/cube.nc":ndvi, a GeoPackage's
+    table): the project moved, the record's plain paths followed the layer's file, but such a name was read
+    as a path under the working folder and kept its old file, so the inspector had neither values nor
+    chips of that date."""
+    from caim_qgis_plugin import layers as lyr
+
+    new = tmp_path / "b" / "survey"
+    for name in ("out/change_moment.tif", "data/cube.nc", "data/scenes.gpkg", "data/s.tif"):
+        (new / name).parent.mkdir(parents=True, exist_ok=True)
+        (new / name).write_bytes(b"")
+    old = str(tmp_path / "a" / "survey")
+
+    class Layer:
+        def source(self):
+            return str(new / "out" / "change_moment.tif")
+
+        def customProperty(self, key):  # noqa: N802
+            return lyr.MOMENT if key == lyr.KIND_PROPERTY else None
+
+    info = {"outputs": {"moment": os.path.join(old, "out", "change_moment.tif")},
+            "inputs": [{"path": 'NETCDF:"%s":ndvi' % os.path.join(old, "data", "cube.nc")},
+                       {"path": "GPKG:%s:scene_2" % os.path.join(old, "data", "scenes.gpkg")},
+                       {"path": os.path.join(old, "data", "s.tif")},
+                       {"path": 'NETCDF:"%s":ndvi' % os.path.join(old, "data", "elsewhere.nc")}]}
+    moved = lyr.relocated(info, Layer())
+    assert [e["path"] for e in moved["inputs"]] == [
+        'NETCDF:"%s":ndvi' % (new / "data" / "cube.nc"), "GPKG:%s:scene_2" % (new / "data" / "scenes.gpkg"),
+        str(new / "data" / "s.tif"), info["inputs"][3]["path"]]  # (not moved with the project: kept)
