@@ -230,6 +230,15 @@ def inspect_pixel(run_info, point, crs):
     return result
 
 
+def no_chips_text(info, data):
+    """Why the chips of a pixel of the run ``info`` (:func:`inspect_pixel`'s ``data`` of it) could not be read on
+    the run's map grid (the pixel inspector's and the labelling panel's): its change moment file is not found,
+    or the pixel is outside the map (its CRS cannot take the point)."""
+    if (info.get("outputs") or {}).get(lyr.MOMENT) in (data.get("missing") or []):
+        return tr("No imagery: the run's change moment file is not found.")
+    return tr("No imagery here: the pixel is outside the run's map.")
+
+
 def find_run_layer(iface):
     """The output layer whose run is inspected: the active layer if it is a CAIM output, else the
     topmost CAIM moment layer of the project whose file is there (a run whose outputs were deleted above
@@ -590,7 +599,6 @@ class InspectDock(QDockWidget):
         if info is None or self._point is None:
             self.chips.set_message(tr("Click a pixel of a CAIM result"))
             return
-        missing = data.get("missing") or []
         if not any(data.get("series") or []):  # no date has the pixel
             self.chips.set_message(tr("No imagery: the run's input files are not found.")
                                    if data.get("inputs_missing") else tr("No imagery here: no date covers this pixel."))
@@ -605,9 +613,7 @@ class InspectDock(QDockWidget):
             if first:
                 QApplication.restoreOverrideCursor()
         if not chips:
-            self.chips.set_message(tr("No imagery: the run's change moment file is not found.")
-                                   if (info.get("outputs") or {}).get("moment") in missing
-                                   else tr("No imagery here: the pixel is outside the run's map."))
+            self.chips.set_message(no_chips_text(info, data))
             return
         self.chips.set_chips(chips, 31, marked)
         self.chips.setToolTip(bands_note(shown))

@@ -46,7 +46,7 @@ from qgis.core import (
 from caim_qgis_plugin import layers as lyr
 from caim_qgis_plugin.chip_view import CHIP_SIDE, CONTEXT_SIZES, ChipReader, ChipStrip, bands_note
 from caim_qgis_plugin.accuracy_algorithms import _class_order, _vector_source, class_labels, setup_sample_layer
-from caim_qgis_plugin.inspect_tool import PanelScroll, SeriesPlot, accessible, inspect_pixel, map_found
+from caim_qgis_plugin.inspect_tool import PanelScroll, SeriesPlot, accessible, inspect_pixel, map_found, no_chips_text
 from caim_qgis_plugin.richtext import escape, literal, tone
 from caim_qgis_plugin.qtcompat import QShortcut
 from model_core.accuracy import CHANGED_UNKNOWN, CHANGED_UNKNOWN_LABEL
@@ -903,6 +903,9 @@ class LabelDock(QDockWidget):
             if first:
                 QApplication.restoreOverrideCursor()
         self.bands_note.setText(bands_note(shown))
+        if not chips:  # (the strip kept the message it had before: 'No point shown.' or another point's)
+            self.chips.set_message(no_chips_text(info, data))
+            return
         self.chips.set_chips(chips, self.context_combo.currentData())
 
     def _show_on_map(self, point):

@@ -865,3 +865,36 @@ def test_two_runs_and_two_samples_are_told_apart_in_the_lists(qgis_app, labellin
     assert len(set(runs_shown)) == 2 and all(any(g in t for g in groups) for t in runs_shown), (runs_shown, groups)
     assert len(set(samples_shown)) == 2, samples_shown
     assert any("sample_2.gpkg" in t for t in samples_shown) and any("sample.gpkg" in t for t in samples_shown)
+
+
+def test_chips_of_a_run_whose_map_is_gone_say_so(qgis_app, project, finished_run, tmp_path):
+    """The run's change moment file deleted (or a project moved without it): the chips are read on its grid,
+    so there are none, and the strip kept the message it had ('No point shown.', or the previous point's
+    chips' absence unexplained); it says what the pixel inspector says."""
+    import shutil
+
+    from qgis.core import QgsVectorLayer
+
+    from caim_qgis_plugin import layers as lyr
+    from caim_qgis_plugin.accuracy_algorithms import class_labels, setup_sample_layer
+    from caim_qgis_plugin.label_dock import LabelDock
+    from model_core.accuracy import stratified_sample
+
+    res = finished_run["results"]
+    outputs = {kind: shutil.copy(res[key], str(tmp_path / os.path.basename(res[key])))
+               for kind, key in (("area", "AREA"), ("moment", "MOMENT"))}
+    info = {"dates": finished_run["dates"], "inputs": [{"path": p} for p in finished_run["inputs"]],
+            "outputs": outputs, "model": "cva"}
+    lyr.add_run_outputs(outputs, finished_run["dates"], info, project=project)
+    path = str(tmp_path / "sample.gpkg")
+    stratified_sample(outputs["moment"], path, n=4, n_unchanged=6, seed=5)
+    layer = QgsVectorLayer(path, "sample", "ogr")
+    setup_sample_layer(layer, class_labels(outputs["moment"]))
+    project.addMapLayer(layer)
+    os.remove(outputs["moment"])
+    dock = LabelDock(None)
+    try:
+        dock.go(0)
+        assert dock.chips.chips == [] and dock.chips.message == "No imagery: the run's change moment file is not found."
+    finally:
+        dock.shutdown()
