@@ -428,12 +428,17 @@ def _qdate(text):
     return date if date.isValid() else None
 
 
+def _range_text(span):
+    """The record of a range set by a run (TEMPORAL_PROPERTY): 'yyyy-MM-dd/yyyy-MM-dd'."""
+    return "%s/%s" % (span.begin().toString("yyyy-MM-dd"), span.end().toString("yyyy-MM-dd"))
+
+
 def set_date_ranges(layers, dates):
     """Give each of a run's input ``layers`` its date in QGIS's Temporal Controller: from its date to the next
     one (the last for as long as the interval before it), so that the controller steps through the series one
     date at a time (View > Panels > Temporal Controller). Only when every date is known and later than the one
-    before, and only for layers whose time settings are off or were set so by an earlier run (a user's own are
-    kept). Returns the layers set."""
+    before, and only for layers whose time settings are off or are as an earlier run set them (a user's own are
+    kept, those the user changed after a run too). Returns the layers set."""
     from qgis.PyQt.QtCore import QDateTime, QTime
     from qgis.core import QgsDateTimeRange, QgsRasterLayerTemporalProperties
 
@@ -454,11 +459,12 @@ def set_date_ranges(layers, dates):
         if not isinstance(layer, QgsRasterLayer):
             continue
         props = layer.temporalProperties()
-        if props.isActive() and not layer.customProperty(TEMPORAL_PROPERTY):
-            continue  # the user's own time settings
+        if props.isActive() and (props.mode() != mode or layer.customProperty(TEMPORAL_PROPERTY) != _range_text(
+                props.fixedTemporalRange())):
+            continue  # the user's own time settings (or a run's the user changed since: they were replaced)
         props.setMode(mode)
         props.setFixedTemporalRange(QgsDateTimeRange(start, end, True, False))
         props.setIsActive(True)
-        layer.setCustomProperty(TEMPORAL_PROPERTY, "%s/%s" % (start.toString("yyyy-MM-dd"), end.toString("yyyy-MM-dd")))
+        layer.setCustomProperty(TEMPORAL_PROPERTY, _range_text(props.fixedTemporalRange()))
         done.append(layer)
     return done

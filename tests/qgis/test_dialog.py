@@ -1063,3 +1063,7 @@ def test_a_runs_dates_are_the_temporal_controllers_and_a_users_own_are_kept(proj
     assert lyr.set_date_ranges([user, layers[1]], ["2021-01-01", "2022-01-01"]) == [layers[1]]
     assert user.temporalProperties().fixedTemporalRange() == own
     assert layers[1].temporalProperties().fixedTemporalRange().begin().date() == QDate(2022, 1, 1)
+    # a range a run set and the user changed since is the user's: the next run keeps it (it replaced it)
+    layers[1].temporalProperties().setFixedTemporalRange(own)
+    assert lyr.set_date_ranges(layers[:2], ["2023-01-01", "2024-01-01"]) == [layers[0]]
+    assert layers[1].temporalProperties().fixedTemporalRange() == own
