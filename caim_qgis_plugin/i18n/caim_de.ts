@@ -1188,7 +1188,7 @@ Braucht PyTorch im Python von QGIS.
         <message>
             <location filename="../dialog.py" line="1037" />
             <source>The date typed for '%s' is not used: it holds several dates, which its band names or time axis give. Empty its Date cell.</source>
-            <translation>Das für '%s' eingegebene Datum wird nicht verwendet: es enthält mehrere Zeitpunkte, die seine Kanalnamen oder seine Zeitachse angeben. Leeren Sie seine Zelle Datum.</translation>
+            <translation>Das für '%s' eingegebene Datum wird nicht verwendet: es enthält mehrere Zeitpunkte, die seine Kanalnamen oder seine Zeitachse angeben. Seine Zelle Datum leeren.</translation>
         </message>
         <message>
             <location filename="../dialog.py" line="1041" />
@@ -1364,66 +1364,66 @@ Braucht PyTorch im Python von QGIS.
             <translation>Wird abgebrochen… Teilergebnisse werden entfernt.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1434" />
+            <location filename="../dialog.py" line="1435" />
             <source>, minimum-error threshold</source>
             <translation>, Schwellenwert des minimalen Fehlers</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1436" />
+            <location filename="../dialog.py" line="1437" />
             <source>, sensitivity %s</source>
             <translation>, Empfindlichkeit %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1438" />
+            <location filename="../dialog.py" line="1439" />
             <source>, changed patches &gt;= %s px</source>
             <translation>, geänderte Flächen &gt;= %s px</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1440" />
+            <location filename="../dialog.py" line="1441" />
             <source>, cloud masks%s (clear = %s)</source>
             <translation>, Wolkenmasken%s (wolkenfrei = %s)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1441" />
+            <location filename="../dialog.py" line="1442" />
             <source> on %d of %d dates</source>
             <translation> an %d von %d Zeitpunkten</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1444" />
+            <location filename="../dialog.py" line="1445" />
             <source>, masked dates filled</source>
             <translation>, maskierte Zeitpunkte gefüllt</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1445" />
+            <location filename="../dialog.py" line="1446" />
             <source>Done on %s with %s. %s Hover here for each interval; all details are in the log (CAIM change detection tab).</source>
             <translation>Fertig auf %s mit %s. %s Für jedes Intervall hier mit der Maus verweilen; alle Details stehen im Protokoll (Reiter CAIM change detection).</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1447" />
+            <location filename="../dialog.py" line="1448" />
             <source>Changed hectares per interval (last change):
 </source>
             <translation>Geänderte Hektar je Intervall (letzte Änderung):
 </translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1450" />
+            <location filename="../dialog.py" line="1451" />
             <source>&lt;a href="%s"&gt;Open the run report&lt;/a&gt; (settings, changed area per interval as a chart)</source>
             <translation>&lt;a href="%s"&gt;Laufbericht öffnen&lt;/a&gt; (Einstellungen, geänderte Fläche je Intervall als Diagramm)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1454" />
+            <location filename="../dialog.py" line="1455" />
             <source>Warning: </source>
             <translation>Warnung: </translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1456" />
+            <location filename="../dialog.py" line="1457" />
             <source>Run finished on %s:
 %s</source>
             <translation>Lauf auf %s beendet:
 %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1459" />
+            <location filename="../dialog.py" line="1460" />
             <source>Changed hectares per interval (last change):
 %s
 
@@ -1438,57 +1438,57 @@ Gerät: %s
 %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1462" />
+            <location filename="../dialog.py" line="1463" />
             <source>Done on %s with %s. %s</source>
             <translation>Fertig auf %s mit %s. %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1463" />
+            <location filename="../dialog.py" line="1464" />
             <source> Warning: </source>
             <translation> Warnung: </translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1468" />
+            <location filename="../dialog.py" line="1469" />
             <source>Cancelled; partial outputs were removed.</source>
             <translation>Abgebrochen; Teilergebnisse wurden entfernt.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1470" />
+            <location filename="../dialog.py" line="1471" />
             <source>The run failed.</source>
             <translation>Der Lauf ist fehlgeschlagen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1477" />
+            <location filename="../dialog.py" line="1478" />
             <source>Run anyway?</source>
             <translation>Trotzdem ausführen?</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1477" />
+            <location filename="../dialog.py" line="1478" />
             <source>Run it anyway?</source>
             <translation>Den Lauf trotzdem ausführen?</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1534" />
+            <location filename="../dialog.py" line="1535" />
             <source>Still running in the background; results will be added when done.</source>
             <translation>Läuft noch im Hintergrund; die Ergebnisse werden hinzugefügt, wenn er fertig ist.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1542" />
+            <location filename="../dialog.py" line="1543" />
             <source>unknown</source>
             <translation>unbekannt</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1542" />
+            <location filename="../dialog.py" line="1543" />
             <source>%s ha</source>
             <translation>%s ha</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1554" />
+            <location filename="../dialog.py" line="1555" />
             <source>Changed %s ha over %d intervals.</source>
             <translation>%s ha in %d Intervallen geändert.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1555" />
+            <location filename="../dialog.py" line="1556" />
             <source>Changed %s ha over %d interval.</source>
             <translation>%s ha in %d Intervall geändert.</translation>
         </message>
@@ -2014,152 +2014,152 @@ Gerät: %s
             <translation>Kanal %d</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="383" />
-            <source>No band values: the run's input files are not found.</source>
-            <translation>Keine Kanalwerte: die Eingabedateien des Laufs wurden nicht gefunden.</translation>
-        </message>
-        <message>
-            <location filename="../inspect_tool.py" line="515" />
-            <source>CAIM pixel inspector</source>
-            <translation>CAIM-Pixelinspektor</translation>
-        </message>
-        <message>
-            <location filename="../inspect_tool.py" line="519" />
-            <source>Choose the inspect tool and click a pixel of a CAIM result (or press Enter: the pixel at the centre of the map).</source>
-            <translation>Das Inspektionswerkzeug wählen und ein Pixel eines CAIM-Ergebnisses anklicken (oder Eingabe drücken: das Pixel in der Kartenmitte).</translation>
-        </message>
-        <message>
-            <location filename="../inspect_tool.py" line="524" />
-            <source>Interval</source>
-            <translation>Intervall</translation>
-        </message>
-        <message>
-            <location filename="../inspect_tool.py" line="524" />
-            <source>P(change)</source>
-            <translation>P(Änderung)</translation>
-        </message>
-        <message>
-            <location filename="../inspect_tool.py" line="531" />
-            <source>Change probability of each interval</source>
-            <translation>Änderungswahrscheinlichkeit je Intervall</translation>
-        </message>
-        <message>
-            <location filename="../inspect_tool.py" line="532" />
-            <source>One row per interval of the clicked pixel: its dates and its probability of change</source>
-            <translation>Eine Zeile je Intervall des angeklickten Pixels: seine Zeitpunkte und seine Änderungswahrscheinlichkeit</translation>
-        </message>
-        <message>
-            <location filename="../inspect_tool.py" line="534" />
-            <source>Band values over time</source>
-            <translation>Kanalwerte im Zeitverlauf</translation>
-        </message>
-        <message>
-            <location filename="../inspect_tool.py" line="535" />
-            <source>Hide the map's answer (to label sample points without bias)</source>
-            <translation>Antwort der Karte verbergen (unvoreingenommen beschriften)</translation>
-        </message>
-        <message>
-            <location filename="../inspect_tool.py" line="537" />
-            <source>Shows only the dates, cloud masks and band values of the clicked pixel: label an accuracy-assessment sample from the imagery, not from the map.</source>
-            <translation>Zeigt nur die Zeitpunkte, Wolkenmasken und Kanalwerte des angeklickten Pixels: eine Stichprobe zur Genauigkeitsbewertung aus den Bilddaten beschriften, nicht aus der Karte.</translation>
-        </message>
-        <message>
-            <location filename="../inspect_tool.py" line="543" />
-            <source>Band values over time (shaded: detected change interval; grey column, hollow points: a date hidden by its cloud mask)</source>
-            <translation>Kanalwerte im Zeitverlauf (schattiert: erkanntes Änderungsintervall; graue Spalte, hohle Punkte: ein von seiner Wolkenmaske verdeckter Zeitpunkt)</translation>
-        </message>
-        <message>
-            <location filename="../inspect_tool.py" line="551" />
-            <source>The imagery of every date around the pixel (boxed in yellow; framed: the two dates of the detected change)</source>
-            <translation>Die Bilder jedes Zeitpunkts um das Pixel (gelb umrandet; eingerahmt: die beiden Zeitpunkte der erkannten Änderung)</translation>
-        </message>
-        <message>
-            <location filename="../inspect_tool.py" line="555" />
-            <source>False colour</source>
-            <translation>Falschfarben</translation>
-        </message>
-        <message>
-            <location filename="../inspect_tool.py" line="557" />
-            <source>NIR, red, green as red, green, blue: vegetation shows red. Files without a known NIR band stay in true colour.</source>
-            <translation>NIR, Rot, Grün als Rot, Grün, Blau: Vegetation erscheint rot. Dateien ohne bekannten NIR-Kanal bleiben in Echtfarben.</translation>
-        </message>
-        <message>
-            <location filename="../inspect_tool.py" line="564" />
-            <source>Click a pixel of a CAIM result</source>
-            <translation>Ein Pixel eines CAIM-Ergebnisses anklicken</translation>
-        </message>
-        <message>
-            <location filename="../inspect_tool.py" line="565" />
-            <source>Image chips of every date around the pixel</source>
-            <translation>Bildausschnitte jedes Zeitpunkts um das Pixel</translation>
-        </message>
-        <message>
-            <location filename="../inspect_tool.py" line="595" />
-            <source>No imagery: the run's input files are not found.</source>
-            <translation>Keine Bilder: die Eingabedateien des Laufs wurden nicht gefunden.</translation>
-        </message>
-        <message>
-            <location filename="../inspect_tool.py" line="596" />
-            <source>No imagery here: no date covers this pixel.</source>
-            <translation>Hier keine Bilder: kein Zeitpunkt deckt dieses Pixel ab.</translation>
-        </message>
-        <message>
-            <location filename="../inspect_tool.py" line="608" />
+            <location filename="../inspect_tool.py" line="238" />
             <source>No imagery: the run's change moment file is not found.</source>
             <translation>Keine Bilder: die Datei des Änderungszeitpunkts des Laufs wurde nicht gefunden.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="610" />
+            <location filename="../inspect_tool.py" line="239" />
             <source>No imagery here: the pixel is outside the run's map.</source>
             <translation>Hier keine Bilder: das Pixel liegt außerhalb der Karte des Laufs.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="625" />
+            <location filename="../inspect_tool.py" line="392" />
+            <source>No band values: the run's input files are not found.</source>
+            <translation>Keine Kanalwerte: die Eingabedateien des Laufs wurden nicht gefunden.</translation>
+        </message>
+        <message>
+            <location filename="../inspect_tool.py" line="524" />
+            <source>CAIM pixel inspector</source>
+            <translation>CAIM-Pixelinspektor</translation>
+        </message>
+        <message>
+            <location filename="../inspect_tool.py" line="528" />
+            <source>Choose the inspect tool and click a pixel of a CAIM result (or press Enter: the pixel at the centre of the map).</source>
+            <translation>Das Inspektionswerkzeug wählen und ein Pixel eines CAIM-Ergebnisses anklicken (oder Eingabe drücken: das Pixel in der Kartenmitte).</translation>
+        </message>
+        <message>
+            <location filename="../inspect_tool.py" line="533" />
+            <source>Interval</source>
+            <translation>Intervall</translation>
+        </message>
+        <message>
+            <location filename="../inspect_tool.py" line="533" />
+            <source>P(change)</source>
+            <translation>P(Änderung)</translation>
+        </message>
+        <message>
+            <location filename="../inspect_tool.py" line="540" />
+            <source>Change probability of each interval</source>
+            <translation>Änderungswahrscheinlichkeit je Intervall</translation>
+        </message>
+        <message>
+            <location filename="../inspect_tool.py" line="541" />
+            <source>One row per interval of the clicked pixel: its dates and its probability of change</source>
+            <translation>Eine Zeile je Intervall des angeklickten Pixels: seine Zeitpunkte und seine Änderungswahrscheinlichkeit</translation>
+        </message>
+        <message>
+            <location filename="../inspect_tool.py" line="543" />
+            <source>Band values over time</source>
+            <translation>Kanalwerte im Zeitverlauf</translation>
+        </message>
+        <message>
+            <location filename="../inspect_tool.py" line="544" />
+            <source>Hide the map's answer (to label sample points without bias)</source>
+            <translation>Antwort der Karte verbergen (unvoreingenommen beschriften)</translation>
+        </message>
+        <message>
+            <location filename="../inspect_tool.py" line="546" />
+            <source>Shows only the dates, cloud masks and band values of the clicked pixel: label an accuracy-assessment sample from the imagery, not from the map.</source>
+            <translation>Zeigt nur die Zeitpunkte, Wolkenmasken und Kanalwerte des angeklickten Pixels: eine Stichprobe zur Genauigkeitsbewertung aus den Bilddaten beschriften, nicht aus der Karte.</translation>
+        </message>
+        <message>
+            <location filename="../inspect_tool.py" line="552" />
+            <source>Band values over time (shaded: detected change interval; grey column, hollow points: a date hidden by its cloud mask)</source>
+            <translation>Kanalwerte im Zeitverlauf (schattiert: erkanntes Änderungsintervall; graue Spalte, hohle Punkte: ein von seiner Wolkenmaske verdeckter Zeitpunkt)</translation>
+        </message>
+        <message>
+            <location filename="../inspect_tool.py" line="560" />
+            <source>The imagery of every date around the pixel (boxed in yellow; framed: the two dates of the detected change)</source>
+            <translation>Die Bilder jedes Zeitpunkts um das Pixel (gelb umrandet; eingerahmt: die beiden Zeitpunkte der erkannten Änderung)</translation>
+        </message>
+        <message>
+            <location filename="../inspect_tool.py" line="564" />
+            <source>False colour</source>
+            <translation>Falschfarben</translation>
+        </message>
+        <message>
+            <location filename="../inspect_tool.py" line="566" />
+            <source>NIR, red, green as red, green, blue: vegetation shows red. Files without a known NIR band stay in true colour.</source>
+            <translation>NIR, Rot, Grün als Rot, Grün, Blau: Vegetation erscheint rot. Dateien ohne bekannten NIR-Kanal bleiben in Echtfarben.</translation>
+        </message>
+        <message>
+            <location filename="../inspect_tool.py" line="573" />
+            <source>Click a pixel of a CAIM result</source>
+            <translation>Ein Pixel eines CAIM-Ergebnisses anklicken</translation>
+        </message>
+        <message>
+            <location filename="../inspect_tool.py" line="574" />
+            <source>Image chips of every date around the pixel</source>
+            <translation>Bildausschnitte jedes Zeitpunkts um das Pixel</translation>
+        </message>
+        <message>
+            <location filename="../inspect_tool.py" line="603" />
+            <source>No imagery: the run's input files are not found.</source>
+            <translation>Keine Bilder: die Eingabedateien des Laufs wurden nicht gefunden.</translation>
+        </message>
+        <message>
+            <location filename="../inspect_tool.py" line="604" />
+            <source>No imagery here: no date covers this pixel.</source>
+            <translation>Hier keine Bilder: kein Zeitpunkt deckt dieses Pixel ab.</translation>
+        </message>
+        <message>
+            <location filename="../inspect_tool.py" line="631" />
             <source>The run's dates split into QGIS's temporary folder were deleted when QGIS closed: %s. Split the multi-date raster into a folder of your own (Processing Toolbox &gt; CAIM change detection &gt; Split a multi-date raster into dates) and run 'Detect changes' on its dates to see their imagery here.</source>
             <translation>Die in den temporären Ordner von QGIS aufgeteilten Zeitpunkte des Laufs wurden beim Schließen von QGIS gelöscht: %s. Das multitemporale Raster in einen eigenen Ordner aufteilen (Verarbeitungswerkzeuge &gt; CAIM-Änderungserkennung &gt; Multitemporales Raster in Zeitpunkte aufteilen) und 'Änderungen erkennen' auf seinen Zeitpunkten ausführen, um hier ihre Bilder zu sehen.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="631" />
+            <location filename="../inspect_tool.py" line="637" />
             <source>Files of this run not found (moved or deleted since the run?): %s. Reopen the project from the folder that holds them, or run 'Detect changes' again.</source>
             <translation>Nicht gefundene Dateien dieses Laufs (seit dem Lauf verschoben oder gelöscht?): %s. Das Projekt aus dem Ordner öffnen, der sie enthält, oder 'Änderungen erkennen' erneut ausführen.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="649" />
+            <location filename="../inspect_tool.py" line="655" />
             <source>&lt;b&gt;Map's answer hidden.&lt;/b&gt; Label the pixel from the band values and the imagery.</source>
             <translation>&lt;b&gt;Antwort der Karte verborgen.&lt;/b&gt; Das Pixel nach den Kanalwerten und den Bilddaten beschriften.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="650" />
+            <location filename="../inspect_tool.py" line="656" />
             <source>&lt;br&gt;&lt;b&gt;Cloud mask on:&lt;/b&gt; %s</source>
             <translation>&lt;br&gt;&lt;b&gt;Wolkenmaske am:&lt;/b&gt; %s</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="654" />
+            <location filename="../inspect_tool.py" line="660" />
             <source>&lt;b&gt;Change moment:&lt;/b&gt; %s</source>
             <translation>&lt;b&gt;Änderungszeitpunkt:&lt;/b&gt; %s</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="656" />
+            <location filename="../inspect_tool.py" line="662" />
             <source>&lt;br&gt;&lt;b&gt;Confidence:&lt;/b&gt; %s</source>
             <translation>&lt;br&gt;&lt;b&gt;Konfidenz:&lt;/b&gt; %s</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="658" />
+            <location filename="../inspect_tool.py" line="664" />
             <source>&lt;br&gt;&lt;b&gt;P(no change):&lt;/b&gt; %s</source>
             <translation>&lt;br&gt;&lt;b&gt;P(keine Änderung):&lt;/b&gt; %s</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="666" />
+            <location filename="../inspect_tool.py" line="672" />
             <source>n/a</source>
             <translation>k. A.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="676" />
+            <location filename="../inspect_tool.py" line="682" />
             <source>Run with 'moment probabilities' on to see per-interval probabilities.</source>
             <translation>Mit eingeschalteten 'Wahrscheinlichkeiten je Intervall' starten, um die Wahrscheinlichkeiten je Intervall zu sehen.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="695" />
+            <location filename="../inspect_tool.py" line="701" />
             <source>No CAIM result in the project: run 'Detect changes' first.</source>
             <translation>Kein CAIM-Ergebnis im Projekt: zuerst 'Änderungen erkennen' ausführen.</translation>
         </message>
