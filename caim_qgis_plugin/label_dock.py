@@ -192,12 +192,13 @@ def sampled_map_layer(layer, project=None):
     from caim_qgis_plugin.inputs import layer_source
 
     path = sample_map_path(layer)
-    for node in (project or QgsProject.instance()).layerTreeRoot().findLayers() if path else []:
-        raster = node.layer()
-        if isinstance(raster, QgsRasterLayer) and raster.providerType() == "gdal" and \
-                _same_file(layer_source(raster), path):
-            return raster
-    return None
+    rasters = [node.layer() for node in (project or QgsProject.instance()).layerTreeRoot().findLayers() if path
+               and isinstance(node.layer(), QgsRasterLayer) and node.layer().providerType() == "gdal"]
+    found = next((raster for raster in rasters if _same_file(layer_source(raster), path)), None)
+    # a moved project: the sample recorded the map where the run wrote it, as the run's own record did
+    return found or next((raster for raster in rasters if _same_file(((lyr.run_info_of(
+        raster, as_recorded=True) or {}).get("outputs") or {}).get(raster.customProperty(lyr.KIND_PROPERTY)),
+        path)), None)
 
 
 # the engine's class names (written into the map's categories and the sample's value map, which stay

@@ -101,6 +101,30 @@ def test_the_labelling_panel_finds_the_run_of_a_moved_sample(qgis_app, project, 
     assert run_of_map(str(tmp_path / "b" / "out" / "change_moment.tif"), run_layers()) is layer
 
 
+def test_the_assessment_finds_the_map_of_a_moved_sample(qgis_app, project, finished_run, tmp_path):
+    """Assess accuracy opened on a sample fills in the map the sample was drawn from; the sample records the
+    map where it was when drawn, so after the project was moved with its data the map layer (the same file
+    in its new place) was not found and the dialog offered whatever raster came first."""
+    from qgis.core import QgsVectorLayer
+
+    from caim_qgis_plugin import layers as lyr
+    from caim_qgis_plugin.inspect_tool import find_run_layer
+    from caim_qgis_plugin.label_dock import sampled_map_layer
+    from model_core.accuracy import stratified_sample
+
+    saved = saved_run(finished_run, str(tmp_path / "a" / "survey"))
+    sample = str(tmp_path / "a" / "survey" / "sample.gpkg")
+    stratified_sample(str(tmp_path / "a" / "survey" / "out" / "change_moment.tif"), sample, n=2, n_unchanged=2,
+                      seed=1)
+    shutil.move(str(tmp_path / "a" / "survey"), str(tmp_path / "b"))
+    assert project.read(str(tmp_path / "b" / os.path.basename(saved)))
+    points = QgsVectorLayer(str(tmp_path / "b" / "sample.gpkg"), "sample", "ogr")
+    project.addMapLayer(points)
+    moment = find_run_layer(None)
+    assert moment.customProperty(lyr.KIND_PROPERTY) == lyr.MOMENT
+    assert sampled_map_layer(points) is moment
+
+
 def test_a_run_whose_files_are_gone_is_said_so(qgis_app, project, finished_run, tmp_path):
     """The project file moved alone (or its data deleted): the run's paths lead nowhere.  The inspector
     said 'outside the result', drew 'Click a pixel of a CAIM result' and 'no date covers this pixel'; it
