@@ -6,7 +6,7 @@ import os
 
 from qgis.PyQt.QtCore import QRectF, QSize, Qt
 from qgis.PyQt.QtGui import QColor, QImage, QPainter, QPen
-from qgis.PyQt.QtWidgets import QSizePolicy, QWidget
+from qgis.PyQt.QtWidgets import QApplication, QSizePolicy, QWidget
 from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsProject
 
 from caim_qgis_plugin.i18n import translator
@@ -228,6 +228,17 @@ class ChipReader:
             no_nir = false_colour and bands == display_bands(rgbn, count)
             self._display[key] = (tuple(bands), no_nir, stretch_limits(path, bands))
         return self._display[key]
+
+    def chips_waiting(self, info, point, crs, size, false_colour, clouded):
+        """:meth:`chips`, under a wait cursor when it reads the run's first stretch (:meth:`first_read`)."""
+        first = self.first_read(info, false_colour)
+        if first:
+            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            return self.chips(info, point, crs, size, false_colour, clouded)
+        finally:
+            if first:
+                QApplication.restoreOverrideCursor()
 
     def chips(self, info, point, crs, size, false_colour, clouded):
         """The chips of every date of the run ``info`` around ``point`` (in ``crs``), ``size`` map pixels

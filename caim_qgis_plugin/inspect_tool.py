@@ -12,7 +12,6 @@ import os
 from qgis.PyQt.QtCore import QPointF, QRectF, QSettings, QSize, Qt
 from qgis.PyQt.QtGui import QColor, QFont, QPainter, QPen
 from qgis.PyQt.QtWidgets import (
-    QApplication,
     QCheckBox,
     QDockWidget,
     QFrame,
@@ -603,15 +602,9 @@ class InspectDock(QDockWidget):
             self.chips.set_message(tr("No imagery: the run's input files are not found.")
                                    if data.get("inputs_missing") else tr("No imagery here: no date covers this pixel."))
             return
-        false_colour = self.false_colour.isChecked()
-        first = self.reader.first_read(info, false_colour)
-        if first:  # each date's stretch is read once per run (about 0.65 s for a 67-megapixel date)
-            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            chips, shown = self.reader.chips(info, self._point, crs, 31, false_colour, data.get("clouded") or [])
-        finally:
-            if first:
-                QApplication.restoreOverrideCursor()
+        # each date's stretch is read once per run (about 0.65 s for a 67-megapixel date): a wait cursor then
+        chips, shown = self.reader.chips_waiting(info, self._point, crs, 31, self.false_colour.isChecked(),
+                                                 data.get("clouded") or [])
         if not chips:
             self.chips.set_message(no_chips_text(info, data))
             return

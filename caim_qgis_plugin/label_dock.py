@@ -16,7 +16,6 @@ import os
 from qgis.PyQt.QtCore import QEvent, QMetaType, QObject, QSettings, Qt, QTimer
 from qgis.PyQt.QtGui import QColor, QKeySequence
 from qgis.PyQt.QtWidgets import (
-    QApplication,
     QCheckBox,
     QComboBox,
     QDockWidget,
@@ -893,16 +892,9 @@ class LabelDock(QDockWidget):
             return
         data = inspect_pixel(info, point, self.sample.crs())
         self.plot.set_data(dict(data, moment=None))  # the map's answer hidden
-        false_colour = self.show_combo.currentIndex() == 1
-        first = self.reader.first_read(info, false_colour)
-        if first:  # each date's stretch is read once per run (about 0.65 s for a 67-megapixel date)
-            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            chips, shown = self.reader.chips(info, point, self.sample.crs(), self.context_combo.currentData(),
-                                             false_colour, data.get("clouded") or [])
-        finally:
-            if first:
-                QApplication.restoreOverrideCursor()
+        # each date's stretch is read once per run (about 0.65 s for a 67-megapixel date): a wait cursor then
+        chips, shown = self.reader.chips_waiting(info, point, self.sample.crs(), self.context_combo.currentData(),
+                                                 self.show_combo.currentIndex() == 1, data.get("clouded") or [])
         self.bands_note.setText(bands_note(shown))
         if not chips:  # (the strip kept the message it had before: 'No point shown.' or another point's)
             self.chips.set_message(no_chips_text(info, data))
