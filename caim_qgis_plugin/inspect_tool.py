@@ -72,7 +72,10 @@ def _read_pixel(path, point, crs):
     values = []
     for b in range(1, ds.RasterCount + 1):
         band = ds.GetRasterBand(b)
-        value = float(band.ReadAsArray(col, row, 1, 1)[0, 0])
+        try:  # a VRT whose raster is gone opens, and fails here (it opens its sources when it reads)
+            value = float(band.ReadAsArray(col, row, 1, 1)[0, 0])
+        except (RuntimeError, TypeError):  # (TypeError: None read, GDAL's exceptions off)
+            return None
         nodata = band.GetNoDataValue()
         if nodata is not None and value == nodata:
             values.append(None)

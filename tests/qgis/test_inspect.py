@@ -637,3 +637,29 @@ def test_the_chips_note_names_a_grey_band_as_grey(qgis_app):
 
     assert bands_note([((1, 1, 1), False)]) == "<small>Chips: band 1 in grey.</small>"
     assert bands_note([((3, 2, 1), False)]) == "<small>Chips: bands 3, 2, 1 as red, green, blue.</small>"
+
+
+def test_a_date_whose_file_cannot_be_read_is_no_error(qgis_app, finished_run, tmp_path):
+    """A date given as a VRT whose raster is gone (split into a folder of one's own, the raster moved since):
+    GDAL opens the VRT and fails on reading it, and the click raised that error (a Python error in QGIS, no
+    panel) instead of showing the pixel without that date's values."""
+    import os
+    import shutil
+
+    from osgeo import gdal
+    from qgis.core import QgsCoordinateReferenceSystem, QgsPointXY
+
+    from caim_qgis_plugin.inspect_tool import inspect_pixel
+
+    raster = shutil.copy(finished_run["inputs"][0], str(tmp_path / "export.tif"))
+    os.makedirs(str(tmp_path / "dates"))
+    vrt = str(tmp_path / "dates" / "export_01.vrt")
+    gdal.Translate(vrt, raster, format="VRT")
+    os.remove(raster)
+    res = finished_run["results"]
+    info = {"dates": finished_run["dates"], "outputs": {"moment": res["MOMENT"], "area": res["AREA"]},
+            "inputs": [{"path": vrt}] + [{"path": p} for p in finished_run["inputs"][1:]]}
+    data = inspect_pixel(info, QgsPointXY(500000.0 + 5.0 * 20.5, 5200000.0 - 5.0 * 20.5),
+                         QgsCoordinateReferenceSystem("EPSG:32614"))
+    assert data["series"][0] is None and all(v is not None for v in data["series"][1:])
+    assert data["moment"] == 2
