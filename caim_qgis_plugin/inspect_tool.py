@@ -6,8 +6,10 @@ call; :class:`InspectTool` and :class:`InspectDock` are the map tool and its pan
 """
 
 import datetime
+import html
 import math
 import os
+import re
 
 from qgis.PyQt.QtCore import QPointF, QRectF, QSettings, QSize, Qt
 from qgis.PyQt.QtGui import QColor, QFont, QPainter, QPen
@@ -85,27 +87,60 @@ def _read_pixel(path, point, crs):
     return values
 
 
-def _unreadable(path):
-    """Whether ``path`` (a file or a GDAL dataset name) cannot be opened: moved or deleted since the run."""
-    if not path or os.path.exists(path):
-        return False
+_VRT_SOURCE = re.compile(r'<SourceFilename relativeToVRT="([01])"[^>]*>([^<]*)</SourceFilename>')
+
+
+def _vrt_missing_source(path):
+    """The file a VRT ``path`` reads that is not there, or None: GDAL opens a VRT whose raster is gone (it
+    opens its sources when it reads), so a date split into VRTs beside a raster left behind looked readable
+    and its pixel was 'covered by no date'."""
+    try:
+        with open(path, encoding="utf-8") as f:
+            text = f.read(1 << 22)
+    except (OSError, UnicodeDecodeError):
+        return None
+    for relative, name in _VRT_SOURCE.findall(text):
+        name = html.unescape(name)
+        full = os.path.join(os.path.dirname(os.path.abspath(path)), name) if relative == "1" else name
+        if full.startswith("/vsi"):
+            continue
+        from model_core.stacked import container_file
+
+        target = container_file(full) or full  # NETCDF:"/x/cube.nc":ndvi: its file
+        if not os.path.exists(target):
+            return os.path.normpath(target)
+    return None
+
+
+def _unreadable_file(path):
+    """The file that cannot be read for ``path`` (a file or a GDAL dataset name; moved or deleted since the
+    run): ``path`` itself, or the file a VRT there reads; None when it can be read."""
+    if not path:
+        return None
+    if os.path.exists(path):
+        return _vrt_missing_source(path) if path.lower().endswith(".vrt") else None
     from osgeo import gdal
 
     try:
-        return gdal.Open(path) is None
+        return path if gdal.Open(path) is None else None
     except RuntimeError:
-        return True
+        return path
+
+
+def _unreadable(path):
+    """Whether ``path`` (a file or a GDAL dataset name) cannot be read: moved or deleted since the run."""
+    return _unreadable_file(path) is not None
 
 
 def missing_files(run_info):
     """The files of the run ``run_info`` that cannot be read (its change moment, confidence and
-    probabilities, its inputs and their masks), in that order: a project whose files were moved or deleted
-    since the run."""
+    probabilities, its inputs and their masks; for a VRT, the file it reads), in that order and each once: a
+    project whose files were moved or deleted since the run."""
     outputs = run_info.get("outputs") or {}
     paths = [outputs.get(k) for k in (lyr.MOMENT, lyr.CONFIDENCE, lyr.PROBABILITIES)]
     for entry in run_info.get("inputs") or []:
         paths += [entry.get("path"), entry.get("mask")]
-    return [p for p in paths if p and _unreadable(p)]
+    return list(dict.fromkeys(gone for gone in map(_unreadable_file, paths) if gone))
 
 
 def in_qgis_temporary_folder(path):
@@ -160,7 +195,7 @@ def inspect_pixel(run_info, point, crs):
               "series": [], "band_names": []}
     result["missing"] = missing_files(run_info)
     paths = [entry.get("path") for entry in run_info.get("inputs") or []]
-    result["inputs_missing"] = bool(paths) and all(p in result["missing"] for p in paths)
+    result["inputs_missing"] = bool(paths) and all(_unreadable(p) for p in paths)
     if outputs.get("moment") in result["missing"]:
         result["moment_text"] = tr("not known: the change moment file is not found")
     moment = _read_pixel(outputs.get("moment", ""), point, crs) if outputs.get("moment") else None

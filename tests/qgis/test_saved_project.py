@@ -275,3 +275,36 @@ def test_a_moved_project_takes_a_containers_variable_along(qgis_app, tmp_path):
     assert [e["path"] for e in moved["inputs"]] == [
         'NETCDF:"%s":ndvi' % (new / "data" / "cube.nc"), "GPKG:%s:scene_2" % (new / "data" / "scenes.gpkg"),
         str(new / "data" / "s.tif"), info["inputs"][3]["path"]]  # (not moved with the project: kept)
+
+
+def test_dates_whose_raster_is_gone_are_said_so(qgis_app, finished_run, tmp_path):
+    """A run on the dates of a multi-date raster split into a folder of one's own (VRTs reading the raster by
+    its absolute path), the project sent on without the raster: GDAL opens such a VRT (it opens its sources
+    when it reads), so the run's files all looked there, and the inspector said 'no date covers this pixel'
+    and showed no band values, unexplained.  The raster the VRTs read is named as not found, once."""
+    from osgeo import gdal
+    from qgis.core import QgsCoordinateReferenceSystem
+
+    from caim_qgis_plugin.inspect_tool import InspectDock, inspect_pixel
+
+    os.makedirs(str(tmp_path / "data"))
+    os.makedirs(str(tmp_path / "dates"))
+    raster = shutil.copy(finished_run["inputs"][0], str(tmp_path / "data" / "export.tif"))
+    vrts = []
+    for k in range(1, len(finished_run["dates"]) + 1):
+        vrts.append(str(tmp_path / "dates" / ("export_%02d.vrt" % k)))
+        gdal.Translate(vrts[-1], raster, format="VRT")
+    os.remove(raster)
+    res = finished_run["results"]
+    info = {"dates": finished_run["dates"], "inputs": [{"path": p} for p in vrts],
+            "outputs": {"moment": res["MOMENT"], "area": res["AREA"]}}
+    crs = QgsCoordinateReferenceSystem("EPSG:32614")
+    data = inspect_pixel(info, centre(20, 20), crs)
+    assert data["missing"] == [raster] and data["inputs_missing"]
+    dock = InspectDock()
+    try:
+        dock.show_result(data, centre(20, 20), info, crs)
+        assert "Files of this run not found (moved or deleted since the run?): %s." % raster in dock.header.text()
+        assert dock.chips.message == "No imagery: the run's input files are not found."
+    finally:
+        dock.deleteLater()
