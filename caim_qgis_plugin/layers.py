@@ -440,7 +440,7 @@ def set_date_ranges(layers, dates):
     before, and only for layers whose time settings are off or are as an earlier run set them (a user's own are
     kept, those the user changed after a run too). Returns the layers set."""
     from qgis.PyQt.QtCore import QDateTime, QTime
-    from qgis.core import QgsDateTimeRange, QgsRasterLayerTemporalProperties
+    from qgis.core import Qgis, QgsDateTimeRange
 
     days = [_qdate(d) for d in dates or ()]
     if len(days) < 2 or len(days) != len(layers) or any(d is None for d in days) or any(
@@ -448,12 +448,7 @@ def set_date_ranges(layers, dates):
         return []
     starts = [QDateTime(d, QTime(0, 0)) for d in days]
     ends = starts[1:] + [starts[-1].addDays(days[-2].daysTo(days[-1]))]
-    try:  # QGIS 3.22: the class's enum; later versions: Qgis.RasterTemporalMode
-        mode = QgsRasterLayerTemporalProperties.ModeFixedTemporalRange
-    except AttributeError:
-        from qgis.core import Qgis
-
-        mode = Qgis.RasterTemporalMode.FixedTemporalRange
+    mode = Qgis.RasterTemporalMode.FixedTemporalRange  # (QGIS 3.22 has it; QGIS 4 only it)
     done = []
     for layer, start, end in zip(layers, starts, ends):
         if not isinstance(layer, QgsRasterLayer):
