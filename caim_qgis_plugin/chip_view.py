@@ -2,14 +2,13 @@
 inspector's for a clicked pixel (:mod:`model_core.chips` reads them: each date resampled onto the run's map
 grid, centred on the pixel, stretched by the date's own limits)."""
 
-import os
-
 from qgis.PyQt.QtCore import QRectF, QSize, Qt
 from qgis.PyQt.QtGui import QColor, QImage, QPainter, QPen
 from qgis.PyQt.QtWidgets import QApplication, QSizePolicy, QWidget
 from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsProject
 
 from caim_qgis_plugin.i18n import translator
+from caim_qgis_plugin.inputs import file_state  # a file written anew is read anew
 
 tr = translator("CaimLabelling")  # the labelling panel's texts, where these were first
 
@@ -159,20 +158,6 @@ class ChipStrip(QWidget):
             painter.setPen(QPen(QColor("yellow"), 1))
             painter.drawRect(frame)
         painter.end()
-
-
-def file_state(path):
-    """``path`` with its file's modification time and size, as the caches below key it: a file written anew (the
-    next run's outputs into the same folder, with another grid; a scene exported again under its name) is
-    read anew (the panels keep their reader while QGIS runs, and chips were drawn on the former map's grid
-    and stretched by the former file's limits)."""
-    try:
-        from model_core.stacked import source_file
-
-        st = os.stat(source_file(path) or path)
-        return (path, st.st_mtime_ns, st.st_size)
-    except (ImportError, OSError, TypeError, ValueError):
-        return (path, None, None)
 
 
 class ChipReader:

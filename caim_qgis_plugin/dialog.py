@@ -815,11 +815,10 @@ class CaimDialog(QDialog):
             item.setToolTip(COL_LAYER, literal(inp.layer_source(layer)))
             item.setToolTip(COL_DATE, tr("date from the %s; double-click to edit") % source if source
                             else tr("no date found; double-click to type one (YYYY-MM-DD)"))
-            if not date and inp.holds_dates(layer):
-                held = [d for d in inp.held_dates((layer,))[0] or () if d]
-                if held:  # sorted by its first date; its dates are listed in the messages below
-                    item.setToolTip(COL_DATE, tr("holds dates from %s to %s: Run splits it into one layer per date")
-                                    % (held[0], held[-1]))
+            held = [] if date else self._held_dates_of(layer)
+            if held:  # sorted by its first date; its dates are listed in the messages below
+                item.setToolTip(COL_DATE, tr("holds dates from %s to %s: Run splits it into one layer per date")
+                                % (held[0], held[-1]))
             item.setFlags(Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable
                           | Qt.ItemFlag.ItemIsDragEnabled | Qt.ItemFlag.ItemIsEditable)
             item.setCheckState(COL_LAYER, Qt.CheckState.Checked)
@@ -850,9 +849,11 @@ class CaimDialog(QDialog):
 
     def sort_by_date(self):
         """Order by parsed date (stable; layers without a date keep their order, at the end); a layer that holds
-        several dates (:meth:`_first_held_date`) by its first."""
+        several dates (:meth:`_held_dates_of`) by its first."""
         items = self._items()
-        dates = [item.text(COL_DATE) or self._first_held_date(item) for item in items]
+        project = QgsProject.instance()
+        dates = [item.text(COL_DATE) or next(iter(self._held_dates_of(project.mapLayer(item.data(
+            COL_LAYER, LAYER_ROLE)))), "") for item in items]
         keyed = sorted(enumerate(items), key=lambda p: (not dates[p[0]], dates[p[0]], p[0]))
         self.layer_tree.blockSignals(True)
         for item in items:
@@ -863,14 +864,12 @@ class CaimDialog(QDialog):
         self.validate()
 
     @staticmethod
-    def _first_held_date(item):
-        """The first known date of the row's layer when it holds several dates by its own metadata (an Earth
-        Engine export, a NetCDF variable over time), else "": its Date cell stays empty (Run splits it)."""
-        layer = QgsProject.instance().mapLayer(item.data(COL_LAYER, LAYER_ROLE))
+    def _held_dates_of(layer):
+        """The known dates of ``layer`` when it holds several dates by its own metadata (an Earth Engine export,
+        a NetCDF variable over time), else []: its Date cell stays empty (Run splits it)."""
         if layer is None or not inp.holds_dates(layer):
-            return ""
-        dates, _why = inp.held_dates((layer,))
-        return next((d for d in dates or () if d), "")
+            return []
+        return [d for d in inp.held_dates((layer,))[0] or () if d]
 
     def _shift(self, step):
         self.layer_tree.shift(step)
@@ -1077,8 +1076,7 @@ class CaimDialog(QDialog):
                 grids = [first.get(layer.id(), layer) for layer, _ in plan
                          if layer.id() in first or layer in rasters]
                 problems += inp.grid_problems(list(dict.fromkeys(grids)))  # in list order, a raster once
-            order = {inp.ERROR: 0, inp.WARNING: 1, inp.INFO: 2}
-            return sorted(problems, key=lambda p: order[p[0]])
+            return inp.by_level(problems)
         masks = self.checked_masks()  # optional, per date: None for a date without a mask
         if any(m is not None for m in masks):
             missing = [layer.name() for (layer, _), m in zip(plan, masks) if m is None]

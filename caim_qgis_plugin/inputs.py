@@ -325,15 +325,21 @@ _PLANS = {}  # {((source, mtime, size), ...) of a unit: (its dates, or None and 
 _GROUPS = {}  # {((source, mtime, size), ...): which of them are variables of one cube}: GDAL opens each to tell
 
 
-def _file_key(layer):
-    from model_core.stacked import source_file
-
-    source = layer_source(layer)
+def file_state(path):
+    """``path`` with its file's modification time and size, as the caches of the dialog and the image chips
+    key it: a file written anew (a scene exported again under its name, the next run's outputs into the same
+    folder) is read anew."""
     try:
-        st = os.stat(source_file(source) or source)
-        return (source, st.st_mtime, st.st_size)
-    except OSError:
-        return (source, None, None)
+        from model_core.stacked import source_file
+
+        st = os.stat(source_file(path) or path)
+        return (path, st.st_mtime_ns, st.st_size)
+    except (ImportError, OSError, TypeError, ValueError):
+        return (path, None, None)
+
+
+def _file_key(layer):
+    return file_state(layer_source(layer))
 
 
 def holds_dates(layer):
@@ -466,9 +472,13 @@ def validate(layers, dates=None, bands=None, model=mdl.AUTO, weights=None, masks
             else:
                 problems.append((WARNING, tr("Some dates appear twice (%s): the intervals between them are zero "
                                  "days long.") % ", ".join(twice)))
+    return by_level(problems)
+
+
+def by_level(problems):
+    """``problems`` [(level, message)] errors first, then warnings, then notes (stable within a level)."""
     order = {ERROR: 0, WARNING: 1, INFO: 2}
-    problems.sort(key=lambda p: order[p[0]])
-    return problems
+    return sorted(problems, key=lambda p: order[p[0]])
 
 
 def layer_problems(layers):

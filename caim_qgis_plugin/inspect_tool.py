@@ -135,12 +135,15 @@ def _unreadable(path):
 def missing_files(run_info):
     """The files of the run ``run_info`` that cannot be read (its change moment, confidence and
     probabilities, its inputs and their masks; for a VRT, the file it reads), in that order and each once: a
-    project whose files were moved or deleted since the run."""
+    project whose files were moved or deleted since the run; and whether every input is among them (no
+    date of the run can be read).  Each file is looked at once."""
     outputs = run_info.get("outputs") or {}
-    paths = [outputs.get(k) for k in (lyr.MOMENT, lyr.CONFIDENCE, lyr.PROBABILITIES)]
-    for entry in run_info.get("inputs") or []:
-        paths += [entry.get("path"), entry.get("mask")]
-    return list(dict.fromkeys(gone for gone in map(_unreadable_file, paths) if gone))
+    entries = run_info.get("inputs") or []
+    inputs = [_unreadable_file(entry.get("path")) for entry in entries]
+    masks = [_unreadable_file(entry.get("mask")) for entry in entries]
+    gone = [_unreadable_file(outputs.get(k)) for k in (lyr.MOMENT, lyr.CONFIDENCE, lyr.PROBABILITIES)]
+    gone += [g for pair in zip(inputs, masks) for g in pair]
+    return list(dict.fromkeys(g for g in gone if g)), bool(inputs) and all(inputs)
 
 
 def in_qgis_temporary_folder(path):
@@ -193,9 +196,7 @@ def inspect_pixel(run_info, point, crs):
     result = {"dates": dates, "intervals": labels, "moment": None, "moment_text": tr("outside the result"),
               "change_probability": None, "no_change_probability": None, "confidence": None,
               "series": [], "band_names": []}
-    result["missing"] = missing_files(run_info)
-    paths = [entry.get("path") for entry in run_info.get("inputs") or []]
-    result["inputs_missing"] = bool(paths) and all(_unreadable(p) for p in paths)
+    result["missing"], result["inputs_missing"] = missing_files(run_info)
     if outputs.get("moment") in result["missing"]:
         result["moment_text"] = tr("not known: the change moment file is not found")
     moment = _read_pixel(outputs.get("moment", ""), point, crs) if outputs.get("moment") else None
