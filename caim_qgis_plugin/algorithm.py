@@ -111,6 +111,7 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
         self._threshold = "otsu"
         self._split = []  # [(folder, [(vrt, date)])] this run made for its multi-date rasters: gone if it fails
         self._sources = {}  # {date VRT: the multi-date raster it reads}
+        self._input_ids = []  # the input layers' ids in the run's project (None: a layer it does not hold)
 
     # -- identity ---------------------------------------------------------------------------------
     def name(self):
@@ -503,6 +504,9 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
                                                            tr("  mask: %s") % fact["mask"] if fact.get("mask") else ""))
         self._facts = facts
         self._model = model
+        project = context.project()  # the project's own input layers, for the Temporal Controller afterwards
+        self._input_ids = [layer.id() if project is not None and project.mapLayer(layer.id()) is not None
+                           else None for layer in layers]
         return True
 
     # -- worker thread ----------------------------------------------------------------------------
@@ -654,6 +658,7 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
         info = {"dates": dates, "inputs": self._facts or [], "outputs": self._written, "model": self._model,
                 "mask_clear": inp.format_clear_values(self._mask_clear) if self._mask_clear else "0",
                 "threshold": self._threshold}
+        loads = False
         for kind in (lyr.AREA, lyr.MOMENT, lyr.CONFIDENCE):
             path = self._written.get(kind)
             if not path or not os.path.exists(path):
@@ -661,10 +666,15 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
             lyr.write_sidecar(path, kind, dates)
             for key in {path, self._requested.get(kind) or path}:
                 if context.willLoadLayerOnCompletion(key):  # toolbox / model runs: style what Processing loads
+                    loads = True
                     details = context.layerToLoadOnCompletionDetails(key)
                     details.setPostProcessor(lyr.OutputStyler(kind, dates, info))
                     if len(dates) >= 2 and dates[0] and dates[-1] and dates[0] not in details.name:
                         # "Change moment 1985 to 2020": two runs' layers are told apart (an audit: the
                         # sample dialog listed two identical "Change moment" layers)
                         details.name = "%s %s to %s" % (details.name, dates[0], dates[-1])
+        project = context.project()
+        if loads and project is not None and self._input_ids and None not in self._input_ids:
+            # a toolbox run, as a dialog run: the Temporal Controller steps through its input layers' dates
+            lyr.set_date_ranges([project.mapLayer(i) for i in self._input_ids], dates)
         return {}

@@ -761,6 +761,37 @@ def test_toolbox_layers_are_named_with_their_dates(project, tmp_path):
     assert context.layerToLoadOnCompletionDetails(out["AREA"]).name == "Change area 2019-05-01 to 2021-05-01"
 
 
+def test_a_toolbox_run_gives_its_project_layers_their_dates_in_the_temporal_controller(project, tmp_path):
+    """A dialog run gave its inputs their dates in the Temporal Controller; a toolbox run (outputs loaded
+    into the project) left them alone.  It now gives them too, only to layers of the project, and a run
+    whose outputs Processing does not load (a script's processing.run) leaves the layers as they were."""
+    from qgis.core import QgsApplication, QgsProcessingContext, QgsProcessingFeedback, QgsRasterLayer
+
+    stack = make_stack(str(tmp_path))
+    layers = [QgsRasterLayer(p, os.path.basename(p), "gdal") for p in stack]
+    project.addMapLayers(layers)
+    alg = QgsApplication.processingRegistry().createAlgorithmById("caim:detectchanges")
+
+    def run(loaded, folder):
+        out = outputs_in(str(tmp_path / folder))
+        context = QgsProcessingContext()
+        context.setProject(project)
+        if loaded:
+            context.addLayerToLoadOnCompletion(out["MOMENT"], QgsProcessingContext.LayerDetails(
+                "Change moment", project, "MOMENT"))
+        results, ok = alg.run(dict(INPUT=[layer.id() for layer in layers], MODEL="cva", DEVICE="CPU", **out),
+                              context, QgsProcessingFeedback())
+        assert ok
+
+    run(False, "script")
+    assert not any(layer.temporalProperties().isActive() for layer in layers)
+    run(True, "toolbox")
+    ranges = [layer.temporalProperties().fixedTemporalRange() for layer in layers]
+    assert all(layer.temporalProperties().isActive() for layer in layers)
+    assert [(r.begin().date().toString("yyyy-MM-dd"), r.end().date().toString("yyyy-MM-dd")) for r in ranges] == [
+        ("2019-05-01", "2020-05-01"), ("2020-05-01", "2021-05-01"), ("2021-05-01", "2022-05-01")]
+
+
 def test_a_sidecar_given_as_a_layer_is_named(qgis_app, tmp_path):
     """From the input audit: a GeoTIFF's external pyramids (x.tif.ovr) opens in QGIS as a raster of its own,
     named like the image; given as a date it was refused for 'not overlapping the other layers' under the
