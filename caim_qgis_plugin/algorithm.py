@@ -7,6 +7,7 @@ main thread; :meth:`processAlgorithm` (a worker thread in the dialog and toolbox
 
 import json
 import os
+import threading
 import traceback
 
 from qgis.PyQt.QtCore import QCoreApplication
@@ -112,6 +113,11 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
         self._split = []  # [(folder, [(vrt, date)])] this run made for its multi-date rasters: gone if it fails
         self._sources = {}  # {date VRT: the multi-date raster it reads}
         self._input_ids = []  # the input layers' ids in the run's project (None: a layer it does not hold)
+        # a task cancelled while queued (the toolbox, the task manager) never reaches processAlgorithm: its
+        # feedback's cancel removes the split then, unless processAlgorithm has begun (which removes it itself)
+        self._lock = threading.Lock()
+        self._begun = False
+        self._dropped = False
 
     # -- identity ---------------------------------------------------------------------------------
     def name(self):
@@ -339,10 +345,14 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
     # -- main thread ------------------------------------------------------------------------------
     def prepareAlgorithm(self, parameters, context, feedback):  # noqa: N802
         self._split, self._sources = [], {}
+        self._begun = self._dropped = False
         layers = []
         try:
             layers = self._split_dates(parameters, context, feedback)
-            return self._prepare(layers, parameters, context, feedback)
+            ok = self._prepare(layers, parameters, context, feedback)
+            if self._split and feedback is not None:
+                feedback.canceled.connect(self._cancelled_before_run)
+            return ok
         except BaseException as exc:
             # the date layers go first: GDAL would write their statistics into the removed folder's
             # ../<raster>.aux.xml when they are freed ("Unable to save auxiliary information"); also
@@ -352,6 +362,15 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
             traceback.clear_frames(exc.__traceback__)
             self._remove_split()
             raise
+
+    def _cancelled_before_run(self):
+        """The run's feedback cancelled: the dates this run split go with it when processAlgorithm has not
+        begun (a task cancelled while queued is never run, and nothing else would remove them)."""
+        with self._lock:
+            if self._begun:
+                return
+            self._dropped = True
+            self._remove_split()
 
     def _remove_split(self):
         from model_core.stacked import remove_split
@@ -511,6 +530,10 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
 
     # -- worker thread ----------------------------------------------------------------------------
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        with self._lock:
+            self._begun = True
+            if self._dropped:  # cancelled before it began: its dates are gone
+                raise QgsProcessingException(tr("Cancelled by the user; no output was kept."))
         try:
             return self._process(parameters, context, feedback)
         except BaseException:  # the dates' VRTs this run wrote go with its outputs

@@ -535,6 +535,41 @@ def test_a_failed_run_leaves_the_dates_another_run_uses_since(project, tmp_path)
     assert not ok and "area.png" in fb.textLog() and not os.path.exists(str(folder))
 
 
+def test_a_task_cancelled_while_queued_removes_the_dates_it_split(project, tmp_path):
+    """The toolbox's task splits in its prepareAlgorithm (main thread) and waits in the task manager's
+    queue; cancelled there, it never reaches processAlgorithm, which removed the split of a failed run,
+    so the new <name>_dates folder stayed behind.  Cancelled once it runs, processAlgorithm removes it."""
+    from qgis.core import QgsApplication, QgsProcessingAlgRunnerTask, QgsProcessingContext, QgsProcessingFeedback
+
+    _, export = _export(str(tmp_path))
+    context = QgsProcessingContext()
+    context.setProject(project)
+    feedback = QgsProcessingFeedback()
+    alg = QgsApplication.processingRegistry().createAlgorithmById("caim:detectchanges")
+    task = QgsProcessingAlgRunnerTask(
+        alg, dict(INPUT=[export], MODEL="cva", DEVICE="CPU", **_outputs(str(tmp_path / "a"))), context, feedback)
+    assert not task.isCanceled(), feedback.textLog()
+    folder = tmp_path / "gee_export_dates"
+    assert folder.is_dir()
+    done = []
+    task.executed.connect(lambda ok, _results: done.append(ok))
+    task.hold()  # queued, not started
+    QgsApplication.taskManager().addTask(task)
+    task.cancel()
+    assert wait_for(lambda: done, 30) and done == [False]
+    assert not folder.exists()
+    assert [e for e in os.listdir(str(tmp_path)) if "dates" in e] == []  # (nor a hidden work folder)
+    # a run that began keeps its dates whatever its feedback is told afterwards (it removes them itself
+    # when it fails)
+    feedback = QgsProcessingFeedback()
+    alg = QgsApplication.processingRegistry().createAlgorithmById("caim:detectchanges")
+    params = dict(INPUT=[export], MODEL="cva", DEVICE="CPU", **_outputs(str(tmp_path / "b")))
+    assert alg.prepareAlgorithm(params, context, feedback)
+    assert alg.processAlgorithm(params, context, feedback)["MOMENT"]
+    feedback.cancel()
+    assert len(os.listdir(str(folder))) == len(DATES)
+
+
 def test_cloud_masks_of_a_multi_date_raster_are_counted_in_its_dates(project, tmp_path):
     """MASKS count the raster's dates: a count that does not fit says so (it said "2 cloud masks for 3
     layers" to a user who gave one layer), and one mask per date runs."""
