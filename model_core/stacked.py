@@ -739,7 +739,8 @@ def split_into_folder(path, per_date=None, order=None, parent=None):
     inspector and a saved project read the dates' files after the run.  A folder of that name holding the
     very same VRTs (an earlier run's split of the same file) is used again, one holding anything else is
     left alone (``<name>_dates_2``, ...).  The VRTs are written into a hidden folder first and renamed, so
-    a failure leaves no folder behind.
+    a failure leaves no folder behind, and of two processes splitting the raster at once the second finds
+    the first's folder (rename replaces no folder that holds files).
 
     Returns ``(folder, [(vrt path, date or None)], created)``; ``created``: this call made the folder (the
     caller removes it with :func:`remove_split` when its run fails)."""
@@ -760,8 +761,15 @@ def split_into_folder(path, per_date=None, order=None, parent=None):
         k = 1
         while True:
             folder = os.path.join(parent, stem if k == 1 else f"{stem}_{k}")
-            if not os.path.exists(folder):
-                os.rename(work, folder)
+            if not os.path.lexists(folder):
+                try:
+                    os.rename(work, folder)
+                except OSError:
+                    # another process's split landed there since (two runs on the raster at once: its
+                    # folder is not empty, which rename does not replace; on Windows nothing is): look again
+                    if not os.path.lexists(folder):
+                        raise
+                    continue
                 created = True
                 break
             if os.path.isdir(folder) and _same_files(work, folder):

@@ -632,6 +632,48 @@ def test_split_into_folder_is_made_whole_or_not_at_all(tmp_path):
         split_into_folder(path, parent=path)
 
 
+def test_two_splits_of_one_raster_at_once_share_one_folder(tmp_path, monkeypatch):
+    """Two processes (qgis_process, a second QGIS) splitting the same raster at once: each writes its own
+    hidden folder, finds no <name>_dates and renames its folder to it; the one renaming second found the
+    other's there (ENOTEMPTY on Linux, EEXIST on Windows) and failed with a bare OSError.  It now looks at
+    the folder again: the same VRTs, used again; other files, the next name."""
+    import model_core.stacked as stacked
+
+    path = str(tmp_path / "export.tif")
+    _stacked(path, _dates_arrays(t=3, size=16), dates=DATES[:3])
+    rename = os.rename
+    other = []
+
+    def the_other_first(src, dst):  # the other process's folder lands between our check and our rename
+        if not other:
+            other.append(None)
+            other[0] = the_other()
+        return rename(src, dst)
+
+    def the_other():
+        return stacked.split_into_folder(path)
+
+    monkeypatch.setattr(stacked.os, "rename", the_other_first)
+    folder, written, created = stacked.split_into_folder(path)
+    assert other[0][2] and other[0][0] == folder == str(tmp_path / "export_dates")
+    assert not created and written == other[0][1]
+    assert sorted(e for e in os.listdir(str(tmp_path)) if "dates" in e) == ["export_dates"]
+    # what landed there is something else (another layout, the user's files): the next name
+    import shutil
+
+    shutil.rmtree(folder)
+    other.clear()
+
+    def the_other():
+        (tmp_path / "export_dates").mkdir()
+        (tmp_path / "export_dates" / "notes.txt").write_text("mine")
+
+    folder, written, created = stacked.split_into_folder(path)
+    assert created and folder == str(tmp_path / "export_dates_2")
+    assert (tmp_path / "export_dates" / "notes.txt").read_text() == "mine"
+    assert sorted(e for e in os.listdir(str(tmp_path)) if "dates" in e) == ["export_dates", "export_dates_2"]
+
+
 def test_a_split_folder_is_used_again_after_a_histogram_was_computed_on_its_dates(tmp_path):
     """GDAL keeps a histogram computed on a date (QGIS's histogram panel, gdalinfo -hist) in the VRT
     itself, as it keeps statistics: derived data, which does not make the folder another split (each such
