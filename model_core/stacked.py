@@ -685,12 +685,20 @@ def _without_hints(text):
     return text
 
 
+# what GDAL writes beside a VRT for it: overviews (QGIS's Build pyramids, gdaladdo: external by default),
+# statistics when it cannot write them into the VRT itself
+_DERIVED = (".ovr", ".aux.xml", ".ovr.aux.xml")
+
+
 def _same_files(a, b):
-    """Whether folders ``a`` and ``b`` hold the same VRTs (no other files), alike but for what GDAL writes
-    into them by what it has at hand (_HINTS)."""
+    """Whether folder ``b`` holds the same VRTs as the fresh split ``a``, alike but for what GDAL writes into
+    them by what it has at hand (_HINTS), and no other files but those GDAL writes beside them (_DERIVED:
+    a date layer's pyramids made it another split, and the next run wrote <name>_dates_2)."""
     try:
         names = sorted(os.listdir(a))
-        if names != sorted(os.listdir(b)):
+        derived = {(name + ext).lower() for name in names for ext in _DERIVED}
+        others = sorted(n for n in os.listdir(b) if n.lower() not in derived or not os.path.isfile(os.path.join(b, n)))
+        if names != others:
             return False
         for name in names:
             pa, pb = os.path.join(a, name), os.path.join(b, name)

@@ -695,6 +695,30 @@ def test_a_split_folder_is_used_again_after_a_histogram_was_computed_on_its_date
     assert not os.path.exists(folder + "_2")
 
 
+def test_a_split_folder_is_used_again_after_pyramids_were_built_on_its_dates(tmp_path):
+    """QGIS's Build pyramids (Layer Properties, external by default) and gdaladdo write <date>.vrt.ovr beside
+    a date's VRT, GDAL statistics it cannot keep in the VRT <date>.vrt.aux.xml: derived files, which made
+    the folder another split (the next run wrote <name>_dates_2).  A file of the user's still does."""
+    from osgeo import gdal
+
+    from model_core.stacked import split_into_folder
+
+    path = str(tmp_path / "export.tif")
+    _stacked(path, _dates_arrays(t=3, size=16), dates=DATES[:3])
+    folder, written, created = split_into_folder(path)
+    ds = gdal.Open(written[0][0])
+    ds.BuildOverviews("NEAREST", [2])
+    ds = None
+    assert os.path.isfile(written[0][0] + ".ovr")
+    with open(written[1][0] + ".aux.xml", "w") as f:
+        f.write("<PAMDataset/>")
+    assert split_into_folder(path) == (folder, written, False)
+    assert not os.path.exists(folder + "_2")
+    with open(os.path.join(folder, "notes.ovr"), "w") as f:
+        f.write("mine")
+    assert split_into_folder(path)[0] == folder + "_2"
+
+
 def test_the_report_names_the_multi_date_raster_not_its_dates(tmp_path, capsys):
     """The report's inputs: an export among scenes is named once, with its number of dates ('export.tif (2
     dates)'), not as the in-memory VRTs of its dates ('d001.vrt'); the scenes by their file names."""
