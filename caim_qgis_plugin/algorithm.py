@@ -409,7 +409,7 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
 
         from model_core.errors import CaimError
 
-        from caim_qgis_plugin.splitting import fallback_text, split_beside
+        from caim_qgis_plugin.splitting import fallback_text, in_the_way, split_beside
 
         dated = []
         for layer, multi in zip(layers, carry):
@@ -442,7 +442,7 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
                 _USED_AGAIN.add(folder)
             feedback.pushInfo(tr("'%s' holds %d dates: split into %s%s") % (
                 name, len(written), folder, tr(" (used again: the same split as before)") if not created
-                else ""))
+                else in_the_way(folder, unit)))
             if fallback:
                 feedback.reportError(fallback_text(name, fallback), False)
             for vrt, _date in written:

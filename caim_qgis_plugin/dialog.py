@@ -1169,7 +1169,7 @@ class CaimDialog(QDialog):
         for unit in self._to_split():
             layer, name = unit[0], inp.unit_name(unit)
             try:
-                folder, written, _created, fallback = splitting.split_beside(unit)
+                folder, written, created, fallback = splitting.split_beside(unit)
             except CaimError as exc:
                 self._check_split(date_ids, split_ids)
                 self._set_status(tr("Layer '%s': %s") % (name, exc), error=True)
@@ -1202,7 +1202,8 @@ class CaimDialog(QDialog):
                 date_layer.setCustomProperty(inp.SPLIT_SOURCE_PROPERTY, split_source)  # the report's
                 date_ids.add(date_layer.id())
             split_ids.update(lyr_.id() for lyr_ in unit)
-            notes.append(tr("'%s': %d dates in %s") % (name, len(written), folder))
+            notes.append(tr("'%s': %d dates in %s") % (name, len(written), folder) + (
+                splitting.in_the_way(folder, unit) if created else ""))
             if fallback:  # the status says it now, the run's outcome again (the run's progress replaces it)
                 notes.append(splitting.fallback_text(name, fallback))
                 self._split_warnings.append(notes[-1])

@@ -42,6 +42,29 @@ def split_beside(unit, per_date=None, order=None):
     return folder, written, created, None if parent is None else expected or READ_ONLY
 
 
+def in_the_way(folder, unit):
+    """Why :func:`split_beside` put the dates of ``unit`` into ``folder``, a ``<name>_dates_2``, ..., and not
+    into ``<name>_dates``: " (not in '<name>_dates': it holds other files)", a file of that name, ...; ""
+    when they are in ``<name>_dates``.  (The run said only where they went, a user looking for them in
+    ``<name>_dates`` found other files there, or a file.)"""
+    from model_core.stacked import dates_folder_name
+
+    stem, parent, name = dates_folder_name(unit_source(tuple(unit))), os.path.dirname(folder), os.path.basename(folder)
+    reasons = []
+    for k in range(1, 1000):
+        other = stem if k == 1 else "%s_%d" % (stem, k)
+        if other == name:
+            break
+        path = os.path.join(parent, other)
+        if os.path.isdir(path):
+            reasons.append(tr("'%s': it holds other files") % other)
+        elif os.path.lexists(path):
+            reasons.append(tr("'%s': it is a file, not a folder") % other)
+    else:
+        return ""
+    return tr(" (not in %s)") % "; ".join(reasons) if reasons else ""
+
+
 def planned_fallback(unit):
     """Where :func:`split_beside` will write the dates of ``unit``, as far as can be told before: None
     (beside the raster's file), :data:`READ_ONLY` or :data:`NO_FOLDER` (QGIS's temporary folder)."""

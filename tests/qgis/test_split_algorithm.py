@@ -570,6 +570,51 @@ def test_a_task_cancelled_while_queued_removes_the_dates_it_split(project, tmp_p
     assert len(os.listdir(str(folder))) == len(DATES)
 
 
+def test_a_split_into_another_name_says_what_is_in_the_way(project, tmp_path):
+    """A file named <name>_dates beside the raster, or such a folder holding other files: the dates go to
+    <name>_dates_2 (and on), and the run says why, the user looking for them in <name>_dates (it said only
+    'split into .../gee_export_dates_2').  Used again, it says that."""
+    _, export = _export(str(tmp_path))
+    (tmp_path / "gee_export_dates").write_text("a file of the user's")
+    res, ok, fb = run_algorithm(dict(INPUT=[export], MODEL="cva", DEVICE="CPU", **_outputs(str(tmp_path / "a"))))
+    assert ok, fb.textLog()
+    assert "split into %s (not in 'gee_export_dates': it is a file, not a folder)" % (
+        tmp_path / "gee_export_dates_2") in fb.textLog()
+    assert (tmp_path / "gee_export_dates").read_text() == "a file of the user's"
+    (tmp_path / "gee_export_dates_2" / "notes.txt").write_text("mine")
+    res, ok, fb = run_algorithm(dict(INPUT=[export], MODEL="cva", DEVICE="CPU", **_outputs(str(tmp_path / "b"))))
+    assert ok, fb.textLog()
+    assert "split into %s (not in 'gee_export_dates': it is a file, not a folder; 'gee_export_dates_2': it " \
+           "holds other files)" % (tmp_path / "gee_export_dates_3") in fb.textLog()
+    res, ok, fb = run_algorithm(dict(INPUT=[export], MODEL="cva", DEVICE="CPU", **_outputs(str(tmp_path / "c"))))
+    assert ok and "split into %s (used again: the same split as before)" % (
+        tmp_path / "gee_export_dates_3") in fb.textLog()
+    # in the usual folder: nothing more said
+    (tmp_path / "gee_export_dates").unlink()
+    res, ok, fb = run_algorithm(dict(INPUT=[export], MODEL="cva", DEVICE="CPU", **_outputs(str(tmp_path / "d"))))
+    assert ok and "split into %s\n" % (tmp_path / "gee_export_dates") in fb.textLog()
+
+
+def test_the_dialog_says_what_is_in_the_way_of_the_dates_folder(project, tmp_path):
+    """The dialog's Run splits as caim:detectchanges does, and says so too: a file named <name>_dates in the
+    way, the dates in <name>_dates_2."""
+    from qgis.core import QgsRasterLayer
+
+    from caim_qgis_plugin.dialog import CaimDialog
+
+    _, export = _export(str(tmp_path))
+    (tmp_path / "gee_export_dates").write_text("a file of the user's")
+    project.addMapLayer(QgsRasterLayer(export, "gee_export", "gdal"))
+    dialog = CaimDialog(None)
+    try:
+        dialog.refresh_layers()
+        assert dialog.split_for_run(), dialog.status.text()
+        assert "'gee_export': 3 dates in %s (not in 'gee_export_dates': it is a file, not a folder)" % (
+            tmp_path / "gee_export_dates_2") in dialog.status.text()
+    finally:
+        dialog.shutdown()
+
+
 def test_cloud_masks_of_a_multi_date_raster_are_counted_in_its_dates(project, tmp_path):
     """MASKS count the raster's dates: a count that does not fit says so (it said "2 cloud masks for 3
     layers" to a user who gave one layer), and one mask per date runs."""
