@@ -653,7 +653,14 @@ def write_split(path, out_dir, per_date=None, order=None, dates=None, overwrite=
     if existing and not overwrite:
         raise OutputError(f"'{existing[0]}' already exists ({len(existing)} of the {len(names)} files). Choose "
                           "another folder, delete them, or allow overwriting (--overwrite).")
-    os.makedirs(out_dir, exist_ok=True)
+    if os.path.lexists(out_dir) and not os.path.isdir(out_dir):
+        raise OutputError(f"'{out_dir}' is a file, not a folder: choose a folder for the dates' VRTs (a new one "
+                          "is made).")
+    try:
+        os.makedirs(out_dir, exist_ok=True)
+    except OSError as exc:  # a file on the way to it, no permission: a bare traceback in Processing
+        raise OutputError(f"Cannot make the folder '{out_dir}' ({exc.strerror or exc}): choose a folder you can "
+                          "write to.") from None
     written = []
     try:
         with quiet_gdal():

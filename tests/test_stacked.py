@@ -674,6 +674,24 @@ def test_two_splits_of_one_raster_at_once_share_one_folder(tmp_path, monkeypatch
     assert sorted(e for e in os.listdir(str(tmp_path)) if "dates" in e) == ["export_dates", "export_dates_2"]
 
 
+def test_a_split_into_a_file_says_so(tmp_path, capsys):
+    """The split's folder given as a file (caim:splitdates's OUTPUT, --out; a file <name>_dates beside the
+    raster) ended in a bare FileExistsError traceback; a folder below a file in NotADirectoryError's."""
+    from model_core.stacked import write_split
+
+    path = str(tmp_path / "export.tif")
+    _stacked(path, _dates_arrays(t=3, size=16), dates=DATES[:3])
+    in_the_way = tmp_path / "export_dates"
+    in_the_way.write_text("mine")
+    with pytest.raises(OutputError, match=r"'.*export_dates' is a file, not a folder: choose a folder"):
+        write_split(path, str(in_the_way))
+    with pytest.raises(OutputError, match=r"Cannot make the folder '.*export_dates.sub' \(Not a directory\)"):
+        write_split(path, str(in_the_way / "sub"))
+    assert in_the_way.read_text() == "mine"
+    rc, _, err = _run(capsys, ["split", path, "--out", str(in_the_way)])
+    assert rc != 0 and "is a file, not a folder" in err and "Traceback" not in err
+
+
 def test_a_split_folder_is_used_again_after_a_histogram_was_computed_on_its_dates(tmp_path):
     """GDAL keeps a histogram computed on a date (QGIS's histogram panel, gdalinfo -hist) in the VRT
     itself, as it keeps statistics: derived data, which does not make the folder another split (each such

@@ -615,6 +615,19 @@ def test_the_dialog_says_what_is_in_the_way_of_the_dates_folder(project, tmp_pat
         dialog.shutdown()
 
 
+def test_caim_splitdates_into_a_file_says_so(project, tmp_path):
+    """caim:splitdates's folder given as an existing file: a Python traceback (FileExistsError) in the log."""
+    from qgis.core import QgsRasterLayer
+
+    _, export = _export(str(tmp_path))
+    (tmp_path / "gee_export_dates").write_text("mine")
+    layer = QgsRasterLayer(export, "gee_export", "gdal")
+    project.addMapLayer(layer)
+    _res, ok, fb, _context = _split(project, {"INPUT": layer.id(), "OUTPUT": str(tmp_path / "gee_export_dates")})
+    assert not ok and "Traceback" not in fb.textLog()
+    assert "'%s' is a file, not a folder: choose a folder" % (tmp_path / "gee_export_dates") in fb.textLog()
+
+
 def test_cloud_masks_of_a_multi_date_raster_are_counted_in_its_dates(project, tmp_path):
     """MASKS count the raster's dates: a count that does not fit says so (it said "2 cloud masks for 3
     layers" to a user who gave one layer), and one mask per date runs."""
