@@ -597,7 +597,7 @@ def test_a_split_into_another_name_says_what_is_in_the_way(project, tmp_path):
 
 def test_the_dialog_says_what_is_in_the_way_of_the_dates_folder(project, tmp_path):
     """The dialog's Run splits as caim:detectchanges does, and says so too: a file named <name>_dates in the
-    way, the dates in <name>_dates_2."""
+    way, the dates in <name>_dates_2; where Run will put them is said before with that name."""
     from qgis.core import QgsRasterLayer
 
     from caim_qgis_plugin.dialog import CaimDialog
@@ -608,6 +608,8 @@ def test_the_dialog_says_what_is_in_the_way_of_the_dates_folder(project, tmp_pat
     dialog = CaimDialog(None)
     try:
         dialog.refresh_layers()
+        # said before the Run, too (it named gee_export_dates)
+        assert "'gee_export_dates_2' beside it" in dialog.messages.text(), dialog.messages.text()
         assert dialog.split_for_run(), dialog.status.text()
         assert "'gee_export': 3 dates in %s (not in 'gee_export_dates': it is a file, not a folder)" % (
             tmp_path / "gee_export_dates_2") in dialog.status.text()
