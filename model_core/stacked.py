@@ -748,6 +748,19 @@ def dates_folder_name(path):
     return f"{_safe_stem(_label(path))}_dates"
 
 
+# {folder: its modification time} of the folders of dates this process made (split_into_folder): another
+# process using one again (two qgis_process runs on the raster at once) stamps it, so that this process's run
+# failing leaves it to that one (remove_split), whose layers, pixel inspector and saved project read it
+_MADE = {}
+
+
+def _stamp(folder):
+    try:
+        return os.stat(folder).st_mtime_ns
+    except OSError:
+        return None
+
+
 def split_into_folder(path, per_date=None, order=None, parent=None):
     """The dates of the multi-date raster ``path`` as VRT files (:func:`write_split`) in a new folder
     ``<name>_dates`` in ``parent`` (default: the file's own folder), for a run that keeps them: the pixel
@@ -786,10 +799,17 @@ def split_into_folder(path, per_date=None, order=None, parent=None):
                         raise
                     continue
                 created = True
+                _MADE[folder] = _stamp(folder)
                 break
             if os.path.isdir(folder) and _same_files(work, folder):
                 shutil.rmtree(work)
                 created = False
+                try:  # used again: stamped for the process that made it (remove_split)
+                    os.utime(folder)
+                except OSError:
+                    pass
+                if folder in _MADE:  # (this process's own: its caller knows, caim:detectchanges's _USED_AGAIN)
+                    _MADE[folder] = _stamp(folder)
                 break
             k += 1
     except BaseException:
@@ -799,7 +819,11 @@ def split_into_folder(path, per_date=None, order=None, parent=None):
 
 
 def remove_split(folder, written):
-    """Remove the VRTs ``written`` by :func:`split_into_folder` and ``folder`` when it is empty then."""
+    """Remove the VRTs ``written`` by :func:`split_into_folder` and ``folder`` when it is empty then; nothing
+    when another process has used the folder again since this one made it (its stamp)."""
+    made = _MADE.pop(folder, None)
+    if made is not None and _stamp(folder) != made:
+        return
     for vrt, _ in written:
         try:
             os.remove(vrt)

@@ -692,6 +692,36 @@ def test_a_split_into_a_file_says_so(tmp_path, capsys):
     assert rc != 0 and "is a file, not a folder" in err and "Traceback" not in err
 
 
+def test_a_failed_run_leaves_the_dates_another_process_uses_since(tmp_path, monkeypatch):
+    """Process A splits (caim:detectchanges's prepareAlgorithm), process B (another qgis_process) uses the
+    same folder again and runs; A then fails and removed the folder under B, whose outputs' run info,
+    pixel inspector and saved project read those VRTs (reproduced with two processes).  A use again stamps
+    the folder; A's remove_split leaves a folder stamped since it made it."""
+    import time
+
+    import model_core.stacked as stacked
+
+    path = str(tmp_path / "export.tif")
+    _stacked(path, _dates_arrays(t=3, size=16), dates=DATES[:3])
+    folder, written, created = stacked.split_into_folder(path)
+    assert created
+    time.sleep(0.05)
+    with monkeypatch.context() as m:  # the other process: its own (empty) record of the folders it made
+        m.setattr(stacked, "_MADE", {}, raising=False)
+        assert stacked.split_into_folder(path) == (folder, written, False)
+    stacked.remove_split(folder, written)
+    assert sorted(os.listdir(folder)) == sorted(os.path.basename(p) for p, _ in written)
+    # used again by this process only (the run given the raster twice): its run's failure removes it
+    import shutil
+
+    shutil.rmtree(folder)
+    folder, written, created = stacked.split_into_folder(path)
+    time.sleep(0.05)
+    assert stacked.split_into_folder(path) == (folder, written, False)
+    stacked.remove_split(folder, written)
+    assert not os.path.exists(folder)
+
+
 def test_a_split_folder_is_used_again_after_a_histogram_was_computed_on_its_dates(tmp_path):
     """GDAL keeps a histogram computed on a date (QGIS's histogram panel, gdalinfo -hist) in the VRT
     itself, as it keeps statistics: derived data, which does not make the folder another split (each such
