@@ -164,7 +164,9 @@ class ChipReader:
     """Reads the chips of a run's dates, keeping each map's grid and each date's stretch limits."""
 
     def __init__(self):
-        self._display = {}       # (file state, band mapping, false colour) -> (bands shown, no NIR known, limits)
+        self._files = {}         # file state -> band count
+        self._metadata = {}      # file state -> R, G, B, NIR by its metadata (None: not known)
+        self._limits = {}        # (file state, band) -> (lo, hi): any band triple, either colour choice
         self._grids = {}         # map's file state -> (wkt, pixel size)
 
     def map_grid(self, info):
@@ -185,34 +187,49 @@ class ChipReader:
             self._grids[key] = (wkt, (abs(gt[1]), abs(gt[5])))
         return self._grids[key]
 
-    @staticmethod
-    def display_key(entry, false_colour):
-        return file_state(entry.get("path")), tuple(entry.get("bands") or ()), bool(false_colour)
+    def _shown(self, entry, false_colour):
+        """(file state, bands shown, no NIR known, the other colour choice's bands) of one input date, or
+        None when its file has not been looked at yet."""
+        from model_core.chips import display_bands
+
+        state = file_state(entry.get("path"))
+        if state not in self._files or not entry.get("bands") and state not in self._metadata:
+            return None
+        rgbn, count = entry.get("bands") or self._metadata[state], self._files[state]
+        bands = display_bands(rgbn, count, false_colour)
+        no_nir = false_colour and bands == display_bands(rgbn, count)
+        return state, bands, no_nir, display_bands(rgbn, count, not false_colour)
 
     def first_read(self, info, false_colour):
         """Whether showing ``info``'s chips reads its first date's stretch (about 0.65 s for a 67-megapixel
         date): the caller shows a wait cursor."""
-        return self.display_key((info.get("inputs") or [{}])[0], false_colour) not in self._display
+        shown = self._shown((info.get("inputs") or [{}])[0], false_colour)
+        return shown is None or any((shown[0], b) not in self._limits for b in shown[1])
 
     def display_of(self, entry, false_colour):
-        """(bands shown, False colour asked for but no NIR band known, stretch limits) of one input date,
-        read once per file, band mapping and colour choice."""
+        """(bands shown, False colour asked for but no NIR band known, stretch limits) of one input date.
+        Each band's limits are read once per file, those of the other colour choice with the first ones
+        (in the same pass over the file), so that toggling False colour reads nothing."""
         from osgeo import gdal
 
         from caim_qgis_plugin.inspect_tool import _metadata_bands
-        from model_core.chips import display_bands, stretch_limits
+        from model_core.chips import stretch_limits
 
-        key = self.display_key(entry, false_colour)
-        if key not in self._display:
-            (path, _, _), _mapping, false_colour = key
+        path = entry.get("path")
+        state = file_state(path)
+        if state not in self._files:
             ds = gdal.Open(path)
-            count = ds.RasterCount
+            self._files[state] = ds.RasterCount
             ds = None
-            rgbn = entry.get("bands") or _metadata_bands(path)
-            bands = display_bands(rgbn, count, false_colour)
-            no_nir = false_colour and bands == display_bands(rgbn, count)
-            self._display[key] = (tuple(bands), no_nir, stretch_limits(path, bands))
-        return self._display[key]
+        if not entry.get("bands") and state not in self._metadata:
+            self._metadata[state] = _metadata_bands(path)
+        state, bands, no_nir, other = self._shown(entry, false_colour)
+        if any((state, b) not in self._limits for b in bands):
+            other = [b for b in other if 1 <= b <= self._files[state]]  # (a mapping may name a band not there)
+            missing = sorted(set(b for b in list(bands) + other if (state, b) not in self._limits))
+            for b, limits in zip(missing, stretch_limits(path, missing)):
+                self._limits[(state, b)] = tuple(limits)
+        return tuple(bands), no_nir, [self._limits[(state, b)] for b in bands]
 
     def chips_waiting(self, info, point, crs, size, false_colour, clouded):
         """:meth:`chips`, under a wait cursor when it reads the run's first stretch (:meth:`first_read`)."""

@@ -517,6 +517,39 @@ def test_the_inspector_shows_the_imagery_of_every_date_with_the_detected_change_
         dock.deleteLater()
 
 
+def test_false_colour_reads_no_stretch_again(qgis_app, finished_run, monkeypatch):
+    """Each date's stretch limits were kept per band triple: toggling False colour (NIR, red, green) read
+    every date's stretch again (3 s for 30 large dates, under a wait cursor).  They are kept per band and
+    the other colour choice's band is read with the first ones, in the same pass: the toggle reads none."""
+    from qgis.core import QgsCoordinateReferenceSystem
+
+    import model_core.chips
+    from caim_qgis_plugin.chip_view import ChipReader
+
+    asked = []
+    original = model_core.chips.stretch_limits
+
+    def counted(path, bands, *args, **kw):
+        asked.append((path, list(bands)))
+        return original(path, bands, *args, **kw)
+
+    monkeypatch.setattr(model_core.chips, "stretch_limits", counted)
+    info, crs = run_info(finished_run), QgsCoordinateReferenceSystem("EPSG:32614")
+    reader = ChipReader()
+    assert reader.first_read(info, False) and reader.first_read(info, True)
+    true_colour, shown = reader.chips(info, centre(20, 20), crs, 31, False, set())
+    assert [bands for bands, _ in shown] == [(1, 2, 3)] * 3
+    assert asked == [(p, [1, 2, 3, 4]) for p in finished_run["inputs"]]  # once per date, all four bands
+    assert not reader.first_read(info, True) and not reader.first_read(info, False)
+    false_colour, shown = reader.chips(info, centre(20, 20), crs, 31, True, set())
+    assert [bands for bands, _ in shown] == [(4, 1, 2)] * 3
+    reader.chips(info, centre(30, 30), crs, 31, False, set())
+    assert len(asked) == 3  # neither the toggle nor the next click read a stretch
+    # a band is stretched alike in either triple: band 1 is true colour's red and false colour's green
+    for (_, image, _), (_, fc_image, _) in zip(true_colour, false_colour):
+        assert image.pixelColor(15, 15).red() == fc_image.pixelColor(15, 15).green()
+
+
 def test_the_chips_follow_files_written_anew_while_the_panel_is_open(qgis_app, tmp_path):
     """The inspector keeps its chip reader while QGIS runs, and kept each map's grid and each date's stretch by
     file name: the next run into the same folder (another grid) and a scene exported again under its name
