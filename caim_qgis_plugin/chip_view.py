@@ -201,8 +201,8 @@ class ChipReader:
         return state, bands, no_nir, display_bands(rgbn, count, not false_colour)
 
     def first_read(self, info, false_colour):
-        """Whether showing ``info``'s chips reads its first date's stretch (about 0.65 s for a 67-megapixel
-        date): the caller shows a wait cursor."""
+        """Whether showing ``info``'s chips reads its first date's stretch (some 40 ms a 16-megapixel date,
+        :func:`model_core.chips.stretch_limits`): the caller shows a wait cursor."""
         shown = self._shown((info.get("inputs") or [{}])[0], false_colour)
         return shown is None or any((shown[0], b) not in self._limits for b in shown[1])
 

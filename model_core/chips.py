@@ -4,8 +4,8 @@ A chip is a small window of one input date, resampled (nearest neighbour) onto t
 sample was drawn from and centred on the point's pixel, so the centre pixel of every date's chip is the
 pixel the point stands for, whatever the date's own CRS and resolution.  Three bands are shown as red,
 green and blue, each stretched between fixed limits of its date (the 2nd and 98th percentiles of the
-whole raster, read decimated), so a chip shows the date as a whole scene shows it rather than
-exaggerating the contrast of a dark or uniform window.  No qgis import.
+whole raster, from a fixed sample of some 360 000 pixels when it is larger), so a chip shows the date as
+a whole scene shows it rather than exaggerating the contrast of a dark or uniform window.  No qgis import.
 """
 
 import math
@@ -34,29 +34,114 @@ def display_bands(rgbn, count, false_colour=False):
     return [1, 1, 1]
 
 
-def stretch_limits(path, bands, low=2.0, high=98.0, max_side=600):
+SAMPLE_PIXELS = 600 * 600  # a date's stretch limits come from about this many pixels per band (at most)
+
+
+def stretch_limits(path, bands, low=2.0, high=98.0, max_pixels=SAMPLE_PIXELS):
     """Per band of ``bands`` (1-based) the (lo, hi) ``low``/``high`` percentiles of the raster's valid
-    pixels, read decimated to at most ``max_side`` pixels along each side.  Returns a (len(bands), 2) array."""
+    pixels (finite, not nodata).  Returns a (len(bands), 2) array.
+
+    A raster of at most ``max_pixels`` pixels is read whole; a larger one gives a sample of about that many
+    pixels per band, always the same: a decimated read when the raster has overviews (GDAL reads the
+    smallest one that suffices), else whole blocks (tiles or strips) spread evenly over the raster.  A
+    decimated read of a raster without overviews decodes every block it touches, which is every tile of a
+    tiled raster: over 1 s for a 16-megapixel deflated date.  The bands are read together (one pass over
+    the blocks of a pixel-interleaved file)."""
     ds = _open(path)
-    w, h = ds.RasterXSize, ds.RasterYSize
-    scale = max(1.0, max(w, h) / float(max_side))
-    bw, bh = max(1, int(round(w / scale))), max(1, int(round(h / scale)))
+    wanted = sorted(set(int(b) for b in bands))
+    samples = dict(zip(wanted, _sample(ds, wanted, max_pixels)))
     limits = np.zeros((len(bands), 2), np.float64)
     for i, b in enumerate(bands):
-        band = ds.GetRasterBand(b)
-        data = band.ReadAsArray(0, 0, w, h, buf_xsize=bw, buf_ysize=bh).astype(np.float64)
-        valid = np.isfinite(data)
-        nodata = band.GetNoDataValue()
+        data = samples[int(b)]
+        valid = np.isfinite(data) if data.dtype.kind == "f" else np.ones(data.shape, bool)
+        nodata = ds.GetRasterBand(int(b)).GetNoDataValue()
         if nodata is not None:
             valid &= data != nodata
         values = data[valid]
         if values.size == 0:
             limits[i] = (0.0, 1.0)
             continue
-        lo, hi = np.percentile(values, [low, high])
+        lo, hi = _percentiles(values, (low, high))
         limits[i] = (lo, hi if hi > lo else lo + 1.0)
     ds = None
     return limits
+
+
+def sample_windows(ds, band, max_pixels=SAMPLE_PIXELS, min_blocks=16):
+    """The windows :func:`stretch_limits` reads of ``ds``, with the size each is read at:
+    [(xoff, yoff, xsize, ysize, buf_xsize, buf_ysize)], about ``max_pixels`` in all.  Whole blocks of
+    ``band`` on an even grid (at least ``min_blocks`` of them, read decimated when that many exceed
+    ``max_pixels``), unless the raster is small, has overviews or would be read in every block anyway."""
+    w, h = ds.RasterXSize, ds.RasterYSize
+    if w * h <= max_pixels:
+        return [(0, 0, w, h, w, h)]
+    first = ds.GetRasterBand(band)
+    bx, by = (max(1, min(v, n)) for v, n in zip(first.GetBlockSize(), (w, h)))
+    nbx, nby = -(-w // bx), -(-h // by)
+    blocks = max(min_blocks, max_pixels // (bx * by))
+    if first.GetOverviewCount() or blocks * 2 > nbx * nby:
+        return [(0, 0, w, h) + _fit(w, h, max_pixels)]  # the whole raster, decimated
+    kx = min(nbx, max(1, int(round(math.sqrt(blocks * nbx / float(nby))))))
+    ky = min(nby, max(1, blocks // kx))
+    kx = min(nbx, max(kx, blocks // ky))  # strips (one block a row): more rows
+    cols = sorted(set(int((i + 0.5) * nbx / kx) for i in range(kx)))  # the middles of kx equal parts
+    rows = sorted(set(int((j + 0.5) * nby / ky) for j in range(ky)))
+    each = max_pixels // (len(cols) * len(rows))
+    windows = []
+    for j in rows:
+        for i in cols:
+            xs, ys = min(bx, w - i * bx), min(by, h - j * by)
+            windows.append((i * bx, j * by, xs, ys) + _fit(xs, ys, each))
+    return windows
+
+
+def _fit(xs, ys, pixels):
+    """The size an xs x ys window is read at: itself, or decimated alike along both sides to at most
+    ``pixels`` pixels (a side of one pixel stays one)."""
+    if xs * ys <= pixels:
+        return xs, ys
+    by = max(1, min(ys, int(ys / math.sqrt(xs * ys / float(pixels)))))
+    return max(1, min(xs, pixels // by)), by
+
+
+def _sample(ds, bands, max_pixels):
+    """One 1-D array per band of ``bands`` (distinct, 1-based): the pixels of :func:`sample_windows`."""
+    together = len(set(ds.GetRasterBand(b).DataType for b in bands)) == 1  # else each band in its own type
+    windows = sample_windows(ds, bands[0], max_pixels)
+    if len(windows) > 1 and all(w[2] == ds.RasterXSize and w[3] == 1 for w in windows):
+        # rows (strips one row high): one decimated read picks the same rows, the middles of equal parts
+        windows = [(0, 0, ds.RasterXSize, ds.RasterYSize, windows[0][4], len(windows))]
+    parts = []
+    for xoff, yoff, xs, ys, bx, by in windows:
+        if together:
+            data = ds.ReadAsArray(xoff, yoff, xs, ys, buf_xsize=bx, buf_ysize=by, band_list=list(bands))
+            parts.append([a.ravel() for a in np.asarray(data).reshape(len(bands), -1)])
+        else:
+            parts.append([ds.GetRasterBand(b).ReadAsArray(xoff, yoff, xs, ys, buf_xsize=bx, buf_ysize=by).ravel()
+                          for b in bands])
+    return [np.concatenate([part[i] for part in parts]) for i in range(len(bands))]
+
+
+def _percentiles(values, qs):
+    """``np.percentile(values, qs)`` (its default, linear interpolation between the closest ranks); of
+    integers from their counts (360 000 16-bit values: about 2.5 ms instead of 6.5 ms)."""
+    if values.dtype.kind in "ui":
+        first = int(values.min())
+        span = int(values.max()) - first
+        if span < (1 << 20):
+            small = values.dtype.kind == "u" and values.dtype.itemsize <= 2  # counted as they are
+            cum = np.cumsum(np.bincount(values if small else values.astype(np.int64) - first))
+            first = 0 if small else first
+            n = int(cum[-1])
+            out = []
+            for q in qs:
+                pos = q / 100.0 * (n - 1)
+                k = int(math.floor(pos))
+                a = int(np.searchsorted(cum, k, side="right"))  # the value of rank k (0-based)
+                b = int(np.searchsorted(cum, min(k + 1, n - 1), side="right"))
+                out.append(first + a + (pos - k) * (b - a))
+            return out
+    return list(np.percentile(values.astype(np.float64), qs))
 
 
 def read_chip(path, bands, x, y, wkt, pixel, size=31, limits=None):

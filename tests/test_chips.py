@@ -91,3 +91,92 @@ def test_display_bands():
     assert display_bands(None, 6, false_colour=True) == [1, 2, 3]  # unknown roles: no false colour
     with pytest.raises(ValueError):
         read_chip("unused.tif", [1, 2, 3], 0, 0, "", (1, 1), size=4)
+
+
+def _large_tiled(path, nodata_rows=0, overviews=False):
+    """A 2048 x 2048, 2-band uint16 raster in 128 x 128 tiles (256 of them), deflated: band b holds
+    1000 * b + noise + a gentle ramp, a few thousand distinct values; the top ``nodata_rows`` rows are nodata (0)."""
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(32633)
+    ds = gdal.GetDriverByName("GTiff").Create(str(path), 2048, 2048, 2, gdal.GDT_UInt16,
+                                              ["TILED=YES", "BLOCKXSIZE=128", "BLOCKYSIZE=128", "COMPRESS=DEFLATE"])
+    ds.SetGeoTransform((X0, PX, 0.0, Y0, 0.0, -PX))
+    ds.SetProjection(srs.ExportToWkt())
+    rng = np.random.default_rng(5)
+    rows, cols = np.mgrid[0:2048, 0:2048]
+    for b in (1, 2):
+        a = (1000 * b + rng.integers(0, 2000, (2048, 2048)) + (rows + cols) // 8).astype(np.uint16)
+        a[:nodata_rows] = 0
+        ds.GetRasterBand(b).WriteArray(a)
+        ds.GetRasterBand(b).SetNoDataValue(0)
+    if overviews:
+        ds.BuildOverviews("NEAREST", [2, 4, 8])
+    ds = None
+    return str(path)
+
+
+def _reads(monkeypatch):
+    """The windows GDAL is asked to read, as (xoff, yoff, xsize, ysize, buf_xsize, buf_ysize)."""
+    seen = []
+    for cls in (gdal.Dataset, gdal.Band):
+        original = cls.ReadAsArray
+
+        def read(self, xoff=0, yoff=0, xsize=None, ysize=None, *args, _original=original, **kw):
+            w = self.RasterXSize if isinstance(self, gdal.Dataset) else self.XSize
+            h = self.RasterYSize if isinstance(self, gdal.Dataset) else self.YSize
+            xs, ys = xsize if xsize is not None else w, ysize if ysize is not None else h
+            seen.append((xoff, yoff, xs, ys, kw.get("buf_xsize") or xs, kw.get("buf_ysize") or ys))
+            return _original(self, xoff, yoff, xsize, ysize, *args, **kw)
+
+        monkeypatch.setattr(cls, "ReadAsArray", read)
+    return seen
+
+
+def test_stretch_limits_of_a_large_tiled_raster_come_from_a_few_of_its_tiles(tmp_path, monkeypatch):
+    """The limits of a large raster without overviews were computed from a decimated read of the whole band:
+    GDAL decodes every tile such a read touches, which is every tile (about 1 s for a 16-megapixel deflated
+    date, 30 dates on the first click of the pixel inspector).  They now come from whole tiles spread evenly
+    over the raster, at most about SAMPLE_PIXELS pixels per band, always the same ones, and stay close to
+    the percentiles of the whole band."""
+    path = _large_tiled(tmp_path / "big.tif", nodata_rows=300)
+    ds = gdal.Open(path)
+    full = [ds.GetRasterBand(b).ReadAsArray() for b in (1, 2)]
+    ds = None
+    seen = _reads(monkeypatch)
+    limits = stretch_limits(path, [2, 1, 2])
+    decoded = sum(xs * ys for _x, _y, xs, ys, _bx, _by in seen)
+    assert decoded <= 2048 * 2048 / 8, seen  # a few of the 256 tiles (16), not every one
+    assert all(x % 128 == 0 and y % 128 == 0 for x, y, *_ in seen)  # whole tiles
+    from model_core.chips import SAMPLE_PIXELS
+
+    assert sum(bx * by for *_, bx, by in seen) <= SAMPLE_PIXELS
+    for i, b in enumerate((1, 0, 1)):
+        values = full[b][full[b] != 0]
+        exact = np.percentile(values, [2, 98])
+        assert np.abs(limits[i] - exact).max() <= 0.01 * (exact[1] - exact[0]), (limits[i], exact)
+        assert limits[i][0] >= 1000 * (b + 1)  # the nodata rows stay out
+    assert np.array_equal(stretch_limits(path, [2, 1, 2]), limits)  # deterministic
+
+
+def test_stretch_limits_of_a_raster_with_overviews_read_them_decimated(tmp_path, monkeypatch):
+    """A raster with overviews: one decimated read of the whole raster (GDAL reads an overview), of
+    about SAMPLE_PIXELS pixels per band, the bands together."""
+    from model_core.chips import SAMPLE_PIXELS
+
+    path = _large_tiled(tmp_path / "big.tif", overviews=True)
+    seen = _reads(monkeypatch)
+    stretch_limits(path, [2, 1])
+    assert len(seen) == 1 and seen[0][:4] == (0, 0, 2048, 2048)
+    assert 0.9 * SAMPLE_PIXELS <= seen[0][4] * seen[0][5] <= SAMPLE_PIXELS
+
+
+@pytest.mark.parametrize("dtype", [np.uint8, np.uint16, np.int16, np.int32, np.float32])
+def test_percentiles_of_integers_by_their_counts_are_numpys(dtype):
+    from model_core.chips import _percentiles
+
+    rng = np.random.default_rng(7)
+    for values in (rng.integers(-300 if np.dtype(dtype).kind != "u" else 0, 250, 10001),
+                   rng.integers(0, 4, 7), np.array([5]), np.array([3, 3, 3, 9])):
+        values = values.astype(dtype)
+        for qs in ((2.0, 98.0), (0.0, 100.0), (37.5, 50.0)):
+            assert _percentiles(values, qs) == pytest.approx(np.percentile(values, qs), abs=1e-9)

@@ -323,8 +323,9 @@ def real_rows(data, args):
 def accuracy_rows(data, side=8192, t=6):
     """The accuracy tools on a large map, and the labelling panel's reads on large dates: counting a
     side x side moment map, drawing a sample of it, the stretch limits of each of t dates (4 bands, those
-    of true and false colour: the labelling panel's and the pixel inspector's one-time cost per run), one
-    point's chips of every date, and comparing the map with a reference map on a coarser grid."""
+    of true and false colour: the labelling panel's and the pixel inspector's one-time cost per run; these
+    tiled, deflated dates have no overviews, so a sample of their tiles is read), one point's chips of every
+    date, and comparing the map with a reference map on a coarser grid."""
     import resource
 
     import numpy as np

@@ -1,0 +1,105 @@
+"""The image chips' first click on a long series of large dates, as the pixel inspector and the labelling
+panel make it (caim_qgis_plugin.chip_view.ChipReader, offscreen QGIS): the first click (each date's stretch
+limits, then its chip), the False colour toggle, a click elsewhere and the toggle back.  Prints figures;
+asserts nothing.
+
+    python tools/bench_chips.py DATA [--dates 30] [--side 4000] [--tiled]
+
+DATA is a folder for the synthetic dates (written once, kept): ``dates`` 4-band uint16 GeoTIFFs of
+side x side pixels, nodata 0, written with GDAL's defaults (striped, pixel-interleaved, uncompressed; 128 MB
+each at 4000), or ``--tiled``: tiled and deflated, without overviews.  Run it with ``PYTHONPATH=.``.
+"""
+
+import argparse
+import os
+import sys
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, ROOT)
+
+
+def write_dates(folder, dates, side, tiled):
+    import numpy as np
+    from osgeo import gdal, osr
+
+    gdal.UseExceptions()
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(32633)
+    os.makedirs(folder, exist_ok=True)
+    options = ["TILED=YES", "COMPRESS=DEFLATE"] if tiled else []
+    rng = np.random.default_rng(0)
+
+    def create(path, bands, dtype):
+        ds = gdal.GetDriverByName("GTiff").Create(path, side, side, bands, dtype, options)
+        ds.SetGeoTransform((500000.0, 10.0, 0.0, 5200000.0, 0.0, -10.0))
+        ds.SetProjection(srs.ExportToWkt())
+        return ds
+
+    paths = []
+    for i in range(dates):
+        path = os.path.join(folder, "date%02d_%d%s.tif" % (i, side, "_tiled" if tiled else ""))
+        paths.append(path)
+        if os.path.exists(path):
+            continue
+        ds = create(path, 4, gdal.GDT_UInt16)
+        for b in range(4):
+            band = ds.GetRasterBand(b + 1)
+            band.SetNoDataValue(0)
+            for y in range(0, side, 500):
+                rows = min(500, side - y)
+                a = rng.integers(0, 3000, size=(rows, side), dtype=np.uint16) + (300 + 200 * b + 50 * i)
+                a[:, :40] = 0  # a nodata margin
+                band.WriteArray(a, 0, y)
+        ds = None
+    moment = os.path.join(folder, "moment_%d.tif" % side)
+    if not os.path.exists(moment):
+        ds = create(moment, 1, gdal.GDT_Byte)
+        ds.GetRasterBand(1).Fill(0)
+        ds = None
+    return paths, moment
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("data")
+    ap.add_argument("--dates", type=int, default=30)
+    ap.add_argument("--side", type=int, default=4000)
+    ap.add_argument("--tiled", action="store_true")
+    args = ap.parse_args()
+    paths, moment = write_dates(args.data, args.dates, args.side, args.tiled)
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from qgis.core import QgsApplication, QgsCoordinateReferenceSystem, QgsPointXY
+
+    app = QgsApplication([], False)
+    QgsApplication.setPrefixPath("/usr", True)
+    app.initQgis()
+    import caim_qgis_plugin.inspect_tool  # noqa: F401 -- the modules the first click imports, out of its time
+    import model_core.bandmap  # noqa: F401
+    import model_core.chips  # noqa: F401
+    from caim_qgis_plugin.chip_view import ChipReader
+
+    info = {"outputs": {"moment": moment}, "inputs": [{"path": p} for p in paths],
+            "dates": [os.path.basename(p) for p in paths]}
+    crs = QgsCoordinateReferenceSystem("EPSG:32633")
+    reader = ChipReader()
+
+    def click(col, row, false_colour):
+        t = time.perf_counter()
+        chips, _shown = reader.chips(info, QgsPointXY(500000.0 + 10.0 * (col + 0.5), 5200000.0 - 10.0 * (row + 0.5)),
+                                     crs, 31, false_colour, set())
+        assert all(image is not None for _t, image, _c in chips)
+        return time.perf_counter() - t
+
+    half = args.side // 2
+    first, toggle = click(half, half, False), click(half, half, True)
+    other, back = click(half // 2, half // 2, True), click(half // 2, half // 2, False)
+    layout = "tiled, deflated" if args.tiled else "striped, uncompressed"
+    print(f"{args.dates} dates of {args.side} x {args.side} x 4 uint16 ({layout}): first click {first:.2f} s; "
+          f"False colour toggle {toggle:.2f} s; a click elsewhere {other:.2f} s; toggle back {back:.2f} s")
+    app.exitQgis()
+
+
+if __name__ == "__main__":
+    main()
