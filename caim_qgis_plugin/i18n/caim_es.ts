@@ -1,0 +1,2905 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="es">
+    <context>
+        <name>CaimAccuracy</name>
+        <message>
+            <location filename="../accuracy_algorithms.py" line="79" />
+            <source>Accuracy assessment</source>
+            <translation>Evaluación de la exactitud</translation>
+        </message>
+        <message>
+            <location filename="../accuracy_algorithms.py" line="90" />
+            <source>Choose a change map (a raster layer).</source>
+            <translation>Elegir un mapa de cambios (una capa ráster).</translation>
+        </message>
+        <message>
+            <location filename="../accuracy_algorithms.py" line="92" />
+            <source>'%s' is not a file-based raster; export it as GeoTIFF first.</source>
+            <translation>'%s' no es un ráster basado en archivo; exportarlo primero como GeoTIFF.</translation>
+        </message>
+        <message>
+            <location filename="../accuracy_algorithms.py" line="113" />
+            <source>Cannot create the folder '%s' for the output '%s': %s</source>
+            <translation>No se puede crear la carpeta '%s' para la salida '%s': %s</translation>
+        </message>
+        <message>
+            <location filename="../accuracy_algorithms.py" line="138" />
+            <source>to label</source>
+            <translation>por etiquetar</translation>
+        </message>
+        <message>
+            <location filename="../accuracy_algorithms.py" line="140" />
+            <source>labelled</source>
+            <translation>etiquetado</translation>
+        </message>
+        <message>
+            <location filename="../accuracy_algorithms.py" line="188" />
+            <source>Draw an accuracy-assessment sample of a change map</source>
+            <translation>Extraer una muestra para evaluar la exactitud de un mapa de cambios</translation>
+        </message>
+        <message>
+            <location filename="../accuracy_algorithms.py" line="194" />
+            <source>Draws a stratified random sample of pixels of a change map, the strata being the map's classes (change moment: no change and each interval; change area: unchanged, changed), and writes them as points with the fields id, map_class, map_label and an empty &lt;b&gt;reference&lt;/b&gt;.
+
+Label each point from reference data (higher-resolution imagery, the inputs, field visits) without looking at the map's class: the map's codes, 0 = no change, k = the last change happened between date k and date k+1, -1 = changed but the interval cannot be told (or 1 = changed for an area map); &lt;i&gt;Label the sample points&lt;/i&gt; in the plugin's menu steps through them.  Then run &lt;i&gt;Estimate change area and accuracy from a labelled sample&lt;/i&gt;.
+
+&lt;b&gt;Points per change class&lt;/b&gt;: 50 by default.  &lt;b&gt;Points where the map says no change&lt;/b&gt;: 4 times as many by default, because the changes the map missed hide there, a few per hundred pixels; with few points there the confidence intervals of the change area are too narrow (see the README).  &lt;b&gt;Per-class sizes&lt;/b&gt;: optional CLASS:N pairs overriding both, e.g. 0:400,3:80.  A class with fewer pixels gives them all.</source>
+            <translation>Extrae una muestra aleatoria estratificada de píxeles de un mapa de cambios, con las clases del mapa como estratos (momento del cambio: sin cambio y cada intervalo; área de cambio: sin cambio, cambiado), y la escribe como puntos con los campos id, map_class, map_label y un campo &lt;b&gt;reference&lt;/b&gt; vacío.
+
+Etiquetar cada punto a partir de datos de referencia (imágenes de mayor resolución, las entradas, visitas de campo) sin mirar la clase del mapa: los códigos del mapa, 0 = sin cambio, k = el último cambio ocurrió entre la fecha k y la fecha k+1, -1 = cambiado, pero no se puede saber el intervalo (o 1 = cambiado en un mapa de área); &lt;i&gt;Etiquetar los puntos de la muestra&lt;/i&gt;, en el menú del complemento, los recorre uno a uno.  Después, ejecutar &lt;i&gt;Estimar el área de cambio y la exactitud a partir de una muestra etiquetada&lt;/i&gt;.
+
+&lt;b&gt;Puntos por clase de cambio&lt;/b&gt;: 50 por defecto.  &lt;b&gt;Puntos donde el mapa no indica cambio&lt;/b&gt;: 4 veces más por defecto, porque ahí se esconden los cambios que el mapa pasó por alto, unos pocos por cada cien píxeles; con pocos puntos ahí, los intervalos de confianza del área de cambio son demasiado estrechos (véase el README).  &lt;b&gt;Tamaños por clase&lt;/b&gt;: pares CLASE:N opcionales que sustituyen a ambos, p. ej. 0:400,3:80.  Una clase con menos píxeles los aporta todos.</translation>
+        </message>
+        <message>
+            <location filename="../accuracy_algorithms.py" line="211" />
+            <source>Change map (change moment or change area)</source>
+            <translation>Mapa de cambios (momento del cambio o área de cambio)</translation>
+        </message>
+        <message>
+            <location filename="../accuracy_algorithms.py" line="212" />
+            <source>Points per change class</source>
+            <translation>Puntos por clase de cambio</translation>
+        </message>
+        <message>
+            <location filename="../accuracy_algorithms.py" line="215" />
+            <source>Points where the map says no change (empty: 4 x per class)</source>
+            <translation>Puntos donde el mapa no indica cambio (vacío: 4 x por clase)</translation>
+        </message>
+        <message>
+            <location filename="../accuracy_algorithms.py" line="217" />
+            <source>Per-class sizes, e.g. 0:400,3:80</source>
+            <translation>Tamaños por clase, p. ej. 0:400,3:80</translation>
+        </message>
+        <message>
+            <location filename="../accuracy_algorithms.py" line="219" />
+            <source>Random seed</source>
+            <translation>Semilla aleatoria</translation>
+        </message>
+        <message>
+            <location filename="../accuracy_algorithms.py" line="221" />
+            <source>Sample points to label</source>
+            <translation>Puntos de la muestra por etiquetar</translation>
+        </message>
+        <message>
+            <location filename="../accuracy_algorithms.py" line="233" />
+            <source>'%s' holds a sample with %d labelled point: a new sample there would erase the labels. Choose another file for the new sample (or delete that one first).</source>
+            <translation>'%s' contiene una muestra con %d punto etiquetado: una nueva muestra ahí borraría las etiquetas. Elegir otro archivo para la nueva muestra (o borrar antes ese).</translation>
+        </message>
+        <message>
+            <location filename="../accuracy_algorithms.py" line="235" />
+            <source>'%s' holds a sample with %d labelled points: a new sample there would erase the labels. Choose another file for the new sample (or delete that one first).</source>
+            <translation>'%s' contiene una muestra con %d puntos etiquetados: una nueva muestra ahí borraría las etiquetas. Elegir otro archivo para la nueva muestra (o borrar antes ese).</translation>
+        </message>
+        <message>
+            <location filename="../accuracy_algorithms.py" line="249" />
+            <source>%s: %d points%s</source>
+            <translation>%s: %d puntos%s</translation>
+        </message>
+        <message>
+            <location filename="../accuracy_algorithms.py" line="249" />
+            <source> (every pixel of the class)</source>
+            <translation> (todos los píxeles de la clase)</translation>
+        </message>
+        <message>
+            <location filename="../accuracy_algorithms.py" line="251" />
+            <source>Fill in 'reference' for every point, then estimate the area and accuracy.</source>
+            <translation>Rellenar 'reference' en cada punto y después estimar el área y la exactitud.</translation>
+        </message>
+        <message>
+            <location filename="../accuracy_algorithms.py" line="272" />
+            <source>Estimate change area and accuracy from a labelled sample</source>
+            <translation>Estimar el área de cambio y la exactitud a partir de una muestra etiquetada</translation>
+        </message>
+        <message>
+            <location filename="../accuracy_algorithms.py" line="278" />
+            <source>Estimates, from sample points drawn with &lt;i&gt;Draw an accuracy-assessment sample of a change map&lt;/i&gt; and labelled, the area of each class with its 95 % confidence interval, the overall accuracy and each class's user's and producer's accuracy, and the error matrix in proportions of the mapped area, with the stratified estimator of Olofsson et al. (2014), 'Good practices for estimating area and assessing accuracy of land change'.  The map's own pixel count of a change is biased by its errors; these estimates are not.
+
+&lt;b&gt;Change map&lt;/b&gt;: the map the sample was drawn from (its classes are the strata).  &lt;b&gt;Reference field&lt;/b&gt;: the class each point really is (0 = no change, k = change between date k and k+1, -1 = changed, interval unknown: counted only with Changed / unchanged only); points with an empty field are left out.  &lt;b&gt;Changed / unchanged only&lt;/b&gt;: collapse the classes into unchanged (0) and changed (any other), e.g. when the points were labelled only for change.  Every map class needs at least 2 labelled points.  &lt;b&gt;Map the sample was drawn from&lt;/b&gt; (advanced): to score another map of the same grid (another method's run) with the same sample, give the map the sample was drawn from here: its classes stay the strata.  &lt;b&gt;Compare with another map&lt;/b&gt; (advanced): the overall accuracy of the change map minus that of another map of the same grid, with a 95 % interval from the same points (paired, so much tighter than the two accuracies' own intervals): whether one method or setting is better on your imagery.</source>
+            <translation>Estima, a partir de puntos de muestra extraídos con &lt;i&gt;Extraer una muestra para evaluar la exactitud de un mapa de cambios&lt;/i&gt; y etiquetados, el área de cada clase con su intervalo de confianza del 95 %, la exactitud global, la exactitud del usuario y del productor de cada clase y la matriz de error en proporciones del área cartografiada, con el estimador estratificado de Olofsson et al. (2014), 'Good practices for estimating area and assessing accuracy of land change'.  El recuento de píxeles de un cambio en el propio mapa está sesgado por sus errores; estas estimaciones no.
+
+&lt;b&gt;Mapa de cambios&lt;/b&gt;: el mapa del que se extrajo la muestra (sus clases son los estratos).  &lt;b&gt;Campo de referencia&lt;/b&gt;: la clase que es realmente cada punto (0 = sin cambio, k = cambio entre la fecha k y k+1, -1 = cambiado, intervalo desconocido: solo se cuenta con Solo cambiado / sin cambio); los puntos con el campo vacío se omiten.  &lt;b&gt;Solo cambiado / sin cambio&lt;/b&gt;: reunir las clases en sin cambio (0) y cambiado (cualquier otra), p. ej. cuando los puntos se etiquetaron solo según haya cambio o no.  Cada clase del mapa necesita al menos 2 puntos etiquetados.  &lt;b&gt;Mapa del que se extrajo la muestra&lt;/b&gt; (avanzado): para evaluar otro mapa de la misma malla (la ejecución de otro método) con la misma muestra, indicar aquí el mapa del que se extrajo la muestra: sus clases siguen siendo los estratos.  &lt;b&gt;Comparar con otro mapa&lt;/b&gt; (avanzado): la exactitud global del mapa de cambios menos la de otro mapa de la misma malla, con un intervalo del 95 % a partir de los mismos puntos (pareado, así que mucho más estrecho que los intervalos propios de las dos exactitudes): si un método o un ajuste es mejor en sus imágenes.</translation>
+        </message>
+        <message>
+            <location filename="../accuracy_algorithms.py" line="298" />
+            <source>Change map the sample was drawn from</source>
+            <translation>Mapa de cambios del que se extrajo la muestra</translation>
+        </message>
+        <message>
+            <location filename="../accuracy_algorithms.py" line="299" />
+            <source>Labelled sample points</source>
+            <translation>Puntos de la muestra etiquetados</translation>
+        </message>
+        <message>
+            <location filename="../accuracy_algorithms.py" line="303" />
+            <source>Reference field</source>
+            <translation>Campo de referencia</translation>
+        </message>
+        <message>
+            <location filename="../accuracy_algorithms.py" line="305" />
+            <source>Changed / unchanged only</source>
+            <translation>Solo cambiado / sin cambio</translation>
+        </message>
+        <message>
+            <location filename="../accuracy_algorithms.py" line="307" />
+            <source>Map the sample was drawn from, if another (same grid)</source>
+            <translation>Mapa de la muestra, si es otro (misma malla)</translation>
+        </message>
+        <message>
+            <location filename="../accuracy_algorithms.py" line="311" />
+            <source>Compare with another map (same grid; paired difference)</source>
+            <translation>Comparar con otro mapa (misma malla; diferencia pareada)</translation>
+        </message>
+        <message>
+            <location filename="../accuracy_algorithms.py" line="315" />
+            <source>Report</source>
+            <translation>Informe</translation>
+        </message>
+        <message>
+            <location filename="../accuracy_algorithms.py" line="315" />
+            <source>HTML files (*.html)</source>
+            <translation>Archivos HTML (*.html)</translation>
+        </message>
+        <message>
+            <location filename="../accuracy_algorithms.py" line="317" />
+            <source>Overall accuracy</source>
+            <translation>Exactitud global</translation>
+        </message>
+        <message>
+            <location filename="../accuracy_algorithms.py" line="318" />
+            <source>Estimates (JSON)</source>
+            <translation>Estimaciones (JSON)</translation>
+        </message>
+        <message>
+            <location filename="../accuracy_algorithms.py" line="319" />
+            <source>Summary</source>
+            <translation>Resumen</translation>
+        </message>
+        <message>
+            <location filename="../accuracy_algorithms.py" line="328" />
+            <source>Choose the labelled sample points.</source>
+            <translation>Elegir los puntos de la muestra etiquetados.</translation>
+        </message>
+        <message>
+            <location filename="../accuracy_algorithms.py" line="330" />
+            <source>'%s' has unsaved edits: save them (Toggle Editing, Save) so the labels are read.</source>
+            <translation>'%s' tiene cambios sin guardar: guardarlos (Conmutar edición, Guardar capa en edición) para que se lean las etiquetas.</translation>
+        </message>
+        <message>
+            <location filename="../accuracy_algorithms.py" line="355" />
+            <source>Cannot write the report '%s' (%s). Choose another file.</source>
+            <translation>No se puede escribir el informe '%s' (%s). Elegir otro archivo.</translation>
+        </message>
+        <message>
+            <location filename="../accuracy_algorithms.py" line="370" />
+            <source>Compare a change map with a reference map</source>
+            <translation>Comparar un mapa de cambios con un mapa de referencia</translation>
+        </message>
+        <message>
+            <location filename="../accuracy_algorithms.py" line="376" />
+            <source>Compares a change map pixel by pixel with a wall-to-wall reference raster (a digitised change mask, a national change product, a benchmark's label raster) and reports the changed / unchanged confusion counts, overall accuracy, precision, recall, F1 and kappa of changed, and the changed area of the map and of the reference in hectares; when the reference is a change-moment map, also the overall accuracy, kappa, macro F1 and F1 of each interval and the full confusion matrix.  The figures are those of &lt;i&gt;evaluate&lt;/i&gt; on the same pixels.
+
+&lt;b&gt;Change map&lt;/b&gt;: change_moment.tif or change_area.tif of a run (0 no change, k = interval k, 255 nodata), or any class raster with these codes.  &lt;b&gt;Reference map&lt;/b&gt;: any grid and CRS; it is warped onto the change map's grid with nearest neighbour.  Pixels where either is nodata, or outside the reference, are left out and counted.  &lt;b&gt;Reference is a change mask&lt;/b&gt;: changed = any non-zero value (automatic when the reference holds only 0 and one other value, e.g. 0/1 or 0/255); otherwise the reference numbers the intervals as the map does (0 no change, k = the last change between date k and k+1).  &lt;b&gt;Reference values that mean changed&lt;/b&gt; (optional, e.g. 2,3): only these count as changed (a mask).  &lt;b&gt;Reference nodata value&lt;/b&gt; (optional): replaces the reference's own nodata value.  &lt;b&gt;CSV&lt;/b&gt; (optional): the figures as a table.
+
+The comparison is only as good as the reference's own accuracy and its co-registration with the map: misregistration by a pixel counts every change boundary twice.  For estimates of area and accuracy with confidence intervals from a labelled sample, use the other two algorithms of this group.</source>
+            <translation>Compara un mapa de cambios píxel a píxel con un ráster de referencia completo (una máscara de cambios digitalizada, un producto nacional de cambios, el ráster de etiquetas de un conjunto de referencia) e informa de los recuentos de confusión cambiado / sin cambio, la exactitud global, la precisión, la exhaustividad, F1 y kappa de cambiado, y el área cambiada del mapa y de la referencia en hectáreas; cuando la referencia es un mapa de momentos del cambio, también la exactitud global, kappa, F1 macro y F1 de cada intervalo y la matriz de confusión completa.  Las cifras son las de &lt;i&gt;evaluate&lt;/i&gt; en los mismos píxeles.
+
+&lt;b&gt;Mapa de cambios&lt;/b&gt;: change_moment.tif o change_area.tif de una ejecución (0 sin cambio, k = intervalo k, 255 sin datos), o cualquier ráster de clases con estos códigos.  &lt;b&gt;Mapa de referencia&lt;/b&gt;: cualquier malla y SRC; se remuestrea sobre la malla del mapa de cambios por vecino más próximo.  Los píxeles donde alguno de los dos no tiene datos, o fuera de la referencia, se omiten y se cuentan.  &lt;b&gt;La referencia es una máscara de cambios&lt;/b&gt;: cambiado = cualquier valor distinto de cero (automático cuando la referencia contiene solo 0 y otro valor, p. ej. 0/1 o 0/255); si no, la referencia numera los intervalos como el mapa (0 sin cambio, k = el último cambio entre la fecha k y k+1).  &lt;b&gt;Valores de referencia que significan cambiado&lt;/b&gt; (opcional, p. ej. 2,3): solo estos cuentan como cambiado (una máscara).  &lt;b&gt;Valor sin datos de la referencia&lt;/b&gt; (opcional): sustituye al valor sin datos propio de la referencia.  &lt;b&gt;CSV&lt;/b&gt; (opcional): las cifras en forma de tabla.
+
+La comparación solo es tan buena como la exactitud de la propia referencia y su corregistro con el mapa: un desplazamiento de un píxel cuenta dos veces cada borde de cambio.  Para estimaciones del área y la exactitud con intervalos de confianza a partir de una muestra etiquetada, usar los otros dos algoritmos de este grupo.</translation>
+        </message>
+        <message>
+            <location filename="../accuracy_algorithms.py" line="399" />
+            <source>Reference map (any grid and CRS)</source>
+            <translation>Mapa de referencia (cualquier malla y SRC)</translation>
+        </message>
+        <message>
+            <location filename="../accuracy_algorithms.py" line="401" />
+            <source>Reference is a change mask (changed = any non-zero value)</source>
+            <translation>La referencia es una máscara de cambios (cambiado = cualquier valor distinto de cero)</translation>
+        </message>
+        <message>
+            <location filename="../accuracy_algorithms.py" line="403" />
+            <source>Reference nodata value (empty: the reference's own)</source>
+            <translation>Valor sin datos de la referencia (vacío: el propio de la referencia)</translation>
+        </message>
+        <message>
+            <location filename="../accuracy_algorithms.py" line="406" />
+            <source>Reference values that mean changed, e.g. 2,3</source>
+            <translation>Valores de referencia que significan cambiado, p. ej. 2,3</translation>
+        </message>
+        <message>
+            <location filename="../accuracy_algorithms.py" line="409" />
+            <source>Comparison table (CSV)</source>
+            <translation>Tabla de comparación (CSV)</translation>
+        </message>
+        <message>
+            <location filename="../accuracy_algorithms.py" line="409" />
+            <source>CSV files (*.csv)</source>
+            <translation>Archivos CSV (*.csv)</translation>
+        </message>
+        <message>
+            <location filename="../accuracy_algorithms.py" line="411" />
+            <source>Kappa of changed / unchanged</source>
+            <translation>Kappa de cambiado / sin cambio</translation>
+        </message>
+        <message>
+            <location filename="../accuracy_algorithms.py" line="412" />
+            <source>Overall accuracy of changed / unchanged</source>
+            <translation>Exactitud global de cambiado / sin cambio</translation>
+        </message>
+        <message>
+            <location filename="../accuracy_algorithms.py" line="413" />
+            <source>F1 of changed</source>
+            <translation>F1 de cambiado</translation>
+        </message>
+        <message>
+            <location filename="../accuracy_algorithms.py" line="421" />
+            <source>Choose a reference map (a raster layer).</source>
+            <translation>Elegir un mapa de referencia (una capa ráster).</translation>
+        </message>
+    </context>
+    <context>
+        <name>CaimDependencies</name>
+        <message>
+            <location filename="../dependencies.py" line="103" />
+            <source>CAIM change detection needs PyTorch %s or newer; the Python that QGIS uses (Python %s, %s) has PyTorch %s, which is too old (Debian 12's python3-torch is 1.13).</source>
+            <translation>La detección de cambios CAIM necesita PyTorch %s o posterior; el Python que usa QGIS (Python %s, %s) tiene PyTorch %s, que es demasiado antiguo (el python3-torch de Debian 12 es el 1.13).</translation>
+        </message>
+        <message>
+            <location filename="../dependencies.py" line="107" />
+            <source>Install a newer CPU build (about 200 MB; with --upgrade) and restart QGIS:</source>
+            <translation>Instalar una versión para CPU más reciente (unos 200 MB; con --upgrade) y reiniciar QGIS:</translation>
+        </message>
+        <message>
+            <location filename="../dependencies.py" line="111" />
+            <source>CAIM change detection needs PyTorch (the 'torch' Python package), which is not installed in the Python that QGIS uses (Python %s, %s).</source>
+            <translation>La detección de cambios CAIM necesita PyTorch (el paquete de Python 'torch'), que no está instalado en el Python que usa QGIS (Python %s, %s).</translation>
+        </message>
+        <message>
+            <location filename="../dependencies.py" line="114" />
+            <source>Install the CPU build (about 200 MB) and restart QGIS:</source>
+            <translation>Instalar la versión para CPU (unos 200 MB) y reiniciar QGIS:</translation>
+        </message>
+        <message>
+            <location filename="../dependencies.py" line="119" />
+            <source>  1. Close QGIS and open the 'OSGeo4W Shell' from the Start menu.</source>
+            <translation>  1. Cerrar QGIS y abrir la 'OSGeo4W Shell' desde el menú Inicio.</translation>
+        </message>
+        <message>
+            <location filename="../dependencies.py" line="120" />
+            <source>  2. Run:  python -m pip install torch --index-url https://download.pytorch.org/whl/cpu</source>
+            <translation>  2. Ejecutar:  python -m pip install torch --index-url https://download.pytorch.org/whl/cpu</translation>
+        </message>
+        <message>
+            <location filename="../dependencies.py" line="124" />
+            <source>  In a terminal run:</source>
+            <translation>  En una terminal, ejecutar:</translation>
+        </message>
+        <message>
+            <location filename="../dependencies.py" line="131" />
+            <source>  (on Debian/Ubuntu add --break-system-packages if pip refuses, or install torch into a virtual environment created with --system-site-packages and start QGIS with that environment's site-packages on PYTHONPATH)</source>
+            <translation>  (en Debian/Ubuntu, añadir --break-system-packages si pip se niega, o instalar torch en un entorno virtual creado con --system-site-packages e iniciar QGIS con el site-packages de ese entorno en PYTHONPATH)</translation>
+        </message>
+        <message>
+            <location filename="../dependencies.py" line="137" />
+            <source>  On Debian 13 or newer, Debian's own package works too (tested with its torch 2.6 and with unstable's 2.14):  sudo apt install python3-torch</source>
+            <translation>  En Debian 13 o posterior también sirve el paquete propio de Debian (probado con su torch 2.6 y con el 2.14 de unstable):  sudo apt install python3-torch</translation>
+        </message>
+        <message>
+            <location filename="../dependencies.py" line="141" />
+            <source>  (PyTorch %s is installed already: add --upgrade to the pip command)</source>
+            <translation>  (PyTorch %s ya está instalado: añadir --upgrade a la orden de pip)</translation>
+        </message>
+        <message>
+            <location filename="../dependencies.py" line="144" />
+            <source>Keep QGIS's numpy: if pip wants to upgrade numpy, add a constraint (pip install ... "numpy==%s"), otherwise GDAL's Python bindings can stop working.</source>
+            <translation>Conservar el numpy de QGIS: si pip quiere actualizar numpy, añadir una restricción (pip install ... "numpy==%s"); si no, los enlaces de Python de GDAL pueden dejar de funcionar.</translation>
+        </message>
+        <message>
+            <location filename="../dependencies.py" line="147" />
+            <source>For a GPU, pick the CUDA build that matches your driver at https://pytorch.org/get-started/locally/.</source>
+            <translation>Para una GPU, elegir la versión CUDA que corresponda a su controlador en https://pytorch.org/get-started/locally/.</translation>
+        </message>
+        <message>
+            <location filename="../dependencies.py" line="163" />
+            <source>&lt;your numpy version&gt;</source>
+            <translation>&lt;su versión de numpy&gt;</translation>
+        </message>
+    </context>
+    <context>
+        <name>CaimDetectChanges</name>
+        <message>
+            <location filename="../algorithm.py" line="121" />
+            <source>Detect changes in a time series</source>
+            <translation>Detectar cambios en una serie temporal</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="124" />
+            <source>Change detection</source>
+            <translation>Detección de cambios</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="133" />
+            <source>change,detection,time series,multitemporal,deep learning,caim,moment,when</source>
+            <translation>cambio,detección,serie temporal,multitemporal,aprendizaje profundo,caim,momento,cuándo</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="137" />
+            <source>Finds where the land changed in an ordered series of co-registered rasters of one place, and between which two dates the last change happened.
+
+&lt;b&gt;Input layers&lt;/b&gt;: the dates, oldest first (the order of the list is the time order). Layers on different grids or CRSs are aligned onto the first layer's grid, clipped to the common area.
+&lt;b&gt;Dates&lt;/b&gt;: optional, comma-separated YYYY-MM-DD, one per layer; otherwise parsed from layer names, file names or metadata.
+&lt;b&gt;Bands&lt;/b&gt;: optional band numbers.  The networks use 4 bands as red, green, blue, near-infrared (e.g. 1,2,3,4); when empty they are read from the rasters' band wavelengths or names (ENVI headers, Sentinel-2 B02..B08, 'red'/'nir'), else bands 1-4 are used as they are, and RGB-only layers as 1,2,3,2 (green in place of NIR).  The classical CVA and ISFA use any bands, and every band of the inputs when empty (except bands whose metadata say atmospheric, thermal, mask or QA).  CAIM-Net + CVA and CAIM-Net + ISFA: the network's 4 bands, and the classical part also every other band when empty (or the bands after the fourth of a longer list, e.g. 3,2,1,4,5,6 for Landsat TM).
+&lt;b&gt;Model&lt;/b&gt;: &lt;tt&gt;auto&lt;/tt&gt; (default) = %s; &lt;tt&gt;caimnet&lt;/tt&gt; = CAIM-Net, any number of dates; &lt;tt&gt;schanger&lt;/tt&gt; = SChanger, exactly 2 dates; &lt;tt&gt;cva&lt;/tt&gt; = classical change vector analysis with an Otsu threshold: no weights (leave Weights empty), fast, any bands; &lt;tt&gt;caimnet_cva&lt;/tt&gt; = CAIM-Net + CVA: both methods' moment probabilities combined (the model card compares it with each on real points), CAIM-Net weights, 4 bands; &lt;tt&gt;caimnet_isfa&lt;/tt&gt; = CAIM-Net + ISFA, likewise with the ISFA below; &lt;tt&gt;isfa&lt;/tt&gt; = classical iterative slow feature analysis (Wu, Du and Zhang 2014): like the CVA, but it learns how the bands vary together where nothing changed (haze, season, processing) and discounts that, and weighs each pixel's change with its 3 x 3 neighbours (single noisy pixels fade); no weights, any bands. The log names the model that ran.
+&lt;b&gt;Weights&lt;/b&gt;: optional .pt file for the chosen network; empty = the bundled weights (the CAIM-Net file was trained on public-domain imagery only; the SChanger file's imagery is not all public domain). The plugin's resources/weights folder also holds caimnet_rgbn_mixed_sources.pt, the earlier default CAIM-Net file, to reproduce earlier results; the log's 'Weights trained on' line says what the file that ran was trained on.
+&lt;b&gt;Sensitivity&lt;/b&gt;: -3 .. 3, 0 (default) = the calibrated decision.  Positive values call more pixels changed (fewer misses, more false alarms), negative values fewer; each step of 1 shifts the log-odds of 'no change' by 1 (for CVA and ISFA: +1 lowers the threshold by a quarter).  Raise it in steps of 0.25 when clear changes are missed.
+&lt;b&gt;Threshold of the classical methods&lt;/b&gt; (advanced): &lt;tt&gt;otsu&lt;/tt&gt; (default) or &lt;tt&gt;kittler&lt;/tt&gt;, Kittler and Illingworth's minimum-error threshold, for MODEL=cva or isfa only: it finds more of the change where changes are a small share of the scene, but also called a few more stable points changed on our real checks (the model card, candidate KT).
+&lt;b&gt;Minimum change patch&lt;/b&gt;: a minimum mapping unit in pixels, 0 (default) = off.  Changed patches (8-connected changed pixels, whatever their moments) smaller than it are written as unchanged, with the model's probability of no change as confidence, e.g. 4 drops isolated pixels and pairs (salt-and-pepper); the polygons follow.  Unchanged holes are kept.
+&lt;b&gt;Fill masked dates&lt;/b&gt;: off (default), a pixel that is nodata or masked in any date (clouds set to nodata, scan gaps) is nodata in every output.  On, every pixel valid in at least two dates gets a result: a masked date takes the pixel's previous clear values, so a change hidden by clouds is dated to the interval that ends at the first clear date after it.
+&lt;b&gt;Cloud masks&lt;/b&gt;: optional, one mask raster per input layer, in the same order (a cloud mask or QA band: CBERS CMASK, Landsat QA_PIXEL, Sentinel-2 SCL, Fmask), on any grid (resampled nearest-neighbour).  For masks of some dates only, list the positions of the input layers they belong to in &lt;b&gt;Dates the cloud masks belong to&lt;/b&gt; (advanced, MASKED_DATES), the first mask to the first position: e.g. 2,5 with two masks, the first for the second layer and the other for the fifth; the other dates are used as they are (their own nodata still counts).  A pixel is masked on a date unless its mask value is one of the &lt;b&gt;mask values meaning clear&lt;/b&gt;: comma-separated whole numbers, ranges and bit tests (bitN set, !bitN unset, joined by &amp;amp;), default 0; bit6&amp;amp;!bit2&amp;amp;!bit4 for Landsat 8-9 Collection 2 QA_PIXEL (clear, no cirrus, no shadow; or the strict values 21824,21952), bit6&amp;amp;!bit4,bit7&amp;amp;!bit1&amp;amp;!bit3&amp;amp;!bit4 for Landsat 4-7, 4-7,11 for Sentinel-2 SCL, 0,1 for Fmask.  Outside a mask's footprint counts as masked.  Combine with Fill masked dates for cloudy series.
+&lt;b&gt;Tile size&lt;/b&gt;: 0 (default) = automatic, chosen from the number of dates so the run stays near 1.3 GB of memory; any raster size fits.
+&lt;b&gt;Outputs&lt;/b&gt;: change area (0 unchanged, 1 changed, 255 nodata), change moment (0 no change, k = change between date k and date k+1, 255 nodata), confidence (probability of the predicted class, -1 nodata), optional change polygons with moment, date_before, date_after and area_m2, and an optional HTML run report (settings, changed area per interval as a chart and a table).
+
+&lt;b&gt;Run anyway if estimated too long or too big for the disk&lt;/b&gt; (advanced, ALLOW_HUGE): before a run its time and output size are estimated and shown in the log; a run estimated at more than a day, or whose outputs clearly do not fit in the free space of their folder, is refused unless this is on.
+
+Needs PyTorch in QGIS's Python.
+
+&lt;b&gt;qgis_process&lt;/b&gt;: MODEL and DEVICE take the option names (not numbers), e.g. &lt;tt&gt;qgis_process.bin run caim:detectchanges -- INPUT=a.tif INPUT=b.tif MODEL=auto DEVICE=CPU AREA=area.tif MOMENT=moment.tif CONFIDENCE=confidence.tif&lt;/tt&gt;, or &lt;tt&gt;MODEL=cva&lt;/tt&gt; for the classical method.  MASKS is repeated like INPUT, e.g. &lt;tt&gt;MASKS=qa_2020.tif MASKED_DATES=2&lt;/tt&gt; for a mask of the second date only.</source>
+            <translation>Encuentra dónde ha cambiado la superficie terrestre en una serie ordenada de rásteres corregistrados de un mismo lugar, y entre qué dos fechas ocurrió el último cambio.
+
+&lt;b&gt;Capas de entrada&lt;/b&gt;: las fechas, la más antigua primero (el orden de la lista es el orden temporal). Las capas en mallas o SRC distintos se alinean sobre la malla de la primera capa y se recortan al área común.
+&lt;b&gt;Fechas&lt;/b&gt;: opcional, AAAA-MM-DD separadas por comas, una por capa; si no, se leen de los nombres de las capas, los nombres de los archivos o los metadatos.
+&lt;b&gt;Bandas&lt;/b&gt;: números de banda opcionales.  Las redes usan 4 bandas como rojo, verde, azul e infrarrojo cercano (p. ej. 1,2,3,4); si se deja vacío, se leen de las longitudes de onda o los nombres de las bandas de los rásteres (cabeceras ENVI, Sentinel-2 B02..B08, 'red'/'nir'); si no, las bandas 1-4 se usan tal cual, y las capas solo RGB como 1,2,3,2 (verde en lugar de NIR).  Los métodos clásicos CVA e ISFA usan cualquier banda y, si se deja vacío, todas las bandas de las entradas (salvo las bandas cuyos metadatos dicen atmosférica, térmica, máscara o QA).  CAIM-Net + CVA y CAIM-Net + ISFA: las 4 bandas de la red y, si se deja vacío, la parte clásica también todas las demás bandas (o las bandas tras la cuarta de una lista más larga, p. ej. 3,2,1,4,5,6 para Landsat TM).
+&lt;b&gt;Modelo&lt;/b&gt;: &lt;tt&gt;auto&lt;/tt&gt; (por defecto) = %s; &lt;tt&gt;caimnet&lt;/tt&gt; = CAIM-Net, cualquier número de fechas; &lt;tt&gt;schanger&lt;/tt&gt; = SChanger, exactamente 2 fechas; &lt;tt&gt;cva&lt;/tt&gt; = análisis clásico de vectores de cambio (CVA) con umbral de Otsu: sin pesos (dejar Pesos vacío), rápido, cualquier banda; &lt;tt&gt;caimnet_cva&lt;/tt&gt; = CAIM-Net + CVA: las probabilidades del momento del cambio de ambos métodos combinadas (la ficha del modelo la compara con cada uno en puntos reales), pesos de CAIM-Net, 4 bandas; &lt;tt&gt;caimnet_isfa&lt;/tt&gt; = CAIM-Net + ISFA, igual pero con el ISFA de abajo; &lt;tt&gt;isfa&lt;/tt&gt; = análisis clásico iterativo de rasgos lentos (ISFA; Wu, Du y Zhang 2014): como el CVA, pero aprende cómo varían juntas las bandas donde nada ha cambiado (bruma, estación, procesamiento) y lo descuenta, y pondera el cambio de cada píxel con sus 3 x 3 vecinos (los píxeles ruidosos aislados se atenúan); sin pesos, cualquier banda. El registro indica el modelo que se ha ejecutado.
+&lt;b&gt;Pesos&lt;/b&gt;: archivo .pt opcional para la red elegida; vacío = los pesos incluidos (el archivo de CAIM-Net se entrenó solo con imágenes de dominio público; las imágenes del archivo de SChanger no son todas de dominio público). La carpeta resources/weights del complemento contiene también caimnet_rgbn_mixed_sources.pt, el anterior archivo de CAIM-Net por defecto, para reproducir resultados anteriores; la línea 'Weights trained on' del registro dice con qué se entrenó el archivo que se ha ejecutado.
+&lt;b&gt;Sensibilidad&lt;/b&gt;: -3 .. 3, 0 (por defecto) = la decisión calibrada.  Los valores positivos clasifican más píxeles como cambiados (menos omisiones, más falsas alarmas), los negativos menos; cada paso de 1 desplaza en 1 el logit (log-odds) de 'sin cambio' (para CVA e ISFA: +1 baja el umbral en una cuarta parte).  Aumentarla en pasos de 0,25 cuando se pasen por alto cambios claros.
+&lt;b&gt;Umbral de los métodos clásicos&lt;/b&gt; (avanzado): &lt;tt&gt;otsu&lt;/tt&gt; (por defecto) o &lt;tt&gt;kittler&lt;/tt&gt;, el umbral de error mínimo de Kittler e Illingworth, solo para MODEL=cva o isfa: encuentra más cambio donde los cambios son una parte pequeña de la escena, pero en nuestras comprobaciones con datos reales también clasificó como cambiados algunos puntos estables más (la ficha del modelo, candidato KT).
+&lt;b&gt;Parche de cambio mínimo&lt;/b&gt;: una unidad mínima cartografiable en píxeles, 0 (por defecto) = desactivado.  Los parches cambiados (píxeles cambiados conectados en 8 direcciones, sea cual sea su momento) más pequeños se escriben como sin cambio, con la probabilidad de sin cambio del modelo como confianza; p. ej. 4 elimina píxeles aislados y parejas (efecto sal y pimienta); los polígonos lo siguen.  Los huecos sin cambio se conservan.
+&lt;b&gt;Rellenar fechas enmascaradas&lt;/b&gt;: desactivado (por defecto), un píxel sin datos o enmascarado en cualquier fecha (nubes puestas a sin datos, huecos de barrido) queda sin datos en todas las salidas.  Activado, todo píxel válido en al menos dos fechas obtiene un resultado: una fecha enmascarada toma los valores despejados anteriores del píxel, de modo que un cambio oculto por nubes se data en el intervalo que termina en la primera fecha despejada posterior.
+&lt;b&gt;Máscaras de nubes&lt;/b&gt;: opcional, un ráster de máscara por capa de entrada, en el mismo orden (una máscara de nubes o una banda QA: CBERS CMASK, Landsat QA_PIXEL, Sentinel-2 SCL, Fmask), en cualquier malla (remuestreada por vecino más próximo).  Para máscaras de solo algunas fechas, indicar las posiciones de las capas de entrada a las que corresponden en &lt;b&gt;Fechas a las que corresponden las máscaras&lt;/b&gt; (avanzado, MASKED_DATES), la primera máscara para la primera posición: p. ej. 2,5 con dos máscaras, la primera para la segunda capa y la otra para la quinta; las demás fechas se usan tal cual (sus propios valores sin datos siguen contando).  Un píxel está enmascarado en una fecha salvo que su valor de máscara sea uno de los &lt;b&gt;valores de máscara que significan despejado&lt;/b&gt;: números enteros separados por comas, rangos y pruebas de bits (bitN activo, !bitN inactivo, unidos por &amp;amp;), por defecto 0; bit6&amp;amp;!bit2&amp;amp;!bit4 para QA_PIXEL de Landsat 8-9 Collection 2 (despejado, sin cirros, sin sombra; o los valores estrictos 21824,21952), bit6&amp;amp;!bit4,bit7&amp;amp;!bit1&amp;amp;!bit3&amp;amp;!bit4 para Landsat 4-7, 4-7,11 para SCL de Sentinel-2, 0,1 para Fmask.  Lo que queda fuera de la huella de una máscara cuenta como enmascarado.  Combinar con Rellenar fechas enmascaradas para series nubosas.
+&lt;b&gt;Tamaño de tesela&lt;/b&gt;: 0 (por defecto) = automático, elegido según el número de fechas para que la ejecución se mantenga en torno a 1,3 GB de memoria; cabe cualquier tamaño de ráster.
+&lt;b&gt;Salidas&lt;/b&gt;: área de cambio (0 sin cambio, 1 cambiado, 255 sin datos), momento del cambio (0 sin cambio, k = cambio entre la fecha k y la fecha k+1, 255 sin datos), confianza (probabilidad de la clase predicha, -1 sin datos), polígonos de cambio opcionales con moment, date_before, date_after y area_m2, y un informe HTML de la ejecución opcional (ajustes, área cambiada por intervalo en gráfico y en tabla).
+
+&lt;b&gt;Ejecutar aunque se estime demasiado larga o grande para el disco&lt;/b&gt; (avanzado, ALLOW_HUGE): antes de una ejecución se estiman su duración y el tamaño de sus salidas, y se muestran en el registro; una ejecución estimada en más de un día, o cuyas salidas claramente no caben en el espacio libre de su carpeta, se rechaza salvo que esto esté activado.
+
+Necesita PyTorch en el Python de QGIS.
+
+&lt;b&gt;qgis_process&lt;/b&gt;: MODEL y DEVICE toman los nombres de las opciones (no números), p. ej. &lt;tt&gt;qgis_process.bin run caim:detectchanges -- INPUT=a.tif INPUT=b.tif MODEL=auto DEVICE=CPU AREA=area.tif MOMENT=moment.tif CONFIDENCE=confidence.tif&lt;/tt&gt;, o &lt;tt&gt;MODEL=cva&lt;/tt&gt; para el método clásico.  MASKS se repite como INPUT, p. ej. &lt;tt&gt;MASKS=qa_2020.tif MASKED_DATES=2&lt;/tt&gt; para una máscara solo de la segunda fecha.</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="212" />
+            <source>&lt;b&gt;One multi-date raster&lt;/b&gt;: a single input layer that holds every date as bands is split into its dates when its band names carry them (a Google Earth Engine toBands() export: 20200105T103421_..._B4) or it is a NetCDF variable with a time axis. Otherwise give &lt;b&gt;Bands per date&lt;/b&gt; (advanced, BANDS_PER_DATE: all bands of one date, QA bands included) and, if the bands run band by band, &lt;b&gt;Band order&lt;/b&gt; (BAND_ORDER=band). Each date becomes a small VRT reading the raster, written into a folder &amp;lt;name&amp;gt;_dates beside it (used again by later runs of the same raster; the pixel inspector and a saved project read them). Dates, Bands and Cloud masks then count per date.</source>
+            <translation>&lt;b&gt;Un ráster multitemporal&lt;/b&gt;: una única capa de entrada que contiene todas las fechas como bandas se divide en sus fechas cuando los nombres de sus bandas las llevan (una exportación toBands() de Google Earth Engine: 20200105T103421_..._B4) o cuando es una variable NetCDF con eje temporal. Si no, indicar &lt;b&gt;Bandas por fecha&lt;/b&gt; (avanzado, BANDS_PER_DATE: todas las bandas de una fecha, incluidas las bandas QA) y, si las bandas van banda por banda, &lt;b&gt;Orden de las bandas&lt;/b&gt; (BAND_ORDER=band). Cada fecha se convierte en un pequeño VRT que lee el ráster, escrito en una carpeta &amp;lt;name&amp;gt;_dates junto a él (reutilizada por ejecuciones posteriores del mismo ráster; el inspector de píxeles y un proyecto guardado los leen). Fechas, Bandas y Máscaras de nubes cuentan entonces por fecha.</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="242" />
+            <source>%s=%s is not one of its options. Give an option's name: %s.</source>
+            <translation>%s=%s no es una de sus opciones. Indicar el nombre de una opción: %s.</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="249" />
+            <source>Raster layers, oldest first (order is time order)</source>
+            <translation>Capas ráster, la más antigua primero (el orden es el temporal)</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="251" />
+            <source>Dates, YYYY-MM-DD in layer order (empty: from names/metadata)</source>
+            <translation>Fechas, AAAA-MM-DD en el orden de las capas (vacío: de nombres/metadatos)</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="254" />
+            <source>Bands, e.g. 1,2,3,4 (networks: R, G, B, NIR; CVA, ISFA: any)</source>
+            <translation>Bandas, p. ej. 1,2,3,4 (redes: R, G, B, NIR; CVA, ISFA: cualquiera)</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="259" />
+            <source>Model (auto: %s)</source>
+            <translation>Modelo (auto: %s)</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="262" />
+            <source>Weights file (empty: bundled weights; none for CVA or ISFA)</source>
+            <translation>Archivo de pesos (vacío: los incluidos; ninguno para CVA/ISFA)</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="265" />
+            <source>Device</source>
+            <translation>Dispositivo</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="267" />
+            <source>Sensitivity (0 = calibrated; + more change, - less)</source>
+            <translation>Sensibilidad (0 = calibrada; + más cambio, - menos)</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="272" />
+            <source>Minimum change patch (pixels; 0 = keep every changed pixel)</source>
+            <translation>Parche de cambio mínimo (píxeles; 0 = conservar todo píxel cambiado)</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="275" />
+            <source>Fill masked dates from the previous clear date (cloudy series)</source>
+            <translation>Rellenar fechas enmascaradas con la anterior despejada (series nubosas)</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="277" />
+            <source>Cloud masks, one per input layer in the same order</source>
+            <translation>Máscaras de nubes, una por capa de entrada en el mismo orden</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="280" />
+            <source>Mask values meaning clear (default 0; QA, SCL codes: see help)</source>
+            <translation>Valores de máscara para despejado (por defecto 0; QA, SCL: ver ayuda)</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="282" />
+            <source>Dates the cloud masks belong to (input positions, e.g. 2,5)</source>
+            <translation>Fechas de las máscaras de nubes (posiciones de entrada, p. ej. 2,5)</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="286" />
+            <source>Tile size (pixels; 0 = automatic)</source>
+            <translation>Tamaño de tesela (píxeles; 0 = automático)</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="291" />
+            <source>Threshold of the classical methods (CVA, ISFA)</source>
+            <translation>Umbral de los métodos clásicos (CVA, ISFA)</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="296" />
+            <source>Tile overlap (pixels; empty: automatic)</source>
+            <translation>Solape de teselas (píxeles; vacío: automático)</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="301" />
+            <source>Change area</source>
+            <translation>Área de cambio</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="302" />
+            <source>Change moment</source>
+            <translation>Momento del cambio</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="303" />
+            <source>Confidence</source>
+            <translation>Confianza</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="305" />
+            <source>Change polygons</source>
+            <translation>Polígonos de cambio</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="308" />
+            <source>Moment probabilities (one band per class, for inspection)</source>
+            <translation>Probabilidades del momento del cambio (para inspección)</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="313" />
+            <source>Run report (HTML: settings, changed area per interval)</source>
+            <translation>Informe de la ejecución (HTML: ajustes, área cambiada por intervalo)</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="314" />
+            <source>HTML files (*.html)</source>
+            <translation>Archivos HTML (*.html)</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="319" />
+            <source>Run anyway if estimated too long or too big for the disk</source>
+            <translation>Ejecutar aunque se estime demasiado larga o grande para el disco</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="323" />
+            <source>Bands per date (multi-date raster; 0: auto)</source>
+            <translation>Bandas por fecha (ráster multitemporal; 0: auto)</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="328" />
+            <source>Band order (multi-date raster)</source>
+            <translation>Orden de las bandas (ráster multitemporal)</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="332" />
+            <source>Device used</source>
+            <translation>Dispositivo usado</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="333" />
+            <source>Dates used (comma-separated)</source>
+            <translation>Fechas usadas (separadas por comas)</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="334" />
+            <source>Model used (auto resolved)</source>
+            <translation>Modelo usado (auto resuelto)</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="335" />
+            <source>Summary</source>
+            <translation>Resumen</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="336" />
+            <source>Changed hectares per interval (JSON)</source>
+            <translation>Hectáreas cambiadas por intervalo (JSON)</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="337" />
+            <source>Warnings (one per line)</source>
+            <translation>Advertencias (una por línea)</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="377" />
+            <source>BAND_ORDER=%s is not one of its options. Give an option's name: %s.</source>
+            <translation>BAND_ORDER=%s no es una de sus opciones. Indicar el nombre de una opción: %s.</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="409" />
+            <source>'%s' is not a file-based (GDAL) raster, so it cannot be split into dates; export it as GeoTIFF first.</source>
+            <translation>'%s' no es un ráster basado en archivo (GDAL), así que no se puede dividir en fechas; exportarlo primero como GeoTIFF.</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="418" />
+            <source>Layer '%s': %s</source>
+            <translation>Capa '%s': %s</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="424" />
+            <source>'%s' holds %d dates: split into %s%s</source>
+            <translation>'%s' contiene %d fechas: dividido en %s%s</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="425" />
+            <source> (used again: the same split as before)</source>
+            <translation> (reutilizada: la misma división que antes)</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="445" />
+            <source>DATES has %d entries for the %d dates of the multi-date raster; give one date per date, oldest first, separated by commas.</source>
+            <translation>DATES tiene %d entradas para las %d fechas del ráster multitemporal; indicar una fecha por cada fecha, la más antigua primero, separadas por comas.</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="451" />
+            <source>Unknown model '%s'; use one of %s.</source>
+            <translation>Modelo desconocido '%s'; usar uno de %s.</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="456" />
+            <source>The CAIM engine (model_core) could not be loaded to choose the automatic model; choose MODEL=caimnet, schanger, cva, caimnet_cva, isfa or caimnet_isfa.</source>
+            <translation>No se ha podido cargar el motor de CAIM (model_core) para elegir el modelo automático; elegir MODEL=caimnet, schanger, cva, caimnet_cva, isfa o caimnet_isfa.</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="461" />
+            <source>The %s method (MODEL=%s) takes no weights, but the Weights file (WEIGHTS) is set to '%s'. Leave WEIGHTS empty, or choose a model that uses weights (MODEL=caimnet, schanger, caimnet_cva or caimnet_isfa) to use that file.</source>
+            <translation>El método %s (MODEL=%s) no usa pesos, pero el archivo de pesos (WEIGHTS) está puesto a '%s'. Dejar WEIGHTS vacío, o elegir un modelo que use pesos (MODEL=caimnet, schanger, caimnet_cva o caimnet_isfa) para usar ese archivo.</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="467" />
+            <source>Unknown threshold '%s'; use one of %s.</source>
+            <translation>Umbral desconocido '%s'; usar uno de %s.</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="469" />
+            <source>The minimum-error threshold (THRESHOLD=kittler) applies to the classical methods only, not to %s. Choose MODEL=cva or isfa, or leave THRESHOLD at otsu.</source>
+            <translation>El umbral de error mínimo (THRESHOLD=kittler) solo se aplica a los métodos clásicos, no a %s. Elegir MODEL=cva o isfa, o dejar THRESHOLD en otsu.</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="478" />
+            <source> Here each date of a multi-date raster counts as one layer (%d in all, oldest first).</source>
+            <translation> Aquí cada fecha de un ráster multitemporal cuenta como una capa (%d en total, la más antigua primero).</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="496" />
+            <source>Or give its Bands per date (advanced, BANDS_PER_DATE) to split it in this run.</source>
+            <translation>O indicar sus Bandas por fecha (avanzado, BANDS_PER_DATE) para dividirlo en esta ejecución.</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="500" />
+            <source>Note: </source>
+            <translation>Nota: </translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="500" />
+            <source>Warning: </source>
+            <translation>Advertencia: </translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="501" />
+            <source>Model: %s [%s]</source>
+            <translation>Modelo: %s [%s]</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="503" />
+            <source>Date %d: %s  (%s)%s</source>
+            <translation>Fecha %d: %s  (%s)%s</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="503" />
+            <source>unknown</source>
+            <translation>desconocida</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="504" />
+            <source>  mask: %s</source>
+            <translation>  máscara: %s</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="532" />
+            <source>The CAIM engine (model_core) could not be loaded: %s</source>
+            <translation>No se ha podido cargar el motor de CAIM (model_core): %s</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="548" />
+            <source>%s: '%s' is written as %s; end its name with %s.</source>
+            <translation>%s: '%s' se escribe como %s; terminar su nombre en %s.</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="550" />
+            <source>a vector file</source>
+            <translation>un archivo vectorial</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="551" />
+            <source> or </source>
+            <translation> o </translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="607" />
+            <source>Cancelled by the user; no output was kept.</source>
+            <translation>Cancelado por el usuario; no se ha conservado ninguna salida.</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="611" />
+            <source>Writing change polygons</source>
+            <translation>Escribiendo los polígonos de cambio</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="617" />
+            <source>%d change polygons written to %s</source>
+            <translation>%d polígonos de cambio escritos en %s</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="634" />
+            <source>Device used: %s</source>
+            <translation>Dispositivo usado: %s</translation>
+        </message>
+    </context>
+    <context>
+        <name>CaimDialog</name>
+        <message>
+            <location filename="../dialog.py" line="149" />
+            <source>Clear %s</source>
+            <translation>Vaciar %s</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="344" />
+            <source>CAIM change detection: detect changes in a time series</source>
+            <translation>Detección de cambios CAIM: detectar cambios en una serie temporal</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="360" />
+            <source>Check the images to compare, oldest first. They are ordered by the date found in the layer name, file name or metadata; drag rows to reorder (Alt+Up/Down), double-click a date to edit it (F2), and double-click a Cloud mask cell (Shift+F2) to give that date its cloud mask (optional, per date: dates without one are used as they are).</source>
+            <translation>Marcar las imágenes que se van a comparar, la más antigua primero. Están ordenadas por la fecha encontrada en el nombre de la capa, el nombre del archivo o los metadatos; arrastrar las filas para reordenarlas (Alt+Up/Down), hacer doble clic en una fecha para editarla (F2) y doble clic en una celda de Máscara de nubes (Shift+F2) para dar a esa fecha su máscara de nubes (opcional, por fecha: las fechas sin máscara se usan tal cual).</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="370" />
+            <source>Layer</source>
+            <translation>Capa</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="370" />
+            <source>Date</source>
+            <translation>Fecha</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="370" />
+            <source>Bands</source>
+            <translation>Bandas</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="370" />
+            <source>CRS</source>
+            <translation>SRC</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="370" />
+            <source>Cloud mask</source>
+            <translation>Máscara de nubes</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="385" />
+            <source>Input layers in date order</source>
+            <translation>Capas de entrada en orden de fecha</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="386" />
+            <source>Check the dates to compare, oldest first. Alt+Up and Alt+Down move the selected rows, F2 edits a date, Shift+F2 chooses a date's cloud mask.</source>
+            <translation>Marcar las fechas que se van a comparar, la más antigua primero. Alt+Up y Alt+Down mueven las filas seleccionadas, F2 edita una fecha, Shift+F2 elige la máscara de nubes de una fecha.</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="391" />
+            <source>Sort by date</source>
+            <translation>Ordenar por fecha</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="393" />
+            <source>Move up</source>
+            <translation>Subir</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="394" />
+            <source>Move the selected rows up (Alt+Up in the list)</source>
+            <translation>Subir las filas seleccionadas (Alt+Up en la lista)</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="396" />
+            <source>Move down</source>
+            <translation>Bajar</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="397" />
+            <source>Move the selected rows down (Alt+Down in the list)</source>
+            <translation>Bajar las filas seleccionadas (Alt+Down en la lista)</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="399" />
+            <source>Check all</source>
+            <translation>Marcar todas</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="401" />
+            <source>Check none</source>
+            <translation>Desmarcar todas</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="403" />
+            <source>Split into dates…</source>
+            <translation>Dividir en fechas…</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="404" />
+            <source>The checked layer holds every date as bands (e.g. an Earth Engine export)? Split it into one layer per date (caim:splitdates)</source>
+            <translation>¿La capa marcada contiene todas las fechas como bandas (p. ej. una exportación de Earth Engine)? Dividirla en una capa por fecha (caim:splitdates)</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="421" />
+            <source>Model</source>
+            <translation>Modelo</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="430" />
+            <source>Weights (*.pt);;All files (*)</source>
+            <translation>Pesos (*.pt);;Todos los archivos (*)</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="437" />
+            <source>Weights</source>
+            <translation>Pesos</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="439" />
+            <source>Weights file</source>
+            <translation>Archivo de pesos</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="439" />
+            <source>Choose a weights file</source>
+            <translation>Elegir un archivo de pesos</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="440" />
+            <source>About…</source>
+            <translation>Acerca de…</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="442" />
+            <source>About the weights file</source>
+            <translation>Acerca del archivo de pesos</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="444" />
+            <source>What the weights file that will run is (the bundled one when the field is empty) and what it was trained on: command, start file, the imagery with each source's licence.</source>
+            <translation>Qué archivo de pesos se va a usar (el incluido cuando el campo está vacío) y con qué se entrenó: orden, archivo de partida, las imágenes con la licencia de cada fuente.</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="459" />
+            <source>0: the calibrated decision. Positive values call more pixels changed (fewer missed changes, more false alarms), negative values fewer. Raise it in steps of 0.25 when clear changes are missed. Not remembered between sessions.</source>
+            <translation>0: la decisión calibrada. Los valores positivos clasifican más píxeles como cambiados (menos cambios omitidos, más falsas alarmas), los negativos menos. Aumentarla en pasos de 0,25 cuando se pasen por alto cambios claros. No se recuerda entre sesiones.</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="462" />
+            <source>Sensitivity</source>
+            <translation>Sensibilidad</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="465" />
+            <source>0 = calibrated; + finds more change, - less</source>
+            <translation>0 = calibrada; + encuentra más cambio, - menos</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="470" />
+            <source>Otsu (default)</source>
+            <translation>Otsu (por defecto)</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="471" />
+            <source>Minimum error (Kittler-Illingworth)</source>
+            <translation>Error mínimo (Kittler-Illingworth)</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="472" />
+            <source>Threshold</source>
+            <translation>Umbral</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="474" />
+            <source>Threshold method</source>
+            <translation>Método de umbral</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="474" />
+            <source>For the CVA and ISFA methods only</source>
+            <translation>Solo para los métodos CVA e ISFA</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="475" />
+            <source>CVA and ISFA only</source>
+            <translation>solo CVA e ISFA</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="484" />
+            <source> px</source>
+            <translation> px</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="485" />
+            <source>off</source>
+            <translation>desactivado</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="488" />
+            <source>Minimum mapping unit: changed patches (8-connected changed pixels, whatever their moments) smaller than this are written as unchanged, e.g. 4 drops isolated pixels and pairs. Unchanged holes inside changes are kept. Off (0) keeps every changed pixel.</source>
+            <translation>Unidad mínima cartografiable: los parches cambiados (píxeles cambiados conectados en 8 direcciones, sea cual sea su momento) más pequeños que esto se escriben como sin cambio; p. ej. 4 elimina píxeles aislados y parejas. Los huecos sin cambio dentro de los cambios se conservan. Desactivado (0) conserva todos los píxeles cambiados.</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="493" />
+            <source>Minimum change patch</source>
+            <translation>Parche de cambio mínimo</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="499" />
+            <source>Fill masked dates from the previous clear date (cloudy series)</source>
+            <translation>Rellenar fechas enmascaradas con la anterior despejada (series nubosas)</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="502" />
+            <source>Off: a pixel that is nodata or masked in any date (clouds set to nodata) is nodata in every output. On: every pixel valid in at least two dates gets a result; a masked date repeats the pixel's previous clear values, so a change hidden by clouds is dated to the interval that ends at the first clear date after it.</source>
+            <translation>Desactivado: un píxel sin datos o enmascarado en cualquier fecha (nubes puestas a sin datos) queda sin datos en todas las salidas. Activado: todo píxel válido en al menos dos fechas obtiene un resultado; una fecha enmascarada repite los valores despejados anteriores del píxel, de modo que un cambio oculto por nubes se data en el intervalo que termina en la primera fecha despejada posterior.</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="510" />
+            <source>Mask values that mean clear sky: comma-separated whole numbers, ranges and bit tests (bitN set, !bitN unset, joined by &amp;); every other value masks the pixel on that date. 0: CBERS CMASK and 0/1 masks; bit6&amp;!bit2&amp;!bit4: Landsat 8-9 Collection 2 QA_PIXEL (clear, no cirrus, no shadow); 4-7,11: Sentinel-2 SCL; 0,1: Fmask. The list beside it fills these in.</source>
+            <translation>Valores de máscara que significan cielo despejado: números enteros separados por comas, rangos y pruebas de bits (bitN activo, !bitN inactivo, unidos por &amp;); cualquier otro valor enmascara el píxel en esa fecha. 0: CBERS CMASK y máscaras 0/1; bit6&amp;!bit2&amp;!bit4: QA_PIXEL de Landsat 8-9 Collection 2 (despejado, sin cirros, sin sombra); 4-7,11: SCL de Sentinel-2; 0,1: Fmask. La lista de al lado los rellena.</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="516" />
+            <source>Match masks by date</source>
+            <translation>Asignar máscaras por fecha</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="519" />
+            <source>For each checked date without a mask, pick a one-band layer of the same date whose name says mask, QA, SCL, Fmask or cloud, and uncheck that layer as an input. Double-click a row's Cloud mask cell to choose one yourself.</source>
+            <translation>Para cada fecha marcada sin máscara, elegir una capa de una banda de la misma fecha cuyo nombre diga mask, QA, SCL, Fmask o cloud, y desmarcar esa capa como entrada. Hacer doble clic en la celda Máscara de nubes de una fila para elegir una usted mismo.</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="525" />
+            <source>Clear values of common cloud-mask products; choosing one fills in the clear values.</source>
+            <translation>Valores de despejado de productos de máscara de nubes habituales; elegir uno rellena los valores de despejado.</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="527" />
+            <source>product…</source>
+            <translation>producto…</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="534" />
+            <source>Cloud-mask values meaning clear</source>
+            <translation>Valores de la máscara de nubes que significan despejado</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="535" />
+            <source>Cloud-mask product</source>
+            <translation>Producto de máscara de nubes</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="537" />
+            <source>clear values</source>
+            <translation>valores de despejado</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="544" />
+            <source>Cloud masks</source>
+            <translation>Máscaras de nubes</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="548" />
+            <source>Device</source>
+            <translation>Dispositivo</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="553" />
+            <source>automatic</source>
+            <translation>automático</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="556" />
+            <source>Tile size in pixels. Automatic (0): chosen from the number of dates so the run stays near 1.3 GB of memory. Any raster size fits either way.</source>
+            <translation>Tamaño de tesela en píxeles. Automático (0): elegido según el número de fechas para que la ejecución se mantenga en torno a 1,3 GB de memoria. Cabe cualquier tamaño de ráster en ambos casos.</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="563" />
+            <source>Tile size</source>
+            <translation>Tamaño de tesela</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="564" />
+            <source>Tile overlap</source>
+            <translation>Solape de teselas</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="566" />
+            <source>tile</source>
+            <translation>tesela</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="566" />
+            <source>overlap</source>
+            <translation>solape</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="572" />
+            <source>Tiling</source>
+            <translation>Teselado</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="576" />
+            <source>Output folder</source>
+            <translation>Carpeta de salida</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="576" />
+            <source>Choose the output folder</source>
+            <translation>Elegir la carpeta de salida</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="578" />
+            <source>Also write change polygons (GeoPackage with moment and dates)</source>
+            <translation>Escribir también polígonos de cambio (GeoPackage con momento y fechas)</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="579" />
+            <source>Write per-interval probabilities (used by the inspect tool)</source>
+            <translation>Escribir probabilidades por intervalo (las usa la herramienta de inspección)</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="601" />
+            <source>Run progress</source>
+            <translation>Progreso de la ejecución</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="610" />
+            <source>Run status</source>
+            <translation>Estado de la ejecución</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="621" />
+            <source>Run</source>
+            <translation>Ejecutar</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="622" />
+            <source>Cancel run</source>
+            <translation>Cancelar la ejecución</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="644" />
+            <source>The %s method needs no weights: this file is not used.</source>
+            <translation>El método %s no necesita pesos: este archivo no se usa.</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="645" />
+            <source>not used: the classical method needs no weights</source>
+            <translation>no se usa: el método clásico no necesita pesos</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="646" />
+            <source>Bands (any)</source>
+            <translation>Bandas (cualquiera)</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="647" />
+            <source>empty: every band; e.g. 1,2,3,4,5,7 (the same bands for every date)</source>
+            <translation>vacío: todas las bandas; p. ej. 1,2,3,4,5,7 (las mismas bandas en cada fecha)</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="649" />
+            <source>Weights file (.pt) for the chosen network; empty: the bundled weights.</source>
+            <translation>Archivo de pesos (.pt) para la red elegida; vacío: los pesos incluidos.</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="650" />
+            <source>empty: bundled weights</source>
+            <translation>vacío: pesos incluidos</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="651" />
+            <source>Bands (R, G, B, NIR)</source>
+            <translation>Bandas (R, G, B, NIR)</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="652" />
+            <source>empty: from band wavelengths/names, else bands 1-4; e.g. 3,2,1,4</source>
+            <translation>vacío: de longitudes de onda/nombres de banda, si no bandas 1-4; p. ej. 3,2,1,4</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="659" />
+            <source>Where the classical method cuts its change magnitude. Otsu's threshold (default); the minimum-error threshold finds more of the change where changes are a small share of the scene; on our real checks it also called a few more stable points changed (model card, candidate KT).</source>
+            <translation>Dónde corta el método clásico su magnitud de cambio. El umbral de Otsu (por defecto); el umbral de error mínimo encuentra más cambio donde los cambios son una parte pequeña de la escena; en nuestras comprobaciones con datos reales también clasificó como cambiados algunos puntos estables más (ficha del modelo, candidato KT).</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="662" />
+            <source>Only the classical methods (CVA, ISFA) have a threshold to choose; the networks and fusions use their calibrated decision (see Sensitivity).</source>
+            <translation>Solo los métodos clásicos (CVA, ISFA) tienen un umbral que elegir; las redes y las fusiones usan su decisión calibrada (véase Sensibilidad).</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="670" />
+            <source>The %s method uses no weights file.</source>
+            <translation>El método %s no usa archivo de pesos.</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="677" />
+            <source>The CAIM engine (model_core) could not be loaded: %s</source>
+            <translation>No se ha podido cargar el motor de CAIM (model_core): %s</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="681" />
+            <source>No bundled weights file was found for this model; choose a .pt file.</source>
+            <translation>No se ha encontrado ningún archivo de pesos incluido para este modelo; elegir un archivo .pt.</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="690" />
+            <source>CAIM — weights file</source>
+            <translation>CAIM — archivo de pesos</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="696" />
+            <source>CAIM — weights file and its training data</source>
+            <translation>CAIM — archivo de pesos y sus datos de entrenamiento</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="706" />
+            <source>What this weights file is and what it was trained on (from the record in the file; the model card has its accuracy on real labels):</source>
+            <translation>Qué es este archivo de pesos y con qué se entrenó (según el registro guardado en el archivo; la ficha del modelo da su exactitud con etiquetas reales):</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="810" />
+            <source>custom</source>
+            <translation>personalizado</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="810" />
+            <source>none</source>
+            <translation>ninguno</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="811" />
+            <source>no CRS</source>
+            <translation>sin SRC</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="812" />
+            <source>double-click to choose this date's cloud mask (a one-band raster layer; optional, per date)</source>
+            <translation>doble clic para elegir la máscara de nubes de esta fecha (una capa ráster de una banda; opcional, por fecha)</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="816" />
+            <source>date from the %s; double-click to edit</source>
+            <translation>fecha tomada de: %s; doble clic para editarla</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="817" />
+            <source>no date found; double-click to type one (YYYY-MM-DD)</source>
+            <translation>no se ha encontrado ninguna fecha; doble clic para escribir una (AAAA-MM-DD)</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="820" />
+            <source>holds dates from %s to %s: Run splits it into one layer per date</source>
+            <translation>contiene fechas de %s a %s: Ejecutar la divide en una capa por fecha</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="915" />
+            <source>cloud mask of '%s'
+%s</source>
+            <translation>máscara de nubes de '%s'
+%s</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="963" />
+            <source>Matched %d cloud mask by date.</source>
+            <translation>Se ha asignado %d máscara de nubes por fecha.</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="963" />
+            <source>Matched %d cloud masks by date.</source>
+            <translation>Se han asignado %d máscaras de nubes por fecha.</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="965" />
+            <source>Several mask layers for %s: choose one in that date's Cloud mask cell.</source>
+            <translation>Varias capas de máscara para %s: elegir una en la celda Máscara de nubes de esa fecha.</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="967" />
+            <source>Several mask layers for %s: choose one in those dates' Cloud mask cells.</source>
+            <translation>Varias capas de máscara para %s: elegir una en las celdas Máscara de nubes de esas fechas.</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="1011" />
+            <source>Unreadable date %s: %s.</source>
+            <translation>Fecha ilegible %s: %s.</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="1012" />
+            <source>'%s' for '%s'</source>
+            <translation>'%s' para '%s'</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="1036" />
+            <source>The date typed for '%s' is not used: it holds several dates, which its band names or time axis give. Empty its Date cell.</source>
+            <translation>La fecha escrita para '%s' no se usa: contiene varias fechas, que dan los nombres de sus bandas o su eje temporal. Vaciar su celda Fecha.</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="1040" />
+            <source>'%s' holds several dates, and one cloud mask cannot serve them all: empty its Cloud mask cell, split it (Split into dates…), then choose each date's mask in its row.</source>
+            <translation>'%s' contiene varias fechas, y una sola máscara de nubes no puede servir para todas: vaciar su celda Máscara de nubes, dividirla (Dividir en fechas…) y después elegir la máscara de cada fecha en su fila.</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="1046" />
+            <source>%s (each date)</source>
+            <translation>%s (cada fecha)</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="1049" />
+            <source>Band %d does not exist in the dates of '%s', which have one band each: pick band 1.</source>
+            <translation>La banda %d no existe en las fechas de '%s', que tienen una banda cada una: elegir la banda 1.</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="1053" />
+            <source>Band %d does not exist in the dates of '%s', which have %d bands each: pick bands from 1 to %d.</source>
+            <translation>La banda %d no existe en las fechas de '%s', que tienen %d bandas cada una: elegir bandas de 1 a %d.</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="1059" />
+            <source>'%s' holds %d dates, %s to %s: Run first splits it into one layer per date (small VRT files %s, which read the raster), then checks the series again.</source>
+            <translation>'%s' contiene %d fechas, de %s a %s: Ejecutar primero la divide en una capa por fecha (pequeños archivos VRT %s, que leen el ráster) y después vuelve a comprobar la serie.</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="1064" />
+            <source>'%s' holds %d dates: Run first splits it into one layer per date (small VRT files %s, which read the raster), then checks the series again.</source>
+            <translation>'%s' contiene %d fechas: Ejecutar primero la divide en una capa por fecha (pequeños archivos VRT %s, que leen el ráster) y después vuelve a comprobar la serie.</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="1084" />
+            <source>No cloud mask for %s: those dates are used as they are (their own nodata still counts).</source>
+            <translation>Sin máscara de nubes para %s: esas fechas se usan tal cual (sus propios valores sin datos siguen contando).</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="1103" />
+            <source>changed patches under this size are dropped</source>
+            <translation>los parches cambiados por debajo de este tamaño se eliminan</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="1107" />
+            <source>= %s ha on %s's pixels</source>
+            <translation>= %s ha con el tamaño de píxel de %s</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="1108" />
+            <source>= %s m² on %s's pixels</source>
+            <translation>= %s m² con el tamaño de píxel de %s</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="1123" />
+            <source>%d dates once split, to run with %s; the series is checked again then.</source>
+            <translation>%d fechas una vez dividido, para ejecutar con %s; entonces se vuelve a comprobar la serie.</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="1124" />
+            <source>%d dates, ready to run with %s.</source>
+            <translation>%d fechas, listo para ejecutar con %s.</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="1154" />
+            <source>in QGIS's temporary folder, deleted when QGIS closes, as its own folder cannot be written to</source>
+            <translation>en la carpeta temporal de QGIS, que se borra al cerrar QGIS, porque no se puede escribir en su propia carpeta</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="1156" />
+            <source>in QGIS's temporary folder, deleted when QGIS closes, as it is not a file in a folder</source>
+            <translation>en la carpeta temporal de QGIS, que se borra al cerrar QGIS, porque no es un archivo en una carpeta</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="1157" />
+            <source>in '%s' beside it</source>
+            <translation>en '%s', a su lado</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="1175" />
+            <source>Layer '%s': %s</source>
+            <translation>Capa '%s': %s</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="1193" />
+            <source>%s (dates)</source>
+            <translation>%s (fechas)</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="1205" />
+            <source>'%s': %d dates in %s</source>
+            <translation>'%s': %d fechas en %s</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="1211" />
+            <source>Split into dates: %s.</source>
+            <translation>Dividido en fechas: %s.</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="1246" />
+            <source>CAIM change detection</source>
+            <translation>Detección de cambios CAIM</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="1246" />
+            <source>The Processing plugin is not enabled: enable it (Plugins &gt; Manage and Install Plugins &gt; Installed &gt; Processing) to split the layer into dates.</source>
+            <translation>El complemento Processing no está activado: activarlo (Complementos &gt; Administrar e instalar complementos &gt; Instalado &gt; Processing) para dividir la capa en fechas.</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="1312" />
+            <source>Choose an output folder.</source>
+            <translation>Elegir una carpeta de salida.</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="1320" />
+            <source>Outputs already exist in %s; choose another folder.</source>
+            <translation>Ya existen salidas en %s; elegir otra carpeta.</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="1324" />
+            <source>Overwrite results?</source>
+            <translation>¿Sobrescribir los resultados?</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="1325" />
+            <source>These files already exist and would be replaced:
+
+%s
+
+%sOverwrite them?</source>
+            <translation>Estos archivos ya existen y se sustituirían:
+
+%s
+
+%s¿Sobrescribirlos?</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="1327" />
+            <source>%d layers of this project show them; when the run succeeds, the new run's layers replace them.</source>
+            <translation>%d capas de este proyecto los muestran; si la ejecución termina bien, las capas de la nueva ejecución las sustituyen.</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="1329" />
+            <source>%d layer of this project shows them; when the run succeeds, the new run's layers replace it.</source>
+            <translation>%d capa de este proyecto los muestra; si la ejecución termina bien, las capas de la nueva ejecución la sustituyen.</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="1333" />
+            <source>Not run: choose another output folder.</source>
+            <translation>No se ha ejecutado: elegir otra carpeta de salida.</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="1339" />
+            <source>Split into dates, not run: the series needs your attention (see the messages above); then Run again.</source>
+            <translation>Dividido en fechas, no ejecutado: la serie requiere su atención (véanse los mensajes de arriba); después, Ejecutar de nuevo.</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="1358" />
+            <source>The Processing algorithm %s is not registered.</source>
+            <translation>El algoritmo de Procesos %s no está registrado.</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="1371" />
+            <source>Starting…</source>
+            <translation>Iniciando…</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="1375" />
+            <source>The parameters were refused.</source>
+            <translation>Los parámetros han sido rechazados.</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="1390" />
+            <source>Cancelling… partial outputs will be removed.</source>
+            <translation>Cancelando… se eliminarán las salidas parciales.</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="1433" />
+            <source>, minimum-error threshold</source>
+            <translation>, umbral de error mínimo</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="1435" />
+            <source>, sensitivity %s</source>
+            <translation>, sensibilidad %s</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="1437" />
+            <source>, changed patches &gt;= %s px</source>
+            <translation>, parches cambiados &gt;= %s px</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="1439" />
+            <source>, cloud masks%s (clear = %s)</source>
+            <translation>, máscaras de nubes%s (despejado = %s)</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="1440" />
+            <source> on %d of %d dates</source>
+            <translation> en %d de %d fechas</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="1443" />
+            <source>, masked dates filled</source>
+            <translation>, fechas enmascaradas rellenadas</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="1444" />
+            <source>Done on %s with %s. %s Hover here for each interval; all details are in the log (CAIM change detection tab).</source>
+            <translation>Terminado en %s con %s. %s Pase el ratón por aquí para ver cada intervalo; todos los detalles están en el registro (pestaña CAIM change detection).</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="1446" />
+            <source>Changed hectares per interval (last change):
+</source>
+            <translation>Hectáreas cambiadas por intervalo (último cambio):
+</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="1449" />
+            <source>&lt;a href="%s"&gt;Open the run report&lt;/a&gt; (settings, changed area per interval as a chart)</source>
+            <translation>&lt;a href="%s"&gt;Abrir el informe de la ejecución&lt;/a&gt; (ajustes, área cambiada por intervalo en un gráfico)</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="1453" />
+            <source>Warning: </source>
+            <translation>Advertencia: </translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="1455" />
+            <source>Run finished on %s:
+%s</source>
+            <translation>Ejecución terminada en %s:
+%s</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="1458" />
+            <source>Changed hectares per interval (last change):
+%s
+
+Model: %s
+Device: %s
+%s</source>
+            <translation>Hectáreas cambiadas por intervalo (último cambio):
+%s
+
+Modelo: %s
+Dispositivo: %s
+%s</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="1461" />
+            <source>Done on %s with %s. %s</source>
+            <translation>Terminado en %s con %s. %s</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="1462" />
+            <source> Warning: </source>
+            <translation> Advertencia: </translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="1467" />
+            <source>Cancelled; partial outputs were removed.</source>
+            <translation>Cancelado; se han eliminado las salidas parciales.</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="1469" />
+            <source>The run failed.</source>
+            <translation>La ejecución ha fallado.</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="1476" />
+            <source>Run anyway?</source>
+            <translation>¿Ejecutar de todos modos?</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="1476" />
+            <source>Run it anyway?</source>
+            <translation>¿Ejecutarlo de todos modos?</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="1533" />
+            <source>Still running in the background; results will be added when done.</source>
+            <translation>Sigue ejecutándose en segundo plano; los resultados se añadirán al terminar.</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="1541" />
+            <source>unknown</source>
+            <translation>desconocida</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="1541" />
+            <source>%s ha</source>
+            <translation>%s ha</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="1553" />
+            <source>Changed %s ha over %d intervals.</source>
+            <translation>%s ha cambiadas en %d intervalos.</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="1554" />
+            <source>Changed %s ha over %d interval.</source>
+            <translation>%s ha cambiadas en %d intervalo.</translation>
+        </message>
+    </context>
+    <context>
+        <name>CaimInputs</name>
+        <message>
+            <location filename="../inputs.py" line="74" />
+            <source>write it year first, YYYY-MM-DD (day and month orders differ between countries, so the engine does not guess)</source>
+            <translation>escribir primero el año, AAAA-MM-DD (el orden del día y el mes varía entre países, así que el motor no lo adivina)</translation>
+        </message>
+        <message>
+            <location filename="../inputs.py" line="76" />
+            <source>use YYYY-MM-DD, YYYYMMDD, YYYY-MM or YYYY, a real calendar date</source>
+            <translation>usar AAAA-MM-DD, AAAAMMDD, AAAA-MM o AAAA, una fecha real del calendario</translation>
+        </message>
+        <message>
+            <location filename="../inputs.py" line="103" />
+            <source>%s: '%s' is neither a file nor a loaded layer. Check the path (was the file moved or renamed?).</source>
+            <translation>%s: '%s' no es ni un archivo ni una capa cargada. Comprobar la ruta (¿se ha movido o renombrado el archivo?).</translation>
+        </message>
+        <message>
+            <location filename="../inputs.py" line="106" />
+            <source>%s: '%s' is a folder; give the image files in it, one per date.</source>
+            <translation>%s: '%s' es una carpeta; indicar los archivos de imagen que contiene, uno por fecha.</translation>
+        </message>
+        <message>
+            <location filename="../inputs.py" line="107" />
+            <source>%s: '%s' cannot be opened as a raster: give the raster images (GeoTIFF or any format GDAL reads)%s.</source>
+            <translation>%s: '%s' no se puede abrir como ráster: indicar las imágenes ráster (GeoTIFF o cualquier formato que lea GDAL)%s.</translation>
+        </message>
+        <message>
+            <location filename="../inputs.py" line="108" />
+            <source>, one per date</source>
+            <translation>, una por fecha</translation>
+        </message>
+        <message>
+            <location filename="../inputs.py" line="108" />
+            <source>, one mask per date</source>
+            <translation>, una máscara por fecha</translation>
+        </message>
+        <message>
+            <location filename="../inputs.py" line="149" />
+            <source>layer name</source>
+            <translation>nombre de la capa</translation>
+        </message>
+        <message>
+            <location filename="../inputs.py" line="153" />
+            <source>file name</source>
+            <translation>nombre del archivo</translation>
+        </message>
+        <message>
+            <location filename="../inputs.py" line="156" />
+            <source>metadata</source>
+            <translation>metadatos</translation>
+        </message>
+        <message>
+            <location filename="../inputs.py" line="167" />
+            <source>Bands must be comma-separated band numbers such as '1,2,3,4' (red, green, blue, near-infrared).</source>
+            <translation>Las bandas deben ser números de banda separados por comas, como '1,2,3,4' (rojo, verde, azul, infrarrojo cercano).</translation>
+        </message>
+        <message>
+            <location filename="../inputs.py" line="170" />
+            <source>Band numbers start at 1; got '%s'.</source>
+            <translation>Los números de banda empiezan en 1; se ha recibido '%s'.</translation>
+        </message>
+        <message>
+            <location filename="../inputs.py" line="182" />
+            <source>DATES has %d entries but %d layers were given; give one date per layer, in layer order, separated by commas.</source>
+            <translation>DATES tiene %d entradas, pero se han indicado %d capas; indicar una fecha por capa, en el orden de las capas, separadas por comas.</translation>
+        </message>
+        <message>
+            <location filename="../inputs.py" line="191" />
+            <source>'%s' in DATES is not a date: %s.</source>
+            <translation>'%s' en DATES no es una fecha: %s.</translation>
+        </message>
+        <message>
+            <location filename="../inputs.py" line="207" />
+            <source>%d cloud masks for %d layers: give one mask per layer, in the same order, or set MASKED_DATES to the positions of the layers they belong to (e.g. 2,5 for masks of the second and fifth layers).</source>
+            <translation>%d máscaras de nubes para %d capas: indicar una máscara por capa, en el mismo orden, o poner en MASKED_DATES las posiciones de las capas a las que corresponden (p. ej. 2,5 para máscaras de la segunda y la quinta capa).</translation>
+        </message>
+        <message>
+            <location filename="../inputs.py" line="214" />
+            <source>MASKED_DATES '%s': %s is not a layer position. Give the 1-based positions of the input layers that have a cloud mask, comma-separated, e.g. 2,5.</source>
+            <translation>MASKED_DATES '%s': %s no es una posición de capa. Indicar las posiciones (desde 1) de las capas de entrada que tienen máscara de nubes, separadas por comas, p. ej. 2,5.</translation>
+        </message>
+        <message>
+            <location filename="../inputs.py" line="216" />
+            <source>an empty entry</source>
+            <translation>una entrada vacía</translation>
+        </message>
+        <message>
+            <location filename="../inputs.py" line="219" />
+            <source>MASKED_DATES '%s': position %d is out of range; there is %d input layer (positions 1 to %d).</source>
+            <translation>MASKED_DATES '%s': la posición %d está fuera del rango; hay %d capa de entrada (posiciones 1 a %d).</translation>
+        </message>
+        <message>
+            <location filename="../inputs.py" line="221" />
+            <source>MASKED_DATES '%s': position %d is out of range; there are %d input layers (positions 1 to %d).</source>
+            <translation>MASKED_DATES '%s': la posición %d está fuera del rango; hay %d capas de entrada (posiciones 1 a %d).</translation>
+        </message>
+        <message>
+            <location filename="../inputs.py" line="224" />
+            <source>MASKED_DATES '%s': position %d is given twice; a date has at most one cloud mask.</source>
+            <translation>MASKED_DATES '%s': la posición %d se ha indicado dos veces; una fecha tiene como mucho una máscara de nubes.</translation>
+        </message>
+        <message>
+            <location filename="../inputs.py" line="228" />
+            <source>MASKED_DATES '%s' lists %s but MASKS has %s: give one mask per listed date, in the same order%s.</source>
+            <translation>MASKED_DATES '%s' enumera %s, pero MASKS tiene %s: indicar una máscara por cada fecha enumerada, en el mismo orden%s.</translation>
+        </message>
+        <message>
+            <location filename="../inputs.py" line="230" />
+            <source>%d date</source>
+            <translation>%d fecha</translation>
+        </message>
+        <message>
+            <location filename="../inputs.py" line="230" />
+            <source>%d dates</source>
+            <translation>%d fechas</translation>
+        </message>
+        <message>
+            <location filename="../inputs.py" line="231" />
+            <source>%d cloud mask</source>
+            <translation>%d máscara de nubes</translation>
+        </message>
+        <message>
+            <location filename="../inputs.py" line="231" />
+            <source>%d cloud masks</source>
+            <translation>%d máscaras de nubes</translation>
+        </message>
+        <message>
+            <location filename="../inputs.py" line="232" />
+            <source>, or leave MASKED_DATES empty</source>
+            <translation>, o dejar MASKED_DATES vacío</translation>
+        </message>
+        <message>
+            <location filename="../inputs.py" line="430" />
+            <source>Select at least 2 layers: change needs two or more dates (%d selected).</source>
+            <translation>Seleccionar al menos 2 capas: el cambio necesita dos o más fechas (%d seleccionadas).</translation>
+        </message>
+        <message>
+            <location filename="../inputs.py" line="432" />
+            <source>If '%s' holds every date as bands (%d bands; e.g. an Earth Engine export), split it into dates first: Processing Toolbox, CAIM change detection, Split a multi-date raster into dates.</source>
+            <translation>Si '%s' contiene todas las fechas como bandas (%d bandas; p. ej. una exportación de Earth Engine), dividirla primero en fechas: Caja de herramientas de Procesos, Detección de cambios CAIM, Dividir un ráster multitemporal en fechas.</translation>
+        </message>
+        <message>
+            <location filename="../inputs.py" line="439" />
+            <source>SChanger compares exactly 2 dates; %d are selected. Use CAIM-Net for a time series.</source>
+            <translation>SChanger compara exactamente 2 fechas; hay %d seleccionadas. Usar CAIM-Net para una serie temporal.</translation>
+        </message>
+        <message>
+            <location filename="../inputs.py" line="453" />
+            <source>No date for %s: results will say 'date k' instead of a date.</source>
+            <translation>Sin fecha para %s: los resultados dirán 'date k' en lugar de una fecha.</translation>
+        </message>
+        <message>
+            <location filename="../inputs.py" line="456" />
+            <source>Dates are not in chronological order: moments follow the list order.</source>
+            <translation>Las fechas no están en orden cronológico: los momentos siguen el orden de la lista.</translation>
+        </message>
+        <message>
+            <location filename="../inputs.py" line="464" />
+            <source>%d one-band layers share the date %s (%s)%s: they look like the bands of one date, which would be compared with each other as if they were dates. Stack each date's bands into one layer first (Raster &gt; Miscellaneous &gt; Build Virtual Raster, with 'Place each input file into a separate band'), then check those.</source>
+            <translation>%d capas de una banda comparten la fecha %s (%s)%s: parecen las bandas de una sola fecha, que se compararían entre sí como si fueran fechas. Apilar primero las bandas de cada fecha en una sola capa (Ráster &gt; Miscelánea &gt; Construir ráster virtual, con 'Place each input file into a separate band') y después marcar esas.</translation>
+        </message>
+        <message>
+            <location filename="../inputs.py" line="469" />
+            <source> and %d more date likewise</source>
+            <translation> y %d fecha más igual</translation>
+        </message>
+        <message>
+            <location filename="../inputs.py" line="470" />
+            <source> and %d more dates likewise</source>
+            <translation> y %d fechas más igual</translation>
+        </message>
+        <message>
+            <location filename="../inputs.py" line="473" />
+            <source>Some dates appear twice (%s): the intervals between them are zero days long.</source>
+            <translation>Algunas fechas aparecen dos veces (%s): los intervalos entre ellas duran cero días.</translation>
+        </message>
+        <message>
+            <location filename="../inputs.py" line="491" />
+            <source>'%s' was read as a vector layer (%s): QGIS reads a NetCDF data cube of several variables so. Add one variable of it as a raster layer (Layer, Add Layer, Add Raster Layer, then pick the variable), or split the whole cube into dates on the command line (python -m model_core split).</source>
+            <translation>'%s' se ha leído como capa vectorial (%s): así lee QGIS un cubo de datos NetCDF de varias variables. Añadir una de sus variables como capa ráster (Capa, Añadir capa, Añadir capa ráster, y elegir la variable), o dividir el cubo entero en fechas en la línea de órdenes (python -m model_core split).</translation>
+        </message>
+        <message>
+            <location filename="../inputs.py" line="496" />
+            <source>'%s' is a vector layer (%s), not an image: the inputs are the raster images of the series, one per date.</source>
+            <translation>'%s' es una capa vectorial (%s), no una imagen: las entradas son las imágenes ráster de la serie, una por fecha.</translation>
+        </message>
+        <message>
+            <location filename="../inputs.py" line="499" />
+            <source>'%s' is not a valid raster layer.</source>
+            <translation>'%s' no es una capa ráster válida.</translation>
+        </message>
+        <message>
+            <location filename="../inputs.py" line="501" />
+            <source>'%s' is not a file-based (GDAL) raster; export it as GeoTIFF first.</source>
+            <translation>'%s' no es un ráster basado en archivo (GDAL); exportarlo primero como GeoTIFF.</translation>
+        </message>
+        <message>
+            <location filename="../inputs.py" line="504" />
+            <source>The file of '%s' is gone (%s): it was moved or deleted after the layer was loaded. Remove the layer, or point it to the file again (Layer Properties, Source).</source>
+            <translation>El archivo de '%s' ya no está (%s): se movió o se borró después de cargar la capa. Quitar la capa, o volver a apuntarla al archivo (Propiedades de la capa, Fuente).</translation>
+        </message>
+        <message>
+            <location filename="../inputs.py" line="509" />
+            <source>'%s' is not an image but the %s file of '%s' beside it (%s): uncheck it, and add the image itself.</source>
+            <translation>'%s' no es una imagen, sino el archivo %s de '%s', a su lado (%s): desmarcarlo y añadir la propia imagen.</translation>
+        </message>
+        <message>
+            <location filename="../inputs.py" line="532" />
+            <source>Band %d does not exist in any layer (bands per layer: %s): pick bands from 1 to %d.</source>
+            <translation>La banda %d no existe en ninguna capa (bandas por capa: %s): elegir bandas de 1 a %d.</translation>
+        </message>
+        <message>
+            <location filename="../inputs.py" line="536" />
+            <source>Band %d does not exist in %s (fewer bands): uncheck it or pick bands every date has.</source>
+            <translation>La banda %d no existe en %s (menos bandas): desmarcarla o elegir bandas que tengan todas las fechas.</translation>
+        </message>
+        <message>
+            <location filename="../inputs.py" line="538" />
+            <source>Band %d does not exist in %s (fewer bands): uncheck them or pick bands every date has.</source>
+            <translation>La banda %d no existe en %s (menos bandas): desmarcarlas o elegir bandas que tengan todas las fechas.</translation>
+        </message>
+        <message>
+            <location filename="../inputs.py" line="546" />
+            <source>bands every date has (1 to %d)</source>
+            <translation>bandas que tengan todas las fechas (1 a %d)</translation>
+        </message>
+        <message>
+            <location filename="../inputs.py" line="547" />
+            <source>band 1, the only band every date has</source>
+            <translation>la banda 1, la única banda que tienen todas las fechas</translation>
+        </message>
+        <message>
+            <location filename="../inputs.py" line="548" />
+            <source>%s has fewer than the 4 bands (red, green, blue, NIR) the network needs: uncheck it, or use a classical method (CVA, ISFA) with %s</source>
+            <translation>%s tiene menos de las 4 bandas (rojo, verde, azul, NIR) que necesita la red: desmarcarla, o usar un método clásico (CVA, ISFA) con %s</translation>
+        </message>
+        <message>
+            <location filename="../inputs.py" line="551" />
+            <source>%s have fewer than the 4 bands (red, green, blue, NIR) the network needs: uncheck them, or use a classical method (CVA, ISFA) with %s</source>
+            <translation>%s tienen menos de las 4 bandas (rojo, verde, azul, NIR) que necesita la red: desmarcarlas, o usar un método clásico (CVA, ISFA) con %s</translation>
+        </message>
+        <message>
+            <location filename="../inputs.py" line="555" />
+            <source>uncheck %s, or pick band 1, the only band every date has</source>
+            <translation>desmarcar %s, o elegir la banda 1, la única banda que tienen todas las fechas</translation>
+        </message>
+        <message>
+            <location filename="../inputs.py" line="557" />
+            <source>pick bands every date has (1 to %d), for example %s</source>
+            <translation>elegir bandas que tengan todas las fechas (1 a %d), por ejemplo %s</translation>
+        </message>
+        <message>
+            <location filename="../inputs.py" line="559" />
+            <source>Band counts differ (%s). The model needs the same bands from every date: %s.</source>
+            <translation>El número de bandas varía (%s). El modelo necesita las mismas bandas de cada fecha: %s.</translation>
+        </message>
+        <message>
+            <location filename="../inputs.py" line="568" />
+            <source>no CRS</source>
+            <translation>sin SRC</translation>
+        </message>
+        <message>
+            <location filename="../inputs.py" line="570" />
+            <source>Layers have different CRSs (%s): they will be aligned onto the grid of '%s'.</source>
+            <translation>Las capas tienen SRC distintos (%s): se alinearán sobre la malla de '%s'.</translation>
+        </message>
+        <message>
+            <location filename="../inputs.py" line="576" />
+            <source>Grids differ slightly: every date will be resampled onto the grid of '%s', clipped to the common area.</source>
+            <translation>Las mallas difieren ligeramente: cada fecha se remuestreará sobre la malla de '%s', recortada al área común.</translation>
+        </message>
+        <message>
+            <location filename="../inputs.py" line="591" />
+            <source>%d cloud masks for %d layers: give one mask (or none) per layer, in the same order.</source>
+            <translation>%d máscaras de nubes para %d capas: indicar una máscara (o ninguna) por capa, en el mismo orden.</translation>
+        </message>
+        <message>
+            <location filename="../inputs.py" line="597" />
+            <source>The mask '%s' of '%s'</source>
+            <translation>La máscara '%s' de '%s'</translation>
+        </message>
+        <message>
+            <location filename="../inputs.py" line="599" />
+            <source>'%s' is both an input date and the mask of '%s'. Uncheck it as an input or choose another mask.</source>
+            <translation>'%s' es a la vez una fecha de entrada y la máscara de '%s'. Desmarcarla como entrada o elegir otra máscara.</translation>
+        </message>
+        <message>
+            <location filename="../inputs.py" line="602" />
+            <source>%s is not a valid raster layer.</source>
+            <translation>%s no es una capa ráster válida.</translation>
+        </message>
+        <message>
+            <location filename="../inputs.py" line="604" />
+            <source>%s is not a file-based (GDAL) raster; export it as GeoTIFF first.</source>
+            <translation>%s no es un ráster basado en archivo (GDAL); exportarlo primero como GeoTIFF.</translation>
+        </message>
+        <message>
+            <location filename="../inputs.py" line="606" />
+            <source>%s: its file is gone (%s). Remove the mask layer or point it to the file again.</source>
+            <translation>%s: su archivo ya no está (%s). Quitar la capa de máscara o volver a apuntarla al archivo.</translation>
+        </message>
+        <message>
+            <location filename="../inputs.py" line="609" />
+            <source>%s has %d bands; a mask has one (CBERS CMASK, Landsat QA_PIXEL, Sentinel-2 SCL, Fmask). Extract its mask band first.</source>
+            <translation>%s tiene %d bandas; una máscara tiene una (CBERS CMASK, Landsat QA_PIXEL, Sentinel-2 SCL, Fmask). Extraer primero su banda de máscara.</translation>
+        </message>
+        <message>
+            <location filename="../inputs.py" line="612" />
+            <source>%s does not overlap its layer: it would mask the whole date.</source>
+            <translation>%s no se superpone a su capa: enmascararía la fecha entera.</translation>
+        </message>
+        <message>
+            <location filename="../inputs.py" line="627" />
+            <source>e.g. 1,2,3,4 (RGB-only imagery is read as 1,2,3,2 by itself: green in place of NIR), or choose a classical method (CVA or ISFA), which uses any bands</source>
+            <translation>p. ej. 1,2,3,4 (las imágenes solo RGB se leen por sí solas como 1,2,3,2: verde en lugar de NIR), o elegir un método clásico (CVA o ISFA), que usa cualquier banda</translation>
+        </message>
+        <message>
+            <location filename="../inputs.py" line="631" />
+            <source>%s: the network uses bands %s as red, green, blue, NIR; the %s part also uses band(s) %s.</source>
+            <translation>%s: la red usa las bandas %s como rojo, verde, azul, NIR; la parte %s usa además la(s) banda(s) %s.</translation>
+        </message>
+        <message>
+            <location filename="../inputs.py" line="635" />
+            <source>%s uses %d bands (red, green, blue, NIR) but Bands lists %d: give %d band numbers, %s.</source>
+            <translation>%s usa %d bandas (rojo, verde, azul, NIR), pero Bandas enumera %d: indicar %d números de banda, %s.</translation>
+        </message>
+        <message>
+            <location filename="../inputs.py" line="649" />
+            <source> The %s part also uses the layers' other bands.</source>
+            <translation> La parte %s usa además las demás bandas de las capas.</translation>
+        </message>
+        <message>
+            <location filename="../inputs.py" line="650" />
+            <source>Bands left empty: the engine uses bands %s.%s</source>
+            <translation>Bandas vacío: el motor usa las bandas %s.%s</translation>
+        </message>
+        <message>
+            <location filename="../inputs.py" line="656" />
+            <source>Bands left empty: the engine uses bands %s.</source>
+            <translation>Bandas vacío: el motor usa las bandas %s.</translation>
+        </message>
+        <message>
+            <location filename="../inputs.py" line="666" />
+            <source>Bands left empty: bands 1-4 are taken as red, green, blue, NIR (the layers' metadata do not say which band is which); for blue, green, red, NIR imagery enter 3,2,1,4.</source>
+            <translation>Bandas vacío: las bandas 1-4 se toman como rojo, verde, azul, NIR (los metadatos de las capas no dicen qué banda es cada una); para imágenes azul, verde, rojo, NIR escribir 3,2,1,4.</translation>
+        </message>
+        <message>
+            <location filename="../inputs.py" line="670" />
+            <source>%s needs %d bands (red, green, blue, NIR) but the layers have %d and their metadata do not say which band is which: pick %d with Bands, %s.</source>
+            <translation>%s necesita %d bandas (rojo, verde, azul, NIR), pero las capas tienen %d y sus metadatos no dicen qué banda es cada una: elegir %d en Bandas, %s.</translation>
+        </message>
+        <message>
+            <location filename="../inputs.py" line="732" />
+            <source>%s does not overlap the other checked layers, which share a place: uncheck it or check the layers of one place.</source>
+            <translation>%s no se superpone a las demás capas marcadas, que comparten un lugar: desmarcarla o marcar las capas de un mismo lugar.</translation>
+        </message>
+        <message>
+            <location filename="../inputs.py" line="734" />
+            <source>%s do not overlap the other checked layers, which share a place: uncheck them or check the layers of one place.</source>
+            <translation>%s no se superponen a las demás capas marcadas, que comparten un lugar: desmarcarlas o marcar las capas de un mismo lugar.</translation>
+        </message>
+        <message>
+            <location filename="../inputs.py" line="738" />
+            <source>%s does not overlap '%s', the first checked layer: uncheck it or check the layers of one place.</source>
+            <translation>%s no se superpone a '%s', la primera capa marcada: desmarcarla o marcar las capas de un mismo lugar.</translation>
+        </message>
+        <message>
+            <location filename="../inputs.py" line="740" />
+            <source>%s do not overlap '%s', the first checked layer: uncheck them or check the layers of one place.</source>
+            <translation>%s no se superponen a '%s', la primera capa marcada: desmarcarlas o marcar las capas de un mismo lugar.</translation>
+        </message>
+        <message>
+            <location filename="../inputs.py" line="742" />
+            <source>The layers do not overlap all at once: each overlaps the first, but there is no area common to all of them. Uncheck the layers that cover another part of the scene.</source>
+            <translation>Las capas no se superponen todas a la vez: cada una se superpone a la primera, pero no hay un área común a todas. Desmarcar las capas que cubren otra parte de la escena.</translation>
+        </message>
+        <message>
+            <location filename="../inputs.py" line="761" />
+            <source>The outputs will cover only %s of '%s', the area every checked layer covers: %s. Uncheck or replace a layer that covers part of the scene to map all of it.</source>
+            <translation>Las salidas solo cubrirán %s de '%s', el área que cubren todas las capas marcadas: %s. Desmarcar o sustituir una capa que cubra parte de la escena para cartografiarla entera.</translation>
+        </message>
+        <message>
+            <location filename="../inputs.py" line="763" />
+            <source>'%s' covers %s of it</source>
+            <translation>'%s' cubre %s de ella</translation>
+        </message>
+    </context>
+    <context>
+        <name>CaimInspect</name>
+        <message>
+            <location filename="../inspect_tool.py" line="41" />
+            <source>Red</source>
+            <translation>Rojo</translation>
+        </message>
+        <message>
+            <location filename="../inspect_tool.py" line="41" />
+            <source>Green</source>
+            <translation>Verde</translation>
+        </message>
+        <message>
+            <location filename="../inspect_tool.py" line="41" />
+            <source>Blue</source>
+            <translation>Azul</translation>
+        </message>
+        <message>
+            <location filename="../inspect_tool.py" line="41" />
+            <source>NIR</source>
+            <translation>NIR</translation>
+        </message>
+        <message>
+            <location filename="../inspect_tool.py" line="43" />
+            <source>red</source>
+            <translation>rojo</translation>
+        </message>
+        <message>
+            <location filename="../inspect_tool.py" line="43" />
+            <source>green</source>
+            <translation>verde</translation>
+        </message>
+        <message>
+            <location filename="../inspect_tool.py" line="43" />
+            <source>blue</source>
+            <translation>azul</translation>
+        </message>
+        <message>
+            <location filename="../inspect_tool.py" line="196" />
+            <source>outside the result</source>
+            <translation>fuera del resultado</translation>
+        </message>
+        <message>
+            <location filename="../inspect_tool.py" line="201" />
+            <source>not known: the change moment file is not found</source>
+            <translation>desconocido: no se encuentra el archivo del momento del cambio</translation>
+        </message>
+        <message>
+            <location filename="../inspect_tool.py" line="206" />
+            <source>no data</source>
+            <translation>sin datos</translation>
+        </message>
+        <message>
+            <location filename="../inspect_tool.py" line="211" />
+            <source>no change</source>
+            <translation>sin cambio</translation>
+        </message>
+        <message>
+            <location filename="../inspect_tool.py" line="213" />
+            <source>changed between %s</source>
+            <translation>cambiado entre %s</translation>
+        </message>
+        <message>
+            <location filename="../inspect_tool.py" line="215" />
+            <source>moment %d</source>
+            <translation>momento %d</translation>
+        </message>
+        <message>
+            <location filename="../inspect_tool.py" line="230" />
+            <source>no change: the model dated a change between %s, but its changed patch has fewer than the minimum of %s px</source>
+            <translation>sin cambio: el modelo dató un cambio entre %s, pero su parche cambiado tiene menos del mínimo de %s px</translation>
+        </message>
+        <message>
+            <location filename="../inspect_tool.py" line="232" />
+            <source> and </source>
+            <translation> y </translation>
+        </message>
+        <message>
+            <location filename="../inspect_tool.py" line="234" />
+            <source> (changed patches under %s px were dropped)</source>
+            <translation> (se eliminaron los parches cambiados de menos de %s px)</translation>
+        </message>
+        <message>
+            <location filename="../inspect_tool.py" line="247" />
+            <source>date %d</source>
+            <translation>fecha %d</translation>
+        </message>
+        <message>
+            <location filename="../inspect_tool.py" line="249" />
+            <source>no data: masked by the cloud mask on %s%s</source>
+            <translation>sin datos: enmascarado por la máscara de nubes el %s%s</translation>
+        </message>
+        <message>
+            <location filename="../inspect_tool.py" line="251" />
+            <source> (run with 'Fill masked dates' to fill such dates)</source>
+            <translation> (ejecutar con 'Rellenar fechas enmascaradas' para rellenar esas fechas)</translation>
+        </message>
+        <message>
+            <location filename="../inspect_tool.py" line="256" />
+            <source> (masked on %s: filled from the previous clear date)</source>
+            <translation> (enmascarado el %s: rellenado con la fecha despejada anterior)</translation>
+        </message>
+        <message>
+            <location filename="../inspect_tool.py" line="260" />
+            <source>Band %d (as %s)</source>
+            <translation>Banda %d (como %s)</translation>
+        </message>
+        <message>
+            <location filename="../inspect_tool.py" line="261" />
+            <source>Band %d</source>
+            <translation>Banda %d</translation>
+        </message>
+        <message>
+            <location filename="../inspect_tool.py" line="276" />
+            <source>No imagery: the run's change moment file is not found.</source>
+            <translation>Sin imágenes: no se encuentra el archivo del momento del cambio de la ejecución.</translation>
+        </message>
+        <message>
+            <location filename="../inspect_tool.py" line="277" />
+            <source>No imagery here: the pixel is outside the run's map.</source>
+            <translation>Sin imágenes aquí: el píxel está fuera del mapa de la ejecución.</translation>
+        </message>
+        <message>
+            <location filename="../inspect_tool.py" line="430" />
+            <source>No band values: the run's input files are not found.</source>
+            <translation>Sin valores de banda: no se encuentran los archivos de entrada de la ejecución.</translation>
+        </message>
+        <message>
+            <location filename="../inspect_tool.py" line="562" />
+            <source>CAIM pixel inspector</source>
+            <translation>Inspector de píxeles CAIM</translation>
+        </message>
+        <message>
+            <location filename="../inspect_tool.py" line="566" />
+            <source>Choose the inspect tool and click a pixel of a CAIM result (or press Enter: the pixel at the centre of the map).</source>
+            <translation>Elegir la herramienta de inspección y hacer clic en un píxel de un resultado de CAIM (o pulsar Enter: el píxel del centro del mapa).</translation>
+        </message>
+        <message>
+            <location filename="../inspect_tool.py" line="571" />
+            <source>Interval</source>
+            <translation>Intervalo</translation>
+        </message>
+        <message>
+            <location filename="../inspect_tool.py" line="571" />
+            <source>P(change)</source>
+            <translation>P(cambio)</translation>
+        </message>
+        <message>
+            <location filename="../inspect_tool.py" line="578" />
+            <source>Change probability of each interval</source>
+            <translation>Probabilidad de cambio de cada intervalo</translation>
+        </message>
+        <message>
+            <location filename="../inspect_tool.py" line="579" />
+            <source>One row per interval of the clicked pixel: its dates and its probability of change</source>
+            <translation>Una fila por intervalo del píxel pulsado: sus fechas y su probabilidad de cambio</translation>
+        </message>
+        <message>
+            <location filename="../inspect_tool.py" line="581" />
+            <source>Band values over time</source>
+            <translation>Valores de banda a lo largo del tiempo</translation>
+        </message>
+        <message>
+            <location filename="../inspect_tool.py" line="582" />
+            <source>Hide the map's answer (to label sample points without bias)</source>
+            <translation>Ocultar la respuesta del mapa (para etiquetar puntos de muestra sin sesgo)</translation>
+        </message>
+        <message>
+            <location filename="../inspect_tool.py" line="584" />
+            <source>Shows only the dates, cloud masks and band values of the clicked pixel: label an accuracy-assessment sample from the imagery, not from the map.</source>
+            <translation>Muestra solo las fechas, las máscaras de nubes y los valores de banda del píxel pulsado: etiquetar una muestra de evaluación de la exactitud a partir de las imágenes, no del mapa.</translation>
+        </message>
+        <message>
+            <location filename="../inspect_tool.py" line="590" />
+            <source>Band values over time (shaded: detected change interval; grey column, hollow points: a date hidden by its cloud mask)</source>
+            <translation>Valores de banda a lo largo del tiempo (sombreado: intervalo de cambio detectado; columna gris, puntos huecos: una fecha oculta por su máscara de nubes)</translation>
+        </message>
+        <message>
+            <location filename="../inspect_tool.py" line="598" />
+            <source>The imagery of every date around the pixel (boxed in yellow; framed: the two dates of the detected change)</source>
+            <translation>Las imágenes de cada fecha alrededor del píxel (recuadrado en amarillo; enmarcadas: las dos fechas del cambio detectado)</translation>
+        </message>
+        <message>
+            <location filename="../inspect_tool.py" line="602" />
+            <source>False colour</source>
+            <translation>Falso color</translation>
+        </message>
+        <message>
+            <location filename="../inspect_tool.py" line="604" />
+            <source>NIR, red, green as red, green, blue: vegetation shows red. Files without a known NIR band stay in true colour.</source>
+            <translation>NIR, rojo, verde como rojo, verde, azul: la vegetación se ve roja. Los archivos sin una banda NIR conocida se quedan en color verdadero.</translation>
+        </message>
+        <message>
+            <location filename="../inspect_tool.py" line="611" />
+            <source>Click a pixel of a CAIM result</source>
+            <translation>Hacer clic en un píxel de un resultado de CAIM</translation>
+        </message>
+        <message>
+            <location filename="../inspect_tool.py" line="612" />
+            <source>Image chips of every date around the pixel</source>
+            <translation>Recortes de imagen de cada fecha alrededor del píxel</translation>
+        </message>
+        <message>
+            <location filename="../inspect_tool.py" line="641" />
+            <source>No imagery: the run's input files are not found.</source>
+            <translation>Sin imágenes: no se encuentran los archivos de entrada de la ejecución.</translation>
+        </message>
+        <message>
+            <location filename="../inspect_tool.py" line="642" />
+            <source>No imagery here: no date covers this pixel.</source>
+            <translation>Sin imágenes aquí: ninguna fecha cubre este píxel.</translation>
+        </message>
+        <message>
+            <location filename="../inspect_tool.py" line="663" />
+            <source>The run's dates split into QGIS's temporary folder were deleted when QGIS closed: %s. Split the multi-date raster into a folder of your own (Processing Toolbox &gt; CAIM change detection &gt; Split a multi-date raster into dates) and run 'Detect changes' on its dates to see their imagery here.</source>
+            <translation>Las fechas de la ejecución divididas en la carpeta temporal de QGIS se borraron al cerrar QGIS: %s. Dividir el ráster multitemporal en una carpeta propia (Caja de herramientas de Procesos &gt; Detección de cambios CAIM &gt; Dividir un ráster multitemporal en fechas) y ejecutar 'Detectar cambios' sobre sus fechas para ver aquí sus imágenes.</translation>
+        </message>
+        <message>
+            <location filename="../inspect_tool.py" line="669" />
+            <source>Files of this run not found (moved or deleted since the run?): %s. Reopen the project from the folder that holds them, or run 'Detect changes' again.</source>
+            <translation>No se encuentran archivos de esta ejecución (¿movidos o borrados desde la ejecución?): %s. Volver a abrir el proyecto desde la carpeta que los contiene, o ejecutar 'Detectar cambios' de nuevo.</translation>
+        </message>
+        <message>
+            <location filename="../inspect_tool.py" line="687" />
+            <source>&lt;b&gt;Map's answer hidden.&lt;/b&gt; Label the pixel from the band values and the imagery.</source>
+            <translation>&lt;b&gt;Respuesta del mapa oculta.&lt;/b&gt; Etiquetar el píxel a partir de los valores de banda y de las imágenes.</translation>
+        </message>
+        <message>
+            <location filename="../inspect_tool.py" line="688" />
+            <source>&lt;br&gt;&lt;b&gt;Cloud mask on:&lt;/b&gt; %s</source>
+            <translation>&lt;br&gt;&lt;b&gt;Máscara de nubes el:&lt;/b&gt; %s</translation>
+        </message>
+        <message>
+            <location filename="../inspect_tool.py" line="692" />
+            <source>&lt;b&gt;Change moment:&lt;/b&gt; %s</source>
+            <translation>&lt;b&gt;Momento del cambio:&lt;/b&gt; %s</translation>
+        </message>
+        <message>
+            <location filename="../inspect_tool.py" line="694" />
+            <source>&lt;br&gt;&lt;b&gt;Confidence:&lt;/b&gt; %s</source>
+            <translation>&lt;br&gt;&lt;b&gt;Confianza:&lt;/b&gt; %s</translation>
+        </message>
+        <message>
+            <location filename="../inspect_tool.py" line="696" />
+            <source>&lt;br&gt;&lt;b&gt;P(no change):&lt;/b&gt; %s</source>
+            <translation>&lt;br&gt;&lt;b&gt;P(sin cambio):&lt;/b&gt; %s</translation>
+        </message>
+        <message>
+            <location filename="../inspect_tool.py" line="704" />
+            <source>n/a</source>
+            <translation>n/d</translation>
+        </message>
+        <message>
+            <location filename="../inspect_tool.py" line="714" />
+            <source>Run with 'moment probabilities' on to see per-interval probabilities.</source>
+            <translation>Ejecutar con 'probabilidades por intervalo' activado para ver las probabilidades de cada intervalo.</translation>
+        </message>
+        <message>
+            <location filename="../inspect_tool.py" line="733" />
+            <source>No CAIM result in the project: run 'Detect changes' first.</source>
+            <translation>No hay ningún resultado de CAIM en el proyecto: ejecutar primero 'Detectar cambios'.</translation>
+        </message>
+    </context>
+    <context>
+        <name>CaimLabelling</name>
+        <message>
+            <location filename="../chip_view.py" line="43" />
+            <source>No point shown.</source>
+            <translation>No se muestra ningún punto.</translation>
+        </message>
+        <message>
+            <location filename="../chip_view.py" line="135" />
+            <source> (masked)</source>
+            <translation> (enmascarada)</translation>
+        </message>
+        <message>
+            <location filename="../chip_view.py" line="144" />
+            <source>not readable</source>
+            <translation>no legible</translation>
+        </message>
+        <message>
+            <location filename="../chip_view.py" line="248" />
+            <source>date %d</source>
+            <translation>fecha %d</translation>
+        </message>
+        <message>
+            <location filename="../chip_view.py" line="266" />
+            <source>Chips: band %d in grey</source>
+            <translation>Recortes: banda %d en gris</translation>
+        </message>
+        <message>
+            <location filename="../chip_view.py" line="268" />
+            <source>Chips: bands %s as red, green, blue</source>
+            <translation>Recortes: bandas %s como rojo, verde, azul</translation>
+        </message>
+        <message>
+            <location filename="../chip_view.py" line="270" />
+            <source> (other bands for some dates)</source>
+            <translation> (otras bandas en algunas fechas)</translation>
+        </message>
+        <message>
+            <location filename="../chip_view.py" line="272" />
+            <source>; no NIR band is known for these files, so true colour</source>
+            <translation>; no se conoce ninguna banda NIR de estos archivos, así que en color verdadero</translation>
+        </message>
+        <message>
+            <location filename="../label_dock.py" line="156" />
+            <source>the file could not be written</source>
+            <translation>no se ha podido escribir el archivo</translation>
+        </message>
+        <message>
+            <location filename="../label_dock.py" line="162" />
+            <source>the written file cannot be opened</source>
+            <translation>no se puede abrir el archivo escrito</translation>
+        </message>
+        <message>
+            <location filename="../label_dock.py" line="205" />
+            <source>no change</source>
+            <translation>sin cambio</translation>
+        </message>
+        <message>
+            <location filename="../label_dock.py" line="205" />
+            <source>unchanged</source>
+            <translation>sin cambio</translation>
+        </message>
+        <message>
+            <location filename="../label_dock.py" line="205" />
+            <source>changed</source>
+            <translation>cambiado</translation>
+        </message>
+        <message>
+            <location filename="../label_dock.py" line="206" />
+            <source>changed, interval unknown</source>
+            <translation>cambiado, intervalo desconocido</translation>
+        </message>
+        <message>
+            <location filename="../label_dock.py" line="290" />
+            <source>CAIM sample labelling</source>
+            <translation>Etiquetado de muestras CAIM</translation>
+        </message>
+        <message>
+            <location filename="../label_dock.py" line="310" />
+            <source>A point layer with a 'reference' field, e.g. drawn by 'Draw an accuracy-assessment sample'</source>
+            <translation>Una capa de puntos con un campo 'reference', p. ej. extraída con 'Extraer una muestra para evaluar la exactitud'</translation>
+        </message>
+        <message>
+            <location filename="../label_dock.py" line="314" />
+            <source>The CAIM run whose input dates are shown (its change moment layer)</source>
+            <translation>La ejecución de CAIM cuyas fechas de entrada se muestran (su capa de momento del cambio)</translation>
+        </message>
+        <message>
+            <location filename="../label_dock.py" line="316" />
+            <source>True colour (red, green, blue)</source>
+            <translation>Color verdadero (rojo, verde, azul)</translation>
+        </message>
+        <message>
+            <location filename="../label_dock.py" line="316" />
+            <source>False colour (NIR, red, green)</source>
+            <translation>Falso color (NIR, rojo, verde)</translation>
+        </message>
+        <message>
+            <location filename="../label_dock.py" line="317" />
+            <source>False colour shows vegetation red; an input without a known NIR band is shown in true colour</source>
+            <translation>El falso color muestra la vegetación en rojo; una entrada sin banda NIR conocida se muestra en color verdadero</translation>
+        </message>
+        <message>
+            <location filename="../label_dock.py" line="321" />
+            <source>%d x %d pixels</source>
+            <translation>%d x %d píxeles</translation>
+        </message>
+        <message>
+            <location filename="../label_dock.py" line="331" />
+            <source>Sample layer to label</source>
+            <translation>Capa de muestra por etiquetar</translation>
+        </message>
+        <message>
+            <location filename="../label_dock.py" line="332" />
+            <source>CAIM run whose imagery is shown</source>
+            <translation>Ejecución de CAIM cuyas imágenes se muestran</translation>
+        </message>
+        <message>
+            <location filename="../label_dock.py" line="333" />
+            <source>Chip colours</source>
+            <translation>Colores de los recortes</translation>
+        </message>
+        <message>
+            <location filename="../label_dock.py" line="334" />
+            <source>Chip size</source>
+            <translation>Tamaño de los recortes</translation>
+        </message>
+        <message>
+            <location filename="../label_dock.py" line="335" />
+            <source>Sample</source>
+            <translation>Muestra</translation>
+        </message>
+        <message>
+            <location filename="../label_dock.py" line="335" />
+            <source>Imagery of</source>
+            <translation>Imágenes de</translation>
+        </message>
+        <message>
+            <location filename="../label_dock.py" line="336" />
+            <source>Show</source>
+            <translation>Mostrar</translation>
+        </message>
+        <message>
+            <location filename="../label_dock.py" line="352" />
+            <source>&lt;span style='color:%s'&gt;&lt;b&gt;This sample is a temporary file&lt;/b&gt;: QGIS deletes it, with your labels, when it closes. Save a copy and label that.&lt;/span&gt;</source>
+            <translation>&lt;span style='color:%s'&gt;&lt;b&gt;Esta muestra es un archivo temporal&lt;/b&gt;: QGIS la borra, con sus etiquetas, al cerrarse. Guarde una copia y etiquete esa.&lt;/span&gt;</translation>
+        </message>
+        <message>
+            <location filename="../label_dock.py" line="356" />
+            <source>Save a copy...</source>
+            <translation>Guardar una copia...</translation>
+        </message>
+        <message>
+            <location filename="../label_dock.py" line="357" />
+            <source>Writes the sample (labels included) to a GeoPackage and labels that file</source>
+            <translation>Escribe la muestra (con las etiquetas) en un GeoPackage y etiqueta ese archivo</translation>
+        </message>
+        <message>
+            <location filename="../label_dock.py" line="367" />
+            <source>&lt; Previous</source>
+            <translation>&lt; Anterior</translation>
+        </message>
+        <message>
+            <location filename="../label_dock.py" line="368" />
+            <source>Next &gt;</source>
+            <translation>Siguiente &gt;</translation>
+        </message>
+        <message>
+            <location filename="../label_dock.py" line="369" />
+            <source>Next unlabelled &gt;&gt;</source>
+            <translation>Siguiente sin etiquetar &gt;&gt;</translation>
+        </message>
+        <message>
+            <location filename="../label_dock.py" line="370" />
+            <source>Previous point (Page Up)</source>
+            <translation>Punto anterior (Page Up)</translation>
+        </message>
+        <message>
+            <location filename="../label_dock.py" line="370" />
+            <source>Next point (Page Down)</source>
+            <translation>Punto siguiente (Page Down)</translation>
+        </message>
+        <message>
+            <location filename="../label_dock.py" line="371" />
+            <source>The next point without a label (N)</source>
+            <translation>El siguiente punto sin etiqueta (N)</translation>
+        </message>
+        <message>
+            <location filename="../label_dock.py" line="374" />
+            <source>Previous point</source>
+            <translation>Punto anterior</translation>
+        </message>
+        <message>
+            <location filename="../label_dock.py" line="375" />
+            <source>Next point</source>
+            <translation>Punto siguiente</translation>
+        </message>
+        <message>
+            <location filename="../label_dock.py" line="376" />
+            <source>Next unlabelled point</source>
+            <translation>Siguiente punto sin etiquetar</translation>
+        </message>
+        <message>
+            <location filename="../label_dock.py" line="380" />
+            <source>Image chips of every date around the point</source>
+            <translation>Recortes de imagen de cada fecha alrededor del punto</translation>
+        </message>
+        <message>
+            <location filename="../label_dock.py" line="391" />
+            <source>Band values over time</source>
+            <translation>Valores de banda a lo largo del tiempo</translation>
+        </message>
+        <message>
+            <location filename="../label_dock.py" line="394" />
+            <source>&lt;b&gt;Reference class&lt;/b&gt; of the boxed pixel (keys 0-9 for the first ten):</source>
+            <translation>&lt;b&gt;Clase de referencia&lt;/b&gt; del píxel recuadrado (teclas 0-9 para las diez primeras):</translation>
+        </message>
+        <message>
+            <location filename="../label_dock.py" line="403" />
+            <source>Can't tell (leave unlabelled)</source>
+            <translation>No se sabe (dejar sin etiquetar)</translation>
+        </message>
+        <message>
+            <location filename="../label_dock.py" line="404" />
+            <source>Clears the label: the point stays out of the estimate (Delete)</source>
+            <translation>Borra la etiqueta: el punto queda fuera de la estimación (Delete)</translation>
+        </message>
+        <message>
+            <location filename="../label_dock.py" line="407" />
+            <source>note (optional)</source>
+            <translation>nota (opcional)</translation>
+        </message>
+        <message>
+            <location filename="../label_dock.py" line="408" />
+            <source>Note on this point</source>
+            <translation>Nota sobre este punto</translation>
+        </message>
+        <message>
+            <location filename="../label_dock.py" line="408" />
+            <source>Optional; written to the point's note field</source>
+            <translation>Opcional; se escribe en el campo de nota del punto</translation>
+        </message>
+        <message>
+            <location filename="../label_dock.py" line="411" />
+            <source>Once labelled, go to the next unlabelled point</source>
+            <translation>Una vez etiquetado, ir al siguiente punto sin etiquetar</translation>
+        </message>
+        <message>
+            <location filename="../label_dock.py" line="413" />
+            <source>Zoom the map to each point</source>
+            <translation>Hacer zum del mapa a cada punto</translation>
+        </message>
+        <message>
+            <location filename="../label_dock.py" line="415" />
+            <source>Hide CAIM results on the map while labelling</source>
+            <translation>Ocultar los resultados de CAIM en el mapa mientras se etiqueta</translation>
+        </message>
+        <message>
+            <location filename="../label_dock.py" line="417" />
+            <source>Label from the imagery, not from the map's answer; shown again when unticked or when this panel closes</source>
+            <translation>Etiquetar a partir de las imágenes, no de la respuesta del mapa; se vuelven a mostrar al desmarcar la casilla o al cerrar este panel</translation>
+        </message>
+        <message>
+            <location filename="../label_dock.py" line="421" />
+            <source>Estimate area and accuracy...</source>
+            <translation>Estimar el área y la exactitud...</translation>
+        </message>
+        <message>
+            <location filename="../label_dock.py" line="422" />
+            <source>Opens 'Estimate change area and accuracy from a labelled sample' with this sample and the map it was drawn from</source>
+            <translation>Abre 'Estimar el área de cambio y la exactitud a partir de una muestra etiquetada' con esta muestra y el mapa del que se extrajo</translation>
+        </message>
+        <message>
+            <location filename="../label_dock.py" line="632" />
+            <source>Save the sample</source>
+            <translation>Guardar la muestra</translation>
+        </message>
+        <message>
+            <location filename="../label_dock.py" line="633" />
+            <source>GeoPackage (*.gpkg)</source>
+            <translation>GeoPackage (*.gpkg)</translation>
+        </message>
+        <message>
+            <location filename="../label_dock.py" line="640" />
+            <source>'%s' exists: choose a new file name (a sample is never written over a file).</source>
+            <translation>'%s' ya existe: elegir un nuevo nombre de archivo (una muestra nunca se escribe sobre un archivo).</translation>
+        </message>
+        <message>
+            <location filename="../label_dock.py" line="646" />
+            <source>The sample could not be saved to '%s': %s</source>
+            <translation>No se ha podido guardar la muestra en '%s': %s</translation>
+        </message>
+        <message>
+            <location filename="../label_dock.py" line="690" />
+            <source>The pixel changed, but when cannot be told: -1, counted when the estimate is of changed / unchanged only</source>
+            <translation>El píxel cambió, pero no se sabe cuándo: -1, se cuenta cuando la estimación es solo de cambiado / sin cambio</translation>
+        </message>
+        <message>
+            <location filename="../label_dock.py" line="694" />
+            <source>Class %d: %s</source>
+            <translation>Clase %d: %s</translation>
+        </message>
+        <message>
+            <location filename="../label_dock.py" line="695" />
+            <source>Labels the point with this class</source>
+            <translation>Etiqueta el punto con esta clase</translation>
+        </message>
+        <message>
+            <location filename="../label_dock.py" line="695" />
+            <source>Key %d</source>
+            <translation>Tecla %d</translation>
+        </message>
+        <message>
+            <location filename="../label_dock.py" line="697" />
+            <source>Key C</source>
+            <translation>Tecla C</translation>
+        </message>
+        <message>
+            <location filename="../label_dock.py" line="784" />
+            <source>The sample layer '%s' cannot be written (a read-only file or format?). Save it as a GeoPackage (right-click &gt; Export &gt; Save Features As...) and label that copy.</source>
+            <translation>No se puede escribir la capa de muestra '%s' (¿un archivo o un formato de solo lectura?). Guardarla como GeoPackage (clic derecho &gt; Exportar &gt; Guardar objetos como...) y etiquetar esa copia.</translation>
+        </message>
+        <message>
+            <location filename="../label_dock.py" line="833" />
+            <source>&lt;br&gt;&lt;b&gt;Every point is labelled.&lt;/b&gt;</source>
+            <translation>&lt;br&gt;&lt;b&gt;Todos los puntos están etiquetados.&lt;/b&gt;</translation>
+        </message>
+        <message>
+            <location filename="../label_dock.py" line="852" />
+            <source>No sample to label: draw one with &lt;i&gt;Draw an accuracy-assessment sample&lt;/i&gt; (a point layer with a 'reference' field).</source>
+            <translation>No hay muestra que etiquetar: extraer una con &lt;i&gt;Extraer una muestra para evaluar la exactitud&lt;/i&gt; (una capa de puntos con un campo 'reference').</translation>
+        </message>
+        <message>
+            <location filename="../label_dock.py" line="854" />
+            <source>No sample.</source>
+            <translation>Sin muestra.</translation>
+        </message>
+        <message>
+            <location filename="../label_dock.py" line="858" />
+            <source>The sample layer '%s' has no points.</source>
+            <translation>La capa de muestra '%s' no tiene puntos.</translation>
+        </message>
+        <message>
+            <location filename="../label_dock.py" line="859" />
+            <source>No points.</source>
+            <translation>Sin puntos.</translation>
+        </message>
+        <message>
+            <location filename="../label_dock.py" line="874" />
+            <source>(not a class of the map)</source>
+            <translation>(no es una clase del mapa)</translation>
+        </message>
+        <message>
+            <location filename="../label_dock.py" line="875" />
+            <source>&lt;i&gt;not labelled&lt;/i&gt;</source>
+            <translation>&lt;i&gt;sin etiquetar&lt;/i&gt;</translation>
+        </message>
+        <message>
+            <location filename="../label_dock.py" line="876" />
+            <source>Point %s of %s (id %s): %s&lt;br&gt;%s labelled, %s to go</source>
+            <translation>Punto %s de %s (id %s): %s&lt;br&gt;%s etiquetados, %s pendientes</translation>
+        </message>
+        <message>
+            <location filename="../label_dock.py" line="884" />
+            <source>This point has no geometry.</source>
+            <translation>Este punto no tiene geometría.</translation>
+        </message>
+        <message>
+            <location filename="../label_dock.py" line="889" />
+            <source>No CAIM run in the project to show the imagery of: load the run's change moment layer (run 'Detect changes' in this project).</source>
+            <translation>No hay ninguna ejecución de CAIM en el proyecto cuyas imágenes mostrar: cargar la capa de momento del cambio de la ejecución (ejecutar 'Detectar cambios' en este proyecto).</translation>
+        </message>
+    </context>
+    <context>
+        <name>CaimLayers</name>
+        <message>
+            <location filename="../layers.py" line="40" />
+            <source>Change area</source>
+            <translation>Área de cambio</translation>
+        </message>
+        <message>
+            <location filename="../layers.py" line="41" />
+            <source>Change moment</source>
+            <translation>Momento del cambio</translation>
+        </message>
+        <message>
+            <location filename="../layers.py" line="42" />
+            <source>Confidence</source>
+            <translation>Confianza</translation>
+        </message>
+        <message>
+            <location filename="../layers.py" line="43" />
+            <source>Moment probabilities</source>
+            <translation>Probabilidades del momento del cambio</translation>
+        </message>
+        <message>
+            <location filename="../layers.py" line="64" />
+            <source>image %d</source>
+            <translation>imagen %d</translation>
+        </message>
+        <message>
+            <location filename="../layers.py" line="65" />
+            <source>%s to %s</source>
+            <translation>%s a %s</translation>
+        </message>
+        <message>
+            <location filename="../layers.py" line="86" />
+            <source>Unchanged</source>
+            <translation>Sin cambio</translation>
+        </message>
+        <message>
+            <location filename="../layers.py" line="87" />
+            <source>Changed</source>
+            <translation>Cambiado</translation>
+        </message>
+        <message>
+            <location filename="../layers.py" line="94" />
+            <source>No change</source>
+            <translation>Sin cambio</translation>
+        </message>
+        <message>
+            <location filename="../layers.py" line="176" />
+            <source>%d dates</source>
+            <translation>%d fechas</translation>
+        </message>
+        <message>
+            <location filename="../layers.py" line="178" />
+            <source>, minimum-error threshold</source>
+            <translation>, umbral de error mínimo</translation>
+        </message>
+        <message>
+            <location filename="../layers.py" line="180" />
+            <source>, sensitivity %s</source>
+            <translation>, sensibilidad %s</translation>
+        </message>
+        <message>
+            <location filename="../layers.py" line="182" />
+            <source>, patches &gt;= %s px</source>
+            <translation>, parches &gt;= %s px</translation>
+        </message>
+        <message>
+            <location filename="../layers.py" line="184" />
+            <source>, gaps filled</source>
+            <translation>, huecos rellenados</translation>
+        </message>
+        <message>
+            <location filename="../layers.py" line="187" />
+            <source>CAIM changes %s to %s (%s)</source>
+            <translation>Cambios CAIM %s a %s (%s)</translation>
+        </message>
+        <message>
+            <location filename="../layers.py" line="188" />
+            <source>CAIM changes (%s)</source>
+            <translation>Cambios CAIM (%s)</translation>
+        </message>
+        <message>
+            <location filename="../layers.py" line="228" />
+            <source>Change polygons</source>
+            <translation>Polígonos de cambio</translation>
+        </message>
+    </context>
+    <context>
+        <name>CaimModels</name>
+        <message>
+            <location filename="../models.py" line="31" />
+            <source>Classical CVA</source>
+            <translation>CVA clásico</translation>
+        </message>
+        <message>
+            <location filename="../models.py" line="32" />
+            <source>Classical ISFA</source>
+            <translation>ISFA clásico</translation>
+        </message>
+        <message>
+            <location filename="../models.py" line="34" />
+            <source>CAIM-Net (any number of dates)</source>
+            <translation>CAIM-Net (cualquier número de fechas)</translation>
+        </message>
+        <message>
+            <location filename="../models.py" line="35" />
+            <source>SChanger (exactly 2 dates)</source>
+            <translation>SChanger (exactamente 2 fechas)</translation>
+        </message>
+        <message>
+            <location filename="../models.py" line="36" />
+            <source>Classical CVA + Otsu (no weights, fast, any bands)</source>
+            <translation>CVA clásico + Otsu (sin pesos, rápido, cualquier banda)</translation>
+        </message>
+        <message>
+            <location filename="../models.py" line="37" />
+            <source>CAIM-Net + CVA fusion (any number of dates; CAIM-Net weights)</source>
+            <translation>Fusión CAIM-Net + CVA (cualquier número de fechas; pesos de CAIM-Net)</translation>
+        </message>
+        <message>
+            <location filename="../models.py" line="38" />
+            <source>Classical ISFA (iterative slow feature analysis: no weights, any bands)</source>
+            <translation>ISFA clásico (análisis iterativo de rasgos lentos: sin pesos, cualquier banda)</translation>
+        </message>
+        <message>
+            <location filename="../models.py" line="39" />
+            <source>CAIM-Net + ISFA fusion (any number of dates; CAIM-Net weights)</source>
+            <translation>Fusión CAIM-Net + ISFA (cualquier número de fechas; pesos de CAIM-Net)</translation>
+        </message>
+        <message>
+            <location filename="../models.py" line="87" />
+            <source>Automatic (the engine's recommended model for the number of dates)</source>
+            <translation>Automático (el modelo recomendado por el motor para el número de fechas)</translation>
+        </message>
+        <message>
+            <location filename="../models.py" line="89" />
+            <source>Automatic (%s)</source>
+            <translation>Automático (%s)</translation>
+        </message>
+        <message>
+            <location filename="../models.py" line="90" />
+            <source>Automatic (%s; %s for exactly 2 dates)</source>
+            <translation>Automático (%s; %s para exactamente 2 fechas)</translation>
+        </message>
+        <message>
+            <location filename="../models.py" line="99" />
+            <source>the recommended model for the number of dates</source>
+            <translation>el modelo recomendado para el número de fechas</translation>
+        </message>
+        <message>
+            <location filename="../models.py" line="102" />
+            <source>%s, or %s for exactly 2 dates</source>
+            <translation>%s, o %s para exactamente 2 fechas</translation>
+        </message>
+        <message>
+            <location filename="../models.py" line="112" />
+            <source>%s (automatic choice for %d dates)</source>
+            <translation>%s (elección automática para %d fechas)</translation>
+        </message>
+    </context>
+    <context>
+        <name>CaimPlugin</name>
+        <message>
+            <location filename="../plugin.py" line="17" />
+            <source>&amp;CAIM change detection</source>
+            <translation>&amp;Detección de cambios CAIM</translation>
+        </message>
+        <message>
+            <location filename="../plugin.py" line="64" />
+            <source>CAIM change detection</source>
+            <translation>Detección de cambios CAIM</translation>
+        </message>
+        <message>
+            <location filename="../plugin.py" line="67" />
+            <source>Detect changes in a time series…</source>
+            <translation>Detectar cambios en una serie temporal…</translation>
+        </message>
+        <message>
+            <location filename="../plugin.py" line="70" />
+            <source>CAIM: find where and when the land changed in an ordered series of rasters</source>
+            <translation>CAIM: encontrar dónde y cuándo cambió la superficie terrestre en una serie ordenada de rásteres</translation>
+        </message>
+        <message>
+            <location filename="../plugin.py" line="73" />
+            <source>Inspect change pixel</source>
+            <translation>Inspeccionar píxel de cambio</translation>
+        </message>
+        <message>
+            <location filename="../plugin.py" line="77" />
+            <source>CAIM: click a pixel to see its change moment, per-interval probabilities and band values over time</source>
+            <translation>CAIM: hacer clic en un píxel para ver su momento del cambio, las probabilidades por intervalo y los valores de banda a lo largo del tiempo</translation>
+        </message>
+        <message>
+            <location filename="../plugin.py" line="81" />
+            <source>Split a multi-date raster into dates…</source>
+            <translation>Dividir un ráster multitemporal en fechas…</translation>
+        </message>
+        <message>
+            <location filename="../plugin.py" line="83" />
+            <source>CAIM: one layer per date of a raster that holds every date as bands, e.g. an Earth Engine export (caim:splitdates)</source>
+            <translation>CAIM: una capa por fecha de un ráster que contiene todas las fechas como bandas, p. ej. una exportación de Earth Engine (caim:splitdates)</translation>
+        </message>
+        <message>
+            <location filename="../plugin.py" line="86" />
+            <source>Draw an accuracy-assessment sample…</source>
+            <translation>Extraer una muestra para evaluar la exactitud…</translation>
+        </message>
+        <message>
+            <location filename="../plugin.py" line="88" />
+            <source>CAIM: a stratified random sample of a change map's pixels to label (caim:samplechangemap)</source>
+            <translation>CAIM: una muestra aleatoria estratificada de los píxeles de un mapa de cambios para etiquetar (caim:samplechangemap)</translation>
+        </message>
+        <message>
+            <location filename="../plugin.py" line="91" />
+            <source>Estimate change area and accuracy…</source>
+            <translation>Estimar el área de cambio y la exactitud…</translation>
+        </message>
+        <message>
+            <location filename="../plugin.py" line="93" />
+            <source>CAIM: area of each class and the map's accuracies, with confidence intervals, from the labelled sample (caim:assessaccuracy)</source>
+            <translation>CAIM: área de cada clase y exactitudes del mapa, con intervalos de confianza, a partir de la muestra etiquetada (caim:assessaccuracy)</translation>
+        </message>
+        <message>
+            <location filename="../plugin.py" line="96" />
+            <source>Compare with a reference map…</source>
+            <translation>Comparar con un mapa de referencia…</translation>
+        </message>
+        <message>
+            <location filename="../plugin.py" line="98" />
+            <source>CAIM: confusion matrix, kappa and F1 of a change map against a wall-to-wall reference raster (caim:comparewithreference)</source>
+            <translation>CAIM: matriz de confusión, kappa y F1 de un mapa de cambios frente a un ráster de referencia completo (caim:comparewithreference)</translation>
+        </message>
+        <message>
+            <location filename="../plugin.py" line="101" />
+            <source>Label the sample points…</source>
+            <translation>Etiquetar los puntos de la muestra…</translation>
+        </message>
+        <message>
+            <location filename="../plugin.py" line="103" />
+            <source>CAIM: step through a sample's points and label each from chips of every date, without seeing the map's answer</source>
+            <translation>CAIM: recorrer los puntos de una muestra y etiquetar cada uno a partir de recortes de cada fecha, sin ver la respuesta del mapa</translation>
+        </message>
+        <message>
+            <location filename="../plugin.py" line="107" />
+            <source>PyTorch status and installation…</source>
+            <translation>Estado e instalación de PyTorch…</translation>
+        </message>
+        <message>
+            <location filename="../plugin.py" line="164" />
+            <source>PyTorch is installed; the plugin is ready.</source>
+            <translation>PyTorch está instalado; el complemento está listo.</translation>
+        </message>
+        <message>
+            <location filename="../plugin.py" line="166" />
+            <source>CAIM change detection: PyTorch missing</source>
+            <translation>Detección de cambios CAIM: falta PyTorch</translation>
+        </message>
+        <message>
+            <location filename="../plugin.py" line="241" />
+            <source>The Processing plugin is not enabled: enable it (Plugins &gt; Manage and Install Plugins &gt; Installed &gt; Processing) to run %s.</source>
+            <translation>El complemento Processing no está activado: activarlo (Complementos &gt; Administrar e instalar complementos &gt; Instalado &gt; Processing) para ejecutar %s.</translation>
+        </message>
+    </context>
+    <context>
+        <name>CaimProvider</name>
+        <message>
+            <location filename="../provider.py" line="24" />
+            <source>CAIM change detection</source>
+            <translation>Detección de cambios CAIM</translation>
+        </message>
+        <message>
+            <location filename="../provider.py" line="27" />
+            <source>CAIM change detection (time-series change area and moment)</source>
+            <translation>Detección de cambios CAIM (área y momento del cambio en series temporales)</translation>
+        </message>
+    </context>
+    <context>
+        <name>CaimSplit</name>
+        <message>
+            <location filename="../split_algorithm.py" line="63" />
+            <source>Split a multi-date raster into dates</source>
+            <translation>Dividir un ráster multitemporal en fechas</translation>
+        </message>
+        <message>
+            <location filename="../split_algorithm.py" line="72" />
+            <source>Splits a raster that holds a whole time series as bands (a Google Earth Engine toBands() export, a gdal_merge.py -separate stack, a data-cube export) into one small virtual raster (VRT) per date, and adds them to the project as layers named by date. Each VRT reads its bands from the raster, so nothing is copied; keep the raster where it is. Then select the date layers, in date order, in &lt;i&gt;Detect changes in a time series&lt;/i&gt;.
+
+&lt;b&gt;Bands per date&lt;/b&gt;: all bands of one date, masks and QA bands included (e.g. 5 for B, G, R, NIR and a QA band). 0 (the default): as many dates as the band names carry, as Earth Engine's do (20200105T103421_..._B4).
+&lt;b&gt;Band order&lt;/b&gt;: date by date (date 1's bands, then date 2's: Earth Engine's order) or band by band (every date's band 1, then every date's band 2). Automatic: as the band names' dates say, else date by date.
+&lt;b&gt;Dates&lt;/b&gt; (optional): one per date, comma-separated, e.g. 2019-06-01,2020-06-01; otherwise the band names' dates. The VRT names carry the dates, so the change detection reads them.</source>
+            <translation>Divide un ráster que contiene una serie temporal completa como bandas (una exportación toBands() de Google Earth Engine, una pila de gdal_merge.py -separate, una exportación de un cubo de datos) en un pequeño ráster virtual (VRT) por fecha, y los añade al proyecto como capas con el nombre de su fecha. Cada VRT lee sus bandas del ráster, así que no se copia nada; dejar el ráster donde está. Después, seleccionar las capas de las fechas, en orden de fecha, en &lt;i&gt;Detectar cambios en una serie temporal&lt;/i&gt;.
+
+&lt;b&gt;Bandas por fecha&lt;/b&gt;: todas las bandas de una fecha, incluidas las máscaras y las bandas QA (p. ej. 5 para B, G, R, NIR y una banda QA). 0 (por defecto): tantas fechas como llevan los nombres de las bandas, como los de Earth Engine (20200105T103421_..._B4).
+&lt;b&gt;Orden de las bandas&lt;/b&gt;: fecha por fecha (las bandas de la fecha 1, luego las de la fecha 2: el orden de Earth Engine) o banda por banda (la banda 1 de cada fecha, luego la banda 2 de cada fecha). Automático: según digan las fechas de los nombres de las bandas; si no, fecha por fecha.
+&lt;b&gt;Fechas&lt;/b&gt; (opcional): una por fecha, separadas por comas, p. ej. 2019-06-01,2020-06-01; si no, las fechas de los nombres de las bandas. Los nombres de los VRT llevan las fechas, así que la detección de cambios las lee.</translation>
+        </message>
+        <message>
+            <location filename="../split_algorithm.py" line="88" />
+            <source>Multi-date raster</source>
+            <translation>Ráster multitemporal</translation>
+        </message>
+        <message>
+            <location filename="../split_algorithm.py" line="90" />
+            <source>Bands per date (0: from the dates in the band names)</source>
+            <translation>Bandas por fecha (0: según las fechas de los nombres de las bandas)</translation>
+        </message>
+        <message>
+            <location filename="../split_algorithm.py" line="93" />
+            <source>Band order</source>
+            <translation>Orden de las bandas</translation>
+        </message>
+        <message>
+            <location filename="../split_algorithm.py" line="94" />
+            <source>Automatic (from the band names, else date by date)</source>
+            <translation>Automático (según los nombres de las bandas; si no, fecha por fecha)</translation>
+        </message>
+        <message>
+            <location filename="../split_algorithm.py" line="95" />
+            <source>Date by date (date 1's bands, then date 2's)</source>
+            <translation>Fecha por fecha (bandas de la fecha 1, luego las de la 2)</translation>
+        </message>
+        <message>
+            <location filename="../split_algorithm.py" line="96" />
+            <source>Band by band (every date's band 1, then every date's band 2)</source>
+            <translation>Banda por banda (la banda 1 de cada fecha, luego la banda 2 de cada fecha)</translation>
+        </message>
+        <message>
+            <location filename="../split_algorithm.py" line="98" />
+            <source>Dates, comma-separated (empty: from the band names)</source>
+            <translation>Fechas, separadas por comas (vacío: de los nombres de las bandas)</translation>
+        </message>
+        <message>
+            <location filename="../split_algorithm.py" line="100" />
+            <source>Replace VRTs of the same names in the folder</source>
+            <translation>Sustituir los VRT con los mismos nombres en la carpeta</translation>
+        </message>
+        <message>
+            <location filename="../split_algorithm.py" line="103" />
+            <source>Folder for the date rasters (VRT)</source>
+            <translation>Carpeta para los rásteres de las fechas (VRT)</translation>
+        </message>
+        <message>
+            <location filename="../split_algorithm.py" line="104" />
+            <source>Date rasters</source>
+            <translation>Rásteres de las fechas</translation>
+        </message>
+        <message>
+            <location filename="../split_algorithm.py" line="105" />
+            <source>Dates (comma-separated)</source>
+            <translation>Fechas (separadas por comas)</translation>
+        </message>
+        <message>
+            <location filename="../split_algorithm.py" line="115" />
+            <source>Choose the multi-date raster (a raster layer).</source>
+            <translation>Elegir el ráster multitemporal (una capa ráster).</translation>
+        </message>
+        <message>
+            <location filename="../split_algorithm.py" line="117" />
+            <source>'%s' is not a file-based (GDAL) raster; export it as GeoTIFF first.</source>
+            <translation>'%s' no es un ráster basado en archivo (GDAL); exportarlo primero como GeoTIFF.</translation>
+        </message>
+        <message>
+            <location filename="../split_algorithm.py" line="139" />
+            <source>The VRTs are in QGIS's temporary folder, which is deleted when QGIS closes: to keep the date layers in a saved project, run this again with a folder of your own.</source>
+            <translation>Los VRT están en la carpeta temporal de QGIS, que se borra al cerrar QGIS: para conservar las capas de las fechas en un proyecto guardado, ejecutar esto de nuevo con una carpeta propia.</translation>
+        </message>
+        <message>
+            <location filename="../split_algorithm.py" line="143" />
+            <source>The band names carry no dates for some dates: give the dates (DATES) here, or in the change detection's Dates.</source>
+            <translation>Los nombres de las bandas no llevan fecha para algunas fechas: indicar las fechas (DATES) aquí, o en Fechas de la detección de cambios.</translation>
+        </message>
+        <message>
+            <location filename="../splitting.py" line="62" />
+            <source>'%s' is in a folder you cannot write to: its dates' VRTs are in QGIS's temporary folder, which is deleted when QGIS closes.</source>
+            <translation>'%s' está en una carpeta en la que no se puede escribir: los VRT de sus fechas están en la carpeta temporal de QGIS, que se borra al cerrar QGIS.</translation>
+        </message>
+        <message>
+            <location filename="../splitting.py" line="65" />
+            <source>'%s' is not a file in a folder (it is inside an archive, or at a web address): its dates' VRTs are in QGIS's temporary folder, which is deleted when QGIS closes.</source>
+            <translation>'%s' no es un archivo en una carpeta (está dentro de un archivo comprimido o en una dirección web): los VRT de sus fechas están en la carpeta temporal de QGIS, que se borra al cerrar QGIS.</translation>
+        </message>
+        <message>
+            <location filename="../splitting.py" line="67" />
+            <source>A project saved with them opens without these date layers, and the pixel inspector without their imagery; to keep them, split it into a folder of your own (Processing Toolbox &gt; CAIM change detection &gt; Split a multi-date raster into dates) and run on its dates.</source>
+            <translation>Un proyecto guardado con ellos se abre sin estas capas de fechas, y el inspector de píxeles sin sus imágenes; para conservarlas, dividirlo en una carpeta propia (Caja de herramientas de Procesos &gt; Detección de cambios CAIM &gt; Dividir un ráster multitemporal en fechas) y ejecutar sobre sus fechas.</translation>
+        </message>
+        <message>
+            <location filename="../splitting.py" line="81" />
+            <source>date not known</source>
+            <translation>fecha desconocida</translation>
+        </message>
+    </context>
+</TS>
