@@ -376,7 +376,7 @@ Needs PyTorch in QGIS's Python.
 &lt;b&gt;Sensibilidad&lt;/b&gt;: -3 .. 3, 0 (por defecto) = la decisión calibrada.  Los valores positivos clasifican más píxeles como cambiados (menos omisiones, más falsas alarmas), los negativos menos; cada paso de 1 desplaza en 1 el logit (log-odds) de 'sin cambio' (para CVA e ISFA: +1 baja el umbral en una cuarta parte).  Aumentarla en pasos de 0,25 cuando se pasen por alto cambios claros.
 &lt;b&gt;Umbral de los métodos clásicos&lt;/b&gt; (avanzado): &lt;tt&gt;otsu&lt;/tt&gt; (por defecto) o &lt;tt&gt;kittler&lt;/tt&gt;, el umbral de error mínimo de Kittler e Illingworth, solo para MODEL=cva o isfa: encuentra más cambio donde los cambios son una parte pequeña de la escena, pero en nuestras comprobaciones con datos reales también clasificó como cambiados algunos puntos estables más (la ficha del modelo, candidato KT).
 &lt;b&gt;Parche de cambio mínimo&lt;/b&gt;: una unidad mínima cartografiable en píxeles, 0 (por defecto) = desactivado.  Los parches cambiados (píxeles cambiados conectados en 8 direcciones, sea cual sea su momento) más pequeños se escriben como sin cambio, con la probabilidad de sin cambio del modelo como confianza; p. ej. 4 elimina píxeles aislados y parejas (efecto sal y pimienta); los polígonos lo siguen.  Los huecos sin cambio se conservan.
-&lt;b&gt;Rellenar fechas enmascaradas&lt;/b&gt;: desactivado (por defecto), un píxel sin datos o enmascarado en cualquier fecha (nubes puestas a sin datos, huecos de barrido) queda sin datos en todas las salidas.  Activado, todo píxel válido en al menos dos fechas obtiene un resultado: una fecha enmascarada toma los valores despejados anteriores del píxel, de modo que un cambio oculto por nubes se data en el intervalo que termina en la primera fecha despejada posterior.
+&lt;b&gt;Rellenar fechas enmascaradas&lt;/b&gt;: desactivado (por defecto), un píxel sin datos o enmascarado en cualquier fecha (nubes puestas a sin datos, huecos de barrido) queda sin datos en todas las salidas.  Activado, todo píxel válido en al menos dos fechas obtiene un resultado: una fecha enmascarada toma los valores despejados anteriores del píxel, de modo que un cambio oculto por nubes se fecha en el intervalo que termina en la primera fecha despejada posterior.
 &lt;b&gt;Máscaras de nubes&lt;/b&gt;: opcional, un ráster de máscara por capa de entrada, en el mismo orden (una máscara de nubes o una banda QA: CBERS CMASK, Landsat QA_PIXEL, Sentinel-2 SCL, Fmask), en cualquier malla (remuestreada por vecino más próximo).  Para máscaras de solo algunas fechas, indicar las posiciones de las capas de entrada a las que corresponden en &lt;b&gt;Fechas a las que corresponden las máscaras&lt;/b&gt; (avanzado, MASKED_DATES), la primera máscara para la primera posición: p. ej. 2,5 con dos máscaras, la primera para la segunda capa y la otra para la quinta; las demás fechas se usan tal cual (sus propios valores sin datos siguen contando).  Un píxel está enmascarado en una fecha salvo que su valor de máscara sea uno de los &lt;b&gt;valores de máscara que significan despejado&lt;/b&gt;: números enteros separados por comas, rangos y pruebas de bits (bitN activo, !bitN inactivo, unidos por &amp;amp;), por defecto 0; bit6&amp;amp;!bit2&amp;amp;!bit4 para QA_PIXEL de Landsat 8-9 Collection 2 (despejado, sin cirros, sin sombra; o los valores estrictos 21824,21952), bit6&amp;amp;!bit4,bit7&amp;amp;!bit1&amp;amp;!bit3&amp;amp;!bit4 para Landsat 4-7, 4-7,11 para SCL de Sentinel-2, 0,1 para Fmask.  Lo que queda fuera de la huella de una máscara cuenta como enmascarado.  Combinar con Rellenar fechas enmascaradas para series nubosas.
 &lt;b&gt;Tamaño de tesela&lt;/b&gt;: 0 (por defecto) = automático, elegido según el número de fechas para que la ejecución se mantenga en torno a 1,3 GB de memoria; cabe cualquier tamaño de ráster.
 &lt;b&gt;Salidas&lt;/b&gt;: área de cambio (0 sin cambio, 1 cambiado, 255 sin datos), momento del cambio (0 sin cambio, k = cambio entre la fecha k y la fecha k+1, 255 sin datos), confianza (probabilidad de la clase predicha, -1 sin datos), polígonos de cambio opcionales con moment, date_before, date_after y area_m2, y un informe HTML de la ejecución opcional (ajustes, área cambiada por intervalo en gráfico y en tabla).
@@ -440,7 +440,7 @@ Necesita PyTorch en el Python de QGIS.
         <message>
             <location filename="../algorithm.py" line="275" />
             <source>Fill masked dates from the previous clear date (cloudy series)</source>
-            <translation>Rellenar fechas enmascaradas con la anterior despejada (series nubosas)</translation>
+            <translation>Rellenar fechas enmascaradas con la despejada anterior</translation>
         </message>
         <message>
             <location filename="../algorithm.py" line="277" />
@@ -495,7 +495,7 @@ Necesita PyTorch en el Python de QGIS.
         <message>
             <location filename="../algorithm.py" line="308" />
             <source>Moment probabilities (one band per class, for inspection)</source>
-            <translation>Probabilidades del momento del cambio (para inspección)</translation>
+            <translation>Probabilidades del momento del cambio (una banda por clase)</translation>
         </message>
         <message>
             <location filename="../algorithm.py" line="313" />
@@ -893,12 +893,12 @@ Necesita PyTorch en el Python de QGIS.
         <message>
             <location filename="../dialog.py" line="499" />
             <source>Fill masked dates from the previous clear date (cloudy series)</source>
-            <translation>Rellenar fechas enmascaradas con la anterior despejada (series nubosas)</translation>
+            <translation>Rellenar fechas enmascaradas con la despejada anterior</translation>
         </message>
         <message>
             <location filename="../dialog.py" line="502" />
             <source>Off: a pixel that is nodata or masked in any date (clouds set to nodata) is nodata in every output. On: every pixel valid in at least two dates gets a result; a masked date repeats the pixel's previous clear values, so a change hidden by clouds is dated to the interval that ends at the first clear date after it.</source>
-            <translation>Desactivado: un píxel sin datos o enmascarado en cualquier fecha (nubes puestas a sin datos) queda sin datos en todas las salidas. Activado: todo píxel válido en al menos dos fechas obtiene un resultado; una fecha enmascarada repite los valores despejados anteriores del píxel, de modo que un cambio oculto por nubes se data en el intervalo que termina en la primera fecha despejada posterior.</translation>
+            <translation>Desactivado: un píxel sin datos o enmascarado en cualquier fecha (nubes puestas a sin datos) queda sin datos en todas las salidas. Activado: todo píxel válido en al menos dos fechas obtiene un resultado; una fecha enmascarada repite los valores despejados anteriores del píxel, de modo que un cambio oculto por nubes se fecha en el intervalo que termina en la primera fecha despejada posterior.</translation>
         </message>
         <message>
             <location filename="../dialog.py" line="510" />
@@ -908,7 +908,7 @@ Necesita PyTorch en el Python de QGIS.
         <message>
             <location filename="../dialog.py" line="516" />
             <source>Match masks by date</source>
-            <translation>Asignar máscaras por fecha</translation>
+            <translation>Asignar por fecha</translation>
         </message>
         <message>
             <location filename="../dialog.py" line="519" />
@@ -938,7 +938,7 @@ Necesita PyTorch en el Python de QGIS.
         <message>
             <location filename="../dialog.py" line="537" />
             <source>clear values</source>
-            <translation>valores de despejado</translation>
+            <translation>despejado</translation>
         </message>
         <message>
             <location filename="../dialog.py" line="544" />
@@ -998,12 +998,12 @@ Necesita PyTorch en el Python de QGIS.
         <message>
             <location filename="../dialog.py" line="578" />
             <source>Also write change polygons (GeoPackage with moment and dates)</source>
-            <translation>Escribir también polígonos de cambio (GeoPackage con momento y fechas)</translation>
+            <translation>Escribir también polígonos de cambio (GeoPackage con sus fechas)</translation>
         </message>
         <message>
             <location filename="../dialog.py" line="579" />
             <source>Write per-interval probabilities (used by the inspect tool)</source>
-            <translation>Escribir probabilidades por intervalo (las usa la herramienta de inspección)</translation>
+            <translation>Escribir las probabilidades por intervalo (para el inspector)</translation>
         </message>
         <message>
             <location filename="../dialog.py" line="601" />
@@ -1220,7 +1220,7 @@ Necesita PyTorch en el Python de QGIS.
         <message>
             <location filename="../dialog.py" line="1103" />
             <source>changed patches under this size are dropped</source>
-            <translation>los parches cambiados por debajo de este tamaño se eliminan</translation>
+            <translation>se eliminan los parches cambiados más pequeños</translation>
         </message>
         <message>
             <location filename="../dialog.py" line="1107" />
@@ -2038,7 +2038,7 @@ Dispositivo: %s
         <message>
             <location filename="../inspect_tool.py" line="582" />
             <source>Hide the map's answer (to label sample points without bias)</source>
-            <translation>Ocultar la respuesta del mapa (para etiquetar puntos de muestra sin sesgo)</translation>
+            <translation>Ocultar la respuesta del mapa (para etiquetar muestras sin sesgo)</translation>
         </message>
         <message>
             <location filename="../inspect_tool.py" line="584" />
@@ -2652,7 +2652,7 @@ Dispositivo: %s
         <message>
             <location filename="../models.py" line="90" />
             <source>Automatic (%s; %s for exactly 2 dates)</source>
-            <translation>Automático (%s; %s para exactamente 2 fechas)</translation>
+            <translation>Automático (%s; %s si hay 2 fechas)</translation>
         </message>
         <message>
             <location filename="../models.py" line="99" />
@@ -2783,7 +2783,7 @@ Dispositivo: %s
         <message>
             <location filename="../provider.py" line="27" />
             <source>CAIM change detection (time-series change area and moment)</source>
-            <translation>Detección de cambios CAIM (área y momento del cambio en series temporales)</translation>
+            <translation>Detección de cambios CAIM (área de cambio y momento del cambio en series temporales)</translation>
         </message>
     </context>
     <context>

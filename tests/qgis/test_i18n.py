@@ -1,5 +1,6 @@
 """The plugin speaks QGIS's language: the translation QGIS's locale asks for is installed at start and
-removed on unload, every text passed to tr() has a German translation, and numbers follow the locale."""
+removed on unload, every text passed to tr() has a translation in each shipped language (German, Spanish),
+and numbers follow the locale."""
 
 import os
 
@@ -139,14 +140,32 @@ def _tools():
     return translations
 
 
-def test_every_text_of_the_code_has_a_german_translation():
+LANGUAGES = ("de", "es")  # every caim_<language>.ts the plugin ships
+LOCALES = {"de": "de_DE", "es": "es_ES"}
+
+
+def _ts(language):
+    return os.path.join(ROOT, "caim_qgis_plugin", "i18n", "caim_%s.ts" % language)
+
+
+def test_every_shipped_language_is_tested():
+    import glob
+
+    shipped = sorted(os.path.basename(p)[len("caim_"):-len(".ts")]
+                     for p in glob.glob(os.path.join(ROOT, "caim_qgis_plugin", "i18n", "caim_*.ts")))
+    assert shipped == sorted(LANGUAGES)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_text_of_the_code_has_a_translation(language):
     tools = _tools()
-    ts = tools.read_ts(os.path.join(ROOT, "caim_qgis_plugin", "i18n", "caim_de.ts"))
+    ts = tools.read_ts(_ts(language))
     code = tools.code_messages()
     assert sum(map(len, code.values())) > 350  # every plugin module's texts were found
     missing = [(context, text) for context, found in code.items() for text, _, _ in found
                if not ts.get((context, text), ("", ""))[0].strip() or ts[(context, text)][1] == "unfinished"]
-    assert not missing, "untranslated (run make translations, then translate in caim_de.ts): %s" % missing[:5]
+    assert not missing, "untranslated (run make translations, then translate in caim_%s.ts): %s" % (
+        language, missing[:5])
 
 
 def test_uncheck_is_not_translated_as_tick_off():
@@ -162,7 +181,14 @@ def test_uncheck_is_not_translated_as_tick_off():
     assert not wrong, wrong[:3]
 
 
-def test_the_toolbox_labels_say_what_the_english_says():
+TOOLBOX_LABEL_TERMS = {  # (the huge-run label must say, must not say; the moment probabilities' must say)
+    "de": (r"voraussichtlich", r"(?i)zu (groß|lang)\w* geschätzt", "zeitpunkt"),
+    "es": (r"\bse (estime|prevea)\b", r"(?i)sobre(e)?stim|subestim", "momento"),
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_toolbox_labels_say_what_the_english_says(language):
     """Shortened to fit the toolbox panel, two labels lost their meaning: 'Trotzdem ausführen, wenn zu lang
     oder zu groß geschätzt' ('zu groß geschätzt' is German for overestimated: run anyway if overestimated?)
     for 'Run anyway if estimated too long or too big for the disk', and 'Wahrscheinlichkeiten je Klasse' for
@@ -170,25 +196,27 @@ def test_the_toolbox_labels_say_what_the_english_says():
     keiten des Änderungszeitpunkts', the help's term 'Zeitpunkt-Wahrscheinlichkeiten')."""
     import re
 
+    estimated, wrong, moment_word = TOOLBOX_LABEL_TERMS[language]
     tools = _tools()
-    ts = tools.read_ts(os.path.join(ROOT, "caim_qgis_plugin", "i18n", "caim_de.ts"))
+    ts = tools.read_ts(_ts(language))
     current = {(context, source): text for (context, source), (text, kind) in ts.items() if kind != "obsolete"}
     huge = [text for (_c, source), text in current.items() if "estimated too long" in source]
-    assert huge and all(re.search(r"voraussichtlich", t) and not re.search(r"(?i)zu (groß|lang)\w* geschätzt", t)
-                        for t in huge), huge
+    assert huge and all(re.search(estimated, t) and not re.search(wrong, t) for t in huge), huge
     moment = [text for (_c, source), text in current.items() if source.startswith("Moment probabilities")]
-    assert len(moment) == 2 and all("zeitpunkt" in t.lower() for t in moment), moment
+    assert len(moment) == 2 and all(moment_word in t.lower() for t in moment), moment
 
 
-def test_the_qm_is_compiled_from_the_ts(tmp_path):
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_qm_is_compiled_from_the_ts(tmp_path, language):
     tools = _tools()
     if tools.lrelease() is None:
         pytest.skip("lrelease (qttools5-dev-tools) is not installed")
-    ts = os.path.join(ROOT, "caim_qgis_plugin", "i18n", "caim_de.ts")
-    fresh = str(tmp_path / "caim_de.qm")
+    ts = _ts(language)
+    fresh = str(tmp_path / ("caim_%s.qm" % language))
     tools.compile_ts(ts, fresh)
     with open(fresh, "rb") as a, open(ts[:-3] + ".qm", "rb") as b:
-        assert a.read() == b.read(), "caim_de.qm is older than caim_de.ts: run make translations"
+        assert a.read() == b.read(), "caim_%s.qm is older than caim_%s.ts: run make translations" % (
+            language, language)
 
 
 @pytest.fixture
@@ -299,20 +327,23 @@ def _widths(project):
     return out
 
 
-def test_german_texts_fit_as_the_english_do(project, qgis_app):
-    """German runs about 30 % longer: the dialog's cloud-mask row and the inspector's checkbox made both
-    wider than a laptop screen's share (1107 and 850 px against 971 and 569), and P(Änderung) was cut."""
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_translated_texts_fit_as_the_english_do(project, qgis_app, language):
+    """German runs about 30 % longer (Spanish about 20 %): the dialog's cloud-mask row and the inspector's
+    checkbox made both wider than a laptop screen's share (1107 and 850 px against 971 and 569), and
+    P(Änderung) was cut."""
     from caim_qgis_plugin.i18n import install_translator, remove_translator
 
     english = _widths(project)
-    translator = install_translator("de_DE")
+    translator = install_translator(LOCALES[language])
+    assert translator is not None
     try:
-        german = _widths(project)
+        translated = _widths(project)
     finally:
         remove_translator(translator)
-    assert german["dialog"] <= english["dialog"] * 1.03, (german, english)
-    assert german["inspector"] <= english["inspector"] * 1.1, (german, english)
-    assert not german["p_column_cut"] and not english["p_column_cut"]
+    assert translated["dialog"] <= english["dialog"] * 1.03, (translated, english)
+    assert translated["inspector"] <= english["inspector"] * 1.1, (translated, english)
+    assert not translated["p_column_cut"] and not english["p_column_cut"]
 
 
 def test_the_inspector_s_moment_reads_german(german, tmp_path):
@@ -452,7 +483,10 @@ def test_the_minimum_patch_note_reads_german(project, german, tmp_path):
         dlg.deleteLater()
 
 
-def test_the_split_advice_names_the_toolbox_entries_as_german_qgis_shows_them(project, german, tmp_path):
+@pytest.mark.parametrize("language, toolbox", [("de", "Verarbeitungswerkzeuge"),
+                                               ("es", "Caja de herramientas de Procesos")])
+def test_the_split_advice_names_the_toolbox_entries_as_the_translated_qgis_shows_them(project, tmp_path, language,
+                                                                                       toolbox):
     """The advice for one multi-band layer leads through the Processing Toolbox: in German it named the
     provider 'CAIM change detection', which the German toolbox shows as 'CAIM-Änderungserkennung'."""
     import numpy as np
@@ -460,39 +494,49 @@ def test_the_split_advice_names_the_toolbox_entries_as_german_qgis_shows_them(pr
     from qgis.core import QgsRasterLayer
 
     from caim_qgis_plugin import inputs as inp
+    from caim_qgis_plugin.i18n import install_translator, remove_translator
     from caim_qgis_plugin.provider import CaimProvider
     from caim_qgis_plugin.split_algorithm import SplitDatesAlgorithm
 
     layer = QgsRasterLayer(write_raster(str(tmp_path / "export.tif"), np.ones((8, 6, 6), np.uint16)), "export", "gdal")
-    errors = [m for lvl, m in inp.validate([layer], None, None, "cva") if lvl == inp.ERROR]
-    assert len(errors) == 1 and "Verarbeitungswerkzeuge" in errors[0], errors
-    assert CaimProvider().name() in errors[0] and SplitDatesAlgorithm().displayName() in errors[0], errors
+    translator = install_translator(LOCALES[language])
+    assert translator is not None
+    try:
+        errors = [m for lvl, m in inp.validate([layer], None, None, "cva") if lvl == inp.ERROR]
+        names = [CaimProvider().name(), SplitDatesAlgorithm().displayName()]
+    finally:
+        remove_translator(translator)
+    assert len(errors) == 1 and toolbox in errors[0], errors
+    assert names[0] != "CAIM change detection" and all(name in errors[0] for name in names), (names, errors)
 
 
-def test_the_qgis_menus_and_dialogs_named_in_german_are_qgis_s_own(qgis_app):
-    """A German text that leads through QGIS's menus names them as the German QGIS shows them (its own
-    qgis_de.qm): the one-band-layers advice read 'Raster > Sonstige > Virtuelles Raster bauen' with 'Jede
-    Eingabedatei in einen separaten Kanal legen' (QGIS 3.22: 'Sonstiges', 'Virtuelles Raster generieren', and
-    the checkbox untranslated), the sample's 'Exportieren > Objekte speichern als' ('Export') and 'Speichern'
-    for 'Layeränderungen speichern'."""
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_qgis_menus_and_dialogs_named_are_qgis_s_own(qgis_app, language):
+    """A translated text that leads through QGIS's menus names them as QGIS shows them in that language (its
+    own qgis_<language>.qm): the German one-band-layers advice read 'Raster > Sonstige > Virtuelles Raster
+    bauen' with 'Jede Eingabedatei in einen separaten Kanal legen' (QGIS 3.22: 'Sonstiges', 'Virtuelles Raster
+    generieren', and the checkbox untranslated), the sample's 'Exportieren > Objekte speichern als' ('Export')
+    and 'Speichern' for 'Layeränderungen speichern'.  Spanish: 'Caja de herramientas de Procesos',
+    'Ráster > Miscelánea > Construir ráster virtual', 'Conmutar edición', 'Guardar capa en edición'."""
     import re
 
     from qgis.core import QgsApplication
     from qgis.PyQt.QtCore import QCoreApplication, QTranslator
 
-    qm = os.path.join(QgsApplication.i18nPath(), "qgis_de.qm")
+    qm = os.path.join(QgsApplication.i18nPath(), "qgis_%s.qm" % language)
     translator = QTranslator()
     if not os.path.exists(qm) or not translator.load(qm):
-        pytest.skip("QGIS's German translation is not installed")
+        pytest.skip("QGIS's %s translation is not installed" % language)
 
-    def qgis(context, text):  # as the menu shows it: without the accelerator ('&x', or German '(&x)')
+    def qgis(context, text):  # as the menu shows it: without the accelerator ('&x', or '(&x)')
         return re.sub(r"\s*\(&\w\)|&(?=\w)", "", QCoreApplication.translate(context, text)).rstrip("…")
 
     QCoreApplication.installTranslator(translator)
     try:
         names = {
             "%d one-band layers share the date": [
-                "Raster > %s > %s" % (qgis("Processing", "Miscellaneous"), qgis("buildvrt", "Build virtual raster")),
+                "%s > %s > %s" % (qgis("MainWindow", "&Raster"), qgis("Processing", "Miscellaneous"),
+                                  qgis("buildvrt", "Build virtual raster")),
                 "'%s'" % qgis("buildvrt", "Place each input file into a separate band")],
             "'%s' has unsaved edits": [qgis("MainWindow", "Toggle &Editing"), qgis("MainWindow", "Save Layer Edits")],
             "The sample layer '%s' cannot be written": ["%s > %s" % (
@@ -501,19 +545,111 @@ def test_the_qgis_menus_and_dialogs_named_in_german_are_qgis_s_own(qgis_app):
             "The Processing plugin is not enabled": ["%s > %s > %s" % (
                 qgis("MainWindow", "&Plugins"), qgis("MainWindow", "Manage and Install Plugins…"),
                 qgis("QgsPluginManagerBase", "Installed"))],
-            "'%s' was read as a vector layer": ["Layer, %s, %s" % (
-                qgis("MainWindow", "Add Layer"), qgis("MainWindow", "Add Raster Layer…"))],
+            "'%s' was read as a vector layer": ["%s, %s, %s" % (
+                qgis("MainWindow", "&Layer"), qgis("MainWindow", "Add Layer"),
+                qgis("MainWindow", "Add Raster Layer…"))],
             "The file of '%s' is gone": ["%s, %s" % (
                 qgis("MainWindow", "Layer &Properties…"), qgis("QgsRasterLayerPropertiesBase", "Source"))],
             "If '%s' holds every date as bands": [qgis("ProcessingToolbox", "Processing Toolbox")],
+            "The run's dates split into QGIS's temporary folder": [qgis("ProcessingToolbox", "Processing Toolbox")],
+            "A project saved with them opens without": [qgis("ProcessingToolbox", "Processing Toolbox")],
         }
     finally:
         QCoreApplication.removeTranslator(translator)
-    assert names["'%s' has unsaved edits"] != ["Toggle Editing", "Save Layer Edits"]  # QGIS's German was read
-    ts = _tools().read_ts(os.path.join(ROOT, "caim_qgis_plugin", "i18n", "caim_de.ts"))
+    assert names["'%s' has unsaved edits"] != ["Toggle Editing", "Save Layer Edits"]  # QGIS's language was read
+    ts = _tools().read_ts(_ts(language))
     wrong = []
     for start, expected in names.items():
         texts = [text for (_c, source), (text, kind) in ts.items() if kind != "obsolete" and source.startswith(start)]
         assert texts, start
         wrong += [(start, name) for text in texts for name in expected if name not in text]
     assert not wrong, wrong
+
+
+def test_the_spanish_terms_are_those_of_remote_sensing():
+    """The Spanish of remote sensing and of QGIS's own Spanish: a date of the series is a 'fecha' ('datos' is
+    data, as German's 'Daten' once read '8 data'), a band a 'banda' (not 'canal'), a layer a 'capa', with
+    'ráster' and 'píxel' accented as QGIS writes them, nodata 'sin datos', a plugin a 'complemento', the
+    accuracies 'exactitud' (global, del usuario, del productor: 'precisión' is the precision of the
+    comparison's table), a sample a 'muestra' and its labels 'etiquetas'."""
+    import re
+
+    tools = _tools()
+    ts = tools.read_ts(_ts("es"))
+    wrong = []
+    for (context, source), (translation, kind) in ts.items():
+        if kind == "obsolete":
+            continue
+        words = re.sub(r"<tt>.*?</tt>|\b\w+[=:]\S*|\S+\.(tif|vrt|pt|py)\b|'[^']*'", "", translation)  # not names
+        if re.search(r"\bdates?\b", source) and not re.search(r"\bdata\b|nodata|real checks", source) and re.search(
+                r"\bdatos\b", translation):
+            wrong.append((context, source[:60], "datos"))
+        required = ((r"\bdates?\b", "fecha"), (r"(?i)\bbands?\b", "banda"), (r"(?i)\blayers?\b", "capa"),
+                    (r"\bnodata\b", "sin datos"), (r"(?i)\baccurac", "exactitud"), (r"(?i)\bsample\b", "muestra"),
+                    (r"(?i)\blabell?(ed|ing)?\b", "etiquet"), (r"(?i)\bweights file\b", "archivo de pesos"),
+                    (r"(?i)\bsensitivity\b", "sensibilidad"), (r"(?i)\bchange moment\b", "momento del cambio"),
+                    (r"(?i)\bchange area\b", "área de cambio"))
+        bare = re.sub(r"'[^']*'|\w+_\w+|<tt>.*?</tt>|[Mm]ulti-date", "", source)  # quoted, names; 'multitemporal'
+        for pattern, term in required:
+            if re.search(pattern, bare) and term not in translation.lower():
+                wrong.append((context, source[:60], "no " + term))
+        for term in (r"\bcanal(es)?\b", r"\b[Pp]ixel(es)?\b", r"\b[Rr]aster(es)?\b", r"(?i)\bno ?data\b", r"\bplugin\b",
+                     r"\b[Ll]ayers?\b", r"(?i)precisión (global|del usuario|del productor)", r"\bdatas?\b"):
+            if re.search(term, words):
+                wrong.append((context, source[:60], term))
+    assert not wrong, wrong
+
+
+@pytest.fixture
+def spanish(qgis_app):
+    """The Spanish translation, and QGIS's number format Spanish (QGIS sets QLocale's default from its
+    locale settings)."""
+    from qgis.PyQt.QtCore import QLocale
+
+    from caim_qgis_plugin.i18n import install_translator, remove_translator
+
+    translator = install_translator("es_ES")
+    assert translator is not None
+    saved = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Spanish, QLocale.Spain))
+    yield
+    QLocale.setDefault(saved)
+    remove_translator(translator)
+
+
+def test_the_dialog_and_the_inspector_speak_spanish_with_the_translation(project, spanish):
+    texts = _texts(project)
+    assert texts["title"] == "Detección de cambios CAIM: detectar cambios en una serie temporal"
+    assert texts["run"] == "Ejecutar"
+    assert texts["tip"] == "Subir las filas seleccionadas (Alt+Up en la lista)"
+    assert texts["model"] == "CAIM-Net (cualquier número de fechas)"
+    assert texts["header"].startswith("Elegir la herramienta de inspección y hacer clic en un píxel")
+    assert texts["dock"] == "Inspector de píxeles CAIM"
+    assert texts["columns"] == ["Capa", "Fecha", "Bandas", "SRC", "Máscara de nubes"]
+
+
+def test_hectares_and_the_inspector_write_spanish_numbers(spanish):
+    """Numbers in the Spanish texts follow the locale as German does: a decimal comma and a thousands point
+    (QLocale's Spanish)."""
+    import json
+
+    from qgis.core import QgsPointXY
+
+    from caim_qgis_plugin import layers as lyr
+    from caim_qgis_plugin.dialog import per_interval_lines, short_total
+    from caim_qgis_plugin.inspect_tool import InspectDock
+
+    results = {"HECTARES": json.dumps({"2019 to 2020": 12345.5, "2020 to 2021": 0.25})}
+    assert short_total(results) == "12.345,75 ha cambiadas en 2 intervalos."
+    # the interval's name stays the engine's (the key of its areas), as in German
+    assert per_interval_lines(results) == "  2019 to 2020: 12.345,50 ha\n  2020 to 2021: 0,25 ha"
+    dock = InspectDock()
+    data = {"dates": ["2019", "2020", "2021"], "intervals": ["2019 to 2020", "2020 to 2021"], "moment": 1,
+            "moment_text": "cambiado entre 2019 y 2020", "confidence": 0.876, "no_change_probability": 0.124,
+            "change_probability": [0.75, 0.125], "series": [[1.5], [2.5], [3.5]], "band_names": ["Banda 1"]}
+    dock.show_result(data, QgsPointXY(1234.5, 10.0))
+    assert "<b>Confianza:</b> 0,88" in dock.header.text() and "<b>P(sin cambio):</b> 0,12" in dock.header.text()
+    assert dock.table.item(0, 1).text() == "0,750"
+    assert lyr.run_name(["2019", "2020"], None, 0.25, 4000).endswith(
+        "(2 fechas, sensibilidad +0,25, parches >= 4.000 px)"), lyr.run_name(["2019", "2020"], None, 0.25, 4000)
+    dock.deleteLater()
