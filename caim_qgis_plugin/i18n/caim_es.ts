@@ -49,7 +49,7 @@ Label each point from reference data (higher-resolution imagery, the inputs, fie
 
 Etiquetar cada punto a partir de datos de referencia (imágenes de mayor resolución, las entradas, visitas de campo) sin mirar la clase del mapa: los códigos del mapa, 0 = sin cambio, k = el último cambio ocurrió entre la fecha k y la fecha k+1, -1 = cambiado, pero no se puede saber el intervalo (o 1 = cambiado en un mapa de área); &lt;i&gt;Etiquetar los puntos de la muestra&lt;/i&gt;, en el menú del complemento, los recorre uno a uno.  Después, ejecutar &lt;i&gt;Estimar el área de cambio y la exactitud a partir de una muestra etiquetada&lt;/i&gt;.
 
-&lt;b&gt;Puntos por clase de cambio&lt;/b&gt;: 50 por defecto.  &lt;b&gt;Puntos donde el mapa no indica cambio&lt;/b&gt;: 4 veces más por defecto, porque ahí se esconden los cambios que el mapa pasó por alto, unos pocos por cada cien píxeles; con pocos puntos ahí, los intervalos de confianza del área de cambio son demasiado estrechos (véase el README).  &lt;b&gt;Tamaños por clase&lt;/b&gt;: pares CLASE:N opcionales que sustituyen a ambos, p. ej. 0:400,3:80.  Una clase con menos píxeles los aporta todos.</translation>
+&lt;b&gt;Puntos por clase de cambio&lt;/b&gt;: 50 por defecto.  &lt;b&gt;Puntos sin cambio en el mapa&lt;/b&gt;: 4 veces más por defecto, porque ahí se esconden los cambios que el mapa pasó por alto, unos pocos por cada cien píxeles; con pocos puntos ahí, los intervalos de confianza del área de cambio son demasiado estrechos (véase el README).  &lt;b&gt;Tamaños por clase&lt;/b&gt;: pares CLASE:N opcionales que sustituyen a ambos, p. ej. 0:400,3:80.  Una clase con menos píxeles los aporta todos.</translation>
         </message>
         <message>
             <location filename="../accuracy_algorithms.py" line="211" />
@@ -64,7 +64,7 @@ Etiquetar cada punto a partir de datos de referencia (imágenes de mayor resoluc
         <message>
             <location filename="../accuracy_algorithms.py" line="215" />
             <source>Points where the map says no change (empty: 4 x per class)</source>
-            <translation>Puntos donde el mapa no indica cambio (vacío: 4 x por clase)</translation>
+            <translation>Puntos sin cambio en el mapa (vacío: 4 x por clase)</translation>
         </message>
         <message>
             <location filename="../accuracy_algorithms.py" line="217" />
@@ -216,17 +216,17 @@ La comparación solo es tan buena como la exactitud de la propia referencia y su
         <message>
             <location filename="../accuracy_algorithms.py" line="401" />
             <source>Reference is a change mask (changed = any non-zero value)</source>
-            <translation>La referencia es una máscara de cambios (cambiado = cualquier valor distinto de cero)</translation>
+            <translation>La referencia es una máscara (cambiado = distinto de cero)</translation>
         </message>
         <message>
             <location filename="../accuracy_algorithms.py" line="403" />
             <source>Reference nodata value (empty: the reference's own)</source>
-            <translation>Valor sin datos de la referencia (vacío: el propio de la referencia)</translation>
+            <translation>Valor sin datos de la referencia (vacío: el suyo propio)</translation>
         </message>
         <message>
             <location filename="../accuracy_algorithms.py" line="406" />
             <source>Reference values that mean changed, e.g. 2,3</source>
-            <translation>Valores de referencia que significan cambiado, p. ej. 2,3</translation>
+            <translation>Valores de referencia para cambiado, p. ej. 2,3</translation>
         </message>
         <message>
             <location filename="../accuracy_algorithms.py" line="409" />
@@ -377,11 +377,11 @@ Needs PyTorch in QGIS's Python.
 &lt;b&gt;Umbral de los métodos clásicos&lt;/b&gt; (avanzado): &lt;tt&gt;otsu&lt;/tt&gt; (por defecto) o &lt;tt&gt;kittler&lt;/tt&gt;, el umbral de error mínimo de Kittler e Illingworth, solo para MODEL=cva o isfa: encuentra más cambio donde los cambios son una parte pequeña de la escena, pero en nuestras comprobaciones con datos reales también clasificó como cambiados algunos puntos estables más (la ficha del modelo, candidato KT).
 &lt;b&gt;Parche de cambio mínimo&lt;/b&gt;: una unidad mínima cartografiable en píxeles, 0 (por defecto) = desactivado.  Los parches cambiados (píxeles cambiados conectados en 8 direcciones, sea cual sea su momento) más pequeños se escriben como sin cambio, con la probabilidad de sin cambio del modelo como confianza; p. ej. 4 elimina píxeles aislados y parejas (efecto sal y pimienta); los polígonos lo siguen.  Los huecos sin cambio se conservan.
 &lt;b&gt;Rellenar fechas enmascaradas&lt;/b&gt;: desactivado (por defecto), un píxel sin datos o enmascarado en cualquier fecha (nubes puestas a sin datos, huecos de barrido) queda sin datos en todas las salidas.  Activado, todo píxel válido en al menos dos fechas obtiene un resultado: una fecha enmascarada toma los valores despejados anteriores del píxel, de modo que un cambio oculto por nubes se fecha en el intervalo que termina en la primera fecha despejada posterior.
-&lt;b&gt;Máscaras de nubes&lt;/b&gt;: opcional, un ráster de máscara por capa de entrada, en el mismo orden (una máscara de nubes o una banda QA: CBERS CMASK, Landsat QA_PIXEL, Sentinel-2 SCL, Fmask), en cualquier malla (remuestreada por vecino más próximo).  Para máscaras de solo algunas fechas, indicar las posiciones de las capas de entrada a las que corresponden en &lt;b&gt;Fechas a las que corresponden las máscaras&lt;/b&gt; (avanzado, MASKED_DATES), la primera máscara para la primera posición: p. ej. 2,5 con dos máscaras, la primera para la segunda capa y la otra para la quinta; las demás fechas se usan tal cual (sus propios valores sin datos siguen contando).  Un píxel está enmascarado en una fecha salvo que su valor de máscara sea uno de los &lt;b&gt;valores de máscara que significan despejado&lt;/b&gt;: números enteros separados por comas, rangos y pruebas de bits (bitN activo, !bitN inactivo, unidos por &amp;amp;), por defecto 0; bit6&amp;amp;!bit2&amp;amp;!bit4 para QA_PIXEL de Landsat 8-9 Collection 2 (despejado, sin cirros, sin sombra; o los valores estrictos 21824,21952), bit6&amp;amp;!bit4,bit7&amp;amp;!bit1&amp;amp;!bit3&amp;amp;!bit4 para Landsat 4-7, 4-7,11 para SCL de Sentinel-2, 0,1 para Fmask.  Lo que queda fuera de la huella de una máscara cuenta como enmascarado.  Combinar con Rellenar fechas enmascaradas para series nubosas.
+&lt;b&gt;Máscaras de nubes&lt;/b&gt;: opcional, un ráster de máscara por capa de entrada, en el mismo orden (una máscara de nubes o una banda QA: CBERS CMASK, Landsat QA_PIXEL, Sentinel-2 SCL, Fmask), en cualquier malla (remuestreada por vecino más próximo).  Para máscaras de solo algunas fechas, indicar las posiciones de las capas de entrada a las que corresponden en &lt;b&gt;Fechas de las máscaras&lt;/b&gt; (avanzado, MASKED_DATES), la primera máscara para la primera posición: p. ej. 2,5 con dos máscaras, la primera para la segunda capa y la otra para la quinta; las demás fechas se usan tal cual (sus propios valores sin datos siguen contando).  Un píxel está enmascarado en una fecha salvo que su valor de máscara sea uno de los &lt;b&gt;valores de despejado&lt;/b&gt; de la máscara: números enteros separados por comas, rangos y pruebas de bits (bitN activo, !bitN inactivo, unidos por &amp;amp;), por defecto 0; bit6&amp;amp;!bit2&amp;amp;!bit4 para QA_PIXEL de Landsat 8-9 Collection 2 (despejado, sin cirros, sin sombra; o los valores estrictos 21824,21952), bit6&amp;amp;!bit4,bit7&amp;amp;!bit1&amp;amp;!bit3&amp;amp;!bit4 para Landsat 4-7, 4-7,11 para SCL de Sentinel-2, 0,1 para Fmask.  Lo que queda fuera de la huella de una máscara cuenta como enmascarado.  Combinar con Rellenar fechas enmascaradas para series nubosas.
 &lt;b&gt;Tamaño de tesela&lt;/b&gt;: 0 (por defecto) = automático, elegido según el número de fechas para que la ejecución se mantenga en torno a 1,3 GB de memoria; cabe cualquier tamaño de ráster.
 &lt;b&gt;Salidas&lt;/b&gt;: área de cambio (0 sin cambio, 1 cambiado, 255 sin datos), momento del cambio (0 sin cambio, k = cambio entre la fecha k y la fecha k+1, 255 sin datos), confianza (probabilidad de la clase predicha, -1 sin datos), polígonos de cambio opcionales con moment, date_before, date_after y area_m2, y un informe HTML de la ejecución opcional (ajustes, área cambiada por intervalo en gráfico y en tabla).
 
-&lt;b&gt;Ejecutar aunque se estime demasiado larga o grande para el disco&lt;/b&gt; (avanzado, ALLOW_HUGE): antes de una ejecución se estiman su duración y el tamaño de sus salidas, y se muestran en el registro; una ejecución estimada en más de un día, o cuyas salidas claramente no caben en el espacio libre de su carpeta, se rechaza salvo que esto esté activado.
+&lt;b&gt;Ejecutar aunque se estime demasiado larga o grande&lt;/b&gt; (avanzado, ALLOW_HUGE): antes de una ejecución se estiman su duración y el tamaño de sus salidas, y se muestran en el registro; una ejecución estimada en más de un día, o cuyas salidas claramente no caben en el espacio libre de su carpeta, se rechaza salvo que esto esté activado.
 
 Necesita PyTorch en el Python de QGIS.
 
@@ -400,17 +400,17 @@ Necesita PyTorch en el Python de QGIS.
         <message>
             <location filename="../algorithm.py" line="249" />
             <source>Raster layers, oldest first (order is time order)</source>
-            <translation>Capas ráster, la más antigua primero (el orden es el temporal)</translation>
+            <translation>Capas ráster, la más antigua primero (orden = orden temporal)</translation>
         </message>
         <message>
             <location filename="../algorithm.py" line="251" />
             <source>Dates, YYYY-MM-DD in layer order (empty: from names/metadata)</source>
-            <translation>Fechas, AAAA-MM-DD en el orden de las capas (vacío: de nombres/metadatos)</translation>
+            <translation>Fechas AAAA-MM-DD por capa (vacío: de nombres/metadatos)</translation>
         </message>
         <message>
             <location filename="../algorithm.py" line="254" />
             <source>Bands, e.g. 1,2,3,4 (networks: R, G, B, NIR; CVA, ISFA: any)</source>
-            <translation>Bandas, p. ej. 1,2,3,4 (redes: R, G, B, NIR; CVA, ISFA: cualquiera)</translation>
+            <translation>Bandas, p. ej. 1,2,3,4 (redes: R,G,B,NIR; CVA/ISFA: cualquiera)</translation>
         </message>
         <message>
             <location filename="../algorithm.py" line="259" />
@@ -420,7 +420,7 @@ Necesita PyTorch en el Python de QGIS.
         <message>
             <location filename="../algorithm.py" line="262" />
             <source>Weights file (empty: bundled weights; none for CVA or ISFA)</source>
-            <translation>Archivo de pesos (vacío: los incluidos; ninguno para CVA/ISFA)</translation>
+            <translation>Archivo de pesos (vacío: incluidos; ninguno en CVA/ISFA)</translation>
         </message>
         <message>
             <location filename="../algorithm.py" line="265" />
@@ -435,7 +435,7 @@ Necesita PyTorch en el Python de QGIS.
         <message>
             <location filename="../algorithm.py" line="272" />
             <source>Minimum change patch (pixels; 0 = keep every changed pixel)</source>
-            <translation>Parche de cambio mínimo (píxeles; 0 = conservar todo píxel cambiado)</translation>
+            <translation>Parche de cambio mínimo (píxeles; 0 = conservarlos todos)</translation>
         </message>
         <message>
             <location filename="../algorithm.py" line="275" />
@@ -445,17 +445,17 @@ Necesita PyTorch en el Python de QGIS.
         <message>
             <location filename="../algorithm.py" line="277" />
             <source>Cloud masks, one per input layer in the same order</source>
-            <translation>Máscaras de nubes, una por capa de entrada en el mismo orden</translation>
+            <translation>Máscaras de nubes, una por capa de entrada, en su orden</translation>
         </message>
         <message>
             <location filename="../algorithm.py" line="280" />
             <source>Mask values meaning clear (default 0; QA, SCL codes: see help)</source>
-            <translation>Valores de máscara para despejado (por defecto 0; QA, SCL: ver ayuda)</translation>
+            <translation>Valores de despejado (por defecto 0; QA, SCL: ver ayuda)</translation>
         </message>
         <message>
             <location filename="../algorithm.py" line="282" />
             <source>Dates the cloud masks belong to (input positions, e.g. 2,5)</source>
-            <translation>Fechas de las máscaras de nubes (posiciones de entrada, p. ej. 2,5)</translation>
+            <translation>Fechas de las máscaras (posiciones de entrada, p. ej. 2,5)</translation>
         </message>
         <message>
             <location filename="../algorithm.py" line="286" />
@@ -500,7 +500,7 @@ Necesita PyTorch en el Python de QGIS.
         <message>
             <location filename="../algorithm.py" line="313" />
             <source>Run report (HTML: settings, changed area per interval)</source>
-            <translation>Informe de la ejecución (HTML: ajustes, área cambiada por intervalo)</translation>
+            <translation>Informe de la ejecución (HTML: ajustes, área por intervalo)</translation>
         </message>
         <message>
             <location filename="../algorithm.py" line="314" />
@@ -510,7 +510,7 @@ Necesita PyTorch en el Python de QGIS.
         <message>
             <location filename="../algorithm.py" line="319" />
             <source>Run anyway if estimated too long or too big for the disk</source>
-            <translation>Ejecutar aunque se estime demasiado larga o grande para el disco</translation>
+            <translation>Ejecutar aunque se estime demasiado larga o grande</translation>
         </message>
         <message>
             <location filename="../algorithm.py" line="323" />
@@ -1820,17 +1820,17 @@ Dispositivo: %s
         <message>
             <location filename="../inputs.py" line="650" />
             <source>Bands left empty: the engine uses bands %s.%s</source>
-            <translation>Bandas vacío: el motor usa las bandas %s.%s</translation>
+            <translation>Bandas sin indicar: el motor usa las bandas %s.%s</translation>
         </message>
         <message>
             <location filename="../inputs.py" line="656" />
             <source>Bands left empty: the engine uses bands %s.</source>
-            <translation>Bandas vacío: el motor usa las bandas %s.</translation>
+            <translation>Bandas sin indicar: el motor usa las bandas %s.</translation>
         </message>
         <message>
             <location filename="../inputs.py" line="666" />
             <source>Bands left empty: bands 1-4 are taken as red, green, blue, NIR (the layers' metadata do not say which band is which); for blue, green, red, NIR imagery enter 3,2,1,4.</source>
-            <translation>Bandas vacío: las bandas 1-4 se toman como rojo, verde, azul, NIR (los metadatos de las capas no dicen qué banda es cada una); para imágenes azul, verde, rojo, NIR escribir 3,2,1,4.</translation>
+            <translation>Bandas sin indicar: las bandas 1-4 se toman como rojo, verde, azul, NIR (los metadatos de las capas no dicen qué banda es cada una); para imágenes azul, verde, rojo, NIR escribir 3,2,1,4.</translation>
         </message>
         <message>
             <location filename="../inputs.py" line="670" />
@@ -2662,7 +2662,7 @@ Dispositivo: %s
         <message>
             <location filename="../models.py" line="102" />
             <source>%s, or %s for exactly 2 dates</source>
-            <translation>%s, o %s para exactamente 2 fechas</translation>
+            <translation>%s; %s con exactamente 2 fechas</translation>
         </message>
         <message>
             <location filename="../models.py" line="112" />
@@ -2814,7 +2814,7 @@ Dispositivo: %s
         <message>
             <location filename="../split_algorithm.py" line="90" />
             <source>Bands per date (0: from the dates in the band names)</source>
-            <translation>Bandas por fecha (0: según las fechas de los nombres de las bandas)</translation>
+            <translation>Bandas por fecha (0: según las fechas de sus nombres)</translation>
         </message>
         <message>
             <location filename="../split_algorithm.py" line="93" />
@@ -2834,12 +2834,12 @@ Dispositivo: %s
         <message>
             <location filename="../split_algorithm.py" line="96" />
             <source>Band by band (every date's band 1, then every date's band 2)</source>
-            <translation>Banda por banda (la banda 1 de cada fecha, luego la banda 2 de cada fecha)</translation>
+            <translation>Banda por banda (banda 1 de cada fecha, luego banda 2)</translation>
         </message>
         <message>
             <location filename="../split_algorithm.py" line="98" />
             <source>Dates, comma-separated (empty: from the band names)</source>
-            <translation>Fechas, separadas por comas (vacío: de los nombres de las bandas)</translation>
+            <translation>Fechas, separadas por comas (vacío: nombres de banda)</translation>
         </message>
         <message>
             <location filename="../split_algorithm.py" line="100" />

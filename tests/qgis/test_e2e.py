@@ -198,6 +198,19 @@ def test_desktop_in_german(tmp_path):
     _assert_panels_fit(report)  # the German parameter texts fit the toolbox panels too
 
 
+def test_desktop_in_spanish(tmp_path):
+    """``qgis --lang es``: the plugin's actions and its Processing algorithm are Spanish in the real desktop,
+    and the Spanish parameter texts fit the toolbox panels (the first Spanish labels did not: the model's
+    automatic choice, the clear mask values, the masks' dates, the huge-run switch)."""
+    code = tmp_path / "probe.py"
+    code.write_text(LANGUAGE_PROBE)
+    report = run_desktop(tmp_path, [], "es", timeout=180, code=str(code), args=("--lang", "es"))
+    assert report["translation"] == "es"
+    assert report["action"] == "Detectar cambios en una serie temporal…", report
+    assert report["algorithm"] == "Detectar cambios en una serie temporal", report
+    _assert_panels_fit(report)
+
+
 def _assert_panels_fit(report):
     """Every parameter text of every caim algorithm fits its Processing dialog's panel (820 px wide): a
     wider one gave the panel a horizontal scroll bar that hid the fields' "…" buttons."""
