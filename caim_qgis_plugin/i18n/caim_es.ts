@@ -2306,7 +2306,7 @@ Dispositivo: %s
         <message>
             <location filename="../label_dock.py" line="369" />
             <source>Next unlabelled &gt;&gt;</source>
-            <translation>Siguiente sin etiquetar &gt;&gt;</translation>
+            <translation>Siguiente pendiente &gt;&gt;</translation>
         </message>
         <message>
             <location filename="../label_dock.py" line="370" />
@@ -2381,7 +2381,7 @@ Dispositivo: %s
         <message>
             <location filename="../label_dock.py" line="411" />
             <source>Once labelled, go to the next unlabelled point</source>
-            <translation>Una vez etiquetado, ir al siguiente punto sin etiquetar</translation>
+            <translation>Después, ir al siguiente sin etiquetar</translation>
         </message>
         <message>
             <location filename="../label_dock.py" line="413" />
@@ -2391,7 +2391,7 @@ Dispositivo: %s
         <message>
             <location filename="../label_dock.py" line="415" />
             <source>Hide CAIM results on the map while labelling</source>
-            <translation>Ocultar los resultados de CAIM en el mapa mientras se etiqueta</translation>
+            <translation>Ocultar los resultados de CAIM al etiquetar</translation>
         </message>
         <message>
             <location filename="../label_dock.py" line="417" />

@@ -805,7 +805,7 @@ def test_a_note_is_written_after_the_panel_was_closed_and_shown_again(qgis_app, 
 def test_the_panel_fits_beside_the_map_on_a_small_screen(qgis_app, labelling):
     """Docked beside the map on a 1280 px screen the panel gets about 470 px: its minimum width was 570 px
     (585 in German), and its right side was cut off ("31 x 31 Pixe", "Kopie speiche"); the closed lists
-    now shrink, the class label wraps and the longest texts are shorter.  English and German."""
+    now shrink, the class label wraps and the longest texts are shorter.  English, German and Spanish."""
     from qgis.PyQt.QtCore import QLocale
 
     from caim_qgis_plugin.i18n import install_translator, remove_translator
@@ -813,9 +813,11 @@ def test_the_panel_fits_beside_the_map_on_a_small_screen(qgis_app, labelling):
 
     saved = QLocale()
     widths = {}
-    for language in ("en", "de"):
-        translator = install_translator(language) if language == "de" else None
-        QLocale.setDefault(QLocale(QLocale.German, QLocale.Germany) if translator else saved)
+    locales = {"de": QLocale(QLocale.German, QLocale.Germany), "es": QLocale(QLocale.Spanish, QLocale.Spain)}
+    for language in ("en", "de", "es"):
+        translator = install_translator(language) if language in locales else None
+        assert (translator is None) == (language == "en")
+        QLocale.setDefault(locales[language] if translator else saved)
         dock = LabelDock(None)
         try:
             dock.show()
