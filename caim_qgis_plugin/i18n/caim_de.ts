@@ -330,22 +330,22 @@ Der Vergleich ist nur so gut wie die Genauigkeit der Referenz selbst und ihre La
     <context>
         <name>CaimDetectChanges</name>
         <message>
-            <location filename="../algorithm.py" line="126" />
+            <location filename="../algorithm.py" line="127" />
             <source>Detect changes in a time series</source>
             <translation>Änderungen in einer Zeitreihe erkennen</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="129" />
+            <location filename="../algorithm.py" line="130" />
             <source>Change detection</source>
             <translation>Änderungserkennung</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="138" />
+            <location filename="../algorithm.py" line="139" />
             <source>change,detection,time series,multitemporal,deep learning,caim,moment,when</source>
             <translation>Änderung,Erkennung,Zeitreihe,multitemporal,Deep Learning,caim,Änderungszeitpunkt,wann</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="142" />
+            <location filename="../algorithm.py" line="143" />
             <source>Finds where the land changed in an ordered series of co-registered rasters of one place, and between which two dates the last change happened.
 
 &lt;b&gt;Input layers&lt;/b&gt;: the dates, oldest first (the order of the list is the time order). Layers on different grids or CRSs are aligned onto the first layer's grid, clipped to the common area.
@@ -388,302 +388,302 @@ Braucht PyTorch im Python von QGIS.
 &lt;b&gt;qgis_process&lt;/b&gt;: MODEL und DEVICE nehmen die Optionsnamen (keine Nummern), z. B. &lt;tt&gt;qgis_process.bin run caim:detectchanges -- INPUT=a.tif INPUT=b.tif MODEL=auto DEVICE=CPU AREA=area.tif MOMENT=moment.tif CONFIDENCE=confidence.tif&lt;/tt&gt;, oder &lt;tt&gt;MODEL=cva&lt;/tt&gt; für die klassische Methode.  MASKS wird wie INPUT wiederholt, z. B. &lt;tt&gt;MASKS=qa_2020.tif MASKED_DATES=2&lt;/tt&gt; für eine Maske nur des zweiten Zeitpunkts.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="217" />
+            <location filename="../algorithm.py" line="218" />
             <source>&lt;b&gt;One multi-date raster&lt;/b&gt;: a single input layer that holds every date as bands is split into its dates when its band names carry them (a Google Earth Engine toBands() export: 20200105T103421_..._B4) or it is a NetCDF variable with a time axis. Otherwise give &lt;b&gt;Bands per date&lt;/b&gt; (advanced, BANDS_PER_DATE: all bands of one date, QA bands included) and, if the bands run band by band, &lt;b&gt;Band order&lt;/b&gt; (BAND_ORDER=band). Each date becomes a small VRT reading the raster, written into a folder &amp;lt;name&amp;gt;_dates beside it (used again by later runs of the same raster; the pixel inspector and a saved project read them). Dates, Bands and Cloud masks then count per date.</source>
             <translation>&lt;b&gt;Ein multitemporales Raster&lt;/b&gt;: ein einzelner Eingabe-Layer, der alle Zeitpunkte als Kanäle enthält, wird in seine Zeitpunkte aufgeteilt, wenn seine Kanalnamen Datumsangaben tragen (ein Google-Earth-Engine-Export mit toBands(): 20200105T103421_..._B4) oder er eine NetCDF-Variable mit Zeitachse ist. Sonst &lt;b&gt;Kanäle je Zeitpunkt&lt;/b&gt; angeben (erweitert, BANDS_PER_DATE: alle Kanäle eines Zeitpunkts, QA-Kanäle mitgezählt) und, wenn die Kanäle Kanal für Kanal folgen, &lt;b&gt;Kanalreihenfolge&lt;/b&gt; (BAND_ORDER=band). Jeder Zeitpunkt wird zu einem kleinen VRT, das das Raster liest und in einem Ordner &amp;lt;Name&amp;gt;_dates daneben gespeichert wird (von späteren Läufen desselben Rasters wiederverwendet; der Pixelinspektor und ein gespeichertes Projekt lesen diese VRTs). Zeitpunkte, Kanäle und Wolkenmasken zählen dann je Zeitpunkt.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="247" />
+            <location filename="../algorithm.py" line="248" />
             <source>%s=%s is not one of its options. Give an option's name: %s.</source>
             <translation>%s=%s ist keine seiner Optionen. Den Namen einer Option angeben: %s.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="254" />
+            <location filename="../algorithm.py" line="255" />
             <source>Raster layers, oldest first (order is time order)</source>
             <translation>Rasterlayer, ältester zuerst (Reihenfolge ist Zeitfolge)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="256" />
+            <location filename="../algorithm.py" line="257" />
             <source>Dates, YYYY-MM-DD in layer order (empty: from names/metadata)</source>
             <translation>Datumsangaben JJJJ-MM-TT je Layer (leer: aus Namen/Metadaten)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="259" />
+            <location filename="../algorithm.py" line="260" />
             <source>Bands, e.g. 1,2,3,4 (networks: R, G, B, NIR; CVA, ISFA: any)</source>
             <translation>Kanäle, z. B. 1,2,3,4 (Netze: R, G, B, NIR; CVA, ISFA: beliebig)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="264" />
+            <location filename="../algorithm.py" line="265" />
             <source>Model (auto: %s)</source>
             <translation>Modell (auto: %s)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="267" />
+            <location filename="../algorithm.py" line="268" />
             <source>Weights file (empty: bundled weights; none for CVA or ISFA)</source>
             <translation>Gewichtsdatei (leer: mitgelieferte; keine für CVA/ISFA)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="270" />
+            <location filename="../algorithm.py" line="271" />
             <source>Device</source>
             <translation>Gerät</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="272" />
+            <location filename="../algorithm.py" line="273" />
             <source>Sensitivity (0 = calibrated; + more change, - less)</source>
             <translation>Empfindlichkeit (0 = kalibriert; + mehr Änderung, - weniger)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="277" />
+            <location filename="../algorithm.py" line="278" />
             <source>Minimum change patch (pixels; 0 = keep every changed pixel)</source>
             <translation>Kleinste Änderungsfläche (Pixel; 0 = jedes geänderte Pixel behalten)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="280" />
+            <location filename="../algorithm.py" line="281" />
             <source>Fill masked dates from the previous clear date (cloudy series)</source>
             <translation>Maskierte Zeitpunkte aus dem vorigen wolkenfreien füllen</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="282" />
+            <location filename="../algorithm.py" line="283" />
             <source>Cloud masks, one per input layer in the same order</source>
             <translation>Wolkenmasken, eine je Eingabelayer in derselben Reihenfolge</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="285" />
+            <location filename="../algorithm.py" line="286" />
             <source>Mask values meaning clear (default 0; QA, SCL codes: see help)</source>
             <translation>Maskenwerte für wolkenfrei (Standard 0; QA, SCL: siehe Hilfe)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="287" />
+            <location filename="../algorithm.py" line="288" />
             <source>Dates the cloud masks belong to (input positions, e.g. 2,5)</source>
             <translation>Zeitpunkte der Wolkenmasken (Eingabepositionen, z. B. 2,5)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="291" />
+            <location filename="../algorithm.py" line="292" />
             <source>Tile size (pixels; 0 = automatic)</source>
             <translation>Kachelgröße (Pixel; 0 = automatisch)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="296" />
+            <location filename="../algorithm.py" line="297" />
             <source>Threshold of the classical methods (CVA, ISFA)</source>
             <translation>Schwellenwert der klassischen Methoden (CVA, ISFA)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="301" />
+            <location filename="../algorithm.py" line="302" />
             <source>Tile overlap (pixels; empty: automatic)</source>
             <translation>Kachelüberlappung (Pixel; leer: automatisch)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="306" />
+            <location filename="../algorithm.py" line="307" />
             <source>Change area</source>
             <translation>Änderungsfläche</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="307" />
+            <location filename="../algorithm.py" line="308" />
             <source>Change moment</source>
             <translation>Änderungszeitpunkt</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="308" />
+            <location filename="../algorithm.py" line="309" />
             <source>Confidence</source>
             <translation>Konfidenz</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="310" />
+            <location filename="../algorithm.py" line="311" />
             <source>Change polygons</source>
             <translation>Änderungspolygone</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="313" />
+            <location filename="../algorithm.py" line="314" />
             <source>Moment probabilities (one band per class, for inspection)</source>
             <translation>Zeitpunkt-Wahrscheinlichkeiten (zur Inspektion)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="318" />
+            <location filename="../algorithm.py" line="319" />
             <source>Run report (HTML: settings, changed area per interval)</source>
             <translation>Laufbericht (HTML: Einstellungen, geänderte Fläche je Intervall)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="319" />
+            <location filename="../algorithm.py" line="320" />
             <source>HTML files (*.html)</source>
             <translation>HTML-Dateien (*.html)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="324" />
+            <location filename="../algorithm.py" line="325" />
             <source>Run anyway if estimated too long or too big for the disk</source>
             <translation>Auch ausführen, wenn voraussichtlich zu lang/zu groß</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="328" />
+            <location filename="../algorithm.py" line="329" />
             <source>Bands per date (multi-date raster; 0: auto)</source>
             <translation>Kanäle je Zeitpunkt (multitemporales Raster; 0: auto)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="333" />
+            <location filename="../algorithm.py" line="334" />
             <source>Band order (multi-date raster)</source>
             <translation>Kanalreihenfolge (multitemporales Raster)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="337" />
+            <location filename="../algorithm.py" line="338" />
             <source>Device used</source>
             <translation>Verwendetes Gerät</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="338" />
+            <location filename="../algorithm.py" line="339" />
             <source>Dates used (comma-separated)</source>
             <translation>Verwendete Datumsangaben (kommagetrennt)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="339" />
+            <location filename="../algorithm.py" line="340" />
             <source>Model used (auto resolved)</source>
             <translation>Verwendetes Modell (auto aufgelöst)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="340" />
+            <location filename="../algorithm.py" line="341" />
             <source>Summary</source>
             <translation>Zusammenfassung</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="341" />
+            <location filename="../algorithm.py" line="342" />
             <source>Changed hectares per interval (JSON)</source>
             <translation>Geänderte Hektar je Intervall (JSON)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="342" />
+            <location filename="../algorithm.py" line="343" />
             <source>Warnings (one per line)</source>
             <translation>Warnungen (eine je Zeile)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="395" />
+            <location filename="../algorithm.py" line="396" />
             <source>BAND_ORDER=%s is not one of its options. Give an option's name: %s.</source>
             <translation>BAND_ORDER=%s ist keine seiner Optionen. Den Namen einer Option angeben: %s.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="427" />
+            <location filename="../algorithm.py" line="428" />
             <source>'%s' is not a file-based (GDAL) raster, so it cannot be split into dates; export it as GeoTIFF first.</source>
             <translation>'%s' ist kein dateibasiertes (GDAL-)Raster und kann daher nicht in Zeitpunkte aufgeteilt werden; zuerst als GeoTIFF exportieren.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="436" />
+            <location filename="../algorithm.py" line="437" />
             <source>Layer '%s': %s</source>
             <translation>Layer '%s': %s</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="442" />
+            <location filename="../algorithm.py" line="443" />
             <source>'%s' holds %d dates: split into %s%s</source>
             <translation>'%s' enthält %d Zeitpunkte: aufgeteilt in %s%s</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="443" />
+            <location filename="../algorithm.py" line="444" />
             <source> (used again: the same split as before)</source>
             <translation> (wiederverwendet: dieselbe Aufteilung wie zuvor)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="463" />
+            <location filename="../algorithm.py" line="464" />
             <source>DATES has %d entries for the %d dates of the multi-date raster; give one date per date, oldest first, separated by commas.</source>
             <translation>DATES hat %d Einträge für die %d Zeitpunkte des multitemporalen Rasters; ein Datum je Zeitpunkt angeben, das älteste zuerst, kommagetrennt.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="469" />
+            <location filename="../algorithm.py" line="470" />
             <source>Unknown model '%s'; use one of %s.</source>
             <translation>Unbekanntes Modell '%s'; eines von %s verwenden.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="474" />
+            <location filename="../algorithm.py" line="475" />
             <source>The CAIM engine (model_core) could not be loaded to choose the automatic model; choose MODEL=caimnet, schanger, cva, caimnet_cva, isfa or caimnet_isfa.</source>
             <translation>Die CAIM-Engine (model_core) konnte nicht geladen werden, um das automatische Modell zu wählen; MODEL=caimnet, schanger, cva, caimnet_cva, isfa oder caimnet_isfa wählen.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="479" />
+            <location filename="../algorithm.py" line="480" />
             <source>The %s method (MODEL=%s) takes no weights, but the Weights file (WEIGHTS) is set to '%s'. Leave WEIGHTS empty, or choose a model that uses weights (MODEL=caimnet, schanger, caimnet_cva or caimnet_isfa) to use that file.</source>
             <translation>Die Methode %s (MODEL=%s) nimmt keine Gewichte, aber die Gewichtsdatei (WEIGHTS) ist auf '%s' gesetzt. WEIGHTS leer lassen oder ein Modell wählen, das Gewichte verwendet (MODEL=caimnet, schanger, caimnet_cva oder caimnet_isfa), um diese Datei zu verwenden.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="485" />
+            <location filename="../algorithm.py" line="486" />
             <source>Unknown threshold '%s'; use one of %s.</source>
             <translation>Unbekannter Schwellenwert '%s'; einen von %s verwenden.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="487" />
+            <location filename="../algorithm.py" line="488" />
             <source>The minimum-error threshold (THRESHOLD=kittler) applies to the classical methods only, not to %s. Choose MODEL=cva or isfa, or leave THRESHOLD at otsu.</source>
             <translation>Der Schwellenwert des minimalen Fehlers (THRESHOLD=kittler) gilt nur für die klassischen Methoden, nicht für %s. MODEL=cva oder isfa wählen oder THRESHOLD auf otsu lassen.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="496" />
+            <location filename="../algorithm.py" line="497" />
             <source> Here each date of a multi-date raster counts as one layer (%d in all, oldest first).</source>
             <translation> Hier zählt jeder Zeitpunkt eines multitemporalen Rasters als ein Layer (%d insgesamt, der älteste zuerst).</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="514" />
+            <location filename="../algorithm.py" line="515" />
             <source>Or give its Bands per date (advanced, BANDS_PER_DATE) to split it in this run.</source>
             <translation>Oder seine Kanäle je Zeitpunkt angeben (erweitert, BANDS_PER_DATE), um es in diesem Lauf aufzuteilen.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="518" />
+            <location filename="../algorithm.py" line="519" />
             <source>Note: </source>
             <translation>Hinweis: </translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="518" />
+            <location filename="../algorithm.py" line="519" />
             <source>Warning: </source>
             <translation>Warnung: </translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="519" />
+            <location filename="../algorithm.py" line="520" />
             <source>Model: %s [%s]</source>
             <translation>Modell: %s [%s]</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="521" />
+            <location filename="../algorithm.py" line="522" />
             <source>Date %d: %s  (%s)%s</source>
             <translation>Zeitpunkt %d: %s  (%s)%s</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="521" />
+            <location filename="../algorithm.py" line="522" />
             <source>unknown</source>
             <translation>unbekannt</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="522" />
+            <location filename="../algorithm.py" line="523" />
             <source>  mask: %s</source>
             <translation>  Maske: %s</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="532" />
+            <location filename="../algorithm.py" line="536" />
             <source>Cancelled by the user; no output was kept.</source>
             <translation>Vom Benutzer abgebrochen; es wurde keine Ausgabe behalten.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="551" />
+            <location filename="../algorithm.py" line="555" />
             <source>The CAIM engine (model_core) could not be loaded: %s</source>
             <translation>Die CAIM-Engine (model_core) konnte nicht geladen werden: %s</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="567" />
+            <location filename="../algorithm.py" line="571" />
             <source>%s: '%s' is written as %s; end its name with %s.</source>
             <translation>%s: '%s' wird als %s geschrieben; den Namen auf %s enden lassen.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="569" />
+            <location filename="../algorithm.py" line="573" />
             <source>a vector file</source>
             <translation>Vektordatei</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="570" />
+            <location filename="../algorithm.py" line="574" />
             <source> or </source>
             <translation> oder </translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="630" />
+            <location filename="../algorithm.py" line="634" />
             <source>Writing change polygons</source>
             <translation>Änderungspolygone werden geschrieben</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="636" />
+            <location filename="../algorithm.py" line="640" />
             <source>%d change polygons written to %s</source>
             <translation>%d Änderungspolygone nach %s geschrieben</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="653" />
+            <location filename="../algorithm.py" line="657" />
             <source>Device used: %s</source>
             <translation>Verwendetes Gerät: %s</translation>
         </message>
@@ -2182,27 +2182,27 @@ Gerät: %s
             <translation>nicht lesbar</translation>
         </message>
         <message>
-            <location filename="../chip_view.py" line="248" />
+            <location filename="../chip_view.py" line="265" />
             <source>date %d</source>
             <translation>Zeitpunkt %d</translation>
         </message>
         <message>
-            <location filename="../chip_view.py" line="266" />
+            <location filename="../chip_view.py" line="283" />
             <source>Chips: band %d in grey</source>
             <translation>Ausschnitte: Kanal %d in Graustufen</translation>
         </message>
         <message>
-            <location filename="../chip_view.py" line="268" />
+            <location filename="../chip_view.py" line="285" />
             <source>Chips: bands %s as red, green, blue</source>
             <translation>Ausschnitte: Kanäle %s als Rot, Grün, Blau</translation>
         </message>
         <message>
-            <location filename="../chip_view.py" line="270" />
+            <location filename="../chip_view.py" line="287" />
             <source> (other bands for some dates)</source>
             <translation> (andere Kanäle bei einigen Zeitpunkten)</translation>
         </message>
         <message>
-            <location filename="../chip_view.py" line="272" />
+            <location filename="../chip_view.py" line="289" />
             <source>; no NIR band is known for these files, so true colour</source>
             <translation>; für diese Dateien ist kein NIR-Kanal bekannt, daher Echtfarben</translation>
         </message>

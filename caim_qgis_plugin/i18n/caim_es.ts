@@ -330,22 +330,22 @@ La comparación solo es tan buena como la exactitud de la propia referencia y su
     <context>
         <name>CaimDetectChanges</name>
         <message>
-            <location filename="../algorithm.py" line="121" />
+            <location filename="../algorithm.py" line="127" />
             <source>Detect changes in a time series</source>
             <translation>Detectar cambios en una serie temporal</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="124" />
+            <location filename="../algorithm.py" line="130" />
             <source>Change detection</source>
             <translation>Detección de cambios</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="133" />
+            <location filename="../algorithm.py" line="139" />
             <source>change,detection,time series,multitemporal,deep learning,caim,moment,when</source>
             <translation>cambio,detección,serie temporal,multitemporal,aprendizaje profundo,caim,momento,cuándo</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="137" />
+            <location filename="../algorithm.py" line="143" />
             <source>Finds where the land changed in an ordered series of co-registered rasters of one place, and between which two dates the last change happened.
 
 &lt;b&gt;Input layers&lt;/b&gt;: the dates, oldest first (the order of the list is the time order). Layers on different grids or CRSs are aligned onto the first layer's grid, clipped to the common area.
@@ -388,302 +388,302 @@ Necesita PyTorch en el Python de QGIS.
 &lt;b&gt;qgis_process&lt;/b&gt;: MODEL y DEVICE toman los nombres de las opciones (no números), p. ej. &lt;tt&gt;qgis_process.bin run caim:detectchanges -- INPUT=a.tif INPUT=b.tif MODEL=auto DEVICE=CPU AREA=area.tif MOMENT=moment.tif CONFIDENCE=confidence.tif&lt;/tt&gt;, o &lt;tt&gt;MODEL=cva&lt;/tt&gt; para el método clásico.  MASKS se repite como INPUT, p. ej. &lt;tt&gt;MASKS=qa_2020.tif MASKED_DATES=2&lt;/tt&gt; para una máscara solo de la segunda fecha.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="212" />
+            <location filename="../algorithm.py" line="218" />
             <source>&lt;b&gt;One multi-date raster&lt;/b&gt;: a single input layer that holds every date as bands is split into its dates when its band names carry them (a Google Earth Engine toBands() export: 20200105T103421_..._B4) or it is a NetCDF variable with a time axis. Otherwise give &lt;b&gt;Bands per date&lt;/b&gt; (advanced, BANDS_PER_DATE: all bands of one date, QA bands included) and, if the bands run band by band, &lt;b&gt;Band order&lt;/b&gt; (BAND_ORDER=band). Each date becomes a small VRT reading the raster, written into a folder &amp;lt;name&amp;gt;_dates beside it (used again by later runs of the same raster; the pixel inspector and a saved project read them). Dates, Bands and Cloud masks then count per date.</source>
             <translation>&lt;b&gt;Un ráster multitemporal&lt;/b&gt;: una única capa de entrada que contiene todas las fechas como bandas se divide en sus fechas cuando los nombres de sus bandas las llevan (una exportación toBands() de Google Earth Engine: 20200105T103421_..._B4) o cuando es una variable NetCDF con eje temporal. Si no, indicar &lt;b&gt;Bandas por fecha&lt;/b&gt; (avanzado, BANDS_PER_DATE: todas las bandas de una fecha, incluidas las bandas QA) y, si las bandas van banda por banda, &lt;b&gt;Orden de las bandas&lt;/b&gt; (BAND_ORDER=band). Cada fecha se convierte en un pequeño VRT que lee el ráster, escrito en una carpeta &amp;lt;name&amp;gt;_dates junto a él (reutilizada por ejecuciones posteriores del mismo ráster; el inspector de píxeles y un proyecto guardado los leen). Fechas, Bandas y Máscaras de nubes cuentan entonces por fecha.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="242" />
+            <location filename="../algorithm.py" line="248" />
             <source>%s=%s is not one of its options. Give an option's name: %s.</source>
             <translation>%s=%s no es una de sus opciones. Indicar el nombre de una opción: %s.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="249" />
+            <location filename="../algorithm.py" line="255" />
             <source>Raster layers, oldest first (order is time order)</source>
             <translation>Capas ráster, la más antigua primero (orden = orden temporal)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="251" />
+            <location filename="../algorithm.py" line="257" />
             <source>Dates, YYYY-MM-DD in layer order (empty: from names/metadata)</source>
             <translation>Fechas AAAA-MM-DD por capa (vacío: de nombres/metadatos)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="254" />
+            <location filename="../algorithm.py" line="260" />
             <source>Bands, e.g. 1,2,3,4 (networks: R, G, B, NIR; CVA, ISFA: any)</source>
             <translation>Bandas, p. ej. 1,2,3,4 (redes: R,G,B,NIR; CVA/ISFA: cualquiera)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="259" />
+            <location filename="../algorithm.py" line="265" />
             <source>Model (auto: %s)</source>
             <translation>Modelo (auto: %s)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="262" />
+            <location filename="../algorithm.py" line="268" />
             <source>Weights file (empty: bundled weights; none for CVA or ISFA)</source>
             <translation>Archivo de pesos (vacío: incluidos; ninguno en CVA/ISFA)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="265" />
+            <location filename="../algorithm.py" line="271" />
             <source>Device</source>
             <translation>Dispositivo</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="267" />
+            <location filename="../algorithm.py" line="273" />
             <source>Sensitivity (0 = calibrated; + more change, - less)</source>
             <translation>Sensibilidad (0 = calibrada; + más cambio, - menos)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="272" />
+            <location filename="../algorithm.py" line="278" />
             <source>Minimum change patch (pixels; 0 = keep every changed pixel)</source>
             <translation>Parche de cambio mínimo (píxeles; 0 = conservarlos todos)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="275" />
+            <location filename="../algorithm.py" line="281" />
             <source>Fill masked dates from the previous clear date (cloudy series)</source>
             <translation>Rellenar fechas enmascaradas con la despejada anterior</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="277" />
+            <location filename="../algorithm.py" line="283" />
             <source>Cloud masks, one per input layer in the same order</source>
             <translation>Máscaras de nubes, una por capa de entrada, en su orden</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="280" />
+            <location filename="../algorithm.py" line="286" />
             <source>Mask values meaning clear (default 0; QA, SCL codes: see help)</source>
             <translation>Valores de despejado (por defecto 0; QA, SCL: ver ayuda)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="282" />
+            <location filename="../algorithm.py" line="288" />
             <source>Dates the cloud masks belong to (input positions, e.g. 2,5)</source>
             <translation>Fechas de las máscaras (posiciones de entrada, p. ej. 2,5)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="286" />
+            <location filename="../algorithm.py" line="292" />
             <source>Tile size (pixels; 0 = automatic)</source>
             <translation>Tamaño de tesela (píxeles; 0 = automático)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="291" />
+            <location filename="../algorithm.py" line="297" />
             <source>Threshold of the classical methods (CVA, ISFA)</source>
             <translation>Umbral de los métodos clásicos (CVA, ISFA)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="296" />
+            <location filename="../algorithm.py" line="302" />
             <source>Tile overlap (pixels; empty: automatic)</source>
             <translation>Solape de teselas (píxeles; vacío: automático)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="301" />
+            <location filename="../algorithm.py" line="307" />
             <source>Change area</source>
             <translation>Área de cambio</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="302" />
+            <location filename="../algorithm.py" line="308" />
             <source>Change moment</source>
             <translation>Momento del cambio</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="303" />
+            <location filename="../algorithm.py" line="309" />
             <source>Confidence</source>
             <translation>Confianza</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="305" />
+            <location filename="../algorithm.py" line="311" />
             <source>Change polygons</source>
             <translation>Polígonos de cambio</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="308" />
+            <location filename="../algorithm.py" line="314" />
             <source>Moment probabilities (one band per class, for inspection)</source>
             <translation>Probabilidades del momento del cambio (una banda por clase)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="313" />
+            <location filename="../algorithm.py" line="319" />
             <source>Run report (HTML: settings, changed area per interval)</source>
             <translation>Informe de la ejecución (HTML: ajustes, área por intervalo)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="314" />
+            <location filename="../algorithm.py" line="320" />
             <source>HTML files (*.html)</source>
             <translation>Archivos HTML (*.html)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="319" />
+            <location filename="../algorithm.py" line="325" />
             <source>Run anyway if estimated too long or too big for the disk</source>
             <translation>Ejecutar aunque se estime demasiado larga o grande</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="323" />
+            <location filename="../algorithm.py" line="329" />
             <source>Bands per date (multi-date raster; 0: auto)</source>
             <translation>Bandas por fecha (ráster multitemporal; 0: auto)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="328" />
+            <location filename="../algorithm.py" line="334" />
             <source>Band order (multi-date raster)</source>
             <translation>Orden de las bandas (ráster multitemporal)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="332" />
+            <location filename="../algorithm.py" line="338" />
             <source>Device used</source>
             <translation>Dispositivo usado</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="333" />
+            <location filename="../algorithm.py" line="339" />
             <source>Dates used (comma-separated)</source>
             <translation>Fechas usadas (separadas por comas)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="334" />
+            <location filename="../algorithm.py" line="340" />
             <source>Model used (auto resolved)</source>
             <translation>Modelo usado (auto resuelto)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="335" />
+            <location filename="../algorithm.py" line="341" />
             <source>Summary</source>
             <translation>Resumen</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="336" />
+            <location filename="../algorithm.py" line="342" />
             <source>Changed hectares per interval (JSON)</source>
             <translation>Hectáreas cambiadas por intervalo (JSON)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="337" />
+            <location filename="../algorithm.py" line="343" />
             <source>Warnings (one per line)</source>
             <translation>Advertencias (una por línea)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="377" />
+            <location filename="../algorithm.py" line="396" />
             <source>BAND_ORDER=%s is not one of its options. Give an option's name: %s.</source>
             <translation>BAND_ORDER=%s no es una de sus opciones. Indicar el nombre de una opción: %s.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="409" />
+            <location filename="../algorithm.py" line="428" />
             <source>'%s' is not a file-based (GDAL) raster, so it cannot be split into dates; export it as GeoTIFF first.</source>
             <translation>'%s' no es un ráster basado en archivo (GDAL), así que no se puede dividir en fechas; exportarlo primero como GeoTIFF.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="418" />
+            <location filename="../algorithm.py" line="437" />
             <source>Layer '%s': %s</source>
             <translation>Capa '%s': %s</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="424" />
+            <location filename="../algorithm.py" line="443" />
             <source>'%s' holds %d dates: split into %s%s</source>
             <translation>'%s' contiene %d fechas: dividido en %s%s</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="425" />
+            <location filename="../algorithm.py" line="444" />
             <source> (used again: the same split as before)</source>
             <translation> (reutilizada: la misma división que antes)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="445" />
+            <location filename="../algorithm.py" line="464" />
             <source>DATES has %d entries for the %d dates of the multi-date raster; give one date per date, oldest first, separated by commas.</source>
             <translation>DATES tiene %d entradas para las %d fechas del ráster multitemporal; indicar una fecha por cada fecha, la más antigua primero, separadas por comas.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="451" />
+            <location filename="../algorithm.py" line="470" />
             <source>Unknown model '%s'; use one of %s.</source>
             <translation>Modelo desconocido '%s'; usar uno de %s.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="456" />
+            <location filename="../algorithm.py" line="475" />
             <source>The CAIM engine (model_core) could not be loaded to choose the automatic model; choose MODEL=caimnet, schanger, cva, caimnet_cva, isfa or caimnet_isfa.</source>
             <translation>No se ha podido cargar el motor de CAIM (model_core) para elegir el modelo automático; elegir MODEL=caimnet, schanger, cva, caimnet_cva, isfa o caimnet_isfa.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="461" />
+            <location filename="../algorithm.py" line="480" />
             <source>The %s method (MODEL=%s) takes no weights, but the Weights file (WEIGHTS) is set to '%s'. Leave WEIGHTS empty, or choose a model that uses weights (MODEL=caimnet, schanger, caimnet_cva or caimnet_isfa) to use that file.</source>
             <translation>El método %s (MODEL=%s) no usa pesos, pero el archivo de pesos (WEIGHTS) está puesto a '%s'. Dejar WEIGHTS vacío, o elegir un modelo que use pesos (MODEL=caimnet, schanger, caimnet_cva o caimnet_isfa) para usar ese archivo.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="467" />
+            <location filename="../algorithm.py" line="486" />
             <source>Unknown threshold '%s'; use one of %s.</source>
             <translation>Umbral desconocido '%s'; usar uno de %s.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="469" />
+            <location filename="../algorithm.py" line="488" />
             <source>The minimum-error threshold (THRESHOLD=kittler) applies to the classical methods only, not to %s. Choose MODEL=cva or isfa, or leave THRESHOLD at otsu.</source>
             <translation>El umbral de error mínimo (THRESHOLD=kittler) solo se aplica a los métodos clásicos, no a %s. Elegir MODEL=cva o isfa, o dejar THRESHOLD en otsu.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="478" />
+            <location filename="../algorithm.py" line="497" />
             <source> Here each date of a multi-date raster counts as one layer (%d in all, oldest first).</source>
             <translation> Aquí cada fecha de un ráster multitemporal cuenta como una capa (%d en total, la más antigua primero).</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="496" />
+            <location filename="../algorithm.py" line="515" />
             <source>Or give its Bands per date (advanced, BANDS_PER_DATE) to split it in this run.</source>
             <translation>O indicar sus Bandas por fecha (avanzado, BANDS_PER_DATE) para dividirlo en esta ejecución.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="500" />
+            <location filename="../algorithm.py" line="519" />
             <source>Note: </source>
             <translation>Nota: </translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="500" />
+            <location filename="../algorithm.py" line="519" />
             <source>Warning: </source>
             <translation>Advertencia: </translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="501" />
+            <location filename="../algorithm.py" line="520" />
             <source>Model: %s [%s]</source>
             <translation>Modelo: %s [%s]</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="503" />
+            <location filename="../algorithm.py" line="522" />
             <source>Date %d: %s  (%s)%s</source>
             <translation>Fecha %d: %s  (%s)%s</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="503" />
+            <location filename="../algorithm.py" line="522" />
             <source>unknown</source>
             <translation>desconocida</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="504" />
+            <location filename="../algorithm.py" line="523" />
             <source>  mask: %s</source>
             <translation>  máscara: %s</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="532" />
-            <source>The CAIM engine (model_core) could not be loaded: %s</source>
-            <translation>No se ha podido cargar el motor de CAIM (model_core): %s</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="548" />
-            <source>%s: '%s' is written as %s; end its name with %s.</source>
-            <translation>%s: '%s' se escribe como %s; terminar su nombre en %s.</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="550" />
-            <source>a vector file</source>
-            <translation>un archivo vectorial</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="551" />
-            <source> or </source>
-            <translation> o </translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="607" />
+            <location filename="../algorithm.py" line="536" />
             <source>Cancelled by the user; no output was kept.</source>
             <translation>Cancelado por el usuario; no se ha conservado ninguna salida.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="611" />
+            <location filename="../algorithm.py" line="555" />
+            <source>The CAIM engine (model_core) could not be loaded: %s</source>
+            <translation>No se ha podido cargar el motor de CAIM (model_core): %s</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="571" />
+            <source>%s: '%s' is written as %s; end its name with %s.</source>
+            <translation>%s: '%s' se escribe como %s; terminar su nombre en %s.</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="573" />
+            <source>a vector file</source>
+            <translation>un archivo vectorial</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="574" />
+            <source> or </source>
+            <translation> o </translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="634" />
             <source>Writing change polygons</source>
             <translation>Escribiendo los polígonos de cambio</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="617" />
+            <location filename="../algorithm.py" line="640" />
             <source>%d change polygons written to %s</source>
             <translation>%d polígonos de cambio escritos en %s</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="634" />
+            <location filename="../algorithm.py" line="657" />
             <source>Device used: %s</source>
             <translation>Dispositivo usado: %s</translation>
         </message>
@@ -1253,57 +1253,57 @@ Necesita PyTorch en el Python de QGIS.
             <translation>en la carpeta temporal de QGIS, que se borra al cerrar QGIS, porque no es un archivo en una carpeta</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1157" />
+            <location filename="../dialog.py" line="1164" />
             <source>in '%s' beside it</source>
             <translation>en '%s', a su lado</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1175" />
+            <location filename="../dialog.py" line="1182" />
             <source>Layer '%s': %s</source>
             <translation>Capa '%s': %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1193" />
+            <location filename="../dialog.py" line="1200" />
             <source>%s (dates)</source>
             <translation>%s (fechas)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1205" />
+            <location filename="../dialog.py" line="1212" />
             <source>'%s': %d dates in %s</source>
             <translation>'%s': %d fechas en %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1211" />
+            <location filename="../dialog.py" line="1219" />
             <source>Split into dates: %s.</source>
             <translation>Dividido en fechas: %s.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1246" />
+            <location filename="../dialog.py" line="1254" />
             <source>CAIM change detection</source>
             <translation>Detección de cambios CAIM</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1246" />
+            <location filename="../dialog.py" line="1254" />
             <source>The Processing plugin is not enabled: enable it (Plugins &gt; Manage and Install Plugins &gt; Installed &gt; Processing) to split the layer into dates.</source>
             <translation>El complemento Processing no está activado: activarlo (Complementos &gt; Administrar e instalar complementos &gt; Instalado &gt; Processing) para dividir la capa en fechas.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1312" />
+            <location filename="../dialog.py" line="1320" />
             <source>Choose an output folder.</source>
             <translation>Elegir una carpeta de salida.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1320" />
+            <location filename="../dialog.py" line="1328" />
             <source>Outputs already exist in %s; choose another folder.</source>
             <translation>Ya existen salidas en %s; elegir otra carpeta.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1324" />
+            <location filename="../dialog.py" line="1332" />
             <source>Overwrite results?</source>
             <translation>¿Sobrescribir los resultados?</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1325" />
+            <location filename="../dialog.py" line="1333" />
             <source>These files already exist and would be replaced:
 
 %s
@@ -1316,106 +1316,106 @@ Necesita PyTorch en el Python de QGIS.
 %s¿Sobrescribirlos?</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1327" />
+            <location filename="../dialog.py" line="1335" />
             <source>%d layers of this project show them; when the run succeeds, the new run's layers replace them.</source>
             <translation>%d capas de este proyecto los muestran; si la ejecución termina bien, las capas de la nueva ejecución las sustituyen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1329" />
+            <location filename="../dialog.py" line="1337" />
             <source>%d layer of this project shows them; when the run succeeds, the new run's layers replace it.</source>
             <translation>%d capa de este proyecto los muestra; si la ejecución termina bien, las capas de la nueva ejecución la sustituyen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1333" />
+            <location filename="../dialog.py" line="1341" />
             <source>Not run: choose another output folder.</source>
             <translation>No se ha ejecutado: elegir otra carpeta de salida.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1339" />
+            <location filename="../dialog.py" line="1347" />
             <source>Split into dates, not run: the series needs your attention (see the messages above); then Run again.</source>
             <translation>Dividido en fechas, no ejecutado: la serie requiere su atención (véanse los mensajes de arriba); después, Ejecutar de nuevo.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1358" />
+            <location filename="../dialog.py" line="1366" />
             <source>The Processing algorithm %s is not registered.</source>
             <translation>El algoritmo de Procesos %s no está registrado.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1371" />
+            <location filename="../dialog.py" line="1379" />
             <source>Starting…</source>
             <translation>Iniciando…</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1375" />
+            <location filename="../dialog.py" line="1383" />
             <source>The parameters were refused.</source>
             <translation>Los parámetros han sido rechazados.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1390" />
+            <location filename="../dialog.py" line="1398" />
             <source>Cancelling… partial outputs will be removed.</source>
             <translation>Cancelando… se eliminarán las salidas parciales.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1433" />
+            <location filename="../dialog.py" line="1441" />
             <source>, minimum-error threshold</source>
             <translation>, umbral de error mínimo</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1435" />
+            <location filename="../dialog.py" line="1443" />
             <source>, sensitivity %s</source>
             <translation>, sensibilidad %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1437" />
+            <location filename="../dialog.py" line="1445" />
             <source>, changed patches &gt;= %s px</source>
             <translation>, parches cambiados &gt;= %s px</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1439" />
+            <location filename="../dialog.py" line="1447" />
             <source>, cloud masks%s (clear = %s)</source>
             <translation>, máscaras de nubes%s (despejado = %s)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1440" />
+            <location filename="../dialog.py" line="1448" />
             <source> on %d of %d dates</source>
             <translation> en %d de %d fechas</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1443" />
+            <location filename="../dialog.py" line="1451" />
             <source>, masked dates filled</source>
             <translation>, fechas enmascaradas rellenadas</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1444" />
+            <location filename="../dialog.py" line="1452" />
             <source>Done on %s with %s. %s Hover here for each interval; all details are in the log (CAIM change detection tab).</source>
             <translation>Terminado en %s con %s. %s Pase el ratón por aquí para ver cada intervalo; todos los detalles están en el registro (pestaña CAIM change detection).</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1446" />
+            <location filename="../dialog.py" line="1454" />
             <source>Changed hectares per interval (last change):
 </source>
             <translation>Hectáreas cambiadas por intervalo (último cambio):
 </translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1449" />
+            <location filename="../dialog.py" line="1457" />
             <source>&lt;a href="%s"&gt;Open the run report&lt;/a&gt; (settings, changed area per interval as a chart)</source>
             <translation>&lt;a href="%s"&gt;Abrir el informe de la ejecución&lt;/a&gt; (ajustes, área cambiada por intervalo en un gráfico)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1453" />
+            <location filename="../dialog.py" line="1461" />
             <source>Warning: </source>
             <translation>Advertencia: </translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1455" />
+            <location filename="../dialog.py" line="1463" />
             <source>Run finished on %s:
 %s</source>
             <translation>Ejecución terminada en %s:
 %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1458" />
+            <location filename="../dialog.py" line="1466" />
             <source>Changed hectares per interval (last change):
 %s
 
@@ -1430,57 +1430,57 @@ Dispositivo: %s
 %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1461" />
+            <location filename="../dialog.py" line="1469" />
             <source>Done on %s with %s. %s</source>
             <translation>Terminado en %s con %s. %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1462" />
+            <location filename="../dialog.py" line="1470" />
             <source> Warning: </source>
             <translation> Advertencia: </translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1467" />
+            <location filename="../dialog.py" line="1475" />
             <source>Cancelled; partial outputs were removed.</source>
             <translation>Cancelado; se han eliminado las salidas parciales.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1469" />
+            <location filename="../dialog.py" line="1477" />
             <source>The run failed.</source>
             <translation>La ejecución ha fallado.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1476" />
+            <location filename="../dialog.py" line="1484" />
             <source>Run anyway?</source>
             <translation>¿Ejecutar de todos modos?</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1476" />
+            <location filename="../dialog.py" line="1484" />
             <source>Run it anyway?</source>
             <translation>¿Ejecutarlo de todos modos?</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1533" />
+            <location filename="../dialog.py" line="1541" />
             <source>Still running in the background; results will be added when done.</source>
             <translation>Sigue ejecutándose en segundo plano; los resultados se añadirán al terminar.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1541" />
+            <location filename="../dialog.py" line="1549" />
             <source>unknown</source>
             <translation>desconocida</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1541" />
+            <location filename="../dialog.py" line="1549" />
             <source>%s ha</source>
             <translation>%s ha</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1553" />
+            <location filename="../dialog.py" line="1561" />
             <source>Changed %s ha over %d intervals.</source>
             <translation>%s ha cambiadas en %d intervalos.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1554" />
+            <location filename="../dialog.py" line="1562" />
             <source>Changed %s ha over %d interval.</source>
             <translation>%s ha cambiadas en %d intervalo.</translation>
         </message>
@@ -2154,27 +2154,27 @@ Dispositivo: %s
             <translation>no legible</translation>
         </message>
         <message>
-            <location filename="../chip_view.py" line="248" />
+            <location filename="../chip_view.py" line="265" />
             <source>date %d</source>
             <translation>fecha %d</translation>
         </message>
         <message>
-            <location filename="../chip_view.py" line="266" />
+            <location filename="../chip_view.py" line="283" />
             <source>Chips: band %d in grey</source>
             <translation>Recortes: banda %d en gris</translation>
         </message>
         <message>
-            <location filename="../chip_view.py" line="268" />
+            <location filename="../chip_view.py" line="285" />
             <source>Chips: bands %s as red, green, blue</source>
             <translation>Recortes: bandas %s como rojo, verde, azul</translation>
         </message>
         <message>
-            <location filename="../chip_view.py" line="270" />
+            <location filename="../chip_view.py" line="287" />
             <source> (other bands for some dates)</source>
             <translation> (otras bandas en algunas fechas)</translation>
         </message>
         <message>
-            <location filename="../chip_view.py" line="272" />
+            <location filename="../chip_view.py" line="289" />
             <source>; no NIR band is known for these files, so true colour</source>
             <translation>; no se conoce ninguna banda NIR de estos archivos, así que en color verdadero</translation>
         </message>
@@ -2882,22 +2882,37 @@ Dispositivo: %s
             <translation>Los nombres de las bandas no llevan fecha para algunas fechas: indicar las fechas (DATES) aquí, o en Fechas de la detección de cambios.</translation>
         </message>
         <message>
+            <location filename="../splitting.py" line="60" />
+            <source>'%s': it holds other files</source>
+            <translation>'%s': contiene otros archivos</translation>
+        </message>
+        <message>
             <location filename="../splitting.py" line="62" />
+            <source>'%s': it is a file, not a folder</source>
+            <translation>'%s': es un archivo, no una carpeta</translation>
+        </message>
+        <message>
+            <location filename="../splitting.py" line="65" />
+            <source> (not in %s)</source>
+            <translation> (no en %s)</translation>
+        </message>
+        <message>
+            <location filename="../splitting.py" line="85" />
             <source>'%s' is in a folder you cannot write to: its dates' VRTs are in QGIS's temporary folder, which is deleted when QGIS closes.</source>
             <translation>'%s' está en una carpeta en la que no se puede escribir: los VRT de sus fechas están en la carpeta temporal de QGIS, que se borra al cerrar QGIS.</translation>
         </message>
         <message>
-            <location filename="../splitting.py" line="65" />
+            <location filename="../splitting.py" line="88" />
             <source>'%s' is not a file in a folder (it is inside an archive, or at a web address): its dates' VRTs are in QGIS's temporary folder, which is deleted when QGIS closes.</source>
             <translation>'%s' no es un archivo en una carpeta (está dentro de un archivo comprimido o en una dirección web): los VRT de sus fechas están en la carpeta temporal de QGIS, que se borra al cerrar QGIS.</translation>
         </message>
         <message>
-            <location filename="../splitting.py" line="67" />
+            <location filename="../splitting.py" line="90" />
             <source>A project saved with them opens without these date layers, and the pixel inspector without their imagery; to keep them, split it into a folder of your own (Processing Toolbox &gt; CAIM change detection &gt; Split a multi-date raster into dates) and run on its dates.</source>
             <translation>Un proyecto guardado con ellos se abre sin estas capas de fechas, y el inspector de píxeles sin sus imágenes; para conservarlas, dividirlo en una carpeta propia (Caja de herramientas de Procesos &gt; Detección de cambios CAIM &gt; Dividir un ráster multitemporal en fechas) y ejecutar sobre sus fechas.</translation>
         </message>
         <message>
-            <location filename="../splitting.py" line="81" />
+            <location filename="../splitting.py" line="104" />
             <source>date not known</source>
             <translation>fecha desconocida</translation>
         </message>
