@@ -12,7 +12,7 @@ import os
 import re
 
 from qgis.PyQt.QtCore import QPointF, QRectF, QSettings, QSize, Qt
-from qgis.PyQt.QtGui import QColor, QFont, QPainter, QPen
+from qgis.PyQt.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
 from qgis.PyQt.QtWidgets import (
     QCheckBox,
     QDockWidget,
@@ -22,6 +22,7 @@ from qgis.PyQt.QtWidgets import (
     QLabel,
     QScrollArea,
     QSizePolicy,
+    QStyle,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -416,6 +417,18 @@ class SeriesPlot(QWidget):
         self._text = None
         super().changeEvent(event)
 
+    def _small_font(self):
+        """The font of the chart's labels: the widget's, smaller."""
+        small = QFont(self.font())
+        small.setPointSizeF(max(6.0, small.pointSizeF() * 0.8))
+        return small
+
+    def minimumSizeHint(self):  # noqa: N802
+        # room for three date labels under the axis beside the value labels' margin: narrower, a chart
+        # showed its first and last dates only (it had no minimum width; the panel's was set by a check box)
+        date = QFontMetrics(self._small_font()).horizontalAdvance("2000-00-00") + 4
+        return QSize(44 + 10 + 3 * date + 2 * 6, self.minimumHeight())
+
     def paintEvent(self, event):  # noqa: N802
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -436,8 +449,7 @@ class SeriesPlot(QWidget):
         lo, hi = (min(flat), max(flat)) if flat else (0.0, 1.0)
         if hi - lo < 1e-9:
             hi = lo + 1.0
-        small = QFont(self.font())
-        small.setPointSizeF(max(6.0, small.pointSizeF() * 0.8))
+        small = self._small_font()
         painter.setFont(small)
         line = painter.fontMetrics().height()  # the margins hold whole lines of the small font
         left, top, right = 44, line // 2 + 2, 10
@@ -525,6 +537,40 @@ def accessible(widget, name, description=None):
     return widget
 
 
+class CheckLabel(QLabel):
+    """The text of a check box, on as many lines as the panel's width needs (a QCheckBox's own text does not
+    wrap: the inspector's "Hide the map's answer (...)" set the panel's minimum width, about 440 px of a
+    1280 px screen); a click on it toggles ``box``, as a click on a check box's own text does."""
+
+    def __init__(self, box, text):
+        super().__init__(text)
+        self.box = box
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        box.setAccessibleName(text)  # what a screen reader says for the box without a text of its own
+        self.setBuddy(box)
+
+    def mouseReleaseEvent(self, event):  # noqa: N802
+        if event.button() == Qt.MouseButton.LeftButton and self.box.isEnabled() and self.rect().contains(
+                event.pos()):
+            self.box.toggle()
+            event.accept()
+            return
+        super().mouseReleaseEvent(event)
+
+
+def wrapping_check_box(text):
+    """(a check box, its :class:`CheckLabel` ``text``, the row that holds both)."""
+    box = QCheckBox()
+    label = CheckLabel(box, text)
+    row = QHBoxLayout()
+    row.setSpacing(box.style().pixelMetric(QStyle.PixelMetric.PM_CheckBoxLabelSpacing, None, box))
+    row.addWidget(box, 0, Qt.AlignmentFlag.AlignTop)
+    row.addWidget(label, 1)
+    return box, label, row
+
+
 class PanelScroll(QScrollArea):
     """Contents in a vertical scroll area: a dock panel docked beside others (the inspector and the
     labelling panel together) shrinks to ``min_lines`` lines and scrolls, instead of making QGIS's main
@@ -575,16 +621,26 @@ class InspectDock(QDockWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 6)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        # an interval's dates whole (in bold too) beside P(change) and the scroll bar: the narrowest panel, as
+        # QGIS opens it, cut them to '2018-06-22 to ...'
+        bold = QFont(self.table.font())
+        bold.setBold(True)  # the detected interval's row
+        interval = QFontMetrics(bold).horizontalAdvance("2000-00-00 to 2000-00-00") + 10
+        self.table.setMinimumWidth(interval + self.table.horizontalHeader().sectionSizeHint(1)
+                                   + self.table.verticalScrollBar().sizeHint().width() + 2 * self.table.frameWidth())
         accessible(self.table, tr("Change probability of each interval"),
                    tr("One row per interval of the clicked pixel: its dates and its probability of change"))
         self.plot = SeriesPlot()
         accessible(self.plot, tr("Band values over time"))
-        self.blind = QCheckBox(tr("Hide the map's answer (to label sample points without bias)"))
+        # the text wraps: on one line it set the panel's minimum width
+        self.blind, self.blind_label, blind_row = wrapping_check_box(
+            tr("Hide the map's answer (to label sample points without bias)"))
         self.blind.setObjectName("inspectBlind")
         self.blind.setToolTip(tr("Shows only the dates, cloud masks and band values of the clicked pixel: label an "
                               "accuracy-assessment sample from the imagery, not from the map."))
+        self.blind_label.setToolTip(self.blind.toolTip())
         self.blind.toggled.connect(lambda _checked: self.last is not None and self.show_result(self.last, self._point))
-        layout.addWidget(self.blind)
+        layout.addLayout(blind_row)
         layout.addWidget(self.header)
         layout.addWidget(self.table, 1)
         caption = QLabel(tr("Band values over time (shaded: detected change interval; grey column, hollow "

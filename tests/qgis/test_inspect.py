@@ -617,7 +617,9 @@ def test_the_chart_and_the_chips_read_in_qgis_night_mapping_theme(qgis_app, fini
         dock = InspectDock()
         try:
             dock.show_result(inspect_pixel(info, centre(20, 20), crs), centre(20, 20), info, crs)
-            dock.resize(420, 1400)  # all of it in view, on the panel's own background
+            # all of it in view, on the panel's own background; wide enough for the band names on one line
+            # under the dates (the rows measured below)
+            dock.resize(600, 1400)
             dock.show()
             qgis_app.processEvents()
             image = dock.grab().toImage()
@@ -696,3 +698,51 @@ def test_a_date_whose_file_cannot_be_read_is_no_error(qgis_app, finished_run, tm
                          QgsCoordinateReferenceSystem("EPSG:32614"))
     assert data["series"][0] is None and all(v is not None for v in data["series"][1:])
     assert data["moment"] == 2
+
+
+def test_the_inspector_leaves_the_map_room_on_a_laptop_screen(qgis_app):
+    """Docked beside the map on a 1280 x 800 screen the panel could not be narrower than its check box 'Hide
+    the map's answer (to label sample points without bias)' on one line: 449 px of the desktop (466 in
+    German), 569 px here, and the map got 535 px.  The text now wraps; the chart keeps room for three dates.
+    English and German; a click on the text ticks the box, as on a check box's own text."""
+    from qgis.PyQt.QtCore import Qt
+    from qgis.PyQt.QtGui import QFontMetrics
+    from qgis.PyQt.QtTest import QTest
+
+    from caim_qgis_plugin.i18n import install_translator, remove_translator
+    from caim_qgis_plugin.inspect_tool import InspectDock
+
+    for language in ("en", "de"):
+        translator = install_translator(language) if language == "de" else None
+        dock = InspectDock()
+        try:
+            dock.show()
+            qgis_app.processEvents()
+            width = dock.minimumSizeHint().width()
+            assert width <= 440, (language, width)
+            dock.resize(width, 630)  # as on a 1280 x 800 screen: the panel scrolls
+            dates = ["2018-06-22", "2018-12-22", "2019-05-30"]
+            dock.show_result({"dates": dates, "intervals": ["2018-06-22 to 2018-12-22", "2018-12-22 to 2019-05-30"],
+                              "moment": 2, "moment_text": "changed", "change_probability": [0.1, 0.9],
+                              "no_change_probability": 0.05, "series": [[1.0], [2.0], [3.0]], "band_names": ["Band 1"]})
+            qgis_app.processEvents()
+            # at the narrowest the intervals' dates are whole (they were cut to '2018-06-22 to ...' when it opened)
+            header, table = dock.table.horizontalHeader(), dock.table
+            for row in (0, 1):  # the detected interval's in bold
+                item = table.item(row, 0)
+                assert header.sectionSize(0) >= QFontMetrics(item.font()).horizontalAdvance(item.text()) + 8, row
+            assert table.item(1, 0).font().bold()
+            assert header.sectionSize(1) >= header.sectionSizeHint(1)
+            label = dock.blind_label
+            assert "(" in label.text() and label.heightForWidth(label.width()) > label.fontMetrics().height()  # wrapped
+            assert label.height() >= label.heightForWidth(label.width())  # ... and whole
+            assert dock.plot.width() >= dock.plot.minimumSizeHint().width() > 200
+            assert dock.blind.accessibleName() == label.text()
+            QTest.mouseClick(label, Qt.LeftButton)
+            assert dock.blind.isChecked()
+            QTest.mouseClick(label, Qt.LeftButton)
+            assert not dock.blind.isChecked()
+        finally:
+            dock.close()
+            dock.deleteLater()
+            remove_translator(translator)
