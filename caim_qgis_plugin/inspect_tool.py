@@ -766,6 +766,14 @@ class InspectDock(QDockWidget):
                     f.setBold(True)
                     it.setFont(f)
             self.table.setItem(row, 1, item)
+        k = data.get("moment")
+        if k and 1 <= k <= self.table.rowCount():  # the detected interval's row in view: the table shows about
+            # three rows on a laptop screen, and a change in the fifth interval had its bold row out of sight
+            self.table.updateGeometries()  # the scroll range of the rows just set (else it comes with the next
+            # event loop, and the scrolling is clipped to the old one)
+            self.table.scrollToItem(self.table.item(k - 1, 0), QTableWidget.ScrollHint.EnsureVisible)
+        else:
+            self.table.scrollToTop()
         if probs is None:
             self.table.setToolTip(tr("Run with 'moment probabilities' on to see per-interval probabilities."))
         self.plot.set_data(data)

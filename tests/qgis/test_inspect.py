@@ -746,3 +746,28 @@ def test_the_inspector_leaves_the_map_room_on_a_laptop_screen(qgis_app):
             dock.close()
             dock.deleteLater()
             remove_translator(translator)
+
+
+def test_the_detected_interval_s_row_is_in_view(qgis_app):
+    """The table shows about three rows in a panel on a 1280 x 800 screen: a change in the fifth of five
+    intervals had its bold row below them, out of sight until the table was scrolled."""
+    from caim_qgis_plugin.inspect_tool import InspectDock
+
+    dates = ["2018-06-22", "2018-12-22", "2019-05-30", "2019-12-02", "2020-05-21", "2020-11-20", "2021-05-01"]
+    intervals = ["%s to %s" % pair for pair in zip(dates, dates[1:])]
+    dock = InspectDock()
+    try:
+        dock.show()
+        dock.table.setFixedHeight(90)  # its header and about three rows, as on the desktop
+        for moment in (5, 1, 6):
+            dock.show_result({"dates": dates, "intervals": intervals, "moment": moment, "moment_text": "changed",
+                              "change_probability": [0.1] * 6, "no_change_probability": 0.05,
+                              "series": [[1.0]] * 7, "band_names": ["Band 1"]})
+            qgis_app.processEvents()
+            table = dock.table
+            assert table.verticalScrollBar().maximum() > 0  # not every row fits
+            rect = table.visualItemRect(table.item(moment - 1, 0))
+            assert rect.top() >= 0 and rect.bottom() <= table.viewport().height(), (moment, rect)
+    finally:
+        dock.close()
+        dock.deleteLater()
