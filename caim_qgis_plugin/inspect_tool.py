@@ -663,16 +663,13 @@ class InspectDock(QDockWidget):
         self.false_colour.toggled.connect(self._colour_changed)
         chip_row.addWidget(self.false_colour, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(chip_row)
-        self.chips = ChipStrip(fit=False, side=CHIP_SIDE * 3 // 4)  # a fixed size: the rows scroll
+        # a fixed size, on as many rows as the width needs, in the panel itself: in a scroll area of their own
+        # (one row high on a 1280 x 800 screen, in the panel's) the last dates were reached by scrolling twice
+        self.chips = ChipStrip(fit=False, side=CHIP_SIDE * 3 // 4)
+        self.chips.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.chips.set_message(tr("Click a pixel of a CAIM result"))
         accessible(self.chips, tr("Image chips of every date around the pixel"))
-        chip_scroll = QScrollArea()
-        chip_scroll.setWidgetResizable(True)
-        chip_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # the chips wrap into rows
-        chip_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        chip_scroll.setWidget(self.chips)
-        chip_scroll.setMinimumHeight(CHIP_SIDE * 3 // 4 + ChipStrip.TITLE + 12)  # a row of chips
-        layout.addWidget(chip_scroll, 2)
+        layout.addWidget(self.chips)
         self.reader = ChipReader()
         self.setWidget(PanelScroll(body))
         self.last = None

@@ -771,3 +771,35 @@ def test_the_detected_interval_s_row_is_in_view(qgis_app):
     finally:
         dock.close()
         dock.deleteLater()
+
+
+def test_every_row_of_chips_is_in_view_by_the_panel_s_own_scroll_bar(qgis_app):
+    """On a 1280 x 800 screen the chips sat in a scroll area of their own, one row high, inside the panel's:
+    the sixth date of six was reached by scrolling the panel and then the chips.  The chips are now part of
+    the panel, on as many rows as its width needs: scrolled to, each row is in view; in a tall panel, all."""
+    from qgis.PyQt.QtGui import QImage
+
+    from caim_qgis_plugin.inspect_tool import InspectDock
+
+    image = QImage(31, 31, QImage.Format.Format_RGB888)
+    image.fill(0x336633)
+    dock = InspectDock()
+    try:
+        dock.show()
+        dock.resize(dock.minimumSizeHint().width(), 630)  # the desktop's panel on a 1280 x 800 screen
+        dock.chips.set_chips([("2018-06-%02d" % (i + 1), image, False) for i in range(6)], 31, (4, 5))
+        qgis_app.processEvents()
+        strip, panel = dock.chips, dock.widget()
+        rows = strip.heightForWidth(strip.width()) // (strip.side() + strip.TITLE + strip.GAP)
+        assert rows >= 2 and strip.height() >= strip.heightForWidth(strip.width())
+        panel.ensureWidgetVisible(strip, 0, 0)
+        qgis_app.processEvents()
+        assert strip.visibleRegion().boundingRect().height() == strip.height()  # every row, not one
+        dock.resize(dock.width(), 1400)  # tall: all of it without scrolling
+        qgis_app.processEvents()
+        panel.verticalScrollBar().setValue(0)
+        qgis_app.processEvents()
+        assert strip.visibleRegion().boundingRect().height() == strip.height()
+    finally:
+        dock.close()
+        dock.deleteLater()
