@@ -703,6 +703,14 @@ class InspectDock(QDockWidget):
         self.chips.set_chips(chips, 31, marked)
         self.chips.setToolTip(bands_note(shown))
 
+    def _fit_table(self):
+        """The table as tall as its rows at most: its own size hint (192 px) left a two-interval run's table
+        two thirds blank, and made the panel taller than a laptop screen's (its image chips below the fold)."""
+        table = self.table
+        rows = sum(table.rowHeight(r) for r in range(table.rowCount()))
+        table.setMaximumHeight(max(table.horizontalHeader().sizeHint().height() + rows + 2 * table.frameWidth(),
+                                   table.minimumSizeHint().height()))
+
     @staticmethod
     def _missing_text(data):
         """What the panel says of the run's files it cannot read (moved or deleted since the run; dates split
@@ -763,6 +771,7 @@ class InspectDock(QDockWidget):
                     f.setBold(True)
                     it.setFont(f)
             self.table.setItem(row, 1, item)
+        self._fit_table()
         k = data.get("moment")
         if k and 1 <= k <= self.table.rowCount():  # the detected interval's row in view: the table shows about
             # three rows on a laptop screen, and a change in the fifth interval had its bold row out of sight

@@ -803,3 +803,29 @@ def test_every_row_of_chips_is_in_view_by_the_panel_s_own_scroll_bar(qgis_app):
     finally:
         dock.close()
         dock.deleteLater()
+
+
+def test_the_interval_table_is_as_tall_as_its_rows(qgis_app):
+    """The table asked for 192 px whatever its rows: a two-interval run's was two thirds blank, and on a
+    1280 x 800 screen the panel was taller than its room (the image chips below the fold).  A tall panel
+    shows every row of a longer series."""
+    from caim_qgis_plugin.inspect_tool import InspectDock
+
+    dock = InspectDock()
+    try:
+        dock.show()
+        dock.resize(dock.minimumSizeHint().width(), 1400)
+        for n in (2, 6):
+            dates = ["20%02d-01-01" % (10 + i) for i in range(n + 1)]
+            dock.show_result({"dates": dates, "intervals": ["%s to %s" % p for p in zip(dates, dates[1:])],
+                              "moment": 1, "moment_text": "changed", "change_probability": [0.5] * n,
+                              "no_change_probability": 0.05, "series": [[1.0]] * (n + 1), "band_names": ["Band 1"]})
+            qgis_app.processEvents()
+            table = dock.table
+            rows = sum(table.rowHeight(r) for r in range(n))
+            assert table.verticalScrollBar().maximum() == 0, n  # every row in view
+            blank = table.viewport().height() - rows
+            assert blank <= 2 or table.height() <= table.minimumSizeHint().height(), (n, blank)
+    finally:
+        dock.close()
+        dock.deleteLater()
