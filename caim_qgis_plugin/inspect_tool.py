@@ -11,7 +11,7 @@ import math
 import os
 import re
 
-from qgis.PyQt.QtCore import QPointF, QRectF, QSettings, QSize, Qt
+from qgis.PyQt.QtCore import QEvent, QPointF, QRectF, QSettings, QSize, Qt
 from qgis.PyQt.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
 from qgis.PyQt.QtWidgets import (
     QCheckBox,
@@ -621,6 +621,8 @@ class InspectDock(QDockWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 6)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self._moment_row = None  # the row of the detected interval, kept in view
+        self.table.viewport().installEventFilter(self)
         # an interval's dates whole (in bold too) beside P(change) and the scroll bar: the narrowest panel, as
         # QGIS opens it, cut them to '2018-06-22 to ...'
         bold = QFont(self.table.font())
@@ -703,6 +705,19 @@ class InspectDock(QDockWidget):
         self.chips.set_chips(chips, 31, marked)
         self.chips.setToolTip(bands_note(shown))
 
+    def _show_moment_row(self):
+        if self._moment_row is None:
+            self.table.scrollToTop()
+        else:
+            self.table.scrollToItem(self.table.item(self._moment_row, 0), QTableWidget.ScrollHint.EnsureVisible)
+
+    def eventFilter(self, watched, event):  # noqa: N802
+        # the table resized after the click (the panel laid out anew for the new rows): the row stays in view
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize and self._moment_row is not None:
+            self.table.updateGeometries()
+            self._show_moment_row()
+        return super().eventFilter(watched, event)
+
     def _fit_table(self):
         """The table as tall as its rows at most: its own size hint (192 px) left a two-interval run's table
         two thirds blank, and made the panel taller than a laptop screen's (its image chips below the fold)."""
@@ -773,13 +788,12 @@ class InspectDock(QDockWidget):
             self.table.setItem(row, 1, item)
         self._fit_table()
         k = data.get("moment")
-        if k and 1 <= k <= self.table.rowCount():  # the detected interval's row in view: the table shows about
-            # three rows on a laptop screen, and a change in the fifth interval had its bold row out of sight
-            self.table.updateGeometries()  # the scroll range of the rows just set (else it comes with the next
-            # event loop, and the scrolling is clipped to the old one)
-            self.table.scrollToItem(self.table.item(k - 1, 0), QTableWidget.ScrollHint.EnsureVisible)
-        else:
-            self.table.scrollToTop()
+        # the detected interval's row in view: the table shows about three rows on a laptop screen, and a
+        # change in the fifth interval had its bold row out of sight
+        self._moment_row = k - 1 if k and 1 <= k <= self.table.rowCount() else None
+        self.table.updateGeometries()  # the scroll range of the rows just set (else it comes with the next
+        # event loop, and the scrolling is clipped to the old one)
+        self._show_moment_row()
         if probs is None:
             self.table.setToolTip(tr("Run with 'moment probabilities' on to see per-interval probabilities."))
         self.plot.set_data(data)

@@ -768,6 +768,12 @@ def test_the_detected_interval_s_row_is_in_view(qgis_app):
             assert table.verticalScrollBar().maximum() > 0  # not every row fits
             rect = table.visualItemRect(table.item(moment - 1, 0))
             assert rect.top() >= 0 and rect.bottom() <= table.viewport().height(), (moment, rect)
+        # the table made shorter after the click (the panel laid out anew for the new rows, as on the desktop,
+        # where the bold row was left half cut off): the row stays in view
+        dock.table.setFixedHeight(70)
+        qgis_app.processEvents()
+        rect = dock.table.visualItemRect(dock.table.item(5, 0))
+        assert rect.top() >= 0 and rect.bottom() <= dock.table.viewport().height(), rect
     finally:
         dock.close()
         dock.deleteLater()
