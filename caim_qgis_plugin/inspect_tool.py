@@ -589,6 +589,14 @@ class PanelScroll(QScrollArea):
         self.setWidget(body)
         self.min_lines, self.max_lines = min_lines, max_lines
 
+    def event(self, event):
+        # the contents' layout changed (the labelling panel's class buttons, made once it has a sample): the
+        # hints below follow them, so the dock's layout must ask again; it kept the minimum width from before
+        # the buttons, and a panel docked under a narrower one had its right side cut off
+        if event.type() == QEvent.Type.LayoutRequest:
+            self.updateGeometry()
+        return super().event(event)
+
     def minimumSizeHint(self):  # noqa: N802
         width = self.widget().minimumSizeHint().width() + self.verticalScrollBar().sizeHint().width()
         return QSize(width + 2 * self.frameWidth(), self.min_lines * self.fontMetrics().lineSpacing())

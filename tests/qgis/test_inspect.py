@@ -835,3 +835,36 @@ def test_the_interval_table_is_as_tall_as_its_rows(qgis_app):
     finally:
         dock.close()
         dock.deleteLater()
+
+
+def test_a_panel_grows_with_what_is_added_to_it_once_shown(qgis_app):
+    """The labelling panel makes its class buttons once it has a sample: seven classes in two columns were
+    about 440 px wide, but the panel kept the minimum width it had before them (359 px), so docked under
+    a narrower pixel inspector its right side was cut off ('31 x', 'Next u', half a chip).  A panel's size
+    hints follow its contents."""
+    from qgis.PyQt.QtWidgets import QMainWindow, QDockWidget, QPushButton, QVBoxLayout, QWidget
+    from qgis.PyQt.QtCore import Qt
+
+    from caim_qgis_plugin.inspect_tool import PanelScroll
+
+    window = QMainWindow()
+    window.setCentralWidget(QWidget())
+    window.resize(1280, 800)
+    body = QWidget()
+    QVBoxLayout(body).addWidget(QPushButton("narrow"))
+    dock = QDockWidget("panel")
+    dock.setWidget(PanelScroll(body))
+    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+    try:
+        window.show()
+        qgis_app.processEvents()
+        before = dock.minimumSizeHint().width()
+        wide = QPushButton("a class button whose text is much wider than the panel was " * 2)
+        body.layout().addWidget(wide)
+        for _ in range(3):
+            qgis_app.processEvents()
+        assert dock.minimumSizeHint().width() >= wide.minimumSizeHint().width() > before
+        assert dock.widget().viewport().width() >= wide.width()  # nothing cut off
+    finally:
+        window.hide()
+        window.deleteLater()
