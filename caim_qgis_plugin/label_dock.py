@@ -26,6 +26,7 @@ from qgis.PyQt.QtWidgets import (
     QLineEdit,
     QPushButton,
     QScrollArea,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -277,6 +278,48 @@ class CanvasKeys(QObject):
         return True
 
 
+class ButtonColumns(QWidget):
+    """The class buttons, column by column: in two when there are more than four and two fit the width,
+    else in one.  Always two set the labelling panel's minimum width (seven classes: 462 px of a 1280 x 800
+    screen, whose map kept 512 px); the panel's minimum is now one button's width."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.grid = QGridLayout(self)
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        self.buttons = []
+        self.columns = 0
+
+    def set_buttons(self, buttons):
+        for b in self.buttons:
+            self.grid.removeWidget(b)
+        self.buttons, self.columns = list(buttons), 0
+        self.setMinimumWidth(self._widest())
+        self._place()
+
+    def _widest(self):
+        return max((b.sizeHint().width() for b in self.buttons), default=0)
+
+    def _place(self):
+        spacing = self.grid.horizontalSpacing()
+        if spacing < 0:
+            spacing = self.style().pixelMetric(QStyle.PixelMetric.PM_LayoutHorizontalSpacing, None, self)
+        two = len(self.buttons) > 4 and 2 * self._widest() + max(0, spacing) <= self.width()
+        columns = 2 if two else 1
+        if columns == self.columns or not self.buttons:
+            return
+        self.columns = columns
+        rows = -(-len(self.buttons) // columns)
+        for b in self.buttons:
+            self.grid.removeWidget(b)
+        for i, b in enumerate(self.buttons):
+            self.grid.addWidget(b, i % rows, i // rows)
+
+    def resizeEvent(self, event):  # noqa: N802
+        super().resizeEvent(event)
+        self._place()
+
+
 class LabelDock(QDockWidget):
     """See the module docstring.  ``on_assess(sample_layer)``: what *Estimate area and accuracy* does."""
 
@@ -394,9 +437,7 @@ class LabelDock(QDockWidget):
         reference = QLabel(tr("<b>Reference class</b> of the boxed pixel (keys 0-9 for the first ten):"))
         reference.setWordWrap(True)
         layout.addWidget(reference)
-        self.button_box = QWidget()
-        self.button_grid = QGridLayout(self.button_box)
-        self.button_grid.setContentsMargins(0, 0, 0, 0)
+        self.button_box = ButtonColumns()
         self.class_buttons = {}
         layout.addWidget(self.button_box)
         row = QHBoxLayout()
@@ -672,17 +713,16 @@ class LabelDock(QDockWidget):
         return lyr.run_info_of(self.run_layer) if self.run_layer is not None else None
 
     def _build_buttons(self):
-        for b in self.class_buttons.values():
-            self.button_grid.removeWidget(b)
+        old = list(self.class_buttons.values())
+        self.button_box.set_buttons([])
+        for b in old:
             b.deleteLater()
         self.class_buttons = {}
         if self.sample is None:
             self.choices = {}
             return
         self.choices = class_choices(self.sample, self._run_info())
-        columns = 2 if len(self.choices) > 4 else 1
-        rows = -(-len(self.choices) // columns)
-        for i, (c, label) in enumerate(self.choices.items()):  # column by column: classes read downwards
+        for c, label in self.choices.items():  # column by column: classes read downwards (ButtonColumns)
             button = QPushButton("%d   %s" % (c, label) if c >= 0 else "%s (C)" % _first_upper(label))
             button.setCheckable(True)
             button.setObjectName("labelClass%d" % c if c >= 0 else "labelChangedUnknown")
@@ -696,8 +736,8 @@ class LabelDock(QDockWidget):
             else:
                 accessible(button, _first_upper(label), tr("Key C"))
             button.clicked.connect(lambda _checked, c=c: self.set_label(c))
-            self.button_grid.addWidget(button, i % rows, i // rows)
             self.class_buttons[c] = button
+        self.button_box.set_buttons(list(self.class_buttons.values()))
         # Tab reaches the class buttons where they are, after the navigation and before "Can't tell" (made
         # after the rest of the panel, they came last, after "Estimate area and accuracy...")
         chain = [self.unlabelled_button] + list(self.class_buttons.values()) + [self.cant_tell]

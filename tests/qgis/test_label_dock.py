@@ -900,3 +900,39 @@ def test_chips_of_a_run_whose_map_is_gone_say_so(qgis_app, project, finished_run
         assert dock.chips.chips == [] and dock.chips.message == "No imagery: the run's change moment file is not found."
     finally:
         dock.shutdown()
+
+
+def test_many_classes_fit_a_small_screen_s_panel(qgis_app, labelling, monkeypatch):
+    """Five intervals or more (the demo series: seven classes) put the class buttons in two columns, and
+    those set the panel's minimum width: 462 px of a 1280 x 800 desktop (580 here), the map 512 px.  The
+    buttons go in one column when two do not fit the panel's width, in two when they do.  English and
+    German; every button's text whole."""
+    from caim_qgis_plugin import label_dock as ld
+    from caim_qgis_plugin.i18n import install_translator, remove_translator
+
+    dates = ["2018-06-22", "2018-12-22", "2019-05-30", "2019-12-02", "2020-05-21", "2020-11-20"]
+    choices = {0: "no change"}
+    choices.update({k: "%s to %s" % pair for k, pair in enumerate(zip(dates, dates[1:]), start=1)})
+    choices[ld.CHANGED_UNKNOWN] = "changed, interval unknown"
+    monkeypatch.setattr(ld, "class_choices", lambda layer, run_info=None: dict(choices))
+    for language in ("en", "de"):
+        translator = install_translator(language) if language == "de" else None
+        dock = ld.LabelDock(None)
+        try:
+            dock.show()
+            qgis_app.processEvents()
+            assert len(dock.class_buttons) == 7
+            width = dock.minimumSizeHint().width()
+            assert width <= 470, (language, width)
+            for size, columns in ((width, 1), (1000, 2)):
+                dock.resize(size, 1400)
+                for _ in range(3):
+                    qgis_app.processEvents()
+                buttons = list(dock.class_buttons.values())
+                assert len({b.x() for b in buttons}) == columns, (language, size)
+                assert all(b.width() >= b.sizeHint().width() for b in buttons), (language, size)
+                assert all(b.visibleRegion().boundingRect().width() == b.width() for b in buttons)
+        finally:
+            dock.shutdown()
+            dock.deleteLater()
+            remove_translator(translator)
