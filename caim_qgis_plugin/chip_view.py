@@ -3,7 +3,7 @@ inspector's for a clicked pixel (:mod:`model_core.chips` reads them: each date r
 grid, centred on the pixel, stretched by the date's own limits)."""
 
 from qgis.PyQt.QtCore import QRectF, QSize, Qt
-from qgis.PyQt.QtGui import QColor, QImage, QPainter, QPen
+from qgis.PyQt.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter, QPen
 from qgis.PyQt.QtWidgets import QApplication, QSizePolicy, QWidget
 from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsProject
 
@@ -72,11 +72,21 @@ class ChipStrip(QWidget):
         n = len(self.chips)
         if not n or avail <= 0:
             return CHIP_SIDE
-        for side in range(CHIP_SIDE, MIN_CHIP_SIDE - 1, -4):
+        smallest = self.smallest_side()
+        for side in range(CHIP_SIDE, smallest - 1, -4):
             cols = max(1, (width + self.GAP) // (side + self.GAP))
             if -(-n // cols) * (side + self.TITLE + self.GAP) <= avail:
                 return side
-        return MIN_CHIP_SIDE
+        return smallest
+
+    def smallest_side(self):
+        """MIN_CHIP_SIDE, or wider where a date's title at the smallest title font (6 pt) is wider: the
+        labelling panel at its narrowest (359 px of a 1280 x 800 screen) had 48 px chips titled '2018-06...'."""
+        font = QFont(self.font())
+        font.setPointSizeF(6)
+        metrics = QFontMetrics(font)
+        widest = max((metrics.horizontalAdvance(title) for title, _image, _clouded in self.chips), default=0)
+        return max(MIN_CHIP_SIDE, widest + 2)
 
     def columns(self, width):
         return max(1, (width + self.GAP) // (self.side(width) + self.GAP))
@@ -103,12 +113,13 @@ class ChipStrip(QWidget):
         cut to '201...-02' is no date."""
         font = self.font()
         size = font.pointSizeF()
-        while size > 6:
+        while True:  # (it stopped at 6.5 pt)
             font.setPointSizeF(size)
             painter.setFont(font)
-            if painter.fontMetrics().horizontalAdvance(title) <= width:
+            # 2 px to spare: a title exactly as wide as its chip was elided all the same ('2018-06-...')
+            if size <= 6 or painter.fontMetrics().horizontalAdvance(title) <= width - 2:
                 break
-            size -= 0.5
+            size = max(6.0, size - 0.5)
         return font
 
     def paintEvent(self, event):  # noqa: N802

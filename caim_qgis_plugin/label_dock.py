@@ -44,7 +44,7 @@ from qgis.core import (
 )
 
 from caim_qgis_plugin import layers as lyr
-from caim_qgis_plugin.chip_view import CHIP_SIDE, CONTEXT_SIZES, ChipReader, ChipStrip, bands_note
+from caim_qgis_plugin.chip_view import CHIP_SIDE, CONTEXT_SIZES, MIN_CHIP_SIDE, ChipReader, ChipStrip, bands_note
 from caim_qgis_plugin.accuracy_algorithms import _class_order, _vector_source, class_labels, setup_sample_layer
 from caim_qgis_plugin.inspect_tool import PanelScroll, SeriesPlot, accessible, inspect_pixel, map_found, no_chips_text
 from caim_qgis_plugin.richtext import escape, literal, tone
@@ -427,7 +427,10 @@ class LabelDock(QDockWidget):
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no invisible Tab stop between the buttons
         scroll.setWidget(self.chips)
         self.chip_scroll = scroll
-        scroll.setMinimumHeight(CHIP_SIDE + ChipStrip.TITLE + 12)
+        # a row of full-size chips, or two of small ones whose dates fit (six dates at the panel's narrowest,
+        # 359 px of a 1280 x 800 screen, stood in one row of 48 px chips titled '2018-06...')
+        scroll.setMinimumHeight(max(CHIP_SIDE + ChipStrip.TITLE + 12,
+                                    2 * (MIN_CHIP_SIDE + 4 + ChipStrip.TITLE + ChipStrip.GAP) + 4))
         layout.addWidget(scroll, 4)
         self.plot = SeriesPlot()
         self.plot.setMinimumHeight(130)

@@ -936,3 +936,48 @@ def test_many_classes_fit_a_small_screen_s_panel(qgis_app, labelling, monkeypatc
             dock.shutdown()
             dock.deleteLater()
             remove_translator(translator)
+
+
+def test_six_dates_fit_the_narrowest_panel_with_their_dates_whole(qgis_app, labelling):
+    """The panel at its narrowest beside the map of a 1280 x 800 screen, 630 px high (it scrolls): the
+    demo's six dates stood in one row of 48 px chips titled '2018-06...' (even the smallest title font is wider).
+    The chips stay as wide as their dates at that font, and the chip area holds two rows of them."""
+    from qgis.PyQt.QtGui import QFont, QFontMetrics, QImage
+
+    from caim_qgis_plugin.label_dock import LabelDock
+
+    image = QImage(31, 31, QImage.Format_RGB888)
+    image.fill(0)
+    # eight: the panel is wider here than on the desktop (its fonts), six fit in one row of full titles
+    titles = ["2018-06-22", "2018-12-22", "2019-05-30", "2019-12-02", "2020-05-21", "2020-11-20", "2021-05-01",
+              "2021-11-01"]
+    dock = LabelDock(None)
+    try:
+        dock.show()
+        qgis_app.processEvents()
+        dock.resize(dock.minimumSizeHint().width(), 630)
+        qgis_app.processEvents()
+        dock.chips.set_chips([(t, image, False) for t in titles], 31)
+        for _ in range(3):
+            qgis_app.processEvents()
+        strip, view = dock.chips, dock.chip_scroll.viewport()
+        assert view.width() < len(titles) * (50 + strip.GAP)  # not one row of whole titles: the test's point
+        font = QFont(strip.font())
+        font.setPointSizeF(6)
+        assert strip.side() >= QFontMetrics(font).horizontalAdvance(titles[0]) + 1, strip.side()
+        assert strip.heightForWidth(view.width()) <= view.height()  # every date in view
+        # as the chips are painted: a title shrunk until it 'fitted' its chip exactly was elided all the same
+        from qgis.PyQt.QtCore import Qt
+        from qgis.PyQt.QtGui import QPainter
+
+        pixmap = strip.grab()
+        painter = QPainter(pixmap)
+        try:
+            for side in range(strip.smallest_side(), 101):
+                painter.setFont(strip._title_font(painter, titles[0], side))
+                assert painter.fontMetrics().elidedText(titles[0], Qt.ElideRight, side) == titles[0], side
+        finally:
+            painter.end()
+    finally:
+        dock.shutdown()
+        dock.deleteLater()
