@@ -653,17 +653,16 @@ class InspectDock(QDockWidget):
         layout.addLayout(blind_row)
         layout.addWidget(self.header)
         layout.addWidget(self.table, 1)
-        caption = QLabel(tr("Band values over time (shaded: detected change interval; grey column, hollow "
-                         "points: a date hidden by its cloud mask)"))
+        self.plot_caption = caption = QLabel()
         caption.setWordWrap(True)
         layout.addWidget(caption)
         layout.addWidget(self.plot, 2)
         from caim_qgis_plugin.chip_view import CHIP_SIDE, ChipReader, ChipStrip  # (it reads this module's helpers)
 
         chip_row = QHBoxLayout()
-        self.chip_caption = QLabel(tr("The imagery of every date around the pixel (boxed in yellow; framed: the two "
-                                      "dates of the detected change)"))
+        self.chip_caption = QLabel()
         self.chip_caption.setWordWrap(True)
+        self._set_captions(False)
         chip_row.addWidget(self.chip_caption, 1)
         self.false_colour = QCheckBox(tr("False colour"))
         self.false_colour.setObjectName("inspectFalseColour")
@@ -712,6 +711,19 @@ class InspectDock(QDockWidget):
             return
         self.chips.set_chips(chips, 31, marked)
         self.chips.setToolTip(bands_note(shown))
+
+    def _set_captions(self, blind):
+        """The chart's and the chips' captions; with the map's answer hidden they name no shading and no frames
+        (they said 'shaded: detected change interval' over a chart without it)."""
+        if blind:
+            self.plot_caption.setText(tr("Band values over time (grey column, hollow points: a date hidden by its "
+                                         "cloud mask)"))
+            self.chip_caption.setText(tr("The imagery of every date around the pixel (boxed in yellow)"))
+        else:
+            self.plot_caption.setText(tr("Band values over time (shaded: detected change interval; grey column, "
+                                         "hollow points: a date hidden by its cloud mask)"))
+            self.chip_caption.setText(tr("The imagery of every date around the pixel (boxed in yellow; framed: the "
+                                         "two dates of the detected change)"))
 
     def _show_moment_row(self):
         if self._moment_row is None:
@@ -763,6 +775,7 @@ class InspectDock(QDockWidget):
         where = "x %s, y %s" % (number(point.x()), number(point.y())) if point is not None else ""
         blind = self.blind.isChecked()
         self.table.setVisible(not blind)
+        self._set_captions(blind)
         k = data.get("moment")
         self._show_chips(data, () if blind or not k or k < 1 else (k - 1, k))
         if blind:  # the imagery only: no moment, no probabilities, no shaded interval

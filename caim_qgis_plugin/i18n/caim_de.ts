@@ -1904,262 +1904,272 @@ Gerät: %s
     <context>
         <name>CaimInspect</name>
         <message>
-            <location filename="../inspect_tool.py" line="41" />
+            <location filename="../inspect_tool.py" line="42" />
             <source>Red</source>
             <translation>Rot</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="41" />
+            <location filename="../inspect_tool.py" line="42" />
             <source>Green</source>
             <translation>Grün</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="41" />
+            <location filename="../inspect_tool.py" line="42" />
             <source>Blue</source>
             <translation>Blau</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="41" />
+            <location filename="../inspect_tool.py" line="42" />
             <source>NIR</source>
             <translation>NIR</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="43" />
+            <location filename="../inspect_tool.py" line="44" />
             <source>red</source>
             <translation>Rot</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="43" />
+            <location filename="../inspect_tool.py" line="44" />
             <source>green</source>
             <translation>Grün</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="43" />
+            <location filename="../inspect_tool.py" line="44" />
             <source>blue</source>
             <translation>Blau</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="196" />
+            <location filename="../inspect_tool.py" line="197" />
             <source>outside the result</source>
             <translation>außerhalb des Ergebnisses</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="201" />
+            <location filename="../inspect_tool.py" line="202" />
             <source>not known: the change moment file is not found</source>
             <translation>unbekannt: die Datei des Änderungszeitpunkts wurde nicht gefunden</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="206" />
+            <location filename="../inspect_tool.py" line="207" />
             <source>no data</source>
             <translation>keine Daten</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="211" />
+            <location filename="../inspect_tool.py" line="212" />
             <source>no change</source>
             <translation>keine Änderung</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="213" />
+            <location filename="../inspect_tool.py" line="214" />
             <source>changed between %s</source>
             <translation>geändert zwischen %s</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="215" />
+            <location filename="../inspect_tool.py" line="216" />
             <source>moment %d</source>
             <translation>Intervall %d</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="230" />
+            <location filename="../inspect_tool.py" line="231" />
             <source>no change: the model dated a change between %s, but its changed patch has fewer than the minimum of %s px</source>
             <translation>keine Änderung: das Modell datierte eine Änderung zwischen %s, aber ihre geänderte Fläche ist kleiner als das Minimum von %s px</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="232" />
+            <location filename="../inspect_tool.py" line="233" />
             <source> and </source>
             <translation> und </translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="234" />
+            <location filename="../inspect_tool.py" line="235" />
             <source> (changed patches under %s px were dropped)</source>
             <translation> (geänderte Flächen unter %s px wurden entfernt)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="247" />
+            <location filename="../inspect_tool.py" line="248" />
             <source>date %d</source>
             <translation>Zeitpunkt %d</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="249" />
+            <location filename="../inspect_tool.py" line="250" />
             <source>no data: masked by the cloud mask on %s%s</source>
             <translation>keine Daten: von der Wolkenmaske maskiert am %s%s</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="251" />
+            <location filename="../inspect_tool.py" line="252" />
             <source> (run with 'Fill masked dates' to fill such dates)</source>
             <translation> (mit 'Maskierte Zeitpunkte füllen' starten, um solche Zeitpunkte zu füllen)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="256" />
+            <location filename="../inspect_tool.py" line="257" />
             <source> (masked on %s: filled from the previous clear date)</source>
             <translation> (maskiert am %s: aus dem vorigen wolkenfreien Zeitpunkt gefüllt)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="260" />
+            <location filename="../inspect_tool.py" line="261" />
             <source>Band %d (as %s)</source>
             <translation>Kanal %d (als %s)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="261" />
+            <location filename="../inspect_tool.py" line="262" />
             <source>Band %d</source>
             <translation>Kanal %d</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="276" />
+            <location filename="../inspect_tool.py" line="277" />
             <source>No imagery: the run's change moment file is not found.</source>
             <translation>Keine Bilder: die Datei des Änderungszeitpunkts des Laufs wurde nicht gefunden.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="277" />
+            <location filename="../inspect_tool.py" line="278" />
             <source>No imagery here: the pixel is outside the run's map.</source>
             <translation>Hier keine Bilder: das Pixel liegt außerhalb der Karte des Laufs.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="430" />
+            <location filename="../inspect_tool.py" line="443" />
             <source>No band values: the run's input files are not found.</source>
             <translation>Keine Kanalwerte: die Eingabedateien des Laufs wurden nicht gefunden.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="562" />
+            <location filename="../inspect_tool.py" line="616" />
             <source>CAIM pixel inspector</source>
             <translation>CAIM-Pixelinspektor</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="566" />
+            <location filename="../inspect_tool.py" line="620" />
             <source>Choose the inspect tool and click a pixel of a CAIM result (or press Enter: the pixel at the centre of the map).</source>
             <translation>Das Inspektionswerkzeug wählen und ein Pixel eines CAIM-Ergebnisses anklicken (oder Eingabe drücken: das Pixel in der Kartenmitte).</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="571" />
+            <location filename="../inspect_tool.py" line="625" />
             <source>Interval</source>
             <translation>Intervall</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="571" />
+            <location filename="../inspect_tool.py" line="625" />
             <source>P(change)</source>
             <translation>P(Änderung)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="578" />
+            <location filename="../inspect_tool.py" line="641" />
             <source>Change probability of each interval</source>
             <translation>Änderungswahrscheinlichkeit je Intervall</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="579" />
+            <location filename="../inspect_tool.py" line="642" />
             <source>One row per interval of the clicked pixel: its dates and its probability of change</source>
             <translation>Eine Zeile je Intervall des angeklickten Pixels: seine Zeitpunkte und seine Änderungswahrscheinlichkeit</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="581" />
+            <location filename="../inspect_tool.py" line="644" />
             <source>Band values over time</source>
             <translation>Kanalwerte im Zeitverlauf</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="582" />
+            <location filename="../inspect_tool.py" line="647" />
             <source>Hide the map's answer (to label sample points without bias)</source>
             <translation>Antwort der Karte verbergen (unvoreingenommen beschriften)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="584" />
+            <location filename="../inspect_tool.py" line="649" />
             <source>Shows only the dates, cloud masks and band values of the clicked pixel: label an accuracy-assessment sample from the imagery, not from the map.</source>
             <translation>Zeigt nur die Zeitpunkte, Wolkenmasken und Kanalwerte des angeklickten Pixels: eine Stichprobe zur Genauigkeitsbewertung aus den Bilddaten beschriften, nicht aus der Karte.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="590" />
-            <source>Band values over time (shaded: detected change interval; grey column, hollow points: a date hidden by its cloud mask)</source>
-            <translation>Kanalwerte im Zeitverlauf (schattiert: erkanntes Änderungsintervall; graue Spalte, hohle Punkte: ein von seiner Wolkenmaske verdeckter Zeitpunkt)</translation>
-        </message>
-        <message>
-            <location filename="../inspect_tool.py" line="598" />
-            <source>The imagery of every date around the pixel (boxed in yellow; framed: the two dates of the detected change)</source>
-            <translation>Die Bilder jedes Zeitpunkts um das Pixel (gelb umrandet; eingerahmt: die beiden Zeitpunkte der erkannten Änderung)</translation>
-        </message>
-        <message>
-            <location filename="../inspect_tool.py" line="602" />
+            <location filename="../inspect_tool.py" line="667" />
             <source>False colour</source>
             <translation>Falschfarben</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="604" />
+            <location filename="../inspect_tool.py" line="669" />
             <source>NIR, red, green as red, green, blue: vegetation shows red. Files without a known NIR band stay in true colour.</source>
             <translation>NIR, Rot, Grün als Rot, Grün, Blau: Vegetation erscheint rot. Dateien ohne bekannten NIR-Kanal bleiben in Echtfarben.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="611" />
+            <location filename="../inspect_tool.py" line="679" />
             <source>Click a pixel of a CAIM result</source>
             <translation>Ein Pixel eines CAIM-Ergebnisses anklicken</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="612" />
+            <location filename="../inspect_tool.py" line="680" />
             <source>Image chips of every date around the pixel</source>
             <translation>Bildausschnitte jedes Zeitpunkts um das Pixel</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="641" />
+            <location filename="../inspect_tool.py" line="703" />
             <source>No imagery: the run's input files are not found.</source>
             <translation>Keine Bilder: die Eingabedateien des Laufs wurden nicht gefunden.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="642" />
+            <location filename="../inspect_tool.py" line="704" />
             <source>No imagery here: no date covers this pixel.</source>
             <translation>Hier keine Bilder: kein Zeitpunkt deckt dieses Pixel ab.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="663" />
+            <location filename="../inspect_tool.py" line="719" />
+            <source>Band values over time (grey column, hollow points: a date hidden by its cloud mask)</source>
+            <translation>Kanalwerte im Zeitverlauf (graue Spalte, hohle Punkte: ein von seiner Wolkenmaske verdeckter Zeitpunkt)</translation>
+        </message>
+        <message>
+            <location filename="../inspect_tool.py" line="721" />
+            <source>The imagery of every date around the pixel (boxed in yellow)</source>
+            <translation>Die Bilder jedes Zeitpunkts um das Pixel (gelb umrandet)</translation>
+        </message>
+        <message>
+            <location filename="../inspect_tool.py" line="723" />
+            <source>Band values over time (shaded: detected change interval; grey column, hollow points: a date hidden by its cloud mask)</source>
+            <translation>Kanalwerte im Zeitverlauf (schattiert: erkanntes Änderungsintervall; graue Spalte, hohle Punkte: ein von seiner Wolkenmaske verdeckter Zeitpunkt)</translation>
+        </message>
+        <message>
+            <location filename="../inspect_tool.py" line="725" />
+            <source>The imagery of every date around the pixel (boxed in yellow; framed: the two dates of the detected change)</source>
+            <translation>Die Bilder jedes Zeitpunkts um das Pixel (gelb umrandet; eingerahmt: die beiden Zeitpunkte der erkannten Änderung)</translation>
+        </message>
+        <message>
+            <location filename="../inspect_tool.py" line="759" />
             <source>The run's dates split into QGIS's temporary folder were deleted when QGIS closed: %s. Split the multi-date raster into a folder of your own (Processing Toolbox &gt; CAIM change detection &gt; Split a multi-date raster into dates) and run 'Detect changes' on its dates to see their imagery here.</source>
             <translation>Die in den temporären Ordner von QGIS aufgeteilten Zeitpunkte des Laufs wurden beim Schließen von QGIS gelöscht: %s. Das multitemporale Raster in einen eigenen Ordner aufteilen (Verarbeitungswerkzeuge &gt; CAIM-Änderungserkennung &gt; Multitemporales Raster in Zeitpunkte aufteilen) und 'Änderungen erkennen' auf seinen Zeitpunkten ausführen, um hier ihre Bilder zu sehen.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="669" />
+            <location filename="../inspect_tool.py" line="765" />
             <source>Files of this run not found (moved or deleted since the run?): %s. Reopen the project from the folder that holds them, or run 'Detect changes' again.</source>
             <translation>Nicht gefundene Dateien dieses Laufs (seit dem Lauf verschoben oder gelöscht?): %s. Das Projekt aus dem Ordner öffnen, der sie enthält, oder 'Änderungen erkennen' erneut ausführen.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="687" />
+            <location filename="../inspect_tool.py" line="784" />
             <source>&lt;b&gt;Map's answer hidden.&lt;/b&gt; Label the pixel from the band values and the imagery.</source>
             <translation>&lt;b&gt;Antwort der Karte verborgen.&lt;/b&gt; Das Pixel nach den Kanalwerten und den Bilddaten beschriften.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="688" />
+            <location filename="../inspect_tool.py" line="785" />
             <source>&lt;br&gt;&lt;b&gt;Cloud mask on:&lt;/b&gt; %s</source>
             <translation>&lt;br&gt;&lt;b&gt;Wolkenmaske am:&lt;/b&gt; %s</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="692" />
+            <location filename="../inspect_tool.py" line="789" />
             <source>&lt;b&gt;Change moment:&lt;/b&gt; %s</source>
             <translation>&lt;b&gt;Änderungszeitpunkt:&lt;/b&gt; %s</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="694" />
+            <location filename="../inspect_tool.py" line="791" />
             <source>&lt;br&gt;&lt;b&gt;Confidence:&lt;/b&gt; %s</source>
             <translation>&lt;br&gt;&lt;b&gt;Konfidenz:&lt;/b&gt; %s</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="696" />
+            <location filename="../inspect_tool.py" line="793" />
             <source>&lt;br&gt;&lt;b&gt;P(no change):&lt;/b&gt; %s</source>
             <translation>&lt;br&gt;&lt;b&gt;P(keine Änderung):&lt;/b&gt; %s</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="704" />
+            <location filename="../inspect_tool.py" line="801" />
             <source>n/a</source>
             <translation>k. A.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="714" />
+            <location filename="../inspect_tool.py" line="819" />
             <source>Run with 'moment probabilities' on to see per-interval probabilities.</source>
             <translation>Mit eingeschalteten 'Wahrscheinlichkeiten je Intervall' starten, um die Wahrscheinlichkeiten je Intervall zu sehen.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="733" />
+            <location filename="../inspect_tool.py" line="838" />
             <source>No CAIM result in the project: run 'Detect changes' first.</source>
             <translation>Kein CAIM-Ergebnis im Projekt: zuerst 'Änderungen erkennen' ausführen.</translation>
         </message>
@@ -2172,367 +2182,367 @@ Gerät: %s
             <translation>Kein Punkt angezeigt.</translation>
         </message>
         <message>
-            <location filename="../chip_view.py" line="135" />
+            <location filename="../chip_view.py" line="146" />
             <source> (masked)</source>
             <translation> (maskiert)</translation>
         </message>
         <message>
-            <location filename="../chip_view.py" line="144" />
+            <location filename="../chip_view.py" line="155" />
             <source>not readable</source>
             <translation>nicht lesbar</translation>
         </message>
         <message>
-            <location filename="../chip_view.py" line="265" />
+            <location filename="../chip_view.py" line="276" />
             <source>date %d</source>
             <translation>Zeitpunkt %d</translation>
         </message>
         <message>
-            <location filename="../chip_view.py" line="283" />
+            <location filename="../chip_view.py" line="294" />
             <source>Chips: band %d in grey</source>
             <translation>Ausschnitte: Kanal %d in Graustufen</translation>
         </message>
         <message>
-            <location filename="../chip_view.py" line="285" />
+            <location filename="../chip_view.py" line="296" />
             <source>Chips: bands %s as red, green, blue</source>
             <translation>Ausschnitte: Kanäle %s als Rot, Grün, Blau</translation>
         </message>
         <message>
-            <location filename="../chip_view.py" line="287" />
+            <location filename="../chip_view.py" line="298" />
             <source> (other bands for some dates)</source>
             <translation> (andere Kanäle bei einigen Zeitpunkten)</translation>
         </message>
         <message>
-            <location filename="../chip_view.py" line="289" />
+            <location filename="../chip_view.py" line="300" />
             <source>; no NIR band is known for these files, so true colour</source>
             <translation>; für diese Dateien ist kein NIR-Kanal bekannt, daher Echtfarben</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="156" />
+            <location filename="../label_dock.py" line="157" />
             <source>the file could not be written</source>
             <translation>die Datei konnte nicht geschrieben werden</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="162" />
+            <location filename="../label_dock.py" line="163" />
             <source>the written file cannot be opened</source>
             <translation>die geschriebene Datei lässt sich nicht öffnen</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="205" />
+            <location filename="../label_dock.py" line="206" />
             <source>no change</source>
             <translation>keine Änderung</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="205" />
+            <location filename="../label_dock.py" line="206" />
             <source>unchanged</source>
             <translation>unverändert</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="205" />
+            <location filename="../label_dock.py" line="206" />
             <source>changed</source>
             <translation>geändert</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="206" />
+            <location filename="../label_dock.py" line="207" />
             <source>changed, interval unknown</source>
             <translation>geändert, Intervall unbekannt</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="290" />
+            <location filename="../label_dock.py" line="333" />
             <source>CAIM sample labelling</source>
             <translation>CAIM-Stichprobenbeschriftung</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="310" />
+            <location filename="../label_dock.py" line="353" />
             <source>A point layer with a 'reference' field, e.g. drawn by 'Draw an accuracy-assessment sample'</source>
             <translation>Ein Punktlayer mit einem Feld 'reference', z. B. mit 'Stichprobe zur Genauigkeitsbewertung ziehen' erzeugt</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="314" />
+            <location filename="../label_dock.py" line="357" />
             <source>The CAIM run whose input dates are shown (its change moment layer)</source>
             <translation>Der CAIM-Lauf, dessen Eingabezeitpunkte gezeigt werden (sein Layer Änderungszeitpunkt)</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="316" />
+            <location filename="../label_dock.py" line="359" />
             <source>True colour (red, green, blue)</source>
             <translation>Echtfarben (Rot, Grün, Blau)</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="316" />
+            <location filename="../label_dock.py" line="359" />
             <source>False colour (NIR, red, green)</source>
             <translation>Falschfarben (NIR, Rot, Grün)</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="317" />
+            <location filename="../label_dock.py" line="360" />
             <source>False colour shows vegetation red; an input without a known NIR band is shown in true colour</source>
             <translation>Falschfarben zeigen Vegetation rot; eine Eingabe ohne bekannten NIR-Kanal wird in Echtfarben gezeigt</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="321" />
+            <location filename="../label_dock.py" line="364" />
             <source>%d x %d pixels</source>
             <translation>%d x %d Pixel</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="331" />
+            <location filename="../label_dock.py" line="374" />
             <source>Sample layer to label</source>
             <translation>Zu beschriftender Stichprobenlayer</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="332" />
+            <location filename="../label_dock.py" line="375" />
             <source>CAIM run whose imagery is shown</source>
             <translation>CAIM-Lauf, dessen Bilder gezeigt werden</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="333" />
+            <location filename="../label_dock.py" line="376" />
             <source>Chip colours</source>
             <translation>Farben der Bildausschnitte</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="334" />
+            <location filename="../label_dock.py" line="377" />
             <source>Chip size</source>
             <translation>Größe der Bildausschnitte</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="335" />
+            <location filename="../label_dock.py" line="378" />
             <source>Sample</source>
             <translation>Stichprobe</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="335" />
+            <location filename="../label_dock.py" line="378" />
             <source>Imagery of</source>
             <translation>Bilddaten von</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="336" />
+            <location filename="../label_dock.py" line="379" />
             <source>Show</source>
             <translation>Anzeige</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="352" />
+            <location filename="../label_dock.py" line="395" />
             <source>&lt;span style='color:%s'&gt;&lt;b&gt;This sample is a temporary file&lt;/b&gt;: QGIS deletes it, with your labels, when it closes. Save a copy and label that.&lt;/span&gt;</source>
             <translation>&lt;span style='color:%s'&gt;&lt;b&gt;Diese Stichprobe ist eine temporäre Datei&lt;/b&gt;: QGIS löscht sie samt Ihren Beschriftungen beim Beenden. Eine Kopie speichern und diese beschriften.&lt;/span&gt;</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="356" />
+            <location filename="../label_dock.py" line="399" />
             <source>Save a copy...</source>
             <translation>Kopie speichern...</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="357" />
+            <location filename="../label_dock.py" line="400" />
             <source>Writes the sample (labels included) to a GeoPackage and labels that file</source>
             <translation>Schreibt die Stichprobe (mit Beschriftungen) in ein GeoPackage und beschriftet diese Datei</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="367" />
+            <location filename="../label_dock.py" line="410" />
             <source>&lt; Previous</source>
             <translation>&lt; Zurück</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="368" />
+            <location filename="../label_dock.py" line="411" />
             <source>Next &gt;</source>
             <translation>Weiter &gt;</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="369" />
+            <location filename="../label_dock.py" line="412" />
             <source>Next unlabelled &gt;&gt;</source>
             <translation>Nächster offener &gt;&gt;</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="370" />
+            <location filename="../label_dock.py" line="413" />
             <source>Previous point (Page Up)</source>
             <translation>Voriger Punkt (Bild auf)</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="370" />
+            <location filename="../label_dock.py" line="413" />
             <source>Next point (Page Down)</source>
             <translation>Nächster Punkt (Bild ab)</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="371" />
+            <location filename="../label_dock.py" line="414" />
             <source>The next point without a label (N)</source>
             <translation>Der nächste Punkt ohne Beschriftung (N)</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="374" />
+            <location filename="../label_dock.py" line="417" />
             <source>Previous point</source>
             <translation>Voriger Punkt</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="375" />
+            <location filename="../label_dock.py" line="418" />
             <source>Next point</source>
             <translation>Nächster Punkt</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="376" />
+            <location filename="../label_dock.py" line="419" />
             <source>Next unlabelled point</source>
             <translation>Nächster unbeschrifteter Punkt</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="380" />
+            <location filename="../label_dock.py" line="423" />
             <source>Image chips of every date around the point</source>
             <translation>Bildausschnitte jedes Zeitpunkts um den Punkt</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="391" />
+            <location filename="../label_dock.py" line="437" />
             <source>Band values over time</source>
             <translation>Kanalwerte im Zeitverlauf</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="394" />
+            <location filename="../label_dock.py" line="440" />
             <source>&lt;b&gt;Reference class&lt;/b&gt; of the boxed pixel (keys 0-9 for the first ten):</source>
             <translation>&lt;b&gt;Referenzklasse&lt;/b&gt; des umrahmten Pixels (Tasten 0-9: erste zehn):</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="403" />
+            <location filename="../label_dock.py" line="447" />
             <source>Can't tell (leave unlabelled)</source>
             <translation>Nicht erkennbar (unbeschriftet lassen)</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="404" />
+            <location filename="../label_dock.py" line="448" />
             <source>Clears the label: the point stays out of the estimate (Delete)</source>
             <translation>Löscht die Beschriftung: der Punkt bleibt außerhalb der Schätzung (Entf)</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="407" />
+            <location filename="../label_dock.py" line="451" />
             <source>note (optional)</source>
             <translation>Notiz (optional)</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="408" />
+            <location filename="../label_dock.py" line="452" />
             <source>Note on this point</source>
             <translation>Notiz zu diesem Punkt</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="408" />
+            <location filename="../label_dock.py" line="452" />
             <source>Optional; written to the point's note field</source>
             <translation>Optional; wird in das Notizfeld des Punkts geschrieben</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="411" />
+            <location filename="../label_dock.py" line="455" />
             <source>Once labelled, go to the next unlabelled point</source>
             <translation>Danach zum nächsten unbeschrifteten Punkt</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="413" />
+            <location filename="../label_dock.py" line="457" />
             <source>Zoom the map to each point</source>
             <translation>Karte auf jeden Punkt zoomen</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="415" />
+            <location filename="../label_dock.py" line="459" />
             <source>Hide CAIM results on the map while labelling</source>
             <translation>CAIM-Ergebnisse beim Beschriften ausblenden</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="417" />
+            <location filename="../label_dock.py" line="461" />
             <source>Label from the imagery, not from the map's answer; shown again when unticked or when this panel closes</source>
             <translation>Aus den Bilddaten beschriften, nicht aus der Antwort der Karte; wieder eingeblendet, wenn der Haken entfernt oder dieses Bedienfeld geschlossen wird</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="421" />
+            <location filename="../label_dock.py" line="465" />
             <source>Estimate area and accuracy...</source>
             <translation>Fläche und Genauigkeit schätzen...</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="422" />
+            <location filename="../label_dock.py" line="466" />
             <source>Opens 'Estimate change area and accuracy from a labelled sample' with this sample and the map it was drawn from</source>
             <translation>Öffnet 'Änderungsfläche und Genauigkeit aus einer beschrifteten Stichprobe schätzen' mit dieser Stichprobe und der Karte, aus der sie gezogen wurde</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="632" />
+            <location filename="../label_dock.py" line="676" />
             <source>Save the sample</source>
             <translation>Stichprobe speichern</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="633" />
+            <location filename="../label_dock.py" line="677" />
             <source>GeoPackage (*.gpkg)</source>
             <translation>GeoPackage (*.gpkg)</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="640" />
+            <location filename="../label_dock.py" line="684" />
             <source>'%s' exists: choose a new file name (a sample is never written over a file).</source>
             <translation>'%s' existiert: einen neuen Dateinamen wählen (eine Stichprobe überschreibt nie eine Datei).</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="646" />
+            <location filename="../label_dock.py" line="690" />
             <source>The sample could not be saved to '%s': %s</source>
             <translation>Die Stichprobe konnte nicht nach '%s' gespeichert werden: %s</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="690" />
+            <location filename="../label_dock.py" line="733" />
             <source>The pixel changed, but when cannot be told: -1, counted when the estimate is of changed / unchanged only</source>
             <translation>Das Pixel hat sich geändert, aber wann, ist nicht erkennbar: -1, gezählt, wenn nur geändert / unverändert geschätzt wird</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="694" />
+            <location filename="../label_dock.py" line="737" />
             <source>Class %d: %s</source>
             <translation>Klasse %d: %s</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="695" />
+            <location filename="../label_dock.py" line="738" />
             <source>Labels the point with this class</source>
             <translation>Beschriftet den Punkt mit dieser Klasse</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="695" />
+            <location filename="../label_dock.py" line="738" />
             <source>Key %d</source>
             <translation>Taste %d</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="697" />
+            <location filename="../label_dock.py" line="740" />
             <source>Key C</source>
             <translation>Taste C</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="784" />
+            <location filename="../label_dock.py" line="827" />
             <source>The sample layer '%s' cannot be written (a read-only file or format?). Save it as a GeoPackage (right-click &gt; Export &gt; Save Features As...) and label that copy.</source>
             <translation>Der Stichprobenlayer '%s' kann nicht geschrieben werden (eine schreibgeschützte Datei oder ein solches Format?). Ihn als GeoPackage speichern (Rechtsklick &gt; Export &gt; Objekte speichern als…) und diese Kopie beschriften.</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="833" />
+            <location filename="../label_dock.py" line="876" />
             <source>&lt;br&gt;&lt;b&gt;Every point is labelled.&lt;/b&gt;</source>
             <translation>&lt;br&gt;&lt;b&gt;Jeder Punkt ist beschriftet.&lt;/b&gt;</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="852" />
+            <location filename="../label_dock.py" line="895" />
             <source>No sample to label: draw one with &lt;i&gt;Draw an accuracy-assessment sample&lt;/i&gt; (a point layer with a 'reference' field).</source>
             <translation>Keine Stichprobe zu beschriften: eine mit &lt;i&gt;Stichprobe zur Genauigkeitsbewertung ziehen&lt;/i&gt; erzeugen (ein Punktlayer mit einem Feld 'reference').</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="854" />
+            <location filename="../label_dock.py" line="897" />
             <source>No sample.</source>
             <translation>Keine Stichprobe.</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="858" />
+            <location filename="../label_dock.py" line="901" />
             <source>The sample layer '%s' has no points.</source>
             <translation>Der Stichprobenlayer '%s' hat keine Punkte.</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="859" />
+            <location filename="../label_dock.py" line="902" />
             <source>No points.</source>
             <translation>Keine Punkte.</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="874" />
+            <location filename="../label_dock.py" line="917" />
             <source>(not a class of the map)</source>
             <translation>(keine Klasse der Karte)</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="875" />
+            <location filename="../label_dock.py" line="918" />
             <source>&lt;i&gt;not labelled&lt;/i&gt;</source>
             <translation>&lt;i&gt;nicht beschriftet&lt;/i&gt;</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="876" />
+            <location filename="../label_dock.py" line="919" />
             <source>Point %s of %s (id %s): %s&lt;br&gt;%s labelled, %s to go</source>
             <translation>Punkt %s von %s (ID %s): %s&lt;br&gt;%s beschriftet, %s offen</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="884" />
+            <location filename="../label_dock.py" line="927" />
             <source>This point has no geometry.</source>
             <translation>Dieser Punkt hat keine Geometrie.</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="889" />
+            <location filename="../label_dock.py" line="932" />
             <source>No CAIM run in the project to show the imagery of: load the run's change moment layer (run 'Detect changes' in this project).</source>
             <translation>Kein CAIM-Lauf im Projekt, dessen Bilddaten gezeigt werden könnten: den Layer Änderungszeitpunkt des Laufs laden ('Änderungen erkennen' in diesem Projekt ausführen).</translation>
         </message>

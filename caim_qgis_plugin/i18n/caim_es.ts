@@ -1876,262 +1876,272 @@ Dispositivo: %s
     <context>
         <name>CaimInspect</name>
         <message>
-            <location filename="../inspect_tool.py" line="41" />
+            <location filename="../inspect_tool.py" line="42" />
             <source>Red</source>
             <translation>Rojo</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="41" />
+            <location filename="../inspect_tool.py" line="42" />
             <source>Green</source>
             <translation>Verde</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="41" />
+            <location filename="../inspect_tool.py" line="42" />
             <source>Blue</source>
             <translation>Azul</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="41" />
+            <location filename="../inspect_tool.py" line="42" />
             <source>NIR</source>
             <translation>NIR</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="43" />
+            <location filename="../inspect_tool.py" line="44" />
             <source>red</source>
             <translation>rojo</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="43" />
+            <location filename="../inspect_tool.py" line="44" />
             <source>green</source>
             <translation>verde</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="43" />
+            <location filename="../inspect_tool.py" line="44" />
             <source>blue</source>
             <translation>azul</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="196" />
+            <location filename="../inspect_tool.py" line="197" />
             <source>outside the result</source>
             <translation>fuera del resultado</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="201" />
+            <location filename="../inspect_tool.py" line="202" />
             <source>not known: the change moment file is not found</source>
             <translation>desconocido: no se encuentra el archivo del momento del cambio</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="206" />
+            <location filename="../inspect_tool.py" line="207" />
             <source>no data</source>
             <translation>sin datos</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="211" />
+            <location filename="../inspect_tool.py" line="212" />
             <source>no change</source>
             <translation>sin cambio</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="213" />
+            <location filename="../inspect_tool.py" line="214" />
             <source>changed between %s</source>
             <translation>cambiado entre %s</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="215" />
+            <location filename="../inspect_tool.py" line="216" />
             <source>moment %d</source>
             <translation>momento %d</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="230" />
+            <location filename="../inspect_tool.py" line="231" />
             <source>no change: the model dated a change between %s, but its changed patch has fewer than the minimum of %s px</source>
             <translation>sin cambio: el modelo dató un cambio entre %s, pero su parche cambiado tiene menos del mínimo de %s px</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="232" />
+            <location filename="../inspect_tool.py" line="233" />
             <source> and </source>
             <translation> y </translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="234" />
+            <location filename="../inspect_tool.py" line="235" />
             <source> (changed patches under %s px were dropped)</source>
             <translation> (se eliminaron los parches cambiados de menos de %s px)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="247" />
+            <location filename="../inspect_tool.py" line="248" />
             <source>date %d</source>
             <translation>fecha %d</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="249" />
+            <location filename="../inspect_tool.py" line="250" />
             <source>no data: masked by the cloud mask on %s%s</source>
             <translation>sin datos: enmascarado por la máscara de nubes el %s%s</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="251" />
+            <location filename="../inspect_tool.py" line="252" />
             <source> (run with 'Fill masked dates' to fill such dates)</source>
             <translation> (ejecutar con 'Rellenar fechas enmascaradas' para rellenar esas fechas)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="256" />
+            <location filename="../inspect_tool.py" line="257" />
             <source> (masked on %s: filled from the previous clear date)</source>
             <translation> (enmascarado el %s: rellenado con la fecha despejada anterior)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="260" />
+            <location filename="../inspect_tool.py" line="261" />
             <source>Band %d (as %s)</source>
             <translation>Banda %d (como %s)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="261" />
+            <location filename="../inspect_tool.py" line="262" />
             <source>Band %d</source>
             <translation>Banda %d</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="276" />
+            <location filename="../inspect_tool.py" line="277" />
             <source>No imagery: the run's change moment file is not found.</source>
             <translation>Sin imágenes: no se encuentra el archivo del momento del cambio de la ejecución.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="277" />
+            <location filename="../inspect_tool.py" line="278" />
             <source>No imagery here: the pixel is outside the run's map.</source>
             <translation>Sin imágenes aquí: el píxel está fuera del mapa de la ejecución.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="430" />
+            <location filename="../inspect_tool.py" line="443" />
             <source>No band values: the run's input files are not found.</source>
             <translation>Sin valores de banda: no se encuentran los archivos de entrada de la ejecución.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="562" />
+            <location filename="../inspect_tool.py" line="616" />
             <source>CAIM pixel inspector</source>
             <translation>Inspector de píxeles CAIM</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="566" />
+            <location filename="../inspect_tool.py" line="620" />
             <source>Choose the inspect tool and click a pixel of a CAIM result (or press Enter: the pixel at the centre of the map).</source>
             <translation>Elegir la herramienta de inspección y hacer clic en un píxel de un resultado de CAIM (o pulsar Enter: el píxel del centro del mapa).</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="571" />
+            <location filename="../inspect_tool.py" line="625" />
             <source>Interval</source>
             <translation>Intervalo</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="571" />
+            <location filename="../inspect_tool.py" line="625" />
             <source>P(change)</source>
             <translation>P(cambio)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="578" />
+            <location filename="../inspect_tool.py" line="641" />
             <source>Change probability of each interval</source>
             <translation>Probabilidad de cambio de cada intervalo</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="579" />
+            <location filename="../inspect_tool.py" line="642" />
             <source>One row per interval of the clicked pixel: its dates and its probability of change</source>
             <translation>Una fila por intervalo del píxel pulsado: sus fechas y su probabilidad de cambio</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="581" />
+            <location filename="../inspect_tool.py" line="644" />
             <source>Band values over time</source>
             <translation>Valores de banda a lo largo del tiempo</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="582" />
+            <location filename="../inspect_tool.py" line="647" />
             <source>Hide the map's answer (to label sample points without bias)</source>
             <translation>Ocultar la respuesta del mapa (para etiquetar muestras sin sesgo)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="584" />
+            <location filename="../inspect_tool.py" line="649" />
             <source>Shows only the dates, cloud masks and band values of the clicked pixel: label an accuracy-assessment sample from the imagery, not from the map.</source>
             <translation>Muestra solo las fechas, las máscaras de nubes y los valores de banda del píxel pulsado: etiquetar una muestra de evaluación de la exactitud a partir de las imágenes, no del mapa.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="590" />
-            <source>Band values over time (shaded: detected change interval; grey column, hollow points: a date hidden by its cloud mask)</source>
-            <translation>Valores de banda a lo largo del tiempo (sombreado: intervalo de cambio detectado; columna gris, puntos huecos: una fecha oculta por su máscara de nubes)</translation>
-        </message>
-        <message>
-            <location filename="../inspect_tool.py" line="598" />
-            <source>The imagery of every date around the pixel (boxed in yellow; framed: the two dates of the detected change)</source>
-            <translation>Las imágenes de cada fecha alrededor del píxel (recuadrado en amarillo; enmarcadas: las dos fechas del cambio detectado)</translation>
-        </message>
-        <message>
-            <location filename="../inspect_tool.py" line="602" />
+            <location filename="../inspect_tool.py" line="667" />
             <source>False colour</source>
             <translation>Falso color</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="604" />
+            <location filename="../inspect_tool.py" line="669" />
             <source>NIR, red, green as red, green, blue: vegetation shows red. Files without a known NIR band stay in true colour.</source>
             <translation>NIR, rojo, verde como rojo, verde, azul: la vegetación se ve roja. Los archivos sin una banda NIR conocida se quedan en color verdadero.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="611" />
+            <location filename="../inspect_tool.py" line="679" />
             <source>Click a pixel of a CAIM result</source>
             <translation>Hacer clic en un píxel de un resultado de CAIM</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="612" />
+            <location filename="../inspect_tool.py" line="680" />
             <source>Image chips of every date around the pixel</source>
             <translation>Recortes de imagen de cada fecha alrededor del píxel</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="641" />
+            <location filename="../inspect_tool.py" line="703" />
             <source>No imagery: the run's input files are not found.</source>
             <translation>Sin imágenes: no se encuentran los archivos de entrada de la ejecución.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="642" />
+            <location filename="../inspect_tool.py" line="704" />
             <source>No imagery here: no date covers this pixel.</source>
             <translation>Sin imágenes aquí: ninguna fecha cubre este píxel.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="663" />
+            <location filename="../inspect_tool.py" line="719" />
+            <source>Band values over time (grey column, hollow points: a date hidden by its cloud mask)</source>
+            <translation>Valores de banda a lo largo del tiempo (columna gris, puntos huecos: una fecha oculta por su máscara de nubes)</translation>
+        </message>
+        <message>
+            <location filename="../inspect_tool.py" line="721" />
+            <source>The imagery of every date around the pixel (boxed in yellow)</source>
+            <translation>Las imágenes de cada fecha alrededor del píxel (recuadrado en amarillo)</translation>
+        </message>
+        <message>
+            <location filename="../inspect_tool.py" line="723" />
+            <source>Band values over time (shaded: detected change interval; grey column, hollow points: a date hidden by its cloud mask)</source>
+            <translation>Valores de banda a lo largo del tiempo (sombreado: intervalo de cambio detectado; columna gris, puntos huecos: una fecha oculta por su máscara de nubes)</translation>
+        </message>
+        <message>
+            <location filename="../inspect_tool.py" line="725" />
+            <source>The imagery of every date around the pixel (boxed in yellow; framed: the two dates of the detected change)</source>
+            <translation>Las imágenes de cada fecha alrededor del píxel (recuadrado en amarillo; enmarcadas: las dos fechas del cambio detectado)</translation>
+        </message>
+        <message>
+            <location filename="../inspect_tool.py" line="759" />
             <source>The run's dates split into QGIS's temporary folder were deleted when QGIS closed: %s. Split the multi-date raster into a folder of your own (Processing Toolbox &gt; CAIM change detection &gt; Split a multi-date raster into dates) and run 'Detect changes' on its dates to see their imagery here.</source>
             <translation>Las fechas de la ejecución divididas en la carpeta temporal de QGIS se borraron al cerrar QGIS: %s. Dividir el ráster multitemporal en una carpeta propia (Caja de herramientas de Procesos &gt; Detección de cambios CAIM &gt; Dividir un ráster multitemporal en fechas) y ejecutar 'Detectar cambios' sobre sus fechas para ver aquí sus imágenes.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="669" />
+            <location filename="../inspect_tool.py" line="765" />
             <source>Files of this run not found (moved or deleted since the run?): %s. Reopen the project from the folder that holds them, or run 'Detect changes' again.</source>
             <translation>No se encuentran archivos de esta ejecución (¿movidos o borrados desde la ejecución?): %s. Volver a abrir el proyecto desde la carpeta que los contiene, o ejecutar 'Detectar cambios' de nuevo.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="687" />
+            <location filename="../inspect_tool.py" line="784" />
             <source>&lt;b&gt;Map's answer hidden.&lt;/b&gt; Label the pixel from the band values and the imagery.</source>
             <translation>&lt;b&gt;Respuesta del mapa oculta.&lt;/b&gt; Etiquetar el píxel a partir de los valores de banda y de las imágenes.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="688" />
+            <location filename="../inspect_tool.py" line="785" />
             <source>&lt;br&gt;&lt;b&gt;Cloud mask on:&lt;/b&gt; %s</source>
             <translation>&lt;br&gt;&lt;b&gt;Máscara de nubes el:&lt;/b&gt; %s</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="692" />
+            <location filename="../inspect_tool.py" line="789" />
             <source>&lt;b&gt;Change moment:&lt;/b&gt; %s</source>
             <translation>&lt;b&gt;Momento del cambio:&lt;/b&gt; %s</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="694" />
+            <location filename="../inspect_tool.py" line="791" />
             <source>&lt;br&gt;&lt;b&gt;Confidence:&lt;/b&gt; %s</source>
             <translation>&lt;br&gt;&lt;b&gt;Confianza:&lt;/b&gt; %s</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="696" />
+            <location filename="../inspect_tool.py" line="793" />
             <source>&lt;br&gt;&lt;b&gt;P(no change):&lt;/b&gt; %s</source>
             <translation>&lt;br&gt;&lt;b&gt;P(sin cambio):&lt;/b&gt; %s</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="704" />
+            <location filename="../inspect_tool.py" line="801" />
             <source>n/a</source>
             <translation>n/d</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="714" />
+            <location filename="../inspect_tool.py" line="819" />
             <source>Run with 'moment probabilities' on to see per-interval probabilities.</source>
             <translation>Ejecutar con 'probabilidades por intervalo' activado para ver las probabilidades de cada intervalo.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="733" />
+            <location filename="../inspect_tool.py" line="838" />
             <source>No CAIM result in the project: run 'Detect changes' first.</source>
             <translation>No hay ningún resultado de CAIM en el proyecto: ejecutar primero 'Detectar cambios'.</translation>
         </message>
@@ -2144,367 +2154,367 @@ Dispositivo: %s
             <translation>No se muestra ningún punto.</translation>
         </message>
         <message>
-            <location filename="../chip_view.py" line="135" />
+            <location filename="../chip_view.py" line="146" />
             <source> (masked)</source>
             <translation> (enmascarada)</translation>
         </message>
         <message>
-            <location filename="../chip_view.py" line="144" />
+            <location filename="../chip_view.py" line="155" />
             <source>not readable</source>
             <translation>no legible</translation>
         </message>
         <message>
-            <location filename="../chip_view.py" line="265" />
+            <location filename="../chip_view.py" line="276" />
             <source>date %d</source>
             <translation>fecha %d</translation>
         </message>
         <message>
-            <location filename="../chip_view.py" line="283" />
+            <location filename="../chip_view.py" line="294" />
             <source>Chips: band %d in grey</source>
             <translation>Recortes: banda %d en gris</translation>
         </message>
         <message>
-            <location filename="../chip_view.py" line="285" />
+            <location filename="../chip_view.py" line="296" />
             <source>Chips: bands %s as red, green, blue</source>
             <translation>Recortes: bandas %s como rojo, verde, azul</translation>
         </message>
         <message>
-            <location filename="../chip_view.py" line="287" />
+            <location filename="../chip_view.py" line="298" />
             <source> (other bands for some dates)</source>
             <translation> (otras bandas en algunas fechas)</translation>
         </message>
         <message>
-            <location filename="../chip_view.py" line="289" />
+            <location filename="../chip_view.py" line="300" />
             <source>; no NIR band is known for these files, so true colour</source>
             <translation>; no se conoce ninguna banda NIR de estos archivos, así que en color verdadero</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="156" />
+            <location filename="../label_dock.py" line="157" />
             <source>the file could not be written</source>
             <translation>no se ha podido escribir el archivo</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="162" />
+            <location filename="../label_dock.py" line="163" />
             <source>the written file cannot be opened</source>
             <translation>no se puede abrir el archivo escrito</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="205" />
+            <location filename="../label_dock.py" line="206" />
             <source>no change</source>
             <translation>sin cambio</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="205" />
+            <location filename="../label_dock.py" line="206" />
             <source>unchanged</source>
             <translation>sin cambio</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="205" />
+            <location filename="../label_dock.py" line="206" />
             <source>changed</source>
             <translation>cambiado</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="206" />
+            <location filename="../label_dock.py" line="207" />
             <source>changed, interval unknown</source>
             <translation>cambiado, intervalo desconocido</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="290" />
+            <location filename="../label_dock.py" line="333" />
             <source>CAIM sample labelling</source>
             <translation>Etiquetado de muestras CAIM</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="310" />
+            <location filename="../label_dock.py" line="353" />
             <source>A point layer with a 'reference' field, e.g. drawn by 'Draw an accuracy-assessment sample'</source>
             <translation>Una capa de puntos con un campo 'reference', p. ej. extraída con 'Extraer una muestra para evaluar la exactitud'</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="314" />
+            <location filename="../label_dock.py" line="357" />
             <source>The CAIM run whose input dates are shown (its change moment layer)</source>
             <translation>La ejecución de CAIM cuyas fechas de entrada se muestran (su capa de momento del cambio)</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="316" />
+            <location filename="../label_dock.py" line="359" />
             <source>True colour (red, green, blue)</source>
             <translation>Color verdadero (rojo, verde, azul)</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="316" />
+            <location filename="../label_dock.py" line="359" />
             <source>False colour (NIR, red, green)</source>
             <translation>Falso color (NIR, rojo, verde)</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="317" />
+            <location filename="../label_dock.py" line="360" />
             <source>False colour shows vegetation red; an input without a known NIR band is shown in true colour</source>
             <translation>El falso color muestra la vegetación en rojo; una entrada sin banda NIR conocida se muestra en color verdadero</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="321" />
+            <location filename="../label_dock.py" line="364" />
             <source>%d x %d pixels</source>
             <translation>%d x %d píxeles</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="331" />
+            <location filename="../label_dock.py" line="374" />
             <source>Sample layer to label</source>
             <translation>Capa de muestra por etiquetar</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="332" />
+            <location filename="../label_dock.py" line="375" />
             <source>CAIM run whose imagery is shown</source>
             <translation>Ejecución de CAIM cuyas imágenes se muestran</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="333" />
+            <location filename="../label_dock.py" line="376" />
             <source>Chip colours</source>
             <translation>Colores de los recortes</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="334" />
+            <location filename="../label_dock.py" line="377" />
             <source>Chip size</source>
             <translation>Tamaño de los recortes</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="335" />
+            <location filename="../label_dock.py" line="378" />
             <source>Sample</source>
             <translation>Muestra</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="335" />
+            <location filename="../label_dock.py" line="378" />
             <source>Imagery of</source>
             <translation>Imágenes de</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="336" />
+            <location filename="../label_dock.py" line="379" />
             <source>Show</source>
             <translation>Mostrar</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="352" />
+            <location filename="../label_dock.py" line="395" />
             <source>&lt;span style='color:%s'&gt;&lt;b&gt;This sample is a temporary file&lt;/b&gt;: QGIS deletes it, with your labels, when it closes. Save a copy and label that.&lt;/span&gt;</source>
             <translation>&lt;span style='color:%s'&gt;&lt;b&gt;Esta muestra es un archivo temporal&lt;/b&gt;: QGIS la borra, con sus etiquetas, al cerrarse. Guarde una copia y etiquete esa.&lt;/span&gt;</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="356" />
+            <location filename="../label_dock.py" line="399" />
             <source>Save a copy...</source>
             <translation>Guardar una copia...</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="357" />
+            <location filename="../label_dock.py" line="400" />
             <source>Writes the sample (labels included) to a GeoPackage and labels that file</source>
             <translation>Escribe la muestra (con las etiquetas) en un GeoPackage y etiqueta ese archivo</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="367" />
+            <location filename="../label_dock.py" line="410" />
             <source>&lt; Previous</source>
             <translation>&lt; Anterior</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="368" />
+            <location filename="../label_dock.py" line="411" />
             <source>Next &gt;</source>
             <translation>Siguiente &gt;</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="369" />
+            <location filename="../label_dock.py" line="412" />
             <source>Next unlabelled &gt;&gt;</source>
             <translation>Siguiente pendiente &gt;&gt;</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="370" />
+            <location filename="../label_dock.py" line="413" />
             <source>Previous point (Page Up)</source>
             <translation>Punto anterior (Page Up)</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="370" />
+            <location filename="../label_dock.py" line="413" />
             <source>Next point (Page Down)</source>
             <translation>Punto siguiente (Page Down)</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="371" />
+            <location filename="../label_dock.py" line="414" />
             <source>The next point without a label (N)</source>
             <translation>El siguiente punto sin etiqueta (N)</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="374" />
+            <location filename="../label_dock.py" line="417" />
             <source>Previous point</source>
             <translation>Punto anterior</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="375" />
+            <location filename="../label_dock.py" line="418" />
             <source>Next point</source>
             <translation>Punto siguiente</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="376" />
+            <location filename="../label_dock.py" line="419" />
             <source>Next unlabelled point</source>
             <translation>Siguiente punto sin etiquetar</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="380" />
+            <location filename="../label_dock.py" line="423" />
             <source>Image chips of every date around the point</source>
             <translation>Recortes de imagen de cada fecha alrededor del punto</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="391" />
+            <location filename="../label_dock.py" line="437" />
             <source>Band values over time</source>
             <translation>Valores de banda a lo largo del tiempo</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="394" />
+            <location filename="../label_dock.py" line="440" />
             <source>&lt;b&gt;Reference class&lt;/b&gt; of the boxed pixel (keys 0-9 for the first ten):</source>
             <translation>&lt;b&gt;Clase de referencia&lt;/b&gt; del píxel recuadrado (teclas 0-9 para las diez primeras):</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="403" />
+            <location filename="../label_dock.py" line="447" />
             <source>Can't tell (leave unlabelled)</source>
             <translation>No se sabe (dejar sin etiquetar)</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="404" />
+            <location filename="../label_dock.py" line="448" />
             <source>Clears the label: the point stays out of the estimate (Delete)</source>
             <translation>Borra la etiqueta: el punto queda fuera de la estimación (Delete)</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="407" />
+            <location filename="../label_dock.py" line="451" />
             <source>note (optional)</source>
             <translation>nota (opcional)</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="408" />
+            <location filename="../label_dock.py" line="452" />
             <source>Note on this point</source>
             <translation>Nota sobre este punto</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="408" />
+            <location filename="../label_dock.py" line="452" />
             <source>Optional; written to the point's note field</source>
             <translation>Opcional; se escribe en el campo de nota del punto</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="411" />
+            <location filename="../label_dock.py" line="455" />
             <source>Once labelled, go to the next unlabelled point</source>
             <translation>Después, ir al siguiente sin etiquetar</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="413" />
+            <location filename="../label_dock.py" line="457" />
             <source>Zoom the map to each point</source>
             <translation>Hacer zum del mapa a cada punto</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="415" />
+            <location filename="../label_dock.py" line="459" />
             <source>Hide CAIM results on the map while labelling</source>
             <translation>Ocultar los resultados de CAIM al etiquetar</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="417" />
+            <location filename="../label_dock.py" line="461" />
             <source>Label from the imagery, not from the map's answer; shown again when unticked or when this panel closes</source>
             <translation>Etiquetar a partir de las imágenes, no de la respuesta del mapa; se vuelven a mostrar al desmarcar la casilla o al cerrar este panel</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="421" />
+            <location filename="../label_dock.py" line="465" />
             <source>Estimate area and accuracy...</source>
             <translation>Estimar el área y la exactitud...</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="422" />
+            <location filename="../label_dock.py" line="466" />
             <source>Opens 'Estimate change area and accuracy from a labelled sample' with this sample and the map it was drawn from</source>
             <translation>Abre 'Estimar el área de cambio y la exactitud a partir de una muestra etiquetada' con esta muestra y el mapa del que se extrajo</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="632" />
+            <location filename="../label_dock.py" line="676" />
             <source>Save the sample</source>
             <translation>Guardar la muestra</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="633" />
+            <location filename="../label_dock.py" line="677" />
             <source>GeoPackage (*.gpkg)</source>
             <translation>GeoPackage (*.gpkg)</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="640" />
+            <location filename="../label_dock.py" line="684" />
             <source>'%s' exists: choose a new file name (a sample is never written over a file).</source>
             <translation>'%s' ya existe: elegir un nuevo nombre de archivo (una muestra nunca se escribe sobre un archivo).</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="646" />
+            <location filename="../label_dock.py" line="690" />
             <source>The sample could not be saved to '%s': %s</source>
             <translation>No se ha podido guardar la muestra en '%s': %s</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="690" />
+            <location filename="../label_dock.py" line="733" />
             <source>The pixel changed, but when cannot be told: -1, counted when the estimate is of changed / unchanged only</source>
             <translation>El píxel cambió, pero no se sabe cuándo: -1, se cuenta cuando la estimación es solo de cambiado / sin cambio</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="694" />
+            <location filename="../label_dock.py" line="737" />
             <source>Class %d: %s</source>
             <translation>Clase %d: %s</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="695" />
+            <location filename="../label_dock.py" line="738" />
             <source>Labels the point with this class</source>
             <translation>Etiqueta el punto con esta clase</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="695" />
+            <location filename="../label_dock.py" line="738" />
             <source>Key %d</source>
             <translation>Tecla %d</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="697" />
+            <location filename="../label_dock.py" line="740" />
             <source>Key C</source>
             <translation>Tecla C</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="784" />
+            <location filename="../label_dock.py" line="827" />
             <source>The sample layer '%s' cannot be written (a read-only file or format?). Save it as a GeoPackage (right-click &gt; Export &gt; Save Features As...) and label that copy.</source>
             <translation>No se puede escribir la capa de muestra '%s' (¿un archivo o un formato de solo lectura?). Guardarla como GeoPackage (clic derecho &gt; Exportar &gt; Guardar objetos como...) y etiquetar esa copia.</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="833" />
+            <location filename="../label_dock.py" line="876" />
             <source>&lt;br&gt;&lt;b&gt;Every point is labelled.&lt;/b&gt;</source>
             <translation>&lt;br&gt;&lt;b&gt;Todos los puntos están etiquetados.&lt;/b&gt;</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="852" />
+            <location filename="../label_dock.py" line="895" />
             <source>No sample to label: draw one with &lt;i&gt;Draw an accuracy-assessment sample&lt;/i&gt; (a point layer with a 'reference' field).</source>
             <translation>No hay muestra que etiquetar: extraer una con &lt;i&gt;Extraer una muestra para evaluar la exactitud&lt;/i&gt; (una capa de puntos con un campo 'reference').</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="854" />
+            <location filename="../label_dock.py" line="897" />
             <source>No sample.</source>
             <translation>Sin muestra.</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="858" />
+            <location filename="../label_dock.py" line="901" />
             <source>The sample layer '%s' has no points.</source>
             <translation>La capa de muestra '%s' no tiene puntos.</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="859" />
+            <location filename="../label_dock.py" line="902" />
             <source>No points.</source>
             <translation>Sin puntos.</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="874" />
+            <location filename="../label_dock.py" line="917" />
             <source>(not a class of the map)</source>
             <translation>(no es una clase del mapa)</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="875" />
+            <location filename="../label_dock.py" line="918" />
             <source>&lt;i&gt;not labelled&lt;/i&gt;</source>
             <translation>&lt;i&gt;sin etiquetar&lt;/i&gt;</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="876" />
+            <location filename="../label_dock.py" line="919" />
             <source>Point %s of %s (id %s): %s&lt;br&gt;%s labelled, %s to go</source>
             <translation>Punto %s de %s (id %s): %s&lt;br&gt;%s etiquetados, %s pendientes</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="884" />
+            <location filename="../label_dock.py" line="927" />
             <source>This point has no geometry.</source>
             <translation>Este punto no tiene geometría.</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="889" />
+            <location filename="../label_dock.py" line="932" />
             <source>No CAIM run in the project to show the imagery of: load the run's change moment layer (run 'Detect changes' in this project).</source>
             <translation>No hay ninguna ejecución de CAIM en el proyecto cuyas imágenes mostrar: cargar la capa de momento del cambio de la ejecución (ejecutar 'Detectar cambios' en este proyecto).</translation>
         </message>

@@ -92,8 +92,11 @@ def test_dock_shows_the_pixel(qgis_app, finished_run):
     dock.blind.setChecked(True)
     assert "hidden" in dock.header.text() and "Change moment" not in dock.header.text()
     assert dock.table.isHidden() and dock.plot.data["moment"] is None and dock.plot.data["series"] == data["series"]
+    # the captions name no shading and no frames, which are gone (they said 'shaded: detected change interval')
+    assert "shaded" not in dock.plot_caption.text() and "framed" not in dock.chip_caption.text()
     dock.blind.setChecked(False)
     assert "Change moment" in dock.header.text() and not dock.table.isHidden()
+    assert "shaded" in dock.plot_caption.text() and "framed" in dock.chip_caption.text()
     assert dock.plot.data["moment"] == data["moment"]
     dock.deleteLater()
 
