@@ -43,28 +43,40 @@ def stretch_limits(path, bands, low=2.0, high=98.0, max_pixels=SAMPLE_PIXELS):
 
     A raster of at most ``max_pixels`` pixels is read whole; a larger one gives a sample of about that many
     pixels per band, always the same: a decimated read when the raster has overviews (GDAL reads the
-    smallest one that suffices), else whole blocks (tiles or strips) spread evenly over the raster.  A
+    smallest one that suffices), else whole blocks (tiles or strips) spread evenly over the raster (a
+    decimated read of the whole raster when they hold fewer than a quarter of that valid).  A
     decimated read of a raster without overviews decodes every block it touches, which is every tile of a
     tiled raster: over 1 s for a 16-megapixel deflated date.  The bands are read together (one pass over
     the blocks of a pixel-interleaved file)."""
     ds = _open(path)
     wanted = sorted(set(int(b) for b in bands))
-    samples = dict(zip(wanted, _sample(ds, wanted, max_pixels)))
+    values = _valid_values(ds, wanted, _sample(ds, wanted, max_pixels))
+    if min(v.size for v in values.values()) < max_pixels // 4 and len(sample_windows(ds, wanted[0], max_pixels)) > 1:
+        # few valid pixels in the blocks: the valid area may lie mostly (or wholly) between them, e.g. a
+        # strip of data along one edge, which the blocks missed (limits 0-1: white chips); a decimated read
+        # of the whole raster samples it evenly, slower but seldom needed
+        values = _valid_values(ds, wanted, _sample(ds, wanted, max_pixels, whole=True))
     limits = np.zeros((len(bands), 2), np.float64)
     for i, b in enumerate(bands):
-        data = samples[int(b)]
-        valid = np.isfinite(data) if data.dtype.kind == "f" else np.ones(data.shape, bool)
-        nodata = ds.GetRasterBand(int(b)).GetNoDataValue()
-        if nodata is not None:
-            valid &= data != nodata
-        values = data[valid]
-        if values.size == 0:
+        if values[int(b)].size == 0:
             limits[i] = (0.0, 1.0)
             continue
-        lo, hi = _percentiles(values, (low, high))
+        lo, hi = _percentiles(values[int(b)], (low, high))
         limits[i] = (lo, hi if hi > lo else lo + 1.0)
     ds = None
     return limits
+
+
+def _valid_values(ds, bands, samples):
+    """{band: its sampled values that are valid (finite, not nodata)} of ``bands`` and their ``samples``."""
+    out = {}
+    for b, data in zip(bands, samples):
+        valid = np.isfinite(data) if data.dtype.kind == "f" else np.ones(data.shape, bool)
+        nodata = ds.GetRasterBand(b).GetNoDataValue()
+        if nodata is not None:
+            valid &= data != nodata
+        out[b] = data[valid]
+    return out
 
 
 def sample_windows(ds, band, max_pixels=SAMPLE_PIXELS, min_blocks=16):
@@ -104,10 +116,12 @@ def _fit(xs, ys, pixels):
     return max(1, min(xs, pixels // by)), by
 
 
-def _sample(ds, bands, max_pixels):
-    """One 1-D array per band of ``bands`` (distinct, 1-based): the pixels of :func:`sample_windows`."""
+def _sample(ds, bands, max_pixels, whole=False):
+    """One 1-D array per band of ``bands`` (distinct, 1-based): the pixels of :func:`sample_windows`
+    (``whole``: of a decimated read of the whole raster)."""
     together = len(set(ds.GetRasterBand(b).DataType for b in bands)) == 1  # else each band in its own type
-    windows = sample_windows(ds, bands[0], max_pixels)
+    w, h = ds.RasterXSize, ds.RasterYSize
+    windows = [(0, 0, w, h) + _fit(w, h, max_pixels)] if whole else sample_windows(ds, bands[0], max_pixels)
     if len(windows) > 1 and all(w[2] == ds.RasterXSize and w[3] == 1 for w in windows):
         # rows (strips one row high): one decimated read picks the same rows, the middles of equal parts
         windows = [(0, 0, ds.RasterXSize, ds.RasterYSize, windows[0][4], len(windows))]

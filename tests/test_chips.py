@@ -180,3 +180,27 @@ def test_percentiles_of_integers_by_their_counts_are_numpys(dtype):
         values = values.astype(dtype)
         for qs in ((2.0, 98.0), (0.0, 100.0), (37.5, 50.0)):
             assert _percentiles(values, qs) == pytest.approx(np.percentile(values, qs), abs=1e-9)
+
+
+def test_stretch_limits_of_a_raster_valid_only_between_the_sampled_tiles(tmp_path, monkeypatch):
+    """A large raster whose valid pixels lie in a strip along its west edge (an area of interest clipped
+    out of a larger grid, a scene's swath at a tile's edge), 120 px wide, between the tiles the sample
+    reads: the limits were (0, 1), every chip of that date white.  When the tiles hold few valid pixels the
+    limits come from a decimated read of the whole raster."""
+    path = _large_tiled(tmp_path / "strip.tif")
+    ds = gdal.Open(path, gdal.GA_Update)
+    for b in (1, 2):
+        a = ds.GetRasterBand(b).ReadAsArray()
+        a[:, 120:] = 0
+        ds.GetRasterBand(b).WriteArray(a)
+    ds = None
+    ds = gdal.Open(path)
+    full = [ds.GetRasterBand(b).ReadAsArray() for b in (1, 2)]
+    ds = None
+    limits = stretch_limits(path, [1, 2])
+    for i in (0, 1):
+        exact = np.percentile(full[i][full[i] != 0], [2, 98])
+        assert np.abs(limits[i] - exact).max() <= 0.02 * (exact[1] - exact[0]), (limits[i], exact)
+    seen = _reads(monkeypatch)  # a raster mostly valid still reads its few tiles only (no second read)
+    stretch_limits(_large_tiled(tmp_path / "big.tif", nodata_rows=300), [1, 2])
+    assert sum(xs * ys for _x, _y, xs, ys, _bx, _by in seen) <= 2048 * 2048 / 8, seen
