@@ -681,7 +681,11 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
         info = {"dates": dates, "inputs": self._facts or [], "outputs": self._written, "model": self._model,
                 "mask_clear": inp.format_clear_values(self._mask_clear) if self._mask_clear else "0",
                 "threshold": self._threshold}
-        loads = False
+        project = context.project()
+        # a toolbox or model run, as a dialog run: the Temporal Controller steps through its input layers' dates,
+        # given when Processing loads the outputs (on the main thread; this runs on a model's own thread)
+        date_layers = self._input_ids if project is not None and self._input_ids and None not in self._input_ids \
+            else None
         for kind in (lyr.AREA, lyr.MOMENT, lyr.CONFIDENCE):
             path = self._written.get(kind)
             if not path or not os.path.exists(path):
@@ -689,15 +693,10 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
             lyr.write_sidecar(path, kind, dates)
             for key in {path, self._requested.get(kind) or path}:
                 if context.willLoadLayerOnCompletion(key):  # toolbox / model runs: style what Processing loads
-                    loads = True
                     details = context.layerToLoadOnCompletionDetails(key)
-                    details.setPostProcessor(lyr.OutputStyler(kind, dates, info))
+                    details.setPostProcessor(lyr.OutputStyler(kind, dates, info, date_layers))
                     if len(dates) >= 2 and dates[0] and dates[-1] and dates[0] not in details.name:
                         # "Change moment 1985 to 2020": two runs' layers are told apart (an audit: the
                         # sample dialog listed two identical "Change moment" layers)
                         details.name = "%s %s to %s" % (details.name, dates[0], dates[-1])
-        project = context.project()
-        if loads and project is not None and self._input_ids and None not in self._input_ids:
-            # a toolbox run, as a dialog run: the Temporal Controller steps through its input layers' dates
-            lyr.set_date_ranges([project.mapLayer(i) for i in self._input_ids], dates)
         return {}

@@ -392,11 +392,15 @@ class OutputStyler(QgsProcessingLayerPostProcessorInterface):
 
     _alive = []  # Processing does not own Python post-processors: keep them referenced
 
-    def __init__(self, kind, dates, run_info=None):
+    def __init__(self, kind, dates, run_info=None, date_layers=None):
         super().__init__()
         self.kind = kind
         self.dates = list(dates)
         self.run_info = run_info
+        # ids of the run's input layers in the project, given their dates in the Temporal Controller here, on
+        # the main thread: a model run's postProcessAlgorithm runs on the model's thread, whose changes to the
+        # project's layers raced with the main thread (their rendering, the Temporal Controller)
+        self.date_layers = list(date_layers or ())
         OutputStyler._alive.append(self)
 
     def postProcessLayer(self, layer, context, feedback):  # noqa: N802 (QGIS API name)
@@ -408,6 +412,9 @@ class OutputStyler(QgsProcessingLayerPostProcessorInterface):
                     node.setItemVisibilityChecked(False)
         if self.run_info:
             layer.setCustomProperty(RUN_PROPERTY, json.dumps(self.run_info))
+        project = context.project()
+        if self.date_layers and project is not None:
+            set_date_ranges([project.mapLayer(i) for i in self.date_layers], self.dates)
 
 
 TEMPORAL_PROPERTY = "caim/date_range"  # set on an input layer whose Temporal Controller range a run gave

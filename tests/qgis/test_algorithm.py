@@ -779,9 +779,11 @@ def test_a_toolbox_run_gives_its_project_layers_their_dates_in_the_temporal_cont
         if loaded:
             context.addLayerToLoadOnCompletion(out["MOMENT"], QgsProcessingContext.LayerDetails(
                 "Change moment", project, "MOMENT"))
+        feedback = QgsProcessingFeedback()
         results, ok = alg.run(dict(INPUT=[layer.id() for layer in layers], MODEL="cva", DEVICE="CPU", **out),
-                              context, QgsProcessingFeedback())
+                              context, feedback)
         assert ok
+        load_outputs(context, feedback)
 
     run(False, "script")
     assert not any(layer.temporalProperties().isActive() for layer in layers)
@@ -790,6 +792,77 @@ def test_a_toolbox_run_gives_its_project_layers_their_dates_in_the_temporal_cont
     assert all(layer.temporalProperties().isActive() for layer in layers)
     assert [(r.begin().date().toString("yyyy-MM-dd"), r.end().date().toString("yyyy-MM-dd")) for r in ranges] == [
         ("2019-05-01", "2020-05-01"), ("2020-05-01", "2021-05-01"), ("2021-05-01", "2022-05-01")]
+
+
+def load_outputs(context, feedback):
+    """What Processing's toolbox does after a run (processing.gui.Postprocessing.handleAlgorithmResults, on the
+    main thread): each layer to load added to its project, then given to its post-processor."""
+    from qgis.core import QgsRasterLayer
+
+    for path, details in context.layersToLoadOnCompletion().items():
+        layer = QgsRasterLayer(path, details.name, "gdal")
+        details.project.addMapLayer(layer)
+        if details.postProcessor():
+            details.postProcessor().postProcessLayer(layer, context, feedback)
+
+
+def test_a_model_run_gives_its_layers_their_dates_on_the_main_thread(project, tmp_path, monkeypatch):
+    """A graphical model's run: Processing's task runs the model, and the model runs caim:detectchanges's
+    postProcessAlgorithm on the task's own thread.  The input layers' Temporal Controller ranges were set
+    there, changing the project's layers off the main thread (which draws them); they are set when
+    Processing loads the outputs, on the main thread, as a toolbox run's."""
+    from qgis.PyQt.QtCore import QThread
+    from qgis.core import (QgsApplication, QgsProcessing, QgsProcessingAlgRunnerTask, QgsProcessingContext,
+                           QgsProcessingFeedback, QgsProcessingModelAlgorithm, QgsProcessingModelChildAlgorithm,
+                           QgsProcessingModelChildParameterSource, QgsProcessingModelOutput,
+                           QgsProcessingModelParameter, QgsProcessingOutputLayerDefinition,
+                           QgsProcessingParameterMultipleLayers, QgsRasterLayer)
+
+    from caim_qgis_plugin import layers as lyr
+    from caim_qgis_testlib import wait_for
+
+    stack = make_stack(str(tmp_path))
+    layers = [QgsRasterLayer(p, os.path.basename(p), "gdal") for p in stack]
+    project.addMapLayers(layers)
+    threads = []
+    original = lyr.set_date_ranges
+
+    def spied(*args):
+        threads.append(QThread.currentThread() is QgsApplication.instance().thread())
+        return original(*args)
+
+    monkeypatch.setattr(lyr, "set_date_ranges", spied)
+    model = QgsProcessingModelAlgorithm("dates", "test")
+    model.addModelParameter(QgsProcessingParameterMultipleLayers("dates", "dates", QgsProcessing.TypeRaster),
+                            QgsProcessingModelParameter("dates"))
+    child = QgsProcessingModelChildAlgorithm("caim:detectchanges")
+    child.setChildId("detect")
+    child.addParameterSources("INPUT", [QgsProcessingModelChildParameterSource.fromModelParameter("dates")])
+    for name, value in (("MODEL", "cva"), ("DEVICE", "CPU")):
+        child.addParameterSources(name, [QgsProcessingModelChildParameterSource.fromStaticValue(value)])
+    output = QgsProcessingModelOutput("moment", "moment")
+    output.setChildId("detect")
+    output.setChildOutputName("MOMENT")
+    child.setModelOutputs({"moment": output})
+    model.addChildAlgorithm(child)
+    model.updateDestinationParameters()
+    context = QgsProcessingContext()
+    context.setProject(project)
+    moment = str(tmp_path / "moment.tif")
+    context.addLayerToLoadOnCompletion(moment, QgsProcessingContext.LayerDetails("moment", project, "detect:moment"))
+    feedback = QgsProcessingFeedback()
+    task = QgsProcessingAlgRunnerTask(model, {"dates": [layer.id() for layer in layers],
+                                              "detect:moment": QgsProcessingOutputLayerDefinition(moment, project)},
+                                      context, feedback)
+    done = []
+    task.executed.connect(lambda ok, _results: done.append(ok))
+    QgsApplication.taskManager().addTask(task)
+    assert wait_for(lambda: done, 120) and done == [True], feedback.textLog()
+    assert all(threads), threads  # never off the main thread
+    load_outputs(context, feedback)
+    assert threads and all(threads)
+    assert [layer.temporalProperties().fixedTemporalRange().begin().date().toString("yyyy-MM-dd")
+            for layer in layers] == ["2019-05-01", "2020-05-01", "2021-05-01"]
 
 
 def test_a_sidecar_given_as_a_layer_is_named(qgis_app, tmp_path):
