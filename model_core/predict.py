@@ -243,12 +243,29 @@ def auto_tile(n_dates, multiple, overlap, memory_factor=1.0):
     return side
 
 
-# Seconds per megapixel and interval of each method on the reference machine of the README's Performance
-# table (2 cores; 1024^2 x 6 dates, 2048^2, 10240^2 and a whole Sentinel-2 tile), whose matrix multiply
-# of 1024^2 runs at about REFERENCE_GFLOPS; a run also spends a few seconds opening and fitting.
+# The run-time estimate (estimate_run) is a sum of stage costs, each a count of work times a constant in
+# seconds on the reference machine, whose matrix multiply of 1024^2 runs at REFERENCE_GFLOPS; the sum is
+# divided by this machine's speed measured the same way (machine_speed).  tools/estimate_constants.py
+# measures the constants (every stage of real runs timed, times the speed measured just before the run)
+# and checks the estimate against runs of the command line.
+# The tiles' model: seconds per megapixel of tile windows (margins included) and interval.
 SECONDS_PER_MP_INTERVAL = {"caimnet": 1.2, "caimnet_cva": 1.25, "caimnet_isfa": 1.35, "schanger": 2.2,
-                           "cva": 0.07, "isfa": 0.09}
+                           "cva": 0.009, "isfa": 0.03}
 REFERENCE_GFLOPS = 140.0
+# loading the model, temporary folders, closing files, and machine_speed's own products (0.14 s at the
+# reference speed: they run inside the run, before the estimate is told)
+RUN_FIXED_S = {"classical": 0.15, "network": 0.16}
+OPEN_S = 0.001         # per input file opened (and checked, aligned onto the grid when it is not on it)
+SAMPLE_S = 3e-8        # the scene statistics: per value (pixel x band x date) of the sample, at most 1 MP per date
+READ_S = 1e-9          # the tiles' reads (and a decimated sample's): per pixel x band x date read
+WRITE_S = 6e-8         # writing the area, moment and confidence maps (DEFLATE): per pixel
+CVA_FIT_S = 5e-8       # the CVA's fit (medians of the differences, stable-scene probe): per sample value and interval
+# ISFA's fit: per fitted pixel (at most FIT_PIXELS) and interval, for 4 bands.  Its rounds (up to 30) are
+# not the whole cost: real series' intervals ran 12-30 rounds and a synthetic one's 8-9 at about the same
+# cost per pixel and interval (the magnitudes, their context and the threshold on the sample).
+ISFA_FIT_S = 1e-6
+ISFA_FIT_PIXELS = 262144  # model_core.models.isfa.FIT_PIXELS (not imported here: that module imports torch)
+SCENE_FIT = {"cva": "cva", "caimnet_cva": "cva", "isfa": "isfa", "caimnet_isfa": "isfa"}
 MAX_RUN_SECONDS = 24 * 3600  # a longer run is refused unless allowed (allow_huge): clip the inputs instead
 # Bytes per pixel of each output as written (DEFLATE): (typical, least); the moment and area maps of real
 # scenes compress 13-18 times, the confidence and probabilities (float32, predictor 3) to about 0.75-0.8
@@ -257,9 +274,11 @@ OUTPUT_BYTES = {"area": (0.1, 0.02), "moment": (0.1, 0.02), "confidence": (3.1, 
 _SPEEDS = {}
 
 
-def matmul_gflops(n=1024, repeats=3):
+def matmul_gflops(n=1024, repeats=8):
     """This machine's fp32 matrix-multiply rate (GFLOP/s) with torch's current threads: the best of
-    ``repeats`` products of two n x n matrices (``make bench`` prints it for n = 2048)."""
+    ``repeats`` products of two n x n matrices (``make bench`` prints it for n = 2048).  With other work
+    on the CPU the best of 3 varied from 19 to 66 GFLOP/s within minutes on this project's 2-core
+    machine, the best of 8 less (about 63-67 in the same minutes)."""
     import torch
 
     a, b = torch.randn(n, n), torch.randn(n, n)
@@ -274,8 +293,8 @@ def matmul_gflops(n=1024, repeats=3):
 
 def machine_speed():
     """This machine's speed relative to the reference of :data:`SECONDS_PER_MP_INTERVAL` (2.0: twice as
-    fast), from a 1024 x 1024 matrix multiply with torch's current threads (about 50 ms; measured once per
-    thread count, between 0.1 and 20)."""
+    fast), from the best of eight 1024 x 1024 matrix multiplies with torch's current threads (0.1-0.6 s;
+    measured once per thread count, between 0.1 and 20)."""
     import torch
 
     threads = torch.get_num_threads()
@@ -313,18 +332,24 @@ def tile_text(done, total, elapsed):
     return text
 
 
-def estimate_run(width, height, n_dates, model, paths, min_patch=0, device="cpu"):
+def estimate_run(width, height, n_dates, model, paths, min_patch=0, device="cpu", bands=4, files=None,
+                 window_px=None):
     """What a run will cost before it starts: {"seconds": the estimated run time on this machine (None on
     a GPU), "disks": [(folders, typical bytes, least bytes, free bytes or None)] one per disk the outputs
-    ``paths`` {kind: path} (and the minimum patch's temporary rasters, beside the area) are written on}."""
+    ``paths`` {kind: path} (and the minimum patch's temporary rasters, beside the area) are written on}.
+
+    ``bands``: bands read per date; ``files``: input files opened (default one per date); ``window_px``:
+    pixels of all tile windows, margins included (default the grid's).  The time is the sum of the stages
+    (see :data:`SECONDS_PER_MP_INTERVAL` and the constants after it): opening, the scene statistics, the
+    method's fit on their sample, the tiles' reads, model and writes; :func:`run_seconds`."""
     px = float(width) * float(height)
     overviews = 4.0 / 3.0 if max(width, height) > 2048 else 1.0  # 2, 4, 8, 16 (see _run)
     need = {}
     for kind, path in paths.items():
-        bands = n_dates if kind == "probabilities" else 1
+        bands_out = n_dates if kind == "probabilities" else 1
         typical, least = OUTPUT_BYTES.get(kind, OUTPUT_BYTES["confidence"])
         grow = overviews if kind != "probabilities" else 1.0
-        need[path] = (px * bands * typical * grow, px * bands * least * grow)
+        need[path] = (px * bands_out * typical * grow, px * bands_out * least * grow)
     if min_patch > 1 and "area" in paths:  # p(no change) and two byte masks in the run's temporary folder
         t, lo = need[paths["area"]]
         need[paths["area"]] = (t + px * (OUTPUT_BYTES["confidence"][0] + 0.2), lo + px * OUTPUT_BYTES["confidence"][1])
@@ -347,9 +372,31 @@ def estimate_run(width, height, n_dates, model, paths, min_patch=0, device="cpu"
         out.append((folders, typical, least, None if mb is None else mb * 1e6))
     seconds = None
     if not str(device).startswith("cuda"):
-        rate = SECONDS_PER_MP_INTERVAL.get(model, SECONDS_PER_MP_INTERVAL["caimnet_isfa"])
-        seconds = 3.0 + px / 1e6 * max(n_dates - 1, 1) * rate / machine_speed()
+        seconds = run_seconds(width, height, n_dates, model, bands, files, window_px,
+                              probabilities="probabilities" in paths) / machine_speed()
     return {"seconds": seconds, "disks": out}
+
+
+def run_seconds(width, height, n_dates, model, bands=4, files=None, window_px=None, probabilities=False):
+    """The run time of :func:`estimate_run` on the reference machine (seconds), stage by stage."""
+    px = float(width) * float(height)
+    t, c = max(int(n_dates), 2), max(int(bands), 1)
+    intervals = t - 1
+    step = max(1, math.ceil(math.sqrt(px / 1e6)))  # Stack.statistics' decimation
+    sample = float(max(1, int(width) // step)) * float(max(1, int(height) // step))
+    windows = float(window_px) if window_px else px
+    network = model not in ("cva", "isfa")
+    seconds = RUN_FIXED_S["network" if network else "classical"] + OPEN_S * (files or t)
+    seconds += SAMPLE_S * sample * t * c + (READ_S * px * t * c if step > 1 else 0.0)
+    fit = SCENE_FIT.get(model)
+    if fit == "cva":
+        seconds += CVA_FIT_S * sample * intervals * c
+    elif fit == "isfa":
+        seconds += ISFA_FIT_S * min(sample, ISFA_FIT_PIXELS) * intervals * c / 4.0
+    rate = SECONDS_PER_MP_INTERVAL.get(model, SECONDS_PER_MP_INTERVAL["caimnet_isfa"])
+    seconds += READ_S * windows * t * c + windows / 1e6 * intervals * rate
+    seconds += WRITE_S * px * (1.0 + (t * 1.0 if probabilities else 0.0)) * (4.0 / 3.0 if max(width, height) > 2048 else 1.0)
+    return seconds
 
 
 def check_scale(estimate, width, height, n_dates, model, allow_huge=False):
@@ -827,7 +874,10 @@ def detect(images, out_dir=None, dates=None, bands=None, model="caimnet", weight
         else:
             tile = auto_tile(n_dates, multiple, ov, mem)
         g = stack.grid
-        estimate = estimate_run(g.width, g.height, n_dates, model, paths, min_patch, dev)
+        tiles = plan_tiles(g.width, g.height, tile, ov, multiple)
+        estimate = estimate_run(g.width, g.height, n_dates, model, paths, min_patch, dev, bands=stack.band_count,
+                                files=len({s.spec.path for s in stack.sources}),
+                                window_px=sum(w[6] * w[7] for w in tiles))
         for line in check_scale(estimate, g.width, g.height, n_dates, model, allow_huge=allow_huge):
             if notice is not None:
                 notice(line)
@@ -854,7 +904,6 @@ def detect(images, out_dir=None, dates=None, bands=None, model="caimnet", weight
             if method == "CVA":  # raw values compared: a date in other units looks changed (ISFA fits gains)
                 warnings.extend(scaling_notes(center, [s.spec.label for s in stack.sources]))
         timings["statistics"] = time.perf_counter() - t0
-        tiles = plan_tiles(g.width, g.height, tile, ov, multiple)
         labels = interval_labels(stack.dates)
         created = []
         temps = _make_temp_dirs(paths, created)

@@ -1,0 +1,250 @@
+"""Measure the constants of the run-time estimate (``model_core.predict.estimate_run``) and check it.
+
+The estimate printed before a run is a sum of stage costs, each a count of work times a constant in
+seconds at the reference speed (a 1024^2 fp32 matrix multiply at ``REFERENCE_GFLOPS``), divided by the
+machine's speed measured the same way just before the run (:func:`model_core.predict.machine_speed`):
+
+* a fixed cost and one per file opened (``RUN_FIXED_S``, ``OPEN_S``);
+* the scene statistics: reading the decimated sample (at most a million pixels per date) and its
+  robust centre and scale per date and band (``SAMPLE_S`` per sample value), plus, when the sample is
+  decimated, reading every block of the files once (``READ_S`` per pixel, band and date);
+* the method's fit on the sample: the CVA's medians of every interval's differences and its stable-scene
+  probe (``CVA_FIT_S`` per sample value and interval), ISFA's iterative fit (``ISFA_FIT_S`` per fitted
+  pixel and interval, at most ``FIT_PIXELS`` pixels; its rounds, up to 30, are counted and printed);
+* the tiles: reading (``READ_S`` per pixel, band and date read, margins included), the model
+  (``SECONDS_PER_MP_INTERVAL``) and writing the outputs (``WRITE_S`` per pixel).
+
+How they were measured (``python tools/estimate_constants.py measure``): every stage of real
+``detect`` runs is timed by wrapping it (Stack opening, ``Stack.statistics``, the model's
+``fit_scene``; the tiles' read / model / write from the run's own timings), on synthetic 4-band uint16
+GeoTIFF series (8 dates of 768 x 768, 36 of 384 x 384, 2 of 2048 x 2048) and the real NAIP (10 dates) and
+Landsat (8 dates) series of ../shared/data; the machine's matrix-multiply rate is measured just before each run,
+and each stage's seconds times speed / its count of work gives the constant at the reference speed.
+Each run is repeated (``--repeats``) and the median constant over runs and scenes printed.  ISFA's
+rounds are counted on the same runs (the fit stops when the weights settle, at most 30 rounds).
+
+``python tools/estimate_constants.py check`` runs ``python -m model_core detect`` (CVA, ISFA and the
+automatic choice, under ``nice``) on the same scenes and prints the estimate it printed against the
+"Time" it reported (medians of ``--repeats`` runs).
+"""
+
+import argparse
+import glob
+import json
+import os
+import re
+import statistics
+import subprocess  # nosec B404 -- runs the engine's command line
+import sys
+import tempfile
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, ROOT)
+SHARED = os.path.join(os.path.dirname(ROOT), "shared", "data")
+
+
+def make_series(folder, t, side):
+    """t synthetic 4-band uint16 dates of side x side (tiled, DEFLATE), made once."""
+    import numpy as np
+    from osgeo import gdal, osr
+
+    gdal.UseExceptions()
+    paths = [os.path.join(folder, f"s{side}_t{t}_{2000 + i}0615.tif") for i in range(t)]
+    if all(os.path.exists(p) for p in paths):
+        return paths
+    rng = np.random.default_rng(t * side)
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(32633)
+    base = rng.integers(200, 3000, (4, side // 16 + 1, side // 16 + 1)).repeat(16, 1).repeat(16, 2)[:, :side, :side]
+    for i, p in enumerate(paths):
+        img = base.copy()
+        for _ in range(5):  # a few changed squares per date
+            y, x = rng.integers(0, side - 64, 2)
+            img[:, y:y + 64, x:x + 64] = rng.integers(200, 3000, (4, 1, 1))
+        img = (img + rng.normal(0, 30, img.shape)).clip(1, 65535).astype(np.uint16)
+        ds = gdal.GetDriverByName("GTiff").Create(p, side, side, 4, gdal.GDT_UInt16,
+                                                  options=["TILED=YES", "COMPRESS=DEFLATE"])
+        ds.SetProjection(srs.ExportToWkt())
+        ds.SetGeoTransform((500000.0, 10.0, 0.0, 5200000.0, 0.0, -10.0))
+        for b in range(4):
+            ds.GetRasterBand(b + 1).WriteArray(img[b])
+        ds = None
+        base = img
+    return paths
+
+
+def scenes(folder):
+    out = {"synthetic 8 x 768^2": make_series(folder, 8, 768), "synthetic 36 x 384^2": make_series(folder, 36, 384),
+           "synthetic 2 x 2048^2": make_series(folder, 2, 2048)}
+    for name, pattern in (("NAIP North Dakota", "naip-north-dakota/*.tif"), ("Landsat Pucallpa", "landsat-pucallpa/*.tif")):
+        found = sorted(glob.glob(os.path.join(SHARED, pattern)))
+        if found:
+            out[name] = found
+    return out
+
+
+def measure_one(paths, model):
+    """One in-process detect run, its stages timed: returns (speed, counts and seconds per stage)."""
+    from model_core import predict, stack as S
+    from model_core.models import model_class
+
+    times = {"open": 0.0, "statistics": 0.0, "fit": 0.0}
+    info = {}
+    orig_init, orig_stats = S.Stack.__init__, S.Stack.statistics
+
+    def init(self, *a, **k):
+        t = time.perf_counter()
+        orig_init(self, *a, **k)
+        times["open"] += time.perf_counter() - t
+        info["stack"] = self
+
+    def stats(self, *a, **k):
+        t = time.perf_counter()
+        r = orig_stats(self, *a, **k)
+        times["statistics"] += time.perf_counter() - t
+        return r
+
+    cls = model_class(model)
+    part = None
+    fits = []
+    orig_fit = getattr(cls, "fit_scene", None)
+
+    def fit(self, *a, **k):
+        t = time.perf_counter()
+        r = orig_fit(self, *a, **k)
+        times["fit"] += time.perf_counter() - t
+        fits.append(self)
+        return r
+
+    orig_plan = predict.plan_tiles
+
+    def plan(*a, **k):
+        tiles = orig_plan(*a, **k)
+        info["window_px"] = sum(w[6] * w[7] for w in tiles)
+        return tiles
+
+    S.Stack.__init__, S.Stack.statistics, predict.plan_tiles = init, stats, plan
+    if orig_fit is not None:
+        cls.fit_scene = fit
+    predict._SPEEDS.clear()
+    speed = predict.machine_speed()
+    out = tempfile.mkdtemp(prefix="estimate-")
+    try:
+        res = predict.detect(paths, out_dir=out, model=model)
+    finally:
+        S.Stack.__init__, S.Stack.statistics, predict.plan_tiles = orig_init, orig_stats, orig_plan
+        if orig_fit is not None:
+            cls.fit_scene = orig_fit
+        subprocess.run(["rm", "-rf", out], check=False)  # nosec B603 B607
+    st = info["stack"]
+    net = fits[0] if fits else None
+    part = getattr(net, "part", net)
+    rounds = list(getattr(part, "rounds", []) or [])
+    return speed, res, times, st, rounds, info["window_px"]
+
+
+def measure(args):
+    from model_core import predict
+    from model_core.models.isfa import FIT_PIXELS
+
+    folder = args.data or tempfile.mkdtemp(prefix="estimate-data-")
+    os.makedirs(folder, exist_ok=True)
+    k = {name: [] for name in ("fixed", "fixed_network", "open", "sample", "read", "write", "cva_fit", "isfa_fit")}
+    model_rate = {}
+    rounds_seen = []
+    for name, paths in scenes(folder).items():
+        for model in ("cva", "isfa", "caimnet_cva" if len(paths) == 2 else "caimnet_isfa"):
+            for _ in range(args.repeats):
+                speed, res, tm, st, rounds, window_px = measure_one(paths, model)
+                g = st.grid
+                t, c, px = len(paths), st.band_count, g.width * g.height
+                step = st.sample_step
+                sample = (g.width // step) * (g.height // step)
+                files = len(set(paths))
+                tmg = res.timings
+                k["open"].append(tm["open"] * speed / files)
+                k["sample"].append(tm["statistics"] * speed / (sample * t * c))
+                k["read"].append(tmg["read"] * speed / (window_px * t * c))
+                k["write"].append(tmg["write"] * speed / px)
+                model_rate.setdefault(model, []).append(tmg["model"] * speed / (window_px / 1e6 * (t - 1)))
+                fit = tm["fit"]
+                if model.startswith("caimnet"):
+                    pass
+                elif model == "cva":
+                    k["cva_fit"].append(fit * speed / (sample * (t - 1) * c))
+                else:
+                    n = min(sample, FIT_PIXELS)
+                    rounds_seen.extend(rounds)
+                    k["isfa_fit"].append(fit * speed / (n * (t - 1) * c / 4.0))
+                rest = res.seconds - tm["open"] - tm["statistics"] - tm["fit"] - sum(tmg[x] for x in ("read", "model", "write"))
+                k["fixed_network" if model.startswith("caimnet") else "fixed"].append(max(rest, 0.0) * speed)
+                print(json.dumps({"scene": name, "model": model, "speed": round(speed, 3), "seconds": round(res.seconds, 2),
+                                  "open": round(tm["open"], 3), "statistics": round(tm["statistics"], 3),
+                                  "fit": round(tm["fit"], 3), "timings": {a: round(b, 3) for a, b in tmg.items()},
+                                  "rounds": rounds, "sample_step": step}), flush=True)
+    print("\nconstants at the reference speed (medians over runs and scenes):")
+    for name, values in k.items():
+        print(f"  {name:<11} {statistics.median(values):.3g}   (runs: {min(values):.3g} .. {max(values):.3g})")
+    for model, values in model_rate.items():
+        print(f"  model {model:<5} {statistics.median(values):.3g} s per megapixel and interval")
+    print(f"  ISFA rounds per interval: median {statistics.median(rounds_seen):g}, mean {statistics.mean(rounds_seen):.1f}, "
+          f"max {max(rounds_seen)}")
+    print(f"  (REFERENCE_GFLOPS {predict.REFERENCE_GFLOPS:g})")
+
+
+def seconds_of(text):
+    m = re.search(r"about ([\d.]+) (s|min|h)\b", text)
+    return float(m.group(1)) * {"s": 1, "min": 60, "h": 3600}[m.group(2)]
+
+
+def check(args):
+    folder = args.data or tempfile.mkdtemp(prefix="estimate-data-")
+    os.makedirs(folder, exist_ok=True)
+    env = dict(os.environ, PYTHONPATH=ROOT, MALLOC_MMAP_MAX_="0")
+    print(f"{'scene':<24} {'method':<6} {'estimate':>8} {'measured':>8} {'ratio':>6}  runs")
+    for name, paths in scenes(folder).items():
+        if args.skip and any(word in name for word in args.skip.split(",")):
+            continue
+        for model in args.models.split(","):
+            est, took = [], []
+            for _ in range(args.repeats):
+                out = tempfile.mkdtemp(prefix="estimate-")
+                p = subprocess.run(["nice", "-n", "10", sys.executable, "-m", "model_core", "detect", *paths,  # nosec B603 B607
+                                    "--out", out, "--model", model, "--quiet"], capture_output=True, text=True,
+                                   env=env, cwd=ROOT)
+                subprocess.run(["rm", "-rf", out], check=False)  # nosec B603 B607
+                e = re.search(r"Estimate  (.*)", p.stderr)
+                t = re.search(r"Time\s+([\d.]+) s", p.stdout)
+                if not (e and t):
+                    raise SystemExit(f"{name} {model}: no estimate or time\n{p.stdout}\n{p.stderr}")
+                est.append(seconds_of(e.group(1)))
+                took.append(float(t.group(1)))
+            e, m = statistics.median(est), statistics.median(took)
+            print(f"{name:<24} {model:<6} {e:8.0f} {m:8.1f} {m / e:6.2f}  estimates {est}, measured {took}, "
+                  f"load {os.getloadavg()[0]:.1f}", flush=True)
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("what", choices=["measure", "check"])
+    ap.add_argument("--data", help="folder for the synthetic series (made once; default: a new temporary one)")
+    ap.add_argument("--repeats", type=int, default=3)
+    ap.add_argument("--models", default="cva,isfa,auto", help="check: the methods to run")
+    ap.add_argument("--skip", default="", help="check: leave out the scenes whose names hold one of these words")
+    args = ap.parse_args()
+    if args.what == "measure":
+        import importlib
+
+        importlib.import_module("model_core")  # its thread settings before torch is imported, as the command line
+        from model_core.predict import limit_gdal_cache, tune_allocator
+
+        limit_gdal_cache()
+        tune_allocator()
+        measure(args)
+    else:
+        check(args)
+
+
+if __name__ == "__main__":
+    main()
