@@ -712,18 +712,21 @@ class InspectDock(QDockWidget):
         self.chips.set_chips(chips, 31, marked)
         self.chips.setToolTip(bands_note(shown))
 
-    def _set_captions(self, blind):
+    def _set_captions(self, blind, clouded=False):
         """The chart's and the chips' captions; with the map's answer hidden they name no shading and no frames
-        (they said 'shaded: detected change interval' over a chart without it)."""
+        (they said 'shaded: detected change interval' over a chart without it), and the cloud masks' marks
+        only when a date of the pixel has one (three lines of a narrow panel, pushing the chips below it)."""
         if blind:
-            self.plot_caption.setText(tr("Band values over time (grey column, hollow points: a date hidden by its "
-                                         "cloud mask)"))
+            plot = tr("Band values over time (grey column, hollow points: a date hidden by its cloud mask)") \
+                if clouded else tr("Band values over time")
             self.chip_caption.setText(tr("The imagery of every date around the pixel (boxed in yellow)"))
         else:
-            self.plot_caption.setText(tr("Band values over time (shaded: detected change interval; grey column, "
-                                         "hollow points: a date hidden by its cloud mask)"))
+            plot = tr("Band values over time (shaded: detected change interval; grey column, hollow points: a "
+                      "date hidden by its cloud mask)") if clouded else tr(
+                "Band values over time (shaded: detected change interval)")
             self.chip_caption.setText(tr("The imagery of every date around the pixel (boxed in yellow; framed: the "
                                          "two dates of the detected change)"))
+        self.plot_caption.setText(plot)
 
     def _show_moment_row(self):
         if self._moment_row is None:
@@ -775,7 +778,7 @@ class InspectDock(QDockWidget):
         where = "x %s, y %s" % (number(point.x()), number(point.y())) if point is not None else ""
         blind = self.blind.isChecked()
         self.table.setVisible(not blind)
-        self._set_captions(blind)
+        self._set_captions(blind, bool(data.get("clouded")))
         k = data.get("moment")
         self._show_chips(data, () if blind or not k or k < 1 else (k - 1, k))
         if blind:  # the imagery only: no moment, no probabilities, no shaded interval

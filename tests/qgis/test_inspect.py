@@ -97,6 +97,11 @@ def test_dock_shows_the_pixel(qgis_app, finished_run):
     dock.blind.setChecked(False)
     assert "Change moment" in dock.header.text() and not dock.table.isHidden()
     assert "shaded" in dock.plot_caption.text() and "framed" in dock.chip_caption.text()
+    # no date of this pixel has a cloud mask: the caption does not explain the masks' marks (three lines of a
+    # narrow panel, the chips pushed below it); a pixel with a masked date gets it
+    assert "cloud mask" not in dock.plot_caption.text()
+    dock.show_result(dict(data, clouded=[1]), centre(20, 20))
+    assert "grey column, hollow points: a date hidden by its cloud mask" in dock.plot_caption.text()
     assert dock.plot.data["moment"] == data["moment"]
     dock.deleteLater()
 
