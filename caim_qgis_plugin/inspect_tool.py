@@ -653,10 +653,8 @@ class InspectDock(QDockWidget):
         layout.addLayout(blind_row)
         layout.addWidget(self.header)
         layout.addWidget(self.table, 1)
-        self.plot_caption = caption = QLabel()
-        caption.setWordWrap(True)
-        layout.addWidget(caption)
-        layout.addWidget(self.plot, 2)
+        self.plot_caption = QLabel()
+        self.plot_caption.setWordWrap(True)
         from caim_qgis_plugin.chip_view import CHIP_SIDE, ChipReader, ChipStrip  # (it reads this module's helpers)
 
         chip_row = QHBoxLayout()
@@ -679,6 +677,10 @@ class InspectDock(QDockWidget):
         self.chips.set_message(tr("Click a pixel of a CAIM result"))
         accessible(self.chips, tr("Image chips of every date around the pixel"))
         layout.addWidget(self.chips)
+        # the imagery before the chart, as in the labelling panel: a 1280 x 800 screen's panel showed the chart and
+        # left the chips below its fold
+        layout.addWidget(self.plot_caption)
+        layout.addWidget(self.plot, 2)
         self.reader = ChipReader()
         self.setWidget(PanelScroll(body))
         self.last = None

@@ -819,6 +819,31 @@ def test_every_row_of_chips_is_in_view_by_the_panel_s_own_scroll_bar(qgis_app):
         dock.deleteLater()
 
 
+def test_the_chips_are_in_view_in_a_laptop_screen_s_panel_without_scrolling(qgis_app):
+    """On a 1280 x 800 screen (the panel 630 px tall at its narrowest) the chart stood above the chips and
+    pushed them below the fold: the imagery of the clicked pixel needed a scroll.  The chips now come first, as
+    in the labelling panel: a row of them is in view as the panel opens."""
+    from qgis.PyQt.QtGui import QImage
+
+    from caim_qgis_plugin.inspect_tool import InspectDock
+
+    image = QImage(31, 31, QImage.Format.Format_RGB888)
+    image.fill(0x336633)
+    dock = InspectDock()
+    try:
+        dock.show()
+        dock.resize(dock.minimumSizeHint().width(), 630)
+        dock.chips.set_chips([("2018-06-%02d" % (i + 1), image, False) for i in range(6)], 31, (4, 5))
+        dock.widget().verticalScrollBar().setValue(0)
+        qgis_app.processEvents()
+        strip = dock.chips
+        assert strip.visibleRegion().boundingRect().height() >= strip.side() + strip.TITLE
+        assert strip.y() < dock.plot.y()
+    finally:
+        dock.close()
+        dock.deleteLater()
+
+
 def test_the_interval_table_is_as_tall_as_its_rows(qgis_app):
     """The table asked for 192 px whatever its rows: a two-interval run's was two thirds blank, and on a
     1280 x 800 screen the panel was taller than its room (the image chips below the fold).  A tall panel
