@@ -186,28 +186,19 @@ QTimer.singleShot(500, probe)
 """
 
 
-def test_desktop_in_german(tmp_path):
-    """``qgis --lang de``: the plugin's actions and its Processing algorithm are German in the real desktop
-    (QGIS sets its translation, not QLocale or the override flag, which the plugin read first)."""
+@pytest.mark.parametrize("lang,action", [("de", "Änderungen in einer Zeitreihe erkennen"),
+                                         ("es", "Detectar cambios en una serie temporal")])
+def test_desktop_in_each_language(tmp_path, lang, action):
+    """``qgis --lang de`` / ``es``: the plugin's actions and its Processing algorithm speak the language in the
+    real desktop (QGIS sets its translation, not QLocale or the override flag, which the plugin read first),
+    and the parameter texts fit the toolbox panels (the first Spanish labels did not: the model's automatic
+    choice, the clear mask values, the masks' dates, the huge-run switch)."""
     code = tmp_path / "probe.py"
     code.write_text(LANGUAGE_PROBE)
-    report = run_desktop(tmp_path, [], "de", timeout=180, code=str(code), args=("--lang", "de"))
-    assert report["translation"] == "de"
-    assert report["action"] == "Änderungen in einer Zeitreihe erkennen…", report
-    assert report["algorithm"] == "Änderungen in einer Zeitreihe erkennen", report
-    _assert_panels_fit(report)  # the German parameter texts fit the toolbox panels too
-
-
-def test_desktop_in_spanish(tmp_path):
-    """``qgis --lang es``: the plugin's actions and its Processing algorithm are Spanish in the real desktop,
-    and the Spanish parameter texts fit the toolbox panels (the first Spanish labels did not: the model's
-    automatic choice, the clear mask values, the masks' dates, the huge-run switch)."""
-    code = tmp_path / "probe.py"
-    code.write_text(LANGUAGE_PROBE)
-    report = run_desktop(tmp_path, [], "es", timeout=180, code=str(code), args=("--lang", "es"))
-    assert report["translation"] == "es"
-    assert report["action"] == "Detectar cambios en una serie temporal…", report
-    assert report["algorithm"] == "Detectar cambios en una serie temporal", report
+    report = run_desktop(tmp_path, [], lang, timeout=180, code=str(code), args=("--lang", lang))
+    assert report["translation"] == lang
+    assert report["action"] == action + "…", report
+    assert report["algorithm"] == action, report
     _assert_panels_fit(report)
 
 
