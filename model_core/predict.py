@@ -442,21 +442,23 @@ def plan_tiles(width, height, tile, overlap, multiple):
     at a pixel depends only on its ``overlap`` neighbourhood and on the alignment of its windows,
     the result does not depend on this plan.
     """
+    xs, ys = _axis_cores(width, tile, overlap, multiple), _axis_cores(height, tile, overlap, multiple)
+    return [(cx, cy, cw, ch, cx - overlap, cy - overlap, ww, wh) for cy, ch, wh in ys for cx, cw, ww in xs]
+
+
+def _axis_cores(n, tile, overlap, multiple):
+    """One axis of :func:`plan_tiles`: [(core start, core size, window size)]."""
     max_core = max(tile - 2 * overlap, multiple)
+    parts = max(1, math.ceil(n / max_core))
+    step = _round_up(math.ceil(n / parts), multiple)
+    return [(c, min(step, n - c), _round_up(min(step, n - c) + 2 * overlap, multiple)) for c in range(0, n, step)]
 
-    def steps(n):
-        parts = max(1, math.ceil(n / max_core))
-        return _round_up(math.ceil(n / parts), multiple)
 
-    sx, sy = steps(width), steps(height)
-    tiles = []
-    for cy in range(0, height, sy):
-        for cx in range(0, width, sx):
-            cw, ch = min(sx, width - cx), min(sy, height - cy)
-            ww = _round_up(cw + 2 * overlap, multiple)
-            wh = _round_up(ch + 2 * overlap, multiple)
-            tiles.append((cx, cy, cw, ch, cx - overlap, cy - overlap, ww, wh))
-    return tiles
+def window_pixels(width, height, tile, overlap, multiple):
+    """The pixels of all the windows of :func:`plan_tiles` (margins included), without listing the tiles:
+    a 10^6 x 10^6 px grid has millions (1.3 GB and 6 s to list before the run was refused)."""
+    return (sum(w for _c, _s, w in _axis_cores(width, tile, overlap, multiple))
+            * sum(w for _c, _s, w in _axis_cores(height, tile, overlap, multiple)))
 
 
 def _round_up(v, m):
@@ -874,10 +876,9 @@ def detect(images, out_dir=None, dates=None, bands=None, model="caimnet", weight
         else:
             tile = auto_tile(n_dates, multiple, ov, mem)
         g = stack.grid
-        tiles = plan_tiles(g.width, g.height, tile, ov, multiple)
         estimate = estimate_run(g.width, g.height, n_dates, model, paths, min_patch, dev, bands=stack.band_count,
                                 files=len({s.spec.path for s in stack.sources}),
-                                window_px=sum(w[6] * w[7] for w in tiles))
+                                window_px=window_pixels(g.width, g.height, tile, ov, multiple))
         for line in check_scale(estimate, g.width, g.height, n_dates, model, allow_huge=allow_huge):
             if notice is not None:
                 notice(line)
@@ -904,6 +905,7 @@ def detect(images, out_dir=None, dates=None, bands=None, model="caimnet", weight
             if method == "CVA":  # raw values compared: a date in other units looks changed (ISFA fits gains)
                 warnings.extend(scaling_notes(center, [s.spec.label for s in stack.sources]))
         timings["statistics"] = time.perf_counter() - t0
+        tiles = plan_tiles(g.width, g.height, tile, ov, multiple)  # (after the refusal of a huge run)
         labels = interval_labels(stack.dates)
         created = []
         temps = _make_temp_dirs(paths, created)

@@ -797,6 +797,25 @@ def test_a_run_of_days_is_refused_unless_allowed(tmp_path, monkeypatch):
         assert measured / 2 < est < measured * 2, (side, model, est)
 
 
+def test_a_huge_grid_is_refused_without_listing_its_tiles(tmp_path, monkeypatch):
+    """The estimate's tile windows (margins included) were summed over plan_tiles' list before the refusal:
+    4.3 million tiles of a 10^6 x 10^6 px grid, 1.3 GB and 6 s to be told the run is refused.  They are
+    counted per axis (window_pixels, equal to the list's sum); the tiles are listed for a run that goes on."""
+    from model_core import predict
+
+    for args in ((300, 170, 128, 32, 16), (1, 1, 64, 8, 8), (4097, 2049, 544, 32, 8), (384, 384, 1024, 32, 8)):
+        assert predict.window_pixels(*args) == sum(w[6] * w[7] for w in plan_tiles(*args)), args
+
+    def listed(*a, **k):
+        raise AssertionError("the tiles listed before the refusal")
+
+    monkeypatch.setattr(predict, "plan_tiles", listed)
+    monkeypatch.setattr(predict, "free_mb", lambda folder: 1e12)
+    monkeypatch.setattr(predict, "machine_speed", lambda: 1.0)
+    with pytest.raises(InputError, match="--allow-huge"):
+        detect(_huge_vrts(tmp_path), out_dir=str(tmp_path / "out"), model="cva", **_after_one_tile())
+
+
 def test_the_estimate_counts_the_statistics_and_fits_not_only_the_model(monkeypatch):
     """The classical methods spend most of a run on the scene statistics and their fit, not on the tiles:
     36 dates of 384 x 384 with the CVA took 12 s where the model term alone (0.07 s per megapixel and
