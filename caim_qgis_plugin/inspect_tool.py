@@ -714,11 +714,12 @@ class InspectDock(QDockWidget):
         self.chips.set_chips(chips, 31, marked)
         self.chips.setToolTip(bands_note(shown))
 
-    def _set_captions(self, blind, clouded=False):
-        """The chart's and the chips' captions; with the map's answer hidden they name no shading and no frames
-        (they said 'shaded: detected change interval' over a chart without it), and the cloud masks' marks
-        only when a date of the pixel has one (three lines of a narrow panel, pushing the chips below it)."""
-        if blind:
+    def _set_captions(self, blind, clouded=False, changed=True):
+        """The chart's and the chips' captions; with the map's answer hidden, or at a pixel without a detected
+        change (no change, no data), they name no shading and no frames (they said 'shaded: detected change
+        interval' over a chart without it), and the cloud masks' marks only when a date of the pixel has one
+        (three lines of a narrow panel, pushing the chips below it)."""
+        if blind or not changed:
             plot = tr("Band values over time (grey column, hollow points: a date hidden by its cloud mask)") \
                 if clouded else tr("Band values over time")
             self.chip_caption.setText(tr("The imagery of every date around the pixel (boxed in yellow)"))
@@ -780,8 +781,9 @@ class InspectDock(QDockWidget):
         where = "x %s, y %s" % (number(point.x()), number(point.y())) if point is not None else ""
         blind = self.blind.isChecked()
         self.table.setVisible(not blind)
-        self._set_captions(blind, bool(data.get("clouded")))
         k = data.get("moment")
+        # the shading and the frames are drawn for a detected change only (SeriesPlot, _show_chips)
+        self._set_captions(blind, bool(data.get("clouded")), bool(k and k >= 1))
         self._show_chips(data, () if blind or not k or k < 1 else (k - 1, k))
         if blind:  # the imagery only: no moment, no probabilities, no shaded interval
             clouded = [data["dates"][i] or tr("date %d") % (i + 1) for i in data.get("clouded") or []

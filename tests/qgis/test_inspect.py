@@ -103,6 +103,11 @@ def test_dock_shows_the_pixel(qgis_app, finished_run):
     dock.show_result(dict(data, clouded=[1]), centre(20, 20))
     assert "grey column, hollow points: a date hidden by its cloud mask" in dock.plot_caption.text()
     assert dock.plot.data["moment"] == data["moment"]
+    # a pixel without a detected change (no change, no data) has no shaded interval and no framed dates:
+    # its captions name none (they did, over a chart and chips without either)
+    for moment in (0, None):
+        dock.show_result(dict(data, moment=moment), centre(20, 20))
+        assert "shaded" not in dock.plot_caption.text() and "framed" not in dock.chip_caption.text(), moment
     dock.deleteLater()
 
 
