@@ -822,8 +822,9 @@ class InspectDock(QDockWidget):
         self.table.updateGeometries()  # the scroll range of the rows just set (else it comes with the next
         # event loop, and the scrolling is clipped to the old one)
         self._show_moment_row()
-        if probs is None:
-            self.table.setToolTip(tr("Run with 'moment probabilities' on to see per-interval probabilities."))
+        # (a pixel of a run with them: the tip of an earlier run's pixel without them went)
+        self.table.setToolTip("" if probs is not None else tr(
+            "Run with 'moment probabilities' on to see per-interval probabilities."))
         self.plot.set_data(data)
 
 

@@ -108,6 +108,11 @@ def test_dock_shows_the_pixel(qgis_app, finished_run):
     for moment in (0, None):
         dock.show_result(dict(data, moment=moment), centre(20, 20))
         assert "shaded" not in dock.plot_caption.text() and "framed" not in dock.chip_caption.text(), moment
+    # the table's tip that the run has no probabilities goes with a pixel of a run that has them
+    dock.show_result(dict(data, change_probability=None), centre(20, 20))
+    assert "moment probabilities" in dock.table.toolTip()
+    dock.show_result(data, centre(20, 20))
+    assert dock.table.toolTip() == ""
     dock.deleteLater()
 
 
