@@ -705,7 +705,7 @@ class InspectDock(QDockWidget):
             self.chips.set_message(tr("No imagery: the run's input files are not found.")
                                    if data.get("inputs_missing") else tr("No imagery here: no date covers this pixel."))
             return
-        # each date's stretch is read once per run (about 0.65 s for a 67-megapixel date): a wait cursor then
+        # the run's first click reads each date's stretch (ChipReader.first_read): a wait cursor then
         chips, shown = self.reader.chips_waiting(info, self._point, crs, 31, self.false_colour.isChecked(),
                                                  data.get("clouded") or [])
         if not chips:

@@ -935,7 +935,7 @@ class LabelDock(QDockWidget):
             return
         data = inspect_pixel(info, point, self.sample.crs())
         self.plot.set_data(dict(data, moment=None))  # the map's answer hidden
-        # each date's stretch is read once per run (about 0.65 s for a 67-megapixel date): a wait cursor then
+        # the run's first point reads each date's stretch (ChipReader.first_read): a wait cursor then
         chips, shown = self.reader.chips_waiting(info, point, self.sample.crs(), self.context_combo.currentData(),
                                                  self.show_combo.currentIndex() == 1, data.get("clouded") or [])
         self.bands_note.setText(bands_note(shown))
