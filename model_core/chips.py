@@ -35,6 +35,9 @@ def display_bands(rgbn, count, false_colour=False):
 
 
 SAMPLE_PIXELS = 600 * 600  # a date's stretch limits come from about this many pixels per band (at most)
+# fewer valid pixels than this in the sampled blocks: the valid area may lie between them (a decimated read of
+# the whole raster instead); as many give the 2nd and 98th percentiles of the area they cover closely enough
+MIN_VALID = 10000
 
 
 def stretch_limits(path, bands, low=2.0, high=98.0, max_pixels=SAMPLE_PIXELS):
@@ -44,14 +47,15 @@ def stretch_limits(path, bands, low=2.0, high=98.0, max_pixels=SAMPLE_PIXELS):
     A raster of at most ``max_pixels`` pixels is read whole; a larger one gives a sample of about that many
     pixels per band, always the same: a decimated read when the raster has overviews (GDAL reads the
     smallest one that suffices), else whole blocks (tiles or strips) spread evenly over the raster (a
-    decimated read of the whole raster when they hold fewer than a quarter of that valid).  A
+    decimated read of the whole raster when they hold fewer than MIN_VALID valid pixels).  A
     decimated read of a raster without overviews decodes every block it touches, which is every tile of a
     tiled raster: over 1 s for a 16-megapixel deflated date.  The bands are read together (one pass over
     the blocks of a pixel-interleaved file)."""
     ds = _open(path)
     wanted = sorted(set(int(b) for b in bands))
     values = _valid_values(ds, wanted, _sample(ds, wanted, max_pixels))
-    if min(v.size for v in values.values()) < max_pixels // 4 and len(sample_windows(ds, wanted[0], max_pixels)) > 1:
+    if min(v.size for v in values.values()) < min(max_pixels // 4, MIN_VALID) and len(
+            sample_windows(ds, wanted[0], max_pixels)) > 1:
         # few valid pixels in the blocks: the valid area may lie mostly (or wholly) between them, e.g. a
         # strip of data along one edge, which the blocks missed (limits 0-1: white chips); a decimated read
         # of the whole raster samples it evenly, slower but seldom needed
