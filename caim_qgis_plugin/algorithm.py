@@ -441,8 +441,8 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
             elif all(folder != made for made, _ in self._split):  # (not its own: the raster given twice)
                 _USED_AGAIN.add(folder)
             feedback.pushInfo(tr("'%s' holds %d dates: split into %s%s") % (
-                name, len(written), folder, tr(" (used again: the same split as before)") if not created
-                else in_the_way(folder, unit)))
+                name, len(written), folder, (tr(" (used again: the same split as before)") if not created else "")
+                + in_the_way(folder, unit)))  # (used again or made: why not in <name>_dates, the first place looked)
             if fallback:
                 feedback.reportError(fallback_text(name, fallback), False)
             for vrt, _date in written:

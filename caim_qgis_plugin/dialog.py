@@ -1210,7 +1210,7 @@ class CaimDialog(QDialog):
                 date_ids.add(date_layer.id())
             split_ids.update(lyr_.id() for lyr_ in unit)
             notes.append(tr("'%s': %d dates in %s") % (name, len(written), folder) + (
-                splitting.in_the_way(folder, unit) if created else ""))
+                splitting.in_the_way(folder, unit)))  # (made or used again)
             if fallback:  # the status says it now, the run's outcome again (the run's progress replaces it)
                 notes.append(splitting.fallback_text(name, fallback))
                 self._split_warnings.append(notes[-1])

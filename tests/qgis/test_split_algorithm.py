@@ -587,8 +587,9 @@ def test_a_split_into_another_name_says_what_is_in_the_way(project, tmp_path):
     assert "split into %s (not in 'gee_export_dates': it is a file, not a folder; 'gee_export_dates_2': it " \
            "holds other files)" % (tmp_path / "gee_export_dates_3") in fb.textLog()
     res, ok, fb = run_algorithm(dict(INPUT=[export], MODEL="cva", DEVICE="CPU", **_outputs(str(tmp_path / "c"))))
-    assert ok and "split into %s (used again: the same split as before)" % (
-        tmp_path / "gee_export_dates_3") in fb.textLog()
+    # used again, it says why too (it said only 'used again', the user looking in gee_export_dates)
+    assert ok and "split into %s (used again: the same split as before) (not in 'gee_export_dates': it is a file, " \
+        "not a folder; 'gee_export_dates_2': it holds other files)" % (tmp_path / "gee_export_dates_3") in fb.textLog()
     # in the usual folder: nothing more said
     (tmp_path / "gee_export_dates").unlink()
     res, ok, fb = run_algorithm(dict(INPUT=[export], MODEL="cva", DEVICE="CPU", **_outputs(str(tmp_path / "d"))))
@@ -610,6 +611,17 @@ def test_the_dialog_says_what_is_in_the_way_of_the_dates_folder(project, tmp_pat
         dialog.refresh_layers()
         # said before the Run, too (it named gee_export_dates)
         assert "'gee_export_dates_2' beside it" in dialog.messages.text(), dialog.messages.text()
+        assert dialog.split_for_run(), dialog.status.text()
+        assert "'gee_export': 3 dates in %s (not in 'gee_export_dates': it is a file, not a folder)" % (
+            tmp_path / "gee_export_dates_2") in dialog.status.text()
+    finally:
+        dialog.shutdown()
+    # another project, the same raster: the dates of gee_export_dates_2 used again, and why not gee_export_dates
+    project.clear()
+    project.addMapLayer(QgsRasterLayer(export, "gee_export", "gdal"))
+    dialog = CaimDialog(None)
+    try:
+        dialog.refresh_layers()
         assert dialog.split_for_run(), dialog.status.text()
         assert "'gee_export': 3 dates in %s (not in 'gee_export_dates': it is a file, not a folder)" % (
             tmp_path / "gee_export_dates_2") in dialog.status.text()
