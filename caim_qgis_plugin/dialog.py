@@ -1147,21 +1147,13 @@ class CaimDialog(QDialog):
     @staticmethod
     def _dates_folder_text(unit):
         """Where Run will write the dates of ``unit`` (splitting.split_beside), said before it does."""
-        from model_core.stacked import dates_folder_name, source_file
-
         fallback = splitting.planned_fallback(unit)
         if fallback == splitting.READ_ONLY:
             return tr("in QGIS's temporary folder, deleted when QGIS closes, as its own folder cannot be written to")
         if fallback == splitting.NO_FOLDER:
             return tr("in QGIS's temporary folder, deleted when QGIS closes, as it is not a file in a folder")
         # a file of that name in the way: the split takes the next name (split_into_folder), which is said
-        stem = dates_folder_name(inp.unit_source(unit))
-        parent = os.path.dirname(source_file(inp.unit_source(unit)) or "")
-        name, k = stem, 2
-        while parent and k < 1000 and os.path.lexists(os.path.join(parent, name)) and not os.path.isdir(
-                os.path.join(parent, name)):
-            name, k = "%s_%d" % (stem, k), k + 1
-        return tr("in '%s' beside it") % name
+        return tr("in '%s' beside it") % splitting.planned_folder_name(unit)
 
     def split_for_run(self):
         """Split each checked multi-date layer (:meth:`_to_split`) into dates as caim:detectchanges does (into

@@ -47,12 +47,12 @@ def in_the_way(folder, unit):
     into ``<name>_dates``: " (not in '<name>_dates': it holds other files)", a file of that name, ...; ""
     when they are in ``<name>_dates``.  (The run said only where they went, a user looking for them in
     ``<name>_dates`` found other files there, or a file.)"""
-    from model_core.stacked import dates_folder_name
+    from model_core.stacked import dates_folder_name, numbered_folder_name
 
     stem, parent, name = dates_folder_name(unit_source(tuple(unit))), os.path.dirname(folder), os.path.basename(folder)
     reasons = []
     for k in range(1, 1000):
-        other = stem if k == 1 else "%s_%d" % (stem, k)
+        other = numbered_folder_name(stem, k)
         if other == name:
             break
         path = os.path.join(parent, other)
@@ -75,6 +75,21 @@ def planned_fallback(unit):
     if not folder_of:
         return NO_FOLDER
     return None if os.access(folder_of, os.W_OK) else READ_ONLY
+
+
+def planned_folder_name(unit):
+    """The name of the folder beside the raster that :func:`split_beside` will write the dates of ``unit``
+    into, as far as can be told before: ``<name>_dates``, or the next name when a file of that name is in the
+    way (a folder of it holding other files is known only once split: :func:`in_the_way` says it then)."""
+    from model_core.stacked import dates_folder_name, numbered_folder_name, source_file
+
+    stem = dates_folder_name(unit_source(tuple(unit)))
+    parent = os.path.dirname(source_file(unit_source(tuple(unit))) or "")
+    for k in range(1, 1000):
+        path = os.path.join(parent, numbered_folder_name(stem, k))
+        if not parent or not os.path.lexists(path) or os.path.isdir(path):
+            return numbered_folder_name(stem, k)
+    return numbered_folder_name(stem, 999)
 
 
 def fallback_text(name, fallback):

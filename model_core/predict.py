@@ -27,7 +27,7 @@ from osgeo import gdal
 from model_core import __version__
 from model_core.errors import (Cancelled, CaimError, InputError, OutputError, WeightsError, free_mb,
                                nearest_existing, size_text)
-from model_core.stack import Stack, format_clear_values
+from model_core.stack import Stack, decimation, format_clear_values
 
 gdal.UseExceptions()
 
@@ -260,11 +260,10 @@ SAMPLE_S = 3e-8        # the scene statistics: per value (pixel x band x date) o
 READ_S = 1e-9          # the tiles' reads (and a decimated sample's): per pixel x band x date read
 WRITE_S = 6e-8         # writing the area, moment and confidence maps (DEFLATE): per pixel
 CVA_FIT_S = 5e-8       # the CVA's fit (medians of the differences, stable-scene probe): per sample value and interval
-# ISFA's fit: per fitted pixel (at most FIT_PIXELS) and interval, for 4 bands.  Its rounds (up to 30) are
-# not the whole cost: real series' intervals ran 12-30 rounds and a synthetic one's 8-9 at about the same
-# cost per pixel and interval (the magnitudes, their context and the threshold on the sample).
+# ISFA's fit: per fitted pixel (at most model_core.models.isfa.FIT_PIXELS) and interval, for 4 bands.  Its
+# rounds (up to 30) are not the whole cost: real series' intervals ran 12-30 rounds and a synthetic one's 8-9
+# at about the same cost per pixel and interval (the magnitudes, their context and the threshold on the sample).
 ISFA_FIT_S = 1e-6
-ISFA_FIT_PIXELS = 262144  # model_core.models.isfa.FIT_PIXELS (not imported here: that module imports torch)
 SCENE_FIT = {"cva": "cva", "caimnet_cva": "cva", "isfa": "isfa", "caimnet_isfa": "isfa"}
 MAX_RUN_SECONDS = 24 * 3600  # a longer run is refused unless allowed (allow_huge): clip the inputs instead
 # Bytes per pixel of each output as written (DEFLATE): (typical, least); the moment and area maps of real
@@ -332,6 +331,11 @@ def tile_text(done, total, elapsed):
     return text
 
 
+def _overview_growth(width, height):
+    """What the overviews add to a map written of ``width`` x ``height``: 2, 4, 8, 16 above 2048 px (see _run)."""
+    return 4.0 / 3.0 if max(width, height) > 2048 else 1.0
+
+
 def estimate_run(width, height, n_dates, model, paths, min_patch=0, device="cpu", bands=4, files=None,
                  window_px=None):
     """What a run will cost before it starts: {"seconds": the estimated run time on this machine (None on
@@ -343,7 +347,7 @@ def estimate_run(width, height, n_dates, model, paths, min_patch=0, device="cpu"
     (see :data:`SECONDS_PER_MP_INTERVAL` and the constants after it): opening, the scene statistics, the
     method's fit on their sample, the tiles' reads, model and writes; :func:`run_seconds`."""
     px = float(width) * float(height)
-    overviews = 4.0 / 3.0 if max(width, height) > 2048 else 1.0  # 2, 4, 8, 16 (see _run)
+    overviews = _overview_growth(width, height)
     need = {}
     for kind, path in paths.items():
         bands_out = n_dates if kind == "probabilities" else 1
@@ -382,8 +386,10 @@ def run_seconds(width, height, n_dates, model, bands=4, files=None, window_px=No
     px = float(width) * float(height)
     t, c = max(int(n_dates), 2), max(int(bands), 1)
     intervals = t - 1
-    step = max(1, math.ceil(math.sqrt(px / 1e6)))  # Stack.statistics' decimation
-    sample = float(max(1, int(width) // step)) * float(max(1, int(height) // step))
+    from model_core.models.isfa import FIT_PIXELS
+
+    step, bw, bh = decimation(int(width), int(height), 1_000_000)  # Stack.statistics' sample
+    sample = float(bw) * float(bh)
     windows = float(window_px) if window_px else px
     network = model not in ("cva", "isfa")
     seconds = RUN_FIXED_S["network" if network else "classical"] + OPEN_S * (files or t)
@@ -392,10 +398,10 @@ def run_seconds(width, height, n_dates, model, bands=4, files=None, window_px=No
     if fit == "cva":
         seconds += CVA_FIT_S * sample * intervals * c
     elif fit == "isfa":
-        seconds += ISFA_FIT_S * min(sample, ISFA_FIT_PIXELS) * intervals * c / 4.0
+        seconds += ISFA_FIT_S * min(sample, FIT_PIXELS) * intervals * c / 4.0
     rate = SECONDS_PER_MP_INTERVAL.get(model, SECONDS_PER_MP_INTERVAL["caimnet_isfa"])
     seconds += READ_S * windows * t * c + windows / 1e6 * intervals * rate
-    seconds += WRITE_S * px * (1.0 + (t * 1.0 if probabilities else 0.0)) * (4.0 / 3.0 if max(width, height) > 2048 else 1.0)
+    seconds += WRITE_S * px * (1.0 + (t * 1.0 if probabilities else 0.0)) * _overview_growth(width, height)
     return seconds
 
 

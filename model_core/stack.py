@@ -733,6 +733,13 @@ def _clipped(bounds, reference, grid_area, share=0.9):
     return grid_area / ref_area, cuts
 
 
+
+def decimation(width, height, max_pixels):
+    """``(step, width, height)`` of a whole ``width`` x ``height`` grid read decimated to at most about
+    ``max_pixels`` pixels: every ``step``-th pixel along each side (the scene statistics' sample)."""
+    step = max(1, math.ceil(math.sqrt(width * height / max_pixels)))
+    return step, max(1, width // step), max(1, height // step)
+
 class Stack:
     """An ordered series of co-registered (or to-be-aligned) rasters on one reference grid.
 
@@ -1291,9 +1298,8 @@ class Stack:
         from model_core.normalize import robust_stats
 
         g = self.grid
-        step = max(1, math.ceil(math.sqrt(g.width * g.height / max_pixels)))
+        step, bw, bh = decimation(g.width, g.height, max_pixels)
         self.sample_step = step
-        bw, bh = max(1, g.width // step), max(1, g.height // step)
         t, c = len(self.sources), self.band_count
         center = np.zeros((t, c), np.float32)
         scale = np.ones((t, c), np.float32)
@@ -1420,8 +1426,8 @@ class Stack:
 
     def valid_fraction(self, max_pixels=250_000):
         g = self.grid
-        step = max(1, math.ceil(math.sqrt(g.width * g.height / max_pixels)))
-        _, valid = self.read(0, 0, g.width, g.height, buf=(max(1, g.width // step), max(1, g.height // step)))
+        _step, bw, bh = decimation(g.width, g.height, max_pixels)
+        _, valid = self.read(0, 0, g.width, g.height, buf=(bw, bh))
         return float(valid.mean())
 
     def close(self):

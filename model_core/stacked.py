@@ -742,6 +742,11 @@ def split_dates(path, per_date=None, order=None):
         return layout(ds, label, per_date, order)[1]
 
 
+def numbered_folder_name(stem, k):
+    """The ``k``-th name :func:`split_into_folder` tries for a folder of dates: ``stem``, then ``stem_2``, ..."""
+    return stem if k == 1 else f"{stem}_{k}"
+
+
 def dates_folder_name(path):
     """The name of the folder for the dates of the multi-date raster ``path`` (:func:`split_into_folder`):
     ``<name>_dates``, the name made safe for a file name (my export.tif: my_export_dates)."""
@@ -788,7 +793,7 @@ def split_into_folder(path, per_date=None, order=None, parent=None):
         written = write_split(path, work, per_date, order)
         k = 1
         while True:
-            folder = os.path.join(parent, stem if k == 1 else f"{stem}_{k}")
+            folder = os.path.join(parent, numbered_folder_name(stem, k))
             if not os.path.lexists(folder):
                 try:
                     os.rename(work, folder)
