@@ -695,8 +695,8 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
                 if context.willLoadLayerOnCompletion(key):  # toolbox / model runs: style what Processing loads
                     details = context.layerToLoadOnCompletionDetails(key)
                     details.setPostProcessor(lyr.OutputStyler(kind, dates, info, date_layers))
-                    if len(dates) >= 2 and dates[0] and dates[-1] and dates[0] not in details.name:
-                        # "Change moment 1985 to 2020": two runs' layers are told apart (an audit: the
-                        # sample dialog listed two identical "Change moment" layers)
-                        details.name = "%s %s to %s" % (details.name, dates[0], dates[-1])
+                    # "Change moment 1985 to 2020", as a dialog run names it: two runs' layers are told apart
+                    # (an audit: the sample dialog listed two identical "Change moment" layers); the number of
+                    # a name taken already is given when the layer is loaded (OutputStyler)
+                    details.name = lyr.layer_name(details.name, dates)
         return {}

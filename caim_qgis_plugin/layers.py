@@ -188,6 +188,28 @@ def run_name(dates, model=None, sensitivity=None, min_patch=None, fill_gaps=Fals
     return tr("CAIM changes (%s)") % what
 
 
+def layer_name(title, dates, project=None, layer=None):
+    """The name of a run's output layer, the same for a dialog run and a toolbox run: its kind's ``title``
+    (already in the user's language) and the run's first and last dates, 'Change moment 2019-05-01 to
+    2021-05-01', followed by ' #2' (and on) when another layer of the ``project`` (``layer`` itself left
+    out) has that name: two runs on the same series, another model or sensitivity, had layers of one name in
+    Processing's layer pickers, the Identify tool and the styling panel.  A title that holds the first date
+    already is not given it again.  The layers are found by their properties (KIND_PROPERTY, RUN_PROPERTY),
+    never by this name, so a name the user gives them changes nothing."""
+    name = title
+    if len(dates) >= 2 and dates[0] and dates[-1] and dates[0] not in title:
+        name = "%s %s" % (title, tr("%s to %s") % (dates[0], dates[-1]))
+    if project is None:
+        return name
+    own = layer.id() if layer is not None else None
+    taken = {other.name() for other in project.mapLayers().values() if other.id() != own}
+    n, unique = 2, name
+    while unique in taken:
+        unique = "%s #%d" % (name, n)
+        n += 1
+    return unique
+
+
 def unique_group_name(root, name):
     taken = {child.name() for child in root.children()}
     if name not in taken:
@@ -225,10 +247,10 @@ def add_run_outputs(paths, dates, run_info=None, project=None, name=None):
         if kind == "polygons":
             from qgis.core import QgsVectorLayer
 
-            layer = QgsVectorLayer(path, tr("Change polygons"), "ogr")
+            layer = QgsVectorLayer(path, layer_name(tr("Change polygons"), dates, project), "ogr")
             _style_polygons(layer, dates)
         else:
-            layer = QgsRasterLayer(path, tr(LAYER_TITLES[kind]), "gdal")
+            layer = QgsRasterLayer(path, layer_name(tr(LAYER_TITLES[kind]), dates, project), "gdal")
             style_layer(layer, kind, dates)
         if not layer.isValid():
             continue
@@ -404,6 +426,9 @@ class OutputStyler(QgsProcessingLayerPostProcessorInterface):
         OutputStyler._alive.append(self)
 
     def postProcessLayer(self, layer, context, feedback):  # noqa: N802 (QGIS API name)
+        project = context.project()
+        if project is not None:  # a name another layer has (an earlier run on the same dates) gets its number
+            layer.setName(layer_name(layer.name(), self.dates, project, layer))
         if isinstance(layer, QgsRasterLayer):
             style_layer(layer, self.kind, self.dates)
             if self.kind == CONFIDENCE:

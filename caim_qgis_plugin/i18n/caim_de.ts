@@ -2635,7 +2635,7 @@ Gerät: %s
             <translation>CAIM-Änderungen (%s)</translation>
         </message>
         <message>
-            <location filename="../layers.py" line="228" />
+            <location filename="../layers.py" line="250" />
             <source>Change polygons</source>
             <translation>Änderungspolygone</translation>
         </message>

@@ -2607,7 +2607,7 @@ Dispositivo: %s
             <translation>Cambios CAIM (%s)</translation>
         </message>
         <message>
-            <location filename="../layers.py" line="228" />
+            <location filename="../layers.py" line="250" />
             <source>Change polygons</source>
             <translation>Polígonos de cambio</translation>
         </message>

@@ -262,9 +262,10 @@ def step_accuracy():
     by_name = {}
     for layer in QgsProject.instance().mapLayers().values():
         by_name.setdefault(layer.name(), layer)
-    iface.setActiveLayer(by_name["Change area"])  # a selected change map is the one sampled
+    # the dialog run's layers (4 dates; the toolbox run's have 2)
+    iface.setActiveLayer(by_name["Change area 2018-06-01 to 2021-06-01"])  # a selected change map is the one sampled
     active = QgsProject.instance().mapLayer(plugin.algorithm_defaults(SAMPLE_ID).get("INPUT", "")).name()
-    iface.setActiveLayer(by_name["Confidence"])   # else the topmost change moment layer
+    iface.setActiveLayer(by_name["Confidence 2018-06-01 to 2021-06-01"])   # else the topmost change moment layer
     params = dict(plugin.algorithm_defaults(SAMPLE_ID), N=5, OUTPUT="TEMPORARY_OUTPUT")
     before = set(QgsProject.instance().mapLayers())
     processing.runAndLoadResults(SAMPLE_ID, params)

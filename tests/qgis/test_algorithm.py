@@ -761,6 +761,28 @@ def test_toolbox_layers_are_named_with_their_dates(project, tmp_path):
     assert context.layerToLoadOnCompletionDetails(out["AREA"]).name == "Change area 2019-05-01 to 2021-05-01"
 
 
+def test_two_toolbox_runs_on_the_same_dates_name_their_layers_apart(project, tmp_path):
+    """Two toolbox runs on one series (another model, another sensitivity) both loaded 'Change moment
+    2019-05-01 to 2021-05-01': the second's layers get ' #2', as a dialog run's do (lyr.layer_name)."""
+    from qgis.core import QgsApplication, QgsProcessingContext, QgsProcessingFeedback
+
+    stack = make_stack(str(tmp_path))
+    alg = QgsApplication.processingRegistry().createAlgorithmById("caim:detectchanges")
+    for folder in ("one", "two"):
+        out = outputs_in(str(tmp_path / folder))
+        context = QgsProcessingContext()
+        context.setProject(project)
+        for key, title in (("MOMENT", "Change moment"), ("AREA", "Change area")):
+            context.addLayerToLoadOnCompletion(out[key], QgsProcessingContext.LayerDetails(title, project, key))
+        feedback = QgsProcessingFeedback()
+        results, ok = alg.run(dict(INPUT=stack, MODEL="cva", DEVICE="CPU", **out), context, feedback)
+        assert ok
+        load_outputs(context, feedback)
+    assert sorted(layer.name() for layer in project.mapLayers().values()) == [
+        "Change area 2019-05-01 to 2021-05-01", "Change area 2019-05-01 to 2021-05-01 #2",
+        "Change moment 2019-05-01 to 2021-05-01", "Change moment 2019-05-01 to 2021-05-01 #2"]
+
+
 def test_a_toolbox_run_gives_its_project_layers_their_dates_in_the_temporal_controller(project, tmp_path):
     """A dialog run gave its inputs their dates in the Temporal Controller; a toolbox run (outputs loaded
     into the project) left them alone.  It now gives them too, only to layers of the project, and a run

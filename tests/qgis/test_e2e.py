@@ -109,7 +109,7 @@ def test_desktop_run(tmp_path):
     assert "Compare with a reference map…" in report["caim_menu"]
     acc = report["accuracy"]
     # the active layer when it is a CAIM change map, else the topmost change moment layer
-    assert acc["with_area_active"] == "Change area"
+    assert acc["with_area_active"] == "Change area 2018-06-01 to 2021-06-01"  # the dialog run's, named as the toolbox's
     assert acc["sample_map"] == "Change moment" + dated and acc["sample_points"] >= 5
     assert acc["reference_widget"] == "ValueMap" and acc["value_map"][0] == {"0: no change": 0}
     assert acc["assess_points_is_sample"] and acc["assess_map_is_moment"]

@@ -833,9 +833,10 @@ def test_the_panel_fits_beside_the_map_on_a_small_screen(qgis_app, labelling):
 
 
 def test_two_runs_and_two_samples_are_told_apart_in_the_lists(qgis_app, labelling, finished_run, project, tmp_path):
-    """Two runs' change moment layers are both named 'Change moment', and two samples loaded by Processing
-    both 'Sample points to label': the panel's lists named them alike.  A name shared by several entries
-    gets its run's group (or the sample's file) beside it; a name of its own stays as it is."""
+    """Two runs' change moment layers both named 'Change moment' (a project saved before the layers' names
+    carried the dates, or layers renamed so), and two samples loaded by Processing both 'Sample points to
+    label': the panel's lists named them alike.  A name shared by several entries gets its run's group (or
+    the sample's file) beside it; a name of its own stays as it is."""
     import shutil
 
     from qgis.core import QgsVectorLayer
@@ -852,8 +853,11 @@ def test_two_runs_and_two_samples_are_told_apart_in_the_lists(qgis_app, labellin
         dock.shutdown()
     other = str(tmp_path / "other_moment.tif")
     shutil.copy(finished_run["results"]["MOMENT"], other)
-    lyr.add_run_outputs({"moment": other}, finished_run["dates"][:2],
-                        {"inputs": [{"path": p} for p in finished_run["inputs"][:2]], "model": "cva"}, project=project)
+    added = lyr.add_run_outputs({"moment": other}, finished_run["dates"][:2],
+                                {"inputs": [{"path": p} for p in finished_run["inputs"][:2]], "model": "cva"},
+                                project=project)
+    for moment in (runs["moment"], added["moment"]):
+        moment.setName("Change moment")
     copy = str(tmp_path / "sample_2.gpkg")
     shutil.copy(path, copy)
     project.addMapLayer(QgsVectorLayer(copy, "sample", "ogr"))

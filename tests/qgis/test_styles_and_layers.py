@@ -26,7 +26,8 @@ def test_added_layers_are_styled(project, finished_run):
     group = root.children()[0]
     assert group.name() == "CAIM changes 2019-05-01 to 2021-05-01 (3 dates)"
     names = [node.layer().name() for node in group.findLayers()]
-    assert names == ["Change polygons", "Change moment", "Change area", "Confidence"]
+    assert names == ["Change polygons 2019-05-01 to 2021-05-01", "Change moment 2019-05-01 to 2021-05-01",
+                     "Change area 2019-05-01 to 2021-05-01", "Confidence 2019-05-01 to 2021-05-01"]
 
     area = added["area"].renderer()
     assert area.type() == "paletted"
@@ -142,3 +143,47 @@ def test_command_line_outputs_open_styled_in_qgis(qgis_app, tmp_path):
         os.remove(tmp_path / "o" / name)
     assert main(["detect", *stack, "--model", "cva", "--out", str(tmp_path / "o"), "--quiet"]) == 0
     assert open(tmp_path / "o" / "change_area.qml").read() == "mine"
+
+
+def test_two_dialog_runs_name_their_layers_apart_and_are_found_by_their_properties(project, finished_run, tmp_path):
+    """Two dialog runs named their layers 'Change moment', 'Change area' in their dated groups: Processing's
+    layer pickers, the Identify tool and the styling panel listed two layers of one name.  They are named as a
+    toolbox run names them (lyr.layer_name: the dates), and a run on the same dates gets ' #2'.  The pixel
+    inspector and the labelling panel find the runs by the layers' properties: after a layer is renamed by
+    hand and the project saved and opened again too."""
+    import shutil
+
+    from caim_qgis_plugin import layers as lyr
+    from caim_qgis_plugin.inspect_tool import find_run_layer
+    from caim_qgis_plugin.label_dock import run_layers
+
+    res, dates = finished_run["results"], finished_run["dates"]
+    first = {"area": res["AREA"], "moment": res["MOMENT"], "confidence": res["CONFIDENCE"]}
+    os.makedirs(str(tmp_path / "second"))
+    second = {kind: shutil.copy(path, str(tmp_path / "second")) for kind, path in first.items()}
+    info = {"inputs": [{"path": p} for p in finished_run["inputs"]], "model": "cva"}
+    a = lyr.add_run_outputs(first, dates, info)
+    b = lyr.add_run_outputs(second, dates, dict(info, sensitivity=0.5))
+    assert a["moment"].name() == lyr.layer_name("Change moment", dates) == "Change moment 2019-05-01 to 2021-05-01"
+    assert b["moment"].name() == "Change moment 2019-05-01 to 2021-05-01 #2"
+    names = [layer.name() for layer in project.mapLayers().values()]
+    assert len(set(names)) == len(names) == 6, names
+    assert [g.name() for g in project.layerTreeRoot().children()] == [  # the groups stay
+        "CAIM changes 2019-05-01 to 2021-05-01 (3 dates, Classical CVA, sensitivity +0.5)",
+        "CAIM changes 2019-05-01 to 2021-05-01 (3 dates, Classical CVA)"]
+    # short enough for the Layers panel: the kind and two dates (and the number)
+    assert max(len(n) for n in names) <= 45, names
+
+    b["moment"].setName("my second run")
+    assert find_run_layer(None).id() == b["moment"].id()
+    path = str(tmp_path / "runs.qgz")
+    assert project.write(path)
+    project.clear()
+    assert project.read(path)
+    found = run_layers(project)
+    assert [layer.name() for layer in found] == ["my second run", "Change moment 2019-05-01 to 2021-05-01"]
+    assert [lyr.run_info_of(layer)["outputs"]["moment"] for layer in found] == [second["moment"], first["moment"]]
+    assert find_run_layer(None).name() == "my second run"
+    # a third run: the name the renamed layer left is free again, and is taken
+    c = lyr.add_run_outputs(first, dates, info)
+    assert c["moment"].name() == "Change moment 2019-05-01 to 2021-05-01 #2"
