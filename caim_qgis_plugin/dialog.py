@@ -1534,12 +1534,16 @@ class CaimDialog(QDialog):
 
 
 def per_interval_lines(results):
+    """'  2019 to 2020: 12.30 ha' a line per interval; the engine's names of the intervals (the keys of its
+    areas) in the user's language when the run's dates (USED_DATES) are known."""
     try:
         hectares = json.loads(results.get("HECTARES") or "{}")
     except ValueError:
         hectares = {}
-    return "\n".join("  %s: %s" % (label, tr("unknown") if ha is None else tr("%s ha") % number(ha))
-                     for label, ha in hectares.items())
+    used = results.get("USED_DATES")
+    names = lyr.shown_intervals(list(hectares), [d or None for d in used.split(",")]) if used else list(hectares)
+    return "\n".join("  %s: %s" % (name, tr("unknown") if ha is None else tr("%s ha") % number(ha))
+                     for name, ha in zip(names, hectares.values()))
 
 
 def short_total(results):

@@ -194,6 +194,7 @@ def inspect_pixel(run_info, point, crs):
     dates = list(run_info.get("dates") or [])
     outputs = run_info.get("outputs") or {}
     labels = lyr.interval_labels(dates)
+    between = lyr.interval_labels(dates, between=True)
     result = {"dates": dates, "intervals": labels, "moment": None, "moment_text": tr("outside the result"),
               "change_probability": None, "no_change_probability": None, "confidence": None,
               "series": [], "band_names": []}
@@ -211,7 +212,7 @@ def inspect_pixel(run_info, point, crs):
             if k == 0:
                 result["moment_text"] = tr("no change")
             elif 1 <= k <= len(labels):
-                result["moment_text"] = tr("changed between %s") % labels[k - 1].replace(" to ", tr(" and "))
+                result["moment_text"] = tr("changed between %s") % between[k - 1]
             else:
                 result["moment_text"] = tr("moment %d") % k
     if outputs.get("confidence"):
@@ -230,7 +231,7 @@ def inspect_pixel(run_info, point, crs):
             k = cp.index(max(cp))
             result["moment_text"] = (tr("no change: the model dated a change between %s, but its changed patch "
                                      "has fewer than the minimum of %s px") % (
-                                         labels[k].replace(" to ", tr(" and ")), integer(min_patch)))
+                                         between[k], integer(min_patch)))
         else:
             result["moment_text"] += tr(" (changed patches under %s px were dropped)") % integer(min_patch)
     network = mdl.needs_weights(run_info.get("model"))
@@ -635,6 +636,7 @@ class InspectDock(QDockWidget):
         # QGIS opens it, cut them to '2018-06-22 to ...'
         bold = QFont(self.table.font())
         bold.setBold(True)  # the detected interval's row
+        # (the German 'bis' fits too: the column has some 30 px more than the English name at the narrowest)
         interval = QFontMetrics(bold).horizontalAdvance("2000-00-00 to 2000-00-00") + 10
         self.table.setMinimumWidth(interval + self.table.horizontalHeader().sectionSizeHint(1)
                                    + self.table.verticalScrollBar().sizeHint().width() + 2 * self.table.frameWidth())

@@ -202,7 +202,8 @@ def sampled_map_layer(layer, project=None):
 
 
 # the engine's class names (written into the map's categories and the sample's value map, which stay
-# English): shown in the interface's language; interval names ("2019 to 2020") stay as written
+# English): shown in the interface's language; interval names ("2019 to 2020") too when the run's dates are
+# known (class_choices)
 CLASS_NAMES = {"no change": noop("no change"), "unchanged": noop("unchanged"), "changed": noop("changed"),
                CHANGED_UNKNOWN_LABEL: noop("changed, interval unknown")}
 
@@ -218,7 +219,8 @@ def _first_upper(text):
 
 def class_choices(layer, run_info=None):
     """{class: name} to label with: the reference field's value map (set when the sample was drawn in
-    QGIS), else no change and the run's intervals."""
+    QGIS; the engine's interval names in it in the user's language when ``run_info`` has the run's dates),
+    else no change and the run's intervals."""
     idx = layer.fields().indexOf("reference")
     setup = layer.editorWidgetSetup(idx) if idx >= 0 else None
     if setup is not None and setup.type() == "ValueMap":
@@ -235,6 +237,9 @@ def class_choices(layer, run_info=None):
                 prefix = "%d: " % c
                 choices[c] = _shown(text[len(prefix):] if text.startswith(prefix) else text)
         if choices:
+            dates = (run_info or {}).get("dates")
+            if dates:
+                choices = dict(zip(choices, lyr.shown_intervals(list(choices.values()), dates)))
             return dict(sorted(choices.items(), key=_class_order))
     dates = (run_info or {}).get("dates") or []
     choices = {0: tr("no change")}

@@ -4,7 +4,7 @@ Everything here runs on the main thread.  Styles follow the output conventions o
 
 * change area: paletted, 0 unchanged (transparent), 1 changed (strong colour), 255 nodata;
 * change moment: paletted, 0 no change (transparent), k = change between date k and k+1, one colour
-  per interval from a sequential ramp, labelled "date_k to date_k+1";
+  per interval from a sequential ramp, labelled "date_k to date_k+1" in the user's language;
 * confidence: pseudocolour 0..1, hidden by default.
 """
 
@@ -54,16 +54,29 @@ def _ramp(stops):
     return QgsGradientColorRamp(first, last, False, inner)
 
 
-def interval_labels(dates):
-    """["d1 to d2", "d2 to d3", ...] for an ordered list of date strings (None shown as 'image k'): the
-    engine's labels, so the legend, the inspector and the engine's areas per interval agree (a label that
-    repeats, with repeated dates, gets its interval's number)."""
+def interval_labels(dates, between=False):
+    """The intervals' names in the user's language for an ordered list of date strings (None shown as
+    'image k'), built from the dates: "2019-06-01 to 2020-06-01" ("... bis ..." in German, "... a ..." in
+    Spanish), or with ``between`` "2019-06-01 and 2020-06-01" (for "changed between %s").  A name that
+    repeats, with repeated dates, gets its interval's number, as the engine's.  For the legend, the pixel
+    inspector and the labelling panel; the engine names the intervals in English (the keys of its areas per
+    interval, in its files and reports): :func:`shown_intervals` shows those names."""
+    shown = [d if d else tr("image %d") % (i + 1) for i, d in enumerate(dates)]
+    pattern = tr("%s and %s") if between else tr("%s to %s")
+    labels = [pattern % (shown[k], shown[k + 1]) for k in range(len(shown) - 1)]
+    return [tr("%s (interval %d)") % (t, k) if labels.count(t) > 1 else t for k, t in enumerate(labels, start=1)]
+
+
+def shown_intervals(names, dates):
+    """The engine's names of the intervals of ``dates`` ("2019 to 2020", the keys of its areas per interval)
+    as :func:`interval_labels` names them in the user's language; a name that is not one of the engine's
+    for these dates is shown as it is."""
     try:
         from model_core.predict import interval_labels as engine_labels
-    except ImportError:  # no engine (no torch): the same labels without the numbering
-        shown = [d if d else tr("image %d") % (i + 1) for i, d in enumerate(dates)]
-        return [tr("%s to %s") % (shown[k], shown[k + 1]) for k in range(len(shown) - 1)]
-    return engine_labels(list(dates))
+    except ImportError:  # no engine (no torch): nothing to tell its names by
+        return list(names)
+    local = dict(zip(engine_labels(list(dates)), interval_labels(dates)))
+    return [local.get(name, name) for name in names]
 
 
 def moment_colors(n_intervals):

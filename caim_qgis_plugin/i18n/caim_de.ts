@@ -1473,22 +1473,22 @@ Gerät: %s
             <translation>Läuft noch im Hintergrund; die Ergebnisse werden hinzugefügt, wenn er fertig ist.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1541" />
+            <location filename="../dialog.py" line="1545" />
             <source>unknown</source>
             <translation>unbekannt</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1541" />
+            <location filename="../dialog.py" line="1545" />
             <source>%s ha</source>
             <translation>%s ha</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1553" />
+            <location filename="../dialog.py" line="1557" />
             <source>Changed %s ha over %d intervals.</source>
             <translation>%s ha in %d Intervallen geändert.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1554" />
+            <location filename="../dialog.py" line="1558" />
             <source>Changed %s ha over %d interval.</source>
             <translation>%s ha in %d Intervall geändert.</translation>
         </message>
@@ -1939,244 +1939,243 @@ Gerät: %s
             <translation>Blau</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="197" />
+            <location filename="../inspect_tool.py" line="198" />
             <source>outside the result</source>
             <translation>außerhalb des Ergebnisses</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="202" />
+            <location filename="../inspect_tool.py" line="203" />
             <source>not known: the change moment file is not found</source>
             <translation>unbekannt: die Datei des Änderungszeitpunkts wurde nicht gefunden</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="207" />
+            <location filename="../inspect_tool.py" line="208" />
             <source>no data</source>
             <translation>keine Daten</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="212" />
+            <location filename="../inspect_tool.py" line="213" />
             <source>no change</source>
             <translation>keine Änderung</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="214" />
+            <location filename="../inspect_tool.py" line="215" />
             <source>changed between %s</source>
             <translation>geändert zwischen %s</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="216" />
+            <location filename="../inspect_tool.py" line="217" />
             <source>moment %d</source>
             <translation>Intervall %d</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="231" />
+            <location filename="../inspect_tool.py" line="232" />
             <source>no change: the model dated a change between %s, but its changed patch has fewer than the minimum of %s px</source>
             <translation>keine Änderung: das Modell datierte eine Änderung zwischen %s, aber ihre geänderte Fläche ist kleiner als das Minimum von %s px</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="233" />
-            <source> and </source>
-            <translation> und </translation>
-        </message>
-        <message>
-            <location filename="../inspect_tool.py" line="235" />
+            <location filename="../inspect_tool.py" line="236" />
             <source> (changed patches under %s px were dropped)</source>
             <translation> (geänderte Flächen unter %s px wurden entfernt)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="248" />
+            <location filename="../inspect_tool.py" line="249" />
             <source>date %d</source>
             <translation>Zeitpunkt %d</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="250" />
+            <location filename="../inspect_tool.py" line="251" />
             <source>no data: masked by the cloud mask on %s%s</source>
             <translation>keine Daten: von der Wolkenmaske maskiert am %s%s</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="252" />
+            <location filename="../inspect_tool.py" line="253" />
             <source> (run with 'Fill masked dates' to fill such dates)</source>
             <translation> (mit 'Maskierte Zeitpunkte füllen' starten, um solche Zeitpunkte zu füllen)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="257" />
+            <location filename="../inspect_tool.py" line="258" />
             <source> (masked on %s: filled from the previous clear date)</source>
             <translation> (maskiert am %s: aus dem vorigen wolkenfreien Zeitpunkt gefüllt)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="261" />
+            <location filename="../inspect_tool.py" line="262" />
             <source>Band %d (as %s)</source>
             <translation>Kanal %d (als %s)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="262" />
+            <location filename="../inspect_tool.py" line="263" />
             <source>Band %d</source>
             <translation>Kanal %d</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="277" />
+            <location filename="../inspect_tool.py" line="278" />
             <source>No imagery: the run's change moment file is not found.</source>
             <translation>Keine Bilder: die Datei des Änderungszeitpunkts des Laufs wurde nicht gefunden.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="278" />
+            <location filename="../inspect_tool.py" line="279" />
             <source>No imagery here: the pixel is outside the run's map.</source>
             <translation>Hier keine Bilder: das Pixel liegt außerhalb der Karte des Laufs.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="443" />
+            <location filename="../inspect_tool.py" line="444" />
             <source>No band values: the run's input files are not found.</source>
             <translation>Keine Kanalwerte: die Eingabedateien des Laufs wurden nicht gefunden.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="616" />
+            <location filename="../inspect_tool.py" line="617" />
             <source>CAIM pixel inspector</source>
             <translation>CAIM-Pixelinspektor</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="620" />
+            <location filename="../inspect_tool.py" line="621" />
             <source>Choose the inspect tool and click a pixel of a CAIM result (or press Enter: the pixel at the centre of the map).</source>
             <translation>Das Inspektionswerkzeug wählen und ein Pixel eines CAIM-Ergebnisses anklicken (oder Eingabe drücken: das Pixel in der Kartenmitte).</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="625" />
+            <location filename="../inspect_tool.py" line="626" />
             <source>Interval</source>
             <translation>Intervall</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="625" />
+            <location filename="../inspect_tool.py" line="626" />
             <source>P(change)</source>
             <translation>P(Änderung)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="641" />
+            <location filename="../inspect_tool.py" line="643" />
             <source>Change probability of each interval</source>
             <translation>Änderungswahrscheinlichkeit je Intervall</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="642" />
+            <location filename="../inspect_tool.py" line="644" />
             <source>One row per interval of the clicked pixel: its dates and its probability of change</source>
             <translation>Eine Zeile je Intervall des angeklickten Pixels: seine Zeitpunkte und seine Änderungswahrscheinlichkeit</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="644" />
+            <location filename="../inspect_tool.py" line="646" />
             <source>Band values over time</source>
             <translation>Kanalwerte im Zeitverlauf</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="647" />
+            <location filename="../inspect_tool.py" line="649" />
             <source>Hide the map's answer (to label sample points without bias)</source>
             <translation>Antwort der Karte verbergen (unvoreingenommen beschriften)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="649" />
+            <location filename="../inspect_tool.py" line="651" />
             <source>Shows only the dates, cloud masks and band values of the clicked pixel: label an accuracy-assessment sample from the imagery, not from the map.</source>
             <translation>Zeigt nur die Zeitpunkte, Wolkenmasken und Kanalwerte des angeklickten Pixels: eine Stichprobe zur Genauigkeitsbewertung aus den Bilddaten beschriften, nicht aus der Karte.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="665" />
+            <location filename="../inspect_tool.py" line="667" />
             <source>False colour</source>
             <translation>Falschfarben</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="667" />
+            <location filename="../inspect_tool.py" line="669" />
             <source>NIR, red, green as red, green, blue: vegetation shows red. Files without a known NIR band stay in true colour.</source>
             <translation>NIR, Rot, Grün als Rot, Grün, Blau: Vegetation erscheint rot. Dateien ohne bekannten NIR-Kanal bleiben in Echtfarben.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="677" />
+            <location filename="../inspect_tool.py" line="679" />
             <source>Click a pixel of a CAIM result</source>
             <translation>Ein Pixel eines CAIM-Ergebnisses anklicken</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="678" />
+            <location filename="../inspect_tool.py" line="680" />
             <source>Image chips of every date around the pixel</source>
             <translation>Bildausschnitte jedes Zeitpunkts um das Pixel</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="705" />
+            <location filename="../inspect_tool.py" line="707" />
             <source>No imagery: the run's input files are not found.</source>
             <translation>Keine Bilder: die Eingabedateien des Laufs wurden nicht gefunden.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="706" />
+            <location filename="../inspect_tool.py" line="708" />
             <source>No imagery here: no date covers this pixel.</source>
             <translation>Hier keine Bilder: kein Zeitpunkt deckt dieses Pixel ab.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="723" />
+            <location filename="../inspect_tool.py" line="725" />
             <source>Band values over time (grey column, hollow points: a date hidden by its cloud mask)</source>
             <translation>Kanalwerte im Zeitverlauf (graue Spalte, hohle Punkte: ein von seiner Wolkenmaske verdeckter Zeitpunkt)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="725" />
+            <location filename="../inspect_tool.py" line="727" />
             <source>The imagery of every date around the pixel (boxed in yellow)</source>
             <translation>Die Bilder jedes Zeitpunkts um das Pixel (gelb umrandet)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="727" />
+            <location filename="../inspect_tool.py" line="729" />
             <source>Band values over time (shaded: detected change interval; grey column, hollow points: a date hidden by its cloud mask)</source>
             <translation>Kanalwerte im Zeitverlauf (schattiert: erkanntes Änderungsintervall; graue Spalte, hohle Punkte: ein von seiner Wolkenmaske verdeckter Zeitpunkt)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="728" />
+            <location filename="../inspect_tool.py" line="730" />
             <source>Band values over time (shaded: detected change interval)</source>
             <translation>Kanalwerte im Zeitverlauf (schattiert: erkanntes Änderungsintervall)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="730" />
+            <location filename="../inspect_tool.py" line="732" />
             <source>The imagery of every date around the pixel (boxed in yellow; framed: the two dates of the detected change)</source>
             <translation>Die Bilder jedes Zeitpunkts um das Pixel (gelb umrandet; eingerahmt: die beiden Zeitpunkte der erkannten Änderung)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="765" />
+            <location filename="../inspect_tool.py" line="767" />
             <source>The run's dates split into QGIS's temporary folder were deleted when QGIS closed: %s. Split the multi-date raster into a folder of your own (Processing Toolbox &gt; CAIM change detection &gt; Split a multi-date raster into dates) and run 'Detect changes' on its dates to see their imagery here.</source>
             <translation>Die in den temporären Ordner von QGIS aufgeteilten Zeitpunkte des Laufs wurden beim Schließen von QGIS gelöscht: %s. Das multitemporale Raster in einen eigenen Ordner aufteilen (Verarbeitungswerkzeuge &gt; CAIM-Änderungserkennung &gt; Multitemporales Raster in Zeitpunkte aufteilen) und 'Änderungen erkennen' auf seinen Zeitpunkten ausführen, um hier ihre Bilder zu sehen.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="771" />
+            <location filename="../inspect_tool.py" line="773" />
             <source>Files of this run not found (moved or deleted since the run?): %s. Reopen the project from the folder that holds them, or run 'Detect changes' again.</source>
             <translation>Nicht gefundene Dateien dieses Laufs (seit dem Lauf verschoben oder gelöscht?): %s. Das Projekt aus dem Ordner öffnen, der sie enthält, oder 'Änderungen erkennen' erneut ausführen.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="791" />
+            <location filename="../inspect_tool.py" line="793" />
             <source>&lt;b&gt;Map's answer hidden.&lt;/b&gt; Label the pixel from the band values and the imagery.</source>
             <translation>&lt;b&gt;Antwort der Karte verborgen.&lt;/b&gt; Das Pixel nach den Kanalwerten und den Bilddaten beschriften.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="792" />
+            <location filename="../inspect_tool.py" line="794" />
             <source>&lt;br&gt;&lt;b&gt;Cloud mask on:&lt;/b&gt; %s</source>
             <translation>&lt;br&gt;&lt;b&gt;Wolkenmaske am:&lt;/b&gt; %s</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="796" />
+            <location filename="../inspect_tool.py" line="798" />
             <source>&lt;b&gt;Change moment:&lt;/b&gt; %s</source>
             <translation>&lt;b&gt;Änderungszeitpunkt:&lt;/b&gt; %s</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="798" />
+            <location filename="../inspect_tool.py" line="800" />
             <source>&lt;br&gt;&lt;b&gt;Confidence:&lt;/b&gt; %s</source>
             <translation>&lt;br&gt;&lt;b&gt;Konfidenz:&lt;/b&gt; %s</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="800" />
+            <location filename="../inspect_tool.py" line="802" />
             <source>&lt;br&gt;&lt;b&gt;P(no change):&lt;/b&gt; %s</source>
             <translation>&lt;br&gt;&lt;b&gt;P(keine Änderung):&lt;/b&gt; %s</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="808" />
+            <location filename="../inspect_tool.py" line="810" />
             <source>n/a</source>
             <translation>k. A.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="826" />
+            <location filename="../inspect_tool.py" line="828" />
             <source>Run with 'moment probabilities' on to see per-interval probabilities.</source>
             <translation>Mit eingeschalteten 'Wahrscheinlichkeiten je Intervall' starten, um die Wahrscheinlichkeiten je Intervall zu sehen.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="846" />
+            <location filename="../inspect_tool.py" line="848" />
             <source>No CAIM result in the project: run 'Detect changes' first.</source>
             <translation>Kein CAIM-Ergebnis im Projekt: zuerst 'Änderungen erkennen' ausführen.</translation>
+        </message>
+        <message>
+            <source> and </source>
+            <translation type="obsolete"> und </translation>
         </message>
     </context>
     <context>
@@ -2232,322 +2231,322 @@ Gerät: %s
             <translation>die geschriebene Datei lässt sich nicht öffnen</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="206" />
+            <location filename="../label_dock.py" line="207" />
             <source>no change</source>
             <translation>keine Änderung</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="206" />
+            <location filename="../label_dock.py" line="207" />
             <source>unchanged</source>
             <translation>unverändert</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="206" />
+            <location filename="../label_dock.py" line="207" />
             <source>changed</source>
             <translation>geändert</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="207" />
+            <location filename="../label_dock.py" line="208" />
             <source>changed, interval unknown</source>
             <translation>geändert, Intervall unbekannt</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="333" />
+            <location filename="../label_dock.py" line="338" />
             <source>CAIM sample labelling</source>
             <translation>CAIM-Stichprobenbeschriftung</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="353" />
+            <location filename="../label_dock.py" line="358" />
             <source>A point layer with a 'reference' field, e.g. drawn by 'Draw an accuracy-assessment sample'</source>
             <translation>Ein Punktlayer mit einem Feld 'reference', z. B. mit 'Stichprobe zur Genauigkeitsbewertung ziehen' erzeugt</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="357" />
+            <location filename="../label_dock.py" line="362" />
             <source>The CAIM run whose input dates are shown (its change moment layer)</source>
             <translation>Der CAIM-Lauf, dessen Eingabezeitpunkte gezeigt werden (sein Layer Änderungszeitpunkt)</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="359" />
+            <location filename="../label_dock.py" line="364" />
             <source>True colour (red, green, blue)</source>
             <translation>Echtfarben (Rot, Grün, Blau)</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="359" />
+            <location filename="../label_dock.py" line="364" />
             <source>False colour (NIR, red, green)</source>
             <translation>Falschfarben (NIR, Rot, Grün)</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="360" />
+            <location filename="../label_dock.py" line="365" />
             <source>False colour shows vegetation red; an input without a known NIR band is shown in true colour</source>
             <translation>Falschfarben zeigen Vegetation rot; eine Eingabe ohne bekannten NIR-Kanal wird in Echtfarben gezeigt</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="364" />
+            <location filename="../label_dock.py" line="369" />
             <source>%d x %d pixels</source>
             <translation>%d x %d Pixel</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="374" />
+            <location filename="../label_dock.py" line="379" />
             <source>Sample layer to label</source>
             <translation>Zu beschriftender Stichprobenlayer</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="375" />
+            <location filename="../label_dock.py" line="380" />
             <source>CAIM run whose imagery is shown</source>
             <translation>CAIM-Lauf, dessen Bilder gezeigt werden</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="376" />
+            <location filename="../label_dock.py" line="381" />
             <source>Chip colours</source>
             <translation>Farben der Bildausschnitte</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="377" />
+            <location filename="../label_dock.py" line="382" />
             <source>Chip size</source>
             <translation>Größe der Bildausschnitte</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="378" />
+            <location filename="../label_dock.py" line="383" />
             <source>Sample</source>
             <translation>Stichprobe</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="378" />
+            <location filename="../label_dock.py" line="383" />
             <source>Imagery of</source>
             <translation>Bilddaten von</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="379" />
+            <location filename="../label_dock.py" line="384" />
             <source>Show</source>
             <translation>Anzeige</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="395" />
+            <location filename="../label_dock.py" line="400" />
             <source>&lt;span style='color:%s'&gt;&lt;b&gt;This sample is a temporary file&lt;/b&gt;: QGIS deletes it, with your labels, when it closes. Save a copy and label that.&lt;/span&gt;</source>
             <translation>&lt;span style='color:%s'&gt;&lt;b&gt;Diese Stichprobe ist eine temporäre Datei&lt;/b&gt;: QGIS löscht sie samt Ihren Beschriftungen beim Beenden. Eine Kopie speichern und diese beschriften.&lt;/span&gt;</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="399" />
+            <location filename="../label_dock.py" line="404" />
             <source>Save a copy...</source>
             <translation>Kopie speichern...</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="400" />
+            <location filename="../label_dock.py" line="405" />
             <source>Writes the sample (labels included) to a GeoPackage and labels that file</source>
             <translation>Schreibt die Stichprobe (mit Beschriftungen) in ein GeoPackage und beschriftet diese Datei</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="410" />
+            <location filename="../label_dock.py" line="415" />
             <source>&lt; Previous</source>
             <translation>&lt; Zurück</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="411" />
+            <location filename="../label_dock.py" line="416" />
             <source>Next &gt;</source>
             <translation>Weiter &gt;</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="412" />
+            <location filename="../label_dock.py" line="417" />
             <source>Next unlabelled &gt;&gt;</source>
             <translation>Nächster offener &gt;&gt;</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="413" />
+            <location filename="../label_dock.py" line="418" />
             <source>Previous point (Page Up)</source>
             <translation>Voriger Punkt (Bild auf)</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="413" />
+            <location filename="../label_dock.py" line="418" />
             <source>Next point (Page Down)</source>
             <translation>Nächster Punkt (Bild ab)</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="414" />
+            <location filename="../label_dock.py" line="419" />
             <source>The next point without a label (N)</source>
             <translation>Der nächste Punkt ohne Beschriftung (N)</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="417" />
+            <location filename="../label_dock.py" line="422" />
             <source>Previous point</source>
             <translation>Voriger Punkt</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="418" />
+            <location filename="../label_dock.py" line="423" />
             <source>Next point</source>
             <translation>Nächster Punkt</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="419" />
+            <location filename="../label_dock.py" line="424" />
             <source>Next unlabelled point</source>
             <translation>Nächster unbeschrifteter Punkt</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="423" />
+            <location filename="../label_dock.py" line="428" />
             <source>Image chips of every date around the point</source>
             <translation>Bildausschnitte jedes Zeitpunkts um den Punkt</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="437" />
+            <location filename="../label_dock.py" line="442" />
             <source>Band values over time</source>
             <translation>Kanalwerte im Zeitverlauf</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="440" />
+            <location filename="../label_dock.py" line="445" />
             <source>&lt;b&gt;Reference class&lt;/b&gt; of the boxed pixel (keys 0-9 for the first ten):</source>
             <translation>&lt;b&gt;Referenzklasse&lt;/b&gt; des umrahmten Pixels (Tasten 0-9: erste zehn):</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="447" />
+            <location filename="../label_dock.py" line="452" />
             <source>Can't tell (leave unlabelled)</source>
             <translation>Nicht erkennbar (unbeschriftet lassen)</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="448" />
+            <location filename="../label_dock.py" line="453" />
             <source>Clears the label: the point stays out of the estimate (Delete)</source>
             <translation>Löscht die Beschriftung: der Punkt bleibt außerhalb der Schätzung (Entf)</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="451" />
+            <location filename="../label_dock.py" line="456" />
             <source>note (optional)</source>
             <translation>Notiz (optional)</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="452" />
+            <location filename="../label_dock.py" line="457" />
             <source>Note on this point</source>
             <translation>Notiz zu diesem Punkt</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="452" />
+            <location filename="../label_dock.py" line="457" />
             <source>Optional; written to the point's note field</source>
             <translation>Optional; wird in das Notizfeld des Punkts geschrieben</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="455" />
+            <location filename="../label_dock.py" line="460" />
             <source>Once labelled, go to the next unlabelled point</source>
             <translation>Danach zum nächsten unbeschrifteten Punkt</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="457" />
+            <location filename="../label_dock.py" line="462" />
             <source>Zoom the map to each point</source>
             <translation>Karte auf jeden Punkt zoomen</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="459" />
+            <location filename="../label_dock.py" line="464" />
             <source>Hide CAIM results on the map while labelling</source>
             <translation>CAIM-Ergebnisse beim Beschriften ausblenden</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="461" />
+            <location filename="../label_dock.py" line="466" />
             <source>Label from the imagery, not from the map's answer; shown again when unticked or when this panel closes</source>
             <translation>Aus den Bilddaten beschriften, nicht aus der Antwort der Karte; wieder eingeblendet, wenn der Haken entfernt oder dieses Bedienfeld geschlossen wird</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="465" />
+            <location filename="../label_dock.py" line="470" />
             <source>Estimate area and accuracy...</source>
             <translation>Fläche und Genauigkeit schätzen...</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="466" />
+            <location filename="../label_dock.py" line="471" />
             <source>Opens 'Estimate change area and accuracy from a labelled sample' with this sample and the map it was drawn from</source>
             <translation>Öffnet 'Änderungsfläche und Genauigkeit aus einer beschrifteten Stichprobe schätzen' mit dieser Stichprobe und der Karte, aus der sie gezogen wurde</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="676" />
+            <location filename="../label_dock.py" line="681" />
             <source>Save the sample</source>
             <translation>Stichprobe speichern</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="677" />
+            <location filename="../label_dock.py" line="682" />
             <source>GeoPackage (*.gpkg)</source>
             <translation>GeoPackage (*.gpkg)</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="684" />
+            <location filename="../label_dock.py" line="689" />
             <source>'%s' exists: choose a new file name (a sample is never written over a file).</source>
             <translation>'%s' existiert: einen neuen Dateinamen wählen (eine Stichprobe überschreibt nie eine Datei).</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="690" />
+            <location filename="../label_dock.py" line="695" />
             <source>The sample could not be saved to '%s': %s</source>
             <translation>Die Stichprobe konnte nicht nach '%s' gespeichert werden: %s</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="733" />
+            <location filename="../label_dock.py" line="738" />
             <source>The pixel changed, but when cannot be told: -1, counted when the estimate is of changed / unchanged only</source>
             <translation>Das Pixel hat sich geändert, aber wann, ist nicht erkennbar: -1, gezählt, wenn nur geändert / unverändert geschätzt wird</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="737" />
+            <location filename="../label_dock.py" line="742" />
             <source>Class %d: %s</source>
             <translation>Klasse %d: %s</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="738" />
+            <location filename="../label_dock.py" line="743" />
             <source>Labels the point with this class</source>
             <translation>Beschriftet den Punkt mit dieser Klasse</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="738" />
+            <location filename="../label_dock.py" line="743" />
             <source>Key %d</source>
             <translation>Taste %d</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="740" />
+            <location filename="../label_dock.py" line="745" />
             <source>Key C</source>
             <translation>Taste C</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="827" />
+            <location filename="../label_dock.py" line="832" />
             <source>The sample layer '%s' cannot be written (a read-only file or format?). Save it as a GeoPackage (right-click &gt; Export &gt; Save Features As...) and label that copy.</source>
             <translation>Der Stichprobenlayer '%s' kann nicht geschrieben werden (eine schreibgeschützte Datei oder ein solches Format?). Ihn als GeoPackage speichern (Rechtsklick &gt; Export &gt; Objekte speichern als…) und diese Kopie beschriften.</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="876" />
+            <location filename="../label_dock.py" line="881" />
             <source>&lt;br&gt;&lt;b&gt;Every point is labelled.&lt;/b&gt;</source>
             <translation>&lt;br&gt;&lt;b&gt;Jeder Punkt ist beschriftet.&lt;/b&gt;</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="895" />
+            <location filename="../label_dock.py" line="900" />
             <source>No sample to label: draw one with &lt;i&gt;Draw an accuracy-assessment sample&lt;/i&gt; (a point layer with a 'reference' field).</source>
             <translation>Keine Stichprobe zu beschriften: eine mit &lt;i&gt;Stichprobe zur Genauigkeitsbewertung ziehen&lt;/i&gt; erzeugen (ein Punktlayer mit einem Feld 'reference').</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="897" />
+            <location filename="../label_dock.py" line="902" />
             <source>No sample.</source>
             <translation>Keine Stichprobe.</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="901" />
+            <location filename="../label_dock.py" line="906" />
             <source>The sample layer '%s' has no points.</source>
             <translation>Der Stichprobenlayer '%s' hat keine Punkte.</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="902" />
+            <location filename="../label_dock.py" line="907" />
             <source>No points.</source>
             <translation>Keine Punkte.</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="917" />
+            <location filename="../label_dock.py" line="922" />
             <source>(not a class of the map)</source>
             <translation>(keine Klasse der Karte)</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="918" />
+            <location filename="../label_dock.py" line="923" />
             <source>&lt;i&gt;not labelled&lt;/i&gt;</source>
             <translation>&lt;i&gt;nicht beschriftet&lt;/i&gt;</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="919" />
+            <location filename="../label_dock.py" line="924" />
             <source>Point %s of %s (id %s): %s&lt;br&gt;%s labelled, %s to go</source>
             <translation>Punkt %s von %s (ID %s): %s&lt;br&gt;%s beschriftet, %s offen</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="927" />
+            <location filename="../label_dock.py" line="932" />
             <source>This point has no geometry.</source>
             <translation>Dieser Punkt hat keine Geometrie.</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="932" />
+            <location filename="../label_dock.py" line="937" />
             <source>No CAIM run in the project to show the imagery of: load the run's change moment layer (run 'Detect changes' in this project).</source>
             <translation>Kein CAIM-Lauf im Projekt, dessen Bilddaten gezeigt werden könnten: den Layer Änderungszeitpunkt des Laufs laden ('Änderungen erkennen' in diesem Projekt ausführen).</translation>
         </message>
@@ -2581,61 +2580,71 @@ Gerät: %s
         </message>
         <message>
             <location filename="../layers.py" line="65" />
+            <source>%s and %s</source>
+            <translation>%s und %s</translation>
+        </message>
+        <message>
+            <location filename="../layers.py" line="65" />
             <source>%s to %s</source>
             <translation>%s bis %s</translation>
         </message>
         <message>
-            <location filename="../layers.py" line="86" />
+            <location filename="../layers.py" line="67" />
+            <source>%s (interval %d)</source>
+            <translation>%s (Intervall %d)</translation>
+        </message>
+        <message>
+            <location filename="../layers.py" line="99" />
             <source>Unchanged</source>
             <translation>Unverändert</translation>
         </message>
         <message>
-            <location filename="../layers.py" line="87" />
+            <location filename="../layers.py" line="100" />
             <source>Changed</source>
             <translation>Geändert</translation>
         </message>
         <message>
-            <location filename="../layers.py" line="94" />
+            <location filename="../layers.py" line="107" />
             <source>No change</source>
             <translation>Keine Änderung</translation>
         </message>
         <message>
-            <location filename="../layers.py" line="176" />
+            <location filename="../layers.py" line="189" />
             <source>%d dates</source>
             <translation>%d Zeitpunkte</translation>
         </message>
         <message>
-            <location filename="../layers.py" line="178" />
+            <location filename="../layers.py" line="191" />
             <source>, minimum-error threshold</source>
             <translation>, Schwellenwert des minimalen Fehlers</translation>
         </message>
         <message>
-            <location filename="../layers.py" line="180" />
+            <location filename="../layers.py" line="193" />
             <source>, sensitivity %s</source>
             <translation>, Empfindlichkeit %s</translation>
         </message>
         <message>
-            <location filename="../layers.py" line="182" />
+            <location filename="../layers.py" line="195" />
             <source>, patches &gt;= %s px</source>
             <translation>, Flächen &gt;= %s px</translation>
         </message>
         <message>
-            <location filename="../layers.py" line="184" />
+            <location filename="../layers.py" line="197" />
             <source>, gaps filled</source>
             <translation>, Lücken gefüllt</translation>
         </message>
         <message>
-            <location filename="../layers.py" line="187" />
+            <location filename="../layers.py" line="200" />
             <source>CAIM changes %s to %s (%s)</source>
             <translation>CAIM-Änderungen %s bis %s (%s)</translation>
         </message>
         <message>
-            <location filename="../layers.py" line="188" />
+            <location filename="../layers.py" line="201" />
             <source>CAIM changes (%s)</source>
             <translation>CAIM-Änderungen (%s)</translation>
         </message>
         <message>
-            <location filename="../layers.py" line="250" />
+            <location filename="../layers.py" line="263" />
             <source>Change polygons</source>
             <translation>Änderungspolygone</translation>
         </message>

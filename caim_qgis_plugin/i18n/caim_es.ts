@@ -1465,22 +1465,22 @@ Dispositivo: %s
             <translation>Sigue ejecutándose en segundo plano; los resultados se añadirán al terminar.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1541" />
+            <location filename="../dialog.py" line="1545" />
             <source>unknown</source>
             <translation>desconocida</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1541" />
+            <location filename="../dialog.py" line="1545" />
             <source>%s ha</source>
             <translation>%s ha</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1553" />
+            <location filename="../dialog.py" line="1557" />
             <source>Changed %s ha over %d intervals.</source>
             <translation>%s ha cambiadas en %d intervalos.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1554" />
+            <location filename="../dialog.py" line="1558" />
             <source>Changed %s ha over %d interval.</source>
             <translation>%s ha cambiadas en %d intervalo.</translation>
         </message>
@@ -1911,244 +1911,243 @@ Dispositivo: %s
             <translation>azul</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="197" />
+            <location filename="../inspect_tool.py" line="198" />
             <source>outside the result</source>
             <translation>fuera del resultado</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="202" />
+            <location filename="../inspect_tool.py" line="203" />
             <source>not known: the change moment file is not found</source>
             <translation>desconocido: no se encuentra el archivo del momento del cambio</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="207" />
+            <location filename="../inspect_tool.py" line="208" />
             <source>no data</source>
             <translation>sin datos</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="212" />
+            <location filename="../inspect_tool.py" line="213" />
             <source>no change</source>
             <translation>sin cambio</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="214" />
+            <location filename="../inspect_tool.py" line="215" />
             <source>changed between %s</source>
             <translation>cambiado entre %s</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="216" />
+            <location filename="../inspect_tool.py" line="217" />
             <source>moment %d</source>
             <translation>momento %d</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="231" />
+            <location filename="../inspect_tool.py" line="232" />
             <source>no change: the model dated a change between %s, but its changed patch has fewer than the minimum of %s px</source>
             <translation>sin cambio: el modelo dató un cambio entre %s, pero su parche cambiado tiene menos del mínimo de %s px</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="233" />
-            <source> and </source>
-            <translation> y </translation>
-        </message>
-        <message>
-            <location filename="../inspect_tool.py" line="235" />
+            <location filename="../inspect_tool.py" line="236" />
             <source> (changed patches under %s px were dropped)</source>
             <translation> (se eliminaron los parches cambiados de menos de %s px)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="248" />
+            <location filename="../inspect_tool.py" line="249" />
             <source>date %d</source>
             <translation>fecha %d</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="250" />
+            <location filename="../inspect_tool.py" line="251" />
             <source>no data: masked by the cloud mask on %s%s</source>
             <translation>sin datos: enmascarado por la máscara de nubes el %s%s</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="252" />
+            <location filename="../inspect_tool.py" line="253" />
             <source> (run with 'Fill masked dates' to fill such dates)</source>
             <translation> (ejecutar con 'Rellenar fechas enmascaradas' para rellenar esas fechas)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="257" />
+            <location filename="../inspect_tool.py" line="258" />
             <source> (masked on %s: filled from the previous clear date)</source>
             <translation> (enmascarado el %s: rellenado con la fecha despejada anterior)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="261" />
+            <location filename="../inspect_tool.py" line="262" />
             <source>Band %d (as %s)</source>
             <translation>Banda %d (como %s)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="262" />
+            <location filename="../inspect_tool.py" line="263" />
             <source>Band %d</source>
             <translation>Banda %d</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="277" />
+            <location filename="../inspect_tool.py" line="278" />
             <source>No imagery: the run's change moment file is not found.</source>
             <translation>Sin imágenes: no se encuentra el archivo del momento del cambio de la ejecución.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="278" />
+            <location filename="../inspect_tool.py" line="279" />
             <source>No imagery here: the pixel is outside the run's map.</source>
             <translation>Sin imágenes aquí: el píxel está fuera del mapa de la ejecución.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="443" />
+            <location filename="../inspect_tool.py" line="444" />
             <source>No band values: the run's input files are not found.</source>
             <translation>Sin valores de banda: no se encuentran los archivos de entrada de la ejecución.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="616" />
+            <location filename="../inspect_tool.py" line="617" />
             <source>CAIM pixel inspector</source>
             <translation>Inspector de píxeles CAIM</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="620" />
+            <location filename="../inspect_tool.py" line="621" />
             <source>Choose the inspect tool and click a pixel of a CAIM result (or press Enter: the pixel at the centre of the map).</source>
             <translation>Elegir la herramienta de inspección y hacer clic en un píxel de un resultado de CAIM (o pulsar Enter: el píxel del centro del mapa).</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="625" />
+            <location filename="../inspect_tool.py" line="626" />
             <source>Interval</source>
             <translation>Intervalo</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="625" />
+            <location filename="../inspect_tool.py" line="626" />
             <source>P(change)</source>
             <translation>P(cambio)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="641" />
+            <location filename="../inspect_tool.py" line="643" />
             <source>Change probability of each interval</source>
             <translation>Probabilidad de cambio de cada intervalo</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="642" />
+            <location filename="../inspect_tool.py" line="644" />
             <source>One row per interval of the clicked pixel: its dates and its probability of change</source>
             <translation>Una fila por intervalo del píxel pulsado: sus fechas y su probabilidad de cambio</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="644" />
+            <location filename="../inspect_tool.py" line="646" />
             <source>Band values over time</source>
             <translation>Valores de banda a lo largo del tiempo</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="647" />
+            <location filename="../inspect_tool.py" line="649" />
             <source>Hide the map's answer (to label sample points without bias)</source>
             <translation>Ocultar la respuesta del mapa (para etiquetar muestras sin sesgo)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="649" />
+            <location filename="../inspect_tool.py" line="651" />
             <source>Shows only the dates, cloud masks and band values of the clicked pixel: label an accuracy-assessment sample from the imagery, not from the map.</source>
             <translation>Muestra solo las fechas, las máscaras de nubes y los valores de banda del píxel pulsado: etiquetar una muestra de evaluación de la exactitud a partir de las imágenes, no del mapa.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="665" />
+            <location filename="../inspect_tool.py" line="667" />
             <source>False colour</source>
             <translation>Falso color</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="667" />
+            <location filename="../inspect_tool.py" line="669" />
             <source>NIR, red, green as red, green, blue: vegetation shows red. Files without a known NIR band stay in true colour.</source>
             <translation>NIR, rojo, verde como rojo, verde, azul: la vegetación se ve roja. Los archivos sin una banda NIR conocida se quedan en color verdadero.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="677" />
+            <location filename="../inspect_tool.py" line="679" />
             <source>Click a pixel of a CAIM result</source>
             <translation>Hacer clic en un píxel de un resultado de CAIM</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="678" />
+            <location filename="../inspect_tool.py" line="680" />
             <source>Image chips of every date around the pixel</source>
             <translation>Recortes de imagen de cada fecha alrededor del píxel</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="705" />
+            <location filename="../inspect_tool.py" line="707" />
             <source>No imagery: the run's input files are not found.</source>
             <translation>Sin imágenes: no se encuentran los archivos de entrada de la ejecución.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="706" />
+            <location filename="../inspect_tool.py" line="708" />
             <source>No imagery here: no date covers this pixel.</source>
             <translation>Sin imágenes aquí: ninguna fecha cubre este píxel.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="723" />
+            <location filename="../inspect_tool.py" line="725" />
             <source>Band values over time (grey column, hollow points: a date hidden by its cloud mask)</source>
             <translation>Valores de banda a lo largo del tiempo (columna gris, puntos huecos: una fecha oculta por su máscara de nubes)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="725" />
+            <location filename="../inspect_tool.py" line="727" />
             <source>The imagery of every date around the pixel (boxed in yellow)</source>
             <translation>Las imágenes de cada fecha alrededor del píxel (recuadrado en amarillo)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="727" />
+            <location filename="../inspect_tool.py" line="729" />
             <source>Band values over time (shaded: detected change interval; grey column, hollow points: a date hidden by its cloud mask)</source>
             <translation>Valores de banda a lo largo del tiempo (sombreado: intervalo de cambio detectado; columna gris, puntos huecos: una fecha oculta por su máscara de nubes)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="728" />
+            <location filename="../inspect_tool.py" line="730" />
             <source>Band values over time (shaded: detected change interval)</source>
             <translation>Valores de banda a lo largo del tiempo (sombreado: intervalo de cambio detectado)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="730" />
+            <location filename="../inspect_tool.py" line="732" />
             <source>The imagery of every date around the pixel (boxed in yellow; framed: the two dates of the detected change)</source>
             <translation>Las imágenes de cada fecha alrededor del píxel (recuadrado en amarillo; enmarcadas: las dos fechas del cambio detectado)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="765" />
+            <location filename="../inspect_tool.py" line="767" />
             <source>The run's dates split into QGIS's temporary folder were deleted when QGIS closed: %s. Split the multi-date raster into a folder of your own (Processing Toolbox &gt; CAIM change detection &gt; Split a multi-date raster into dates) and run 'Detect changes' on its dates to see their imagery here.</source>
             <translation>Las fechas de la ejecución divididas en la carpeta temporal de QGIS se borraron al cerrar QGIS: %s. Dividir el ráster multitemporal en una carpeta propia (Caja de herramientas de Procesos &gt; Detección de cambios CAIM &gt; Dividir un ráster multitemporal en fechas) y ejecutar 'Detectar cambios' sobre sus fechas para ver aquí sus imágenes.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="771" />
+            <location filename="../inspect_tool.py" line="773" />
             <source>Files of this run not found (moved or deleted since the run?): %s. Reopen the project from the folder that holds them, or run 'Detect changes' again.</source>
             <translation>No se encuentran archivos de esta ejecución (¿movidos o borrados desde la ejecución?): %s. Volver a abrir el proyecto desde la carpeta que los contiene, o ejecutar 'Detectar cambios' de nuevo.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="791" />
+            <location filename="../inspect_tool.py" line="793" />
             <source>&lt;b&gt;Map's answer hidden.&lt;/b&gt; Label the pixel from the band values and the imagery.</source>
             <translation>&lt;b&gt;Respuesta del mapa oculta.&lt;/b&gt; Etiquetar el píxel a partir de los valores de banda y de las imágenes.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="792" />
+            <location filename="../inspect_tool.py" line="794" />
             <source>&lt;br&gt;&lt;b&gt;Cloud mask on:&lt;/b&gt; %s</source>
             <translation>&lt;br&gt;&lt;b&gt;Máscara de nubes el:&lt;/b&gt; %s</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="796" />
+            <location filename="../inspect_tool.py" line="798" />
             <source>&lt;b&gt;Change moment:&lt;/b&gt; %s</source>
             <translation>&lt;b&gt;Momento del cambio:&lt;/b&gt; %s</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="798" />
+            <location filename="../inspect_tool.py" line="800" />
             <source>&lt;br&gt;&lt;b&gt;Confidence:&lt;/b&gt; %s</source>
             <translation>&lt;br&gt;&lt;b&gt;Confianza:&lt;/b&gt; %s</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="800" />
+            <location filename="../inspect_tool.py" line="802" />
             <source>&lt;br&gt;&lt;b&gt;P(no change):&lt;/b&gt; %s</source>
             <translation>&lt;br&gt;&lt;b&gt;P(sin cambio):&lt;/b&gt; %s</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="808" />
+            <location filename="../inspect_tool.py" line="810" />
             <source>n/a</source>
             <translation>n/d</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="826" />
+            <location filename="../inspect_tool.py" line="828" />
             <source>Run with 'moment probabilities' on to see per-interval probabilities.</source>
             <translation>Ejecutar con 'probabilidades por intervalo' activado para ver las probabilidades de cada intervalo.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="846" />
+            <location filename="../inspect_tool.py" line="848" />
             <source>No CAIM result in the project: run 'Detect changes' first.</source>
             <translation>No hay ningún resultado de CAIM en el proyecto: ejecutar primero 'Detectar cambios'.</translation>
+        </message>
+        <message>
+            <source> and </source>
+            <translation type="obsolete"> y </translation>
         </message>
     </context>
     <context>
@@ -2204,322 +2203,322 @@ Dispositivo: %s
             <translation>no se puede abrir el archivo escrito</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="206" />
+            <location filename="../label_dock.py" line="207" />
             <source>no change</source>
             <translation>sin cambio</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="206" />
+            <location filename="../label_dock.py" line="207" />
             <source>unchanged</source>
             <translation>sin cambio</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="206" />
+            <location filename="../label_dock.py" line="207" />
             <source>changed</source>
             <translation>cambiado</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="207" />
+            <location filename="../label_dock.py" line="208" />
             <source>changed, interval unknown</source>
             <translation>cambiado, intervalo desconocido</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="333" />
+            <location filename="../label_dock.py" line="338" />
             <source>CAIM sample labelling</source>
             <translation>Etiquetado de muestras CAIM</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="353" />
+            <location filename="../label_dock.py" line="358" />
             <source>A point layer with a 'reference' field, e.g. drawn by 'Draw an accuracy-assessment sample'</source>
             <translation>Una capa de puntos con un campo 'reference', p. ej. extraída con 'Extraer una muestra para evaluar la exactitud'</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="357" />
+            <location filename="../label_dock.py" line="362" />
             <source>The CAIM run whose input dates are shown (its change moment layer)</source>
             <translation>La ejecución de CAIM cuyas fechas de entrada se muestran (su capa de momento del cambio)</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="359" />
+            <location filename="../label_dock.py" line="364" />
             <source>True colour (red, green, blue)</source>
             <translation>Color verdadero (rojo, verde, azul)</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="359" />
+            <location filename="../label_dock.py" line="364" />
             <source>False colour (NIR, red, green)</source>
             <translation>Falso color (NIR, rojo, verde)</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="360" />
+            <location filename="../label_dock.py" line="365" />
             <source>False colour shows vegetation red; an input without a known NIR band is shown in true colour</source>
             <translation>El falso color muestra la vegetación en rojo; una entrada sin banda NIR conocida se muestra en color verdadero</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="364" />
+            <location filename="../label_dock.py" line="369" />
             <source>%d x %d pixels</source>
             <translation>%d x %d píxeles</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="374" />
+            <location filename="../label_dock.py" line="379" />
             <source>Sample layer to label</source>
             <translation>Capa de muestra por etiquetar</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="375" />
+            <location filename="../label_dock.py" line="380" />
             <source>CAIM run whose imagery is shown</source>
             <translation>Ejecución de CAIM cuyas imágenes se muestran</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="376" />
+            <location filename="../label_dock.py" line="381" />
             <source>Chip colours</source>
             <translation>Colores de los recortes</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="377" />
+            <location filename="../label_dock.py" line="382" />
             <source>Chip size</source>
             <translation>Tamaño de los recortes</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="378" />
+            <location filename="../label_dock.py" line="383" />
             <source>Sample</source>
             <translation>Muestra</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="378" />
+            <location filename="../label_dock.py" line="383" />
             <source>Imagery of</source>
             <translation>Imágenes de</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="379" />
+            <location filename="../label_dock.py" line="384" />
             <source>Show</source>
             <translation>Mostrar</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="395" />
+            <location filename="../label_dock.py" line="400" />
             <source>&lt;span style='color:%s'&gt;&lt;b&gt;This sample is a temporary file&lt;/b&gt;: QGIS deletes it, with your labels, when it closes. Save a copy and label that.&lt;/span&gt;</source>
             <translation>&lt;span style='color:%s'&gt;&lt;b&gt;Esta muestra es un archivo temporal&lt;/b&gt;: QGIS la borra, con sus etiquetas, al cerrarse. Guarde una copia y etiquete esa.&lt;/span&gt;</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="399" />
+            <location filename="../label_dock.py" line="404" />
             <source>Save a copy...</source>
             <translation>Guardar una copia...</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="400" />
+            <location filename="../label_dock.py" line="405" />
             <source>Writes the sample (labels included) to a GeoPackage and labels that file</source>
             <translation>Escribe la muestra (con las etiquetas) en un GeoPackage y etiqueta ese archivo</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="410" />
+            <location filename="../label_dock.py" line="415" />
             <source>&lt; Previous</source>
             <translation>&lt; Anterior</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="411" />
+            <location filename="../label_dock.py" line="416" />
             <source>Next &gt;</source>
             <translation>Siguiente &gt;</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="412" />
+            <location filename="../label_dock.py" line="417" />
             <source>Next unlabelled &gt;&gt;</source>
             <translation>Siguiente pendiente &gt;&gt;</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="413" />
+            <location filename="../label_dock.py" line="418" />
             <source>Previous point (Page Up)</source>
             <translation>Punto anterior (Page Up)</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="413" />
+            <location filename="../label_dock.py" line="418" />
             <source>Next point (Page Down)</source>
             <translation>Punto siguiente (Page Down)</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="414" />
+            <location filename="../label_dock.py" line="419" />
             <source>The next point without a label (N)</source>
             <translation>El siguiente punto sin etiqueta (N)</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="417" />
+            <location filename="../label_dock.py" line="422" />
             <source>Previous point</source>
             <translation>Punto anterior</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="418" />
+            <location filename="../label_dock.py" line="423" />
             <source>Next point</source>
             <translation>Punto siguiente</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="419" />
+            <location filename="../label_dock.py" line="424" />
             <source>Next unlabelled point</source>
             <translation>Siguiente punto sin etiquetar</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="423" />
+            <location filename="../label_dock.py" line="428" />
             <source>Image chips of every date around the point</source>
             <translation>Recortes de imagen de cada fecha alrededor del punto</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="437" />
+            <location filename="../label_dock.py" line="442" />
             <source>Band values over time</source>
             <translation>Valores de banda a lo largo del tiempo</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="440" />
+            <location filename="../label_dock.py" line="445" />
             <source>&lt;b&gt;Reference class&lt;/b&gt; of the boxed pixel (keys 0-9 for the first ten):</source>
             <translation>&lt;b&gt;Clase de referencia&lt;/b&gt; del píxel recuadrado (teclas 0-9 para las diez primeras):</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="447" />
+            <location filename="../label_dock.py" line="452" />
             <source>Can't tell (leave unlabelled)</source>
             <translation>No se sabe (dejar sin etiquetar)</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="448" />
+            <location filename="../label_dock.py" line="453" />
             <source>Clears the label: the point stays out of the estimate (Delete)</source>
             <translation>Borra la etiqueta: el punto queda fuera de la estimación (Delete)</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="451" />
+            <location filename="../label_dock.py" line="456" />
             <source>note (optional)</source>
             <translation>nota (opcional)</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="452" />
+            <location filename="../label_dock.py" line="457" />
             <source>Note on this point</source>
             <translation>Nota sobre este punto</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="452" />
+            <location filename="../label_dock.py" line="457" />
             <source>Optional; written to the point's note field</source>
             <translation>Opcional; se escribe en el campo de nota del punto</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="455" />
+            <location filename="../label_dock.py" line="460" />
             <source>Once labelled, go to the next unlabelled point</source>
             <translation>Después, ir al siguiente sin etiquetar</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="457" />
+            <location filename="../label_dock.py" line="462" />
             <source>Zoom the map to each point</source>
             <translation>Hacer zum del mapa a cada punto</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="459" />
+            <location filename="../label_dock.py" line="464" />
             <source>Hide CAIM results on the map while labelling</source>
             <translation>Ocultar los resultados de CAIM al etiquetar</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="461" />
+            <location filename="../label_dock.py" line="466" />
             <source>Label from the imagery, not from the map's answer; shown again when unticked or when this panel closes</source>
             <translation>Etiquetar a partir de las imágenes, no de la respuesta del mapa; se vuelven a mostrar al desmarcar la casilla o al cerrar este panel</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="465" />
+            <location filename="../label_dock.py" line="470" />
             <source>Estimate area and accuracy...</source>
             <translation>Estimar el área y la exactitud...</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="466" />
+            <location filename="../label_dock.py" line="471" />
             <source>Opens 'Estimate change area and accuracy from a labelled sample' with this sample and the map it was drawn from</source>
             <translation>Abre 'Estimar el área de cambio y la exactitud a partir de una muestra etiquetada' con esta muestra y el mapa del que se extrajo</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="676" />
+            <location filename="../label_dock.py" line="681" />
             <source>Save the sample</source>
             <translation>Guardar la muestra</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="677" />
+            <location filename="../label_dock.py" line="682" />
             <source>GeoPackage (*.gpkg)</source>
             <translation>GeoPackage (*.gpkg)</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="684" />
+            <location filename="../label_dock.py" line="689" />
             <source>'%s' exists: choose a new file name (a sample is never written over a file).</source>
             <translation>'%s' ya existe: elegir un nuevo nombre de archivo (una muestra nunca se escribe sobre un archivo).</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="690" />
+            <location filename="../label_dock.py" line="695" />
             <source>The sample could not be saved to '%s': %s</source>
             <translation>No se ha podido guardar la muestra en '%s': %s</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="733" />
+            <location filename="../label_dock.py" line="738" />
             <source>The pixel changed, but when cannot be told: -1, counted when the estimate is of changed / unchanged only</source>
             <translation>El píxel cambió, pero no se sabe cuándo: -1, se cuenta cuando la estimación es solo de cambiado / sin cambio</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="737" />
+            <location filename="../label_dock.py" line="742" />
             <source>Class %d: %s</source>
             <translation>Clase %d: %s</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="738" />
+            <location filename="../label_dock.py" line="743" />
             <source>Labels the point with this class</source>
             <translation>Etiqueta el punto con esta clase</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="738" />
+            <location filename="../label_dock.py" line="743" />
             <source>Key %d</source>
             <translation>Tecla %d</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="740" />
+            <location filename="../label_dock.py" line="745" />
             <source>Key C</source>
             <translation>Tecla C</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="827" />
+            <location filename="../label_dock.py" line="832" />
             <source>The sample layer '%s' cannot be written (a read-only file or format?). Save it as a GeoPackage (right-click &gt; Export &gt; Save Features As...) and label that copy.</source>
             <translation>No se puede escribir la capa de muestra '%s' (¿un archivo o un formato de solo lectura?). Guardarla como GeoPackage (clic derecho &gt; Exportar &gt; Guardar objetos como...) y etiquetar esa copia.</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="876" />
+            <location filename="../label_dock.py" line="881" />
             <source>&lt;br&gt;&lt;b&gt;Every point is labelled.&lt;/b&gt;</source>
             <translation>&lt;br&gt;&lt;b&gt;Todos los puntos están etiquetados.&lt;/b&gt;</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="895" />
+            <location filename="../label_dock.py" line="900" />
             <source>No sample to label: draw one with &lt;i&gt;Draw an accuracy-assessment sample&lt;/i&gt; (a point layer with a 'reference' field).</source>
             <translation>No hay muestra que etiquetar: extraer una con &lt;i&gt;Extraer una muestra para evaluar la exactitud&lt;/i&gt; (una capa de puntos con un campo 'reference').</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="897" />
+            <location filename="../label_dock.py" line="902" />
             <source>No sample.</source>
             <translation>Sin muestra.</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="901" />
+            <location filename="../label_dock.py" line="906" />
             <source>The sample layer '%s' has no points.</source>
             <translation>La capa de muestra '%s' no tiene puntos.</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="902" />
+            <location filename="../label_dock.py" line="907" />
             <source>No points.</source>
             <translation>Sin puntos.</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="917" />
+            <location filename="../label_dock.py" line="922" />
             <source>(not a class of the map)</source>
             <translation>(no es una clase del mapa)</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="918" />
+            <location filename="../label_dock.py" line="923" />
             <source>&lt;i&gt;not labelled&lt;/i&gt;</source>
             <translation>&lt;i&gt;sin etiquetar&lt;/i&gt;</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="919" />
+            <location filename="../label_dock.py" line="924" />
             <source>Point %s of %s (id %s): %s&lt;br&gt;%s labelled, %s to go</source>
             <translation>Punto %s de %s (id %s): %s&lt;br&gt;%s etiquetados, %s pendientes</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="927" />
+            <location filename="../label_dock.py" line="932" />
             <source>This point has no geometry.</source>
             <translation>Este punto no tiene geometría.</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="932" />
+            <location filename="../label_dock.py" line="937" />
             <source>No CAIM run in the project to show the imagery of: load the run's change moment layer (run 'Detect changes' in this project).</source>
             <translation>No hay ninguna ejecución de CAIM en el proyecto cuyas imágenes mostrar: cargar la capa de momento del cambio de la ejecución (ejecutar 'Detectar cambios' en este proyecto).</translation>
         </message>
@@ -2553,61 +2552,71 @@ Dispositivo: %s
         </message>
         <message>
             <location filename="../layers.py" line="65" />
+            <source>%s and %s</source>
+            <translation>%s y %s</translation>
+        </message>
+        <message>
+            <location filename="../layers.py" line="65" />
             <source>%s to %s</source>
             <translation>%s a %s</translation>
         </message>
         <message>
-            <location filename="../layers.py" line="86" />
+            <location filename="../layers.py" line="67" />
+            <source>%s (interval %d)</source>
+            <translation>%s (intervalo %d)</translation>
+        </message>
+        <message>
+            <location filename="../layers.py" line="99" />
             <source>Unchanged</source>
             <translation>Sin cambio</translation>
         </message>
         <message>
-            <location filename="../layers.py" line="87" />
+            <location filename="../layers.py" line="100" />
             <source>Changed</source>
             <translation>Cambiado</translation>
         </message>
         <message>
-            <location filename="../layers.py" line="94" />
+            <location filename="../layers.py" line="107" />
             <source>No change</source>
             <translation>Sin cambio</translation>
         </message>
         <message>
-            <location filename="../layers.py" line="176" />
+            <location filename="../layers.py" line="189" />
             <source>%d dates</source>
             <translation>%d fechas</translation>
         </message>
         <message>
-            <location filename="../layers.py" line="178" />
+            <location filename="../layers.py" line="191" />
             <source>, minimum-error threshold</source>
             <translation>, umbral de error mínimo</translation>
         </message>
         <message>
-            <location filename="../layers.py" line="180" />
+            <location filename="../layers.py" line="193" />
             <source>, sensitivity %s</source>
             <translation>, sensibilidad %s</translation>
         </message>
         <message>
-            <location filename="../layers.py" line="182" />
+            <location filename="../layers.py" line="195" />
             <source>, patches &gt;= %s px</source>
             <translation>, parches &gt;= %s px</translation>
         </message>
         <message>
-            <location filename="../layers.py" line="184" />
+            <location filename="../layers.py" line="197" />
             <source>, gaps filled</source>
             <translation>, huecos rellenados</translation>
         </message>
         <message>
-            <location filename="../layers.py" line="187" />
+            <location filename="../layers.py" line="200" />
             <source>CAIM changes %s to %s (%s)</source>
             <translation>Cambios CAIM %s a %s (%s)</translation>
         </message>
         <message>
-            <location filename="../layers.py" line="188" />
+            <location filename="../layers.py" line="201" />
             <source>CAIM changes (%s)</source>
             <translation>Cambios CAIM (%s)</translation>
         </message>
         <message>
-            <location filename="../layers.py" line="250" />
+            <location filename="../layers.py" line="263" />
             <source>Change polygons</source>
             <translation>Polígonos de cambio</translation>
         </message>

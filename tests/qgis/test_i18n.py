@@ -641,7 +641,7 @@ def test_hectares_and_the_inspector_write_spanish_numbers(spanish):
 
     results = {"HECTARES": json.dumps({"2019 to 2020": 12345.5, "2020 to 2021": 0.25})}
     assert short_total(results) == "12.345,75 ha cambiadas en 2 intervalos."
-    # the interval's name stays the engine's (the key of its areas), as in German
+    # without the run's dates (USED_DATES) the interval's name stays the engine's (the key of its areas)
     assert per_interval_lines(results) == "  2019 to 2020: 12.345,50 ha\n  2020 to 2021: 0,25 ha"
     dock = InspectDock()
     data = {"dates": ["2019", "2020", "2021"], "intervals": ["2019 to 2020", "2020 to 2021"], "moment": 1,
@@ -653,3 +653,115 @@ def test_hectares_and_the_inspector_write_spanish_numbers(spanish):
     assert lyr.run_name(["2019", "2020"], None, 0.25, 4000).endswith(
         "(2 fechas, sensibilidad +0,25, parches >= 4.000 px)"), lyr.run_name(["2019", "2020"], None, 0.25, 4000)
     dock.deleteLater()
+
+
+INTERVALS = {  # the legend's and the inspector's names of the intervals of 2019-05-01, 2020-05-01, 2021-05-01
+    "de": ["2019-05-01 bis 2020-05-01", "2020-05-01 bis 2021-05-01"],
+    "es": ["2019-05-01 a 2020-05-01", "2020-05-01 a 2021-05-01"],
+}
+BETWEEN = {"de": "geändert zwischen 2020-05-01 und 2021-05-01", "es": "cambiado entre 2020-05-01 y 2021-05-01"}
+
+
+def _changed_pixel(moment_path):
+    from osgeo import gdal
+    from qgis.core import QgsPointXY
+
+    gt = gdal.Open(moment_path).GetGeoTransform()
+    return QgsPointXY(gt[0] + gt[1] * 30.5, gt[3] + gt[5] * 30.5)  # in the square that appears on the 3rd date
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_intervals_are_named_in_the_user_s_language(project, finished_run, language):
+    """The engine names the intervals in English ('2019-05-01 to 2020-05-01', the keys of its areas, kept in
+    its files and reports); a German or Spanish QGIS showed that English in the change moment's legend, the
+    polygons' legend, the inspector's interval table, the dialog's hectares per interval and the labelling
+    panel's buttons.  They are named from the dates in the user's language."""
+    import json
+
+    from qgis.core import QgsCoordinateReferenceSystem, QgsField, QgsVectorLayer
+    from qgis.PyQt.QtCore import QVariant
+
+    from caim_qgis_plugin import layers as lyr
+    from caim_qgis_plugin.accuracy_algorithms import setup_sample_layer
+    from caim_qgis_plugin.dialog import per_interval_lines
+    from caim_qgis_plugin.i18n import install_translator, remove_translator
+    from caim_qgis_plugin.inspect_tool import InspectDock, inspect_pixel
+    from caim_qgis_plugin.label_dock import class_choices
+
+    res, dates = finished_run["results"], finished_run["dates"]
+    first, second = INTERVALS[language]
+    translator = install_translator(LOCALES[language])
+    try:
+        added = lyr.add_run_outputs({"moment": res["MOMENT"], "polygons": res["POLYGONS"]}, dates,
+                                    {"inputs": [{"path": p} for p in finished_run["inputs"]]})
+        assert [c.label for c in added["moment"].renderer().classes()][1:] == [first, second]
+        assert [c.label() for c in added["polygons"].renderer().categories()] == [first, second]
+        info = lyr.run_info_of(added["moment"])
+        point = _changed_pixel(res["MOMENT"])
+        data = inspect_pixel(info, point, QgsCoordinateReferenceSystem("EPSG:32614"))
+        assert data["intervals"] == [first, second] and data["moment_text"] == BETWEEN[language], data
+        dock = InspectDock()
+        dock.show_result(data, point)
+        assert [dock.table.item(r, 0).text() for r in range(dock.table.rowCount())] == [first, second]
+        dock.deleteLater()
+        # the dialog's hectares per interval (its status tip and the message bar's details): the engine's keys
+        results = {"HECTARES": json.dumps({"2019-05-01 to 2020-05-01": 0.5, "2020-05-01 to 2021-05-01": 0.25}),
+                   "USED_DATES": ",".join(dates)}
+        assert [line.split(": ")[0].strip() for line in per_interval_lines(results).splitlines()] == [first, second]
+        # the labelling panel: a sample's value map holds the engine's names; the run's dates tell them
+        sample = QgsVectorLayer("Point?crs=EPSG:32614", "sample", "memory")
+        sample.dataProvider().addAttributes([QgsField("reference", QVariant.String)])
+        sample.updateFields()
+        setup_sample_layer(sample, {0: "no change", 1: "2019-05-01 to 2020-05-01", 2: "2020-05-01 to 2021-05-01"})
+        assert [class_choices(sample, info)[k] for k in (1, 2)] == [first, second]
+        assert class_choices(sample)[1] == "2019-05-01 to 2020-05-01"  # no run to tell them by: as written
+    finally:
+        remove_translator(translator)
+
+
+def test_repeated_dates_number_their_intervals_in_the_user_s_language(german):
+    """The engine numbers an interval whose name repeats ('2001 to 2001 (interval 2)'); so do the shown names,
+    and the dialog's lines still find the engine's numbered keys."""
+    import json
+
+    from caim_qgis_plugin import layers as lyr
+    from caim_qgis_plugin.dialog import per_interval_lines
+
+    dates = ["2001", "2001", "2001", None]
+    assert lyr.interval_labels(dates) == ["2001 bis 2001 (Intervall 1)", "2001 bis 2001 (Intervall 2)",
+                                          "2001 bis Bild 4"]
+    results = {"HECTARES": json.dumps({"2001 to 2001 (interval 1)": 1.0, "2001 to 2001 (interval 2)": 2.0,
+                                       "2001 to image 4": 3.0}), "USED_DATES": "2001,2001,2001,"}
+    assert per_interval_lines(results) == ("  2001 bis 2001 (Intervall 1): 1.00 ha\n  2001 bis 2001 (Intervall 2): "
+                                           "2.00 ha\n  2001 bis Bild 4: 3.00 ha")
+
+
+def test_a_legend_saved_by_a_german_qgis_opens_german_in_an_english_one(project, finished_run, tmp_path):
+    """A project saved in a German QGIS keeps its layers' names and legend as written, in German, as QGIS
+    keeps its own legends' texts ('Keine Änderung' was already so); what the plugin computes when it is
+    shown, the inspector's intervals, follows the QGIS that opens it, from the run's dates stored in the
+    layer.  Nothing reads the legend back."""
+    from qgis.core import QgsCoordinateReferenceSystem
+
+    from caim_qgis_plugin import layers as lyr
+    from caim_qgis_plugin.i18n import install_translator, remove_translator
+    from caim_qgis_plugin.inspect_tool import find_run_layer, inspect_pixel
+    from caim_qgis_plugin.label_dock import run_layers
+
+    res, dates = finished_run["results"], finished_run["dates"]
+    translator = install_translator("de_DE")
+    try:
+        lyr.add_run_outputs({"moment": res["MOMENT"]}, dates, {"inputs": [{"path": p} for p in finished_run["inputs"]]})
+        path = str(tmp_path / "deutsch.qgz")
+        assert project.write(path)
+    finally:
+        remove_translator(translator)
+    project.clear()
+    assert project.read(path)
+    layer = find_run_layer(None)
+    assert run_layers(project) == [layer]
+    assert layer.name() == "Änderungszeitpunkt 2019-05-01 bis 2021-05-01"
+    assert [c.label for c in layer.renderer().classes()] == ["Keine Änderung"] + INTERVALS["de"]
+    data = inspect_pixel(lyr.run_info_of(layer), _changed_pixel(res["MOMENT"]), QgsCoordinateReferenceSystem("EPSG:32614"))
+    assert data["intervals"] == ["2019-05-01 to 2020-05-01", "2020-05-01 to 2021-05-01"]
+    assert data["moment_text"] == "changed between 2020-05-01 and 2021-05-01"

@@ -727,6 +727,7 @@ def test_the_inspector_leaves_the_map_room_on_a_laptop_screen(qgis_app):
     from qgis.PyQt.QtGui import QFontMetrics
     from qgis.PyQt.QtTest import QTest
 
+    from caim_qgis_plugin import layers as lyr
     from caim_qgis_plugin.i18n import install_translator, remove_translator
     from caim_qgis_plugin.inspect_tool import InspectDock
 
@@ -740,7 +741,7 @@ def test_the_inspector_leaves_the_map_room_on_a_laptop_screen(qgis_app):
             assert width <= 440, (language, width)
             dock.resize(width, 630)  # as on a 1280 x 800 screen: the panel scrolls
             dates = ["2018-06-22", "2018-12-22", "2019-05-30"]
-            dock.show_result({"dates": dates, "intervals": ["2018-06-22 to 2018-12-22", "2018-12-22 to 2019-05-30"],
+            dock.show_result({"dates": dates, "intervals": lyr.interval_labels(dates),  # 'bis' in German
                               "moment": 2, "moment_text": "changed", "change_probability": [0.1, 0.9],
                               "no_change_probability": 0.05, "series": [[1.0], [2.0], [3.0]], "band_names": ["Band 1"]})
             qgis_app.processEvents()
