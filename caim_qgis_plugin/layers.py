@@ -204,23 +204,32 @@ def run_name(dates, model=None, sensitivity=None, min_patch=None, fill_gaps=Fals
 def layer_name(title, dates, project=None, layer=None):
     """The name of a run's output layer, the same for a dialog run and a toolbox run: its kind's ``title``
     (already in the user's language) and the run's first and last dates, 'Change moment 2019-05-01 to
-    2021-05-01', followed by ' #2' (and on) when another layer of the ``project`` (``layer`` itself left
-    out) has that name: two runs on the same series, another model or sensitivity, had layers of one name in
-    Processing's layer pickers, the Identify tool and the styling panel.  A title that holds the first date
-    already is not given it again.  The layers are found by their properties (KIND_PROPERTY, RUN_PROPERTY),
-    never by this name, so a name the user gives them changes nothing."""
-    name = title
-    if len(dates) >= 2 and dates[0] and dates[-1] and dates[0] not in title:
-        name = "%s %s" % (title, tr("%s to %s") % (dates[0], dates[-1]))
+    2021-05-01'; when another layer of the ``project`` (``layer`` itself left out) has that name, a number
+    after the kind, 'Change moment #2 2019-05-01 to 2021-05-01': two runs on the same series, another model
+    or sensitivity, had layers of one name in Processing's layer pickers, the Identify tool and the styling
+    panel, and the Layers panel as QGIS opens it (some 290 px) shows the kind and the start of the first
+    date only, so a number at the end was out of sight.  A title that ends with the dates already (a toolbox
+    run's layer when it is loaded) is numbered the same way; one that holds the first date elsewhere (a name
+    of the user's) gets its number at the end.  The layers are found by their properties (KIND_PROPERTY,
+    RUN_PROPERTY), never by this name, so a name the user gives them changes nothing."""
+    span = tr("%s to %s") % (dates[0], dates[-1]) if len(dates) >= 2 and dates[0] and dates[-1] else ""
+    if span and title.endswith(" " + span):
+        title = title[:-len(span) - 1]
+    elif span and dates[0] in title:
+        span = ""
+
+    def numbered(n):
+        name = title if n == 1 else "%s #%d" % (title, n)
+        return "%s %s" % (name, span) if span else name
+
     if project is None:
-        return name
+        return numbered(1)
     own = layer.id() if layer is not None else None
     taken = {other.name() for other in project.mapLayers().values() if other.id() != own}
-    n, unique = 2, name
-    while unique in taken:
-        unique = "%s #%d" % (name, n)
+    n = 1
+    while numbered(n) in taken:
         n += 1
-    return unique
+    return numbered(n)
 
 
 def unique_group_name(root, name):

@@ -2644,7 +2644,7 @@ Gerät: %s
             <translation>CAIM-Änderungen (%s)</translation>
         </message>
         <message>
-            <location filename="../layers.py" line="263" />
+            <location filename="../layers.py" line="272" />
             <source>Change polygons</source>
             <translation>Änderungspolygone</translation>
         </message>

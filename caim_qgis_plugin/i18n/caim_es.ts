@@ -2616,7 +2616,7 @@ Dispositivo: %s
             <translation>Cambios CAIM (%s)</translation>
         </message>
         <message>
-            <location filename="../layers.py" line="263" />
+            <location filename="../layers.py" line="272" />
             <source>Change polygons</source>
             <translation>Polígonos de cambio</translation>
         </message>

@@ -763,7 +763,8 @@ def test_toolbox_layers_are_named_with_their_dates(project, tmp_path):
 
 def test_two_toolbox_runs_on_the_same_dates_name_their_layers_apart(project, tmp_path):
     """Two toolbox runs on one series (another model, another sensitivity) both loaded 'Change moment
-    2019-05-01 to 2021-05-01': the second's layers get ' #2', as a dialog run's do (lyr.layer_name)."""
+    2019-05-01 to 2021-05-01': the second's layers get '#2' after the kind, as a dialog run's do
+    (lyr.layer_name)."""
     from qgis.core import QgsApplication, QgsProcessingContext, QgsProcessingFeedback
 
     stack = make_stack(str(tmp_path))
@@ -779,8 +780,8 @@ def test_two_toolbox_runs_on_the_same_dates_name_their_layers_apart(project, tmp
         assert ok
         load_outputs(context, feedback)
     assert sorted(layer.name() for layer in project.mapLayers().values()) == [
-        "Change area 2019-05-01 to 2021-05-01", "Change area 2019-05-01 to 2021-05-01 #2",
-        "Change moment 2019-05-01 to 2021-05-01", "Change moment 2019-05-01 to 2021-05-01 #2"]
+        "Change area #2 2019-05-01 to 2021-05-01", "Change area 2019-05-01 to 2021-05-01",
+        "Change moment #2 2019-05-01 to 2021-05-01", "Change moment 2019-05-01 to 2021-05-01"]
 
 
 def test_a_toolbox_run_gives_its_project_layers_their_dates_in_the_temporal_controller(project, tmp_path):

@@ -165,7 +165,8 @@ def test_two_dialog_runs_name_their_layers_apart_and_are_found_by_their_properti
     a = lyr.add_run_outputs(first, dates, info)
     b = lyr.add_run_outputs(second, dates, dict(info, sensitivity=0.5))
     assert a["moment"].name() == lyr.layer_name("Change moment", dates) == "Change moment 2019-05-01 to 2021-05-01"
-    assert b["moment"].name() == "Change moment 2019-05-01 to 2021-05-01 #2"
+    # the number after the kind: the Layers panel as QGIS opens it shows the kind and the first date's start
+    assert b["moment"].name() == "Change moment #2 2019-05-01 to 2021-05-01"
     names = [layer.name() for layer in project.mapLayers().values()]
     assert len(set(names)) == len(names) == 6, names
     assert [g.name() for g in project.layerTreeRoot().children()] == [  # the groups stay
@@ -186,4 +187,9 @@ def test_two_dialog_runs_name_their_layers_apart_and_are_found_by_their_properti
     assert find_run_layer(None).name() == "my second run"
     # a third run: the name the renamed layer left is free again, and is taken
     c = lyr.add_run_outputs(first, dates, info)
-    assert c["moment"].name() == "Change moment 2019-05-01 to 2021-05-01 #2"
+    assert c["moment"].name() == "Change moment #2 2019-05-01 to 2021-05-01"
+    # a name of the user's that holds the dates keeps them where they are; the third run's area is #3, so the next #4
+    assert lyr.layer_name("mine 2019-05-01", dates) == "mine 2019-05-01"
+    c["moment"].setName("mine 2019-05-01")
+    assert lyr.layer_name("mine 2019-05-01", dates, project) == "mine 2019-05-01 #2"
+    assert lyr.layer_name("Change area", dates, project) == "Change area #4 2019-05-01 to 2021-05-01"
