@@ -2,13 +2,17 @@
 inspector's for a clicked pixel (:mod:`model_core.chips` reads them: each date resampled onto the run's map
 grid, centred on the pixel, stretched by the date's own limits)."""
 
-from qgis.PyQt.QtCore import QRectF, QSize, Qt
+import os
+import threading
+
+from qgis.PyQt.QtCore import QCoreApplication, QObject, QRectF, QSize, Qt, QTimer
 from qgis.PyQt.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter, QPen
-from qgis.PyQt.QtWidgets import QApplication, QSizePolicy, QWidget
+from qgis.PyQt.QtWidgets import QSizePolicy, QWidget
 from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsProject
 
 from caim_qgis_plugin.i18n import translator
 from caim_qgis_plugin.inputs import file_state  # a file written anew is read anew
+from model_core.errors import CaimError
 
 tr = translator("CaimLabelling")  # the labelling panel's texts, where these were first
 
@@ -16,6 +20,11 @@ CONTEXT_SIZES = (15, 31, 61)  # chip sides in map pixels
 CHIP_SIDE = 100               # chip side on screen in pixels (at most)
 MIN_CHIP_SIDE = 48            # ... and at least, when many dates must fit the panel
 MARK_COLOR = QColor(255, 31, 90)  # the detected change's dates: the chart's shading, opaque
+
+
+def placeholder():
+    """What the chips' place says while a thread reads them (:class:`ChipLoader`)."""
+    return tr("Reading the imagery…")
 
 
 def to_qimage(rgb):
@@ -171,14 +180,42 @@ class ChipStrip(QWidget):
         painter.end()
 
 
+class ChipRequest:
+    """The chips asked for at one point: of the run ``info``'s dates around the map point ``xy`` = (x, y) in
+    the map's CRS ``wkt``, on its grid of ``pixel`` = (width, height), ``size`` map pixels wide (plain data:
+    a reading thread takes it)."""
+
+    def __init__(self, info, xy, wkt, pixel, size, false_colour, clouded):
+        self.info, self.xy, self.wkt, self.pixel = info, xy, wkt, pixel
+        self.size, self.false_colour, self.clouded = size, false_colour, set(clouded)
+        dates = info.get("dates") or []
+        self.titles = [dates[i] if i < len(dates) and dates[i] else tr("date %d") % (i + 1)
+                       for i in range(len(info.get("inputs") or []))]  # (translated here, in the main thread)
+
+
 class ChipReader:
-    """Reads the chips of a run's dates, keeping each map's grid and each date's stretch limits."""
+    """Reads the chips of a run's dates, keeping each map's grid and each date's stretch limits.
+
+    A reading thread works on a :meth:`copy` of it (its own caches, its own GDAL datasets) and the main
+    thread takes in what it read (:meth:`take`)."""
 
     def __init__(self):
         self._files = {}         # file state -> band count
         self._metadata = {}      # file state -> R, G, B, NIR by its metadata (None: not known)
         self._limits = {}        # (file state, band) -> (lo, hi): any band triple, either colour choice
         self._grids = {}         # map's file state -> (wkt, pixel size)
+        self._failed = set()     # file states whose stretch could not be read (a file gone, unreadable)
+
+    def copy(self):
+        other = ChipReader()
+        for name in ("_files", "_metadata", "_limits", "_grids", "_failed"):
+            setattr(other, name, type(getattr(self, name))(getattr(self, name)))
+        return other
+
+    def take(self, other):
+        """What ``other`` (a :meth:`copy` a thread read with) knows and this one does not."""
+        for name in ("_files", "_metadata", "_limits", "_grids", "_failed"):
+            getattr(self, name).update(getattr(other, name))
 
     def map_grid(self, info):
         """(wkt, (pixel width, height)) of the run's output grid (read once per map)."""
@@ -198,12 +235,12 @@ class ChipReader:
             self._grids[key] = (wkt, (abs(gt[1]), abs(gt[5])))
         return self._grids[key]
 
-    def _shown(self, entry, false_colour):
+    def _shown(self, entry, false_colour, state=None):
         """(file state, bands shown, no NIR known, the other colour choice's bands) of one input date, or
         None when its file has not been looked at yet."""
         from model_core.chips import display_bands
 
-        state = file_state(entry.get("path"))
+        state = file_state(entry.get("path")) if state is None else state
         if state not in self._files or not entry.get("bands") and state not in self._metadata:
             return None
         rgbn, count = entry.get("bands") or self._metadata[state], self._files[state]
@@ -211,57 +248,59 @@ class ChipReader:
         no_nir = false_colour and bands == display_bands(rgbn, count)
         return state, bands, no_nir, display_bands(rgbn, count, not false_colour)
 
-    def first_read(self, info, false_colour):
-        """Whether showing ``info``'s chips reads its first date's stretch (some 40 ms a 16-megapixel date,
-        :func:`model_core.chips.stretch_limits`): the caller shows a wait cursor."""
-        shown = self._shown((info.get("inputs") or [{}])[0], false_colour)
-        return shown is None or any((shown[0], b) not in self._limits for b in shown[1])
+    def unread(self, info, false_colour):
+        """[(entry, file state)] of the run ``info``'s dates whose stretch limits showing their chips reads
+        first (:func:`model_core.chips.stretch_limits`: some 40 ms a 16-megapixel date, more on a slow disk);
+        not those whose file could not be read before (in the same state)."""
+        out = []
+        for entry in info.get("inputs") or []:
+            state = file_state(entry.get("path"))
+            if state in self._failed:
+                continue
+            shown = self._shown(entry, false_colour, state)
+            if shown is None or any((state, b) not in self._limits for b in shown[1]):
+                out.append((entry, state))
+        return out
 
     def display_of(self, entry, false_colour):
         """(bands shown, False colour asked for but no NIR band known, stretch limits) of one input date.
         Each band's limits are read once per file, those of the other colour choice with the first ones
-        (in the same pass over the file), so that toggling False colour reads nothing."""
+        (in the same pass over the file), so that toggling False colour reads nothing.  A file that cannot
+        be read raises, and again without reading while it stays in that state."""
         from osgeo import gdal
 
         from caim_qgis_plugin.inspect_tool import _metadata_bands
         from model_core.chips import stretch_limits
+        from model_core.errors import InputError
 
         path = entry.get("path")
         state = file_state(path)
-        if state not in self._files:
-            ds = gdal.Open(path)
-            self._files[state] = ds.RasterCount
-            ds = None
-        if not entry.get("bands") and state not in self._metadata:
-            self._metadata[state] = _metadata_bands(path)
-        state, bands, no_nir, other = self._shown(entry, false_colour)
-        if any((state, b) not in self._limits for b in bands):
-            other = [b for b in other if 1 <= b <= self._files[state]]  # (a mapping may name a band not there)
-            missing = sorted(set(b for b in list(bands) + other if (state, b) not in self._limits))
-            for b, limits in zip(missing, stretch_limits(path, missing)):
-                self._limits[(state, b)] = tuple(limits)
+        if state in self._failed:
+            raise InputError(f"'{path}' could not be read.")
+        try:
+            if state not in self._files:
+                ds = gdal.Open(path)
+                self._files[state] = ds.RasterCount
+                ds = None
+            if not entry.get("bands") and state not in self._metadata:
+                self._metadata[state] = _metadata_bands(path)
+            state, bands, no_nir, other = self._shown(entry, false_colour, state)
+            if any((state, b) not in self._limits for b in bands):
+                other = [b for b in other if 1 <= b <= self._files[state]]  # (a mapping may name a band not there)
+                missing = sorted(set(b for b in list(bands) + other if (state, b) not in self._limits))
+                for b, limits in zip(missing, stretch_limits(path, missing)):
+                    self._limits[(state, b)] = tuple(limits)
+        except (RuntimeError, CaimError, TypeError, ValueError):
+            self._failed.add(state)
+            raise
         return tuple(bands), no_nir, [self._limits[(state, b)] for b in bands]
 
-    def chips_waiting(self, info, point, crs, size, false_colour, clouded):
-        """:meth:`chips`, under a wait cursor when it reads the run's first stretch (:meth:`first_read`)."""
-        first = self.first_read(info, false_colour)
-        if first:
-            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            return self.chips(info, point, crs, size, false_colour, clouded)
-        finally:
-            if first:
-                QApplication.restoreOverrideCursor()
-
-    def chips(self, info, point, crs, size, false_colour, clouded):
-        """The chips of every date of the run ``info`` around ``point`` (in ``crs``), ``size`` map pixels
-        wide: ``([(title, QImage or None, clouded)], [(bands shown, no NIR known)])``."""
-        from model_core.chips import read_chip
-        from model_core.errors import CaimError
-
+    def request(self, info, point, crs, size, false_colour, clouded):
+        """The :class:`ChipRequest` of the chips of ``info``'s dates around ``point`` (in ``crs``), or None
+        when there are none (no map grid, a point outside the map's CRS)."""
         wkt, pixel = self.map_grid(info)
         if pixel is None:
-            return [], []
+            return None
         xy = point
         if wkt:
             target = QgsCoordinateReferenceSystem.fromWkt(wkt)
@@ -269,19 +308,200 @@ class ChipReader:
                 try:
                     xy = QgsCoordinateTransform(crs, target, QgsProject.instance()).transform(point)
                 except Exception:  # QgsCsException: outside the map's CRS
-                    return [], []
-        dates = info.get("dates") or []
-        chips, shown = [], []
-        for i, entry in enumerate(info.get("inputs") or []):
-            title = dates[i] if i < len(dates) and dates[i] else tr("date %d") % (i + 1)
+                    return None
+        return ChipRequest(info, (xy.x(), xy.y()), wkt, pixel, size, false_colour, clouded)
+
+    def read(self, request, stopped=None):
+        """The chips of ``request``: ``([(title, RGB array or None, clouded)], [(bands shown, no NIR
+        known)])``; no Qt (a reading thread calls it).  ``stopped()`` true: it stops, returning None."""
+        from model_core.chips import read_chip
+
+        rows, shown = [], []
+        for i, (entry, title) in enumerate(zip(request.info.get("inputs") or [], request.titles)):
+            if stopped is not None and stopped():
+                return None
             try:
-                bands, no_nir, limits = self.display_of(entry, false_colour)
+                bands, no_nir, limits = self.display_of(entry, request.false_colour)
                 shown.append((bands, no_nir))
-                rgb, _valid = read_chip(entry.get("path"), list(bands), xy.x(), xy.y(), wkt, pixel, size, limits)
-                chips.append((title, to_qimage(rgb), i in clouded))
+                rgb, _valid = read_chip(entry.get("path"), list(bands), request.xy[0], request.xy[1], request.wkt,
+                                        request.pixel, request.size, limits)
+                rows.append((title, rgb, i in request.clouded))
             except (RuntimeError, CaimError, TypeError, ValueError):
-                chips.append((title, None, i in clouded))
-        return chips, shown
+                rows.append((title, None, i in request.clouded))
+        return rows, shown
+
+    def chips(self, info, point, crs, size, false_colour, clouded):
+        """The chips of every date of the run ``info`` around ``point`` (in ``crs``), ``size`` map pixels
+        wide, read here: ``([(title, QImage or None, clouded)], [(bands shown, no NIR known)])``."""
+        request = self.request(info, point, crs, size, false_colour, clouded)
+        return ([], []) if request is None else images(*self.read(request))
+
+
+def images(rows, shown):
+    """:meth:`ChipReader.read`'s chips as QImages (in the main thread)."""
+    return [(title, None if rgb is None else to_qimage(rgb), clouded) for title, rgb, clouded in rows], shown
+
+
+# a first read of at most this many bytes of files (the dates whose stretch is not read yet) is made at once, in
+# the main thread: some 10 ms, no placeholder for it; a larger one (or one of VRTs or /vsi paths, whose size says
+# nothing of what they read) in a thread
+SYNC_BYTES = 4 << 20
+# ... and the main thread waits this long for the thread before it shows the placeholder: a read done by then
+# (a short series of small VRTs) comes without it
+WAIT_SECONDS = 0.04
+POLL_MS = 30  # how often the main thread looks whether the thread is done
+
+
+def _small(unread):
+    """Whether the first read of the ``unread`` dates (:meth:`ChipReader.unread`) is small enough to make at
+    once (SYNC_BYTES)."""
+    total = 0
+    for entry, state in unread:
+        path = str(entry.get("path") or "")
+        if path.startswith("/vsi") or os.path.splitext(path)[1].lower() == ".vrt":
+            return False
+        total += state[2] or 0  # (a file not there: it fails at once)
+    return total <= SYNC_BYTES
+
+
+class _ReadThread(threading.Thread):
+    """Reads the stretch limits of ``unread`` dates with a :meth:`ChipReader.copy` (its own GDAL datasets),
+    then the chips of ``target`` (the main thread may change it meanwhile: the newest click's); no Qt."""
+
+    def __init__(self, reader, unread, target):
+        super().__init__(name="caim-chips")
+        self.reader, self.unread, self.target = reader, unread, target
+        self.stop = threading.Event()
+        self.done = None     # (the request read, its rows and shown)
+        self.error = None    # what went wrong, as text
+
+    def run(self):
+        try:
+            for entry, _state in self.unread:
+                if self.stop.is_set():
+                    return
+                try:
+                    self.reader.display_of(entry, self.target.false_colour if self.target else False)
+                except (RuntimeError, CaimError, TypeError, ValueError):
+                    pass  # (the file's state is in reader._failed: its chip says 'not readable')
+            target = self.target
+            if target is not None and not self.stop.is_set():
+                read = self.reader.read(target, self.stop.is_set)
+                if read is not None:
+                    self.done = (target,) + read
+        except Exception as exc:  # noqa: BLE001 -- shown in the chips' place, not lost in a thread
+            self.error = str(exc) or type(exc).__name__
+
+
+class ChipLoader(QObject):
+    """Gives a panel the chips of a point: at once when the dates' stretch limits are known (or few to read,
+    SYNC_BYTES), else read in a thread (:class:`_ReadThread`) while the panel shows a placeholder, and handed
+    to the panel's callback when read.  One thread at a time: a click while it reads changes the chips it
+    reads (the newest point's), it does not start a second read of the same files; the panel's
+    :meth:`forget` (it shows something else) drops what was asked for."""
+
+    def __init__(self, reader, parent=None):
+        super().__init__(parent)
+        self.reader = reader
+        self._thread = None
+        self._wanted = None  # (ChipRequest, callback(chips, shown, error)) to hand over when read
+        self._timer = QTimer(self)
+        self._timer.setInterval(POLL_MS)
+        self._timer.timeout.connect(self._poll)
+        app = QCoreApplication.instance()
+        if app is not None:  # QGIS quits: the thread ends before GDAL does
+            app.aboutToQuit.connect(self.shutdown)
+        QgsProject.instance().cleared.connect(self._project_closed)
+
+    def load(self, info, point, crs, size, false_colour, clouded, later):
+        """The chips (:meth:`ChipReader.chips`) of ``point`` with an error text (None):
+        ``(chips, shown, error)`` now, or None when they are read in a thread: then the panel shows a
+        placeholder and ``later(chips, shown, error)`` gets them (unless :meth:`forget` came first)."""
+        self.forget()
+        if self._thread is not None and not self._thread.is_alive():
+            self._finish()  # (ended since the last look): what it read is known now
+        request = self.reader.request(info, point, crs, size, false_colour, clouded)
+        if request is None:
+            return [], [], None
+        unread = self.reader.unread(info, false_colour)
+        if not unread or self._thread is None and _small(unread):
+            return images(*self.reader.read(request)) + (None,)
+        self._wanted = (request, later)
+        thread = self._thread
+        if thread is not None:
+            if set(s for _e, s in unread) <= set(s for _e, s in thread.unread) and not thread.stop.is_set():
+                thread.target = request  # read with those: the chips of this point instead
+            else:
+                thread.stop.set()  # another run's dates: this read starts when that one has stopped
+            return None
+        self._start(unread, request)
+        self._thread.join(WAIT_SECONDS)
+        if not self._thread.is_alive():
+            return self._finish(deliver=False)
+        return None
+
+    def _start(self, unread, request):
+        self._thread = _ReadThread(self.reader.copy(), unread, request)
+        self._thread.start()
+        self._timer.start()
+
+    def forget(self):
+        """Drop the chips asked for (the thread goes on reading the stretch limits, kept for the next point)."""
+        self._wanted = None
+        if self._thread is not None:
+            self._thread.target = None
+
+    def stop(self, wait=False):
+        """Drop the chips asked for and stop the thread (after the date it reads; ``wait``: until then)."""
+        self.forget()
+        thread = self._thread
+        if thread is not None:
+            thread.stop.set()
+            if wait:
+                thread.join()
+                self._finish()
+
+    def shutdown(self):
+        """Stop and wait for the thread (the panel goes: the plugin unloaded, QGIS quits)."""
+        self.stop(wait=True)
+        self._timer.stop()
+
+    def _project_closed(self):
+        wanted = self._wanted
+        self.stop()
+        if wanted is not None:
+            wanted[1]([], [], tr("The imagery was not read: the project was closed."))
+
+    def _poll(self):
+        if self._thread is not None and not self._thread.is_alive():
+            self._finish()
+
+    def _finish(self, deliver=True):
+        """Take in what the ended thread read; the chips asked for to the panel (``deliver``) or returned,
+        read now or by a new thread when the thread read others (None then)."""
+        thread, self._thread = self._thread, None
+        self._timer.stop()
+        if thread is None:
+            return None
+        self.reader.take(thread.reader)
+        if self._wanted is None:
+            return None
+        request, later = self._wanted
+        if thread.error is not None and thread.target is request:
+            result = [], [], tr("The imagery could not be read: %s") % thread.error
+        elif thread.done is not None and thread.done[0] is request:
+            result = images(thread.done[1], thread.done[2]) + (None,)
+        else:  # the thread was stopped, or read another point's chips
+            unread = self.reader.unread(request.info, request.false_colour)
+            if unread and not _small(unread):
+                self._start(unread, request)
+                return None
+            result = images(*self.reader.read(request)) + (None,)
+        self._wanted = None
+        if deliver:
+            later(*result)
+            return None
+        return result
 
 
 def bands_note(shown):

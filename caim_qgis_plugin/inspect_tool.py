@@ -657,7 +657,8 @@ class InspectDock(QDockWidget):
         layout.addWidget(self.table, 1)
         self.plot_caption = QLabel()
         self.plot_caption.setWordWrap(True)
-        from caim_qgis_plugin.chip_view import CHIP_SIDE, ChipReader, ChipStrip  # (it reads this module's helpers)
+        # (chip_view reads this module's helpers)
+        from caim_qgis_plugin.chip_view import CHIP_SIDE, ChipLoader, ChipReader, ChipStrip
 
         chip_row = QHBoxLayout()
         self.chip_caption = QLabel()
@@ -684,6 +685,7 @@ class InspectDock(QDockWidget):
         layout.addWidget(self.plot_caption)
         layout.addWidget(self.plot, 2)
         self.reader = ChipReader()
+        self.loader = ChipLoader(self.reader, self)
         self.setWidget(PanelScroll(body))
         self.last = None
         self._point = None
@@ -696,9 +698,11 @@ class InspectDock(QDockWidget):
 
     def _show_chips(self, data, marked):
         """The chips of the clicked pixel's dates, ``marked`` framed; nothing when the pixel came without its
-        run (a caller that passed none)."""
-        from caim_qgis_plugin.chip_view import bands_note
+        run (a caller that passed none).  A run's first click reads each date's stretch limits
+        (:class:`ChipLoader`): in a thread when that takes long, the chips' place saying so meanwhile."""
+        from caim_qgis_plugin.chip_view import placeholder
 
+        self.loader.forget()  # an earlier pixel's chips, still being read, are not shown
         info, crs = self._where or (None, None)
         if info is None or self._point is None:
             self.chips.set_message(tr("Click a pixel of a CAIM result"))
@@ -707,14 +711,27 @@ class InspectDock(QDockWidget):
             self.chips.set_message(tr("No imagery: the run's input files are not found.")
                                    if data.get("inputs_missing") else tr("No imagery here: no date covers this pixel."))
             return
-        # the run's first click reads each date's stretch (ChipReader.first_read): a wait cursor then
-        chips, shown = self.reader.chips_waiting(info, self._point, crs, 31, self.false_colour.isChecked(),
-                                                 data.get("clouded") or [])
-        if not chips:
-            self.chips.set_message(no_chips_text(info, data))
+        now = self.loader.load(info, self._point, crs, 31, self.false_colour.isChecked(), data.get("clouded") or [],
+                               lambda *read: self._chips_read(info, data, marked, *read))
+        if now is None:
+            self.chips.setToolTip("")
+            self.chips.set_message(placeholder())
+        else:
+            self._chips_read(info, data, marked, *now)
+
+    def _chips_read(self, info, data, marked, chips, shown, error):
+        from caim_qgis_plugin.chip_view import bands_note
+
+        if error is not None or not chips:
+            self.chips.setToolTip("")
+            self.chips.set_message(error if error is not None else no_chips_text(info, data))
             return
         self.chips.set_chips(chips, 31, marked)
         self.chips.setToolTip(bands_note(shown))
+
+    def shutdown(self):
+        """Stop reading imagery (the plugin unloads): no thread is left running."""
+        self.loader.shutdown()
 
     def _set_captions(self, blind, clouded=False, changed=True):
         """The chart's and the chips' captions; with the map's answer hidden, or at a pixel without a detected

@@ -44,7 +44,8 @@ from qgis.core import (
 )
 
 from caim_qgis_plugin import layers as lyr
-from caim_qgis_plugin.chip_view import CHIP_SIDE, CONTEXT_SIZES, MIN_CHIP_SIDE, ChipReader, ChipStrip, bands_note
+from caim_qgis_plugin.chip_view import (
+    CHIP_SIDE, CONTEXT_SIZES, MIN_CHIP_SIDE, ChipLoader, ChipReader, ChipStrip, bands_note, placeholder)
 from caim_qgis_plugin.accuracy_algorithms import _class_order, _vector_source, class_labels, setup_sample_layer
 from caim_qgis_plugin.inspect_tool import PanelScroll, SeriesPlot, accessible, inspect_pixel, map_found, no_chips_text
 from caim_qgis_plugin.richtext import escape, literal, tone
@@ -346,6 +347,7 @@ class LabelDock(QDockWidget):
         self._done = 0           # how many of them are labelled
         self.pos = -1
         self.reader = ChipReader()  # each map's grid and each date's stretch, read once
+        self.loader = ChipLoader(self.reader, self)  # ... a run's first in a thread when it takes long
         self._hidden = []        # layer ids this panel hid on the map
         self.marker = None
         self.choices = {}
@@ -892,6 +894,7 @@ class LabelDock(QDockWidget):
         return feature, feature.geometry().asPoint()
 
     def show_point(self):
+        self.loader.forget()  # an earlier point's chips, still being read, are not shown
         for w in (self.prev_button, self.next_button, self.unlabelled_button, self.cant_tell, self.button_box):
             w.setEnabled(bool(self.order))
         if self.marker is not None:  # shown again at the next point
@@ -940,14 +943,22 @@ class LabelDock(QDockWidget):
             return
         data = inspect_pixel(info, point, self.sample.crs())
         self.plot.set_data(dict(data, moment=None))  # the map's answer hidden
-        # the run's first point reads each date's stretch (ChipReader.first_read): a wait cursor then
-        chips, shown = self.reader.chips_waiting(info, point, self.sample.crs(), self.context_combo.currentData(),
-                                                 self.show_combo.currentIndex() == 1, data.get("clouded") or [])
+        # the run's first point reads each date's stretch (ChipLoader): in a thread when that takes long
+        size = self.context_combo.currentData()
+        now = self.loader.load(info, point, self.sample.crs(), size, self.show_combo.currentIndex() == 1,
+                               data.get("clouded") or [], lambda *read: self._chips_read(info, data, size, *read))
+        if now is None:
+            self.bands_note.setText("")
+            self.chips.set_message(placeholder())
+        else:
+            self._chips_read(info, data, size, *now)
+
+    def _chips_read(self, info, data, size, chips, shown, error):
         self.bands_note.setText(bands_note(shown))
-        if not chips:  # (the strip kept the message it had before: 'No point shown.' or another point's)
-            self.chips.set_message(no_chips_text(info, data))
+        if error is not None or not chips:
+            self.chips.set_message(error if error is not None else no_chips_text(info, data))
             return
-        self.chips.set_chips(chips, self.context_combo.currentData())
+        self.chips.set_chips(chips, size)
 
     def _show_on_map(self, point):
         canvas = self.iface.mapCanvas() if self.iface is not None else None
@@ -1013,8 +1024,13 @@ class LabelDock(QDockWidget):
         self.shutdown()
         super().closeEvent(event)
 
-    def shutdown(self):
-        """Show hidden layers again, take the marker off the map, stop following the project."""
+    def shutdown(self, wait=False):
+        """Show hidden layers again, take the marker off the map, stop following the project, stop reading
+        imagery (``wait``: until the thread has ended, as when the plugin unloads)."""
+        if wait:
+            self.loader.shutdown()
+        else:
+            self.loader.stop()
         self.note.blockSignals(True)  # a note being typed is not written after the panel is shut down
         self._follow_edits(None)
         self._watch_canvas(False)

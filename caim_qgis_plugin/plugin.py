@@ -129,11 +129,12 @@ class CaimPlugin:
             self.inspect_tool.deleteLater()
             self.inspect_tool = None
         if self.inspect_dock is not None:
+            self.inspect_dock.shutdown()  # (a thread reading imagery ends first)
             self.iface.removeDockWidget(self.inspect_dock)
             self.inspect_dock.deleteLater()
             self.inspect_dock = None
         if self.label_dock is not None:
-            self.label_dock.shutdown()
+            self.label_dock.shutdown(wait=True)
             self.iface.removeDockWidget(self.label_dock)
             self.label_dock.deleteLater()
             self.label_dock = None

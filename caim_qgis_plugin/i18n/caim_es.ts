@@ -2041,107 +2041,107 @@ Dispositivo: %s
             <translation>Muestra solo las fechas, las máscaras de nubes y los valores de banda del píxel pulsado: etiquetar una muestra de evaluación de la exactitud a partir de las imágenes, no del mapa.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="667" />
+            <location filename="../inspect_tool.py" line="668" />
             <source>False colour</source>
             <translation>Falso color</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="669" />
+            <location filename="../inspect_tool.py" line="670" />
             <source>NIR, red, green as red, green, blue: vegetation shows red. Files without a known NIR band stay in true colour.</source>
             <translation>NIR, rojo, verde como rojo, verde, azul: la vegetación se ve roja. Los archivos sin una banda NIR conocida se quedan en color verdadero.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="679" />
+            <location filename="../inspect_tool.py" line="680" />
             <source>Click a pixel of a CAIM result</source>
             <translation>Hacer clic en un píxel de un resultado de CAIM</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="680" />
+            <location filename="../inspect_tool.py" line="681" />
             <source>Image chips of every date around the pixel</source>
             <translation>Recortes de imagen de cada fecha alrededor del píxel</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="707" />
+            <location filename="../inspect_tool.py" line="711" />
             <source>No imagery: the run's input files are not found.</source>
             <translation>Sin imágenes: no se encuentran los archivos de entrada de la ejecución.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="708" />
+            <location filename="../inspect_tool.py" line="712" />
             <source>No imagery here: no date covers this pixel.</source>
             <translation>Sin imágenes aquí: ninguna fecha cubre este píxel.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="725" />
+            <location filename="../inspect_tool.py" line="742" />
             <source>Band values over time (grey column, hollow points: a date hidden by its cloud mask)</source>
             <translation>Valores de banda a lo largo del tiempo (columna gris, puntos huecos: una fecha oculta por su máscara de nubes)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="727" />
+            <location filename="../inspect_tool.py" line="744" />
             <source>The imagery of every date around the pixel (boxed in yellow)</source>
             <translation>Las imágenes de cada fecha alrededor del píxel (recuadrado en amarillo)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="729" />
+            <location filename="../inspect_tool.py" line="746" />
             <source>Band values over time (shaded: detected change interval; grey column, hollow points: a date hidden by its cloud mask)</source>
             <translation>Valores de banda a lo largo del tiempo (sombreado: intervalo de cambio detectado; columna gris, puntos huecos: una fecha oculta por su máscara de nubes)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="730" />
+            <location filename="../inspect_tool.py" line="747" />
             <source>Band values over time (shaded: detected change interval)</source>
             <translation>Valores de banda a lo largo del tiempo (sombreado: intervalo de cambio detectado)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="732" />
+            <location filename="../inspect_tool.py" line="749" />
             <source>The imagery of every date around the pixel (boxed in yellow; framed: the two dates of the detected change)</source>
             <translation>Las imágenes de cada fecha alrededor del píxel (recuadrado en amarillo; enmarcadas: las dos fechas del cambio detectado)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="767" />
+            <location filename="../inspect_tool.py" line="784" />
             <source>The run's dates split into QGIS's temporary folder were deleted when QGIS closed: %s. Split the multi-date raster into a folder of your own (Processing Toolbox &gt; CAIM change detection &gt; Split a multi-date raster into dates) and run 'Detect changes' on its dates to see their imagery here.</source>
             <translation>Las fechas de la ejecución divididas en la carpeta temporal de QGIS se borraron al cerrar QGIS: %s. Dividir el ráster multitemporal en una carpeta propia (Caja de herramientas de Procesos &gt; Detección de cambios CAIM &gt; Dividir un ráster multitemporal en fechas) y ejecutar 'Detectar cambios' sobre sus fechas para ver aquí sus imágenes.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="773" />
+            <location filename="../inspect_tool.py" line="790" />
             <source>Files of this run not found (moved or deleted since the run?): %s. Reopen the project from the folder that holds them, or run 'Detect changes' again.</source>
             <translation>No se encuentran archivos de esta ejecución (¿movidos o borrados desde la ejecución?): %s. Volver a abrir el proyecto desde la carpeta que los contiene, o ejecutar 'Detectar cambios' de nuevo.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="793" />
+            <location filename="../inspect_tool.py" line="810" />
             <source>&lt;b&gt;Map's answer hidden.&lt;/b&gt; Label the pixel from the band values and the imagery.</source>
             <translation>&lt;b&gt;Respuesta del mapa oculta.&lt;/b&gt; Etiquetar el píxel a partir de los valores de banda y de las imágenes.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="794" />
+            <location filename="../inspect_tool.py" line="811" />
             <source>&lt;br&gt;&lt;b&gt;Cloud mask on:&lt;/b&gt; %s</source>
             <translation>&lt;br&gt;&lt;b&gt;Máscara de nubes el:&lt;/b&gt; %s</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="798" />
+            <location filename="../inspect_tool.py" line="815" />
             <source>&lt;b&gt;Change moment:&lt;/b&gt; %s</source>
             <translation>&lt;b&gt;Momento del cambio:&lt;/b&gt; %s</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="800" />
+            <location filename="../inspect_tool.py" line="817" />
             <source>&lt;br&gt;&lt;b&gt;Confidence:&lt;/b&gt; %s</source>
             <translation>&lt;br&gt;&lt;b&gt;Confianza:&lt;/b&gt; %s</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="802" />
+            <location filename="../inspect_tool.py" line="819" />
             <source>&lt;br&gt;&lt;b&gt;P(no change):&lt;/b&gt; %s</source>
             <translation>&lt;br&gt;&lt;b&gt;P(sin cambio):&lt;/b&gt; %s</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="810" />
+            <location filename="../inspect_tool.py" line="827" />
             <source>n/a</source>
             <translation>n/d</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="828" />
+            <location filename="../inspect_tool.py" line="845" />
             <source>Run with 'moment probabilities' on to see per-interval probabilities.</source>
             <translation>Ejecutar con 'probabilidades por intervalo' activado para ver las probabilidades de cada intervalo.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="848" />
+            <location filename="../inspect_tool.py" line="865" />
             <source>No CAIM result in the project: run 'Detect changes' first.</source>
             <translation>No hay ningún resultado de CAIM en el proyecto: ejecutar primero 'Detectar cambios'.</translation>
         </message>
@@ -2153,372 +2153,387 @@ Dispositivo: %s
     <context>
         <name>CaimLabelling</name>
         <message>
-            <location filename="../chip_view.py" line="43" />
+            <location filename="../chip_view.py" line="27" />
+            <source>Reading the imagery…</source>
+            <translation>Leyendo las imágenes…</translation>
+        </message>
+        <message>
+            <location filename="../chip_view.py" line="52" />
             <source>No point shown.</source>
             <translation>No se muestra ningún punto.</translation>
         </message>
         <message>
-            <location filename="../chip_view.py" line="146" />
+            <location filename="../chip_view.py" line="155" />
             <source> (masked)</source>
             <translation> (enmascarada)</translation>
         </message>
         <message>
-            <location filename="../chip_view.py" line="155" />
+            <location filename="../chip_view.py" line="164" />
             <source>not readable</source>
             <translation>no legible</translation>
         </message>
         <message>
-            <location filename="../chip_view.py" line="276" />
+            <location filename="../chip_view.py" line="192" />
             <source>date %d</source>
             <translation>fecha %d</translation>
         </message>
         <message>
-            <location filename="../chip_view.py" line="294" />
+            <location filename="../chip_view.py" line="473" />
+            <source>The imagery was not read: the project was closed.</source>
+            <translation>No se leyeron las imágenes: se cerró el proyecto.</translation>
+        </message>
+        <message>
+            <location filename="../chip_view.py" line="491" />
+            <source>The imagery could not be read: %s</source>
+            <translation>No se pudieron leer las imágenes: %s</translation>
+        </message>
+        <message>
+            <location filename="../chip_view.py" line="514" />
             <source>Chips: band %d in grey</source>
             <translation>Recortes: banda %d en gris</translation>
         </message>
         <message>
-            <location filename="../chip_view.py" line="296" />
+            <location filename="../chip_view.py" line="516" />
             <source>Chips: bands %s as red, green, blue</source>
             <translation>Recortes: bandas %s como rojo, verde, azul</translation>
         </message>
         <message>
-            <location filename="../chip_view.py" line="298" />
+            <location filename="../chip_view.py" line="518" />
             <source> (other bands for some dates)</source>
             <translation> (otras bandas en algunas fechas)</translation>
         </message>
         <message>
-            <location filename="../chip_view.py" line="300" />
+            <location filename="../chip_view.py" line="520" />
             <source>; no NIR band is known for these files, so true colour</source>
             <translation>; no se conoce ninguna banda NIR de estos archivos, así que en color verdadero</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="157" />
+            <location filename="../label_dock.py" line="158" />
             <source>the file could not be written</source>
             <translation>no se ha podido escribir el archivo</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="163" />
+            <location filename="../label_dock.py" line="164" />
             <source>the written file cannot be opened</source>
             <translation>no se puede abrir el archivo escrito</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="207" />
+            <location filename="../label_dock.py" line="208" />
             <source>no change</source>
             <translation>sin cambio</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="207" />
+            <location filename="../label_dock.py" line="208" />
             <source>unchanged</source>
             <translation>sin cambio</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="207" />
+            <location filename="../label_dock.py" line="208" />
             <source>changed</source>
             <translation>cambiado</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="208" />
+            <location filename="../label_dock.py" line="209" />
             <source>changed, interval unknown</source>
             <translation>cambiado, intervalo desconocido</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="338" />
+            <location filename="../label_dock.py" line="339" />
             <source>CAIM sample labelling</source>
             <translation>Etiquetado de muestras CAIM</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="358" />
+            <location filename="../label_dock.py" line="360" />
             <source>A point layer with a 'reference' field, e.g. drawn by 'Draw an accuracy-assessment sample'</source>
             <translation>Una capa de puntos con un campo 'reference', p. ej. extraída con 'Extraer una muestra para evaluar la exactitud'</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="362" />
+            <location filename="../label_dock.py" line="364" />
             <source>The CAIM run whose input dates are shown (its change moment layer)</source>
             <translation>La ejecución de CAIM cuyas fechas de entrada se muestran (su capa de momento del cambio)</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="364" />
+            <location filename="../label_dock.py" line="366" />
             <source>True colour (red, green, blue)</source>
             <translation>Color verdadero (rojo, verde, azul)</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="364" />
+            <location filename="../label_dock.py" line="366" />
             <source>False colour (NIR, red, green)</source>
             <translation>Falso color (NIR, rojo, verde)</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="365" />
+            <location filename="../label_dock.py" line="367" />
             <source>False colour shows vegetation red; an input without a known NIR band is shown in true colour</source>
             <translation>El falso color muestra la vegetación en rojo; una entrada sin banda NIR conocida se muestra en color verdadero</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="369" />
+            <location filename="../label_dock.py" line="371" />
             <source>%d x %d pixels</source>
             <translation>%d x %d píxeles</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="379" />
+            <location filename="../label_dock.py" line="381" />
             <source>Sample layer to label</source>
             <translation>Capa de muestra por etiquetar</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="380" />
+            <location filename="../label_dock.py" line="382" />
             <source>CAIM run whose imagery is shown</source>
             <translation>Ejecución de CAIM cuyas imágenes se muestran</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="381" />
+            <location filename="../label_dock.py" line="383" />
             <source>Chip colours</source>
             <translation>Colores de los recortes</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="382" />
+            <location filename="../label_dock.py" line="384" />
             <source>Chip size</source>
             <translation>Tamaño de los recortes</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="383" />
+            <location filename="../label_dock.py" line="385" />
             <source>Sample</source>
             <translation>Muestra</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="383" />
+            <location filename="../label_dock.py" line="385" />
             <source>Imagery of</source>
             <translation>Imágenes de</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="384" />
+            <location filename="../label_dock.py" line="386" />
             <source>Show</source>
             <translation>Mostrar</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="400" />
+            <location filename="../label_dock.py" line="402" />
             <source>&lt;span style='color:%s'&gt;&lt;b&gt;This sample is a temporary file&lt;/b&gt;: QGIS deletes it, with your labels, when it closes. Save a copy and label that.&lt;/span&gt;</source>
             <translation>&lt;span style='color:%s'&gt;&lt;b&gt;Esta muestra es un archivo temporal&lt;/b&gt;: QGIS la borra, con sus etiquetas, al cerrarse. Guarde una copia y etiquete esa.&lt;/span&gt;</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="404" />
+            <location filename="../label_dock.py" line="406" />
             <source>Save a copy...</source>
             <translation>Guardar una copia...</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="405" />
+            <location filename="../label_dock.py" line="407" />
             <source>Writes the sample (labels included) to a GeoPackage and labels that file</source>
             <translation>Escribe la muestra (con las etiquetas) en un GeoPackage y etiqueta ese archivo</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="415" />
+            <location filename="../label_dock.py" line="417" />
             <source>&lt; Previous</source>
             <translation>&lt; Anterior</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="416" />
+            <location filename="../label_dock.py" line="418" />
             <source>Next &gt;</source>
             <translation>Siguiente &gt;</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="417" />
+            <location filename="../label_dock.py" line="419" />
             <source>Next unlabelled &gt;&gt;</source>
             <translation>Siguiente pendiente &gt;&gt;</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="418" />
+            <location filename="../label_dock.py" line="420" />
             <source>Previous point (Page Up)</source>
             <translation>Punto anterior (Page Up)</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="418" />
+            <location filename="../label_dock.py" line="420" />
             <source>Next point (Page Down)</source>
             <translation>Punto siguiente (Page Down)</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="419" />
+            <location filename="../label_dock.py" line="421" />
             <source>The next point without a label (N)</source>
             <translation>El siguiente punto sin etiqueta (N)</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="422" />
+            <location filename="../label_dock.py" line="424" />
             <source>Previous point</source>
             <translation>Punto anterior</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="423" />
+            <location filename="../label_dock.py" line="425" />
             <source>Next point</source>
             <translation>Punto siguiente</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="424" />
+            <location filename="../label_dock.py" line="426" />
             <source>Next unlabelled point</source>
             <translation>Siguiente punto sin etiquetar</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="428" />
+            <location filename="../label_dock.py" line="430" />
             <source>Image chips of every date around the point</source>
             <translation>Recortes de imagen de cada fecha alrededor del punto</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="442" />
+            <location filename="../label_dock.py" line="444" />
             <source>Band values over time</source>
             <translation>Valores de banda a lo largo del tiempo</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="445" />
+            <location filename="../label_dock.py" line="447" />
             <source>&lt;b&gt;Reference class&lt;/b&gt; of the boxed pixel (keys 0-9 for the first ten):</source>
             <translation>&lt;b&gt;Clase de referencia&lt;/b&gt; del píxel recuadrado (teclas 0-9 para las diez primeras):</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="452" />
+            <location filename="../label_dock.py" line="454" />
             <source>Can't tell (leave unlabelled)</source>
             <translation>No se sabe (dejar sin etiquetar)</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="453" />
+            <location filename="../label_dock.py" line="455" />
             <source>Clears the label: the point stays out of the estimate (Delete)</source>
             <translation>Borra la etiqueta: el punto queda fuera de la estimación (Delete)</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="456" />
+            <location filename="../label_dock.py" line="458" />
             <source>note (optional)</source>
             <translation>nota (opcional)</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="457" />
+            <location filename="../label_dock.py" line="459" />
             <source>Note on this point</source>
             <translation>Nota sobre este punto</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="457" />
+            <location filename="../label_dock.py" line="459" />
             <source>Optional; written to the point's note field</source>
             <translation>Opcional; se escribe en el campo de nota del punto</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="460" />
+            <location filename="../label_dock.py" line="462" />
             <source>Once labelled, go to the next unlabelled point</source>
             <translation>Después, ir al siguiente sin etiquetar</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="462" />
+            <location filename="../label_dock.py" line="464" />
             <source>Zoom the map to each point</source>
             <translation>Hacer zum del mapa a cada punto</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="464" />
+            <location filename="../label_dock.py" line="466" />
             <source>Hide CAIM results on the map while labelling</source>
             <translation>Ocultar los resultados de CAIM al etiquetar</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="466" />
+            <location filename="../label_dock.py" line="468" />
             <source>Label from the imagery, not from the map's answer; shown again when unticked or when this panel closes</source>
             <translation>Etiquetar a partir de las imágenes, no de la respuesta del mapa; se vuelven a mostrar al desmarcar la casilla o al cerrar este panel</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="470" />
+            <location filename="../label_dock.py" line="472" />
             <source>Estimate area and accuracy...</source>
             <translation>Estimar el área y la exactitud...</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="471" />
+            <location filename="../label_dock.py" line="473" />
             <source>Opens 'Estimate change area and accuracy from a labelled sample' with this sample and the map it was drawn from</source>
             <translation>Abre 'Estimar el área de cambio y la exactitud a partir de una muestra etiquetada' con esta muestra y el mapa del que se extrajo</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="681" />
+            <location filename="../label_dock.py" line="683" />
             <source>Save the sample</source>
             <translation>Guardar la muestra</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="682" />
+            <location filename="../label_dock.py" line="684" />
             <source>GeoPackage (*.gpkg)</source>
             <translation>GeoPackage (*.gpkg)</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="689" />
+            <location filename="../label_dock.py" line="691" />
             <source>'%s' exists: choose a new file name (a sample is never written over a file).</source>
             <translation>'%s' ya existe: elegir un nuevo nombre de archivo (una muestra nunca se escribe sobre un archivo).</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="695" />
+            <location filename="../label_dock.py" line="697" />
             <source>The sample could not be saved to '%s': %s</source>
             <translation>No se ha podido guardar la muestra en '%s': %s</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="738" />
+            <location filename="../label_dock.py" line="740" />
             <source>The pixel changed, but when cannot be told: -1, counted when the estimate is of changed / unchanged only</source>
             <translation>El píxel cambió, pero no se sabe cuándo: -1, se cuenta cuando la estimación es solo de cambiado / sin cambio</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="742" />
+            <location filename="../label_dock.py" line="744" />
             <source>Class %d: %s</source>
             <translation>Clase %d: %s</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="743" />
+            <location filename="../label_dock.py" line="745" />
             <source>Labels the point with this class</source>
             <translation>Etiqueta el punto con esta clase</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="743" />
+            <location filename="../label_dock.py" line="745" />
             <source>Key %d</source>
             <translation>Tecla %d</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="745" />
+            <location filename="../label_dock.py" line="747" />
             <source>Key C</source>
             <translation>Tecla C</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="832" />
+            <location filename="../label_dock.py" line="834" />
             <source>The sample layer '%s' cannot be written (a read-only file or format?). Save it as a GeoPackage (right-click &gt; Export &gt; Save Features As...) and label that copy.</source>
             <translation>No se puede escribir la capa de muestra '%s' (¿un archivo o un formato de solo lectura?). Guardarla como GeoPackage (clic derecho &gt; Exportar &gt; Guardar objetos como...) y etiquetar esa copia.</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="881" />
+            <location filename="../label_dock.py" line="883" />
             <source>&lt;br&gt;&lt;b&gt;Every point is labelled.&lt;/b&gt;</source>
             <translation>&lt;br&gt;&lt;b&gt;Todos los puntos están etiquetados.&lt;/b&gt;</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="900" />
+            <location filename="../label_dock.py" line="903" />
             <source>No sample to label: draw one with &lt;i&gt;Draw an accuracy-assessment sample&lt;/i&gt; (a point layer with a 'reference' field).</source>
             <translation>No hay muestra que etiquetar: extraer una con &lt;i&gt;Extraer una muestra para evaluar la exactitud&lt;/i&gt; (una capa de puntos con un campo 'reference').</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="902" />
+            <location filename="../label_dock.py" line="905" />
             <source>No sample.</source>
             <translation>Sin muestra.</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="906" />
+            <location filename="../label_dock.py" line="909" />
             <source>The sample layer '%s' has no points.</source>
             <translation>La capa de muestra '%s' no tiene puntos.</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="907" />
+            <location filename="../label_dock.py" line="910" />
             <source>No points.</source>
             <translation>Sin puntos.</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="922" />
+            <location filename="../label_dock.py" line="925" />
             <source>(not a class of the map)</source>
             <translation>(no es una clase del mapa)</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="923" />
+            <location filename="../label_dock.py" line="926" />
             <source>&lt;i&gt;not labelled&lt;/i&gt;</source>
             <translation>&lt;i&gt;sin etiquetar&lt;/i&gt;</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="924" />
+            <location filename="../label_dock.py" line="927" />
             <source>Point %s of %s (id %s): %s&lt;br&gt;%s labelled, %s to go</source>
             <translation>Punto %s de %s (id %s): %s&lt;br&gt;%s etiquetados, %s pendientes</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="932" />
+            <location filename="../label_dock.py" line="935" />
             <source>This point has no geometry.</source>
             <translation>Este punto no tiene geometría.</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="937" />
+            <location filename="../label_dock.py" line="940" />
             <source>No CAIM run in the project to show the imagery of: load the run's change moment layer (run 'Detect changes' in this project).</source>
             <translation>No hay ninguna ejecución de CAIM en el proyecto cuyas imágenes mostrar: cargar la capa de momento del cambio de la ejecución (ejecutar 'Detectar cambios' en este proyecto).</translation>
         </message>
@@ -2782,17 +2797,17 @@ Dispositivo: %s
             <translation>Estado e instalación de PyTorch…</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="164" />
+            <location filename="../plugin.py" line="165" />
             <source>PyTorch is installed; the plugin is ready.</source>
             <translation>PyTorch está instalado; el complemento está listo.</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="166" />
+            <location filename="../plugin.py" line="167" />
             <source>CAIM change detection: PyTorch missing</source>
             <translation>Detección de cambios CAIM: falta PyTorch</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="241" />
+            <location filename="../plugin.py" line="242" />
             <source>The Processing plugin is not enabled: enable it (Plugins &gt; Manage and Install Plugins &gt; Installed &gt; Processing) to run %s.</source>
             <translation>El complemento Processing no está activado: activarlo (Complementos &gt; Administrar e instalar complementos &gt; Instalado &gt; Processing) para ejecutar %s.</translation>
         </message>

@@ -554,11 +554,11 @@ def test_false_colour_reads_no_stretch_again(qgis_app, finished_run, monkeypatch
     monkeypatch.setattr(model_core.chips, "stretch_limits", counted)
     info, crs = run_info(finished_run), QgsCoordinateReferenceSystem("EPSG:32614")
     reader = ChipReader()
-    assert reader.first_read(info, False) and reader.first_read(info, True)
+    assert len(reader.unread(info, False)) == 3 and len(reader.unread(info, True)) == 3
     true_colour, shown = reader.chips(info, centre(20, 20), crs, 31, False, set())
     assert [bands for bands, _ in shown] == [(1, 2, 3)] * 3
     assert asked == [(p, [1, 2, 3, 4]) for p in finished_run["inputs"]]  # once per date, all four bands
-    assert not reader.first_read(info, True) and not reader.first_read(info, False)
+    assert reader.unread(info, True) == [] and reader.unread(info, False) == []
     false_colour, shown = reader.chips(info, centre(20, 20), crs, 31, True, set())
     assert [bands for bands, _ in shown] == [(4, 1, 2)] * 3
     reader.chips(info, centre(30, 30), crs, 31, False, set())

@@ -1,0 +1,305 @@
+"""The image chips' first read in a thread (caim_qgis_plugin.chip_view.ChipLoader): the pixel inspector's and the
+labelling panel's first click of a run read every date's stretch limits on the main thread, QGIS frozen
+meanwhile (1-2 s for 30 dates of 16 megapixels, more on a slow disk).  Here the read is made slow on purpose
+(each date's stretch limits wait ``DELAY`` seconds) and taken out of the size under which it is made at once."""
+
+import threading
+import time
+
+import pytest
+
+from caim_qgis_testlib import wait_for
+
+pytestmark = pytest.mark.qgis
+
+X0, Y0, PX = 500000.0, 5200000.0, 5.0
+DELAY = 0.3  # seconds a date's stretch limits take here
+PLACEHOLDER = "Reading the imagery\u2026"
+
+
+def centre(row, col):
+    from qgis.core import QgsPointXY
+
+    return QgsPointXY(X0 + PX * (col + 0.5), Y0 - PX * (row + 0.5))
+
+
+def run_info(finished_run):
+    res = finished_run["results"]
+    return {"dates": finished_run["dates"], "inputs": [{"path": p} for p in finished_run["inputs"]],
+            "outputs": {"area": res["AREA"], "moment": res["MOMENT"], "confidence": res["CONFIDENCE"],
+                        "probabilities": res["PROBABILITIES"]}}
+
+
+def reading_threads():
+    return [t for t in threading.enumerate() if t.name == "caim-chips" and t.is_alive()]
+
+
+@pytest.fixture
+def slow_read(monkeypatch):
+    """Each date's stretch limits take DELAY s, whatever the files' size; returns the [(path, bands)] read."""
+    import model_core.chips
+    from caim_qgis_plugin import chip_view
+
+    asked = []
+    original = model_core.chips.stretch_limits
+
+    def slow(path, bands, *args, **kw):
+        asked.append((path, list(bands)))
+        time.sleep(DELAY)
+        return original(path, bands, *args, **kw)
+
+    monkeypatch.setattr(model_core.chips, "stretch_limits", slow)
+    monkeypatch.setattr(chip_view, "SYNC_BYTES", 0)
+    yield asked
+    assert wait_for(lambda: not reading_threads(), 30)
+
+
+def loop_until(app, condition, timeout=20.0):
+    """Runs the Qt event loop (as QGIS's does) until ``condition()``; returns (the longest time between two ticks
+    of a 10 ms timer, the number of ticks)."""
+    from qgis.PyQt.QtCore import QEventLoop, QTimer
+
+    loop, ticks = QEventLoop(), [time.perf_counter()]
+
+    def tick():
+        ticks.append(time.perf_counter())
+        if condition() or ticks[-1] - ticks[0] > timeout:
+            loop.quit()
+
+    timer = QTimer()
+    timer.setInterval(10)
+    timer.timeout.connect(tick)
+    timer.start()
+    loop.exec_()
+    timer.stop()
+    return max(b - a for a, b in zip(ticks, ticks[1:])), len(ticks)
+
+
+def same_images(a, b):
+    """Whether two lists of chips have the same titles, pixels (QImage ==) and masks."""
+    return len(a) == len(b) and all(ta == tb and ca == cb and (ia is None) == (ib is None) and (ia is None or ia == ib)
+                                    for (ta, ia, ca), (tb, ib, cb) in zip(a, b))
+
+
+def test_the_first_click_shows_the_pixel_at_once_and_its_chips_when_read(qgis_app, finished_run, slow_read):
+    """The click shows the interval table and the chart at once, 'Reading the imagery…' in the chips' place, the
+    event loop runs while the stretch limits are read (0.9 s here), and the chips are then those read at once
+    (same limits, same images)."""
+    from qgis.core import QgsCoordinateReferenceSystem
+    from qgis.PyQt.QtCore import QSettings
+
+    from caim_qgis_plugin.chip_view import ChipReader
+    from caim_qgis_plugin.inspect_tool import InspectDock, inspect_pixel
+
+    QSettings().remove("caim/inspect_false_colour")
+    info, crs = run_info(finished_run), QgsCoordinateReferenceSystem("EPSG:32614")
+    dock = InspectDock()
+    try:
+        data = inspect_pixel(info, centre(20, 20), crs)
+        t = time.perf_counter()
+        dock.show_result(data, centre(20, 20), info, crs)
+        assert time.perf_counter() - t < DELAY  # (the read takes 3 DELAY)
+        assert dock.chips.chips == [] and dock.chips.message == PLACEHOLDER
+        assert dock.table.rowCount() == 2 and dock.plot.data is data  # shown without the stretch
+        longest, ticks = loop_until(qgis_app, lambda: dock.chips.chips)
+        assert dock.chips.chips, "the chips never came"
+        assert longest < 0.25 and ticks > 20, (longest, ticks)
+        assert len(slow_read) == 3  # once per date
+        expected, _shown = ChipReader().chips(info, centre(20, 20), crs, 31, False, data["clouded"])
+        assert same_images(dock.chips.chips, expected)
+        assert dock.chips.marked == {1, 2} and "bands 1, 2, 3 as red, green, blue" in dock.chips.toolTip()
+        # the next click reads no stretch: at once
+        dock.show_result(inspect_pixel(info, centre(50, 8), crs), centre(50, 8), info, crs)
+        assert len(slow_read) == 6  # (the 3 of ChipReader() above)
+        expected, _shown = ChipReader().chips(info, centre(50, 8), crs, 31, False, set())
+        assert same_images(dock.chips.chips, expected)
+    finally:
+        dock.shutdown()
+        dock.deleteLater()
+
+
+def test_a_click_or_a_colour_toggle_during_the_read_shows_the_newest_pixel_without_reading_again(
+        qgis_app, finished_run, slow_read):
+    from qgis.core import QgsCoordinateReferenceSystem
+    from qgis.PyQt.QtCore import QSettings
+
+    from caim_qgis_plugin.chip_view import ChipReader
+    from caim_qgis_plugin.inspect_tool import InspectDock, inspect_pixel
+
+    QSettings().remove("caim/inspect_false_colour")
+    info, crs = run_info(finished_run), QgsCoordinateReferenceSystem("EPSG:32614")
+    dock = InspectDock()
+    shown = []
+    original = dock.chips.set_chips
+    dock.chips.set_chips = lambda chips, *args: (shown.append(chips), original(chips, *args))
+    try:
+        dock.show_result(inspect_pixel(info, centre(20, 20), crs), centre(20, 20), info, crs)
+        loop_until(qgis_app, lambda: len(slow_read) >= 2)  # the thread reads the second date
+        second = inspect_pixel(info, centre(50, 8), crs)
+        dock.show_result(second, centre(50, 8), info, crs)
+        assert dock.chips.chips == [] and dock.chips.message == PLACEHOLDER and shown == []
+        dock.false_colour.setChecked(True)  # (the other colour's limits are read in the same pass)
+        assert dock.chips.message == PLACEHOLDER
+        loop_until(qgis_app, lambda: dock.chips.chips)
+        assert len(slow_read) == 3 and len(shown) == 1  # one read of the files; the first pixel's chips never shown
+        expected, _ = ChipReader().chips(info, centre(50, 8), crs, 31, True, second["clouded"])
+        assert same_images(dock.chips.chips, expected)
+        assert "bands 4, 1, 2 as red, green, blue" in dock.chips.toolTip()
+    finally:
+        QSettings().remove("caim/inspect_false_colour")
+        dock.shutdown()
+        dock.deleteLater()
+
+
+def test_a_series_read_at_once_shows_no_placeholder(qgis_app, finished_run, monkeypatch):
+    """A small series (the files whose stretch is not read yet: at most SYNC_BYTES) is read at once, and a read
+    in the thread that ends within WAIT_SECONDS is shown at once too: no 'Reading…' flashing for a few ms."""
+    from qgis.core import QgsCoordinateReferenceSystem
+
+    from caim_qgis_plugin import chip_view
+    from caim_qgis_plugin.inspect_tool import InspectDock, inspect_pixel
+
+    info, crs = run_info(finished_run), QgsCoordinateReferenceSystem("EPSG:32614")
+    for sync_bytes, wait in ((chip_view.SYNC_BYTES, 0.0), (0, 30.0)):
+        monkeypatch.setattr(chip_view, "SYNC_BYTES", sync_bytes)
+        monkeypatch.setattr(chip_view, "WAIT_SECONDS", wait)
+        dock = InspectDock()
+        messages = []
+        original = dock.chips.set_message
+        dock.chips.set_message = lambda text: (messages.append(text), original(text))
+        try:
+            dock.show_result(inspect_pixel(info, centre(20, 20), crs), centre(20, 20), info, crs)
+            assert len(dock.chips.chips) == 3 and messages == []
+        finally:
+            dock.shutdown()
+            dock.deleteLater()
+
+
+def test_a_read_that_fails_says_so_in_the_chips_place(qgis_app, finished_run, slow_read, monkeypatch, tmp_path):
+    """A file gone while the thread reads: its date's chip says 'not readable', the others are shown; an error
+    of the reading itself: a message in the chips' place, not a Python error."""
+    import shutil
+
+    from qgis.core import QgsCoordinateReferenceSystem
+
+    from caim_qgis_plugin import chip_view
+    from caim_qgis_plugin.inspect_tool import InspectDock, inspect_pixel
+
+    info, crs = run_info(finished_run), QgsCoordinateReferenceSystem("EPSG:32614")
+    copies = [shutil.copy(p, str(tmp_path / ("d%d.tif" % i))) for i, p in enumerate(finished_run["inputs"])]
+    info["inputs"] = [{"path": p} for p in copies]
+    dock = InspectDock()
+    try:
+        dock.show_result(inspect_pixel(info, centre(20, 20), crs), centre(20, 20), info, crs)
+        assert dock.chips.message == PLACEHOLDER
+        loop_until(qgis_app, lambda: slow_read)
+        import os
+
+        os.remove(copies[2])
+        loop_until(qgis_app, lambda: dock.chips.chips)
+        assert [image is None for _t, image, _c in dock.chips.chips] == [False, False, True]
+
+        def broken(*_args):
+            raise OSError("the disk went away")
+
+        monkeypatch.setattr(chip_view.ChipReader, "read", broken)  # (in the thread)
+        other = dict(info, inputs=[{"path": p} for p in finished_run["inputs"]])
+        dock.show_result(inspect_pixel(other, centre(20, 20), crs), centre(20, 20), other, crs)
+        assert dock.chips.message == PLACEHOLDER
+        loop_until(qgis_app, lambda: dock.chips.message != PLACEHOLDER)
+        assert dock.chips.chips == [] and dock.chips.message == "The imagery could not be read: the disk went away"
+    finally:
+        dock.shutdown()
+        dock.deleteLater()
+
+
+def test_closing_the_project_or_unloading_the_plugin_during_the_read_ends_it(qgis_app, finished_run, slow_read):
+    """The project closed while the thread reads: the thread stops after the date it reads and the chips' place
+    says why there are none; the plugin unloaded while it reads: unload waits for it, nothing runs after."""
+    import types
+
+    from qgis.core import QgsCoordinateReferenceSystem, QgsProject
+    from qgis.gui import QgsMapCanvas
+    from qgis.PyQt.QtWidgets import QMainWindow
+
+    from caim_qgis_plugin.inspect_tool import inspect_pixel
+    from caim_qgis_plugin.plugin import CaimPlugin
+
+    info, crs = run_info(finished_run), QgsCoordinateReferenceSystem("EPSG:32614")
+    window, canvas = QMainWindow(), QgsMapCanvas()
+    iface = types.SimpleNamespace(
+        mainWindow=lambda: window, addToolBar=window.addToolBar, mapCanvas=lambda: canvas,
+        addPluginToRasterMenu=lambda name, action: None, removePluginRasterMenu=lambda name, action: None,
+        addDockWidget=window.addDockWidget, removeDockWidget=window.removeDockWidget)
+    plugin = CaimPlugin(iface)
+    plugin.initProcessing = lambda: None  # the session's provider is registered already
+    plugin.initGui()
+    try:
+        plugin.inspect_action.setChecked(True)  # (as its toolbar button does)
+        dock = plugin.inspect_dock
+        dock.show_result(inspect_pixel(info, centre(20, 20), crs), centre(20, 20), info, crs)
+        assert dock.chips.message == PLACEHOLDER and reading_threads()
+        loop_until(qgis_app, lambda: slow_read)
+        QgsProject.instance().clear()
+        assert dock.chips.message == "The imagery was not read: the project was closed."
+        loop_until(qgis_app, lambda: not reading_threads(), 5)
+        assert not reading_threads() and len(slow_read) == 1  # stopped after the first date
+
+        dock.show_result(inspect_pixel(info, centre(20, 20), crs), centre(20, 20), info, crs)
+        assert dock.chips.message == PLACEHOLDER and reading_threads()
+    finally:
+        plugin.unload()
+    assert not reading_threads()  # unload waited for the thread
+    loop_until(qgis_app, lambda: False, 0.5)  # nothing comes after (the panel is gone)
+    assert len(slow_read) == 2
+
+
+def test_the_labelling_panel_reads_its_first_point_s_chips_in_a_thread(qgis_app, project, finished_run, tmp_path,
+                                                                       slow_read):
+    from qgis.core import QgsVectorLayer
+
+    from caim_qgis_plugin import layers as lyr
+    from caim_qgis_plugin.accuracy_algorithms import class_labels, setup_sample_layer
+    from caim_qgis_plugin.chip_view import ChipReader
+    from caim_qgis_plugin.label_dock import LabelDock
+    from model_core.accuracy import stratified_sample
+
+    res = finished_run["results"]
+    outputs = {"area": res["AREA"], "moment": res["MOMENT"], "confidence": res["CONFIDENCE"]}
+    info = {"dates": finished_run["dates"], "inputs": [{"path": p} for p in finished_run["inputs"]],
+            "outputs": outputs, "model": "cva"}
+    lyr.add_run_outputs(outputs, finished_run["dates"], info, project=project)
+    path = str(tmp_path / "sample.gpkg")
+    stratified_sample(res["MOMENT"], path, n=4, n_unchanged=6, seed=5)
+    layer = QgsVectorLayer(path, "sample", "ogr")
+    setup_sample_layer(layer, class_labels(res["MOMENT"]))
+    project.addMapLayer(layer)
+    dock = LabelDock(None)
+    try:
+        # the first point is being read (the panel showed it when made)
+        assert dock.chips.chips == [] and dock.chips.message == PLACEHOLDER and dock.bands_note.text() == ""
+        dock.go(1)  # the next one before the chips came: its chips, one read
+        assert dock.chips.message == PLACEHOLDER
+        loop_until(qgis_app, lambda: dock.chips.chips)
+        assert len(slow_read) == 3
+        _feature, point = dock.current_point()
+        expected, _shown = ChipReader().chips(info, point, layer.crs(), dock.context_combo.currentData(),
+                                              dock.show_combo.currentIndex() == 1, set())
+        assert same_images(dock.chips.chips, expected) and "as red, green, blue" in dock.bands_note.text()
+        # closed while it reads: the thread stops; shown again, the point's chips come
+        dock.show()
+        dock.context_combo.setCurrentIndex(dock.context_combo.findData(15))  # (no stretch to read)
+        assert dock.chips.chips
+        dock.reader.__init__()  # (the stretch is read anew)
+        dock.go(2)
+        assert dock.chips.message == PLACEHOLDER
+        dock.close()
+        loop_until(qgis_app, lambda: not reading_threads(), 5)
+        assert not reading_threads() and len(slow_read) < 9
+        dock.show()
+        loop_until(qgis_app, lambda: dock.chips.chips)
+        assert dock.pos == 2 and len(dock.chips.chips) == 3
+    finally:
+        dock.shutdown(wait=True)
+        assert not reading_threads()
+        dock.deleteLater()
