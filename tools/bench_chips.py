@@ -1,9 +1,11 @@
 """The image chips' first click on a long series of large dates, as the pixel inspector and the labelling
 panel make it (caim_qgis_plugin.chip_view.ChipReader, offscreen QGIS): the first click (each date's stretch
 limits, then its chip), the False colour toggle, a click elsewhere and the toggle back.  Prints figures;
-asserts nothing.
+asserts nothing.  ``--panel``: the pixel inspector's first click and a second one instead (InspectDock.show_result,
+its pixel's values too), with the main thread's longest block (between the ticks of a 10 ms timer) until its chips
+are shown: the first click's stretch is read in a thread (ChipLoader).
 
-    python tools/bench_chips.py DATA [--dates 30] [--side 4000] [--tiled]
+    python tools/bench_chips.py DATA [--dates 30] [--side 4000] [--tiled] [--panel]
 
 DATA is a folder for the synthetic dates (written once, kept): ``dates`` 4-band uint16 GeoTIFFs of
 side x side pixels, nodata 0, written with GDAL's defaults (striped, pixel-interleaved, uncompressed; 128 MB
@@ -60,12 +62,53 @@ def write_dates(folder, dates, side, tiled):
     return paths, moment
 
 
+def panel_clicks(app, info, crs, pixels):
+    """The inspector's clicks at ``pixels`` (column, row): the main thread's longest block, when show_result
+    returned and when the chips were shown."""
+    from qgis.core import QgsPointXY
+    from qgis.PyQt.QtCore import QEventLoop, QTimer
+
+    from caim_qgis_plugin.inspect_tool import InspectDock, inspect_pixel
+
+    dock = InspectDock()
+    dock.show()
+    app.processEvents()
+    for n, (col, row) in enumerate(pixels):
+        point = QgsPointXY(500000.0 + 10.0 * (col + 0.5), 5200000.0 - 10.0 * (row + 0.5))
+        loop, ticks, marks = QEventLoop(), [time.perf_counter()], {}
+
+        def tick():
+            ticks.append(time.perf_counter())
+            if "returned" in marks and dock.chips.chips or ticks[-1] - ticks[0] > 120:
+                loop.quit()
+
+        def click():
+            marks["start"] = time.perf_counter()
+            dock.show_result(inspect_pixel(info, point, crs), point, info, crs)
+            marks["returned"] = time.perf_counter()
+
+        dock.chips.set_message("")
+        timer = QTimer()
+        timer.setInterval(10)
+        timer.timeout.connect(tick)
+        timer.start()
+        QTimer.singleShot(20, click)
+        loop.exec_()
+        timer.stop()
+        longest = max(b - a for a, b in zip(ticks, ticks[1:]))
+        print(f"{'first' if n == 0 else 'next'} click: the main thread's longest block {longest:.2f} s; "
+              f"show_result returned after {marks['returned'] - marks['start']:.2f} s, the chips shown after "
+              f"{ticks[-1] - marks['start']:.2f} s")
+    dock.shutdown()
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("data")
     ap.add_argument("--dates", type=int, default=30)
     ap.add_argument("--side", type=int, default=4000)
     ap.add_argument("--tiled", action="store_true")
+    ap.add_argument("--panel", action="store_true")
     args = ap.parse_args()
     paths, moment = write_dates(args.data, args.dates, args.side, args.tiled)
 
@@ -93,6 +136,10 @@ def main():
         return time.perf_counter() - t
 
     half = args.side // 2
+    if args.panel:
+        panel_clicks(app, info, crs, [(half, half), (half // 2, half // 2)])
+        app.exitQgis()
+        return
     first, toggle = click(half, half, False), click(half, half, True)
     other, back = click(half // 2, half // 2, True), click(half // 2, half // 2, False)
     layout = "tiled, deflated" if args.tiled else "striped, uncompressed"
