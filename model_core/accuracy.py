@@ -667,9 +667,26 @@ def assess(map_path, points_path, field_name="reference", binary=False, layer_na
         strata, refs, values, rows = strata[keep], refs[keep], values[keep], rows[keep]
         other_values = other_values[keep] if other_values is not None else None
     if strata.size == 0:
-        raise InputError(f"No labelled point of '{os.path.basename(points_path)}' lies on the map "
-                         f"(field '{field_name}': {unlabelled} empty, {outside} outside or on nodata). Fill in the "
-                         "reference class of the sample's points first.")
+        pts, name = os.path.basename(points_path), os.path.basename(info.path)
+        counted = f"(field '{field_name}': {unlabelled} empty, {outside} outside or on nodata"
+        if outside:  # labelled, but off this map: the sample of another map (or area)
+            try:
+                other_map = bool(source) and not os.path.samefile(source, info.path)
+            except OSError:
+                other_map = bool(source)
+            raise InputError(
+                f"No labelled point of '{pts}' lies on the map '{name}': its {outside} labelled point"
+                f"{' lies' if outside == 1 else 's lie'} outside the map or on its nodata {counted}). "
+                + (f"The sample was drawn from '{source}', as it records: assess that map, or draw a new sample "
+                   f"of '{name}' and label it." if other_map else
+                   f"Give the map the sample was drawn from, or draw a new sample of '{name}' and label it."))
+        if unknown:  # every label on the map is -1, which a moment assessment cannot place
+            raise InputError(
+                f"No labelled point of '{pts}' can be used: its {unknown} labelled point"
+                f"{' is' if unknown == 1 else 's are'} -1 ({CHANGED_UNKNOWN_LABEL}), counted only with "
+                f"{words['binary']} {counted}). Assess with {words['binary']}, or label the intervals.")
+        raise InputError(f"No labelled point of '{pts}' lies on the map {counted}). Fill in the reference class "
+                         "of the sample's points first.")
     weights = {h: info.weight(h) for h in info.classes}
     problems, census, left_out = [], set(), []
     for h in info.classes:

@@ -480,6 +480,35 @@ def test_a_sample_of_another_map_is_refused(tmp_path, capsys):
     assert res.labelled == 120
 
 
+def test_no_usable_label_says_why(tmp_path, capsys):
+    """Labelled points that all lie off the map (a sample of another area assessed against this map) or
+    that are all -1 were refused with 'Fill in the reference class of the sample's points first', though
+    every point had a label: the message names the map the sample records, or --binary."""
+    m = np.zeros((40, 40), np.uint8)
+    m[:10] = 1
+    m[10:20] = 2
+    drawn_from = _map(tmp_path, m, "drawn.tif")
+    elsewhere = write_tif(tmp_path / "elsewhere.tif", m, origin=(X0 + 100000.0, Y0), nodata=255)
+    sample = tmp_path / "s.gpkg"
+    stratified_sample(drawn_from, str(sample), n=3, n_unchanged=4, seed=1)
+    _label_as_drawn(sample)
+    with pytest.raises(InputError) as err:
+        assess(elsewhere, str(sample))
+    text = str(err.value)
+    assert "its 10 labelled points lie outside the map or on its nodata" in text, text
+    assert f"drawn from '{os.path.abspath(drawn_from)}', as it records: assess that map" in text, text
+    assert "Fill in" not in text
+    assert main(["assess", elsewhere, str(sample)]) == 2
+    assert "as it records: assess that map" in capsys.readouterr().err
+    unknown = _label_as_drawn(sample, {0: -1, 1: -1, 2: -1})
+    with pytest.raises(InputError) as err:
+        assess(drawn_from, unknown)
+    text = str(err.value)
+    assert "its 10 labelled points are -1 (changed, interval unknown), counted only with --binary" in text, text
+    assert "Fill in" not in text
+    assert assess(drawn_from, unknown, binary=True).labelled == 10
+
+
 def test_labels_that_are_no_class_of_the_map_are_refused(tmp_path):
     """A label 7 on a map of classes 0-2 is a typo, not a new class: refused with the value, how many points
     carry it and the map's codes (named intervals without pixels and -1 are codes)."""
