@@ -776,7 +776,7 @@ def assess(map_path, points_path, field_name="reference", binary=False, layer_na
                          "you report")
     if unknown and not binary:
         notes.append(f"{unknown} point{'s' if unknown > 1 else ''} labelled {CHANGED_UNKNOWN} ({CHANGED_UNKNOWN_LABEL}) "
-                     f"count only when assessing changed / unchanged ({words['binary']}): left out here, which "
+                     f"count{'' if unknown > 1 else 's'} only when assessing changed / unchanged ({words['binary']}): left out here, which "
                      "leans the estimates towards the points whose interval could be told")
     for h in left_out:
         notes.append(f"'{info.label(h)}' ({info.counts[h]} px): every pixel of the class was drawn and none is "

@@ -401,7 +401,9 @@ def test_changed_interval_unknown_label(tmp_path):
     k = assess(path, _points(tmp_path / "u2.gpkg", unknown))
     k0 = assess(path, _points(tmp_path / "p.gpkg", pts))
     assert k.overall == pytest.approx(k0.overall) and k.labelled == len(pts)
-    assert any("2 points labelled -1 (changed, interval unknown)" in n for n in k.notes)
+    assert any("2 points labelled -1 (changed, interval unknown) count only when" in n for n in k.notes)
+    one = assess(path, _points(tmp_path / "u1.gpkg", pts + [(17, 11, -1)]))  # one: 'counts' (was 'count')
+    assert any("1 point labelled -1 (changed, interval unknown) counts only when" in n for n in one.notes), one.notes
     with pytest.raises(InputError, match="-1 = changed, interval unknown"):
         assess(path, _points(tmp_path / "bad.gpkg", pts + [(17, 11, -2)]))
 
