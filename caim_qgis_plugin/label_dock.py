@@ -116,6 +116,15 @@ def sample_map_path(layer):
     return value or None
 
 
+def gone_file(layer):
+    """The file of a file-based sample layer when it is not there any more (moved, renamed or deleted
+    while the project is open), else None."""
+    if layer is None or layer.providerType() != "ogr":
+        return None
+    path = _vector_source(layer)[0]
+    return path if path and not path.startswith("/vsi") and not os.path.exists(path) else None
+
+
 def temporary_sample(layer):
     """Whether ``layer`` lives where QGIS deletes it when it closes: a memory layer, or a file in
     Processing's temporary folder (a sample drawn with the output left at 'Save to temporary file')."""
@@ -830,7 +839,9 @@ class LabelDock(QDockWidget):
                 layer.triggerRepaint()
         finally:
             self._writing = False
-        if not ok:
+        if not ok and gone_file(layer):
+            self._error(self._gone_text(layer))
+        elif not ok:
             self._error(tr("The sample layer '%s' cannot be written (a read-only file or format?). Save it as a "
                         "GeoPackage (right-click > Export > Save Features As...) and label that copy.")
                         % layer.name())
@@ -863,6 +874,12 @@ class LabelDock(QDockWidget):
             old = feature["note"] if feature is not None else None
             if (old if old not in (None, NULL) else "") != text:
                 self._write("note", text or None)
+
+    @staticmethod
+    def _gone_text(layer):
+        return tr("The file of the sample layer '%s' is not there any more (%s): it was moved, renamed or "
+                  "deleted. Put it back, or add the sample from where it is now (Layer > Add Layer) and label "
+                  "that layer.") % (layer.name(), gone_file(layer))
 
     def _error(self, text):
         if self.iface is not None:
@@ -906,8 +923,11 @@ class LabelDock(QDockWidget):
             self.plot.set_data(None)
             return
         if not self.order:
-            self.header.setText(literal(tr("The sample layer '%s' has no points.") % self.sample.name()))
+            gone = gone_file(self.sample)
+            self.header.setText(literal(self._gone_text(self.sample) if gone else
+                                        tr("The sample layer '%s' has no points.") % self.sample.name()))
             self.chips.set_message(tr("No points."))
+            self.plot.set_data(None)  # not the band values of the last sample's point
             return
         feature, point = self.current_point()
         ref = self._reference(feature) if feature is not None else None

@@ -2236,332 +2236,337 @@ Gerät: %s
             <translation>; für diese Dateien ist kein NIR-Kanal bekannt, daher Echtfarben</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="158" />
+            <location filename="../label_dock.py" line="167" />
             <source>the file could not be written</source>
             <translation>die Datei konnte nicht geschrieben werden</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="164" />
+            <location filename="../label_dock.py" line="173" />
             <source>the written file cannot be opened</source>
             <translation>die geschriebene Datei lässt sich nicht öffnen</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="208" />
+            <location filename="../label_dock.py" line="217" />
             <source>no change</source>
             <translation>keine Änderung</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="208" />
+            <location filename="../label_dock.py" line="217" />
             <source>unchanged</source>
             <translation>unverändert</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="208" />
+            <location filename="../label_dock.py" line="217" />
             <source>changed</source>
             <translation>geändert</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="209" />
+            <location filename="../label_dock.py" line="218" />
             <source>changed, interval unknown</source>
             <translation>geändert, Intervall unbekannt</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="339" />
+            <location filename="../label_dock.py" line="348" />
             <source>CAIM sample labelling</source>
             <translation>CAIM-Stichprobenbeschriftung</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="360" />
+            <location filename="../label_dock.py" line="369" />
             <source>A point layer with a 'reference' field, e.g. drawn by 'Draw an accuracy-assessment sample'</source>
             <translation>Ein Punktlayer mit einem Feld 'reference', z. B. mit 'Stichprobe zur Genauigkeitsbewertung ziehen' erzeugt</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="364" />
+            <location filename="../label_dock.py" line="373" />
             <source>The CAIM run whose input dates are shown (its change moment layer)</source>
             <translation>Der CAIM-Lauf, dessen Eingabezeitpunkte gezeigt werden (sein Layer Änderungszeitpunkt)</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="366" />
+            <location filename="../label_dock.py" line="375" />
             <source>True colour (red, green, blue)</source>
             <translation>Echtfarben (Rot, Grün, Blau)</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="366" />
+            <location filename="../label_dock.py" line="375" />
             <source>False colour (NIR, red, green)</source>
             <translation>Falschfarben (NIR, Rot, Grün)</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="367" />
+            <location filename="../label_dock.py" line="376" />
             <source>False colour shows vegetation red; an input without a known NIR band is shown in true colour</source>
             <translation>Falschfarben zeigen Vegetation rot; eine Eingabe ohne bekannten NIR-Kanal wird in Echtfarben gezeigt</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="371" />
+            <location filename="../label_dock.py" line="380" />
             <source>%d x %d pixels</source>
             <translation>%d x %d Pixel</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="381" />
+            <location filename="../label_dock.py" line="390" />
             <source>Sample layer to label</source>
             <translation>Zu beschriftender Stichprobenlayer</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="382" />
+            <location filename="../label_dock.py" line="391" />
             <source>CAIM run whose imagery is shown</source>
             <translation>CAIM-Lauf, dessen Bilder gezeigt werden</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="383" />
+            <location filename="../label_dock.py" line="392" />
             <source>Chip colours</source>
             <translation>Farben der Bildausschnitte</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="384" />
+            <location filename="../label_dock.py" line="393" />
             <source>Chip size</source>
             <translation>Größe der Bildausschnitte</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="385" />
+            <location filename="../label_dock.py" line="394" />
             <source>Sample</source>
             <translation>Stichprobe</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="385" />
+            <location filename="../label_dock.py" line="394" />
             <source>Imagery of</source>
             <translation>Bilddaten von</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="386" />
+            <location filename="../label_dock.py" line="395" />
             <source>Show</source>
             <translation>Anzeige</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="402" />
+            <location filename="../label_dock.py" line="411" />
             <source>&lt;span style='color:%s'&gt;&lt;b&gt;This sample is a temporary file&lt;/b&gt;: QGIS deletes it, with your labels, when it closes. Save a copy and label that.&lt;/span&gt;</source>
             <translation>&lt;span style='color:%s'&gt;&lt;b&gt;Diese Stichprobe ist eine temporäre Datei&lt;/b&gt;: QGIS löscht sie samt Ihren Beschriftungen beim Beenden. Eine Kopie speichern und diese beschriften.&lt;/span&gt;</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="406" />
+            <location filename="../label_dock.py" line="415" />
             <source>Save a copy...</source>
             <translation>Kopie speichern...</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="407" />
+            <location filename="../label_dock.py" line="416" />
             <source>Writes the sample (labels included) to a GeoPackage and labels that file</source>
             <translation>Schreibt die Stichprobe (mit Beschriftungen) in ein GeoPackage und beschriftet diese Datei</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="417" />
+            <location filename="../label_dock.py" line="426" />
             <source>&lt; Previous</source>
             <translation>&lt; Zurück</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="418" />
+            <location filename="../label_dock.py" line="427" />
             <source>Next &gt;</source>
             <translation>Weiter &gt;</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="419" />
+            <location filename="../label_dock.py" line="428" />
             <source>Next unlabelled &gt;&gt;</source>
             <translation>Nächster offener &gt;&gt;</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="420" />
+            <location filename="../label_dock.py" line="429" />
             <source>Previous point (Page Up)</source>
             <translation>Voriger Punkt (Bild auf)</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="420" />
+            <location filename="../label_dock.py" line="429" />
             <source>Next point (Page Down)</source>
             <translation>Nächster Punkt (Bild ab)</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="421" />
+            <location filename="../label_dock.py" line="430" />
             <source>The next point without a label (N)</source>
             <translation>Der nächste Punkt ohne Beschriftung (N)</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="424" />
+            <location filename="../label_dock.py" line="433" />
             <source>Previous point</source>
             <translation>Voriger Punkt</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="425" />
+            <location filename="../label_dock.py" line="434" />
             <source>Next point</source>
             <translation>Nächster Punkt</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="426" />
+            <location filename="../label_dock.py" line="435" />
             <source>Next unlabelled point</source>
             <translation>Nächster unbeschrifteter Punkt</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="430" />
+            <location filename="../label_dock.py" line="439" />
             <source>Image chips of every date around the point</source>
             <translation>Bildausschnitte jedes Zeitpunkts um den Punkt</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="444" />
+            <location filename="../label_dock.py" line="453" />
             <source>Band values over time</source>
             <translation>Kanalwerte im Zeitverlauf</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="447" />
+            <location filename="../label_dock.py" line="456" />
             <source>&lt;b&gt;Reference class&lt;/b&gt; of the boxed pixel (keys 0-9 for the first ten):</source>
             <translation>&lt;b&gt;Referenzklasse&lt;/b&gt; des umrahmten Pixels (Tasten 0-9: erste zehn):</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="454" />
+            <location filename="../label_dock.py" line="463" />
             <source>Can't tell (leave unlabelled)</source>
             <translation>Nicht erkennbar (unbeschriftet lassen)</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="455" />
+            <location filename="../label_dock.py" line="464" />
             <source>Clears the label: the point stays out of the estimate (Delete)</source>
             <translation>Löscht die Beschriftung: der Punkt bleibt außerhalb der Schätzung (Entf)</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="458" />
+            <location filename="../label_dock.py" line="467" />
             <source>note (optional)</source>
             <translation>Notiz (optional)</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="459" />
+            <location filename="../label_dock.py" line="468" />
             <source>Note on this point</source>
             <translation>Notiz zu diesem Punkt</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="459" />
+            <location filename="../label_dock.py" line="468" />
             <source>Optional; written to the point's note field</source>
             <translation>Optional; wird in das Notizfeld des Punkts geschrieben</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="462" />
+            <location filename="../label_dock.py" line="471" />
             <source>Once labelled, go to the next unlabelled point</source>
             <translation>Danach zum nächsten unbeschrifteten Punkt</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="464" />
+            <location filename="../label_dock.py" line="473" />
             <source>Zoom the map to each point</source>
             <translation>Karte auf jeden Punkt zoomen</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="466" />
+            <location filename="../label_dock.py" line="475" />
             <source>Hide CAIM results on the map while labelling</source>
             <translation>CAIM-Ergebnisse beim Beschriften ausblenden</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="468" />
+            <location filename="../label_dock.py" line="477" />
             <source>Label from the imagery, not from the map's answer; shown again when unticked or when this panel closes</source>
             <translation>Aus den Bilddaten beschriften, nicht aus der Antwort der Karte; wieder eingeblendet, wenn der Haken entfernt oder dieses Bedienfeld geschlossen wird</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="472" />
+            <location filename="../label_dock.py" line="481" />
             <source>Estimate area and accuracy...</source>
             <translation>Fläche und Genauigkeit schätzen...</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="473" />
+            <location filename="../label_dock.py" line="482" />
             <source>Opens 'Estimate change area and accuracy from a labelled sample' with this sample and the map it was drawn from</source>
             <translation>Öffnet 'Änderungsfläche und Genauigkeit aus einer beschrifteten Stichprobe schätzen' mit dieser Stichprobe und der Karte, aus der sie gezogen wurde</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="683" />
+            <location filename="../label_dock.py" line="692" />
             <source>Save the sample</source>
             <translation>Stichprobe speichern</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="684" />
+            <location filename="../label_dock.py" line="693" />
             <source>GeoPackage (*.gpkg)</source>
             <translation>GeoPackage (*.gpkg)</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="691" />
+            <location filename="../label_dock.py" line="700" />
             <source>'%s' exists: choose a new file name (a sample is never written over a file).</source>
             <translation>'%s' existiert: einen neuen Dateinamen wählen (eine Stichprobe überschreibt nie eine Datei).</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="697" />
+            <location filename="../label_dock.py" line="706" />
             <source>The sample could not be saved to '%s': %s</source>
             <translation>Die Stichprobe konnte nicht nach '%s' gespeichert werden: %s</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="740" />
+            <location filename="../label_dock.py" line="749" />
             <source>The pixel changed, but when cannot be told: -1, counted when the estimate is of changed / unchanged only</source>
             <translation>Das Pixel hat sich geändert, aber wann, ist nicht erkennbar: -1, gezählt, wenn nur geändert / unverändert geschätzt wird</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="744" />
+            <location filename="../label_dock.py" line="753" />
             <source>Class %d: %s</source>
             <translation>Klasse %d: %s</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="745" />
+            <location filename="../label_dock.py" line="754" />
             <source>Labels the point with this class</source>
             <translation>Beschriftet den Punkt mit dieser Klasse</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="745" />
+            <location filename="../label_dock.py" line="754" />
             <source>Key %d</source>
             <translation>Taste %d</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="747" />
+            <location filename="../label_dock.py" line="756" />
             <source>Key C</source>
             <translation>Taste C</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="834" />
+            <location filename="../label_dock.py" line="845" />
             <source>The sample layer '%s' cannot be written (a read-only file or format?). Save it as a GeoPackage (right-click &gt; Export &gt; Save Features As...) and label that copy.</source>
             <translation>Der Stichprobenlayer '%s' kann nicht geschrieben werden (eine schreibgeschützte Datei oder ein solches Format?). Ihn als GeoPackage speichern (Rechtsklick &gt; Export &gt; Objekte speichern als…) und diese Kopie beschriften.</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="883" />
+            <location filename="../label_dock.py" line="880" />
+            <source>The file of the sample layer '%s' is not there any more (%s): it was moved, renamed or deleted. Put it back, or add the sample from where it is now (Layer &gt; Add Layer) and label that layer.</source>
+            <translation>Die Datei des Stichproben-Layers '%s' ist nicht mehr da (%s): sie wurde verschoben, umbenannt oder gelöscht. Legen Sie sie zurück, oder fügen Sie die Stichprobe von ihrem jetzigen Ort hinzu (Layer &gt; Layer hinzufügen) und beschriften Sie diesen Layer.</translation>
+        </message>
+        <message>
+            <location filename="../label_dock.py" line="900" />
             <source>&lt;br&gt;&lt;b&gt;Every point is labelled.&lt;/b&gt;</source>
             <translation>&lt;br&gt;&lt;b&gt;Jeder Punkt ist beschriftet.&lt;/b&gt;</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="903" />
+            <location filename="../label_dock.py" line="920" />
             <source>No sample to label: draw one with &lt;i&gt;Draw an accuracy-assessment sample&lt;/i&gt; (a point layer with a 'reference' field).</source>
             <translation>Keine Stichprobe zu beschriften: eine mit &lt;i&gt;Stichprobe zur Genauigkeitsbewertung ziehen&lt;/i&gt; erzeugen (ein Punktlayer mit einem Feld 'reference').</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="905" />
+            <location filename="../label_dock.py" line="922" />
             <source>No sample.</source>
             <translation>Keine Stichprobe.</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="909" />
+            <location filename="../label_dock.py" line="928" />
             <source>The sample layer '%s' has no points.</source>
             <translation>Der Stichprobenlayer '%s' hat keine Punkte.</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="910" />
+            <location filename="../label_dock.py" line="929" />
             <source>No points.</source>
             <translation>Keine Punkte.</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="925" />
+            <location filename="../label_dock.py" line="945" />
             <source>(not a class of the map)</source>
             <translation>(keine Klasse der Karte)</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="926" />
+            <location filename="../label_dock.py" line="946" />
             <source>&lt;i&gt;not labelled&lt;/i&gt;</source>
             <translation>&lt;i&gt;nicht beschriftet&lt;/i&gt;</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="927" />
+            <location filename="../label_dock.py" line="947" />
             <source>Point %s of %s (id %s): %s&lt;br&gt;%s labelled, %s to go</source>
             <translation>Punkt %s von %s (ID %s): %s&lt;br&gt;%s beschriftet, %s offen</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="935" />
+            <location filename="../label_dock.py" line="955" />
             <source>This point has no geometry.</source>
             <translation>Dieser Punkt hat keine Geometrie.</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="940" />
+            <location filename="../label_dock.py" line="960" />
             <source>No CAIM run in the project to show the imagery of: load the run's change moment layer (run 'Detect changes' in this project).</source>
             <translation>Kein CAIM-Lauf im Projekt, dessen Bilddaten gezeigt werden könnten: den Layer Änderungszeitpunkt des Laufs laden ('Änderungen erkennen' in diesem Projekt ausführen).</translation>
         </message>

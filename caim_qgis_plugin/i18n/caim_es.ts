@@ -2208,332 +2208,337 @@ Dispositivo: %s
             <translation>; no se conoce ninguna banda NIR de estos archivos, así que en color verdadero</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="158" />
+            <location filename="../label_dock.py" line="167" />
             <source>the file could not be written</source>
             <translation>no se ha podido escribir el archivo</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="164" />
+            <location filename="../label_dock.py" line="173" />
             <source>the written file cannot be opened</source>
             <translation>no se puede abrir el archivo escrito</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="208" />
+            <location filename="../label_dock.py" line="217" />
             <source>no change</source>
             <translation>sin cambio</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="208" />
+            <location filename="../label_dock.py" line="217" />
             <source>unchanged</source>
             <translation>sin cambio</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="208" />
+            <location filename="../label_dock.py" line="217" />
             <source>changed</source>
             <translation>cambiado</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="209" />
+            <location filename="../label_dock.py" line="218" />
             <source>changed, interval unknown</source>
             <translation>cambiado, intervalo desconocido</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="339" />
+            <location filename="../label_dock.py" line="348" />
             <source>CAIM sample labelling</source>
             <translation>Etiquetado de muestras CAIM</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="360" />
+            <location filename="../label_dock.py" line="369" />
             <source>A point layer with a 'reference' field, e.g. drawn by 'Draw an accuracy-assessment sample'</source>
             <translation>Una capa de puntos con un campo 'reference', p. ej. extraída con 'Extraer una muestra para evaluar la exactitud'</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="364" />
+            <location filename="../label_dock.py" line="373" />
             <source>The CAIM run whose input dates are shown (its change moment layer)</source>
             <translation>La ejecución de CAIM cuyas fechas de entrada se muestran (su capa de momento del cambio)</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="366" />
+            <location filename="../label_dock.py" line="375" />
             <source>True colour (red, green, blue)</source>
             <translation>Color verdadero (rojo, verde, azul)</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="366" />
+            <location filename="../label_dock.py" line="375" />
             <source>False colour (NIR, red, green)</source>
             <translation>Falso color (NIR, rojo, verde)</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="367" />
+            <location filename="../label_dock.py" line="376" />
             <source>False colour shows vegetation red; an input without a known NIR band is shown in true colour</source>
             <translation>El falso color muestra la vegetación en rojo; una entrada sin banda NIR conocida se muestra en color verdadero</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="371" />
+            <location filename="../label_dock.py" line="380" />
             <source>%d x %d pixels</source>
             <translation>%d x %d píxeles</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="381" />
+            <location filename="../label_dock.py" line="390" />
             <source>Sample layer to label</source>
             <translation>Capa de muestra por etiquetar</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="382" />
+            <location filename="../label_dock.py" line="391" />
             <source>CAIM run whose imagery is shown</source>
             <translation>Ejecución de CAIM cuyas imágenes se muestran</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="383" />
+            <location filename="../label_dock.py" line="392" />
             <source>Chip colours</source>
             <translation>Colores de los recortes</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="384" />
+            <location filename="../label_dock.py" line="393" />
             <source>Chip size</source>
             <translation>Tamaño de los recortes</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="385" />
+            <location filename="../label_dock.py" line="394" />
             <source>Sample</source>
             <translation>Muestra</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="385" />
+            <location filename="../label_dock.py" line="394" />
             <source>Imagery of</source>
             <translation>Imágenes de</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="386" />
+            <location filename="../label_dock.py" line="395" />
             <source>Show</source>
             <translation>Mostrar</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="402" />
+            <location filename="../label_dock.py" line="411" />
             <source>&lt;span style='color:%s'&gt;&lt;b&gt;This sample is a temporary file&lt;/b&gt;: QGIS deletes it, with your labels, when it closes. Save a copy and label that.&lt;/span&gt;</source>
             <translation>&lt;span style='color:%s'&gt;&lt;b&gt;Esta muestra es un archivo temporal&lt;/b&gt;: QGIS la borra, con sus etiquetas, al cerrarse. Guarde una copia y etiquete esa.&lt;/span&gt;</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="406" />
+            <location filename="../label_dock.py" line="415" />
             <source>Save a copy...</source>
             <translation>Guardar una copia...</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="407" />
+            <location filename="../label_dock.py" line="416" />
             <source>Writes the sample (labels included) to a GeoPackage and labels that file</source>
             <translation>Escribe la muestra (con las etiquetas) en un GeoPackage y etiqueta ese archivo</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="417" />
+            <location filename="../label_dock.py" line="426" />
             <source>&lt; Previous</source>
             <translation>&lt; Anterior</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="418" />
+            <location filename="../label_dock.py" line="427" />
             <source>Next &gt;</source>
             <translation>Siguiente &gt;</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="419" />
+            <location filename="../label_dock.py" line="428" />
             <source>Next unlabelled &gt;&gt;</source>
             <translation>Siguiente pendiente &gt;&gt;</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="420" />
+            <location filename="../label_dock.py" line="429" />
             <source>Previous point (Page Up)</source>
             <translation>Punto anterior (Page Up)</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="420" />
+            <location filename="../label_dock.py" line="429" />
             <source>Next point (Page Down)</source>
             <translation>Punto siguiente (Page Down)</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="421" />
+            <location filename="../label_dock.py" line="430" />
             <source>The next point without a label (N)</source>
             <translation>El siguiente punto sin etiqueta (N)</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="424" />
+            <location filename="../label_dock.py" line="433" />
             <source>Previous point</source>
             <translation>Punto anterior</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="425" />
+            <location filename="../label_dock.py" line="434" />
             <source>Next point</source>
             <translation>Punto siguiente</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="426" />
+            <location filename="../label_dock.py" line="435" />
             <source>Next unlabelled point</source>
             <translation>Siguiente punto sin etiquetar</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="430" />
+            <location filename="../label_dock.py" line="439" />
             <source>Image chips of every date around the point</source>
             <translation>Recortes de imagen de cada fecha alrededor del punto</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="444" />
+            <location filename="../label_dock.py" line="453" />
             <source>Band values over time</source>
             <translation>Valores de banda a lo largo del tiempo</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="447" />
+            <location filename="../label_dock.py" line="456" />
             <source>&lt;b&gt;Reference class&lt;/b&gt; of the boxed pixel (keys 0-9 for the first ten):</source>
             <translation>&lt;b&gt;Clase de referencia&lt;/b&gt; del píxel recuadrado (teclas 0-9 para las diez primeras):</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="454" />
+            <location filename="../label_dock.py" line="463" />
             <source>Can't tell (leave unlabelled)</source>
             <translation>No se sabe (dejar sin etiquetar)</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="455" />
+            <location filename="../label_dock.py" line="464" />
             <source>Clears the label: the point stays out of the estimate (Delete)</source>
             <translation>Borra la etiqueta: el punto queda fuera de la estimación (Delete)</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="458" />
+            <location filename="../label_dock.py" line="467" />
             <source>note (optional)</source>
             <translation>nota (opcional)</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="459" />
+            <location filename="../label_dock.py" line="468" />
             <source>Note on this point</source>
             <translation>Nota sobre este punto</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="459" />
+            <location filename="../label_dock.py" line="468" />
             <source>Optional; written to the point's note field</source>
             <translation>Opcional; se escribe en el campo de nota del punto</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="462" />
+            <location filename="../label_dock.py" line="471" />
             <source>Once labelled, go to the next unlabelled point</source>
             <translation>Después, ir al siguiente sin etiquetar</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="464" />
+            <location filename="../label_dock.py" line="473" />
             <source>Zoom the map to each point</source>
             <translation>Hacer zum del mapa a cada punto</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="466" />
+            <location filename="../label_dock.py" line="475" />
             <source>Hide CAIM results on the map while labelling</source>
             <translation>Ocultar los resultados de CAIM al etiquetar</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="468" />
+            <location filename="../label_dock.py" line="477" />
             <source>Label from the imagery, not from the map's answer; shown again when unticked or when this panel closes</source>
             <translation>Etiquetar a partir de las imágenes, no de la respuesta del mapa; se vuelven a mostrar al desmarcar la casilla o al cerrar este panel</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="472" />
+            <location filename="../label_dock.py" line="481" />
             <source>Estimate area and accuracy...</source>
             <translation>Estimar el área y la exactitud...</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="473" />
+            <location filename="../label_dock.py" line="482" />
             <source>Opens 'Estimate change area and accuracy from a labelled sample' with this sample and the map it was drawn from</source>
             <translation>Abre 'Estimar el área de cambio y la exactitud a partir de una muestra etiquetada' con esta muestra y el mapa del que se extrajo</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="683" />
+            <location filename="../label_dock.py" line="692" />
             <source>Save the sample</source>
             <translation>Guardar la muestra</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="684" />
+            <location filename="../label_dock.py" line="693" />
             <source>GeoPackage (*.gpkg)</source>
             <translation>GeoPackage (*.gpkg)</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="691" />
+            <location filename="../label_dock.py" line="700" />
             <source>'%s' exists: choose a new file name (a sample is never written over a file).</source>
             <translation>'%s' ya existe: elegir un nuevo nombre de archivo (una muestra nunca se escribe sobre un archivo).</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="697" />
+            <location filename="../label_dock.py" line="706" />
             <source>The sample could not be saved to '%s': %s</source>
             <translation>No se ha podido guardar la muestra en '%s': %s</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="740" />
+            <location filename="../label_dock.py" line="749" />
             <source>The pixel changed, but when cannot be told: -1, counted when the estimate is of changed / unchanged only</source>
             <translation>El píxel cambió, pero no se sabe cuándo: -1, se cuenta cuando la estimación es solo de cambiado / sin cambio</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="744" />
+            <location filename="../label_dock.py" line="753" />
             <source>Class %d: %s</source>
             <translation>Clase %d: %s</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="745" />
+            <location filename="../label_dock.py" line="754" />
             <source>Labels the point with this class</source>
             <translation>Etiqueta el punto con esta clase</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="745" />
+            <location filename="../label_dock.py" line="754" />
             <source>Key %d</source>
             <translation>Tecla %d</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="747" />
+            <location filename="../label_dock.py" line="756" />
             <source>Key C</source>
             <translation>Tecla C</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="834" />
+            <location filename="../label_dock.py" line="845" />
             <source>The sample layer '%s' cannot be written (a read-only file or format?). Save it as a GeoPackage (right-click &gt; Export &gt; Save Features As...) and label that copy.</source>
             <translation>No se puede escribir la capa de muestra '%s' (¿un archivo o un formato de solo lectura?). Guardarla como GeoPackage (clic derecho &gt; Exportar &gt; Guardar objetos como...) y etiquetar esa copia.</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="883" />
+            <location filename="../label_dock.py" line="880" />
+            <source>The file of the sample layer '%s' is not there any more (%s): it was moved, renamed or deleted. Put it back, or add the sample from where it is now (Layer &gt; Add Layer) and label that layer.</source>
+            <translation>El archivo de la capa de muestra '%s' ya no está (%s): se movió, renombró o borró. Vuelva a ponerlo, o añada la muestra desde donde está ahora (Capa &gt; Añadir capa) y etiquete esa capa.</translation>
+        </message>
+        <message>
+            <location filename="../label_dock.py" line="900" />
             <source>&lt;br&gt;&lt;b&gt;Every point is labelled.&lt;/b&gt;</source>
             <translation>&lt;br&gt;&lt;b&gt;Todos los puntos están etiquetados.&lt;/b&gt;</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="903" />
+            <location filename="../label_dock.py" line="920" />
             <source>No sample to label: draw one with &lt;i&gt;Draw an accuracy-assessment sample&lt;/i&gt; (a point layer with a 'reference' field).</source>
             <translation>No hay muestra que etiquetar: extraer una con &lt;i&gt;Extraer una muestra para evaluar la exactitud&lt;/i&gt; (una capa de puntos con un campo 'reference').</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="905" />
+            <location filename="../label_dock.py" line="922" />
             <source>No sample.</source>
             <translation>Sin muestra.</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="909" />
+            <location filename="../label_dock.py" line="928" />
             <source>The sample layer '%s' has no points.</source>
             <translation>La capa de muestra '%s' no tiene puntos.</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="910" />
+            <location filename="../label_dock.py" line="929" />
             <source>No points.</source>
             <translation>Sin puntos.</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="925" />
+            <location filename="../label_dock.py" line="945" />
             <source>(not a class of the map)</source>
             <translation>(no es una clase del mapa)</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="926" />
+            <location filename="../label_dock.py" line="946" />
             <source>&lt;i&gt;not labelled&lt;/i&gt;</source>
             <translation>&lt;i&gt;sin etiquetar&lt;/i&gt;</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="927" />
+            <location filename="../label_dock.py" line="947" />
             <source>Point %s of %s (id %s): %s&lt;br&gt;%s labelled, %s to go</source>
             <translation>Punto %s de %s (id %s): %s&lt;br&gt;%s etiquetados, %s pendientes</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="935" />
+            <location filename="../label_dock.py" line="955" />
             <source>This point has no geometry.</source>
             <translation>Este punto no tiene geometría.</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="940" />
+            <location filename="../label_dock.py" line="960" />
             <source>No CAIM run in the project to show the imagery of: load the run's change moment layer (run 'Detect changes' in this project).</source>
             <translation>No hay ninguna ejecución de CAIM en el proyecto cuyas imágenes mostrar: cargar la capa de momento del cambio de la ejecución (ejecutar 'Detectar cambios' en este proyecto).</translation>
         </message>

@@ -251,6 +251,44 @@ def test_read_only_sample_gets_a_message(qgis_app, project, finished_run, tmp_pa
         dock.shutdown()
 
 
+def test_a_sample_whose_file_is_gone_says_so(qgis_app, project, labelling, tmp_path):
+    """The sample's file deleted (or moved) while QGIS is open: a label, and a sample chosen afterwards, said
+    'cannot be written (a read-only file or format?)' and 'has no points' (under the last point's band
+    plot); now they say that the file is not there any more, and the plot is cleared."""
+    import shutil
+
+    from qgis.core import QgsVectorLayer
+
+    from caim_qgis_plugin.label_dock import LabelDock
+
+    _layer, path, _runs = labelling
+    copy = str(tmp_path / "copy.gpkg")
+    shutil.copy(path, copy)
+    layer = QgsVectorLayer(copy + "|layername=sample", "copy of sample", "ogr")
+    project.addMapLayer(layer)
+    dock = LabelDock(None)
+    try:
+        dock.sample_combo.setCurrentIndex(dock.sample_combo.findData(layer.id()))
+        assert dock.sample is layer and dock.order and dock.plot.data is not None
+        os.remove(copy)
+        dock.set_label(1)
+        text = dock.header.text()
+        assert "is not there any more (%s)" % copy in text and "copy of sample" in text, text
+        assert "cannot be written" not in text
+        second = str(tmp_path / "second.gpkg")  # loaded, then deleted before the panel reads its points
+        shutil.copy(path, second)
+        later = QgsVectorLayer(second + "|layername=sample", "gone sample", "ogr")
+        project.addMapLayer(later)
+        os.remove(second)
+        dock.sample_combo.setCurrentIndex(dock.sample_combo.findData(later.id()))
+        assert dock.sample is later
+        text = dock.header.text()
+        assert "is not there any more" in text and "has no points" not in text, text
+        assert dock.plot.data is None
+    finally:
+        dock.shutdown()
+
+
 def test_run_layers_hidden_while_labelling(qgis_app, labelling, project):
     from caim_qgis_plugin.label_dock import LabelDock
 
