@@ -84,6 +84,20 @@ class _Base(QgsProcessingAlgorithm):
     def icon(self):
         return QIcon(icon_path())
 
+    def checkParameterValues(self, parameters, context):  # noqa: N802
+        """QGIS's own check, with its generic "Incorrect parameter value for POINTS" (MAP, REFERENCE, ...)
+        for a path that is neither a file nor a loaded layer replaced by one that names the path."""
+        from caim_qgis_plugin.inputs import layer_list_problem
+
+        ok, message = super().checkParameterValues(parameters, context)
+        if not ok:
+            for definition in self.parameterDefinitions():
+                name, value = definition.name(), parameters.get(definition.name())
+                if message.rstrip(".").endswith(" " + name) and isinstance(value, str) and value \
+                        and not os.path.exists(value.split("|")[0]):
+                    return False, layer_list_problem(value, name, context) or message
+        return ok, message
+
     def _map_path(self, parameters, name, context, what=None):
         layer = self.parameterAsRasterLayer(parameters, name, context)
         if layer is None or not layer.isValid():

@@ -212,6 +212,25 @@ def test_images_and_unusable_output_folders_are_refused_without_a_traceback(proj
         assert "Traceback" not in fb.textLog() and "FileExistsError" not in fb.textLog(), fb.textLog()
 
 
+def test_a_missing_points_file_is_named(project, tmp_path):
+    """A POINTS path that is no file (moved, deleted, mistyped on the qgis_process command line): QGIS said
+    only "Incorrect parameter value for POINTS"; now the parameter and the path (for the rasters QGIS's own
+    message names the path)."""
+    from qgis.core import QgsApplication, QgsProcessingContext, QgsProject
+
+    path, sample = _labelled_sample(tmp_path, _moment())
+    gone = str(tmp_path / "gone.gpkg")
+    context = QgsProcessingContext()
+    context.setProject(QgsProject.instance())
+    alg = QgsApplication.processingRegistry().createAlgorithmById("caim:assessaccuracy")
+    ok, message = alg.checkParameterValues({"MAP": path, "POINTS": gone}, context)
+    assert not ok and message.startswith("POINTS: '%s' is neither a file nor a loaded layer" % gone), message
+    ok, message = alg.checkParameterValues({"MAP": gone + ".tif", "POINTS": sample}, context)
+    assert not ok and gone + ".tif" in message, message
+    ok, message = alg.checkParameterValues({"MAP": path, "POINTS": sample}, context)
+    assert ok, message
+
+
 def test_labels_from_the_caim_metadata_without_the_aux_xml(qgis_app, tmp_path):
     """A moment map copied without its .aux.xml: the value map still names the intervals (CAIM_INTERVALS)."""
     from caim_qgis_plugin.accuracy_algorithms import class_labels
