@@ -407,32 +407,42 @@ class Assessment:
         return "\n".join(lines)
 
 
-def _stratified(weights, strata, y, x=None, census=()):
+def _stratified(weights, strata, y, x=None, census=(), size=None):
     """Stratified estimate of the mean of ``y`` (or of the ratio mean(y) / mean(x)) and its standard
     error: sums over strata h of W_h times the stratum's sample mean; variance W_h² s²/n_h (ratio:
     Stehman 2014's linearised variance).  ``weights``: {stratum: W_h}; ``strata``, ``y``, ``x``: per unit.
-    Strata in ``census`` have every pixel labelled: their means are exact (no variance)."""
+    Strata in ``census`` have every pixel labelled: their means are exact (no variance).
+
+    ``size``: each unit's ground area (any scale; None: all equal).  A stratum's mean is then the ratio of
+    its sampled units' areas of ``y`` to their whole area (the separate ratio estimator with the pixel area
+    as the auxiliary variable, Cochran 1977 sec. 6.10), with the linearised variance from the residuals
+    size × (y - mean): the classes' estimates add up to the map's area exactly, and labels that all agree
+    keep their ± 0 (weighting each pixel by its area relative to the stratum's mean pixel area did
+    neither: on a geographic grid the sample's mean pixel area is not the stratum's)."""
     num = den = 0.0
     parts = []
     for h, w in weights.items():
         sel = strata == h
         n = int(sel.sum())
+        s = size[sel].astype(float) if size is not None else np.ones(n)
+        s = s / s.mean()
         yh = y[sel].astype(float)
         xh = x[sel].astype(float) if x is not None else None
-        num += w * yh.mean()
-        den += w * xh.mean() if xh is not None else 0.0
+        my = float((yh * s).mean())
+        mx = float((xh * s).mean()) if xh is not None else 0.0
+        num += w * my
+        den += w * mx
         if h not in census:
-            parts.append((w, n, yh, xh))
+            parts.append((w, n, s * (yh - my), None if xh is None else s * (xh - mx)))
     if x is None:
-        var = sum(w * w * yh.var(ddof=1) / n for w, n, yh, _ in parts)
+        var = sum(w * w * ey.var(ddof=1) / n for w, n, ey, _ in parts)
         return num, math.sqrt(var)
     if den <= 0:
         return float("nan"), float("nan")
     r = num / den
     var = 0.0
-    for w, n, yh, xh in parts:
-        c = np.cov(yh, xh, ddof=1)
-        var += w * w * (c[0, 0] + r * r * c[1, 1] - 2 * r * c[0, 1]) / n
+    for w, n, ey, ex in parts:
+        var += w * w * (ey - r * ex).var(ddof=1) / n
     return r, math.sqrt(max(var, 0.0)) / den
 
 
@@ -441,12 +451,11 @@ SIZE_TOLERANCE = 1e-4  # pixel areas that differ by less (relative) are taken as
 
 def _relative_size(info, strata, rows):
     """Each labelled pixel's ground area relative to the mean pixel area of its stratum (1.0 where every
-    pixel has the same area).  The strata are weighted by their areas, but the sample draws pixels with
-    equal chances: on a grid whose pixel area varies (a geographic grid over a range of latitudes, Web
-    Mercator) a class found where pixels are small would otherwise be counted at the stratum's mean
-    pixel area; a sampled pixel stands for its own area (the stratified estimator of an area total).
-    Pixel areas within SIZE_TOLERANCE of each other (a UTM scene) count as equal: the bias left is at
-    most that share, and labels that all agree keep their ± 0."""
+    pixel has the same area): the auxiliary variable of :func:`_stratified`'s ratio estimator.  The strata
+    are weighted by their areas, but the sample draws pixels with equal chances: on a grid whose pixel area
+    varies (a geographic grid over a range of latitudes, Web Mercator) a class found where pixels are small
+    would otherwise be counted at the stratum's mean pixel area; a sampled pixel stands for its own area.
+    Pixel areas within SIZE_TOLERANCE of each other (a UTM scene) count as equal."""
     grid = _grid(_open_map(info.path))
     if grid.uniform_area or not strata.size:
         return np.ones(strata.size)
@@ -708,8 +717,8 @@ def assess(map_path, points_path, field_name="reference", binary=False, layer_na
 
     size = _relative_size(info, strata, rows)
 
-    def est(y, x=None):  # y, x per pixel, times its size: estimates of areas, not of pixel counts
-        return _stratified(weights, strata, y * size, None if x is None else x * size, census)
+    def est(y, x=None):  # y, x per pixel, weighted by its size: estimates of areas, not of pixel counts
+        return _stratified(weights, strata, y, x, census, size)
 
     mapped = np.where(values > 0, 1, 0) if binary else values
     refs_c = np.where(refs != 0, 1, 0) if binary else refs
