@@ -470,6 +470,34 @@ def _label_as_drawn(path, change=None):
     return str(path)
 
 
+def test_intervals_past_the_possible_range_get_a_note(tmp_path):
+    """Two points in map class 1, one of them labelled 0: its user's accuracy is 0.50 ± 0.98,
+    an interval from -0.48 to 1.48 (the walk through an assessment in QGIS found such a figure without a
+    word): a note names it and what to do; a sample whose intervals stay within 0..1 gets no such note."""
+    m = np.zeros((40, 40), np.uint8)
+    m[:8] = 1
+    path = _map(tmp_path, m)
+    sample = tmp_path / "s.gpkg"
+    stratified_sample(path, str(sample), n=2, n_unchanged=30, seed=0)
+    ds = ogr.Open(str(sample), 1)
+    layer = ds.GetLayer(0)
+    flipped = False
+    for f in layer:
+        c = f.GetField("map_class")
+        f.SetField("reference", 0 if c == 1 and not flipped else c)
+        flipped = flipped or c == 1
+        layer.SetFeature(f)
+    ds = None
+    res = assess(path, str(sample))
+    assert res.users[1] == pytest.approx(0.5) and res.users[1] - res.ci(res.users_se[1]) < 0
+    note = [n for n in res.notes if "past what is possible" in n]
+    assert len(note) == 1 and "user's accuracy of 'class 1'" in note[0] and "fewest: 2 in 'class 1'" in note[0], res.notes
+    good = tmp_path / "g.gpkg"
+    stratified_sample(path, str(good), n=20, n_unchanged=30, seed=0)
+    res = assess(path, _label_as_drawn(good, change={}))
+    assert not [n for n in res.notes if "past what is possible" in n], res.notes
+
+
 def test_a_sample_of_another_map_is_refused(tmp_path, capsys):
     """A sample drawn from one map and assessed against another map (no strata given) would weigh the
     estimates with the wrong strata: refused, naming the map the sample records and --strata; with that
