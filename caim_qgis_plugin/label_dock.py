@@ -448,11 +448,6 @@ class LabelDock(QDockWidget):
         scroll.setMinimumHeight(max(CHIP_SIDE + ChipStrip.TITLE + 12,
                                     2 * (MIN_CHIP_SIDE + 4 + ChipStrip.TITLE + ChipStrip.GAP) + 4))
         layout.addWidget(scroll, 4)
-        self.plot = SeriesPlot()
-        self.plot.setMinimumHeight(130)
-        accessible(self.plot, tr("Band values over time"))
-        layout.addWidget(self.plot, 1)
-
         reference = QLabel(tr("<b>Reference class</b> of the boxed pixel (keys 0-9 for the first ten):"))
         reference.setWordWrap(True)
         layout.addWidget(reference)
@@ -468,6 +463,12 @@ class LabelDock(QDockWidget):
         accessible(self.note, tr("Note on this point"), tr("Optional; written to the point's note field"))
         row.addWidget(self.note, 1)
         layout.addLayout(row)
+        # the chart after the class buttons: the imagery and the decision first (on a 1366 x 768 screen, with the
+        # chart between them, only the first two class buttons were in view without a scroll)
+        self.plot = SeriesPlot()
+        self.plot.setMinimumHeight(130)
+        accessible(self.plot, tr("Band values over time"))
+        layout.addWidget(self.plot, 1)
         self.advance = QCheckBox(tr("Once labelled, go to the next unlabelled point"))
         self.advance.setChecked(True)
         self.zoom = QCheckBox(tr("Zoom the map to each point"))

@@ -1023,3 +1023,34 @@ def test_six_dates_fit_the_narrowest_panel_with_their_dates_whole(qgis_app, labe
     finally:
         dock.shutdown()
         dock.deleteLater()
+
+
+def test_the_class_buttons_are_in_view_on_a_laptop_screen(qgis_app, labelling):
+    """The panel beside the map of a 1366 x 768 screen (about 600 px tall): the band-value chart stood between
+    the chips and the class buttons, and only the first two buttons were in view without a scroll (a walk
+    through labelling a Landsat sample).  The buttons come right after the chips, the chart after them: the
+    imagery and every class's button (and 'Can't tell') are in view as the panel opens."""
+    from qgis.PyQt.QtCore import QPoint
+
+    from caim_qgis_plugin.label_dock import LabelDock
+
+    iface = _iface()
+    dock = LabelDock(iface)
+    try:
+        dock.show()
+        qgis_app.processEvents()
+        dock.resize(dock.minimumSizeHint().width(), 600)
+        for _ in range(3):
+            qgis_app.processEvents()
+        scroll = dock.widget()
+        scroll.verticalScrollBar().setValue(0)
+        qgis_app.processEvents()
+        view = scroll.viewport()
+        assert len(dock.class_buttons) == 4 and dock.chips.chips
+        for w in list(dock.class_buttons.values()) + [dock.cant_tell, dock.chip_scroll]:
+            bottom = w.mapTo(view, QPoint(0, w.height())).y()
+            assert 0 < bottom <= view.height(), (w.text() if hasattr(w, "text") else w, bottom, view.height())
+        assert dock.class_buttons[0].y() < dock.plot.y()
+    finally:
+        dock.shutdown()
+        dock.deleteLater()
