@@ -144,6 +144,9 @@ def main(argv=None):
         raise CaimError("Give --weights (the file to calibrate) and --out (the calibrated copy to write).")
     if args.out and os.path.exists(args.out) and not args.overwrite:
         raise CaimError(f"'{args.out}' exists; pass --overwrite to replace it.")
+    from model_core.predict import resolve_device
+
+    args.device = resolve_device(args.device)  # 'auto' was torch's traceback, as was a GPU that is not there
     model = W.load_model(args.weights, arch=args.model, device=args.device)  # weights_meta, band_order
 
     def write(calibration):

@@ -417,9 +417,9 @@ def _main(args):
 
         if args.threads:
             torch.set_num_threads(args.threads)
-        from model_core.train import pick_device
+        from model_core.predict import resolve_device
 
-        device = pick_device(args.device)
+        device = resolve_device(args.device)  # a GPU that is not there is a message, not torch's traceback
         model, label = None, "model"
         if not args.no_model:
             from model_core import weights as wio

@@ -1,5 +1,7 @@
 """Decision calibration: the no-change bias, its storage in weights files and its choice on validation data."""
 
+import os
+
 import numpy as np
 import torch
 
@@ -122,3 +124,31 @@ def test_calibrate_writes_the_area_rule_and_the_engine_applies_it(tmp_path):
     W.save(bad, model, calibration={"no_change_bias": 0.5, "area_rule": "median"})
     with pytest.raises(WeightsError, match="area rule 'median'"):
         W.load_model(bad)
+
+
+def test_evaluate_and_calibrate_take_auto_and_name_a_missing_gpu(tmp_path, capsys, monkeypatch):
+    """calibrate --device auto (its help's own choice) stopped with torch's traceback ("Expected one of cpu,
+    cuda, ... device type at start of device string: auto"), and evaluate or calibrate with --device cuda on
+    a machine without a GPU with "AssertionError: Torch not compiled with CUDA enabled"; detect and train
+    said what to do."""
+    import pytest
+
+    from model_core.calibrate import main
+    from model_core.errors import CaimError
+    from model_core.evaluate import main as evaluate_main
+
+    monkeypatch.setattr(torch.cuda, "is_available", lambda: False)
+    src, out = str(tmp_path / "src.pt"), str(tmp_path / "out.pt")
+    W.save(src, build_model("caimnet"), meta={"note": "x"})
+    assert main(["--weights", src, "--out", out, "--bias", "0.5", "--device", "auto"]) == 0
+    assert W.read(out)["calibration"]["no_change_bias"] == 0.5
+    for device in ("cuda", "cuda:0"):
+        with pytest.raises(CaimError, match="CUDA is not available here"):
+            main(["--weights", src, "--out", str(tmp_path / "gpu.pt"), "--bias", "0.5", "--device", device])
+        assert not os.path.exists(str(tmp_path / "gpu.pt"))
+        assert evaluate_main(["--dataset", "generic", "--root", str(tmp_path), "--weights", src,
+                              "--device", device]) == 2
+        err = capsys.readouterr().err
+        assert "CUDA is not available here" in err and "Traceback" not in err, err
+    with pytest.raises(CaimError, match="Unknown device 'gpu'"):
+        main(["--weights", src, "--out", str(tmp_path / "gpu.pt"), "--bias", "0.5", "--device", "gpu"])
