@@ -573,6 +573,9 @@ def main(argv=None):
         except CaimError as exc:
             print(f"error: {exc}", file=sys.stderr)
             return 2
+        except KeyboardInterrupt:  # train and evaluate say what they kept; calibrate writes its file at the end
+            print("\nInterrupted; nothing was written.", file=sys.stderr)
+            return 130
     args = parser.parse_args(argv)
     if not args.command:
         parser.print_help()

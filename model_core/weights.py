@@ -65,9 +65,14 @@ def save(path, model, meta=None, band_order=None, calibration=None):
     if calibration:
         payload["calibration"] = dict(calibration)
     tmp = path + ".part"
-    # a save of plain values: safe (Bandit before 1.8, as Debian 13's 1.7.10, flagged saves as well as loads)
-    torch.save(payload, tmp)  # nosec B614
-    os.replace(tmp, path)
+    try:
+        # a save of plain values: safe (Bandit before 1.8, as Debian 13's 1.7.10, flagged saves as well as loads)
+        torch.save(payload, tmp)  # nosec B614
+        os.replace(tmp, path)
+    except BaseException:  # Ctrl-C or a full disk while writing: no half-written .part left beside the file
+        if os.path.exists(tmp):
+            os.remove(tmp)
+        raise
 
 
 def load_tensors(torch, path):

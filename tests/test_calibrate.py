@@ -152,3 +152,41 @@ def test_evaluate_and_calibrate_take_auto_and_name_a_missing_gpu(tmp_path, capsy
         assert "CUDA is not available here" in err and "Traceback" not in err, err
     with pytest.raises(CaimError, match="Unknown device 'gpu'"):
         main(["--weights", src, "--out", str(tmp_path / "gpu.pt"), "--bias", "0.5", "--device", "gpu"])
+
+
+def test_ctrl_c_in_calibrate_is_a_message_and_leaves_no_file(tmp_path, capsys, monkeypatch):
+    """Ctrl-C while calibrate scored the validation series printed a KeyboardInterrupt traceback (train and
+    evaluate said what they kept); one while a weights file was being written left its '.part' beside it."""
+    import pytest
+
+    from model_core import train
+    from model_core.cli import main
+
+    src, out = str(tmp_path / "src.pt"), str(tmp_path / "out.pt")
+    W.save(src, build_model("caimnet"), meta={"note": "x"})
+
+    def stopped(*a, **k):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(train, "validation_samples", stopped)  # Ctrl-C while the series are built
+    config = tmp_path / "config.json"
+    config.write_text('{"val_samples": 1, "patch": 16, "t_max": 3}')
+    try:
+        rc = main(["calibrate", "--weights", src, "--out", out, "--config", str(config)])
+    except KeyboardInterrupt:
+        pytest.fail("Ctrl-C left calibrate as a KeyboardInterrupt traceback")
+    assert rc == 130
+    err = capsys.readouterr().err
+    assert "Interrupted; nothing was written." in err and "Traceback" not in err, err
+    assert sorted(os.listdir(str(tmp_path))) == ["config.json", "src.pt"]
+
+    def half_written(obj, f, *a, **k):
+        with open(f, "wb") as fh:
+            fh.write(b"PK\x03\x04 half")
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(torch, "save", half_written)
+    with pytest.raises(KeyboardInterrupt):
+        W.save(src, build_model("caimnet"))
+    assert sorted(os.listdir(str(tmp_path))) == ["config.json", "src.pt"]
+    assert W.read(src)["meta"] == {"note": "x"}
