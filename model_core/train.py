@@ -767,10 +767,17 @@ def main(argv=None):
                 cfg[key] = val
         cfg["command"] = "python -m model_core train " + " ".join(
             shlex.quote(a) for a in (argv if argv is not None else sys.argv[1:]))
+        from model_core.cli import _restore_signals, _stop_like_ctrl_c
         from model_core.stack import quiet_gdal
 
-        with quiet_gdal():  # format notes of odd TIFF tags (the Landsat files) are noise, as in detect
-            train(cfg, resume=args.resume, overwrite=args.overwrite)
+        # SIGTERM (timeout, a batch scheduler's time limit) and SIGHUP stop a run as Ctrl-C does: killed on the
+        # spot before its first checkpoint, it left OUT/config.json, which the next run refused as the user's
+        signals = _stop_like_ctrl_c()
+        try:
+            with quiet_gdal():  # format notes of odd TIFF tags (the Landsat files) are noise, as in detect
+                train(cfg, resume=args.resume, overwrite=args.overwrite)
+        finally:
+            _restore_signals(signals)
     except CaimError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

@@ -538,3 +538,30 @@ def test_a_config_json_in_the_output_folder_is_never_replaced_or_deleted_unasked
     assert train.main([str(mine), "--overwrite"]) == 130  # asked for: replaced, and put back when the run
     assert mine.read_text() == before                       # stopped before its first checkpoint (an audit:
     # the config being run was deleted)
+
+
+def test_sigterm_stops_a_run_as_ctrl_c_does(tmp_path):
+    """SIGTERM (timeout, a batch scheduler's time limit) killed a run on the spot: before its first checkpoint
+    it left OUT/config.json, and the same command then refused the folder ("holds a config.json that is not
+    a training run's"). It now stops as Ctrl-C does, leaving nothing."""
+    import subprocess  # nosec B404 - our own code in a child process (SIGTERM would end pytest itself)
+    import sys
+
+    root = str(tmp_path / "data")
+    layouts.write_generic(root)
+    p = tmp_path / "cfg.json"
+    p.write_text(json.dumps(dict(_cfg(tmp_path, root, 1), out=str(tmp_path / "new" / "run"))))
+    code = ("import os, signal, sys, time\n"
+            "from model_core import train\n"
+            "def term(*a, **k):\n"
+            "    os.kill(os.getpid(), signal.SIGTERM)\n"
+            "    time.sleep(30)\n"
+            "train._epochs = term\n"
+            "sys.exit(train.main([%r]))\n" % str(p))
+    root_dir = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    env = dict(os.environ, PYTHONPATH=root_dir)
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env,  # nosec B603
+                         timeout=120, cwd=root_dir)
+    assert run.returncode == 130, (run.returncode, run.stderr[-2000:])
+    assert "Interrupted. No epoch had finished; nothing was kept." in run.stderr and "Traceback" not in run.stderr
+    assert not (tmp_path / "new").exists()
