@@ -884,3 +884,23 @@ def test_generic_series_of_one_date_and_area_only_series_are_explained(tmp_path)
     with pytest.raises(ValueError, match=r"^no series to train on: training needs a moment label \(moment\.tif\), "
                                          r"or area\.tif alone with exactly two dates$"):
         PatchSampler("generic", str(three), patch=8)
+
+
+def test_generic_series_of_3_and_4_band_dates_reads_as_the_engine_does(tmp_path, capsys):
+    """A 3-band date among 4-band ones: its green stood in for NIR on that date alone while the others kept
+    their NIR, so training and evaluate saw a NIR jump at every pixel (detect puts green in place of NIR on
+    every date of such a series); a classical method's evaluate stopped with numpy's 'all input arrays must
+    have the same shape'."""
+    from model_core import evaluate
+
+    rng = np.random.default_rng(4)
+    four = rng.integers(1, 255, (4, 16, 16)).astype(np.uint8)
+    folder = _generic_pair(str(tmp_path / "mixed"), np.zeros((16, 16)), images=[four, four[:3]])
+    (s,) = load_series("generic", folder)
+    np.testing.assert_array_equal(s.values[0], s.values[1])  # the same pixels: no change anywhere
+    np.testing.assert_array_equal(s.values[:, 3], s.values[:, 1])
+    (s,) = load_series("generic", folder, bands=[1, 2, 3, 4][:3])  # a mapping given: it applies to every date
+    np.testing.assert_array_equal(s.values[0], s.values[1])
+    assert evaluate.main(["--dataset", "generic", "--root", folder, "--model", "isfa", "--no-baseline"]) == 2
+    err = capsys.readouterr().err
+    assert "the images have different numbers of bands (2015-01-01.tif: 4, 2016-01-01.tif: 3)" in err, err

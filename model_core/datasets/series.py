@@ -27,7 +27,8 @@ names (YYYY-MM-DD, YYYY_MM_DD, YYYYMMDD, YYYY-MM, YYYY_MM, or YYYY) and the imag
 them (an image with no date in its name, or with another's date, is refused; GDAL's sidecars are not
 images).  With both labels, a pixel unlabelled in either is unlabelled in both, and they must agree
 (``area`` 1 exactly where ``moment`` > 0).  ``bands`` picks and orders the 1-based input bands into R, G, B, NIR (default 1, 2, 3, 4;
-3-band images get their green band repeated as NIR).  Every image and label must have the size of the
+3-band images get their green band repeated as NIR, and then so do the 4-band images of the same series,
+as the engine reads such a series).  Every image and label must have the size of the
 first image.  Image values are read in the units their bands' scale and offset say; NaN counts as
 nodata.  A label's nodata value (other than 0) marks unlabelled pixels, e.g. a "don't care" class; an
 ``area.tif`` holding only 0 and 255 is a 0/255 mask (as LEVIR-CD, WHU-CD and SYSU-CD ship them):
@@ -333,7 +334,7 @@ def load_generic(root, bands=None, t=None, indices=None, as_read=False):
                              "config, --t of evaluate). Leave t out, or use area.tif alone.")
         moment = _read_label(moment_p, len(idx)) if os.path.isfile(moment_p) else None
         area = _read_label(area_p, 2) if os.path.isfile(area_p) else None
-        vals, valid, ref = [], None, None
+        vals, valid, ref, counts = [], None, None, []
         for i in idx:
             ref = check_same_grid(files[i], files[idx[0]], ref)
             arr, nodata = read_raster(files[i], scaled=True)
@@ -342,6 +343,7 @@ def load_generic(root, bands=None, t=None, indices=None, as_read=False):
                                  f"{os.path.basename(files[idx[0]])} {valid.shape[1]} x {valid.shape[0]}: every "
                                  "image of a series needs the grid of the first (align them first, e.g. "
                                  "gdalwarp -te XMIN YMIN XMAX YMAX -tr XRES YRES).")
+            counts.append(arr.shape[0])
             if as_read:
                 if bands and not all(1 <= int(b) <= arr.shape[0] for b in bands):
                     raise ValueError(f"{files[i]} has {arr.shape[0]} band(s); --bands {','.join(map(str, bands))} "
@@ -351,6 +353,13 @@ def load_generic(root, bands=None, t=None, indices=None, as_read=False):
                 check_band_count(files[i], arr.shape[0], bands)
                 vals.append(to_rgbn(arr, bands))
             valid = ~nodata if valid is None else valid & ~nodata
+        if len(set(counts)) > 1 and not bands:
+            if as_read:  # as the engine refuses such dates for a classical method
+                listed = ", ".join(f"{os.path.basename(files[i])}: {n}" for i, n in zip(idx, counts))
+                raise ValueError(f"{folder}: the images have different numbers of bands ({listed}); every date "
+                                 "needs the same bands in the same order (pick them with --bands).")
+            for v in vals:  # a 3-band date among 4-band ones: green in place of NIR on every date, as detect
+                v[3] = v[1]  # reads such a series (its green against the others' NIR would be change)
         for name, lab in (("moment.tif", moment), ("area.tif", area)):
             if lab is not None and lab.shape != valid.shape:
                 raise ValueError(f"{os.path.join(folder, name)} is {lab.shape[1]} x {lab.shape[0]} pixels, the "
