@@ -92,6 +92,27 @@ def trained_with_scene_stats(model):
     return bool(isinstance(cfg, dict) and (cfg.get("data") or {}).get("scene_stats"))
 
 
+def training_bands_warning(model, args):
+    """A warning when the weights were trained with a band mapping (``data.bands`` of their training config)
+    on this kind of dataset and this evaluation, without --bands, reads the dataset's default bands: a file
+    trained on the user's own series with e.g. [3, 2, 1, 4] was scored on bands 1-4 without a word (detect
+    warns of the same, predict._training_bands_note)."""
+    if args.bands or model is None or args.dataset == "semisynthetic":
+        return None
+    from model_core.provenance import training_config
+
+    cfg = training_config(getattr(model, "weights_meta", None) or {}) or {}
+    data = (cfg.get("data") or {}) if isinstance(cfg, dict) else {}
+    trained = data.get("bands") if isinstance(data, dict) else None
+    if not trained or data.get("kind") != args.dataset or (args.dataset == "generic"
+                                                           and [int(b) for b in trained] == [1, 2, 3, 4]):
+        return None
+    mapping = ",".join(str(int(b)) for b in trained)
+    return (f"warning: the weights were trained on {args.dataset} series with the band mapping {mapping} (their "
+            f"training config's data.bands); this evaluation reads the dataset's default bands. If these series "
+            f"are of the training imagery's kind, run again with --bands {mapping}.")
+
+
 def _series_for(args):
     if args.dataset == "semisynthetic":
         from model_core.datasets.series import Series
@@ -444,6 +465,9 @@ def _main(args):
 
             if apply_sensitivity(model, args.sensitivity):
                 label += f", sensitivity {args.sensitivity:+g}"
+        warning = training_bands_warning(model, args)
+        if warning:
+            print(warning, file=sys.stderr)
         series = _series_for(args)
         from model_core.predict import check_min_patch
 

@@ -565,3 +565,27 @@ def test_sigterm_stops_a_run_as_ctrl_c_does(tmp_path):
     assert run.returncode == 130, (run.returncode, run.stderr[-2000:])
     assert "Interrupted. No epoch had finished; nothing was kept." in run.stderr and "Traceback" not in run.stderr
     assert not (tmp_path / "new").exists()
+
+
+def test_evaluate_warns_when_the_file_was_trained_with_a_band_mapping_it_does_not_read(tmp_path, capsys):
+    """A file trained on the user's generic series with "data": {"bands": [3, 2, 1, 4]} was evaluated on those
+    series' bands 1-4 without a word (detect warns of the same); with --bands, or a file trained without a
+    mapping, nothing is said."""
+    from model_core import evaluate, train
+
+    root = str(tmp_path / "data")
+    layouts.write_generic(root)
+    cfg = _cfg(tmp_path, root, 1)
+    cfg["data"] = dict(cfg["data"], bands=[3, 2, 1, 4])
+    train.train(train.load_config(cfg), log=lambda m: None)
+    w = str(tmp_path / "run" / "best.pt")
+    assert evaluate.main(["--dataset", "generic", "--root", root, "--weights", w, "--tile", "16"]) == 0
+    assert "run again with --bands 3,2,1,4." in capsys.readouterr().err
+    assert evaluate.main(["--dataset", "generic", "--root", root, "--weights", w, "--tile", "16",
+                          "--bands", "3,2,1,4"]) == 0
+    assert "--bands 3,2,1,4" not in capsys.readouterr().err
+    plain = dict(_cfg(tmp_path, root, 1), out=str(tmp_path / "plain"))
+    train.train(train.load_config(plain), log=lambda m: None)
+    assert evaluate.main(["--dataset", "generic", "--root", root, "--weights", str(tmp_path / "plain" / "best.pt"),
+                          "--tile", "16"]) == 0
+    assert "band mapping" not in capsys.readouterr().err
