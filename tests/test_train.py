@@ -98,6 +98,9 @@ def test_evaluate_prints_tables(tmp_path, capsys):
     root = str(tmp_path / "data")
     layouts.write_generic(root)
     w = str(tmp_path / "w.pt")
+    # seeded: about a third of untrained initialisations call every pixel changed already at sensitivity 0,
+    # and the check below that +3 calls more then failed (seen in about 1 run of 3)
+    torch.manual_seed(0)
     weights.save(w, build_model("caimnet", in_channels=4, **TINY))
     rc = evaluate.main(["--dataset", "generic", "--root", root, "--weights", w, "--tile", "16",
                         "--json", str(tmp_path / "r.json"), "--bootstrap-block", "4"])
