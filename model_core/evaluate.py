@@ -469,6 +469,13 @@ def _main(args):
         if warning:
             print(warning, file=sys.stderr)
         series = _series_for(args)
+        most = getattr(model, "max_dates", None)
+        longer = [s for s in series if most and s.t > most]
+        if longer:  # the model said only "SChanger compares exactly 2 dates, got 4", naming no series
+            raise CaimError(f"{label} compares at most {most} dates, but series '{longer[0].name}' has "
+                            f"{longer[0].t} ({len(longer)} of the {len(series)} series have more than {most}). "
+                            f"Evaluate it on pairs (area.tif alone and --t {most}, or --dataset pairs), or "
+                            "evaluate a CAIM-Net file on the series.")
         from model_core.predict import check_min_patch
 
         min_patch = check_min_patch(args.min_patch)

@@ -592,3 +592,18 @@ def test_evaluate_warns_when_the_file_was_trained_with_a_band_mapping_it_does_no
     assert evaluate.main(["--dataset", "generic", "--root", root, "--weights", str(tmp_path / "plain" / "best.pt"),
                           "--tile", "16"]) == 0
     assert "band mapping" not in capsys.readouterr().err
+
+
+def test_evaluate_names_the_series_a_two_date_model_cannot_score(tmp_path, capsys):
+    """A SChanger file evaluated on series of three dates said only "SChanger compares exactly 2 dates, got 3"
+    (from the model, naming no series and no way out)."""
+    from model_core import evaluate, weights
+    from model_core.models import build_model
+
+    root = str(tmp_path / "data")
+    layouts.write_generic(root)
+    w = str(tmp_path / "sch.pt")
+    weights.save(w, build_model("schanger"))
+    assert evaluate.main(["--dataset", "generic", "--root", root, "--weights", w]) == 2
+    err = capsys.readouterr().err
+    assert "compares at most 2 dates, but series '" in err and "has 3" in err and "--t 2" in err, err
