@@ -148,6 +148,7 @@ def main(argv=None):
 
     args.device = resolve_device(args.device)  # 'auto' was torch's traceback, as was a GPU that is not there
     model = W.load_model(args.weights, arch=args.model, device=args.device)  # weights_meta, band_order
+    W.require_rgbn(model, args.weights)
 
     def write(calibration):
         W.save(args.out, model, model.weights_meta, model.band_order, calibration=calibration)

@@ -460,6 +460,7 @@ def _main(args):
                 # file's own model
                 fused = wio.wrapped_arch(args.model) != args.model
                 model = wio.load_model(path, arch=args.model if fused else None, device=device)
+                wio.require_rgbn(model, path)
                 label = f"{model.arch} ({path.split('/')[-1]})"
             from model_core.predict import apply_sensitivity
 

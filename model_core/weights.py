@@ -240,6 +240,20 @@ def load_model(path, arch=None, device="cpu"):
         model = model_class(arch).wrap(model)
     return model
 
+def require_rgbn(model, path):
+    """Refuse a network that does not take the 4 bands (R, G, B, NIR) evaluate and calibrate give it (the
+    series' loaders and the validation samples are R, G, B, NIR): such a file stopped there with torch's
+    'expected input ... to have 6 channels' traceback.  Every file ``train`` writes takes 4."""
+    from model_core.errors import WeightsError
+
+    n = int(getattr(getattr(model, "net", model), "in_channels", 4))
+    if n != 4:
+        raise WeightsError(f"Weights file '{path}' takes {n} input bands; evaluate and calibrate give a network "
+                           "the 4 bands R, G, B, NIR (as python -m model_core train writes its files). Use a file "
+                           "trained for 4 bands, or run this one with detect and a band mapping of "
+                           f"{n} bands (--bands).")
+
+
 def _bundled(path):
     """Is ``path`` one of the weights files shipped in this project's resources/weights?"""
     try:

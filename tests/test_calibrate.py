@@ -190,3 +190,30 @@ def test_ctrl_c_in_calibrate_is_a_message_and_leaves_no_file(tmp_path, capsys, m
         W.save(src, build_model("caimnet"))
     assert sorted(os.listdir(str(tmp_path))) == ["config.json", "src.pt"]
     assert W.read(src)["meta"] == {"note": "x"}
+
+
+def test_evaluate_and_calibrate_refuse_a_network_of_another_band_count(tmp_path, capsys):
+    """A weights file whose network takes 6 bands stopped evaluate and calibrate with torch's 'expected input
+    [1, 4, ...] to have 6 channels' traceback; detect refused it with a message."""
+    import pytest
+
+    from model_core.calibrate import main
+    from model_core.errors import CaimError
+    from model_core.evaluate import main as evaluate_main
+    from tests.fixtures import layouts
+
+    root = str(tmp_path / "data")
+    layouts.write_generic(root)
+    six = str(tmp_path / "six.pt")
+    W.save(six, build_model("caimnet", in_channels=6, features=8, stem=4, window=8, heads=1))
+    for model in ("caimnet", "caimnet_cva"):
+        assert evaluate_main(["--dataset", "generic", "--root", root, "--weights", six, "--model", model,
+                              "--tile", "16"]) == 2
+        err = capsys.readouterr().err
+        assert "six.pt' takes 6 input bands" in err and "Traceback" not in err, err
+    config = tmp_path / "config.json"
+    config.write_text('{"val_samples": 1, "patch": 16, "t_max": 3, "data": {"kind": "generic", "root": "%s"}}'
+                      % root)
+    with pytest.raises(CaimError, match="six.pt' takes 6 input bands"):
+        main(["--weights", six, "--out", str(tmp_path / "c.pt"), "--config", str(config)])
+    assert not os.path.exists(str(tmp_path / "c.pt"))
