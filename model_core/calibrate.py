@@ -10,8 +10,8 @@ the arg-max (:func:`model_core.models.shift_no_change`).  Area and moment stay c
 the area is still read from the shifted moment.
 
 This command runs the model once on the trainer's held-out validation series (the semi-synthetic
-"val" split of the config, the same fixed series that selected the checkpoint; never an evaluation
-set such as Taizhou), keeps the log-probabilities, and scans ``b`` over a grid.  It picks the ``b``
+"val" split of the config, or patches of its ``val_root`` / ``val_split`` on the user's own data, the
+same fixed samples that selected the checkpoint; never an evaluation set such as Taizhou), keeps the log-probabilities, and scans ``b`` over a grid.  It picks the ``b``
 that maximises the trainer's own selection score (mean of change-area and change-moment kappa) and
 writes a copy of the weights with ``calibration = {"no_change_bias": b, ...}``; the engine applies it
 whenever the file is loaded.  The table of scores per ``b`` is printed and stored in the file.
@@ -174,8 +174,20 @@ def main(argv=None):
         cfg["val_samples"] = int(args.samples)
     val_seed = cfg["seed"] if cfg.get("val_seed") is None else cfg["val_seed"]
     t0 = time.time()
-    print(f"building {cfg['val_samples']} validation series (split 'val', T {cfg['t_min']}..{cfg['t_max']}, "
-          f"val_seed {val_seed})", file=sys.stderr, flush=True)
+    data = cfg.get("data") or {}
+    kind = data.get("kind", "semisynthetic")
+    if kind == "semisynthetic":
+        where = f"series (split 'val', T {cfg['t_min']}..{cfg['t_max']}"
+    else:  # the user's own series: they said "split 'val', T 2..10" of series whose dates their labels fix
+        from model_core.provenance import held_out
+
+        part = data.get("val_split") if kind in ("pairs", "oscd") else None
+        folder = (data.get("val_root") or data.get("root")) if not part else f"{data.get('root')}, split {part}"
+        where = f"patches of the {kind} series at '{folder}' ({cfg['patch']} px"
+        if not held_out(data):
+            print("warning: the config's data has no held-out series (val_root, or val_split for pairs and oscd): "
+                  "the bias is chosen on patches of the training series themselves.", file=sys.stderr)
+    print(f"building {cfg['val_samples']} validation {where}, val_seed {val_seed})", file=sys.stderr, flush=True)
     samples = validation_samples(cfg)
     logps = collect(model, samples, args.device)
     rows = sweep(samples, logps, area_rule=args.area_rule)

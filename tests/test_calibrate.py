@@ -1,5 +1,6 @@
 """Decision calibration: the no-change bias, its storage in weights files and its choice on validation data."""
 
+import json
 import os
 
 import numpy as np
@@ -217,3 +218,27 @@ def test_evaluate_and_calibrate_refuse_a_network_of_another_band_count(tmp_path,
     with pytest.raises(CaimError, match="six.pt' takes 6 input bands"):
         main(["--weights", six, "--out", str(tmp_path / "c.pt"), "--config", str(config)])
     assert not os.path.exists(str(tmp_path / "c.pt"))
+
+
+def test_calibrate_on_own_series_says_where_it_validates(tmp_path, capsys):
+    """On the user's own series calibrate said "building N validation series (split 'val', T 2..10, ...)" (the
+    semi-synthetic wording, with a T range the series' labels do not follow), and chose the bias on the
+    training series without a word when the config had no val_root (train warns of it)."""
+    from model_core.calibrate import main
+    from tests.fixtures import layouts
+
+    root, val = str(tmp_path / "data"), str(tmp_path / "val")
+    layouts.write_generic(root)
+    layouts.write_generic(val, rng=np.random.default_rng(7))
+    src = str(tmp_path / "src.pt")
+    W.save(src, build_model("caimnet", features=8, stem=4, window=8, heads=1))
+    for name, data, warned in (("own", {"kind": "generic", "root": root}, True),
+                               ("held", {"kind": "generic", "root": root, "val_root": val}, False)):
+        config = tmp_path / f"{name}.json"
+        config.write_text(json.dumps({"val_samples": 2, "patch": 16, "data": data,
+                                      "model_config": {"features": 8, "stem": 4, "window": 8, "heads": 1}}))
+        assert main(["--weights", src, "--out", str(tmp_path / f"{name}.pt"), "--config", str(config)]) == 0
+        err = capsys.readouterr().err
+        folder = val if name == "held" else root
+        assert f"building 2 validation patches of the generic series at '{folder}' (16 px" in err, err
+        assert ("no held-out series" in err) == warned, err
