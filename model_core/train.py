@@ -627,6 +627,9 @@ def train(cfg, resume=False, log=None, overwrite=False):
         return history
     except BaseException:
         if not saved[0] and not resume:  # stopped before its first checkpoint: leave nothing behind
+            for f in run_files:  # this run's (another run's stop it, or went with --overwrite): a stop while the
+                if os.path.exists(f):  # first checkpoint was written left last.pt without state.pt, a run
+                    os.remove(f)  # --resume could not continue and the next run refused
             if previous is not None:
                 with open(config_path, "wb") as f:
                     f.write(previous)
@@ -710,20 +713,31 @@ def _epochs(cfg, model, opt, ema, train_src, val, base_summary, history, best, s
         if improved:
             best = score
             wio.save(os.path.join(out, "best.pt"), judged, meta)
-        # state.pt holds everything a resume needs (the raw weights, the average, the optimizer), written
-        # last and atomically: a run stopped between the files resumes from the previous epoch, which it
-        # then trains again exactly as before (the batches are seeded by epoch)
-        tmp = state_path + ".part"
+        # history.json, then state.pt, which holds everything a resume needs (the raw weights, the average, the
+        # optimizer), each written whole and atomically: a run stopped between the files resumes from the
+        # previous epoch, which it then trains again exactly as before (the batches are seeded by epoch) and
+        # records again. (history.json came last, written in place: a stop after the last epoch's state.pt
+        # left it without that epoch for good, and one while it was written left it cut short; a stop while
+        # state.pt was written left its '.part'.)
+        hist_path = os.path.join(out, "history.json")
         extra = {} if ema is None else {"ema_model": {k: v.detach().cpu() for k, v in ema.model.state_dict().items()}}
         state = {"epoch": int(epoch), "optimizer": opt.state_dict(), "history": json.dumps(history),
                  "best": float(best), "model": {k: v.detach().cpu() for k, v in model.state_dict().items()}, **extra}
-        # saving plain tensors and numbers is safe (loading is what B614 is about; Bandit before 1.8 flagged
-        # torch.save too, as Debian 13's 1.7.10 does)
-        torch.save(state, tmp)  # nosec B614
-        os.replace(tmp, state_path)
+        parts = (hist_path + ".part", state_path + ".part")
+        try:
+            with open(parts[0], "w", encoding="utf-8") as f:
+                json.dump({"baseline": base_summary, "epochs": history}, f, indent=1)
+            os.replace(parts[0], hist_path)
+            # saving plain tensors and numbers is safe (loading is what B614 is about; Bandit before 1.8 flagged
+            # torch.save too, as Debian 13's 1.7.10 does)
+            torch.save(state, parts[1])  # nosec B614
+            os.replace(parts[1], state_path)
+        except BaseException:
+            for part in parts:
+                if os.path.exists(part):
+                    os.remove(part)
+            raise
         saved[0] = True
-        with open(os.path.join(out, "history.json"), "w", encoding="utf-8") as f:
-            json.dump({"baseline": base_summary, "epochs": history}, f, indent=1)
         cal = (f"; calibrated (b {rec['calibrated']['bias']:+.2f}) score {score:.4f}"
                if "calibrated" in rec else "")
         log(f"epoch {epoch + 1}: loss {rec['loss']:.4f}; val {_summary_line(summ)}{cal}"

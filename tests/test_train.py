@@ -607,3 +607,43 @@ def test_evaluate_names_the_series_a_two_date_model_cannot_score(tmp_path, capsy
     assert evaluate.main(["--dataset", "generic", "--root", root, "--weights", w]) == 2
     err = capsys.readouterr().err
     assert "compares at most 2 dates, but series '" in err and "has 3" in err and "--t 2" in err, err
+
+
+def test_a_stop_while_a_checkpoint_is_written_leaves_nothing_a_later_run_trips_on(tmp_path, monkeypatch):
+    """Ctrl-C while state.pt was written: in the first epoch it left last.pt and best.pt without state.pt (the
+    next run refused the folder as a run, and --resume found no state.pt) and state.pt.part; in a later
+    epoch it left history.json without that epoch for good (written after state.pt, in place). Now the
+    first leaves nothing, and a resume of the second trains the epoch again and records it."""
+    from model_core import train
+
+    root = str(tmp_path / "data")
+    layouts.write_generic(root)
+    saves = []
+    real_save = torch.save
+
+    def save(obj, path, *a, **k):  # stop at the stop_at-th save of state.pt
+        saves.append(path)
+        if str(path).endswith("state.pt.part") and sum(str(p).endswith("state.pt.part") for p in saves) == stop_at:
+            with open(path, "wb") as f:
+                f.write(b"PK half")
+            raise KeyboardInterrupt
+        return real_save(obj, path, *a, **k)
+
+    monkeypatch.setattr(torch, "save", save)
+    cfg = dict(_cfg(tmp_path, root, 1), out=str(tmp_path / "new" / "run"))
+    stop_at = 1  # epoch 1's state.pt, after its last.pt and best.pt
+    with pytest.raises(KeyboardInterrupt):
+        train.train(train.load_config(cfg), log=lambda m: None)
+    assert saves[-1].endswith("state.pt.part") and not (tmp_path / "new").exists()
+    saves.clear()
+    stop_at = 2  # epoch 2's state.pt
+    cfg = dict(cfg, epochs=2)
+    with pytest.raises(KeyboardInterrupt):
+        train.train(train.load_config(cfg), log=lambda m: None)
+    out = tmp_path / "new" / "run"
+    assert saves[-1].endswith("state.pt.part"), saves
+    assert not [f for f in os.listdir(str(out)) if f.endswith(".part")]
+    stop_at = 0
+    hist = train.train(train.load_config(cfg), resume=True, log=lambda m: None)
+    assert [h["epoch"] for h in hist] == [1, 2]
+    assert [h["epoch"] for h in json.loads((out / "history.json").read_text())["epochs"]] == [1, 2]
