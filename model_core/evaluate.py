@@ -514,9 +514,11 @@ def _main(args):
             with open(tmp, "w", encoding="utf-8") as f:
                 json.dump({"args": vars(args), "results": res}, f, indent=1)
             os.replace(tmp, args.json)
-        except OSError as exc:
+        except BaseException as exc:  # Ctrl-C too: main says "nothing was written", and no .part may stay
             if os.path.exists(tmp):
                 os.remove(tmp)
+            if not isinstance(exc, OSError):
+                raise
             print(f"error: cannot write '{args.json}' ({exc.strerror or exc})", file=sys.stderr)
             return 2
     return 0

@@ -647,3 +647,26 @@ def test_a_stop_while_a_checkpoint_is_written_leaves_nothing_a_later_run_trips_o
     hist = train.train(train.load_config(cfg), resume=True, log=lambda m: None)
     assert [h["epoch"] for h in hist] == [1, 2]
     assert [h["epoch"] for h in json.loads((out / "history.json").read_text())["epochs"]] == [1, 2]
+
+
+def test_ctrl_c_while_evaluate_writes_its_json_leaves_no_part_file(tmp_path, capsys, monkeypatch):
+    """Ctrl-C while --json was written said "Interrupted; nothing was written." and left scores.json.part."""
+    from model_core import evaluate, weights
+    from model_core.models import build_model
+
+    root = str(tmp_path / "data")
+    layouts.write_generic(root)
+    w = str(tmp_path / "w.pt")
+    weights.save(w, build_model("caimnet", in_channels=4, **TINY))
+    real_dump = json.dump
+
+    def half(obj, f, *a, **k):
+        f.write('{"args": ')
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(evaluate.json, "dump", half)
+    assert evaluate.main(["--dataset", "generic", "--root", root, "--weights", w, "--tile", "16",
+                          "--json", str(tmp_path / "scores.json")]) == 130
+    monkeypatch.setattr(evaluate.json, "dump", real_dump)
+    assert "Interrupted; nothing was written." in capsys.readouterr().err
+    assert not [f for f in os.listdir(str(tmp_path)) if f.startswith("scores")]
