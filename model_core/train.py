@@ -567,6 +567,12 @@ def train(cfg, resume=False, log=None, overwrite=False):
             raise CaimError(f"The run in '{out}' has finished its {start_epoch} epochs. To train on, raise "
                             f"the number of epochs: --resume --epochs {start_epoch + 5}, say.")
         log(f"resumed from {state_path} at epoch {start_epoch + 1}")
+    # after a resume's check of its config, which names every key that differs
+    mult = int(getattr(model, "multiple", 1) or 1)
+    if int(cfg["patch"]) % mult:  # the first step stopped with the model's "height and width must be multiples"
+        near = sorted({max(mult, int(cfg["patch"]) // mult * mult), -(-int(cfg["patch"]) // mult) * mult})
+        raise CaimError(f"Config: patch must be a multiple of {mult} for {cfg['model']} (preset {cfg['preset']!r}), "
+                        f"not {cfg['patch']}; e.g. {' or '.join(map(str, near))}.")
     ema = None
     if cfg.get("ema"):
         ema = _Ema(model, float(cfg["ema"]))

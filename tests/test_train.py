@@ -344,6 +344,7 @@ def test_resume_after_a_stop_between_checkpoint_files_equals_the_uninterrupted_r
 @pytest.mark.parametrize("change, words", [
     ({"epochs": "two"}, "epochs must be a whole number"),
     ({"patch": 32.7}, "patch must be a whole number"),
+    ({"patch": 20}, "patch must be a multiple of 16 for caimnet (preset 'default'), not 20; e.g. 16 or 32"),
     ({"batch": 0}, "batch must be at least 1"),
     ({"steps_per_epoch": 0}, "steps_per_epoch must be at least 1"),
     ({"lr": "fast"}, "lr must be a number > 0"),
