@@ -352,7 +352,7 @@ def build_parser():
     p.add_argument("--root", help="dataset folder (semisynthetic: the source imagery folder, default "
                                   "../shared/data)")
     p.add_argument("--weights", help="weights file (default: the bundled weights of --model)")
-    p.add_argument("--model", default="caimnet", help="caimnet (default), schanger, cva, isfa, caimnet_cva or caimnet_isfa; with "
+    p.add_argument("--model", default=None, help="caimnet (default), schanger, cva, isfa, caimnet_cva or caimnet_isfa; with "
                    "--weights, the file's network or a fusion that runs it")
     p.add_argument("--no-model", action="store_true", help="evaluate the baseline only")
     p.add_argument("--no-baseline", action="store_true", help="skip the baseline")
@@ -405,6 +405,8 @@ def build_parser():
 
 def main(argv=None):
     args = build_parser().parse_args(argv)
+    args.named = args.model is not None  # --model given: a weights file of another network is refused, as detect does
+    args.model = args.model or "caimnet"
     if args.bootstrap_block is not None and args.bootstrap_block < 1:
         print("error: --bootstrap-block must be a positive number of pixels", file=sys.stderr)
         return 2
@@ -459,7 +461,9 @@ def _main(args):
                 # a fusion (caimnet_cva, caimnet_isfa) is built around the network file; otherwise the
                 # file's own model
                 fused = wio.wrapped_arch(args.model) != args.model
-                model = wio.load_model(path, arch=args.model if fused else None, device=device)
+                # the file's own network when --model was not given; a file of another network than the one
+                # named is refused (it ran the file's network under the named one's flag without a word)
+                model = wio.load_model(path, arch=args.model if fused or getattr(args, 'named', True) else None, device=device)
                 wio.require_rgbn(model, path)
                 label = f"{model.arch} ({path.split('/')[-1]})"
             from model_core.predict import apply_sensitivity

@@ -242,3 +242,23 @@ def test_calibrate_on_own_series_says_where_it_validates(tmp_path, capsys):
         folder = val if name == "held" else root
         assert f"building 2 validation patches of the generic series at '{folder}' (16 px" in err, err
         assert ("no held-out series" in err) == warned, err
+
+
+def test_evaluate_refuses_weights_of_another_network_than_the_one_named(tmp_path, capsys):
+    """evaluate --model schanger --weights caimnet.pt scored the file's CAIM-Net under the SChanger flag
+    without a word (detect refuses the same pair); without --model the file's own network runs, as the help
+    says."""
+    from model_core.evaluate import main as evaluate_main
+    from tests.fixtures import layouts
+
+    root = str(tmp_path / "data")
+    layouts.write_generic(root)
+    net = str(tmp_path / "net.pt")
+    W.save(net, build_model("caimnet", features=8, stem=4, window=8, heads=1))
+    assert evaluate_main(["--dataset", "generic", "--root", root, "--weights", net, "--model", "schanger",
+                          "--tile", "16", "--no-baseline"]) == 2
+    err = capsys.readouterr().err
+    assert "net.pt' is for the 'caimnet' model, not 'schanger'" in err and "Traceback" not in err, err
+    assert evaluate_main(["--dataset", "generic", "--root", root, "--weights", net, "--tile", "16",
+                          "--no-baseline"]) == 0
+    assert "caimnet (net.pt)" in capsys.readouterr().out
