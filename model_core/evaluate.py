@@ -501,7 +501,9 @@ def _main(args):
     except (CaimError, ValueError, OSError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    kind = "held-out split, semi-synthetic labels" if args.dataset == "semisynthetic" else "real labels"
+    # a generic folder's labels are the user's own (drawn by hand, or made, as a test's pasted patches)
+    kind = {"semisynthetic": "held-out split, semi-synthetic labels", "generic": "the folder's labels"}.get(
+        args.dataset, "real labels")
     if args.split:
         kind += f", split {args.split}"
     have = sorted({s.t for s in series})

@@ -240,6 +240,7 @@ def load_model(path, arch=None, device="cpu"):
         model = model_class(arch).wrap(model)
     return model
 
+
 def require_rgbn(model, path):
     """Refuse a network that does not take the 4 bands (R, G, B, NIR) evaluate and calibrate give it (the
     series' loaders and the validation samples are R, G, B, NIR): such a file stopped there with torch's

@@ -261,4 +261,7 @@ def test_evaluate_refuses_weights_of_another_network_than_the_one_named(tmp_path
     assert "net.pt' is for the 'caimnet' model, not 'schanger'" in err and "Traceback" not in err, err
     assert evaluate_main(["--dataset", "generic", "--root", root, "--weights", net, "--tile", "16",
                           "--no-baseline"]) == 0
-    assert "caimnet (net.pt)" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "caimnet (net.pt)" in out
+    # the folder's labels are the user's own, real or made: not called 'real labels' (they were)
+    assert "Dataset: generic (the folder's labels)" in out and "real labels" not in out, out
