@@ -380,8 +380,9 @@ class _ReadThread(threading.Thread):
             for entry, _state in self.unread:
                 if self.stop.is_set():
                     return
+                target = self.target  # (looked at once: the main thread may drop it, forget(), meanwhile)
                 try:
-                    self.reader.display_of(entry, self.target.false_colour if self.target else False)
+                    self.reader.display_of(entry, target.false_colour if target is not None else False)
                 except (RuntimeError, CaimError, TypeError, ValueError):
                     pass  # (the file's state is in reader._failed: its chip says 'not readable')
             target = self.target

@@ -303,3 +303,34 @@ def test_the_labelling_panel_reads_its_first_point_s_chips_in_a_thread(qgis_app,
         dock.shutdown(wait=True)
         assert not reading_threads()
         dock.deleteLater()
+
+
+def test_a_click_elsewhere_while_the_thread_looks_at_its_target_is_no_error(qgis_app, finished_run):
+    """The thread reads the colour choice of the chips it reads (its target) while the main thread may drop
+    that target (forget: a click elsewhere, another point): it read ``self.target`` twice, and a target
+    dropped between the two reads was "'NoneType' object has no attribute 'false_colour'" in the chips'
+    place of the next click.  Here the target is dropped at that very moment: just after the thread's first
+    look at it."""
+    from qgis.core import QgsCoordinateReferenceSystem
+
+    from caim_qgis_plugin.chip_view import ChipReader, _ReadThread
+
+    class Dropped(_ReadThread):
+        @property
+        def target(self):
+            seen, self._target = self._target, None  # the main thread's forget() comes right after this look
+            return seen
+
+        @target.setter
+        def target(self, value):
+            self._target = value
+
+    info, crs = run_info(finished_run), QgsCoordinateReferenceSystem("EPSG:32614")
+    reader = ChipReader()
+    request = reader.request(info, centre(20, 20), crs, 31, False, [])
+    thread = Dropped(reader.copy(), reader.unread(info, False), request)
+    thread.run()  # (in this thread: the moment is the same)
+    assert thread.error is None
+    assert thread.done is None  # the dropped target's chips are not read
+    reader.take(thread.reader)
+    assert not reader.unread(info, False)  # the stretch limits were read all the same
