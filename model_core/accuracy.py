@@ -678,7 +678,9 @@ def assess(map_path, points_path, field_name="reference", binary=False, layer_na
     if strata.size == 0:
         pts, name = os.path.basename(points_path), os.path.basename(info.path)
         counted = f"(field '{field_name}': {unlabelled} empty, {outside} outside or on nodata"
-        if outside:  # labelled, but off this map: the sample of another map (or area)
+        # labelled, but off this map: the sample of another map (or area); with -1 labels on the map, those
+        # are what leaves nothing to assess
+        if outside and not unknown:
             try:
                 other_map = bool(source) and not os.path.samefile(source, info.path)
             except OSError:

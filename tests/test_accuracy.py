@@ -566,6 +566,22 @@ def test_no_usable_label_says_why(tmp_path, capsys):
     assert assess(drawn_from, unknown, binary=True).labelled == 10
 
 
+def test_labels_all_minus_one_on_the_map_and_others_off_it_are_not_called_all_off_the_map(tmp_path):
+    """Points labelled -1 on the map and others labelled off it: the message said 'No labelled point lies on
+    the map: its 2 labelled points lie outside the map', though 3 labelled points lie on it; the -1 labels
+    are what leaves no point to assess (--binary)."""
+    m = np.zeros((40, 40), np.uint8)
+    m[:10] = 1
+    m[10:20] = 2
+    path = _map(tmp_path, m)
+    pts = _points(tmp_path / "p.gpkg", [(5, 5, -1), (15, 5, -1), (30, 5, -1), (60, 5, 1), (5, 60, 0)])
+    with pytest.raises(InputError) as err:
+        assess(path, pts)
+    text = str(err.value)
+    assert "lies on the map" not in text and "lie outside the map" not in text, text
+    assert "its 3 labelled points are -1 (changed, interval unknown), counted only with --binary" in text, text
+    assert "2 outside or on nodata" in text, text
+
 def test_labels_that_are_no_class_of_the_map_are_refused(tmp_path):
     """A label 7 on a map of classes 0-2 is a typo, not a new class: refused with the value, how many points
     carry it and the map's codes (named intervals without pixels and -1 are codes)."""
