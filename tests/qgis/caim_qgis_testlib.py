@@ -14,6 +14,24 @@ if ROOT not in sys.path:
 
 gdal.UseExceptions()
 
+X0, Y0, PX = 500000.0, 5200000.0, 5.0  # write_raster's default grid (that of make_stack's series)
+
+
+def centre(row, col):
+    """The map point at the centre of pixel (``row``, ``col``) of that grid."""
+    from qgis.core import QgsPointXY
+
+    return QgsPointXY(X0 + PX * (col + 0.5), Y0 - PX * (row + 0.5))
+
+
+def run_info(finished_run):
+    """The run record (inputs, dates, outputs) the pixel inspector and the chips read, of the shared
+    ``finished_run`` fixture."""
+    res = finished_run["results"]
+    return {"dates": finished_run["dates"], "inputs": [{"path": p} for p in finished_run["inputs"]],
+            "outputs": {"area": res["AREA"], "moment": res["MOMENT"], "confidence": res["CONFIDENCE"],
+                        "probabilities": res["PROBABILITIES"]}}
+
 def write_raster(path, array, gt=(500000.0, 5.0, 0.0, 5200000.0, 0.0, -5.0), epsg=32614, nodata=None,
                  driver="GTiff", metadata=None):
     """Write a (bands, h, w) or (h, w) array as a raster."""

@@ -8,26 +8,12 @@ import time
 
 import pytest
 
-from caim_qgis_testlib import wait_for
+from caim_qgis_testlib import centre, run_info, wait_for
 
 pytestmark = pytest.mark.qgis
 
-X0, Y0, PX = 500000.0, 5200000.0, 5.0
 DELAY = 0.3  # seconds a date's stretch limits take here
 PLACEHOLDER = "Reading the imagery\u2026"
-
-
-def centre(row, col):
-    from qgis.core import QgsPointXY
-
-    return QgsPointXY(X0 + PX * (col + 0.5), Y0 - PX * (row + 0.5))
-
-
-def run_info(finished_run):
-    res = finished_run["results"]
-    return {"dates": finished_run["dates"], "inputs": [{"path": p} for p in finished_run["inputs"]],
-            "outputs": {"area": res["AREA"], "moment": res["MOMENT"], "confidence": res["CONFIDENCE"],
-                        "probabilities": res["PROBABILITIES"]}}
 
 
 def reading_threads():

@@ -2,24 +2,10 @@
 
 import pytest
 
-from caim_qgis_testlib import read
+from caim_qgis_testlib import X0, Y0, centre, read, run_info
 
 pytestmark = pytest.mark.qgis
 
-X0, Y0, PX = 500000.0, 5200000.0, 5.0
-
-
-def centre(row, col):
-    from qgis.core import QgsPointXY
-
-    return QgsPointXY(X0 + PX * (col + 0.5), Y0 - PX * (row + 0.5))
-
-
-def run_info(finished_run):
-    res = finished_run["results"]
-    return {"dates": finished_run["dates"], "inputs": [{"path": p} for p in finished_run["inputs"]],
-            "outputs": {"area": res["AREA"], "moment": res["MOMENT"], "confidence": res["CONFIDENCE"],
-                        "probabilities": res["PROBABILITIES"]}}
 
 
 @pytest.mark.parametrize("row,col", [(20, 20), (50, 8)])

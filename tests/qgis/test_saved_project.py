@@ -7,17 +7,12 @@ import shutil
 
 import pytest
 
+from caim_qgis_testlib import centre
+
 pytestmark = pytest.mark.qgis
 
-X0, Y0, PX = 500000.0, 5200000.0, 5.0
 OUTPUTS = {"area": "change_area.tif", "moment": "change_moment.tif", "confidence": "confidence.tif",
            "probabilities": "moment_probability.tif"}
-
-
-def centre(row, col):
-    from qgis.core import QgsPointXY
-
-    return QgsPointXY(X0 + PX * (col + 0.5), Y0 - PX * (row + 0.5))
 
 
 def saved_run(finished_run, folder, name="project.qgz", absolute=False):
