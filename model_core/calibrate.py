@@ -181,9 +181,10 @@ def main(argv=None):
     else:  # the user's own series: they said "split 'val', T 2..10" of series whose dates their labels fix
         from model_core.provenance import held_out
 
-        part = data.get("val_split") if kind in ("pairs", "oscd") else None
-        folder = (data.get("val_root") or data.get("root")) if not part else f"{data.get('root')}, split {part}"
-        where = f"patches of the {kind} series at '{folder}' ({cfg['patch']} px"
+        # where train's validation patches come from (train._Source): val_root, else root; val_split, else split
+        part = data.get("val_split") or data.get("split")
+        where = (f"patches of the {kind} series at '{data.get('val_root') or data.get('root')}'"
+                 f"{f', split {part!r}' if part else ''} ({cfg['patch']} px")
         if not held_out(data):
             print("warning: the config's data has no held-out series (val_root, or val_split for pairs and oscd): "
                   "the bias is chosen on patches of the training series themselves.", file=sys.stderr)

@@ -265,3 +265,27 @@ def test_evaluate_refuses_weights_of_another_network_than_the_one_named(tmp_path
     assert "caimnet (net.pt)" in out
     # the folder's labels are the user's own, real or made: not called 'real labels' (they were)
     assert "Dataset: generic (the folder's labels)" in out and "real labels" not in out, out
+
+
+def test_calibrate_on_image_pairs_names_the_folder_and_split_train_validates_on(tmp_path, capsys):
+    """With pairs (and oscd) the validation patches come from val_root (else root) and val_split (else split),
+    as train reads them; calibrate named root and val_split in one quoted path ('R, split val') whatever
+    val_root said, and no split at all when only split was given."""
+    from model_core.calibrate import main
+    from tests.fixtures import layouts
+
+    root, val = str(tmp_path / "pairs"), str(tmp_path / "held")
+    layouts.write_pairs(root, split="train", names=("train_1", "train_2"))
+    layouts.write_pairs(val, split="val", names=("val_1", "val_2"))
+    src = str(tmp_path / "src.pt")
+    W.save(src, build_model("caimnet", features=8, stem=4, window=8, heads=1))
+    for name, data, said in (
+            ("held", {"kind": "pairs", "root": root, "split": "train", "val_root": val, "val_split": "val"},
+             f"at '{val}', split 'val' (16 px"),
+            ("own", {"kind": "pairs", "root": root, "split": "train"}, f"at '{root}', split 'train' (16 px")):
+        config = tmp_path / f"{name}.json"
+        config.write_text(json.dumps({"val_samples": 2, "patch": 16, "data": data,
+                                      "model_config": {"features": 8, "stem": 4, "window": 8, "heads": 1}}))
+        assert main(["--weights", src, "--out", str(tmp_path / f"{name}.pt"), "--config", str(config)]) == 0
+        err = capsys.readouterr().err
+        assert f"building 2 validation patches of the pairs series {said}" in err, err

@@ -9,37 +9,37 @@
             <translation>Genauigkeitsbewertung</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="90" />
+            <location filename="../accuracy_algorithms.py" line="104" />
             <source>Choose a change map (a raster layer).</source>
             <translation>Eine Änderungskarte wählen (einen Rasterlayer).</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="92" />
+            <location filename="../accuracy_algorithms.py" line="106" />
             <source>'%s' is not a file-based raster; export it as GeoTIFF first.</source>
             <translation>'%s' ist kein dateibasiertes Raster; zuerst als GeoTIFF exportieren.</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="113" />
+            <location filename="../accuracy_algorithms.py" line="127" />
             <source>Cannot create the folder '%s' for the output '%s': %s</source>
             <translation>Der Ordner '%s' für die Ausgabe '%s' kann nicht angelegt werden: %s</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="138" />
+            <location filename="../accuracy_algorithms.py" line="152" />
             <source>to label</source>
             <translation>zu beschriften</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="140" />
+            <location filename="../accuracy_algorithms.py" line="154" />
             <source>labelled</source>
             <translation>beschriftet</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="188" />
+            <location filename="../accuracy_algorithms.py" line="202" />
             <source>Draw an accuracy-assessment sample of a change map</source>
             <translation>Stichprobe zur Genauigkeitsbewertung einer Änderungskarte ziehen</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="194" />
+            <location filename="../accuracy_algorithms.py" line="208" />
             <source>Draws a stratified random sample of pixels of a change map, the strata being the map's classes (change moment: no change and each interval; change area: unchanged, changed), and writes them as points with the fields id, map_class, map_label and an empty &lt;b&gt;reference&lt;/b&gt;.
 
 Label each point from reference data (higher-resolution imagery, the inputs, field visits) without looking at the map's class: the map's codes, 0 = no change, k = the last change happened between date k and date k+1, -1 = changed but the interval cannot be told (or 1 = changed for an area map); &lt;i&gt;Label the sample points&lt;/i&gt; in the plugin's menu steps through them.  Then run &lt;i&gt;Estimate change area and accuracy from a labelled sample&lt;/i&gt;.
@@ -52,67 +52,67 @@ Jeden Punkt anhand von Referenzdaten (höher aufgelöste Bilder, die Eingaben, G
 &lt;b&gt;Punkte je Änderungsklasse&lt;/b&gt;: standardmäßig 50.  &lt;b&gt;Punkte, wo die Karte keine Änderung zeigt&lt;/b&gt;: standardmäßig 4-mal so viele, denn dort verstecken sich die Änderungen, die die Karte übersehen hat, einige pro hundert Pixel; mit wenigen Punkten dort sind die Konfidenzintervalle der Änderungsfläche zu schmal (siehe README).  &lt;b&gt;Größen je Klasse&lt;/b&gt;: optionale Paare KLASSE:N, die beides überschreiben, z. B. 0:400,3:80.  Eine Klasse mit weniger Pixeln gibt alle her.</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="211" />
+            <location filename="../accuracy_algorithms.py" line="225" />
             <source>Change map (change moment or change area)</source>
             <translation>Änderungskarte (Änderungszeitpunkt oder Änderungsfläche)</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="212" />
+            <location filename="../accuracy_algorithms.py" line="226" />
             <source>Points per change class</source>
             <translation>Punkte je Änderungsklasse</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="215" />
+            <location filename="../accuracy_algorithms.py" line="229" />
             <source>Points where the map says no change (empty: 4 x per class)</source>
             <translation>Punkte, wo die Karte keine Änderung zeigt (leer: 4 x je Klasse)</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="217" />
+            <location filename="../accuracy_algorithms.py" line="231" />
             <source>Per-class sizes, e.g. 0:400,3:80</source>
             <translation>Größen je Klasse, z. B. 0:400,3:80</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="219" />
+            <location filename="../accuracy_algorithms.py" line="233" />
             <source>Random seed</source>
             <translation>Zufallsstartwert</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="221" />
+            <location filename="../accuracy_algorithms.py" line="235" />
             <source>Sample points to label</source>
             <translation>Zu beschriftende Stichprobenpunkte</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="233" />
+            <location filename="../accuracy_algorithms.py" line="247" />
             <source>'%s' holds a sample with %d labelled point: a new sample there would erase the labels. Choose another file for the new sample (or delete that one first).</source>
             <translation>'%s' enthält eine Stichprobe mit %d beschrifteten Punkt: eine neue Stichprobe dort würde die Beschriftungen löschen. Eine andere Datei für die neue Stichprobe wählen (oder jene zuerst löschen).</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="235" />
+            <location filename="../accuracy_algorithms.py" line="249" />
             <source>'%s' holds a sample with %d labelled points: a new sample there would erase the labels. Choose another file for the new sample (or delete that one first).</source>
             <translation>'%s' enthält eine Stichprobe mit %d beschrifteten Punkten: eine neue Stichprobe dort würde die Beschriftungen löschen. Eine andere Datei für die neue Stichprobe wählen (oder jene zuerst löschen).</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="249" />
+            <location filename="../accuracy_algorithms.py" line="263" />
             <source>%s: %d points%s</source>
             <translation>%s: %d Punkte%s</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="249" />
+            <location filename="../accuracy_algorithms.py" line="263" />
             <source> (every pixel of the class)</source>
             <translation> (jedes Pixel der Klasse)</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="251" />
+            <location filename="../accuracy_algorithms.py" line="265" />
             <source>Fill in 'reference' for every point, then estimate the area and accuracy.</source>
             <translation>Für jeden Punkt das Feld 'reference' ausfüllen, dann Fläche und Genauigkeit schätzen.</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="272" />
+            <location filename="../accuracy_algorithms.py" line="286" />
             <source>Estimate change area and accuracy from a labelled sample</source>
             <translation>Änderungsfläche und Genauigkeit aus einer beschrifteten Stichprobe schätzen</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="278" />
+            <location filename="../accuracy_algorithms.py" line="292" />
             <source>Estimates, from sample points drawn with &lt;i&gt;Draw an accuracy-assessment sample of a change map&lt;/i&gt; and labelled, the area of each class with its 95 % confidence interval, the overall accuracy and each class's user's and producer's accuracy, and the error matrix in proportions of the mapped area, with the stratified estimator of Olofsson et al. (2014), 'Good practices for estimating area and assessing accuracy of land change'.  The map's own pixel count of a change is biased by its errors; these estimates are not.
 
 &lt;b&gt;Change map&lt;/b&gt;: the map the sample was drawn from (its classes are the strata).  &lt;b&gt;Reference field&lt;/b&gt;: the class each point really is (0 = no change, k = change between date k and k+1, -1 = changed, interval unknown: counted only with Changed / unchanged only); points with an empty field are left out.  &lt;b&gt;Changed / unchanged only&lt;/b&gt;: collapse the classes into unchanged (0) and changed (any other), e.g. when the points were labelled only for change.  Every map class needs at least 2 labelled points.  &lt;b&gt;Map the sample was drawn from&lt;/b&gt; (advanced): to score another map of the same grid (another method's run) with the same sample, give the map the sample was drawn from here: its classes stay the strata.  &lt;b&gt;Compare with another map&lt;/b&gt; (advanced): the overall accuracy of the change map minus that of another map of the same grid, with a 95 % interval from the same points (paired, so much tighter than the two accuracies' own intervals): whether one method or setting is better on your imagery.</source>
@@ -121,82 +121,82 @@ Jeden Punkt anhand von Referenzdaten (höher aufgelöste Bilder, die Eingaben, G
 &lt;b&gt;Änderungskarte&lt;/b&gt;: die Karte, aus der die Stichprobe gezogen wurde (ihre Klassen sind die Schichten).  &lt;b&gt;Referenzfeld&lt;/b&gt;: die Klasse, die jeder Punkt wirklich ist (0 = keine Änderung, k = Änderung zwischen Zeitpunkt k und k+1, -1 = geändert, Intervall unbekannt: nur mit Nur geändert / unverändert gezählt); Punkte mit leerem Feld bleiben außen vor.  &lt;b&gt;Nur geändert / unverändert&lt;/b&gt;: die Klassen zu unverändert (0) und geändert (jede andere) zusammenfassen, z. B. wenn die Punkte nur auf Änderung beschriftet wurden.  Jede Kartenklasse braucht mindestens 2 beschriftete Punkte.  &lt;b&gt;Karte, aus der die Stichprobe gezogen wurde&lt;/b&gt; (erweitert): um eine andere Karte desselben Rasters (den Lauf einer anderen Methode) mit derselben Stichprobe zu bewerten, hier die Karte angeben, aus der die Stichprobe gezogen wurde: ihre Klassen bleiben die Schichten.  &lt;b&gt;Mit einer anderen Karte vergleichen&lt;/b&gt; (erweitert): die Gesamtgenauigkeit der Änderungskarte minus der einer anderen Karte desselben Rasters, mit einem 95-%-Intervall aus denselben Punkten (gepaart, daher viel enger als die eigenen Intervalle der beiden Genauigkeiten): ob eine Methode oder Einstellung auf Ihren Bilddaten besser ist.</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="298" />
+            <location filename="../accuracy_algorithms.py" line="312" />
             <source>Change map the sample was drawn from</source>
             <translation>Änderungskarte, aus der die Stichprobe gezogen wurde</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="299" />
+            <location filename="../accuracy_algorithms.py" line="313" />
             <source>Labelled sample points</source>
             <translation>Beschriftete Stichprobenpunkte</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="303" />
+            <location filename="../accuracy_algorithms.py" line="317" />
             <source>Reference field</source>
             <translation>Referenzfeld</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="305" />
+            <location filename="../accuracy_algorithms.py" line="319" />
             <source>Changed / unchanged only</source>
             <translation>Nur geändert / unverändert</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="307" />
+            <location filename="../accuracy_algorithms.py" line="321" />
             <source>Map the sample was drawn from, if another (same grid)</source>
             <translation>Karte der Stichprobe, falls eine andere (gleiches Raster)</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="311" />
+            <location filename="../accuracy_algorithms.py" line="325" />
             <source>Compare with another map (same grid; paired difference)</source>
             <translation>Mit anderer Karte vergleichen (gleiches Raster; gepaart)</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="315" />
+            <location filename="../accuracy_algorithms.py" line="329" />
             <source>Report</source>
             <translation>Bericht</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="315" />
+            <location filename="../accuracy_algorithms.py" line="329" />
             <source>HTML files (*.html)</source>
             <translation>HTML-Dateien (*.html)</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="317" />
+            <location filename="../accuracy_algorithms.py" line="331" />
             <source>Overall accuracy</source>
             <translation>Gesamtgenauigkeit</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="318" />
+            <location filename="../accuracy_algorithms.py" line="332" />
             <source>Estimates (JSON)</source>
             <translation>Schätzungen (JSON)</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="319" />
+            <location filename="../accuracy_algorithms.py" line="333" />
             <source>Summary</source>
             <translation>Zusammenfassung</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="328" />
+            <location filename="../accuracy_algorithms.py" line="342" />
             <source>Choose the labelled sample points.</source>
             <translation>Die beschrifteten Stichprobenpunkte wählen.</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="330" />
+            <location filename="../accuracy_algorithms.py" line="344" />
             <source>'%s' has unsaved edits: save them (Toggle Editing, Save) so the labels are read.</source>
             <translation>'%s' hat ungespeicherte Änderungen: sie speichern (Bearbeitungsstatus umschalten, Layeränderungen speichern), damit die Beschriftungen gelesen werden.</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="355" />
+            <location filename="../accuracy_algorithms.py" line="369" />
             <source>Cannot write the report '%s' (%s). Choose another file.</source>
             <translation>Der Bericht '%s' kann nicht geschrieben werden (%s). Eine andere Datei wählen.</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="370" />
+            <location filename="../accuracy_algorithms.py" line="384" />
             <source>Compare a change map with a reference map</source>
             <translation>Eine Änderungskarte mit einer Referenzkarte vergleichen</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="376" />
+            <location filename="../accuracy_algorithms.py" line="390" />
             <source>Compares a change map pixel by pixel with a wall-to-wall reference raster (a digitised change mask, a national change product, a benchmark's label raster) and reports the changed / unchanged confusion counts, overall accuracy, precision, recall, F1 and kappa of changed, and the changed area of the map and of the reference in hectares; when the reference is a change-moment map, also the overall accuracy, kappa, macro F1 and F1 of each interval and the full confusion matrix.  The figures are those of &lt;i&gt;evaluate&lt;/i&gt; on the same pixels.
 
 &lt;b&gt;Change map&lt;/b&gt;: change_moment.tif or change_area.tif of a run (0 no change, k = interval k, 255 nodata), or any class raster with these codes.  &lt;b&gt;Reference map&lt;/b&gt;: any grid and CRS; it is warped onto the change map's grid with nearest neighbour.  Pixels where either is nodata, or outside the reference, are left out and counted.  &lt;b&gt;Reference is a change mask&lt;/b&gt;: changed = any non-zero value (automatic when the reference holds only 0 and one other value, e.g. 0/1 or 0/255); otherwise the reference numbers the intervals as the map does (0 no change, k = the last change between date k and k+1).  &lt;b&gt;Reference values that mean changed&lt;/b&gt; (optional, e.g. 2,3): only these count as changed (a mask).  &lt;b&gt;Reference nodata value&lt;/b&gt; (optional): replaces the reference's own nodata value.  &lt;b&gt;CSV&lt;/b&gt; (optional): the figures as a table.
@@ -209,52 +209,52 @@ The comparison is only as good as the reference's own accuracy and its co-regist
 Der Vergleich ist nur so gut wie die Genauigkeit der Referenz selbst und ihre Lagegenauigkeit zur Karte: ein Versatz um ein Pixel zählt jede Änderungsgrenze doppelt.  Für Schätzungen von Fläche und Genauigkeit mit Konfidenzintervallen aus einer beschrifteten Stichprobe die anderen beiden Algorithmen dieser Gruppe verwenden.</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="399" />
+            <location filename="../accuracy_algorithms.py" line="413" />
             <source>Reference map (any grid and CRS)</source>
             <translation>Referenzkarte (beliebiges Raster und KBS)</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="401" />
+            <location filename="../accuracy_algorithms.py" line="415" />
             <source>Reference is a change mask (changed = any non-zero value)</source>
             <translation>Referenz ist eine Änderungsmaske (geändert = jeder Wert ungleich null)</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="403" />
+            <location filename="../accuracy_algorithms.py" line="417" />
             <source>Reference nodata value (empty: the reference's own)</source>
             <translation>NoData-Wert der Referenz (leer: der eigene der Referenz)</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="406" />
+            <location filename="../accuracy_algorithms.py" line="420" />
             <source>Reference values that mean changed, e.g. 2,3</source>
             <translation>Referenzwerte für geändert, z. B. 2,3</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="409" />
+            <location filename="../accuracy_algorithms.py" line="423" />
             <source>Comparison table (CSV)</source>
             <translation>Vergleichstabelle (CSV)</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="409" />
+            <location filename="../accuracy_algorithms.py" line="423" />
             <source>CSV files (*.csv)</source>
             <translation>CSV-Dateien (*.csv)</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="411" />
+            <location filename="../accuracy_algorithms.py" line="425" />
             <source>Kappa of changed / unchanged</source>
             <translation>Kappa von geändert / unverändert</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="412" />
+            <location filename="../accuracy_algorithms.py" line="426" />
             <source>Overall accuracy of changed / unchanged</source>
             <translation>Gesamtgenauigkeit von geändert / unverändert</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="413" />
+            <location filename="../accuracy_algorithms.py" line="427" />
             <source>F1 of changed</source>
             <translation>F1 von geändert</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="421" />
+            <location filename="../accuracy_algorithms.py" line="435" />
             <source>Choose a reference map (a raster layer).</source>
             <translation>Eine Referenzkarte wählen (einen Rasterlayer).</translation>
         </message>
@@ -2206,32 +2206,32 @@ Gerät: %s
             <translation>Zeitpunkt %d</translation>
         </message>
         <message>
-            <location filename="../chip_view.py" line="473" />
+            <location filename="../chip_view.py" line="474" />
             <source>The imagery was not read: the project was closed.</source>
             <translation>Die Bilder wurden nicht gelesen: das Projekt wurde geschlossen.</translation>
         </message>
         <message>
-            <location filename="../chip_view.py" line="491" />
+            <location filename="../chip_view.py" line="492" />
             <source>The imagery could not be read: %s</source>
             <translation>Die Bilder konnten nicht gelesen werden: %s</translation>
         </message>
         <message>
-            <location filename="../chip_view.py" line="514" />
+            <location filename="../chip_view.py" line="515" />
             <source>Chips: band %d in grey</source>
             <translation>Ausschnitte: Kanal %d in Graustufen</translation>
         </message>
         <message>
-            <location filename="../chip_view.py" line="516" />
+            <location filename="../chip_view.py" line="517" />
             <source>Chips: bands %s as red, green, blue</source>
             <translation>Ausschnitte: Kanäle %s als Rot, Grün, Blau</translation>
         </message>
         <message>
-            <location filename="../chip_view.py" line="518" />
+            <location filename="../chip_view.py" line="519" />
             <source> (other bands for some dates)</source>
             <translation> (andere Kanäle bei einigen Zeitpunkten)</translation>
         </message>
         <message>
-            <location filename="../chip_view.py" line="520" />
+            <location filename="../chip_view.py" line="521" />
             <source>; no NIR band is known for these files, so true colour</source>
             <translation>; für diese Dateien ist kein NIR-Kanal bekannt, daher Echtfarben</translation>
         </message>
@@ -2401,172 +2401,172 @@ Gerät: %s
             <translation>Bildausschnitte jedes Zeitpunkts um den Punkt</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="453" />
-            <source>Band values over time</source>
-            <translation>Kanalwerte im Zeitverlauf</translation>
-        </message>
-        <message>
-            <location filename="../label_dock.py" line="456" />
+            <location filename="../label_dock.py" line="451" />
             <source>&lt;b&gt;Reference class&lt;/b&gt; of the boxed pixel (keys 0-9 for the first ten):</source>
             <translation>&lt;b&gt;Referenzklasse&lt;/b&gt; des umrahmten Pixels (Tasten 0-9: erste zehn):</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="463" />
+            <location filename="../label_dock.py" line="458" />
             <source>Can't tell (leave unlabelled)</source>
             <translation>Nicht erkennbar (unbeschriftet lassen)</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="464" />
+            <location filename="../label_dock.py" line="459" />
             <source>Clears the label: the point stays out of the estimate (Delete)</source>
             <translation>Löscht die Beschriftung: der Punkt bleibt außerhalb der Schätzung (Entf)</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="467" />
+            <location filename="../label_dock.py" line="462" />
             <source>note (optional)</source>
             <translation>Notiz (optional)</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="468" />
+            <location filename="../label_dock.py" line="463" />
             <source>Note on this point</source>
             <translation>Notiz zu diesem Punkt</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="468" />
+            <location filename="../label_dock.py" line="463" />
             <source>Optional; written to the point's note field</source>
             <translation>Optional; wird in das Notizfeld des Punkts geschrieben</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="471" />
+            <location filename="../label_dock.py" line="470" />
+            <source>Band values over time</source>
+            <translation>Kanalwerte im Zeitverlauf</translation>
+        </message>
+        <message>
+            <location filename="../label_dock.py" line="472" />
             <source>Once labelled, go to the next unlabelled point</source>
             <translation>Danach zum nächsten unbeschrifteten Punkt</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="473" />
+            <location filename="../label_dock.py" line="474" />
             <source>Zoom the map to each point</source>
             <translation>Karte auf jeden Punkt zoomen</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="475" />
+            <location filename="../label_dock.py" line="476" />
             <source>Hide CAIM results on the map while labelling</source>
             <translation>CAIM-Ergebnisse beim Beschriften ausblenden</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="477" />
+            <location filename="../label_dock.py" line="478" />
             <source>Label from the imagery, not from the map's answer; shown again when unticked or when this panel closes</source>
             <translation>Aus den Bilddaten beschriften, nicht aus der Antwort der Karte; wieder eingeblendet, wenn der Haken entfernt oder dieses Bedienfeld geschlossen wird</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="481" />
+            <location filename="../label_dock.py" line="482" />
             <source>Estimate area and accuracy...</source>
             <translation>Fläche und Genauigkeit schätzen...</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="482" />
+            <location filename="../label_dock.py" line="483" />
             <source>Opens 'Estimate change area and accuracy from a labelled sample' with this sample and the map it was drawn from</source>
             <translation>Öffnet 'Änderungsfläche und Genauigkeit aus einer beschrifteten Stichprobe schätzen' mit dieser Stichprobe und der Karte, aus der sie gezogen wurde</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="692" />
+            <location filename="../label_dock.py" line="693" />
             <source>Save the sample</source>
             <translation>Stichprobe speichern</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="693" />
+            <location filename="../label_dock.py" line="694" />
             <source>GeoPackage (*.gpkg)</source>
             <translation>GeoPackage (*.gpkg)</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="700" />
+            <location filename="../label_dock.py" line="701" />
             <source>'%s' exists: choose a new file name (a sample is never written over a file).</source>
             <translation>'%s' existiert: einen neuen Dateinamen wählen (eine Stichprobe überschreibt nie eine Datei).</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="706" />
+            <location filename="../label_dock.py" line="707" />
             <source>The sample could not be saved to '%s': %s</source>
             <translation>Die Stichprobe konnte nicht nach '%s' gespeichert werden: %s</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="749" />
+            <location filename="../label_dock.py" line="750" />
             <source>The pixel changed, but when cannot be told: -1, counted when the estimate is of changed / unchanged only</source>
             <translation>Das Pixel hat sich geändert, aber wann, ist nicht erkennbar: -1, gezählt, wenn nur geändert / unverändert geschätzt wird</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="753" />
+            <location filename="../label_dock.py" line="754" />
             <source>Class %d: %s</source>
             <translation>Klasse %d: %s</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="754" />
+            <location filename="../label_dock.py" line="755" />
             <source>Labels the point with this class</source>
             <translation>Beschriftet den Punkt mit dieser Klasse</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="754" />
+            <location filename="../label_dock.py" line="755" />
             <source>Key %d</source>
             <translation>Taste %d</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="756" />
+            <location filename="../label_dock.py" line="757" />
             <source>Key C</source>
             <translation>Taste C</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="845" />
+            <location filename="../label_dock.py" line="846" />
             <source>The sample layer '%s' cannot be written (a read-only file or format?). Save it as a GeoPackage (right-click &gt; Export &gt; Save Features As...) and label that copy.</source>
             <translation>Der Stichprobenlayer '%s' kann nicht geschrieben werden (eine schreibgeschützte Datei oder ein solches Format?). Ihn als GeoPackage speichern (Rechtsklick &gt; Export &gt; Objekte speichern als…) und diese Kopie beschriften.</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="880" />
+            <location filename="../label_dock.py" line="881" />
             <source>The file of the sample layer '%s' is not there any more (%s): it was moved, renamed or deleted. Put it back, or add the sample from where it is now (Layer &gt; Add Layer) and label that layer.</source>
             <translation>Die Datei des Stichproben-Layers '%s' ist nicht mehr da (%s): sie wurde verschoben, umbenannt oder gelöscht. Legen Sie sie zurück, oder fügen Sie die Stichprobe von ihrem jetzigen Ort hinzu (Layer &gt; Layer hinzufügen) und beschriften Sie diesen Layer.</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="900" />
+            <location filename="../label_dock.py" line="901" />
             <source>&lt;br&gt;&lt;b&gt;Every point is labelled.&lt;/b&gt;</source>
             <translation>&lt;br&gt;&lt;b&gt;Jeder Punkt ist beschriftet.&lt;/b&gt;</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="920" />
+            <location filename="../label_dock.py" line="921" />
             <source>No sample to label: draw one with &lt;i&gt;Draw an accuracy-assessment sample&lt;/i&gt; (a point layer with a 'reference' field).</source>
             <translation>Keine Stichprobe zu beschriften: eine mit &lt;i&gt;Stichprobe zur Genauigkeitsbewertung ziehen&lt;/i&gt; erzeugen (ein Punktlayer mit einem Feld 'reference').</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="922" />
+            <location filename="../label_dock.py" line="923" />
             <source>No sample.</source>
             <translation>Keine Stichprobe.</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="928" />
+            <location filename="../label_dock.py" line="929" />
             <source>The sample layer '%s' has no points.</source>
             <translation>Der Stichprobenlayer '%s' hat keine Punkte.</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="929" />
+            <location filename="../label_dock.py" line="930" />
             <source>No points.</source>
             <translation>Keine Punkte.</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="945" />
+            <location filename="../label_dock.py" line="946" />
             <source>(not a class of the map)</source>
             <translation>(keine Klasse der Karte)</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="946" />
+            <location filename="../label_dock.py" line="947" />
             <source>&lt;i&gt;not labelled&lt;/i&gt;</source>
             <translation>&lt;i&gt;nicht beschriftet&lt;/i&gt;</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="947" />
+            <location filename="../label_dock.py" line="948" />
             <source>Point %s of %s (id %s): %s&lt;br&gt;%s labelled, %s to go</source>
             <translation>Punkt %s von %s (ID %s): %s&lt;br&gt;%s beschriftet, %s offen</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="955" />
+            <location filename="../label_dock.py" line="956" />
             <source>This point has no geometry.</source>
             <translation>Dieser Punkt hat keine Geometrie.</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="960" />
+            <location filename="../label_dock.py" line="961" />
             <source>No CAIM run in the project to show the imagery of: load the run's change moment layer (run 'Detect changes' in this project).</source>
             <translation>Kein CAIM-Lauf im Projekt, dessen Bilddaten gezeigt werden könnten: den Layer Änderungszeitpunkt des Laufs laden ('Änderungen erkennen' in diesem Projekt ausführen).</translation>
         </message>

@@ -9,37 +9,37 @@
             <translation>Evaluación de la exactitud</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="90" />
+            <location filename="../accuracy_algorithms.py" line="104" />
             <source>Choose a change map (a raster layer).</source>
             <translation>Elegir un mapa de cambios (una capa ráster).</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="92" />
+            <location filename="../accuracy_algorithms.py" line="106" />
             <source>'%s' is not a file-based raster; export it as GeoTIFF first.</source>
             <translation>'%s' no es un ráster basado en archivo; exportarlo primero como GeoTIFF.</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="113" />
+            <location filename="../accuracy_algorithms.py" line="127" />
             <source>Cannot create the folder '%s' for the output '%s': %s</source>
             <translation>No se puede crear la carpeta '%s' para la salida '%s': %s</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="138" />
+            <location filename="../accuracy_algorithms.py" line="152" />
             <source>to label</source>
             <translation>por etiquetar</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="140" />
+            <location filename="../accuracy_algorithms.py" line="154" />
             <source>labelled</source>
             <translation>etiquetado</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="188" />
+            <location filename="../accuracy_algorithms.py" line="202" />
             <source>Draw an accuracy-assessment sample of a change map</source>
             <translation>Extraer una muestra para evaluar la exactitud de un mapa de cambios</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="194" />
+            <location filename="../accuracy_algorithms.py" line="208" />
             <source>Draws a stratified random sample of pixels of a change map, the strata being the map's classes (change moment: no change and each interval; change area: unchanged, changed), and writes them as points with the fields id, map_class, map_label and an empty &lt;b&gt;reference&lt;/b&gt;.
 
 Label each point from reference data (higher-resolution imagery, the inputs, field visits) without looking at the map's class: the map's codes, 0 = no change, k = the last change happened between date k and date k+1, -1 = changed but the interval cannot be told (or 1 = changed for an area map); &lt;i&gt;Label the sample points&lt;/i&gt; in the plugin's menu steps through them.  Then run &lt;i&gt;Estimate change area and accuracy from a labelled sample&lt;/i&gt;.
@@ -52,67 +52,67 @@ Etiquetar cada punto a partir de datos de referencia (imágenes de mayor resoluc
 &lt;b&gt;Puntos por clase de cambio&lt;/b&gt;: 50 por defecto.  &lt;b&gt;Puntos sin cambio en el mapa&lt;/b&gt;: 4 veces más por defecto, porque ahí se esconden los cambios que el mapa pasó por alto, unos pocos por cada cien píxeles; con pocos puntos ahí, los intervalos de confianza del área de cambio son demasiado estrechos (véase el README).  &lt;b&gt;Tamaños por clase&lt;/b&gt;: pares CLASE:N opcionales que sustituyen a ambos, p. ej. 0:400,3:80.  Una clase con menos píxeles los aporta todos.</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="211" />
+            <location filename="../accuracy_algorithms.py" line="225" />
             <source>Change map (change moment or change area)</source>
             <translation>Mapa de cambios (momento del cambio o área de cambio)</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="212" />
+            <location filename="../accuracy_algorithms.py" line="226" />
             <source>Points per change class</source>
             <translation>Puntos por clase de cambio</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="215" />
+            <location filename="../accuracy_algorithms.py" line="229" />
             <source>Points where the map says no change (empty: 4 x per class)</source>
             <translation>Puntos sin cambio en el mapa (vacío: 4 x por clase)</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="217" />
+            <location filename="../accuracy_algorithms.py" line="231" />
             <source>Per-class sizes, e.g. 0:400,3:80</source>
             <translation>Tamaños por clase, p. ej. 0:400,3:80</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="219" />
+            <location filename="../accuracy_algorithms.py" line="233" />
             <source>Random seed</source>
             <translation>Semilla aleatoria</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="221" />
+            <location filename="../accuracy_algorithms.py" line="235" />
             <source>Sample points to label</source>
             <translation>Puntos de la muestra por etiquetar</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="233" />
+            <location filename="../accuracy_algorithms.py" line="247" />
             <source>'%s' holds a sample with %d labelled point: a new sample there would erase the labels. Choose another file for the new sample (or delete that one first).</source>
             <translation>'%s' contiene una muestra con %d punto etiquetado: una nueva muestra ahí borraría las etiquetas. Elegir otro archivo para la nueva muestra (o borrar antes ese).</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="235" />
+            <location filename="../accuracy_algorithms.py" line="249" />
             <source>'%s' holds a sample with %d labelled points: a new sample there would erase the labels. Choose another file for the new sample (or delete that one first).</source>
             <translation>'%s' contiene una muestra con %d puntos etiquetados: una nueva muestra ahí borraría las etiquetas. Elegir otro archivo para la nueva muestra (o borrar antes ese).</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="249" />
+            <location filename="../accuracy_algorithms.py" line="263" />
             <source>%s: %d points%s</source>
             <translation>%s: %d puntos%s</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="249" />
+            <location filename="../accuracy_algorithms.py" line="263" />
             <source> (every pixel of the class)</source>
             <translation> (todos los píxeles de la clase)</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="251" />
+            <location filename="../accuracy_algorithms.py" line="265" />
             <source>Fill in 'reference' for every point, then estimate the area and accuracy.</source>
             <translation>Rellenar 'reference' en cada punto y después estimar el área y la exactitud.</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="272" />
+            <location filename="../accuracy_algorithms.py" line="286" />
             <source>Estimate change area and accuracy from a labelled sample</source>
             <translation>Estimar el área de cambio y la exactitud a partir de una muestra etiquetada</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="278" />
+            <location filename="../accuracy_algorithms.py" line="292" />
             <source>Estimates, from sample points drawn with &lt;i&gt;Draw an accuracy-assessment sample of a change map&lt;/i&gt; and labelled, the area of each class with its 95 % confidence interval, the overall accuracy and each class's user's and producer's accuracy, and the error matrix in proportions of the mapped area, with the stratified estimator of Olofsson et al. (2014), 'Good practices for estimating area and assessing accuracy of land change'.  The map's own pixel count of a change is biased by its errors; these estimates are not.
 
 &lt;b&gt;Change map&lt;/b&gt;: the map the sample was drawn from (its classes are the strata).  &lt;b&gt;Reference field&lt;/b&gt;: the class each point really is (0 = no change, k = change between date k and k+1, -1 = changed, interval unknown: counted only with Changed / unchanged only); points with an empty field are left out.  &lt;b&gt;Changed / unchanged only&lt;/b&gt;: collapse the classes into unchanged (0) and changed (any other), e.g. when the points were labelled only for change.  Every map class needs at least 2 labelled points.  &lt;b&gt;Map the sample was drawn from&lt;/b&gt; (advanced): to score another map of the same grid (another method's run) with the same sample, give the map the sample was drawn from here: its classes stay the strata.  &lt;b&gt;Compare with another map&lt;/b&gt; (advanced): the overall accuracy of the change map minus that of another map of the same grid, with a 95 % interval from the same points (paired, so much tighter than the two accuracies' own intervals): whether one method or setting is better on your imagery.</source>
@@ -121,82 +121,82 @@ Etiquetar cada punto a partir de datos de referencia (imágenes de mayor resoluc
 &lt;b&gt;Mapa de cambios&lt;/b&gt;: el mapa del que se extrajo la muestra (sus clases son los estratos).  &lt;b&gt;Campo de referencia&lt;/b&gt;: la clase que es realmente cada punto (0 = sin cambio, k = cambio entre la fecha k y k+1, -1 = cambiado, intervalo desconocido: solo se cuenta con Solo cambiado / sin cambio); los puntos con el campo vacío se omiten.  &lt;b&gt;Solo cambiado / sin cambio&lt;/b&gt;: reunir las clases en sin cambio (0) y cambiado (cualquier otra), p. ej. cuando los puntos se etiquetaron solo según haya cambio o no.  Cada clase del mapa necesita al menos 2 puntos etiquetados.  &lt;b&gt;Mapa del que se extrajo la muestra&lt;/b&gt; (avanzado): para evaluar otro mapa de la misma malla (la ejecución de otro método) con la misma muestra, indicar aquí el mapa del que se extrajo la muestra: sus clases siguen siendo los estratos.  &lt;b&gt;Comparar con otro mapa&lt;/b&gt; (avanzado): la exactitud global del mapa de cambios menos la de otro mapa de la misma malla, con un intervalo del 95 % a partir de los mismos puntos (pareado, así que mucho más estrecho que los intervalos propios de las dos exactitudes): si un método o un ajuste es mejor en sus imágenes.</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="298" />
+            <location filename="../accuracy_algorithms.py" line="312" />
             <source>Change map the sample was drawn from</source>
             <translation>Mapa de cambios del que se extrajo la muestra</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="299" />
+            <location filename="../accuracy_algorithms.py" line="313" />
             <source>Labelled sample points</source>
             <translation>Puntos de la muestra etiquetados</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="303" />
+            <location filename="../accuracy_algorithms.py" line="317" />
             <source>Reference field</source>
             <translation>Campo de referencia</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="305" />
+            <location filename="../accuracy_algorithms.py" line="319" />
             <source>Changed / unchanged only</source>
             <translation>Solo cambiado / sin cambio</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="307" />
+            <location filename="../accuracy_algorithms.py" line="321" />
             <source>Map the sample was drawn from, if another (same grid)</source>
             <translation>Mapa de la muestra, si es otro (misma malla)</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="311" />
+            <location filename="../accuracy_algorithms.py" line="325" />
             <source>Compare with another map (same grid; paired difference)</source>
             <translation>Comparar con otro mapa (misma malla; diferencia pareada)</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="315" />
+            <location filename="../accuracy_algorithms.py" line="329" />
             <source>Report</source>
             <translation>Informe</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="315" />
+            <location filename="../accuracy_algorithms.py" line="329" />
             <source>HTML files (*.html)</source>
             <translation>Archivos HTML (*.html)</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="317" />
+            <location filename="../accuracy_algorithms.py" line="331" />
             <source>Overall accuracy</source>
             <translation>Exactitud global</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="318" />
+            <location filename="../accuracy_algorithms.py" line="332" />
             <source>Estimates (JSON)</source>
             <translation>Estimaciones (JSON)</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="319" />
+            <location filename="../accuracy_algorithms.py" line="333" />
             <source>Summary</source>
             <translation>Resumen</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="328" />
+            <location filename="../accuracy_algorithms.py" line="342" />
             <source>Choose the labelled sample points.</source>
             <translation>Elegir los puntos de la muestra etiquetados.</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="330" />
+            <location filename="../accuracy_algorithms.py" line="344" />
             <source>'%s' has unsaved edits: save them (Toggle Editing, Save) so the labels are read.</source>
             <translation>'%s' tiene cambios sin guardar: guardarlos (Conmutar edición, Guardar capa en edición) para que se lean las etiquetas.</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="355" />
+            <location filename="../accuracy_algorithms.py" line="369" />
             <source>Cannot write the report '%s' (%s). Choose another file.</source>
             <translation>No se puede escribir el informe '%s' (%s). Elegir otro archivo.</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="370" />
+            <location filename="../accuracy_algorithms.py" line="384" />
             <source>Compare a change map with a reference map</source>
             <translation>Comparar un mapa de cambios con un mapa de referencia</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="376" />
+            <location filename="../accuracy_algorithms.py" line="390" />
             <source>Compares a change map pixel by pixel with a wall-to-wall reference raster (a digitised change mask, a national change product, a benchmark's label raster) and reports the changed / unchanged confusion counts, overall accuracy, precision, recall, F1 and kappa of changed, and the changed area of the map and of the reference in hectares; when the reference is a change-moment map, also the overall accuracy, kappa, macro F1 and F1 of each interval and the full confusion matrix.  The figures are those of &lt;i&gt;evaluate&lt;/i&gt; on the same pixels.
 
 &lt;b&gt;Change map&lt;/b&gt;: change_moment.tif or change_area.tif of a run (0 no change, k = interval k, 255 nodata), or any class raster with these codes.  &lt;b&gt;Reference map&lt;/b&gt;: any grid and CRS; it is warped onto the change map's grid with nearest neighbour.  Pixels where either is nodata, or outside the reference, are left out and counted.  &lt;b&gt;Reference is a change mask&lt;/b&gt;: changed = any non-zero value (automatic when the reference holds only 0 and one other value, e.g. 0/1 or 0/255); otherwise the reference numbers the intervals as the map does (0 no change, k = the last change between date k and k+1).  &lt;b&gt;Reference values that mean changed&lt;/b&gt; (optional, e.g. 2,3): only these count as changed (a mask).  &lt;b&gt;Reference nodata value&lt;/b&gt; (optional): replaces the reference's own nodata value.  &lt;b&gt;CSV&lt;/b&gt; (optional): the figures as a table.
@@ -209,52 +209,52 @@ The comparison is only as good as the reference's own accuracy and its co-regist
 La comparación solo es tan buena como la exactitud de la propia referencia y su corregistro con el mapa: un desplazamiento de un píxel cuenta dos veces cada borde de cambio.  Para estimaciones del área y la exactitud con intervalos de confianza a partir de una muestra etiquetada, usar los otros dos algoritmos de este grupo.</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="399" />
+            <location filename="../accuracy_algorithms.py" line="413" />
             <source>Reference map (any grid and CRS)</source>
             <translation>Mapa de referencia (cualquier malla y SRC)</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="401" />
+            <location filename="../accuracy_algorithms.py" line="415" />
             <source>Reference is a change mask (changed = any non-zero value)</source>
             <translation>La referencia es una máscara (cambiado = distinto de cero)</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="403" />
+            <location filename="../accuracy_algorithms.py" line="417" />
             <source>Reference nodata value (empty: the reference's own)</source>
             <translation>Valor sin datos de la referencia (vacío: el suyo propio)</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="406" />
+            <location filename="../accuracy_algorithms.py" line="420" />
             <source>Reference values that mean changed, e.g. 2,3</source>
             <translation>Valores de referencia para cambiado, p. ej. 2,3</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="409" />
+            <location filename="../accuracy_algorithms.py" line="423" />
             <source>Comparison table (CSV)</source>
             <translation>Tabla de comparación (CSV)</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="409" />
+            <location filename="../accuracy_algorithms.py" line="423" />
             <source>CSV files (*.csv)</source>
             <translation>Archivos CSV (*.csv)</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="411" />
+            <location filename="../accuracy_algorithms.py" line="425" />
             <source>Kappa of changed / unchanged</source>
             <translation>Kappa de cambiado / sin cambio</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="412" />
+            <location filename="../accuracy_algorithms.py" line="426" />
             <source>Overall accuracy of changed / unchanged</source>
             <translation>Exactitud global de cambiado / sin cambio</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="413" />
+            <location filename="../accuracy_algorithms.py" line="427" />
             <source>F1 of changed</source>
             <translation>F1 de cambiado</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="421" />
+            <location filename="../accuracy_algorithms.py" line="435" />
             <source>Choose a reference map (a raster layer).</source>
             <translation>Elegir un mapa de referencia (una capa ráster).</translation>
         </message>
@@ -2178,32 +2178,32 @@ Dispositivo: %s
             <translation>fecha %d</translation>
         </message>
         <message>
-            <location filename="../chip_view.py" line="473" />
+            <location filename="../chip_view.py" line="474" />
             <source>The imagery was not read: the project was closed.</source>
             <translation>No se leyeron las imágenes: se cerró el proyecto.</translation>
         </message>
         <message>
-            <location filename="../chip_view.py" line="491" />
+            <location filename="../chip_view.py" line="492" />
             <source>The imagery could not be read: %s</source>
             <translation>No se pudieron leer las imágenes: %s</translation>
         </message>
         <message>
-            <location filename="../chip_view.py" line="514" />
+            <location filename="../chip_view.py" line="515" />
             <source>Chips: band %d in grey</source>
             <translation>Recortes: banda %d en gris</translation>
         </message>
         <message>
-            <location filename="../chip_view.py" line="516" />
+            <location filename="../chip_view.py" line="517" />
             <source>Chips: bands %s as red, green, blue</source>
             <translation>Recortes: bandas %s como rojo, verde, azul</translation>
         </message>
         <message>
-            <location filename="../chip_view.py" line="518" />
+            <location filename="../chip_view.py" line="519" />
             <source> (other bands for some dates)</source>
             <translation> (otras bandas en algunas fechas)</translation>
         </message>
         <message>
-            <location filename="../chip_view.py" line="520" />
+            <location filename="../chip_view.py" line="521" />
             <source>; no NIR band is known for these files, so true colour</source>
             <translation>; no se conoce ninguna banda NIR de estos archivos, así que en color verdadero</translation>
         </message>
@@ -2373,172 +2373,172 @@ Dispositivo: %s
             <translation>Recortes de imagen de cada fecha alrededor del punto</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="453" />
-            <source>Band values over time</source>
-            <translation>Valores de banda a lo largo del tiempo</translation>
-        </message>
-        <message>
-            <location filename="../label_dock.py" line="456" />
+            <location filename="../label_dock.py" line="451" />
             <source>&lt;b&gt;Reference class&lt;/b&gt; of the boxed pixel (keys 0-9 for the first ten):</source>
             <translation>&lt;b&gt;Clase de referencia&lt;/b&gt; del píxel recuadrado (teclas 0-9 para las diez primeras):</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="463" />
+            <location filename="../label_dock.py" line="458" />
             <source>Can't tell (leave unlabelled)</source>
             <translation>No se sabe (dejar sin etiquetar)</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="464" />
+            <location filename="../label_dock.py" line="459" />
             <source>Clears the label: the point stays out of the estimate (Delete)</source>
             <translation>Borra la etiqueta: el punto queda fuera de la estimación (Delete)</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="467" />
+            <location filename="../label_dock.py" line="462" />
             <source>note (optional)</source>
             <translation>nota (opcional)</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="468" />
+            <location filename="../label_dock.py" line="463" />
             <source>Note on this point</source>
             <translation>Nota sobre este punto</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="468" />
+            <location filename="../label_dock.py" line="463" />
             <source>Optional; written to the point's note field</source>
             <translation>Opcional; se escribe en el campo de nota del punto</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="471" />
+            <location filename="../label_dock.py" line="470" />
+            <source>Band values over time</source>
+            <translation>Valores de banda a lo largo del tiempo</translation>
+        </message>
+        <message>
+            <location filename="../label_dock.py" line="472" />
             <source>Once labelled, go to the next unlabelled point</source>
             <translation>Después, ir al siguiente sin etiquetar</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="473" />
+            <location filename="../label_dock.py" line="474" />
             <source>Zoom the map to each point</source>
             <translation>Hacer zum del mapa a cada punto</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="475" />
+            <location filename="../label_dock.py" line="476" />
             <source>Hide CAIM results on the map while labelling</source>
             <translation>Ocultar los resultados de CAIM al etiquetar</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="477" />
+            <location filename="../label_dock.py" line="478" />
             <source>Label from the imagery, not from the map's answer; shown again when unticked or when this panel closes</source>
             <translation>Etiquetar a partir de las imágenes, no de la respuesta del mapa; se vuelven a mostrar al desmarcar la casilla o al cerrar este panel</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="481" />
+            <location filename="../label_dock.py" line="482" />
             <source>Estimate area and accuracy...</source>
             <translation>Estimar el área y la exactitud...</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="482" />
+            <location filename="../label_dock.py" line="483" />
             <source>Opens 'Estimate change area and accuracy from a labelled sample' with this sample and the map it was drawn from</source>
             <translation>Abre 'Estimar el área de cambio y la exactitud a partir de una muestra etiquetada' con esta muestra y el mapa del que se extrajo</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="692" />
+            <location filename="../label_dock.py" line="693" />
             <source>Save the sample</source>
             <translation>Guardar la muestra</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="693" />
+            <location filename="../label_dock.py" line="694" />
             <source>GeoPackage (*.gpkg)</source>
             <translation>GeoPackage (*.gpkg)</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="700" />
+            <location filename="../label_dock.py" line="701" />
             <source>'%s' exists: choose a new file name (a sample is never written over a file).</source>
             <translation>'%s' ya existe: elegir un nuevo nombre de archivo (una muestra nunca se escribe sobre un archivo).</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="706" />
+            <location filename="../label_dock.py" line="707" />
             <source>The sample could not be saved to '%s': %s</source>
             <translation>No se ha podido guardar la muestra en '%s': %s</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="749" />
+            <location filename="../label_dock.py" line="750" />
             <source>The pixel changed, but when cannot be told: -1, counted when the estimate is of changed / unchanged only</source>
             <translation>El píxel cambió, pero no se sabe cuándo: -1, se cuenta cuando la estimación es solo de cambiado / sin cambio</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="753" />
+            <location filename="../label_dock.py" line="754" />
             <source>Class %d: %s</source>
             <translation>Clase %d: %s</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="754" />
+            <location filename="../label_dock.py" line="755" />
             <source>Labels the point with this class</source>
             <translation>Etiqueta el punto con esta clase</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="754" />
+            <location filename="../label_dock.py" line="755" />
             <source>Key %d</source>
             <translation>Tecla %d</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="756" />
+            <location filename="../label_dock.py" line="757" />
             <source>Key C</source>
             <translation>Tecla C</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="845" />
+            <location filename="../label_dock.py" line="846" />
             <source>The sample layer '%s' cannot be written (a read-only file or format?). Save it as a GeoPackage (right-click &gt; Export &gt; Save Features As...) and label that copy.</source>
             <translation>No se puede escribir la capa de muestra '%s' (¿un archivo o un formato de solo lectura?). Guardarla como GeoPackage (clic derecho &gt; Exportar &gt; Guardar objetos como...) y etiquetar esa copia.</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="880" />
+            <location filename="../label_dock.py" line="881" />
             <source>The file of the sample layer '%s' is not there any more (%s): it was moved, renamed or deleted. Put it back, or add the sample from where it is now (Layer &gt; Add Layer) and label that layer.</source>
             <translation>El archivo de la capa de muestra '%s' ya no está (%s): se movió, renombró o borró. Vuelva a ponerlo, o añada la muestra desde donde está ahora (Capa &gt; Añadir capa) y etiquete esa capa.</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="900" />
+            <location filename="../label_dock.py" line="901" />
             <source>&lt;br&gt;&lt;b&gt;Every point is labelled.&lt;/b&gt;</source>
             <translation>&lt;br&gt;&lt;b&gt;Todos los puntos están etiquetados.&lt;/b&gt;</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="920" />
+            <location filename="../label_dock.py" line="921" />
             <source>No sample to label: draw one with &lt;i&gt;Draw an accuracy-assessment sample&lt;/i&gt; (a point layer with a 'reference' field).</source>
             <translation>No hay muestra que etiquetar: extraer una con &lt;i&gt;Extraer una muestra para evaluar la exactitud&lt;/i&gt; (una capa de puntos con un campo 'reference').</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="922" />
+            <location filename="../label_dock.py" line="923" />
             <source>No sample.</source>
             <translation>Sin muestra.</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="928" />
+            <location filename="../label_dock.py" line="929" />
             <source>The sample layer '%s' has no points.</source>
             <translation>La capa de muestra '%s' no tiene puntos.</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="929" />
+            <location filename="../label_dock.py" line="930" />
             <source>No points.</source>
             <translation>Sin puntos.</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="945" />
+            <location filename="../label_dock.py" line="946" />
             <source>(not a class of the map)</source>
             <translation>(no es una clase del mapa)</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="946" />
+            <location filename="../label_dock.py" line="947" />
             <source>&lt;i&gt;not labelled&lt;/i&gt;</source>
             <translation>&lt;i&gt;sin etiquetar&lt;/i&gt;</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="947" />
+            <location filename="../label_dock.py" line="948" />
             <source>Point %s of %s (id %s): %s&lt;br&gt;%s labelled, %s to go</source>
             <translation>Punto %s de %s (id %s): %s&lt;br&gt;%s etiquetados, %s pendientes</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="955" />
+            <location filename="../label_dock.py" line="956" />
             <source>This point has no geometry.</source>
             <translation>Este punto no tiene geometría.</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="960" />
+            <location filename="../label_dock.py" line="961" />
             <source>No CAIM run in the project to show the imagery of: load the run's change moment layer (run 'Detect changes' in this project).</source>
             <translation>No hay ninguna ejecución de CAIM en el proyecto cuyas imágenes mostrar: cargar la capa de momento del cambio de la ejecución (ejecutar 'Detectar cambios' en este proyecto).</translation>
         </message>
