@@ -774,7 +774,8 @@ def assess(map_path, points_path, field_name="reference", binary=False, layer_na
              ("area", area[c], area_se[c], scale))
             if math.isfinite(v) and math.isfinite(se) and (v - Z95 * se < -1e-9 or v + Z95 * se > top * (1 + 1e-9))]
     if past:
-        fewest = min(weights, key=lambda h: (int((strata == h).sum()), h))
+        # (not a class the sample took whole: it is exact, more points cannot narrow anything there)
+        fewest = min((h for h in weights if h not in census), key=lambda h: (int((strata == h).sum()), h))
         n_fewest = int((strata == fewest).sum())
         notes.append(f"the 95 % interval{'s' if len(past) > 1 else ''} of {', '.join(past[:3])}"
                      f"{f' and {len(past) - 3} more' if len(past) > 3 else ''} run{'' if len(past) > 1 else 's'} past "

@@ -566,6 +566,21 @@ def test_no_usable_label_says_why(tmp_path, capsys):
     assert assess(drawn_from, unknown, binary=True).labelled == 10
 
 
+def test_the_note_on_intervals_past_the_possible_range_names_no_class_labelled_whole(tmp_path):
+    """A map class the sample took whole (every pixel labelled: exact, no ± at all) was named as the class
+    with the fewest points, where more points would narrow the intervals: 'fewest: 1 in 'class 2''; it names
+    the class with the fewest points among those sampled now."""
+    m = np.zeros((40, 40), np.uint8)
+    m[:8] = 1
+    m[39, 39] = 2  # one pixel: labelled, it is the whole class
+    path = _map(tmp_path, m)
+    pts = _points(tmp_path / "p.gpkg", [(1, 1, 1), (3, 9, 1), (6, 20, 0), (39, 39, 2),
+                                        (12, 1, 0), (20, 9, 0), (28, 20, 0), (36, 30, 0)])
+    res = assess(path, pts)
+    note = [n for n in res.notes if "past what is possible" in n]
+    assert len(note) == 1 and "user's accuracy of 'class 1'" in note[0], res.notes
+    assert "fewest: 3 in 'class 1'" in note[0], note
+
 def test_labels_all_minus_one_on_the_map_and_others_off_it_are_not_called_all_off_the_map(tmp_path):
     """Points labelled -1 on the map and others labelled off it: the message said 'No labelled point lies on
     the map: its 2 labelled points lie outside the map', though 3 labelled points lie on it; the -1 labels
