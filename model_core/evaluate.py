@@ -463,7 +463,8 @@ def _main(args):
                 fused = wio.wrapped_arch(args.model) != args.model
                 # the file's own network when --model was not given; a file of another network than the one
                 # named is refused (it ran the file's network under the named one's flag without a word)
-                model = wio.load_model(path, arch=args.model if fused or getattr(args, 'named', True) else None, device=device)
+                named = fused or getattr(args, "named", True)
+                model = wio.load_model(path, arch=args.model if named else None, device=device)
                 wio.require_rgbn(model, path)
                 label = f"{model.arch} ({path.split('/')[-1]})"
             from model_core.predict import apply_sensitivity
@@ -518,7 +519,8 @@ def _main(args):
         tmp = args.json + ".part"
         try:
             with open(tmp, "w", encoding="utf-8") as f:
-                json.dump({"args": vars(args), "results": res}, f, indent=1)
+                given = {k: v for k, v in vars(args).items() if k != "named"}  # (named: evaluate's own flag)
+                json.dump({"args": given, "results": res}, f, indent=1)
             os.replace(tmp, args.json)
         except BaseException as exc:  # Ctrl-C too: main says "nothing was written", and no .part may stay
             if os.path.exists(tmp):

@@ -259,8 +259,12 @@ def test_evaluate_refuses_weights_of_another_network_than_the_one_named(tmp_path
                           "--tile", "16", "--no-baseline"]) == 2
     err = capsys.readouterr().err
     assert "net.pt' is for the 'caimnet' model, not 'schanger'" in err and "Traceback" not in err, err
+    scores = str(tmp_path / "scores.json")
     assert evaluate_main(["--dataset", "generic", "--root", root, "--weights", net, "--tile", "16",
-                          "--no-baseline"]) == 0
+                          "--no-baseline", "--json", scores]) == 0
+    with open(scores, encoding="utf-8") as f:
+        given = json.load(f)["args"]
+    assert given["model"] == "caimnet" and "named" not in given  # the options as given, no flag of evaluate's own
     out = capsys.readouterr().out
     assert "caimnet (net.pt)" in out
     # the folder's labels are the user's own, real or made: not called 'real labels' (they were)
