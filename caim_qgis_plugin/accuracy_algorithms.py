@@ -38,6 +38,7 @@ from qgis.core import (
     QgsRuleBasedRenderer,
 )
 
+from caim_qgis_plugin.algorithm import with_help
 from caim_qgis_plugin.inputs import layer_source
 from caim_qgis_plugin.paths import icon_path
 
@@ -222,12 +223,14 @@ class SampleChangeMapAlgorithm(_Base):
             "fewer pixels gives them all.")
 
     def initAlgorithm(self, config=None):  # noqa: N802
-        self.addParameter(QgsProcessingParameterRasterLayer(self.INPUT, tr("Change map (change moment or change area)")))
+        self.addParameter(QgsProcessingParameterRasterLayer(self.INPUT, tr("Change map (moment or area)")))
         self.addParameter(QgsProcessingParameterNumber(self.N, tr("Points per change class"),
                                                        QgsProcessingParameterNumber.Integer, 50, False, 2, 100000))
-        self.addParameter(QgsProcessingParameterNumber(
-            self.N_UNCHANGED, tr("Points where the map says no change (empty: 4 x per class)"),
-            QgsProcessingParameterNumber.Integer, None, True, 2, 1000000))
+        # short labels: the dialog's parameter panel is 376-390 px wide at the size QGIS first opens it
+        self.addParameter(with_help(QgsProcessingParameterNumber(
+            self.N_UNCHANGED, tr("Points where the map says no change"),
+            QgsProcessingParameterNumber.Integer, None, True, 2, 1000000),
+            tr("Empty: 4 times the points per change class (the changes the map missed hide there).")))
         self.addParameter(QgsProcessingParameterString(self.SIZES, tr("Per-class sizes, e.g. 0:400,3:80"),
                                                        optional=True))
         self.addParameter(QgsProcessingParameterNumber(self.SEED, tr("Random seed"),
@@ -317,13 +320,17 @@ class AssessAccuracyAlgorithm(_Base):
         self.addParameter(QgsProcessingParameterField(self.FIELD, tr("Reference field"), "reference", self.POINTS,
                                                       QgsProcessingParameterField.Any, optional=True))
         self.addParameter(QgsProcessingParameterBoolean(self.BINARY, tr("Changed / unchanged only"), False))
-        strata = QgsProcessingParameterRasterLayer(
-            self.STRATA, tr("Map the sample was drawn from, if another (same grid)"), optional=True)
+        # short labels: the dialog's parameter panel is 376-390 px wide at the size QGIS first opens it
+        strata = with_help(QgsProcessingParameterRasterLayer(
+            self.STRATA, tr("Map the sample was drawn from"), optional=True),
+            tr("To score another map of the same grid with this sample: give that map as the change map above "
+               "and the map the sample was drawn from here (its classes stay the strata)."))
         strata.setFlags(strata.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
         self.addParameter(strata)
-        compare = QgsProcessingParameterRasterLayer(
-            self.COMPARE, tr("Compare with another map (same grid; paired difference)"),
-            optional=True)
+        compare = with_help(QgsProcessingParameterRasterLayer(
+            self.COMPARE, tr("Compare with another map"), optional=True),
+            tr("Another map of the same grid: the difference of the two overall accuracies, paired on the "
+               "same points."))
         compare.setFlags(compare.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
         self.addParameter(compare)
         self.addParameter(QgsProcessingParameterFileDestination(self.REPORT, tr("Report"), tr("HTML files (*.html)"),
@@ -409,16 +416,18 @@ class CompareWithReferenceAlgorithm(_Base):
             "group.")
 
     def initAlgorithm(self, config=None):  # noqa: N802
-        self.addParameter(QgsProcessingParameterRasterLayer(self.MAP, tr("Change map (change moment or change area)")))
+        self.addParameter(QgsProcessingParameterRasterLayer(self.MAP, tr("Change map (moment or area)")))
         self.addParameter(QgsProcessingParameterRasterLayer(self.REFERENCE, tr("Reference map (any grid and CRS)")))
-        self.addParameter(QgsProcessingParameterBoolean(
-            self.BINARY, tr("Reference is a change mask (changed = any non-zero value)"), False))
-        self.addParameter(QgsProcessingParameterNumber(
-            self.REFERENCE_NODATA, tr("Reference nodata value (empty: the reference's own)"),
-            QgsProcessingParameterNumber.Double, None, True))
-        self.addParameter(QgsProcessingParameterString(
-            self.CHANGED_VALUES, tr("Reference values that mean changed, e.g. 2,3"),
-            optional=True))
+        # short labels: the dialog's parameter panel is 376-390 px wide at the size QGIS first opens it
+        self.addParameter(with_help(QgsProcessingParameterBoolean(
+            self.BINARY, tr("Reference is a change mask"), False),
+            tr("Changed = any non-zero value (automatic when the reference holds only 0 and one other value).")))
+        self.addParameter(with_help(QgsProcessingParameterNumber(
+            self.REFERENCE_NODATA, tr("Reference nodata value"), QgsProcessingParameterNumber.Double, None, True),
+            tr("Empty: the reference's own nodata value.")))
+        self.addParameter(with_help(QgsProcessingParameterString(
+            self.CHANGED_VALUES, tr("Reference values that mean changed"), optional=True),
+            tr("Comma-separated, e.g. 2,3: only these values of the reference count as changed.")))
         self.addParameter(QgsProcessingParameterFileDestination(
             self.OUTPUT_CSV, tr("Comparison table (CSV)"), tr("CSV files (*.csv)"), optional=True,
             createByDefault=False))

@@ -48,6 +48,13 @@ def tr(text):
     return QCoreApplication.translate("CaimDetectChanges", text)
 
 
+def with_help(parameter, text):
+    """``parameter`` with ``text`` as its help, which the Processing dialog shows in the tooltip of its label
+    (QGIS 3.16+), so that the label itself stays short."""
+    parameter.setHelp(text)
+    return parameter
+
+
 # folders of dates that a run used again after another run had made them (runs side by side in the
 # toolbox): the run that made one no longer removes it when it fails, the other's layers read it
 _USED_AGAIN = set()
@@ -206,7 +213,7 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
             "k = change between date k and date k+1, 255 nodata), confidence (probability of the predicted "
             "class, -1 nodata), optional change polygons with moment, date_before, date_after and area_m2, and an optional "
             "HTML run report (settings, changed area per interval as a chart and a table).\n\n"
-            "<b>Run anyway if estimated too long or too big for the disk</b> (advanced, ALLOW_HUGE): "
+            "<b>Run even if estimated too long/big</b> (advanced, ALLOW_HUGE): "
             "before a run its time and output size are estimated and shown in the log; a run estimated at more "
             "than a day, or whose outputs clearly do not fit in the free space of their folder, is refused "
             "unless this is on.\n\n"
@@ -251,41 +258,53 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
 
     # -- parameters -------------------------------------------------------------------------------
     def initAlgorithm(self, config=None):  # noqa: N802
+        # The labels are short: QGIS first opens the dialog at about 688 x 523 px, the help beside the
+        # parameters, whose panel is then 376-390 px wide; a label does not wrap, and a wider one gave the
+        # panel a horizontal scroll bar that hid every field's "…" button.  The details (defaults, examples,
+        # which models use it) are in the parameter's tooltip (setHelp) and the algorithm's help.
         self.addParameter(QgsProcessingParameterMultipleLayers(
             self.INPUT, tr("Raster layers, oldest first (order is time order)"), QgsProcessing.TypeRaster))
-        self.addParameter(QgsProcessingParameterString(
-            self.DATES, tr("Dates, YYYY-MM-DD in layer order (empty: from names/metadata)"),
-            optional=True))
-        self.addParameter(QgsProcessingParameterString(
-            self.BANDS, tr("Bands, e.g. 1,2,3,4 (networks: R, G, B, NIR; CVA, ISFA: any)"),
-            optional=True))
-        # The toolbox lists the option names (the values qgis_process takes): the label says what "auto" is
+        self.addParameter(with_help(QgsProcessingParameterString(
+            self.DATES, tr("Dates, YYYY-MM-DD in layer order"), optional=True),
+            tr("Comma-separated, one per layer; empty: read from the layer names, file names or metadata.")))
+        self.addParameter(with_help(QgsProcessingParameterString(
+            self.BANDS, tr("Bands, e.g. 1,2,3,4"), optional=True),
+            tr("The networks use 4 bands as R, G, B, NIR; CVA and ISFA use any bands. Empty: from the bands' "
+               "wavelengths or names (see the help).")))
+        # The toolbox lists the option names (the values qgis_process takes): the tooltip says what "auto" is
         # and the help describes every option.
-        self.addParameter(QgsProcessingParameterEnum(
-            self.MODEL, tr("Model (auto: %s)") % mdl.auto_summary(),
-            options=MODELS, defaultValue=AUTO, usesStaticStrings=True))
-        self.addParameter(QgsProcessingParameterFile(
-            self.WEIGHTS, tr("Weights file (empty: bundled weights; none for CVA or ISFA)"), extension="pt",
-            optional=True))
+        self.addParameter(with_help(QgsProcessingParameterEnum(
+            self.MODEL, tr("Model"), options=MODELS, defaultValue=AUTO, usesStaticStrings=True),
+            tr("auto (the default): %s. The help describes every option.") % mdl.auto_summary()))
+        self.addParameter(with_help(QgsProcessingParameterFile(
+            self.WEIGHTS, tr("Weights file (.pt)"), extension="pt", optional=True),
+            tr("Empty: the bundled weights. The classical CVA and ISFA need none.")))
         self.addParameter(QgsProcessingParameterEnum(
             self.DEVICE, tr("Device"), options=DEVICES, defaultValue="Auto", usesStaticStrings=True))
-        sensitivity = QgsProcessingParameterNumber(
-            self.SENSITIVITY, tr("Sensitivity (0 = calibrated; + more change, - less)"),
-            QgsProcessingParameterNumber.Double, 0.0, False, -3.0, 3.0)
+        sensitivity = with_help(QgsProcessingParameterNumber(
+            self.SENSITIVITY, tr("Sensitivity (0 = calibrated)"),
+            QgsProcessingParameterNumber.Double, 0.0, False, -3.0, 3.0),
+            tr("-3 to 3: positive values call more pixels changed, negative values fewer."))
         sensitivity.setMetadata({"widget_wrapper": {"decimals": 2}})  # 0.00, not 0.000000
         self.addParameter(sensitivity)
-        self.addParameter(QgsProcessingParameterNumber(
-            self.MIN_PATCH, tr("Minimum change patch (pixels; 0 = keep every changed pixel)"),
-            QgsProcessingParameterNumber.Integer, 0, False, 0, 1000000))
-        self.addParameter(QgsProcessingParameterBoolean(
-            self.FILL_GAPS, tr("Fill masked dates from the previous clear date (cloudy series)"), False))
-        self.addParameter(QgsProcessingParameterMultipleLayers(
-            self.MASKS, tr("Cloud masks, one per input layer in the same order"),
-            QgsProcessing.TypeRaster, optional=True))
-        self.addParameter(QgsProcessingParameterString(
-            self.MASK_CLEAR, tr("Mask values meaning clear (default 0; QA, SCL codes: see help)"), defaultValue="0", optional=True))
-        masked_dates = QgsProcessingParameterString(
-            self.MASKED_DATES, tr("Dates the cloud masks belong to (input positions, e.g. 2,5)"), optional=True)
+        self.addParameter(with_help(QgsProcessingParameterNumber(
+            self.MIN_PATCH, tr("Minimum change patch (pixels; 0 = off)"),
+            QgsProcessingParameterNumber.Integer, 0, False, 0, 1000000),
+            tr("Changed patches smaller than this are written as unchanged; 0 keeps every changed pixel.")))
+        self.addParameter(with_help(QgsProcessingParameterBoolean(
+            self.FILL_GAPS, tr("Fill masked dates from the previous clear date"), False),
+            tr("For cloudy series: a masked date takes the pixel's values of the previous clear date.")))
+        self.addParameter(with_help(QgsProcessingParameterMultipleLayers(
+            self.MASKS, tr("Cloud masks, one per input layer"), QgsProcessing.TypeRaster, optional=True),
+            tr("In the order of the input layers; for masks of some dates only, give their positions in "
+               "Dates the cloud masks belong to (advanced).")))
+        self.addParameter(with_help(QgsProcessingParameterString(
+            self.MASK_CLEAR, tr("Mask values meaning clear"), defaultValue="0", optional=True),
+            tr("Default 0. The help gives the values for Landsat QA_PIXEL, Sentinel-2 SCL and Fmask.")))
+        masked_dates = with_help(QgsProcessingParameterString(
+            self.MASKED_DATES, tr("Dates the cloud masks belong to"), optional=True),
+            tr("The input positions of the masks' dates, e.g. 2,5: the first mask for the second layer, the "
+               "other for the fifth."))
         masked_dates.setFlags(masked_dates.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
         self.addParameter(masked_dates)
         tile = QgsProcessingParameterNumber(
@@ -310,24 +329,27 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
         self.addParameter(QgsProcessingParameterVectorDestination(
             self.POLYGONS, tr("Change polygons"), QgsProcessing.TypeVectorPolygon, optional=True,
             createByDefault=False))
-        probabilities = QgsProcessingParameterRasterDestination(
-            self.PROBABILITIES, tr("Moment probabilities (one band per class, for inspection)"),
-            optional=True, createByDefault=False)
+        probabilities = with_help(QgsProcessingParameterRasterDestination(
+            self.PROBABILITIES, tr("Moment probabilities"), optional=True, createByDefault=False),
+            tr("One band per class, for inspection."))
         probabilities.setFlags(probabilities.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
         self.addParameter(probabilities)
-        self.addParameter(QgsProcessingParameterFileDestination(
-            self.REPORT, tr("Run report (HTML: settings, changed area per interval)"),
-            tr("HTML files (*.html)"), optional=True, createByDefault=False))
+        self.addParameter(with_help(QgsProcessingParameterFileDestination(
+            self.REPORT, tr("Run report (HTML)"), tr("HTML files (*.html)"), optional=True, createByDefault=False),
+            tr("The settings and the changed area per interval, as a chart and a table.")))
         # appended last (the parameters' order is a contract of scripts and models)
-        # a check box's text does not wrap: a longer one gave the toolbox panel a horizontal scroll bar that
-        # hid every field's "…" button (820 px dialog)
-        allow_huge = QgsProcessingParameterBoolean(
-            self.ALLOW_HUGE, tr("Run anyway if estimated too long or too big for the disk"), False, optional=True)
+        # a check box's text does not wrap either
+        allow_huge = with_help(QgsProcessingParameterBoolean(
+            self.ALLOW_HUGE, tr("Run even if estimated too long/big"), False, optional=True),
+            tr("A run estimated at more than a day, or whose outputs do not fit the free space of their "
+               "folder, is refused unless this is on."))
         allow_huge.setFlags(allow_huge.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
         self.addParameter(allow_huge)
-        per_date = QgsProcessingParameterNumber(
-            self.BANDS_PER_DATE, tr("Bands per date (multi-date raster; 0: auto)"),
-            QgsProcessingParameterNumber.Integer, 0, True, 0, 10000)
+        per_date = with_help(QgsProcessingParameterNumber(
+            self.BANDS_PER_DATE, tr("Bands per date (multi-date raster)"),
+            QgsProcessingParameterNumber.Integer, 0, True, 0, 10000),
+            tr("One input raster holding every date: all bands of one date, QA bands included; 0: from the "
+               "dates in the band names."))
         per_date.setFlags(per_date.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
         self.addParameter(per_date)
         order = QgsProcessingParameterEnum(

@@ -21,7 +21,7 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
-from caim_qgis_plugin.algorithm import DetectChangesAlgorithm
+from caim_qgis_plugin.algorithm import DetectChangesAlgorithm, with_help
 from caim_qgis_plugin.inputs import layer_source
 
 ORDERS = [None, "date", "band"]  # BAND_ORDER's options: from the band names (else date by date), date, band
@@ -86,16 +86,19 @@ class SplitDatesAlgorithm(QgsProcessingAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(QgsProcessingParameterRasterLayer(self.INPUT, tr("Multi-date raster")))
-        self.addParameter(QgsProcessingParameterNumber(
-            self.BANDS_PER_DATE, tr("Bands per date (0: from the dates in the band names)"),
-            QgsProcessingParameterNumber.Integer, 0, False, 0, 10000))
+        # short labels: the dialog's parameter panel is 376-390 px wide at the size QGIS first opens it
+        self.addParameter(with_help(QgsProcessingParameterNumber(
+            self.BANDS_PER_DATE, tr("Bands per date (0: from the band names)"),
+            QgsProcessingParameterNumber.Integer, 0, False, 0, 10000),
+            tr("All bands of one date, QA bands included; 0: as many dates as the band names carry.")))
         self.addParameter(QgsProcessingParameterEnum(
             self.BAND_ORDER, tr("Band order"),
-            [tr("Automatic (from the band names, else date by date)"),
+            [tr("Automatic (band names, else date by date)"),  # a list as wide as its longest option
              tr("Date by date (date 1's bands, then date 2's)"),
-             tr("Band by band (every date's band 1, then every date's band 2)")], defaultValue=0))
-        self.addParameter(QgsProcessingParameterString(
-            self.DATES, tr("Dates, comma-separated (empty: from the band names)"), optional=True))
+             tr("Band by band (band 1 of every date, then 2)")], defaultValue=0))
+        self.addParameter(with_help(QgsProcessingParameterString(
+            self.DATES, tr("Dates, comma-separated"), optional=True),
+            tr("One per date, e.g. 2019-06-01,2020-06-01; empty: the dates in the band names.")))
         overwrite = QgsProcessingParameterBoolean(
             self.OVERWRITE, tr("Replace VRTs of the same names in the folder"), False)
         overwrite.setFlags(overwrite.flags() | QgsProcessingParameterDefinition.FlagAdvanced)

@@ -4,42 +4,42 @@
     <context>
         <name>CaimAccuracy</name>
         <message>
-            <location filename="../accuracy_algorithms.py" line="79" />
+            <location filename="../accuracy_algorithms.py" line="80" />
             <source>Accuracy assessment</source>
             <translation>Genauigkeitsbewertung</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="104" />
+            <location filename="../accuracy_algorithms.py" line="105" />
             <source>Choose a change map (a raster layer).</source>
             <translation>Eine Änderungskarte wählen (einen Rasterlayer).</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="106" />
+            <location filename="../accuracy_algorithms.py" line="107" />
             <source>'%s' is not a file-based raster; export it as GeoTIFF first.</source>
             <translation>'%s' ist kein dateibasiertes Raster; zuerst als GeoTIFF exportieren.</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="127" />
+            <location filename="../accuracy_algorithms.py" line="128" />
             <source>Cannot create the folder '%s' for the output '%s': %s</source>
             <translation>Der Ordner '%s' für die Ausgabe '%s' kann nicht angelegt werden: %s</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="152" />
+            <location filename="../accuracy_algorithms.py" line="153" />
             <source>to label</source>
             <translation>zu beschriften</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="154" />
+            <location filename="../accuracy_algorithms.py" line="155" />
             <source>labelled</source>
             <translation>beschriftet</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="202" />
+            <location filename="../accuracy_algorithms.py" line="203" />
             <source>Draw an accuracy-assessment sample of a change map</source>
             <translation>Stichprobe zur Genauigkeitsbewertung einer Änderungskarte ziehen</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="208" />
+            <location filename="../accuracy_algorithms.py" line="209" />
             <source>Draws a stratified random sample of pixels of a change map, the strata being the map's classes (change moment: no change and each interval; change area: unchanged, changed), and writes them as points with the fields id, map_class, map_label and an empty &lt;b&gt;reference&lt;/b&gt;.
 
 Label each point from reference data (higher-resolution imagery, the inputs, field visits) without looking at the map's class: the map's codes, 0 = no change, k = the last change happened between date k and date k+1, -1 = changed but the interval cannot be told (or 1 = changed for an area map); &lt;i&gt;Label the sample points&lt;/i&gt; in the plugin's menu steps through them.  Then run &lt;i&gt;Estimate change area and accuracy from a labelled sample&lt;/i&gt;.
@@ -52,151 +52,166 @@ Jeden Punkt anhand von Referenzdaten (höher aufgelöste Bilder, die Eingaben, G
 &lt;b&gt;Punkte je Änderungsklasse&lt;/b&gt;: standardmäßig 50.  &lt;b&gt;Punkte, wo die Karte keine Änderung zeigt&lt;/b&gt;: standardmäßig 4-mal so viele, denn dort verstecken sich die Änderungen, die die Karte übersehen hat, einige pro hundert Pixel; mit wenigen Punkten dort sind die Konfidenzintervalle der Änderungsfläche zu schmal (siehe README).  &lt;b&gt;Größen je Klasse&lt;/b&gt;: optionale Paare KLASSE:N, die beides überschreiben, z. B. 0:400,3:80.  Eine Klasse mit weniger Pixeln gibt alle her.</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="225" />
-            <source>Change map (change moment or change area)</source>
-            <translation>Änderungskarte (Änderungszeitpunkt oder Änderungsfläche)</translation>
+            <location filename="../accuracy_algorithms.py" line="226" />
+            <source>Change map (moment or area)</source>
+            <translation>Änderungskarte (Zeitpunkt oder Fläche)</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="226" />
+            <location filename="../accuracy_algorithms.py" line="227" />
             <source>Points per change class</source>
             <translation>Punkte je Änderungsklasse</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="229" />
-            <source>Points where the map says no change (empty: 4 x per class)</source>
-            <translation>Punkte, wo die Karte keine Änderung zeigt (leer: 4 x je Klasse)</translation>
+            <location filename="../accuracy_algorithms.py" line="231" />
+            <source>Points where the map says no change</source>
+            <translation>Punkte, wo die Karte keine Änderung zeigt</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="231" />
+            <location filename="../accuracy_algorithms.py" line="233" />
+            <source>Empty: 4 times the points per change class (the changes the map missed hide there).</source>
+            <translation>Leer: 4-mal so viele wie Punkte je Änderungsklasse (dort verstecken sich die Änderungen, die die Karte übersehen hat).</translation>
+        </message>
+        <message>
+            <location filename="../accuracy_algorithms.py" line="234" />
             <source>Per-class sizes, e.g. 0:400,3:80</source>
             <translation>Größen je Klasse, z. B. 0:400,3:80</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="233" />
+            <location filename="../accuracy_algorithms.py" line="236" />
             <source>Random seed</source>
             <translation>Zufallsstartwert</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="235" />
+            <location filename="../accuracy_algorithms.py" line="238" />
             <source>Sample points to label</source>
             <translation>Zu beschriftende Stichprobenpunkte</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="247" />
+            <location filename="../accuracy_algorithms.py" line="250" />
             <source>'%s' holds a sample with %d labelled point: a new sample there would erase the labels. Choose another file for the new sample (or delete that one first).</source>
             <translation>'%s' enthält eine Stichprobe mit %d beschrifteten Punkt: eine neue Stichprobe dort würde die Beschriftungen löschen. Eine andere Datei für die neue Stichprobe wählen (oder jene zuerst löschen).</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="249" />
+            <location filename="../accuracy_algorithms.py" line="252" />
             <source>'%s' holds a sample with %d labelled points: a new sample there would erase the labels. Choose another file for the new sample (or delete that one first).</source>
             <translation>'%s' enthält eine Stichprobe mit %d beschrifteten Punkten: eine neue Stichprobe dort würde die Beschriftungen löschen. Eine andere Datei für die neue Stichprobe wählen (oder jene zuerst löschen).</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="263" />
+            <location filename="../accuracy_algorithms.py" line="266" />
             <source>%s: %d points%s</source>
             <translation>%s: %d Punkte%s</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="263" />
+            <location filename="../accuracy_algorithms.py" line="266" />
             <source> (every pixel of the class)</source>
             <translation> (jedes Pixel der Klasse)</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="265" />
+            <location filename="../accuracy_algorithms.py" line="268" />
             <source>Fill in 'reference' for every point, then estimate the area and accuracy.</source>
             <translation>Für jeden Punkt das Feld 'reference' ausfüllen, dann Fläche und Genauigkeit schätzen.</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="286" />
+            <location filename="../accuracy_algorithms.py" line="289" />
             <source>Estimate change area and accuracy from a labelled sample</source>
             <translation>Änderungsfläche und Genauigkeit aus einer beschrifteten Stichprobe schätzen</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="292" />
+            <location filename="../accuracy_algorithms.py" line="295" />
             <source>Estimates, from sample points drawn with &lt;i&gt;Draw an accuracy-assessment sample of a change map&lt;/i&gt; and labelled, the area of each class with its 95 % confidence interval, the overall accuracy and each class's user's and producer's accuracy, and the error matrix in proportions of the mapped area, with the stratified estimator of Olofsson et al. (2014), 'Good practices for estimating area and assessing accuracy of land change'.  The map's own pixel count of a change is biased by its errors; these estimates are not.
 
 &lt;b&gt;Change map&lt;/b&gt;: the map the sample was drawn from (its classes are the strata).  &lt;b&gt;Reference field&lt;/b&gt;: the class each point really is (0 = no change, k = change between date k and k+1, -1 = changed, interval unknown: counted only with Changed / unchanged only); points with an empty field are left out.  &lt;b&gt;Changed / unchanged only&lt;/b&gt;: collapse the classes into unchanged (0) and changed (any other), e.g. when the points were labelled only for change.  Every map class needs at least 2 labelled points.  &lt;b&gt;Map the sample was drawn from&lt;/b&gt; (advanced): to score another map of the same grid (another method's run) with the same sample, give the map the sample was drawn from here: its classes stay the strata.  &lt;b&gt;Compare with another map&lt;/b&gt; (advanced): the overall accuracy of the change map minus that of another map of the same grid, with a 95 % interval from the same points (paired, so much tighter than the two accuracies' own intervals): whether one method or setting is better on your imagery.</source>
             <translation>Schätzt aus Stichprobenpunkten, die mit &lt;i&gt;Stichprobe zur Genauigkeitsbewertung einer Änderungskarte ziehen&lt;/i&gt; gezogen und beschriftet wurden, die Fläche jeder Klasse mit ihrem 95-%-Konfidenzintervall, die Gesamtgenauigkeit sowie Nutzer- und Produzentengenauigkeit jeder Klasse und die Fehlermatrix in Anteilen der kartierten Fläche, mit dem geschichteten Schätzer von Olofsson et al. (2014), 'Good practices for estimating area and assessing accuracy of land change'.  Die Pixelzählung einer Änderung in der Karte selbst ist durch deren Fehler verzerrt; diese Schätzungen nicht.
 
-&lt;b&gt;Änderungskarte&lt;/b&gt;: die Karte, aus der die Stichprobe gezogen wurde (ihre Klassen sind die Schichten).  &lt;b&gt;Referenzfeld&lt;/b&gt;: die Klasse, die jeder Punkt wirklich ist (0 = keine Änderung, k = Änderung zwischen Zeitpunkt k und k+1, -1 = geändert, Intervall unbekannt: nur mit Nur geändert / unverändert gezählt); Punkte mit leerem Feld bleiben außen vor.  &lt;b&gt;Nur geändert / unverändert&lt;/b&gt;: die Klassen zu unverändert (0) und geändert (jede andere) zusammenfassen, z. B. wenn die Punkte nur auf Änderung beschriftet wurden.  Jede Kartenklasse braucht mindestens 2 beschriftete Punkte.  &lt;b&gt;Karte, aus der die Stichprobe gezogen wurde&lt;/b&gt; (erweitert): um eine andere Karte desselben Rasters (den Lauf einer anderen Methode) mit derselben Stichprobe zu bewerten, hier die Karte angeben, aus der die Stichprobe gezogen wurde: ihre Klassen bleiben die Schichten.  &lt;b&gt;Mit einer anderen Karte vergleichen&lt;/b&gt; (erweitert): die Gesamtgenauigkeit der Änderungskarte minus der einer anderen Karte desselben Rasters, mit einem 95-%-Intervall aus denselben Punkten (gepaart, daher viel enger als die eigenen Intervalle der beiden Genauigkeiten): ob eine Methode oder Einstellung auf Ihren Bilddaten besser ist.</translation>
+&lt;b&gt;Änderungskarte&lt;/b&gt;: die Karte, aus der die Stichprobe gezogen wurde (ihre Klassen sind die Schichten).  &lt;b&gt;Referenzfeld&lt;/b&gt;: die Klasse, die jeder Punkt wirklich ist (0 = keine Änderung, k = Änderung zwischen Zeitpunkt k und k+1, -1 = geändert, Intervall unbekannt: nur mit Nur geändert / unverändert gezählt); Punkte mit leerem Feld bleiben außen vor.  &lt;b&gt;Nur geändert / unverändert&lt;/b&gt;: die Klassen zu unverändert (0) und geändert (jede andere) zusammenfassen, z. B. wenn die Punkte nur auf Änderung beschriftet wurden.  Jede Kartenklasse braucht mindestens 2 beschriftete Punkte.  &lt;b&gt;Karte, aus der die Stichprobe stammt&lt;/b&gt; (erweitert): um eine andere Karte desselben Rasters (den Lauf einer anderen Methode) mit derselben Stichprobe zu bewerten, hier die Karte angeben, aus der die Stichprobe gezogen wurde: ihre Klassen bleiben die Schichten.  &lt;b&gt;Mit einer anderen Karte vergleichen&lt;/b&gt; (erweitert): die Gesamtgenauigkeit der Änderungskarte minus der einer anderen Karte desselben Rasters, mit einem 95-%-Intervall aus denselben Punkten (gepaart, daher viel enger als die eigenen Intervalle der beiden Genauigkeiten): ob eine Methode oder Einstellung auf Ihren Bilddaten besser ist.</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="312" />
+            <location filename="../accuracy_algorithms.py" line="315" />
             <source>Change map the sample was drawn from</source>
             <translation>Änderungskarte, aus der die Stichprobe gezogen wurde</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="313" />
+            <location filename="../accuracy_algorithms.py" line="316" />
             <source>Labelled sample points</source>
             <translation>Beschriftete Stichprobenpunkte</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="317" />
+            <location filename="../accuracy_algorithms.py" line="320" />
             <source>Reference field</source>
             <translation>Referenzfeld</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="319" />
+            <location filename="../accuracy_algorithms.py" line="322" />
             <source>Changed / unchanged only</source>
             <translation>Nur geändert / unverändert</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="321" />
-            <source>Map the sample was drawn from, if another (same grid)</source>
-            <translation>Karte der Stichprobe, falls eine andere (gleiches Raster)</translation>
-        </message>
-        <message>
             <location filename="../accuracy_algorithms.py" line="325" />
-            <source>Compare with another map (same grid; paired difference)</source>
-            <translation>Mit anderer Karte vergleichen (gleiches Raster; gepaart)</translation>
+            <source>Map the sample was drawn from</source>
+            <translation>Karte, aus der die Stichprobe stammt</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="329" />
+            <location filename="../accuracy_algorithms.py" line="326" />
+            <source>To score another map of the same grid with this sample: give that map as the change map above and the map the sample was drawn from here (its classes stay the strata).</source>
+            <translation>Um eine andere Karte desselben Rasters mit dieser Stichprobe zu bewerten: jene Karte oben als Änderungskarte angeben und hier die Karte, aus der die Stichprobe stammt (ihre Klassen bleiben die Schichten).</translation>
+        </message>
+        <message>
+            <location filename="../accuracy_algorithms.py" line="331" />
+            <source>Compare with another map</source>
+            <translation>Mit anderer Karte vergleichen</translation>
+        </message>
+        <message>
+            <location filename="../accuracy_algorithms.py" line="332" />
+            <source>Another map of the same grid: the difference of the two overall accuracies, paired on the same points.</source>
+            <translation>Eine andere Karte desselben Rasters: die Differenz der beiden Gesamtgenauigkeiten, gepaart auf denselben Punkten.</translation>
+        </message>
+        <message>
+            <location filename="../accuracy_algorithms.py" line="336" />
             <source>Report</source>
             <translation>Bericht</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="329" />
+            <location filename="../accuracy_algorithms.py" line="336" />
             <source>HTML files (*.html)</source>
             <translation>HTML-Dateien (*.html)</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="331" />
+            <location filename="../accuracy_algorithms.py" line="338" />
             <source>Overall accuracy</source>
             <translation>Gesamtgenauigkeit</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="332" />
+            <location filename="../accuracy_algorithms.py" line="339" />
             <source>Estimates (JSON)</source>
             <translation>Schätzungen (JSON)</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="333" />
+            <location filename="../accuracy_algorithms.py" line="340" />
             <source>Summary</source>
             <translation>Zusammenfassung</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="342" />
+            <location filename="../accuracy_algorithms.py" line="349" />
             <source>Choose the labelled sample points.</source>
             <translation>Die beschrifteten Stichprobenpunkte wählen.</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="344" />
+            <location filename="../accuracy_algorithms.py" line="351" />
             <source>'%s' has unsaved edits: save them (Toggle Editing, Save) so the labels are read.</source>
             <translation>'%s' hat ungespeicherte Änderungen: sie speichern (Bearbeitungsstatus umschalten, Layeränderungen speichern), damit die Beschriftungen gelesen werden.</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="369" />
+            <location filename="../accuracy_algorithms.py" line="376" />
             <source>Cannot write the report '%s' (%s). Choose another file.</source>
             <translation>Der Bericht '%s' kann nicht geschrieben werden (%s). Eine andere Datei wählen.</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="384" />
+            <location filename="../accuracy_algorithms.py" line="391" />
             <source>Compare a change map with a reference map</source>
             <translation>Eine Änderungskarte mit einer Referenzkarte vergleichen</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="390" />
+            <location filename="../accuracy_algorithms.py" line="397" />
             <source>Compares a change map pixel by pixel with a wall-to-wall reference raster (a digitised change mask, a national change product, a benchmark's label raster) and reports the changed / unchanged confusion counts, overall accuracy, precision, recall, F1 and kappa of changed, and the changed area of the map and of the reference in hectares; when the reference is a change-moment map, also the overall accuracy, kappa, macro F1 and F1 of each interval and the full confusion matrix.  The figures are those of &lt;i&gt;evaluate&lt;/i&gt; on the same pixels.
 
 &lt;b&gt;Change map&lt;/b&gt;: change_moment.tif or change_area.tif of a run (0 no change, k = interval k, 255 nodata), or any class raster with these codes.  &lt;b&gt;Reference map&lt;/b&gt;: any grid and CRS; it is warped onto the change map's grid with nearest neighbour.  Pixels where either is nodata, or outside the reference, are left out and counted.  &lt;b&gt;Reference is a change mask&lt;/b&gt;: changed = any non-zero value (automatic when the reference holds only 0 and one other value, e.g. 0/1 or 0/255); otherwise the reference numbers the intervals as the map does (0 no change, k = the last change between date k and k+1).  &lt;b&gt;Reference values that mean changed&lt;/b&gt; (optional, e.g. 2,3): only these count as changed (a mask).  &lt;b&gt;Reference nodata value&lt;/b&gt; (optional): replaces the reference's own nodata value.  &lt;b&gt;CSV&lt;/b&gt; (optional): the figures as a table.
@@ -209,54 +224,97 @@ The comparison is only as good as the reference's own accuracy and its co-regist
 Der Vergleich ist nur so gut wie die Genauigkeit der Referenz selbst und ihre Lagegenauigkeit zur Karte: ein Versatz um ein Pixel zählt jede Änderungsgrenze doppelt.  Für Schätzungen von Fläche und Genauigkeit mit Konfidenzintervallen aus einer beschrifteten Stichprobe die anderen beiden Algorithmen dieser Gruppe verwenden.</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="413" />
+            <location filename="../accuracy_algorithms.py" line="420" />
             <source>Reference map (any grid and CRS)</source>
             <translation>Referenzkarte (beliebiges Raster und KBS)</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="415" />
-            <source>Reference is a change mask (changed = any non-zero value)</source>
-            <translation>Referenz ist eine Änderungsmaske (geändert = jeder Wert ungleich null)</translation>
-        </message>
-        <message>
-            <location filename="../accuracy_algorithms.py" line="417" />
-            <source>Reference nodata value (empty: the reference's own)</source>
-            <translation>NoData-Wert der Referenz (leer: der eigene der Referenz)</translation>
-        </message>
-        <message>
-            <location filename="../accuracy_algorithms.py" line="420" />
-            <source>Reference values that mean changed, e.g. 2,3</source>
-            <translation>Referenzwerte für geändert, z. B. 2,3</translation>
-        </message>
-        <message>
             <location filename="../accuracy_algorithms.py" line="423" />
+            <source>Reference is a change mask</source>
+            <translation>Referenz ist eine Änderungsmaske</translation>
+        </message>
+        <message>
+            <location filename="../accuracy_algorithms.py" line="424" />
+            <source>Changed = any non-zero value (automatic when the reference holds only 0 and one other value).</source>
+            <translation>Geändert = jeder Wert ungleich null (automatisch, wenn die Referenz nur 0 und einen anderen Wert enthält).</translation>
+        </message>
+        <message>
+            <location filename="../accuracy_algorithms.py" line="426" />
+            <source>Reference nodata value</source>
+            <translation>NoData-Wert der Referenz</translation>
+        </message>
+        <message>
+            <location filename="../accuracy_algorithms.py" line="427" />
+            <source>Empty: the reference's own nodata value.</source>
+            <translation>Leer: der eigene NoData-Wert der Referenz.</translation>
+        </message>
+        <message>
+            <location filename="../accuracy_algorithms.py" line="429" />
+            <source>Reference values that mean changed</source>
+            <translation>Referenzwerte, die geändert bedeuten</translation>
+        </message>
+        <message>
+            <location filename="../accuracy_algorithms.py" line="430" />
+            <source>Comma-separated, e.g. 2,3: only these values of the reference count as changed.</source>
+            <translation>Kommagetrennt, z. B. 2,3: nur diese Werte der Referenz gelten als geändert.</translation>
+        </message>
+        <message>
+            <location filename="../accuracy_algorithms.py" line="432" />
             <source>Comparison table (CSV)</source>
             <translation>Vergleichstabelle (CSV)</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="423" />
+            <location filename="../accuracy_algorithms.py" line="432" />
             <source>CSV files (*.csv)</source>
             <translation>CSV-Dateien (*.csv)</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="425" />
+            <location filename="../accuracy_algorithms.py" line="434" />
             <source>Kappa of changed / unchanged</source>
             <translation>Kappa von geändert / unverändert</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="426" />
+            <location filename="../accuracy_algorithms.py" line="435" />
             <source>Overall accuracy of changed / unchanged</source>
             <translation>Gesamtgenauigkeit von geändert / unverändert</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="427" />
+            <location filename="../accuracy_algorithms.py" line="436" />
             <source>F1 of changed</source>
             <translation>F1 von geändert</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="435" />
+            <location filename="../accuracy_algorithms.py" line="444" />
             <source>Choose a reference map (a raster layer).</source>
             <translation>Eine Referenzkarte wählen (einen Rasterlayer).</translation>
+        </message>
+        <message>
+            <source>Change map (change moment or change area)</source>
+            <translation type="obsolete">Änderungskarte (Änderungszeitpunkt oder Änderungsfläche)</translation>
+        </message>
+        <message>
+            <source>Compare with another map (same grid; paired difference)</source>
+            <translation type="obsolete">Mit anderer Karte vergleichen (gleiches Raster; gepaart)</translation>
+        </message>
+        <message>
+            <source>Map the sample was drawn from, if another (same grid)</source>
+            <translation type="obsolete">Karte der Stichprobe, falls eine andere (gleiches Raster)</translation>
+        </message>
+        <message>
+            <source>Points where the map says no change (empty: 4 x per class)</source>
+            <translation type="obsolete">Punkte, wo die Karte keine Änderung zeigt (leer: 4 x je Klasse)</translation>
+        </message>
+        <message>
+            <source>Reference is a change mask (changed = any non-zero value)</source>
+            <translation type="obsolete">Referenz ist eine Änderungsmaske (geändert = jeder Wert ungleich null)</translation>
+        </message>
+        <message>
+            <source>Reference nodata value (empty: the reference's own)</source>
+            <translation type="obsolete">NoData-Wert der Referenz (leer: der eigene der Referenz)</translation>
+        </message>
+        <message>
+            <source>Reference values that mean changed, e.g. 2,3</source>
+            <translation type="obsolete">Referenzwerte für geändert, z. B. 2,3</translation>
         </message>
     </context>
     <context>
@@ -330,22 +388,466 @@ Der Vergleich ist nur so gut wie die Genauigkeit der Referenz selbst und ihre La
     <context>
         <name>CaimDetectChanges</name>
         <message>
-            <location filename="../algorithm.py" line="127" />
+            <location filename="../algorithm.py" line="134" />
             <source>Detect changes in a time series</source>
             <translation>Änderungen in einer Zeitreihe erkennen</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="130" />
+            <location filename="../algorithm.py" line="137" />
             <source>Change detection</source>
             <translation>Änderungserkennung</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="139" />
+            <location filename="../algorithm.py" line="146" />
             <source>change,detection,time series,multitemporal,deep learning,caim,moment,when</source>
             <translation>Änderung,Erkennung,Zeitreihe,multitemporal,Deep Learning,caim,Änderungszeitpunkt,wann</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="143" />
+            <location filename="../algorithm.py" line="150" />
+            <source>Finds where the land changed in an ordered series of co-registered rasters of one place, and between which two dates the last change happened.
+
+&lt;b&gt;Input layers&lt;/b&gt;: the dates, oldest first (the order of the list is the time order). Layers on different grids or CRSs are aligned onto the first layer's grid, clipped to the common area.
+&lt;b&gt;Dates&lt;/b&gt;: optional, comma-separated YYYY-MM-DD, one per layer; otherwise parsed from layer names, file names or metadata.
+&lt;b&gt;Bands&lt;/b&gt;: optional band numbers.  The networks use 4 bands as red, green, blue, near-infrared (e.g. 1,2,3,4); when empty they are read from the rasters' band wavelengths or names (ENVI headers, Sentinel-2 B02..B08, 'red'/'nir'), else bands 1-4 are used as they are, and RGB-only layers as 1,2,3,2 (green in place of NIR).  The classical CVA and ISFA use any bands, and every band of the inputs when empty (except bands whose metadata say atmospheric, thermal, mask or QA).  CAIM-Net + CVA and CAIM-Net + ISFA: the network's 4 bands, and the classical part also every other band when empty (or the bands after the fourth of a longer list, e.g. 3,2,1,4,5,6 for Landsat TM).
+&lt;b&gt;Model&lt;/b&gt;: &lt;tt&gt;auto&lt;/tt&gt; (default) = %s; &lt;tt&gt;caimnet&lt;/tt&gt; = CAIM-Net, any number of dates; &lt;tt&gt;schanger&lt;/tt&gt; = SChanger, exactly 2 dates; &lt;tt&gt;cva&lt;/tt&gt; = classical change vector analysis with an Otsu threshold: no weights (leave Weights empty), fast, any bands; &lt;tt&gt;caimnet_cva&lt;/tt&gt; = CAIM-Net + CVA: both methods' moment probabilities combined (the model card compares it with each on real points), CAIM-Net weights, 4 bands; &lt;tt&gt;caimnet_isfa&lt;/tt&gt; = CAIM-Net + ISFA, likewise with the ISFA below; &lt;tt&gt;isfa&lt;/tt&gt; = classical iterative slow feature analysis (Wu, Du and Zhang 2014): like the CVA, but it learns how the bands vary together where nothing changed (haze, season, processing) and discounts that, and weighs each pixel's change with its 3 x 3 neighbours (single noisy pixels fade); no weights, any bands. The log names the model that ran.
+&lt;b&gt;Weights&lt;/b&gt;: optional .pt file for the chosen network; empty = the bundled weights (the CAIM-Net file was trained on public-domain imagery only; the SChanger file's imagery is not all public domain). The plugin's resources/weights folder also holds caimnet_rgbn_mixed_sources.pt, the earlier default CAIM-Net file, to reproduce earlier results; the log's 'Weights trained on' line says what the file that ran was trained on.
+&lt;b&gt;Sensitivity&lt;/b&gt;: -3 .. 3, 0 (default) = the calibrated decision.  Positive values call more pixels changed (fewer misses, more false alarms), negative values fewer; each step of 1 shifts the log-odds of 'no change' by 1 (for CVA and ISFA: +1 lowers the threshold by a quarter).  Raise it in steps of 0.25 when clear changes are missed.
+&lt;b&gt;Threshold of the classical methods&lt;/b&gt; (advanced): &lt;tt&gt;otsu&lt;/tt&gt; (default) or &lt;tt&gt;kittler&lt;/tt&gt;, Kittler and Illingworth's minimum-error threshold, for MODEL=cva or isfa only: it finds more of the change where changes are a small share of the scene, but also called a few more stable points changed on our real checks (the model card, candidate KT).
+&lt;b&gt;Minimum change patch&lt;/b&gt;: a minimum mapping unit in pixels, 0 (default) = off.  Changed patches (8-connected changed pixels, whatever their moments) smaller than it are written as unchanged, with the model's probability of no change as confidence, e.g. 4 drops isolated pixels and pairs (salt-and-pepper); the polygons follow.  Unchanged holes are kept.
+&lt;b&gt;Fill masked dates&lt;/b&gt;: off (default), a pixel that is nodata or masked in any date (clouds set to nodata, scan gaps) is nodata in every output.  On, every pixel valid in at least two dates gets a result: a masked date takes the pixel's previous clear values, so a change hidden by clouds is dated to the interval that ends at the first clear date after it.
+&lt;b&gt;Cloud masks&lt;/b&gt;: optional, one mask raster per input layer, in the same order (a cloud mask or QA band: CBERS CMASK, Landsat QA_PIXEL, Sentinel-2 SCL, Fmask), on any grid (resampled nearest-neighbour).  For masks of some dates only, list the positions of the input layers they belong to in &lt;b&gt;Dates the cloud masks belong to&lt;/b&gt; (advanced, MASKED_DATES), the first mask to the first position: e.g. 2,5 with two masks, the first for the second layer and the other for the fifth; the other dates are used as they are (their own nodata still counts).  A pixel is masked on a date unless its mask value is one of the &lt;b&gt;mask values meaning clear&lt;/b&gt;: comma-separated whole numbers, ranges and bit tests (bitN set, !bitN unset, joined by &amp;amp;), default 0; bit6&amp;amp;!bit2&amp;amp;!bit4 for Landsat 8-9 Collection 2 QA_PIXEL (clear, no cirrus, no shadow; or the strict values 21824,21952), bit6&amp;amp;!bit4,bit7&amp;amp;!bit1&amp;amp;!bit3&amp;amp;!bit4 for Landsat 4-7, 4-7,11 for Sentinel-2 SCL, 0,1 for Fmask.  Outside a mask's footprint counts as masked.  Combine with Fill masked dates for cloudy series.
+&lt;b&gt;Tile size&lt;/b&gt;: 0 (default) = automatic, chosen from the number of dates so the run stays near 1.3 GB of memory; any raster size fits.
+&lt;b&gt;Outputs&lt;/b&gt;: change area (0 unchanged, 1 changed, 255 nodata), change moment (0 no change, k = change between date k and date k+1, 255 nodata), confidence (probability of the predicted class, -1 nodata), optional change polygons with moment, date_before, date_after and area_m2, and an optional HTML run report (settings, changed area per interval as a chart and a table).
+
+&lt;b&gt;Run even if estimated too long/big&lt;/b&gt; (advanced, ALLOW_HUGE): before a run its time and output size are estimated and shown in the log; a run estimated at more than a day, or whose outputs clearly do not fit in the free space of their folder, is refused unless this is on.
+
+Needs PyTorch in QGIS's Python.
+
+&lt;b&gt;qgis_process&lt;/b&gt;: MODEL and DEVICE take the option names (not numbers), e.g. &lt;tt&gt;qgis_process.bin run caim:detectchanges -- INPUT=a.tif INPUT=b.tif MODEL=auto DEVICE=CPU AREA=area.tif MOMENT=moment.tif CONFIDENCE=confidence.tif&lt;/tt&gt;, or &lt;tt&gt;MODEL=cva&lt;/tt&gt; for the classical method.  MASKS is repeated like INPUT, e.g. &lt;tt&gt;MASKS=qa_2020.tif MASKED_DATES=2&lt;/tt&gt; for a mask of the second date only.</source>
+            <translation>Findet, wo sich die Landoberfläche in einer geordneten Zeitreihe koregistrierter Raster eines Ortes verändert hat und zwischen welchen zwei Zeitpunkten die letzte Änderung geschah.
+
+&lt;b&gt;Eingabelayer&lt;/b&gt;: die Zeitpunkte, der älteste zuerst (die Reihenfolge der Liste ist die Zeitfolge). Layer auf verschiedenen Rastern oder KBS werden auf das Raster des ersten Layers ausgerichtet und auf die gemeinsame Fläche zugeschnitten.
+&lt;b&gt;Datumsangaben&lt;/b&gt;: optional, kommagetrennt JJJJ-MM-TT, eine je Layer; sonst aus Layernamen, Dateinamen oder Metadaten gelesen.
+&lt;b&gt;Kanäle&lt;/b&gt;: optionale Kanalnummern.  Die Netze verwenden 4 Kanäle als Rot, Grün, Blau, nahes Infrarot (z. B. 1,2,3,4); leer werden sie aus den Wellenlängen oder Namen der Rasterkanäle gelesen (ENVI-Header, Sentinel-2 B02..B08, 'red'/'nir'), sonst werden die Kanäle 1-4 unverändert verwendet und reine RGB-Layer als 1,2,3,2 (Grün anstelle von NIR).  Die klassischen CVA und ISFA verwenden beliebige Kanäle, und leer jeden Kanal der Eingaben (außer Kanälen, deren Metadaten atmosphärisch, thermal, Maske oder QA sagen).  CAIM-Net + CVA und CAIM-Net + ISFA: die 4 Kanäle des Netzes, und der klassische Teil leer auch jeden anderen Kanal (oder die Kanäle nach dem vierten einer längeren Liste, z. B. 3,2,1,4,5,6 für Landsat TM).
+&lt;b&gt;Modell&lt;/b&gt;: &lt;tt&gt;auto&lt;/tt&gt; (Standard) = %s; &lt;tt&gt;caimnet&lt;/tt&gt; = CAIM-Net, beliebig viele Zeitpunkte; &lt;tt&gt;schanger&lt;/tt&gt; = SChanger, genau 2 Zeitpunkte; &lt;tt&gt;cva&lt;/tt&gt; = klassische Change Vector Analysis mit Otsu-Schwellenwert: keine Gewichte (Gewichte leer lassen), schnell, beliebige Kanäle; &lt;tt&gt;caimnet_cva&lt;/tt&gt; = CAIM-Net + CVA: die Zeitpunkt-Wahrscheinlichkeiten beider Methoden kombiniert (die Model Card vergleicht sie mit jeder einzelnen an echten Punkten), CAIM-Net-Gewichte, 4 Kanäle; &lt;tt&gt;caimnet_isfa&lt;/tt&gt; = CAIM-Net + ISFA, ebenso mit der ISFA unten; &lt;tt&gt;isfa&lt;/tt&gt; = klassische iterative Slow Feature Analysis (Wu, Du und Zhang 2014): wie die CVA, lernt aber, wie die Kanäle gemeinsam schwanken, wo sich nichts geändert hat (Dunst, Jahreszeit, Prozessierung), und rechnet das heraus, und gewichtet die Änderung jedes Pixels mit seinen 3 x 3 Nachbarn (einzelne verrauschte Pixel verblassen); keine Gewichte, beliebige Kanäle. Das Protokoll nennt das Modell, das gelaufen ist.
+&lt;b&gt;Gewichte&lt;/b&gt;: optionale .pt-Datei für das gewählte Netz; leer = die mitgelieferten Gewichte (die CAIM-Net-Datei wurde nur auf gemeinfreien Bilddaten trainiert; die Bilddaten der SChanger-Datei sind nicht alle gemeinfrei). Der Ordner resources/weights des Plugins enthält auch caimnet_rgbn_mixed_sources.pt, die frühere Standard-CAIM-Net-Datei, um frühere Ergebnisse zu reproduzieren; die Protokollzeile 'Weights trained on' sagt, worauf die verwendete Datei trainiert wurde.
+&lt;b&gt;Empfindlichkeit&lt;/b&gt;: -3 .. 3, 0 (Standard) = die kalibrierte Entscheidung.  Positive Werte stufen mehr Pixel als geändert ein (weniger Auslassungen, mehr Fehlalarme), negative weniger; jeder Schritt von 1 verschiebt die Log-Odds von 'keine Änderung' um 1 (bei CVA und ISFA: +1 senkt den Schwellenwert um ein Viertel).  In Schritten von 0,25 erhöhen, wenn deutliche Änderungen übersehen werden.
+&lt;b&gt;Schwellenwert klassischer Methoden&lt;/b&gt; (erweitert): &lt;tt&gt;otsu&lt;/tt&gt; (Standard) oder &lt;tt&gt;kittler&lt;/tt&gt;, der Schwellenwert des minimalen Fehlers nach Kittler und Illingworth, nur für MODEL=cva oder isfa: er findet mehr Änderung, wo Änderungen nur einen kleinen Teil der Szene ausmachen, stufte in unseren Prüfungen an echten Daten aber auch einige stabile Punkte mehr als geändert ein (die Model Card, Kandidat KT).
+&lt;b&gt;Kleinste Änderungsfläche&lt;/b&gt;: eine kleinste Kartiereinheit in Pixeln, 0 (Standard) = aus.  Geänderte Flächen (8-verbundene geänderte Pixel, gleich welcher Änderungszeitpunkt) kleiner als sie werden als unverändert geschrieben, mit der Wahrscheinlichkeit des Modells für keine Änderung als Konfidenz, z. B. entfernt 4 einzelne Pixel und Paare (Salz-und-Pfeffer-Rauschen); die Polygone folgen.  Unveränderte Lücken bleiben.
+&lt;b&gt;Maskierte Zeitpunkte füllen&lt;/b&gt;: aus (Standard), ein Pixel, das an irgendeinem Zeitpunkt NoData oder maskiert ist (Wolken als NoData, Scanlücken), ist in jeder Ausgabe NoData.  An, jedes Pixel, das an mindestens zwei Zeitpunkten gültig ist, erhält ein Ergebnis: ein maskierter Zeitpunkt übernimmt die vorigen wolkenfreien Werte des Pixels, sodass eine von Wolken verdeckte Änderung dem Intervall zugeordnet wird, das am ersten wolkenfreien Zeitpunkt danach endet.
+&lt;b&gt;Wolkenmasken&lt;/b&gt;: optional, ein Maskenraster je Eingabelayer, in derselben Reihenfolge (eine Wolkenmaske oder ein QA-Kanal: CBERS CMASK, Landsat QA_PIXEL, Sentinel-2 SCL, Fmask), auf beliebigem Raster (mit nächstem Nachbarn umgerechnet).  Für Masken nur einiger Zeitpunkte die Positionen der zugehörigen Eingabelayer in &lt;b&gt;Zeitpunkte der Wolkenmasken&lt;/b&gt; angeben (erweitert, MASKED_DATES), die erste Maske zur ersten Position: z. B. 2,5 mit zwei Masken, die erste für den zweiten Layer und die andere für den fünften; die übrigen Zeitpunkte werden unverändert verwendet (ihr eigenes NoData zählt weiterhin).  Ein Pixel ist an einem Zeitpunkt maskiert, außer sein Maskenwert ist einer der &lt;b&gt;Maskenwerte für wolkenfrei&lt;/b&gt;: kommagetrennte ganze Zahlen, Bereiche und Bittests (bitN gesetzt, !bitN nicht gesetzt, verbunden mit &amp;amp;), Standard 0; bit6&amp;amp;!bit2&amp;amp;!bit4 für Landsat 8-9 Collection 2 QA_PIXEL (wolkenfrei, kein Zirrus, kein Schatten; oder die strengen Werte 21824,21952), bit6&amp;amp;!bit4,bit7&amp;amp;!bit1&amp;amp;!bit3&amp;amp;!bit4 für Landsat 4-7, 4-7,11 für Sentinel-2 SCL, 0,1 für Fmask.  Außerhalb der Ausdehnung einer Maske gilt als maskiert.  Für bewölkte Zeitreihen mit Maskierte Zeitpunkte füllen kombinieren.
+&lt;b&gt;Kachelgröße&lt;/b&gt;: 0 (Standard) = automatisch, nach der Anzahl der Zeitpunkte gewählt, sodass der Lauf bei etwa 1,3 GB Speicher bleibt; jede Rastergröße passt.
+&lt;b&gt;Ausgaben&lt;/b&gt;: Änderungsfläche (0 unverändert, 1 geändert, 255 NoData), Änderungszeitpunkt (0 keine Änderung, k = Änderung zwischen Zeitpunkt k und Zeitpunkt k+1, 255 NoData), Konfidenz (Wahrscheinlichkeit der vorhergesagten Klasse, -1 NoData), optional Änderungspolygone mit moment, date_before, date_after und area_m2 und optional ein HTML-Laufbericht (Einstellungen, geänderte Fläche je Intervall als Diagramm und Tabelle).
+
+&lt;b&gt;Voraussichtlich riesige Läufe zulassen&lt;/b&gt; (erweitert, ALLOW_HUGE): vor einem Lauf werden seine Dauer und die Größe seiner Ausgaben geschätzt und im Protokoll gezeigt; ein Lauf, der auf mehr als einen Tag geschätzt wird oder dessen Ausgaben sicher nicht in den freien Platz ihres Ordners passen, wird abgelehnt, außer dies ist eingeschaltet.
+
+Braucht PyTorch im Python von QGIS.
+
+&lt;b&gt;qgis_process&lt;/b&gt;: MODEL und DEVICE nehmen die Optionsnamen (keine Nummern), z. B. &lt;tt&gt;qgis_process.bin run caim:detectchanges -- INPUT=a.tif INPUT=b.tif MODEL=auto DEVICE=CPU AREA=area.tif MOMENT=moment.tif CONFIDENCE=confidence.tif&lt;/tt&gt;, oder &lt;tt&gt;MODEL=cva&lt;/tt&gt; für die klassische Methode.  MASKS wird wie INPUT wiederholt, z. B. &lt;tt&gt;MASKS=qa_2020.tif MASKED_DATES=2&lt;/tt&gt; für eine Maske nur des zweiten Zeitpunkts.</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="225" />
+            <source>&lt;b&gt;One multi-date raster&lt;/b&gt;: a single input layer that holds every date as bands is split into its dates when its band names carry them (a Google Earth Engine toBands() export: 20200105T103421_..._B4) or it is a NetCDF variable with a time axis. Otherwise give &lt;b&gt;Bands per date&lt;/b&gt; (advanced, BANDS_PER_DATE: all bands of one date, QA bands included) and, if the bands run band by band, &lt;b&gt;Band order&lt;/b&gt; (BAND_ORDER=band). Each date becomes a small VRT reading the raster, written into a folder &amp;lt;name&amp;gt;_dates beside it (used again by later runs of the same raster; the pixel inspector and a saved project read them). Dates, Bands and Cloud masks then count per date.</source>
+            <translation>&lt;b&gt;Ein multitemporales Raster&lt;/b&gt;: ein einzelner Eingabe-Layer, der alle Zeitpunkte als Kanäle enthält, wird in seine Zeitpunkte aufgeteilt, wenn seine Kanalnamen Datumsangaben tragen (ein Google-Earth-Engine-Export mit toBands(): 20200105T103421_..._B4) oder er eine NetCDF-Variable mit Zeitachse ist. Sonst &lt;b&gt;Kanäle je Zeitpunkt&lt;/b&gt; angeben (erweitert, BANDS_PER_DATE: alle Kanäle eines Zeitpunkts, QA-Kanäle mitgezählt) und, wenn die Kanäle Kanal für Kanal folgen, &lt;b&gt;Kanalreihenfolge&lt;/b&gt; (BAND_ORDER=band). Jeder Zeitpunkt wird zu einem kleinen VRT, das das Raster liest und in einem Ordner &amp;lt;Name&amp;gt;_dates daneben gespeichert wird (von späteren Läufen desselben Rasters wiederverwendet; der Pixelinspektor und ein gespeichertes Projekt lesen diese VRTs). Zeitpunkte, Kanäle und Wolkenmasken zählen dann je Zeitpunkt.</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="255" />
+            <source>%s=%s is not one of its options. Give an option's name: %s.</source>
+            <translation>%s=%s ist keine seiner Optionen. Den Namen einer Option angeben: %s.</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="266" />
+            <source>Raster layers, oldest first (order is time order)</source>
+            <translation>Rasterlayer, ältester zuerst (Reihenfolge ist Zeitfolge)</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="268" />
+            <source>Dates, YYYY-MM-DD in layer order</source>
+            <translation>Datumsangaben JJJJ-MM-TT je Layer</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="269" />
+            <source>Comma-separated, one per layer; empty: read from the layer names, file names or metadata.</source>
+            <translation>Kommagetrennt, eine je Layer; leer: aus den Layernamen, Dateinamen oder Metadaten gelesen.</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="271" />
+            <source>Bands, e.g. 1,2,3,4</source>
+            <translation>Kanäle, z. B. 1,2,3,4</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="272" />
+            <source>The networks use 4 bands as R, G, B, NIR; CVA and ISFA use any bands. Empty: from the bands' wavelengths or names (see the help).</source>
+            <translation>Die Netze nutzen 4 Kanäle als R, G, B, NIR; CVA und ISFA beliebige Kanäle. Leer: aus den Wellenlängen oder Namen der Kanäle (siehe Hilfe).</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="277" />
+            <source>Model</source>
+            <translation>Modell</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="278" />
+            <source>auto (the default): %s. The help describes every option.</source>
+            <translation>auto (Standard): %s. Die Hilfe beschreibt jede Option.</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="280" />
+            <source>Weights file (.pt)</source>
+            <translation>Gewichtsdatei (.pt)</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="281" />
+            <source>Empty: the bundled weights. The classical CVA and ISFA need none.</source>
+            <translation>Leer: die mitgelieferten Gewichte. Die klassischen CVA und ISFA brauchen keine.</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="283" />
+            <source>Device</source>
+            <translation>Gerät</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="285" />
+            <source>Sensitivity (0 = calibrated)</source>
+            <translation>Empfindlichkeit (0 = kalibriert)</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="287" />
+            <source>-3 to 3: positive values call more pixels changed, negative values fewer.</source>
+            <translation>-3 bis 3: positive Werte stufen mehr Pixel als geändert ein, negative weniger.</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="291" />
+            <source>Minimum change patch (pixels; 0 = off)</source>
+            <translation>Kleinste Änderungsfläche (Pixel; 0 = aus)</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="293" />
+            <source>Changed patches smaller than this are written as unchanged; 0 keeps every changed pixel.</source>
+            <translation>Geänderte Flächen, die kleiner sind, werden als unverändert geschrieben; 0 behält jedes geänderte Pixel.</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="295" />
+            <source>Fill masked dates from the previous clear date</source>
+            <translation>Maskierte Zeitpunkte aus dem vorigen füllen</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="296" />
+            <source>For cloudy series: a masked date takes the pixel's values of the previous clear date.</source>
+            <translation>Für bewölkte Zeitreihen: ein maskierter Zeitpunkt übernimmt die Werte des Pixels vom vorigen wolkenfreien Zeitpunkt.</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="298" />
+            <source>Cloud masks, one per input layer</source>
+            <translation>Wolkenmasken, eine je Eingabelayer</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="299" />
+            <source>In the order of the input layers; for masks of some dates only, give their positions in Dates the cloud masks belong to (advanced).</source>
+            <translation>In der Reihenfolge der Eingabelayer; für Masken nur einiger Zeitpunkte deren Positionen in Zeitpunkte der Wolkenmasken (erweitert) angeben.</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="302" />
+            <source>Mask values meaning clear</source>
+            <translation>Maskenwerte für wolkenfrei</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="303" />
+            <source>Default 0. The help gives the values for Landsat QA_PIXEL, Sentinel-2 SCL and Fmask.</source>
+            <translation>Standard 0. Die Hilfe nennt die Werte für Landsat QA_PIXEL, Sentinel-2 SCL und Fmask.</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="305" />
+            <source>Dates the cloud masks belong to</source>
+            <translation>Zeitpunkte der Wolkenmasken</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="306" />
+            <source>The input positions of the masks' dates, e.g. 2,5: the first mask for the second layer, the other for the fifth.</source>
+            <translation>Die Eingabepositionen der Zeitpunkte der Masken, z. B. 2,5: die erste Maske für den zweiten Layer, die andere für den fünften.</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="311" />
+            <source>Tile size (pixels; 0 = automatic)</source>
+            <translation>Kachelgröße (Pixel; 0 = automatisch)</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="316" />
+            <source>Threshold of the classical methods (CVA, ISFA)</source>
+            <translation>Schwellenwert klassischer Methoden (CVA, ISFA)</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="321" />
+            <source>Tile overlap (pixels; empty: automatic)</source>
+            <translation>Kachelüberlappung (Pixel; leer: auto)</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="326" />
+            <source>Change area</source>
+            <translation>Änderungsfläche</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="327" />
+            <source>Change moment</source>
+            <translation>Änderungszeitpunkt</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="328" />
+            <source>Confidence</source>
+            <translation>Konfidenz</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="330" />
+            <source>Change polygons</source>
+            <translation>Änderungspolygone</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="333" />
+            <source>Moment probabilities</source>
+            <translation>Zeitpunkt-Wahrscheinlichkeiten</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="334" />
+            <source>One band per class, for inspection.</source>
+            <translation>Ein Kanal je Klasse, zur Inspektion.</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="338" />
+            <source>Run report (HTML)</source>
+            <translation>Laufbericht (HTML)</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="338" />
+            <source>HTML files (*.html)</source>
+            <translation>HTML-Dateien (*.html)</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="339" />
+            <source>The settings and the changed area per interval, as a chart and a table.</source>
+            <translation>Die Einstellungen und die geänderte Fläche je Intervall, als Diagramm und Tabelle.</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="343" />
+            <source>Run even if estimated too long/big</source>
+            <translation>Voraussichtlich riesige Läufe zulassen</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="344" />
+            <source>A run estimated at more than a day, or whose outputs do not fit the free space of their folder, is refused unless this is on.</source>
+            <translation>Ein Lauf, der voraussichtlich länger als einen Tag dauert oder dessen Ausgaben nicht in den freien Platz ihres Ordners passen, wird abgelehnt, außer dies ist an.</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="349" />
+            <source>Bands per date (multi-date raster)</source>
+            <translation>Kanäle je Zeitpunkt (multitemporal)</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="351" />
+            <source>One input raster holding every date: all bands of one date, QA bands included; 0: from the dates in the band names.</source>
+            <translation>Ein Eingaberaster mit allen Zeitpunkten: alle Kanäle eines Zeitpunkts, QA-Kanäle eingeschlossen; 0: nach den Datumsangaben der Kanalnamen.</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="356" />
+            <source>Band order (multi-date raster)</source>
+            <translation>Kanalreihenfolge (multitemporal)</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="360" />
+            <source>Device used</source>
+            <translation>Verwendetes Gerät</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="361" />
+            <source>Dates used (comma-separated)</source>
+            <translation>Verwendete Datumsangaben (kommagetrennt)</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="362" />
+            <source>Model used (auto resolved)</source>
+            <translation>Verwendetes Modell (auto aufgelöst)</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="363" />
+            <source>Summary</source>
+            <translation>Zusammenfassung</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="364" />
+            <source>Changed hectares per interval (JSON)</source>
+            <translation>Geänderte Hektar je Intervall (JSON)</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="365" />
+            <source>Warnings (one per line)</source>
+            <translation>Warnungen (eine je Zeile)</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="418" />
+            <source>BAND_ORDER=%s is not one of its options. Give an option's name: %s.</source>
+            <translation>BAND_ORDER=%s ist keine seiner Optionen. Den Namen einer Option angeben: %s.</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="450" />
+            <source>'%s' is not a file-based (GDAL) raster, so it cannot be split into dates; export it as GeoTIFF first.</source>
+            <translation>'%s' ist kein dateibasiertes (GDAL-)Raster und kann daher nicht in Zeitpunkte aufgeteilt werden; zuerst als GeoTIFF exportieren.</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="459" />
+            <source>Layer '%s': %s</source>
+            <translation>Layer '%s': %s</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="465" />
+            <source>'%s' holds %d dates: split into %s%s</source>
+            <translation>'%s' enthält %d Zeitpunkte: aufgeteilt in %s%s</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="466" />
+            <source> (used again: the same split as before)</source>
+            <translation> (wiederverwendet: dieselbe Aufteilung wie zuvor)</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="486" />
+            <source>DATES has %d entries for the %d dates of the multi-date raster; give one date per date, oldest first, separated by commas.</source>
+            <translation>DATES hat %d Einträge für die %d Zeitpunkte des multitemporalen Rasters; ein Datum je Zeitpunkt angeben, das älteste zuerst, kommagetrennt.</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="492" />
+            <source>Unknown model '%s'; use one of %s.</source>
+            <translation>Unbekanntes Modell '%s'; eines von %s verwenden.</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="497" />
+            <source>The CAIM engine (model_core) could not be loaded to choose the automatic model; choose MODEL=caimnet, schanger, cva, caimnet_cva, isfa or caimnet_isfa.</source>
+            <translation>Die CAIM-Engine (model_core) konnte nicht geladen werden, um das automatische Modell zu wählen; MODEL=caimnet, schanger, cva, caimnet_cva, isfa oder caimnet_isfa wählen.</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="502" />
+            <source>The %s method (MODEL=%s) takes no weights, but the Weights file (WEIGHTS) is set to '%s'. Leave WEIGHTS empty, or choose a model that uses weights (MODEL=caimnet, schanger, caimnet_cva or caimnet_isfa) to use that file.</source>
+            <translation>Die Methode %s (MODEL=%s) nimmt keine Gewichte, aber die Gewichtsdatei (WEIGHTS) ist auf '%s' gesetzt. WEIGHTS leer lassen oder ein Modell wählen, das Gewichte verwendet (MODEL=caimnet, schanger, caimnet_cva oder caimnet_isfa), um diese Datei zu verwenden.</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="508" />
+            <source>Unknown threshold '%s'; use one of %s.</source>
+            <translation>Unbekannter Schwellenwert '%s'; einen von %s verwenden.</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="510" />
+            <source>The minimum-error threshold (THRESHOLD=kittler) applies to the classical methods only, not to %s. Choose MODEL=cva or isfa, or leave THRESHOLD at otsu.</source>
+            <translation>Der Schwellenwert des minimalen Fehlers (THRESHOLD=kittler) gilt nur für die klassischen Methoden, nicht für %s. MODEL=cva oder isfa wählen oder THRESHOLD auf otsu lassen.</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="519" />
+            <source> Here each date of a multi-date raster counts as one layer (%d in all, oldest first).</source>
+            <translation> Hier zählt jeder Zeitpunkt eines multitemporalen Rasters als ein Layer (%d insgesamt, der älteste zuerst).</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="537" />
+            <source>Or give its Bands per date (advanced, BANDS_PER_DATE) to split it in this run.</source>
+            <translation>Oder seine Kanäle je Zeitpunkt angeben (erweitert, BANDS_PER_DATE), um es in diesem Lauf aufzuteilen.</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="541" />
+            <source>Note: </source>
+            <translation>Hinweis: </translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="541" />
+            <source>Warning: </source>
+            <translation>Warnung: </translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="542" />
+            <source>Model: %s [%s]</source>
+            <translation>Modell: %s [%s]</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="544" />
+            <source>Date %d: %s  (%s)%s</source>
+            <translation>Zeitpunkt %d: %s  (%s)%s</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="544" />
+            <source>unknown</source>
+            <translation>unbekannt</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="545" />
+            <source>  mask: %s</source>
+            <translation>  Maske: %s</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="558" />
+            <source>Cancelled by the user; no output was kept.</source>
+            <translation>Vom Benutzer abgebrochen; es wurde keine Ausgabe behalten.</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="577" />
+            <source>The CAIM engine (model_core) could not be loaded: %s</source>
+            <translation>Die CAIM-Engine (model_core) konnte nicht geladen werden: %s</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="593" />
+            <source>%s: '%s' is written as %s; end its name with %s.</source>
+            <translation>%s: '%s' wird als %s geschrieben; den Namen auf %s enden lassen.</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="595" />
+            <source>a vector file</source>
+            <translation>Vektordatei</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="596" />
+            <source> or </source>
+            <translation> oder </translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="656" />
+            <source>Writing change polygons</source>
+            <translation>Änderungspolygone werden geschrieben</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="662" />
+            <source>%d change polygons written to %s</source>
+            <translation>%d Änderungspolygone nach %s geschrieben</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="679" />
+            <source>Device used: %s</source>
+            <translation>Verwendetes Gerät: %s</translation>
+        </message>
+        <message>
+            <source>'%s' is in a folder you cannot write to: its dates' VRTs are in QGIS's temporary folder, which is deleted when QGIS closes.</source>
+            <translation type="obsolete">'%s' liegt in einem Ordner ohne Schreibrecht: die VRTs seiner Zeitpunkte liegen im temporären Ordner von QGIS, der beim Beenden von QGIS gelöscht wird.</translation>
+        </message>
+        <message>
+            <source>'%s' is not a file in a folder (it is inside an archive, or at a web address): its dates' VRTs are in QGIS's temporary folder, which is deleted when QGIS closes.</source>
+            <translation type="obsolete">'%s' ist keine Datei in einem Ordner, sondern liegt in einem Archiv oder unter einer Webadresse: die VRTs seiner Zeitpunkte liegen im temporären Ordner von QGIS, der beim Beenden von QGIS gelöscht wird.</translation>
+        </message>
+        <message>
+            <source>Bands per date (multi-date raster; 0: auto)</source>
+            <translation type="obsolete">Kanäle je Zeitpunkt (multitemporales Raster; 0: auto)</translation>
+        </message>
+        <message>
+            <source>Bands, e.g. 1,2,3,4 (networks: R, G, B, NIR; CVA, ISFA: any)</source>
+            <translation type="obsolete">Kanäle, z. B. 1,2,3,4 (Netze: R, G, B, NIR; CVA, ISFA: beliebig)</translation>
+        </message>
+        <message>
+            <source>Cloud masks, one per input layer in the same order</source>
+            <translation type="obsolete">Wolkenmasken, eine je Eingabelayer in derselben Reihenfolge</translation>
+        </message>
+        <message>
+            <source>Dates the cloud masks belong to (input positions, e.g. 2,5)</source>
+            <translation type="obsolete">Zeitpunkte der Wolkenmasken (Eingabepositionen, z. B. 2,5)</translation>
+        </message>
+        <message>
+            <source>Dates, YYYY-MM-DD in layer order (empty: from names/metadata)</source>
+            <translation type="obsolete">Datumsangaben JJJJ-MM-TT je Layer (leer: aus Namen/Metadaten)</translation>
+        </message>
+        <message>
+            <source>Fill masked dates from the previous clear date (cloudy series)</source>
+            <translation type="obsolete">Maskierte Zeitpunkte aus dem vorigen wolkenfreien füllen</translation>
+        </message>
+        <message>
             <source>Finds where the land changed in an ordered series of co-registered rasters of one place, and between which two dates the last change happened.
 
 &lt;b&gt;Input layers&lt;/b&gt;: the dates, oldest first (the order of the list is the time order). Layers on different grids or CRSs are aligned onto the first layer's grid, clipped to the common area.
@@ -366,7 +868,7 @@ Der Vergleich ist nur so gut wie die Genauigkeit der Referenz selbst und ihre La
 Needs PyTorch in QGIS's Python.
 
 &lt;b&gt;qgis_process&lt;/b&gt;: MODEL and DEVICE take the option names (not numbers), e.g. &lt;tt&gt;qgis_process.bin run caim:detectchanges -- INPUT=a.tif INPUT=b.tif MODEL=auto DEVICE=CPU AREA=area.tif MOMENT=moment.tif CONFIDENCE=confidence.tif&lt;/tt&gt;, or &lt;tt&gt;MODEL=cva&lt;/tt&gt; for the classical method.  MASKS is repeated like INPUT, e.g. &lt;tt&gt;MASKS=qa_2020.tif MASKED_DATES=2&lt;/tt&gt; for a mask of the second date only.</source>
-            <translation>Findet, wo sich die Landoberfläche in einer geordneten Zeitreihe koregistrierter Raster eines Ortes verändert hat und zwischen welchen zwei Zeitpunkten die letzte Änderung geschah.
+            <translation type="obsolete">Findet, wo sich die Landoberfläche in einer geordneten Zeitreihe koregistrierter Raster eines Ortes verändert hat und zwischen welchen zwei Zeitpunkten die letzte Änderung geschah.
 
 &lt;b&gt;Eingabelayer&lt;/b&gt;: die Zeitpunkte, der älteste zuerst (die Reihenfolge der Liste ist die Zeitfolge). Layer auf verschiedenen Rastern oder KBS werden auf das Raster des ersten Layers ausgerichtet und auf die gemeinsame Fläche zugeschnitten.
 &lt;b&gt;Datumsangaben&lt;/b&gt;: optional, kommagetrennt JJJJ-MM-TT, eine je Layer; sonst aus Layernamen, Dateinamen oder Metadaten gelesen.
@@ -388,312 +890,36 @@ Braucht PyTorch im Python von QGIS.
 &lt;b&gt;qgis_process&lt;/b&gt;: MODEL und DEVICE nehmen die Optionsnamen (keine Nummern), z. B. &lt;tt&gt;qgis_process.bin run caim:detectchanges -- INPUT=a.tif INPUT=b.tif MODEL=auto DEVICE=CPU AREA=area.tif MOMENT=moment.tif CONFIDENCE=confidence.tif&lt;/tt&gt;, oder &lt;tt&gt;MODEL=cva&lt;/tt&gt; für die klassische Methode.  MASKS wird wie INPUT wiederholt, z. B. &lt;tt&gt;MASKS=qa_2020.tif MASKED_DATES=2&lt;/tt&gt; für eine Maske nur des zweiten Zeitpunkts.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="218" />
-            <source>&lt;b&gt;One multi-date raster&lt;/b&gt;: a single input layer that holds every date as bands is split into its dates when its band names carry them (a Google Earth Engine toBands() export: 20200105T103421_..._B4) or it is a NetCDF variable with a time axis. Otherwise give &lt;b&gt;Bands per date&lt;/b&gt; (advanced, BANDS_PER_DATE: all bands of one date, QA bands included) and, if the bands run band by band, &lt;b&gt;Band order&lt;/b&gt; (BAND_ORDER=band). Each date becomes a small VRT reading the raster, written into a folder &amp;lt;name&amp;gt;_dates beside it (used again by later runs of the same raster; the pixel inspector and a saved project read them). Dates, Bands and Cloud masks then count per date.</source>
-            <translation>&lt;b&gt;Ein multitemporales Raster&lt;/b&gt;: ein einzelner Eingabe-Layer, der alle Zeitpunkte als Kanäle enthält, wird in seine Zeitpunkte aufgeteilt, wenn seine Kanalnamen Datumsangaben tragen (ein Google-Earth-Engine-Export mit toBands(): 20200105T103421_..._B4) oder er eine NetCDF-Variable mit Zeitachse ist. Sonst &lt;b&gt;Kanäle je Zeitpunkt&lt;/b&gt; angeben (erweitert, BANDS_PER_DATE: alle Kanäle eines Zeitpunkts, QA-Kanäle mitgezählt) und, wenn die Kanäle Kanal für Kanal folgen, &lt;b&gt;Kanalreihenfolge&lt;/b&gt; (BAND_ORDER=band). Jeder Zeitpunkt wird zu einem kleinen VRT, das das Raster liest und in einem Ordner &amp;lt;Name&amp;gt;_dates daneben gespeichert wird (von späteren Läufen desselben Rasters wiederverwendet; der Pixelinspektor und ein gespeichertes Projekt lesen diese VRTs). Zeitpunkte, Kanäle und Wolkenmasken zählen dann je Zeitpunkt.</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="248" />
-            <source>%s=%s is not one of its options. Give an option's name: %s.</source>
-            <translation>%s=%s ist keine seiner Optionen. Den Namen einer Option angeben: %s.</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="255" />
-            <source>Raster layers, oldest first (order is time order)</source>
-            <translation>Rasterlayer, ältester zuerst (Reihenfolge ist Zeitfolge)</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="257" />
-            <source>Dates, YYYY-MM-DD in layer order (empty: from names/metadata)</source>
-            <translation>Datumsangaben JJJJ-MM-TT je Layer (leer: aus Namen/Metadaten)</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="260" />
-            <source>Bands, e.g. 1,2,3,4 (networks: R, G, B, NIR; CVA, ISFA: any)</source>
-            <translation>Kanäle, z. B. 1,2,3,4 (Netze: R, G, B, NIR; CVA, ISFA: beliebig)</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="265" />
-            <source>Model (auto: %s)</source>
-            <translation>Modell (auto: %s)</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="268" />
-            <source>Weights file (empty: bundled weights; none for CVA or ISFA)</source>
-            <translation>Gewichtsdatei (leer: mitgelieferte; keine für CVA/ISFA)</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="271" />
-            <source>Device</source>
-            <translation>Gerät</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="273" />
-            <source>Sensitivity (0 = calibrated; + more change, - less)</source>
-            <translation>Empfindlichkeit (0 = kalibriert; + mehr Änderung, - weniger)</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="278" />
-            <source>Minimum change patch (pixels; 0 = keep every changed pixel)</source>
-            <translation>Kleinste Änderungsfläche (Pixel; 0 = jedes geänderte Pixel behalten)</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="281" />
-            <source>Fill masked dates from the previous clear date (cloudy series)</source>
-            <translation>Maskierte Zeitpunkte aus dem vorigen wolkenfreien füllen</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="283" />
-            <source>Cloud masks, one per input layer in the same order</source>
-            <translation>Wolkenmasken, eine je Eingabelayer in derselben Reihenfolge</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="286" />
             <source>Mask values meaning clear (default 0; QA, SCL codes: see help)</source>
-            <translation>Maskenwerte für wolkenfrei (Standard 0; QA, SCL: siehe Hilfe)</translation>
+            <translation type="obsolete">Maskenwerte für wolkenfrei (Standard 0; QA, SCL: siehe Hilfe)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="288" />
-            <source>Dates the cloud masks belong to (input positions, e.g. 2,5)</source>
-            <translation>Zeitpunkte der Wolkenmasken (Eingabepositionen, z. B. 2,5)</translation>
+            <source>Minimum change patch (pixels; 0 = keep every changed pixel)</source>
+            <translation type="obsolete">Kleinste Änderungsfläche (Pixel; 0 = jedes geänderte Pixel behalten)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="292" />
-            <source>Tile size (pixels; 0 = automatic)</source>
-            <translation>Kachelgröße (Pixel; 0 = automatisch)</translation>
+            <source>Model (auto: %s)</source>
+            <translation type="obsolete">Modell (auto: %s)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="297" />
-            <source>Threshold of the classical methods (CVA, ISFA)</source>
-            <translation>Schwellenwert der klassischen Methoden (CVA, ISFA)</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="302" />
-            <source>Tile overlap (pixels; empty: automatic)</source>
-            <translation>Kachelüberlappung (Pixel; leer: automatisch)</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="307" />
-            <source>Change area</source>
-            <translation>Änderungsfläche</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="308" />
-            <source>Change moment</source>
-            <translation>Änderungszeitpunkt</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="309" />
-            <source>Confidence</source>
-            <translation>Konfidenz</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="311" />
-            <source>Change polygons</source>
-            <translation>Änderungspolygone</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="314" />
             <source>Moment probabilities (one band per class, for inspection)</source>
-            <translation>Zeitpunkt-Wahrscheinlichkeiten (zur Inspektion)</translation>
+            <translation type="obsolete">Zeitpunkt-Wahrscheinlichkeiten (zur Inspektion)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="319" />
-            <source>Run report (HTML: settings, changed area per interval)</source>
-            <translation>Laufbericht (HTML: Einstellungen, geänderte Fläche je Intervall)</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="320" />
-            <source>HTML files (*.html)</source>
-            <translation>HTML-Dateien (*.html)</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="325" />
             <source>Run anyway if estimated too long or too big for the disk</source>
-            <translation>Auch ausführen, wenn voraussichtlich zu lang/zu groß</translation>
+            <translation type="obsolete">Auch ausführen, wenn voraussichtlich zu lang/zu groß</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="329" />
-            <source>Bands per date (multi-date raster; 0: auto)</source>
-            <translation>Kanäle je Zeitpunkt (multitemporales Raster; 0: auto)</translation>
+            <source>Run report (HTML: settings, changed area per interval)</source>
+            <translation type="obsolete">Laufbericht (HTML: Einstellungen, geänderte Fläche je Intervall)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="334" />
-            <source>Band order (multi-date raster)</source>
-            <translation>Kanalreihenfolge (multitemporales Raster)</translation>
+            <source>Sensitivity (0 = calibrated; + more change, - less)</source>
+            <translation type="obsolete">Empfindlichkeit (0 = kalibriert; + mehr Änderung, - weniger)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="338" />
-            <source>Device used</source>
-            <translation>Verwendetes Gerät</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="339" />
-            <source>Dates used (comma-separated)</source>
-            <translation>Verwendete Datumsangaben (kommagetrennt)</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="340" />
-            <source>Model used (auto resolved)</source>
-            <translation>Verwendetes Modell (auto aufgelöst)</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="341" />
-            <source>Summary</source>
-            <translation>Zusammenfassung</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="342" />
-            <source>Changed hectares per interval (JSON)</source>
-            <translation>Geänderte Hektar je Intervall (JSON)</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="343" />
-            <source>Warnings (one per line)</source>
-            <translation>Warnungen (eine je Zeile)</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="396" />
-            <source>BAND_ORDER=%s is not one of its options. Give an option's name: %s.</source>
-            <translation>BAND_ORDER=%s ist keine seiner Optionen. Den Namen einer Option angeben: %s.</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="428" />
-            <source>'%s' is not a file-based (GDAL) raster, so it cannot be split into dates; export it as GeoTIFF first.</source>
-            <translation>'%s' ist kein dateibasiertes (GDAL-)Raster und kann daher nicht in Zeitpunkte aufgeteilt werden; zuerst als GeoTIFF exportieren.</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="437" />
-            <source>Layer '%s': %s</source>
-            <translation>Layer '%s': %s</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="443" />
-            <source>'%s' holds %d dates: split into %s%s</source>
-            <translation>'%s' enthält %d Zeitpunkte: aufgeteilt in %s%s</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="444" />
-            <source> (used again: the same split as before)</source>
-            <translation> (wiederverwendet: dieselbe Aufteilung wie zuvor)</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="464" />
-            <source>DATES has %d entries for the %d dates of the multi-date raster; give one date per date, oldest first, separated by commas.</source>
-            <translation>DATES hat %d Einträge für die %d Zeitpunkte des multitemporalen Rasters; ein Datum je Zeitpunkt angeben, das älteste zuerst, kommagetrennt.</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="470" />
-            <source>Unknown model '%s'; use one of %s.</source>
-            <translation>Unbekanntes Modell '%s'; eines von %s verwenden.</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="475" />
-            <source>The CAIM engine (model_core) could not be loaded to choose the automatic model; choose MODEL=caimnet, schanger, cva, caimnet_cva, isfa or caimnet_isfa.</source>
-            <translation>Die CAIM-Engine (model_core) konnte nicht geladen werden, um das automatische Modell zu wählen; MODEL=caimnet, schanger, cva, caimnet_cva, isfa oder caimnet_isfa wählen.</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="480" />
-            <source>The %s method (MODEL=%s) takes no weights, but the Weights file (WEIGHTS) is set to '%s'. Leave WEIGHTS empty, or choose a model that uses weights (MODEL=caimnet, schanger, caimnet_cva or caimnet_isfa) to use that file.</source>
-            <translation>Die Methode %s (MODEL=%s) nimmt keine Gewichte, aber die Gewichtsdatei (WEIGHTS) ist auf '%s' gesetzt. WEIGHTS leer lassen oder ein Modell wählen, das Gewichte verwendet (MODEL=caimnet, schanger, caimnet_cva oder caimnet_isfa), um diese Datei zu verwenden.</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="486" />
-            <source>Unknown threshold '%s'; use one of %s.</source>
-            <translation>Unbekannter Schwellenwert '%s'; einen von %s verwenden.</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="488" />
-            <source>The minimum-error threshold (THRESHOLD=kittler) applies to the classical methods only, not to %s. Choose MODEL=cva or isfa, or leave THRESHOLD at otsu.</source>
-            <translation>Der Schwellenwert des minimalen Fehlers (THRESHOLD=kittler) gilt nur für die klassischen Methoden, nicht für %s. MODEL=cva oder isfa wählen oder THRESHOLD auf otsu lassen.</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="497" />
-            <source> Here each date of a multi-date raster counts as one layer (%d in all, oldest first).</source>
-            <translation> Hier zählt jeder Zeitpunkt eines multitemporalen Rasters als ein Layer (%d insgesamt, der älteste zuerst).</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="515" />
-            <source>Or give its Bands per date (advanced, BANDS_PER_DATE) to split it in this run.</source>
-            <translation>Oder seine Kanäle je Zeitpunkt angeben (erweitert, BANDS_PER_DATE), um es in diesem Lauf aufzuteilen.</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="519" />
-            <source>Note: </source>
-            <translation>Hinweis: </translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="519" />
-            <source>Warning: </source>
-            <translation>Warnung: </translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="520" />
-            <source>Model: %s [%s]</source>
-            <translation>Modell: %s [%s]</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="522" />
-            <source>Date %d: %s  (%s)%s</source>
-            <translation>Zeitpunkt %d: %s  (%s)%s</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="522" />
-            <source>unknown</source>
-            <translation>unbekannt</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="523" />
-            <source>  mask: %s</source>
-            <translation>  Maske: %s</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="536" />
-            <source>Cancelled by the user; no output was kept.</source>
-            <translation>Vom Benutzer abgebrochen; es wurde keine Ausgabe behalten.</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="555" />
-            <source>The CAIM engine (model_core) could not be loaded: %s</source>
-            <translation>Die CAIM-Engine (model_core) konnte nicht geladen werden: %s</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="571" />
-            <source>%s: '%s' is written as %s; end its name with %s.</source>
-            <translation>%s: '%s' wird als %s geschrieben; den Namen auf %s enden lassen.</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="573" />
-            <source>a vector file</source>
-            <translation>Vektordatei</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="574" />
-            <source> or </source>
-            <translation> oder </translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="634" />
-            <source>Writing change polygons</source>
-            <translation>Änderungspolygone werden geschrieben</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="640" />
-            <source>%d change polygons written to %s</source>
-            <translation>%d Änderungspolygone nach %s geschrieben</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="657" />
-            <source>Device used: %s</source>
-            <translation>Verwendetes Gerät: %s</translation>
-        </message>
-        <message>
-            <source>'%s' is in a folder you cannot write to: its dates' VRTs are in QGIS's temporary folder, which is deleted when QGIS closes.</source>
-            <translation type="obsolete">'%s' liegt in einem Ordner ohne Schreibrecht: die VRTs seiner Zeitpunkte liegen im temporären Ordner von QGIS, der beim Beenden von QGIS gelöscht wird.</translation>
-        </message>
-        <message>
-            <source>'%s' is not a file in a folder (it is inside an archive, or at a web address): its dates' VRTs are in QGIS's temporary folder, which is deleted when QGIS closes.</source>
-            <translation type="obsolete">'%s' ist keine Datei in einem Ordner, sondern liegt in einem Archiv oder unter einer Webadresse: die VRTs seiner Zeitpunkte liegen im temporären Ordner von QGIS, der beim Beenden von QGIS gelöscht wird.</translation>
+            <source>Weights file (empty: bundled weights; none for CVA or ISFA)</source>
+            <translation type="obsolete">Gewichtsdatei (leer: mitgelieferte; keine für CVA/ISFA)</translation>
         </message>
     </context>
     <context>
@@ -2884,72 +3110,82 @@ Gerät: %s
             <translation>Multitemporales Raster</translation>
         </message>
         <message>
-            <location filename="../split_algorithm.py" line="90" />
-            <source>Bands per date (0: from the dates in the band names)</source>
-            <translation>Kanäle je Zeitpunkt (0: nach den Datumsangaben der Kanalnamen)</translation>
+            <location filename="../split_algorithm.py" line="91" />
+            <source>Bands per date (0: from the band names)</source>
+            <translation>Kanäle je Zeitpunkt (0: aus den Kanalnamen)</translation>
         </message>
         <message>
             <location filename="../split_algorithm.py" line="93" />
+            <source>All bands of one date, QA bands included; 0: as many dates as the band names carry.</source>
+            <translation>Alle Kanäle eines Zeitpunkts, QA-Kanäle eingeschlossen; 0: so viele Zeitpunkte, wie die Kanalnamen tragen.</translation>
+        </message>
+        <message>
+            <location filename="../split_algorithm.py" line="95" />
             <source>Band order</source>
             <translation>Kanalreihenfolge</translation>
         </message>
         <message>
-            <location filename="../split_algorithm.py" line="94" />
-            <source>Automatic (from the band names, else date by date)</source>
-            <translation>Automatisch (aus den Kanalnamen, sonst Zeitpunkt für Zeitpunkt)</translation>
-        </message>
-        <message>
-            <location filename="../split_algorithm.py" line="95" />
-            <source>Date by date (date 1's bands, then date 2's)</source>
-            <translation>Zeitpunkt für Zeitpunkt (Kanäle von Zeitpunkt 1, dann 2)</translation>
-        </message>
-        <message>
             <location filename="../split_algorithm.py" line="96" />
-            <source>Band by band (every date's band 1, then every date's band 2)</source>
-            <translation>Kanal für Kanal (Kanal 1 aller Zeitpunkte, dann Kanal 2)</translation>
+            <source>Automatic (band names, else date by date)</source>
+            <translation>Automatisch (Kanalnamen, sonst nach Zeitpunkt)</translation>
+        </message>
+        <message>
+            <location filename="../split_algorithm.py" line="97" />
+            <source>Date by date (date 1's bands, then date 2's)</source>
+            <translation>Zeitpunkt für Zeitpunkt (Kanäle von 1, dann 2)</translation>
         </message>
         <message>
             <location filename="../split_algorithm.py" line="98" />
-            <source>Dates, comma-separated (empty: from the band names)</source>
-            <translation>Datumsangaben, kommagetrennt (leer: aus den Kanalnamen)</translation>
+            <source>Band by band (band 1 of every date, then 2)</source>
+            <translation>Kanal für Kanal (Kanal 1 aller Zeitpunkte, dann 2)</translation>
         </message>
         <message>
             <location filename="../split_algorithm.py" line="100" />
+            <source>Dates, comma-separated</source>
+            <translation>Datumsangaben, kommagetrennt</translation>
+        </message>
+        <message>
+            <location filename="../split_algorithm.py" line="101" />
+            <source>One per date, e.g. 2019-06-01,2020-06-01; empty: the dates in the band names.</source>
+            <translation>Eine je Zeitpunkt, z. B. 2019-06-01,2020-06-01; leer: die Datumsangaben der Kanalnamen.</translation>
+        </message>
+        <message>
+            <location filename="../split_algorithm.py" line="103" />
             <source>Replace VRTs of the same names in the folder</source>
             <translation>Gleichnamige VRTs im Ordner ersetzen</translation>
         </message>
         <message>
-            <location filename="../split_algorithm.py" line="103" />
+            <location filename="../split_algorithm.py" line="106" />
             <source>Folder for the date rasters (VRT)</source>
             <translation>Ordner für die Raster der Zeitpunkte (VRT)</translation>
         </message>
         <message>
-            <location filename="../split_algorithm.py" line="104" />
+            <location filename="../split_algorithm.py" line="107" />
             <source>Date rasters</source>
             <translation>Raster der Zeitpunkte</translation>
         </message>
         <message>
-            <location filename="../split_algorithm.py" line="105" />
+            <location filename="../split_algorithm.py" line="108" />
             <source>Dates (comma-separated)</source>
             <translation>Datumsangaben (kommagetrennt)</translation>
         </message>
         <message>
-            <location filename="../split_algorithm.py" line="115" />
+            <location filename="../split_algorithm.py" line="118" />
             <source>Choose the multi-date raster (a raster layer).</source>
             <translation>Das multitemporale Raster wählen (ein Rasterlayer).</translation>
         </message>
         <message>
-            <location filename="../split_algorithm.py" line="117" />
+            <location filename="../split_algorithm.py" line="120" />
             <source>'%s' is not a file-based (GDAL) raster; export it as GeoTIFF first.</source>
             <translation>'%s' ist kein dateibasiertes (GDAL-)Raster; zuerst als GeoTIFF exportieren.</translation>
         </message>
         <message>
-            <location filename="../split_algorithm.py" line="139" />
+            <location filename="../split_algorithm.py" line="142" />
             <source>The VRTs are in QGIS's temporary folder, which is deleted when QGIS closes: to keep the date layers in a saved project, run this again with a folder of your own.</source>
             <translation>Die VRTs liegen im temporären Ordner von QGIS, der beim Beenden von QGIS gelöscht wird: um die Layer der Zeitpunkte in einem gespeicherten Projekt zu behalten, dies erneut mit einem eigenen Ordner ausführen.</translation>
         </message>
         <message>
-            <location filename="../split_algorithm.py" line="143" />
+            <location filename="../split_algorithm.py" line="146" />
             <source>The band names carry no dates for some dates: give the dates (DATES) here, or in the change detection's Dates.</source>
             <translation>Die Kanalnamen nennen für manche Zeitpunkte kein Datum: die Datumsangaben hier (DATES) oder in den Datumsangaben der Änderungserkennung angeben.</translation>
         </message>
@@ -2987,6 +3223,22 @@ Gerät: %s
             <location filename="../splitting.py" line="119" />
             <source>date not known</source>
             <translation>Datum unbekannt</translation>
+        </message>
+        <message>
+            <source>Automatic (from the band names, else date by date)</source>
+            <translation type="obsolete">Automatisch (aus den Kanalnamen, sonst Zeitpunkt für Zeitpunkt)</translation>
+        </message>
+        <message>
+            <source>Band by band (every date's band 1, then every date's band 2)</source>
+            <translation type="obsolete">Kanal für Kanal (Kanal 1 aller Zeitpunkte, dann Kanal 2)</translation>
+        </message>
+        <message>
+            <source>Bands per date (0: from the dates in the band names)</source>
+            <translation type="obsolete">Kanäle je Zeitpunkt (0: nach den Datumsangaben der Kanalnamen)</translation>
+        </message>
+        <message>
+            <source>Dates, comma-separated (empty: from the band names)</source>
+            <translation type="obsolete">Datumsangaben, kommagetrennt (leer: aus den Kanalnamen)</translation>
         </message>
     </context>
 </TS>

@@ -4,42 +4,42 @@
     <context>
         <name>CaimAccuracy</name>
         <message>
-            <location filename="../accuracy_algorithms.py" line="79" />
+            <location filename="../accuracy_algorithms.py" line="80" />
             <source>Accuracy assessment</source>
             <translation>Evaluación de la exactitud</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="104" />
+            <location filename="../accuracy_algorithms.py" line="105" />
             <source>Choose a change map (a raster layer).</source>
             <translation>Elegir un mapa de cambios (una capa ráster).</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="106" />
+            <location filename="../accuracy_algorithms.py" line="107" />
             <source>'%s' is not a file-based raster; export it as GeoTIFF first.</source>
             <translation>'%s' no es un ráster basado en archivo; exportarlo primero como GeoTIFF.</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="127" />
+            <location filename="../accuracy_algorithms.py" line="128" />
             <source>Cannot create the folder '%s' for the output '%s': %s</source>
             <translation>No se puede crear la carpeta '%s' para la salida '%s': %s</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="152" />
+            <location filename="../accuracy_algorithms.py" line="153" />
             <source>to label</source>
             <translation>por etiquetar</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="154" />
+            <location filename="../accuracy_algorithms.py" line="155" />
             <source>labelled</source>
             <translation>etiquetado</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="202" />
+            <location filename="../accuracy_algorithms.py" line="203" />
             <source>Draw an accuracy-assessment sample of a change map</source>
             <translation>Extraer una muestra para evaluar la exactitud de un mapa de cambios</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="208" />
+            <location filename="../accuracy_algorithms.py" line="209" />
             <source>Draws a stratified random sample of pixels of a change map, the strata being the map's classes (change moment: no change and each interval; change area: unchanged, changed), and writes them as points with the fields id, map_class, map_label and an empty &lt;b&gt;reference&lt;/b&gt;.
 
 Label each point from reference data (higher-resolution imagery, the inputs, field visits) without looking at the map's class: the map's codes, 0 = no change, k = the last change happened between date k and date k+1, -1 = changed but the interval cannot be told (or 1 = changed for an area map); &lt;i&gt;Label the sample points&lt;/i&gt; in the plugin's menu steps through them.  Then run &lt;i&gt;Estimate change area and accuracy from a labelled sample&lt;/i&gt;.
@@ -52,67 +52,72 @@ Etiquetar cada punto a partir de datos de referencia (imágenes de mayor resoluc
 &lt;b&gt;Puntos por clase de cambio&lt;/b&gt;: 50 por defecto.  &lt;b&gt;Puntos sin cambio en el mapa&lt;/b&gt;: 4 veces más por defecto, porque ahí se esconden los cambios que el mapa pasó por alto, unos pocos por cada cien píxeles; con pocos puntos ahí, los intervalos de confianza del área de cambio son demasiado estrechos (véase el README).  &lt;b&gt;Tamaños por clase&lt;/b&gt;: pares CLASE:N opcionales que sustituyen a ambos, p. ej. 0:400,3:80.  Una clase con menos píxeles los aporta todos.</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="225" />
-            <source>Change map (change moment or change area)</source>
-            <translation>Mapa de cambios (momento del cambio o área de cambio)</translation>
+            <location filename="../accuracy_algorithms.py" line="226" />
+            <source>Change map (moment or area)</source>
+            <translation>Mapa de cambios (momento o área)</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="226" />
+            <location filename="../accuracy_algorithms.py" line="227" />
             <source>Points per change class</source>
             <translation>Puntos por clase de cambio</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="229" />
-            <source>Points where the map says no change (empty: 4 x per class)</source>
-            <translation>Puntos sin cambio en el mapa (vacío: 4 x por clase)</translation>
+            <location filename="../accuracy_algorithms.py" line="231" />
+            <source>Points where the map says no change</source>
+            <translation>Puntos sin cambio en el mapa</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="231" />
+            <location filename="../accuracy_algorithms.py" line="233" />
+            <source>Empty: 4 times the points per change class (the changes the map missed hide there).</source>
+            <translation>Vacío: 4 veces los puntos por clase de cambio (ahí se esconden los cambios que el mapa no detectó).</translation>
+        </message>
+        <message>
+            <location filename="../accuracy_algorithms.py" line="234" />
             <source>Per-class sizes, e.g. 0:400,3:80</source>
             <translation>Tamaños por clase, p. ej. 0:400,3:80</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="233" />
+            <location filename="../accuracy_algorithms.py" line="236" />
             <source>Random seed</source>
             <translation>Semilla aleatoria</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="235" />
+            <location filename="../accuracy_algorithms.py" line="238" />
             <source>Sample points to label</source>
             <translation>Puntos de la muestra por etiquetar</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="247" />
+            <location filename="../accuracy_algorithms.py" line="250" />
             <source>'%s' holds a sample with %d labelled point: a new sample there would erase the labels. Choose another file for the new sample (or delete that one first).</source>
             <translation>'%s' contiene una muestra con %d punto etiquetado: una nueva muestra ahí borraría las etiquetas. Elegir otro archivo para la nueva muestra (o borrar antes ese).</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="249" />
+            <location filename="../accuracy_algorithms.py" line="252" />
             <source>'%s' holds a sample with %d labelled points: a new sample there would erase the labels. Choose another file for the new sample (or delete that one first).</source>
             <translation>'%s' contiene una muestra con %d puntos etiquetados: una nueva muestra ahí borraría las etiquetas. Elegir otro archivo para la nueva muestra (o borrar antes ese).</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="263" />
+            <location filename="../accuracy_algorithms.py" line="266" />
             <source>%s: %d points%s</source>
             <translation>%s: %d puntos%s</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="263" />
+            <location filename="../accuracy_algorithms.py" line="266" />
             <source> (every pixel of the class)</source>
             <translation> (todos los píxeles de la clase)</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="265" />
+            <location filename="../accuracy_algorithms.py" line="268" />
             <source>Fill in 'reference' for every point, then estimate the area and accuracy.</source>
             <translation>Rellenar 'reference' en cada punto y después estimar el área y la exactitud.</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="286" />
+            <location filename="../accuracy_algorithms.py" line="289" />
             <source>Estimate change area and accuracy from a labelled sample</source>
             <translation>Estimar el área de cambio y la exactitud a partir de una muestra etiquetada</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="292" />
+            <location filename="../accuracy_algorithms.py" line="295" />
             <source>Estimates, from sample points drawn with &lt;i&gt;Draw an accuracy-assessment sample of a change map&lt;/i&gt; and labelled, the area of each class with its 95 % confidence interval, the overall accuracy and each class's user's and producer's accuracy, and the error matrix in proportions of the mapped area, with the stratified estimator of Olofsson et al. (2014), 'Good practices for estimating area and assessing accuracy of land change'.  The map's own pixel count of a change is biased by its errors; these estimates are not.
 
 &lt;b&gt;Change map&lt;/b&gt;: the map the sample was drawn from (its classes are the strata).  &lt;b&gt;Reference field&lt;/b&gt;: the class each point really is (0 = no change, k = change between date k and k+1, -1 = changed, interval unknown: counted only with Changed / unchanged only); points with an empty field are left out.  &lt;b&gt;Changed / unchanged only&lt;/b&gt;: collapse the classes into unchanged (0) and changed (any other), e.g. when the points were labelled only for change.  Every map class needs at least 2 labelled points.  &lt;b&gt;Map the sample was drawn from&lt;/b&gt; (advanced): to score another map of the same grid (another method's run) with the same sample, give the map the sample was drawn from here: its classes stay the strata.  &lt;b&gt;Compare with another map&lt;/b&gt; (advanced): the overall accuracy of the change map minus that of another map of the same grid, with a 95 % interval from the same points (paired, so much tighter than the two accuracies' own intervals): whether one method or setting is better on your imagery.</source>
@@ -121,82 +126,92 @@ Etiquetar cada punto a partir de datos de referencia (imágenes de mayor resoluc
 &lt;b&gt;Mapa de cambios&lt;/b&gt;: el mapa del que se extrajo la muestra (sus clases son los estratos).  &lt;b&gt;Campo de referencia&lt;/b&gt;: la clase que es realmente cada punto (0 = sin cambio, k = cambio entre la fecha k y k+1, -1 = cambiado, intervalo desconocido: solo se cuenta con Solo cambiado / sin cambio); los puntos con el campo vacío se omiten.  &lt;b&gt;Solo cambiado / sin cambio&lt;/b&gt;: reunir las clases en sin cambio (0) y cambiado (cualquier otra), p. ej. cuando los puntos se etiquetaron solo según haya cambio o no.  Cada clase del mapa necesita al menos 2 puntos etiquetados.  &lt;b&gt;Mapa del que se extrajo la muestra&lt;/b&gt; (avanzado): para evaluar otro mapa de la misma malla (la ejecución de otro método) con la misma muestra, indicar aquí el mapa del que se extrajo la muestra: sus clases siguen siendo los estratos.  &lt;b&gt;Comparar con otro mapa&lt;/b&gt; (avanzado): la exactitud global del mapa de cambios menos la de otro mapa de la misma malla, con un intervalo del 95 % a partir de los mismos puntos (pareado, así que mucho más estrecho que los intervalos propios de las dos exactitudes): si un método o un ajuste es mejor en sus imágenes.</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="312" />
+            <location filename="../accuracy_algorithms.py" line="315" />
             <source>Change map the sample was drawn from</source>
             <translation>Mapa de cambios del que se extrajo la muestra</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="313" />
+            <location filename="../accuracy_algorithms.py" line="316" />
             <source>Labelled sample points</source>
             <translation>Puntos de la muestra etiquetados</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="317" />
+            <location filename="../accuracy_algorithms.py" line="320" />
             <source>Reference field</source>
             <translation>Campo de referencia</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="319" />
+            <location filename="../accuracy_algorithms.py" line="322" />
             <source>Changed / unchanged only</source>
             <translation>Solo cambiado / sin cambio</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="321" />
-            <source>Map the sample was drawn from, if another (same grid)</source>
-            <translation>Mapa de la muestra, si es otro (misma malla)</translation>
-        </message>
-        <message>
             <location filename="../accuracy_algorithms.py" line="325" />
-            <source>Compare with another map (same grid; paired difference)</source>
-            <translation>Comparar con otro mapa (misma malla; diferencia pareada)</translation>
+            <source>Map the sample was drawn from</source>
+            <translation>Mapa del que se extrajo la muestra</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="329" />
+            <location filename="../accuracy_algorithms.py" line="326" />
+            <source>To score another map of the same grid with this sample: give that map as the change map above and the map the sample was drawn from here (its classes stay the strata).</source>
+            <translation>Para evaluar otro mapa de la misma malla con esta muestra: dé ese mapa arriba como mapa de cambios y aquí el mapa del que se extrajo la muestra (sus clases siguen siendo los estratos).</translation>
+        </message>
+        <message>
+            <location filename="../accuracy_algorithms.py" line="331" />
+            <source>Compare with another map</source>
+            <translation>Comparar con otro mapa</translation>
+        </message>
+        <message>
+            <location filename="../accuracy_algorithms.py" line="332" />
+            <source>Another map of the same grid: the difference of the two overall accuracies, paired on the same points.</source>
+            <translation>Otro mapa de la misma malla: la diferencia de las dos exactitudes globales, pareada en los mismos puntos.</translation>
+        </message>
+        <message>
+            <location filename="../accuracy_algorithms.py" line="336" />
             <source>Report</source>
             <translation>Informe</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="329" />
+            <location filename="../accuracy_algorithms.py" line="336" />
             <source>HTML files (*.html)</source>
             <translation>Archivos HTML (*.html)</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="331" />
+            <location filename="../accuracy_algorithms.py" line="338" />
             <source>Overall accuracy</source>
             <translation>Exactitud global</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="332" />
+            <location filename="../accuracy_algorithms.py" line="339" />
             <source>Estimates (JSON)</source>
             <translation>Estimaciones (JSON)</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="333" />
+            <location filename="../accuracy_algorithms.py" line="340" />
             <source>Summary</source>
             <translation>Resumen</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="342" />
+            <location filename="../accuracy_algorithms.py" line="349" />
             <source>Choose the labelled sample points.</source>
             <translation>Elegir los puntos de la muestra etiquetados.</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="344" />
+            <location filename="../accuracy_algorithms.py" line="351" />
             <source>'%s' has unsaved edits: save them (Toggle Editing, Save) so the labels are read.</source>
             <translation>'%s' tiene cambios sin guardar: guardarlos (Conmutar edición, Guardar capa en edición) para que se lean las etiquetas.</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="369" />
+            <location filename="../accuracy_algorithms.py" line="376" />
             <source>Cannot write the report '%s' (%s). Choose another file.</source>
             <translation>No se puede escribir el informe '%s' (%s). Elegir otro archivo.</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="384" />
+            <location filename="../accuracy_algorithms.py" line="391" />
             <source>Compare a change map with a reference map</source>
             <translation>Comparar un mapa de cambios con un mapa de referencia</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="390" />
+            <location filename="../accuracy_algorithms.py" line="397" />
             <source>Compares a change map pixel by pixel with a wall-to-wall reference raster (a digitised change mask, a national change product, a benchmark's label raster) and reports the changed / unchanged confusion counts, overall accuracy, precision, recall, F1 and kappa of changed, and the changed area of the map and of the reference in hectares; when the reference is a change-moment map, also the overall accuracy, kappa, macro F1 and F1 of each interval and the full confusion matrix.  The figures are those of &lt;i&gt;evaluate&lt;/i&gt; on the same pixels.
 
 &lt;b&gt;Change map&lt;/b&gt;: change_moment.tif or change_area.tif of a run (0 no change, k = interval k, 255 nodata), or any class raster with these codes.  &lt;b&gt;Reference map&lt;/b&gt;: any grid and CRS; it is warped onto the change map's grid with nearest neighbour.  Pixels where either is nodata, or outside the reference, are left out and counted.  &lt;b&gt;Reference is a change mask&lt;/b&gt;: changed = any non-zero value (automatic when the reference holds only 0 and one other value, e.g. 0/1 or 0/255); otherwise the reference numbers the intervals as the map does (0 no change, k = the last change between date k and k+1).  &lt;b&gt;Reference values that mean changed&lt;/b&gt; (optional, e.g. 2,3): only these count as changed (a mask).  &lt;b&gt;Reference nodata value&lt;/b&gt; (optional): replaces the reference's own nodata value.  &lt;b&gt;CSV&lt;/b&gt; (optional): the figures as a table.
@@ -209,54 +224,97 @@ The comparison is only as good as the reference's own accuracy and its co-regist
 La comparación solo es tan buena como la exactitud de la propia referencia y su corregistro con el mapa: un desplazamiento de un píxel cuenta dos veces cada borde de cambio.  Para estimaciones del área y la exactitud con intervalos de confianza a partir de una muestra etiquetada, usar los otros dos algoritmos de este grupo.</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="413" />
+            <location filename="../accuracy_algorithms.py" line="420" />
             <source>Reference map (any grid and CRS)</source>
             <translation>Mapa de referencia (cualquier malla y SRC)</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="415" />
-            <source>Reference is a change mask (changed = any non-zero value)</source>
-            <translation>La referencia es una máscara (cambiado = distinto de cero)</translation>
-        </message>
-        <message>
-            <location filename="../accuracy_algorithms.py" line="417" />
-            <source>Reference nodata value (empty: the reference's own)</source>
-            <translation>Valor sin datos de la referencia (vacío: el suyo propio)</translation>
-        </message>
-        <message>
-            <location filename="../accuracy_algorithms.py" line="420" />
-            <source>Reference values that mean changed, e.g. 2,3</source>
-            <translation>Valores de referencia para cambiado, p. ej. 2,3</translation>
-        </message>
-        <message>
             <location filename="../accuracy_algorithms.py" line="423" />
+            <source>Reference is a change mask</source>
+            <translation>La referencia es una máscara de cambios</translation>
+        </message>
+        <message>
+            <location filename="../accuracy_algorithms.py" line="424" />
+            <source>Changed = any non-zero value (automatic when the reference holds only 0 and one other value).</source>
+            <translation>Cambiado = cualquier valor distinto de cero (automático si la referencia solo contiene 0 y otro valor).</translation>
+        </message>
+        <message>
+            <location filename="../accuracy_algorithms.py" line="426" />
+            <source>Reference nodata value</source>
+            <translation>Valor sin datos de la referencia</translation>
+        </message>
+        <message>
+            <location filename="../accuracy_algorithms.py" line="427" />
+            <source>Empty: the reference's own nodata value.</source>
+            <translation>Vacío: el valor sin datos propio de la referencia.</translation>
+        </message>
+        <message>
+            <location filename="../accuracy_algorithms.py" line="429" />
+            <source>Reference values that mean changed</source>
+            <translation>Valores de referencia para cambiado</translation>
+        </message>
+        <message>
+            <location filename="../accuracy_algorithms.py" line="430" />
+            <source>Comma-separated, e.g. 2,3: only these values of the reference count as changed.</source>
+            <translation>Separados por comas, p. ej. 2,3: solo estos valores de la referencia cuentan como cambiado.</translation>
+        </message>
+        <message>
+            <location filename="../accuracy_algorithms.py" line="432" />
             <source>Comparison table (CSV)</source>
             <translation>Tabla de comparación (CSV)</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="423" />
+            <location filename="../accuracy_algorithms.py" line="432" />
             <source>CSV files (*.csv)</source>
             <translation>Archivos CSV (*.csv)</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="425" />
+            <location filename="../accuracy_algorithms.py" line="434" />
             <source>Kappa of changed / unchanged</source>
             <translation>Kappa de cambiado / sin cambio</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="426" />
+            <location filename="../accuracy_algorithms.py" line="435" />
             <source>Overall accuracy of changed / unchanged</source>
             <translation>Exactitud global de cambiado / sin cambio</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="427" />
+            <location filename="../accuracy_algorithms.py" line="436" />
             <source>F1 of changed</source>
             <translation>F1 de cambiado</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="435" />
+            <location filename="../accuracy_algorithms.py" line="444" />
             <source>Choose a reference map (a raster layer).</source>
             <translation>Elegir un mapa de referencia (una capa ráster).</translation>
+        </message>
+        <message>
+            <source>Change map (change moment or change area)</source>
+            <translation type="obsolete">Mapa de cambios (momento del cambio o área de cambio)</translation>
+        </message>
+        <message>
+            <source>Compare with another map (same grid; paired difference)</source>
+            <translation type="obsolete">Comparar con otro mapa (misma malla; diferencia pareada)</translation>
+        </message>
+        <message>
+            <source>Map the sample was drawn from, if another (same grid)</source>
+            <translation type="obsolete">Mapa de la muestra, si es otro (misma malla)</translation>
+        </message>
+        <message>
+            <source>Points where the map says no change (empty: 4 x per class)</source>
+            <translation type="obsolete">Puntos sin cambio en el mapa (vacío: 4 x por clase)</translation>
+        </message>
+        <message>
+            <source>Reference is a change mask (changed = any non-zero value)</source>
+            <translation type="obsolete">La referencia es una máscara (cambiado = distinto de cero)</translation>
+        </message>
+        <message>
+            <source>Reference nodata value (empty: the reference's own)</source>
+            <translation type="obsolete">Valor sin datos de la referencia (vacío: el suyo propio)</translation>
+        </message>
+        <message>
+            <source>Reference values that mean changed, e.g. 2,3</source>
+            <translation type="obsolete">Valores de referencia para cambiado, p. ej. 2,3</translation>
         </message>
     </context>
     <context>
@@ -330,22 +388,458 @@ La comparación solo es tan buena como la exactitud de la propia referencia y su
     <context>
         <name>CaimDetectChanges</name>
         <message>
-            <location filename="../algorithm.py" line="127" />
+            <location filename="../algorithm.py" line="134" />
             <source>Detect changes in a time series</source>
             <translation>Detectar cambios en una serie temporal</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="130" />
+            <location filename="../algorithm.py" line="137" />
             <source>Change detection</source>
             <translation>Detección de cambios</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="139" />
+            <location filename="../algorithm.py" line="146" />
             <source>change,detection,time series,multitemporal,deep learning,caim,moment,when</source>
             <translation>cambio,detección,serie temporal,multitemporal,aprendizaje profundo,caim,momento,cuándo</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="143" />
+            <location filename="../algorithm.py" line="150" />
+            <source>Finds where the land changed in an ordered series of co-registered rasters of one place, and between which two dates the last change happened.
+
+&lt;b&gt;Input layers&lt;/b&gt;: the dates, oldest first (the order of the list is the time order). Layers on different grids or CRSs are aligned onto the first layer's grid, clipped to the common area.
+&lt;b&gt;Dates&lt;/b&gt;: optional, comma-separated YYYY-MM-DD, one per layer; otherwise parsed from layer names, file names or metadata.
+&lt;b&gt;Bands&lt;/b&gt;: optional band numbers.  The networks use 4 bands as red, green, blue, near-infrared (e.g. 1,2,3,4); when empty they are read from the rasters' band wavelengths or names (ENVI headers, Sentinel-2 B02..B08, 'red'/'nir'), else bands 1-4 are used as they are, and RGB-only layers as 1,2,3,2 (green in place of NIR).  The classical CVA and ISFA use any bands, and every band of the inputs when empty (except bands whose metadata say atmospheric, thermal, mask or QA).  CAIM-Net + CVA and CAIM-Net + ISFA: the network's 4 bands, and the classical part also every other band when empty (or the bands after the fourth of a longer list, e.g. 3,2,1,4,5,6 for Landsat TM).
+&lt;b&gt;Model&lt;/b&gt;: &lt;tt&gt;auto&lt;/tt&gt; (default) = %s; &lt;tt&gt;caimnet&lt;/tt&gt; = CAIM-Net, any number of dates; &lt;tt&gt;schanger&lt;/tt&gt; = SChanger, exactly 2 dates; &lt;tt&gt;cva&lt;/tt&gt; = classical change vector analysis with an Otsu threshold: no weights (leave Weights empty), fast, any bands; &lt;tt&gt;caimnet_cva&lt;/tt&gt; = CAIM-Net + CVA: both methods' moment probabilities combined (the model card compares it with each on real points), CAIM-Net weights, 4 bands; &lt;tt&gt;caimnet_isfa&lt;/tt&gt; = CAIM-Net + ISFA, likewise with the ISFA below; &lt;tt&gt;isfa&lt;/tt&gt; = classical iterative slow feature analysis (Wu, Du and Zhang 2014): like the CVA, but it learns how the bands vary together where nothing changed (haze, season, processing) and discounts that, and weighs each pixel's change with its 3 x 3 neighbours (single noisy pixels fade); no weights, any bands. The log names the model that ran.
+&lt;b&gt;Weights&lt;/b&gt;: optional .pt file for the chosen network; empty = the bundled weights (the CAIM-Net file was trained on public-domain imagery only; the SChanger file's imagery is not all public domain). The plugin's resources/weights folder also holds caimnet_rgbn_mixed_sources.pt, the earlier default CAIM-Net file, to reproduce earlier results; the log's 'Weights trained on' line says what the file that ran was trained on.
+&lt;b&gt;Sensitivity&lt;/b&gt;: -3 .. 3, 0 (default) = the calibrated decision.  Positive values call more pixels changed (fewer misses, more false alarms), negative values fewer; each step of 1 shifts the log-odds of 'no change' by 1 (for CVA and ISFA: +1 lowers the threshold by a quarter).  Raise it in steps of 0.25 when clear changes are missed.
+&lt;b&gt;Threshold of the classical methods&lt;/b&gt; (advanced): &lt;tt&gt;otsu&lt;/tt&gt; (default) or &lt;tt&gt;kittler&lt;/tt&gt;, Kittler and Illingworth's minimum-error threshold, for MODEL=cva or isfa only: it finds more of the change where changes are a small share of the scene, but also called a few more stable points changed on our real checks (the model card, candidate KT).
+&lt;b&gt;Minimum change patch&lt;/b&gt;: a minimum mapping unit in pixels, 0 (default) = off.  Changed patches (8-connected changed pixels, whatever their moments) smaller than it are written as unchanged, with the model's probability of no change as confidence, e.g. 4 drops isolated pixels and pairs (salt-and-pepper); the polygons follow.  Unchanged holes are kept.
+&lt;b&gt;Fill masked dates&lt;/b&gt;: off (default), a pixel that is nodata or masked in any date (clouds set to nodata, scan gaps) is nodata in every output.  On, every pixel valid in at least two dates gets a result: a masked date takes the pixel's previous clear values, so a change hidden by clouds is dated to the interval that ends at the first clear date after it.
+&lt;b&gt;Cloud masks&lt;/b&gt;: optional, one mask raster per input layer, in the same order (a cloud mask or QA band: CBERS CMASK, Landsat QA_PIXEL, Sentinel-2 SCL, Fmask), on any grid (resampled nearest-neighbour).  For masks of some dates only, list the positions of the input layers they belong to in &lt;b&gt;Dates the cloud masks belong to&lt;/b&gt; (advanced, MASKED_DATES), the first mask to the first position: e.g. 2,5 with two masks, the first for the second layer and the other for the fifth; the other dates are used as they are (their own nodata still counts).  A pixel is masked on a date unless its mask value is one of the &lt;b&gt;mask values meaning clear&lt;/b&gt;: comma-separated whole numbers, ranges and bit tests (bitN set, !bitN unset, joined by &amp;amp;), default 0; bit6&amp;amp;!bit2&amp;amp;!bit4 for Landsat 8-9 Collection 2 QA_PIXEL (clear, no cirrus, no shadow; or the strict values 21824,21952), bit6&amp;amp;!bit4,bit7&amp;amp;!bit1&amp;amp;!bit3&amp;amp;!bit4 for Landsat 4-7, 4-7,11 for Sentinel-2 SCL, 0,1 for Fmask.  Outside a mask's footprint counts as masked.  Combine with Fill masked dates for cloudy series.
+&lt;b&gt;Tile size&lt;/b&gt;: 0 (default) = automatic, chosen from the number of dates so the run stays near 1.3 GB of memory; any raster size fits.
+&lt;b&gt;Outputs&lt;/b&gt;: change area (0 unchanged, 1 changed, 255 nodata), change moment (0 no change, k = change between date k and date k+1, 255 nodata), confidence (probability of the predicted class, -1 nodata), optional change polygons with moment, date_before, date_after and area_m2, and an optional HTML run report (settings, changed area per interval as a chart and a table).
+
+&lt;b&gt;Run even if estimated too long/big&lt;/b&gt; (advanced, ALLOW_HUGE): before a run its time and output size are estimated and shown in the log; a run estimated at more than a day, or whose outputs clearly do not fit in the free space of their folder, is refused unless this is on.
+
+Needs PyTorch in QGIS's Python.
+
+&lt;b&gt;qgis_process&lt;/b&gt;: MODEL and DEVICE take the option names (not numbers), e.g. &lt;tt&gt;qgis_process.bin run caim:detectchanges -- INPUT=a.tif INPUT=b.tif MODEL=auto DEVICE=CPU AREA=area.tif MOMENT=moment.tif CONFIDENCE=confidence.tif&lt;/tt&gt;, or &lt;tt&gt;MODEL=cva&lt;/tt&gt; for the classical method.  MASKS is repeated like INPUT, e.g. &lt;tt&gt;MASKS=qa_2020.tif MASKED_DATES=2&lt;/tt&gt; for a mask of the second date only.</source>
+            <translation>Encuentra dónde ha cambiado la superficie terrestre en una serie ordenada de rásteres corregistrados de un mismo lugar, y entre qué dos fechas ocurrió el último cambio.
+
+&lt;b&gt;Capas de entrada&lt;/b&gt;: las fechas, la más antigua primero (el orden de la lista es el orden temporal). Las capas en mallas o SRC distintos se alinean sobre la malla de la primera capa y se recortan al área común.
+&lt;b&gt;Fechas&lt;/b&gt;: opcional, AAAA-MM-DD separadas por comas, una por capa; si no, se leen de los nombres de las capas, los nombres de los archivos o los metadatos.
+&lt;b&gt;Bandas&lt;/b&gt;: números de banda opcionales.  Las redes usan 4 bandas como rojo, verde, azul e infrarrojo cercano (p. ej. 1,2,3,4); si se deja vacío, se leen de las longitudes de onda o los nombres de las bandas de los rásteres (cabeceras ENVI, Sentinel-2 B02..B08, 'red'/'nir'); si no, las bandas 1-4 se usan tal cual, y las capas solo RGB como 1,2,3,2 (verde en lugar de NIR).  Los métodos clásicos CVA e ISFA usan cualquier banda y, si se deja vacío, todas las bandas de las entradas (salvo las bandas cuyos metadatos dicen atmosférica, térmica, máscara o QA).  CAIM-Net + CVA y CAIM-Net + ISFA: las 4 bandas de la red y, si se deja vacío, la parte clásica también todas las demás bandas (o las bandas tras la cuarta de una lista más larga, p. ej. 3,2,1,4,5,6 para Landsat TM).
+&lt;b&gt;Modelo&lt;/b&gt;: &lt;tt&gt;auto&lt;/tt&gt; (por defecto) = %s; &lt;tt&gt;caimnet&lt;/tt&gt; = CAIM-Net, cualquier número de fechas; &lt;tt&gt;schanger&lt;/tt&gt; = SChanger, exactamente 2 fechas; &lt;tt&gt;cva&lt;/tt&gt; = análisis clásico de vectores de cambio (CVA) con umbral de Otsu: sin pesos (dejar Pesos vacío), rápido, cualquier banda; &lt;tt&gt;caimnet_cva&lt;/tt&gt; = CAIM-Net + CVA: las probabilidades del momento del cambio de ambos métodos combinadas (la ficha del modelo la compara con cada uno en puntos reales), pesos de CAIM-Net, 4 bandas; &lt;tt&gt;caimnet_isfa&lt;/tt&gt; = CAIM-Net + ISFA, igual pero con el ISFA de abajo; &lt;tt&gt;isfa&lt;/tt&gt; = análisis clásico iterativo de rasgos lentos (ISFA; Wu, Du y Zhang 2014): como el CVA, pero aprende cómo varían juntas las bandas donde nada ha cambiado (bruma, estación, procesamiento) y lo descuenta, y pondera el cambio de cada píxel con sus 3 x 3 vecinos (los píxeles ruidosos aislados se atenúan); sin pesos, cualquier banda. El registro indica el modelo que se ha ejecutado.
+&lt;b&gt;Pesos&lt;/b&gt;: archivo .pt opcional para la red elegida; vacío = los pesos incluidos (el archivo de CAIM-Net se entrenó solo con imágenes de dominio público; las imágenes del archivo de SChanger no son todas de dominio público). La carpeta resources/weights del complemento contiene también caimnet_rgbn_mixed_sources.pt, el anterior archivo de CAIM-Net por defecto, para reproducir resultados anteriores; la línea 'Weights trained on' del registro dice con qué se entrenó el archivo que se ha ejecutado.
+&lt;b&gt;Sensibilidad&lt;/b&gt;: -3 .. 3, 0 (por defecto) = la decisión calibrada.  Los valores positivos clasifican más píxeles como cambiados (menos omisiones, más falsas alarmas), los negativos menos; cada paso de 1 desplaza en 1 el logit (log-odds) de 'sin cambio' (para CVA e ISFA: +1 baja el umbral en una cuarta parte).  Aumentarla en pasos de 0,25 cuando se pasen por alto cambios claros.
+&lt;b&gt;Umbral de los métodos clásicos&lt;/b&gt; (avanzado): &lt;tt&gt;otsu&lt;/tt&gt; (por defecto) o &lt;tt&gt;kittler&lt;/tt&gt;, el umbral de error mínimo de Kittler e Illingworth, solo para MODEL=cva o isfa: encuentra más cambio donde los cambios son una parte pequeña de la escena, pero en nuestras comprobaciones con datos reales también clasificó como cambiados algunos puntos estables más (la ficha del modelo, candidato KT).
+&lt;b&gt;Parche de cambio mínimo&lt;/b&gt;: una unidad mínima cartografiable en píxeles, 0 (por defecto) = desactivado.  Los parches cambiados (píxeles cambiados conectados en 8 direcciones, sea cual sea su momento) más pequeños se escriben como sin cambio, con la probabilidad de sin cambio del modelo como confianza; p. ej. 4 elimina píxeles aislados y parejas (efecto sal y pimienta); los polígonos lo siguen.  Los huecos sin cambio se conservan.
+&lt;b&gt;Rellenar fechas enmascaradas&lt;/b&gt;: desactivado (por defecto), un píxel sin datos o enmascarado en cualquier fecha (nubes puestas a sin datos, huecos de barrido) queda sin datos en todas las salidas.  Activado, todo píxel válido en al menos dos fechas obtiene un resultado: una fecha enmascarada toma los valores despejados anteriores del píxel, de modo que un cambio oculto por nubes se fecha en el intervalo que termina en la primera fecha despejada posterior.
+&lt;b&gt;Máscaras de nubes&lt;/b&gt;: opcional, un ráster de máscara por capa de entrada, en el mismo orden (una máscara de nubes o una banda QA: CBERS CMASK, Landsat QA_PIXEL, Sentinel-2 SCL, Fmask), en cualquier malla (remuestreada por vecino más próximo).  Para máscaras de solo algunas fechas, indicar las posiciones de las capas de entrada a las que corresponden en &lt;b&gt;Fechas de las máscaras&lt;/b&gt; (avanzado, MASKED_DATES), la primera máscara para la primera posición: p. ej. 2,5 con dos máscaras, la primera para la segunda capa y la otra para la quinta; las demás fechas se usan tal cual (sus propios valores sin datos siguen contando).  Un píxel está enmascarado en una fecha salvo que su valor de máscara sea uno de los &lt;b&gt;valores de despejado&lt;/b&gt; de la máscara: números enteros separados por comas, rangos y pruebas de bits (bitN activo, !bitN inactivo, unidos por &amp;amp;), por defecto 0; bit6&amp;amp;!bit2&amp;amp;!bit4 para QA_PIXEL de Landsat 8-9 Collection 2 (despejado, sin cirros, sin sombra; o los valores estrictos 21824,21952), bit6&amp;amp;!bit4,bit7&amp;amp;!bit1&amp;amp;!bit3&amp;amp;!bit4 para Landsat 4-7, 4-7,11 para SCL de Sentinel-2, 0,1 para Fmask.  Lo que queda fuera de la huella de una máscara cuenta como enmascarado.  Combinar con Rellenar fechas enmascaradas para series nubosas.
+&lt;b&gt;Tamaño de tesela&lt;/b&gt;: 0 (por defecto) = automático, elegido según el número de fechas para que la ejecución se mantenga en torno a 1,3 GB de memoria; cabe cualquier tamaño de ráster.
+&lt;b&gt;Salidas&lt;/b&gt;: área de cambio (0 sin cambio, 1 cambiado, 255 sin datos), momento del cambio (0 sin cambio, k = cambio entre la fecha k y la fecha k+1, 255 sin datos), confianza (probabilidad de la clase predicha, -1 sin datos), polígonos de cambio opcionales con moment, date_before, date_after y area_m2, y un informe HTML de la ejecución opcional (ajustes, área cambiada por intervalo en gráfico y en tabla).
+
+&lt;b&gt;Ejecutar aunque se estime excesiva&lt;/b&gt; (avanzado, ALLOW_HUGE): antes de una ejecución se estiman su duración y el tamaño de sus salidas, y se muestran en el registro; una ejecución estimada en más de un día, o cuyas salidas claramente no caben en el espacio libre de su carpeta, se rechaza salvo que esto esté activado.
+
+Necesita PyTorch en el Python de QGIS.
+
+&lt;b&gt;qgis_process&lt;/b&gt;: MODEL y DEVICE toman los nombres de las opciones (no números), p. ej. &lt;tt&gt;qgis_process.bin run caim:detectchanges -- INPUT=a.tif INPUT=b.tif MODEL=auto DEVICE=CPU AREA=area.tif MOMENT=moment.tif CONFIDENCE=confidence.tif&lt;/tt&gt;, o &lt;tt&gt;MODEL=cva&lt;/tt&gt; para el método clásico.  MASKS se repite como INPUT, p. ej. &lt;tt&gt;MASKS=qa_2020.tif MASKED_DATES=2&lt;/tt&gt; para una máscara solo de la segunda fecha.</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="225" />
+            <source>&lt;b&gt;One multi-date raster&lt;/b&gt;: a single input layer that holds every date as bands is split into its dates when its band names carry them (a Google Earth Engine toBands() export: 20200105T103421_..._B4) or it is a NetCDF variable with a time axis. Otherwise give &lt;b&gt;Bands per date&lt;/b&gt; (advanced, BANDS_PER_DATE: all bands of one date, QA bands included) and, if the bands run band by band, &lt;b&gt;Band order&lt;/b&gt; (BAND_ORDER=band). Each date becomes a small VRT reading the raster, written into a folder &amp;lt;name&amp;gt;_dates beside it (used again by later runs of the same raster; the pixel inspector and a saved project read them). Dates, Bands and Cloud masks then count per date.</source>
+            <translation>&lt;b&gt;Un ráster multitemporal&lt;/b&gt;: una única capa de entrada que contiene todas las fechas como bandas se divide en sus fechas cuando los nombres de sus bandas las llevan (una exportación toBands() de Google Earth Engine: 20200105T103421_..._B4) o cuando es una variable NetCDF con eje temporal. Si no, indicar &lt;b&gt;Bandas por fecha&lt;/b&gt; (avanzado, BANDS_PER_DATE: todas las bandas de una fecha, incluidas las bandas QA) y, si las bandas van banda por banda, &lt;b&gt;Orden de las bandas&lt;/b&gt; (BAND_ORDER=band). Cada fecha se convierte en un pequeño VRT que lee el ráster, escrito en una carpeta &amp;lt;name&amp;gt;_dates junto a él (reutilizada por ejecuciones posteriores del mismo ráster; el inspector de píxeles y un proyecto guardado los leen). Fechas, Bandas y Máscaras de nubes cuentan entonces por fecha.</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="255" />
+            <source>%s=%s is not one of its options. Give an option's name: %s.</source>
+            <translation>%s=%s no es una de sus opciones. Indicar el nombre de una opción: %s.</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="266" />
+            <source>Raster layers, oldest first (order is time order)</source>
+            <translation>Capas ráster, la más antigua primero</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="268" />
+            <source>Dates, YYYY-MM-DD in layer order</source>
+            <translation>Fechas AAAA-MM-DD por capa</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="269" />
+            <source>Comma-separated, one per layer; empty: read from the layer names, file names or metadata.</source>
+            <translation>Separadas por comas, una por capa; vacío: se leen de los nombres de las capas o de los archivos, o de los metadatos.</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="271" />
+            <source>Bands, e.g. 1,2,3,4</source>
+            <translation>Bandas, p. ej. 1,2,3,4</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="272" />
+            <source>The networks use 4 bands as R, G, B, NIR; CVA and ISFA use any bands. Empty: from the bands' wavelengths or names (see the help).</source>
+            <translation>Las redes usan 4 bandas como R, G, B, NIR; CVA e ISFA, cualquier banda. Vacío: según las longitudes de onda o los nombres de las bandas (ver la ayuda).</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="277" />
+            <source>Model</source>
+            <translation>Modelo</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="278" />
+            <source>auto (the default): %s. The help describes every option.</source>
+            <translation>auto (por defecto): %s. La ayuda describe cada opción.</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="280" />
+            <source>Weights file (.pt)</source>
+            <translation>Archivo de pesos (.pt)</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="281" />
+            <source>Empty: the bundled weights. The classical CVA and ISFA need none.</source>
+            <translation>Vacío: los pesos incluidos. Los clásicos CVA e ISFA no necesitan ninguno.</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="283" />
+            <source>Device</source>
+            <translation>Dispositivo</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="285" />
+            <source>Sensitivity (0 = calibrated)</source>
+            <translation>Sensibilidad (0 = calibrada)</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="287" />
+            <source>-3 to 3: positive values call more pixels changed, negative values fewer.</source>
+            <translation>-3 a 3: los valores positivos marcan más píxeles como cambiados, los negativos menos.</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="291" />
+            <source>Minimum change patch (pixels; 0 = off)</source>
+            <translation>Parche de cambio mínimo (píxeles; 0 = desactivado)</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="293" />
+            <source>Changed patches smaller than this are written as unchanged; 0 keeps every changed pixel.</source>
+            <translation>Los parches cambiados menores se escriben como sin cambio; 0 conserva todos los píxeles cambiados.</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="295" />
+            <source>Fill masked dates from the previous clear date</source>
+            <translation>Rellenar fechas enmascaradas con la anterior</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="296" />
+            <source>For cloudy series: a masked date takes the pixel's values of the previous clear date.</source>
+            <translation>Para series nubosas: una fecha enmascarada toma los valores del píxel de la fecha despejada anterior.</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="298" />
+            <source>Cloud masks, one per input layer</source>
+            <translation>Máscaras de nubes, una por capa</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="299" />
+            <source>In the order of the input layers; for masks of some dates only, give their positions in Dates the cloud masks belong to (advanced).</source>
+            <translation>En el orden de las capas de entrada; para máscaras de solo algunas fechas, dé sus posiciones en Fechas de las máscaras (avanzado).</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="302" />
+            <source>Mask values meaning clear</source>
+            <translation>Valores de despejado</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="303" />
+            <source>Default 0. The help gives the values for Landsat QA_PIXEL, Sentinel-2 SCL and Fmask.</source>
+            <translation>Por defecto 0. La ayuda da los valores para Landsat QA_PIXEL, Sentinel-2 SCL y Fmask.</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="305" />
+            <source>Dates the cloud masks belong to</source>
+            <translation>Fechas de las máscaras</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="306" />
+            <source>The input positions of the masks' dates, e.g. 2,5: the first mask for the second layer, the other for the fifth.</source>
+            <translation>Las posiciones de entrada de las fechas de las máscaras, p. ej. 2,5: la primera máscara para la segunda capa, la otra para la quinta.</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="311" />
+            <source>Tile size (pixels; 0 = automatic)</source>
+            <translation>Tamaño de tesela (píxeles; 0 = automático)</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="316" />
+            <source>Threshold of the classical methods (CVA, ISFA)</source>
+            <translation>Umbral de los métodos clásicos (CVA, ISFA)</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="321" />
+            <source>Tile overlap (pixels; empty: automatic)</source>
+            <translation>Solape de teselas (píxeles; vacío: auto)</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="326" />
+            <source>Change area</source>
+            <translation>Área de cambio</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="327" />
+            <source>Change moment</source>
+            <translation>Momento del cambio</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="328" />
+            <source>Confidence</source>
+            <translation>Confianza</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="330" />
+            <source>Change polygons</source>
+            <translation>Polígonos de cambio</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="333" />
+            <source>Moment probabilities</source>
+            <translation>Probabilidades del momento del cambio</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="334" />
+            <source>One band per class, for inspection.</source>
+            <translation>Una banda por clase, para inspección.</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="338" />
+            <source>Run report (HTML)</source>
+            <translation>Informe de la ejecución (HTML)</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="338" />
+            <source>HTML files (*.html)</source>
+            <translation>Archivos HTML (*.html)</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="339" />
+            <source>The settings and the changed area per interval, as a chart and a table.</source>
+            <translation>Los ajustes y el área cambiada por intervalo, en un gráfico y una tabla.</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="343" />
+            <source>Run even if estimated too long/big</source>
+            <translation>Ejecutar aunque se estime excesiva</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="344" />
+            <source>A run estimated at more than a day, or whose outputs do not fit the free space of their folder, is refused unless this is on.</source>
+            <translation>Una ejecución que se estime de más de un día, o cuyas salidas no quepan en el espacio libre de su carpeta, se rechaza salvo que esto esté activado.</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="349" />
+            <source>Bands per date (multi-date raster)</source>
+            <translation>Bandas por fecha (ráster multitemporal)</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="351" />
+            <source>One input raster holding every date: all bands of one date, QA bands included; 0: from the dates in the band names.</source>
+            <translation>Una sola capa de entrada con todas las fechas: todas las bandas de una fecha, bandas QA incluidas; 0: según las fechas de los nombres de las bandas.</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="356" />
+            <source>Band order (multi-date raster)</source>
+            <translation>Orden de las bandas (multitemporal)</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="360" />
+            <source>Device used</source>
+            <translation>Dispositivo usado</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="361" />
+            <source>Dates used (comma-separated)</source>
+            <translation>Fechas usadas (separadas por comas)</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="362" />
+            <source>Model used (auto resolved)</source>
+            <translation>Modelo usado (auto resuelto)</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="363" />
+            <source>Summary</source>
+            <translation>Resumen</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="364" />
+            <source>Changed hectares per interval (JSON)</source>
+            <translation>Hectáreas cambiadas por intervalo (JSON)</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="365" />
+            <source>Warnings (one per line)</source>
+            <translation>Advertencias (una por línea)</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="418" />
+            <source>BAND_ORDER=%s is not one of its options. Give an option's name: %s.</source>
+            <translation>BAND_ORDER=%s no es una de sus opciones. Indicar el nombre de una opción: %s.</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="450" />
+            <source>'%s' is not a file-based (GDAL) raster, so it cannot be split into dates; export it as GeoTIFF first.</source>
+            <translation>'%s' no es un ráster basado en archivo (GDAL), así que no se puede dividir en fechas; exportarlo primero como GeoTIFF.</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="459" />
+            <source>Layer '%s': %s</source>
+            <translation>Capa '%s': %s</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="465" />
+            <source>'%s' holds %d dates: split into %s%s</source>
+            <translation>'%s' contiene %d fechas: dividido en %s%s</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="466" />
+            <source> (used again: the same split as before)</source>
+            <translation> (reutilizada: la misma división que antes)</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="486" />
+            <source>DATES has %d entries for the %d dates of the multi-date raster; give one date per date, oldest first, separated by commas.</source>
+            <translation>DATES tiene %d entradas para las %d fechas del ráster multitemporal; indicar una fecha por cada fecha, la más antigua primero, separadas por comas.</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="492" />
+            <source>Unknown model '%s'; use one of %s.</source>
+            <translation>Modelo desconocido '%s'; usar uno de %s.</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="497" />
+            <source>The CAIM engine (model_core) could not be loaded to choose the automatic model; choose MODEL=caimnet, schanger, cva, caimnet_cva, isfa or caimnet_isfa.</source>
+            <translation>No se ha podido cargar el motor de CAIM (model_core) para elegir el modelo automático; elegir MODEL=caimnet, schanger, cva, caimnet_cva, isfa o caimnet_isfa.</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="502" />
+            <source>The %s method (MODEL=%s) takes no weights, but the Weights file (WEIGHTS) is set to '%s'. Leave WEIGHTS empty, or choose a model that uses weights (MODEL=caimnet, schanger, caimnet_cva or caimnet_isfa) to use that file.</source>
+            <translation>El método %s (MODEL=%s) no usa pesos, pero el archivo de pesos (WEIGHTS) está puesto a '%s'. Dejar WEIGHTS vacío, o elegir un modelo que use pesos (MODEL=caimnet, schanger, caimnet_cva o caimnet_isfa) para usar ese archivo.</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="508" />
+            <source>Unknown threshold '%s'; use one of %s.</source>
+            <translation>Umbral desconocido '%s'; usar uno de %s.</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="510" />
+            <source>The minimum-error threshold (THRESHOLD=kittler) applies to the classical methods only, not to %s. Choose MODEL=cva or isfa, or leave THRESHOLD at otsu.</source>
+            <translation>El umbral de error mínimo (THRESHOLD=kittler) solo se aplica a los métodos clásicos, no a %s. Elegir MODEL=cva o isfa, o dejar THRESHOLD en otsu.</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="519" />
+            <source> Here each date of a multi-date raster counts as one layer (%d in all, oldest first).</source>
+            <translation> Aquí cada fecha de un ráster multitemporal cuenta como una capa (%d en total, la más antigua primero).</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="537" />
+            <source>Or give its Bands per date (advanced, BANDS_PER_DATE) to split it in this run.</source>
+            <translation>O indicar sus Bandas por fecha (avanzado, BANDS_PER_DATE) para dividirlo en esta ejecución.</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="541" />
+            <source>Note: </source>
+            <translation>Nota: </translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="541" />
+            <source>Warning: </source>
+            <translation>Advertencia: </translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="542" />
+            <source>Model: %s [%s]</source>
+            <translation>Modelo: %s [%s]</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="544" />
+            <source>Date %d: %s  (%s)%s</source>
+            <translation>Fecha %d: %s  (%s)%s</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="544" />
+            <source>unknown</source>
+            <translation>desconocida</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="545" />
+            <source>  mask: %s</source>
+            <translation>  máscara: %s</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="558" />
+            <source>Cancelled by the user; no output was kept.</source>
+            <translation>Cancelado por el usuario; no se ha conservado ninguna salida.</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="577" />
+            <source>The CAIM engine (model_core) could not be loaded: %s</source>
+            <translation>No se ha podido cargar el motor de CAIM (model_core): %s</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="593" />
+            <source>%s: '%s' is written as %s; end its name with %s.</source>
+            <translation>%s: '%s' se escribe como %s; terminar su nombre en %s.</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="595" />
+            <source>a vector file</source>
+            <translation>un archivo vectorial</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="596" />
+            <source> or </source>
+            <translation> o </translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="656" />
+            <source>Writing change polygons</source>
+            <translation>Escribiendo los polígonos de cambio</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="662" />
+            <source>%d change polygons written to %s</source>
+            <translation>%d polígonos de cambio escritos en %s</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="679" />
+            <source>Device used: %s</source>
+            <translation>Dispositivo usado: %s</translation>
+        </message>
+        <message>
+            <source>Bands per date (multi-date raster; 0: auto)</source>
+            <translation type="obsolete">Bandas por fecha (ráster multitemporal; 0: auto)</translation>
+        </message>
+        <message>
+            <source>Bands, e.g. 1,2,3,4 (networks: R, G, B, NIR; CVA, ISFA: any)</source>
+            <translation type="obsolete">Bandas, p. ej. 1,2,3,4 (redes: R,G,B,NIR; CVA/ISFA: cualquiera)</translation>
+        </message>
+        <message>
+            <source>Cloud masks, one per input layer in the same order</source>
+            <translation type="obsolete">Máscaras de nubes, una por capa de entrada, en su orden</translation>
+        </message>
+        <message>
+            <source>Dates the cloud masks belong to (input positions, e.g. 2,5)</source>
+            <translation type="obsolete">Fechas de las máscaras (posiciones de entrada, p. ej. 2,5)</translation>
+        </message>
+        <message>
+            <source>Dates, YYYY-MM-DD in layer order (empty: from names/metadata)</source>
+            <translation type="obsolete">Fechas AAAA-MM-DD por capa (vacío: de nombres/metadatos)</translation>
+        </message>
+        <message>
+            <source>Fill masked dates from the previous clear date (cloudy series)</source>
+            <translation type="obsolete">Rellenar fechas enmascaradas con la despejada anterior</translation>
+        </message>
+        <message>
             <source>Finds where the land changed in an ordered series of co-registered rasters of one place, and between which two dates the last change happened.
 
 &lt;b&gt;Input layers&lt;/b&gt;: the dates, oldest first (the order of the list is the time order). Layers on different grids or CRSs are aligned onto the first layer's grid, clipped to the common area.
@@ -366,7 +860,7 @@ La comparación solo es tan buena como la exactitud de la propia referencia y su
 Needs PyTorch in QGIS's Python.
 
 &lt;b&gt;qgis_process&lt;/b&gt;: MODEL and DEVICE take the option names (not numbers), e.g. &lt;tt&gt;qgis_process.bin run caim:detectchanges -- INPUT=a.tif INPUT=b.tif MODEL=auto DEVICE=CPU AREA=area.tif MOMENT=moment.tif CONFIDENCE=confidence.tif&lt;/tt&gt;, or &lt;tt&gt;MODEL=cva&lt;/tt&gt; for the classical method.  MASKS is repeated like INPUT, e.g. &lt;tt&gt;MASKS=qa_2020.tif MASKED_DATES=2&lt;/tt&gt; for a mask of the second date only.</source>
-            <translation>Encuentra dónde ha cambiado la superficie terrestre en una serie ordenada de rásteres corregistrados de un mismo lugar, y entre qué dos fechas ocurrió el último cambio.
+            <translation type="obsolete">Encuentra dónde ha cambiado la superficie terrestre en una serie ordenada de rásteres corregistrados de un mismo lugar, y entre qué dos fechas ocurrió el último cambio.
 
 &lt;b&gt;Capas de entrada&lt;/b&gt;: las fechas, la más antigua primero (el orden de la lista es el orden temporal). Las capas en mallas o SRC distintos se alinean sobre la malla de la primera capa y se recortan al área común.
 &lt;b&gt;Fechas&lt;/b&gt;: opcional, AAAA-MM-DD separadas por comas, una por capa; si no, se leen de los nombres de las capas, los nombres de los archivos o los metadatos.
@@ -388,304 +882,36 @@ Necesita PyTorch en el Python de QGIS.
 &lt;b&gt;qgis_process&lt;/b&gt;: MODEL y DEVICE toman los nombres de las opciones (no números), p. ej. &lt;tt&gt;qgis_process.bin run caim:detectchanges -- INPUT=a.tif INPUT=b.tif MODEL=auto DEVICE=CPU AREA=area.tif MOMENT=moment.tif CONFIDENCE=confidence.tif&lt;/tt&gt;, o &lt;tt&gt;MODEL=cva&lt;/tt&gt; para el método clásico.  MASKS se repite como INPUT, p. ej. &lt;tt&gt;MASKS=qa_2020.tif MASKED_DATES=2&lt;/tt&gt; para una máscara solo de la segunda fecha.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="218" />
-            <source>&lt;b&gt;One multi-date raster&lt;/b&gt;: a single input layer that holds every date as bands is split into its dates when its band names carry them (a Google Earth Engine toBands() export: 20200105T103421_..._B4) or it is a NetCDF variable with a time axis. Otherwise give &lt;b&gt;Bands per date&lt;/b&gt; (advanced, BANDS_PER_DATE: all bands of one date, QA bands included) and, if the bands run band by band, &lt;b&gt;Band order&lt;/b&gt; (BAND_ORDER=band). Each date becomes a small VRT reading the raster, written into a folder &amp;lt;name&amp;gt;_dates beside it (used again by later runs of the same raster; the pixel inspector and a saved project read them). Dates, Bands and Cloud masks then count per date.</source>
-            <translation>&lt;b&gt;Un ráster multitemporal&lt;/b&gt;: una única capa de entrada que contiene todas las fechas como bandas se divide en sus fechas cuando los nombres de sus bandas las llevan (una exportación toBands() de Google Earth Engine: 20200105T103421_..._B4) o cuando es una variable NetCDF con eje temporal. Si no, indicar &lt;b&gt;Bandas por fecha&lt;/b&gt; (avanzado, BANDS_PER_DATE: todas las bandas de una fecha, incluidas las bandas QA) y, si las bandas van banda por banda, &lt;b&gt;Orden de las bandas&lt;/b&gt; (BAND_ORDER=band). Cada fecha se convierte en un pequeño VRT que lee el ráster, escrito en una carpeta &amp;lt;name&amp;gt;_dates junto a él (reutilizada por ejecuciones posteriores del mismo ráster; el inspector de píxeles y un proyecto guardado los leen). Fechas, Bandas y Máscaras de nubes cuentan entonces por fecha.</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="248" />
-            <source>%s=%s is not one of its options. Give an option's name: %s.</source>
-            <translation>%s=%s no es una de sus opciones. Indicar el nombre de una opción: %s.</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="255" />
-            <source>Raster layers, oldest first (order is time order)</source>
-            <translation>Capas ráster, la más antigua primero (orden = orden temporal)</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="257" />
-            <source>Dates, YYYY-MM-DD in layer order (empty: from names/metadata)</source>
-            <translation>Fechas AAAA-MM-DD por capa (vacío: de nombres/metadatos)</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="260" />
-            <source>Bands, e.g. 1,2,3,4 (networks: R, G, B, NIR; CVA, ISFA: any)</source>
-            <translation>Bandas, p. ej. 1,2,3,4 (redes: R,G,B,NIR; CVA/ISFA: cualquiera)</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="265" />
-            <source>Model (auto: %s)</source>
-            <translation>Modelo (auto: %s)</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="268" />
-            <source>Weights file (empty: bundled weights; none for CVA or ISFA)</source>
-            <translation>Archivo de pesos (vacío: incluidos; ninguno en CVA/ISFA)</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="271" />
-            <source>Device</source>
-            <translation>Dispositivo</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="273" />
-            <source>Sensitivity (0 = calibrated; + more change, - less)</source>
-            <translation>Sensibilidad (0 = calibrada; + más cambio, - menos)</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="278" />
-            <source>Minimum change patch (pixels; 0 = keep every changed pixel)</source>
-            <translation>Parche de cambio mínimo (píxeles; 0 = conservarlos todos)</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="281" />
-            <source>Fill masked dates from the previous clear date (cloudy series)</source>
-            <translation>Rellenar fechas enmascaradas con la despejada anterior</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="283" />
-            <source>Cloud masks, one per input layer in the same order</source>
-            <translation>Máscaras de nubes, una por capa de entrada, en su orden</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="286" />
             <source>Mask values meaning clear (default 0; QA, SCL codes: see help)</source>
-            <translation>Valores de despejado (por defecto 0; QA, SCL: ver ayuda)</translation>
+            <translation type="obsolete">Valores de despejado (por defecto 0; QA, SCL: ver ayuda)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="288" />
-            <source>Dates the cloud masks belong to (input positions, e.g. 2,5)</source>
-            <translation>Fechas de las máscaras (posiciones de entrada, p. ej. 2,5)</translation>
+            <source>Minimum change patch (pixels; 0 = keep every changed pixel)</source>
+            <translation type="obsolete">Parche de cambio mínimo (píxeles; 0 = conservarlos todos)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="292" />
-            <source>Tile size (pixels; 0 = automatic)</source>
-            <translation>Tamaño de tesela (píxeles; 0 = automático)</translation>
+            <source>Model (auto: %s)</source>
+            <translation type="obsolete">Modelo (auto: %s)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="297" />
-            <source>Threshold of the classical methods (CVA, ISFA)</source>
-            <translation>Umbral de los métodos clásicos (CVA, ISFA)</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="302" />
-            <source>Tile overlap (pixels; empty: automatic)</source>
-            <translation>Solape de teselas (píxeles; vacío: automático)</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="307" />
-            <source>Change area</source>
-            <translation>Área de cambio</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="308" />
-            <source>Change moment</source>
-            <translation>Momento del cambio</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="309" />
-            <source>Confidence</source>
-            <translation>Confianza</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="311" />
-            <source>Change polygons</source>
-            <translation>Polígonos de cambio</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="314" />
             <source>Moment probabilities (one band per class, for inspection)</source>
-            <translation>Probabilidades del momento del cambio (una banda por clase)</translation>
+            <translation type="obsolete">Probabilidades del momento del cambio (una banda por clase)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="319" />
-            <source>Run report (HTML: settings, changed area per interval)</source>
-            <translation>Informe de la ejecución (HTML: ajustes, área por intervalo)</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="320" />
-            <source>HTML files (*.html)</source>
-            <translation>Archivos HTML (*.html)</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="325" />
             <source>Run anyway if estimated too long or too big for the disk</source>
-            <translation>Ejecutar aunque se estime demasiado larga o grande</translation>
+            <translation type="obsolete">Ejecutar aunque se estime demasiado larga o grande</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="329" />
-            <source>Bands per date (multi-date raster; 0: auto)</source>
-            <translation>Bandas por fecha (ráster multitemporal; 0: auto)</translation>
+            <source>Run report (HTML: settings, changed area per interval)</source>
+            <translation type="obsolete">Informe de la ejecución (HTML: ajustes, área por intervalo)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="334" />
-            <source>Band order (multi-date raster)</source>
-            <translation>Orden de las bandas (ráster multitemporal)</translation>
+            <source>Sensitivity (0 = calibrated; + more change, - less)</source>
+            <translation type="obsolete">Sensibilidad (0 = calibrada; + más cambio, - menos)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="338" />
-            <source>Device used</source>
-            <translation>Dispositivo usado</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="339" />
-            <source>Dates used (comma-separated)</source>
-            <translation>Fechas usadas (separadas por comas)</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="340" />
-            <source>Model used (auto resolved)</source>
-            <translation>Modelo usado (auto resuelto)</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="341" />
-            <source>Summary</source>
-            <translation>Resumen</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="342" />
-            <source>Changed hectares per interval (JSON)</source>
-            <translation>Hectáreas cambiadas por intervalo (JSON)</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="343" />
-            <source>Warnings (one per line)</source>
-            <translation>Advertencias (una por línea)</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="396" />
-            <source>BAND_ORDER=%s is not one of its options. Give an option's name: %s.</source>
-            <translation>BAND_ORDER=%s no es una de sus opciones. Indicar el nombre de una opción: %s.</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="428" />
-            <source>'%s' is not a file-based (GDAL) raster, so it cannot be split into dates; export it as GeoTIFF first.</source>
-            <translation>'%s' no es un ráster basado en archivo (GDAL), así que no se puede dividir en fechas; exportarlo primero como GeoTIFF.</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="437" />
-            <source>Layer '%s': %s</source>
-            <translation>Capa '%s': %s</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="443" />
-            <source>'%s' holds %d dates: split into %s%s</source>
-            <translation>'%s' contiene %d fechas: dividido en %s%s</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="444" />
-            <source> (used again: the same split as before)</source>
-            <translation> (reutilizada: la misma división que antes)</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="464" />
-            <source>DATES has %d entries for the %d dates of the multi-date raster; give one date per date, oldest first, separated by commas.</source>
-            <translation>DATES tiene %d entradas para las %d fechas del ráster multitemporal; indicar una fecha por cada fecha, la más antigua primero, separadas por comas.</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="470" />
-            <source>Unknown model '%s'; use one of %s.</source>
-            <translation>Modelo desconocido '%s'; usar uno de %s.</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="475" />
-            <source>The CAIM engine (model_core) could not be loaded to choose the automatic model; choose MODEL=caimnet, schanger, cva, caimnet_cva, isfa or caimnet_isfa.</source>
-            <translation>No se ha podido cargar el motor de CAIM (model_core) para elegir el modelo automático; elegir MODEL=caimnet, schanger, cva, caimnet_cva, isfa o caimnet_isfa.</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="480" />
-            <source>The %s method (MODEL=%s) takes no weights, but the Weights file (WEIGHTS) is set to '%s'. Leave WEIGHTS empty, or choose a model that uses weights (MODEL=caimnet, schanger, caimnet_cva or caimnet_isfa) to use that file.</source>
-            <translation>El método %s (MODEL=%s) no usa pesos, pero el archivo de pesos (WEIGHTS) está puesto a '%s'. Dejar WEIGHTS vacío, o elegir un modelo que use pesos (MODEL=caimnet, schanger, caimnet_cva o caimnet_isfa) para usar ese archivo.</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="486" />
-            <source>Unknown threshold '%s'; use one of %s.</source>
-            <translation>Umbral desconocido '%s'; usar uno de %s.</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="488" />
-            <source>The minimum-error threshold (THRESHOLD=kittler) applies to the classical methods only, not to %s. Choose MODEL=cva or isfa, or leave THRESHOLD at otsu.</source>
-            <translation>El umbral de error mínimo (THRESHOLD=kittler) solo se aplica a los métodos clásicos, no a %s. Elegir MODEL=cva o isfa, o dejar THRESHOLD en otsu.</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="497" />
-            <source> Here each date of a multi-date raster counts as one layer (%d in all, oldest first).</source>
-            <translation> Aquí cada fecha de un ráster multitemporal cuenta como una capa (%d en total, la más antigua primero).</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="515" />
-            <source>Or give its Bands per date (advanced, BANDS_PER_DATE) to split it in this run.</source>
-            <translation>O indicar sus Bandas por fecha (avanzado, BANDS_PER_DATE) para dividirlo en esta ejecución.</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="519" />
-            <source>Note: </source>
-            <translation>Nota: </translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="519" />
-            <source>Warning: </source>
-            <translation>Advertencia: </translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="520" />
-            <source>Model: %s [%s]</source>
-            <translation>Modelo: %s [%s]</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="522" />
-            <source>Date %d: %s  (%s)%s</source>
-            <translation>Fecha %d: %s  (%s)%s</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="522" />
-            <source>unknown</source>
-            <translation>desconocida</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="523" />
-            <source>  mask: %s</source>
-            <translation>  máscara: %s</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="536" />
-            <source>Cancelled by the user; no output was kept.</source>
-            <translation>Cancelado por el usuario; no se ha conservado ninguna salida.</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="555" />
-            <source>The CAIM engine (model_core) could not be loaded: %s</source>
-            <translation>No se ha podido cargar el motor de CAIM (model_core): %s</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="571" />
-            <source>%s: '%s' is written as %s; end its name with %s.</source>
-            <translation>%s: '%s' se escribe como %s; terminar su nombre en %s.</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="573" />
-            <source>a vector file</source>
-            <translation>un archivo vectorial</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="574" />
-            <source> or </source>
-            <translation> o </translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="634" />
-            <source>Writing change polygons</source>
-            <translation>Escribiendo los polígonos de cambio</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="640" />
-            <source>%d change polygons written to %s</source>
-            <translation>%d polígonos de cambio escritos en %s</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="657" />
-            <source>Device used: %s</source>
-            <translation>Dispositivo usado: %s</translation>
+            <source>Weights file (empty: bundled weights; none for CVA or ISFA)</source>
+            <translation type="obsolete">Archivo de pesos (vacío: incluidos; ninguno en CVA/ISFA)</translation>
         </message>
     </context>
     <context>
@@ -2856,72 +3082,82 @@ Dispositivo: %s
             <translation>Ráster multitemporal</translation>
         </message>
         <message>
-            <location filename="../split_algorithm.py" line="90" />
-            <source>Bands per date (0: from the dates in the band names)</source>
-            <translation>Bandas por fecha (0: según las fechas de sus nombres)</translation>
+            <location filename="../split_algorithm.py" line="91" />
+            <source>Bands per date (0: from the band names)</source>
+            <translation>Bandas por fecha (0: de los nombres de banda)</translation>
         </message>
         <message>
             <location filename="../split_algorithm.py" line="93" />
+            <source>All bands of one date, QA bands included; 0: as many dates as the band names carry.</source>
+            <translation>Todas las bandas de una fecha, bandas QA incluidas; 0: tantas fechas como indiquen los nombres de las bandas.</translation>
+        </message>
+        <message>
+            <location filename="../split_algorithm.py" line="95" />
             <source>Band order</source>
             <translation>Orden de las bandas</translation>
         </message>
         <message>
-            <location filename="../split_algorithm.py" line="94" />
-            <source>Automatic (from the band names, else date by date)</source>
-            <translation>Automático (según los nombres de las bandas; si no, fecha por fecha)</translation>
-        </message>
-        <message>
-            <location filename="../split_algorithm.py" line="95" />
-            <source>Date by date (date 1's bands, then date 2's)</source>
-            <translation>Fecha por fecha (bandas de la fecha 1, luego las de la 2)</translation>
-        </message>
-        <message>
             <location filename="../split_algorithm.py" line="96" />
-            <source>Band by band (every date's band 1, then every date's band 2)</source>
-            <translation>Banda por banda (banda 1 de cada fecha, luego banda 2)</translation>
+            <source>Automatic (band names, else date by date)</source>
+            <translation>Automático (nombres de banda; si no, por fecha)</translation>
+        </message>
+        <message>
+            <location filename="../split_algorithm.py" line="97" />
+            <source>Date by date (date 1's bands, then date 2's)</source>
+            <translation>Fecha por fecha (bandas de la fecha 1, luego 2)</translation>
         </message>
         <message>
             <location filename="../split_algorithm.py" line="98" />
-            <source>Dates, comma-separated (empty: from the band names)</source>
-            <translation>Fechas, separadas por comas (vacío: nombres de banda)</translation>
+            <source>Band by band (band 1 of every date, then 2)</source>
+            <translation>Banda por banda (banda 1 de cada fecha, luego 2)</translation>
         </message>
         <message>
             <location filename="../split_algorithm.py" line="100" />
-            <source>Replace VRTs of the same names in the folder</source>
-            <translation>Sustituir los VRT con los mismos nombres en la carpeta</translation>
+            <source>Dates, comma-separated</source>
+            <translation>Fechas, separadas por comas</translation>
+        </message>
+        <message>
+            <location filename="../split_algorithm.py" line="101" />
+            <source>One per date, e.g. 2019-06-01,2020-06-01; empty: the dates in the band names.</source>
+            <translation>Una por fecha, p. ej. 2019-06-01,2020-06-01; vacío: las fechas de los nombres de las bandas.</translation>
         </message>
         <message>
             <location filename="../split_algorithm.py" line="103" />
+            <source>Replace VRTs of the same names in the folder</source>
+            <translation>Sustituir los VRT homónimos de la carpeta</translation>
+        </message>
+        <message>
+            <location filename="../split_algorithm.py" line="106" />
             <source>Folder for the date rasters (VRT)</source>
             <translation>Carpeta para los rásteres de las fechas (VRT)</translation>
         </message>
         <message>
-            <location filename="../split_algorithm.py" line="104" />
+            <location filename="../split_algorithm.py" line="107" />
             <source>Date rasters</source>
             <translation>Rásteres de las fechas</translation>
         </message>
         <message>
-            <location filename="../split_algorithm.py" line="105" />
+            <location filename="../split_algorithm.py" line="108" />
             <source>Dates (comma-separated)</source>
             <translation>Fechas (separadas por comas)</translation>
         </message>
         <message>
-            <location filename="../split_algorithm.py" line="115" />
+            <location filename="../split_algorithm.py" line="118" />
             <source>Choose the multi-date raster (a raster layer).</source>
             <translation>Elegir el ráster multitemporal (una capa ráster).</translation>
         </message>
         <message>
-            <location filename="../split_algorithm.py" line="117" />
+            <location filename="../split_algorithm.py" line="120" />
             <source>'%s' is not a file-based (GDAL) raster; export it as GeoTIFF first.</source>
             <translation>'%s' no es un ráster basado en archivo (GDAL); exportarlo primero como GeoTIFF.</translation>
         </message>
         <message>
-            <location filename="../split_algorithm.py" line="139" />
+            <location filename="../split_algorithm.py" line="142" />
             <source>The VRTs are in QGIS's temporary folder, which is deleted when QGIS closes: to keep the date layers in a saved project, run this again with a folder of your own.</source>
             <translation>Los VRT están en la carpeta temporal de QGIS, que se borra al cerrar QGIS: para conservar las capas de las fechas en un proyecto guardado, ejecutar esto de nuevo con una carpeta propia.</translation>
         </message>
         <message>
-            <location filename="../split_algorithm.py" line="143" />
+            <location filename="../split_algorithm.py" line="146" />
             <source>The band names carry no dates for some dates: give the dates (DATES) here, or in the change detection's Dates.</source>
             <translation>Los nombres de las bandas no llevan fecha para algunas fechas: indicar las fechas (DATES) aquí, o en Fechas de la detección de cambios.</translation>
         </message>
@@ -2959,6 +3195,22 @@ Dispositivo: %s
             <location filename="../splitting.py" line="119" />
             <source>date not known</source>
             <translation>fecha desconocida</translation>
+        </message>
+        <message>
+            <source>Automatic (from the band names, else date by date)</source>
+            <translation type="obsolete">Automático (según los nombres de las bandas; si no, fecha por fecha)</translation>
+        </message>
+        <message>
+            <source>Band by band (every date's band 1, then every date's band 2)</source>
+            <translation type="obsolete">Banda por banda (banda 1 de cada fecha, luego banda 2)</translation>
+        </message>
+        <message>
+            <source>Bands per date (0: from the dates in the band names)</source>
+            <translation type="obsolete">Bandas por fecha (0: según las fechas de sus nombres)</translation>
+        </message>
+        <message>
+            <source>Dates, comma-separated (empty: from the band names)</source>
+            <translation type="obsolete">Fechas, separadas por comas (vacío: nombres de banda)</translation>
         </message>
     </context>
 </TS>

@@ -68,7 +68,7 @@ def test_no_description_says_optional_itself(qgis_app):
         for p in alg.parameterDefinitions():
             assert "optional" not in p.description().lower(), (alg.id(), p.name(), p.description())
     masks = QgsApplication.processingRegistry().algorithmById("caim:detectchanges").parameterDefinition("MASKS")
-    assert masks.description() == "Cloud masks, one per input layer in the same order"
+    assert masks.description() == "Cloud masks, one per input layer"
     assert masks.flags() & masks.FlagOptional
     sample = [a for a in algorithms if a.parameterDefinition("SIZES") is not None]
     assert sample and sample[0].parameterDefinition("SIZES").flags() & masks.FlagOptional
@@ -106,7 +106,7 @@ def test_model_titles_follow_the_engine_default(qgis_app, monkeypatch):
     alg = DetectChangesAlgorithm()
     alg.initAlgorithm()
     assert "Classical CVA for exactly 2 dates" in alg.shortHelpString()
-    assert "Classical CVA for exactly 2 dates" in alg.parameterDefinition("MODEL").description()
+    assert "Classical CVA for exactly 2 dates" in alg.parameterDefinition("MODEL").help()  # its tooltip
 
 
 def metadata(path):

@@ -135,7 +135,7 @@ import json, os
 from qgis.PyQt.QtCore import QTimer
 from qgis.core import QgsApplication
 from qgis.utils import plugins
-from desktop_toolbox import expand_advanced, panel_report
+from desktop_toolbox import expand_advanced, help_tooltips, panel_report
 
 report = {}
 
@@ -164,7 +164,7 @@ def open_next(todo):
         import processing
         algorithm_id = todo.pop(0)
         dialog = processing.createAlgorithmDialog(algorithm_id)
-        dialog.resize(820, 1100)  # as the English desktop test shows it
+        dialog.resize(688, 523)  # about the size QGIS 3.22 first opens it at: the help beside the parameters
         dialog.show()
         expand_advanced(dialog)
         QTimer.singleShot(700, lambda: panel(algorithm_id, dialog, todo))
@@ -175,6 +175,10 @@ def open_next(todo):
 def panel(algorithm_id, dialog, todo):
     try:
         report["toolbox_panels"][algorithm_id] = panel_report(dialog)
+        report.setdefault("dialog_sizes", {})[algorithm_id] = [dialog.width(), dialog.height()]
+        report.setdefault("help_tooltips", {})[algorithm_id] = help_tooltips(dialog)
+        dialog.grab().save(os.path.join(os.environ["CAIM_E2E_OUT"], "%s_%s.png" % (
+            os.environ["CAIM_E2E_PREFIX"], algorithm_id.replace(":", "_"))))
         dialog.close()
     except Exception as exc:
         report["error"] = repr(exc)
@@ -191,8 +195,9 @@ QTimer.singleShot(500, probe)
 def test_desktop_in_each_language(tmp_path, lang, action):
     """``qgis --lang de`` / ``es``: the plugin's actions and its Processing algorithm speak the language in the
     real desktop (QGIS sets its translation, not QLocale or the override flag, which the plugin read first),
-    and the parameter texts fit the toolbox panels (the first Spanish labels did not: the model's automatic
-    choice, the clear mask values, the masks' dates, the huge-run switch)."""
+    and the parameter texts fit the toolbox panels at the size QGIS opens them (the first Spanish labels did
+    not even at 820 px: the model's automatic choice, the clear mask values, the masks' dates, the huge-run
+    switch; at 688 x 523 most German and Spanish ones did not)."""
     code = tmp_path / "probe.py"
     code.write_text(LANGUAGE_PROBE)
     report = run_desktop(tmp_path, [], lang, timeout=180, code=str(code), args=("--lang", lang))
@@ -203,14 +208,27 @@ def test_desktop_in_each_language(tmp_path, lang, action):
 
 
 def _assert_panels_fit(report):
-    """Every parameter text of every caim algorithm fits its Processing dialog's panel (820 px wide): a
-    wider one gave the panel a horizontal scroll bar that hid the fields' "…" buttons."""
+    """Every parameter text of every caim algorithm fits its Processing dialog's panel at about the size QGIS
+    3.22 first opens the dialog, 688 x 523, where the help beside it leaves the panel 376-390 px: a wider one
+    gave the panel a horizontal scroll bar that hid the fields' "…" buttons (at 688 x 523 in every caim
+    dialog, in English too: "Dates, YYYY-MM-DD in layer order (empty: from names/metadata) [optional]" was
+    496 px).  QGIS's own Spanish "Abrir el archivo de salida después de ejecutar el algoritmo" (405 px) is
+    wider than the panel in every algorithm with an output layer, native:buffer's too: it may scroll then."""
     panels = report["toolbox_panels"]
     assert {"caim:detectchanges", "caim:splitdates", "caim:samplechangemap", "caim:assessaccuracy",
             "caim:comparewithreference"} <= set(panels), sorted(panels)
-    wide = {aid: [(p["viewport"], p["widest"][:3]) for p in reports if p["hscroll"]] for aid, reports in panels.items()}
+    assert all(size == [688, 523] for size in report["dialog_sizes"].values()), report["dialog_sizes"]
     assert all(reports for reports in panels.values()), panels
+    assert all(p["viewport"] < 400 for reports in panels.values() for p in reports), panels  # the help is beside
+    ours = {aid: [(p["viewport"], p["overflow"]) for p in reports if p["overflow"]] for aid, reports in panels.items()}
+    assert not any(ours.values()), json.dumps(ours, ensure_ascii=False)
+    wide = {aid: [(p["viewport"], p["widest"][:3]) for p in reports if p["hscroll"] and not p["qgis_overflow"]]
+            for aid, reports in panels.items()}
     assert not any(wide.values()), json.dumps(wide, ensure_ascii=False)
+    # the details the labels leave out (defaults, examples, which models use it) are in their tooltips
+    tips = report["help_tooltips"]
+    assert len(tips["caim:detectchanges"]) >= 10 and all(tips[aid] for aid in panels), tips
+    assert all(all(shown.values()) for shown in tips.values()), tips
 
 
 def test_desktop_toolbox_panels_in_english(tmp_path):

@@ -182,7 +182,7 @@ def test_uncheck_is_not_translated_as_tick_off():
 
 
 TOOLBOX_LABEL_TERMS = {  # (the huge-run label must say, must not say; the moment probabilities' must say)
-    "de": (r"voraussichtlich", r"(?i)zu (groß|lang)\w* geschätzt", "zeitpunkt"),
+    "de": (r"(?i)voraussichtlich", r"(?i)zu (groß|lang)\w* geschätzt", "zeitpunkt"),
     "es": (r"\bse (estime|prevea)\b", r"(?i)sobre(e)?stim|subestim", "momento"),
 }
 
