@@ -912,7 +912,13 @@ class LabelDock(QDockWidget):
         return feature, feature.geometry().asPoint()
 
     def show_point(self):
+        from qgis.PyQt import sip
+
         self.loader.forget()  # an earlier point's chips, still being read, are not shown
+        if self.sample is not None and sip.isdeleted(self.sample):  # deleted with the panel closed, not following
+            self.sample, self.order, self.pos = None, [], -1  # (another project opened): not read from
+        if self.run_layer is not None and sip.isdeleted(self.run_layer):
+            self.run_layer = None
         for w in (self.prev_button, self.next_button, self.unlabelled_button, self.cant_tell, self.button_box):
             w.setEnabled(bool(self.order))
         if self.marker is not None:  # shown again at the next point

@@ -1054,3 +1054,44 @@ def test_the_class_buttons_are_in_view_on_a_laptop_screen(qgis_app, labelling):
     finally:
         dock.shutdown()
         dock.deleteLater()
+
+
+def test_shown_again_after_another_project_was_opened_while_it_was_closed(qgis_app, labelling, project, finished_run,
+                                                                          tmp_path):
+    """The panel closed (not following the project), the project closed and another one opened (its own run and
+    sample), the panel shown again from the menu (refresh_layers, then show): it labelled the sample of the closed
+    project, deleted with it ("wrapped C/C++ object of type QgsVectorLayer has been deleted", a Python error in QGIS),
+    as it did when the show or context choice changed while it was closed."""
+    from qgis.core import QgsVectorLayer
+
+    from caim_qgis_plugin import layers as lyr
+    from caim_qgis_plugin.accuracy_algorithms import class_labels, setup_sample_layer
+    from caim_qgis_plugin.label_dock import LabelDock
+
+    layer, path, _runs = labelling
+    dock = LabelDock(None)
+    try:
+        dock.show()
+        assert dock.sample is layer and dock.order
+        dock.close()
+        project.clear()  # another project opened: the run's layers and the sample deleted with the old one
+        res = finished_run["results"]
+        outputs = {"area": res["AREA"], "moment": res["MOMENT"], "confidence": res["CONFIDENCE"]}
+        lyr.add_run_outputs(outputs, finished_run["dates"], {"dates": finished_run["dates"], "inputs": [
+            {"path": p} for p in finished_run["inputs"]], "outputs": outputs, "model": "cva"}, project=project)
+        dock._display_changed()  # (a show or context choice changed meanwhile, the panel closed): no error
+        other = QgsVectorLayer(path, "sample", "ogr")
+        setup_sample_layer(other, class_labels(res["MOMENT"]))
+        project.addMapLayer(other)
+        dock.refresh_layers()  # (as the menu's show_label_dock does before it shows the panel)
+        dock.show()
+        assert dock.sample is other and dock.order and dock.pos >= 0
+        assert "Point %d of" % (dock.pos + 1) in dock.header.text()
+        # closed again, and the run's layers removed (the sample kept): the run is not read from its deleted layer
+        dock.close()
+        project.removeMapLayers([lay.id() for lay in project.mapLayers().values() if lay is not other])
+        dock._display_changed()
+        assert "No CAIM run in the project" in dock.chips.message
+    finally:
+        dock.shutdown(wait=True)
+        dock.deleteLater()
