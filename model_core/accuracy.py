@@ -770,17 +770,18 @@ def assess(map_path, points_path, field_name="reference", binary=False, layer_na
                         "up to about 3/n of it could be another class the sample did not catch). Check the labels, "
                         "and label more points if they are right.")
     past = [f"{kind} of '{labels[c]}'" for c in classes for kind, v, se, top in
-            (("user's accuracy", users[c], users_se[c], 1.0), ("producer's accuracy", producers[c], producers_se[c], 1.0),
-             ("area", area[c], area_se[c], scale))
+            (("user's accuracy", users[c], users_se[c], 1.0),
+             ("producer's accuracy", producers[c], producers_se[c], 1.0), ("area", area[c], area_se[c], scale))
             if math.isfinite(v) and math.isfinite(se) and (v - Z95 * se < -1e-9 or v + Z95 * se > top * (1 + 1e-9))]
     if past:
         # (not a class the sample took whole: it is exact, more points cannot narrow anything there)
-        fewest = min((h for h in weights if h not in census), key=lambda h: (int((strata == h).sum()), h))
-        n_fewest = int((strata == fewest).sum())
+        # (every class taken whole has exact figures: no interval runs past anything then)
+        fewest = min((h for h in weights if h not in census), key=lambda h: (int((strata == h).sum()), h), default=None)
+        where = "" if fewest is None else f" (fewest: {int((strata == fewest).sum())} in '{info.label(fewest)}')"
         notes.append(f"the 95 % interval{'s' if len(past) > 1 else ''} of {', '.join(past[:3])}"
                      f"{f' and {len(past) - 3} more' if len(past) > 3 else ''} run{'' if len(past) > 1 else 's'} past "
                      f"what is possible (below 0, or above 1 or the map's area): the normal approximation behind them "
-                     f"is rough with few points per map class (fewest: {n_fewest} in '{info.label(fewest)}'); read such "
+                     f"is rough with few points per map class{where}; read such "
                      "an interval as reaching the bound, and label more points in the small classes to narrow it")
     changed_map, changed_ref = values > 0, refs != 0
     if changed_map.any() and changed_ref.any():  # omission against commission of change as a whole
