@@ -721,4 +721,11 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
                     # (an audit: the sample dialog listed two identical "Change moment" layers); the number of
                     # a name taken already is given when the layer is loaded (OutputStyler)
                     details.name = lyr.layer_name(details.name, dates)
+        path = self._written.get("polygons")
+        if path and os.path.exists(path):  # styled by interval and named with the dates, as a dialog run's
+            for key in {path, self._requested.get("polygons") or path}:
+                if context.willLoadLayerOnCompletion(key):
+                    details = context.layerToLoadOnCompletionDetails(key)
+                    details.setPostProcessor(lyr.OutputStyler("polygons", dates, info, date_layers))
+                    details.name = lyr.layer_name(details.name, dates)
         return {}

@@ -457,6 +457,8 @@ class OutputStyler(QgsProcessingLayerPostProcessorInterface):
                 node = context.project().layerTreeRoot().findLayer(layer.id()) if context.project() else None
                 if isinstance(node, QgsLayerTreeLayer):
                     node.setItemVisibilityChecked(False)
+        elif self.kind == "polygons":  # outlines by interval, as a dialog run's (they came unstyled)
+            _style_polygons(layer, self.dates)
         if self.run_info:
             layer.setCustomProperty(RUN_PROPERTY, json.dumps(self.run_info))
         project = context.project()

@@ -784,6 +784,34 @@ def test_two_toolbox_runs_on_the_same_dates_name_their_layers_apart(project, tmp
         "Change moment #2 2019-05-01 to 2021-05-01", "Change moment 2019-05-01 to 2021-05-01"]
 
 
+def test_toolbox_change_polygons_are_styled_and_named_as_a_dialog_run_s(project, tmp_path):
+    """The change polygons of a toolbox run came into the project unstyled (QGIS's random fill hid the map
+    under them) and named 'Change polygons', whatever the run; a dialog run's are outlined by interval in the
+    moment's colours and named with the dates.  A toolbox run's now are too, and carry the run."""
+    from qgis.core import QgsApplication, QgsProcessingContext, QgsProcessingFeedback
+
+    from caim_qgis_plugin import layers as lyr
+
+    stack = make_stack(str(tmp_path))
+    out = outputs_in(str(tmp_path / "out"))
+    polygons = str(tmp_path / "out" / "polygons.gpkg")
+    alg = QgsApplication.processingRegistry().createAlgorithmById("caim:detectchanges")
+    context = QgsProcessingContext()
+    context.setProject(project)
+    context.addLayerToLoadOnCompletion(polygons, QgsProcessingContext.LayerDetails("Change polygons", project,
+                                                                                   "POLYGONS"))
+    feedback = QgsProcessingFeedback()
+    results, ok = alg.run(dict(INPUT=stack, MODEL="cva", DEVICE="CPU", POLYGONS=polygons, **out), context, feedback)
+    assert ok and os.path.exists(polygons)
+    load_outputs(context, feedback)
+    [layer] = list(project.mapLayers().values())
+    assert layer.name() == "Change polygons 2019-05-01 to 2021-05-01"
+    renderer = layer.renderer()
+    assert renderer.type() == "categorizedSymbol" and renderer.classAttribute() == "moment"
+    assert [c.label() for c in renderer.categories()] == ["2019-05-01 to 2020-05-01", "2020-05-01 to 2021-05-01"]
+    assert lyr.run_info_of(layer)["dates"] == ["2019-05-01", "2020-05-01", "2021-05-01"]
+
+
 def test_a_toolbox_run_gives_its_project_layers_their_dates_in_the_temporal_controller(project, tmp_path):
     """A dialog run gave its inputs their dates in the Temporal Controller; a toolbox run (outputs loaded
     into the project) left them alone.  It now gives them too, only to layers of the project, and a run
@@ -820,10 +848,11 @@ def test_a_toolbox_run_gives_its_project_layers_their_dates_in_the_temporal_cont
 def load_outputs(context, feedback):
     """What Processing's toolbox does after a run (processing.gui.Postprocessing.handleAlgorithmResults, on the
     main thread): each layer to load added to its project, then given to its post-processor."""
-    from qgis.core import QgsRasterLayer
+    from qgis.core import QgsRasterLayer, QgsVectorLayer
 
     for path, details in context.layersToLoadOnCompletion().items():
-        layer = QgsRasterLayer(path, details.name, "gdal")
+        layer = QgsVectorLayer(path, details.name, "ogr") if path.endswith(".gpkg") else \
+            QgsRasterLayer(path, details.name, "gdal")
         details.project.addMapLayer(layer)
         if details.postProcessor():
             details.postProcessor().postProcessLayer(layer, context, feedback)
