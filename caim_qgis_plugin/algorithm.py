@@ -708,11 +708,12 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
         # given when Processing loads the outputs (on the main thread; this runs on a model's own thread)
         date_layers = self._input_ids if project is not None and self._input_ids and None not in self._input_ids \
             else None
-        for kind in (lyr.AREA, lyr.MOMENT, lyr.CONFIDENCE):
+        for kind in (lyr.AREA, lyr.MOMENT, lyr.CONFIDENCE, "polygons"):
             path = self._written.get(kind)
             if not path or not os.path.exists(path):
                 continue
-            lyr.write_sidecar(path, kind, dates)
+            if kind != "polygons":  # (the polygons are styled by interval when loaded, as a dialog run's)
+                lyr.write_sidecar(path, kind, dates)
             for key in {path, self._requested.get(kind) or path}:
                 if context.willLoadLayerOnCompletion(key):  # toolbox / model runs: style what Processing loads
                     details = context.layerToLoadOnCompletionDetails(key)
@@ -720,12 +721,5 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
                     # "Change moment 1985 to 2020", as a dialog run names it: two runs' layers are told apart
                     # (an audit: the sample dialog listed two identical "Change moment" layers); the number of
                     # a name taken already is given when the layer is loaded (OutputStyler)
-                    details.name = lyr.layer_name(details.name, dates)
-        path = self._written.get("polygons")
-        if path and os.path.exists(path):  # styled by interval and named with the dates, as a dialog run's
-            for key in {path, self._requested.get("polygons") or path}:
-                if context.willLoadLayerOnCompletion(key):
-                    details = context.layerToLoadOnCompletionDetails(key)
-                    details.setPostProcessor(lyr.OutputStyler("polygons", dates, info, date_layers))
                     details.name = lyr.layer_name(details.name, dates)
         return {}

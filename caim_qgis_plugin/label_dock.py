@@ -840,8 +840,9 @@ class LabelDock(QDockWidget):
                 layer.triggerRepaint()
         finally:
             self._writing = False
-        if not ok and gone_file(layer):
-            self._error(self._gone_text(layer))
+        gone = gone_file(layer) if not ok else None
+        if gone:
+            self._error(self._gone_text(layer, gone))
         elif not ok:
             self._error(tr("The sample layer '%s' cannot be written (a read-only file or format?). Save it as a "
                         "GeoPackage (right-click > Export > Save Features As...) and label that copy.")
@@ -877,10 +878,10 @@ class LabelDock(QDockWidget):
                 self._write("note", text or None)
 
     @staticmethod
-    def _gone_text(layer):
+    def _gone_text(layer, path):
         return tr("The file of the sample layer '%s' is not there any more (%s): it was moved, renamed or "
                   "deleted. Put it back, or add the sample from where it is now (Layer > Add Layer) and label "
-                  "that layer.") % (layer.name(), gone_file(layer))
+                  "that layer.") % (layer.name(), path)
 
     def _error(self, text):
         if self.iface is not None:
@@ -931,7 +932,7 @@ class LabelDock(QDockWidget):
             return
         if not self.order:
             gone = gone_file(self.sample)
-            self.header.setText(literal(self._gone_text(self.sample) if gone else
+            self.header.setText(literal(self._gone_text(self.sample, gone) if gone else
                                         tr("The sample layer '%s' has no points.") % self.sample.name()))
             self.chips.set_message(tr("No points."))
             self.plot.set_data(None)  # not the band values of the last sample's point

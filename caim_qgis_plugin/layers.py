@@ -454,14 +454,13 @@ class OutputStyler(QgsProcessingLayerPostProcessorInterface):
         if isinstance(layer, QgsRasterLayer):
             style_layer(layer, self.kind, self.dates)
             if self.kind == CONFIDENCE:
-                node = context.project().layerTreeRoot().findLayer(layer.id()) if context.project() else None
+                node = project.layerTreeRoot().findLayer(layer.id()) if project is not None else None
                 if isinstance(node, QgsLayerTreeLayer):
                     node.setItemVisibilityChecked(False)
         elif self.kind == "polygons":  # outlines by interval, as a dialog run's (they came unstyled)
             _style_polygons(layer, self.dates)
         if self.run_info:
             layer.setCustomProperty(RUN_PROPERTY, json.dumps(self.run_info))
-        project = context.project()
         if self.date_layers and project is not None:
             set_date_ranges([project.mapLayer(i) for i in self.date_layers], self.dates)
 

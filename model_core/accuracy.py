@@ -450,11 +450,11 @@ SIZE_TOLERANCE = 1e-4  # pixel areas that differ by less (relative) are taken as
 
 
 def _relative_size(info, strata, rows):
-    """Each labelled pixel's ground area relative to the mean pixel area of its stratum (1.0 where every
-    pixel has the same area): the auxiliary variable of :func:`_stratified`'s ratio estimator.  The strata
-    are weighted by their areas, but the sample draws pixels with equal chances: on a grid whose pixel area
-    varies (a geographic grid over a range of latitudes, Web Mercator) a class found where pixels are small
-    would otherwise be counted at the stratum's mean pixel area; a sampled pixel stands for its own area.
+    """Each labelled pixel's ground area (m², or 1.0 where every pixel has the same area): the auxiliary
+    variable of :func:`_stratified`'s ratio estimator, which needs it only up to a factor per stratum.  The
+    strata are weighted by their areas, but the sample draws pixels with equal chances: on a grid whose pixel
+    area varies (a geographic grid over a range of latitudes, Web Mercator) a class found where pixels are
+    small would otherwise be counted at the stratum's mean pixel area; a sampled pixel stands for its own area.
     Pixel areas within SIZE_TOLERANCE of each other (a UTM scene) count as equal."""
     grid = _grid(_open_map(info.path))
     if grid.uniform_area or not strata.size:
@@ -462,9 +462,7 @@ def _relative_size(info, strata, rows):
     per_row = grid.pixel_area_m2()
     if np.ptp(per_row) <= SIZE_TOLERANCE * per_row.mean():
         return np.ones(strata.size)
-    area = per_row[rows]
-    mean = np.array([info.areas_m2[h] / info.counts[h] for h in strata.tolist()])
-    return area / mean
+    return per_row[rows]
 
 
 def _read_points(points_path, field_name, info, layer_name=None, others=()):
@@ -774,8 +772,8 @@ def assess(map_path, points_path, field_name="reference", binary=False, layer_na
              ("producer's accuracy", producers[c], producers_se[c], 1.0), ("area", area[c], area_se[c], scale))
             if math.isfinite(v) and math.isfinite(se) and (v - Z95 * se < -1e-9 or v + Z95 * se > top * (1 + 1e-9))]
     if past:
-        # (not a class the sample took whole: it is exact, more points cannot narrow anything there)
-        # (every class taken whole has exact figures: no interval runs past anything then)
+        # not a class the sample took whole: it is exact, more points narrow nothing there (and when every class
+        # was taken whole, no interval runs past anything)
         fewest = min((h for h in weights if h not in census), key=lambda h: (int((strata == h).sum()), h), default=None)
         where = "" if fewest is None else f" (fewest: {int((strata == fewest).sum())} in '{info.label(fewest)}')"
         notes.append(f"the 95 % interval{'s' if len(past) > 1 else ''} of {', '.join(past[:3])}"

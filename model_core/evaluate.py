@@ -405,8 +405,6 @@ def build_parser():
 
 def main(argv=None):
     args = build_parser().parse_args(argv)
-    args.named = args.model is not None  # --model given: a weights file of another network is refused, as detect does
-    args.model = args.model or "caimnet"
     if args.bootstrap_block is not None and args.bootstrap_block < 1:
         print("error: --bootstrap-block must be a positive number of pixels", file=sys.stderr)
         return 2
@@ -428,6 +426,9 @@ def main(argv=None):
 
 def _main(args):
     from model_core.errors import CaimError
+
+    named = args.model is not None  # --model given: a weights file of another network is refused, as detect does
+    args.model = args.model or "caimnet"
 
     try:
         if args.json:
@@ -463,8 +464,7 @@ def _main(args):
                 fused = wio.wrapped_arch(args.model) != args.model
                 # the file's own network when --model was not given; a file of another network than the one
                 # named is refused (it ran the file's network under the named one's flag without a word)
-                named = fused or getattr(args, "named", True)
-                model = wio.load_model(path, arch=args.model if named else None, device=device)
+                model = wio.load_model(path, arch=args.model if fused or named else None, device=device)
                 wio.require_rgbn(model, path)
                 label = f"{model.arch} ({path.split('/')[-1]})"
             from model_core.predict import apply_sensitivity
@@ -519,8 +519,7 @@ def _main(args):
         tmp = args.json + ".part"
         try:
             with open(tmp, "w", encoding="utf-8") as f:
-                given = {k: v for k, v in vars(args).items() if k != "named"}  # (named: evaluate's own flag)
-                json.dump({"args": given, "results": res}, f, indent=1)
+                json.dump({"args": vars(args), "results": res}, f, indent=1)
             os.replace(tmp, args.json)
         except BaseException as exc:  # Ctrl-C too: main says "nothing was written", and no .part may stay
             if os.path.exists(tmp):
