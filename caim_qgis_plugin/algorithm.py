@@ -665,7 +665,7 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
                 from model_core.report import input_names, write_report
 
                 write_report(res, report, inputs=input_names(self._facts), overwrite=True,
-                             extra={"polygons": polygons_path})
+                             extra={"polygons": polygons_path}, imagery={"images": images})
                 written["report"] = report
             if feedback.isCanceled():
                 raise Cancelled(tr("Cancelled by the user; no output was kept."))

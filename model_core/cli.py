@@ -318,7 +318,8 @@ def _detect(args, detect, make_folders, OutputError):
             from model_core.report import input_names
 
             write_report(res, args.report, inputs=input_names(args.images),
-                         overwrite=args.overwrite,
+                         overwrite=args.overwrite, imagery={"images": args.images, "dates": args.dates,
+                                                            "bands": args.bands, "reference": args.reference - 1},
                          extra={"polygons": os.path.abspath(args.polygons) if args.polygons else None})
             print(f"  report        {os.path.abspath(args.report)}")
     except KeyboardInterrupt:  # main()'s message would say that nothing was written (a scale audit)
@@ -371,25 +372,17 @@ def _check_extra_outputs(args):
 
 
 def _quicklook(images, dates, bands, reference, res, png, title=None, truth_moment=None):
-    from model_core.quicklook import render
-    from model_core.stack import Stack, quiet_gdal
+    from model_core.quicklook import open_stack, render
+    from model_core.stack import quiet_gdal
 
-    rgb = (0, 1, 2)
     with quiet_gdal():  # format notes of odd TIFF tags are noise here, as in the engine's reads
-        if not bands:  # every band is read: show red, green, blue where the metadata say which they are
-            from model_core.bandmap import engine_roles_path
-
-            first = getattr(images[0], "path", images[0])  # a path, or an InputSpec's (a date of a multi-date file)
-            roles = engine_roles_path(first) if isinstance(first, str) else None
-            found = roles and (roles[0][0] or roles[1][0])  # R, G, B, NIR; else RGB-only (e.g. a B, G, R file)
-            if found:
-                rgb = tuple(b - 1 for b in found[:3])
-        stack = Stack(images, dates=dates, bands=bands, reference=reference)
+        stack, rgb = open_stack(images, dates, bands, reference)
         try:
             render(stack, res.paths["area"], res.paths["moment"], png, title=title, rgb=rgb,
                    truth_moment=truth_moment)
         finally:
             stack.close()
+
 
 def _demo_parser(sub):
     p = sub.add_parser("demo", help="run the model on bundled sample data and write a quicklook PNG",
@@ -462,7 +455,8 @@ def cmd_demo(args):
         from model_core.report import write_report
 
         page = write_report(res2, os.path.join(out, "landsat_report.html"), title="Landsat Pucallpa 1985-2020: "
-                            f"changes found by {name}", inputs=[os.path.basename(p) for p in real], overwrite=True)
+                            f"changes found by {name}", inputs=[os.path.basename(p) for p in real], overwrite=True,
+                            imagery={"images": real})  # SWIR1, NIR, red: land and water apart at a glance
         print(f"Report: {page}")
     return 0
 

@@ -2,7 +2,8 @@
 
 :func:`write_report` takes a :class:`model_core.predict.DetectResult` and writes a self-contained HTML
 file (no scripts, no external files): the run's settings, a bar chart (inline SVG) and a table of the
-changed area per interval (the last change), warnings, the output files, and how to estimate the
+changed area per interval (the last change), the map (the first and last date and the change moment,
+inline images), warnings, the output files, and how to estimate the
 map's accuracy and the true changed area from a labelled sample.  The CLI writes it with ``detect
 --report FILE``; the plugin writes ``report.html`` beside the outputs.
 """
@@ -72,9 +73,32 @@ def input_names(images):
     return [f"{name} ({n} date{'s' if n != 1 else ''})" if n else name for name, n, _ in runs]
 
 
-def report_html(res, title=None, inputs=None, extra=None):
+def _map_section(pictures, problem=None):
+    """The report's map: the two dates side by side, the moment map below, each an inline image
+    (``pictures``: [(caption, mime type, bytes)] of :func:`model_core.quicklook.report_pictures`); or the
+    ``problem`` that kept it from being drawn."""
+    import base64
+
+    if not pictures:
+        return f"<h3>Map</h3><p><small>The map could not be drawn ({html.escape(problem)}).</small></p>" \
+            if problem else ""
+    def figure(caption, mime, data):
+        src = f"data:{mime};base64,{base64.b64encode(data).decode('ascii')}"
+        return (f'<img src="{src}" alt="{html.escape(caption)}" style="width:100%;image-rendering:pixelated;'
+                f'border:1px solid #bbb"><br><small>{html.escape(caption)}</small>')
+
+    cell = 'style="border:none;padding:0 4px 8px 0;width:50%;vertical-align:top;background:none"'
+    # the dates side by side (a table: old HTML engines, QGIS's among them, lay it out alike), the moment whole
+    parts = ["<h3>Map</h3>", '<table style="width:100%;margin:0"><tr>'
+             + "".join(f"<td {cell}>{figure(*p)}</td>" for p in pictures[:-1]) + "</tr></table>",
+             f"<p>{figure(*pictures[-1])}</p>"]
+    return "\n".join(parts)
+
+
+def report_html(res, title=None, inputs=None, extra=None, pictures=None, picture_problem=None):
     """The report of ``res`` (a DetectResult) as an HTML string; ``inputs``: the input files' names;
-    ``extra``: {name: path} of further outputs of the run (the change polygons)."""
+    ``extra``: {name: path} of further outputs of the run (the change polygons); ``pictures``: the map's
+    images (:func:`model_core.quicklook.report_pictures`), or ``picture_problem``, why there are none."""
     from model_core import __version__
     from model_core.predict import moment_colours
 
@@ -126,6 +150,7 @@ th{{background:#f0f0f0}} .warn{{color:#b35900}} small{{color:#555}}</style></hea
 under half of the real change, another called more change than there was). For an unbiased estimate with a confidence interval, label a stratified sample of
 the change moment map: <code>python -m model_core sample</code> and <code>assess</code>, or the
 plugin's <i>Accuracy assessment</i> algorithms.</small></p>
+{_map_section(pictures, picture_problem)}
 <h3>Run</h3>
 <table>{rows}</table>
 <h3>Outputs</h3><ul>{outputs}</ul>
@@ -134,17 +159,42 @@ plugin's <i>Accuracy assessment</i> algorithms.</small></p>
 """
 
 
-def write_report(res, path, title=None, inputs=None, overwrite=False, extra=None):
-    """Write :func:`report_html` to ``path``; an existing file is replaced only with ``overwrite``."""
+def write_report(res, path, title=None, inputs=None, overwrite=False, extra=None, imagery=None):
+    """Write :func:`report_html` to ``path``; an existing file is replaced only with ``overwrite``.
+    ``imagery``: {"images", "dates", "bands", "reference"} as the run was given them, for the map (the first
+    and last date and the change moment); a map that cannot be drawn (an input gone since the run, a
+    picture GDAL cannot write) is named in the report, which is written without it."""
     if os.path.exists(path) and not overwrite:
         raise OutputError(f"Report '{os.path.abspath(path)}' already exists. Choose another file, delete it, or "
                           "allow overwriting (--overwrite).")
     from model_core.predict import make_folders
 
     make_folders(os.path.dirname(os.path.abspath(path)))  # a clear message when a file is in the way
+    pictures, problem = None, None
+    if imagery and res.paths.get("moment"):
+        pictures, problem = _pictures(res, imagery)
+    page = report_html(res, title, inputs, extra, pictures, problem)
     try:
         with open(path, "w", encoding="utf-8") as f:
-            f.write(report_html(res, title, inputs, extra))
+            f.write(page)
     except OSError as exc:
         raise OutputError(f"Cannot write the report '{path}' ({exc.strerror or exc}).") from None
     return path
+
+
+def _pictures(res, imagery):
+    """(pictures, None), or (None, what went wrong) when the map cannot be drawn."""
+    from model_core.errors import CaimError
+    from model_core.quicklook import open_stack, report_pictures
+    from model_core.stack import quiet_gdal
+
+    try:
+        with quiet_gdal():
+            stack, rgb = open_stack(imagery["images"], imagery.get("dates"), imagery.get("bands"),
+                                    imagery.get("reference", 0))
+            try:
+                return report_pictures(stack, rgb, res.paths["moment"]), None
+            finally:
+                stack.close()
+    except (CaimError, RuntimeError, OSError, ValueError, MemoryError) as exc:
+        return None, str(exc).strip() or type(exc).__name__

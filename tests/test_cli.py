@@ -439,6 +439,99 @@ def test_report_without_a_crs(capsys, tmp_path):
     assert page.count("n/a") >= 2
 
 
+def _report_images(page):
+    """The report's inline images as (caption, GDAL array (bands, h, w)), in page order."""
+    import base64
+    import uuid
+
+    from osgeo import gdal
+
+    out = []
+    for mime, data, caption in re.findall(r'<img src="data:(image/\w+);base64,([A-Za-z0-9+/=]+)" alt="([^"]*)"', page):
+        path = f"/vsimem/test_{uuid.uuid4().hex}"
+        gdal.FileFromMemBuffer(path, base64.b64decode(data))
+        try:
+            out.append((caption, mime, gdal.Open(path).ReadAsArray()))
+        finally:
+            gdal.Unlink(path)
+    return out
+
+
+def test_report_draws_the_map(capsys, tmp_path, scenario):
+    """--report shows where: the first and last date side by side and the change moment over the last date,
+    inline (the page stays one file). The moment picture has each changed pixel in its interval's colour of
+    the moment layer, exactly (PNG; the 168 x 136 grid is drawn pixel for pixel), grey where unchanged and
+    white where the map has no data."""
+    from model_core.predict import moment_colours
+
+    paths, _ = scenario
+    report = tmp_path / "run.html"
+    rc, out, err = _run(capsys, ["detect", *paths, "--model", "cva", "--out", str(tmp_path / "o"), "--quiet",
+                                 "--report", str(report)])
+    assert rc == 0, err
+    page = report.read_text(encoding="utf-8")
+    assert "<h3>Map</h3>" in page and "could not be drawn" not in page
+    pictures = _report_images(page)
+    assert [m for _, m, _ in pictures] == ["image/jpeg", "image/jpeg", "image/png"]
+    assert pictures[0][0].startswith("First date: ") and "bands 1, 2, 3 as red, green, blue" in pictures[0][0]
+    assert pictures[1][0].startswith("Last date: ")
+    moment = read_tif(tmp_path / "o" / "change_moment.tif")
+    img = pictures[2][2]
+    assert img.shape == (3,) + moment.shape
+    colours = moment_colours(len(paths) - 1)
+    for k in range(1, len(paths)):
+        hit = moment == k
+        assert hit.any()
+        assert (img[:, hit] == np.array(colours[k][:3])[:, None]).all(), k
+    grey = img[:, moment == 0]
+    assert (grey[0] == grey[1]).all() and (grey[1] == grey[2]).all() and 60 < grey.mean() < 230
+    assert (img[:, moment == 255] == 255).all()
+    half = pictures[0][2]
+    assert half.shape[0] == 3 and half.shape[2] <= 364 and abs(half.shape[1] / half.shape[2] - 136 / 168) < 0.02
+
+
+def test_report_map_of_a_large_grid_is_decimated_and_nodata_white(capsys, tmp_path):
+    """A grid wider than the page is drawn decimated to the page's width; a date's nodata is white in its
+    picture; a single-band series is shown in grey (named so)."""
+    rng = np.random.default_rng(3)
+    base = rng.integers(1000, 2000, (1, 300, 1600))
+    paths = []
+    for i in range(3):
+        a = (base + rng.normal(0, 10, base.shape)).astype(np.uint16)
+        a[0, :, :400] = 0  # nodata on the left quarter
+        if i == 2:
+            a[0, 100:200, 800:1000] = 5000
+        paths.append(write_tif(tmp_path / f"p_{2001 + i}.tif", a, nodata=0))
+    report = tmp_path / "r.html"
+    rc, out, err = _run(capsys, ["detect", *paths, "--model", "cva", "--out", str(tmp_path / "o"), "--quiet",
+                                 "--report", str(report)])
+    assert rc == 0, err
+    pictures = _report_images(report.read_text(encoding="utf-8"))
+    first, last, moment = (p[2] for p in pictures)
+    assert moment.shape[2] == 740 and abs(moment.shape[1] - 740 * 300 / 1600) <= 1
+    assert (moment[:, :, :180] == 255).all() and (moment[:, :, 190:] != 255).any()
+    assert (first[:, :, :80] > 245).all()  # JPEG: white within its rounding
+    assert "band 1 in grey" in pictures[0][0]
+    changed = (moment[0] != moment[1]) | (moment[1] != moment[2])  # a moment colour (not white, not grey)
+    ys, xs = np.nonzero(changed)
+    assert changed.sum() > 200 and 740 * 800 / 1600 - 5 <= np.median(xs) <= 740 * 1000 / 1600 + 5
+
+
+def test_report_without_its_imagery_says_the_map_could_not_be_drawn(tmp_path, scenario):
+    """When the inputs are gone by the time the report is written, the report is written without the map
+    and says why, instead of failing the run."""
+    from model_core.predict import detect
+    from model_core.report import write_report
+
+    paths, _ = scenario
+    res = detect(paths, out_dir=str(tmp_path / "o"), model="cva")
+    page = tmp_path / "r.html"
+    write_report(res, str(page), imagery={"images": [str(tmp_path / "gone_2001.tif"), *paths[1:]]})
+    text = page.read_text(encoding="utf-8")
+    assert "The map could not be drawn" in text and "gone_2001.tif" in text and "<img" not in text
+    assert "<rect " in text  # the rest of the report is there
+
+
 def test_quicklook_shows_a_bgr_file_in_true_colour(tmp_path):
     """A 3-band file stored blue, green, red (band names say so) is shown with red as red in the quicklook:
     the left half of the scene is red and the right half blue, in the first panel."""

@@ -862,6 +862,8 @@ def test_the_dialog_runs_a_multi_date_layer_in_one_step(project, tmp_path):
         # its report names the raster once, as caim:detectchanges given the raster does (it named the 3 VRTs)
         page = open(str(tmp_path / "out" / "report.html"), encoding="utf-8").read()
         assert "<th>Inputs</th><td>gee export.tif (3 dates)</td>" in page
+        # and draws the map from the run's own dates (the split's VRTs, with the dialog's band mapping)
+        assert page.count("<img ") == 3 and "could not be drawn" not in page
         date_ids = [layer.id() for layer, _ in dialog.checked()]
         # checked again: a second Run uses the same split and the same layers
         for i in range(dialog.layer_tree.topLevelItemCount()):
@@ -882,6 +884,7 @@ def test_the_dialog_runs_a_multi_date_layer_in_one_step(project, tmp_path):
     # the report names the raster, not its dates' VRTs (gee_export_01_2019-05-01.vrt, ...)
     page = open(str(tmp_path / "p" / "report.html"), encoding="utf-8").read()
     assert "<th>Inputs</th><td>gee export.tif (3 dates)</td>" in page
+    assert page.count("<img ") == 3 and "First date: 2019-05-01" in page and "could not be drawn" not in page
     assert "used again" in feedback.textLog() and [n for n in os.listdir(folder) if "dates" in n] == [
         "gee_export_dates"]
 
