@@ -1341,3 +1341,16 @@ def test_polygons_that_clearly_cannot_fit_are_refused_before_they_are_written(tm
     assert sorted(os.listdir(tmp_path)) == ["m.tif"]
     monkeypatch.setattr(polygons, "free_mb", lambda folder: 1.0)  # 1 MB, about the need: written
     assert polygons.write_polygons(str(path), str(out), dates=["2001", "2002", "2003"]) > 500
+
+
+def test_quicklook_of_a_single_band_series(capsys, tmp_path):
+    """A single-band pair (panchromatic, SAR amplitude; the classical methods run on it) gets its quicklook in
+    grey: it was an IndexError traceback after the rasters were written (red, green, blue taken as bands 1-3)."""
+    rng = np.random.default_rng(0)
+    base = rng.integers(100, 200, (1, 60, 60))
+    paths = [write_tif(tmp_path / f"s_{2001 + i}.tif", (base + 50 * i).astype(np.uint16)) for i in range(2)]
+    png = tmp_path / "q.png"
+    rc, out, err = _run(capsys, ["detect", *paths, "--model", "cva", "--out", str(tmp_path / "o"), "--quiet",
+                                 "--quicklook", str(png)])
+    assert rc == 0 and "Traceback" not in err, err
+    assert png.stat().st_size > 5000
