@@ -336,7 +336,8 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
         self.addParameter(probabilities)
         self.addParameter(with_help(QgsProcessingParameterFileDestination(
             self.REPORT, tr("Run report (HTML)"), tr("HTML files (*.html)"), optional=True, createByDefault=False),
-            tr("The settings and the changed area per interval, as a chart and a table.")))
+            tr("The settings, the changed area per interval as a chart and a table, and the map: the first and last "
+               "date and the change moment.")))
         # appended last (the parameters' order is a contract of scripts and models)
         # a check box's text does not wrap either
         allow_huge = with_help(QgsProcessingParameterBoolean(

@@ -1447,7 +1447,7 @@ class CaimDialog(QDialog):
             report = results.get("REPORT")
             if report and os.path.exists(report):
                 self.report_link.setText(tr('<a href="%s">Open the run report</a> (settings, changed area per '
-                                         'interval as a chart)') % QUrl.fromLocalFile(report).toString())
+                                         'interval as a chart, the map)') % QUrl.fromLocalFile(report).toString())
                 self.report_link.show()
             if warnings:
                 self.status.setText(self.status.text() + "\n" + "\n".join(tr("Warning: ") + w for w in warnings))
