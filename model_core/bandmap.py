@@ -9,7 +9,8 @@ metadata do not identify all four bands unambiguously (then the caller's default
 1-4 as they are, or an error that asks for a band mapping).
 
 Only unambiguous evidence is used: ``B4`` alone is red for Landsat 8/9 and Sentinel-2 but NIR for
-Landsat 5/7, so plain ``B<n>`` names are not trusted; zero-padded Sentinel-2 names (``B02``) are, and so
+Landsat 5/7, so plain ``B<n>`` names are not trusted; zero-padded Sentinel-2 names (``B02``) are (but not
+inside MODIS's ``sur_refl_b02``, which is NIR: MODIS names are read as MODIS bands), and so
 are plain ones after an Earth Engine image id that names the sensor (an Earth Engine ``toBands()`` export:
 ``20190501T101031_20190501T101027_T32TQM_B4``, ``LC08_044034_20140318_SR_B4``, ``LT05_..._SR_B3``).
 Pure function of a GDAL dataset; no qgis import.
@@ -38,6 +39,20 @@ _SENSOR_IDS = (
     (re.compile(r"(^|[^0-9a-z])l[co]0[89]_\d{6}_\d{8}_"), {"b2": "blue", "b3": "green", "b4": "red", "b5": "nir"}),
     (re.compile(r"(^|[^0-9a-z])l[te]0[457]_\d{6}_\d{8}_"), {"b1": "blue", "b2": "green", "b3": "red", "b4": "nir"}),
 )
+# MODIS surface reflectance names its bands by MODIS band number (MOD09/MYD09 sur_refl_b01..b07, as Earth
+# Engine and the HDF layers name them; MCD43A4 Nadir_Reflectance_Band1..7): band 1 is red, 2 NIR, 3 blue,
+# 4 green, 5-7 SWIR (1.24, 1.64, 2.13 um).  The zero-padded number is not Sentinel-2's (sur_refl_b02 is
+# NIR, not blue), nor is b01 a coastal band
+_MODIS = re.compile(r"(^|[^a-z])(sur_refl_b|nadir_reflectance_band)(\d{1,2})(_\d)?$")
+_MODIS_ROLES = {1: "red", 2: "nir", 3: "blue", 4: "green"}
+
+
+def _modis_band(text):
+    """The MODIS band number a band name gives (``sur_refl_b02`` -> 2), or None."""
+    m = _MODIS.search((text or "").strip().lower())
+    return int(m.group(3)) if m else None
+
+
 # PlanetScope SuperDove's "green_i" (Green I, 531 nm) and "yellow" are not the standard green band
 _EXCLUDE = re.compile(r"red[ _-]?edge|rededge|swir|coastal|aerosol|thermal|alpha|mask|cloud|qa"
                       r"|green[ _-]?i(?![a-z])|yellow", re.I)
@@ -92,6 +107,8 @@ def not_surface_band(band):
     wl = band_wavelength(band)
     if wl is not None:
         return any(lo <= wl < hi for lo, hi in _NOT_SURFACE_WL)
+    if _modis_band(band.GetDescription()) is not None:  # surface reflectance (sur_refl_b01 is red)
+        return False
     return bool(_NOT_SURFACE_NAME.search(band.GetDescription() or ""))
 
 
@@ -110,6 +127,9 @@ def _role_by_name(text):
         if m:
             band = t[m.end():]
             return None if _EXCLUDE.search(band) else names.get(re.split(r"[^a-z0-9]+", band)[-1])
+    modis = _modis_band(t)
+    if modis is not None:
+        return _MODIS_ROLES.get(modis)
     if not t or _EXCLUDE.search(t):
         return None
     for token in re.split(r"[^a-z0-9]+", t):
@@ -178,7 +198,8 @@ def band_roles(ds):
         named, colour = _role_by_name(name), _role_by_colour(band)
         if wl is not None:
             out.append((_role_by_wavelength(wl) or "other", f"{wl:.3g} um"))
-        elif name and (named or _EXCLUDE.search(name)):  # an excluded name (SWIR, red edge, ...) has no role
+        elif name and (named or _EXCLUDE.search(name) or _modis_band(name) is not None):
+            # an excluded name (SWIR, red edge, ...) or a MODIS band other than 1-4 has no role
             out.append((named or "other", f"'{name}'"))
         elif colour:
             out.append((colour, f"colour {gdal.GetColorInterpretationName(band.GetColorInterpretation())}"))

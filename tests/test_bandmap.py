@@ -272,3 +272,25 @@ def test_planetscope_superdove_band_names(tmp_path):
     names = ["coastal_blue", "blue", "green_i", "green", "yellow", "red", "rededge", "nir"]
     assert _infer(_raster(tmp_path / "sd.tif", 8, names=names)) == ([6, 4, 2, 8], "band names")
     assert _infer(_raster(tmp_path / "sd2.tif", 8, names=[n.replace("_", " ").title() for n in names]))[0] == [6, 4, 2, 8]
+
+
+def test_modis_surface_reflectance_names_are_modis_bands(tmp_path):
+    """MODIS surface reflectance (MOD09 as Earth Engine and the HDF layers name it) is ordered red, NIR, blue,
+    green, SWIR: sur_refl_b01..b07.  The zero-padded b02..b04 were read as Sentinel-2's B02..B04, so a 4-band
+    MODIS file (b01..b04) ran silently as 4,3,2,1 (green as red, blue as green, NIR as blue, red as NIR), and
+    the classical CVA left out b01, MODIS's red band, as a 'coastal aerosol' band."""
+    names = ["sur_refl_b0%d" % b for b in range(1, 8)]
+    assert _infer(_raster(tmp_path / "m7.tif", 7, names=names)) == ([1, 4, 3, 2], "band names")
+    four = [_raster(tmp_path / f"m4_{i}.tif", 4, names=names[:4], seed=i) for i in range(2)]
+    st = Stack(four, expected_bands=4)
+    assert [s.bands for s in st.sources] == [[1, 4, 3, 2]] * 2
+    assert st.band_notes == ["1,4,3,2 as R, G, B, NIR (from the rasters' band names): all 2 dates"]
+    seven = [_raster(tmp_path / f"m7_{i}.tif", 7, names=names, seed=i) for i in range(2)]
+    st = Stack(seven, surface_only=True)  # the classical CVA: every band, none of them atmospheric
+    assert [s.bands for s in st.sources] == [list(range(1, 8))] * 2 and st.band_notes == []
+    # MCD43A4 nadir BRDF-adjusted reflectance, and the HDF's 500 m layer names (sur_refl_b01_1)
+    nadir = ["Nadir_Reflectance_Band%d" % b for b in range(1, 8)]
+    assert _infer(_raster(tmp_path / "n.tif", 7, names=nadir))[0] == [1, 4, 3, 2]
+    assert _infer(_raster(tmp_path / "h.tif", 7, names=[n + "_1" for n in names]))[0] == [1, 4, 3, 2]
+    # Sentinel-2's own zero-padded names are still read as Sentinel-2's
+    assert _infer(_raster(tmp_path / "s.tif", 4, names=["B02", "B03", "B04", "B08"]))[0] == [3, 2, 1, 4]
