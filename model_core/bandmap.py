@@ -13,6 +13,8 @@ Landsat 5/7, so plain ``B<n>`` names are not trusted; zero-padded Sentinel-2 nam
 inside MODIS's ``sur_refl_b02``, which is NIR: MODIS names are read as MODIS bands), and so
 are plain ones after an Earth Engine image id that names the sensor (an Earth Engine ``toBands()`` export:
 ``20190501T101031_20190501T101027_T32TQM_B4``, ``LC08_044034_20140318_SR_B4``, ``LT05_..._SR_B3``).
+A single image exported alone keeps plain names; there the file's set of names says the sensor when
+one name only that sensor has is among them (``B8A``, ``SCL``: Sentinel-2; ``SR_B6``: Landsat 8/9).
 Pure function of a GDAL dataset; no qgis import.
 """
 
@@ -51,6 +53,43 @@ def _modis_band(text):
     """The MODIS band number a band name gives (``sur_refl_b02`` -> 2), or None."""
     m = _MODIS.search((text or "").strip().lower())
     return int(m.group(3)) if m else None
+
+
+# A single Earth Engine image exported alone keeps its catalogue band names, without an image id: B1..B12,
+# B8A, SCL, QA60 for Sentinel-2; SR_B1..SR_B7, QA_PIXEL for Landsat Collection 2 surface reflectance.  One
+# such name is ambiguous (B4, SR_B4: red for Sentinel-2 and Landsat 8/9, NIR for Landsat 4-7), but the
+# set of a file's names says the sensor when it holds a name only one sensor has: B8A, B12, SCL, QA60,
+# MSK_CLDPRB, AOT or WVP (Sentinel-2); SR_B6, SR_QA_AEROSOL or ST_B10 (Landsat 8/9 OLI: Landsat 4-7's
+# band 6 is thermal, ST_B6); ST_B6, SR_ATMOS_OPACITY or SR_CLOUD_QA, or the TM/ETM+ reflective set
+# SR_B1..SR_B5 and SR_B7 without SR_B6 (Landsat 4-7).  Per name: its role, "other", or "atmosphere" (a
+# band :func:`not_surface_band` leaves out: coastal aerosol, water vapour, cirrus, scene classification,
+# cloud and snow probabilities, aerosol optical thickness)
+_S2_SET = dict({"b2": "blue", "b3": "green", "b4": "red", "b8": "nir"},
+               **{n: "other" for n in ("b5", "b6", "b7", "b8a", "b11", "b12", "tci_r", "tci_g", "tci_b")},
+               **{n: "atmosphere" for n in ("b1", "b9", "b10", "scl", "qa10", "qa20", "qa60", "msk_cldprb",
+                                            "msk_snwprb", "aot", "wvp")})
+_OLI_SET = {"sr_b1": "atmosphere", "sr_b2": "blue", "sr_b3": "green", "sr_b4": "red", "sr_b5": "nir",
+            "sr_b6": "other", "sr_b7": "other"}
+_TM_SET = {"sr_b1": "blue", "sr_b2": "green", "sr_b3": "red", "sr_b4": "nir", "sr_b5": "other", "sr_b7": "other"}
+
+
+def _name_set_sensor(names):
+    """Per band name (lower case) of a file whose set of names says its sensor (see above): its role,
+    "other" or "atmosphere"; None when the names do not say one sensor."""
+    n = {(x or "").strip().lower() for x in names}
+    s2 = bool(n & {"b8a", "b12", "scl", "qa60", "msk_cldprb", "aot", "wvp"}) and not n & {"b02", "b03", "b04"}
+    oli = bool(n & {"sr_b6", "sr_qa_aerosol", "st_b10"})
+    tm = bool(n & {"st_b6", "sr_atmos_opacity", "sr_cloud_qa"}) or (
+        {"sr_b1", "sr_b2", "sr_b3", "sr_b4", "sr_b5", "sr_b7"} <= n and "sr_b6" not in n)
+    if s2 + oli + tm != 1:
+        return None
+    return _S2_SET if s2 else _OLI_SET if oli else _TM_SET
+
+
+def file_sensor(ds):
+    """:func:`_name_set_sensor` of the band names of ``ds`` (read once, for :func:`not_surface_band` over
+    many bands)."""
+    return _name_set_sensor(ds.GetRasterBand(b).GetDescription() for b in range(1, ds.RasterCount + 1))
 
 
 # PlanetScope SuperDove's "green_i" (Green I, 531 nm) and "yellow" are not the standard green band
@@ -99,16 +138,22 @@ _NOT_SURFACE_NAME = re.compile(r"coastal|aerosol|cirrus|water[ _-]?vapou?r|therm
                                r"|(^|[^a-z0-9])b(01|09|10)([^0-9]|$)|mask|cloud|(^|[^a-z])qa", re.I)
 
 
-def not_surface_band(band):
+def not_surface_band(band, sensor=False):
     """True when a GDAL band's metadata say it measures the atmosphere or temperature (coastal aerosol,
     water vapour, cirrus, thermal), or is a mask or QA band: the bands the fusion's CVA part leaves
-    out.  Zero-padded Sentinel-2 names B01, B09 and B10 count (as do Landsat 8/9's B10 thermal);
+    out.  Zero-padded Sentinel-2 names B01, B09 and B10 count (as do Landsat 8/9's B10 thermal), and plain
+    names in a file whose set of names says its sensor (:func:`file_sensor`, which ``sensor`` may pass);
     without such metadata a band is kept."""
     wl = band_wavelength(band)
     if wl is not None:
         return any(lo <= wl < hi for lo, hi in _NOT_SURFACE_WL)
     if _modis_band(band.GetDescription()) is not None:  # surface reflectance (sur_refl_b01 is red)
         return False
+    if sensor is False:  # not given: read the file's names (callers over many bands pass file_sensor(ds))
+        sensor = file_sensor(band.GetDataset())
+    name = (band.GetDescription() or "").strip().lower()
+    if sensor and name in sensor:  # e.g. B1 of a Sentinel-2 export is coastal aerosol, of Landsat 5 blue
+        return sensor[name] == "atmosphere"
     return bool(_NOT_SURFACE_NAME.search(band.GetDescription() or ""))
 
 
@@ -120,8 +165,11 @@ def _role_by_wavelength(wl):
     return None
 
 
-def _role_by_name(text):
+def _role_by_name(text, sensor=None):
+    """Role a band name says; ``sensor``: :func:`_name_set_sensor` of the file's names, for plain names."""
     t = (text or "").strip().lower()
+    if sensor and t in sensor:
+        return sensor[t] if sensor[t] in ROLES else None
     for pattern, names in _SENSOR_IDS:  # after the image id, the band's own name: B4, SR_B4, B8A, QA60
         m = pattern.search(t)
         if m:
@@ -171,7 +219,8 @@ def infer_rgbn(ds):
         if len(best) == 4:
             return [best[r] + 1 for r in ROLES], "wavelengths"
         return None, None
-    for source, finder in (("band names", lambda b: _role_by_name(b.GetDescription())),
+    sensor = file_sensor(ds)
+    for source, finder in (("band names", lambda b: _role_by_name(b.GetDescription(), sensor)),
                            ("colour interpretation", _role_by_colour)):
         found = {}
         for i, b in enumerate(bands):
@@ -192,13 +241,14 @@ def band_roles(ds):
     band on its own, for the bands of a raster whose metadata do not name all four roles."""
     from osgeo import gdal
     out = []
+    sensor = file_sensor(ds) or {}
     for i in range(1, ds.RasterCount + 1):
         band = ds.GetRasterBand(i)
         wl, name = band_wavelength(band), (band.GetDescription() or "").strip()
-        named, colour = _role_by_name(name), _role_by_colour(band)
+        named, colour = _role_by_name(name, sensor), _role_by_colour(band)
         if wl is not None:
             out.append((_role_by_wavelength(wl) or "other", f"{wl:.3g} um"))
-        elif name and (named or _EXCLUDE.search(name) or _modis_band(name) is not None):
+        elif name and (named or _EXCLUDE.search(name) or _modis_band(name) is not None or name.lower() in sensor):
             # an excluded name (SWIR, red edge, ...) or a MODIS band other than 1-4 has no role
             out.append((named or "other", f"'{name}'"))
         elif colour:
@@ -269,7 +319,8 @@ def infer_rgb_only(ds):
     wls = [band_wavelength(b) for b in bands]
     # names before colours, as in infer_rgbn: GeoTIFF writers tag any 3-band byte file R, G, B by
     # default, while a band name (e.g. "Blue", "Green", "Red" for a B, G, R file) is written on purpose
-    finders = [("band names", lambda b: _role_by_name(b.GetDescription())),
+    sensor = file_sensor(ds)
+    finders = [("band names", lambda b: _role_by_name(b.GetDescription(), sensor)),
                ("colour interpretation", _role_by_colour)]
     if all(w is not None for w in wls):
         finders.insert(0, ("wavelengths", None))

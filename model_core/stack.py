@@ -660,7 +660,8 @@ def is_true_alpha(band, side=256):
 def _surface_bands(ds, bands):
     """(kept, left out) of ``bands`` of ``ds``: left out are the atmospheric, thermal, mask and QA bands
     its metadata name (:func:`bandmap.not_surface_band`), which a CVA would read as change."""
-    left = [b for b in bands if bandmap.not_surface_band(ds.GetRasterBand(b))]
+    sensor = bandmap.file_sensor(ds)  # once: per band it was quadratic in the band count
+    left = [b for b in bands if bandmap.not_surface_band(ds.GetRasterBand(b), sensor)]
     return [b for b in bands if b not in left], left
 
 

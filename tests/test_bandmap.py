@@ -294,3 +294,32 @@ def test_modis_surface_reflectance_names_are_modis_bands(tmp_path):
     assert _infer(_raster(tmp_path / "h.tif", 7, names=[n + "_1" for n in names]))[0] == [1, 4, 3, 2]
     # Sentinel-2's own zero-padded names are still read as Sentinel-2's
     assert _infer(_raster(tmp_path / "s.tif", 4, names=["B02", "B03", "B04", "B08"]))[0] == [3, 2, 1, 4]
+
+
+def test_earth_engine_single_image_names_say_the_sensor_by_their_set(tmp_path):
+    """One Earth Engine image exported alone keeps its catalogue band names without an image id (B1..B12,
+    B8A, SCL, QA60; SR_B1..SR_B7, QA_PIXEL).  Such exports were refused as having metadata that 'do not say
+    which is which', and the classical CVA kept Sentinel-2's coastal aerosol (B1), water vapour (B9) and
+    scene classification (SCL) bands, which it reads as change.  A name only one sensor has settles the
+    rest: B8A/SCL/QA60 Sentinel-2, SR_B6 Landsat 8/9 (Landsat 4-7's band 6 is thermal, ST_B6)."""
+    s2 = ["B1", "B2", "B3", "B4", "B5", "B6", "B7", "B8", "B8A", "B9", "B11", "B12", "SCL", "QA60"]
+    assert _infer(_raster(tmp_path / "s2.tif", 14, names=s2)) == ([4, 3, 2, 8], "band names")
+    paths = [_raster(tmp_path / f"s2_{i}.tif", 14, names=s2, seed=i) for i in range(2)]
+    st = Stack(paths, surface_only=True)  # CVA: B1, B9, SCL and QA60 left out
+    assert [s.bands for s in st.sources] == [[2, 3, 4, 5, 6, 7, 8, 9, 11, 12]] * 2
+    l8 = ["SR_B%d" % b for b in range(1, 8)] + ["QA_PIXEL"]
+    assert _infer(_raster(tmp_path / "l8.tif", 8, names=l8)) == ([4, 3, 2, 5], "band names")
+    paths = [_raster(tmp_path / f"l8_{i}.tif", 8, names=l8, seed=i) for i in range(2)]
+    assert [s.bands for s in Stack(paths, surface_only=True).sources] == [[2, 3, 4, 5, 6, 7]] * 2
+    l5 = ["SR_B%d" % b for b in (1, 2, 3, 4, 5, 7)]
+    assert _infer(_raster(tmp_path / "l5.tif", 6, names=l5)) == ([3, 2, 1, 4], "band names")
+    assert _infer(_raster(tmp_path / "l5q.tif", 7, names=l5 + ["QA_PIXEL"]))[0] == [3, 2, 1, 4]
+    paths = [_raster(tmp_path / f"l5_{i}.tif", 6, names=l5, seed=i) for i in range(2)]
+    assert [s.bands for s in Stack(paths, surface_only=True).sources] == [list(range(1, 7))] * 2
+    # sets that do not say the sensor stay unread: SR_B2..SR_B5 are B, G, R, NIR on Landsat 8 but G, R,
+    # NIR, SWIR1 on Landsat 5; B2, B3, B4, B8 could be Landsat 8 (B8 panchromatic)
+    assert _infer(_raster(tmp_path / "a.tif", 4, names=["SR_B2", "SR_B3", "SR_B4", "SR_B5"])) == (None, None)
+    assert _infer(_raster(tmp_path / "b.tif", 4, names=["B2", "B3", "B4", "B8"])) == (None, None)
+    # an ASTER-style file (B01, B02, B3N, ... B12) is not Sentinel-2 for having a B12
+    aster = ["B01", "B02", "B3N", "B04", "B05", "B12"]
+    assert bandmap._name_set_sensor(aster) is None
