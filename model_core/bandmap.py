@@ -25,11 +25,15 @@ ROLES = ("red", "green", "blue", "nir")
 _CENTRE = {"blue": 0.48, "green": 0.56, "red": 0.655, "nir": 0.84}
 _RANGE = {"blue": (0.43, 0.52), "green": (0.52, 0.60), "red": (0.60, 0.70), "nir": (0.76, 0.95)}
 
+# English, and the names German, Spanish, French and Portuguese users give (the plugin speaks German and
+# Spanish): Nahes Infrarot / infrarrojo cercano / proche infrarouge / infravermelho proximo, Rot / rojo / rouge
+# / vermelho, Grün / verde / vert, Blau / azul / bleu
 _NAME_PATTERNS = (
-    ("nir", re.compile(r"(^|[^a-z])(nir|nir08|near[ _-]?infra[ _-]?red)([^a-z]|$)")),
-    ("red", re.compile(r"(^|[^a-z])red([^a-z]|$)")),
-    ("green", re.compile(r"(^|[^a-z])green([^a-z]|$)")),
-    ("blue", re.compile(r"(^|[^a-z])blue([^a-z]|$)")),
+    ("nir", re.compile(r"(^|[^a-z])(nir|nir08|near[ _-]?infra[ _-]?red|nah(es)?[ _-]?infrarot|infrarrojo[ _-]?cercano"
+                       r"|proche[ _-]?infrarouge|infravermelho[ _-]?pr[oó]ximo)([^a-z]|$)")),
+    ("red", re.compile(r"(^|[^a-z])(red|rot|rojo|rouge|vermelho)([^a-z]|$)")),
+    ("green", re.compile(r"(^|[^a-z])(green|grün|gruen|verde|vert)([^a-z]|$)")),
+    ("blue", re.compile(r"(^|[^a-z])(blue|blau|azul|bleu)([^a-z]|$)")),
 )
 _S2_NAMES = {"b02": "blue", "b03": "green", "b04": "red", "b08": "nir"}
 # Earth Engine's image ids name the sensor, and toBands() puts them before each band's name
@@ -93,7 +97,7 @@ def file_sensor(ds):
 
 
 # PlanetScope SuperDove's "green_i" (Green I, 531 nm) and "yellow" are not the standard green band
-_EXCLUDE = re.compile(r"red[ _-]?edge|rededge|swir|coastal|aerosol|thermal|alpha|mask|cloud|qa"
+_EXCLUDE = re.compile(r"red[ _-]?edge|rededge|borde[ _-]?rojo|bord[ _-]?rouge|rote[ _-]?kante|swir|coastal|aerosol|thermal|alpha|mask|cloud|qa"
                       r"|green[ _-]?i(?![a-z])|yellow", re.I)
 
 

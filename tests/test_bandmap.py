@@ -323,3 +323,21 @@ def test_earth_engine_single_image_names_say_the_sensor_by_their_set(tmp_path):
     # an ASTER-style file (B01, B02, B3N, ... B12) is not Sentinel-2 for having a B12
     aster = ["B01", "B02", "B3N", "B04", "B05", "B12"]
     assert bandmap._name_set_sensor(aster) is None
+
+
+def test_band_names_in_german_spanish_french(tmp_path):
+    """Band names in the plugin's other languages (and French, Portuguese) say the roles as the English do:
+    a B, G, R, NIR file named Blau, Grün, Rot, Nahes Infrarot (or azul, verde, rojo, infrarrojo cercano) ran
+    as 1,2,3,4, 'assumed', blue read as red.  Infrarot/infrarrojo hold rot/rojo but are not red, nor is a
+    red edge (borde rojo)."""
+    german = ["Blau", "Grün", "Rot", "Nahes Infrarot"]
+    paths = [_raster(tmp_path / f"de{i}.tif", 4, names=german, seed=i) for i in range(2)]
+    st = Stack(paths, expected_bands=4)
+    assert [s.bands for s in st.sources] == [[3, 2, 1, 4]] * 2 and "assumed" not in st.band_notes[0]
+    spanish = ["azul", "verde", "rojo", "infrarrojo cercano"]
+    assert _infer(_raster(tmp_path / "es.tif", 4, names=spanish)) == ([3, 2, 1, 4], "band names")
+    french = ["Proche infrarouge", "Rouge", "Vert", "Bleu"]
+    assert _infer(_raster(tmp_path / "fr.tif", 4, names=french)) == ([2, 3, 4, 1], "band names")
+    es6 = ["azul", "verde", "rojo", "borde rojo", "infrarrojo cercano", "infrarrojo medio"]
+    assert _infer(_raster(tmp_path / "es6.tif", 6, names=es6)) == ([3, 2, 1, 5], "band names")
+    assert _infer(_raster(tmp_path / "ir.tif", 4, names=["Infrarot", "Rot", "Grün", "Blau"])) == (None, None)
