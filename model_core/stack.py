@@ -935,8 +935,18 @@ class Stack:
         assumed = [s.label for i, (s, ds) in enumerate(zip(specs, datasets))
                    if out[i] is None and not s.bands and ds.RasterCount == 4]
         if assumed:
-            notes.setdefault("1,2,3,4 as R, G, B, NIR, assumed (the band metadata do not say which band is "
-                             "which; for B, G, R, NIR files use the band mapping 3,2,1,4)", []).extend(assumed)
+            first = datasets[[s.label for s in specs].index(assumed[0])]
+            names = [(first.GetRasterBand(b).GetDescription() or "").strip() for b in range(1, 5)]
+            # names the engine does not read (B2, B3, B4, B8: Sentinel-2's B, G, R, NIR, Landsat 5's G, R,
+            # NIR, -) are no reason to say the file carries no metadata
+            plain = all(re.fullmatch(r"b\d{1,2}a?", n, re.I) for n in names)
+            said = ("the band names " + ", ".join(f"'{n}'" for n in names) + " do not say which band is which"
+                    + (": B<n> differs between sensors" if plain else "") + "; for B, G, R, NIR files"
+                    + (", e.g. Sentinel-2's B2, B3, B4, B8," if plain else "") + " use the band mapping 3,2,1,4"
+                    if any(names) else
+                    "the band metadata do not say which band is which; for B, G, R, NIR files use the band "
+                    "mapping 3,2,1,4")
+            notes.setdefault(f"1,2,3,4 as R, G, B, NIR, assumed ({said})", []).extend(assumed)
         for text, labels in notes.items():
             who = (f"all {len(specs)} dates" if len(labels) == len(specs) else
                    ", ".join(f"'{lab}'" for lab in labels))

@@ -341,3 +341,16 @@ def test_band_names_in_german_spanish_french(tmp_path):
     es6 = ["azul", "verde", "rojo", "borde rojo", "infrarrojo cercano", "infrarrojo medio"]
     assert _infer(_raster(tmp_path / "es6.tif", 6, names=es6)) == ([3, 2, 1, 5], "band names")
     assert _infer(_raster(tmp_path / "ir.tif", 4, names=["Infrarot", "Rot", "Grün", "Blau"])) == (None, None)
+
+
+def test_assumed_order_names_the_band_names_it_could_not_read(tmp_path):
+    """A 4-band Earth Engine export of Sentinel-2's B2, B3, B4, B8 runs as 1,2,3,4, assumed: the note said
+    'the band metadata do not say which band is which' of a file whose names QGIS shows; it names them now,
+    and the mapping for that export (3,2,1,4).  A file without names keeps the plain note."""
+    paths = [_raster(tmp_path / f"s2_{i}.tif", 4, names=["B2", "B3", "B4", "B8"], seed=i) for i in range(2)]
+    note = Stack(paths, expected_bands=4).band_notes[0]
+    assert "assumed" in note and "'B2', 'B3', 'B4', 'B8'" in note and "Sentinel-2's B2, B3, B4, B8" in note
+    assert "3,2,1,4" in note and "band metadata do not say" not in note
+    paths = [_raster(tmp_path / f"p{i}.tif", 4, seed=i) for i in range(2)]
+    note = Stack(paths, expected_bands=4).band_notes[0]
+    assert "band metadata do not say which band is which" in note and "B<n>" not in note
