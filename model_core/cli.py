@@ -1,4 +1,4 @@
-"""Command line: ``python -m model_core {detect,demo,train,evaluate,calibrate,sample,assess,compare,weights,split} ...``.
+"""Command line: ``python -m model_core {detect,demo,train,evaluate,calibrate,sample,assess,compare,weights,split,zones} ...``.
 
 User errors are printed as one clear message (no traceback) and exit with status 2; a cancelled run
 (Ctrl+C) exits with 130 and leaves no output behind.
@@ -544,6 +544,12 @@ def main(argv=None):
                    "(see 'weights --help')", add_help=False)
     sub.add_parser("split", help="one virtual raster (VRT) per date of a multi-date raster, e.g. an Earth Engine "
                    "export (see 'split --help')", add_help=False)
+    sub.add_parser("zones", help="how much changed, and when, in each field, parcel or district: hectares per "
+                   "polygon and interval (see 'zones --help')", add_help=False)
+    if argv and argv[0] == "zones":
+        from model_core.zones import main as zones_main
+
+        return zones_main(argv[1:])
     if argv and argv[0] == "split":
         from model_core.stacked import main as split_main
 

@@ -1,0 +1,595 @@
+"""Change per zone: how much changed, and when, in each field, parcel or district (``python -m model_core zones``).
+
+A change-moment map (the engine's change_moment.tif: 0 no change, k = the last change between date k and
+k+1, 255 nodata; the intervals named in its metadata) and a polygon layer (any OGR format, any CRS) give,
+for every polygon on its own (overlapping polygons each count their shared pixels), in hectares on the
+ground (the pixel area of each row, see :meth:`model_core.stack.Grid.pixel_area_m2`, as the run summary
+and model_core.accuracy count them):
+
+* ``ha_valid``     the mapped area (pixels 0 .. K), ``ha_nodata`` the area without data (255, the map's
+  nodata) inside the map; the part of a polygon outside the map counts in neither;
+* ``ha_changed``   the changed area (pixels 1 .. K), ``pct_changed`` its share of ``ha_valid`` in % (empty
+  when nothing of the polygon is mapped);
+* one ``ha_<from>_<to>`` per interval (:func:`interval_fields`), the changed area of that interval;
+* ``most_change`` / ``most_k`` the interval with the most changed area (the earliest of a tie),
+  ``last_change`` / ``last_k`` the last interval with change (both empty without change);
+* ``zone_note``   why a polygon's figures are empty or partial: empty geometry, not a polygon, invalid
+  geometry (repaired, or not), cannot be placed in the map's CRS, outside the map, partly outside the
+  map, no data.
+
+A pixel counts in a polygon when its centre is inside (GDAL's rasterisation rule).  The map is read by
+windows of each polygon's extent, in strips of at most ``block_pixels``, so memory stays bounded by a
+strip whatever the map's and the polygons' size.  Only GDAL/OGR and numpy: no torch, no QGIS.
+"""
+
+import argparse
+import csv
+import math
+import os
+import re
+import sys
+import time
+from dataclasses import dataclass
+
+import numpy as np
+from osgeo import gdal, ogr, osr
+
+from model_core.accuracy import _grid, _open_map, class_names, class_value_error
+from model_core.errors import Cancelled, InputError, OutputError
+from model_core.polygons import VECTOR_FORMATS, delete_vector, driver_for
+from model_core.stack import srs_from_wkt
+
+gdal.UseExceptions()
+ogr.UseExceptions()
+osr.UseExceptions()
+
+NODATA = 255
+OUTPUT_FORMATS = tuple(e for e in VECTOR_FORMATS if e != ".shp") + (".csv",)
+# the fields every zone gets, before and after the per-interval ones
+LEADING_FIELDS = ("ha_valid", "ha_nodata", "ha_changed", "pct_changed")
+TRAILING_FIELDS = ("most_change", "most_k", "last_change", "last_k", "zone_note")
+
+EMPTY, NOT_POLYGON, REPAIRED, INVALID = "empty geometry", "not a polygon", "invalid geometry, repaired", \
+    "invalid geometry"
+NOT_PLACED, OUTSIDE, PARTLY_OUTSIDE, NO_DATA = ("cannot be placed in the map's CRS", "outside the map",
+                                                 "partly outside the map", "no data")
+NOTE_ORDER = (EMPTY, NOT_POLYGON, INVALID, NOT_PLACED, OUTSIDE, NO_DATA, PARTLY_OUTSIDE, REPAIRED)
+POLYGONAL = (ogr.wkbPolygon, ogr.wkbMultiPolygon, ogr.wkbCurvePolygon, ogr.wkbMultiSurface)
+
+
+def interval_fields(dates, n_intervals):
+    """The field name of each interval's changed hectares: ``ha_<from>_<to>`` from the run's dates (the
+    years, ``ha_2019_2020``, when every date has its own year; else the whole dates without dashes,
+    ``ha_20190501_20191101``), ``ha_interval<k>`` when the map does not carry its dates."""
+    dates = [str(d or "").strip() for d in (dates or [])]
+    if len(dates) == n_intervals + 1 and all(dates):
+        years = [d[:4] for d in dates]
+        if all(y.isdigit() for y in years) and len(set(years)) == len(years):
+            tokens = years
+        else:
+            tokens = [re.sub(r"[^0-9A-Za-z]+", "", d) for d in dates]
+        names = [f"ha_{tokens[k - 1]}_{tokens[k]}" for k in range(1, n_intervals + 1)]
+        if all(tokens) and len(set(names)) == n_intervals:
+            return names
+    return [f"ha_interval{k}" for k in range(1, n_intervals + 1)]
+
+
+@dataclass
+class ZoneFigures:
+    """One polygon's figures (hectares; None where they are unknown)."""
+
+    fid: int
+    ha_valid: float = None
+    ha_nodata: float = None
+    ha_intervals: list = None      # index k - 1: interval k
+    note: str = ""
+
+    @property
+    def ha_changed(self):
+        return None if self.ha_intervals is None else float(sum(self.ha_intervals))
+
+    @property
+    def pct_changed(self):
+        return 100.0 * self.ha_changed / self.ha_valid if self.ha_valid else None
+
+    @property
+    def most_k(self):
+        if not self.ha_intervals or not any(self.ha_intervals):
+            return None
+        return int(np.argmax(self.ha_intervals)) + 1
+
+    @property
+    def last_k(self):
+        if not self.ha_intervals:
+            return None
+        changed = [k for k, a in enumerate(self.ha_intervals, start=1) if a > 0]
+        return changed[-1] if changed else None
+
+
+@dataclass
+class ZonesResult:
+    moment_path: str
+    zones_path: str
+    out_path: str
+    layer_name: str
+    intervals: list                 # names of the intervals (index k - 1)
+    fields: list                    # field names of the intervals
+    zones: list                     # ZoneFigures, in the layer's order
+    crs_note: str = ""
+    seconds: float = 0.0
+
+    @property
+    def noted(self):
+        """note -> fids."""
+        out = {}
+        for z in self.zones:
+            for part in filter(None, z.note.split("; ")):
+                out.setdefault(part, []).append(z.fid)
+        return out
+
+    def text(self):
+        counted = [z for z in self.zones if z.ha_valid]
+        changed = [z for z in counted if z.ha_changed > 0]
+        valid = sum(z.ha_valid for z in counted)
+        ha = sum(z.ha_changed for z in counted)
+        per = [sum(z.ha_intervals[k] for z in counted) for k in range(len(self.intervals))]
+        lines = [f"Map:      {self.moment_path} ({len(self.intervals)} interval"
+                 f"{'s' if len(self.intervals) != 1 else ''})",
+                 f"Zones:    {len(self.zones)} of '{self.zones_path}'"
+                 + (f" (layer {self.layer_name})" if self.layer_name else "")
+                 + (f"; {self.crs_note}" if self.crs_note else ""),
+                 f"Changed:  {len(changed)} of {len(counted)} mapped zones; {ha:,.2f} ha of {valid:,.2f} ha mapped "
+                 f"in them ({100.0 * ha / valid if valid else 0.0:.2f} %), summed over the zones (overlapping zones "
+                 "each count their shared pixels)"]
+        w = max([len(n) for n in self.intervals] + [8])
+        for name, f, a in zip(self.intervals, self.fields, per):
+            lines.append(f"  {name:<{w}}  {a:12,.2f} ha  ({f})")
+        top = sorted(changed, key=lambda z: -z.ha_changed)[:3]
+        if top:
+            lines.append("Most:     " + ", ".join(f"fid {z.fid}: {z.ha_changed:,.2f} ha ({z.pct_changed:.1f} %)"
+                                                  for z in top))
+        noted = self.noted
+        for note in NOTE_ORDER:
+            fids = noted.get(note)
+            if fids:
+                shown = ", ".join(map(str, fids[:8])) + (f" and {len(fids) - 8} more" if len(fids) > 8 else "")
+                lines.append(f"Note:     {len(fids)} zone{'s' if len(fids) > 1 else ''} {note} (fid {shown})")
+        lines.append(f"Fields:   {', '.join(LEADING_FIELDS + tuple(self.fields) + TRAILING_FIELDS)}")
+        lines.append(f"Written:  {self.out_path} ({self.seconds:.1f} s)")
+        return "\n".join(lines)
+
+
+# ---------------------------------------------------------------------------------------------- inputs
+def _moment_map(path):
+    """(dataset, grid, interval names, dates) of a change-moment map; a change-area map or a map without
+    CRS is refused."""
+    ds = _open_map(path)
+    name = os.path.basename(path)
+    grid = _grid(ds)
+    if not grid.wkt:
+        raise InputError(f"Map '{name}' has no CRS, so its areas in hectares are unknown and polygons cannot be "
+                         "placed on it. Assign its CRS (gdal_edit.py -a_srs EPSG:...; in QGIS Raster > Projections "
+                         "> Assign Projection) and run again.")
+    names = class_names(ds)
+    while names and not names[-1]:
+        names.pop()
+    if [n.lower() for n in names] == ["unchanged", "changed"]:
+        raise InputError(f"Map '{name}' is a change-area map (unchanged / changed): it has no intervals. Give the "
+                         "run's change_moment.tif.")
+    band = ds.GetRasterBand(1)
+    if len(names) > 1:
+        intervals = names[1:]
+    else:  # no names: the intervals the map holds (a pass over it)
+        nodata = band.GetNoDataValue()
+        hist = np.zeros(256, np.int64)
+        rows = max(1, (1 << 22) // ds.RasterXSize)
+        for y in range(0, ds.RasterYSize, rows):
+            v = band.ReadAsArray(0, y, ds.RasterXSize, min(rows, ds.RasterYSize - y))
+            ok = v != NODATA if nodata is None else (v != NODATA) & (v != nodata)
+            if ok.any() and (v[ok].min() < 0 or v[ok].max() > 254):
+                raise class_value_error(name, int(v[ok][(v[ok] < 0) | (v[ok] > 254)][0]))
+            hist += np.bincount(v[ok].astype(np.int64).ravel(), minlength=256)[:256]
+        k = int(np.flatnonzero(hist).max()) if hist.any() else 0
+        if k > 64:
+            raise InputError(f"Map '{name}' names no interval and holds values up to {k}: this looks like an image, "
+                             "not a change-moment map. Give the run's change_moment.tif.")
+        intervals = [f"interval {i}" for i in range(1, max(k, 1) + 1)]
+    dates = (ds.GetMetadataItem("CAIM_DATES") or "").split(",")
+    return ds, grid, intervals, dates
+
+
+def _open_zones(path, layer_name=None):
+    if not os.path.exists(path) and not path.startswith("/vsi"):
+        raise InputError(f"Zones '{path}' do not exist. Give a polygon file (GeoPackage, Shapefile, GeoJSON, ...).")
+    try:
+        ds = ogr.Open(path)
+    except RuntimeError as exc:
+        raise InputError(f"Zones '{path}' cannot be read by OGR ({exc}). Give a polygon file (GeoPackage, "
+                         "Shapefile, GeoJSON, ...).") from None
+    if ds is None or ds.GetLayerCount() == 0:
+        raise InputError(f"Zones '{path}' hold no vector layer. Give a polygon file.")
+    names = [ds.GetLayer(i).GetName() for i in range(ds.GetLayerCount())]
+    if layer_name:
+        if layer_name not in names:
+            raise InputError(f"Zones '{path}' have no layer '{layer_name}' (layers: {', '.join(names)}).")
+        layer = ds.GetLayerByName(layer_name)
+    elif len(names) > 1:
+        raise InputError(f"Zones '{path}' hold {len(names)} layers ({', '.join(names)}): say which with --layer.")
+    else:
+        layer = ds.GetLayer(0)
+    kind = ogr.GT_Flatten(layer.GetGeomType())
+    if kind not in POLYGONAL + (ogr.wkbUnknown, ogr.wkbGeometryCollection):
+        raise InputError(f"Zones '{os.path.basename(path)}' hold {ogr.GeometryTypeToName(kind).lower()}s, not "
+                         "polygons. Give polygons (fields, parcels, districts); buffer points or lines first.")
+    return ds, layer
+
+
+def _transform(layer, grid, path):
+    """(coordinate transformation to the map's CRS or None, note for the summary)."""
+    map_srs = srs_from_wkt(grid.wkt)
+    srs = layer.GetSpatialRef()
+    if srs is None:
+        return None, "they have no CRS: taken as in the map's CRS"
+    srs = srs.Clone()
+    srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+    if srs.IsSame(map_srs):
+        return None, ""
+    try:
+        ct = osr.CoordinateTransformation(srs, map_srs)
+    except RuntimeError as exc:
+        raise InputError(f"Zones '{os.path.basename(path)}' ({srs.GetName()}) cannot be transformed to the map's "
+                         f"CRS ({map_srs.GetName()}): {exc}. Reproject them (QGIS: Vector > Data Management "
+                         "Tools > Reproject Layer) and run again.") from None
+    return ct, f"reprojected from {srs.GetName()} to the map's CRS ({map_srs.GetName()})"
+
+
+# ---------------------------------------------------------------------------------------------- counting
+class _Counter:
+    """Counts one polygon's pixels (centre inside) per class and area, by windows of its extent."""
+
+    def __init__(self, ds, grid, n_intervals, block_pixels):
+        self.band = ds.GetRasterBand(1)
+        self.nodata = self.band.GetNoDataValue()
+        self.grid, self.k, self.block = grid, n_intervals, max(1, int(block_pixels))
+        self.name = os.path.basename(ds.GetDescription())
+        x0, y0, x1, y1 = grid.bounds
+        ring = ogr.Geometry(ogr.wkbLinearRing)
+        for x, y in ((x0, y0), (x1, y0), (x1, y1), (x0, y1), (x0, y0)):
+            ring.AddPoint_2D(x, y)
+        self.bounds = ogr.Geometry(ogr.wkbPolygon)
+        self.bounds.AddGeometry(ring)
+        self.mem_ds = ogr.GetDriverByName("Memory").CreateDataSource("")
+        self.srs = srs_from_wkt(grid.wkt)
+        self.mem = self.mem_ds.CreateLayer("zone", self.srs, ogr.wkbUnknown)
+        self.raster = gdal.GetDriverByName("MEM")
+        self.uniform = grid.uniform_area
+        self.pixel_m2 = float(grid.pixel_area_m2(0, 1)[0])
+
+    def count(self, geom):
+        """(valid m², nodata m², [m² of interval k for k = 1 .. K], partly outside) of ``geom`` (map CRS);
+        None when its extent misses the map."""
+        g = self.grid
+        xmin, xmax, ymin, ymax = geom.GetEnvelope()
+        c0 = max(0, int(math.floor((xmin - g.x0) / g.px)))
+        c1 = min(g.width, int(math.ceil((xmax - g.x0) / g.px)))
+        r0 = max(0, int(math.floor((g.y0 - ymax) / g.py)))
+        r1 = min(g.height, int(math.ceil((g.y0 - ymin) / g.py)))
+        if c1 <= c0 or r1 <= r0:
+            return None
+        bx0, by0, bx1, by1 = g.bounds
+        partly = (xmin < bx0 or xmax > bx1 or ymin < by0 or ymax > by1) and not geom.Within(self.bounds)
+        feature = ogr.Feature(self.mem.GetLayerDefn())
+        feature.SetGeometry(geom)
+        self.mem.CreateFeature(feature)
+        width = c1 - c0
+        rows = max(1, self.block // width)
+        areas = np.zeros(256)
+        try:
+            for y in range(r0, r1, rows):
+                h = min(rows, r1 - y)
+                mask_ds = self.raster.Create("", width, h, 1, gdal.GDT_Byte)
+                mask_ds.SetGeoTransform((g.x0 + c0 * g.px, g.px, 0.0, g.y0 - y * g.py, 0.0, -g.py))
+                mask_ds.SetSpatialRef(self.srs)
+                gdal.RasterizeLayer(mask_ds, [1], self.mem, burn_values=[1])
+                inside = mask_ds.GetRasterBand(1).ReadAsArray() > 0
+                mask_ds = None
+                if not inside.any():
+                    continue
+                try:
+                    values = self.band.ReadAsArray(c0, y, width, h)
+                except RuntimeError as exc:
+                    raise InputError(f"Reading rows {y}-{y + h} of '{self.name}' failed ({exc}).") from None
+                v = values[inside].astype(np.int64)
+                if self.uniform:
+                    areas += np.bincount(v, minlength=256)[:256] * self.pixel_m2
+                else:
+                    row_area = self.grid.pixel_area_m2(y, h)
+                    w = np.broadcast_to(row_area[:, None], values.shape)[inside]
+                    areas += np.bincount(v, weights=w, minlength=256)[:256]
+                if v.size and (v.min() < 0 or v.max() > 255):
+                    raise class_value_error(self.name, int(v[(v < 0) | (v > 255)][0]))
+        finally:
+            self.mem.DeleteFeature(feature.GetFID())
+        nodata = areas[NODATA]
+        if self.nodata is not None and 0 <= self.nodata < NODATA and self.nodata == int(self.nodata):
+            nodata += areas[int(self.nodata)]
+            areas[int(self.nodata)] = 0.0
+        beyond = np.flatnonzero(areas[self.k + 1:NODATA])
+        if beyond.size:
+            raise InputError(f"Map '{self.name}' holds the value {int(beyond[0]) + self.k + 1}, but names "
+                             f"{self.k} interval{'s' if self.k != 1 else ''} (0 no change, 1 .. {self.k}, 255 "
+                             "nodata). Give the run's change_moment.tif as it was written.")
+        return float(areas[:self.k + 1].sum()), float(nodata), [float(a) for a in areas[1:self.k + 1]], partly
+
+
+def _polygonal(geom):
+    """``geom`` as a polygon or multipolygon (curves linearised; the polygons of a collection, e.g. what
+    MakeValid returns), or None when it has no polygon."""
+    if ogr.GT_Flatten(geom.GetGeometryType()) in (ogr.wkbCurvePolygon, ogr.wkbMultiSurface):
+        geom = geom.GetLinearGeometry()
+    kind = ogr.GT_Flatten(geom.GetGeometryType())
+    if kind in (ogr.wkbPolygon, ogr.wkbMultiPolygon):
+        return None if geom.IsEmpty() else geom
+    if kind != ogr.wkbGeometryCollection:
+        return None
+    out = ogr.Geometry(ogr.wkbMultiPolygon)
+    for i in range(geom.GetGeometryCount()):
+        part = _polygonal(geom.GetGeometryRef(i).Clone())
+        if part is None:
+            continue
+        for p in ([part] if ogr.GT_Flatten(part.GetGeometryType()) == ogr.wkbPolygon else
+                  [part.GetGeometryRef(j) for j in range(part.GetGeometryCount())]):
+            out.AddGeometry(p)
+    return out if out.GetGeometryCount() else None
+
+
+def _zone(counter, feature, ct):
+    """The ZoneFigures of one feature."""
+    z = ZoneFigures(feature.GetFID())
+    geom = feature.GetGeometryRef()
+    if geom is None or geom.IsEmpty():
+        z.note = EMPTY
+        return z
+    geom = _polygonal(geom.Clone())
+    if geom is None:
+        z.note = NOT_POLYGON
+        return z
+    notes = []
+    gdal.PushErrorHandler("CPLQuietErrorHandler")  # GEOS's "Self-intersection at or near point ...": noted
+    try:
+        valid = geom.IsValid()
+        fixed = None if valid else geom.MakeValid()
+    except RuntimeError:
+        valid, fixed = False, None
+    finally:
+        gdal.PopErrorHandler()
+    if not valid:
+        fixed = _polygonal(fixed) if fixed is not None else None
+        if fixed is not None and fixed.IsValid():
+            geom = fixed
+            notes.append(REPAIRED)
+        else:
+            z.note = INVALID
+            return z
+    if ct is not None:
+        try:
+            geom.Transform(ct)
+        except RuntimeError:
+            z.note = NOT_PLACED
+            return z
+        if not all(math.isfinite(v) for v in geom.GetEnvelope()):
+            z.note = NOT_PLACED
+            return z
+    counted = counter.count(geom)
+    if counted is None:
+        valid = nodata = 0.0
+        intervals, partly = [0.0] * counter.k, False
+        notes.append(OUTSIDE)
+    else:
+        valid, nodata, intervals, partly = counted
+        if valid == 0 and nodata == 0:
+            notes.append(OUTSIDE if not partly or not geom.Intersects(counter.bounds) else PARTLY_OUTSIDE)
+        elif partly:
+            notes.append(PARTLY_OUTSIDE)
+        if valid == 0 and nodata > 0:
+            notes.append(NO_DATA)
+    z.ha_valid, z.ha_nodata = valid / 1e4, nodata / 1e4
+    z.ha_intervals = [a / 1e4 for a in intervals]
+    z.note = "; ".join(notes)
+    return z
+
+
+# ---------------------------------------------------------------------------------------------- output
+def check_output(path, overwrite=False):
+    """Refuse an output in a format this tool does not write, an existing one (unless ``overwrite``), a
+    folder, or one in a missing folder, before any work."""
+    ext = os.path.splitext(path)[1].lower()
+    if ext == ".shp":
+        raise OutputError(f"Output '{path}': a Shapefile cuts field names at 10 characters (ha_2019_2020 and "
+                          "pct_changed would lose their meaning). Give a .gpkg (or .csv for the table only).")
+    if ext not in OUTPUT_FORMATS:
+        raise OutputError(f"Output '{path}': '{ext or 'no extension'}' is not a format the zones can be written "
+                          f"in; end the name with {', '.join(OUTPUT_FORMATS)}.")
+    if os.path.isdir(path):
+        raise OutputError(f"Output '{os.path.abspath(path)}' is a folder; give a file name.")
+    if os.path.exists(path) and not overwrite:
+        raise OutputError(f"Output '{os.path.abspath(path)}' already exists. Choose another file, delete it, "
+                          "or allow overwriting (--overwrite).")
+    folder = os.path.dirname(os.path.abspath(path))
+    if not os.path.isdir(folder):
+        raise OutputError(f"Folder '{folder}' does not exist; create it or choose another file.")
+
+
+def _new_fields(interval_fields_):
+    out = [(f, ogr.OFTReal) for f in LEADING_FIELDS] + [(f, ogr.OFTReal) for f in interval_fields_]
+    return out + [("most_change", ogr.OFTString), ("most_k", ogr.OFTInteger), ("last_change", ogr.OFTString),
+                  ("last_k", ogr.OFTInteger), ("zone_note", ogr.OFTString)]
+
+
+def _values(z, intervals):
+    """The new fields' values of a zone, in the order of :func:`_new_fields`."""
+    most, last = z.most_k, z.last_k
+    return ([z.ha_valid, z.ha_nodata, z.ha_changed, z.pct_changed] + list(z.ha_intervals or [None] * len(intervals))
+            + [intervals[most - 1] if most else None, most, intervals[last - 1] if last else None, last,
+               z.note or None])
+
+
+class _Writer:
+    """Writes the zones to a hidden temporary file beside ``path``, renamed over it by :meth:`finish`."""
+
+    def __init__(self, path, src_layer, srs, new_fields):
+        self.path = os.path.abspath(path)
+        folder, name = os.path.split(self.path)
+        stem, ext = os.path.splitext(name)
+        self.tmp = os.path.join(folder, f".{stem}.{os.getpid()}.part{ext}")
+        self.csv = ext.lower() == ".csv"
+        defn = src_layer.GetLayerDefn()
+        self.src_names = [defn.GetFieldDefn(i).GetName() for i in range(defn.GetFieldCount())]
+        self.new = [n for n, _ in new_fields]
+        if self.csv:
+            self.file = open(self.tmp, "w", newline="", encoding="utf-8")  # noqa: SIM115 -- closed in finish
+            self.writer = csv.writer(self.file)
+            self.fid = "fid" not in [n.lower() for n in self.src_names]
+            self.writer.writerow((["fid"] if self.fid else []) + self.src_names + self.new)
+            return
+        self.driver = ogr.GetDriverByName(driver_for(path))
+        try:
+            self.ds = self.driver.CreateDataSource(self.tmp)
+            self.layer = self.ds.CreateLayer("change_by_zone", srs, src_layer.GetGeomType())
+            for i in range(defn.GetFieldCount()):
+                self.layer.CreateField(defn.GetFieldDefn(i))
+            for name, kind in new_fields:
+                self.layer.CreateField(ogr.FieldDefn(name, kind))
+            self.layer.StartTransaction()
+        except RuntimeError as exc:
+            self.abort()
+            raise OutputError(f"Cannot write '{path}' ({exc}). Choose another file or folder.") from None
+        self.out_defn = self.layer.GetLayerDefn()
+
+    def add(self, feature, values):
+        if self.csv:
+            row = [feature.GetField(i) for i in range(len(self.src_names))]
+            self.writer.writerow(([feature.GetFID()] if self.fid else []) + ["" if v is None else v for v in row]
+                                 + ["" if v is None else v for v in values])
+            return
+        out = ogr.Feature(self.out_defn)
+        n = len(self.src_names)
+        for i in range(n):
+            if feature.IsFieldSetAndNotNull(i):
+                out.SetField(i, feature.GetField(i))
+        for j, v in enumerate(values):
+            if v is not None:
+                out.SetField(n + j, v)
+        geom = feature.GetGeometryRef()
+        if geom is not None:
+            out.SetGeometry(geom)
+        out.SetFID(feature.GetFID())
+        self.layer.CreateFeature(out)
+
+    def abort(self):
+        if self.csv:
+            self.file.close()
+            if os.path.exists(self.tmp):
+                os.remove(self.tmp)
+            return
+        self.layer = self.ds = None
+        if os.path.exists(self.tmp):
+            delete_vector(self.driver, self.tmp)
+
+    def finish(self, metadata):
+        try:
+            if self.csv:
+                self.file.close()
+            else:
+                for k, v in metadata.items():
+                    self.layer.SetMetadataItem(k, v)
+                self.layer.CommitTransaction()
+                self.layer = self.ds = None
+            if os.path.exists(self.path) and not self.csv:
+                delete_vector(self.driver, self.path)
+            os.replace(self.tmp, self.path)
+        except (OSError, RuntimeError) as exc:
+            self.abort()
+            raise OutputError(f"Cannot write '{self.path}' ({exc}). Free some space or choose another "
+                              "folder.") from None
+
+
+# ---------------------------------------------------------------------------------------------- zones
+def change_by_zones(moment_path, zones_path, out_path, layer_name=None, overwrite=False, progress=None,
+                    cancel=None, block_pixels=1 << 22):
+    """Write the figures of the module's docstring for every polygon of ``zones_path`` (layer ``layer_name``)
+    on the change-moment map ``moment_path`` to ``out_path`` (a vector file of the zones with their
+    attributes and the new fields, or a table when it ends with .csv) and return a :class:`ZonesResult`.
+
+    ``progress(fraction)`` is called as the zones are counted, ``cancel()`` returning True stops and leaves
+    nothing written (:class:`Cancelled`)."""
+    t0 = time.perf_counter()
+    check_output(out_path, overwrite)
+    ds, grid, intervals, dates = _moment_map(moment_path)
+    zones_ds, layer = _open_zones(zones_path, layer_name)
+    fields = interval_fields(dates, len(intervals))
+    new_fields = _new_fields(fields)
+    defn = layer.GetLayerDefn()
+    own = {defn.GetFieldDefn(i).GetName().lower() for i in range(defn.GetFieldCount())}
+    clash = [n for n, _ in new_fields if n.lower() in own]
+    if clash:
+        plural = "s" if len(clash) > 1 else ""
+        raise InputError(f"Zones '{os.path.basename(zones_path)}' already have the field{plural} "
+                         f"{', '.join(clash)} (the output of an earlier run?). Give the original polygons, or "
+                         "drop or rename those fields.")
+    ct, crs_note = _transform(layer, grid, zones_path)
+    srs = layer.GetSpatialRef() or srs_from_wkt(grid.wkt)
+    counter = _Counter(ds, grid, len(intervals), block_pixels)
+    n = max(1, layer.GetFeatureCount())
+    writer = _Writer(out_path, layer, srs, new_fields)
+    zones = []
+    try:
+        layer.ResetReading()
+        for i, feature in enumerate(layer):
+            if cancel is not None and cancel():
+                raise Cancelled("Cancelled by the user; nothing was written.")
+            z = _zone(counter, feature, ct)
+            zones.append(z)
+            writer.add(feature, _values(z, intervals))
+            if progress is not None and (i % 16 == 15 or i + 1 == n):
+                progress(min(1.0, (i + 1) / n))
+    except BaseException:
+        writer.abort()
+        raise
+    writer.finish({"CAIM_MAP": os.path.abspath(moment_path), "CAIM_INTERVALS": ";".join(intervals),
+                   "CAIM_INTERVAL_FIELDS": ";".join(fields)})
+    return ZonesResult(moment_path, zones_path, os.path.abspath(out_path), layer.GetName() if layer_name else "",
+                       intervals, fields, zones, crs_note, time.perf_counter() - t0)
+
+
+# ---------------------------------------------------------------------------------------------- CLI
+def main(argv=None):
+    from model_core.errors import CaimError
+    from model_core.predict import limit_gdal_cache
+
+    p = argparse.ArgumentParser(
+        prog="python -m model_core zones",
+        description="How much changed, and when, in each field, parcel or district: for every polygon of ZONES "
+                    "(any OGR format and CRS; overlapping polygons each count their shared pixels; a pixel counts "
+                    "when its centre is inside) the mapped area, the area without data, the changed area and share, "
+                    "the changed area of every interval, the interval with most change and the last interval with "
+                    "change, in hectares on the ground. Written as ZONES with their attributes and these fields.")
+    p.add_argument("moment", help="change_moment.tif of a run (0 no change, k = interval k, 255 nodata)")
+    p.add_argument("zones", help="polygons (GeoPackage, Shapefile, GeoJSON, ...; any CRS)")
+    p.add_argument("--out", required=True, help="output: the zones with the new fields (.gpkg; .geojson, .json, "
+                   ".fgb, .sqlite by extension), or a table (.csv)")
+    p.add_argument("--layer", help="the layer of ZONES (when the file holds several)")
+    p.add_argument("--overwrite", action="store_true", help="replace an existing --out")
+    args = p.parse_args(argv)
+    limit_gdal_cache()
+    try:
+        res = change_by_zones(args.moment, args.zones, args.out, layer_name=args.layer, overwrite=args.overwrite)
+    except CaimError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 130 if isinstance(exc, Cancelled) else 2
+    except KeyboardInterrupt:
+        print("\nInterrupted; no output was written.", file=sys.stderr)
+        return 130
+    print(res.text())
+    return 0
+

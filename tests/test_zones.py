@@ -1,0 +1,287 @@
+"""Change per zone (model_core.zones, `python -m model_core zones`): hectares per polygon and interval,
+on real GeoTIFFs and real vector files written with GDAL/OGR, checked against hand computations."""
+
+import csv
+import os
+
+import numpy as np
+import pytest
+from osgeo import gdal, ogr, osr
+from rasters import UTM_CM, write_tif
+
+from model_core.cli import main
+from model_core.errors import Cancelled, InputError, OutputError
+from model_core.zones import change_by_zones, interval_fields
+
+X0, Y0 = 500000.0, 5200000.0          # write_tif's UTM grid: 10 m pixels, rows going south
+HA = 0.01 * UTM_CM                    # one 10 m pixel on the ground near the UTM central meridian, in ha
+DATES = "2019-06-01,2020-06-01,2021-06-01,2022-06-01"
+INTERVALS = "2019-06-01 to 2020-06-01;2020-06-01 to 2021-06-01;2021-06-01 to 2022-06-01"
+
+
+def _moment(path, array, dates=DATES, intervals=INTERVALS, **kw):
+    """A change-moment map as the engine writes it: 255 nodata, the intervals and dates in its metadata."""
+    kw.setdefault("nodata", 255)
+    p = write_tif(path, np.asarray(array, np.uint8), **kw)
+    ds = gdal.Open(p, gdal.GA_Update)
+    ds.SetMetadata({"CAIM_INTERVALS": intervals, "CAIM_DATES": dates})
+    ds = None
+    return p
+
+
+def _ring(points):
+    ring = ogr.Geometry(ogr.wkbLinearRing)
+    for x, y in list(points) + [points[0]]:
+        ring.AddPoint_2D(x, y)
+    poly = ogr.Geometry(ogr.wkbPolygon)
+    poly.AddGeometry(ring)
+    return poly
+
+
+def _box(c0, r0, c1, r1, x0=X0, y0=Y0, px=10.0):
+    """The polygon of pixel columns c0 .. c1 and rows r0 .. r1 (edges on pixel edges)."""
+    xa, xb, ya, yb = x0 + c0 * px, x0 + c1 * px, y0 - r1 * px, y0 - r0 * px
+    return _ring([(xa, ya), (xb, ya), (xb, yb), (xa, yb)])
+
+
+def _layer_file(path, features, epsg=32633, kind=ogr.wkbPolygon, layer="zones"):
+    """Write ``features`` [(name, geometry or None)] with a 'name' field; returns the path."""
+    srs = None
+    if epsg:
+        srs = osr.SpatialReference()
+        srs.ImportFromEPSG(epsg)
+    ds = ogr.GetDriverByName("GPKG").CreateDataSource(str(path)) if not os.path.exists(path) else \
+        ogr.Open(str(path), 1)
+    lyr = ds.CreateLayer(layer, srs, kind)
+    lyr.CreateField(ogr.FieldDefn("name", ogr.OFTString))
+    for name, geom in features:
+        f = ogr.Feature(lyr.GetLayerDefn())
+        f.SetField("name", name)
+        if geom is not None:
+            f.SetGeometry(geom)
+        lyr.CreateFeature(f)
+    ds = None
+    return str(path)
+
+
+def _read(path):
+    ds = ogr.Open(str(path))
+    lyr = ds.GetLayer(0)
+    return {f.GetField("name"): f.items() for f in lyr}
+
+
+def _utm_map(tmp_path):
+    m = np.zeros((40, 60), np.uint8)
+    m[0:5, 0:10] = 1          # 50 px, interval 1
+    m[5:8, 0:10] = 3          # 30 px, interval 3
+    m[18:20, 0:10] = 255      # 20 px without data
+    m[12:16, 12:22] = 2       # 40 px, interval 2: 32 in A (cols < 20), all in B
+    m[30:40, 40:60] = 255     # 200 px without data
+    m[2:4, 30:40] = 1         # 20 px, interval 1, in D
+    m[0:2, 50:52] = 3         # 4 px, interval 3, in F's first square
+    return _moment(tmp_path / "change_moment.tif", m)
+
+
+def test_figures_per_zone_on_a_utm_grid_by_hand(tmp_path):
+    moment = _utm_map(tmp_path)
+    multi = ogr.Geometry(ogr.wkbMultiPolygon)
+    multi.AddGeometry(_box(50, 0, 52, 2))
+    multi.AddGeometry(_box(55, 5, 57, 7))
+    bowtie = _ring([(X0 + 400, Y0 - 300), (X0 + 500, Y0 - 200), (X0 + 500, Y0 - 300), (X0 + 400, Y0 - 200)])
+    zones = _layer_file(tmp_path / "zones.gpkg", [
+        ("A", _box(0, 0, 20, 20)), ("B", _box(10, 10, 30, 30)),       # overlapping
+        ("C", _box(-10, 30, 10, 40)),                                  # half outside the map (west)
+        ("E", _box(45, 32, 55, 38)),                                   # over nodata only
+        ("F", multi), ("G", None), ("H", bowtie),
+        ("O", _box(-50, 0, -20, 10))])                                 # wholly outside
+    # D: another file, another CRS (geographic): the box of columns 30-40, rows 0-10 in lon / lat
+    utm, wgs = osr.SpatialReference(), osr.SpatialReference()
+    utm.ImportFromEPSG(32633)
+    wgs.ImportFromEPSG(4326)
+    for s in (utm, wgs):
+        s.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+    d = _box(30, 0, 40, 10)
+    d.Segmentize(5.0)
+    d.Transform(osr.CoordinateTransformation(utm, wgs))
+    other = _layer_file(tmp_path / "geo.gpkg", [("D", d)], epsg=4326)
+
+    res = change_by_zones(moment, zones, str(tmp_path / "out.gpkg"))
+    got = _read(tmp_path / "out.gpkg")
+    a = got["A"]
+    assert a["ha_valid"] == pytest.approx(380 * HA, rel=1e-5)
+    assert a["ha_nodata"] == pytest.approx(20 * HA, rel=1e-5)
+    assert a["ha_changed"] == pytest.approx(112 * HA, rel=1e-5)
+    assert a["pct_changed"] == pytest.approx(100 * 112 / 380, rel=1e-9)
+    assert [a["ha_2019_2020"], a["ha_2020_2021"], a["ha_2021_2022"]] == pytest.approx(
+        [50 * HA, 32 * HA, 30 * HA], rel=1e-5)
+    assert (a["most_k"], a["most_change"], a["last_k"], a["last_change"]) == (
+        1, "2019-06-01 to 2020-06-01", 3, "2021-06-01 to 2022-06-01")
+    assert a["zone_note"] is None
+    b = got["B"]  # the 32 px A shares with it count in both
+    assert (b["ha_valid"], b["ha_changed"], b["ha_2020_2021"]) == pytest.approx((400 * HA, 40 * HA, 40 * HA), rel=1e-5)
+    assert (b["most_k"], b["last_k"]) == (2, 2)
+    c = got["C"]
+    assert (c["ha_valid"], c["ha_nodata"], c["ha_changed"], c["pct_changed"]) == pytest.approx(
+        (100 * HA, 0.0, 0.0, 0.0), rel=1e-5)
+    assert c["zone_note"] == "partly outside the map" and c["most_k"] is None and c["last_change"] is None
+    e = got["E"]
+    assert e["ha_valid"] == 0 and e["ha_nodata"] == pytest.approx(60 * HA, rel=1e-5)
+    assert e["pct_changed"] is None and e["zone_note"] == "no data"
+    f = got["F"]
+    assert (f["ha_valid"], f["ha_2021_2022"]) == pytest.approx((8 * HA, 4 * HA), rel=1e-5)
+    assert got["G"]["ha_valid"] is None and got["G"]["zone_note"] == "empty geometry"
+    h = got["H"]  # two triangles of 10 x 5 px: 50 pixel centres in all (none on their edges)
+    assert h["zone_note"] == "invalid geometry, repaired" and h["ha_valid"] == pytest.approx(50 * HA, rel=1e-5)
+    o = got["O"]
+    assert o["ha_valid"] == 0 and o["zone_note"] == "outside the map" and o["pct_changed"] is None
+    assert [z.fid for z in res.zones] == list(range(1, 9))
+    text = res.text()
+    assert "1 zone empty geometry (fid 6)" in text and "1 zone outside the map (fid 8)" in text
+    assert "ha_2019_2020" in text and "overlapping zones each count their shared pixels" in text
+
+    res = change_by_zones(moment, other, str(tmp_path / "d.csv"))
+    assert "reprojected from WGS 84" in res.crs_note
+    with open(tmp_path / "d.csv", newline="", encoding="utf-8") as fh:
+        (row,) = list(csv.DictReader(fh))
+    assert row["name"] == "D" and row["fid"] == "1"
+    assert float(row["ha_valid"]) == pytest.approx(100 * HA, rel=1e-5)
+    assert float(row["ha_2019_2020"]) == pytest.approx(20 * HA, rel=1e-5)
+    assert float(row["pct_changed"]) == pytest.approx(20.0, rel=1e-9) and row["ha_2020_2021"] == "0.0"
+    assert row["most_change"] == "2019-06-01 to 2020-06-01" and row["zone_note"] == ""
+
+
+def test_geographic_grid_areas_follow_latitude(tmp_path):
+    """0.5 deg pixels from 60 to 50 deg N: a pixel is a fifth larger at the south rows than at the north ones;
+    every zone's hectares are those of its rectangle on an equal-area plane (computed independently, with OGR), and strips of 7
+    pixels (block_pixels) give the same figures as the whole window."""
+    from model_core.stack import equal_area_transform
+
+    m = np.zeros((20, 8), np.uint8)
+    m[:, 4:] = 1
+    m[15:, 6:] = 255
+    px = 0.5
+    kw = dict(epsg=4326, origin=(10.0, 60.0), pixel=px)
+    moment = _moment(tmp_path / "m.tif", m, dates="1990,1995", intervals="1990 to 1995", **kw)
+    boxes = {"north": (0, 0, 8, 5), "south": (0, 15, 8, 20), "all": (0, 0, 8, 20)}
+    zones = _layer_file(tmp_path / "z.gpkg", [(k, _box(*b, x0=10.0, y0=60.0, px=px)) for k, b in boxes.items()],
+                        epsg=4326)
+    wgs = osr.SpatialReference()
+    wgs.ImportFromEPSG(4326)
+    wgs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+    to_plane = equal_area_transform(wgs, 12.0, 55.0)
+
+    def ha(c0, r0, c1, r1):
+        g = _box(c0, r0, c1, r1, x0=10.0, y0=60.0, px=px)
+        g.Segmentize(0.01)
+        g.Transform(to_plane)
+        return g.GetArea() / 1e4
+
+    for block in (1 << 22, 7):
+        change_by_zones(moment, zones, str(tmp_path / f"o{block}.gpkg"), block_pixels=block)
+        got = _read(tmp_path / f"o{block}.gpkg")
+        n, s, a = got["north"], got["south"], got["all"]
+        assert n["ha_valid"] == pytest.approx(ha(0, 0, 8, 5), rel=1e-4)
+        assert n["ha_1990_1995"] == pytest.approx(ha(4, 0, 8, 5), rel=1e-4)
+        assert s["ha_nodata"] == pytest.approx(ha(6, 15, 8, 20), rel=1e-4)
+        assert s["ha_1990_1995"] == pytest.approx(ha(4, 15, 6, 20), rel=1e-4)
+        assert a["ha_valid"] + a["ha_nodata"] == pytest.approx(ha(0, 0, 8, 20), rel=1e-4)
+        # not pixel counts: the same 40 px, a fifth larger in the south (cos 51.25 deg / cos 58.75 deg)
+        assert (s["ha_valid"] + s["ha_nodata"]) / n["ha_valid"] == pytest.approx(1.205, abs=0.005)
+
+
+def test_a_tiling_of_the_map_adds_up_to_the_run_summary(tmp_path):
+    """The zones of a tiling of a run's map (any run: CVA on a geographic grid of 3 dates) add up to the
+    run summary's hectares per interval, and the fields are named by the run's dates."""
+    from model_core.predict import detect
+
+    rng = np.random.default_rng(3)
+    a = rng.normal(500, 20, (4, 48, 40)).astype(np.float32)
+    b = a + rng.normal(0, 20, a.shape).astype(np.float32)
+    c = b + rng.normal(0, 20, a.shape).astype(np.float32)
+    b[:, 5:20, 5:25] += 400
+    c[:, 25:40, 10:30] += 400
+    kw = dict(epsg=4326, origin=(-74.7, -8.28), pixel=0.0008)
+    paths = [write_tif(tmp_path / f"s_{y}.tif", v, **kw) for y, v in (("2017", a), ("2019", b), ("2021", c))]
+    res = detect(paths, out_dir=str(tmp_path / "run"), model="cva")
+    assert len(res.interval_labels) == 2 and all(v > 0 for v in res.hectares.values())
+    # 4 x 3 tiles, edges on pixel edges, the last ones past the map
+    tiles = [(f"t{i}{j}", _box(12 * j, 16 * i, 12 * j + 12 if j < 3 else 60, 16 * i + 16,
+                               x0=-74.7, y0=-8.28, px=0.0008)) for i in range(3) for j in range(4)]
+    zones = _layer_file(tmp_path / "tiles.gpkg", tiles, epsg=4326)
+    out = change_by_zones(res.paths["moment"], zones, str(tmp_path / "tiles_out.gpkg"))
+    assert out.fields == ["ha_2017_2019", "ha_2019_2021"]
+    got = _read(tmp_path / "tiles_out.gpkg")
+    for field, label in zip(out.fields, res.interval_labels):
+        assert sum(z[field] for z in got.values()) == pytest.approx(res.hectares[label], rel=1e-9)
+    assert sum(z["ha_changed"] for z in got.values()) == pytest.approx(sum(res.hectares.values()), rel=1e-9)
+
+
+def test_interval_field_names():
+    assert interval_fields(["2019-05-01", "2020-05-01"], 1) == ["ha_2019_2020"]
+    assert interval_fields(["2019-05-01", "2019-11-01", "2020-05-01"], 2) == ["ha_20190501_20191101",
+                                                                              "ha_20191101_20200501"]
+    assert interval_fields(["2019", "2019", "2020"], 2) == ["ha_2019_2019", "ha_2019_2020"]
+    # an interval repeated (the engine's "2019 to 2020 (interval 1)"): numbered
+    assert interval_fields(["2019", "2020", "2019", "2020"], 3) == ["ha_interval1", "ha_interval2", "ha_interval3"]
+    assert interval_fields(["", "2020"], 1) == ["ha_interval1"]
+    assert interval_fields([""], 2) == ["ha_interval1", "ha_interval2"]
+
+
+def test_cli_outputs_and_refusals(tmp_path, capsys):
+    moment = _utm_map(tmp_path)
+    zones = _layer_file(tmp_path / "z.gpkg", [("A", _box(0, 0, 20, 20))])
+    out = tmp_path / "out.gpkg"
+    assert main(["zones", moment, zones, "--out", str(out)]) == 0
+    text = capsys.readouterr().out
+    assert "Changed:  1 of 1 mapped zones" in text and "ha_2019_2020" in text and str(out) in text
+    before = os.path.getmtime(out)
+    assert main(["zones", moment, zones, "--out", str(out)]) == 2
+    assert "already exists" in capsys.readouterr().err and os.path.getmtime(out) == before
+    assert main(["zones", moment, zones, "--out", str(out), "--overwrite"]) == 0
+    assert main(["zones", moment, zones, "--out", str(tmp_path / "z.shp")]) == 2
+    assert "Shapefile cuts field names" in capsys.readouterr().err
+    # an output given as zones: its fields are there already
+    assert main(["zones", moment, str(out), "--out", str(tmp_path / "again.gpkg")]) == 2
+    assert "already have the fields ha_valid" in capsys.readouterr().err
+    # several layers: which one
+    _layer_file(tmp_path / "z.gpkg", [("B", _box(10, 10, 30, 30))], layer="second")
+    assert main(["zones", moment, zones, "--out", str(tmp_path / "two.gpkg")]) == 2
+    assert "2 layers (zones, second): say which with --layer" in capsys.readouterr().err
+    assert main(["zones", moment, zones, "--layer", "second", "--out", str(tmp_path / "two.gpkg")]) == 0
+    assert list(_read(tmp_path / "two.gpkg")) == ["B"]
+    pts = ogr.Geometry(ogr.wkbPoint)
+    pts.AddPoint_2D(X0 + 5, Y0 - 5)
+    points = _layer_file(tmp_path / "p.gpkg", [("p", pts)], kind=ogr.wkbPoint)
+    assert main(["zones", moment, points, "--out", str(tmp_path / "p_out.gpkg")]) == 2
+    assert "hold points, not polygons" in capsys.readouterr().err
+    area = write_tif(tmp_path / "change_area.tif", np.zeros((4, 4), np.uint8), nodata=255)
+    ds = gdal.Open(area, gdal.GA_Update)
+    ds.GetRasterBand(1).SetCategoryNames(["unchanged", "changed"])
+    ds = None
+    assert main(["zones", area, zones, "--out", str(tmp_path / "a.gpkg")]) == 2
+    assert "change-area map" in capsys.readouterr().err
+    assert main(["zones", str(tmp_path / "nope.tif"), zones, "--out", str(tmp_path / "n.gpkg")]) == 2
+    assert "does not exist" in capsys.readouterr().err
+    assert sorted(p for p in os.listdir(tmp_path) if p.startswith(".")) == []  # no temporary file left
+
+
+def test_cancel_and_errors_leave_nothing(tmp_path):
+    moment = _utm_map(tmp_path)
+    zones = _layer_file(tmp_path / "z.gpkg", [(str(i), _box(i, 0, i + 5, 5)) for i in range(40)])
+    out = tmp_path / "out.gpkg"
+    calls = []
+    with pytest.raises(Cancelled):
+        change_by_zones(moment, zones, str(out), cancel=lambda: len(calls) > 20,
+                        progress=lambda f: calls.extend([f] * 16))
+    assert not os.path.exists(out) and sorted(os.listdir(tmp_path)) == ["change_moment.tif", "z.gpkg"]
+    seen = []
+    change_by_zones(moment, zones, str(out), progress=seen.append)
+    assert seen[-1] == 1.0 and seen == sorted(seen) and len(_read(out)) == 40
+    bad = np.zeros((40, 60), np.uint8)
+    bad[0, 0] = 7  # above the 3 intervals the map names
+    bad_map = _moment(tmp_path / "bad.tif", bad)
+    with pytest.raises(InputError, match="holds the value 7, but names 3 intervals"):
+        change_by_zones(bad_map, zones, str(tmp_path / "bad.gpkg"))
+    assert not os.path.exists(tmp_path / "bad.gpkg")
+    with pytest.raises(OutputError, match="Folder .* does not exist"):
+        change_by_zones(moment, zones, str(tmp_path / "no" / "o.gpkg"))
