@@ -3074,12 +3074,12 @@ Gerät: %s
     <context>
         <name>CaimProvider</name>
         <message>
-            <location filename="../provider.py" line="24" />
+            <location filename="../provider.py" line="25" />
             <source>CAIM change detection</source>
             <translation>CAIM-Änderungserkennung</translation>
         </message>
         <message>
-            <location filename="../provider.py" line="27" />
+            <location filename="../provider.py" line="28" />
             <source>CAIM change detection (time-series change area and moment)</source>
             <translation>CAIM-Änderungserkennung (Änderungsfläche und Änderungszeitpunkt in Zeitreihen)</translation>
         </message>
@@ -3239,6 +3239,83 @@ Gerät: %s
         <message>
             <source>Dates, comma-separated (empty: from the band names)</source>
             <translation type="obsolete">Datumsangaben, kommagetrennt (leer: aus den Kanalnamen)</translation>
+        </message>
+    </context>
+    <context>
+        <name>CaimZones</name>
+        <message>
+            <location filename="../zones_algorithm.py" line="51" />
+            <source>not mapped (no data, outside the map)</source>
+            <translation>nicht kartiert (keine Daten, außerhalb der Karte)</translation>
+        </message>
+        <message>
+            <location filename="../zones_algorithm.py" line="85" />
+            <source>Cannot copy the zones '%s' for counting (%s).</source>
+            <translation>Die Zonen '%s' können zum Zählen nicht kopiert werden (%s).</translation>
+        </message>
+        <message>
+            <location filename="../zones_algorithm.py" line="96" />
+            <source>Change per zone (field, parcel, district)</source>
+            <translation>Änderung je Zone (Feld, Flurstück, Bezirk)</translation>
+        </message>
+        <message>
+            <location filename="../zones_algorithm.py" line="99" />
+            <source>Change detection</source>
+            <translation>Änderungserkennung</translation>
+        </message>
+        <message>
+            <location filename="../zones_algorithm.py" line="111" />
+            <source>How much changed, and when, in each field, parcel, concession or district: for every polygon of the zones, in hectares on the ground, the mapped area (&lt;b&gt;ha_valid&lt;/b&gt;), the area without data (&lt;b&gt;ha_nodata&lt;/b&gt;), the changed area (&lt;b&gt;ha_changed&lt;/b&gt;) and its share of the mapped area in % (&lt;b&gt;pct_changed&lt;/b&gt;), the changed area of every interval (&lt;b&gt;ha_2019_2020&lt;/b&gt;, ... named by the run's dates), the interval with the most change (&lt;b&gt;most_change&lt;/b&gt;, &lt;b&gt;most_k&lt;/b&gt;) and the last interval with change (&lt;b&gt;last_change&lt;/b&gt;, &lt;b&gt;last_k&lt;/b&gt;), and in &lt;b&gt;zone_note&lt;/b&gt; why a zone's figures are empty or partial (empty or invalid geometry, outside or partly outside the map, no data).  The output is the zones with their own attributes and these fields, coloured by the changed share.
+
+&lt;b&gt;Change moment map&lt;/b&gt;: change_moment.tif of a run (0 no change, k = the last change between date k and k+1, 255 nodata).  &lt;b&gt;Zones&lt;/b&gt;: polygons in any CRS (reprojected to the map's); overlapping zones each count the pixels they share; a pixel counts in a zone when its centre is inside.  The pixel areas are those of the ground, row by row on a geographic grid, as in the run's summary.</source>
+            <translation>Wie viel sich wann geändert hat, in jedem Feld, Flurstück, jeder Konzession oder jedem Bezirk: für jedes Polygon der Zonen, in Hektar auf dem Boden, die kartierte Fläche (&lt;b&gt;ha_valid&lt;/b&gt;), die Fläche ohne Daten (&lt;b&gt;ha_nodata&lt;/b&gt;), die geänderte Fläche (&lt;b&gt;ha_changed&lt;/b&gt;) und ihr Anteil an der kartierten Fläche in % (&lt;b&gt;pct_changed&lt;/b&gt;), die geänderte Fläche jedes Intervalls (&lt;b&gt;ha_2019_2020&lt;/b&gt;, ... nach den Daten des Laufs benannt), das Intervall mit der meisten Änderung (&lt;b&gt;most_change&lt;/b&gt;, &lt;b&gt;most_k&lt;/b&gt;) und das letzte Intervall mit Änderung (&lt;b&gt;last_change&lt;/b&gt;, &lt;b&gt;last_k&lt;/b&gt;), und in &lt;b&gt;zone_note&lt;/b&gt;, warum die Werte einer Zone leer oder unvollständig sind (leere oder ungültige Geometrie, außerhalb oder teilweise außerhalb der Karte, keine Daten).  Die Ausgabe sind die Zonen mit ihren eigenen Attributen und diesen Feldern, nach dem geänderten Anteil eingefärbt.
+
+&lt;b&gt;Karte des Änderungszeitpunkts&lt;/b&gt;: change_moment.tif eines Laufs (0 keine Änderung, k = die letzte Änderung zwischen Datum k und k+1, 255 NoData).  &lt;b&gt;Zonen&lt;/b&gt;: Polygone in beliebigem KBS (in das der Karte umprojiziert); überlappende Zonen zählen die gemeinsamen Pixel jeweils mit; ein Pixel zählt zu einer Zone, wenn sein Mittelpunkt darin liegt.  Die Pixelflächen sind die auf dem Boden, auf einem geographischen Gitter Zeile für Zeile, wie in der Zusammenfassung des Laufs.</translation>
+        </message>
+        <message>
+            <location filename="../zones_algorithm.py" line="129" />
+            <source>Change moment map</source>
+            <translation>Karte des Änderungszeitpunkts</translation>
+        </message>
+        <message>
+            <location filename="../zones_algorithm.py" line="130" />
+            <source>change_moment.tif of a run: 0 no change, k = the last change between date k and k+1, 255 nodata; its intervals are named in its metadata.</source>
+            <translation>change_moment.tif eines Laufs: 0 keine Änderung, k = die letzte Änderung zwischen Datum k und k+1, 255 NoData; seine Intervalle sind in seinen Metadaten benannt.</translation>
+        </message>
+        <message>
+            <location filename="../zones_algorithm.py" line="133" />
+            <source>Zones (fields, parcels, districts)</source>
+            <translation>Zonen (Felder, Flurstücke, Bezirke)</translation>
+        </message>
+        <message>
+            <location filename="../zones_algorithm.py" line="134" />
+            <source>Polygons in any CRS. Overlapping zones each count the pixels they share.</source>
+            <translation>Polygone in beliebigem KBS. Überlappende Zonen zählen die gemeinsamen Pixel jeweils mit.</translation>
+        </message>
+        <message>
+            <location filename="../zones_algorithm.py" line="135" />
+            <source>Change per zone</source>
+            <translation>Änderung je Zone</translation>
+        </message>
+        <message>
+            <location filename="../zones_algorithm.py" line="137" />
+            <source>Summary</source>
+            <translation>Zusammenfassung</translation>
+        </message>
+        <message>
+            <location filename="../zones_algorithm.py" line="145" />
+            <source>Choose a change moment map (change_moment.tif of a run).</source>
+            <translation>Wählen Sie eine Karte des Änderungszeitpunkts (change_moment.tif eines Laufs).</translation>
+        </message>
+        <message>
+            <location filename="../zones_algorithm.py" line="147" />
+            <source>'%s' is not a file-based raster; export it as GeoTIFF first.</source>
+            <translation>'%s' ist kein dateibasiertes Raster; zuerst als GeoTIFF exportieren.</translation>
+        </message>
+        <message>
+            <location filename="../zones_algorithm.py" line="151" />
+            <source>Choose the zones (a polygon layer).</source>
+            <translation>Wählen Sie die Zonen (ein Polygonlayer).</translation>
         </message>
     </context>
 </TS>

@@ -216,7 +216,7 @@ def _assert_panels_fit(report):
     wider than the panel in every algorithm with an output layer, native:buffer's too: it may scroll then."""
     panels = report["toolbox_panels"]
     assert {"caim:detectchanges", "caim:splitdates", "caim:samplechangemap", "caim:assessaccuracy",
-            "caim:comparewithreference"} <= set(panels), sorted(panels)
+            "caim:comparewithreference", "caim:changebyzones"} <= set(panels), sorted(panels)
     assert all(size == [688, 523] for size in report["dialog_sizes"].values()), report["dialog_sizes"]
     assert all(reports for reports in panels.values()), panels
     assert all(p["viewport"] < 400 for reports in panels.values() for p in reports), panels  # the help is beside

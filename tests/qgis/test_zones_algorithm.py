@@ -1,0 +1,77 @@
+"""caim:changebyzones through QGIS Processing: hectares per zone and interval, the output loaded and styled."""
+
+import pytest
+
+from caim_qgis_testlib import run_processing
+from test_zones import HA, _box, _layer_file, _utm_map  # the engine test's map and zones (tests/test_zones.py)
+
+pytestmark = pytest.mark.qgis
+
+
+def test_change_by_zones_in_processing(project, tmp_path):
+    from qgis.core import QgsApplication, QgsProcessingContext, QgsProcessingFeedback, QgsVectorLayer
+
+    moment = _utm_map(tmp_path)
+    zones = _layer_file(tmp_path / "zones.gpkg", [("A", _box(0, 0, 20, 20)), ("B", _box(10, 10, 30, 30)),
+                                                  ("E", _box(45, 32, 55, 38))])
+    out = str(tmp_path / "sub" / "per_zone.gpkg")
+    results, ok, fb = run_processing("caim:changebyzones", {"MOMENT": moment, "ZONES": zones, "OUTPUT": out})
+    assert ok, fb.textLog()
+    assert results["OUTPUT"] == out and "Changed:  2 of 2 mapped zones" in results["SUMMARY"]
+    assert "1 zone no data (fid 3)" in fb.textLog()
+    layer = QgsVectorLayer(out, "zones", "ogr")
+    rows = {f["name"]: f for f in layer.getFeatures()}
+    assert rows["A"]["ha_changed"] == pytest.approx(112 * HA, rel=1e-5)
+    assert rows["A"]["ha_2020_2021"] == pytest.approx(32 * HA, rel=1e-5)
+    assert rows["B"]["pct_changed"] == pytest.approx(10.0, rel=1e-9)
+    assert rows["A"]["most_change"] == "2019-06-01 to 2020-06-01" and rows["A"]["last_k"] == 3
+    assert rows["E"]["zone_note"] == "no data"
+
+    # a memory layer with unsaved edits and another CRS: counted as it is in QGIS (a copy); the temporary output
+    mem = QgsVectorLayer("Polygon?crs=EPSG:3857&field=name:string", "parcels", "memory")
+    from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsFeature, QgsGeometry, QgsProject
+
+    ct = QgsCoordinateTransform(QgsCoordinateReferenceSystem("EPSG:32633"), QgsCoordinateReferenceSystem("EPSG:3857"),
+                                QgsProject.instance())
+    g = QgsGeometry.fromWkt(_box(10, 10, 30, 30).ExportToWkt())
+    g = g.densifyByDistance(5.0)
+    g.transform(ct)
+    f = QgsFeature(mem.fields())
+    f.setAttributes(["B in Web Mercator"])
+    f.setGeometry(g)
+    mem.dataProvider().addFeatures([f])
+    project.addMapLayer(mem)
+    alg = QgsApplication.processingRegistry().createAlgorithmById("caim:changebyzones")
+    context = QgsProcessingContext()
+    context.setProject(QgsProject.instance())
+    feedback = QgsProcessingFeedback()
+    results, ok = alg.run({"MOMENT": moment, "ZONES": mem.id(), "OUTPUT": "TEMPORARY_OUTPUT"}, context, feedback)
+    assert ok, feedback.textLog()
+    assert "reprojected from WGS 84 / Pseudo-Mercator" in results["SUMMARY"]
+    (row,) = list(QgsVectorLayer(results["OUTPUT"], "t", "ogr").getFeatures())
+    assert row["name"] == "B in Web Mercator" and row["ha_changed"] == pytest.approx(40 * HA, rel=1e-5)
+    # loaded as the toolbox loads it: coloured by the changed share
+    from caim_qgis_plugin.zones_algorithm import ZonesStyler
+
+    loaded = QgsVectorLayer(out, "loaded", "ogr")
+    ZonesStyler().postProcessLayer(loaded, None, None)
+    rules = loaded.renderer().rootRule().children()
+    assert [r.label() for r in rules][:2] == ["0 %", "0 - 1 %"] and rules[-1].filterExpression() == "ELSE"
+
+    # an engine error is the task's message; an existing output is replaced (Processing asked)
+    results, ok, fb = run_processing("caim:changebyzones", {"MOMENT": moment, "ZONES": zones,
+                                                            "OUTPUT": str(tmp_path / "z.shp")})
+    assert not ok and "Shapefile cuts field names at 10 characters" in fb.textLog()
+    results, ok, fb = run_processing("caim:changebyzones", {"MOMENT": moment, "ZONES": zones, "OUTPUT": out})
+    assert ok, fb.textLog()
+
+
+def test_the_provider_registers_it_with_help(qgis_app):
+    from qgis.core import QgsApplication
+
+    alg = QgsApplication.processingRegistry().algorithmById("caim:changebyzones")
+    assert alg is not None and alg.group() == QgsApplication.processingRegistry().algorithmById(
+        "caim:detectchanges").group()
+    assert [p.name() for p in alg.parameterDefinitions()] == ["MOMENT", "ZONES", "OUTPUT"]
+    assert "pct_changed" in alg.shortHelpString() and all(
+        p.help() for p in alg.parameterDefinitions() if p.name() != "OUTPUT")
