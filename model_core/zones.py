@@ -54,6 +54,7 @@ EMPTY, NOT_POLYGON, REPAIRED, INVALID = "empty geometry", "not a polygon", "inva
 NOT_PLACED, OUTSIDE, PARTLY_OUTSIDE, NO_DATA = ("cannot be placed in the map's CRS", "outside the map",
                                                  "partly outside the map", "no data")
 NOTE_ORDER = (EMPTY, NOT_POLYGON, INVALID, NOT_PLACED, OUTSIDE, NO_DATA, PARTLY_OUTSIDE, REPAIRED)
+NO_CRS = "they have no CRS: taken as in the map's CRS"
 POLYGONAL = (ogr.wkbPolygon, ogr.wkbMultiPolygon, ogr.wkbCurvePolygon, ogr.wkbMultiSurface)
 
 
@@ -228,8 +229,10 @@ def _transform(layer, grid, path):
     """(coordinate transformation to the map's CRS or None, note for the summary)."""
     map_srs = srs_from_wkt(grid.wkt)
     srs = layer.GetSpatialRef()
-    if srs is None:
-        return None, "they have no CRS: taken as in the map's CRS"
+    # a GeoPackage written without a CRS says "Undefined geographic SRS" (srs_id 0) or "Undefined Cartesian
+    # SRS" (-1): no CRS either, not degrees
+    if srs is None or (srs.GetName() or "").lower().startswith("undefined"):
+        return None, NO_CRS
     srs = srs.Clone()
     srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
     if srs.IsSame(map_srs):
@@ -538,7 +541,7 @@ def change_by_zones(moment_path, zones_path, out_path, layer_name=None, overwrit
                          f"{', '.join(clash)} (the output of an earlier run?). Give the original polygons, or "
                          "drop or rename those fields.")
     ct, crs_note = _transform(layer, grid, zones_path)
-    srs = layer.GetSpatialRef() or srs_from_wkt(grid.wkt)
+    srs = srs_from_wkt(grid.wkt) if crs_note == NO_CRS else layer.GetSpatialRef()
     counter = _Counter(ds, grid, len(intervals), block_pixels)
     n = max(1, layer.GetFeatureCount())
     writer = _Writer(out_path, layer, srs, new_fields)

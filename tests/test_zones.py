@@ -285,3 +285,19 @@ def test_cancel_and_errors_leave_nothing(tmp_path):
     assert not os.path.exists(tmp_path / "bad.gpkg")
     with pytest.raises(OutputError, match="Folder .* does not exist"):
         change_by_zones(moment, zones, str(tmp_path / "no" / "o.gpkg"))
+
+
+def test_a_map_without_names_and_zones_without_crs(tmp_path):
+    """A moment map that names no interval (metadata lost, e.g. through gdal_translate of another tool):
+    its intervals are the values it holds, numbered; zones without a CRS are taken as in the map's."""
+    m = np.zeros((10, 10), np.uint8)
+    m[0, :4] = 2
+    moment = write_tif(tmp_path / "plain.tif", m, nodata=255)
+    zones = _layer_file(tmp_path / "z.gpkg", [("A", _box(0, 0, 10, 10))], epsg=None)
+    res = change_by_zones(moment, zones, str(tmp_path / "o.csv"))
+    assert res.intervals == ["interval 1", "interval 2"] and res.fields == ["ha_interval1", "ha_interval2"]
+    assert res.crs_note == "they have no CRS: taken as in the map's CRS" and res.crs_note in res.text()
+    with open(tmp_path / "o.csv", newline="", encoding="utf-8") as fh:
+        (row,) = list(csv.DictReader(fh))
+    assert float(row["ha_interval2"]) == pytest.approx(4 * HA, rel=1e-5) and row["ha_interval1"] == "0.0"
+    assert (row["most_change"], row["last_k"]) == ("interval 2", "2")
