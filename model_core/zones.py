@@ -54,6 +54,12 @@ EMPTY, NOT_POLYGON, REPAIRED, INVALID = "empty geometry", "not a polygon", "inva
 NOT_PLACED, OUTSIDE, PARTLY_OUTSIDE, NO_DATA = ("cannot be placed in the map's CRS", "outside the map",
                                                  "partly outside the map", "no data")
 NOTE_ORDER = (EMPTY, NOT_POLYGON, INVALID, NOT_PLACED, OUTSIDE, NO_DATA, PARTLY_OUTSIDE, REPAIRED)
+# how the summary says them
+NOTE_TEXT = {EMPTY: "with empty geometry (not counted)", NOT_POLYGON: "not a polygon (not counted)",
+             INVALID: "with invalid geometry that could not be repaired (not counted)",
+             NOT_PLACED: "that cannot be placed in the map's CRS (not counted)", OUTSIDE: "outside the map",
+             NO_DATA: "only over nodata", PARTLY_OUTSIDE: "partly outside the map (that part not counted)",
+             REPAIRED: "with invalid geometry, repaired (MakeValid) and counted"}
 NO_CRS = "they have no CRS: taken as in the map's CRS"
 POLYGONAL = (ogr.wkbPolygon, ogr.wkbMultiPolygon, ogr.wkbCurvePolygon, ogr.wkbMultiSurface)
 
@@ -154,7 +160,8 @@ class ZonesResult:
             fids = noted.get(note)
             if fids:
                 shown = ", ".join(map(str, fids[:8])) + (f" and {len(fids) - 8} more" if len(fids) > 8 else "")
-                lines.append(f"Note:     {len(fids)} zone{'s' if len(fids) > 1 else ''} {note} (fid {shown})")
+                lines.append(f"Note:     {len(fids)} zone{'s' if len(fids) > 1 else ''} {NOTE_TEXT[note]} "
+                             f"(fid {shown})")
         lines.append(f"Fields:   {', '.join(LEADING_FIELDS + tuple(self.fields) + TRAILING_FIELDS)}")
         lines.append(f"Written:  {self.out_path} ({self.seconds:.1f} s)")
         return "\n".join(lines)
@@ -432,7 +439,13 @@ def _new_fields(interval_fields_):
 def _values(z, intervals):
     """The new fields' values of a zone, in the order of :func:`_new_fields`."""
     most, last = z.most_k, z.last_k
-    return ([z.ha_valid, z.ha_nodata, z.ha_changed, z.pct_changed] + list(z.ha_intervals or [None] * len(intervals))
+
+    def ha(v):  # to 0.01 m²: the figures' own precision, not float noise in the attribute table
+        return None if v is None else round(v, 6)
+
+    pct = None if z.pct_changed is None else round(z.pct_changed, 4)
+    return ([ha(z.ha_valid), ha(z.ha_nodata), ha(z.ha_changed), pct]
+            + [ha(v) for v in (z.ha_intervals or [None] * len(intervals))]
             + [intervals[most - 1] if most else None, most, intervals[last - 1] if last else None, last,
                z.note or None])
 
