@@ -55,6 +55,24 @@ def with_help(parameter, text):
     return parameter
 
 
+def option_refused(name, value, options):
+    """Why ``name=value`` is not one of ``options`` (names; QGIS checked it against them).  A number is a
+    position in the list that ``qgis_process help`` shows ("- 2: CUDA", "Number of selected option, e.g.
+    '1'"), which the algorithm does not take (usesStaticStrings: a name keeps its meaning when options are
+    added): the message names the option that number stands for there."""
+    values = value if isinstance(value, (list, tuple)) else str(value).split(",")
+    numbers = [str(v).strip() for v in values]
+    if not numbers or not all(n.isdigit() for n in numbers):
+        return tr("%s=%s is not one of its options. Give an option's name: %s.") % (name, value, ", ".join(options))
+    if len(numbers) == 1 and int(numbers[0]) < len(options):
+        return tr("%s=%s: give its name, %s=%s. The numbers that qgis_process help shows before the options are "
+                  "not taken: a name keeps its meaning when options are added.") % (
+            name, numbers[0], name, options[int(numbers[0])])
+    return tr("%s=%s: give one option by its name: %s. The numbers that qgis_process help shows before the "
+              "options are not taken: a name keeps its meaning when options are added.") % (
+        name, value, ", ".join(options))
+
+
 # folders of dates that a run used again after another run had made them (runs side by side in the
 # toolbox): the run that made one no longer removes it when it fails, the other's layers read it
 _USED_AGAIN = set()
@@ -252,8 +270,7 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
             # only "Incorrect parameter value for MODEL"
             for name, options in ((self.MODEL, MODELS), (self.DEVICE, DEVICES), (self.THRESHOLD, THRESHOLDS)):
                 if message.rstrip(".").endswith(" " + name):
-                    return False, tr("%s=%s is not one of its options. Give an option's name: %s.") % (
-                        name, parameters.get(name), ", ".join(options))
+                    return False, option_refused(name, parameters.get(name), options)
         return ok, message
 
     # -- parameters -------------------------------------------------------------------------------

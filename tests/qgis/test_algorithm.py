@@ -948,11 +948,33 @@ def test_option_positions_are_refused_with_the_option_names(qgis_app, tmp_path):
     context = QgsProcessingContext()
     context.setProject(QgsProject.instance())
     out = outputs_in(str(tmp_path / "o"))
-    for name, value, names in (("MODEL", "3", "auto, caimnet, schanger, cva"), ("DEVICE", "GPU", "Auto, CPU, CUDA"),
-                               ("THRESHOLD", "1", "otsu, kittler")):
+    for name, value, names in (("MODEL", "fast", "auto, caimnet, schanger, cva"), ("DEVICE", "GPU", "Auto, CPU, CUDA"),
+                               ("THRESHOLD", "minimum", "otsu, kittler")):
         ok, text = alg.checkParameterValues(dict(out, INPUT=stack, **{name: value}), context)
         assert not ok and text.startswith("%s=%s is not one of its options" % (name, value)) and names in text, text
     assert alg.checkParameterValues(dict(out, INPUT=stack, MODEL="isfa", THRESHOLD="kittler"), context) == (True, "")
+
+
+def test_option_numbers_that_qgis_process_help_shows_are_answered_with_the_name_to_give(qgis_app, tmp_path):
+    """qgis_process help lists every option list with numbers ("- 2: CUDA", "Number of selected option, e.g.
+    '1'"), but the algorithm takes the names (usesStaticStrings: a script's MODEL=cva keeps its meaning when
+    options are added).  DEVICE=2 said only that 2 is not an option; it now names the option that number
+    stands for in that list, and why the number is not taken (a same-result audit)."""
+    from qgis.core import QgsApplication, QgsProcessingContext, QgsProject
+
+    stack = make_stack(str(tmp_path))
+    alg = QgsApplication.processingRegistry().createAlgorithmById("caim:detectchanges")
+    context = QgsProcessingContext()
+    context.setProject(QgsProject.instance())
+    out = outputs_in(str(tmp_path / "o"))
+    for name, value, given in (("DEVICE", "2", "DEVICE=CUDA"), ("DEVICE", 1, "DEVICE=CPU"), ("MODEL", "3", "MODEL=cva"),
+                               ("MODEL", " 5 ", "MODEL=isfa"), ("THRESHOLD", "1", "THRESHOLD=kittler")):
+        ok, text = alg.checkParameterValues(dict(out, INPUT=stack, **{name: value}), context)
+        assert not ok and "give its name, %s" % given in text and "qgis_process help" in text, text
+    for name, value, names in (("DEVICE", "3", "Auto, CPU, CUDA"), ("DEVICE", "1,2", "Auto, CPU, CUDA"),
+                               ("THRESHOLD", [0, 1], "otsu, kittler")):  # past the list, or several: the names
+        ok, text = alg.checkParameterValues(dict(out, INPUT=stack, **{name: value}), context)
+        assert not ok and "give one option by its name: %s" % names in text and "qgis_process help" in text, text
 
 
 def test_allow_huge_is_a_last_advanced_parameter_and_the_estimate_is_logged(project, tmp_path, monkeypatch):
