@@ -91,10 +91,8 @@ def write_polygons(moment_path, out_path, dates=None, overwrite=False, layer_nam
         raise InputError(f"Change-moment raster '{moment_path}' does not exist.")
     if os.path.isdir(out_path):  # deleting it as a data source would delete every shapefile in it
         raise OutputError(f"'{out_path}' is a folder; give a file name for the polygons.")
-    if os.path.exists(out_path):
-        if not overwrite:
-            raise OutputError(f"'{out_path}' already exists. Choose another file or allow overwriting.")
-        ogr.GetDriverByName(driver_for(out_path)).DeleteDataSource(out_path)
+    if os.path.exists(out_path) and not overwrite:
+        raise OutputError(f"'{out_path}' already exists. Choose another file or allow overwriting.")
     folder = os.path.dirname(os.path.abspath(out_path))
     if not os.path.isdir(folder):
         raise OutputError(f"Folder '{folder}' does not exist.")
@@ -113,17 +111,40 @@ def write_polygons(moment_path, out_path, dates=None, overwrite=False, layer_nam
     except OSError as exc:
         raise OutputError(f"Cannot write in the folder '{folder}' ({exc.strerror or exc}). Choose a folder you "
                           "can write to.") from None
+    # The polygons are written in that folder too, and moved to ``out_path`` once complete: a run killed
+    # while writing them (kill -9, a crash, a closed laptop) left a half-written file under the output's
+    # name (an empty GeoPackage and its -journal), which a later run refused as existing and QGIS opened as
+    # the polygons; and an existing file given to be overwritten was deleted before the new one was traced,
+    # so a run that failed or was stopped lost it.
+    staged = os.path.join(scratch, "out", os.path.basename(out_path))
     try:
+        os.mkdir(os.path.dirname(staged))
         count, driver = _trace_and_write(band, mask_ds, srs, src, out_path, os.path.join(scratch, "raw.fgb"),
-                                         layer_name, dates, cancel, progress)
+                                         layer_name, dates, cancel, progress, staged=staged)
+        mask_ds = src = None  # noqa: F841
+        _check_complete(driver, staged, count, shown=out_path)
+        if os.path.exists(out_path) and not overwrite:  # appeared meanwhile: never clobber
+            raise OutputError(f"'{out_path}' appeared while the polygons were written; nothing was overwritten.")
+        put_in_place(driver, staged, out_path)
     finally:
         mask_ds = src = None  # noqa: F841
         shutil.rmtree(scratch, ignore_errors=True)
-    _check_complete(driver, out_path, count)
     return count
 
 
-def _check_complete(driver, path, count):
+def put_in_place(driver, staged, out_path):
+    """Move the vector file ``staged``, written alone in a folder of its own (with its parts: a Shapefile's
+    .shx, .dbf, ...) under the file name of ``out_path``, to ``out_path``, replacing what is there.  A file of
+    one part replaces the old one in one step (os.replace), so the old file stays whole until the new one is."""
+    folder, target = os.path.dirname(staged), os.path.dirname(os.path.abspath(out_path))
+    parts = sorted(os.listdir(folder))  # (named as the output: ``staged`` has its file name)
+    if parts != [os.path.basename(staged)] and os.path.exists(out_path):
+        delete_vector(driver, out_path)  # the old file's parts, which the new ones would not all replace
+    for name in parts:
+        os.replace(os.path.join(folder, name), os.path.join(target, name))
+
+
+def _check_complete(driver, path, count, shown=None):
     """Raise OutputError, deleting ``path``, unless it reads back with ``count`` features: some drivers
     report no error when the disk fills up (a GeoJSON cut off mid-feature, an empty FlatGeobuf, both
     announced as written; a scale audit on a full 20 MB tmpfs)."""
@@ -139,8 +160,8 @@ def _check_complete(driver, path, count):
     if found == count:
         return
     delete_vector(driver, path)
-    raise OutputError(f"Writing the polygons to '{path}' failed: the file came out incomplete{_free(path)}, and "
-                      "was deleted. Free some space (the disk may be full) or choose another folder.")
+    raise OutputError(f"Writing the polygons to '{shown or path}' failed: the file came out incomplete{_free(path)}, "
+                      "and was deleted. Free some space (the disk may be full) or choose another folder.")
 
 
 def _free(path):
@@ -221,9 +242,12 @@ def _close_errors(errors):
                 sys.unraisablehook = _PREVIOUS_HOOK[0]
 
 
-def _trace_and_write(band, mask_ds, srs, src, out_path, raw_path, layer_name, dates, cancel, progress=None):
+def _trace_and_write(band, mask_ds, srs, src, out_path, raw_path, layer_name, dates, cancel, progress=None,
+                     staged=None):
     """Polygonize ``band`` (where ``mask_ds`` is 1) into the FlatGeobuf ``raw_path``, then write the attributed
-    polygons to ``out_path``; returns (count, the output's driver)."""
+    polygons to ``staged`` (default ``out_path``, which the messages name); returns (count, the output's
+    driver)."""
+    staged = staged or out_path
     raw_ds = ogr.GetDriverByName("FlatGeobuf").CreateDataSource(raw_path)
     raw = raw_ds.CreateLayer("raw", srs=srs, geom_type=ogr.wkbPolygon, options=["SPATIAL_INDEX=NO"])
     raw.CreateField(ogr.FieldDefn("moment", ogr.OFTInteger))
@@ -252,11 +276,11 @@ def _trace_and_write(band, mask_ds, srs, src, out_path, raw_path, layer_name, da
     _check_room(out_path, os.path.getsize(raw_path), raw.GetFeatureCount())
     driver = ogr.GetDriverByName(driver_for(out_path))
     try:
-        out = driver.CreateDataSource(out_path)
+        out = driver.CreateDataSource(staged)
         layer = out.CreateLayer(layer_name, srs=srs, geom_type=ogr.wkbPolygon)
     except RuntimeError as exc:  # a full disk (the tracing may have filled it) or an unwritable file
         out = None  # noqa: F841 (closed before it is deleted)
-        delete_vector(driver, out_path)  # a GeoPackage or a Shapefile's parts were left, cut short
+        delete_vector(driver, staged)  # a GeoPackage or a Shapefile's parts were left, cut short
         detail = (str(exc).strip().splitlines() or [""])[0]
         raise OutputError(f"Cannot create '{out_path}' ({detail[:200]}); nothing was kept{_free(out_path)}. Free "
                           "some space (the disk may be full) or choose another folder.") from None
@@ -264,11 +288,11 @@ def _trace_and_write(band, mask_ds, srs, src, out_path, raw_path, layer_name, da
         count = _write_features(layer, raw, srs, src, list(dates or []), cancel, progress)
     except (Cancelled, KeyboardInterrupt):  # Ctrl-C left an empty 64 KB GeoPackage (a scale audit)
         out = None  # noqa: F841 (closed before it is deleted)
-        delete_vector(driver, out_path)
+        delete_vector(driver, staged)
         raise
     except RuntimeError as exc:
         out = None  # noqa: F841 (closed before it is deleted)
-        delete_vector(driver, out_path)
+        delete_vector(driver, staged)
         if driver_for(out_path) == "GPKG" or _io_error(exc):
             raise _disk_full(out_path, exc) from None
         raise OutputError(f"Writing the polygons to '{out_path}' failed ({exc}); nothing was kept. A GeoPackage "
@@ -276,7 +300,7 @@ def _trace_and_write(band, mask_ds, srs, src, out_path, raw_path, layer_name, da
     with _close_errors([]) as failed:
         out = raw = raw_ds = None  # noqa: F841 (closes and flushes the data source)
     if failed:
-        delete_vector(driver, out_path)
+        delete_vector(driver, staged)
         raise _disk_full(out_path, str(failed[0]).strip()) from None
     return count, driver
 

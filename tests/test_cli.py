@@ -1122,6 +1122,48 @@ def test_ctrl_c_while_the_polygons_are_written_keeps_none(tmp_path, monkeypatch)
         assert sorted(os.listdir(tmp_path)) == ["m.tif"], ext
 
 
+def test_polygons_are_written_aside_and_an_existing_file_survives_a_stopped_run(tmp_path, monkeypatch):
+    """A run killed while the polygons were written (kill -9, a crash) left a half-written file under the
+    output's name (an empty GeoPackage and its -journal: a later run refused it as existing, QGIS opened it);
+    and with overwrite the existing file was deleted before the new one was traced, so a stopped or failed
+    run lost it.  The polygons are written in a hidden folder and moved into place once complete."""
+    from model_core import polygons
+
+    moment = np.zeros((1, 20, 20), np.uint8)
+    moment[0, 2:5, 2:5], moment[0, 10:14, 10:14] = 1, 2
+    path = write_tif(tmp_path / "m.tif", moment)
+    write = polygons._write_features
+    for ext in (".gpkg", ".shp"):
+        out = str(tmp_path / f"p{ext}")
+        assert polygons.write_polygons(str(path), out, dates=["2001", "2002", "2003"]) == 2
+        before = sorted(os.listdir(tmp_path))
+        seen = []
+
+        def interrupted(layer, *args, **kwargs):
+            seen.append(sorted(n for n in os.listdir(tmp_path) if not n.startswith(".")))
+            write(layer, *args, **kwargs)
+            raise KeyboardInterrupt
+
+        monkeypatch.setattr(polygons, "_write_features", interrupted)
+        with pytest.raises(KeyboardInterrupt):
+            polygons.write_polygons(str(path), out, dates=["2001", "2002", "2003"], overwrite=True)
+        monkeypatch.setattr(polygons, "_write_features", write)
+        assert seen == [before], ext  # the new file is not written under the output's name
+        assert sorted(os.listdir(tmp_path)) == before, ext  # the earlier file, whole, and no scratch folder
+        from osgeo import ogr
+
+        ds = ogr.Open(out)
+        assert ds.GetLayer(0).GetFeatureCount() == 2, ext
+        ds = None
+        # overwritten when the new run completes (a Shapefile: all its parts)
+        moment[0, 16:18, 0:3] = 2
+        write_tif(tmp_path / "m.tif", moment)
+        assert polygons.write_polygons(str(path), out, dates=["2001", "2002", "2003"], overwrite=True) == 3
+        assert sorted(os.listdir(tmp_path)) == before, ext
+        moment[0, 16:18, 0:3] = 0
+        write_tif(tmp_path / "m.tif", moment)
+
+
 def test_ctrl_c_after_the_rasters_says_they_were_written(capsys, tmp_path, monkeypatch):
     """Ctrl-C while the polygons were written said 'Interrupted; no output was written.' beside the
     finished rasters it had just listed (a scale audit)."""
