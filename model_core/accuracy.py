@@ -26,7 +26,9 @@ import argparse
 import json
 import math
 import os
+import shutil
 import sys
+import tempfile
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -280,17 +282,39 @@ def stratified_sample(map_path, out_path, n=50, sizes=None, seed=0, overwrite=Fa
 
 
 def _write_points(path, info, picked, overwrite):
+    """Write the sample into a hidden folder beside ``path`` and move it there once complete: a run killed
+    while writing it left a half-written sample under its name (an empty GeoPackage and its -journal),
+    which a later run refused as existing and which could be labelled as the sample; and an existing sample
+    given to be overwritten was deleted first, so a stopped or failed run lost it."""
+    from model_core.polygons import put_in_place
+
     folder = os.path.dirname(os.path.abspath(path))
     if not os.path.isdir(folder):
         raise OutputError(f"Folder '{folder}' does not exist.")
+    try:
+        scratch = tempfile.mkdtemp(prefix=".caim-sample-", dir=folder)
+    except OSError as exc:
+        raise OutputError(f"Cannot write in the folder '{folder}' ({exc.strerror or exc}). Choose a folder you "
+                          "can write to.") from None
+    try:
+        staged = os.path.join(scratch, os.path.basename(path))
+        driver = _write_points_to(staged, path, info, picked)
+        if os.path.exists(path) and not overwrite:  # appeared meanwhile: never clobber
+            raise OutputError(f"'{os.path.abspath(path)}' appeared while the sample was written; nothing was "
+                              "overwritten.")
+        put_in_place(driver, staged, path)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+def _write_points_to(path, shown, info, picked):
+    """Write the sample points to ``path`` (``shown``: the name the messages give); returns the driver."""
     driver = ogr.GetDriverByName(driver_for(path))
-    if os.path.exists(path) and overwrite:
-        driver.DeleteDataSource(path)
     srs = srs_from_wkt(info.wkt)
     try:
         ds = driver.CreateDataSource(path)
     except RuntimeError as exc:
-        raise OutputError(f"Cannot write '{path}' ({exc}).") from None
+        raise OutputError(f"Cannot write '{shown}' ({exc}).") from None
     try:
         layer = ds.CreateLayer("sample", srs, ogr.wkbPoint)
         layer.SetMetadataItem("CAIM_MAP", os.path.abspath(info.path))  # which map: the labelling panel shows its run
@@ -316,9 +340,13 @@ def _write_points(path, info, picked, overwrite):
     except RuntimeError as exc:
         ds = None
         delete_vector(driver, path)
-        raise OutputError(f"Writing the sample to '{path}' failed ({exc}); nothing was kept. A GeoPackage "
+        raise OutputError(f"Writing the sample to '{shown}' failed ({exc}); nothing was kept. A GeoPackage "
                           "(.gpkg) is the format to use.") from None
+    except BaseException:  # Ctrl-C: closed before its folder is removed
+        ds = None
+        raise
     ds = None
+    return driver
 
 
 @dataclass

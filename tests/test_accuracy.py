@@ -57,6 +57,47 @@ def _read_sample(path):
     return out
 
 
+def test_a_stopped_sample_leaves_no_half_file_and_keeps_the_one_it_was_to_replace(tmp_path, monkeypatch):
+    """A sample run killed while writing its points left a half-written file under the sample's name (an
+    empty GeoPackage and its -journal), which a later run refused as existing and which could be labelled as
+    the sample; Ctrl-C there left it too, though the command said that no output was written; and with
+    --overwrite the existing sample was deleted first, so a stopped run lost it.  The points are written
+    beside, in a hidden folder, and moved into place once complete."""
+    from model_core import accuracy
+
+    m = np.zeros((30, 30), np.uint8)
+    m[5:15, 5:15] = 1
+    path = _map(tmp_path, m, categories=["no change", "2019 to 2020"])
+    for ext in (".gpkg", ".shp"):
+        out = str(tmp_path / f"s{ext}")
+        stratified_sample(path, out, n=5)
+        before = sorted(os.listdir(tmp_path))
+        points = _read_sample(out)
+        calls = []
+        real = accuracy.MapClasses.label
+
+        def label(self, c):
+            calls.append(sorted(n for n in os.listdir(tmp_path) if not n.startswith(".")))
+            if len(calls) == 3:
+                raise KeyboardInterrupt
+            return real(self, c)
+
+        monkeypatch.setattr(accuracy.MapClasses, "label", label)
+        with pytest.raises(KeyboardInterrupt):
+            stratified_sample(path, out, n=5, seed=1, overwrite=True)
+        monkeypatch.setattr(accuracy.MapClasses, "label", real)
+        assert calls[-1] == before, ext  # nothing written under the sample's name while it is drawn
+        assert sorted(os.listdir(tmp_path)) == before, ext  # and nothing left beside it
+        assert _read_sample(out) == points, ext  # the sample it was to replace, whole
+    # a new sample stopped: no file under its name, nothing beside it
+    os.remove(str(tmp_path / "s.gpkg"))
+    calls.clear()
+    monkeypatch.setattr(accuracy.MapClasses, "label", label)
+    with pytest.raises(KeyboardInterrupt):
+        stratified_sample(path, str(tmp_path / "s.gpkg"), n=5)
+    assert not os.path.exists(tmp_path / "s.gpkg") and not [n for n in os.listdir(tmp_path) if n.startswith(".")]
+
+
 def test_sample_draws_n_pixels_of_every_class(tmp_path):
     rng = np.random.default_rng(0)
     m = rng.choice([0, 1, 2], size=(60, 80), p=[0.8, 0.15, 0.05]).astype(np.uint8)
