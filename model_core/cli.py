@@ -517,6 +517,17 @@ def _restore_signals(previous):
 
 
 def main(argv=None):
+    # every command, not detect and demo only: a SIGTERM or SIGHUP killed sample, compare, split, train, ...
+    # on the spot, past the clean-up their Ctrl-C does (sample left a half-written GeoPackage, split some of
+    # its VRTs, compare a hidden .part file)
+    signals = _stop_like_ctrl_c()
+    try:
+        return _main(argv)
+    finally:
+        _restore_signals(signals)
+
+
+def _main(argv):
     from model_core.errors import Cancelled, CaimError
 
     argv = list(sys.argv[1:] if argv is None else argv)
@@ -553,7 +564,11 @@ def main(argv=None):
     if argv and argv[0] == "split":
         from model_core.stacked import main as split_main
 
-        return split_main(argv[1:])
+        try:
+            return split_main(argv[1:])
+        except KeyboardInterrupt:  # the VRTs it had written are removed (write_split)
+            print("\nInterrupted; no VRT was written.", file=sys.stderr)
+            return 130
     if argv and argv[0] == "weights":
         from model_core.provenance import main as provenance_main
 
@@ -584,7 +599,6 @@ def main(argv=None):
 
     limit_gdal_cache()
     tune_allocator()
-    signals = _stop_like_ctrl_c()
     try:
         return {"detect": cmd_detect, "demo": cmd_demo}[args.command](args)
     except Cancelled as exc:
@@ -602,5 +616,3 @@ def main(argv=None):
         except OSError:
             pass
         return 0
-    finally:
-        _restore_signals(signals)

@@ -1043,6 +1043,46 @@ def test_sigterm_removes_the_partial_outputs(tmp_path):
     assert os.listdir(out) == []
 
 
+@pytest.mark.skipif(not hasattr(__import__("signal"), "SIGTERM") or os.name != "posix", reason="POSIX signals")
+def test_every_command_stops_on_sigterm_as_on_ctrl_c(tmp_path, monkeypatch, capsys):
+    """SIGTERM and SIGHUP stopped detect as Ctrl-C does, but killed sample, assess, compare, split, weights on
+    the spot, past the clean-up of their Ctrl-C (sample left a half-written GeoPackage, split some of its
+    VRTs, compare a hidden .part file).  And Ctrl-C in split printed a traceback."""
+    import signal
+
+    from model_core import accuracy, cli, stacked
+
+    seen = []
+
+    def record(argv=None):
+        seen.append((signal.getsignal(signal.SIGTERM), signal.getsignal(signal.SIGHUP)))
+        return 0
+
+    monkeypatch.setattr(accuracy, "main", record)
+    monkeypatch.setattr(stacked, "main", record)
+    for command in ("sample", "assess", "compare", "split"):
+        assert main([command, "x"]) == 0
+    assert seen == [(cli._interrupted, cli._interrupted)] * 4
+    assert signal.getsignal(signal.SIGTERM) == signal.SIG_DFL  # put back after the command
+    monkeypatch.undo()
+
+    # split stopped (the signal raised as Ctrl-C) after two of its VRTs: none left, said so, no traceback
+    stack = write_tif(tmp_path / "stack.tif", np.random.default_rng(0).integers(1, 200, (6, 8, 8)).astype(np.uint8))
+    real, n = stacked._write_vrt, []
+
+    def stopped(*args, **kwargs):
+        n.append(1)
+        if len(n) == 3:
+            cli._interrupted(signal.SIGTERM, None)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(stacked, "_write_vrt", stopped)
+    out = tmp_path / "dates"
+    assert main(["split", stack, "--out", str(out), "--bands-per-date", "2"]) == 130
+    assert "Interrupted; no VRT was written." in capsys.readouterr().err
+    assert os.listdir(out) == []
+
+
 def test_polygons_of_a_noisy_map_keep_memory_flat(tmp_path):
     """The polygons were traced into an in-memory layer, about 0.5 KB per polygon: a salt-and-pepper map
     of 6144^2 px (3.6 million polygons) took 1.8 GB, a whole Sentinel-2 tile several GB (a scale audit).
