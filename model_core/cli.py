@@ -295,6 +295,11 @@ def _detect(args, detect, make_folders, OutputError):
     for style in kept:
         print(f"Warning: kept the existing style '{style}': QGIS draws the new raster with it, and if an earlier "
               "run wrote it, its classes and dates are that run's. Delete it, or run with --overwrite to replace it.")
+    removed = []
+    if args.overwrite:  # an earlier run's polygons, quicklook and report describe the rasters just replaced
+        from model_core.predict import remove_earlier_extras
+
+        removed = remove_earlier_extras(args.polygons, (args.quicklook, args.report))
     try:
         for extra in (args.polygons, args.quicklook, args.report):
             if extra:
@@ -326,7 +331,9 @@ def _detect(args, detect, make_folders, OutputError):
         extras = [o for o, v in (("--polygons", args.polygons), ("--quicklook", args.quicklook),
                                  ("--report", args.report)) if v]
         print(f"\nInterrupted while writing {', '.join(extras)}: the change rasters listed above were "
-              "written; an output not listed was not.", file=sys.stderr)
+              "written; an output not listed was not" + (" (the earlier run's files of those names were removed: "
+                                                         "they described the rasters this run replaced)."
+                                                         if removed else "."), file=sys.stderr)
         return 130
     return 0
 

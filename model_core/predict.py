@@ -564,6 +564,27 @@ def _remove_sidecars(path):
             os.remove(side)
 
 
+def remove_earlier_extras(polygons=None, files=()):
+    """Remove what an earlier run wrote at the paths of this run's change polygons (``polygons``, a vector
+    file: all its parts) and other files (``files``: its quicklook, its report), once this run's rasters
+    have replaced that run's: they describe rasters that are gone, and a run stopped before it wrote its own
+    (Ctrl-C, kill -9, a full disk) left them beside its new rasters as if they were theirs (a report of the
+    earlier model, dates and hectares).  Returns the paths removed."""
+    removed = []
+    if polygons and os.path.isfile(polygons):
+        from osgeo import ogr
+
+        from model_core.polygons import delete_vector, driver_for
+
+        delete_vector(ogr.GetDriverByName(driver_for(polygons)), polygons)
+        removed.append(polygons)
+    for path in files:
+        if path and os.path.isfile(path):
+            os.remove(path)
+            removed.append(path)
+    return removed
+
+
 def _check_outputs(out_dir, outputs, want, overwrite):
     paths = {}
     for key in want:

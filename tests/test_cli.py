@@ -1221,6 +1221,37 @@ def test_ctrl_c_after_the_rasters_says_they_were_written(capsys, tmp_path, monke
     assert os.path.exists(tmp_path / "o" / "change_moment.tif") and not os.path.exists(tmp_path / "p.gpkg")
 
 
+def test_an_overwriting_run_stopped_after_its_rasters_leaves_no_earlier_report_beside_them(capsys, tmp_path,
+                                                                                            monkeypatch):
+    """detect --overwrite stopped after its rasters (Ctrl-C, kill, a full disk while the polygons were
+    written) left the earlier run's report and polygons beside the new rasters, as if they were theirs: a
+    report of the earlier model, dates and hectares (found by killing runs).  Once the rasters are
+    replaced, the earlier files at the paths of the polygons, quicklook and report go."""
+    from model_core import polygons
+
+    imgs = _stack(tmp_path)
+    args = ["detect", *imgs, "--out", str(tmp_path / "o"), "--quiet", "--model", "cva",
+            "--polygons", str(tmp_path / "o" / "p.shp"), "--report", str(tmp_path / "o" / "r.html")]
+    rc, out, err = _run(capsys, args)
+    assert rc == 0, err
+    assert os.path.exists(tmp_path / "o" / "r.html") and os.path.exists(tmp_path / "o" / "p.dbf")
+
+    def interrupted(*a, **k):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(polygons, "write_polygons", interrupted)
+    rc, out, err = _run(capsys, args + ["--overwrite", "--sensitivity", "1"])
+    assert rc == 130
+    assert "the earlier run's files of those names were removed" in err, err
+    left = sorted(os.listdir(tmp_path / "o"))
+    assert "r.html" not in left and not [n for n in left if n.startswith("p.")], left
+    assert "change_moment.tif" in left
+    # a whole run writes them again
+    monkeypatch.undo()
+    rc, out, err = _run(capsys, args + ["--overwrite"])
+    assert rc == 0 and os.path.exists(tmp_path / "o" / "r.html")
+
+
 def test_polygons_report_their_progress(tmp_path):
     """Tracing and writing the polygons of a whole scene took minutes with no progress (a scale audit):
     write_polygons reports the tracing and the writing, rising to 1.0, with the count written."""
