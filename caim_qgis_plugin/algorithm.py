@@ -665,6 +665,11 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
             raise QgsProcessingException(str(exc)) from None
 
         written = dict(res.paths)
+        # an earlier run's polygons and report at these paths describe the rasters just replaced: a run stopped
+        # before it wrote its own (cancelled, failed, qgis_process killed) left them beside its new rasters
+        from model_core.predict import remove_earlier_extras
+
+        remove_earlier_extras(polygons_path, (report,))
         try:  # the rest of the run's outputs; a failure or a cancel keeps none of them
             if feedback.isCanceled():
                 raise Cancelled(tr("Cancelled by the user; no output was kept."))

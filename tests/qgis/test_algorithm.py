@@ -704,6 +704,31 @@ def test_cancel_while_the_polygons_are_written_keeps_nothing(project, tmp_path):
     assert not os.path.exists(str(tmp_path / "out"))
 
 
+def test_a_run_stopped_after_its_rasters_leaves_no_earlier_report_or_polygons(project, tmp_path):
+    """A run into the outputs of an earlier one, cancelled (or failed, or its qgis_process killed) after its
+    rasters had replaced that run's, left the earlier run's report and polygons there, describing rasters that
+    were gone (found by killing runs): once the rasters are replaced, those go too."""
+    from qgis.core import QgsApplication, QgsProcessingContext, QgsProcessingFeedback
+
+    stack = make_stack(str(tmp_path))
+    out = outputs_in(str(tmp_path / "out"), polygons=True)
+    params = dict(INPUT=stack, MODEL="cva", DEVICE="CPU", REPORT=str(tmp_path / "out" / "r.html"), **out)
+    alg = QgsApplication.processingRegistry().createAlgorithmById("caim:detectchanges")
+    results, ok = alg.run(params, QgsProcessingContext(), QgsProcessingFeedback())
+    assert ok and os.path.exists(params["REPORT"]) and os.path.exists(out["POLYGONS"])
+
+    class CancelAtPolygons(QgsProcessingFeedback):  # QGIS 3.22 has no progressTextChanged signal
+        def setProgressText(self, text):  # noqa: N802
+            super().setProgressText(text)
+            if "polygons" in text:
+                self.cancel()
+
+    alg = QgsApplication.processingRegistry().createAlgorithmById("caim:detectchanges")
+    results, ok = alg.run(dict(params, SENSITIVITY=1), QgsProcessingContext(), CancelAtPolygons())
+    assert not ok
+    assert not os.path.exists(params["REPORT"]) and not os.path.exists(out["POLYGONS"])
+
+
 def test_wrong_input_entries_are_named(qgis_app, tmp_path):
     """A missing file, a text file or a folder in INPUT (or MASKS) is named with what is wrong, not QGIS's
     generic "Incorrect parameter value for INPUT"; a vector layer in INPUT is named as one (a Processing
