@@ -687,8 +687,71 @@ def remove_created(created):
             break
 
 
-def _make_temp_dirs(paths, created):
-    """A hidden partial-output folder in each output folder; the folders created are added to ``created``."""
+PARTIAL_PREFIX = ".caim-partial-"
+_IN_USE = ".in-use"  # in a partial-output folder: locked by the run writing there for as long as it lives
+
+
+def _hold(folder):
+    """Lock the file :data:`_IN_USE` in the partial-output folder ``folder`` for as long as this run lives (the
+    system drops the lock when the process ends, however it ends: a run killed on the spot cannot remove its
+    folder, but the next run into that output folder can tell it is nobody's).  The file is locked under
+    another name and renamed, so that it is never seen unlocked.  Returns the file descriptor to close at the
+    end, or None where there are no such locks (Windows, a file system without them)."""
+    try:
+        import fcntl
+    except ImportError:
+        return None
+    path = os.path.join(folder, _IN_USE)
+    try:
+        fd = os.open(path + ".new", os.O_RDWR | os.O_CREAT, 0o600)
+    except OSError:
+        return None
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        os.replace(path + ".new", path)
+    except OSError:
+        os.close(fd)
+        return None
+    return fd
+
+
+def remove_abandoned(folder):
+    """Remove the partial-output folders in ``folder`` that runs killed on the spot left (kill -9, a crash, a
+    qgis_process ended by a signal, a machine switched off): those whose :data:`_IN_USE` file no process has
+    locked.  One without that file (being made now, or by an older version) is left alone.  Returns
+    [(folder name, bytes)] of those removed."""
+    try:
+        import fcntl
+        names = [n for n in os.listdir(folder) if n.startswith(PARTIAL_PREFIX)]
+    except (ImportError, OSError):
+        return []
+    removed = []
+    for name in names:
+        path = os.path.join(folder, name)
+        try:
+            fd = os.open(os.path.join(path, _IN_USE), os.O_RDWR)
+        except OSError:
+            continue
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:  # a live run's (or locks do not work here)
+            os.close(fd)
+            continue
+        try:
+            size = sum(e.stat().st_size for e in os.scandir(path) if e.is_file(follow_symlinks=False))
+        except OSError:
+            size = 0
+        shutil.rmtree(path, ignore_errors=True)
+        os.close(fd)
+        if not os.path.exists(path):
+            removed.append((name, size))
+    return removed
+
+
+def _make_temp_dirs(paths, created, held=None, notice=None):
+    """A hidden partial-output folder in each output folder, locked for this run (:func:`_hold`; the file
+    descriptors are added to ``held``); the folders created are added to ``created``.  The partial folders
+    that killed runs left in those folders are removed first, and ``notice(text)`` told so."""
     temps = {}
     for p in paths.values():
         folder = os.path.dirname(p)
@@ -696,8 +759,18 @@ def _make_temp_dirs(paths, created):
             continue
         try:
             created.extend(make_folders(folder))
-            temps[folder] = tempfile.mkdtemp(prefix=".caim-partial-", dir=folder)
+            gone = remove_abandoned(folder)
+            if gone and notice is not None:
+                notice(f"Removed {len(gone)} partial-output folder(s) in '{folder}' that a run stopped on the spot "
+                       f"(killed, crashed) had left: {', '.join(n for n, _ in gone)} "
+                       f"({size_text(sum(b for _, b in gone))}).")
+            temps[folder] = tempfile.mkdtemp(prefix=PARTIAL_PREFIX, dir=folder)
+            fd = _hold(temps[folder])
+            if fd is not None and held is not None:
+                held.append(fd)
         except (OSError, OutputError) as exc:
+            for fd in held or []:
+                os.close(fd)
             for t in temps.values():
                 shutil.rmtree(t, ignore_errors=True)
             remove_created(created)
@@ -934,8 +1007,8 @@ def detect(images, out_dir=None, dates=None, bands=None, model="caimnet", weight
         timings["statistics"] = time.perf_counter() - t0
         tiles = plan_tiles(g.width, g.height, tile, ov, multiple)  # (after the refusal of a huge run)
         labels = interval_labels(stack.dates)
-        created = []
-        temps = _make_temp_dirs(paths, created)
+        created, held = [], []
+        temps = _make_temp_dirs(paths, created, held, notice)
         tmp_paths = {k: os.path.join(temps[os.path.dirname(p)], os.path.basename(p)) for k, p in paths.items()}
         written = False
         try:
@@ -958,6 +1031,8 @@ def detect(images, out_dir=None, dates=None, bands=None, model="caimnet", weight
                         _remove_sidecars(stale)
             written = True
         finally:
+            for fd in held:
+                os.close(fd)
             for t in temps.values():
                 shutil.rmtree(t, ignore_errors=True)
             if not written:  # failed or cancelled: no new empty output folder either

@@ -4,6 +4,7 @@ import os
 import re
 import subprocess  # nosec B404 -- runs this project's own CLI in a test
 import sys
+import tempfile
 
 import numpy as np
 import pytest
@@ -1081,6 +1082,50 @@ def test_every_command_stops_on_sigterm_as_on_ctrl_c(tmp_path, monkeypatch, caps
     assert main(["split", stack, "--out", str(out), "--bands-per-date", "2"]) == 130
     assert "Interrupted; no VRT was written." in capsys.readouterr().err
     assert os.listdir(out) == []
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX signals and locks")
+def test_the_partial_folder_of_a_killed_run_is_removed_by_the_next_run(tmp_path, capsys):
+    """A run killed on the spot (kill -9, a crash, qgis_process ended by SIGTERM, which QGIS does not catch)
+    left its hidden .caim-partial-* folder in the output folder for good, up to gigabytes; every such run
+    added one.  The next run into that folder removes those no live run holds, and says so; a live run's
+    (another run writing there now) is left alone."""
+    import signal
+
+    from model_core import predict
+
+    imgs = _stack(tmp_path, n=3, size=600)
+    out = tmp_path / "o"
+    out.mkdir()
+    env = dict(os.environ, PYTHONPATH=ROOT)
+    p = subprocess.Popen([sys.executable, "-m", "model_core", "detect", *imgs, "--out", str(out),  # nosec B603
+                          "--model", "cva", "--tile", "64"], stderr=subprocess.PIPE, stdout=subprocess.DEVNULL,
+                         text=True, env=env, cwd=ROOT)
+    try:
+        for line in p.stderr:  # plain progress lines: kill it once the tiles are being written
+            if "Tile" in line:
+                break
+        p.send_signal(signal.SIGKILL)
+        p.wait(timeout=60)
+    finally:
+        if p.poll() is None:
+            p.kill()
+    killed = os.listdir(out)
+    assert len(killed) == 1 and killed[0].startswith(".caim-partial-"), killed
+    rc, text, err = _run(capsys, ["detect", *imgs, "--out", str(out), "--model", "cva"])
+    assert rc == 0, err
+    assert f"that a run stopped on the spot (killed, crashed) had left: {killed[0]}" in text + err
+    assert not [n for n in os.listdir(out) if n.startswith(".")]
+    live = tempfile.mkdtemp(prefix=".caim-partial-", dir=str(out))  # another run, writing now
+    fd = predict._hold(live)
+    try:
+        rc, text, err = _run(capsys, ["detect", *imgs, "--out", str(out), "--model", "cva", "--overwrite"])
+        assert rc == 0, err
+        assert "had left" not in text + err and os.path.isdir(live)
+    finally:
+        os.close(fd)
+    assert predict.remove_abandoned(str(out))[0][0] == os.path.basename(live)  # its run gone: removed too
+    assert not [n for n in os.listdir(out) if n.startswith(".")]
 
 
 def test_polygons_of_a_noisy_map_keep_memory_flat(tmp_path):
