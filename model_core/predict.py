@@ -715,14 +715,18 @@ def _hold(folder):
     return fd
 
 
-def remove_abandoned(folder):
+def remove_abandoned(folder, prefix=PARTIAL_PREFIX, pattern=None):
     """Remove the partial-output folders in ``folder`` that runs killed on the spot left (kill -9, a crash, a
     qgis_process ended by a signal, a machine switched off): those whose :data:`_IN_USE` file no process has
-    locked.  One without that file (being made now, or by an older version) is left alone.  Returns
-    [(folder name, bytes)] of those removed."""
+    locked.  One without that file (being made now, or by an older version) is left alone.  ``prefix`` and
+    ``pattern`` (a regular expression the whole name matches): which folders are such (default: the
+    .caim-partial-* of :func:`detect`).  Returns [(folder name, bytes)] of those removed."""
+    import re
+
     try:
         import fcntl
-        names = [n for n in os.listdir(folder) if n.startswith(PARTIAL_PREFIX)]
+        names = [n for n in os.listdir(folder)
+                 if n.startswith(prefix) and (pattern is None or re.fullmatch(pattern, n))]
     except (ImportError, OSError):
         return []
     removed = []

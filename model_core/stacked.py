@@ -779,9 +779,14 @@ def split_into_folder(path, per_date=None, order=None, parent=None):
     caller removes it with :func:`remove_split` when its run fails)."""
     import shutil
 
+    from model_core.predict import _IN_USE, _hold, remove_abandoned
+
     # the file's own folder; a raster that is no file in a folder (/vsizip/, a web address) needs ``parent``
     parent = os.path.abspath(parent or os.path.dirname(source_file(path) or os.path.abspath(_source_path(path))))
     stem = dates_folder_name(path)
+    # the hidden folders of splits killed on the spot (kill -9, qgis_process ended by a signal), which stayed
+    # beside the raster for good (visible ones on Windows): those no live process holds
+    remove_abandoned(parent, f".{stem}.", rf"\.{re.escape(stem)}\.[0-9a-f]{{12}}")
     work = os.path.join(parent, f".{stem}.{uuid.uuid4().hex[:12]}")
     try:
         os.mkdir(work)  # the user's permissions (umask), unlike a private temporary folder
@@ -789,8 +794,20 @@ def split_into_folder(path, per_date=None, order=None, parent=None):
         raise OutputError(f"Cannot write the dates of '{_label(path)}' into '{parent}' ({exc.strerror or exc}). "
                           "Split it into a folder you can write to first (caim:splitdates, or 'python -m "
                           "model_core split').") from None
+    held = _hold(work)
+
+    def release():
+        if held is not None:
+            os.close(held)
+            try:
+                os.remove(os.path.join(work, _IN_USE))
+            except OSError:
+                pass
+
     try:
         written = write_split(path, work, per_date, order)
+        release()  # (not a file of the split: the folder is complete, to be renamed or compared)
+        held = None
         k = 1
         while True:
             folder = os.path.join(parent, numbered_folder_name(stem, k))
@@ -818,6 +835,7 @@ def split_into_folder(path, per_date=None, order=None, parent=None):
                 break
             k += 1
     except BaseException:
+        release()
         shutil.rmtree(work, ignore_errors=True)
         raise
     return folder, [(os.path.join(folder, os.path.basename(p)), d) for p, d in written], created

@@ -632,6 +632,50 @@ def test_split_into_folder_is_made_whole_or_not_at_all(tmp_path):
         split_into_folder(path, parent=path)
 
 
+@pytest.mark.skipif(os.name != "posix", reason="POSIX signals and locks")
+def test_the_hidden_folder_of_a_split_killed_halfway_goes_with_the_next_split(tmp_path):
+    """A split killed halfway (qgis_process killed while it split a multi-date layer) left its hidden work
+    folder (.export_dates.<hex>, with some of the dates' VRTs) beside the raster for good: never used as the
+    split (right), but never removed either, one more per killed run (a visible folder on Windows).  The
+    next split removes those no live process holds; a split being written by a live one stays."""
+    import subprocess  # nosec B404 - our own code in a child process (SIGKILL would end pytest itself)
+    import sys
+
+    from model_core import predict
+    from model_core.stacked import split_into_folder
+
+    from rasters import ROOT
+
+    arrays = _dates_arrays(t=3, size=16)
+    path = str(tmp_path / "export.tif")
+    _stacked(path, arrays, dates=DATES[:3])
+    code = ("import os, signal\n"
+            "from model_core import stacked\n"
+            "real, n = stacked._write_vrt, []\n"
+            "def killed(*a, **k):\n"
+            "    n.append(1)\n"
+            "    if len(n) == 3:\n"
+            "        os.kill(os.getpid(), signal.SIGKILL)\n"
+            "    return real(*a, **k)\n"
+            "stacked._write_vrt = killed\n"
+            f"stacked.split_into_folder({path!r})\n")
+    run = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=dict(os.environ, PYTHONPATH=ROOT),  # nosec
+                         capture_output=True, text=True, timeout=120)
+    assert run.returncode == -9, run.stderr
+    left = [n for n in os.listdir(str(tmp_path)) if n.startswith(".")]
+    assert len(left) == 1 and left[0].startswith(".export_dates."), left
+    live = tmp_path / ".export_dates.0123456789ab"  # another process splitting it now
+    live.mkdir()
+    fd = predict._hold(str(live))
+    try:
+        folder, written, created = split_into_folder(path)
+        assert created and [d for _, d in written] == list(DATES[:3])
+        assert sorted(os.listdir(str(tmp_path))) == [live.name, "export.tif", "export_dates"]
+        assert sorted(os.listdir(folder)) == sorted(os.path.basename(v) for v, _ in written)  # no lock file
+    finally:
+        os.close(fd)
+
+
 def test_two_splits_of_one_raster_at_once_share_one_folder(tmp_path, monkeypatch):
     """Two processes (qgis_process, a second QGIS) splitting the same raster at once: each writes its own
     hidden folder, finds no <name>_dates and renames its folder to it; the one renaming second found the
