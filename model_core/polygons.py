@@ -106,11 +106,7 @@ def write_polygons(moment_path, out_path, dates=None, overwrite=False, layer_nam
     # features to the requested format (some drivers cannot be read back or updated while they are being
     # written).  On disk, not in memory: a salt-and-pepper map of a whole scene holds millions of patches,
     # and an in-memory layer grew by about 0.5 KB per polygon (6144^2 px, 3.6 million: 1.8 GB; a scale audit).
-    try:
-        scratch = tempfile.mkdtemp(prefix=".caim-polygons-", dir=folder)
-    except OSError as exc:
-        raise OutputError(f"Cannot write in the folder '{folder}' ({exc.strerror or exc}). Choose a folder you "
-                          "can write to.") from None
+    scratch, held = scratch_folder(folder, ".caim-polygons-")
     # The polygons are written in that folder too, and moved to ``out_path`` once complete: a run killed
     # while writing them (kill -9, a crash, a closed laptop) left a half-written file under the output's
     # name (an empty GeoPackage and its -journal), which a later run refused as existing and QGIS opened as
@@ -128,8 +124,25 @@ def write_polygons(moment_path, out_path, dates=None, overwrite=False, layer_nam
         put_in_place(driver, staged, out_path)
     finally:
         mask_ds = src = None  # noqa: F841
+        if held is not None:
+            os.close(held)
         shutil.rmtree(scratch, ignore_errors=True)
     return count
+
+
+def scratch_folder(folder, prefix):
+    """A hidden folder ``prefix*`` in ``folder`` to write an output in before it is moved into place, locked for
+    this process (model_core.predict._hold: ``(path, file descriptor to close or None)``); those that processes
+    killed on the spot left there before (kill -9, a crash) are removed first."""
+    from model_core.predict import _hold, remove_abandoned
+
+    remove_abandoned(folder, prefix)
+    try:
+        scratch = tempfile.mkdtemp(prefix=prefix, dir=folder)
+    except OSError as exc:
+        raise OutputError(f"Cannot write in the folder '{folder}' ({exc.strerror or exc}). Choose a folder you "
+                          "can write to.") from None
+    return scratch, _hold(scratch)
 
 
 def put_in_place(driver, staged, out_path):

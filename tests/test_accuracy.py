@@ -98,6 +98,39 @@ def test_a_stopped_sample_leaves_no_half_file_and_keeps_the_one_it_was_to_replac
     assert not os.path.exists(tmp_path / "s.gpkg") and not [n for n in os.listdir(tmp_path) if n.startswith(".")]
 
 
+@pytest.mark.skipif(os.name != "posix", reason="POSIX signals and locks")
+def test_the_hidden_folders_of_killed_sample_and_polygon_runs_go_with_the_next_run(tmp_path):
+    """A sample or polygons run killed on the spot (kill -9, a crash) left its hidden .caim-sample-* or
+    .caim-polygons-* folder, with the half-written file, beside the output for good; one more per killed run.
+    The next such run into that folder removes those no live process holds."""
+    import subprocess  # nosec B404 - our own code in a child process (SIGKILL would end pytest itself)
+    import sys
+
+    from rasters import ROOT
+
+    m = np.zeros((30, 30), np.uint8)
+    m[5:15, 5:15] = 1
+    path = _map(tmp_path, m, categories=["no change", "2019 to 2020"])
+    for call in (f"accuracy.stratified_sample({path!r}, {str(tmp_path / 's.gpkg')!r}, n=5)",
+                 f"polygons.write_polygons({path!r}, {str(tmp_path / 'p.gpkg')!r})"):
+        code = ("import os, signal\n"
+                "from model_core import accuracy, polygons\n"
+                "def killed(*a, **k):\n"
+                "    os.kill(os.getpid(), signal.SIGKILL)\n"
+                "accuracy.MapClasses.label = killed\n"
+                "polygons._write_features = killed\n" + call + "\n")
+        run = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=dict(os.environ, PYTHONPATH=ROOT),  # nosec
+                             capture_output=True, text=True, timeout=120)
+        assert run.returncode == -9, run.stderr
+    left = sorted(n.rpartition("-")[0] for n in os.listdir(str(tmp_path)) if n.startswith("."))
+    assert left == [".caim-polygons", ".caim-sample"], left
+    from model_core.polygons import write_polygons
+
+    stratified_sample(path, str(tmp_path / "s.gpkg"), n=5)
+    write_polygons(path, str(tmp_path / "p.gpkg"))
+    assert not [n for n in os.listdir(str(tmp_path)) if n.startswith(".")]
+
+
 def test_sample_draws_n_pixels_of_every_class(tmp_path):
     rng = np.random.default_rng(0)
     m = rng.choice([0, 1, 2], size=(60, 80), p=[0.8, 0.15, 0.05]).astype(np.uint8)
