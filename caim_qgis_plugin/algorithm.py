@@ -665,11 +665,15 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
             raise QgsProcessingException(str(exc)) from None
 
         written = dict(res.paths)
-        # an earlier run's polygons and report at these paths describe the rasters just replaced: a run stopped
-        # before it wrote its own (cancelled, failed, qgis_process killed) left them beside its new rasters
+        # an earlier run's polygons, report and .qml styles (postProcessAlgorithm writes this run's, after the
+        # polygons and the report) at these paths describe the rasters just replaced: a run stopped before it
+        # wrote its own (cancelled, failed, qgis_process killed) left them beside its new rasters (a legend of
+        # the earlier run's dates)
         from model_core.predict import remove_earlier_extras
 
-        remove_earlier_extras(polygons_path, (report,))
+        styles = [os.path.splitext(res.paths[k])[0] + ".qml" for k in ("area", "moment", "confidence")
+                  if res.paths.get(k)]
+        remove_earlier_extras(polygons_path, [report] + styles)
         try:  # the rest of the run's outputs; a failure or a cancel keeps none of them
             if feedback.isCanceled():
                 raise Cancelled(tr("Cancelled by the user; no output was kept."))

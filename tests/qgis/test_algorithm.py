@@ -716,6 +716,8 @@ def test_a_run_stopped_after_its_rasters_leaves_no_earlier_report_or_polygons(pr
     alg = QgsApplication.processingRegistry().createAlgorithmById("caim:detectchanges")
     results, ok = alg.run(params, QgsProcessingContext(), QgsProcessingFeedback())
     assert ok and os.path.exists(params["REPORT"]) and os.path.exists(out["POLYGONS"])
+    styles = [os.path.splitext(out[k])[0] + ".qml" for k in ("AREA", "MOMENT", "CONFIDENCE")]
+    assert all(os.path.exists(p) for p in styles)  # (alg.run writes them too: postProcessAlgorithm)
 
     class CancelAtPolygons(QgsProcessingFeedback):  # QGIS 3.22 has no progressTextChanged signal
         def setProgressText(self, text):  # noqa: N802
@@ -727,6 +729,7 @@ def test_a_run_stopped_after_its_rasters_leaves_no_earlier_report_or_polygons(pr
     results, ok = alg.run(dict(params, SENSITIVITY=1), QgsProcessingContext(), CancelAtPolygons())
     assert not ok
     assert not os.path.exists(params["REPORT"]) and not os.path.exists(out["POLYGONS"])
+    assert not [p for p in styles if os.path.exists(p)]  # (a legend of the earlier run's dates)
 
 
 def test_wrong_input_entries_are_named(qgis_app, tmp_path):
