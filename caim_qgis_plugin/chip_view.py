@@ -350,6 +350,15 @@ SYNC_BYTES = 4 << 20
 # (a short series of small VRTs) comes without it
 WAIT_SECONDS = 0.04
 POLL_MS = 30  # how often the main thread looks whether the thread is done
+# the chip windows of at most this many dates (their stretch known) are read at once, in the main thread; more in
+# the thread, as the first read (a click on a 30-date series blocked QGIS 0.4 s reading them)
+SYNC_DATES = 4
+
+
+def _remote(path):
+    """Whether reading ``path`` may take any time whatever its size: a VRT or a /vsi path."""
+    path = str(path or "")
+    return path.startswith("/vsi") or os.path.splitext(path)[1].lower() == ".vrt"
 
 
 def _small(unread):
@@ -357,16 +366,27 @@ def _small(unread):
     once (SYNC_BYTES)."""
     total = 0
     for entry, state in unread:
-        path = str(entry.get("path") or "")
-        if path.startswith("/vsi") or os.path.splitext(path)[1].lower() == ".vrt":
+        if _remote(entry.get("path")):
             return False
         total += state[2] or 0  # (a file not there: it fails at once)
     return total <= SYNC_BYTES
 
 
+def _few(request):
+    """Whether the chip windows of ``request`` (their stretch known) are few enough to read at once (SYNC_DATES
+    local files): each is some 10 ms (a warp), 0.3-0.4 s for 30 dates, which a thread reads instead."""
+    entries = request.info.get("inputs") or []
+    return len(entries) <= SYNC_DATES and not any(_remote(entry.get("path")) for entry in entries)
+
+
+def _states(info):
+    return set(file_state(entry.get("path")) for entry in info.get("inputs") or [])
+
+
 class _ReadThread(threading.Thread):
-    """Reads the stretch limits of ``unread`` dates with a :meth:`ChipReader.copy` (its own GDAL datasets),
-    then the chips of ``target`` (the main thread may change it meanwhile: the newest click's); no Qt."""
+    """Reads the stretch limits of ``unread`` dates (none: the chips only) with a :meth:`ChipReader.copy` (its own
+    GDAL datasets), then the chips of ``target`` (the main thread may change it meanwhile: the newest click's,
+    read instead of the one being read); no Qt."""
 
     def __init__(self, reader, unread, target):
         super().__init__(name="caim-chips")
@@ -385,20 +405,25 @@ class _ReadThread(threading.Thread):
                     self.reader.display_of(entry, target.false_colour if target is not None else False)
                 except (RuntimeError, CaimError, TypeError, ValueError):
                     pass  # (the file's state is in reader._failed: its chip says 'not readable')
-            target = self.target
-            if target is not None and not self.stop.is_set():
-                read = self.reader.read(target, self.stop.is_set)
+            while not self.stop.is_set():
+                target = self.target
+                if target is None:
+                    return
+                # a newer click (another target) stops this read after the date it reads: the newest point's
+                read = self.reader.read(target, lambda: self.stop.is_set() or self.target is not target)
                 if read is not None:
                     self.done = (target,) + read
+                    return
         except Exception as exc:  # noqa: BLE001 -- shown in the chips' place, not lost in a thread
             self.error = str(exc) or type(exc).__name__
 
 
 class ChipLoader(QObject):
-    """Gives a panel the chips of a point: at once when the dates' stretch limits are known (or few to read,
-    SYNC_BYTES), else read in a thread (:class:`_ReadThread`) while the panel shows a placeholder, and handed
-    to the panel's callback when read.  One thread at a time: a click while it reads changes the chips it
-    reads (the newest point's), it does not start a second read of the same files; the panel's
+    """Gives a panel the chips of a point: at once when they are few (SYNC_DATES) and the dates' stretch limits
+    are known (or few to read, SYNC_BYTES), else read in a thread (:class:`_ReadThread`) while the panel shows a
+    placeholder (unless the thread is done within WAIT_SECONDS), and handed to the panel's callback when read.
+    One thread at a time: a click while it reads changes the chips it reads (the newest point's, the read of the
+    earlier one stopped after the date it reads), it does not start a second read of the same files; the panel's
     :meth:`forget` (it shows something else) drops what was asked for."""
 
     def __init__(self, reader, parent=None):
@@ -425,12 +450,13 @@ class ChipLoader(QObject):
         if request is None:
             return [], [], None
         unread = self.reader.unread(info, false_colour)
-        if not unread or self._thread is None and _small(unread):
+        if _few(request) and (not unread or self._thread is None and _small(unread)):
             return images(*self.reader.read(request)) + (None,)
         self._wanted = (request, later)
         thread = self._thread
         if thread is not None:
-            if set(s for _e, s in unread) <= set(s for _e, s in thread.unread) and not thread.stop.is_set():
+            theirs = set(s for _e, s in thread.unread)
+            if set(s for _e, s in unread) <= theirs <= _states(info) and not thread.stop.is_set():
                 thread.target = request  # read with those: the chips of this point instead
             else:
                 thread.stop.set()  # another run's dates: this read starts when that one has stopped
@@ -494,7 +520,7 @@ class ChipLoader(QObject):
             result = images(thread.done[1], thread.done[2]) + (None,)
         else:  # the thread was stopped, or read another point's chips
             unread = self.reader.unread(request.info, request.false_colour)
-            if unread and not _small(unread):
+            if unread and not _small(unread) or not _few(request):
                 self._start(unread, request)
                 return None
             result = images(*self.reader.read(request)) + (None,)

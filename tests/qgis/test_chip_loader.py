@@ -320,3 +320,99 @@ def test_a_click_elsewhere_while_the_thread_looks_at_its_target_is_no_error(qgis
     assert thread.done is None  # the dropped target's chips are not read
     reader.take(thread.reader)
     assert not reader.unread(info, False)  # the stretch limits were read all the same
+
+
+@pytest.fixture(scope="module")
+def series(qgis_app, tmp_path_factory):
+    """A run record of 8 dates (more than chip_view.SYNC_DATES) of 4-band GeoTIFFs on make_stack's grid, each its own
+    values, and its change moment map."""
+    import numpy as np
+
+    from caim_qgis_testlib import write_raster
+
+    folder = tmp_path_factory.mktemp("series")
+    rng = np.random.default_rng(3)
+    inputs = []
+    for i in range(8):
+        path = str(folder / ("date%d.tif" % i))
+        write_raster(path, rng.integers(100, 4000, size=(4, 64, 64), dtype=np.uint16), nodata=0)
+        inputs.append({"path": path})
+    moment = str(folder / "moment.tif")
+    write_raster(moment, np.zeros((64, 64), np.uint8))
+    return {"dates": ["2019-%02d-01" % (i + 1) for i in range(8)], "inputs": inputs, "outputs": {"moment": moment}}
+
+
+@pytest.fixture
+def slow_chips(monkeypatch):
+    """Each date's chip window takes CHIP_DELAY s; returns the paths read, in order."""
+    import model_core.chips
+
+    asked = []
+    original = model_core.chips.read_chip
+
+    def slow(path, *args, **kw):
+        asked.append(path)
+        time.sleep(CHIP_DELAY)
+        return original(path, *args, **kw)
+
+    monkeypatch.setattr(model_core.chips, "read_chip", slow)
+    yield asked
+    assert wait_for(lambda: not reading_threads(), 30)
+
+
+CHIP_DELAY = 0.08  # seconds a date's chip window takes in slow_chips
+
+
+def test_a_later_click_reads_its_chips_in_the_thread_and_shows_the_newest_pixel(qgis_app, series, slow_chips):
+    """A click on a run whose stretch limits are known read the chip windows of every date on the main thread
+    (some 10 ms a date: 0.4 s for 30 dates, QGIS frozen).  They are read in the thread too: the click returns at once,
+    the event loop runs, and the chips are those read at once; a click or a colour toggle during the read shows the
+    newest pixel's chips, never an earlier one's."""
+    from qgis.core import QgsCoordinateReferenceSystem
+    from qgis.PyQt.QtCore import QSettings
+
+    from caim_qgis_plugin.chip_view import ChipReader
+    from caim_qgis_plugin.inspect_tool import InspectDock, inspect_pixel
+
+    QSettings().remove("caim/inspect_false_colour")
+    crs = QgsCoordinateReferenceSystem("EPSG:32614")
+    dock = InspectDock()
+    shown = []
+    original = dock.chips.set_chips
+    dock.chips.set_chips = lambda chips, *args: (shown.append(chips), original(chips, *args))
+
+    def click(row, col):
+        dock.show_result(inspect_pixel(series, centre(row, col), crs), centre(row, col), series, crs)
+
+    try:
+        click(20, 20)  # the first click: the stretch limits
+        loop_until(qgis_app, lambda: dock.chips.chips)
+        assert shown and len(slow_chips) == 8
+        del shown[:], slow_chips[:]
+        t = time.perf_counter()
+        click(40, 12)
+        assert time.perf_counter() - t < 4 * CHIP_DELAY  # (the read takes 8)
+        assert dock.chips.chips == [] and dock.chips.message == PLACEHOLDER
+        longest, ticks = loop_until(qgis_app, lambda: dock.chips.chips)
+        assert longest < 0.25 and ticks > 10, (longest, ticks)
+        reference = ChipReader()
+        expected, _ = reference.chips(series, centre(40, 12), crs, 31, False, set())
+        assert len(shown) == 1 and same_images(dock.chips.chips, expected)
+        # clicks and a toggle while the thread reads: the last one's chips only, nothing read after them
+        del shown[:], slow_chips[:]
+        click(5, 50)
+        loop_until(qgis_app, lambda: len(slow_chips) >= 1)
+        click(30, 30)
+        loop_until(qgis_app, lambda: len(slow_chips) >= 3)
+        dock.false_colour.setChecked(True)
+        assert dock.chips.chips == [] and dock.chips.message == PLACEHOLDER and shown == []
+        loop_until(qgis_app, lambda: dock.chips.chips)
+        # each earlier read stopped after the date it read (not read to its end): some 1 + 2 + 8 dates, not 8 + 8
+        assert len(slow_chips) <= 13, len(slow_chips)
+        expected, _ = reference.chips(series, centre(30, 30), crs, 31, True, set())
+        assert len(shown) == 1 and same_images(dock.chips.chips, expected)
+        assert "bands 4, 1, 2 as red, green, blue" in dock.chips.toolTip()
+    finally:
+        QSettings().remove("caim/inspect_false_colour")
+        dock.shutdown()
+        dock.deleteLater()
