@@ -657,7 +657,7 @@ class PanelScroll(QScrollArea):
 
 
 class InspectDock(QDockWidget):
-    def __init__(self, parent=None):
+    def __init__(self, parent=None, reader=None):
         super().__init__(tr("CAIM pixel inspector"), parent)
         self.setObjectName("CaimInspectDock")
         body = QWidget(self)
@@ -728,7 +728,7 @@ class InspectDock(QDockWidget):
         # left the chips below its fold
         layout.addWidget(self.plot_caption)
         layout.addWidget(self.plot, 2)
-        self.reader = ChipReader()
+        self.reader = ChipReader() if reader is None else reader  # (``reader``: the labelling panel's too)
         self.loader = ChipLoader(self.reader, self)
         self.setWidget(PanelScroll(body))
         self.last = None

@@ -344,7 +344,7 @@ class LabelDock(QDockWidget):
     _rereading = False  # True while show_point reads the points again (a label changed behind the layer)
     _redraw_due = False  # True while a redraw after an outside edit is due (_edited_outside)
 
-    def __init__(self, iface, parent=None, on_assess=None):
+    def __init__(self, iface, parent=None, on_assess=None, reader=None):
         super().__init__(tr("CAIM sample labelling"), parent)
         self.setObjectName("CaimLabelDock")
         self.iface = iface
@@ -355,7 +355,8 @@ class LabelDock(QDockWidget):
         self._labels = {}        # feature id -> its class, None when unlabelled (read_points; then kept up to date)
         self._done = 0           # how many of them are labelled
         self.pos = -1
-        self.reader = ChipReader()  # each map's grid and each date's stretch, read once
+        # each map's grid and each date's stretch, read once (``reader``: the pixel inspector's too)
+        self.reader = ChipReader() if reader is None else reader
         self.loader = ChipLoader(self.reader, self)  # ... a run's first in a thread when it takes long
         self._hidden = []        # layer ids this panel hid on the map
         self.marker = None

@@ -49,6 +49,7 @@ class CaimPlugin:
         self.inspect_dock = None
         self.label_dock = None
         self.toolbar = None
+        self._chip_reader = None  # the image chips' maps and stretch limits, one for both panels (chip_reader)
 
     # Processing (also called by qgis_process, where iface is None)
     def initProcessing(self):  # noqa: N802
@@ -244,13 +245,23 @@ class CaimPlugin:
             return
         processing.execAlgorithmDialog(alg_id, self.algorithm_defaults(alg_id, points))
 
+    def chip_reader(self):
+        """The :class:`~caim_qgis_plugin.chip_view.ChipReader` of the pixel inspector and the labelling panel: each
+        date's stretch limits read once for both (each panel read them on its own first click of a run)."""
+        if self._chip_reader is None:
+            from caim_qgis_plugin.chip_view import ChipReader
+
+            self._chip_reader = ChipReader()
+        return self._chip_reader
+
     def show_label_dock(self):
         """The sample labelling panel (created once), docked on the right."""
         if self.label_dock is None:
             from caim_qgis_plugin.label_dock import LabelDock
 
             self.label_dock = LabelDock(self.iface, self.iface.mainWindow(),
-                                        on_assess=lambda layer: self.open_algorithm(ASSESS_ID, layer))
+                                        on_assess=lambda layer: self.open_algorithm(ASSESS_ID, layer),
+                                        reader=self.chip_reader())
             self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.label_dock)
         self.label_dock.refresh_layers()
         if self.inspect_dock is not None:  # the inspector may show the map's answer: label blind there too
@@ -264,7 +275,7 @@ class CaimPlugin:
             if self.inspect_tool is None:
                 from caim_qgis_plugin.inspect_tool import InspectDock, InspectTool
 
-                self.inspect_dock = InspectDock(self.iface.mainWindow())
+                self.inspect_dock = InspectDock(self.iface.mainWindow(), reader=self.chip_reader())
                 self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.inspect_dock)
                 self.inspect_tool = InspectTool(canvas, self.iface, self.inspect_dock)
                 self.inspect_tool.setAction(self.inspect_action)

@@ -416,3 +416,52 @@ def test_a_later_click_reads_its_chips_in_the_thread_and_shows_the_newest_pixel(
         QSettings().remove("caim/inspect_false_colour")
         dock.shutdown()
         dock.deleteLater()
+
+
+def test_the_two_panels_read_a_run_s_stretch_once(qgis_app, project, finished_run, tmp_path, slow_read):
+    """The labelling panel and the pixel inspector each read every date's stretch limits on their own first point
+    of a run (twice the first read, 1-2 s of 30 large dates): the plugin gives them one reader, so the inspector's
+    first click on the run whose points the panel showed reads none, and shows its chips at once."""
+    import types
+
+    from qgis.core import QgsCoordinateReferenceSystem, QgsVectorLayer
+    from qgis.gui import QgsMapCanvas
+    from qgis.PyQt.QtWidgets import QMainWindow
+
+    from caim_qgis_plugin import layers as lyr
+    from caim_qgis_plugin.accuracy_algorithms import class_labels, setup_sample_layer
+    from caim_qgis_plugin.inspect_tool import inspect_pixel
+    from caim_qgis_plugin.plugin import CaimPlugin
+    from model_core.accuracy import stratified_sample
+
+    res = finished_run["results"]
+    outputs = {"area": res["AREA"], "moment": res["MOMENT"], "confidence": res["CONFIDENCE"]}
+    info = {"dates": finished_run["dates"], "inputs": [{"path": p} for p in finished_run["inputs"]],
+            "outputs": outputs, "model": "cva"}
+    lyr.add_run_outputs(outputs, finished_run["dates"], info, project=project)
+    path = str(tmp_path / "sample.gpkg")
+    stratified_sample(res["MOMENT"], path, n=4, n_unchanged=6, seed=5)
+    layer = QgsVectorLayer(path, "sample", "ogr")
+    setup_sample_layer(layer, class_labels(res["MOMENT"]))
+    project.addMapLayer(layer)
+    window, canvas = QMainWindow(), QgsMapCanvas()
+    iface = types.SimpleNamespace(
+        mainWindow=lambda: window, addToolBar=window.addToolBar, mapCanvas=lambda: canvas,
+        addPluginToRasterMenu=lambda name, action: None, removePluginRasterMenu=lambda name, action: None,
+        addDockWidget=window.addDockWidget, removeDockWidget=window.removeDockWidget, messageBar=lambda: None)
+    plugin = CaimPlugin(iface)
+    plugin.initProcessing = lambda: None  # the session's provider is registered already
+    plugin.initGui()
+    try:
+        plugin.show_label_dock()
+        label = plugin.label_dock
+        loop_until(qgis_app, lambda: label.chips.chips)
+        assert label.chips.chips and len(slow_read) == 3
+        plugin.inspect_action.setChecked(True)
+        dock = plugin.inspect_dock
+        crs = QgsCoordinateReferenceSystem("EPSG:32614")
+        dock.show_result(inspect_pixel(info, centre(20, 20), crs), centre(20, 20), info, crs)
+        assert len(dock.chips.chips) == 3 and len(slow_read) == 3  # at once, nothing read again
+    finally:
+        plugin.unload()
+    assert not reading_threads()
