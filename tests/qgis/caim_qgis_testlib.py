@@ -173,3 +173,38 @@ def panels_in_a_window(app, height=900):
         dock.shutdown()
         window.deleteLater()
         app.processEvents()
+
+
+class _Watched:
+    """A GDAL dataset whose projection reads are written down (:func:`projections_read`)."""
+
+    def __init__(self, ds, seen):
+        self._ds, self._seen = ds, seen
+
+    def GetProjection(self):  # noqa: N802
+        self._seen.append(self._ds.GetDescription())
+        return self._ds.GetProjection()
+
+    def __getattr__(self, name):
+        return getattr(self._ds, name)
+
+
+@contextlib.contextmanager
+def projections_read():
+    """Yields the list of the files whose projection a dataset of ``gdal.Open`` is asked for meanwhile, in this
+    thread (the datasets are wrapped: only for code that hands them to no GDAL function).  (Patching
+    gdal.Dataset.GetProjection itself did not always take on Python 3.11 once another test had patched and
+    restored it.)"""
+    import threading
+
+    seen, original, here = [], gdal.Open, threading.get_ident()
+
+    def watched(*args, **kw):
+        ds = original(*args, **kw)
+        return _Watched(ds, seen) if ds is not None and threading.get_ident() == here else ds
+
+    gdal.Open = watched
+    try:
+        yield seen
+    finally:
+        gdal.Open = original

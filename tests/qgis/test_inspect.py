@@ -2,7 +2,7 @@
 
 import pytest
 
-from caim_qgis_testlib import X0, Y0, centre, read, run_info
+from caim_qgis_testlib import X0, Y0, centre, read, run_info, wait_for
 
 pytestmark = pytest.mark.qgis
 
@@ -424,6 +424,7 @@ def test_enter_inspects_the_pixel_at_the_map_centre_and_a_marker_shows_it(qgis_a
     QTest.keyClick(canvas, Qt.Key_Return)
     canvas.unsetMapTool(tool)
     assert not [i for i in canvas.scene().items() if isinstance(i, QgsVertexMarker)]
+    dock.shutdown()  # (its tool, activated, began reading the run's files)
     dock.deleteLater()
 
 
@@ -905,6 +906,7 @@ def test_a_later_click_reads_no_file_s_projection_or_band_roles_again(qgis_app, 
     band roles again: 0.15-0.3 s of a 30-date run on the main thread.  They are read once per file state: a later
     click reads none (same values), a file written anew is read anew."""
     import shutil
+    import threading
 
     import numpy as np
     from osgeo import gdal
@@ -914,31 +916,32 @@ def test_a_later_click_reads_no_file_s_projection_or_band_roles_again(qgis_app, 
     from caim_qgis_plugin import inspect_tool
     from caim_qgis_plugin.inspect_tool import inspect_pixel
 
-    from caim_qgis_testlib import write_raster
+    from caim_qgis_testlib import projections_read, write_raster
 
+    # (no thread of an earlier test's panel reads files into them meanwhile)
+    assert wait_for(lambda: not [t for t in threading.enumerate() if t.name == "caim-chips" and t.is_alive()], 30)
     monkeypatch.setattr(inspect_tool, "_PIXEL_FILES", {}, raising=False)  # (known from other tests)
     monkeypatch.setattr(inspect_tool, "_BAND_MAPPINGS", {}, raising=False)
-    projections, roles = [], []
-    original, infer = gdal.Dataset.GetProjection, model_core.bandmap.infer_rgbn_path
-    monkeypatch.setattr(gdal.Dataset, "GetProjection", lambda ds, *a: (projections.append(ds.GetDescription()),
-                                                                      original(ds, *a))[1])
+    roles, infer = [], model_core.bandmap.infer_rgbn_path
     monkeypatch.setattr(model_core.bandmap, "infer_rgbn_path", lambda path: (roles.append(path), infer(path))[1])
     info = run_info(finished_run)
     copies = [shutil.copy(p, str(tmp_path / ("d%d.tif" % i))) for i, p in enumerate(finished_run["inputs"])]
     info["inputs"] = [{"path": p} for p in copies]
     crs = QgsCoordinateReferenceSystem("EPSG:32614")
-    first = inspect_pixel(info, centre(20, 20), crs)
-    assert len(projections) == 6 and len(roles) == 3  # 3 outputs, 3 dates (a network's run: their roles)
-    del projections[:], roles[:]
-    again = inspect_pixel(info, centre(20, 20), crs)
-    other = inspect_pixel(info, centre(50, 8), crs)
-    assert projections == [] and roles == []
+    with projections_read() as projections:
+        first = inspect_pixel(info, centre(20, 20), crs)
+        assert len(projections) == 6 and len(roles) == 3  # 3 outputs, 3 dates (a network's run: their roles)
+        del projections[:], roles[:]
+        again = inspect_pixel(info, centre(20, 20), crs)
+        other = inspect_pixel(info, centre(50, 8), crs)
+        assert projections == [] and roles == []
     assert again == first
     for row, col, data in ((20, 20, again), (50, 8, other)):
         assert data["series"] == [[float(v) for v in gdal.Open(p).ReadAsArray()[:, row, col]] for p in copies]
     # a date written anew (10 m pixels, another value): read anew
     write_raster(copies[1], np.full((4, 32, 32), 77, np.uint16),
                  gt=(500000.0, 10.0, 0.0, 5200000.0, 0.0, -10.0))
-    anew = inspect_pixel(info, centre(20, 20), crs)
+    with projections_read() as projections:
+        anew = inspect_pixel(info, centre(20, 20), crs)
     assert projections == [copies[1]] and roles == [copies[1]]
     assert anew["series"][1] == [77.0] * 4 and anew["series"][0] == first["series"][0]
