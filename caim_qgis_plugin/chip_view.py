@@ -388,15 +388,23 @@ class _ReadThread(threading.Thread):
     GDAL datasets), then the chips of ``target`` (the main thread may change it meanwhile: the newest click's,
     read instead of the one being read); no Qt."""
 
-    def __init__(self, reader, unread, target):
+    def __init__(self, reader, unread, target, before=None, grid=None):
         super().__init__(name="caim-chips")
         self.reader, self.unread, self.target = reader, unread, target
+        self.before, self.grid = before, grid  # (ChipLoader.prepare) called first; the run whose map grid is read
         self.stop = threading.Event()
         self.done = None     # (the request read, its rows and shown)
         self.error = None    # what went wrong, as text
 
     def run(self):
         try:
+            if self.before is not None and not self.stop.is_set():
+                try:
+                    self.before(self.stop.is_set)
+                except Exception:  # noqa: BLE001 -- (read again by the click that needs it)
+                    pass
+            if self.grid is not None:
+                self.reader.map_grid(self.grid)
             for entry, _state in self.unread:
                 if self.stop.is_set():
                     return
@@ -467,10 +475,19 @@ class ChipLoader(QObject):
             return self._finish(deliver=False)
         return None
 
-    def _start(self, unread, request):
-        self._thread = _ReadThread(self.reader.copy(), unread, request)
+    def _start(self, unread, request, before=None, grid=None):
+        self._thread = _ReadThread(self.reader.copy(), unread, request, before, grid)
         self._thread.start()
         self._timer.start()
+
+    def prepare(self, info, false_colour, before=None):
+        """Read in the thread, when none runs, what the first chips of the run ``info`` need: its map's grid and
+        each date's stretch limits, after ``before(stopped)`` (another read of the first click's, no Qt) when given;
+        what the first click then finds read is not read again (the pixel inspector's tool activated: the click
+        comes next)."""
+        if self._thread is not None:
+            return
+        self._start(self.reader.unread(info, false_colour), None, before, info)
 
     def forget(self):
         """Drop the chips asked for (the thread goes on reading the stretch limits, kept for the next point)."""

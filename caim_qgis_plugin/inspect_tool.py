@@ -86,6 +86,26 @@ def _pixel_values(ds, col, row, count, together):
     return [float(ds.GetRasterBand(b).ReadAsArray(col, row, 1, 1)[0, 0]) for b in range(1, count + 1)]
 
 
+def read_pixel_files(paths, stopped=lambda: False):
+    """Read what reading a pixel needs of the files ``paths`` (:data:`_PIXEL_FILES`) not known yet: in a thread with
+    its own GDAL datasets (:meth:`InspectDock.prepare`), before the first click asks; until ``stopped()``."""
+    from osgeo import gdal
+
+    for path in paths:
+        if stopped():
+            return
+        state = inp.file_state(path)
+        if not path or state[1] is None or state in _PIXEL_FILES:
+            continue
+        try:
+            ds = gdal.Open(path)
+            if ds is not None:
+                _pixel_file(ds, state)
+        except RuntimeError:
+            pass
+        ds = None
+
+
 def _read_pixel(path, point, crs):
     """Values of every band of ``path`` at ``point`` (in ``crs``), or None outside / on error; in the units
     a band's scale and offset say (as the engine reads them), None where the band's nodata is stored."""
@@ -735,6 +755,25 @@ class InspectDock(QDockWidget):
         self._point = None
         self._where = None  # (run record, CRS of the clicked point) of the last pixel, for its chips
 
+    def prepare(self, info):
+        """Start reading (in the chips' thread) what the first click on a pixel of the run ``info`` reads: each
+        file's projection and band roles (:func:`inspect_pixel`: 0.1-0.3 s of 30 dates) and each date's stretch
+        limits (the chips).  The map tool activated: the click comes next."""
+        outputs = info.get("outputs") or {}
+        entries = info.get("inputs") or []
+        paths = [outputs.get(k) for k in (lyr.MOMENT, lyr.CONFIDENCE, lyr.PROBABILITIES)]
+        paths += [p for entry in entries for p in (entry.get("path"), entry.get("mask"))]
+        roles = [entry.get("path") for entry in entries if entry.get("path") and not entry.get("bands")]
+
+        def before(stopped):
+            read_pixel_files([p for p in paths if p], stopped)
+            for path in roles:
+                if stopped():
+                    return
+                _metadata_bands(path)
+
+        self.loader.prepare(info, self.false_colour.isChecked(), before)
+
     def _colour_changed(self, checked):
         QSettings().setValue("caim/inspect_false_colour", bool(checked))
         if self.last is not None:
@@ -915,6 +954,17 @@ class InspectTool(QgsMapToolEmitPoint):
         self._mark(point)
         self.dock.show()
         self.dock.show_result(data, point, info, crs)
+
+    def activate(self):
+        super().activate()
+        # the first click's reads begin: of the run a click would inspect (only sooner: whatever goes wrong here is
+        # left to the click, since an error raised in this call from QGIS would end QGIS)
+        try:
+            layer = find_run_layer(self.iface)
+            if layer is not None:
+                self.dock.prepare(lyr.run_info_of(layer))
+        except Exception:  # noqa: BLE001
+            pass
 
     def keyPressEvent(self, event):  # noqa: N802
         # the keyboard's way in: Enter inspects the pixel at the centre of the map; every other key (the

@@ -5,7 +5,7 @@ asserts nothing.  ``--panel``: the pixel inspector's first click and a second on
 its pixel's values too), with the main thread's longest block (between the ticks of a 10 ms timer) until its chips
 are shown: the first click's stretch is read in a thread (ChipLoader).
 
-    python tools/bench_chips.py DATA [--dates 30] [--side 4000] [--tiled] [--panel]
+    python tools/bench_chips.py DATA [--dates 30] [--side 4000] [--tiled] [--panel [--activate SECONDS]]
 
 DATA is a folder for the synthetic dates (written once, kept): ``dates`` 4-band uint16 GeoTIFFs of
 side x side pixels, nodata 0, written with GDAL's defaults (striped, pixel-interleaved, uncompressed; 128 MB
@@ -62,9 +62,10 @@ def write_dates(folder, dates, side, tiled):
     return paths, moment
 
 
-def panel_clicks(app, info, crs, pixels):
+def panel_clicks(app, info, crs, pixels, activate=None):
     """The inspector's clicks at ``pixels`` (column, row): the main thread's longest block, when show_result
-    returned and when the chips were shown."""
+    returned and when the chips were shown.  ``activate``: the map tool activated (InspectDock.prepare) this many
+    seconds before the first click."""
     from qgis.core import QgsPointXY
     from qgis.PyQt.QtCore import QEventLoop, QTimer
 
@@ -73,6 +74,12 @@ def panel_clicks(app, info, crs, pixels):
     dock = InspectDock()
     dock.show()
     app.processEvents()
+    if activate is not None:
+        dock.prepare(info)
+        end = time.perf_counter() + activate
+        while time.perf_counter() < end:
+            app.processEvents()
+            time.sleep(0.005)
     for n, (col, row) in enumerate(pixels):
         point = QgsPointXY(500000.0 + 10.0 * (col + 0.5), 5200000.0 - 10.0 * (row + 0.5))
         loop, ticks, marks = QEventLoop(), [time.perf_counter()], {}
@@ -109,6 +116,8 @@ def main():
     ap.add_argument("--side", type=int, default=4000)
     ap.add_argument("--tiled", action="store_true")
     ap.add_argument("--panel", action="store_true")
+    ap.add_argument("--activate", type=float, default=None,
+                    help="--panel: the map tool activated this many seconds before the first click")
     args = ap.parse_args()
     paths, moment = write_dates(args.data, args.dates, args.side, args.tiled)
 
@@ -137,7 +146,11 @@ def main():
 
     half = args.side // 2
     if args.panel:
-        panel_clicks(app, info, crs, [(half, half), (half // 2, half // 2)])
+        from qgis.core import QgsRasterLayer
+
+        # the run's change moment layer, as in the project the inspector reads it from (QGIS has read a CRS)
+        layer = QgsRasterLayer(moment, "moment", "gdal")  # noqa: F841 -- kept while the clicks run
+        panel_clicks(app, info, crs, [(half, half), (half // 2, half // 2)], args.activate)
         app.exitQgis()
         return
     first, toggle = click(half, half, False), click(half, half, True)

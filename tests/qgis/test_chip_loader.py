@@ -8,7 +8,7 @@ import time
 
 import pytest
 
-from caim_qgis_testlib import centre, run_info, wait_for
+from caim_qgis_testlib import centre, projections_read, run_info, wait_for
 
 pytestmark = pytest.mark.qgis
 
@@ -462,6 +462,56 @@ def test_the_two_panels_read_a_run_s_stretch_once(qgis_app, project, finished_ru
         crs = QgsCoordinateReferenceSystem("EPSG:32614")
         dock.show_result(inspect_pixel(info, centre(20, 20), crs), centre(20, 20), info, crs)
         assert len(dock.chips.chips) == 3 and len(slow_read) == 3  # at once, nothing read again
+    finally:
+        plugin.unload()
+    assert not reading_threads()
+
+
+def test_the_tool_activated_reads_what_the_first_click_reads_in_the_thread(qgis_app, project, finished_run,
+                                                                           slow_read, monkeypatch):
+    """The first click on a run read every file's projection and band roles on the main thread (0.1-0.3 s of 30
+    dates, each projection some 3 ms) before its chips' thread started.  Activating the map tool starts the thread
+    on the run a click would inspect: the first click then reads none of them again, nor the stretch."""
+    import types
+
+    from qgis.core import QgsCoordinateReferenceSystem
+    from qgis.gui import QgsMapCanvas
+    from qgis.PyQt.QtWidgets import QMainWindow
+
+    from caim_qgis_plugin import inspect_tool
+    from caim_qgis_plugin import layers as lyr
+    from caim_qgis_plugin.inspect_tool import inspect_pixel
+    from caim_qgis_plugin.plugin import CaimPlugin
+
+    monkeypatch.setattr(inspect_tool, "_PIXEL_FILES", {})  # (the files known from other tests)
+    monkeypatch.setattr(inspect_tool, "_BAND_MAPPINGS", {})
+    res = finished_run["results"]
+    outputs = {"area": res["AREA"], "moment": res["MOMENT"], "confidence": res["CONFIDENCE"],
+               "probabilities": res["PROBABILITIES"]}
+    info = {"dates": finished_run["dates"], "inputs": [{"path": p} for p in finished_run["inputs"]],
+            "outputs": outputs}
+    lyr.add_run_outputs(outputs, finished_run["dates"], info, project=project)
+    window, canvas = QMainWindow(), QgsMapCanvas()
+    iface = types.SimpleNamespace(
+        mainWindow=lambda: window, addToolBar=window.addToolBar, mapCanvas=lambda: canvas, activeLayer=lambda: None,
+        addPluginToRasterMenu=lambda name, action: None, removePluginRasterMenu=lambda name, action: None,
+        addDockWidget=window.addDockWidget, removeDockWidget=window.removeDockWidget)
+    plugin = CaimPlugin(iface)
+    plugin.initProcessing = lambda: None  # the session's provider is registered already
+    plugin.initGui()
+    try:
+        plugin.inspect_action.setChecked(True)  # (as its toolbar button does)
+        assert reading_threads()
+        dock, crs = plugin.inspect_dock, QgsCoordinateReferenceSystem("EPSG:32614")
+        loop_until(qgis_app, lambda: dock.loader._thread is None)  # (ended, what it read taken in)
+        assert len(slow_read) == 3 and not reading_threads()
+        reader = dock.reader
+        with projections_read() as projections:
+            data = inspect_pixel(info, centre(20, 20), crs)
+            reader.map_grid(info)  # (what the chips' request reads first)
+        assert projections == []
+        dock.show_result(data, centre(20, 20), info, crs)
+        assert len(dock.chips.chips) == 3 and len(slow_read) == 3  # at once, no stretch read again
     finally:
         plugin.unload()
     assert not reading_threads()
