@@ -47,6 +47,7 @@ class ChipStrip(QWidget):
         super().__init__(parent)
         self.fit, self.max_side = fit, side
         self.chips = []  # [(title, QImage or None, clouded)]
+        self.reserved = 0  # how many chips' room a message keeps (set_message's keep)
         self.marked = set()
         self.pixels = 31
         self.message = tr("No point shown.")
@@ -62,7 +63,10 @@ class ChipStrip(QWidget):
         self.updateGeometry()
         self.update()
 
-    def set_message(self, text):
+    def set_message(self, text, keep=False):
+        """``text`` instead of the chips; ``keep``: in the room of the chips shown (the placeholder while the next
+        pixel's are read: the panel below did not jump up and back at every click)."""
+        self.reserved = len(self.chips) or self.reserved if keep else 0
         self.chips, self.message = [], text
         self.updateGeometry()
         self.update()
@@ -105,6 +109,9 @@ class ChipStrip(QWidget):
 
     def heightForWidth(self, width):  # noqa: N802
         if not self.chips:
+            if self.reserved and not self.fit:
+                return -(-self.reserved // max(1, (width + self.GAP) // (self.max_side + self.GAP))) * (
+                    self.max_side + self.TITLE + self.GAP)
             return 40
         rows = -(-len(self.chips) // self.columns(width))
         return rows * (self.side(width) + self.TITLE + self.GAP)

@@ -798,7 +798,7 @@ class InspectDock(QDockWidget):
                                lambda *read: self._chips_read(info, data, marked, *read))
         if now is None:
             self.chips.setToolTip("")
-            self.chips.set_message(placeholder())
+            self.chips.set_message(placeholder(), keep=True)
         else:
             self._chips_read(info, data, marked, *now)
 

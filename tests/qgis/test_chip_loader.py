@@ -389,10 +389,13 @@ def test_a_later_click_reads_its_chips_in_the_thread_and_shows_the_newest_pixel(
         loop_until(qgis_app, lambda: dock.chips.chips)
         assert shown and len(slow_chips) == 8
         del shown[:], slow_chips[:]
+        height = dock.chips.sizeHint().height()
         t = time.perf_counter()
         click(40, 12)
         assert time.perf_counter() - t < 4 * CHIP_DELAY  # (the read takes 8)
         assert dock.chips.chips == [] and dock.chips.message == PLACEHOLDER
+        # in the chips' room: the table and the chart did not jump up (and back when the chips came)
+        assert dock.chips.sizeHint().height() == height > 100
         longest, ticks = loop_until(qgis_app, lambda: dock.chips.chips)
         assert longest < 0.25 and ticks > 10, (longest, ticks)
         reference = ChipReader()
