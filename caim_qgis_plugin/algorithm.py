@@ -230,7 +230,7 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
             "<b>Outputs</b>: change area (0 unchanged, 1 changed, 255 nodata), change moment (0 no change, "
             "k = change between date k and date k+1, 255 nodata), confidence (probability of the predicted "
             "class, -1 nodata), optional change polygons with moment, date_before, date_after and area_m2, and an optional "
-            "HTML run report (settings, changed area per interval as a chart and a table).\n\n"
+            "HTML run report (settings, changed area per interval as a chart and a table, the map).\n\n"
             "<b>Run even if estimated too long/big</b> (advanced, ALLOW_HUGE): "
             "before a run its time and output size are estimated and shown in the log; a run estimated at more "
             "than a day, or whose outputs clearly do not fit in the free space of their folder, is refused "
