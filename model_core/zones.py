@@ -293,7 +293,7 @@ class _Counter:
         self.mem.CreateFeature(feature)
         width = c1 - c0
         rows = max(1, self.block // width)
-        areas = np.zeros(256)
+        areas, nodata = np.zeros(256), 0.0
         try:
             for y in range(r0, r1, rows):
                 h = min(rows, r1 - y)
@@ -309,21 +309,23 @@ class _Counter:
                     values = self.band.ReadAsArray(c0, y, width, h)
                 except RuntimeError as exc:
                     raise InputError(f"Reading rows {y}-{y + h} of '{self.name}' failed ({exc}).") from None
+                w = None if self.uniform else np.broadcast_to(
+                    self.grid.pixel_area_m2(y, h)[:, None], values.shape)[inside]
                 v = values[inside].astype(np.int64)
-                if self.uniform:
+                if self.nodata is not None:  # the map's own nodata, whatever its value (-1, 65535, ...)
+                    missing = v == self.nodata
+                    if missing.any():
+                        nodata += float(missing.sum()) * self.pixel_m2 if w is None else float(w[missing].sum())
+                        v, w = v[~missing], (None if w is None else w[~missing])
+                if v.size and (v.min() < 0 or v.max() > 255):  # (before bincount, which refuses negatives)
+                    raise class_value_error(self.name, int(v[(v < 0) | (v > 255)][0]))
+                if w is None:
                     areas += np.bincount(v, minlength=256)[:256] * self.pixel_m2
                 else:
-                    row_area = self.grid.pixel_area_m2(y, h)
-                    w = np.broadcast_to(row_area[:, None], values.shape)[inside]
                     areas += np.bincount(v, weights=w, minlength=256)[:256]
-                if v.size and (v.min() < 0 or v.max() > 255):
-                    raise class_value_error(self.name, int(v[(v < 0) | (v > 255)][0]))
         finally:
             self.mem.DeleteFeature(feature.GetFID())
-        nodata = areas[NODATA]
-        if self.nodata is not None and 0 <= self.nodata < NODATA and self.nodata == int(self.nodata):
-            nodata += areas[int(self.nodata)]
-            areas[int(self.nodata)] = 0.0
+        nodata += areas[NODATA]
         beyond = np.flatnonzero(areas[self.k + 1:NODATA])
         if beyond.size:
             raise InputError(f"Map '{self.name}' holds the value {int(beyond[0]) + self.k + 1}, but names "

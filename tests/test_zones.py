@@ -303,3 +303,22 @@ def test_a_map_without_names_and_zones_without_crs(tmp_path):
         (row,) = list(csv.DictReader(fh))
     assert float(row["ha_interval2"]) == pytest.approx(4 * HA, rel=1e-5) and row["ha_interval1"] == "0.0"
     assert (row["most_change"], row["last_k"]) == ("interval 2", "2")
+
+
+@pytest.mark.parametrize("dtype,nodata", [(np.uint16, 65535), (np.int16, -1)])
+def test_a_map_whose_nodata_is_not_255(tmp_path, dtype, nodata):
+    """A moment map saved in another data type keeps its own nodata value (65535 in a UInt16 export, -1 in an
+    Int16 one): those pixels are the area without data. They were refused as 'holds the value 65535', and
+    -1 ended in numpy's 'list argument must have no negative elements' traceback."""
+    m = np.zeros((40, 60), dtype)
+    m[0:5, 0:10] = nodata   # 50 px without data
+    m[20:25, 0:10] = 1      # 50 px, interval 1
+    other = write_tif(tmp_path / "other.tif", m, nodata=nodata)
+    ds = gdal.Open(other, gdal.GA_Update)
+    ds.SetMetadata({"CAIM_INTERVALS": INTERVALS, "CAIM_DATES": DATES})
+    ds = None
+    zones = _layer_file(tmp_path / "z.gpkg", [("A", _box(0, 0, 20, 30))])
+    res = change_by_zones(other, zones, str(tmp_path / "o.gpkg"))
+    (z,) = res.zones
+    assert z.ha_nodata == pytest.approx(50 * HA, rel=1e-5) and z.ha_valid == pytest.approx(550 * HA, rel=1e-5)
+    assert z.ha_intervals == pytest.approx([50 * HA, 0, 0], rel=1e-5, abs=1e-12) and z.note == ""
