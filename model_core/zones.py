@@ -543,6 +543,10 @@ def change_by_zones(moment_path, zones_path, out_path, layer_name=None, overwrit
     nothing written (:class:`Cancelled`)."""
     t0 = time.perf_counter()
     check_output(out_path, overwrite)
+    if os.path.exists(out_path) and os.path.exists(zones_path) and os.path.samefile(out_path, zones_path):
+        # replacing it would drop the zones' file (with any other layers it holds) for the output
+        raise OutputError(f"Output '{os.path.abspath(out_path)}' is the zones' own file; give another file for "
+                          "the output (the zones are read from this one).")
     ds, grid, intervals, dates = _moment_map(moment_path)
     zones_ds, layer = _open_zones(zones_path, layer_name)
     fields = interval_fields(dates, len(intervals))

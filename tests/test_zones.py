@@ -322,3 +322,14 @@ def test_a_map_whose_nodata_is_not_255(tmp_path, dtype, nodata):
     (z,) = res.zones
     assert z.ha_nodata == pytest.approx(50 * HA, rel=1e-5) and z.ha_valid == pytest.approx(550 * HA, rel=1e-5)
     assert z.ha_intervals == pytest.approx([50 * HA, 0, 0], rel=1e-5, abs=1e-12) and z.note == ""
+
+
+def test_the_zones_file_itself_is_refused_as_output(tmp_path):
+    """--out naming the zones' file, with --overwrite (Processing always overwrites): the file was replaced by the
+    output, and every other layer it held was lost."""
+    moment = _utm_map(tmp_path)
+    zones = _layer_file(tmp_path / "z.gpkg", [("A", _box(0, 0, 20, 20))], layer="fields")
+    _layer_file(tmp_path / "z.gpkg", [("D", _box(0, 0, 60, 40))], layer="districts")
+    with pytest.raises(OutputError, match="is the zones' own file"):
+        change_by_zones(moment, zones, zones, layer_name="fields", overwrite=True)
+    assert sorted(lyr.GetName() for lyr in ogr.Open(zones)) == ["districts", "fields"]
