@@ -14,8 +14,8 @@ and model_core.accuracy count them):
 * ``most_change`` / ``most_k`` the interval with the most changed area (the earliest of a tie),
   ``last_change`` / ``last_k`` the last interval with change (both empty without change);
 * ``zone_note``   why a polygon's figures are empty or partial: empty geometry, not a polygon, invalid
-  geometry (repaired, or not), cannot be placed in the map's CRS, outside the map, partly outside the
-  map, no data.
+  geometry (repaired, or not), cannot be placed in the map's CRS, outside the map, no pixel centre inside
+  (a polygon in the map smaller or thinner than its pixels), partly outside the map, no data.
 
 A pixel counts in a polygon when its centre is inside (GDAL's rasterisation rule).  The map is read by
 windows of each polygon's extent, in strips of at most ``block_pixels``, so memory stays bounded by a
@@ -53,11 +53,13 @@ EMPTY, NOT_POLYGON, REPAIRED, INVALID = "empty geometry", "not a polygon", "inva
     "invalid geometry"
 NOT_PLACED, OUTSIDE, PARTLY_OUTSIDE, NO_DATA = ("cannot be placed in the map's CRS", "outside the map",
                                                  "partly outside the map", "no data")
-NOTE_ORDER = (EMPTY, NOT_POLYGON, INVALID, NOT_PLACED, OUTSIDE, NO_DATA, PARTLY_OUTSIDE, REPAIRED)
+NO_PIXEL = "no pixel centre inside"
+NOTE_ORDER = (EMPTY, NOT_POLYGON, INVALID, NOT_PLACED, OUTSIDE, NO_PIXEL, NO_DATA, PARTLY_OUTSIDE, REPAIRED)
 # how the summary says them
 NOTE_TEXT = {EMPTY: "with empty geometry (not counted)", NOT_POLYGON: "not a polygon (not counted)",
              INVALID: "with invalid geometry that could not be repaired (not counted)",
              NOT_PLACED: "that cannot be placed in the map's CRS (not counted)", OUTSIDE: "outside the map",
+             NO_PIXEL: "inside the map but with no pixel centre inside (smaller or thinner than a pixel)",
              NO_DATA: "only over nodata", PARTLY_OUTSIDE: "partly outside the map (that part not counted)",
              REPAIRED: "with invalid geometry, repaired (MakeValid) and counted"}
 NO_CRS = "they have no CRS: taken as in the map's CRS"
@@ -399,8 +401,8 @@ def _zone(counter, feature, ct):
         notes.append(OUTSIDE)
     else:
         valid, nodata, intervals, partly = counted
-        if valid == 0 and nodata == 0:
-            notes.append(OUTSIDE if not partly or not geom.Intersects(counter.bounds) else PARTLY_OUTSIDE)
+        if valid == 0 and nodata == 0:  # (a polygon within the map's bounds is in it: too small for its pixels)
+            notes.append(NO_PIXEL if not partly else PARTLY_OUTSIDE if geom.Intersects(counter.bounds) else OUTSIDE)
         elif partly:
             notes.append(PARTLY_OUTSIDE)
         if valid == 0 and nodata > 0:

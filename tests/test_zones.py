@@ -333,3 +333,17 @@ def test_the_zones_file_itself_is_refused_as_output(tmp_path):
     with pytest.raises(OutputError, match="is the zones' own file"):
         change_by_zones(moment, zones, zones, layer_name="fields", overwrite=True)
     assert sorted(lyr.GetName() for lyr in ogr.Open(zones)) == ["districts", "fields"]
+
+
+def test_a_polygon_smaller_than_a_pixel_is_not_said_to_be_outside(tmp_path):
+    """A polygon inside the map that holds no pixel centre (a 2 m plot on a 10 m grid, a thin strip between
+    centres) was noted 'outside the map'."""
+    moment = _utm_map(tmp_path)
+    zones = _layer_file(tmp_path / "z.gpkg", [("small", _box(10.1, 10.1, 10.3, 10.3)),
+                                              ("strip", _box(10.6, 2, 11.4, 30)),
+                                              ("away", _box(-50, 0, -20, 10))])
+    res = change_by_zones(moment, zones, str(tmp_path / "o.gpkg"))
+    assert [z.note for z in res.zones] == ["no pixel centre inside", "no pixel centre inside", "outside the map"]
+    assert all(z.ha_valid == 0 and z.pct_changed is None for z in res.zones)
+    assert ("Note:     2 zones inside the map but with no pixel centre inside (smaller or thinner than a pixel) "
+            "(fid 1, 2)") in res.text()
