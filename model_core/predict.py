@@ -715,6 +715,19 @@ def _hold(folder):
     return fd
 
 
+def _let_go(fd, folder):
+    """End :func:`_hold` of ``folder`` whose run goes on with it (a split's folder, complete, to be renamed):
+    its :data:`_IN_USE` file is removed before the lock is dropped, so that no other process's
+    :func:`remove_abandoned` sees the folder unlocked and removes it meanwhile."""
+    if fd is None:
+        return
+    try:
+        os.remove(os.path.join(folder, _IN_USE))
+    except OSError:
+        pass
+    os.close(fd)
+
+
 def remove_abandoned(folder, prefix=PARTIAL_PREFIX, pattern=None):
     """Remove the partial-output folders in ``folder`` that runs killed on the spot left (kill -9, a crash, a
     qgis_process ended by a signal, a machine switched off): those whose :data:`_IN_USE` file no process has
@@ -738,6 +751,11 @@ def remove_abandoned(folder, prefix=PARTIAL_PREFIX, pattern=None):
             continue
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            # the file opened is still the folder's: one its run removed (:func:`_let_go`, a complete folder
+            # about to be renamed) before it let go of the lock is not a sign of an abandoned folder
+            mine, now = os.fstat(fd), os.stat(os.path.join(path, _IN_USE))
+            if (mine.st_dev, mine.st_ino) != (now.st_dev, now.st_ino):
+                raise OSError("replaced")
         except OSError:  # a live run's (or locks do not work here)
             os.close(fd)
             continue

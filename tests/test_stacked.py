@@ -919,3 +919,55 @@ def test_a_variable_given_twice_among_the_variables_of_a_cube_is_refused(tmp_pat
     rc, _, err = _run(capsys, ["detect", *variables, "--model", "cva", "--out", str(tmp_path / "o"), "--quiet"])
     assert rc == 2 and "The variable B02 of 's2_cube.nc' is given twice" in err, err
     assert not os.path.exists(tmp_path / "o")
+
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX locks")
+def test_a_complete_split_is_not_taken_for_an_abandoned_one_while_it_lets_go(tmp_path, monkeypatch):
+    """A split lets go of its lock once its hidden folder is complete, before renaming it to <name>_dates. It
+    dropped the lock first and removed the lock file after: another split starting in between (a second
+    qgis_process on the raster) found the folder unlocked, took it for a killed run's and removed it, and the
+    first split failed. Nor may a sweep that opened the lock file just before it was removed take it."""
+    import fcntl
+
+    from model_core import predict
+    from model_core.stacked import remove_split, split_into_folder
+
+    arrays = _dates_arrays(t=3, size=16)
+    path = str(tmp_path / "export.tif")
+    _stacked(path, arrays, dates=DATES[:3])
+    held, real_hold, real_close, real_flock = [], predict._hold, os.close, fcntl.flock
+
+    def hold(folder):
+        held.append(real_hold(folder))
+        return held[-1]
+
+    def other_split():  # as the next split begins: its sweep of the raster's folder
+        return predict.remove_abandoned(str(tmp_path), ".export_dates.", r"\.export_dates\.[0-9a-f]{12}")
+
+    def close(fd):  # the other split sweeps just as the lock is let go
+        real_close(fd)
+        if fd == held[0]:
+            assert other_split() == []
+
+    monkeypatch.setattr(predict, "_hold", hold)
+    monkeypatch.setattr(os, "close", close)
+    folder, written, created = split_into_folder(path)
+    monkeypatch.setattr(os, "close", real_close)
+    assert created and sorted(os.listdir(folder)) == sorted(os.path.basename(v) for v, _ in written)
+    remove_split(folder, written)
+
+    # the sweep opened the lock file of a folder whose split then let go (file removed, lock dropped)
+    work = tmp_path / ".export_dates.0123456789ab"
+    work.mkdir()
+    fd = real_hold(str(work))
+    tried = []
+
+    def flock(other, how):
+        if other != fd and not tried:
+            tried.append(other)
+            predict._let_go(fd, str(work))
+        return real_flock(other, how)
+
+    monkeypatch.setattr(fcntl, "flock", flock)
+    assert other_split() == [] and tried and work.is_dir()
