@@ -14,6 +14,13 @@ pytestmark = pytest.mark.qgis
 
 DELAY = 0.3  # seconds a date's stretch limits take here
 PLACEHOLDER = "Reading the imagery\u2026"
+ON_MAIN = []  # the slow reads (stretch limits, chip windows) made on the main thread, by the fixtures below
+
+
+def on_main():
+    """Record the slow read being made when it runs on the main thread (QGIS frozen meanwhile)."""
+    if threading.current_thread() is threading.main_thread():
+        ON_MAIN.append(1)
 
 
 def reading_threads():
@@ -31,11 +38,13 @@ def slow_read(monkeypatch):
 
     def slow(path, bands, *args, **kw):
         asked.append((path, list(bands)))
+        on_main()
         time.sleep(DELAY)
         return original(path, bands, *args, **kw)
 
     monkeypatch.setattr(model_core.chips, "stretch_limits", slow)
     monkeypatch.setattr(chip_view, "SYNC_BYTES", 0)
+    del ON_MAIN[:]
     yield asked
     assert wait_for(lambda: not reading_threads(), 30)
 
@@ -82,15 +91,15 @@ def test_the_first_click_shows_the_pixel_at_once_and_its_chips_when_read(qgis_ap
     dock = InspectDock()
     try:
         data = inspect_pixel(info, centre(20, 20), crs)
-        t = time.perf_counter()
         dock.show_result(data, centre(20, 20), info, crs)
-        assert time.perf_counter() - t < DELAY  # (the read takes 3 DELAY)
+        assert ON_MAIN == []  # none of the stretch limits read on the main thread
         assert dock.chips.chips == [] and dock.chips.message == PLACEHOLDER
         assert dock.table.rowCount() == 2 and dock.plot.data is data  # shown without the stretch
-        longest, ticks = loop_until(qgis_app, lambda: dock.chips.chips)
+        during = []  # the event loop ran while the thread read (not blocked until the read's end)
+        loop_until(qgis_app, lambda: during.append(0 < len(slow_read) < 3) or dock.chips.chips)
         assert dock.chips.chips, "the chips never came"
-        # a read on the main thread blocks the whole 3 DELAY (0.9 s); 0.45 leaves room for a loaded CI machine
-        assert longest < 0.45 and ticks > 20, (longest, ticks)
+        # (no limit on the loop's longest pause: that depends on the machine's load, a benchmark's matter)
+        assert ON_MAIN == [] and any(during)
         assert len(slow_read) == 3  # once per date
         expected, _shown = ChipReader().chips(info, centre(20, 20), crs, 31, False, data["clouded"])
         assert same_images(dock.chips.chips, expected)
@@ -353,10 +362,12 @@ def slow_chips(monkeypatch):
 
     def slow(path, *args, **kw):
         asked.append(path)
+        on_main()
         time.sleep(CHIP_DELAY)
         return original(path, *args, **kw)
 
     monkeypatch.setattr(model_core.chips, "read_chip", slow)
+    del ON_MAIN[:]
     yield asked
     assert wait_for(lambda: not reading_threads(), 30)
 
@@ -391,15 +402,15 @@ def test_a_later_click_reads_its_chips_in_the_thread_and_shows_the_newest_pixel(
         assert shown and len(slow_chips) == 8
         del shown[:], slow_chips[:]
         height = dock.chips.sizeHint().height()
-        t = time.perf_counter()
+        del ON_MAIN[:]
         click(40, 12)
-        assert time.perf_counter() - t < 4 * CHIP_DELAY  # (the read takes 8)
+        assert ON_MAIN == []  # none of the 8 chip windows read on the main thread
         assert dock.chips.chips == [] and dock.chips.message == PLACEHOLDER
         # in the chips' room: the table and the chart did not jump up (and back when the chips came)
         assert dock.chips.sizeHint().height() == height > 100
-        longest, ticks = loop_until(qgis_app, lambda: dock.chips.chips)
-        # a read on the main thread blocks 8 CHIP_DELAY (0.64 s); 0.45 leaves room for a loaded CI machine
-        assert longest < 0.45 and ticks > 10, (longest, ticks)
+        during = []  # the event loop ran while the thread read
+        loop_until(qgis_app, lambda: during.append(0 < len(slow_chips) < 8) or dock.chips.chips)
+        assert ON_MAIN == [] and any(during)
         reference = ChipReader()
         expected, _ = reference.chips(series, centre(40, 12), crs, 31, False, set())
         assert len(shown) == 1 and same_images(dock.chips.chips, expected)
