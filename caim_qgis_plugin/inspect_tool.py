@@ -51,6 +51,7 @@ BAND_COLORS = ["#d7301f", "#31a354", "#3182bd", "#7a0177", "#636363", "#fdae6b"]
 _PIXEL_FILES = {}
 _BAND_MAPPINGS = {}  # file state -> its R, G, B, NIR bands by its metadata (_metadata_bands)
 _CACHED_FILES = 4096  # at most this many files known (then forgotten all at once)
+_UNKNOWN = object()  # (a file whose roles are not known yet; None: known to be unknown)
 
 
 def _remember(cache, state, value):
@@ -223,9 +224,9 @@ def _metadata_bands(path):
     except ImportError:  # no engine: the bands as they are
         return None
     state = inp.file_state(path)
-    if state in _BAND_MAPPINGS:
-        bands = _BAND_MAPPINGS[state]
-    else:
+    # one look (the chips' thread may clear the cache between a test for the key and a read of it)
+    bands = _BAND_MAPPINGS.get(state, _UNKNOWN)
+    if bands is _UNKNOWN:
         bands = _remember(_BAND_MAPPINGS, state, infer_rgbn_path(path)[0])
     return None if bands is None else list(bands)
 

@@ -945,3 +945,23 @@ def test_a_later_click_reads_no_file_s_projection_or_band_roles_again(qgis_app, 
         anew = inspect_pixel(info, centre(20, 20), crs)
     assert projections == [copies[1]] and roles == [copies[1]]
     assert anew["series"][1] == [77.0] * 4 and anew["series"][0] == first["series"][0]
+
+
+def test_band_roles_known_are_read_in_one_look(qgis_app, finished_run, monkeypatch):
+    """The chips' thread fills the band roles' cache too (and clears it at _CACHED_FILES files): the click's
+    test for a file's key and its read of it were two looks, and a clear between them was a KeyError on QGIS's
+    main thread."""
+    from caim_qgis_plugin import inputs as inp
+    from caim_qgis_plugin import inspect_tool
+
+    path = finished_run["inputs"][0]
+
+    class ClearedBetween(dict):
+        def __contains__(self, key):  # the thread's clear, just after the test
+            found = dict.__contains__(self, key)
+            self.clear()
+            return found
+
+    cache = ClearedBetween({inp.file_state(path): (1, 2, 3, 4)})
+    monkeypatch.setattr(inspect_tool, "_BAND_MAPPINGS", cache)
+    assert inspect_tool._metadata_bands(path) == [1, 2, 3, 4]
