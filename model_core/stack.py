@@ -932,15 +932,18 @@ class Stack:
                     notes.setdefault(text, []).append(s.label)
                 elif text:
                     raise InputError(f"Input {i + 1} '{s.label}': {text}.")
-        assumed = [s.label for i, (s, ds) in enumerate(zip(specs, datasets))
-                   if out[i] is None and not s.bands and ds.RasterCount == 4]
+        which = [i for i, (s, ds) in enumerate(zip(specs, datasets))
+                 if out[i] is None and not s.bands and ds.RasterCount == 4]
+        assumed = [specs[i].label for i in which]
         if assumed:
-            first = datasets[[s.label for s in specs].index(assumed[0])]
+            first = datasets[which[0]]
             names = [(first.GetRasterBand(b).GetDescription() or "").strip() for b in range(1, 5)]
             # names the engine does not read (B2, B3, B4, B8: Sentinel-2's B, G, R, NIR, Landsat 5's G, R,
-            # NIR, -) are no reason to say the file carries no metadata
+            # NIR, -) are no reason to say the file carries no metadata; some bands named: those, by number
+            shown = (", ".join(f"'{n}'" for n in names) if all(names) else
+                     "(" + ", ".join(f"band {b} '{n}'" for b, n in enumerate(names, 1) if n) + ")")
             plain = all(re.fullmatch(r"b\d{1,2}a?", n, re.I) for n in names)
-            said = ("the band names " + ", ".join(f"'{n}'" for n in names) + " do not say which band is which"
+            said = ("the band names " + shown + " do not say which band is which"
                     + (": B<n> differs between sensors" if plain else "") + "; for B, G, R, NIR files"
                     + (", e.g. Sentinel-2's B2, B3, B4, B8," if plain else "") + " use the band mapping 3,2,1,4"
                     if any(names) else

@@ -354,3 +354,7 @@ def test_assumed_order_names_the_band_names_it_could_not_read(tmp_path):
     paths = [_raster(tmp_path / f"p{i}.tif", 4, seed=i) for i in range(2)]
     note = Stack(paths, expected_bands=4).band_notes[0]
     assert "band metadata do not say which band is which" in note and "B<n>" not in note
+    # some bands named: those, by number (it listed "'Pan', '', '', ''")
+    paths = [_raster(tmp_path / f"q{i}.tif", 4, names=["Pan", "", "", ""], seed=i) for i in range(2)]
+    note = Stack(paths, expected_bands=4).band_notes[0]
+    assert "the band names (band 1 'Pan') do not say" in note and "''" not in note
