@@ -208,6 +208,36 @@ def _moment_map(path):
     return ds, grid, intervals, dates
 
 
+def _shapefile_encoding(ds):
+    """The encoding a Shapefile's .cpg or DBF language id gives, when OGR did not recode its text by it: QGIS
+    sets SHAPE_ENCODING="" for its own reading, so inside QGIS OGR hands over the DBF's bytes undecoded
+    ('Ríos' in ISO-8859-1 came undecoded and the output could not be written: "not a string")."""
+    if ds.GetDriver().GetName() != "ESRI Shapefile" or ds.GetLayerCount() == 0:
+        return None
+    meta = ds.GetLayer(0).GetMetadata_Dict("SHAPEFILE") or {}
+    if meta.get("SOURCE_ENCODING"):
+        return None
+    return meta.get("ENCODING_FROM_CPG") or meta.get("ENCODING_FROM_LDID") or None
+
+
+def _text(value):
+    """A field's value as OGR gives it, text that is not UTF-8 (a DBF that does not say its encoding, read
+    without recoding; Python's bindings give its bytes as surrogates) decoded as ISO-8859-1, the DBF's
+    customary encoding, instead of failing the output."""
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+            return value
+        except UnicodeEncodeError:
+            value = value.encode("utf-8", "surrogateescape")
+    if isinstance(value, bytes):
+        try:
+            return value.decode("utf-8")
+        except UnicodeDecodeError:
+            return value.decode("iso-8859-1")
+    return value
+
+
 def _open_zones(path, layer_name=None):
     if not os.path.exists(path) and not path.startswith("/vsi"):
         raise InputError(f"Zones '{path}' do not exist. Give a polygon file (GeoPackage, Shapefile, GeoJSON, ...).")
@@ -218,6 +248,9 @@ def _open_zones(path, layer_name=None):
                          "Shapefile, GeoJSON, ...).") from None
     if ds is None or ds.GetLayerCount() == 0:
         raise InputError(f"Zones '{path}' hold no vector layer. Give a polygon file.")
+    encoding = _shapefile_encoding(ds)
+    if encoding:
+        ds = gdal.OpenEx(path, gdal.OF_VECTOR, open_options=[f"ENCODING={encoding}"])
     names = [ds.GetLayer(i).GetName() for i in range(ds.GetLayerCount())]
     if layer_name:
         if layer_name not in names:
@@ -488,7 +521,7 @@ class _Writer:
 
     def add(self, feature, values):
         if self.csv:
-            row = [feature.GetField(i) for i in range(len(self.src_names))]
+            row = [_text(feature.GetField(i)) for i in range(len(self.src_names))]
             self.writer.writerow(([feature.GetFID()] if self.fid else []) + ["" if v is None else v for v in row]
                                  + ["" if v is None else v for v in values])
             return
@@ -496,7 +529,7 @@ class _Writer:
         n = len(self.src_names)
         for i in range(n):
             if feature.IsFieldSetAndNotNull(i):
-                out.SetField(i, feature.GetField(i))
+                out.SetField(i, _text(feature.GetField(i)))
         for j, v in enumerate(values):
             if v is not None:
                 out.SetField(n + j, v)

@@ -347,3 +347,48 @@ def test_a_polygon_smaller_than_a_pixel_is_not_said_to_be_outside(tmp_path):
     assert all(z.ha_valid == 0 and z.pct_changed is None for z in res.zones)
     assert ("Note:     2 zones inside the map but with no pixel centre inside (smaller or thinner than a pixel) "
             "(fid 1, 2)") in res.text()
+
+
+def _dbf_shapefile(path, names, encoding):
+    """A Shapefile whose DBF holds ``names`` in ``encoding``, saying so by its .cpg, or (None) in ISO-8859-1
+    without saying so (no .cpg, language id 0)."""
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(32633)
+    ds = ogr.GetDriverByName("ESRI Shapefile").CreateDataSource(str(path))
+    lyr = ds.CreateLayer("parcels", srs, ogr.wkbPolygon, options=[f"ENCODING={encoding or 'ISO-8859-1'}"])
+    lyr.CreateField(ogr.FieldDefn("name", ogr.OFTString))
+    for i, name in enumerate(names):
+        f = ogr.Feature(lyr.GetLayerDefn())
+        f.SetField("name", name)
+        f.SetGeometry(_box(10 * i, 0, 10 * i + 10, 10))
+        lyr.CreateFeature(f)
+    ds = None
+    stem = os.path.splitext(str(path))[0]
+    if encoding is None:
+        if os.path.exists(stem + ".cpg"):
+            os.remove(stem + ".cpg")
+        with open(stem + ".dbf", "r+b") as fh:
+            fh.seek(29)
+            fh.write(b"\0")
+    return str(path)
+
+
+@pytest.mark.parametrize("encoding,names", [("CP1251", ["Иванов", "Петров"]),
+                                            (None, ["Ríos", "Vásquez", "Müller"])])
+def test_a_shapefile_read_as_qgis_reads_it(tmp_path, encoding, names):
+    """QGIS sets SHAPE_ENCODING="" (it decodes a Shapefile's text itself), so inside QGIS (Processing,
+    qgis_process) OGR gave the DBF's bytes undecoded: 'Ríos' in ISO-8859-1 made the output fail with "not a
+    string". The encoding the Shapefile names (.cpg, DBF language id) is used; text in none is taken as
+    ISO-8859-1 when it is not UTF-8."""
+    moment = _utm_map(tmp_path)
+    zones = _dbf_shapefile(tmp_path / "parcels.shp", names, encoding)
+    old = gdal.GetConfigOption("SHAPE_ENCODING")
+    gdal.SetConfigOption("SHAPE_ENCODING", "")
+    try:
+        change_by_zones(moment, zones, str(tmp_path / "o.gpkg"))
+        change_by_zones(moment, zones, str(tmp_path / "o.csv"))
+    finally:
+        gdal.SetConfigOption("SHAPE_ENCODING", old)
+    assert sorted(_read(tmp_path / "o.gpkg")) == sorted(names)
+    with open(tmp_path / "o.csv", newline="", encoding="utf-8") as fh:
+        assert [row["name"] for row in csv.DictReader(fh)] == names
