@@ -19,6 +19,7 @@ SAMPLE_ID = "caim:samplechangemap"
 ASSESS_ID = "caim:assessaccuracy"
 COMPARE_ID = "caim:comparewithreference"
 SPLIT_ID = "caim:splitdates"
+ZONES_ID = "caim:changebyzones"
 LOG_TAG = "CAIM change detection"
 
 
@@ -99,6 +100,11 @@ class CaimPlugin:
         self.compare_action.setToolTip(tr("CAIM: confusion matrix, kappa and F1 of a change map against a wall-to-wall "
                                        "reference raster (caim:comparewithreference)"))
         self.compare_action.triggered.connect(lambda: self.open_algorithm(COMPARE_ID))
+        self.zones_action = QAction(tr("Change per zone (field, parcel, district)…"), self.iface.mainWindow())
+        self.zones_action.setObjectName("CaimZones")
+        self.zones_action.setToolTip(tr("CAIM: changed hectares per interval in each polygon of a layer, from a run's "
+                                     "change moment map (caim:changebyzones)"))
+        self.zones_action.triggered.connect(lambda: self.open_algorithm(ZONES_ID))
         self.label_action = QAction(tr("Label the sample points…"), self.iface.mainWindow())
         self.label_action.setObjectName("CaimLabel")
         self.label_action.setToolTip(tr("CAIM: step through a sample's points and label each from chips of every "
@@ -113,8 +119,8 @@ class CaimPlugin:
             self.iface.addPluginToRasterMenu(self.menu, action)
             self.toolbar.addAction(action)
             self.actions.append(action)
-        for action in (self.split_action, self.sample_action, self.label_action, self.assess_action,
-                       self.compare_action, self.help_action):
+        for action in (self.split_action, self.zones_action, self.sample_action, self.label_action,
+                       self.assess_action, self.compare_action, self.help_action):
             self.iface.addPluginToRasterMenu(self.menu, action)
             self.actions.append(action)
 
@@ -186,10 +192,11 @@ class CaimPlugin:
 
     def algorithm_defaults(self, alg_id, points=None):
         """Parameters to open an algorithm with.  The split into dates: the active raster layer when it has
-        two or more bands, and a new folder beside its file.  An accuracy algorithm (sample, estimate, comparison with a reference):
-        the map is the active layer when it is a CAIM change area or change moment layer, else the topmost
-        CAIM change moment layer; for the estimate,
-        the points are ``points`` (a layer) or the topmost sample layer (a vector layer with 'map_class'
+        two or more bands, and a new folder beside its file.  The change per zone: the active change moment
+        layer, else the topmost one, and the active layer as the zones when it is a polygon layer.  An accuracy
+        algorithm (sample, estimate, comparison with a reference): the map is the active layer when it is a CAIM
+        change area or change moment layer, else the topmost CAIM change moment layer; for the estimate, the
+        points are ``points`` (a layer) or the topmost sample layer (a vector layer with 'map_class'
         and 'reference'), and the map the one the points were drawn from when it is in the project."""
         from qgis.core import QgsProject, QgsRasterLayer, QgsVectorLayer
 
@@ -206,12 +213,12 @@ class CaimPlugin:
                 if folder:
                     params["OUTPUT"] = folder
             return params
-        maps = [active] if active is not None and active.customProperty(lyr.KIND_PROPERTY) in (lyr.AREA, lyr.MOMENT) \
-            else []
+        kinds = (lyr.MOMENT,) if alg_id == ZONES_ID else (lyr.AREA, lyr.MOMENT)  # zones need the moments
+        maps = [active] if active is not None and active.customProperty(lyr.KIND_PROPERTY) in kinds else []
         maps += [node.layer() for node in QgsProject.instance().layerTreeRoot().findLayers()
                  if isinstance(node.layer(), QgsRasterLayer) and node.layer().customProperty(lyr.KIND_PROPERTY) == lyr.MOMENT]
         if maps:
-            params["INPUT" if alg_id == SAMPLE_ID else "MAP"] = maps[0].id()
+            params["INPUT" if alg_id == SAMPLE_ID else "MOMENT" if alg_id == ZONES_ID else "MAP"] = maps[0].id()
             folder = os.path.dirname(maps[0].source())
             if alg_id == SAMPLE_ID and os.path.isdir(folder):
                 # a file beside the run, not Processing's temporary file (deleted, labels and all, on exit)
@@ -219,6 +226,12 @@ class CaimPlugin:
                 while os.path.exists(os.path.join(folder, name)):
                     name, k = "sample_%d.gpkg" % k, k + 1
                 params["OUTPUT"] = os.path.join(folder, name)
+        if alg_id == ZONES_ID:
+            from qgis.core import QgsWkbTypes
+
+            if isinstance(active, QgsVectorLayer) and active.geometryType() == QgsWkbTypes.PolygonGeometry:
+                params["ZONES"] = active.id()
+            return params
         if alg_id == ASSESS_ID and points is None:
             for node in QgsProject.instance().layerTreeRoot().findLayers():
                 layer = node.layer()

@@ -186,6 +186,7 @@ QGIS4_ALIASED = {
     "QgsProcessingParameterNumber.Integer", "QgsRaster.AlphaBand", "QgsUnitTypes.AreaSquareMeters",
     "QgsVectorDataProvider.ChangeAttributeValues", "QgsVectorFileWriter.NoError",
     "QgsVertexMarker.ICON_BOX", "QgsVertexMarker.ICON_CROSS", "QgsWkbTypes.PointGeometry",
+    "QgsWkbTypes.PolygonGeometry",
 }
 
 

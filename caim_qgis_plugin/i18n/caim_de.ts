@@ -2175,237 +2175,237 @@ Gerät: %s
             <translation>Blau</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="262" />
+            <location filename="../inspect_tool.py" line="263" />
             <source>outside the result</source>
             <translation>außerhalb des Ergebnisses</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="267" />
+            <location filename="../inspect_tool.py" line="268" />
             <source>not known: the change moment file is not found</source>
             <translation>unbekannt: die Datei des Änderungszeitpunkts wurde nicht gefunden</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="272" />
+            <location filename="../inspect_tool.py" line="273" />
             <source>no data</source>
             <translation>keine Daten</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="277" />
+            <location filename="../inspect_tool.py" line="278" />
             <source>no change</source>
             <translation>keine Änderung</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="279" />
+            <location filename="../inspect_tool.py" line="280" />
             <source>changed between %s</source>
             <translation>geändert zwischen %s</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="281" />
+            <location filename="../inspect_tool.py" line="282" />
             <source>moment %d</source>
             <translation>Intervall %d</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="296" />
+            <location filename="../inspect_tool.py" line="297" />
             <source>no change: the model dated a change between %s, but its changed patch has fewer than the minimum of %s px</source>
             <translation>keine Änderung: das Modell datierte eine Änderung zwischen %s, aber ihre geänderte Fläche ist kleiner als das Minimum von %s px</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="300" />
+            <location filename="../inspect_tool.py" line="301" />
             <source> (changed patches under %s px were dropped)</source>
             <translation> (geänderte Flächen unter %s px wurden entfernt)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="313" />
+            <location filename="../inspect_tool.py" line="314" />
             <source>date %d</source>
             <translation>Zeitpunkt %d</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="315" />
+            <location filename="../inspect_tool.py" line="316" />
             <source>no data: masked by the cloud mask on %s%s</source>
             <translation>keine Daten: von der Wolkenmaske maskiert am %s%s</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="317" />
+            <location filename="../inspect_tool.py" line="318" />
             <source> (run with 'Fill masked dates' to fill such dates)</source>
             <translation> (mit 'Maskierte Zeitpunkte füllen' starten, um solche Zeitpunkte zu füllen)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="322" />
+            <location filename="../inspect_tool.py" line="323" />
             <source> (masked on %s: filled from the previous clear date)</source>
             <translation> (maskiert am %s: aus dem vorigen wolkenfreien Zeitpunkt gefüllt)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="326" />
+            <location filename="../inspect_tool.py" line="327" />
             <source>Band %d (as %s)</source>
             <translation>Kanal %d (als %s)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="327" />
+            <location filename="../inspect_tool.py" line="328" />
             <source>Band %d</source>
             <translation>Kanal %d</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="342" />
+            <location filename="../inspect_tool.py" line="343" />
             <source>No imagery: the run's change moment file is not found.</source>
             <translation>Keine Bilder: die Datei des Änderungszeitpunkts des Laufs wurde nicht gefunden.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="343" />
+            <location filename="../inspect_tool.py" line="344" />
             <source>No imagery here: the pixel is outside the run's map.</source>
             <translation>Hier keine Bilder: das Pixel liegt außerhalb der Karte des Laufs.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="508" />
+            <location filename="../inspect_tool.py" line="509" />
             <source>No band values: the run's input files are not found.</source>
             <translation>Keine Kanalwerte: die Eingabedateien des Laufs wurden nicht gefunden.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="681" />
+            <location filename="../inspect_tool.py" line="682" />
             <source>CAIM pixel inspector</source>
             <translation>CAIM-Pixelinspektor</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="685" />
+            <location filename="../inspect_tool.py" line="686" />
             <source>Choose the inspect tool and click a pixel of a CAIM result (or press Enter: the pixel at the centre of the map).</source>
             <translation>Das Inspektionswerkzeug wählen und ein Pixel eines CAIM-Ergebnisses anklicken (oder Eingabe drücken: das Pixel in der Kartenmitte).</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="690" />
+            <location filename="../inspect_tool.py" line="691" />
             <source>Interval</source>
             <translation>Intervall</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="690" />
+            <location filename="../inspect_tool.py" line="691" />
             <source>P(change)</source>
             <translation>P(Änderung)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="707" />
+            <location filename="../inspect_tool.py" line="708" />
             <source>Change probability of each interval</source>
             <translation>Änderungswahrscheinlichkeit je Intervall</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="708" />
+            <location filename="../inspect_tool.py" line="709" />
             <source>One row per interval of the clicked pixel: its dates and its probability of change</source>
             <translation>Eine Zeile je Intervall des angeklickten Pixels: seine Zeitpunkte und seine Änderungswahrscheinlichkeit</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="710" />
+            <location filename="../inspect_tool.py" line="711" />
             <source>Band values over time</source>
             <translation>Kanalwerte im Zeitverlauf</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="713" />
+            <location filename="../inspect_tool.py" line="714" />
             <source>Hide the map's answer (to label sample points without bias)</source>
             <translation>Antwort der Karte verbergen (unvoreingenommen beschriften)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="715" />
+            <location filename="../inspect_tool.py" line="716" />
             <source>Shows only the dates, cloud masks and band values of the clicked pixel: label an accuracy-assessment sample from the imagery, not from the map.</source>
             <translation>Zeigt nur die Zeitpunkte, Wolkenmasken und Kanalwerte des angeklickten Pixels: eine Stichprobe zur Genauigkeitsbewertung aus den Bilddaten beschriften, nicht aus der Karte.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="732" />
+            <location filename="../inspect_tool.py" line="733" />
             <source>False colour</source>
             <translation>Falschfarben</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="734" />
+            <location filename="../inspect_tool.py" line="735" />
             <source>NIR, red, green as red, green, blue: vegetation shows red. Files without a known NIR band stay in true colour.</source>
             <translation>NIR, Rot, Grün als Rot, Grün, Blau: Vegetation erscheint rot. Dateien ohne bekannten NIR-Kanal bleiben in Echtfarben.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="744" />
+            <location filename="../inspect_tool.py" line="745" />
             <source>Click a pixel of a CAIM result</source>
             <translation>Ein Pixel eines CAIM-Ergebnisses anklicken</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="745" />
+            <location filename="../inspect_tool.py" line="746" />
             <source>Image chips of every date around the pixel</source>
             <translation>Bildausschnitte jedes Zeitpunkts um das Pixel</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="794" />
+            <location filename="../inspect_tool.py" line="795" />
             <source>No imagery: the run's input files are not found.</source>
             <translation>Keine Bilder: die Eingabedateien des Laufs wurden nicht gefunden.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="795" />
+            <location filename="../inspect_tool.py" line="796" />
             <source>No imagery here: no date covers this pixel.</source>
             <translation>Hier keine Bilder: kein Zeitpunkt deckt dieses Pixel ab.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="825" />
+            <location filename="../inspect_tool.py" line="826" />
             <source>Band values over time (grey column, hollow points: a date hidden by its cloud mask)</source>
             <translation>Kanalwerte im Zeitverlauf (graue Spalte, hohle Punkte: ein von seiner Wolkenmaske verdeckter Zeitpunkt)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="827" />
+            <location filename="../inspect_tool.py" line="828" />
             <source>The imagery of every date around the pixel (boxed in yellow)</source>
             <translation>Die Bilder jedes Zeitpunkts um das Pixel (gelb umrandet)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="829" />
+            <location filename="../inspect_tool.py" line="830" />
             <source>Band values over time (shaded: detected change interval; grey column, hollow points: a date hidden by its cloud mask)</source>
             <translation>Kanalwerte im Zeitverlauf (schattiert: erkanntes Änderungsintervall; graue Spalte, hohle Punkte: ein von seiner Wolkenmaske verdeckter Zeitpunkt)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="830" />
+            <location filename="../inspect_tool.py" line="831" />
             <source>Band values over time (shaded: detected change interval)</source>
             <translation>Kanalwerte im Zeitverlauf (schattiert: erkanntes Änderungsintervall)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="832" />
+            <location filename="../inspect_tool.py" line="833" />
             <source>The imagery of every date around the pixel (boxed in yellow; framed: the two dates of the detected change)</source>
             <translation>Die Bilder jedes Zeitpunkts um das Pixel (gelb umrandet; eingerahmt: die beiden Zeitpunkte der erkannten Änderung)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="867" />
+            <location filename="../inspect_tool.py" line="868" />
             <source>The run's dates split into QGIS's temporary folder were deleted when QGIS closed: %s. Split the multi-date raster into a folder of your own (Processing Toolbox &gt; CAIM change detection &gt; Split a multi-date raster into dates) and run 'Detect changes' on its dates to see their imagery here.</source>
             <translation>Die in den temporären Ordner von QGIS aufgeteilten Zeitpunkte des Laufs wurden beim Schließen von QGIS gelöscht: %s. Das multitemporale Raster in einen eigenen Ordner aufteilen (Verarbeitungswerkzeuge &gt; CAIM-Änderungserkennung &gt; Multitemporales Raster in Zeitpunkte aufteilen) und 'Änderungen erkennen' auf seinen Zeitpunkten ausführen, um hier ihre Bilder zu sehen.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="873" />
+            <location filename="../inspect_tool.py" line="874" />
             <source>Files of this run not found (moved or deleted since the run?): %s. Reopen the project from the folder that holds them, or run 'Detect changes' again.</source>
             <translation>Nicht gefundene Dateien dieses Laufs (seit dem Lauf verschoben oder gelöscht?): %s. Das Projekt aus dem Ordner öffnen, der sie enthält, oder 'Änderungen erkennen' erneut ausführen.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="893" />
+            <location filename="../inspect_tool.py" line="894" />
             <source>&lt;b&gt;Map's answer hidden.&lt;/b&gt; Label the pixel from the band values and the imagery.</source>
             <translation>&lt;b&gt;Antwort der Karte verborgen.&lt;/b&gt; Das Pixel nach den Kanalwerten und den Bilddaten beschriften.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="894" />
+            <location filename="../inspect_tool.py" line="895" />
             <source>&lt;br&gt;&lt;b&gt;Cloud mask on:&lt;/b&gt; %s</source>
             <translation>&lt;br&gt;&lt;b&gt;Wolkenmaske am:&lt;/b&gt; %s</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="898" />
+            <location filename="../inspect_tool.py" line="899" />
             <source>&lt;b&gt;Change moment:&lt;/b&gt; %s</source>
             <translation>&lt;b&gt;Änderungszeitpunkt:&lt;/b&gt; %s</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="900" />
+            <location filename="../inspect_tool.py" line="901" />
             <source>&lt;br&gt;&lt;b&gt;Confidence:&lt;/b&gt; %s</source>
             <translation>&lt;br&gt;&lt;b&gt;Konfidenz:&lt;/b&gt; %s</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="902" />
+            <location filename="../inspect_tool.py" line="903" />
             <source>&lt;br&gt;&lt;b&gt;P(no change):&lt;/b&gt; %s</source>
             <translation>&lt;br&gt;&lt;b&gt;P(keine Änderung):&lt;/b&gt; %s</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="910" />
+            <location filename="../inspect_tool.py" line="911" />
             <source>n/a</source>
             <translation>k. A.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="928" />
+            <location filename="../inspect_tool.py" line="929" />
             <source>Run with 'moment probabilities' on to see per-interval probabilities.</source>
             <translation>Mit eingeschalteten 'Wahrscheinlichkeiten je Intervall' starten, um die Wahrscheinlichkeiten je Intervall zu sehen.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="948" />
+            <location filename="../inspect_tool.py" line="949" />
             <source>No CAIM result in the project: run 'Detect changes' first.</source>
             <translation>Kein CAIM-Ergebnis im Projekt: zuerst 'Änderungen erkennen' ausführen.</translation>
         </message>
@@ -2986,97 +2986,107 @@ Gerät: %s
             <translation>&amp;CAIM-Änderungserkennung</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="65" />
+            <location filename="../plugin.py" line="66" />
             <source>CAIM change detection</source>
             <translation>CAIM-Änderungserkennung</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="68" />
+            <location filename="../plugin.py" line="69" />
             <source>Detect changes in a time series…</source>
             <translation>Änderungen in einer Zeitreihe erkennen…</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="71" />
+            <location filename="../plugin.py" line="72" />
             <source>CAIM: find where and when the land changed in an ordered series of rasters</source>
             <translation>CAIM: finden, wo und wann sich die Landoberfläche in einer geordneten Rasterzeitreihe verändert hat</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="74" />
+            <location filename="../plugin.py" line="75" />
             <source>Inspect change pixel</source>
             <translation>Änderungspixel inspizieren</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="78" />
+            <location filename="../plugin.py" line="79" />
             <source>CAIM: click a pixel to see its change moment, per-interval probabilities and band values over time</source>
             <translation>CAIM: ein Pixel anklicken, um seinen Änderungszeitpunkt, die Wahrscheinlichkeiten je Intervall und die Kanalwerte im Zeitverlauf zu sehen</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="82" />
+            <location filename="../plugin.py" line="83" />
             <source>Split a multi-date raster into dates…</source>
             <translation>Multitemporales Raster in Zeitpunkte aufteilen…</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="84" />
+            <location filename="../plugin.py" line="85" />
             <source>CAIM: one layer per date of a raster that holds every date as bands, e.g. an Earth Engine export (caim:splitdates)</source>
             <translation>CAIM: ein Layer je Zeitpunkt eines Rasters, das alle Zeitpunkte als Kanäle enthält, z. B. eines Earth-Engine-Exports (caim:splitdates)</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="87" />
+            <location filename="../plugin.py" line="88" />
             <source>Draw an accuracy-assessment sample…</source>
             <translation>Stichprobe zur Genauigkeitsbewertung ziehen…</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="89" />
+            <location filename="../plugin.py" line="90" />
             <source>CAIM: a stratified random sample of a change map's pixels to label (caim:samplechangemap)</source>
             <translation>CAIM: eine geschichtete Zufallsstichprobe der Pixel einer Änderungskarte zum Beschriften (caim:samplechangemap)</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="92" />
+            <location filename="../plugin.py" line="93" />
             <source>Estimate change area and accuracy…</source>
             <translation>Änderungsfläche und Genauigkeit schätzen…</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="94" />
+            <location filename="../plugin.py" line="95" />
             <source>CAIM: area of each class and the map's accuracies, with confidence intervals, from the labelled sample (caim:assessaccuracy)</source>
             <translation>CAIM: Fläche jeder Klasse und die Genauigkeiten der Karte, mit Konfidenzintervallen, aus der beschrifteten Stichprobe (caim:assessaccuracy)</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="97" />
+            <location filename="../plugin.py" line="98" />
             <source>Compare with a reference map…</source>
             <translation>Mit einer Referenzkarte vergleichen…</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="99" />
+            <location filename="../plugin.py" line="100" />
             <source>CAIM: confusion matrix, kappa and F1 of a change map against a wall-to-wall reference raster (caim:comparewithreference)</source>
             <translation>CAIM: Konfusionsmatrix, Kappa und F1 einer Änderungskarte gegen ein flächendeckendes Referenzraster (caim:comparewithreference)</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="102" />
+            <location filename="../plugin.py" line="103" />
+            <source>Change per zone (field, parcel, district)…</source>
+            <translation>Änderung je Zone (Feld, Flurstück, Bezirk)…</translation>
+        </message>
+        <message>
+            <location filename="../plugin.py" line="105" />
+            <source>CAIM: changed hectares per interval in each polygon of a layer, from a run's change moment map (caim:changebyzones)</source>
+            <translation>CAIM: geänderte Hektar je Intervall in jedem Polygon eines Layers, aus der Änderungszeitpunkt-Karte eines Laufs (caim:changebyzones)</translation>
+        </message>
+        <message>
+            <location filename="../plugin.py" line="108" />
             <source>Label the sample points…</source>
             <translation>Stichprobenpunkte beschriften…</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="104" />
+            <location filename="../plugin.py" line="110" />
             <source>CAIM: step through a sample's points and label each from chips of every date, without seeing the map's answer</source>
             <translation>CAIM: die Punkte einer Stichprobe durchgehen und jeden anhand von Bildausschnitten jedes Zeitpunkts beschriften, ohne die Antwort der Karte zu sehen</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="108" />
+            <location filename="../plugin.py" line="114" />
             <source>PyTorch status and installation…</source>
             <translation>PyTorch-Status und Installation…</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="166" />
+            <location filename="../plugin.py" line="172" />
             <source>PyTorch is installed; the plugin is ready.</source>
             <translation>PyTorch ist installiert; das Plugin ist bereit.</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="168" />
+            <location filename="../plugin.py" line="174" />
             <source>CAIM change detection: PyTorch missing</source>
             <translation>CAIM-Änderungserkennung: PyTorch fehlt</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="243" />
+            <location filename="../plugin.py" line="256" />
             <source>The Processing plugin is not enabled: enable it (Plugins &gt; Manage and Install Plugins &gt; Installed &gt; Processing) to run %s.</source>
             <translation>Das Verarbeitungs-Plugin ist nicht aktiviert: es aktivieren (Erweiterungen &gt; Erweiterungen verwalten und installieren &gt; Installiert &gt; Processing), um %s auszuführen.</translation>
         </message>

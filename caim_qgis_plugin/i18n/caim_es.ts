@@ -2147,237 +2147,237 @@ Dispositivo: %s
             <translation>azul</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="262" />
+            <location filename="../inspect_tool.py" line="263" />
             <source>outside the result</source>
             <translation>fuera del resultado</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="267" />
+            <location filename="../inspect_tool.py" line="268" />
             <source>not known: the change moment file is not found</source>
             <translation>desconocido: no se encuentra el archivo del momento del cambio</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="272" />
+            <location filename="../inspect_tool.py" line="273" />
             <source>no data</source>
             <translation>sin datos</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="277" />
+            <location filename="../inspect_tool.py" line="278" />
             <source>no change</source>
             <translation>sin cambio</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="279" />
+            <location filename="../inspect_tool.py" line="280" />
             <source>changed between %s</source>
             <translation>cambiado entre %s</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="281" />
+            <location filename="../inspect_tool.py" line="282" />
             <source>moment %d</source>
             <translation>momento %d</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="296" />
+            <location filename="../inspect_tool.py" line="297" />
             <source>no change: the model dated a change between %s, but its changed patch has fewer than the minimum of %s px</source>
             <translation>sin cambio: el modelo dató un cambio entre %s, pero su parche cambiado tiene menos del mínimo de %s px</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="300" />
+            <location filename="../inspect_tool.py" line="301" />
             <source> (changed patches under %s px were dropped)</source>
             <translation> (se eliminaron los parches cambiados de menos de %s px)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="313" />
+            <location filename="../inspect_tool.py" line="314" />
             <source>date %d</source>
             <translation>fecha %d</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="315" />
+            <location filename="../inspect_tool.py" line="316" />
             <source>no data: masked by the cloud mask on %s%s</source>
             <translation>sin datos: enmascarado por la máscara de nubes el %s%s</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="317" />
+            <location filename="../inspect_tool.py" line="318" />
             <source> (run with 'Fill masked dates' to fill such dates)</source>
             <translation> (ejecutar con 'Rellenar fechas enmascaradas' para rellenar esas fechas)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="322" />
+            <location filename="../inspect_tool.py" line="323" />
             <source> (masked on %s: filled from the previous clear date)</source>
             <translation> (enmascarado el %s: rellenado con la fecha despejada anterior)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="326" />
+            <location filename="../inspect_tool.py" line="327" />
             <source>Band %d (as %s)</source>
             <translation>Banda %d (como %s)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="327" />
+            <location filename="../inspect_tool.py" line="328" />
             <source>Band %d</source>
             <translation>Banda %d</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="342" />
+            <location filename="../inspect_tool.py" line="343" />
             <source>No imagery: the run's change moment file is not found.</source>
             <translation>Sin imágenes: no se encuentra el archivo del momento del cambio de la ejecución.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="343" />
+            <location filename="../inspect_tool.py" line="344" />
             <source>No imagery here: the pixel is outside the run's map.</source>
             <translation>Sin imágenes aquí: el píxel está fuera del mapa de la ejecución.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="508" />
+            <location filename="../inspect_tool.py" line="509" />
             <source>No band values: the run's input files are not found.</source>
             <translation>Sin valores de banda: no se encuentran los archivos de entrada de la ejecución.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="681" />
+            <location filename="../inspect_tool.py" line="682" />
             <source>CAIM pixel inspector</source>
             <translation>Inspector de píxeles CAIM</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="685" />
+            <location filename="../inspect_tool.py" line="686" />
             <source>Choose the inspect tool and click a pixel of a CAIM result (or press Enter: the pixel at the centre of the map).</source>
             <translation>Elegir la herramienta de inspección y hacer clic en un píxel de un resultado de CAIM (o pulsar Enter: el píxel del centro del mapa).</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="690" />
+            <location filename="../inspect_tool.py" line="691" />
             <source>Interval</source>
             <translation>Intervalo</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="690" />
+            <location filename="../inspect_tool.py" line="691" />
             <source>P(change)</source>
             <translation>P(cambio)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="707" />
+            <location filename="../inspect_tool.py" line="708" />
             <source>Change probability of each interval</source>
             <translation>Probabilidad de cambio de cada intervalo</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="708" />
+            <location filename="../inspect_tool.py" line="709" />
             <source>One row per interval of the clicked pixel: its dates and its probability of change</source>
             <translation>Una fila por intervalo del píxel pulsado: sus fechas y su probabilidad de cambio</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="710" />
+            <location filename="../inspect_tool.py" line="711" />
             <source>Band values over time</source>
             <translation>Valores de banda a lo largo del tiempo</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="713" />
+            <location filename="../inspect_tool.py" line="714" />
             <source>Hide the map's answer (to label sample points without bias)</source>
             <translation>Ocultar la respuesta del mapa (para etiquetar muestras sin sesgo)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="715" />
+            <location filename="../inspect_tool.py" line="716" />
             <source>Shows only the dates, cloud masks and band values of the clicked pixel: label an accuracy-assessment sample from the imagery, not from the map.</source>
             <translation>Muestra solo las fechas, las máscaras de nubes y los valores de banda del píxel pulsado: etiquetar una muestra de evaluación de la exactitud a partir de las imágenes, no del mapa.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="732" />
+            <location filename="../inspect_tool.py" line="733" />
             <source>False colour</source>
             <translation>Falso color</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="734" />
+            <location filename="../inspect_tool.py" line="735" />
             <source>NIR, red, green as red, green, blue: vegetation shows red. Files without a known NIR band stay in true colour.</source>
             <translation>NIR, rojo, verde como rojo, verde, azul: la vegetación se ve roja. Los archivos sin una banda NIR conocida se quedan en color verdadero.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="744" />
+            <location filename="../inspect_tool.py" line="745" />
             <source>Click a pixel of a CAIM result</source>
             <translation>Hacer clic en un píxel de un resultado de CAIM</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="745" />
+            <location filename="../inspect_tool.py" line="746" />
             <source>Image chips of every date around the pixel</source>
             <translation>Recortes de imagen de cada fecha alrededor del píxel</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="794" />
+            <location filename="../inspect_tool.py" line="795" />
             <source>No imagery: the run's input files are not found.</source>
             <translation>Sin imágenes: no se encuentran los archivos de entrada de la ejecución.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="795" />
+            <location filename="../inspect_tool.py" line="796" />
             <source>No imagery here: no date covers this pixel.</source>
             <translation>Sin imágenes aquí: ninguna fecha cubre este píxel.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="825" />
+            <location filename="../inspect_tool.py" line="826" />
             <source>Band values over time (grey column, hollow points: a date hidden by its cloud mask)</source>
             <translation>Valores de banda a lo largo del tiempo (columna gris, puntos huecos: una fecha oculta por su máscara de nubes)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="827" />
+            <location filename="../inspect_tool.py" line="828" />
             <source>The imagery of every date around the pixel (boxed in yellow)</source>
             <translation>Las imágenes de cada fecha alrededor del píxel (recuadrado en amarillo)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="829" />
+            <location filename="../inspect_tool.py" line="830" />
             <source>Band values over time (shaded: detected change interval; grey column, hollow points: a date hidden by its cloud mask)</source>
             <translation>Valores de banda a lo largo del tiempo (sombreado: intervalo de cambio detectado; columna gris, puntos huecos: una fecha oculta por su máscara de nubes)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="830" />
+            <location filename="../inspect_tool.py" line="831" />
             <source>Band values over time (shaded: detected change interval)</source>
             <translation>Valores de banda a lo largo del tiempo (sombreado: intervalo de cambio detectado)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="832" />
+            <location filename="../inspect_tool.py" line="833" />
             <source>The imagery of every date around the pixel (boxed in yellow; framed: the two dates of the detected change)</source>
             <translation>Las imágenes de cada fecha alrededor del píxel (recuadrado en amarillo; enmarcadas: las dos fechas del cambio detectado)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="867" />
+            <location filename="../inspect_tool.py" line="868" />
             <source>The run's dates split into QGIS's temporary folder were deleted when QGIS closed: %s. Split the multi-date raster into a folder of your own (Processing Toolbox &gt; CAIM change detection &gt; Split a multi-date raster into dates) and run 'Detect changes' on its dates to see their imagery here.</source>
             <translation>Las fechas de la ejecución divididas en la carpeta temporal de QGIS se borraron al cerrar QGIS: %s. Dividir el ráster multitemporal en una carpeta propia (Caja de herramientas de Procesos &gt; Detección de cambios CAIM &gt; Dividir un ráster multitemporal en fechas) y ejecutar 'Detectar cambios' sobre sus fechas para ver aquí sus imágenes.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="873" />
+            <location filename="../inspect_tool.py" line="874" />
             <source>Files of this run not found (moved or deleted since the run?): %s. Reopen the project from the folder that holds them, or run 'Detect changes' again.</source>
             <translation>No se encuentran archivos de esta ejecución (¿movidos o borrados desde la ejecución?): %s. Volver a abrir el proyecto desde la carpeta que los contiene, o ejecutar 'Detectar cambios' de nuevo.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="893" />
+            <location filename="../inspect_tool.py" line="894" />
             <source>&lt;b&gt;Map's answer hidden.&lt;/b&gt; Label the pixel from the band values and the imagery.</source>
             <translation>&lt;b&gt;Respuesta del mapa oculta.&lt;/b&gt; Etiquetar el píxel a partir de los valores de banda y de las imágenes.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="894" />
+            <location filename="../inspect_tool.py" line="895" />
             <source>&lt;br&gt;&lt;b&gt;Cloud mask on:&lt;/b&gt; %s</source>
             <translation>&lt;br&gt;&lt;b&gt;Máscara de nubes el:&lt;/b&gt; %s</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="898" />
+            <location filename="../inspect_tool.py" line="899" />
             <source>&lt;b&gt;Change moment:&lt;/b&gt; %s</source>
             <translation>&lt;b&gt;Momento del cambio:&lt;/b&gt; %s</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="900" />
+            <location filename="../inspect_tool.py" line="901" />
             <source>&lt;br&gt;&lt;b&gt;Confidence:&lt;/b&gt; %s</source>
             <translation>&lt;br&gt;&lt;b&gt;Confianza:&lt;/b&gt; %s</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="902" />
+            <location filename="../inspect_tool.py" line="903" />
             <source>&lt;br&gt;&lt;b&gt;P(no change):&lt;/b&gt; %s</source>
             <translation>&lt;br&gt;&lt;b&gt;P(sin cambio):&lt;/b&gt; %s</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="910" />
+            <location filename="../inspect_tool.py" line="911" />
             <source>n/a</source>
             <translation>n/d</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="928" />
+            <location filename="../inspect_tool.py" line="929" />
             <source>Run with 'moment probabilities' on to see per-interval probabilities.</source>
             <translation>Ejecutar con 'probabilidades por intervalo' activado para ver las probabilidades de cada intervalo.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="948" />
+            <location filename="../inspect_tool.py" line="949" />
             <source>No CAIM result in the project: run 'Detect changes' first.</source>
             <translation>No hay ningún resultado de CAIM en el proyecto: ejecutar primero 'Detectar cambios'.</translation>
         </message>
@@ -2958,97 +2958,107 @@ Dispositivo: %s
             <translation>&amp;Detección de cambios CAIM</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="65" />
+            <location filename="../plugin.py" line="66" />
             <source>CAIM change detection</source>
             <translation>Detección de cambios CAIM</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="68" />
+            <location filename="../plugin.py" line="69" />
             <source>Detect changes in a time series…</source>
             <translation>Detectar cambios en una serie temporal…</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="71" />
+            <location filename="../plugin.py" line="72" />
             <source>CAIM: find where and when the land changed in an ordered series of rasters</source>
             <translation>CAIM: encontrar dónde y cuándo cambió la superficie terrestre en una serie ordenada de rásteres</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="74" />
+            <location filename="../plugin.py" line="75" />
             <source>Inspect change pixel</source>
             <translation>Inspeccionar píxel de cambio</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="78" />
+            <location filename="../plugin.py" line="79" />
             <source>CAIM: click a pixel to see its change moment, per-interval probabilities and band values over time</source>
             <translation>CAIM: hacer clic en un píxel para ver su momento del cambio, las probabilidades por intervalo y los valores de banda a lo largo del tiempo</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="82" />
+            <location filename="../plugin.py" line="83" />
             <source>Split a multi-date raster into dates…</source>
             <translation>Dividir un ráster multitemporal en fechas…</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="84" />
+            <location filename="../plugin.py" line="85" />
             <source>CAIM: one layer per date of a raster that holds every date as bands, e.g. an Earth Engine export (caim:splitdates)</source>
             <translation>CAIM: una capa por fecha de un ráster que contiene todas las fechas como bandas, p. ej. una exportación de Earth Engine (caim:splitdates)</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="87" />
+            <location filename="../plugin.py" line="88" />
             <source>Draw an accuracy-assessment sample…</source>
             <translation>Extraer una muestra para evaluar la exactitud…</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="89" />
+            <location filename="../plugin.py" line="90" />
             <source>CAIM: a stratified random sample of a change map's pixels to label (caim:samplechangemap)</source>
             <translation>CAIM: una muestra aleatoria estratificada de los píxeles de un mapa de cambios para etiquetar (caim:samplechangemap)</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="92" />
+            <location filename="../plugin.py" line="93" />
             <source>Estimate change area and accuracy…</source>
             <translation>Estimar el área de cambio y la exactitud…</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="94" />
+            <location filename="../plugin.py" line="95" />
             <source>CAIM: area of each class and the map's accuracies, with confidence intervals, from the labelled sample (caim:assessaccuracy)</source>
             <translation>CAIM: área de cada clase y exactitudes del mapa, con intervalos de confianza, a partir de la muestra etiquetada (caim:assessaccuracy)</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="97" />
+            <location filename="../plugin.py" line="98" />
             <source>Compare with a reference map…</source>
             <translation>Comparar con un mapa de referencia…</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="99" />
+            <location filename="../plugin.py" line="100" />
             <source>CAIM: confusion matrix, kappa and F1 of a change map against a wall-to-wall reference raster (caim:comparewithreference)</source>
             <translation>CAIM: matriz de confusión, kappa y F1 de un mapa de cambios frente a un ráster de referencia completo (caim:comparewithreference)</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="102" />
+            <location filename="../plugin.py" line="103" />
+            <source>Change per zone (field, parcel, district)…</source>
+            <translation>Cambio por zona (campo, parcela, distrito)…</translation>
+        </message>
+        <message>
+            <location filename="../plugin.py" line="105" />
+            <source>CAIM: changed hectares per interval in each polygon of a layer, from a run's change moment map (caim:changebyzones)</source>
+            <translation>CAIM: hectáreas cambiadas por intervalo en cada polígono de una capa, a partir del mapa de momento del cambio de una ejecución (caim:changebyzones)</translation>
+        </message>
+        <message>
+            <location filename="../plugin.py" line="108" />
             <source>Label the sample points…</source>
             <translation>Etiquetar los puntos de la muestra…</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="104" />
+            <location filename="../plugin.py" line="110" />
             <source>CAIM: step through a sample's points and label each from chips of every date, without seeing the map's answer</source>
             <translation>CAIM: recorrer los puntos de una muestra y etiquetar cada uno a partir de recortes de cada fecha, sin ver la respuesta del mapa</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="108" />
+            <location filename="../plugin.py" line="114" />
             <source>PyTorch status and installation…</source>
             <translation>Estado e instalación de PyTorch…</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="166" />
+            <location filename="../plugin.py" line="172" />
             <source>PyTorch is installed; the plugin is ready.</source>
             <translation>PyTorch está instalado; el complemento está listo.</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="168" />
+            <location filename="../plugin.py" line="174" />
             <source>CAIM change detection: PyTorch missing</source>
             <translation>Detección de cambios CAIM: falta PyTorch</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="243" />
+            <location filename="../plugin.py" line="256" />
             <source>The Processing plugin is not enabled: enable it (Plugins &gt; Manage and Install Plugins &gt; Installed &gt; Processing) to run %s.</source>
             <translation>El complemento Processing no está activado: activarlo (Complementos &gt; Administrar e instalar complementos &gt; Instalado &gt; Processing) para ejecutar %s.</translation>
         </message>

@@ -75,3 +75,51 @@ def test_the_provider_registers_it_with_help(qgis_app):
     assert [p.name() for p in alg.parameterDefinitions()] == ["MOMENT", "ZONES", "OUTPUT"]
     assert "pct_changed" in alg.shortHelpString() and all(
         p.help() for p in alg.parameterDefinitions() if p.name() != "OUTPUT")
+
+
+def test_change_per_zone_in_the_raster_menu(project, tmp_path):
+    """Raster > CAIM change detection lists 'Change per zone…' beside the split, the sample, the estimate and
+    the comparison (it was in the toolbox only); it opens caim:changebyzones on the run's change moment layer
+    (not a change area layer, which it refuses) with the active polygon layer as the zones."""
+    import types
+
+    from qgis.PyQt.QtWidgets import QMainWindow
+    from qgis.core import QgsVectorLayer
+
+    from caim_qgis_plugin import layers as lyr
+    from caim_qgis_plugin.plugin import ZONES_ID, CaimPlugin
+
+    window, menu = QMainWindow(), []
+    iface = types.SimpleNamespace(
+        mainWindow=lambda: window, addToolBar=window.addToolBar, activeLayer=lambda: None,
+        addPluginToRasterMenu=lambda name, action: menu.append(action.objectName()),
+        removePluginRasterMenu=lambda name, action: None)
+    plugin = CaimPlugin(iface)
+    plugin.initProcessing = lambda: None  # the session's provider is registered already
+    plugin.initGui()
+    try:
+        assert "CaimZones" in menu and plugin.zones_action.text().endswith("…")
+        opened = []
+        plugin.open_algorithm = lambda alg_id, points=None: opened.append(alg_id)
+        plugin.zones_action.trigger()
+        assert opened == [ZONES_ID]
+    finally:
+        plugin.unload()
+
+    import shutil
+
+    moment = _utm_map(tmp_path)
+    area = shutil.copy(moment, str(tmp_path / "change_area.tif"))
+    added = lyr.add_run_outputs({"moment": moment, "area": area}, ["2019-06-01", "2020-06-01", "2021-06-01",
+                                                                     "2022-06-01"],
+                                {"inputs": [], "model": "cva"}, project=project)
+    zones = QgsVectorLayer(_layer_file(tmp_path / "zones.gpkg", [("A", _box(0, 0, 20, 20))]), "zones", "ogr")
+    project.addMapLayer(zones)
+    plugin = CaimPlugin(types.SimpleNamespace(activeLayer=lambda: zones))
+    assert plugin.algorithm_defaults(ZONES_ID) == {"MOMENT": added["moment"].id(), "ZONES": zones.id()}
+    plugin = CaimPlugin(types.SimpleNamespace(activeLayer=lambda: added["area"]))
+    assert plugin.algorithm_defaults(ZONES_ID) == {"MOMENT": added["moment"].id()}
+    points = QgsVectorLayer("Point?crs=EPSG:32633", "wells", "memory")
+    project.addMapLayer(points)
+    plugin = CaimPlugin(types.SimpleNamespace(activeLayer=lambda: points))
+    assert plugin.algorithm_defaults(ZONES_ID) == {"MOMENT": added["moment"].id()}
