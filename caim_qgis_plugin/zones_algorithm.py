@@ -28,28 +28,33 @@ from caim_qgis_plugin.paths import icon_path
 
 tr = translator("CaimZones")
 
-# the changed share's classes on the map: (expression, fill colour, legend)
+# the changed share's classes on the map: (expression, fill colour or None for outline only, legend)
 SHARE_CLASSES = (
-    ('"pct_changed" = 0', "255,255,255,90", "0 %"),
-    ('"pct_changed" > 0 AND "pct_changed" <= 1', "254,229,217,200", "0 - 1 %"),
-    ('"pct_changed" > 1 AND "pct_changed" <= 5', "252,174,145,200", "1 - 5 %"),
-    ('"pct_changed" > 5 AND "pct_changed" <= 20', "251,106,74,210", "5 - 20 %"),
-    ('"pct_changed" > 20 AND "pct_changed" <= 50', "222,45,38,220", "20 - 50 %"),
-    ('"pct_changed" > 50', "165,15,21,230", "50 - 100 %"),
+    ('"pct_changed" = 0', None, "0 %"),
+    ('"pct_changed" > 0 AND "pct_changed" <= 1', "254,229,217", "0 - 1 %"),
+    ('"pct_changed" > 1 AND "pct_changed" <= 5', "252,174,145", "1 - 5 %"),
+    ('"pct_changed" > 5 AND "pct_changed" <= 20', "251,106,74", "5 - 20 %"),
+    ('"pct_changed" > 20 AND "pct_changed" <= 50', "222,45,38", "20 - 50 %"),
+    ('"pct_changed" > 50', "165,15,21", "50 - 100 %"),
 )
+# the layer's opacity: the change map and the imagery under the zones stay in view (fills of 78-90 % hid them);
+# the legend keeps the classes' full colours, and the Layer Properties' opacity slider makes a print map opaque
+ZONES_OPACITY = 0.55
 
 
 def style_zones(layer):
-    """The zones filled by their changed share (white: no change, light to dark red: more), outlined in grey;
-    zones without a mapped pixel hollow and dashed."""
+    """The zones filled by their changed share (outline only: no change, light to dark red: more), outlined in
+    grey, at :data:`ZONES_OPACITY`; zones without a mapped pixel hollow and dashed."""
     root = QgsRuleBasedRenderer.Rule(None)
     for expression, colour, label in SHARE_CLASSES:
-        symbol = QgsFillSymbol.createSimple({"color": colour, "outline_color": "90,90,90", "outline_width": "0.3"})
+        fill = {"color": colour, "style": "solid"} if colour else {"style": "no"}
+        symbol = QgsFillSymbol.createSimple(dict(fill, outline_color="90,90,90", outline_width="0.3"))
         root.appendChild(QgsRuleBasedRenderer.Rule(symbol, 0, 0, expression, label))
     hollow = QgsFillSymbol.createSimple({"style": "no", "outline_color": "120,120,120", "outline_width": "0.3",
                                          "outline_style": "dash"})
     root.appendChild(QgsRuleBasedRenderer.Rule(hollow, 0, 0, "ELSE", tr("not mapped (no data, outside the map)")))
     layer.setRenderer(QgsRuleBasedRenderer(root))
+    layer.setOpacity(ZONES_OPACITY)
     layer.triggerRepaint()
 
 

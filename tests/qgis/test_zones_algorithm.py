@@ -10,6 +10,7 @@ pytestmark = pytest.mark.qgis
 
 def test_change_by_zones_in_processing(project, tmp_path):
     from qgis.core import QgsApplication, QgsProcessingContext, QgsProcessingFeedback, QgsVectorLayer
+    from qgis.PyQt.QtCore import Qt
 
     moment = _utm_map(tmp_path)
     zones = _layer_file(tmp_path / "zones.gpkg", [("A", _box(0, 0, 20, 20)), ("B", _box(10, 10, 30, 30)),
@@ -57,6 +58,10 @@ def test_change_by_zones_in_processing(project, tmp_path):
     ZonesStyler().postProcessLayer(loaded, None, None)
     rules = loaded.renderer().rootRule().children()
     assert [r.label() for r in rules][:2] == ["0 %", "0 - 1 %"] and rules[-1].filterExpression() == "ELSE"
+    # the change map and imagery under the zones stay in view: the zones at part opacity, unchanged ones unfilled
+    # (fills of 78-90 % alpha hid them: the walk's screenshot)
+    assert 0.4 <= loaded.opacity() <= 0.7
+    assert rules[0].symbol().symbolLayer(0).brushStyle() == Qt.NoBrush
 
     # an engine error is the task's message; an existing output is replaced (Processing asked)
     results, ok, fb = run_processing("caim:changebyzones", {"MOMENT": moment, "ZONES": zones,
