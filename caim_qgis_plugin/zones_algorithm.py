@@ -9,11 +9,12 @@ from qgis.core import (
     QgsProcessing,
     QgsProcessingAlgorithm,
     QgsProcessingException,
+    QgsProcessingFeatureSourceDefinition,
     QgsProcessingLayerPostProcessorInterface,
     QgsProcessingOutputString,
     QgsProcessingParameterRasterLayer,
+    QgsProcessingParameterFeatureSource,
     QgsProcessingParameterVectorDestination,
-    QgsProcessingParameterVectorLayer,
     QgsProcessingUtils,
     QgsProviderRegistry,
     QgsRuleBasedRenderer,
@@ -71,24 +72,27 @@ class ZonesStyler(QgsProcessingLayerPostProcessorInterface):
         style_zones(layer)
 
 
-def zones_source(layer, context):
-    """(path, layer name or None) of the zones for the engine: the layer's own file when it is one OGR layer as
-    it is on disk, else (a memory or database layer, a filtered layer, unsaved edits) a GeoPackage copy."""
-    if layer.providerType() == "ogr" and not layer.subsetString() and not (layer.isEditable() and layer.isModified()):
+def zones_source(layer, context, selected=False):
+    """(path, layer name or None, whether a copy) of the zones for the engine: the layer's own file when it is
+    one OGR layer as it is on disk, else (a memory or database layer, a filtered layer, unsaved edits, or only
+    its ``selected`` features) a GeoPackage copy."""
+    if layer.providerType() == "ogr" and not layer.subsetString() and not selected and not (
+            layer.isEditable() and layer.isModified()):
         decoded = QgsProviderRegistry.instance().decodeUri("ogr", layer.source())
         path = decoded.get("path") or layer.source().split("|")[0]
         if os.path.isfile(path):
-            return path, decoded.get("layerName") or None
+            return path, decoded.get("layerName") or None, False
     path = QgsProcessingUtils.generateTempFilename("zones.gpkg")
     options = QgsVectorFileWriter.SaveVectorOptions()
     options.driverName = "GPKG"
     options.layerName = "zones"
+    options.onlySelectedFeatures = bool(selected)
     # V3 from QGIS 3.20 (V2 deprecated there), V2 before
     write = getattr(QgsVectorFileWriter, "writeAsVectorFormatV3", None) or QgsVectorFileWriter.writeAsVectorFormatV2
     error = write(layer, path, context.transformContext(), options)
     if error[0] != QgsVectorFileWriter.NoError:
         raise QgsProcessingException(tr("Cannot copy the zones '%s' for counting (%s).") % (layer.name(), error[1]))
-    return path, "zones"
+    return path, "zones", True
 
 
 class ChangeByZonesAlgorithm(QgsProcessingAlgorithm):
@@ -134,7 +138,9 @@ class ChangeByZonesAlgorithm(QgsProcessingAlgorithm):
         self.addParameter(with_help(QgsProcessingParameterRasterLayer(self.MOMENT, tr("Change moment map")),
                                     tr("change_moment.tif of a run: 0 no change, k = the last change between "
                                        "date k and k+1, 255 nodata; its intervals are named in its metadata.")))
-        self.addParameter(with_help(QgsProcessingParameterVectorLayer(
+        # a feature source: the dialog's "Selected features only" (the engine repairs invalid geometries and
+        # notes them, so the zones are read as a layer, past Processing's geometry check)
+        self.addParameter(with_help(QgsProcessingParameterFeatureSource(
             self.ZONES, tr("Zones (fields, parcels, districts)"), [QgsProcessing.TypeVectorPolygon]),
             tr("Polygons in any CRS. Overlapping zones each count the pixels they share.")))
         self.addParameter(QgsProcessingParameterVectorDestination(self.OUTPUT, tr("Change per zone"),
@@ -151,10 +157,19 @@ class ChangeByZonesAlgorithm(QgsProcessingAlgorithm):
         if moment.providerType() != "gdal":
             raise QgsProcessingException(tr("'%s' is not a file-based raster; export it as GeoTIFF first.")
                                          % moment.name())
-        zones = self.parameterAsVectorLayer(parameters, self.ZONES, context)
+        value = parameters.get(self.ZONES)
+        selected = isinstance(value, QgsProcessingFeatureSourceDefinition) and value.selectedFeaturesOnly
+        if isinstance(value, QgsProcessingFeatureSourceDefinition):  # the layer of "Selected features only"
+            zones = QgsProcessingUtils.mapLayerFromString(value.source.valueAsString(context.expressionContext())[0],
+                                                          context)
+        else:
+            zones = self.parameterAsVectorLayer(parameters, self.ZONES, context)
         if zones is None or not zones.isValid():
             raise QgsProcessingException(tr("Choose the zones (a polygon layer)."))
-        path, layer_name = zones_source(zones, context)
+        if selected and not zones.selectedFeatureCount():
+            raise QgsProcessingException(tr("No feature of '%s' is selected: select the zones to count, or untick "
+                                            "Selected features only.") % zones.name())
+        path, layer_name, copied = zones_source(zones, context, selected)
         out = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
         make_output_folder(out)
         try:
@@ -162,6 +177,9 @@ class ChangeByZonesAlgorithm(QgsProcessingAlgorithm):
                                   progress=lambda f: feedback.setProgress(100.0 * f), cancel=feedback.isCanceled)
         except CaimError as exc:
             raise QgsProcessingException(str(exc)) from None
+        if copied:  # the summary names the user's layer, not the temporary copy counted
+            res.zones_path = zones.name()  # (its count says how many were selected)
+            res.layer_name = ""
         text = res.text()
         feedback.pushInfo(text)
         self._out = out

@@ -128,3 +128,30 @@ def test_change_per_zone_in_the_raster_menu(project, tmp_path):
     project.addMapLayer(points)
     plugin = CaimPlugin(types.SimpleNamespace(activeLayer=lambda: points))
     assert plugin.algorithm_defaults(ZONES_ID) == {"MOMENT": added["moment"].id()}
+
+
+def test_selected_features_only(project, tmp_path):
+    """The zones are a feature source: 'Selected features only' counts the selected zones alone (the walk's
+    municipalities with one selected counted all four), and the summary names the user's layer, not the
+    temporary copy counted; nothing selected is refused with what to do."""
+    from qgis.core import QgsProcessingFeatureSourceDefinition, QgsVectorLayer
+
+    moment = _utm_map(tmp_path)
+    zones = QgsVectorLayer(_layer_file(tmp_path / "zones.gpkg", [("A", _box(0, 0, 20, 20)), ("B", _box(10, 10, 30, 30)),
+                                                                  ("E", _box(45, 32, 55, 38))]), "parcels", "ogr")
+    project.addMapLayer(zones)
+    zones.selectByExpression("\"name\" = 'B'")
+    source = QgsProcessingFeatureSourceDefinition(zones.id(), True)
+    out = str(tmp_path / "sel.gpkg")
+    results, ok, fb = run_processing("caim:changebyzones", {"MOMENT": moment, "ZONES": source, "OUTPUT": out})
+    assert ok, fb.textLog()
+    assert [f["name"] for f in QgsVectorLayer(out, "o", "ogr").getFeatures()] == ["B"]
+    assert "Zones:    1 of 'parcels'" in results["SUMMARY"] and "processing" not in results["SUMMARY"]
+    # the whole layer without the box ticked (read from its own file)
+    results, ok, fb = run_processing("caim:changebyzones", {"MOMENT": moment, "ZONES": zones.id(),
+                                                            "OUTPUT": str(tmp_path / "all.gpkg")})
+    assert ok and "Zones:    3 of '" in results["SUMMARY"] and "zones.gpkg" in results["SUMMARY"], fb.textLog()
+    zones.removeSelection()
+    results, ok, fb = run_processing("caim:changebyzones", {"MOMENT": moment, "ZONES": source,
+                                                            "OUTPUT": str(tmp_path / "none.gpkg")})
+    assert not ok and "No feature of 'parcels' is selected" in fb.textLog()
