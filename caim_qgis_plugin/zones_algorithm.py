@@ -3,11 +3,9 @@
 
 import os
 
-from qgis.PyQt.QtGui import QIcon
 from qgis.core import (
     QgsFillSymbol,
     QgsProcessing,
-    QgsProcessingAlgorithm,
     QgsProcessingException,
     QgsProcessingFeatureSourceDefinition,
     QgsProcessingLayerPostProcessorInterface,
@@ -21,11 +19,10 @@ from qgis.core import (
     QgsVectorFileWriter,
 )
 
-from caim_qgis_plugin.accuracy_algorithms import make_output_folder
+from caim_qgis_plugin.accuracy_algorithms import _Base, make_output_folder
 from caim_qgis_plugin.algorithm import with_help
 from caim_qgis_plugin.i18n import translator
 from caim_qgis_plugin.inputs import layer_source
-from caim_qgis_plugin.paths import icon_path
 
 tr = translator("CaimZones")
 
@@ -95,7 +92,9 @@ def zones_source(layer, context, selected=False):
     return path, "zones", True
 
 
-class ChangeByZonesAlgorithm(QgsProcessingAlgorithm):
+class ChangeByZonesAlgorithm(_Base):
+    """(The accuracy tools' base: their icon, and QGIS's "Incorrect parameter value for ZONES" for a path that is
+    no file replaced by one that names the path; in the detection's group.)"""
     MOMENT, ZONES, OUTPUT, SUMMARY = "MOMENT", "ZONES", "OUTPUT", "SUMMARY"
 
     def name(self):
@@ -109,9 +108,6 @@ class ChangeByZonesAlgorithm(QgsProcessingAlgorithm):
 
     def groupId(self):  # noqa: N802
         return "changedetection"
-
-    def icon(self):
-        return QIcon(icon_path())
 
     def createInstance(self):  # noqa: N802
         return ChangeByZonesAlgorithm()

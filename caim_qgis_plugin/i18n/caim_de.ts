@@ -3264,27 +3264,27 @@ Gerät: %s
     <context>
         <name>CaimZones</name>
         <message>
-            <location filename="../zones_algorithm.py" line="56" />
+            <location filename="../zones_algorithm.py" line="53" />
             <source>not mapped (no data, outside the map)</source>
             <translation>nicht kartiert (keine Daten, außerhalb der Karte)</translation>
         </message>
         <message>
-            <location filename="../zones_algorithm.py" line="94" />
+            <location filename="../zones_algorithm.py" line="91" />
             <source>Cannot copy the zones '%s' for counting (%s).</source>
             <translation>Die Zonen '%s' können zum Zählen nicht kopiert werden (%s).</translation>
         </message>
         <message>
-            <location filename="../zones_algorithm.py" line="105" />
+            <location filename="../zones_algorithm.py" line="104" />
             <source>Change per zone (field, parcel, district)</source>
             <translation>Änderung je Zone (Feld, Flurstück, Bezirk)</translation>
         </message>
         <message>
-            <location filename="../zones_algorithm.py" line="108" />
+            <location filename="../zones_algorithm.py" line="107" />
             <source>Change detection</source>
             <translation>Änderungserkennung</translation>
         </message>
         <message>
-            <location filename="../zones_algorithm.py" line="120" />
+            <location filename="../zones_algorithm.py" line="116" />
             <source>How much changed, and when, in each field, parcel, concession or district: for every polygon of the zones, in hectares on the ground, the mapped area (&lt;b&gt;ha_valid&lt;/b&gt;), the area without data (&lt;b&gt;ha_nodata&lt;/b&gt;), the changed area (&lt;b&gt;ha_changed&lt;/b&gt;) and its share of the mapped area in % (&lt;b&gt;pct_changed&lt;/b&gt;), the changed area of every interval (&lt;b&gt;ha_2019_2020&lt;/b&gt;, ... named by the run's dates), the interval with the most change (&lt;b&gt;most_change&lt;/b&gt;, &lt;b&gt;most_k&lt;/b&gt;) and the last interval with change (&lt;b&gt;last_change&lt;/b&gt;, &lt;b&gt;last_k&lt;/b&gt;), and in &lt;b&gt;zone_note&lt;/b&gt; why a zone's figures are empty or partial (empty or invalid geometry, outside or partly outside the map, no data).  The output is the zones with their own attributes and these fields, coloured by the changed share.
 
 &lt;b&gt;Change moment map&lt;/b&gt;: change_moment.tif of a run (0 no change, k = the last change between date k and k+1, 255 nodata).  &lt;b&gt;Zones&lt;/b&gt;: polygons in any CRS (reprojected to the map's); overlapping zones each count the pixels they share; a pixel counts in a zone when its centre is inside.  The pixel areas are those of the ground, row by row on a geographic grid, as in the run's summary.</source>
@@ -3293,52 +3293,52 @@ Gerät: %s
 &lt;b&gt;Karte des Änderungszeitpunkts&lt;/b&gt;: change_moment.tif eines Laufs (0 keine Änderung, k = die letzte Änderung zwischen Datum k und k+1, 255 NoData).  &lt;b&gt;Zonen&lt;/b&gt;: Polygone in beliebigem KBS (in das der Karte umprojiziert); überlappende Zonen zählen die gemeinsamen Pixel jeweils mit; ein Pixel zählt zu einer Zone, wenn sein Mittelpunkt darin liegt.  Die Pixelflächen sind die auf dem Boden, auf einem geographischen Gitter Zeile für Zeile, wie in der Zusammenfassung des Laufs.</translation>
         </message>
         <message>
-            <location filename="../zones_algorithm.py" line="138" />
+            <location filename="../zones_algorithm.py" line="134" />
             <source>Change moment map</source>
             <translation>Karte des Änderungszeitpunkts</translation>
         </message>
         <message>
-            <location filename="../zones_algorithm.py" line="139" />
+            <location filename="../zones_algorithm.py" line="135" />
             <source>change_moment.tif of a run: 0 no change, k = the last change between date k and k+1, 255 nodata; its intervals are named in its metadata.</source>
             <translation>change_moment.tif eines Laufs: 0 keine Änderung, k = die letzte Änderung zwischen Datum k und k+1, 255 NoData; seine Intervalle sind in seinen Metadaten benannt.</translation>
         </message>
         <message>
-            <location filename="../zones_algorithm.py" line="144" />
+            <location filename="../zones_algorithm.py" line="140" />
             <source>Zones (fields, parcels, districts)</source>
             <translation>Zonen (Felder, Flurstücke, Bezirke)</translation>
         </message>
         <message>
-            <location filename="../zones_algorithm.py" line="145" />
+            <location filename="../zones_algorithm.py" line="141" />
             <source>Polygons in any CRS. Overlapping zones each count the pixels they share.</source>
             <translation>Polygone in beliebigem KBS. Überlappende Zonen zählen die gemeinsamen Pixel jeweils mit.</translation>
         </message>
         <message>
-            <location filename="../zones_algorithm.py" line="146" />
+            <location filename="../zones_algorithm.py" line="142" />
             <source>Change per zone</source>
             <translation>Änderung je Zone</translation>
         </message>
         <message>
-            <location filename="../zones_algorithm.py" line="148" />
+            <location filename="../zones_algorithm.py" line="144" />
             <source>Summary</source>
             <translation>Zusammenfassung</translation>
         </message>
         <message>
-            <location filename="../zones_algorithm.py" line="156" />
+            <location filename="../zones_algorithm.py" line="152" />
             <source>Choose a change moment map (change_moment.tif of a run).</source>
             <translation>Wählen Sie eine Karte des Änderungszeitpunkts (change_moment.tif eines Laufs).</translation>
         </message>
         <message>
-            <location filename="../zones_algorithm.py" line="158" />
+            <location filename="../zones_algorithm.py" line="154" />
             <source>'%s' is not a file-based raster; export it as GeoTIFF first.</source>
             <translation>'%s' ist kein dateibasiertes Raster; zuerst als GeoTIFF exportieren.</translation>
         </message>
         <message>
-            <location filename="../zones_algorithm.py" line="168" />
+            <location filename="../zones_algorithm.py" line="164" />
             <source>Choose the zones (a polygon layer).</source>
             <translation>Wählen Sie die Zonen (ein Polygonlayer).</translation>
         </message>
         <message>
-            <location filename="../zones_algorithm.py" line="170" />
+            <location filename="../zones_algorithm.py" line="166" />
             <source>No feature of '%s' is selected: select the zones to count, or untick Selected features only.</source>
             <translation>Kein Objekt von '%s' ist gewählt: wählen Sie die zu zählenden Zonen oder entfernen Sie den Haken bei Nur gewählte Objekte.</translation>
         </message>

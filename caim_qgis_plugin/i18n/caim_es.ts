@@ -3236,27 +3236,27 @@ Dispositivo: %s
     <context>
         <name>CaimZones</name>
         <message>
-            <location filename="../zones_algorithm.py" line="56" />
+            <location filename="../zones_algorithm.py" line="53" />
             <source>not mapped (no data, outside the map)</source>
             <translation>sin mapear (sin datos, fuera del mapa)</translation>
         </message>
         <message>
-            <location filename="../zones_algorithm.py" line="94" />
+            <location filename="../zones_algorithm.py" line="91" />
             <source>Cannot copy the zones '%s' for counting (%s).</source>
             <translation>No se pueden copiar las zonas '%s' para el recuento (%s).</translation>
         </message>
         <message>
-            <location filename="../zones_algorithm.py" line="105" />
+            <location filename="../zones_algorithm.py" line="104" />
             <source>Change per zone (field, parcel, district)</source>
             <translation>Cambio por zona (campo, parcela, distrito)</translation>
         </message>
         <message>
-            <location filename="../zones_algorithm.py" line="108" />
+            <location filename="../zones_algorithm.py" line="107" />
             <source>Change detection</source>
             <translation>Detección de cambios</translation>
         </message>
         <message>
-            <location filename="../zones_algorithm.py" line="120" />
+            <location filename="../zones_algorithm.py" line="116" />
             <source>How much changed, and when, in each field, parcel, concession or district: for every polygon of the zones, in hectares on the ground, the mapped area (&lt;b&gt;ha_valid&lt;/b&gt;), the area without data (&lt;b&gt;ha_nodata&lt;/b&gt;), the changed area (&lt;b&gt;ha_changed&lt;/b&gt;) and its share of the mapped area in % (&lt;b&gt;pct_changed&lt;/b&gt;), the changed area of every interval (&lt;b&gt;ha_2019_2020&lt;/b&gt;, ... named by the run's dates), the interval with the most change (&lt;b&gt;most_change&lt;/b&gt;, &lt;b&gt;most_k&lt;/b&gt;) and the last interval with change (&lt;b&gt;last_change&lt;/b&gt;, &lt;b&gt;last_k&lt;/b&gt;), and in &lt;b&gt;zone_note&lt;/b&gt; why a zone's figures are empty or partial (empty or invalid geometry, outside or partly outside the map, no data).  The output is the zones with their own attributes and these fields, coloured by the changed share.
 
 &lt;b&gt;Change moment map&lt;/b&gt;: change_moment.tif of a run (0 no change, k = the last change between date k and k+1, 255 nodata).  &lt;b&gt;Zones&lt;/b&gt;: polygons in any CRS (reprojected to the map's); overlapping zones each count the pixels they share; a pixel counts in a zone when its centre is inside.  The pixel areas are those of the ground, row by row on a geographic grid, as in the run's summary.</source>
@@ -3265,52 +3265,52 @@ Dispositivo: %s
 &lt;b&gt;Mapa del momento del cambio&lt;/b&gt;: change_moment.tif de una ejecución (0 sin cambio, k = el último cambio entre la fecha k y k+1, 255 sin datos).  &lt;b&gt;Zonas&lt;/b&gt;: polígonos en cualquier SRC (reproyectados al del mapa); las zonas que se solapan cuentan cada una los píxeles que comparten; un píxel cuenta en una zona cuando su centro está dentro.  Las áreas de los píxeles son las del terreno, fila a fila en una malla geográfica, como en el resumen de la ejecución.</translation>
         </message>
         <message>
-            <location filename="../zones_algorithm.py" line="138" />
+            <location filename="../zones_algorithm.py" line="134" />
             <source>Change moment map</source>
             <translation>Mapa del momento del cambio</translation>
         </message>
         <message>
-            <location filename="../zones_algorithm.py" line="139" />
+            <location filename="../zones_algorithm.py" line="135" />
             <source>change_moment.tif of a run: 0 no change, k = the last change between date k and k+1, 255 nodata; its intervals are named in its metadata.</source>
             <translation>change_moment.tif de una ejecución: 0 sin cambio, k = el último cambio entre la fecha k y k+1, 255 sin datos; sus intervalos se nombran en sus metadatos.</translation>
         </message>
         <message>
-            <location filename="../zones_algorithm.py" line="144" />
+            <location filename="../zones_algorithm.py" line="140" />
             <source>Zones (fields, parcels, districts)</source>
             <translation>Zonas (campos, parcelas, distritos)</translation>
         </message>
         <message>
-            <location filename="../zones_algorithm.py" line="145" />
+            <location filename="../zones_algorithm.py" line="141" />
             <source>Polygons in any CRS. Overlapping zones each count the pixels they share.</source>
             <translation>Polígonos en cualquier SRC. Las zonas que se solapan cuentan cada una los píxeles que comparten.</translation>
         </message>
         <message>
-            <location filename="../zones_algorithm.py" line="146" />
+            <location filename="../zones_algorithm.py" line="142" />
             <source>Change per zone</source>
             <translation>Cambio por zona</translation>
         </message>
         <message>
-            <location filename="../zones_algorithm.py" line="148" />
+            <location filename="../zones_algorithm.py" line="144" />
             <source>Summary</source>
             <translation>Resumen</translation>
         </message>
         <message>
-            <location filename="../zones_algorithm.py" line="156" />
+            <location filename="../zones_algorithm.py" line="152" />
             <source>Choose a change moment map (change_moment.tif of a run).</source>
             <translation>Elija un mapa del momento del cambio (change_moment.tif de una ejecución).</translation>
         </message>
         <message>
-            <location filename="../zones_algorithm.py" line="158" />
+            <location filename="../zones_algorithm.py" line="154" />
             <source>'%s' is not a file-based raster; export it as GeoTIFF first.</source>
             <translation>'%s' no es un ráster basado en archivo; exportarlo primero como GeoTIFF.</translation>
         </message>
         <message>
-            <location filename="../zones_algorithm.py" line="168" />
+            <location filename="../zones_algorithm.py" line="164" />
             <source>Choose the zones (a polygon layer).</source>
             <translation>Elija las zonas (una capa de polígonos).</translation>
         </message>
         <message>
-            <location filename="../zones_algorithm.py" line="170" />
+            <location filename="../zones_algorithm.py" line="166" />
             <source>No feature of '%s' is selected: select the zones to count, or untick Selected features only.</source>
             <translation>Ningún objeto de '%s' está seleccionado: seleccione las zonas que contar o desmarque Solo objetos seleccionados.</translation>
         </message>

@@ -155,3 +155,23 @@ def test_selected_features_only(project, tmp_path):
     results, ok, fb = run_processing("caim:changebyzones", {"MOMENT": moment, "ZONES": source,
                                                             "OUTPUT": str(tmp_path / "none.gpkg")})
     assert not ok and "No feature of 'parcels' is selected" in fb.textLog()
+
+
+def test_a_map_path_that_is_no_file_is_named(project, tmp_path):
+    """MOMENT or ZONES a path that does not exist: the message names the path ('Could not load source layer
+    for MOMENT: <path> not found'; where QGIS says only 'Incorrect parameter value for MOMENT', the accuracy
+    tools' check, which this algorithm shares, names it)."""
+    from qgis.core import QgsApplication, QgsProcessingContext, QgsProject
+
+    alg = QgsApplication.processingRegistry().createAlgorithmById("caim:changebyzones")
+    context = QgsProcessingContext()
+    context.setProject(QgsProject.instance())
+    zones = _layer_file(tmp_path / "zones.gpkg", [("A", _box(0, 0, 20, 20))])
+    gone = str(tmp_path / "change_moment_2024.tif")
+    ok, message = alg.checkParameterValues({"MOMENT": gone, "ZONES": zones, "OUTPUT": str(tmp_path / "o.gpkg")},
+                                           context)
+    assert not ok and "change_moment_2024.tif" in message, message
+    ok, message = alg.checkParameterValues({"MOMENT": _utm_map(tmp_path), "ZONES": str(tmp_path / "p.gpkg"),
+                                            "OUTPUT": str(tmp_path / "o.gpkg")}, context)
+    assert not ok and "p.gpkg" in message, message
+    assert alg.group() == "Change detection" and not alg.icon().isNull()
