@@ -36,7 +36,7 @@ from osgeo import gdal, ogr, osr
 
 from model_core.accuracy import _grid, _open_map, class_names, class_value_error
 from model_core.errors import Cancelled, InputError, OutputError
-from model_core.polygons import VECTOR_FORMATS, delete_vector, driver_for
+from model_core.polygons import VECTOR_FORMATS, driver_for, put_in_place, scratch_folder
 from model_core.stack import srs_from_wkt
 
 gdal.UseExceptions()
@@ -488,19 +488,34 @@ def _values(z, intervals):
 
 
 class _Writer:
-    """Writes the zones to a hidden temporary file beside ``path``, renamed over it by :meth:`finish`."""
+    """Writes the zones in a hidden folder beside ``path`` (locked for this process, as the polygons' and the
+    sample's: one that a run killed on the spot left is removed by the next), moved over ``path`` by
+    :meth:`finish`.  (A hidden '.<name>.<pid>.part' file beside the output stayed for good after a kill -9.)"""
 
     def __init__(self, path, src_layer, srs, new_fields):
         self.path = os.path.abspath(path)
         folder, name = os.path.split(self.path)
-        stem, ext = os.path.splitext(name)
-        self.tmp = os.path.join(folder, f".{stem}.{os.getpid()}.part{ext}")
+        ext = os.path.splitext(name)[1]
+        self.scratch, self.held = scratch_folder(folder, ".caim-zones-")
+        # alone in a folder of its own (put_in_place moves the folder's files: the output and its parts)
+        self.tmp = os.path.join(self.scratch, "out", name)
+        try:
+            os.mkdir(os.path.dirname(self.tmp))
+        except OSError as exc:
+            self._release()
+            raise OutputError(f"Cannot write in the folder '{folder}' ({exc.strerror or exc}). Choose a folder you "
+                              "can write to.") from None
         self.csv = ext.lower() == ".csv"
         defn = src_layer.GetLayerDefn()
         self.src_names = [defn.GetFieldDefn(i).GetName() for i in range(defn.GetFieldCount())]
         self.new = [n for n, _ in new_fields]
         if self.csv:
-            self.file = open(self.tmp, "w", newline="", encoding="utf-8")  # noqa: SIM115 -- closed in finish
+            try:
+                self.file = open(self.tmp, "w", newline="", encoding="utf-8")  # noqa: SIM115 -- closed in finish
+            except OSError as exc:
+                self._release()
+                raise OutputError(f"Cannot write '{path}' ({exc.strerror or exc}). Choose another file or "
+                                  "folder.") from None
             self.writer = csv.writer(self.file)
             self.fid = "fid" not in [n.lower() for n in self.src_names]
             self.writer.writerow((["fid"] if self.fid else []) + self.src_names + self.new)
@@ -542,12 +557,17 @@ class _Writer:
     def abort(self):
         if self.csv:
             self.file.close()
-            if os.path.exists(self.tmp):
-                os.remove(self.tmp)
-            return
-        self.layer = self.ds = None
-        if os.path.exists(self.tmp):
-            delete_vector(self.driver, self.tmp)
+        else:
+            self.layer = self.ds = None
+        self._release()
+
+    def _release(self):
+        import shutil
+
+        if self.held is not None:
+            os.close(self.held)
+            self.held = None
+        shutil.rmtree(self.scratch, ignore_errors=True)
 
     def finish(self, metadata):
         try:
@@ -558,9 +578,11 @@ class _Writer:
                     self.layer.SetMetadataItem(k, v)
                 self.layer.CommitTransaction()
                 self.layer = self.ds = None
-            if os.path.exists(self.path) and not self.csv:
-                delete_vector(self.driver, self.path)
-            os.replace(self.tmp, self.path)
+            if self.csv:
+                os.replace(self.tmp, self.path)
+            else:  # one step for a file of one part: the old output stays whole until the new one replaces it
+                put_in_place(self.driver, self.tmp, self.path)
+            self._release()
         except (OSError, RuntimeError) as exc:
             self.abort()
             raise OutputError(f"Cannot write '{self.path}' ({exc}). Free some space or choose another "

@@ -392,3 +392,36 @@ def test_a_shapefile_read_as_qgis_reads_it(tmp_path, encoding, names):
     assert sorted(_read(tmp_path / "o.gpkg")) == sorted(names)
     with open(tmp_path / "o.csv", newline="", encoding="utf-8") as fh:
         assert [row["name"] for row in csv.DictReader(fh)] == names
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX signals and locks")
+@pytest.mark.parametrize("name", ["z.gpkg", "z.csv"])
+def test_a_killed_zones_run_leaves_nothing_the_next_run_keeps(tmp_path, name):
+    """A zones run killed on the spot (kill -9) while it wrote left its hidden '.<name>.<pid>.part' file beside
+    the output for good; it writes in a locked hidden folder now, which the next run into that folder removes;
+    the earlier output stays whole until the new one replaces it."""
+    import subprocess  # nosec B404 - our own code in a child process (SIGKILL would end pytest itself)
+    import sys
+
+    from rasters import ROOT
+
+    moment = _utm_map(tmp_path)
+    zones = _layer_file(tmp_path / "zones.gpkg", [(str(i), _box(i, 0, i + 5, 5)) for i in range(10)])
+    out = tmp_path / "out" / name
+    out.parent.mkdir()
+    change_by_zones(moment, zones, str(out))
+    before = out.read_bytes()
+    code = ("import os, signal\n"
+            "from model_core import zones\n"
+            "def killed(*a, **k):\n"
+            "    os.kill(os.getpid(), signal.SIGKILL)\n"
+            "zones._Writer.add = killed\n"
+            f"zones.change_by_zones({moment!r}, {zones!r}, {str(out)!r}, overwrite=True)\n")
+    run = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=dict(os.environ, PYTHONPATH=ROOT),  # nosec
+                         capture_output=True, text=True, timeout=120)
+    assert run.returncode == -9, run.stderr
+    assert out.read_bytes() == before  # the earlier output whole
+    left = [n for n in os.listdir(out.parent) if n.startswith(".")]
+    assert len(left) == 1 and left[0].startswith(".caim-zones-"), left
+    change_by_zones(moment, zones, str(out), overwrite=True)
+    assert os.listdir(out.parent) == [name]
