@@ -268,7 +268,8 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
                         return False, specific
             # the option lists take the options' names (MODEL=isfa), not their positions (MODEL=5): QGIS said
             # only "Incorrect parameter value for MODEL"
-            for name, options in ((self.MODEL, MODELS), (self.DEVICE, DEVICES), (self.THRESHOLD, THRESHOLDS)):
+            for name, options in ((self.MODEL, MODELS), (self.DEVICE, DEVICES), (self.THRESHOLD, THRESHOLDS),
+                                  (self.BAND_ORDER, BAND_ORDERS)):
                 if message.rstrip(".").endswith(" " + name):
                     return False, option_refused(name, parameters.get(name), options)
         return ok, message

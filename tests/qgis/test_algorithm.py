@@ -977,7 +977,7 @@ def test_option_positions_are_refused_with_the_option_names(qgis_app, tmp_path):
     context.setProject(QgsProject.instance())
     out = outputs_in(str(tmp_path / "o"))
     for name, value, names in (("MODEL", "fast", "auto, caimnet, schanger, cva"), ("DEVICE", "GPU", "Auto, CPU, CUDA"),
-                               ("THRESHOLD", "minimum", "otsu, kittler")):
+                               ("THRESHOLD", "minimum", "otsu, kittler"), ("BAND_ORDER", "bands", "auto, date, band")):
         ok, text = alg.checkParameterValues(dict(out, INPUT=stack, **{name: value}), context)
         assert not ok and text.startswith("%s=%s is not one of its options" % (name, value)) and names in text, text
     assert alg.checkParameterValues(dict(out, INPUT=stack, MODEL="isfa", THRESHOLD="kittler"), context) == (True, "")
@@ -996,7 +996,8 @@ def test_option_numbers_that_qgis_process_help_shows_are_answered_with_the_name_
     context.setProject(QgsProject.instance())
     out = outputs_in(str(tmp_path / "o"))
     for name, value, given in (("DEVICE", "2", "DEVICE=CUDA"), ("DEVICE", 1, "DEVICE=CPU"), ("MODEL", "3", "MODEL=cva"),
-                               ("MODEL", " 5 ", "MODEL=isfa"), ("THRESHOLD", "1", "THRESHOLD=kittler")):
+                               ("MODEL", " 5 ", "MODEL=isfa"), ("THRESHOLD", "1", "THRESHOLD=kittler"),
+                               ("BAND_ORDER", "2", "BAND_ORDER=band")):
         ok, text = alg.checkParameterValues(dict(out, INPUT=stack, **{name: value}), context)
         assert not ok and "give its name, %s" % given in text and "qgis_process help" in text, text
     for name, value, names in (("DEVICE", "3", "Auto, CPU, CUDA"), ("DEVICE", "1,2", "Auto, CPU, CUDA"),
