@@ -542,6 +542,18 @@ def _main(argv):
         from model_core.accuracy import main as accuracy_main
 
         return accuracy_main(argv)
+    if argv and argv[0] == "zones":  # also before the detect parser: zones and split need no torch
+        from model_core.zones import main as zones_main
+
+        return zones_main(argv[1:])
+    if argv and argv[0] == "split":
+        from model_core.stacked import main as split_main
+
+        try:
+            return split_main(argv[1:])
+        except KeyboardInterrupt:  # the VRTs it had written are removed (write_split)
+            print("\nInterrupted; no VRT was written.", file=sys.stderr)
+            return 130
     parser = argparse.ArgumentParser(prog="python -m model_core",
                                      description="CAIM change detection engine (no QGIS needed).")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -564,18 +576,6 @@ def _main(argv):
                    "export (see 'split --help')", add_help=False)
     sub.add_parser("zones", help="how much changed, and when, in each field, parcel or district: hectares per "
                    "polygon and interval (see 'zones --help')", add_help=False)
-    if argv and argv[0] == "zones":
-        from model_core.zones import main as zones_main
-
-        return zones_main(argv[1:])
-    if argv and argv[0] == "split":
-        from model_core.stacked import main as split_main
-
-        try:
-            return split_main(argv[1:])
-        except KeyboardInterrupt:  # the VRTs it had written are removed (write_split)
-            print("\nInterrupted; no VRT was written.", file=sys.stderr)
-            return 130
     if argv and argv[0] == "weights":
         from model_core.provenance import main as provenance_main
 

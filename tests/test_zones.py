@@ -425,3 +425,34 @@ def test_a_killed_zones_run_leaves_nothing_the_next_run_keeps(tmp_path, name):
     assert len(left) == 1 and left[0].startswith(".caim-zones-"), left
     change_by_zones(moment, zones, str(out), overwrite=True)
     assert os.listdir(out.parent) == [name]
+
+
+_NO_TORCH = """
+import sys
+sys.modules["torch"] = None  # import torch fails, as in a QGIS whose Python has no PyTorch
+from model_core.cli import main
+code = main(sys.argv[1:])
+assert "torch" not in sys.modules or sys.modules["torch"] is None
+sys.exit(code)
+"""
+
+
+def test_zones_and_split_run_without_torch(tmp_path):
+    """zones and split need no PyTorch (like sample, assess and compare), but the command line built the detect
+    parser first, whose model list imports torch: without it both ended in a ModuleNotFoundError traceback."""
+    import subprocess  # nosec B404 -- this project's own command line
+    import sys
+
+    from rasters import ROOT
+
+    moment = _utm_map(tmp_path)
+    zones = _layer_file(tmp_path / "z.gpkg", [("A", _box(0, 0, 20, 20))])
+    stack = write_tif(tmp_path / "stack.tif", np.zeros((2, 4, 4), np.uint16))
+    env = dict(os.environ, PYTHONPATH=ROOT)
+    for args in (["zones", moment, zones, "--out", str(tmp_path / "out.gpkg")],
+                 ["split", stack, "--out", str(tmp_path / "dates"), "--bands-per-date", "1",
+                  "--dates", "2019-06-01,2020-06-01"]):
+        run = subprocess.run([sys.executable, "-c", _NO_TORCH] + args, capture_output=True, text=True,  # nosec B603
+                             env=env, cwd=str(tmp_path), timeout=120)
+        assert run.returncode == 0, run.stderr[-2000:]
+    assert os.path.exists(tmp_path / "out.gpkg") and len(os.listdir(tmp_path / "dates")) == 2
