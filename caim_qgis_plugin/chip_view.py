@@ -402,14 +402,15 @@ class _ReadThread(threading.Thread):
         self.stop = threading.Event()
         self.done = None     # (the request read, its rows and shown)
         self.error = None    # what went wrong, as text
+        self.before_error = None  # what went wrong in ``before`` (left to the click)
 
     def run(self):
         try:
             if self.before is not None and not self.stop.is_set():
                 try:
                     self.before(self.stop.is_set)
-                except Exception:  # noqa: BLE001 -- (read again by the click that needs it)
-                    pass
+                except Exception as exc:  # noqa: BLE001 -- (read again by the click that needs it)
+                    self.before_error = exc  # kept for a debugger; the click reports what goes wrong
             if self.grid is not None:
                 self.reader.map_grid(self.grid)
             for entry, _state in self.unread:

@@ -964,8 +964,8 @@ class InspectTool(QgsMapToolEmitPoint):
             layer = find_run_layer(self.iface)
             if layer is not None:
                 self.dock.prepare(lyr.run_info_of(layer))
-        except Exception:  # noqa: BLE001
-            pass
+        except Exception as exc:  # noqa: BLE001
+            self.activate_error = exc  # kept for a debugger; the click reports what goes wrong
 
     def keyPressEvent(self, event):  # noqa: N802
         # the keyboard's way in: Enter inspects the pixel at the centre of the map; every other key (the
