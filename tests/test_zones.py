@@ -354,15 +354,22 @@ def _dbf_shapefile(path, names, encoding):
     without saying so (no .cpg, language id 0)."""
     srs = osr.SpatialReference()
     srs.ImportFromEPSG(32633)
-    ds = ogr.GetDriverByName("ESRI Shapefile").CreateDataSource(str(path))
-    lyr = ds.CreateLayer("parcels", srs, ogr.wkbPolygon, options=[f"ENCODING={encoding or 'ISO-8859-1'}"])
-    lyr.CreateField(ogr.FieldDefn("name", ogr.OFTString))
-    for i, name in enumerate(names):
-        f = ogr.Feature(lyr.GetLayerDefn())
-        f.SetField("name", name)
-        f.SetGeometry(_box(10 * i, 0, 10 * i + 10, 10))
-        lyr.CreateFeature(f)
-    ds = None
+    # written as OGR writes it outside QGIS: a QgsApplication of the same test run sets SHAPE_ENCODING="" for the
+    # whole process, and OGR then wrote the names' UTF-8 bytes under a .cpg saying CP1251
+    old = gdal.GetConfigOption("SHAPE_ENCODING")
+    gdal.SetConfigOption("SHAPE_ENCODING", None)
+    try:
+        ds = ogr.GetDriverByName("ESRI Shapefile").CreateDataSource(str(path))
+        lyr = ds.CreateLayer("parcels", srs, ogr.wkbPolygon, options=[f"ENCODING={encoding or 'ISO-8859-1'}"])
+        lyr.CreateField(ogr.FieldDefn("name", ogr.OFTString))
+        for i, name in enumerate(names):
+            f = ogr.Feature(lyr.GetLayerDefn())
+            f.SetField("name", name)
+            f.SetGeometry(_box(10 * i, 0, 10 * i + 10, 10))
+            lyr.CreateFeature(f)
+        ds = None
+    finally:
+        gdal.SetConfigOption("SHAPE_ENCODING", old)
     stem = os.path.splitext(str(path))[0]
     if encoding is None:
         if os.path.exists(stem + ".cpg"):
