@@ -26,7 +26,6 @@ import argparse
 import json
 import math
 import os
-import shutil
 import sys
 from dataclasses import dataclass, field
 
@@ -285,24 +284,17 @@ def _write_points(path, info, picked, overwrite):
     while writing it left a half-written sample under its name (an empty GeoPackage and its -journal),
     which a later run refused as existing and which could be labelled as the sample; and an existing sample
     given to be overwritten was deleted first, so a stopped or failed run lost it."""
-    from model_core.polygons import put_in_place, scratch_folder
+    from model_core.polygons import put_in_place, staged_output
 
     folder = os.path.dirname(os.path.abspath(path))
     if not os.path.isdir(folder):
         raise OutputError(f"Folder '{folder}' does not exist.")
-    scratch, held = scratch_folder(folder, ".caim-sample-")
-    try:
-        staged = os.path.join(scratch, "out", os.path.basename(path))
-        os.mkdir(os.path.dirname(staged))
+    with staged_output(path, ".caim-sample-") as (_scratch, staged):
         driver = _write_points_to(staged, path, info, picked)
         if os.path.exists(path) and not overwrite:  # appeared meanwhile: never clobber
             raise OutputError(f"'{os.path.abspath(path)}' appeared while the sample was written; nothing was "
                               "overwritten.")
         put_in_place(driver, staged, path)
-    finally:
-        if held is not None:
-            os.close(held)
-        shutil.rmtree(scratch, ignore_errors=True)
 
 
 def _write_points_to(path, shown, info, picked):

@@ -106,27 +106,22 @@ def write_polygons(moment_path, out_path, dates=None, overwrite=False, layer_nam
     # features to the requested format (some drivers cannot be read back or updated while they are being
     # written).  On disk, not in memory: a salt-and-pepper map of a whole scene holds millions of patches,
     # and an in-memory layer grew by about 0.5 KB per polygon (6144^2 px, 3.6 million: 1.8 GB; a scale audit).
-    scratch, held = scratch_folder(folder, ".caim-polygons-")
     # The polygons are written in that folder too, and moved to ``out_path`` once complete: a run killed
     # while writing them (kill -9, a crash, a closed laptop) left a half-written file under the output's
     # name (an empty GeoPackage and its -journal), which a later run refused as existing and QGIS opened as
     # the polygons; and an existing file given to be overwritten was deleted before the new one was traced,
     # so a run that failed or was stopped lost it.
-    staged = os.path.join(scratch, "out", os.path.basename(out_path))
-    try:
-        os.mkdir(os.path.dirname(staged))
-        count, driver = _trace_and_write(band, mask_ds, srs, src, out_path, os.path.join(scratch, "raw.fgb"),
-                                         layer_name, dates, cancel, progress, staged=staged)
-        mask_ds = src = None  # noqa: F841
-        _check_complete(driver, staged, count, shown=out_path)
-        if os.path.exists(out_path) and not overwrite:  # appeared meanwhile: never clobber
-            raise OutputError(f"'{out_path}' appeared while the polygons were written; nothing was overwritten.")
-        put_in_place(driver, staged, out_path)
-    finally:
-        mask_ds = src = None  # noqa: F841
-        if held is not None:
-            os.close(held)
-        shutil.rmtree(scratch, ignore_errors=True)
+    with staged_output(out_path, ".caim-polygons-") as (scratch, staged):
+        try:
+            count, driver = _trace_and_write(band, mask_ds, srs, src, out_path, os.path.join(scratch, "raw.fgb"),
+                                             layer_name, dates, cancel, progress, staged=staged)
+            mask_ds = src = None  # noqa: F841
+            _check_complete(driver, staged, count, shown=out_path)
+            if os.path.exists(out_path) and not overwrite:  # appeared meanwhile: never clobber
+                raise OutputError(f"'{out_path}' appeared while the polygons were written; nothing was overwritten.")
+            put_in_place(driver, staged, out_path)
+        finally:
+            mask_ds = src = None  # noqa: F841
     return count
 
 
@@ -143,6 +138,27 @@ def scratch_folder(folder, prefix):
         raise OutputError(f"Cannot write in the folder '{folder}' ({exc.strerror or exc}). Choose a folder you "
                           "can write to.") from None
     return scratch, _hold(scratch)
+
+
+@contextlib.contextmanager
+def staged_output(out_path, prefix):
+    """``(scratch, staged)``: a :func:`scratch_folder` beside ``out_path`` for work files, and the path to write
+    the output at, alone in a folder of its own there (as :func:`put_in_place` moves it: with its parts) under
+    ``out_path``'s name.  On leaving, the lock is dropped and the folder removed with what is left in it."""
+    folder = os.path.dirname(os.path.abspath(out_path))
+    scratch, held = scratch_folder(folder, prefix)
+    try:
+        staged = os.path.join(scratch, "out", os.path.basename(out_path))
+        try:
+            os.mkdir(os.path.dirname(staged))
+        except OSError as exc:
+            raise OutputError(f"Cannot write in the folder '{folder}' ({exc.strerror or exc}). Choose a folder "
+                              "you can write to.") from None
+        yield scratch, staged
+    finally:
+        if held is not None:
+            os.close(held)
+        shutil.rmtree(scratch, ignore_errors=True)
 
 
 def put_in_place(driver, staged, out_path):

@@ -36,7 +36,7 @@ from osgeo import gdal, ogr, osr
 
 from model_core.accuracy import _grid, _open_map, class_names, class_value_error
 from model_core.errors import Cancelled, InputError, OutputError
-from model_core.polygons import VECTOR_FORMATS, driver_for, put_in_place, scratch_folder
+from model_core.polygons import VECTOR_FORMATS, driver_for, put_in_place, staged_output
 from model_core.stack import srs_from_wkt
 
 gdal.UseExceptions()
@@ -488,23 +488,15 @@ def _values(z, intervals):
 
 
 class _Writer:
-    """Writes the zones in a hidden folder beside ``path`` (locked for this process, as the polygons' and the
-    sample's: one that a run killed on the spot left is removed by the next), moved over ``path`` by
-    :meth:`finish`.  (A hidden '.<name>.<pid>.part' file beside the output stayed for good after a kill -9.)"""
+    """Writes the zones to ``staged`` (:func:`model_core.polygons.staged_output`: in a hidden folder beside
+    ``path``, locked for this process, as the polygons' and the sample's; one that a run killed on the spot left
+    is removed by the next), moved over ``path`` by :meth:`finish`.  (A hidden '.<name>.<pid>.part' file beside
+    the output stayed for good after a kill -9.)"""
 
-    def __init__(self, path, src_layer, srs, new_fields):
+    def __init__(self, path, staged, src_layer, srs, new_fields):
         self.path = os.path.abspath(path)
-        folder, name = os.path.split(self.path)
-        ext = os.path.splitext(name)[1]
-        self.scratch, self.held = scratch_folder(folder, ".caim-zones-")
-        # alone in a folder of its own (put_in_place moves the folder's files: the output and its parts)
-        self.tmp = os.path.join(self.scratch, "out", name)
-        try:
-            os.mkdir(os.path.dirname(self.tmp))
-        except OSError as exc:
-            self._release()
-            raise OutputError(f"Cannot write in the folder '{folder}' ({exc.strerror or exc}). Choose a folder you "
-                              "can write to.") from None
+        ext = os.path.splitext(self.path)[1]
+        self.tmp = staged
         self.csv = ext.lower() == ".csv"
         defn = src_layer.GetLayerDefn()
         self.src_names = [defn.GetFieldDefn(i).GetName() for i in range(defn.GetFieldCount())]
@@ -513,7 +505,6 @@ class _Writer:
             try:
                 self.file = open(self.tmp, "w", newline="", encoding="utf-8")  # noqa: SIM115 -- closed in finish
             except OSError as exc:
-                self._release()
                 raise OutputError(f"Cannot write '{path}' ({exc.strerror or exc}). Choose another file or "
                                   "folder.") from None
             self.writer = csv.writer(self.file)
@@ -559,15 +550,6 @@ class _Writer:
             self.file.close()
         else:
             self.layer = self.ds = None
-        self._release()
-
-    def _release(self):
-        import shutil
-
-        if self.held is not None:
-            os.close(self.held)
-            self.held = None
-        shutil.rmtree(self.scratch, ignore_errors=True)
 
     def finish(self, metadata):
         try:
@@ -582,7 +564,6 @@ class _Writer:
                 os.replace(self.tmp, self.path)
             else:  # one step for a file of one part: the old output stays whole until the new one replaces it
                 put_in_place(self.driver, self.tmp, self.path)
-            self._release()
         except (OSError, RuntimeError) as exc:
             self.abort()
             raise OutputError(f"Cannot write '{self.path}' ({exc}). Free some space or choose another "
@@ -620,23 +601,24 @@ def change_by_zones(moment_path, zones_path, out_path, layer_name=None, overwrit
     srs = srs_from_wkt(grid.wkt) if crs_note == NO_CRS else layer.GetSpatialRef()
     counter = _Counter(ds, grid, len(intervals), block_pixels)
     n = max(1, layer.GetFeatureCount())
-    writer = _Writer(out_path, layer, srs, new_fields)
     zones = []
-    try:
-        layer.ResetReading()
-        for i, feature in enumerate(layer):
-            if cancel is not None and cancel():
-                raise Cancelled("Cancelled by the user; nothing was written.")
-            z = _zone(counter, feature, ct)
-            zones.append(z)
-            writer.add(feature, _values(z, intervals))
-            if progress is not None and (i % 16 == 15 or i + 1 == n):
-                progress(min(1.0, (i + 1) / n))
-    except BaseException:
-        writer.abort()
-        raise
-    writer.finish({"CAIM_MAP": os.path.abspath(moment_path), "CAIM_INTERVALS": ";".join(intervals),
-                   "CAIM_INTERVAL_FIELDS": ";".join(fields)})
+    with staged_output(out_path, ".caim-zones-") as (_scratch, staged):
+        writer = _Writer(out_path, staged, layer, srs, new_fields)
+        try:
+            layer.ResetReading()
+            for i, feature in enumerate(layer):
+                if cancel is not None and cancel():
+                    raise Cancelled("Cancelled by the user; nothing was written.")
+                z = _zone(counter, feature, ct)
+                zones.append(z)
+                writer.add(feature, _values(z, intervals))
+                if progress is not None and (i % 16 == 15 or i + 1 == n):
+                    progress(min(1.0, (i + 1) / n))
+        except BaseException:
+            writer.abort()
+            raise
+        writer.finish({"CAIM_MAP": os.path.abspath(moment_path), "CAIM_INTERVALS": ";".join(intervals),
+                       "CAIM_INTERVAL_FIELDS": ";".join(fields)})
     return ZonesResult(moment_path, zones_path, os.path.abspath(out_path), layer.GetName() if layer_name else "",
                        intervals, fields, zones, crs_note, time.perf_counter() - t0)
 
