@@ -284,7 +284,7 @@ def _write_points(path, info, picked, overwrite):
     while writing it left a half-written sample under its name (an empty GeoPackage and its -journal),
     which a later run refused as existing and which could be labelled as the sample; and an existing sample
     given to be overwritten was deleted first, so a stopped or failed run lost it."""
-    from model_core.polygons import put_in_place, staged_output
+    from model_core.staging import put_in_place, staged_output
 
     folder = os.path.dirname(os.path.abspath(path))
     if not os.path.isdir(folder):

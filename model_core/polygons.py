@@ -15,15 +15,14 @@ extension (GeoPackage by default); a Shapefile shortens field names to 10 charac
 
 import contextlib
 import os
-import shutil
 import sys
-import tempfile
 import threading
 
 import numpy as np
 from osgeo import gdal, ogr
 
 from model_core.errors import Cancelled, InputError, OutputError, free_mb, size_text
+from model_core.staging import put_in_place, staged_output
 
 gdal.UseExceptions()
 ogr.UseExceptions()
@@ -123,54 +122,6 @@ def write_polygons(moment_path, out_path, dates=None, overwrite=False, layer_nam
         finally:
             mask_ds = src = None  # noqa: F841
     return count
-
-
-def scratch_folder(folder, prefix):
-    """A hidden folder ``prefix*`` in ``folder`` to write an output in before it is moved into place, locked for
-    this process (model_core.predict._hold: ``(path, file descriptor to close or None)``); those that processes
-    killed on the spot left there before (kill -9, a crash) are removed first."""
-    from model_core.predict import _hold, remove_abandoned
-
-    remove_abandoned(folder, prefix)
-    try:
-        scratch = tempfile.mkdtemp(prefix=prefix, dir=folder)
-    except OSError as exc:
-        raise OutputError(f"Cannot write in the folder '{folder}' ({exc.strerror or exc}). Choose a folder you "
-                          "can write to.") from None
-    return scratch, _hold(scratch)
-
-
-@contextlib.contextmanager
-def staged_output(out_path, prefix):
-    """``(scratch, staged)``: a :func:`scratch_folder` beside ``out_path`` for work files, and the path to write
-    the output at, alone in a folder of its own there (as :func:`put_in_place` moves it: with its parts) under
-    ``out_path``'s name.  On leaving, the lock is dropped and the folder removed with what is left in it."""
-    folder = os.path.dirname(os.path.abspath(out_path))
-    scratch, held = scratch_folder(folder, prefix)
-    try:
-        staged = os.path.join(scratch, "out", os.path.basename(out_path))
-        try:
-            os.mkdir(os.path.dirname(staged))
-        except OSError as exc:
-            raise OutputError(f"Cannot write in the folder '{folder}' ({exc.strerror or exc}). Choose a folder "
-                              "you can write to.") from None
-        yield scratch, staged
-    finally:
-        if held is not None:
-            os.close(held)
-        shutil.rmtree(scratch, ignore_errors=True)
-
-
-def put_in_place(driver, staged, out_path):
-    """Move the vector file ``staged``, written alone in a folder of its own (with its parts: a Shapefile's
-    .shx, .dbf, ...) under the file name of ``out_path``, to ``out_path``, replacing what is there.  A file of
-    one part replaces the old one in one step (os.replace), so the old file stays whole until the new one is."""
-    folder, target = os.path.dirname(staged), os.path.dirname(os.path.abspath(out_path))
-    parts = sorted(os.listdir(folder))  # (named as the output: ``staged`` has its file name)
-    if parts != [os.path.basename(staged)] and os.path.exists(out_path):
-        delete_vector(driver, out_path)  # the old file's parts, which the new ones would not all replace
-    for name in parts:
-        os.replace(os.path.join(folder, name), os.path.join(target, name))
 
 
 def _check_complete(driver, path, count, shown=None):

@@ -28,6 +28,7 @@ from model_core import __version__
 from model_core.errors import (Cancelled, CaimError, InputError, OutputError, WeightsError, free_mb,
                                nearest_existing, size_text)
 from model_core.stack import Stack, decimation, format_clear_values
+from model_core.staging import hold, remove_abandoned
 
 gdal.UseExceptions()
 
@@ -688,90 +689,8 @@ def remove_created(created):
 
 
 PARTIAL_PREFIX = ".caim-partial-"
-_IN_USE = ".in-use"  # in a partial-output folder: locked by the run writing there for as long as it lives
-
-
-def _hold(folder):
-    """Lock the file :data:`_IN_USE` in the partial-output folder ``folder`` for as long as this run lives (the
-    system drops the lock when the process ends, however it ends: a run killed on the spot cannot remove its
-    folder, but the next run into that output folder can tell it is nobody's).  The file is locked under
-    another name and renamed, so that it is never seen unlocked.  Returns the file descriptor to close at the
-    end, or None where there are no such locks (Windows, a file system without them)."""
-    try:
-        import fcntl
-    except ImportError:
-        return None
-    path = os.path.join(folder, _IN_USE)
-    try:
-        fd = os.open(path + ".new", os.O_RDWR | os.O_CREAT, 0o600)
-    except OSError:
-        return None
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        os.replace(path + ".new", path)
-    except OSError:
-        os.close(fd)
-        return None
-    return fd
-
-
-def _let_go(fd, folder):
-    """End :func:`_hold` of ``folder`` whose run goes on with it (a split's folder, complete, to be renamed):
-    its :data:`_IN_USE` file is removed before the lock is dropped, so that no other process's
-    :func:`remove_abandoned` sees the folder unlocked and removes it meanwhile."""
-    if fd is None:
-        return
-    try:
-        os.remove(os.path.join(folder, _IN_USE))
-    except OSError:
-        pass
-    os.close(fd)
-
-
-def remove_abandoned(folder, prefix=PARTIAL_PREFIX, pattern=None):
-    """Remove the partial-output folders in ``folder`` that runs killed on the spot left (kill -9, a crash, a
-    qgis_process ended by a signal, a machine switched off): those whose :data:`_IN_USE` file no process has
-    locked.  One without that file (being made now, or by an older version) is left alone.  ``prefix`` and
-    ``pattern`` (a regular expression the whole name matches): which folders are such (default: the
-    .caim-partial-* of :func:`detect`).  Returns [(folder name, bytes)] of those removed."""
-    import re
-
-    try:
-        import fcntl
-        names = [n for n in os.listdir(folder)
-                 if n.startswith(prefix) and (pattern is None or re.fullmatch(pattern, n))]
-    except (ImportError, OSError):
-        return []
-    removed = []
-    for name in names:
-        path = os.path.join(folder, name)
-        try:
-            fd = os.open(os.path.join(path, _IN_USE), os.O_RDWR)
-        except OSError:
-            continue
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            # the file opened is still the folder's: one its run removed (:func:`_let_go`, a complete folder
-            # about to be renamed) before it let go of the lock is not a sign of an abandoned folder
-            mine, now = os.fstat(fd), os.stat(os.path.join(path, _IN_USE))
-            if (mine.st_dev, mine.st_ino) != (now.st_dev, now.st_ino):
-                raise OSError("replaced")
-        except OSError:  # a live run's (or locks do not work here)
-            os.close(fd)
-            continue
-        try:
-            size = sum(e.stat().st_size for e in os.scandir(path) if e.is_file(follow_symlinks=False))
-        except OSError:
-            size = 0
-        shutil.rmtree(path, ignore_errors=True)
-        os.close(fd)
-        if not os.path.exists(path):
-            removed.append((name, size))
-    return removed
-
-
 def _make_temp_dirs(paths, created, held=None, notice=None):
-    """A hidden partial-output folder in each output folder, locked for this run (:func:`_hold`; the file
+    """A hidden partial-output folder in each output folder, locked for this run (:func:`model_core.staging.hold`; the file
     descriptors are added to ``held``); the folders created are added to ``created``.  The partial folders
     that killed runs left in those folders are removed first, and ``notice(text)`` told so."""
     temps = {}
@@ -781,13 +700,13 @@ def _make_temp_dirs(paths, created, held=None, notice=None):
             continue
         try:
             created.extend(make_folders(folder))
-            gone = remove_abandoned(folder)
+            gone = remove_abandoned(folder, PARTIAL_PREFIX)
             if gone and notice is not None:
                 notice(f"Removed {len(gone)} partial-output folder(s) in '{folder}' that a run stopped on the spot "
                        f"(killed, crashed) had left: {', '.join(n for n, _ in gone)} "
                        f"({size_text(sum(b for _, b in gone))}).")
             temps[folder] = tempfile.mkdtemp(prefix=PARTIAL_PREFIX, dir=folder)
-            fd = _hold(temps[folder])
+            fd = hold(temps[folder])
             if fd is not None and held is not None:
                 held.append(fd)
         except (OSError, OutputError) as exc:

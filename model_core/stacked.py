@@ -779,7 +779,7 @@ def split_into_folder(path, per_date=None, order=None, parent=None):
     caller removes it with :func:`remove_split` when its run fails)."""
     import shutil
 
-    from model_core.predict import _hold, _let_go, remove_abandoned
+    from model_core.staging import hold, let_go, remove_abandoned
 
     # the file's own folder; a raster that is no file in a folder (/vsizip/, a web address) needs ``parent``
     parent = os.path.abspath(parent or os.path.dirname(source_file(path) or os.path.abspath(_source_path(path))))
@@ -794,10 +794,10 @@ def split_into_folder(path, per_date=None, order=None, parent=None):
         raise OutputError(f"Cannot write the dates of '{_label(path)}' into '{parent}' ({exc.strerror or exc}). "
                           "Split it into a folder you can write to first (caim:splitdates, or 'python -m "
                           "model_core split').") from None
-    held = _hold(work)
+    held = hold(work)
     try:
         written = write_split(path, work, per_date, order)
-        _let_go(held, work)  # (not a file of the split: the folder is complete, to be renamed or compared)
+        let_go(held, work)  # (not a file of the split: the folder is complete, to be renamed or compared)
         held = None
         k = 1
         while True:
@@ -826,7 +826,7 @@ def split_into_folder(path, per_date=None, order=None, parent=None):
                 break
             k += 1
     except BaseException:
-        _let_go(held, work)
+        let_go(held, work)
         shutil.rmtree(work, ignore_errors=True)
         raise
     return folder, [(os.path.join(folder, os.path.basename(p)), d) for p, d in written], created

@@ -36,7 +36,8 @@ from osgeo import gdal, ogr, osr
 
 from model_core.accuracy import _grid, _open_map, class_names, class_value_error
 from model_core.errors import Cancelled, InputError, OutputError
-from model_core.polygons import VECTOR_FORMATS, driver_for, put_in_place, staged_output
+from model_core.polygons import VECTOR_FORMATS, driver_for
+from model_core.staging import put_in_place, staged_output
 from model_core.stack import srs_from_wkt
 
 gdal.UseExceptions()
@@ -488,7 +489,7 @@ def _values(z, intervals):
 
 
 class _Writer:
-    """Writes the zones to ``staged`` (:func:`model_core.polygons.staged_output`: in a hidden folder beside
+    """Writes the zones to ``staged`` (:func:`model_core.staging.staged_output`: in a hidden folder beside
     ``path``, locked for this process, as the polygons' and the sample's; one that a run killed on the spot left
     is removed by the next), moved over ``path`` by :meth:`finish`.  (A hidden '.<name>.<pid>.part' file beside
     the output stayed for good after a kill -9.)"""

@@ -1092,7 +1092,7 @@ def test_the_partial_folder_of_a_killed_run_is_removed_by_the_next_run(tmp_path,
     (another run writing there now) is left alone."""
     import signal
 
-    from model_core import predict
+    from model_core import predict, staging
 
     imgs = _stack(tmp_path, n=3, size=600)
     out = tmp_path / "o"
@@ -1117,14 +1117,14 @@ def test_the_partial_folder_of_a_killed_run_is_removed_by_the_next_run(tmp_path,
     assert f"that a run stopped on the spot (killed, crashed) had left: {killed[0]}" in text + err
     assert not [n for n in os.listdir(out) if n.startswith(".")]
     live = tempfile.mkdtemp(prefix=".caim-partial-", dir=str(out))  # another run, writing now
-    fd = predict._hold(live)
+    fd = staging.hold(live)
     try:
         rc, text, err = _run(capsys, ["detect", *imgs, "--out", str(out), "--model", "cva", "--overwrite"])
         assert rc == 0, err
         assert "had left" not in text + err and os.path.isdir(live)
     finally:
         os.close(fd)
-    assert predict.remove_abandoned(str(out))[0][0] == os.path.basename(live)  # its run gone: removed too
+    assert staging.remove_abandoned(str(out), predict.PARTIAL_PREFIX)[0][0] == os.path.basename(live)  # its run gone: removed too
     assert not [n for n in os.listdir(out) if n.startswith(".")]
 
 

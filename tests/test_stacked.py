@@ -641,7 +641,7 @@ def test_the_hidden_folder_of_a_split_killed_halfway_goes_with_the_next_split(tm
     import subprocess  # nosec B404 - our own code in a child process (SIGKILL would end pytest itself)
     import sys
 
-    from model_core import predict
+    from model_core import staging
     from model_core.stacked import split_into_folder
 
     from rasters import ROOT
@@ -666,7 +666,7 @@ def test_the_hidden_folder_of_a_split_killed_halfway_goes_with_the_next_split(tm
     assert len(left) == 1 and left[0].startswith(".export_dates."), left
     live = tmp_path / ".export_dates.0123456789ab"  # another process splitting it now
     live.mkdir()
-    fd = predict._hold(str(live))
+    fd = staging.hold(str(live))
     try:
         folder, written, created = split_into_folder(path)
         assert created and [d for _, d in written] == list(DATES[:3])
@@ -930,27 +930,27 @@ def test_a_complete_split_is_not_taken_for_an_abandoned_one_while_it_lets_go(tmp
     first split failed. Nor may a sweep that opened the lock file just before it was removed take it."""
     import fcntl
 
-    from model_core import predict
+    from model_core import staging
     from model_core.stacked import remove_split, split_into_folder
 
     arrays = _dates_arrays(t=3, size=16)
     path = str(tmp_path / "export.tif")
     _stacked(path, arrays, dates=DATES[:3])
-    held, real_hold, real_close, real_flock = [], predict._hold, os.close, fcntl.flock
+    held, real_hold, real_close, real_flock = [], staging.hold, os.close, fcntl.flock
 
     def hold(folder):
         held.append(real_hold(folder))
         return held[-1]
 
     def other_split():  # as the next split begins: its sweep of the raster's folder
-        return predict.remove_abandoned(str(tmp_path), ".export_dates.", r"\.export_dates\.[0-9a-f]{12}")
+        return staging.remove_abandoned(str(tmp_path), ".export_dates.", r"\.export_dates\.[0-9a-f]{12}")
 
     def close(fd):  # the other split sweeps just as the lock is let go
         real_close(fd)
         if fd == held[0]:
             assert other_split() == []
 
-    monkeypatch.setattr(predict, "_hold", hold)
+    monkeypatch.setattr(staging, "hold", hold)
     monkeypatch.setattr(os, "close", close)
     folder, written, created = split_into_folder(path)
     monkeypatch.setattr(os, "close", real_close)
@@ -966,7 +966,7 @@ def test_a_complete_split_is_not_taken_for_an_abandoned_one_while_it_lets_go(tmp
     def flock(other, how):
         if other != fd and not tried:
             tried.append(other)
-            predict._let_go(fd, str(work))
+            staging.let_go(fd, str(work))
         return real_flock(other, how)
 
     monkeypatch.setattr(fcntl, "flock", flock)

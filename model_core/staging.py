@@ -1,0 +1,147 @@
+"""Hidden staging folders: an output is written in a hidden folder beside it and moved into place once
+complete, so that a run that fails, is cancelled or is killed leaves nothing half-written under the output's
+name (no torch, no QGIS).
+
+Each such folder holds a file :data:`IN_USE` that the run writing there keeps locked (``fcntl.flock``) for as
+long as it lives: the system drops the lock when the process ends, however it ends, so the next run into that
+folder can tell a folder a killed run left (kill -9, a crash, a qgis_process ended by a signal) from one a live
+run is writing, and removes it (:func:`remove_abandoned`).  Used by the detection's partial outputs
+(:mod:`model_core.predict`), the polygons, the sample and the change per zone (:func:`staged_output`) and the
+split into dates (:mod:`model_core.stacked`).
+"""
+
+import contextlib
+import os
+import shutil
+import tempfile
+
+from model_core.errors import OutputError
+
+IN_USE = ".in-use"  # in a partial-output folder: locked by the run writing there for as long as it lives
+
+
+def hold(folder):
+    """Lock the file :data:`IN_USE` in the partial-output folder ``folder`` for as long as this run lives (the
+    system drops the lock when the process ends, however it ends: a run killed on the spot cannot remove its
+    folder, but the next run into that output folder can tell it is nobody's).  The file is locked under
+    another name and renamed, so that it is never seen unlocked.  Returns the file descriptor to close at the
+    end, or None where there are no such locks (Windows, a file system without them)."""
+    try:
+        import fcntl
+    except ImportError:
+        return None
+    path = os.path.join(folder, IN_USE)
+    try:
+        fd = os.open(path + ".new", os.O_RDWR | os.O_CREAT, 0o600)
+    except OSError:
+        return None
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        os.replace(path + ".new", path)
+    except OSError:
+        os.close(fd)
+        return None
+    return fd
+
+
+def let_go(fd, folder):
+    """End :func:`hold` of ``folder`` whose run goes on with it (a split's folder, complete, to be renamed):
+    its :data:`IN_USE` file is removed before the lock is dropped, so that no other process's
+    :func:`remove_abandoned` sees the folder unlocked and removes it meanwhile."""
+    if fd is None:
+        return
+    try:
+        os.remove(os.path.join(folder, IN_USE))
+    except OSError:
+        pass
+    os.close(fd)
+
+
+def remove_abandoned(folder, prefix, pattern=None):
+    """Remove the partial-output folders in ``folder`` that runs killed on the spot left (kill -9, a crash, a
+    qgis_process ended by a signal, a machine switched off): those whose :data:`IN_USE` file no process has
+    locked.  One without that file (being made now, or by an older version) is left alone.  ``prefix`` and
+    ``pattern`` (a regular expression the whole name matches): which folders are such (the
+    .caim-partial-* of :func:`model_core.predict.detect`, ...).  Returns [(folder name, bytes)] of those removed."""
+    import re
+
+    try:
+        import fcntl
+        names = [n for n in os.listdir(folder)
+                 if n.startswith(prefix) and (pattern is None or re.fullmatch(pattern, n))]
+    except (ImportError, OSError):
+        return []
+    removed = []
+    for name in names:
+        path = os.path.join(folder, name)
+        try:
+            fd = os.open(os.path.join(path, IN_USE), os.O_RDWR)
+        except OSError:
+            continue
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            # the file opened is still the folder's: one its run removed (:func:`let_go`, a complete folder
+            # about to be renamed) before it let go of the lock is not a sign of an abandoned folder
+            mine, now = os.fstat(fd), os.stat(os.path.join(path, IN_USE))
+            if (mine.st_dev, mine.st_ino) != (now.st_dev, now.st_ino):
+                raise OSError("replaced")
+        except OSError:  # a live run's (or locks do not work here)
+            os.close(fd)
+            continue
+        try:
+            size = sum(e.stat().st_size for e in os.scandir(path) if e.is_file(follow_symlinks=False))
+        except OSError:
+            size = 0
+        shutil.rmtree(path, ignore_errors=True)
+        os.close(fd)
+        if not os.path.exists(path):
+            removed.append((name, size))
+    return removed
+
+
+def scratch_folder(folder, prefix):
+    """A hidden folder ``prefix*`` in ``folder`` to write an output in before it is moved into place, locked for
+    this process (:func:`hold`: ``(path, file descriptor to close or None)``); those that processes
+    killed on the spot left there before (kill -9, a crash) are removed first."""
+    remove_abandoned(folder, prefix)
+    try:
+        scratch = tempfile.mkdtemp(prefix=prefix, dir=folder)
+    except OSError as exc:
+        raise OutputError(f"Cannot write in the folder '{folder}' ({exc.strerror or exc}). Choose a folder you "
+                          "can write to.") from None
+    return scratch, hold(scratch)
+
+
+@contextlib.contextmanager
+def staged_output(out_path, prefix):
+    """``(scratch, staged)``: a :func:`scratch_folder` beside ``out_path`` for work files, and the path to write
+    the output at, alone in a folder of its own there (as :func:`put_in_place` moves it: with its parts) under
+    ``out_path``'s name.  On leaving, the lock is dropped and the folder removed with what is left in it."""
+    folder = os.path.dirname(os.path.abspath(out_path))
+    scratch, held = scratch_folder(folder, prefix)
+    try:
+        staged = os.path.join(scratch, "out", os.path.basename(out_path))
+        try:
+            os.mkdir(os.path.dirname(staged))
+        except OSError as exc:
+            raise OutputError(f"Cannot write in the folder '{folder}' ({exc.strerror or exc}). Choose a folder "
+                              "you can write to.") from None
+        yield scratch, staged
+    finally:
+        if held is not None:
+            os.close(held)
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+def put_in_place(driver, staged, out_path):
+    """Move the vector file ``staged``, written alone in a folder of its own (with its parts: a Shapefile's
+    .shx, .dbf, ...) under the file name of ``out_path``, to ``out_path``, replacing what is there.  A file of
+    one part replaces the old one in one step (os.replace), so the old file stays whole until the new one is."""
+    from model_core.polygons import delete_vector
+
+    folder, target = os.path.dirname(staged), os.path.dirname(os.path.abspath(out_path))
+    parts = sorted(os.listdir(folder))  # (named as the output: ``staged`` has its file name)
+    if parts != [os.path.basename(staged)] and os.path.exists(out_path):
+        delete_vector(driver, out_path)  # the old file's parts, which the new ones would not all replace
+    for name in parts:
+        os.replace(os.path.join(folder, name), os.path.join(target, name))
