@@ -199,25 +199,22 @@ def check_output(path, overwrite=False):
 
 
 def write_csv(result, path, overwrite=False):
-    """Write ``result.rows()`` as CSV (columns section, name, value): to a temporary file in the same
-    folder, renamed at the end, so no half-written file is ever left."""
+    """Write ``result.rows()`` as CSV (columns section, name, value): into a hidden folder beside ``path``
+    (:func:`model_core.staging.staged_output`, locked for this process), moved into place at the end, so no
+    half-written file is ever left.  (A hidden '.<name>.<pid>.part' file beside it stayed for good when a run
+    was killed on the spot while writing it; the folder that such a run leaves is removed by the next.)"""
+    from model_core.staging import staged_output
+
     check_output(path, overwrite)
-    folder, name = os.path.split(os.path.abspath(path))
-    tmp = os.path.join(folder, f".{name}.{os.getpid()}.part")
-    try:
-        with open(tmp, "w", newline="", encoding="utf-8") as f:
-            writer = csv.writer(f)
-            writer.writerow(["section", "name", "value"])
-            writer.writerows(result.rows())
-        os.replace(tmp, path)
-    except OSError as exc:
-        if os.path.exists(tmp):
-            os.remove(tmp)
-        raise OutputError(f"Cannot write '{path}' ({exc}).") from None
-    except BaseException:
-        if os.path.exists(tmp):
-            os.remove(tmp)
-        raise
+    with staged_output(path, ".caim-compare-") as (_scratch, staged):
+        try:
+            with open(staged, "w", newline="", encoding="utf-8") as f:
+                writer = csv.writer(f)
+                writer.writerow(["section", "name", "value"])
+                writer.writerows(result.rows())
+            os.replace(staged, path)
+        except OSError as exc:
+            raise OutputError(f"Cannot write '{path}' ({exc}).") from None
     return os.path.abspath(path)
 
 

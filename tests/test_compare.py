@@ -369,3 +369,54 @@ def test_a_caim_area_map_without_its_aux_xml_is_an_area_map(tmp_path):
     assert not os.path.exists(mp + ".aux.xml")
     res = compare(mp, _tif(tmp_path, "ref.tif", r))
     assert res.map_kind == "change area"
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX locks and signals")
+def test_a_csv_of_a_killed_compare_is_removed_by_the_next_run(tmp_path, capsys):
+    """compare --csv killed on the spot (kill -9, a qgis_process ended by a signal) while writing its CSV left a
+    hidden '.<name>.<pid>.part' file beside it for good, one more per such run. It writes into a hidden folder
+    locked for the run, as the polygons, the sample and the zones do: the next run into that folder removes
+    the one a killed run left, and leaves a live run's alone."""
+    import subprocess  # nosec B404 - our own code in a child process (SIGKILL would end pytest itself)
+    import sys
+
+    from rasters import ROOT
+
+    from model_core import staging
+
+    m, r = _map_and_mask()
+    mp, rp = _tif(tmp_path, "map.tif", m), _tif(tmp_path, "ref.tif", r, nodata=None)
+    out = tmp_path / "out"
+    out.mkdir()
+    target = str(out / "c.csv")
+    code = ("import csv, os, signal\n"
+            "real = csv.writer\n"
+            "class Killed:\n"
+            "    def __init__(self, f):\n"
+            "        self.f, self.w = f, real(f)\n"
+            "    def writerow(self, row):\n"
+            "        self.w.writerow(row)\n"
+            "    def writerows(self, rows):\n"
+            "        self.w.writerows(list(rows)[:3])\n"
+            "        self.f.flush()\n"
+            "        os.kill(os.getpid(), signal.SIGKILL)\n"
+            "csv.writer = Killed\n"
+            "from model_core.cli import main\n"
+            f"main(['compare', {mp!r}, {rp!r}, '--csv', {target!r}])\n")
+    run = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=dict(os.environ, PYTHONPATH=ROOT),  # nosec
+                         capture_output=True, text=True, timeout=120)
+    assert run.returncode == -9, run.stderr
+    left = os.listdir(out)
+    assert len(left) == 1 and left[0].startswith("."), left  # hidden, not under the CSV's name
+    live = out / ".caim-compare-0123456789"  # another compare writing its CSV there now
+    live.mkdir()
+    fd = staging.hold(str(live))
+    try:
+        assert main(["compare", mp, rp, "--csv", target]) == 0
+        assert _csv(target)[("pixels", "compared")] == "4800"
+        assert sorted(os.listdir(out)) == [live.name, "c.csv"]  # the killed run's is gone, the live one's kept
+    finally:
+        os.close(fd)
+    assert main(["compare", mp, rp, "--csv", target, "--overwrite"]) == 0
+    assert os.listdir(out) == ["c.csv"]  # its run gone: removed too
+    capsys.readouterr()
