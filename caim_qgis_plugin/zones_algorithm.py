@@ -127,7 +127,14 @@ class ChangeByZonesAlgorithm(_Base):
             "date k and k+1, 255 nodata).  <b>Zones</b>: polygons in any CRS (reprojected to the map's); "
             "overlapping zones each count the pixels they share; a pixel counts in a zone when its centre is "
             "inside.  The pixel areas are those of the ground, row by row on a geographic grid, as in the run's "
-            "summary.")
+            "summary.") + "\n\n" + tr(
+            "<b>zone_note</b> (several notes are joined by '; '): <tt>empty geometry</tt>, <tt>not a polygon</tt> "
+            "(points or lines), <tt>invalid geometry</tt> (MakeValid could not repair it) and <tt>cannot be placed "
+            "in the map's CRS</tt>: not counted; <tt>outside the map</tt>: no part of the zone is on the map; <tt>no "
+            "pixel centre inside</tt>: the zone's part in the map holds no pixel centre (smaller or thinner than a "
+            "pixel); <tt>no data</tt>: only nodata pixels of the map inside; <tt>partly outside the map</tt>: the "
+            "part outside is not counted; <tt>invalid geometry, repaired</tt>: repaired with MakeValid, then "
+            "counted.")
 
     def initAlgorithm(self, config=None):  # noqa: N802
         # short labels: the dialog's parameter panel is 376-390 px wide at the size QGIS first opens it

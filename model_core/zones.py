@@ -60,9 +60,17 @@ NOTE_ORDER = (EMPTY, NOT_POLYGON, INVALID, NOT_PLACED, OUTSIDE, NO_PIXEL, NO_DAT
 NOTE_TEXT = {EMPTY: "with empty geometry (not counted)", NOT_POLYGON: "not a polygon (not counted)",
              INVALID: "with invalid geometry that could not be repaired (not counted)",
              NOT_PLACED: "that cannot be placed in the map's CRS (not counted)", OUTSIDE: "outside the map",
-             NO_PIXEL: "inside the map but with no pixel centre inside (smaller or thinner than a pixel)",
+             NO_PIXEL: "with no pixel centre inside their part in the map (smaller or thinner than a pixel there)",
              NO_DATA: "only over nodata", PARTLY_OUTSIDE: "partly outside the map (that part not counted)",
              REPAIRED: "with invalid geometry, repaired (MakeValid) and counted"}
+# what each zone_note value means (python -m model_core zones --help; several are joined by "; ")
+NOTE_HELP = {EMPTY: "no geometry (not counted)", NOT_POLYGON: "points or lines (not counted)",
+             INVALID: "an invalid geometry that MakeValid could not repair (not counted)",
+             NOT_PLACED: "its coordinates do not transform to the map's CRS (not counted)",
+             OUTSIDE: "no part of it is on the map", NO_PIXEL: "its part in the map holds no pixel centre (smaller "
+             "or thinner than a pixel)", NO_DATA: "only nodata pixels of the map inside",
+             PARTLY_OUTSIDE: "the part outside the map is not counted",
+             REPAIRED: "an invalid geometry repaired with MakeValid, then counted"}
 NO_CRS = "they have no CRS: taken as in the map's CRS"
 POLYGONAL = (ogr.wkbPolygon, ogr.wkbMultiPolygon, ogr.wkbCurvePolygon, ogr.wkbMultiSurface)
 
@@ -436,7 +444,12 @@ def _zone(counter, feature, ct):
     else:
         valid, nodata, intervals, partly = counted
         if valid == 0 and nodata == 0:  # (a polygon within the map's bounds is in it: too small for its pixels)
-            notes.append(NO_PIXEL if not partly else PARTLY_OUTSIDE if geom.Intersects(counter.bounds) else OUTSIDE)
+            if not partly:
+                notes.append(NO_PIXEL)
+            elif geom.Intersects(counter.bounds):  # its part in the map holds no pixel centre: both are said
+                notes.extend((NO_PIXEL, PARTLY_OUTSIDE))
+            else:  # (its extent reaches into the map, not the polygon itself)
+                notes.append(OUTSIDE)
         elif partly:
             notes.append(PARTLY_OUTSIDE)
         if valid == 0 and nodata > 0:
@@ -626,16 +639,27 @@ def change_by_zones(moment_path, zones_path, out_path, layer_name=None, overwrit
 
 # ---------------------------------------------------------------------------------------------- CLI
 def main(argv=None):
+    import textwrap
+
     from model_core.errors import CaimError
     from model_core.predict import limit_gdal_cache
 
+    notes = "\n".join(textwrap.fill(f"'{n}': {NOTE_HELP[n]}", 78, initial_indent="  ", subsequent_indent="    ")
+                      for n in NOTE_ORDER)
     p = argparse.ArgumentParser(
-        prog="python -m model_core zones",
-        description="How much changed, and when, in each field, parcel or district: for every polygon of ZONES "
-                    "(any OGR format and CRS; overlapping polygons each count their shared pixels; a pixel counts "
-                    "when its centre is inside) the mapped area, the area without data, the changed area and share, "
-                    "the changed area of every interval, the interval with most change and the last interval with "
-                    "change, in hectares on the ground. Written as ZONES with their attributes and these fields.")
+        prog="python -m model_core zones", formatter_class=argparse.RawDescriptionHelpFormatter,
+        description=textwrap.fill(
+            "How much changed, and when, in each field, parcel or district: for every polygon of ZONES "
+            "(any OGR format and CRS; overlapping polygons each count their shared pixels; a pixel counts "
+            "when its centre is inside) the mapped area, the area without data, the changed area and share, "
+            "the changed area of every interval, the interval with most change and the last interval with "
+            "change, in hectares on the ground. Written as ZONES with their attributes and these fields.",
+            78),
+        epilog=textwrap.fill(f"Fields: {', '.join(LEADING_FIELDS)}, ha_<from>_<to> per interval (ha_interval<k> "
+                             f"when the map carries no dates), {', '.join(TRAILING_FIELDS)}.", 78)
+        + "\n\n" + textwrap.fill("zone_note says why a zone's figures are empty or partial (several notes are "
+                                 "joined by '; ', e.g. 'no pixel centre inside; partly outside the map'):", 78)
+        + "\n" + notes)
     p.add_argument("moment", help="change_moment.tif of a run (0 no change, k = interval k, 255 nodata)")
     p.add_argument("zones", help="polygons (GeoPackage, Shapefile, GeoJSON, ...; any CRS)")
     p.add_argument("--out", required=True, help="output: the zones with the new fields (.gpkg; .geojson, .json, "

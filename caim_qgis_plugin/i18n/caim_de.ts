@@ -466,362 +466,362 @@ Braucht PyTorch im Python von QGIS.
             <translation>&lt;b&gt;Ein multitemporales Raster&lt;/b&gt;: ein einzelner Eingabe-Layer, der alle Zeitpunkte als Kanäle enthält, wird in seine Zeitpunkte aufgeteilt, wenn seine Kanalnamen Datumsangaben tragen (ein Google-Earth-Engine-Export mit toBands(): 20200105T103421_..._B4) oder er eine NetCDF-Variable mit Zeitachse ist. Sonst &lt;b&gt;Kanäle je Zeitpunkt&lt;/b&gt; angeben (erweitert, BANDS_PER_DATE: alle Kanäle eines Zeitpunkts, QA-Kanäle mitgezählt) und, wenn die Kanäle Kanal für Kanal folgen, &lt;b&gt;Kanalreihenfolge&lt;/b&gt; (BAND_ORDER=band). Jeder Zeitpunkt wird zu einem kleinen VRT, das das Raster liest und in einem Ordner &amp;lt;Name&amp;gt;_dates daneben gespeichert wird (von späteren Läufen desselben Rasters wiederverwendet; der Pixelinspektor und ein gespeichertes Projekt lesen diese VRTs). Zeitpunkte, Kanäle und Wolkenmasken zählen dann je Zeitpunkt.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="283" />
+            <location filename="../algorithm.py" line="284" />
             <source>Raster layers, oldest first (order is time order)</source>
             <translation>Rasterlayer, ältester zuerst (Reihenfolge ist Zeitfolge)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="285" />
+            <location filename="../algorithm.py" line="286" />
             <source>Dates, YYYY-MM-DD in layer order</source>
             <translation>Datumsangaben JJJJ-MM-TT je Layer</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="286" />
+            <location filename="../algorithm.py" line="287" />
             <source>Comma-separated, one per layer; empty: read from the layer names, file names or metadata.</source>
             <translation>Kommagetrennt, eine je Layer; leer: aus den Layernamen, Dateinamen oder Metadaten gelesen.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="288" />
+            <location filename="../algorithm.py" line="289" />
             <source>Bands, e.g. 1,2,3,4</source>
             <translation>Kanäle, z. B. 1,2,3,4</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="289" />
+            <location filename="../algorithm.py" line="290" />
             <source>The networks use 4 bands as R, G, B, NIR; CVA and ISFA use any bands. Empty: from the bands' wavelengths or names (see the help).</source>
             <translation>Die Netze nutzen 4 Kanäle als R, G, B, NIR; CVA und ISFA beliebige Kanäle. Leer: aus den Wellenlängen oder Namen der Kanäle (siehe Hilfe).</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="294" />
+            <location filename="../algorithm.py" line="295" />
             <source>Model</source>
             <translation>Modell</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="295" />
+            <location filename="../algorithm.py" line="296" />
             <source>auto (the default): %s. The help describes every option.</source>
             <translation>auto (Standard): %s. Die Hilfe beschreibt jede Option.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="297" />
+            <location filename="../algorithm.py" line="298" />
             <source>Weights file (.pt)</source>
             <translation>Gewichtsdatei (.pt)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="298" />
+            <location filename="../algorithm.py" line="299" />
             <source>Empty: the bundled weights. The classical CVA and ISFA need none.</source>
             <translation>Leer: die mitgelieferten Gewichte. Die klassischen CVA und ISFA brauchen keine.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="300" />
+            <location filename="../algorithm.py" line="301" />
             <source>Device</source>
             <translation>Gerät</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="302" />
+            <location filename="../algorithm.py" line="303" />
             <source>Sensitivity (0 = calibrated)</source>
             <translation>Empfindlichkeit (0 = kalibriert)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="304" />
+            <location filename="../algorithm.py" line="305" />
             <source>-3 to 3: positive values call more pixels changed, negative values fewer.</source>
             <translation>-3 bis 3: positive Werte stufen mehr Pixel als geändert ein, negative weniger.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="308" />
+            <location filename="../algorithm.py" line="309" />
             <source>Minimum change patch (pixels; 0 = off)</source>
             <translation>Kleinste Änderungsfläche (Pixel; 0 = aus)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="310" />
+            <location filename="../algorithm.py" line="311" />
             <source>Changed patches smaller than this are written as unchanged; 0 keeps every changed pixel.</source>
             <translation>Geänderte Flächen, die kleiner sind, werden als unverändert geschrieben; 0 behält jedes geänderte Pixel.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="312" />
+            <location filename="../algorithm.py" line="313" />
             <source>Fill masked dates from the previous clear date</source>
             <translation>Maskierte Zeitpunkte aus dem vorigen füllen</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="313" />
+            <location filename="../algorithm.py" line="314" />
             <source>For cloudy series: a masked date takes the pixel's values of the previous clear date.</source>
             <translation>Für bewölkte Zeitreihen: ein maskierter Zeitpunkt übernimmt die Werte des Pixels vom vorigen wolkenfreien Zeitpunkt.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="315" />
+            <location filename="../algorithm.py" line="316" />
             <source>Cloud masks, one per input layer</source>
             <translation>Wolkenmasken, eine je Eingabelayer</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="316" />
+            <location filename="../algorithm.py" line="317" />
             <source>In the order of the input layers; for masks of some dates only, give their positions in Dates the cloud masks belong to (advanced).</source>
             <translation>In der Reihenfolge der Eingabelayer; für Masken nur einiger Zeitpunkte deren Positionen in Zeitpunkte der Wolkenmasken (erweitert) angeben.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="319" />
+            <location filename="../algorithm.py" line="320" />
             <source>Mask values meaning clear</source>
             <translation>Maskenwerte für wolkenfrei</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="320" />
+            <location filename="../algorithm.py" line="321" />
             <source>Default 0. The help gives the values for Landsat QA_PIXEL, Sentinel-2 SCL and Fmask.</source>
             <translation>Standard 0. Die Hilfe nennt die Werte für Landsat QA_PIXEL, Sentinel-2 SCL und Fmask.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="322" />
+            <location filename="../algorithm.py" line="323" />
             <source>Dates the cloud masks belong to</source>
             <translation>Zeitpunkte der Wolkenmasken</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="323" />
+            <location filename="../algorithm.py" line="324" />
             <source>The input positions of the masks' dates, e.g. 2,5: the first mask for the second layer, the other for the fifth.</source>
             <translation>Die Eingabepositionen der Zeitpunkte der Masken, z. B. 2,5: die erste Maske für den zweiten Layer, die andere für den fünften.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="328" />
+            <location filename="../algorithm.py" line="329" />
             <source>Tile size (pixels; 0 = automatic)</source>
             <translation>Kachelgröße (Pixel; 0 = automatisch)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="333" />
+            <location filename="../algorithm.py" line="334" />
             <source>Threshold of the classical methods (CVA, ISFA)</source>
             <translation>Schwellenwert klassischer Methoden (CVA, ISFA)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="338" />
+            <location filename="../algorithm.py" line="339" />
             <source>Tile overlap (pixels; empty: automatic)</source>
             <translation>Kachelüberlappung (Pixel; leer: auto)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="343" />
+            <location filename="../algorithm.py" line="344" />
             <source>Change area</source>
             <translation>Änderungsfläche</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="344" />
+            <location filename="../algorithm.py" line="345" />
             <source>Change moment</source>
             <translation>Änderungszeitpunkt</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="345" />
+            <location filename="../algorithm.py" line="346" />
             <source>Confidence</source>
             <translation>Konfidenz</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="347" />
+            <location filename="../algorithm.py" line="348" />
             <source>Change polygons</source>
             <translation>Änderungspolygone</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="350" />
+            <location filename="../algorithm.py" line="351" />
             <source>Moment probabilities</source>
             <translation>Zeitpunkt-Wahrscheinlichkeiten</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="351" />
+            <location filename="../algorithm.py" line="352" />
             <source>One band per class, for inspection.</source>
             <translation>Ein Kanal je Klasse, zur Inspektion.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="355" />
+            <location filename="../algorithm.py" line="356" />
             <source>Run report (HTML)</source>
             <translation>Laufbericht (HTML)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="355" />
+            <location filename="../algorithm.py" line="356" />
             <source>HTML files (*.html)</source>
             <translation>HTML-Dateien (*.html)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="356" />
+            <location filename="../algorithm.py" line="357" />
             <source>The settings, the changed area per interval as a chart and a table, and the map: the first and last date and the change moment.</source>
             <translation>Die Einstellungen, die geänderte Fläche je Intervall als Diagramm und Tabelle und die Karte: der erste und der letzte Zeitpunkt und der Änderungszeitpunkt.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="361" />
+            <location filename="../algorithm.py" line="362" />
             <source>Run even if estimated too long/big</source>
             <translation>Voraussichtlich riesige Läufe zulassen</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="362" />
+            <location filename="../algorithm.py" line="363" />
             <source>A run estimated at more than a day, or whose outputs do not fit the free space of their folder, is refused unless this is on.</source>
             <translation>Ein Lauf, der voraussichtlich länger als einen Tag dauert oder dessen Ausgaben nicht in den freien Platz ihres Ordners passen, wird abgelehnt, außer dies ist an.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="367" />
+            <location filename="../algorithm.py" line="368" />
             <source>Bands per date (multi-date raster)</source>
             <translation>Kanäle je Zeitpunkt (multitemporal)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="369" />
+            <location filename="../algorithm.py" line="370" />
             <source>One input raster holding every date: all bands of one date, QA bands included; 0: from the dates in the band names.</source>
             <translation>Ein Eingaberaster mit allen Zeitpunkten: alle Kanäle eines Zeitpunkts, QA-Kanäle eingeschlossen; 0: nach den Datumsangaben der Kanalnamen.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="374" />
+            <location filename="../algorithm.py" line="375" />
             <source>Band order (multi-date raster)</source>
             <translation>Kanalreihenfolge (multitemporal)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="378" />
+            <location filename="../algorithm.py" line="379" />
             <source>Device used</source>
             <translation>Verwendetes Gerät</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="379" />
+            <location filename="../algorithm.py" line="380" />
             <source>Dates used (comma-separated)</source>
             <translation>Verwendete Datumsangaben (kommagetrennt)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="380" />
+            <location filename="../algorithm.py" line="381" />
             <source>Model used (auto resolved)</source>
             <translation>Verwendetes Modell (auto aufgelöst)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="381" />
+            <location filename="../algorithm.py" line="382" />
             <source>Summary</source>
             <translation>Zusammenfassung</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="382" />
+            <location filename="../algorithm.py" line="383" />
             <source>Changed hectares per interval (JSON)</source>
             <translation>Geänderte Hektar je Intervall (JSON)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="383" />
+            <location filename="../algorithm.py" line="384" />
             <source>Warnings (one per line)</source>
             <translation>Warnungen (eine je Zeile)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="436" />
+            <location filename="../algorithm.py" line="437" />
             <source>BAND_ORDER=%s is not one of its options. Give an option's name: %s.</source>
             <translation>BAND_ORDER=%s ist keine seiner Optionen. Den Namen einer Option angeben: %s.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="468" />
+            <location filename="../algorithm.py" line="469" />
             <source>'%s' is not a file-based (GDAL) raster, so it cannot be split into dates; export it as GeoTIFF first.</source>
             <translation>'%s' ist kein dateibasiertes (GDAL-)Raster und kann daher nicht in Zeitpunkte aufgeteilt werden; zuerst als GeoTIFF exportieren.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="477" />
+            <location filename="../algorithm.py" line="478" />
             <source>Layer '%s': %s</source>
             <translation>Layer '%s': %s</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="483" />
+            <location filename="../algorithm.py" line="484" />
             <source>'%s' holds %d dates: split into %s%s</source>
             <translation>'%s' enthält %d Zeitpunkte: aufgeteilt in %s%s</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="484" />
+            <location filename="../algorithm.py" line="485" />
             <source> (used again: the same split as before)</source>
             <translation> (wiederverwendet: dieselbe Aufteilung wie zuvor)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="504" />
+            <location filename="../algorithm.py" line="505" />
             <source>DATES has %d entries for the %d dates of the multi-date raster; give one date per date, oldest first, separated by commas.</source>
             <translation>DATES hat %d Einträge für die %d Zeitpunkte des multitemporalen Rasters; ein Datum je Zeitpunkt angeben, das älteste zuerst, kommagetrennt.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="510" />
+            <location filename="../algorithm.py" line="511" />
             <source>Unknown model '%s'; use one of %s.</source>
             <translation>Unbekanntes Modell '%s'; eines von %s verwenden.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="515" />
+            <location filename="../algorithm.py" line="516" />
             <source>The CAIM engine (model_core) could not be loaded to choose the automatic model; choose MODEL=caimnet, schanger, cva, caimnet_cva, isfa or caimnet_isfa.</source>
             <translation>Die CAIM-Engine (model_core) konnte nicht geladen werden, um das automatische Modell zu wählen; MODEL=caimnet, schanger, cva, caimnet_cva, isfa oder caimnet_isfa wählen.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="520" />
+            <location filename="../algorithm.py" line="521" />
             <source>The %s method (MODEL=%s) takes no weights, but the Weights file (WEIGHTS) is set to '%s'. Leave WEIGHTS empty, or choose a model that uses weights (MODEL=caimnet, schanger, caimnet_cva or caimnet_isfa) to use that file.</source>
             <translation>Die Methode %s (MODEL=%s) nimmt keine Gewichte, aber die Gewichtsdatei (WEIGHTS) ist auf '%s' gesetzt. WEIGHTS leer lassen oder ein Modell wählen, das Gewichte verwendet (MODEL=caimnet, schanger, caimnet_cva oder caimnet_isfa), um diese Datei zu verwenden.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="526" />
+            <location filename="../algorithm.py" line="527" />
             <source>Unknown threshold '%s'; use one of %s.</source>
             <translation>Unbekannter Schwellenwert '%s'; einen von %s verwenden.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="528" />
+            <location filename="../algorithm.py" line="529" />
             <source>The minimum-error threshold (THRESHOLD=kittler) applies to the classical methods only, not to %s. Choose MODEL=cva or isfa, or leave THRESHOLD at otsu.</source>
             <translation>Der Schwellenwert des minimalen Fehlers (THRESHOLD=kittler) gilt nur für die klassischen Methoden, nicht für %s. MODEL=cva oder isfa wählen oder THRESHOLD auf otsu lassen.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="537" />
+            <location filename="../algorithm.py" line="538" />
             <source> Here each date of a multi-date raster counts as one layer (%d in all, oldest first).</source>
             <translation> Hier zählt jeder Zeitpunkt eines multitemporalen Rasters als ein Layer (%d insgesamt, der älteste zuerst).</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="555" />
+            <location filename="../algorithm.py" line="556" />
             <source>Or give its Bands per date (advanced, BANDS_PER_DATE) to split it in this run.</source>
             <translation>Oder seine Kanäle je Zeitpunkt angeben (erweitert, BANDS_PER_DATE), um es in diesem Lauf aufzuteilen.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="559" />
+            <location filename="../algorithm.py" line="560" />
             <source>Note: </source>
             <translation>Hinweis: </translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="559" />
+            <location filename="../algorithm.py" line="560" />
             <source>Warning: </source>
             <translation>Warnung: </translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="560" />
+            <location filename="../algorithm.py" line="561" />
             <source>Model: %s [%s]</source>
             <translation>Modell: %s [%s]</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="562" />
+            <location filename="../algorithm.py" line="563" />
             <source>Date %d: %s  (%s)%s</source>
             <translation>Zeitpunkt %d: %s  (%s)%s</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="562" />
+            <location filename="../algorithm.py" line="563" />
             <source>unknown</source>
             <translation>unbekannt</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="563" />
+            <location filename="../algorithm.py" line="564" />
             <source>  mask: %s</source>
             <translation>  Maske: %s</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="576" />
+            <location filename="../algorithm.py" line="577" />
             <source>Cancelled by the user; no output was kept.</source>
             <translation>Vom Benutzer abgebrochen; es wurde keine Ausgabe behalten.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="595" />
+            <location filename="../algorithm.py" line="596" />
             <source>The CAIM engine (model_core) could not be loaded: %s</source>
             <translation>Die CAIM-Engine (model_core) konnte nicht geladen werden: %s</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="611" />
+            <location filename="../algorithm.py" line="612" />
             <source>%s: '%s' is written as %s; end its name with %s.</source>
             <translation>%s: '%s' wird als %s geschrieben; den Namen auf %s enden lassen.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="613" />
+            <location filename="../algorithm.py" line="614" />
             <source>a vector file</source>
             <translation>Vektordatei</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="614" />
+            <location filename="../algorithm.py" line="615" />
             <source> or </source>
             <translation> oder </translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="683" />
+            <location filename="../algorithm.py" line="684" />
             <source>Writing change polygons</source>
             <translation>Änderungspolygone werden geschrieben</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="689" />
+            <location filename="../algorithm.py" line="690" />
             <source>%d change polygons written to %s</source>
             <translation>%d Änderungspolygone nach %s geschrieben</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="706" />
+            <location filename="../algorithm.py" line="707" />
             <source>Device used: %s</source>
             <translation>Verwendetes Gerät: %s</translation>
         </message>
@@ -2442,32 +2442,32 @@ Gerät: %s
             <translation>Zeitpunkt %d</translation>
         </message>
         <message>
-            <location filename="../chip_view.py" line="524" />
+            <location filename="../chip_view.py" line="525" />
             <source>The imagery was not read: the project was closed.</source>
             <translation>Die Bilder wurden nicht gelesen: das Projekt wurde geschlossen.</translation>
         </message>
         <message>
-            <location filename="../chip_view.py" line="542" />
+            <location filename="../chip_view.py" line="543" />
             <source>The imagery could not be read: %s</source>
             <translation>Die Bilder konnten nicht gelesen werden: %s</translation>
         </message>
         <message>
-            <location filename="../chip_view.py" line="565" />
+            <location filename="../chip_view.py" line="566" />
             <source>Chips: band %d in grey</source>
             <translation>Ausschnitte: Kanal %d in Graustufen</translation>
         </message>
         <message>
-            <location filename="../chip_view.py" line="567" />
+            <location filename="../chip_view.py" line="568" />
             <source>Chips: bands %s as red, green, blue</source>
             <translation>Ausschnitte: Kanäle %s als Rot, Grün, Blau</translation>
         </message>
         <message>
-            <location filename="../chip_view.py" line="569" />
+            <location filename="../chip_view.py" line="570" />
             <source> (other bands for some dates)</source>
             <translation> (andere Kanäle bei einigen Zeitpunkten)</translation>
         </message>
         <message>
-            <location filename="../chip_view.py" line="571" />
+            <location filename="../chip_view.py" line="572" />
             <source>; no NIR band is known for these files, so true colour</source>
             <translation>; für diese Dateien ist kein NIR-Kanal bekannt, daher Echtfarben</translation>
         </message>
@@ -3293,52 +3293,57 @@ Gerät: %s
 &lt;b&gt;Karte des Änderungszeitpunkts&lt;/b&gt;: change_moment.tif eines Laufs (0 keine Änderung, k = die letzte Änderung zwischen Datum k und k+1, 255 NoData).  &lt;b&gt;Zonen&lt;/b&gt;: Polygone in beliebigem KBS (in das der Karte umprojiziert); überlappende Zonen zählen die gemeinsamen Pixel jeweils mit; ein Pixel zählt zu einer Zone, wenn sein Mittelpunkt darin liegt.  Die Pixelflächen sind die auf dem Boden, auf einem geographischen Gitter Zeile für Zeile, wie in der Zusammenfassung des Laufs.</translation>
         </message>
         <message>
-            <location filename="../zones_algorithm.py" line="134" />
+            <location filename="../zones_algorithm.py" line="130" />
+            <source>&lt;b&gt;zone_note&lt;/b&gt; (several notes are joined by '; '): &lt;tt&gt;empty geometry&lt;/tt&gt;, &lt;tt&gt;not a polygon&lt;/tt&gt; (points or lines), &lt;tt&gt;invalid geometry&lt;/tt&gt; (MakeValid could not repair it) and &lt;tt&gt;cannot be placed in the map's CRS&lt;/tt&gt;: not counted; &lt;tt&gt;outside the map&lt;/tt&gt;: no part of the zone is on the map; &lt;tt&gt;no pixel centre inside&lt;/tt&gt;: the zone's part in the map holds no pixel centre (smaller or thinner than a pixel); &lt;tt&gt;no data&lt;/tt&gt;: only nodata pixels of the map inside; &lt;tt&gt;partly outside the map&lt;/tt&gt;: the part outside is not counted; &lt;tt&gt;invalid geometry, repaired&lt;/tt&gt;: repaired with MakeValid, then counted.</source>
+            <translation>&lt;b&gt;zone_note&lt;/b&gt; (mehrere Hinweise werden mit '; ' verbunden): &lt;tt&gt;empty geometry&lt;/tt&gt; (leere Geometrie), &lt;tt&gt;not a polygon&lt;/tt&gt; (Punkte oder Linien), &lt;tt&gt;invalid geometry&lt;/tt&gt; (MakeValid konnte sie nicht reparieren) und &lt;tt&gt;cannot be placed in the map's CRS&lt;/tt&gt; (nicht in das KBS der Karte zu transformieren): nicht gezählt; &lt;tt&gt;outside the map&lt;/tt&gt;: kein Teil der Zone liegt auf der Karte; &lt;tt&gt;no pixel centre inside&lt;/tt&gt;: der Teil der Zone auf der Karte enthält keinen Pixelmittelpunkt (kleiner oder schmaler als ein Pixel); &lt;tt&gt;no data&lt;/tt&gt;: darin nur NoData-Pixel der Karte; &lt;tt&gt;partly outside the map&lt;/tt&gt;: der Teil außerhalb der Karte wird nicht gezählt; &lt;tt&gt;invalid geometry, repaired&lt;/tt&gt;: mit MakeValid repariert, dann gezählt.</translation>
+        </message>
+        <message>
+            <location filename="../zones_algorithm.py" line="141" />
             <source>Change moment map</source>
             <translation>Karte des Änderungszeitpunkts</translation>
         </message>
         <message>
-            <location filename="../zones_algorithm.py" line="135" />
+            <location filename="../zones_algorithm.py" line="142" />
             <source>change_moment.tif of a run: 0 no change, k = the last change between date k and k+1, 255 nodata; its intervals are named in its metadata.</source>
             <translation>change_moment.tif eines Laufs: 0 keine Änderung, k = die letzte Änderung zwischen Datum k und k+1, 255 NoData; seine Intervalle sind in seinen Metadaten benannt.</translation>
         </message>
         <message>
-            <location filename="../zones_algorithm.py" line="140" />
+            <location filename="../zones_algorithm.py" line="147" />
             <source>Zones (fields, parcels, districts)</source>
             <translation>Zonen (Felder, Flurstücke, Bezirke)</translation>
         </message>
         <message>
-            <location filename="../zones_algorithm.py" line="141" />
+            <location filename="../zones_algorithm.py" line="148" />
             <source>Polygons in any CRS. Overlapping zones each count the pixels they share.</source>
             <translation>Polygone in beliebigem KBS. Überlappende Zonen zählen die gemeinsamen Pixel jeweils mit.</translation>
         </message>
         <message>
-            <location filename="../zones_algorithm.py" line="142" />
+            <location filename="../zones_algorithm.py" line="149" />
             <source>Change per zone</source>
             <translation>Änderung je Zone</translation>
         </message>
         <message>
-            <location filename="../zones_algorithm.py" line="144" />
+            <location filename="../zones_algorithm.py" line="151" />
             <source>Summary</source>
             <translation>Zusammenfassung</translation>
         </message>
         <message>
-            <location filename="../zones_algorithm.py" line="152" />
+            <location filename="../zones_algorithm.py" line="159" />
             <source>Choose a change moment map (change_moment.tif of a run).</source>
             <translation>Wählen Sie eine Karte des Änderungszeitpunkts (change_moment.tif eines Laufs).</translation>
         </message>
         <message>
-            <location filename="../zones_algorithm.py" line="154" />
+            <location filename="../zones_algorithm.py" line="161" />
             <source>'%s' is not a file-based raster; export it as GeoTIFF first.</source>
             <translation>'%s' ist kein dateibasiertes Raster; zuerst als GeoTIFF exportieren.</translation>
         </message>
         <message>
-            <location filename="../zones_algorithm.py" line="164" />
+            <location filename="../zones_algorithm.py" line="171" />
             <source>Choose the zones (a polygon layer).</source>
             <translation>Wählen Sie die Zonen (ein Polygonlayer).</translation>
         </message>
         <message>
-            <location filename="../zones_algorithm.py" line="166" />
+            <location filename="../zones_algorithm.py" line="173" />
             <source>No feature of '%s' is selected: select the zones to count, or untick Selected features only.</source>
             <translation>Kein Objekt von '%s' ist gewählt: wählen Sie die zu zählenden Zonen oder entfernen Sie den Haken bei Nur gewählte Objekte.</translation>
         </message>

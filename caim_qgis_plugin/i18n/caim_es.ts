@@ -466,362 +466,362 @@ Necesita PyTorch en el Python de QGIS.
             <translation>&lt;b&gt;Un ráster multitemporal&lt;/b&gt;: una única capa de entrada que contiene todas las fechas como bandas se divide en sus fechas cuando los nombres de sus bandas las llevan (una exportación toBands() de Google Earth Engine: 20200105T103421_..._B4) o cuando es una variable NetCDF con eje temporal. Si no, indicar &lt;b&gt;Bandas por fecha&lt;/b&gt; (avanzado, BANDS_PER_DATE: todas las bandas de una fecha, incluidas las bandas QA) y, si las bandas van banda por banda, &lt;b&gt;Orden de las bandas&lt;/b&gt; (BAND_ORDER=band). Cada fecha se convierte en un pequeño VRT que lee el ráster, escrito en una carpeta &amp;lt;name&amp;gt;_dates junto a él (reutilizada por ejecuciones posteriores del mismo ráster; el inspector de píxeles y un proyecto guardado los leen). Fechas, Bandas y Máscaras de nubes cuentan entonces por fecha.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="283" />
+            <location filename="../algorithm.py" line="284" />
             <source>Raster layers, oldest first (order is time order)</source>
             <translation>Capas ráster, la más antigua primero</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="285" />
+            <location filename="../algorithm.py" line="286" />
             <source>Dates, YYYY-MM-DD in layer order</source>
             <translation>Fechas AAAA-MM-DD por capa</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="286" />
+            <location filename="../algorithm.py" line="287" />
             <source>Comma-separated, one per layer; empty: read from the layer names, file names or metadata.</source>
             <translation>Separadas por comas, una por capa; vacío: se leen de los nombres de las capas o de los archivos, o de los metadatos.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="288" />
+            <location filename="../algorithm.py" line="289" />
             <source>Bands, e.g. 1,2,3,4</source>
             <translation>Bandas, p. ej. 1,2,3,4</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="289" />
+            <location filename="../algorithm.py" line="290" />
             <source>The networks use 4 bands as R, G, B, NIR; CVA and ISFA use any bands. Empty: from the bands' wavelengths or names (see the help).</source>
             <translation>Las redes usan 4 bandas como R, G, B, NIR; CVA e ISFA, cualquier banda. Vacío: según las longitudes de onda o los nombres de las bandas (ver la ayuda).</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="294" />
+            <location filename="../algorithm.py" line="295" />
             <source>Model</source>
             <translation>Modelo</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="295" />
+            <location filename="../algorithm.py" line="296" />
             <source>auto (the default): %s. The help describes every option.</source>
             <translation>auto (por defecto): %s. La ayuda describe cada opción.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="297" />
+            <location filename="../algorithm.py" line="298" />
             <source>Weights file (.pt)</source>
             <translation>Archivo de pesos (.pt)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="298" />
+            <location filename="../algorithm.py" line="299" />
             <source>Empty: the bundled weights. The classical CVA and ISFA need none.</source>
             <translation>Vacío: los pesos incluidos. Los clásicos CVA e ISFA no necesitan ninguno.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="300" />
+            <location filename="../algorithm.py" line="301" />
             <source>Device</source>
             <translation>Dispositivo</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="302" />
+            <location filename="../algorithm.py" line="303" />
             <source>Sensitivity (0 = calibrated)</source>
             <translation>Sensibilidad (0 = calibrada)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="304" />
+            <location filename="../algorithm.py" line="305" />
             <source>-3 to 3: positive values call more pixels changed, negative values fewer.</source>
             <translation>-3 a 3: los valores positivos marcan más píxeles como cambiados, los negativos menos.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="308" />
+            <location filename="../algorithm.py" line="309" />
             <source>Minimum change patch (pixels; 0 = off)</source>
             <translation>Parche de cambio mínimo (píxeles; 0 = desactivado)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="310" />
+            <location filename="../algorithm.py" line="311" />
             <source>Changed patches smaller than this are written as unchanged; 0 keeps every changed pixel.</source>
             <translation>Los parches cambiados menores se escriben como sin cambio; 0 conserva todos los píxeles cambiados.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="312" />
+            <location filename="../algorithm.py" line="313" />
             <source>Fill masked dates from the previous clear date</source>
             <translation>Rellenar fechas enmascaradas con la anterior</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="313" />
+            <location filename="../algorithm.py" line="314" />
             <source>For cloudy series: a masked date takes the pixel's values of the previous clear date.</source>
             <translation>Para series nubosas: una fecha enmascarada toma los valores del píxel de la fecha despejada anterior.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="315" />
+            <location filename="../algorithm.py" line="316" />
             <source>Cloud masks, one per input layer</source>
             <translation>Máscaras de nubes, una por capa</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="316" />
+            <location filename="../algorithm.py" line="317" />
             <source>In the order of the input layers; for masks of some dates only, give their positions in Dates the cloud masks belong to (advanced).</source>
             <translation>En el orden de las capas de entrada; para máscaras de solo algunas fechas, dé sus posiciones en Fechas de las máscaras (avanzado).</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="319" />
+            <location filename="../algorithm.py" line="320" />
             <source>Mask values meaning clear</source>
             <translation>Valores de despejado</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="320" />
+            <location filename="../algorithm.py" line="321" />
             <source>Default 0. The help gives the values for Landsat QA_PIXEL, Sentinel-2 SCL and Fmask.</source>
             <translation>Por defecto 0. La ayuda da los valores para Landsat QA_PIXEL, Sentinel-2 SCL y Fmask.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="322" />
+            <location filename="../algorithm.py" line="323" />
             <source>Dates the cloud masks belong to</source>
             <translation>Fechas de las máscaras</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="323" />
+            <location filename="../algorithm.py" line="324" />
             <source>The input positions of the masks' dates, e.g. 2,5: the first mask for the second layer, the other for the fifth.</source>
             <translation>Las posiciones de entrada de las fechas de las máscaras, p. ej. 2,5: la primera máscara para la segunda capa, la otra para la quinta.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="328" />
+            <location filename="../algorithm.py" line="329" />
             <source>Tile size (pixels; 0 = automatic)</source>
             <translation>Tamaño de tesela (píxeles; 0 = automático)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="333" />
+            <location filename="../algorithm.py" line="334" />
             <source>Threshold of the classical methods (CVA, ISFA)</source>
             <translation>Umbral de los métodos clásicos (CVA, ISFA)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="338" />
+            <location filename="../algorithm.py" line="339" />
             <source>Tile overlap (pixels; empty: automatic)</source>
             <translation>Solape de teselas (píxeles; vacío: auto)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="343" />
+            <location filename="../algorithm.py" line="344" />
             <source>Change area</source>
             <translation>Área de cambio</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="344" />
+            <location filename="../algorithm.py" line="345" />
             <source>Change moment</source>
             <translation>Momento del cambio</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="345" />
+            <location filename="../algorithm.py" line="346" />
             <source>Confidence</source>
             <translation>Confianza</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="347" />
+            <location filename="../algorithm.py" line="348" />
             <source>Change polygons</source>
             <translation>Polígonos de cambio</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="350" />
+            <location filename="../algorithm.py" line="351" />
             <source>Moment probabilities</source>
             <translation>Probabilidades del momento del cambio</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="351" />
+            <location filename="../algorithm.py" line="352" />
             <source>One band per class, for inspection.</source>
             <translation>Una banda por clase, para inspección.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="355" />
+            <location filename="../algorithm.py" line="356" />
             <source>Run report (HTML)</source>
             <translation>Informe de la ejecución (HTML)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="355" />
+            <location filename="../algorithm.py" line="356" />
             <source>HTML files (*.html)</source>
             <translation>Archivos HTML (*.html)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="356" />
+            <location filename="../algorithm.py" line="357" />
             <source>The settings, the changed area per interval as a chart and a table, and the map: the first and last date and the change moment.</source>
             <translation>Los ajustes, el área cambiada por intervalo en un gráfico y una tabla, y el mapa: la primera y la última fecha y el momento del cambio.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="361" />
+            <location filename="../algorithm.py" line="362" />
             <source>Run even if estimated too long/big</source>
             <translation>Ejecutar aunque se estime excesiva</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="362" />
+            <location filename="../algorithm.py" line="363" />
             <source>A run estimated at more than a day, or whose outputs do not fit the free space of their folder, is refused unless this is on.</source>
             <translation>Una ejecución que se estime de más de un día, o cuyas salidas no quepan en el espacio libre de su carpeta, se rechaza salvo que esto esté activado.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="367" />
+            <location filename="../algorithm.py" line="368" />
             <source>Bands per date (multi-date raster)</source>
             <translation>Bandas por fecha (ráster multitemporal)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="369" />
+            <location filename="../algorithm.py" line="370" />
             <source>One input raster holding every date: all bands of one date, QA bands included; 0: from the dates in the band names.</source>
             <translation>Una sola capa de entrada con todas las fechas: todas las bandas de una fecha, bandas QA incluidas; 0: según las fechas de los nombres de las bandas.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="374" />
+            <location filename="../algorithm.py" line="375" />
             <source>Band order (multi-date raster)</source>
             <translation>Orden de las bandas (multitemporal)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="378" />
+            <location filename="../algorithm.py" line="379" />
             <source>Device used</source>
             <translation>Dispositivo usado</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="379" />
+            <location filename="../algorithm.py" line="380" />
             <source>Dates used (comma-separated)</source>
             <translation>Fechas usadas (separadas por comas)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="380" />
+            <location filename="../algorithm.py" line="381" />
             <source>Model used (auto resolved)</source>
             <translation>Modelo usado (auto resuelto)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="381" />
+            <location filename="../algorithm.py" line="382" />
             <source>Summary</source>
             <translation>Resumen</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="382" />
+            <location filename="../algorithm.py" line="383" />
             <source>Changed hectares per interval (JSON)</source>
             <translation>Hectáreas cambiadas por intervalo (JSON)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="383" />
+            <location filename="../algorithm.py" line="384" />
             <source>Warnings (one per line)</source>
             <translation>Advertencias (una por línea)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="436" />
+            <location filename="../algorithm.py" line="437" />
             <source>BAND_ORDER=%s is not one of its options. Give an option's name: %s.</source>
             <translation>BAND_ORDER=%s no es una de sus opciones. Indicar el nombre de una opción: %s.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="468" />
+            <location filename="../algorithm.py" line="469" />
             <source>'%s' is not a file-based (GDAL) raster, so it cannot be split into dates; export it as GeoTIFF first.</source>
             <translation>'%s' no es un ráster basado en archivo (GDAL), así que no se puede dividir en fechas; exportarlo primero como GeoTIFF.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="477" />
+            <location filename="../algorithm.py" line="478" />
             <source>Layer '%s': %s</source>
             <translation>Capa '%s': %s</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="483" />
+            <location filename="../algorithm.py" line="484" />
             <source>'%s' holds %d dates: split into %s%s</source>
             <translation>'%s' contiene %d fechas: dividido en %s%s</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="484" />
+            <location filename="../algorithm.py" line="485" />
             <source> (used again: the same split as before)</source>
             <translation> (reutilizada: la misma división que antes)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="504" />
+            <location filename="../algorithm.py" line="505" />
             <source>DATES has %d entries for the %d dates of the multi-date raster; give one date per date, oldest first, separated by commas.</source>
             <translation>DATES tiene %d entradas para las %d fechas del ráster multitemporal; indicar una fecha por cada fecha, la más antigua primero, separadas por comas.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="510" />
+            <location filename="../algorithm.py" line="511" />
             <source>Unknown model '%s'; use one of %s.</source>
             <translation>Modelo desconocido '%s'; usar uno de %s.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="515" />
+            <location filename="../algorithm.py" line="516" />
             <source>The CAIM engine (model_core) could not be loaded to choose the automatic model; choose MODEL=caimnet, schanger, cva, caimnet_cva, isfa or caimnet_isfa.</source>
             <translation>No se ha podido cargar el motor de CAIM (model_core) para elegir el modelo automático; elegir MODEL=caimnet, schanger, cva, caimnet_cva, isfa o caimnet_isfa.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="520" />
+            <location filename="../algorithm.py" line="521" />
             <source>The %s method (MODEL=%s) takes no weights, but the Weights file (WEIGHTS) is set to '%s'. Leave WEIGHTS empty, or choose a model that uses weights (MODEL=caimnet, schanger, caimnet_cva or caimnet_isfa) to use that file.</source>
             <translation>El método %s (MODEL=%s) no usa pesos, pero el archivo de pesos (WEIGHTS) está puesto a '%s'. Dejar WEIGHTS vacío, o elegir un modelo que use pesos (MODEL=caimnet, schanger, caimnet_cva o caimnet_isfa) para usar ese archivo.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="526" />
+            <location filename="../algorithm.py" line="527" />
             <source>Unknown threshold '%s'; use one of %s.</source>
             <translation>Umbral desconocido '%s'; usar uno de %s.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="528" />
+            <location filename="../algorithm.py" line="529" />
             <source>The minimum-error threshold (THRESHOLD=kittler) applies to the classical methods only, not to %s. Choose MODEL=cva or isfa, or leave THRESHOLD at otsu.</source>
             <translation>El umbral de error mínimo (THRESHOLD=kittler) solo se aplica a los métodos clásicos, no a %s. Elegir MODEL=cva o isfa, o dejar THRESHOLD en otsu.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="537" />
+            <location filename="../algorithm.py" line="538" />
             <source> Here each date of a multi-date raster counts as one layer (%d in all, oldest first).</source>
             <translation> Aquí cada fecha de un ráster multitemporal cuenta como una capa (%d en total, la más antigua primero).</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="555" />
+            <location filename="../algorithm.py" line="556" />
             <source>Or give its Bands per date (advanced, BANDS_PER_DATE) to split it in this run.</source>
             <translation>O indicar sus Bandas por fecha (avanzado, BANDS_PER_DATE) para dividirlo en esta ejecución.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="559" />
+            <location filename="../algorithm.py" line="560" />
             <source>Note: </source>
             <translation>Nota: </translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="559" />
+            <location filename="../algorithm.py" line="560" />
             <source>Warning: </source>
             <translation>Advertencia: </translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="560" />
+            <location filename="../algorithm.py" line="561" />
             <source>Model: %s [%s]</source>
             <translation>Modelo: %s [%s]</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="562" />
+            <location filename="../algorithm.py" line="563" />
             <source>Date %d: %s  (%s)%s</source>
             <translation>Fecha %d: %s  (%s)%s</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="562" />
+            <location filename="../algorithm.py" line="563" />
             <source>unknown</source>
             <translation>desconocida</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="563" />
+            <location filename="../algorithm.py" line="564" />
             <source>  mask: %s</source>
             <translation>  máscara: %s</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="576" />
+            <location filename="../algorithm.py" line="577" />
             <source>Cancelled by the user; no output was kept.</source>
             <translation>Cancelado por el usuario; no se ha conservado ninguna salida.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="595" />
+            <location filename="../algorithm.py" line="596" />
             <source>The CAIM engine (model_core) could not be loaded: %s</source>
             <translation>No se ha podido cargar el motor de CAIM (model_core): %s</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="611" />
+            <location filename="../algorithm.py" line="612" />
             <source>%s: '%s' is written as %s; end its name with %s.</source>
             <translation>%s: '%s' se escribe como %s; terminar su nombre en %s.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="613" />
+            <location filename="../algorithm.py" line="614" />
             <source>a vector file</source>
             <translation>un archivo vectorial</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="614" />
+            <location filename="../algorithm.py" line="615" />
             <source> or </source>
             <translation> o </translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="683" />
+            <location filename="../algorithm.py" line="684" />
             <source>Writing change polygons</source>
             <translation>Escribiendo los polígonos de cambio</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="689" />
+            <location filename="../algorithm.py" line="690" />
             <source>%d change polygons written to %s</source>
             <translation>%d polígonos de cambio escritos en %s</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="706" />
+            <location filename="../algorithm.py" line="707" />
             <source>Device used: %s</source>
             <translation>Dispositivo usado: %s</translation>
         </message>
@@ -2414,32 +2414,32 @@ Dispositivo: %s
             <translation>fecha %d</translation>
         </message>
         <message>
-            <location filename="../chip_view.py" line="524" />
+            <location filename="../chip_view.py" line="525" />
             <source>The imagery was not read: the project was closed.</source>
             <translation>No se leyeron las imágenes: se cerró el proyecto.</translation>
         </message>
         <message>
-            <location filename="../chip_view.py" line="542" />
+            <location filename="../chip_view.py" line="543" />
             <source>The imagery could not be read: %s</source>
             <translation>No se pudieron leer las imágenes: %s</translation>
         </message>
         <message>
-            <location filename="../chip_view.py" line="565" />
+            <location filename="../chip_view.py" line="566" />
             <source>Chips: band %d in grey</source>
             <translation>Recortes: banda %d en gris</translation>
         </message>
         <message>
-            <location filename="../chip_view.py" line="567" />
+            <location filename="../chip_view.py" line="568" />
             <source>Chips: bands %s as red, green, blue</source>
             <translation>Recortes: bandas %s como rojo, verde, azul</translation>
         </message>
         <message>
-            <location filename="../chip_view.py" line="569" />
+            <location filename="../chip_view.py" line="570" />
             <source> (other bands for some dates)</source>
             <translation> (otras bandas en algunas fechas)</translation>
         </message>
         <message>
-            <location filename="../chip_view.py" line="571" />
+            <location filename="../chip_view.py" line="572" />
             <source>; no NIR band is known for these files, so true colour</source>
             <translation>; no se conoce ninguna banda NIR de estos archivos, así que en color verdadero</translation>
         </message>
@@ -3265,52 +3265,57 @@ Dispositivo: %s
 &lt;b&gt;Mapa del momento del cambio&lt;/b&gt;: change_moment.tif de una ejecución (0 sin cambio, k = el último cambio entre la fecha k y k+1, 255 sin datos).  &lt;b&gt;Zonas&lt;/b&gt;: polígonos en cualquier SRC (reproyectados al del mapa); las zonas que se solapan cuentan cada una los píxeles que comparten; un píxel cuenta en una zona cuando su centro está dentro.  Las áreas de los píxeles son las del terreno, fila a fila en una malla geográfica, como en el resumen de la ejecución.</translation>
         </message>
         <message>
-            <location filename="../zones_algorithm.py" line="134" />
+            <location filename="../zones_algorithm.py" line="130" />
+            <source>&lt;b&gt;zone_note&lt;/b&gt; (several notes are joined by '; '): &lt;tt&gt;empty geometry&lt;/tt&gt;, &lt;tt&gt;not a polygon&lt;/tt&gt; (points or lines), &lt;tt&gt;invalid geometry&lt;/tt&gt; (MakeValid could not repair it) and &lt;tt&gt;cannot be placed in the map's CRS&lt;/tt&gt;: not counted; &lt;tt&gt;outside the map&lt;/tt&gt;: no part of the zone is on the map; &lt;tt&gt;no pixel centre inside&lt;/tt&gt;: the zone's part in the map holds no pixel centre (smaller or thinner than a pixel); &lt;tt&gt;no data&lt;/tt&gt;: only nodata pixels of the map inside; &lt;tt&gt;partly outside the map&lt;/tt&gt;: the part outside is not counted; &lt;tt&gt;invalid geometry, repaired&lt;/tt&gt;: repaired with MakeValid, then counted.</source>
+            <translation>&lt;b&gt;zone_note&lt;/b&gt; (varias notas se unen con '; '): &lt;tt&gt;empty geometry&lt;/tt&gt; (geometría vacía), &lt;tt&gt;not a polygon&lt;/tt&gt; (puntos o líneas), &lt;tt&gt;invalid geometry&lt;/tt&gt; (MakeValid no pudo repararla) y &lt;tt&gt;cannot be placed in the map's CRS&lt;/tt&gt; (no se puede transformar al SRC del mapa): no se cuentan; &lt;tt&gt;outside the map&lt;/tt&gt;: ninguna parte de la zona está en el mapa; &lt;tt&gt;no pixel centre inside&lt;/tt&gt;: la parte de la zona que está en el mapa no contiene ningún centro de píxel (más pequeña o más estrecha que un píxel); &lt;tt&gt;no data&lt;/tt&gt;: dentro solo hay píxeles sin datos del mapa; &lt;tt&gt;partly outside the map&lt;/tt&gt;: la parte fuera del mapa no se cuenta; &lt;tt&gt;invalid geometry, repaired&lt;/tt&gt;: reparada con MakeValid y luego contada.</translation>
+        </message>
+        <message>
+            <location filename="../zones_algorithm.py" line="141" />
             <source>Change moment map</source>
             <translation>Mapa del momento del cambio</translation>
         </message>
         <message>
-            <location filename="../zones_algorithm.py" line="135" />
+            <location filename="../zones_algorithm.py" line="142" />
             <source>change_moment.tif of a run: 0 no change, k = the last change between date k and k+1, 255 nodata; its intervals are named in its metadata.</source>
             <translation>change_moment.tif de una ejecución: 0 sin cambio, k = el último cambio entre la fecha k y k+1, 255 sin datos; sus intervalos se nombran en sus metadatos.</translation>
         </message>
         <message>
-            <location filename="../zones_algorithm.py" line="140" />
+            <location filename="../zones_algorithm.py" line="147" />
             <source>Zones (fields, parcels, districts)</source>
             <translation>Zonas (campos, parcelas, distritos)</translation>
         </message>
         <message>
-            <location filename="../zones_algorithm.py" line="141" />
+            <location filename="../zones_algorithm.py" line="148" />
             <source>Polygons in any CRS. Overlapping zones each count the pixels they share.</source>
             <translation>Polígonos en cualquier SRC. Las zonas que se solapan cuentan cada una los píxeles que comparten.</translation>
         </message>
         <message>
-            <location filename="../zones_algorithm.py" line="142" />
+            <location filename="../zones_algorithm.py" line="149" />
             <source>Change per zone</source>
             <translation>Cambio por zona</translation>
         </message>
         <message>
-            <location filename="../zones_algorithm.py" line="144" />
+            <location filename="../zones_algorithm.py" line="151" />
             <source>Summary</source>
             <translation>Resumen</translation>
         </message>
         <message>
-            <location filename="../zones_algorithm.py" line="152" />
+            <location filename="../zones_algorithm.py" line="159" />
             <source>Choose a change moment map (change_moment.tif of a run).</source>
             <translation>Elija un mapa del momento del cambio (change_moment.tif de una ejecución).</translation>
         </message>
         <message>
-            <location filename="../zones_algorithm.py" line="154" />
+            <location filename="../zones_algorithm.py" line="161" />
             <source>'%s' is not a file-based raster; export it as GeoTIFF first.</source>
             <translation>'%s' no es un ráster basado en archivo; exportarlo primero como GeoTIFF.</translation>
         </message>
         <message>
-            <location filename="../zones_algorithm.py" line="164" />
+            <location filename="../zones_algorithm.py" line="171" />
             <source>Choose the zones (a polygon layer).</source>
             <translation>Elija las zonas (una capa de polígonos).</translation>
         </message>
         <message>
-            <location filename="../zones_algorithm.py" line="166" />
+            <location filename="../zones_algorithm.py" line="173" />
             <source>No feature of '%s' is selected: select the zones to count, or untick Selected features only.</source>
             <translation>Ningún objeto de '%s' está seleccionado: seleccione las zonas que contar o desmarque Solo objetos seleccionados.</translation>
         </message>

@@ -80,6 +80,10 @@ def test_the_provider_registers_it_with_help(qgis_app):
     assert [p.name() for p in alg.parameterDefinitions()] == ["MOMENT", "ZONES", "OUTPUT"]
     assert "pct_changed" in alg.shortHelpString() and all(
         p.help() for p in alg.parameterDefinitions() if p.name() != "OUTPUT")
+    from model_core.zones import NOTE_ORDER
+
+    # every zone_note value the output can hold is explained (the help named four of nine, loosely)
+    assert [n for n in NOTE_ORDER if f"<tt>{n}</tt>" not in alg.shortHelpString()] == []
 
 
 def test_change_per_zone_in_the_raster_menu(project, tmp_path):
