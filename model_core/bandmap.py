@@ -75,18 +75,35 @@ _S2_SET = dict({"b2": "blue", "b3": "green", "b4": "red", "b8": "nir"},
 _OLI_SET = {"sr_b1": "atmosphere", "sr_b2": "blue", "sr_b3": "green", "sr_b4": "red", "sr_b5": "nir",
             "sr_b6": "other", "sr_b7": "other"}
 _TM_SET = {"sr_b1": "blue", "sr_b2": "green", "sr_b3": "red", "sr_b4": "nir", "sr_b5": "other", "sr_b7": "other"}
+# Sentinel-2 as STAC catalogues name its assets (Earth Search; the names an export of them gives its bands): the
+# STAC common names (eo extension) coastal (B01), blue, green, red, rededge1..3 (B05-B07), nir (B08, 842 nm),
+# nir08 (B8A, 865 nm), nir09 (B09, 945 nm: water vapour), cirrus (B10), swir16, swir22 (B11, B12), and scl,
+# aot, wvp.  Two of them are NIR there: the networks read B08, the 10 m NIR (785-900 nm) on the grid of
+# B02-B04, as they read Sentinel-2 everywhere (B08 of B02..B08 names, of an Earth Engine export, of OSCD);
+# B8A (20 m, 855-875 nm) is another band then.  (Spectrally B8A is the closer match of Landsat 8/9's NIR,
+# 851-879 nm, B08 of TM/ETM+ band 4, 760-900 nm: the training imagery, NAIP and Landsat 5/7/8, holds both
+# kinds, so the grid decides.)  A file says it is such a Sentinel-2 export when it holds ``nir`` and
+# another NIR or red-edge name; elsewhere ``nir08`` is the NIR (Landsat Collection 2 in STAC names OLI band 5
+# and TM/ETM+ band 4 so, Venus its 861 nm band), and ``nir09`` never is (Venus's 909 nm band, Sentinel-2's B09)
+_S2_STAC_SET = dict({"blue": "blue", "green": "green", "red": "red", "nir": "nir"},
+                    **{n: "other" for n in ("rededge1", "rededge2", "rededge3", "nir08", "swir16", "swir22")},
+                    **{n: "atmosphere" for n in ("coastal", "nir09", "cirrus", "scl", "aot", "wvp")})
 
 
 def _name_set_sensor(names):
     """Per band name (lower case) of a file whose set of names says its sensor (see above): its role,
     "other" or "atmosphere"; None when the names do not say one sensor."""
     n = {(x or "").strip().lower() for x in names}
-    s2 = bool(n & {"b8a", "b12", "scl", "qa60", "msk_cldprb", "aot", "wvp"}) and not n & {"b02", "b03", "b04"}
+    s2_stac = "nir" in n and bool(n & {"nir08", "nir09", "rededge1", "rededge2", "rededge3"})
+    s2 = s2_stac or (bool(n & {"b8a", "b12", "scl", "qa60", "msk_cldprb", "aot", "wvp"})
+                     and not n & {"b02", "b03", "b04"})
     oli = bool(n & {"sr_b6", "sr_qa_aerosol", "st_b10"})
     tm = bool(n & {"st_b6", "sr_atmos_opacity", "sr_cloud_qa"}) or (
         {"sr_b1", "sr_b2", "sr_b3", "sr_b4", "sr_b5", "sr_b7"} <= n and "sr_b6" not in n)
     if s2 + oli + tm != 1:
         return None
+    if s2_stac:
+        return dict(_S2_SET, **_S2_STAC_SET)
     return _S2_SET if s2 else _OLI_SET if oli else _TM_SET
 
 
@@ -97,8 +114,10 @@ def file_sensor(ds):
 
 
 # PlanetScope SuperDove's "green_i" (Green I, 531 nm) and "yellow" are not the standard green band
+# (nir09: the STAC common name of a band at 0.85-1.05 um, Sentinel-2's B09 water vapour, Venus's 909 nm: never
+# the NIR; lwir, cirrus: thermal and cirrus bands)
 _EXCLUDE = re.compile(r"red[ _-]?edge|rededge|borde[ _-]?rojo|bord[ _-]?rouge|rote[ _-]?kante|swir|coastal|aerosol|thermal|alpha|mask|cloud|qa"
-                      r"|green[ _-]?i(?![a-z])|yellow", re.I)
+                      r"|green[ _-]?i(?![a-z])|yellow|nir09|lwir|cirrus", re.I)
 
 
 def _to_micrometres(value, units=""):
@@ -268,9 +287,14 @@ def infer_partial(ds, mapping="the band mapping (--bands on the command line, BA
     they say nothing).  When they name three roles once each and leave one band undescribed, that band
     takes the missing role (e.g. colour interpretations blue, green, red and an undefined fourth band:
     3,2,1,4).  Otherwise ``(None, message)``: the message says what the metadata say and what to do
-    (``mapping`` names where a band mapping is given)."""
+    (``mapping`` names where a band mapping is given).
+
+    A 3-band raster (or 3 bands and an alpha) whose names or wavelengths describe every band, and not as red,
+    green and blue in some order (:func:`infer_rgb_only` reads those), gets ``(None, message)`` too: e.g. red, NIR, SWIR
+    has no green and no blue band for the networks (which read green in place of a missing NIR, not the
+    other way round), while CVA and ISFA use it as it is."""
     if ds.RasterCount != 4:
-        return None, None
+        return _three_bands_refused(ds)
     roles = band_roles(ds)
     if all(r is None or r == d for (r, _), d in zip(roles, ROLES)):
         return None, None
@@ -295,6 +319,26 @@ def infer_partial(ds, mapping="the band mapping (--bands on the command line, BA
             "a role named twice")
     return None, (f"its band metadata say {said}: {lack}. The networks need red, green, blue and NIR: give "
                   f"{mapping} if the file has them (e.g. 3,2,1,4), or choose CVA or ISFA, which use every band")
+
+
+def _three_bands_refused(ds):
+    """``(None, message)`` of :func:`infer_partial` for a 3-band raster whose metadata say what each band is,
+    but not red, green and blue; ``(None, None)`` otherwise."""
+    if _colour_bands(ds) != [1, 2, 3]:
+        return None, None
+    roles = band_roles(ds)[:3]
+    # some band undescribed, or only by its colour interpretation (GDAL tags any 3-band byte GeoTIFF R, G, B):
+    # the band count's own message; R, G, B in any order: RGB-only imagery, read as such
+    if any(r is None or why.startswith("colour") for r, why in roles) or sorted(
+            r for r, _ in roles) == ["blue", "green", "red"]:
+        return None, None
+    said = ", ".join(f"band {b} {why}" + (" (none of R, G, B, NIR)" if r == "other" else "")
+                     for b, (r, why) in enumerate(roles, 1))
+    named = {r for r, _ in roles}
+    missing = [r for r in ("red", "green", "blue") if r not in named]
+    return None, (f"its band metadata say {said}: no {' and no '.join(missing)} band. The networks need red, "
+                  "green and blue bands (with green in place of a missing NIR), which this imagery does not have: "
+                  "choose CVA or ISFA, which use every band as it is")
 
 
 def _colour_bands(ds):

@@ -56,6 +56,58 @@ def test_band_names(tmp_path):
     assert _infer(_raster(tmp_path / "c.tif", 7, names=stac)) == ([4, 3, 2, 6], "band names")
 
 
+def test_stac_asset_names_of_sentinel2_landsat_and_venus(tmp_path):
+    """Bands named as STAC catalogues name the assets (what an export of them writes as band descriptions).
+    A Sentinel-2 export of Earth Search's assets holds nir (B08), nir08 (B8A) and nir09 (B09, water vapour):
+    NIR was named three times and the file refused (its message suggesting 4,3,2,8 as if nothing were named);
+    it reads B08, the broad 10 m NIR, as R, G, B, NIR, and the classical part leaves out coastal and nir09.
+    nir09 is never the NIR (Venus's nir08 and nir09 were refused too); nir08 is where it is the only one
+    (Landsat Collection 2 in STAC)."""
+    s2 = ["coastal", "blue", "green", "red", "rededge1", "rededge2", "rededge3", "nir", "nir08", "nir09", "swir16",
+          "swir22"]
+    ds = gdal.Open(_raster(tmp_path / "s2.tif", 12, names=s2))
+    assert bandmap.infer_rgbn(ds) == ([4, 3, 2, 8], "band names")
+    roles = [r for r, _ in bandmap.band_roles(ds)]
+    assert roles[7:10] == ["nir", "other", "other"] and roles.count("nir") == 1
+    sensor = bandmap.file_sensor(ds)
+    assert [s2[b] for b in range(12) if bandmap.not_surface_band(ds.GetRasterBand(b + 1), sensor)] == [
+        "coastal", "nir09"]
+    both = ["blue", "green", "red", "nir", "nir08"]
+    assert _infer(_raster(tmp_path / "both.tif", 5, names=both)) == ([3, 2, 1, 4], "band names")
+    assert _infer(_raster(tmp_path / "b8a.tif", 4, names=["blue", "green", "red", "nir08"])) == ([3, 2, 1, 4],
+                                                                                               "band names")
+    landsat = ["coastal", "blue", "green", "red", "nir08", "swir16", "swir22", "lwir11"]
+    ds = gdal.Open(_raster(tmp_path / "lc2.tif", 8, names=landsat))
+    assert bandmap.infer_rgbn(ds) == ([4, 3, 2, 5], "band names")
+    assert bandmap.band_roles(ds)[7] == ("other", "'lwir11'") and bandmap.not_surface_band(ds.GetRasterBand(8))
+    venus = ["coastal", "blue", "green", "red", "rededge", "nir08", "nir09"]
+    assert _infer(_raster(tmp_path / "venus.tif", 7, names=venus)) == ([4, 3, 2, 6], "band names")
+    assert _infer(_raster(tmp_path / "n9.tif", 4, names=["red", "green", "blue", "nir09"])) == (None, None)
+    # through the engine: the fusion's CVA part takes the surface bands besides R, G, B, NIR
+    paths = [_raster(tmp_path / f"s2_{i}.tif", 12, names=s2, seed=i) for i in range(2)]
+    st = Stack(paths, expected_bands=4, extra_bands=True)
+    assert [s.bands for s in st.sources] == [[4, 3, 2, 8, 5, 6, 7, 9, 11, 12]] * 2
+    assert any("leaves out band(s) 1,10" in n for n in st.band_notes)
+
+
+def test_three_named_bands_without_blue_or_green_are_told_what_their_names_say(tmp_path):
+    """A 3-band file named red, nir, swir1 was refused for a network with a hint about RGB-only imagery
+    (green in place of NIR, mapping 1,2,3,2), wrong for it: the message says what the names say, that the
+    networks need blue and green, and that CVA and ISFA run on it."""
+    paths = [_raster(tmp_path / f"rns{i}.tif", 3, names=["red", "nir", "swir1"], seed=i) for i in range(2)]
+    with pytest.raises(InputError) as err:
+        Stack(paths, expected_bands=4)
+    text = str(err.value)
+    assert text.startswith("Input 1 'rns0.tif': its band metadata say band 1 'red', band 2 'nir', band 3 'swir1' "
+                           "(none of R, G, B, NIR): no green and no blue band.")
+    assert "CVA or ISFA" in text and "RGB-only" not in text and "1,2,3,2" not in text
+    assert [s.bands for s in Stack(paths).sources] == [[1, 2, 3]] * 2  # the classical methods: every band
+    # names for some bands only, or R, G, B in any order, keep their readings
+    assert bandmap.infer_partial(gdal.Open(_raster(tmp_path / "p.tif", 3, names=["red", "nir", ""]))) == (None, None)
+    bgr = gdal.Open(_raster(tmp_path / "bgr.tif", 3, names=["blue", "green", "red"]))
+    assert bandmap.infer_partial(bgr) == (None, None) and bandmap.infer_rgb_only(bgr)[0] == [3, 2, 1, 2]
+
+
 def test_earth_engine_image_ids_make_plain_band_numbers_unambiguous(tmp_path):
     """toBands() names each band <image id>_<band>, and the id names the sensor: Sentinel-2's B2, B3, B4, B8
     in their own order read as blue, green, red, NIR (B8A and QA60 not; a tile such as T31QAB is no QA
@@ -200,7 +252,7 @@ def test_rgb_only_imagery_uses_green_for_nir(tmp_path):
     assert "roles assumed" in st.band_notes[0] and "all 2 dates" in st.band_notes[0]
     assert [s.bands for s in Stack(plain).sources] == [[1, 2, 3]] * 2   # CVA: every band, no note
     cir = [three(f"cir{i}.tif", undefined, wavelengths=(0.84, 0.66, 0.56)) for i in range(2)]
-    with pytest.raises(InputError, match=r"inputs have 3"):
+    with pytest.raises(InputError, match=r"band 1 0.84 um, band 2 0.66 um, band 3 0.56 um: no blue band.*CVA or ISFA"):
         Stack(cir, expected_bands=4)
 
 

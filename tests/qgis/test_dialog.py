@@ -255,6 +255,21 @@ def test_inline_validation(dialog, three_layers, tmp_path, project):
     problems = inputs.validate(partial["bgr"], model="caimnet")
     assert [level for level, _ in problems] == [inputs.INFO], problems
     assert "the engine uses bands 3,2,1,4 as R, G, B, NIR" in problems[0][1]
+    # 3 bands named red, nir, swir1: what the names say and what to do (it got the RGB-only hint, 1,2,3,2, and
+    # "their metadata do not say which band is which")
+    rns = []
+    for y in (2034, 2035):
+        path = write_raster(str(tmp_path / f"rns_{y}.tif"), np.full((3, 64, 64), 90, np.uint8))
+        ds = gdal.Open(path, gdal.GA_Update)
+        for b, name in enumerate(("red", "nir", "swir1")):
+            ds.GetRasterBand(b + 1).SetDescription(name)
+        ds = None
+        rns.append(QgsRasterLayer(path, f"rns {y}"))
+    problems = inputs.validate(rns, model="caimnet")
+    assert [level for level, _ in problems] == [inputs.ERROR], problems
+    assert problems[0][1].startswith("'rns 2034': its band metadata say band 1 'red', band 2 'nir', band 3 'swir1'")
+    assert "no green and no blue band" in problems[0][1] and "CVA or ISFA" in problems[0][1]
+    assert "1,2,3,2" not in problems[0][1] and inputs.validate(rns, model="cva") == []
 
     # a layer in another CRS is accepted with a warning
     project.removeMapLayer(project.mapLayersByName("rgb 2022")[0].id())
