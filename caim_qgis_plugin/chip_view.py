@@ -63,10 +63,11 @@ class ChipStrip(QWidget):
         self.updateGeometry()
         self.update()
 
-    def set_message(self, text, keep=False):
+    def set_message(self, text, keep=False, room=0):
         """``text`` instead of the chips; ``keep``: in the room of the chips shown (the placeholder while the next
-        pixel's are read: the panel below did not jump up and back at every click)."""
-        self.reserved = len(self.chips) or self.reserved if keep else 0
+        pixel's are read: the panel below did not jump up and back at every click), or of ``room`` chips when none
+        are shown (a run's first pixel: the room of its dates' chips, which come into it)."""
+        self.reserved = len(self.chips) or self.reserved or room if keep else 0
         self.chips, self.message = [], text
         self.updateGeometry()
         self.update()
@@ -147,7 +148,12 @@ class ChipStrip(QWidget):
         painter.fillRect(self.rect(), self.palette().window())
         painter.setPen(self._text)
         if not self.chips:
-            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, self.message)
+            # in the room kept for chips (set_message's keep), where their first row comes: centred in the room of 30
+            # dates (970 px in a narrow panel), 'Reading the imagery…' was out of sight
+            area = QRectF(self.rect())
+            if self.reserved and not self.fit:
+                area.setHeight(min(area.height(), self.max_side + self.TITLE + self.GAP))
+            painter.drawText(area, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, self.message)
             return
         side, scale = self.side(), self.scale()
         cols = self.columns(self.width())

@@ -1,8 +1,9 @@
 """Inspect tool: click a pixel, see its change moment, the change probability of each interval and the
 band values of every date as a small plot.
 
-:func:`inspect_pixel` does the reading (GDAL, one pixel per raster, main thread) and is what the tests
-call; :class:`InspectTool` and :class:`InspectDock` are the map tool and its panel.
+:func:`inspect_pixel` does the reading (GDAL, one pixel per raster) and is what the tests call; :class:`PixelLoader`
+makes it in a thread when it may take long (the pixel inspector's click, the labelling panel's point);
+:class:`InspectTool` and :class:`InspectDock` are the map tool and its panel.
 """
 
 import datetime
@@ -10,8 +11,9 @@ import html
 import math
 import os
 import re
+import threading
 
-from qgis.PyQt.QtCore import QEvent, QPointF, QRectF, QSettings, QSize, Qt
+from qgis.PyQt.QtCore import QCoreApplication, QEvent, QObject, QPointF, QRectF, QSettings, QSize, Qt, QTimer
 from qgis.PyQt.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
 from qgis.PyQt.QtWidgets import (
     QCheckBox,
@@ -28,7 +30,7 @@ from qgis.PyQt.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsProject, QgsRasterLayer
+from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsPointXY, QgsProject, QgsRasterLayer
 from qgis.gui import QgsMapToolEmitPoint
 
 from caim_qgis_plugin import inputs as inp
@@ -107,9 +109,10 @@ def read_pixel_files(paths, stopped=lambda: False):
         ds = None
 
 
-def _read_pixel(path, point, crs):
+def _read_pixel(path, point, crs, context=None):
     """Values of every band of ``path`` at ``point`` (in ``crs``), or None outside / on error; in the units
-    a band's scale and offset say (as the engine reads them), None where the band's nodata is stored."""
+    a band's scale and offset say (as the engine reads them), None where the band's nodata is stored.
+    ``context``: the project's transform context (None: the project's, asked here: in the main thread only)."""
     from osgeo import gdal
 
     state = inp.file_state(path)
@@ -123,7 +126,8 @@ def _read_pixel(path, point, crs):
     target = QgsCoordinateReferenceSystem.fromWkt(wkt) if wkt else crs
     if target.isValid() and crs.isValid() and target != crs:
         try:
-            pt = QgsCoordinateTransform(crs, target, QgsProject.instance()).transform(point)
+            pt = QgsCoordinateTransform(crs, target, QgsProject.instance().transformContext() if context is None
+                                        else context).transform(point)
         except Exception:  # QgsCsException: the point cannot be expressed in that CRS
             return None
     else:
@@ -231,9 +235,9 @@ def _metadata_bands(path):
     return None if bands is None else list(bands)
 
 
-def _mask_hits(run_info, point, crs):
+def _mask_hits(run_info, point, crs, context=None, stopped=lambda: False):
     """Indices of the dates whose cloud mask file masks ``point`` (a value that is not a clear value, the
-    mask's nodata, or outside the mask)."""
+    mask's nodata, or outside the mask); None when ``stopped()`` (looked at before each mask)."""
     rule = run_info.get("mask_clear")
     try:  # the run's text form ('0', 'bit6&!bit4'); runs of earlier versions stored a list of values
         clear = inp.parse_clear_values(rule if isinstance(rule, str) else ",".join(str(v) for v in rule or [0]))
@@ -242,14 +246,18 @@ def _mask_hits(run_info, point, crs):
     hits = []
     for i, entry in enumerate(run_info.get("inputs") or []):
         if entry.get("mask"):
-            value = _read_pixel(entry["mask"], point, crs)
+            if stopped():
+                return None
+            value = _read_pixel(entry["mask"], point, crs, context)
             if value is None or value[0] is None or not clear.clear([value[0]])[0]:
                 hits.append(i)
     return hits
 
 
-def inspect_pixel(run_info, point, crs):
-    """What the panel shows for the map ``point`` (QgsPointXY in ``crs``) of one run.
+def inspect_pixel(run_info, point, crs, context=None, stopped=None):
+    """What the panel shows for the map ``point`` (QgsPointXY in ``crs``) of one run.  ``context``: the project's
+    transform context (None: asked of the project here, in the main thread; a thread is given it);
+    ``stopped()`` true (looked at before each date's files): it stops, returning None.
 
     Returns a dict: moment (int or None), moment_text, dates, intervals (labels), change_probability
     (list per interval, or None without a probability raster), no_change_probability, confidence,
@@ -258,6 +266,8 @@ def inspect_pixel(run_info, point, crs):
     """
     dates = list(run_info.get("dates") or [])
     outputs = run_info.get("outputs") or {}
+    context = QgsProject.instance().transformContext() if context is None else context
+    stopped = stopped or (lambda: False)
     labels = lyr.interval_labels(dates)
     between = lyr.interval_labels(dates, between=True)
     result = {"dates": dates, "intervals": labels, "moment": None, "moment_text": tr("outside the result"),
@@ -266,7 +276,7 @@ def inspect_pixel(run_info, point, crs):
     result["missing"], result["inputs_missing"] = missing_files(run_info)
     if outputs.get("moment") in result["missing"]:
         result["moment_text"] = tr("not known: the change moment file is not found")
-    moment = _read_pixel(outputs.get("moment", ""), point, crs) if outputs.get("moment") else None
+    moment = _read_pixel(outputs.get("moment", ""), point, crs, context) if outputs.get("moment") else None
     if moment is not None:
         value = moment[0]
         if value is None:
@@ -281,11 +291,11 @@ def inspect_pixel(run_info, point, crs):
             else:
                 result["moment_text"] = tr("moment %d") % k
     if outputs.get("confidence"):
-        conf = _read_pixel(outputs["confidence"], point, crs)
+        conf = _read_pixel(outputs["confidence"], point, crs, context)
         if conf and conf[0] is not None:
             result["confidence"] = conf[0]
     if outputs.get("probabilities"):
-        probs = _read_pixel(outputs["probabilities"], point, crs)
+        probs = _read_pixel(outputs["probabilities"], point, crs, context)
         if probs and all(p is not None for p in probs):
             result["no_change_probability"] = probs[0]
             result["change_probability"] = probs[1:]
@@ -302,14 +312,18 @@ def inspect_pixel(run_info, point, crs):
     network = mdl.needs_weights(run_info.get("model"))
     assumed = network  # the roles R, G, B, NIR: given by a band mapping or the metadata, or assumed
     for entry in run_info.get("inputs") or []:
-        values = _read_pixel(entry["path"], point, crs)
+        if stopped():
+            return None
+        values = _read_pixel(entry["path"], point, crs, context)
         # a network without a band mapping read R, G, B, NIR from the file's metadata when it says so
         bands = entry.get("bands") or (_metadata_bands(entry["path"]) if network else None)
         assumed = assumed and not bands
         if values is not None and bands:
             values = [values[b - 1] if b - 1 < len(values) else None for b in bands]
         result["series"].append(values)
-    clouded = _mask_hits(run_info, point, crs)
+    clouded = _mask_hits(run_info, point, crs, context, stopped)
+    if clouded is None:
+        return None
     result["clouded"] = clouded
     names = [dates[i] if i < len(dates) and dates[i] else tr("date %d") % (i + 1) for i in range(len(result["series"]))]
     if result["moment"] is None and clouded and result["moment_text"] == tr("no data"):
@@ -333,6 +347,120 @@ def inspect_pixel(run_info, point, crs):
         mapping = next((e.get("bands") for e in run_info.get("inputs") or [] if e.get("bands")), None)
         result["band_names"] = [tr("Band %d") % b for b in (mapping or range(1, width + 1))]
     return result
+
+
+def pending_pixel(run_info):
+    """What the panels show of a pixel of the run ``run_info`` while :class:`PixelLoader` reads it: :func:`inspect_pixel`'s
+    keys, the intervals' names (the table's rows, known from the run's dates) and ``pending`` True; no value."""
+    dates = list(run_info.get("dates") or [])
+    return {"dates": dates, "intervals": lyr.interval_labels(dates), "moment": None, "moment_text": tr("reading…"),
+            "change_probability": None, "no_change_probability": None, "confidence": None, "series": [],
+            "band_names": [], "clouded": [], "missing": [], "inputs_missing": False, "pending": True}
+
+
+def pixel_at_once(run_info):
+    """Whether a pixel of the run ``run_info`` is read at once, in the main thread (:class:`PixelLoader`): a run of
+    few dates (chip_view.SYNC_DATES, local files), some 10 ms even with each file's projection and band roles still to
+    read.  A longer one in a thread: the first click on 30 dates read them for 0.1-0.3 s (each projection some
+    1-3 ms), QGIS frozen meanwhile, and any click reads a block of every date (more on a slow disk)."""
+    from caim_qgis_plugin.chip_view import SYNC_DATES, _remote
+
+    entries = run_info.get("inputs") or []
+    return len(entries) <= SYNC_DATES and not any(_remote(entry.get("path")) or _remote(entry.get("mask"))
+                                                  for entry in entries)
+
+
+class _PixelThread(threading.Thread):
+    """Reads one pixel (:func:`inspect_pixel`) with its own GDAL datasets and the project's transform context given
+    by the main thread; no Qt widget."""
+
+    def __init__(self, info, point, crs, context):
+        super().__init__(name="caim-pixel")
+        self.info, self.point, self.crs, self.context = info, point, crs, context
+        self.stop = threading.Event()
+        self.data = None   # what inspect_pixel returned (None: stopped)
+        self.error = None  # what it raised: raised again in the main thread
+
+    def run(self):
+        try:
+            self.data = inspect_pixel(self.info, self.point, self.crs, self.context, self.stop.is_set)
+        except Exception as exc:  # noqa: BLE001 -- raised again in the main thread, not lost in a thread
+            self.error = exc
+
+    def result(self):
+        if self.error is not None:
+            raise self.error
+        return self.data
+
+
+class PixelLoader(QObject):
+    """Gives a panel the pixel it asks for (:func:`inspect_pixel`): at once when the run has few dates
+    (:func:`pixel_at_once`), else read in a thread ('caim-pixel') and handed to the panel's callback when read
+    (at once too when read within chip_view.WAIT_SECONDS: no placeholder flashing for a few ms).  The newest
+    pixel's only: a click while one is read stops that read (after the date it reads) and drops it, as
+    :meth:`forget` does (the panel shows something else); :meth:`shutdown` waits for the reads stopped."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._thread = None  # the pixel asked for, being read
+        self._later = None   # its callback(data)
+        self._stopped = []   # reads told to stop, perhaps still reading a date (shutdown waits for them)
+        from caim_qgis_plugin.chip_view import POLL_MS
+
+        self._timer = QTimer(self)
+        self._timer.setInterval(POLL_MS)
+        self._timer.timeout.connect(self._poll)
+        app = QCoreApplication.instance()
+        if app is not None:  # QGIS quits: the thread ends before GDAL does
+            app.aboutToQuit.connect(self.shutdown)
+
+    def load(self, info, point, crs, later):
+        """:func:`inspect_pixel` of ``point`` (in ``crs``) of the run ``info`` now, or None when it is read in a
+        thread: then ``later(data)`` gets it (unless :meth:`forget` came first)."""
+        from caim_qgis_plugin.chip_view import WAIT_SECONDS
+
+        self.forget()
+        if pixel_at_once(info):
+            return inspect_pixel(info, point, crs)
+        # copies, and the project's transform context asked for here: the thread reads no object of the main thread's
+        thread = _PixelThread(info, QgsPointXY(point), QgsCoordinateReferenceSystem(crs),
+                              QgsProject.instance().transformContext())
+        thread.start()
+        thread.join(WAIT_SECONDS)
+        if not thread.is_alive():
+            return thread.result()
+        self._thread, self._later = thread, later
+        self._timer.start()
+        return None
+
+    def reading(self):
+        """Whether a pixel asked for is being read."""
+        return self._thread is not None
+
+    def forget(self):
+        """Drop the pixel asked for: its read stops after the date it reads."""
+        thread, self._thread, self._later = self._thread, None, None
+        self._timer.stop()
+        if thread is not None:
+            thread.stop.set()
+            self._stopped.append(thread)
+        self._stopped = [t for t in self._stopped if t.is_alive()]
+
+    def shutdown(self):
+        """Drop the pixel asked for and wait for the reads stopped (the panel goes: the plugin unloaded, QGIS
+        quits): each ends after the date it reads."""
+        self.forget()
+        for thread in self._stopped:
+            thread.join()
+        self._stopped = []
+
+    def _poll(self):
+        thread = self._thread
+        if thread is None or thread.is_alive():
+            return
+        later, self._thread, self._later = self._later, None, None
+        self._timer.stop()
+        later(thread.result())
 
 
 def no_chips_text(info, data):
@@ -506,6 +634,7 @@ class SeriesPlot(QWidget):
         data = self.data
         if not data or not any(data["series"]):
             painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
+                             tr("Reading the band values…") if data and data.get("pending") else
                              tr("No band values: the run's input files are not found.")
                              if data and data.get("inputs_missing") else tr("Click a pixel of a CAIM result"))
             return
@@ -751,6 +880,7 @@ class InspectDock(QDockWidget):
         layout.addWidget(self.plot, 2)
         self.reader = ChipReader() if reader is None else reader  # (``reader``: the labelling panel's too)
         self.loader = ChipLoader(self.reader, self)
+        self.pixels = PixelLoader(self)  # a long run's pixel values in a thread
         self.setWidget(PanelScroll(body))
         self.last = None
         self._point = None
@@ -780,6 +910,13 @@ class InspectDock(QDockWidget):
         if self.last is not None:
             self.show_result(self.last, self._point)  # the same pixel of the same run
 
+    def inspect(self, info, point, crs):
+        """Show the pixel ``point`` (in ``crs``) of the run ``info``, read by :class:`PixelLoader`: at once, or in a
+        thread while the panel shows :func:`pending_pixel` in the same places (the table's rows, the chart, the
+        chips' room), so that nothing moves when the values come."""
+        now = self.pixels.load(info, point, crs, lambda data: self.show_result(data, point, info, crs))
+        self.show_result(pending_pixel(info) if now is None else now, point, info, crs)
+
     def _show_chips(self, data, marked):
         """The chips of the clicked pixel's dates, ``marked`` framed; nothing when the pixel came without its
         run (a caller that passed none).  A run's first click reads each date's stretch limits
@@ -790,6 +927,10 @@ class InspectDock(QDockWidget):
         info, crs = self._where or (None, None)
         if info is None or self._point is None:
             self.chips.set_message(tr("Click a pixel of a CAIM result"))
+            return
+        if data.get("pending"):  # (the pixel being read: its chips are asked for when it has come)
+            self.chips.setToolTip("")
+            self.chips.set_message(placeholder(), keep=True, room=len(info.get("inputs") or []))
             return
         if not any(data.get("series") or []):  # no date has the pixel
             self.chips.set_message(tr("No imagery: the run's input files are not found.")
@@ -814,7 +955,8 @@ class InspectDock(QDockWidget):
         self.chips.setToolTip(bands_note(shown))
 
     def shutdown(self):
-        """Stop reading imagery (the plugin unloads): no thread is left running."""
+        """Stop reading imagery and pixels (the plugin unloads): no thread is left running."""
+        self.pixels.shutdown()
         self.loader.shutdown()
 
     def _set_captions(self, blind, clouded=False, changed=True):
@@ -885,8 +1027,13 @@ class InspectDock(QDockWidget):
         blind = self.blind.isChecked()
         self.table.setVisible(not blind)
         k = data.get("moment")
-        # the shading and the frames are drawn for a detected change only (SeriesPlot, _show_chips)
-        self._set_captions(blind, bool(data.get("clouded")), bool(k and k >= 1))
+        pending = data.get("pending")
+        # the shading and the frames are drawn for a detected change only (SeriesPlot, _show_chips); while the pixel is
+        # read, the captions stay (they would change their height, and the chips' place, twice)
+        if not pending or blind:
+            self._set_captions(blind, bool(data.get("clouded")), bool(k and k >= 1))
+        # ... and the header keeps its height (the table below did not move up and back down when the values came)
+        self.header.setMinimumHeight(self.header.height() if pending and self.header.isVisible() else 0)
         self._show_chips(data, () if blind or not k or k < 1 else (k - 1, k))
         if blind:  # the imagery only: no moment, no probabilities, no shaded interval
             clouded = [data["dates"][i] or tr("date %d") % (i + 1) for i in data.get("clouded") or []
@@ -897,10 +1044,14 @@ class InspectDock(QDockWidget):
             self.plot.set_data(dict(data, moment=None))
             return
         text = tr("<b>Change moment:</b> %s") % escape(data["moment_text"])  # dates and labels stored in the project
-        if data.get("confidence") is not None:
-            text += tr("<br><b>Confidence:</b> %s") % number(data["confidence"])
-        if data.get("no_change_probability") is not None:
-            text += tr("<br><b>P(no change):</b> %s") % number(data["no_change_probability"])
+        # (being read: the lines the run's outputs will fill, on as many lines)
+        outputs = (((self._where or (None,))[0] or {}).get("outputs") or {}) if data.get("pending") else {}
+        if data.get("confidence") is not None or outputs.get(lyr.CONFIDENCE):
+            text += tr("<br><b>Confidence:</b> %s") % (
+                "…" if data.get("confidence") is None else number(data["confidence"]))
+        if data.get("no_change_probability") is not None or outputs.get(lyr.PROBABILITIES):
+            text += tr("<br><b>P(no change):</b> %s") % (
+                "…" if data.get("no_change_probability") is None else number(data["no_change_probability"]))
         if where:
             text += "<br><small>%s</small>" % where
         self.header.setText(text + self._missing_text(data))
@@ -908,7 +1059,7 @@ class InspectDock(QDockWidget):
         self.table.setRowCount(len(data["intervals"]))
         for row, label in enumerate(data["intervals"]):
             self.table.setItem(row, 0, QTableWidgetItem(label))
-            value = number(probs[row], 3) if probs and row < len(probs) else tr("n/a")
+            value = number(probs[row], 3) if probs and row < len(probs) else "…" if data.get("pending") else tr("n/a")
             item = QTableWidgetItem(value)
             item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             if data.get("moment") == row + 1:
@@ -926,7 +1077,7 @@ class InspectDock(QDockWidget):
         # event loop, and the scrolling is clipped to the old one)
         self._show_moment_row()
         # (a pixel of a run with them: the tip of an earlier run's pixel without them went)
-        self.table.setToolTip("" if probs is not None else tr(
+        self.table.setToolTip("" if probs is not None or data.get("pending") else tr(
             "Run with 'moment probabilities' on to see per-interval probabilities."))
         self.plot.set_data(data)
 
@@ -951,10 +1102,9 @@ class InspectTool(QgsMapToolEmitPoint):
             return
         crs = self.canvas().mapSettings().destinationCrs()
         info = lyr.run_info_of(layer)
-        data = inspect_pixel(info, point, crs)
         self._mark(point)
         self.dock.show()
-        self.dock.show_result(data, point, info, crs)
+        self.dock.inspect(info, point, crs)  # (a long run's values read in a thread: QGIS not blocked meanwhile)
 
     def activate(self):
         super().activate()

@@ -2140,272 +2140,282 @@ Gerät: %s
     <context>
         <name>CaimInspect</name>
         <message>
-            <location filename="../inspect_tool.py" line="42" />
+            <location filename="../inspect_tool.py" line="44" />
             <source>Red</source>
             <translation>Rot</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="42" />
+            <location filename="../inspect_tool.py" line="44" />
             <source>Green</source>
             <translation>Grün</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="42" />
+            <location filename="../inspect_tool.py" line="44" />
             <source>Blue</source>
             <translation>Blau</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="42" />
+            <location filename="../inspect_tool.py" line="44" />
             <source>NIR</source>
             <translation>NIR</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="44" />
+            <location filename="../inspect_tool.py" line="46" />
             <source>red</source>
             <translation>Rot</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="44" />
+            <location filename="../inspect_tool.py" line="46" />
             <source>green</source>
             <translation>Grün</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="44" />
+            <location filename="../inspect_tool.py" line="46" />
             <source>blue</source>
             <translation>Blau</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="263" />
+            <location filename="../inspect_tool.py" line="273" />
             <source>outside the result</source>
             <translation>außerhalb des Ergebnisses</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="268" />
+            <location filename="../inspect_tool.py" line="278" />
             <source>not known: the change moment file is not found</source>
             <translation>unbekannt: die Datei des Änderungszeitpunkts wurde nicht gefunden</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="273" />
+            <location filename="../inspect_tool.py" line="283" />
             <source>no data</source>
             <translation>keine Daten</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="278" />
+            <location filename="../inspect_tool.py" line="288" />
             <source>no change</source>
             <translation>keine Änderung</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="280" />
+            <location filename="../inspect_tool.py" line="290" />
             <source>changed between %s</source>
             <translation>geändert zwischen %s</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="282" />
+            <location filename="../inspect_tool.py" line="292" />
             <source>moment %d</source>
             <translation>Intervall %d</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="297" />
+            <location filename="../inspect_tool.py" line="307" />
             <source>no change: the model dated a change between %s, but its changed patch has fewer than the minimum of %s px</source>
             <translation>keine Änderung: das Modell datierte eine Änderung zwischen %s, aber ihre geänderte Fläche ist kleiner als das Minimum von %s px</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="301" />
+            <location filename="../inspect_tool.py" line="311" />
             <source> (changed patches under %s px were dropped)</source>
             <translation> (geänderte Flächen unter %s px wurden entfernt)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="314" />
+            <location filename="../inspect_tool.py" line="328" />
             <source>date %d</source>
             <translation>Zeitpunkt %d</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="316" />
+            <location filename="../inspect_tool.py" line="330" />
             <source>no data: masked by the cloud mask on %s%s</source>
             <translation>keine Daten: von der Wolkenmaske maskiert am %s%s</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="318" />
+            <location filename="../inspect_tool.py" line="332" />
             <source> (run with 'Fill masked dates' to fill such dates)</source>
             <translation> (mit 'Maskierte Zeitpunkte füllen' starten, um solche Zeitpunkte zu füllen)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="323" />
+            <location filename="../inspect_tool.py" line="337" />
             <source> (masked on %s: filled from the previous clear date)</source>
             <translation> (maskiert am %s: aus dem vorigen wolkenfreien Zeitpunkt gefüllt)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="327" />
+            <location filename="../inspect_tool.py" line="341" />
             <source>Band %d (as %s)</source>
             <translation>Kanal %d (als %s)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="328" />
+            <location filename="../inspect_tool.py" line="342" />
             <source>Band %d</source>
             <translation>Kanal %d</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="343" />
+            <location filename="../inspect_tool.py" line="356" />
+            <source>reading…</source>
+            <translation>wird gelesen…</translation>
+        </message>
+        <message>
+            <location filename="../inspect_tool.py" line="471" />
             <source>No imagery: the run's change moment file is not found.</source>
             <translation>Keine Bilder: die Datei des Änderungszeitpunkts des Laufs wurde nicht gefunden.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="344" />
+            <location filename="../inspect_tool.py" line="472" />
             <source>No imagery here: the pixel is outside the run's map.</source>
             <translation>Hier keine Bilder: das Pixel liegt außerhalb der Karte des Laufs.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="509" />
+            <location filename="../inspect_tool.py" line="637" />
+            <source>Reading the band values…</source>
+            <translation>Die Kanalwerte werden gelesen…</translation>
+        </message>
+        <message>
+            <location filename="../inspect_tool.py" line="638" />
             <source>No band values: the run's input files are not found.</source>
             <translation>Keine Kanalwerte: die Eingabedateien des Laufs wurden nicht gefunden.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="682" />
+            <location filename="../inspect_tool.py" line="811" />
             <source>CAIM pixel inspector</source>
             <translation>CAIM-Pixelinspektor</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="686" />
+            <location filename="../inspect_tool.py" line="815" />
             <source>Choose the inspect tool and click a pixel of a CAIM result (or press Enter: the pixel at the centre of the map).</source>
             <translation>Das Inspektionswerkzeug wählen und ein Pixel eines CAIM-Ergebnisses anklicken (oder Eingabe drücken: das Pixel in der Kartenmitte).</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="691" />
+            <location filename="../inspect_tool.py" line="820" />
             <source>Interval</source>
             <translation>Intervall</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="691" />
+            <location filename="../inspect_tool.py" line="820" />
             <source>P(change)</source>
             <translation>P(Änderung)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="708" />
+            <location filename="../inspect_tool.py" line="837" />
             <source>Change probability of each interval</source>
             <translation>Änderungswahrscheinlichkeit je Intervall</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="709" />
+            <location filename="../inspect_tool.py" line="838" />
             <source>One row per interval of the clicked pixel: its dates and its probability of change</source>
             <translation>Eine Zeile je Intervall des angeklickten Pixels: seine Zeitpunkte und seine Änderungswahrscheinlichkeit</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="711" />
+            <location filename="../inspect_tool.py" line="840" />
             <source>Band values over time</source>
             <translation>Kanalwerte im Zeitverlauf</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="714" />
+            <location filename="../inspect_tool.py" line="843" />
             <source>Hide the map's answer (to label sample points without bias)</source>
             <translation>Antwort der Karte verbergen (unvoreingenommen beschriften)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="716" />
+            <location filename="../inspect_tool.py" line="845" />
             <source>Shows only the dates, cloud masks and band values of the clicked pixel: label an accuracy-assessment sample from the imagery, not from the map.</source>
             <translation>Zeigt nur die Zeitpunkte, Wolkenmasken und Kanalwerte des angeklickten Pixels: eine Stichprobe zur Genauigkeitsbewertung aus den Bilddaten beschriften, nicht aus der Karte.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="733" />
+            <location filename="../inspect_tool.py" line="862" />
             <source>False colour</source>
             <translation>Falschfarben</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="735" />
+            <location filename="../inspect_tool.py" line="864" />
             <source>NIR, red, green as red, green, blue: vegetation shows red. Files without a known NIR band stay in true colour.</source>
             <translation>NIR, Rot, Grün als Rot, Grün, Blau: Vegetation erscheint rot. Dateien ohne bekannten NIR-Kanal bleiben in Echtfarben.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="745" />
+            <location filename="../inspect_tool.py" line="874" />
             <source>Click a pixel of a CAIM result</source>
             <translation>Ein Pixel eines CAIM-Ergebnisses anklicken</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="746" />
+            <location filename="../inspect_tool.py" line="875" />
             <source>Image chips of every date around the pixel</source>
             <translation>Bildausschnitte jedes Zeitpunkts um das Pixel</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="795" />
+            <location filename="../inspect_tool.py" line="936" />
             <source>No imagery: the run's input files are not found.</source>
             <translation>Keine Bilder: die Eingabedateien des Laufs wurden nicht gefunden.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="796" />
+            <location filename="../inspect_tool.py" line="937" />
             <source>No imagery here: no date covers this pixel.</source>
             <translation>Hier keine Bilder: kein Zeitpunkt deckt dieses Pixel ab.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="826" />
+            <location filename="../inspect_tool.py" line="968" />
             <source>Band values over time (grey column, hollow points: a date hidden by its cloud mask)</source>
             <translation>Kanalwerte im Zeitverlauf (graue Spalte, hohle Punkte: ein von seiner Wolkenmaske verdeckter Zeitpunkt)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="828" />
+            <location filename="../inspect_tool.py" line="970" />
             <source>The imagery of every date around the pixel (boxed in yellow)</source>
             <translation>Die Bilder jedes Zeitpunkts um das Pixel (gelb umrandet)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="830" />
+            <location filename="../inspect_tool.py" line="972" />
             <source>Band values over time (shaded: detected change interval; grey column, hollow points: a date hidden by its cloud mask)</source>
             <translation>Kanalwerte im Zeitverlauf (schattiert: erkanntes Änderungsintervall; graue Spalte, hohle Punkte: ein von seiner Wolkenmaske verdeckter Zeitpunkt)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="831" />
+            <location filename="../inspect_tool.py" line="973" />
             <source>Band values over time (shaded: detected change interval)</source>
             <translation>Kanalwerte im Zeitverlauf (schattiert: erkanntes Änderungsintervall)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="833" />
+            <location filename="../inspect_tool.py" line="975" />
             <source>The imagery of every date around the pixel (boxed in yellow; framed: the two dates of the detected change)</source>
             <translation>Die Bilder jedes Zeitpunkts um das Pixel (gelb umrandet; eingerahmt: die beiden Zeitpunkte der erkannten Änderung)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="868" />
+            <location filename="../inspect_tool.py" line="1010" />
             <source>The run's dates split into QGIS's temporary folder were deleted when QGIS closed: %s. Split the multi-date raster into a folder of your own (Processing Toolbox &gt; CAIM change detection &gt; Split a multi-date raster into dates) and run 'Detect changes' on its dates to see their imagery here.</source>
             <translation>Die in den temporären Ordner von QGIS aufgeteilten Zeitpunkte des Laufs wurden beim Schließen von QGIS gelöscht: %s. Das multitemporale Raster in einen eigenen Ordner aufteilen (Verarbeitungswerkzeuge &gt; CAIM-Änderungserkennung &gt; Multitemporales Raster in Zeitpunkte aufteilen) und 'Änderungen erkennen' auf seinen Zeitpunkten ausführen, um hier ihre Bilder zu sehen.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="874" />
+            <location filename="../inspect_tool.py" line="1016" />
             <source>Files of this run not found (moved or deleted since the run?): %s. Reopen the project from the folder that holds them, or run 'Detect changes' again.</source>
             <translation>Nicht gefundene Dateien dieses Laufs (seit dem Lauf verschoben oder gelöscht?): %s. Das Projekt aus dem Ordner öffnen, der sie enthält, oder 'Änderungen erkennen' erneut ausführen.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="894" />
+            <location filename="../inspect_tool.py" line="1041" />
             <source>&lt;b&gt;Map's answer hidden.&lt;/b&gt; Label the pixel from the band values and the imagery.</source>
             <translation>&lt;b&gt;Antwort der Karte verborgen.&lt;/b&gt; Das Pixel nach den Kanalwerten und den Bilddaten beschriften.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="895" />
+            <location filename="../inspect_tool.py" line="1042" />
             <source>&lt;br&gt;&lt;b&gt;Cloud mask on:&lt;/b&gt; %s</source>
             <translation>&lt;br&gt;&lt;b&gt;Wolkenmaske am:&lt;/b&gt; %s</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="899" />
+            <location filename="../inspect_tool.py" line="1046" />
             <source>&lt;b&gt;Change moment:&lt;/b&gt; %s</source>
             <translation>&lt;b&gt;Änderungszeitpunkt:&lt;/b&gt; %s</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="901" />
+            <location filename="../inspect_tool.py" line="1050" />
             <source>&lt;br&gt;&lt;b&gt;Confidence:&lt;/b&gt; %s</source>
             <translation>&lt;br&gt;&lt;b&gt;Konfidenz:&lt;/b&gt; %s</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="903" />
+            <location filename="../inspect_tool.py" line="1053" />
             <source>&lt;br&gt;&lt;b&gt;P(no change):&lt;/b&gt; %s</source>
             <translation>&lt;br&gt;&lt;b&gt;P(keine Änderung):&lt;/b&gt; %s</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="911" />
+            <location filename="../inspect_tool.py" line="1062" />
             <source>n/a</source>
             <translation>k. A.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="929" />
+            <location filename="../inspect_tool.py" line="1080" />
             <source>Run with 'moment probabilities' on to see per-interval probabilities.</source>
             <translation>Mit eingeschalteten 'Wahrscheinlichkeiten je Intervall' starten, um die Wahrscheinlichkeiten je Intervall zu sehen.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="949" />
+            <location filename="../inspect_tool.py" line="1100" />
             <source>No CAIM result in the project: run 'Detect changes' first.</source>
             <translation>Kein CAIM-Ergebnis im Projekt: zuerst 'Änderungen erkennen' ausführen.</translation>
         </message>
@@ -2427,47 +2437,47 @@ Gerät: %s
             <translation>Kein Punkt angezeigt.</translation>
         </message>
         <message>
-            <location filename="../chip_view.py" line="162" />
+            <location filename="../chip_view.py" line="168" />
             <source> (masked)</source>
             <translation> (maskiert)</translation>
         </message>
         <message>
-            <location filename="../chip_view.py" line="171" />
+            <location filename="../chip_view.py" line="177" />
             <source>not readable</source>
             <translation>nicht lesbar</translation>
         </message>
         <message>
-            <location filename="../chip_view.py" line="199" />
+            <location filename="../chip_view.py" line="205" />
             <source>date %d</source>
             <translation>Zeitpunkt %d</translation>
         </message>
         <message>
-            <location filename="../chip_view.py" line="525" />
+            <location filename="../chip_view.py" line="531" />
             <source>The imagery was not read: the project was closed.</source>
             <translation>Die Bilder wurden nicht gelesen: das Projekt wurde geschlossen.</translation>
         </message>
         <message>
-            <location filename="../chip_view.py" line="543" />
+            <location filename="../chip_view.py" line="549" />
             <source>The imagery could not be read: %s</source>
             <translation>Die Bilder konnten nicht gelesen werden: %s</translation>
         </message>
         <message>
-            <location filename="../chip_view.py" line="566" />
+            <location filename="../chip_view.py" line="572" />
             <source>Chips: band %d in grey</source>
             <translation>Ausschnitte: Kanal %d in Graustufen</translation>
         </message>
         <message>
-            <location filename="../chip_view.py" line="568" />
+            <location filename="../chip_view.py" line="574" />
             <source>Chips: bands %s as red, green, blue</source>
             <translation>Ausschnitte: Kanäle %s als Rot, Grün, Blau</translation>
         </message>
         <message>
-            <location filename="../chip_view.py" line="570" />
+            <location filename="../chip_view.py" line="576" />
             <source> (other bands for some dates)</source>
             <translation> (andere Kanäle bei einigen Zeitpunkten)</translation>
         </message>
         <message>
-            <location filename="../chip_view.py" line="572" />
+            <location filename="../chip_view.py" line="578" />
             <source>; no NIR band is known for these files, so true colour</source>
             <translation>; für diese Dateien ist kein NIR-Kanal bekannt, daher Echtfarben</translation>
         </message>

@@ -2112,272 +2112,282 @@ Dispositivo: %s
     <context>
         <name>CaimInspect</name>
         <message>
-            <location filename="../inspect_tool.py" line="42" />
+            <location filename="../inspect_tool.py" line="44" />
             <source>Red</source>
             <translation>Rojo</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="42" />
+            <location filename="../inspect_tool.py" line="44" />
             <source>Green</source>
             <translation>Verde</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="42" />
+            <location filename="../inspect_tool.py" line="44" />
             <source>Blue</source>
             <translation>Azul</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="42" />
+            <location filename="../inspect_tool.py" line="44" />
             <source>NIR</source>
             <translation>NIR</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="44" />
+            <location filename="../inspect_tool.py" line="46" />
             <source>red</source>
             <translation>rojo</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="44" />
+            <location filename="../inspect_tool.py" line="46" />
             <source>green</source>
             <translation>verde</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="44" />
+            <location filename="../inspect_tool.py" line="46" />
             <source>blue</source>
             <translation>azul</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="263" />
+            <location filename="../inspect_tool.py" line="273" />
             <source>outside the result</source>
             <translation>fuera del resultado</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="268" />
+            <location filename="../inspect_tool.py" line="278" />
             <source>not known: the change moment file is not found</source>
             <translation>desconocido: no se encuentra el archivo del momento del cambio</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="273" />
+            <location filename="../inspect_tool.py" line="283" />
             <source>no data</source>
             <translation>sin datos</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="278" />
+            <location filename="../inspect_tool.py" line="288" />
             <source>no change</source>
             <translation>sin cambio</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="280" />
+            <location filename="../inspect_tool.py" line="290" />
             <source>changed between %s</source>
             <translation>cambiado entre %s</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="282" />
+            <location filename="../inspect_tool.py" line="292" />
             <source>moment %d</source>
             <translation>momento %d</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="297" />
+            <location filename="../inspect_tool.py" line="307" />
             <source>no change: the model dated a change between %s, but its changed patch has fewer than the minimum of %s px</source>
             <translation>sin cambio: el modelo dató un cambio entre %s, pero su parche cambiado tiene menos del mínimo de %s px</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="301" />
+            <location filename="../inspect_tool.py" line="311" />
             <source> (changed patches under %s px were dropped)</source>
             <translation> (se eliminaron los parches cambiados de menos de %s px)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="314" />
+            <location filename="../inspect_tool.py" line="328" />
             <source>date %d</source>
             <translation>fecha %d</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="316" />
+            <location filename="../inspect_tool.py" line="330" />
             <source>no data: masked by the cloud mask on %s%s</source>
             <translation>sin datos: enmascarado por la máscara de nubes el %s%s</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="318" />
+            <location filename="../inspect_tool.py" line="332" />
             <source> (run with 'Fill masked dates' to fill such dates)</source>
             <translation> (ejecutar con 'Rellenar fechas enmascaradas' para rellenar esas fechas)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="323" />
+            <location filename="../inspect_tool.py" line="337" />
             <source> (masked on %s: filled from the previous clear date)</source>
             <translation> (enmascarado el %s: rellenado con la fecha despejada anterior)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="327" />
+            <location filename="../inspect_tool.py" line="341" />
             <source>Band %d (as %s)</source>
             <translation>Banda %d (como %s)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="328" />
+            <location filename="../inspect_tool.py" line="342" />
             <source>Band %d</source>
             <translation>Banda %d</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="343" />
+            <location filename="../inspect_tool.py" line="356" />
+            <source>reading…</source>
+            <translation>leyendo…</translation>
+        </message>
+        <message>
+            <location filename="../inspect_tool.py" line="471" />
             <source>No imagery: the run's change moment file is not found.</source>
             <translation>Sin imágenes: no se encuentra el archivo del momento del cambio de la ejecución.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="344" />
+            <location filename="../inspect_tool.py" line="472" />
             <source>No imagery here: the pixel is outside the run's map.</source>
             <translation>Sin imágenes aquí: el píxel está fuera del mapa de la ejecución.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="509" />
+            <location filename="../inspect_tool.py" line="637" />
+            <source>Reading the band values…</source>
+            <translation>Leyendo los valores de banda…</translation>
+        </message>
+        <message>
+            <location filename="../inspect_tool.py" line="638" />
             <source>No band values: the run's input files are not found.</source>
             <translation>Sin valores de banda: no se encuentran los archivos de entrada de la ejecución.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="682" />
+            <location filename="../inspect_tool.py" line="811" />
             <source>CAIM pixel inspector</source>
             <translation>Inspector de píxeles CAIM</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="686" />
+            <location filename="../inspect_tool.py" line="815" />
             <source>Choose the inspect tool and click a pixel of a CAIM result (or press Enter: the pixel at the centre of the map).</source>
             <translation>Elegir la herramienta de inspección y hacer clic en un píxel de un resultado de CAIM (o pulsar Enter: el píxel del centro del mapa).</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="691" />
+            <location filename="../inspect_tool.py" line="820" />
             <source>Interval</source>
             <translation>Intervalo</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="691" />
+            <location filename="../inspect_tool.py" line="820" />
             <source>P(change)</source>
             <translation>P(cambio)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="708" />
+            <location filename="../inspect_tool.py" line="837" />
             <source>Change probability of each interval</source>
             <translation>Probabilidad de cambio de cada intervalo</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="709" />
+            <location filename="../inspect_tool.py" line="838" />
             <source>One row per interval of the clicked pixel: its dates and its probability of change</source>
             <translation>Una fila por intervalo del píxel pulsado: sus fechas y su probabilidad de cambio</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="711" />
+            <location filename="../inspect_tool.py" line="840" />
             <source>Band values over time</source>
             <translation>Valores de banda a lo largo del tiempo</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="714" />
+            <location filename="../inspect_tool.py" line="843" />
             <source>Hide the map's answer (to label sample points without bias)</source>
             <translation>Ocultar la respuesta del mapa (para etiquetar muestras sin sesgo)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="716" />
+            <location filename="../inspect_tool.py" line="845" />
             <source>Shows only the dates, cloud masks and band values of the clicked pixel: label an accuracy-assessment sample from the imagery, not from the map.</source>
             <translation>Muestra solo las fechas, las máscaras de nubes y los valores de banda del píxel pulsado: etiquetar una muestra de evaluación de la exactitud a partir de las imágenes, no del mapa.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="733" />
+            <location filename="../inspect_tool.py" line="862" />
             <source>False colour</source>
             <translation>Falso color</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="735" />
+            <location filename="../inspect_tool.py" line="864" />
             <source>NIR, red, green as red, green, blue: vegetation shows red. Files without a known NIR band stay in true colour.</source>
             <translation>NIR, rojo, verde como rojo, verde, azul: la vegetación se ve roja. Los archivos sin una banda NIR conocida se quedan en color verdadero.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="745" />
+            <location filename="../inspect_tool.py" line="874" />
             <source>Click a pixel of a CAIM result</source>
             <translation>Hacer clic en un píxel de un resultado de CAIM</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="746" />
+            <location filename="../inspect_tool.py" line="875" />
             <source>Image chips of every date around the pixel</source>
             <translation>Recortes de imagen de cada fecha alrededor del píxel</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="795" />
+            <location filename="../inspect_tool.py" line="936" />
             <source>No imagery: the run's input files are not found.</source>
             <translation>Sin imágenes: no se encuentran los archivos de entrada de la ejecución.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="796" />
+            <location filename="../inspect_tool.py" line="937" />
             <source>No imagery here: no date covers this pixel.</source>
             <translation>Sin imágenes aquí: ninguna fecha cubre este píxel.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="826" />
+            <location filename="../inspect_tool.py" line="968" />
             <source>Band values over time (grey column, hollow points: a date hidden by its cloud mask)</source>
             <translation>Valores de banda a lo largo del tiempo (columna gris, puntos huecos: una fecha oculta por su máscara de nubes)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="828" />
+            <location filename="../inspect_tool.py" line="970" />
             <source>The imagery of every date around the pixel (boxed in yellow)</source>
             <translation>Las imágenes de cada fecha alrededor del píxel (recuadrado en amarillo)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="830" />
+            <location filename="../inspect_tool.py" line="972" />
             <source>Band values over time (shaded: detected change interval; grey column, hollow points: a date hidden by its cloud mask)</source>
             <translation>Valores de banda a lo largo del tiempo (sombreado: intervalo de cambio detectado; columna gris, puntos huecos: una fecha oculta por su máscara de nubes)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="831" />
+            <location filename="../inspect_tool.py" line="973" />
             <source>Band values over time (shaded: detected change interval)</source>
             <translation>Valores de banda a lo largo del tiempo (sombreado: intervalo de cambio detectado)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="833" />
+            <location filename="../inspect_tool.py" line="975" />
             <source>The imagery of every date around the pixel (boxed in yellow; framed: the two dates of the detected change)</source>
             <translation>Las imágenes de cada fecha alrededor del píxel (recuadrado en amarillo; enmarcadas: las dos fechas del cambio detectado)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="868" />
+            <location filename="../inspect_tool.py" line="1010" />
             <source>The run's dates split into QGIS's temporary folder were deleted when QGIS closed: %s. Split the multi-date raster into a folder of your own (Processing Toolbox &gt; CAIM change detection &gt; Split a multi-date raster into dates) and run 'Detect changes' on its dates to see their imagery here.</source>
             <translation>Las fechas de la ejecución divididas en la carpeta temporal de QGIS se borraron al cerrar QGIS: %s. Dividir el ráster multitemporal en una carpeta propia (Caja de herramientas de Procesos &gt; Detección de cambios CAIM &gt; Dividir un ráster multitemporal en fechas) y ejecutar 'Detectar cambios' sobre sus fechas para ver aquí sus imágenes.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="874" />
+            <location filename="../inspect_tool.py" line="1016" />
             <source>Files of this run not found (moved or deleted since the run?): %s. Reopen the project from the folder that holds them, or run 'Detect changes' again.</source>
             <translation>No se encuentran archivos de esta ejecución (¿movidos o borrados desde la ejecución?): %s. Volver a abrir el proyecto desde la carpeta que los contiene, o ejecutar 'Detectar cambios' de nuevo.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="894" />
+            <location filename="../inspect_tool.py" line="1041" />
             <source>&lt;b&gt;Map's answer hidden.&lt;/b&gt; Label the pixel from the band values and the imagery.</source>
             <translation>&lt;b&gt;Respuesta del mapa oculta.&lt;/b&gt; Etiquetar el píxel a partir de los valores de banda y de las imágenes.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="895" />
+            <location filename="../inspect_tool.py" line="1042" />
             <source>&lt;br&gt;&lt;b&gt;Cloud mask on:&lt;/b&gt; %s</source>
             <translation>&lt;br&gt;&lt;b&gt;Máscara de nubes el:&lt;/b&gt; %s</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="899" />
+            <location filename="../inspect_tool.py" line="1046" />
             <source>&lt;b&gt;Change moment:&lt;/b&gt; %s</source>
             <translation>&lt;b&gt;Momento del cambio:&lt;/b&gt; %s</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="901" />
+            <location filename="../inspect_tool.py" line="1050" />
             <source>&lt;br&gt;&lt;b&gt;Confidence:&lt;/b&gt; %s</source>
             <translation>&lt;br&gt;&lt;b&gt;Confianza:&lt;/b&gt; %s</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="903" />
+            <location filename="../inspect_tool.py" line="1053" />
             <source>&lt;br&gt;&lt;b&gt;P(no change):&lt;/b&gt; %s</source>
             <translation>&lt;br&gt;&lt;b&gt;P(sin cambio):&lt;/b&gt; %s</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="911" />
+            <location filename="../inspect_tool.py" line="1062" />
             <source>n/a</source>
             <translation>n/d</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="929" />
+            <location filename="../inspect_tool.py" line="1080" />
             <source>Run with 'moment probabilities' on to see per-interval probabilities.</source>
             <translation>Ejecutar con 'probabilidades por intervalo' activado para ver las probabilidades de cada intervalo.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="949" />
+            <location filename="../inspect_tool.py" line="1100" />
             <source>No CAIM result in the project: run 'Detect changes' first.</source>
             <translation>No hay ningún resultado de CAIM en el proyecto: ejecutar primero 'Detectar cambios'.</translation>
         </message>
@@ -2399,47 +2409,47 @@ Dispositivo: %s
             <translation>No se muestra ningún punto.</translation>
         </message>
         <message>
-            <location filename="../chip_view.py" line="162" />
+            <location filename="../chip_view.py" line="168" />
             <source> (masked)</source>
             <translation> (enmascarada)</translation>
         </message>
         <message>
-            <location filename="../chip_view.py" line="171" />
+            <location filename="../chip_view.py" line="177" />
             <source>not readable</source>
             <translation>no legible</translation>
         </message>
         <message>
-            <location filename="../chip_view.py" line="199" />
+            <location filename="../chip_view.py" line="205" />
             <source>date %d</source>
             <translation>fecha %d</translation>
         </message>
         <message>
-            <location filename="../chip_view.py" line="525" />
+            <location filename="../chip_view.py" line="531" />
             <source>The imagery was not read: the project was closed.</source>
             <translation>No se leyeron las imágenes: se cerró el proyecto.</translation>
         </message>
         <message>
-            <location filename="../chip_view.py" line="543" />
+            <location filename="../chip_view.py" line="549" />
             <source>The imagery could not be read: %s</source>
             <translation>No se pudieron leer las imágenes: %s</translation>
         </message>
         <message>
-            <location filename="../chip_view.py" line="566" />
+            <location filename="../chip_view.py" line="572" />
             <source>Chips: band %d in grey</source>
             <translation>Recortes: banda %d en gris</translation>
         </message>
         <message>
-            <location filename="../chip_view.py" line="568" />
+            <location filename="../chip_view.py" line="574" />
             <source>Chips: bands %s as red, green, blue</source>
             <translation>Recortes: bandas %s como rojo, verde, azul</translation>
         </message>
         <message>
-            <location filename="../chip_view.py" line="570" />
+            <location filename="../chip_view.py" line="576" />
             <source> (other bands for some dates)</source>
             <translation> (otras bandas en algunas fechas)</translation>
         </message>
         <message>
-            <location filename="../chip_view.py" line="572" />
+            <location filename="../chip_view.py" line="578" />
             <source>; no NIR band is known for these files, so true colour</source>
             <translation>; no se conoce ninguna banda NIR de estos archivos, así que en color verdadero</translation>
         </message>

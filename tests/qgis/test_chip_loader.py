@@ -531,3 +531,154 @@ def test_the_tool_activated_reads_what_the_first_click_reads_in_the_thread(qgis_
     finally:
         plugin.unload()
     assert not reading_threads()
+
+
+PIXEL_DELAY = 0.15  # seconds a file's pixel takes here (the pixel inspector's and the labelling panel's values)
+
+
+def pixel_threads():
+    return [t for t in threading.enumerate() if t.name == "caim-pixel" and t.is_alive()]
+
+
+@pytest.fixture
+def slow_pixel(monkeypatch):
+    """Each file's pixel read (inspect_tool._pixel_values) takes PIXEL_DELAY s, and a run of 3 dates is read as a long
+    one is (chip_view.SYNC_DATES 0); the files' projections and band roles are read afresh.  Records the threads of
+    those reads made on the main thread in ON_MAIN; returns the files whose pixel was read."""
+    import model_core.bandmap
+    from caim_qgis_plugin import chip_view, inspect_tool
+
+    assert wait_for(lambda: not reading_threads() and not pixel_threads(), 30)  # (an earlier test's)
+    read, values, pixel_file, roles = [], inspect_tool._pixel_values, inspect_tool._pixel_file, \
+        model_core.bandmap.infer_rgbn_path
+
+    def slow_values(ds, *args):
+        on_main()
+        read.append(ds.GetDescription())
+        time.sleep(PIXEL_DELAY)
+        return values(ds, *args)
+
+    def watched_file(*args):
+        on_main()
+        return pixel_file(*args)
+
+    def watched_roles(path):
+        on_main()
+        return roles(path)
+
+    monkeypatch.setattr(inspect_tool, "_pixel_values", slow_values)
+    monkeypatch.setattr(inspect_tool, "_pixel_file", watched_file)
+    monkeypatch.setattr(model_core.bandmap, "infer_rgbn_path", watched_roles)
+    monkeypatch.setattr(inspect_tool, "_PIXEL_FILES", {})
+    monkeypatch.setattr(inspect_tool, "_BAND_MAPPINGS", {})
+    monkeypatch.setattr(chip_view, "SYNC_DATES", 0)
+    del ON_MAIN[:]
+    yield read
+    assert wait_for(lambda: not reading_threads() and not pixel_threads(), 30)
+
+
+def test_the_first_click_reads_the_pixel_in_a_thread_the_panel_keeping_its_place(qgis_app, project, finished_run,
+                                                                                 slow_pixel):
+    """The first click on a long run (the tool just switched on: nothing read yet) read each file's projection, band
+    roles and pixel on QGIS's main thread: 0.1-0.2 s of 30 dates, QGIS frozen.  They are read in a thread: the click
+    returns at once, the panel shows the interval table's rows, 'Reading…' in the chart and in the room of the
+    dates' chips, and then the values (the same as read in the main thread, as GDAL reads them) in the same places:
+    the table and the chips' room do not change their height."""
+    import types
+
+    from osgeo import gdal
+    from qgis.core import QgsCoordinateReferenceSystem
+    from qgis.gui import QgsMapCanvas
+    from qgis.PyQt.QtCore import Qt
+
+    from caim_qgis_plugin import layers as lyr
+    from caim_qgis_plugin.chip_view import ChipStrip
+    from caim_qgis_plugin.inspect_tool import InspectDock, InspectTool, inspect_pixel
+
+    info, crs = run_info(finished_run), QgsCoordinateReferenceSystem("EPSG:32614")
+    lyr.add_run_outputs(info["outputs"], finished_run["dates"], info, project=project)
+    canvas = QgsMapCanvas()
+    canvas.setDestinationCrs(crs)
+    dock = InspectDock()
+    tool = InspectTool(canvas, types.SimpleNamespace(activeLayer=lambda: None), dock)
+    try:
+        tool.on_click(centre(20, 20), Qt.MouseButton.LeftButton)
+        assert ON_MAIN == []  # no projection, band role or pixel read on the main thread
+        assert dock.last.get("pending") and pixel_threads()
+        assert "reading…" in dock.header.text() and "Confidence:</b> …" in dock.header.text()
+        assert dock.table.rowCount() == 2 and [dock.table.item(r, 1).text() for r in range(2)] == ["…", "…"]
+        assert dock.plot.data.get("pending") and dock.chips.message == PLACEHOLDER
+        table, chips = dock.table.maximumHeight(), dock.chips.heightForWidth(400)
+        loop_until(qgis_app, lambda: dock.chips.chips)
+        assert dock.chips.chips, "the chips never came"
+        assert ON_MAIN == [] and not dock.last.get("pending")
+        assert dock.table.maximumHeight() == table and dock.chips.heightForWidth(400) == chips
+        expected = inspect_pixel(info, centre(20, 20), crs)
+        assert dock.last == expected and dock.plot.data == expected
+        assert expected["series"] == [[float(v) for v in gdal.Open(p).ReadAsArray()[:, 20, 20]]
+                                      for p in finished_run["inputs"]]
+        assert "Change moment" in dock.header.text() and "…" not in dock.header.text()
+        # a click elsewhere: while it is read, the header keeps its height and the captions stay (their lines, and the
+        # chips' place, went up and back down when the values came); 'Reading…' where the first row of chips comes
+        dock.resize(400, 900)
+        dock.show()
+        qgis_app.processEvents()
+        header, caption = dock.header.height(), dock.chip_caption.text()
+        del ON_MAIN[:]  # (the expected values above were read here)
+        tool.on_click(centre(50, 8), Qt.MouseButton.LeftButton)
+        assert dock.last.get("pending") and ON_MAIN == []
+        assert dock.header.minimumHeight() == header and dock.chip_caption.text() == caption
+        assert dock.chips.message == PLACEHOLDER and dock.chips.reserved == 3
+        # (the room of 30 dates' chips, 10 rows: the text in the first)
+        strip = ChipStrip(fit=False, side=75)
+        strip.set_message(PLACEHOLDER, keep=True, room=30)
+        strip.resize(250, strip.heightForWidth(250))
+        image = strip.grab().toImage()
+        text = set(y for y in range(image.height()) for x in range(0, image.width(), 2)
+                   if image.pixelColor(x, y) != image.pixelColor(0, 0))
+        assert text and max(text) < 75 + strip.TITLE + strip.GAP and image.height() > 900
+        loop_until(qgis_app, lambda: dock.chips.chips)
+        assert dock.last == inspect_pixel(info, centre(50, 8), crs) and dock.header.minimumHeight() == 0
+    finally:
+        dock.shutdown()
+        dock.deleteLater()
+    assert not pixel_threads()
+
+
+def test_unloading_the_plugin_while_a_pixel_is_read_waits_for_one_file_at_most(qgis_app, project, finished_run,
+                                                                               slow_pixel):
+    """The plugin unloaded while the thread reads a pixel: the read stops after the file it reads (on a slow disk,
+    one date's read) and unload waits for it; nothing is shown afterwards."""
+    import types
+
+    from qgis.core import QgsCoordinateReferenceSystem
+    from qgis.gui import QgsMapCanvas
+    from qgis.PyQt.QtCore import Qt
+    from qgis.PyQt.QtWidgets import QMainWindow
+
+    from caim_qgis_plugin import layers as lyr
+    from caim_qgis_plugin.plugin import CaimPlugin
+
+    info = run_info(finished_run)
+    lyr.add_run_outputs(info["outputs"], finished_run["dates"], info, project=project)
+    window, canvas = QMainWindow(), QgsMapCanvas()
+    canvas.setDestinationCrs(QgsCoordinateReferenceSystem("EPSG:32614"))
+    iface = types.SimpleNamespace(
+        mainWindow=lambda: window, addToolBar=window.addToolBar, mapCanvas=lambda: canvas, activeLayer=lambda: None,
+        addPluginToRasterMenu=lambda name, action: None, removePluginRasterMenu=lambda name, action: None,
+        addDockWidget=window.addDockWidget, removeDockWidget=window.removeDockWidget)
+    plugin = CaimPlugin(iface)
+    plugin.initProcessing = lambda: None  # the session's provider is registered already
+    plugin.initGui()
+    try:
+        plugin.inspect_action.setChecked(True)
+        plugin.inspect_tool.on_click(centre(20, 20), Qt.MouseButton.LeftButton)
+        dock = plugin.inspect_dock
+        assert dock.last.get("pending") and pixel_threads()
+        loop_until(qgis_app, lambda: len(slow_pixel) >= 4)  # the outputs read, a date being read
+        at_unload = len(slow_pixel)
+    finally:
+        plugin.unload()
+    assert not pixel_threads() and not reading_threads()  # unload waited for them
+    assert len(slow_pixel) <= at_unload + 1  # the file being read, no other
+    loop_until(qgis_app, lambda: False, 0.5)  # nothing comes after (the panel is gone)
