@@ -370,6 +370,15 @@ def pixel_at_once(run_info):
                                                   for entry in entries)
 
 
+def _files_known(run_info):
+    """Whether what reading a pixel needs of each file of the run ``run_info`` is known (:data:`_PIXEL_FILES`, in the
+    files' present state)."""
+    outputs = run_info.get("outputs") or {}
+    paths = [outputs.get(k) for k in (lyr.MOMENT, lyr.CONFIDENCE, lyr.PROBABILITIES)]
+    paths += [p for entry in run_info.get("inputs") or [] for p in (entry.get("path"), entry.get("mask"))]
+    return all(inp.file_state(p) in _PIXEL_FILES for p in paths if p)
+
+
 class _PixelThread(threading.Thread):
     """Reads one pixel (:func:`inspect_pixel`) with its own GDAL datasets and the project's transform context given
     by the main thread; no Qt widget."""
@@ -426,7 +435,9 @@ class PixelLoader(QObject):
         thread = _PixelThread(info, QgsPointXY(point), QgsCoordinateReferenceSystem(crs),
                               QgsProject.instance().transformContext())
         thread.start()
-        thread.join(WAIT_SECONDS)
+        # (a run whose files are all known is read in some 10 ms: waited for; one read first in QGIS, its files'
+        # projections still to read, takes 0.1-0.3 s: not waited for)
+        thread.join(WAIT_SECONDS if _files_known(info) else 0)
         if not thread.is_alive():
             return thread.result()
         self._thread, self._later = thread, later

@@ -682,3 +682,32 @@ def test_unloading_the_plugin_while_a_pixel_is_read_waits_for_one_file_at_most(q
     assert not pixel_threads() and not reading_threads()  # unload waited for them
     assert len(slow_pixel) <= at_unload + 1  # the file being read, no other
     loop_until(qgis_app, lambda: False, 0.5)  # nothing comes after (the panel is gone)
+
+
+def test_a_pixel_whose_files_are_not_known_yet_is_not_waited_for(qgis_app, finished_run, slow_pixel, monkeypatch):
+    """The main thread waited up to WAIT_SECONDS for every pixel's thread (so that a read of some 10 ms shows no
+    placeholder): a run's first pixel, each file's projection still to read (0.1-0.3 s of 30 dates), is not waited
+    for; a later one, its files known, is."""
+    from qgis.core import QgsCoordinateReferenceSystem
+
+    from caim_qgis_plugin import chip_view, inspect_tool
+    from caim_qgis_plugin.inspect_tool import InspectDock
+
+    waits, join = [], inspect_tool._PixelThread.join
+
+    def recorded(self, timeout=None):
+        waits.append(timeout)
+        return join(self, timeout)
+
+    monkeypatch.setattr(inspect_tool._PixelThread, "join", recorded)
+    info, crs = run_info(finished_run), QgsCoordinateReferenceSystem("EPSG:32614")
+    dock = InspectDock()
+    try:
+        dock.inspect(info, centre(20, 20), crs)
+        assert waits == [0] and dock.last.get("pending")
+        loop_until(qgis_app, lambda: not dock.last.get("pending"))
+        dock.inspect(info, centre(50, 8), crs)
+        assert waits == [0, chip_view.WAIT_SECONDS]
+    finally:
+        dock.shutdown()
+        dock.deleteLater()
