@@ -47,7 +47,8 @@ from caim_qgis_plugin import layers as lyr
 from caim_qgis_plugin.chip_view import (
     CHIP_SIDE, CONTEXT_SIZES, MIN_CHIP_SIDE, ChipLoader, ChipReader, ChipStrip, bands_note, placeholder)
 from caim_qgis_plugin.accuracy_algorithms import _class_order, _vector_source, class_labels, setup_sample_layer
-from caim_qgis_plugin.inspect_tool import PanelScroll, SeriesPlot, accessible, inspect_pixel, map_found, no_chips_text
+from caim_qgis_plugin.inspect_tool import (
+    PanelScroll, PixelLoader, SeriesPlot, accessible, map_found, no_chips_text, pending_pixel, pixel_at_once)
 from caim_qgis_plugin.richtext import escape, literal, tone
 from caim_qgis_plugin.qtcompat import QShortcut
 from model_core.accuracy import CHANGED_UNKNOWN, CHANGED_UNKNOWN_LABEL
@@ -358,6 +359,7 @@ class LabelDock(QDockWidget):
         # each map's grid and each date's stretch, read once (``reader``: the pixel inspector's too)
         self.reader = ChipReader() if reader is None else reader
         self.loader = ChipLoader(self.reader, self)  # ... a run's first in a thread when it takes long
+        self.pixels = PixelLoader(self)  # a long run's pixel values in a thread
         self._hidden = []        # layer ids this panel hid on the map
         self.marker = None
         self.choices = {}
@@ -917,6 +919,7 @@ class LabelDock(QDockWidget):
         from qgis.PyQt import sip
 
         self.loader.forget()  # an earlier point's chips, still being read, are not shown
+        self.pixels.forget()  # ... nor its values
         if self.sample is not None and sip.isdeleted(self.sample):  # deleted with the panel closed, not following
             self.sample, self.order, self.pos = None, [], -1  # (another project opened): not read from
         if self.run_layer is not None and sip.isdeleted(self.run_layer):
@@ -970,11 +973,27 @@ class LabelDock(QDockWidget):
                                    "moment layer (run 'Detect changes' in this project)."))
             self.plot.set_data(None)
             return
-        data = inspect_pixel(info, point, self.sample.crs())
+        crs = self.sample.crs()
+        false_colour = self.show_combo.currentIndex() == 1
+        if not pixel_at_once(info) and self.reader.unread(info, false_colour):
+            # a long run's first point (the panel opened, a sample or a run chosen): its values in a thread
+            # (PixelLoader), each date's stretch meanwhile in the chips' (they waited for the values)
+            self.loader.prepare(info, false_colour)
+        now = self.pixels.load(info, point, crs, lambda data: self._pixel_read(info, point, crs, data))
+        if now is None:
+            self.plot.set_data(pending_pixel(info))
+            self.bands_note.setText("")
+            self.chips.set_message(placeholder())
+        else:
+            self._pixel_read(info, point, crs, now)
+
+    def _pixel_read(self, info, point, crs, data):
+        """Show the point's values ``data`` (:func:`~caim_qgis_plugin.inspect_tool.inspect_pixel`) and ask for its
+        chips."""
         self.plot.set_data(dict(data, moment=None))  # the map's answer hidden
         # the run's first point reads each date's stretch (ChipLoader): in a thread when that takes long
         size = self.context_combo.currentData()
-        now = self.loader.load(info, point, self.sample.crs(), size, self.show_combo.currentIndex() == 1,
+        now = self.loader.load(info, point, crs, size, self.show_combo.currentIndex() == 1,
                                data.get("clouded") or [], lambda *read: self._chips_read(info, data, size, *read))
         if now is None:
             self.bands_note.setText("")
@@ -1057,8 +1076,10 @@ class LabelDock(QDockWidget):
         """Show hidden layers again, take the marker off the map, stop following the project, stop reading
         imagery (``wait``: until the thread has ended, as when the plugin unloads)."""
         if wait:
+            self.pixels.shutdown()
             self.loader.shutdown()
         else:
+            self.pixels.forget()
             self.loader.stop()
         self.note.blockSignals(True)  # a note being typed is not written after the panel is shut down
         self._follow_edits(None)

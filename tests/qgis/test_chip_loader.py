@@ -645,6 +645,52 @@ def test_the_first_click_reads_the_pixel_in_a_thread_the_panel_keeping_its_place
     assert not pixel_threads()
 
 
+def test_the_labelling_panel_reads_its_first_point_in_a_thread_and_the_stretch_meanwhile(
+        qgis_app, project, finished_run, tmp_path, slow_pixel, slow_read):
+    """The labelling panel opened on a long run read its first point's projections, band roles and values on the main
+    thread (as the inspector's first click did), and only then started reading the dates' stretch.  The values are
+    read in a thread, the chips' thread reading the stretch meanwhile (started when the panel showed the point):
+    nothing on the main thread, each date's stretch once, the chart's values as read in the main thread."""
+    from qgis.core import QgsVectorLayer
+
+    from caim_qgis_plugin import layers as lyr
+    from caim_qgis_plugin.accuracy_algorithms import class_labels, setup_sample_layer
+    from caim_qgis_plugin.inspect_tool import inspect_pixel
+    from caim_qgis_plugin.label_dock import LabelDock
+    from model_core.accuracy import stratified_sample
+
+    res = finished_run["results"]
+    outputs = {"area": res["AREA"], "moment": res["MOMENT"], "confidence": res["CONFIDENCE"]}
+    info = {"dates": finished_run["dates"], "inputs": [{"path": p} for p in finished_run["inputs"]],
+            "outputs": outputs, "model": "cva"}
+    lyr.add_run_outputs(outputs, finished_run["dates"], info, project=project)
+    path = str(tmp_path / "sample.gpkg")
+    stratified_sample(res["MOMENT"], path, n=4, n_unchanged=6, seed=5)
+    layer = QgsVectorLayer(path, "sample", "ogr")
+    setup_sample_layer(layer, class_labels(res["MOMENT"]))
+    project.addMapLayer(layer)
+    dock = LabelDock(None)
+    try:
+        assert ON_MAIN == []  # neither the point's values nor the stretch read on the main thread
+        assert dock.pixels.reading() and dock.plot.data.get("pending")  # the chart says so
+        assert dock.loader._thread is not None  # the stretch being read, not waiting for the values
+        assert dock.chips.message == PLACEHOLDER
+        loop_until(qgis_app, lambda: dock.chips.chips)
+        assert dock.chips.chips and ON_MAIN == [] and len(slow_read) == 3  # each date's stretch once
+        _feature, point = dock.current_point()
+        assert dock.plot.data == dict(inspect_pixel(info, point, layer.crs()), moment=None)
+        # the next point: its values in the thread too, the stretch known (no thread for it)
+        dock.go(dock.pos + 1)
+        assert dock.pixels.reading() and dock.loader._thread is None
+        loop_until(qgis_app, lambda: dock.chips.chips)
+        _feature, point = dock.current_point()
+        assert dock.plot.data == dict(inspect_pixel(info, point, layer.crs()), moment=None)
+        assert len(slow_read) == 3
+    finally:
+        dock.shutdown(wait=True)
+    assert not pixel_threads() and not reading_threads()
+
+
 def test_unloading_the_plugin_while_a_pixel_is_read_waits_for_one_file_at_most(qgis_app, project, finished_run,
                                                                                slow_pixel):
     """The plugin unloaded while the thread reads a pixel: the read stops after the file it reads (on a slow disk,
