@@ -1,4 +1,4 @@
-"""Command line: ``python -m model_core {detect,demo,train,evaluate,calibrate,sample,assess,compare,weights,split,zones} ...``.
+"""Command line: ``python -m model_core {detect,demo,train,evaluate,calibrate,sample,assess,compare,weights,split,zones,stackbands} ...``.
 
 User errors are printed as one clear message (no traceback) and exit with status 2; a cancelled run
 (Ctrl+C) exits with 130 and leaves no output behind.
@@ -546,6 +546,10 @@ def _main(argv):
         from model_core.zones import main as zones_main
 
         return zones_main(argv[1:])
+    if argv and argv[0] == "stackbands":  # before the detect parser too: no torch needed
+        from model_core.bandfiles import main as stackbands_main
+
+        return stackbands_main(argv[1:])
     if argv and argv[0] == "split":
         from model_core.stacked import main as split_main
 
@@ -576,6 +580,8 @@ def _main(argv):
                    "export (see 'split --help')", add_help=False)
     sub.add_parser("zones", help="how much changed, and when, in each field, parcel or district: hectares per "
                    "polygon and interval (see 'zones --help')", add_help=False)
+    sub.add_parser("stackbands", help="one virtual raster (VRT) per date of imagery stored as one file per band "
+                   "(Landsat, Sentinel-2, CBERS; see 'stackbands --help')", add_help=False)
     if argv and argv[0] == "weights":
         from model_core.provenance import main as provenance_main
 

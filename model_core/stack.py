@@ -590,9 +590,9 @@ def _check_band_files(specs, datasets):
             raise InputError(
                 f"Inputs {', '.join(str(j + 1) for j, _ in members)} ('{specs[i].label}', ...) are the band files "
                 f"of one date ({d}: {', '.join(b for _, b in members)}): each input must be one date with all "
-                "its bands. Stack each date's bands into one file first, e.g. gdalbuildvrt -separate "
-                "-resolution highest date.vrt B04.tif B03.tif B02.tif B08.tif (R, G, B, NIR for the "
-                "networks), and give one file per date.")
+                "its bands. Stack each date's bands into one raster per date first: python -m model_core "
+                "stackbands <the band files or their folder> --out dates (in QGIS: Stack band files into dates), "
+                "then give the VRTs it writes, one per date (it prints the command).")
 
 
 # GDAL's and GIS software's files beside a raster: (suffix, what it holds), the raster's name without it
@@ -631,9 +631,9 @@ def _open(spec, index):
     except RuntimeError as exc:
         if os.path.isdir(path):  # a folder GDAL cannot open as a raster (Zarr, ArcInfo grids it can)
             raise InputError(f"Input {index + 1} '{path}' is a folder, not a raster; give one raster file per "
-                             "date. For a date stored as one file per band (e.g. Sentinel-2 B02.tif, B03.tif, "
-                             "...), stack its bands first, e.g. gdalbuildvrt -separate -resolution highest "
-                             "date.vrt B04.tif B03.tif B02.tif B08.tif") from None
+                             "date. For dates stored as one file per band (e.g. Sentinel-2 B02.tif, B03.tif, "
+                             "...), stack their bands first: python -m model_core stackbands <the folders> --out "
+                             "dates, which writes one VRT per date and prints the command to run next.") from None
         raise InputError(f"Input {index + 1} '{spec.label}' cannot be read by GDAL ({_msg(exc)}). "
                          "Check that it is a complete raster file in a format GDAL supports.") from None
     subs = ds.GetSubDatasets() if ds is not None and ds.RasterCount == 0 else []

@@ -239,7 +239,7 @@ def test_folder_of_band_files_as_input(capsys, tmp_path):
         for band in ("B02", "B03", "B04", "B08"):
             write_tif(tmp_path / d / f"{band}.tif", np.ones((20, 20), np.uint16))
     _assert_refused(capsys, tmp_path, ["detect", str(tmp_path / "imgs_1"), str(tmp_path / "imgs_2")],
-                    "imgs_1' is a folder", "gdalbuildvrt -separate")
+                    "imgs_1' is a folder", "model_core stackbands")
 
 
 def test_undated_png_pair_without_georeferencing(capsys, tmp_path):
@@ -834,7 +834,7 @@ def test_band_files_of_dates_given_as_images(capsys, tmp_path):
     for model in ("caimnet", "cva"):
         _assert_refused(capsys, tmp_path, ["detect", *imgs, "--model", model],
                         "T51STR_20000317T023549_B02_10m.tif", "one date (2000-03-17: B02, B03, B04, B08)",
-                        "gdalbuildvrt -separate")
+                        "model_core stackbands")
     rc, out, err = _run(capsys, ["detect", imgs[2], imgs[6], "--model", "cva", "--out", str(tmp_path / "o"),
                                  "--quiet"])
     assert rc == 0, err
@@ -865,7 +865,7 @@ def test_cbers_band_files_given_as_images(capsys, tmp_path):
     imgs = [write_tif(tmp_path / f"CBERS-4_AWFI_{b}_2018-02-02.tif", np.full((20, 20), 100 + k, np.int16))
             for k, b in enumerate(("B13", "B14", "B15", "B16"))]
     _assert_refused(capsys, tmp_path, ["detect", *imgs, "--model", "cva"],
-                    "one date (2018-02-02: B13, B14, B15, B16)", "gdalbuildvrt -separate")
+                    "one date (2018-02-02: B13, B14, B15, B16)", "model_core stackbands")
 
 
 def test_a_container_of_several_rasters_names_them(capsys, tmp_path):

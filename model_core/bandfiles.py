@@ -1,0 +1,1032 @@
+"""One file per band: stack the band files of each date into one raster (a GDAL VRT) per date.
+
+Landsat Collection 2 (``LC08_L2SP_007066_20200812_20200919_02_T1_SR_B4.TIF``), Sentinel-2 (a ``.SAFE`` product,
+its ``.zip``, or cloud-optimised GeoTIFFs from a STAC catalogue, one per band in a folder per scene: ``B04.tif``
+or ``red.tif``) and CBERS-4 data cubes (``CBERS-4_AWFI_022024_B13_2018-03-06.tif``) come as one file per band
+and per date, with the cloud mask (QA_PIXEL, SCL, CMASK) in a file of its own.  The engine reads one raster
+per date, so :func:`stack_band_files` recognises the product of every file, groups the files by acquisition
+date (and scene: Landsat path/row, Sentinel-2 tile, CBERS tile), and writes per date
+
+* ``<date>.vrt`` (``<date>_<scene>.vrt`` with several scenes): the date's bands in the sensor's order (or
+  the order of ``bands``), ``-resolution highest`` (Sentinel-2's 20 m bands onto its 10 m grid, nearest
+  neighbour, as gdalbuildvrt does), each band described by its role and product name (``Red (SR_B4)``) with
+  its centre wavelength (``CENTRAL_WAVELENGTH_UM``), so the engine's band-role reader
+  (:mod:`model_core.bandmap`) finds red, green, blue and NIR without ``--bands``; the product's nodata; and
+  the product's scale and offset where they are known, so values read as reflectance and dates of other
+  scalings or processing baselines compare (see :func:`_landsat_scaling`, :func:`_s2_scaling`);
+* ``masks/<date>_<mask>.vrt`` (QA_PIXEL, SCL, CMASK): the date's cloud mask, named so that ``--masks``
+  (sorted like the dates) and the plugin's *Match masks by date* pair it, with the clear values of
+  :data:`model_core.stack.MASK_PRESETS` for it.
+
+Written in a hidden folder and moved into place, so a failure, Ctrl-C or SIGTERM leaves nothing.  GDAL
+only (no torch, no QGIS).
+"""
+
+import json
+import math
+import os
+import re
+import shutil
+import sys
+from dataclasses import dataclass, field
+
+from model_core.errors import InputError, OutputError
+
+RASTER_EXTS = (".tif", ".tiff", ".jp2", ".img")
+# files of a product that are not rasters of its bands: metadata, checksums, quicklooks' world files, sidecars
+_AUX_EXTS = (".txt", ".xml", ".json", ".html", ".htm", ".md5", ".safe", ".gml", ".xsd", ".ovr", ".aux.xml", ".kml",
+             ".jpg", ".jpeg", ".png", ".pdf", ".csv", ".tar", ".gz", ".prj", ".tfw", ".md")
+
+# ------------------------------------------------------------------------------------------- sensors
+# (band name, label, centre wavelength in micrometres, stacked by default)
+_OLI = (("B1", "Coastal aerosol", 0.443, False), ("B2", "Blue", 0.482, True), ("B3", "Green", 0.561, True),
+        ("B4", "Red", 0.655, True), ("B5", "NIR", 0.865, True), ("B6", "SWIR 1", 1.609, True),
+        ("B7", "SWIR 2", 2.201, True), ("B8", "Panchromatic", 0.59, False), ("B9", "Cirrus", 1.373, False),
+        ("B10", "Thermal 1", 10.9, False), ("B11", "Thermal 2", 12.0, False))
+_TM = (("B1", "Blue", 0.485, True), ("B2", "Green", 0.56, True), ("B3", "Red", 0.66, True),
+       ("B4", "NIR", 0.83, True), ("B5", "SWIR 1", 1.65, True), ("B7", "SWIR 2", 2.215, True),
+       ("B6", "Thermal", 11.45, False), ("B6_VCID_1", "Thermal low gain", 11.45, False),
+       ("B6_VCID_2", "Thermal high gain", 11.45, False), ("B8", "Panchromatic", 0.71, False))
+_S2 = (("B01", "Coastal aerosol", 0.443, False), ("B02", "Blue", 0.49, True), ("B03", "Green", 0.56, True),
+       ("B04", "Red", 0.665, True), ("B05", "Red edge 1", 0.705, True), ("B06", "Red edge 2", 0.74, True),
+       ("B07", "Red edge 3", 0.783, True), ("B08", "NIR", 0.842, True), ("B8A", "Red edge 4, narrow NIR", 0.865, True),
+       ("B09", "Water vapour", 0.945, False), ("B10", "Cirrus", 1.375, False), ("B11", "SWIR 1", 1.61, True),
+       ("B12", "SWIR 2", 2.19, True))
+_S2_ORDER = [b for b, *_ in _S2]  # the band_id of MTD_MSIL*.xml's offsets is the index in this list
+_AWFI = (("B13", "Blue", 0.485, True), ("B14", "Green", 0.555, True), ("B15", "Red", 0.66, True),
+         ("B16", "NIR", 0.83, True))
+_MUX = (("B5", "Blue", 0.485, True), ("B6", "Green", 0.555, True), ("B7", "Red", 0.66, True),
+        ("B8", "NIR", 0.83, True))
+# Earth Search's STAC asset names for Sentinel-2 (Planetary Computer names them B04, ...)
+_S2_STAC = {"coastal": "B01", "blue": "B02", "green": "B03", "red": "B04", "rededge1": "B05", "rededge2": "B06",
+            "rededge3": "B07", "nir": "B08", "nir08": "B8A", "nir09": "B09", "cirrus": "B10", "swir16": "B11",
+            "swir22": "B12", "scl": "SCL"}
+_S2_LEFT = {"TCI": "true-colour image", "AOT": "aerosol optical thickness", "WVP": "water vapour",
+            "VISUAL": "true-colour image", "PVI": "quicklook", "AOT_10M": "aerosol optical thickness"}
+
+MASK_CLEAR = {  # the mask's clear values (model_core.stack.MASK_PRESETS)
+    "landsat89": "bit6&!bit2&!bit4", "landsat47": "bit6&!bit4,bit7&!bit1&!bit3&!bit4", "s2": "4-7,11", "cbers": "0",
+}
+
+
+@dataclass
+class BandFile:
+    """One single-band file placed: its product (``family``: the bands a series shares), scene, acquisition
+    date and band (or mask) name."""
+
+    path: str
+    family: str
+    sensor: str
+    date: str
+    scene: str
+    band: str
+    mask: bool = False
+    clear: str = ""
+    product_id: str = ""
+    meta: str = ""  # the product's metadata file (MTL, MTD_MSIL2A.xml, a STAC item), or ""
+    resolution: int = 0  # Sentinel-2 SAFE L2A: the R10m/R20m/R60m folder's metres (the finest is kept)
+    note: str = ""  # why it is left out (a product file that is no band to stack)
+    baseline: str = ""  # Sentinel-2: the processing baseline in the product name (0400), or ""
+
+
+_FAMILIES = {  # family: (sensor table, what the summary calls it)
+    "landsat-oli-l2": (_OLI, "Landsat 8-9 OLI Collection 2 Level-2"),
+    "landsat-oli-l1": (_OLI, "Landsat 8-9 OLI Collection 2 Level-1"),
+    "landsat-tm-l2": (_TM, "Landsat 4-7 TM/ETM+ Collection 2 Level-2"),
+    "landsat-tm-l1": (_TM, "Landsat 4-7 TM/ETM+ Collection 2 Level-1"),
+    "s2-l2a": (_S2, "Sentinel-2 L2A"),
+    "s2-l1c": (_S2, "Sentinel-2 L1C"),
+    "cbers-awfi": (_AWFI, "CBERS-4/4A AWFI/WFI"),
+    "cbers-mux": (_MUX, "CBERS-4/4A MUX"),
+    "generic": ((), "files with a date and a band number in their names"),
+}
+
+_LANDSAT = re.compile(r"(?i)^(L[COTE])(0[4-9])_(L1TP|L1GT|L1GS|L2SP|L2SR)_(\d{6})_(\d{8})_(\d{8})_(\d{2})_(T1|T2|RT)"
+                      r"_(.+)$")
+_S2_SAFE = re.compile(r"(?i)^(S2[ABCD])_MSI(L1C|L2A)_(\d{8})T\d{6}_N(\d{4})_R\d{3}_T(\d{2}[A-Z]{3})_\d{8}T\d{6}")
+_S2_GRANULE_FILE = re.compile(r"(?i)^T(\d{2}[A-Z]{3})_(\d{8})T\d{6}_([A-Z0-9]+?)(?:_(\d{2})m)?$")
+_S2_ITEM = re.compile(r"(?i)(?:^|_)(S2[ABCD])_(?:MSI(L1C|L2A)_)?(?:T?(\d{2}[A-Z]{3})_)?(\d{8})(?:T\d{6})?(?:_N(\d{4}))?"
+                      r"(?:_R\d{3})?(?:_T(\d{2}[A-Z]{3}))?(?:_\d+)?(?:_(L1C|L2A))?")
+_CBERS_BDC = re.compile(r"(?i)^CBERS[-_]?4A?_(AWFI|WFI|MUX)_(\d{6})_(B\d{1,2}|CMASK|BAND\d{1,2})_((?:19|20)\d\d-\d\d-\d\d)$")
+_CBERS_CUBE = re.compile(r"(?i)^CB4A?_\d+_\w+?_(\d{6})_((?:19|20)\d\d-\d\d-\d\d)_(?:19|20)\d\d-\d\d-\d\d_(BAND\d{1,2}|CMASK)$")
+_CBERS_INPE = re.compile(r"(?i)^CBERS_?4A?_(AWFI|WFI|MUX)_((?:19|20)\d{6})_(\d{3})_(\d{3})_L\d_(BAND\d{1,2}|CMASK)$")
+_GENERIC_BAND = re.compile(r"(?i)(?<![a-z0-9])(?:SR_|ST_)?(B(?:\d\d?|8A))(?![a-z0-9])")
+_GENERIC_MASK = re.compile(r"(?i)(?<![a-z])(fmask|cmask|cloud_?mask|mask|qa_pixel|qa|scl|clouds?)(?![a-z])")
+
+
+def _stem(path):
+    name = os.path.basename(path)
+    return name[:-len(os.path.splitext(name)[1])] if os.path.splitext(name)[1] else name
+
+
+def _iso(compact):
+    return f"{compact[:4]}-{compact[4:6]}-{compact[6:8]}"
+
+
+def _sensor_band(table, name):
+    for band, label, wl, default in table:
+        if band.upper() == name.upper():
+            return band, label, wl, default
+    return None
+
+
+# ------------------------------------------------------------------------------------------- recognition
+def _landsat(path):
+    m = _LANDSAT.match(_stem(path))
+    if not m:
+        return None
+    sensor_letter, sat, level, pathrow, acquired, _processed, _coll, _tier, rest = m.groups()
+    sat = int(sat)
+    oli = sat >= 8
+    l2 = level.upper().startswith("L2")
+    family = f"landsat-{'oli' if oli else 'tm'}-{'l2' if l2 else 'l1'}"
+    product_id = m.group(0)[:-len(rest) - 1]
+    sensor = f"Landsat {sat} {'OLI' if oli else 'ETM+' if sensor_letter.upper() == 'LE' else 'TM'}"
+    rest_u = rest.upper()
+    f = BandFile(path, family, sensor, _iso(acquired), pathrow, rest_u, product_id=product_id,
+                 meta=_landsat_mtl(path, product_id))
+    if rest_u == "QA_PIXEL":
+        f.mask, f.clear = True, MASK_CLEAR["landsat89" if oli else "landsat47"]
+        return f
+    band = rest_u[3:] if l2 and rest_u.startswith(("SR_", "ST_")) else rest_u
+    if (l2 and not rest_u.startswith(("SR_", "ST_"))) or _sensor_band(_OLI if oli else _TM, band) is None:
+        f.note = "a quality or angle file, no band"  # QA_RADSAT, SR_QA_AEROSOL, ST_QA, ST_TRAD, VAA, ...
+        return f
+    if rest_u.startswith("ST_"):
+        f.band = rest_u  # surface temperature: kept apart from the reflective bands
+        return f
+    f.band = rest_u
+    return f
+
+
+def _landsat_mtl(path, product_id):
+    folder = os.path.dirname(path)
+    for ext in ("_MTL.txt", "_MTL.TXT", "_MTL.xml", "_MTL.XML"):
+        candidate = f"{folder}/{product_id}{ext}"
+        if _exists(candidate):
+            return candidate
+    return ""
+
+
+def _safe_root(path):
+    """The .SAFE folder a file lies in (its path, ending in .SAFE), or ''."""
+    parts = path.replace("\\", "/").split("/")
+    for k in range(len(parts) - 1, -1, -1):
+        if parts[k].upper().endswith(".SAFE"):
+            return "/".join(parts[: k + 1])
+    return ""
+
+
+def _sentinel2(path):
+    stem = _stem(path)
+    safe = _safe_root(path)
+    if safe:
+        ms = _S2_SAFE.match(os.path.basename(safe))
+        mf = _S2_GRANULE_FILE.match(stem)
+        if ms is None:
+            return None
+        level = ms.group(2).upper()
+        family = "s2-l2a" if level == "L2A" else "s2-l1c"
+        meta = _first_existing([f"{safe}/MTD_MSI{level}.xml", f"{safe}/MTD_MSI{level}.XML"])
+        f = BandFile(path, family, f"Sentinel-2{ms.group(1)[-1].upper()} MSI", _iso(ms.group(3)), "T" + ms.group(5).upper(),
+                     "", product_id=os.path.basename(safe)[:-5], meta=meta)
+        f.baseline = ms.group(4)
+        if mf is None:
+            f.note = "a metadata or quality file of the product, no band"  # QI_DATA masks, PVI quicklook, ...
+            return f
+        band = mf.group(3).upper()
+        f.resolution = int(mf.group(4) or 0)
+        if band == "SCL":
+            if family != "s2-l2a":
+                f.note = "no band"
+                return f
+            f.band, f.mask, f.clear = "SCL", True, MASK_CLEAR["s2"]
+            return f
+        if _sensor_band(_S2, band) is None:
+            f.note = _S2_LEFT.get(band, "no band to stack")
+            return f
+        f.band = band
+        return f
+    # STAC / COG layout: the scene's folder (an item id) and the band's asset name or band name as file name
+    folder = os.path.basename(os.path.dirname(path))
+    band = _S2_STAC.get(stem.lower(), stem.upper() if re.fullmatch(r"(?i)B(0\d|1[0-2]|8A)|SCL", stem) else None)
+    left = stem.upper() in _S2_LEFT
+    m = _S2_ITEM.search(folder)
+    if m is None or (band is None and not left):
+        return None
+    sat, level, tile1, day, baseline, tile2, level2 = m.groups()
+    level = (level or level2 or "L2A").upper()
+    tile = (tile1 or tile2 or "")
+    item = _stac_item(os.path.dirname(path))
+    f = BandFile(path, "s2-l2a" if level == "L2A" else "s2-l1c", f"Sentinel-2{sat[-1].upper()} MSI", _iso(day),
+                 ("T" + tile.upper()) if tile else "", band or stem.upper(), product_id=folder, meta=item)
+    f.baseline = baseline or ""
+    if left:
+        f.note = _S2_LEFT[stem.upper()]
+    elif band == "SCL":
+        f.mask, f.clear = True, MASK_CLEAR["s2"]
+    return f
+
+
+def _stac_item(folder):
+    """A STAC item (JSON with ``"type": "Feature"`` and ``assets``) in the scene's folder, or ''."""
+    if folder.startswith("/vsi") or not os.path.isdir(folder):
+        return ""
+    for name in sorted(os.listdir(folder)):
+        if name.lower().endswith(".json"):
+            try:
+                with open(os.path.join(folder, name), encoding="utf-8") as fh:
+                    item = json.load(fh)
+            except (OSError, ValueError):
+                continue
+            if isinstance(item, dict) and item.get("type") == "Feature" and isinstance(item.get("assets"), dict):
+                return os.path.join(folder, name)
+    return ""
+
+
+def _cbers(path):
+    stem = _stem(path)
+    for pattern, kind in ((_CBERS_BDC, "bdc"), (_CBERS_CUBE, "cube"), (_CBERS_INPE, "inpe")):
+        m = pattern.match(stem)
+        if not m:
+            continue
+        if kind == "bdc":
+            camera, scene, band, date = m.groups()
+        elif kind == "cube":
+            scene, date, band = m.groups()
+            camera = "AWFI"
+        else:
+            camera, day, p, r, band = m.groups()
+            scene, date = p + r, _iso(day)
+        band = band.upper()
+        if band.startswith("BAND"):
+            band = "B" + band[4:]
+        mux = camera.upper() == "MUX"
+        f = BandFile(path, "cbers-mux" if mux else "cbers-awfi", f"CBERS-4 {camera.upper()}", date, scene, band)
+        if band == "CMASK":
+            f.mask, f.clear = True, MASK_CLEAR["cbers"]
+        elif _sensor_band(_MUX if mux else _AWFI, band) is None:
+            f.note = "not a band of this camera"
+        return f
+    return None
+
+
+def _generic(path):
+    from model_core.stack import parse_date
+
+    name = os.path.basename(path)
+    date = parse_date(name) or parse_date(os.path.basename(os.path.dirname(path)))
+    if not date or len(date) != 10:
+        return None
+    mask = _GENERIC_MASK.search(name)
+    band = _GENERIC_BAND.search(name)
+    if not mask and not band:
+        return None
+    rest = _stem(name)
+    for pattern in (_GENERIC_BAND, _GENERIC_MASK):
+        rest = pattern.sub("", rest)
+    from model_core.stacked import without_dates
+
+    rest = re.sub(r"(?i)(?<=\d)T\d{6}|(?<![a-z0-9])\d{2,3}m(?![a-z0-9])", "", rest)  # a time, a resolution (10m)
+    scene = without_dates(rest) if parse_date(rest) else re.sub(r"([-_. ])[-_. ]+", r"\1", rest).strip("-_. ")
+    f = BandFile(path, "generic", "", date, re.sub(r"[^\w.-]+", "_", scene), (band.group(1) if band else "").upper())
+    if mask:
+        f.mask, f.band, f.clear = True, mask.group(1).upper(), "0"
+    return f
+
+
+def recognise(path):
+    """:class:`BandFile` of one file, or None when neither a known product nor the generic fallback places it."""
+    for finder in (_landsat, _sentinel2, _cbers, _generic):
+        f = finder(path)
+        if f is not None:
+            return f
+    return None
+
+
+# ------------------------------------------------------------------------------------------- files
+def _exists(path):
+    from osgeo import gdal
+
+    if path.startswith("/vsi"):
+        return gdal.VSIStatL(path) is not None
+    return os.path.isfile(path)
+
+
+def _first_existing(paths):
+    return next((p for p in paths if _exists(p)), "")
+
+
+def _read_text(path):
+    from osgeo import gdal
+
+    if not path.startswith("/vsi"):
+        with open(path, encoding="utf-8", errors="replace") as fh:
+            return fh.read()
+    fp = gdal.VSIFOpenL(path, "rb")
+    if fp is None:
+        return ""
+    try:
+        size = gdal.VSIStatL(path).size
+        return gdal.VSIFReadL(1, size, fp).decode("utf-8", "replace")
+    finally:
+        gdal.VSIFCloseL(fp)
+
+
+def _is_raster_name(name):
+    return name.lower().endswith(RASTER_EXTS)
+
+
+def _is_aux_name(name):
+    low = name.lower()
+    return low.endswith(_AUX_EXTS) or os.path.basename(low) in ("manifest.safe",)
+
+
+def collect(inputs):
+    """``(rasters, ignored)``: the raster files under ``inputs`` (files, folders searched recursively, and .zip
+    files, read through GDAL's /vsizip/), and the number of other files (metadata, sidecars) not read.  A
+    given path that does not exist or is no raster, folder or zip is refused."""
+    rasters, ignored = [], 0
+    for given in inputs:
+        path = str(given)
+        if path.startswith("/vsi"):
+            rasters.append(path)
+            continue
+        if not os.path.exists(path):
+            raise InputError(f"'{path}' does not exist. Give the band files, or folders holding them.")
+        if os.path.isdir(path):
+            for root, dirs, files in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for name in sorted(files):
+                    full = os.path.abspath(os.path.join(root, name))
+                    if _is_raster_name(name):
+                        rasters.append(full)
+                    elif name.lower().endswith(".zip"):
+                        zipped, skipped = _zip_members(full)
+                        rasters += zipped
+                        ignored += skipped
+                    else:
+                        ignored += 1
+        elif path.lower().endswith(".zip"):
+            zipped, skipped = _zip_members(os.path.abspath(path))
+            rasters += zipped
+            ignored += skipped
+        elif _is_raster_name(path) or not _is_aux_name(path):
+            rasters.append(os.path.abspath(path))
+        else:
+            raise InputError(f"'{path}' is not a raster (a metadata or sidecar file): give the band files, or the "
+                             "folders holding them (their metadata files are read from there).")
+    seen, out = set(), []
+    for p in rasters:  # a file given and found in a given folder too
+        key = p if p.startswith("/vsi") else os.path.realpath(p)
+        if key not in seen:
+            seen.add(key)
+            out.append(p)
+    return out, ignored
+
+
+def _zip_members(path):
+    from model_core.stack import quiet_gdal
+    from osgeo import gdal
+
+    root = f"/vsizip/{path}"
+    with quiet_gdal():
+        try:
+            names = gdal.ReadDirRecursive(root)
+        except RuntimeError:
+            names = None
+    if not names:
+        raise InputError(f"'{path}' cannot be read as a zip file by GDAL: unpack it, or give another copy.")
+    rasters = [f"{root}/{n}" for n in names if _is_raster_name(n)]
+    return rasters, sum(1 for n in names if not n.endswith("/") and not _is_raster_name(n))
+
+
+# ------------------------------------------------------------------------------------------- scaling
+def _mtl_values(path):
+    """{(group, key): value} of a Landsat MTL file (the .txt's GROUP = ... / KEY = VALUE lines, or its .xml)."""
+    text = _read_text(path)
+    out, group = {}, []
+    if path.lower().endswith(".xml"):  # <GROUP><KEY>value</KEY>...</GROUP>
+        for g in re.finditer(r"<([A-Z0-9_]+)>\s*(<[A-Z0-9_]+>[^<]*</[A-Z0-9_]+>\s*)+</\1>", text):
+            for m in re.finditer(r"<([A-Z0-9_]+)>([^<]*)</\1>", g.group(0)):
+                out[(g.group(1), m.group(1))] = m.group(2).strip()
+        return out
+    for line in text.splitlines():
+        if "=" not in line:
+            continue
+        key, _, value = (x.strip() for x in line.partition("="))
+        if key == "GROUP":
+            group.append(value)
+        elif key == "END_GROUP":
+            if group:
+                group.pop()
+        else:
+            out[(group[-1] if group else "", key)] = value.strip('"')
+    return out
+
+
+# Collection 2 Level-2 surface reflectance and temperature: the standard scaling of every scene (USGS,
+# "Landsat Collection 2 Level-2 Science Products"): the MTL gives the same figures, and is read when present
+_L2_SR = (2.75e-05, -0.2)
+_L2_ST = (0.00341802, 149.0)
+
+
+def _landsat_scaling(f, notes):
+    """(scale, offset, from where) of a Landsat band file: Level-2 SR and ST from the MTL's
+    LEVEL2_SURFACE_REFLECTANCE_PARAMETERS / ..._TEMPERATURE_PARAMETERS, else the Collection 2 standard;
+    Level-1 reflective bands: top-of-atmosphere reflectance from the MTL's REFLECTANCE_MULT/ADD_BAND_n divided
+    by the sine of SUN_ELEVATION (the USGS formula), else none (digital numbers)."""
+    mtl = _mtl_values(f.meta) if f.meta else {}
+    if f.family.endswith("l2"):
+        st = f.band.startswith("ST_")
+        n = f.band[3:]
+        if st:
+            key = ("LEVEL2_SURFACE_TEMPERATURE_PARAMETERS", f"TEMPERATURE_MULT_BAND_ST_{n}")
+            add = ("LEVEL2_SURFACE_TEMPERATURE_PARAMETERS", f"TEMPERATURE_ADD_BAND_ST_{n}")
+            standard = _L2_ST
+        else:
+            key = ("LEVEL2_SURFACE_REFLECTANCE_PARAMETERS", f"REFLECTANCE_MULT_BAND_{n[1:]}")
+            add = ("LEVEL2_SURFACE_REFLECTANCE_PARAMETERS", f"REFLECTANCE_ADD_BAND_{n[1:]}")
+            standard = _L2_SR
+        try:
+            return float(mtl[key]), float(mtl[add]), "MTL"
+        except (KeyError, ValueError):
+            return standard[0], standard[1], "Collection 2 standard"
+    n = f.band[1:]
+    try:
+        mult = float(mtl[("LEVEL1_RADIOMETRIC_RESCALING", f"REFLECTANCE_MULT_BAND_{n}")])
+        addv = float(mtl[("LEVEL1_RADIOMETRIC_RESCALING", f"REFLECTANCE_ADD_BAND_{n}")])
+        sun = float(mtl[("IMAGE_ATTRIBUTES", "SUN_ELEVATION")])
+    except (KeyError, ValueError):
+        notes.add(f"{f.product_id}: no MTL file with the reflectance rescaling beside it: its bands stay digital "
+                  "numbers (put the _MTL.txt beside them for top-of-atmosphere reflectance)")
+        return None
+    s = math.sin(math.radians(sun))
+    return mult / s, addv / s, "MTL, TOA reflectance"
+
+
+def _s2_offsets(meta, level):
+    """(quantification value, {band: offset}) from an MTD_MSIL2A.xml / MTD_MSIL1C.xml, or None."""
+    try:
+        text = _read_text(meta)
+    except OSError:
+        return None
+    quant = re.search(r"<(?:BOA_)?QUANTIFICATION_VALUE[^>]*>\s*([0-9.]+)\s*<", text)
+    if quant is None:
+        return None
+    tag = "BOA_ADD_OFFSET" if level == "s2-l2a" else "RADIO_ADD_OFFSET"
+    offsets = {}
+    for m in re.finditer(rf'<{tag} band_id="(\d+)">\s*(-?[0-9.]+)\s*</{tag}>', text):
+        k = int(m.group(1))
+        if k < len(_S2_ORDER):
+            offsets[_S2_ORDER[k]] = float(m.group(2))
+    baseline = re.search(r"<PROCESSING_BASELINE>\s*([0-9.]+)\s*<", text)
+    return float(quant.group(1)), offsets, baseline.group(1) if baseline else ""
+
+
+def _s2_scaling(f, notes):
+    """(scale, offset, from where) of a Sentinel-2 band: reflectance = (DN + ADD_OFFSET) / QUANTIFICATION_VALUE.
+    From the product's MTD_MSIL2A.xml (BOA_ADD_OFFSET) or MTD_MSIL1C.xml (RADIO_ADD_OFFSET) when present;
+    from a STAC item's ``raster:bands`` scale and offset; else from the processing baseline in the product name
+    (N0400 and later: offset -1000, i.e. -0.1; before: none), 10000 as quantification.  Without any of them
+    (a folder named without the baseline), no offset, and the summary says so."""
+    if f.meta and f.meta.lower().endswith(".json"):
+        try:
+            with open(f.meta, encoding="utf-8") as fh:
+                item = json.load(fh)
+            for key, asset in item.get("assets", {}).items():
+                href = str(asset.get("href", ""))
+                if (os.path.basename(href.split("?")[0]) == os.path.basename(f.path)
+                        or key.lower() == _stem(f.path).lower()):
+                    rb = (asset.get("raster:bands") or [{}])[0]
+                    if "scale" in rb or "offset" in rb:
+                        return float(rb.get("scale", 1.0)), float(rb.get("offset", 0.0)), "STAC item"
+            baseline = str(item.get("properties", {}).get("s2:processing_baseline", ""))
+            if baseline and not f.baseline:
+                f.baseline = baseline.replace(".", "")
+        except (OSError, ValueError, AttributeError, TypeError):
+            pass
+    elif f.meta:
+        got = _s2_offsets(f.meta, f.family)
+        if got is not None:
+            quant, offsets, _ = got
+            return 1.0 / quant, offsets.get(f.band, 0.0) / quant, os.path.basename(f.meta)
+    baseline = f.baseline
+    if baseline:
+        after = int(baseline[:2]) >= 4
+        return 1e-4, -0.1 if after else 0.0, f"processing baseline N{baseline} in the product name"
+    notes.add(f"{f.product_id}: the processing baseline is not known (no MTD_MSI*.xml, STAC item or N0xxx in the "
+              "name): scaled by 1/10000 without an offset; a date processed with baseline 04.00 or later "
+              "(from January 2022) then reads 0.1 too bright")
+    return 1e-4, 0.0, "Sentinel-2 quantification 10000, offset not known"
+
+
+# ------------------------------------------------------------------------------------------- grouping
+@dataclass
+class DateStack:
+    """The files of one date of one series (product family and scene)."""
+
+    family: str
+    scene: str
+    date: str
+    bands: dict = field(default_factory=dict)  # band name: BandFile
+    mask: BandFile = None
+    name: str = ""  # output file name (set when written)
+    mask_name: str = ""
+    scaling: list = field(default_factory=list)  # per stacked band: (scale, offset, source) or None
+
+
+@dataclass
+class StackResult:
+    """What :func:`stack_band_files` wrote."""
+
+    out_dir: str
+    dates: list  # [DateStack]
+    series: list  # [(family, scene, [DateStack])]
+    left_out: dict  # reason: [file names]
+    ignored: int
+    notes: list
+    band_names: dict  # (family, scene): [band names stacked]
+
+    @property
+    def vrts(self):
+        return [os.path.join(self.out_dir, d.name) for d in self.dates]
+
+    @property
+    def masks(self):
+        return [os.path.join(self.out_dir, d.mask_name) for d in self.dates if d.mask_name]
+
+    def text(self):
+        lines = []
+        for family, scene, dates in self.series:
+            table, what = _FAMILIES[family]
+            names = self.band_names[(family, scene)]
+            labels = [_label(family, b) for b in names]
+            lines.append(f"{what}{', scene ' + scene if scene else ''}: {len(dates)} date(s), "
+                         f"{dates[0].date} to {dates[-1].date}")
+            lines.append(f"  bands per date ({len(names)}): " + ", ".join(labels))
+            others = _order(family, {b for d in dates for b in d.bands} - set(names))
+            if others:
+                lines.append(f"  not stacked (give them with --bands): {', '.join(others)}")
+            masked = [d for d in dates if d.mask_name]
+            if masked:
+                clear = sorted({d.mask.clear for d in masked})
+                lines.append(f"  masks: {len(masked)} of {len(dates)} dates ({dates[0].mask.band if dates[0].mask else masked[0].mask.band}), "
+                             f"clear values {' / '.join(clear)}")
+            else:
+                lines.append("  masks: none")
+            scalings = {s for d in dates for s in d.scaling if s}
+            if scalings:
+                lines.append("  scale/offset applied: " + "; ".join(
+                    f"{src}: {sc:g} / {off:g}" for sc, off, src in sorted(scalings, key=lambda s: (s[2], s[0], s[1]))))
+            else:
+                lines.append("  scale/offset: none (the values as stored)")
+            for d in dates:
+                lines.append(f"  {d.name}" + (f"  mask {d.mask_name}" if d.mask_name else ""))
+            lines.append("  next: " + self.command(family, scene))
+        for reason, files in self.left_out.items():
+            lines.append(f"Left out ({reason}): {len(files)} file(s), e.g. {', '.join(files[:3])}")
+        if self.ignored:
+            lines.append(f"Not read: {self.ignored} other file(s) (metadata, sidecars)")
+        for note in self.notes:
+            lines.append(f"Note: {note}")
+        return "\n".join(lines)
+
+    def command(self, family, scene):
+        dates = next(ds for f, s, ds in self.series if (f, s) == (family, scene))
+        out = self.out_dir
+        vrts = " ".join(_quote(os.path.join(out, d.name)) for d in dates)
+        cmd = f"python -m model_core detect {vrts}"
+        if any(d.mask_name for d in dates):
+            cmd += " --masks " + " ".join(_quote(os.path.join(out, d.mask_name)) if d.mask_name else "none"
+                                          for d in dates)
+            clear = sorted({d.mask.clear for d in dates if d.mask})
+            cmd += f" --mask-clear '{clear[0]}'" if len(clear) == 1 else ""
+            cmd += " --fill-gaps"
+        return cmd + " --out result"
+
+
+def _quote(path):
+    return path if re.fullmatch(r"[\w./+:@-]+", path) else "'" + path.replace("'", "'\\''") + "'"
+
+
+def _label(family, band):
+    entry = _sensor_band(_FAMILIES[family][0], band[3:] if band.startswith(("SR_", "ST_")) else band)
+    if band.startswith("ST_"):
+        return f"Surface temperature ({band})"
+    return f"{entry[1]} ({band})" if entry else band
+
+
+def _wavelength(family, band):
+    entry = _sensor_band(_FAMILIES[family][0], band[3:] if band.startswith(("SR_", "ST_")) else band)
+    return entry[2] if entry else None
+
+
+def _order(family, names):
+    table = [b for b, *_ in _FAMILIES[family][0]]
+
+    def key(name):
+        core = name[3:] if name.startswith(("SR_", "ST_")) else name
+        if core in table:
+            return (name.startswith("ST_"), table.index(core), name)
+        m = re.search(r"(\d+)", name)
+        return (False, int(m.group(1)) if m else 999, name)
+
+    return sorted(names, key=key)
+
+
+def _default(family, band):
+    if family == "generic":
+        return True
+    if band.startswith("ST_"):
+        return False
+    entry = _sensor_band(_FAMILIES[family][0], band[3:] if band.startswith("SR_") else band)
+    return bool(entry and entry[3])
+
+
+_ROLES = {"blue": "Blue", "green": "Green", "red": "Red", "nir": "NIR", "swir1": "SWIR 1", "swir2": "SWIR 2"}
+
+
+def _pick(family, available, wanted):
+    """The bands of ``available`` to stack, in order: ``wanted`` (names such as B04, SR_B4, B4 or roles red,
+    nir, swir1) in its order, or the sensor's default bands in the sensor's order."""
+    if not wanted:
+        return [b for b in _order(family, available) if _default(family, b)] or _order(family, available)
+    picked = []
+    for w in wanted:
+        wu = w.strip().upper()
+        match = [b for b in available if b.upper() == wu or (b.startswith(("SR_", "ST_")) and b[3:] == wu)
+                 or (b.startswith("SR_") and wu == b[3:])]
+        if not match and w.strip().lower() in _ROLES:
+            label = _ROLES[w.strip().lower()]
+            match = [b for b in available if _label(family, b).startswith(label + " (")]
+        if not match and re.fullmatch(r"B\d", wu):  # B4 for Sentinel-2's B04
+            match = [b for b in available if b == f"B0{wu[1]}"]
+        if not match:
+            return None, w
+        picked.append(match[0])
+    return picked, None
+
+
+# ------------------------------------------------------------------------------------------- stacking
+def _open(path):
+    from osgeo import gdal
+
+    try:
+        return gdal.Open(path)
+    except RuntimeError:
+        return None
+
+
+def _srs_name(srs):
+    if srs is None:
+        return "no CRS"
+    code = srs.GetAuthorityCode(None)
+    return f"{srs.GetAuthorityName(None)}:{code}" if code else (srs.GetName() or "a CRS without a name")
+
+
+def _bounds(ds):
+    gt = ds.GetGeoTransform()
+    xs = (gt[0], gt[0] + gt[1] * ds.RasterXSize)
+    ys = (gt[3], gt[3] + gt[5] * ds.RasterYSize)
+    return min(xs), min(ys), max(xs), max(ys)
+
+
+def _overlap(a, b):
+    w = min(a[2], b[2]) - max(a[0], b[0])
+    h = min(a[3], b[3]) - max(a[1], b[1])
+    if w <= 0 or h <= 0:
+        return 0.0
+    return w * h / min((a[2] - a[0]) * (a[3] - a[1]), (b[2] - b[0]) * (b[3] - b[1]))
+
+
+def _check_date(group, files, datasets):
+    """Refuse files of one date in different CRSs, and files of one date whose footprints are apart (two
+    scenes the names do not tell apart)."""
+    crs = []  # [(srs, [file names])]
+    for f in files:
+        srs = datasets[f.path].GetSpatialRef()
+        for known, names in crs:
+            if (known is None and srs is None) or (known is not None and srs is not None and known.IsSame(srs)):
+                names.append(os.path.basename(f.path))
+                break
+        else:
+            crs.append((srs, [os.path.basename(f.path)]))
+    if len(crs) > 1:
+        detail = "; ".join(f"{_srs_name(k)}: {', '.join(v[:3])}" for k, v in crs)
+        raise InputError(f"The files of {group.date}{' (' + group.scene + ')' if group.scene else ''} are in "
+                         f"different CRSs ({detail}). The bands of one date must share a CRS: reproject them to "
+                         "one (gdalwarp -t_srs) or leave the odd ones out.")
+    first = files[0]
+    b0 = _bounds(datasets[first.path])
+    for f in files[1:]:
+        if _overlap(b0, _bounds(datasets[f.path])) < 0.5:
+            raise InputError(f"'{os.path.basename(first.path)}' and '{os.path.basename(f.path)}' are both of "
+                             f"{group.date} but cover different places (their footprints overlap by less than half): "
+                             "two scenes mixed whose names do not tell them apart. Give one scene at a time (each "
+                             "in a folder of its own, run once per folder), or name the files by scene.")
+
+
+def _group(placed):
+    """{(family, scene, date): DateStack}; refuses two files of one band (or mask) for one date and scene."""
+    groups = {}
+    generic_masks = [f for f in placed if f.family == "generic" and f.mask]
+    placed = [f for f in placed if f not in generic_masks]
+    for f in placed:
+        key = (f.family, f.scene, f.date)
+        g = groups.setdefault(key, DateStack(f.family, f.scene, f.date))
+        if f.mask:
+            if g.mask is not None:
+                g.mask = _finer(g.mask, f, key, "mask")
+            else:
+                g.mask = f
+            continue
+        if f.band in g.bands:
+            g.bands[f.band] = _finer(g.bands[f.band], f, key, f.band)
+        else:
+            g.bands[f.band] = f
+    for f in generic_masks:  # named freely (cloudmask.tif beside B04_10m.tif): the one generic scene of its date
+        same = [k for k in groups if k[0] == "generic" and k[2] == f.date]
+        key = next((k for k in same if k[1] == f.scene), same[0] if len(same) == 1 else ("generic", f.scene, f.date))
+        g = groups.setdefault(key, DateStack(*key))
+        g.mask = _finer(g.mask, f, key, "mask") if g.mask is not None else f
+    return groups
+
+
+def _finer(a, b, key, what):
+    """Of two files of one band and date: the finer Sentinel-2 SAFE resolution (B02 in R10m, R20m and R60m);
+    two files otherwise alike are two scenes or two copies, refused."""
+    if a.resolution and b.resolution and a.resolution != b.resolution:
+        return a if a.resolution < b.resolution else b
+    family, scene, date = key
+    raise InputError(f"Two files of {what} for {date}{' scene ' + scene if scene else ''}: '{a.path}' and "
+                     f"'{b.path}'. Two copies of one product, or two scenes that their names do not tell apart "
+                     "(the same date and band): give each only once, one scene at a time.")
+
+
+def plan(inputs, bands=None):
+    """Recognise and group the band files under ``inputs`` (:func:`collect`); ``bands``: band names or roles to
+    stack (default: the sensor's surface bands).  Returns ``(series, left_out, ignored, notes)`` where series is
+    ``[(family, scene, [DateStack], band names)]``.  Refuses with a specific message what cannot be stacked."""
+    from model_core.stack import quiet_gdal
+
+    wanted = [b.strip() for b in (bands.split(",") if isinstance(bands, str) else bands or []) if b.strip()]
+    paths, ignored = collect(inputs)
+    if not paths:
+        raise InputError(f"No raster files found in {', '.join(map(str, inputs))}. Give the band files (GeoTIFF, "
+                         "JPEG 2000), the folders holding them, or a Sentinel-2 .SAFE folder or .zip.")
+    placed, unplaced, left_out = [], [], {}
+    for p in paths:
+        f = recognise(p)
+        if f is None:
+            unplaced.append(p)
+        elif f.note:
+            left_out.setdefault(f.note, []).append(os.path.basename(p))
+        else:
+            placed.append(f)
+    if unplaced:
+        shown = "\n  ".join(unplaced[:10]) + (f"\n  ... and {len(unplaced) - 10} more" if len(unplaced) > 10 else "")
+        raise InputError(f"{len(unplaced)} file(s) could not be placed (neither a known product's band file -- Landsat "
+                         "Collection 2, Sentinel-2, CBERS-4 -- nor named with a date and a band such as B4 or a "
+                         f"mask):\n  {shown}\nLeave them out of the inputs (or rename them with their date and "
+                         "band).")
+    if not placed:
+        raise InputError("None of the files is a band to stack; " + "; ".join(
+            f"{reason}: {', '.join(files[:3])}" for reason, files in left_out.items()))
+    groups = _group(placed)
+    notes = set()
+    series = {}
+    for (family, scene, date), g in sorted(groups.items()):
+        series.setdefault((family, scene), []).append(g)
+    out = []
+    for (family, scene), dates in series.items():
+        where = f"{_FAMILIES[family][1]}{', scene ' + scene if scene else ''}"
+        without = [d for d in dates if not d.bands]
+        if without:
+            raise InputError(f"{where}: {without[0].date} has a mask ('{os.path.basename(without[0].mask.path)}') but "
+                             "no band file. Give its bands too, or leave its mask out.")
+        every = set().union(*(d.bands for d in dates))
+        if wanted:
+            names, missing = _pick(family, sorted(every), wanted)
+            if names is None:
+                raise InputError(f"{where}: no band '{missing}' among {', '.join(_order(family, every))}. Give "
+                                 "bands by name (e.g. B04 or SR_B4) or role (red, green, blue, nir, swir1, swir2).")
+        else:
+            names = [b for b in _pick(family, sorted(every), None)]
+        for d in dates:
+            lacking = [b for b in names if b not in d.bands]
+            if lacking:
+                have = [x for x in dates if lacking[0] in x.bands]
+                raise InputError(f"{where}: {d.date} lacks band {lacking[0]}"
+                                 f"{' (and ' + ', '.join(lacking[1:]) + ')' if len(lacking) > 1 else ''}, which "
+                                 f"{len(have)} other date(s) have (e.g. {have[0].date}: "
+                                 f"'{os.path.basename(have[0].bands[lacking[0]].path)}'). Add the missing file, "
+                                 "leave that date out, or choose the bands every date has (--bands).")
+        with quiet_gdal():
+            for d in dates:
+                files = [d.bands[b] for b in names] + ([d.mask] if d.mask else [])
+                datasets = {}
+                for f in files:
+                    ds = _open(f.path)
+                    if ds is None:
+                        raise InputError(f"'{f.path}' cannot be read by GDAL. Check that it is a complete raster file.")
+                    if ds.RasterCount != 1:
+                        raise InputError(f"'{f.path}' has {ds.RasterCount} bands, not one: this tool stacks "
+                                         "one-band files. A file holding every band of its date is already one "
+                                         "date: give it to 'detect' as it is.")
+                    datasets[f.path] = ds
+                _check_date(d, files, datasets)
+                d.scaling = [_scaling(d.bands[b], datasets[d.bands[b].path], notes) for b in names]
+        out.append((family, scene, dates, names))
+    return out, left_out, ignored, sorted(notes)
+
+
+def _scaling(f, ds, notes):
+    """(scale, offset, source) for a band file, or None: its own scale/offset when it declares one, else the
+    product's."""
+    band = ds.GetRasterBand(1)
+    own = (band.GetScale() or 1.0, band.GetOffset() or 0.0)
+    if own != (1.0, 0.0):
+        return own[0], own[1], "the file's own"
+    if f.family.startswith("landsat"):
+        return _landsat_scaling(f, notes)
+    if f.family.startswith("s2"):
+        return _s2_scaling(f, notes)
+    return None
+
+
+_NODATA = {"landsat": 0, "s2": 0}  # fill values of the products' bands when the file declares none
+_MASK_NODATA = {"landsat": 1, "s2": 0}  # QA_PIXEL's fill bit; SCL's class 0 (no data)
+
+
+def _write_date(path, d, names):
+    """The date's VRT at ``path``: gdalbuildvrt -separate -resolution highest of the band files in ``names``'
+    order, then each band's description, wavelength, nodata and scale/offset."""
+    from osgeo import gdal
+
+    sources = [d.bands[b].path for b in names]
+    vrt = gdal.BuildVRT(path, sources, separate=True, resolution="highest")
+    if vrt is None:
+        raise OutputError(f"The virtual raster '{path}' could not be written.")
+    family = d.family
+    for k, (b, scaling) in enumerate(zip(names, d.scaling), start=1):
+        band = vrt.GetRasterBand(k)
+        band.SetDescription(_label(family, b))
+        wl = _wavelength(family, b) if not b.startswith("ST_") else None
+        if wl is not None:
+            band.SetMetadataItem("CENTRAL_WAVELENGTH_UM", f"{wl:g}", "IMAGERY")
+        if band.GetNoDataValue() is None:
+            fill = _NODATA.get(family.split("-")[0])
+            if fill is not None:
+                band.SetNoDataValue(fill)
+        if scaling:
+            band.SetScale(scaling[0])
+            band.SetOffset(scaling[1])
+    vrt.SetMetadataItem("ACQUISITIONDATETIME", d.date, "IMAGERY")
+    vrt.FlushCache()
+    vrt = None
+
+
+def _write_mask(path, d):
+    from osgeo import gdal
+
+    vrt = gdal.Translate(path, d.mask.path, format="VRT")
+    if vrt is None:
+        raise OutputError(f"The virtual raster '{path}' could not be written.")
+    band = vrt.GetRasterBand(1)
+    band.SetDescription(d.mask.band)
+    if band.GetNoDataValue() is None:
+        fill = _MASK_NODATA.get(d.family.split("-")[0])
+        if fill is not None:
+            band.SetNoDataValue(fill)
+    vrt.SetMetadataItem("ACQUISITIONDATETIME", d.date, "IMAGERY")
+    vrt.FlushCache()
+    vrt = None
+
+
+def _names(series):
+    """Output names: ``<date>.vrt``, with the scene (and product) when several series are written."""
+    scenes = {(f, s) for f, s, _, _ in series}
+    several = len(scenes) > 1
+    by_scene = {}
+    for f, s, _, _ in series:
+        by_scene.setdefault(s, set()).add(f)
+    for family, scene, dates, _ in series:
+        parts = []
+        if several and scene:
+            parts.append(scene)
+        if several and (not scene or len(by_scene[scene]) > 1):
+            parts.append(family)
+        suffix = "".join("_" + re.sub(r"[^\w.-]+", "_", p) for p in parts)
+        for d in dates:
+            d.name = f"{d.date}{suffix}.vrt"
+            d.mask_name = f"masks/{d.date}{suffix}_{d.mask.band}.vrt" if d.mask else ""
+
+
+def stack_band_files(inputs, out_dir, bands=None, overwrite=False):
+    """Stack the band files under ``inputs`` (files, folders, .SAFE folders, .zip files) into one VRT per date
+    (and scene) in ``out_dir``, and each date's mask into ``out_dir/masks`` (module docstring).  ``bands``: the
+    band names or roles to stack, in that order (default: the sensor's surface bands in the sensor's order).
+    Refuses to replace existing files unless ``overwrite``.  Returns a :class:`StackResult`."""
+    from model_core.polygons import scratch_folder
+    from model_core.stack import quiet_gdal
+
+    series, left_out, ignored, notes = plan(inputs, bands)
+    _names(series)
+    out_dir = os.path.abspath(str(out_dir))
+    all_dates = [d for _, _, dates, _ in series for d in dates]
+    targets = [d.name for d in all_dates] + [d.mask_name for d in all_dates if d.mask_name]
+    if os.path.lexists(out_dir) and not os.path.isdir(out_dir):
+        raise OutputError(f"'{out_dir}' is a file, not a folder: choose a folder for the dates' VRTs (a new one is "
+                          "made).")
+    existing = [t for t in targets if os.path.lexists(os.path.join(out_dir, t))]
+    if existing and not overwrite:
+        raise OutputError(f"'{os.path.join(out_dir, existing[0])}' already exists ({len(existing)} of the "
+                          f"{len(targets)} files). Choose another folder, delete them, or allow overwriting "
+                          "(--overwrite).")
+    made = not os.path.isdir(out_dir)
+    if made:
+        try:
+            os.makedirs(out_dir)
+        except OSError as exc:
+            raise OutputError(f"Cannot make the folder '{out_dir}' ({exc.strerror or exc}): choose a folder you "
+                              "can write to.") from None
+    placed = []
+    scratch, held = None, None
+    try:
+        scratch, held = scratch_folder(out_dir, ".caim-stackbands-")
+        os.mkdir(os.path.join(scratch, "masks"))
+        with quiet_gdal():
+            for family, scene, dates, names in series:
+                for d in dates:
+                    _write_date(os.path.join(scratch, d.name), d, names)
+                    if d.mask_name:
+                        _write_mask(os.path.join(scratch, d.mask_name), d)
+        if any(d.mask_name for d in all_dates):
+            os.makedirs(os.path.join(out_dir, "masks"), exist_ok=True)
+        for t in targets:
+            target = os.path.join(out_dir, t)
+            if os.path.lexists(target) and not overwrite:  # appeared meanwhile: never clobber
+                raise OutputError(f"'{target}' appeared while the VRTs were written; nothing was overwritten.")
+            fresh = not os.path.lexists(target)
+            os.replace(os.path.join(scratch, t), target)
+            if fresh:
+                placed.append(target)
+    except BaseException:
+        for p in placed:
+            try:
+                os.remove(p)
+            except OSError:
+                pass
+        masks = os.path.join(out_dir, "masks")
+        for folder in (masks, out_dir) if made else (masks,) if placed else ():
+            try:
+                os.rmdir(folder)
+            except OSError:
+                pass
+        raise
+    finally:
+        if held is not None:
+            os.close(held)
+        if scratch is not None:
+            shutil.rmtree(scratch, ignore_errors=True)
+        if made and os.path.isdir(out_dir) and not os.listdir(out_dir):
+            os.rmdir(out_dir)
+    return StackResult(out_dir, all_dates, [(f, s, ds) for f, s, ds, _ in series], left_out, ignored, notes,
+                       {(f, s): n for f, s, _, n in series})
+
+
+# ------------------------------------------------------------------------------------------- CLI
+def main(argv=None):
+    """``python -m model_core stackbands INPUTS... --out FOLDER``."""
+    import argparse
+
+    from model_core.errors import CaimError
+
+    p = argparse.ArgumentParser(
+        prog="python -m model_core stackbands",
+        description="Stack imagery stored as one file per band (Landsat Collection 2 Level-1/Level-2, Sentinel-2 "
+                    "L1C/L2A .SAFE folders, their .zip, or STAC/COG folders of B04.tif / red.tif, CBERS-4 AWFI/MUX "
+                    "cubes, or any files named with a date and B<n>) into one virtual raster (VRT) per date, "
+                    "<date>.vrt, with the bands named by role so 'detect' needs no --bands, the product's "
+                    "scale/offset (reflectance) and nodata, and each date's cloud mask (QA_PIXEL, SCL, CMASK) as "
+                    "masks/<date>_<mask>.vrt. Nothing is copied: the VRTs read the band files where they are.")
+    p.add_argument("inputs", nargs="+", metavar="INPUT", help="band files, folders (searched recursively), "
+                   "Sentinel-2 .SAFE folders or .zip files")
+    p.add_argument("--out", required=True, metavar="FOLDER", help="folder for the VRTs (created if missing)")
+    p.add_argument("--bands", metavar="B1,B2,...", help="the bands to stack, in this order: product band names "
+                   "(B04, SR_B4, B13) or roles (red, green, blue, nir, swir1, swir2); default: the sensor's surface "
+                   "bands in the sensor's order (Landsat 8-9 B2-B7, Landsat 4-7 B1-B5 and B7, Sentinel-2 the 10 and "
+                   "20 m bands, CBERS B13-B16 or B5-B8)")
+    p.add_argument("--overwrite", action="store_true", help="replace VRTs of these names in --out")
+    args = p.parse_args(argv)
+    try:
+        res = stack_band_files(args.inputs, args.out, bands=args.bands, overwrite=args.overwrite)
+    except CaimError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("\nInterrupted; no VRT was written.", file=sys.stderr)
+        return 130
+    print(res.text())
+    return 0

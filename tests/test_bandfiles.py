@@ -1,0 +1,362 @@
+"""One file per band stacked into one VRT per date (model_core.bandfiles, ``python -m model_core stackbands``):
+on the real CBERS-4 cube of ../shared/data, and on Landsat Collection 2 and Sentinel-2 products written in
+their exact layouts from real pixels (tests/fixtures/bandfiles.py)."""
+
+import glob
+import os
+import re
+import subprocess  # nosec B404 -- this project's own command line
+import sys
+
+import numpy as np
+import pytest
+from fixtures import bandfiles as fx
+from osgeo import gdal, osr
+from rasters import ROOT, SHARED_DATA, write_tif
+
+from model_core import bandfiles
+from model_core.bandmap import infer_rgbn
+from model_core.cli import main
+from model_core.errors import InputError, OutputError
+
+CBERS = os.path.join(SHARED_DATA, "cbers-cube")
+
+
+def _run(capsys, argv):
+    rc = main(argv)
+    out = capsys.readouterr()
+    return rc, out.out, out.err
+
+
+def _bands(path):
+    ds = gdal.Open(str(path))
+    return [ds.GetRasterBand(b).ReadAsArray() for b in range(1, ds.RasterCount + 1)]
+
+
+def _nothing_left(folder):
+    """No file and no hidden staging folder in ``folder`` (or no folder at all)."""
+    return not os.path.exists(folder) or os.listdir(folder) == []
+
+
+# --------------------------------------------------------------------------------------------- CBERS
+@pytest.fixture
+def cbers():
+    if not os.path.isdir(CBERS):
+        pytest.skip("../shared/data/cbers-cube is absent")
+    return CBERS
+
+
+def _readme_loop(tmp_path, cbers):
+    """The README's shell loop (gdalbuildvrt -q -separate cbers_$d.vrt *_{B15,B14,B13,B16}_$d.tif), run."""
+    out = tmp_path / "loop"
+    out.mkdir()
+    dates = sorted(re.sub(r".*_B13_(.*)\.tif", r"\1", n) for n in os.listdir(cbers) if "_B13_" in n)
+    for d in dates:
+        files = [glob.glob(os.path.join(cbers, f"*_{b}_{d}.tif"))[0] for b in ("B15", "B14", "B13", "B16")]
+        subprocess.run(["gdalbuildvrt", "-q", "-separate", str(out / f"cbers_{d}.vrt"), *files],  # nosec B603 B607
+                       check=True)
+    return dates, out
+
+
+def test_cbers_cube_gives_what_the_readme_loop_gives(tmp_path, cbers, capsys):
+    """The real CBERS-4 AWFI cube (14 dates, B13-B16 and CMASK per date): one VRT per date whose bands are,
+    pixel for pixel, those of the README's gdalbuildvrt loop (B13-B16 in the sensor's order by default; with
+    --bands B15,B14,B13,B16 in the loop's order), with the files' nodata, the bands named by role (so the
+    networks find R, G, B, NIR without --bands), and one CMASK VRT per date paired by date."""
+    dates, loop = _readme_loop(tmp_path, cbers)
+    rc, out, err = _run(capsys, ["stackbands", cbers, "--out", str(tmp_path / "dates")])
+    assert rc == 0, err
+    assert "14 date(s), 2018-02-02 to 2018-08-29" in out and "Blue (B13), Green (B14), Red (B15), NIR (B16)" in out
+    assert "masks: 14 of 14 dates (CMASK), clear values 0" in out
+    assert sorted(os.listdir(tmp_path / "dates")) == sorted([f"{d}.vrt" for d in dates] + ["masks"])
+    for d in dates:
+        mine, theirs = _bands(tmp_path / "dates" / f"{d}.vrt"), _bands(loop / f"cbers_{d}.vrt")
+        for k, j in enumerate((2, 1, 0, 3)):  # mine B13..B16; the loop's B15, B14, B13, B16
+            np.testing.assert_array_equal(mine[k], theirs[j])
+        ds = gdal.Open(str(tmp_path / "dates" / f"{d}.vrt"))
+        assert infer_rgbn(ds) == ([3, 2, 1, 4], "wavelengths")
+        assert ds.GetRasterBand(1).GetNoDataValue() == -9999
+        mask = _bands(tmp_path / "dates" / "masks" / f"{d}_CMASK.vrt")[0]
+        np.testing.assert_array_equal(mask, _bands(glob.glob(os.path.join(cbers, f"*_CMASK_{d}.tif"))[0])[0])
+    rc, out, err = _run(capsys, ["stackbands", cbers, "--out", str(tmp_path / "ordered"), "--bands",
+                                 "B15,B14,B13,B16"])
+    assert rc == 0, err
+    for d in dates:
+        for mine, theirs in zip(_bands(tmp_path / "ordered" / f"{d}.vrt"), _bands(loop / f"cbers_{d}.vrt")):
+            np.testing.assert_array_equal(mine, theirs)
+
+
+def test_detect_runs_on_the_stacked_cbers_cube_with_its_masks(tmp_path, cbers, capsys):
+    """detect with --masks, as the summary's 'next' line gives it, runs on the stacked cube, and gives the
+    change map of the README's loop (the same bands in the same order) pixel for pixel."""
+    dates, loop = _readme_loop(tmp_path, cbers)
+    rc, out, err = _run(capsys, ["stackbands", cbers, "--out", str(tmp_path / "d"), "--bands", "red,green,blue,nir"])
+    assert rc == 0, err
+    command = out.split("next: python -m model_core ")[1].splitlines()[0].split()
+    assert command[0] == "detect" and "--masks" in command and command[-2:] == ["--out", "result"]
+    command = [c.strip("'") for c in command[:-1]] + [str(tmp_path / "r1"), "--model", "cva", "--quiet"]
+    rc, _, err = _run(capsys, command)
+    assert rc == 0, err
+    masks = sorted(glob.glob(os.path.join(cbers, "*CMASK*.tif")))
+    rc, _, err = _run(capsys, ["detect", *sorted(str(p) for p in loop.iterdir()), "--masks", *masks, "--fill-gaps",
+                               "--model", "cva", "--out", str(tmp_path / "r2"), "--quiet"])
+    assert rc == 0, err
+    a = _bands(tmp_path / "r1" / "change_moment.tif")[0]
+    np.testing.assert_array_equal(a, _bands(tmp_path / "r2" / "change_moment.tif")[0])
+    assert (a > 0).any() and (a < 255).any()
+
+
+# --------------------------------------------------------------------------------------------- Landsat
+def test_landsat_l2_acquisition_date_roles_scaling_and_masks(tmp_path, capsys):
+    """Two Landsat 8 Collection 2 Level-2 products as EarthExplorer gives them: dated by the 4th field of the
+    product id (not the processing date after it), SR_B2-SR_B7 stacked in the sensor's order with the MTL's
+    2.75e-05 / -0.2, so the engine reads reflectance; QA_PIXEL as each date's mask with Landsat 8-9's clear
+    values; the other files named as left out."""
+    fx.write_landsat(tmp_path / "in", 2015, "20150805", "20200908")
+    _, _, refl = fx.write_landsat(tmp_path / "in", 2020, "20200812", "20200919", cloud=(5, 10, 5, 10))
+    rc, out, err = _run(capsys, ["stackbands", str(tmp_path / "in"), "--out", str(tmp_path / "out")])
+    assert rc == 0, err
+    assert "Landsat 8-9 OLI Collection 2 Level-2, scene 007066: 2 date(s), 2015-08-05 to 2020-08-12" in out
+    assert "Blue (SR_B2), Green (SR_B3), Red (SR_B4), NIR (SR_B5), SWIR 1 (SR_B6), SWIR 2 (SR_B7)" in out
+    assert "not stacked (give them with --bands): SR_B1, ST_B10" in out
+    assert "scale/offset applied: MTL: 2.75e-05 / -0.2" in out
+    assert "clear values bit6&!bit2&!bit4" in out and "QA_RADSAT" in out
+    assert sorted(os.listdir(tmp_path / "out")) == ["2015-08-05.vrt", "2020-08-12.vrt", "masks"]
+    assert sorted(os.listdir(tmp_path / "out" / "masks")) == ["2015-08-05_QA_PIXEL.vrt", "2020-08-12_QA_PIXEL.vrt"]
+    vrt = str(tmp_path / "out" / "2020-08-12.vrt")
+    ds = gdal.Open(vrt)
+    assert infer_rgbn(ds) == ([3, 2, 1, 4], "wavelengths")
+    assert [ds.GetRasterBand(b).GetDescription() for b in (1, 4)] == ["Blue (SR_B2)", "NIR (SR_B5)"]
+    assert ds.GetRasterBand(3).GetNoDataValue() == 0
+    assert ds.GetRasterBand(3).GetScale() == pytest.approx(2.75e-05) and ds.GetRasterBand(3).GetOffset() == -0.2
+    # the engine reads reflectance, without --bands
+    from model_core.stack import Stack
+
+    stack = Stack([str(tmp_path / "out" / "2015-08-05.vrt"), vrt])
+    values, valid = stack.read(0, 0, 40, 30)
+    assert values.shape[:2] == (2, 6)  # every band, in the VRT's order: red is the third
+    np.testing.assert_allclose(values[1, 2][valid], refl["B4"][valid], atol=2e-5)
+    assert not valid[0, :3].any()  # the fill
+    stack.close()
+
+
+def test_detect_on_stacked_landsat_reads_roles_and_masks(tmp_path, capsys):
+    """A run of detect on the stacked Landsat fixture needs no --bands (3,2,1,4 from the wavelengths), and the
+    QA_PIXEL masks hide the cloud of the second date."""
+    fx.write_landsat(tmp_path / "in", 2015, "20150805", "20200908")
+    fx.write_landsat(tmp_path / "in", 2020, "20200812", "20200919", cloud=(5, 10, 5, 10))
+    rc, out, err = _run(capsys, ["stackbands", str(tmp_path / "in"), "--out", str(tmp_path / "out")])
+    assert rc == 0, err
+    command = [c.strip("'") for c in out.split("next: python -m model_core ")[1].splitlines()[0].split()[:-1]]
+    rc, out, err = _run(capsys, command + [str(tmp_path / "r"), "--model", "caimnet"])
+    assert rc == 0, err
+    assert "Bands     3,2,1,4 as R, G, B, NIR (from the rasters' wavelengths)" in out
+    assert "2020-08-12 2.33 %" in out  # the 5 x 5 cloud and the fill of 40 x 30 px
+
+
+def test_landsat_l1_top_of_atmosphere_from_the_mtl(tmp_path, capsys):
+    """Level-1: the MTL's REFLECTANCE_MULT/ADD divided by the sine of SUN_ELEVATION (top-of-atmosphere
+    reflectance); without the MTL, the digital numbers, said in a note."""
+    _, _, refl = fx.write_landsat(tmp_path / "in", 2020, "20200812", "20200919", level="L1TP")
+    fx.write_landsat(tmp_path / "in", 2015, "20150805", "20200908", level="L1TP", mtl=False)
+    res = bandfiles.stack_band_files([str(tmp_path / "in")], str(tmp_path / "out"))
+    ds = gdal.Open(str(tmp_path / "out" / "2020-08-12.vrt"))
+    band = ds.GetRasterBand(3)
+    assert band.GetDescription() == "Red (B4)"
+    np.testing.assert_allclose(band.ReadAsArray()[5:] * band.GetScale() + band.GetOffset(), refl["B4"][5:], atol=3e-5)
+    assert gdal.Open(str(tmp_path / "out" / "2015-08-05.vrt")).GetRasterBand(3).GetScale() in (None, 1.0)
+    assert any("no MTL file" in n for n in res.notes) and "Note:" in res.text()
+
+
+# --------------------------------------------------------------------------------------------- Sentinel-2
+def test_sentinel2_safe_baselines_compare(tmp_path):
+    """Two Sentinel-2 L2A SAFE products, baseline 03.00 (2021) and 04.00 (2022, BOA_ADD_OFFSET -1000 in its
+    MTD_MSIL2A.xml; given as the .zip): both read as reflectance, so the dates compare; the 10 and 20 m bands
+    on the 10 m grid, B01/B09 and TCI/AOT/WVP left out, SCL at 20 m as the mask."""
+    _, refl21 = fx.write_s2_safe(tmp_path / "in", "20210612", baseline="0300")
+    zipped, refl22 = fx.write_s2_safe(tmp_path / "in", "20220612", baseline="0400", as_zip=True, cloud=(2, 8, 2, 8))
+    res = bandfiles.stack_band_files([str(tmp_path / "in")], str(tmp_path / "out"))
+    text = res.text()
+    assert "Sentinel-2 L2A, scene T18LUM: 2 date(s), 2021-06-12 to 2022-06-12" in text
+    assert "bands per date (10): Blue (B02), Green (B03), Red (B04), Red edge 1 (B05)" in text
+    assert "not stacked (give them with --bands): B01, B09" in text
+    assert "true-colour image" in text and "aerosol optical thickness" in text
+    for date, refl in (("2021-06-12", refl21), ("2022-06-12", refl22)):
+        ds = gdal.Open(str(tmp_path / "out" / f"{date}.vrt"))
+        assert (ds.RasterXSize, ds.RasterCount) == (20, 10)
+        assert infer_rgbn(ds) == ([3, 2, 1, 7], "wavelengths")
+        red = ds.GetRasterBand(3)
+        np.testing.assert_allclose(red.ReadAsArray() * red.GetScale() + red.GetOffset(), refl["B04"], atol=6e-5)
+        assert "/R10m/" in ds.GetFileList()[1] or any("B04_10m" in f for f in ds.GetFileList())
+        mask = gdal.Open(str(tmp_path / "out" / "masks" / f"{date}_SCL.vrt"))
+        assert mask.RasterXSize == 10 and mask.GetRasterBand(1).GetNoDataValue() == 0
+    assert gdal.Open(str(tmp_path / "out" / "2022-06-12.vrt")).GetRasterBand(1).GetOffset() == pytest.approx(-0.1)
+    assert gdal.Open(str(tmp_path / "out" / "2021-06-12.vrt")).GetRasterBand(1).GetOffset() in (None, 0.0)
+    assert "/vsizip/" in open(str(tmp_path / "out" / "2022-06-12.vrt")).read()
+    assert res.masks[0].endswith("masks/2021-06-12_SCL.vrt")
+
+
+def test_sentinel2_offset_from_the_name_when_the_mtd_is_missing(tmp_path):
+    """Without MTD_MSIL2A.xml the baseline in the product name (N0400) gives the offset."""
+    fx.write_s2_safe(tmp_path / "in", "20220612", baseline="0400", mtd=False)
+    fx.write_s2_safe(tmp_path / "in", "20220701", baseline="0400", mtd=False)
+    res = bandfiles.stack_band_files([str(tmp_path / "in")], str(tmp_path / "out"), bands="B04,B03,B02,B08")
+    assert "processing baseline N0400 in the product name: 0.0001 / -0.1" in res.text()
+    ds = gdal.Open(res.vrts[0])
+    assert [ds.GetRasterBand(b).GetDescription() for b in range(1, 5)] == ["Red (B04)", "Green (B03)", "Blue (B02)",
+                                                                           "NIR (B08)"]
+
+
+def test_sentinel2_stac_folders(tmp_path):
+    """COGs from a STAC catalogue, a folder per scene: Earth Search's asset names (red.tif, nir08.tif, scl.tif)
+    with the item's raster:bands scale and offset, and band names (B04.tif) with N0510 in the folder's name."""
+    item = {"type": "Feature", "id": "S2B_18LUM_20230612_0_L2A", "properties": {"s2:processing_baseline": "05.09"},
+            "assets": {k: {"href": f"https://example.invalid/{v}.tif", "raster:bands": [{"scale": 0.0001,
+                                                                                          "offset": -0.1}]}
+                       for k, v in (("red", "B04"), ("green", "B03"), ("blue", "B02"), ("nir", "B08"),
+                                    ("rededge1", "B05"), ("rededge2", "B06"), ("rededge3", "B07"), ("nir08", "B8A"),
+                                    ("swir16", "B11"), ("swir22", "B12"))}}
+    _, refl = fx.write_s2_stac(tmp_path / "in", "S2B_18LUM_20230612_0_L2A", item=item)
+    fx.write_s2_stac(tmp_path / "in", "S2B_MSIL2A_20240612T151709_N0510_R125_T18LUM_20240612T194020", assets=False)
+    res = bandfiles.stack_band_files([str(tmp_path / "in")], str(tmp_path / "out"))
+    text = res.text()
+    assert "STAC item: 0.0001 / -0.1" in text and "processing baseline N0510 in the product name" in text
+    assert [os.path.basename(p) for p in res.vrts] == ["2023-06-12.vrt", "2024-06-12.vrt"]
+    ds = gdal.Open(res.vrts[0])
+    red = ds.GetRasterBand(3)
+    np.testing.assert_allclose(red.ReadAsArray() * red.GetScale() + red.GetOffset(), refl["B04"], atol=6e-5)
+    assert infer_rgbn(ds) == ([3, 2, 1, 7], "wavelengths")
+
+
+# --------------------------------------------------------------------------------------------- refusals
+def _generic(folder, date, band, origin=(500000.0, 5200000.0), epsg=32633, name=None):
+    os.makedirs(folder, exist_ok=True)
+    return write_tif(os.path.join(folder, name or f"scene_{date}_{band}.tif"),
+                     np.full((10, 10), 100, np.uint16), origin=origin, epsg=epsg)
+
+
+def test_refuses_a_date_that_lacks_a_band(tmp_path, capsys):
+    fx.write_landsat(tmp_path / "in", 2015, "20150805", "20200908")
+    fx.write_landsat(tmp_path / "in", 2020, "20200812", "20200919", bands=("B2", "B3", "B4", "B5", "B6"))
+    rc, out, err = _run(capsys, ["stackbands", str(tmp_path / "in"), "--out", str(tmp_path / "out")])
+    assert rc == 2 and "Traceback" not in err
+    assert "2020-08-12 lacks band SR_B7, which 1 other date(s) have (e.g. 2015-08-05" in err
+    assert _nothing_left(tmp_path / "out")
+    rc, out, err = _run(capsys, ["stackbands", str(tmp_path / "in"), "--out", str(tmp_path / "out"), "--bands",
+                                 "red,green,blue,nir"])
+    assert rc == 0, err  # the bands every date has
+
+
+def test_refuses_two_scenes_it_cannot_tell_apart(tmp_path):
+    """Files of one date and band twice (two tiles named alike), and one date's bands far apart."""
+    _generic(tmp_path / "a", "20200101", "B4")
+    _generic(tmp_path / "b", "20200101", "B4", origin=(600000.0, 5200000.0))
+    _generic(tmp_path / "a", "20200101", "B3")
+    with pytest.raises(InputError, match="Two files of B4 for 2020-01-01"):
+        bandfiles.stack_band_files([str(tmp_path / "a"), str(tmp_path / "b")], str(tmp_path / "out"))
+    _generic(tmp_path / "c", "20200101", "B4")
+    _generic(tmp_path / "c", "20200101", "B3", origin=(600000.0, 5200000.0))
+    with pytest.raises(InputError, match="cover different places"):
+        bandfiles.stack_band_files([str(tmp_path / "c")], str(tmp_path / "out"))
+    assert _nothing_left(tmp_path / "out")
+
+
+def test_refuses_one_date_in_two_crss(tmp_path):
+    _generic(tmp_path / "a", "20200101", "B4")
+    _generic(tmp_path / "a", "20200101", "B3", epsg=32634)
+    with pytest.raises(InputError, match=r"of 2020-01-01 \(scene\) are in different CRSs \(EPSG:3263[34]: .*EPSG:3263[34]"):
+        bandfiles.stack_band_files([str(tmp_path / "a")], str(tmp_path / "out"))
+
+
+def test_refuses_files_it_cannot_place_and_lists_them(tmp_path):
+    _generic(tmp_path / "a", "20200101", "B4")
+    _generic(tmp_path / "a", "20200101", "B3")
+    write_tif(tmp_path / "a" / "elevation.tif", np.zeros((10, 10), np.uint16))
+    write_tif(tmp_path / "a" / "notes_2020.tif", np.zeros((10, 10), np.uint16))
+    with pytest.raises(InputError) as info:
+        bandfiles.stack_band_files([str(tmp_path / "a")], str(tmp_path / "out"))
+    text = str(info.value)
+    assert "2 file(s) could not be placed" in text and "elevation.tif" in text and "notes_2020.tif" in text
+
+
+def test_existing_output_refused_unless_overwrite(tmp_path, capsys):
+    fx.write_landsat(tmp_path / "in", 2015, "20150805", "20200908")
+    fx.write_landsat(tmp_path / "in", 2020, "20200812", "20200919")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "2020-08-12.vrt").write_text("mine")
+    (out / "notes.txt").write_text("keep")
+    rc, _, err = _run(capsys, ["stackbands", str(tmp_path / "in"), "--out", str(out)])
+    assert rc == 2 and "2020-08-12.vrt' already exists (1 of the 4 files)" in err and "--overwrite" in err
+    assert sorted(os.listdir(out)) == ["2020-08-12.vrt", "notes.txt"] and (out / "2020-08-12.vrt").read_text() == "mine"
+    rc, _, err = _run(capsys, ["stackbands", str(tmp_path / "in"), "--out", str(out), "--overwrite"])
+    assert rc == 0, err
+    assert sorted(os.listdir(out)) == ["2015-08-05.vrt", "2020-08-12.vrt", "masks", "notes.txt"]
+    assert gdal.Open(str(out / "2020-08-12.vrt")).RasterCount == 6
+
+
+@pytest.mark.parametrize("fresh", [True, False])
+def test_interrupted_leaves_nothing(tmp_path, monkeypatch, fresh):
+    """Ctrl-C (SIGTERM is turned into it by the command line) while the VRTs are written: no VRT, no hidden
+    folder, and no output folder when the run made it."""
+    fx.write_landsat(tmp_path / "in", 2015, "20150805", "20200908")
+    fx.write_landsat(tmp_path / "in", 2020, "20200812", "20200919")
+    out = tmp_path / "out"
+    if not fresh:
+        out.mkdir()
+    calls = []
+    real = bandfiles._write_mask
+
+    def stop(path, d):
+        calls.append(path)
+        if len(calls) == 2:
+            raise KeyboardInterrupt
+        return real(path, d)
+
+    monkeypatch.setattr(bandfiles, "_write_mask", stop)
+    with pytest.raises(KeyboardInterrupt):
+        bandfiles.stack_band_files([str(tmp_path / "in")], str(out))
+    assert not out.exists() if fresh else os.listdir(out) == []
+
+
+def test_stackbands_runs_without_torch(tmp_path):
+    """stackbands needs no PyTorch: the command line hands it over before building the detect parser."""
+    fx.write_landsat(tmp_path / "in", 2015, "20150805", "20200908")
+    fx.write_landsat(tmp_path / "in", 2020, "20200812", "20200919")
+    code = ("import sys\nsys.modules['torch'] = None\nfrom model_core.cli import main\ncode = main(sys.argv[1:])\n"
+            "assert sys.modules.get('torch') is None\nsys.exit(code)\n")
+    run = subprocess.run([sys.executable, "-c", code, "stackbands", str(tmp_path / "in"), "--out",  # nosec B603
+                          str(tmp_path / "out")], capture_output=True, text=True,
+                         env=dict(os.environ, PYTHONPATH=ROOT), cwd=str(tmp_path), timeout=120)
+    assert run.returncode == 0, run.stderr[-2000:]
+    assert len(os.listdir(tmp_path / "out")) == 3
+
+
+def test_generic_names_with_a_date_and_a_band(tmp_path):
+    """The fallback: any files named with a date and B<n> (here a Sentinel-2 export's T51STR_<date>_B02_10m),
+    bands in number order, a mask by its name; refused when a given path is no raster."""
+    for d in ("20000317", "20030206"):
+        for b in ("B02", "B03", "B04", "B08"):
+            _generic(tmp_path / "in", d, b, name=f"T51STR_{d}T023549_{b}_10m.tif")
+        _generic(tmp_path / "in", d, "", name=f"T51STR_{d}T023549_cloudmask.tif")
+    res = bandfiles.stack_band_files([str(tmp_path / "in")], str(tmp_path / "out"))
+    assert [os.path.basename(p) for p in res.vrts] == ["2000-03-17.vrt", "2003-02-06.vrt"]
+    assert [os.path.basename(p) for p in res.masks] == ["2000-03-17_CLOUDMASK.vrt", "2003-02-06_CLOUDMASK.vrt"]
+    assert gdal.Open(res.vrts[0]).GetRasterBand(4).GetDescription() == "B08"
+    (tmp_path / "readme.txt").write_text("x")
+    with pytest.raises(InputError, match="is not a raster"):
+        bandfiles.stack_band_files([str(tmp_path / "readme.txt")], str(tmp_path / "o2"))
+
+
+def test_output_that_is_a_file_is_refused(tmp_path):
+    _generic(tmp_path / "a", "20200101", "B4")
+    _generic(tmp_path / "a", "20200101", "B3")
+    (tmp_path / "o").write_text("x")
+    with pytest.raises(OutputError, match="is a file, not a folder"):
+        bandfiles.stack_band_files([str(tmp_path / "a")], str(tmp_path / "o"))
+
+
+def test_srs_helper_names_an_authority():
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(32718)
+    assert bandfiles._srs_name(srs) == "EPSG:32718" and bandfiles._srs_name(None) == "no CRS"
