@@ -405,8 +405,14 @@ class CaimDialog(QDialog):
                                         "export)? Split it into one layer per date (caim:splitdates)"))
         self.split_button.clicked.connect(self.split_checked_layer)
         self.split_button.setVisible(False)  # shown while one multi-band layer is checked (validate)
+        self.stack_button = QPushButton(tr("Stack band files into dates"))
+        self.stack_button.setToolTip(tr("The checked layers are the band files of several dates (one file per "
+                                        "band)? Stack each date's bands into one layer, with its cloud mask "
+                                        "(caim:stackbands)"))
+        self.stack_button.clicked.connect(self.stack_checked_band_files)
+        self.stack_button.setVisible(False)  # shown while band files of one date are checked (validate)
         for b in (self.sort_button, self.up_button, self.down_button, self.all_button, self.none_button,
-                  self.split_button):
+                  self.split_button, self.stack_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
         layout.addLayout(buttons)
@@ -1127,6 +1133,7 @@ class CaimDialog(QDialog):
         self.messages.setText("<br>".join(lines))
         self.messages_area.text_changed()
         self.split_button.setVisible(self.task is None and self._split_candidate() is not None)
+        self.stack_button.setVisible(self.task is None and bool(self._band_file_layers()))
         self.run_button.setEnabled(not blocked and self.task is None)
         return not blocked
 
@@ -1257,6 +1264,91 @@ class CaimDialog(QDialog):
         if results and results.get("LAYERS"):
             self.refresh_layers()
             self._uncheck_layer(layer.id())
+
+    def _band_file_layers(self):
+        """The checked one-band layers when two or more of them share a date (the band files of a date, one
+        file per band: inputs' ERROR), else []."""
+        one_band = [(layer, date) for layer, date in self.checked()
+                    if isinstance(layer, QgsRasterLayer) and layer.bandCount() == 1 and layer.providerType() == "gdal"]
+        dates = [date for _, date in one_band if date]
+        if not any(dates.count(d) > 1 for d in dates):
+            return []
+        return [layer for layer, _ in one_band]
+
+    def _stack_folder(self, sources):
+        """A new folder ``stacked_dates`` (``_2``, ...) in the band files' common folder, or in QGIS's temporary
+        folder when that cannot be written to."""
+        from qgis.core import QgsProcessingUtils
+
+        try:
+            parent = os.path.commonpath([os.path.dirname(os.path.abspath(p)) for p in sources])
+        except ValueError:  # other drives (Windows)
+            parent = ""
+        if not parent or not os.path.isdir(parent) or not os.access(parent, os.W_OK):
+            parent = QgsProcessingUtils.tempFolder()
+        name, k = "stacked_dates", 2
+        while os.path.lexists(os.path.join(parent, name)):
+            name, k = "stacked_dates_%d" % k, k + 1
+        return os.path.join(parent, name)
+
+    def stack_checked_band_files(self):
+        """Stack the checked band files (:meth:`_band_file_layers`) and the project's mask layers of their dates
+        into one VRT per date (model_core.bandfiles, as caim:stackbands) in a new folder beside them, add the
+        dates and masks to the project as a group (masks unchecked), and check the dates in the band files'
+        place, each with its mask.  Returns False, with the reason in the status, when the engine refused."""
+        from model_core.errors import CaimError
+        from model_core.bandfiles import stack_band_files
+
+        from caim_qgis_plugin.stackbands_algorithm import group_name, place_in_group
+
+        layers = self._band_file_layers()
+        if not layers:
+            return False
+        dates = {inp.date_for_layer(layer)[0] for layer in layers} - {None}
+        ids = {layer.id() for layer in layers}
+        masks = [layer for layer in self.mask_candidates() if layer.id() not in ids
+                 and any(w in (layer.name() + " " + os.path.basename(inp.layer_source(layer))).lower()
+                         for w in MASK_WORDS) and inp.date_for_layer(layer)[0] in dates]
+        sources = [inp.layer_source(layer) for layer in layers + masks]
+        folder = self._stack_folder(sources)
+        try:
+            res = stack_band_files(sources, folder)
+        except CaimError as exc:
+            self._set_status(tr("Stack band files into dates: %s") % exc, error=True)
+            return False
+        project = QgsProject.instance()
+        group = group_name(folder)
+        date_layers, mask_layers = {}, {}
+        for d in res.dates:
+            path = os.path.join(res.out_dir, d.name)
+            date_layer = QgsRasterLayer(path, os.path.splitext(d.name)[0], "gdal")
+            place_in_group(project, date_layer, group)
+            date_layers[date_layer.id()] = d
+            if d.mask_name:
+                mask_path = os.path.join(res.out_dir, d.mask_name)
+                mask_layer = QgsRasterLayer(mask_path, os.path.splitext(os.path.basename(mask_path))[0], "gdal")
+                place_in_group(project, mask_layer, group, hidden=True)
+                mask_layers[date_layer.id()] = mask_layer
+        self.refresh_layers()
+        self.layer_tree.blockSignals(True)
+        for item in self._items():
+            layer_id = item.data(COL_LAYER, LAYER_ROLE)
+            if layer_id in ids or layer_id in {m.id() for m in masks} or layer_id in {
+                    m.id() for m in mask_layers.values()}:
+                item.setCheckState(COL_LAYER, Qt.CheckState.Unchecked)
+            elif layer_id in date_layers:
+                item.setCheckState(COL_LAYER, Qt.CheckState.Checked)
+                self.set_mask(item, mask_layers.get(layer_id))
+        self.layer_tree.blockSignals(False)
+        clear = sorted({d.mask.clear for d in res.dates if d.mask is not None})
+        if len(clear) == 1:
+            self.mask_clear_edit.setText(clear[0])
+        self._uncheck_mask_rows()
+        self.sort_by_date()
+        self.validate()
+        self._set_status(tr("Stacked the band files into %d dates (%d with a cloud mask) in %s.")
+                         % (len(res.dates), len(mask_layers), res.out_dir))
+        return True
 
     def _uncheck_layer(self, layer_id):
         for i in range(self.layer_tree.topLevelItemCount()):

@@ -462,9 +462,9 @@ def validate(layers, dates=None, bands=None, model=mdl.AUTO, weights=None, masks
             if per_band:  # one file per band (Sentinel-2, CBERS, Landsat): bands would be compared as dates
                 d, ls = next(iter(per_band.items()))
                 problems.append((ERROR, tr("%d one-band layers share the date %s (%s)%s: they look like the bands of "
-                                 "one date, which would be compared with each other as if they were dates. Stack "
-                                 "each date's bands into one layer first (Raster > Miscellaneous > Build Virtual "
-                                 "Raster, with 'Place each input file into a separate band'), then check those.")
+                                 "one date, which would be compared with each other as if they were dates. Press "
+                                 "'Stack band files into dates' below the list to stack each date's bands into one "
+                                 "layer, with its cloud mask (caim:stackbands), and run on those.")
                                  % (len(ls), d, ", ".join("'%s'" % lyr.name() for lyr in ls),
                                     (tr(" and %d more date likewise") if len(per_band) == 2 else
                                      tr(" and %d more dates likewise")) % (len(per_band) - 1)

@@ -20,6 +20,7 @@ ASSESS_ID = "caim:assessaccuracy"
 COMPARE_ID = "caim:comparewithreference"
 SPLIT_ID = "caim:splitdates"
 ZONES_ID = "caim:changebyzones"
+STACK_ID = "caim:stackbands"
 LOG_TAG = "CAIM change detection"
 
 
@@ -85,6 +86,11 @@ class CaimPlugin:
         self.split_action.setToolTip(tr("CAIM: one layer per date of a raster that holds every date as bands, e.g. an "
                                      "Earth Engine export (caim:splitdates)"))
         self.split_action.triggered.connect(lambda: self.open_algorithm(SPLIT_ID))
+        self.stack_action = QAction(tr("Stack band files into dates…"), self.iface.mainWindow())
+        self.stack_action.setObjectName("CaimStackBands")
+        self.stack_action.setToolTip(tr("CAIM: one layer per date of imagery stored as one file per band (Landsat, "
+                                     "Sentinel-2, CBERS), with its cloud mask (caim:stackbands)"))
+        self.stack_action.triggered.connect(lambda: self.open_algorithm(STACK_ID))
         self.sample_action = QAction(tr("Draw an accuracy-assessment sample…"), self.iface.mainWindow())
         self.sample_action.setObjectName("CaimSample")
         self.sample_action.setToolTip(tr("CAIM: a stratified random sample of a change map's pixels to label "
@@ -119,7 +125,7 @@ class CaimPlugin:
             self.iface.addPluginToRasterMenu(self.menu, action)
             self.toolbar.addAction(action)
             self.actions.append(action)
-        for action in (self.split_action, self.zones_action, self.sample_action, self.label_action,
+        for action in (self.stack_action, self.split_action, self.zones_action, self.sample_action, self.label_action,
                        self.assess_action, self.compare_action, self.help_action):
             self.iface.addPluginToRasterMenu(self.menu, action)
             self.actions.append(action)
@@ -212,6 +218,10 @@ class CaimPlugin:
                 folder = default_folder(active)  # not Processing's temporary folder, deleted on exit
                 if folder:
                     params["OUTPUT"] = folder
+            return params
+        if alg_id == STACK_ID:  # the folder of the active one-band raster (a band file), searched with its subfolders
+            if isinstance(active, QgsRasterLayer) and active.bandCount() == 1 and os.path.isfile(active.source()):
+                params["FOLDER"] = os.path.dirname(active.source())
             return params
         kinds = (lyr.MOMENT,) if alg_id == ZONES_ID else (lyr.AREA, lyr.MOMENT)  # zones need the moments
         maps = [active] if active is not None and active.customProperty(lyr.KIND_PROPERTY) in kinds else []

@@ -12,6 +12,7 @@ from caim_qgis_plugin.algorithm import DetectChangesAlgorithm
 from caim_qgis_plugin.i18n import translator
 from caim_qgis_plugin.paths import icon_path
 from caim_qgis_plugin.split_algorithm import SplitDatesAlgorithm
+from caim_qgis_plugin.stackbands_algorithm import StackBandsAlgorithm
 from caim_qgis_plugin.zones_algorithm import ChangeByZonesAlgorithm
 
 tr = translator("CaimProvider")
@@ -55,3 +56,4 @@ class CaimProvider(QgsProcessingProvider):
         self.addAlgorithm(CompareWithReferenceAlgorithm())
         self.addAlgorithm(SplitDatesAlgorithm())
         self.addAlgorithm(ChangeByZonesAlgorithm())
+        self.addAlgorithm(StackBandsAlgorithm())

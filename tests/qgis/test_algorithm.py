@@ -639,7 +639,7 @@ def test_one_band_layers_of_one_date_are_bands_not_dates(qgis_app, tmp_path):
     dates = ["2018-02-02"] * 4 + ["2018-03-06"] * 4
     errors = [m for lvl, m in inp.validate(bands, dates, None, "cva") if lvl == inp.ERROR]
     assert len(errors) == 1 and "4 one-band layers share the date 2018-02-02 ('B13_2018-02-02', " in errors[0]
-    assert "and 1 more date likewise" in errors[0] and "Build Virtual Raster" in errors[0]
+    assert "and 1 more date likewise" in errors[0] and "'Stack band files into dates' below the list" in errors[0]
     full = [QgsRasterLayer(write_raster(str(tmp_path / ("img%d.tif" % i)), rng.integers(1, 255, (4, 32, 32)).astype(
         np.uint8)), "img%d" % i, "gdal") for i in range(3)]
     problems = inp.validate(full, ["2019", "2019", "2020"], None, "cva")

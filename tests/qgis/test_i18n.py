@@ -534,10 +534,6 @@ def test_the_qgis_menus_and_dialogs_named_are_qgis_s_own(qgis_app, language):
     QCoreApplication.installTranslator(translator)
     try:
         names = {
-            "%d one-band layers share the date": [
-                "%s > %s > %s" % (qgis("MainWindow", "&Raster"), qgis("Processing", "Miscellaneous"),
-                                  qgis("buildvrt", "Build virtual raster")),
-                "'%s'" % qgis("buildvrt", "Place each input file into a separate band")],
             "'%s' has unsaved edits": [qgis("MainWindow", "Toggle &Editing"), qgis("MainWindow", "Save Layer Edits")],
             "The sample layer '%s' cannot be written": ["%s > %s" % (
                 qgis("QgsAppLayerTreeViewMenuProvider", "E&xport"),

@@ -1,0 +1,159 @@
+"""``caim:stackbands``: imagery stored as one file per band (Landsat Collection 2, Sentinel-2, CBERS-4) stacked
+into one VRT per date (model_core.bandfiles), loaded into the project as a group of date layers with their
+cloud masks (unchecked).  Thin: the engine does the work."""
+
+import os
+
+from qgis.core import (
+    QgsLayerTreeLayer,
+    QgsProcessing,
+    QgsProcessingAlgorithm,
+    QgsProcessingContext,
+    QgsProcessingException,
+    QgsProcessingLayerPostProcessorInterface,
+    QgsProcessingOutputMultipleLayers,
+    QgsProcessingOutputString,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterDefinition,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterFolderDestination,
+    QgsProcessingParameterMultipleLayers,
+    QgsProcessingParameterString,
+)
+
+from caim_qgis_plugin.algorithm import DetectChangesAlgorithm, with_help
+from caim_qgis_plugin.i18n import translator
+from caim_qgis_plugin.inputs import layer_source
+
+tr = translator("CaimStackBands")
+
+
+class GroupPlacer(QgsProcessingLayerPostProcessorInterface):
+    """Moves a loaded date (or mask) layer into the run's group, named ``group``, at the top of the layer tree
+    (made by the first layer of the run); a mask layer is unchecked there."""
+
+    _alive = []  # Processing does not own Python post-processors: keep them referenced
+
+    def __init__(self, group, mask=False):
+        super().__init__()
+        self.group, self.mask = group, mask
+        GroupPlacer._alive.append(self)
+
+    def postProcessLayer(self, layer, context, feedback):  # noqa: N802 (QGIS API name)
+        project = context.project() if context is not None else None
+        if project is None:
+            return
+        place_in_group(project, layer, self.group, self.mask)
+
+
+def group_name(folder):
+    """The project group of the dates stacked into ``folder``: '<folder name> (stacked dates)'."""
+    return tr("%s (stacked dates)") % os.path.basename(os.path.normpath(folder))
+
+
+def place_in_group(project, layer, group_name, hidden=False):
+    """Move ``layer`` (in ``project``) into the top-level group ``group_name`` (made at the top when missing),
+    after the group's layers; ``hidden``: unchecked."""
+    root = project.layerTreeRoot()
+    group = root.findGroup(group_name)
+    if group is None:
+        group = root.insertGroup(0, group_name)
+        group.setExpanded(True)
+    node = root.findLayer(layer.id())
+    if node is None:
+        project.addMapLayer(layer, False)
+    elif node.parent() is not group:
+        parent = node.parent()
+        parent.removeChildNode(node)
+    if group.findLayer(layer.id()) is None:
+        new = group.addLayer(layer)
+        if hidden:
+            new.setItemVisibilityChecked(False)
+    elif hidden:
+        found = group.findLayer(layer.id())
+        if isinstance(found, QgsLayerTreeLayer):
+            found.setItemVisibilityChecked(False)
+    return group
+
+
+class StackBandsAlgorithm(QgsProcessingAlgorithm):
+    INPUT, FOLDER, BANDS, OVERWRITE, OUTPUT = "INPUT", "FOLDER", "BANDS", "OVERWRITE", "OUTPUT"
+    LAYERS, MASKS, SUMMARY = "LAYERS", "MASKS", "SUMMARY"
+
+    def name(self):
+        return "stackbands"
+
+    def displayName(self):  # noqa: N802
+        return tr("Stack band files into dates")
+
+    group, groupId, icon = DetectChangesAlgorithm.group, DetectChangesAlgorithm.groupId, DetectChangesAlgorithm.icon
+
+    def createInstance(self):  # noqa: N802
+        return StackBandsAlgorithm()
+
+    def shortHelpString(self):  # noqa: N802
+        return tr(
+            "Stacks imagery stored as one file per band into one virtual raster (VRT) per date, for the change "
+            "detection: Landsat 4-9 Collection 2 Level-1 and Level-2 (LC08_L2SP_..._SR_B4.TIF, QA_PIXEL), "
+            "Sentinel-2 L1C and L2A (.SAFE folders, their .zip, or a folder per scene of B04.tif or red.tif; SCL), "
+            "CBERS-4 AWFI and MUX cubes (B13-B16, CMASK), and any files named with a date and a band such as B4. "
+            "Each date's VRT holds its bands in the sensor's order, named by role so that the change detection "
+            "finds red, green, blue and NIR by itself, with the product's nodata and its scale and offset "
+            "(reflectance), so that dates of different processing compare. Each date's cloud mask is written "
+            "as masks/&lt;date&gt;_&lt;mask&gt;.vrt and loaded unchecked: <i>Match masks by date</i> in the "
+            "change detection pairs them. Nothing is copied: keep the band files where they are.\n\n"
+            "<b>Band files</b> and/or <b>Folder</b> (searched with its subfolders).\n"
+            "<b>Bands</b> (optional): the bands to stack, in that order, by name (B04, SR_B4, B13) or role (red, "
+            "green, blue, nir, swir1, swir2); empty: the sensor's surface bands.")
+
+    def initAlgorithm(self, config=None):  # noqa: N802
+        self.addParameter(with_help(QgsProcessingParameterMultipleLayers(
+            self.INPUT, tr("Band files"), QgsProcessing.TypeRaster, optional=True),
+            tr("One-band rasters: the band files (and masks) of every date.")))
+        self.addParameter(with_help(QgsProcessingParameterFile(
+            self.FOLDER, tr("Folder of band files"), behavior=QgsProcessingParameterFile.Folder, optional=True),
+            tr("A folder holding the band files, searched with its subfolders (a .SAFE folder too; .zip files "
+               "in it are read).")))
+        self.addParameter(with_help(QgsProcessingParameterString(
+            self.BANDS, tr("Bands, comma-separated"), optional=True),
+            tr("E.g. red,green,blue,nir or B04,B03,B02,B08; empty: the sensor's surface bands.")))
+        overwrite = QgsProcessingParameterBoolean(
+            self.OVERWRITE, tr("Replace VRTs of the same names in the folder"), False)
+        overwrite.setFlags(overwrite.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+        self.addParameter(overwrite)
+        self.addParameter(QgsProcessingParameterFolderDestination(self.OUTPUT, tr("Folder for the date rasters (VRT)")))
+        self.addOutput(QgsProcessingOutputMultipleLayers(self.LAYERS, tr("Date rasters")))
+        self.addOutput(QgsProcessingOutputMultipleLayers(self.MASKS, tr("Cloud masks")))
+        self.addOutput(QgsProcessingOutputString(self.SUMMARY, tr("Summary")))
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        from model_core.bandfiles import stack_band_files
+        from model_core.errors import CaimError
+
+        inputs = [layer_source(lyr) for lyr in self.parameterAsLayerList(parameters, self.INPUT, context)]
+        folder = self.parameterAsString(parameters, self.FOLDER, context).strip()
+        if folder:
+            inputs.append(folder)
+        if not inputs:
+            raise QgsProcessingException(tr("Choose the band files, or the folder holding them."))
+        bands = self.parameterAsString(parameters, self.BANDS, context).strip() or None
+        out = self.parameterAsString(parameters, self.OUTPUT, context)
+        try:
+            res = stack_band_files(inputs, out, bands=bands,
+                                   overwrite=self.parameterAsBoolean(parameters, self.OVERWRITE, context))
+        except CaimError as exc:
+            raise QgsProcessingException(str(exc)) from None
+        text = res.text()
+        feedback.pushInfo(text)
+        group = group_name(out)
+        for d in res.dates:
+            for path, mask in ((os.path.join(res.out_dir, d.name), False),
+                               (os.path.join(res.out_dir, d.mask_name) if d.mask_name else None, True)):
+                if path is None:
+                    continue
+                details = QgsProcessingContext.LayerDetails(os.path.splitext(os.path.basename(path))[0],
+                                                            context.project(), self.MASKS if mask else self.LAYERS)
+                details.forceName = True  # the date in the name: the change detection reads it there
+                details.setPostProcessor(GroupPlacer(group, mask))
+                context.addLayerToLoadOnCompletion(path, details)
+        return {self.OUTPUT: res.out_dir, self.LAYERS: res.vrts, self.MASKS: res.masks, self.SUMMARY: text}

@@ -1,0 +1,189 @@
+"""caim:stackbands through QGIS Processing: band files stacked into one VRT per date, loaded as a group of
+date layers with their masks unchecked; the dates then run in caim:detectchanges with the masks."""
+
+import os
+
+import numpy as np
+import pytest
+
+from caim_qgis_testlib import run_processing
+
+pytestmark = pytest.mark.qgis
+
+
+def _landsat(tmp_path):
+    from fixtures import bandfiles as fx  # tests/fixtures (the engine tests' product layouts)
+
+    fx.write_landsat(tmp_path / "in", 2015, "20150805", "20200908")
+    fx.write_landsat(tmp_path / "in", 2020, "20200812", "20200919", cloud=(5, 10, 5, 10))
+    return str(tmp_path / "in")
+
+
+def test_stack_band_files_in_processing(project, tmp_path):
+    from qgis.core import QgsApplication, QgsProcessingContext, QgsProcessingFeedback, QgsProject, QgsRasterLayer
+
+    from caim_qgis_plugin.stackbands_algorithm import GroupPlacer
+
+    alg = QgsApplication.processingRegistry().algorithmById("caim:stackbands")
+    assert alg is not None and alg.displayName() == "Stack band files into dates"
+    assert alg.groupId() == "changedetection"
+    folder = _landsat(tmp_path)
+    out = str(tmp_path / "dates")
+    context = QgsProcessingContext()
+    context.setProject(QgsProject.instance())
+    feedback = QgsProcessingFeedback()
+    results, ok = QgsApplication.processingRegistry().createAlgorithmById("caim:stackbands").run(
+        {"FOLDER": folder, "OUTPUT": out}, context, feedback)
+    assert ok, feedback.textLog()
+    assert [os.path.basename(p) for p in results["LAYERS"]] == ["2015-08-05.vrt", "2020-08-12.vrt"]
+    assert [os.path.basename(p) for p in results["MASKS"]] == ["2015-08-05_QA_PIXEL.vrt", "2020-08-12_QA_PIXEL.vrt"]
+    assert "Landsat 8-9 OLI Collection 2 Level-2" in results["SUMMARY"] and "MTL: 2.75e-05 / -0.2" in feedback.textLog()
+
+    # loaded as the toolbox loads them: a group, dates checked, masks unchecked
+    for path, details in sorted(context.layersToLoadOnCompletion().items()):
+        layer = QgsRasterLayer(path, details.name, "gdal")
+        assert layer.isValid(), path
+        details.project.addMapLayer(layer)
+        assert isinstance(details.postProcessor(), GroupPlacer)
+        details.postProcessor().postProcessLayer(layer, context, feedback)
+    root = QgsProject.instance().layerTreeRoot()
+    group = root.findGroup("dates (stacked dates)")
+    assert group is not None and root.children()[0] is group
+    nodes = group.findLayers()
+    assert [n.layer().name() for n in nodes] == ["2015-08-05", "2020-08-12", "2015-08-05_QA_PIXEL",
+                                                 "2020-08-12_QA_PIXEL"]
+    assert [n.isVisible() for n in nodes] == [True, True, False, False]
+    assert all(root.findLayer(n.layer().id()).parent() is group for n in nodes)
+
+    # the dates and masks run as they are: the bands' roles from the VRTs, the masks by date
+    dates = [n.layer() for n in nodes[:2]]
+    masks = [n.layer() for n in nodes[2:]]
+    res, ok, fb = run_processing("caim:detectchanges", {
+        "INPUT": [d.id() for d in dates], "MASKS": [m.id() for m in masks], "MASK_CLEAR": "bit6&!bit2&!bit4",
+        "FILL_GAPS": True, "MODEL": "cva", "DEVICE": "CPU", "AREA": str(tmp_path / "r" / "area.tif"),
+        "MOMENT": str(tmp_path / "r" / "moment.tif"), "CONFIDENCE": str(tmp_path / "r" / "confidence.tif")})
+    assert ok, fb.textLog()
+    from osgeo import gdal
+
+    moment = gdal.Open(res["MOMENT"]).ReadAsArray()
+    assert moment.shape == (30, 40) and (moment == 1).any() and (moment == 0).any()
+    assert (moment[0, :3] == 255).all()  # the products' fill
+
+    # refused with the engine's message: the outputs exist now
+    results, ok, fb = run_processing("caim:stackbands", {"FOLDER": folder, "OUTPUT": out})
+    assert not ok and "already exists (4 of the 4 files)" in fb.textLog()
+    results, ok, fb = run_processing("caim:stackbands", {"OUTPUT": str(tmp_path / "x")})
+    assert not ok and "Choose the band files, or the folder holding them." in fb.textLog()
+
+
+def test_stack_band_layers_given_as_layers(project, tmp_path):
+    """The band files as layers (INPUT), a band selection by role, and the layers' own files read."""
+    from qgis.core import QgsProject, QgsRasterLayer
+
+    from rasters import write_tif
+
+    layers = []
+    for d in ("20200101", "20210101"):
+        for b in ("B2", "B3", "B4", "B5"):
+            path = write_tif(tmp_path / f"LC08_L2SP_007066_{d}_{d}_02_T1_SR_{b}.TIF",
+                             np.full((10, 10), 9000, np.uint16))
+            layer = QgsRasterLayer(path, os.path.basename(path), "gdal")
+            QgsProject.instance().addMapLayer(layer)
+            layers.append(layer.id())
+    results, ok, fb = run_processing("caim:stackbands", {"INPUT": layers, "BANDS": "red,green,blue,nir",
+                                                         "OUTPUT": str(tmp_path / "out")})
+    assert ok, fb.textLog()
+    from osgeo import gdal
+
+    ds = gdal.Open(results["LAYERS"][0])
+    assert [ds.GetRasterBand(b).GetDescription() for b in range(1, 5)] == ["Red (SR_B4)", "Green (SR_B3)",
+                                                                           "Blue (SR_B2)", "NIR (SR_B5)"]
+    assert results["MASKS"] == []
+
+
+def test_the_menu_entry_opens_the_stack_on_the_active_band_file(project, tmp_path):
+    """Raster > CAIM change detection > Stack band files into dates…, its folder the active one-band layer's."""
+    import types
+
+    from qgis.core import QgsRasterLayer
+    from qgis.gui import QgsMapCanvas
+    from qgis.PyQt.QtWidgets import QMainWindow
+
+    from caim_qgis_plugin.plugin import STACK_ID, CaimPlugin
+    from rasters import write_tif
+
+    band = QgsRasterLayer(write_tif(tmp_path / "scene_20200101_B4.tif", np.ones((8, 8), np.uint16)), "b4", "gdal")
+    stack = QgsRasterLayer(write_tif(tmp_path / "stack.tif", np.ones((2, 8, 8), np.uint16)), "stack", "gdal")
+    project.addMapLayers([band, stack])
+    window, canvas, menu = QMainWindow(), QgsMapCanvas(), []
+    iface = types.SimpleNamespace(
+        mainWindow=lambda: window, addToolBar=window.addToolBar, mapCanvas=lambda: canvas, activeLayer=lambda: band,
+        addPluginToRasterMenu=lambda name, action: menu.append((name, action.text())),
+        removePluginRasterMenu=lambda name, action: None)
+    plugin = CaimPlugin(iface)
+    plugin.initProcessing = lambda: None  # the session's provider is registered already
+    plugin.initGui()
+    try:
+        assert ("&CAIM change detection", "Stack band files into dates…") in menu
+        assert plugin.stack_action.toolTip().endswith("(caim:stackbands)")
+        assert plugin.algorithm_defaults(STACK_ID) == {"FOLDER": str(tmp_path)}
+        iface.activeLayer = lambda: stack
+        assert plugin.algorithm_defaults(STACK_ID) == {}
+    finally:
+        plugin.unload()
+
+
+def test_the_dialog_stacks_checked_band_files_in_their_place(project, tmp_path):
+    """The detect dialog with the CBERS cube's band files and masks loaded as layers (three dates): the one-band
+    layers sharing dates are the ERROR, and 'Stack band files into dates' is offered; pressed, it stacks them
+    into a folder beside them, adds the dates and masks as a group (masks unchecked), checks the three dates in
+    the band files' place, each with its CMASK, and the series is ready to run."""
+    import glob
+    import shutil
+
+    from qgis.core import QgsProject, QgsRasterLayer
+    from qgis.PyQt.QtCore import Qt
+
+    from caim_qgis_plugin.dialog import COL_LAYER, COL_MASK, CaimDialog
+    from rasters import SHARED_DATA
+
+    cube = os.path.join(SHARED_DATA, "cbers-cube")
+    if not os.path.isdir(cube):
+        pytest.skip("../shared/data/cbers-cube is absent")
+    copy = tmp_path / "cube"
+    copy.mkdir()
+    for d in ("2018-02-02", "2018-02-18", "2018-03-06"):
+        for path in glob.glob(os.path.join(cube, "*_%s.tif" % d)):
+            shutil.copy(path, copy)
+    for path in sorted(glob.glob(str(copy / "*.tif"))):
+        QgsProject.instance().addMapLayer(QgsRasterLayer(path, os.path.basename(path)[:-4], "gdal"))
+    dialog = CaimDialog(None)
+    try:
+        dialog.refresh_layers()
+        dialog.match_masks()  # (the CMASK layers: masks, not dates; not matched to the band layers' rows)
+        assert not dialog.validate()
+        assert "'Stack band files into dates' below the list" in dialog.messages.text()
+        assert not dialog.stack_button.isHidden()
+        assert dialog.stack_checked_band_files()
+        folder = tmp_path / "cube" / "stacked_dates"
+        assert sorted(os.listdir(folder)) == ["2018-02-02.vrt", "2018-02-18.vrt", "2018-03-06.vrt", "masks"]
+        checked = dialog.checked()
+        assert [layer.name() for layer, _ in checked] == ["2018-02-02", "2018-02-18", "2018-03-06"]
+        assert [m.name() for m in dialog.checked_masks()] == ["2018-02-02_CMASK", "2018-02-18_CMASK",
+                                                              "2018-03-06_CMASK"]
+        assert dialog.mask_clear_edit.text() == "0"
+        assert dialog.validate(), dialog.messages.text()
+        assert dialog.stack_button.isHidden()
+        assert "Stacked the band files into 3 dates (3 with a cloud mask)" in dialog.status.text()
+        root = QgsProject.instance().layerTreeRoot()
+        group = root.findGroup("stacked_dates (stacked dates)")
+        assert [(n.layer().name(), n.isVisible()) for n in group.findLayers()] == [
+            ("2018-02-02", True), ("2018-02-02_CMASK", False), ("2018-02-18", True), ("2018-02-18_CMASK", False),
+            ("2018-03-06", True), ("2018-03-06_CMASK", False)]
+        bands = [i for i in dialog._items() if "_B1" in i.text(COL_LAYER)]
+        assert len(bands) == 12 and all(i.checkState(COL_LAYER) == Qt.CheckState.Unchecked for i in bands)
+        assert [i.text(COL_MASK) for i in dialog._items() if i.checkState(COL_LAYER) == Qt.CheckState.Checked] == [
+            "2018-02-02_CMASK", "2018-02-18_CMASK", "2018-03-06_CMASK"]
+    finally:
+        dialog.shutdown()
+        dialog.deleteLater()
