@@ -290,8 +290,10 @@ def _generic(path):
     rest = re.sub(r"(?i)(?<=\d)T\d{6}|(?<![a-z0-9])\d{2,3}m(?![a-z0-9])", "", rest)  # a time, a resolution (10m)
     scene = without_dates(rest) if parse_date(rest) else re.sub(r"([-_. ])[-_. ]+", r"\1", rest).strip("-_. ")
     f = BandFile(path, "generic", "", date, re.sub(r"[^\w.-]+", "_", scene), (band.group(1) if band else "").upper())
-    if mask:
-        f.mask, f.band, f.clear = True, mask.group(1).upper(), "0"
+    if mask:  # the clear values of a mask named as its product (README, "Cloud masks"), else 0
+        word = mask.group(1).lower()
+        clear = {"fmask": "0,1", "scl": MASK_CLEAR["s2"], "qa_pixel": MASK_CLEAR["landsat89"]}.get(word, "0")
+        f.mask, f.band, f.clear = True, mask.group(1).upper(), clear
     return f
 
 

@@ -343,6 +343,14 @@ def test_generic_names_with_a_date_and_a_band(tmp_path):
     assert [os.path.basename(p) for p in res.vrts] == ["2000-03-17.vrt", "2003-02-06.vrt"]
     assert [os.path.basename(p) for p in res.masks] == ["2000-03-17_CLOUDMASK.vrt", "2003-02-06_CLOUDMASK.vrt"]
     assert gdal.Open(res.vrts[0]).GetRasterBand(4).GetDescription() == "B08"
+    assert "clear values 0\n" in res.text() + "\n"  # a cloud mask: 0 is clear
+    for d in ("2020-01-05", "2021-01-05"):  # a folder per date, its files without dates; Fmask: 0 and 1 clear
+        for b in ("B2", "B3", "B4", "B5"):
+            _generic(tmp_path / "per_date" / d, "", b, name=f"{b}.tif")
+        _generic(tmp_path / "per_date" / d, "", "", name="Fmask.tif")
+    res = bandfiles.stack_band_files([str(tmp_path / "per_date")], str(tmp_path / "o3"))
+    assert [os.path.basename(p) for p in res.vrts] == ["2020-01-05.vrt", "2021-01-05.vrt"]
+    assert "masks: 2 of 2 dates (FMASK), clear values 0,1" in res.text()
     (tmp_path / "readme.txt").write_text("x")
     with pytest.raises(InputError, match="is not a raster"):
         bandfiles.stack_band_files([str(tmp_path / "readme.txt")], str(tmp_path / "o2"))
