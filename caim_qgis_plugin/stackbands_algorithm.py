@@ -67,6 +67,7 @@ def place_in_group(project, layer, group_name, hidden=False):
         parent.removeChildNode(node)
     if group.findLayer(layer.id()) is None:
         new = group.addLayer(layer)
+        new.setExpanded(False)  # the group lists the dates, not each one's band legend
         if hidden:
             new.setItemVisibilityChecked(False)
     elif hidden:

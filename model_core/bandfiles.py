@@ -524,7 +524,7 @@ def _s2_scaling(f, notes):
 
 
 # ------------------------------------------------------------------------------------------- grouping
-@dataclass
+@dataclass(eq=False)  # (compared by identity: the same date of the same series)
 class DateStack:
     """The files of one date of one series (product family and scene)."""
 
@@ -857,6 +857,7 @@ def _scaling(f, ds, notes):
     return None
 
 
+_COLOURS = {"Red": "GCI_RedBand", "Green": "GCI_GreenBand", "Blue": "GCI_BlueBand"}
 _NODATA = {"landsat": 0, "s2": 0}  # fill values of the products' bands when the file declares none
 _MASK_NODATA = {"landsat": 1, "s2": 0}  # QA_PIXEL's fill bit; SCL's class 0 (no data)
 
@@ -877,6 +878,11 @@ def _write_date(path, d, names):
         wl = _wavelength(family, b) if not b.startswith("ST_") else None
         if wl is not None:
             band.SetMetadataItem("CENTRAL_WAVELENGTH_UM", f"{wl:g}", "IMAGERY")
+        colour = _COLOURS.get(_label(family, b).split(" (")[0])
+        if colour is not None:  # QGIS draws these bands as red, green and blue (not bands 1-3: B, G, R)
+            band.SetColorInterpretation(getattr(gdal, colour))
+        else:
+            band.SetColorInterpretation(gdal.GCI_Undefined)
         if band.GetNoDataValue() is None:
             fill = _NODATA.get(family.split("-")[0])
             if fill is not None:
@@ -887,6 +893,71 @@ def _write_date(path, d, names):
     vrt.SetMetadataItem("ACQUISITIONDATETIME", d.date, "IMAGERY")
     vrt.FlushCache()
     vrt = None
+
+
+_STYLE = """<!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>
+<qgis version="3.22" styleCategories="Symbology">
+  <pipe>
+    <rasterrenderer type="multibandcolor" redBand="{r}" greenBand="{g}" blueBand="{b}" alphaBand="-1" opacity="1" nodataColor="">
+      <minMaxOrigin>
+        <limits>CumulativeCut</limits>
+        <extent>WholeRaster</extent>
+        <statAccuracy>Estimated</statAccuracy>
+        <cumulativeCutLower>0.02</cumulativeCutLower>
+        <cumulativeCutUpper>0.98</cumulativeCutUpper>
+        <stdDevFactor>2</stdDevFactor>
+      </minMaxOrigin>
+{stretch}
+    </rasterrenderer>
+  </pipe>
+</qgis>
+"""
+
+
+def _stretch(band, side=512):
+    """(low, high): the 2 and 98 % cumulative cut of a band's values as QGIS shows them (scale and offset
+    applied), from a decimated read of at most ``side`` x ``side`` pixels, nodata left out; None when empty."""
+    import numpy as np
+
+    w, h = band.XSize, band.YSize
+    k = max(1, math.ceil(max(w, h) / side))
+    values = band.ReadAsArray(buf_xsize=max(1, w // k), buf_ysize=max(1, h // k)).astype(np.float64)
+    nodata = band.GetNoDataValue()
+    if nodata is not None:
+        values = values[values != nodata]
+    values = values[np.isfinite(values)]
+    if not values.size:
+        return None
+    values = values * (band.GetScale() or 1.0) + (band.GetOffset() or 0.0)
+    low, high = np.percentile(values, (2, 98))
+    return float(low), float(high) if high > low else float(low) + 1e-6
+
+
+def _write_style(path, vrt_path):
+    """``<date>.qml`` beside the date's VRT, which QGIS loads with it: its red, green and blue bands in true
+    colour (QGIS's default draws bands 1, 2, 3: a Landsat or CBERS date's blue as red), stretched as QGIS
+    stretches (2-98 % cumulative cut).  Nothing when the date has no red, green and blue."""
+    from osgeo import gdal
+
+    ds = gdal.Open(vrt_path)
+    rgb = {}
+    for b in range(1, ds.RasterCount + 1):
+        role = (ds.GetRasterBand(b).GetDescription() or "").split(" (")[0]
+        if role in ("Red", "Green", "Blue") and role not in rgb:
+            rgb[role] = b
+    if len(rgb) < 3:
+        return False
+    parts = []
+    for role, tag in (("Red", "red"), ("Green", "green"), ("Blue", "blue")):
+        cut = _stretch(ds.GetRasterBand(rgb[role]))
+        if cut is None:
+            return False
+        parts.append(f"      <{tag}ContrastEnhancement>\n        <minValue>{cut[0]!r}</minValue>\n"
+                     f"        <maxValue>{cut[1]!r}</maxValue>\n        <algorithm>StretchToMinimumMaximum</algorithm>\n"
+                     f"      </{tag}ContrastEnhancement>")
+    with open(path, "w", encoding="utf-8") as fh:
+        fh.write(_STYLE.format(r=rgb["Red"], g=rgb["Green"], b=rgb["Blue"], stretch="\n".join(parts)))
+    return True
 
 
 def _write_mask(path, d):
@@ -925,6 +996,14 @@ def _names(series):
             d.mask_name = f"masks/{d.date}{suffix}_{d.mask.band}.vrt" if d.mask else ""
 
 
+def _style_name(d):
+    return os.path.splitext(d.name)[0] + ".qml"
+
+
+def _names_of(series, date):
+    return next(names for _, _, dates, names in series if date in dates)
+
+
 def stack_band_files(inputs, out_dir, bands=None, overwrite=False):
     """Stack the band files under ``inputs`` (files, folders, .SAFE folders, .zip files) into one VRT per date
     (and scene) in ``out_dir``, and each date's mask into ``out_dir/masks`` (module docstring).  ``bands``: the
@@ -937,7 +1016,10 @@ def stack_band_files(inputs, out_dir, bands=None, overwrite=False):
     _names(series)
     out_dir = os.path.abspath(str(out_dir))
     all_dates = [d for _, _, dates, _ in series for d in dates]
-    targets = [d.name for d in all_dates] + [d.mask_name for d in all_dates if d.mask_name]
+    styled = [d for d in all_dates if {"Red", "Green", "Blue"} <= {_label(d.family, b).split(" (")[0]
+                                                                 for b in _names_of(series, d)}]
+    targets = ([d.name for d in all_dates] + [d.mask_name for d in all_dates if d.mask_name]
+               + [_style_name(d) for d in styled])
     if os.path.lexists(out_dir) and not os.path.isdir(out_dir):
         raise OutputError(f"'{out_dir}' is a file, not a folder: choose a folder for the dates' VRTs (a new one is "
                           "made).")
@@ -962,6 +1044,8 @@ def stack_band_files(inputs, out_dir, bands=None, overwrite=False):
             for family, scene, dates, names in series:
                 for d in dates:
                     _write_date(os.path.join(scratch, d.name), d, names)
+                    if d in styled:
+                        _write_style(os.path.join(scratch, _style_name(d)), os.path.join(scratch, d.name))
                     if d.mask_name:
                         _write_mask(os.path.join(scratch, d.mask_name), d)
         if any(d.mask_name for d in all_dates):

@@ -68,7 +68,8 @@ def test_cbers_cube_gives_what_the_readme_loop_gives(tmp_path, cbers, capsys):
     assert rc == 0, err
     assert "14 date(s), 2018-02-02 to 2018-08-29" in out and "Blue (B13), Green (B14), Red (B15), NIR (B16)" in out
     assert "masks: 14 of 14 dates (CMASK), clear values 0" in out
-    assert sorted(os.listdir(tmp_path / "dates")) == sorted([f"{d}.vrt" for d in dates] + ["masks"])
+    assert sorted(os.listdir(tmp_path / "dates")) == sorted([f"{d}.vrt" for d in dates] + [f"{d}.qml" for d in dates]
+                                                            + ["masks"])
     for d in dates:
         mine, theirs = _bands(tmp_path / "dates" / f"{d}.vrt"), _bands(loop / f"cbers_{d}.vrt")
         for k, j in enumerate((2, 1, 0, 3)):  # mine B13..B16; the loop's B15, B14, B13, B16
@@ -121,13 +122,17 @@ def test_landsat_l2_acquisition_date_roles_scaling_and_masks(tmp_path, capsys):
     assert "not stacked (give them with --bands): SR_B1, ST_B10" in out
     assert "scale/offset applied: MTL: 2.75e-05 / -0.2" in out
     assert "clear values bit6&!bit2&!bit4" in out and "QA_RADSAT" in out
-    assert sorted(os.listdir(tmp_path / "out")) == ["2015-08-05.vrt", "2020-08-12.vrt", "masks"]
+    assert sorted(os.listdir(tmp_path / "out")) == ["2015-08-05.qml", "2015-08-05.vrt", "2020-08-12.qml",
+                                                    "2020-08-12.vrt", "masks"]
     assert sorted(os.listdir(tmp_path / "out" / "masks")) == ["2015-08-05_QA_PIXEL.vrt", "2020-08-12_QA_PIXEL.vrt"]
     vrt = str(tmp_path / "out" / "2020-08-12.vrt")
     ds = gdal.Open(vrt)
     assert infer_rgbn(ds) == ([3, 2, 1, 4], "wavelengths")
     assert [ds.GetRasterBand(b).GetDescription() for b in (1, 4)] == ["Blue (SR_B2)", "NIR (SR_B5)"]
     assert ds.GetRasterBand(3).GetNoDataValue() == 0
+    # QGIS draws the VRT in true colour: its red, green and blue bands by their colour interpretations
+    assert [gdal.GetColorInterpretationName(ds.GetRasterBand(b).GetColorInterpretation()) for b in range(1, 7)] == [
+        "Blue", "Green", "Red", "Undefined", "Undefined", "Undefined"]
     assert ds.GetRasterBand(3).GetScale() == pytest.approx(2.75e-05) and ds.GetRasterBand(3).GetOffset() == -0.2
     # the engine reads reflectance, without --bands
     from model_core.stack import Stack
@@ -287,11 +292,12 @@ def test_existing_output_refused_unless_overwrite(tmp_path, capsys):
     (out / "2020-08-12.vrt").write_text("mine")
     (out / "notes.txt").write_text("keep")
     rc, _, err = _run(capsys, ["stackbands", str(tmp_path / "in"), "--out", str(out)])
-    assert rc == 2 and "2020-08-12.vrt' already exists (1 of the 4 files)" in err and "--overwrite" in err
+    assert rc == 2 and "2020-08-12.vrt' already exists (1 of the 6 files)" in err and "--overwrite" in err
     assert sorted(os.listdir(out)) == ["2020-08-12.vrt", "notes.txt"] and (out / "2020-08-12.vrt").read_text() == "mine"
     rc, _, err = _run(capsys, ["stackbands", str(tmp_path / "in"), "--out", str(out), "--overwrite"])
     assert rc == 0, err
-    assert sorted(os.listdir(out)) == ["2015-08-05.vrt", "2020-08-12.vrt", "masks", "notes.txt"]
+    assert sorted(os.listdir(out)) == ["2015-08-05.qml", "2015-08-05.vrt", "2020-08-12.qml", "2020-08-12.vrt", "masks",
+                                       "notes.txt"]
     assert gdal.Open(str(out / "2020-08-12.vrt")).RasterCount == 6
 
 
@@ -329,7 +335,7 @@ def test_stackbands_runs_without_torch(tmp_path):
                           str(tmp_path / "out")], capture_output=True, text=True,
                          env=dict(os.environ, PYTHONPATH=ROOT), cwd=str(tmp_path), timeout=120)
     assert run.returncode == 0, run.stderr[-2000:]
-    assert len(os.listdir(tmp_path / "out")) == 3
+    assert len(os.listdir(tmp_path / "out")) == 5  # 2 dates, their styles, masks
 
 
 def test_generic_names_with_a_date_and_a_band(tmp_path):

@@ -71,7 +71,7 @@ def test_stack_band_files_in_processing(project, tmp_path):
 
     # refused with the engine's message: the outputs exist now
     results, ok, fb = run_processing("caim:stackbands", {"FOLDER": folder, "OUTPUT": out})
-    assert not ok and "already exists (4 of the 4 files)" in fb.textLog()
+    assert not ok and "already exists (6 of the 6 files)" in fb.textLog()
     results, ok, fb = run_processing("caim:stackbands", {"OUTPUT": str(tmp_path / "x")})
     assert not ok and "Choose the band files, or the folder holding them." in fb.textLog()
 
@@ -166,7 +166,8 @@ def test_the_dialog_stacks_checked_band_files_in_their_place(project, tmp_path):
         assert not dialog.stack_button.isHidden()
         assert dialog.stack_checked_band_files()
         folder = tmp_path / "cube" / "stacked_dates"
-        assert sorted(os.listdir(folder)) == ["2018-02-02.vrt", "2018-02-18.vrt", "2018-03-06.vrt", "masks"]
+        assert sorted(n for n in os.listdir(folder) if not n.endswith(".qml")) == [
+            "2018-02-02.vrt", "2018-02-18.vrt", "2018-03-06.vrt", "masks"]
         checked = dialog.checked()
         assert [layer.name() for layer, _ in checked] == ["2018-02-02", "2018-02-18", "2018-03-06"]
         assert [m.name() for m in dialog.checked_masks()] == ["2018-02-02_CMASK", "2018-02-18_CMASK",
@@ -187,3 +188,23 @@ def test_the_dialog_stacks_checked_band_files_in_their_place(project, tmp_path):
     finally:
         dialog.shutdown()
         dialog.deleteLater()
+
+
+def test_a_stacked_date_draws_in_true_colour(project, tmp_path):
+    """A stacked Landsat date (bands B2..B7: blue first) opens in QGIS in true colour, stretched: its style
+    (<date>.qml beside it, which QGIS loads) draws red, green and blue, not bands 1, 2, 3 (blue as red); the
+    stretch is QGIS's 2-98 % cut of the reflectance (the scale and offset QGIS applies too)."""
+    from qgis.core import QgsRasterLayer
+
+    from model_core.bandfiles import stack_band_files
+
+    res = stack_band_files([_landsat(tmp_path)], str(tmp_path / "out"))
+    layer = QgsRasterLayer(res.vrts[0], "date", "gdal")
+    renderer = layer.renderer()
+    assert (renderer.redBand(), renderer.greenBand(), renderer.blueBand()) == (3, 2, 1)
+    red = renderer.redContrastEnhancement()
+    assert 0.0 < red.minimumValue() < red.maximumValue() < 0.5  # reflectance, not digital numbers
+    from qgis.core import QgsRasterBandStats
+
+    stats = layer.dataProvider().bandStatistics(3, QgsRasterBandStats.All)
+    assert stats.minimumValue <= red.minimumValue() and red.maximumValue() <= stats.maximumValue
