@@ -101,7 +101,7 @@ _FAMILIES = {  # family: (sensor table, what the summary calls it)
     "generic": ((), "files with a date and a band number in their names"),
 }
 
-_LANDSAT = re.compile(r"(?i)^(L[COTE])(0[4-9])_(L1TP|L1GT|L1GS|L2SP|L2SR)_(\d{6})_(\d{8})_(\d{8})_(\d{2})_(T1|T2|RT)"
+_LANDSAT = re.compile(r"(?i)^(L[COTE])(0[4-9])_(L1TP|L1GT|L1GS|L2SP|L2SR)_(\d{6})_(\d{8})_(\d{8})_(02)_(T1|T2|RT)"
                       r"_(.+)$")
 _S2_SAFE = re.compile(r"(?i)^(S2[ABCD])_MSI(L1C|L2A)_(\d{8})T\d{6}_N(\d{4})_R\d{3}_T(\d{2}[A-Z]{3})_\d{8}T\d{6}")
 _S2_GRANULE_FILE = re.compile(r"(?i)^T(\d{2}[A-Z]{3})_(\d{8})T\d{6}_([A-Z0-9]+?)(?:_(\d{2})m)?$")
@@ -776,7 +776,8 @@ def plan(inputs, bands=None):
     paths, ignored = collect(inputs)
     if not paths:
         raise InputError(f"No raster files found in {', '.join(map(str, inputs))}. Give the band files (GeoTIFF, "
-                         "JPEG 2000), the folders holding them, or a Sentinel-2 .SAFE folder or .zip.")
+                         "JPEG 2000), the folders holding them, or a Sentinel-2 .SAFE folder or .zip (a .tar or "
+                         ".tar.gz download, as USGS delivers Landsat, must be unpacked first).")
     placed, unplaced, left_out = [], [], {}
     for p in paths:
         f = recognise(p)
@@ -1106,6 +1107,9 @@ def main(argv=None):
                    "20 m bands, CBERS B13-B16 or B5-B8)")
     p.add_argument("--overwrite", action="store_true", help="replace VRTs of these names in --out")
     args = p.parse_args(argv)
+    from model_core.predict import limit_gdal_cache
+
+    limit_gdal_cache()
     try:
         res = stack_band_files(args.inputs, args.out, bands=args.bands, overwrite=args.overwrite)
     except CaimError as exc:

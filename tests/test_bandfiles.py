@@ -28,6 +28,14 @@ def _run(capsys, argv):
     return rc, out.out, out.err
 
 
+def _band(path, b):
+    """(scale, offset, description) of band ``b`` of ``path`` (the dataset kept open while its band is read:
+    GDAL 3.6's Python frees a band with a dataset nobody holds)."""
+    ds = gdal.Open(str(path))
+    band = ds.GetRasterBand(b)
+    return band.GetScale(), band.GetOffset(), band.GetDescription()
+
+
 def _bands(path):
     ds = gdal.Open(str(path))
     return [ds.GetRasterBand(b).ReadAsArray() for b in range(1, ds.RasterCount + 1)]
@@ -169,7 +177,7 @@ def test_landsat_l1_top_of_atmosphere_from_the_mtl(tmp_path, capsys):
     band = ds.GetRasterBand(3)
     assert band.GetDescription() == "Red (B4)"
     np.testing.assert_allclose(band.ReadAsArray()[5:] * band.GetScale() + band.GetOffset(), refl["B4"][5:], atol=3e-5)
-    assert gdal.Open(str(tmp_path / "out" / "2015-08-05.vrt")).GetRasterBand(3).GetScale() in (None, 1.0)
+    assert _band(tmp_path / "out" / "2015-08-05.vrt", 3)[0] in (None, 1.0)
     assert any("no MTL file" in n for n in res.notes) and "Note:" in res.text()
 
 
@@ -195,8 +203,8 @@ def test_sentinel2_safe_baselines_compare(tmp_path):
         assert "/R10m/" in ds.GetFileList()[1] or any("B04_10m" in f for f in ds.GetFileList())
         mask = gdal.Open(str(tmp_path / "out" / "masks" / f"{date}_SCL.vrt"))
         assert mask.RasterXSize == 10 and mask.GetRasterBand(1).GetNoDataValue() == 0
-    assert gdal.Open(str(tmp_path / "out" / "2022-06-12.vrt")).GetRasterBand(1).GetOffset() == pytest.approx(-0.1)
-    assert gdal.Open(str(tmp_path / "out" / "2021-06-12.vrt")).GetRasterBand(1).GetOffset() in (None, 0.0)
+    assert _band(tmp_path / "out" / "2022-06-12.vrt", 1)[1] == pytest.approx(-0.1)
+    assert _band(tmp_path / "out" / "2021-06-12.vrt", 1)[1] in (None, 0.0)
     assert "/vsizip/" in open(str(tmp_path / "out" / "2022-06-12.vrt")).read()
     assert res.masks[0].endswith("masks/2021-06-12_SCL.vrt")
 
@@ -348,7 +356,7 @@ def test_generic_names_with_a_date_and_a_band(tmp_path):
     res = bandfiles.stack_band_files([str(tmp_path / "in")], str(tmp_path / "out"))
     assert [os.path.basename(p) for p in res.vrts] == ["2000-03-17.vrt", "2003-02-06.vrt"]
     assert [os.path.basename(p) for p in res.masks] == ["2000-03-17_CLOUDMASK.vrt", "2003-02-06_CLOUDMASK.vrt"]
-    assert gdal.Open(res.vrts[0]).GetRasterBand(4).GetDescription() == "B08"
+    assert _band(res.vrts[0], 4)[2] == "B08"
     assert "clear values 0\n" in res.text() + "\n"  # a cloud mask: 0 is clear
     for d in ("2020-01-05", "2021-01-05"):  # a folder per date, its files without dates; Fmask: 0 and 1 clear
         for b in ("B2", "B3", "B4", "B5"):
@@ -374,3 +382,69 @@ def test_srs_helper_names_an_authority():
     srs = osr.SpatialReference()
     srs.ImportFromEPSG(32718)
     assert bandfiles._srs_name(srs) == "EPSG:32718" and bandfiles._srs_name(None) == "no CRS"
+
+
+def test_sentinel2_l1c_safe(tmp_path):
+    """L1C: the band files straight in IMG_DATA, RADIO_ADD_OFFSET of MTD_MSIL1C.xml (baseline 04.00) against none
+    (03.01): both read as top-of-atmosphere reflectance; no mask (L1C has no SCL); B10 (cirrus) not stacked."""
+    _, refl = fx.write_s2_l1c_safe(tmp_path / "in", "20220612", baseline="0400")
+    fx.write_s2_l1c_safe(tmp_path / "in", "20210612", baseline="0301")
+    res = bandfiles.stack_band_files([str(tmp_path / "in")], str(tmp_path / "out"))
+    text = res.text()
+    assert "Sentinel-2 L1C, scene T18LUM: 2 date(s), 2021-06-12 to 2022-06-12" in text and "masks: none" in text
+    assert "not stacked (give them with --bands): B01, B09, B10" in text
+    assert "MTD_MSIL1C.xml: 0.0001 / -0.1" in text and "MTD_MSIL1C.xml: 0.0001 / 0" in text
+    ds = gdal.Open(res.vrts[1])
+    red = ds.GetRasterBand(3)
+    np.testing.assert_allclose(red.ReadAsArray() * red.GetScale() + red.GetOffset(), refl["B04"], atol=6e-5)
+    assert res.masks == []
+
+
+def test_two_landsat_scenes_are_named_by_scene(tmp_path):
+    """Two path/rows of the same dates: one series per scene, each date's VRT named with its scene, one
+    command per scene."""
+    for pathrow, x in (("007066", 550000.0), ("007067", 560000.0)):
+        fx.write_landsat(tmp_path / "in", 2015, "20150805", "20200908", pathrow=pathrow, origin=(x, 9100000.0))
+        fx.write_landsat(tmp_path / "in", 2020, "20200812", "20200919", pathrow=pathrow, origin=(x, 9100000.0))
+    res = bandfiles.stack_band_files([str(tmp_path / "in")], str(tmp_path / "out"))
+    assert [os.path.basename(p) for p in res.vrts] == ["2015-08-05_007066.vrt", "2020-08-12_007066.vrt",
+                                                       "2015-08-05_007067.vrt", "2020-08-12_007067.vrt"]
+    assert [os.path.basename(p) for p in res.masks][:1] == ["2015-08-05_007066_QA_PIXEL.vrt"]
+    text = res.text()
+    assert text.count("next: python -m model_core detect") == 2
+    assert "scene 007066: 2 date(s)" in text and "scene 007067: 2 date(s)" in text
+    from model_core.stack import parse_date
+
+    assert [parse_date(os.path.basename(p)) for p in res.vrts] == ["2015-08-05", "2020-08-12"] * 2
+
+
+def test_sigterm_leaves_nothing(tmp_path, monkeypatch, capsys):
+    """SIGTERM (a time limit, kill) while the VRTs are written: the command line stops as on Ctrl-C (exit 130)
+    and nothing is left, not even the output folder it made."""
+    import signal
+
+    fx.write_landsat(tmp_path / "in", 2015, "20150805", "20200908")
+    fx.write_landsat(tmp_path / "in", 2020, "20200812", "20200919")
+    real = bandfiles._write_mask
+
+    def term(path, d):
+        os.kill(os.getpid(), signal.SIGTERM)
+        return real(path, d)
+
+    monkeypatch.setattr(bandfiles, "_write_mask", term)
+    rc, out, err = _run(capsys, ["stackbands", str(tmp_path / "in"), "--out", str(tmp_path / "out")])
+    assert rc == 130 and "Interrupted; no VRT was written." in err
+    assert not (tmp_path / "out").exists()
+
+
+def test_collection_1_and_tar_downloads_are_named(tmp_path):
+    """Landsat Collection 1 surface reflectance (sr_band4) is no Collection 2 product: listed as not placed;
+    a folder of .tar downloads is told to be unpacked."""
+    for d in ("20150805", "20200812"):
+        _generic(tmp_path / "c1", "", "", name=f"LC08_L1TP_007066_{d}_20200908_01_T1_sr_band4.tif")
+    with pytest.raises(InputError, match=r"(?s)2 file\(s\) could not be placed.*sr_band4"):
+        bandfiles.stack_band_files([str(tmp_path / "c1")], str(tmp_path / "out"))
+    (tmp_path / "tars").mkdir()
+    (tmp_path / "tars" / "LC08_L2SP_007066_20200812_20200919_02_T1.tar").write_bytes(b"x")
+    with pytest.raises(InputError, match="must be unpacked first"):
+        bandfiles.stack_band_files([str(tmp_path / "tars")], str(tmp_path / "out"))
