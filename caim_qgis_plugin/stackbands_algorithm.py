@@ -5,7 +5,6 @@ cloud masks (unchecked).  Thin: the engine does the work."""
 import os
 
 from qgis.core import (
-    QgsLayerTreeLayer,
     QgsProcessing,
     QgsProcessingAlgorithm,
     QgsProcessingContext,
@@ -59,21 +58,19 @@ def place_in_group(project, layer, group_name, hidden=False):
     if group is None:
         group = root.insertGroup(0, group_name)
         group.setExpanded(True)
-    node = root.findLayer(layer.id())
-    if node is None:
+    old = root.findLayer(layer.id())
+    if old is None:
         project.addMapLayer(layer, False)
-    elif node.parent() is not group:
-        parent = node.parent()
-        parent.removeChildNode(node)
-    if group.findLayer(layer.id()) is None:
+    if old is None or old.parent() is not group:
+        # the new node first, then the old one out: a layer whose last node leaves the tree is removed from
+        # the project (QGIS's layer tree registry bridge, on the next event loop turn)
         new = group.addLayer(layer)
         new.setExpanded(False)  # the group lists the dates, not each one's band legend
-        if hidden:
-            new.setItemVisibilityChecked(False)
+        new.setItemVisibilityChecked(not hidden)
+        if old is not None:
+            old.parent().removeChildNode(old)
     elif hidden:
-        found = group.findLayer(layer.id())
-        if isinstance(found, QgsLayerTreeLayer):
-            found.setItemVisibilityChecked(False)
+        old.setItemVisibilityChecked(False)
     return group
 
 

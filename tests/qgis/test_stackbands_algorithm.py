@@ -46,6 +46,10 @@ def test_stack_band_files_in_processing(project, tmp_path):
         details.project.addMapLayer(layer)
         assert isinstance(details.postProcessor(), GroupPlacer)
         details.postProcessor().postProcessLayer(layer, context, feedback)
+    from qgis.PyQt.QtCore import QCoreApplication
+
+    QCoreApplication.processEvents()  # (a layer whose last tree node is removed leaves the project then)
+    assert len(QgsProject.instance().mapLayers()) == 4
     root = QgsProject.instance().layerTreeRoot()
     group = root.findGroup("dates (stacked dates)")
     assert group is not None and root.children()[0] is group
