@@ -42,6 +42,12 @@ class GroupPlacer(QgsProcessingLayerPostProcessorInterface):
         project = context.project() if context is not None else None
         if project is None:
             return
+        # the date's style beside it (true colour, model_core.bandfiles): Processing loads its outputs without
+        # their default styles, so a Landsat or CBERS date came drawn as bands 1-3, its blue as red
+        style = os.path.splitext(layer.source())[0] + ".qml"
+        if not self.mask and os.path.isfile(style):
+            layer.loadNamedStyle(style)
+            layer.triggerRepaint()
         place_in_group(project, layer, self.group, self.mask)
 
 
@@ -52,7 +58,7 @@ def group_name(folder):
 
 def place_in_group(project, layer, group_name, hidden=False):
     """Move ``layer`` (in ``project``) into the top-level group ``group_name`` (made at the top when missing),
-    after the group's layers; ``hidden``: unchecked."""
+    among the group's layers in name order (a date, then its mask); ``hidden``: unchecked."""
     root = project.layerTreeRoot()
     group = root.findGroup(group_name)
     if group is None:
@@ -61,16 +67,19 @@ def place_in_group(project, layer, group_name, hidden=False):
     old = root.findLayer(layer.id())
     if old is None:
         project.addMapLayer(layer, False)
-    if old is None or old.parent() is not group:
-        # the new node first, then the old one out: a layer whose last node leaves the tree is removed from
-        # the project (QGIS's layer tree registry bridge, on the next event loop turn)
-        new = group.addLayer(layer)
-        new.setExpanded(False)  # the group lists the dates, not each one's band legend
-        new.setItemVisibilityChecked(not hidden)
-        if old is not None:
-            old.parent().removeChildNode(old)
-    elif hidden:
-        old.setItemVisibilityChecked(False)
+    # in name order: each date, then its mask (Processing loads its outputs in an order of its own, and into
+    # the layer tree's insertion point: after the first one, the group itself)
+    children = group.children()
+    index = sum(1 for child in children if child is not old and child.name() < layer.name())
+    if old is not None and old in children and children.index(old) <= index:
+        index += 1
+    # the new node first, then the old one out: a layer whose last node leaves the tree is removed from the
+    # project (QGIS's layer tree registry bridge, on the next event loop turn)
+    new = group.insertLayer(index, layer)
+    new.setExpanded(False)  # the group lists the dates, not each one's band legend
+    new.setItemVisibilityChecked(not hidden)
+    if old is not None:
+        old.parent().removeChildNode(old)
     return group
 
 

@@ -39,29 +39,42 @@ def test_stack_band_files_in_processing(project, tmp_path):
     assert [os.path.basename(p) for p in results["MASKS"]] == ["2015-08-05_QA_PIXEL.vrt", "2020-08-12_QA_PIXEL.vrt"]
     assert "Landsat 8-9 OLI Collection 2 Level-2" in results["SUMMARY"] and "MTL: 2.75e-05 / -0.2" in feedback.textLog()
 
-    # loaded as the toolbox loads them: a group, dates checked, masks unchecked
-    for path, details in sorted(context.layersToLoadOnCompletion().items()):
-        layer = QgsRasterLayer(path, details.name, "gdal")
+    # loaded as the toolbox loads them (without their default styles, in an order of its own): a group, dates
+    # checked and in true colour, each followed by its mask, unchecked
+    from qgis.core import QgsRasterLayer as Layer
+
+    options = Layer.LayerOptions()
+    options.loadDefaultStyle = False
+    root, previous = QgsProject.instance().layerTreeRoot(), None
+    for path, details in sorted(context.layersToLoadOnCompletion().items(), reverse=True):
+        layer = QgsRasterLayer(path, details.name, "gdal", options)
         assert layer.isValid(), path
-        details.project.addMapLayer(layer)
+        if previous is None:
+            details.project.addMapLayer(layer)
+        else:  # the desktop adds it at the layer tree's insertion point: the last one loaded, in the group
+            details.project.addMapLayer(layer, False)
+            last = root.findLayer(previous.id())
+            last.parent().insertLayer(last.parent().children().index(last), layer)
+        previous = layer
         assert isinstance(details.postProcessor(), GroupPlacer)
         details.postProcessor().postProcessLayer(layer, context, feedback)
     from qgis.PyQt.QtCore import QCoreApplication
 
     QCoreApplication.processEvents()  # (a layer whose last tree node is removed leaves the project then)
     assert len(QgsProject.instance().mapLayers()) == 4
-    root = QgsProject.instance().layerTreeRoot()
     group = root.findGroup("dates (stacked dates)")
     assert group is not None and root.children()[0] is group
     nodes = group.findLayers()
-    assert [n.layer().name() for n in nodes] == ["2015-08-05", "2020-08-12", "2015-08-05_QA_PIXEL",
+    assert [n.layer().name() for n in nodes] == ["2015-08-05", "2015-08-05_QA_PIXEL", "2020-08-12",
                                                  "2020-08-12_QA_PIXEL"]
-    assert [n.isVisible() for n in nodes] == [True, True, False, False]
+    assert [n.isVisible() for n in nodes] == [True, False, True, False]
     assert all(root.findLayer(n.layer().id()).parent() is group for n in nodes)
+    renderer = nodes[2].layer().renderer()
+    assert (renderer.redBand(), renderer.greenBand(), renderer.blueBand()) == (3, 2, 1)
 
     # the dates and masks run as they are: the bands' roles from the VRTs, the masks by date
-    dates = [n.layer() for n in nodes[:2]]
-    masks = [n.layer() for n in nodes[2:]]
+    dates = [n.layer() for n in nodes[0::2]]
+    masks = [n.layer() for n in nodes[1::2]]
     res, ok, fb = run_processing("caim:detectchanges", {
         "INPUT": [d.id() for d in dates], "MASKS": [m.id() for m in masks], "MASK_CLEAR": "bit6&!bit2&!bit4",
         "FILL_GAPS": True, "MODEL": "cva", "DEVICE": "CPU", "AREA": str(tmp_path / "r" / "area.tif"),
