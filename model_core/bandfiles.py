@@ -22,6 +22,7 @@ Written in a hidden folder and moved into place, so a failure, Ctrl-C or SIGTERM
 only (no torch, no QGIS).
 """
 
+import functools
 import json
 import math
 import os
@@ -228,6 +229,7 @@ def _sentinel2(path):
     return f
 
 
+@functools.lru_cache(maxsize=256)  # asked once per band file of a scene (cleared by each plan)
 def _stac_item(folder):
     """A STAC item (JSON with ``"type": "Feature"`` and ``assets``) in the scene's folder, or ''."""
     if folder.startswith("/vsi") or not os.path.isdir(folder):
@@ -319,6 +321,7 @@ def _first_existing(paths):
     return next((p for p in paths if _exists(p)), "")
 
 
+@functools.lru_cache(maxsize=256)  # a product's MTL or MTD, read once per plan, not per band file
 def _read_text(path):
     from osgeo import gdal
 
@@ -773,6 +776,8 @@ def plan(inputs, bands=None):
     from model_core.stack import quiet_gdal
 
     wanted = [b.strip() for b in (bands.split(",") if isinstance(bands, str) else bands or []) if b.strip()]
+    _read_text.cache_clear()  # (read again on each run: a QGIS session may see them change)
+    _stac_item.cache_clear()
     paths, ignored = collect(inputs)
     if not paths:
         raise InputError(f"No raster files found in {', '.join(map(str, inputs))}. Give the band files (GeoTIFF, "
