@@ -1340,9 +1340,9 @@ class CaimDialog(QDialog):
                 item.setCheckState(COL_LAYER, Qt.CheckState.Checked)
                 self.set_mask(item, mask_layers.get(layer_id))
         self.layer_tree.blockSignals(False)
-        clear = sorted({d.mask.clear for d in res.dates if d.mask is not None})
-        if len(clear) == 1:
-            self.mask_clear_edit.setText(clear[0])
+        clear = {res.clear_values(family, scene) for family, scene, dates in res.series if any(d.mask for d in dates)}
+        if len(clear) == 1:  # (a Landsat series mixing 4-7 and 8-9: values right for both)
+            self.mask_clear_edit.setText(clear.pop())
         self._uncheck_mask_rows()
         self.sort_by_date()
         self.validate()

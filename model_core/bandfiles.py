@@ -100,7 +100,26 @@ _FAMILIES = {  # family: (sensor table, what the summary calls it)
     "cbers-awfi": (_AWFI, "CBERS-4/4A AWFI/WFI"),
     "cbers-mux": (_MUX, "CBERS-4/4A MUX"),
     "generic": ((), "files with a date and a band number in their names"),
+    # a Landsat series: its dates' sensors may differ (TM, ETM+, OLI): bands are matched by role (Blue, NIR)
+    "landsat-l2": ((), "Collection 2 Level-2"),
+    "landsat-l1": ((), "Collection 2 Level-1"),
 }
+# clear values of a Landsat series mixing 4-7 and 8-9 QA_PIXEL: clear without cirrus or shadow, or water without
+# cloud, dilated cloud, cirrus or shadow (Landsat 4-7 never set the cirrus bit 2: their preset, unchanged)
+MIXED_LANDSAT_CLEAR = "bit6&!bit2&!bit4,bit7&!bit1&!bit2&!bit3&!bit4"
+
+
+def _series(family):
+    """The family a file's dates share a series with: Landsat's sensors together, per level."""
+    return "landsat-" + family[-2:] if family.startswith("landsat-") else family
+
+
+def _key(f):
+    """What a band file is within its series: its role for Landsat (a TM date's SR_B3 and an OLI date's SR_B4 are
+    both Red), else its band name."""
+    if not f.family.startswith("landsat-"):
+        return f.band
+    return _label(f.family, f.band).split(" (")[0]
 
 _LANDSAT = re.compile(r"(?i)^(L[COTE])(0[4-9])_(L1TP|L1GT|L1GS|L2SP|L2SR)_(\d{6})_(\d{8})_(\d{8})_(02)_(T1|T2|RT)"
                       r"_(.+)$")
@@ -564,20 +583,20 @@ class StackResult:
     def text(self):
         lines = []
         for family, scene, dates in self.series:
-            table, what = _FAMILIES[family]
+            what = _what(family, dates)
             names = self.band_names[(family, scene)]
-            labels = [_label(family, b) for b in names]
+            labels = [_shown(b, dates, family) for b in names]
             lines.append(f"{what}{', scene ' + scene if scene else ''}: {len(dates)} date(s), "
                          f"{dates[0].date} to {dates[-1].date}")
             lines.append(f"  bands per date ({len(names)}): " + ", ".join(labels))
-            others = _order(family, {b for d in dates for b in d.bands} - set(names))
+            others = _key_order(family, {b for d in dates for b in d.bands} - set(names), dates)
             if others:
-                lines.append(f"  not stacked (give them with --bands): {', '.join(others)}")
+                lines.append(f"  not stacked (give them with --bands): {', '.join(_shown(b, dates, family) if family.startswith('landsat-') else b for b in others)}")
             masked = [d for d in dates if d.mask_name]
             if masked:
-                clear = sorted({d.mask.clear for d in masked})
-                lines.append(f"  masks: {len(masked)} of {len(dates)} dates ({dates[0].mask.band if dates[0].mask else masked[0].mask.band}), "
-                             f"clear values {' / '.join(clear)}")
+                kinds = sorted({d.mask.band for d in masked})
+                lines.append(f"  masks: {len(masked)} of {len(dates)} dates ({', '.join(kinds)}), clear values "
+                             f"{self.clear_values(family, scene)}")
             else:
                 lines.append("  masks: none")
             scalings = {s for d in dates for s in d.scaling if s}
@@ -597,6 +616,15 @@ class StackResult:
             lines.append(f"Note: {note}")
         return "\n".join(lines)
 
+    def clear_values(self, family, scene):
+        """The masks' clear values of a series (for --mask-clear, which holds for every date): the product's;
+        for a Landsat series mixing 4-7 and 8-9, :data:`MIXED_LANDSAT_CLEAR`, right for both."""
+        dates = next(ds for f, s, ds in self.series if (f, s) == (family, scene))
+        clear = sorted({d.mask.clear for d in dates if d.mask})
+        if set(clear) == {MASK_CLEAR["landsat89"], MASK_CLEAR["landsat47"]}:
+            return MIXED_LANDSAT_CLEAR
+        return " / ".join(clear)
+
     def command(self, family, scene):
         dates = next(ds for f, s, ds in self.series if (f, s) == (family, scene))
         out = self.out_dir
@@ -605,8 +633,7 @@ class StackResult:
         if any(d.mask_name for d in dates):
             cmd += " --masks " + " ".join(_quote(os.path.join(out, d.mask_name)) if d.mask_name else "none"
                                           for d in dates)
-            clear = sorted({d.mask.clear for d in dates if d.mask})
-            cmd += f" --mask-clear '{clear[0]}'" if len(clear) == 1 else ""
+            cmd += f" --mask-clear '{self.clear_values(family, scene)}'"
             cmd += " --fill-gaps"
         return cmd + " --out result"
 
@@ -625,6 +652,39 @@ def _label(family, band):
 def _wavelength(family, band):
     entry = _sensor_band(_FAMILIES[family][0], band[3:] if band.startswith(("SR_", "ST_")) else band)
     return entry[2] if entry else None
+
+
+def _what(family, dates):
+    """What the summary and messages call a series: a Landsat series by its sensors."""
+    if family.startswith("landsat-"):
+        sensors = sorted({f.sensor for d in dates for f in list(d.bands.values()) + [d.mask] if f is not None},
+                         key=lambda x: (int(x.split()[1]), x))
+        return f"{', '.join(sensors)} {_FAMILIES[family][1]}"
+    return _FAMILIES[family][1]
+
+
+def _files_of(key, dates):
+    return [d.bands[key] for d in dates if key in d.bands]
+
+
+def _shown(key, dates, family=None):
+    """A band of a series as the summary shows it: 'Red (SR_B4)'; a Landsat role with each sensor's name of it,
+    'Red (SR_B3/SR_B4)'."""
+    files = _files_of(key, dates)
+    if files and files[0].family.startswith("landsat-"):
+        return f"{key} ({'/'.join(sorted({f.band for f in files}))})"
+    return _label(family or (files[0].family if files else "generic"), key)
+
+
+def _key_order(family, keys, dates):
+    if not family.startswith("landsat-"):
+        return _order(family, keys)
+
+    def wavelength(k):
+        f = _files_of(k, dates)[0]
+        return (f.band.startswith("ST_"), _wavelength(f.family, f.band) or 99.0, k)
+
+    return sorted(keys, key=wavelength)
 
 
 def _order(family, names):
@@ -652,11 +712,14 @@ def _default(family, band):
 _ROLES = {"blue": "Blue", "green": "Green", "red": "Red", "nir": "NIR", "swir1": "SWIR 1", "swir2": "SWIR 2"}
 
 
-def _pick(family, available, wanted):
-    """The bands of ``available`` to stack, in order: ``wanted`` (names such as B04, SR_B4, B4 or roles red,
-    nir, swir1) in its order, or the sensor's default bands in the sensor's order."""
+def _pick(family, available, wanted, dates=()):
+    """``(bands, None)``: the bands of ``available`` to stack, in order: ``wanted`` (names such as B04, SR_B4, B4
+    or roles red, nir, swir1) in its order, or the sensor's default bands in the sensor's order; ``(None, why)``
+    when a wanted band is not there.  A Landsat series (``available``: roles) takes product names per sensor."""
+    if family.startswith("landsat-"):
+        return _pick_landsat(available, wanted, dates)
     if not wanted:
-        return [b for b in _order(family, available) if _default(family, b)] or _order(family, available)
+        return [b for b in _order(family, available) if _default(family, b)] or _order(family, available), None
     picked = []
     for w in wanted:
         wu = w.strip().upper()
@@ -668,7 +731,31 @@ def _pick(family, available, wanted):
         if not match and re.fullmatch(r"B\d", wu):  # B4 for Sentinel-2's B04
             match = [b for b in available if b == f"B0{wu[1]}"]
         if not match:
-            return None, w
+            return None, f"no band '{w}' among {', '.join(_order(family, available))}"
+        picked.append(match[0])
+    return picked, None
+
+
+def _pick_landsat(available, wanted, dates):
+    """:func:`_pick` for a Landsat series, whose bands are roles (Blue, SWIR 1): the default is every role some
+    date's sensor stacks by default; a product name (SR_B4, B4) names the role it has for each date's sensor,
+    refused when that differs between the sensors (SR_B4 is red for Landsat 8-9, NIR for 4-7)."""
+    ordered = _key_order("landsat-l2", available, dates)
+    if not wanted:
+        return [k for k in ordered if any(_default(f.family, f.band) for f in _files_of(k, dates))], None
+    picked = []
+    for w in wanted:
+        wu, wl = w.strip().upper(), w.strip().lower()
+        if wl in _ROLES:
+            match = [k for k in ordered if k == _ROLES[wl]]
+        else:
+            match = sorted({k for k in ordered for f in _files_of(k, dates)
+                            if wu in (f.band, f.band[3:] if f.band.startswith(("SR_", "ST_")) else f.band)})
+            if len(match) > 1:
+                return None, (f"'{w}' is {' for some dates, '.join(match)} for others (the series mixes Landsat "
+                              "sensors whose band numbers differ): name the bands by role")
+        if not match:
+            return None, f"no band '{w}' among {', '.join(_shown(k, dates) for k in ordered)}"
         picked.append(match[0])
     return picked, None
 
@@ -738,18 +825,16 @@ def _group(placed):
     generic_masks = [f for f in placed if f.family == "generic" and f.mask]
     placed = [f for f in placed if f not in generic_masks]
     for f in placed:
-        key = (f.family, f.scene, f.date)
-        g = groups.setdefault(key, DateStack(f.family, f.scene, f.date))
+        key = (_series(f.family), f.scene, f.date)
+        g = groups.setdefault(key, DateStack(*key))
         if f.mask:
             if g.mask is not None:
                 g.mask = _finer(g.mask, f, key, "mask")
             else:
                 g.mask = f
             continue
-        if f.band in g.bands:
-            g.bands[f.band] = _finer(g.bands[f.band], f, key, f.band)
-        else:
-            g.bands[f.band] = f
+        k = _key(f)
+        g.bands[k] = _finer(g.bands[k], f, key, f.band) if k in g.bands else f
     for f in generic_masks:  # named freely (cloudmask.tif beside B04_10m.tif): the one generic scene of its date
         same = [k for k in groups if k[0] == "generic" and k[2] == f.date]
         key = next((k for k in same if k[1] == f.scene), same[0] if len(same) == 1 else ("generic", f.scene, f.date))
@@ -808,24 +893,24 @@ def plan(inputs, bands=None):
         series.setdefault((family, scene), []).append(g)
     out = []
     for (family, scene), dates in series.items():
-        where = f"{_FAMILIES[family][1]}{', scene ' + scene if scene else ''}"
+        where = f"{_what(family, dates)}{', scene ' + scene if scene else ''}"
         without = [d for d in dates if not d.bands]
         if without:
             raise InputError(f"{where}: {without[0].date} has a mask ('{os.path.basename(without[0].mask.path)}') but "
                              "no band file. Give its bands too, or leave its mask out.")
         every = set().union(*(d.bands for d in dates))
         if wanted:
-            names, missing = _pick(family, sorted(every), wanted)
+            names, missing = _pick(family, sorted(every), wanted, dates)
             if names is None:
-                raise InputError(f"{where}: no band '{missing}' among {', '.join(_order(family, every))}. Give "
-                                 "bands by name (e.g. B04 or SR_B4) or role (red, green, blue, nir, swir1, swir2).")
+                raise InputError(f"{where}: {missing}. Give bands by name (e.g. B04 or SR_B4) or role (red, green, "
+                                 "blue, nir, swir1, swir2).")
         else:
-            names = [b for b in _pick(family, sorted(every), None)]
+            names = _pick(family, sorted(every), None, dates)[0]
         for d in dates:
             lacking = [b for b in names if b not in d.bands]
             if lacking:
                 have = [x for x in dates if lacking[0] in x.bands]
-                raise InputError(f"{where}: {d.date} lacks band {lacking[0]}"
+                raise InputError(f"{where}: {d.date} lacks band {_shown(lacking[0], dates)}"
                                  f"{' (and ' + ', '.join(lacking[1:]) + ')' if len(lacking) > 1 else ''}, which "
                                  f"{len(have)} other date(s) have (e.g. {have[0].date}: "
                                  f"'{os.path.basename(have[0].bands[lacking[0]].path)}'). Add the missing file, "
@@ -877,8 +962,9 @@ def _write_date(path, d, names):
     vrt = gdal.BuildVRT(path, sources, separate=True, resolution="highest")
     if vrt is None:
         raise OutputError(f"The virtual raster '{path}' could not be written.")
-    family = d.family
-    for k, (b, scaling) in enumerate(zip(names, d.scaling), start=1):
+    for k, (key, scaling) in enumerate(zip(names, d.scaling), start=1):
+        f = d.bands[key]
+        family, b = f.family, f.band
         band = vrt.GetRasterBand(k)
         band.SetDescription(_label(family, b))
         wl = _wavelength(family, b) if not b.startswith("ST_") else None
@@ -1022,8 +1108,8 @@ def stack_band_files(inputs, out_dir, bands=None, overwrite=False):
     _names(series)
     out_dir = os.path.abspath(str(out_dir))
     all_dates = [d for _, _, dates, _ in series for d in dates]
-    styled = [d for d in all_dates if {"Red", "Green", "Blue"} <= {_label(d.family, b).split(" (")[0]
-                                                                 for b in _names_of(series, d)}]
+    styled = [d for d in all_dates if {"Red", "Green", "Blue"} <= {
+        _label(d.bands[k].family, d.bands[k].band).split(" (")[0] for k in _names_of(series, d)}]
     targets = ([d.name for d in all_dates] + [d.mask_name for d in all_dates if d.mask_name]
                + [_style_name(d) for d in styled])
     if os.path.lexists(out_dir) and not os.path.isdir(out_dir):

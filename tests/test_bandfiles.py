@@ -125,9 +125,9 @@ def test_landsat_l2_acquisition_date_roles_scaling_and_masks(tmp_path, capsys):
     _, _, refl = fx.write_landsat(tmp_path / "in", 2020, "20200812", "20200919", cloud=(5, 10, 5, 10))
     rc, out, err = _run(capsys, ["stackbands", str(tmp_path / "in"), "--out", str(tmp_path / "out")])
     assert rc == 0, err
-    assert "Landsat 8-9 OLI Collection 2 Level-2, scene 007066: 2 date(s), 2015-08-05 to 2020-08-12" in out
+    assert "Landsat 8 OLI Collection 2 Level-2, scene 007066: 2 date(s), 2015-08-05 to 2020-08-12" in out
     assert "Blue (SR_B2), Green (SR_B3), Red (SR_B4), NIR (SR_B5), SWIR 1 (SR_B6), SWIR 2 (SR_B7)" in out
-    assert "not stacked (give them with --bands): SR_B1, ST_B10" in out
+    assert "not stacked (give them with --bands): Coastal aerosol (SR_B1), Surface temperature (ST_B10)" in out
     assert "scale/offset applied: MTL: 2.75e-05 / -0.2" in out
     assert "clear values bit6&!bit2&!bit4" in out and "QA_RADSAT" in out
     assert sorted(os.listdir(tmp_path / "out")) == ["2015-08-05.qml", "2015-08-05.vrt", "2020-08-12.qml",
@@ -165,6 +165,44 @@ def test_detect_on_stacked_landsat_reads_roles_and_masks(tmp_path, capsys):
     assert rc == 0, err
     assert "Bands     3,2,1,4 as R, G, B, NIR (from the rasters' wavelengths)" in out
     assert "2020-08-12 2.33 %" in out  # the 5 x 5 cloud and the fill of 40 x 30 px
+
+
+def test_a_landsat_series_of_several_sensors(tmp_path, capsys):
+    """Landsat 5 TM, 7 ETM+ and 8 OLI dates of one path/row are one series: bands matched by role (TM's SR_B3
+    and OLI's SR_B4 are both red), each date's VRT in the same role order, described by its own product band;
+    the masks' clear values right for both QA_PIXEL kinds; a band number, which differs between the sensors,
+    refused in --bands, roles taken; detect runs on the three dates with the masks."""
+    fx.write_landsat(tmp_path / "in", 1995, "19950710", "20200909", sat="LT05")
+    _, _, refl7 = fx.write_landsat(tmp_path / "in", 2005, "20050725", "20200909", sat="LE07", cloud=(5, 10, 5, 10))
+    _, _, refl8 = fx.write_landsat(tmp_path / "in", 2020, "20200812", "20200919")
+    rc, out, err = _run(capsys, ["stackbands", str(tmp_path / "in"), "--out", str(tmp_path / "out")])
+    assert rc == 0, err
+    assert "Landsat 5 TM, Landsat 7 ETM+, Landsat 8 OLI Collection 2 Level-2, scene 007066: 3 date(s)" in out
+    assert ("bands per date (6): Blue (SR_B1/SR_B2), Green (SR_B2/SR_B3), Red (SR_B3/SR_B4), NIR (SR_B4/SR_B5), "
+            "SWIR 1 (SR_B5/SR_B6), SWIR 2 (SR_B7)") in out
+    assert f"clear values {bandfiles.MIXED_LANDSAT_CLEAR}" in out
+    assert f"--mask-clear '{bandfiles.MIXED_LANDSAT_CLEAR}'" in out
+    ds7, ds8 = gdal.Open(str(tmp_path / "out" / "2005-07-25.vrt")), gdal.Open(str(tmp_path / "out" / "2020-08-12.vrt"))
+    assert [ds7.GetRasterBand(b).GetDescription() for b in (1, 3, 4)] == ["Blue (SR_B1)", "Red (SR_B3)", "NIR (SR_B4)"]
+    assert [ds8.GetRasterBand(b).GetDescription() for b in (1, 3, 4)] == ["Blue (SR_B2)", "Red (SR_B4)", "NIR (SR_B5)"]
+    assert infer_rgbn(ds7) == infer_rgbn(ds8) == ([3, 2, 1, 4], "wavelengths")
+    red7 = ds7.GetRasterBand(3)
+    np.testing.assert_allclose(red7.ReadAsArray()[1:] * red7.GetScale() + red7.GetOffset(), refl7["B3"][1:], atol=2e-5)
+    # the mixed clear values: Landsat 4-7's clear land (5440) and 8-9's (21824) clear, both clouds (5896, 22280) not
+    from model_core.stack import parse_clear_values
+
+    clear = parse_clear_values(bandfiles.MIXED_LANDSAT_CLEAR)
+    assert clear.clear(np.array([5440, 5504, 21824, 21952, 5896, 22280, 1])).tolist() == [True, True, True, True,
+                                                                                         False, False, False]
+    rc, _, err = _run(capsys, ["stackbands", str(tmp_path / "in"), "--out", str(tmp_path / "o2"), "--bands", "SR_B4"])
+    assert rc == 2 and "'SR_B4' is NIR for some dates, Red for others" in err and "name the bands by role" in err
+    rc, _, err = _run(capsys, ["stackbands", str(tmp_path / "in"), "--out", str(tmp_path / "o2"), "--bands",
+                               "red,green,blue,nir"])
+    assert rc == 0, err
+    command = [c.strip("'") for c in out.split("next: python -m model_core ")[1].splitlines()[0].split()[:-1]]
+    rc, out, err = _run(capsys, command + [str(tmp_path / "r"), "--model", "cva"])
+    assert rc == 0, err
+    assert "3 of 3 dates have a mask file" in out and "2005-07-25 2.33 %" in out
 
 
 def test_landsat_l1_top_of_atmosphere_from_the_mtl(tmp_path, capsys):
@@ -253,7 +291,7 @@ def test_refuses_a_date_that_lacks_a_band(tmp_path, capsys):
     fx.write_landsat(tmp_path / "in", 2020, "20200812", "20200919", bands=("B2", "B3", "B4", "B5", "B6"))
     rc, out, err = _run(capsys, ["stackbands", str(tmp_path / "in"), "--out", str(tmp_path / "out")])
     assert rc == 2 and "Traceback" not in err
-    assert "2020-08-12 lacks band SR_B7, which 1 other date(s) have (e.g. 2015-08-05" in err
+    assert "2020-08-12 lacks band SWIR 2 (SR_B7), which 1 other date(s) have (e.g. 2015-08-05" in err
     assert _nothing_left(tmp_path / "out")
     rc, out, err = _run(capsys, ["stackbands", str(tmp_path / "in"), "--out", str(tmp_path / "out"), "--bands",
                                  "red,green,blue,nir"])

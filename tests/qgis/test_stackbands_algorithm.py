@@ -37,7 +37,7 @@ def test_stack_band_files_in_processing(project, tmp_path):
     assert ok, feedback.textLog()
     assert [os.path.basename(p) for p in results["LAYERS"]] == ["2015-08-05.vrt", "2020-08-12.vrt"]
     assert [os.path.basename(p) for p in results["MASKS"]] == ["2015-08-05_QA_PIXEL.vrt", "2020-08-12_QA_PIXEL.vrt"]
-    assert "Landsat 8-9 OLI Collection 2 Level-2" in results["SUMMARY"] and "MTL: 2.75e-05 / -0.2" in feedback.textLog()
+    assert "Landsat 8 OLI Collection 2 Level-2" in results["SUMMARY"] and "MTL: 2.75e-05 / -0.2" in feedback.textLog()
 
     # loaded as the toolbox loads them (without their default styles, in an order of its own): a group, dates
     # checked and in true colour, each followed by its mask, unchecked
