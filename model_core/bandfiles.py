@@ -5,7 +5,8 @@ its ``.zip``, or cloud-optimised GeoTIFFs from a STAC catalogue, one per band in
 or ``red.tif``) and CBERS-4 data cubes (``CBERS-4_AWFI_022024_B13_2018-03-06.tif``) come as one file per band
 and per date, with the cloud mask (QA_PIXEL, SCL, CMASK) in a file of its own.  The engine reads one raster
 per date, so :func:`stack_band_files` recognises the product of every file, groups the files by acquisition
-date (and scene: Landsat path/row, Sentinel-2 tile, CBERS tile), and writes per date
+date (and scene: Landsat path/row, Sentinel-2 tile, CBERS tile; Landsat TM, ETM+ and OLI dates of one scene
+are one series, their bands matched by role), and writes per date
 
 * ``<date>.vrt`` (``<date>_<scene>.vrt`` with several scenes): the date's bands in the sensor's order (or
   the order of ``bands``), ``-resolution highest`` (Sentinel-2's 20 m bands onto its 10 m grid, nearest
@@ -14,6 +15,7 @@ date (and scene: Landsat path/row, Sentinel-2 tile, CBERS tile), and writes per 
   (:mod:`model_core.bandmap`) finds red, green, blue and NIR without ``--bands``; the product's nodata; and
   the product's scale and offset where they are known, so values read as reflectance and dates of other
   scalings or processing baselines compare (see :func:`_landsat_scaling`, :func:`_s2_scaling`);
+* ``<date>.qml``: a style QGIS loads with the VRT, its red, green and blue bands in true colour;
 * ``masks/<date>_<mask>.vrt`` (QA_PIXEL, SCL, CMASK): the date's cloud mask, named so that ``--masks``
   (sorted like the dates) and the plugin's *Match masks by date* pair it, with the clear values of
   :data:`model_core.stack.MASK_PRESETS` for it.
