@@ -1103,7 +1103,7 @@ def stack_band_files(inputs, out_dir, bands=None, overwrite=False):
     (and scene) in ``out_dir``, and each date's mask into ``out_dir/masks`` (module docstring).  ``bands``: the
     band names or roles to stack, in that order (default: the sensor's surface bands in the sensor's order).
     Refuses to replace existing files unless ``overwrite``.  Returns a :class:`StackResult`."""
-    from model_core.polygons import scratch_folder
+    from model_core.staging import scratch_folder
     from model_core.stack import quiet_gdal
 
     series, left_out, ignored, notes = plan(inputs, bands)
