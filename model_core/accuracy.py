@@ -913,9 +913,11 @@ def main(argv=None):
             res = assess(args.map, args.points, args.field, binary=args.binary, strata_path=args.strata,
                          compare_path=args.compare)
             print(res.text())
-            if args.json:
+            if args.json:  # written in a hidden folder and moved into place: a killed run leaves no half file
+                from model_core.staging import staged_file
+
                 try:
-                    with open(args.json, "w") as f:
+                    with staged_file(args.json, ".caim-assess-") as staged, open(staged, "w", encoding="utf-8") as f:
                         json.dump(res.to_dict(), f, indent=1)
                 except OSError as exc:
                     raise OutputError(f"Cannot write '{args.json}' ({exc.strerror or exc}).") from None

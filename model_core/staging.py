@@ -145,3 +145,15 @@ def put_in_place(driver, staged, out_path):
         delete_vector(driver, out_path)  # the old file's parts, which the new ones would not all replace
     for name in parts:
         os.replace(os.path.join(folder, name), os.path.join(target, name))
+
+
+@contextlib.contextmanager
+def staged_file(out_path, prefix):
+    """The path to write the one file ``out_path`` at, in a hidden folder ``prefix*`` beside it locked for this
+    process (:func:`staged_output`); when the block ends without an error the file is moved over ``out_path``
+    in one step (os.replace), so ``out_path`` is either the old file or the complete new one.  A process
+    killed on the spot (kill -9) while writing leaves only that hidden folder, which the next writer into the
+    folder with the same ``prefix`` removes (:func:`remove_abandoned`)."""
+    with staged_output(out_path, prefix) as (_scratch, staged):
+        yield staged
+        os.replace(staged, out_path)

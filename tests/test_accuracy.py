@@ -131,6 +131,43 @@ def test_the_hidden_folders_of_killed_sample_and_polygon_runs_go_with_the_next_r
     assert not [n for n in os.listdir(str(tmp_path)) if n.startswith(".")]
 
 
+@pytest.mark.skipif(os.name != "posix", reason="POSIX signals and locks")
+def test_assess_killed_while_writing_its_json_leaves_no_half_file_under_its_name(tmp_path, capsys):
+    """assess --json wrote straight into OUT: killed on the spot (kill -9) while writing, it left a half-written
+    JSON under the user's name, which the next run refused as an existing file. It writes into a hidden folder
+    locked for the run and moves the file into place whole; the next run removes the folder a killed one left."""
+    import subprocess  # nosec B404 - our own code in a child process (SIGKILL would end pytest itself)
+    import sys
+
+    from rasters import ROOT
+
+    m = np.zeros((40, 40), np.uint8)
+    m[:10] = 1
+    path = _map(tmp_path, m)
+    pts = _points(tmp_path / "p.gpkg", [(1, 1, 1), (2, 2, 1), (30, 1, 0), (31, 2, 0)])
+    out = tmp_path / "out"
+    out.mkdir()
+    target = str(out / "a.json")
+    code = ("import json, os, signal\n"
+            "def half(obj, f, *a, **k):\n"
+            "    f.write(json.dumps(obj)[:40])\n"
+            "    f.flush()\n"
+            "    os.kill(os.getpid(), signal.SIGKILL)\n"
+            "json.dump = half\n"
+            "from model_core.cli import main\n"
+            f"main(['assess', {path!r}, {pts!r}, '--json', {target!r}])\n")
+    run = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=dict(os.environ, PYTHONPATH=ROOT),  # nosec
+                         capture_output=True, text=True, timeout=120)
+    assert run.returncode == -9, run.stderr
+    left = os.listdir(out)
+    assert len(left) == 1 and left[0].startswith(".caim-assess-"), left  # hidden, not under the JSON's name
+    assert main(["assess", path, pts, "--json", target]) == 0
+    assert os.listdir(out) == ["a.json"]  # the killed run's folder is gone
+    with open(target) as f:
+        assert json.load(f)["sample_counts"] == [[2, 0], [0, 2]]
+    capsys.readouterr()
+
+
 def test_sample_draws_n_pixels_of_every_class(tmp_path):
     rng = np.random.default_rng(0)
     m = rng.choice([0, 1, 2], size=(60, 80), p=[0.8, 0.15, 0.05]).astype(np.uint8)
