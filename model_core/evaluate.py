@@ -516,16 +516,19 @@ def _main(args):
     print(format_results(res, label, "CVA + Otsu baseline" + bands + (f", min patch {args.min_patch} px"
                                                                        if args.min_patch > 1 else "")))
     if args.json:
-        tmp = args.json + ".part"
+        # written in a hidden folder locked for this run and moved into place (Ctrl-C: removed with what is in
+        # it, main says "nothing was written"; a kill -9 leaves that folder only, which the next evaluate into
+        # the folder removes). A '.part' beside it stayed for good after a kill -9.
+        from model_core.errors import OutputError
+        from model_core.staging import staged_file
+
         try:
-            with open(tmp, "w", encoding="utf-8") as f:
+            with staged_file(args.json, ".caim-evaluate-") as staged, open(staged, "w", encoding="utf-8") as f:
                 json.dump({"args": vars(args), "results": res}, f, indent=1)
-            os.replace(tmp, args.json)
-        except BaseException as exc:  # Ctrl-C too: main says "nothing was written", and no .part may stay
-            if os.path.exists(tmp):
-                os.remove(tmp)
-            if not isinstance(exc, OSError):
-                raise
+        except OutputError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 2
+        except OSError as exc:
             print(f"error: cannot write '{args.json}' ({exc.strerror or exc})", file=sys.stderr)
             return 2
     return 0

@@ -49,7 +49,10 @@ def default_weights(arch):
     return path if path and os.path.isfile(path) else None
 
 
-def save(path, model, meta=None, band_order=None, calibration=None):
+def save(path, model, meta=None, band_order=None, calibration=None, staged=True):
+    """Write ``model`` as a weights file at ``path``, which is either the old file or the complete new one,
+    whatever stops the process.  ``staged=False``: written at ``path`` itself (a caller's own staging
+    folder, as the trainer's checkpoints)."""
     import torch
 
     payload = {
@@ -64,15 +67,16 @@ def save(path, model, meta=None, band_order=None, calibration=None):
     }
     if calibration:
         payload["calibration"] = dict(calibration)
-    tmp = path + ".part"
-    try:
-        # a save of plain values: safe (Bandit before 1.8, as Debian 13's 1.7.10, flagged saves as well as loads)
-        torch.save(payload, tmp)  # nosec B614
-        os.replace(tmp, path)
-    except BaseException:  # Ctrl-C or a full disk while writing: no half-written .part left beside the file
-        if os.path.exists(tmp):
-            os.remove(tmp)
-        raise
+    if staged:
+        # in a hidden folder locked for this process, moved over ``path`` once complete: Ctrl-C or a full disk
+        # leave nothing, a kill -9 that folder only, which the next save into the folder removes (a
+        # '.part' beside the file stayed for good)
+        from model_core.staging import staged_file
+
+        with staged_file(path, ".caim-weights-") as tmp:
+            torch.save(payload, tmp)  # nosec B614 -- a save of plain values (Bandit before 1.8 flagged saves)
+    else:
+        torch.save(payload, path)  # nosec B614
 
 
 def load_tensors(torch, path):

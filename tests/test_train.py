@@ -671,3 +671,73 @@ def test_ctrl_c_while_evaluate_writes_its_json_leaves_no_part_file(tmp_path, cap
     monkeypatch.setattr(evaluate.json, "dump", real_dump)
     assert "Interrupted; nothing was written." in capsys.readouterr().err
     assert not [f for f in os.listdir(str(tmp_path)) if f.startswith("scores")]
+
+
+def _killed_child(code):
+    """Run ``code`` in a Python child process (the project on its path); it must end by SIGKILL."""
+    import subprocess  # nosec B404 - our own code in a child process (SIGKILL would end pytest itself)
+    import sys
+
+    root_dir = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300,  # nosec B603
+                         env=dict(os.environ, PYTHONPATH=root_dir), cwd=root_dir)
+    assert run.returncode == -9, (run.returncode, run.stderr[-2000:])
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX signals and locks")
+def test_evaluate_killed_while_writing_its_json_leaves_no_part_file_for_good(tmp_path, capsys):
+    """evaluate --json wrote 'OUT.part' beside OUT: killed on the spot (kill -9) while writing, it left that
+    file for good, one more per killed run. It writes into a hidden folder locked for the run, which the next
+    evaluate with --json into that folder removes."""
+    from model_core import evaluate, weights
+    from model_core.models import build_model
+
+    root = str(tmp_path / "data")
+    layouts.write_generic(root)
+    w = str(tmp_path / "w.pt")
+    weights.save(w, build_model("caimnet", in_channels=4, **TINY))
+    out = tmp_path / "out"
+    out.mkdir()
+    args = ["--dataset", "generic", "--root", root, "--weights", w, "--tile", "16", "--json", str(out / "s.json")]
+    _killed_child("import json, os, signal\n"
+                  "def half(obj, f, *a, **k):\n"
+                  "    f.write('{\"args\": ')\n"
+                  "    f.flush()\n"
+                  "    os.kill(os.getpid(), signal.SIGKILL)\n"
+                  "from model_core import evaluate\n"
+                  "evaluate.json.dump = half\n"
+                  f"evaluate.main({args!r})\n")
+    left = os.listdir(out)
+    assert len(left) == 1 and left[0].startswith(".caim-evaluate-"), left  # hidden, nothing under s.json's name
+    assert evaluate.main(args) == 0
+    assert os.listdir(out) == ["s.json"]  # the killed run's folder is gone
+    assert json.loads((out / "s.json").read_text())["results"]
+    capsys.readouterr()
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX signals and locks")
+def test_a_weights_file_saved_by_a_killed_process_stays_whole(tmp_path):
+    """weights.save (calibrate --out, pretrain, ...) wrote 'FILE.part' and renamed it: killed on the spot while
+    writing, the '.part' stayed for good. The file is written in a hidden folder locked for the process; the old
+    file stays whole, and the next save into that folder removes what the killed one left."""
+    from model_core import weights
+    from model_core.models import build_model
+
+    out = tmp_path / "w"
+    out.mkdir()
+    w = str(out / "cal.pt")
+    weights.save(w, build_model("caimnet", in_channels=4, **TINY), meta={"which": "old"})
+    _killed_child("import os, signal, torch\n"
+                  "def half(obj, path, *a, **k):\n"
+                  "    with open(path, 'wb') as f:\n"
+                  "        f.write(b'PK half')\n"
+                  "    os.kill(os.getpid(), signal.SIGKILL)\n"
+                  "torch.save = half\n"
+                  "from model_core import weights\n"
+                  "from model_core.models import build_model\n"
+                  f"weights.save({w!r}, build_model('caimnet', in_channels=4, **{TINY!r}), meta={{'which': 'new'}})\n")
+    assert weights.read(w)["meta"]["which"] == "old"  # the old file, whole
+    left = sorted(os.listdir(out))
+    assert len(left) == 2 and left[0].startswith(".caim-weights-") and left[1] == "cal.pt", left
+    weights.save(w, build_model("caimnet", in_channels=4, **TINY), meta={"which": "new"})
+    assert os.listdir(out) == ["cal.pt"] and weights.read(w)["meta"]["which"] == "new"
