@@ -478,6 +478,11 @@ def train(cfg, resume=False, log=None, overwrite=False):
     if os.path.exists(out) and not os.path.isdir(out):
         raise CaimError(f"The output folder '{out}' is a file. Give another --out.")
     existing = [f for f in run_files if os.path.exists(f)]
+    if not resume and existing and not overwrite and not os.path.exists(state_path):
+        # (a run of an earlier version stopped between its first checkpoint's files: --resume needs state.pt)
+        raise CaimError(f"'{out}' holds the files of a training run stopped before its first checkpoint was "
+                        f"complete ({', '.join(os.path.basename(f) for f in existing)}; no state.pt): there is "
+                        "nothing to resume. Replace it with --overwrite, or train into another folder (--out).")
     if not resume and existing and not overwrite:
         done = _describe_run(out)
         raise CaimError(f"'{out}' already holds a training run ({done + ', ' if done else ''}"
@@ -611,20 +616,20 @@ def train(cfg, resume=False, log=None, overwrite=False):
     log("validation baseline (CVA): " + _summary_line(base_summary))
 
     created = make_folders(out)
-    if overwrite and not resume:
-        for f in existing:  # the run being replaced: none of its files may mix with the new run's
-            os.remove(f)
     config_path = os.path.join(out, "config.json")
-    previous = None  # a config.json replaced with --overwrite (often the very config being run): put back
-    if not resume and os.path.isfile(config_path):  # if the run stops before its first checkpoint
-        with open(config_path, "rb") as f:
-            previous = f.read()
-    with open(config_path, "w", encoding="utf-8") as f:
-        json.dump(cfg, f, indent=2)
+    # Nothing is written into the folder before the first checkpoint, which brings config.json (the run's record)
+    # and replaces a run given up with --overwrite (its files that the checkpoint does not replace go then):
+    # a run killed on the spot before it (kill -9) leaves no config.json that the next run would refuse as
+    # the user's, and an --overwrite killed so leaves the earlier run whole. Each checkpoint is written
+    # whole in a hidden folder locked for the run (left by a kill -9, removed here by the next run).
+    from model_core.staging import remove_abandoned
+
+    remove_abandoned(out, CHECKPOINT_PREFIX)
+    ours = not resume and not existing and not os.path.isfile(config_path)  # no file of another run or the user
     saved = [False]
     try:
         history = _epochs(cfg, model, opt, ema, train_src, val, base_summary, history, best, start_epoch, device,
-                          init_record, log, saved)
+                          init_record, log, saved, stale=existing if overwrite and not resume else [])
         if init_bias:  # a fine-tune's checkpoints carry no calibration: the starting file's is not theirs
             log(f"note: the starting weights carry a no-change bias of {init_bias:+.2f} (their calibration); "
                 "best.pt and last.pt carry none. Calibrate the file you will use on your validation data: "
@@ -632,30 +637,32 @@ def train(cfg, resume=False, log=None, overwrite=False):
                 f"--config {config_path}")
         return history
     except BaseException:
-        if not saved[0] and not resume:  # stopped before its first checkpoint: leave nothing behind
-            for f in run_files:  # this run's (another run's stop it, or went with --overwrite): a stop while the
-                if os.path.exists(f):  # first checkpoint was written left last.pt without state.pt, a run
-                    os.remove(f)  # --resume could not continue and the next run refused
-            if previous is not None:
-                with open(config_path, "wb") as f:
-                    f.write(previous)
-            elif os.path.exists(config_path):
-                os.remove(config_path)
+        if not saved[0]:  # stopped before its first checkpoint was complete: leave nothing behind
+            if ours:  # (a stop between the moves of its files into place)
+                for f in run_files + [config_path]:
+                    if os.path.exists(f):
+                        os.remove(f)
             remove_created(created)
         raise
 
 
+CHECKPOINT_PREFIX = ".caim-checkpoint-"  # the hidden folder a checkpoint is written in (model_core.staging)
+
+
 def _epochs(cfg, model, opt, ema, train_src, val, base_summary, history, best, start_epoch, device,
-            init_record, log, saved):
-    """The epochs of :func:`train` from ``start_epoch``; ``saved[0]`` becomes True at the first checkpoint."""
+            init_record, log, saved, stale=()):
+    """The epochs of :func:`train` from ``start_epoch``; ``saved[0]`` becomes True at the first checkpoint,
+    which also writes config.json and removes the files ``stale`` (a run replaced with --overwrite) that it
+    does not replace."""
     import torch
 
     from model_core import calibrate
     from model_core import weights as wio
     from model_core.losses import change_loss, class_weights
+    from model_core.staging import staged_output
 
     out, seed = cfg["out"], int(cfg["seed"])
-    last_path, state_path = os.path.join(out, "last.pt"), os.path.join(out, "state.pt")
+    state_path = os.path.join(out, "state.pt")
     deepcl = None
     if float(cfg["deepcl_weight"]) > 0:
         from model_core.losses import deepcl_loss as deepcl
@@ -715,34 +722,37 @@ def _epochs(cfg, model, opt, ema, train_src, val, base_summary, history, best, s
                 "date": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}
         if init_record:
             meta["init_provenance"] = init_record
-        wio.save(last_path, judged, meta)
         if improved:
             best = score
-            wio.save(os.path.join(out, "best.pt"), judged, meta)
-        # history.json, then state.pt, which holds everything a resume needs (the raw weights, the average, the
-        # optimizer), each written whole and atomically: a run stopped between the files resumes from the
-        # previous epoch, which it then trains again exactly as before (the batches are seeded by epoch) and
-        # records again. (history.json came last, written in place: a stop after the last epoch's state.pt
-        # left it without that epoch for good, and one while it was written left it cut short; a stop while
-        # state.pt was written left its '.part'.)
-        hist_path = os.path.join(out, "history.json")
+        # The checkpoint's files are written whole in a hidden folder locked for this run, then moved into place
+        # one by one, state.pt last: it holds everything a resume needs (the raw weights, the average, the
+        # optimizer), so a run stopped at any moment (kill -9 too) resumes from the last complete state.pt,
+        # training the epochs after it again exactly as before (the batches are seeded by epoch) and recording
+        # them again. (The files were written beside their names as '.part' files, which a kill -9 left for good;
+        # history.json, written in place, was left cut short.)
         extra = {} if ema is None else {"ema_model": {k: v.detach().cpu() for k, v in ema.model.state_dict().items()}}
         state = {"epoch": int(epoch), "optimizer": opt.state_dict(), "history": json.dumps(history),
                  "best": float(best), "model": {k: v.detach().cpu() for k, v in model.state_dict().items()}, **extra}
-        parts = (hist_path + ".part", state_path + ".part")
-        try:
-            with open(parts[0], "w", encoding="utf-8") as f:
+        names = ["last.pt"] + (["best.pt"] if improved else []) + ["history.json", "state.pt"]
+        if not saved[0]:
+            names.append("config.json")  # the run's record, with its first checkpoint (last: a resume reads state)
+        with staged_output(state_path, CHECKPOINT_PREFIX) as (scratch, _staged):
+            wio.save(os.path.join(scratch, "last.pt"), judged, meta, staged=False)
+            if improved:
+                wio.save(os.path.join(scratch, "best.pt"), judged, meta, staged=False)
+            with open(os.path.join(scratch, "history.json"), "w", encoding="utf-8") as f:
                 json.dump({"baseline": base_summary, "epochs": history}, f, indent=1)
-            os.replace(parts[0], hist_path)
             # saving plain tensors and numbers is safe (loading is what B614 is about; Bandit before 1.8 flagged
             # torch.save too, as Debian 13's 1.7.10 does)
-            torch.save(state, parts[1])  # nosec B614
-            os.replace(parts[1], state_path)
-        except BaseException:
-            for part in parts:
-                if os.path.exists(part):
-                    os.remove(part)
-            raise
+            torch.save(state, os.path.join(scratch, "state.pt"))  # nosec B614
+            if not saved[0]:
+                with open(os.path.join(scratch, "config.json"), "w", encoding="utf-8") as f:
+                    json.dump(cfg, f, indent=2)
+                for f in stale:  # the replaced run's files this checkpoint does not replace
+                    if os.path.basename(f) not in names and os.path.exists(f):
+                        os.remove(f)
+            for name in names:
+                os.replace(os.path.join(scratch, name), os.path.join(out, name))
         saved[0] = True
         cal = (f"; calibrated (b {rec['calibrated']['bias']:+.2f}) score {score:.4f}"
                if "calibrated" in rec else "")

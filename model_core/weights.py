@@ -74,7 +74,8 @@ def save(path, model, meta=None, band_order=None, calibration=None, staged=True)
         from model_core.staging import staged_file
 
         with staged_file(path, ".caim-weights-") as tmp:
-            torch.save(payload, tmp)  # nosec B614 -- a save of plain values (Bandit before 1.8 flagged saves)
+            # a save of plain values: safe (Bandit before 1.8, as Debian 13's 1.7.10, flagged saves as well as loads)
+            torch.save(payload, tmp)  # nosec B614
     else:
         torch.save(payload, path)  # nosec B614
 

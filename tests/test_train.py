@@ -624,7 +624,7 @@ def test_a_stop_while_a_checkpoint_is_written_leaves_nothing_a_later_run_trips_o
 
     def save(obj, path, *a, **k):  # stop at the stop_at-th save of state.pt
         saves.append(path)
-        if str(path).endswith("state.pt.part") and sum(str(p).endswith("state.pt.part") for p in saves) == stop_at:
+        if str(path).endswith("state.pt") and sum(str(p).endswith("state.pt") for p in saves) == stop_at:
             with open(path, "wb") as f:
                 f.write(b"PK half")
             raise KeyboardInterrupt
@@ -635,15 +635,15 @@ def test_a_stop_while_a_checkpoint_is_written_leaves_nothing_a_later_run_trips_o
     stop_at = 1  # epoch 1's state.pt, after its last.pt and best.pt
     with pytest.raises(KeyboardInterrupt):
         train.train(train.load_config(cfg), log=lambda m: None)
-    assert saves[-1].endswith("state.pt.part") and not (tmp_path / "new").exists()
+    assert saves[-1].endswith("state.pt") and not (tmp_path / "new").exists()
     saves.clear()
     stop_at = 2  # epoch 2's state.pt
     cfg = dict(cfg, epochs=2)
     with pytest.raises(KeyboardInterrupt):
         train.train(train.load_config(cfg), log=lambda m: None)
     out = tmp_path / "new" / "run"
-    assert saves[-1].endswith("state.pt.part"), saves
-    assert not [f for f in os.listdir(str(out)) if f.endswith(".part")]
+    assert saves[-1].endswith("state.pt"), saves
+    assert not [f for f in os.listdir(str(out)) if f.endswith(".part") or f.startswith(".")]
     stop_at = 0
     hist = train.train(train.load_config(cfg), resume=True, log=lambda m: None)
     assert [h["epoch"] for h in hist] == [1, 2]
@@ -741,3 +741,76 @@ def test_a_weights_file_saved_by_a_killed_process_stays_whole(tmp_path):
     assert len(left) == 2 and left[0].startswith(".caim-weights-") and left[1] == "cal.pt", left
     weights.save(w, build_model("caimnet", in_channels=4, **TINY), meta={"which": "new"})
     assert os.listdir(out) == ["cal.pt"] and weights.read(w)["meta"]["which"] == "new"
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX signals and locks")
+def test_train_killed_while_a_checkpoint_is_written_resumes_from_the_last_complete_one(tmp_path, capsys):
+    """train wrote 'last.pt.part', 'state.pt.part', ... beside the checkpoint files: killed on the spot (kill
+    -9) while writing them, those stayed for good; killed in the first epoch's, it left last.pt, best.pt and
+    config.json without state.pt, which the next run refused as a run ("Continue it with --resume") and
+    --resume refused for the missing state.pt. Each checkpoint is now written whole in a hidden folder locked
+    for the run and moved into place, state.pt last, config.json with the first checkpoint: after a kill -9 in
+    the first epoch's checkpoint the same command starts afresh; after one in epoch 2's, --resume continues
+    from epoch 1's checkpoint and ends where an uninterrupted run ends."""
+    from model_core import train, weights
+
+    root = str(tmp_path / "data")
+    layouts.write_generic(root)
+    ref = dict(_cfg(tmp_path, root, 3), out=str(tmp_path / "ref"))
+    train.train(train.load_config(ref), log=lambda m: None)
+    out = tmp_path / "run"
+    cfg_path = tmp_path / "cfg.json"
+    cfg_path.write_text(json.dumps(dict(ref, out=str(out))))
+
+    def killed_at(n):  # kill -9 while the n-th state.pt is written, after it wrote part of it
+        _killed_child("import os, signal, sys, torch\n"
+                      "real, count = torch.save, [0]\n"
+                      "def save(obj, path, *a, **k):\n"
+                      "    if os.path.basename(str(path)) in ('state.pt', 'state.pt.part'):\n"
+                      "        count[0] += 1\n"
+                      f"        if count[0] == {n}:\n"
+                      "            with open(path, 'wb') as f:\n"
+                      "                f.write(b'PK half')\n"
+                      "            os.kill(os.getpid(), signal.SIGKILL)\n"
+                      "    return real(obj, path, *a, **k)\n"
+                      "torch.save = save\n"
+                      "from model_core import train\n"
+                      f"sys.exit(train.main([{str(cfg_path)!r}]))\n")
+
+    killed_at(1)  # the first checkpoint: nothing in place, no config.json the next run would refuse
+    assert [n for n in os.listdir(out) if not n.startswith(".caim-checkpoint-")] == []
+    killed_at(2)  # epoch 2's checkpoint: epoch 1's in place, whole
+    left = sorted(os.listdir(out))
+    assert [n for n in left if not n.startswith(".")] == ["best.pt", "config.json", "history.json", "last.pt",
+                                                          "state.pt"], left
+    assert len(left) == 6 and not [n for n in left if n.endswith(".part")]  # one hidden folder: the killed run's
+    assert [h["epoch"] for h in json.loads((out / "history.json").read_text())["epochs"]] == [1]
+    assert train.main([str(cfg_path), "--resume"]) == 0
+    assert "resumed from" in capsys.readouterr().err
+    assert sorted(os.listdir(out)) == ["best.pt", "config.json", "history.json", "last.pt", "state.pt"]
+    assert [h["epoch"] for h in json.loads((out / "history.json").read_text())["epochs"]] == [1, 2, 3]
+    a = weights.read(str(tmp_path / "ref" / "last.pt"))["state_dict"]
+    b = weights.read(str(out / "last.pt"))["state_dict"]
+    assert all(torch.equal(a[k], b[k]) for k in a)
+
+
+def test_a_run_folder_without_state_pt_is_not_offered_for_resume(tmp_path, capsys):
+    """last.pt and best.pt without state.pt (an earlier version's run stopped between its first checkpoint's
+    files): the next run said "Continue it with --resume", which then refused for the missing state.pt."""
+    from model_core import train, weights
+    from model_core.models import build_model
+
+    root = str(tmp_path / "data")
+    layouts.write_generic(root)
+    out = tmp_path / "run"
+    out.mkdir()
+    for name in ("last.pt", "best.pt"):
+        weights.save(str(out / name), build_model("caimnet", in_channels=4, **TINY))
+    cfg_path = tmp_path / "cfg.json"
+    cfg_path.write_text(json.dumps(_cfg(tmp_path, root, 1)))
+    assert train.main([str(cfg_path)]) == 2
+    err = capsys.readouterr().err
+    assert "stopped before its first checkpoint was complete" in err and "--overwrite" in err, err
+    assert "--resume" not in err
+    assert train.main([str(cfg_path), "--overwrite"]) == 0
+    assert sorted(os.listdir(out)) == ["best.pt", "config.json", "history.json", "last.pt", "state.pt"]
