@@ -130,6 +130,7 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
         super().__init__()
         self._facts = None
         self._model = None
+        self._auto = False
         self._dates = None
         self._written = {}
         self._requested = {}
@@ -544,8 +545,10 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
             source = self._sources.get(fact["path"]) or inp.split_source(layer)
             if source:
                 fact["source"] = source
-        problems = inp.validate(layers, [f.get("date") for f in facts], bands, model, weights=weights,
-                                masks=masks)
+        if choice == AUTO:  # on imagery the networks cannot read, the engine's classical method (said below)
+            model = inp.auto_choice(layers, bands, weights)
+        problems = inp.validate(layers, [f.get("date") for f in facts], bands, AUTO if choice == AUTO else model,
+                                weights=weights, masks=masks)
         clear_text = self.parameterAsString(parameters, self.MASK_CLEAR, context)
         try:
             self._mask_clear = inp.parse_clear_values(clear_text)
@@ -564,6 +567,7 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
                                                            tr("  mask: %s") % fact["mask"] if fact.get("mask") else ""))
         self._facts = facts
         self._model = model
+        self._auto = choice == AUTO  # the engine resolves it (detect(model="auto")), and MODEL_USED says what ran
         project = context.project()  # the project's own input layers, for the Temporal Controller afterwards
         self._input_ids = [layer.id() if project is not None and project.mapLayer(layer.id()) is not None
                            else None for layer in layers]
@@ -643,7 +647,7 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
         try:
             res = detect(
                 images,
-                model=self._model,
+                model=AUTO if self._auto else self._model,
                 weights=weights,
                 device=device,
                 tile=self.parameterAsInt(parameters, self.TILE_SIZE, context) or None,  # 0: automatic
@@ -702,6 +706,7 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
             remove_created(created)
             kept = "" if isinstance(exc, Cancelled) else " The change rasters of this run were removed with it."
             raise QgsProcessingException(str(exc) + kept) from None
+        self._model = res.model  # what ran ("auto": the engine's choice)
         summary = res.summary_text()
         feedback.pushInfo(summary)
         feedback.pushInfo(tr("Device used: %s") % res.device)

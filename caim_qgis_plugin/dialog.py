@@ -719,6 +719,13 @@ class CaimDialog(QDialog):
         self._weights_info_box = box  # kept for tests and screenshots
         box.exec()
 
+    def _bands_or_none(self):
+        """The Bands field's band numbers, or None when it is empty or unreadable (validate() says why)."""
+        try:
+            return inp.parse_bands(self.bands_edit.text())
+        except ValueError:
+            return None
+
     def weights_path(self):
         """The weights file that will be used (None for the classical method or when empty)."""
         if not mdl.needs_weights(self.model_choice()):
@@ -1126,10 +1133,14 @@ class CaimDialog(QDialog):
         blocked = any(level == inp.ERROR for level, _ in problems)
         if not blocked:
             choice = self.model_choice()
+            resolved = mdl.resolve(choice, n)
+            if choice == mdl.AUTO and not units:  # imagery the networks cannot read: the engine's classical method
+                resolved = inp.auto_choice([layer for layer, _ in self.checked()],
+                                           self._bands_or_none(), self.weights_path())
             text = tr("%d dates once split, to run with %s; the series is checked again then.") if units \
                 else tr("%d dates, ready to run with %s.")
             lines.append('<span style="color:%s">✔ %s</span>' % (tone("ok"), text % (
-                n, _escape(mdl.describe(choice, mdl.resolve(choice, n), n)))))
+                n, _escape(mdl.describe(choice, resolved, n)))))
         self.messages.setText("<br>".join(lines))
         self.messages_area.text_changed()
         self.split_button.setVisible(self.task is None and self._split_candidate() is not None)

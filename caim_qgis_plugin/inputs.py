@@ -425,7 +425,7 @@ def validate(layers, dates=None, bands=None, model=mdl.AUTO, weights=None, masks
     (CVA, ISFA) take any number of bands.  With a ``weights`` file the engine checks the band count against it.
     ``masks``: one cloud-mask layer, or None for a date without one, per layer (:func:`mask_problems`)."""
     problems = mask_problems(layers, masks) if masks else []
-    model = mdl.resolve(model, len(layers))
+    choice, model = model, mdl.resolve(model, len(layers))
     if len(layers) < 2:
         text = tr("Select at least 2 layers: change needs two or more dates (%d selected).") % len(layers)
         if multi_date_candidate(layers):
@@ -444,7 +444,13 @@ def validate(layers, dates=None, bands=None, model=mdl.AUTO, weights=None, masks
         problems += band_count_problems(list(zip(labels(rasters), [lyr.bandCount() for lyr in rasters])), bands,
                                         model)
         if mdl.needs_weights(model) and not weights:
-            problems += _network_band_problems(model, rasters, bands)
+            network = _network_band_problems(model, rasters, bands)
+            fallback, why = _auto_fallback(choice, network) if not bands else (None, None)  # (a mapping: the user's)
+            if fallback:  # "auto" on imagery the networks cannot read: a classical method runs (the engine's)
+                problems.append((INFO, tr("Automatic: %s will run, not %s, which cannot read these layers' bands: "
+                                          "%s") % (mdl.name(fallback), mdl.name(model), why)))
+            else:
+                problems += network
         problems += grid_problems(rasters)
     if dates is not None:
         known = [d for d in dates if d]
@@ -473,6 +479,30 @@ def validate(layers, dates=None, bands=None, model=mdl.AUTO, weights=None, masks
                 problems.append((WARNING, tr("Some dates appear twice (%s): the intervals between them are zero "
                                  "days long.") % ", ".join(twice)))
     return by_level(problems)
+
+
+def _auto_fallback(choice, network_problems):
+    """``(model, reason)``: the engine's automatic choice on imagery the networks cannot read
+    (:func:`caim_qgis_plugin.models.auto_fallback`) and the first sentence of the networks' refusal, when
+    ``choice`` is "auto" and ``network_problems`` (:func:`_network_band_problems`) hold an error; else
+    ``(None, None)``: a network chosen by name keeps its refusal."""
+    errors = [msg for level, msg in network_problems if level == ERROR]
+    fallback = mdl.auto_fallback() if choice in (None, "", mdl.AUTO) and errors else None
+    if not fallback:
+        return None, None
+    return fallback, re.split(r"(?<=[.)])\s+(?=[A-Z])", errors[0].strip(), maxsplit=1)[0]
+
+
+def auto_choice(layers, bands=None, weights=None):
+    """What "auto" runs on ``layers`` (valid rasters): the engine's default for their number, or its classical
+    method when the networks cannot read their bands (as :func:`validate` tells it; the engine decides the same
+    at run time and says so).  Not with a band mapping ``bands`` (a mapping of another length than the
+    network's is the user's to correct) or a ``weights`` file (the engine checks the bands against it)."""
+    model = mdl.resolve(mdl.AUTO, len(layers))
+    rasters = [lyr for lyr in layers if isinstance(lyr, QgsRasterLayer) and lyr.isValid()]
+    if model == mdl.AUTO or bands or weights or not rasters or not mdl.needs_weights(model):
+        return model
+    return _auto_fallback(mdl.AUTO, _network_band_problems(model, rasters, bands))[0] or model
 
 
 def by_level(problems):

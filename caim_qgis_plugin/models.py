@@ -50,6 +50,16 @@ def default_model(n_dates):
     return engine_default(int(n_dates))
 
 
+def auto_fallback():
+    """The engine's automatic choice on imagery the networks cannot read (:data:`model_core.models.AUTO_FALLBACK`,
+    a classical method); None when the engine cannot be imported."""
+    try:
+        from model_core.models import AUTO_FALLBACK
+    except ImportError:
+        return None
+    return AUTO_FALLBACK
+
+
 def bundled_weights_dir():
     """The folder of the bundled weights files (the default and the alternative ones), so a file
     dialog can open there; None when the engine cannot be imported."""
@@ -107,7 +117,10 @@ def needs_weights(model):
 
 
 def describe(choice, resolved, n_dates):
-    """'SChanger (automatic choice for 2 dates)' or 'CAIM-Net'."""
+    """'SChanger (automatic choice for 2 dates)' or 'CAIM-Net'; 'Classical ISFA (automatic choice: the networks
+    cannot read these layers' bands)' when "auto" ran :func:`auto_fallback`."""
     if choice in (None, "", AUTO):
+        if resolved and resolved == auto_fallback() and resolved != default_model(n_dates):
+            return tr("%s (automatic choice: the networks cannot read these layers' bands)") % name(resolved)
         return tr("%s (automatic choice for %d dates)") % (name(resolved), n_dates)
     return name(resolved)

@@ -124,7 +124,8 @@ def _detect_parser(sub):
                         "changed); caimnet_cva: CAIM-Net and CVA combined "
                         "(CAIM-Net weights, 4 bands; see the model card); caimnet_isfa: CAIM-Net and ISFA "
                         "combined (likewise); auto: the plugin's automatic choice (currently CAIM-Net + ISFA "
-                        "for three or more dates, CAIM-Net + CVA for two)")
+                        "for three or more dates, CAIM-Net + CVA for two; Classical ISFA, said in the summary, on "
+                        "imagery the networks cannot read: no blue or green band, one or two bands, ...)")
     p.add_argument("--dates", metavar="D1,D2,...", help="one date per image, comma-separated (YYYY-MM-DD, "
                    "YYYYMMDD, YYYY-MM or YYYY); default: parsed from file names or metadata")
     p.add_argument("--bands", type=_bands, metavar="B1,B2,B3,B4",
@@ -274,10 +275,8 @@ def _one_image_problem(path):
 
 
 def _detect(args, detect, make_folders, OutputError):
-    if args.model == "auto":
-        from model_core.models import default_model
-
-        args.model = default_model(len(args.images))
+    # "auto" is resolved by the engine (detect): the default for the number of dates, or Classical ISFA on imagery
+    # the networks cannot read, said in the summary
     progress = None if args.quiet else _Progress()
     res = detect(args.images, out_dir=args.out, dates=args.dates, bands=args.bands, model=args.model,
                  weights=args.weights, device=args.device, tile=args.tile, overlap=args.overlap,

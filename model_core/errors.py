@@ -14,6 +14,12 @@ class InputError(CaimError):
     """An input raster is missing, unreadable, mismatched or unusable."""
 
 
+class BandRolesError(InputError):
+    """The inputs' bands cannot be read as the networks' red, green, blue and NIR (too few or too many bands
+    without metadata saying which is which, a band mapping of another length, metadata that name no blue or
+    green band): the classical methods, which take any bands, still can (the automatic choice runs one)."""
+
+
 class OutputError(CaimError):
     """Outputs cannot be written (folder not writable, files exist without overwrite)."""
 

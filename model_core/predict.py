@@ -25,7 +25,7 @@ import numpy as np
 from osgeo import gdal
 
 from model_core import __version__
-from model_core.errors import (Cancelled, CaimError, InputError, OutputError, WeightsError, free_mb,
+from model_core.errors import (BandRolesError, Cancelled, CaimError, InputError, OutputError, WeightsError, free_mb,
                                nearest_existing, size_text)
 from model_core.stack import Stack, decimation, format_clear_values
 from model_core.staging import hold, remove_abandoned
@@ -80,6 +80,7 @@ class DetectResult:
     mask_clear: tuple = ()
     threshold: str = "otsu"   # the classical methods' threshold rule
     weights_training: str = ""   # what the weights were trained on (model_core.provenance.short)
+    auto_note: str = ""   # why the automatic choice ran a classical method (:func:`auto_fallback_note`), or ""
 
     def mask_line(self):
         """'Masks ...' summary line, or None without mask files."""
@@ -105,7 +106,8 @@ class DetectResult:
             + (f", sensitivity {self.sensitivity:+g}" if self.sensitivity else "")
             + (", minimum-error threshold" if self.threshold == "kittler" else ""),
             f"Device    {self.device}",
-        ] + ([f"Weights   trained on {self.weights_training}"] if self.weights_training else []) + [
+        ] + ([f"Automatic {self.auto_note}"] if self.auto_note else []) + (
+            [f"Weights   trained on {self.weights_training}"] if self.weights_training else []) + [
             f"Bands     {n}" for n in self.notes] + ([
             f"Patches   at least {self.min_patch} px (8-connected): {self.removed_pixels} changed px in "
             "smaller patches written unchanged"] if self.min_patch > 1 else []) + ([
@@ -728,6 +730,21 @@ SENSITIVITY_RANGE = (-3.0, 3.0)
 THRESHOLD_RULES = ("otsu", "kittler")
 
 
+def auto_fallback_note(network, reason, weights=None):
+    """Why the automatic choice runs :data:`model_core.models.AUTO_FALLBACK` instead of ``network`` (its choice for
+    the number of dates), whose refusal of the inputs' bands is ``reason``: for the summary, the log, the
+    report and the outputs' metadata (``CAIM_MODEL_NOTE``)."""
+    import re
+
+    from model_core.models import AUTO_FALLBACK
+
+    name = {"isfa": "Classical ISFA", "cva": "Classical CVA"}.get(AUTO_FALLBACK, AUTO_FALLBACK)
+    first = re.split(r"(?<=[.)])\s+(?=[A-Z])", reason.strip(), maxsplit=1)[0].rstrip(".")  # what, not its advice
+    return (f"{name} ({AUTO_FALLBACK}), not {network}: the networks cannot read these inputs' bands ({first}); "
+            "the classical methods take any bands"
+            + (f"; the weights file '{os.path.basename(weights)}' was not used" if weights else "") + ".")
+
+
 def check_threshold(value, model):
     """The classical methods' threshold rule ``value`` ('otsu' or 'kittler'), else an :class:`InputError`;
     'kittler' only for a classical method (the fusions' weights were chosen with Otsu's threshold)."""
@@ -840,6 +857,11 @@ def detect(images, out_dir=None, dates=None, bands=None, model="caimnet", weight
 
     torch = require_torch()  # 2.0 or newer, else a message saying so (Debian 12's is 1.13)
 
+    from model_core.models import AUTO, default_model
+
+    auto = model in (None, "", AUTO)  # the automatic choice: the default for the number of dates, unless the
+    if auto:                          # networks cannot read the inputs' bands (below)
+        model = default_model(len(images))
     t_start = time.perf_counter()
     timings = {}
     report = progress or (lambda f, m: None)
@@ -861,6 +883,27 @@ def detect(images, out_dir=None, dates=None, bands=None, model="caimnet", weight
     report(0.0, "Loading model")
     net, weights_path, trained = load_model(model, weights, device=dev)
     check_cancel()
+
+    def open_stack(net):
+        return Stack(images, dates=dates, bands=bands, reference=reference, expected_bands=net.in_channels,
+                     extra_bands=bool(getattr(net, "extra_bands", False)),
+                     surface_only=bool(getattr(net, "surface_bands_only", False)), masks=masks,
+                     mask_clear=mask_clear)
+
+    auto_note = ""
+    try:
+        stack = open_stack(net)
+    except BandRolesError as exc:  # imagery the networks cannot read (red, NIR, SWIR1; one band; ...)
+        if not auto or bands:  # CAIM-Net chosen by name, or a band mapping of another length than the network's
+            raise              # (the user's to correct): the refusal, with its advice (choose CVA or ISFA, ...)
+        from model_core.models import AUTO_FALLBACK
+
+        auto_note = auto_fallback_note(model, str(exc), weights)
+        model = AUTO_FALLBACK
+        net, weights_path, trained = load_model(model, None, device=dev)
+        stack = open_stack(net)
+        if notice is not None:
+            notice(f"Automatic choice: {auto_note}")
     training = ""
     if weights_path and trained:  # from the training record load_model read with the weights
         from model_core.provenance import short
@@ -870,10 +913,6 @@ def detect(images, out_dir=None, dates=None, bands=None, model="caimnet", weight
     if threshold != "otsu":
         net.threshold_rule = threshold
     t_ = getattr(net, "min_dates", 2), getattr(net, "max_dates", 10 ** 6)
-    stack = Stack(images, dates=dates, bands=bands, reference=reference, expected_bands=net.in_channels,
-                  extra_bands=bool(getattr(net, "extra_bands", False)),
-                  surface_only=bool(getattr(net, "surface_bands_only", False)), masks=masks,
-                  mask_clear=mask_clear)
     try:
         if stack.band_count > MAX_BANDS:
             raise InputError(
@@ -954,7 +993,7 @@ def detect(images, out_dir=None, dates=None, bands=None, model="caimnet", weight
         written = False
         try:
             result = _run(net, dev, stack, tiles, center, scale, tmp_paths, labels, report, cancel, timings,
-                          model, weights_path, sensitivity, min_patch, bool(fill_gaps), training)
+                          model, weights_path, sensitivity, min_patch, bool(fill_gaps), training, auto_note)
             for k, p in paths.items():
                 if os.path.exists(p) and not overwrite:  # appeared meanwhile: never clobber
                     raise OutputError(f"Output '{p}' appeared while the model ran; nothing was overwritten.")
@@ -1028,7 +1067,8 @@ def detect(images, out_dir=None, dates=None, bands=None, model="caimnet", weight
                             notes=list(getattr(stack, "band_notes", [])), sensitivity=sensitivity,
                             min_patch=min_patch, removed_pixels=removed, fill_gaps=bool(fill_gaps),
                             filled_pixels=filled, mask_cover=list(stack.mask_cover),
-                            mask_clear=stack.mask_clear, threshold=threshold, weights_training=training)
+                            mask_clear=stack.mask_clear, threshold=threshold, weights_training=training,
+                            auto_note=auto_note)
     finally:
         stack.close()
 
@@ -1082,7 +1122,7 @@ def _hectares(grid, counts_by_row):
 
 
 def _run(net, dev, stack, tiles, center, scale, paths, labels, report, cancel, timings, model_name, weights,
-         sensitivity=0.0, min_patch=0, fill=False, training=""):
+         sensitivity=0.0, min_patch=0, fill=False, training="", auto_note=""):
     import torch
 
     from model_core.normalize import apply
@@ -1102,6 +1142,8 @@ def _run(net, dev, stack, tiles, center, scale, paths, labels, report, cancel, t
             "CAIM_FILL_GAPS": "yes" if fill else "no"}
     if training:
         meta["CAIM_WEIGHTS_TRAINING"] = training
+    if auto_note:  # the automatic choice ran a classical method: why
+        meta["CAIM_MODEL_NOTE"] = "automatic choice: " + auto_note
     if getattr(net, "threshold", None) is not None and hasattr(net, "threshold_rule"):  # a classical method
         meta["CAIM_THRESHOLD"] = f"{net.threshold_rule} {net.threshold:.6g}"
     if any(m is not None for m in stack.masks):

@@ -115,6 +115,7 @@ def report_html(res, title=None, inputs=None, extra=None, pictures=None, picture
     pixel = g.pixel_text()
     settings = [
         ("Model", f"{res.model} ({os.path.basename(res.weights) if res.weights else 'classical method, no weights'})"),
+        ("Automatic choice", getattr(res, "auto_note", "")),
         ("Weights trained on", res.weights_training),
         ("Dates", f"{len(res.dates)}: " + ", ".join(d or "?" for d in res.dates)),
         ("Inputs", ", ".join(inputs) if inputs else ""),

@@ -27,7 +27,7 @@ import numpy as np
 from osgeo import gdal, osr
 
 from model_core import bandmap
-from model_core.errors import InputError
+from model_core.errors import BandRolesError, InputError
 
 gdal.UseExceptions()
 osr.UseExceptions()
@@ -863,7 +863,7 @@ class Stack:
                     "line)." if chosen[0] < 3 and expected == 4 else
                     f"Select {expected} bands with the band mapping, e.g. 3,2,1,4 for a sensor whose "
                     "bands are B, G, R, NIR, or 4,3,2,8 for Sentinel-2 (--bands on the command line, BANDS in Processing).")
-            raise InputError(
+            raise BandRolesError(
                 f"The model expects {expected} bands (R, G, B, NIR) but "
                 + (f"the band mapping {picked} selects {chosen[0]}" if picked else
                    f"the inputs have {chosen[0]} ('{specs[0].label}')"
@@ -931,7 +931,7 @@ class Stack:
                     out[i] = found
                     notes.setdefault(text, []).append(s.label)
                 elif text:
-                    raise InputError(f"Input {i + 1} '{s.label}': {text}.")
+                    raise BandRolesError(f"Input {i + 1} '{s.label}': {text}.")
         which = [i for i, (s, ds) in enumerate(zip(specs, datasets))
                  if out[i] is None and not s.bands and ds.RasterCount == 4]
         assumed = [specs[i].label for i in which]

@@ -331,6 +331,57 @@ def test_model_auto_is_the_plugins_choice(capsys, tmp_path):
     assert default_model(2) == "caimnet_cva" and default_model(3) == default_model(9) == "caimnet_isfa"
 
 
+def test_model_auto_runs_isfa_on_imagery_the_networks_cannot_read(capsys, tmp_path):
+    """--model auto (the default of the dialog and Processing) on imagery the networks cannot read was refused
+    with a message to choose CVA or ISFA: a 3-band red, NIR, SWIR1 file, a single-band pair, a 4-band file
+    whose names lack blue. It runs Classical ISFA (the model card has it ahead of the CVA on nearly every
+    check) and says so in the summary, the report and the outputs' metadata; CAIM_MODEL names what ran. A
+    network chosen by name is still refused, and 4-band R, G, B, NIR inputs keep the network's choice."""
+    from osgeo import gdal
+
+    from model_core.models import AUTO_FALLBACK, default_model
+
+    assert AUTO_FALLBACK == "isfa"
+    rng = np.random.default_rng(1)
+    base = rng.integers(500, 3000, (3, 32, 32)).astype(np.float32)
+    rns, one, swir = [], [], []
+    for i in range(3):
+        a = base + rng.normal(0, 20, base.shape).astype(np.float32)
+        if i == 2:
+            a[:, 8:20, 8:20] += 900
+        rns.append(write_tif(tmp_path / f"rns_{2019 + i}.tif", a, names=["red", "nir", "swir1"]))
+        one.append(write_tif(tmp_path / f"one_{2019 + i}.tif", a[0]))
+        swir.append(write_tif(tmp_path / f"sw_{2019 + i}.tif", np.concatenate([a, a[:1]]),
+                              names=["swir1", "nir", "red", "green"]))
+    for imgs, network in ((rns, default_model(3)), (one[1:], default_model(2)), (swir, default_model(3))):
+        out_dir = tmp_path / ("o_" + os.path.basename(imgs[0]))
+        rc, out, err = _run(capsys, ["detect", *imgs, "--model", "auto", "--out", str(out_dir), "--quiet",
+                                     "--report", str(out_dir) + ".html"])
+        assert rc == 0, err
+        assert "Model     isfa (classical, no weights)" in out, out
+        line = next(x for x in out.splitlines() if x.startswith("Automatic "))
+        assert line.startswith(f"Automatic Classical ISFA (isfa), not {network}: the networks cannot read these "
+                               "inputs' bands ("), line
+        meta = gdal.Open(str(out_dir / "change_moment.tif")).GetMetadata()
+        assert meta["CAIM_MODEL"] == "isfa", meta
+        assert meta["CAIM_MODEL_NOTE"].startswith("automatic choice: Classical ISFA (isfa), not "), meta
+        with open(str(out_dir) + ".html", encoding="utf-8") as f:
+            assert "Automatic choice" in f.read()
+    # chosen by name: refused, with the advice to choose CVA or ISFA
+    for model in ("caimnet", "caimnet_isfa"):
+        _assert_refused(capsys, tmp_path, ["detect", *rns, "--model", model], "no green and no blue band",
+                        "choose CVA or ISFA")
+    _assert_refused(capsys, tmp_path, ["detect", *one[1:], "--model", "caimnet_cva"], "CVA or ISFA")
+    # a band mapping of another length than the networks' is the user's to correct, with auto too
+    _assert_refused(capsys, tmp_path, ["detect", *rns, "--model", "auto", "--bands", "1,2,3"], "the band mapping 1,2,3")
+    # inputs the networks read: the choice for the number of dates, and no note
+    imgs = _stack(tmp_path, n=2, size=24)
+    rc, out, err = _run(capsys, ["detect", *imgs, "--model", "auto", "--out", str(tmp_path / "rgbn"), "--quiet"])
+    assert rc == 0 and f"Model     {default_model(2)} " in out and "Automatic" not in out, (out, err)
+    meta = gdal.Open(str(tmp_path / "rgbn" / "change_moment.tif")).GetMetadata()
+    assert meta["CAIM_MODEL"] == default_model(2) and "CAIM_MODEL_NOTE" not in meta
+
+
 def test_demo_runs_the_automatic_choice(capsys, tmp_path):
     """`make demo`'s command on the bundled synthetic sample: the automatic choice runs with the bundled
     weights, its accuracy against the sample's truth is printed next to CVA's and is far from chance,

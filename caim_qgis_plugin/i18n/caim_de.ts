@@ -403,22 +403,22 @@ Der Vergleich ist nur so gut wie die Genauigkeit der Referenz selbst und ihre La
             <translation>%s=%s: eine Option mit ihrem Namen angeben: %s. Die Nummern, die qgis_process help vor den Optionen zeigt, werden nicht angenommen: ein Name behält seine Bedeutung, wenn Optionen hinzukommen.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="152" />
+            <location filename="../algorithm.py" line="153" />
             <source>Detect changes in a time series</source>
             <translation>Änderungen in einer Zeitreihe erkennen</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="155" />
+            <location filename="../algorithm.py" line="156" />
             <source>Change detection</source>
             <translation>Änderungserkennung</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="164" />
+            <location filename="../algorithm.py" line="165" />
             <source>change,detection,time series,multitemporal,deep learning,caim,moment,when</source>
             <translation>Änderung,Erkennung,Zeitreihe,multitemporal,Deep Learning,caim,Änderungszeitpunkt,wann</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="168" />
+            <location filename="../algorithm.py" line="169" />
             <source>Finds where the land changed in an ordered series of co-registered rasters of one place, and between which two dates the last change happened.
 
 &lt;b&gt;Input layers&lt;/b&gt;: the dates, oldest first (the order of the list is the time order). Layers on different grids or CRSs are aligned onto the first layer's grid, clipped to the common area.
@@ -461,367 +461,367 @@ Braucht PyTorch im Python von QGIS.
 &lt;b&gt;qgis_process&lt;/b&gt;: MODEL und DEVICE nehmen die Optionsnamen (keine Nummern), z. B. &lt;tt&gt;qgis_process.bin run caim:detectchanges -- INPUT=a.tif INPUT=b.tif MODEL=auto DEVICE=CPU AREA=area.tif MOMENT=moment.tif CONFIDENCE=confidence.tif&lt;/tt&gt;, oder &lt;tt&gt;MODEL=cva&lt;/tt&gt; für die klassische Methode.  MASKS wird wie INPUT wiederholt, z. B. &lt;tt&gt;MASKS=qa_2020.tif MASKED_DATES=2&lt;/tt&gt; für eine Maske nur des zweiten Zeitpunkts.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="243" />
+            <location filename="../algorithm.py" line="244" />
             <source>&lt;b&gt;One multi-date raster&lt;/b&gt;: a single input layer that holds every date as bands is split into its dates when its band names carry them (a Google Earth Engine toBands() export: 20200105T103421_..._B4) or it is a NetCDF variable with a time axis. Otherwise give &lt;b&gt;Bands per date&lt;/b&gt; (advanced, BANDS_PER_DATE: all bands of one date, QA bands included) and, if the bands run band by band, &lt;b&gt;Band order&lt;/b&gt; (BAND_ORDER=band). Each date becomes a small VRT reading the raster, written into a folder &amp;lt;name&amp;gt;_dates beside it (used again by later runs of the same raster; the pixel inspector and a saved project read them). Dates, Bands and Cloud masks then count per date.</source>
             <translation>&lt;b&gt;Ein multitemporales Raster&lt;/b&gt;: ein einzelner Eingabe-Layer, der alle Zeitpunkte als Kanäle enthält, wird in seine Zeitpunkte aufgeteilt, wenn seine Kanalnamen Datumsangaben tragen (ein Google-Earth-Engine-Export mit toBands(): 20200105T103421_..._B4) oder er eine NetCDF-Variable mit Zeitachse ist. Sonst &lt;b&gt;Kanäle je Zeitpunkt&lt;/b&gt; angeben (erweitert, BANDS_PER_DATE: alle Kanäle eines Zeitpunkts, QA-Kanäle mitgezählt) und, wenn die Kanäle Kanal für Kanal folgen, &lt;b&gt;Kanalreihenfolge&lt;/b&gt; (BAND_ORDER=band). Jeder Zeitpunkt wird zu einem kleinen VRT, das das Raster liest und in einem Ordner &amp;lt;Name&amp;gt;_dates daneben gespeichert wird (von späteren Läufen desselben Rasters wiederverwendet; der Pixelinspektor und ein gespeichertes Projekt lesen diese VRTs). Zeitpunkte, Kanäle und Wolkenmasken zählen dann je Zeitpunkt.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="284" />
+            <location filename="../algorithm.py" line="285" />
             <source>Raster layers, oldest first (order is time order)</source>
             <translation>Rasterlayer, ältester zuerst (Reihenfolge ist Zeitfolge)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="286" />
+            <location filename="../algorithm.py" line="287" />
             <source>Dates, YYYY-MM-DD in layer order</source>
             <translation>Datumsangaben JJJJ-MM-TT je Layer</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="287" />
+            <location filename="../algorithm.py" line="288" />
             <source>Comma-separated, one per layer; empty: read from the layer names, file names or metadata.</source>
             <translation>Kommagetrennt, eine je Layer; leer: aus den Layernamen, Dateinamen oder Metadaten gelesen.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="289" />
+            <location filename="../algorithm.py" line="290" />
             <source>Bands, e.g. 1,2,3,4</source>
             <translation>Kanäle, z. B. 1,2,3,4</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="290" />
+            <location filename="../algorithm.py" line="291" />
             <source>The networks use 4 bands as R, G, B, NIR; CVA and ISFA use any bands. Empty: from the bands' wavelengths or names (see the help).</source>
             <translation>Die Netze nutzen 4 Kanäle als R, G, B, NIR; CVA und ISFA beliebige Kanäle. Leer: aus den Wellenlängen oder Namen der Kanäle (siehe Hilfe).</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="295" />
+            <location filename="../algorithm.py" line="296" />
             <source>Model</source>
             <translation>Modell</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="296" />
+            <location filename="../algorithm.py" line="297" />
             <source>auto (the default): %s. The help describes every option.</source>
             <translation>auto (Standard): %s. Die Hilfe beschreibt jede Option.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="298" />
+            <location filename="../algorithm.py" line="299" />
             <source>Weights file (.pt)</source>
             <translation>Gewichtsdatei (.pt)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="299" />
+            <location filename="../algorithm.py" line="300" />
             <source>Empty: the bundled weights. The classical CVA and ISFA need none.</source>
             <translation>Leer: die mitgelieferten Gewichte. Die klassischen CVA und ISFA brauchen keine.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="301" />
+            <location filename="../algorithm.py" line="302" />
             <source>Device</source>
             <translation>Gerät</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="303" />
+            <location filename="../algorithm.py" line="304" />
             <source>Sensitivity (0 = calibrated)</source>
             <translation>Empfindlichkeit (0 = kalibriert)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="305" />
+            <location filename="../algorithm.py" line="306" />
             <source>-3 to 3: positive values call more pixels changed, negative values fewer.</source>
             <translation>-3 bis 3: positive Werte stufen mehr Pixel als geändert ein, negative weniger.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="309" />
+            <location filename="../algorithm.py" line="310" />
             <source>Minimum change patch (pixels; 0 = off)</source>
             <translation>Kleinste Änderungsfläche (Pixel; 0 = aus)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="311" />
+            <location filename="../algorithm.py" line="312" />
             <source>Changed patches smaller than this are written as unchanged; 0 keeps every changed pixel.</source>
             <translation>Geänderte Flächen, die kleiner sind, werden als unverändert geschrieben; 0 behält jedes geänderte Pixel.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="313" />
+            <location filename="../algorithm.py" line="314" />
             <source>Fill masked dates from the previous clear date</source>
             <translation>Maskierte Zeitpunkte aus dem vorigen füllen</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="314" />
+            <location filename="../algorithm.py" line="315" />
             <source>For cloudy series: a masked date takes the pixel's values of the previous clear date.</source>
             <translation>Für bewölkte Zeitreihen: ein maskierter Zeitpunkt übernimmt die Werte des Pixels vom vorigen wolkenfreien Zeitpunkt.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="316" />
+            <location filename="../algorithm.py" line="317" />
             <source>Cloud masks, one per input layer</source>
             <translation>Wolkenmasken, eine je Eingabelayer</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="317" />
+            <location filename="../algorithm.py" line="318" />
             <source>In the order of the input layers; for masks of some dates only, give their positions in Dates the cloud masks belong to (advanced).</source>
             <translation>In der Reihenfolge der Eingabelayer; für Masken nur einiger Zeitpunkte deren Positionen in Zeitpunkte der Wolkenmasken (erweitert) angeben.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="320" />
+            <location filename="../algorithm.py" line="321" />
             <source>Mask values meaning clear</source>
             <translation>Maskenwerte für wolkenfrei</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="321" />
+            <location filename="../algorithm.py" line="322" />
             <source>Default 0. The help gives the values for Landsat QA_PIXEL, Sentinel-2 SCL and Fmask.</source>
             <translation>Standard 0. Die Hilfe nennt die Werte für Landsat QA_PIXEL, Sentinel-2 SCL und Fmask.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="323" />
+            <location filename="../algorithm.py" line="324" />
             <source>Dates the cloud masks belong to</source>
             <translation>Zeitpunkte der Wolkenmasken</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="324" />
+            <location filename="../algorithm.py" line="325" />
             <source>The input positions of the masks' dates, e.g. 2,5: the first mask for the second layer, the other for the fifth.</source>
             <translation>Die Eingabepositionen der Zeitpunkte der Masken, z. B. 2,5: die erste Maske für den zweiten Layer, die andere für den fünften.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="329" />
+            <location filename="../algorithm.py" line="330" />
             <source>Tile size (pixels; 0 = automatic)</source>
             <translation>Kachelgröße (Pixel; 0 = automatisch)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="334" />
+            <location filename="../algorithm.py" line="335" />
             <source>Threshold of the classical methods (CVA, ISFA)</source>
             <translation>Schwellenwert klassischer Methoden (CVA, ISFA)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="339" />
+            <location filename="../algorithm.py" line="340" />
             <source>Tile overlap (pixels; empty: automatic)</source>
             <translation>Kachelüberlappung (Pixel; leer: auto)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="344" />
+            <location filename="../algorithm.py" line="345" />
             <source>Change area</source>
             <translation>Änderungsfläche</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="345" />
+            <location filename="../algorithm.py" line="346" />
             <source>Change moment</source>
             <translation>Änderungszeitpunkt</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="346" />
+            <location filename="../algorithm.py" line="347" />
             <source>Confidence</source>
             <translation>Konfidenz</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="348" />
+            <location filename="../algorithm.py" line="349" />
             <source>Change polygons</source>
             <translation>Änderungspolygone</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="351" />
+            <location filename="../algorithm.py" line="352" />
             <source>Moment probabilities</source>
             <translation>Zeitpunkt-Wahrscheinlichkeiten</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="352" />
+            <location filename="../algorithm.py" line="353" />
             <source>One band per class, for inspection.</source>
             <translation>Ein Kanal je Klasse, zur Inspektion.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="356" />
+            <location filename="../algorithm.py" line="357" />
             <source>Run report (HTML)</source>
             <translation>Laufbericht (HTML)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="356" />
+            <location filename="../algorithm.py" line="357" />
             <source>HTML files (*.html)</source>
             <translation>HTML-Dateien (*.html)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="357" />
+            <location filename="../algorithm.py" line="358" />
             <source>The settings, the changed area per interval as a chart and a table, and the map: the first and last date and the change moment.</source>
             <translation>Die Einstellungen, die geänderte Fläche je Intervall als Diagramm und Tabelle und die Karte: der erste und der letzte Zeitpunkt und der Änderungszeitpunkt.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="362" />
+            <location filename="../algorithm.py" line="363" />
             <source>Run even if estimated too long/big</source>
             <translation>Voraussichtlich riesige Läufe zulassen</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="363" />
+            <location filename="../algorithm.py" line="364" />
             <source>A run estimated at more than a day, or whose outputs do not fit the free space of their folder, is refused unless this is on.</source>
             <translation>Ein Lauf, der voraussichtlich länger als einen Tag dauert oder dessen Ausgaben nicht in den freien Platz ihres Ordners passen, wird abgelehnt, außer dies ist an.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="368" />
+            <location filename="../algorithm.py" line="369" />
             <source>Bands per date (multi-date raster)</source>
             <translation>Kanäle je Zeitpunkt (multitemporal)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="370" />
+            <location filename="../algorithm.py" line="371" />
             <source>One input raster holding every date: all bands of one date, QA bands included; 0: from the dates in the band names.</source>
             <translation>Ein Eingaberaster mit allen Zeitpunkten: alle Kanäle eines Zeitpunkts, QA-Kanäle eingeschlossen; 0: nach den Datumsangaben der Kanalnamen.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="375" />
+            <location filename="../algorithm.py" line="376" />
             <source>Band order (multi-date raster)</source>
             <translation>Kanalreihenfolge (multitemporal)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="379" />
+            <location filename="../algorithm.py" line="380" />
             <source>Device used</source>
             <translation>Verwendetes Gerät</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="380" />
+            <location filename="../algorithm.py" line="381" />
             <source>Dates used (comma-separated)</source>
             <translation>Verwendete Datumsangaben (kommagetrennt)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="381" />
+            <location filename="../algorithm.py" line="382" />
             <source>Model used (auto resolved)</source>
             <translation>Verwendetes Modell (auto aufgelöst)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="382" />
+            <location filename="../algorithm.py" line="383" />
             <source>Summary</source>
             <translation>Zusammenfassung</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="383" />
+            <location filename="../algorithm.py" line="384" />
             <source>Changed hectares per interval (JSON)</source>
             <translation>Geänderte Hektar je Intervall (JSON)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="384" />
+            <location filename="../algorithm.py" line="385" />
             <source>Warnings (one per line)</source>
             <translation>Warnungen (eine je Zeile)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="437" />
+            <location filename="../algorithm.py" line="438" />
             <source>BAND_ORDER=%s is not one of its options. Give an option's name: %s.</source>
             <translation>BAND_ORDER=%s ist keine seiner Optionen. Den Namen einer Option angeben: %s.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="469" />
+            <location filename="../algorithm.py" line="470" />
             <source>'%s' is not a file-based (GDAL) raster, so it cannot be split into dates; export it as GeoTIFF first.</source>
             <translation>'%s' ist kein dateibasiertes (GDAL-)Raster und kann daher nicht in Zeitpunkte aufgeteilt werden; zuerst als GeoTIFF exportieren.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="478" />
+            <location filename="../algorithm.py" line="479" />
             <source>Layer '%s': %s</source>
             <translation>Layer '%s': %s</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="484" />
+            <location filename="../algorithm.py" line="485" />
             <source>'%s' holds %d dates: split into %s%s</source>
             <translation>'%s' enthält %d Zeitpunkte: aufgeteilt in %s%s</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="485" />
+            <location filename="../algorithm.py" line="486" />
             <source> (used again: the same split as before)</source>
             <translation> (wiederverwendet: dieselbe Aufteilung wie zuvor)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="505" />
+            <location filename="../algorithm.py" line="506" />
             <source>DATES has %d entries for the %d dates of the multi-date raster; give one date per date, oldest first, separated by commas.</source>
             <translation>DATES hat %d Einträge für die %d Zeitpunkte des multitemporalen Rasters; ein Datum je Zeitpunkt angeben, das älteste zuerst, kommagetrennt.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="511" />
+            <location filename="../algorithm.py" line="512" />
             <source>Unknown model '%s'; use one of %s.</source>
             <translation>Unbekanntes Modell '%s'; eines von %s verwenden.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="516" />
+            <location filename="../algorithm.py" line="517" />
             <source>The CAIM engine (model_core) could not be loaded to choose the automatic model; choose MODEL=caimnet, schanger, cva, caimnet_cva, isfa or caimnet_isfa.</source>
             <translation>Die CAIM-Engine (model_core) konnte nicht geladen werden, um das automatische Modell zu wählen; MODEL=caimnet, schanger, cva, caimnet_cva, isfa oder caimnet_isfa wählen.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="521" />
+            <location filename="../algorithm.py" line="522" />
             <source>The %s method (MODEL=%s) takes no weights, but the Weights file (WEIGHTS) is set to '%s'. Leave WEIGHTS empty, or choose a model that uses weights (MODEL=caimnet, schanger, caimnet_cva or caimnet_isfa) to use that file.</source>
             <translation>Die Methode %s (MODEL=%s) nimmt keine Gewichte, aber die Gewichtsdatei (WEIGHTS) ist auf '%s' gesetzt. WEIGHTS leer lassen oder ein Modell wählen, das Gewichte verwendet (MODEL=caimnet, schanger, caimnet_cva oder caimnet_isfa), um diese Datei zu verwenden.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="527" />
+            <location filename="../algorithm.py" line="528" />
             <source>Unknown threshold '%s'; use one of %s.</source>
             <translation>Unbekannter Schwellenwert '%s'; einen von %s verwenden.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="529" />
+            <location filename="../algorithm.py" line="530" />
             <source>The minimum-error threshold (THRESHOLD=kittler) applies to the classical methods only, not to %s. Choose MODEL=cva or isfa, or leave THRESHOLD at otsu.</source>
             <translation>Der Schwellenwert des minimalen Fehlers (THRESHOLD=kittler) gilt nur für die klassischen Methoden, nicht für %s. MODEL=cva oder isfa wählen oder THRESHOLD auf otsu lassen.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="538" />
+            <location filename="../algorithm.py" line="539" />
             <source> Here each date of a multi-date raster counts as one layer (%d in all, oldest first).</source>
             <translation> Hier zählt jeder Zeitpunkt eines multitemporalen Rasters als ein Layer (%d insgesamt, der älteste zuerst).</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="556" />
+            <location filename="../algorithm.py" line="559" />
             <source>Or give its Bands per date (advanced, BANDS_PER_DATE) to split it in this run.</source>
             <translation>Oder seine Kanäle je Zeitpunkt angeben (erweitert, BANDS_PER_DATE), um es in diesem Lauf aufzuteilen.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="560" />
+            <location filename="../algorithm.py" line="563" />
             <source>Note: </source>
             <translation>Hinweis: </translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="560" />
+            <location filename="../algorithm.py" line="563" />
             <source>Warning: </source>
             <translation>Warnung: </translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="561" />
+            <location filename="../algorithm.py" line="564" />
             <source>Model: %s [%s]</source>
             <translation>Modell: %s [%s]</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="563" />
+            <location filename="../algorithm.py" line="566" />
             <source>Date %d: %s  (%s)%s</source>
             <translation>Zeitpunkt %d: %s  (%s)%s</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="563" />
+            <location filename="../algorithm.py" line="566" />
             <source>unknown</source>
             <translation>unbekannt</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="564" />
+            <location filename="../algorithm.py" line="567" />
             <source>  mask: %s</source>
             <translation>  Maske: %s</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="577" />
+            <location filename="../algorithm.py" line="581" />
             <source>Cancelled by the user; no output was kept.</source>
             <translation>Vom Benutzer abgebrochen; es wurde keine Ausgabe behalten.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="596" />
+            <location filename="../algorithm.py" line="600" />
             <source>The CAIM engine (model_core) could not be loaded: %s</source>
             <translation>Die CAIM-Engine (model_core) konnte nicht geladen werden: %s</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="612" />
+            <location filename="../algorithm.py" line="616" />
             <source>%s: '%s' is written as %s; end its name with %s.</source>
             <translation>%s: '%s' wird als %s geschrieben; den Namen auf %s enden lassen.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="614" />
+            <location filename="../algorithm.py" line="618" />
             <source>a vector file</source>
             <translation>Vektordatei</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="615" />
+            <location filename="../algorithm.py" line="619" />
             <source> or </source>
             <translation> oder </translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="684" />
+            <location filename="../algorithm.py" line="688" />
             <source>Writing change polygons</source>
             <translation>Änderungspolygone werden geschrieben</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="690" />
+            <location filename="../algorithm.py" line="694" />
             <source>%d change polygons written to %s</source>
             <translation>%d Änderungspolygone nach %s geschrieben</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="707" />
+            <location filename="../algorithm.py" line="712" />
             <source>Device used: %s</source>
             <translation>Verwendetes Gerät: %s</translation>
         </message>
@@ -1360,214 +1360,214 @@ Braucht PyTorch im Python von QGIS.
             <translation>Was diese Gewichtsdatei ist und worauf sie trainiert wurde (aus dem Eintrag in der Datei; die Model Card nennt ihre Genauigkeit an echten Referenzdaten):</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="816" />
+            <location filename="../dialog.py" line="823" />
             <source>custom</source>
             <translation>benutzerdefiniert</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="816" />
+            <location filename="../dialog.py" line="823" />
             <source>none</source>
             <translation>keines</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="817" />
+            <location filename="../dialog.py" line="824" />
             <source>no CRS</source>
             <translation>kein KBS</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="818" />
+            <location filename="../dialog.py" line="825" />
             <source>double-click to choose this date's cloud mask (a one-band raster layer; optional, per date)</source>
             <translation>Doppelklick, um die Wolkenmaske dieses Zeitpunkts zu wählen (ein einkanaliger Rasterlayer; optional, je Zeitpunkt)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="822" />
+            <location filename="../dialog.py" line="829" />
             <source>date from the %s; double-click to edit</source>
             <translation>Datum aus: %s; Doppelklick zum Bearbeiten</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="823" />
+            <location filename="../dialog.py" line="830" />
             <source>no date found; double-click to type one (YYYY-MM-DD)</source>
             <translation>kein Datum gefunden; Doppelklick, um eines einzugeben (JJJJ-MM-TT)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="826" />
+            <location filename="../dialog.py" line="833" />
             <source>holds dates from %s to %s: Run splits it into one layer per date</source>
             <translation>enthält Zeitpunkte von %s bis %s: Ausführen teilt es in einen Layer je Zeitpunkt auf</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="921" />
+            <location filename="../dialog.py" line="928" />
             <source>cloud mask of '%s'
 %s</source>
             <translation>Wolkenmaske von '%s'
 %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="969" />
+            <location filename="../dialog.py" line="976" />
             <source>Matched %d cloud mask by date.</source>
             <translation>%d Wolkenmaske nach Datum zugeordnet.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="969" />
+            <location filename="../dialog.py" line="976" />
             <source>Matched %d cloud masks by date.</source>
             <translation>%d Wolkenmasken nach Datum zugeordnet.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="971" />
+            <location filename="../dialog.py" line="978" />
             <source>Several mask layers for %s: choose one in that date's Cloud mask cell.</source>
             <translation>Mehrere Maskenlayer für %s: einen in der Zelle Wolkenmaske dieses Zeitpunkts wählen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="973" />
+            <location filename="../dialog.py" line="980" />
             <source>Several mask layers for %s: choose one in those dates' Cloud mask cells.</source>
             <translation>Mehrere Maskenlayer für %s: je einen in den Zellen Wolkenmaske dieser Zeitpunkte wählen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1017" />
+            <location filename="../dialog.py" line="1024" />
             <source>Unreadable date %s: %s.</source>
             <translation>Unlesbares Datum %s: %s.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1018" />
+            <location filename="../dialog.py" line="1025" />
             <source>'%s' for '%s'</source>
             <translation>'%s' für '%s'</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1042" />
+            <location filename="../dialog.py" line="1049" />
             <source>The date typed for '%s' is not used: it holds several dates, which its band names or time axis give. Empty its Date cell.</source>
             <translation>Das für '%s' eingegebene Datum wird nicht verwendet: es enthält mehrere Zeitpunkte, die seine Kanalnamen oder seine Zeitachse angeben. Seine Zelle Datum leeren.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1046" />
+            <location filename="../dialog.py" line="1053" />
             <source>'%s' holds several dates, and one cloud mask cannot serve them all: empty its Cloud mask cell, split it (Split into dates…), then choose each date's mask in its row.</source>
             <translation>'%s' enthält mehrere Zeitpunkte, und eine Wolkenmaske kann nicht für alle gelten: seine Zelle Wolkenmaske leeren, es aufteilen (In Zeitpunkte aufteilen…), dann die Maske jedes Zeitpunkts in dessen Zeile wählen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1052" />
+            <location filename="../dialog.py" line="1059" />
             <source>%s (each date)</source>
             <translation>%s (je Zeitpunkt)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1055" />
+            <location filename="../dialog.py" line="1062" />
             <source>Band %d does not exist in the dates of '%s', which have one band each: pick band 1.</source>
             <translation>Kanal %d gibt es in den Zeitpunkten von '%s' nicht, die je einen Kanal haben: Kanal 1 wählen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1059" />
+            <location filename="../dialog.py" line="1066" />
             <source>Band %d does not exist in the dates of '%s', which have %d bands each: pick bands from 1 to %d.</source>
             <translation>Kanal %d gibt es in den Zeitpunkten von '%s' nicht, die je %d Kanäle haben: Kanäle von 1 bis %d wählen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1065" />
+            <location filename="../dialog.py" line="1072" />
             <source>'%s' holds %d dates, %s to %s: Run first splits it into one layer per date (small VRT files %s, which read the raster), then checks the series again.</source>
             <translation>'%s' enthält %d Zeitpunkte, %s bis %s: Ausführen teilt es zuerst in einen Layer je Zeitpunkt auf (kleine VRT-Dateien %s, die das Raster lesen) und prüft dann die Zeitreihe erneut.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1070" />
+            <location filename="../dialog.py" line="1077" />
             <source>'%s' holds %d dates: Run first splits it into one layer per date (small VRT files %s, which read the raster), then checks the series again.</source>
             <translation>'%s' enthält %d Zeitpunkte: Ausführen teilt es zuerst in einen Layer je Zeitpunkt auf (kleine VRT-Dateien %s, die das Raster lesen) und prüft dann die Zeitreihe erneut.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1090" />
+            <location filename="../dialog.py" line="1097" />
             <source>No cloud mask for %s: those dates are used as they are (their own nodata still counts).</source>
             <translation>Keine Wolkenmaske für %s: diese Zeitpunkte werden unverändert verwendet (ihr eigenes NoData zählt weiterhin).</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1109" />
+            <location filename="../dialog.py" line="1116" />
             <source>changed patches under this size are dropped</source>
             <translation>geänderte Flächen unter dieser Größe werden entfernt</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1113" />
+            <location filename="../dialog.py" line="1120" />
             <source>= %s ha on %s's pixels</source>
             <translation>= %s ha bei der Pixelgröße von %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1114" />
+            <location filename="../dialog.py" line="1121" />
             <source>= %s m² on %s's pixels</source>
             <translation>= %s m² bei der Pixelgröße von %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1129" />
+            <location filename="../dialog.py" line="1140" />
             <source>%d dates once split, to run with %s; the series is checked again then.</source>
             <translation>%d Zeitpunkte nach dem Aufteilen, auszuführen mit %s; die Zeitreihe wird dann erneut geprüft.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1130" />
+            <location filename="../dialog.py" line="1141" />
             <source>%d dates, ready to run with %s.</source>
             <translation>%d Zeitpunkte, bereit zum Lauf mit %s.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1159" />
+            <location filename="../dialog.py" line="1170" />
             <source>in QGIS's temporary folder, deleted when QGIS closes, as its own folder cannot be written to</source>
             <translation>im temporären Ordner von QGIS, der beim Beenden von QGIS gelöscht wird, da in seinen eigenen Ordner nicht geschrieben werden kann</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1161" />
+            <location filename="../dialog.py" line="1172" />
             <source>in QGIS's temporary folder, deleted when QGIS closes, as it is not a file in a folder</source>
             <translation>im temporären Ordner von QGIS, der beim Beenden von QGIS gelöscht wird, da es keine Datei in einem Ordner ist</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1163" />
+            <location filename="../dialog.py" line="1174" />
             <source>in '%s' beside it</source>
             <translation>in '%s' daneben</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1181" />
+            <location filename="../dialog.py" line="1192" />
             <source>Layer '%s': %s</source>
             <translation>Layer '%s': %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1199" />
+            <location filename="../dialog.py" line="1210" />
             <source>%s (dates)</source>
             <translation>%s (Zeitpunkte)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1211" />
+            <location filename="../dialog.py" line="1222" />
             <source>'%s': %d dates in %s</source>
             <translation>'%s': %d Zeitpunkte in %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1218" />
+            <location filename="../dialog.py" line="1229" />
             <source>Split into dates: %s.</source>
             <translation>In Zeitpunkte aufgeteilt: %s.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1253" />
+            <location filename="../dialog.py" line="1264" />
             <source>CAIM change detection</source>
             <translation>CAIM-Änderungserkennung</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1253" />
+            <location filename="../dialog.py" line="1264" />
             <source>The Processing plugin is not enabled: enable it (Plugins &gt; Manage and Install Plugins &gt; Installed &gt; Processing) to split the layer into dates.</source>
             <translation>Das Verarbeitungs-Plugin ist nicht aktiviert: es aktivieren (Erweiterungen &gt; Erweiterungen verwalten und installieren &gt; Installiert &gt; Processing), um den Layer in Zeitpunkte aufzuteilen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1317" />
+            <location filename="../dialog.py" line="1328" />
             <source>Stack band files into dates: %s</source>
             <translation>Kanaldateien zu Zeitpunkten stapeln: %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1349" />
+            <location filename="../dialog.py" line="1360" />
             <source>Stacked the band files into %d dates (%d with a cloud mask) in %s.</source>
             <translation>Die Kanaldateien wurden zu %d Zeitpunkten gestapelt (%d mit Wolkenmaske) in %s.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1404" />
+            <location filename="../dialog.py" line="1415" />
             <source>Choose an output folder.</source>
             <translation>Einen Ausgabeordner wählen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1412" />
+            <location filename="../dialog.py" line="1423" />
             <source>Outputs already exist in %s; choose another folder.</source>
             <translation>In %s gibt es schon Ausgaben; einen anderen Ordner wählen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1416" />
+            <location filename="../dialog.py" line="1427" />
             <source>Overwrite results?</source>
             <translation>Ergebnisse überschreiben?</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1417" />
+            <location filename="../dialog.py" line="1428" />
             <source>These files already exist and would be replaced:
 
 %s
@@ -1580,106 +1580,106 @@ Braucht PyTorch im Python von QGIS.
 %sÜberschreiben?</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1419" />
+            <location filename="../dialog.py" line="1430" />
             <source>%d layers of this project show them; when the run succeeds, the new run's layers replace them.</source>
             <translation>%d Layer dieses Projekts zeigen sie; wenn der Lauf gelingt, ersetzen die Layer des neuen Laufs sie.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1421" />
+            <location filename="../dialog.py" line="1432" />
             <source>%d layer of this project shows them; when the run succeeds, the new run's layers replace it.</source>
             <translation>%d Layer dieses Projekts zeigt sie; wenn der Lauf gelingt, ersetzen die Layer des neuen Laufs ihn.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1425" />
+            <location filename="../dialog.py" line="1436" />
             <source>Not run: choose another output folder.</source>
             <translation>Nicht gestartet: einen anderen Ausgabeordner wählen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1431" />
+            <location filename="../dialog.py" line="1442" />
             <source>Split into dates, not run: the series needs your attention (see the messages above); then Run again.</source>
             <translation>In Zeitpunkte aufgeteilt, nicht ausgeführt: die Zeitreihe braucht Ihre Aufmerksamkeit (siehe die Meldungen oben); dann erneut ausführen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1450" />
+            <location filename="../dialog.py" line="1461" />
             <source>The Processing algorithm %s is not registered.</source>
             <translation>Der Verarbeitungsalgorithmus %s ist nicht registriert.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1463" />
+            <location filename="../dialog.py" line="1474" />
             <source>Starting…</source>
             <translation>Wird gestartet…</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1467" />
+            <location filename="../dialog.py" line="1478" />
             <source>The parameters were refused.</source>
             <translation>Die Parameter wurden abgelehnt.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1482" />
+            <location filename="../dialog.py" line="1493" />
             <source>Cancelling… partial outputs will be removed.</source>
             <translation>Wird abgebrochen… Teilergebnisse werden entfernt.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1525" />
+            <location filename="../dialog.py" line="1536" />
             <source>, minimum-error threshold</source>
             <translation>, Schwellenwert des minimalen Fehlers</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1527" />
+            <location filename="../dialog.py" line="1538" />
             <source>, sensitivity %s</source>
             <translation>, Empfindlichkeit %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1529" />
+            <location filename="../dialog.py" line="1540" />
             <source>, changed patches &gt;= %s px</source>
             <translation>, geänderte Flächen &gt;= %s px</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1531" />
+            <location filename="../dialog.py" line="1542" />
             <source>, cloud masks%s (clear = %s)</source>
             <translation>, Wolkenmasken%s (wolkenfrei = %s)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1532" />
+            <location filename="../dialog.py" line="1543" />
             <source> on %d of %d dates</source>
             <translation> an %d von %d Zeitpunkten</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1535" />
+            <location filename="../dialog.py" line="1546" />
             <source>, masked dates filled</source>
             <translation>, maskierte Zeitpunkte gefüllt</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1536" />
+            <location filename="../dialog.py" line="1547" />
             <source>Done on %s with %s. %s Hover here for each interval; all details are in the log (CAIM change detection tab).</source>
             <translation>Fertig auf %s mit %s. %s Für jedes Intervall hier mit der Maus verweilen; alle Details stehen im Protokoll (Reiter CAIM change detection).</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1538" />
+            <location filename="../dialog.py" line="1549" />
             <source>Changed hectares per interval (last change):
 </source>
             <translation>Geänderte Hektar je Intervall (letzte Änderung):
 </translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1541" />
+            <location filename="../dialog.py" line="1552" />
             <source>&lt;a href="%s"&gt;Open the run report&lt;/a&gt; (settings, changed area per interval as a chart, the map)</source>
             <translation>&lt;a href="%s"&gt;Laufbericht öffnen&lt;/a&gt; (Einstellungen, geänderte Fläche je Intervall als Diagramm, die Karte)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1545" />
+            <location filename="../dialog.py" line="1556" />
             <source>Warning: </source>
             <translation>Warnung: </translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1547" />
+            <location filename="../dialog.py" line="1558" />
             <source>Run finished on %s:
 %s</source>
             <translation>Lauf auf %s beendet:
 %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1550" />
+            <location filename="../dialog.py" line="1561" />
             <source>Changed hectares per interval (last change):
 %s
 
@@ -1694,57 +1694,57 @@ Gerät: %s
 %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1553" />
+            <location filename="../dialog.py" line="1564" />
             <source>Done on %s with %s. %s</source>
             <translation>Fertig auf %s mit %s. %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1554" />
+            <location filename="../dialog.py" line="1565" />
             <source> Warning: </source>
             <translation> Warnung: </translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1559" />
+            <location filename="../dialog.py" line="1570" />
             <source>Cancelled; partial outputs were removed.</source>
             <translation>Abgebrochen; Teilergebnisse wurden entfernt.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1561" />
+            <location filename="../dialog.py" line="1572" />
             <source>The run failed.</source>
             <translation>Der Lauf ist fehlgeschlagen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1568" />
+            <location filename="../dialog.py" line="1579" />
             <source>Run anyway?</source>
             <translation>Trotzdem ausführen?</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1568" />
+            <location filename="../dialog.py" line="1579" />
             <source>Run it anyway?</source>
             <translation>Den Lauf trotzdem ausführen?</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1625" />
+            <location filename="../dialog.py" line="1636" />
             <source>Still running in the background; results will be added when done.</source>
             <translation>Läuft noch im Hintergrund; die Ergebnisse werden hinzugefügt, wenn er fertig ist.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1637" />
+            <location filename="../dialog.py" line="1648" />
             <source>unknown</source>
             <translation>unbekannt</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1637" />
+            <location filename="../dialog.py" line="1648" />
             <source>%s ha</source>
             <translation>%s ha</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1649" />
+            <location filename="../dialog.py" line="1660" />
             <source>Changed %s ha over %d intervals.</source>
             <translation>%s ha in %d Intervallen geändert.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1650" />
+            <location filename="../dialog.py" line="1661" />
             <source>Changed %s ha over %d interval.</source>
             <translation>%s ha in %d Intervall geändert.</translation>
         </message>
@@ -1905,242 +1905,247 @@ Gerät: %s
             <translation>SChanger vergleicht genau 2 Zeitpunkte; %d sind ausgewählt. Für eine Zeitreihe CAIM-Net verwenden.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="453" />
+            <location filename="../inputs.py" line="450" />
+            <source>Automatic: %s will run, not %s, which cannot read these layers' bands: %s</source>
+            <translation>Automatisch: %s läuft, nicht %s, das die Bänder dieser Layer nicht lesen kann: %s</translation>
+        </message>
+        <message>
+            <location filename="../inputs.py" line="459" />
             <source>No date for %s: results will say 'date k' instead of a date.</source>
             <translation>Kein Datum für %s: die Ergebnisse nennen 'date k' statt eines Datums.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="456" />
+            <location filename="../inputs.py" line="462" />
             <source>Dates are not in chronological order: moments follow the list order.</source>
             <translation>Die Zeitpunkte sind nicht chronologisch geordnet: die Änderungszeitpunkte folgen der Reihenfolge der Liste.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="464" />
+            <location filename="../inputs.py" line="470" />
             <source>%d one-band layers share the date %s (%s)%s: they look like the bands of one date, which would be compared with each other as if they were dates. Press 'Stack band files into dates' below the list to stack each date's bands into one layer, with its cloud mask (caim:stackbands), and run on those.</source>
             <translation>%d einkanalige Layer haben denselben Zeitpunkt %s (%s)%s: sie sehen aus wie die Kanäle eines Zeitpunkts, die miteinander verglichen würden, als wären sie Zeitpunkte. 'Kanaldateien zu Zeitpunkten stapeln' unter der Liste drücken, um die Kanäle jedes Zeitpunkts zu einem Layer zu stapeln, mit seiner Wolkenmaske (caim:stackbands), und auf diesen rechnen.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="469" />
+            <location filename="../inputs.py" line="475" />
             <source> and %d more date likewise</source>
             <translation> und %d weiterer Zeitpunkt ebenso</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="470" />
+            <location filename="../inputs.py" line="476" />
             <source> and %d more dates likewise</source>
             <translation> und %d weitere Zeitpunkte ebenso</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="473" />
+            <location filename="../inputs.py" line="479" />
             <source>Some dates appear twice (%s): the intervals between them are zero days long.</source>
             <translation>Einige Datumsangaben kommen doppelt vor (%s): die Intervalle zwischen ihnen sind null Tage lang.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="491" />
+            <location filename="../inputs.py" line="521" />
             <source>'%s' was read as a vector layer (%s): QGIS reads a NetCDF data cube of several variables so. Add one variable of it as a raster layer (Layer, Add Layer, Add Raster Layer, then pick the variable), or split the whole cube into dates on the command line (python -m model_core split).</source>
             <translation>'%s' wurde als Vektorlayer gelesen (%s): so liest QGIS einen NetCDF-Datenwürfel mit mehreren Variablen. Eine seiner Variablen als Rasterlayer hinzufügen (Layer, Layer hinzufügen, Rasterlayer hinzufügen, dann die Variable wählen) oder den ganzen Würfel auf der Kommandozeile in Zeitpunkte aufteilen (python -m model_core split).</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="496" />
+            <location filename="../inputs.py" line="526" />
             <source>'%s' is a vector layer (%s), not an image: the inputs are the raster images of the series, one per date.</source>
             <translation>'%s' ist ein Vektorlayer (%s), kein Bild: die Eingaben sind die Rasterbilder der Zeitreihe, eines je Zeitpunkt.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="499" />
+            <location filename="../inputs.py" line="529" />
             <source>'%s' is not a valid raster layer.</source>
             <translation>'%s' ist kein gültiger Rasterlayer.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="501" />
+            <location filename="../inputs.py" line="531" />
             <source>'%s' is not a file-based (GDAL) raster; export it as GeoTIFF first.</source>
             <translation>'%s' ist kein dateibasiertes (GDAL-)Raster; zuerst als GeoTIFF exportieren.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="504" />
+            <location filename="../inputs.py" line="534" />
             <source>The file of '%s' is gone (%s): it was moved or deleted after the layer was loaded. Remove the layer, or point it to the file again (Layer Properties, Source).</source>
             <translation>Die Datei von '%s' ist verschwunden (%s): sie wurde nach dem Laden des Layers verschoben oder gelöscht. Den Layer entfernen oder ihn wieder auf die Datei verweisen (Layereigenschaften, Quelle).</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="509" />
+            <location filename="../inputs.py" line="539" />
             <source>'%s' is not an image but the %s file of '%s' beside it (%s): uncheck it, and add the image itself.</source>
             <translation>'%s' ist kein Bild, sondern die %s-Datei von '%s' daneben (%s): den Haken entfernen und das Bild selbst hinzufügen.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="532" />
+            <location filename="../inputs.py" line="562" />
             <source>Band %d does not exist in any layer (bands per layer: %s): pick bands from 1 to %d.</source>
             <translation>Kanal %d gibt es in keinem Layer (Kanäle je Layer: %s): Kanäle von 1 bis %d wählen.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="536" />
+            <location filename="../inputs.py" line="566" />
             <source>Band %d does not exist in %s (fewer bands): uncheck it or pick bands every date has.</source>
             <translation>Kanal %d gibt es in %s nicht (weniger Kanäle): den Haken entfernen oder Kanäle wählen, die jeder Zeitpunkt hat.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="538" />
+            <location filename="../inputs.py" line="568" />
             <source>Band %d does not exist in %s (fewer bands): uncheck them or pick bands every date has.</source>
             <translation>Kanal %d gibt es in %s nicht (weniger Kanäle): den Haken entfernen oder Kanäle wählen, die jeder Zeitpunkt hat.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="546" />
+            <location filename="../inputs.py" line="576" />
             <source>bands every date has (1 to %d)</source>
             <translation>Kanälen, die jeder Zeitpunkt hat (1 bis %d)</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="547" />
+            <location filename="../inputs.py" line="577" />
             <source>band 1, the only band every date has</source>
             <translation>Kanal 1, dem einzigen Kanal, den jeder Zeitpunkt hat</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="548" />
+            <location filename="../inputs.py" line="578" />
             <source>%s has fewer than the 4 bands (red, green, blue, NIR) the network needs: uncheck it, or use a classical method (CVA, ISFA) with %s</source>
             <translation>%s hat weniger als die 4 Kanäle (Rot, Grün, Blau, NIR), die das Netz braucht: den Haken entfernen oder eine klassische Methode (CVA, ISFA) verwenden mit %s</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="551" />
+            <location filename="../inputs.py" line="581" />
             <source>%s have fewer than the 4 bands (red, green, blue, NIR) the network needs: uncheck them, or use a classical method (CVA, ISFA) with %s</source>
             <translation>%s haben weniger als die 4 Kanäle (Rot, Grün, Blau, NIR), die das Netz braucht: den Haken entfernen oder eine klassische Methode (CVA, ISFA) verwenden mit %s</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="555" />
+            <location filename="../inputs.py" line="585" />
             <source>uncheck %s, or pick band 1, the only band every date has</source>
             <translation>den Haken von %s entfernen oder Kanal 1 wählen, den einzigen Kanal, den jeder Zeitpunkt hat</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="557" />
+            <location filename="../inputs.py" line="587" />
             <source>pick bands every date has (1 to %d), for example %s</source>
             <translation>Kanäle wählen, die jeder Zeitpunkt hat (1 bis %d), zum Beispiel %s</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="559" />
+            <location filename="../inputs.py" line="589" />
             <source>Band counts differ (%s). The model needs the same bands from every date: %s.</source>
             <translation>Die Kanalanzahlen unterscheiden sich (%s). Das Modell braucht von jedem Zeitpunkt dieselben Kanäle: %s.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="568" />
+            <location filename="../inputs.py" line="598" />
             <source>no CRS</source>
             <translation>kein KBS</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="570" />
+            <location filename="../inputs.py" line="600" />
             <source>Layers have different CRSs (%s): they will be aligned onto the grid of '%s'.</source>
             <translation>Die Layer haben verschiedene KBS (%s): sie werden auf das Raster von '%s' ausgerichtet.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="576" />
+            <location filename="../inputs.py" line="606" />
             <source>Grids differ slightly: every date will be resampled onto the grid of '%s', clipped to the common area.</source>
             <translation>Die Raster unterscheiden sich leicht: jeder Zeitpunkt wird auf das Raster von '%s' umgerechnet, zugeschnitten auf die gemeinsame Fläche.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="591" />
+            <location filename="../inputs.py" line="621" />
             <source>%d cloud masks for %d layers: give one mask (or none) per layer, in the same order.</source>
             <translation>%d Wolkenmasken für %d Layer: eine Maske (oder keine) je Layer angeben, in derselben Reihenfolge.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="597" />
+            <location filename="../inputs.py" line="627" />
             <source>The mask '%s' of '%s'</source>
             <translation>Die Maske '%s' von '%s'</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="599" />
+            <location filename="../inputs.py" line="629" />
             <source>'%s' is both an input date and the mask of '%s'. Uncheck it as an input or choose another mask.</source>
             <translation>'%s' ist zugleich ein Eingabezeitpunkt und die Maske von '%s'. Den Haken als Eingabe entfernen oder eine andere Maske wählen.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="602" />
+            <location filename="../inputs.py" line="632" />
             <source>%s is not a valid raster layer.</source>
             <translation>%s ist kein gültiger Rasterlayer.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="604" />
+            <location filename="../inputs.py" line="634" />
             <source>%s is not a file-based (GDAL) raster; export it as GeoTIFF first.</source>
             <translation>%s ist kein dateibasiertes (GDAL-)Raster; zuerst als GeoTIFF exportieren.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="606" />
+            <location filename="../inputs.py" line="636" />
             <source>%s: its file is gone (%s). Remove the mask layer or point it to the file again.</source>
             <translation>%s: ihre Datei ist verschwunden (%s). Den Maskenlayer entfernen oder ihn wieder auf die Datei verweisen.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="609" />
+            <location filename="../inputs.py" line="639" />
             <source>%s has %d bands; a mask has one (CBERS CMASK, Landsat QA_PIXEL, Sentinel-2 SCL, Fmask). Extract its mask band first.</source>
             <translation>%s hat %d Kanäle; eine Maske hat einen (CBERS CMASK, Landsat QA_PIXEL, Sentinel-2 SCL, Fmask). Zuerst ihren Maskenkanal extrahieren.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="612" />
+            <location filename="../inputs.py" line="642" />
             <source>%s does not overlap its layer: it would mask the whole date.</source>
             <translation>%s überlappt ihren Layer nicht: sie würde den ganzen Zeitpunkt maskieren.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="627" />
+            <location filename="../inputs.py" line="657" />
             <source>e.g. 1,2,3,4 (RGB-only imagery is read as 1,2,3,2 by itself: green in place of NIR), or choose a classical method (CVA or ISFA), which uses any bands</source>
             <translation>z. B. 1,2,3,4 (reine RGB-Bilder werden von selbst als 1,2,3,2 gelesen: Grün anstelle von NIR) oder eine klassische Methode (CVA oder ISFA) wählen, die beliebige Kanäle verwendet</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="631" />
+            <location filename="../inputs.py" line="661" />
             <source>%s: the network uses bands %s as red, green, blue, NIR; the %s part also uses band(s) %s.</source>
             <translation>%s: das Netz verwendet die Kanäle %s als Rot, Grün, Blau, NIR; der %s-Teil verwendet außerdem Kanal/Kanäle %s.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="635" />
+            <location filename="../inputs.py" line="665" />
             <source>%s uses %d bands (red, green, blue, NIR) but Bands lists %d: give %d band numbers, %s.</source>
             <translation>%s verwendet %d Kanäle (Rot, Grün, Blau, NIR), aber das Feld Kanäle nennt %d: %d Kanalnummern angeben, %s.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="649" />
+            <location filename="../inputs.py" line="679" />
             <source> The %s part also uses the layers' other bands.</source>
             <translation> Der %s-Teil verwendet außerdem die übrigen Kanäle der Layer.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="650" />
+            <location filename="../inputs.py" line="680" />
             <source>Bands left empty: the engine uses bands %s.%s</source>
             <translation>Kanäle leer gelassen: die Engine verwendet die Kanäle %s.%s</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="656" />
+            <location filename="../inputs.py" line="686" />
             <source>Bands left empty: the engine uses bands %s.</source>
             <translation>Kanäle leer gelassen: die Engine verwendet die Kanäle %s.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="666" />
+            <location filename="../inputs.py" line="696" />
             <source>Bands left empty: bands 1-4 are taken as red, green, blue, NIR (the layers' metadata do not say which band is which); for blue, green, red, NIR imagery enter 3,2,1,4.</source>
             <translation>Kanäle leer gelassen: die Kanäle 1-4 werden als Rot, Grün, Blau, NIR genommen (die Metadaten der Layer sagen nicht, welcher Kanal welcher ist); für Blau-, Grün-, Rot-, NIR-Bilder 3,2,1,4 eingeben.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="670" />
+            <location filename="../inputs.py" line="700" />
             <source>%s needs %d bands (red, green, blue, NIR) but the layers have %d and their metadata do not say which band is which: pick %d with Bands, %s.</source>
             <translation>%s braucht %d Kanäle (Rot, Grün, Blau, NIR), aber die Layer haben %d und ihre Metadaten sagen nicht, welcher Kanal welcher ist: %d im Feld Kanäle wählen, %s.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="732" />
+            <location filename="../inputs.py" line="762" />
             <source>%s does not overlap the other checked layers, which share a place: uncheck it or check the layers of one place.</source>
             <translation>%s überlappt die anderen angehakten Layer nicht, die an einem gemeinsamen Ort liegen: den Haken entfernen oder die Layer eines Ortes anhaken.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="734" />
+            <location filename="../inputs.py" line="764" />
             <source>%s do not overlap the other checked layers, which share a place: uncheck them or check the layers of one place.</source>
             <translation>%s überlappen die anderen angehakten Layer nicht, die an einem gemeinsamen Ort liegen: den Haken entfernen oder die Layer eines Ortes anhaken.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="738" />
+            <location filename="../inputs.py" line="768" />
             <source>%s does not overlap '%s', the first checked layer: uncheck it or check the layers of one place.</source>
             <translation>%s überlappt '%s', den ersten angehakten Layer, nicht: den Haken entfernen oder die Layer eines Ortes anhaken.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="740" />
+            <location filename="../inputs.py" line="770" />
             <source>%s do not overlap '%s', the first checked layer: uncheck them or check the layers of one place.</source>
             <translation>%s überlappen '%s', den ersten angehakten Layer, nicht: den Haken entfernen oder die Layer eines Ortes anhaken.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="742" />
+            <location filename="../inputs.py" line="772" />
             <source>The layers do not overlap all at once: each overlaps the first, but there is no area common to all of them. Uncheck the layers that cover another part of the scene.</source>
             <translation>Die Layer überlappen sich nicht alle zugleich: jeder überlappt den ersten, aber keine Fläche ist allen gemeinsam. Bei den Layern, die einen anderen Teil der Szene abdecken, den Haken entfernen.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="761" />
+            <location filename="../inputs.py" line="791" />
             <source>The outputs will cover only %s of '%s', the area every checked layer covers: %s. Uncheck or replace a layer that covers part of the scene to map all of it.</source>
             <translation>Die Ergebnisse decken nur %s von '%s' ab, die Fläche, die jeder angehakte Layer abdeckt: %s. Den Haken eines Layers, der nur einen Teil der Szene abdeckt, entfernen oder ihn ersetzen, um die ganze Szene zu kartieren.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="763" />
+            <location filename="../inputs.py" line="793" />
             <source>'%s' covers %s of it</source>
             <translation>'%s' deckt %s davon ab</translation>
         </message>
@@ -2982,32 +2987,37 @@ Gerät: %s
             <translation>CAIM-Net + ISFA-Fusion (beliebig viele Zeitpunkte; CAIM-Net-Gewichte)</translation>
         </message>
         <message>
-            <location filename="../models.py" line="87" />
+            <location filename="../models.py" line="97" />
             <source>Automatic (the engine's recommended model for the number of dates)</source>
             <translation>Automatisch (das von der Engine empfohlene Modell für die Anzahl der Zeitpunkte)</translation>
         </message>
         <message>
-            <location filename="../models.py" line="89" />
+            <location filename="../models.py" line="99" />
             <source>Automatic (%s)</source>
             <translation>Automatisch (%s)</translation>
         </message>
         <message>
-            <location filename="../models.py" line="90" />
+            <location filename="../models.py" line="100" />
             <source>Automatic (%s; %s for exactly 2 dates)</source>
             <translation>Automatisch (%s; %s für genau 2 Zeitpunkte)</translation>
         </message>
         <message>
-            <location filename="../models.py" line="99" />
+            <location filename="../models.py" line="109" />
             <source>the recommended model for the number of dates</source>
             <translation>das empfohlene Modell für die Anzahl der Zeitpunkte</translation>
         </message>
         <message>
-            <location filename="../models.py" line="102" />
+            <location filename="../models.py" line="112" />
             <source>%s, or %s for exactly 2 dates</source>
             <translation>%s; bei 2 Zeitpunkten %s</translation>
         </message>
         <message>
-            <location filename="../models.py" line="112" />
+            <location filename="../models.py" line="124" />
+            <source>%s (automatic choice: the networks cannot read these layers' bands)</source>
+            <translation>%s (automatische Wahl: die Netze können die Bänder dieser Layer nicht lesen)</translation>
+        </message>
+        <message>
+            <location filename="../models.py" line="125" />
             <source>%s (automatic choice for %d dates)</source>
             <translation>%s (automatische Wahl für %d Zeitpunkte)</translation>
         </message>

@@ -403,22 +403,22 @@ La comparación solo es tan buena como la exactitud de la propia referencia y su
             <translation>%s=%s: indicar una opción por su nombre: %s. Los números que qgis_process help muestra delante de las opciones no se aceptan: un nombre conserva su significado cuando se añaden opciones.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="152" />
+            <location filename="../algorithm.py" line="153" />
             <source>Detect changes in a time series</source>
             <translation>Detectar cambios en una serie temporal</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="155" />
+            <location filename="../algorithm.py" line="156" />
             <source>Change detection</source>
             <translation>Detección de cambios</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="164" />
+            <location filename="../algorithm.py" line="165" />
             <source>change,detection,time series,multitemporal,deep learning,caim,moment,when</source>
             <translation>cambio,detección,serie temporal,multitemporal,aprendizaje profundo,caim,momento,cuándo</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="168" />
+            <location filename="../algorithm.py" line="169" />
             <source>Finds where the land changed in an ordered series of co-registered rasters of one place, and between which two dates the last change happened.
 
 &lt;b&gt;Input layers&lt;/b&gt;: the dates, oldest first (the order of the list is the time order). Layers on different grids or CRSs are aligned onto the first layer's grid, clipped to the common area.
@@ -461,367 +461,367 @@ Necesita PyTorch en el Python de QGIS.
 &lt;b&gt;qgis_process&lt;/b&gt;: MODEL y DEVICE toman los nombres de las opciones (no números), p. ej. &lt;tt&gt;qgis_process.bin run caim:detectchanges -- INPUT=a.tif INPUT=b.tif MODEL=auto DEVICE=CPU AREA=area.tif MOMENT=moment.tif CONFIDENCE=confidence.tif&lt;/tt&gt;, o &lt;tt&gt;MODEL=cva&lt;/tt&gt; para el método clásico.  MASKS se repite como INPUT, p. ej. &lt;tt&gt;MASKS=qa_2020.tif MASKED_DATES=2&lt;/tt&gt; para una máscara solo de la segunda fecha.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="243" />
+            <location filename="../algorithm.py" line="244" />
             <source>&lt;b&gt;One multi-date raster&lt;/b&gt;: a single input layer that holds every date as bands is split into its dates when its band names carry them (a Google Earth Engine toBands() export: 20200105T103421_..._B4) or it is a NetCDF variable with a time axis. Otherwise give &lt;b&gt;Bands per date&lt;/b&gt; (advanced, BANDS_PER_DATE: all bands of one date, QA bands included) and, if the bands run band by band, &lt;b&gt;Band order&lt;/b&gt; (BAND_ORDER=band). Each date becomes a small VRT reading the raster, written into a folder &amp;lt;name&amp;gt;_dates beside it (used again by later runs of the same raster; the pixel inspector and a saved project read them). Dates, Bands and Cloud masks then count per date.</source>
             <translation>&lt;b&gt;Un ráster multitemporal&lt;/b&gt;: una única capa de entrada que contiene todas las fechas como bandas se divide en sus fechas cuando los nombres de sus bandas las llevan (una exportación toBands() de Google Earth Engine: 20200105T103421_..._B4) o cuando es una variable NetCDF con eje temporal. Si no, indicar &lt;b&gt;Bandas por fecha&lt;/b&gt; (avanzado, BANDS_PER_DATE: todas las bandas de una fecha, incluidas las bandas QA) y, si las bandas van banda por banda, &lt;b&gt;Orden de las bandas&lt;/b&gt; (BAND_ORDER=band). Cada fecha se convierte en un pequeño VRT que lee el ráster, escrito en una carpeta &amp;lt;name&amp;gt;_dates junto a él (reutilizada por ejecuciones posteriores del mismo ráster; el inspector de píxeles y un proyecto guardado los leen). Fechas, Bandas y Máscaras de nubes cuentan entonces por fecha.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="284" />
+            <location filename="../algorithm.py" line="285" />
             <source>Raster layers, oldest first (order is time order)</source>
             <translation>Capas ráster, la más antigua primero</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="286" />
+            <location filename="../algorithm.py" line="287" />
             <source>Dates, YYYY-MM-DD in layer order</source>
             <translation>Fechas AAAA-MM-DD por capa</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="287" />
+            <location filename="../algorithm.py" line="288" />
             <source>Comma-separated, one per layer; empty: read from the layer names, file names or metadata.</source>
             <translation>Separadas por comas, una por capa; vacío: se leen de los nombres de las capas o de los archivos, o de los metadatos.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="289" />
+            <location filename="../algorithm.py" line="290" />
             <source>Bands, e.g. 1,2,3,4</source>
             <translation>Bandas, p. ej. 1,2,3,4</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="290" />
+            <location filename="../algorithm.py" line="291" />
             <source>The networks use 4 bands as R, G, B, NIR; CVA and ISFA use any bands. Empty: from the bands' wavelengths or names (see the help).</source>
             <translation>Las redes usan 4 bandas como R, G, B, NIR; CVA e ISFA, cualquier banda. Vacío: según las longitudes de onda o los nombres de las bandas (ver la ayuda).</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="295" />
+            <location filename="../algorithm.py" line="296" />
             <source>Model</source>
             <translation>Modelo</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="296" />
+            <location filename="../algorithm.py" line="297" />
             <source>auto (the default): %s. The help describes every option.</source>
             <translation>auto (por defecto): %s. La ayuda describe cada opción.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="298" />
+            <location filename="../algorithm.py" line="299" />
             <source>Weights file (.pt)</source>
             <translation>Archivo de pesos (.pt)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="299" />
+            <location filename="../algorithm.py" line="300" />
             <source>Empty: the bundled weights. The classical CVA and ISFA need none.</source>
             <translation>Vacío: los pesos incluidos. Los clásicos CVA e ISFA no necesitan ninguno.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="301" />
+            <location filename="../algorithm.py" line="302" />
             <source>Device</source>
             <translation>Dispositivo</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="303" />
+            <location filename="../algorithm.py" line="304" />
             <source>Sensitivity (0 = calibrated)</source>
             <translation>Sensibilidad (0 = calibrada)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="305" />
+            <location filename="../algorithm.py" line="306" />
             <source>-3 to 3: positive values call more pixels changed, negative values fewer.</source>
             <translation>-3 a 3: los valores positivos marcan más píxeles como cambiados, los negativos menos.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="309" />
+            <location filename="../algorithm.py" line="310" />
             <source>Minimum change patch (pixels; 0 = off)</source>
             <translation>Parche de cambio mínimo (píxeles; 0 = desactivado)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="311" />
+            <location filename="../algorithm.py" line="312" />
             <source>Changed patches smaller than this are written as unchanged; 0 keeps every changed pixel.</source>
             <translation>Los parches cambiados menores se escriben como sin cambio; 0 conserva todos los píxeles cambiados.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="313" />
+            <location filename="../algorithm.py" line="314" />
             <source>Fill masked dates from the previous clear date</source>
             <translation>Rellenar fechas enmascaradas con la anterior</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="314" />
+            <location filename="../algorithm.py" line="315" />
             <source>For cloudy series: a masked date takes the pixel's values of the previous clear date.</source>
             <translation>Para series nubosas: una fecha enmascarada toma los valores del píxel de la fecha despejada anterior.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="316" />
+            <location filename="../algorithm.py" line="317" />
             <source>Cloud masks, one per input layer</source>
             <translation>Máscaras de nubes, una por capa</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="317" />
+            <location filename="../algorithm.py" line="318" />
             <source>In the order of the input layers; for masks of some dates only, give their positions in Dates the cloud masks belong to (advanced).</source>
             <translation>En el orden de las capas de entrada; para máscaras de solo algunas fechas, dé sus posiciones en Fechas de las máscaras (avanzado).</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="320" />
+            <location filename="../algorithm.py" line="321" />
             <source>Mask values meaning clear</source>
             <translation>Valores de despejado</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="321" />
+            <location filename="../algorithm.py" line="322" />
             <source>Default 0. The help gives the values for Landsat QA_PIXEL, Sentinel-2 SCL and Fmask.</source>
             <translation>Por defecto 0. La ayuda da los valores para Landsat QA_PIXEL, Sentinel-2 SCL y Fmask.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="323" />
+            <location filename="../algorithm.py" line="324" />
             <source>Dates the cloud masks belong to</source>
             <translation>Fechas de las máscaras</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="324" />
+            <location filename="../algorithm.py" line="325" />
             <source>The input positions of the masks' dates, e.g. 2,5: the first mask for the second layer, the other for the fifth.</source>
             <translation>Las posiciones de entrada de las fechas de las máscaras, p. ej. 2,5: la primera máscara para la segunda capa, la otra para la quinta.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="329" />
+            <location filename="../algorithm.py" line="330" />
             <source>Tile size (pixels; 0 = automatic)</source>
             <translation>Tamaño de tesela (píxeles; 0 = automático)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="334" />
+            <location filename="../algorithm.py" line="335" />
             <source>Threshold of the classical methods (CVA, ISFA)</source>
             <translation>Umbral de los métodos clásicos (CVA, ISFA)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="339" />
+            <location filename="../algorithm.py" line="340" />
             <source>Tile overlap (pixels; empty: automatic)</source>
             <translation>Solape de teselas (píxeles; vacío: auto)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="344" />
+            <location filename="../algorithm.py" line="345" />
             <source>Change area</source>
             <translation>Área de cambio</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="345" />
+            <location filename="../algorithm.py" line="346" />
             <source>Change moment</source>
             <translation>Momento del cambio</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="346" />
+            <location filename="../algorithm.py" line="347" />
             <source>Confidence</source>
             <translation>Confianza</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="348" />
+            <location filename="../algorithm.py" line="349" />
             <source>Change polygons</source>
             <translation>Polígonos de cambio</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="351" />
+            <location filename="../algorithm.py" line="352" />
             <source>Moment probabilities</source>
             <translation>Probabilidades del momento del cambio</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="352" />
+            <location filename="../algorithm.py" line="353" />
             <source>One band per class, for inspection.</source>
             <translation>Una banda por clase, para inspección.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="356" />
+            <location filename="../algorithm.py" line="357" />
             <source>Run report (HTML)</source>
             <translation>Informe de la ejecución (HTML)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="356" />
+            <location filename="../algorithm.py" line="357" />
             <source>HTML files (*.html)</source>
             <translation>Archivos HTML (*.html)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="357" />
+            <location filename="../algorithm.py" line="358" />
             <source>The settings, the changed area per interval as a chart and a table, and the map: the first and last date and the change moment.</source>
             <translation>Los ajustes, el área cambiada por intervalo en un gráfico y una tabla, y el mapa: la primera y la última fecha y el momento del cambio.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="362" />
+            <location filename="../algorithm.py" line="363" />
             <source>Run even if estimated too long/big</source>
             <translation>Ejecutar aunque se estime excesiva</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="363" />
+            <location filename="../algorithm.py" line="364" />
             <source>A run estimated at more than a day, or whose outputs do not fit the free space of their folder, is refused unless this is on.</source>
             <translation>Una ejecución que se estime de más de un día, o cuyas salidas no quepan en el espacio libre de su carpeta, se rechaza salvo que esto esté activado.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="368" />
+            <location filename="../algorithm.py" line="369" />
             <source>Bands per date (multi-date raster)</source>
             <translation>Bandas por fecha (ráster multitemporal)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="370" />
+            <location filename="../algorithm.py" line="371" />
             <source>One input raster holding every date: all bands of one date, QA bands included; 0: from the dates in the band names.</source>
             <translation>Una sola capa de entrada con todas las fechas: todas las bandas de una fecha, bandas QA incluidas; 0: según las fechas de los nombres de las bandas.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="375" />
+            <location filename="../algorithm.py" line="376" />
             <source>Band order (multi-date raster)</source>
             <translation>Orden de las bandas (multitemporal)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="379" />
+            <location filename="../algorithm.py" line="380" />
             <source>Device used</source>
             <translation>Dispositivo usado</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="380" />
+            <location filename="../algorithm.py" line="381" />
             <source>Dates used (comma-separated)</source>
             <translation>Fechas usadas (separadas por comas)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="381" />
+            <location filename="../algorithm.py" line="382" />
             <source>Model used (auto resolved)</source>
             <translation>Modelo usado (auto resuelto)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="382" />
+            <location filename="../algorithm.py" line="383" />
             <source>Summary</source>
             <translation>Resumen</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="383" />
+            <location filename="../algorithm.py" line="384" />
             <source>Changed hectares per interval (JSON)</source>
             <translation>Hectáreas cambiadas por intervalo (JSON)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="384" />
+            <location filename="../algorithm.py" line="385" />
             <source>Warnings (one per line)</source>
             <translation>Advertencias (una por línea)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="437" />
+            <location filename="../algorithm.py" line="438" />
             <source>BAND_ORDER=%s is not one of its options. Give an option's name: %s.</source>
             <translation>BAND_ORDER=%s no es una de sus opciones. Indicar el nombre de una opción: %s.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="469" />
+            <location filename="../algorithm.py" line="470" />
             <source>'%s' is not a file-based (GDAL) raster, so it cannot be split into dates; export it as GeoTIFF first.</source>
             <translation>'%s' no es un ráster basado en archivo (GDAL), así que no se puede dividir en fechas; exportarlo primero como GeoTIFF.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="478" />
+            <location filename="../algorithm.py" line="479" />
             <source>Layer '%s': %s</source>
             <translation>Capa '%s': %s</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="484" />
+            <location filename="../algorithm.py" line="485" />
             <source>'%s' holds %d dates: split into %s%s</source>
             <translation>'%s' contiene %d fechas: dividido en %s%s</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="485" />
+            <location filename="../algorithm.py" line="486" />
             <source> (used again: the same split as before)</source>
             <translation> (reutilizada: la misma división que antes)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="505" />
+            <location filename="../algorithm.py" line="506" />
             <source>DATES has %d entries for the %d dates of the multi-date raster; give one date per date, oldest first, separated by commas.</source>
             <translation>DATES tiene %d entradas para las %d fechas del ráster multitemporal; indicar una fecha por cada fecha, la más antigua primero, separadas por comas.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="511" />
+            <location filename="../algorithm.py" line="512" />
             <source>Unknown model '%s'; use one of %s.</source>
             <translation>Modelo desconocido '%s'; usar uno de %s.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="516" />
+            <location filename="../algorithm.py" line="517" />
             <source>The CAIM engine (model_core) could not be loaded to choose the automatic model; choose MODEL=caimnet, schanger, cva, caimnet_cva, isfa or caimnet_isfa.</source>
             <translation>No se ha podido cargar el motor de CAIM (model_core) para elegir el modelo automático; elegir MODEL=caimnet, schanger, cva, caimnet_cva, isfa o caimnet_isfa.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="521" />
+            <location filename="../algorithm.py" line="522" />
             <source>The %s method (MODEL=%s) takes no weights, but the Weights file (WEIGHTS) is set to '%s'. Leave WEIGHTS empty, or choose a model that uses weights (MODEL=caimnet, schanger, caimnet_cva or caimnet_isfa) to use that file.</source>
             <translation>El método %s (MODEL=%s) no usa pesos, pero el archivo de pesos (WEIGHTS) está puesto a '%s'. Dejar WEIGHTS vacío, o elegir un modelo que use pesos (MODEL=caimnet, schanger, caimnet_cva o caimnet_isfa) para usar ese archivo.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="527" />
+            <location filename="../algorithm.py" line="528" />
             <source>Unknown threshold '%s'; use one of %s.</source>
             <translation>Umbral desconocido '%s'; usar uno de %s.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="529" />
+            <location filename="../algorithm.py" line="530" />
             <source>The minimum-error threshold (THRESHOLD=kittler) applies to the classical methods only, not to %s. Choose MODEL=cva or isfa, or leave THRESHOLD at otsu.</source>
             <translation>El umbral de error mínimo (THRESHOLD=kittler) solo se aplica a los métodos clásicos, no a %s. Elegir MODEL=cva o isfa, o dejar THRESHOLD en otsu.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="538" />
+            <location filename="../algorithm.py" line="539" />
             <source> Here each date of a multi-date raster counts as one layer (%d in all, oldest first).</source>
             <translation> Aquí cada fecha de un ráster multitemporal cuenta como una capa (%d en total, la más antigua primero).</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="556" />
+            <location filename="../algorithm.py" line="559" />
             <source>Or give its Bands per date (advanced, BANDS_PER_DATE) to split it in this run.</source>
             <translation>O indicar sus Bandas por fecha (avanzado, BANDS_PER_DATE) para dividirlo en esta ejecución.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="560" />
+            <location filename="../algorithm.py" line="563" />
             <source>Note: </source>
             <translation>Nota: </translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="560" />
+            <location filename="../algorithm.py" line="563" />
             <source>Warning: </source>
             <translation>Advertencia: </translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="561" />
+            <location filename="../algorithm.py" line="564" />
             <source>Model: %s [%s]</source>
             <translation>Modelo: %s [%s]</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="563" />
+            <location filename="../algorithm.py" line="566" />
             <source>Date %d: %s  (%s)%s</source>
             <translation>Fecha %d: %s  (%s)%s</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="563" />
+            <location filename="../algorithm.py" line="566" />
             <source>unknown</source>
             <translation>desconocida</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="564" />
+            <location filename="../algorithm.py" line="567" />
             <source>  mask: %s</source>
             <translation>  máscara: %s</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="577" />
+            <location filename="../algorithm.py" line="581" />
             <source>Cancelled by the user; no output was kept.</source>
             <translation>Cancelado por el usuario; no se ha conservado ninguna salida.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="596" />
+            <location filename="../algorithm.py" line="600" />
             <source>The CAIM engine (model_core) could not be loaded: %s</source>
             <translation>No se ha podido cargar el motor de CAIM (model_core): %s</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="612" />
+            <location filename="../algorithm.py" line="616" />
             <source>%s: '%s' is written as %s; end its name with %s.</source>
             <translation>%s: '%s' se escribe como %s; terminar su nombre en %s.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="614" />
+            <location filename="../algorithm.py" line="618" />
             <source>a vector file</source>
             <translation>un archivo vectorial</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="615" />
+            <location filename="../algorithm.py" line="619" />
             <source> or </source>
             <translation> o </translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="684" />
+            <location filename="../algorithm.py" line="688" />
             <source>Writing change polygons</source>
             <translation>Escribiendo los polígonos de cambio</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="690" />
+            <location filename="../algorithm.py" line="694" />
             <source>%d change polygons written to %s</source>
             <translation>%d polígonos de cambio escritos en %s</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="707" />
+            <location filename="../algorithm.py" line="712" />
             <source>Device used: %s</source>
             <translation>Dispositivo usado: %s</translation>
         </message>
@@ -1352,214 +1352,214 @@ Necesita PyTorch en el Python de QGIS.
             <translation>Qué es este archivo de pesos y con qué se entrenó (según el registro guardado en el archivo; la ficha del modelo da su exactitud con etiquetas reales):</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="816" />
+            <location filename="../dialog.py" line="823" />
             <source>custom</source>
             <translation>personalizado</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="816" />
+            <location filename="../dialog.py" line="823" />
             <source>none</source>
             <translation>ninguno</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="817" />
+            <location filename="../dialog.py" line="824" />
             <source>no CRS</source>
             <translation>sin SRC</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="818" />
+            <location filename="../dialog.py" line="825" />
             <source>double-click to choose this date's cloud mask (a one-band raster layer; optional, per date)</source>
             <translation>doble clic para elegir la máscara de nubes de esta fecha (una capa ráster de una banda; opcional, por fecha)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="822" />
+            <location filename="../dialog.py" line="829" />
             <source>date from the %s; double-click to edit</source>
             <translation>fecha tomada de: %s; doble clic para editarla</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="823" />
+            <location filename="../dialog.py" line="830" />
             <source>no date found; double-click to type one (YYYY-MM-DD)</source>
             <translation>no se ha encontrado ninguna fecha; doble clic para escribir una (AAAA-MM-DD)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="826" />
+            <location filename="../dialog.py" line="833" />
             <source>holds dates from %s to %s: Run splits it into one layer per date</source>
             <translation>contiene fechas de %s a %s: Ejecutar la divide en una capa por fecha</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="921" />
+            <location filename="../dialog.py" line="928" />
             <source>cloud mask of '%s'
 %s</source>
             <translation>máscara de nubes de '%s'
 %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="969" />
+            <location filename="../dialog.py" line="976" />
             <source>Matched %d cloud mask by date.</source>
             <translation>Se ha asignado %d máscara de nubes por fecha.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="969" />
+            <location filename="../dialog.py" line="976" />
             <source>Matched %d cloud masks by date.</source>
             <translation>Se han asignado %d máscaras de nubes por fecha.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="971" />
+            <location filename="../dialog.py" line="978" />
             <source>Several mask layers for %s: choose one in that date's Cloud mask cell.</source>
             <translation>Varias capas de máscara para %s: elegir una en la celda Máscara de nubes de esa fecha.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="973" />
+            <location filename="../dialog.py" line="980" />
             <source>Several mask layers for %s: choose one in those dates' Cloud mask cells.</source>
             <translation>Varias capas de máscara para %s: elegir una en las celdas Máscara de nubes de esas fechas.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1017" />
+            <location filename="../dialog.py" line="1024" />
             <source>Unreadable date %s: %s.</source>
             <translation>Fecha ilegible %s: %s.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1018" />
+            <location filename="../dialog.py" line="1025" />
             <source>'%s' for '%s'</source>
             <translation>'%s' para '%s'</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1042" />
+            <location filename="../dialog.py" line="1049" />
             <source>The date typed for '%s' is not used: it holds several dates, which its band names or time axis give. Empty its Date cell.</source>
             <translation>La fecha escrita para '%s' no se usa: contiene varias fechas, que dan los nombres de sus bandas o su eje temporal. Vaciar su celda Fecha.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1046" />
+            <location filename="../dialog.py" line="1053" />
             <source>'%s' holds several dates, and one cloud mask cannot serve them all: empty its Cloud mask cell, split it (Split into dates…), then choose each date's mask in its row.</source>
             <translation>'%s' contiene varias fechas, y una sola máscara de nubes no puede servir para todas: vaciar su celda Máscara de nubes, dividirla (Dividir en fechas…) y después elegir la máscara de cada fecha en su fila.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1052" />
+            <location filename="../dialog.py" line="1059" />
             <source>%s (each date)</source>
             <translation>%s (cada fecha)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1055" />
+            <location filename="../dialog.py" line="1062" />
             <source>Band %d does not exist in the dates of '%s', which have one band each: pick band 1.</source>
             <translation>La banda %d no existe en las fechas de '%s', que tienen una banda cada una: elegir la banda 1.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1059" />
+            <location filename="../dialog.py" line="1066" />
             <source>Band %d does not exist in the dates of '%s', which have %d bands each: pick bands from 1 to %d.</source>
             <translation>La banda %d no existe en las fechas de '%s', que tienen %d bandas cada una: elegir bandas de 1 a %d.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1065" />
+            <location filename="../dialog.py" line="1072" />
             <source>'%s' holds %d dates, %s to %s: Run first splits it into one layer per date (small VRT files %s, which read the raster), then checks the series again.</source>
             <translation>'%s' contiene %d fechas, de %s a %s: Ejecutar primero la divide en una capa por fecha (pequeños archivos VRT %s, que leen el ráster) y después vuelve a comprobar la serie.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1070" />
+            <location filename="../dialog.py" line="1077" />
             <source>'%s' holds %d dates: Run first splits it into one layer per date (small VRT files %s, which read the raster), then checks the series again.</source>
             <translation>'%s' contiene %d fechas: Ejecutar primero la divide en una capa por fecha (pequeños archivos VRT %s, que leen el ráster) y después vuelve a comprobar la serie.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1090" />
+            <location filename="../dialog.py" line="1097" />
             <source>No cloud mask for %s: those dates are used as they are (their own nodata still counts).</source>
             <translation>Sin máscara de nubes para %s: esas fechas se usan tal cual (sus propios valores sin datos siguen contando).</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1109" />
+            <location filename="../dialog.py" line="1116" />
             <source>changed patches under this size are dropped</source>
             <translation>se eliminan los parches cambiados más pequeños</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1113" />
+            <location filename="../dialog.py" line="1120" />
             <source>= %s ha on %s's pixels</source>
             <translation>= %s ha con el tamaño de píxel de %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1114" />
+            <location filename="../dialog.py" line="1121" />
             <source>= %s m² on %s's pixels</source>
             <translation>= %s m² con el tamaño de píxel de %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1129" />
+            <location filename="../dialog.py" line="1140" />
             <source>%d dates once split, to run with %s; the series is checked again then.</source>
             <translation>%d fechas una vez dividido, para ejecutar con %s; entonces se vuelve a comprobar la serie.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1130" />
+            <location filename="../dialog.py" line="1141" />
             <source>%d dates, ready to run with %s.</source>
             <translation>%d fechas, listo para ejecutar con %s.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1159" />
+            <location filename="../dialog.py" line="1170" />
             <source>in QGIS's temporary folder, deleted when QGIS closes, as its own folder cannot be written to</source>
             <translation>en la carpeta temporal de QGIS, que se borra al cerrar QGIS, porque no se puede escribir en su propia carpeta</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1161" />
+            <location filename="../dialog.py" line="1172" />
             <source>in QGIS's temporary folder, deleted when QGIS closes, as it is not a file in a folder</source>
             <translation>en la carpeta temporal de QGIS, que se borra al cerrar QGIS, porque no es un archivo en una carpeta</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1163" />
+            <location filename="../dialog.py" line="1174" />
             <source>in '%s' beside it</source>
             <translation>en '%s', a su lado</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1181" />
+            <location filename="../dialog.py" line="1192" />
             <source>Layer '%s': %s</source>
             <translation>Capa '%s': %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1199" />
+            <location filename="../dialog.py" line="1210" />
             <source>%s (dates)</source>
             <translation>%s (fechas)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1211" />
+            <location filename="../dialog.py" line="1222" />
             <source>'%s': %d dates in %s</source>
             <translation>'%s': %d fechas en %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1218" />
+            <location filename="../dialog.py" line="1229" />
             <source>Split into dates: %s.</source>
             <translation>Dividido en fechas: %s.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1253" />
+            <location filename="../dialog.py" line="1264" />
             <source>CAIM change detection</source>
             <translation>Detección de cambios CAIM</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1253" />
+            <location filename="../dialog.py" line="1264" />
             <source>The Processing plugin is not enabled: enable it (Plugins &gt; Manage and Install Plugins &gt; Installed &gt; Processing) to split the layer into dates.</source>
             <translation>El complemento Processing no está activado: activarlo (Complementos &gt; Administrar e instalar complementos &gt; Instalado &gt; Processing) para dividir la capa en fechas.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1317" />
+            <location filename="../dialog.py" line="1328" />
             <source>Stack band files into dates: %s</source>
             <translation>Apilar archivos de banda en fechas: %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1349" />
+            <location filename="../dialog.py" line="1360" />
             <source>Stacked the band files into %d dates (%d with a cloud mask) in %s.</source>
             <translation>Archivos de banda apilados en %d fechas (%d con máscara de nubes) en %s.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1404" />
+            <location filename="../dialog.py" line="1415" />
             <source>Choose an output folder.</source>
             <translation>Elegir una carpeta de salida.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1412" />
+            <location filename="../dialog.py" line="1423" />
             <source>Outputs already exist in %s; choose another folder.</source>
             <translation>Ya existen salidas en %s; elegir otra carpeta.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1416" />
+            <location filename="../dialog.py" line="1427" />
             <source>Overwrite results?</source>
             <translation>¿Sobrescribir los resultados?</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1417" />
+            <location filename="../dialog.py" line="1428" />
             <source>These files already exist and would be replaced:
 
 %s
@@ -1572,106 +1572,106 @@ Necesita PyTorch en el Python de QGIS.
 %s¿Sobrescribirlos?</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1419" />
+            <location filename="../dialog.py" line="1430" />
             <source>%d layers of this project show them; when the run succeeds, the new run's layers replace them.</source>
             <translation>%d capas de este proyecto los muestran; si la ejecución termina bien, las capas de la nueva ejecución las sustituyen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1421" />
+            <location filename="../dialog.py" line="1432" />
             <source>%d layer of this project shows them; when the run succeeds, the new run's layers replace it.</source>
             <translation>%d capa de este proyecto los muestra; si la ejecución termina bien, las capas de la nueva ejecución la sustituyen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1425" />
+            <location filename="../dialog.py" line="1436" />
             <source>Not run: choose another output folder.</source>
             <translation>No se ha ejecutado: elegir otra carpeta de salida.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1431" />
+            <location filename="../dialog.py" line="1442" />
             <source>Split into dates, not run: the series needs your attention (see the messages above); then Run again.</source>
             <translation>Dividido en fechas, no ejecutado: la serie requiere su atención (véanse los mensajes de arriba); después, Ejecutar de nuevo.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1450" />
+            <location filename="../dialog.py" line="1461" />
             <source>The Processing algorithm %s is not registered.</source>
             <translation>El algoritmo de Procesos %s no está registrado.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1463" />
+            <location filename="../dialog.py" line="1474" />
             <source>Starting…</source>
             <translation>Iniciando…</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1467" />
+            <location filename="../dialog.py" line="1478" />
             <source>The parameters were refused.</source>
             <translation>Los parámetros han sido rechazados.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1482" />
+            <location filename="../dialog.py" line="1493" />
             <source>Cancelling… partial outputs will be removed.</source>
             <translation>Cancelando… se eliminarán las salidas parciales.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1525" />
+            <location filename="../dialog.py" line="1536" />
             <source>, minimum-error threshold</source>
             <translation>, umbral de error mínimo</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1527" />
+            <location filename="../dialog.py" line="1538" />
             <source>, sensitivity %s</source>
             <translation>, sensibilidad %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1529" />
+            <location filename="../dialog.py" line="1540" />
             <source>, changed patches &gt;= %s px</source>
             <translation>, parches cambiados &gt;= %s px</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1531" />
+            <location filename="../dialog.py" line="1542" />
             <source>, cloud masks%s (clear = %s)</source>
             <translation>, máscaras de nubes%s (despejado = %s)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1532" />
+            <location filename="../dialog.py" line="1543" />
             <source> on %d of %d dates</source>
             <translation> en %d de %d fechas</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1535" />
+            <location filename="../dialog.py" line="1546" />
             <source>, masked dates filled</source>
             <translation>, fechas enmascaradas rellenadas</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1536" />
+            <location filename="../dialog.py" line="1547" />
             <source>Done on %s with %s. %s Hover here for each interval; all details are in the log (CAIM change detection tab).</source>
             <translation>Terminado en %s con %s. %s Pase el ratón por aquí para ver cada intervalo; todos los detalles están en el registro (pestaña CAIM change detection).</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1538" />
+            <location filename="../dialog.py" line="1549" />
             <source>Changed hectares per interval (last change):
 </source>
             <translation>Hectáreas cambiadas por intervalo (último cambio):
 </translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1541" />
+            <location filename="../dialog.py" line="1552" />
             <source>&lt;a href="%s"&gt;Open the run report&lt;/a&gt; (settings, changed area per interval as a chart, the map)</source>
             <translation>&lt;a href="%s"&gt;Abrir el informe de la ejecución&lt;/a&gt; (ajustes, área cambiada por intervalo en un gráfico, el mapa)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1545" />
+            <location filename="../dialog.py" line="1556" />
             <source>Warning: </source>
             <translation>Advertencia: </translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1547" />
+            <location filename="../dialog.py" line="1558" />
             <source>Run finished on %s:
 %s</source>
             <translation>Ejecución terminada en %s:
 %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1550" />
+            <location filename="../dialog.py" line="1561" />
             <source>Changed hectares per interval (last change):
 %s
 
@@ -1686,57 +1686,57 @@ Dispositivo: %s
 %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1553" />
+            <location filename="../dialog.py" line="1564" />
             <source>Done on %s with %s. %s</source>
             <translation>Terminado en %s con %s. %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1554" />
+            <location filename="../dialog.py" line="1565" />
             <source> Warning: </source>
             <translation> Advertencia: </translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1559" />
+            <location filename="../dialog.py" line="1570" />
             <source>Cancelled; partial outputs were removed.</source>
             <translation>Cancelado; se han eliminado las salidas parciales.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1561" />
+            <location filename="../dialog.py" line="1572" />
             <source>The run failed.</source>
             <translation>La ejecución ha fallado.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1568" />
+            <location filename="../dialog.py" line="1579" />
             <source>Run anyway?</source>
             <translation>¿Ejecutar de todos modos?</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1568" />
+            <location filename="../dialog.py" line="1579" />
             <source>Run it anyway?</source>
             <translation>¿Ejecutarlo de todos modos?</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1625" />
+            <location filename="../dialog.py" line="1636" />
             <source>Still running in the background; results will be added when done.</source>
             <translation>Sigue ejecutándose en segundo plano; los resultados se añadirán al terminar.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1637" />
+            <location filename="../dialog.py" line="1648" />
             <source>unknown</source>
             <translation>desconocida</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1637" />
+            <location filename="../dialog.py" line="1648" />
             <source>%s ha</source>
             <translation>%s ha</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1649" />
+            <location filename="../dialog.py" line="1660" />
             <source>Changed %s ha over %d intervals.</source>
             <translation>%s ha cambiadas en %d intervalos.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1650" />
+            <location filename="../dialog.py" line="1661" />
             <source>Changed %s ha over %d interval.</source>
             <translation>%s ha cambiadas en %d intervalo.</translation>
         </message>
@@ -1889,242 +1889,247 @@ Dispositivo: %s
             <translation>SChanger compara exactamente 2 fechas; hay %d seleccionadas. Usar CAIM-Net para una serie temporal.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="453" />
+            <location filename="../inputs.py" line="450" />
+            <source>Automatic: %s will run, not %s, which cannot read these layers' bands: %s</source>
+            <translation>Automático: se ejecutará %s, no %s, que no puede leer las bandas de estas capas: %s</translation>
+        </message>
+        <message>
+            <location filename="../inputs.py" line="459" />
             <source>No date for %s: results will say 'date k' instead of a date.</source>
             <translation>Sin fecha para %s: los resultados dirán 'date k' en lugar de una fecha.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="456" />
+            <location filename="../inputs.py" line="462" />
             <source>Dates are not in chronological order: moments follow the list order.</source>
             <translation>Las fechas no están en orden cronológico: los momentos siguen el orden de la lista.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="464" />
+            <location filename="../inputs.py" line="470" />
             <source>%d one-band layers share the date %s (%s)%s: they look like the bands of one date, which would be compared with each other as if they were dates. Press 'Stack band files into dates' below the list to stack each date's bands into one layer, with its cloud mask (caim:stackbands), and run on those.</source>
             <translation>%d capas de una banda comparten la fecha %s (%s)%s: parecen las bandas de una sola fecha, que se compararían entre sí como si fueran fechas. Pulse 'Apilar archivos de banda en fechas' bajo la lista para apilar las bandas de cada fecha en una capa, con su máscara de nubes (caim:stackbands), y ejecute sobre esas.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="469" />
+            <location filename="../inputs.py" line="475" />
             <source> and %d more date likewise</source>
             <translation> y %d fecha más igual</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="470" />
+            <location filename="../inputs.py" line="476" />
             <source> and %d more dates likewise</source>
             <translation> y %d fechas más igual</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="473" />
+            <location filename="../inputs.py" line="479" />
             <source>Some dates appear twice (%s): the intervals between them are zero days long.</source>
             <translation>Algunas fechas aparecen dos veces (%s): los intervalos entre ellas duran cero días.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="491" />
+            <location filename="../inputs.py" line="521" />
             <source>'%s' was read as a vector layer (%s): QGIS reads a NetCDF data cube of several variables so. Add one variable of it as a raster layer (Layer, Add Layer, Add Raster Layer, then pick the variable), or split the whole cube into dates on the command line (python -m model_core split).</source>
             <translation>'%s' se ha leído como capa vectorial (%s): así lee QGIS un cubo de datos NetCDF de varias variables. Añadir una de sus variables como capa ráster (Capa, Añadir capa, Añadir capa ráster, y elegir la variable), o dividir el cubo entero en fechas en la línea de órdenes (python -m model_core split).</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="496" />
+            <location filename="../inputs.py" line="526" />
             <source>'%s' is a vector layer (%s), not an image: the inputs are the raster images of the series, one per date.</source>
             <translation>'%s' es una capa vectorial (%s), no una imagen: las entradas son las imágenes ráster de la serie, una por fecha.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="499" />
+            <location filename="../inputs.py" line="529" />
             <source>'%s' is not a valid raster layer.</source>
             <translation>'%s' no es una capa ráster válida.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="501" />
+            <location filename="../inputs.py" line="531" />
             <source>'%s' is not a file-based (GDAL) raster; export it as GeoTIFF first.</source>
             <translation>'%s' no es un ráster basado en archivo (GDAL); exportarlo primero como GeoTIFF.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="504" />
+            <location filename="../inputs.py" line="534" />
             <source>The file of '%s' is gone (%s): it was moved or deleted after the layer was loaded. Remove the layer, or point it to the file again (Layer Properties, Source).</source>
             <translation>El archivo de '%s' ya no está (%s): se movió o se borró después de cargar la capa. Quitar la capa, o volver a apuntarla al archivo (Propiedades de la capa, Fuente).</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="509" />
+            <location filename="../inputs.py" line="539" />
             <source>'%s' is not an image but the %s file of '%s' beside it (%s): uncheck it, and add the image itself.</source>
             <translation>'%s' no es una imagen, sino el archivo %s de '%s', a su lado (%s): desmarcarlo y añadir la propia imagen.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="532" />
+            <location filename="../inputs.py" line="562" />
             <source>Band %d does not exist in any layer (bands per layer: %s): pick bands from 1 to %d.</source>
             <translation>La banda %d no existe en ninguna capa (bandas por capa: %s): elegir bandas de 1 a %d.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="536" />
+            <location filename="../inputs.py" line="566" />
             <source>Band %d does not exist in %s (fewer bands): uncheck it or pick bands every date has.</source>
             <translation>La banda %d no existe en %s (menos bandas): desmarcarla o elegir bandas que tengan todas las fechas.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="538" />
+            <location filename="../inputs.py" line="568" />
             <source>Band %d does not exist in %s (fewer bands): uncheck them or pick bands every date has.</source>
             <translation>La banda %d no existe en %s (menos bandas): desmarcarlas o elegir bandas que tengan todas las fechas.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="546" />
+            <location filename="../inputs.py" line="576" />
             <source>bands every date has (1 to %d)</source>
             <translation>bandas que tengan todas las fechas (1 a %d)</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="547" />
+            <location filename="../inputs.py" line="577" />
             <source>band 1, the only band every date has</source>
             <translation>la banda 1, la única banda que tienen todas las fechas</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="548" />
+            <location filename="../inputs.py" line="578" />
             <source>%s has fewer than the 4 bands (red, green, blue, NIR) the network needs: uncheck it, or use a classical method (CVA, ISFA) with %s</source>
             <translation>%s tiene menos de las 4 bandas (rojo, verde, azul, NIR) que necesita la red: desmarcarla, o usar un método clásico (CVA, ISFA) con %s</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="551" />
+            <location filename="../inputs.py" line="581" />
             <source>%s have fewer than the 4 bands (red, green, blue, NIR) the network needs: uncheck them, or use a classical method (CVA, ISFA) with %s</source>
             <translation>%s tienen menos de las 4 bandas (rojo, verde, azul, NIR) que necesita la red: desmarcarlas, o usar un método clásico (CVA, ISFA) con %s</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="555" />
+            <location filename="../inputs.py" line="585" />
             <source>uncheck %s, or pick band 1, the only band every date has</source>
             <translation>desmarcar %s, o elegir la banda 1, la única banda que tienen todas las fechas</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="557" />
+            <location filename="../inputs.py" line="587" />
             <source>pick bands every date has (1 to %d), for example %s</source>
             <translation>elegir bandas que tengan todas las fechas (1 a %d), por ejemplo %s</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="559" />
+            <location filename="../inputs.py" line="589" />
             <source>Band counts differ (%s). The model needs the same bands from every date: %s.</source>
             <translation>El número de bandas varía (%s). El modelo necesita las mismas bandas de cada fecha: %s.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="568" />
+            <location filename="../inputs.py" line="598" />
             <source>no CRS</source>
             <translation>sin SRC</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="570" />
+            <location filename="../inputs.py" line="600" />
             <source>Layers have different CRSs (%s): they will be aligned onto the grid of '%s'.</source>
             <translation>Las capas tienen SRC distintos (%s): se alinearán sobre la malla de '%s'.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="576" />
+            <location filename="../inputs.py" line="606" />
             <source>Grids differ slightly: every date will be resampled onto the grid of '%s', clipped to the common area.</source>
             <translation>Las mallas difieren ligeramente: cada fecha se remuestreará sobre la malla de '%s', recortada al área común.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="591" />
+            <location filename="../inputs.py" line="621" />
             <source>%d cloud masks for %d layers: give one mask (or none) per layer, in the same order.</source>
             <translation>%d máscaras de nubes para %d capas: indicar una máscara (o ninguna) por capa, en el mismo orden.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="597" />
+            <location filename="../inputs.py" line="627" />
             <source>The mask '%s' of '%s'</source>
             <translation>La máscara '%s' de '%s'</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="599" />
+            <location filename="../inputs.py" line="629" />
             <source>'%s' is both an input date and the mask of '%s'. Uncheck it as an input or choose another mask.</source>
             <translation>'%s' es a la vez una fecha de entrada y la máscara de '%s'. Desmarcarla como entrada o elegir otra máscara.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="602" />
+            <location filename="../inputs.py" line="632" />
             <source>%s is not a valid raster layer.</source>
             <translation>%s no es una capa ráster válida.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="604" />
+            <location filename="../inputs.py" line="634" />
             <source>%s is not a file-based (GDAL) raster; export it as GeoTIFF first.</source>
             <translation>%s no es un ráster basado en archivo (GDAL); exportarlo primero como GeoTIFF.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="606" />
+            <location filename="../inputs.py" line="636" />
             <source>%s: its file is gone (%s). Remove the mask layer or point it to the file again.</source>
             <translation>%s: su archivo ya no está (%s). Quitar la capa de máscara o volver a apuntarla al archivo.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="609" />
+            <location filename="../inputs.py" line="639" />
             <source>%s has %d bands; a mask has one (CBERS CMASK, Landsat QA_PIXEL, Sentinel-2 SCL, Fmask). Extract its mask band first.</source>
             <translation>%s tiene %d bandas; una máscara tiene una (CBERS CMASK, Landsat QA_PIXEL, Sentinel-2 SCL, Fmask). Extraer primero su banda de máscara.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="612" />
+            <location filename="../inputs.py" line="642" />
             <source>%s does not overlap its layer: it would mask the whole date.</source>
             <translation>%s no se superpone a su capa: enmascararía la fecha entera.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="627" />
+            <location filename="../inputs.py" line="657" />
             <source>e.g. 1,2,3,4 (RGB-only imagery is read as 1,2,3,2 by itself: green in place of NIR), or choose a classical method (CVA or ISFA), which uses any bands</source>
             <translation>p. ej. 1,2,3,4 (las imágenes solo RGB se leen por sí solas como 1,2,3,2: verde en lugar de NIR), o elegir un método clásico (CVA o ISFA), que usa cualquier banda</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="631" />
+            <location filename="../inputs.py" line="661" />
             <source>%s: the network uses bands %s as red, green, blue, NIR; the %s part also uses band(s) %s.</source>
             <translation>%s: la red usa las bandas %s como rojo, verde, azul, NIR; la parte %s usa además la(s) banda(s) %s.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="635" />
+            <location filename="../inputs.py" line="665" />
             <source>%s uses %d bands (red, green, blue, NIR) but Bands lists %d: give %d band numbers, %s.</source>
             <translation>%s usa %d bandas (rojo, verde, azul, NIR), pero Bandas enumera %d: indicar %d números de banda, %s.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="649" />
+            <location filename="../inputs.py" line="679" />
             <source> The %s part also uses the layers' other bands.</source>
             <translation> La parte %s usa además las demás bandas de las capas.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="650" />
+            <location filename="../inputs.py" line="680" />
             <source>Bands left empty: the engine uses bands %s.%s</source>
             <translation>Bandas sin indicar: el motor usa las bandas %s.%s</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="656" />
+            <location filename="../inputs.py" line="686" />
             <source>Bands left empty: the engine uses bands %s.</source>
             <translation>Bandas sin indicar: el motor usa las bandas %s.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="666" />
+            <location filename="../inputs.py" line="696" />
             <source>Bands left empty: bands 1-4 are taken as red, green, blue, NIR (the layers' metadata do not say which band is which); for blue, green, red, NIR imagery enter 3,2,1,4.</source>
             <translation>Bandas sin indicar: las bandas 1-4 se toman como rojo, verde, azul, NIR (los metadatos de las capas no dicen qué banda es cada una); para imágenes azul, verde, rojo, NIR escribir 3,2,1,4.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="670" />
+            <location filename="../inputs.py" line="700" />
             <source>%s needs %d bands (red, green, blue, NIR) but the layers have %d and their metadata do not say which band is which: pick %d with Bands, %s.</source>
             <translation>%s necesita %d bandas (rojo, verde, azul, NIR), pero las capas tienen %d y sus metadatos no dicen qué banda es cada una: elegir %d en Bandas, %s.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="732" />
+            <location filename="../inputs.py" line="762" />
             <source>%s does not overlap the other checked layers, which share a place: uncheck it or check the layers of one place.</source>
             <translation>%s no se superpone a las demás capas marcadas, que comparten un lugar: desmarcarla o marcar las capas de un mismo lugar.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="734" />
+            <location filename="../inputs.py" line="764" />
             <source>%s do not overlap the other checked layers, which share a place: uncheck them or check the layers of one place.</source>
             <translation>%s no se superponen a las demás capas marcadas, que comparten un lugar: desmarcarlas o marcar las capas de un mismo lugar.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="738" />
+            <location filename="../inputs.py" line="768" />
             <source>%s does not overlap '%s', the first checked layer: uncheck it or check the layers of one place.</source>
             <translation>%s no se superpone a '%s', la primera capa marcada: desmarcarla o marcar las capas de un mismo lugar.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="740" />
+            <location filename="../inputs.py" line="770" />
             <source>%s do not overlap '%s', the first checked layer: uncheck them or check the layers of one place.</source>
             <translation>%s no se superponen a '%s', la primera capa marcada: desmarcarlas o marcar las capas de un mismo lugar.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="742" />
+            <location filename="../inputs.py" line="772" />
             <source>The layers do not overlap all at once: each overlaps the first, but there is no area common to all of them. Uncheck the layers that cover another part of the scene.</source>
             <translation>Las capas no se superponen todas a la vez: cada una se superpone a la primera, pero no hay un área común a todas. Desmarcar las capas que cubren otra parte de la escena.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="761" />
+            <location filename="../inputs.py" line="791" />
             <source>The outputs will cover only %s of '%s', the area every checked layer covers: %s. Uncheck or replace a layer that covers part of the scene to map all of it.</source>
             <translation>Las salidas solo cubrirán %s de '%s', el área que cubren todas las capas marcadas: %s. Desmarcar o sustituir una capa que cubra parte de la escena para cartografiarla entera.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="763" />
+            <location filename="../inputs.py" line="793" />
             <source>'%s' covers %s of it</source>
             <translation>'%s' cubre %s de ella</translation>
         </message>
@@ -2954,32 +2959,37 @@ Dispositivo: %s
             <translation>Fusión CAIM-Net + ISFA (cualquier número de fechas; pesos de CAIM-Net)</translation>
         </message>
         <message>
-            <location filename="../models.py" line="87" />
+            <location filename="../models.py" line="97" />
             <source>Automatic (the engine's recommended model for the number of dates)</source>
             <translation>Automático (el modelo recomendado por el motor para el número de fechas)</translation>
         </message>
         <message>
-            <location filename="../models.py" line="89" />
+            <location filename="../models.py" line="99" />
             <source>Automatic (%s)</source>
             <translation>Automático (%s)</translation>
         </message>
         <message>
-            <location filename="../models.py" line="90" />
+            <location filename="../models.py" line="100" />
             <source>Automatic (%s; %s for exactly 2 dates)</source>
             <translation>Automático (%s; %s si hay 2 fechas)</translation>
         </message>
         <message>
-            <location filename="../models.py" line="99" />
+            <location filename="../models.py" line="109" />
             <source>the recommended model for the number of dates</source>
             <translation>el modelo recomendado para el número de fechas</translation>
         </message>
         <message>
-            <location filename="../models.py" line="102" />
+            <location filename="../models.py" line="112" />
             <source>%s, or %s for exactly 2 dates</source>
             <translation>%s; %s con exactamente 2 fechas</translation>
         </message>
         <message>
-            <location filename="../models.py" line="112" />
+            <location filename="../models.py" line="124" />
+            <source>%s (automatic choice: the networks cannot read these layers' bands)</source>
+            <translation>%s (elección automática: las redes no pueden leer las bandas de estas capas)</translation>
+        </message>
+        <message>
+            <location filename="../models.py" line="125" />
             <source>%s (automatic choice for %d dates)</source>
             <translation>%s (elección automática para %d fechas)</translation>
         </message>

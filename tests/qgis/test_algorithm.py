@@ -426,6 +426,40 @@ def test_auto_resolves_with_the_engine_default(project, tmp_path, finished_run):
     assert metadata(finished_run["results"]["MOMENT"])["CAIM_MODEL"] == default_model(3)
 
 
+def test_auto_runs_isfa_on_imagery_the_networks_cannot_read(project, tmp_path):
+    """MODEL=auto (the default) on 3-band red, NIR, SWIR1 layers was refused ("choose CVA or ISFA"): it runs
+    Classical ISFA, says so in the log and MODEL_USED, and CAIM_MODEL names it; MODEL=caimnet_isfa is
+    refused as before."""
+    from osgeo import gdal
+
+    rng = np.random.default_rng(2)
+    base = rng.integers(40, 120, (3, 48, 48)).astype(np.uint8)
+    paths = []
+    for i, y in enumerate((2019, 2020, 2021)):
+        a = base.copy()
+        if i == 2:
+            a[:, 10:30, 10:30] += 100
+        path = write_raster(str(tmp_path / f"rns_{y}0501.tif"), a)
+        ds = gdal.Open(path, gdal.GA_Update)
+        for b, name in enumerate(("red", "nir", "swir1")):
+            ds.GetRasterBand(b + 1).SetDescription(name)
+        ds = None
+        paths.append(path)
+    results, ok, fb = run_alg(dict(INPUT=paths, DEVICE="CPU", **outputs_in(str(tmp_path / "auto"))))
+    log = fb.textLog()
+    assert ok, log
+    assert results["MODEL_USED"] == "isfa"
+    assert "Automatic: Classical ISFA will run, not CAIM-Net + ISFA, which cannot read these layers' bands" in log
+    assert "Model: Classical ISFA (automatic choice: the networks cannot read these layers' bands) [isfa]" in log
+    assert "Automatic Classical ISFA (isfa), not caimnet_isfa: the networks cannot read these inputs' bands" in log
+    assert metadata(results["MOMENT"])["CAIM_MODEL"] == "isfa"
+    assert (read(results["MOMENT"])[12:28, 12:28] == 2).mean() > 0.9
+    results, ok, fb = run_alg(dict(INPUT=paths, MODEL="caimnet_isfa", DEVICE="CPU",
+                                   **outputs_in(str(tmp_path / "named"))))
+    assert not ok and "no green and no blue band" in fb.textLog()
+    assert not os.path.exists(str(tmp_path / "named"))
+
+
 def test_automatic_tiles_give_the_same_result(project, tmp_path, finished_run):
     """TILE_SIZE=0 (automatic; one tile here) and 64-pixel tiles (the shared run) agree pixel for pixel."""
     stack = make_stack(str(tmp_path))  # same data as the shared run

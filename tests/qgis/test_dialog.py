@@ -288,6 +288,45 @@ def test_inline_validation(dialog, three_layers, tmp_path, project):
     assert not dialog.run_button.isEnabled()
 
 
+def test_automatic_choice_on_imagery_the_networks_cannot_read_is_said_before_the_run(dialog, project, tmp_path):
+    """Automatic (the default) on 3-band red, NIR, SWIR1 layers was refused like CAIM-Net ("choose CVA or
+    ISFA"): the check line now says that Classical ISFA will run and why, and Run is enabled; CAIM-Net picked
+    by name keeps the refusal. One-band layers likewise."""
+    from osgeo import gdal
+    from qgis.core import QgsRasterLayer
+
+    from caim_qgis_plugin import inputs
+
+    for y in (2034, 2035):
+        path = write_raster(str(tmp_path / f"rns_{y}.tif"), np.full((3, 64, 64), 90, np.uint8))
+        ds = gdal.Open(path, gdal.GA_Update)
+        for b, name in enumerate(("red", "nir", "swir1")):
+            ds.GetRasterBand(b + 1).SetDescription(name)
+        ds = None
+        add_layer(project, path, f"rns {y}")
+    dialog.refresh_layers()
+    assert dialog.model_choice() == "auto"
+    text = dialog.messages.text()
+    assert "Automatic: Classical ISFA will run, not CAIM-Net + CVA, which cannot read these layers' bands: 'rns " \
+           "2034': its band metadata say band 1 'red', band 2 'nir', band 3 'swir1'" in text, text
+    assert "2 dates, ready to run with Classical ISFA (automatic choice: the networks cannot read these " \
+           "layers' bands)." in text, text
+    assert "✖" not in text and dialog.run_button.isEnabled()
+    dialog.model_combo.setCurrentIndex(dialog.model_combo.findData("caimnet"))
+    assert "no green and no blue band" in dialog.messages.text() and not dialog.run_button.isEnabled()
+    dialog.model_combo.setCurrentIndex(dialog.model_combo.findData("auto"))
+    assert dialog.run_button.isEnabled()
+    one = []
+    for y in (2034, 2035):
+        one.append(QgsRasterLayer(write_raster(str(tmp_path / f"one_{y}.tif"), np.full((1, 64, 64), 90, np.uint8)),
+                                  f"one {y}"))
+    problems = inputs.validate(one, model="auto")
+    assert [level for level, _ in problems] == [inputs.INFO], problems
+    assert problems[0][1].startswith("Automatic: Classical ISFA will run, not CAIM-Net + CVA, which cannot read "
+                                     "these layers' bands: "), problems
+    assert inputs.auto_choice(one) == "isfa" and inputs.validate(one, model="caimnet")[0][0] == inputs.ERROR
+
+
 def test_background_run_adds_styled_layers(dialog, three_layers, tmp_path, project, monkeypatch):
     dialog.refresh_layers()
     dialog.tile_spin.setValue(64)
