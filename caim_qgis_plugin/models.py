@@ -103,13 +103,16 @@ def title(model):
 
 def auto_summary():
     """What "auto" runs, in a few words: 'CAIM-Net' (or 'CAIM-Net, or SChanger for exactly 2 dates'
-    when the engine's two-date default differs)."""
+    when the engine's two-date default differs), and what it runs on imagery the networks cannot read."""
     two, other = _defaults()
     if two is None or other is None:
         return tr("the recommended model for the number of dates")
-    if two == other:
-        return name(other)
-    return tr("%s, or %s for exactly 2 dates") % (name(other), name(two))
+    text = name(other) if two == other else tr("%s, or %s for exactly 2 dates") % (name(other), name(two))
+    fallback = auto_fallback()
+    if fallback:
+        text += tr("; %s on layers whose bands the networks cannot read (no blue or green band, one or two "
+                   "bands; Bands empty)") % name(fallback)
+    return text
 
 
 def needs_weights(model):

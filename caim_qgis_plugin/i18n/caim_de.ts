@@ -1907,7 +1907,7 @@ Gerät: %s
         <message>
             <location filename="../inputs.py" line="450" />
             <source>Automatic: %s will run, not %s, which cannot read these layers' bands: %s</source>
-            <translation>Automatisch: %s läuft, nicht %s, das die Bänder dieser Layer nicht lesen kann: %s</translation>
+            <translation>Automatisch: %s läuft, nicht %s, das die Kanäle dieser Layer nicht lesen kann: %s</translation>
         </message>
         <message>
             <location filename="../inputs.py" line="459" />
@@ -3007,17 +3007,22 @@ Gerät: %s
             <translation>das empfohlene Modell für die Anzahl der Zeitpunkte</translation>
         </message>
         <message>
-            <location filename="../models.py" line="112" />
+            <location filename="../models.py" line="110" />
             <source>%s, or %s for exactly 2 dates</source>
             <translation>%s; bei 2 Zeitpunkten %s</translation>
         </message>
         <message>
-            <location filename="../models.py" line="124" />
-            <source>%s (automatic choice: the networks cannot read these layers' bands)</source>
-            <translation>%s (automatische Wahl: die Netze können die Bänder dieser Layer nicht lesen)</translation>
+            <location filename="../models.py" line="113" />
+            <source>; %s on layers whose bands the networks cannot read (no blue or green band, one or two bands; Bands empty)</source>
+            <translation>; %s auf Layern, deren Kanäle die Netze nicht lesen können (kein blauer oder grüner Kanal, ein oder zwei Kanäle; Kanäle leer)</translation>
         </message>
         <message>
-            <location filename="../models.py" line="125" />
+            <location filename="../models.py" line="127" />
+            <source>%s (automatic choice: the networks cannot read these layers' bands)</source>
+            <translation>%s (automatische Wahl: die Netze können die Kanäle dieser Layer nicht lesen)</translation>
+        </message>
+        <message>
+            <location filename="../models.py" line="128" />
             <source>%s (automatic choice for %d dates)</source>
             <translation>%s (automatische Wahl für %d Zeitpunkte)</translation>
         </message>

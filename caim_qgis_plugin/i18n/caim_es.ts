@@ -2979,17 +2979,22 @@ Dispositivo: %s
             <translation>el modelo recomendado para el número de fechas</translation>
         </message>
         <message>
-            <location filename="../models.py" line="112" />
+            <location filename="../models.py" line="110" />
             <source>%s, or %s for exactly 2 dates</source>
             <translation>%s; %s con exactamente 2 fechas</translation>
         </message>
         <message>
-            <location filename="../models.py" line="124" />
+            <location filename="../models.py" line="113" />
+            <source>; %s on layers whose bands the networks cannot read (no blue or green band, one or two bands; Bands empty)</source>
+            <translation>; %s en capas cuyas bandas las redes no pueden leer (sin banda azul o verde, una o dos bandas; Bandas vacío)</translation>
+        </message>
+        <message>
+            <location filename="../models.py" line="127" />
             <source>%s (automatic choice: the networks cannot read these layers' bands)</source>
             <translation>%s (elección automática: las redes no pueden leer las bandas de estas capas)</translation>
         </message>
         <message>
-            <location filename="../models.py" line="125" />
+            <location filename="../models.py" line="128" />
             <source>%s (automatic choice for %d dates)</source>
             <translation>%s (elección automática para %d fechas)</translation>
         </message>

@@ -107,6 +107,9 @@ def test_model_titles_follow_the_engine_default(qgis_app, monkeypatch):
     alg.initAlgorithm()
     assert "Classical CVA for exactly 2 dates" in alg.shortHelpString()
     assert "Classical CVA for exactly 2 dates" in alg.parameterDefinition("MODEL").help()  # its tooltip
+    # and what it runs on imagery the networks cannot read (the engine's AUTO_FALLBACK)
+    assert "; Classical ISFA on layers whose bands the networks cannot read" in alg.shortHelpString()
+    assert "; Classical ISFA on layers whose bands the networks cannot read" in alg.parameterDefinition("MODEL").help()
 
 
 def metadata(path):
