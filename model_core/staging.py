@@ -6,8 +6,9 @@ Each such folder holds a file :data:`IN_USE` that the run writing there keeps lo
 long as it lives: the system drops the lock when the process ends, however it ends, so the next run into that
 folder can tell a folder a killed run left (kill -9, a crash, a qgis_process ended by a signal) from one a live
 run is writing, and removes it (:func:`remove_abandoned`).  Used by the detection's partial outputs
-(:mod:`model_core.predict`), the polygons, the sample and the change per zone (:func:`staged_output`) and the
-split into dates (:mod:`model_core.stacked`).
+(:mod:`model_core.predict`), the polygons, the sample, the change per zone and compare's CSV
+(:func:`staged_output`), the JSON of assess and evaluate and every weights file (:func:`staged_file`), the
+trainer's checkpoints (:mod:`model_core.train`) and the split into dates (:mod:`model_core.stacked`).
 """
 
 import contextlib
