@@ -814,3 +814,28 @@ def test_a_run_folder_without_state_pt_is_not_offered_for_resume(tmp_path, capsy
     assert "--resume" not in err
     assert train.main([str(cfg_path), "--overwrite"]) == 0
     assert sorted(os.listdir(out)) == ["best.pt", "config.json", "history.json", "last.pt", "state.pt"]
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX signals and locks")
+def test_an_overwrite_killed_before_its_first_checkpoint_leaves_the_earlier_run_whole(tmp_path):
+    """train --overwrite deleted the earlier run's files at its start: killed on the spot (kill -9) before its
+    first checkpoint, it left neither run. The earlier run's files now go only with the first checkpoint."""
+    from model_core import train
+
+    root = str(tmp_path / "data")
+    layouts.write_generic(root)
+    cfg_path = tmp_path / "cfg.json"
+    cfg_path.write_text(json.dumps(_cfg(tmp_path, root, 2)))
+    assert train.main([str(cfg_path)]) == 0
+    out = tmp_path / "run"
+    before = {n: (out / n).read_bytes() for n in sorted(os.listdir(out))}
+    _killed_child("import os, signal, sys, torch\n"
+                  "def save(obj, path, *a, **k):\n"
+                  "    os.kill(os.getpid(), signal.SIGKILL)\n"
+                  "torch.save = save\n"
+                  "from model_core import train\n"
+                  f"sys.exit(train.main([{str(cfg_path)!r}, '--overwrite']))\n")
+    assert {n: (out / n).read_bytes() for n in sorted(os.listdir(out)) if not n.startswith(".")} == before
+    assert train.main([str(cfg_path), "--resume", "--epochs", "3"]) == 0  # the earlier run goes on
+    assert [h["epoch"] for h in json.loads((out / "history.json").read_text())["epochs"]] == [1, 2, 3]
+    assert not [n for n in os.listdir(out) if n.startswith(".")]
