@@ -99,18 +99,40 @@ def training_bands_warning(model, args):
     warns of the same, predict._training_bands_note)."""
     if args.bands or model is None or args.dataset == "semisynthetic":
         return None
-    from model_core.provenance import training_config
+    from model_core.provenance import mapping_advice, trained_bands, training_config
 
-    cfg = training_config(getattr(model, "weights_meta", None) or {}) or {}
+    meta = getattr(model, "weights_meta", None) or {}
+    cfg = training_config(meta) or {}
     data = (cfg.get("data") or {}) if isinstance(cfg, dict) else {}
-    trained = data.get("bands") if isinstance(data, dict) else None
-    if not trained or data.get("kind") != args.dataset or (args.dataset == "generic"
-                                                           and [int(b) for b in trained] == [1, 2, 3, 4]):
+    trained = trained_bands(meta)
+    if not trained or data.get("kind") != args.dataset or (args.dataset == "generic" and trained == [1, 2, 3, 4]):
         return None
-    mapping = ",".join(str(int(b)) for b in trained)
+    mapping = ",".join(map(str, trained))
     return (f"warning: the weights were trained on {args.dataset} series with the band mapping {mapping} (their "
-            f"training config's data.bands); this evaluation reads the dataset's default bands. If these series "
-            f"are of the training imagery's kind, run again with --bands {mapping}.")
+            f"training config's data.bands); this evaluation reads the dataset's default bands. "
+            f"{_capital(mapping_advice(trained, _generic_band_count(args)))}.")
+
+
+def _capital(text):
+    return text[:1].upper() + text[1:]
+
+
+def _generic_band_count(args):
+    """The band count of the first image of a generic dataset (None for other kinds, or when it cannot be
+    read: the loader then says why)."""
+    if args.dataset != "generic" or not args.root or not os.path.isdir(args.root):
+        return None
+    from osgeo import gdal
+
+    from model_core.datasets.series import _dated_images, _series_folders
+
+    try:
+        folders = _series_folders(args.root)
+        files = _dated_images(folders[0]) if folders else []
+    except (OSError, ValueError):
+        return None
+    ds = gdal.Open(files[0]) if files else None
+    return ds.RasterCount if ds is not None else None
 
 
 def _series_for(args):

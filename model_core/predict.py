@@ -1099,20 +1099,22 @@ def scaling_notes(center, labels, factor=4.0):
 def _training_bands_note(net, bands, stack):
     """A warning when the weights' training config picked input bands (``data.bands``, e.g. [3, 4, 4, 2]
     for 4-band Landsat as SWIR1, NIR, Red, Green) and this run, with no band mapping given, reads others:
-    a file trained on the user's own imagery was run on bands 1-4 without a word (a training audit)."""
+    a file trained on the user's own imagery was run on bands 1-4 without a word (a training audit).  When
+    the images have fewer bands than the mapping names (a file trained on 6-band images run on 4-band ones)
+    it says so instead of advising a mapping the run would refuse."""
     if bands:
         return None
-    from model_core.provenance import training_config
+    from model_core.provenance import mapping_advice, trained_bands
 
-    cfg = training_config(getattr(net, "weights_meta", {}) or {}) or {}
-    trained = (cfg.get("data") or {}).get("bands") if isinstance(cfg, dict) else None
+    trained = trained_bands(getattr(net, "weights_meta", {}) or {})
     used = list(stack.sources[0].spec.bands or [])[:len(trained or [])]  # the file's bands (a warped date reads a VRT)
-    if not trained or [int(b) for b in trained] == used:
+    if not trained or trained == used:
         return None
-    mapping = ",".join(str(int(b)) for b in trained)
-    return (f"the weights were trained with the band mapping {mapping} (their training config's data.bands), "
-            f"this run reads bands {','.join(map(str, used))}: if these images are of the training imagery's kind, "
-            f"run again with --bands {mapping} (Bands in QGIS).")
+    ds = gdal.Open(stack.sources[0].spec.path)
+    n_bands = ds.RasterCount if ds is not None else None
+    return (f"the weights were trained with the band mapping {','.join(map(str, trained))} (their training "
+            f"config's data.bands), this run reads bands {','.join(map(str, used))}: "
+            f"{mapping_advice(trained, n_bands)} (Bands in QGIS).")
 
 
 def _hectares(grid, counts_by_row):

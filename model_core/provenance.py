@@ -60,6 +60,8 @@ def describe(path):
                               if not k.endswith(("running_mean", "running_var", "num_batches_tracked")))),
         "bands": list(payload.get("band_order") or weights.DEFAULT_BANDS),
         "no_change_bias": float((payload.get("calibration") or {}).get("no_change_bias") or 0.0),
+        # the images' bands its training read as R, G, B, NIR (data.bands), which a run should give again
+        "band_mapping": trained_bands(payload.get("meta") or {}),
     }
     try:
         info.update(training(payload.get("meta") or {}))
@@ -131,6 +133,34 @@ def training(meta):
     return info
 
 
+def trained_bands(meta):
+    """The band mapping (1-based input bands read as R, G, B, NIR) the training config recorded in a weights
+    file's ``meta`` gave its images (``data.bands``), or None when it gave none (bands 1-4 as they are)."""
+    try:
+        cfg = training_config(meta or {}) or {}
+    except (TypeError, AttributeError):
+        return None
+    data = cfg.get("data") if isinstance(cfg, dict) else None
+    bands = data.get("bands") if isinstance(data, dict) else None
+    if (isinstance(bands, list) and bands
+            and all(isinstance(b, int) and not isinstance(b, bool) and b >= 1 for b in bands)):
+        return [int(b) for b in bands]
+    return None
+
+
+def mapping_advice(mapping, n_bands, flag="--bands"):
+    """What to do when a run reads other bands than the training's band mapping ``mapping`` (a list): give
+    the mapping again, or, when the images have fewer bands (``n_bands``) than the mapping names, which
+    would only be refused, say that they are not the training imagery and to pick their own bands."""
+    text = ",".join(map(str, mapping))
+    if n_bands and max(mapping) > n_bands:
+        return (f"these images have {n_bands} band(s), and the mapping reads band {max(mapping)}: they are not of "
+                f"the training imagery's kind, and {flag} {text} would be refused. Give with {flag} the bands of "
+                "these images that are the training's red, green, blue and NIR, or use weights trained on "
+                "imagery like these")
+    return f"if these images are of the training imagery's kind, run again with {flag} {text}"
+
+
 def held_out(data):
     """Whether a training config's ``data`` validates on held-out series: a ``val_split``, or a
     ``val_root`` that is neither ``root`` nor inside it nor around it (the generic loader reads the series
@@ -177,6 +207,11 @@ def text(info):
              "  model          %s [%s], %s parameters, bands %s" % (
                  title, info["arch"], "{:,}".format(info["parameters"]).replace(",", " "), ", ".join(info["bands"])),
              "  calibration    no-change bias %+.2f" % info["no_change_bias"]]
+    if info.get("band_mapping"):
+        mapping = ",".join(map(str, info["band_mapping"]))
+        lines.insert(2, "  band mapping   %s: its training read these bands of its images as red, green, blue, nir "
+                        "(data.bands); on imagery of that kind run it with --bands %s (Bands in QGIS)"
+                        % (mapping, mapping))
     if info["command"]:
         run = "  trained by     %s" % info["command"]
         if info["epoch"]:

@@ -556,6 +556,28 @@ def test_weights_trained_on_other_bands_are_named(tmp_path):
     assert not [w for w in res.warnings if "band mapping" in w], res.warnings
 
 
+def test_weights_trained_on_more_bands_than_the_images_have_say_so(tmp_path):
+    """A file trained on 6-band images with "data": {"bands": [3, 4, 4, 6]} run on 4-band images advised "run
+    again with --bands 3,4,4,6", which the run then refused (the images have no band 6): it now says these
+    images are not of the training imagery's kind and to give their own bands."""
+    import json
+
+    src = os.path.join(os.path.dirname(W.__file__), "..", "resources", "weights", "caimnet_rgbn.pt")
+    model = W.load_model(src)
+    meta = dict(model.weights_meta)
+    meta["config"] = json.dumps({"model": "caimnet", "data": {"kind": "generic", "root": "x", "bands": [3, 4, 4, 6]}})
+    six = str(tmp_path / "six.pt")
+    W.save(six, model, meta, model.band_order, calibration=getattr(model, "calibration", None))
+    rng = np.random.default_rng(0)
+    imgs = [write_tif(tmp_path / f"d_{y}.tif", rng.integers(100, 900, (4, 40, 40)).astype(np.uint16))
+            for y in (2001, 2002)]
+    res = detect(imgs, out_dir=str(tmp_path / "a"), model="caimnet", weights=six)
+    named = [w for w in res.warnings if "band mapping 3,4,4,6" in w]
+    assert len(named) == 1, res.warnings
+    assert "these images have 4 band(s)" in named[0] and "not of the training imagery's kind" in named[0]
+    assert "run again with --bands 3,4,4,6" not in named[0], named[0]
+
+
 def test_large_outputs_have_overviews_and_record_their_bands(tmp_path):
     """Above 2 048 px every output raster gets overviews, the confidence too (averaged: it is a
     probability), so QGIS draws it zoomed out without reading every pixel; float outputs use the

@@ -203,3 +203,20 @@ def test_a_training_record_of_another_shape_is_described_as_unknown(tmp_path, ca
     assert info["public_domain"] is None and "cannot be read" in info["note"]
     assert main(["weights", path]) == 0
     assert "training data  unknown" in capsys.readouterr().out
+
+
+def test_the_band_mapping_a_file_was_trained_with_is_shown(tmp_path, capsys):
+    """A file trained on the user's 4-band Landsat as SWIR1, NIR, Red, Green ("data": {"bands": [3, 4, 4, 2]})
+    was described as "bands red, green, blue, nir" only: the mapping a run must give again (detect warns of it
+    only once it has run on the wrong bands) was nowhere in the description of the file."""
+    own = _file(tmp_path, "own.pt", _cfg({"kind": "generic", "root": "/data/mine", "bands": [3, 4, 4, 2]}))
+    assert describe(own)["band_mapping"] == [3, 4, 4, 2]
+    assert main(["weights", own]) == 0
+    out = capsys.readouterr().out
+    assert "  band mapping   3,4,4,2: " in out and "--bands 3,4,4,2 (Bands in QGIS)" in out, out
+    assert main(["weights", "--json", own]) == 0
+    assert json.loads(capsys.readouterr().out)[0]["band_mapping"] == [3, 4, 4, 2]
+    plain = _file(tmp_path, "plain.pt", _cfg({"kind": "generic", "root": "/data/mine"}))
+    assert describe(plain)["band_mapping"] is None
+    main(["weights", plain])
+    assert "band mapping" not in capsys.readouterr().out

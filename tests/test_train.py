@@ -6,6 +6,7 @@ import os
 import numpy as np
 import pytest
 import torch
+from osgeo import gdal
 
 from tests.fixtures import layouts
 
@@ -593,6 +594,34 @@ def test_evaluate_warns_when_the_file_was_trained_with_a_band_mapping_it_does_no
     assert evaluate.main(["--dataset", "generic", "--root", root, "--weights", str(tmp_path / "plain" / "best.pt"),
                           "--tile", "16"]) == 0
     assert "band mapping" not in capsys.readouterr().err
+
+
+def test_evaluate_of_a_file_trained_on_more_bands_than_the_series_have(tmp_path, capsys):
+    """A file trained on 6-band series with "data": {"bands": [3, 4, 4, 6]}, evaluated on 4-band series,
+    advised "run again with --bands 3,4,4,6", which evaluate then refused ("has 4 band(s); --bands 3,4,4,6
+    asks for others"): it now says the series are not of the training imagery's kind."""
+    from model_core import evaluate, train
+
+    six, four = str(tmp_path / "six"), str(tmp_path / "four")
+    layouts.write_generic(four)
+    for name in os.listdir(os.path.join(four, "site_a")):
+        src = os.path.join(four, "site_a", name)
+        arr = gdal.Open(src).ReadAsArray()
+        if name != "moment.tif":
+            arr = np.concatenate([arr, arr[:2]])  # six bands
+        layouts._write_tif(os.path.join(six, "site_a", name), arr, gdal.GDT_UInt16 if arr.ndim == 3 else gdal.GDT_Byte,
+                           epsg=32633)
+    cfg = _cfg(tmp_path, six, 1)
+    cfg["data"] = dict(cfg["data"], bands=[3, 4, 4, 6])
+    train.train(train.load_config(cfg), log=lambda m: None)
+    w = str(tmp_path / "run" / "best.pt")
+    assert evaluate.main(["--dataset", "generic", "--root", four, "--weights", w, "--tile", "16"]) == 0
+    err = capsys.readouterr().err
+    assert "band mapping 3,4,4,6" in err and "These images have 4 band(s)" in err, err
+    assert "run again with --bands 3,4,4,6" not in err
+    # on the training kind of series (six bands, which need a mapping) the advice is the mapping
+    assert evaluate.main(["--dataset", "generic", "--root", six, "--weights", w, "--tile", "16"]) == 2
+    assert "run again with --bands 3,4,4,6." in capsys.readouterr().err
 
 
 def test_evaluate_names_the_series_a_two_date_model_cannot_score(tmp_path, capsys):
