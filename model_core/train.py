@@ -783,6 +783,27 @@ def build_parser():
     return p
 
 
+def _check_run_folder_of_config(config_path, cfg, args):
+    """Refuse a run's ``OUT/config.json`` whose folder is not the run's "out" (the folder was copied or moved):
+    ``train COPY/config.json --resume`` continued the original folder's run (its "out"), not the copy's, or,
+    with the original gone, found no checkpoint there; ``--overwrite`` deleted the original's checkpoints.
+    An --out given on the command line says which folder is meant."""
+    from model_core.errors import CaimError
+
+    if args.out is not None:
+        return
+    folder = os.path.dirname(os.path.abspath(config_path))
+    if not any(os.path.isfile(os.path.join(folder, n)) for n in ("last.pt", "state.pt")):
+        return
+    if os.path.realpath(folder) == os.path.realpath(cfg["out"]):
+        return
+    what = ("continue the run in" if args.resume else "replace the run in" if args.overwrite else "train into")
+    raise CaimError(f"'{config_path}' is the config of the training run in '{folder}', but its out is "
+                    f"'{cfg['out']}' (the run folder was copied or moved): this command would {what} '{cfg['out']}', "
+                    f"not '{folder}'. Give --out {shlex.quote(folder)} for the run beside this config (or --out "
+                    f"{shlex.quote(cfg['out'])} for the other).")
+
+
 def main(argv=None):
     from model_core.errors import CaimError
 
@@ -795,6 +816,7 @@ def main(argv=None):
                          ("lr", args.lr), ("init", args.init)):
             if val is not None:
                 cfg[key] = val
+        _check_run_folder_of_config(args.config, cfg, args)
         cfg["command"] = "python -m model_core train " + " ".join(
             shlex.quote(a) for a in (argv if argv is not None else sys.argv[1:]))
         from model_core.cli import _restore_signals, _stop_like_ctrl_c

@@ -596,6 +596,37 @@ def test_evaluate_warns_when_the_file_was_trained_with_a_band_mapping_it_does_no
     assert "band mapping" not in capsys.readouterr().err
 
 
+def test_the_config_of_a_copied_or_moved_run_folder_names_the_folder_meant(tmp_path, capsys):
+    """OUT/config.json "resumes the run", but a run folder copied (or moved) elsewhere kept the original's
+    "out": "train COPY/config.json --resume" trained the ORIGINAL folder on, and "--overwrite" deleted the
+    original's checkpoints. Such a config is refused without --out, which then says which folder is meant."""
+    import shutil
+
+    from model_core import train
+
+    root = str(tmp_path / "data")
+    layouts.write_generic(root)
+    train.train(train.load_config(_cfg(tmp_path, root, 1)), log=lambda m: None)
+    orig, copy = str(tmp_path / "run"), str(tmp_path / "copy")
+    shutil.copytree(orig, copy)
+
+    def epochs(folder):
+        with open(os.path.join(folder, "history.json")) as f:
+            return len(json.load(f)["epochs"])
+
+    before = {n: os.path.getmtime(os.path.join(orig, n)) for n in os.listdir(orig)}
+    for extra in (["--resume", "--epochs", "2"], ["--overwrite"], []):
+        assert train.main([os.path.join(copy, "config.json")] + extra) == 2
+        err = capsys.readouterr().err
+        assert "the run folder was copied or moved" in err and f"--out {copy}" in err, err
+    assert {n: os.path.getmtime(os.path.join(orig, n)) for n in os.listdir(orig)} == before  # untouched
+    assert train.main([os.path.join(copy, "config.json"), "--resume", "--epochs", "2", "--out", copy]) == 0
+    assert epochs(copy) == 2 and epochs(orig) == 1
+    # the run's own config in its own folder resumes as before
+    assert train.main([os.path.join(orig, "config.json"), "--resume", "--epochs", "2"]) == 0
+    assert epochs(orig) == 2
+
+
 def test_evaluate_of_a_file_trained_on_more_bands_than_the_series_have(tmp_path, capsys):
     """A file trained on 6-band series with "data": {"bands": [3, 4, 4, 6]}, evaluated on 4-band series,
     advised "run again with --bands 3,4,4,6", which evaluate then refused ("has 4 band(s); --bands 3,4,4,6
