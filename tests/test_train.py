@@ -627,6 +627,32 @@ def test_the_config_of_a_copied_or_moved_run_folder_names_the_folder_meant(tmp_p
     assert epochs(orig) == 2
 
 
+def test_a_training_config_is_told_its_band_mapping_key(tmp_path, capsys):
+    """Training on 6-band series said "pick them with --bands", and a mapping naming a band the series lack
+    "--bands 3,4,4,6 asks for others": train has no --bands; the mapping is the config's data.bands."""
+    from model_core import train
+
+    four, six = str(tmp_path / "four"), str(tmp_path / "six")
+    layouts.write_generic(four)
+    for name in os.listdir(os.path.join(four, "site_a")):
+        arr = gdal.Open(os.path.join(four, "site_a", name)).ReadAsArray()
+        if name != "moment.tif":
+            arr = np.concatenate([arr, arr[:2]])
+        layouts._write_tif(os.path.join(six, "site_a", name), arr, gdal.GDT_UInt16 if arr.ndim == 3 else gdal.GDT_Byte,
+                           epsg=32633)
+    for root, bands in ((six, None), (four, [3, 4, 4, 6])):
+        cfg = _cfg(tmp_path, root, 1)
+        if bands:
+            cfg["data"]["bands"] = bands
+        path = str(tmp_path / "cfg.json")
+        with open(path, "w") as f:
+            json.dump(cfg, f)
+        assert train.main([path]) == 2
+        err = capsys.readouterr().err
+        assert '"bands" in a training config\'s "data"' in err and "--bands 3,4,4,6" not in err, err
+        assert not os.path.exists(cfg["out"])
+
+
 def test_evaluate_of_a_file_trained_on_more_bands_than_the_series_have(tmp_path, capsys):
     """A file trained on 6-band series with "data": {"bands": [3, 4, 4, 6]}, evaluated on 4-band series,
     advised "run again with --bands 3,4,4,6", which evaluate then refused ("has 4 band(s); --bands 3,4,4,6

@@ -179,14 +179,19 @@ def to_rgbn(arr, bands=None):
     return arr.astype(np.float32)
 
 
+# where a band mapping is given to the loaders: evaluate's option, a training config's key (train has no --bands)
+MAPPING_WHERE = "--bands of evaluate, \"bands\" in a training config's \"data\", a list such as [4, 3, 2, 8]"
+
+
 def check_band_count(path, n, bands):
     """Refuse, naming ``path``, a band selection outside its ``n`` bands or one that is not 3 or 4 bands."""
     if bands and not all(1 <= int(b) <= n for b in bands):
-        raise ValueError(f"{path} has {n} band(s); --bands {','.join(map(str, bands))} asks for others.")
+        raise ValueError(f"{path} has {n} band(s); the band mapping {','.join(map(str, bands))} asks for others "
+                         f"({MAPPING_WHERE}).")
     if len(bands or range(n)) not in (3, 4):
-        raise ValueError(f"{path} has {n} band(s); a network reads 3 or 4 as R, G, B, NIR: pick them with "
-                         "--bands, e.g. 4,3,2,8 for Sentinel-2, or 1,1,1,1 for a single band (a classical "
-                         "--model cva or isfa reads every band).")
+        raise ValueError(f"{path} has {n} band(s); a network reads 3 or 4 as R, G, B, NIR: pick them with a band "
+                         f"mapping ({MAPPING_WHERE}): 4,3,2,8 for Sentinel-2, say, or 1,1,1,1 for a single band (a "
+                         "classical --model cva or isfa reads every band).")
 
 
 def _series_folders(root):
@@ -346,8 +351,8 @@ def load_generic(root, bands=None, t=None, indices=None, as_read=False):
             counts.append(arr.shape[0])
             if as_read:
                 if bands and not all(1 <= int(b) <= arr.shape[0] for b in bands):
-                    raise ValueError(f"{files[i]} has {arr.shape[0]} band(s); --bands {','.join(map(str, bands))} "
-                                     "asks for others.")
+                    raise ValueError(f"{files[i]} has {arr.shape[0]} band(s); the band mapping "
+                                     f"{','.join(map(str, bands))} asks for others ({MAPPING_WHERE}).")
                 vals.append((arr[[int(b) - 1 for b in bands]] if bands else arr).astype(np.float32))
             else:
                 check_band_count(files[i], arr.shape[0], bands)
