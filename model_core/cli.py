@@ -529,8 +529,19 @@ def main(argv=None):
     signals = _stop_like_ctrl_c()
     try:
         return _main(argv)
+    except BrokenPipeError:  # "weights | head", "evaluate ... | head": the reader went away, and the command
+        _reader_gone()      # stopped there (evaluate's --json, calibrate's file unwritten): the status of a
+        return 141          # command stopped by SIGPIPE (128 + 13), as a shell pipeline expects, not a traceback
     finally:
         _restore_signals(signals)
+
+
+def _reader_gone():
+    """Send what is left of stdout nowhere, so that its flush at exit raises no second BrokenPipeError."""
+    try:
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 -- silences the flush at exit
+    except OSError:
+        pass
 
 
 def _main(argv):
@@ -623,8 +634,5 @@ def _main(argv):
         print(f"\nerror: {exc}", file=sys.stderr)
         return 2
     except BrokenPipeError:  # e.g. "detect ... | head": the reader went away; the outputs are complete
-        try:
-            sys.stdout = open(os.devnull, "w")  # noqa: SIM115 -- silences the flush at exit
-        except OSError:
-            pass
+        _reader_gone()
         return 0

@@ -1563,3 +1563,18 @@ def test_quicklook_of_a_single_band_series(capsys, tmp_path):
                                  "--quicklook", str(png)])
     assert rc == 0 and "Traceback" not in err, err
     assert png.stat().st_size > 5000
+
+
+@pytest.mark.parametrize("command", [["weights"], ["weights", "--json"]])
+def test_a_reader_that_goes_away_stops_a_command_without_a_traceback(command):
+    """"python -m model_core weights | head -1" (and evaluate's tables into head) ended in a BrokenPipeError
+    traceback: only detect handled a reader that went away. Every command now stops quietly with the status
+    of a command stopped by SIGPIPE (141), as a shell pipeline expects."""
+    env = dict(os.environ, PYTHONPATH=ROOT)
+    proc = subprocess.Popen([sys.executable, "-m", "model_core"] + command, cwd=ROOT, env=env,  # nosec B603
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc.stdout.close()  # no reader left: the first write fails with EPIPE
+    err = proc.stderr.read().decode()
+    proc.stderr.close()
+    assert proc.wait(timeout=120) == 141, err
+    assert "Traceback" not in err and "BrokenPipeError" not in err, err
