@@ -451,6 +451,8 @@ def validate(layers, dates=None, bands=None, model=mdl.AUTO, weights=None, masks
                                           "%s") % (mdl.name(fallback), mdl.name(model), why)))
             else:
                 problems += network
+        elif mdl.needs_weights(model) and not bands:
+            problems += weights_mapping_problems(rasters, weights)
         problems += grid_problems(rasters)
     if dates is not None:
         known = [d for d in dates if d]
@@ -701,6 +703,59 @@ def _network_band_problems(model, rasters, bands):
                  "do not say which band is which: pick %d with Bands, %s.")
                  % (mdl.name(model), need, usable.pop(), need, hint))]
     return []
+
+
+_MAPPINGS = {}  # (weights file, its modification time) -> the band mapping it was trained with, or None
+
+
+def weights_band_mapping(path):
+    """The band mapping (``data.bands``, 1-based bands read as red, green, blue, NIR) the weights file ``path``
+    was trained with, or None: trained without one, or the file cannot be read (the run then says why).
+    Read once per file and modification time (the form checks itself at every change)."""
+    try:
+        key = (os.path.abspath(path), os.path.getmtime(path))
+    except OSError:
+        return None
+    if key not in _MAPPINGS:
+        try:
+            from model_core import weights as wio
+            from model_core.errors import CaimError
+            from model_core.provenance import trained_bands
+        except ImportError:
+            return None
+        try:
+            _MAPPINGS[key] = trained_bands(wio.read(path).get("meta") or {})
+        except CaimError:  # not a weights file, or no PyTorch: the run reports it
+            _MAPPINGS[key] = None
+    return _MAPPINGS[key]
+
+
+def weights_mapping_problems(rasters, weights):
+    """A warning, before the run, when the Weights file was trained with a band mapping (e.g. 3,4,4,2 for
+    Landsat as SWIR1, NIR, Red, Green) and the run, with Bands empty, would read other bands of the layers
+    (the engine warned only after the run, whose map followed the wrong bands)."""
+    mapping = weights_band_mapping(weights) if weights else None
+    if not mapping or not rasters:
+        return []
+    text = ",".join(map(str, mapping))
+    counts = {lyr.bandCount() for lyr in rasters}
+    if max(mapping) > min(counts):
+        return [(WARNING, tr("The weights file was trained with the band mapping %s, which reads band %d; the "
+                             "layers have %d bands, so they are not of its training imagery's kind. Enter in Bands "
+                             "the bands of these layers that are red, green, blue and NIR, or use weights trained "
+                             "on imagery like these.") % (text, max(mapping), min(counts)))]
+    used = None
+    mappings = _engine_mappings(rasters)
+    rgbn = {tuple(b) for (b, _src), _, _, _n in mappings or [] if b}
+    if mappings and len(rgbn) == 1 and all(m[0][0] for m in mappings):
+        used = list(rgbn.pop())
+    elif counts == {mdl.NETWORK_BANDS}:
+        used = [1, 2, 3, 4]
+    if used == mapping:
+        return []
+    return [(WARNING, tr("The weights file was trained with the band mapping %s (its training read those bands of "
+                         "its images as red, green, blue, NIR), and Bands is empty: if these layers are of its "
+                         "training imagery's kind, enter %s in Bands.") % (text, text))]
 
 
 def _engine_mappings(rasters):

@@ -1121,3 +1121,41 @@ def test_a_runs_dates_are_the_temporal_controllers_and_a_users_own_are_kept(proj
     layers[1].temporalProperties().setFixedTemporalRange(own)
     assert lyr.set_date_ranges(layers[:2], ["2023-01-01", "2024-01-01"]) == [layers[0]]
     assert layers[1].temporalProperties().fixedTemporalRange() == own
+
+
+def test_weights_trained_with_a_band_mapping_are_told_before_the_run(dialog, three_layers, tmp_path):
+    """A Weights file trained on the user's Landsat as SWIR1, NIR, Red, Green ("data": {"bands": [3, 4, 4, 2]})
+    with Bands empty: the form said "ready to run" and the run read bands 1-4 (on the Pucallpa stack 0.8 %
+    changed instead of 15.7 %), its warning coming only after it. The form now warns first; with the mapping
+    in Bands, or a file trained without one, it says nothing; a mapping reading a band the layers lack is
+    named as such."""
+    import json as _json
+
+    from model_core import weights as wio
+    from model_core.models import build_model
+
+    def trained(name, bands):
+        path = str(tmp_path / name)
+        data = {"kind": "generic", "root": "x"}
+        if bands:
+            data["bands"] = bands
+        wio.save(path, build_model("caimnet"), {"config": _json.dumps({"model": "caimnet", "data": data})})
+        return path
+
+    dialog.refresh_layers()
+    dialog.model_combo.setCurrentIndex(dialog.model_combo.findData("caimnet"))
+    dialog.weights_widget.setFilePath(trained("landsat.pt", [3, 4, 4, 2]))
+    dialog.validate()
+    text = dialog.messages.text()
+    assert "trained with the band mapping 3,4,4,2" in text and "enter 3,4,4,2 in Bands" in text, text
+    assert dialog.run_button.isEnabled()  # a warning: the layers may be of another kind
+    dialog.bands_edit.setText("3,4,4,2")
+    assert "band mapping" not in dialog.messages.text()
+    dialog.bands_edit.setText("")
+    dialog.weights_widget.setFilePath(trained("plain.pt", None))
+    dialog.validate()
+    assert "band mapping" not in dialog.messages.text()
+    dialog.weights_widget.setFilePath(trained("six.pt", [3, 4, 4, 6]))
+    dialog.validate()
+    text = dialog.messages.text()
+    assert "band mapping 3,4,4,6, which reads band 6; the layers have 4 bands" in text, text
