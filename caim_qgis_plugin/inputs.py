@@ -747,10 +747,15 @@ def weights_mapping_problems(rasters, weights):
     used = None
     mappings = _engine_mappings(rasters)
     rgbn = {tuple(b) for (b, _src), _, _, _n in mappings or [] if b}
+    rgb = {tuple(b) for _, (b, _src), _, _n in mappings or [] if b}  # RGB-only layers: read as R, G, B, G
     if mappings and len(rgbn) == 1 and all(m[0][0] for m in mappings):
         used = list(rgbn.pop())
+    elif mappings and len(rgb) == 1 and all(m[1][0] for m in mappings):
+        used = list(rgb.pop())
     elif counts == {mdl.NETWORK_BANDS}:
         used = [1, 2, 3, 4]
+    elif counts == {3}:
+        used = [1, 2, 3, 2]
     if used == mapping:
         return []
     return [(WARNING, tr("The weights file was trained with the band mapping %s (its training read those bands of "

@@ -99,7 +99,7 @@ def training_bands_warning(model, args):
     warns of the same, predict._training_bands_note)."""
     if args.bands or model is None or args.dataset == "semisynthetic":
         return None
-    from model_core.provenance import mapping_advice, trained_bands, training_config
+    from model_core.provenance import mapping_advice, mapping_origin, trained_bands, training_config
 
     meta = getattr(model, "weights_meta", None) or {}
     cfg = training_config(meta) or {}
@@ -107,10 +107,13 @@ def training_bands_warning(model, args):
     trained = trained_bands(meta)
     if not trained or data.get("kind") != args.dataset or (args.dataset == "generic" and trained == [1, 2, 3, 4]):
         return None
+    n_bands = _generic_band_count(args)
+    if not data.get("bands") and (n_bands or 0) <= 3:  # RGB-only training images: RGB series read alike
+        return None
     mapping = ",".join(map(str, trained))
-    return (f"warning: the weights were trained on {args.dataset} series with the band mapping {mapping} (their "
-            f"training config's data.bands); this evaluation reads the dataset's default bands. "
-            f"{_capital(mapping_advice(trained, _generic_band_count(args)))}.")
+    return (f"warning: the weights were trained on {args.dataset} series with the band mapping {mapping} "
+            f"({mapping_origin(meta)}); this evaluation reads the dataset's default bands. "
+            f"{_capital(mapping_advice(trained, n_bands))}.")
 
 
 def _capital(text):

@@ -1104,16 +1104,17 @@ def _training_bands_note(net, bands, stack):
     it says so instead of advising a mapping the run would refuse."""
     if bands:
         return None
-    from model_core.provenance import mapping_advice, trained_bands
+    from model_core.provenance import mapping_advice, mapping_origin, trained_bands
 
-    trained = trained_bands(getattr(net, "weights_meta", {}) or {})
+    meta = getattr(net, "weights_meta", {}) or {}
+    trained = trained_bands(meta)
     used = list(stack.sources[0].spec.bands or [])[:len(trained or [])]  # the file's bands (a warped date reads a VRT)
     if not trained or trained == used:
         return None
     ds = gdal.Open(stack.sources[0].spec.path)
     n_bands = ds.RasterCount if ds is not None else None
-    return (f"the weights were trained with the band mapping {','.join(map(str, trained))} (their training "
-            f"config's data.bands), this run reads bands {','.join(map(str, used))}: "
+    return (f"the weights were trained with the band mapping {','.join(map(str, trained))} ({mapping_origin(meta)}), "
+            f"this run reads bands {','.join(map(str, used))}: "
             f"{mapping_advice(trained, n_bands)} (Bands in QGIS).")
 
 

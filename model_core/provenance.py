@@ -63,6 +63,10 @@ def describe(path):
         # the images' bands its training read as R, G, B, NIR (data.bands), which a run should give again
         "band_mapping": trained_bands(payload.get("meta") or {}),
     }
+    if info["band_mapping"]:
+        origin = mapping_origin(payload.get("meta") or {})
+        info["band_mapping_origin"] = ("data.bands" if "data.bands" in origin else
+                                       "RGB-only training images, green in place of NIR")
     try:
         info.update(training(payload.get("meta") or {}))
         text(info)  # a record of another shape (a damaged or crafted file) fails here, not in the caller
@@ -135,7 +139,9 @@ def training(meta):
 
 def trained_bands(meta):
     """The band mapping (1-based input bands read as R, G, B, NIR) the training config recorded in a weights
-    file's ``meta`` gave its images (``data.bands``), or None when it gave none (bands 1-4 as they are)."""
+    file's ``meta`` gave its images (``data.bands``); 1,2,3,2 when the training images were RGB-only (green in
+    place of NIR: ``meta["green_as_nir"]``, written by :mod:`model_core.train`); None when neither (bands 1-4
+    as they are)."""
     try:
         cfg = training_config(meta or {}) or {}
     except (TypeError, AttributeError):
@@ -145,7 +151,17 @@ def trained_bands(meta):
     if (isinstance(bands, list) and bands
             and all(isinstance(b, int) and not isinstance(b, bool) and b >= 1 for b in bands)):
         return [int(b) for b in bands]
+    if isinstance(meta, dict) and meta.get("green_as_nir") is True:  # RGB-only images, read as R, G, B, G
+        return [1, 2, 3, 2]
     return None
+
+
+def mapping_origin(meta):
+    """Where :func:`trained_bands` found a file's band mapping, for the messages that name it."""
+    if isinstance(meta, dict) and meta.get("green_as_nir") is True and not (
+            ((training_config(meta) or {}).get("data") or {}).get("bands")):
+        return "their training images were RGB-only, read with green in place of NIR"
+    return "their training config's data.bands"
 
 
 def mapping_advice(mapping, n_bands, flag="--bands"):
@@ -210,8 +226,8 @@ def text(info):
     if info.get("band_mapping"):
         mapping = ",".join(map(str, info["band_mapping"]))
         lines.insert(2, "  band mapping   %s: its training read these bands of its images as red, green, blue, nir "
-                        "(data.bands); on imagery of that kind run it with --bands %s (Bands in QGIS)"
-                        % (mapping, mapping))
+                        "(%s); on imagery of that kind run it with --bands %s (Bands in QGIS)"
+                        % (mapping, info.get("band_mapping_origin") or "data.bands", mapping))
     if info["command"]:
         run = "  trained by     %s" % info["command"]
         if info["epoch"]:

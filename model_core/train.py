@@ -301,12 +301,26 @@ class _Source:
             self.gen = series_patches.PatchSampler(self.kind, root, patch=self.patch, split=part,
                                                    **{k: v for k, v in data.items()
                                                       if k not in ("root", "val_root", "split", "val_split")})
+            self.green_as_nir = _green_as_nir(self.gen.series)
+
+    green_as_nir = False  # the semi-synthetic series have a NIR band
 
     def batch(self, rng, n, t):
         return self.gen.batch(rng, n, t)
 
     def sample(self, rng, t):
         return self.gen.sample(rng, t)
+
+
+def _green_as_nir(series, most=8):
+    """Whether the training series (of a dataset read a tile at a time, the first ``most``) all hold their green
+    band in the NIR place: RGB-only images, which the loaders read as R, G, B, G.  A file trained on them
+    records it (``meta["green_as_nir"]``), so that a run reading a real NIR band is warned, as of a band mapping
+    (:func:`model_core.provenance.trained_bands`)."""
+    from model_core.datasets.series import loaded
+
+    seen = [loaded(s) for s in series[:most]]
+    return bool(seen) and all(np.array_equal(s.values[:, 3], s.values[:, 1]) for s in seen)
 
 
 def sample_stats(sample):
@@ -722,6 +736,8 @@ def _epochs(cfg, model, opt, ema, train_src, val, base_summary, history, best, s
                 "date": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}
         if init_record:
             meta["init_provenance"] = init_record
+        if train_src.green_as_nir:
+            meta["green_as_nir"] = True
         if improved:
             best = score
         # The checkpoint's files are written whole in a hidden folder locked for this run, then moved into place

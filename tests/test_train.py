@@ -653,6 +653,44 @@ def test_a_training_config_is_told_its_band_mapping_key(tmp_path, capsys):
         assert not os.path.exists(cfg["out"])
 
 
+def test_a_file_trained_on_rgb_only_images_warns_a_run_that_reads_a_real_nir(tmp_path, capsys):
+    """Series of 3-band (RGB) images are trained on as R, G, B, G; the file recorded nothing of it, and a run on
+    R, G, B, NIR images fed the network a NIR band it never saw, without a word. The file now records it
+    (meta green_as_nir; 'weights' shows the mapping 1,2,3,2), and detect and evaluate warn as of a mapping."""
+    from model_core import evaluate, train
+    from model_core.cli import main
+    from model_core.predict import detect
+    from model_core.provenance import describe
+
+    four, rgb = str(tmp_path / "four"), str(tmp_path / "rgb")
+    layouts.write_generic(four)
+    for name in os.listdir(os.path.join(four, "site_a")):
+        arr = gdal.Open(os.path.join(four, "site_a", name)).ReadAsArray()
+        if name != "moment.tif":
+            arr = arr[:3]
+        layouts._write_tif(os.path.join(rgb, "site_a", name), arr, gdal.GDT_UInt16 if arr.ndim == 3 else gdal.GDT_Byte,
+                           epsg=32633)
+    train.train(train.load_config(_cfg(tmp_path, rgb, 1)), log=lambda m: None)
+    w = str(tmp_path / "run" / "best.pt")
+    assert describe(w)["band_mapping"] == [1, 2, 3, 2]
+    assert main(["weights", w]) == 0
+    assert "band mapping   1,2,3,2: " in capsys.readouterr().out
+    images = sorted(os.path.join(four, "site_a", n) for n in os.listdir(os.path.join(four, "site_a")) if n != "moment.tif")
+    res = detect(images, out_dir=str(tmp_path / "a"), model="caimnet", weights=w)
+    named = [x for x in res.warnings if "band mapping 1,2,3,2" in x]
+    assert len(named) == 1 and "RGB-only" in named[0] and "--bands 1,2,3,2" in named[0], res.warnings
+    rgb_images = [p.replace(four, rgb) for p in images]
+    res = detect(rgb_images, out_dir=str(tmp_path / "b"), model="caimnet", weights=w)
+    assert not [x for x in res.warnings if "band mapping" in x], res.warnings
+    assert evaluate.main(["--dataset", "generic", "--root", four, "--weights", w, "--tile", "16"]) == 0
+    assert "band mapping 1,2,3,2" in capsys.readouterr().err
+    assert evaluate.main(["--dataset", "generic", "--root", rgb, "--weights", w, "--tile", "16"]) == 0
+    assert "band mapping" not in capsys.readouterr().err
+    plain = dict(_cfg(tmp_path, four, 1), out=str(tmp_path / "plain"))  # 4-band series: nothing recorded
+    train.train(train.load_config(plain), log=lambda m: None)
+    assert describe(str(tmp_path / "plain" / "best.pt"))["band_mapping"] is None
+
+
 def test_evaluate_of_a_file_trained_on_more_bands_than_the_series_have(tmp_path, capsys):
     """A file trained on 6-band series with "data": {"bands": [3, 4, 4, 6]}, evaluated on 4-band series,
     advised "run again with --bands 3,4,4,6", which evaluate then refused ("has 4 band(s); --bands 3,4,4,6

@@ -1159,3 +1159,30 @@ def test_weights_trained_with_a_band_mapping_are_told_before_the_run(dialog, thr
     dialog.validate()
     text = dialog.messages.text()
     assert "band mapping 3,4,4,6, which reads band 6; the layers have 4 bands" in text, text
+
+
+def test_weights_trained_on_rgb_only_images_are_told_on_rgbn_layers_only(dialog, project, tmp_path):
+    """A file trained on RGB-only images (read as R, G, B, G; meta green_as_nir) on 4-band layers: the form
+    warns that it would read a NIR band the network never saw; on RGB layers, read as it was trained, it
+    says nothing."""
+    from model_core import weights as wio
+    from model_core.models import build_model
+
+    path = str(tmp_path / "rgb.pt")
+    wio.save(path, build_model("caimnet"), {"config": json.dumps({"model": "caimnet", "data": {"kind": "generic",
+                                                                                             "root": "x"}}),
+                                            "green_as_nir": True})
+    for bands, folder in ((4, "rgbn"), (3, "rgb")):
+        project.clear()
+        (tmp_path / folder).mkdir()
+        for p in make_stack(str(tmp_path / folder), bands=bands):
+            add_layer(project, p, os.path.basename(p))
+        dialog.refresh_layers()
+        dialog.model_combo.setCurrentIndex(dialog.model_combo.findData("caimnet"))
+        dialog.weights_widget.setFilePath(path)
+        dialog.validate()
+        text = dialog.messages.text()
+        if bands == 4:
+            assert "band mapping 1,2,3,2" in text and "enter 1,2,3,2 in Bands" in text, text
+        else:
+            assert "band mapping" not in text, text
