@@ -881,8 +881,8 @@ def test_generic_series_of_one_date_and_area_only_series_are_explained(tmp_path)
     three = tmp_path / "three"
     _generic_pair(str(three), np.zeros((16, 16)))
     write_tif(three / "2017-01-01.tif", np.ones((4, 16, 16), np.uint8))
-    with pytest.raises(ValueError, match=r"^no series to train on: training needs a moment label \(moment\.tif\), "
-                                         r"or area\.tif alone with exactly two dates$"):
+    with pytest.raises(ValueError, match=r"^no series to train on: 1 series \('three' with 3 dates\) have area\.tif "
+                                         r"alone, .* or \"t\": 2 in the config's \"data\""):
         PatchSampler("generic", str(three), patch=8)
 
 

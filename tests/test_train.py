@@ -691,6 +691,30 @@ def test_a_file_trained_on_rgb_only_images_warns_a_run_that_reads_a_real_nir(tmp
     assert describe(str(tmp_path / "plain" / "best.pt"))["band_mapping"] is None
 
 
+def test_series_with_area_labels_only_are_named_with_the_way_out(tmp_path, capsys):
+    """Series of 3 dates with area.tif alone said only "no series to train on: training needs a moment label
+    (moment.tif), or area.tif alone with exactly two dates": which series, and that "t": 2 (their first and
+    last dates) trains on them as the layout allows, were left to guess."""
+    from model_core import train
+
+    root = str(tmp_path / "data")
+    moment = layouts.write_generic(root)
+    os.remove(os.path.join(root, "site_a", "moment.tif"))
+    area = np.where(moment == 255, 255, moment > 0).astype(np.uint8)
+    layouts._write_tif(os.path.join(root, "site_a", "area.tif"), area, epsg=32633)
+    cfg = _cfg(tmp_path, root, 1)
+    path = str(tmp_path / "cfg.json")
+    with open(path, "w") as f:
+        json.dump(cfg, f)
+    assert train.main([path]) == 2
+    err = capsys.readouterr().err
+    assert "'site_a' with 3 dates" in err and '"t": 2 in the config\'s "data"' in err, err
+    cfg["data"]["t"], cfg["t_min"], cfg["t_max"] = 2, 2, 2
+    with open(path, "w") as f:
+        json.dump(cfg, f)
+    assert train.main([path]) == 0, capsys.readouterr().err
+
+
 def test_evaluate_of_a_file_trained_on_more_bands_than_the_series_have(tmp_path, capsys):
     """A file trained on 6-band series with "data": {"bands": [3, 4, 4, 6]}, evaluated on 4-band series,
     advised "run again with --bands 3,4,4,6", which evaluate then refused ("has 4 band(s); --bands 3,4,4,6

@@ -27,9 +27,18 @@ from model_core.datasets.series import IGNORE, LazySeries
 class PatchSampler:
     def __init__(self, kind, root, patch=64, t=None, bands=None, scene_stats=False, split=None, cache=8,
                  **_ignored):
-        self.series = [s for s in load_series(kind, root, t=t, bands=bands, split=split)
-                       if (s.has_moment if isinstance(s, LazySeries) else s.moment is not None)]
+        found = load_series(kind, root, t=t, bands=bands, split=split)
+        self.series = [s for s in found if (s.has_moment if isinstance(s, LazySeries) else s.moment is not None)]
         if not self.series:
+            area_only = [s for s in found if not isinstance(s, LazySeries) and s.area is not None]
+            if area_only:  # say which, and the way out the layout has ("t": 2: first and last date)
+                first = area_only[0]
+                raise ValueError(
+                    f"no series to train on: {len(area_only)} series ('{first.name}' with {first.t} dates"
+                    f"{' and others' if len(area_only) > 1 else ''}) have area.tif alone, which says where the "
+                    "land changed but not between which dates. Give each a moment.tif, or \"t\": 2 in the "
+                    "config's \"data\" to train on each series' first and last dates (area.tif is then their "
+                    "moment label).")
             raise ValueError("no series to train on: training needs a moment label (moment.tif), or area.tif "
                              "alone with exactly two dates")
         self.patch = int(patch)
