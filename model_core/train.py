@@ -628,6 +628,13 @@ def train(cfg, resume=False, log=None, overwrite=False):
             "have the series' own dates.")
     base_summary = score_samples(val, baseline_on_samples(val)).summary()
     log("validation baseline (CVA): " + _summary_line(base_summary))
+    if init_record is not None and not resume:  # a fine-tune: what its epochs have to beat
+        from model_core import calibrate
+
+        bias = float(init_bias or 0.0)
+        area, moment, start = calibrate.score(val, calibrate.collect(model, val, device), bias)
+        log(f"validation of the starting weights ({os.path.basename(cfg['init'])}, with their no-change bias "
+            f"{bias:+.2f}): " + _summary_line({"area": area, "moment": moment}) + f"; score {start:.4f}")
 
     created = make_folders(out)
     config_path = os.path.join(out, "config.json")

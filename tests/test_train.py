@@ -715,6 +715,33 @@ def test_series_with_area_labels_only_are_named_with_the_way_out(tmp_path, capsy
     assert train.main([path]) == 0, capsys.readouterr().err
 
 
+def test_a_fine_tune_reports_the_validation_of_its_starting_weights(tmp_path):
+    """A fine-tune ("init") printed the CVA baseline and then each epoch's validation, never that of the file it
+    started from: whether the epochs improved on it was left to a separate evaluate. It is now logged first,
+    with the file's own no-change bias (as the file runs), scored like the epochs."""
+    from model_core import calibrate, train
+    from model_core import weights as wio
+
+    root = str(tmp_path / "data")
+    layouts.write_generic(root)
+    train.train(train.load_config(_cfg(tmp_path, root, 1)), log=lambda m: None)
+    start = str(tmp_path / "start.pt")
+    model = wio.load_model(str(tmp_path / "run" / "best.pt"))
+    wio.save(start, model, model.weights_meta, model.band_order, calibration={"no_change_bias": 0.25})
+    cfg = dict(_cfg(tmp_path, root, 1), init=start, out=str(tmp_path / "ft"))
+    lines = []
+    train.train(train.load_config(cfg), log=lines.append)
+    said = [x for x in lines if x.startswith("validation of the starting weights (start.pt, with their no-change "
+                                             "bias +0.25): area OA ")]
+    assert len(said) == 1, lines
+    val = train.validation_samples(train.load_config(cfg))
+    area, moment, score = calibrate.score(val, calibrate.collect(wio.load_model(start), val), 0.25)
+    assert said[0].endswith(f"; score {score:.4f}") and f"kappa {area['kappa']:.4f}" in said[0], (said, area)
+    lines.clear()  # a run from scratch has no start to report
+    train.train(train.load_config(dict(_cfg(tmp_path, root, 1), out=str(tmp_path / "scratch"))), log=lines.append)
+    assert not [x for x in lines if "starting weights" in x]
+
+
 def test_evaluate_of_a_file_trained_on_more_bands_than_the_series_have(tmp_path, capsys):
     """A file trained on 6-band series with "data": {"bands": [3, 4, 4, 6]}, evaluated on 4-band series,
     advised "run again with --bands 3,4,4,6", which evaluate then refused ("has 4 band(s); --bands 3,4,4,6
