@@ -633,8 +633,9 @@ def train(cfg, resume=False, log=None, overwrite=False):
 
         bias = float(init_bias or 0.0)
         area, moment, start = calibrate.score(val, calibrate.collect(model, val, device), bias)
-        log(f"validation of the starting weights ({os.path.basename(cfg['init'])}, with their no-change bias "
-            f"{bias:+.2f}): " + _summary_line({"area": area, "moment": moment}) + f"; score {start:.4f}")
+        log(f"validation of the starting weights ({os.path.basename(cfg['init'])}"
+            + (f", with their no-change bias {bias:+.2f}" if bias else "") + "): "
+            + _summary_line({"area": area, "moment": moment}) + f"; score {start:.4f}")
 
     created = make_folders(out)
     config_path = os.path.join(out, "config.json")

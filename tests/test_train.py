@@ -737,6 +737,10 @@ def test_a_fine_tune_reports_the_validation_of_its_starting_weights(tmp_path):
     val = train.validation_samples(train.load_config(cfg))
     area, moment, score = calibrate.score(val, calibrate.collect(wio.load_model(start), val), 0.25)
     assert said[0].endswith(f"; score {score:.4f}") and f"kappa {area['kappa']:.4f}" in said[0], (said, area)
+    lines.clear()  # a start file without a bias: none named
+    train.train(train.load_config(dict(cfg, init=str(tmp_path / "run" / "best.pt"), out=str(tmp_path / "ft2"))),
+                log=lines.append)
+    assert [x for x in lines if x.startswith("validation of the starting weights (best.pt): area OA ")], lines
     lines.clear()  # a run from scratch has no start to report
     train.train(train.load_config(dict(_cfg(tmp_path, root, 1), out=str(tmp_path / "scratch"))), log=lines.append)
     assert not [x for x in lines if "starting weights" in x]
