@@ -524,7 +524,11 @@ def train(cfg, resume=False, log=None, overwrite=False):
                             "start from, or null (no --init) to train from scratch.")
         init = wio.read(cfg["init"])
         if init["arch"] != model.arch:
-            raise CaimError(f"init weights '{cfg['init']}' are for '{init['arch']}', not '{model.arch}'.")
+            bundled = wio.default_weights(model.arch)
+            raise CaimError(f"init weights '{cfg['init']}' are for '{init['arch']}', not '{model.arch}' (the config's "
+                            f"model): start from a {model.arch} file"
+                            + (f" (the bundled '{os.path.basename(bundled)}', say)" if bundled else "")
+                            + f", or set \"model\": \"{init['arch']}\" to fine-tune that one.")
         try:
             model.load_state_dict(init["state_dict"])
         except RuntimeError:

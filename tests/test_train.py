@@ -746,6 +746,26 @@ def test_a_fine_tune_reports_the_validation_of_its_starting_weights(tmp_path):
     assert not [x for x in lines if "starting weights" in x]
 
 
+def test_init_weights_of_another_model_say_what_to_do(tmp_path, capsys):
+    """A CAIM-Net config starting from a SChanger file said only "init weights 'x' are for 'schanger', not
+    'caimnet'.": it now names the two ways out (a file of the config's model, or the file's model)."""
+    from model_core import train
+    from model_core import weights as wio
+    from model_core.models import build_model
+
+    root = str(tmp_path / "data")
+    layouts.write_generic(root)
+    other = str(tmp_path / "sch.pt")
+    wio.save(other, build_model("schanger"))
+    path = str(tmp_path / "cfg.json")
+    with open(path, "w") as f:
+        json.dump(dict(_cfg(tmp_path, root, 1), init=other), f)
+    assert train.main([path]) == 2
+    err = capsys.readouterr().err
+    assert "are for 'schanger', not 'caimnet'" in err and "(the bundled 'caimnet_rgbn.pt', say)" in err, err
+    assert 'or set "model": "schanger"' in err and not os.path.exists(str(tmp_path / "run"))
+
+
 def test_evaluate_of_a_file_trained_on_more_bands_than_the_series_have(tmp_path, capsys):
     """A file trained on 6-band series with "data": {"bands": [3, 4, 4, 6]}, evaluated on 4-band series,
     advised "run again with --bands 3,4,4,6", which evaluate then refused ("has 4 band(s); --bands 3,4,4,6
