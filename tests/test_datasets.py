@@ -904,3 +904,21 @@ def test_generic_series_of_3_and_4_band_dates_reads_as_the_engine_does(tmp_path,
     assert evaluate.main(["--dataset", "generic", "--root", folder, "--model", "isfa", "--no-baseline"]) == 2
     err = capsys.readouterr().err
     assert "the images have different numbers of bands (2015-01-01.tif: 4, 2016-01-01.tif: 3)" in err, err
+
+
+def test_generic_series_read_dates_from_names_as_detect_does(tmp_path):
+    """The generic loader had a date parser of its own: a folder of Landsat scene IDs (LC80300272020133LGN00.tif)
+    was refused ("no date in its name") and one of 2019.05.01.tif names read as years only ("the same date"),
+    while detect reads 2020-05-12 and 2019-05-01 from the same files. Both now read names alike."""
+    from rasters import write_tif
+
+    from model_core.stack import parse_date as engine
+
+    names = ["LC80300272019133LGN00.tif", "LC80300272020133LGN00.tif", "2021.05.01.tif"]
+    folder = tmp_path / "site"
+    folder.mkdir()
+    for name in names:
+        write_tif(folder / name, np.ones((4, 16, 16), np.uint8))
+    write_tif(folder / "moment.tif", np.zeros((16, 16), np.uint8))
+    (series,) = load_series("generic", str(tmp_path))
+    assert series.dates == ["2019-05-13", "2020-05-12", "2021-05-01"] == [engine(n) for n in names]

@@ -23,7 +23,8 @@ Generic layout (``load_generic``)::
         area.tif                              # uint8: 0 / 1, 255 = unlabelled
 
 A root folder may hold one such series or several series sub-folders.  Dates are parsed from file
-names (YYYY-MM-DD, YYYY_MM_DD, YYYYMMDD, YYYY-MM, YYYY_MM, or YYYY) and the images are ordered by
+names as the engine reads them (YYYY-MM-DD, also with _ or ., YYYYMMDD, Landsat and MODIS product names,
+YYYY-MM, YYYY; :func:`model_core.stack.parse_date`) and the images are ordered by
 them (an image with no date in its name, or with another's date, is refused; GDAL's sidecars are not
 images).  With both labels, a pixel unlabelled in either is unlabelled in both, and they must agree
 (``area`` 1 exactly where ``moment`` > 0).  ``bands`` picks and orders the 1-based input bands into R, G, B, NIR (default 1, 2, 3, 4;
@@ -37,37 +38,20 @@ nodata.  A label's nodata value (other than 0) marks unlabelled pixels, e.g. a "
 
 import glob
 import os
-import re
 
 import numpy as np
 
 IGNORE = 255
 LABEL_NAMES = ("moment.tif", "area.tif")
 
-_DATE_PATTERNS = (
-    (re.compile(r"(?<!\d)(\d{4})[-_](\d{2})[-_](\d{2})(?!\d)"), 3),
-    (re.compile(r"(?<!\d)(\d{4})(\d{2})(\d{2})(?!\d)"), 3),
-    (re.compile(r"(?<!\d)(\d{4})[-_](\d{2})(?!\d)"), 2),
-    (re.compile(r"(?<!\d)(\d{4})(?!\d)"), 1),
-)
-
-
 def parse_date(name):
-    """ISO date string (YYYY-MM-DD, YYYY-MM or YYYY) found in a file name, or None."""
-    base = os.path.basename(name)
-    for pat, n in _DATE_PATTERNS:
-        m = pat.search(base)
-        if m:
-            parts = m.groups()[:n]
-            y = int(parts[0])
-            if not 1900 <= y <= 2100:
-                continue
-            if n >= 2 and not 1 <= int(parts[1]) <= 12:
-                continue
-            if n == 3 and not 1 <= int(parts[2]) <= 31:
-                continue
-            return "-".join(parts)
-    return None
+    """ISO date string (YYYY-MM-DD, YYYY-MM or YYYY) found in a file name, or None: the engine's reading of
+    names (:func:`model_core.stack.parse_date`), so that a folder trains and evaluates on the dates detect
+    reads from the same files (this loader read only YYYY-MM-DD, YYYY_MM_DD, YYYYMMDD, YYYY-MM, YYYY_MM and
+    YYYY: a Landsat scene ID had no date here, 2019.05.01 only its year)."""
+    from model_core.stack import parse_date as engine_parse_date
+
+    return engine_parse_date(os.path.basename(name))
 
 
 class Series:
