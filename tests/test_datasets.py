@@ -922,3 +922,20 @@ def test_generic_series_read_dates_from_names_as_detect_does(tmp_path):
     write_tif(folder / "moment.tif", np.zeros((16, 16), np.uint8))
     (series,) = load_series("generic", str(tmp_path))
     assert series.dates == ["2019-05-13", "2020-05-12", "2021-05-01"] == [engine(n) for n in names]
+
+
+def test_day_first_names_are_told_as_such_not_as_one_date_twice(tmp_path):
+    """01-05-2019.tif and 01-08-2019.tif read as 2019 both, and the loader said "have the same date (2019) ...
+    Keep one of the two in the folder": wrong advice for two dates whose day and month were not read."""
+    from rasters import write_tif
+
+    folder = tmp_path / "site"
+    folder.mkdir()
+    for name in ("01-05-2019.tif", "01-08-2019.tif"):
+        write_tif(folder / name, np.ones((4, 16, 16), np.uint8))
+    write_tif(folder / "moment.tif", np.zeros((16, 16), np.uint8))
+    with pytest.raises(ValueError) as err:
+        load_series("generic", str(tmp_path))
+    text = str(err.value)
+    assert "both read as 2019" in text and "'01-05-2019' are not read from names" in text, text
+    assert "Keep one of the two" not in text and "2019-05-01.tif" in text

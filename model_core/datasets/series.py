@@ -276,6 +276,15 @@ def _dated_images(folder):
                          "Name it by its acquisition date, e.g. 2019-05-01.tif, or move it out of the folder.")
     files.sort(key=lambda f: (parse_date(f), os.path.basename(f)))
     for a, b in zip(files, files[1:]):
+        if parse_date(a) == parse_date(b) and len(parse_date(a)) == 4:
+            from model_core.stack import _LOOSE_DATE
+
+            loose = [m.group(0) for m in (_LOOSE_DATE.search(os.path.basename(f)) for f in (a, b)) if m]
+            if loose:  # 01-05-2019, 01-08-2019: two dates of which only the year was read
+                raise ValueError(
+                    f"{folder}: '{os.path.basename(a)}' and '{os.path.basename(b)}' both read as {parse_date(a)}: "
+                    f"the day and month of '{loose[0]}' are not read from names (day first, or single digits), so "
+                    "only the year was. Name the images year first, e.g. 2019-05-01.tif or 20190501.tif.")
         if parse_date(a) == parse_date(b):
             raise ValueError(f"{folder}: '{os.path.basename(a)}' and '{os.path.basename(b)}' have the same date "
                              f"({parse_date(a)}): a series holds one image per date, and the moment label counts "
