@@ -926,7 +926,9 @@ def test_generic_series_read_dates_from_names_as_detect_does(tmp_path):
 
 def test_day_first_names_are_told_as_such_not_as_one_date_twice(tmp_path):
     """01-05-2019.tif and 01-08-2019.tif read as 2019 both, and the loader said "have the same date (2019) ...
-    Keep one of the two in the folder": wrong advice for two dates whose day and month were not read."""
+    Keep one of the two in the folder": wrong advice for two dates whose day and month were not read; and
+    15-11-2019.tif beside 2019-06-01.tif was put first (by its year), shifting the moment label's intervals,
+    without a word. Such a name is refused, with the way to name it."""
     from rasters import write_tif
 
     folder = tmp_path / "site"
@@ -937,5 +939,11 @@ def test_day_first_names_are_told_as_such_not_as_one_date_twice(tmp_path):
     with pytest.raises(ValueError) as err:
         load_series("generic", str(tmp_path))
     text = str(err.value)
-    assert "both read as 2019" in text and "'01-05-2019' are not read from names" in text, text
+    assert "only the year (2019) was read from '01-05-2019.tif'" in text and "not read from names" in text, text
     assert "Keep one of the two" not in text and "2019-05-01.tif" in text
+    # one such name among year-first ones was ordered by its year alone, before 2019-06-01 although November
+    os.remove(folder / "01-05-2019.tif")
+    os.rename(folder / "01-08-2019.tif", folder / "15-11-2019.tif")
+    write_tif(folder / "2019-06-01.tif", np.ones((4, 16, 16), np.uint8))
+    with pytest.raises(ValueError, match=r"only the year \(2019\) was read from '15-11-2019.tif'"):
+        load_series("generic", str(tmp_path))

@@ -274,17 +274,17 @@ def _dated_images(folder):
         raise ValueError(f"{folder}: '{undated[0]}' has no date in its name, so its place in the series is unknown "
                          "(the images' order and the moment label's intervals follow the dates in the names). "
                          "Name it by its acquisition date, e.g. 2019-05-01.tif, or move it out of the folder.")
+    from model_core.stack import _LOOSE_DATE
+
+    for f in files:  # 01-05-2019: a day and month that were not read would order the image by its year alone
+        loose = _LOOSE_DATE.search(os.path.basename(f)) if len(parse_date(f)) == 4 else None
+        if loose:
+            raise ValueError(
+                f"{folder}: only the year ({parse_date(f)}) was read from '{os.path.basename(f)}': the day and month "
+                f"of '{loose.group(0)}' are not read from names (day first, or single digits), so the image's place "
+                "in the series is unknown. Name the images year first, e.g. 2019-05-01.tif or 20190501.tif.")
     files.sort(key=lambda f: (parse_date(f), os.path.basename(f)))
     for a, b in zip(files, files[1:]):
-        if parse_date(a) == parse_date(b) and len(parse_date(a)) == 4:
-            from model_core.stack import _LOOSE_DATE
-
-            loose = [m.group(0) for m in (_LOOSE_DATE.search(os.path.basename(f)) for f in (a, b)) if m]
-            if loose:  # 01-05-2019, 01-08-2019: two dates of which only the year was read
-                raise ValueError(
-                    f"{folder}: '{os.path.basename(a)}' and '{os.path.basename(b)}' both read as {parse_date(a)}: "
-                    f"the day and month of '{loose[0]}' are not read from names (day first, or single digits), so "
-                    "only the year was. Name the images year first, e.g. 2019-05-01.tif or 20190501.tif.")
         if parse_date(a) == parse_date(b):
             raise ValueError(f"{folder}: '{os.path.basename(a)}' and '{os.path.basename(b)}' have the same date "
                              f"({parse_date(a)}): a series holds one image per date, and the moment label counts "
