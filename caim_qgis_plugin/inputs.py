@@ -451,6 +451,9 @@ def validate(layers, dates=None, bands=None, model=mdl.AUTO, weights=None, masks
                                           "%s") % (mdl.name(fallback), mdl.name(model), why)))
             else:
                 problems += network
+        elif mdl.needs_weights(model) and weights_record(weights)[1]:
+            # refused before the run (the run stopped with it after the layers were read)
+            problems.append((ERROR, weights_record(weights)[1]))
         elif mdl.needs_weights(model) and not bands:
             problems += weights_mapping_problems(rasters, weights)
         problems += grid_problems(rasters)
@@ -705,29 +708,35 @@ def _network_band_problems(model, rasters, bands):
     return []
 
 
-_MAPPINGS = {}  # (weights file, its modification time) -> the band mapping it was trained with, or None
+_RECORDS = {}  # (weights file, its modification time) -> (its training band mapping or None, error or None)
 
 
-def weights_band_mapping(path):
-    """The band mapping (``data.bands``, 1-based bands read as red, green, blue, NIR) the weights file ``path``
-    was trained with, or None: trained without one, or the file cannot be read (the run then says why).
-    Read once per file and modification time (the form checks itself at every change)."""
+def weights_record(path):
+    """(band mapping, problem) of the weights file ``path``: the mapping (``data.bands``, 1-based bands read as
+    red, green, blue, NIR) it was trained with, or None; and why it cannot be used (the engine's reason:
+    missing, not a weights file, pickled code, a training state), or None.  Read once per file and
+    modification time with the engine's safe reader (the form checks itself at every change)."""
     try:
         key = (os.path.abspath(path), os.path.getmtime(path))
     except OSError:
-        return None
-    if key not in _MAPPINGS:
+        key = (os.path.abspath(path), None)  # missing: the reader says so (and is asked again once it exists)
+    if key not in _RECORDS:
         try:
             from model_core import weights as wio
             from model_core.errors import CaimError
             from model_core.provenance import trained_bands
         except ImportError:
-            return None
+            return None, None  # no engine: the dependency check says so
         try:
-            _MAPPINGS[key] = trained_bands(wio.read(path).get("meta") or {})
-        except CaimError:  # not a weights file, or no PyTorch: the run reports it
-            _MAPPINGS[key] = None
-    return _MAPPINGS[key]
+            _RECORDS[key] = (trained_bands(wio.read(path).get("meta") or {}), None)
+        except CaimError as exc:
+            _RECORDS[key] = (None, str(exc))
+    return _RECORDS[key]
+
+
+def weights_band_mapping(path):
+    """The band mapping the weights file ``path`` was trained with, or None (see :func:`weights_record`)."""
+    return weights_record(path)[0]
 
 
 def weights_mapping_problems(rasters, weights):

@@ -1186,3 +1186,40 @@ def test_weights_trained_on_rgb_only_images_are_told_on_rgbn_layers_only(dialog,
             assert "band mapping 1,2,3,2" in text and "enter 1,2,3,2 in Bands" in text, text
         else:
             assert "band mapping" not in text, text
+
+
+class _Planted:
+    """Pickled into a crafted weights file: loading it with pickle would create ``path``."""
+
+    def __init__(self, path):
+        self.path = path
+
+    def __reduce__(self):
+        return (os.mkdir, (self.path,))
+
+
+def test_a_weights_file_that_cannot_be_used_is_refused_by_the_form(dialog, three_layers, tmp_path):
+    """A Weights file holding pickled code, a training run's state.pt or a missing file: the form said "ready to
+    run" and the run stopped with the reason only after the layers were read. The form now shows the
+    engine's reason as an error and Run is disabled; nothing in the file is run (the safe reader)."""
+    import torch
+
+    dialog.refresh_layers()
+    dialog.model_combo.setCurrentIndex(dialog.model_combo.findData("caimnet"))
+    planted = str(tmp_path / "planted")
+    crafted = str(tmp_path / "crafted.pt")
+    torch.save({"format": "caim-weights", "arch": "caimnet", "x": _Planted(planted)}, crafted)
+    state = str(tmp_path / "state.pt")
+    torch.save({"epoch": 0, "optimizer": {}, "history": "[]", "best": 0.0}, state)
+    for path, reason in ((crafted, "holds Python objects other than tensors"),
+                         (state, "is a training run's state for --resume"),
+                         (str(tmp_path / "gone.pt"), "does not exist")):
+        dialog.weights_widget.setFilePath(path)
+        dialog.validate()
+        text = dialog.messages.text()
+        assert "✖" in text and reason in text and "ready to run" not in text, text
+        assert not dialog.run_button.isEnabled()
+    assert not os.path.exists(planted)
+    dialog.weights_widget.setFilePath("")  # the bundled file again
+    dialog.validate()
+    assert "ready to run" in dialog.messages.text() and dialog.run_button.isEnabled()
