@@ -947,3 +947,34 @@ def test_day_first_names_are_told_as_such_not_as_one_date_twice(tmp_path):
     write_tif(folder / "2019-06-01.tif", np.ones((4, 16, 16), np.uint8))
     with pytest.raises(ValueError, match=r"only the year \(2019\) was read from '15-11-2019.tif'"):
         load_series("generic", str(tmp_path))
+
+
+def test_generic_images_with_an_alpha_band_are_read_as_detect_reads_them(tmp_path):
+    """R, G, B + alpha images (SpaceNet 7's mosaics, QGIS exports) in a generic folder: the loader read the
+    alpha band as NIR (255 everywhere) for training and evaluate, while detect reads R, G, B with green in
+    place of NIR and masks where the alpha is 0. The loader now does the same (a classical method's series
+    leaves the alpha out too)."""
+    from osgeo import gdal
+
+    rng = np.random.default_rng(0)
+    folder = tmp_path / "site"
+    folder.mkdir()
+    for name in ("2019-01-01.tif", "2019-02-01.tif"):
+        ds = gdal.GetDriverByName("GTiff").Create(str(folder / name), 16, 16, 4, gdal.GDT_Byte)
+        ds.SetGeoTransform((0, 1, 0, 16, 0, -1))
+        for b in range(1, 4):
+            ds.GetRasterBand(b).WriteArray(rng.integers(1, 250, (16, 16)).astype(np.uint8))
+        alpha = np.full((16, 16), 255, np.uint8)
+        alpha[:2, :] = 0
+        ds.GetRasterBand(4).WriteArray(alpha)
+        ds.GetRasterBand(4).SetColorInterpretation(gdal.GCI_AlphaBand)
+        ds = None
+    layouts._write_tif(str(folder / "area.tif"), np.zeros((16, 16), np.uint8), gt=(0, 1, 0, 16, 0, -1))
+    (series,) = load_series("generic", str(tmp_path))
+    assert np.array_equal(series.values[:, 3], series.values[:, 1])  # green in place of NIR, not the alpha
+    assert not series.valid[:2].any() and series.valid[2:].all()
+    (classical,) = load_series("generic", str(tmp_path), as_read=True)
+    assert classical.values.shape[1] == 3 and not classical.valid[:2].any()
+    # a mapping given reads the bands it names
+    (mapped,) = load_series("generic", str(tmp_path), bands=[1, 2, 3, 4])
+    assert (mapped.values[:, 3, 2:] == 255).all()

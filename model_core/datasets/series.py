@@ -29,7 +29,8 @@ them (an image with no date in its name, or with another's date, is refused; GDA
 images).  With both labels, a pixel unlabelled in either is unlabelled in both, and they must agree
 (``area`` 1 exactly where ``moment`` > 0).  ``bands`` picks and orders the 1-based input bands into R, G, B, NIR (default 1, 2, 3, 4;
 3-band images get their green band repeated as NIR, and then so do the 4-band images of the same series,
-as the engine reads such a series).  Every image and label must have the size of the
+as the engine reads such a series; without ``bands`` an R, G, B + alpha image is read so too, its alpha a mask).
+Every image and label must have the size of the
 first image.  Image values are read in the units their bands' scale and offset say; NaN counts as
 nodata.  A label's nodata value (other than 0) marks unlabelled pixels, e.g. a "don't care" class; an
 ``area.tif`` holding only 0 and 255 is a 0/255 mask (as LEVIR-CD, WHU-CD and SYSU-CD ship them):
@@ -262,6 +263,21 @@ def check_same_grid(path, ref_path, ref=None):
     return ref
 
 
+def _true_alpha(path):
+    """The 1-based index of ``path``'s last band when it is a true alpha band (flagged alpha, only 0 and one
+    other value: :func:`model_core.stack.is_true_alpha`), else None.  Without a band mapping the engine reads
+    such an image's other bands and masks where the alpha is 0; the loader read the alpha as a data band (as
+    NIR, constant 255, in an R, G, B, alpha image)."""
+    from osgeo import gdal
+
+    from model_core.stack import is_true_alpha
+
+    ds = gdal.Open(path)
+    if ds is None or ds.RasterCount < 2:
+        return None
+    return ds.RasterCount if is_true_alpha(ds.GetRasterBand(ds.RasterCount)) else None
+
+
 def _dated_images(folder):
     """The series folder's images (GeoTIFFs other than the labels), ordered by the dates in their names.
     Raises ValueError for an image whose name holds no date or repeats another's: it would be dropped, or
@@ -335,7 +351,12 @@ def load_generic(root, bands=None, t=None, indices=None, as_read=False):
         vals, valid, ref, counts = [], None, None, []
         for i in idx:
             ref = check_same_grid(files[i], files[idx[0]], ref)
-            arr, nodata = read_raster(files[i], scaled=True)
+            alpha = None if bands else _true_alpha(files[i])
+            if alpha:  # R, G, B + alpha (SpaceNet 7, exports from QGIS): the alpha band is a mask, as detect reads it
+                arr, nodata = read_raster(files[i], bands=[b for b in range(1, alpha + 1) if b != alpha], scaled=True)
+                nodata |= read_raster(files[i], bands=[alpha])[0][0] == 0
+            else:
+                arr, nodata = read_raster(files[i], scaled=True)
             if valid is not None and nodata.shape != valid.shape:
                 raise ValueError(f"{files[i]} is {nodata.shape[1]} x {nodata.shape[0]} pixels, "
                                  f"{os.path.basename(files[idx[0]])} {valid.shape[1]} x {valid.shape[0]}: every "
