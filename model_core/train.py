@@ -227,6 +227,19 @@ def check_config(cfg):
         bad("model_config", f"must be an object of model options, not {cfg['model_config']!r}")
     if not isinstance(cfg.get("deepcl"), dict):
         bad("deepcl", f"must be an object of DeepCL options, not {cfg['deepcl']!r}")
+    import inspect
+
+    from model_core.losses import deepcl_loss
+
+    # its options go to the loss as keywords at the first step: a misspelt one stopped the run there, in a
+    # TypeError traceback, after the validation set was built
+    known = [k for k in inspect.signature(deepcl_loss).parameters if k not in ("embeddings", "moment_target")]
+    unknown = sorted(set(cfg["deepcl"]) - set(known))
+    if unknown:
+        bad("deepcl", f"has key(s) {', '.join(unknown)} that DeepCL does not know; known keys: {', '.join(known)}")
+    for key, v in cfg["deepcl"].items():
+        if isinstance(v, bool) or not isinstance(v, (int, float)):
+            bad(f"deepcl.{key}", f"must be a number, not {v!r}")
 
     data = cfg.get("data")
     if not isinstance(data, dict):

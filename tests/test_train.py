@@ -1064,3 +1064,26 @@ def test_every_config_in_configs_loads_and_the_own_series_example_trains(tmp_pat
                val_samples=2, batch=2, patch=16, threads=1)
     train.train(train.load_config(cfg), log=lambda m: None)
     assert os.path.isfile(str(tmp_path / "run" / "best.pt"))
+
+
+def test_a_misspelt_deepcl_option_is_refused_before_the_run(tmp_path, capsys):
+    """"deepcl": {"temperatur": 0.1} with a DeepCL weight passed the config check and stopped the run at its
+    first step with "TypeError: deepcl_loss() got an unexpected keyword argument" (a traceback, after the
+    validation set was built). It is refused with the known keys, as a misspelt "data" key is."""
+    from model_core import train
+
+    root = str(tmp_path / "data")
+    layouts.write_generic(root)
+    path = str(tmp_path / "cfg.json")
+    for options, said in (({"temperatur": 0.1}, "deepcl has key(s) temperatur that DeepCL does not know; known keys: "
+                                                "margin, "),
+                          ({"margin": "1"}, "deepcl.margin must be a number, not '1'")):
+        with open(path, "w") as f:
+            json.dump(dict(_cfg(tmp_path, root, 1), deepcl_weight=0.1, deepcl=options), f)
+        assert train.main([path]) == 2
+        err = capsys.readouterr().err
+        assert said in err and "Traceback" not in err, err
+        assert not os.path.exists(str(tmp_path / "run"))
+    with open(path, "w") as f:
+        json.dump(dict(_cfg(tmp_path, root, 1), deepcl_weight=0.1, deepcl={"margin": 0.5}), f)
+    assert train.main([path]) == 0, capsys.readouterr().err
