@@ -225,6 +225,7 @@ def check_config(cfg):
         bad("preset", f"{cfg['preset']!r} is not a preset of {cfg['model']}; choose one of {', '.join(presets)}")
     if not isinstance(cfg.get("model_config"), dict):
         bad("model_config", f"must be an object of model options, not {cfg['model_config']!r}")
+    _check_model_config(cls, cfg["model_config"], bad)
     if not isinstance(cfg.get("deepcl"), dict):
         bad("deepcl", f"must be an object of DeepCL options, not {cfg['deepcl']!r}")
     import inspect
@@ -274,6 +275,32 @@ def check_config(cfg):
     if getattr(cls, "max_dates", None) == 2 and kind not in ("pairs", "oscd") and cfg["t_max"] > 2:
         raise CaimError(f"Config: {cfg['model']} compares exactly 2 dates: set t_min and t_max to 2 "
                         f"(or train on a kind of pairs: pairs, oscd).")
+
+
+def _check_model_config(cls, options, bad):
+    """Refuse model options the network's constructor does not take, and sizes that are not whole numbers of
+    at least 1 (a feature count of 0 or -4 stopped the run in a traceback from inside PyTorch; "8" as text in
+    "not all arguments converted during string formatting")."""
+    import inspect
+
+    params = {k: p.default for k, p in inspect.signature(cls.__init__).parameters.items()
+              if k not in ("self", "in_channels") and p.default is not inspect.Parameter.empty}
+    unknown = sorted(set(options) - set(params))
+    if unknown:
+        bad("model_config", f"has key(s) {', '.join(unknown)} that {cls.__name__} does not take; known keys: "
+            f"{', '.join(params)}")
+
+    def size(v):
+        return isinstance(v, int) and not isinstance(v, bool) and v >= 1
+
+    for key, v in options.items():
+        default = params[key]
+        if isinstance(default, int) and not isinstance(default, bool) and not size(v):
+            bad(f"model_config.{key}", f"must be a whole number of at least 1, not {v!r}")
+        if isinstance(default, (tuple, list)) and not (isinstance(v, list) and len(v) == len(default)
+                                                         and all(size(x) for x in v)):
+            bad(f"model_config.{key}", f"must be a list of {len(default)} whole numbers of at least 1 (the default is "
+                f"{list(default)}), not {v!r}")
 
 
 def pick_device(name):
@@ -526,8 +553,10 @@ def train(cfg, resume=False, log=None, overwrite=False):
     torch.manual_seed(seed)
     try:
         model = build_model(cfg["model"], in_channels=4, preset=cfg["preset"], **cfg["model_config"])
-    except TypeError as exc:
-        raise CaimError(f"Config: model_config does not fit {cfg['model']} ({exc}).") from None
+    except (TypeError, ValueError, RuntimeError, AssertionError) as exc:  # sizes that do not fit each other
+        raise CaimError(f"Config: model_config {json.dumps(cfg['model_config'])} does not fit {cfg['model']} "
+                        f"(preset {cfg['preset']!r}): {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}."
+                        ) from None
     model.to(device)
     opt = torch.optim.Adam(model.parameters(), lr=float(cfg["lr"]),
                            weight_decay=float(cfg["weight_decay"]))

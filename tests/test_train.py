@@ -356,7 +356,7 @@ def test_resume_after_a_stop_between_checkpoint_files_equals_the_uninterrupted_r
     ({"data": {"root": "/nonexistent/folder"}}, "data.root '/nonexistent/folder' is not a folder"),
     ({"data": {"bands": "3,2,1,4"}}, "data.bands must be a list of 4 band numbers"),
     ({"preset": "wdie"}, "'wdie' is not a preset of caimnet"),
-    ({"model_config": {"widht": 3}}, "model_config does not fit caimnet"),
+    ({"model_config": {"widht": 3}}, "model_config has key(s) widht that CAIMNet does not take"),
     ({"device": "gpu"}, "device must be auto, cpu or cuda:N"),
     ({"model": "schanger", "preset": "default", "model_config": {}}, "compares exactly 2 dates"),
     ({"lr_schedule": "cos"}, "lr_schedule must be null"),
@@ -1087,3 +1087,29 @@ def test_a_misspelt_deepcl_option_is_refused_before_the_run(tmp_path, capsys):
     with open(path, "w") as f:
         json.dump(dict(_cfg(tmp_path, root, 1), deepcl_weight=0.1, deepcl={"margin": 0.5}), f)
     assert train.main([path]) == 0, capsys.readouterr().err
+
+
+@pytest.mark.parametrize("options,said", [
+    ({"featurs": 8}, "model_config has key(s) featurs that CAIMNet does not take; known keys: features, "),
+    ({"features": "8"}, "model_config.features must be a whole number of at least 1, not '8'"),
+    ({"features": 0}, "model_config.features must be a whole number of at least 1, not 0"),
+    ({"features": -4}, "model_config.features must be a whole number of at least 1, not -4"),
+    ({"features": 8, "heads": 3}, "does not fit caimnet (preset 'default'): heads (3) must divide the features (8)"),
+])
+def test_model_options_that_cannot_build_a_network_are_refused(tmp_path, capsys, options, said):
+    """A feature count of 0 or -4 stopped train in a traceback from inside PyTorch, "8" as text with "not all
+    arguments converted during string formatting", heads that do not divide the features at the first step
+    (a reshape, after the validation set was built). Each is refused before the run, naming the key."""
+    from model_core import train
+
+    root = str(tmp_path / "data")
+    layouts.write_generic(root)
+    cfg = _cfg(tmp_path, root, 1)
+    cfg["model_config"] = dict(TINY, **options)
+    path = str(tmp_path / "cfg.json")
+    with open(path, "w") as f:
+        json.dump(cfg, f)
+    assert train.main([path]) == 2
+    err = capsys.readouterr().err
+    assert said in err and "Traceback" not in err, err
+    assert not os.path.exists(cfg["out"])

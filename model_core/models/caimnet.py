@@ -80,6 +80,8 @@ class WindowTransformer(nn.Module):
 
     def __init__(self, channels, window, heads, mlp_ratio=2):
         super().__init__()
+        if channels % heads:  # else the first forward pass failed in a reshape
+            raise ValueError(f"heads ({heads}) must divide the features ({channels})")
         self.window, self.heads = window, heads
         self.norm1 = nn.LayerNorm(channels)
         self.qkv = nn.Linear(channels, 3 * channels)
