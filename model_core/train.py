@@ -267,6 +267,7 @@ def check_config(cfg):
                 bad("data.root", f"must name the folder of the {kind} data")
             if v is not None and (not isinstance(v, str) or not os.path.isdir(v)):
                 bad(f"data.{key}", f"{v!r} is not a folder")
+    _check_data_values(kind, data, bad)
     bands = data.get("bands")
     if bands is not None and (not isinstance(bands, list) or len(bands) != 4
                               or not all(isinstance(b, int) and not isinstance(b, bool) and b >= 1 for b in bands)):
@@ -275,6 +276,40 @@ def check_config(cfg):
     if getattr(cls, "max_dates", None) == 2 and kind not in ("pairs", "oscd") and cfg["t_max"] > 2:
         raise CaimError(f"Config: {cfg['model']} compares exactly 2 dates: set t_min and t_max to 2 "
                         f"(or train on a kind of pairs: pairs, oscd).")
+
+
+def _check_data_values(kind, data, bad):
+    """The values of a "data" section's options by their kind: they went to the loaders and generator as they
+    were, so "t": "3" ended in a TypeError traceback, "split" for a generic folder in a message about
+    --split and --root (evaluate's options), and a semi-synthetic "landcover_prob": "0.3" or 3 trained
+    without a word."""
+    def whole(v, low):
+        return isinstance(v, int) and not isinstance(v, bool) and v >= low
+
+    if kind == "semisynthetic":
+        for key, v in data.items():
+            if key.endswith("_prob") and (isinstance(v, bool) or not isinstance(v, (int, float))
+                                          or not 0 <= v <= 1):
+                bad(f"data.{key}", f"must be a share between 0 and 1, not {v!r}")
+        if "sources" in data and data["sources"] is not None and not (
+                isinstance(data["sources"], list) and data["sources"]
+                and all(isinstance(x, str) for x in data["sources"])):
+            bad("data.sources", f"must be a list of source names, e.g. [\"naip\", \"landsat\"], not {data['sources']!r}")
+    else:
+        if data.get("t") is not None and not whole(data["t"], 2):
+            bad("data.t", f"must be null (every date) or a whole number of dates of at least 2, not {data['t']!r}")
+        if data.get("cache") is not None and not whole(data["cache"], 1):
+            bad("data.cache", f"must be a whole number of tiles of at least 1, not {data['cache']!r}")
+        for key in ("split", "val_split"):
+            v = data.get(key)
+            if v is not None and kind not in ("pairs", "oscd"):
+                folder = "val_root" if key == "val_split" else "root"
+                bad(f"data.{key}", f"applies to the pairs and oscd kinds; for {kind}, point data.{folder} at the "
+                    "split's folder")
+            if v is not None and (not isinstance(v, str) or not v.strip()):
+                bad(f"data.{key}", f"must name a split, e.g. \"train\", not {v!r}")
+    if "scene_stats" in data and not isinstance(data["scene_stats"], bool):
+        bad("data.scene_stats", f"must be true or false, not {data['scene_stats']!r}")
 
 
 def _check_model_config(cls, options, bad):

@@ -1113,3 +1113,33 @@ def test_model_options_that_cannot_build_a_network_are_refused(tmp_path, capsys,
     err = capsys.readouterr().err
     assert said in err and "Traceback" not in err, err
     assert not os.path.exists(cfg["out"])
+
+
+@pytest.mark.parametrize("data,said", [
+    ({"t": "3"}, "data.t must be null (every date) or a whole number of dates of at least 2, not '3'"),
+    ({"split": "train"}, "data.split applies to the pairs and oscd kinds; for generic, point data.root at the"),
+    ({"val_split": "val"}, "data.val_split applies to the pairs and oscd kinds; for generic, point data.val_root"),
+    ({"cache": 0}, "data.cache must be a whole number of tiles of at least 1, not 0"),
+    ({"scene_stats": "yes"}, "data.scene_stats must be true or false, not 'yes'"),
+    ({"kind": "semisynthetic", "root": None, "landcover_prob": "0.3"},
+     "data.landcover_prob must be a share between 0 and 1, not '0.3'"),
+    ({"kind": "semisynthetic", "root": None, "road_prob": 3}, "data.road_prob must be a share between 0 and 1, not 3"),
+    ({"kind": "semisynthetic", "root": None, "sources": "naip"}, "data.sources must be a list of source names"),
+])
+def test_data_values_are_checked_before_the_run(tmp_path, capsys, data, said):
+    """The "data" options went to the loaders and the generator as they were: "t": "3" ended in a TypeError
+    traceback, "split" on a generic folder in a message about --split and --root (evaluate's options), a
+    semi-synthetic "landcover_prob": "0.3" or 3 trained without a word. Each is refused, naming the key."""
+    from model_core import train
+
+    root = str(tmp_path / "data")
+    layouts.write_generic(root)
+    cfg = _cfg(tmp_path, root, 1)
+    cfg["data"] = dict(cfg["data"], **data)
+    path = str(tmp_path / "cfg.json")
+    with open(path, "w") as f:
+        json.dump(cfg, f)
+    assert train.main([path]) == 2
+    err = capsys.readouterr().err
+    assert "error: Config: " + said in err and "Traceback" not in err, err
+    assert not os.path.exists(cfg["out"])
