@@ -176,13 +176,16 @@ def test_the_check_would_see_a_qt5_check_state_test_in_the_plugins_layer_list(tm
 # aliased in QGIS 4's PyQt6 auto_additions, e.g. `QgsProcessing.TypeRaster = Qgis.ProcessingSourceType.
 # Raster` (core/auto_additions/qgis.py), `QgsVertexMarker.ICON_BOX = QgsVertexMarker.IconType.ICON_BOX`
 # (gui/auto_additions/qgsvertexmarker.py), `QgsMapLayerType = Qgis.LayerType` (core/__init__.py.in).
+# QgsProcessingParameterFile.Folder moved to Qgis.ProcessingFileParameterBehavior with the Number's and the
+# Field's enums (QGIS 3.36), unnested by the same monkey-patch: QGIS's own list of old names for the move
+# maps it with them ("QgsProcessingParameterFile.Folder": "Qgis.ProcessingFileParameterBehavior.Folder").
 QGIS4_ALIASED = {
     "Qgis.Critical", "Qgis.Info", "Qgis.Success", "Qgis.Warning",
     "QgsColorRampShader.Interpolated", "QgsFeatureRequest.NoGeometry", "QgsFileWidget.GetDirectory",
     "QgsMapLayerType.RasterLayer", "QgsMapLayerType.VectorLayer", "QgsMapTool.EditTool",
     "QgsProcessing.TypeRaster", "QgsProcessing.TypeVectorPoint", "QgsProcessing.TypeVectorPolygon",
     "QgsProcessingAlgorithm.FlagCanCancel", "QgsProcessingParameterDefinition.FlagAdvanced",
-    "QgsProcessingParameterField.Any", "QgsProcessingParameterNumber.Double",
+    "QgsProcessingParameterField.Any", "QgsProcessingParameterFile.Folder", "QgsProcessingParameterNumber.Double",
     "QgsProcessingParameterNumber.Integer", "QgsRaster.AlphaBand", "QgsUnitTypes.AreaSquareMeters",
     "QgsVectorDataProvider.ChangeAttributeValues", "QgsVectorFileWriter.NoError",
     "QgsVertexMarker.ICON_BOX", "QgsVertexMarker.ICON_CROSS", "QgsWkbTypes.PointGeometry",
