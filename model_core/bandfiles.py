@@ -1117,6 +1117,10 @@ def stack_band_files(inputs, out_dir, bands=None, overwrite=False):
     if os.path.lexists(out_dir) and not os.path.isdir(out_dir):
         raise OutputError(f"'{out_dir}' is a file, not a folder: choose a folder for the dates' VRTs (a new one is "
                           "made).")
+    # a style of a date this run writes none for (no red, green and blue): QGIS would load it with the new VRT and
+    # draw its bands by an earlier run's numbers (NIR as blue): an output of this run too, removed under overwrite
+    targets += [_style_name(d) for d in all_dates
+                if d not in styled and os.path.lexists(os.path.join(out_dir, _style_name(d)))]
     existing = [t for t in targets if os.path.lexists(os.path.join(out_dir, t))]
     if existing and not overwrite:
         raise OutputError(f"'{os.path.join(out_dir, existing[0])}' already exists ({len(existing)} of the "
@@ -1149,6 +1153,10 @@ def stack_band_files(inputs, out_dir, bands=None, overwrite=False):
             if os.path.lexists(target) and not overwrite:  # appeared meanwhile: never clobber
                 raise OutputError(f"'{target}' appeared while the VRTs were written; nothing was overwritten.")
             fresh = not os.path.lexists(target)
+            if not os.path.lexists(os.path.join(scratch, t)):  # a style not written (none of a band's values to
+                if not fresh:  # stretch, or no red, green and blue): an earlier run's, of other bands, goes
+                    os.remove(target)
+                continue
             os.replace(os.path.join(scratch, t), target)
             if fresh:
                 placed.append(target)

@@ -486,3 +486,35 @@ def test_collection_1_and_tar_downloads_are_named(tmp_path):
     (tmp_path / "tars" / "LC08_L2SP_007066_20200812_20200919_02_T1.tar").write_bytes(b"x")
     with pytest.raises(InputError, match="must be unpacked first"):
         bandfiles.stack_band_files([str(tmp_path / "tars")], str(tmp_path / "out"))
+
+
+def test_a_date_without_values_in_red_gets_no_style_and_no_traceback(tmp_path, capsys):
+    """A date whose red band is all fill (a crop outside the scene's swath): no stretch to write in its style.
+    The run ended in a FileNotFoundError traceback (the style, listed to be moved, was never written) and
+    removed the VRTs it had placed; now that date has no style, the others theirs."""
+    folder, pid, _ = fx.write_landsat(tmp_path / "in", 2015, "20150805", "20200908")
+    fx.write_landsat(tmp_path / "in", 2020, "20200812", "20200919")
+    ds = gdal.Open(os.path.join(folder, f"{pid}_SR_B4.TIF"), gdal.GA_Update)
+    ds.GetRasterBand(1).Fill(0)  # Landsat's fill value
+    ds = None
+    rc, out, err = _run(capsys, ["stackbands", str(tmp_path / "in"), "--out", str(tmp_path / "out")])
+    assert rc == 0 and "Traceback" not in err, err
+    assert sorted(os.listdir(tmp_path / "out")) == ["2015-08-05.vrt", "2020-08-12.qml", "2020-08-12.vrt", "masks"]
+
+
+def test_overwrite_removes_the_style_of_bands_no_longer_stacked(tmp_path, capsys):
+    """Stacked again with --overwrite and bands without blue and green: the earlier run's <date>.qml (red, green,
+    blue = bands 3, 2, 1), which QGIS loads with the new VRT, drew its NIR as blue and its SWIR 1 as green.  It
+    goes with the VRT it styled; without --overwrite such a style is an existing output, refused."""
+    fx.write_landsat(tmp_path / "in", 2015, "20150805", "20200908")
+    fx.write_landsat(tmp_path / "in", 2020, "20200812", "20200919")
+    out = tmp_path / "out"
+    assert _run(capsys, ["stackbands", str(tmp_path / "in"), "--out", str(out)])[0] == 0
+    for name in ("2015-08-05.vrt", "2020-08-12.vrt", "masks/2015-08-05_QA_PIXEL.vrt", "masks/2020-08-12_QA_PIXEL.vrt"):
+        os.remove(out / name)  # (the styles alone left)
+    rc, _, err = _run(capsys, ["stackbands", str(tmp_path / "in"), "--out", str(out), "--bands", "nir,swir1,red"])
+    assert rc == 2 and "2015-08-05.qml' already exists (2 of the 6 files)" in err
+    rc, _, err = _run(capsys, ["stackbands", str(tmp_path / "in"), "--out", str(out), "--bands", "nir,swir1,red",
+                               "--overwrite"])
+    assert rc == 0, err
+    assert sorted(os.listdir(out)) == ["2015-08-05.vrt", "2020-08-12.vrt", "masks"]
