@@ -484,6 +484,11 @@ def _landsat_scaling(f, notes):
         addv = float(mtl[("LEVEL1_RADIOMETRIC_RESCALING", f"REFLECTANCE_ADD_BAND_{n}")])
         sun = float(mtl[("IMAGE_ATTRIBUTES", "SUN_ELEVATION")])
     except (KeyError, ValueError):
+        if any(g == "LEVEL1_RADIOMETRIC_RESCALING" and k.startswith("REFLECTANCE_MULT_BAND_") for g, k in mtl):
+            # the MTL has the other bands' rescaling, not this one's
+            notes.add(f"{f.product_id}: its MTL gives no reflectance rescaling of {f.band} (a thermal band): its "
+                      "values stay digital numbers")
+            return None
         notes.add(f"{f.product_id}: no MTL file with the reflectance rescaling beside it: its bands stay digital "
                   "numbers (put the _MTL.txt beside them for top-of-atmosphere reflectance)")
         return None

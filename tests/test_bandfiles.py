@@ -219,6 +219,22 @@ def test_landsat_l1_top_of_atmosphere_from_the_mtl(tmp_path, capsys):
     assert any("no MTL file" in n for n in res.notes) and "Note:" in res.text()
 
 
+def test_landsat_l1_thermal_band_is_not_said_to_lack_its_mtl(tmp_path):
+    """A Level-1 thermal band (B10) asked for with --bands: the MTL beside it has no reflectance rescaling of it
+    (thermal bands have none).  The note said 'no MTL file with the reflectance rescaling beside it' (the MTL
+    is there); it now says why the band stays digital numbers."""
+    import shutil
+
+    folder, pid, _ = fx.write_landsat(tmp_path / "in", 2020, "20200812", "20200919", level="L1TP")
+    shutil.copy(os.path.join(folder, f"{pid}_B7.TIF"), os.path.join(folder, f"{pid}_B10.TIF"))
+    res = bandfiles.stack_band_files([str(tmp_path / "in")], str(tmp_path / "out"), bands="red,nir,B10")
+    assert _band(tmp_path / "out" / "2020-08-12.vrt", 1)[2] == "Red (B4)"
+    assert _band(tmp_path / "out" / "2020-08-12.vrt", 3)[:2] in ((None, None), (1.0, 0.0))
+    assert not any("no MTL file" in n for n in res.notes)
+    assert f"{pid}: its MTL gives no reflectance rescaling of B10 (a thermal band): its values stay digital numbers" \
+        in res.notes
+
+
 # --------------------------------------------------------------------------------------------- Sentinel-2
 def test_sentinel2_safe_baselines_compare(tmp_path):
     """Two Sentinel-2 L2A SAFE products, baseline 03.00 (2021) and 04.00 (2022, BOA_ADD_OFFSET -1000 in its
