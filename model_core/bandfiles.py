@@ -1013,30 +1013,15 @@ _STYLE = """<!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>
 """
 
 
-def _stretch(band, side=512):
-    """(low, high): the 2 and 98 % cumulative cut of a band's values as QGIS shows them (scale and offset
-    applied), from a decimated read of at most ``side`` x ``side`` pixels, nodata left out; None when empty."""
-    import numpy as np
-
-    w, h = band.XSize, band.YSize
-    k = max(1, math.ceil(max(w, h) / side))
-    values = band.ReadAsArray(buf_xsize=max(1, w // k), buf_ysize=max(1, h // k)).astype(np.float64)
-    nodata = band.GetNoDataValue()
-    if nodata is not None:
-        values = values[values != nodata]
-    values = values[np.isfinite(values)]
-    if not values.size:
-        return None
-    values = values * (band.GetScale() or 1.0) + (band.GetOffset() or 0.0)
-    low, high = np.percentile(values, (2, 98))
-    return float(low), float(high) if high > low else float(low) + 1e-6
-
-
 def _write_style(path, vrt_path):
     """``<date>.qml`` beside the date's VRT, which QGIS loads with it: its red, green and blue bands in true
     colour (QGIS's default draws bands 1, 2, 3: a Landsat or CBERS date's blue as red), stretched as QGIS
-    stretches (2-98 % cumulative cut).  Nothing when the date has no red, green and blue."""
+    stretches (2-98 % cumulative cut, of the values as QGIS shows them: scale and offset applied; the image
+    chips' :func:`model_core.chips.stretch_limits`, from a sample of the bands' blocks).  Nothing when the date
+    has no red, green and blue."""
     from osgeo import gdal
+
+    from model_core.chips import stretch_limits
 
     ds = gdal.Open(vrt_path)
     rgb = {}
@@ -1046,13 +1031,14 @@ def _write_style(path, vrt_path):
             rgb[role] = b
     if len(rgb) < 3:
         return False
+    order = [rgb["Red"], rgb["Green"], rgb["Blue"]]
     parts = []
-    for role, tag in (("Red", "red"), ("Green", "green"), ("Blue", "blue")):
-        cut = _stretch(ds.GetRasterBand(rgb[role]))
-        if cut is None:
-            return False
-        parts.append(f"      <{tag}ContrastEnhancement>\n        <minValue>{cut[0]!r}</minValue>\n"
-                     f"        <maxValue>{cut[1]!r}</maxValue>\n        <algorithm>StretchToMinimumMaximum</algorithm>\n"
+    for tag, b, raw in zip(("red", "green", "blue"), order, stretch_limits(vrt_path, order)):
+        band = ds.GetRasterBand(b)
+        scale, offset = band.GetScale() or 1.0, band.GetOffset() or 0.0
+        low, high = sorted(float(v) * scale + offset for v in raw)
+        parts.append(f"      <{tag}ContrastEnhancement>\n        <minValue>{low!r}</minValue>\n"
+                     f"        <maxValue>{high!r}</maxValue>\n        <algorithm>StretchToMinimumMaximum</algorithm>\n"
                      f"      </{tag}ContrastEnhancement>")
     with open(path, "w", encoding="utf-8") as fh:
         fh.write(_STYLE.format(r=rgb["Red"], g=rgb["Green"], b=rgb["Blue"], stretch="\n".join(parts)))
@@ -1158,8 +1144,8 @@ def stack_band_files(inputs, out_dir, bands=None, overwrite=False):
             if os.path.lexists(target) and not overwrite:  # appeared meanwhile: never clobber
                 raise OutputError(f"'{target}' appeared while the VRTs were written; nothing was overwritten.")
             fresh = not os.path.lexists(target)
-            if not os.path.lexists(os.path.join(scratch, t)):  # a style not written (none of a band's values to
-                if not fresh:  # stretch, or no red, green and blue): an earlier run's, of other bands, goes
+            if not os.path.lexists(os.path.join(scratch, t)):  # a style not written (no red, green and blue): an
+                if not fresh:  # earlier run's, of other bands, goes
                     os.remove(target)
                 continue
             os.replace(os.path.join(scratch, t), target)

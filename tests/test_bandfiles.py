@@ -504,10 +504,11 @@ def test_collection_1_and_tar_downloads_are_named(tmp_path):
         bandfiles.stack_band_files([str(tmp_path / "tars")], str(tmp_path / "out"))
 
 
-def test_a_date_without_values_in_red_gets_no_style_and_no_traceback(tmp_path, capsys):
-    """A date whose red band is all fill (a crop outside the scene's swath): no stretch to write in its style.
-    The run ended in a FileNotFoundError traceback (the style, listed to be moved, was never written) and
-    removed the VRTs it had placed; now that date has no style, the others theirs."""
+def test_a_date_without_values_in_red_is_stacked_with_its_style(tmp_path, capsys):
+    """A date whose red band is all fill (a crop outside the scene's swath): no values to stretch.  The run
+    ended in a FileNotFoundError traceback (the style, listed to be moved, was never written) and removed the
+    VRTs it had placed; now every date is stacked with its style (that date's red stretched over 0-1 DN: it
+    draws nothing, all its pixels being nodata in red)."""
     folder, pid, _ = fx.write_landsat(tmp_path / "in", 2015, "20150805", "20200908")
     fx.write_landsat(tmp_path / "in", 2020, "20200812", "20200919")
     ds = gdal.Open(os.path.join(folder, f"{pid}_SR_B4.TIF"), gdal.GA_Update)
@@ -515,7 +516,8 @@ def test_a_date_without_values_in_red_gets_no_style_and_no_traceback(tmp_path, c
     ds = None
     rc, out, err = _run(capsys, ["stackbands", str(tmp_path / "in"), "--out", str(tmp_path / "out")])
     assert rc == 0 and "Traceback" not in err, err
-    assert sorted(os.listdir(tmp_path / "out")) == ["2015-08-05.vrt", "2020-08-12.qml", "2020-08-12.vrt", "masks"]
+    assert sorted(os.listdir(tmp_path / "out")) == ["2015-08-05.qml", "2015-08-05.vrt", "2020-08-12.qml",
+                                                    "2020-08-12.vrt", "masks"]
 
 
 def test_overwrite_removes_the_style_of_bands_no_longer_stacked(tmp_path, capsys):
