@@ -303,3 +303,33 @@ def test_dates_whose_raster_is_gone_are_said_so(qgis_app, finished_run, tmp_path
         assert dock.chips.message == "No imagery: the run's input files are not found."
     finally:
         dock.deleteLater()
+
+
+def test_dates_reading_a_zip_that_is_gone_are_said_so(qgis_app, finished_run, tmp_path):
+    """Dates stacked from a zipped product (stackbands: a Sentinel-2 .zip; VRTs reading
+    /vsizip//data/S2....zip/...), the zip moved away since the run: the VRTs' /vsi sources were not looked
+    at, so the files all looked there and the inspector said 'no date covers this pixel', unexplained.  The
+    zip is named as not found, once."""
+    import zipfile
+
+    from osgeo import gdal
+    from qgis.core import QgsCoordinateReferenceSystem
+
+    from caim_qgis_plugin.inspect_tool import inspect_pixel
+
+    os.makedirs(str(tmp_path / "dates"))
+    archive = str(tmp_path / "product.zip")
+    with zipfile.ZipFile(archive, "w") as z:
+        z.write(finished_run["inputs"][0], "product.SAFE/export.tif")
+    vrts = []
+    for k in range(1, len(finished_run["dates"]) + 1):
+        vrts.append(str(tmp_path / "dates" / ("%02d.vrt" % k)))
+        gdal.Translate(vrts[-1], "/vsizip/%s/product.SAFE/export.tif" % archive, format="VRT")
+    res = finished_run["results"]
+    info = {"dates": finished_run["dates"], "inputs": [{"path": p} for p in vrts],
+            "outputs": {"moment": res["MOMENT"], "area": res["AREA"]}}
+    crs = QgsCoordinateReferenceSystem("EPSG:32614")
+    assert inspect_pixel(info, centre(20, 20), crs)["missing"] == []  # (the zip there: read)
+    os.remove(archive)
+    data = inspect_pixel(info, centre(20, 20), crs)
+    assert data["missing"] == [archive] and data["inputs_missing"]
