@@ -1134,7 +1134,12 @@ def stack_band_files(inputs, out_dir, bands=None, overwrite=False):
                 for d in dates:
                     _write_date(os.path.join(scratch, d.name), d, names)
                     if d in styled:
-                        _write_style(os.path.join(scratch, _style_name(d)), os.path.join(scratch, d.name))
+                        try:  # (a sample of its red, green and blue bands' pixels read)
+                            _write_style(os.path.join(scratch, _style_name(d)), os.path.join(scratch, d.name))
+                        except RuntimeError as exc:  # a file whose header opens, its pixels not
+                            raise InputError(f"A band file of {d.date} cannot be read ({str(exc).strip()}). Check "
+                                             "that it is complete (a download cut short?): download it again, or "
+                                             "leave that date out.") from None
                     if d.mask_name:
                         _write_mask(os.path.join(scratch, d.mask_name), d)
         if any(d.mask_name for d in all_dates):

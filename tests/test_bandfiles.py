@@ -536,3 +536,19 @@ def test_overwrite_removes_the_style_of_bands_no_longer_stacked(tmp_path, capsys
                                "--overwrite"])
     assert rc == 0, err
     assert sorted(os.listdir(out)) == ["2015-08-05.vrt", "2020-08-12.vrt", "masks"]
+
+
+def test_a_band_file_cut_short_is_named_not_a_traceback(tmp_path, capsys):
+    """A band file whose download was cut short opens (its header is whole) but its pixels cannot be read:
+    reading it for the date's style ended the run in a RuntimeError traceback.  Now a message names the date and
+    the file, and nothing is left."""
+    folder, pid, _ = fx.write_landsat(tmp_path / "in", 2015, "20150805", "20200908")
+    fx.write_landsat(tmp_path / "in", 2020, "20200812", "20200919")
+    path = os.path.join(folder, f"{pid}_SR_B3.TIF")
+    with open(path, "r+b") as fh:
+        fh.truncate(os.path.getsize(path) // 2)
+    rc, out, err = _run(capsys, ["stackbands", str(tmp_path / "in"), "--out", str(tmp_path / "out")])
+    assert rc == 2 and "Traceback" not in err
+    assert f"A band file of 2015-08-05 cannot be read ({path}, band 1: IReadBlock failed" in err
+    assert "complete (a download cut short?)" in err
+    assert _nothing_left(tmp_path / "out")
