@@ -368,11 +368,15 @@ def _is_aux_name(name):
     return low.endswith(_AUX_EXTS) or os.path.basename(low) in ("manifest.safe",)
 
 
+_TAR_EXTS = (".tar", ".tar.gz", ".tgz")  # downloads to unpack (USGS's Landsat products)
+
+
 def collect(inputs):
-    """``(rasters, ignored)``: the raster files under ``inputs`` (files, folders searched recursively, and .zip
-    files, read through GDAL's /vsizip/), and the number of other files (metadata, sidecars) not read.  A
-    given path that does not exist or is no raster, folder or zip is refused."""
-    rasters, ignored = [], 0
+    """``(rasters, ignored, tars)``: the raster files under ``inputs`` (files, folders searched recursively, and
+    .zip files, read through GDAL's /vsizip/), the number of other files (metadata, sidecars) not read, and the
+    .tar downloads found (not read: to unpack).  A given path that does not exist or is no raster, folder or zip
+    is refused (a .tar, told to be unpacked)."""
+    rasters, ignored, tars = [], 0, []
     for given in inputs:
         path = str(given)
         if path.startswith("/vsi"):
@@ -391,12 +395,17 @@ def collect(inputs):
                         zipped, skipped = _zip_members(full)
                         rasters += zipped
                         ignored += skipped
+                    elif name.lower().endswith(_TAR_EXTS):
+                        tars.append(full)
                     else:
                         ignored += 1
         elif path.lower().endswith(".zip"):
             zipped, skipped = _zip_members(os.path.abspath(path))
             rasters += zipped
             ignored += skipped
+        elif path.lower().endswith(_TAR_EXTS):
+            raise InputError(f"'{path}' is a .tar download (as USGS delivers Landsat): unpack it first (tar xf), "
+                             "then give the folder it makes.")
         elif _is_raster_name(path) or not _is_aux_name(path):
             rasters.append(os.path.abspath(path))
         else:
@@ -408,7 +417,7 @@ def collect(inputs):
         if key not in seen:
             seen.add(key)
             out.append(p)
-    return out, ignored
+    return out, ignored, tars
 
 
 def _zip_members(path):
@@ -870,7 +879,7 @@ def plan(inputs, bands=None):
     wanted = [b.strip() for b in (bands.split(",") if isinstance(bands, str) else bands or []) if b.strip()]
     _read_text.cache_clear()  # (read again on each run: a QGIS session may see them change)
     _stac_item.cache_clear()
-    paths, ignored = collect(inputs)
+    paths, ignored, tars = collect(inputs)
     if not paths:
         raise InputError(f"No raster files found in {', '.join(map(str, inputs))}. Give the band files (GeoTIFF, "
                          "JPEG 2000), the folders holding them, or a Sentinel-2 .SAFE folder or .zip (a .tar or "
@@ -895,6 +904,9 @@ def plan(inputs, bands=None):
             f"{reason}: {', '.join(files[:3])}" for reason, files in left_out.items()))
     groups = _group(placed)
     notes = set()
+    if tars:  # (beside products unpacked: their dates would be missing unsaid)
+        notes.add(f"{len(tars)} .tar download(s) not read ({', '.join(os.path.basename(t) for t in tars[:3])}"
+                  f"{', ...' if len(tars) > 3 else ''}): unpack them (tar xf) to stack their dates too")
     series = {}
     for (family, scene, date), g in sorted(groups.items()):
         series.setdefault((family, scene), []).append(g)

@@ -552,3 +552,20 @@ def test_a_band_file_cut_short_is_named_not_a_traceback(tmp_path, capsys):
     assert f"A band file of 2015-08-05 cannot be read ({path}, band 1: IReadBlock failed" in err
     assert "complete (a download cut short?)" in err
     assert _nothing_left(tmp_path / "out")
+
+
+def test_tar_downloads_beside_unpacked_products_or_given_are_named(tmp_path):
+    """A .tar download (as USGS delivers Landsat) in a folder that holds unpacked products too was counted among
+    'other file(s) (metadata, sidecars)' and its date silently missing from the series; one given by name was
+    refused as 'not a raster (a metadata or sidecar file)'.  Both now say it is a download to unpack."""
+    fx.write_landsat(tmp_path / "in", 2015, "20150805", "20200908")
+    fx.write_landsat(tmp_path / "in", 2020, "20200812", "20200919")
+    tar = tmp_path / "in" / "LC08_L2SP_007066_20210815_20210825_02_T1.tar"
+    tar.write_bytes(b"")
+    res = bandfiles.stack_band_files([str(tmp_path / "in")], str(tmp_path / "out"))
+    assert ("1 .tar download(s) not read (LC08_L2SP_007066_20210815_20210825_02_T1.tar): unpack them (tar xf) "
+            "to stack their dates too") in res.notes
+    assert "Not read: 4 other file(s)" in res.text()  # (the MTL and ANG files, not the .tar)
+    with pytest.raises(InputError, match=r"'.*_T1\.tar' is a \.tar download \(as USGS delivers Landsat\): unpack "
+                                         r"it first \(tar xf\), then give the folder it makes"):
+        bandfiles.stack_band_files([str(tar)], str(tmp_path / "out2"))
