@@ -1,7 +1,7 @@
 """One file per band: stack the band files of each date into one raster (a GDAL VRT) per date.
 
 Landsat Collection 2 (``LC08_L2SP_007066_20200812_20200919_02_T1_SR_B4.TIF``), Sentinel-2 (a ``.SAFE`` product,
-its ``.zip``, or cloud-optimised GeoTIFFs from a STAC catalogue, one per band in a folder per scene: ``B04.tif``
+its ``.zip``, its granules' ``.jp2`` band files copied out of it, or cloud-optimised GeoTIFFs from a STAC catalogue, one per band in a folder per scene: ``B04.tif``
 or ``red.tif``) and CBERS-4 data cubes (``CBERS-4_AWFI_022024_B13_2018-03-06.tif``) come as one file per band
 and per date, with the cloud mask (QA_PIXEL, SCL, CMASK) in a file of its own.  The engine reads one raster
 per date, so :func:`stack_band_files` recognises the product of every file, groups the files by acquisition
@@ -229,6 +229,9 @@ def _sentinel2(path):
             return f
         f.band = band
         return f
+    mf = _S2_GRANULE_FILE.match(stem) if path.lower().endswith(".jp2") else None
+    if mf is not None:  # a granule's file copied out of its .SAFE (IMG_DATA's T18LUM_<time>_B04_10m.jp2; an export
+        return _s2_granule_file(path, mf)  # named so as a GeoTIFF may hold other values: the generic fallback's)
     # STAC / COG layout: the scene's folder (an item id) and the band's asset name or band name as file name
     folder = os.path.basename(os.path.dirname(path))
     band = _S2_STAC.get(stem.lower(), stem.upper() if re.fullmatch(r"(?i)B(0\d|1[0-2]|8A)|SCL", stem) else None)
@@ -247,6 +250,25 @@ def _sentinel2(path):
         f.note = _S2_LEFT[stem.upper()]
     elif band == "SCL":
         f.mask, f.clear = True, MASK_CLEAR["s2"]
+    return f
+
+
+def _s2_granule_file(path, mf):
+    """:class:`BandFile` of a Sentinel-2 granule's band file out of its .SAFE: tile and date from its name; L2A when
+    named with its resolution (``_10m``: the R10m, R20m, R60m files; L1C's have none); the product's
+    MTD_MSIL2A.xml / MTD_MSIL1C.xml when it lies beside it (else its processing baseline is not known: a note)."""
+    tile, day, band, metres = mf.groups()
+    family = "s2-l2a" if metres else "s2-l1c"
+    folder = os.path.dirname(path)
+    level = family[-3:].upper()
+    f = BandFile(path, family, "Sentinel-2 MSI", _iso(day), "T" + tile.upper(), band.upper(),
+                 product_id=f"T{tile.upper()}_{day}",
+                 meta=_first_existing([f"{folder}/MTD_MSI{level}.xml", f"{folder}/MTD_MSI{level}.XML"]))
+    f.resolution = int(metres or 0)
+    if f.band == "SCL" and family == "s2-l2a":
+        f.mask, f.clear = True, MASK_CLEAR["s2"]
+    elif _sensor_band(_S2, f.band) is None:
+        f.note = _S2_LEFT.get(f.band, "no band to stack")
     return f
 
 

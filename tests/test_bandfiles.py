@@ -569,3 +569,33 @@ def test_tar_downloads_beside_unpacked_products_or_given_are_named(tmp_path):
     with pytest.raises(InputError, match=r"'.*_T1\.tar' is a \.tar download \(as USGS delivers Landsat\): unpack "
                                          r"it first \(tar xf\), then give the folder it makes"):
         bandfiles.stack_band_files([str(tar)], str(tmp_path / "out2"))
+
+
+def test_sentinel2_granule_files_out_of_their_safe(tmp_path):
+    """The band files of Sentinel-2 granules copied out of their .SAFE (IMG_DATA's T18LUM_<time>_B04_10m.jp2, a
+    folder per date, with or without the product's MTD_MSIL2A.xml): B01 at 20 and 60 m was refused as 'two copies
+    of one product'; without the 60 m files they were read as 'files with a date and a band number', no roles (detect
+    needed --bands), no scale and no offset, and nothing said that a 2022 date then reads 0.1 too bright.  Now they
+    are Sentinel-2 L2A of tile T18LUM: each band at its finest, the offset from the MTD beside them, else a note."""
+    import shutil
+
+    for day, baseline in (("20210612", "0300"), ("20220612", "0400")):
+        safe, _ = fx.write_s2_safe(tmp_path / "safe", day, baseline=baseline)
+        for with_mtd in (True, False):
+            folder = tmp_path / ("with" if with_mtd else "without") / day
+            folder.mkdir(parents=True)
+            for path in glob.glob(os.path.join(safe, "GRANULE", "*", "IMG_DATA", "R*m", "*.jp2")):
+                shutil.copy(path, str(folder))
+            if with_mtd:
+                shutil.copy(os.path.join(safe, "MTD_MSIL2A.xml"), str(folder))
+    res = bandfiles.stack_band_files([str(tmp_path / "with")], str(tmp_path / "out"))
+    assert "Sentinel-2 L2A, scene T18LUM: 2 date(s), 2021-06-12 to 2022-06-12" in res.text()
+    assert "masks: 2 of 2 dates (SCL)" in res.text() and not res.notes
+    ds = gdal.Open(str(tmp_path / "out" / "2022-06-12.vrt"))
+    assert infer_rgbn(ds) == ([3, 2, 1, 7], "wavelengths") and ds.RasterXSize == 20
+    assert _band(tmp_path / "out" / "2022-06-12.vrt", 3)[:2] == (pytest.approx(1e-4), pytest.approx(-0.1))
+    assert _band(tmp_path / "out" / "2021-06-12.vrt", 3)[1] in (None, 0.0)
+    res = bandfiles.stack_band_files([str(tmp_path / "without")], str(tmp_path / "out2"))
+    assert "Sentinel-2 L2A, scene T18LUM" in res.text()
+    assert any("T18LUM_20220612: the processing baseline is not known" in n and "0.1 too bright" in n
+               for n in res.notes)
