@@ -552,6 +552,7 @@ def _s2_scaling(f, notes):
     from a STAC item's ``raster:bands`` scale and offset; else from the processing baseline in the product name
     (N0400 and later: offset -1000, i.e. -0.1; before: none), 10000 as quantification.  Without any of them
     (a folder named without the baseline), no offset, and the summary says so."""
+    where = "in the product name"
     if f.meta and f.meta.lower().endswith(".json"):
         try:
             with open(f.meta, encoding="utf-8") as fh:
@@ -563,9 +564,10 @@ def _s2_scaling(f, notes):
                     rb = (asset.get("raster:bands") or [{}])[0]
                     if "scale" in rb or "offset" in rb:
                         return float(rb.get("scale", 1.0)), float(rb.get("offset", 0.0)), "STAC item"
-            baseline = str(item.get("properties", {}).get("s2:processing_baseline", ""))
-            if baseline and not f.baseline:
-                f.baseline = baseline.replace(".", "")
+            major, _, minor = str(item.get("properties", {}).get("s2:processing_baseline", "")).partition(".")
+            if major.strip().isdigit() and not f.baseline:  # '04.00' (or 4.0, '2.14': the major before the dot)
+                f.baseline = f"{int(major):02d}{(minor.strip() + '00')[:2]}"
+                where = "of the STAC item"
         except (OSError, ValueError, AttributeError, TypeError):
             pass
     elif f.meta:
@@ -576,7 +578,7 @@ def _s2_scaling(f, notes):
     baseline = f.baseline
     if baseline:
         after = int(baseline[:2]) >= 4
-        return 1e-4, -0.1 if after else 0.0, f"processing baseline N{baseline} in the product name"
+        return 1e-4, -0.1 if after else 0.0, f"processing baseline N{baseline} {where}"
     notes.add(f"{f.product_id}: the processing baseline is not known (no MTD_MSI*.xml, STAC item or N0xxx in the "
               "name): scaled by 1/10000 without an offset; a date processed with baseline 04.00 or later "
               "(from January 2022) then reads 0.1 too bright")

@@ -295,6 +295,21 @@ def test_sentinel2_stac_folders(tmp_path):
     assert infer_rgbn(ds) == ([3, 2, 1, 7], "wavelengths")
 
 
+@pytest.mark.parametrize("baseline, named, offset", [(2.14, "0214", 0.0), ("2.14", "0214", 0.0), ("02.14", "0214", 0.0),
+                                                     ("04.00", "0400", -0.1), (5.1, "0510", -0.1)])
+def test_sentinel2_stac_baseline_without_its_leading_zero(tmp_path, baseline, named, offset):
+    """A STAC item's s2:processing_baseline written without the leading zero (2.14, as a number or a string):
+    its first two characters were read as the major version ('2.' gave 21 >= 4), so a 2019 product got the
+    offset of baseline 04.00 and read 0.1 too dark.  The version before the dot counts; the summary said the
+    baseline was 'in the product name', it says 'of the STAC item'."""
+    item = {"type": "Feature", "id": "S2B_18LUM_20190612_0_L2A", "properties": {"s2:processing_baseline": baseline},
+            "assets": {"red": {"href": "https://example.invalid/B04.tif"}}}
+    fx.write_s2_stac(tmp_path / "in", "S2B_18LUM_20190612_0_L2A", item=item)
+    res = bandfiles.stack_band_files([str(tmp_path / "in")], str(tmp_path / "out"), bands="red,green,blue,nir")
+    assert _band(res.vrts[0], 1)[1] == pytest.approx(offset)
+    assert f"processing baseline N{named} of the STAC item: 0.0001 / {offset:g}" in res.text()
+
+
 # --------------------------------------------------------------------------------------------- refusals
 def _generic(folder, date, band, origin=(500000.0, 5200000.0), epsg=32633, name=None):
     os.makedirs(folder, exist_ok=True)
