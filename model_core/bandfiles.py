@@ -65,7 +65,8 @@ _S2_STAC = {"coastal": "B01", "blue": "B02", "green": "B03", "red": "B04", "rede
             "rededge3": "B07", "nir": "B08", "nir08": "B8A", "nir09": "B09", "cirrus": "B10", "swir16": "B11",
             "swir22": "B12", "scl": "SCL"}
 _S2_LEFT = {"TCI": "true-colour image", "AOT": "aerosol optical thickness", "WVP": "water vapour",
-            "VISUAL": "true-colour image", "PVI": "quicklook", "AOT_10M": "aerosol optical thickness"}
+            "VISUAL": "true-colour image", "PVI": "quicklook", "AOT_10M": "aerosol optical thickness",
+            "L2A_PVI": "quicklook", "L1C_PVI": "quicklook"}  # (L2A_PVI.tif: Earth Search's COG folders)
 
 MASK_CLEAR = {  # the mask's clear values (model_core.stack.MASK_PRESETS)
     "landsat89": "bit6&!bit2&!bit4", "landsat47": "bit6&!bit4,bit7&!bit1&!bit3&!bit4", "s2": "4-7,11", "cbers": "0",

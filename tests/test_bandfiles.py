@@ -295,6 +295,17 @@ def test_sentinel2_stac_folders(tmp_path):
     assert infer_rgbn(ds) == ([3, 2, 1, 7], "wavelengths")
 
 
+def test_sentinel2_cog_folder_with_its_preview(tmp_path):
+    """An Earth Search COG folder copied whole (aws s3 sync of sentinel-s2-l2a-cogs/.../S2B_18LUM_20230612_0_L2A):
+    beside B04.tif ... it holds L2A_PVI.tif, the product's quicklook, which could not be placed, so the whole run
+    was refused.  It is left out as the quicklook it is."""
+    folder, _ = fx.write_s2_stac(tmp_path / "in", "S2B_18LUM_20230612_0_L2A", assets=False)
+    write_tif(os.path.join(folder, "L2A_PVI.tif"), np.full((10, 10), 80, np.uint8), origin=(600000.0, 9000000.0),
+              epsg=32718)
+    res = bandfiles.stack_band_files([str(tmp_path / "in")], str(tmp_path / "out"))
+    assert "Left out (quicklook): 1 file(s), e.g. L2A_PVI.tif" in res.text()
+
+
 @pytest.mark.parametrize("baseline, named, offset", [(2.14, "0214", 0.0), ("2.14", "0214", 0.0), ("02.14", "0214", 0.0),
                                                      ("04.00", "0400", -0.1), (5.1, "0510", -0.1)])
 def test_sentinel2_stac_baseline_without_its_leading_zero(tmp_path, baseline, named, offset):
