@@ -1287,12 +1287,14 @@ class CaimDialog(QDialog):
         return [layer for layer, _ in one_band]
 
     def _stack_folder(self, sources):
-        """A new folder ``stacked_dates`` (``_2``, ...) in the band files' common folder, or in QGIS's temporary
-        folder when that cannot be written to."""
+        """A new folder ``stacked_dates`` (``_2``, ...) in the band files' common folder (a zipped product's: the
+        zip's), or in QGIS's temporary folder when that cannot be written to."""
         from qgis.core import QgsProcessingUtils
 
+        from model_core.stacked import archive_file
+
         try:
-            parent = os.path.commonpath([os.path.dirname(os.path.abspath(p)) for p in sources])
+            parent = os.path.commonpath([os.path.dirname(os.path.abspath(archive_file(p) or p)) for p in sources])
         except ValueError:  # other drives (Windows)
             parent = ""
         if not parent or not os.path.isdir(parent) or not os.access(parent, os.W_OK):

@@ -152,9 +152,6 @@ def _read_pixel(path, point, crs, context=None):
 
 
 _VRT_SOURCE = re.compile(r'<SourceFilename relativeToVRT="([01])"[^>]*>([^<]*)</SourceFilename>')
-# a file in an archive (/vsizip//data/S2A_MSIL2A_....zip/...SAFE/.../B04_10m.jp2, as stackbands reads a zipped
-# product; /vsizip/{/data/a.zip}/...): the archive's path
-_ARCHIVE_SOURCE = re.compile(r"(?i)^/vsi(?:zip|tar|7z|rar)/(\{[^}]*\}|.*?\.(?:zip|tar|tgz|tar\.gz|7z|rar))(?=/|$)")
 
 
 def _vrt_missing_source(path):
@@ -169,14 +166,13 @@ def _vrt_missing_source(path):
     for relative, name in _VRT_SOURCE.findall(text):
         name = html.unescape(name)
         full = os.path.join(os.path.dirname(os.path.abspath(path)), name) if relative == "1" else name
-        if full.startswith("/vsi"):  # (a network file is not looked at; an archive on disk is)
-            archive = _ARCHIVE_SOURCE.match(full)
-            archive = archive.group(1).strip("{}") if archive else ""
+        from model_core.stacked import archive_file, container_file
+
+        if full.startswith("/vsi"):  # (a network file is not looked at; an archive on disk is: a zipped product's)
+            archive = archive_file(full) or ""
             if os.path.isabs(archive) and not os.path.exists(archive):
                 return os.path.normpath(archive)
             continue
-        from model_core.stacked import container_file
-
         target = container_file(full) or full  # NETCDF:"/x/cube.nc":ndvi: its file
         if not os.path.exists(target):
             return os.path.normpath(target)

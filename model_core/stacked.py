@@ -421,6 +421,17 @@ def container_file(path):
     return m.group(1) if m else None
 
 
+_ARCHIVE = re.compile(r"(?i)^/vsi(?:zip|tar|7z|rar)/(\{[^}]*\}|.*?\.(?:zip|tar|tgz|tar\.gz|7z|rar))(?=/|$)")
+
+
+def archive_file(path):
+    """The archive a GDAL name of a file in it reads (/vsizip//data/S2A_MSIL2A_....zip/....SAFE/.../B04_10m.jp2,
+    /vsizip/{/data/a.zip}/b.tif: /data/a.zip), as written and whether or not it exists; None for any other
+    path."""
+    m = _ARCHIVE.match(str(path))
+    return m.group(1).strip("{}") if m else None
+
+
 def _variable_name(path):
     """The variable of a subdataset (NETCDF:"cube.nc":ndvi_mean: ndvi_mean; HDF5:"f.h5"://grp/ndvi: grp_ndvi)."""
     m = _SUBDATASET.match(str(path))

@@ -207,6 +207,40 @@ def test_the_dialog_stacks_checked_band_files_in_their_place(project, tmp_path):
         dialog.deleteLater()
 
 
+def test_the_dialog_stacks_band_layers_read_from_a_zip_beside_the_zip(project, tmp_path):
+    """Band layers read from a zip (QGIS opens a zipped product's files as /vsizip//data/cube.zip/...): their folder
+    is no folder on disk, so the dialog's button stacked them into QGIS's temporary folder, which QGIS deletes when
+    it closes (a project saved with the dates lost them).  They are stacked beside the zip."""
+    import glob
+    import zipfile
+
+    from qgis.core import QgsProject, QgsRasterLayer
+
+    from caim_qgis_plugin.dialog import CaimDialog
+    from rasters import SHARED_DATA
+
+    cube = os.path.join(SHARED_DATA, "cbers-cube")
+    if not os.path.isdir(cube):
+        pytest.skip("../shared/data/cbers-cube is absent")
+    archive = str(tmp_path / "cube.zip")
+    with zipfile.ZipFile(archive, "w") as z:
+        for d in ("2018-02-02", "2018-02-18"):
+            for path in glob.glob(os.path.join(cube, "*_%s.tif" % d)):
+                z.write(path, "cube/" + os.path.basename(path))
+    for name in sorted(zipfile.ZipFile(archive).namelist()):
+        QgsProject.instance().addMapLayer(QgsRasterLayer("/vsizip/%s/%s" % (archive, name),
+                                                         os.path.basename(name)[:-4], "gdal"))
+    dialog = CaimDialog(None)
+    try:
+        dialog.refresh_layers()
+        assert dialog.stack_checked_band_files(), dialog.status.text()
+        assert sorted(n for n in os.listdir(str(tmp_path / "stacked_dates")) if n.endswith(".vrt")) == [
+            "2018-02-02.vrt", "2018-02-18.vrt"]
+    finally:
+        dialog.shutdown()
+        dialog.deleteLater()
+
+
 def test_a_stacked_date_draws_in_true_colour(project, tmp_path):
     """A stacked Landsat date (bands B2..B7: blue first) opens in QGIS in true colour, stretched: its style
     (<date>.qml beside it, which QGIS loads) draws red, green and blue, not bands 1, 2, 3 (blue as red); the
