@@ -1293,16 +1293,15 @@ class CaimDialog(QDialog):
 
         from model_core.stacked import archive_file
 
+        from caim_qgis_plugin.stackbands_algorithm import new_folder
+
         try:
             parent = os.path.commonpath([os.path.dirname(os.path.abspath(archive_file(p) or p)) for p in sources])
         except ValueError:  # other drives (Windows)
             parent = ""
         if not parent or not os.path.isdir(parent) or not os.access(parent, os.W_OK):
             parent = QgsProcessingUtils.tempFolder()
-        name, k = "stacked_dates", 2
-        while os.path.lexists(os.path.join(parent, name)):
-            name, k = "stacked_dates_%d" % k, k + 1
-        return os.path.join(parent, name)
+        return new_folder(parent)
 
     def stack_checked_band_files(self):
         """Stack the checked band files (:meth:`_band_file_layers`) and the project's mask layers of their dates

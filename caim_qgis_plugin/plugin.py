@@ -221,7 +221,11 @@ class CaimPlugin:
             return params
         if alg_id == STACK_ID:  # the folder of the active one-band raster (a band file), searched with its subfolders
             if isinstance(active, QgsRasterLayer) and active.bandCount() == 1 and os.path.isfile(active.source()):
+                from caim_qgis_plugin.stackbands_algorithm import new_folder
+
                 params["FOLDER"] = os.path.dirname(active.source())
+                if os.access(params["FOLDER"], os.W_OK):  # the dates in it, not in Processing's temporary folder
+                    params["OUTPUT"] = new_folder(params["FOLDER"])
             return params
         kinds = (lyr.MOMENT,) if alg_id == ZONES_ID else (lyr.AREA, lyr.MOMENT)  # zones need the moments
         maps = [active] if active is not None and active.customProperty(lyr.KIND_PROPERTY) in kinds else []

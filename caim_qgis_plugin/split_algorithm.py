@@ -52,6 +52,16 @@ def default_folder(layer):
     return candidate
 
 
+def temporary_folder_warning(folder):
+    """The warning for date VRTs written into QGIS's temporary folder (Processing's default output), deleted when
+    QGIS closes; None for another folder (caim:splitdates, caim:stackbands)."""
+    temporary = os.path.abspath(QgsProcessingUtils.tempFolder())
+    if not os.path.abspath(folder).startswith(temporary + os.sep):
+        return None
+    return tr("The VRTs are in QGIS's temporary folder, which is deleted when QGIS closes: to keep the date "
+              "layers in a saved project, run this again with a folder of your own.")
+
+
 class SplitDatesAlgorithm(QgsProcessingAlgorithm):
     INPUT, BANDS_PER_DATE, BAND_ORDER, DATES = "INPUT", "BANDS_PER_DATE", "BAND_ORDER", "DATES"
     OVERWRITE, OUTPUT, LAYERS, USED_DATES = "OVERWRITE", "OUTPUT", "LAYERS", "USED_DATES"
@@ -137,11 +147,9 @@ class SplitDatesAlgorithm(QgsProcessingAlgorithm):
             # named them by their files (gee_export_01_2019-05-01) unless they were in the temporary folder
             details.forceName = True
             context.addLayerToLoadOnCompletion(path, details)
-        temporary = os.path.abspath(QgsProcessingUtils.tempFolder())
-        if os.path.abspath(folder).startswith(temporary + os.sep):
-            feedback.reportError(tr("The VRTs are in QGIS's temporary folder, which is deleted when QGIS closes: "
-                                    "to keep the date layers in a saved project, run this again with a folder "
-                                    "of your own."), False)
+        warning = temporary_folder_warning(folder)
+        if warning:
+            feedback.reportError(warning, False)
         if any(d is None for _, d in written):
             feedback.reportError(tr("The band names carry no dates for some dates: give the dates (DATES) here, "
                                     "or in the change detection's Dates."), False)

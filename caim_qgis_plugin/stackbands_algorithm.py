@@ -51,6 +51,14 @@ class GroupPlacer(QgsProcessingLayerPostProcessorInterface):
         place_in_group(project, layer, self.group, self.mask)
 
 
+def new_folder(parent):
+    """A new folder ``stacked_dates`` (``stacked_dates_2``, ...) in ``parent`` for the dates' VRTs."""
+    name, k = "stacked_dates", 2
+    while os.path.lexists(os.path.join(parent, name)):
+        name, k = "stacked_dates_%d" % k, k + 1
+    return os.path.join(parent, name)
+
+
 def group_name(folder):
     """The project group of the dates stacked into ``folder``: '<folder name> (stacked dates)'."""
     return tr("%s (stacked dates)") % os.path.basename(os.path.normpath(folder))
@@ -137,6 +145,8 @@ class StackBandsAlgorithm(QgsProcessingAlgorithm):
         from model_core.bandfiles import stack_band_files
         from model_core.errors import CaimError
 
+        from caim_qgis_plugin.split_algorithm import temporary_folder_warning
+
         inputs = [layer_source(lyr) for lyr in self.parameterAsLayerList(parameters, self.INPUT, context)]
         folder = self.parameterAsString(parameters, self.FOLDER, context).strip()
         if folder:
@@ -152,6 +162,9 @@ class StackBandsAlgorithm(QgsProcessingAlgorithm):
             raise QgsProcessingException(str(exc)) from None
         text = res.text()
         feedback.pushInfo(text)
+        warning = temporary_folder_warning(res.out_dir)  # (Processing's default output folder)
+        if warning:
+            feedback.reportError(warning, False)
         group = group_name(out)
         for d in res.dates:
             for path, mask in ((os.path.join(res.out_dir, d.name), False),

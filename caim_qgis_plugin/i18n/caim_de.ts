@@ -1542,32 +1542,32 @@ Braucht PyTorch im Python von QGIS.
             <translation>Das Verarbeitungs-Plugin ist nicht aktiviert: es aktivieren (Erweiterungen &gt; Erweiterungen verwalten und installieren &gt; Installiert &gt; Processing), um den Layer in Zeitpunkte aufzuteilen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1328" />
+            <location filename="../dialog.py" line="1329" />
             <source>Stack band files into dates: %s</source>
             <translation>Kanaldateien zu Zeitpunkten stapeln: %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1360" />
+            <location filename="../dialog.py" line="1361" />
             <source>Stacked the band files into %d dates (%d with a cloud mask) in %s.</source>
             <translation>Die Kanaldateien wurden zu %d Zeitpunkten gestapelt (%d mit Wolkenmaske) in %s.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1415" />
+            <location filename="../dialog.py" line="1416" />
             <source>Choose an output folder.</source>
             <translation>Einen Ausgabeordner wählen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1423" />
+            <location filename="../dialog.py" line="1424" />
             <source>Outputs already exist in %s; choose another folder.</source>
             <translation>In %s gibt es schon Ausgaben; einen anderen Ordner wählen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1427" />
+            <location filename="../dialog.py" line="1428" />
             <source>Overwrite results?</source>
             <translation>Ergebnisse überschreiben?</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1428" />
+            <location filename="../dialog.py" line="1429" />
             <source>These files already exist and would be replaced:
 
 %s
@@ -1580,106 +1580,106 @@ Braucht PyTorch im Python von QGIS.
 %sÜberschreiben?</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1430" />
+            <location filename="../dialog.py" line="1431" />
             <source>%d layers of this project show them; when the run succeeds, the new run's layers replace them.</source>
             <translation>%d Layer dieses Projekts zeigen sie; wenn der Lauf gelingt, ersetzen die Layer des neuen Laufs sie.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1432" />
+            <location filename="../dialog.py" line="1433" />
             <source>%d layer of this project shows them; when the run succeeds, the new run's layers replace it.</source>
             <translation>%d Layer dieses Projekts zeigt sie; wenn der Lauf gelingt, ersetzen die Layer des neuen Laufs ihn.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1436" />
+            <location filename="../dialog.py" line="1437" />
             <source>Not run: choose another output folder.</source>
             <translation>Nicht gestartet: einen anderen Ausgabeordner wählen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1442" />
+            <location filename="../dialog.py" line="1443" />
             <source>Split into dates, not run: the series needs your attention (see the messages above); then Run again.</source>
             <translation>In Zeitpunkte aufgeteilt, nicht ausgeführt: die Zeitreihe braucht Ihre Aufmerksamkeit (siehe die Meldungen oben); dann erneut ausführen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1461" />
+            <location filename="../dialog.py" line="1462" />
             <source>The Processing algorithm %s is not registered.</source>
             <translation>Der Verarbeitungsalgorithmus %s ist nicht registriert.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1474" />
+            <location filename="../dialog.py" line="1475" />
             <source>Starting…</source>
             <translation>Wird gestartet…</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1478" />
+            <location filename="../dialog.py" line="1479" />
             <source>The parameters were refused.</source>
             <translation>Die Parameter wurden abgelehnt.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1493" />
+            <location filename="../dialog.py" line="1494" />
             <source>Cancelling… partial outputs will be removed.</source>
             <translation>Wird abgebrochen… Teilergebnisse werden entfernt.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1536" />
+            <location filename="../dialog.py" line="1537" />
             <source>, minimum-error threshold</source>
             <translation>, Schwellenwert des minimalen Fehlers</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1538" />
+            <location filename="../dialog.py" line="1539" />
             <source>, sensitivity %s</source>
             <translation>, Empfindlichkeit %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1540" />
+            <location filename="../dialog.py" line="1541" />
             <source>, changed patches &gt;= %s px</source>
             <translation>, geänderte Flächen &gt;= %s px</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1542" />
+            <location filename="../dialog.py" line="1543" />
             <source>, cloud masks%s (clear = %s)</source>
             <translation>, Wolkenmasken%s (wolkenfrei = %s)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1543" />
+            <location filename="../dialog.py" line="1544" />
             <source> on %d of %d dates</source>
             <translation> an %d von %d Zeitpunkten</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1546" />
+            <location filename="../dialog.py" line="1547" />
             <source>, masked dates filled</source>
             <translation>, maskierte Zeitpunkte gefüllt</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1547" />
+            <location filename="../dialog.py" line="1548" />
             <source>Done on %s with %s. %s Hover here for each interval; all details are in the log (CAIM change detection tab).</source>
             <translation>Fertig auf %s mit %s. %s Für jedes Intervall hier mit der Maus verweilen; alle Details stehen im Protokoll (Reiter CAIM change detection).</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1549" />
+            <location filename="../dialog.py" line="1550" />
             <source>Changed hectares per interval (last change):
 </source>
             <translation>Geänderte Hektar je Intervall (letzte Änderung):
 </translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1552" />
+            <location filename="../dialog.py" line="1553" />
             <source>&lt;a href="%s"&gt;Open the run report&lt;/a&gt; (settings, changed area per interval as a chart, the map)</source>
             <translation>&lt;a href="%s"&gt;Laufbericht öffnen&lt;/a&gt; (Einstellungen, geänderte Fläche je Intervall als Diagramm, die Karte)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1556" />
+            <location filename="../dialog.py" line="1557" />
             <source>Warning: </source>
             <translation>Warnung: </translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1558" />
+            <location filename="../dialog.py" line="1559" />
             <source>Run finished on %s:
 %s</source>
             <translation>Lauf auf %s beendet:
 %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1561" />
+            <location filename="../dialog.py" line="1562" />
             <source>Changed hectares per interval (last change):
 %s
 
@@ -1694,57 +1694,57 @@ Gerät: %s
 %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1564" />
+            <location filename="../dialog.py" line="1565" />
             <source>Done on %s with %s. %s</source>
             <translation>Fertig auf %s mit %s. %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1565" />
+            <location filename="../dialog.py" line="1566" />
             <source> Warning: </source>
             <translation> Warnung: </translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1570" />
+            <location filename="../dialog.py" line="1571" />
             <source>Cancelled; partial outputs were removed.</source>
             <translation>Abgebrochen; Teilergebnisse wurden entfernt.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1572" />
+            <location filename="../dialog.py" line="1573" />
             <source>The run failed.</source>
             <translation>Der Lauf ist fehlgeschlagen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1579" />
+            <location filename="../dialog.py" line="1580" />
             <source>Run anyway?</source>
             <translation>Trotzdem ausführen?</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1579" />
+            <location filename="../dialog.py" line="1580" />
             <source>Run it anyway?</source>
             <translation>Den Lauf trotzdem ausführen?</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1636" />
+            <location filename="../dialog.py" line="1637" />
             <source>Still running in the background; results will be added when done.</source>
             <translation>Läuft noch im Hintergrund; die Ergebnisse werden hinzugefügt, wenn er fertig ist.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1648" />
+            <location filename="../dialog.py" line="1649" />
             <source>unknown</source>
             <translation>unbekannt</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1648" />
+            <location filename="../dialog.py" line="1649" />
             <source>%s ha</source>
             <translation>%s ha</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1660" />
+            <location filename="../dialog.py" line="1661" />
             <source>Changed %s ha over %d intervals.</source>
             <translation>%s ha in %d Intervallen geändert.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1661" />
+            <location filename="../dialog.py" line="1662" />
             <source>Changed %s ha over %d interval.</source>
             <translation>%s ha in %d Intervall geändert.</translation>
         </message>
@@ -2214,247 +2214,247 @@ Gerät: %s
             <translation>Blau</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="273" />
+            <location filename="../inspect_tool.py" line="276" />
             <source>outside the result</source>
             <translation>außerhalb des Ergebnisses</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="278" />
+            <location filename="../inspect_tool.py" line="281" />
             <source>not known: the change moment file is not found</source>
             <translation>unbekannt: die Datei des Änderungszeitpunkts wurde nicht gefunden</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="283" />
+            <location filename="../inspect_tool.py" line="286" />
             <source>no data</source>
             <translation>keine Daten</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="288" />
+            <location filename="../inspect_tool.py" line="291" />
             <source>no change</source>
             <translation>keine Änderung</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="290" />
+            <location filename="../inspect_tool.py" line="293" />
             <source>changed between %s</source>
             <translation>geändert zwischen %s</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="292" />
+            <location filename="../inspect_tool.py" line="295" />
             <source>moment %d</source>
             <translation>Intervall %d</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="307" />
+            <location filename="../inspect_tool.py" line="310" />
             <source>no change: the model dated a change between %s, but its changed patch has fewer than the minimum of %s px</source>
             <translation>keine Änderung: das Modell datierte eine Änderung zwischen %s, aber ihre geänderte Fläche ist kleiner als das Minimum von %s px</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="311" />
+            <location filename="../inspect_tool.py" line="314" />
             <source> (changed patches under %s px were dropped)</source>
             <translation> (geänderte Flächen unter %s px wurden entfernt)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="328" />
+            <location filename="../inspect_tool.py" line="331" />
             <source>date %d</source>
             <translation>Zeitpunkt %d</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="330" />
+            <location filename="../inspect_tool.py" line="333" />
             <source>no data: masked by the cloud mask on %s%s</source>
             <translation>keine Daten: von der Wolkenmaske maskiert am %s%s</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="332" />
+            <location filename="../inspect_tool.py" line="335" />
             <source> (run with 'Fill masked dates' to fill such dates)</source>
             <translation> (mit 'Maskierte Zeitpunkte füllen' starten, um solche Zeitpunkte zu füllen)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="337" />
+            <location filename="../inspect_tool.py" line="340" />
             <source> (masked on %s: filled from the previous clear date)</source>
             <translation> (maskiert am %s: aus dem vorigen wolkenfreien Zeitpunkt gefüllt)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="341" />
+            <location filename="../inspect_tool.py" line="344" />
             <source>Band %d (as %s)</source>
             <translation>Kanal %d (als %s)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="342" />
+            <location filename="../inspect_tool.py" line="345" />
             <source>Band %d</source>
             <translation>Kanal %d</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="356" />
+            <location filename="../inspect_tool.py" line="359" />
             <source>reading…</source>
             <translation>wird gelesen…</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="482" />
+            <location filename="../inspect_tool.py" line="485" />
             <source>No imagery: the run's change moment file is not found.</source>
             <translation>Keine Bilder: die Datei des Änderungszeitpunkts des Laufs wurde nicht gefunden.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="483" />
+            <location filename="../inspect_tool.py" line="486" />
             <source>No imagery here: the pixel is outside the run's map.</source>
             <translation>Hier keine Bilder: das Pixel liegt außerhalb der Karte des Laufs.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="648" />
+            <location filename="../inspect_tool.py" line="651" />
             <source>Reading the band values…</source>
             <translation>Die Kanalwerte werden gelesen…</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="649" />
+            <location filename="../inspect_tool.py" line="652" />
             <source>No band values: the run's input files are not found.</source>
             <translation>Keine Kanalwerte: die Eingabedateien des Laufs wurden nicht gefunden.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="822" />
+            <location filename="../inspect_tool.py" line="825" />
             <source>CAIM pixel inspector</source>
             <translation>CAIM-Pixelinspektor</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="826" />
+            <location filename="../inspect_tool.py" line="829" />
             <source>Choose the inspect tool and click a pixel of a CAIM result (or press Enter: the pixel at the centre of the map).</source>
             <translation>Das Inspektionswerkzeug wählen und ein Pixel eines CAIM-Ergebnisses anklicken (oder Eingabe drücken: das Pixel in der Kartenmitte).</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="831" />
+            <location filename="../inspect_tool.py" line="834" />
             <source>Interval</source>
             <translation>Intervall</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="831" />
+            <location filename="../inspect_tool.py" line="834" />
             <source>P(change)</source>
             <translation>P(Änderung)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="848" />
+            <location filename="../inspect_tool.py" line="851" />
             <source>Change probability of each interval</source>
             <translation>Änderungswahrscheinlichkeit je Intervall</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="849" />
+            <location filename="../inspect_tool.py" line="852" />
             <source>One row per interval of the clicked pixel: its dates and its probability of change</source>
             <translation>Eine Zeile je Intervall des angeklickten Pixels: seine Zeitpunkte und seine Änderungswahrscheinlichkeit</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="851" />
+            <location filename="../inspect_tool.py" line="854" />
             <source>Band values over time</source>
             <translation>Kanalwerte im Zeitverlauf</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="854" />
+            <location filename="../inspect_tool.py" line="857" />
             <source>Hide the map's answer (to label sample points without bias)</source>
             <translation>Antwort der Karte verbergen (unvoreingenommen beschriften)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="856" />
+            <location filename="../inspect_tool.py" line="859" />
             <source>Shows only the dates, cloud masks and band values of the clicked pixel: label an accuracy-assessment sample from the imagery, not from the map.</source>
             <translation>Zeigt nur die Zeitpunkte, Wolkenmasken und Kanalwerte des angeklickten Pixels: eine Stichprobe zur Genauigkeitsbewertung aus den Bilddaten beschriften, nicht aus der Karte.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="873" />
+            <location filename="../inspect_tool.py" line="876" />
             <source>False colour</source>
             <translation>Falschfarben</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="875" />
+            <location filename="../inspect_tool.py" line="878" />
             <source>NIR, red, green as red, green, blue: vegetation shows red. Files without a known NIR band stay in true colour.</source>
             <translation>NIR, Rot, Grün als Rot, Grün, Blau: Vegetation erscheint rot. Dateien ohne bekannten NIR-Kanal bleiben in Echtfarben.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="885" />
+            <location filename="../inspect_tool.py" line="888" />
             <source>Click a pixel of a CAIM result</source>
             <translation>Ein Pixel eines CAIM-Ergebnisses anklicken</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="886" />
+            <location filename="../inspect_tool.py" line="889" />
             <source>Image chips of every date around the pixel</source>
             <translation>Bildausschnitte jedes Zeitpunkts um das Pixel</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="947" />
+            <location filename="../inspect_tool.py" line="950" />
             <source>No imagery: the run's input files are not found.</source>
             <translation>Keine Bilder: die Eingabedateien des Laufs wurden nicht gefunden.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="948" />
+            <location filename="../inspect_tool.py" line="951" />
             <source>No imagery here: no date covers this pixel.</source>
             <translation>Hier keine Bilder: kein Zeitpunkt deckt dieses Pixel ab.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="979" />
+            <location filename="../inspect_tool.py" line="982" />
             <source>Band values over time (grey column, hollow points: a date hidden by its cloud mask)</source>
             <translation>Kanalwerte im Zeitverlauf (graue Spalte, hohle Punkte: ein von seiner Wolkenmaske verdeckter Zeitpunkt)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="981" />
+            <location filename="../inspect_tool.py" line="984" />
             <source>The imagery of every date around the pixel (boxed in yellow)</source>
             <translation>Die Bilder jedes Zeitpunkts um das Pixel (gelb umrandet)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="983" />
+            <location filename="../inspect_tool.py" line="986" />
             <source>Band values over time (shaded: detected change interval; grey column, hollow points: a date hidden by its cloud mask)</source>
             <translation>Kanalwerte im Zeitverlauf (schattiert: erkanntes Änderungsintervall; graue Spalte, hohle Punkte: ein von seiner Wolkenmaske verdeckter Zeitpunkt)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="984" />
+            <location filename="../inspect_tool.py" line="987" />
             <source>Band values over time (shaded: detected change interval)</source>
             <translation>Kanalwerte im Zeitverlauf (schattiert: erkanntes Änderungsintervall)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="986" />
+            <location filename="../inspect_tool.py" line="989" />
             <source>The imagery of every date around the pixel (boxed in yellow; framed: the two dates of the detected change)</source>
             <translation>Die Bilder jedes Zeitpunkts um das Pixel (gelb umrandet; eingerahmt: die beiden Zeitpunkte der erkannten Änderung)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="1021" />
+            <location filename="../inspect_tool.py" line="1024" />
             <source>The run's dates split into QGIS's temporary folder were deleted when QGIS closed: %s. Split the multi-date raster into a folder of your own (Processing Toolbox &gt; CAIM change detection &gt; Split a multi-date raster into dates) and run 'Detect changes' on its dates to see their imagery here.</source>
             <translation>Die in den temporären Ordner von QGIS aufgeteilten Zeitpunkte des Laufs wurden beim Schließen von QGIS gelöscht: %s. Das multitemporale Raster in einen eigenen Ordner aufteilen (Verarbeitungswerkzeuge &gt; CAIM-Änderungserkennung &gt; Multitemporales Raster in Zeitpunkte aufteilen) und 'Änderungen erkennen' auf seinen Zeitpunkten ausführen, um hier ihre Bilder zu sehen.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="1027" />
+            <location filename="../inspect_tool.py" line="1030" />
             <source>Files of this run not found (moved or deleted since the run?): %s. Reopen the project from the folder that holds them, or run 'Detect changes' again.</source>
             <translation>Nicht gefundene Dateien dieses Laufs (seit dem Lauf verschoben oder gelöscht?): %s. Das Projekt aus dem Ordner öffnen, der sie enthält, oder 'Änderungen erkennen' erneut ausführen.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="1052" />
+            <location filename="../inspect_tool.py" line="1055" />
             <source>&lt;b&gt;Map's answer hidden.&lt;/b&gt; Label the pixel from the band values and the imagery.</source>
             <translation>&lt;b&gt;Antwort der Karte verborgen.&lt;/b&gt; Das Pixel nach den Kanalwerten und den Bilddaten beschriften.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="1053" />
+            <location filename="../inspect_tool.py" line="1056" />
             <source>&lt;br&gt;&lt;b&gt;Cloud mask on:&lt;/b&gt; %s</source>
             <translation>&lt;br&gt;&lt;b&gt;Wolkenmaske am:&lt;/b&gt; %s</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="1057" />
+            <location filename="../inspect_tool.py" line="1060" />
             <source>&lt;b&gt;Change moment:&lt;/b&gt; %s</source>
             <translation>&lt;b&gt;Änderungszeitpunkt:&lt;/b&gt; %s</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="1061" />
+            <location filename="../inspect_tool.py" line="1064" />
             <source>&lt;br&gt;&lt;b&gt;Confidence:&lt;/b&gt; %s</source>
             <translation>&lt;br&gt;&lt;b&gt;Konfidenz:&lt;/b&gt; %s</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="1064" />
+            <location filename="../inspect_tool.py" line="1067" />
             <source>&lt;br&gt;&lt;b&gt;P(no change):&lt;/b&gt; %s</source>
             <translation>&lt;br&gt;&lt;b&gt;P(keine Änderung):&lt;/b&gt; %s</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="1073" />
+            <location filename="../inspect_tool.py" line="1076" />
             <source>n/a</source>
             <translation>k. A.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="1091" />
+            <location filename="../inspect_tool.py" line="1094" />
             <source>Run with 'moment probabilities' on to see per-interval probabilities.</source>
             <translation>Mit eingeschalteten 'Wahrscheinlichkeiten je Intervall' starten, um die Wahrscheinlichkeiten je Intervall zu sehen.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="1111" />
+            <location filename="../inspect_tool.py" line="1114" />
             <source>No CAIM result in the project: run 'Detect changes' first.</source>
             <translation>Kein CAIM-Ergebnis im Projekt: zuerst 'Änderungen erkennen' ausführen.</translation>
         </message>
@@ -3155,7 +3155,7 @@ Gerät: %s
             <translation>CAIM-Änderungserkennung: PyTorch fehlt</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="266" />
+            <location filename="../plugin.py" line="270" />
             <source>The Processing plugin is not enabled: enable it (Plugins &gt; Manage and Install Plugins &gt; Installed &gt; Processing) to run %s.</source>
             <translation>Das Verarbeitungs-Plugin ist nicht aktiviert: es aktivieren (Erweiterungen &gt; Erweiterungen verwalten und installieren &gt; Installiert &gt; Processing), um %s auszuführen.</translation>
         </message>
@@ -3176,12 +3176,17 @@ Gerät: %s
     <context>
         <name>CaimSplit</name>
         <message>
-            <location filename="../split_algorithm.py" line="63" />
+            <location filename="../split_algorithm.py" line="61" />
+            <source>The VRTs are in QGIS's temporary folder, which is deleted when QGIS closes: to keep the date layers in a saved project, run this again with a folder of your own.</source>
+            <translation>Die VRTs liegen im temporären Ordner von QGIS, der beim Beenden von QGIS gelöscht wird: um die Layer der Zeitpunkte in einem gespeicherten Projekt zu behalten, dies erneut mit einem eigenen Ordner ausführen.</translation>
+        </message>
+        <message>
+            <location filename="../split_algorithm.py" line="73" />
             <source>Split a multi-date raster into dates</source>
             <translation>Multitemporales Raster in Zeitpunkte aufteilen</translation>
         </message>
         <message>
-            <location filename="../split_algorithm.py" line="72" />
+            <location filename="../split_algorithm.py" line="82" />
             <source>Splits a raster that holds a whole time series as bands (a Google Earth Engine toBands() export, a gdal_merge.py -separate stack, a data-cube export) into one small virtual raster (VRT) per date, and adds them to the project as layers named by date. Each VRT reads its bands from the raster, so nothing is copied; keep the raster where it is. Then select the date layers, in date order, in &lt;i&gt;Detect changes in a time series&lt;/i&gt;.
 
 &lt;b&gt;Bands per date&lt;/b&gt;: all bands of one date, masks and QA bands included (e.g. 5 for B, G, R, NIR and a QA band). 0 (the default): as many dates as the band names carry, as Earth Engine's do (20200105T103421_..._B4).
@@ -3194,87 +3199,82 @@ Gerät: %s
 &lt;b&gt;Datumsangaben&lt;/b&gt; (optional): eine je Zeitpunkt, kommagetrennt, z. B. 2019-06-01,2020-06-01; sonst die Datumsangaben der Kanalnamen. Die Namen der VRTs tragen die Datumsangaben, so liest die Änderungserkennung sie.</translation>
         </message>
         <message>
-            <location filename="../split_algorithm.py" line="88" />
+            <location filename="../split_algorithm.py" line="98" />
             <source>Multi-date raster</source>
             <translation>Multitemporales Raster</translation>
         </message>
         <message>
-            <location filename="../split_algorithm.py" line="91" />
+            <location filename="../split_algorithm.py" line="101" />
             <source>Bands per date (0: from the band names)</source>
             <translation>Kanäle je Zeitpunkt (0: aus den Kanalnamen)</translation>
         </message>
         <message>
-            <location filename="../split_algorithm.py" line="93" />
+            <location filename="../split_algorithm.py" line="103" />
             <source>All bands of one date, QA bands included; 0: as many dates as the band names carry.</source>
             <translation>Alle Kanäle eines Zeitpunkts, QA-Kanäle eingeschlossen; 0: so viele Zeitpunkte, wie die Kanalnamen tragen.</translation>
         </message>
         <message>
-            <location filename="../split_algorithm.py" line="95" />
+            <location filename="../split_algorithm.py" line="105" />
             <source>Band order</source>
             <translation>Kanalreihenfolge</translation>
         </message>
         <message>
-            <location filename="../split_algorithm.py" line="96" />
+            <location filename="../split_algorithm.py" line="106" />
             <source>Automatic (band names, else date by date)</source>
             <translation>Automatisch (Kanalnamen, sonst nach Zeitpunkt)</translation>
         </message>
         <message>
-            <location filename="../split_algorithm.py" line="97" />
+            <location filename="../split_algorithm.py" line="107" />
             <source>Date by date (date 1's bands, then date 2's)</source>
             <translation>Zeitpunkt für Zeitpunkt (Kanäle von 1, dann 2)</translation>
         </message>
         <message>
-            <location filename="../split_algorithm.py" line="98" />
+            <location filename="../split_algorithm.py" line="108" />
             <source>Band by band (band 1 of every date, then 2)</source>
             <translation>Kanal für Kanal (Kanal 1 aller Zeitpunkte, dann 2)</translation>
         </message>
         <message>
-            <location filename="../split_algorithm.py" line="100" />
+            <location filename="../split_algorithm.py" line="110" />
             <source>Dates, comma-separated</source>
             <translation>Datumsangaben, kommagetrennt</translation>
         </message>
         <message>
-            <location filename="../split_algorithm.py" line="101" />
+            <location filename="../split_algorithm.py" line="111" />
             <source>One per date, e.g. 2019-06-01,2020-06-01; empty: the dates in the band names.</source>
             <translation>Eine je Zeitpunkt, z. B. 2019-06-01,2020-06-01; leer: die Datumsangaben der Kanalnamen.</translation>
         </message>
         <message>
-            <location filename="../split_algorithm.py" line="103" />
+            <location filename="../split_algorithm.py" line="113" />
             <source>Replace VRTs of the same names in the folder</source>
             <translation>Gleichnamige VRTs im Ordner ersetzen</translation>
         </message>
         <message>
-            <location filename="../split_algorithm.py" line="106" />
+            <location filename="../split_algorithm.py" line="116" />
             <source>Folder for the date rasters (VRT)</source>
             <translation>Ordner für die Raster der Zeitpunkte (VRT)</translation>
         </message>
         <message>
-            <location filename="../split_algorithm.py" line="107" />
+            <location filename="../split_algorithm.py" line="117" />
             <source>Date rasters</source>
             <translation>Raster der Zeitpunkte</translation>
         </message>
         <message>
-            <location filename="../split_algorithm.py" line="108" />
+            <location filename="../split_algorithm.py" line="118" />
             <source>Dates (comma-separated)</source>
             <translation>Datumsangaben (kommagetrennt)</translation>
         </message>
         <message>
-            <location filename="../split_algorithm.py" line="118" />
+            <location filename="../split_algorithm.py" line="128" />
             <source>Choose the multi-date raster (a raster layer).</source>
             <translation>Das multitemporale Raster wählen (ein Rasterlayer).</translation>
         </message>
         <message>
-            <location filename="../split_algorithm.py" line="120" />
+            <location filename="../split_algorithm.py" line="130" />
             <source>'%s' is not a file-based (GDAL) raster; export it as GeoTIFF first.</source>
             <translation>'%s' ist kein dateibasiertes (GDAL-)Raster; zuerst als GeoTIFF exportieren.</translation>
         </message>
         <message>
-            <location filename="../split_algorithm.py" line="142" />
-            <source>The VRTs are in QGIS's temporary folder, which is deleted when QGIS closes: to keep the date layers in a saved project, run this again with a folder of your own.</source>
-            <translation>Die VRTs liegen im temporären Ordner von QGIS, der beim Beenden von QGIS gelöscht wird: um die Layer der Zeitpunkte in einem gespeicherten Projekt zu behalten, dies erneut mit einem eigenen Ordner ausführen.</translation>
-        </message>
-        <message>
-            <location filename="../split_algorithm.py" line="146" />
+            <location filename="../split_algorithm.py" line="154" />
             <source>The band names carry no dates for some dates: give the dates (DATES) here, or in the change detection's Dates.</source>
             <translation>Die Kanalnamen nennen für manche Zeitpunkte kein Datum: die Datumsangaben hier (DATES) oder in den Datumsangaben der Änderungserkennung angeben.</translation>
         </message>
@@ -3333,17 +3333,17 @@ Gerät: %s
     <context>
         <name>CaimStackBands</name>
         <message>
-            <location filename="../stackbands_algorithm.py" line="56" />
+            <location filename="../stackbands_algorithm.py" line="64" />
             <source>%s (stacked dates)</source>
             <translation>%s (gestapelte Zeitpunkte)</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="94" />
+            <location filename="../stackbands_algorithm.py" line="102" />
             <source>Stack band files into dates</source>
             <translation>Kanaldateien zu Zeitpunkten stapeln</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="102" />
+            <location filename="../stackbands_algorithm.py" line="110" />
             <source>Stacks imagery stored as one file per band into one virtual raster (VRT) per date, for the change detection: Landsat 4-9 Collection 2 Level-1 and Level-2 (LC08_L2SP_..._SR_B4.TIF, QA_PIXEL), Sentinel-2 L1C and L2A (.SAFE folders, their .zip, or a folder per scene of B04.tif or red.tif; SCL), CBERS-4 AWFI and MUX cubes (B13-B16, CMASK), and any files named with a date and a band such as B4. Each date's VRT holds its bands in the sensor's order, named by role so that the change detection finds red, green, blue and NIR by itself, with the product's nodata and its scale and offset (reflectance), so that dates of different processing compare. Each date's cloud mask is written as masks/&amp;lt;date&amp;gt;_&amp;lt;mask&amp;gt;.vrt and loaded unchecked: &lt;i&gt;Match masks by date&lt;/i&gt; in the change detection pairs them. Nothing is copied: keep the band files where they are.
 
 &lt;b&gt;Band files&lt;/b&gt; and/or &lt;b&gt;Folder&lt;/b&gt; (searched with its subfolders).
@@ -3354,62 +3354,62 @@ Gerät: %s
 &lt;b&gt;Kanäle&lt;/b&gt; (optional): die zu stapelnden Kanäle in dieser Reihenfolge, nach Namen (B04, SR_B4, B13) oder Rolle (red, green, blue, nir, swir1, swir2); leer: die Oberflächenkanäle des Sensors.</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="118" />
+            <location filename="../stackbands_algorithm.py" line="126" />
             <source>Band files</source>
             <translation>Kanaldateien</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="119" />
+            <location filename="../stackbands_algorithm.py" line="127" />
             <source>One-band rasters: the band files (and masks) of every date.</source>
             <translation>Einkanalige Raster: die Kanaldateien (und Masken) aller Zeitpunkte.</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="121" />
+            <location filename="../stackbands_algorithm.py" line="129" />
             <source>Folder of band files</source>
             <translation>Ordner der Kanaldateien</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="122" />
+            <location filename="../stackbands_algorithm.py" line="130" />
             <source>A folder holding the band files, searched with its subfolders (a .SAFE folder too; .zip files in it are read).</source>
             <translation>Ein Ordner mit den Kanaldateien, mit seinen Unterordnern durchsucht (auch ein .SAFE-Ordner; .zip-Dateien darin werden gelesen).</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="125" />
+            <location filename="../stackbands_algorithm.py" line="133" />
             <source>Bands, comma-separated</source>
             <translation>Kanäle, durch Komma getrennt</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="126" />
+            <location filename="../stackbands_algorithm.py" line="134" />
             <source>E.g. red,green,blue,nir or B04,B03,B02,B08; empty: the sensor's surface bands.</source>
             <translation>Z. B. red,green,blue,nir oder B04,B03,B02,B08; leer: die Oberflächenkanäle des Sensors.</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="128" />
+            <location filename="../stackbands_algorithm.py" line="136" />
             <source>Replace VRTs of the same names in the folder</source>
             <translation>Gleichnamige VRTs im Ordner ersetzen</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="131" />
+            <location filename="../stackbands_algorithm.py" line="139" />
             <source>Folder for the date rasters (VRT)</source>
             <translation>Ordner für die Raster der Zeitpunkte (VRT)</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="132" />
+            <location filename="../stackbands_algorithm.py" line="140" />
             <source>Date rasters</source>
             <translation>Raster der Zeitpunkte</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="133" />
+            <location filename="../stackbands_algorithm.py" line="141" />
             <source>Cloud masks</source>
             <translation>Wolkenmasken</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="134" />
+            <location filename="../stackbands_algorithm.py" line="142" />
             <source>Summary</source>
             <translation>Zusammenfassung</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="145" />
+            <location filename="../stackbands_algorithm.py" line="155" />
             <source>Choose the band files, or the folder holding them.</source>
             <translation>Die Kanaldateien wählen, oder den Ordner, der sie enthält.</translation>
         </message>

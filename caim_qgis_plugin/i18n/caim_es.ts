@@ -1534,32 +1534,32 @@ Necesita PyTorch en el Python de QGIS.
             <translation>El complemento Processing no está activado: activarlo (Complementos &gt; Administrar e instalar complementos &gt; Instalado &gt; Processing) para dividir la capa en fechas.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1328" />
+            <location filename="../dialog.py" line="1329" />
             <source>Stack band files into dates: %s</source>
             <translation>Apilar archivos de banda en fechas: %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1360" />
+            <location filename="../dialog.py" line="1361" />
             <source>Stacked the band files into %d dates (%d with a cloud mask) in %s.</source>
             <translation>Archivos de banda apilados en %d fechas (%d con máscara de nubes) en %s.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1415" />
+            <location filename="../dialog.py" line="1416" />
             <source>Choose an output folder.</source>
             <translation>Elegir una carpeta de salida.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1423" />
+            <location filename="../dialog.py" line="1424" />
             <source>Outputs already exist in %s; choose another folder.</source>
             <translation>Ya existen salidas en %s; elegir otra carpeta.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1427" />
+            <location filename="../dialog.py" line="1428" />
             <source>Overwrite results?</source>
             <translation>¿Sobrescribir los resultados?</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1428" />
+            <location filename="../dialog.py" line="1429" />
             <source>These files already exist and would be replaced:
 
 %s
@@ -1572,106 +1572,106 @@ Necesita PyTorch en el Python de QGIS.
 %s¿Sobrescribirlos?</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1430" />
+            <location filename="../dialog.py" line="1431" />
             <source>%d layers of this project show them; when the run succeeds, the new run's layers replace them.</source>
             <translation>%d capas de este proyecto los muestran; si la ejecución termina bien, las capas de la nueva ejecución las sustituyen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1432" />
+            <location filename="../dialog.py" line="1433" />
             <source>%d layer of this project shows them; when the run succeeds, the new run's layers replace it.</source>
             <translation>%d capa de este proyecto los muestra; si la ejecución termina bien, las capas de la nueva ejecución la sustituyen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1436" />
+            <location filename="../dialog.py" line="1437" />
             <source>Not run: choose another output folder.</source>
             <translation>No se ha ejecutado: elegir otra carpeta de salida.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1442" />
+            <location filename="../dialog.py" line="1443" />
             <source>Split into dates, not run: the series needs your attention (see the messages above); then Run again.</source>
             <translation>Dividido en fechas, no ejecutado: la serie requiere su atención (véanse los mensajes de arriba); después, Ejecutar de nuevo.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1461" />
+            <location filename="../dialog.py" line="1462" />
             <source>The Processing algorithm %s is not registered.</source>
             <translation>El algoritmo de Procesos %s no está registrado.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1474" />
+            <location filename="../dialog.py" line="1475" />
             <source>Starting…</source>
             <translation>Iniciando…</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1478" />
+            <location filename="../dialog.py" line="1479" />
             <source>The parameters were refused.</source>
             <translation>Los parámetros han sido rechazados.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1493" />
+            <location filename="../dialog.py" line="1494" />
             <source>Cancelling… partial outputs will be removed.</source>
             <translation>Cancelando… se eliminarán las salidas parciales.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1536" />
+            <location filename="../dialog.py" line="1537" />
             <source>, minimum-error threshold</source>
             <translation>, umbral de error mínimo</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1538" />
+            <location filename="../dialog.py" line="1539" />
             <source>, sensitivity %s</source>
             <translation>, sensibilidad %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1540" />
+            <location filename="../dialog.py" line="1541" />
             <source>, changed patches &gt;= %s px</source>
             <translation>, parches cambiados &gt;= %s px</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1542" />
+            <location filename="../dialog.py" line="1543" />
             <source>, cloud masks%s (clear = %s)</source>
             <translation>, máscaras de nubes%s (despejado = %s)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1543" />
+            <location filename="../dialog.py" line="1544" />
             <source> on %d of %d dates</source>
             <translation> en %d de %d fechas</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1546" />
+            <location filename="../dialog.py" line="1547" />
             <source>, masked dates filled</source>
             <translation>, fechas enmascaradas rellenadas</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1547" />
+            <location filename="../dialog.py" line="1548" />
             <source>Done on %s with %s. %s Hover here for each interval; all details are in the log (CAIM change detection tab).</source>
             <translation>Terminado en %s con %s. %s Pase el ratón por aquí para ver cada intervalo; todos los detalles están en el registro (pestaña CAIM change detection).</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1549" />
+            <location filename="../dialog.py" line="1550" />
             <source>Changed hectares per interval (last change):
 </source>
             <translation>Hectáreas cambiadas por intervalo (último cambio):
 </translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1552" />
+            <location filename="../dialog.py" line="1553" />
             <source>&lt;a href="%s"&gt;Open the run report&lt;/a&gt; (settings, changed area per interval as a chart, the map)</source>
             <translation>&lt;a href="%s"&gt;Abrir el informe de la ejecución&lt;/a&gt; (ajustes, área cambiada por intervalo en un gráfico, el mapa)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1556" />
+            <location filename="../dialog.py" line="1557" />
             <source>Warning: </source>
             <translation>Advertencia: </translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1558" />
+            <location filename="../dialog.py" line="1559" />
             <source>Run finished on %s:
 %s</source>
             <translation>Ejecución terminada en %s:
 %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1561" />
+            <location filename="../dialog.py" line="1562" />
             <source>Changed hectares per interval (last change):
 %s
 
@@ -1686,57 +1686,57 @@ Dispositivo: %s
 %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1564" />
+            <location filename="../dialog.py" line="1565" />
             <source>Done on %s with %s. %s</source>
             <translation>Terminado en %s con %s. %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1565" />
+            <location filename="../dialog.py" line="1566" />
             <source> Warning: </source>
             <translation> Advertencia: </translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1570" />
+            <location filename="../dialog.py" line="1571" />
             <source>Cancelled; partial outputs were removed.</source>
             <translation>Cancelado; se han eliminado las salidas parciales.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1572" />
+            <location filename="../dialog.py" line="1573" />
             <source>The run failed.</source>
             <translation>La ejecución ha fallado.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1579" />
+            <location filename="../dialog.py" line="1580" />
             <source>Run anyway?</source>
             <translation>¿Ejecutar de todos modos?</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1579" />
+            <location filename="../dialog.py" line="1580" />
             <source>Run it anyway?</source>
             <translation>¿Ejecutarlo de todos modos?</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1636" />
+            <location filename="../dialog.py" line="1637" />
             <source>Still running in the background; results will be added when done.</source>
             <translation>Sigue ejecutándose en segundo plano; los resultados se añadirán al terminar.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1648" />
+            <location filename="../dialog.py" line="1649" />
             <source>unknown</source>
             <translation>desconocida</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1648" />
+            <location filename="../dialog.py" line="1649" />
             <source>%s ha</source>
             <translation>%s ha</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1660" />
+            <location filename="../dialog.py" line="1661" />
             <source>Changed %s ha over %d intervals.</source>
             <translation>%s ha cambiadas en %d intervalos.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1661" />
+            <location filename="../dialog.py" line="1662" />
             <source>Changed %s ha over %d interval.</source>
             <translation>%s ha cambiadas en %d intervalo.</translation>
         </message>
@@ -2186,247 +2186,247 @@ Dispositivo: %s
             <translation>azul</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="273" />
+            <location filename="../inspect_tool.py" line="276" />
             <source>outside the result</source>
             <translation>fuera del resultado</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="278" />
+            <location filename="../inspect_tool.py" line="281" />
             <source>not known: the change moment file is not found</source>
             <translation>desconocido: no se encuentra el archivo del momento del cambio</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="283" />
+            <location filename="../inspect_tool.py" line="286" />
             <source>no data</source>
             <translation>sin datos</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="288" />
+            <location filename="../inspect_tool.py" line="291" />
             <source>no change</source>
             <translation>sin cambio</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="290" />
+            <location filename="../inspect_tool.py" line="293" />
             <source>changed between %s</source>
             <translation>cambiado entre %s</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="292" />
+            <location filename="../inspect_tool.py" line="295" />
             <source>moment %d</source>
             <translation>momento %d</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="307" />
+            <location filename="../inspect_tool.py" line="310" />
             <source>no change: the model dated a change between %s, but its changed patch has fewer than the minimum of %s px</source>
             <translation>sin cambio: el modelo dató un cambio entre %s, pero su parche cambiado tiene menos del mínimo de %s px</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="311" />
+            <location filename="../inspect_tool.py" line="314" />
             <source> (changed patches under %s px were dropped)</source>
             <translation> (se eliminaron los parches cambiados de menos de %s px)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="328" />
+            <location filename="../inspect_tool.py" line="331" />
             <source>date %d</source>
             <translation>fecha %d</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="330" />
+            <location filename="../inspect_tool.py" line="333" />
             <source>no data: masked by the cloud mask on %s%s</source>
             <translation>sin datos: enmascarado por la máscara de nubes el %s%s</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="332" />
+            <location filename="../inspect_tool.py" line="335" />
             <source> (run with 'Fill masked dates' to fill such dates)</source>
             <translation> (ejecutar con 'Rellenar fechas enmascaradas' para rellenar esas fechas)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="337" />
+            <location filename="../inspect_tool.py" line="340" />
             <source> (masked on %s: filled from the previous clear date)</source>
             <translation> (enmascarado el %s: rellenado con la fecha despejada anterior)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="341" />
+            <location filename="../inspect_tool.py" line="344" />
             <source>Band %d (as %s)</source>
             <translation>Banda %d (como %s)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="342" />
+            <location filename="../inspect_tool.py" line="345" />
             <source>Band %d</source>
             <translation>Banda %d</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="356" />
+            <location filename="../inspect_tool.py" line="359" />
             <source>reading…</source>
             <translation>leyendo…</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="482" />
+            <location filename="../inspect_tool.py" line="485" />
             <source>No imagery: the run's change moment file is not found.</source>
             <translation>Sin imágenes: no se encuentra el archivo del momento del cambio de la ejecución.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="483" />
+            <location filename="../inspect_tool.py" line="486" />
             <source>No imagery here: the pixel is outside the run's map.</source>
             <translation>Sin imágenes aquí: el píxel está fuera del mapa de la ejecución.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="648" />
+            <location filename="../inspect_tool.py" line="651" />
             <source>Reading the band values…</source>
             <translation>Leyendo los valores de banda…</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="649" />
+            <location filename="../inspect_tool.py" line="652" />
             <source>No band values: the run's input files are not found.</source>
             <translation>Sin valores de banda: no se encuentran los archivos de entrada de la ejecución.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="822" />
+            <location filename="../inspect_tool.py" line="825" />
             <source>CAIM pixel inspector</source>
             <translation>Inspector de píxeles CAIM</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="826" />
+            <location filename="../inspect_tool.py" line="829" />
             <source>Choose the inspect tool and click a pixel of a CAIM result (or press Enter: the pixel at the centre of the map).</source>
             <translation>Elegir la herramienta de inspección y hacer clic en un píxel de un resultado de CAIM (o pulsar Enter: el píxel del centro del mapa).</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="831" />
+            <location filename="../inspect_tool.py" line="834" />
             <source>Interval</source>
             <translation>Intervalo</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="831" />
+            <location filename="../inspect_tool.py" line="834" />
             <source>P(change)</source>
             <translation>P(cambio)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="848" />
+            <location filename="../inspect_tool.py" line="851" />
             <source>Change probability of each interval</source>
             <translation>Probabilidad de cambio de cada intervalo</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="849" />
+            <location filename="../inspect_tool.py" line="852" />
             <source>One row per interval of the clicked pixel: its dates and its probability of change</source>
             <translation>Una fila por intervalo del píxel pulsado: sus fechas y su probabilidad de cambio</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="851" />
+            <location filename="../inspect_tool.py" line="854" />
             <source>Band values over time</source>
             <translation>Valores de banda a lo largo del tiempo</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="854" />
+            <location filename="../inspect_tool.py" line="857" />
             <source>Hide the map's answer (to label sample points without bias)</source>
             <translation>Ocultar la respuesta del mapa (para etiquetar muestras sin sesgo)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="856" />
+            <location filename="../inspect_tool.py" line="859" />
             <source>Shows only the dates, cloud masks and band values of the clicked pixel: label an accuracy-assessment sample from the imagery, not from the map.</source>
             <translation>Muestra solo las fechas, las máscaras de nubes y los valores de banda del píxel pulsado: etiquetar una muestra de evaluación de la exactitud a partir de las imágenes, no del mapa.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="873" />
+            <location filename="../inspect_tool.py" line="876" />
             <source>False colour</source>
             <translation>Falso color</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="875" />
+            <location filename="../inspect_tool.py" line="878" />
             <source>NIR, red, green as red, green, blue: vegetation shows red. Files without a known NIR band stay in true colour.</source>
             <translation>NIR, rojo, verde como rojo, verde, azul: la vegetación se ve roja. Los archivos sin una banda NIR conocida se quedan en color verdadero.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="885" />
+            <location filename="../inspect_tool.py" line="888" />
             <source>Click a pixel of a CAIM result</source>
             <translation>Hacer clic en un píxel de un resultado de CAIM</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="886" />
+            <location filename="../inspect_tool.py" line="889" />
             <source>Image chips of every date around the pixel</source>
             <translation>Recortes de imagen de cada fecha alrededor del píxel</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="947" />
+            <location filename="../inspect_tool.py" line="950" />
             <source>No imagery: the run's input files are not found.</source>
             <translation>Sin imágenes: no se encuentran los archivos de entrada de la ejecución.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="948" />
+            <location filename="../inspect_tool.py" line="951" />
             <source>No imagery here: no date covers this pixel.</source>
             <translation>Sin imágenes aquí: ninguna fecha cubre este píxel.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="979" />
+            <location filename="../inspect_tool.py" line="982" />
             <source>Band values over time (grey column, hollow points: a date hidden by its cloud mask)</source>
             <translation>Valores de banda a lo largo del tiempo (columna gris, puntos huecos: una fecha oculta por su máscara de nubes)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="981" />
+            <location filename="../inspect_tool.py" line="984" />
             <source>The imagery of every date around the pixel (boxed in yellow)</source>
             <translation>Las imágenes de cada fecha alrededor del píxel (recuadrado en amarillo)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="983" />
+            <location filename="../inspect_tool.py" line="986" />
             <source>Band values over time (shaded: detected change interval; grey column, hollow points: a date hidden by its cloud mask)</source>
             <translation>Valores de banda a lo largo del tiempo (sombreado: intervalo de cambio detectado; columna gris, puntos huecos: una fecha oculta por su máscara de nubes)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="984" />
+            <location filename="../inspect_tool.py" line="987" />
             <source>Band values over time (shaded: detected change interval)</source>
             <translation>Valores de banda a lo largo del tiempo (sombreado: intervalo de cambio detectado)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="986" />
+            <location filename="../inspect_tool.py" line="989" />
             <source>The imagery of every date around the pixel (boxed in yellow; framed: the two dates of the detected change)</source>
             <translation>Las imágenes de cada fecha alrededor del píxel (recuadrado en amarillo; enmarcadas: las dos fechas del cambio detectado)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="1021" />
+            <location filename="../inspect_tool.py" line="1024" />
             <source>The run's dates split into QGIS's temporary folder were deleted when QGIS closed: %s. Split the multi-date raster into a folder of your own (Processing Toolbox &gt; CAIM change detection &gt; Split a multi-date raster into dates) and run 'Detect changes' on its dates to see their imagery here.</source>
             <translation>Las fechas de la ejecución divididas en la carpeta temporal de QGIS se borraron al cerrar QGIS: %s. Dividir el ráster multitemporal en una carpeta propia (Caja de herramientas de Procesos &gt; Detección de cambios CAIM &gt; Dividir un ráster multitemporal en fechas) y ejecutar 'Detectar cambios' sobre sus fechas para ver aquí sus imágenes.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="1027" />
+            <location filename="../inspect_tool.py" line="1030" />
             <source>Files of this run not found (moved or deleted since the run?): %s. Reopen the project from the folder that holds them, or run 'Detect changes' again.</source>
             <translation>No se encuentran archivos de esta ejecución (¿movidos o borrados desde la ejecución?): %s. Volver a abrir el proyecto desde la carpeta que los contiene, o ejecutar 'Detectar cambios' de nuevo.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="1052" />
+            <location filename="../inspect_tool.py" line="1055" />
             <source>&lt;b&gt;Map's answer hidden.&lt;/b&gt; Label the pixel from the band values and the imagery.</source>
             <translation>&lt;b&gt;Respuesta del mapa oculta.&lt;/b&gt; Etiquetar el píxel a partir de los valores de banda y de las imágenes.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="1053" />
+            <location filename="../inspect_tool.py" line="1056" />
             <source>&lt;br&gt;&lt;b&gt;Cloud mask on:&lt;/b&gt; %s</source>
             <translation>&lt;br&gt;&lt;b&gt;Máscara de nubes el:&lt;/b&gt; %s</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="1057" />
+            <location filename="../inspect_tool.py" line="1060" />
             <source>&lt;b&gt;Change moment:&lt;/b&gt; %s</source>
             <translation>&lt;b&gt;Momento del cambio:&lt;/b&gt; %s</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="1061" />
+            <location filename="../inspect_tool.py" line="1064" />
             <source>&lt;br&gt;&lt;b&gt;Confidence:&lt;/b&gt; %s</source>
             <translation>&lt;br&gt;&lt;b&gt;Confianza:&lt;/b&gt; %s</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="1064" />
+            <location filename="../inspect_tool.py" line="1067" />
             <source>&lt;br&gt;&lt;b&gt;P(no change):&lt;/b&gt; %s</source>
             <translation>&lt;br&gt;&lt;b&gt;P(sin cambio):&lt;/b&gt; %s</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="1073" />
+            <location filename="../inspect_tool.py" line="1076" />
             <source>n/a</source>
             <translation>n/d</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="1091" />
+            <location filename="../inspect_tool.py" line="1094" />
             <source>Run with 'moment probabilities' on to see per-interval probabilities.</source>
             <translation>Ejecutar con 'probabilidades por intervalo' activado para ver las probabilidades de cada intervalo.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="1111" />
+            <location filename="../inspect_tool.py" line="1114" />
             <source>No CAIM result in the project: run 'Detect changes' first.</source>
             <translation>No hay ningún resultado de CAIM en el proyecto: ejecutar primero 'Detectar cambios'.</translation>
         </message>
@@ -3127,7 +3127,7 @@ Dispositivo: %s
             <translation>Detección de cambios CAIM: falta PyTorch</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="266" />
+            <location filename="../plugin.py" line="270" />
             <source>The Processing plugin is not enabled: enable it (Plugins &gt; Manage and Install Plugins &gt; Installed &gt; Processing) to run %s.</source>
             <translation>El complemento Processing no está activado: activarlo (Complementos &gt; Administrar e instalar complementos &gt; Instalado &gt; Processing) para ejecutar %s.</translation>
         </message>
@@ -3148,12 +3148,17 @@ Dispositivo: %s
     <context>
         <name>CaimSplit</name>
         <message>
-            <location filename="../split_algorithm.py" line="63" />
+            <location filename="../split_algorithm.py" line="61" />
+            <source>The VRTs are in QGIS's temporary folder, which is deleted when QGIS closes: to keep the date layers in a saved project, run this again with a folder of your own.</source>
+            <translation>Los VRT están en la carpeta temporal de QGIS, que se borra al cerrar QGIS: para conservar las capas de las fechas en un proyecto guardado, ejecutar esto de nuevo con una carpeta propia.</translation>
+        </message>
+        <message>
+            <location filename="../split_algorithm.py" line="73" />
             <source>Split a multi-date raster into dates</source>
             <translation>Dividir un ráster multitemporal en fechas</translation>
         </message>
         <message>
-            <location filename="../split_algorithm.py" line="72" />
+            <location filename="../split_algorithm.py" line="82" />
             <source>Splits a raster that holds a whole time series as bands (a Google Earth Engine toBands() export, a gdal_merge.py -separate stack, a data-cube export) into one small virtual raster (VRT) per date, and adds them to the project as layers named by date. Each VRT reads its bands from the raster, so nothing is copied; keep the raster where it is. Then select the date layers, in date order, in &lt;i&gt;Detect changes in a time series&lt;/i&gt;.
 
 &lt;b&gt;Bands per date&lt;/b&gt;: all bands of one date, masks and QA bands included (e.g. 5 for B, G, R, NIR and a QA band). 0 (the default): as many dates as the band names carry, as Earth Engine's do (20200105T103421_..._B4).
@@ -3166,87 +3171,82 @@ Dispositivo: %s
 &lt;b&gt;Fechas&lt;/b&gt; (opcional): una por fecha, separadas por comas, p. ej. 2019-06-01,2020-06-01; si no, las fechas de los nombres de las bandas. Los nombres de los VRT llevan las fechas, así que la detección de cambios las lee.</translation>
         </message>
         <message>
-            <location filename="../split_algorithm.py" line="88" />
+            <location filename="../split_algorithm.py" line="98" />
             <source>Multi-date raster</source>
             <translation>Ráster multitemporal</translation>
         </message>
         <message>
-            <location filename="../split_algorithm.py" line="91" />
+            <location filename="../split_algorithm.py" line="101" />
             <source>Bands per date (0: from the band names)</source>
             <translation>Bandas por fecha (0: de los nombres de banda)</translation>
         </message>
         <message>
-            <location filename="../split_algorithm.py" line="93" />
+            <location filename="../split_algorithm.py" line="103" />
             <source>All bands of one date, QA bands included; 0: as many dates as the band names carry.</source>
             <translation>Todas las bandas de una fecha, bandas QA incluidas; 0: tantas fechas como indiquen los nombres de las bandas.</translation>
         </message>
         <message>
-            <location filename="../split_algorithm.py" line="95" />
+            <location filename="../split_algorithm.py" line="105" />
             <source>Band order</source>
             <translation>Orden de las bandas</translation>
         </message>
         <message>
-            <location filename="../split_algorithm.py" line="96" />
+            <location filename="../split_algorithm.py" line="106" />
             <source>Automatic (band names, else date by date)</source>
             <translation>Automático (nombres de banda; si no, por fecha)</translation>
         </message>
         <message>
-            <location filename="../split_algorithm.py" line="97" />
+            <location filename="../split_algorithm.py" line="107" />
             <source>Date by date (date 1's bands, then date 2's)</source>
             <translation>Fecha por fecha (bandas de la fecha 1, luego 2)</translation>
         </message>
         <message>
-            <location filename="../split_algorithm.py" line="98" />
+            <location filename="../split_algorithm.py" line="108" />
             <source>Band by band (band 1 of every date, then 2)</source>
             <translation>Banda por banda (banda 1 de cada fecha, luego 2)</translation>
         </message>
         <message>
-            <location filename="../split_algorithm.py" line="100" />
+            <location filename="../split_algorithm.py" line="110" />
             <source>Dates, comma-separated</source>
             <translation>Fechas, separadas por comas</translation>
         </message>
         <message>
-            <location filename="../split_algorithm.py" line="101" />
+            <location filename="../split_algorithm.py" line="111" />
             <source>One per date, e.g. 2019-06-01,2020-06-01; empty: the dates in the band names.</source>
             <translation>Una por fecha, p. ej. 2019-06-01,2020-06-01; vacío: las fechas de los nombres de las bandas.</translation>
         </message>
         <message>
-            <location filename="../split_algorithm.py" line="103" />
+            <location filename="../split_algorithm.py" line="113" />
             <source>Replace VRTs of the same names in the folder</source>
             <translation>Sustituir los VRT homónimos de la carpeta</translation>
         </message>
         <message>
-            <location filename="../split_algorithm.py" line="106" />
+            <location filename="../split_algorithm.py" line="116" />
             <source>Folder for the date rasters (VRT)</source>
             <translation>Carpeta para los rásteres de las fechas (VRT)</translation>
         </message>
         <message>
-            <location filename="../split_algorithm.py" line="107" />
+            <location filename="../split_algorithm.py" line="117" />
             <source>Date rasters</source>
             <translation>Rásteres de las fechas</translation>
         </message>
         <message>
-            <location filename="../split_algorithm.py" line="108" />
+            <location filename="../split_algorithm.py" line="118" />
             <source>Dates (comma-separated)</source>
             <translation>Fechas (separadas por comas)</translation>
         </message>
         <message>
-            <location filename="../split_algorithm.py" line="118" />
+            <location filename="../split_algorithm.py" line="128" />
             <source>Choose the multi-date raster (a raster layer).</source>
             <translation>Elegir el ráster multitemporal (una capa ráster).</translation>
         </message>
         <message>
-            <location filename="../split_algorithm.py" line="120" />
+            <location filename="../split_algorithm.py" line="130" />
             <source>'%s' is not a file-based (GDAL) raster; export it as GeoTIFF first.</source>
             <translation>'%s' no es un ráster basado en archivo (GDAL); exportarlo primero como GeoTIFF.</translation>
         </message>
         <message>
-            <location filename="../split_algorithm.py" line="142" />
-            <source>The VRTs are in QGIS's temporary folder, which is deleted when QGIS closes: to keep the date layers in a saved project, run this again with a folder of your own.</source>
-            <translation>Los VRT están en la carpeta temporal de QGIS, que se borra al cerrar QGIS: para conservar las capas de las fechas en un proyecto guardado, ejecutar esto de nuevo con una carpeta propia.</translation>
-        </message>
-        <message>
-            <location filename="../split_algorithm.py" line="146" />
+            <location filename="../split_algorithm.py" line="154" />
             <source>The band names carry no dates for some dates: give the dates (DATES) here, or in the change detection's Dates.</source>
             <translation>Los nombres de las bandas no llevan fecha para algunas fechas: indicar las fechas (DATES) aquí, o en Fechas de la detección de cambios.</translation>
         </message>
@@ -3305,17 +3305,17 @@ Dispositivo: %s
     <context>
         <name>CaimStackBands</name>
         <message>
-            <location filename="../stackbands_algorithm.py" line="56" />
+            <location filename="../stackbands_algorithm.py" line="64" />
             <source>%s (stacked dates)</source>
             <translation>%s (fechas apiladas)</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="94" />
+            <location filename="../stackbands_algorithm.py" line="102" />
             <source>Stack band files into dates</source>
             <translation>Apilar archivos de banda en fechas</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="102" />
+            <location filename="../stackbands_algorithm.py" line="110" />
             <source>Stacks imagery stored as one file per band into one virtual raster (VRT) per date, for the change detection: Landsat 4-9 Collection 2 Level-1 and Level-2 (LC08_L2SP_..._SR_B4.TIF, QA_PIXEL), Sentinel-2 L1C and L2A (.SAFE folders, their .zip, or a folder per scene of B04.tif or red.tif; SCL), CBERS-4 AWFI and MUX cubes (B13-B16, CMASK), and any files named with a date and a band such as B4. Each date's VRT holds its bands in the sensor's order, named by role so that the change detection finds red, green, blue and NIR by itself, with the product's nodata and its scale and offset (reflectance), so that dates of different processing compare. Each date's cloud mask is written as masks/&amp;lt;date&amp;gt;_&amp;lt;mask&amp;gt;.vrt and loaded unchecked: &lt;i&gt;Match masks by date&lt;/i&gt; in the change detection pairs them. Nothing is copied: keep the band files where they are.
 
 &lt;b&gt;Band files&lt;/b&gt; and/or &lt;b&gt;Folder&lt;/b&gt; (searched with its subfolders).
@@ -3326,62 +3326,62 @@ Dispositivo: %s
 &lt;b&gt;Bandas&lt;/b&gt; (opcional): las bandas a apilar, en ese orden, por nombre (B04, SR_B4, B13) o función (red, green, blue, nir, swir1, swir2); vacío: las bandas de superficie del sensor.</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="118" />
+            <location filename="../stackbands_algorithm.py" line="126" />
             <source>Band files</source>
             <translation>Archivos de banda</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="119" />
+            <location filename="../stackbands_algorithm.py" line="127" />
             <source>One-band rasters: the band files (and masks) of every date.</source>
             <translation>Rásteres de una banda: los archivos de banda (y máscaras) de todas las fechas.</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="121" />
+            <location filename="../stackbands_algorithm.py" line="129" />
             <source>Folder of band files</source>
             <translation>Carpeta de archivos de banda</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="122" />
+            <location filename="../stackbands_algorithm.py" line="130" />
             <source>A folder holding the band files, searched with its subfolders (a .SAFE folder too; .zip files in it are read).</source>
             <translation>Una carpeta con los archivos de banda, buscados también en sus subcarpetas (también una carpeta .SAFE; se leen los .zip que contenga).</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="125" />
+            <location filename="../stackbands_algorithm.py" line="133" />
             <source>Bands, comma-separated</source>
             <translation>Bandas, separadas por comas</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="126" />
+            <location filename="../stackbands_algorithm.py" line="134" />
             <source>E.g. red,green,blue,nir or B04,B03,B02,B08; empty: the sensor's surface bands.</source>
             <translation>P. ej. red,green,blue,nir o B04,B03,B02,B08; vacío: las bandas de superficie del sensor.</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="128" />
+            <location filename="../stackbands_algorithm.py" line="136" />
             <source>Replace VRTs of the same names in the folder</source>
             <translation>Sustituir los VRT homónimos de la carpeta</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="131" />
+            <location filename="../stackbands_algorithm.py" line="139" />
             <source>Folder for the date rasters (VRT)</source>
             <translation>Carpeta para los rásteres de las fechas (VRT)</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="132" />
+            <location filename="../stackbands_algorithm.py" line="140" />
             <source>Date rasters</source>
             <translation>Rásteres de las fechas</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="133" />
+            <location filename="../stackbands_algorithm.py" line="141" />
             <source>Cloud masks</source>
             <translation>Máscaras de nubes</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="134" />
+            <location filename="../stackbands_algorithm.py" line="142" />
             <source>Summary</source>
             <translation>Resumen</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="145" />
+            <location filename="../stackbands_algorithm.py" line="155" />
             <source>Choose the band files, or the folder holding them.</source>
             <translation>Elija los archivos de banda, o la carpeta que los contiene.</translation>
         </message>

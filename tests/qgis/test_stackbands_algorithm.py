@@ -93,6 +93,17 @@ def test_stack_band_files_in_processing(project, tmp_path):
     assert not ok and "Choose the band files, or the folder holding them." in fb.textLog()
 
 
+def test_a_stack_into_the_temporary_folder_says_it_goes_with_qgis(project, tmp_path):
+    """Processing's default output, a temporary folder, is deleted when QGIS closes: a project saved with the
+    stacked dates lost them, unsaid (caim:splitdates warns of it).  The run says so; not for a folder of one's own."""
+    folder = _landsat(tmp_path)
+    results, ok, feedback = run_processing("caim:stackbands", {"FOLDER": folder, "OUTPUT": "TEMPORARY_OUTPUT"})
+    assert ok, feedback.textLog()
+    assert "temporary folder, which is deleted when QGIS closes" in feedback.textLog()
+    results, ok, feedback = run_processing("caim:stackbands", {"FOLDER": folder, "OUTPUT": str(tmp_path / "kept")})
+    assert ok and "temporary folder" not in feedback.textLog()
+
+
 def test_stack_band_layers_given_as_layers(project, tmp_path):
     """The band files as layers (INPUT), a band selection by role, and the layers' own files read."""
     from qgis.core import QgsProject, QgsRasterLayer
@@ -143,7 +154,11 @@ def test_the_menu_entry_opens_the_stack_on_the_active_band_file(project, tmp_pat
     try:
         assert ("&CAIM change detection", "Stack band files into dates…") in menu
         assert plugin.stack_action.toolTip().endswith("(caim:stackbands)")
-        assert plugin.algorithm_defaults(STACK_ID) == {"FOLDER": str(tmp_path)}
+        # ... and a new folder in it for the dates, not Processing's temporary folder, deleted when QGIS closes
+        assert plugin.algorithm_defaults(STACK_ID) == {"FOLDER": str(tmp_path),
+                                                       "OUTPUT": str(tmp_path / "stacked_dates")}
+        os.mkdir(str(tmp_path / "stacked_dates"))
+        assert plugin.algorithm_defaults(STACK_ID)["OUTPUT"] == str(tmp_path / "stacked_dates_2")
         iface.activeLayer = lambda: stack
         assert plugin.algorithm_defaults(STACK_ID) == {}
     finally:
