@@ -8,6 +8,8 @@ a tile).  Layers are only read on the main thread.
 import html
 import json
 import os
+import re
+import shutil
 import time
 
 from qgis.PyQt.QtCore import QDir, QEvent, QItemSelectionModel, QSize, Qt, QTimer, QUrl, pyqtSignal
@@ -325,6 +327,35 @@ class MessageArea(PanelScroll):
             self.updateGeometry()
         self._snap()
 
+
+
+def _same_stack(folder):
+    """An earlier ``stacked_dates`` (``_2``, ...) folder beside ``folder`` holding the very files of ``folder`` (the
+    same VRTs, masks and styles: the same band files stacked again), else None."""
+    def files(path):
+        out = {}
+        for root, dirs, names in os.walk(path):
+            dirs[:] = [d for d in dirs if not d.startswith(".")]
+            for name in names:
+                if not name.startswith(".") and not name.endswith((".aux.xml", ".ovr")):
+                    full = os.path.join(root, name)
+                    out[os.path.relpath(full, path)] = full
+        return out
+
+    def content(path):
+        with open(path, "rb") as f:
+            return f.read()
+
+    parent, own = os.path.split(os.path.abspath(folder))
+    mine = files(folder)
+    for name in sorted(os.listdir(parent)):
+        other = os.path.join(parent, name)
+        if name == own or not re.fullmatch(r"stacked_dates(_\d+)?", name) or not os.path.isdir(other):
+            continue
+        theirs = files(other)
+        if set(theirs) == set(mine) and all(content(mine[k]) == content(theirs[k]) for k in mine):
+            return other
+    return None
 
 class CaimDialog(QDialog):
     def __init__(self, iface=None, parent=None):
@@ -1279,8 +1310,12 @@ class CaimDialog(QDialog):
     def _band_file_layers(self):
         """The checked one-band layers when two or more of them share a date (the band files of a date, one
         file per band: inputs' ERROR), else []."""
+        from model_core.bandfiles import stacked_output
+
+        # (not the masks of an earlier stack, checked again with "Check all": one-band layers with dates too)
         one_band = [(layer, date) for layer, date in self.checked()
-                    if isinstance(layer, QgsRasterLayer) and layer.bandCount() == 1 and layer.providerType() == "gdal"]
+                    if isinstance(layer, QgsRasterLayer) and layer.bandCount() == 1 and layer.providerType() == "gdal"
+                    and not stacked_output(inp.layer_source(layer))]
         dates = [date for _, date in one_band if date]
         if not any(dates.count(d) > 1 for d in dates):
             return []
@@ -1309,7 +1344,7 @@ class CaimDialog(QDialog):
         dates and masks to the project as a group (masks unchecked), and check the dates in the band files'
         place, each with its mask.  Returns False, with the reason in the status, when the engine refused."""
         from model_core.errors import CaimError
-        from model_core.bandfiles import stack_band_files
+        from model_core.bandfiles import stack_band_files, stacked_output
 
         from caim_qgis_plugin.stackbands_algorithm import group_name, place_in_group
 
@@ -1318,7 +1353,9 @@ class CaimDialog(QDialog):
             return False
         dates = {inp.date_for_layer(layer)[0] for layer in layers} - {None}
         ids = {layer.id() for layer in layers}
+        # the project's masks of those dates, not those of an earlier stack (its VRTs: a mask without band files)
         masks = [layer for layer in self.mask_candidates() if layer.id() not in ids
+                 and not stacked_output(inp.layer_source(layer))
                  and any(w in (layer.name() + " " + os.path.basename(inp.layer_source(layer))).lower()
                          for w in MASK_WORDS) and inp.date_for_layer(layer)[0] in dates]
         sources = [inp.layer_source(layer) for layer in layers + masks]
@@ -1328,18 +1365,28 @@ class CaimDialog(QDialog):
         except CaimError as exc:
             self._set_status(tr("Stack band files into dates: %s") % exc, error=True)
             return False
+        earlier = _same_stack(res.out_dir)
+        if earlier:  # pressed again on the same band files: that stack and its layers, not a copy of each
+            shutil.rmtree(res.out_dir)  # (made by this call: _stack_folder names a folder that did not exist)
+            res.out_dir = earlier
         project = QgsProject.instance()
-        group = group_name(folder)
+        known = {os.path.normcase(os.path.abspath(inp.layer_source(layer))): layer
+                 for layer in project.mapLayers().values() if isinstance(layer, QgsRasterLayer)}
+        group = group_name(res.out_dir)
         date_layers, mask_layers = {}, {}
         for d in res.dates:
             path = os.path.join(res.out_dir, d.name)
-            date_layer = QgsRasterLayer(path, os.path.splitext(d.name)[0], "gdal")
-            place_in_group(project, date_layer, group)
+            date_layer = known.get(os.path.normcase(os.path.abspath(path)))
+            if date_layer is None:
+                date_layer = QgsRasterLayer(path, os.path.splitext(d.name)[0], "gdal")
+                place_in_group(project, date_layer, group)
             date_layers[date_layer.id()] = d
             if d.mask_name:
                 mask_path = os.path.join(res.out_dir, d.mask_name)
-                mask_layer = QgsRasterLayer(mask_path, os.path.splitext(os.path.basename(mask_path))[0], "gdal")
-                place_in_group(project, mask_layer, group, hidden=True)
+                mask_layer = known.get(os.path.normcase(os.path.abspath(mask_path)))
+                if mask_layer is None:
+                    mask_layer = QgsRasterLayer(mask_path, os.path.splitext(os.path.basename(mask_path))[0], "gdal")
+                    place_in_group(project, mask_layer, group, hidden=True)
                 mask_layers[date_layer.id()] = mask_layer
         self.refresh_layers()
         self.layer_tree.blockSignals(True)
@@ -1358,8 +1405,12 @@ class CaimDialog(QDialog):
         self._uncheck_mask_rows()
         self.sort_by_date()
         self.validate()
-        self._set_status(tr("Stacked the band files into %d dates (%d with a cloud mask) in %s.")
-                         % (len(res.dates), len(mask_layers), res.out_dir))
+        if earlier:
+            self._set_status(tr("These band files were stacked into %d dates (%d with a cloud mask) before, in %s: "
+                                "used again.") % (len(res.dates), len(mask_layers), res.out_dir))
+        else:
+            self._set_status(tr("Stacked the band files into %d dates (%d with a cloud mask) in %s.")
+                             % (len(res.dates), len(mask_layers), res.out_dir))
         return True
 
     def _uncheck_layer(self, layer_id):

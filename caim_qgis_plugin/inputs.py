@@ -417,6 +417,17 @@ def held_dates(unit):
     return _PLANS[key]
 
 
+def band_files(layers, dates):
+    """{date: [layers]} of the one-band layers that share a date with another (the band files of a date, one file
+    per band: Sentinel-2, CBERS, Landsat), in date order; {} when there are none."""
+    shared = {}
+    for layer, d in zip(layers, dates):
+        if d:
+            shared.setdefault(d, []).append(layer)
+    return {d: shared[d] for d in sorted(shared) if len(shared[d]) > 1 and all(
+        isinstance(lyr, QgsRasterLayer) and lyr.bandCount() == 1 for lyr in shared[d])}
+
+
 def validate(layers, dates=None, bands=None, model=mdl.AUTO, weights=None, masks=None):
     """Problems with a planned run, as [(level, message)], errors first.  Main thread only.
 
@@ -443,7 +454,9 @@ def validate(layers, dates=None, bands=None, model=mdl.AUTO, weights=None, masks
     if rasters:
         problems += band_count_problems(list(zip(labels(rasters), [lyr.bandCount() for lyr in rasters])), bands,
                                         model)
-        if mdl.needs_weights(model) and not weights:
+        if mdl.needs_weights(model) and dates and band_files(layers, dates):
+            pass  # band files of a date are stacked first: the stack's bands, named by role, are the network's
+        elif mdl.needs_weights(model) and not weights:
             network = _network_band_problems(model, rasters, bands)
             fallback, why = _auto_fallback(choice, network) if not bands else (None, None)  # (a mapping: the user's)
             if fallback:  # "auto" on imagery the networks cannot read: a classical method runs (the engine's)
@@ -467,9 +480,7 @@ def validate(layers, dates=None, bands=None, model=mdl.AUTO, weights=None, masks
             problems.append((WARNING, tr("Dates are not in chronological order: moments follow the list order.")))
         if len(set(known)) < len(known):
             twice = sorted({d for d in known if known.count(d) > 1})
-            shared = {d: [layers[i] for i, x in enumerate(dates) if x == d and i < len(layers)] for d in twice}
-            per_band = {d: ls for d, ls in shared.items() if len(ls) > 1 and all(
-                isinstance(lyr, QgsRasterLayer) and lyr.bandCount() == 1 for lyr in ls)}
+            per_band = band_files(layers, dates)
             if per_band:  # one file per band (Sentinel-2, CBERS, Landsat): bands would be compared as dates
                 d, ls = next(iter(per_band.items()))
                 problems.append((ERROR, tr("%d one-band layers share the date %s (%s)%s: they look like the bands of "

@@ -1118,6 +1118,32 @@ def _names(series):
             d.mask_name = f"masks/{d.date}{suffix}_{d.mask.band}.vrt" if d.mask else ""
 
 
+def stacked_output(path):
+    """Whether ``path`` is a VRT that :func:`stack_band_files` wrote: a date's ``<out>/<date>[_<scene>].vrt``
+    with its ``masks`` folder or style beside it, or a mask ``<out>/masks/<date>[_<scene>]_<MASK>.vrt`` beside
+    its date's ``<out>/<date>[_<scene>].vrt``.  (A stack's masks are one-band rasters with dates in their names,
+    as band files are: stacked again with those band files, a mask had no band file of its date.)"""
+    path = str(path)
+    name = os.path.basename(path)
+    if not name.lower().endswith(".vrt") or not re.match(r"\d{4}-\d{2}-\d{2}", name):
+        return False
+    folder = os.path.dirname(os.path.abspath(path))
+    stem = name[:-4]
+    if os.path.basename(folder) == "masks":
+        out = os.path.dirname(folder)
+        return any(stem[k] == "_" and os.path.isfile(os.path.join(out, stem[:k] + ".vrt"))
+                   for k in range(10, len(stem)))
+    return os.path.isfile(os.path.join(folder, stem + ".qml")) or any(
+        n.startswith(stem + "_") and n.lower().endswith(".vrt") for n in _listdir(os.path.join(folder, "masks")))
+
+
+def _listdir(folder):
+    try:
+        return os.listdir(folder)
+    except OSError:
+        return []
+
+
 def _style_name(d):
     return os.path.splitext(d.name)[0] + ".qml"
 

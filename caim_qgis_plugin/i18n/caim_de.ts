@@ -935,639 +935,644 @@ Braucht PyTorch im Python von QGIS.
     <context>
         <name>CaimDialog</name>
         <message>
-            <location filename="../dialog.py" line="149" />
+            <location filename="../dialog.py" line="151" />
             <source>Clear %s</source>
             <translation>%s leeren</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="344" />
+            <location filename="../dialog.py" line="375" />
             <source>CAIM change detection: detect changes in a time series</source>
             <translation>CAIM-Änderungserkennung: Änderungen in einer Zeitreihe erkennen</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="360" />
+            <location filename="../dialog.py" line="391" />
             <source>Check the images to compare, oldest first. They are ordered by the date found in the layer name, file name or metadata; drag rows to reorder (Alt+Up/Down), double-click a date to edit it (F2), and double-click a Cloud mask cell (Shift+F2) to give that date its cloud mask (optional, per date: dates without one are used as they are).</source>
             <translation>Die zu vergleichenden Bilder anhaken, das älteste zuerst. Sie sind nach dem Datum aus Layername, Dateiname oder Metadaten geordnet; Zeilen zum Umordnen ziehen (Alt+Auf/Ab), ein Datum zum Bearbeiten doppelklicken (F2) und eine Zelle der Spalte Wolkenmaske doppelklicken (Umschalt+F2), um diesem Zeitpunkt seine Wolkenmaske zu geben (optional, je Zeitpunkt: Zeitpunkte ohne Maske werden unverändert verwendet).</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="370" />
+            <location filename="../dialog.py" line="401" />
             <source>Layer</source>
             <translation>Layer</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="370" />
+            <location filename="../dialog.py" line="401" />
             <source>Date</source>
             <translation>Datum</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="370" />
+            <location filename="../dialog.py" line="401" />
             <source>Bands</source>
             <translation>Kanäle</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="370" />
+            <location filename="../dialog.py" line="401" />
             <source>CRS</source>
             <translation>KBS</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="370" />
+            <location filename="../dialog.py" line="401" />
             <source>Cloud mask</source>
             <translation>Wolkenmaske</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="385" />
+            <location filename="../dialog.py" line="416" />
             <source>Input layers in date order</source>
             <translation>Eingabelayer in zeitlicher Reihenfolge</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="386" />
+            <location filename="../dialog.py" line="417" />
             <source>Check the dates to compare, oldest first. Alt+Up and Alt+Down move the selected rows, F2 edits a date, Shift+F2 chooses a date's cloud mask.</source>
             <translation>Die zu vergleichenden Zeitpunkte anhaken, der älteste zuerst. Alt+Auf und Alt+Ab verschieben die gewählten Zeilen, F2 bearbeitet ein Datum, Umschalt+F2 wählt die Wolkenmaske eines Zeitpunkts.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="391" />
+            <location filename="../dialog.py" line="422" />
             <source>Sort by date</source>
             <translation>Nach Datum sortieren</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="393" />
+            <location filename="../dialog.py" line="424" />
             <source>Move up</source>
             <translation>Nach oben</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="394" />
+            <location filename="../dialog.py" line="425" />
             <source>Move the selected rows up (Alt+Up in the list)</source>
             <translation>Die markierten Zeilen nach oben schieben (Alt+Auf in der Liste)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="396" />
+            <location filename="../dialog.py" line="427" />
             <source>Move down</source>
             <translation>Nach unten</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="397" />
+            <location filename="../dialog.py" line="428" />
             <source>Move the selected rows down (Alt+Down in the list)</source>
             <translation>Die markierten Zeilen nach unten schieben (Alt+Ab in der Liste)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="399" />
+            <location filename="../dialog.py" line="430" />
             <source>Check all</source>
             <translation>Alle anhaken</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="401" />
+            <location filename="../dialog.py" line="432" />
             <source>Check none</source>
             <translation>Keine anhaken</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="403" />
+            <location filename="../dialog.py" line="434" />
             <source>Split into dates…</source>
             <translation>In Zeitpunkte aufteilen…</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="404" />
+            <location filename="../dialog.py" line="435" />
             <source>The checked layer holds every date as bands (e.g. an Earth Engine export)? Split it into one layer per date (caim:splitdates)</source>
             <translation>Der angehakte Layer enthält alle Zeitpunkte als Kanäle (z. B. ein Earth-Engine-Export)? In einen Layer je Zeitpunkt aufteilen (caim:splitdates)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="408" />
+            <location filename="../dialog.py" line="439" />
             <source>Stack band files into dates</source>
             <translation>Kanaldateien zu Zeitpunkten stapeln</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="409" />
+            <location filename="../dialog.py" line="440" />
             <source>The checked layers are the band files of several dates (one file per band)? Stack each date's bands into one layer, with its cloud mask (caim:stackbands)</source>
             <translation>Die angehakten Layer sind die Kanaldateien mehrerer Zeitpunkte (eine Datei je Kanal)? Die Kanäle jedes Zeitpunkts zu einem Layer stapeln, mit seiner Wolkenmaske (caim:stackbands)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="427" />
+            <location filename="../dialog.py" line="458" />
             <source>Model</source>
             <translation>Modell</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="436" />
+            <location filename="../dialog.py" line="467" />
             <source>Weights (*.pt);;All files (*)</source>
             <translation>Gewichte (*.pt);;Alle Dateien (*)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="443" />
+            <location filename="../dialog.py" line="474" />
             <source>Weights</source>
             <translation>Gewichte</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="445" />
+            <location filename="../dialog.py" line="476" />
             <source>Weights file</source>
             <translation>Gewichtsdatei</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="445" />
+            <location filename="../dialog.py" line="476" />
             <source>Choose a weights file</source>
             <translation>Gewichtsdatei wählen</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="446" />
+            <location filename="../dialog.py" line="477" />
             <source>About…</source>
             <translation>Info…</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="448" />
+            <location filename="../dialog.py" line="479" />
             <source>About the weights file</source>
             <translation>Über die Gewichtsdatei</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="450" />
+            <location filename="../dialog.py" line="481" />
             <source>What the weights file that will run is (the bundled one when the field is empty) and what it was trained on: command, start file, the imagery with each source's licence.</source>
             <translation>Was die Gewichtsdatei ist, die verwendet wird (die mitgelieferte, wenn das Feld leer ist), und worauf sie trainiert wurde: Befehl, Startdatei, die Bilddaten mit der Lizenz jeder Quelle.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="465" />
+            <location filename="../dialog.py" line="496" />
             <source>0: the calibrated decision. Positive values call more pixels changed (fewer missed changes, more false alarms), negative values fewer. Raise it in steps of 0.25 when clear changes are missed. Not remembered between sessions.</source>
             <translation>0: die kalibrierte Entscheidung. Positive Werte stufen mehr Pixel als geändert ein (weniger übersehene Änderungen, mehr Fehlalarme), negative weniger. In Schritten von 0,25 erhöhen, wenn deutliche Änderungen übersehen werden. Wird nicht zwischen Sitzungen gespeichert.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="468" />
+            <location filename="../dialog.py" line="499" />
             <source>Sensitivity</source>
             <translation>Empfindlichkeit</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="471" />
+            <location filename="../dialog.py" line="502" />
             <source>0 = calibrated; + finds more change, - less</source>
             <translation>0 = kalibriert; + findet mehr Änderung, - weniger</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="476" />
+            <location filename="../dialog.py" line="507" />
             <source>Otsu (default)</source>
             <translation>Otsu (Standard)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="477" />
+            <location filename="../dialog.py" line="508" />
             <source>Minimum error (Kittler-Illingworth)</source>
             <translation>Minimaler Fehler (Kittler-Illingworth)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="478" />
+            <location filename="../dialog.py" line="509" />
             <source>Threshold</source>
             <translation>Schwellenwert</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="480" />
+            <location filename="../dialog.py" line="511" />
             <source>Threshold method</source>
             <translation>Schwellenwertverfahren</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="480" />
+            <location filename="../dialog.py" line="511" />
             <source>For the CVA and ISFA methods only</source>
             <translation>Nur für die Verfahren CVA und ISFA</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="481" />
+            <location filename="../dialog.py" line="512" />
             <source>CVA and ISFA only</source>
             <translation>nur CVA und ISFA</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="490" />
+            <location filename="../dialog.py" line="521" />
             <source> px</source>
             <translation> px</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="491" />
+            <location filename="../dialog.py" line="522" />
             <source>off</source>
             <translation>aus</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="494" />
+            <location filename="../dialog.py" line="525" />
             <source>Minimum mapping unit: changed patches (8-connected changed pixels, whatever their moments) smaller than this are written as unchanged, e.g. 4 drops isolated pixels and pairs. Unchanged holes inside changes are kept. Off (0) keeps every changed pixel.</source>
             <translation>Kleinste Kartiereinheit: geänderte Flächen (8-verbundene geänderte Pixel, gleich welcher Änderungszeitpunkt) unter dieser Größe werden als unverändert geschrieben, z. B. entfernt 4 einzelne Pixel und Paare. Unveränderte Lücken innerhalb von Änderungen bleiben. Aus (0) behält jedes geänderte Pixel.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="499" />
+            <location filename="../dialog.py" line="530" />
             <source>Minimum change patch</source>
             <translation>Mindestfläche</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="505" />
+            <location filename="../dialog.py" line="536" />
             <source>Fill masked dates from the previous clear date (cloudy series)</source>
             <translation>Maskierte Zeitpunkte vom vorigen wolkenfreien Zeitpunkt füllen (bewölkte Zeitreihe)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="508" />
+            <location filename="../dialog.py" line="539" />
             <source>Off: a pixel that is nodata or masked in any date (clouds set to nodata) is nodata in every output. On: every pixel valid in at least two dates gets a result; a masked date repeats the pixel's previous clear values, so a change hidden by clouds is dated to the interval that ends at the first clear date after it.</source>
             <translation>Aus: Ein Pixel, das an irgendeinem Zeitpunkt NoData oder maskiert ist (Wolken als NoData), ist in jeder Ausgabe NoData. An: Jedes Pixel, das an mindestens zwei Zeitpunkten gültig ist, erhält ein Ergebnis; ein maskierter Zeitpunkt wiederholt die vorigen wolkenfreien Werte des Pixels, sodass eine von Wolken verdeckte Änderung dem Intervall zugeordnet wird, das am ersten wolkenfreien Zeitpunkt danach endet.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="516" />
+            <location filename="../dialog.py" line="547" />
             <source>Mask values that mean clear sky: comma-separated whole numbers, ranges and bit tests (bitN set, !bitN unset, joined by &amp;); every other value masks the pixel on that date. 0: CBERS CMASK and 0/1 masks; bit6&amp;!bit2&amp;!bit4: Landsat 8-9 Collection 2 QA_PIXEL (clear, no cirrus, no shadow); 4-7,11: Sentinel-2 SCL; 0,1: Fmask. The list beside it fills these in.</source>
             <translation>Maskenwerte, die wolkenfrei bedeuten: kommagetrennte ganze Zahlen, Bereiche und Bittests (bitN gesetzt, !bitN nicht gesetzt, verbunden mit &amp;); jeder andere Wert maskiert das Pixel zu diesem Zeitpunkt. 0: CBERS CMASK und 0/1-Masken; bit6&amp;!bit2&amp;!bit4: Landsat 8-9 Collection 2 QA_PIXEL (wolkenfrei, kein Zirrus, kein Schatten); 4-7,11: Sentinel-2 SCL; 0,1: Fmask. Die Liste daneben trägt diese ein.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="522" />
+            <location filename="../dialog.py" line="553" />
             <source>Match masks by date</source>
             <translation>Nach Datum zuordnen</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="525" />
+            <location filename="../dialog.py" line="556" />
             <source>For each checked date without a mask, pick a one-band layer of the same date whose name says mask, QA, SCL, Fmask or cloud, and uncheck that layer as an input. Double-click a row's Cloud mask cell to choose one yourself.</source>
             <translation>Für jeden angehakten Zeitpunkt ohne Maske einen einkanaligen Layer desselben Datums wählen, dessen Name mask, QA, SCL, Fmask oder cloud enthält, und bei diesem Layer als Eingabe den Haken entfernen. Eine Zelle der Spalte Wolkenmaske doppelklicken, um selbst eine zu wählen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="531" />
+            <location filename="../dialog.py" line="562" />
             <source>Clear values of common cloud-mask products; choosing one fills in the clear values.</source>
             <translation>Wolkenfrei-Werte gängiger Wolkenmasken-Produkte; die Auswahl trägt die Werte ein.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="533" />
+            <location filename="../dialog.py" line="564" />
             <source>product…</source>
             <translation>Produkt…</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="540" />
+            <location filename="../dialog.py" line="571" />
             <source>Cloud-mask values meaning clear</source>
             <translation>Wolkenmaskenwerte für wolkenfrei</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="541" />
+            <location filename="../dialog.py" line="572" />
             <source>Cloud-mask product</source>
             <translation>Wolkenmaskenprodukt</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="543" />
+            <location filename="../dialog.py" line="574" />
             <source>clear values</source>
             <translation>wolkenfrei</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="550" />
+            <location filename="../dialog.py" line="581" />
             <source>Cloud masks</source>
             <translation>Wolkenmasken</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="554" />
+            <location filename="../dialog.py" line="585" />
             <source>Device</source>
             <translation>Gerät</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="559" />
+            <location filename="../dialog.py" line="590" />
             <source>automatic</source>
             <translation>automatisch</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="562" />
+            <location filename="../dialog.py" line="593" />
             <source>Tile size in pixels. Automatic (0): chosen from the number of dates so the run stays near 1.3 GB of memory. Any raster size fits either way.</source>
             <translation>Kachelgröße in Pixeln. Automatisch (0): nach der Anzahl der Zeitpunkte gewählt, sodass der Lauf bei etwa 1,3 GB Speicher bleibt. Jede Rastergröße passt so oder so.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="569" />
+            <location filename="../dialog.py" line="600" />
             <source>Tile size</source>
             <translation>Kachelgröße</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="570" />
+            <location filename="../dialog.py" line="601" />
             <source>Tile overlap</source>
             <translation>Kachelüberlappung</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="572" />
+            <location filename="../dialog.py" line="603" />
             <source>tile</source>
             <translation>Kachel</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="572" />
+            <location filename="../dialog.py" line="603" />
             <source>overlap</source>
             <translation>Überlappung</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="578" />
+            <location filename="../dialog.py" line="609" />
             <source>Tiling</source>
             <translation>Kachelung</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="582" />
+            <location filename="../dialog.py" line="613" />
             <source>Output folder</source>
             <translation>Ausgabeordner</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="582" />
+            <location filename="../dialog.py" line="613" />
             <source>Choose the output folder</source>
             <translation>Ausgabeordner wählen</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="584" />
+            <location filename="../dialog.py" line="615" />
             <source>Also write change polygons (GeoPackage with moment and dates)</source>
             <translation>Auch Änderungspolygone schreiben (GeoPackage mit dem Änderungsintervall)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="585" />
+            <location filename="../dialog.py" line="616" />
             <source>Write per-interval probabilities (used by the inspect tool)</source>
             <translation>Wahrscheinlichkeiten je Intervall schreiben (für das Pixel-Inspektionswerkzeug)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="607" />
+            <location filename="../dialog.py" line="638" />
             <source>Run progress</source>
             <translation>Fortschritt des Laufs</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="616" />
+            <location filename="../dialog.py" line="647" />
             <source>Run status</source>
             <translation>Status des Laufs</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="627" />
+            <location filename="../dialog.py" line="658" />
             <source>Run</source>
             <translation>Starten</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="628" />
+            <location filename="../dialog.py" line="659" />
             <source>Cancel run</source>
             <translation>Lauf abbrechen</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="650" />
+            <location filename="../dialog.py" line="681" />
             <source>The %s method needs no weights: this file is not used.</source>
             <translation>Die Methode %s braucht keine Gewichte: diese Datei wird nicht verwendet.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="651" />
+            <location filename="../dialog.py" line="682" />
             <source>not used: the classical method needs no weights</source>
             <translation>nicht verwendet: die klassische Methode braucht keine Gewichte</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="652" />
+            <location filename="../dialog.py" line="683" />
             <source>Bands (any)</source>
             <translation>Kanäle (beliebig)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="653" />
+            <location filename="../dialog.py" line="684" />
             <source>empty: every band; e.g. 1,2,3,4,5,7 (the same bands for every date)</source>
             <translation>leer: alle Kanäle; z. B. 1,2,3,4,5,7 (dieselben Kanäle für jeden Zeitpunkt)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="655" />
+            <location filename="../dialog.py" line="686" />
             <source>Weights file (.pt) for the chosen network; empty: the bundled weights.</source>
             <translation>Gewichtsdatei (.pt) für das gewählte Netz; leer: die mitgelieferten Gewichte.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="656" />
+            <location filename="../dialog.py" line="687" />
             <source>empty: bundled weights</source>
             <translation>leer: mitgelieferte Gewichte</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="657" />
+            <location filename="../dialog.py" line="688" />
             <source>Bands (R, G, B, NIR)</source>
             <translation>Kanäle (R, G, B, NIR)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="658" />
+            <location filename="../dialog.py" line="689" />
             <source>empty: from band wavelengths/names, else bands 1-4; e.g. 3,2,1,4</source>
             <translation>leer: aus Wellenlängen/Namen der Kanäle, sonst Kanäle 1-4; z. B. 3,2,1,4</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="665" />
+            <location filename="../dialog.py" line="696" />
             <source>Where the classical method cuts its change magnitude. Otsu's threshold (default); the minimum-error threshold finds more of the change where changes are a small share of the scene; on our real checks it also called a few more stable points changed (model card, candidate KT).</source>
             <translation>Wo die klassische Methode ihre Änderungsstärke teilt. Otsus Schwellenwert (Standard); der Schwellenwert des minimalen Fehlers findet mehr Änderung, wo Änderungen nur einen kleinen Teil der Szene ausmachen; in unseren Prüfungen an echten Daten stufte er auch einige stabile Punkte mehr als geändert ein (Model Card, Kandidat KT).</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="668" />
+            <location filename="../dialog.py" line="699" />
             <source>Only the classical methods (CVA, ISFA) have a threshold to choose; the networks and fusions use their calibrated decision (see Sensitivity).</source>
             <translation>Nur die klassischen Methoden (CVA, ISFA) haben einen wählbaren Schwellenwert; die Netze und Fusionen verwenden ihre kalibrierte Entscheidung (siehe Empfindlichkeit).</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="676" />
+            <location filename="../dialog.py" line="707" />
             <source>The %s method uses no weights file.</source>
             <translation>Die Methode %s verwendet keine Gewichtsdatei.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="683" />
+            <location filename="../dialog.py" line="714" />
             <source>The CAIM engine (model_core) could not be loaded: %s</source>
             <translation>Die CAIM-Engine (model_core) konnte nicht geladen werden: %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="687" />
+            <location filename="../dialog.py" line="718" />
             <source>No bundled weights file was found for this model; choose a .pt file.</source>
             <translation>Für dieses Modell wurde keine mitgelieferte Gewichtsdatei gefunden; eine .pt-Datei wählen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="696" />
+            <location filename="../dialog.py" line="727" />
             <source>CAIM — weights file</source>
             <translation>CAIM — Gewichtsdatei</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="702" />
+            <location filename="../dialog.py" line="733" />
             <source>CAIM — weights file and its training data</source>
             <translation>CAIM — Gewichtsdatei und ihre Trainingsdaten</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="712" />
+            <location filename="../dialog.py" line="743" />
             <source>What this weights file is and what it was trained on (from the record in the file; the model card has its accuracy on real labels):</source>
             <translation>Was diese Gewichtsdatei ist und worauf sie trainiert wurde (aus dem Eintrag in der Datei; die Model Card nennt ihre Genauigkeit an echten Referenzdaten):</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="823" />
+            <location filename="../dialog.py" line="854" />
             <source>custom</source>
             <translation>benutzerdefiniert</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="823" />
+            <location filename="../dialog.py" line="854" />
             <source>none</source>
             <translation>keines</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="824" />
+            <location filename="../dialog.py" line="855" />
             <source>no CRS</source>
             <translation>kein KBS</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="825" />
+            <location filename="../dialog.py" line="856" />
             <source>double-click to choose this date's cloud mask (a one-band raster layer; optional, per date)</source>
             <translation>Doppelklick, um die Wolkenmaske dieses Zeitpunkts zu wählen (ein einkanaliger Rasterlayer; optional, je Zeitpunkt)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="829" />
+            <location filename="../dialog.py" line="860" />
             <source>date from the %s; double-click to edit</source>
             <translation>Datum aus: %s; Doppelklick zum Bearbeiten</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="830" />
+            <location filename="../dialog.py" line="861" />
             <source>no date found; double-click to type one (YYYY-MM-DD)</source>
             <translation>kein Datum gefunden; Doppelklick, um eines einzugeben (JJJJ-MM-TT)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="833" />
+            <location filename="../dialog.py" line="864" />
             <source>holds dates from %s to %s: Run splits it into one layer per date</source>
             <translation>enthält Zeitpunkte von %s bis %s: Ausführen teilt es in einen Layer je Zeitpunkt auf</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="928" />
+            <location filename="../dialog.py" line="959" />
             <source>cloud mask of '%s'
 %s</source>
             <translation>Wolkenmaske von '%s'
 %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="976" />
+            <location filename="../dialog.py" line="1007" />
             <source>Matched %d cloud mask by date.</source>
             <translation>%d Wolkenmaske nach Datum zugeordnet.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="976" />
+            <location filename="../dialog.py" line="1007" />
             <source>Matched %d cloud masks by date.</source>
             <translation>%d Wolkenmasken nach Datum zugeordnet.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="978" />
+            <location filename="../dialog.py" line="1009" />
             <source>Several mask layers for %s: choose one in that date's Cloud mask cell.</source>
             <translation>Mehrere Maskenlayer für %s: einen in der Zelle Wolkenmaske dieses Zeitpunkts wählen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="980" />
+            <location filename="../dialog.py" line="1011" />
             <source>Several mask layers for %s: choose one in those dates' Cloud mask cells.</source>
             <translation>Mehrere Maskenlayer für %s: je einen in den Zellen Wolkenmaske dieser Zeitpunkte wählen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1024" />
+            <location filename="../dialog.py" line="1055" />
             <source>Unreadable date %s: %s.</source>
             <translation>Unlesbares Datum %s: %s.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1025" />
+            <location filename="../dialog.py" line="1056" />
             <source>'%s' for '%s'</source>
             <translation>'%s' für '%s'</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1049" />
+            <location filename="../dialog.py" line="1080" />
             <source>The date typed for '%s' is not used: it holds several dates, which its band names or time axis give. Empty its Date cell.</source>
             <translation>Das für '%s' eingegebene Datum wird nicht verwendet: es enthält mehrere Zeitpunkte, die seine Kanalnamen oder seine Zeitachse angeben. Seine Zelle Datum leeren.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1053" />
+            <location filename="../dialog.py" line="1084" />
             <source>'%s' holds several dates, and one cloud mask cannot serve them all: empty its Cloud mask cell, split it (Split into dates…), then choose each date's mask in its row.</source>
             <translation>'%s' enthält mehrere Zeitpunkte, und eine Wolkenmaske kann nicht für alle gelten: seine Zelle Wolkenmaske leeren, es aufteilen (In Zeitpunkte aufteilen…), dann die Maske jedes Zeitpunkts in dessen Zeile wählen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1059" />
+            <location filename="../dialog.py" line="1090" />
             <source>%s (each date)</source>
             <translation>%s (je Zeitpunkt)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1062" />
+            <location filename="../dialog.py" line="1093" />
             <source>Band %d does not exist in the dates of '%s', which have one band each: pick band 1.</source>
             <translation>Kanal %d gibt es in den Zeitpunkten von '%s' nicht, die je einen Kanal haben: Kanal 1 wählen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1066" />
+            <location filename="../dialog.py" line="1097" />
             <source>Band %d does not exist in the dates of '%s', which have %d bands each: pick bands from 1 to %d.</source>
             <translation>Kanal %d gibt es in den Zeitpunkten von '%s' nicht, die je %d Kanäle haben: Kanäle von 1 bis %d wählen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1072" />
+            <location filename="../dialog.py" line="1103" />
             <source>'%s' holds %d dates, %s to %s: Run first splits it into one layer per date (small VRT files %s, which read the raster), then checks the series again.</source>
             <translation>'%s' enthält %d Zeitpunkte, %s bis %s: Ausführen teilt es zuerst in einen Layer je Zeitpunkt auf (kleine VRT-Dateien %s, die das Raster lesen) und prüft dann die Zeitreihe erneut.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1077" />
+            <location filename="../dialog.py" line="1108" />
             <source>'%s' holds %d dates: Run first splits it into one layer per date (small VRT files %s, which read the raster), then checks the series again.</source>
             <translation>'%s' enthält %d Zeitpunkte: Ausführen teilt es zuerst in einen Layer je Zeitpunkt auf (kleine VRT-Dateien %s, die das Raster lesen) und prüft dann die Zeitreihe erneut.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1097" />
+            <location filename="../dialog.py" line="1128" />
             <source>No cloud mask for %s: those dates are used as they are (their own nodata still counts).</source>
             <translation>Keine Wolkenmaske für %s: diese Zeitpunkte werden unverändert verwendet (ihr eigenes NoData zählt weiterhin).</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1116" />
+            <location filename="../dialog.py" line="1147" />
             <source>changed patches under this size are dropped</source>
             <translation>geänderte Flächen unter dieser Größe werden entfernt</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1120" />
+            <location filename="../dialog.py" line="1151" />
             <source>= %s ha on %s's pixels</source>
             <translation>= %s ha bei der Pixelgröße von %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1121" />
+            <location filename="../dialog.py" line="1152" />
             <source>= %s m² on %s's pixels</source>
             <translation>= %s m² bei der Pixelgröße von %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1140" />
+            <location filename="../dialog.py" line="1171" />
             <source>%d dates once split, to run with %s; the series is checked again then.</source>
             <translation>%d Zeitpunkte nach dem Aufteilen, auszuführen mit %s; die Zeitreihe wird dann erneut geprüft.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1141" />
+            <location filename="../dialog.py" line="1172" />
             <source>%d dates, ready to run with %s.</source>
             <translation>%d Zeitpunkte, bereit zum Lauf mit %s.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1170" />
+            <location filename="../dialog.py" line="1201" />
             <source>in QGIS's temporary folder, deleted when QGIS closes, as its own folder cannot be written to</source>
             <translation>im temporären Ordner von QGIS, der beim Beenden von QGIS gelöscht wird, da in seinen eigenen Ordner nicht geschrieben werden kann</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1172" />
+            <location filename="../dialog.py" line="1203" />
             <source>in QGIS's temporary folder, deleted when QGIS closes, as it is not a file in a folder</source>
             <translation>im temporären Ordner von QGIS, der beim Beenden von QGIS gelöscht wird, da es keine Datei in einem Ordner ist</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1174" />
+            <location filename="../dialog.py" line="1205" />
             <source>in '%s' beside it</source>
             <translation>in '%s' daneben</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1192" />
+            <location filename="../dialog.py" line="1223" />
             <source>Layer '%s': %s</source>
             <translation>Layer '%s': %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1210" />
+            <location filename="../dialog.py" line="1241" />
             <source>%s (dates)</source>
             <translation>%s (Zeitpunkte)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1222" />
+            <location filename="../dialog.py" line="1253" />
             <source>'%s': %d dates in %s</source>
             <translation>'%s': %d Zeitpunkte in %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1229" />
+            <location filename="../dialog.py" line="1260" />
             <source>Split into dates: %s.</source>
             <translation>In Zeitpunkte aufgeteilt: %s.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1264" />
+            <location filename="../dialog.py" line="1295" />
             <source>CAIM change detection</source>
             <translation>CAIM-Änderungserkennung</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1264" />
+            <location filename="../dialog.py" line="1295" />
             <source>The Processing plugin is not enabled: enable it (Plugins &gt; Manage and Install Plugins &gt; Installed &gt; Processing) to split the layer into dates.</source>
             <translation>Das Verarbeitungs-Plugin ist nicht aktiviert: es aktivieren (Erweiterungen &gt; Erweiterungen verwalten und installieren &gt; Installiert &gt; Processing), um den Layer in Zeitpunkte aufzuteilen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1329" />
+            <location filename="../dialog.py" line="1366" />
             <source>Stack band files into dates: %s</source>
             <translation>Kanaldateien zu Zeitpunkten stapeln: %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1361" />
+            <location filename="../dialog.py" line="1409" />
+            <source>These band files were stacked into %d dates (%d with a cloud mask) before, in %s: used again.</source>
+            <translation>Diese Kanaldateien wurden bereits zu %d Zeitpunkten gestapelt (%d mit Wolkenmaske), in %s: wiederverwendet.</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="1412" />
             <source>Stacked the band files into %d dates (%d with a cloud mask) in %s.</source>
             <translation>Die Kanaldateien wurden zu %d Zeitpunkten gestapelt (%d mit Wolkenmaske) in %s.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1416" />
+            <location filename="../dialog.py" line="1467" />
             <source>Choose an output folder.</source>
             <translation>Einen Ausgabeordner wählen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1424" />
+            <location filename="../dialog.py" line="1475" />
             <source>Outputs already exist in %s; choose another folder.</source>
             <translation>In %s gibt es schon Ausgaben; einen anderen Ordner wählen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1428" />
+            <location filename="../dialog.py" line="1479" />
             <source>Overwrite results?</source>
             <translation>Ergebnisse überschreiben?</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1429" />
+            <location filename="../dialog.py" line="1480" />
             <source>These files already exist and would be replaced:
 
 %s
@@ -1580,106 +1585,106 @@ Braucht PyTorch im Python von QGIS.
 %sÜberschreiben?</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1431" />
+            <location filename="../dialog.py" line="1482" />
             <source>%d layers of this project show them; when the run succeeds, the new run's layers replace them.</source>
             <translation>%d Layer dieses Projekts zeigen sie; wenn der Lauf gelingt, ersetzen die Layer des neuen Laufs sie.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1433" />
+            <location filename="../dialog.py" line="1484" />
             <source>%d layer of this project shows them; when the run succeeds, the new run's layers replace it.</source>
             <translation>%d Layer dieses Projekts zeigt sie; wenn der Lauf gelingt, ersetzen die Layer des neuen Laufs ihn.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1437" />
+            <location filename="../dialog.py" line="1488" />
             <source>Not run: choose another output folder.</source>
             <translation>Nicht gestartet: einen anderen Ausgabeordner wählen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1443" />
+            <location filename="../dialog.py" line="1494" />
             <source>Split into dates, not run: the series needs your attention (see the messages above); then Run again.</source>
             <translation>In Zeitpunkte aufgeteilt, nicht ausgeführt: die Zeitreihe braucht Ihre Aufmerksamkeit (siehe die Meldungen oben); dann erneut ausführen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1462" />
+            <location filename="../dialog.py" line="1513" />
             <source>The Processing algorithm %s is not registered.</source>
             <translation>Der Verarbeitungsalgorithmus %s ist nicht registriert.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1475" />
+            <location filename="../dialog.py" line="1526" />
             <source>Starting…</source>
             <translation>Wird gestartet…</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1479" />
+            <location filename="../dialog.py" line="1530" />
             <source>The parameters were refused.</source>
             <translation>Die Parameter wurden abgelehnt.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1494" />
+            <location filename="../dialog.py" line="1545" />
             <source>Cancelling… partial outputs will be removed.</source>
             <translation>Wird abgebrochen… Teilergebnisse werden entfernt.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1537" />
+            <location filename="../dialog.py" line="1588" />
             <source>, minimum-error threshold</source>
             <translation>, Schwellenwert des minimalen Fehlers</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1539" />
+            <location filename="../dialog.py" line="1590" />
             <source>, sensitivity %s</source>
             <translation>, Empfindlichkeit %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1541" />
+            <location filename="../dialog.py" line="1592" />
             <source>, changed patches &gt;= %s px</source>
             <translation>, geänderte Flächen &gt;= %s px</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1543" />
+            <location filename="../dialog.py" line="1594" />
             <source>, cloud masks%s (clear = %s)</source>
             <translation>, Wolkenmasken%s (wolkenfrei = %s)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1544" />
+            <location filename="../dialog.py" line="1595" />
             <source> on %d of %d dates</source>
             <translation> an %d von %d Zeitpunkten</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1547" />
+            <location filename="../dialog.py" line="1598" />
             <source>, masked dates filled</source>
             <translation>, maskierte Zeitpunkte gefüllt</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1548" />
+            <location filename="../dialog.py" line="1599" />
             <source>Done on %s with %s. %s Hover here for each interval; all details are in the log (CAIM change detection tab).</source>
             <translation>Fertig auf %s mit %s. %s Für jedes Intervall hier mit der Maus verweilen; alle Details stehen im Protokoll (Reiter CAIM change detection).</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1550" />
+            <location filename="../dialog.py" line="1601" />
             <source>Changed hectares per interval (last change):
 </source>
             <translation>Geänderte Hektar je Intervall (letzte Änderung):
 </translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1553" />
+            <location filename="../dialog.py" line="1604" />
             <source>&lt;a href="%s"&gt;Open the run report&lt;/a&gt; (settings, changed area per interval as a chart, the map)</source>
             <translation>&lt;a href="%s"&gt;Laufbericht öffnen&lt;/a&gt; (Einstellungen, geänderte Fläche je Intervall als Diagramm, die Karte)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1557" />
+            <location filename="../dialog.py" line="1608" />
             <source>Warning: </source>
             <translation>Warnung: </translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1559" />
+            <location filename="../dialog.py" line="1610" />
             <source>Run finished on %s:
 %s</source>
             <translation>Lauf auf %s beendet:
 %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1562" />
+            <location filename="../dialog.py" line="1613" />
             <source>Changed hectares per interval (last change):
 %s
 
@@ -1694,57 +1699,57 @@ Gerät: %s
 %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1565" />
+            <location filename="../dialog.py" line="1616" />
             <source>Done on %s with %s. %s</source>
             <translation>Fertig auf %s mit %s. %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1566" />
+            <location filename="../dialog.py" line="1617" />
             <source> Warning: </source>
             <translation> Warnung: </translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1571" />
+            <location filename="../dialog.py" line="1622" />
             <source>Cancelled; partial outputs were removed.</source>
             <translation>Abgebrochen; Teilergebnisse wurden entfernt.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1573" />
+            <location filename="../dialog.py" line="1624" />
             <source>The run failed.</source>
             <translation>Der Lauf ist fehlgeschlagen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1580" />
+            <location filename="../dialog.py" line="1631" />
             <source>Run anyway?</source>
             <translation>Trotzdem ausführen?</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1580" />
+            <location filename="../dialog.py" line="1631" />
             <source>Run it anyway?</source>
             <translation>Den Lauf trotzdem ausführen?</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1637" />
+            <location filename="../dialog.py" line="1688" />
             <source>Still running in the background; results will be added when done.</source>
             <translation>Läuft noch im Hintergrund; die Ergebnisse werden hinzugefügt, wenn er fertig ist.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1649" />
+            <location filename="../dialog.py" line="1700" />
             <source>unknown</source>
             <translation>unbekannt</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1649" />
+            <location filename="../dialog.py" line="1700" />
             <source>%s ha</source>
             <translation>%s ha</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1661" />
+            <location filename="../dialog.py" line="1712" />
             <source>Changed %s ha over %d intervals.</source>
             <translation>%s ha in %d Intervallen geändert.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1662" />
+            <location filename="../dialog.py" line="1713" />
             <source>Changed %s ha over %d interval.</source>
             <translation>%s ha in %d Intervall geändert.</translation>
         </message>
@@ -1890,272 +1895,272 @@ Gerät: %s
             <translation>, oder MASKED_DATES leer lassen</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="430" />
+            <location filename="../inputs.py" line="441" />
             <source>Select at least 2 layers: change needs two or more dates (%d selected).</source>
             <translation>Mindestens 2 Layer auswählen: eine Änderung braucht zwei oder mehr Zeitpunkte (%d ausgewählt).</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="432" />
+            <location filename="../inputs.py" line="443" />
             <source>If '%s' holds every date as bands (%d bands; e.g. an Earth Engine export), split it into dates first: Processing Toolbox, CAIM change detection, Split a multi-date raster into dates.</source>
             <translation>Falls '%s' alle Zeitpunkte als Kanäle enthält (%d Kanäle; z. B. ein Earth-Engine-Export), es zuerst in Zeitpunkte aufteilen: Verarbeitungswerkzeuge, CAIM-Änderungserkennung, Multitemporales Raster in Zeitpunkte aufteilen.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="439" />
+            <location filename="../inputs.py" line="450" />
             <source>SChanger compares exactly 2 dates; %d are selected. Use CAIM-Net for a time series.</source>
             <translation>SChanger vergleicht genau 2 Zeitpunkte; %d sind ausgewählt. Für eine Zeitreihe CAIM-Net verwenden.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="450" />
+            <location filename="../inputs.py" line="463" />
             <source>Automatic: %s will run, not %s, which cannot read these layers' bands: %s</source>
             <translation>Automatisch: %s läuft, nicht %s, das die Kanäle dieser Layer nicht lesen kann: %s</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="464" />
+            <location filename="../inputs.py" line="477" />
             <source>No date for %s: results will say 'date k' instead of a date.</source>
             <translation>Kein Datum für %s: die Ergebnisse nennen 'date k' statt eines Datums.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="467" />
+            <location filename="../inputs.py" line="480" />
             <source>Dates are not in chronological order: moments follow the list order.</source>
             <translation>Die Zeitpunkte sind nicht chronologisch geordnet: die Änderungszeitpunkte folgen der Reihenfolge der Liste.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="475" />
+            <location filename="../inputs.py" line="486" />
             <source>%d one-band layers share the date %s (%s)%s: they look like the bands of one date, which would be compared with each other as if they were dates. Press 'Stack band files into dates' below the list to stack each date's bands into one layer, with its cloud mask (caim:stackbands), and run on those.</source>
             <translation>%d einkanalige Layer haben denselben Zeitpunkt %s (%s)%s: sie sehen aus wie die Kanäle eines Zeitpunkts, die miteinander verglichen würden, als wären sie Zeitpunkte. 'Kanaldateien zu Zeitpunkten stapeln' unter der Liste drücken, um die Kanäle jedes Zeitpunkts zu einem Layer zu stapeln, mit seiner Wolkenmaske (caim:stackbands), und auf diesen rechnen.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="480" />
+            <location filename="../inputs.py" line="491" />
             <source> and %d more date likewise</source>
             <translation> und %d weiterer Zeitpunkt ebenso</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="481" />
+            <location filename="../inputs.py" line="492" />
             <source> and %d more dates likewise</source>
             <translation> und %d weitere Zeitpunkte ebenso</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="484" />
+            <location filename="../inputs.py" line="495" />
             <source>Some dates appear twice (%s): the intervals between them are zero days long.</source>
             <translation>Einige Datumsangaben kommen doppelt vor (%s): die Intervalle zwischen ihnen sind null Tage lang.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="526" />
+            <location filename="../inputs.py" line="537" />
             <source>'%s' was read as a vector layer (%s): QGIS reads a NetCDF data cube of several variables so. Add one variable of it as a raster layer (Layer, Add Layer, Add Raster Layer, then pick the variable), or split the whole cube into dates on the command line (python -m model_core split).</source>
             <translation>'%s' wurde als Vektorlayer gelesen (%s): so liest QGIS einen NetCDF-Datenwürfel mit mehreren Variablen. Eine seiner Variablen als Rasterlayer hinzufügen (Layer, Layer hinzufügen, Rasterlayer hinzufügen, dann die Variable wählen) oder den ganzen Würfel auf der Kommandozeile in Zeitpunkte aufteilen (python -m model_core split).</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="531" />
+            <location filename="../inputs.py" line="542" />
             <source>'%s' is a vector layer (%s), not an image: the inputs are the raster images of the series, one per date.</source>
             <translation>'%s' ist ein Vektorlayer (%s), kein Bild: die Eingaben sind die Rasterbilder der Zeitreihe, eines je Zeitpunkt.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="534" />
+            <location filename="../inputs.py" line="545" />
             <source>'%s' is not a valid raster layer.</source>
             <translation>'%s' ist kein gültiger Rasterlayer.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="536" />
+            <location filename="../inputs.py" line="547" />
             <source>'%s' is not a file-based (GDAL) raster; export it as GeoTIFF first.</source>
             <translation>'%s' ist kein dateibasiertes (GDAL-)Raster; zuerst als GeoTIFF exportieren.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="539" />
+            <location filename="../inputs.py" line="550" />
             <source>The file of '%s' is gone (%s): it was moved or deleted after the layer was loaded. Remove the layer, or point it to the file again (Layer Properties, Source).</source>
             <translation>Die Datei von '%s' ist verschwunden (%s): sie wurde nach dem Laden des Layers verschoben oder gelöscht. Den Layer entfernen oder ihn wieder auf die Datei verweisen (Layereigenschaften, Quelle).</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="544" />
+            <location filename="../inputs.py" line="555" />
             <source>'%s' is not an image but the %s file of '%s' beside it (%s): uncheck it, and add the image itself.</source>
             <translation>'%s' ist kein Bild, sondern die %s-Datei von '%s' daneben (%s): den Haken entfernen und das Bild selbst hinzufügen.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="567" />
+            <location filename="../inputs.py" line="578" />
             <source>Band %d does not exist in any layer (bands per layer: %s): pick bands from 1 to %d.</source>
             <translation>Kanal %d gibt es in keinem Layer (Kanäle je Layer: %s): Kanäle von 1 bis %d wählen.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="571" />
+            <location filename="../inputs.py" line="582" />
             <source>Band %d does not exist in %s (fewer bands): uncheck it or pick bands every date has.</source>
             <translation>Kanal %d gibt es in %s nicht (weniger Kanäle): den Haken entfernen oder Kanäle wählen, die jeder Zeitpunkt hat.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="573" />
+            <location filename="../inputs.py" line="584" />
             <source>Band %d does not exist in %s (fewer bands): uncheck them or pick bands every date has.</source>
             <translation>Kanal %d gibt es in %s nicht (weniger Kanäle): den Haken entfernen oder Kanäle wählen, die jeder Zeitpunkt hat.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="581" />
+            <location filename="../inputs.py" line="592" />
             <source>bands every date has (1 to %d)</source>
             <translation>Kanälen, die jeder Zeitpunkt hat (1 bis %d)</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="582" />
+            <location filename="../inputs.py" line="593" />
             <source>band 1, the only band every date has</source>
             <translation>Kanal 1, dem einzigen Kanal, den jeder Zeitpunkt hat</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="583" />
+            <location filename="../inputs.py" line="594" />
             <source>%s has fewer than the 4 bands (red, green, blue, NIR) the network needs: uncheck it, or use a classical method (CVA, ISFA) with %s</source>
             <translation>%s hat weniger als die 4 Kanäle (Rot, Grün, Blau, NIR), die das Netz braucht: den Haken entfernen oder eine klassische Methode (CVA, ISFA) verwenden mit %s</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="586" />
+            <location filename="../inputs.py" line="597" />
             <source>%s have fewer than the 4 bands (red, green, blue, NIR) the network needs: uncheck them, or use a classical method (CVA, ISFA) with %s</source>
             <translation>%s haben weniger als die 4 Kanäle (Rot, Grün, Blau, NIR), die das Netz braucht: den Haken entfernen oder eine klassische Methode (CVA, ISFA) verwenden mit %s</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="590" />
+            <location filename="../inputs.py" line="601" />
             <source>uncheck %s, or pick band 1, the only band every date has</source>
             <translation>den Haken von %s entfernen oder Kanal 1 wählen, den einzigen Kanal, den jeder Zeitpunkt hat</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="592" />
+            <location filename="../inputs.py" line="603" />
             <source>pick bands every date has (1 to %d), for example %s</source>
             <translation>Kanäle wählen, die jeder Zeitpunkt hat (1 bis %d), zum Beispiel %s</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="594" />
+            <location filename="../inputs.py" line="605" />
             <source>Band counts differ (%s). The model needs the same bands from every date: %s.</source>
             <translation>Die Kanalanzahlen unterscheiden sich (%s). Das Modell braucht von jedem Zeitpunkt dieselben Kanäle: %s.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="603" />
+            <location filename="../inputs.py" line="614" />
             <source>no CRS</source>
             <translation>kein KBS</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="605" />
+            <location filename="../inputs.py" line="616" />
             <source>Layers have different CRSs (%s): they will be aligned onto the grid of '%s'.</source>
             <translation>Die Layer haben verschiedene KBS (%s): sie werden auf das Raster von '%s' ausgerichtet.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="611" />
+            <location filename="../inputs.py" line="622" />
             <source>Grids differ slightly: every date will be resampled onto the grid of '%s', clipped to the common area.</source>
             <translation>Die Raster unterscheiden sich leicht: jeder Zeitpunkt wird auf das Raster von '%s' umgerechnet, zugeschnitten auf die gemeinsame Fläche.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="626" />
+            <location filename="../inputs.py" line="637" />
             <source>%d cloud masks for %d layers: give one mask (or none) per layer, in the same order.</source>
             <translation>%d Wolkenmasken für %d Layer: eine Maske (oder keine) je Layer angeben, in derselben Reihenfolge.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="632" />
+            <location filename="../inputs.py" line="643" />
             <source>The mask '%s' of '%s'</source>
             <translation>Die Maske '%s' von '%s'</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="634" />
+            <location filename="../inputs.py" line="645" />
             <source>'%s' is both an input date and the mask of '%s'. Uncheck it as an input or choose another mask.</source>
             <translation>'%s' ist zugleich ein Eingabezeitpunkt und die Maske von '%s'. Den Haken als Eingabe entfernen oder eine andere Maske wählen.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="637" />
+            <location filename="../inputs.py" line="648" />
             <source>%s is not a valid raster layer.</source>
             <translation>%s ist kein gültiger Rasterlayer.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="639" />
+            <location filename="../inputs.py" line="650" />
             <source>%s is not a file-based (GDAL) raster; export it as GeoTIFF first.</source>
             <translation>%s ist kein dateibasiertes (GDAL-)Raster; zuerst als GeoTIFF exportieren.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="641" />
+            <location filename="../inputs.py" line="652" />
             <source>%s: its file is gone (%s). Remove the mask layer or point it to the file again.</source>
             <translation>%s: ihre Datei ist verschwunden (%s). Den Maskenlayer entfernen oder ihn wieder auf die Datei verweisen.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="644" />
+            <location filename="../inputs.py" line="655" />
             <source>%s has %d bands; a mask has one (CBERS CMASK, Landsat QA_PIXEL, Sentinel-2 SCL, Fmask). Extract its mask band first.</source>
             <translation>%s hat %d Kanäle; eine Maske hat einen (CBERS CMASK, Landsat QA_PIXEL, Sentinel-2 SCL, Fmask). Zuerst ihren Maskenkanal extrahieren.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="647" />
+            <location filename="../inputs.py" line="658" />
             <source>%s does not overlap its layer: it would mask the whole date.</source>
             <translation>%s überlappt ihren Layer nicht: sie würde den ganzen Zeitpunkt maskieren.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="662" />
+            <location filename="../inputs.py" line="673" />
             <source>e.g. 1,2,3,4 (RGB-only imagery is read as 1,2,3,2 by itself: green in place of NIR), or choose a classical method (CVA or ISFA), which uses any bands</source>
             <translation>z. B. 1,2,3,4 (reine RGB-Bilder werden von selbst als 1,2,3,2 gelesen: Grün anstelle von NIR) oder eine klassische Methode (CVA oder ISFA) wählen, die beliebige Kanäle verwendet</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="666" />
+            <location filename="../inputs.py" line="677" />
             <source>%s: the network uses bands %s as red, green, blue, NIR; the %s part also uses band(s) %s.</source>
             <translation>%s: das Netz verwendet die Kanäle %s als Rot, Grün, Blau, NIR; der %s-Teil verwendet außerdem Kanal/Kanäle %s.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="670" />
+            <location filename="../inputs.py" line="681" />
             <source>%s uses %d bands (red, green, blue, NIR) but Bands lists %d: give %d band numbers, %s.</source>
             <translation>%s verwendet %d Kanäle (Rot, Grün, Blau, NIR), aber das Feld Kanäle nennt %d: %d Kanalnummern angeben, %s.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="684" />
+            <location filename="../inputs.py" line="695" />
             <source> The %s part also uses the layers' other bands.</source>
             <translation> Der %s-Teil verwendet außerdem die übrigen Kanäle der Layer.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="685" />
+            <location filename="../inputs.py" line="696" />
             <source>Bands left empty: the engine uses bands %s.%s</source>
             <translation>Kanäle leer gelassen: die Engine verwendet die Kanäle %s.%s</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="691" />
+            <location filename="../inputs.py" line="702" />
             <source>Bands left empty: the engine uses bands %s.</source>
             <translation>Kanäle leer gelassen: die Engine verwendet die Kanäle %s.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="701" />
+            <location filename="../inputs.py" line="712" />
             <source>Bands left empty: bands 1-4 are taken as red, green, blue, NIR (the layers' metadata do not say which band is which); for blue, green, red, NIR imagery enter 3,2,1,4.</source>
             <translation>Kanäle leer gelassen: die Kanäle 1-4 werden als Rot, Grün, Blau, NIR genommen (die Metadaten der Layer sagen nicht, welcher Kanal welcher ist); für Blau-, Grün-, Rot-, NIR-Bilder 3,2,1,4 eingeben.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="705" />
+            <location filename="../inputs.py" line="716" />
             <source>%s needs %d bands (red, green, blue, NIR) but the layers have %d and their metadata do not say which band is which: pick %d with Bands, %s.</source>
             <translation>%s braucht %d Kanäle (Rot, Grün, Blau, NIR), aber die Layer haben %d und ihre Metadaten sagen nicht, welcher Kanal welcher ist: %d im Feld Kanäle wählen, %s.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="752" />
+            <location filename="../inputs.py" line="763" />
             <source>The weights file was trained with the band mapping %s, which reads band %d; the layers have %d bands, so they are not of its training imagery's kind. Enter in Bands the bands of these layers that are red, green, blue and NIR, or use weights trained on imagery like these.</source>
             <translation>Die Gewichtsdatei wurde mit der Kanalzuordnung %s trainiert, die Kanal %d liest; die Layer haben %d Kanäle, sind also nicht von der Art ihrer Trainingsbilder. Im Feld Kanäle die Kanäle dieser Layer eingeben, die Rot, Grün, Blau und NIR sind, oder Gewichte verwenden, die auf solchen Bildern trainiert wurden.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="770" />
+            <location filename="../inputs.py" line="781" />
             <source>The weights file was trained with the band mapping %s (its training read those bands of its images as red, green, blue, NIR), and Bands is empty: if these layers are of its training imagery's kind, enter %s in Bands.</source>
             <translation>Die Gewichtsdatei wurde mit der Kanalzuordnung %s trainiert (ihr Training las diese Kanäle ihrer Bilder als Rot, Grün, Blau, NIR), und das Feld Kanäle ist leer: wenn diese Layer von der Art ihrer Trainingsbilder sind, %s im Feld Kanäle eingeben.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="831" />
+            <location filename="../inputs.py" line="842" />
             <source>%s does not overlap the other checked layers, which share a place: uncheck it or check the layers of one place.</source>
             <translation>%s überlappt die anderen angehakten Layer nicht, die an einem gemeinsamen Ort liegen: den Haken entfernen oder die Layer eines Ortes anhaken.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="833" />
+            <location filename="../inputs.py" line="844" />
             <source>%s do not overlap the other checked layers, which share a place: uncheck them or check the layers of one place.</source>
             <translation>%s überlappen die anderen angehakten Layer nicht, die an einem gemeinsamen Ort liegen: den Haken entfernen oder die Layer eines Ortes anhaken.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="837" />
+            <location filename="../inputs.py" line="848" />
             <source>%s does not overlap '%s', the first checked layer: uncheck it or check the layers of one place.</source>
             <translation>%s überlappt '%s', den ersten angehakten Layer, nicht: den Haken entfernen oder die Layer eines Ortes anhaken.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="839" />
+            <location filename="../inputs.py" line="850" />
             <source>%s do not overlap '%s', the first checked layer: uncheck them or check the layers of one place.</source>
             <translation>%s überlappen '%s', den ersten angehakten Layer, nicht: den Haken entfernen oder die Layer eines Ortes anhaken.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="841" />
+            <location filename="../inputs.py" line="852" />
             <source>The layers do not overlap all at once: each overlaps the first, but there is no area common to all of them. Uncheck the layers that cover another part of the scene.</source>
             <translation>Die Layer überlappen sich nicht alle zugleich: jeder überlappt den ersten, aber keine Fläche ist allen gemeinsam. Bei den Layern, die einen anderen Teil der Szene abdecken, den Haken entfernen.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="860" />
+            <location filename="../inputs.py" line="871" />
             <source>The outputs will cover only %s of '%s', the area every checked layer covers: %s. Uncheck or replace a layer that covers part of the scene to map all of it.</source>
             <translation>Die Ergebnisse decken nur %s von '%s' ab, die Fläche, die jeder angehakte Layer abdeckt: %s. Den Haken eines Layers, der nur einen Teil der Szene abdeckt, entfernen oder ihn ersetzen, um die ganze Szene zu kartieren.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="862" />
+            <location filename="../inputs.py" line="873" />
             <source>'%s' covers %s of it</source>
             <translation>'%s' deckt %s davon ab</translation>
         </message>

@@ -927,639 +927,644 @@ Necesita PyTorch en el Python de QGIS.
     <context>
         <name>CaimDialog</name>
         <message>
-            <location filename="../dialog.py" line="149" />
+            <location filename="../dialog.py" line="151" />
             <source>Clear %s</source>
             <translation>Vaciar %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="344" />
+            <location filename="../dialog.py" line="375" />
             <source>CAIM change detection: detect changes in a time series</source>
             <translation>Detección de cambios CAIM: detectar cambios en una serie temporal</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="360" />
+            <location filename="../dialog.py" line="391" />
             <source>Check the images to compare, oldest first. They are ordered by the date found in the layer name, file name or metadata; drag rows to reorder (Alt+Up/Down), double-click a date to edit it (F2), and double-click a Cloud mask cell (Shift+F2) to give that date its cloud mask (optional, per date: dates without one are used as they are).</source>
             <translation>Marcar las imágenes que se van a comparar, la más antigua primero. Están ordenadas por la fecha encontrada en el nombre de la capa, el nombre del archivo o los metadatos; arrastrar las filas para reordenarlas (Alt+Up/Down), hacer doble clic en una fecha para editarla (F2) y doble clic en una celda de Máscara de nubes (Shift+F2) para dar a esa fecha su máscara de nubes (opcional, por fecha: las fechas sin máscara se usan tal cual).</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="370" />
+            <location filename="../dialog.py" line="401" />
             <source>Layer</source>
             <translation>Capa</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="370" />
+            <location filename="../dialog.py" line="401" />
             <source>Date</source>
             <translation>Fecha</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="370" />
+            <location filename="../dialog.py" line="401" />
             <source>Bands</source>
             <translation>Bandas</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="370" />
+            <location filename="../dialog.py" line="401" />
             <source>CRS</source>
             <translation>SRC</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="370" />
+            <location filename="../dialog.py" line="401" />
             <source>Cloud mask</source>
             <translation>Máscara de nubes</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="385" />
+            <location filename="../dialog.py" line="416" />
             <source>Input layers in date order</source>
             <translation>Capas de entrada en orden de fecha</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="386" />
+            <location filename="../dialog.py" line="417" />
             <source>Check the dates to compare, oldest first. Alt+Up and Alt+Down move the selected rows, F2 edits a date, Shift+F2 chooses a date's cloud mask.</source>
             <translation>Marcar las fechas que se van a comparar, la más antigua primero. Alt+Up y Alt+Down mueven las filas seleccionadas, F2 edita una fecha, Shift+F2 elige la máscara de nubes de una fecha.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="391" />
+            <location filename="../dialog.py" line="422" />
             <source>Sort by date</source>
             <translation>Ordenar por fecha</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="393" />
+            <location filename="../dialog.py" line="424" />
             <source>Move up</source>
             <translation>Subir</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="394" />
+            <location filename="../dialog.py" line="425" />
             <source>Move the selected rows up (Alt+Up in the list)</source>
             <translation>Subir las filas seleccionadas (Alt+Up en la lista)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="396" />
+            <location filename="../dialog.py" line="427" />
             <source>Move down</source>
             <translation>Bajar</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="397" />
+            <location filename="../dialog.py" line="428" />
             <source>Move the selected rows down (Alt+Down in the list)</source>
             <translation>Bajar las filas seleccionadas (Alt+Down en la lista)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="399" />
+            <location filename="../dialog.py" line="430" />
             <source>Check all</source>
             <translation>Marcar todas</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="401" />
+            <location filename="../dialog.py" line="432" />
             <source>Check none</source>
             <translation>Desmarcar todas</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="403" />
+            <location filename="../dialog.py" line="434" />
             <source>Split into dates…</source>
             <translation>Dividir en fechas…</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="404" />
+            <location filename="../dialog.py" line="435" />
             <source>The checked layer holds every date as bands (e.g. an Earth Engine export)? Split it into one layer per date (caim:splitdates)</source>
             <translation>¿La capa marcada contiene todas las fechas como bandas (p. ej. una exportación de Earth Engine)? Dividirla en una capa por fecha (caim:splitdates)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="408" />
+            <location filename="../dialog.py" line="439" />
             <source>Stack band files into dates</source>
             <translation>Apilar archivos de banda en fechas</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="409" />
+            <location filename="../dialog.py" line="440" />
             <source>The checked layers are the band files of several dates (one file per band)? Stack each date's bands into one layer, with its cloud mask (caim:stackbands)</source>
             <translation>¿Las capas marcadas son los archivos de banda de varias fechas (un archivo por banda)? Apilar las bandas de cada fecha en una capa, con su máscara de nubes (caim:stackbands)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="427" />
+            <location filename="../dialog.py" line="458" />
             <source>Model</source>
             <translation>Modelo</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="436" />
+            <location filename="../dialog.py" line="467" />
             <source>Weights (*.pt);;All files (*)</source>
             <translation>Pesos (*.pt);;Todos los archivos (*)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="443" />
+            <location filename="../dialog.py" line="474" />
             <source>Weights</source>
             <translation>Pesos</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="445" />
+            <location filename="../dialog.py" line="476" />
             <source>Weights file</source>
             <translation>Archivo de pesos</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="445" />
+            <location filename="../dialog.py" line="476" />
             <source>Choose a weights file</source>
             <translation>Elegir un archivo de pesos</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="446" />
+            <location filename="../dialog.py" line="477" />
             <source>About…</source>
             <translation>Acerca de…</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="448" />
+            <location filename="../dialog.py" line="479" />
             <source>About the weights file</source>
             <translation>Acerca del archivo de pesos</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="450" />
+            <location filename="../dialog.py" line="481" />
             <source>What the weights file that will run is (the bundled one when the field is empty) and what it was trained on: command, start file, the imagery with each source's licence.</source>
             <translation>Qué archivo de pesos se va a usar (el incluido cuando el campo está vacío) y con qué se entrenó: orden, archivo de partida, las imágenes con la licencia de cada fuente.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="465" />
+            <location filename="../dialog.py" line="496" />
             <source>0: the calibrated decision. Positive values call more pixels changed (fewer missed changes, more false alarms), negative values fewer. Raise it in steps of 0.25 when clear changes are missed. Not remembered between sessions.</source>
             <translation>0: la decisión calibrada. Los valores positivos clasifican más píxeles como cambiados (menos cambios omitidos, más falsas alarmas), los negativos menos. Aumentarla en pasos de 0,25 cuando se pasen por alto cambios claros. No se recuerda entre sesiones.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="468" />
+            <location filename="../dialog.py" line="499" />
             <source>Sensitivity</source>
             <translation>Sensibilidad</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="471" />
+            <location filename="../dialog.py" line="502" />
             <source>0 = calibrated; + finds more change, - less</source>
             <translation>0 = calibrada; + encuentra más cambio, - menos</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="476" />
+            <location filename="../dialog.py" line="507" />
             <source>Otsu (default)</source>
             <translation>Otsu (por defecto)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="477" />
+            <location filename="../dialog.py" line="508" />
             <source>Minimum error (Kittler-Illingworth)</source>
             <translation>Error mínimo (Kittler-Illingworth)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="478" />
+            <location filename="../dialog.py" line="509" />
             <source>Threshold</source>
             <translation>Umbral</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="480" />
+            <location filename="../dialog.py" line="511" />
             <source>Threshold method</source>
             <translation>Método de umbral</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="480" />
+            <location filename="../dialog.py" line="511" />
             <source>For the CVA and ISFA methods only</source>
             <translation>Solo para los métodos CVA e ISFA</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="481" />
+            <location filename="../dialog.py" line="512" />
             <source>CVA and ISFA only</source>
             <translation>solo CVA e ISFA</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="490" />
+            <location filename="../dialog.py" line="521" />
             <source> px</source>
             <translation> px</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="491" />
+            <location filename="../dialog.py" line="522" />
             <source>off</source>
             <translation>desactivado</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="494" />
+            <location filename="../dialog.py" line="525" />
             <source>Minimum mapping unit: changed patches (8-connected changed pixels, whatever their moments) smaller than this are written as unchanged, e.g. 4 drops isolated pixels and pairs. Unchanged holes inside changes are kept. Off (0) keeps every changed pixel.</source>
             <translation>Unidad mínima cartografiable: los parches cambiados (píxeles cambiados conectados en 8 direcciones, sea cual sea su momento) más pequeños que esto se escriben como sin cambio; p. ej. 4 elimina píxeles aislados y parejas. Los huecos sin cambio dentro de los cambios se conservan. Desactivado (0) conserva todos los píxeles cambiados.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="499" />
+            <location filename="../dialog.py" line="530" />
             <source>Minimum change patch</source>
             <translation>Parche de cambio mínimo</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="505" />
+            <location filename="../dialog.py" line="536" />
             <source>Fill masked dates from the previous clear date (cloudy series)</source>
             <translation>Rellenar fechas enmascaradas con la despejada anterior</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="508" />
+            <location filename="../dialog.py" line="539" />
             <source>Off: a pixel that is nodata or masked in any date (clouds set to nodata) is nodata in every output. On: every pixel valid in at least two dates gets a result; a masked date repeats the pixel's previous clear values, so a change hidden by clouds is dated to the interval that ends at the first clear date after it.</source>
             <translation>Desactivado: un píxel sin datos o enmascarado en cualquier fecha (nubes puestas a sin datos) queda sin datos en todas las salidas. Activado: todo píxel válido en al menos dos fechas obtiene un resultado; una fecha enmascarada repite los valores despejados anteriores del píxel, de modo que un cambio oculto por nubes se fecha en el intervalo que termina en la primera fecha despejada posterior.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="516" />
+            <location filename="../dialog.py" line="547" />
             <source>Mask values that mean clear sky: comma-separated whole numbers, ranges and bit tests (bitN set, !bitN unset, joined by &amp;); every other value masks the pixel on that date. 0: CBERS CMASK and 0/1 masks; bit6&amp;!bit2&amp;!bit4: Landsat 8-9 Collection 2 QA_PIXEL (clear, no cirrus, no shadow); 4-7,11: Sentinel-2 SCL; 0,1: Fmask. The list beside it fills these in.</source>
             <translation>Valores de máscara que significan cielo despejado: números enteros separados por comas, rangos y pruebas de bits (bitN activo, !bitN inactivo, unidos por &amp;); cualquier otro valor enmascara el píxel en esa fecha. 0: CBERS CMASK y máscaras 0/1; bit6&amp;!bit2&amp;!bit4: QA_PIXEL de Landsat 8-9 Collection 2 (despejado, sin cirros, sin sombra); 4-7,11: SCL de Sentinel-2; 0,1: Fmask. La lista de al lado los rellena.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="522" />
+            <location filename="../dialog.py" line="553" />
             <source>Match masks by date</source>
             <translation>Asignar por fecha</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="525" />
+            <location filename="../dialog.py" line="556" />
             <source>For each checked date without a mask, pick a one-band layer of the same date whose name says mask, QA, SCL, Fmask or cloud, and uncheck that layer as an input. Double-click a row's Cloud mask cell to choose one yourself.</source>
             <translation>Para cada fecha marcada sin máscara, elegir una capa de una banda de la misma fecha cuyo nombre diga mask, QA, SCL, Fmask o cloud, y desmarcar esa capa como entrada. Hacer doble clic en la celda Máscara de nubes de una fila para elegir una usted mismo.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="531" />
+            <location filename="../dialog.py" line="562" />
             <source>Clear values of common cloud-mask products; choosing one fills in the clear values.</source>
             <translation>Valores de despejado de productos de máscara de nubes habituales; elegir uno rellena los valores de despejado.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="533" />
+            <location filename="../dialog.py" line="564" />
             <source>product…</source>
             <translation>producto…</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="540" />
+            <location filename="../dialog.py" line="571" />
             <source>Cloud-mask values meaning clear</source>
             <translation>Valores de la máscara de nubes que significan despejado</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="541" />
+            <location filename="../dialog.py" line="572" />
             <source>Cloud-mask product</source>
             <translation>Producto de máscara de nubes</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="543" />
+            <location filename="../dialog.py" line="574" />
             <source>clear values</source>
             <translation>despejado</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="550" />
+            <location filename="../dialog.py" line="581" />
             <source>Cloud masks</source>
             <translation>Máscaras de nubes</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="554" />
+            <location filename="../dialog.py" line="585" />
             <source>Device</source>
             <translation>Dispositivo</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="559" />
+            <location filename="../dialog.py" line="590" />
             <source>automatic</source>
             <translation>automático</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="562" />
+            <location filename="../dialog.py" line="593" />
             <source>Tile size in pixels. Automatic (0): chosen from the number of dates so the run stays near 1.3 GB of memory. Any raster size fits either way.</source>
             <translation>Tamaño de tesela en píxeles. Automático (0): elegido según el número de fechas para que la ejecución se mantenga en torno a 1,3 GB de memoria. Cabe cualquier tamaño de ráster en ambos casos.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="569" />
+            <location filename="../dialog.py" line="600" />
             <source>Tile size</source>
             <translation>Tamaño de tesela</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="570" />
+            <location filename="../dialog.py" line="601" />
             <source>Tile overlap</source>
             <translation>Solape de teselas</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="572" />
+            <location filename="../dialog.py" line="603" />
             <source>tile</source>
             <translation>tesela</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="572" />
+            <location filename="../dialog.py" line="603" />
             <source>overlap</source>
             <translation>solape</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="578" />
+            <location filename="../dialog.py" line="609" />
             <source>Tiling</source>
             <translation>Teselado</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="582" />
+            <location filename="../dialog.py" line="613" />
             <source>Output folder</source>
             <translation>Carpeta de salida</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="582" />
+            <location filename="../dialog.py" line="613" />
             <source>Choose the output folder</source>
             <translation>Elegir la carpeta de salida</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="584" />
+            <location filename="../dialog.py" line="615" />
             <source>Also write change polygons (GeoPackage with moment and dates)</source>
             <translation>Escribir también polígonos de cambio (GeoPackage con sus fechas)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="585" />
+            <location filename="../dialog.py" line="616" />
             <source>Write per-interval probabilities (used by the inspect tool)</source>
             <translation>Escribir las probabilidades por intervalo (para el inspector)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="607" />
+            <location filename="../dialog.py" line="638" />
             <source>Run progress</source>
             <translation>Progreso de la ejecución</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="616" />
+            <location filename="../dialog.py" line="647" />
             <source>Run status</source>
             <translation>Estado de la ejecución</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="627" />
+            <location filename="../dialog.py" line="658" />
             <source>Run</source>
             <translation>Ejecutar</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="628" />
+            <location filename="../dialog.py" line="659" />
             <source>Cancel run</source>
             <translation>Cancelar la ejecución</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="650" />
+            <location filename="../dialog.py" line="681" />
             <source>The %s method needs no weights: this file is not used.</source>
             <translation>El método %s no necesita pesos: este archivo no se usa.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="651" />
+            <location filename="../dialog.py" line="682" />
             <source>not used: the classical method needs no weights</source>
             <translation>no se usa: el método clásico no necesita pesos</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="652" />
+            <location filename="../dialog.py" line="683" />
             <source>Bands (any)</source>
             <translation>Bandas (cualquiera)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="653" />
+            <location filename="../dialog.py" line="684" />
             <source>empty: every band; e.g. 1,2,3,4,5,7 (the same bands for every date)</source>
             <translation>vacío: todas las bandas; p. ej. 1,2,3,4,5,7 (las mismas bandas en cada fecha)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="655" />
+            <location filename="../dialog.py" line="686" />
             <source>Weights file (.pt) for the chosen network; empty: the bundled weights.</source>
             <translation>Archivo de pesos (.pt) para la red elegida; vacío: los pesos incluidos.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="656" />
+            <location filename="../dialog.py" line="687" />
             <source>empty: bundled weights</source>
             <translation>vacío: pesos incluidos</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="657" />
+            <location filename="../dialog.py" line="688" />
             <source>Bands (R, G, B, NIR)</source>
             <translation>Bandas (R, G, B, NIR)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="658" />
+            <location filename="../dialog.py" line="689" />
             <source>empty: from band wavelengths/names, else bands 1-4; e.g. 3,2,1,4</source>
             <translation>vacío: de longitudes de onda/nombres de banda, si no bandas 1-4; p. ej. 3,2,1,4</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="665" />
+            <location filename="../dialog.py" line="696" />
             <source>Where the classical method cuts its change magnitude. Otsu's threshold (default); the minimum-error threshold finds more of the change where changes are a small share of the scene; on our real checks it also called a few more stable points changed (model card, candidate KT).</source>
             <translation>Dónde corta el método clásico su magnitud de cambio. El umbral de Otsu (por defecto); el umbral de error mínimo encuentra más cambio donde los cambios son una parte pequeña de la escena; en nuestras comprobaciones con datos reales también clasificó como cambiados algunos puntos estables más (ficha del modelo, candidato KT).</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="668" />
+            <location filename="../dialog.py" line="699" />
             <source>Only the classical methods (CVA, ISFA) have a threshold to choose; the networks and fusions use their calibrated decision (see Sensitivity).</source>
             <translation>Solo los métodos clásicos (CVA, ISFA) tienen un umbral que elegir; las redes y las fusiones usan su decisión calibrada (véase Sensibilidad).</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="676" />
+            <location filename="../dialog.py" line="707" />
             <source>The %s method uses no weights file.</source>
             <translation>El método %s no usa archivo de pesos.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="683" />
+            <location filename="../dialog.py" line="714" />
             <source>The CAIM engine (model_core) could not be loaded: %s</source>
             <translation>No se ha podido cargar el motor de CAIM (model_core): %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="687" />
+            <location filename="../dialog.py" line="718" />
             <source>No bundled weights file was found for this model; choose a .pt file.</source>
             <translation>No se ha encontrado ningún archivo de pesos incluido para este modelo; elegir un archivo .pt.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="696" />
+            <location filename="../dialog.py" line="727" />
             <source>CAIM — weights file</source>
             <translation>CAIM — archivo de pesos</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="702" />
+            <location filename="../dialog.py" line="733" />
             <source>CAIM — weights file and its training data</source>
             <translation>CAIM — archivo de pesos y sus datos de entrenamiento</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="712" />
+            <location filename="../dialog.py" line="743" />
             <source>What this weights file is and what it was trained on (from the record in the file; the model card has its accuracy on real labels):</source>
             <translation>Qué es este archivo de pesos y con qué se entrenó (según el registro guardado en el archivo; la ficha del modelo da su exactitud con etiquetas reales):</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="823" />
+            <location filename="../dialog.py" line="854" />
             <source>custom</source>
             <translation>personalizado</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="823" />
+            <location filename="../dialog.py" line="854" />
             <source>none</source>
             <translation>ninguno</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="824" />
+            <location filename="../dialog.py" line="855" />
             <source>no CRS</source>
             <translation>sin SRC</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="825" />
+            <location filename="../dialog.py" line="856" />
             <source>double-click to choose this date's cloud mask (a one-band raster layer; optional, per date)</source>
             <translation>doble clic para elegir la máscara de nubes de esta fecha (una capa ráster de una banda; opcional, por fecha)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="829" />
+            <location filename="../dialog.py" line="860" />
             <source>date from the %s; double-click to edit</source>
             <translation>fecha tomada de: %s; doble clic para editarla</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="830" />
+            <location filename="../dialog.py" line="861" />
             <source>no date found; double-click to type one (YYYY-MM-DD)</source>
             <translation>no se ha encontrado ninguna fecha; doble clic para escribir una (AAAA-MM-DD)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="833" />
+            <location filename="../dialog.py" line="864" />
             <source>holds dates from %s to %s: Run splits it into one layer per date</source>
             <translation>contiene fechas de %s a %s: Ejecutar la divide en una capa por fecha</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="928" />
+            <location filename="../dialog.py" line="959" />
             <source>cloud mask of '%s'
 %s</source>
             <translation>máscara de nubes de '%s'
 %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="976" />
+            <location filename="../dialog.py" line="1007" />
             <source>Matched %d cloud mask by date.</source>
             <translation>Se ha asignado %d máscara de nubes por fecha.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="976" />
+            <location filename="../dialog.py" line="1007" />
             <source>Matched %d cloud masks by date.</source>
             <translation>Se han asignado %d máscaras de nubes por fecha.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="978" />
+            <location filename="../dialog.py" line="1009" />
             <source>Several mask layers for %s: choose one in that date's Cloud mask cell.</source>
             <translation>Varias capas de máscara para %s: elegir una en la celda Máscara de nubes de esa fecha.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="980" />
+            <location filename="../dialog.py" line="1011" />
             <source>Several mask layers for %s: choose one in those dates' Cloud mask cells.</source>
             <translation>Varias capas de máscara para %s: elegir una en las celdas Máscara de nubes de esas fechas.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1024" />
+            <location filename="../dialog.py" line="1055" />
             <source>Unreadable date %s: %s.</source>
             <translation>Fecha ilegible %s: %s.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1025" />
+            <location filename="../dialog.py" line="1056" />
             <source>'%s' for '%s'</source>
             <translation>'%s' para '%s'</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1049" />
+            <location filename="../dialog.py" line="1080" />
             <source>The date typed for '%s' is not used: it holds several dates, which its band names or time axis give. Empty its Date cell.</source>
             <translation>La fecha escrita para '%s' no se usa: contiene varias fechas, que dan los nombres de sus bandas o su eje temporal. Vaciar su celda Fecha.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1053" />
+            <location filename="../dialog.py" line="1084" />
             <source>'%s' holds several dates, and one cloud mask cannot serve them all: empty its Cloud mask cell, split it (Split into dates…), then choose each date's mask in its row.</source>
             <translation>'%s' contiene varias fechas, y una sola máscara de nubes no puede servir para todas: vaciar su celda Máscara de nubes, dividirla (Dividir en fechas…) y después elegir la máscara de cada fecha en su fila.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1059" />
+            <location filename="../dialog.py" line="1090" />
             <source>%s (each date)</source>
             <translation>%s (cada fecha)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1062" />
+            <location filename="../dialog.py" line="1093" />
             <source>Band %d does not exist in the dates of '%s', which have one band each: pick band 1.</source>
             <translation>La banda %d no existe en las fechas de '%s', que tienen una banda cada una: elegir la banda 1.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1066" />
+            <location filename="../dialog.py" line="1097" />
             <source>Band %d does not exist in the dates of '%s', which have %d bands each: pick bands from 1 to %d.</source>
             <translation>La banda %d no existe en las fechas de '%s', que tienen %d bandas cada una: elegir bandas de 1 a %d.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1072" />
+            <location filename="../dialog.py" line="1103" />
             <source>'%s' holds %d dates, %s to %s: Run first splits it into one layer per date (small VRT files %s, which read the raster), then checks the series again.</source>
             <translation>'%s' contiene %d fechas, de %s a %s: Ejecutar primero la divide en una capa por fecha (pequeños archivos VRT %s, que leen el ráster) y después vuelve a comprobar la serie.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1077" />
+            <location filename="../dialog.py" line="1108" />
             <source>'%s' holds %d dates: Run first splits it into one layer per date (small VRT files %s, which read the raster), then checks the series again.</source>
             <translation>'%s' contiene %d fechas: Ejecutar primero la divide en una capa por fecha (pequeños archivos VRT %s, que leen el ráster) y después vuelve a comprobar la serie.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1097" />
+            <location filename="../dialog.py" line="1128" />
             <source>No cloud mask for %s: those dates are used as they are (their own nodata still counts).</source>
             <translation>Sin máscara de nubes para %s: esas fechas se usan tal cual (sus propios valores sin datos siguen contando).</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1116" />
+            <location filename="../dialog.py" line="1147" />
             <source>changed patches under this size are dropped</source>
             <translation>se eliminan los parches cambiados más pequeños</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1120" />
+            <location filename="../dialog.py" line="1151" />
             <source>= %s ha on %s's pixels</source>
             <translation>= %s ha con el tamaño de píxel de %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1121" />
+            <location filename="../dialog.py" line="1152" />
             <source>= %s m² on %s's pixels</source>
             <translation>= %s m² con el tamaño de píxel de %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1140" />
+            <location filename="../dialog.py" line="1171" />
             <source>%d dates once split, to run with %s; the series is checked again then.</source>
             <translation>%d fechas una vez dividido, para ejecutar con %s; entonces se vuelve a comprobar la serie.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1141" />
+            <location filename="../dialog.py" line="1172" />
             <source>%d dates, ready to run with %s.</source>
             <translation>%d fechas, listo para ejecutar con %s.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1170" />
+            <location filename="../dialog.py" line="1201" />
             <source>in QGIS's temporary folder, deleted when QGIS closes, as its own folder cannot be written to</source>
             <translation>en la carpeta temporal de QGIS, que se borra al cerrar QGIS, porque no se puede escribir en su propia carpeta</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1172" />
+            <location filename="../dialog.py" line="1203" />
             <source>in QGIS's temporary folder, deleted when QGIS closes, as it is not a file in a folder</source>
             <translation>en la carpeta temporal de QGIS, que se borra al cerrar QGIS, porque no es un archivo en una carpeta</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1174" />
+            <location filename="../dialog.py" line="1205" />
             <source>in '%s' beside it</source>
             <translation>en '%s', a su lado</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1192" />
+            <location filename="../dialog.py" line="1223" />
             <source>Layer '%s': %s</source>
             <translation>Capa '%s': %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1210" />
+            <location filename="../dialog.py" line="1241" />
             <source>%s (dates)</source>
             <translation>%s (fechas)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1222" />
+            <location filename="../dialog.py" line="1253" />
             <source>'%s': %d dates in %s</source>
             <translation>'%s': %d fechas en %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1229" />
+            <location filename="../dialog.py" line="1260" />
             <source>Split into dates: %s.</source>
             <translation>Dividido en fechas: %s.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1264" />
+            <location filename="../dialog.py" line="1295" />
             <source>CAIM change detection</source>
             <translation>Detección de cambios CAIM</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1264" />
+            <location filename="../dialog.py" line="1295" />
             <source>The Processing plugin is not enabled: enable it (Plugins &gt; Manage and Install Plugins &gt; Installed &gt; Processing) to split the layer into dates.</source>
             <translation>El complemento Processing no está activado: activarlo (Complementos &gt; Administrar e instalar complementos &gt; Instalado &gt; Processing) para dividir la capa en fechas.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1329" />
+            <location filename="../dialog.py" line="1366" />
             <source>Stack band files into dates: %s</source>
             <translation>Apilar archivos de banda en fechas: %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1361" />
+            <location filename="../dialog.py" line="1409" />
+            <source>These band files were stacked into %d dates (%d with a cloud mask) before, in %s: used again.</source>
+            <translation>Estos archivos de banda ya se apilaron en %d fechas (%d con máscara de nubes), en %s: se reutilizan.</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="1412" />
             <source>Stacked the band files into %d dates (%d with a cloud mask) in %s.</source>
             <translation>Archivos de banda apilados en %d fechas (%d con máscara de nubes) en %s.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1416" />
+            <location filename="../dialog.py" line="1467" />
             <source>Choose an output folder.</source>
             <translation>Elegir una carpeta de salida.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1424" />
+            <location filename="../dialog.py" line="1475" />
             <source>Outputs already exist in %s; choose another folder.</source>
             <translation>Ya existen salidas en %s; elegir otra carpeta.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1428" />
+            <location filename="../dialog.py" line="1479" />
             <source>Overwrite results?</source>
             <translation>¿Sobrescribir los resultados?</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1429" />
+            <location filename="../dialog.py" line="1480" />
             <source>These files already exist and would be replaced:
 
 %s
@@ -1572,106 +1577,106 @@ Necesita PyTorch en el Python de QGIS.
 %s¿Sobrescribirlos?</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1431" />
+            <location filename="../dialog.py" line="1482" />
             <source>%d layers of this project show them; when the run succeeds, the new run's layers replace them.</source>
             <translation>%d capas de este proyecto los muestran; si la ejecución termina bien, las capas de la nueva ejecución las sustituyen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1433" />
+            <location filename="../dialog.py" line="1484" />
             <source>%d layer of this project shows them; when the run succeeds, the new run's layers replace it.</source>
             <translation>%d capa de este proyecto los muestra; si la ejecución termina bien, las capas de la nueva ejecución la sustituyen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1437" />
+            <location filename="../dialog.py" line="1488" />
             <source>Not run: choose another output folder.</source>
             <translation>No se ha ejecutado: elegir otra carpeta de salida.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1443" />
+            <location filename="../dialog.py" line="1494" />
             <source>Split into dates, not run: the series needs your attention (see the messages above); then Run again.</source>
             <translation>Dividido en fechas, no ejecutado: la serie requiere su atención (véanse los mensajes de arriba); después, Ejecutar de nuevo.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1462" />
+            <location filename="../dialog.py" line="1513" />
             <source>The Processing algorithm %s is not registered.</source>
             <translation>El algoritmo de Procesos %s no está registrado.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1475" />
+            <location filename="../dialog.py" line="1526" />
             <source>Starting…</source>
             <translation>Iniciando…</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1479" />
+            <location filename="../dialog.py" line="1530" />
             <source>The parameters were refused.</source>
             <translation>Los parámetros han sido rechazados.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1494" />
+            <location filename="../dialog.py" line="1545" />
             <source>Cancelling… partial outputs will be removed.</source>
             <translation>Cancelando… se eliminarán las salidas parciales.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1537" />
+            <location filename="../dialog.py" line="1588" />
             <source>, minimum-error threshold</source>
             <translation>, umbral de error mínimo</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1539" />
+            <location filename="../dialog.py" line="1590" />
             <source>, sensitivity %s</source>
             <translation>, sensibilidad %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1541" />
+            <location filename="../dialog.py" line="1592" />
             <source>, changed patches &gt;= %s px</source>
             <translation>, parches cambiados &gt;= %s px</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1543" />
+            <location filename="../dialog.py" line="1594" />
             <source>, cloud masks%s (clear = %s)</source>
             <translation>, máscaras de nubes%s (despejado = %s)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1544" />
+            <location filename="../dialog.py" line="1595" />
             <source> on %d of %d dates</source>
             <translation> en %d de %d fechas</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1547" />
+            <location filename="../dialog.py" line="1598" />
             <source>, masked dates filled</source>
             <translation>, fechas enmascaradas rellenadas</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1548" />
+            <location filename="../dialog.py" line="1599" />
             <source>Done on %s with %s. %s Hover here for each interval; all details are in the log (CAIM change detection tab).</source>
             <translation>Terminado en %s con %s. %s Pase el ratón por aquí para ver cada intervalo; todos los detalles están en el registro (pestaña CAIM change detection).</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1550" />
+            <location filename="../dialog.py" line="1601" />
             <source>Changed hectares per interval (last change):
 </source>
             <translation>Hectáreas cambiadas por intervalo (último cambio):
 </translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1553" />
+            <location filename="../dialog.py" line="1604" />
             <source>&lt;a href="%s"&gt;Open the run report&lt;/a&gt; (settings, changed area per interval as a chart, the map)</source>
             <translation>&lt;a href="%s"&gt;Abrir el informe de la ejecución&lt;/a&gt; (ajustes, área cambiada por intervalo en un gráfico, el mapa)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1557" />
+            <location filename="../dialog.py" line="1608" />
             <source>Warning: </source>
             <translation>Advertencia: </translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1559" />
+            <location filename="../dialog.py" line="1610" />
             <source>Run finished on %s:
 %s</source>
             <translation>Ejecución terminada en %s:
 %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1562" />
+            <location filename="../dialog.py" line="1613" />
             <source>Changed hectares per interval (last change):
 %s
 
@@ -1686,57 +1691,57 @@ Dispositivo: %s
 %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1565" />
+            <location filename="../dialog.py" line="1616" />
             <source>Done on %s with %s. %s</source>
             <translation>Terminado en %s con %s. %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1566" />
+            <location filename="../dialog.py" line="1617" />
             <source> Warning: </source>
             <translation> Advertencia: </translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1571" />
+            <location filename="../dialog.py" line="1622" />
             <source>Cancelled; partial outputs were removed.</source>
             <translation>Cancelado; se han eliminado las salidas parciales.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1573" />
+            <location filename="../dialog.py" line="1624" />
             <source>The run failed.</source>
             <translation>La ejecución ha fallado.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1580" />
+            <location filename="../dialog.py" line="1631" />
             <source>Run anyway?</source>
             <translation>¿Ejecutar de todos modos?</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1580" />
+            <location filename="../dialog.py" line="1631" />
             <source>Run it anyway?</source>
             <translation>¿Ejecutarlo de todos modos?</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1637" />
+            <location filename="../dialog.py" line="1688" />
             <source>Still running in the background; results will be added when done.</source>
             <translation>Sigue ejecutándose en segundo plano; los resultados se añadirán al terminar.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1649" />
+            <location filename="../dialog.py" line="1700" />
             <source>unknown</source>
             <translation>desconocida</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1649" />
+            <location filename="../dialog.py" line="1700" />
             <source>%s ha</source>
             <translation>%s ha</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1661" />
+            <location filename="../dialog.py" line="1712" />
             <source>Changed %s ha over %d intervals.</source>
             <translation>%s ha cambiadas en %d intervalos.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1662" />
+            <location filename="../dialog.py" line="1713" />
             <source>Changed %s ha over %d interval.</source>
             <translation>%s ha cambiadas en %d intervalo.</translation>
         </message>
@@ -1874,272 +1879,272 @@ Dispositivo: %s
             <translation>, o dejar MASKED_DATES vacío</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="430" />
+            <location filename="../inputs.py" line="441" />
             <source>Select at least 2 layers: change needs two or more dates (%d selected).</source>
             <translation>Seleccionar al menos 2 capas: el cambio necesita dos o más fechas (%d seleccionadas).</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="432" />
+            <location filename="../inputs.py" line="443" />
             <source>If '%s' holds every date as bands (%d bands; e.g. an Earth Engine export), split it into dates first: Processing Toolbox, CAIM change detection, Split a multi-date raster into dates.</source>
             <translation>Si '%s' contiene todas las fechas como bandas (%d bandas; p. ej. una exportación de Earth Engine), dividirla primero en fechas: Caja de herramientas de Procesos, Detección de cambios CAIM, Dividir un ráster multitemporal en fechas.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="439" />
+            <location filename="../inputs.py" line="450" />
             <source>SChanger compares exactly 2 dates; %d are selected. Use CAIM-Net for a time series.</source>
             <translation>SChanger compara exactamente 2 fechas; hay %d seleccionadas. Usar CAIM-Net para una serie temporal.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="450" />
+            <location filename="../inputs.py" line="463" />
             <source>Automatic: %s will run, not %s, which cannot read these layers' bands: %s</source>
             <translation>Automático: se ejecutará %s, no %s, que no puede leer las bandas de estas capas: %s</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="464" />
+            <location filename="../inputs.py" line="477" />
             <source>No date for %s: results will say 'date k' instead of a date.</source>
             <translation>Sin fecha para %s: los resultados dirán 'date k' en lugar de una fecha.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="467" />
+            <location filename="../inputs.py" line="480" />
             <source>Dates are not in chronological order: moments follow the list order.</source>
             <translation>Las fechas no están en orden cronológico: los momentos siguen el orden de la lista.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="475" />
+            <location filename="../inputs.py" line="486" />
             <source>%d one-band layers share the date %s (%s)%s: they look like the bands of one date, which would be compared with each other as if they were dates. Press 'Stack band files into dates' below the list to stack each date's bands into one layer, with its cloud mask (caim:stackbands), and run on those.</source>
             <translation>%d capas de una banda comparten la fecha %s (%s)%s: parecen las bandas de una sola fecha, que se compararían entre sí como si fueran fechas. Pulse 'Apilar archivos de banda en fechas' bajo la lista para apilar las bandas de cada fecha en una capa, con su máscara de nubes (caim:stackbands), y ejecute sobre esas.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="480" />
+            <location filename="../inputs.py" line="491" />
             <source> and %d more date likewise</source>
             <translation> y %d fecha más igual</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="481" />
+            <location filename="../inputs.py" line="492" />
             <source> and %d more dates likewise</source>
             <translation> y %d fechas más igual</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="484" />
+            <location filename="../inputs.py" line="495" />
             <source>Some dates appear twice (%s): the intervals between them are zero days long.</source>
             <translation>Algunas fechas aparecen dos veces (%s): los intervalos entre ellas duran cero días.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="526" />
+            <location filename="../inputs.py" line="537" />
             <source>'%s' was read as a vector layer (%s): QGIS reads a NetCDF data cube of several variables so. Add one variable of it as a raster layer (Layer, Add Layer, Add Raster Layer, then pick the variable), or split the whole cube into dates on the command line (python -m model_core split).</source>
             <translation>'%s' se ha leído como capa vectorial (%s): así lee QGIS un cubo de datos NetCDF de varias variables. Añadir una de sus variables como capa ráster (Capa, Añadir capa, Añadir capa ráster, y elegir la variable), o dividir el cubo entero en fechas en la línea de órdenes (python -m model_core split).</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="531" />
+            <location filename="../inputs.py" line="542" />
             <source>'%s' is a vector layer (%s), not an image: the inputs are the raster images of the series, one per date.</source>
             <translation>'%s' es una capa vectorial (%s), no una imagen: las entradas son las imágenes ráster de la serie, una por fecha.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="534" />
+            <location filename="../inputs.py" line="545" />
             <source>'%s' is not a valid raster layer.</source>
             <translation>'%s' no es una capa ráster válida.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="536" />
+            <location filename="../inputs.py" line="547" />
             <source>'%s' is not a file-based (GDAL) raster; export it as GeoTIFF first.</source>
             <translation>'%s' no es un ráster basado en archivo (GDAL); exportarlo primero como GeoTIFF.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="539" />
+            <location filename="../inputs.py" line="550" />
             <source>The file of '%s' is gone (%s): it was moved or deleted after the layer was loaded. Remove the layer, or point it to the file again (Layer Properties, Source).</source>
             <translation>El archivo de '%s' ya no está (%s): se movió o se borró después de cargar la capa. Quitar la capa, o volver a apuntarla al archivo (Propiedades de la capa, Fuente).</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="544" />
+            <location filename="../inputs.py" line="555" />
             <source>'%s' is not an image but the %s file of '%s' beside it (%s): uncheck it, and add the image itself.</source>
             <translation>'%s' no es una imagen, sino el archivo %s de '%s', a su lado (%s): desmarcarlo y añadir la propia imagen.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="567" />
+            <location filename="../inputs.py" line="578" />
             <source>Band %d does not exist in any layer (bands per layer: %s): pick bands from 1 to %d.</source>
             <translation>La banda %d no existe en ninguna capa (bandas por capa: %s): elegir bandas de 1 a %d.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="571" />
+            <location filename="../inputs.py" line="582" />
             <source>Band %d does not exist in %s (fewer bands): uncheck it or pick bands every date has.</source>
             <translation>La banda %d no existe en %s (menos bandas): desmarcarla o elegir bandas que tengan todas las fechas.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="573" />
+            <location filename="../inputs.py" line="584" />
             <source>Band %d does not exist in %s (fewer bands): uncheck them or pick bands every date has.</source>
             <translation>La banda %d no existe en %s (menos bandas): desmarcarlas o elegir bandas que tengan todas las fechas.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="581" />
+            <location filename="../inputs.py" line="592" />
             <source>bands every date has (1 to %d)</source>
             <translation>bandas que tengan todas las fechas (1 a %d)</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="582" />
+            <location filename="../inputs.py" line="593" />
             <source>band 1, the only band every date has</source>
             <translation>la banda 1, la única banda que tienen todas las fechas</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="583" />
+            <location filename="../inputs.py" line="594" />
             <source>%s has fewer than the 4 bands (red, green, blue, NIR) the network needs: uncheck it, or use a classical method (CVA, ISFA) with %s</source>
             <translation>%s tiene menos de las 4 bandas (rojo, verde, azul, NIR) que necesita la red: desmarcarla, o usar un método clásico (CVA, ISFA) con %s</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="586" />
+            <location filename="../inputs.py" line="597" />
             <source>%s have fewer than the 4 bands (red, green, blue, NIR) the network needs: uncheck them, or use a classical method (CVA, ISFA) with %s</source>
             <translation>%s tienen menos de las 4 bandas (rojo, verde, azul, NIR) que necesita la red: desmarcarlas, o usar un método clásico (CVA, ISFA) con %s</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="590" />
+            <location filename="../inputs.py" line="601" />
             <source>uncheck %s, or pick band 1, the only band every date has</source>
             <translation>desmarcar %s, o elegir la banda 1, la única banda que tienen todas las fechas</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="592" />
+            <location filename="../inputs.py" line="603" />
             <source>pick bands every date has (1 to %d), for example %s</source>
             <translation>elegir bandas que tengan todas las fechas (1 a %d), por ejemplo %s</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="594" />
+            <location filename="../inputs.py" line="605" />
             <source>Band counts differ (%s). The model needs the same bands from every date: %s.</source>
             <translation>El número de bandas varía (%s). El modelo necesita las mismas bandas de cada fecha: %s.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="603" />
+            <location filename="../inputs.py" line="614" />
             <source>no CRS</source>
             <translation>sin SRC</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="605" />
+            <location filename="../inputs.py" line="616" />
             <source>Layers have different CRSs (%s): they will be aligned onto the grid of '%s'.</source>
             <translation>Las capas tienen SRC distintos (%s): se alinearán sobre la malla de '%s'.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="611" />
+            <location filename="../inputs.py" line="622" />
             <source>Grids differ slightly: every date will be resampled onto the grid of '%s', clipped to the common area.</source>
             <translation>Las mallas difieren ligeramente: cada fecha se remuestreará sobre la malla de '%s', recortada al área común.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="626" />
+            <location filename="../inputs.py" line="637" />
             <source>%d cloud masks for %d layers: give one mask (or none) per layer, in the same order.</source>
             <translation>%d máscaras de nubes para %d capas: indicar una máscara (o ninguna) por capa, en el mismo orden.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="632" />
+            <location filename="../inputs.py" line="643" />
             <source>The mask '%s' of '%s'</source>
             <translation>La máscara '%s' de '%s'</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="634" />
+            <location filename="../inputs.py" line="645" />
             <source>'%s' is both an input date and the mask of '%s'. Uncheck it as an input or choose another mask.</source>
             <translation>'%s' es a la vez una fecha de entrada y la máscara de '%s'. Desmarcarla como entrada o elegir otra máscara.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="637" />
+            <location filename="../inputs.py" line="648" />
             <source>%s is not a valid raster layer.</source>
             <translation>%s no es una capa ráster válida.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="639" />
+            <location filename="../inputs.py" line="650" />
             <source>%s is not a file-based (GDAL) raster; export it as GeoTIFF first.</source>
             <translation>%s no es un ráster basado en archivo (GDAL); exportarlo primero como GeoTIFF.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="641" />
+            <location filename="../inputs.py" line="652" />
             <source>%s: its file is gone (%s). Remove the mask layer or point it to the file again.</source>
             <translation>%s: su archivo ya no está (%s). Quitar la capa de máscara o volver a apuntarla al archivo.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="644" />
+            <location filename="../inputs.py" line="655" />
             <source>%s has %d bands; a mask has one (CBERS CMASK, Landsat QA_PIXEL, Sentinel-2 SCL, Fmask). Extract its mask band first.</source>
             <translation>%s tiene %d bandas; una máscara tiene una (CBERS CMASK, Landsat QA_PIXEL, Sentinel-2 SCL, Fmask). Extraer primero su banda de máscara.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="647" />
+            <location filename="../inputs.py" line="658" />
             <source>%s does not overlap its layer: it would mask the whole date.</source>
             <translation>%s no se superpone a su capa: enmascararía la fecha entera.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="662" />
+            <location filename="../inputs.py" line="673" />
             <source>e.g. 1,2,3,4 (RGB-only imagery is read as 1,2,3,2 by itself: green in place of NIR), or choose a classical method (CVA or ISFA), which uses any bands</source>
             <translation>p. ej. 1,2,3,4 (las imágenes solo RGB se leen por sí solas como 1,2,3,2: verde en lugar de NIR), o elegir un método clásico (CVA o ISFA), que usa cualquier banda</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="666" />
+            <location filename="../inputs.py" line="677" />
             <source>%s: the network uses bands %s as red, green, blue, NIR; the %s part also uses band(s) %s.</source>
             <translation>%s: la red usa las bandas %s como rojo, verde, azul, NIR; la parte %s usa además la(s) banda(s) %s.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="670" />
+            <location filename="../inputs.py" line="681" />
             <source>%s uses %d bands (red, green, blue, NIR) but Bands lists %d: give %d band numbers, %s.</source>
             <translation>%s usa %d bandas (rojo, verde, azul, NIR), pero Bandas enumera %d: indicar %d números de banda, %s.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="684" />
+            <location filename="../inputs.py" line="695" />
             <source> The %s part also uses the layers' other bands.</source>
             <translation> La parte %s usa además las demás bandas de las capas.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="685" />
+            <location filename="../inputs.py" line="696" />
             <source>Bands left empty: the engine uses bands %s.%s</source>
             <translation>Bandas sin indicar: el motor usa las bandas %s.%s</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="691" />
+            <location filename="../inputs.py" line="702" />
             <source>Bands left empty: the engine uses bands %s.</source>
             <translation>Bandas sin indicar: el motor usa las bandas %s.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="701" />
+            <location filename="../inputs.py" line="712" />
             <source>Bands left empty: bands 1-4 are taken as red, green, blue, NIR (the layers' metadata do not say which band is which); for blue, green, red, NIR imagery enter 3,2,1,4.</source>
             <translation>Bandas sin indicar: las bandas 1-4 se toman como rojo, verde, azul, NIR (los metadatos de las capas no dicen qué banda es cada una); para imágenes azul, verde, rojo, NIR escribir 3,2,1,4.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="705" />
+            <location filename="../inputs.py" line="716" />
             <source>%s needs %d bands (red, green, blue, NIR) but the layers have %d and their metadata do not say which band is which: pick %d with Bands, %s.</source>
             <translation>%s necesita %d bandas (rojo, verde, azul, NIR), pero las capas tienen %d y sus metadatos no dicen qué banda es cada una: elegir %d en Bandas, %s.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="752" />
+            <location filename="../inputs.py" line="763" />
             <source>The weights file was trained with the band mapping %s, which reads band %d; the layers have %d bands, so they are not of its training imagery's kind. Enter in Bands the bands of these layers that are red, green, blue and NIR, or use weights trained on imagery like these.</source>
             <translation>El archivo de pesos se entrenó con la asignación de bandas %s, que lee la banda %d; las capas tienen %d bandas, así que no son del tipo de sus imágenes de entrenamiento. Introducir en Bandas las bandas de estas capas que son rojo, verde, azul y NIR, o usar pesos entrenados con imágenes como estas.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="770" />
+            <location filename="../inputs.py" line="781" />
             <source>The weights file was trained with the band mapping %s (its training read those bands of its images as red, green, blue, NIR), and Bands is empty: if these layers are of its training imagery's kind, enter %s in Bands.</source>
             <translation>El archivo de pesos se entrenó con la asignación de bandas %s (su entrenamiento leyó esas bandas de sus imágenes como rojo, verde, azul, NIR), y Bandas está vacío: si estas capas son del tipo de sus imágenes de entrenamiento, introducir %s en Bandas.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="831" />
+            <location filename="../inputs.py" line="842" />
             <source>%s does not overlap the other checked layers, which share a place: uncheck it or check the layers of one place.</source>
             <translation>%s no se superpone a las demás capas marcadas, que comparten un lugar: desmarcarla o marcar las capas de un mismo lugar.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="833" />
+            <location filename="../inputs.py" line="844" />
             <source>%s do not overlap the other checked layers, which share a place: uncheck them or check the layers of one place.</source>
             <translation>%s no se superponen a las demás capas marcadas, que comparten un lugar: desmarcarlas o marcar las capas de un mismo lugar.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="837" />
+            <location filename="../inputs.py" line="848" />
             <source>%s does not overlap '%s', the first checked layer: uncheck it or check the layers of one place.</source>
             <translation>%s no se superpone a '%s', la primera capa marcada: desmarcarla o marcar las capas de un mismo lugar.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="839" />
+            <location filename="../inputs.py" line="850" />
             <source>%s do not overlap '%s', the first checked layer: uncheck them or check the layers of one place.</source>
             <translation>%s no se superponen a '%s', la primera capa marcada: desmarcarlas o marcar las capas de un mismo lugar.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="841" />
+            <location filename="../inputs.py" line="852" />
             <source>The layers do not overlap all at once: each overlaps the first, but there is no area common to all of them. Uncheck the layers that cover another part of the scene.</source>
             <translation>Las capas no se superponen todas a la vez: cada una se superpone a la primera, pero no hay un área común a todas. Desmarcar las capas que cubren otra parte de la escena.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="860" />
+            <location filename="../inputs.py" line="871" />
             <source>The outputs will cover only %s of '%s', the area every checked layer covers: %s. Uncheck or replace a layer that covers part of the scene to map all of it.</source>
             <translation>Las salidas solo cubrirán %s de '%s', el área que cubren todas las capas marcadas: %s. Desmarcar o sustituir una capa que cubra parte de la escena para cartografiarla entera.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="862" />
+            <location filename="../inputs.py" line="873" />
             <source>'%s' covers %s of it</source>
             <translation>'%s' cubre %s de ella</translation>
         </message>

@@ -677,6 +677,9 @@ def test_one_band_layers_of_one_date_are_bands_not_dates(qgis_app, tmp_path):
     errors = [m for lvl, m in inp.validate(bands, dates, None, "cva") if lvl == inp.ERROR]
     assert len(errors) == 1 and "4 one-band layers share the date 2018-02-02 ('B13_2018-02-02', " in errors[0]
     assert "and 1 more date likewise" in errors[0] and "'Stack band files into dates' below the list" in errors[0]
+    # with the default model (a network) too: not also told to pick 4 bands with Bands, which the stack does not need
+    errors = [m for lvl, m in inp.validate(bands, dates, None, "auto") if lvl == inp.ERROR]
+    assert len(errors) == 1 and "'Stack band files into dates' below the list" in errors[0], errors
     full = [QgsRasterLayer(write_raster(str(tmp_path / ("img%d.tif" % i)), rng.integers(1, 255, (4, 32, 32)).astype(
         np.uint8)), "img%d" % i, "gdal") for i in range(3)]
     problems = inp.validate(full, ["2019", "2019", "2020"], None, "cva")

@@ -217,6 +217,21 @@ def test_the_dialog_stacks_checked_band_files_in_their_place(project, tmp_path):
         assert len(bands) == 12 and all(i.checkState(COL_LAYER) == Qt.CheckState.Unchecked for i in bands)
         assert [i.text(COL_MASK) for i in dialog._items() if i.checkState(COL_LAYER) == Qt.CheckState.Checked] == [
             "2018-02-02_CMASK", "2018-02-18_CMASK", "2018-03-06_CMASK"]
+        # pressed again (Check all: the band files, and the stack's dates and masks, one-band rasters with dates
+        # too): the stack made before and its layers, no second folder and group; the stack's masks are not taken
+        # for band files ("2018-02-02 has a mask ('2018-02-02_CMASK.vrt') but no band file")
+        layers_before = len(QgsProject.instance().mapLayers())
+        dialog.all_button.click()
+        assert not dialog.stack_button.isHidden()
+        assert dialog.stack_checked_band_files(), dialog.status.text()
+        assert "were stacked into 3 dates (3 with a cloud mask) before, in %s: used again" % folder in dialog.status.text()
+        assert sorted(os.listdir(tmp_path / "cube"))[-1] == "stacked_dates"
+        assert len(QgsProject.instance().mapLayers()) == layers_before
+        assert [g.name() for g in root.children() if g.nodeType() == 0] == ["stacked_dates (stacked dates)"]
+        assert [layer.name() for layer, _ in dialog.checked()] == ["2018-02-02", "2018-02-18", "2018-03-06"]
+        assert [m.name() for m in dialog.checked_masks()] == ["2018-02-02_CMASK", "2018-02-18_CMASK",
+                                                              "2018-03-06_CMASK"]
+        assert dialog.validate(), dialog.messages.text()
     finally:
         dialog.shutdown()
         dialog.deleteLater()
