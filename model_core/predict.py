@@ -886,7 +886,9 @@ def detect(images, out_dir=None, dates=None, bands=None, model="caimnet", weight
 
     def open_stack(net):
         return Stack(images, dates=dates, bands=bands, reference=reference, expected_bands=net.in_channels,
-                     extra_bands=bool(getattr(net, "extra_bands", False)),
+                     # (the fusion's classical part by name, CVA or ISFA, for the band notes)
+                     extra_bands=str(getattr(net, "classical", "cva")).upper() if getattr(net, "extra_bands", False)
+                     else False,
                      surface_only=bool(getattr(net, "surface_bands_only", False)), masks=masks,
                      mask_clear=mask_clear)
 

@@ -805,8 +805,8 @@ class Stack:
     # ------------------------------------------------------------------ set-up
     def _check_bands(self, specs, datasets, bands, expected, extra=False, surface_only=False):
         """Each input's band list (``s.bands``).  ``expected``: the model's band count (R, G, B, NIR for
-        the networks).  ``extra`` (the CAIM-Net + CVA fusion): the model also takes further bands after
-        the expected ones, for its CVA part: a band mapping may list more than ``expected`` bands (the
+        the networks).  ``extra`` (a fusion: True, or its classical part's name for the notes, CVA or
+        ISFA): the model also takes further bands after the expected ones, for its classical part: a band mapping may list more than ``expected`` bands (the
         first ``expected`` are the network's), and without a mapping every other non-alpha band of the
         inputs is appended to the inferred R, G, B, NIR.  ``surface_only`` (the classical CVA): without a
         mapping, bands whose metadata mark them as atmospheric, thermal, mask or QA bands are left out."""
@@ -870,26 +870,27 @@ class Stack:
                    + (" and their metadata (band wavelengths or names) do not say which is which"
                       if chosen[0] > expected else "")) + f". {hint}")
         if extra and not any(explicit):
-            self._add_extra_bands(specs, datasets)
+            self._add_extra_bands(specs, datasets, extra if isinstance(extra, str) else "CVA")
 
-    def _add_extra_bands(self, specs, datasets):
+    def _add_extra_bands(self, specs, datasets, part="CVA"):
         """Append every band of the inputs that is neither in the R, G, B, NIR mapping, nor an alpha band,
         nor an atmospheric, thermal, mask or QA band by its metadata (:func:`bandmap.not_surface_band`),
-        for the fusion's CVA part, when every input has the same such bands; say so in a band note."""
+        for the fusion's classical part (``part``: its name in the notes, CVA or ISFA), when every input has the
+        same such bands; say so in a band note."""
         split = [_surface_bands(ds, [b for b in range(1, ds.RasterCount + 1) if b not in s.bands
                                      and not is_true_alpha(ds.GetRasterBand(b))])
                  for s, ds in zip(specs, datasets)]
         extras = [kept for kept, _ in split]
         if split[0][1]:
-            self.band_notes.append(f"the CVA part leaves out {_left_out(split[0][1])}")
+            self.band_notes.append(f"the {part} part leaves out {_left_out(split[0][1])}")
         if not extras[0]:
             return
         if any(e != extras[0] for e in extras):
-            self.band_notes.append("the CVA part uses the 4 bands above only: the inputs' other bands differ")
+            self.band_notes.append(f"the {part} part uses the 4 bands above only: the inputs' other bands differ")
             return
         for s, e in zip(specs, extras):
             s.bands = s.bands + e
-        self.band_notes.append(f"the CVA part also uses band(s) {','.join(map(str, extras[0]))}")
+        self.band_notes.append(f"the {part} part also uses band(s) {','.join(map(str, extras[0]))}")
 
     def _infer_bands(self, specs, datasets, bands, expected):
         """R, G, B, NIR band lists read from each input's metadata (wavelengths, band names) for the

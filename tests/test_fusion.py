@@ -188,6 +188,16 @@ def test_fusion_cva_part_uses_the_bands_the_network_does_not(tmp_path):
     assert p6.mean() < p4.mean() - 0.03 and (p6 < p4).mean() > 0.9
 
 
+def test_isfa_fusion_notes_name_its_isfa_part(tmp_path):
+    """CAIM-Net + ISFA (the automatic choice for 3+ dates, e.g. a stacked Landsat series of six bands) says that
+    its ISFA part takes the other bands: the summary said "the CVA part also uses band(s) 5,6", a method the run
+    did not use."""
+    paths = _six_band_series(tmp_path)
+    res = detect(paths, out_dir=str(tmp_path / "isfa"), model="caimnet_isfa")
+    assert any("the ISFA part also uses band(s) 5,6" in n for n in res.notes), res.notes
+    assert not any("CVA" in n for n in res.notes), res.notes
+
+
 def test_fusion_band_mapping_rules(tmp_path):
     """A mapping of more than four bands is for the fusion only; without band names a 6-band file still
     needs a mapping (the network's roles are unknown); the other networks keep needing exactly four."""
