@@ -219,12 +219,19 @@ class CaimPlugin:
                 if folder:
                     params["OUTPUT"] = folder
             return params
-        if alg_id == STACK_ID:  # the folder of the active one-band raster (a band file), searched with its subfolders
-            if isinstance(active, QgsRasterLayer) and active.bandCount() == 1 and os.path.isfile(active.source()):
+        if alg_id == STACK_ID:
+            # the folder holding the product of the active one-band raster (a band file) beside the other dates'
+            # (a Landsat product's or a .SAFE's parent: its own folder held one date), searched with its
+            # subfolders; the VRTs into a new folder in it (Processing's temporary one goes when QGIS closes, and
+            # a project saved with the date layers lost them)
+            source = active.source() if isinstance(active, QgsRasterLayer) and active.bandCount() == 1 else ""
+            if source and (os.path.isfile(source) or source.lower().startswith("/vsizip/")):
+                from model_core.bandfiles import downloads_folder
+
                 from caim_qgis_plugin.stackbands_algorithm import new_folder
 
-                params["FOLDER"] = os.path.dirname(active.source())
-                if os.access(params["FOLDER"], os.W_OK):  # the dates in it, not in Processing's temporary folder
+                params["FOLDER"] = downloads_folder(source)
+                if os.path.isdir(params["FOLDER"]) and os.access(params["FOLDER"], os.W_OK):
                     params["OUTPUT"] = new_folder(params["FOLDER"])
             return params
         kinds = (lyr.MOMENT,) if alg_id == ZONES_ID else (lyr.AREA, lyr.MOMENT)  # zones need the moments

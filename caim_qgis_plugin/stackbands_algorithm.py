@@ -166,6 +166,10 @@ class StackBandsAlgorithm(QgsProcessingAlgorithm):
         if warning:
             feedback.reportError(warning, False)
         group = group_name(out)
+        if warning:  # Processing's own folder (…/OUTPUT): the group named after the band files' folder, not "OUTPUT"
+            from model_core.bandfiles import downloads_folder
+
+            group = group_name(folder or downloads_folder(inputs[0]))
         for d in res.dates:
             for path, mask in ((os.path.join(res.out_dir, d.name), False),
                                (os.path.join(res.out_dir, d.mask_name) if d.mask_name else None, True)):

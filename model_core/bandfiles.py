@@ -1118,6 +1118,29 @@ def _names(series):
             d.mask_name = f"masks/{d.date}{suffix}_{d.mask.band}.vrt" if d.mask else ""
 
 
+def downloads_folder(path):
+    """The folder to stack for the band file ``path``: the one that holds its product beside the other dates'
+    (where they were downloaded).  The folder of its Sentinel-2 ``.SAFE`` (or of the ``.zip`` read through
+    /vsizip/), of a product's own folder (a Landsat product id's, as EarthExplorer's .tar unpacks; a scene's
+    named by its date or STAC item id, holding ``B04.tif``); else the file's own folder (a flat folder of band
+    files, as a CBERS cube's).  Stacking the file's own folder gave that one date only."""
+    from model_core.stack import parse_date
+
+    p = str(path).replace("\\", "/")
+    zipped = re.match(r"(?i)/vsizip/+(.*?\.zip)(?:/|$)", p)
+    if zipped:
+        return os.path.dirname(os.path.abspath("/" + zipped.group(1).lstrip("/")))
+    safe = _safe_root(os.path.abspath(path).replace("\\", "/"))
+    if safe:
+        return os.path.dirname(os.path.abspath(safe))
+    folder = os.path.dirname(os.path.abspath(path))
+    f = recognise(path)
+    if f is not None and (f.product_id and os.path.basename(folder) == f.product_id
+                          or not parse_date(os.path.basename(path))):  # the folder is the product's or scene's
+        return os.path.dirname(folder)
+    return folder
+
+
 def stacked_output(path):
     """Whether ``path`` is a VRT that :func:`stack_band_files` wrote: a date's ``<out>/<date>[_<scene>].vrt``
     with its ``masks`` folder or style beside it, or a mask ``<out>/masks/<date>[_<scene>]_<MASK>.vrt`` beside

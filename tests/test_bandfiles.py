@@ -625,3 +625,23 @@ def test_sentinel2_granule_files_out_of_their_safe(tmp_path):
     assert "Sentinel-2 L2A, scene T18LUM" in res.text()
     assert any("T18LUM_20220612: the processing baseline is not known" in n and "0.1 too bright" in n
                for n in res.notes)
+
+
+def test_downloads_folder_is_the_one_holding_every_date(tmp_path):
+    """The folder the menu entry stacks for an active band file: where its product lies beside the other dates'
+    (a Landsat product id's folder, a .SAFE, its .zip, a STAC item's folder: their parent), a flat folder of band
+    files itself.  The band file's own folder held one date of a Landsat or Sentinel-2 download."""
+    root = tmp_path / "downloads"
+    folder, pid, _ = fx.write_landsat(root, 2020, "20200812", "20200919")
+    assert bandfiles.downloads_folder(os.path.join(folder, f"{pid}_SR_B4.TIF")) == str(root)
+    safe, _ = fx.write_s2_safe(root, "20220910")
+    b04 = glob.glob(os.path.join(safe, "GRANULE", "*", "IMG_DATA", "R10m", "*_B04_10m.jp2"))[0]
+    assert bandfiles.downloads_folder(b04) == str(root)
+    zipped, _ = fx.write_s2_safe(root, "20230905", as_zip=True)
+    member = next(p for p in bandfiles.collect([zipped])[0] if p.endswith("_B04_10m.jp2"))
+    assert bandfiles.downloads_folder(member) == str(root)
+    fx.write_s2_stac(root, "S2B_18LUM_20230612_0_L2A")
+    assert bandfiles.downloads_folder(str(root / "S2B_18LUM_20230612_0_L2A" / "red.tif")) == str(root)
+    flat = _generic(tmp_path / "flat", "20200105", "B4")  # a CBERS cube's or a flat folder: the folder itself
+    assert bandfiles.downloads_folder(flat) == str(tmp_path / "flat")
+    assert bandfiles.downloads_folder(str(root / "2020-01-05" / "B4.tif")) == str(root)  # a folder per date

@@ -3160,7 +3160,7 @@ Gerät: %s
             <translation>CAIM-Änderungserkennung: PyTorch fehlt</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="270" />
+            <location filename="../plugin.py" line="277" />
             <source>The Processing plugin is not enabled: enable it (Plugins &gt; Manage and Install Plugins &gt; Installed &gt; Processing) to run %s.</source>
             <translation>Das Verarbeitungs-Plugin ist nicht aktiviert: es aktivieren (Erweiterungen &gt; Erweiterungen verwalten und installieren &gt; Installiert &gt; Processing), um %s auszuführen.</translation>
         </message>

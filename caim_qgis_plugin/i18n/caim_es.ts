@@ -3132,7 +3132,7 @@ Dispositivo: %s
             <translation>Detección de cambios CAIM: falta PyTorch</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="270" />
+            <location filename="../plugin.py" line="277" />
             <source>The Processing plugin is not enabled: enable it (Plugins &gt; Manage and Install Plugins &gt; Installed &gt; Processing) to run %s.</source>
             <translation>El complemento Processing no está activado: activarlo (Complementos &gt; Administrar e instalar complementos &gt; Instalado &gt; Processing) para ejecutar %s.</translation>
         </message>

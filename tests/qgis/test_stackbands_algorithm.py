@@ -93,15 +93,29 @@ def test_stack_band_files_in_processing(project, tmp_path):
     assert not ok and "Choose the band files, or the folder holding them." in fb.textLog()
 
 
-def test_a_stack_into_the_temporary_folder_says_it_goes_with_qgis(project, tmp_path):
-    """Processing's default output, a temporary folder, is deleted when QGIS closes: a project saved with the
-    stacked dates lost them, unsaid (caim:splitdates warns of it).  The run says so; not for a folder of one's own."""
+def test_a_temporary_output_is_said_and_its_group_named_by_the_band_files(project, tmp_path):
+    """OUTPUT left to Processing's temporary folder (qgis_process, the toolbox's default): the layers' group is
+    named after the band files' folder (it was "OUTPUT (stacked dates)", the temporary folder's name), and the log
+    says the VRTs go when QGIS closes."""
+    from qgis.core import QgsApplication, QgsProcessingContext, QgsProcessingFeedback, QgsProject
+
     folder = _landsat(tmp_path)
-    results, ok, feedback = run_processing("caim:stackbands", {"FOLDER": folder, "OUTPUT": "TEMPORARY_OUTPUT"})
+    context = QgsProcessingContext()
+    context.setProject(QgsProject.instance())
+    feedback = QgsProcessingFeedback()
+    results, ok = QgsApplication.processingRegistry().createAlgorithmById("caim:stackbands").run(
+        {"FOLDER": folder, "OUTPUT": "TEMPORARY_OUTPUT"}, context, feedback)
     assert ok, feedback.textLog()
     assert "temporary folder, which is deleted when QGIS closes" in feedback.textLog()
-    results, ok, feedback = run_processing("caim:stackbands", {"FOLDER": folder, "OUTPUT": str(tmp_path / "kept")})
+    placers = {details.postProcessor().group for details in context.layersToLoadOnCompletion().values()}
+    assert placers == {"in (stacked dates)"}
+    # a folder of your own: no such warning, the group named by it
+    context, feedback = QgsProcessingContext(), QgsProcessingFeedback()
+    context.setProject(QgsProject.instance())
+    results, ok = QgsApplication.processingRegistry().createAlgorithmById("caim:stackbands").run(
+        {"FOLDER": folder, "OUTPUT": str(tmp_path / "mine")}, context, feedback)
     assert ok and "temporary folder" not in feedback.textLog()
+    assert {d.postProcessor().group for d in context.layersToLoadOnCompletion().values()} == {"mine (stacked dates)"}
 
 
 def test_stack_band_layers_given_as_layers(project, tmp_path):
@@ -161,6 +175,21 @@ def test_the_menu_entry_opens_the_stack_on_the_active_band_file(project, tmp_pat
         assert plugin.algorithm_defaults(STACK_ID)["OUTPUT"] == str(tmp_path / "stacked_dates_2")
         iface.activeLayer = lambda: stack
         assert plugin.algorithm_defaults(STACK_ID) == {}
+        # a Landsat band file in its product's folder (as EarthExplorer's .tar unpacks): the folder of the products,
+        # not the product's own (one date); the output folder a new one
+        from fixtures import bandfiles as fx
+
+        for year, acquired, processed in ((2015, "20150805", "20200908"), (2020, "20200812", "20200919")):
+            folder, pid, _ = fx.write_landsat(tmp_path / "downloads", year, acquired, processed)
+        (tmp_path / "downloads" / "stacked_dates").mkdir()
+        b4 = QgsRasterLayer(os.path.join(folder, pid + "_SR_B4.TIF"), "b4", "gdal")
+        project.addMapLayer(b4)
+        iface.activeLayer = lambda: b4
+        defaults = plugin.algorithm_defaults(STACK_ID)
+        assert defaults == {"FOLDER": str(tmp_path / "downloads"),
+                            "OUTPUT": str(tmp_path / "downloads" / "stacked_dates_2")}
+        results, ok, fb = run_processing(STACK_ID, defaults)
+        assert ok and len(results["LAYERS"]) == 2, fb.textLog()
     finally:
         plugin.unload()
 
