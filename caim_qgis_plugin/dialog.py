@@ -329,6 +329,17 @@ class MessageArea(PanelScroll):
 
 
 
+def _declared_clear(layer):
+    """The clear values a mask layer's file records (``CAIM_MASK_CLEAR``, written by caim:stackbands), or None."""
+    from osgeo import gdal
+
+    try:
+        ds = gdal.Open(inp.layer_source(layer))
+    except RuntimeError:
+        return None
+    value = ds.GetMetadataItem("CAIM_MASK_CLEAR") if ds is not None else None
+    return value.strip() if value and value.strip() else None
+
 def _same_stack(folder):
     """An earlier ``stacked_dates`` (``_2``, ...) folder beside ``folder`` holding the very files of ``folder`` (the
     same VRTs, masks and styles: the same band files stacked again), else None."""
@@ -1003,8 +1014,18 @@ class CaimDialog(QDialog):
                 item.setCheckState(COL_LAYER, Qt.CheckState.Unchecked)
         self.layer_tree.blockSignals(False)
         self._uncheck_mask_rows()
+        # masks that record their clear values (caim:stackbands writes its product's: QA_PIXEL's bits, SCL's classes):
+        # those, not the default 0, which for a QA_PIXEL hid every pixel of every date
+        declared = {_declared_clear(m) for m in self.checked_masks() if m is not None}
+        clear_note = ""
+        if matched and len(declared) == 1 and None not in declared:
+            values = declared.pop()
+            if values != self.mask_clear_edit.text().strip():
+                self.mask_clear_edit.setText(values)
+                clear_note = " " + tr("Clear values %s, which the masks record (their product's).") % values
         self.validate()
         text = (tr("Matched %d cloud mask by date.") if matched == 1 else tr("Matched %d cloud masks by date.")) % matched
+        text += clear_note
         if ambiguous:
             text += " " + (tr("Several mask layers for %s: choose one in that date's Cloud mask cell.")
                            if len(ambiguous) == 1 else

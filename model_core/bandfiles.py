@@ -660,11 +660,7 @@ class StackResult:
     def clear_values(self, family, scene):
         """The masks' clear values of a series (for --mask-clear, which holds for every date): the product's;
         for a Landsat series mixing 4-7 and 8-9, :data:`MIXED_LANDSAT_CLEAR`, right for both."""
-        dates = next(ds for f, s, ds in self.series if (f, s) == (family, scene))
-        clear = sorted({d.mask.clear for d in dates if d.mask})
-        if set(clear) == {MASK_CLEAR["landsat89"], MASK_CLEAR["landsat47"]}:
-            return MIXED_LANDSAT_CLEAR
-        return " / ".join(clear)
+        return _series_clear(next(ds for f, s, ds in self.series if (f, s) == (family, scene)))
 
     def command(self, family, scene):
         dates = next(ds for f, s, ds in self.series if (f, s) == (family, scene))
@@ -1082,7 +1078,17 @@ def _write_style(path, vrt_path):
     return True
 
 
-def _write_mask(path, d):
+def _series_clear(dates):
+    """The clear values of the masks of a series' ``dates`` (StackResult.clear_values)."""
+    clear = sorted({d.mask.clear for d in dates if d.mask})
+    if set(clear) == {MASK_CLEAR["landsat89"], MASK_CLEAR["landsat47"]}:
+        return MIXED_LANDSAT_CLEAR
+    return " / ".join(clear)
+
+
+def _write_mask(path, d, clear=""):
+    """The date's mask VRT; ``clear``: its series' clear values, recorded as its ``CAIM_MASK_CLEAR`` metadata (the
+    dialog's *Match masks by date* reads them: a QA_PIXEL read with the default clear value 0 hid every pixel)."""
     from osgeo import gdal
 
     vrt = gdal.Translate(path, d.mask.path, format="VRT")
@@ -1095,6 +1101,8 @@ def _write_mask(path, d):
         if fill is not None:
             band.SetNoDataValue(fill)
     vrt.SetMetadataItem("ACQUISITIONDATETIME", d.date, "IMAGERY")
+    if clear and " / " not in clear:
+        vrt.SetMetadataItem("CAIM_MASK_CLEAR", clear)
     vrt.FlushCache()
     vrt = None
 
@@ -1227,7 +1235,7 @@ def stack_band_files(inputs, out_dir, bands=None, overwrite=False):
                                              "that it is complete (a download cut short?): download it again, or "
                                              "leave that date out.") from None
                     if d.mask_name:
-                        _write_mask(os.path.join(scratch, d.mask_name), d)
+                        _write_mask(os.path.join(scratch, d.mask_name), d, _series_clear(dates))
         if any(d.mask_name for d in all_dates):
             os.makedirs(os.path.join(out_dir, "masks"), exist_ok=True)
         for t in targets:

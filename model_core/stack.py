@@ -1359,9 +1359,16 @@ class Stack:
         if self.overcast:
             have = [i for i in range(t) if i not in self.overcast]
             if len(have) < 2:
-                left = f"'{self.sources[have[0]].spec.label}'" if have else "none"
-                raise InputError(f"The masks hide every pixel of all dates but {left}: a change needs two dates "
-                                 "with clear pixels.")
+                clear = format_clear_values(self.mask_clear)
+                advice = ("Check that these are the dates' masks and give the values that mean clear sky "
+                          "(--mask-clear; in QGIS 'Clear values', MASK_CLEAR in Processing), e.g. bit6&!bit2&!bit4 for "
+                          "Landsat 8-9 QA_PIXEL, 4-7,11 for Sentinel-2 SCL.")
+                if not have:  # (it said "every pixel of all dates but none"): most likely the wrong clear values
+                    raise InputError(f"The masks hide every pixel of every date (none has a clear value, {clear}). "
+                                     + advice)
+                raise InputError(f"The masks hide every pixel of all dates but "
+                                 f"'{self.sources[have[0]].spec.label}': a change needs two dates with clear pixels. "
+                                 + advice)
             for i in self.overcast:  # its filled values are the previous clear date's: so are its statistics
                 src = max([j for j in have if j < i], default=have[0])
                 center[i], scale[i] = center[src], scale[src]

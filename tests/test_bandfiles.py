@@ -401,11 +401,11 @@ def test_interrupted_leaves_nothing(tmp_path, monkeypatch, fresh):
     calls = []
     real = bandfiles._write_mask
 
-    def stop(path, d):
+    def stop(path, d, *clear):
         calls.append(path)
         if len(calls) == 2:
             raise KeyboardInterrupt
-        return real(path, d)
+        return real(path, d, *clear)
 
     monkeypatch.setattr(bandfiles, "_write_mask", stop)
     with pytest.raises(KeyboardInterrupt):
@@ -507,9 +507,9 @@ def test_sigterm_leaves_nothing(tmp_path, monkeypatch, capsys):
     fx.write_landsat(tmp_path / "in", 2020, "20200812", "20200919")
     real = bandfiles._write_mask
 
-    def term(path, d):
+    def term(path, d, *clear):
         os.kill(os.getpid(), signal.SIGTERM)
-        return real(path, d)
+        return real(path, d, *clear)
 
     monkeypatch.setattr(bandfiles, "_write_mask", term)
     rc, out, err = _run(capsys, ["stackbands", str(tmp_path / "in"), "--out", str(tmp_path / "out")])

@@ -227,6 +227,12 @@ def test_an_overcast_date_is_filled_and_said(tmp_path, model):
     only = [write_tif(tmp_path / f"cmask_{y}.tif", np.ones((40, 40), np.uint8)) for y in (2001, 2002)] + [overcast, "none"]
     with pytest.raises(InputError, match="hide every pixel of all dates but 'img_2004.tif'"):
         detect(imgs, out_dir=str(tmp_path / "one"), model=model, masks=only, fill_gaps=True)
+    # every date hidden (a QA_PIXEL read with the default clear value 0): said so, with the clear values to check
+    # (it said "every pixel of all dates but none")
+    with pytest.raises(InputError, match=r"hide every pixel of every date \(none has a clear value, 0\)\. Check that "
+                                         r"these are the dates' masks .*--mask-clear.*bit6&!bit2&!bit4"):
+        detect(imgs, out_dir=str(tmp_path / "all"), model=model, fill_gaps=True, masks=only[:3] + [
+            write_tif(tmp_path / "cmask_2004.tif", np.ones((40, 40), np.uint8))])
     if model == "cva":
         most = np.ones((40, 40), np.uint8)
         most[:, :12] = 0

@@ -318,3 +318,32 @@ def test_a_stacked_date_draws_in_true_colour(project, tmp_path):
 
     stats = layer.dataProvider().bandStatistics(3, QgsRasterBandStats.All)
     assert stats.minimumValue <= red.minimumValue() and red.maximumValue() <= stats.maximumValue
+
+
+def test_match_masks_takes_the_clear_values_the_stacked_masks_record(project, tmp_path):
+    """The stacked dates and masks of a Landsat 8 series added to the project (the menu entry's or the toolbox's
+    group, or by hand): *Match masks by date* pairs them and takes the clear values the masks record
+    (CAIM_MASK_CLEAR, the product's QA_PIXEL bits); with the default 0 every pixel of every date was masked and the
+    run refused.  A mask file without that record leaves the clear values alone."""
+    from osgeo import gdal
+    from qgis.core import QgsProject, QgsRasterLayer
+
+    from caim_qgis_plugin.dialog import CaimDialog
+    from model_core.bandfiles import stack_band_files
+
+    res = stack_band_files([_landsat(tmp_path)], str(tmp_path / "dates"))
+    assert gdal.Open(res.masks[0]).GetMetadataItem("CAIM_MASK_CLEAR") == "bit6&!bit2&!bit4"
+    for path in res.vrts + res.masks:
+        QgsProject.instance().addMapLayer(QgsRasterLayer(path, os.path.basename(path)[:-4], "gdal"))
+    dialog = CaimDialog(None)
+    try:
+        dialog.refresh_layers()
+        assert dialog.mask_clear_edit.text() == "0"
+        assert dialog.match_masks() == 2
+        assert dialog.mask_clear_edit.text() == "bit6&!bit2&!bit4"
+        assert "Clear values bit6&!bit2&!bit4, which the masks record" in dialog.status.text()
+        assert [m.name() for m in dialog.checked_masks()] == ["2015-08-05_QA_PIXEL", "2020-08-12_QA_PIXEL"]
+        assert dialog.validate(), dialog.messages.text()
+    finally:
+        dialog.shutdown()
+        dialog.deleteLater()
