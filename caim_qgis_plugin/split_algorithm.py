@@ -138,7 +138,9 @@ class SplitDatesAlgorithm(QgsProcessingAlgorithm):
             written = write_split(source, folder, per_date, order, dates,
                                   overwrite=self.parameterAsBoolean(parameters, self.OVERWRITE, context))
         except CaimError as exc:
-            raise QgsProcessingException(str(exc)) from None
+            from caim_qgis_plugin.stackbands_algorithm import in_processing_terms
+
+            raise QgsProcessingException(in_processing_terms(exc)) from None
         # the change detection reads a layer's date from its name first: the file's own (ndvi_2020) is left out
         for (path, _date), name in zip(written, date_layer_names(layer.name(), [d for _, d in written])):
             feedback.pushInfo("%s: %s" % (name, path))

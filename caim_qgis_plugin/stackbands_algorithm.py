@@ -51,6 +51,13 @@ class GroupPlacer(QgsProcessingLayerPostProcessorInterface):
         place_in_group(project, layer, self.group, self.mask)
 
 
+def in_processing_terms(exc):
+    """An engine error's message as Processing shows it: the command line's "(--overwrite)" there is the
+    algorithm's advanced OVERWRITE parameter (caim:stackbands, caim:splitdates)."""
+    return str(exc).replace("(--overwrite)", tr("(the advanced parameter '%s', OVERWRITE)")
+                            % tr("Replace VRTs of the same names in the folder"))
+
+
 def new_folder(parent):
     """A new folder ``stacked_dates`` (``stacked_dates_2``, ...) in ``parent`` for the dates' VRTs."""
     name, k = "stacked_dates", 2
@@ -159,7 +166,7 @@ class StackBandsAlgorithm(QgsProcessingAlgorithm):
             res = stack_band_files(inputs, out, bands=bands,
                                    overwrite=self.parameterAsBoolean(parameters, self.OVERWRITE, context))
         except CaimError as exc:
-            raise QgsProcessingException(str(exc)) from None
+            raise QgsProcessingException(in_processing_terms(exc)) from None
         text = res.text()
         feedback.pushInfo(text)
         warning = temporary_folder_warning(res.out_dir)  # (Processing's default output folder)

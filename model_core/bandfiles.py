@@ -642,8 +642,14 @@ class StackResult:
                 lines.append("  masks: none")
             scalings = {s for d in dates for s in d.scaling if s}
             if scalings:
+                # several (Sentinel-2 across the January 2022 baseline): which dates each, or the lines did not
+                # say which dates had the -0.1 offset
+                def which(s):
+                    return "" if len(scalings) == 1 else " (%s)" % ", ".join(d.date for d in dates if s in d.scaling)
+
                 lines.append("  scale/offset applied: " + "; ".join(
-                    f"{src}: {sc:g} / {off:g}" for sc, off, src in sorted(scalings, key=lambda s: (s[2], s[0], s[1]))))
+                    f"{src}: {sc:g} / {off:g}{which((sc, off, src))}"
+                    for sc, off, src in sorted(scalings, key=lambda s: (s[2], s[0], s[1]))))
             else:
                 lines.append("  scale/offset: none (the values as stored)")
             for d in dates:

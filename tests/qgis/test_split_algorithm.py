@@ -87,6 +87,7 @@ def test_split_layers_are_dated_and_run_as_the_separate_files(project, tmp_path)
     before = open(layers[0]).read()
     results, ok, fb, _ = _split(project, {"INPUT": export, "OUTPUT": folder})
     assert not ok and "already exists (3 of the 3 files)" in fb.textLog()
+    assert "(the advanced parameter 'Replace VRTs of the same names in the folder', OVERWRITE)" in fb.textLog()
     assert open(layers[0]).read() == before
     results, ok, fb, _ = _split(project, {"INPUT": export, "OUTPUT": folder, "OVERWRITE": True})
     assert ok, fb.textLog()

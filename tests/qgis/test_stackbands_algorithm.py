@@ -89,6 +89,9 @@ def test_stack_band_files_in_processing(project, tmp_path):
     # refused with the engine's message: the outputs exist now
     results, ok, fb = run_processing("caim:stackbands", {"FOLDER": folder, "OUTPUT": out})
     assert not ok and "already exists (6 of the 6 files)" in fb.textLog()
+    # in Processing's terms: its OVERWRITE parameter, not the command line's --overwrite
+    assert "allow overwriting (the advanced parameter 'Replace VRTs of the same names in the folder', OVERWRITE)" in (
+        fb.textLog()) and "--overwrite" not in fb.textLog()
     results, ok, fb = run_processing("caim:stackbands", {"OUTPUT": str(tmp_path / "x")})
     assert not ok and "Choose the band files, or the folder holding them." in fb.textLog()
 
