@@ -1409,6 +1409,10 @@ class CaimDialog(QDialog):
                     mask_layer = QgsRasterLayer(mask_path, os.path.splitext(os.path.basename(mask_path))[0], "gdal")
                     place_in_group(project, mask_layer, group, hidden=True)
                 mask_layers[date_layer.id()] = mask_layer
+        # several scenes (two Landsat path/rows, a Landsat and a Sentinel-2 series): one run each, so the dates of
+        # one are checked, the one with most dates (all checked: "do not overlap" and "dates appear twice")
+        chosen = max(res.series, key=lambda series: len(series[2]))
+        run_dates = {id(d) for d in chosen[2]}
         self.refresh_layers()
         self.layer_tree.blockSignals(True)
         for item in self._items():
@@ -1417,21 +1421,28 @@ class CaimDialog(QDialog):
                     m.id() for m in mask_layers.values()}:
                 item.setCheckState(COL_LAYER, Qt.CheckState.Unchecked)
             elif layer_id in date_layers:
-                item.setCheckState(COL_LAYER, Qt.CheckState.Checked)
+                item.setCheckState(COL_LAYER, Qt.CheckState.Checked if id(date_layers[layer_id]) in run_dates
+                                   else Qt.CheckState.Unchecked)
                 self.set_mask(item, mask_layers.get(layer_id))
         self.layer_tree.blockSignals(False)
-        clear = {res.clear_values(family, scene) for family, scene, dates in res.series if any(d.mask for d in dates)}
+        series = [chosen] if len(res.series) > 1 else res.series
+        clear = {res.clear_values(family, scene) for family, scene, dates in series if any(d.mask for d in dates)}
         if len(clear) == 1:  # (a Landsat series mixing 4-7 and 8-9: values right for both)
             self.mask_clear_edit.setText(clear.pop())
         self._uncheck_mask_rows()
         self.sort_by_date()
         self.validate()
         if earlier:
-            self._set_status(tr("These band files were stacked into %d dates (%d with a cloud mask) before, in %s: "
-                                "used again.") % (len(res.dates), len(mask_layers), res.out_dir))
+            text = tr("These band files were stacked into %d dates (%d with a cloud mask) before, in %s: used "
+                      "again.") % (len(res.dates), len(mask_layers), res.out_dir)
         else:
-            self._set_status(tr("Stacked the band files into %d dates (%d with a cloud mask) in %s.")
-                             % (len(res.dates), len(mask_layers), res.out_dir))
+            text = tr("Stacked the band files into %d dates (%d with a cloud mask) in %s.") % (
+                len(res.dates), len(mask_layers), res.out_dir)
+        if len(res.series) > 1:
+            text += " " + tr("They are %d scenes, each run on its own: checked are the %d dates of %s; check the "
+                             "dates of another scene (named by it) instead to run on that one.") % (
+                len(res.series), len(chosen[2]), res.series_name(*chosen[:2]))
+        self._set_status(text)
         return True
 
     def _uncheck_layer(self, layer_id):

@@ -663,6 +663,11 @@ class StackResult:
             lines.append(f"Note: {note}")
         return "\n".join(lines)
 
+    def series_name(self, family, scene):
+        """A series as the summary names it: 'Landsat 8 OLI Collection 2 Level-2, scene 007066'."""
+        dates = next(ds for f, s, ds in self.series if (f, s) == (family, scene))
+        return f"{_what(family, dates)}{', scene ' + scene if scene else ''}"
+
     def clear_values(self, family, scene):
         """The masks' clear values of a series (for --mask-clear, which holds for every date): the product's;
         for a Landsat series mixing 4-7 and 8-9, :data:`MIXED_LANDSAT_CLEAR`, right for both."""

@@ -350,3 +350,38 @@ def test_match_masks_takes_the_clear_values_the_stacked_masks_record(project, tm
     finally:
         dialog.shutdown()
         dialog.deleteLater()
+
+
+def test_the_dialog_checks_one_scene_of_band_files_of_two(project, tmp_path):
+    """Band files of two Landsat path/rows checked and stacked with the dialog's button: the dates of one scene
+    are checked (one run per scene), the status says which and how to run the other; all four were checked, and
+    the list refused them ('do not overlap', 'Some dates appear twice')."""
+    import glob
+
+    from qgis.core import QgsProject, QgsRasterLayer
+
+    from caim_qgis_plugin.dialog import CaimDialog
+    from fixtures import bandfiles as fx
+
+    for pathrow, origin, dates in (("007066", (550000.0, 9100000.0), (("20150805", 2015), ("20200812", 2020))),
+                                   ("007067", (550000.0, 8900000.0), (("20150805", 2015), ("20200812", 2020),
+                                                                      ("20100801", 2010)))):
+        for acquired, year in dates:
+            fx.write_landsat(tmp_path / "in", year, acquired, "20200919", pathrow=pathrow, origin=origin)
+    for path in sorted(glob.glob(str(tmp_path / "in" / "*" / "*_SR_B[2-5].TIF"))
+                       + glob.glob(str(tmp_path / "in" / "*" / "*_QA_PIXEL.TIF"))):
+        QgsProject.instance().addMapLayer(QgsRasterLayer(path, os.path.basename(path)[:-4], "gdal"))
+    dialog = CaimDialog(None)
+    try:
+        dialog.refresh_layers()
+        assert not dialog.validate() and not dialog.stack_button.isHidden()
+        assert dialog.stack_checked_band_files(), dialog.status.text()
+        assert [layer.name() for layer, _ in dialog.checked()] == ["2010-08-01_007067", "2015-08-05_007067",
+                                                                   "2020-08-12_007067"]
+        assert "They are 2 scenes, each run on its own: checked are the 3 dates of Landsat 8 OLI Collection 2 " \
+               "Level-2, scene 007067" in dialog.status.text()
+        assert dialog.mask_clear_edit.text() == "bit6&!bit2&!bit4"
+        assert dialog.validate(), dialog.messages.text()
+    finally:
+        dialog.shutdown()
+        dialog.deleteLater()
