@@ -902,6 +902,23 @@ def _finer(a, b, key, what):
                      "(the same date and band): give each only once, one scene at a time.")
 
 
+def _multi_band(paths):
+    """Those of ``paths`` that GDAL opens with more than one band (a date's stack, not a band file)."""
+    from model_core.stack import quiet_gdal
+    from osgeo import gdal
+
+    out = []
+    with quiet_gdal():
+        for p in paths:
+            try:
+                ds = gdal.Open(p)
+            except RuntimeError:
+                ds = None
+            if ds is not None and ds.RasterCount > 1:
+                out.append(p)
+    return out
+
+
 def plan(inputs, bands=None):
     """Recognise and group the band files under ``inputs`` (:func:`collect`); ``bands``: band names or roles to
     stack (default: the sensor's surface bands).  Returns ``(series, left_out, ignored, notes)`` where series is
@@ -927,10 +944,14 @@ def plan(inputs, bands=None):
             placed.append(f)
     if unplaced:
         shown = "\n  ".join(unplaced[:10]) + (f"\n  ... and {len(unplaced) - 10} more" if len(unplaced) > 10 else "")
+        stacked = _multi_band(unplaced[:50])
+        advice = ("Leave them out of the inputs (or rename them with their date and band)." if not stacked else
+                  f"{'They hold' if len(stacked) == len(unplaced) else f'{len(stacked)} of them hold'} several bands "
+                  "each: one raster per date already, which needs no stacking. Give them to the change detection as "
+                  "they are (python -m model_core detect, or check them in the QGIS dialog).")
         raise InputError(f"{len(unplaced)} file(s) could not be placed (neither a known product's band file -- Landsat "
                          "Collection 2, Sentinel-2, CBERS-4 -- nor named with a date and a band such as B4 or a "
-                         f"mask):\n  {shown}\nLeave them out of the inputs (or rename them with their date and "
-                         "band).")
+                         f"mask):\n  {shown}\n{advice}")
     if not placed:
         raise InputError("None of the files is a band to stack; " + "; ".join(
             f"{reason}: {', '.join(files[:3])}" for reason, files in left_out.items()))

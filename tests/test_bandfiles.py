@@ -647,3 +647,18 @@ def test_downloads_folder_is_the_one_holding_every_date(tmp_path):
     flat = _generic(tmp_path / "flat", "20200105", "B4")  # a CBERS cube's or a flat folder: the folder itself
     assert bandfiles.downloads_folder(flat) == str(tmp_path / "flat")
     assert bandfiles.downloads_folder(str(root / "2020-01-05" / "B4.tif")) == str(root)  # a folder per date
+
+
+def test_files_already_stacked_are_told_to_go_to_detect(tmp_path):
+    """A folder of rasters that hold every band of a date (one file per date, e.g. Landsat composites named by
+    year): not band files; the refusal says they need no stacking and go to the change detection as they are
+    (it said only to leave them out or rename them with a band)."""
+    (tmp_path / "dates").mkdir()
+    for year in (2019, 2020):
+        write_tif(tmp_path / "dates" / f"{year}.tif", np.full((4, 10, 10), 100, np.uint16))
+    with pytest.raises(InputError, match=r"(?s)2 file\(s\) could not be placed.*They hold several bands each: one "
+                                         r"raster per date already, which needs no stacking"):
+        bandfiles.stack_band_files([str(tmp_path / "dates")], str(tmp_path / "out"))
+    write_tif(tmp_path / "dates" / "notes.tif", np.full((10, 10), 1, np.uint16))  # one band, no date: not said so
+    with pytest.raises(InputError, match=r"2 of them hold several bands each"):
+        bandfiles.stack_band_files([str(tmp_path / "dates")], str(tmp_path / "out"))
