@@ -1381,6 +1381,9 @@ class CaimDialog(QDialog):
                          for w in MASK_WORDS) and inp.date_for_layer(layer)[0] in dates]
         sources = [inp.layer_source(layer) for layer in layers + masks]
         folder = self._stack_folder(sources)
+        from qgis.core import QgsProcessingUtils
+
+        temporary = os.path.abspath(folder).startswith(os.path.abspath(QgsProcessingUtils.tempFolder()) + os.sep)
         try:
             res = stack_band_files(sources, folder)
         except CaimError as exc:
@@ -1438,6 +1441,11 @@ class CaimDialog(QDialog):
         else:
             text = tr("Stacked the band files into %d dates (%d with a cloud mask) in %s.") % (
                 len(res.dates), len(mask_layers), res.out_dir)
+        if temporary:  # the band files' folder cannot be written to, or they are inside a .zip: said, as a split is
+            text += " " + tr("That is QGIS's temporary folder, deleted when QGIS closes, as the band files' folder "
+                             "cannot be written to (or they are inside an archive): a project saved with these dates "
+                             "opens without them. To keep them, stack the band files into a folder of your own "
+                             "(Raster > CAIM change detection > Stack band files into dates…).")
         if len(res.series) > 1:
             text += " " + tr("They are %d scenes, each run on its own: checked are the %d dates of %s; check the "
                              "dates of another scene (named by it) instead to run on that one.") % (

@@ -385,3 +385,44 @@ def test_the_dialog_checks_one_scene_of_band_files_of_two(project, tmp_path):
     finally:
         dialog.shutdown()
         dialog.deleteLater()
+
+
+def test_the_dialog_stacks_band_files_inside_a_zip_beside_it(project, tmp_path, monkeypatch):
+    """Sentinel-2 band files added from inside their .zip (QGIS opens them as /vsizip/...): stacked into
+    'stacked_dates' beside the .zip (it went to QGIS's temporary folder, deleted when QGIS closes, unsaid).  Where
+    the folder cannot be written to, the temporary folder is used and the status says what that means (as root, a
+    read-only folder is simulated through os.access)."""
+    from qgis.core import QgsProject, QgsRasterLayer
+
+    from caim_qgis_plugin import dialog as dialog_module
+    from caim_qgis_plugin.dialog import CaimDialog
+    from fixtures import bandfiles as fx
+    from model_core.bandfiles import collect
+
+    for day in ("20220612", "20230612"):
+        fx.write_s2_safe(tmp_path / "in", day, as_zip=True)
+    members = collect([str(tmp_path / "in")])[0]
+    for path in members:
+        if path.endswith(("_B02_10m.jp2", "_B03_10m.jp2", "_B04_10m.jp2", "_B08_10m.jp2", "_SCL_20m.jp2")):
+            layer = QgsRasterLayer(path, os.path.basename(path)[:-4], "gdal")
+            assert layer.isValid(), path
+            QgsProject.instance().addMapLayer(layer)
+    dialog = CaimDialog(None)
+    try:
+        dialog.refresh_layers()
+        assert not dialog.stack_button.isHidden()
+        assert dialog.stack_checked_band_files(), dialog.status.text()
+        assert "in %s." % (tmp_path / "in" / "stacked_dates") in dialog.status.text()
+        assert "temporary folder" not in dialog.status.text()
+        assert [layer.name() for layer, _ in dialog.checked()] == ["2022-06-12", "2023-06-12"]
+        assert dialog.mask_clear_edit.text() == "4-7,11"
+        # a folder you cannot write to: QGIS's temporary folder, said
+        for layer, _ in dialog.checked():
+            dialog._uncheck_layer(layer.id())
+        dialog.all_button.click()
+        monkeypatch.setattr(dialog_module.os, "access", lambda path, mode: False)
+        assert dialog.stack_checked_band_files(), dialog.status.text()
+        assert "That is QGIS's temporary folder, deleted when QGIS closes" in dialog.status.text()
+    finally:
+        dialog.shutdown()
+        dialog.deleteLater()
