@@ -667,6 +667,13 @@ def bands_field_problems(model, bands, weights=None):
     return _network_band_problems(model, [], bands)
 
 
+def role_source(source):
+    """Where the engine read the bands' roles (model_core.bandmap: "wavelengths", "band names", "colour
+    interpretation"), translated."""
+    return {"wavelengths": tr("wavelengths"), "band names": tr("band names"),
+            "colour interpretation": tr("colour interpretation")}.get(source, source)
+
+
 def _network_band_problems(model, rasters, bands):
     """A network with its bundled weights reads 4 bands (red, green, blue, NIR)."""
     need = mdl.NETWORK_BANDS
@@ -688,12 +695,13 @@ def _network_band_problems(model, rasters, bands):
             bands, source, count = rgbn.pop()
             if bands == (1, 2, 3, 4) and count == need:
                 return []
-            from model_core.bandmap import describe
-
             extra = ""
             if model in mdl.EXTRA_BANDS and count > need:
                 extra = tr(" The %s part also uses the layers' other bands.") % mdl.CLASSICAL_PART[model]
-            return [(INFO, tr("Bands left empty: the engine uses bands %s.%s") % (describe(list(bands), source), extra))]
+            # (in the plugin's words: the engine's model_core.bandmap.describe is English, in German QGIS too)
+            return [(INFO, tr("Bands left empty: the engine uses bands %s.%s") % (
+                tr("%s as R, G, B, NIR (from the rasters' %s)") % (",".join(map(str, bands)), role_source(source)),
+                extra))]
         rgb = {(tuple(b), src) for _, (b, src), _, _ in mappings if b}
         if len(rgb) == 1 and all(m[1][0] for m in mappings):
             from model_core.bandmap import describe_rgb_only

@@ -761,3 +761,22 @@ def test_a_legend_saved_by_a_german_qgis_opens_german_in_an_english_one(project,
     data = inspect_pixel(lyr.run_info_of(layer), _changed_pixel(res["MOMENT"]), QgsCoordinateReferenceSystem("EPSG:32614"))
     assert data["intervals"] == ["2019-05-01 to 2020-05-01", "2020-05-01 to 2021-05-01"]
     assert data["moment_text"] == "changed between 2020-05-01 and 2021-05-01"
+
+
+def test_the_band_roles_note_reads_german(project, german, tmp_path):
+    """Stacked dates whose bands carry wavelengths (caim:stackbands' VRTs): the dialog's note on the bands it
+    reads is German throughout ('die Engine verwendet die Kanäle 3,2,1,4 as R, G, B, NIR (from the rasters'
+    wavelengths)' read half English: the engine's own description was inserted)."""
+    from qgis.core import QgsRasterLayer
+
+    from caim_qgis_plugin import inputs as inp
+    from fixtures import bandfiles as fx
+    from model_core.bandfiles import stack_band_files
+
+    for year, acquired in ((2015, "20150805"), (2020, "20200812")):
+        fx.write_landsat(tmp_path / "in", year, acquired, "20200919")
+    res = stack_band_files([str(tmp_path / "in")], str(tmp_path / "out"))
+    layers = [QgsRasterLayer(p, os.path.basename(p), "gdal") for p in res.vrts]
+    notes = [m for lvl, m in inp.validate(layers, ["2015-08-05", "2020-08-12"], None, "caimnet") if lvl == inp.INFO]
+    assert notes == ["Kanäle leer gelassen: die Engine verwendet die Kanäle 3,2,1,4 als R, G, B, NIR (aus den "
+                     "Wellenlängen der Raster)."], notes
