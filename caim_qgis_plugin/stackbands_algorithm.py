@@ -3,6 +3,7 @@ into one VRT per date (model_core.bandfiles), loaded into the project as a group
 cloud masks (unchecked).  Thin: the engine does the work."""
 
 import os
+import re
 
 from qgis.core import (
     QgsProcessing,
@@ -58,17 +59,28 @@ def in_processing_terms(exc):
                             % tr("Replace VRTs of the same names in the folder"))
 
 
+def group_name(folder):
+    """The project group of the dates stacked into ``folder``: '<folder name> (stacked dates)'; for a folder named
+    by :func:`new_folder` (the dialog's button, the menu entry), named by the band files' folder that holds it:
+    'cbers-cube (stacked dates)', 'cbers-cube (stacked dates 2)' (it was 'stacked_dates (stacked dates)' for
+    every stack)."""
+    path = os.path.normpath(folder)
+    name = os.path.basename(path)
+    numbered = re.fullmatch(r"stacked_dates(?:_(\d+))?", name)
+    parent = os.path.basename(os.path.dirname(path))
+    if numbered and parent:
+        if numbered.group(1):
+            return tr("%s (stacked dates %s)") % (parent, numbered.group(1))
+        return tr("%s (stacked dates)") % parent
+    return tr("%s (stacked dates)") % name
+
+
 def new_folder(parent):
     """A new folder ``stacked_dates`` (``stacked_dates_2``, ...) in ``parent`` for the dates' VRTs."""
     name, k = "stacked_dates", 2
     while os.path.lexists(os.path.join(parent, name)):
         name, k = "stacked_dates_%d" % k, k + 1
     return os.path.join(parent, name)
-
-
-def group_name(folder):
-    """The project group of the dates stacked into ``folder``: '<folder name> (stacked dates)'."""
-    return tr("%s (stacked dates)") % os.path.basename(os.path.normpath(folder))
 
 
 def place_in_group(project, layer, group_name, hidden=False):

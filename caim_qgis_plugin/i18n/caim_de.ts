@@ -3373,27 +3373,32 @@ Gerät: %s
     <context>
         <name>CaimStackBands</name>
         <message>
-            <location filename="../stackbands_algorithm.py" line="57" />
+            <location filename="../stackbands_algorithm.py" line="58" />
             <source>(the advanced parameter '%s', OVERWRITE)</source>
             <translation>(der erweiterte Parameter '%s', OVERWRITE)</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="58" />
+            <location filename="../stackbands_algorithm.py" line="59" />
             <source>Replace VRTs of the same names in the folder</source>
             <translation>Gleichnamige VRTs im Ordner ersetzen</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="71" />
+            <location filename="../stackbands_algorithm.py" line="73" />
+            <source>%s (stacked dates %s)</source>
+            <translation>%s (gestapelte Zeitpunkte %s)</translation>
+        </message>
+        <message>
+            <location filename="../stackbands_algorithm.py" line="75" />
             <source>%s (stacked dates)</source>
             <translation>%s (gestapelte Zeitpunkte)</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="109" />
+            <location filename="../stackbands_algorithm.py" line="121" />
             <source>Stack band files into dates</source>
             <translation>Kanaldateien zu Zeitpunkten stapeln</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="117" />
+            <location filename="../stackbands_algorithm.py" line="129" />
             <source>Stacks imagery stored as one file per band into one virtual raster (VRT) per date, for the change detection: Landsat 4-9 Collection 2 Level-1 and Level-2 (LC08_L2SP_..._SR_B4.TIF, QA_PIXEL), Sentinel-2 L1C and L2A (.SAFE folders, their .zip, or a folder per scene of B04.tif or red.tif; SCL), CBERS-4 AWFI and MUX cubes (B13-B16, CMASK), and any files named with a date and a band such as B4. Each date's VRT holds its bands in the sensor's order, named by role so that the change detection finds red, green, blue and NIR by itself, with the product's nodata and its scale and offset (reflectance), so that dates of different processing compare. Each date's cloud mask is written as masks/&amp;lt;date&amp;gt;_&amp;lt;mask&amp;gt;.vrt and loaded unchecked: &lt;i&gt;Match masks by date&lt;/i&gt; in the change detection pairs them. Nothing is copied: keep the band files where they are.
 
 &lt;b&gt;Band files&lt;/b&gt; and/or &lt;b&gt;Folder&lt;/b&gt; (searched with its subfolders).
@@ -3404,57 +3409,57 @@ Gerät: %s
 &lt;b&gt;Kanäle&lt;/b&gt; (optional): die zu stapelnden Kanäle in dieser Reihenfolge, nach Namen (B04, SR_B4, B13) oder Rolle (red, green, blue, nir, swir1, swir2); leer: die Oberflächenkanäle des Sensors.</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="133" />
+            <location filename="../stackbands_algorithm.py" line="145" />
             <source>Band files</source>
             <translation>Kanaldateien</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="134" />
+            <location filename="../stackbands_algorithm.py" line="146" />
             <source>One-band rasters: the band files (and masks) of every date.</source>
             <translation>Einkanalige Raster: die Kanaldateien (und Masken) aller Zeitpunkte.</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="136" />
+            <location filename="../stackbands_algorithm.py" line="148" />
             <source>Folder of band files</source>
             <translation>Ordner der Kanaldateien</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="137" />
+            <location filename="../stackbands_algorithm.py" line="149" />
             <source>A folder holding the band files, searched with its subfolders (a .SAFE folder too; .zip files in it are read).</source>
             <translation>Ein Ordner mit den Kanaldateien, mit seinen Unterordnern durchsucht (auch ein .SAFE-Ordner; .zip-Dateien darin werden gelesen).</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="140" />
+            <location filename="../stackbands_algorithm.py" line="152" />
             <source>Bands, comma-separated</source>
             <translation>Kanäle, durch Komma getrennt</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="141" />
+            <location filename="../stackbands_algorithm.py" line="153" />
             <source>E.g. red,green,blue,nir or B04,B03,B02,B08; empty: the sensor's surface bands.</source>
             <translation>Z. B. red,green,blue,nir oder B04,B03,B02,B08; leer: die Oberflächenkanäle des Sensors.</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="146" />
+            <location filename="../stackbands_algorithm.py" line="158" />
             <source>Folder for the date rasters (VRT)</source>
             <translation>Ordner für die Raster der Zeitpunkte (VRT)</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="147" />
+            <location filename="../stackbands_algorithm.py" line="159" />
             <source>Date rasters</source>
             <translation>Raster der Zeitpunkte</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="148" />
+            <location filename="../stackbands_algorithm.py" line="160" />
             <source>Cloud masks</source>
             <translation>Wolkenmasken</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="149" />
+            <location filename="../stackbands_algorithm.py" line="161" />
             <source>Summary</source>
             <translation>Zusammenfassung</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="162" />
+            <location filename="../stackbands_algorithm.py" line="174" />
             <source>Choose the band files, or the folder holding them.</source>
             <translation>Die Kanaldateien wählen, oder den Ordner, der sie enthält.</translation>
         </message>

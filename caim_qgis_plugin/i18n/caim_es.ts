@@ -3345,27 +3345,32 @@ Dispositivo: %s
     <context>
         <name>CaimStackBands</name>
         <message>
-            <location filename="../stackbands_algorithm.py" line="57" />
+            <location filename="../stackbands_algorithm.py" line="58" />
             <source>(the advanced parameter '%s', OVERWRITE)</source>
             <translation>(el parámetro avanzado '%s', OVERWRITE)</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="58" />
+            <location filename="../stackbands_algorithm.py" line="59" />
             <source>Replace VRTs of the same names in the folder</source>
             <translation>Sustituir los VRT homónimos de la carpeta</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="71" />
+            <location filename="../stackbands_algorithm.py" line="73" />
+            <source>%s (stacked dates %s)</source>
+            <translation>%s (fechas apiladas %s)</translation>
+        </message>
+        <message>
+            <location filename="../stackbands_algorithm.py" line="75" />
             <source>%s (stacked dates)</source>
             <translation>%s (fechas apiladas)</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="109" />
+            <location filename="../stackbands_algorithm.py" line="121" />
             <source>Stack band files into dates</source>
             <translation>Apilar archivos de banda en fechas</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="117" />
+            <location filename="../stackbands_algorithm.py" line="129" />
             <source>Stacks imagery stored as one file per band into one virtual raster (VRT) per date, for the change detection: Landsat 4-9 Collection 2 Level-1 and Level-2 (LC08_L2SP_..._SR_B4.TIF, QA_PIXEL), Sentinel-2 L1C and L2A (.SAFE folders, their .zip, or a folder per scene of B04.tif or red.tif; SCL), CBERS-4 AWFI and MUX cubes (B13-B16, CMASK), and any files named with a date and a band such as B4. Each date's VRT holds its bands in the sensor's order, named by role so that the change detection finds red, green, blue and NIR by itself, with the product's nodata and its scale and offset (reflectance), so that dates of different processing compare. Each date's cloud mask is written as masks/&amp;lt;date&amp;gt;_&amp;lt;mask&amp;gt;.vrt and loaded unchecked: &lt;i&gt;Match masks by date&lt;/i&gt; in the change detection pairs them. Nothing is copied: keep the band files where they are.
 
 &lt;b&gt;Band files&lt;/b&gt; and/or &lt;b&gt;Folder&lt;/b&gt; (searched with its subfolders).
@@ -3376,57 +3381,57 @@ Dispositivo: %s
 &lt;b&gt;Bandas&lt;/b&gt; (opcional): las bandas a apilar, en ese orden, por nombre (B04, SR_B4, B13) o función (red, green, blue, nir, swir1, swir2); vacío: las bandas de superficie del sensor.</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="133" />
+            <location filename="../stackbands_algorithm.py" line="145" />
             <source>Band files</source>
             <translation>Archivos de banda</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="134" />
+            <location filename="../stackbands_algorithm.py" line="146" />
             <source>One-band rasters: the band files (and masks) of every date.</source>
             <translation>Rásteres de una banda: los archivos de banda (y máscaras) de todas las fechas.</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="136" />
+            <location filename="../stackbands_algorithm.py" line="148" />
             <source>Folder of band files</source>
             <translation>Carpeta de archivos de banda</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="137" />
+            <location filename="../stackbands_algorithm.py" line="149" />
             <source>A folder holding the band files, searched with its subfolders (a .SAFE folder too; .zip files in it are read).</source>
             <translation>Una carpeta con los archivos de banda, buscados también en sus subcarpetas (también una carpeta .SAFE; se leen los .zip que contenga).</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="140" />
+            <location filename="../stackbands_algorithm.py" line="152" />
             <source>Bands, comma-separated</source>
             <translation>Bandas, separadas por comas</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="141" />
+            <location filename="../stackbands_algorithm.py" line="153" />
             <source>E.g. red,green,blue,nir or B04,B03,B02,B08; empty: the sensor's surface bands.</source>
             <translation>P. ej. red,green,blue,nir o B04,B03,B02,B08; vacío: las bandas de superficie del sensor.</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="146" />
+            <location filename="../stackbands_algorithm.py" line="158" />
             <source>Folder for the date rasters (VRT)</source>
             <translation>Carpeta para los rásteres de las fechas (VRT)</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="147" />
+            <location filename="../stackbands_algorithm.py" line="159" />
             <source>Date rasters</source>
             <translation>Rásteres de las fechas</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="148" />
+            <location filename="../stackbands_algorithm.py" line="160" />
             <source>Cloud masks</source>
             <translation>Máscaras de nubes</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="149" />
+            <location filename="../stackbands_algorithm.py" line="161" />
             <source>Summary</source>
             <translation>Resumen</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="162" />
+            <location filename="../stackbands_algorithm.py" line="174" />
             <source>Choose the band files, or the folder holding them.</source>
             <translation>Elija los archivos de banda, o la carpeta que los contiene.</translation>
         </message>

@@ -119,6 +119,11 @@ def test_a_temporary_output_is_said_and_its_group_named_by_the_band_files(projec
         {"FOLDER": folder, "OUTPUT": str(tmp_path / "mine")}, context, feedback)
     assert ok and "temporary folder" not in feedback.textLog()
     assert {d.postProcessor().group for d in context.layersToLoadOnCompletion().values()} == {"mine (stacked dates)"}
+    # the folders the dialog's button and the menu entry make: named by the band files' folder
+    from caim_qgis_plugin.stackbands_algorithm import group_name
+
+    assert group_name(str(tmp_path / "LC_downloads" / "stacked_dates")) == "LC_downloads (stacked dates)"
+    assert group_name(str(tmp_path / "LC_downloads" / "stacked_dates_2")) == "LC_downloads (stacked dates 2)"
 
 
 def test_stack_band_layers_given_as_layers(project, tmp_path):
@@ -241,7 +246,8 @@ def test_the_dialog_stacks_checked_band_files_in_their_place(project, tmp_path):
         assert dialog.stack_button.isHidden()
         assert "Stacked the band files into 3 dates (3 with a cloud mask)" in dialog.status.text()
         root = QgsProject.instance().layerTreeRoot()
-        group = root.findGroup("stacked_dates (stacked dates)")
+        # named by the band files' folder (it was "stacked_dates (stacked dates)", whatever the band files)
+        group = root.findGroup("cube (stacked dates)")
         assert [(n.layer().name(), n.isVisible()) for n in group.findLayers()] == [
             ("2018-02-02", True), ("2018-02-02_CMASK", False), ("2018-02-18", True), ("2018-02-18_CMASK", False),
             ("2018-03-06", True), ("2018-03-06_CMASK", False)]
@@ -259,7 +265,7 @@ def test_the_dialog_stacks_checked_band_files_in_their_place(project, tmp_path):
         assert "were stacked into 3 dates (3 with a cloud mask) before, in %s: used again" % folder in dialog.status.text()
         assert sorted(os.listdir(tmp_path / "cube"))[-1] == "stacked_dates"
         assert len(QgsProject.instance().mapLayers()) == layers_before
-        assert [g.name() for g in root.children() if g.nodeType() == 0] == ["stacked_dates (stacked dates)"]
+        assert [g.name() for g in root.children() if g.nodeType() == 0] == ["cube (stacked dates)"]
         assert [layer.name() for layer, _ in dialog.checked()] == ["2018-02-02", "2018-02-18", "2018-03-06"]
         assert [m.name() for m in dialog.checked_masks()] == ["2018-02-02_CMASK", "2018-02-18_CMASK",
                                                               "2018-03-06_CMASK"]
