@@ -934,6 +934,17 @@ def plan(inputs, bands=None):
                          "JPEG 2000), the folders holding them, or a Sentinel-2 .SAFE folder or .zip (a .tar or "
                          ".tar.gz download, as USGS delivers Landsat, must be unpacked first).")
     placed, unplaced, left_out = [], [], {}
+    # the VRTs of an earlier stack given with the band files (QGIS layers selected all at once): their masks are
+    # one-band and dated as band files are, and were refused as masks without band files of their date
+    earlier = [p for p in paths if stacked_output(p)]
+    if earlier and len(earlier) == len(paths):
+        raise InputError(f"{len(earlier)} file(s) are the dates and masks an earlier stack wrote (e.g. "
+                         f"'{earlier[0]}'), not band files: give the dates to the change detection as they are "
+                         "(python -m model_core detect with --masks, or check them in the QGIS dialog and press "
+                         "'Match masks by date').")
+    if earlier:
+        left_out["a date or mask of an earlier stack"] = [os.path.basename(p) for p in earlier]
+        paths = [p for p in paths if p not in earlier]
     for p in paths:
         f = recognise(p)
         if f is None:

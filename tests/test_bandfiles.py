@@ -662,3 +662,18 @@ def test_files_already_stacked_are_told_to_go_to_detect(tmp_path):
     write_tif(tmp_path / "dates" / "notes.tif", np.full((10, 10), 1, np.uint16))  # one band, no date: not said so
     with pytest.raises(InputError, match=r"2 of them hold several bands each"):
         bandfiles.stack_band_files([str(tmp_path / "dates")], str(tmp_path / "out"))
+
+
+def test_an_earlier_stack_given_with_the_band_files_is_left_out(tmp_path):
+    """The VRTs of an earlier stack given with the band files (in QGIS, every raster layer selected as Band files):
+    left out and listed; they were stacked as band files, and the masks refused ('2015-08-05 has a mask
+    ('2015-08-05_QA_PIXEL.vrt') but no band file').  Given alone, they are said to go to detect as they are."""
+    fx.write_landsat(tmp_path / "in", 2015, "20150805", "20200908")
+    fx.write_landsat(tmp_path / "in", 2020, "20200812", "20200919")
+    first = bandfiles.stack_band_files([str(tmp_path / "in")], str(tmp_path / "in" / "stacked_dates"))
+    bands = sorted(glob.glob(str(tmp_path / "in" / "*" / "*.TIF")))
+    res = bandfiles.stack_band_files(bands + first.vrts + first.masks, str(tmp_path / "again"))
+    assert [os.path.basename(p) for p in res.vrts] == ["2015-08-05.vrt", "2020-08-12.vrt"]
+    assert "Left out (a date or mask of an earlier stack): 4 file(s), e.g. 2015-08-05.vrt" in res.text()
+    with pytest.raises(InputError, match=r"4 file\(s\) are the dates and masks an earlier stack wrote"):
+        bandfiles.stack_band_files(first.vrts + first.masks, str(tmp_path / "third"))
