@@ -291,3 +291,40 @@ def test_desktop_one_step_run_of_a_multi_date_raster(tmp_path):
     names = [name for name, _ in report["tree"]]
     assert names[0].startswith("CAIM changes 2019-05-01 to 2021-05-01 (3 dates"), names
     assert ["gee_export (dates)", False] in report["tree"] and "gee_export" in names
+
+
+def test_desktop_stack_band_files_of_a_cbers_cube(tmp_path):
+    """In the real QGIS desktop: the 70 band files of the CBERS cube (a copy) added as Add Raster Layer adds many
+    files and all checked in the dialog: one message (the band files; not also "pick 4 with Bands"), and the
+    'Stack band files into dates' button.  Pressed: the 14 dates checked in the band files' place with their
+    CMASKs in the Cloud mask column, clear value 0, the group named by the cube's folder, dates in true colour
+    and masks unchecked.  Checked all and pressed again: that stack used again (it refused: the stack's masks
+    were taken for band files), no second group.  Then a run with the masks."""
+    import glob
+
+    from rasters import SHARED_DATA
+
+    cube = os.path.join(SHARED_DATA, "cbers-cube")
+    if not os.path.isdir(cube):
+        pytest.skip("../shared/data/cbers-cube is absent")
+    shutil.copytree(cube, str(tmp_path / "cbers-cube"))
+    files = sorted(glob.glob(str(tmp_path / "cbers-cube" / "*.tif")))
+    assert len(files) == 70
+    report = run_desktop(tmp_path, files, "stack", code=os.path.join(os.path.dirname(__file__), "stack_desktop.py"),
+                         extra_env={"CAIM_E2E_RESULTS": str(tmp_path / "results")})
+    assert report["finished"] and report["checked_before"] == 70 and report["stack_visible"]
+    assert report["messages_before"].count("✖") == 1, report["messages_before"]
+    assert "14 dates (14 with a cloud mask) in %s." % (tmp_path / "cbers-cube" / "stacked_dates") in report["status"]
+    dates = sorted({os.path.basename(f).rsplit("_", 1)[1][:10] for f in files})
+    assert report["rows"] == [[d, d, d + "_CMASK"] for d in dates]
+    assert report["clear"] == "0" and "ready to run" in report["messages"] and not report["stack_visible_after"]
+    (group, layers), = report["tree"]
+    assert group == "cbers-cube (stacked dates)"
+    assert layers[:4] == [[dates[0], True, [3, 2, 1]], [dates[0] + "_CMASK", False, "singlebandgray"],
+                          [dates[1], True, [3, 2, 1]], [dates[1] + "_CMASK", False, "singlebandgray"]]
+    assert report["stack_visible_again"]
+    assert "stacked into 14 dates (14 with a cloud mask) before" in report["status_again"], report["status_again"]
+    assert report["rows_again"] == report["rows"] and report["layers_again"] == report["layers"]
+    assert report["groups_again"] == ["cbers-cube (stacked dates)"]
+    assert report["task"] and report["run_status"].startswith("Done on cpu with Classical CVA"), report["run_status"]
+    assert report["groups_after_run"][0].startswith("CAIM changes 2018-02-02 to 2018-08-29 (14 dates")

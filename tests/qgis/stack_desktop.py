@@ -1,0 +1,119 @@
+"""Driven inside the real QGIS desktop (``qgis --code stack_desktop.py``) by test_e2e.py: the band files of a
+CBERS cube added as Add Raster Layer adds many files (one layer each), every one checked in the detect dialog;
+its message and 'Stack band files into dates' button; the button pressed, then pressed again; a run on the
+stacked dates with their masks.
+
+Environment: CAIM_E2E_STACK (the band files, os.pathsep-separated), CAIM_E2E_OUT (screenshots), CAIM_E2E_RESULT
+(the JSON report this script writes), CAIM_E2E_PREFIX (screenshot names), CAIM_E2E_RESULTS (output folder).
+"""
+
+import os
+
+from qgis.PyQt.QtCore import Qt, QTimer
+from qgis.core import QgsLayerTree, QgsProject
+from qgis.utils import iface, plugins
+
+from desktop_run import DesktopRun
+
+FILES = [p for p in os.environ["CAIM_E2E_STACK"].split(os.pathsep) if p]
+OUT = os.environ["CAIM_E2E_OUT"]
+PREFIX = os.environ.get("CAIM_E2E_PREFIX", "stack")
+state = {}
+run = DesktopRun(os.environ["CAIM_E2E_RESULT"], log_steps=True,
+                 before_exit=lambda: state["dialog"].shutdown() if state.get("dialog") is not None else None)
+report, finish, guard = run.report, run.finish, run.guard
+
+
+def tree():
+    """[group name, [[layer name, checked, renderer (r,g,b bands of a colour one)], ...]] of the top groups."""
+    out = []
+    for node in QgsProject.instance().layerTreeRoot().children():
+        if QgsLayerTree.isGroup(node):
+            layers = []
+            for child in node.findLayers():
+                renderer = child.layer().renderer()
+                kind = ([renderer.redBand(), renderer.greenBand(), renderer.blueBand()]
+                        if renderer.type() == "multibandcolor" else renderer.type())
+                layers.append([child.name(), child.itemVisibilityChecked(), kind])
+            out.append([node.name(), layers])
+    return out
+
+
+def rows(dialog):
+    """[layer, date, cloud mask] of the checked rows."""
+    out = []
+    for i in range(dialog.layer_tree.topLevelItemCount()):
+        item = dialog.layer_tree.topLevelItem(i)
+        if item.checkState(0) == Qt.CheckState.Checked:
+            out.append([item.text(0), item.text(1), item.text(4)])
+    return out
+
+
+@guard
+def step_load():
+    for path in FILES:  # Add Raster Layer with many files: a layer each, named by the file
+        iface.addRasterLayer(path, os.path.splitext(os.path.basename(path))[0])
+    plugin = plugins["caim_qgis_plugin"]
+    plugin.show_dialog()
+    dialog = state["dialog"] = plugin.dialog
+    dialog.resize(1000, 950)
+    QTimer.singleShot(800, step_checked)
+
+
+@guard
+def step_checked():
+    dialog = state["dialog"]
+    report["checked_before"] = len(rows(dialog))
+    report["messages_before"] = dialog.messages.text()
+    report["stack_visible"] = dialog.stack_button.isVisible()
+    dialog.grab().save(os.path.join(OUT, "%s_dialog_band_files.png" % PREFIX))
+    dialog.stack_button.click()
+    QTimer.singleShot(1000, step_stacked)
+
+
+@guard
+def step_stacked():
+    dialog = state["dialog"]
+    report["status"] = dialog.status.text()
+    report["rows"] = rows(dialog)
+    report["clear"] = dialog.mask_clear_edit.text()
+    report["messages"] = dialog.messages.text()
+    report["stack_visible_after"] = dialog.stack_button.isVisible()
+    report["tree"] = tree()
+    report["layers"] = len(QgsProject.instance().mapLayers())
+    dialog.grab().save(os.path.join(OUT, "%s_dialog_stacked.png" % PREFIX))
+    iface.mainWindow().grab().save(os.path.join(OUT, "%s_map_stacked.png" % PREFIX))
+    dialog.all_button.click()  # every layer checked again, the stack's too: pressed a second time
+    report["stack_visible_again"] = dialog.stack_button.isVisible()
+    dialog.stack_button.click()
+    QTimer.singleShot(1000, step_again)
+
+
+@guard
+def step_again():
+    dialog = state["dialog"]
+    report["status_again"] = dialog.status.text()
+    report["rows_again"] = rows(dialog)
+    report["groups_again"] = [name for name, _ in tree()]
+    report["layers_again"] = len(QgsProject.instance().mapLayers())
+    dialog.model_combo.setCurrentIndex(dialog.model_combo.findData("cva"))
+    dialog.device_combo.setCurrentText("CPU")
+    dialog.fill_gaps_check.setChecked(True)
+    dialog.folder_widget.setFilePath(os.environ["CAIM_E2E_RESULTS"])
+    report["task"] = dialog.run(ask=False) is not None
+    QTimer.singleShot(1000, step_wait)
+
+
+@guard
+def step_wait():
+    dialog = state["dialog"]
+    if dialog.task is not None:
+        QTimer.singleShot(500, step_wait)
+        return
+    report["run_status"] = dialog.status.text()
+    report["groups_after_run"] = [name for name, _ in tree()]
+    dialog.grab().save(os.path.join(OUT, "%s_dialog_done.png" % PREFIX))
+    finish(0)
+
+
+QTimer.singleShot(1500, step_load)
