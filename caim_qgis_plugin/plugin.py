@@ -225,7 +225,7 @@ class CaimPlugin:
             # subfolders; the VRTs into a new folder in it (Processing's temporary one goes when QGIS closes, and
             # a project saved with the date layers lost them)
             source = active.source() if isinstance(active, QgsRasterLayer) and active.bandCount() == 1 else ""
-            if source and (os.path.isfile(source) or source.lower().startswith("/vsizip/")):
+            if source and (os.path.isfile(source) or source.lower().startswith(("/vsizip/", "/vsitar/"))):
                 from model_core.bandfiles import downloads_folder
 
                 from caim_qgis_plugin.stackbands_algorithm import new_folder

@@ -642,6 +642,8 @@ def test_downloads_folder_is_the_one_holding_every_date(tmp_path):
     zipped, _ = fx.write_s2_safe(root, "20230905", as_zip=True)
     member = next(p for p in bandfiles.collect([zipped])[0] if p.endswith("_B04_10m.jp2"))
     assert bandfiles.downloads_folder(member) == str(root)
+    # a Landsat .tar not unpacked, its band file opened in QGIS from inside it: the folder of the .tar
+    assert bandfiles.downloads_folder(f"/vsitar/{root}/{pid}.tar/{pid}_SR_B4.TIF") == str(root)
     fx.write_s2_stac(root, "S2B_18LUM_20230612_0_L2A")
     assert bandfiles.downloads_folder(str(root / "S2B_18LUM_20230612_0_L2A" / "red.tif")) == str(root)
     flat = _generic(tmp_path / "flat", "20200105", "B4")  # a CBERS cube's or a flat folder: the folder itself

@@ -432,3 +432,38 @@ def test_the_dialog_stacks_band_files_inside_a_zip_beside_it(project, tmp_path, 
     finally:
         dialog.shutdown()
         dialog.deleteLater()
+
+
+def test_the_dialog_stacks_band_files_inside_landsat_tars_beside_them(project, tmp_path):
+    """Landsat products left as EarthExplorer's .tar, their band files opened in QGIS from inside them
+    (/vsitar/...): stacked into 'stacked_dates' beside the .tar files, not into QGIS's temporary folder."""
+    import shutil
+    import tarfile
+
+    from qgis.core import QgsProject, QgsRasterLayer
+
+    from caim_qgis_plugin.dialog import CaimDialog
+    from fixtures import bandfiles as fx
+
+    (tmp_path / "tars").mkdir()
+    for year, acquired in ((2015, "20150805"), (2020, "20200812")):
+        folder, pid, _ = fx.write_landsat(tmp_path / "unpacked", year, acquired, "20200919")
+        with tarfile.open(str(tmp_path / "tars" / (pid + ".tar")), "w") as tar:
+            for name in os.listdir(folder):
+                tar.add(os.path.join(folder, name), name)
+        for band in ("SR_B2", "SR_B3", "SR_B4", "SR_B5", "QA_PIXEL"):
+            path = "/vsitar/%s/%s.tar/%s_%s.TIF" % (tmp_path / "tars", pid, pid, band)
+            layer = QgsRasterLayer(path, "%s_%s" % (pid, band), "gdal")
+            assert layer.isValid(), path
+            QgsProject.instance().addMapLayer(layer)
+    shutil.rmtree(str(tmp_path / "unpacked"))
+    dialog = CaimDialog(None)
+    try:
+        dialog.refresh_layers()
+        assert dialog.stack_checked_band_files(), dialog.status.text()
+        assert "in %s." % (tmp_path / "tars" / "stacked_dates") in dialog.status.text()
+        assert [layer.name() for layer, _ in dialog.checked()] == ["2015-08-05", "2020-08-12"]
+        assert dialog.validate(), dialog.messages.text()
+    finally:
+        dialog.shutdown()
+        dialog.deleteLater()
