@@ -147,7 +147,7 @@ class StackBandsAlgorithm(QgsProcessingAlgorithm):
         self.addParameter(with_help(QgsProcessingParameterFile(
             self.FOLDER, tr("Folder of band files"), behavior=QgsProcessingParameterFile.Folder, optional=True),
             tr("A folder holding the band files, searched with its subfolders (a .SAFE folder too; .zip files "
-               "in it are read).")))
+               "and Landsat .tar downloads in it are read).")))
         self.addParameter(with_help(QgsProcessingParameterString(
             self.BANDS, tr("Bands, comma-separated"), optional=True),
             tr("E.g. red,green,blue,nir or B04,B03,B02,B08; empty: the sensor's surface bands.")))

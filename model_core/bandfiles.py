@@ -38,7 +38,7 @@ from model_core.errors import InputError, OutputError
 RASTER_EXTS = (".tif", ".tiff", ".jp2", ".img")
 # files of a product that are not rasters of its bands: metadata, checksums, quicklooks' world files, sidecars
 _AUX_EXTS = (".txt", ".xml", ".json", ".html", ".htm", ".md5", ".safe", ".gml", ".xsd", ".ovr", ".aux.xml", ".kml",
-             ".jpg", ".jpeg", ".png", ".pdf", ".csv", ".tar", ".gz", ".prj", ".tfw", ".md")
+             ".jpg", ".jpeg", ".png", ".pdf", ".csv", ".gz", ".tgz", ".prj", ".tfw", ".md")
 
 # ------------------------------------------------------------------------------------------- sensors
 # (band name, label, centre wavelength in micrometres, stacked by default)
@@ -414,7 +414,7 @@ def collect(inputs):
                     full = os.path.abspath(os.path.join(root, name))
                     if _is_raster_name(name):
                         rasters.append(full)
-                    elif name.lower().endswith(".zip"):
+                    elif name.lower().endswith((".zip", ".tar")):
                         zipped, skipped = _zip_members(full)
                         rasters += zipped
                         ignored += skipped
@@ -422,7 +422,7 @@ def collect(inputs):
                         tars.append(full)
                     else:
                         ignored += 1
-        elif path.lower().endswith(".zip"):
+        elif path.lower().endswith((".zip", ".tar")):
             zipped, skipped = _zip_members(os.path.abspath(path))
             rasters += zipped
             ignored += skipped
@@ -444,17 +444,21 @@ def collect(inputs):
 
 
 def _zip_members(path):
+    """The rasters inside a .zip (a Sentinel-2 SAFE) or a plain .tar (a Landsat Collection 2 download, as
+    EarthExplorer delivers it), read in place through GDAL's /vsizip/ or /vsitar/; and the number of other files.
+    (A .tar.gz is not read: GDAL would decompress it from the start for every block.)"""
     from model_core.stack import quiet_gdal
     from osgeo import gdal
 
-    root = f"/vsizip/{path}"
+    kind = "tar" if path.lower().endswith(".tar") else "zip"
+    root = f"/vsi{kind}/{path}"
     with quiet_gdal():
         try:
             names = gdal.ReadDirRecursive(root)
         except RuntimeError:
             names = None
     if not names:
-        raise InputError(f"'{path}' cannot be read as a zip file by GDAL: unpack it, or give another copy.")
+        raise InputError(f"'{path}' cannot be read as a {kind} file by GDAL: unpack it, or give another copy.")
     rasters = [f"{root}/{n}" for n in names if _is_raster_name(n)]
     return rasters, sum(1 for n in names if not n.endswith("/") and not _is_raster_name(n))
 
@@ -931,8 +935,8 @@ def plan(inputs, bands=None):
     paths, ignored, tars = collect(inputs)
     if not paths:
         raise InputError(f"No raster files found in {', '.join(map(str, inputs))}. Give the band files (GeoTIFF, "
-                         "JPEG 2000), the folders holding them, or a Sentinel-2 .SAFE folder or .zip (a .tar or "
-                         ".tar.gz download, as USGS delivers Landsat, must be unpacked first).")
+                         "JPEG 2000), the folders holding them, a Sentinel-2 .SAFE folder or .zip, or a Landsat "
+                         ".tar (a .tar.gz or .tgz download must be unpacked first).")
     placed, unplaced, left_out = [], [], {}
     # the VRTs of an earlier stack given with the band files (QGIS layers selected all at once): their masks are
     # one-band and dated as band files are, and were refused as masks without band files of their date
@@ -1172,8 +1176,8 @@ def _names(series):
 def downloads_folder(path):
     """The folder to stack for the band file ``path``: the one that holds its product beside the other dates'
     (where they were downloaded).  The folder of its Sentinel-2 ``.SAFE``, of the ``.zip`` or ``.tar`` it is read
-    from (/vsizip/, /vsitar/: QGIS opens files inside archives so), of a product's own folder (a Landsat product id's, as EarthExplorer's .tar unpacks; a scene's
-    named by its date or STAC item id, holding ``B04.tif``); else the file's own folder (a flat folder of band
+    from (/vsizip/, /vsitar/: QGIS opens files inside archives so), of a product's own folder (a Landsat product
+    id's, as EarthExplorer's .tar unpacks; a scene's named by its date or STAC item id, holding ``B04.tif``); else the file's own folder (a flat folder of band
     files, as a CBERS cube's).  Stacking the file's own folder gave that one date only."""
     from model_core.stack import parse_date
 

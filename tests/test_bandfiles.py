@@ -527,9 +527,35 @@ def test_collection_1_and_tar_downloads_are_named(tmp_path):
     with pytest.raises(InputError, match=r"(?s)2 file\(s\) could not be placed.*sr_band4"):
         bandfiles.stack_band_files([str(tmp_path / "c1")], str(tmp_path / "out"))
     (tmp_path / "tars").mkdir()
-    (tmp_path / "tars" / "LC08_L2SP_007066_20200812_20200919_02_T1.tar").write_bytes(b"x")
-    with pytest.raises(InputError, match="must be unpacked first"):
+    (tmp_path / "tars" / "LC08_L2SP_007066_20200812_20200919_02_T1.tar.gz").write_bytes(b"x")
+    with pytest.raises(InputError, match=r"a \.tar\.gz or \.tgz download must be unpacked first"):
         bandfiles.stack_band_files([str(tmp_path / "tars")], str(tmp_path / "out"))
+    (tmp_path / "tars" / "LC08_L2SP_007066_20200812_20200919_02_T1.tar").write_bytes(b"x")  # not a tar
+    with pytest.raises(InputError, match=r"cannot be read as a tar file by GDAL: unpack it"):
+        bandfiles.stack_band_files([str(tmp_path / "tars")], str(tmp_path / "out"))
+
+
+def test_landsat_tar_downloads_are_read_in_place(tmp_path):
+    """A folder of Landsat Collection 2 .tar files as EarthExplorer delivers them, not unpacked: read in place
+    through GDAL's /vsitar/ (MTL and QA_PIXEL too), as .zip files are; the values those of the band files (it
+    was refused: 'must be unpacked first')."""
+    import tarfile
+
+    (tmp_path / "tars").mkdir()
+    refl = {}
+    for year, acquired in ((2015, "20150805"), (2020, "20200812")):
+        folder, pid, refl[acquired] = fx.write_landsat(tmp_path / "unpacked", year, acquired, "20200919")
+        with tarfile.open(str(tmp_path / "tars" / (pid + ".tar")), "w") as tar:
+            for name in sorted(os.listdir(folder)):
+                tar.add(os.path.join(folder, name), name)
+    res = bandfiles.stack_band_files([str(tmp_path / "tars")], str(tmp_path / "out"))
+    assert [os.path.basename(p) for p in res.vrts] == ["2015-08-05.vrt", "2020-08-12.vrt"]
+    assert "MTL: 2.75e-05 / -0.2" in res.text() and len(res.masks) == 2
+    ds = gdal.Open(res.vrts[1])
+    red = ds.GetRasterBand(3)
+    assert "/vsitar/" in open(res.vrts[1]).read()
+    values = red.ReadAsArray() * red.GetScale() + red.GetOffset()
+    np.testing.assert_allclose(values[1:], refl["20200812"]["B4"][1:], atol=3e-5)
 
 
 def test_a_date_without_values_in_red_is_stacked_with_its_style(tmp_path, capsys):

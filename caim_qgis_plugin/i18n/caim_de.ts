@@ -3425,8 +3425,8 @@ Gerät: %s
         </message>
         <message>
             <location filename="../stackbands_algorithm.py" line="149" />
-            <source>A folder holding the band files, searched with its subfolders (a .SAFE folder too; .zip files in it are read).</source>
-            <translation>Ein Ordner mit den Kanaldateien, mit seinen Unterordnern durchsucht (auch ein .SAFE-Ordner; .zip-Dateien darin werden gelesen).</translation>
+            <source>A folder holding the band files, searched with its subfolders (a .SAFE folder too; .zip files and Landsat .tar downloads in it are read).</source>
+            <translation>Ein Ordner mit den Kanaldateien, mit seinen Unterordnern durchsucht (auch ein .SAFE-Ordner; .zip-Dateien und Landsat-.tar-Downloads darin werden gelesen).</translation>
         </message>
         <message>
             <location filename="../stackbands_algorithm.py" line="152" />
@@ -3462,6 +3462,10 @@ Gerät: %s
             <location filename="../stackbands_algorithm.py" line="174" />
             <source>Choose the band files, or the folder holding them.</source>
             <translation>Die Kanaldateien wählen, oder den Ordner, der sie enthält.</translation>
+        </message>
+        <message>
+            <source>A folder holding the band files, searched with its subfolders (a .SAFE folder too; .zip files in it are read).</source>
+            <translation type="obsolete">Ein Ordner mit den Kanaldateien, mit seinen Unterordnern durchsucht (auch ein .SAFE-Ordner; .zip-Dateien darin werden gelesen).</translation>
         </message>
     </context>
     <context>

@@ -3397,8 +3397,8 @@ Dispositivo: %s
         </message>
         <message>
             <location filename="../stackbands_algorithm.py" line="149" />
-            <source>A folder holding the band files, searched with its subfolders (a .SAFE folder too; .zip files in it are read).</source>
-            <translation>Una carpeta con los archivos de banda, buscados también en sus subcarpetas (también una carpeta .SAFE; se leen los .zip que contenga).</translation>
+            <source>A folder holding the band files, searched with its subfolders (a .SAFE folder too; .zip files and Landsat .tar downloads in it are read).</source>
+            <translation>Una carpeta con los archivos de banda, buscados también en sus subcarpetas (también una carpeta .SAFE; se leen los .zip y las descargas .tar de Landsat que contenga).</translation>
         </message>
         <message>
             <location filename="../stackbands_algorithm.py" line="152" />
@@ -3434,6 +3434,10 @@ Dispositivo: %s
             <location filename="../stackbands_algorithm.py" line="174" />
             <source>Choose the band files, or the folder holding them.</source>
             <translation>Elija los archivos de banda, o la carpeta que los contiene.</translation>
+        </message>
+        <message>
+            <source>A folder holding the band files, searched with its subfolders (a .SAFE folder too; .zip files in it are read).</source>
+            <translation type="obsolete">Una carpeta con los archivos de banda, buscados también en sus subcarpetas (también una carpeta .SAFE; se leen los .zip que contenga).</translation>
         </message>
     </context>
     <context>
