@@ -1387,7 +1387,9 @@ class CaimDialog(QDialog):
         try:
             res = stack_band_files(sources, folder)
         except CaimError as exc:
-            self._set_status(tr("Stack band files into dates: %s") % exc, error=True)
+            from caim_qgis_plugin.stackbands_algorithm import in_dialog_terms
+
+            self._set_status(tr("Stack band files into dates: %s") % in_dialog_terms(exc), error=True)
             return False
         earlier = _same_stack(res.out_dir)
         if earlier:  # pressed again on the same band files: that stack and its layers, not a copy of each

@@ -53,10 +53,21 @@ class GroupPlacer(QgsProcessingLayerPostProcessorInterface):
 
 
 def in_processing_terms(exc):
-    """An engine error's message as Processing shows it: the command line's "(--overwrite)" there is the
-    algorithm's advanced OVERWRITE parameter (caim:stackbands, caim:splitdates)."""
-    return str(exc).replace("(--overwrite)", tr("(the advanced parameter '%s', OVERWRITE)")
-                            % tr("Replace VRTs of the same names in the folder"))
+    """An engine error's message (or summary) as Processing shows it: the command line's "(--overwrite)" and
+    "--bands" there are the algorithm's advanced OVERWRITE and its BANDS parameters (caim:stackbands,
+    caim:splitdates)."""
+    bands = tr("Bands, comma-separated")
+    return str(exc).replace("(--overwrite)", tr("(the advanced parameter '%s', OVERWRITE)") % tr(
+        "Replace VRTs of the same names in the folder")).replace("(--bands)", tr("(the parameter '%s', BANDS)") % bands
+                                                                 ).replace("with --bands", "with '%s'" % bands)
+
+
+def in_dialog_terms(exc):
+    """An engine error's message as the detect dialog's 'Stack band files into dates' button shows it: it has no
+    band choice, which the menu entry's algorithm has; a date is left out there by unchecking its band files."""
+    return str(exc).replace(" (--bands).", tr(" (Bands of Raster > CAIM change detection > Stack band files into "
+                                              "dates…). In the list, a date is left out by unchecking its band "
+                                              "files."))
 
 
 def group_name(folder):
@@ -180,7 +191,7 @@ class StackBandsAlgorithm(QgsProcessingAlgorithm):
         except CaimError as exc:
             raise QgsProcessingException(in_processing_terms(exc)) from None
         text = res.text()
-        feedback.pushInfo(text)
+        feedback.pushInfo(in_processing_terms(text))
         warning = temporary_folder_warning(res.out_dir)  # (Processing's default output folder)
         if warning:
             feedback.reportError(warning, False)

@@ -1547,47 +1547,47 @@ Braucht PyTorch im Python von QGIS.
             <translation>Das Verarbeitungs-Plugin ist nicht aktiviert: es aktivieren (Erweiterungen &gt; Erweiterungen verwalten und installieren &gt; Installiert &gt; Processing), um den Layer in Zeitpunkte aufzuteilen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1390" />
+            <location filename="../dialog.py" line="1392" />
             <source>Stack band files into dates: %s</source>
             <translation>Kanaldateien zu Zeitpunkten stapeln: %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1439" />
+            <location filename="../dialog.py" line="1441" />
             <source>These band files were stacked into %d dates (%d with a cloud mask) before, in %s: used again.</source>
             <translation>Diese Kanaldateien wurden bereits zu %d Zeitpunkten gestapelt (%d mit Wolkenmaske), in %s: wiederverwendet.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1442" />
+            <location filename="../dialog.py" line="1444" />
             <source>Stacked the band files into %d dates (%d with a cloud mask) in %s.</source>
             <translation>Die Kanaldateien wurden zu %d Zeitpunkten gestapelt (%d mit Wolkenmaske) in %s.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1445" />
+            <location filename="../dialog.py" line="1447" />
             <source>That is QGIS's temporary folder, deleted when QGIS closes, as the band files' folder cannot be written to (or they are inside an archive): a project saved with these dates opens without them. To keep them, stack the band files into a folder of your own (Raster &gt; CAIM change detection &gt; Stack band files into dates…).</source>
             <translation>Das ist der temporäre Ordner von QGIS, der beim Beenden von QGIS gelöscht wird, da in den Ordner der Kanaldateien nicht geschrieben werden kann (oder sie in einem Archiv liegen): ein damit gespeichertes Projekt öffnet sich ohne diese Zeitpunkte. Um sie zu behalten, stapeln Sie die Kanaldateien in einen eigenen Ordner (Raster &gt; CAIM-Änderungserkennung &gt; Kanaldateien zu Zeitpunkten stapeln…).</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1450" />
+            <location filename="../dialog.py" line="1452" />
             <source>They are %d scenes, each run on its own: checked are the %d dates of %s; check the dates of another scene (named by it) instead to run on that one.</source>
             <translation>Es sind %d Szenen, jede mit einem eigenen Lauf: angehakt sind die %d Zeitpunkte von %s; haken Sie stattdessen die Zeitpunkte einer anderen Szene an (nach ihr benannt), um diese zu verarbeiten.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1507" />
+            <location filename="../dialog.py" line="1509" />
             <source>Choose an output folder.</source>
             <translation>Einen Ausgabeordner wählen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1515" />
+            <location filename="../dialog.py" line="1517" />
             <source>Outputs already exist in %s; choose another folder.</source>
             <translation>In %s gibt es schon Ausgaben; einen anderen Ordner wählen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1519" />
+            <location filename="../dialog.py" line="1521" />
             <source>Overwrite results?</source>
             <translation>Ergebnisse überschreiben?</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1520" />
+            <location filename="../dialog.py" line="1522" />
             <source>These files already exist and would be replaced:
 
 %s
@@ -1600,106 +1600,106 @@ Braucht PyTorch im Python von QGIS.
 %sÜberschreiben?</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1522" />
+            <location filename="../dialog.py" line="1524" />
             <source>%d layers of this project show them; when the run succeeds, the new run's layers replace them.</source>
             <translation>%d Layer dieses Projekts zeigen sie; wenn der Lauf gelingt, ersetzen die Layer des neuen Laufs sie.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1524" />
+            <location filename="../dialog.py" line="1526" />
             <source>%d layer of this project shows them; when the run succeeds, the new run's layers replace it.</source>
             <translation>%d Layer dieses Projekts zeigt sie; wenn der Lauf gelingt, ersetzen die Layer des neuen Laufs ihn.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1528" />
+            <location filename="../dialog.py" line="1530" />
             <source>Not run: choose another output folder.</source>
             <translation>Nicht gestartet: einen anderen Ausgabeordner wählen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1534" />
+            <location filename="../dialog.py" line="1536" />
             <source>Split into dates, not run: the series needs your attention (see the messages above); then Run again.</source>
             <translation>In Zeitpunkte aufgeteilt, nicht ausgeführt: die Zeitreihe braucht Ihre Aufmerksamkeit (siehe die Meldungen oben); dann erneut ausführen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1553" />
+            <location filename="../dialog.py" line="1555" />
             <source>The Processing algorithm %s is not registered.</source>
             <translation>Der Verarbeitungsalgorithmus %s ist nicht registriert.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1566" />
+            <location filename="../dialog.py" line="1568" />
             <source>Starting…</source>
             <translation>Wird gestartet…</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1570" />
+            <location filename="../dialog.py" line="1572" />
             <source>The parameters were refused.</source>
             <translation>Die Parameter wurden abgelehnt.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1585" />
+            <location filename="../dialog.py" line="1587" />
             <source>Cancelling… partial outputs will be removed.</source>
             <translation>Wird abgebrochen… Teilergebnisse werden entfernt.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1628" />
+            <location filename="../dialog.py" line="1630" />
             <source>, minimum-error threshold</source>
             <translation>, Schwellenwert des minimalen Fehlers</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1630" />
+            <location filename="../dialog.py" line="1632" />
             <source>, sensitivity %s</source>
             <translation>, Empfindlichkeit %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1632" />
+            <location filename="../dialog.py" line="1634" />
             <source>, changed patches &gt;= %s px</source>
             <translation>, geänderte Flächen &gt;= %s px</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1634" />
+            <location filename="../dialog.py" line="1636" />
             <source>, cloud masks%s (clear = %s)</source>
             <translation>, Wolkenmasken%s (wolkenfrei = %s)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1635" />
+            <location filename="../dialog.py" line="1637" />
             <source> on %d of %d dates</source>
             <translation> an %d von %d Zeitpunkten</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1638" />
+            <location filename="../dialog.py" line="1640" />
             <source>, masked dates filled</source>
             <translation>, maskierte Zeitpunkte gefüllt</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1639" />
+            <location filename="../dialog.py" line="1641" />
             <source>Done on %s with %s. %s Hover here for each interval; all details are in the log (CAIM change detection tab).</source>
             <translation>Fertig auf %s mit %s. %s Für jedes Intervall hier mit der Maus verweilen; alle Details stehen im Protokoll (Reiter CAIM change detection).</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1641" />
+            <location filename="../dialog.py" line="1643" />
             <source>Changed hectares per interval (last change):
 </source>
             <translation>Geänderte Hektar je Intervall (letzte Änderung):
 </translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1644" />
+            <location filename="../dialog.py" line="1646" />
             <source>&lt;a href="%s"&gt;Open the run report&lt;/a&gt; (settings, changed area per interval as a chart, the map)</source>
             <translation>&lt;a href="%s"&gt;Laufbericht öffnen&lt;/a&gt; (Einstellungen, geänderte Fläche je Intervall als Diagramm, die Karte)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1648" />
+            <location filename="../dialog.py" line="1650" />
             <source>Warning: </source>
             <translation>Warnung: </translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1650" />
+            <location filename="../dialog.py" line="1652" />
             <source>Run finished on %s:
 %s</source>
             <translation>Lauf auf %s beendet:
 %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1653" />
+            <location filename="../dialog.py" line="1655" />
             <source>Changed hectares per interval (last change):
 %s
 
@@ -1714,57 +1714,57 @@ Gerät: %s
 %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1656" />
+            <location filename="../dialog.py" line="1658" />
             <source>Done on %s with %s. %s</source>
             <translation>Fertig auf %s mit %s. %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1657" />
+            <location filename="../dialog.py" line="1659" />
             <source> Warning: </source>
             <translation> Warnung: </translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1662" />
+            <location filename="../dialog.py" line="1664" />
             <source>Cancelled; partial outputs were removed.</source>
             <translation>Abgebrochen; Teilergebnisse wurden entfernt.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1664" />
+            <location filename="../dialog.py" line="1666" />
             <source>The run failed.</source>
             <translation>Der Lauf ist fehlgeschlagen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1671" />
+            <location filename="../dialog.py" line="1673" />
             <source>Run anyway?</source>
             <translation>Trotzdem ausführen?</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1671" />
+            <location filename="../dialog.py" line="1673" />
             <source>Run it anyway?</source>
             <translation>Den Lauf trotzdem ausführen?</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1728" />
+            <location filename="../dialog.py" line="1730" />
             <source>Still running in the background; results will be added when done.</source>
             <translation>Läuft noch im Hintergrund; die Ergebnisse werden hinzugefügt, wenn er fertig ist.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1740" />
+            <location filename="../dialog.py" line="1742" />
             <source>unknown</source>
             <translation>unbekannt</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1740" />
+            <location filename="../dialog.py" line="1742" />
             <source>%s ha</source>
             <translation>%s ha</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1752" />
+            <location filename="../dialog.py" line="1754" />
             <source>Changed %s ha over %d intervals.</source>
             <translation>%s ha in %d Intervallen geändert.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1753" />
+            <location filename="../dialog.py" line="1755" />
             <source>Changed %s ha over %d interval.</source>
             <translation>%s ha in %d Intervall geändert.</translation>
         </message>
@@ -3373,32 +3373,42 @@ Gerät: %s
     <context>
         <name>CaimStackBands</name>
         <message>
-            <location filename="../stackbands_algorithm.py" line="58" />
+            <location filename="../stackbands_algorithm.py" line="59" />
+            <source>Bands, comma-separated</source>
+            <translation>Kanäle, durch Komma getrennt</translation>
+        </message>
+        <message>
+            <location filename="../stackbands_algorithm.py" line="60" />
             <source>(the advanced parameter '%s', OVERWRITE)</source>
             <translation>(der erweiterte Parameter '%s', OVERWRITE)</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="59" />
-            <source>Replace VRTs of the same names in the folder</source>
-            <translation>Gleichnamige VRTs im Ordner ersetzen</translation>
+            <location filename="../stackbands_algorithm.py" line="61" />
+            <source>(the parameter '%s', BANDS)</source>
+            <translation>(der Parameter '%s', BANDS)</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="73" />
+            <location filename="../stackbands_algorithm.py" line="68" />
+            <source> (Bands of Raster &gt; CAIM change detection &gt; Stack band files into dates…). In the list, a date is left out by unchecking its band files.</source>
+            <translation> (Kanäle in Raster &gt; CAIM-Änderungserkennung &gt; Kanaldateien zu Zeitpunkten stapeln…). In der Liste wird ein Zeitpunkt weggelassen, indem man bei seinen Kanaldateien den Haken entfernt.</translation>
+        </message>
+        <message>
+            <location filename="../stackbands_algorithm.py" line="84" />
             <source>%s (stacked dates %s)</source>
             <translation>%s (gestapelte Zeitpunkte %s)</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="75" />
+            <location filename="../stackbands_algorithm.py" line="86" />
             <source>%s (stacked dates)</source>
             <translation>%s (gestapelte Zeitpunkte)</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="121" />
+            <location filename="../stackbands_algorithm.py" line="132" />
             <source>Stack band files into dates</source>
             <translation>Kanaldateien zu Zeitpunkten stapeln</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="129" />
+            <location filename="../stackbands_algorithm.py" line="140" />
             <source>Stacks imagery stored as one file per band into one virtual raster (VRT) per date, for the change detection: Landsat 4-9 Collection 2 Level-1 and Level-2 (LC08_L2SP_..._SR_B4.TIF, QA_PIXEL), Sentinel-2 L1C and L2A (.SAFE folders, their .zip, or a folder per scene of B04.tif or red.tif; SCL), CBERS-4 AWFI and MUX cubes (B13-B16, CMASK), and any files named with a date and a band such as B4. Each date's VRT holds its bands in the sensor's order, named by role so that the change detection finds red, green, blue and NIR by itself, with the product's nodata and its scale and offset (reflectance), so that dates of different processing compare. Each date's cloud mask is written as masks/&amp;lt;date&amp;gt;_&amp;lt;mask&amp;gt;.vrt and loaded unchecked: &lt;i&gt;Match masks by date&lt;/i&gt; in the change detection pairs them. Nothing is copied: keep the band files where they are.
 
 &lt;b&gt;Band files&lt;/b&gt; and/or &lt;b&gt;Folder&lt;/b&gt; (searched with its subfolders).
@@ -3409,57 +3419,57 @@ Gerät: %s
 &lt;b&gt;Kanäle&lt;/b&gt; (optional): die zu stapelnden Kanäle in dieser Reihenfolge, nach Namen (B04, SR_B4, B13) oder Rolle (red, green, blue, nir, swir1, swir2); leer: die Oberflächenkanäle des Sensors.</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="145" />
+            <location filename="../stackbands_algorithm.py" line="156" />
             <source>Band files</source>
             <translation>Kanaldateien</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="146" />
+            <location filename="../stackbands_algorithm.py" line="157" />
             <source>One-band rasters: the band files (and masks) of every date.</source>
             <translation>Einkanalige Raster: die Kanaldateien (und Masken) aller Zeitpunkte.</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="148" />
+            <location filename="../stackbands_algorithm.py" line="159" />
             <source>Folder of band files</source>
             <translation>Ordner der Kanaldateien</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="149" />
+            <location filename="../stackbands_algorithm.py" line="160" />
             <source>A folder holding the band files, searched with its subfolders (a .SAFE folder too; .zip files and Landsat .tar downloads in it are read).</source>
             <translation>Ein Ordner mit den Kanaldateien, mit seinen Unterordnern durchsucht (auch ein .SAFE-Ordner; .zip-Dateien und Landsat-.tar-Downloads darin werden gelesen).</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="152" />
-            <source>Bands, comma-separated</source>
-            <translation>Kanäle, durch Komma getrennt</translation>
-        </message>
-        <message>
-            <location filename="../stackbands_algorithm.py" line="153" />
+            <location filename="../stackbands_algorithm.py" line="164" />
             <source>E.g. red,green,blue,nir or B04,B03,B02,B08; empty: the sensor's surface bands.</source>
             <translation>Z. B. red,green,blue,nir oder B04,B03,B02,B08; leer: die Oberflächenkanäle des Sensors.</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="158" />
+            <location filename="../stackbands_algorithm.py" line="166" />
+            <source>Replace VRTs of the same names in the folder</source>
+            <translation>Gleichnamige VRTs im Ordner ersetzen</translation>
+        </message>
+        <message>
+            <location filename="../stackbands_algorithm.py" line="169" />
             <source>Folder for the date rasters (VRT)</source>
             <translation>Ordner für die Raster der Zeitpunkte (VRT)</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="159" />
+            <location filename="../stackbands_algorithm.py" line="170" />
             <source>Date rasters</source>
             <translation>Raster der Zeitpunkte</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="160" />
+            <location filename="../stackbands_algorithm.py" line="171" />
             <source>Cloud masks</source>
             <translation>Wolkenmasken</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="161" />
+            <location filename="../stackbands_algorithm.py" line="172" />
             <source>Summary</source>
             <translation>Zusammenfassung</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="174" />
+            <location filename="../stackbands_algorithm.py" line="185" />
             <source>Choose the band files, or the folder holding them.</source>
             <translation>Die Kanaldateien wählen, oder den Ordner, der sie enthält.</translation>
         </message>

@@ -1539,47 +1539,47 @@ Necesita PyTorch en el Python de QGIS.
             <translation>El complemento Processing no está activado: activarlo (Complementos &gt; Administrar e instalar complementos &gt; Instalado &gt; Processing) para dividir la capa en fechas.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1390" />
+            <location filename="../dialog.py" line="1392" />
             <source>Stack band files into dates: %s</source>
             <translation>Apilar archivos de banda en fechas: %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1439" />
+            <location filename="../dialog.py" line="1441" />
             <source>These band files were stacked into %d dates (%d with a cloud mask) before, in %s: used again.</source>
             <translation>Estos archivos de banda ya se apilaron en %d fechas (%d con máscara de nubes), en %s: se reutilizan.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1442" />
+            <location filename="../dialog.py" line="1444" />
             <source>Stacked the band files into %d dates (%d with a cloud mask) in %s.</source>
             <translation>Archivos de banda apilados en %d fechas (%d con máscara de nubes) en %s.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1445" />
+            <location filename="../dialog.py" line="1447" />
             <source>That is QGIS's temporary folder, deleted when QGIS closes, as the band files' folder cannot be written to (or they are inside an archive): a project saved with these dates opens without them. To keep them, stack the band files into a folder of your own (Raster &gt; CAIM change detection &gt; Stack band files into dates…).</source>
             <translation>Es la carpeta temporal de QGIS, que se borra al cerrar QGIS, porque no se puede escribir en la carpeta de los archivos de banda (o están dentro de un archivo comprimido): un proyecto guardado con estas fechas se abre sin ellas. Para conservarlas, apile los archivos de banda en una carpeta propia (Ráster &gt; Detección de cambios CAIM &gt; Apilar archivos de banda en fechas…).</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1450" />
+            <location filename="../dialog.py" line="1452" />
             <source>They are %d scenes, each run on its own: checked are the %d dates of %s; check the dates of another scene (named by it) instead to run on that one.</source>
             <translation>Son %d escenas, cada una con su propia ejecución: están marcadas las %d fechas de %s; marque en su lugar las fechas de otra escena (nombradas por ella) para ejecutar sobre esa.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1507" />
+            <location filename="../dialog.py" line="1509" />
             <source>Choose an output folder.</source>
             <translation>Elegir una carpeta de salida.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1515" />
+            <location filename="../dialog.py" line="1517" />
             <source>Outputs already exist in %s; choose another folder.</source>
             <translation>Ya existen salidas en %s; elegir otra carpeta.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1519" />
+            <location filename="../dialog.py" line="1521" />
             <source>Overwrite results?</source>
             <translation>¿Sobrescribir los resultados?</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1520" />
+            <location filename="../dialog.py" line="1522" />
             <source>These files already exist and would be replaced:
 
 %s
@@ -1592,106 +1592,106 @@ Necesita PyTorch en el Python de QGIS.
 %s¿Sobrescribirlos?</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1522" />
+            <location filename="../dialog.py" line="1524" />
             <source>%d layers of this project show them; when the run succeeds, the new run's layers replace them.</source>
             <translation>%d capas de este proyecto los muestran; si la ejecución termina bien, las capas de la nueva ejecución las sustituyen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1524" />
+            <location filename="../dialog.py" line="1526" />
             <source>%d layer of this project shows them; when the run succeeds, the new run's layers replace it.</source>
             <translation>%d capa de este proyecto los muestra; si la ejecución termina bien, las capas de la nueva ejecución la sustituyen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1528" />
+            <location filename="../dialog.py" line="1530" />
             <source>Not run: choose another output folder.</source>
             <translation>No se ha ejecutado: elegir otra carpeta de salida.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1534" />
+            <location filename="../dialog.py" line="1536" />
             <source>Split into dates, not run: the series needs your attention (see the messages above); then Run again.</source>
             <translation>Dividido en fechas, no ejecutado: la serie requiere su atención (véanse los mensajes de arriba); después, Ejecutar de nuevo.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1553" />
+            <location filename="../dialog.py" line="1555" />
             <source>The Processing algorithm %s is not registered.</source>
             <translation>El algoritmo de Procesos %s no está registrado.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1566" />
+            <location filename="../dialog.py" line="1568" />
             <source>Starting…</source>
             <translation>Iniciando…</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1570" />
+            <location filename="../dialog.py" line="1572" />
             <source>The parameters were refused.</source>
             <translation>Los parámetros han sido rechazados.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1585" />
+            <location filename="../dialog.py" line="1587" />
             <source>Cancelling… partial outputs will be removed.</source>
             <translation>Cancelando… se eliminarán las salidas parciales.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1628" />
+            <location filename="../dialog.py" line="1630" />
             <source>, minimum-error threshold</source>
             <translation>, umbral de error mínimo</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1630" />
+            <location filename="../dialog.py" line="1632" />
             <source>, sensitivity %s</source>
             <translation>, sensibilidad %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1632" />
+            <location filename="../dialog.py" line="1634" />
             <source>, changed patches &gt;= %s px</source>
             <translation>, parches cambiados &gt;= %s px</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1634" />
+            <location filename="../dialog.py" line="1636" />
             <source>, cloud masks%s (clear = %s)</source>
             <translation>, máscaras de nubes%s (despejado = %s)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1635" />
+            <location filename="../dialog.py" line="1637" />
             <source> on %d of %d dates</source>
             <translation> en %d de %d fechas</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1638" />
+            <location filename="../dialog.py" line="1640" />
             <source>, masked dates filled</source>
             <translation>, fechas enmascaradas rellenadas</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1639" />
+            <location filename="../dialog.py" line="1641" />
             <source>Done on %s with %s. %s Hover here for each interval; all details are in the log (CAIM change detection tab).</source>
             <translation>Terminado en %s con %s. %s Pase el ratón por aquí para ver cada intervalo; todos los detalles están en el registro (pestaña CAIM change detection).</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1641" />
+            <location filename="../dialog.py" line="1643" />
             <source>Changed hectares per interval (last change):
 </source>
             <translation>Hectáreas cambiadas por intervalo (último cambio):
 </translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1644" />
+            <location filename="../dialog.py" line="1646" />
             <source>&lt;a href="%s"&gt;Open the run report&lt;/a&gt; (settings, changed area per interval as a chart, the map)</source>
             <translation>&lt;a href="%s"&gt;Abrir el informe de la ejecución&lt;/a&gt; (ajustes, área cambiada por intervalo en un gráfico, el mapa)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1648" />
+            <location filename="../dialog.py" line="1650" />
             <source>Warning: </source>
             <translation>Advertencia: </translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1650" />
+            <location filename="../dialog.py" line="1652" />
             <source>Run finished on %s:
 %s</source>
             <translation>Ejecución terminada en %s:
 %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1653" />
+            <location filename="../dialog.py" line="1655" />
             <source>Changed hectares per interval (last change):
 %s
 
@@ -1706,57 +1706,57 @@ Dispositivo: %s
 %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1656" />
+            <location filename="../dialog.py" line="1658" />
             <source>Done on %s with %s. %s</source>
             <translation>Terminado en %s con %s. %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1657" />
+            <location filename="../dialog.py" line="1659" />
             <source> Warning: </source>
             <translation> Advertencia: </translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1662" />
+            <location filename="../dialog.py" line="1664" />
             <source>Cancelled; partial outputs were removed.</source>
             <translation>Cancelado; se han eliminado las salidas parciales.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1664" />
+            <location filename="../dialog.py" line="1666" />
             <source>The run failed.</source>
             <translation>La ejecución ha fallado.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1671" />
+            <location filename="../dialog.py" line="1673" />
             <source>Run anyway?</source>
             <translation>¿Ejecutar de todos modos?</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1671" />
+            <location filename="../dialog.py" line="1673" />
             <source>Run it anyway?</source>
             <translation>¿Ejecutarlo de todos modos?</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1728" />
+            <location filename="../dialog.py" line="1730" />
             <source>Still running in the background; results will be added when done.</source>
             <translation>Sigue ejecutándose en segundo plano; los resultados se añadirán al terminar.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1740" />
+            <location filename="../dialog.py" line="1742" />
             <source>unknown</source>
             <translation>desconocida</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1740" />
+            <location filename="../dialog.py" line="1742" />
             <source>%s ha</source>
             <translation>%s ha</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1752" />
+            <location filename="../dialog.py" line="1754" />
             <source>Changed %s ha over %d intervals.</source>
             <translation>%s ha cambiadas en %d intervalos.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1753" />
+            <location filename="../dialog.py" line="1755" />
             <source>Changed %s ha over %d interval.</source>
             <translation>%s ha cambiadas en %d intervalo.</translation>
         </message>
@@ -3345,32 +3345,42 @@ Dispositivo: %s
     <context>
         <name>CaimStackBands</name>
         <message>
-            <location filename="../stackbands_algorithm.py" line="58" />
+            <location filename="../stackbands_algorithm.py" line="59" />
+            <source>Bands, comma-separated</source>
+            <translation>Bandas, separadas por comas</translation>
+        </message>
+        <message>
+            <location filename="../stackbands_algorithm.py" line="60" />
             <source>(the advanced parameter '%s', OVERWRITE)</source>
             <translation>(el parámetro avanzado '%s', OVERWRITE)</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="59" />
-            <source>Replace VRTs of the same names in the folder</source>
-            <translation>Sustituir los VRT homónimos de la carpeta</translation>
+            <location filename="../stackbands_algorithm.py" line="61" />
+            <source>(the parameter '%s', BANDS)</source>
+            <translation>(el parámetro '%s', BANDS)</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="73" />
+            <location filename="../stackbands_algorithm.py" line="68" />
+            <source> (Bands of Raster &gt; CAIM change detection &gt; Stack band files into dates…). In the list, a date is left out by unchecking its band files.</source>
+            <translation> (Bandas en Ráster &gt; Detección de cambios CAIM &gt; Apilar archivos de banda en fechas…). En la lista, una fecha se deja fuera desmarcando sus archivos de banda.</translation>
+        </message>
+        <message>
+            <location filename="../stackbands_algorithm.py" line="84" />
             <source>%s (stacked dates %s)</source>
             <translation>%s (fechas apiladas %s)</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="75" />
+            <location filename="../stackbands_algorithm.py" line="86" />
             <source>%s (stacked dates)</source>
             <translation>%s (fechas apiladas)</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="121" />
+            <location filename="../stackbands_algorithm.py" line="132" />
             <source>Stack band files into dates</source>
             <translation>Apilar archivos de banda en fechas</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="129" />
+            <location filename="../stackbands_algorithm.py" line="140" />
             <source>Stacks imagery stored as one file per band into one virtual raster (VRT) per date, for the change detection: Landsat 4-9 Collection 2 Level-1 and Level-2 (LC08_L2SP_..._SR_B4.TIF, QA_PIXEL), Sentinel-2 L1C and L2A (.SAFE folders, their .zip, or a folder per scene of B04.tif or red.tif; SCL), CBERS-4 AWFI and MUX cubes (B13-B16, CMASK), and any files named with a date and a band such as B4. Each date's VRT holds its bands in the sensor's order, named by role so that the change detection finds red, green, blue and NIR by itself, with the product's nodata and its scale and offset (reflectance), so that dates of different processing compare. Each date's cloud mask is written as masks/&amp;lt;date&amp;gt;_&amp;lt;mask&amp;gt;.vrt and loaded unchecked: &lt;i&gt;Match masks by date&lt;/i&gt; in the change detection pairs them. Nothing is copied: keep the band files where they are.
 
 &lt;b&gt;Band files&lt;/b&gt; and/or &lt;b&gt;Folder&lt;/b&gt; (searched with its subfolders).
@@ -3381,57 +3391,57 @@ Dispositivo: %s
 &lt;b&gt;Bandas&lt;/b&gt; (opcional): las bandas a apilar, en ese orden, por nombre (B04, SR_B4, B13) o función (red, green, blue, nir, swir1, swir2); vacío: las bandas de superficie del sensor.</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="145" />
+            <location filename="../stackbands_algorithm.py" line="156" />
             <source>Band files</source>
             <translation>Archivos de banda</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="146" />
+            <location filename="../stackbands_algorithm.py" line="157" />
             <source>One-band rasters: the band files (and masks) of every date.</source>
             <translation>Rásteres de una banda: los archivos de banda (y máscaras) de todas las fechas.</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="148" />
+            <location filename="../stackbands_algorithm.py" line="159" />
             <source>Folder of band files</source>
             <translation>Carpeta de archivos de banda</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="149" />
+            <location filename="../stackbands_algorithm.py" line="160" />
             <source>A folder holding the band files, searched with its subfolders (a .SAFE folder too; .zip files and Landsat .tar downloads in it are read).</source>
             <translation>Una carpeta con los archivos de banda, buscados también en sus subcarpetas (también una carpeta .SAFE; se leen los .zip y las descargas .tar de Landsat que contenga).</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="152" />
-            <source>Bands, comma-separated</source>
-            <translation>Bandas, separadas por comas</translation>
-        </message>
-        <message>
-            <location filename="../stackbands_algorithm.py" line="153" />
+            <location filename="../stackbands_algorithm.py" line="164" />
             <source>E.g. red,green,blue,nir or B04,B03,B02,B08; empty: the sensor's surface bands.</source>
             <translation>P. ej. red,green,blue,nir o B04,B03,B02,B08; vacío: las bandas de superficie del sensor.</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="158" />
+            <location filename="../stackbands_algorithm.py" line="166" />
+            <source>Replace VRTs of the same names in the folder</source>
+            <translation>Sustituir los VRT homónimos de la carpeta</translation>
+        </message>
+        <message>
+            <location filename="../stackbands_algorithm.py" line="169" />
             <source>Folder for the date rasters (VRT)</source>
             <translation>Carpeta para los rásteres de las fechas (VRT)</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="159" />
+            <location filename="../stackbands_algorithm.py" line="170" />
             <source>Date rasters</source>
             <translation>Rásteres de las fechas</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="160" />
+            <location filename="../stackbands_algorithm.py" line="171" />
             <source>Cloud masks</source>
             <translation>Máscaras de nubes</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="161" />
+            <location filename="../stackbands_algorithm.py" line="172" />
             <source>Summary</source>
             <translation>Resumen</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="174" />
+            <location filename="../stackbands_algorithm.py" line="185" />
             <source>Choose the band files, or the folder holding them.</source>
             <translation>Elija los archivos de banda, o la carpeta que los contiene.</translation>
         </message>

@@ -467,3 +467,34 @@ def test_the_dialog_stacks_band_files_inside_landsat_tars_beside_them(project, t
     finally:
         dialog.shutdown()
         dialog.deleteLater()
+
+
+def test_a_date_lacking_a_band_is_said_in_the_terms_of_processing_and_of_the_dialog(project, tmp_path):
+    """A Landsat date without its SR_B5: the engine's advice "choose the bands every date has (--bands)" names the
+    command line's option; Processing's refusal names its BANDS parameter, the dialog's button (which has no band
+    choice) the menu entry's Bands and unchecking the date's band files."""
+    import glob
+
+    from qgis.core import QgsProject, QgsRasterLayer
+
+    from caim_qgis_plugin.dialog import CaimDialog
+
+    folder = _landsat(tmp_path)
+    os.remove(glob.glob(os.path.join(folder, "*20150805*", "*_SR_B5.TIF"))[0])
+    results, ok, fb = run_processing("caim:stackbands", {"FOLDER": folder, "OUTPUT": str(tmp_path / "out")})
+    assert not ok and "2015-08-05 lacks band NIR (SR_B5)" in fb.textLog()
+    assert "choose the bands every date has (the parameter 'Bands, comma-separated', BANDS)" in fb.textLog()
+    assert "--bands" not in fb.textLog()
+    for path in sorted(glob.glob(os.path.join(folder, "*", "*_SR_B[2-5].TIF"))):
+        QgsProject.instance().addMapLayer(QgsRasterLayer(path, os.path.basename(path)[:-4], "gdal"))
+    dialog = CaimDialog(None)
+    try:
+        dialog.refresh_layers()
+        assert not dialog.stack_checked_band_files()
+        status = dialog.status.text()
+        assert "2015-08-05 lacks band NIR (SR_B5)" in status and "--bands" not in status
+        assert "(Bands of Raster > CAIM change detection > Stack band files into dates…). In the list, a date is " \
+               "left out by unchecking its band files." in status
+    finally:
+        dialog.shutdown()
+        dialog.deleteLater()
