@@ -3357,7 +3357,7 @@ Dispositivo: %s
         <message>
             <location filename="../stackbands_algorithm.py" line="61" />
             <source>(the parameter '%s', BANDS)</source>
-            <translation>(el parámetro '%s', BANDS)</translation>
+            <translation>(el parámetro de bandas '%s', BANDS)</translation>
         </message>
         <message>
             <location filename="../stackbands_algorithm.py" line="68" />
