@@ -328,7 +328,6 @@ class MessageArea(PanelScroll):
         self._snap()
 
 
-
 def _declared_clear(layer):
     """The clear values a mask layer's file records (``CAIM_MASK_CLEAR``, written by caim:stackbands), or None."""
     from osgeo import gdal
@@ -339,6 +338,7 @@ def _declared_clear(layer):
         return None
     value = ds.GetMetadataItem("CAIM_MASK_CLEAR") if ds is not None else None
     return value.strip() if value and value.strip() else None
+
 
 def _same_stack(folder):
     """An earlier ``stacked_dates`` (``_2``, ...) folder beside ``folder`` holding the very files of ``folder`` (the
@@ -367,6 +367,7 @@ def _same_stack(folder):
         if set(theirs) == set(mine) and all(content(mine[k]) == content(theirs[k]) for k in mine):
             return other
     return None
+
 
 class CaimDialog(QDialog):
     def __init__(self, iface=None, parent=None):

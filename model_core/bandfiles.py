@@ -1177,8 +1177,9 @@ def downloads_folder(path):
     """The folder to stack for the band file ``path``: the one that holds its product beside the other dates'
     (where they were downloaded).  The folder of its Sentinel-2 ``.SAFE``, of the ``.zip`` or ``.tar`` it is read
     from (/vsizip/, /vsitar/: QGIS opens files inside archives so), of a product's own folder (a Landsat product
-    id's, as EarthExplorer's .tar unpacks; a scene's named by its date or STAC item id, holding ``B04.tif``); else the file's own folder (a flat folder of band
-    files, as a CBERS cube's).  Stacking the file's own folder gave that one date only."""
+    id's, as EarthExplorer's .tar unpacks; a scene's named by its date or STAC item id, holding ``B04.tif``);
+    else the file's own folder (a flat folder of band files, as a CBERS cube's).  Stacking the file's own folder
+    gave that one date only."""
     from model_core.stack import parse_date
 
     p = str(path).replace("\\", "/")

@@ -806,9 +806,9 @@ class Stack:
     def _check_bands(self, specs, datasets, bands, expected, extra=False, surface_only=False):
         """Each input's band list (``s.bands``).  ``expected``: the model's band count (R, G, B, NIR for
         the networks).  ``extra`` (a fusion: True, or its classical part's name for the notes, CVA or
-        ISFA): the model also takes further bands after the expected ones, for its classical part: a band mapping may list more than ``expected`` bands (the
-        first ``expected`` are the network's), and without a mapping every other non-alpha band of the
-        inputs is appended to the inferred R, G, B, NIR.  ``surface_only`` (the classical CVA): without a
+        ISFA): the model also takes further bands after the expected ones, for its classical part: a band
+        mapping may list more than ``expected`` bands (the first ``expected`` are the network's), and without a
+        mapping every other non-alpha band of the inputs is appended to the inferred R, G, B, NIR.  ``surface_only`` (the classical CVA): without a
         mapping, bands whose metadata mark them as atmospheric, thermal, mask or QA bands are left out."""
         chosen = []
         explicit = []

@@ -249,7 +249,8 @@ def test_sentinel2_safe_baselines_compare(tmp_path):
     assert "not stacked (give them with --bands): B01, B09" in text
     assert "true-colour image" in text and "aerosol optical thickness" in text
     # which dates have the baseline's offset (it said "MTD_MSIL2A.xml: 0.0001 / -0.1; MTD_MSIL2A.xml: 0.0001 / 0")
-    assert "scale/offset applied: MTD_MSIL2A.xml: 0.0001 / -0.1 (2022-06-12); MTD_MSIL2A.xml: 0.0001 / 0 (2021-06-12)" in text
+    assert ("scale/offset applied: MTD_MSIL2A.xml: 0.0001 / -0.1 (2022-06-12); MTD_MSIL2A.xml: 0.0001 / 0 "
+            "(2021-06-12)") in text
     for date, refl in (("2021-06-12", refl21), ("2022-06-12", refl22)):
         ds = gdal.Open(str(tmp_path / "out" / f"{date}.vrt"))
         assert (ds.RasterXSize, ds.RasterCount) == (20, 10)

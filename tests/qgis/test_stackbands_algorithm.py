@@ -262,7 +262,8 @@ def test_the_dialog_stacks_checked_band_files_in_their_place(project, tmp_path):
         dialog.all_button.click()
         assert not dialog.stack_button.isHidden()
         assert dialog.stack_checked_band_files(), dialog.status.text()
-        assert "were stacked into 3 dates (3 with a cloud mask) before, in %s: used again" % folder in dialog.status.text()
+        assert ("were stacked into 3 dates (3 with a cloud mask) before, in %s: used again" % folder
+                in dialog.status.text())
         assert sorted(os.listdir(tmp_path / "cube"))[-1] == "stacked_dates"
         assert len(QgsProject.instance().mapLayers()) == layers_before
         assert [g.name() for g in root.children() if g.nodeType() == 0] == ["cube (stacked dates)"]
