@@ -808,8 +808,9 @@ class Stack:
         the networks).  ``extra`` (a fusion: True, or its classical part's name for the notes, CVA or
         ISFA): the model also takes further bands after the expected ones, for its classical part: a band
         mapping may list more than ``expected`` bands (the first ``expected`` are the network's), and without a
-        mapping every other non-alpha band of the inputs is appended to the inferred R, G, B, NIR.  ``surface_only`` (the classical CVA): without a
-        mapping, bands whose metadata mark them as atmospheric, thermal, mask or QA bands are left out."""
+        mapping every other non-alpha band of the inputs is appended to the inferred R, G, B, NIR.
+        ``surface_only`` (the classical CVA): without a mapping, bands whose metadata mark them as atmospheric,
+        thermal, mask or QA bands are left out."""
         chosen = []
         explicit = []
         inferred = self._infer_bands(specs, datasets, bands, expected)
