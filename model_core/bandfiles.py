@@ -391,14 +391,14 @@ def _is_aux_name(name):
     return low.endswith(_AUX_EXTS) or os.path.basename(low) in ("manifest.safe",)
 
 
-_TAR_EXTS = (".tar", ".tar.gz", ".tgz")  # downloads to unpack (USGS's Landsat products)
+_TAR_EXTS = (".tar.gz", ".tgz")  # compressed downloads to unpack (a plain .tar, as USGS delivers Landsat, is read)
 
 
 def collect(inputs):
     """``(rasters, ignored, tars)``: the raster files under ``inputs`` (files, folders searched recursively, and
-    .zip files, read through GDAL's /vsizip/), the number of other files (metadata, sidecars) not read, and the
-    .tar downloads found (not read: to unpack).  A given path that does not exist or is no raster, folder or zip
-    is refused (a .tar, told to be unpacked)."""
+    .zip and plain .tar files, read through GDAL's /vsizip/ and /vsitar/), the number of other files (metadata,
+    sidecars) not read, and the compressed .tar.gz / .tgz downloads found (not read: to unpack).  A given path
+    that does not exist or is no raster, folder, zip or tar is refused (a .tar.gz, told to be unpacked)."""
     rasters, ignored, tars = [], 0, []
     for given in inputs:
         path = str(given)
@@ -427,8 +427,8 @@ def collect(inputs):
             rasters += zipped
             ignored += skipped
         elif path.lower().endswith(_TAR_EXTS):
-            raise InputError(f"'{path}' is a .tar download (as USGS delivers Landsat): unpack it first (tar xf), "
-                             "then give the folder it makes.")
+            raise InputError(f"'{path}' is a compressed .tar download: unpack it first (tar xf), then give the "
+                             "folder it makes (a plain .tar is read as it is).")
         elif _is_raster_name(path) or not _is_aux_name(path):
             rasters.append(os.path.abspath(path))
         else:
@@ -973,7 +973,7 @@ def plan(inputs, bands=None):
     groups = _group(placed)
     notes = set()
     if tars:  # (beside products unpacked: their dates would be missing unsaid)
-        notes.add(f"{len(tars)} .tar download(s) not read ({', '.join(os.path.basename(t) for t in tars[:3])}"
+        notes.add(f"{len(tars)} compressed .tar download(s) not read ({', '.join(os.path.basename(t) for t in tars[:3])}"
                   f"{', ...' if len(tars) > 3 else ''}): unpack them (tar xf) to stack their dates too")
     series = {}
     for (family, scene, date), g in sorted(groups.items()):

@@ -610,20 +610,26 @@ def test_a_band_file_cut_short_is_named_not_a_traceback(tmp_path, capsys):
 
 
 def test_tar_downloads_beside_unpacked_products_or_given_are_named(tmp_path):
-    """A .tar download (as USGS delivers Landsat) in a folder that holds unpacked products too was counted among
-    'other file(s) (metadata, sidecars)' and its date silently missing from the series; one given by name was
-    refused as 'not a raster (a metadata or sidecar file)'.  Both now say it is a download to unpack."""
+    """A compressed .tar.gz download in a folder that holds unpacked products too was counted among 'other file(s)
+    (metadata, sidecars)' and its date silently missing from the series; one given by name was refused as 'not a
+    raster (a metadata or sidecar file)'.  Both now say it is a download to unpack.  (A plain .tar, as USGS delivers
+    Landsat, is read in place; one GDAL cannot read is named.)"""
     fx.write_landsat(tmp_path / "in", 2015, "20150805", "20200908")
     fx.write_landsat(tmp_path / "in", 2020, "20200812", "20200919")
-    tar = tmp_path / "in" / "LC08_L2SP_007066_20210815_20210825_02_T1.tar"
-    tar.write_bytes(b"")
+    tgz = tmp_path / "in" / "LC08_L2SP_007066_20210815_20210825_02_T1.tar.gz"
+    tgz.write_bytes(b"")
     res = bandfiles.stack_band_files([str(tmp_path / "in")], str(tmp_path / "out"))
-    assert ("1 .tar download(s) not read (LC08_L2SP_007066_20210815_20210825_02_T1.tar): unpack them (tar xf) "
-            "to stack their dates too") in res.notes
-    assert "Not read: 4 other file(s)" in res.text()  # (the MTL and ANG files, not the .tar)
-    with pytest.raises(InputError, match=r"'.*_T1\.tar' is a \.tar download \(as USGS delivers Landsat\): unpack "
-                                         r"it first \(tar xf\), then give the folder it makes"):
-        bandfiles.stack_band_files([str(tar)], str(tmp_path / "out2"))
+    assert ("1 compressed .tar download(s) not read (LC08_L2SP_007066_20210815_20210825_02_T1.tar.gz): unpack them "
+            "(tar xf) to stack their dates too") in res.notes
+    assert "Not read: 4 other file(s)" in res.text()  # (the MTL and ANG files, not the .tar.gz)
+    with pytest.raises(InputError, match=r"'.*_T1\.tar\.gz' is a compressed \.tar download: unpack it first "
+                                         r"\(tar xf\), then give the folder it makes"):
+        bandfiles.stack_band_files([str(tgz)], str(tmp_path / "out2"))
+    broken = tmp_path / "LC08_L2SP_007066_20220815_20220825_02_T1.tar"
+    broken.write_bytes(b"not a tar")
+    with pytest.raises(InputError, match=r"'.*_T1\.tar' cannot be read as a tar file by GDAL: unpack it, or give "
+                                         r"another copy"):
+        bandfiles.stack_band_files([str(broken)], str(tmp_path / "out3"))
 
 
 def test_sentinel2_granule_files_out_of_their_safe(tmp_path):

@@ -932,654 +932,654 @@ Necesita PyTorch en el Python de QGIS.
             <translation>Vaciar %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="386" />
+            <location filename="../dialog.py" line="387" />
             <source>CAIM change detection: detect changes in a time series</source>
             <translation>Detección de cambios CAIM: detectar cambios en una serie temporal</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="402" />
+            <location filename="../dialog.py" line="403" />
             <source>Check the images to compare, oldest first. They are ordered by the date found in the layer name, file name or metadata; drag rows to reorder (Alt+Up/Down), double-click a date to edit it (F2), and double-click a Cloud mask cell (Shift+F2) to give that date its cloud mask (optional, per date: dates without one are used as they are).</source>
             <translation>Marcar las imágenes que se van a comparar, la más antigua primero. Están ordenadas por la fecha encontrada en el nombre de la capa, el nombre del archivo o los metadatos; arrastrar las filas para reordenarlas (Alt+Up/Down), hacer doble clic en una fecha para editarla (F2) y doble clic en una celda de Máscara de nubes (Shift+F2) para dar a esa fecha su máscara de nubes (opcional, por fecha: las fechas sin máscara se usan tal cual).</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="412" />
+            <location filename="../dialog.py" line="413" />
             <source>Layer</source>
             <translation>Capa</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="412" />
+            <location filename="../dialog.py" line="413" />
             <source>Date</source>
             <translation>Fecha</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="412" />
+            <location filename="../dialog.py" line="413" />
             <source>Bands</source>
             <translation>Bandas</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="412" />
+            <location filename="../dialog.py" line="413" />
             <source>CRS</source>
             <translation>SRC</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="412" />
+            <location filename="../dialog.py" line="413" />
             <source>Cloud mask</source>
             <translation>Máscara de nubes</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="427" />
+            <location filename="../dialog.py" line="428" />
             <source>Input layers in date order</source>
             <translation>Capas de entrada en orden de fecha</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="428" />
+            <location filename="../dialog.py" line="429" />
             <source>Check the dates to compare, oldest first. Alt+Up and Alt+Down move the selected rows, F2 edits a date, Shift+F2 chooses a date's cloud mask.</source>
             <translation>Marcar las fechas que se van a comparar, la más antigua primero. Alt+Up y Alt+Down mueven las filas seleccionadas, F2 edita una fecha, Shift+F2 elige la máscara de nubes de una fecha.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="433" />
+            <location filename="../dialog.py" line="434" />
             <source>Sort by date</source>
             <translation>Ordenar por fecha</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="435" />
+            <location filename="../dialog.py" line="436" />
             <source>Move up</source>
             <translation>Subir</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="436" />
+            <location filename="../dialog.py" line="437" />
             <source>Move the selected rows up (Alt+Up in the list)</source>
             <translation>Subir las filas seleccionadas (Alt+Up en la lista)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="438" />
+            <location filename="../dialog.py" line="439" />
             <source>Move down</source>
             <translation>Bajar</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="439" />
+            <location filename="../dialog.py" line="440" />
             <source>Move the selected rows down (Alt+Down in the list)</source>
             <translation>Bajar las filas seleccionadas (Alt+Down en la lista)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="441" />
+            <location filename="../dialog.py" line="442" />
             <source>Check all</source>
             <translation>Marcar todas</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="443" />
+            <location filename="../dialog.py" line="444" />
             <source>Check none</source>
             <translation>Desmarcar todas</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="445" />
+            <location filename="../dialog.py" line="446" />
             <source>Split into dates…</source>
             <translation>Dividir en fechas…</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="446" />
+            <location filename="../dialog.py" line="447" />
             <source>The checked layer holds every date as bands (e.g. an Earth Engine export)? Split it into one layer per date (caim:splitdates)</source>
             <translation>¿La capa marcada contiene todas las fechas como bandas (p. ej. una exportación de Earth Engine)? Dividirla en una capa por fecha (caim:splitdates)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="450" />
+            <location filename="../dialog.py" line="451" />
             <source>Stack band files into dates</source>
             <translation>Apilar archivos de banda en fechas</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="451" />
+            <location filename="../dialog.py" line="452" />
             <source>The checked layers are the band files of several dates (one file per band)? Stack each date's bands into one layer, with its cloud mask (caim:stackbands)</source>
             <translation>¿Las capas marcadas son los archivos de banda de varias fechas (un archivo por banda)? Apilar las bandas de cada fecha en una capa, con su máscara de nubes (caim:stackbands)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="469" />
+            <location filename="../dialog.py" line="470" />
             <source>Model</source>
             <translation>Modelo</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="478" />
+            <location filename="../dialog.py" line="479" />
             <source>Weights (*.pt);;All files (*)</source>
             <translation>Pesos (*.pt);;Todos los archivos (*)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="485" />
+            <location filename="../dialog.py" line="486" />
             <source>Weights</source>
             <translation>Pesos</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="487" />
+            <location filename="../dialog.py" line="488" />
             <source>Weights file</source>
             <translation>Archivo de pesos</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="487" />
+            <location filename="../dialog.py" line="488" />
             <source>Choose a weights file</source>
             <translation>Elegir un archivo de pesos</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="488" />
+            <location filename="../dialog.py" line="489" />
             <source>About…</source>
             <translation>Acerca de…</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="490" />
+            <location filename="../dialog.py" line="491" />
             <source>About the weights file</source>
             <translation>Acerca del archivo de pesos</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="492" />
+            <location filename="../dialog.py" line="493" />
             <source>What the weights file that will run is (the bundled one when the field is empty) and what it was trained on: command, start file, the imagery with each source's licence.</source>
             <translation>Qué archivo de pesos se va a usar (el incluido cuando el campo está vacío) y con qué se entrenó: orden, archivo de partida, las imágenes con la licencia de cada fuente.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="507" />
+            <location filename="../dialog.py" line="508" />
             <source>0: the calibrated decision. Positive values call more pixels changed (fewer missed changes, more false alarms), negative values fewer. Raise it in steps of 0.25 when clear changes are missed. Not remembered between sessions.</source>
             <translation>0: la decisión calibrada. Los valores positivos clasifican más píxeles como cambiados (menos cambios omitidos, más falsas alarmas), los negativos menos. Aumentarla en pasos de 0,25 cuando se pasen por alto cambios claros. No se recuerda entre sesiones.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="510" />
+            <location filename="../dialog.py" line="511" />
             <source>Sensitivity</source>
             <translation>Sensibilidad</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="513" />
+            <location filename="../dialog.py" line="514" />
             <source>0 = calibrated; + finds more change, - less</source>
             <translation>0 = calibrada; + encuentra más cambio, - menos</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="518" />
+            <location filename="../dialog.py" line="519" />
             <source>Otsu (default)</source>
             <translation>Otsu (por defecto)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="519" />
+            <location filename="../dialog.py" line="520" />
             <source>Minimum error (Kittler-Illingworth)</source>
             <translation>Error mínimo (Kittler-Illingworth)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="520" />
+            <location filename="../dialog.py" line="521" />
             <source>Threshold</source>
             <translation>Umbral</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="522" />
+            <location filename="../dialog.py" line="523" />
             <source>Threshold method</source>
             <translation>Método de umbral</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="522" />
+            <location filename="../dialog.py" line="523" />
             <source>For the CVA and ISFA methods only</source>
             <translation>Solo para los métodos CVA e ISFA</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="523" />
+            <location filename="../dialog.py" line="524" />
             <source>CVA and ISFA only</source>
             <translation>solo CVA e ISFA</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="532" />
+            <location filename="../dialog.py" line="533" />
             <source> px</source>
             <translation> px</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="533" />
+            <location filename="../dialog.py" line="534" />
             <source>off</source>
             <translation>desactivado</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="536" />
+            <location filename="../dialog.py" line="537" />
             <source>Minimum mapping unit: changed patches (8-connected changed pixels, whatever their moments) smaller than this are written as unchanged, e.g. 4 drops isolated pixels and pairs. Unchanged holes inside changes are kept. Off (0) keeps every changed pixel.</source>
             <translation>Unidad mínima cartografiable: los parches cambiados (píxeles cambiados conectados en 8 direcciones, sea cual sea su momento) más pequeños que esto se escriben como sin cambio; p. ej. 4 elimina píxeles aislados y parejas. Los huecos sin cambio dentro de los cambios se conservan. Desactivado (0) conserva todos los píxeles cambiados.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="541" />
+            <location filename="../dialog.py" line="542" />
             <source>Minimum change patch</source>
             <translation>Parche de cambio mínimo</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="547" />
+            <location filename="../dialog.py" line="548" />
             <source>Fill masked dates from the previous clear date (cloudy series)</source>
             <translation>Rellenar fechas enmascaradas con la despejada anterior</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="550" />
+            <location filename="../dialog.py" line="551" />
             <source>Off: a pixel that is nodata or masked in any date (clouds set to nodata) is nodata in every output. On: every pixel valid in at least two dates gets a result; a masked date repeats the pixel's previous clear values, so a change hidden by clouds is dated to the interval that ends at the first clear date after it.</source>
             <translation>Desactivado: un píxel sin datos o enmascarado en cualquier fecha (nubes puestas a sin datos) queda sin datos en todas las salidas. Activado: todo píxel válido en al menos dos fechas obtiene un resultado; una fecha enmascarada repite los valores despejados anteriores del píxel, de modo que un cambio oculto por nubes se fecha en el intervalo que termina en la primera fecha despejada posterior.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="558" />
+            <location filename="../dialog.py" line="559" />
             <source>Mask values that mean clear sky: comma-separated whole numbers, ranges and bit tests (bitN set, !bitN unset, joined by &amp;); every other value masks the pixel on that date. 0: CBERS CMASK and 0/1 masks; bit6&amp;!bit2&amp;!bit4: Landsat 8-9 Collection 2 QA_PIXEL (clear, no cirrus, no shadow); 4-7,11: Sentinel-2 SCL; 0,1: Fmask. The list beside it fills these in.</source>
             <translation>Valores de máscara que significan cielo despejado: números enteros separados por comas, rangos y pruebas de bits (bitN activo, !bitN inactivo, unidos por &amp;); cualquier otro valor enmascara el píxel en esa fecha. 0: CBERS CMASK y máscaras 0/1; bit6&amp;!bit2&amp;!bit4: QA_PIXEL de Landsat 8-9 Collection 2 (despejado, sin cirros, sin sombra); 4-7,11: SCL de Sentinel-2; 0,1: Fmask. La lista de al lado los rellena.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="564" />
+            <location filename="../dialog.py" line="565" />
             <source>Match masks by date</source>
             <translation>Asignar por fecha</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="567" />
+            <location filename="../dialog.py" line="568" />
             <source>For each checked date without a mask, pick a one-band layer of the same date whose name says mask, QA, SCL, Fmask or cloud, and uncheck that layer as an input. Double-click a row's Cloud mask cell to choose one yourself.</source>
             <translation>Para cada fecha marcada sin máscara, elegir una capa de una banda de la misma fecha cuyo nombre diga mask, QA, SCL, Fmask o cloud, y desmarcar esa capa como entrada. Hacer doble clic en la celda Máscara de nubes de una fila para elegir una usted mismo.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="573" />
+            <location filename="../dialog.py" line="574" />
             <source>Clear values of common cloud-mask products; choosing one fills in the clear values.</source>
             <translation>Valores de despejado de productos de máscara de nubes habituales; elegir uno rellena los valores de despejado.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="575" />
+            <location filename="../dialog.py" line="576" />
             <source>product…</source>
             <translation>producto…</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="582" />
+            <location filename="../dialog.py" line="583" />
             <source>Cloud-mask values meaning clear</source>
             <translation>Valores de la máscara de nubes que significan despejado</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="583" />
+            <location filename="../dialog.py" line="584" />
             <source>Cloud-mask product</source>
             <translation>Producto de máscara de nubes</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="585" />
+            <location filename="../dialog.py" line="586" />
             <source>clear values</source>
             <translation>despejado</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="592" />
+            <location filename="../dialog.py" line="593" />
             <source>Cloud masks</source>
             <translation>Máscaras de nubes</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="596" />
+            <location filename="../dialog.py" line="597" />
             <source>Device</source>
             <translation>Dispositivo</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="601" />
+            <location filename="../dialog.py" line="602" />
             <source>automatic</source>
             <translation>automático</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="604" />
+            <location filename="../dialog.py" line="605" />
             <source>Tile size in pixels. Automatic (0): chosen from the number of dates so the run stays near 1.3 GB of memory. Any raster size fits either way.</source>
             <translation>Tamaño de tesela en píxeles. Automático (0): elegido según el número de fechas para que la ejecución se mantenga en torno a 1,3 GB de memoria. Cabe cualquier tamaño de ráster en ambos casos.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="611" />
+            <location filename="../dialog.py" line="612" />
             <source>Tile size</source>
             <translation>Tamaño de tesela</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="612" />
+            <location filename="../dialog.py" line="613" />
             <source>Tile overlap</source>
             <translation>Solape de teselas</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="614" />
+            <location filename="../dialog.py" line="615" />
             <source>tile</source>
             <translation>tesela</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="614" />
+            <location filename="../dialog.py" line="615" />
             <source>overlap</source>
             <translation>solape</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="620" />
+            <location filename="../dialog.py" line="621" />
             <source>Tiling</source>
             <translation>Teselado</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="624" />
+            <location filename="../dialog.py" line="625" />
             <source>Output folder</source>
             <translation>Carpeta de salida</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="624" />
+            <location filename="../dialog.py" line="625" />
             <source>Choose the output folder</source>
             <translation>Elegir la carpeta de salida</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="626" />
+            <location filename="../dialog.py" line="627" />
             <source>Also write change polygons (GeoPackage with moment and dates)</source>
             <translation>Escribir también polígonos de cambio (GeoPackage con sus fechas)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="627" />
+            <location filename="../dialog.py" line="628" />
             <source>Write per-interval probabilities (used by the inspect tool)</source>
             <translation>Escribir las probabilidades por intervalo (para el inspector)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="649" />
+            <location filename="../dialog.py" line="650" />
             <source>Run progress</source>
             <translation>Progreso de la ejecución</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="658" />
+            <location filename="../dialog.py" line="659" />
             <source>Run status</source>
             <translation>Estado de la ejecución</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="669" />
+            <location filename="../dialog.py" line="670" />
             <source>Run</source>
             <translation>Ejecutar</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="670" />
+            <location filename="../dialog.py" line="671" />
             <source>Cancel run</source>
             <translation>Cancelar la ejecución</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="692" />
+            <location filename="../dialog.py" line="693" />
             <source>The %s method needs no weights: this file is not used.</source>
             <translation>El método %s no necesita pesos: este archivo no se usa.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="693" />
+            <location filename="../dialog.py" line="694" />
             <source>not used: the classical method needs no weights</source>
             <translation>no se usa: el método clásico no necesita pesos</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="694" />
+            <location filename="../dialog.py" line="695" />
             <source>Bands (any)</source>
             <translation>Bandas (cualquiera)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="695" />
+            <location filename="../dialog.py" line="696" />
             <source>empty: every band; e.g. 1,2,3,4,5,7 (the same bands for every date)</source>
             <translation>vacío: todas las bandas; p. ej. 1,2,3,4,5,7 (las mismas bandas en cada fecha)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="697" />
+            <location filename="../dialog.py" line="698" />
             <source>Weights file (.pt) for the chosen network; empty: the bundled weights.</source>
             <translation>Archivo de pesos (.pt) para la red elegida; vacío: los pesos incluidos.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="698" />
+            <location filename="../dialog.py" line="699" />
             <source>empty: bundled weights</source>
             <translation>vacío: pesos incluidos</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="699" />
+            <location filename="../dialog.py" line="700" />
             <source>Bands (R, G, B, NIR)</source>
             <translation>Bandas (R, G, B, NIR)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="700" />
+            <location filename="../dialog.py" line="701" />
             <source>empty: from band wavelengths/names, else bands 1-4; e.g. 3,2,1,4</source>
             <translation>vacío: de longitudes de onda/nombres de banda, si no bandas 1-4; p. ej. 3,2,1,4</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="707" />
+            <location filename="../dialog.py" line="708" />
             <source>Where the classical method cuts its change magnitude. Otsu's threshold (default); the minimum-error threshold finds more of the change where changes are a small share of the scene; on our real checks it also called a few more stable points changed (model card, candidate KT).</source>
             <translation>Dónde corta el método clásico su magnitud de cambio. El umbral de Otsu (por defecto); el umbral de error mínimo encuentra más cambio donde los cambios son una parte pequeña de la escena; en nuestras comprobaciones con datos reales también clasificó como cambiados algunos puntos estables más (ficha del modelo, candidato KT).</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="710" />
+            <location filename="../dialog.py" line="711" />
             <source>Only the classical methods (CVA, ISFA) have a threshold to choose; the networks and fusions use their calibrated decision (see Sensitivity).</source>
             <translation>Solo los métodos clásicos (CVA, ISFA) tienen un umbral que elegir; las redes y las fusiones usan su decisión calibrada (véase Sensibilidad).</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="718" />
+            <location filename="../dialog.py" line="719" />
             <source>The %s method uses no weights file.</source>
             <translation>El método %s no usa archivo de pesos.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="725" />
+            <location filename="../dialog.py" line="726" />
             <source>The CAIM engine (model_core) could not be loaded: %s</source>
             <translation>No se ha podido cargar el motor de CAIM (model_core): %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="729" />
+            <location filename="../dialog.py" line="730" />
             <source>No bundled weights file was found for this model; choose a .pt file.</source>
             <translation>No se ha encontrado ningún archivo de pesos incluido para este modelo; elegir un archivo .pt.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="738" />
+            <location filename="../dialog.py" line="739" />
             <source>CAIM — weights file</source>
             <translation>CAIM — archivo de pesos</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="744" />
+            <location filename="../dialog.py" line="745" />
             <source>CAIM — weights file and its training data</source>
             <translation>CAIM — archivo de pesos y sus datos de entrenamiento</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="754" />
+            <location filename="../dialog.py" line="755" />
             <source>What this weights file is and what it was trained on (from the record in the file; the model card has its accuracy on real labels):</source>
             <translation>Qué es este archivo de pesos y con qué se entrenó (según el registro guardado en el archivo; la ficha del modelo da su exactitud con etiquetas reales):</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="865" />
+            <location filename="../dialog.py" line="866" />
             <source>custom</source>
             <translation>personalizado</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="865" />
+            <location filename="../dialog.py" line="866" />
             <source>none</source>
             <translation>ninguno</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="866" />
+            <location filename="../dialog.py" line="867" />
             <source>no CRS</source>
             <translation>sin SRC</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="867" />
+            <location filename="../dialog.py" line="868" />
             <source>double-click to choose this date's cloud mask (a one-band raster layer; optional, per date)</source>
             <translation>doble clic para elegir la máscara de nubes de esta fecha (una capa ráster de una banda; opcional, por fecha)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="871" />
+            <location filename="../dialog.py" line="872" />
             <source>date from the %s; double-click to edit</source>
             <translation>fecha tomada de: %s; doble clic para editarla</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="872" />
+            <location filename="../dialog.py" line="873" />
             <source>no date found; double-click to type one (YYYY-MM-DD)</source>
             <translation>no se ha encontrado ninguna fecha; doble clic para escribir una (AAAA-MM-DD)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="875" />
+            <location filename="../dialog.py" line="876" />
             <source>holds dates from %s to %s: Run splits it into one layer per date</source>
             <translation>contiene fechas de %s a %s: Ejecutar la divide en una capa por fecha</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="970" />
+            <location filename="../dialog.py" line="971" />
             <source>cloud mask of '%s'
 %s</source>
             <translation>máscara de nubes de '%s'
 %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1025" />
+            <location filename="../dialog.py" line="1026" />
             <source>Clear values %s, which the masks record (their product's).</source>
             <translation>Valores de despejado %s, los que registran las máscaras (los de su producto).</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1027" />
+            <location filename="../dialog.py" line="1028" />
             <source>Matched %d cloud mask by date.</source>
             <translation>Se ha asignado %d máscara de nubes por fecha.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1027" />
+            <location filename="../dialog.py" line="1028" />
             <source>Matched %d cloud masks by date.</source>
             <translation>Se han asignado %d máscaras de nubes por fecha.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1030" />
+            <location filename="../dialog.py" line="1031" />
             <source>Several mask layers for %s: choose one in that date's Cloud mask cell.</source>
             <translation>Varias capas de máscara para %s: elegir una en la celda Máscara de nubes de esa fecha.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1032" />
+            <location filename="../dialog.py" line="1033" />
             <source>Several mask layers for %s: choose one in those dates' Cloud mask cells.</source>
             <translation>Varias capas de máscara para %s: elegir una en las celdas Máscara de nubes de esas fechas.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1076" />
+            <location filename="../dialog.py" line="1077" />
             <source>Unreadable date %s: %s.</source>
             <translation>Fecha ilegible %s: %s.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1077" />
+            <location filename="../dialog.py" line="1078" />
             <source>'%s' for '%s'</source>
             <translation>'%s' para '%s'</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1101" />
+            <location filename="../dialog.py" line="1102" />
             <source>The date typed for '%s' is not used: it holds several dates, which its band names or time axis give. Empty its Date cell.</source>
             <translation>La fecha escrita para '%s' no se usa: contiene varias fechas, que dan los nombres de sus bandas o su eje temporal. Vaciar su celda Fecha.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1105" />
+            <location filename="../dialog.py" line="1106" />
             <source>'%s' holds several dates, and one cloud mask cannot serve them all: empty its Cloud mask cell, split it (Split into dates…), then choose each date's mask in its row.</source>
             <translation>'%s' contiene varias fechas, y una sola máscara de nubes no puede servir para todas: vaciar su celda Máscara de nubes, dividirla (Dividir en fechas…) y después elegir la máscara de cada fecha en su fila.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1111" />
+            <location filename="../dialog.py" line="1112" />
             <source>%s (each date)</source>
             <translation>%s (cada fecha)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1114" />
+            <location filename="../dialog.py" line="1115" />
             <source>Band %d does not exist in the dates of '%s', which have one band each: pick band 1.</source>
             <translation>La banda %d no existe en las fechas de '%s', que tienen una banda cada una: elegir la banda 1.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1118" />
+            <location filename="../dialog.py" line="1119" />
             <source>Band %d does not exist in the dates of '%s', which have %d bands each: pick bands from 1 to %d.</source>
             <translation>La banda %d no existe en las fechas de '%s', que tienen %d bandas cada una: elegir bandas de 1 a %d.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1124" />
+            <location filename="../dialog.py" line="1125" />
             <source>'%s' holds %d dates, %s to %s: Run first splits it into one layer per date (small VRT files %s, which read the raster), then checks the series again.</source>
             <translation>'%s' contiene %d fechas, de %s a %s: Ejecutar primero la divide en una capa por fecha (pequeños archivos VRT %s, que leen el ráster) y después vuelve a comprobar la serie.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1129" />
+            <location filename="../dialog.py" line="1130" />
             <source>'%s' holds %d dates: Run first splits it into one layer per date (small VRT files %s, which read the raster), then checks the series again.</source>
             <translation>'%s' contiene %d fechas: Ejecutar primero la divide en una capa por fecha (pequeños archivos VRT %s, que leen el ráster) y después vuelve a comprobar la serie.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1149" />
+            <location filename="../dialog.py" line="1150" />
             <source>No cloud mask for %s: those dates are used as they are (their own nodata still counts).</source>
             <translation>Sin máscara de nubes para %s: esas fechas se usan tal cual (sus propios valores sin datos siguen contando).</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1168" />
+            <location filename="../dialog.py" line="1169" />
             <source>changed patches under this size are dropped</source>
             <translation>se eliminan los parches cambiados más pequeños</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1172" />
+            <location filename="../dialog.py" line="1173" />
             <source>= %s ha on %s's pixels</source>
             <translation>= %s ha con el tamaño de píxel de %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1173" />
+            <location filename="../dialog.py" line="1174" />
             <source>= %s m² on %s's pixels</source>
             <translation>= %s m² con el tamaño de píxel de %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1192" />
+            <location filename="../dialog.py" line="1193" />
             <source>%d dates once split, to run with %s; the series is checked again then.</source>
             <translation>%d fechas una vez dividido, para ejecutar con %s; entonces se vuelve a comprobar la serie.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1193" />
+            <location filename="../dialog.py" line="1194" />
             <source>%d dates, ready to run with %s.</source>
             <translation>%d fechas, listo para ejecutar con %s.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1222" />
+            <location filename="../dialog.py" line="1223" />
             <source>in QGIS's temporary folder, deleted when QGIS closes, as its own folder cannot be written to</source>
             <translation>en la carpeta temporal de QGIS, que se borra al cerrar QGIS, porque no se puede escribir en su propia carpeta</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1224" />
+            <location filename="../dialog.py" line="1225" />
             <source>in QGIS's temporary folder, deleted when QGIS closes, as it is not a file in a folder</source>
             <translation>en la carpeta temporal de QGIS, que se borra al cerrar QGIS, porque no es un archivo en una carpeta</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1226" />
+            <location filename="../dialog.py" line="1227" />
             <source>in '%s' beside it</source>
             <translation>en '%s', a su lado</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1244" />
+            <location filename="../dialog.py" line="1245" />
             <source>Layer '%s': %s</source>
             <translation>Capa '%s': %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1262" />
+            <location filename="../dialog.py" line="1263" />
             <source>%s (dates)</source>
             <translation>%s (fechas)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1274" />
+            <location filename="../dialog.py" line="1275" />
             <source>'%s': %d dates in %s</source>
             <translation>'%s': %d fechas en %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1281" />
+            <location filename="../dialog.py" line="1282" />
             <source>Split into dates: %s.</source>
             <translation>Dividido en fechas: %s.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1316" />
+            <location filename="../dialog.py" line="1317" />
             <source>CAIM change detection</source>
             <translation>Detección de cambios CAIM</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1316" />
+            <location filename="../dialog.py" line="1317" />
             <source>The Processing plugin is not enabled: enable it (Plugins &gt; Manage and Install Plugins &gt; Installed &gt; Processing) to split the layer into dates.</source>
             <translation>El complemento Processing no está activado: activarlo (Complementos &gt; Administrar e instalar complementos &gt; Instalado &gt; Processing) para dividir la capa en fechas.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1392" />
+            <location filename="../dialog.py" line="1393" />
             <source>Stack band files into dates: %s</source>
             <translation>Apilar archivos de banda en fechas: %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1441" />
+            <location filename="../dialog.py" line="1442" />
             <source>These band files were stacked into %d dates (%d with a cloud mask) before, in %s: used again.</source>
             <translation>Estos archivos de banda ya se apilaron en %d fechas (%d con máscara de nubes), en %s: se reutilizan.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1444" />
+            <location filename="../dialog.py" line="1445" />
             <source>Stacked the band files into %d dates (%d with a cloud mask) in %s.</source>
             <translation>Archivos de banda apilados en %d fechas (%d con máscara de nubes) en %s.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1447" />
+            <location filename="../dialog.py" line="1448" />
             <source>That is QGIS's temporary folder, deleted when QGIS closes, as the band files' folder cannot be written to (or they are inside an archive): a project saved with these dates opens without them. To keep them, stack the band files into a folder of your own (Raster &gt; CAIM change detection &gt; Stack band files into dates…).</source>
             <translation>Es la carpeta temporal de QGIS, que se borra al cerrar QGIS, porque no se puede escribir en la carpeta de los archivos de banda (o están dentro de un archivo comprimido): un proyecto guardado con estas fechas se abre sin ellas. Para conservarlas, apile los archivos de banda en una carpeta propia (Ráster &gt; Detección de cambios CAIM &gt; Apilar archivos de banda en fechas…).</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1452" />
+            <location filename="../dialog.py" line="1453" />
             <source>They are %d scenes, each run on its own: checked are the %d dates of %s; check the dates of another scene (named by it) instead to run on that one.</source>
             <translation>Son %d escenas, cada una con su propia ejecución: están marcadas las %d fechas de %s; marque en su lugar las fechas de otra escena (nombradas por ella) para ejecutar sobre esa.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1509" />
+            <location filename="../dialog.py" line="1510" />
             <source>Choose an output folder.</source>
             <translation>Elegir una carpeta de salida.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1517" />
+            <location filename="../dialog.py" line="1518" />
             <source>Outputs already exist in %s; choose another folder.</source>
             <translation>Ya existen salidas en %s; elegir otra carpeta.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1521" />
+            <location filename="../dialog.py" line="1522" />
             <source>Overwrite results?</source>
             <translation>¿Sobrescribir los resultados?</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1522" />
+            <location filename="../dialog.py" line="1523" />
             <source>These files already exist and would be replaced:
 
 %s
@@ -1592,106 +1592,106 @@ Necesita PyTorch en el Python de QGIS.
 %s¿Sobrescribirlos?</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1524" />
+            <location filename="../dialog.py" line="1525" />
             <source>%d layers of this project show them; when the run succeeds, the new run's layers replace them.</source>
             <translation>%d capas de este proyecto los muestran; si la ejecución termina bien, las capas de la nueva ejecución las sustituyen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1526" />
+            <location filename="../dialog.py" line="1527" />
             <source>%d layer of this project shows them; when the run succeeds, the new run's layers replace it.</source>
             <translation>%d capa de este proyecto los muestra; si la ejecución termina bien, las capas de la nueva ejecución la sustituyen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1530" />
+            <location filename="../dialog.py" line="1531" />
             <source>Not run: choose another output folder.</source>
             <translation>No se ha ejecutado: elegir otra carpeta de salida.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1536" />
+            <location filename="../dialog.py" line="1537" />
             <source>Split into dates, not run: the series needs your attention (see the messages above); then Run again.</source>
             <translation>Dividido en fechas, no ejecutado: la serie requiere su atención (véanse los mensajes de arriba); después, Ejecutar de nuevo.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1555" />
+            <location filename="../dialog.py" line="1556" />
             <source>The Processing algorithm %s is not registered.</source>
             <translation>El algoritmo de Procesos %s no está registrado.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1568" />
+            <location filename="../dialog.py" line="1569" />
             <source>Starting…</source>
             <translation>Iniciando…</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1572" />
+            <location filename="../dialog.py" line="1573" />
             <source>The parameters were refused.</source>
             <translation>Los parámetros han sido rechazados.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1587" />
+            <location filename="../dialog.py" line="1588" />
             <source>Cancelling… partial outputs will be removed.</source>
             <translation>Cancelando… se eliminarán las salidas parciales.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1630" />
+            <location filename="../dialog.py" line="1631" />
             <source>, minimum-error threshold</source>
             <translation>, umbral de error mínimo</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1632" />
+            <location filename="../dialog.py" line="1633" />
             <source>, sensitivity %s</source>
             <translation>, sensibilidad %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1634" />
+            <location filename="../dialog.py" line="1635" />
             <source>, changed patches &gt;= %s px</source>
             <translation>, parches cambiados &gt;= %s px</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1636" />
+            <location filename="../dialog.py" line="1637" />
             <source>, cloud masks%s (clear = %s)</source>
             <translation>, máscaras de nubes%s (despejado = %s)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1637" />
+            <location filename="../dialog.py" line="1638" />
             <source> on %d of %d dates</source>
             <translation> en %d de %d fechas</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1640" />
+            <location filename="../dialog.py" line="1641" />
             <source>, masked dates filled</source>
             <translation>, fechas enmascaradas rellenadas</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1641" />
+            <location filename="../dialog.py" line="1642" />
             <source>Done on %s with %s. %s Hover here for each interval; all details are in the log (CAIM change detection tab).</source>
             <translation>Terminado en %s con %s. %s Pase el ratón por aquí para ver cada intervalo; todos los detalles están en el registro (pestaña CAIM change detection).</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1643" />
+            <location filename="../dialog.py" line="1644" />
             <source>Changed hectares per interval (last change):
 </source>
             <translation>Hectáreas cambiadas por intervalo (último cambio):
 </translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1646" />
+            <location filename="../dialog.py" line="1647" />
             <source>&lt;a href="%s"&gt;Open the run report&lt;/a&gt; (settings, changed area per interval as a chart, the map)</source>
             <translation>&lt;a href="%s"&gt;Abrir el informe de la ejecución&lt;/a&gt; (ajustes, área cambiada por intervalo en un gráfico, el mapa)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1650" />
+            <location filename="../dialog.py" line="1651" />
             <source>Warning: </source>
             <translation>Advertencia: </translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1652" />
+            <location filename="../dialog.py" line="1653" />
             <source>Run finished on %s:
 %s</source>
             <translation>Ejecución terminada en %s:
 %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1655" />
+            <location filename="../dialog.py" line="1656" />
             <source>Changed hectares per interval (last change):
 %s
 
@@ -1706,57 +1706,57 @@ Dispositivo: %s
 %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1658" />
+            <location filename="../dialog.py" line="1659" />
             <source>Done on %s with %s. %s</source>
             <translation>Terminado en %s con %s. %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1659" />
+            <location filename="../dialog.py" line="1660" />
             <source> Warning: </source>
             <translation> Advertencia: </translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1664" />
+            <location filename="../dialog.py" line="1665" />
             <source>Cancelled; partial outputs were removed.</source>
             <translation>Cancelado; se han eliminado las salidas parciales.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1666" />
+            <location filename="../dialog.py" line="1667" />
             <source>The run failed.</source>
             <translation>La ejecución ha fallado.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1673" />
+            <location filename="../dialog.py" line="1674" />
             <source>Run anyway?</source>
             <translation>¿Ejecutar de todos modos?</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1673" />
+            <location filename="../dialog.py" line="1674" />
             <source>Run it anyway?</source>
             <translation>¿Ejecutarlo de todos modos?</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1730" />
+            <location filename="../dialog.py" line="1731" />
             <source>Still running in the background; results will be added when done.</source>
             <translation>Sigue ejecutándose en segundo plano; los resultados se añadirán al terminar.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1742" />
+            <location filename="../dialog.py" line="1743" />
             <source>unknown</source>
             <translation>desconocida</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1742" />
+            <location filename="../dialog.py" line="1743" />
             <source>%s ha</source>
             <translation>%s ha</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1754" />
+            <location filename="../dialog.py" line="1755" />
             <source>Changed %s ha over %d intervals.</source>
             <translation>%s ha cambiadas en %d intervalos.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1755" />
+            <location filename="../dialog.py" line="1756" />
             <source>Changed %s ha over %d interval.</source>
             <translation>%s ha cambiadas en %d intervalo.</translation>
         </message>
