@@ -2,11 +2,13 @@
 
 Landsat Collection 2 (``LC08_L2SP_007066_20200812_20200919_02_T1_SR_B4.TIF``), Sentinel-2 (a ``.SAFE`` product,
 its ``.zip``, its granules' ``.jp2`` band files copied out of it, or cloud-optimised GeoTIFFs from a STAC catalogue, one per band in a folder per scene: ``B04.tif``
-or ``red.tif``) and CBERS-4 data cubes (``CBERS-4_AWFI_022024_B13_2018-03-06.tif``) come as one file per band
-and per date, with the cloud mask (QA_PIXEL, SCL, CMASK) in a file of its own.  The engine reads one raster
+or ``red.tif``), NASA's HLS v2.0 (``HLS.L30.T18LUM.2020225T150721.v2.0.B04.tif``, ``HLS.S30...``, a folder per
+granule) and CBERS-4 data cubes (``CBERS-4_AWFI_022024_B13_2018-03-06.tif``) come as one file per band
+and per date, with the cloud mask (QA_PIXEL, SCL, Fmask, CMASK) in a file of its own.  The engine reads one raster
 per date, so :func:`stack_band_files` recognises the product of every file, groups the files by acquisition
-date (and scene: Landsat path/row, Sentinel-2 tile, CBERS tile; Landsat TM, ETM+ and OLI dates of one scene
-are one series, their bands matched by role), and writes per date
+date (and scene: Landsat path/row, Sentinel-2 and HLS tile, CBERS tile; Landsat TM, ETM+ and OLI dates of one scene
+are one series, their bands matched by role, and so are HLS L30 and S30 dates of one tile: L30's B05 and S30's B8A
+are both its NIR), and writes per date
 
 * ``<date>.vrt`` (``<date>_<scene>.vrt`` with several scenes): the date's bands in the sensor's order (or
   the order of ``bands``), ``-resolution highest`` (Sentinel-2's 20 m bands onto its 10 m grid, nearest
@@ -16,9 +18,11 @@ are one series, their bands matched by role), and writes per date
   the product's scale and offset where they are known, so values read as reflectance and dates of other
   scalings or processing baselines compare (see :func:`_landsat_scaling`, :func:`_s2_scaling`);
 * ``<date>.qml``: a style QGIS loads with the VRT, its red, green and blue bands in true colour;
-* ``masks/<date>_<mask>.vrt`` (QA_PIXEL, SCL, CMASK): the date's cloud mask, named so that ``--masks``
-  (sorted like the dates) and the plugin's *Match masks by date* pair it, with the clear values of
-  :data:`model_core.stack.MASK_PRESETS` for it.
+* ``masks/<date>_<mask>.vrt`` (QA_PIXEL, SCL, Fmask, CMASK): the date's cloud mask, named so that ``--masks``
+  (sorted like the dates) and the plugin's *Match masks by date* pair it, with its clear values (:data:`MASK_CLEAR`)
+  recorded as ``CAIM_MASK_CLEAR``.  ``--mask-clear`` holds for every mask of a run: masks of different kinds in one
+  series (a generic series' ``Fmask`` and ``cloudmask``) get the rule of the kind most dates have, the other dates
+  none in the next command (:func:`_series_masks`).
 
 Written in a hidden folder and moved into place, so a failure, Ctrl-C or SIGTERM leaves nothing.  GDAL
 only (no torch, no QGIS).
@@ -55,7 +59,22 @@ _S2 = (("B01", "Coastal aerosol", 0.443, False), ("B02", "Blue", 0.49, True), ("
        ("B07", "Red edge 3", 0.783, True), ("B08", "NIR", 0.842, True), ("B8A", "Red edge 4, narrow NIR", 0.865, True),
        ("B09", "Water vapour", 0.945, False), ("B10", "Cirrus", 1.375, False), ("B11", "SWIR 1", 1.61, True),
        ("B12", "SWIR 2", 2.19, True))
-_S2_ORDER = [b for b, *_ in _S2]  # the band_id of MTD_MSIL*.xml's offsets is the index in this list
+_S2_ORDER = [b for b, *_ in _S2]
+# NASA's Harmonized Landsat Sentinel-2 v2.0 (LP DAAC; HLS Product User Guide v2.0): L30 from Landsat 8-9 OLI, S30 from
+# Sentinel-2 MSI, both at 30 m on Sentinel-2's MGRS tiles.  S30's coastal, blue, green, red, NIR (B8A, the narrow NIR:
+# OLI's band 5) and SWIR bands are adjusted to OLI's bandpasses; its B08 (broad NIR) and red edges keep MSI's response:
+# the adjusted ones are the bands an L30 and an S30 date share (their roles), stacked by default; OLI's centres
+_HLS_L30 = (("B01", "Coastal aerosol", 0.443, False), ("B02", "Blue", 0.482, True), ("B03", "Green", 0.561, True),
+            ("B04", "Red", 0.655, True), ("B05", "NIR", 0.865, True), ("B06", "SWIR 1", 1.609, True),
+            ("B07", "SWIR 2", 2.201, True), ("B09", "Cirrus", 1.373, False), ("B10", "Thermal 1", 10.9, False),
+            ("B11", "Thermal 2", 12.0, False))
+_HLS_S30 = (("B01", "Coastal aerosol", 0.443, False), ("B02", "Blue", 0.482, True), ("B03", "Green", 0.561, True),
+            ("B04", "Red", 0.655, True), ("B05", "Red edge 1", 0.705, False), ("B06", "Red edge 2", 0.74, False),
+            ("B07", "Red edge 3", 0.783, False), ("B08", "NIR broad", 0.842, False), ("B8A", "NIR", 0.865, True),
+            ("B09", "Water vapour", 0.945, False), ("B10", "Cirrus", 1.375, False), ("B11", "SWIR 1", 1.609, True),
+            ("B12", "SWIR 2", 2.201, True))
+_HLS_LEFT = {"SAA": "an angle file, no band", "SZA": "an angle file, no band", "VAA": "an angle file, no band",
+             "VZA": "an angle file, no band"}  # the band_id of MTD_MSIL*.xml's offsets is the index in this list
 _AWFI = (("B13", "Blue", 0.485, True), ("B14", "Green", 0.555, True), ("B15", "Red", 0.66, True),
          ("B16", "NIR", 0.83, True))
 _MUX = (("B5", "Blue", 0.485, True), ("B6", "Green", 0.555, True), ("B7", "Red", 0.66, True),
@@ -70,6 +89,11 @@ _S2_LEFT = {"TCI": "true-colour image", "AOT": "aerosol optical thickness", "WVP
 
 MASK_CLEAR = {  # the mask's clear values (model_core.stack.MASK_PRESETS)
     "landsat89": "bit6&!bit2&!bit4", "landsat47": "bit6&!bit4,bit7&!bit1&!bit3&!bit4", "s2": "4-7,11", "cbers": "0",
+    # HLS v2.0 Fmask (bit 0 cirrus, unused in v2.0; 1 cloud; 2 adjacent to cloud or shadow; 3 cloud shadow; 4 snow/ice;
+    # 5 water; 6-7 aerosol level; 255 fill): clear is neither cloud, nor next to one, nor shadow (the bits NASA's
+    # HLS-VI masks); snow/ice, water and any aerosol level count clear: they are the ground seen (snow that comes and
+    # goes is a change the map may show; add &!bit4 to hide it)
+    "hls": "!bit1&!bit2&!bit3",
 }
 
 
@@ -102,10 +126,14 @@ _FAMILIES = {  # family: (sensor table, what the summary calls it)
     "s2-l1c": (_S2, "Sentinel-2 L1C"),
     "cbers-awfi": (_AWFI, "CBERS-4/4A AWFI/WFI"),
     "cbers-mux": (_MUX, "CBERS-4/4A MUX"),
+    "hls-l30": (_HLS_L30, "HLS v2.0 L30 (Landsat 8-9 OLI)"),
+    "hls-s30": (_HLS_S30, "HLS v2.0 S30 (Sentinel-2 MSI)"),
     "generic": ((), "files with a date and a band number in their names"),
     # a Landsat series: its dates' sensors may differ (TM, ETM+, OLI): bands are matched by role (Blue, NIR)
     "landsat-l2": ((), "Collection 2 Level-2"),
     "landsat-l1": ((), "Collection 2 Level-1"),
+    # an HLS series: L30 and S30 dates of one tile, bands matched by role (L30's B05 and S30's B8A are both NIR)
+    "hls-v2": ((), "HLS v2.0"),
 }
 # clear values of a Landsat series mixing 4-7 and 8-9 QA_PIXEL: clear without cirrus or shadow, or water without
 # cloud, dilated cloud, cirrus or shadow (Landsat 4-7 never set the cirrus bit 2: their preset, unchanged)
@@ -113,14 +141,22 @@ MIXED_LANDSAT_CLEAR = "bit6&!bit2&!bit4,bit7&!bit1&!bit2&!bit3&!bit4"
 
 
 def _series(family):
-    """The family a file's dates share a series with: Landsat's sensors together, per level."""
-    return "landsat-" + family[-2:] if family.startswith("landsat-") else family
+    """The family a file's dates share a series with: Landsat's sensors together, per level; HLS L30 and S30."""
+    if family.startswith("landsat-"):
+        return "landsat-" + family[-2:]
+    return "hls-v2" if family.startswith("hls-") else family
+
+
+def _by_role(family):
+    """Whether the bands of a series (or of a file's family) are matched by role: Landsat's sensors, HLS's L30 and
+    S30, whose band numbers differ."""
+    return family.startswith(("landsat-", "hls-"))
 
 
 def _key(f):
-    """What a band file is within its series: its role for Landsat (a TM date's SR_B3 and an OLI date's SR_B4 are
-    both Red), else its band name."""
-    if not f.family.startswith("landsat-"):
+    """What a band file is within its series: its role for Landsat and HLS (a TM date's SR_B3 and an OLI date's SR_B4
+    are both Red; an HLS L30 date's B05 and an S30 date's B8A both NIR), else its band name."""
+    if not _by_role(f.family):
         return f.band
     return _label(f.family, f.band).split(" (")[0]
 
@@ -133,6 +169,7 @@ _S2_ITEM = re.compile(r"(?i)(?:^|_)(S2[ABCD])_(?:MSI(L1C|L2A)_)?(?:T?(\d{2}[A-Z]
 _CBERS_BDC = re.compile(r"(?i)^CBERS[-_]?4A?_(AWFI|WFI|MUX)_(\d{6})_(B\d{1,2}|CMASK|BAND\d{1,2})_((?:19|20)\d\d-\d\d-\d\d)$")
 _CBERS_CUBE = re.compile(r"(?i)^CB4A?_\d+_\w+?_(\d{6})_((?:19|20)\d\d-\d\d-\d\d)_(?:19|20)\d\d-\d\d-\d\d_(BAND\d{1,2}|CMASK)$")
 _CBERS_INPE = re.compile(r"(?i)^CBERS_?4A?_(AWFI|WFI|MUX)_((?:19|20)\d{6})_(\d{3})_(\d{3})_L\d_(BAND\d{1,2}|CMASK)$")
+_HLS = re.compile(r"(?i)^HLS\.([LS]30)\.T(\d{2}[A-Z]{3})\.(\d{4})(\d{3})T\d{6}\.v(\d+\.\d+)\.([A-Z0-9]+)$")
 _GENERIC_BAND = re.compile(r"(?i)(?<![a-z0-9])(?:SR_|ST_)?(B(?:\d\d?|8A))(?![a-z0-9])")
 _GENERIC_MASK = re.compile(r"(?i)(?<![a-z])(fmask|cmask|cloud_?mask|mask|qa_pixel|qa|scl|clouds?)(?![a-z])")
 
@@ -290,6 +327,34 @@ def _stac_item(folder):
     return ""
 
 
+def _hls(path):
+    """:class:`BandFile` of an HLS v2.0 granule's file, ``HLS.L30.T18LUM.2020225T150721.v2.0.B04.tif`` (``Fmask``: its
+    mask; ``SAA``, ``SZA``, ``VAA``, ``VZA``: angles, left out), dated by the year and day of year in its name."""
+    import datetime
+
+    m = _HLS.match(_stem(path))
+    if not m:
+        return None
+    product, tile, year, doy, _version, band = m.groups()
+    try:
+        day = datetime.date(int(year), 1, 1) + datetime.timedelta(days=int(doy) - 1)
+    except ValueError:  # (year 0)
+        return None
+    if day.year != int(year) or int(doy) < 1:  # day 366 of a year without it, day 000
+        return None
+    product = product.upper()
+    granule = m.group(0)[:-len(band) - 1]
+    f = BandFile(path, f"hls-{product.lower()}", f"HLS {product}", day.isoformat(), "T" + tile.upper(), band.upper(),
+                 product_id=granule)
+    if band.upper() == "FMASK":
+        f.band, f.mask, f.clear = "Fmask", True, MASK_CLEAR["hls"]
+    elif band.upper() in _HLS_LEFT:
+        f.note = _HLS_LEFT[band.upper()]
+    elif _sensor_band(_FAMILIES[f.family][0], band) is None:
+        f.note = "not a band of this product"
+    return f
+
+
 def _cbers(path):
     stem = _stem(path)
     for pattern, kind in ((_CBERS_BDC, "bdc"), (_CBERS_CUBE, "cube"), (_CBERS_INPE, "inpe")):
@@ -345,7 +410,7 @@ def _generic(path):
 
 def recognise(path):
     """:class:`BandFile` of one file, or None when neither a known product nor the generic fallback places it."""
-    for finder in (_landsat, _sentinel2, _cbers, _generic):
+    for finder in (_landsat, _hls, _sentinel2, _cbers, _generic):
         f = finder(path)
         if f is not None:
             return f
@@ -636,12 +701,15 @@ class StackResult:
             lines.append(f"  bands per date ({len(names)}): " + ", ".join(labels))
             others = _key_order(family, {b for d in dates for b in d.bands} - set(names), dates)
             if others:
-                lines.append(f"  not stacked (give them with --bands): {', '.join(_shown(b, dates, family) if family.startswith('landsat-') else b for b in others)}")
+                lines.append(f"  not stacked (give them with --bands): {', '.join(_shown(b, dates, family) if _by_role(family) else b for b in others)}")
             masked = [d for d in dates if d.mask_name]
             if masked:
                 kinds = sorted({d.mask.band for d in masked})
                 lines.append(f"  masks: {len(masked)} of {len(dates)} dates ({', '.join(kinds)}), clear values "
                              f"{self.clear_values(family, scene)}")
+                conflict = self.mask_conflict(family, scene)
+                if conflict:
+                    lines.append(f"  {conflict}")
             else:
                 lines.append("  masks: none")
             scalings = {s for d in dates for s in d.scaling if s}
@@ -674,17 +742,40 @@ class StackResult:
 
     def clear_values(self, family, scene):
         """The masks' clear values of a series (for --mask-clear, which holds for every date): the product's;
-        for a Landsat series mixing 4-7 and 8-9, :data:`MIXED_LANDSAT_CLEAR`, right for both."""
-        return _series_clear(next(ds for f, s, ds in self.series if (f, s) == (family, scene)))
+        for a Landsat series mixing 4-7 and 8-9, :data:`MIXED_LANDSAT_CLEAR`, right for both; for masks of
+        different kinds, those of the kind most dates have (:meth:`rule_masks`, :meth:`mask_conflict`)."""
+        return _series_clear(self._dates(family, scene))
+
+    def _dates(self, family, scene):
+        return next(ds for f, s, ds in self.series if (f, s) == (family, scene))
+
+    def rule_masks(self, family, scene):
+        """The dates of a series whose masks :meth:`clear_values` is right for (every masked date, unless the
+        masks are of different kinds): the masks the next command and the dialog pair with their dates."""
+        return _series_masks(self._dates(family, scene))[1]
+
+    def mask_conflict(self, family, scene):
+        """'' when one rule of clear values is right for every mask of the series; else what the summary says:
+        the kinds with their clear values and dates, which are used, and what to do."""
+        rule, used, kinds = _series_masks(self._dates(family, scene))
+        if len(used) == sum(len(v) for v in kinds.values()):
+            return ""
+        parts = "; ".join(f"{v[0].mask.band} masks {c} ({', '.join(d.date for d in v)})" for c, v in kinds.items())
+        others = [d.date for c, v in kinds.items() if c != rule for d in v]
+        return (f"the masks are of different kinds, clear values {parts}: --mask-clear holds for every mask of a run, "
+                f"so the next command gives the {used[0].mask.band} masks only ({rule}), and the other dates "
+                f"({', '.join(others)}) run unmasked ('none'). To mask them too, give every date a mask of one "
+                "kind (e.g. convert the others to its values with gdal_calc), or stack the kinds apart.")
 
     def command(self, family, scene):
-        dates = next(ds for f, s, ds in self.series if (f, s) == (family, scene))
+        dates = self._dates(family, scene)
+        used = self.rule_masks(family, scene)
         out = self.out_dir
         vrts = " ".join(_quote(os.path.join(out, d.name)) for d in dates)
         cmd = f"python -m model_core detect {vrts}"
         if any(d.mask_name for d in dates):
-            cmd += " --masks " + " ".join(_quote(os.path.join(out, d.mask_name)) if d.mask_name else "none"
-                                          for d in dates)
+            cmd += " --masks " + " ".join(_quote(os.path.join(out, d.mask_name)) if d.mask_name and d in used
+                                          else "none" for d in dates)
             cmd += f" --mask-clear '{self.clear_values(family, scene)}'"
             cmd += " --fill-gaps"
         return cmd + " --out result"
@@ -712,6 +803,9 @@ def _what(family, dates):
         sensors = sorted({f.sensor for d in dates for f in list(d.bands.values()) + [d.mask] if f is not None},
                          key=lambda x: (int(x.split()[1]), x))
         return f"{', '.join(sensors)} {_FAMILIES[family][1]}"
+    if family == "hls-v2":  # 'HLS v2.0 L30+S30'
+        products = sorted({f.sensor.split()[-1] for d in dates for f in list(d.bands.values()) + [d.mask] if f})
+        return f"{_FAMILIES[family][1]} {'+'.join(products)}"
     return _FAMILIES[family][1]
 
 
@@ -723,13 +817,13 @@ def _shown(key, dates, family=None):
     """A band of a series as the summary shows it: 'Red (SR_B4)'; a Landsat role with each sensor's name of it,
     'Red (SR_B3/SR_B4)'."""
     files = _files_of(key, dates)
-    if files and files[0].family.startswith("landsat-"):
+    if files and _by_role(files[0].family):
         return f"{key} ({'/'.join(sorted({f.band for f in files}))})"
     return _label(family or (files[0].family if files else "generic"), key)
 
 
 def _key_order(family, keys, dates):
-    if not family.startswith("landsat-"):
+    if not _by_role(family):
         return _order(family, keys)
 
     def wavelength(k):
@@ -768,8 +862,8 @@ def _pick(family, available, wanted, dates=()):
     """``(bands, None)``: the bands of ``available`` to stack, in order: ``wanted`` (names such as B04, SR_B4, B4
     or roles red, nir, swir1) in its order, or the sensor's default bands in the sensor's order; ``(None, why)``
     when a wanted band is not there.  A Landsat series (``available``: roles) takes product names per sensor."""
-    if family.startswith("landsat-"):
-        return _pick_landsat(available, wanted, dates)
+    if _by_role(family):
+        return _pick_landsat(family, available, wanted, dates)
     if not wanted:
         return [b for b in _order(family, available) if _default(family, b)] or _order(family, available), None
     picked = []
@@ -788,24 +882,28 @@ def _pick(family, available, wanted, dates=()):
     return picked, None
 
 
-def _pick_landsat(available, wanted, dates):
-    """:func:`_pick` for a Landsat series, whose bands are roles (Blue, SWIR 1): the default is every role some
-    date's sensor stacks by default; a product name (SR_B4, B4) names the role it has for each date's sensor,
-    refused when that differs between the sensors (SR_B4 is red for Landsat 8-9, NIR for 4-7)."""
-    ordered = _key_order("landsat-l2", available, dates)
+def _pick_landsat(family, available, wanted, dates):
+    """:func:`_pick` for a Landsat or HLS series, whose bands are roles (Blue, SWIR 1): the default is every role
+    some date's sensor stacks by default; a product name (SR_B4, B4) names the role it has for each date's sensor,
+    refused when that differs between the sensors (SR_B4 is red for Landsat 8-9, NIR for 4-7; HLS's B05 NIR for L30,
+    red edge 1 for S30)."""
+    ordered = _key_order(family, available, dates)
     if not wanted:
         return [k for k in ordered if any(_default(f.family, f.band) for f in _files_of(k, dates))], None
     picked = []
     for w in wanted:
         wu, wl = w.strip().upper(), w.strip().lower()
+        if re.fullmatch(r"B\d", wu) and family.startswith("hls-"):  # B4 for HLS's B04
+            wu = f"B0{wu[1]}"
         if wl in _ROLES:
             match = [k for k in ordered if k == _ROLES[wl]]
         else:
             match = sorted({k for k in ordered for f in _files_of(k, dates)
                             if wu in (f.band, f.band[3:] if f.band.startswith(("SR_", "ST_")) else f.band)})
             if len(match) > 1:
-                return None, (f"'{w}' is {' for some dates, '.join(match)} for others (the series mixes Landsat "
-                              "sensors whose band numbers differ): name the bands by role")
+                return None, (f"'{w}' is {' for some dates, '.join(match)} for others (the series mixes "
+                              f"{'HLS L30 and S30' if family.startswith('hls-') else 'Landsat sensors'}, whose band "
+                              "numbers differ): name the bands by role")
         if not match:
             return None, f"no band '{w}' among {', '.join(_shown(k, dates) for k in ordered)}"
         picked.append(match[0])
@@ -895,6 +993,59 @@ def _group(placed):
     return groups
 
 
+def _clear_share(mask):
+    """The share of an HLS Fmask's pixels that are clear (:data:`MASK_CLEAR`'s rule; its fill 255 is not), from a
+    decimated read (the COG's overviews), or -1.0 when it cannot be read."""
+    from osgeo import gdal
+
+    from model_core.stack import parse_clear_values, quiet_gdal
+
+    with quiet_gdal():
+        ds = _open(mask.path)
+        if ds is None:
+            return -1.0
+        k = max(1, max(ds.RasterXSize, ds.RasterYSize) // 256)
+        try:
+            values = ds.GetRasterBand(1).ReadAsArray(buf_xsize=max(1, ds.RasterXSize // k),
+                                                     buf_ysize=max(1, ds.RasterYSize // k),
+                                                     resample_alg=gdal.GRIORA_NearestNeighbour)
+        except RuntimeError:
+            return -1.0
+    if values is None or not values.size:
+        return -1.0
+    clear = parse_clear_values(MASK_CLEAR["hls"]).clear(values) & (values != 255)
+    return float(clear.mean())
+
+
+_SAME_DAY = "an HLS granule of a tile and day another granule has (the one whose Fmask shows more clear pixels is stacked)"
+
+
+def _one_granule_a_day(placed, left_out):
+    """HLS: an L30 and an S30 granule of one tile and day (Landsat and Sentinel-2 passing the same day) would be two
+    rasters of one date; the series keeps the one whose Fmask shows more clear pixels (on a tie, or without masks,
+    L30: the sensor S30 is adjusted to), and lists the other's files as left out."""
+    by_day = {}
+    for f in placed:
+        if f.family.startswith("hls-"):
+            by_day.setdefault((f.scene, f.date), {}).setdefault(f.product_id, []).append(f)
+    dropped = set()
+    for granules in by_day.values():
+        if len(granules) < 2:
+            continue
+
+        def rank(pid):
+            files = granules[pid]
+            mask = next((f for f in files if f.mask), None)
+            return (_clear_share(mask) if mask is not None else -1.0, files[0].family == "hls-l30", pid)
+
+        keep = max(sorted(granules), key=rank)
+        for pid, files in granules.items():
+            if pid != keep:
+                dropped.update(id(f) for f in files)
+                left_out.setdefault(_SAME_DAY, []).extend(os.path.basename(f.path) for f in files)
+    return [f for f in placed if id(f) not in dropped]
+
+
 def _finer(a, b, key, what):
     """Of two files of one band and date: the finer Sentinel-2 SAFE resolution (B02 in R10m, R20m and R60m);
     two files otherwise alike are two scenes or two copies, refused."""
@@ -970,6 +1121,7 @@ def plan(inputs, bands=None):
     if not placed:
         raise InputError("None of the files is a band to stack; " + "; ".join(
             f"{reason}: {', '.join(files[:3])}" for reason, files in left_out.items()))
+    placed = _one_granule_a_day(placed, left_out)
     groups = _group(placed)
     notes = set()
     if tars:  # (beside products unpacked: their dates would be missing unsaid)
@@ -1032,12 +1184,15 @@ def _scaling(f, ds, notes):
         return _landsat_scaling(f, notes)
     if f.family.startswith("s2"):
         return _s2_scaling(f, notes)
+    if f.family.startswith("hls-"):  # HLS v2.0: reflectance x 10000; L30's thermal bands degrees Celsius x 100
+        thermal = _label(f.family, f.band).startswith("Thermal")
+        return (0.01 if thermal else 1e-4), 0.0, "HLS v2.0 standard"
     return None
 
 
 _COLOURS = {"Red": "GCI_RedBand", "Green": "GCI_GreenBand", "Blue": "GCI_BlueBand"}
-_NODATA = {"landsat": 0, "s2": 0}  # fill values of the products' bands when the file declares none
-_MASK_NODATA = {"landsat": 1, "s2": 0}  # QA_PIXEL's fill bit; SCL's class 0 (no data)
+_NODATA = {"landsat": 0, "s2": 0, "hls": -9999}  # fill values of the products' bands when the file declares none
+_MASK_NODATA = {"landsat": 1, "s2": 0, "hls": 255}  # QA_PIXEL's fill bit; SCL's class 0 (no data); HLS Fmask's fill
 
 
 def _write_date(path, d, names):
@@ -1125,12 +1280,35 @@ def _write_style(path, vrt_path):
     return True
 
 
+def _series_masks(dates):
+    """``(clear values, [DateStack], {clear values: [DateStack]})`` of the masks of a series' ``dates``: the one rule
+    of clear values for ``--mask-clear`` (which holds for every mask of a run), the dates whose masks it is right for,
+    and the dates per kind of mask (their own clear values).  The masks of one product share theirs; a Landsat series
+    mixing 4-7 and 8-9 gets :data:`MIXED_LANDSAT_CLEAR`, right for both.  Masks of different kinds (a generic
+    series' ``Fmask``, 0 and 1 clear, and ``cloudmask``, 0 clear) have no rule right for all: the kind most dates
+    have (of as many, the first by its values) is the one used, the other dates' masks not (the joined values this
+    gave before, '0 / 0,1', were no rule the engine or the dialog read)."""
+    kinds = {}
+    for d in dates:
+        if d.mask is not None:
+            kinds.setdefault(d.mask.clear, []).append(d)
+    if not kinds:
+        return "", [], {}
+    if set(kinds) == {MASK_CLEAR["landsat89"], MASK_CLEAR["landsat47"]}:
+        return MIXED_LANDSAT_CLEAR, [d for d in dates if d.mask is not None], kinds
+    rule = max(sorted(kinds), key=lambda c: len(kinds[c]))
+    return rule, kinds[rule], kinds
+
+
 def _series_clear(dates):
-    """The clear values of the masks of a series' ``dates`` (StackResult.clear_values)."""
-    clear = sorted({d.mask.clear for d in dates if d.mask})
-    if set(clear) == {MASK_CLEAR["landsat89"], MASK_CLEAR["landsat47"]}:
-        return MIXED_LANDSAT_CLEAR
-    return " / ".join(clear)
+    """The clear values of the masks of a series' ``dates`` (StackResult.clear_values; :func:`_series_masks`)."""
+    return _series_masks(dates)[0]
+
+
+def _mask_rule(d, dates):
+    """The clear values a date's mask records: its series' rule when that is right for it, else its own kind's."""
+    rule, used, _ = _series_masks(dates)
+    return rule if d in used else d.mask.clear
 
 
 def _write_mask(path, d, clear=""):
@@ -1148,7 +1326,7 @@ def _write_mask(path, d, clear=""):
         if fill is not None:
             band.SetNoDataValue(fill)
     vrt.SetMetadataItem("ACQUISITIONDATETIME", d.date, "IMAGERY")
-    if clear and " / " not in clear:
+    if clear:
         vrt.SetMetadataItem("CAIM_MASK_CLEAR", clear)
     vrt.FlushCache()
     vrt = None
@@ -1283,7 +1461,7 @@ def stack_band_files(inputs, out_dir, bands=None, overwrite=False):
                                              "that it is complete (a download cut short?): download it again, or "
                                              "leave that date out.") from None
                     if d.mask_name:
-                        _write_mask(os.path.join(scratch, d.mask_name), d, _series_clear(dates))
+                        _write_mask(os.path.join(scratch, d.mask_name), d, _mask_rule(d, dates))
         if any(d.mask_name for d in all_dates):
             os.makedirs(os.path.join(out_dir, "masks"), exist_ok=True)
         for t in targets:
@@ -1332,10 +1510,11 @@ def main(argv=None):
     p = argparse.ArgumentParser(
         prog="python -m model_core stackbands",
         description="Stack imagery stored as one file per band (Landsat Collection 2 Level-1/Level-2, Sentinel-2 "
-                    "L1C/L2A .SAFE folders, their .zip, or STAC/COG folders of B04.tif / red.tif, CBERS-4 AWFI/MUX "
-                    "cubes, or any files named with a date and B<n>) into one virtual raster (VRT) per date, "
-                    "<date>.vrt, with the bands named by role so 'detect' needs no --bands, the product's "
-                    "scale/offset (reflectance) and nodata, and each date's cloud mask (QA_PIXEL, SCL, CMASK) as "
+                    "L1C/L2A .SAFE folders, their .zip, or STAC/COG folders of B04.tif / red.tif, HLS v2.0 L30/S30 "
+                    "granules, CBERS-4 AWFI/MUX cubes, or any files named with a date and B<n>) into one virtual "
+                    "raster (VRT) per date, <date>.vrt, with the bands named by role so 'detect' needs no --bands, "
+                    "the product's scale/offset (reflectance) and nodata, and each date's cloud mask (QA_PIXEL, SCL, "
+                    "Fmask, CMASK) as "
                     "masks/<date>_<mask>.vrt. Nothing is copied: the VRTs read the band files where they are.")
     p.add_argument("inputs", nargs="+", metavar="INPUT", help="band files, folders (searched recursively), "
                    "Sentinel-2 .SAFE folders or .zip files")
@@ -1343,7 +1522,8 @@ def main(argv=None):
     p.add_argument("--bands", metavar="B1,B2,...", help="the bands to stack, in this order: product band names "
                    "(B04, SR_B4, B13) or roles (red, green, blue, nir, swir1, swir2); default: the sensor's surface "
                    "bands in the sensor's order (Landsat 8-9 B2-B7, Landsat 4-7 B1-B5 and B7, Sentinel-2 the 10 and "
-                   "20 m bands, CBERS B13-B16 or B5-B8)")
+                   "20 m bands, HLS the six both L30 and S30 have: blue, green, red, NIR (L30 B05, S30 B8A), SWIR 1 "
+                   "and 2, CBERS B13-B16 or B5-B8)")
     p.add_argument("--overwrite", action="store_true", help="replace VRTs of these names in --out")
     args = p.parse_args(argv)
     from model_core.predict import limit_gdal_cache

@@ -465,6 +465,7 @@ MASK_PRESETS = {  # what "clear" means in common cloud-mask products (README, "C
     "Landsat 8-9 Collection 2 QA_PIXEL (strict values)": "21824,21952",
     "Landsat 4-7 Collection 2 QA_PIXEL (clear or water, no shadow)": "bit6&!bit4,bit7&!bit1&!bit3&!bit4",
     "Sentinel-2 L2A SCL": "4-7,11",
+    "HLS v2.0 Fmask (no cloud, cloud-adjacent or shadow)": "!bit1&!bit2&!bit3",
     "Fmask": "0,1",
 }
 _BIT_TERM = re.compile(r"!?bit(\d{1,2})")

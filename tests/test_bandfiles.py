@@ -712,3 +712,143 @@ def test_an_earlier_stack_given_with_the_band_files_is_left_out(tmp_path):
     assert "Left out (a date or mask of an earlier stack): 4 file(s), e.g. 2015-08-05.vrt" in res.text()
     with pytest.raises(InputError, match=r"4 file\(s\) are the dates and masks an earlier stack wrote"):
         bandfiles.stack_band_files(first.vrts + first.masks, str(tmp_path / "third"))
+
+
+# --------------------------------------------------------------------------------------------- HLS v2.0
+def test_hls_l30_granules_dates_roles_scale_nodata_and_fmask(tmp_path, capsys):
+    """HLS v2.0 L30 granules as LP DAAC delivers them (a folder per granule of HLS.L30.T18LUM.2020225T150721.v2.0.B04.tif,
+    Fmask, angles; refused as unplaceable before): dated by year and day of year (2020225 is 2020-08-12), scene the
+    MGRS tile, bands B02-B07 by role so detect reads R, G, B, NIR itself, reflectance x 0.0001, fill -9999 (the
+    product's when a file declares none), the Fmask as the mask with its fill 255 and its clear rule recorded."""
+    _, gid, refl = fx.write_hls(tmp_path / "in", "L30", "2020225T150721", 2020, cloud=(5, 10, 5, 10))
+    fx.write_hls(tmp_path / "in", "L30", "2015200T150502", 2015, nodata=False)
+    rc, out, err = _run(capsys, ["stackbands", str(tmp_path / "in"), "--out", str(tmp_path / "out")])
+    assert rc == 0, err
+    assert "HLS v2.0 L30, scene T18LUM: 2 date(s), 2015-07-19 to 2020-08-12" in out
+    assert ("bands per date (6): Blue (B02), Green (B03), Red (B04), NIR (B05), SWIR 1 (B06), SWIR 2 (B07)") in out
+    assert "not stacked (give them with --bands): Coastal aerosol (B01), Cirrus (B09), Thermal 1 (B10), Thermal 2" in out
+    assert "masks: 2 of 2 dates (Fmask), clear values !bit1&!bit2&!bit3" in out
+    assert "scale/offset applied: HLS v2.0 standard: 0.0001 / 0" in out
+    assert "Left out (an angle file, no band): 8 file(s)" in out
+    vrt = tmp_path / "out" / "2020-08-12.vrt"
+    ds = gdal.Open(str(vrt))
+    assert [ds.GetRasterBand(b).GetDescription() for b in range(1, 7)] == [
+        "Blue (B02)", "Green (B03)", "Red (B04)", "NIR (B05)", "SWIR 1 (B06)", "SWIR 2 (B07)"]
+    assert infer_rgbn(ds) == ([3, 2, 1, 4], "wavelengths")
+    assert ds.GetMetadataItem("ACQUISITIONDATETIME", "IMAGERY") == "2020-08-12"
+    for path in (vrt, tmp_path / "out" / "2015-07-19.vrt"):  # declared, and the product's fill
+        held = gdal.Open(str(path))
+        assert [held.GetRasterBand(b).GetNoDataValue() for b in (1, 6)] == [-9999, -9999]
+    red = ds.GetRasterBand(3)
+    assert (red.GetScale(), red.GetOffset()) == (1e-4, 0.0)
+    np.testing.assert_allclose(red.ReadAsArray()[1:] * red.GetScale(), refl["B04"][1:], atol=6e-5)
+    mask = gdal.Open(str(tmp_path / "out" / "masks" / "2020-08-12_Fmask.vrt"))
+    assert mask.GetMetadataItem("CAIM_MASK_CLEAR") == "!bit1&!bit2&!bit3"
+    assert mask.GetRasterBand(1).GetNoDataValue() == 255
+    mask = gdal.Open(str(tmp_path / "out" / "masks" / "2015-07-19_Fmask.vrt"))  # (the product's fill: none declared)
+    assert mask.GetRasterBand(1).GetNoDataValue() == 255
+    # the folder to stack for a band file: the one holding every granule's folder (the dialog's and Processing's)
+    assert bandfiles.downloads_folder(tmp_path / "in" / gid / f"{gid}.B04.tif") == str(tmp_path / "in")
+    # detect on the next command: no --bands (R, G, B, NIR from the wavelengths); masked: the 5 x 5 cloud, the ring
+    # of pixels next to it and the fill (7 x 7 + 3 of 40 x 30 px = 4.33 %), not the water
+    command = [c.strip("'") for c in out.split("next: python -m model_core ")[1].splitlines()[0].split()[:-1]]
+    rc, out, err = _run(capsys, command + [str(tmp_path / "r"), "--model", "caimnet"])
+    assert rc == 0, err
+    assert "Bands     3,2,1,4 as R, G, B, NIR (from the rasters' wavelengths)" in out
+    assert "2 of 2 dates have a mask file" in out and "2015-07-19 0.25 %, 2020-08-12 4.33 %" in out
+
+
+def test_hls_fmask_rule_on_its_bit_patterns():
+    """The Fmask clear rule !bit1&!bit2&!bit3 on the values HLS v2.0 granules hold: clear land at any aerosol level,
+    water, snow and the unused cirrus bit clear; cloud, adjacent to cloud or shadow, and shadow (over water too)
+    not; nor the fill 255 (all bits set).  Read as the engine reads --mask-clear."""
+    from model_core.stack import MASK_PRESETS, format_clear_values, parse_clear_values
+
+    assert MASK_PRESETS["HLS v2.0 Fmask (no cloud, cloud-adjacent or shadow)"] == bandfiles.MASK_CLEAR["hls"]  # the list
+    rule = parse_clear_values(bandfiles.MASK_CLEAR["hls"])
+    assert format_clear_values(rule) == bandfiles.MASK_CLEAR["hls"] == "!bit1&!bit2&!bit3"
+    names = list(fx.FMASK)
+    got = dict(zip(names, rule.clear(np.array([fx.FMASK[n] for n in names], np.uint8)).tolist()))
+    assert got == {"clear, low aerosol": True, "clear, climatology aerosol": True, "clear, high aerosol": True,
+                   "water": True, "snow": True, "cirrus bit (unused)": True, "cloud": False,
+                   "cloud and adjacent": False, "adjacent": False, "shadow": False, "shadow, water": False,
+                   "fill": False}
+
+
+def test_hls_l30_and_s30_granules_are_one_series(tmp_path, capsys):
+    """An L30 and S30 series of one tile is one series (HLS's purpose), its bands matched by role: S30's harmonised
+    NIR is B8A, not B08 (NASA's HLS: OLI band 5's equivalent), so a date's VRT holds the six bands both sensors share,
+    in one order, and detect reads R, G, B, NIR on both; a band number that names two roles is refused in --bands,
+    roles taken; an S30 granule of the L30's day is one raster too many for that date: the one whose Fmask shows more
+    clear pixels is stacked, the other listed."""
+    fx.write_hls(tmp_path / "in", "L30", "2015200T150502", 2015)
+    _, _, refl = fx.write_hls(tmp_path / "in", "S30", "2020225T152641", 2020)
+    fx.write_hls(tmp_path / "in", "L30", "2020225T150721", 2020, cloud=(5, 15, 5, 20))  # the same day, cloudier
+    rc, out, err = _run(capsys, ["stackbands", str(tmp_path / "in"), "--out", str(tmp_path / "out")])
+    assert rc == 0, err
+    assert "HLS v2.0 L30+S30, scene T18LUM: 2 date(s), 2015-07-19 to 2020-08-12" in out
+    assert ("bands per date (6): Blue (B02), Green (B03), Red (B04), NIR (B05/B8A), SWIR 1 (B06/B11), SWIR 2 "
+            "(B07/B12)") in out
+    assert "NIR broad (B08)" in out.split("not stacked")[1].splitlines()[0]
+    assert re.search(r"Left out \(an HLS granule of a tile and day another granule has[^\n]*\): 11 file\(s\), e\.g\. "
+                     r"HLS\.L30\.T18LUM\.2020225T150721", out)
+    s30, l30 = gdal.Open(str(tmp_path / "out" / "2020-08-12.vrt")), gdal.Open(str(tmp_path / "out" / "2015-07-19.vrt"))
+    assert [s30.GetRasterBand(b).GetDescription() for b in range(1, 7)] == [
+        "Blue (B02)", "Green (B03)", "Red (B04)", "NIR (B8A)", "SWIR 1 (B11)", "SWIR 2 (B12)"]
+    assert [l30.GetRasterBand(b).GetDescription() for b in (4, 5)] == ["NIR (B05)", "SWIR 1 (B06)"]
+    assert infer_rgbn(s30) == infer_rgbn(l30) == ([3, 2, 1, 4], "wavelengths")
+    nir = s30.GetRasterBand(4)
+    np.testing.assert_allclose(nir.ReadAsArray()[1:] * nir.GetScale(), refl["B8A"][1:], atol=6e-5)
+    assert "S30" in s30.GetFileList()[1]
+    # the clearer granule of a day wins whichever it is: the L30 now clear, the S30 cloudy
+    fx.write_hls(tmp_path / "in2", "L30", "2015200T150502", 2015)
+    fx.write_hls(tmp_path / "in2", "S30", "2020225T152641", 2020, cloud=(5, 15, 5, 20))
+    fx.write_hls(tmp_path / "in2", "L30", "2020225T150721", 2020)
+    res = bandfiles.stack_band_files([str(tmp_path / "in2")], str(tmp_path / "out2"))
+    assert all(".L30." in p for p in gdal.Open(res.vrts[1]).GetFileList()[1:])
+    rc, _, err = _run(capsys, ["stackbands", str(tmp_path / "in"), "--out", str(tmp_path / "o3"), "--bands", "B05"])
+    assert rc == 2 and "'B05' is NIR for some dates, Red edge 1 for others (the series mixes HLS L30 and S30" in err
+    rc, out, err = _run(capsys, ["stackbands", str(tmp_path / "in"), "--out", str(tmp_path / "o3"), "--bands",
+                                 "red,green,blue,nir"])
+    assert rc == 0, err
+    assert "bands per date (4): Red (B04), Green (B03), Blue (B02), NIR (B05/B8A)" in out
+    command = [c.strip("'") for c in out.split("next: python -m model_core ")[1].splitlines()[0].split()[:-1]]
+    rc, out, err = _run(capsys, command + [str(tmp_path / "r"), "--model", "cva"])
+    assert rc == 0, err
+    assert "2 of 2 dates have a mask file" in out
+
+
+def test_generic_masks_of_different_kinds_get_one_valid_rule(tmp_path, capsys):
+    """A generic series whose dates' masks are of different kinds (Fmask: 0 and 1 clear; cloudmask: 0) has no
+    rule right for every mask, and --mask-clear holds for all: the clear values were joined, '0 / 0,1', into the
+    printed --mask-clear and the masks' CAIM_MASK_CLEAR (the dialog's field), where the engine refused them.  Now
+    the kind most dates have gives the rule, the other dates' masks go as 'none', the summary says so and what to
+    do, and each mask records its own kind's values; the command runs."""
+    from model_core.stack import parse_clear_values
+
+    for d, mask in (("2020-01-05", "Fmask"), ("2020-06-05", "Fmask"), ("2021-01-05", "cloudmask")):
+        for b in ("B2", "B3", "B4", "B5"):
+            _generic(tmp_path / "in" / d, "", b, name=f"{b}.tif")
+        values = np.full((10, 10), 1 if mask == "Fmask" else 0, np.uint8)  # Fmask's clear water; cloudmask's clear
+        values[:2] = 4 if mask == "Fmask" else 1  # cloud
+        write_tif(str(tmp_path / "in" / d / f"{mask}.tif"), values)
+    rc, out, err = _run(capsys, ["stackbands", str(tmp_path / "in"), "--out", str(tmp_path / "out")])
+    assert rc == 0, err
+    assert " / " not in out
+    assert "masks: 3 of 3 dates (CLOUDMASK, FMASK), clear values 0,1\n" in out
+    assert ("the masks are of different kinds, clear values FMASK masks 0,1 (2020-01-05, 2020-06-05); CLOUDMASK masks "
+            "0 (2021-01-05): --mask-clear holds for every mask of a run, so the next command gives the FMASK masks "
+            "only (0,1), and the other dates (2021-01-05) run unmasked ('none')") in out
+    command = [c.strip("'") for c in out.split("next: python -m model_core ")[1].splitlines()[0].split()[:-1]]
+    masks = command[command.index("--masks") + 1:command.index("--mask-clear")]
+    assert [os.path.basename(m) for m in masks] == ["2020-01-05_FMASK.vrt", "2020-06-05_FMASK.vrt", "none"]
+    parse_clear_values(command[command.index("--mask-clear") + 1])  # a rule the engine reads
+    recorded = [gdal.Open(str(p)).GetMetadataItem("CAIM_MASK_CLEAR")
+                for p in sorted((tmp_path / "out" / "masks").iterdir())]
+    assert recorded == ["0,1", "0,1", "0"]
+    res = bandfiles.stack_band_files([str(tmp_path / "in")], str(tmp_path / "out2"))
+    family, scene, dates = res.series[0]
+    assert [d.date for d in res.rule_masks(family, scene)] == ["2020-01-05", "2020-06-05"]
+    rc, out, err = _run(capsys, command + [str(tmp_path / "r"), "--model", "cva"])
+    assert rc == 0, err
+    assert "2 of 3 dates have a mask file" in out
