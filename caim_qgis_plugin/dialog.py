@@ -1024,6 +1024,10 @@ class CaimDialog(QDialog):
             if values != self.mask_clear_edit.text().strip():
                 self.mask_clear_edit.setText(values)
                 clear_note = " " + tr("Clear values %s, which the masks record (their product's).") % values
+        elif matched and len(declared - {None}) > 1:  # masks of different products: one rule holds for all of them
+            clear_note = " " + tr("The masks record different clear values (%s), and one set holds for every mask: "
+                                  "empty the Cloud mask cells of the dates whose masks are of another kind, or give "
+                                  "every date a mask of one kind.") % "; ".join(sorted(declared - {None}))
         self.validate()
         text = (tr("Matched %d cloud mask by date.") if matched == 1 else tr("Matched %d cloud masks by date.")) % matched
         text += clear_note
@@ -1401,6 +1405,10 @@ class CaimDialog(QDialog):
                  for layer in project.mapLayers().values() if isinstance(layer, QgsRasterLayer)}
         group = group_name(res.out_dir)
         date_layers, mask_layers = {}, {}
+        # masks of different kinds in a series (a generic series' Fmask and cloudmask): one rule of clear values holds
+        # for every mask of a run, so only the masks it is right for are paired (the others stay in the group)
+        paired = {id(d) for family, scene, _ in res.series for d in res.rule_masks(family, scene)}
+        stacked_masks = set()  # (every mask layer of the stack, paired or not: none is a date to check)
         for d in res.dates:
             path = os.path.join(res.out_dir, d.name)
             date_layer = known.get(os.path.normcase(os.path.abspath(path)))
@@ -1414,7 +1422,9 @@ class CaimDialog(QDialog):
                 if mask_layer is None:
                     mask_layer = QgsRasterLayer(mask_path, os.path.splitext(os.path.basename(mask_path))[0], "gdal")
                     place_in_group(project, mask_layer, group, hidden=True)
-                mask_layers[date_layer.id()] = mask_layer
+                stacked_masks.add(mask_layer.id())
+                if id(d) in paired:
+                    mask_layers[date_layer.id()] = mask_layer
         # several scenes (two Landsat path/rows, a Landsat and a Sentinel-2 series): one run each, so the dates of
         # one are checked, the one with most dates (all checked: "do not overlap" and "dates appear twice")
         chosen = max(res.series, key=lambda series: len(series[2]))
@@ -1423,8 +1433,7 @@ class CaimDialog(QDialog):
         self.layer_tree.blockSignals(True)
         for item in self._items():
             layer_id = item.data(COL_LAYER, LAYER_ROLE)
-            if layer_id in ids or layer_id in {m.id() for m in masks} or layer_id in {
-                    m.id() for m in mask_layers.values()}:
+            if layer_id in ids or layer_id in {m.id() for m in masks} or layer_id in stacked_masks:
                 item.setCheckState(COL_LAYER, Qt.CheckState.Unchecked)
             elif layer_id in date_layers:
                 item.setCheckState(COL_LAYER, Qt.CheckState.Checked if id(date_layers[layer_id]) in run_dates
@@ -1453,6 +1462,12 @@ class CaimDialog(QDialog):
             text += " " + tr("They are %d scenes, each run on its own: checked are the %d dates of %s; check the "
                              "dates of another scene (named by it) instead to run on that one.") % (
                 len(res.series), len(chosen[2]), res.series_name(*chosen[:2]))
+        unpaired = [d for d in chosen[2] if d.mask_name and id(d) not in paired]
+        if unpaired:
+            text += " " + tr("Their masks are of different kinds, and one set of clear values holds for every mask: "
+                             "%s is set with the masks it is right for; the dates %s have masks of another kind and run "
+                             "without them. To mask them too, give every date a mask of one kind.") % (
+                res.clear_values(*chosen[:2]), ", ".join(d.date for d in unpaired))
         self._set_status(text)
         return True
 

@@ -1,4 +1,4 @@
-"""``caim:stackbands``: imagery stored as one file per band (Landsat Collection 2, Sentinel-2, CBERS-4) stacked
+"""``caim:stackbands``: imagery stored as one file per band (Landsat Collection 2, Sentinel-2, HLS, CBERS-4) stacked
 into one VRT per date (model_core.bandfiles), loaded into the project as a group of date layers with their
 cloud masks (unchecked).  Thin: the engine does the work."""
 
@@ -141,12 +141,16 @@ class StackBandsAlgorithm(QgsProcessingAlgorithm):
             "Stacks imagery stored as one file per band into one virtual raster (VRT) per date, for the change "
             "detection: Landsat 4-9 Collection 2 Level-1 and Level-2 (LC08_L2SP_..._SR_B4.TIF, QA_PIXEL), "
             "Sentinel-2 L1C and L2A (.SAFE folders, their .zip, or a folder per scene of B04.tif or red.tif; SCL), "
+            "NASA's HLS v2.0 L30 and S30 granules (HLS.L30.T18LUM.2020225T150721.v2.0.B04.tif, Fmask; L30 and S30 "
+            "dates of one tile are one series, matched by band role: S30's NIR is B8A), "
             "CBERS-4 AWFI and MUX cubes (B13-B16, CMASK), and any files named with a date and a band such as B4. "
             "Each date's VRT holds its bands in the sensor's order, named by role so that the change detection "
             "finds red, green, blue and NIR by itself, with the product's nodata and its scale and offset "
             "(reflectance), so that dates of different processing compare. Each date's cloud mask is written "
-            "as masks/&lt;date&gt;_&lt;mask&gt;.vrt and loaded unchecked: <i>Match masks by date</i> in the "
-            "change detection pairs them. Nothing is copied: keep the band files where they are.\n\n"
+            "as masks/&lt;date&gt;_&lt;mask&gt;.vrt with its clear values and loaded unchecked: <i>Match masks "
+            "by date</i> in the change detection pairs them and fills in the clear values (one set for every mask: "
+            "masks of different kinds are said in the summary). Nothing is copied: keep the band files where they "
+            "are.\n\n"
             "<b>Band files</b> and/or <b>Folder</b> (searched with its subfolders).\n"
             "<b>Bands</b> (optional): the bands to stack, in that order, by name (B04, SR_B4, B13) or role (red, "
             "green, blue, nir, swir1, swir2); empty: the sensor's surface bands.")

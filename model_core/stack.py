@@ -37,6 +37,8 @@ _DATE_PATTERNS = [
     # path, row, 2020, day 133, station, version) and MODIS / VIIRS names (MOD09GA.A2020133.h11v04...)
     (re.compile(r"(?<![A-Za-z0-9])L[COTEM]\d\d{6}((?:19|20)\d\d)(\d{3})[A-Z]{3}\d\d(?!\d)"), "doy"),
     (re.compile(r"(?<![A-Za-z0-9])A((?:19|20)\d\d)(\d{3})(?![A-Za-z0-9])"), "doy"),
+    # and with the time after a T: NASA's HLS granules (HLS.L30.T18LUM.2020225T150721.v2.0.B04.tif)
+    (re.compile(r"(?<![A-Za-z0-9])((?:19|20)\d\d)(\d{3})T\d{6}(?!\d)"), "doy"),
     # ISO-like full dates: 2015-09-26, 2015_09_26, 2015.09.26
     (re.compile(r"(?<!\d)((?:19|20)\d\d)[-_.](0[1-9]|1[0-2])[-_.](0[1-9]|[12]\d|3[01])(?!\d)"), 3),
     # compact full dates: 20150926
@@ -75,7 +77,8 @@ def parse_date(text):
     """The acquisition date found in ``text``, as "YYYY-MM-DD", "YYYY-MM" or "YYYY"; else None.
 
     Recognises ISO dates (2015-09-26, also with _ or .), YYYYMMDD, the year and day of year of Landsat scene
-    IDs (LC80300272020133LGN00) and MODIS / VIIRS names (.A2020133.), YYYY-MM and a lone year.  The most
+    IDs (LC80300272020133LGN00), MODIS / VIIRS names (.A2020133.) and HLS granules (.2020225T150721.), YYYY-MM and a
+    lone year.  The most
     precise match wins; among equally precise ones, the first.
     """
     if not text:

@@ -29,6 +29,10 @@ from model_core.stack import Stack, parse_date, parse_given_date
     ("VNP13A1.A2020129.h11v04.001.tif", "2020-05-08"),
     ("MOD13Q1.A2021366.h11v04.tif", None),                 # no day 366 in 2021
     ("DATA2020133.tif", None),
+    ("HLS.L30.T18LUM.2020225T150721.v2.0.B04.tif", "2020-08-12"),  # HLS v2.0: year, day of year, time
+    ("HLS.S30.T18LUM.2020366T152641.v2.0.Fmask", "2020-12-31"),
+    ("HLS.S30.T18LUM.2021366T152641.v2.0.B8A.tif", None),
+    ("S2A_MSIL2A_20200812T151711_N0400.tif", "2020-08-12"),  # 8 digits before the T: a date, not a day of year
 ])
 def test_parse_date(text, expected):
     assert parse_date(text) == expected

@@ -1408,186 +1408,196 @@ Braucht PyTorch im Python von QGIS.
         </message>
         <message>
             <location filename="../dialog.py" line="1028" />
+            <source>The masks record different clear values (%s), and one set holds for every mask: empty the Cloud mask cells of the dates whose masks are of another kind, or give every date a mask of one kind.</source>
+            <translation>Die Masken geben unterschiedliche Wolkenfrei-Werte an (%s), und ein Satz gilt für jede Maske: leeren Sie die Wolkenmasken-Zellen der Zeitpunkte, deren Masken anderer Art sind, oder geben Sie jedem Zeitpunkt eine Maske derselben Art.</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="1032" />
             <source>Matched %d cloud mask by date.</source>
             <translation>%d Wolkenmaske nach Datum zugeordnet.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1028" />
+            <location filename="../dialog.py" line="1032" />
             <source>Matched %d cloud masks by date.</source>
             <translation>%d Wolkenmasken nach Datum zugeordnet.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1031" />
+            <location filename="../dialog.py" line="1035" />
             <source>Several mask layers for %s: choose one in that date's Cloud mask cell.</source>
             <translation>Mehrere Maskenlayer für %s: einen in der Zelle Wolkenmaske dieses Zeitpunkts wählen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1033" />
+            <location filename="../dialog.py" line="1037" />
             <source>Several mask layers for %s: choose one in those dates' Cloud mask cells.</source>
             <translation>Mehrere Maskenlayer für %s: je einen in den Zellen Wolkenmaske dieser Zeitpunkte wählen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1077" />
+            <location filename="../dialog.py" line="1081" />
             <source>Unreadable date %s: %s.</source>
             <translation>Unlesbares Datum %s: %s.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1078" />
+            <location filename="../dialog.py" line="1082" />
             <source>'%s' for '%s'</source>
             <translation>'%s' für '%s'</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1102" />
+            <location filename="../dialog.py" line="1106" />
             <source>The date typed for '%s' is not used: it holds several dates, which its band names or time axis give. Empty its Date cell.</source>
             <translation>Das für '%s' eingegebene Datum wird nicht verwendet: es enthält mehrere Zeitpunkte, die seine Kanalnamen oder seine Zeitachse angeben. Seine Zelle Datum leeren.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1106" />
+            <location filename="../dialog.py" line="1110" />
             <source>'%s' holds several dates, and one cloud mask cannot serve them all: empty its Cloud mask cell, split it (Split into dates…), then choose each date's mask in its row.</source>
             <translation>'%s' enthält mehrere Zeitpunkte, und eine Wolkenmaske kann nicht für alle gelten: seine Zelle Wolkenmaske leeren, es aufteilen (In Zeitpunkte aufteilen…), dann die Maske jedes Zeitpunkts in dessen Zeile wählen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1112" />
+            <location filename="../dialog.py" line="1116" />
             <source>%s (each date)</source>
             <translation>%s (je Zeitpunkt)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1115" />
+            <location filename="../dialog.py" line="1119" />
             <source>Band %d does not exist in the dates of '%s', which have one band each: pick band 1.</source>
             <translation>Kanal %d gibt es in den Zeitpunkten von '%s' nicht, die je einen Kanal haben: Kanal 1 wählen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1119" />
+            <location filename="../dialog.py" line="1123" />
             <source>Band %d does not exist in the dates of '%s', which have %d bands each: pick bands from 1 to %d.</source>
             <translation>Kanal %d gibt es in den Zeitpunkten von '%s' nicht, die je %d Kanäle haben: Kanäle von 1 bis %d wählen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1125" />
+            <location filename="../dialog.py" line="1129" />
             <source>'%s' holds %d dates, %s to %s: Run first splits it into one layer per date (small VRT files %s, which read the raster), then checks the series again.</source>
             <translation>'%s' enthält %d Zeitpunkte, %s bis %s: Ausführen teilt es zuerst in einen Layer je Zeitpunkt auf (kleine VRT-Dateien %s, die das Raster lesen) und prüft dann die Zeitreihe erneut.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1130" />
+            <location filename="../dialog.py" line="1134" />
             <source>'%s' holds %d dates: Run first splits it into one layer per date (small VRT files %s, which read the raster), then checks the series again.</source>
             <translation>'%s' enthält %d Zeitpunkte: Ausführen teilt es zuerst in einen Layer je Zeitpunkt auf (kleine VRT-Dateien %s, die das Raster lesen) und prüft dann die Zeitreihe erneut.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1150" />
+            <location filename="../dialog.py" line="1154" />
             <source>No cloud mask for %s: those dates are used as they are (their own nodata still counts).</source>
             <translation>Keine Wolkenmaske für %s: diese Zeitpunkte werden unverändert verwendet (ihr eigenes NoData zählt weiterhin).</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1169" />
+            <location filename="../dialog.py" line="1173" />
             <source>changed patches under this size are dropped</source>
             <translation>geänderte Flächen unter dieser Größe werden entfernt</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1173" />
+            <location filename="../dialog.py" line="1177" />
             <source>= %s ha on %s's pixels</source>
             <translation>= %s ha bei der Pixelgröße von %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1174" />
+            <location filename="../dialog.py" line="1178" />
             <source>= %s m² on %s's pixels</source>
             <translation>= %s m² bei der Pixelgröße von %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1193" />
+            <location filename="../dialog.py" line="1197" />
             <source>%d dates once split, to run with %s; the series is checked again then.</source>
             <translation>%d Zeitpunkte nach dem Aufteilen, auszuführen mit %s; die Zeitreihe wird dann erneut geprüft.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1194" />
+            <location filename="../dialog.py" line="1198" />
             <source>%d dates, ready to run with %s.</source>
             <translation>%d Zeitpunkte, bereit zum Lauf mit %s.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1223" />
+            <location filename="../dialog.py" line="1227" />
             <source>in QGIS's temporary folder, deleted when QGIS closes, as its own folder cannot be written to</source>
             <translation>im temporären Ordner von QGIS, der beim Beenden von QGIS gelöscht wird, da in seinen eigenen Ordner nicht geschrieben werden kann</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1225" />
+            <location filename="../dialog.py" line="1229" />
             <source>in QGIS's temporary folder, deleted when QGIS closes, as it is not a file in a folder</source>
             <translation>im temporären Ordner von QGIS, der beim Beenden von QGIS gelöscht wird, da es keine Datei in einem Ordner ist</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1227" />
+            <location filename="../dialog.py" line="1231" />
             <source>in '%s' beside it</source>
             <translation>in '%s' daneben</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1245" />
+            <location filename="../dialog.py" line="1249" />
             <source>Layer '%s': %s</source>
             <translation>Layer '%s': %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1263" />
+            <location filename="../dialog.py" line="1267" />
             <source>%s (dates)</source>
             <translation>%s (Zeitpunkte)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1275" />
+            <location filename="../dialog.py" line="1279" />
             <source>'%s': %d dates in %s</source>
             <translation>'%s': %d Zeitpunkte in %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1282" />
+            <location filename="../dialog.py" line="1286" />
             <source>Split into dates: %s.</source>
             <translation>In Zeitpunkte aufgeteilt: %s.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1317" />
+            <location filename="../dialog.py" line="1321" />
             <source>CAIM change detection</source>
             <translation>CAIM-Änderungserkennung</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1317" />
+            <location filename="../dialog.py" line="1321" />
             <source>The Processing plugin is not enabled: enable it (Plugins &gt; Manage and Install Plugins &gt; Installed &gt; Processing) to split the layer into dates.</source>
             <translation>Das Verarbeitungs-Plugin ist nicht aktiviert: es aktivieren (Erweiterungen &gt; Erweiterungen verwalten und installieren &gt; Installiert &gt; Processing), um den Layer in Zeitpunkte aufzuteilen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1393" />
+            <location filename="../dialog.py" line="1397" />
             <source>Stack band files into dates: %s</source>
             <translation>Kanaldateien zu Zeitpunkten stapeln: %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1442" />
+            <location filename="../dialog.py" line="1451" />
             <source>These band files were stacked into %d dates (%d with a cloud mask) before, in %s: used again.</source>
             <translation>Diese Kanaldateien wurden bereits zu %d Zeitpunkten gestapelt (%d mit Wolkenmaske), in %s: wiederverwendet.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1445" />
+            <location filename="../dialog.py" line="1454" />
             <source>Stacked the band files into %d dates (%d with a cloud mask) in %s.</source>
             <translation>Die Kanaldateien wurden zu %d Zeitpunkten gestapelt (%d mit Wolkenmaske) in %s.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1448" />
+            <location filename="../dialog.py" line="1457" />
             <source>That is QGIS's temporary folder, deleted when QGIS closes, as the band files' folder cannot be written to (or they are inside an archive): a project saved with these dates opens without them. To keep them, stack the band files into a folder of your own (Raster &gt; CAIM change detection &gt; Stack band files into dates…).</source>
             <translation>Das ist der temporäre Ordner von QGIS, der beim Beenden von QGIS gelöscht wird, da in den Ordner der Kanaldateien nicht geschrieben werden kann (oder sie in einem Archiv liegen): ein damit gespeichertes Projekt öffnet sich ohne diese Zeitpunkte. Um sie zu behalten, stapeln Sie die Kanaldateien in einen eigenen Ordner (Raster &gt; CAIM-Änderungserkennung &gt; Kanaldateien zu Zeitpunkten stapeln…).</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1453" />
+            <location filename="../dialog.py" line="1462" />
             <source>They are %d scenes, each run on its own: checked are the %d dates of %s; check the dates of another scene (named by it) instead to run on that one.</source>
             <translation>Es sind %d Szenen, jede mit einem eigenen Lauf: angehakt sind die %d Zeitpunkte von %s; haken Sie stattdessen die Zeitpunkte einer anderen Szene an (nach ihr benannt), um diese zu verarbeiten.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1510" />
+            <location filename="../dialog.py" line="1467" />
+            <source>Their masks are of different kinds, and one set of clear values holds for every mask: %s is set with the masks it is right for; the dates %s have masks of another kind and run without them. To mask them too, give every date a mask of one kind.</source>
+            <translation>Ihre Masken sind unterschiedlicher Art, und ein Satz Wolkenfrei-Werte gilt für jede Maske: %s ist mit den Masken gesetzt, für die er stimmt; die Zeitpunkte %s haben Masken anderer Art und laufen ohne sie. Um auch sie zu maskieren, geben Sie jedem Zeitpunkt eine Maske derselben Art.</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="1525" />
             <source>Choose an output folder.</source>
             <translation>Einen Ausgabeordner wählen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1518" />
+            <location filename="../dialog.py" line="1533" />
             <source>Outputs already exist in %s; choose another folder.</source>
             <translation>In %s gibt es schon Ausgaben; einen anderen Ordner wählen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1522" />
+            <location filename="../dialog.py" line="1537" />
             <source>Overwrite results?</source>
             <translation>Ergebnisse überschreiben?</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1523" />
+            <location filename="../dialog.py" line="1538" />
             <source>These files already exist and would be replaced:
 
 %s
@@ -1600,106 +1610,106 @@ Braucht PyTorch im Python von QGIS.
 %sÜberschreiben?</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1525" />
+            <location filename="../dialog.py" line="1540" />
             <source>%d layers of this project show them; when the run succeeds, the new run's layers replace them.</source>
             <translation>%d Layer dieses Projekts zeigen sie; wenn der Lauf gelingt, ersetzen die Layer des neuen Laufs sie.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1527" />
+            <location filename="../dialog.py" line="1542" />
             <source>%d layer of this project shows them; when the run succeeds, the new run's layers replace it.</source>
             <translation>%d Layer dieses Projekts zeigt sie; wenn der Lauf gelingt, ersetzen die Layer des neuen Laufs ihn.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1531" />
+            <location filename="../dialog.py" line="1546" />
             <source>Not run: choose another output folder.</source>
             <translation>Nicht gestartet: einen anderen Ausgabeordner wählen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1537" />
+            <location filename="../dialog.py" line="1552" />
             <source>Split into dates, not run: the series needs your attention (see the messages above); then Run again.</source>
             <translation>In Zeitpunkte aufgeteilt, nicht ausgeführt: die Zeitreihe braucht Ihre Aufmerksamkeit (siehe die Meldungen oben); dann erneut ausführen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1556" />
+            <location filename="../dialog.py" line="1571" />
             <source>The Processing algorithm %s is not registered.</source>
             <translation>Der Verarbeitungsalgorithmus %s ist nicht registriert.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1569" />
+            <location filename="../dialog.py" line="1584" />
             <source>Starting…</source>
             <translation>Wird gestartet…</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1573" />
+            <location filename="../dialog.py" line="1588" />
             <source>The parameters were refused.</source>
             <translation>Die Parameter wurden abgelehnt.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1588" />
+            <location filename="../dialog.py" line="1603" />
             <source>Cancelling… partial outputs will be removed.</source>
             <translation>Wird abgebrochen… Teilergebnisse werden entfernt.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1631" />
+            <location filename="../dialog.py" line="1646" />
             <source>, minimum-error threshold</source>
             <translation>, Schwellenwert des minimalen Fehlers</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1633" />
+            <location filename="../dialog.py" line="1648" />
             <source>, sensitivity %s</source>
             <translation>, Empfindlichkeit %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1635" />
+            <location filename="../dialog.py" line="1650" />
             <source>, changed patches &gt;= %s px</source>
             <translation>, geänderte Flächen &gt;= %s px</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1637" />
+            <location filename="../dialog.py" line="1652" />
             <source>, cloud masks%s (clear = %s)</source>
             <translation>, Wolkenmasken%s (wolkenfrei = %s)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1638" />
+            <location filename="../dialog.py" line="1653" />
             <source> on %d of %d dates</source>
             <translation> an %d von %d Zeitpunkten</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1641" />
+            <location filename="../dialog.py" line="1656" />
             <source>, masked dates filled</source>
             <translation>, maskierte Zeitpunkte gefüllt</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1642" />
+            <location filename="../dialog.py" line="1657" />
             <source>Done on %s with %s. %s Hover here for each interval; all details are in the log (CAIM change detection tab).</source>
             <translation>Fertig auf %s mit %s. %s Für jedes Intervall hier mit der Maus verweilen; alle Details stehen im Protokoll (Reiter CAIM change detection).</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1644" />
+            <location filename="../dialog.py" line="1659" />
             <source>Changed hectares per interval (last change):
 </source>
             <translation>Geänderte Hektar je Intervall (letzte Änderung):
 </translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1647" />
+            <location filename="../dialog.py" line="1662" />
             <source>&lt;a href="%s"&gt;Open the run report&lt;/a&gt; (settings, changed area per interval as a chart, the map)</source>
             <translation>&lt;a href="%s"&gt;Laufbericht öffnen&lt;/a&gt; (Einstellungen, geänderte Fläche je Intervall als Diagramm, die Karte)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1651" />
+            <location filename="../dialog.py" line="1666" />
             <source>Warning: </source>
             <translation>Warnung: </translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1653" />
+            <location filename="../dialog.py" line="1668" />
             <source>Run finished on %s:
 %s</source>
             <translation>Lauf auf %s beendet:
 %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1656" />
+            <location filename="../dialog.py" line="1671" />
             <source>Changed hectares per interval (last change):
 %s
 
@@ -1714,57 +1724,57 @@ Gerät: %s
 %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1659" />
+            <location filename="../dialog.py" line="1674" />
             <source>Done on %s with %s. %s</source>
             <translation>Fertig auf %s mit %s. %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1660" />
+            <location filename="../dialog.py" line="1675" />
             <source> Warning: </source>
             <translation> Warnung: </translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1665" />
+            <location filename="../dialog.py" line="1680" />
             <source>Cancelled; partial outputs were removed.</source>
             <translation>Abgebrochen; Teilergebnisse wurden entfernt.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1667" />
+            <location filename="../dialog.py" line="1682" />
             <source>The run failed.</source>
             <translation>Der Lauf ist fehlgeschlagen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1674" />
+            <location filename="../dialog.py" line="1689" />
             <source>Run anyway?</source>
             <translation>Trotzdem ausführen?</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1674" />
+            <location filename="../dialog.py" line="1689" />
             <source>Run it anyway?</source>
             <translation>Den Lauf trotzdem ausführen?</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1731" />
+            <location filename="../dialog.py" line="1746" />
             <source>Still running in the background; results will be added when done.</source>
             <translation>Läuft noch im Hintergrund; die Ergebnisse werden hinzugefügt, wenn er fertig ist.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1743" />
+            <location filename="../dialog.py" line="1758" />
             <source>unknown</source>
             <translation>unbekannt</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1743" />
+            <location filename="../dialog.py" line="1758" />
             <source>%s ha</source>
             <translation>%s ha</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1755" />
+            <location filename="../dialog.py" line="1770" />
             <source>Changed %s ha over %d intervals.</source>
             <translation>%s ha in %d Intervallen geändert.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1756" />
+            <location filename="../dialog.py" line="1771" />
             <source>Changed %s ha over %d interval.</source>
             <translation>%s ha in %d Intervall geändert.</translation>
         </message>
@@ -3409,73 +3419,83 @@ Gerät: %s
         </message>
         <message>
             <location filename="../stackbands_algorithm.py" line="140" />
-            <source>Stacks imagery stored as one file per band into one virtual raster (VRT) per date, for the change detection: Landsat 4-9 Collection 2 Level-1 and Level-2 (LC08_L2SP_..._SR_B4.TIF, QA_PIXEL), Sentinel-2 L1C and L2A (.SAFE folders, their .zip, or a folder per scene of B04.tif or red.tif; SCL), CBERS-4 AWFI and MUX cubes (B13-B16, CMASK), and any files named with a date and a band such as B4. Each date's VRT holds its bands in the sensor's order, named by role so that the change detection finds red, green, blue and NIR by itself, with the product's nodata and its scale and offset (reflectance), so that dates of different processing compare. Each date's cloud mask is written as masks/&amp;lt;date&amp;gt;_&amp;lt;mask&amp;gt;.vrt and loaded unchecked: &lt;i&gt;Match masks by date&lt;/i&gt; in the change detection pairs them. Nothing is copied: keep the band files where they are.
+            <source>Stacks imagery stored as one file per band into one virtual raster (VRT) per date, for the change detection: Landsat 4-9 Collection 2 Level-1 and Level-2 (LC08_L2SP_..._SR_B4.TIF, QA_PIXEL), Sentinel-2 L1C and L2A (.SAFE folders, their .zip, or a folder per scene of B04.tif or red.tif; SCL), NASA's HLS v2.0 L30 and S30 granules (HLS.L30.T18LUM.2020225T150721.v2.0.B04.tif, Fmask; L30 and S30 dates of one tile are one series, matched by band role: S30's NIR is B8A), CBERS-4 AWFI and MUX cubes (B13-B16, CMASK), and any files named with a date and a band such as B4. Each date's VRT holds its bands in the sensor's order, named by role so that the change detection finds red, green, blue and NIR by itself, with the product's nodata and its scale and offset (reflectance), so that dates of different processing compare. Each date's cloud mask is written as masks/&amp;lt;date&amp;gt;_&amp;lt;mask&amp;gt;.vrt with its clear values and loaded unchecked: &lt;i&gt;Match masks by date&lt;/i&gt; in the change detection pairs them and fills in the clear values (one set for every mask: masks of different kinds are said in the summary). Nothing is copied: keep the band files where they are.
 
 &lt;b&gt;Band files&lt;/b&gt; and/or &lt;b&gt;Folder&lt;/b&gt; (searched with its subfolders).
 &lt;b&gt;Bands&lt;/b&gt; (optional): the bands to stack, in that order, by name (B04, SR_B4, B13) or role (red, green, blue, nir, swir1, swir2); empty: the sensor's surface bands.</source>
-            <translation>Stapelt Bilddaten, die als eine Datei je Kanal vorliegen, zu einem virtuellen Raster (VRT) je Zeitpunkt für die Änderungserkennung: Landsat 4-9 Collection 2 Level-1 und Level-2 (LC08_L2SP_..._SR_B4.TIF, QA_PIXEL), Sentinel-2 L1C und L2A (.SAFE-Ordner, ihre .zip oder ein Ordner je Szene mit B04.tif oder red.tif; SCL), CBERS-4-AWFI- und -MUX-Würfel (B13-B16, CMASK) und alle Dateien, deren Namen ein Datum und einen Kanal wie B4 tragen. Das VRT jedes Zeitpunkts enthält seine Kanäle in der Reihenfolge des Sensors, nach ihrer Rolle benannt, sodass die Änderungserkennung Rot, Grün, Blau und NIR selbst findet, mit dem NoData-Wert des Produkts und seinem Skalierungsfaktor und Offset (Reflexion), sodass Zeitpunkte verschiedener Prozessierung vergleichbar sind. Die Wolkenmaske jedes Zeitpunkts wird als masks/&amp;lt;Datum&amp;gt;_&amp;lt;Maske&amp;gt;.vrt geschrieben und nicht angehakt geladen: &lt;i&gt;Nach Datum zuordnen&lt;/i&gt; in der Änderungserkennung ordnet sie zu. Nichts wird kopiert: die Kanaldateien bleiben, wo sie sind.
+            <translation>Stapelt Bilddaten, die als eine Datei je Kanal vorliegen, zu einem virtuellen Raster (VRT) je Zeitpunkt für die Änderungserkennung: Landsat 4-9 Collection 2 Level-1 und Level-2 (LC08_L2SP_..._SR_B4.TIF, QA_PIXEL), Sentinel-2 L1C und L2A (.SAFE-Ordner, ihre .zip oder ein Ordner je Szene mit B04.tif oder red.tif; SCL), HLS v2.0 der NASA, Granulen L30 und S30 (HLS.L30.T18LUM.2020225T150721.v2.0.B04.tif, Fmask; Zeitpunkte von L30 und S30 einer Kachel sind eine Reihe, nach der Rolle der Kanäle zugeordnet: NIR von S30 ist B8A), CBERS-4-AWFI- und -MUX-Würfel (B13-B16, CMASK) und alle Dateien, deren Namen ein Datum und einen Kanal wie B4 tragen. Das VRT jedes Zeitpunkts enthält seine Kanäle in der Reihenfolge des Sensors, nach ihrer Rolle benannt, sodass die Änderungserkennung Rot, Grün, Blau und NIR selbst findet, mit dem NoData-Wert des Produkts und seinem Skalierungsfaktor und Offset (Reflexion), sodass Zeitpunkte verschiedener Prozessierung vergleichbar sind. Die Wolkenmaske jedes Zeitpunkts wird mit ihren Wolkenfrei-Werten als masks/&amp;lt;Datum&amp;gt;_&amp;lt;Maske&amp;gt;.vrt geschrieben und nicht angehakt geladen: &lt;i&gt;Nach Datum zuordnen&lt;/i&gt; in der Änderungserkennung ordnet sie zu und trägt die Wolkenfrei-Werte ein (ein Satz für jede Maske: Masken unterschiedlicher Art nennt die Zusammenfassung). Nichts wird kopiert: die Kanaldateien bleiben, wo sie sind.
 
 &lt;b&gt;Kanaldateien&lt;/b&gt; und/oder &lt;b&gt;Ordner&lt;/b&gt; (mit seinen Unterordnern durchsucht).
 &lt;b&gt;Kanäle&lt;/b&gt; (optional): die zu stapelnden Kanäle in dieser Reihenfolge, nach Namen (B04, SR_B4, B13) oder Rolle (red, green, blue, nir, swir1, swir2); leer: die Oberflächenkanäle des Sensors.</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="156" />
+            <location filename="../stackbands_algorithm.py" line="160" />
             <source>Band files</source>
             <translation>Kanaldateien</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="157" />
+            <location filename="../stackbands_algorithm.py" line="161" />
             <source>One-band rasters: the band files (and masks) of every date.</source>
             <translation>Einkanalige Raster: die Kanaldateien (und Masken) aller Zeitpunkte.</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="159" />
+            <location filename="../stackbands_algorithm.py" line="163" />
             <source>Folder of band files</source>
             <translation>Ordner der Kanaldateien</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="160" />
+            <location filename="../stackbands_algorithm.py" line="164" />
             <source>A folder holding the band files, searched with its subfolders (a .SAFE folder too; .zip files and Landsat .tar downloads in it are read).</source>
             <translation>Ein Ordner mit den Kanaldateien, mit seinen Unterordnern durchsucht (auch ein .SAFE-Ordner; .zip-Dateien und Landsat-.tar-Downloads darin werden gelesen).</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="164" />
+            <location filename="../stackbands_algorithm.py" line="168" />
             <source>E.g. red,green,blue,nir or B04,B03,B02,B08; empty: the sensor's surface bands.</source>
             <translation>Z. B. red,green,blue,nir oder B04,B03,B02,B08; leer: die Oberflächenkanäle des Sensors.</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="166" />
+            <location filename="../stackbands_algorithm.py" line="170" />
             <source>Replace VRTs of the same names in the folder</source>
             <translation>Gleichnamige VRTs im Ordner ersetzen</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="169" />
+            <location filename="../stackbands_algorithm.py" line="173" />
             <source>Folder for the date rasters (VRT)</source>
             <translation>Ordner für die Raster der Zeitpunkte (VRT)</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="170" />
+            <location filename="../stackbands_algorithm.py" line="174" />
             <source>Date rasters</source>
             <translation>Raster der Zeitpunkte</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="171" />
+            <location filename="../stackbands_algorithm.py" line="175" />
             <source>Cloud masks</source>
             <translation>Wolkenmasken</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="172" />
+            <location filename="../stackbands_algorithm.py" line="176" />
             <source>Summary</source>
             <translation>Zusammenfassung</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="185" />
+            <location filename="../stackbands_algorithm.py" line="189" />
             <source>Choose the band files, or the folder holding them.</source>
             <translation>Die Kanaldateien wählen, oder den Ordner, der sie enthält.</translation>
         </message>
         <message>
             <source>A folder holding the band files, searched with its subfolders (a .SAFE folder too; .zip files in it are read).</source>
             <translation type="obsolete">Ein Ordner mit den Kanaldateien, mit seinen Unterordnern durchsucht (auch ein .SAFE-Ordner; .zip-Dateien darin werden gelesen).</translation>
+        </message>
+        <message>
+            <source>Stacks imagery stored as one file per band into one virtual raster (VRT) per date, for the change detection: Landsat 4-9 Collection 2 Level-1 and Level-2 (LC08_L2SP_..._SR_B4.TIF, QA_PIXEL), Sentinel-2 L1C and L2A (.SAFE folders, their .zip, or a folder per scene of B04.tif or red.tif; SCL), CBERS-4 AWFI and MUX cubes (B13-B16, CMASK), and any files named with a date and a band such as B4. Each date's VRT holds its bands in the sensor's order, named by role so that the change detection finds red, green, blue and NIR by itself, with the product's nodata and its scale and offset (reflectance), so that dates of different processing compare. Each date's cloud mask is written as masks/&amp;lt;date&amp;gt;_&amp;lt;mask&amp;gt;.vrt and loaded unchecked: &lt;i&gt;Match masks by date&lt;/i&gt; in the change detection pairs them. Nothing is copied: keep the band files where they are.
+
+&lt;b&gt;Band files&lt;/b&gt; and/or &lt;b&gt;Folder&lt;/b&gt; (searched with its subfolders).
+&lt;b&gt;Bands&lt;/b&gt; (optional): the bands to stack, in that order, by name (B04, SR_B4, B13) or role (red, green, blue, nir, swir1, swir2); empty: the sensor's surface bands.</source>
+            <translation type="obsolete">Stapelt Bilddaten, die als eine Datei je Kanal vorliegen, zu einem virtuellen Raster (VRT) je Zeitpunkt für die Änderungserkennung: Landsat 4-9 Collection 2 Level-1 und Level-2 (LC08_L2SP_..._SR_B4.TIF, QA_PIXEL), Sentinel-2 L1C und L2A (.SAFE-Ordner, ihre .zip oder ein Ordner je Szene mit B04.tif oder red.tif; SCL), CBERS-4-AWFI- und -MUX-Würfel (B13-B16, CMASK) und alle Dateien, deren Namen ein Datum und einen Kanal wie B4 tragen. Das VRT jedes Zeitpunkts enthält seine Kanäle in der Reihenfolge des Sensors, nach ihrer Rolle benannt, sodass die Änderungserkennung Rot, Grün, Blau und NIR selbst findet, mit dem NoData-Wert des Produkts und seinem Skalierungsfaktor und Offset (Reflexion), sodass Zeitpunkte verschiedener Prozessierung vergleichbar sind. Die Wolkenmaske jedes Zeitpunkts wird als masks/&amp;lt;Datum&amp;gt;_&amp;lt;Maske&amp;gt;.vrt geschrieben und nicht angehakt geladen: &lt;i&gt;Nach Datum zuordnen&lt;/i&gt; in der Änderungserkennung ordnet sie zu. Nichts wird kopiert: die Kanaldateien bleiben, wo sie sind.
+
+&lt;b&gt;Kanaldateien&lt;/b&gt; und/oder &lt;b&gt;Ordner&lt;/b&gt; (mit seinen Unterordnern durchsucht).
+&lt;b&gt;Kanäle&lt;/b&gt; (optional): die zu stapelnden Kanäle in dieser Reihenfolge, nach Namen (B04, SR_B4, B13) oder Rolle (red, green, blue, nir, swir1, swir2); leer: die Oberflächenkanäle des Sensors.</translation>
         </message>
     </context>
     <context>

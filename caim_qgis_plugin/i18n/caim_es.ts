@@ -1400,186 +1400,196 @@ Necesita PyTorch en el Python de QGIS.
         </message>
         <message>
             <location filename="../dialog.py" line="1028" />
+            <source>The masks record different clear values (%s), and one set holds for every mask: empty the Cloud mask cells of the dates whose masks are of another kind, or give every date a mask of one kind.</source>
+            <translation>Las máscaras registran valores de despejado distintos (%s), y un solo conjunto vale para todas las máscaras: vacíe las celdas de máscara de nubes de las fechas cuyas máscaras son de otro tipo, o dé a cada fecha una máscara del mismo tipo.</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="1032" />
             <source>Matched %d cloud mask by date.</source>
             <translation>Se ha asignado %d máscara de nubes por fecha.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1028" />
+            <location filename="../dialog.py" line="1032" />
             <source>Matched %d cloud masks by date.</source>
             <translation>Se han asignado %d máscaras de nubes por fecha.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1031" />
+            <location filename="../dialog.py" line="1035" />
             <source>Several mask layers for %s: choose one in that date's Cloud mask cell.</source>
             <translation>Varias capas de máscara para %s: elegir una en la celda Máscara de nubes de esa fecha.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1033" />
+            <location filename="../dialog.py" line="1037" />
             <source>Several mask layers for %s: choose one in those dates' Cloud mask cells.</source>
             <translation>Varias capas de máscara para %s: elegir una en las celdas Máscara de nubes de esas fechas.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1077" />
+            <location filename="../dialog.py" line="1081" />
             <source>Unreadable date %s: %s.</source>
             <translation>Fecha ilegible %s: %s.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1078" />
+            <location filename="../dialog.py" line="1082" />
             <source>'%s' for '%s'</source>
             <translation>'%s' para '%s'</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1102" />
+            <location filename="../dialog.py" line="1106" />
             <source>The date typed for '%s' is not used: it holds several dates, which its band names or time axis give. Empty its Date cell.</source>
             <translation>La fecha escrita para '%s' no se usa: contiene varias fechas, que dan los nombres de sus bandas o su eje temporal. Vaciar su celda Fecha.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1106" />
+            <location filename="../dialog.py" line="1110" />
             <source>'%s' holds several dates, and one cloud mask cannot serve them all: empty its Cloud mask cell, split it (Split into dates…), then choose each date's mask in its row.</source>
             <translation>'%s' contiene varias fechas, y una sola máscara de nubes no puede servir para todas: vaciar su celda Máscara de nubes, dividirla (Dividir en fechas…) y después elegir la máscara de cada fecha en su fila.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1112" />
+            <location filename="../dialog.py" line="1116" />
             <source>%s (each date)</source>
             <translation>%s (cada fecha)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1115" />
+            <location filename="../dialog.py" line="1119" />
             <source>Band %d does not exist in the dates of '%s', which have one band each: pick band 1.</source>
             <translation>La banda %d no existe en las fechas de '%s', que tienen una banda cada una: elegir la banda 1.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1119" />
+            <location filename="../dialog.py" line="1123" />
             <source>Band %d does not exist in the dates of '%s', which have %d bands each: pick bands from 1 to %d.</source>
             <translation>La banda %d no existe en las fechas de '%s', que tienen %d bandas cada una: elegir bandas de 1 a %d.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1125" />
+            <location filename="../dialog.py" line="1129" />
             <source>'%s' holds %d dates, %s to %s: Run first splits it into one layer per date (small VRT files %s, which read the raster), then checks the series again.</source>
             <translation>'%s' contiene %d fechas, de %s a %s: Ejecutar primero la divide en una capa por fecha (pequeños archivos VRT %s, que leen el ráster) y después vuelve a comprobar la serie.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1130" />
+            <location filename="../dialog.py" line="1134" />
             <source>'%s' holds %d dates: Run first splits it into one layer per date (small VRT files %s, which read the raster), then checks the series again.</source>
             <translation>'%s' contiene %d fechas: Ejecutar primero la divide en una capa por fecha (pequeños archivos VRT %s, que leen el ráster) y después vuelve a comprobar la serie.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1150" />
+            <location filename="../dialog.py" line="1154" />
             <source>No cloud mask for %s: those dates are used as they are (their own nodata still counts).</source>
             <translation>Sin máscara de nubes para %s: esas fechas se usan tal cual (sus propios valores sin datos siguen contando).</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1169" />
+            <location filename="../dialog.py" line="1173" />
             <source>changed patches under this size are dropped</source>
             <translation>se eliminan los parches cambiados más pequeños</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1173" />
+            <location filename="../dialog.py" line="1177" />
             <source>= %s ha on %s's pixels</source>
             <translation>= %s ha con el tamaño de píxel de %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1174" />
+            <location filename="../dialog.py" line="1178" />
             <source>= %s m² on %s's pixels</source>
             <translation>= %s m² con el tamaño de píxel de %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1193" />
+            <location filename="../dialog.py" line="1197" />
             <source>%d dates once split, to run with %s; the series is checked again then.</source>
             <translation>%d fechas una vez dividido, para ejecutar con %s; entonces se vuelve a comprobar la serie.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1194" />
+            <location filename="../dialog.py" line="1198" />
             <source>%d dates, ready to run with %s.</source>
             <translation>%d fechas, listo para ejecutar con %s.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1223" />
+            <location filename="../dialog.py" line="1227" />
             <source>in QGIS's temporary folder, deleted when QGIS closes, as its own folder cannot be written to</source>
             <translation>en la carpeta temporal de QGIS, que se borra al cerrar QGIS, porque no se puede escribir en su propia carpeta</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1225" />
+            <location filename="../dialog.py" line="1229" />
             <source>in QGIS's temporary folder, deleted when QGIS closes, as it is not a file in a folder</source>
             <translation>en la carpeta temporal de QGIS, que se borra al cerrar QGIS, porque no es un archivo en una carpeta</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1227" />
+            <location filename="../dialog.py" line="1231" />
             <source>in '%s' beside it</source>
             <translation>en '%s', a su lado</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1245" />
+            <location filename="../dialog.py" line="1249" />
             <source>Layer '%s': %s</source>
             <translation>Capa '%s': %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1263" />
+            <location filename="../dialog.py" line="1267" />
             <source>%s (dates)</source>
             <translation>%s (fechas)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1275" />
+            <location filename="../dialog.py" line="1279" />
             <source>'%s': %d dates in %s</source>
             <translation>'%s': %d fechas en %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1282" />
+            <location filename="../dialog.py" line="1286" />
             <source>Split into dates: %s.</source>
             <translation>Dividido en fechas: %s.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1317" />
+            <location filename="../dialog.py" line="1321" />
             <source>CAIM change detection</source>
             <translation>Detección de cambios CAIM</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1317" />
+            <location filename="../dialog.py" line="1321" />
             <source>The Processing plugin is not enabled: enable it (Plugins &gt; Manage and Install Plugins &gt; Installed &gt; Processing) to split the layer into dates.</source>
             <translation>El complemento Processing no está activado: activarlo (Complementos &gt; Administrar e instalar complementos &gt; Instalado &gt; Processing) para dividir la capa en fechas.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1393" />
+            <location filename="../dialog.py" line="1397" />
             <source>Stack band files into dates: %s</source>
             <translation>Apilar archivos de banda en fechas: %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1442" />
+            <location filename="../dialog.py" line="1451" />
             <source>These band files were stacked into %d dates (%d with a cloud mask) before, in %s: used again.</source>
             <translation>Estos archivos de banda ya se apilaron en %d fechas (%d con máscara de nubes), en %s: se reutilizan.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1445" />
+            <location filename="../dialog.py" line="1454" />
             <source>Stacked the band files into %d dates (%d with a cloud mask) in %s.</source>
             <translation>Archivos de banda apilados en %d fechas (%d con máscara de nubes) en %s.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1448" />
+            <location filename="../dialog.py" line="1457" />
             <source>That is QGIS's temporary folder, deleted when QGIS closes, as the band files' folder cannot be written to (or they are inside an archive): a project saved with these dates opens without them. To keep them, stack the band files into a folder of your own (Raster &gt; CAIM change detection &gt; Stack band files into dates…).</source>
             <translation>Es la carpeta temporal de QGIS, que se borra al cerrar QGIS, porque no se puede escribir en la carpeta de los archivos de banda (o están dentro de un archivo comprimido): un proyecto guardado con estas fechas se abre sin ellas. Para conservarlas, apile los archivos de banda en una carpeta propia (Ráster &gt; Detección de cambios CAIM &gt; Apilar archivos de banda en fechas…).</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1453" />
+            <location filename="../dialog.py" line="1462" />
             <source>They are %d scenes, each run on its own: checked are the %d dates of %s; check the dates of another scene (named by it) instead to run on that one.</source>
             <translation>Son %d escenas, cada una con su propia ejecución: están marcadas las %d fechas de %s; marque en su lugar las fechas de otra escena (nombradas por ella) para ejecutar sobre esa.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1510" />
+            <location filename="../dialog.py" line="1467" />
+            <source>Their masks are of different kinds, and one set of clear values holds for every mask: %s is set with the masks it is right for; the dates %s have masks of another kind and run without them. To mask them too, give every date a mask of one kind.</source>
+            <translation>Sus máscaras son de tipos distintos, y un solo conjunto de valores de despejado vale para todas las máscaras: %s se fija con las máscaras para las que es correcto; las fechas %s tienen máscaras de otro tipo y se procesan sin ellas. Para enmascararlas también, dé a cada fecha una máscara del mismo tipo.</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="1525" />
             <source>Choose an output folder.</source>
             <translation>Elegir una carpeta de salida.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1518" />
+            <location filename="../dialog.py" line="1533" />
             <source>Outputs already exist in %s; choose another folder.</source>
             <translation>Ya existen salidas en %s; elegir otra carpeta.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1522" />
+            <location filename="../dialog.py" line="1537" />
             <source>Overwrite results?</source>
             <translation>¿Sobrescribir los resultados?</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1523" />
+            <location filename="../dialog.py" line="1538" />
             <source>These files already exist and would be replaced:
 
 %s
@@ -1592,106 +1602,106 @@ Necesita PyTorch en el Python de QGIS.
 %s¿Sobrescribirlos?</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1525" />
+            <location filename="../dialog.py" line="1540" />
             <source>%d layers of this project show them; when the run succeeds, the new run's layers replace them.</source>
             <translation>%d capas de este proyecto los muestran; si la ejecución termina bien, las capas de la nueva ejecución las sustituyen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1527" />
+            <location filename="../dialog.py" line="1542" />
             <source>%d layer of this project shows them; when the run succeeds, the new run's layers replace it.</source>
             <translation>%d capa de este proyecto los muestra; si la ejecución termina bien, las capas de la nueva ejecución la sustituyen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1531" />
+            <location filename="../dialog.py" line="1546" />
             <source>Not run: choose another output folder.</source>
             <translation>No se ha ejecutado: elegir otra carpeta de salida.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1537" />
+            <location filename="../dialog.py" line="1552" />
             <source>Split into dates, not run: the series needs your attention (see the messages above); then Run again.</source>
             <translation>Dividido en fechas, no ejecutado: la serie requiere su atención (véanse los mensajes de arriba); después, Ejecutar de nuevo.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1556" />
+            <location filename="../dialog.py" line="1571" />
             <source>The Processing algorithm %s is not registered.</source>
             <translation>El algoritmo de Procesos %s no está registrado.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1569" />
+            <location filename="../dialog.py" line="1584" />
             <source>Starting…</source>
             <translation>Iniciando…</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1573" />
+            <location filename="../dialog.py" line="1588" />
             <source>The parameters were refused.</source>
             <translation>Los parámetros han sido rechazados.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1588" />
+            <location filename="../dialog.py" line="1603" />
             <source>Cancelling… partial outputs will be removed.</source>
             <translation>Cancelando… se eliminarán las salidas parciales.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1631" />
+            <location filename="../dialog.py" line="1646" />
             <source>, minimum-error threshold</source>
             <translation>, umbral de error mínimo</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1633" />
+            <location filename="../dialog.py" line="1648" />
             <source>, sensitivity %s</source>
             <translation>, sensibilidad %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1635" />
+            <location filename="../dialog.py" line="1650" />
             <source>, changed patches &gt;= %s px</source>
             <translation>, parches cambiados &gt;= %s px</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1637" />
+            <location filename="../dialog.py" line="1652" />
             <source>, cloud masks%s (clear = %s)</source>
             <translation>, máscaras de nubes%s (despejado = %s)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1638" />
+            <location filename="../dialog.py" line="1653" />
             <source> on %d of %d dates</source>
             <translation> en %d de %d fechas</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1641" />
+            <location filename="../dialog.py" line="1656" />
             <source>, masked dates filled</source>
             <translation>, fechas enmascaradas rellenadas</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1642" />
+            <location filename="../dialog.py" line="1657" />
             <source>Done on %s with %s. %s Hover here for each interval; all details are in the log (CAIM change detection tab).</source>
             <translation>Terminado en %s con %s. %s Pase el ratón por aquí para ver cada intervalo; todos los detalles están en el registro (pestaña CAIM change detection).</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1644" />
+            <location filename="../dialog.py" line="1659" />
             <source>Changed hectares per interval (last change):
 </source>
             <translation>Hectáreas cambiadas por intervalo (último cambio):
 </translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1647" />
+            <location filename="../dialog.py" line="1662" />
             <source>&lt;a href="%s"&gt;Open the run report&lt;/a&gt; (settings, changed area per interval as a chart, the map)</source>
             <translation>&lt;a href="%s"&gt;Abrir el informe de la ejecución&lt;/a&gt; (ajustes, área cambiada por intervalo en un gráfico, el mapa)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1651" />
+            <location filename="../dialog.py" line="1666" />
             <source>Warning: </source>
             <translation>Advertencia: </translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1653" />
+            <location filename="../dialog.py" line="1668" />
             <source>Run finished on %s:
 %s</source>
             <translation>Ejecución terminada en %s:
 %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1656" />
+            <location filename="../dialog.py" line="1671" />
             <source>Changed hectares per interval (last change):
 %s
 
@@ -1706,57 +1716,57 @@ Dispositivo: %s
 %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1659" />
+            <location filename="../dialog.py" line="1674" />
             <source>Done on %s with %s. %s</source>
             <translation>Terminado en %s con %s. %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1660" />
+            <location filename="../dialog.py" line="1675" />
             <source> Warning: </source>
             <translation> Advertencia: </translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1665" />
+            <location filename="../dialog.py" line="1680" />
             <source>Cancelled; partial outputs were removed.</source>
             <translation>Cancelado; se han eliminado las salidas parciales.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1667" />
+            <location filename="../dialog.py" line="1682" />
             <source>The run failed.</source>
             <translation>La ejecución ha fallado.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1674" />
+            <location filename="../dialog.py" line="1689" />
             <source>Run anyway?</source>
             <translation>¿Ejecutar de todos modos?</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1674" />
+            <location filename="../dialog.py" line="1689" />
             <source>Run it anyway?</source>
             <translation>¿Ejecutarlo de todos modos?</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1731" />
+            <location filename="../dialog.py" line="1746" />
             <source>Still running in the background; results will be added when done.</source>
             <translation>Sigue ejecutándose en segundo plano; los resultados se añadirán al terminar.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1743" />
+            <location filename="../dialog.py" line="1758" />
             <source>unknown</source>
             <translation>desconocida</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1743" />
+            <location filename="../dialog.py" line="1758" />
             <source>%s ha</source>
             <translation>%s ha</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1755" />
+            <location filename="../dialog.py" line="1770" />
             <source>Changed %s ha over %d intervals.</source>
             <translation>%s ha cambiadas en %d intervalos.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1756" />
+            <location filename="../dialog.py" line="1771" />
             <source>Changed %s ha over %d interval.</source>
             <translation>%s ha cambiadas en %d intervalo.</translation>
         </message>
@@ -3381,73 +3391,83 @@ Dispositivo: %s
         </message>
         <message>
             <location filename="../stackbands_algorithm.py" line="140" />
-            <source>Stacks imagery stored as one file per band into one virtual raster (VRT) per date, for the change detection: Landsat 4-9 Collection 2 Level-1 and Level-2 (LC08_L2SP_..._SR_B4.TIF, QA_PIXEL), Sentinel-2 L1C and L2A (.SAFE folders, their .zip, or a folder per scene of B04.tif or red.tif; SCL), CBERS-4 AWFI and MUX cubes (B13-B16, CMASK), and any files named with a date and a band such as B4. Each date's VRT holds its bands in the sensor's order, named by role so that the change detection finds red, green, blue and NIR by itself, with the product's nodata and its scale and offset (reflectance), so that dates of different processing compare. Each date's cloud mask is written as masks/&amp;lt;date&amp;gt;_&amp;lt;mask&amp;gt;.vrt and loaded unchecked: &lt;i&gt;Match masks by date&lt;/i&gt; in the change detection pairs them. Nothing is copied: keep the band files where they are.
+            <source>Stacks imagery stored as one file per band into one virtual raster (VRT) per date, for the change detection: Landsat 4-9 Collection 2 Level-1 and Level-2 (LC08_L2SP_..._SR_B4.TIF, QA_PIXEL), Sentinel-2 L1C and L2A (.SAFE folders, their .zip, or a folder per scene of B04.tif or red.tif; SCL), NASA's HLS v2.0 L30 and S30 granules (HLS.L30.T18LUM.2020225T150721.v2.0.B04.tif, Fmask; L30 and S30 dates of one tile are one series, matched by band role: S30's NIR is B8A), CBERS-4 AWFI and MUX cubes (B13-B16, CMASK), and any files named with a date and a band such as B4. Each date's VRT holds its bands in the sensor's order, named by role so that the change detection finds red, green, blue and NIR by itself, with the product's nodata and its scale and offset (reflectance), so that dates of different processing compare. Each date's cloud mask is written as masks/&amp;lt;date&amp;gt;_&amp;lt;mask&amp;gt;.vrt with its clear values and loaded unchecked: &lt;i&gt;Match masks by date&lt;/i&gt; in the change detection pairs them and fills in the clear values (one set for every mask: masks of different kinds are said in the summary). Nothing is copied: keep the band files where they are.
 
 &lt;b&gt;Band files&lt;/b&gt; and/or &lt;b&gt;Folder&lt;/b&gt; (searched with its subfolders).
 &lt;b&gt;Bands&lt;/b&gt; (optional): the bands to stack, in that order, by name (B04, SR_B4, B13) or role (red, green, blue, nir, swir1, swir2); empty: the sensor's surface bands.</source>
-            <translation>Apila imágenes guardadas como un archivo por banda en un ráster virtual (VRT) por fecha, para la detección de cambios: Landsat 4-9 Collection 2 Level-1 y Level-2 (LC08_L2SP_..._SR_B4.TIF, QA_PIXEL), Sentinel-2 L1C y L2A (carpetas .SAFE, sus .zip o una carpeta por escena con B04.tif o red.tif; SCL), cubos CBERS-4 AWFI y MUX (B13-B16, CMASK) y cualquier archivo con una fecha y una banda como B4 en el nombre. El VRT de cada fecha contiene sus bandas en el orden del sensor, nombradas por su función para que la detección de cambios encuentre rojo, verde, azul e infrarrojo cercano por sí misma, con el valor sin datos del producto y su escala y desplazamiento (reflectancia), para que fechas de distinto procesamiento sean comparables. La máscara de nubes de cada fecha se escribe como masks/&amp;lt;fecha&amp;gt;_&amp;lt;máscara&amp;gt;.vrt y se carga desmarcada: &lt;i&gt;Asignar por fecha&lt;/i&gt; en la detección de cambios las asigna. No se copia nada: deje los archivos de banda donde están.
+            <translation>Apila imágenes guardadas como un archivo por banda en un ráster virtual (VRT) por fecha, para la detección de cambios: Landsat 4-9 Collection 2 Level-1 y Level-2 (LC08_L2SP_..._SR_B4.TIF, QA_PIXEL), Sentinel-2 L1C y L2A (carpetas .SAFE, sus .zip o una carpeta por escena con B04.tif o red.tif; SCL), gránulos L30 y S30 de HLS v2.0 de la NASA (HLS.L30.T18LUM.2020225T150721.v2.0.B04.tif, Fmask; las fechas L30 y S30 de una tesela forman una serie, con las bandas emparejadas por su función: el infrarrojo cercano de S30 es B8A), cubos CBERS-4 AWFI y MUX (B13-B16, CMASK) y cualquier archivo con una fecha y una banda como B4 en el nombre. El VRT de cada fecha contiene sus bandas en el orden del sensor, nombradas por su función para que la detección de cambios encuentre rojo, verde, azul e infrarrojo cercano por sí misma, con el valor sin datos del producto y su escala y desplazamiento (reflectancia), para que fechas de distinto procesamiento sean comparables. La máscara de nubes de cada fecha se escribe con sus valores de despejado como masks/&amp;lt;fecha&amp;gt;_&amp;lt;máscara&amp;gt;.vrt y se carga desmarcada: &lt;i&gt;Asignar por fecha&lt;/i&gt; en la detección de cambios las asigna y rellena los valores de despejado (un conjunto para todas las máscaras: el resumen indica las máscaras de tipos distintos). No se copia nada: deje los archivos de banda donde están.
 
 &lt;b&gt;Archivos de banda&lt;/b&gt; y/o &lt;b&gt;Carpeta&lt;/b&gt; (se busca también en sus subcarpetas).
 &lt;b&gt;Bandas&lt;/b&gt; (opcional): las bandas a apilar, en ese orden, por nombre (B04, SR_B4, B13) o función (red, green, blue, nir, swir1, swir2); vacío: las bandas de superficie del sensor.</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="156" />
+            <location filename="../stackbands_algorithm.py" line="160" />
             <source>Band files</source>
             <translation>Archivos de banda</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="157" />
+            <location filename="../stackbands_algorithm.py" line="161" />
             <source>One-band rasters: the band files (and masks) of every date.</source>
             <translation>Rásteres de una banda: los archivos de banda (y máscaras) de todas las fechas.</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="159" />
+            <location filename="../stackbands_algorithm.py" line="163" />
             <source>Folder of band files</source>
             <translation>Carpeta de archivos de banda</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="160" />
+            <location filename="../stackbands_algorithm.py" line="164" />
             <source>A folder holding the band files, searched with its subfolders (a .SAFE folder too; .zip files and Landsat .tar downloads in it are read).</source>
             <translation>Una carpeta con los archivos de banda, buscados también en sus subcarpetas (también una carpeta .SAFE; se leen los .zip y las descargas .tar de Landsat que contenga).</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="164" />
+            <location filename="../stackbands_algorithm.py" line="168" />
             <source>E.g. red,green,blue,nir or B04,B03,B02,B08; empty: the sensor's surface bands.</source>
             <translation>P. ej. red,green,blue,nir o B04,B03,B02,B08; vacío: las bandas de superficie del sensor.</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="166" />
+            <location filename="../stackbands_algorithm.py" line="170" />
             <source>Replace VRTs of the same names in the folder</source>
             <translation>Sustituir los VRT homónimos de la carpeta</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="169" />
+            <location filename="../stackbands_algorithm.py" line="173" />
             <source>Folder for the date rasters (VRT)</source>
             <translation>Carpeta para los rásteres de las fechas (VRT)</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="170" />
+            <location filename="../stackbands_algorithm.py" line="174" />
             <source>Date rasters</source>
             <translation>Rásteres de las fechas</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="171" />
+            <location filename="../stackbands_algorithm.py" line="175" />
             <source>Cloud masks</source>
             <translation>Máscaras de nubes</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="172" />
+            <location filename="../stackbands_algorithm.py" line="176" />
             <source>Summary</source>
             <translation>Resumen</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="185" />
+            <location filename="../stackbands_algorithm.py" line="189" />
             <source>Choose the band files, or the folder holding them.</source>
             <translation>Elija los archivos de banda, o la carpeta que los contiene.</translation>
         </message>
         <message>
             <source>A folder holding the band files, searched with its subfolders (a .SAFE folder too; .zip files in it are read).</source>
             <translation type="obsolete">Una carpeta con los archivos de banda, buscados también en sus subcarpetas (también una carpeta .SAFE; se leen los .zip que contenga).</translation>
+        </message>
+        <message>
+            <source>Stacks imagery stored as one file per band into one virtual raster (VRT) per date, for the change detection: Landsat 4-9 Collection 2 Level-1 and Level-2 (LC08_L2SP_..._SR_B4.TIF, QA_PIXEL), Sentinel-2 L1C and L2A (.SAFE folders, their .zip, or a folder per scene of B04.tif or red.tif; SCL), CBERS-4 AWFI and MUX cubes (B13-B16, CMASK), and any files named with a date and a band such as B4. Each date's VRT holds its bands in the sensor's order, named by role so that the change detection finds red, green, blue and NIR by itself, with the product's nodata and its scale and offset (reflectance), so that dates of different processing compare. Each date's cloud mask is written as masks/&amp;lt;date&amp;gt;_&amp;lt;mask&amp;gt;.vrt and loaded unchecked: &lt;i&gt;Match masks by date&lt;/i&gt; in the change detection pairs them. Nothing is copied: keep the band files where they are.
+
+&lt;b&gt;Band files&lt;/b&gt; and/or &lt;b&gt;Folder&lt;/b&gt; (searched with its subfolders).
+&lt;b&gt;Bands&lt;/b&gt; (optional): the bands to stack, in that order, by name (B04, SR_B4, B13) or role (red, green, blue, nir, swir1, swir2); empty: the sensor's surface bands.</source>
+            <translation type="obsolete">Apila imágenes guardadas como un archivo por banda en un ráster virtual (VRT) por fecha, para la detección de cambios: Landsat 4-9 Collection 2 Level-1 y Level-2 (LC08_L2SP_..._SR_B4.TIF, QA_PIXEL), Sentinel-2 L1C y L2A (carpetas .SAFE, sus .zip o una carpeta por escena con B04.tif o red.tif; SCL), cubos CBERS-4 AWFI y MUX (B13-B16, CMASK) y cualquier archivo con una fecha y una banda como B4 en el nombre. El VRT de cada fecha contiene sus bandas en el orden del sensor, nombradas por su función para que la detección de cambios encuentre rojo, verde, azul e infrarrojo cercano por sí misma, con el valor sin datos del producto y su escala y desplazamiento (reflectancia), para que fechas de distinto procesamiento sean comparables. La máscara de nubes de cada fecha se escribe como masks/&amp;lt;fecha&amp;gt;_&amp;lt;máscara&amp;gt;.vrt y se carga desmarcada: &lt;i&gt;Asignar por fecha&lt;/i&gt; en la detección de cambios las asigna. No se copia nada: deje los archivos de banda donde están.
+
+&lt;b&gt;Archivos de banda&lt;/b&gt; y/o &lt;b&gt;Carpeta&lt;/b&gt; (se busca también en sus subcarpetas).
+&lt;b&gt;Bandas&lt;/b&gt; (opcional): las bandas a apilar, en ese orden, por nombre (B04, SR_B4, B13) o función (red, green, blue, nir, swir1, swir2); vacío: las bandas de superficie del sensor.</translation>
         </message>
     </context>
     <context>

@@ -499,3 +499,103 @@ def test_a_date_lacking_a_band_is_said_in_the_terms_of_processing_and_of_the_dia
     finally:
         dialog.shutdown()
         dialog.deleteLater()
+
+
+def test_the_dialog_stacks_hls_granules_with_their_fmask_rule(project, tmp_path):
+    """HLS v2.0 band files (an L30 and an S30 granule, in LP DAAC's folders) loaded as layers: their names date them
+    (year and day of year: they had no date, so the list offered no stacking), the button stacks them into one
+    series, each date checked with its Fmask and the clear values !bit1&!bit2&!bit3 (the default 0 masked every
+    pixel whose aerosol bits were set); and the stacked masks alone matched by date give the same rule."""
+    import glob
+
+    from qgis.core import QgsProject, QgsRasterLayer
+
+    from caim_qgis_plugin.dialog import CaimDialog
+    from fixtures import bandfiles as fx
+
+    fx.write_hls(tmp_path / "in", "L30", "2015200T150502", 2015)
+    fx.write_hls(tmp_path / "in", "S30", "2020225T152641", 2020, cloud=(5, 10, 5, 10))
+    for path in sorted(glob.glob(str(tmp_path / "in" / "*" / "*.tif"))):
+        if not path.endswith(("SAA.tif", "SZA.tif", "VAA.tif", "VZA.tif")):
+            QgsProject.instance().addMapLayer(QgsRasterLayer(path, os.path.basename(path)[:-4], "gdal"))
+    dialog = CaimDialog(None)
+    try:
+        dialog.refresh_layers()
+        assert not dialog.validate()
+        assert not dialog.stack_button.isHidden()
+        assert dialog.stack_checked_band_files(), dialog.status.text()
+        assert "Stacked the band files into 2 dates (2 with a cloud mask)" in dialog.status.text()
+        assert [layer.name() for layer, _ in dialog.checked()] == ["2015-07-19", "2020-08-12"]
+        assert [m.name() for m in dialog.checked_masks()] == ["2015-07-19_Fmask", "2020-08-12_Fmask"]
+        assert dialog.mask_clear_edit.text() == "!bit1&!bit2&!bit3"
+        assert dialog.validate(), dialog.messages.text()
+    finally:
+        dialog.shutdown()
+        dialog.deleteLater()
+    QgsProject.instance().removeAllMapLayers()
+    out = tmp_path / "in" / "stacked_dates"
+    for path in sorted(glob.glob(str(out / "*.vrt")) + glob.glob(str(out / "masks" / "*.vrt"))):
+        QgsProject.instance().addMapLayer(QgsRasterLayer(path, os.path.basename(path)[:-4], "gdal"))
+    dialog = CaimDialog(None)
+    try:
+        dialog.refresh_layers()
+        assert dialog.match_masks() == 2
+        assert dialog.mask_clear_edit.text() == "!bit1&!bit2&!bit3"
+        assert "Clear values !bit1&!bit2&!bit3, which the masks record" in dialog.status.text()
+    finally:
+        dialog.shutdown()
+        dialog.deleteLater()
+
+
+def test_masks_of_different_kinds_never_fill_in_joined_clear_values(project, tmp_path):
+    """Band files of a generic series whose masks are of two kinds (Fmask: 0 and 1 clear; cloudmask: 0): the button
+    put '0 / 0,1' into Clear values, no rule the run reads.  Now the rule of the kind most dates have, those dates'
+    masks set, the other date's not, and the status says so; Match masks by date on all three masks leaves the
+    field and says that their recorded values differ."""
+    from qgis.core import QgsProject, QgsRasterLayer
+
+    from caim_qgis_plugin.dialog import CaimDialog
+    from caim_qgis_plugin.inputs import parse_clear_values
+    from rasters import write_tif
+
+    (tmp_path / "in").mkdir()
+    for d, mask in (("2020-01-05", "Fmask"), ("2020-06-05", "Fmask"), ("2021-01-05", "cloudmask")):
+        for k, b in enumerate(("B2", "B3", "B4", "B5")):
+            path = write_tif(str(tmp_path / "in" / f"{d}_{b}.tif"), np.full((10, 10), 100 + 10 * k, np.uint16))
+            QgsProject.instance().addMapLayer(QgsRasterLayer(path, os.path.basename(path)[:-4], "gdal"))
+        values = np.full((10, 10), 1 if mask == "Fmask" else 0, np.uint8)
+        path = write_tif(str(tmp_path / "in" / f"{d}_{mask}.tif"), values)
+        QgsProject.instance().addMapLayer(QgsRasterLayer(path, os.path.basename(path)[:-4], "gdal"))
+    dialog = CaimDialog(None)
+    try:
+        dialog.refresh_layers()
+        assert dialog.stack_checked_band_files(), dialog.status.text()
+        assert dialog.mask_clear_edit.text() == "0,1", dialog.status.text()
+        parse_clear_values(dialog.mask_clear_edit.text())
+        assert [m.name() if m else None for m in dialog.checked_masks()] == ["2020-01-05_FMASK", "2020-06-05_FMASK",
+                                                                              None]
+        assert ("Their masks are of different kinds, and one set of clear values holds for every mask: 0,1 is set "
+                "with the masks it is right for; the dates 2021-01-05 have masks of another kind") in dialog.status.text()
+        assert dialog.validate(), dialog.messages.text()
+    finally:
+        dialog.shutdown()
+        dialog.deleteLater()
+    QgsProject.instance().removeAllMapLayers()
+    out = tmp_path / "in" / "stacked_dates"
+    for path in sorted(glob_vrts(out)):
+        QgsProject.instance().addMapLayer(QgsRasterLayer(path, os.path.basename(path)[:-4], "gdal"))
+    dialog = CaimDialog(None)
+    try:
+        dialog.refresh_layers()
+        assert dialog.match_masks() == 3
+        assert dialog.mask_clear_edit.text() == "0"
+        assert "The masks record different clear values (0; 0,1)" in dialog.status.text()
+    finally:
+        dialog.shutdown()
+        dialog.deleteLater()
+
+
+def glob_vrts(folder):
+    import glob
+
+    return glob.glob(str(folder / "*.vrt")) + glob.glob(str(folder / "masks" / "*.vrt"))
