@@ -559,7 +559,8 @@ class CaimDialog(QDialog):
             tr("Mask values that mean clear sky: comma-separated whole numbers, ranges and bit tests (bitN set, "
             "!bitN unset, joined by &); every other value masks the pixel on that date. 0: CBERS CMASK and "
             "0/1 masks; bit6&!bit2&!bit4: Landsat 8-9 Collection 2 QA_PIXEL (clear, no cirrus, no shadow); "
-            "4-7,11: Sentinel-2 SCL; 0,1: Fmask. The list beside it fills these in."))
+            "4-7,11: Sentinel-2 SCL; !bit1&!bit2&!bit3: HLS v2.0 Fmask; 0,1: classic Fmask. The list beside it fills "
+            "these in."))
         self.mask_clear_edit.textChanged.connect(self.validate)
         self.mask_clear_edit.textEdited.connect(self._clear_values_typed)
         self.match_masks_button = QPushButton(tr("Match masks by date"))

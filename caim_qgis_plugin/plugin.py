@@ -89,7 +89,7 @@ class CaimPlugin:
         self.stack_action = QAction(tr("Stack band files into dates…"), self.iface.mainWindow())
         self.stack_action.setObjectName("CaimStackBands")
         self.stack_action.setToolTip(tr("CAIM: one layer per date of imagery stored as one file per band (Landsat, "
-                                     "Sentinel-2, CBERS), with its cloud mask (caim:stackbands)"))
+                                     "Sentinel-2, HLS, CBERS), with its cloud mask (caim:stackbands)"))
         self.stack_action.triggered.connect(lambda: self.open_algorithm(STACK_ID))
         self.sample_action = QAction(tr("Draw an accuracy-assessment sample…"), self.iface.mainWindow())
         self.sample_action.setObjectName("CaimSample")
