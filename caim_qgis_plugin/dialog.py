@@ -1463,6 +1463,9 @@ class CaimDialog(QDialog):
             text += " " + tr("They are %d scenes, each run on its own: checked are the %d dates of %s; check the "
                              "dates of another scene (named by it) instead to run on that one.") % (
                 len(res.series), len(chosen[2]), res.series_name(*chosen[:2]))
+        if res.granules_left_out():  # (HLS: an L30 and an S30 granule of one tile and day)
+            text += " " + tr("Left out, as the second granule of its tile and day (the one whose Fmask shows more "
+                             "clear pixels is stacked): %s.") % ", ".join(res.granules_left_out())
         unpaired = [d for d in chosen[2] if d.mask_name and id(d) not in paired]
         if unpaired:
             text += " " + tr("Their masks are of different kinds, and one set of clear values holds for every mask: "

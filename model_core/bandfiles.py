@@ -735,6 +735,11 @@ class StackResult:
             lines.append(f"Note: {note}")
         return "\n".join(lines)
 
+    def granules_left_out(self):
+        """The HLS granules left out as a day's second granule of their tile (:func:`_one_granule_a_day`): their
+        ids, sorted."""
+        return sorted({re.sub(r"\.[^.]+\.[^.]+$", "", n) for n in self.left_out.get(_SAME_DAY, [])})
+
     def series_name(self, family, scene):
         """A series as the summary names it: 'Landsat 8 OLI Collection 2 Level-2, scene 007066'."""
         dates = next(ds for f, s, ds in self.series if (f, s) == (family, scene))

@@ -792,6 +792,8 @@ def test_hls_l30_and_s30_granules_are_one_series(tmp_path, capsys):
     assert "NIR broad (B08)" in out.split("not stacked")[1].splitlines()[0]
     assert re.search(r"Left out \(an HLS granule of a tile and day another granule has[^\n]*\): 11 file\(s\), e\.g\. "
                      r"HLS\.L30\.T18LUM\.2020225T150721", out)
+    res = bandfiles.stack_band_files([str(tmp_path / "in")], str(tmp_path / "out1"))
+    assert res.granules_left_out() == ["HLS.L30.T18LUM.2020225T150721.v2.0"]
     s30, l30 = gdal.Open(str(tmp_path / "out" / "2020-08-12.vrt")), gdal.Open(str(tmp_path / "out" / "2015-07-19.vrt"))
     assert [s30.GetRasterBand(b).GetDescription() for b in range(1, 7)] == [
         "Blue (B02)", "Green (B03)", "Red (B04)", "NIR (B8A)", "SWIR 1 (B11)", "SWIR 2 (B12)"]

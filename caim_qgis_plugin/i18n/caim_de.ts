@@ -1619,27 +1619,32 @@ Braucht PyTorch im Python von QGIS.
             <translation>Es sind %d Szenen, jede mit einem eigenen Lauf: angehakt sind die %d Zeitpunkte von %s; haken Sie stattdessen die Zeitpunkte einer anderen Szene an (nach ihr benannt), um diese zu verarbeiten.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1468" />
+            <location filename="../dialog.py" line="1467" />
+            <source>Left out, as the second granule of its tile and day (the one whose Fmask shows more clear pixels is stacked): %s.</source>
+            <translation>Ausgelassen, als zweite Granule ihrer Kachel und ihres Tages (gestapelt wird die, deren Fmask mehr wolkenfreie Pixel zeigt): %s.</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="1471" />
             <source>Their masks are of different kinds, and one set of clear values holds for every mask: %s is set with the masks it is right for; the dates %s have masks of another kind and run without them. To mask them too, give every date a mask of one kind.</source>
             <translation>Ihre Masken sind unterschiedlicher Art, und ein Satz Wolkenfrei-Werte gilt für jede Maske: %s ist mit den Masken gesetzt, für die er stimmt; die Zeitpunkte %s haben Masken anderer Art und laufen ohne sie. Um auch sie zu maskieren, geben Sie jedem Zeitpunkt eine Maske derselben Art.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1526" />
+            <location filename="../dialog.py" line="1529" />
             <source>Choose an output folder.</source>
             <translation>Einen Ausgabeordner wählen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1534" />
+            <location filename="../dialog.py" line="1537" />
             <source>Outputs already exist in %s; choose another folder.</source>
             <translation>In %s gibt es schon Ausgaben; einen anderen Ordner wählen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1538" />
+            <location filename="../dialog.py" line="1541" />
             <source>Overwrite results?</source>
             <translation>Ergebnisse überschreiben?</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1539" />
+            <location filename="../dialog.py" line="1542" />
             <source>These files already exist and would be replaced:
 
 %s
@@ -1652,106 +1657,106 @@ Braucht PyTorch im Python von QGIS.
 %sÜberschreiben?</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1541" />
+            <location filename="../dialog.py" line="1544" />
             <source>%d layers of this project show them; when the run succeeds, the new run's layers replace them.</source>
             <translation>%d Layer dieses Projekts zeigen sie; wenn der Lauf gelingt, ersetzen die Layer des neuen Laufs sie.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1543" />
+            <location filename="../dialog.py" line="1546" />
             <source>%d layer of this project shows them; when the run succeeds, the new run's layers replace it.</source>
             <translation>%d Layer dieses Projekts zeigt sie; wenn der Lauf gelingt, ersetzen die Layer des neuen Laufs ihn.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1547" />
+            <location filename="../dialog.py" line="1550" />
             <source>Not run: choose another output folder.</source>
             <translation>Nicht gestartet: einen anderen Ausgabeordner wählen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1553" />
+            <location filename="../dialog.py" line="1556" />
             <source>Split into dates, not run: the series needs your attention (see the messages above); then Run again.</source>
             <translation>In Zeitpunkte aufgeteilt, nicht ausgeführt: die Zeitreihe braucht Ihre Aufmerksamkeit (siehe die Meldungen oben); dann erneut ausführen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1572" />
+            <location filename="../dialog.py" line="1575" />
             <source>The Processing algorithm %s is not registered.</source>
             <translation>Der Verarbeitungsalgorithmus %s ist nicht registriert.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1585" />
+            <location filename="../dialog.py" line="1588" />
             <source>Starting…</source>
             <translation>Wird gestartet…</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1589" />
+            <location filename="../dialog.py" line="1592" />
             <source>The parameters were refused.</source>
             <translation>Die Parameter wurden abgelehnt.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1604" />
+            <location filename="../dialog.py" line="1607" />
             <source>Cancelling… partial outputs will be removed.</source>
             <translation>Wird abgebrochen… Teilergebnisse werden entfernt.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1647" />
+            <location filename="../dialog.py" line="1650" />
             <source>, minimum-error threshold</source>
             <translation>, Schwellenwert des minimalen Fehlers</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1649" />
+            <location filename="../dialog.py" line="1652" />
             <source>, sensitivity %s</source>
             <translation>, Empfindlichkeit %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1651" />
+            <location filename="../dialog.py" line="1654" />
             <source>, changed patches &gt;= %s px</source>
             <translation>, geänderte Flächen &gt;= %s px</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1653" />
+            <location filename="../dialog.py" line="1656" />
             <source>, cloud masks%s (clear = %s)</source>
             <translation>, Wolkenmasken%s (wolkenfrei = %s)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1654" />
+            <location filename="../dialog.py" line="1657" />
             <source> on %d of %d dates</source>
             <translation> an %d von %d Zeitpunkten</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1657" />
+            <location filename="../dialog.py" line="1660" />
             <source>, masked dates filled</source>
             <translation>, maskierte Zeitpunkte gefüllt</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1658" />
+            <location filename="../dialog.py" line="1661" />
             <source>Done on %s with %s. %s Hover here for each interval; all details are in the log (CAIM change detection tab).</source>
             <translation>Fertig auf %s mit %s. %s Für jedes Intervall hier mit der Maus verweilen; alle Details stehen im Protokoll (Reiter CAIM change detection).</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1660" />
+            <location filename="../dialog.py" line="1663" />
             <source>Changed hectares per interval (last change):
 </source>
             <translation>Geänderte Hektar je Intervall (letzte Änderung):
 </translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1663" />
+            <location filename="../dialog.py" line="1666" />
             <source>&lt;a href="%s"&gt;Open the run report&lt;/a&gt; (settings, changed area per interval as a chart, the map)</source>
             <translation>&lt;a href="%s"&gt;Laufbericht öffnen&lt;/a&gt; (Einstellungen, geänderte Fläche je Intervall als Diagramm, die Karte)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1667" />
+            <location filename="../dialog.py" line="1670" />
             <source>Warning: </source>
             <translation>Warnung: </translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1669" />
+            <location filename="../dialog.py" line="1672" />
             <source>Run finished on %s:
 %s</source>
             <translation>Lauf auf %s beendet:
 %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1672" />
+            <location filename="../dialog.py" line="1675" />
             <source>Changed hectares per interval (last change):
 %s
 
@@ -1766,57 +1771,57 @@ Gerät: %s
 %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1675" />
+            <location filename="../dialog.py" line="1678" />
             <source>Done on %s with %s. %s</source>
             <translation>Fertig auf %s mit %s. %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1676" />
+            <location filename="../dialog.py" line="1679" />
             <source> Warning: </source>
             <translation> Warnung: </translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1681" />
+            <location filename="../dialog.py" line="1684" />
             <source>Cancelled; partial outputs were removed.</source>
             <translation>Abgebrochen; Teilergebnisse wurden entfernt.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1683" />
+            <location filename="../dialog.py" line="1686" />
             <source>The run failed.</source>
             <translation>Der Lauf ist fehlgeschlagen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1690" />
+            <location filename="../dialog.py" line="1693" />
             <source>Run anyway?</source>
             <translation>Trotzdem ausführen?</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1690" />
+            <location filename="../dialog.py" line="1693" />
             <source>Run it anyway?</source>
             <translation>Den Lauf trotzdem ausführen?</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1747" />
+            <location filename="../dialog.py" line="1750" />
             <source>Still running in the background; results will be added when done.</source>
             <translation>Läuft noch im Hintergrund; die Ergebnisse werden hinzugefügt, wenn er fertig ist.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1759" />
+            <location filename="../dialog.py" line="1762" />
             <source>unknown</source>
             <translation>unbekannt</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1759" />
+            <location filename="../dialog.py" line="1762" />
             <source>%s ha</source>
             <translation>%s ha</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1771" />
+            <location filename="../dialog.py" line="1774" />
             <source>Changed %s ha over %d intervals.</source>
             <translation>%s ha in %d Intervallen geändert.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1772" />
+            <location filename="../dialog.py" line="1775" />
             <source>Changed %s ha over %d interval.</source>
             <translation>%s ha in %d Intervall geändert.</translation>
         </message>
@@ -3473,7 +3478,7 @@ Gerät: %s
 
 &lt;b&gt;Band files&lt;/b&gt; and/or &lt;b&gt;Folder&lt;/b&gt; (searched with its subfolders).
 &lt;b&gt;Bands&lt;/b&gt; (optional): the bands to stack, in that order, by name (B04, SR_B4, B13) or role (red, green, blue, nir, swir1, swir2); empty: the sensor's surface bands.</source>
-            <translation>Stapelt Bilddaten, die als eine Datei je Kanal vorliegen, zu einem virtuellen Raster (VRT) je Zeitpunkt für die Änderungserkennung: Landsat 4-9 Collection 2 Level-1 und Level-2 (LC08_L2SP_..._SR_B4.TIF, QA_PIXEL), Sentinel-2 L1C und L2A (.SAFE-Ordner, ihre .zip oder ein Ordner je Szene mit B04.tif oder red.tif; SCL), HLS v2.0 der NASA, Granulen L30 und S30 (HLS.L30.T18LUM.2020225T150721.v2.0.B04.tif, Fmask; Zeitpunkte von L30 und S30 einer Kachel sind eine Reihe, nach der Rolle der Kanäle zugeordnet: NIR von S30 ist B8A), CBERS-4-AWFI- und -MUX-Würfel (B13-B16, CMASK) und alle Dateien, deren Namen ein Datum und einen Kanal wie B4 tragen. Das VRT jedes Zeitpunkts enthält seine Kanäle in der Reihenfolge des Sensors, nach ihrer Rolle benannt, sodass die Änderungserkennung Rot, Grün, Blau und NIR selbst findet, mit dem NoData-Wert des Produkts und seinem Skalierungsfaktor und Offset (Reflexion), sodass Zeitpunkte verschiedener Prozessierung vergleichbar sind. Die Wolkenmaske jedes Zeitpunkts wird mit ihren Wolkenfrei-Werten als masks/&amp;lt;Datum&amp;gt;_&amp;lt;Maske&amp;gt;.vrt geschrieben und nicht angehakt geladen: &lt;i&gt;Nach Datum zuordnen&lt;/i&gt; in der Änderungserkennung ordnet sie zu und trägt die Wolkenfrei-Werte ein (ein Satz für jede Maske: Masken unterschiedlicher Art nennt die Zusammenfassung). Nichts wird kopiert: die Kanaldateien bleiben, wo sie sind.
+            <translation>Stapelt Bilddaten, die als eine Datei je Kanal vorliegen, zu einem virtuellen Raster (VRT) je Zeitpunkt für die Änderungserkennung: Landsat 4-9 Collection 2 Level-1 und Level-2 (LC08_L2SP_..._SR_B4.TIF, QA_PIXEL), Sentinel-2 L1C und L2A (.SAFE-Ordner, ihre .zip oder ein Ordner je Szene mit B04.tif oder red.tif; SCL), HLS v2.0 der NASA, Granules L30 und S30 (HLS.L30.T18LUM.2020225T150721.v2.0.B04.tif, Fmask; Zeitpunkte von L30 und S30 einer Kachel sind eine Reihe, nach der Rolle der Kanäle zugeordnet: NIR von S30 ist B8A), CBERS-4-AWFI- und -MUX-Würfel (B13-B16, CMASK) und alle Dateien, deren Namen ein Datum und einen Kanal wie B4 tragen. Das VRT jedes Zeitpunkts enthält seine Kanäle in der Reihenfolge des Sensors, nach ihrer Rolle benannt, sodass die Änderungserkennung Rot, Grün, Blau und NIR selbst findet, mit dem NoData-Wert des Produkts und seinem Skalierungsfaktor und Offset (Reflexion), sodass Zeitpunkte verschiedener Prozessierung vergleichbar sind. Die Wolkenmaske jedes Zeitpunkts wird mit ihren Wolkenfrei-Werten als masks/&amp;lt;Datum&amp;gt;_&amp;lt;Maske&amp;gt;.vrt geschrieben und nicht angehakt geladen: &lt;i&gt;Nach Datum zuordnen&lt;/i&gt; in der Änderungserkennung ordnet sie zu und trägt die Wolkenfrei-Werte ein (ein Satz für jede Maske: Masken unterschiedlicher Art nennt die Zusammenfassung). Nichts wird kopiert: die Kanaldateien bleiben, wo sie sind.
 
 &lt;b&gt;Kanaldateien&lt;/b&gt; und/oder &lt;b&gt;Ordner&lt;/b&gt; (mit seinen Unterordnern durchsucht).
 &lt;b&gt;Kanäle&lt;/b&gt; (optional): die zu stapelnden Kanäle in dieser Reihenfolge, nach Namen (B04, SR_B4, B13) oder Rolle (red, green, blue, nir, swir1, swir2); leer: die Oberflächenkanäle des Sensors.</translation>

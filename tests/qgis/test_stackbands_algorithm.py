@@ -502,10 +502,11 @@ def test_a_date_lacking_a_band_is_said_in_the_terms_of_processing_and_of_the_dia
 
 
 def test_the_dialog_stacks_hls_granules_with_their_fmask_rule(project, tmp_path):
-    """HLS v2.0 band files (an L30 and an S30 granule, in LP DAAC's folders) loaded as layers: their names date them
+    """HLS v2.0 band files (L30 and S30 granules, in LP DAAC's folders) loaded as layers: their names date them
     (year and day of year: they had no date, so the list offered no stacking), the button stacks them into one
     series, each date checked with its Fmask and the clear values !bit1&!bit2&!bit3 (the default 0 masked every
-    pixel whose aerosol bits were set); and the stacked masks alone matched by date give the same rule."""
+    pixel whose aerosol bits were set), the status naming the cloudier granule of a day with two; and the stacked
+    masks alone matched by date give the same rule."""
     import glob
 
     from qgis.core import QgsProject, QgsRasterLayer
@@ -515,6 +516,7 @@ def test_the_dialog_stacks_hls_granules_with_their_fmask_rule(project, tmp_path)
 
     fx.write_hls(tmp_path / "in", "L30", "2015200T150502", 2015)
     fx.write_hls(tmp_path / "in", "S30", "2020225T152641", 2020, cloud=(5, 10, 5, 10))
+    fx.write_hls(tmp_path / "in", "L30", "2020225T150721", 2020, cloud=(5, 20, 5, 30))  # that day, cloudier
     for path in sorted(glob.glob(str(tmp_path / "in" / "*" / "*.tif"))):
         if not path.endswith(("SAA.tif", "SZA.tif", "VAA.tif", "VZA.tif")):
             QgsProject.instance().addMapLayer(QgsRasterLayer(path, os.path.basename(path)[:-4], "gdal"))
@@ -525,6 +527,8 @@ def test_the_dialog_stacks_hls_granules_with_their_fmask_rule(project, tmp_path)
         assert not dialog.stack_button.isHidden()
         assert dialog.stack_checked_band_files(), dialog.status.text()
         assert "Stacked the band files into 2 dates (2 with a cloud mask)" in dialog.status.text()
+        assert ("Left out, as the second granule of its tile and day (the one whose Fmask shows more clear pixels is "
+                "stacked): HLS.L30.T18LUM.2020225T150721.v2.0.") in dialog.status.text()
         assert [layer.name() for layer, _ in dialog.checked()] == ["2015-07-19", "2020-08-12"]
         assert [m.name() for m in dialog.checked_masks()] == ["2015-07-19_Fmask", "2020-08-12_Fmask"]
         assert dialog.mask_clear_edit.text() == "!bit1&!bit2&!bit3"
