@@ -747,6 +747,8 @@ def test_hls_l30_granules_dates_roles_scale_nodata_and_fmask(tmp_path, capsys):
     assert mask.GetRasterBand(1).GetNoDataValue() == 255
     mask = gdal.Open(str(tmp_path / "out" / "masks" / "2015-07-19_Fmask.vrt"))  # (the product's fill: none declared)
     assert mask.GetRasterBand(1).GetNoDataValue() == 255
+    res = bandfiles.stack_band_files([str(tmp_path / "in")], str(tmp_path / "o4"), bands="B4,B3,B2,B5")  # B4: B04
+    assert [_band(res.vrts[0], b)[2] for b in (1, 4)] == ["Red (B04)", "NIR (B05)"]
     # the folder to stack for a band file: the one holding every granule's folder (the dialog's and Processing's)
     assert bandfiles.downloads_folder(tmp_path / "in" / gid / f"{gid}.B04.tif") == str(tmp_path / "in")
     # detect on the next command: no --bands (R, G, B, NIR from the wavelengths); masked: the 5 x 5 cloud, the ring
