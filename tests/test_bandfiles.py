@@ -749,6 +749,15 @@ def test_hls_l30_granules_dates_roles_scale_nodata_and_fmask(tmp_path, capsys):
     assert mask.GetRasterBand(1).GetNoDataValue() == 255
     res = bandfiles.stack_band_files([str(tmp_path / "in")], str(tmp_path / "o4"), bands="B4,B3,B2,B5")  # B4: B04
     assert [_band(res.vrts[0], b)[2] for b in (1, 4)] == ["Red (B04)", "NIR (B05)"]
+    res = bandfiles.stack_band_files([str(tmp_path / "in")], str(tmp_path / "o5"), bands="red,B10")  # thermal: deg C
+    assert [_band(res.vrts[0], b) for b in (1, 2)] == [(1e-4, 0.0, "Red (B04)"), (0.01, 0.0, "Thermal 1 (B10)")]
+    flat = tmp_path / "flat"  # the granules' files in one folder, as some downloads leave them
+    flat.mkdir()
+    for path in glob.glob(str(tmp_path / "in" / "*" / "*.tif")):
+        os.symlink(path, flat / os.path.basename(path))
+    res = bandfiles.stack_band_files([str(flat)], str(tmp_path / "o6"))
+    assert [os.path.basename(p) for p in res.vrts] == ["2015-07-19.vrt", "2020-08-12.vrt"]
+    assert bandfiles.downloads_folder(flat / f"{gid}.B04.tif") == str(flat)
     # the folder to stack for a band file: the one holding every granule's folder (the dialog's and Processing's)
     assert bandfiles.downloads_folder(tmp_path / "in" / gid / f"{gid}.B04.tif") == str(tmp_path / "in")
     # detect on the next command: no --bands (R, G, B, NIR from the wavelengths); masked: the 5 x 5 cloud, the ring
