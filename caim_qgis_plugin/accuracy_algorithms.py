@@ -369,9 +369,12 @@ class AssessAccuracyAlgorithm(_Base):
         report = self.parameterAsFileOutput(parameters, self.REPORT, context)
         if report:
             make_output_folder(report)
-            try:
-                with open(report, "w", encoding="utf-8") as f:
-                    f.write(html_report(res, map_path, path))
+            from model_core.staging import write_text
+
+            try:  # through a hidden folder beside it: never a half-written page under the user's name
+                write_text(report, html_report(res, map_path, path), ".caim-report-")
+            except CaimError as exc:
+                raise QgsProcessingException(str(exc)) from None
             except OSError as exc:
                 raise QgsProcessingException(tr("Cannot write the report '%s' (%s). Choose another file.") % (
                     report, exc.strerror or exc)) from None

@@ -100,8 +100,19 @@ def main(argv=None):
     for name, rate in rows.items():
         print(f"  {rate:7.4f}  {name}")
     if args.json:
-        with open(args.json, "w", encoding="utf-8") as f:
-            json.dump(rows, f, indent=1)
+        # through a hidden folder beside it, moved into place whole: a run killed while writing (kill -9)
+        # left a half JSON under the user's name; now only that folder, which the next ablation there removes
+        from model_core.errors import OutputError
+        from model_core.staging import write_text
+
+        try:
+            write_text(args.json, json.dumps(rows, indent=1), ".caim-ablation-")
+        except OutputError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 2
+        except OSError as exc:
+            print(f"error: cannot write '{args.json}' ({exc.strerror or exc})", file=sys.stderr)
+            return 2
     return 0
 
 

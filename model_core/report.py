@@ -175,9 +175,10 @@ def write_report(res, path, title=None, inputs=None, overwrite=False, extra=None
     if imagery and res.paths.get("moment"):
         pictures, problem = _pictures(res, imagery)
     page = report_html(res, title, inputs, extra, pictures, problem)
-    try:
-        with open(path, "w", encoding="utf-8") as f:
-            f.write(page)
+    from model_core.staging import write_text
+
+    try:  # through a hidden folder beside it: never a half-written page under the user's name
+        write_text(path, page, ".caim-report-")
     except OSError as exc:
         raise OutputError(f"Cannot write the report '{path}' ({exc.strerror or exc}).") from None
     return path

@@ -7,8 +7,8 @@ long as it lives: the system drops the lock when the process ends, however it en
 folder can tell a folder a killed run left (kill -9, a crash, a qgis_process ended by a signal) from one a live
 run is writing, and removes it (:func:`remove_abandoned`).  Used by the detection's partial outputs
 (:mod:`model_core.predict`), the polygons, the sample, the change per zone and compare's CSV
-(:func:`staged_output`), the JSON of assess and evaluate and every weights file (:func:`staged_file`), the
-trainer's checkpoints (:mod:`model_core.train`) and the split into dates (:mod:`model_core.stacked`).
+(:func:`staged_output`), the JSON of assess, evaluate and ablation, every weights file, the HTML reports and
+the ``.qml`` styles beside outputs (:func:`staged_file`, :func:`write_text`), the trainer's checkpoints (:mod:`model_core.train`) and the split into dates (:mod:`model_core.stacked`).
 """
 
 import contextlib
@@ -158,3 +158,11 @@ def staged_file(out_path, prefix):
     with staged_output(out_path, prefix) as (_scratch, staged):
         yield staged
         os.replace(staged, out_path)
+
+
+def write_text(out_path, text, prefix):
+    """Write ``text`` (UTF-8) to ``out_path`` through :func:`staged_file`: a run killed while writing (kill -9,
+    a disk full) leaves ``out_path`` as it was (absent, or the old file whole), never a half file under its
+    name.  Errors of the folder are :class:`OutputError`; those of the writing itself OSError."""
+    with staged_file(out_path, prefix) as staged, open(staged, "w", encoding="utf-8") as f:
+        f.write(text)

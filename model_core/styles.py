@@ -11,6 +11,7 @@ import html
 import os
 
 from model_core.errors import OutputError
+from model_core.staging import write_text
 
 _TEMPLATE = """<!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>
 <qgis version="3.22" styleCategories="AllStyleCategories">
@@ -61,9 +62,8 @@ def write_styles(paths, interval_labels, overwrite=False):
         if os.path.exists(path) and not overwrite:
             kept.append(path)
             continue
-        try:
-            with open(path, "w", encoding="utf-8") as f:
-                f.write(text)
+        try:  # through a hidden folder beside it: a half-written style would be kept and trusted next time
+            write_text(path, text, ".caim-style-")
         except OSError as exc:
             raise OutputError(f"Cannot write the style '{path}' ({exc.strerror or exc}).") from None
         written.append(path)

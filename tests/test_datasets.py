@@ -319,6 +319,35 @@ def test_false_change_rate_counts_valid_pixels_called_changed():
 
 @pytest.mark.shared
 @needs_shared
+@pytest.mark.skipif(os.name != "posix", reason="POSIX signals and locks")
+def test_ablation_killed_while_writing_its_json_leaves_no_half_file_under_its_name(tmp_path):
+    """``ablation --json`` wrote straight into OUT: killed on the spot (kill -9) while writing, it left a half
+    JSON under the user's name. It is written in a hidden folder beside it and moved into place whole; the next
+    run there removes the folder a killed one left."""
+    import json
+    import subprocess  # nosec B404 - our own code in a child process (SIGKILL would end pytest itself)
+    import sys
+
+    from rasters import ROOT, killed_while_writing
+
+    from model_core import ablation
+
+    target = str(tmp_path / "a.json")
+    args = ["--samples", "2", "--json", target]
+    code = killed_while_writing("a.json") + f"from model_core.ablation import main\nmain({args!r})\n"
+    run = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=dict(os.environ, PYTHONPATH=ROOT),  # nosec B603
+                         capture_output=True, text=True, timeout=300)
+    assert run.returncode == -9, run.stderr
+    left = os.listdir(tmp_path)
+    assert len(left) == 1 and left[0].startswith(".caim-ablation-"), left
+    assert ablation.main(args) == 0
+    assert os.listdir(tmp_path) == ["a.json"]
+    with open(target, encoding="utf-8") as f:
+        assert set(json.load(f)) == {"cva"}
+
+
+@pytest.mark.shared
+@needs_shared
 def test_no_change_series_nuisance_strength_follows_the_options():
     """The matched no-change pairs (haze on few dates, misregistration on some) differ less between
     dates than the strong-nuisance test pairs (haze and misregistration on every date)."""

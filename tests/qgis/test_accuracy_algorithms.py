@@ -212,6 +212,47 @@ def test_images_and_unusable_output_folders_are_refused_without_a_traceback(proj
         assert "Traceback" not in fb.textLog() and "FileExistsError" not in fb.textLog(), fb.textLog()
 
 
+def test_a_report_cut_off_while_written_leaves_the_old_one_whole(project, tmp_path, monkeypatch):
+    """The accuracy report was written straight under the user's name: a run stopped while writing it (a disk
+    full here; a kill -9 likewise) left a half page there, over the previous report. It is written in a hidden
+    folder beside it and moved into place whole: the old report stays as it was and no folder is left."""
+    import builtins
+    import errno
+
+    path, sample = _labelled_sample(tmp_path, _moment())
+    report = tmp_path / "out" / "r.html"
+    results, ok, fb = _run("caim:assessaccuracy", {"MAP": path, "POINTS": sample, "REPORT": str(report)})
+    assert ok, fb.textLog()
+    before = report.read_text(encoding="utf-8")
+    real_open = builtins.open
+
+    class Full:
+        def __init__(self, f):
+            self.f = f
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            self.f.close()
+
+        def write(self, text):
+            self.f.write(text[:40])
+            self.f.flush()
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+    def full_disk(name, mode="r", *args, **kwargs):
+        f = real_open(name, mode, *args, **kwargs)
+        return Full(f) if "w" in mode and os.path.basename(str(name)) == "r.html" else f
+
+    monkeypatch.setattr(builtins, "open", full_disk)
+    results, ok, fb = _run("caim:assessaccuracy", {"MAP": path, "POINTS": sample, "REPORT": str(report)})
+    monkeypatch.undo()
+    assert not ok and "Cannot write the report" in fb.textLog() and "No space left" in fb.textLog()
+    assert report.read_text(encoding="utf-8") == before
+    assert os.listdir(report.parent) == ["r.html"]
+
+
 def test_a_missing_points_file_is_named(project, tmp_path):
     """A POINTS path that is no file (moved, deleted, mistyped on the qgis_process command line): QGIS said
     only "Incorrect parameter value for POINTS"; now the parameter and the path (for the rasters QGIS's own
