@@ -547,8 +547,10 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
                 fact["source"] = source
         if choice == AUTO:  # on imagery the networks cannot read, the engine's classical method (said below)
             model = inp.auto_choice(layers, bands, weights)
+        # (a Weights file trained with another band mapping: the engine's warning says it, once, in the run's
+        # summary and its WARNINGS output, with the bands the run read; the form's said it a second time here)
         problems = inp.validate(layers, [f.get("date") for f in facts], bands, AUTO if choice == AUTO else model,
-                                weights=weights, masks=masks)
+                                weights=weights, masks=masks, mapping_warning=False)
         clear_text = self.parameterAsString(parameters, self.MASK_CLEAR, context)
         try:
             self._mask_clear = inp.parse_clear_values(clear_text)

@@ -428,13 +428,15 @@ def band_files(layers, dates):
         isinstance(lyr, QgsRasterLayer) and lyr.bandCount() == 1 for lyr in shared[d])}
 
 
-def validate(layers, dates=None, bands=None, model=mdl.AUTO, weights=None, masks=None):
+def validate(layers, dates=None, bands=None, model=mdl.AUTO, weights=None, masks=None, mapping_warning=True):
     """Problems with a planned run, as [(level, message)], errors first.  Main thread only.
 
     ``model`` may be "auto" (resolved with the engine's default for the number of layers).  The
     networks need 4 bands (red, green, blue, NIR) with their bundled weights; the classical methods
     (CVA, ISFA) take any number of bands.  With a ``weights`` file the engine checks the band count against it.
-    ``masks``: one cloud-mask layer, or None for a date without one, per layer (:func:`mask_problems`)."""
+    ``masks``: one cloud-mask layer, or None for a date without one, per layer (:func:`mask_problems`).
+    ``mapping_warning=False``: without the warning of a Weights file trained with another band mapping
+    (:func:`weights_mapping_problems`), for Processing, whose log has the engine's own warning of it."""
     problems = mask_problems(layers, masks) if masks else []
     choice, model = model, mdl.resolve(model, len(layers))
     if len(layers) < 2:
@@ -467,7 +469,7 @@ def validate(layers, dates=None, bands=None, model=mdl.AUTO, weights=None, masks
         elif mdl.needs_weights(model) and weights_record(weights)[1]:
             # refused before the run (the run stopped with it after the layers were read)
             problems.append((ERROR, weights_record(weights)[1]))
-        elif mdl.needs_weights(model) and not bands:
+        elif mdl.needs_weights(model) and not bands and mapping_warning:
             problems += weights_mapping_problems(rasters, weights)
         problems += grid_problems(rasters)
     if dates is not None:

@@ -539,6 +539,27 @@ def test_cva_refuses_a_weights_file(project, tmp_path):
     assert not ok and "takes no weights" not in fb.textLog()
 
 
+def test_a_weights_files_band_mapping_is_warned_once_in_the_log(project, tmp_path):
+    """A Weights file trained with the band mapping 3,4,4,2 run with BANDS empty: the log said so twice, once
+    from the form's check before the run and once from the engine in the run's summary. Once now: the
+    engine's, which names the bands the run read, and is the WARNINGS output too."""
+    import json
+
+    from model_core import weights as wio
+    from model_core.models import build_model
+
+    stack = make_stack(str(tmp_path), size=40, nodata_block=False)
+    weights = str(tmp_path / "landsat.pt")
+    wio.save(weights, build_model("caimnet"), {"config": json.dumps({
+        "model": "caimnet", "data": {"kind": "generic", "root": "x", "bands": [3, 4, 4, 2]}})})
+    results, ok, fb = run_alg(dict(INPUT=stack, MODEL="caimnet", WEIGHTS=weights, DEVICE="CPU",
+                                   **outputs_in(str(tmp_path / "o"))))
+    assert ok, fb.textLog()
+    log = fb.textLog()
+    assert log.lower().count("trained with the band mapping 3,4,4,2") == 1, log
+    assert "this run reads bands 1,2,3,4" in log and "this run reads bands 1,2,3,4" in results["WARNINGS"]
+
+
 def test_run_on_stack_values(finished_run):
     """The shared run (conftest.finished_run): 3 dates, 64 x 64, probabilities and polygons."""
     results = finished_run["results"]
