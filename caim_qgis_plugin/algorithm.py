@@ -202,7 +202,8 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
             "the log-odds of 'no change' by 1 (for CVA and ISFA: +1 lowers the threshold by a quarter).  Raise it "
             "in steps of 0.25 when clear changes are missed.\n"
             "<b>Threshold of the classical methods</b> (advanced): <tt>otsu</tt> (default) or <tt>kittler</tt>, "
-            "Kittler and Illingworth's minimum-error threshold, for MODEL=cva or isfa only: it finds more of "
+            "Kittler and Illingworth's minimum-error threshold, for MODEL=cva or isfa only (and MODEL=auto where "
+            "it runs Classical ISFA, on layers whose bands the networks cannot read): it finds more of "
             "the change where changes are a small share of the scene, but also called a few more stable points "
             "changed on our real checks (the model card, candidate KT).\n"
             "<b>Minimum change patch</b>: a minimum mapping unit in pixels, 0 (default) = off.  Changed "
@@ -526,7 +527,9 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
         threshold = self.parameterAsEnumString(parameters, self.THRESHOLD, context) or "otsu"
         if threshold not in THRESHOLDS:
             raise QgsProcessingException(tr("Unknown threshold '%s'; use one of %s.") % (threshold, ", ".join(THRESHOLDS)))
-        if threshold != "otsu" and mdl.needs_weights(model):  # the classical methods need none
+        # (with MODEL=auto: checked below against the model it runs, Classical ISFA on imagery the networks
+        # cannot read taking a threshold as when chosen by name; the engine does the same)
+        if threshold != "otsu" and mdl.needs_weights(model) and choice != AUTO:  # the classical methods need none
             raise QgsProcessingException(tr(
                 "The minimum-error threshold (THRESHOLD=kittler) applies to the classical methods only, not to "
                 "%s. Choose MODEL=cva or isfa, or leave THRESHOLD at otsu.") % mdl.name(model))
@@ -547,6 +550,11 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
                 fact["source"] = source
         if choice == AUTO:  # on imagery the networks cannot read, the engine's classical method (said below)
             model = inp.auto_choice(layers, bands, weights)
+            if self._threshold != "otsu" and mdl.needs_weights(model):
+                raise QgsProcessingException(tr(
+                    "The minimum-error threshold (THRESHOLD=kittler) applies to the classical methods only, and "
+                    "MODEL=auto runs %s on these layers (it runs Classical ISFA only on layers whose bands the "
+                    "networks cannot read). Choose MODEL=cva or isfa, or leave THRESHOLD at otsu.") % mdl.name(model))
         # (a Weights file trained with another band mapping: the engine's warning says it, once, in the run's
         # summary and its WARNINGS output, with the bands the run read; the form's said it a second time here)
         problems = inp.validate(layers, [f.get("date") for f in facts], bands, AUTO if choice == AUTO else model,

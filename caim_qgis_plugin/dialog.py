@@ -702,16 +702,32 @@ class CaimDialog(QDialog):
             self.bands_edit.setPlaceholderText(tr("empty: from band wavelengths/names, else bands 1-4; e.g. 3,2,1,4"))
         for widget in (self.weights_widget, self.weights_widget.lineEdit(), self.weights_label):
             widget.setToolTip(tip)
-        if getattr(self, "threshold_combo", None) is not None:  # built after the model list
-            for widget in (self.threshold_combo, self.threshold_label, self.threshold_note):
-                widget.setEnabled(classical)
-                widget.setToolTip(
-                    tr("Where the classical method cuts its change magnitude. Otsu's threshold (default); the "
-                    "minimum-error threshold finds more of the change where changes are a small share of the "
-                    "scene; on our real checks it also called a few more stable points changed (model card, candidate KT).") if classical else
-                    tr("Only the classical methods (CVA, ISFA) have a threshold to choose; the networks and "
-                    "fusions use their calibrated decision (see Sensitivity)."))
-        self.validate()
+        self.validate()  # (and the Threshold control, after the model that will run: _threshold_follows)
+
+    def _threshold_follows(self, choice, runs):
+        """Enable the Threshold control when the model that will run (``runs``: ``choice`` resolved, "auto" on
+        imagery the networks cannot read being its classical method) is a classical one, and say which in its
+        tooltip (with "auto" the control was kept disabled where Classical ISFA ran, so its minimum-error
+        threshold needed ISFA picked by hand)."""
+        if getattr(self, "threshold_combo", None) is None:  # built after the model list
+            return
+        classical = not mdl.needs_weights(runs)
+        if not classical:
+            tip = tr("Only the classical methods (CVA, ISFA) have a threshold to choose; the networks and "
+                     "fusions use their calibrated decision (see Sensitivity).")
+            if choice == AUTO:
+                tip += " " + tr("Automatic runs %s on these layers; it runs Classical ISFA, and this control is "
+                                "enabled, on layers whose bands the networks cannot read.") % mdl.name(runs)
+        else:
+            tip = tr("Where the classical method cuts its change magnitude. Otsu's threshold (default); the "
+                     "minimum-error threshold finds more of the change where changes are a small share of the "
+                     "scene; on our real checks it also called a few more stable points changed (model card, candidate KT).")
+            if choice == AUTO:
+                tip += " " + tr("It applies to %s, which Automatic runs on these layers (the networks cannot read "
+                                "their bands).") % mdl.name(runs)
+        for widget in (self.threshold_combo, self.threshold_label, self.threshold_note):
+            widget.setEnabled(classical)
+            widget.setToolTip(tip)
 
     def weights_info(self):
         """(ok, text): what ``python -m model_core weights`` says about the file the chosen network would
@@ -1189,12 +1205,13 @@ class CaimDialog(QDialog):
         units = self._to_split()
         n = self._date_count(units)
         blocked = any(level == inp.ERROR for level, _ in problems)
+        choice = self.model_choice()
+        resolved = mdl.resolve(choice, n)
+        if choice == mdl.AUTO and not units:  # imagery the networks cannot read: the engine's classical method
+            resolved = inp.auto_choice([layer for layer, _ in self.checked()],
+                                       self._bands_or_none(), self.weights_path())
+        self._threshold_follows(choice, resolved)
         if not blocked:
-            choice = self.model_choice()
-            resolved = mdl.resolve(choice, n)
-            if choice == mdl.AUTO and not units:  # imagery the networks cannot read: the engine's classical method
-                resolved = inp.auto_choice([layer for layer, _ in self.checked()],
-                                           self._bands_or_none(), self.weights_path())
             text = tr("%d dates once split, to run with %s; the series is checked again then.") if units \
                 else tr("%d dates, ready to run with %s.")
             lines.append('<span style="color:%s">✔ %s</span>' % (tone("ok"), text % (

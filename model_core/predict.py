@@ -745,9 +745,10 @@ def auto_fallback_note(network, reason, weights=None):
             + (f"; the weights file '{os.path.basename(weights)}' was not used" if weights else "") + ".")
 
 
-def check_threshold(value, model):
+def check_threshold(value, model, auto=False):
     """The classical methods' threshold rule ``value`` ('otsu' or 'kittler'), else an :class:`InputError`;
-    'kittler' only for a classical method (the fusions' weights were chosen with Otsu's threshold)."""
+    'kittler' only for a classical method (the fusions' weights were chosen with Otsu's threshold).
+    ``auto``: ``model`` is what the automatic choice runs on these images (said so in the refusal)."""
     from model_core.models import model_class
     from model_core.models.cva import CVA
 
@@ -760,6 +761,11 @@ def check_threshold(value, model):
             classical = issubclass(model_class(model), CVA)
         except CaimError:  # an unknown model: load_model says so
             classical = False
+        if not classical and auto:
+            raise InputError(f"The minimum-error threshold applies to the classical methods (cva, isfa) only, and "
+                             f"the automatic choice runs '{model}' on these images (the networks can read their "
+                             "bands; it runs isfa only on imagery they cannot read). Choose --model cva or isfa, "
+                             "or leave the threshold at otsu.")
         if not classical:
             raise InputError(f"The minimum-error threshold applies to the classical methods (cva, isfa) only, "
                              f"not to '{model}'. Choose --model cva or isfa, or leave the threshold at otsu.")
@@ -878,7 +884,11 @@ def detect(images, out_dir=None, dates=None, bands=None, model="caimnet", weight
         raise InputError(f"The tile overlap cannot be negative ({overlap}); leave it out for the model's own.")
     sensitivity = check_sensitivity(sensitivity)  # before any loading: a bad value fails at once
     min_patch = check_min_patch(min_patch)
-    threshold = check_threshold(threshold, model)
+    # "auto": checked against the model it runs, once known (below): its classical method on imagery the
+    # networks cannot read takes a threshold, as isfa chosen by name does
+    from model_core.models import AUTO_FALLBACK
+
+    threshold = check_threshold(threshold, AUTO_FALLBACK if auto else model)
     check_cancel()
     report(0.0, "Loading model")
     net, weights_path, trained = load_model(model, weights, device=dev)
@@ -898,8 +908,6 @@ def detect(images, out_dir=None, dates=None, bands=None, model="caimnet", weight
     except BandRolesError as exc:  # imagery the networks cannot read (red, NIR, SWIR1; one band; ...)
         if not auto or bands:  # CAIM-Net chosen by name, or a band mapping of another length than the network's
             raise              # (the user's to correct): the refusal, with its advice (choose CVA or ISFA, ...)
-        from model_core.models import AUTO_FALLBACK
-
         auto_note = auto_fallback_note(model, str(exc), weights)
         model = AUTO_FALLBACK
         net, weights_path, trained = load_model(model, None, device=dev)
@@ -916,6 +924,8 @@ def detect(images, out_dir=None, dates=None, bands=None, model="caimnet", weight
         net.threshold_rule = threshold
     t_ = getattr(net, "min_dates", 2), getattr(net, "max_dates", 10 ** 6)
     try:
+        if auto and threshold != "otsu":
+            check_threshold(threshold, model, auto=True)  # a network runs: refused, as when chosen by name
         if stack.band_count > MAX_BANDS:
             raise InputError(
                 f"The inputs have {stack.band_count} bands per date ('{stack.specs[0].label}'); this program "

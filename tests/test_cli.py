@@ -382,6 +382,30 @@ def test_model_auto_runs_isfa_on_imagery_the_networks_cannot_read(capsys, tmp_pa
     assert meta["CAIM_MODEL"] == default_model(2) and "CAIM_MODEL_NOTE" not in meta
 
 
+def test_a_threshold_given_for_auto_follows_the_model_that_runs(capsys, tmp_path):
+    """--model auto --threshold kittler was refused as for a network even where the automatic choice runs
+    Classical ISFA (imagery the networks cannot read), so the minimum-error threshold needed --model isfa. It
+    applies there now, as with isfa chosen by name; where auto runs a network it is refused, saying so."""
+    from osgeo import gdal
+
+    rng = np.random.default_rng(1)
+    base = rng.integers(500, 3000, (3, 32, 32)).astype(np.float32)
+    rns = []
+    for i in range(3):
+        a = base + rng.normal(0, 20, base.shape).astype(np.float32)
+        if i == 2:
+            a[:, 8:20, 8:20] += 900
+        rns.append(write_tif(tmp_path / f"rns_{2019 + i}.tif", a, names=["red", "nir", "swir1"]))
+    rc, out, err = _run(capsys, ["detect", *rns, "--model", "auto", "--threshold", "kittler", "--out",
+                                 str(tmp_path / "o"), "--quiet"])
+    assert rc == 0, err
+    meta = gdal.Open(str(tmp_path / "o" / "change_moment.tif")).GetMetadata()
+    assert meta["CAIM_MODEL"] == "isfa" and meta["CAIM_THRESHOLD"].startswith("kittler "), meta
+    imgs = _stack(tmp_path, n=3, size=24)  # R, G, B, NIR: the network runs
+    _assert_refused(capsys, tmp_path, ["detect", *imgs, "--model", "auto", "--threshold", "kittler"],
+                    "the automatic choice runs 'caimnet_isfa' on these images", "Choose --model cva or isfa")
+
+
 def test_demo_runs_the_automatic_choice(capsys, tmp_path):
     """`make demo`'s command on the bundled synthetic sample: the automatic choice runs with the bundled
     weights, its accuracy against the sample's truth is printed next to CVA's and is far from chance,

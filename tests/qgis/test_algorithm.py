@@ -461,6 +461,18 @@ def test_auto_runs_isfa_on_imagery_the_networks_cannot_read(project, tmp_path):
                                    **outputs_in(str(tmp_path / "named"))))
     assert not ok and "no green and no blue band" in fb.textLog()
     assert not os.path.exists(str(tmp_path / "named"))
+    # THRESHOLD=kittler with MODEL=auto: applied where auto runs Classical ISFA (it was refused as for a
+    # network), refused before the run where auto runs a network
+    results, ok, fb = run_alg(dict(INPUT=paths, THRESHOLD="kittler", DEVICE="CPU",
+                                   **outputs_in(str(tmp_path / "kittler"))))
+    assert ok, fb.textLog()
+    assert metadata(results["MOMENT"])["CAIM_THRESHOLD"].startswith("kittler "), metadata(results["MOMENT"])
+    os.mkdir(str(tmp_path / "rgbn"))
+    stack = make_stack(str(tmp_path / "rgbn"), size=40, nodata_block=False)
+    results, ok, fb = run_alg(dict(INPUT=stack, THRESHOLD="kittler", DEVICE="CPU",
+                                   **outputs_in(str(tmp_path / "network"))))
+    assert not ok and "MODEL=auto runs CAIM-Net + ISFA on these layers" in fb.textLog(), fb.textLog()
+    assert not os.path.exists(str(tmp_path / "network"))
 
 
 def test_automatic_tiles_give_the_same_result(project, tmp_path, finished_run):

@@ -312,10 +312,17 @@ def test_automatic_choice_on_imagery_the_networks_cannot_read_is_said_before_the
     assert "2 dates, ready to run with Classical ISFA (automatic choice: the networks cannot read these " \
            "layers' bands)." in text, text
     assert "✖" not in text and dialog.run_button.isEnabled()
+    # the Threshold control follows the model that will run: Classical ISFA here (it stayed disabled with
+    # Automatic, so the minimum-error threshold needed ISFA picked by hand), and is passed to the run
+    assert dialog.threshold_combo.isEnabled(), dialog.threshold_combo.toolTip()
+    assert "which Automatic runs on these layers" in dialog.threshold_combo.toolTip()
+    dialog.threshold_combo.setCurrentIndex(dialog.threshold_combo.findData("kittler"))
+    assert dialog.parameters()["THRESHOLD"] == "kittler"
     dialog.model_combo.setCurrentIndex(dialog.model_combo.findData("caimnet"))
     assert "no green and no blue band" in dialog.messages.text() and not dialog.run_button.isEnabled()
+    assert not dialog.threshold_combo.isEnabled()
     dialog.model_combo.setCurrentIndex(dialog.model_combo.findData("auto"))
-    assert dialog.run_button.isEnabled()
+    assert dialog.run_button.isEnabled() and dialog.threshold_combo.isEnabled()
     one = []
     for y in (2034, 2035):
         one.append(QgsRasterLayer(write_raster(str(tmp_path / f"one_{y}.tif"), np.full((1, 64, 64), 90, np.uint8)),
