@@ -84,6 +84,7 @@ def training(meta):
     init = meta.get("init") or cfg.get("init")  # a staged file's meta says more than its last config
     info = {
         "command": meta.get("command") or cfg.get("command"),
+        "resumed_by": [c for c in (cfg.get("resumed_by") or []) if isinstance(c, str)],  # a resumed run's resumes
         "epoch": meta.get("epoch"),
         "epochs": cfg.get("epochs"),
         "seed": cfg.get("seed"),
@@ -235,6 +236,7 @@ def text(info):
                 info["epoch"], " of %s" % info["epochs"] if info["epochs"] else "",
                 ", seed %s" % info["seed"] if info["seed"] is not None else "")
         lines.append(run)
+        lines += ["  resumed by     %s" % c for c in info.get("resumed_by") or []]
     if info["date"]:
         lines.append("  written        %s" % info["date"])
     # the start file as named when this file was trained (a bundled file may since have been renamed or

@@ -123,6 +123,7 @@ def load_config(path_or_dict):
         if not isinstance(user, dict):
             raise CaimError(f"The config '{path_or_dict}' must be a JSON object ({{\"key\": value, ...}}).")
     user.pop("command", None)  # the command line a run recorded in its OUT/config.json
+    user.pop("resumed_by", None)  # (and those that resumed it, in its weights files' configs)
     unknown = set(user) - set(DEFAULTS)
     if unknown:
         raise CaimError(f"Unknown config keys: {', '.join(sorted(unknown))}. "
@@ -516,7 +517,7 @@ class _Ema:
                 else:
                     v.copy_(src[k])
 
-_RESUME_MAY_CHANGE = ("epochs", "lr", "threads", "device", "out", "command")
+_RESUME_MAY_CHANGE = ("epochs", "lr", "threads", "device", "out", "command", "resumed_by")
 
 
 def _describe_run(out):
@@ -625,9 +626,11 @@ def train(cfg, resume=False, log=None, overwrite=False):
         payload = wio.read(last_path)
         meta = payload.get("meta") or {}
         try:
-            changes = _config_changes(json.loads(meta.get("config") or "{}"), cfg)
+            stored = json.loads(meta.get("config") or "{}")
         except ValueError:
-            changes = []
+            stored = {}
+        stored = stored if isinstance(stored, dict) else {}
+        changes = _config_changes(stored, cfg)
         if changes:
             raise CaimError(f"Cannot resume the run in '{out}' with another config; it differs in: "
                             + "; ".join(changes) + ". A resumed run may change only epochs, lr, threads and "
@@ -667,6 +670,11 @@ def train(cfg, resume=False, log=None, overwrite=False):
             raise CaimError(f"The run in '{out}' has finished its {start_epoch} epochs. To train on, raise "
                             f"the number of epochs: --resume --epochs {start_epoch + 5}, say.")
         log(f"resumed from {state_path} at epoch {start_epoch + 1}")
+        if stored.get("command") and cfg.get("command"):
+            # the weights files record the run's first command and every resume's after it (they recorded the
+            # last resume's alone, so `weights FILE` showed "--resume --epochs 8" as how the file was trained)
+            cfg["resumed_by"] = list(stored.get("resumed_by") or []) + [cfg["command"]]
+            cfg["command"] = stored["command"]
     # after a resume's check of its config, which names every key that differs
     mult = int(getattr(model, "multiple", 1) or 1)
     if int(cfg["patch"]) % mult:  # the first step stopped with the model's "height and width must be multiples"

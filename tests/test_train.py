@@ -318,6 +318,39 @@ def test_resume_refuses_another_config(tmp_path, capsys):
     assert train.main([str(cfg_path), "--resume", "--epochs", "2"]) == 0
 
 
+def test_weights_of_a_resumed_run_show_its_first_command_and_the_resumes(tmp_path, capsys):
+    """`python -m model_core weights OUT/last.pt` of a resumed run showed the resume's command ('train
+    cfg.json --resume --epochs 3') as how the file was trained, the first command (with its --seed, --init,
+    ...) lost. It shows the first command and each resume after it, in order."""
+    from model_core import train
+    from model_core.cli import main as cli_main
+
+    root = str(tmp_path / "data")
+    layouts.write_generic(root)
+    cfg_path = tmp_path / "cfg.json"
+    cfg_path.write_text(json.dumps(_cfg(tmp_path, root, 1)))
+    assert train.main([str(cfg_path), "--seed", "5"]) == 0
+    assert train.main([str(cfg_path), "--seed", "5", "--resume", "--epochs", "2"]) == 0
+    assert train.main([str(cfg_path), "--seed", "5", "--resume", "--epochs", "3"]) == 0
+    capsys.readouterr()
+    assert cli_main(["weights", str(tmp_path / "run" / "last.pt")]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    trained = [x for x in lines if x.startswith("  trained by") or x.startswith("  resumed by")]
+    assert trained[0].startswith(f"  trained by     python -m model_core train {cfg_path} --seed 5 (checkpoint "
+                                 "of epoch 3 of 3"), trained
+    assert trained[1:] == [f"  resumed by     python -m model_core train {cfg_path} --seed 5 --resume --epochs 2",
+                           f"  resumed by     python -m model_core train {cfg_path} --seed 5 --resume --epochs 3"]
+    assert cli_main(["weights", str(tmp_path / "run" / "last.pt"), "--json"]) == 0
+    info = json.loads(capsys.readouterr().out)[0]
+    assert info["command"].endswith("--seed 5") and len(info["resumed_by"]) == 2
+    # the run's config as its files record it resumes again (the keys a resume adds are no config change)
+    from model_core import weights as wio
+
+    stored = json.loads(wio.read(str(tmp_path / "run" / "last.pt"))["meta"]["config"])
+    cfg_path.write_text(json.dumps(stored))
+    assert train.main([str(cfg_path), "--seed", "5", "--resume", "--epochs", "4"]) == 0
+
+
 def test_resume_after_a_stop_between_checkpoint_files_equals_the_uninterrupted_run(tmp_path):
     """Killed after last.pt of epoch 2 was written but before state.pt: the resume must train epoch 2
     again from epoch 1's state (not epoch 2's weights with epoch 1's optimizer) and end where an
