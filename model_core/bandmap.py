@@ -383,13 +383,25 @@ def infer_rgb_only(ds):
     return [1, 2, 3, 2], "assumed"
 
 
-def describe_rgb_only(bands, source):
-    """'1,2,3 as R, G, B and band 2 (green) in place of NIR (RGB-only, ...)'."""
+def describe_rgb_only(bands, source, training=None):
+    """'1,2,3 as R, G, B and band 2 (green) in place of NIR (RGB-only, ...)'.  ``training``: what to say of the
+    weights file that runs (:func:`rgb_only_training`); None: the bundled CAIM-Net file's."""
     roles = ("roles assumed: the band metadata do not say which is which" if source == "assumed"
              else f"roles from the rasters' {source}")
+    training = training or ("the bundled CAIM-Net file saw no RGB-only imagery in training: the model card gives "
+                            "the figures")
     return (f"{','.join(map(str, bands[:3]))} as R, G, B and band {bands[1]} (green) in place of the missing "
-            f"NIR (RGB-only imagery; {roles}; accuracy is lower without NIR, and the bundled CAIM-Net file "
-            "saw no RGB-only imagery in training: the model card gives the figures)")
+            f"NIR (RGB-only imagery; {roles}; accuracy is lower without NIR, and {training})")
+
+
+def rgb_only_training(name, green_as_nir):
+    """What :func:`describe_rgb_only` says of a weights file ``name`` the user gave: trained on RGB-only imagery
+    read the same way (its record's ``green_as_nir``), or not by its record.  (It said "the bundled CAIM-Net
+    file saw no RGB-only imagery" of every file.)"""
+    if green_as_nir:
+        return f"the weights file '{name}' was trained on RGB-only imagery read the same way"
+    return (f"the weights file '{name}' records no RGB-only imagery in its training: check its results on a few "
+            "points you know")
 
 
 def describe(bands, source):

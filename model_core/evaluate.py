@@ -536,8 +536,14 @@ def _main(args):
     print(f"Dataset: {args.dataset} ({kind}), {len(series)} series, T = {have}"
           + (f" (--t {args.t} asked for more dates than the series have)" if args.t and have and args.t > have[-1]
              else ""))
-    counts = {s.values.shape[1] for s in series if getattr(s, "values", None) is not None}
+    loaded = [s for s in series if getattr(s, "values", None) is not None]
+    counts = {s.values.shape[1] for s in loaded}
     bands = f", {counts.pop()} bands" if len(counts) == 1 else ""  # which bands it saw (the model's input)
+    if bands == ", 4 bands" and all(np.array_equal(s.values[:, 1], s.values[:, 3]) for s in loaded):
+        # RGB-only series read as R, G, B, G (green in place of NIR): "4 bands" said 4 where there are 3
+        bands = ", R,G,B,G"
+        print("Bands: RGB-only series (or --bands 1,2,3,2), read as R, G, B with green in place of NIR by the "
+              "model and the baseline alike, as detect reads RGB-only imagery")
     print(format_results(res, label, "CVA + Otsu baseline" + bands + (f", min patch {args.min_patch} px"
                                                                        if args.min_patch > 1 else "")))
     if args.json:

@@ -895,7 +895,14 @@ def detect(images, out_dir=None, dates=None, bands=None, model="caimnet", weight
     check_cancel()
 
     def open_stack(net):
+        rgb_training = None  # the bundled file's (the note of RGB-only inputs)
+        if weights and getattr(net, "needs_weights", True):  # the user's file: the note speaks of it
+            from model_core.bandmap import rgb_only_training
+
+            rgb_training = rgb_only_training(os.path.basename(weights), (getattr(net, "weights_meta", None) or {})
+                                             .get("green_as_nir") is True)
         return Stack(images, dates=dates, bands=bands, reference=reference, expected_bands=net.in_channels,
+                     rgb_training=rgb_training,
                      # (the fusion's classical part by name, CVA or ISFA, for the band notes)
                      extra_bands=str(getattr(net, "classical", "cva")).upper() if getattr(net, "extra_bands", False)
                      else False,

@@ -755,7 +755,10 @@ class Stack:
     """
 
     def __init__(self, inputs, dates=None, bands=None, reference=0, expected_bands=None, extra_bands=False,
-                 surface_only=False, masks=None, mask_clear=None):
+                 surface_only=False, masks=None, mask_clear=None, rgb_training=None):
+        # what the note of RGB-only inputs says of the weights file that runs (bandmap.describe_rgb_only;
+        # None: the bundled CAIM-Net file's)
+        self._rgb_training = rgb_training
         specs = [InputSpec.of(i) for i in inputs]
         if len(specs) < 2:
             raise InputError(f"Change detection needs at least 2 images; {len(specs)} given. "
@@ -929,7 +932,8 @@ class Stack:
                 found, source = bandmap.infer_rgb_only(ds)
                 if found:
                     out[i] = found
-                    notes.setdefault(bandmap.describe_rgb_only(found, source), []).append(s.label)
+                    notes.setdefault(bandmap.describe_rgb_only(found, source, self._rgb_training),
+                                    []).append(s.label)
         for i, (s, ds) in enumerate(zip(specs, datasets)):
             if out[i] is None and not s.bands:
                 found, text = bandmap.infer_partial(ds)

@@ -525,7 +525,12 @@ def test_evaluate_semisynthetic_rgb_only_mode(tmp_path, capsys):
     common = ["--dataset", "semisynthetic", "--samples", "3", "--t-min", "2", "--t-max", "3", "--patch", "32",
               "--scene-stats", "--threads", "1"]
     assert evaluate.main(common + ["--json", str(tmp_path / "a.json")]) == 0
+    assert "CVA + Otsu baseline, 4 bands" in capsys.readouterr().out
     assert evaluate.main(common + ["--bands", "1,2,3,2", "--json", str(tmp_path / "b.json")]) == 0
+    # the header said "4 bands" of 3 bands with green repeated as NIR
+    out = capsys.readouterr().out
+    assert "CVA + Otsu baseline, R,G,B,G" in out and "4 bands" not in out, out
+    assert "read as R, G, B with green in place of NIR by the model and the baseline alike" in out
     a, b = (json.loads((tmp_path / n).read_text())["results"] for n in ("a.json", "b.json"))
     assert a["model"]["area"]["pixels"] == b["model"]["area"]["pixels"] > 0
     assert a["baseline"] != b["baseline"]   # CVA sees the substituted band too

@@ -268,6 +268,16 @@ def test_rgb_only_input_runs_with_green_for_nir(tmp_path, random_weights):
     text = auto.summary_text()
     assert "in place of the missing NIR" in text and "colour interpretation" in text and not hand.notes
     np.testing.assert_array_equal(read_tif(auto.paths["moment"]), read_tif(hand.paths["moment"]))
+    # the note speaks of the file that runs: it said "the bundled CAIM-Net file saw no RGB-only imagery" of
+    # the user's own file too
+    assert "the weights file 'caim.pt' records no RGB-only imagery in its training" in text, text
+    assert "bundled" not in text
+    rgb_trained = str(tmp_path / "rgb_trained.pt")
+    W.save(rgb_trained, W.load_model(random_weights), meta={"green_as_nir": True})
+    text = detect(p, out_dir=str(tmp_path / "own"), weights=rgb_trained, threads=1).summary_text()
+    assert "the weights file 'rgb_trained.pt' was trained on RGB-only imagery read the same way" in text, text
+    text = detect(p, out_dir=str(tmp_path / "bundled"), model="caimnet", threads=1).summary_text()
+    assert "the bundled CAIM-Net file saw no RGB-only imagery in training" in text, text
 
 
 def test_sensitivity_shifts_the_no_change_log_odds(scenario, tmp_path):
