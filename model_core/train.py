@@ -26,7 +26,8 @@ the score of the file that will be shipped after calibration; ``"raw"`` ranks by
 Data kinds: ``semisynthetic`` (:mod:`model_core.datasets.synthetic`, train split for training, the
 held-out val split for validation) or ``generic`` / ``spacenet7`` / ``dynamicearthnet`` / ``pairs`` /
 ``oscd`` (random patches from labelled series of those loaders, :mod:`model_core.datasets.series_patches`;
-``root`` and ``val_root`` name the folders; for ``pairs`` and ``oscd``, ``split`` and ``val_split``
+``root`` and ``val_root`` name the folders (a leading ``~`` is the home folder, in ``out`` and ``init`` too:
+:func:`expand_paths`); for ``pairs`` and ``oscd``, ``split`` and ``val_split``
 name a split under them, e.g. ``{"kind": "pairs", "root": "LEVIR-CD", "split": "train",
 "val_split": "val"}``; these two have T = 2, so the batches have two dates whatever t_min and t_max say).
 
@@ -128,8 +129,30 @@ def load_config(path_or_dict):
     if unknown:
         raise CaimError(f"Unknown config keys: {', '.join(sorted(unknown))}. "
                         f"Known keys: {', '.join(sorted(DEFAULTS))}.")
-    cfg = _merged(user)
+    cfg = expand_paths(_merged(user))
     check_config(cfg)
+    return cfg
+
+
+_ENV_NOTE = (" (environment variables such as $HOME are not expanded in a config's paths: write the path out, "
+             "or start it with ~ for your home folder)")
+
+
+def expand_paths(cfg):
+    """``~`` and ``~user`` at the start of the config's paths (``data.root``, ``data.val_root``, ``out``,
+    ``init``) expanded to the home folder, as a shell does (they were taken literally: "~/data" was refused as
+    "not a folder" and "out": "~/runs/a" trained into a folder named "~" under the current one). Environment
+    variables ($HOME, %USERPROFILE%) are not expanded: a config is the run's record, which should name its
+    folders, and a "$" may be part of a folder's name; a path with one that is not a folder is told so
+    (:func:`check_config`).  Returns ``cfg``, changed in place."""
+    for key in ("out", "init"):
+        if isinstance(cfg.get(key), str):
+            cfg[key] = os.path.expanduser(cfg[key])
+    data = cfg.get("data")
+    if isinstance(data, dict):
+        for key in ("root", "val_root"):
+            if isinstance(data.get(key), str):
+                data[key] = os.path.expanduser(data[key])
     return cfg
 
 
@@ -267,7 +290,7 @@ def check_config(cfg):
             if key == "root" and not v:
                 bad("data.root", f"must name the folder of the {kind} data")
             if v is not None and (not isinstance(v, str) or not os.path.isdir(v)):
-                bad(f"data.{key}", f"{v!r} is not a folder")
+                bad(f"data.{key}", f"{v!r} is not a folder" + _ENV_NOTE * (isinstance(v, str) and "$" in v))
     _check_data_values(kind, data, bad)
     bands = data.get("bands")
     if bands is not None and (not isinstance(bands, list) or len(bands) != 4
@@ -598,8 +621,9 @@ def train(cfg, resume=False, log=None, overwrite=False):
                            weight_decay=float(cfg["weight_decay"]))
     if cfg.get("init") and not resume:
         if not os.path.isfile(cfg["init"]):  # the weights loader's advice ("leave it empty") is detect's
-            raise CaimError(f"Config: init {cfg['init']!r} is not a file: give an existing .pt weights file to "
-                            "start from, or null (no --init) to train from scratch.")
+            raise CaimError(f"Config: init {cfg['init']!r} is not a file" + _ENV_NOTE * ("$" in cfg["init"])
+                            + ": give an existing .pt weights file to start from, or null (no --init) to train "
+                            "from scratch.")
         init = wio.read(cfg["init"])
         if init["arch"] != model.arch:
             bundled = wio.default_weights(model.arch)
@@ -929,6 +953,7 @@ def main(argv=None):
                          ("lr", args.lr), ("init", args.init)):
             if val is not None:
                 cfg[key] = val
+        expand_paths(cfg)  # (an --out=~/runs or --init=~/a.pt the shell left as it was)
         _check_run_folder_of_config(args.config, cfg, args)
         cfg["command"] = "python -m model_core train " + " ".join(
             shlex.quote(a) for a in (argv if argv is not None else sys.argv[1:]))

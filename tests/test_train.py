@@ -351,6 +351,41 @@ def test_weights_of_a_resumed_run_show_its_first_command_and_the_resumes(tmp_pat
     assert train.main([str(cfg_path), "--seed", "5", "--resume", "--epochs", "4"]) == 0
 
 
+def test_a_home_folder_tilde_in_the_configs_paths_is_expanded(tmp_path, monkeypatch, capsys):
+    """"root": "~/data" was refused as "not a folder" and "out": "~/run" trained into a folder named "~" under
+    the current one (likewise val_root and init, and --out=~/... the shell leaves as it is). ~ is expanded to
+    the home folder, as a shell does, and the run's record names the real folders; environment variables are
+    not, and a path with one is told so."""
+    from model_core import train
+    from model_core import weights as wio
+    from model_core.models import build_model
+
+    home = tmp_path / "home"
+    layouts.write_generic(str(home / "data"))
+    layouts.write_generic(str(home / "held"))
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.chdir(tmp_path)
+    start = home / "start.pt"
+    wio.save(str(start), build_model("caimnet", **TINY), {})
+    cfg = dict(_cfg(tmp_path, "~/data", 1), out="~/run", init="~/start.pt")
+    cfg["data"]["val_root"] = "~/held"
+    cfg_path = tmp_path / "cfg.json"
+    cfg_path.write_text(json.dumps(cfg))
+    assert train.main([str(cfg_path)]) == 0, capsys.readouterr().err
+    assert os.path.isfile(home / "run" / "last.pt") and not os.path.exists(tmp_path / "~")
+    recorded = json.loads((home / "run" / "config.json").read_text())
+    assert recorded["data"]["root"] == str(home / "data") and recorded["data"]["val_root"] == str(home / "held")
+    assert recorded["out"] == str(home / "run") and recorded["init"] == str(start)
+    assert train.main([str(cfg_path), "--out=~/run2", "--epochs", "1"]) == 0
+    assert os.path.isfile(home / "run2" / "last.pt")
+    capsys.readouterr()
+    cfg["data"]["root"] = "$HOME/data"
+    cfg_path.write_text(json.dumps(cfg))
+    assert train.main([str(cfg_path), "--out", str(tmp_path / "run3")]) == 2
+    err = capsys.readouterr().err
+    assert "'$HOME/data' is not a folder" in err and "environment variables such as $HOME are not expanded" in err
+
+
 def test_resume_after_a_stop_between_checkpoint_files_equals_the_uninterrupted_run(tmp_path):
     """Killed after last.pt of epoch 2 was written but before state.pt: the resume must train epoch 2
     again from epoch 1's state (not epoch 2's weights with epoch 1's optimizer) and end where an
