@@ -81,8 +81,13 @@ def render(stack, area_path, moment_path, png_path, title=None, rgb=(0, 1, 2), t
     if title:
         fig.suptitle(title, fontsize=10)
     fig.tight_layout(rect=(0, 0.08 + 0.03 * ((n - 1) // 5), 1, 0.95))
-    fig.savefig(png_path)
-    plt.close(fig)
+    from model_core.staging import staged_file
+
+    try:  # through a hidden folder beside it, moved into place whole: a run killed while writing (kill -9)
+        with staged_file(png_path, ".caim-quicklook-") as staged:  # left a half picture under the user's name
+            fig.savefig(staged)  # (the same file name: the format follows its extension)
+    finally:
+        plt.close(fig)
     return png_path
 
 

@@ -62,6 +62,8 @@ def killed_while_writing(name):
             "class _Killing:\n"
             "    def __init__(self, f):\n"
             "        self.f = f\n"
+            "    def __getattr__(self, name):\n"
+            "        return getattr(self.f, name)\n"
             "    def __enter__(self):\n"
             "        return self\n"
             "    def __exit__(self, *exc):\n"

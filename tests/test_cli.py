@@ -1605,26 +1605,31 @@ def test_a_reader_that_goes_away_stops_a_command_without_a_traceback(command):
 
 
 @pytest.mark.skipif(os.name != "posix", reason="POSIX signals and locks")
-@pytest.mark.parametrize("name", ["r.html", "change_area.qml"])
+@pytest.mark.parametrize("name", ["r.html", "change_area.qml", "q.png"])
 def test_detect_killed_while_writing_its_report_or_style_leaves_no_half_file_under_its_name(tmp_path, capsys, name):
-    """detect --report wrote the HTML, and detect the .qml styles beside its rasters, straight under the user's
-    names: killed on the spot (kill -9) while writing, it left a half page, or a half style that the next run
-    kept as the user's own. They are written in a hidden folder beside them and
-    moved into place whole; the next run removes the folder a killed one left."""
+    """detect --report wrote the HTML, --quicklook the picture, and detect the .qml styles beside its rasters,
+    straight under the user's names: killed on the spot (kill -9) while writing, it left a half page or
+    picture, or a half style that the next run kept as the user's own. They are written in a hidden folder
+    beside them and moved into place whole; the next run removes the folder a killed one left."""
     from rasters import killed_while_writing
 
     imgs = _stack(tmp_path)
     out, report = tmp_path / "o", tmp_path / "rep" / "r.html"
-    args = ["detect", *imgs, "--model", "cva", "--out", str(out), "--quiet", "--report", str(report)]
+    args = ["detect", *imgs, "--model", "cva", "--out", str(out), "--quiet", "--report", str(report),
+            "--quicklook", str(report.parent / "q.png")]
     code = killed_while_writing(name) + f"from model_core.cli import main\nmain({args!r})\n"
     run = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=dict(os.environ, PYTHONPATH=ROOT),  # nosec B603
                          capture_output=True, text=True, timeout=300)
     assert run.returncode == -9, run.stderr
-    folder = report.parent if name == "r.html" else out
+    folder = out if name.endswith(".qml") else report.parent
+    prefix = {"r.html": ".caim-report-", "change_area.qml": ".caim-style-", "q.png": ".caim-quicklook-"}[name]
     left = [n for n in os.listdir(folder) if n == name or n.startswith(".")]
-    assert len(left) == 1 and left[0].startswith(".caim-report-" if name == "r.html" else ".caim-style-"), left
+    assert len(left) == 1 and left[0].startswith(prefix), left
     rc, _out, err = _run(capsys, args + ["--overwrite"])
     assert rc == 0, err
     assert not [n for n in os.listdir(folder) if n.startswith(".")]  # the killed run's folder is gone
-    text = (folder / name).read_text(encoding="utf-8")
-    assert text.rstrip().endswith("</html>" if name == "r.html" else "</qgis>")
+    if name == "q.png":
+        assert (folder / name).read_bytes()[-8:] == b"IEND\xaeB`\x82"  # a whole PNG
+    else:
+        text = (folder / name).read_text(encoding="utf-8")
+        assert text.rstrip().endswith("</html>" if name == "r.html" else "</qgis>")
