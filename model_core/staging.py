@@ -8,7 +8,8 @@ folder can tell a folder a killed run left (kill -9, a crash, a qgis_process end
 run is writing, and removes it (:func:`remove_abandoned`).  Used by the detection's partial outputs
 (:mod:`model_core.predict`), the polygons, the sample, the change per zone and compare's CSV
 (:func:`staged_output`), the JSON of assess, evaluate and ablation, every weights file, the HTML reports and
-the ``.qml`` styles beside outputs, detect's quicklook (:func:`staged_file`, :func:`write_text`), the trainer's checkpoints (:mod:`model_core.train`) and the split into dates (:mod:`model_core.stacked`).
+the ``.qml`` styles beside outputs, detect's quicklook (:func:`staged_file`, :func:`write_text`), the
+trainer's checkpoints (:mod:`model_core.train`) and the split into dates (:mod:`model_core.stacked`).
 """
 
 import contextlib
