@@ -1005,7 +1005,7 @@ class CaimDialog(QDialog):
                 candidates.append((inp.date_for_layer(layer)[0], layer))
         mask_ids = {layer.id() for _, layer in candidates}
         taken = {item.data(COL_MASK, LAYER_ROLE) for item in self._items()}
-        matched, ambiguous, dates = 0, [], set()
+        matched, hidden, ambiguous, dates = 0, 0, [], set()
         for item in self._items():
             if item.data(COL_LAYER, LAYER_ROLE) in mask_ids:  # a mask is not an image to mask
                 continue
@@ -1022,6 +1022,7 @@ class CaimDialog(QDialog):
                 self.layer_tree.blockSignals(False)
                 taken.add(same[0].id())
                 matched += 1
+                hidden += self._hide_in_legend(same[0])
             elif len(same) > 1:
                 ambiguous.append("%s (%s)" % (date, ", ".join(sorted("'%s'" % layer.name() for layer in same))))
         # the mask-like layers of the images' dates are masks, not dates of the series
@@ -1048,12 +1049,26 @@ class CaimDialog(QDialog):
         self.validate()
         text = (tr("Matched %d cloud mask by date.") if matched == 1 else tr("Matched %d cloud masks by date.")) % matched
         text += clear_note
+        if hidden:  # (a mask drawn over the imagery, and later over the result, looked like the result)
+            text += " " + (tr("%d mask layer was hidden in the Layers panel; the run reads it all the same.")
+                           if hidden == 1 else
+                           tr("%d mask layers were hidden in the Layers panel; the run reads them all the same.")) % hidden
         if ambiguous:
             text += " " + (tr("Several mask layers for %s: choose one in that date's Cloud mask cell.")
                            if len(ambiguous) == 1 else
                            tr("Several mask layers for %s: choose one in those dates' Cloud mask cells.")) % "; ".join(ambiguous)
         self._set_status(text, error=bool(ambiguous))
         return matched
+
+    @staticmethod
+    def _hide_in_legend(layer):
+        """Uncheck ``layer`` in the Layers panel (a date's cloud mask, as the stack group's masks are): 1 when it was
+        shown, else 0."""
+        node = QgsProject.instance().layerTreeRoot().findLayer(layer.id())
+        if node is None or not node.itemVisibilityChecked():
+            return 0
+        node.setItemVisibilityChecked(False)
+        return 1
 
     def checked_masks(self):
         """[mask layer or None] of the checked rows, in list order."""

@@ -666,6 +666,12 @@ def test_match_masks_never_masks_a_mask_and_names_a_date_with_two(dialog, projec
         assert by_name[name].text(COL_MASK) == NO_MASK and by_name[name].checkState(COL_LAYER) == Qt.Unchecked
     assert "Several mask layers for 2020-05-01 ('cmask_2020-05-01', 'qa_2020-05-01')" in dialog.status.text()
     assert [layer.name() for layer, _ in dialog.checked()] == [os.path.basename(p) for p in paths]
+    # the masks it matched are hidden in the Layers panel (they drew over the imagery, later over the result);
+    # the date's two it left to the user, and the images, stay shown
+    shown = {n.layer().name(): n.itemVisibilityChecked() for n in project.layerTreeRoot().findLayers()}
+    assert shown == {"20190501.tif": True, "20200501.tif": True, "20210501.tif": True, "cmask_2019-05-01": False,
+                     "cmask_2020-05-01": True, "qa_2020-05-01": True, "cmask_2021-05-01": False}, shown
+    assert "2 mask layers were hidden in the Layers panel" in dialog.status.text()
     dialog._check_all(True)
     checked = [layer.name() for layer, _ in dialog.checked()]
     assert "cmask_2019-05-01" not in checked and "cmask_2021-05-01" not in checked and "qa_2020-05-01" in checked
