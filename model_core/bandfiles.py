@@ -1079,10 +1079,12 @@ def _multi_band(paths):
     return out
 
 
-def plan(inputs, bands=None):
+def plan(inputs, bands=None, progress=None):
     """Recognise and group the band files under ``inputs`` (:func:`collect`); ``bands``: band names or roles to
     stack (default: the sensor's surface bands).  Returns ``(series, left_out, ignored, notes)`` where series is
-    ``[(family, scene, [DateStack], band names)]``.  Refuses with a specific message what cannot be stacked."""
+    ``[(family, scene, [DateStack], band names)]``.  Refuses with a specific message what cannot be stacked.
+    ``progress(fraction)``, if given, is called after each date's files were opened (it may raise
+    :class:`~model_core.errors.Cancelled` to stop)."""
     from model_core.stack import quiet_gdal
 
     wanted = [b.strip() for b in (bands.split(",") if isinstance(bands, str) else bands or []) if b.strip()]
@@ -1136,6 +1138,7 @@ def plan(inputs, bands=None):
     for (family, scene, date), g in sorted(groups.items()):
         series.setdefault((family, scene), []).append(g)
     out = []
+    total, opened = sum(len(dates) for dates in series.values()), 0
     for (family, scene), dates in series.items():
         where = f"{_what(family, dates)}{', scene ' + scene if scene else ''}"
         without = [d for d in dates if not d.bands]
@@ -1174,6 +1177,9 @@ def plan(inputs, bands=None):
                     datasets[f.path] = ds
                 _check_date(d, files, datasets)
                 d.scaling = [_scaling(d.bands[b], datasets[d.bands[b].path], notes) for b in names]
+                opened += 1
+                if progress is not None:
+                    progress(opened / total)
         out.append((family, scene, dates, names))
     return out, left_out, ignored, sorted(notes)
 
@@ -1414,15 +1420,17 @@ def _names_of(series, date):
     return next(names for _, _, dates, names in series if date in dates)
 
 
-def stack_band_files(inputs, out_dir, bands=None, overwrite=False):
+def stack_band_files(inputs, out_dir, bands=None, overwrite=False, progress=None):
     """Stack the band files under ``inputs`` (files, folders, .SAFE folders, .zip files) into one VRT per date
     (and scene) in ``out_dir``, and each date's mask into ``out_dir/masks`` (module docstring).  ``bands``: the
     band names or roles to stack, in that order (default: the sensor's surface bands in the sensor's order).
-    Refuses to replace existing files unless ``overwrite``.  Returns a :class:`StackResult`."""
+    Refuses to replace existing files unless ``overwrite``.  Returns a :class:`StackResult`.
+    ``progress(fraction)``, if given, is called as the dates are read (0 to 0.5) and written (0.5 to 1); an
+    exception it raises (:class:`~model_core.errors.Cancelled`) stops the stack with nothing written."""
     from model_core.staging import scratch_folder
     from model_core.stack import quiet_gdal
 
-    series, left_out, ignored, notes = plan(inputs, bands)
+    series, left_out, ignored, notes = plan(inputs, bands, None if progress is None else lambda f: progress(f / 2))
     _names(series)
     out_dir = os.path.abspath(str(out_dir))
     all_dates = [d for _, _, dates, _ in series for d in dates]
@@ -1454,9 +1462,13 @@ def stack_band_files(inputs, out_dir, bands=None, overwrite=False):
     try:
         scratch, held = scratch_folder(out_dir, ".caim-stackbands-")
         os.mkdir(os.path.join(scratch, "masks"))
+        written = 0
         with quiet_gdal():
             for family, scene, dates, names in series:
                 for d in dates:
+                    if progress is not None:
+                        progress(0.5 + 0.5 * written / len(all_dates))
+                    written += 1
                     _write_date(os.path.join(scratch, d.name), d, names)
                     if d in styled:
                         try:  # (a sample of its red, green and blue bands' pixels read)

@@ -416,6 +416,28 @@ def test_interrupted_leaves_nothing(tmp_path, monkeypatch, fresh):
     assert not out.exists() if fresh else os.listdir(out) == []
 
 
+@pytest.mark.parametrize("stop_at", [0.25, 0.75])
+def test_progress_is_reported_and_a_cancel_leaves_nothing(tmp_path, stop_at):
+    """``progress`` (the QGIS dialog's background stack) hears the dates read (to 0.5) and written (to 1); a
+    Cancelled it raises, while reading or while writing, leaves no VRT and no output folder."""
+    from model_core.errors import Cancelled
+
+    fx.write_landsat(tmp_path / "in", 2015, "20150805", "20200908")
+    fx.write_landsat(tmp_path / "in", 2020, "20200812", "20200919")
+    heard = []
+    res = bandfiles.stack_band_files([str(tmp_path / "in")], str(tmp_path / "all"), progress=heard.append)
+    assert len(res.dates) == 2 and heard == [0.25, 0.5, 0.5, 0.75], heard
+
+    def cancel(fraction):
+        if fraction >= stop_at:
+            raise Cancelled("Cancelled by the user; nothing was written.")
+
+    out = tmp_path / "out"
+    with pytest.raises(Cancelled):
+        bandfiles.stack_band_files([str(tmp_path / "in")], str(out), progress=cancel)
+    assert not out.exists()
+
+
 def test_stackbands_runs_without_torch(tmp_path):
     """stackbands needs no PyTorch: the command line hands it over before building the detect parser."""
     fx.write_landsat(tmp_path / "in", 2015, "20150805", "20200908")
