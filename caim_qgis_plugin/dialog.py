@@ -856,7 +856,7 @@ class CaimDialog(QDialog):
         project = QgsProject.instance()
         # every raster except the outputs of earlier runs
         rasters = [layer for layer in project.mapLayers().values()
-                   if layer.type() == QgsMapLayerType.RasterLayer and not layer.customProperty(lyr.KIND_PROPERTY)]
+                   if layer.type() == QgsMapLayerType.RasterLayer and not lyr.kind_of(layer)]
         known = {item.data(COL_LAYER, LAYER_ROLE): item for item in self._items()}
         wanted = {layer.id() for layer in rasters}
         self.layer_tree.blockSignals(True)
@@ -964,7 +964,7 @@ class CaimDialog(QDialog):
         order = [node.layerId() for node in project.layerTreeRoot().findLayers()]
         layers = [layer for layer in project.mapLayers().values()
                   if layer.type() == QgsMapLayerType.RasterLayer and layer.bandCount() == 1
-                  and not layer.customProperty(lyr.KIND_PROPERTY)]
+                  and not lyr.kind_of(layer)]
         return sorted(layers, key=lambda x: order.index(x.id()) if x.id() in order else len(order))
 
     def set_mask(self, item, layer):

@@ -494,7 +494,7 @@ def find_run_layer(iface):
     if lyr.run_info_of(active):
         return active
     runs = [node.layer() for node in QgsProject.instance().layerTreeRoot().findLayers()
-            if isinstance(node.layer(), QgsRasterLayer) and node.layer().customProperty(lyr.KIND_PROPERTY) == lyr.MOMENT
+            if isinstance(node.layer(), QgsRasterLayer) and lyr.kind_of(node.layer()) == lyr.MOMENT
             and lyr.run_info_of(node.layer())]
     return next((layer for layer in runs if map_found(layer)), runs[0] if runs else None)
 

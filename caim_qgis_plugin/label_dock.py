@@ -75,7 +75,7 @@ def run_layers(project=None):
     project = project or QgsProject.instance()
     return [node.layer() for node in project.layerTreeRoot().findLayers()
             if isinstance(node.layer(), QgsRasterLayer)
-            and node.layer().customProperty(lyr.KIND_PROPERTY) == lyr.MOMENT and lyr.run_info_of(node.layer())]
+            and lyr.kind_of(node.layer()) == lyr.MOMENT and lyr.run_info_of(node.layer())]
 
 
 def distinct_titles(layers, project=None):
@@ -208,7 +208,7 @@ def sampled_map_layer(layer, project=None):
     found = next((raster for raster in rasters if _same_file(layer_source(raster), path)), None)
     # a moved project: the sample recorded the map where the run wrote it, as the run's own record did
     return found or next((raster for raster in rasters if _same_file(((lyr.run_info_of(
-        raster, as_recorded=True) or {}).get("outputs") or {}).get(raster.customProperty(lyr.KIND_PROPERTY)),
+        raster, as_recorded=True) or {}).get("outputs") or {}).get(lyr.kind_of(raster)),
         path)), None)
 
 
@@ -1043,7 +1043,7 @@ class LabelDock(QDockWidget):
         if hide:
             for node in root.findLayers():
                 layer = node.layer()
-                if layer is not None and (layer.customProperty(lyr.KIND_PROPERTY) or lyr.run_info_of(layer)) \
+                if layer is not None and (lyr.kind_of(layer) or lyr.run_info_of(layer)) \
                         and node.isVisible() and layer.id() not in self._hidden:
                     node.setItemVisibilityChecked(False)
                     self._hidden.append(layer.id())

@@ -8,6 +8,7 @@ Everything here runs on the main thread.  Styles follow the output conventions o
 * confidence: pseudocolour 0..1, hidden by default.
 """
 
+import functools
 import json
 import os
 
@@ -327,12 +328,13 @@ def _style_polygons(layer, dates):
 def run_info_of(layer, as_recorded=False):
     """The run description stored on an output layer, or None.  Its file paths follow the layer's file
     when the project was moved (:func:`relocated`) unless ``as_recorded``: the paths as the run wrote
-    them."""
+    them.  A layer without one whose file is a run's output (added by hand: a command-line run, a project
+    whose run group was removed) has the description its file's metadata gives (:func:`file_run_info`)."""
     if layer is None:
         return None
     raw = layer.customProperty(RUN_PROPERTY)
     if not raw:
-        return None
+        return file_run_info(layer)
     try:
         info = json.loads(raw)
     except (TypeError, ValueError):
@@ -340,6 +342,126 @@ def run_info_of(layer, as_recorded=False):
     if not _well_formed(info):
         return None
     return info if as_recorded else relocated(info, layer)
+
+
+# the engine's outputs by their band description (model_core.predict writes them) and their usual file names
+_DESCRIBED_KINDS = (("change moment", MOMENT), ("change area", AREA), ("probability of the predicted", CONFIDENCE),
+                    ("p(no change)", PROBABILITIES))
+_OUTPUT_NAMES = {AREA: "change_area.tif", MOMENT: "change_moment.tif", CONFIDENCE: "confidence.tif",
+                 PROBABILITIES: "moment_probability.tif"}
+
+
+def kind_of(layer):
+    """The kind of CAIM output ``layer`` shows (AREA, MOMENT, ...): the one the plugin stored on it, else its file's
+    (:func:`file_run_info`), else None (not a CAIM output)."""
+    if layer is None:
+        return None
+    kind = layer.customProperty(KIND_PROPERTY)
+    if kind:
+        return kind
+    record = _record_of(layer)
+    return record["kind"] if record else None
+
+
+def _record_of(layer):
+    if not isinstance(layer, QgsRasterLayer) or layer.providerType() != "gdal":
+        return None
+    path = layer.source().split("|")[0]
+    try:
+        st = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    return _file_record(os.path.abspath(path), st.st_mtime_ns, st.st_size)
+
+
+@functools.lru_cache(maxsize=128)
+def _file_record(path, mtime, size):
+    """What a run's output file records (the engine's CAIM_* metadata, its kind by its band's description), or
+    None for any other file.  Cached by the file's time and size (the plugin asks often: each layer, each
+    look for a run)."""
+    from osgeo import gdal
+
+    from model_core.stack import quiet_gdal
+
+    with quiet_gdal():
+        ds = gdal.OpenEx(path, gdal.OF_RASTER | gdal.OF_READONLY)
+        if ds is None or ds.RasterCount < 1:
+            return None
+        meta = ds.GetMetadata() or {}
+        description = (ds.GetRasterBand(1).GetDescription() or "").lower()
+    if not meta.get("CAIM_DATES") or not meta.get("CAIM_INPUTS"):
+        return None
+    kind = next((k for prefix, k in _DESCRIBED_KINDS if description.startswith(prefix)), None)
+    if kind is None:
+        return None
+    return {"kind": kind, "meta": {k: v for k, v in meta.items() if k.startswith("CAIM_")}}
+
+
+def _find_input(name, folder, project):
+    """The path of the run's input file ``name`` (the metadata keeps file names only): a project layer's file of
+    that name, else that file in the run's folder or the two above it (a run written beside its data), else
+    ``name`` itself (the pixel inspector then names the file it lacks)."""
+    if not name:
+        return ""
+    for layer in project.mapLayers().values():
+        source = layer.source().split("|")[0] if isinstance(layer, QgsRasterLayer) else ""
+        if source and os.path.basename(source) == name and os.path.exists(source):
+            return source
+    for up in (folder, os.path.dirname(folder), os.path.dirname(os.path.dirname(folder))):
+        if os.path.isfile(os.path.join(up, name)):
+            return os.path.join(up, name)
+    return name
+
+
+def file_run_info(layer, project=None):
+    """The run description (as :func:`add_run_outputs` stores it) that the file of ``layer`` gives when it is a
+    run's output GeoTIFF the plugin did not load: its dates, model and settings from the engine's CAIM_* metadata,
+    the run's other outputs beside it (the same run's: same dates and inputs), and its inputs and masks found by
+    name (:func:`_find_input`).  None for any other layer."""
+    record = _record_of(layer)
+    if record is None:
+        return None
+    meta, path = record["meta"], os.path.abspath(layer.source().split("|")[0])
+    project = project or QgsProject.instance()
+    folder = os.path.dirname(path)
+    outputs = {record["kind"]: path}
+    for kind, name in _OUTPUT_NAMES.items():
+        other = os.path.join(folder, name)
+        if kind in outputs or not os.path.isfile(other):
+            continue
+        st = os.stat(other)
+        sibling = _file_record(other, st.st_mtime_ns, st.st_size)
+        if sibling and sibling["kind"] == kind and all(
+                sibling["meta"].get(k) == meta.get(k) for k in ("CAIM_DATES", "CAIM_INPUTS", "CAIM_MODEL")):
+            outputs[kind] = other
+    polygons = os.path.join(folder, "change_polygons.gpkg")
+    if os.path.isfile(polygons):
+        outputs["polygons"] = polygons
+    dates = [d or None for d in meta["CAIM_DATES"].split(",")]
+    names = meta["CAIM_INPUTS"].split(";")
+    masks = meta.get("CAIM_MASKS", "").split(";") if meta.get("CAIM_MASKS") else []
+    bands = [int(b) for b in meta.get("CAIM_BANDS", "").split(",") if b.strip().isdigit()]
+    inputs = []
+    for i, name in enumerate(names):
+        entry = {"path": _find_input(name, folder, project), "name": os.path.splitext(name)[0]}
+        if i < len(dates) and dates[i]:
+            entry["date"] = dates[i]
+        if bands:
+            entry["bands"] = list(bands)
+        if i < len(masks) and masks[i]:
+            entry["mask"] = _find_input(masks[i], folder, project)
+        inputs.append(entry)
+    try:
+        sensitivity = float(meta.get("CAIM_SENSITIVITY") or 0)
+        min_patch = int(meta.get("CAIM_MIN_PATCH") or 0)
+    except ValueError:
+        sensitivity, min_patch = 0.0, 0
+    info = {"dates": dates, "inputs": inputs, "outputs": outputs, "model": meta.get("CAIM_MODEL") or None,
+            "sensitivity": sensitivity, "min_patch": min_patch, "fill_gaps": meta.get("CAIM_FILL_GAPS") == "yes",
+            "threshold": (meta.get("CAIM_THRESHOLD") or "otsu").split()[0], "from_file": True}
+    if meta.get("CAIM_MASK_CLEAR"):
+        info["mask_clear"] = meta["CAIM_MASK_CLEAR"]
+    return info if _well_formed(info) else None
 
 
 def _parts(path):

@@ -235,9 +235,9 @@ class CaimPlugin:
                     params["OUTPUT"] = new_folder(params["FOLDER"])
             return params
         kinds = (lyr.MOMENT,) if alg_id == ZONES_ID else (lyr.AREA, lyr.MOMENT)  # zones need the moments
-        maps = [active] if active is not None and active.customProperty(lyr.KIND_PROPERTY) in kinds else []
+        maps = [active] if active is not None and lyr.kind_of(active) in kinds else []
         maps += [node.layer() for node in QgsProject.instance().layerTreeRoot().findLayers()
-                 if isinstance(node.layer(), QgsRasterLayer) and node.layer().customProperty(lyr.KIND_PROPERTY) == lyr.MOMENT]
+                 if isinstance(node.layer(), QgsRasterLayer) and lyr.kind_of(node.layer()) == lyr.MOMENT]
         if maps:
             params["INPUT" if alg_id == SAMPLE_ID else "MOMENT" if alg_id == ZONES_ID else "MAP"] = maps[0].id()
             folder = os.path.dirname(maps[0].source())

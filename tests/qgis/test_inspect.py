@@ -965,3 +965,43 @@ def test_band_roles_known_are_read_in_one_look(qgis_app, finished_run, monkeypat
     cache = ClearedBetween({inp.file_state(path): (1, 2, 3, 4)})
     monkeypatch.setattr(inspect_tool, "_BAND_MAPPINGS", cache)
     assert inspect_tool._metadata_bands(path) == [1, 2, 3, 4]
+
+
+def test_a_run_s_geotiff_added_by_hand_is_a_run(qgis_app, finished_run, project):
+    """A run's change_moment.tif added to a project by hand (a command-line run, a project whose run group was
+    removed) carries no layer properties: the labelling panel said 'No CAIM run in the project…', the pixel
+    inspector found no run, and the detect dialog listed it as an input date.  Its file's CAIM_* metadata now
+    makes it a run wherever the plugin looks for one: its dates, model, outputs beside it, and inputs (found
+    where the run was written beside them, or as the project's layers)."""
+    from qgis.core import QgsCoordinateReferenceSystem, QgsRasterLayer
+
+    from caim_qgis_plugin import layers as lyr
+    from caim_qgis_plugin.dialog import CaimDialog
+    from caim_qgis_plugin.inspect_tool import find_run_layer, inspect_pixel
+    from caim_qgis_plugin.label_dock import run_layers
+
+    res = finished_run["results"]
+    by_hand = QgsRasterLayer(res["MOMENT"], "change_moment", "gdal")
+    project.addMapLayer(by_hand)
+    first = QgsRasterLayer(finished_run["inputs"][0], "first date", "gdal")
+    project.addMapLayer(first)
+    assert not by_hand.customProperty(lyr.RUN_PROPERTY) and lyr.kind_of(by_hand) == lyr.MOMENT
+    assert lyr.kind_of(first) is None and lyr.run_info_of(first) is None
+    info = lyr.run_info_of(by_hand)
+    assert info["dates"] == finished_run["dates"] and info["model"]
+    assert [e["path"] for e in info["inputs"]] == finished_run["inputs"]
+    assert [e.get("date") for e in info["inputs"]] == finished_run["dates"]
+    assert info["outputs"] == {"moment": res["MOMENT"], "area": res["AREA"], "confidence": res["CONFIDENCE"],
+                               "probabilities": res["PROBABILITIES"], "polygons": res["POLYGONS"]}
+    assert run_layers(project) == [by_hand]  # the labelling panel's runs
+    assert find_run_layer(None) is by_hand  # the pixel inspector's
+    data = inspect_pixel(info, centre(20, 20), QgsCoordinateReferenceSystem("EPSG:32614"))
+    assert data["moment"] == int(read(res["MOMENT"])[20, 20]) and len(data["series"]) == 3
+    assert data["change_probability"] is not None
+    dialog = CaimDialog(None)
+    try:
+        dialog.refresh_layers()  # an output, not a date to detect changes in
+        assert [i.text(0) for i in dialog._items()] == ["first date"]
+    finally:
+        dialog.shutdown()
+        dialog.deleteLater()
