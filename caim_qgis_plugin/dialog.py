@@ -53,6 +53,7 @@ from qgis.core import (
     QgsRasterLayer,
     QgsRectangle,
     QgsSettings,
+    QgsTask,
     QgsUnitTypes,
 )
 from qgis.gui import QgsFileWidget
@@ -85,6 +86,8 @@ OUTPUT_FILES = {
 LAYER_ROLE = Qt.ItemDataRole.UserRole
 # a row shown as the cloud mask of another date (greyed, its tooltip says so)
 MASK_OF_ROLE = Qt.ItemDataRole.UserRole + 1
+# a band file (or a mask) that 'Stack band files into dates' stacked: the VRT of its date, listed, checked, in its place
+STACKED_ROLE = Qt.ItemDataRole.UserRole + 2
 COL_LAYER, COL_DATE, COL_BANDS, COL_CRS, COL_MASK = range(5)
 NO_MASK = "—"
 MASK_WORDS = ("mask", "qa", "scl", "fmask", "cloud")  # names of layers that are probably cloud masks
@@ -369,11 +372,55 @@ def _same_stack(folder):
     return None
 
 
+class StackTask(QgsTask):
+    """model_core.bandfiles.stack_band_files in QGIS's task manager (its progress shown there and in the dialog,
+    cancelled with nothing written), then ``done(task)`` on the main thread: ``result`` (a StackResult) or
+    ``error`` (the engine's refusal, or the unexpected failure's text) is set, or ``isCanceled()``."""
+
+    def __init__(self, sources, folder, done):
+        super().__init__(tr("CAIM: stacking band files into dates"), QgsTask.Flag.CanCancel)
+        self.sources, self.folder, self.done = list(sources), folder, done
+        self.result, self.error, self.seconds = None, None, None
+
+    def _progress(self, fraction):
+        from model_core.errors import Cancelled
+
+        if self.isCanceled():
+            raise Cancelled  # (caught in run: the dialog says it, translated)
+        self.setProgress(100.0 * fraction)
+
+    def run(self):
+        from model_core.bandfiles import stack_band_files
+        from model_core.errors import CaimError, Cancelled
+
+        start = self.started = time.perf_counter()
+        try:
+            self.result = stack_band_files(self.sources, self.folder, progress=self._progress)
+            self.seconds = time.perf_counter() - start  # (the engine's time, for the log)
+        except Cancelled:
+            return False
+        except CaimError as exc:
+            self.error = exc
+            return False
+        except Exception as exc:  # a fault of this code, not of the input: said, with its traceback in the log
+            import traceback
+
+            self.error = exc
+            QgsMessageLog.logMessage(traceback.format_exc(), LOG_TAG, Qgis.Critical)
+            return False
+        return True
+
+    def finished(self, result):
+        self.done(self)
+
+
 class CaimDialog(QDialog):
     def __init__(self, iface=None, parent=None):
         super().__init__(parent)
         self.iface = iface
         self.task = None
+        self.stack_task = None  # the running StackTask of 'Stack band files into dates'
+        self.last_stack_ok = None  # whether the last stack succeeded (None: none ended yet)
         self.feedback = None
         self.context = None
         self.last_results = None
@@ -927,7 +974,9 @@ class CaimDialog(QDialog):
         project = QgsProject.instance()
         dates = [item.text(COL_DATE) or next(iter(self._held_dates_of(project.mapLayer(item.data(
             COL_LAYER, LAYER_ROLE)))), "") for item in items]
-        keyed = sorted(enumerate(items), key=lambda p: (not dates[p[0]], dates[p[0]], p[0]))
+        # (band files stacked into dates go below all dates: listed as they are, unchecked, not mixed with them)
+        keyed = sorted(enumerate(items), key=lambda p: (bool(p[1].data(COL_LAYER, STACKED_ROLE)), not dates[p[0]],
+                                                        dates[p[0]], p[0]))
         self.layer_tree.blockSignals(True)
         for item in items:
             self.layer_tree.takeTopLevelItem(self.layer_tree.indexOfTopLevelItem(item))
@@ -1234,8 +1283,8 @@ class CaimDialog(QDialog):
         self.messages.setText("<br>".join(lines))
         self.messages_area.text_changed()
         self.split_button.setVisible(self.task is None and self._split_candidate() is not None)
-        self.stack_button.setVisible(self.task is None and bool(self._band_file_layers()))
-        self.run_button.setEnabled(not blocked and self.task is None)
+        self.stack_button.setVisible(self.task is None and self.stack_task is None and bool(self._band_file_layers()))
+        self.run_button.setEnabled(not blocked and self.task is None and self.stack_task is None)
         return not blocked
 
     def _to_split(self):
@@ -1399,17 +1448,16 @@ class CaimDialog(QDialog):
 
     def stack_checked_band_files(self):
         """Stack the checked band files (:meth:`_band_file_layers`) and the project's mask layers of their dates
-        into one VRT per date (model_core.bandfiles, as caim:stackbands) in a new folder beside them, add the
-        dates and masks to the project as a group (masks unchecked), and check the dates in the band files'
-        place, each with its mask.  Returns False, with the reason in the status, when the engine refused."""
-        from model_core.errors import CaimError
-        from model_core.bandfiles import stack_band_files, stacked_output
-
-        from caim_qgis_plugin.stackbands_algorithm import group_name, place_in_group
+        into one VRT per date (model_core.bandfiles, as caim:stackbands) in a new folder beside them, in the
+        background (:class:`StackTask`: progress in the dialog and QGIS's task manager, *Cancel* stops it with
+        nothing written).  When done (:meth:`_stack_finished`), the dates and masks are added to the project as
+        a group (masks unchecked) and the dates checked in the band files' place, each with its mask; the band
+        files go below the dates, unchecked.  Returns the task, or None when there is nothing to stack."""
+        from model_core.bandfiles import stacked_output
 
         layers = self._band_file_layers()
-        if not layers:
-            return False
+        if not layers or self.stack_task is not None or self.task is not None:
+            return None
         dates = {inp.date_for_layer(layer)[0] for layer in layers} - {None}
         ids = {layer.id() for layer in layers}
         # the project's masks of those dates, not those of an earlier stack (its VRTs: a mask without band files)
@@ -1419,16 +1467,40 @@ class CaimDialog(QDialog):
                          for w in MASK_WORDS) and inp.date_for_layer(layer)[0] in dates]
         sources = [inp.layer_source(layer) for layer in layers + masks]
         folder = self._stack_folder(sources)
+        self._stacking = (ids, {m.id() for m in masks})
+        task = StackTask(sources, folder, self._stack_finished)
+        task.progressChanged.connect(lambda v: self.progress.setValue(int(v)))
+        self.stack_task = task
+        self.progress.setValue(0)
+        self.cancel_button.setEnabled(True)
+        self._set_status(tr("Stacking %d band files into dates… (Cancel run stops it)") % len(sources))
+        self.validate()  # (Run and the button wait for the stack)
+        QgsApplication.taskManager().addTask(task)
+        return task
+
+    def _stack_finished(self, task):
+        """The end of a :class:`StackTask`: the layers added and checked (or the refusal said); sets
+        ``last_stack_ok``."""
         from qgis.core import QgsProcessingUtils
 
-        temporary = os.path.abspath(folder).startswith(os.path.abspath(QgsProcessingUtils.tempFolder()) + os.sep)
-        try:
-            res = stack_band_files(sources, folder)
-        except CaimError as exc:
-            from caim_qgis_plugin.stackbands_algorithm import in_dialog_terms
+        from caim_qgis_plugin.stackbands_algorithm import group_name, in_dialog_terms, place_in_group
 
-            self._set_status(tr("Stack band files into dates: %s") % in_dialog_terms(exc), error=True)
+        if task is not self.stack_task:  # (the dialog was shut down meanwhile)
+            return
+        self.stack_task = None
+        self.cancel_button.setEnabled(self.task is not None)
+        self.progress.setValue(0)
+        ids, mask_ids = self._stacking
+        self.last_stack_ok = False
+        if task.result is None:
+            if task.error is not None:
+                self._set_status(tr("Stack band files into dates: %s") % in_dialog_terms(task.error), error=True)
+            else:
+                self._set_status(tr("Stacking cancelled; nothing was written."))
+            self.validate()
             return False
+        res, folder = task.result, task.folder
+        temporary = os.path.abspath(folder).startswith(os.path.abspath(QgsProcessingUtils.tempFolder()) + os.sep)
         earlier = _same_stack(res.out_dir)
         if earlier:  # pressed again on the same band files: that stack and its layers, not a copy of each
             shutil.rmtree(res.out_dir)  # (made by this call: _stack_folder names a folder that did not exist)
@@ -1466,8 +1538,12 @@ class CaimDialog(QDialog):
         self.layer_tree.blockSignals(True)
         for item in self._items():
             layer_id = item.data(COL_LAYER, LAYER_ROLE)
-            if layer_id in ids or layer_id in {m.id() for m in masks} or layer_id in stacked_masks:
+            if layer_id in ids or layer_id in mask_ids or layer_id in stacked_masks:  # stacked: below the dates, greyed
                 item.setCheckState(COL_LAYER, Qt.CheckState.Unchecked)
+                item.setData(COL_LAYER, STACKED_ROLE, res.out_dir)
+            elif layer_id in {m.id() for m in mask_layers.values()}:  # (shown in its date's Cloud mask cell)
+                item.setCheckState(COL_LAYER, Qt.CheckState.Unchecked)
+                item.setData(COL_LAYER, STACKED_ROLE, res.out_dir)
             elif layer_id in date_layers:
                 item.setCheckState(COL_LAYER, Qt.CheckState.Checked if id(date_layers[layer_id]) in run_dates
                                    else Qt.CheckState.Unchecked)
@@ -1478,6 +1554,7 @@ class CaimDialog(QDialog):
         if len(clear) == 1:  # (a Landsat series mixing 4-7 and 8-9: values right for both)
             self.mask_clear_edit.setText(clear.pop())
         self._uncheck_mask_rows()
+        self._grey_stacked_rows()
         self.sort_by_date()
         self.validate()
         if earlier:
@@ -1505,7 +1582,22 @@ class CaimDialog(QDialog):
                              "without them. To mask them too, give every date a mask of one kind.") % (
                 res.clear_values(*chosen[:2]), ", ".join(d.date for d in unpaired))
         self._set_status(text)
+        self.last_stack_ok = True
         return True
+
+    def _grey_stacked_rows(self):
+        """The rows of band files stacked into dates (STACKED_ROLE: the stack's folder) greyed, their tooltip saying
+        where their dates are (a mask in use keeps its own tooltip)."""
+        project = QgsProject.instance()
+        self.layer_tree.blockSignals(True)  # (each change re-checked the whole list: 2.7 s for the CBERS cube's rows)
+        for item in self._items():
+            folder = item.data(COL_LAYER, STACKED_ROLE)
+            layer = project.mapLayer(item.data(COL_LAYER, LAYER_ROLE))
+            if folder and layer is not None and not item.data(COL_LAYER, MASK_OF_ROLE):
+                item.setForeground(COL_LAYER, QBrush(QColor("#808080")))
+                item.setToolTip(COL_LAYER, literal(tr("stacked into the dates of %s (listed above: check them, not "
+                                                      "this band file)\n%s") % (folder, inp.layer_source(layer))))
+        self.layer_tree.blockSignals(False)
 
     def _uncheck_layer(self, layer_id):
         for i in range(self.layer_tree.topLevelItemCount()):
@@ -1552,7 +1644,7 @@ class CaimDialog(QDialog):
         # the user answered "Run anyway" to the engine's refusal of a huge run: this run only, whether it starts
         # or not; the refused run wrote nothing, so its outputs' overwrite was already agreed to
         allow_huge, self._allow_huge = self._allow_huge, False
-        if self.task is not None or not self.validate():
+        if self.task is not None or self.stack_task is not None or not self.validate():
             return None
         if not allow_huge:  # (a run anyway after a refused one: the same split, whose warnings still hold)
             self._split_warnings = []
@@ -1635,6 +1727,9 @@ class CaimDialog(QDialog):
         return task
 
     def cancel(self):
+        if self.stack_task is not None:
+            self._set_status(tr("Cancelling the stack…"))
+            self.stack_task.cancel()
         if self.task is not None:
             self._set_status(tr("Cancelling… partial outputs will be removed."))
             self.task.cancel()
@@ -1743,6 +1838,9 @@ class CaimDialog(QDialog):
 
     def shutdown(self):
         """Cancel a running task and disconnect from the project (plugin unload)."""
+        if self.stack_task is not None:
+            self.stack_task.cancel()
+            self.stack_task = None
         if self.task is not None:
             try:
                 self.task.executed.disconnect(self._finished)

@@ -8,6 +8,7 @@ Environment: CAIM_E2E_STACK (the band files, os.pathsep-separated), CAIM_E2E_OUT
 """
 
 import os
+import time
 
 from qgis.PyQt.QtCore import Qt, QTimer
 from qgis.core import QgsLayerTree, QgsProject
@@ -49,6 +50,17 @@ def rows(dialog):
     return out
 
 
+def when_stacked(step):
+    """``step`` once the dialog's stack task ended."""
+    if getattr(state["dialog"], "stack_task", None) is not None:
+        QTimer.singleShot(20, lambda: when_stacked(step))
+    else:
+        report.setdefault("stacked_seconds", []).append(time.perf_counter() - state["t0"])
+        report.setdefault("engine_seconds", []).append(getattr(state.get("task"), "seconds", None))
+        report.setdefault("wait_seconds", []).append(getattr(state.get("task"), "started", state["t0"]) - state["t0"])
+        QTimer.singleShot(200, step)
+
+
 @guard
 def step_load():
     for path in FILES:  # Add Raster Layer with many files: a layer each, named by the file
@@ -67,8 +79,14 @@ def step_checked():
     report["messages_before"] = dialog.messages.text()
     report["stack_visible"] = dialog.stack_button.isVisible()
     dialog.grab().save(os.path.join(OUT, "%s_dialog_band_files.png" % PREFIX))
-    dialog.stack_button.click()
-    QTimer.singleShot(1000, step_stacked)
+    state["t0"] = time.perf_counter()
+    dialog.stack_button.click()  # a background task: its progress in the dialog, Run waiting
+    state["task"] = getattr(dialog, "stack_task", None)
+    report["click_seconds"] = time.perf_counter() - state["t0"]
+    dialog.grab().save(os.path.join(OUT, "%s_dialog_stacking.png" % PREFIX))
+    report["stacking_status"] = dialog.status.text()
+    report["run_enabled_while_stacking"] = dialog.run_button.isEnabled()
+    when_stacked(step_stacked)
 
 
 @guard
@@ -76,6 +94,7 @@ def step_stacked():
     dialog = state["dialog"]
     report["status"] = dialog.status.text()
     report["rows"] = rows(dialog)
+    report["order"] = [dialog.layer_tree.topLevelItem(i).text(0) for i in range(dialog.layer_tree.topLevelItemCount())]
     report["clear"] = dialog.mask_clear_edit.text()
     report["messages"] = dialog.messages.text()
     report["stack_visible_after"] = dialog.stack_button.isVisible()
@@ -85,8 +104,10 @@ def step_stacked():
     iface.mainWindow().grab().save(os.path.join(OUT, "%s_map_stacked.png" % PREFIX))
     dialog.all_button.click()  # every layer checked again, the stack's too: pressed a second time
     report["stack_visible_again"] = dialog.stack_button.isVisible()
+    state["t0"] = time.perf_counter()
     dialog.stack_button.click()
-    QTimer.singleShot(1000, step_again)
+    state["task"] = getattr(dialog, "stack_task", None)
+    when_stacked(step_again)
 
 
 @guard

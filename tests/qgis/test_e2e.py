@@ -315,8 +315,11 @@ def test_desktop_stack_band_files_of_a_cbers_cube(tmp_path):
     assert report["finished"] and report["checked_before"] == 70 and report["stack_visible"]
     assert report["messages_before"].count("✖") == 1, report["messages_before"]
     assert "14 dates (14 with a cloud mask) in %s." % (tmp_path / "cbers-cube" / "stacked_dates") in report["status"]
+    assert report["stacking_status"].startswith("Stacking 70 band files into dates") and not report[
+        "run_enabled_while_stacking"]
     dates = sorted({os.path.basename(f).rsplit("_", 1)[1][:10] for f in files})
     assert report["rows"] == [[d, d, d + "_CMASK"] for d in dates]
+    assert report["order"][:14] == dates and len(report["order"]) == 14 + 70 + 14  # the band files below the dates
     assert report["clear"] == "0" and "ready to run" in report["messages"] and not report["stack_visible_after"]
     (group, layers), = report["tree"]
     assert group == "cbers-cube (stacked dates)"

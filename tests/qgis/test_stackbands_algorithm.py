@@ -6,7 +6,7 @@ import os
 import numpy as np
 import pytest
 
-from caim_qgis_testlib import run_processing
+from caim_qgis_testlib import run_processing, wait_for
 
 pytestmark = pytest.mark.qgis
 
@@ -18,6 +18,16 @@ def _landsat(tmp_path):
     fx.write_landsat(tmp_path / "in", 2020, "20200812", "20200919", cloud=(5, 10, 5, 10))
     return str(tmp_path / "in")
 
+
+def stack(dialog):
+    """Press 'Stack band files into dates' and wait for its background task: whether it stacked (None: nothing
+    to stack, no task)."""
+    task = dialog.stack_checked_band_files()
+    if task is None:
+        return None
+    assert dialog.stack_task is task and not dialog.run_button.isEnabled()
+    assert wait_for(lambda: dialog.stack_task is None)
+    return dialog.last_stack_ok
 
 def test_stack_band_files_in_processing(project, tmp_path):
     from qgis.core import QgsApplication, QgsProcessingContext, QgsProcessingFeedback, QgsProject, QgsRasterLayer
@@ -233,7 +243,7 @@ def test_the_dialog_stacks_checked_band_files_in_their_place(project, tmp_path):
         assert not dialog.validate()
         assert "'Stack band files into dates' below the list" in dialog.messages.text()
         assert not dialog.stack_button.isHidden()
-        assert dialog.stack_checked_band_files()
+        assert stack(dialog)
         folder = tmp_path / "cube" / "stacked_dates"
         assert sorted(n for n in os.listdir(folder) if not n.endswith(".qml")) == [
             "2018-02-02.vrt", "2018-02-18.vrt", "2018-03-06.vrt", "masks"]
@@ -253,6 +263,15 @@ def test_the_dialog_stacks_checked_band_files_in_their_place(project, tmp_path):
             ("2018-03-06", True), ("2018-03-06_CMASK", False)]
         bands = [i for i in dialog._items() if "_B1" in i.text(COL_LAYER)]
         assert len(bands) == 12 and all(i.checkState(COL_LAYER) == Qt.CheckState.Unchecked for i in bands)
+        # the dates on top, then the band files and masks (unchecked, not mixed with them; the band files greyed,
+        # saying where their dates are); the layers stay in the project
+        rows = dialog._items()
+        assert [i.text(COL_LAYER) for i in rows[:3]] == ["2018-02-02", "2018-02-18", "2018-03-06"]
+        assert len(rows) == 3 + 12 + 3 + 3 and not any(i.checkState(COL_LAYER) == Qt.CheckState.Checked
+                                                       for i in rows[3:])
+        assert all(i.toolTip(COL_LAYER).startswith("stacked into the dates of %s (listed above" % folder)
+                   and i.foreground(COL_LAYER).color().name() == "#808080" for i in bands)
+        assert len(QgsProject.instance().mapLayers()) == 21
         assert [i.text(COL_MASK) for i in dialog._items() if i.checkState(COL_LAYER) == Qt.CheckState.Checked] == [
             "2018-02-02_CMASK", "2018-02-18_CMASK", "2018-03-06_CMASK"]
         # pressed again (Check all: the band files, and the stack's dates and masks, one-band rasters with dates
@@ -261,7 +280,7 @@ def test_the_dialog_stacks_checked_band_files_in_their_place(project, tmp_path):
         layers_before = len(QgsProject.instance().mapLayers())
         dialog.all_button.click()
         assert not dialog.stack_button.isHidden()
-        assert dialog.stack_checked_band_files(), dialog.status.text()
+        assert stack(dialog), dialog.status.text()
         assert ("were stacked into 3 dates (3 with a cloud mask) before, in %s: used again" % folder
                 in dialog.status.text())
         assert sorted(os.listdir(tmp_path / "cube"))[-1] == "stacked_dates"
@@ -271,10 +290,53 @@ def test_the_dialog_stacks_checked_band_files_in_their_place(project, tmp_path):
         assert [m.name() for m in dialog.checked_masks()] == ["2018-02-02_CMASK", "2018-02-18_CMASK",
                                                               "2018-03-06_CMASK"]
         assert dialog.validate(), dialog.messages.text()
+        assert [i.text(COL_LAYER) for i in dialog._items()[:3]] == ["2018-02-02", "2018-02-18", "2018-03-06"]
     finally:
         dialog.shutdown()
         dialog.deleteLater()
 
+
+def test_the_dialog_stacks_in_the_background_and_cancel_writes_nothing(project, tmp_path):
+    """'Stack band files into dates' runs as a QGIS task (it took QGIS's main thread, no progress, no cancel):
+    Run and the button wait for it, the progress bar follows it, and Cancel run stops it with no folder written
+    and the band files left checked; pressed again, it stacks."""
+    import glob
+    import shutil
+
+    from qgis.core import QgsApplication, QgsProject, QgsRasterLayer
+
+    from caim_qgis_plugin.dialog import CaimDialog
+    from rasters import SHARED_DATA
+
+    cube = os.path.join(SHARED_DATA, "cbers-cube")
+    if not os.path.isdir(cube):
+        pytest.skip("../shared/data/cbers-cube is absent")
+    copy = tmp_path / "cube"
+    copy.mkdir()
+    for d in ("2018-02-02", "2018-02-18"):
+        for path in glob.glob(os.path.join(cube, "*_%s.tif" % d)):
+            shutil.copy(path, copy)
+    for path in sorted(glob.glob(str(copy / "*.tif"))):
+        QgsProject.instance().addMapLayer(QgsRasterLayer(path, os.path.basename(path)[:-4], "gdal"))
+    dialog = CaimDialog(None)
+    try:
+        dialog.refresh_layers()
+        checked = len(dialog.checked())
+        task = dialog.stack_checked_band_files()
+        assert task is not None and task in QgsApplication.taskManager().tasks()
+        assert dialog.cancel_button.isEnabled() and dialog.stack_button.isHidden()
+        assert dialog.stack_checked_band_files() is None and dialog.run() is None  # one at a time
+        dialog.cancel_button.click()
+        assert wait_for(lambda: dialog.stack_task is None)
+        assert dialog.last_stack_ok is False and "Stacking cancelled; nothing was written." in dialog.status.text()
+        assert not [n for n in os.listdir(copy) if n.startswith(("stacked_dates", ".caim"))]
+        assert len(dialog.checked()) == checked and not dialog.stack_button.isHidden()
+        assert not dialog.cancel_button.isEnabled()
+        assert stack(dialog), dialog.status.text()
+        assert [layer.name() for layer, _ in dialog.checked()] == ["2018-02-02", "2018-02-18"]
+    finally:
+        dialog.shutdown()
+        dialog.deleteLater()
 
 def test_the_dialog_stacks_band_layers_read_from_a_zip_beside_the_zip(project, tmp_path):
     """Band layers read from a zip (QGIS opens a zipped product's files as /vsizip//data/cube.zip/...): their folder
@@ -302,7 +364,7 @@ def test_the_dialog_stacks_band_layers_read_from_a_zip_beside_the_zip(project, t
     dialog = CaimDialog(None)
     try:
         dialog.refresh_layers()
-        assert dialog.stack_checked_band_files(), dialog.status.text()
+        assert stack(dialog), dialog.status.text()
         assert sorted(n for n in os.listdir(str(tmp_path / "stacked_dates")) if n.endswith(".vrt")) == [
             "2018-02-02.vrt", "2018-02-18.vrt"]
     finally:
@@ -382,7 +444,7 @@ def test_the_dialog_checks_one_scene_of_band_files_of_two(project, tmp_path):
     try:
         dialog.refresh_layers()
         assert not dialog.validate() and not dialog.stack_button.isHidden()
-        assert dialog.stack_checked_band_files(), dialog.status.text()
+        assert stack(dialog), dialog.status.text()
         assert [layer.name() for layer, _ in dialog.checked()] == ["2010-08-01_007067", "2015-08-05_007067",
                                                                    "2020-08-12_007067"]
         assert "They are 2 scenes, each run on its own: checked are the 3 dates of Landsat 8 OLI Collection 2 " \
@@ -418,7 +480,7 @@ def test_the_dialog_stacks_band_files_inside_a_zip_beside_it(project, tmp_path, 
     try:
         dialog.refresh_layers()
         assert not dialog.stack_button.isHidden()
-        assert dialog.stack_checked_band_files(), dialog.status.text()
+        assert stack(dialog), dialog.status.text()
         assert "in %s." % (tmp_path / "in" / "stacked_dates") in dialog.status.text()
         assert "temporary folder" not in dialog.status.text()
         assert [layer.name() for layer, _ in dialog.checked()] == ["2022-06-12", "2023-06-12"]
@@ -428,7 +490,7 @@ def test_the_dialog_stacks_band_files_inside_a_zip_beside_it(project, tmp_path, 
             dialog._uncheck_layer(layer.id())
         dialog.all_button.click()
         monkeypatch.setattr(dialog_module.os, "access", lambda path, mode: False)
-        assert dialog.stack_checked_band_files(), dialog.status.text()
+        assert stack(dialog), dialog.status.text()
         assert "That is QGIS's temporary folder, deleted when QGIS closes" in dialog.status.text()
     finally:
         dialog.shutdown()
@@ -461,7 +523,7 @@ def test_the_dialog_stacks_band_files_inside_landsat_tars_beside_them(project, t
     dialog = CaimDialog(None)
     try:
         dialog.refresh_layers()
-        assert dialog.stack_checked_band_files(), dialog.status.text()
+        assert stack(dialog), dialog.status.text()
         assert "in %s." % (tmp_path / "tars" / "stacked_dates") in dialog.status.text()
         assert [layer.name() for layer, _ in dialog.checked()] == ["2015-08-05", "2020-08-12"]
         assert dialog.validate(), dialog.messages.text()
@@ -491,7 +553,7 @@ def test_a_date_lacking_a_band_is_said_in_the_terms_of_processing_and_of_the_dia
     dialog = CaimDialog(None)
     try:
         dialog.refresh_layers()
-        assert not dialog.stack_checked_band_files()
+        assert stack(dialog) is False
         status = dialog.status.text()
         assert "2015-08-05 lacks band NIR (SR_B5)" in status and "--bands" not in status
         assert "(Bands of Raster > CAIM change detection > Stack band files into dates…). In the list, a date is " \
