@@ -380,7 +380,8 @@ class StackTask(QgsTask):
     def __init__(self, sources, folder, done):
         super().__init__(tr("CAIM: stacking band files into dates"), QgsTask.Flag.CanCancel)
         self.sources, self.folder, self.done = list(sources), folder, done
-        self.result, self.error, self.seconds = None, None, None
+        self.result, self.error = None, None
+        self.started = self.seconds = None  # when run() began (perf_counter), and the engine's seconds: measured
 
     def _progress(self, fraction):
         from model_core.errors import Cancelled
@@ -396,7 +397,7 @@ class StackTask(QgsTask):
         start = self.started = time.perf_counter()
         try:
             self.result = stack_band_files(self.sources, self.folder, progress=self._progress)
-            self.seconds = time.perf_counter() - start  # (the engine's time, for the log)
+            self.seconds = time.perf_counter() - start
         except Cancelled:
             return False
         except CaimError as exc:
