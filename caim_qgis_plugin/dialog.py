@@ -1263,13 +1263,17 @@ class CaimDialog(QDialog):
     def validate(self):
         self._patch_note()
         problems = self.problems()
+        stacking = self.stack_task is not None
+        if stacking:  # (the band files' problem said 'press Stack band files', the button hidden; Run waits)
+            problems = [(inp.INFO, tr("Stacking the checked band files into dates: their dates take their place in "
+                                      "the list when it is done."))]
         colors = {inp.ERROR: tone("error"), inp.WARNING: tone("warning"), inp.INFO: tone("info")}
         marks = {inp.ERROR: "✖", inp.WARNING: "⚠", inp.INFO: "ℹ"}
         lines = ['<span style="color:%s">%s %s</span>' % (colors[level], marks[level], _escape(msg))
                  for level, msg in problems]
         units = self._to_split()
         n = self._date_count(units)
-        blocked = any(level == inp.ERROR for level, _ in problems)
+        blocked = stacking or any(level == inp.ERROR for level, _ in problems)
         choice = self.model_choice()
         resolved = mdl.resolve(choice, n)
         if choice == mdl.AUTO and not units:  # imagery the networks cannot read: the engine's classical method

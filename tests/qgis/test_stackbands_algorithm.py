@@ -325,6 +325,9 @@ def test_the_dialog_stacks_in_the_background_and_cancel_writes_nothing(project, 
         task = dialog.stack_checked_band_files()
         assert task is not None and task in QgsApplication.taskManager().tasks()
         assert dialog.cancel_button.isEnabled() and dialog.stack_button.isHidden()
+        # (the band files' message said to press the button, hidden while it stacks)
+        assert "Stacking the checked band files into dates" in dialog.messages.text()
+        assert "below the list" not in dialog.messages.text()
         assert dialog.stack_checked_band_files() is None and dialog.run() is None  # one at a time
         dialog.cancel_button.click()
         assert wait_for(lambda: dialog.stack_task is None)
