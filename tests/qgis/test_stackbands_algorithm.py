@@ -29,6 +29,7 @@ def stack(dialog):
     assert wait_for(lambda: dialog.stack_task is None)
     return dialog.last_stack_ok
 
+
 def test_stack_band_files_in_processing(project, tmp_path):
     from qgis.core import QgsApplication, QgsProcessingContext, QgsProcessingFeedback, QgsProject, QgsRasterLayer
 
@@ -590,7 +591,7 @@ def test_the_dialog_stacks_hls_granules_with_their_fmask_rule(project, tmp_path)
         dialog.refresh_layers()
         assert not dialog.validate()
         assert not dialog.stack_button.isHidden()
-        assert dialog.stack_checked_band_files(), dialog.status.text()
+        assert stack(dialog), dialog.status.text()
         assert "Stacked the band files into 2 dates (2 with a cloud mask)" in dialog.status.text()
         assert ("Left out, as the second granule of its tile and day (the one whose Fmask shows more clear pixels is "
                 "stacked): HLS.L30.T18LUM.2020225T150721.v2.0.") in dialog.status.text()
@@ -638,7 +639,7 @@ def test_masks_of_different_kinds_never_fill_in_joined_clear_values(project, tmp
     dialog = CaimDialog(None)
     try:
         dialog.refresh_layers()
-        assert dialog.stack_checked_band_files(), dialog.status.text()
+        assert stack(dialog), dialog.status.text()
         assert dialog.mask_clear_edit.text() == "0,1", dialog.status.text()
         parse_clear_values(dialog.mask_clear_edit.text())
         assert [m.name() if m else None for m in dialog.checked_masks()] == ["2020-01-05_FMASK", "2020-06-05_FMASK",
