@@ -343,6 +343,11 @@ def _declared_clear(layer):
     return value.strip() if value and value.strip() else None
 
 
+_READ_STATISTICS = re.compile(rb'\s*<MDI key="STATISTICS_[A-Z_]+">[^<]*</MDI>|\s*<Histograms>.*?</Histograms>'
+                              rb"|\s*<SourceProperties [^>]*/>", re.S)
+_EMPTY_METADATA = re.compile(rb"\s*<Metadata>\s*</Metadata>")
+
+
 def _same_stack(folder):
     """An earlier ``stacked_dates`` (``_2``, ...) folder beside ``folder`` holding the very files of ``folder`` (the
     same VRTs, masks and styles: the same band files stacked again), else None."""
@@ -358,7 +363,11 @@ def _same_stack(folder):
 
     def content(path):
         with open(path, "rb") as f:
-            return f.read()
+            data = f.read()
+        # a VRT keeps the statistics its readers computed in itself (QGIS computes a one-band layer's when it loads
+        # it, for its grey stretch; GDAL writes them into the .vrt when it closes it, and with them the size and
+        # type of the sources it opened, SourceProperties, only of those): not a change of the stack
+        return _EMPTY_METADATA.sub(b"", _READ_STATISTICS.sub(b"", data)) if path.endswith(".vrt") else data
 
     parent, own = os.path.split(os.path.abspath(folder))
     mine = files(folder)

@@ -101,6 +101,8 @@ def step_stacked():
     report["tree"] = tree()
     report["layers"] = len(QgsProject.instance().mapLayers())
     dialog.grab().save(os.path.join(OUT, "%s_dialog_stacked.png" % PREFIX))
+    iface.mapCanvas().refresh()
+    iface.mapCanvas().waitWhileRendering()  # (the picture of the map as drawn, not a preview mid-render)
     iface.mainWindow().grab().save(os.path.join(OUT, "%s_map_stacked.png" % PREFIX))
     dialog.all_button.click()  # every layer checked again, the stack's too: pressed a second time
     report["stack_visible_again"] = dialog.stack_button.isVisible()
