@@ -343,11 +343,6 @@ def _declared_clear(layer):
     return value.strip() if value and value.strip() else None
 
 
-_READ_STATISTICS = re.compile(rb'\s*<MDI key="STATISTICS_[A-Z_]+">[^<]*</MDI>|\s*<Histograms>.*?</Histograms>'
-                              rb"|\s*<SourceProperties [^>]*/>", re.S)
-_EMPTY_METADATA = re.compile(rb"\s*<Metadata>\s*</Metadata>")
-
-
 def _same_stack(folder):
     """An earlier ``stacked_dates`` (``_2``, ...) folder beside ``folder`` holding the very files of ``folder`` (the
     same VRTs, masks and styles: the same band files stacked again), else None."""
@@ -362,12 +357,14 @@ def _same_stack(folder):
         return out
 
     def content(path):
-        with open(path, "rb") as f:
-            data = f.read()
+        from model_core.stacked import without_hints
+
+        with open(path, encoding="utf-8", errors="replace") as f:
+            text = f.read()
         # a VRT keeps the statistics its readers computed in itself (QGIS computes a one-band layer's when it loads
         # it, for its grey stretch; GDAL writes them into the .vrt when it closes it, and with them the size and
-        # type of the sources it opened, SourceProperties, only of those): not a change of the stack
-        return _EMPTY_METADATA.sub(b"", _READ_STATISTICS.sub(b"", data)) if path.endswith(".vrt") else data
+        # type of the sources it opened, SourceProperties, only of those): not a change of the stack, as a split's
+        return without_hints(text) if path.endswith(".vrt") else text
 
     parent, own = os.path.split(os.path.abspath(folder))
     mine = files(folder)

@@ -697,7 +697,10 @@ _HINTS = (re.compile(r'\s+block[XY]Size="\d+"|\s*<SourceProperties [^>]*/>|\s*<M
           re.compile(r'\s*<Metadata>\s*</Metadata>'))
 
 
-def _without_hints(text):
+def without_hints(text):
+    """A VRT's XML ``text`` without what GDAL writes into it by what it has at hand (_HINTS: block sizes, the
+    sources' properties, statistics and histograms its readers computed): two VRTs of the same rasters compare
+    alike after it (a split's folder used again, the dialog's stack of the same band files)."""
     for pattern in _HINTS:
         text = pattern.sub("", text)
     return text
@@ -725,7 +728,7 @@ def _same_files(a, b):
             if not name.lower().endswith(".vrt"):
                 return False
             with open(pa, encoding="utf-8", errors="replace") as fa, open(pb, encoding="utf-8", errors="replace") as fb:
-                if _without_hints(fa.read()) != _without_hints(fb.read()):
+                if without_hints(fa.read()) != without_hints(fb.read()):
                     return False
     except OSError:
         return False
