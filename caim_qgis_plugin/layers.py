@@ -364,9 +364,13 @@ def kind_of(layer):
 
 
 def _record_of(layer):
+    from model_core.predict import RASTER_FORMATS
+
     if not isinstance(layer, QgsRasterLayer) or layer.providerType() != "gdal":
         return None
     path = layer.source().split("|")[0]
+    if not path.lower().endswith(RASTER_FORMATS):  # the engine writes GeoTIFFs only: a VRT, JPEG 2000, ... is not
+        return None                                # opened (the dialog asks of every raster of the project)
     try:
         st = os.stat(path)
     except (OSError, ValueError):
