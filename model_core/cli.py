@@ -591,7 +591,7 @@ def _main(argv):
     sub.add_parser("zones", help="how much changed, and when, in each field, parcel or district: hectares per "
                    "polygon and interval (see 'zones --help')", add_help=False)
     sub.add_parser("stackbands", help="one virtual raster (VRT) per date of imagery stored as one file per band "
-                   "(Landsat, Sentinel-2, CBERS; see 'stackbands --help')", add_help=False)
+                   "(Landsat, Sentinel-2, HLS, CBERS; see 'stackbands --help')", add_help=False)
     if argv and argv[0] == "weights":
         from model_core.provenance import main as provenance_main
 
