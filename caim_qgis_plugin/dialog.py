@@ -1483,8 +1483,9 @@ class CaimDialog(QDialog):
         task.progressChanged.connect(lambda v: self.progress.setValue(int(v)))
         self.stack_task = task
         self.progress.setValue(0)
+        self.cancel_button.setText(tr("Cancel stacking"))  # (what it cancels now: no run goes on)
         self.cancel_button.setEnabled(True)
-        self._set_status(tr("Stacking %d band files into dates… (Cancel run stops it)") % len(sources))
+        self._set_status(tr("Stacking %d band files into dates… (Cancel stacking stops it)") % len(sources))
         self.validate()  # (Run and the button wait for the stack)
         QgsApplication.taskManager().addTask(task)
         return task
@@ -1499,6 +1500,7 @@ class CaimDialog(QDialog):
         if task is not self.stack_task:  # (the dialog was shut down meanwhile)
             return
         self.stack_task = None
+        self.cancel_button.setText(tr("Cancel run"))
         self.cancel_button.setEnabled(self.task is not None)
         self.progress.setValue(0)
         ids, mask_ids = self._stacking

@@ -309,8 +309,9 @@ def test_the_dialog_stacks_checked_band_files_in_their_place(project, tmp_path):
 
 def test_the_dialog_stacks_in_the_background_and_cancel_writes_nothing(project, tmp_path):
     """'Stack band files into dates' runs as a QGIS task (it took QGIS's main thread, no progress, no cancel):
-    Run and the button wait for it, the progress bar follows it, and Cancel run stops it with no folder written
-    and the band files left checked; pressed again, it stacks."""
+    Run and the button wait for it, the progress bar follows it, and its cancel button, named for what it cancels
+    while it stacks (it said "Cancel run"), stops it with no folder written and the band files left checked; the
+    button says "Cancel run" again after; pressed again, it stacks."""
     import glob
     import shutil
 
@@ -336,6 +337,8 @@ def test_the_dialog_stacks_in_the_background_and_cancel_writes_nothing(project, 
         task = dialog.stack_checked_band_files()
         assert task is not None and task in QgsApplication.taskManager().tasks()
         assert dialog.cancel_button.isEnabled() and dialog.stack_button.isHidden()
+        assert dialog.cancel_button.text() == "Cancel stacking"
+        assert "(Cancel stacking stops it)" in dialog.status.text()
         # (the band files' message said to press the button, hidden while it stacks)
         assert "Stacking the checked band files into dates" in dialog.messages.text()
         assert "below the list" not in dialog.messages.text()
@@ -345,8 +348,9 @@ def test_the_dialog_stacks_in_the_background_and_cancel_writes_nothing(project, 
         assert dialog.last_stack_ok is False and "Stacking cancelled; nothing was written." in dialog.status.text()
         assert not [n for n in os.listdir(copy) if n.startswith(("stacked_dates", ".caim"))]
         assert len(dialog.checked()) == checked and not dialog.stack_button.isHidden()
-        assert not dialog.cancel_button.isEnabled()
+        assert not dialog.cancel_button.isEnabled() and dialog.cancel_button.text() == "Cancel run"
         assert stack(dialog), dialog.status.text()
+        assert dialog.cancel_button.text() == "Cancel run"
         assert [layer.name() for layer, _ in dialog.checked()] == ["2018-02-02", "2018-02-18"]
     finally:
         dialog.shutdown()
