@@ -103,7 +103,7 @@ def place_in_group(project, layer, group_name, hidden=False):
         group = root.insertGroup(0, group_name)
         group.setExpanded(True)
     old = root.findLayer(layer.id())
-    if old is None:
+    if old is None and project.mapLayer(layer.id()) is None:  # (not added with others before: addMapLayers)
         project.addMapLayer(layer, False)
     # in name order: each date, then its mask (Processing loads its outputs in an order of its own, and into
     # the layer tree's insertion point: after the first one, the group itself)
