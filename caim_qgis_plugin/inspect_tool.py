@@ -109,20 +109,39 @@ def read_pixel_files(paths, stopped=lambda: False):
         ds = None
 
 
-def _read_pixel(path, point, crs, context=None):
+# what GDAL says when it opens a file cut short or damaged (a TIFF's tags past its end; it still opens it)
+_DAMAGED = re.compile(r"IO error|Read error|not a TIFF|Cannot read TIFF", re.IGNORECASE)
+
+
+def _read_pixel(path, point, crs, context=None, unreadable=None):
     """Values of every band of ``path`` at ``point`` (in ``crs``), or None outside / on error; in the units
     a band's scale and offset say (as the engine reads them), None where the band's nodata is stored.
-    ``context``: the project's transform context (None: the project's, asked here: in the main thread only)."""
+    ``context``: the project's transform context (None: the project's, asked here: in the main thread only).
+    ``unreadable``: a list that gets ``(path, reason)`` when the file is there but cannot be opened or read
+    (damaged, cut short, a folder, no permission to read it): the panel says so (it showed the date without
+    values, or a damaged change moment file as 'outside the result', without a word)."""
     from osgeo import gdal
 
+    def fail(exc=None):
+        if unreadable is not None and os.path.exists(path):
+            reason = str(exc) if exc is not None and str(exc) else gdal.GetLastErrorMsg()  # (per thread in GDAL)
+            unreadable.append((path, reason.strip().splitlines()[0] if reason.strip() else ""))
+        return None
+
     state = inp.file_state(path)
+    gdal.ErrorReset()
     try:
         ds = gdal.Open(path)
-    except RuntimeError:
-        return None
+    except (RuntimeError, OSError) as exc:
+        return fail(exc)
     if ds is None:
-        return None
-    wkt, inv, (width, height), bands, together = _pixel_file(ds, state)
+        return fail()
+    if _DAMAGED.search(gdal.GetLastErrorMsg()):  # a file cut short opens, its georeferencing lost ('outside')
+        return fail()
+    try:
+        wkt, inv, (width, height), bands, together = _pixel_file(ds, state)
+    except (RuntimeError, OSError, TypeError, ValueError) as exc:  # (a file damaged past its header)
+        return fail(exc)
     target = QgsCoordinateReferenceSystem.fromWkt(wkt) if wkt else crs
     if target.isValid() and crs.isValid() and target != crs:
         try:
@@ -140,8 +159,10 @@ def _read_pixel(path, point, crs, context=None):
         return None
     try:  # a VRT whose raster is gone opens, and fails here (it opens its sources when it reads)
         raw = _pixel_values(ds, col, row, len(bands), together)
-    except (RuntimeError, TypeError, AttributeError):  # (None read, GDAL's exceptions off)
-        return None
+    except (RuntimeError, TypeError, AttributeError, OSError) as exc:  # (None read, GDAL's exceptions off)
+        if path.lower().endswith(".vrt") and _vrt_missing_source(path):  # (said as missing: missing_files)
+            return None
+        return fail(exc if isinstance(exc, (RuntimeError, OSError)) else None)
     values = []
     for value, (nodata, scale, offset) in zip(raw, bands):
         if nodata is not None and value == nodata:
@@ -238,9 +259,10 @@ def _metadata_bands(path):
     return None if bands is None else list(bands)
 
 
-def _mask_hits(run_info, point, crs, context=None, stopped=lambda: False):
+def _mask_hits(run_info, point, crs, context=None, stopped=lambda: False, unreadable=None):
     """Indices of the dates whose cloud mask file masks ``point`` (a value that is not a clear value, the
-    mask's nodata, or outside the mask); None when ``stopped()`` (looked at before each mask)."""
+    mask's nodata, or outside the mask); None when ``stopped()`` (looked at before each mask).  ``unreadable``:
+    as :func:`_read_pixel`'s."""
     rule = run_info.get("mask_clear")
     try:  # the run's text form ('0', 'bit6&!bit4'); runs of earlier versions stored a list of values
         clear = inp.parse_clear_values(rule if isinstance(rule, str) else ",".join(str(v) for v in rule or [0]))
@@ -251,7 +273,7 @@ def _mask_hits(run_info, point, crs, context=None, stopped=lambda: False):
         if entry.get("mask"):
             if stopped():
                 return None
-            value = _read_pixel(entry["mask"], point, crs, context)
+            value = _read_pixel(entry["mask"], point, crs, context, unreadable)
             if value is None or value[0] is None or not clear.clear([value[0]])[0]:
                 hits.append(i)
     return hits
@@ -277,9 +299,12 @@ def inspect_pixel(run_info, point, crs, context=None, stopped=None):
               "change_probability": None, "no_change_probability": None, "confidence": None,
               "series": [], "band_names": []}
     result["missing"], result["inputs_missing"] = missing_files(run_info)
+    unreadable = result["unreadable"] = []  # [(file, reason)]: there, but not read (damaged, no permission)
     if outputs.get("moment") in result["missing"]:
         result["moment_text"] = tr("not known: the change moment file is not found")
-    moment = _read_pixel(outputs.get("moment", ""), point, crs, context) if outputs.get("moment") else None
+    moment = _read_pixel(outputs.get("moment", ""), point, crs, context, unreadable) if outputs.get("moment") else None
+    if unreadable:
+        result["moment_text"] = tr("not known: the change moment file cannot be read")
     if moment is not None:
         value = moment[0]
         if value is None:
@@ -294,11 +319,11 @@ def inspect_pixel(run_info, point, crs, context=None, stopped=None):
             else:
                 result["moment_text"] = tr("moment %d") % k
     if outputs.get("confidence"):
-        conf = _read_pixel(outputs["confidence"], point, crs, context)
+        conf = _read_pixel(outputs["confidence"], point, crs, context, unreadable)
         if conf and conf[0] is not None:
             result["confidence"] = conf[0]
     if outputs.get("probabilities"):
-        probs = _read_pixel(outputs["probabilities"], point, crs, context)
+        probs = _read_pixel(outputs["probabilities"], point, crs, context, unreadable)
         if probs and all(p is not None for p in probs):
             result["no_change_probability"] = probs[0]
             result["change_probability"] = probs[1:]
@@ -317,14 +342,14 @@ def inspect_pixel(run_info, point, crs, context=None, stopped=None):
     for entry in run_info.get("inputs") or []:
         if stopped():
             return None
-        values = _read_pixel(entry["path"], point, crs, context)
+        values = _read_pixel(entry["path"], point, crs, context, unreadable)
         # a network without a band mapping read R, G, B, NIR from the file's metadata when it says so
         bands = entry.get("bands") or (_metadata_bands(entry["path"]) if network else None)
         assumed = assumed and not bands
         if values is not None and bands:
             values = [values[b - 1] if b - 1 < len(values) else None for b in bands]
         result["series"].append(values)
-    clouded = _mask_hits(run_info, point, crs, context, stopped)
+    clouded = _mask_hits(run_info, point, crs, context, stopped, unreadable)
     if clouded is None:
         return None
     result["clouded"] = clouded
@@ -349,6 +374,7 @@ def inspect_pixel(run_info, point, crs, context=None, stopped=None):
     else:  # the classical method reads any bands: name them by their numbers in the files
         mapping = next((e.get("bands") for e in run_info.get("inputs") or [] if e.get("bands")), None)
         result["band_names"] = [tr("Band %d") % b for b in (mapping or range(1, width + 1))]
+    result["unreadable"] = list(dict.fromkeys(unreadable))  # (a mask of several dates: said once)
     return result
 
 
@@ -358,7 +384,23 @@ def pending_pixel(run_info):
     dates = list(run_info.get("dates") or [])
     return {"dates": dates, "intervals": lyr.interval_labels(dates), "moment": None, "moment_text": tr("reading…"),
             "change_probability": None, "no_change_probability": None, "confidence": None, "series": [],
-            "band_names": [], "clouded": [], "missing": [], "inputs_missing": False, "pending": True}
+            "band_names": [], "clouded": [], "missing": [], "unreadable": [], "inputs_missing": False, "pending": True}
+
+
+def failed_pixel(run_info, exc):
+    """What the panels show of a pixel of the run ``run_info`` whose reading failed with ``exc`` (an error no file
+    check foresaw, in :class:`PixelLoader`'s thread or not): :func:`pending_pixel`'s keys, no value, ``error`` the
+    message (which run's files, what to do); the panel said 'reading…' for ever, the error a traceback in QGIS."""
+    from qgis.core import Qgis, QgsMessageLog
+
+    moment = (run_info.get("outputs") or {}).get(lyr.MOMENT) or ""
+    folder = os.path.dirname(moment) or tr("its output folder")
+    reason = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+    text = tr("The pixel could not be read from the run's files in %s (%s). A file may have been moved, "
+              "damaged or locked since the run: check the run's files and the input dates, then click again; or "
+              "run 'Detect changes' again.") % (folder, reason)
+    QgsMessageLog.logMessage(text, "CAIM change detection", Qgis.Warning)  # (one line, the panel's: no traceback)
+    return dict(pending_pixel(run_info), pending=False, moment_text=tr("not read"), error=text)
 
 
 def pixel_at_once(run_info):
@@ -391,7 +433,7 @@ class _PixelThread(threading.Thread):
         self.info, self.point, self.crs, self.context = info, point, crs, context
         self.stop = threading.Event()
         self.data = None   # what inspect_pixel returned (None: stopped)
-        self.error = None  # what it raised: raised again in the main thread
+        self.error = None  # what it raised: said in the panel (failed_pixel), by the main thread
 
     def run(self):
         try:
@@ -399,9 +441,10 @@ class _PixelThread(threading.Thread):
         except Exception as exc:  # noqa: BLE001 -- raised again in the main thread, not lost in a thread
             self.error = exc
 
-    def result(self):
-        if self.error is not None:
-            raise self.error
+    def result(self, info):
+        """The pixel read, or :func:`failed_pixel` of the run ``info`` when the read raised."""
+        if self.error is not None:  # (it was raised in the main thread: in QGIS's timer, the panel left 'reading…')
+            return failed_pixel(info, self.error)
         return self.data
 
 
@@ -433,7 +476,10 @@ class PixelLoader(QObject):
 
         self.forget()
         if pixel_at_once(info):
-            return inspect_pixel(info, point, crs)
+            try:
+                return inspect_pixel(info, point, crs)
+            except Exception as exc:  # noqa: BLE001 -- said in the panel (failed_pixel), not raised into QGIS
+                return failed_pixel(info, exc)
         # copies, and the project's transform context asked for here: the thread reads no object of the main thread's
         thread = _PixelThread(info, QgsPointXY(point), QgsCoordinateReferenceSystem(crs),
                               QgsProject.instance().transformContext())
@@ -442,7 +488,7 @@ class PixelLoader(QObject):
         # projections still to read, takes 0.1-0.3 s: not waited for)
         thread.join(WAIT_SECONDS if _files_known(info) else 0)
         if not thread.is_alive():
-            return thread.result()
+            return thread.result(info)
         self._thread, self._later = thread, later
         self._timer.start()
         return None
@@ -474,7 +520,31 @@ class PixelLoader(QObject):
             return
         later, self._thread, self._later = self._later, None, None
         self._timer.stop()
-        later(thread.result())
+        later(thread.result(thread.info))
+
+
+def missing_lines(data):
+    """The lines the panels (the pixel inspector's and the labelling panel's) say of the pixel ``data``'s files
+    that cannot be read, and of a failed read (:func:`failed_pixel`), each saying what to do: plain text."""
+    lines = [data["error"]] if data.get("error") else []
+    unreadable = data.get("unreadable") or []
+    if unreadable:
+        lines.append(tr("Files of this run that cannot be read: %s. Are they whole, and may you read them? Copy "
+                        "them again from where they came from, or run 'Detect changes' again.") % "; ".join(
+            "%s (%s)" % (path, reason) if reason else path for path, reason in unreadable))
+    missing = data.get("missing") or []
+    if missing:
+        temporary = [p for p in missing if in_qgis_temporary_folder(p)]
+        if temporary:
+            lines.append(tr("The run's dates split into QGIS's temporary folder were deleted when QGIS closed: "
+                            "%s. Split the multi-date raster into a folder of your own (Processing Toolbox > CAIM "
+                            "change detection > Split a multi-date raster into dates) and run 'Detect changes' on "
+                            "its dates to see their imagery here.") % ", ".join(temporary))
+        others = [p for p in missing if p not in temporary]
+        if others:
+            lines.append(tr("Files of this run not found (moved or deleted since the run?): %s. Reopen the project "
+                            "from the folder that holds them, or run 'Detect changes' again.") % ", ".join(others))
+    return lines
 
 
 def no_chips_text(info, data):
@@ -946,6 +1016,10 @@ class InspectDock(QDockWidget):
             self.chips.setToolTip("")
             self.chips.set_message(placeholder(), keep=True, room=len(info.get("inputs") or []))
             return
+        if data.get("error"):  # the read failed (failed_pixel): the header says why
+            self.chips.setToolTip("")
+            self.chips.set_message(tr("No imagery: the pixel could not be read (see above)."))
+            return
         if not any(data.get("series") or []):  # no date has the pixel
             self.chips.set_message(tr("No imagery: the run's input files are not found.")
                                    if data.get("inputs_missing") else tr("No imagery here: no date covers this pixel."))
@@ -1014,22 +1088,11 @@ class InspectDock(QDockWidget):
     @staticmethod
     def _missing_text(data):
         """What the panel says of the run's files it cannot read (moved or deleted since the run; dates split
-        into QGIS's temporary folder, deleted when QGIS closed): rich text."""
-        missing = data.get("missing") or []
-        if not missing:
-            return ""
-        temporary = [p for p in missing if in_qgis_temporary_folder(p)]
-        lines = []
-        if temporary:
-            lines.append(tr("The run's dates split into QGIS's temporary folder were deleted when QGIS closed: "
-                            "%s. Split the multi-date raster into a folder of your own (Processing Toolbox > CAIM "
-                            "change detection > Split a multi-date raster into dates) and run 'Detect changes' on "
-                            "its dates to see their imagery here.") % ", ".join(temporary))
-        others = [p for p in missing if p not in temporary]
-        if others:
-            lines.append(tr("Files of this run not found (moved or deleted since the run?): %s. Reopen the project "
-                            "from the folder that holds them, or run 'Detect changes' again.") % ", ".join(others))
-        return "".join("<br><span style='color:%s'>%s</span>" % (tone("warning"), escape(line)) for line in lines)
+        into QGIS's temporary folder, deleted when QGIS closed; there but damaged or not readable), or of a pixel
+        whose reading failed (:func:`failed_pixel`): rich text."""
+        return "".join("<br><span style='color:%s'>%s</span>" % (tone("warning"), escape(line))
+                       for line in missing_lines(data))
+
 
     def show_result(self, data, point=None, info=None, crs=None):
         """Show the pixel ``data`` (:func:`inspect_pixel`) of ``point``; with the run record ``info`` and the

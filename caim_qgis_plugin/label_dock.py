@@ -48,7 +48,8 @@ from caim_qgis_plugin.chip_view import (
     CHIP_SIDE, CONTEXT_SIZES, MIN_CHIP_SIDE, ChipLoader, ChipReader, ChipStrip, bands_note, placeholder)
 from caim_qgis_plugin.accuracy_algorithms import _class_order, _vector_source, class_labels, setup_sample_layer
 from caim_qgis_plugin.inspect_tool import (
-    PanelScroll, PixelLoader, SeriesPlot, accessible, map_found, no_chips_text, pending_pixel, pixel_at_once)
+    PanelScroll, PixelLoader, SeriesPlot, accessible, map_found, missing_lines, no_chips_text, pending_pixel,
+    pixel_at_once)
 from caim_qgis_plugin.richtext import escape, literal, tone
 from caim_qgis_plugin.qtcompat import QShortcut
 from model_core.accuracy import CHANGED_UNKNOWN, CHANGED_UNKNOWN_LABEL
@@ -991,6 +992,10 @@ class LabelDock(QDockWidget):
         """Show the point's values ``data`` (:func:`~caim_qgis_plugin.inspect_tool.inspect_pixel`) and ask for its
         chips."""
         self.plot.set_data(dict(data, moment=None))  # the map's answer hidden
+        if data.get("error"):  # the read failed (failed_pixel): said in the chips' place, no chips asked for
+            self.bands_note.setText("")
+            self.chips.set_message(data["error"])
+            return
         # the run's first point reads each date's stretch (ChipLoader): in a thread when that takes long
         size = self.context_combo.currentData()
         now = self.loader.load(info, point, crs, size, self.show_combo.currentIndex() == 1,
@@ -1002,7 +1007,9 @@ class LabelDock(QDockWidget):
             self._chips_read(info, data, size, *now)
 
     def _chips_read(self, info, data, size, chips, shown, error):
-        self.bands_note.setText(bands_note(shown))
+        # (and the run's files not found or not readable: a date without values said why, and what to do)
+        self.bands_note.setText("<br>".join([bands_note(shown)] * bool(shown) + [
+            "<span style='color:%s'>%s</span>" % (tone("warning"), escape(line)) for line in missing_lines(data)]))
         if error is not None or not chips:
             self.chips.set_message(error if error is not None else no_chips_text(info, data))
             return

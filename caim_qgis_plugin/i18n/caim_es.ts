@@ -1021,721 +1021,721 @@ Necesita PyTorch en el Python de QGIS.
             <translation>Vaciar %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="387" />
+            <location filename="../dialog.py" line="390" />
             <source>CAIM: stacking band files into dates</source>
             <translation>CAIM: apilando archivos de banda en fechas</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="441" />
+            <location filename="../dialog.py" line="463" />
             <source>CAIM change detection: detect changes in a time series</source>
             <translation>Detección de cambios CAIM: detectar cambios en una serie temporal</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="457" />
+            <location filename="../dialog.py" line="479" />
             <source>Check the images to compare, oldest first. They are ordered by the date found in the layer name, file name or metadata; drag rows to reorder (Alt+Up/Down), double-click a date to edit it (F2), and double-click a Cloud mask cell (Shift+F2) to give that date its cloud mask (optional, per date: dates without one are used as they are).</source>
             <translation>Marcar las imágenes que se van a comparar, la más antigua primero. Están ordenadas por la fecha encontrada en el nombre de la capa, el nombre del archivo o los metadatos; arrastrar las filas para reordenarlas (Alt+Up/Down), hacer doble clic en una fecha para editarla (F2) y doble clic en una celda de Máscara de nubes (Shift+F2) para dar a esa fecha su máscara de nubes (opcional, por fecha: las fechas sin máscara se usan tal cual).</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="467" />
+            <location filename="../dialog.py" line="489" />
             <source>Layer</source>
             <translation>Capa</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="467" />
+            <location filename="../dialog.py" line="489" />
             <source>Date</source>
             <translation>Fecha</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="467" />
+            <location filename="../dialog.py" line="489" />
             <source>Bands</source>
             <translation>Bandas</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="467" />
+            <location filename="../dialog.py" line="489" />
             <source>CRS</source>
             <translation>SRC</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="467" />
+            <location filename="../dialog.py" line="489" />
             <source>Cloud mask</source>
             <translation>Máscara de nubes</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="482" />
+            <location filename="../dialog.py" line="504" />
             <source>Input layers in date order</source>
             <translation>Capas de entrada en orden de fecha</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="483" />
+            <location filename="../dialog.py" line="505" />
             <source>Check the dates to compare, oldest first. Alt+Up and Alt+Down move the selected rows, F2 edits a date, Shift+F2 chooses a date's cloud mask.</source>
             <translation>Marcar las fechas que se van a comparar, la más antigua primero. Alt+Up y Alt+Down mueven las filas seleccionadas, F2 edita una fecha, Shift+F2 elige la máscara de nubes de una fecha.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="488" />
+            <location filename="../dialog.py" line="510" />
             <source>Sort by date</source>
             <translation>Ordenar por fecha</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="490" />
+            <location filename="../dialog.py" line="512" />
             <source>Move up</source>
             <translation>Subir</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="491" />
+            <location filename="../dialog.py" line="513" />
             <source>Move the selected rows up (Alt+Up in the list)</source>
             <translation>Subir las filas seleccionadas (Alt+Up en la lista)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="493" />
+            <location filename="../dialog.py" line="515" />
             <source>Move down</source>
             <translation>Bajar</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="494" />
+            <location filename="../dialog.py" line="516" />
             <source>Move the selected rows down (Alt+Down in the list)</source>
             <translation>Bajar las filas seleccionadas (Alt+Down en la lista)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="496" />
+            <location filename="../dialog.py" line="518" />
             <source>Check all</source>
             <translation>Marcar todas</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="498" />
+            <location filename="../dialog.py" line="520" />
             <source>Check none</source>
             <translation>Desmarcar todas</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="500" />
+            <location filename="../dialog.py" line="522" />
             <source>Split into dates…</source>
             <translation>Dividir en fechas…</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="501" />
+            <location filename="../dialog.py" line="523" />
             <source>The checked layer holds every date as bands (e.g. an Earth Engine export)? Split it into one layer per date (caim:splitdates)</source>
             <translation>¿La capa marcada contiene todas las fechas como bandas (p. ej. una exportación de Earth Engine)? Dividirla en una capa por fecha (caim:splitdates)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="505" />
+            <location filename="../dialog.py" line="527" />
             <source>Stack band files into dates</source>
             <translation>Apilar archivos de banda en fechas</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="506" />
+            <location filename="../dialog.py" line="528" />
             <source>The checked layers are the band files of several dates (one file per band)? Stack each date's bands into one layer, with its cloud mask (caim:stackbands)</source>
             <translation>¿Las capas marcadas son los archivos de banda de varias fechas (un archivo por banda)? Apilar las bandas de cada fecha en una capa, con su máscara de nubes (caim:stackbands)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="524" />
+            <location filename="../dialog.py" line="546" />
             <source>Model</source>
             <translation>Modelo</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="533" />
+            <location filename="../dialog.py" line="555" />
             <source>Weights (*.pt);;All files (*)</source>
             <translation>Pesos (*.pt);;Todos los archivos (*)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="540" />
+            <location filename="../dialog.py" line="562" />
             <source>Weights</source>
             <translation>Pesos</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="542" />
+            <location filename="../dialog.py" line="564" />
             <source>Weights file</source>
             <translation>Archivo de pesos</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="542" />
+            <location filename="../dialog.py" line="564" />
             <source>Choose a weights file</source>
             <translation>Elegir un archivo de pesos</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="543" />
+            <location filename="../dialog.py" line="565" />
             <source>About…</source>
             <translation>Acerca de…</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="545" />
+            <location filename="../dialog.py" line="567" />
             <source>About the weights file</source>
             <translation>Acerca del archivo de pesos</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="547" />
+            <location filename="../dialog.py" line="569" />
             <source>What the weights file that will run is (the bundled one when the field is empty) and what it was trained on: command, start file, the imagery with each source's licence.</source>
             <translation>Qué archivo de pesos se va a usar (el incluido cuando el campo está vacío) y con qué se entrenó: orden, archivo de partida, las imágenes con la licencia de cada fuente.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="562" />
+            <location filename="../dialog.py" line="584" />
             <source>0: the calibrated decision. Positive values call more pixels changed (fewer missed changes, more false alarms), negative values fewer. Raise it in steps of 0.25 when clear changes are missed. Not remembered between sessions.</source>
             <translation>0: la decisión calibrada. Los valores positivos clasifican más píxeles como cambiados (menos cambios omitidos, más falsas alarmas), los negativos menos. Aumentarla en pasos de 0,25 cuando se pasen por alto cambios claros. No se recuerda entre sesiones.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="565" />
+            <location filename="../dialog.py" line="587" />
             <source>Sensitivity</source>
             <translation>Sensibilidad</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="568" />
+            <location filename="../dialog.py" line="590" />
             <source>0 = calibrated; + finds more change, - less</source>
             <translation>0 = calibrada; + encuentra más cambio, - menos</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="573" />
+            <location filename="../dialog.py" line="595" />
             <source>Otsu (default)</source>
             <translation>Otsu (por defecto)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="574" />
+            <location filename="../dialog.py" line="596" />
             <source>Minimum error (Kittler-Illingworth)</source>
             <translation>Error mínimo (Kittler-Illingworth)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="575" />
+            <location filename="../dialog.py" line="597" />
             <source>Threshold</source>
             <translation>Umbral</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="577" />
+            <location filename="../dialog.py" line="599" />
             <source>Threshold method</source>
             <translation>Método de umbral</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="577" />
+            <location filename="../dialog.py" line="599" />
             <source>For the CVA and ISFA methods only</source>
             <translation>Solo para los métodos CVA e ISFA</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="578" />
+            <location filename="../dialog.py" line="600" />
             <source>CVA and ISFA only</source>
             <translation>solo CVA e ISFA</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="587" />
+            <location filename="../dialog.py" line="609" />
             <source> px</source>
             <translation> px</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="588" />
+            <location filename="../dialog.py" line="610" />
             <source>off</source>
             <translation>desactivado</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="591" />
+            <location filename="../dialog.py" line="613" />
             <source>Minimum mapping unit: changed patches (8-connected changed pixels, whatever their moments) smaller than this are written as unchanged, e.g. 4 drops isolated pixels and pairs. Unchanged holes inside changes are kept. Off (0) keeps every changed pixel.</source>
             <translation>Unidad mínima cartografiable: los parches cambiados (píxeles cambiados conectados en 8 direcciones, sea cual sea su momento) más pequeños que esto se escriben como sin cambio; p. ej. 4 elimina píxeles aislados y parejas. Los huecos sin cambio dentro de los cambios se conservan. Desactivado (0) conserva todos los píxeles cambiados.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="596" />
+            <location filename="../dialog.py" line="618" />
             <source>Minimum change patch</source>
             <translation>Parche de cambio mínimo</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="602" />
+            <location filename="../dialog.py" line="624" />
             <source>Fill masked dates from the previous clear date (cloudy series)</source>
             <translation>Rellenar fechas enmascaradas con la despejada anterior</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="605" />
+            <location filename="../dialog.py" line="627" />
             <source>Off: a pixel that is nodata or masked in any date (clouds set to nodata) is nodata in every output. On: every pixel valid in at least two dates gets a result; a masked date repeats the pixel's previous clear values, so a change hidden by clouds is dated to the interval that ends at the first clear date after it.</source>
             <translation>Desactivado: un píxel sin datos o enmascarado en cualquier fecha (nubes puestas a sin datos) queda sin datos en todas las salidas. Activado: todo píxel válido en al menos dos fechas obtiene un resultado; una fecha enmascarada repite los valores despejados anteriores del píxel, de modo que un cambio oculto por nubes se fecha en el intervalo que termina en la primera fecha despejada posterior.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="613" />
+            <location filename="../dialog.py" line="635" />
             <source>Mask values that mean clear sky: comma-separated whole numbers, ranges and bit tests (bitN set, !bitN unset, joined by &amp;); every other value masks the pixel on that date. 0: CBERS CMASK and 0/1 masks; bit6&amp;!bit2&amp;!bit4: Landsat 8-9 Collection 2 QA_PIXEL (clear, no cirrus, no shadow); 4-7,11: Sentinel-2 SCL; !bit1&amp;!bit2&amp;!bit3: HLS v2.0 Fmask; 0,1: classic Fmask. The list beside it fills these in.</source>
             <translation>Valores de máscara que significan cielo despejado: números enteros separados por comas, rangos y pruebas de bits (bitN activo, !bitN inactivo, unidos por &amp;); cualquier otro valor enmascara el píxel en esa fecha. 0: CBERS CMASK y máscaras 0/1; bit6&amp;!bit2&amp;!bit4: QA_PIXEL de Landsat 8-9 Collection 2 (despejado, sin cirros, sin sombra); 4-7,11: SCL de Sentinel-2; !bit1&amp;!bit2&amp;!bit3: Fmask de HLS v2.0; 0,1: Fmask clásico. La lista de al lado los rellena.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="620" />
+            <location filename="../dialog.py" line="642" />
             <source>Match masks by date</source>
             <translation>Asignar por fecha</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="623" />
+            <location filename="../dialog.py" line="645" />
             <source>For each checked date without a mask, pick a one-band layer of the same date whose name says mask, QA, SCL, Fmask or cloud, and uncheck that layer as an input. Double-click a row's Cloud mask cell to choose one yourself.</source>
             <translation>Para cada fecha marcada sin máscara, elegir una capa de una banda de la misma fecha cuyo nombre diga mask, QA, SCL, Fmask o cloud, y desmarcar esa capa como entrada. Hacer doble clic en la celda Máscara de nubes de una fila para elegir una usted mismo.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="629" />
+            <location filename="../dialog.py" line="651" />
             <source>Clear values of common cloud-mask products; choosing one fills in the clear values.</source>
             <translation>Valores de despejado de productos de máscara de nubes habituales; elegir uno rellena los valores de despejado.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="631" />
+            <location filename="../dialog.py" line="653" />
             <source>product…</source>
             <translation>producto…</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="638" />
+            <location filename="../dialog.py" line="660" />
             <source>Cloud-mask values meaning clear</source>
             <translation>Valores de la máscara de nubes que significan despejado</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="639" />
+            <location filename="../dialog.py" line="661" />
             <source>Cloud-mask product</source>
             <translation>Producto de máscara de nubes</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="641" />
+            <location filename="../dialog.py" line="663" />
             <source>clear values</source>
             <translation>despejado</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="648" />
+            <location filename="../dialog.py" line="670" />
             <source>Cloud masks</source>
             <translation>Máscaras de nubes</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="652" />
+            <location filename="../dialog.py" line="674" />
             <source>Device</source>
             <translation>Dispositivo</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="657" />
+            <location filename="../dialog.py" line="679" />
             <source>automatic</source>
             <translation>automático</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="660" />
+            <location filename="../dialog.py" line="682" />
             <source>Tile size in pixels. Automatic (0): chosen from the number of dates so the run stays near 1.3 GB of memory. Any raster size fits either way.</source>
             <translation>Tamaño de tesela en píxeles. Automático (0): elegido según el número de fechas para que la ejecución se mantenga en torno a 1,3 GB de memoria. Cabe cualquier tamaño de ráster en ambos casos.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="667" />
+            <location filename="../dialog.py" line="689" />
             <source>Tile size</source>
             <translation>Tamaño de tesela</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="668" />
+            <location filename="../dialog.py" line="690" />
             <source>Tile overlap</source>
             <translation>Solape de teselas</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="670" />
+            <location filename="../dialog.py" line="692" />
             <source>tile</source>
             <translation>tesela</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="670" />
+            <location filename="../dialog.py" line="692" />
             <source>overlap</source>
             <translation>solape</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="676" />
+            <location filename="../dialog.py" line="698" />
             <source>Tiling</source>
             <translation>Teselado</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="680" />
+            <location filename="../dialog.py" line="702" />
             <source>Output folder</source>
             <translation>Carpeta de salida</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="680" />
+            <location filename="../dialog.py" line="702" />
             <source>Choose the output folder</source>
             <translation>Elegir la carpeta de salida</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="682" />
+            <location filename="../dialog.py" line="704" />
             <source>Also write change polygons (GeoPackage with moment and dates)</source>
             <translation>Escribir también polígonos de cambio (GeoPackage con sus fechas)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="683" />
+            <location filename="../dialog.py" line="705" />
             <source>Write per-interval probabilities (used by the inspect tool)</source>
             <translation>Escribir las probabilidades por intervalo (para el inspector)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="705" />
+            <location filename="../dialog.py" line="727" />
             <source>Run progress</source>
             <translation>Progreso de la ejecución</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="714" />
+            <location filename="../dialog.py" line="736" />
             <source>Run status</source>
             <translation>Estado de la ejecución</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="725" />
+            <location filename="../dialog.py" line="747" />
             <source>Run</source>
             <translation>Ejecutar</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="726" />
+            <location filename="../dialog.py" line="748" />
             <source>Cancel run</source>
             <translation>Cancelar la ejecución</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="748" />
+            <location filename="../dialog.py" line="770" />
             <source>The %s method needs no weights: this file is not used.</source>
             <translation>El método %s no necesita pesos: este archivo no se usa.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="749" />
+            <location filename="../dialog.py" line="771" />
             <source>not used: the classical method needs no weights</source>
             <translation>no se usa: el método clásico no necesita pesos</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="750" />
+            <location filename="../dialog.py" line="772" />
             <source>Bands (any)</source>
             <translation>Bandas (cualquiera)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="751" />
+            <location filename="../dialog.py" line="773" />
             <source>empty: every band; e.g. 1,2,3,4,5,7 (the same bands for every date)</source>
             <translation>vacío: todas las bandas; p. ej. 1,2,3,4,5,7 (las mismas bandas en cada fecha)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="753" />
+            <location filename="../dialog.py" line="775" />
             <source>Weights file (.pt) for the chosen network; empty: the bundled weights.</source>
             <translation>Archivo de pesos (.pt) para la red elegida; vacío: los pesos incluidos.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="754" />
+            <location filename="../dialog.py" line="776" />
             <source>empty: bundled weights</source>
             <translation>vacío: pesos incluidos</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="755" />
+            <location filename="../dialog.py" line="777" />
             <source>Bands (R, G, B, NIR)</source>
             <translation>Bandas (R, G, B, NIR)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="756" />
+            <location filename="../dialog.py" line="778" />
             <source>empty: from band wavelengths/names, else bands 1-4; e.g. 3,2,1,4</source>
             <translation>vacío: de longitudes de onda/nombres de banda, si no bandas 1-4; p. ej. 3,2,1,4</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="770" />
+            <location filename="../dialog.py" line="792" />
             <source>Only the classical methods (CVA, ISFA) have a threshold to choose; the networks and fusions use their calibrated decision (see Sensitivity).</source>
             <translation>Solo los métodos clásicos (CVA, ISFA) tienen un umbral que elegir; las redes y las fusiones usan su decisión calibrada (véase Sensibilidad).</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="773" />
+            <location filename="../dialog.py" line="795" />
             <source>Automatic runs %s on these layers; it runs Classical ISFA, and this control is enabled, on layers whose bands the networks cannot read.</source>
             <translation>Automático ejecuta %s en estas capas; en capas cuyas bandas las redes no pueden leer ejecuta ISFA clásico, y este control está activo.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="776" />
+            <location filename="../dialog.py" line="798" />
             <source>Where the classical method cuts its change magnitude. Otsu's threshold (default); the minimum-error threshold finds more of the change where changes are a small share of the scene; on our real checks it also called a few more stable points changed (model card, candidate KT).</source>
             <translation>Dónde corta el método clásico su magnitud de cambio. El umbral de Otsu (por defecto); el umbral de error mínimo encuentra más cambio donde los cambios son una parte pequeña de la escena; en nuestras comprobaciones con datos reales también clasificó como cambiados algunos puntos estables más (ficha del modelo, candidato KT).</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="780" />
+            <location filename="../dialog.py" line="802" />
             <source>It applies to %s, which Automatic runs on these layers (the networks cannot read their bands).</source>
             <translation>Se aplica a %s, que Automático ejecuta en estas capas (las redes no pueden leer sus bandas).</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="790" />
+            <location filename="../dialog.py" line="812" />
             <source>The %s method uses no weights file.</source>
             <translation>El método %s no usa archivo de pesos.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="797" />
+            <location filename="../dialog.py" line="819" />
             <source>The CAIM engine (model_core) could not be loaded: %s</source>
             <translation>No se ha podido cargar el motor de CAIM (model_core): %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="801" />
+            <location filename="../dialog.py" line="823" />
             <source>No bundled weights file was found for this model; choose a .pt file.</source>
             <translation>No se ha encontrado ningún archivo de pesos incluido para este modelo; elegir un archivo .pt.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="810" />
+            <location filename="../dialog.py" line="832" />
             <source>CAIM — weights file</source>
             <translation>CAIM — archivo de pesos</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="816" />
+            <location filename="../dialog.py" line="838" />
             <source>CAIM — weights file and its training data</source>
             <translation>CAIM — archivo de pesos y sus datos de entrenamiento</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="826" />
+            <location filename="../dialog.py" line="848" />
             <source>What this weights file is and what it was trained on (from the record in the file; the model card has its accuracy on real labels):</source>
             <translation>Qué es este archivo de pesos y con qué se entrenó (según el registro guardado en el archivo; la ficha del modelo da su exactitud con etiquetas reales):</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="937" />
+            <location filename="../dialog.py" line="959" />
             <source>custom</source>
             <translation>personalizado</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="937" />
+            <location filename="../dialog.py" line="959" />
             <source>none</source>
             <translation>ninguno</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="938" />
+            <location filename="../dialog.py" line="960" />
             <source>no CRS</source>
             <translation>sin SRC</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="939" />
+            <location filename="../dialog.py" line="961" />
             <source>double-click to choose this date's cloud mask (a one-band raster layer; optional, per date)</source>
             <translation>doble clic para elegir la máscara de nubes de esta fecha (una capa ráster de una banda; opcional, por fecha)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="943" />
+            <location filename="../dialog.py" line="965" />
             <source>date from the %s; double-click to edit</source>
             <translation>fecha tomada de: %s; doble clic para editarla</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="944" />
+            <location filename="../dialog.py" line="966" />
             <source>no date found; double-click to type one (YYYY-MM-DD)</source>
             <translation>no se ha encontrado ninguna fecha; doble clic para escribir una (AAAA-MM-DD)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="947" />
+            <location filename="../dialog.py" line="969" />
             <source>holds dates from %s to %s: Run splits it into one layer per date</source>
             <translation>contiene fechas de %s a %s: Ejecutar la divide en una capa por fecha</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1044" />
+            <location filename="../dialog.py" line="1066" />
             <source>cloud mask of '%s'
 %s</source>
             <translation>máscara de nubes de '%s'
 %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1100" />
+            <location filename="../dialog.py" line="1122" />
             <source>Clear values %s, which the masks record (their product's).</source>
             <translation>Valores de despejado %s, los que registran las máscaras (los de su producto).</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1102" />
+            <location filename="../dialog.py" line="1124" />
             <source>The masks record different clear values (%s), and one set holds for every mask: empty the Cloud mask cells of the dates whose masks are of another kind, or give every date a mask of one kind.</source>
             <translation>Las máscaras registran valores de despejado distintos (%s), y un solo conjunto vale para todas las máscaras: vacíe las celdas de máscara de nubes de las fechas cuyas máscaras son de otro tipo, o dé a cada fecha una máscara del mismo tipo.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1106" />
+            <location filename="../dialog.py" line="1128" />
             <source>Matched %d cloud mask by date.</source>
             <translation>Se ha asignado %d máscara de nubes por fecha.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1106" />
+            <location filename="../dialog.py" line="1128" />
             <source>Matched %d cloud masks by date.</source>
             <translation>Se han asignado %d máscaras de nubes por fecha.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1109" />
+            <location filename="../dialog.py" line="1131" />
             <source>%d mask layer was hidden in the Layers panel; the run reads it all the same.</source>
             <translation>Se ocultó %d capa de máscara en el panel de capas; la ejecución la lee igualmente.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1111" />
+            <location filename="../dialog.py" line="1133" />
             <source>%d mask layers were hidden in the Layers panel; the run reads them all the same.</source>
             <translation>Se ocultaron %d capas de máscara en el panel de capas; la ejecución las lee igualmente.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1113" />
+            <location filename="../dialog.py" line="1135" />
             <source>Several mask layers for %s: choose one in that date's Cloud mask cell.</source>
             <translation>Varias capas de máscara para %s: elegir una en la celda Máscara de nubes de esa fecha.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1115" />
+            <location filename="../dialog.py" line="1137" />
             <source>Several mask layers for %s: choose one in those dates' Cloud mask cells.</source>
             <translation>Varias capas de máscara para %s: elegir una en las celdas Máscara de nubes de esas fechas.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1169" />
+            <location filename="../dialog.py" line="1191" />
             <source>Unreadable date %s: %s.</source>
             <translation>Fecha ilegible %s: %s.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1170" />
+            <location filename="../dialog.py" line="1192" />
             <source>'%s' for '%s'</source>
             <translation>'%s' para '%s'</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1194" />
+            <location filename="../dialog.py" line="1216" />
             <source>The date typed for '%s' is not used: it holds several dates, which its band names or time axis give. Empty its Date cell.</source>
             <translation>La fecha escrita para '%s' no se usa: contiene varias fechas, que dan los nombres de sus bandas o su eje temporal. Vaciar su celda Fecha.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1198" />
+            <location filename="../dialog.py" line="1220" />
             <source>'%s' holds several dates, and one cloud mask cannot serve them all: empty its Cloud mask cell, split it (Split into dates…), then choose each date's mask in its row.</source>
             <translation>'%s' contiene varias fechas, y una sola máscara de nubes no puede servir para todas: vaciar su celda Máscara de nubes, dividirla (Dividir en fechas…) y después elegir la máscara de cada fecha en su fila.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1204" />
+            <location filename="../dialog.py" line="1226" />
             <source>%s (each date)</source>
             <translation>%s (cada fecha)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1207" />
+            <location filename="../dialog.py" line="1229" />
             <source>Band %d does not exist in the dates of '%s', which have one band each: pick band 1.</source>
             <translation>La banda %d no existe en las fechas de '%s', que tienen una banda cada una: elegir la banda 1.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1211" />
+            <location filename="../dialog.py" line="1233" />
             <source>Band %d does not exist in the dates of '%s', which have %d bands each: pick bands from 1 to %d.</source>
             <translation>La banda %d no existe en las fechas de '%s', que tienen %d bandas cada una: elegir bandas de 1 a %d.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1217" />
+            <location filename="../dialog.py" line="1239" />
             <source>'%s' holds %d dates, %s to %s: Run first splits it into one layer per date (small VRT files %s, which read the raster), then checks the series again.</source>
             <translation>'%s' contiene %d fechas, de %s a %s: Ejecutar primero la divide en una capa por fecha (pequeños archivos VRT %s, que leen el ráster) y después vuelve a comprobar la serie.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1222" />
+            <location filename="../dialog.py" line="1244" />
             <source>'%s' holds %d dates: Run first splits it into one layer per date (small VRT files %s, which read the raster), then checks the series again.</source>
             <translation>'%s' contiene %d fechas: Ejecutar primero la divide en una capa por fecha (pequeños archivos VRT %s, que leen el ráster) y después vuelve a comprobar la serie.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1242" />
+            <location filename="../dialog.py" line="1264" />
             <source>No cloud mask for %s: those dates are used as they are (their own nodata still counts).</source>
             <translation>Sin máscara de nubes para %s: esas fechas se usan tal cual (sus propios valores sin datos siguen contando).</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1261" />
+            <location filename="../dialog.py" line="1283" />
             <source>changed patches under this size are dropped</source>
             <translation>se eliminan los parches cambiados más pequeños</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1265" />
+            <location filename="../dialog.py" line="1287" />
             <source>= %s ha on %s's pixels</source>
             <translation>= %s ha con el tamaño de píxel de %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1266" />
+            <location filename="../dialog.py" line="1288" />
             <source>= %s m² on %s's pixels</source>
             <translation>= %s m² con el tamaño de píxel de %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1274" />
+            <location filename="../dialog.py" line="1300" />
             <source>Stacking the checked band files into dates: their dates take their place in the list when it is done.</source>
             <translation>Apilando en fechas los archivos de banda marcados: sus fechas ocuparán su lugar en la lista cuando termine.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1290" />
+            <location filename="../dialog.py" line="1316" />
             <source>%d dates once split, to run with %s; the series is checked again then.</source>
             <translation>%d fechas una vez dividido, para ejecutar con %s; entonces se vuelve a comprobar la serie.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1291" />
+            <location filename="../dialog.py" line="1317" />
             <source>%d dates, ready to run with %s.</source>
             <translation>%d fechas, listo para ejecutar con %s.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1320" />
+            <location filename="../dialog.py" line="1346" />
             <source>in QGIS's temporary folder, deleted when QGIS closes, as its own folder cannot be written to</source>
             <translation>en la carpeta temporal de QGIS, que se borra al cerrar QGIS, porque no se puede escribir en su propia carpeta</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1322" />
+            <location filename="../dialog.py" line="1348" />
             <source>in QGIS's temporary folder, deleted when QGIS closes, as it is not a file in a folder</source>
             <translation>en la carpeta temporal de QGIS, que se borra al cerrar QGIS, porque no es un archivo en una carpeta</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1324" />
+            <location filename="../dialog.py" line="1350" />
             <source>in '%s' beside it</source>
             <translation>en '%s', a su lado</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1342" />
+            <location filename="../dialog.py" line="1368" />
             <source>Layer '%s': %s</source>
             <translation>Capa '%s': %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1360" />
+            <location filename="../dialog.py" line="1386" />
             <source>%s (dates)</source>
             <translation>%s (fechas)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1372" />
+            <location filename="../dialog.py" line="1398" />
             <source>'%s': %d dates in %s</source>
             <translation>'%s': %d fechas en %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1379" />
+            <location filename="../dialog.py" line="1405" />
             <source>Split into dates: %s.</source>
             <translation>Dividido en fechas: %s.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1414" />
+            <location filename="../dialog.py" line="1440" />
             <source>CAIM change detection</source>
             <translation>Detección de cambios CAIM</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1414" />
+            <location filename="../dialog.py" line="1440" />
             <source>The Processing plugin is not enabled: enable it (Plugins &gt; Manage and Install Plugins &gt; Installed &gt; Processing) to split the layer into dates.</source>
             <translation>El complemento Processing no está activado: activarlo (Complementos &gt; Administrar e instalar complementos &gt; Instalado &gt; Processing) para dividir la capa en fechas.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1486" />
+            <location filename="../dialog.py" line="1512" />
             <source>Cancel stacking</source>
             <translation>Cancelar el apilado</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1488" />
+            <location filename="../dialog.py" line="1514" />
             <source>Stacking %d band files into dates… (Cancel stacking stops it)</source>
             <translation>Apilando %d archivos de banda en fechas… (Cancelar el apilado lo detiene)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1510" />
+            <location filename="../dialog.py" line="1536" />
             <source>Stack band files into dates: %s</source>
             <translation>Apilar archivos de banda en fechas: %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1512" />
+            <location filename="../dialog.py" line="1538" />
             <source>Stacking cancelled; nothing was written.</source>
             <translation>Apilado cancelado; no se escribió nada.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1574" />
+            <location filename="../dialog.py" line="1618" />
             <source>These band files were stacked into %d dates (%d with a cloud mask) before, in %s: used again.</source>
             <translation>Estos archivos de banda ya se apilaron en %d fechas (%d con máscara de nubes), en %s: se reutilizan.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1577" />
+            <location filename="../dialog.py" line="1621" />
             <source>Stacked the band files into %d dates (%d with a cloud mask) in %s.</source>
             <translation>Archivos de banda apilados en %d fechas (%d con máscara de nubes) en %s.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1580" />
+            <location filename="../dialog.py" line="1624" />
             <source>That is QGIS's temporary folder, deleted when QGIS closes, as the band files' folder cannot be written to (or they are inside an archive): a project saved with these dates opens without them. To keep them, stack the band files into a folder of your own (Raster &gt; CAIM change detection &gt; Stack band files into dates…).</source>
             <translation>Es la carpeta temporal de QGIS, que se borra al cerrar QGIS, porque no se puede escribir en la carpeta de los archivos de banda (o están dentro de un archivo comprimido): un proyecto guardado con estas fechas se abre sin ellas. Para conservarlas, apile los archivos de banda en una carpeta propia (Ráster &gt; Detección de cambios CAIM &gt; Apilar archivos de banda en fechas…).</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1585" />
+            <location filename="../dialog.py" line="1629" />
             <source>They are %d scenes, each run on its own: checked are the %d dates of %s; check the dates of another scene (named by it) instead to run on that one.</source>
             <translation>Son %d escenas, cada una con su propia ejecución: están marcadas las %d fechas de %s; marque en su lugar las fechas de otra escena (nombradas por ella) para ejecutar sobre esa.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1589" />
+            <location filename="../dialog.py" line="1633" />
             <source>Left out, as the second granule of its tile and day (the one whose Fmask shows more clear pixels is stacked): %s.</source>
             <translation>Omitido, como segundo gránulo de su tesela y su día (se apila el que tiene más píxeles despejados en su Fmask): %s.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1593" />
+            <location filename="../dialog.py" line="1637" />
             <source>Their masks are of different kinds, and one set of clear values holds for every mask: %s is set with the masks it is right for; the dates %s have masks of another kind and run without them. To mask them too, give every date a mask of one kind.</source>
             <translation>Sus máscaras son de tipos distintos, y un solo conjunto de valores de despejado vale para todas las máscaras: %s se fija con las máscaras para las que es correcto; las fechas %s tienen máscaras de otro tipo y se procesan sin ellas. Para enmascararlas también, dé a cada fecha una máscara del mismo tipo.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1611" />
+            <location filename="../dialog.py" line="1655" />
             <source>stacked into the dates of %s (listed above: check them, not this band file)
 %s</source>
             <translation>apilado en las fechas de %s (arriba en la lista: marque esas, no este archivo de banda)
 %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1666" />
+            <location filename="../dialog.py" line="1710" />
             <source>Choose an output folder.</source>
             <translation>Elegir una carpeta de salida.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1674" />
+            <location filename="../dialog.py" line="1718" />
             <source>Outputs already exist in %s; choose another folder.</source>
             <translation>Ya existen salidas en %s; elegir otra carpeta.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1678" />
+            <location filename="../dialog.py" line="1722" />
             <source>Overwrite results?</source>
             <translation>¿Sobrescribir los resultados?</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1679" />
+            <location filename="../dialog.py" line="1723" />
             <source>These files already exist and would be replaced:
 
 %s
@@ -1748,111 +1748,111 @@ Necesita PyTorch en el Python de QGIS.
 %s¿Sobrescribirlos?</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1681" />
+            <location filename="../dialog.py" line="1725" />
             <source>%d layers of this project show them; when the run succeeds, the new run's layers replace them.</source>
             <translation>%d capas de este proyecto los muestran; si la ejecución termina bien, las capas de la nueva ejecución las sustituyen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1683" />
+            <location filename="../dialog.py" line="1727" />
             <source>%d layer of this project shows them; when the run succeeds, the new run's layers replace it.</source>
             <translation>%d capa de este proyecto los muestra; si la ejecución termina bien, las capas de la nueva ejecución la sustituyen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1687" />
+            <location filename="../dialog.py" line="1731" />
             <source>Not run: choose another output folder.</source>
             <translation>No se ha ejecutado: elegir otra carpeta de salida.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1693" />
+            <location filename="../dialog.py" line="1737" />
             <source>Split into dates, not run: the series needs your attention (see the messages above); then Run again.</source>
             <translation>Dividido en fechas, no ejecutado: la serie requiere su atención (véanse los mensajes de arriba); después, Ejecutar de nuevo.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1712" />
+            <location filename="../dialog.py" line="1756" />
             <source>The Processing algorithm %s is not registered.</source>
             <translation>El algoritmo de Procesos %s no está registrado.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1725" />
+            <location filename="../dialog.py" line="1769" />
             <source>Starting…</source>
             <translation>Iniciando…</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1729" />
+            <location filename="../dialog.py" line="1773" />
             <source>The parameters were refused.</source>
             <translation>Los parámetros han sido rechazados.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1744" />
+            <location filename="../dialog.py" line="1788" />
             <source>Cancelling the stack…</source>
             <translation>Cancelando el apilado…</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1747" />
+            <location filename="../dialog.py" line="1791" />
             <source>Cancelling… partial outputs will be removed.</source>
             <translation>Cancelando… se eliminarán las salidas parciales.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1790" />
+            <location filename="../dialog.py" line="1834" />
             <source>, minimum-error threshold</source>
             <translation>, umbral de error mínimo</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1792" />
+            <location filename="../dialog.py" line="1836" />
             <source>, sensitivity %s</source>
             <translation>, sensibilidad %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1794" />
+            <location filename="../dialog.py" line="1838" />
             <source>, changed patches &gt;= %s px</source>
             <translation>, parches cambiados &gt;= %s px</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1796" />
+            <location filename="../dialog.py" line="1840" />
             <source>, cloud masks%s (clear = %s)</source>
             <translation>, máscaras de nubes%s (despejado = %s)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1797" />
+            <location filename="../dialog.py" line="1841" />
             <source> on %d of %d dates</source>
             <translation> en %d de %d fechas</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1800" />
+            <location filename="../dialog.py" line="1844" />
             <source>, masked dates filled</source>
             <translation>, fechas enmascaradas rellenadas</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1801" />
+            <location filename="../dialog.py" line="1845" />
             <source>Done on %s with %s. %s Hover here for each interval; all details are in the log (CAIM change detection tab).</source>
             <translation>Terminado en %s con %s. %s Pase el ratón por aquí para ver cada intervalo; todos los detalles están en el registro (pestaña CAIM change detection).</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1803" />
+            <location filename="../dialog.py" line="1847" />
             <source>Changed hectares per interval (last change):
 </source>
             <translation>Hectáreas cambiadas por intervalo (último cambio):
 </translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1806" />
+            <location filename="../dialog.py" line="1850" />
             <source>&lt;a href="%s"&gt;Open the run report&lt;/a&gt; (settings, changed area per interval as a chart, the map)</source>
             <translation>&lt;a href="%s"&gt;Abrir el informe de la ejecución&lt;/a&gt; (ajustes, área cambiada por intervalo en un gráfico, el mapa)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1810" />
+            <location filename="../dialog.py" line="1854" />
             <source>Warning: </source>
             <translation>Advertencia: </translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1812" />
+            <location filename="../dialog.py" line="1856" />
             <source>Run finished on %s:
 %s</source>
             <translation>Ejecución terminada en %s:
 %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1815" />
+            <location filename="../dialog.py" line="1859" />
             <source>Changed hectares per interval (last change):
 %s
 
@@ -1867,57 +1867,57 @@ Dispositivo: %s
 %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1818" />
+            <location filename="../dialog.py" line="1862" />
             <source>Done on %s with %s. %s</source>
             <translation>Terminado en %s con %s. %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1819" />
+            <location filename="../dialog.py" line="1863" />
             <source> Warning: </source>
             <translation> Advertencia: </translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1824" />
+            <location filename="../dialog.py" line="1868" />
             <source>Cancelled; partial outputs were removed.</source>
             <translation>Cancelado; se han eliminado las salidas parciales.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1826" />
+            <location filename="../dialog.py" line="1870" />
             <source>The run failed.</source>
             <translation>La ejecución ha fallado.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1833" />
+            <location filename="../dialog.py" line="1877" />
             <source>Run anyway?</source>
             <translation>¿Ejecutar de todos modos?</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1833" />
+            <location filename="../dialog.py" line="1877" />
             <source>Run it anyway?</source>
             <translation>¿Ejecutarlo de todos modos?</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1893" />
+            <location filename="../dialog.py" line="1937" />
             <source>Still running in the background; results will be added when done.</source>
             <translation>Sigue ejecutándose en segundo plano; los resultados se añadirán al terminar.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1905" />
+            <location filename="../dialog.py" line="1949" />
             <source>unknown</source>
             <translation>desconocida</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1905" />
+            <location filename="../dialog.py" line="1949" />
             <source>%s ha</source>
             <translation>%s ha</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1917" />
+            <location filename="../dialog.py" line="1961" />
             <source>Changed %s ha over %d intervals.</source>
             <translation>%s ha cambiadas en %d intervalos.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1918" />
+            <location filename="../dialog.py" line="1962" />
             <source>Changed %s ha over %d interval.</source>
             <translation>%s ha cambiadas en %d intervalo.</translation>
         </message>
@@ -2395,247 +2395,277 @@ Dispositivo: %s
             <translation>azul</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="276" />
+            <location filename="../inspect_tool.py" line="298" />
             <source>outside the result</source>
             <translation>fuera del resultado</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="281" />
+            <location filename="../inspect_tool.py" line="304" />
             <source>not known: the change moment file is not found</source>
             <translation>desconocido: no se encuentra el archivo del momento del cambio</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="286" />
+            <location filename="../inspect_tool.py" line="307" />
+            <source>not known: the change moment file cannot be read</source>
+            <translation>desconocido: no se puede leer el archivo del momento del cambio</translation>
+        </message>
+        <message>
+            <location filename="../inspect_tool.py" line="311" />
             <source>no data</source>
             <translation>sin datos</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="291" />
+            <location filename="../inspect_tool.py" line="316" />
             <source>no change</source>
             <translation>sin cambio</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="293" />
+            <location filename="../inspect_tool.py" line="318" />
             <source>changed between %s</source>
             <translation>cambiado entre %s</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="295" />
+            <location filename="../inspect_tool.py" line="320" />
             <source>moment %d</source>
             <translation>momento %d</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="310" />
+            <location filename="../inspect_tool.py" line="335" />
             <source>no change: the model dated a change between %s, but its changed patch has fewer than the minimum of %s px</source>
             <translation>sin cambio: el modelo dató un cambio entre %s, pero su parche cambiado tiene menos del mínimo de %s px</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="314" />
+            <location filename="../inspect_tool.py" line="339" />
             <source> (changed patches under %s px were dropped)</source>
             <translation> (se eliminaron los parches cambiados de menos de %s px)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="331" />
+            <location filename="../inspect_tool.py" line="356" />
             <source>date %d</source>
             <translation>fecha %d</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="333" />
+            <location filename="../inspect_tool.py" line="358" />
             <source>no data: masked by the cloud mask on %s%s</source>
             <translation>sin datos: enmascarado por la máscara de nubes el %s%s</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="335" />
+            <location filename="../inspect_tool.py" line="360" />
             <source> (run with 'Fill masked dates' to fill such dates)</source>
             <translation> (ejecutar con 'Rellenar fechas enmascaradas' para rellenar esas fechas)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="340" />
+            <location filename="../inspect_tool.py" line="365" />
             <source> (masked on %s: filled from the previous clear date)</source>
             <translation> (enmascarado el %s: rellenado con la fecha despejada anterior)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="344" />
+            <location filename="../inspect_tool.py" line="369" />
             <source>Band %d (as %s)</source>
             <translation>Banda %d (como %s)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="345" />
+            <location filename="../inspect_tool.py" line="370" />
             <source>Band %d</source>
             <translation>Banda %d</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="359" />
+            <location filename="../inspect_tool.py" line="385" />
             <source>reading…</source>
             <translation>leyendo…</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="485" />
-            <source>No imagery: the run's change moment file is not found.</source>
-            <translation>Sin imágenes: no se encuentra el archivo del momento del cambio de la ejecución.</translation>
+            <location filename="../inspect_tool.py" line="397" />
+            <source>its output folder</source>
+            <translation>su carpeta de salida</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="486" />
-            <source>No imagery here: the pixel is outside the run's map.</source>
-            <translation>Sin imágenes aquí: el píxel está fuera del mapa de la ejecución.</translation>
+            <location filename="../inspect_tool.py" line="399" />
+            <source>The pixel could not be read from the run's files in %s (%s). A file may have been moved, damaged or locked since the run: check the run's files and the input dates, then click again; or run 'Detect changes' again.</source>
+            <translation>No se pudo leer el píxel de los archivos de la ejecución en %s (%s). Puede que un archivo se haya movido, dañado o bloqueado desde la ejecución: revisar los archivos de la ejecución y las fechas de entrada, y hacer clic de nuevo; o ejecutar 'Detectar cambios' de nuevo.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="651" />
-            <source>Reading the band values…</source>
-            <translation>Leyendo los valores de banda…</translation>
+            <location filename="../inspect_tool.py" line="403" />
+            <source>not read</source>
+            <translation>no leído</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="652" />
-            <source>No band values: the run's input files are not found.</source>
-            <translation>Sin valores de banda: no se encuentran los archivos de entrada de la ejecución.</translation>
+            <location filename="../inspect_tool.py" line="532" />
+            <source>Files of this run that cannot be read: %s. Are they whole, and may you read them? Copy them again from where they came from, or run 'Detect changes' again.</source>
+            <translation>Archivos de esta ejecución que no se pueden leer: %s. ¿Están completos y tiene permiso para leerlos? Copiarlos de nuevo desde su origen, o ejecutar 'Detectar cambios' de nuevo.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="825" />
-            <source>CAIM pixel inspector</source>
-            <translation>Inspector de píxeles CAIM</translation>
-        </message>
-        <message>
-            <location filename="../inspect_tool.py" line="829" />
-            <source>Choose the inspect tool and click a pixel of a CAIM result (or press Enter: the pixel at the centre of the map).</source>
-            <translation>Elegir la herramienta de inspección y hacer clic en un píxel de un resultado de CAIM (o pulsar Enter: el píxel del centro del mapa).</translation>
-        </message>
-        <message>
-            <location filename="../inspect_tool.py" line="834" />
-            <source>Interval</source>
-            <translation>Intervalo</translation>
-        </message>
-        <message>
-            <location filename="../inspect_tool.py" line="834" />
-            <source>P(change)</source>
-            <translation>P(cambio)</translation>
-        </message>
-        <message>
-            <location filename="../inspect_tool.py" line="851" />
-            <source>Change probability of each interval</source>
-            <translation>Probabilidad de cambio de cada intervalo</translation>
-        </message>
-        <message>
-            <location filename="../inspect_tool.py" line="852" />
-            <source>One row per interval of the clicked pixel: its dates and its probability of change</source>
-            <translation>Una fila por intervalo del píxel pulsado: sus fechas y su probabilidad de cambio</translation>
-        </message>
-        <message>
-            <location filename="../inspect_tool.py" line="854" />
-            <source>Band values over time</source>
-            <translation>Valores de banda a lo largo del tiempo</translation>
-        </message>
-        <message>
-            <location filename="../inspect_tool.py" line="857" />
-            <source>Hide the map's answer (to label sample points without bias)</source>
-            <translation>Ocultar la respuesta del mapa (para etiquetar muestras sin sesgo)</translation>
-        </message>
-        <message>
-            <location filename="../inspect_tool.py" line="859" />
-            <source>Shows only the dates, cloud masks and band values of the clicked pixel: label an accuracy-assessment sample from the imagery, not from the map.</source>
-            <translation>Muestra solo las fechas, las máscaras de nubes y los valores de banda del píxel pulsado: etiquetar una muestra de evaluación de la exactitud a partir de las imágenes, no del mapa.</translation>
-        </message>
-        <message>
-            <location filename="../inspect_tool.py" line="876" />
-            <source>False colour</source>
-            <translation>Falso color</translation>
-        </message>
-        <message>
-            <location filename="../inspect_tool.py" line="878" />
-            <source>NIR, red, green as red, green, blue: vegetation shows red. Files without a known NIR band stay in true colour.</source>
-            <translation>NIR, rojo, verde como rojo, verde, azul: la vegetación se ve roja. Los archivos sin una banda NIR conocida se quedan en color verdadero.</translation>
-        </message>
-        <message>
-            <location filename="../inspect_tool.py" line="888" />
-            <source>Click a pixel of a CAIM result</source>
-            <translation>Hacer clic en un píxel de un resultado de CAIM</translation>
-        </message>
-        <message>
-            <location filename="../inspect_tool.py" line="889" />
-            <source>Image chips of every date around the pixel</source>
-            <translation>Recortes de imagen de cada fecha alrededor del píxel</translation>
-        </message>
-        <message>
-            <location filename="../inspect_tool.py" line="950" />
-            <source>No imagery: the run's input files are not found.</source>
-            <translation>Sin imágenes: no se encuentran los archivos de entrada de la ejecución.</translation>
-        </message>
-        <message>
-            <location filename="../inspect_tool.py" line="951" />
-            <source>No imagery here: no date covers this pixel.</source>
-            <translation>Sin imágenes aquí: ninguna fecha cubre este píxel.</translation>
-        </message>
-        <message>
-            <location filename="../inspect_tool.py" line="982" />
-            <source>Band values over time (grey column, hollow points: a date hidden by its cloud mask)</source>
-            <translation>Valores de banda a lo largo del tiempo (columna gris, puntos huecos: una fecha oculta por su máscara de nubes)</translation>
-        </message>
-        <message>
-            <location filename="../inspect_tool.py" line="984" />
-            <source>The imagery of every date around the pixel (boxed in yellow)</source>
-            <translation>Las imágenes de cada fecha alrededor del píxel (recuadrado en amarillo)</translation>
-        </message>
-        <message>
-            <location filename="../inspect_tool.py" line="986" />
-            <source>Band values over time (shaded: detected change interval; grey column, hollow points: a date hidden by its cloud mask)</source>
-            <translation>Valores de banda a lo largo del tiempo (sombreado: intervalo de cambio detectado; columna gris, puntos huecos: una fecha oculta por su máscara de nubes)</translation>
-        </message>
-        <message>
-            <location filename="../inspect_tool.py" line="987" />
-            <source>Band values over time (shaded: detected change interval)</source>
-            <translation>Valores de banda a lo largo del tiempo (sombreado: intervalo de cambio detectado)</translation>
-        </message>
-        <message>
-            <location filename="../inspect_tool.py" line="989" />
-            <source>The imagery of every date around the pixel (boxed in yellow; framed: the two dates of the detected change)</source>
-            <translation>Las imágenes de cada fecha alrededor del píxel (recuadrado en amarillo; enmarcadas: las dos fechas del cambio detectado)</translation>
-        </message>
-        <message>
-            <location filename="../inspect_tool.py" line="1024" />
+            <location filename="../inspect_tool.py" line="539" />
             <source>The run's dates split into QGIS's temporary folder were deleted when QGIS closed: %s. Split the multi-date raster into a folder of your own (Processing Toolbox &gt; CAIM change detection &gt; Split a multi-date raster into dates) and run 'Detect changes' on its dates to see their imagery here.</source>
             <translation>Las fechas de la ejecución divididas en la carpeta temporal de QGIS se borraron al cerrar QGIS: %s. Dividir el ráster multitemporal en una carpeta propia (Caja de herramientas de Procesos &gt; Detección de cambios CAIM &gt; Dividir un ráster multitemporal en fechas) y ejecutar 'Detectar cambios' sobre sus fechas para ver aquí sus imágenes.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="1030" />
+            <location filename="../inspect_tool.py" line="545" />
             <source>Files of this run not found (moved or deleted since the run?): %s. Reopen the project from the folder that holds them, or run 'Detect changes' again.</source>
             <translation>No se encuentran archivos de esta ejecución (¿movidos o borrados desde la ejecución?): %s. Volver a abrir el proyecto desde la carpeta que los contiene, o ejecutar 'Detectar cambios' de nuevo.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="1055" />
+            <location filename="../inspect_tool.py" line="555" />
+            <source>No imagery: the run's change moment file is not found.</source>
+            <translation>Sin imágenes: no se encuentra el archivo del momento del cambio de la ejecución.</translation>
+        </message>
+        <message>
+            <location filename="../inspect_tool.py" line="556" />
+            <source>No imagery here: the pixel is outside the run's map.</source>
+            <translation>Sin imágenes aquí: el píxel está fuera del mapa de la ejecución.</translation>
+        </message>
+        <message>
+            <location filename="../inspect_tool.py" line="721" />
+            <source>Reading the band values…</source>
+            <translation>Leyendo los valores de banda…</translation>
+        </message>
+        <message>
+            <location filename="../inspect_tool.py" line="722" />
+            <source>No band values: the run's input files are not found.</source>
+            <translation>Sin valores de banda: no se encuentran los archivos de entrada de la ejecución.</translation>
+        </message>
+        <message>
+            <location filename="../inspect_tool.py" line="895" />
+            <source>CAIM pixel inspector</source>
+            <translation>Inspector de píxeles CAIM</translation>
+        </message>
+        <message>
+            <location filename="../inspect_tool.py" line="899" />
+            <source>Choose the inspect tool and click a pixel of a CAIM result (or press Enter: the pixel at the centre of the map).</source>
+            <translation>Elegir la herramienta de inspección y hacer clic en un píxel de un resultado de CAIM (o pulsar Enter: el píxel del centro del mapa).</translation>
+        </message>
+        <message>
+            <location filename="../inspect_tool.py" line="904" />
+            <source>Interval</source>
+            <translation>Intervalo</translation>
+        </message>
+        <message>
+            <location filename="../inspect_tool.py" line="904" />
+            <source>P(change)</source>
+            <translation>P(cambio)</translation>
+        </message>
+        <message>
+            <location filename="../inspect_tool.py" line="921" />
+            <source>Change probability of each interval</source>
+            <translation>Probabilidad de cambio de cada intervalo</translation>
+        </message>
+        <message>
+            <location filename="../inspect_tool.py" line="922" />
+            <source>One row per interval of the clicked pixel: its dates and its probability of change</source>
+            <translation>Una fila por intervalo del píxel pulsado: sus fechas y su probabilidad de cambio</translation>
+        </message>
+        <message>
+            <location filename="../inspect_tool.py" line="924" />
+            <source>Band values over time</source>
+            <translation>Valores de banda a lo largo del tiempo</translation>
+        </message>
+        <message>
+            <location filename="../inspect_tool.py" line="927" />
+            <source>Hide the map's answer (to label sample points without bias)</source>
+            <translation>Ocultar la respuesta del mapa (para etiquetar muestras sin sesgo)</translation>
+        </message>
+        <message>
+            <location filename="../inspect_tool.py" line="929" />
+            <source>Shows only the dates, cloud masks and band values of the clicked pixel: label an accuracy-assessment sample from the imagery, not from the map.</source>
+            <translation>Muestra solo las fechas, las máscaras de nubes y los valores de banda del píxel pulsado: etiquetar una muestra de evaluación de la exactitud a partir de las imágenes, no del mapa.</translation>
+        </message>
+        <message>
+            <location filename="../inspect_tool.py" line="946" />
+            <source>False colour</source>
+            <translation>Falso color</translation>
+        </message>
+        <message>
+            <location filename="../inspect_tool.py" line="948" />
+            <source>NIR, red, green as red, green, blue: vegetation shows red. Files without a known NIR band stay in true colour.</source>
+            <translation>NIR, rojo, verde como rojo, verde, azul: la vegetación se ve roja. Los archivos sin una banda NIR conocida se quedan en color verdadero.</translation>
+        </message>
+        <message>
+            <location filename="../inspect_tool.py" line="958" />
+            <source>Click a pixel of a CAIM result</source>
+            <translation>Hacer clic en un píxel de un resultado de CAIM</translation>
+        </message>
+        <message>
+            <location filename="../inspect_tool.py" line="959" />
+            <source>Image chips of every date around the pixel</source>
+            <translation>Recortes de imagen de cada fecha alrededor del píxel</translation>
+        </message>
+        <message>
+            <location filename="../inspect_tool.py" line="1021" />
+            <source>No imagery: the pixel could not be read (see above).</source>
+            <translation>Sin imágenes: no se pudo leer el píxel (ver arriba).</translation>
+        </message>
+        <message>
+            <location filename="../inspect_tool.py" line="1024" />
+            <source>No imagery: the run's input files are not found.</source>
+            <translation>Sin imágenes: no se encuentran los archivos de entrada de la ejecución.</translation>
+        </message>
+        <message>
+            <location filename="../inspect_tool.py" line="1025" />
+            <source>No imagery here: no date covers this pixel.</source>
+            <translation>Sin imágenes aquí: ninguna fecha cubre este píxel.</translation>
+        </message>
+        <message>
+            <location filename="../inspect_tool.py" line="1056" />
+            <source>Band values over time (grey column, hollow points: a date hidden by its cloud mask)</source>
+            <translation>Valores de banda a lo largo del tiempo (columna gris, puntos huecos: una fecha oculta por su máscara de nubes)</translation>
+        </message>
+        <message>
+            <location filename="../inspect_tool.py" line="1058" />
+            <source>The imagery of every date around the pixel (boxed in yellow)</source>
+            <translation>Las imágenes de cada fecha alrededor del píxel (recuadrado en amarillo)</translation>
+        </message>
+        <message>
+            <location filename="../inspect_tool.py" line="1060" />
+            <source>Band values over time (shaded: detected change interval; grey column, hollow points: a date hidden by its cloud mask)</source>
+            <translation>Valores de banda a lo largo del tiempo (sombreado: intervalo de cambio detectado; columna gris, puntos huecos: una fecha oculta por su máscara de nubes)</translation>
+        </message>
+        <message>
+            <location filename="../inspect_tool.py" line="1061" />
+            <source>Band values over time (shaded: detected change interval)</source>
+            <translation>Valores de banda a lo largo del tiempo (sombreado: intervalo de cambio detectado)</translation>
+        </message>
+        <message>
+            <location filename="../inspect_tool.py" line="1063" />
+            <source>The imagery of every date around the pixel (boxed in yellow; framed: the two dates of the detected change)</source>
+            <translation>Las imágenes de cada fecha alrededor del píxel (recuadrado en amarillo; enmarcadas: las dos fechas del cambio detectado)</translation>
+        </message>
+        <message>
+            <location filename="../inspect_tool.py" line="1118" />
             <source>&lt;b&gt;Map's answer hidden.&lt;/b&gt; Label the pixel from the band values and the imagery.</source>
             <translation>&lt;b&gt;Respuesta del mapa oculta.&lt;/b&gt; Etiquetar el píxel a partir de los valores de banda y de las imágenes.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="1056" />
+            <location filename="../inspect_tool.py" line="1119" />
             <source>&lt;br&gt;&lt;b&gt;Cloud mask on:&lt;/b&gt; %s</source>
             <translation>&lt;br&gt;&lt;b&gt;Máscara de nubes el:&lt;/b&gt; %s</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="1060" />
+            <location filename="../inspect_tool.py" line="1123" />
             <source>&lt;b&gt;Change moment:&lt;/b&gt; %s</source>
             <translation>&lt;b&gt;Momento del cambio:&lt;/b&gt; %s</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="1064" />
+            <location filename="../inspect_tool.py" line="1127" />
             <source>&lt;br&gt;&lt;b&gt;Confidence:&lt;/b&gt; %s</source>
             <translation>&lt;br&gt;&lt;b&gt;Confianza:&lt;/b&gt; %s</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="1067" />
+            <location filename="../inspect_tool.py" line="1130" />
             <source>&lt;br&gt;&lt;b&gt;P(no change):&lt;/b&gt; %s</source>
             <translation>&lt;br&gt;&lt;b&gt;P(sin cambio):&lt;/b&gt; %s</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="1076" />
+            <location filename="../inspect_tool.py" line="1139" />
             <source>n/a</source>
             <translation>n/d</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="1094" />
+            <location filename="../inspect_tool.py" line="1157" />
             <source>Run with 'moment probabilities' on to see per-interval probabilities.</source>
             <translation>Ejecutar con 'probabilidades por intervalo' activado para ver las probabilidades de cada intervalo.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="1114" />
+            <location filename="../inspect_tool.py" line="1177" />
             <source>No CAIM result in the project: run 'Detect changes' first.</source>
             <translation>No hay ningún resultado de CAIM en el proyecto: ejecutar primero 'Detectar cambios'.</translation>
         </message>
@@ -2702,337 +2732,337 @@ Dispositivo: %s
             <translation>; no se conoce ninguna banda NIR de estos archivos, así que en color verdadero</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="168" />
+            <location filename="../label_dock.py" line="169" />
             <source>the file could not be written</source>
             <translation>no se ha podido escribir el archivo</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="174" />
+            <location filename="../label_dock.py" line="175" />
             <source>the written file cannot be opened</source>
             <translation>no se puede abrir el archivo escrito</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="218" />
+            <location filename="../label_dock.py" line="219" />
             <source>no change</source>
             <translation>sin cambio</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="218" />
+            <location filename="../label_dock.py" line="219" />
             <source>unchanged</source>
             <translation>sin cambio</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="218" />
+            <location filename="../label_dock.py" line="219" />
             <source>changed</source>
             <translation>cambiado</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="219" />
+            <location filename="../label_dock.py" line="220" />
             <source>changed, interval unknown</source>
             <translation>cambiado, intervalo desconocido</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="349" />
+            <location filename="../label_dock.py" line="350" />
             <source>CAIM sample labelling</source>
             <translation>Etiquetado de muestras CAIM</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="372" />
+            <location filename="../label_dock.py" line="373" />
             <source>A point layer with a 'reference' field, e.g. drawn by 'Draw an accuracy-assessment sample'</source>
             <translation>Una capa de puntos con un campo 'reference', p. ej. extraída con 'Extraer una muestra para evaluar la exactitud'</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="376" />
+            <location filename="../label_dock.py" line="377" />
             <source>The CAIM run whose input dates are shown (its change moment layer)</source>
             <translation>La ejecución de CAIM cuyas fechas de entrada se muestran (su capa de momento del cambio)</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="378" />
+            <location filename="../label_dock.py" line="379" />
             <source>True colour (red, green, blue)</source>
             <translation>Color verdadero (rojo, verde, azul)</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="378" />
+            <location filename="../label_dock.py" line="379" />
             <source>False colour (NIR, red, green)</source>
             <translation>Falso color (NIR, rojo, verde)</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="379" />
+            <location filename="../label_dock.py" line="380" />
             <source>False colour shows vegetation red; an input without a known NIR band is shown in true colour</source>
             <translation>El falso color muestra la vegetación en rojo; una entrada sin banda NIR conocida se muestra en color verdadero</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="383" />
+            <location filename="../label_dock.py" line="384" />
             <source>%d x %d pixels</source>
             <translation>%d x %d píxeles</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="393" />
+            <location filename="../label_dock.py" line="394" />
             <source>Sample layer to label</source>
             <translation>Capa de muestra por etiquetar</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="394" />
+            <location filename="../label_dock.py" line="395" />
             <source>CAIM run whose imagery is shown</source>
             <translation>Ejecución de CAIM cuyas imágenes se muestran</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="395" />
+            <location filename="../label_dock.py" line="396" />
             <source>Chip colours</source>
             <translation>Colores de los recortes</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="396" />
+            <location filename="../label_dock.py" line="397" />
             <source>Chip size</source>
             <translation>Tamaño de los recortes</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="397" />
+            <location filename="../label_dock.py" line="398" />
             <source>Sample</source>
             <translation>Muestra</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="397" />
+            <location filename="../label_dock.py" line="398" />
             <source>Imagery of</source>
             <translation>Imágenes de</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="398" />
+            <location filename="../label_dock.py" line="399" />
             <source>Show</source>
             <translation>Mostrar</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="414" />
+            <location filename="../label_dock.py" line="415" />
             <source>&lt;span style='color:%s'&gt;&lt;b&gt;This sample is a temporary file&lt;/b&gt;: QGIS deletes it, with your labels, when it closes. Save a copy and label that.&lt;/span&gt;</source>
             <translation>&lt;span style='color:%s'&gt;&lt;b&gt;Esta muestra es un archivo temporal&lt;/b&gt;: QGIS la borra, con sus etiquetas, al cerrarse. Guarde una copia y etiquete esa.&lt;/span&gt;</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="418" />
+            <location filename="../label_dock.py" line="419" />
             <source>Save a copy...</source>
             <translation>Guardar una copia...</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="419" />
+            <location filename="../label_dock.py" line="420" />
             <source>Writes the sample (labels included) to a GeoPackage and labels that file</source>
             <translation>Escribe la muestra (con las etiquetas) en un GeoPackage y etiqueta ese archivo</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="429" />
+            <location filename="../label_dock.py" line="430" />
             <source>&lt; Previous</source>
             <translation>&lt; Anterior</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="430" />
+            <location filename="../label_dock.py" line="431" />
             <source>Next &gt;</source>
             <translation>Siguiente &gt;</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="431" />
+            <location filename="../label_dock.py" line="432" />
             <source>Next unlabelled &gt;&gt;</source>
             <translation>Siguiente pendiente &gt;&gt;</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="432" />
+            <location filename="../label_dock.py" line="433" />
             <source>Previous point (Page Up)</source>
             <translation>Punto anterior (Page Up)</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="432" />
+            <location filename="../label_dock.py" line="433" />
             <source>Next point (Page Down)</source>
             <translation>Punto siguiente (Page Down)</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="433" />
+            <location filename="../label_dock.py" line="434" />
             <source>The next point without a label (N)</source>
             <translation>El siguiente punto sin etiqueta (N)</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="436" />
+            <location filename="../label_dock.py" line="437" />
             <source>Previous point</source>
             <translation>Punto anterior</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="437" />
+            <location filename="../label_dock.py" line="438" />
             <source>Next point</source>
             <translation>Punto siguiente</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="438" />
+            <location filename="../label_dock.py" line="439" />
             <source>Next unlabelled point</source>
             <translation>Siguiente punto sin etiquetar</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="442" />
+            <location filename="../label_dock.py" line="443" />
             <source>Image chips of every date around the point</source>
             <translation>Recortes de imagen de cada fecha alrededor del punto</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="454" />
+            <location filename="../label_dock.py" line="455" />
             <source>&lt;b&gt;Reference class&lt;/b&gt; of the boxed pixel (keys 0-9 for the first ten):</source>
             <translation>&lt;b&gt;Clase de referencia&lt;/b&gt; del píxel recuadrado (teclas 0-9 para las diez primeras):</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="461" />
+            <location filename="../label_dock.py" line="462" />
             <source>Can't tell (leave unlabelled)</source>
             <translation>No se sabe (dejar sin etiquetar)</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="462" />
+            <location filename="../label_dock.py" line="463" />
             <source>Clears the label: the point stays out of the estimate (Delete)</source>
             <translation>Borra la etiqueta: el punto queda fuera de la estimación (Delete)</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="465" />
+            <location filename="../label_dock.py" line="466" />
             <source>note (optional)</source>
             <translation>nota (opcional)</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="466" />
+            <location filename="../label_dock.py" line="467" />
             <source>Note on this point</source>
             <translation>Nota sobre este punto</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="466" />
+            <location filename="../label_dock.py" line="467" />
             <source>Optional; written to the point's note field</source>
             <translation>Opcional; se escribe en el campo de nota del punto</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="473" />
+            <location filename="../label_dock.py" line="474" />
             <source>Band values over time</source>
             <translation>Valores de banda a lo largo del tiempo</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="475" />
+            <location filename="../label_dock.py" line="476" />
             <source>Once labelled, go to the next unlabelled point</source>
             <translation>Después, ir al siguiente sin etiquetar</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="477" />
+            <location filename="../label_dock.py" line="478" />
             <source>Zoom the map to each point</source>
             <translation>Hacer zum del mapa a cada punto</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="479" />
+            <location filename="../label_dock.py" line="480" />
             <source>Hide CAIM results on the map while labelling</source>
             <translation>Ocultar los resultados de CAIM al etiquetar</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="481" />
+            <location filename="../label_dock.py" line="482" />
             <source>Label from the imagery, not from the map's answer; shown again when unticked or when this panel closes</source>
             <translation>Etiquetar a partir de las imágenes, no de la respuesta del mapa; se vuelven a mostrar al desmarcar la casilla o al cerrar este panel</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="485" />
+            <location filename="../label_dock.py" line="486" />
             <source>Estimate area and accuracy...</source>
             <translation>Estimar el área y la exactitud...</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="486" />
+            <location filename="../label_dock.py" line="487" />
             <source>Opens 'Estimate change area and accuracy from a labelled sample' with this sample and the map it was drawn from</source>
             <translation>Abre 'Estimar el área de cambio y la exactitud a partir de una muestra etiquetada' con esta muestra y el mapa del que se extrajo</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="696" />
+            <location filename="../label_dock.py" line="697" />
             <source>Save the sample</source>
             <translation>Guardar la muestra</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="697" />
+            <location filename="../label_dock.py" line="698" />
             <source>GeoPackage (*.gpkg)</source>
             <translation>GeoPackage (*.gpkg)</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="704" />
+            <location filename="../label_dock.py" line="705" />
             <source>'%s' exists: choose a new file name (a sample is never written over a file).</source>
             <translation>'%s' ya existe: elegir un nuevo nombre de archivo (una muestra nunca se escribe sobre un archivo).</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="710" />
+            <location filename="../label_dock.py" line="711" />
             <source>The sample could not be saved to '%s': %s</source>
             <translation>No se ha podido guardar la muestra en '%s': %s</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="753" />
+            <location filename="../label_dock.py" line="754" />
             <source>The pixel changed, but when cannot be told: -1, counted when the estimate is of changed / unchanged only</source>
             <translation>El píxel cambió, pero no se sabe cuándo: -1, se cuenta cuando la estimación es solo de cambiado / sin cambio</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="757" />
+            <location filename="../label_dock.py" line="758" />
             <source>Class %d: %s</source>
             <translation>Clase %d: %s</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="758" />
+            <location filename="../label_dock.py" line="759" />
             <source>Labels the point with this class</source>
             <translation>Etiqueta el punto con esta clase</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="758" />
+            <location filename="../label_dock.py" line="759" />
             <source>Key %d</source>
             <translation>Tecla %d</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="760" />
+            <location filename="../label_dock.py" line="761" />
             <source>Key C</source>
             <translation>Tecla C</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="850" />
+            <location filename="../label_dock.py" line="851" />
             <source>The sample layer '%s' cannot be written (a read-only file or format?). Save it as a GeoPackage (right-click &gt; Export &gt; Save Features As...) and label that copy.</source>
             <translation>No se puede escribir la capa de muestra '%s' (¿un archivo o un formato de solo lectura?). Guardarla como GeoPackage (clic derecho &gt; Exportar &gt; Guardar objetos como...) y etiquetar esa copia.</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="885" />
+            <location filename="../label_dock.py" line="886" />
             <source>The file of the sample layer '%s' is not there any more (%s): it was moved, renamed or deleted. Put it back, or add the sample from where it is now (Layer &gt; Add Layer) and label that layer.</source>
             <translation>El archivo de la capa de muestra '%s' ya no está (%s): se movió, renombró o borró. Vuelva a ponerlo, o añada la muestra desde donde está ahora (Capa &gt; Añadir capa) y etiquete esa capa.</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="905" />
+            <location filename="../label_dock.py" line="906" />
             <source>&lt;br&gt;&lt;b&gt;Every point is labelled.&lt;/b&gt;</source>
             <translation>&lt;br&gt;&lt;b&gt;Todos los puntos están etiquetados.&lt;/b&gt;</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="932" />
+            <location filename="../label_dock.py" line="933" />
             <source>No sample to label: draw one with &lt;i&gt;Draw an accuracy-assessment sample&lt;/i&gt; (a point layer with a 'reference' field).</source>
             <translation>No hay muestra que etiquetar: extraer una con &lt;i&gt;Extraer una muestra para evaluar la exactitud&lt;/i&gt; (una capa de puntos con un campo 'reference').</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="934" />
+            <location filename="../label_dock.py" line="935" />
             <source>No sample.</source>
             <translation>Sin muestra.</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="940" />
+            <location filename="../label_dock.py" line="941" />
             <source>The sample layer '%s' has no points.</source>
             <translation>La capa de muestra '%s' no tiene puntos.</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="941" />
+            <location filename="../label_dock.py" line="942" />
             <source>No points.</source>
             <translation>Sin puntos.</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="957" />
+            <location filename="../label_dock.py" line="958" />
             <source>(not a class of the map)</source>
             <translation>(no es una clase del mapa)</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="958" />
+            <location filename="../label_dock.py" line="959" />
             <source>&lt;i&gt;not labelled&lt;/i&gt;</source>
             <translation>&lt;i&gt;sin etiquetar&lt;/i&gt;</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="959" />
+            <location filename="../label_dock.py" line="960" />
             <source>Point %s of %s (id %s): %s&lt;br&gt;%s labelled, %s to go</source>
             <translation>Punto %s de %s (id %s): %s&lt;br&gt;%s etiquetados, %s pendientes</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="967" />
+            <location filename="../label_dock.py" line="968" />
             <source>This point has no geometry.</source>
             <translation>Este punto no tiene geometría.</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="972" />
+            <location filename="../label_dock.py" line="973" />
             <source>No CAIM run in the project to show the imagery of: load the run's change moment layer (run 'Detect changes' in this project).</source>
             <translation>No hay ninguna ejecución de CAIM en el proyecto cuyas imágenes mostrar: cargar la capa de momento del cambio de la ejecución (ejecutar 'Detectar cambios' en este proyecto).</translation>
         </message>

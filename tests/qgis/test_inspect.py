@@ -1005,3 +1005,87 @@ def test_a_run_s_geotiff_added_by_hand_is_a_run(qgis_app, finished_run, project)
     finally:
         dialog.shutdown()
         dialog.deleteLater()
+
+
+def _six_date_copy(finished_run, tmp_path):
+    """A run of six dates (read in PixelLoader's thread: more than chip_view.SYNC_DATES) on copies of the finished
+    run's files in ``tmp_path``: its record."""
+    import shutil
+
+    res = finished_run["results"]
+    inputs = [shutil.copy(finished_run["inputs"][k % 3], str(tmp_path / ("date_%d.tif" % k))) for k in range(6)]
+    moment = shutil.copy(res["MOMENT"], str(tmp_path / "change_moment.tif"))
+    return {"dates": ["2019-05-0%d" % (k + 1) for k in range(6)], "outputs": {"moment": moment},
+            "inputs": [{"path": p} for p in inputs], "model": "cva"}
+
+
+def _read_in_the_panel(info):
+    """The pixel inspector's panel on a pixel of the run ``info``, read in PixelLoader's thread: the panel, once read."""
+    from qgis.core import QgsCoordinateReferenceSystem
+
+    from caim_qgis_plugin.inspect_tool import InspectDock, pixel_at_once
+
+    assert not pixel_at_once(info)
+    dock = InspectDock()
+    dock.resize(360, 600)
+    dock.inspect(info, centre(20, 20), QgsCoordinateReferenceSystem("EPSG:32614"))
+    assert wait_for(lambda: not dock.pixels.reading(), 30)
+    return dock
+
+
+def test_the_run_s_files_damaged_or_removed_after_the_run_are_said_in_the_panel(qgis_app, finished_run, tmp_path):
+    """Files of a run removed, or damaged (cut short), after the run, read in PixelLoader's thread: the removed one
+    is said as not found (as before), the damaged ones were not said at all (a date without values, a change moment
+    shown as 'outside the result' or read from a cut file); now named, with what to do."""
+    import os
+
+    info = _six_date_copy(finished_run, tmp_path)
+    removed, damaged = info["inputs"][1]["path"], info["inputs"][4]["path"]
+    os.remove(removed)
+    for path in (damaged, info["outputs"]["moment"]):
+        with open(path, "r+b") as f:  # (its header cut: GDAL cannot open it)
+            f.truncate(300)
+    dock = _read_in_the_panel(info)
+    try:
+        header = dock.header.text()
+        assert "Change moment:</b> not known: the change moment file cannot be read" in header, header
+        assert "Files of this run that cannot be read: %s (" % info["outputs"]["moment"] in header
+        assert "; %s (" % damaged in header and "Copy them again from where they came from" in header
+        assert "Files of this run not found (moved or deleted since the run?): %s." % removed in header
+        assert dock.last["series"][1] is None and dock.last["series"][4] is None and dock.last["series"][0]
+    finally:
+        dock.shutdown()
+
+
+def test_a_read_that_fails_in_the_thread_is_said_in_the_panel_not_raised(qgis_app, finished_run, tmp_path,
+                                                                          monkeypatch):
+    """An error in PixelLoader's thread no file check foresaw (here a permission error, which this test's root user
+    cannot meet for real, on the mask of a date whose file was removed after the run) was raised again in QGIS's
+    timer: a Python error in QGIS and the panel left on 'reading…' for good.  Now the panel says the pixel could
+    not be read, from which run's files, and what to do; nothing is raised."""
+    import os
+    import sys
+
+    from caim_qgis_plugin import inspect_tool
+
+    info = _six_date_copy(finished_run, tmp_path)
+    os.remove(info["inputs"][2]["path"])
+
+    def no_permission(run_info, *args, **kwargs):
+        raise PermissionError(13, "Permission denied", run_info["inputs"][0]["path"])
+
+    monkeypatch.setattr(inspect_tool, "_mask_hits", no_permission)
+    raised = []
+    monkeypatch.setattr(sys, "excepthook", lambda *exc: raised.append(exc))
+    dock = _read_in_the_panel(info)
+    try:
+        wait_for(lambda: raised, 0.3)  # (QGIS's timer would have raised it by now)
+        assert not raised
+        assert not dock.last.get("pending") and dock.last["moment_text"] == "not read"
+        header = dock.header.text()
+        assert ("The pixel could not be read from the run's files in %s ([Errno 13] Permission denied: '%s')"
+                % (tmp_path, info["inputs"][0]["path"])) in header, header
+        assert "then click again; or run 'Detect changes' again." in header
+        assert dock.chips.message == "No imagery: the pixel could not be read (see above)."
+    finally:
+        dock.shutdown()

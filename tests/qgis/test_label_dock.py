@@ -1095,3 +1095,58 @@ def test_shown_again_after_another_project_was_opened_while_it_was_closed(qgis_a
     finally:
         dock.shutdown(wait=True)
         dock.deleteLater()
+
+
+def test_a_run_s_files_removed_or_unreadable_are_said_in_the_labelling_panel(qgis_app, project, finished_run,
+                                                                              tmp_path, monkeypatch):
+    """A run of six dates (its pixels read in PixelLoader's thread) whose date file was removed after the run: the
+    panel showed the point without that date's values and said nothing; now it names the file and what to do.
+    An error in the thread no file check foresaw (a permission error, which this test's root user cannot meet for
+    real) was raised in QGIS's timer, the chips left on their placeholder: now said where the chips go."""
+    import shutil
+    import sys
+
+    from qgis.core import QgsVectorLayer
+
+    from caim_qgis_plugin import inspect_tool
+    from caim_qgis_plugin import layers as lyr
+    from caim_qgis_plugin.accuracy_algorithms import class_labels, setup_sample_layer
+    from caim_qgis_plugin.label_dock import LabelDock
+    from caim_qgis_testlib import wait_for
+    from model_core.accuracy import stratified_sample
+
+    res = finished_run["results"]
+    outputs = {kind: shutil.copy(res[key], str(tmp_path / os.path.basename(res[key])))
+               for kind, key in (("area", "AREA"), ("moment", "MOMENT"))}
+    inputs = [shutil.copy(finished_run["inputs"][k % 3], str(tmp_path / ("date_%d.tif" % k))) for k in range(6)]
+    dates = ["2019-05-0%d" % (k + 1) for k in range(6)]
+    info = {"dates": dates, "inputs": [{"path": p} for p in inputs], "outputs": outputs, "model": "cva"}
+    lyr.add_run_outputs(outputs, dates, info, project=project)
+    path = str(tmp_path / "sample.gpkg")
+    stratified_sample(outputs["moment"], path, n=4, n_unchanged=6, seed=5)
+    layer = QgsVectorLayer(path, "sample", "ogr")
+    setup_sample_layer(layer, class_labels(outputs["moment"]))
+    project.addMapLayer(layer)
+    os.remove(inputs[3])
+    raised = []
+    monkeypatch.setattr(sys, "excepthook", lambda *exc: raised.append(exc))
+    dock = LabelDock(None)
+    try:
+        dock.go(0)
+        assert wait_for(lambda: not dock.pixels.reading() and dock.chips.chips, 30), dock.chips.message
+        assert ("Files of this run not found (moved or deleted since the run?): %s. Reopen the project from the "
+                "folder that holds them, or run 'Detect changes' again." % inputs[3]) in dock.bands_note.text()
+
+        def no_permission(run_info, *args, **kwargs):
+            raise PermissionError(13, "Permission denied", run_info["inputs"][0]["path"])
+
+        monkeypatch.setattr(inspect_tool, "_mask_hits", no_permission)
+        dock.go(1)
+        assert wait_for(lambda: not dock.pixels.reading(), 30)
+        wait_for(lambda: raised, 0.3)
+        assert not raised
+        assert dock.chips.chips == [] and dock.chips.message.startswith(
+            "The pixel could not be read from the run's files in %s ([Errno 13] Permission denied: '%s')." % (
+                tmp_path, inputs[0])), dock.chips.message
+    finally:
+        dock.shutdown()
