@@ -805,11 +805,39 @@ class CaimDialog(QDialog):
             widget.setEnabled(classical)
             widget.setToolTip(tip)
 
+    def _auto_runs(self):
+        """What "Automatic" runs on the checked layers: the engine's choice (inputs.auto_choice: its default for the
+        number of dates, or its classical method on layers whose bands the networks cannot read)."""
+        n = self._date_count()
+        if self._to_split():  # (a multi-date raster: its dates' bands are known once split)
+            return mdl.resolve(AUTO, n)
+        return inp.auto_choice([layer for layer, _ in self.checked()], self._bands_or_none(), self.weights_path())
+
+    def _weights_follow(self, choice, runs):
+        """With "Automatic", the Weights field says whether the model that will run (``runs``) uses it: not when
+        it runs Classical ISFA on layers whose bands the networks cannot read."""
+        if choice != AUTO or getattr(self, "weights_widget", None) is None:
+            return
+        classical = not mdl.needs_weights(runs)
+        self.weights_widget.lineEdit().setPlaceholderText(
+            tr("not used: Automatic runs %s on these layers") % mdl.name(runs) if classical
+            else tr("empty: bundled weights"))
+        tip = (tr("Automatic runs %s on the checked layers, as the networks cannot read their bands: this file is not "
+                  "used.") % mdl.name(runs) if classical else
+               tr("Weights file (.pt) for the chosen network; empty: the bundled weights."))
+        for widget in (self.weights_widget, self.weights_widget.lineEdit(), self.weights_label):
+            widget.setToolTip(tip)
+
     def weights_info(self):
         """(ok, text): what ``python -m model_core weights`` says about the file the chosen network would
-        load (the Weights field, else the bundled file); ok False with the reason when it cannot say."""
+        load (the Weights field, else the bundled file); ok False with the reason when it cannot say, or when
+        "Automatic" runs a classical method on the checked layers (it described the network's file)."""
         if not mdl.needs_weights(self.model_choice()):
             return False, tr("The %s method uses no weights file.") % mdl.name(self.model_choice())
+        runs = self._auto_runs() if self.model_choice() == AUTO else None
+        if runs and not mdl.needs_weights(runs):
+            return False, tr("Automatic runs %s on the checked layers, as the networks cannot read their bands: it "
+                             "uses no weights file (a file given under Weights is not used).") % mdl.name(runs)
         path = self.weights_path()
         try:
             from model_core.errors import CaimError
@@ -1312,6 +1340,7 @@ class CaimDialog(QDialog):
             resolved = inp.auto_choice([layer for layer, _ in self.checked()],
                                        self._bands_or_none(), self.weights_path())
         self._threshold_follows(choice, resolved)
+        self._weights_follow(choice, resolved)
         if not blocked:
             text = tr("%d dates once split, to run with %s; the series is checked again then.") if units \
                 else tr("%d dates, ready to run with %s.")

@@ -460,10 +460,13 @@ def validate(layers, dates=None, bands=None, model=mdl.AUTO, weights=None, masks
             pass  # band files of a date are stacked first: the stack's bands, named by role, are the network's
         elif mdl.needs_weights(model) and not weights:
             network = _network_band_problems(model, rasters, bands)
-            fallback, why = _auto_fallback(choice, network) if not bands else (None, None)  # (a mapping: the user's)
+            fallback, why = _auto_fallback(choice, network, rasters, bands)
             if fallback:  # "auto" on imagery the networks cannot read: a classical method runs (the engine's)
                 problems.append((INFO, tr("Automatic: %s will run, not %s, which cannot read these layers' bands: "
                                           "%s") % (mdl.name(fallback), mdl.name(model), why)))
+            elif choice in (None, "", mdl.AUTO) and not bands and _engine_choice(rasters, bands) is not None:
+                # the engine reads these bands for the network (it decides): its notes, not a refusal of its own
+                problems += [p for p in network if p[0] != ERROR]
             else:
                 problems += network
         elif mdl.needs_weights(model) and weights_record(weights)[1]:
@@ -499,28 +502,50 @@ def validate(layers, dates=None, bands=None, model=mdl.AUTO, weights=None, masks
     return by_level(problems)
 
 
-def _auto_fallback(choice, network_problems):
-    """``(model, reason)``: the engine's automatic choice on imagery the networks cannot read
-    (:func:`caim_qgis_plugin.models.auto_fallback`) and the first sentence of the networks' refusal, when
-    ``choice`` is "auto" and ``network_problems`` (:func:`_network_band_problems`) hold an error; else
-    ``(None, None)``: a network chosen by name keeps its refusal."""
-    errors = [msg for level, msg in network_problems if level == ERROR]
-    fallback = mdl.auto_fallback() if choice in (None, "", mdl.AUTO) and errors else None
-    if not fallback:
+_ENGINE_CHOICES = {}  # (file states, bands) -> the engine's automatic choice and its refusal (few kept)
+
+
+def _engine_choice(rasters, bands):
+    """The engine's automatic choice on the files of ``rasters`` (:func:`model_core.models.auto_choice`, which the
+    run asks too: the one implementation) as ``(model, refusal)``, kept per file state; None without the engine."""
+    try:
+        from model_core.models import auto_choice as engine_auto_choice
+    except ImportError:
+        return None
+    paths = [layer_source(layer) for layer in rasters]
+    key = (tuple(file_state(p) for p in paths), tuple(bands or ()))
+    if key not in _ENGINE_CHOICES:
+        if len(_ENGINE_CHOICES) > 32:
+            _ENGINE_CHOICES.clear()
+        _ENGINE_CHOICES[key] = engine_auto_choice(paths, bands)
+    return _ENGINE_CHOICES[key]
+
+
+def _auto_fallback(choice, network_problems, rasters, bands=None):
+    """``(model, reason)``: the engine's automatic choice on imagery the networks cannot read (:func:`_engine_choice`)
+    and why, when ``choice`` is "auto" and the engine runs its classical method on ``rasters``: the first sentence
+    of the dialog's own (translated) refusal ``network_problems`` (:func:`_network_band_problems`) when it has one,
+    else of the engine's; else ``(None, None)``: a network chosen by name keeps its refusal, and a band mapping
+    ``bands`` is the user's to correct."""
+    if choice not in (None, "", mdl.AUTO) or bands or not rasters:
         return None, None
-    return fallback, re.split(r"(?<=[.)])\s+(?=[A-Z])", errors[0].strip(), maxsplit=1)[0]
+    engine = _engine_choice(rasters, bands)
+    if engine is None or not engine[1]:
+        return None, None
+    errors = [msg for level, msg in network_problems if level == ERROR] or [engine[1]]
+    return engine[0], re.split(r"(?<=[.)])\s+(?=[A-Z])", errors[0].strip(), maxsplit=1)[0]
 
 
 def auto_choice(layers, bands=None, weights=None):
     """What "auto" runs on ``layers`` (valid rasters): the engine's default for their number, or its classical
-    method when the networks cannot read their bands (as :func:`validate` tells it; the engine decides the same
-    at run time and says so).  Not with a band mapping ``bands`` (a mapping of another length than the
-    network's is the user's to correct) or a ``weights`` file (the engine checks the bands against it)."""
+    method when the networks cannot read their bands (the engine's own decision, asked of it: the run makes the
+    same, with a ``weights`` file too, whose file it then does not use).  Not with a band mapping ``bands`` (a
+    mapping of another length than the network's is the user's to correct)."""
     model = mdl.resolve(mdl.AUTO, len(layers))
     rasters = [lyr for lyr in layers if isinstance(lyr, QgsRasterLayer) and lyr.isValid()]
-    if model == mdl.AUTO or bands or weights or not rasters or not mdl.needs_weights(model):
+    if model == mdl.AUTO or bands or not rasters or not mdl.needs_weights(model):
         return model
-    return _auto_fallback(mdl.AUTO, _network_band_problems(model, rasters, bands))[0] or model
+    return _auto_fallback(mdl.AUTO, [], rasters)[0] or model
 
 
 def by_level(problems):

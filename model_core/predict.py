@@ -890,8 +890,18 @@ def detect(images, out_dir=None, dates=None, bands=None, model="caimnet", weight
 
     threshold = check_threshold(threshold, AUTO_FALLBACK if auto else model)
     check_cancel()
+    auto_note = ""
+    if auto:  # the one implementation of the automatic choice (the plugin's dialog asks it too)
+        from model_core.models import auto_choice
+
+        chosen, refusal = auto_choice(images, bands)
+        if refusal:  # imagery the networks cannot read (red, NIR, SWIR1; one band; ...): its classical method
+            auto_note = auto_fallback_note(model, refusal, weights)
+            model = chosen
+            if notice is not None:
+                notice(f"Automatic choice: {auto_note}")
     report(0.0, "Loading model")
-    net, weights_path, trained = load_model(model, weights, device=dev)
+    net, weights_path, trained = load_model(model, None if auto_note else weights, device=dev)
     check_cancel()
 
     def open_stack(net):
@@ -909,11 +919,11 @@ def detect(images, out_dir=None, dates=None, bands=None, model="caimnet", weight
                      surface_only=bool(getattr(net, "surface_bands_only", False)), masks=masks,
                      mask_clear=mask_clear)
 
-    auto_note = ""
     try:
         stack = open_stack(net)
-    except BandRolesError as exc:  # imagery the networks cannot read (red, NIR, SWIR1; one band; ...)
-        if not auto or bands:  # CAIM-Net chosen by name, or a band mapping of another length than the network's
+    except BandRolesError as exc:  # a network that reads other bands than the choice asked about (a weights file
+        # of another band count): the same rule, met with the network loaded
+        if not auto or bands or auto_note:  # CAIM-Net chosen by name, or a band mapping of another length than the network's
             raise              # (the user's to correct): the refusal, with its advice (choose CVA or ISFA, ...)
         auto_note = auto_fallback_note(model, str(exc), weights)
         model = AUTO_FALLBACK

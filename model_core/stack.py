@@ -745,6 +745,28 @@ def decimation(width, height, max_pixels):
     step = max(1, math.ceil(math.sqrt(width * height / max_pixels)))
     return step, max(1, width // step), max(1, height // step)
 
+def network_band_refusal(inputs, expected_bands=4):
+    """Why a network cannot read ``inputs`` (paths or :class:`InputSpec`, one per date) as its ``expected_bands``
+    bands (red, green, blue, NIR) without a band mapping: the :class:`~model_core.errors.BandRolesError`'s text
+    that :class:`Stack` raises when the run opens them for the network (the same checks, not a copy: the files'
+    band counts, alpha bands and band metadata), or None when it can read them, or when the inputs fail for
+    another reason (a missing file, band files of one date: the run says that one).  Opens each file once and
+    reads no pixel: the automatic choice (:func:`model_core.models.auto_choice`) asks it before a run."""
+    try:
+        with quiet_gdal():
+            specs = [InputSpec.of(i) for i in inputs]
+            datasets = [_open(s, i) for i, s in enumerate(specs)]
+            _check_band_files(specs, datasets)
+            probe = Stack.__new__(Stack)  # (only its band checks: no dates, grid or sources read)
+            probe._rgb_training = None
+            probe._check_bands(specs, datasets, None, expected_bands)
+    except BandRolesError as exc:
+        return str(exc)
+    except InputError:
+        return None
+    return None
+
+
 class Stack:
     """An ordered series of co-registered (or to-be-aligned) rasters on one reference grid.
 

@@ -1633,3 +1633,33 @@ def test_detect_killed_while_writing_its_report_or_style_leaves_no_half_file_und
     else:
         text = (folder / name).read_text(encoding="utf-8")
         assert text.rstrip().endswith("</html>" if name == "r.html" else "</qgis>")
+
+
+def test_the_automatic_choice_is_one_function_the_run_and_the_plugin_ask(capsys, tmp_path):
+    """The automatic choice was made twice: by the run (a network's refusal of the bands when it opened them) and
+    by the plugin's dialog (its own reading of the band roles, which said CAIM-Net with a Weights file given while
+    the run ran ISFA).  model_core.models.auto_choice is the one rule: the run's refusal (the Stack's
+    BandRolesError, the same text) gives the classical method, no torch needed to ask; a band mapping or bands
+    the networks read keep the default; and the run follows it."""
+    from model_core.errors import BandRolesError
+    from model_core.models import AUTO_FALLBACK, auto_choice, default_model
+    from model_core.stack import Stack
+
+    rng = np.random.default_rng(2)
+    a = rng.integers(500, 3000, (3, 24, 24)).astype(np.float32)
+    rns = [write_tif(tmp_path / f"rns_{2019 + i}.tif", a, names=["red", "nir", "swir1"]) for i in range(2)]
+    with pytest.raises(BandRolesError) as refused:
+        Stack(rns, expected_bands=4)
+    assert auto_choice(rns) == (AUTO_FALLBACK, str(refused.value))
+    assert auto_choice(rns, bands=[1, 2, 3]) == (default_model(2), None)  # (the mapping: the user's to correct)
+    rgbn = _stack(tmp_path, n=3, size=24)
+    assert auto_choice(rgbn) == (default_model(3), None)
+    if "torch" not in sys.modules:  # (this test process may have loaded it for another test)
+        auto_choice(rns)
+        assert "torch" not in sys.modules
+    # the run: Classical ISFA with a weights file given too (not used, and said)
+    weights = os.path.join(ROOT, "resources", "weights", "caimnet_rgbn.pt")
+    rc, out, err = _run(capsys, ["detect", *rns, "--model", "auto", "--weights", weights, "--out",
+                                 str(tmp_path / "o"), "--quiet"])
+    assert rc == 0, err
+    assert "Model     isfa (classical, no weights)" in out and "'caimnet_rgbn.pt' was not used" in out, out

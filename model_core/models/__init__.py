@@ -122,6 +122,26 @@ def default_model(n_dates):
     return TWO_DATE_DEFAULT if int(n_dates) == 2 else SERIES_DEFAULT
 
 
+# the bands the networks read with their bundled weights: red, green, blue, NIR
+NETWORK_BANDS = 4
+
+
+def auto_choice(images, bands=None):
+    """``(model, refusal)``: what ``model="auto"`` runs on ``images`` (paths or InputSpecs, one per date): the
+    default for their number (:func:`default_model`), or :data:`AUTO_FALLBACK` when the networks cannot read
+    their bands as red, green, blue and NIR, ``refusal`` then the reason (the BandRolesError the run meets opening
+    them for a network: :func:`model_core.stack.network_band_refusal`).  Never with a band mapping ``bands`` (one
+    of another length than the network's is the user's to correct).  The one implementation of the choice: the
+    run (:func:`model_core.predict.predict`) and the QGIS plugin's dialog and Processing form ask it.  No torch."""
+    model = default_model(len(images))
+    if bands:
+        return model, None
+    from model_core.stack import network_band_refusal
+
+    refusal = network_band_refusal(images, NETWORK_BANDS)
+    return (AUTO_FALLBACK, refusal) if refusal else (model, None)
+
+
 def model_input(model, values, valid, stats=None):
     """The input (T, C, H, W) float32 that ``model`` takes for one scene, prepared as the engine
     prepares it: standardised per date and band (:mod:`model_core.normalize`; with ``stats`` =

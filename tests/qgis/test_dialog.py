@@ -1236,3 +1236,37 @@ def test_a_weights_file_that_cannot_be_used_is_refused_by_the_form(dialog, three
     dialog.weights_widget.setFilePath("")  # the bundled file again
     dialog.validate()
     assert "ready to run" in dialog.messages.text() and dialog.run_button.isEnabled()
+
+
+def test_automatic_with_a_weights_file_says_what_the_engine_runs(dialog, project, tmp_path):
+    """The dialog had its own copy of the engine's automatic choice, which kept the network whenever a Weights
+    file was given: on red, NIR, SWIR1 layers it said 'ready to run with CAIM-Net + CVA' and About… described the
+    network's file, while the run ran Classical ISFA without it.  The dialog now asks the engine
+    (model_core.models.auto_choice): the check line, About… and the Weights field say ISFA runs, the file unused."""
+    from osgeo import gdal
+
+    from rasters import ROOT
+
+    for y in (2034, 2035):
+        path = write_raster(str(tmp_path / f"rns_{y}.tif"), np.full((3, 64, 64), 90, np.uint8))
+        ds = gdal.Open(path, gdal.GA_Update)
+        for b, name in enumerate(("red", "nir", "swir1")):
+            ds.GetRasterBand(b + 1).SetDescription(name)
+        ds = None
+        add_layer(project, path, f"rns {y}")
+    dialog.refresh_layers()
+    dialog.weights_widget.setFilePath(os.path.join(ROOT, "resources", "weights", "caimnet_rgbn.pt"))
+    dialog.validate()
+    text = dialog.messages.text()
+    assert "2 dates, ready to run with Classical ISFA (automatic choice: the networks cannot read these " \
+           "layers' bands)." in text, text
+    assert dialog.weights_info() == (False, "Automatic runs Classical ISFA on the checked layers, as the networks "
+                                            "cannot read their bands: it uses no weights file (a file given under "
+                                            "Weights is not used).")
+    assert dialog.weights_widget.lineEdit().placeholderText() == "not used: Automatic runs Classical ISFA on these " \
+                                                                  "layers"
+    assert dialog.threshold_combo.isEnabled()
+    # CAIM-Net by name: the network's file, described
+    dialog.model_combo.setCurrentIndex(dialog.model_combo.findData("caimnet"))
+    ok, info = dialog.weights_info()
+    assert ok and "caimnet_rgbn.pt" in info.split("\n")[0]
