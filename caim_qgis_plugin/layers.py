@@ -417,11 +417,43 @@ def _find_input(name, folder, project):
     return name
 
 
+def _recorded_paths(meta, key, count):
+    """The paths the engine recorded under ``key`` (``CAIM_INPUT_PATHS``, ``CAIM_MASK_PATHS``: a JSON list), one per
+    date (``count``), or [] (a run of an earlier version, which kept file names only, or a list that does not fit)."""
+    try:
+        paths = json.loads(meta.get(key) or "[]")
+    except ValueError:
+        return []
+    if not isinstance(paths, list) or len(paths) != count or not all(isinstance(p, str) for p in paths):
+        return []
+    return paths
+
+
+def _by_recorded_path(recorded, written_to, folder):
+    """The file of an input the engine recorded at ``recorded`` (its path when the run read it), for an output written
+    to the folder ``written_to`` (``CAIM_OUTPUT_FOLDER``) that is now in ``folder``: when the output moved, the
+    input at the same place relative to it first (the run's folder and its data moved together; a copy left at the
+    old place is not the one), then the recorded path itself; None when neither is there (found by name then)."""
+    if not recorded:
+        return None
+    candidates = [recorded]
+    if written_to and os.path.isabs(recorded) and os.path.normcase(os.path.normpath(written_to)) != os.path.normcase(
+            os.path.normpath(folder)):
+        try:
+            moved = os.path.normpath(os.path.join(folder, os.path.relpath(recorded, written_to)))
+        except ValueError:  # (another drive on Windows)
+            moved = None
+        if moved:
+            candidates.insert(0, moved)
+    return next((p for p in candidates if os.path.isfile(p)), None)
+
+
 def file_run_info(layer, project=None):
     """The run description (as :func:`add_run_outputs` stores it) that the file of ``layer`` gives when it is a
     run's output GeoTIFF the plugin did not load: its dates, model and settings from the engine's CAIM_* metadata,
-    the run's other outputs beside it (the same run's: same dates and inputs), and its inputs and masks found by
-    name (:func:`_find_input`).  None for any other layer."""
+    the run's other outputs beside it (the same run's: same dates and inputs), and its inputs and masks by the paths
+    the engine recorded (``CAIM_INPUT_PATHS``, ``CAIM_MASK_PATHS``; :func:`_by_recorded_path`), else by name
+    (:func:`_find_input`: a run of an earlier version, or files moved apart).  None for any other layer."""
     record = _record_of(layer)
     if record is None:
         return None
@@ -445,15 +477,20 @@ def file_run_info(layer, project=None):
     names = meta["CAIM_INPUTS"].split(";")
     masks = meta.get("CAIM_MASKS", "").split(";") if meta.get("CAIM_MASKS") else []
     bands = [int(b) for b in meta.get("CAIM_BANDS", "").split(",") if b.strip().isdigit()]
+    written_to = meta.get("CAIM_OUTPUT_FOLDER") or ""
+    paths = _recorded_paths(meta, "CAIM_INPUT_PATHS", len(names))
+    mask_paths = _recorded_paths(meta, "CAIM_MASK_PATHS", len(masks))
     inputs = []
     for i, name in enumerate(names):
-        entry = {"path": _find_input(name, folder, project), "name": os.path.splitext(name)[0]}
+        found = _by_recorded_path(paths[i], written_to, folder) if paths else None
+        entry = {"path": found or _find_input(name, folder, project), "name": os.path.splitext(name)[0]}
         if i < len(dates) and dates[i]:
             entry["date"] = dates[i]
         if bands:
             entry["bands"] = list(bands)
         if i < len(masks) and masks[i]:
-            entry["mask"] = _find_input(masks[i], folder, project)
+            found = _by_recorded_path(mask_paths[i], written_to, folder) if mask_paths else None
+            entry["mask"] = found or _find_input(masks[i], folder, project)
         inputs.append(entry)
     try:
         sensitivity = float(meta.get("CAIM_SENSITIVITY") or 0)

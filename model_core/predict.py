@@ -13,6 +13,7 @@ files are only replaced with ``overwrite=True``.
 """
 
 import contextlib
+import json
 import math
 import os
 import shutil
@@ -1153,6 +1154,13 @@ def _hectares(grid, counts_by_row):
     return (counts_by_row * area[None, :]).sum(axis=1) / 10000.0
 
 
+def recorded_path(path):
+    """``path`` as the outputs' metadata record an input (``CAIM_INPUT_PATHS``, ``CAIM_MASK_PATHS``): absolute for a
+    file (given relative to the working folder on the command line), as given for a GDAL dataset name (a /vsi path,
+    a NetCDF variable)."""
+    return os.path.abspath(path) if os.path.exists(path) else path
+
+
 def _run(net, dev, stack, tiles, center, scale, paths, labels, report, cancel, timings, model_name, weights,
          sensitivity=0.0, min_patch=0, fill=False, training="", auto_note=""):
     import torch
@@ -1178,9 +1186,13 @@ def _run(net, dev, stack, tiles, center, scale, paths, labels, report, cancel, t
         meta["CAIM_MODEL_NOTE"] = "automatic choice: " + auto_note
     if getattr(net, "threshold", None) is not None and hasattr(net, "threshold_rule"):  # a classical method
         meta["CAIM_THRESHOLD"] = f"{net.threshold_rule} {net.threshold:.6g}"
+    # the inputs' own paths (CAIM_INPUTS keeps their file names only): a run's output added to a project by hand
+    # finds its dates by them, and by the folder the output was written to when moved together with them
+    meta["CAIM_INPUT_PATHS"] = json.dumps([recorded_path(s.spec.path) for s in stack.sources])
     if any(m is not None for m in stack.masks):
         meta["CAIM_MASKS"] = ";".join(os.path.basename(m.path) if m is not None else "" for m in stack.masks)
         meta["CAIM_MASK_CLEAR"] = format_clear_values(stack.mask_clear)
+        meta["CAIM_MASK_PATHS"] = json.dumps([recorded_path(m.path) if m is not None else "" for m in stack.masks])
     # the folders the user chose (the outputs are written in a partial folder inside each)
     writing = _writing(sorted({os.path.dirname(os.path.dirname(p)) for p in paths.values()}))
     with writing:
@@ -1198,9 +1210,11 @@ def _run(net, dev, stack, tiles, center, scale, paths, labels, report, cancel, t
         area_ds.GetRasterBand(1).SetCategoryNames(["unchanged", "changed"])
         moment_ds.GetRasterBand(1).SetColorTable(_colour_table(moment_colours(n_dates - 1)))
         moment_ds.GetRasterBand(1).SetCategoryNames(["no change"] + labels)
-        for ds in (area_ds, moment_ds, conf_ds, prob_ds):
-            if ds is not None:
-                ds.SetMetadata(dict(meta, CAIM_INTERVALS=";".join(labels)))
+        for key, ds in (("area", area_ds), ("moment", moment_ds), ("confidence", conf_ds),
+                        ("probabilities", prob_ds)):
+            if ds is not None:  # (CAIM_OUTPUT_FOLDER: the folder the file is moved to from its partial folder)
+                ds.SetMetadata(dict(meta, CAIM_INTERVALS=";".join(labels),
+                                    CAIM_OUTPUT_FOLDER=os.path.abspath(os.path.dirname(os.path.dirname(paths[key])))))
         counts = np.zeros((k_classes, g.height), np.int64)
         valid_px = removed = filled = 0
         t_read = t_model = t_write = 0.0

@@ -1007,6 +1007,78 @@ def test_a_run_s_geotiff_added_by_hand_is_a_run(qgis_app, finished_run, project)
         dialog.deleteLater()
 
 
+def test_a_run_added_by_hand_finds_its_dates_by_the_paths_the_engine_recorded(qgis_app, finished_run, project,
+                                                                             tmp_path):
+    """A command-line run's change_moment.tif added by hand found its dates by file NAME only (a project layer of
+    that name, or the output's folder and the two above it): dates kept elsewhere (imagery/, the run in
+    results/run1/) were not found, and the pixel inspector had no values.  The engine now records the inputs' and
+    masks' paths (CAIM_INPUT_PATHS, CAIM_MASK_PATHS) and the output's folder (CAIM_OUTPUT_FOLDER): the dates are
+    found by them, and after the whole folder moved, at the same place relative to the output (before a copy left
+    at the old place); a run of an earlier version (no paths) is still found by name."""
+    import json
+    import os
+    import shutil
+
+    from osgeo import gdal
+    from qgis.core import QgsCoordinateReferenceSystem, QgsRasterLayer
+
+    from caim_qgis_plugin import layers as lyr
+    from caim_qgis_plugin.inspect_tool import inspect_pixel
+    from model_core.predict import detect
+
+    base = tmp_path / "project"
+    (base / "imagery" / "2019").mkdir(parents=True)
+    dates = [shutil.copy(p, str(base / "imagery" / "2019" / ("scene_%d.tif" % i)))
+             for i, p in enumerate(finished_run["inputs"])]
+    mask = str(base / "imagery" / "cloud_mask.tif")
+    gdal.Translate(mask, finished_run["inputs"][0], bandList=[1])
+    out = base / "results" / "run1"
+    detect(dates, str(out), dates=finished_run["dates"], model="cva", device="cpu", masks=[mask, None, None],
+           mask_clear="0-255")
+    moment = str(out / "change_moment.tif")
+    meta = gdal.Open(moment).GetMetadata()
+    assert json.loads(meta["CAIM_INPUT_PATHS"]) == dates and json.loads(meta["CAIM_MASK_PATHS"]) == [mask, "", ""]
+    assert meta["CAIM_OUTPUT_FOLDER"] == str(out) and meta["CAIM_INPUTS"] == "scene_0.tif;scene_1.tif;scene_2.tif"
+
+    def added(path):
+        project.removeAllMapLayers()
+        layer = QgsRasterLayer(path, "change_moment", "gdal")
+        project.addMapLayer(layer)
+        return lyr.run_info_of(layer)
+
+    info = added(moment)
+    assert [e["path"] for e in info["inputs"]] == dates and info["inputs"][0]["mask"] == mask
+    data = inspect_pixel(info, centre(20, 20), QgsCoordinateReferenceSystem("EPSG:32614"))
+    assert all(data["series"]) and not data["missing"]
+    # the whole folder moved, a copy left at the old place: the moved dates, beside the moved run
+    moved = tmp_path / "elsewhere" / "project"
+    shutil.copytree(str(base), str(moved))
+    info = added(str(moved / "results" / "run1" / "change_moment.tif"))
+    assert [e["path"] for e in info["inputs"]] == [str(moved / "imagery" / "2019" / os.path.basename(p))
+                                                  for p in dates]
+    assert info["inputs"][0]["mask"] == str(moved / "imagery" / "cloud_mask.tif")
+    shutil.rmtree(str(base))
+    info = added(str(moved / "results" / "run1" / "change_moment.tif"))
+    assert all(os.path.isfile(e["path"]) for e in info["inputs"])
+    # the run moved alone: the dates where the run read them
+    shutil.copytree(str(moved), str(base))
+    alone = tmp_path / "copy_of_run"
+    shutil.copytree(str(out), str(alone))
+    shutil.rmtree(str(moved))
+    assert [e["path"] for e in added(str(alone / "change_moment.tif"))["inputs"]] == dates
+    # an earlier version's run (file names only): by name, as before (here: the project's layers of those names)
+    ds = gdal.Open(str(alone / "change_moment.tif"), gdal.GA_Update)
+    ds.SetMetadata({k: v for k, v in ds.GetMetadata().items()
+                    if k not in ("CAIM_INPUT_PATHS", "CAIM_MASK_PATHS", "CAIM_OUTPUT_FOLDER")})
+    ds = None
+    project.removeAllMapLayers()
+    for path in dates:
+        project.addMapLayer(QgsRasterLayer(path, os.path.basename(path), "gdal"))
+    layer = QgsRasterLayer(str(alone / "change_moment.tif"), "change_moment", "gdal")
+    project.addMapLayer(layer)
+    assert [e["path"] for e in lyr.run_info_of(layer)["inputs"]] == dates
+
+
 def _six_date_copy(finished_run, tmp_path):
     """A run of six dates (read in PixelLoader's thread: more than chip_view.SYNC_DATES) on copies of the finished
     run's files in ``tmp_path``: its record."""
