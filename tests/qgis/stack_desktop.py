@@ -10,7 +10,8 @@ Environment: CAIM_E2E_STACK (the band files, os.pathsep-separated), CAIM_E2E_OUT
 import os
 import time
 
-from qgis.PyQt.QtCore import Qt, QTimer
+from qgis.PyQt.QtCore import QEvent, Qt, QTimer
+from qgis.PyQt.QtWidgets import QApplication
 from qgis.core import QgsLayerTree, QgsProject
 from qgis.utils import iface, plugins
 
@@ -83,6 +84,10 @@ def step_checked():
     dialog.stack_button.click()  # a background task: its progress in the dialog, Run waiting
     state["task"] = getattr(dialog, "stack_task", None)
     report["click_seconds"] = time.perf_counter() - state["t0"]
+    QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)  # (the layout as the user sees it: the cancel
+    # button's new text, "Cancel stacking", laid out; a grab at once showed it clipped to the old one's width)
+    report["cancel_text"] = dialog.cancel_button.text()
+    report["cancel_fits"] = dialog.cancel_button.width() >= dialog.cancel_button.sizeHint().width()
     dialog.grab().save(os.path.join(OUT, "%s_dialog_stacking.png" % PREFIX))
     report["stacking_status"] = dialog.status.text()
     report["run_enabled_while_stacking"] = dialog.run_button.isEnabled()

@@ -317,6 +317,7 @@ def test_desktop_stack_band_files_of_a_cbers_cube(tmp_path):
     assert "14 dates (14 with a cloud mask) in %s." % (tmp_path / "cbers-cube" / "stacked_dates") in report["status"]
     assert report["stacking_status"].startswith("Stacking 70 band files into dates") and not report[
         "run_enabled_while_stacking"]
+    assert report["cancel_text"] == "Cancel stacking" and report["cancel_fits"]
     dates = sorted({os.path.basename(f).rsplit("_", 1)[1][:10] for f in files})
     assert report["rows"] == [[d, d, d + "_CMASK"] for d in dates]
     assert report["order"][:14] == dates and len(report["order"]) == 14 + 70 + 14  # the band files below the dates
