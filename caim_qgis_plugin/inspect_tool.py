@@ -125,7 +125,10 @@ def _read_pixel(path, point, crs, context=None, unreadable=None):
     def fail(exc=None):
         if unreadable is not None and os.path.exists(path):
             reason = str(exc) if exc is not None and str(exc) else gdal.GetLastErrorMsg()  # (per thread in GDAL)
-            unreadable.append((path, reason.strip().splitlines()[0] if reason.strip() else ""))
+            reason = reason.strip().splitlines()[0] if reason.strip() else ""
+            if reason.startswith(path + ": "):  # (GDAL's messages begin with the file, named already)
+                reason = reason[len(path) + 2:]
+            unreadable.append((path, reason))
         return None
 
     state = inp.file_state(path)
@@ -719,6 +722,7 @@ class SeriesPlot(QWidget):
         if not data or not any(data["series"]):
             painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
                              tr("Reading the band values…") if data and data.get("pending") else
+                             tr("No band values: the pixel could not be read.") if data and data.get("error") else
                              tr("No band values: the run's input files are not found.")
                              if data and data.get("inputs_missing") else tr("Click a pixel of a CAIM result"))
             return

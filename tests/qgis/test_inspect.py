@@ -1122,7 +1122,7 @@ def test_the_run_s_files_damaged_or_removed_after_the_run_are_said_in_the_panel(
         header = dock.header.text()
         assert "Change moment:</b> not known: the change moment file cannot be read" in header, header
         assert "Files of this run that cannot be read: %s (" % info["outputs"]["moment"] in header
-        assert "; %s (" % damaged in header and "Copy them again from where they came from" in header
+        assert "; %s (TIFF" % damaged in header and "Copy them again from where they came from" in header
         assert "Files of this run not found (moved or deleted since the run?): %s." % removed in header
         assert dock.last["series"][1] is None and dock.last["series"][4] is None and dock.last["series"][0]
     finally:
