@@ -469,6 +469,13 @@ def validate(layers, dates=None, bands=None, model=mdl.AUTO, weights=None, masks
                 problems += [p for p in network if p[0] != ERROR]
             else:
                 problems += network
+        elif mdl.needs_weights(model) and _auto_fallback(choice, [], rasters, bands)[0]:
+            # "auto" with a Weights file, on imagery the networks cannot read: the engine runs its classical method
+            # all the same, without the file (it said 'ready to run with Classical ISFA' and no why)
+            fallback, why = _auto_fallback(choice, _network_band_problems(model, rasters, bands), rasters, bands)
+            problems.append((INFO, tr("Automatic: %s will run, not %s, which cannot read these layers' bands: "
+                                      "%s") % (mdl.name(fallback), mdl.name(model), why) + " "
+                             + tr("The Weights file is not used.")))
         elif mdl.needs_weights(model) and weights_record(weights)[1]:
             # refused before the run (the run stopped with it after the layers were read)
             problems.append((ERROR, weights_record(weights)[1]))

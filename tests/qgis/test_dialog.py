@@ -1260,6 +1260,9 @@ def test_automatic_with_a_weights_file_says_what_the_engine_runs(dialog, project
     text = dialog.messages.text()
     assert "2 dates, ready to run with Classical ISFA (automatic choice: the networks cannot read these " \
            "layers' bands)." in text, text
+    assert ("Automatic: Classical ISFA will run, not CAIM-Net + CVA, which cannot read these layers' bands: 'rns "
+            "2034': its band metadata say band 1 'red', band 2 'nir', band 3 'swir1'") in text, text
+    assert "The Weights file is not used." in text
     assert dialog.weights_info() == (False, "Automatic runs Classical ISFA on the checked layers, as the networks "
                                             "cannot read their bands: it uses no weights file (a file given under "
                                             "Weights is not used).")
