@@ -121,9 +121,22 @@ def place_in_group(project, layer, group_name, hidden=False):
     return group
 
 
+def masks_clear_values(res):
+    """(clear values, [dates whose masks they are not right for]) of the masks of a stack result ``res``: those of
+    the series with most masks (one rule holds for every mask of a change detection run), ('', []) without masks."""
+    series = [(f, s, ds) for f, s, ds in res.series if any(d.mask_name for d in ds)]
+    if not series:
+        return "", []
+    family, scene, _ = max(series, key=lambda x: sum(1 for d in x[2] if d.mask_name))
+    clear = res.clear_values(family, scene)
+    right = {id(d) for f, s, _ in series if res.clear_values(f, s) == clear for d in res.rule_masks(f, s)}
+    return clear, [d.date for d in res.dates if d.mask_name and id(d) not in right]
+
+
 class StackBandsAlgorithm(QgsProcessingAlgorithm):
     INPUT, FOLDER, BANDS, OVERWRITE, OUTPUT = "INPUT", "FOLDER", "BANDS", "OVERWRITE", "OUTPUT"
     LAYERS, MASKS, SUMMARY = "LAYERS", "MASKS", "SUMMARY"
+    MASKED_DATES, MASK_CLEAR = "MASKED_DATES", "MASK_CLEAR"  # for caim:detectchanges' parameters of those names
 
     def name(self):
         return "stackbands"
@@ -153,7 +166,11 @@ class StackBandsAlgorithm(QgsProcessingAlgorithm):
             "are.\n\n"
             "<b>Band files</b> and/or <b>Folder</b> (searched with its subfolders).\n"
             "<b>Bands</b> (optional): the bands to stack, in that order, by name (B04, SR_B4, B13) or role (red, "
-            "green, blue, nir, swir1, swir2); empty: the sensor's surface bands.")
+            "green, blue, nir, swir1, swir2); empty: the sensor's surface bands.\n\n"
+            "<b>In a graphical model</b>: connect the outputs Date rasters (LAYERS) to the change detection's "
+            "INPUT, Cloud masks (MASKS) to its MASKS, and MASKED_DATES and MASK_CLEAR to its parameters of "
+            "the same names: the positions of the dates that have a mask (a date without one runs unmasked) "
+            "and the masks' clear values.")
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(with_help(QgsProcessingParameterMultipleLayers(
@@ -174,6 +191,12 @@ class StackBandsAlgorithm(QgsProcessingAlgorithm):
         self.addOutput(QgsProcessingOutputMultipleLayers(self.LAYERS, tr("Date rasters")))
         self.addOutput(QgsProcessingOutputMultipleLayers(self.MASKS, tr("Cloud masks")))
         self.addOutput(QgsProcessingOutputString(self.SUMMARY, tr("Summary")))
+        # a model connects these to caim:detectchanges: MASKS alone lists the masks of the dates that have one,
+        # which the change detection refused as "12 cloud masks for 14 layers" (the positions were not known
+        # before the run, so a model could not give them)
+        self.addOutput(QgsProcessingOutputString(
+            self.MASKED_DATES, tr("Dates the cloud masks belong to (positions in the date rasters)")))
+        self.addOutput(QgsProcessingOutputString(self.MASK_CLEAR, tr("Mask values meaning clear")))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         from model_core.bandfiles import stack_band_files
@@ -214,4 +237,12 @@ class StackBandsAlgorithm(QgsProcessingAlgorithm):
                 details.forceName = True  # the date in the name: the change detection reads it there
                 details.setPostProcessor(GroupPlacer(group, mask))
                 context.addLayerToLoadOnCompletion(path, details)
-        return {self.OUTPUT: res.out_dir, self.LAYERS: res.vrts, self.MASKS: res.masks, self.SUMMARY: text}
+        masked = ",".join(str(i) for i, d in enumerate(res.dates, start=1) if d.mask_name)
+        clear, others = masks_clear_values(res)
+        if others:
+            feedback.reportError(tr(
+                "MASK_CLEAR is %s, the clear values of most masks; the masks of %s are of another kind, which a "
+                "change detection given MASKS and MASK_CLEAR reads with these values: leave those dates' masks out "
+                "(MASKED_DATES), or stack the kinds apart.") % (clear, ", ".join(others)), False)
+        return {self.OUTPUT: res.out_dir, self.LAYERS: res.vrts, self.MASKS: res.masks, self.SUMMARY: text,
+                self.MASKED_DATES: masked, self.MASK_CLEAR: clear}

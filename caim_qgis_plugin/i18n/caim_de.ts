@@ -3631,75 +3631,94 @@ Gerät: %s
             <translation>%s (gestapelte Zeitpunkte)</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="132" />
+            <location filename="../stackbands_algorithm.py" line="145" />
             <source>Stack band files into dates</source>
             <translation>Kanaldateien zu Zeitpunkten stapeln</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="140" />
+            <location filename="../stackbands_algorithm.py" line="153" />
             <source>Stacks imagery stored as one file per band into one virtual raster (VRT) per date, for the change detection: Landsat 4-9 Collection 2 Level-1 and Level-2 (LC08_L2SP_..._SR_B4.TIF, QA_PIXEL), Sentinel-2 L1C and L2A (.SAFE folders, their .zip, or a folder per scene of B04.tif or red.tif; SCL), NASA's HLS v2.0 L30 and S30 granules (HLS.L30.T18LUM.2020225T150721.v2.0.B04.tif, Fmask; L30 and S30 dates of one tile are one series, matched by band role: S30's NIR is B8A), CBERS-4 AWFI and MUX cubes (B13-B16, CMASK), and any files named with a date and a band such as B4. Each date's VRT holds its bands in the sensor's order, named by role so that the change detection finds red, green, blue and NIR by itself, with the product's nodata and its scale and offset (reflectance), so that dates of different processing compare. Each date's cloud mask is written as masks/&amp;lt;date&amp;gt;_&amp;lt;mask&amp;gt;.vrt with its clear values and loaded unchecked: &lt;i&gt;Match masks by date&lt;/i&gt; in the change detection pairs them and fills in the clear values (one set for every mask: masks of different kinds are said in the summary). Nothing is copied: keep the band files where they are.
 
 &lt;b&gt;Band files&lt;/b&gt; and/or &lt;b&gt;Folder&lt;/b&gt; (searched with its subfolders).
-&lt;b&gt;Bands&lt;/b&gt; (optional): the bands to stack, in that order, by name (B04, SR_B4, B13) or role (red, green, blue, nir, swir1, swir2); empty: the sensor's surface bands.</source>
+&lt;b&gt;Bands&lt;/b&gt; (optional): the bands to stack, in that order, by name (B04, SR_B4, B13) or role (red, green, blue, nir, swir1, swir2); empty: the sensor's surface bands.
+
+&lt;b&gt;In a graphical model&lt;/b&gt;: connect the outputs Date rasters (LAYERS) to the change detection's INPUT, Cloud masks (MASKS) to its MASKS, and MASKED_DATES and MASK_CLEAR to its parameters of the same names: the positions of the dates that have a mask (a date without one runs unmasked) and the masks' clear values.</source>
             <translation>Stapelt Bilddaten, die als eine Datei je Kanal vorliegen, zu einem virtuellen Raster (VRT) je Zeitpunkt für die Änderungserkennung: Landsat 4-9 Collection 2 Level-1 und Level-2 (LC08_L2SP_..._SR_B4.TIF, QA_PIXEL), Sentinel-2 L1C und L2A (.SAFE-Ordner, ihre .zip oder ein Ordner je Szene mit B04.tif oder red.tif; SCL), HLS v2.0 der NASA, Granules L30 und S30 (HLS.L30.T18LUM.2020225T150721.v2.0.B04.tif, Fmask; Zeitpunkte von L30 und S30 einer Kachel sind eine Reihe, nach der Rolle der Kanäle zugeordnet: NIR von S30 ist B8A), CBERS-4-AWFI- und -MUX-Würfel (B13-B16, CMASK) und alle Dateien, deren Namen ein Datum und einen Kanal wie B4 tragen. Das VRT jedes Zeitpunkts enthält seine Kanäle in der Reihenfolge des Sensors, nach ihrer Rolle benannt, sodass die Änderungserkennung Rot, Grün, Blau und NIR selbst findet, mit dem NoData-Wert des Produkts und seinem Skalierungsfaktor und Offset (Reflexion), sodass Zeitpunkte verschiedener Prozessierung vergleichbar sind. Die Wolkenmaske jedes Zeitpunkts wird mit ihren Wolkenfrei-Werten als masks/&amp;lt;Datum&amp;gt;_&amp;lt;Maske&amp;gt;.vrt geschrieben und nicht angehakt geladen: &lt;i&gt;Nach Datum zuordnen&lt;/i&gt; in der Änderungserkennung ordnet sie zu und trägt die Wolkenfrei-Werte ein (ein Satz für jede Maske: Masken unterschiedlicher Art nennt die Zusammenfassung). Nichts wird kopiert: die Kanaldateien bleiben, wo sie sind.
 
 &lt;b&gt;Kanaldateien&lt;/b&gt; und/oder &lt;b&gt;Ordner&lt;/b&gt; (mit seinen Unterordnern durchsucht).
-&lt;b&gt;Kanäle&lt;/b&gt; (optional): die zu stapelnden Kanäle in dieser Reihenfolge, nach Namen (B04, SR_B4, B13) oder Rolle (red, green, blue, nir, swir1, swir2); leer: die Oberflächenkanäle des Sensors.</translation>
+&lt;b&gt;Kanäle&lt;/b&gt; (optional): die zu stapelnden Kanäle in dieser Reihenfolge, nach Namen (B04, SR_B4, B13) oder Rolle (red, green, blue, nir, swir1, swir2); leer: die Oberflächenkanäle des Sensors.
+
+&lt;b&gt;In einem grafischen Modell&lt;/b&gt;: die Ausgaben Raster der Zeitpunkte (LAYERS) mit INPUT der Änderungserkennung verbinden, Wolkenmasken (MASKS) mit ihrem MASKS, und MASKED_DATES und MASK_CLEAR mit ihren gleichnamigen Parametern: die Positionen der Zeitpunkte, die eine Maske haben (ein Zeitpunkt ohne Maske läuft unmaskiert), und die Wolkenfrei-Werte der Masken.</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="160" />
+            <location filename="../stackbands_algorithm.py" line="177" />
             <source>Band files</source>
             <translation>Kanaldateien</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="161" />
+            <location filename="../stackbands_algorithm.py" line="178" />
             <source>One-band rasters: the band files (and masks) of every date.</source>
             <translation>Einkanalige Raster: die Kanaldateien (und Masken) aller Zeitpunkte.</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="163" />
+            <location filename="../stackbands_algorithm.py" line="180" />
             <source>Folder of band files</source>
             <translation>Ordner der Kanaldateien</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="164" />
+            <location filename="../stackbands_algorithm.py" line="181" />
             <source>A folder holding the band files, searched with its subfolders (a .SAFE folder too; .zip files and Landsat .tar downloads in it are read).</source>
             <translation>Ein Ordner mit den Kanaldateien, mit seinen Unterordnern durchsucht (auch ein .SAFE-Ordner; .zip-Dateien und Landsat-.tar-Downloads darin werden gelesen).</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="168" />
+            <location filename="../stackbands_algorithm.py" line="185" />
             <source>E.g. red,green,blue,nir or B04,B03,B02,B08; empty: the sensor's surface bands.</source>
             <translation>Z. B. red,green,blue,nir oder B04,B03,B02,B08; leer: die Oberflächenkanäle des Sensors.</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="170" />
+            <location filename="../stackbands_algorithm.py" line="187" />
             <source>Replace VRTs of the same names in the folder</source>
             <translation>Gleichnamige VRTs im Ordner ersetzen</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="173" />
+            <location filename="../stackbands_algorithm.py" line="190" />
             <source>Folder for the date rasters (VRT)</source>
             <translation>Ordner für die Raster der Zeitpunkte (VRT)</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="174" />
+            <location filename="../stackbands_algorithm.py" line="191" />
             <source>Date rasters</source>
             <translation>Raster der Zeitpunkte</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="175" />
+            <location filename="../stackbands_algorithm.py" line="192" />
             <source>Cloud masks</source>
             <translation>Wolkenmasken</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="176" />
+            <location filename="../stackbands_algorithm.py" line="193" />
             <source>Summary</source>
             <translation>Zusammenfassung</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="189" />
+            <location filename="../stackbands_algorithm.py" line="198" />
+            <source>Dates the cloud masks belong to (positions in the date rasters)</source>
+            <translation>Zeitpunkte der Wolkenmasken (Positionen in den Rastern der Zeitpunkte)</translation>
+        </message>
+        <message>
+            <location filename="../stackbands_algorithm.py" line="199" />
+            <source>Mask values meaning clear</source>
+            <translation>Maskenwerte für wolkenfrei</translation>
+        </message>
+        <message>
+            <location filename="../stackbands_algorithm.py" line="212" />
             <source>Choose the band files, or the folder holding them.</source>
             <translation>Die Kanaldateien wählen, oder den Ordner, der sie enthält.</translation>
+        </message>
+        <message>
+            <location filename="../stackbands_algorithm.py" line="243" />
+            <source>MASK_CLEAR is %s, the clear values of most masks; the masks of %s are of another kind, which a change detection given MASKS and MASK_CLEAR reads with these values: leave those dates' masks out (MASKED_DATES), or stack the kinds apart.</source>
+            <translation>MASK_CLEAR ist %s, die Wolkenfrei-Werte der meisten Masken; die Masken von %s sind anderer Art, und eine Änderungserkennung, der MASKS und MASK_CLEAR gegeben werden, liest sie mit diesen Werten: die Masken dieser Zeitpunkte weglassen (MASKED_DATES), oder die Arten getrennt stapeln.</translation>
         </message>
         <message>
             <source>A folder holding the band files, searched with its subfolders (a .SAFE folder too; .zip files in it are read).</source>
@@ -3711,6 +3730,16 @@ Gerät: %s
 &lt;b&gt;Band files&lt;/b&gt; and/or &lt;b&gt;Folder&lt;/b&gt; (searched with its subfolders).
 &lt;b&gt;Bands&lt;/b&gt; (optional): the bands to stack, in that order, by name (B04, SR_B4, B13) or role (red, green, blue, nir, swir1, swir2); empty: the sensor's surface bands.</source>
             <translation type="obsolete">Stapelt Bilddaten, die als eine Datei je Kanal vorliegen, zu einem virtuellen Raster (VRT) je Zeitpunkt für die Änderungserkennung: Landsat 4-9 Collection 2 Level-1 und Level-2 (LC08_L2SP_..._SR_B4.TIF, QA_PIXEL), Sentinel-2 L1C und L2A (.SAFE-Ordner, ihre .zip oder ein Ordner je Szene mit B04.tif oder red.tif; SCL), CBERS-4-AWFI- und -MUX-Würfel (B13-B16, CMASK) und alle Dateien, deren Namen ein Datum und einen Kanal wie B4 tragen. Das VRT jedes Zeitpunkts enthält seine Kanäle in der Reihenfolge des Sensors, nach ihrer Rolle benannt, sodass die Änderungserkennung Rot, Grün, Blau und NIR selbst findet, mit dem NoData-Wert des Produkts und seinem Skalierungsfaktor und Offset (Reflexion), sodass Zeitpunkte verschiedener Prozessierung vergleichbar sind. Die Wolkenmaske jedes Zeitpunkts wird als masks/&amp;lt;Datum&amp;gt;_&amp;lt;Maske&amp;gt;.vrt geschrieben und nicht angehakt geladen: &lt;i&gt;Nach Datum zuordnen&lt;/i&gt; in der Änderungserkennung ordnet sie zu. Nichts wird kopiert: die Kanaldateien bleiben, wo sie sind.
+
+&lt;b&gt;Kanaldateien&lt;/b&gt; und/oder &lt;b&gt;Ordner&lt;/b&gt; (mit seinen Unterordnern durchsucht).
+&lt;b&gt;Kanäle&lt;/b&gt; (optional): die zu stapelnden Kanäle in dieser Reihenfolge, nach Namen (B04, SR_B4, B13) oder Rolle (red, green, blue, nir, swir1, swir2); leer: die Oberflächenkanäle des Sensors.</translation>
+        </message>
+        <message>
+            <source>Stacks imagery stored as one file per band into one virtual raster (VRT) per date, for the change detection: Landsat 4-9 Collection 2 Level-1 and Level-2 (LC08_L2SP_..._SR_B4.TIF, QA_PIXEL), Sentinel-2 L1C and L2A (.SAFE folders, their .zip, or a folder per scene of B04.tif or red.tif; SCL), NASA's HLS v2.0 L30 and S30 granules (HLS.L30.T18LUM.2020225T150721.v2.0.B04.tif, Fmask; L30 and S30 dates of one tile are one series, matched by band role: S30's NIR is B8A), CBERS-4 AWFI and MUX cubes (B13-B16, CMASK), and any files named with a date and a band such as B4. Each date's VRT holds its bands in the sensor's order, named by role so that the change detection finds red, green, blue and NIR by itself, with the product's nodata and its scale and offset (reflectance), so that dates of different processing compare. Each date's cloud mask is written as masks/&amp;lt;date&amp;gt;_&amp;lt;mask&amp;gt;.vrt with its clear values and loaded unchecked: &lt;i&gt;Match masks by date&lt;/i&gt; in the change detection pairs them and fills in the clear values (one set for every mask: masks of different kinds are said in the summary). Nothing is copied: keep the band files where they are.
+
+&lt;b&gt;Band files&lt;/b&gt; and/or &lt;b&gt;Folder&lt;/b&gt; (searched with its subfolders).
+&lt;b&gt;Bands&lt;/b&gt; (optional): the bands to stack, in that order, by name (B04, SR_B4, B13) or role (red, green, blue, nir, swir1, swir2); empty: the sensor's surface bands.</source>
+            <translation type="obsolete">Stapelt Bilddaten, die als eine Datei je Kanal vorliegen, zu einem virtuellen Raster (VRT) je Zeitpunkt für die Änderungserkennung: Landsat 4-9 Collection 2 Level-1 und Level-2 (LC08_L2SP_..._SR_B4.TIF, QA_PIXEL), Sentinel-2 L1C und L2A (.SAFE-Ordner, ihre .zip oder ein Ordner je Szene mit B04.tif oder red.tif; SCL), HLS v2.0 der NASA, Granules L30 und S30 (HLS.L30.T18LUM.2020225T150721.v2.0.B04.tif, Fmask; Zeitpunkte von L30 und S30 einer Kachel sind eine Reihe, nach der Rolle der Kanäle zugeordnet: NIR von S30 ist B8A), CBERS-4-AWFI- und -MUX-Würfel (B13-B16, CMASK) und alle Dateien, deren Namen ein Datum und einen Kanal wie B4 tragen. Das VRT jedes Zeitpunkts enthält seine Kanäle in der Reihenfolge des Sensors, nach ihrer Rolle benannt, sodass die Änderungserkennung Rot, Grün, Blau und NIR selbst findet, mit dem NoData-Wert des Produkts und seinem Skalierungsfaktor und Offset (Reflexion), sodass Zeitpunkte verschiedener Prozessierung vergleichbar sind. Die Wolkenmaske jedes Zeitpunkts wird mit ihren Wolkenfrei-Werten als masks/&amp;lt;Datum&amp;gt;_&amp;lt;Maske&amp;gt;.vrt geschrieben und nicht angehakt geladen: &lt;i&gt;Nach Datum zuordnen&lt;/i&gt; in der Änderungserkennung ordnet sie zu und trägt die Wolkenfrei-Werte ein (ein Satz für jede Maske: Masken unterschiedlicher Art nennt die Zusammenfassung). Nichts wird kopiert: die Kanaldateien bleiben, wo sie sind.
 
 &lt;b&gt;Kanaldateien&lt;/b&gt; und/oder &lt;b&gt;Ordner&lt;/b&gt; (mit seinen Unterordnern durchsucht).
 &lt;b&gt;Kanäle&lt;/b&gt; (optional): die zu stapelnden Kanäle in dieser Reihenfolge, nach Namen (B04, SR_B4, B13) oder Rolle (red, green, blue, nir, swir1, swir2); leer: die Oberflächenkanäle des Sensors.</translation>

@@ -3603,75 +3603,94 @@ Dispositivo: %s
             <translation>%s (fechas apiladas)</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="132" />
+            <location filename="../stackbands_algorithm.py" line="145" />
             <source>Stack band files into dates</source>
             <translation>Apilar archivos de banda en fechas</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="140" />
+            <location filename="../stackbands_algorithm.py" line="153" />
             <source>Stacks imagery stored as one file per band into one virtual raster (VRT) per date, for the change detection: Landsat 4-9 Collection 2 Level-1 and Level-2 (LC08_L2SP_..._SR_B4.TIF, QA_PIXEL), Sentinel-2 L1C and L2A (.SAFE folders, their .zip, or a folder per scene of B04.tif or red.tif; SCL), NASA's HLS v2.0 L30 and S30 granules (HLS.L30.T18LUM.2020225T150721.v2.0.B04.tif, Fmask; L30 and S30 dates of one tile are one series, matched by band role: S30's NIR is B8A), CBERS-4 AWFI and MUX cubes (B13-B16, CMASK), and any files named with a date and a band such as B4. Each date's VRT holds its bands in the sensor's order, named by role so that the change detection finds red, green, blue and NIR by itself, with the product's nodata and its scale and offset (reflectance), so that dates of different processing compare. Each date's cloud mask is written as masks/&amp;lt;date&amp;gt;_&amp;lt;mask&amp;gt;.vrt with its clear values and loaded unchecked: &lt;i&gt;Match masks by date&lt;/i&gt; in the change detection pairs them and fills in the clear values (one set for every mask: masks of different kinds are said in the summary). Nothing is copied: keep the band files where they are.
 
 &lt;b&gt;Band files&lt;/b&gt; and/or &lt;b&gt;Folder&lt;/b&gt; (searched with its subfolders).
-&lt;b&gt;Bands&lt;/b&gt; (optional): the bands to stack, in that order, by name (B04, SR_B4, B13) or role (red, green, blue, nir, swir1, swir2); empty: the sensor's surface bands.</source>
+&lt;b&gt;Bands&lt;/b&gt; (optional): the bands to stack, in that order, by name (B04, SR_B4, B13) or role (red, green, blue, nir, swir1, swir2); empty: the sensor's surface bands.
+
+&lt;b&gt;In a graphical model&lt;/b&gt;: connect the outputs Date rasters (LAYERS) to the change detection's INPUT, Cloud masks (MASKS) to its MASKS, and MASKED_DATES and MASK_CLEAR to its parameters of the same names: the positions of the dates that have a mask (a date without one runs unmasked) and the masks' clear values.</source>
             <translation>Apila imágenes guardadas como un archivo por banda en un ráster virtual (VRT) por fecha, para la detección de cambios: Landsat 4-9 Collection 2 Level-1 y Level-2 (LC08_L2SP_..._SR_B4.TIF, QA_PIXEL), Sentinel-2 L1C y L2A (carpetas .SAFE, sus .zip o una carpeta por escena con B04.tif o red.tif; SCL), gránulos L30 y S30 de HLS v2.0 de la NASA (HLS.L30.T18LUM.2020225T150721.v2.0.B04.tif, Fmask; las fechas L30 y S30 de una tesela forman una serie, con las bandas emparejadas por su función: el infrarrojo cercano de S30 es B8A), cubos CBERS-4 AWFI y MUX (B13-B16, CMASK) y cualquier archivo con una fecha y una banda como B4 en el nombre. El VRT de cada fecha contiene sus bandas en el orden del sensor, nombradas por su función para que la detección de cambios encuentre rojo, verde, azul e infrarrojo cercano por sí misma, con el valor sin datos del producto y su escala y desplazamiento (reflectancia), para que fechas de distinto procesamiento sean comparables. La máscara de nubes de cada fecha se escribe con sus valores de despejado como masks/&amp;lt;fecha&amp;gt;_&amp;lt;máscara&amp;gt;.vrt y se carga desmarcada: &lt;i&gt;Asignar por fecha&lt;/i&gt; en la detección de cambios las asigna y rellena los valores de despejado (un conjunto para todas las máscaras: el resumen indica las máscaras de tipos distintos). No se copia nada: deje los archivos de banda donde están.
 
 &lt;b&gt;Archivos de banda&lt;/b&gt; y/o &lt;b&gt;Carpeta&lt;/b&gt; (se busca también en sus subcarpetas).
-&lt;b&gt;Bandas&lt;/b&gt; (opcional): las bandas a apilar, en ese orden, por nombre (B04, SR_B4, B13) o función (red, green, blue, nir, swir1, swir2); vacío: las bandas de superficie del sensor.</translation>
+&lt;b&gt;Bandas&lt;/b&gt; (opcional): las bandas a apilar, en ese orden, por nombre (B04, SR_B4, B13) o función (red, green, blue, nir, swir1, swir2); vacío: las bandas de superficie del sensor.
+
+&lt;b&gt;En un modelo gráfico&lt;/b&gt;: conectar las salidas Rásteres de las fechas (LAYERS) con INPUT de la detección de cambios, Máscaras de nubes (MASKS) con su MASKS, y MASKED_DATES y MASK_CLEAR con sus parámetros del mismo nombre: las posiciones de las fechas que tienen máscara (una fecha sin máscara se procesa sin enmascarar) y los valores de despejado de las máscaras.</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="160" />
+            <location filename="../stackbands_algorithm.py" line="177" />
             <source>Band files</source>
             <translation>Archivos de banda</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="161" />
+            <location filename="../stackbands_algorithm.py" line="178" />
             <source>One-band rasters: the band files (and masks) of every date.</source>
             <translation>Rásteres de una banda: los archivos de banda (y máscaras) de todas las fechas.</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="163" />
+            <location filename="../stackbands_algorithm.py" line="180" />
             <source>Folder of band files</source>
             <translation>Carpeta de archivos de banda</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="164" />
+            <location filename="../stackbands_algorithm.py" line="181" />
             <source>A folder holding the band files, searched with its subfolders (a .SAFE folder too; .zip files and Landsat .tar downloads in it are read).</source>
             <translation>Una carpeta con los archivos de banda, buscados también en sus subcarpetas (también una carpeta .SAFE; se leen los .zip y las descargas .tar de Landsat que contenga).</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="168" />
+            <location filename="../stackbands_algorithm.py" line="185" />
             <source>E.g. red,green,blue,nir or B04,B03,B02,B08; empty: the sensor's surface bands.</source>
             <translation>P. ej. red,green,blue,nir o B04,B03,B02,B08; vacío: las bandas de superficie del sensor.</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="170" />
+            <location filename="../stackbands_algorithm.py" line="187" />
             <source>Replace VRTs of the same names in the folder</source>
             <translation>Sustituir los VRT homónimos de la carpeta</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="173" />
+            <location filename="../stackbands_algorithm.py" line="190" />
             <source>Folder for the date rasters (VRT)</source>
             <translation>Carpeta para los rásteres de las fechas (VRT)</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="174" />
+            <location filename="../stackbands_algorithm.py" line="191" />
             <source>Date rasters</source>
             <translation>Rásteres de las fechas</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="175" />
+            <location filename="../stackbands_algorithm.py" line="192" />
             <source>Cloud masks</source>
             <translation>Máscaras de nubes</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="176" />
+            <location filename="../stackbands_algorithm.py" line="193" />
             <source>Summary</source>
             <translation>Resumen</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="189" />
+            <location filename="../stackbands_algorithm.py" line="198" />
+            <source>Dates the cloud masks belong to (positions in the date rasters)</source>
+            <translation>Fechas de las máscaras (posiciones en los rásteres de las fechas)</translation>
+        </message>
+        <message>
+            <location filename="../stackbands_algorithm.py" line="199" />
+            <source>Mask values meaning clear</source>
+            <translation>Valores de despejado</translation>
+        </message>
+        <message>
+            <location filename="../stackbands_algorithm.py" line="212" />
             <source>Choose the band files, or the folder holding them.</source>
             <translation>Elija los archivos de banda, o la carpeta que los contiene.</translation>
+        </message>
+        <message>
+            <location filename="../stackbands_algorithm.py" line="243" />
+            <source>MASK_CLEAR is %s, the clear values of most masks; the masks of %s are of another kind, which a change detection given MASKS and MASK_CLEAR reads with these values: leave those dates' masks out (MASKED_DATES), or stack the kinds apart.</source>
+            <translation>MASK_CLEAR es %s, los valores de despejado de la mayoría de las máscaras; las máscaras de %s son de otro tipo, y una detección de cambios a la que se dan MASKS y MASK_CLEAR las lee con estos valores: dejar fuera las máscaras de esas fechas (MASKED_DATES), o apilar los tipos por separado.</translation>
         </message>
         <message>
             <source>A folder holding the band files, searched with its subfolders (a .SAFE folder too; .zip files in it are read).</source>
@@ -3683,6 +3702,16 @@ Dispositivo: %s
 &lt;b&gt;Band files&lt;/b&gt; and/or &lt;b&gt;Folder&lt;/b&gt; (searched with its subfolders).
 &lt;b&gt;Bands&lt;/b&gt; (optional): the bands to stack, in that order, by name (B04, SR_B4, B13) or role (red, green, blue, nir, swir1, swir2); empty: the sensor's surface bands.</source>
             <translation type="obsolete">Apila imágenes guardadas como un archivo por banda en un ráster virtual (VRT) por fecha, para la detección de cambios: Landsat 4-9 Collection 2 Level-1 y Level-2 (LC08_L2SP_..._SR_B4.TIF, QA_PIXEL), Sentinel-2 L1C y L2A (carpetas .SAFE, sus .zip o una carpeta por escena con B04.tif o red.tif; SCL), cubos CBERS-4 AWFI y MUX (B13-B16, CMASK) y cualquier archivo con una fecha y una banda como B4 en el nombre. El VRT de cada fecha contiene sus bandas en el orden del sensor, nombradas por su función para que la detección de cambios encuentre rojo, verde, azul e infrarrojo cercano por sí misma, con el valor sin datos del producto y su escala y desplazamiento (reflectancia), para que fechas de distinto procesamiento sean comparables. La máscara de nubes de cada fecha se escribe como masks/&amp;lt;fecha&amp;gt;_&amp;lt;máscara&amp;gt;.vrt y se carga desmarcada: &lt;i&gt;Asignar por fecha&lt;/i&gt; en la detección de cambios las asigna. No se copia nada: deje los archivos de banda donde están.
+
+&lt;b&gt;Archivos de banda&lt;/b&gt; y/o &lt;b&gt;Carpeta&lt;/b&gt; (se busca también en sus subcarpetas).
+&lt;b&gt;Bandas&lt;/b&gt; (opcional): las bandas a apilar, en ese orden, por nombre (B04, SR_B4, B13) o función (red, green, blue, nir, swir1, swir2); vacío: las bandas de superficie del sensor.</translation>
+        </message>
+        <message>
+            <source>Stacks imagery stored as one file per band into one virtual raster (VRT) per date, for the change detection: Landsat 4-9 Collection 2 Level-1 and Level-2 (LC08_L2SP_..._SR_B4.TIF, QA_PIXEL), Sentinel-2 L1C and L2A (.SAFE folders, their .zip, or a folder per scene of B04.tif or red.tif; SCL), NASA's HLS v2.0 L30 and S30 granules (HLS.L30.T18LUM.2020225T150721.v2.0.B04.tif, Fmask; L30 and S30 dates of one tile are one series, matched by band role: S30's NIR is B8A), CBERS-4 AWFI and MUX cubes (B13-B16, CMASK), and any files named with a date and a band such as B4. Each date's VRT holds its bands in the sensor's order, named by role so that the change detection finds red, green, blue and NIR by itself, with the product's nodata and its scale and offset (reflectance), so that dates of different processing compare. Each date's cloud mask is written as masks/&amp;lt;date&amp;gt;_&amp;lt;mask&amp;gt;.vrt with its clear values and loaded unchecked: &lt;i&gt;Match masks by date&lt;/i&gt; in the change detection pairs them and fills in the clear values (one set for every mask: masks of different kinds are said in the summary). Nothing is copied: keep the band files where they are.
+
+&lt;b&gt;Band files&lt;/b&gt; and/or &lt;b&gt;Folder&lt;/b&gt; (searched with its subfolders).
+&lt;b&gt;Bands&lt;/b&gt; (optional): the bands to stack, in that order, by name (B04, SR_B4, B13) or role (red, green, blue, nir, swir1, swir2); empty: the sensor's surface bands.</source>
+            <translation type="obsolete">Apila imágenes guardadas como un archivo por banda en un ráster virtual (VRT) por fecha, para la detección de cambios: Landsat 4-9 Collection 2 Level-1 y Level-2 (LC08_L2SP_..._SR_B4.TIF, QA_PIXEL), Sentinel-2 L1C y L2A (carpetas .SAFE, sus .zip o una carpeta por escena con B04.tif o red.tif; SCL), gránulos L30 y S30 de HLS v2.0 de la NASA (HLS.L30.T18LUM.2020225T150721.v2.0.B04.tif, Fmask; las fechas L30 y S30 de una tesela forman una serie, con las bandas emparejadas por su función: el infrarrojo cercano de S30 es B8A), cubos CBERS-4 AWFI y MUX (B13-B16, CMASK) y cualquier archivo con una fecha y una banda como B4 en el nombre. El VRT de cada fecha contiene sus bandas en el orden del sensor, nombradas por su función para que la detección de cambios encuentre rojo, verde, azul e infrarrojo cercano por sí misma, con el valor sin datos del producto y su escala y desplazamiento (reflectancia), para que fechas de distinto procesamiento sean comparables. La máscara de nubes de cada fecha se escribe con sus valores de despejado como masks/&amp;lt;fecha&amp;gt;_&amp;lt;máscara&amp;gt;.vrt y se carga desmarcada: &lt;i&gt;Asignar por fecha&lt;/i&gt; en la detección de cambios las asigna y rellena los valores de despejado (un conjunto para todas las máscaras: el resumen indica las máscaras de tipos distintos). No se copia nada: deje los archivos de banda donde están.
 
 &lt;b&gt;Archivos de banda&lt;/b&gt; y/o &lt;b&gt;Carpeta&lt;/b&gt; (se busca también en sus subcarpetas).
 &lt;b&gt;Bandas&lt;/b&gt; (opcional): las bandas a apilar, en ese orden, por nombre (B04, SR_B4, B13) o función (red, green, blue, nir, swir1, swir2); vacío: las bandas de superficie del sensor.</translation>

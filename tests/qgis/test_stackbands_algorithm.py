@@ -739,3 +739,76 @@ def glob_tifs(folder):
 
     return glob.glob(os.path.join(folder, "**", "*.TIF"), recursive=True) + glob.glob(
         os.path.join(folder, "**", "*.tif"), recursive=True)
+
+
+def _chain_model():
+    """A graphical model as a user builds it: caim:stackbands on a folder, its dates and masks into
+    caim:detectchanges (LAYERS -> INPUT, MASKS -> MASKS, MASKED_DATES and MASK_CLEAR -> the same names)."""
+    from qgis.core import (QgsProcessingModelAlgorithm, QgsProcessingModelChildAlgorithm,
+                           QgsProcessingModelChildParameterSource as Source, QgsProcessingModelOutput,
+                           QgsProcessingModelParameter, QgsProcessingParameterFile)
+
+    model = QgsProcessingModelAlgorithm("stack_and_detect", "test")
+    model.addModelParameter(QgsProcessingParameterFile("folder", "folder", behavior=QgsProcessingParameterFile.Folder),
+                            QgsProcessingModelParameter("folder"))
+    stack_child = QgsProcessingModelChildAlgorithm("caim:stackbands")
+    stack_child.setChildId("stack")
+    stack_child.addParameterSources("FOLDER", [Source.fromModelParameter("folder")])
+    model.addChildAlgorithm(stack_child)
+    detect = QgsProcessingModelChildAlgorithm("caim:detectchanges")
+    detect.setChildId("detect")
+    for name, output in (("INPUT", "LAYERS"), ("MASKS", "MASKS"), ("MASKED_DATES", "MASKED_DATES"),
+                         ("MASK_CLEAR", "MASK_CLEAR")):
+        detect.addParameterSources(name, [Source.fromChildOutput("stack", output)])
+    for name, value in (("MODEL", "cva"), ("DEVICE", "CPU"), ("FILL_GAPS", True)):
+        detect.addParameterSources(name, [Source.fromStaticValue(value)])
+    output = QgsProcessingModelOutput("moment", "moment")
+    output.setChildId("detect")
+    output.setChildOutputName("MOMENT")
+    detect.setModelOutputs({"moment": output})
+    model.addChildAlgorithm(detect)
+    model.updateDestinationParameters()
+    return model
+
+
+def test_a_model_chains_stacked_dates_some_without_a_mask_into_the_change_detection(project, tmp_path):
+    """From a power user's walk: a graphical model stackbands -> detectchanges on band files of which one date has
+    no cloud mask.  MASKS then lists the masks of the other dates, and the change detection refused the run ("3
+    cloud masks for 4 layers: ... set MASKED_DATES"), which a model could not give (the positions are known only
+    after the stack).  caim:stackbands now gives them (MASKED_DATES), with the masks' clear values (MASK_CLEAR), for
+    the model to connect; the model, saved as a .model3 and loaded again, runs with the date without a mask
+    unmasked."""
+    from qgis.core import QgsProcessingContext, QgsProcessingFeedback, QgsProcessingModelAlgorithm, QgsProject
+
+    from rasters import SHARED_DATA
+
+    cube = os.path.join(SHARED_DATA, "cbers-cube")
+    if not os.path.isdir(cube):
+        pytest.skip("../shared/data/cbers-cube is absent")
+    folder = tmp_path / "cube"
+    folder.mkdir()
+    dates = ("2018-02-02", "2018-02-18", "2018-03-06", "2018-03-22")
+    for d in dates:
+        for band in ("B13", "B14", "B15", "B16", "CMASK"):
+            if (d, band) != ("2018-02-18", "CMASK"):  # the second date without its mask
+                name = "CBERS-4_AWFI_022024_%s_%s.tif" % (band, d)
+                os.symlink(os.path.join(cube, name), str(folder / name))
+    results, ok, fb = run_processing("caim:stackbands", {"FOLDER": str(folder), "OUTPUT": str(tmp_path / "s")})
+    assert ok, fb.textLog()
+    assert len(results["MASKS"]) == 3 and results["MASKED_DATES"] == "1,3,4" and results["MASK_CLEAR"] == "0"
+
+    path = str(tmp_path / "stack_and_detect.model3")
+    assert _chain_model().toFile(path)
+    model = QgsProcessingModelAlgorithm()
+    assert model.fromFile(path)
+    context = QgsProcessingContext()
+    context.setProject(QgsProject.instance())
+    feedback = QgsProcessingFeedback()
+    moment = str(tmp_path / "out" / "moment.tif")
+    results, ok = model.run({"folder": str(folder), "detect:moment": moment}, context, feedback)
+    log = feedback.textLog()
+    assert ok, log
+    assert results["detect:moment"] == moment and os.path.exists(moment)
+    for i, d in enumerate(dates, start=1):  # the masks with their own dates, the second date unmasked
+        line = next(t for t in log.splitlines() if t.startswith("Date %d: %s" % (i, d)))
+        assert ("mask:" in line) == (i != 2) and (d + "_CMASK.vrt" in line) == (i != 2), line
