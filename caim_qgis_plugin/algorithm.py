@@ -5,6 +5,7 @@ Layers are turned into plain facts (paths, bands, dates) in :meth:`prepareAlgori
 main thread; :meth:`processAlgorithm` (a worker thread in the dialog and toolbox) only sees those facts.
 """
 
+import contextlib
 import json
 import os
 import threading
@@ -590,12 +591,15 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
             if self._dropped:  # cancelled before it began: its dates are gone
                 raise QgsProcessingException(tr("Cancelled by the user; no output was kept."))
         try:
-            return self._process(parameters, context, feedback)
+            # _process claims the output files in it until it has written them (two runs into the same files)
+            with contextlib.ExitStack() as self._claims:
+                return self._process(parameters, context, feedback)
         except BaseException:  # the dates' VRTs this run wrote go with its outputs
             self._remove_split()
             raise
 
     def _process(self, parameters, context, feedback):
+        self._written = {}  # (set when the run succeeded)
         from caim_qgis_plugin.dependencies import install_instructions, torch_available
 
         if not torch_available():
@@ -605,6 +609,7 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
             from model_core.polygons import VECTOR_FORMATS
             from model_core.predict import (RASTER_FORMATS, detect, input_files, make_folders, refuse_inputs_as_outputs,
                                             remove_created)
+            from model_core.staging import claim_outputs
         except ImportError as exc:
             raise QgsProcessingException(
                 tr("The CAIM engine (model_core) could not be loaded: %s") % exc) from None
@@ -640,6 +645,11 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
             for path in named.values():
                 if path:
                     created.extend(make_folders(os.path.dirname(os.path.abspath(path))))
+            # another run writing these files now (a second qgis_process, a toolbox run) is refused here, before
+            # either replaced the other's files; the claim lasts until the polygons and the report are written
+            # (released first when the run fails: then the folders it made go, empty)
+            self._claims.callback(lambda: None if self._written else remove_created(created))
+            self._claims.enter_context(claim_outputs(named.values()))
         except CaimError as exc:
             remove_created(created)
             raise QgsProcessingException(str(exc)) from None

@@ -10,6 +10,8 @@ run is writing, and removes it (:func:`remove_abandoned`).  Used by the detectio
 (:func:`staged_output`), the JSON of assess, evaluate and ablation, every weights file, the HTML reports and
 the ``.qml`` styles beside outputs, detect's quicklook (:func:`staged_file`, :func:`write_text`), the
 trainer's checkpoints (:mod:`model_core.train`) and the split into dates (:mod:`model_core.stacked`).
+The same locks make a run's claim on its output files (:func:`claim_outputs`): a second run into them while it
+lives is refused.
 """
 
 import contextlib
@@ -167,3 +169,92 @@ def write_text(out_path, text, prefix):
     name.  Errors of the folder are :class:`OutputError`; those of the writing itself OSError."""
     with staged_file(out_path, prefix) as staged, open(staged, "w", encoding="utf-8") as f:
         f.write(text)
+
+
+CLAIM_PREFIX = ".caim-claim-"  # a run's claim on the output files it writes in a folder (:func:`claim_outputs`)
+CLAIMED = "claimed"  # in a claim folder: the process and the output file names it claims (JSON)
+
+
+def _live_claims(folder, exclude):
+    """[(pid, {file names})] of the claims in ``folder`` that live runs hold (other than ``exclude``); those of runs
+    killed on the spot are removed."""
+    import json
+
+    try:
+        import fcntl
+    except ImportError:
+        return []
+    remove_abandoned(folder, CLAIM_PREFIX)
+    try:
+        names = [n for n in os.listdir(folder) if n.startswith(CLAIM_PREFIX) and os.path.join(folder, n) not in exclude]
+    except OSError:
+        return []
+    claims = []
+    for name in names:
+        path = os.path.join(folder, name)
+        try:
+            fd = os.open(os.path.join(path, IN_USE), os.O_RDWR)
+        except OSError:  # not held yet (being made): that run looks for this one's claim once it holds its own
+            continue
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            live = False  # nobody's: a run ended meanwhile
+        except OSError:
+            live = True
+        os.close(fd)
+        if not live:
+            continue
+        try:
+            with open(os.path.join(path, CLAIMED), encoding="utf-8") as f:
+                record = json.load(f)
+            claims.append((record.get("pid"), set(record.get("names") or [])))
+        except (OSError, ValueError):
+            continue
+    return claims
+
+
+@contextlib.contextmanager
+def claim_outputs(paths):
+    """Claim the output files ``paths`` (None entries skipped) for this run while it lives: a hidden folder
+    :data:`CLAIM_PREFIX`* in each output folder, holding their names and locked (:func:`hold`) until the run ends
+    (however it ends).  Raises :class:`OutputError` when another live run, in this process or another (two
+    ``qgis_process`` at once, two toolbox runs), has claimed one of them: the two would replace each other's files
+    and leave a mix of both.  Two runs that claim at the same instant may both be refused, never both let through.
+    Folders that do not exist are not claimed (the run's own checks say so); without locks (Windows) nothing is."""
+    import json
+
+    wanted = {}
+    for p in paths:
+        if p:
+            full = os.path.abspath(p)
+            wanted.setdefault(os.path.dirname(full), set()).add(os.path.basename(full))
+    mine = []  # [(claim folder, file descriptor)]
+    try:
+        for folder, names in wanted.items():
+            try:
+                path = tempfile.mkdtemp(prefix=CLAIM_PREFIX, dir=folder)
+            except OSError:
+                continue
+            mine.append([path, None])
+            try:
+                with open(os.path.join(path, CLAIMED), "w", encoding="utf-8") as f:
+                    json.dump({"pid": os.getpid(), "names": sorted(names)}, f)
+            except OSError:
+                continue
+            mine[-1][1] = hold(path)
+        held = {path for path, fd in mine if fd is not None}
+        for folder, names in wanted.items():
+            for pid, theirs in _live_claims(folder, held):
+                common = sorted(names & theirs)
+                if common:
+                    who = "in this process" if pid == os.getpid() else f"process {pid}"
+                    raise OutputError(
+                        f"Another run ({who}) is writing {', '.join(repr(n) for n in common)} in '{folder}' now: "
+                        "two runs would replace each other's files and leave a mix of both. Wait until it has "
+                        "finished, or give this run other output files. Nothing was written.")
+        yield
+    finally:
+        for path, fd in mine:
+            shutil.rmtree(path, ignore_errors=True)
+            if fd is not None:
+                os.close(fd)

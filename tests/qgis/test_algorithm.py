@@ -1166,3 +1166,38 @@ def test_one_band_layer_among_others_is_not_told_bands_1_to_1(qgis_app, tmp_path
         text = " ".join(m for _level, m in inp.validate(layers, model=model))
         assert "Band counts differ" in text and "(1 to 1)" not in text, text
         assert "band 1, the only band every date has" in text, text
+
+
+def test_a_run_into_the_files_another_run_is_writing_is_refused(qgis_app, tmp_path):
+    """From a power user's walk: two qgis_process runs into the same output files at once both ran, each replacing
+    the other's rasters, polygons and report as it finished (a mix of two runs when their settings differ).  The
+    second is refused now, with the files and what to do, and writes nothing; once the first has ended, the same
+    run goes through.  The first run is a process of its own holding its claim (as a running qgis_process)."""
+    import subprocess  # nosec B404 -- a second process, as a second qgis_process
+    import sys
+
+    from caim_qgis_testlib import ROOT
+
+    stack = make_stack(str(tmp_path))
+    out = tmp_path / "out"
+    out.mkdir()
+    params = dict(INPUT=stack, MODEL="cva", DEVICE="CPU", **outputs_in(str(out), polygons=True))
+    holder = subprocess.Popen(  # nosec B603
+        [sys.executable, "-c", "import sys; from model_core.staging import claim_outputs\n"
+                               "with claim_outputs(sys.argv[1:]):\n    print('held', flush=True); sys.stdin.read()\n",
+         params["MOMENT"], params["POLYGONS"]], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+        env=dict(os.environ, PYTHONPATH=ROOT))
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        results, ok, fb = run_alg(params)
+        assert not ok
+        assert ("Another run (process %d) is writing 'moment.tif', 'poly.gpkg' in '%s' now" % (holder.pid, out)
+                in fb.textLog()), fb.textLog()
+        assert [n for n in os.listdir(str(out)) if not n.startswith(".caim-claim-")] == []  # nothing written
+    finally:
+        holder.communicate("")
+    results, ok, fb = run_alg(params)
+    assert ok, fb.textLog()
+    names = os.listdir(str(out))
+    assert {"area.tif", "conf.tif", "moment.tif", "poly.gpkg"} <= set(names) and not [n for n in names if n[0] == "."]
+
