@@ -97,6 +97,9 @@ class _Base(QgsProcessingAlgorithm):
                 if message.rstrip(".").endswith(" " + name) and isinstance(value, str) and value \
                         and not os.path.exists(value.split("|")[0]):
                     return False, layer_list_problem(value, name, context) or message
+            from caim_qgis_plugin.algorithm import number_refused
+
+            return False, number_refused(message, parameters, self.parameterDefinitions()) or message
         return ok, message
 
     def _map_path(self, parameters, name, context, what=None):

@@ -74,6 +74,36 @@ def option_refused(name, value, options):
         name, value, ", ".join(options))
 
 
+def number_refused(message, parameters, definitions):
+    """QGIS's "Incorrect parameter value for SENSITIVITY" (``message``) of a number parameter among ``definitions``,
+    said with the value given and the range it takes ("SENSITIVITY=9 is outside its range: give a number from -3
+    to 3."); None when ``message`` is not about a number parameter."""
+    from qgis.core import QgsProcessingParameterNumber
+
+    for definition in definitions:
+        name = definition.name()
+        if not (isinstance(definition, QgsProcessingParameterNumber) and message.rstrip(".").endswith(" " + name)):
+            continue
+        value = parameters.get(name)
+        low, high = definition.minimum(), definition.maximum()
+
+        def text(v):  # 1000000, not 1e+06
+            return "%d" % v if float(v).is_integer() else "%g" % v
+
+        what = tr("a whole number") if definition.dataType() == QgsProcessingParameterNumber.Integer else tr("a number")
+        if high < 1e300:
+            what = tr("%s from %s to %s") % (what, text(low), text(high)) if low > -1e300 else \
+                tr("%s up to %s") % (what, text(high))
+        elif low > -1e300:
+            what = tr("%s of at least %s") % (what, text(low))
+        try:
+            float(value)
+        except (TypeError, ValueError):
+            return tr("%s=%s is not a number: give %s.") % (name, value, what)
+        return tr("%s=%s is outside its range: give %s.") % (name, value, what)
+    return None
+
+
 # folders of dates that a run used again after another run had made them (runs side by side in the
 # toolbox): the run that made one no longer removes it when it fails, the other's layers read it
 _USED_AGAIN = set()
@@ -275,6 +305,8 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
                                   (self.BAND_ORDER, BAND_ORDERS)):
                 if message.rstrip(".").endswith(" " + name):
                     return False, option_refused(name, parameters.get(name), options)
+            # the numbers' ranges (SENSITIVITY=9, TILE_SIZE=-1): QGIS said only "Incorrect parameter value for ..."
+            return False, number_refused(message, parameters, self.parameterDefinitions()) or message
         return ok, message
 
     # -- parameters -------------------------------------------------------------------------------

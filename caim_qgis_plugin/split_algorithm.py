@@ -94,6 +94,15 @@ class SplitDatesAlgorithm(QgsProcessingAlgorithm):
             "<b>Dates</b> (optional): one per date, comma-separated, e.g. 2019-06-01,2020-06-01; otherwise "
             "the band names' dates. The VRT names carry the dates, so the change detection reads them.")
 
+    def checkParameterValues(self, parameters, context):  # noqa: N802
+        """QGIS's check, its "Incorrect parameter value for BANDS_PER_DATE" said with the range."""
+        from caim_qgis_plugin.algorithm import number_refused
+
+        ok, message = super().checkParameterValues(parameters, context)
+        if not ok:
+            return False, number_refused(message, parameters, self.parameterDefinitions()) or message
+        return ok, message
+
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(QgsProcessingParameterRasterLayer(self.INPUT, tr("Multi-date raster")))
         # short labels: the dialog's parameter panel is 376-390 px wide at the size QGIS first opens it

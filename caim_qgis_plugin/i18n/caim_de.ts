@@ -9,37 +9,37 @@
             <translation>Genauigkeitsbewertung</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="105" />
+            <location filename="../accuracy_algorithms.py" line="108" />
             <source>Choose a change map (a raster layer).</source>
             <translation>Eine Änderungskarte wählen (einen Rasterlayer).</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="107" />
+            <location filename="../accuracy_algorithms.py" line="110" />
             <source>'%s' is not a file-based raster; export it as GeoTIFF first.</source>
             <translation>'%s' ist kein dateibasiertes Raster; zuerst als GeoTIFF exportieren.</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="128" />
+            <location filename="../accuracy_algorithms.py" line="131" />
             <source>Cannot create the folder '%s' for the output '%s': %s</source>
             <translation>Der Ordner '%s' für die Ausgabe '%s' kann nicht angelegt werden: %s</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="153" />
+            <location filename="../accuracy_algorithms.py" line="156" />
             <source>to label</source>
             <translation>zu beschriften</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="155" />
+            <location filename="../accuracy_algorithms.py" line="158" />
             <source>labelled</source>
             <translation>beschriftet</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="203" />
+            <location filename="../accuracy_algorithms.py" line="206" />
             <source>Draw an accuracy-assessment sample of a change map</source>
             <translation>Stichprobe zur Genauigkeitsbewertung einer Änderungskarte ziehen</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="209" />
+            <location filename="../accuracy_algorithms.py" line="212" />
             <source>Draws a stratified random sample of pixels of a change map, the strata being the map's classes (change moment: no change and each interval; change area: unchanged, changed), and writes them as points with the fields id, map_class, map_label and an empty &lt;b&gt;reference&lt;/b&gt;.
 
 Label each point from reference data (higher-resolution imagery, the inputs, field visits) without looking at the map's class: the map's codes, 0 = no change, k = the last change happened between date k and date k+1, -1 = changed but the interval cannot be told (or 1 = changed for an area map); &lt;i&gt;Label the sample points&lt;/i&gt; in the plugin's menu steps through them.  Then run &lt;i&gt;Estimate change area and accuracy from a labelled sample&lt;/i&gt;.
@@ -52,72 +52,72 @@ Jeden Punkt anhand von Referenzdaten (höher aufgelöste Bilder, die Eingaben, G
 &lt;b&gt;Punkte je Änderungsklasse&lt;/b&gt;: standardmäßig 50.  &lt;b&gt;Punkte, wo die Karte keine Änderung zeigt&lt;/b&gt;: standardmäßig 4-mal so viele, denn dort verstecken sich die Änderungen, die die Karte übersehen hat, einige pro hundert Pixel; mit wenigen Punkten dort sind die Konfidenzintervalle der Änderungsfläche zu schmal (siehe README).  &lt;b&gt;Größen je Klasse&lt;/b&gt;: optionale Paare KLASSE:N, die beides überschreiben, z. B. 0:400,3:80.  Eine Klasse mit weniger Pixeln gibt alle her.</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="226" />
+            <location filename="../accuracy_algorithms.py" line="229" />
             <source>Change map (moment or area)</source>
             <translation>Änderungskarte (Zeitpunkt oder Fläche)</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="227" />
+            <location filename="../accuracy_algorithms.py" line="230" />
             <source>Points per change class</source>
             <translation>Punkte je Änderungsklasse</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="231" />
+            <location filename="../accuracy_algorithms.py" line="234" />
             <source>Points where the map says no change</source>
             <translation>Punkte, wo die Karte keine Änderung zeigt</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="233" />
+            <location filename="../accuracy_algorithms.py" line="236" />
             <source>Empty: 4 times the points per change class (the changes the map missed hide there).</source>
             <translation>Leer: 4-mal so viele wie Punkte je Änderungsklasse (dort verstecken sich die Änderungen, die die Karte übersehen hat).</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="234" />
+            <location filename="../accuracy_algorithms.py" line="237" />
             <source>Per-class sizes, e.g. 0:400,3:80</source>
             <translation>Größen je Klasse, z. B. 0:400,3:80</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="236" />
+            <location filename="../accuracy_algorithms.py" line="239" />
             <source>Random seed</source>
             <translation>Zufallsstartwert</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="238" />
+            <location filename="../accuracy_algorithms.py" line="241" />
             <source>Sample points to label</source>
             <translation>Zu beschriftende Stichprobenpunkte</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="250" />
+            <location filename="../accuracy_algorithms.py" line="253" />
             <source>'%s' holds a sample with %d labelled point: a new sample there would erase the labels. Choose another file for the new sample (or delete that one first).</source>
             <translation>'%s' enthält eine Stichprobe mit %d beschrifteten Punkt: eine neue Stichprobe dort würde die Beschriftungen löschen. Eine andere Datei für die neue Stichprobe wählen (oder jene zuerst löschen).</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="252" />
+            <location filename="../accuracy_algorithms.py" line="255" />
             <source>'%s' holds a sample with %d labelled points: a new sample there would erase the labels. Choose another file for the new sample (or delete that one first).</source>
             <translation>'%s' enthält eine Stichprobe mit %d beschrifteten Punkten: eine neue Stichprobe dort würde die Beschriftungen löschen. Eine andere Datei für die neue Stichprobe wählen (oder jene zuerst löschen).</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="266" />
+            <location filename="../accuracy_algorithms.py" line="269" />
             <source>%s: %d points%s</source>
             <translation>%s: %d Punkte%s</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="266" />
+            <location filename="../accuracy_algorithms.py" line="269" />
             <source> (every pixel of the class)</source>
             <translation> (jedes Pixel der Klasse)</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="268" />
+            <location filename="../accuracy_algorithms.py" line="271" />
             <source>Fill in 'reference' for every point, then estimate the area and accuracy.</source>
             <translation>Für jeden Punkt das Feld 'reference' ausfüllen, dann Fläche und Genauigkeit schätzen.</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="289" />
+            <location filename="../accuracy_algorithms.py" line="292" />
             <source>Estimate change area and accuracy from a labelled sample</source>
             <translation>Änderungsfläche und Genauigkeit aus einer beschrifteten Stichprobe schätzen</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="295" />
+            <location filename="../accuracy_algorithms.py" line="298" />
             <source>Estimates, from sample points drawn with &lt;i&gt;Draw an accuracy-assessment sample of a change map&lt;/i&gt; and labelled, the area of each class with its 95 % confidence interval, the overall accuracy and each class's user's and producer's accuracy, and the error matrix in proportions of the mapped area, with the stratified estimator of Olofsson et al. (2014), 'Good practices for estimating area and assessing accuracy of land change'.  The map's own pixel count of a change is biased by its errors; these estimates are not.
 
 &lt;b&gt;Change map&lt;/b&gt;: the map the sample was drawn from (its classes are the strata).  &lt;b&gt;Reference field&lt;/b&gt;: the class each point really is (0 = no change, k = change between date k and k+1, -1 = changed, interval unknown: counted only with Changed / unchanged only); points with an empty field are left out.  &lt;b&gt;Changed / unchanged only&lt;/b&gt;: collapse the classes into unchanged (0) and changed (any other), e.g. when the points were labelled only for change.  Every map class needs at least 2 labelled points.  &lt;b&gt;Map the sample was drawn from&lt;/b&gt; (advanced): to score another map of the same grid (another method's run) with the same sample, give the map the sample was drawn from here: its classes stay the strata.  &lt;b&gt;Compare with another map&lt;/b&gt; (advanced): the overall accuracy of the change map minus that of another map of the same grid, with a 95 % interval from the same points (paired, so much tighter than the two accuracies' own intervals): whether one method or setting is better on your imagery.</source>
@@ -126,92 +126,92 @@ Jeden Punkt anhand von Referenzdaten (höher aufgelöste Bilder, die Eingaben, G
 &lt;b&gt;Änderungskarte&lt;/b&gt;: die Karte, aus der die Stichprobe gezogen wurde (ihre Klassen sind die Schichten).  &lt;b&gt;Referenzfeld&lt;/b&gt;: die Klasse, die jeder Punkt wirklich ist (0 = keine Änderung, k = Änderung zwischen Zeitpunkt k und k+1, -1 = geändert, Intervall unbekannt: nur mit Nur geändert / unverändert gezählt); Punkte mit leerem Feld bleiben außen vor.  &lt;b&gt;Nur geändert / unverändert&lt;/b&gt;: die Klassen zu unverändert (0) und geändert (jede andere) zusammenfassen, z. B. wenn die Punkte nur auf Änderung beschriftet wurden.  Jede Kartenklasse braucht mindestens 2 beschriftete Punkte.  &lt;b&gt;Karte, aus der die Stichprobe stammt&lt;/b&gt; (erweitert): um eine andere Karte desselben Rasters (den Lauf einer anderen Methode) mit derselben Stichprobe zu bewerten, hier die Karte angeben, aus der die Stichprobe gezogen wurde: ihre Klassen bleiben die Schichten.  &lt;b&gt;Mit einer anderen Karte vergleichen&lt;/b&gt; (erweitert): die Gesamtgenauigkeit der Änderungskarte minus der einer anderen Karte desselben Rasters, mit einem 95-%-Intervall aus denselben Punkten (gepaart, daher viel enger als die eigenen Intervalle der beiden Genauigkeiten): ob eine Methode oder Einstellung auf Ihren Bilddaten besser ist.</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="315" />
+            <location filename="../accuracy_algorithms.py" line="318" />
             <source>Change map the sample was drawn from</source>
             <translation>Änderungskarte, aus der die Stichprobe gezogen wurde</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="316" />
+            <location filename="../accuracy_algorithms.py" line="319" />
             <source>Labelled sample points</source>
             <translation>Beschriftete Stichprobenpunkte</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="320" />
+            <location filename="../accuracy_algorithms.py" line="323" />
             <source>Reference field</source>
             <translation>Referenzfeld</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="322" />
+            <location filename="../accuracy_algorithms.py" line="325" />
             <source>Changed / unchanged only</source>
             <translation>Nur geändert / unverändert</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="325" />
+            <location filename="../accuracy_algorithms.py" line="328" />
             <source>Map the sample was drawn from</source>
             <translation>Karte, aus der die Stichprobe stammt</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="326" />
+            <location filename="../accuracy_algorithms.py" line="329" />
             <source>To score another map of the same grid with this sample: give that map as the change map above and the map the sample was drawn from here (its classes stay the strata).</source>
             <translation>Um eine andere Karte desselben Rasters mit dieser Stichprobe zu bewerten: jene Karte oben als Änderungskarte angeben und hier die Karte, aus der die Stichprobe stammt (ihre Klassen bleiben die Schichten).</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="331" />
+            <location filename="../accuracy_algorithms.py" line="334" />
             <source>Compare with another map</source>
             <translation>Mit anderer Karte vergleichen</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="332" />
+            <location filename="../accuracy_algorithms.py" line="335" />
             <source>Another map of the same grid: the difference of the two overall accuracies, paired on the same points.</source>
             <translation>Eine andere Karte desselben Rasters: die Differenz der beiden Gesamtgenauigkeiten, gepaart auf denselben Punkten.</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="336" />
+            <location filename="../accuracy_algorithms.py" line="339" />
             <source>Report</source>
             <translation>Bericht</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="336" />
+            <location filename="../accuracy_algorithms.py" line="339" />
             <source>HTML files (*.html)</source>
             <translation>HTML-Dateien (*.html)</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="338" />
+            <location filename="../accuracy_algorithms.py" line="341" />
             <source>Overall accuracy</source>
             <translation>Gesamtgenauigkeit</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="339" />
+            <location filename="../accuracy_algorithms.py" line="342" />
             <source>Estimates (JSON)</source>
             <translation>Schätzungen (JSON)</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="340" />
+            <location filename="../accuracy_algorithms.py" line="343" />
             <source>Summary</source>
             <translation>Zusammenfassung</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="349" />
+            <location filename="../accuracy_algorithms.py" line="352" />
             <source>Choose the labelled sample points.</source>
             <translation>Die beschrifteten Stichprobenpunkte wählen.</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="351" />
+            <location filename="../accuracy_algorithms.py" line="354" />
             <source>'%s' has unsaved edits: save them (Toggle Editing, Save) so the labels are read.</source>
             <translation>'%s' hat ungespeicherte Änderungen: sie speichern (Bearbeitungsstatus umschalten, Layeränderungen speichern), damit die Beschriftungen gelesen werden.</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="379" />
+            <location filename="../accuracy_algorithms.py" line="382" />
             <source>Cannot write the report '%s' (%s). Choose another file.</source>
             <translation>Der Bericht '%s' kann nicht geschrieben werden (%s). Eine andere Datei wählen.</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="394" />
+            <location filename="../accuracy_algorithms.py" line="397" />
             <source>Compare a change map with a reference map</source>
             <translation>Eine Änderungskarte mit einer Referenzkarte vergleichen</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="400" />
+            <location filename="../accuracy_algorithms.py" line="403" />
             <source>Compares a change map pixel by pixel with a wall-to-wall reference raster (a digitised change mask, a national change product, a benchmark's label raster) and reports the changed / unchanged confusion counts, overall accuracy, precision, recall, F1 and kappa of changed, and the changed area of the map and of the reference in hectares; when the reference is a change-moment map, also the overall accuracy, kappa, macro F1 and F1 of each interval and the full confusion matrix.  The figures are those of &lt;i&gt;evaluate&lt;/i&gt; on the same pixels.
 
 &lt;b&gt;Change map&lt;/b&gt;: change_moment.tif or change_area.tif of a run (0 no change, k = interval k, 255 nodata), or any class raster with these codes.  &lt;b&gt;Reference map&lt;/b&gt;: any grid and CRS; it is warped onto the change map's grid with nearest neighbour.  Pixels where either is nodata, or outside the reference, are left out and counted.  &lt;b&gt;Reference is a change mask&lt;/b&gt;: changed = any non-zero value (automatic when the reference holds only 0 and one other value, e.g. 0/1 or 0/255); otherwise the reference numbers the intervals as the map does (0 no change, k = the last change between date k and k+1).  &lt;b&gt;Reference values that mean changed&lt;/b&gt; (optional, e.g. 2,3): only these count as changed (a mask).  &lt;b&gt;Reference nodata value&lt;/b&gt; (optional): replaces the reference's own nodata value.  &lt;b&gt;CSV&lt;/b&gt; (optional): the figures as a table.
@@ -224,67 +224,67 @@ The comparison is only as good as the reference's own accuracy and its co-regist
 Der Vergleich ist nur so gut wie die Genauigkeit der Referenz selbst und ihre Lagegenauigkeit zur Karte: ein Versatz um ein Pixel zählt jede Änderungsgrenze doppelt.  Für Schätzungen von Fläche und Genauigkeit mit Konfidenzintervallen aus einer beschrifteten Stichprobe die anderen beiden Algorithmen dieser Gruppe verwenden.</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="423" />
+            <location filename="../accuracy_algorithms.py" line="426" />
             <source>Reference map (any grid and CRS)</source>
             <translation>Referenzkarte (beliebiges Raster und KBS)</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="426" />
+            <location filename="../accuracy_algorithms.py" line="429" />
             <source>Reference is a change mask</source>
             <translation>Referenz ist eine Änderungsmaske</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="427" />
+            <location filename="../accuracy_algorithms.py" line="430" />
             <source>Changed = any non-zero value (automatic when the reference holds only 0 and one other value).</source>
             <translation>Geändert = jeder Wert ungleich null (automatisch, wenn die Referenz nur 0 und einen anderen Wert enthält).</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="429" />
+            <location filename="../accuracy_algorithms.py" line="432" />
             <source>Reference nodata value</source>
             <translation>NoData-Wert der Referenz</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="430" />
+            <location filename="../accuracy_algorithms.py" line="433" />
             <source>Empty: the reference's own nodata value.</source>
             <translation>Leer: der eigene NoData-Wert der Referenz.</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="432" />
+            <location filename="../accuracy_algorithms.py" line="435" />
             <source>Reference values that mean changed</source>
             <translation>Referenzwerte, die geändert bedeuten</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="433" />
+            <location filename="../accuracy_algorithms.py" line="436" />
             <source>Comma-separated, e.g. 2,3: only these values of the reference count as changed.</source>
             <translation>Kommagetrennt, z. B. 2,3: nur diese Werte der Referenz gelten als geändert.</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="435" />
+            <location filename="../accuracy_algorithms.py" line="438" />
             <source>Comparison table (CSV)</source>
             <translation>Vergleichstabelle (CSV)</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="435" />
+            <location filename="../accuracy_algorithms.py" line="438" />
             <source>CSV files (*.csv)</source>
             <translation>CSV-Dateien (*.csv)</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="437" />
+            <location filename="../accuracy_algorithms.py" line="440" />
             <source>Kappa of changed / unchanged</source>
             <translation>Kappa von geändert / unverändert</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="438" />
+            <location filename="../accuracy_algorithms.py" line="441" />
             <source>Overall accuracy of changed / unchanged</source>
             <translation>Gesamtgenauigkeit von geändert / unverändert</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="439" />
+            <location filename="../accuracy_algorithms.py" line="442" />
             <source>F1 of changed</source>
             <translation>F1 von geändert</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="447" />
+            <location filename="../accuracy_algorithms.py" line="450" />
             <source>Choose a reference map (a raster layer).</source>
             <translation>Eine Referenzkarte wählen (einen Rasterlayer).</translation>
         </message>
@@ -388,37 +388,72 @@ Der Vergleich ist nur so gut wie die Genauigkeit der Referenz selbst und ihre La
     <context>
         <name>CaimDetectChanges</name>
         <message>
-            <location filename="../algorithm.py" line="66" />
+            <location filename="../algorithm.py" line="67" />
             <source>%s=%s is not one of its options. Give an option's name: %s.</source>
             <translation>%s=%s ist keine seiner Optionen. Den Namen einer Option angeben: %s.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="68" />
+            <location filename="../algorithm.py" line="69" />
             <source>%s=%s: give its name, %s=%s. The numbers that qgis_process help shows before the options are not taken: a name keeps its meaning when options are added.</source>
             <translation>%s=%s: den Namen angeben, %s=%s. Die Nummern, die qgis_process help vor den Optionen zeigt, werden nicht angenommen: ein Name behält seine Bedeutung, wenn Optionen hinzukommen.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="71" />
+            <location filename="../algorithm.py" line="72" />
             <source>%s=%s: give one option by its name: %s. The numbers that qgis_process help shows before the options are not taken: a name keeps its meaning when options are added.</source>
             <translation>%s=%s: eine Option mit ihrem Namen angeben: %s. Die Nummern, die qgis_process help vor den Optionen zeigt, werden nicht angenommen: ein Name behält seine Bedeutung, wenn Optionen hinzukommen.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="153" />
+            <location filename="../algorithm.py" line="93" />
+            <source>a whole number</source>
+            <translation>eine ganze Zahl</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="93" />
+            <source>a number</source>
+            <translation>eine Zahl</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="95" />
+            <source>%s from %s to %s</source>
+            <translation>%s von %s bis %s</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="96" />
+            <source>%s up to %s</source>
+            <translation>%s bis %s</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="98" />
+            <source>%s of at least %s</source>
+            <translation>%s von mindestens %s</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="102" />
+            <source>%s=%s is not a number: give %s.</source>
+            <translation>%s=%s ist keine Zahl: %s angeben.</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="103" />
+            <source>%s=%s is outside its range: give %s.</source>
+            <translation>%s=%s liegt außerhalb des Bereichs: %s angeben.</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="184" />
             <source>Detect changes in a time series</source>
             <translation>Änderungen in einer Zeitreihe erkennen</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="156" />
+            <location filename="../algorithm.py" line="187" />
             <source>Change detection</source>
             <translation>Änderungserkennung</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="165" />
+            <location filename="../algorithm.py" line="196" />
             <source>change,detection,time series,multitemporal,deep learning,caim,moment,when</source>
             <translation>Änderung,Erkennung,Zeitreihe,multitemporal,Deep Learning,caim,Änderungszeitpunkt,wann</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="169" />
+            <location filename="../algorithm.py" line="200" />
             <source>Finds where the land changed in an ordered series of co-registered rasters of one place, and between which two dates the last change happened.
 
 &lt;b&gt;Input layers&lt;/b&gt;: the dates, oldest first (the order of the list is the time order). Layers on different grids or CRSs are aligned onto the first layer's grid, clipped to the common area.
@@ -461,372 +496,372 @@ Braucht PyTorch im Python von QGIS.
 &lt;b&gt;qgis_process&lt;/b&gt;: MODEL und DEVICE nehmen die Optionsnamen (keine Nummern), z. B. &lt;tt&gt;qgis_process.bin run caim:detectchanges -- INPUT=a.tif INPUT=b.tif MODEL=auto DEVICE=CPU AREA=area.tif MOMENT=moment.tif CONFIDENCE=confidence.tif&lt;/tt&gt;, oder &lt;tt&gt;MODEL=cva&lt;/tt&gt; für die klassische Methode.  MASKS wird wie INPUT wiederholt, z. B. &lt;tt&gt;MASKS=qa_2020.tif MASKED_DATES=2&lt;/tt&gt; für eine Maske nur des zweiten Zeitpunkts.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="245" />
+            <location filename="../algorithm.py" line="276" />
             <source>&lt;b&gt;One multi-date raster&lt;/b&gt;: a single input layer that holds every date as bands is split into its dates when its band names carry them (a Google Earth Engine toBands() export: 20200105T103421_..._B4) or it is a NetCDF variable with a time axis. Otherwise give &lt;b&gt;Bands per date&lt;/b&gt; (advanced, BANDS_PER_DATE: all bands of one date, QA bands included) and, if the bands run band by band, &lt;b&gt;Band order&lt;/b&gt; (BAND_ORDER=band). Each date becomes a small VRT reading the raster, written into a folder &amp;lt;name&amp;gt;_dates beside it (used again by later runs of the same raster; the pixel inspector and a saved project read them). Dates, Bands and Cloud masks then count per date.</source>
             <translation>&lt;b&gt;Ein multitemporales Raster&lt;/b&gt;: ein einzelner Eingabe-Layer, der alle Zeitpunkte als Kanäle enthält, wird in seine Zeitpunkte aufgeteilt, wenn seine Kanalnamen Datumsangaben tragen (ein Google-Earth-Engine-Export mit toBands(): 20200105T103421_..._B4) oder er eine NetCDF-Variable mit Zeitachse ist. Sonst &lt;b&gt;Kanäle je Zeitpunkt&lt;/b&gt; angeben (erweitert, BANDS_PER_DATE: alle Kanäle eines Zeitpunkts, QA-Kanäle mitgezählt) und, wenn die Kanäle Kanal für Kanal folgen, &lt;b&gt;Kanalreihenfolge&lt;/b&gt; (BAND_ORDER=band). Jeder Zeitpunkt wird zu einem kleinen VRT, das das Raster liest und in einem Ordner &amp;lt;Name&amp;gt;_dates daneben gespeichert wird (von späteren Läufen desselben Rasters wiederverwendet; der Pixelinspektor und ein gespeichertes Projekt lesen diese VRTs). Zeitpunkte, Kanäle und Wolkenmasken zählen dann je Zeitpunkt.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="286" />
+            <location filename="../algorithm.py" line="319" />
             <source>Raster layers, oldest first (order is time order)</source>
             <translation>Rasterlayer, ältester zuerst (Reihenfolge ist Zeitfolge)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="288" />
+            <location filename="../algorithm.py" line="321" />
             <source>Dates, YYYY-MM-DD in layer order</source>
             <translation>Datumsangaben JJJJ-MM-TT je Layer</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="289" />
+            <location filename="../algorithm.py" line="322" />
             <source>Comma-separated, one per layer; empty: read from the layer names, file names or metadata.</source>
             <translation>Kommagetrennt, eine je Layer; leer: aus den Layernamen, Dateinamen oder Metadaten gelesen.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="291" />
+            <location filename="../algorithm.py" line="324" />
             <source>Bands, e.g. 1,2,3,4</source>
             <translation>Kanäle, z. B. 1,2,3,4</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="292" />
+            <location filename="../algorithm.py" line="325" />
             <source>The networks use 4 bands as R, G, B, NIR; CVA and ISFA use any bands. Empty: from the bands' wavelengths or names (see the help).</source>
             <translation>Die Netze nutzen 4 Kanäle als R, G, B, NIR; CVA und ISFA beliebige Kanäle. Leer: aus den Wellenlängen oder Namen der Kanäle (siehe Hilfe).</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="297" />
+            <location filename="../algorithm.py" line="330" />
             <source>Model</source>
             <translation>Modell</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="298" />
+            <location filename="../algorithm.py" line="331" />
             <source>auto (the default): %s. The help describes every option.</source>
             <translation>auto (Standard): %s. Die Hilfe beschreibt jede Option.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="300" />
+            <location filename="../algorithm.py" line="333" />
             <source>Weights file (.pt)</source>
             <translation>Gewichtsdatei (.pt)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="301" />
+            <location filename="../algorithm.py" line="334" />
             <source>Empty: the bundled weights. The classical CVA and ISFA need none.</source>
             <translation>Leer: die mitgelieferten Gewichte. Die klassischen CVA und ISFA brauchen keine.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="303" />
+            <location filename="../algorithm.py" line="336" />
             <source>Device</source>
             <translation>Gerät</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="305" />
+            <location filename="../algorithm.py" line="338" />
             <source>Sensitivity (0 = calibrated)</source>
             <translation>Empfindlichkeit (0 = kalibriert)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="307" />
+            <location filename="../algorithm.py" line="340" />
             <source>-3 to 3: positive values call more pixels changed, negative values fewer.</source>
             <translation>-3 bis 3: positive Werte stufen mehr Pixel als geändert ein, negative weniger.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="311" />
+            <location filename="../algorithm.py" line="344" />
             <source>Minimum change patch (pixels; 0 = off)</source>
             <translation>Kleinste Änderungsfläche (Pixel; 0 = aus)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="313" />
+            <location filename="../algorithm.py" line="346" />
             <source>Changed patches smaller than this are written as unchanged; 0 keeps every changed pixel.</source>
             <translation>Geänderte Flächen, die kleiner sind, werden als unverändert geschrieben; 0 behält jedes geänderte Pixel.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="315" />
+            <location filename="../algorithm.py" line="348" />
             <source>Fill masked dates from the previous clear date</source>
             <translation>Maskierte Zeitpunkte aus dem vorigen füllen</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="316" />
+            <location filename="../algorithm.py" line="349" />
             <source>For cloudy series: a masked date takes the pixel's values of the previous clear date.</source>
             <translation>Für bewölkte Zeitreihen: ein maskierter Zeitpunkt übernimmt die Werte des Pixels vom vorigen wolkenfreien Zeitpunkt.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="318" />
+            <location filename="../algorithm.py" line="351" />
             <source>Cloud masks, one per input layer</source>
             <translation>Wolkenmasken, eine je Eingabelayer</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="319" />
+            <location filename="../algorithm.py" line="352" />
             <source>In the order of the input layers; for masks of some dates only, give their positions in Dates the cloud masks belong to (advanced).</source>
             <translation>In der Reihenfolge der Eingabelayer; für Masken nur einiger Zeitpunkte deren Positionen in Zeitpunkte der Wolkenmasken (erweitert) angeben.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="322" />
+            <location filename="../algorithm.py" line="355" />
             <source>Mask values meaning clear</source>
             <translation>Maskenwerte für wolkenfrei</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="323" />
+            <location filename="../algorithm.py" line="356" />
             <source>Default 0. The help gives the values for Landsat QA_PIXEL, Sentinel-2 SCL and Fmask.</source>
             <translation>Standard 0. Die Hilfe nennt die Werte für Landsat QA_PIXEL, Sentinel-2 SCL und Fmask.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="325" />
+            <location filename="../algorithm.py" line="358" />
             <source>Dates the cloud masks belong to</source>
             <translation>Zeitpunkte der Wolkenmasken</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="326" />
+            <location filename="../algorithm.py" line="359" />
             <source>The input positions of the masks' dates, e.g. 2,5: the first mask for the second layer, the other for the fifth.</source>
             <translation>Die Eingabepositionen der Zeitpunkte der Masken, z. B. 2,5: die erste Maske für den zweiten Layer, die andere für den fünften.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="331" />
+            <location filename="../algorithm.py" line="364" />
             <source>Tile size (pixels; 0 = automatic)</source>
             <translation>Kachelgröße (Pixel; 0 = automatisch)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="336" />
+            <location filename="../algorithm.py" line="369" />
             <source>Threshold of the classical methods (CVA, ISFA)</source>
             <translation>Schwellenwert klassischer Methoden (CVA, ISFA)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="341" />
+            <location filename="../algorithm.py" line="374" />
             <source>Tile overlap (pixels; empty: automatic)</source>
             <translation>Kachelüberlappung (Pixel; leer: auto)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="346" />
+            <location filename="../algorithm.py" line="379" />
             <source>Change area</source>
             <translation>Änderungsfläche</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="347" />
+            <location filename="../algorithm.py" line="380" />
             <source>Change moment</source>
             <translation>Änderungszeitpunkt</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="348" />
+            <location filename="../algorithm.py" line="381" />
             <source>Confidence</source>
             <translation>Konfidenz</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="350" />
+            <location filename="../algorithm.py" line="383" />
             <source>Change polygons</source>
             <translation>Änderungspolygone</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="353" />
+            <location filename="../algorithm.py" line="386" />
             <source>Moment probabilities</source>
             <translation>Zeitpunkt-Wahrscheinlichkeiten</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="354" />
+            <location filename="../algorithm.py" line="387" />
             <source>One band per class, for inspection.</source>
             <translation>Ein Kanal je Klasse, zur Inspektion.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="358" />
+            <location filename="../algorithm.py" line="391" />
             <source>Run report (HTML)</source>
             <translation>Laufbericht (HTML)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="358" />
+            <location filename="../algorithm.py" line="391" />
             <source>HTML files (*.html)</source>
             <translation>HTML-Dateien (*.html)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="359" />
+            <location filename="../algorithm.py" line="392" />
             <source>The settings, the changed area per interval as a chart and a table, and the map: the first and last date and the change moment.</source>
             <translation>Die Einstellungen, die geänderte Fläche je Intervall als Diagramm und Tabelle und die Karte: der erste und der letzte Zeitpunkt und der Änderungszeitpunkt.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="364" />
+            <location filename="../algorithm.py" line="397" />
             <source>Run even if estimated too long/big</source>
             <translation>Voraussichtlich riesige Läufe zulassen</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="365" />
+            <location filename="../algorithm.py" line="398" />
             <source>A run estimated at more than a day, or whose outputs do not fit the free space of their folder, is refused unless this is on.</source>
             <translation>Ein Lauf, der voraussichtlich länger als einen Tag dauert oder dessen Ausgaben nicht in den freien Platz ihres Ordners passen, wird abgelehnt, außer dies ist an.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="370" />
+            <location filename="../algorithm.py" line="403" />
             <source>Bands per date (multi-date raster)</source>
             <translation>Kanäle je Zeitpunkt (multitemporal)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="372" />
+            <location filename="../algorithm.py" line="405" />
             <source>One input raster holding every date: all bands of one date, QA bands included; 0: from the dates in the band names.</source>
             <translation>Ein Eingaberaster mit allen Zeitpunkten: alle Kanäle eines Zeitpunkts, QA-Kanäle eingeschlossen; 0: nach den Datumsangaben der Kanalnamen.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="377" />
+            <location filename="../algorithm.py" line="410" />
             <source>Band order (multi-date raster)</source>
             <translation>Kanalreihenfolge (multitemporal)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="381" />
+            <location filename="../algorithm.py" line="414" />
             <source>Device used</source>
             <translation>Verwendetes Gerät</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="382" />
+            <location filename="../algorithm.py" line="415" />
             <source>Dates used (comma-separated)</source>
             <translation>Verwendete Datumsangaben (kommagetrennt)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="383" />
+            <location filename="../algorithm.py" line="416" />
             <source>Model used (auto resolved)</source>
             <translation>Verwendetes Modell (auto aufgelöst)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="384" />
+            <location filename="../algorithm.py" line="417" />
             <source>Summary</source>
             <translation>Zusammenfassung</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="385" />
+            <location filename="../algorithm.py" line="418" />
             <source>Changed hectares per interval (JSON)</source>
             <translation>Geänderte Hektar je Intervall (JSON)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="386" />
+            <location filename="../algorithm.py" line="419" />
             <source>Warnings (one per line)</source>
             <translation>Warnungen (eine je Zeile)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="439" />
+            <location filename="../algorithm.py" line="472" />
             <source>BAND_ORDER=%s is not one of its options. Give an option's name: %s.</source>
             <translation>BAND_ORDER=%s ist keine seiner Optionen. Den Namen einer Option angeben: %s.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="471" />
+            <location filename="../algorithm.py" line="504" />
             <source>'%s' is not a file-based (GDAL) raster, so it cannot be split into dates; export it as GeoTIFF first.</source>
             <translation>'%s' ist kein dateibasiertes (GDAL-)Raster und kann daher nicht in Zeitpunkte aufgeteilt werden; zuerst als GeoTIFF exportieren.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="480" />
+            <location filename="../algorithm.py" line="513" />
             <source>Layer '%s': %s</source>
             <translation>Layer '%s': %s</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="486" />
+            <location filename="../algorithm.py" line="519" />
             <source>'%s' holds %d dates: split into %s%s</source>
             <translation>'%s' enthält %d Zeitpunkte: aufgeteilt in %s%s</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="487" />
+            <location filename="../algorithm.py" line="520" />
             <source> (used again: the same split as before)</source>
             <translation> (wiederverwendet: dieselbe Aufteilung wie zuvor)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="507" />
+            <location filename="../algorithm.py" line="540" />
             <source>DATES has %d entries for the %d dates of the multi-date raster; give one date per date, oldest first, separated by commas.</source>
             <translation>DATES hat %d Einträge für die %d Zeitpunkte des multitemporalen Rasters; ein Datum je Zeitpunkt angeben, das älteste zuerst, kommagetrennt.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="513" />
+            <location filename="../algorithm.py" line="546" />
             <source>Unknown model '%s'; use one of %s.</source>
             <translation>Unbekanntes Modell '%s'; eines von %s verwenden.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="518" />
+            <location filename="../algorithm.py" line="551" />
             <source>The CAIM engine (model_core) could not be loaded to choose the automatic model; choose MODEL=caimnet, schanger, cva, caimnet_cva, isfa or caimnet_isfa.</source>
             <translation>Die CAIM-Engine (model_core) konnte nicht geladen werden, um das automatische Modell zu wählen; MODEL=caimnet, schanger, cva, caimnet_cva, isfa oder caimnet_isfa wählen.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="523" />
+            <location filename="../algorithm.py" line="556" />
             <source>The %s method (MODEL=%s) takes no weights, but the Weights file (WEIGHTS) is set to '%s'. Leave WEIGHTS empty, or choose a model that uses weights (MODEL=caimnet, schanger, caimnet_cva or caimnet_isfa) to use that file.</source>
             <translation>Die Methode %s (MODEL=%s) nimmt keine Gewichte, aber die Gewichtsdatei (WEIGHTS) ist auf '%s' gesetzt. WEIGHTS leer lassen oder ein Modell wählen, das Gewichte verwendet (MODEL=caimnet, schanger, caimnet_cva oder caimnet_isfa), um diese Datei zu verwenden.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="529" />
+            <location filename="../algorithm.py" line="562" />
             <source>Unknown threshold '%s'; use one of %s.</source>
             <translation>Unbekannter Schwellenwert '%s'; einen von %s verwenden.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="533" />
+            <location filename="../algorithm.py" line="566" />
             <source>The minimum-error threshold (THRESHOLD=kittler) applies to the classical methods only, not to %s. Choose MODEL=cva or isfa, or leave THRESHOLD at otsu.</source>
             <translation>Der Schwellenwert des minimalen Fehlers (THRESHOLD=kittler) gilt nur für die klassischen Methoden, nicht für %s. MODEL=cva oder isfa wählen oder THRESHOLD auf otsu lassen.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="542" />
+            <location filename="../algorithm.py" line="575" />
             <source> Here each date of a multi-date raster counts as one layer (%d in all, oldest first).</source>
             <translation> Hier zählt jeder Zeitpunkt eines multitemporalen Rasters als ein Layer (%d insgesamt, der älteste zuerst).</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="554" />
+            <location filename="../algorithm.py" line="587" />
             <source>The minimum-error threshold (THRESHOLD=kittler) applies to the classical methods only, and MODEL=auto runs %s on these layers (it runs Classical ISFA only on layers whose bands the networks cannot read). Choose MODEL=cva or isfa, or leave THRESHOLD at otsu.</source>
             <translation>Der Schwellenwert des minimalen Fehlers (THRESHOLD=kittler) gilt nur für die klassischen Methoden, und MODEL=auto führt auf diesen Layern %s aus (Klassische ISFA nur auf Layern, deren Kanäle die Netze nicht lesen können). MODEL=cva oder isfa wählen oder THRESHOLD auf otsu lassen.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="569" />
+            <location filename="../algorithm.py" line="602" />
             <source>Or give its Bands per date (advanced, BANDS_PER_DATE) to split it in this run.</source>
             <translation>Oder seine Kanäle je Zeitpunkt angeben (erweitert, BANDS_PER_DATE), um es in diesem Lauf aufzuteilen.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="573" />
+            <location filename="../algorithm.py" line="606" />
             <source>Note: </source>
             <translation>Hinweis: </translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="573" />
+            <location filename="../algorithm.py" line="606" />
             <source>Warning: </source>
             <translation>Warnung: </translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="574" />
+            <location filename="../algorithm.py" line="607" />
             <source>Model: %s [%s]</source>
             <translation>Modell: %s [%s]</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="576" />
+            <location filename="../algorithm.py" line="609" />
             <source>Date %d: %s  (%s)%s</source>
             <translation>Zeitpunkt %d: %s  (%s)%s</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="576" />
+            <location filename="../algorithm.py" line="609" />
             <source>unknown</source>
             <translation>unbekannt</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="577" />
+            <location filename="../algorithm.py" line="610" />
             <source>  mask: %s</source>
             <translation>  Maske: %s</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="591" />
+            <location filename="../algorithm.py" line="624" />
             <source>Cancelled by the user; no output was kept.</source>
             <translation>Vom Benutzer abgebrochen; es wurde keine Ausgabe behalten.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="610" />
+            <location filename="../algorithm.py" line="647" />
             <source>The CAIM engine (model_core) could not be loaded: %s</source>
             <translation>Die CAIM-Engine (model_core) konnte nicht geladen werden: %s</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="626" />
+            <location filename="../algorithm.py" line="663" />
             <source>%s: '%s' is written as %s; end its name with %s.</source>
             <translation>%s: '%s' wird als %s geschrieben; den Namen auf %s enden lassen.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="628" />
+            <location filename="../algorithm.py" line="665" />
             <source>a vector file</source>
             <translation>Vektordatei</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="629" />
+            <location filename="../algorithm.py" line="666" />
             <source> or </source>
             <translation> oder </translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="698" />
+            <location filename="../algorithm.py" line="740" />
             <source>Writing change polygons</source>
             <translation>Änderungspolygone werden geschrieben</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="704" />
+            <location filename="../algorithm.py" line="746" />
             <source>%d change polygons written to %s</source>
             <translation>%d Änderungspolygone nach %s geschrieben</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="722" />
+            <location filename="../algorithm.py" line="764" />
             <source>Device used: %s</source>
             <translation>Verwendetes Gerät: %s</translation>
         </message>
@@ -3467,82 +3502,82 @@ Gerät: %s
 &lt;b&gt;Datumsangaben&lt;/b&gt; (optional): eine je Zeitpunkt, kommagetrennt, z. B. 2019-06-01,2020-06-01; sonst die Datumsangaben der Kanalnamen. Die Namen der VRTs tragen die Datumsangaben, so liest die Änderungserkennung sie.</translation>
         </message>
         <message>
-            <location filename="../split_algorithm.py" line="98" />
+            <location filename="../split_algorithm.py" line="107" />
             <source>Multi-date raster</source>
             <translation>Multitemporales Raster</translation>
         </message>
         <message>
-            <location filename="../split_algorithm.py" line="101" />
+            <location filename="../split_algorithm.py" line="110" />
             <source>Bands per date (0: from the band names)</source>
             <translation>Kanäle je Zeitpunkt (0: aus den Kanalnamen)</translation>
         </message>
         <message>
-            <location filename="../split_algorithm.py" line="103" />
+            <location filename="../split_algorithm.py" line="112" />
             <source>All bands of one date, QA bands included; 0: as many dates as the band names carry.</source>
             <translation>Alle Kanäle eines Zeitpunkts, QA-Kanäle eingeschlossen; 0: so viele Zeitpunkte, wie die Kanalnamen tragen.</translation>
         </message>
         <message>
-            <location filename="../split_algorithm.py" line="105" />
+            <location filename="../split_algorithm.py" line="114" />
             <source>Band order</source>
             <translation>Kanalreihenfolge</translation>
         </message>
         <message>
-            <location filename="../split_algorithm.py" line="106" />
+            <location filename="../split_algorithm.py" line="115" />
             <source>Automatic (band names, else date by date)</source>
             <translation>Automatisch (Kanalnamen, sonst nach Zeitpunkt)</translation>
         </message>
         <message>
-            <location filename="../split_algorithm.py" line="107" />
+            <location filename="../split_algorithm.py" line="116" />
             <source>Date by date (date 1's bands, then date 2's)</source>
             <translation>Zeitpunkt für Zeitpunkt (Kanäle von 1, dann 2)</translation>
         </message>
         <message>
-            <location filename="../split_algorithm.py" line="108" />
+            <location filename="../split_algorithm.py" line="117" />
             <source>Band by band (band 1 of every date, then 2)</source>
             <translation>Kanal für Kanal (Kanal 1 aller Zeitpunkte, dann 2)</translation>
         </message>
         <message>
-            <location filename="../split_algorithm.py" line="110" />
+            <location filename="../split_algorithm.py" line="119" />
             <source>Dates, comma-separated</source>
             <translation>Datumsangaben, kommagetrennt</translation>
         </message>
         <message>
-            <location filename="../split_algorithm.py" line="111" />
+            <location filename="../split_algorithm.py" line="120" />
             <source>One per date, e.g. 2019-06-01,2020-06-01; empty: the dates in the band names.</source>
             <translation>Eine je Zeitpunkt, z. B. 2019-06-01,2020-06-01; leer: die Datumsangaben der Kanalnamen.</translation>
         </message>
         <message>
-            <location filename="../split_algorithm.py" line="113" />
+            <location filename="../split_algorithm.py" line="122" />
             <source>Replace VRTs of the same names in the folder</source>
             <translation>Gleichnamige VRTs im Ordner ersetzen</translation>
         </message>
         <message>
-            <location filename="../split_algorithm.py" line="116" />
+            <location filename="../split_algorithm.py" line="125" />
             <source>Folder for the date rasters (VRT)</source>
             <translation>Ordner für die Raster der Zeitpunkte (VRT)</translation>
         </message>
         <message>
-            <location filename="../split_algorithm.py" line="117" />
+            <location filename="../split_algorithm.py" line="126" />
             <source>Date rasters</source>
             <translation>Raster der Zeitpunkte</translation>
         </message>
         <message>
-            <location filename="../split_algorithm.py" line="118" />
+            <location filename="../split_algorithm.py" line="127" />
             <source>Dates (comma-separated)</source>
             <translation>Datumsangaben (kommagetrennt)</translation>
         </message>
         <message>
-            <location filename="../split_algorithm.py" line="128" />
+            <location filename="../split_algorithm.py" line="137" />
             <source>Choose the multi-date raster (a raster layer).</source>
             <translation>Das multitemporale Raster wählen (ein Rasterlayer).</translation>
         </message>
         <message>
-            <location filename="../split_algorithm.py" line="130" />
+            <location filename="../split_algorithm.py" line="139" />
             <source>'%s' is not a file-based (GDAL) raster; export it as GeoTIFF first.</source>
             <translation>'%s' ist kein dateibasiertes (GDAL-)Raster; zuerst als GeoTIFF exportieren.</translation>
         </message>
         <message>
-            <location filename="../split_algorithm.py" line="156" />
+            <location filename="../split_algorithm.py" line="165" />
             <source>The band names carry no dates for some dates: give the dates (DATES) here, or in the change detection's Dates.</source>
             <translation>Die Kanalnamen nennen für manche Zeitpunkte kein Datum: die Datumsangaben hier (DATES) oder in den Datumsangaben der Änderungserkennung angeben.</translation>
         </message>

@@ -9,37 +9,37 @@
             <translation>Evaluación de la exactitud</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="105" />
+            <location filename="../accuracy_algorithms.py" line="108" />
             <source>Choose a change map (a raster layer).</source>
             <translation>Elegir un mapa de cambios (una capa ráster).</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="107" />
+            <location filename="../accuracy_algorithms.py" line="110" />
             <source>'%s' is not a file-based raster; export it as GeoTIFF first.</source>
             <translation>'%s' no es un ráster basado en archivo; exportarlo primero como GeoTIFF.</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="128" />
+            <location filename="../accuracy_algorithms.py" line="131" />
             <source>Cannot create the folder '%s' for the output '%s': %s</source>
             <translation>No se puede crear la carpeta '%s' para la salida '%s': %s</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="153" />
+            <location filename="../accuracy_algorithms.py" line="156" />
             <source>to label</source>
             <translation>por etiquetar</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="155" />
+            <location filename="../accuracy_algorithms.py" line="158" />
             <source>labelled</source>
             <translation>etiquetado</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="203" />
+            <location filename="../accuracy_algorithms.py" line="206" />
             <source>Draw an accuracy-assessment sample of a change map</source>
             <translation>Extraer una muestra para evaluar la exactitud de un mapa de cambios</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="209" />
+            <location filename="../accuracy_algorithms.py" line="212" />
             <source>Draws a stratified random sample of pixels of a change map, the strata being the map's classes (change moment: no change and each interval; change area: unchanged, changed), and writes them as points with the fields id, map_class, map_label and an empty &lt;b&gt;reference&lt;/b&gt;.
 
 Label each point from reference data (higher-resolution imagery, the inputs, field visits) without looking at the map's class: the map's codes, 0 = no change, k = the last change happened between date k and date k+1, -1 = changed but the interval cannot be told (or 1 = changed for an area map); &lt;i&gt;Label the sample points&lt;/i&gt; in the plugin's menu steps through them.  Then run &lt;i&gt;Estimate change area and accuracy from a labelled sample&lt;/i&gt;.
@@ -52,72 +52,72 @@ Etiquetar cada punto a partir de datos de referencia (imágenes de mayor resoluc
 &lt;b&gt;Puntos por clase de cambio&lt;/b&gt;: 50 por defecto.  &lt;b&gt;Puntos sin cambio en el mapa&lt;/b&gt;: 4 veces más por defecto, porque ahí se esconden los cambios que el mapa pasó por alto, unos pocos por cada cien píxeles; con pocos puntos ahí, los intervalos de confianza del área de cambio son demasiado estrechos (véase el README).  &lt;b&gt;Tamaños por clase&lt;/b&gt;: pares CLASE:N opcionales que sustituyen a ambos, p. ej. 0:400,3:80.  Una clase con menos píxeles los aporta todos.</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="226" />
+            <location filename="../accuracy_algorithms.py" line="229" />
             <source>Change map (moment or area)</source>
             <translation>Mapa de cambios (momento o área)</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="227" />
+            <location filename="../accuracy_algorithms.py" line="230" />
             <source>Points per change class</source>
             <translation>Puntos por clase de cambio</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="231" />
+            <location filename="../accuracy_algorithms.py" line="234" />
             <source>Points where the map says no change</source>
             <translation>Puntos sin cambio en el mapa</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="233" />
+            <location filename="../accuracy_algorithms.py" line="236" />
             <source>Empty: 4 times the points per change class (the changes the map missed hide there).</source>
             <translation>Vacío: 4 veces los puntos por clase de cambio (ahí se esconden los cambios que el mapa no detectó).</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="234" />
+            <location filename="../accuracy_algorithms.py" line="237" />
             <source>Per-class sizes, e.g. 0:400,3:80</source>
             <translation>Tamaños por clase, p. ej. 0:400,3:80</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="236" />
+            <location filename="../accuracy_algorithms.py" line="239" />
             <source>Random seed</source>
             <translation>Semilla aleatoria</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="238" />
+            <location filename="../accuracy_algorithms.py" line="241" />
             <source>Sample points to label</source>
             <translation>Puntos de la muestra por etiquetar</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="250" />
+            <location filename="../accuracy_algorithms.py" line="253" />
             <source>'%s' holds a sample with %d labelled point: a new sample there would erase the labels. Choose another file for the new sample (or delete that one first).</source>
             <translation>'%s' contiene una muestra con %d punto etiquetado: una nueva muestra ahí borraría las etiquetas. Elegir otro archivo para la nueva muestra (o borrar antes ese).</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="252" />
+            <location filename="../accuracy_algorithms.py" line="255" />
             <source>'%s' holds a sample with %d labelled points: a new sample there would erase the labels. Choose another file for the new sample (or delete that one first).</source>
             <translation>'%s' contiene una muestra con %d puntos etiquetados: una nueva muestra ahí borraría las etiquetas. Elegir otro archivo para la nueva muestra (o borrar antes ese).</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="266" />
+            <location filename="../accuracy_algorithms.py" line="269" />
             <source>%s: %d points%s</source>
             <translation>%s: %d puntos%s</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="266" />
+            <location filename="../accuracy_algorithms.py" line="269" />
             <source> (every pixel of the class)</source>
             <translation> (todos los píxeles de la clase)</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="268" />
+            <location filename="../accuracy_algorithms.py" line="271" />
             <source>Fill in 'reference' for every point, then estimate the area and accuracy.</source>
             <translation>Rellenar 'reference' en cada punto y después estimar el área y la exactitud.</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="289" />
+            <location filename="../accuracy_algorithms.py" line="292" />
             <source>Estimate change area and accuracy from a labelled sample</source>
             <translation>Estimar el área de cambio y la exactitud a partir de una muestra etiquetada</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="295" />
+            <location filename="../accuracy_algorithms.py" line="298" />
             <source>Estimates, from sample points drawn with &lt;i&gt;Draw an accuracy-assessment sample of a change map&lt;/i&gt; and labelled, the area of each class with its 95 % confidence interval, the overall accuracy and each class's user's and producer's accuracy, and the error matrix in proportions of the mapped area, with the stratified estimator of Olofsson et al. (2014), 'Good practices for estimating area and assessing accuracy of land change'.  The map's own pixel count of a change is biased by its errors; these estimates are not.
 
 &lt;b&gt;Change map&lt;/b&gt;: the map the sample was drawn from (its classes are the strata).  &lt;b&gt;Reference field&lt;/b&gt;: the class each point really is (0 = no change, k = change between date k and k+1, -1 = changed, interval unknown: counted only with Changed / unchanged only); points with an empty field are left out.  &lt;b&gt;Changed / unchanged only&lt;/b&gt;: collapse the classes into unchanged (0) and changed (any other), e.g. when the points were labelled only for change.  Every map class needs at least 2 labelled points.  &lt;b&gt;Map the sample was drawn from&lt;/b&gt; (advanced): to score another map of the same grid (another method's run) with the same sample, give the map the sample was drawn from here: its classes stay the strata.  &lt;b&gt;Compare with another map&lt;/b&gt; (advanced): the overall accuracy of the change map minus that of another map of the same grid, with a 95 % interval from the same points (paired, so much tighter than the two accuracies' own intervals): whether one method or setting is better on your imagery.</source>
@@ -126,92 +126,92 @@ Etiquetar cada punto a partir de datos de referencia (imágenes de mayor resoluc
 &lt;b&gt;Mapa de cambios&lt;/b&gt;: el mapa del que se extrajo la muestra (sus clases son los estratos).  &lt;b&gt;Campo de referencia&lt;/b&gt;: la clase que es realmente cada punto (0 = sin cambio, k = cambio entre la fecha k y k+1, -1 = cambiado, intervalo desconocido: solo se cuenta con Solo cambiado / sin cambio); los puntos con el campo vacío se omiten.  &lt;b&gt;Solo cambiado / sin cambio&lt;/b&gt;: reunir las clases en sin cambio (0) y cambiado (cualquier otra), p. ej. cuando los puntos se etiquetaron solo según haya cambio o no.  Cada clase del mapa necesita al menos 2 puntos etiquetados.  &lt;b&gt;Mapa del que se extrajo la muestra&lt;/b&gt; (avanzado): para evaluar otro mapa de la misma malla (la ejecución de otro método) con la misma muestra, indicar aquí el mapa del que se extrajo la muestra: sus clases siguen siendo los estratos.  &lt;b&gt;Comparar con otro mapa&lt;/b&gt; (avanzado): la exactitud global del mapa de cambios menos la de otro mapa de la misma malla, con un intervalo del 95 % a partir de los mismos puntos (pareado, así que mucho más estrecho que los intervalos propios de las dos exactitudes): si un método o un ajuste es mejor en sus imágenes.</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="315" />
+            <location filename="../accuracy_algorithms.py" line="318" />
             <source>Change map the sample was drawn from</source>
             <translation>Mapa de cambios del que se extrajo la muestra</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="316" />
+            <location filename="../accuracy_algorithms.py" line="319" />
             <source>Labelled sample points</source>
             <translation>Puntos de la muestra etiquetados</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="320" />
+            <location filename="../accuracy_algorithms.py" line="323" />
             <source>Reference field</source>
             <translation>Campo de referencia</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="322" />
+            <location filename="../accuracy_algorithms.py" line="325" />
             <source>Changed / unchanged only</source>
             <translation>Solo cambiado / sin cambio</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="325" />
+            <location filename="../accuracy_algorithms.py" line="328" />
             <source>Map the sample was drawn from</source>
             <translation>Mapa del que se extrajo la muestra</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="326" />
+            <location filename="../accuracy_algorithms.py" line="329" />
             <source>To score another map of the same grid with this sample: give that map as the change map above and the map the sample was drawn from here (its classes stay the strata).</source>
             <translation>Para evaluar otro mapa de la misma malla con esta muestra: dé ese mapa arriba como mapa de cambios y aquí el mapa del que se extrajo la muestra (sus clases siguen siendo los estratos).</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="331" />
+            <location filename="../accuracy_algorithms.py" line="334" />
             <source>Compare with another map</source>
             <translation>Comparar con otro mapa</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="332" />
+            <location filename="../accuracy_algorithms.py" line="335" />
             <source>Another map of the same grid: the difference of the two overall accuracies, paired on the same points.</source>
             <translation>Otro mapa de la misma malla: la diferencia de las dos exactitudes globales, pareada en los mismos puntos.</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="336" />
+            <location filename="../accuracy_algorithms.py" line="339" />
             <source>Report</source>
             <translation>Informe</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="336" />
+            <location filename="../accuracy_algorithms.py" line="339" />
             <source>HTML files (*.html)</source>
             <translation>Archivos HTML (*.html)</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="338" />
+            <location filename="../accuracy_algorithms.py" line="341" />
             <source>Overall accuracy</source>
             <translation>Exactitud global</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="339" />
+            <location filename="../accuracy_algorithms.py" line="342" />
             <source>Estimates (JSON)</source>
             <translation>Estimaciones (JSON)</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="340" />
+            <location filename="../accuracy_algorithms.py" line="343" />
             <source>Summary</source>
             <translation>Resumen</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="349" />
+            <location filename="../accuracy_algorithms.py" line="352" />
             <source>Choose the labelled sample points.</source>
             <translation>Elegir los puntos de la muestra etiquetados.</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="351" />
+            <location filename="../accuracy_algorithms.py" line="354" />
             <source>'%s' has unsaved edits: save them (Toggle Editing, Save) so the labels are read.</source>
             <translation>'%s' tiene cambios sin guardar: guardarlos (Conmutar edición, Guardar capa en edición) para que se lean las etiquetas.</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="379" />
+            <location filename="../accuracy_algorithms.py" line="382" />
             <source>Cannot write the report '%s' (%s). Choose another file.</source>
             <translation>No se puede escribir el informe '%s' (%s). Elegir otro archivo.</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="394" />
+            <location filename="../accuracy_algorithms.py" line="397" />
             <source>Compare a change map with a reference map</source>
             <translation>Comparar un mapa de cambios con un mapa de referencia</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="400" />
+            <location filename="../accuracy_algorithms.py" line="403" />
             <source>Compares a change map pixel by pixel with a wall-to-wall reference raster (a digitised change mask, a national change product, a benchmark's label raster) and reports the changed / unchanged confusion counts, overall accuracy, precision, recall, F1 and kappa of changed, and the changed area of the map and of the reference in hectares; when the reference is a change-moment map, also the overall accuracy, kappa, macro F1 and F1 of each interval and the full confusion matrix.  The figures are those of &lt;i&gt;evaluate&lt;/i&gt; on the same pixels.
 
 &lt;b&gt;Change map&lt;/b&gt;: change_moment.tif or change_area.tif of a run (0 no change, k = interval k, 255 nodata), or any class raster with these codes.  &lt;b&gt;Reference map&lt;/b&gt;: any grid and CRS; it is warped onto the change map's grid with nearest neighbour.  Pixels where either is nodata, or outside the reference, are left out and counted.  &lt;b&gt;Reference is a change mask&lt;/b&gt;: changed = any non-zero value (automatic when the reference holds only 0 and one other value, e.g. 0/1 or 0/255); otherwise the reference numbers the intervals as the map does (0 no change, k = the last change between date k and k+1).  &lt;b&gt;Reference values that mean changed&lt;/b&gt; (optional, e.g. 2,3): only these count as changed (a mask).  &lt;b&gt;Reference nodata value&lt;/b&gt; (optional): replaces the reference's own nodata value.  &lt;b&gt;CSV&lt;/b&gt; (optional): the figures as a table.
@@ -224,67 +224,67 @@ The comparison is only as good as the reference's own accuracy and its co-regist
 La comparación solo es tan buena como la exactitud de la propia referencia y su corregistro con el mapa: un desplazamiento de un píxel cuenta dos veces cada borde de cambio.  Para estimaciones del área y la exactitud con intervalos de confianza a partir de una muestra etiquetada, usar los otros dos algoritmos de este grupo.</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="423" />
+            <location filename="../accuracy_algorithms.py" line="426" />
             <source>Reference map (any grid and CRS)</source>
             <translation>Mapa de referencia (cualquier malla y SRC)</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="426" />
+            <location filename="../accuracy_algorithms.py" line="429" />
             <source>Reference is a change mask</source>
             <translation>La referencia es una máscara de cambios</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="427" />
+            <location filename="../accuracy_algorithms.py" line="430" />
             <source>Changed = any non-zero value (automatic when the reference holds only 0 and one other value).</source>
             <translation>Cambiado = cualquier valor distinto de cero (automático si la referencia solo contiene 0 y otro valor).</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="429" />
+            <location filename="../accuracy_algorithms.py" line="432" />
             <source>Reference nodata value</source>
             <translation>Valor sin datos de la referencia</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="430" />
+            <location filename="../accuracy_algorithms.py" line="433" />
             <source>Empty: the reference's own nodata value.</source>
             <translation>Vacío: el valor sin datos propio de la referencia.</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="432" />
+            <location filename="../accuracy_algorithms.py" line="435" />
             <source>Reference values that mean changed</source>
             <translation>Valores de referencia para cambiado</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="433" />
+            <location filename="../accuracy_algorithms.py" line="436" />
             <source>Comma-separated, e.g. 2,3: only these values of the reference count as changed.</source>
             <translation>Separados por comas, p. ej. 2,3: solo estos valores de la referencia cuentan como cambiado.</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="435" />
+            <location filename="../accuracy_algorithms.py" line="438" />
             <source>Comparison table (CSV)</source>
             <translation>Tabla de comparación (CSV)</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="435" />
+            <location filename="../accuracy_algorithms.py" line="438" />
             <source>CSV files (*.csv)</source>
             <translation>Archivos CSV (*.csv)</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="437" />
+            <location filename="../accuracy_algorithms.py" line="440" />
             <source>Kappa of changed / unchanged</source>
             <translation>Kappa de cambiado / sin cambio</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="438" />
+            <location filename="../accuracy_algorithms.py" line="441" />
             <source>Overall accuracy of changed / unchanged</source>
             <translation>Exactitud global de cambiado / sin cambio</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="439" />
+            <location filename="../accuracy_algorithms.py" line="442" />
             <source>F1 of changed</source>
             <translation>F1 de cambiado</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="447" />
+            <location filename="../accuracy_algorithms.py" line="450" />
             <source>Choose a reference map (a raster layer).</source>
             <translation>Elegir un mapa de referencia (una capa ráster).</translation>
         </message>
@@ -388,37 +388,72 @@ La comparación solo es tan buena como la exactitud de la propia referencia y su
     <context>
         <name>CaimDetectChanges</name>
         <message>
-            <location filename="../algorithm.py" line="66" />
+            <location filename="../algorithm.py" line="67" />
             <source>%s=%s is not one of its options. Give an option's name: %s.</source>
             <translation>%s=%s no es una de sus opciones. Indicar el nombre de una opción: %s.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="68" />
+            <location filename="../algorithm.py" line="69" />
             <source>%s=%s: give its name, %s=%s. The numbers that qgis_process help shows before the options are not taken: a name keeps its meaning when options are added.</source>
             <translation>%s=%s: indicar su nombre, %s=%s. Los números que qgis_process help muestra delante de las opciones no se aceptan: un nombre conserva su significado cuando se añaden opciones.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="71" />
+            <location filename="../algorithm.py" line="72" />
             <source>%s=%s: give one option by its name: %s. The numbers that qgis_process help shows before the options are not taken: a name keeps its meaning when options are added.</source>
             <translation>%s=%s: indicar una opción por su nombre: %s. Los números que qgis_process help muestra delante de las opciones no se aceptan: un nombre conserva su significado cuando se añaden opciones.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="153" />
+            <location filename="../algorithm.py" line="93" />
+            <source>a whole number</source>
+            <translation>un número entero</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="93" />
+            <source>a number</source>
+            <translation>un número</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="95" />
+            <source>%s from %s to %s</source>
+            <translation>%s de %s a %s</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="96" />
+            <source>%s up to %s</source>
+            <translation>%s hasta %s</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="98" />
+            <source>%s of at least %s</source>
+            <translation>%s de al menos %s</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="102" />
+            <source>%s=%s is not a number: give %s.</source>
+            <translation>%s=%s no es un número: indicar %s.</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="103" />
+            <source>%s=%s is outside its range: give %s.</source>
+            <translation>%s=%s está fuera de su rango: indicar %s.</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="184" />
             <source>Detect changes in a time series</source>
             <translation>Detectar cambios en una serie temporal</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="156" />
+            <location filename="../algorithm.py" line="187" />
             <source>Change detection</source>
             <translation>Detección de cambios</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="165" />
+            <location filename="../algorithm.py" line="196" />
             <source>change,detection,time series,multitemporal,deep learning,caim,moment,when</source>
             <translation>cambio,detección,serie temporal,multitemporal,aprendizaje profundo,caim,momento,cuándo</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="169" />
+            <location filename="../algorithm.py" line="200" />
             <source>Finds where the land changed in an ordered series of co-registered rasters of one place, and between which two dates the last change happened.
 
 &lt;b&gt;Input layers&lt;/b&gt;: the dates, oldest first (the order of the list is the time order). Layers on different grids or CRSs are aligned onto the first layer's grid, clipped to the common area.
@@ -461,372 +496,372 @@ Necesita PyTorch en el Python de QGIS.
 &lt;b&gt;qgis_process&lt;/b&gt;: MODEL y DEVICE toman los nombres de las opciones (no números), p. ej. &lt;tt&gt;qgis_process.bin run caim:detectchanges -- INPUT=a.tif INPUT=b.tif MODEL=auto DEVICE=CPU AREA=area.tif MOMENT=moment.tif CONFIDENCE=confidence.tif&lt;/tt&gt;, o &lt;tt&gt;MODEL=cva&lt;/tt&gt; para el método clásico.  MASKS se repite como INPUT, p. ej. &lt;tt&gt;MASKS=qa_2020.tif MASKED_DATES=2&lt;/tt&gt; para una máscara solo de la segunda fecha.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="245" />
+            <location filename="../algorithm.py" line="276" />
             <source>&lt;b&gt;One multi-date raster&lt;/b&gt;: a single input layer that holds every date as bands is split into its dates when its band names carry them (a Google Earth Engine toBands() export: 20200105T103421_..._B4) or it is a NetCDF variable with a time axis. Otherwise give &lt;b&gt;Bands per date&lt;/b&gt; (advanced, BANDS_PER_DATE: all bands of one date, QA bands included) and, if the bands run band by band, &lt;b&gt;Band order&lt;/b&gt; (BAND_ORDER=band). Each date becomes a small VRT reading the raster, written into a folder &amp;lt;name&amp;gt;_dates beside it (used again by later runs of the same raster; the pixel inspector and a saved project read them). Dates, Bands and Cloud masks then count per date.</source>
             <translation>&lt;b&gt;Un ráster multitemporal&lt;/b&gt;: una única capa de entrada que contiene todas las fechas como bandas se divide en sus fechas cuando los nombres de sus bandas las llevan (una exportación toBands() de Google Earth Engine: 20200105T103421_..._B4) o cuando es una variable NetCDF con eje temporal. Si no, indicar &lt;b&gt;Bandas por fecha&lt;/b&gt; (avanzado, BANDS_PER_DATE: todas las bandas de una fecha, incluidas las bandas QA) y, si las bandas van banda por banda, &lt;b&gt;Orden de las bandas&lt;/b&gt; (BAND_ORDER=band). Cada fecha se convierte en un pequeño VRT que lee el ráster, escrito en una carpeta &amp;lt;name&amp;gt;_dates junto a él (reutilizada por ejecuciones posteriores del mismo ráster; el inspector de píxeles y un proyecto guardado los leen). Fechas, Bandas y Máscaras de nubes cuentan entonces por fecha.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="286" />
+            <location filename="../algorithm.py" line="319" />
             <source>Raster layers, oldest first (order is time order)</source>
             <translation>Capas ráster, la más antigua primero</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="288" />
+            <location filename="../algorithm.py" line="321" />
             <source>Dates, YYYY-MM-DD in layer order</source>
             <translation>Fechas AAAA-MM-DD por capa</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="289" />
+            <location filename="../algorithm.py" line="322" />
             <source>Comma-separated, one per layer; empty: read from the layer names, file names or metadata.</source>
             <translation>Separadas por comas, una por capa; vacío: se leen de los nombres de las capas o de los archivos, o de los metadatos.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="291" />
+            <location filename="../algorithm.py" line="324" />
             <source>Bands, e.g. 1,2,3,4</source>
             <translation>Bandas, p. ej. 1,2,3,4</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="292" />
+            <location filename="../algorithm.py" line="325" />
             <source>The networks use 4 bands as R, G, B, NIR; CVA and ISFA use any bands. Empty: from the bands' wavelengths or names (see the help).</source>
             <translation>Las redes usan 4 bandas como R, G, B, NIR; CVA e ISFA, cualquier banda. Vacío: según las longitudes de onda o los nombres de las bandas (ver la ayuda).</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="297" />
+            <location filename="../algorithm.py" line="330" />
             <source>Model</source>
             <translation>Modelo</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="298" />
+            <location filename="../algorithm.py" line="331" />
             <source>auto (the default): %s. The help describes every option.</source>
             <translation>auto (por defecto): %s. La ayuda describe cada opción.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="300" />
+            <location filename="../algorithm.py" line="333" />
             <source>Weights file (.pt)</source>
             <translation>Archivo de pesos (.pt)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="301" />
+            <location filename="../algorithm.py" line="334" />
             <source>Empty: the bundled weights. The classical CVA and ISFA need none.</source>
             <translation>Vacío: los pesos incluidos. Los clásicos CVA e ISFA no necesitan ninguno.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="303" />
+            <location filename="../algorithm.py" line="336" />
             <source>Device</source>
             <translation>Dispositivo</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="305" />
+            <location filename="../algorithm.py" line="338" />
             <source>Sensitivity (0 = calibrated)</source>
             <translation>Sensibilidad (0 = calibrada)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="307" />
+            <location filename="../algorithm.py" line="340" />
             <source>-3 to 3: positive values call more pixels changed, negative values fewer.</source>
             <translation>-3 a 3: los valores positivos marcan más píxeles como cambiados, los negativos menos.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="311" />
+            <location filename="../algorithm.py" line="344" />
             <source>Minimum change patch (pixels; 0 = off)</source>
             <translation>Parche de cambio mínimo (píxeles; 0 = desactivado)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="313" />
+            <location filename="../algorithm.py" line="346" />
             <source>Changed patches smaller than this are written as unchanged; 0 keeps every changed pixel.</source>
             <translation>Los parches cambiados menores se escriben como sin cambio; 0 conserva todos los píxeles cambiados.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="315" />
+            <location filename="../algorithm.py" line="348" />
             <source>Fill masked dates from the previous clear date</source>
             <translation>Rellenar fechas enmascaradas con la anterior</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="316" />
+            <location filename="../algorithm.py" line="349" />
             <source>For cloudy series: a masked date takes the pixel's values of the previous clear date.</source>
             <translation>Para series nubosas: una fecha enmascarada toma los valores del píxel de la fecha despejada anterior.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="318" />
+            <location filename="../algorithm.py" line="351" />
             <source>Cloud masks, one per input layer</source>
             <translation>Máscaras de nubes, una por capa</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="319" />
+            <location filename="../algorithm.py" line="352" />
             <source>In the order of the input layers; for masks of some dates only, give their positions in Dates the cloud masks belong to (advanced).</source>
             <translation>En el orden de las capas de entrada; para máscaras de solo algunas fechas, dé sus posiciones en Fechas de las máscaras (avanzado).</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="322" />
+            <location filename="../algorithm.py" line="355" />
             <source>Mask values meaning clear</source>
             <translation>Valores de despejado</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="323" />
+            <location filename="../algorithm.py" line="356" />
             <source>Default 0. The help gives the values for Landsat QA_PIXEL, Sentinel-2 SCL and Fmask.</source>
             <translation>Por defecto 0. La ayuda da los valores para Landsat QA_PIXEL, Sentinel-2 SCL y Fmask.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="325" />
+            <location filename="../algorithm.py" line="358" />
             <source>Dates the cloud masks belong to</source>
             <translation>Fechas de las máscaras</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="326" />
+            <location filename="../algorithm.py" line="359" />
             <source>The input positions of the masks' dates, e.g. 2,5: the first mask for the second layer, the other for the fifth.</source>
             <translation>Las posiciones de entrada de las fechas de las máscaras, p. ej. 2,5: la primera máscara para la segunda capa, la otra para la quinta.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="331" />
+            <location filename="../algorithm.py" line="364" />
             <source>Tile size (pixels; 0 = automatic)</source>
             <translation>Tamaño de tesela (píxeles; 0 = automático)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="336" />
+            <location filename="../algorithm.py" line="369" />
             <source>Threshold of the classical methods (CVA, ISFA)</source>
             <translation>Umbral de los métodos clásicos (CVA, ISFA)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="341" />
+            <location filename="../algorithm.py" line="374" />
             <source>Tile overlap (pixels; empty: automatic)</source>
             <translation>Solape de teselas (píxeles; vacío: auto)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="346" />
+            <location filename="../algorithm.py" line="379" />
             <source>Change area</source>
             <translation>Área de cambio</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="347" />
+            <location filename="../algorithm.py" line="380" />
             <source>Change moment</source>
             <translation>Momento del cambio</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="348" />
+            <location filename="../algorithm.py" line="381" />
             <source>Confidence</source>
             <translation>Confianza</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="350" />
+            <location filename="../algorithm.py" line="383" />
             <source>Change polygons</source>
             <translation>Polígonos de cambio</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="353" />
+            <location filename="../algorithm.py" line="386" />
             <source>Moment probabilities</source>
             <translation>Probabilidades del momento del cambio</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="354" />
+            <location filename="../algorithm.py" line="387" />
             <source>One band per class, for inspection.</source>
             <translation>Una banda por clase, para inspección.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="358" />
+            <location filename="../algorithm.py" line="391" />
             <source>Run report (HTML)</source>
             <translation>Informe de la ejecución (HTML)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="358" />
+            <location filename="../algorithm.py" line="391" />
             <source>HTML files (*.html)</source>
             <translation>Archivos HTML (*.html)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="359" />
+            <location filename="../algorithm.py" line="392" />
             <source>The settings, the changed area per interval as a chart and a table, and the map: the first and last date and the change moment.</source>
             <translation>Los ajustes, el área cambiada por intervalo en un gráfico y una tabla, y el mapa: la primera y la última fecha y el momento del cambio.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="364" />
+            <location filename="../algorithm.py" line="397" />
             <source>Run even if estimated too long/big</source>
             <translation>Ejecutar aunque se estime excesiva</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="365" />
+            <location filename="../algorithm.py" line="398" />
             <source>A run estimated at more than a day, or whose outputs do not fit the free space of their folder, is refused unless this is on.</source>
             <translation>Una ejecución que se estime de más de un día, o cuyas salidas no quepan en el espacio libre de su carpeta, se rechaza salvo que esto esté activado.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="370" />
+            <location filename="../algorithm.py" line="403" />
             <source>Bands per date (multi-date raster)</source>
             <translation>Bandas por fecha (ráster multitemporal)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="372" />
+            <location filename="../algorithm.py" line="405" />
             <source>One input raster holding every date: all bands of one date, QA bands included; 0: from the dates in the band names.</source>
             <translation>Una sola capa de entrada con todas las fechas: todas las bandas de una fecha, bandas QA incluidas; 0: según las fechas de los nombres de las bandas.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="377" />
+            <location filename="../algorithm.py" line="410" />
             <source>Band order (multi-date raster)</source>
             <translation>Orden de las bandas (multitemporal)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="381" />
+            <location filename="../algorithm.py" line="414" />
             <source>Device used</source>
             <translation>Dispositivo usado</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="382" />
+            <location filename="../algorithm.py" line="415" />
             <source>Dates used (comma-separated)</source>
             <translation>Fechas usadas (separadas por comas)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="383" />
+            <location filename="../algorithm.py" line="416" />
             <source>Model used (auto resolved)</source>
             <translation>Modelo usado (auto resuelto)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="384" />
+            <location filename="../algorithm.py" line="417" />
             <source>Summary</source>
             <translation>Resumen</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="385" />
+            <location filename="../algorithm.py" line="418" />
             <source>Changed hectares per interval (JSON)</source>
             <translation>Hectáreas cambiadas por intervalo (JSON)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="386" />
+            <location filename="../algorithm.py" line="419" />
             <source>Warnings (one per line)</source>
             <translation>Advertencias (una por línea)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="439" />
+            <location filename="../algorithm.py" line="472" />
             <source>BAND_ORDER=%s is not one of its options. Give an option's name: %s.</source>
             <translation>BAND_ORDER=%s no es una de sus opciones. Indicar el nombre de una opción: %s.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="471" />
+            <location filename="../algorithm.py" line="504" />
             <source>'%s' is not a file-based (GDAL) raster, so it cannot be split into dates; export it as GeoTIFF first.</source>
             <translation>'%s' no es un ráster basado en archivo (GDAL), así que no se puede dividir en fechas; exportarlo primero como GeoTIFF.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="480" />
+            <location filename="../algorithm.py" line="513" />
             <source>Layer '%s': %s</source>
             <translation>Capa '%s': %s</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="486" />
+            <location filename="../algorithm.py" line="519" />
             <source>'%s' holds %d dates: split into %s%s</source>
             <translation>'%s' contiene %d fechas: dividido en %s%s</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="487" />
+            <location filename="../algorithm.py" line="520" />
             <source> (used again: the same split as before)</source>
             <translation> (reutilizada: la misma división que antes)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="507" />
+            <location filename="../algorithm.py" line="540" />
             <source>DATES has %d entries for the %d dates of the multi-date raster; give one date per date, oldest first, separated by commas.</source>
             <translation>DATES tiene %d entradas para las %d fechas del ráster multitemporal; indicar una fecha por cada fecha, la más antigua primero, separadas por comas.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="513" />
+            <location filename="../algorithm.py" line="546" />
             <source>Unknown model '%s'; use one of %s.</source>
             <translation>Modelo desconocido '%s'; usar uno de %s.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="518" />
+            <location filename="../algorithm.py" line="551" />
             <source>The CAIM engine (model_core) could not be loaded to choose the automatic model; choose MODEL=caimnet, schanger, cva, caimnet_cva, isfa or caimnet_isfa.</source>
             <translation>No se ha podido cargar el motor de CAIM (model_core) para elegir el modelo automático; elegir MODEL=caimnet, schanger, cva, caimnet_cva, isfa o caimnet_isfa.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="523" />
+            <location filename="../algorithm.py" line="556" />
             <source>The %s method (MODEL=%s) takes no weights, but the Weights file (WEIGHTS) is set to '%s'. Leave WEIGHTS empty, or choose a model that uses weights (MODEL=caimnet, schanger, caimnet_cva or caimnet_isfa) to use that file.</source>
             <translation>El método %s (MODEL=%s) no usa pesos, pero el archivo de pesos (WEIGHTS) está puesto a '%s'. Dejar WEIGHTS vacío, o elegir un modelo que use pesos (MODEL=caimnet, schanger, caimnet_cva o caimnet_isfa) para usar ese archivo.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="529" />
+            <location filename="../algorithm.py" line="562" />
             <source>Unknown threshold '%s'; use one of %s.</source>
             <translation>Umbral desconocido '%s'; usar uno de %s.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="533" />
+            <location filename="../algorithm.py" line="566" />
             <source>The minimum-error threshold (THRESHOLD=kittler) applies to the classical methods only, not to %s. Choose MODEL=cva or isfa, or leave THRESHOLD at otsu.</source>
             <translation>El umbral de error mínimo (THRESHOLD=kittler) solo se aplica a los métodos clásicos, no a %s. Elegir MODEL=cva o isfa, o dejar THRESHOLD en otsu.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="542" />
+            <location filename="../algorithm.py" line="575" />
             <source> Here each date of a multi-date raster counts as one layer (%d in all, oldest first).</source>
             <translation> Aquí cada fecha de un ráster multitemporal cuenta como una capa (%d en total, la más antigua primero).</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="554" />
+            <location filename="../algorithm.py" line="587" />
             <source>The minimum-error threshold (THRESHOLD=kittler) applies to the classical methods only, and MODEL=auto runs %s on these layers (it runs Classical ISFA only on layers whose bands the networks cannot read). Choose MODEL=cva or isfa, or leave THRESHOLD at otsu.</source>
             <translation>El umbral de error mínimo (THRESHOLD=kittler) solo se aplica a los métodos clásicos, y MODEL=auto ejecuta %s en estas capas (ejecuta ISFA clásico solo en capas cuyas bandas las redes no pueden leer). Elegir MODEL=cva o isfa, o dejar THRESHOLD en otsu.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="569" />
+            <location filename="../algorithm.py" line="602" />
             <source>Or give its Bands per date (advanced, BANDS_PER_DATE) to split it in this run.</source>
             <translation>O indicar sus Bandas por fecha (avanzado, BANDS_PER_DATE) para dividirlo en esta ejecución.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="573" />
+            <location filename="../algorithm.py" line="606" />
             <source>Note: </source>
             <translation>Nota: </translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="573" />
+            <location filename="../algorithm.py" line="606" />
             <source>Warning: </source>
             <translation>Advertencia: </translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="574" />
+            <location filename="../algorithm.py" line="607" />
             <source>Model: %s [%s]</source>
             <translation>Modelo: %s [%s]</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="576" />
+            <location filename="../algorithm.py" line="609" />
             <source>Date %d: %s  (%s)%s</source>
             <translation>Fecha %d: %s  (%s)%s</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="576" />
+            <location filename="../algorithm.py" line="609" />
             <source>unknown</source>
             <translation>desconocida</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="577" />
+            <location filename="../algorithm.py" line="610" />
             <source>  mask: %s</source>
             <translation>  máscara: %s</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="591" />
+            <location filename="../algorithm.py" line="624" />
             <source>Cancelled by the user; no output was kept.</source>
             <translation>Cancelado por el usuario; no se ha conservado ninguna salida.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="610" />
+            <location filename="../algorithm.py" line="647" />
             <source>The CAIM engine (model_core) could not be loaded: %s</source>
             <translation>No se ha podido cargar el motor de CAIM (model_core): %s</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="626" />
+            <location filename="../algorithm.py" line="663" />
             <source>%s: '%s' is written as %s; end its name with %s.</source>
             <translation>%s: '%s' se escribe como %s; terminar su nombre en %s.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="628" />
+            <location filename="../algorithm.py" line="665" />
             <source>a vector file</source>
             <translation>un archivo vectorial</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="629" />
+            <location filename="../algorithm.py" line="666" />
             <source> or </source>
             <translation> o </translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="698" />
+            <location filename="../algorithm.py" line="740" />
             <source>Writing change polygons</source>
             <translation>Escribiendo los polígonos de cambio</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="704" />
+            <location filename="../algorithm.py" line="746" />
             <source>%d change polygons written to %s</source>
             <translation>%d polígonos de cambio escritos en %s</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="722" />
+            <location filename="../algorithm.py" line="764" />
             <source>Device used: %s</source>
             <translation>Dispositivo usado: %s</translation>
         </message>
@@ -3439,82 +3474,82 @@ Dispositivo: %s
 &lt;b&gt;Fechas&lt;/b&gt; (opcional): una por fecha, separadas por comas, p. ej. 2019-06-01,2020-06-01; si no, las fechas de los nombres de las bandas. Los nombres de los VRT llevan las fechas, así que la detección de cambios las lee.</translation>
         </message>
         <message>
-            <location filename="../split_algorithm.py" line="98" />
+            <location filename="../split_algorithm.py" line="107" />
             <source>Multi-date raster</source>
             <translation>Ráster multitemporal</translation>
         </message>
         <message>
-            <location filename="../split_algorithm.py" line="101" />
+            <location filename="../split_algorithm.py" line="110" />
             <source>Bands per date (0: from the band names)</source>
             <translation>Bandas por fecha (0: de los nombres de banda)</translation>
         </message>
         <message>
-            <location filename="../split_algorithm.py" line="103" />
+            <location filename="../split_algorithm.py" line="112" />
             <source>All bands of one date, QA bands included; 0: as many dates as the band names carry.</source>
             <translation>Todas las bandas de una fecha, bandas QA incluidas; 0: tantas fechas como indiquen los nombres de las bandas.</translation>
         </message>
         <message>
-            <location filename="../split_algorithm.py" line="105" />
+            <location filename="../split_algorithm.py" line="114" />
             <source>Band order</source>
             <translation>Orden de las bandas</translation>
         </message>
         <message>
-            <location filename="../split_algorithm.py" line="106" />
+            <location filename="../split_algorithm.py" line="115" />
             <source>Automatic (band names, else date by date)</source>
             <translation>Automático (nombres de banda; si no, por fecha)</translation>
         </message>
         <message>
-            <location filename="../split_algorithm.py" line="107" />
+            <location filename="../split_algorithm.py" line="116" />
             <source>Date by date (date 1's bands, then date 2's)</source>
             <translation>Fecha por fecha (bandas de la fecha 1, luego 2)</translation>
         </message>
         <message>
-            <location filename="../split_algorithm.py" line="108" />
+            <location filename="../split_algorithm.py" line="117" />
             <source>Band by band (band 1 of every date, then 2)</source>
             <translation>Banda por banda (banda 1 de cada fecha, luego 2)</translation>
         </message>
         <message>
-            <location filename="../split_algorithm.py" line="110" />
+            <location filename="../split_algorithm.py" line="119" />
             <source>Dates, comma-separated</source>
             <translation>Fechas, separadas por comas</translation>
         </message>
         <message>
-            <location filename="../split_algorithm.py" line="111" />
+            <location filename="../split_algorithm.py" line="120" />
             <source>One per date, e.g. 2019-06-01,2020-06-01; empty: the dates in the band names.</source>
             <translation>Una por fecha, p. ej. 2019-06-01,2020-06-01; vacío: las fechas de los nombres de las bandas.</translation>
         </message>
         <message>
-            <location filename="../split_algorithm.py" line="113" />
+            <location filename="../split_algorithm.py" line="122" />
             <source>Replace VRTs of the same names in the folder</source>
             <translation>Sustituir los VRT homónimos de la carpeta</translation>
         </message>
         <message>
-            <location filename="../split_algorithm.py" line="116" />
+            <location filename="../split_algorithm.py" line="125" />
             <source>Folder for the date rasters (VRT)</source>
             <translation>Carpeta para los rásteres de las fechas (VRT)</translation>
         </message>
         <message>
-            <location filename="../split_algorithm.py" line="117" />
+            <location filename="../split_algorithm.py" line="126" />
             <source>Date rasters</source>
             <translation>Rásteres de las fechas</translation>
         </message>
         <message>
-            <location filename="../split_algorithm.py" line="118" />
+            <location filename="../split_algorithm.py" line="127" />
             <source>Dates (comma-separated)</source>
             <translation>Fechas (separadas por comas)</translation>
         </message>
         <message>
-            <location filename="../split_algorithm.py" line="128" />
+            <location filename="../split_algorithm.py" line="137" />
             <source>Choose the multi-date raster (a raster layer).</source>
             <translation>Elegir el ráster multitemporal (una capa ráster).</translation>
         </message>
         <message>
-            <location filename="../split_algorithm.py" line="130" />
+            <location filename="../split_algorithm.py" line="139" />
             <source>'%s' is not a file-based (GDAL) raster; export it as GeoTIFF first.</source>
             <translation>'%s' no es un ráster basado en archivo (GDAL); exportarlo primero como GeoTIFF.</translation>
         </message>
         <message>
-            <location filename="../split_algorithm.py" line="156" />
+            <location filename="../split_algorithm.py" line="165" />
             <source>The band names carry no dates for some dates: give the dates (DATES) here, or in the change detection's Dates.</source>
             <translation>Los nombres de las bandas no llevan fecha para algunas fechas: indicar las fechas (DATES) aquí, o en Fechas de la detección de cambios.</translation>
         </message>

@@ -1201,3 +1201,26 @@ def test_a_run_into_the_files_another_run_is_writing_is_refused(qgis_app, tmp_pa
     names = os.listdir(str(out))
     assert {"area.tif", "conf.tif", "moment.tif", "poly.gpkg"} <= set(names) and not [n for n in names if n[0] == "."]
 
+
+def test_a_number_out_of_its_range_is_said_with_the_range(qgis_app, tmp_path):
+    """From a power user's walk: SENSITIVITY=9 (or abc, TILE_SIZE=-1, BANDS_PER_DATE=-1 of caim:splitdates, N=-5 of
+    caim:samplechangemap) got only QGIS's "Incorrect parameter value for SENSITIVITY" from qgis_process and
+    processing.run.  The message now gives the value and the range the parameter takes."""
+    from qgis.core import QgsApplication, QgsProcessingContext, QgsProject
+
+    stack = make_stack(str(tmp_path))
+    context = QgsProcessingContext()
+    context.setProject(QgsProject.instance())
+    detect = QgsApplication.processingRegistry().createAlgorithmById("caim:detectchanges")
+    out = outputs_in(str(tmp_path / "o"))
+    for name, value, text in (("SENSITIVITY", "9", "SENSITIVITY=9 is outside its range: give a number from -3 to 3."),
+                              ("SENSITIVITY", "abc", "SENSITIVITY=abc is not a number: give a number from -3 to 3."),
+                              ("TILE_SIZE", -1, "TILE_SIZE=-1 is outside its range: give a whole number from 0 to 8192."),
+                              ("MIN_PATCH", -2, "MIN_PATCH=-2 is outside its range: give a whole number from 0 to 1000000.")):
+        assert detect.checkParameterValues(dict(out, INPUT=stack, **{name: value}), context) == (False, text)
+    split = QgsApplication.processingRegistry().createAlgorithmById("caim:splitdates")
+    ok, text = split.checkParameterValues({"INPUT": stack[0], "BANDS_PER_DATE": -1, "OUTPUT": str(tmp_path)}, context)
+    assert not ok and text.startswith("BANDS_PER_DATE=-1 is outside its range: give a whole number"), text
+    sample = QgsApplication.processingRegistry().createAlgorithmById("caim:samplechangemap")
+    ok, text = sample.checkParameterValues({"INPUT": stack[0], "N": -5, "OUTPUT": str(tmp_path / "s.gpkg")}, context)
+    assert not ok and text.startswith("N=-5 is outside its range: give a whole number"), text
