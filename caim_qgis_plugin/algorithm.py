@@ -269,7 +269,8 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
             "than a day, or whose outputs clearly do not fit in the free space of their folder, is refused "
             "unless this is on.\n\n"
             "Needs PyTorch in QGIS's Python.\n\n"
-            "<b>qgis_process</b>: MODEL and DEVICE take the option names (not numbers), e.g. "
+            "<b>qgis_process</b>: MODEL, DEVICE, THRESHOLD and BAND_ORDER take the option names (not the numbers "
+            "that qgis_process help lists), e.g. "
             "<tt>qgis_process.bin run caim:detectchanges -- INPUT=a.tif INPUT=b.tif MODEL=auto "
             "DEVICE=CPU AREA=area.tif MOMENT=moment.tif CONFIDENCE=confidence.tif</tt>, or "
             "<tt>MODEL=cva</tt> for the classical method.  MASKS is repeated like INPUT, e.g. "
@@ -328,16 +329,21 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
         # and the help describes every option.
         self.addParameter(with_help(QgsProcessingParameterEnum(
             self.MODEL, tr("Model"), options=MODELS, defaultValue=AUTO, usesStaticStrings=True),
-            tr("auto (the default): %s. The help describes every option.") % mdl.auto_summary()))
+            tr("auto (the default): %s. The help describes every option.") % mdl.auto_summary()
+            + " " + tr("qgis_process and scripts give the name (MODEL=cva), not the number that qgis_process help "
+                       "lists.")))
         self.addParameter(with_help(QgsProcessingParameterFile(
             self.WEIGHTS, tr("Weights file (.pt)"), extension="pt", optional=True),
             tr("Empty: the bundled weights. The classical CVA and ISFA need none.")))
-        self.addParameter(QgsProcessingParameterEnum(
-            self.DEVICE, tr("Device"), options=DEVICES, defaultValue="Auto", usesStaticStrings=True))
+        self.addParameter(with_help(QgsProcessingParameterEnum(
+            self.DEVICE, tr("Device"), options=DEVICES, defaultValue="Auto", usesStaticStrings=True),
+            tr("Auto (the default): the GPU when PyTorch sees one (CUDA), else the CPU. qgis_process and scripts "
+               "give the name (DEVICE=CPU).")))
         sensitivity = with_help(QgsProcessingParameterNumber(
             self.SENSITIVITY, tr("Sensitivity (0 = calibrated)"),
             QgsProcessingParameterNumber.Double, 0.0, False, -3.0, 3.0),
-            tr("-3 to 3: positive values call more pixels changed, negative values fewer."))
+            tr("-3 to 3: positive values call more pixels changed, negative values fewer.") + " "
+            + tr("0 (the default): the calibrated decision."))
         sensitivity.setMetadata({"widget_wrapper": {"decimals": 2}})  # 0.00, not 0.000000
         self.addParameter(sensitivity)
         self.addParameter(with_help(QgsProcessingParameterNumber(
@@ -346,7 +352,8 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
             tr("Changed patches smaller than this are written as unchanged; 0 keeps every changed pixel.")))
         self.addParameter(with_help(QgsProcessingParameterBoolean(
             self.FILL_GAPS, tr("Fill masked dates from the previous clear date"), False),
-            tr("For cloudy series: a masked date takes the pixel's values of the previous clear date.")))
+            tr("For cloudy series: a masked date takes the pixel's values of the previous clear date.") + " "
+            + tr("Off (the default): a pixel masked in any date is nodata in every output.")))
         self.addParameter(with_help(QgsProcessingParameterMultipleLayers(
             self.MASKS, tr("Cloud masks, one per input layer"), QgsProcessing.TypeRaster, optional=True),
             tr("In the order of the input layers; for masks of some dates only, give their positions in "
@@ -360,19 +367,24 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
                "other for the fifth."))
         masked_dates.setFlags(masked_dates.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
         self.addParameter(masked_dates)
-        tile = QgsProcessingParameterNumber(
+        tile = with_help(QgsProcessingParameterNumber(
             self.TILE_SIZE, tr("Tile size (pixels; 0 = automatic)"), QgsProcessingParameterNumber.Integer, 0,
-            False, 0, 8192)
+            False, 0, 8192),
+            tr("0 (the default): chosen from the number of dates so that the run stays near 1.3 GB of memory. "
+               "The result does not depend on the tiles."))
         tile.setFlags(tile.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
         self.addParameter(tile)
-        threshold = QgsProcessingParameterEnum(
+        threshold = with_help(QgsProcessingParameterEnum(
             self.THRESHOLD, tr("Threshold of the classical methods (CVA, ISFA)"), options=THRESHOLDS,
-            defaultValue="otsu", usesStaticStrings=True)
+            defaultValue="otsu", usesStaticStrings=True),
+            tr("otsu (the default), or kittler (minimum error; for MODEL=cva or isfa only). qgis_process and "
+               "scripts give the name (THRESHOLD=kittler)."))
         threshold.setFlags(threshold.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
         self.addParameter(threshold)
-        overlap = QgsProcessingParameterNumber(
+        overlap = with_help(QgsProcessingParameterNumber(
             self.OVERLAP, tr("Tile overlap (pixels; empty: automatic)"), QgsProcessingParameterNumber.Integer,
-            None, True, 0, 1024)
+            None, True, 0, 1024),
+            tr("Empty (the default): the model's own reach, so that the tiles join without seams."))
         overlap.setFlags(overlap.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
         self.addParameter(overlap)
 
@@ -406,9 +418,12 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
                "dates in the band names."))
         per_date.setFlags(per_date.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
         self.addParameter(per_date)
-        order = QgsProcessingParameterEnum(
+        order = with_help(QgsProcessingParameterEnum(
             self.BAND_ORDER, tr("Band order (multi-date raster)"),
-            options=BAND_ORDERS, defaultValue="auto", usesStaticStrings=True, optional=True)
+            options=BAND_ORDERS, defaultValue="auto", usesStaticStrings=True, optional=True),
+            tr("auto (the default): from the band names, else date by date; date: all bands of date 1, then of "
+               "date 2; band: band 1 of every date, then band 2. qgis_process and scripts give the name "
+               "(BAND_ORDER=band)."))
         order.setFlags(order.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
         self.addParameter(order)
         self.addOutput(QgsProcessingOutputString(self.DEVICE_USED, tr("Device used")))

@@ -1224,3 +1224,29 @@ def test_a_number_out_of_its_range_is_said_with_the_range(qgis_app, tmp_path):
     sample = QgsApplication.processingRegistry().createAlgorithmById("caim:samplechangemap")
     ok, text = sample.checkParameterValues({"INPUT": stack[0], "N": -5, "OUTPUT": str(tmp_path / "s.gpkg")}, context)
     assert not ok and text.startswith("N=-5 is outside its range: give a whole number"), text
+
+
+def test_every_option_and_number_parameter_says_its_default_and_how_to_give_it(qgis_app):
+    """From a power user's walk: QGIS 3.22's qgis_process help prints each parameter's label and help but not its
+    default, and for every option list "Acceptable values: Number of selected option, e.g. '1'", which MODEL,
+    DEVICE, THRESHOLD and BAND_ORDER refuse.  DEVICE, THRESHOLD, BAND_ORDER, TILE_SIZE and OVERLAP had no help at
+    all: their defaults were nowhere in qgis_process help.  Each such parameter's label or help now gives its
+    default, and each option list that takes names says to give the name."""
+    from qgis.core import QgsApplication, QgsProcessingParameterEnum, QgsProcessingParameterNumber
+
+    alg = QgsApplication.processingRegistry().algorithmById("caim:detectchanges")
+    checked = []
+    for d in alg.parameterDefinitions():
+        if not isinstance(d, (QgsProcessingParameterEnum, QgsProcessingParameterNumber)):
+            continue
+        text = d.description() + " " + d.help()
+        default = d.defaultValue()
+        shown = "empty" if default is None else ("%g" % default if isinstance(d, QgsProcessingParameterNumber)
+                                                 else str(default))
+        assert shown.lower() in text.lower(), (d.name(), text)
+        if isinstance(d, QgsProcessingParameterEnum) and d.usesStaticStrings():
+            assert "give the name (%s=" % d.name() in d.help(), (d.name(), d.help())
+        checked.append(d.name())
+    assert {"MODEL", "DEVICE", "THRESHOLD", "BAND_ORDER", "TILE_SIZE", "OVERLAP", "SENSITIVITY"} <= set(checked)
+    fill = alg.parameterDefinition("FILL_GAPS").help()
+    assert "Off (the default)" in fill, fill
