@@ -62,6 +62,19 @@ def temporary_folder_warning(folder):
               "layers in a saved project, run this again with a folder of your own.")
 
 
+def model_intermediate(parameters, name):
+    """Whether the folder parameter ``name`` is a graphical model's intermediate output: a child's output that is
+    no output of the model gets a folder generated in QGIS's temporary folder (generateTemporaryDestination:
+    <temporary folder>/<id>/OUTPUT), where a toolbox run, qgis_process or a model output left to a temporary
+    folder gives 'TEMPORARY_OUTPUT' and a folder of your own a path of yours.  Its date layers are not loaded
+    into the project (the model's steps share its context: a model stackbands -> detectchanges loaded every
+    stacked date and mask from a folder that goes when QGIS closes), nor warned about."""
+    value = parameters.get(name)
+    if not isinstance(value, str) or os.path.basename(value) != name:
+        return False
+    return os.path.dirname(os.path.dirname(os.path.abspath(value))) == os.path.abspath(QgsProcessingUtils.tempFolder())
+
+
 class SplitDatesAlgorithm(QgsProcessingAlgorithm):
     INPUT, BANDS_PER_DATE, BAND_ORDER, DATES = "INPUT", "BANDS_PER_DATE", "BAND_ORDER", "DATES"
     OVERWRITE, OUTPUT, LAYERS, USED_DATES = "OVERWRITE", "OUTPUT", "LAYERS", "USED_DATES"
@@ -150,15 +163,18 @@ class SplitDatesAlgorithm(QgsProcessingAlgorithm):
             from caim_qgis_plugin.stackbands_algorithm import in_processing_terms
 
             raise QgsProcessingException(in_processing_terms(exc)) from None
+        intermediate = model_intermediate(parameters, self.OUTPUT)
         # the change detection reads a layer's date from its name first: the file's own (ndvi_2020) is left out
         for (path, _date), name in zip(written, date_layer_names(layer.name(), [d for _, d in written])):
             feedback.pushInfo("%s: %s" % (name, path))
+            if intermediate:
+                continue
             details = QgsProcessingContext.LayerDetails(name, context.project(), self.LAYERS)
             # the dated name, also under Processing's default 'Prefer output filename for layer names', which
             # named them by their files (gee_export_01_2019-05-01) unless they were in the temporary folder
             details.forceName = True
             context.addLayerToLoadOnCompletion(path, details)
-        warning = temporary_folder_warning(folder)
+        warning = None if intermediate else temporary_folder_warning(folder)
         if warning:
             feedback.reportError(warning, False)
         if any(d is None for _, d in written):

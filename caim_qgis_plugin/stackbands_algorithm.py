@@ -202,7 +202,7 @@ class StackBandsAlgorithm(QgsProcessingAlgorithm):
         from model_core.bandfiles import stack_band_files
         from model_core.errors import CaimError
 
-        from caim_qgis_plugin.split_algorithm import temporary_folder_warning
+        from caim_qgis_plugin.split_algorithm import model_intermediate, temporary_folder_warning
 
         inputs = [layer_source(lyr) for lyr in self.parameterAsLayerList(parameters, self.INPUT, context)]
         folder = self.parameterAsString(parameters, self.FOLDER, context).strip()
@@ -219,7 +219,8 @@ class StackBandsAlgorithm(QgsProcessingAlgorithm):
             raise QgsProcessingException(in_processing_terms(exc)) from None
         text = res.text()
         feedback.pushInfo(in_processing_terms(text))
-        warning = temporary_folder_warning(res.out_dir)  # (Processing's default output folder)
+        intermediate = model_intermediate(parameters, self.OUTPUT)  # a model's step: its dates are not loaded
+        warning = None if intermediate else temporary_folder_warning(res.out_dir)  # (Processing's default output)
         if warning:
             feedback.reportError(warning, False)
         group = group_name(out)
@@ -227,7 +228,7 @@ class StackBandsAlgorithm(QgsProcessingAlgorithm):
             from model_core.bandfiles import downloads_folder
 
             group = group_name(folder or downloads_folder(inputs[0]))
-        for d in res.dates:
+        for d in [] if intermediate else res.dates:
             for path, mask in ((os.path.join(res.out_dir, d.name), False),
                                (os.path.join(res.out_dir, d.mask_name) if d.mask_name else None, True)):
                 if path is None:

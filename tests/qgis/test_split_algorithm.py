@@ -1351,3 +1351,24 @@ def test_a_multi_date_raster_has_no_date_of_its_own_in_the_dialog(project, tmp_p
         assert dialog.run_button.isEnabled()  # a warning: the run goes on with the raster's own dates
     finally:
         dialog.shutdown()
+
+
+def test_a_model_step_s_dates_are_not_loaded_into_the_project(project, tmp_path):
+    """From a power user's walk: in a graphical model caim:splitdates -> caim:detectchanges, the split's folder is
+    no output of the model and the model gives it a folder of QGIS's temporary folder (generateTemporaryDestination);
+    the model's steps share its context, and every date VRT of that folder was loaded into the project (gone when
+    QGIS closes) with the warning about it.  Left to the temporary folder in the toolbox (TEMPORARY_OUTPUT), they
+    are still loaded and warned about."""
+    from qgis.core import QgsApplication, QgsProcessingContext, QgsProcessingFeedback, QgsProject
+
+    _, export = _export(str(tmp_path))
+    alg = QgsApplication.processingRegistry().algorithmById("caim:splitdates")
+    for output, loaded in ((alg.parameterDefinition("OUTPUT").generateTemporaryDestination(), False),
+                           ("TEMPORARY_OUTPUT", True)):
+        context, feedback = QgsProcessingContext(), QgsProcessingFeedback()
+        context.setProject(QgsProject.instance())
+        results, ok = alg.run({"INPUT": export, "OUTPUT": output}, context, feedback)
+        assert ok, feedback.textLog()
+        assert len(results["LAYERS"]) == 3
+        assert len(context.layersToLoadOnCompletion()) == (3 if loaded else 0)
+        assert ("temporary folder" in feedback.textLog()) == loaded

@@ -812,3 +812,9 @@ def test_a_model_chains_stacked_dates_some_without_a_mask_into_the_change_detect
     for i, d in enumerate(dates, start=1):  # the masks with their own dates, the second date unmasked
         line = next(t for t in log.splitlines() if t.startswith("Date %d: %s" % (i, d)))
         assert ("mask:" in line) == (i != 2) and (d + "_CMASK.vrt" in line) == (i != 2), line
+    # the model's steps share its context: the stack's dates and masks, in a folder of QGIS's temporary folder that
+    # is no output of the model, were loaded into the project too (seven layers gone when QGIS closes), with the
+    # warning about that folder; a model output is loaded, as Processing decides
+    assert not [p for p in context.layersToLoadOnCompletion() if p.endswith(".vrt")], \
+        list(context.layersToLoadOnCompletion())
+    assert "temporary folder" not in log
