@@ -535,7 +535,7 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
                 name, len(written), folder, (tr(" (used again: the same split as before)") if not created else "")
                 + in_the_way(folder, unit)))  # (used again or made: why not in <name>_dates, the first place looked)
             if fallback:
-                feedback.reportError(fallback_text(name, fallback), False)
+                feedback.pushWarning(fallback_text(name, fallback))
             for vrt, _date in written:
                 self._sources[vrt] = source
                 dated.append(QgsRasterLayer(vrt, os.path.splitext(os.path.basename(vrt))[0], "gdal"))

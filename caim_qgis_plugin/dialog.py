@@ -144,6 +144,9 @@ class RunFeedback(QgsProcessingFeedback):
         self.errors.append(error)
         self.error.emit(error)
 
+    def pushWarning(self, warning):  # noqa: N802 - the algorithm's warnings, shown as its errors are
+        self.reportError(warning)
+
 
 def name_file_widget(widget, name, browse):
     """Screen-reader names of a QgsFileWidget's path field, its clear button and its "…" button."""

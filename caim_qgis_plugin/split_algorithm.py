@@ -176,9 +176,9 @@ class SplitDatesAlgorithm(QgsProcessingAlgorithm):
             context.addLayerToLoadOnCompletion(path, details)
         warning = None if intermediate else temporary_folder_warning(folder)
         if warning:
-            feedback.reportError(warning, False)
+            feedback.pushWarning(warning)  # (qgis_process: a WARNING line; reportError printed ERROR)
         if any(d is None for _, d in written):
-            feedback.reportError(tr("The band names carry no dates for some dates: give the dates (DATES) here, "
-                                    "or in the change detection's Dates."), False)
+            feedback.pushWarning(tr("The band names carry no dates for some dates: give the dates (DATES) here, "
+                                    "or in the change detection's Dates."))
         return {self.OUTPUT: folder, self.LAYERS: [p for p, _ in written],
                 self.USED_DATES: ",".join(d or "" for _, d in written)}

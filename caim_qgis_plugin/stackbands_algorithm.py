@@ -222,7 +222,7 @@ class StackBandsAlgorithm(QgsProcessingAlgorithm):
         intermediate = model_intermediate(parameters, self.OUTPUT)  # a model's step: its dates are not loaded
         warning = None if intermediate else temporary_folder_warning(res.out_dir)  # (Processing's default output)
         if warning:
-            feedback.reportError(warning, False)
+            feedback.pushWarning(warning)  # (qgis_process: a WARNING line; reportError printed ERROR)
         group = group_name(out)
         if warning:  # Processing's own folder (…/OUTPUT): the group named after the band files' folder, not "OUTPUT"
             from model_core.bandfiles import downloads_folder
@@ -241,9 +241,9 @@ class StackBandsAlgorithm(QgsProcessingAlgorithm):
         masked = ",".join(str(i) for i, d in enumerate(res.dates, start=1) if d.mask_name)
         clear, others = masks_clear_values(res)
         if others:
-            feedback.reportError(tr(
+            feedback.pushWarning(tr(
                 "MASK_CLEAR is %s, the clear values of most masks; the masks of %s are of another kind, which a "
                 "change detection given MASKS and MASK_CLEAR reads with these values: leave those dates' masks out "
-                "(MASKED_DATES), or stack the kinds apart.") % (clear, ", ".join(others)), False)
+                "(MASKED_DATES), or stack the kinds apart.") % (clear, ", ".join(others)))
         return {self.OUTPUT: res.out_dir, self.LAYERS: res.vrts, self.MASKS: res.masks, self.SUMMARY: text,
                 self.MASKED_DATES: masked, self.MASK_CLEAR: clear}

@@ -266,7 +266,7 @@ def test_without_a_translation_the_texts_stay_english(project):
 UI_CALLS = {"setText", "setToolTip", "setWindowTitle", "setPlaceholderText", "setSpecialValueText", "setSuffix",
             "QLabel", "QPushButton", "QCheckBox", "QAction", "addButton", "addRow", "setHeaderLabels",
             "information", "warning", "question", "critical", "pushMessage", "_set_status", "setFilter",
-            "pushInfo", "setProgressText", "reportError", "QgsProcessingException", "Cancelled"}
+            "pushInfo", "setProgressText", "reportError", "pushWarning", "QgsProcessingException", "Cancelled"}
 
 
 def _bare_literals(node):

@@ -818,3 +818,33 @@ def test_a_model_chains_stacked_dates_some_without_a_mask_into_the_change_detect
     assert not [p for p in context.layersToLoadOnCompletion() if p.endswith(".vrt")], \
         list(context.layersToLoadOnCompletion())
     assert "temporary folder" not in log
+
+
+def test_warnings_are_warnings_not_errors(project, tmp_path):
+    """From a power user's walk: the warning about VRTs in QGIS's temporary folder (caim:stackbands, caim:splitdates,
+    OUTPUT=TEMPORARY_OUTPUT) went through reportError, which qgis_process prints as an 'ERROR:' line (and --json
+    lists under 'errors') of a run that succeeded.  They are warnings (pushWarning: 'WARNING:')."""
+    from qgis.core import QgsApplication, QgsProcessingContext, QgsProcessingFeedback, QgsProject
+
+    from test_split_algorithm import _export
+
+    class Recorded(QgsProcessingFeedback):
+        def __init__(self):
+            super().__init__()
+            self.errors, self.warnings = [], []
+
+        def reportError(self, error, fatalError=False):  # noqa: N802,N803
+            self.errors.append(error)
+
+        def pushWarning(self, warning):  # noqa: N802
+            self.warnings.append(warning)
+
+    (tmp_path / "e").mkdir()
+    _, export = _export(str(tmp_path / "e"))
+    for alg, params in (("caim:stackbands", {"FOLDER": _landsat(tmp_path)}), ("caim:splitdates", {"INPUT": export})):
+        context, feedback = QgsProcessingContext(), Recorded()
+        context.setProject(QgsProject.instance())
+        results, ok = QgsApplication.processingRegistry().createAlgorithmById(alg).run(
+            dict(params, OUTPUT="TEMPORARY_OUTPUT"), context, feedback)
+        assert ok and not feedback.errors, (alg, feedback.errors)
+        assert any("temporary folder, which is deleted when QGIS closes" in w for w in feedback.warnings), alg
