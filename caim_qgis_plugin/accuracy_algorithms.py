@@ -227,8 +227,9 @@ class SampleChangeMapAlgorithm(_Base):
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(QgsProcessingParameterRasterLayer(self.INPUT, tr("Change map (moment or area)")))
-        self.addParameter(QgsProcessingParameterNumber(self.N, tr("Points per change class"),
-                                                       QgsProcessingParameterNumber.Integer, 50, False, 2, 100000))
+        self.addParameter(with_help(QgsProcessingParameterNumber(
+            self.N, tr("Points per change class"), QgsProcessingParameterNumber.Integer, 50, False, 2, 100000),
+            tr("50 (the default): points drawn in each class of the map that says change.")))
         # short labels: the dialog's parameter panel is 376-390 px wide at the size QGIS first opens it
         self.addParameter(with_help(QgsProcessingParameterNumber(
             self.N_UNCHANGED, tr("Points where the map says no change"),
@@ -236,8 +237,9 @@ class SampleChangeMapAlgorithm(_Base):
             tr("Empty: 4 times the points per change class (the changes the map missed hide there).")))
         self.addParameter(QgsProcessingParameterString(self.SIZES, tr("Per-class sizes, e.g. 0:400,3:80"),
                                                        optional=True))
-        self.addParameter(QgsProcessingParameterNumber(self.SEED, tr("Random seed"),
-                                                       QgsProcessingParameterNumber.Integer, 0, False, 0))
+        self.addParameter(with_help(QgsProcessingParameterNumber(
+            self.SEED, tr("Random seed"), QgsProcessingParameterNumber.Integer, 0, False, 0),
+            tr("0 (the default): the same map and seed give the same points; another seed draws another sample.")))
         self.addParameter(QgsProcessingParameterVectorDestination(self.OUTPUT, tr("Sample points to label"),
                                                                   QgsProcessing.TypeVectorPoint))
 

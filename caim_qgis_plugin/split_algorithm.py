@@ -123,11 +123,12 @@ class SplitDatesAlgorithm(QgsProcessingAlgorithm):
             self.BANDS_PER_DATE, tr("Bands per date (0: from the band names)"),
             QgsProcessingParameterNumber.Integer, 0, False, 0, 10000),
             tr("All bands of one date, QA bands included; 0: as many dates as the band names carry.")))
-        self.addParameter(QgsProcessingParameterEnum(
+        self.addParameter(with_help(QgsProcessingParameterEnum(
             self.BAND_ORDER, tr("Band order"),
             [tr("Automatic (band names, else date by date)"),  # a list as wide as its longest option
              tr("Date by date (date 1's bands, then date 2's)"),
-             tr("Band by band (band 1 of every date, then 2)")], defaultValue=0))
+             tr("Band by band (band 1 of every date, then 2)")], defaultValue=0),
+            tr("0 (the default): from the band names, else date by date; 1: date by date; 2: band by band.")))
         self.addParameter(with_help(QgsProcessingParameterString(
             self.DATES, tr("Dates, comma-separated"), optional=True),
             tr("One per date, e.g. 2019-06-01,2020-06-01; empty: the dates in the band names.")))

@@ -1236,8 +1236,9 @@ def test_every_option_and_number_parameter_says_its_default_and_how_to_give_it(q
 
     alg = QgsApplication.processingRegistry().algorithmById("caim:detectchanges")
     checked = []
-    for d in alg.parameterDefinitions():
-        if not isinstance(d, (QgsProcessingParameterEnum, QgsProcessingParameterNumber)):
+    provider = QgsApplication.processingRegistry().providerById("caim")
+    for d in [d for a in provider.algorithms() for d in a.parameterDefinitions()]:  # (caim:splitdates' BAND_ORDER,
+        if not isinstance(d, (QgsProcessingParameterEnum, QgsProcessingParameterNumber)):  # the sample's N and SEED)
             continue
         text = d.description() + " " + d.help()
         default = d.defaultValue()
@@ -1247,6 +1248,6 @@ def test_every_option_and_number_parameter_says_its_default_and_how_to_give_it(q
         if isinstance(d, QgsProcessingParameterEnum) and d.usesStaticStrings():
             assert "give the name (%s=" % d.name() in d.help(), (d.name(), d.help())
         checked.append(d.name())
-    assert {"MODEL", "DEVICE", "THRESHOLD", "BAND_ORDER", "TILE_SIZE", "OVERLAP", "SENSITIVITY"} <= set(checked)
+    assert {"MODEL", "DEVICE", "THRESHOLD", "BAND_ORDER", "TILE_SIZE", "OVERLAP", "SENSITIVITY", "N", "SEED"} <= set(checked)
     fill = alg.parameterDefinition("FILL_GAPS").help()
     assert "Off (the default)" in fill, fill
