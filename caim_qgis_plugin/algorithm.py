@@ -306,6 +306,10 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
                                   (self.BAND_ORDER, BAND_ORDERS)):
                 if message.rstrip(".").endswith(" " + name):
                     return False, option_refused(name, parameters.get(name), options)
+            if message.rstrip(".").endswith(" " + self.WEIGHTS):  # a file of another kind (QGIS checks the .pt)
+                return False, tr("WEIGHTS: '%s' is not a weights file (.pt, PyTorch). Give a CAIM-Net or SChanger "
+                                 "weights file, or leave WEIGHTS empty for the bundled weights.") % (
+                    parameters.get(self.WEIGHTS),)
             # the numbers' ranges (SENSITIVITY=9, TILE_SIZE=-1): QGIS said only "Incorrect parameter value for ..."
             return False, number_refused(message, parameters, self.parameterDefinitions()) or message
         return ok, message

@@ -173,7 +173,8 @@ def resolve_device(device="auto"):
     if d.startswith("cuda"):
         if not torch.cuda.is_available():
             raise CaimError(f"Device '{device}' was requested but CUDA is not available here "
-                            f"(torch {torch.__version__}). Choose the CPU or automatic device (--device cpu or auto).")
+                            f"(torch {torch.__version__}). Choose the CPU or automatic device (--device cpu or auto on the command "
+                            "line, DEVICE=CPU or Auto in Processing, the Device list in QGIS).")
         idx = int(d.split(":")[1]) if ":" in d else 0
         if idx >= torch.cuda.device_count():
             raise CaimError(f"Device '{device}' does not exist: {torch.cuda.device_count()} CUDA device(s).")

@@ -1251,3 +1251,23 @@ def test_every_option_and_number_parameter_says_its_default_and_how_to_give_it(q
     assert {"MODEL", "DEVICE", "THRESHOLD", "BAND_ORDER", "TILE_SIZE", "OVERLAP", "SENSITIVITY", "N", "SEED"} <= set(checked)
     fill = alg.parameterDefinition("FILL_GAPS").help()
     assert "Off (the default)" in fill, fill
+
+
+def test_a_weights_file_of_another_kind_and_a_missing_gpu_are_said_in_processing_terms(qgis_app, tmp_path):
+    """From a power user's walk: WEIGHTS=2010.tif got only "Incorrect parameter value for WEIGHTS", and DEVICE=CUDA
+    on a machine without CUDA named the command line's option alone ("--device cpu or auto")."""
+    import torch
+    from qgis.core import QgsApplication, QgsProcessingContext, QgsProject
+
+    stack = make_stack(str(tmp_path))
+    context = QgsProcessingContext()
+    context.setProject(QgsProject.instance())
+    alg = QgsApplication.processingRegistry().createAlgorithmById("caim:detectchanges")
+    out = outputs_in(str(tmp_path / "o"))
+    ok, text = alg.checkParameterValues(dict(out, INPUT=stack, WEIGHTS=stack[0]), context)
+    assert not ok and text.startswith("WEIGHTS: '%s' is not a weights file (.pt, PyTorch)" % stack[0]), text
+    if torch.cuda.is_available():
+        return
+    results, ok, fb = run_alg(dict(out, INPUT=stack, MODEL="cva", DEVICE="CUDA"))
+    assert not ok and "DEVICE=CPU or Auto in Processing" in fb.textLog(), fb.textLog()
+    assert not os.path.exists(str(tmp_path / "o"))
