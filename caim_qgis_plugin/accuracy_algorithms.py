@@ -94,6 +94,9 @@ class _Base(QgsProcessingAlgorithm):
         if not ok:
             for definition in self.parameterDefinitions():
                 name, value = definition.name(), parameters.get(definition.name())
+                # (layers only: qgis_process gives N=1 as the text '1', which was said to be no file nor layer)
+                if definition.type() not in ("raster", "source", "vector", "layer"):
+                    continue
                 if message.rstrip(".").endswith(" " + name) and isinstance(value, str) and value \
                         and not os.path.exists(value.split("|")[0]):
                     return False, layer_list_problem(value, name, context) or message

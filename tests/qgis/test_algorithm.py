@@ -1224,6 +1224,9 @@ def test_a_number_out_of_its_range_is_said_with_the_range(qgis_app, tmp_path):
     sample = QgsApplication.processingRegistry().createAlgorithmById("caim:samplechangemap")
     ok, text = sample.checkParameterValues({"INPUT": stack[0], "N": -5, "OUTPUT": str(tmp_path / "s.gpkg")}, context)
     assert not ok and text.startswith("N=-5 is outside its range: give a whole number"), text
+    # as qgis_process gives it, a text: it was said to be "neither a file nor a loaded layer"
+    ok, text = sample.checkParameterValues({"INPUT": stack[0], "N": "1", "OUTPUT": str(tmp_path / "s.gpkg")}, context)
+    assert (ok, text) == (False, "N=1 is outside its range: give a whole number from 2 to 100000."), text
 
 
 def test_every_option_and_number_parameter_says_its_default_and_how_to_give_it(qgis_app):
