@@ -38,7 +38,7 @@ from qgis.core import (
     QgsRuleBasedRenderer,
 )
 
-from caim_qgis_plugin.algorithm import with_help
+from caim_qgis_plugin.algorithm import parameter_text, with_help
 from caim_qgis_plugin.inputs import layer_source
 from caim_qgis_plugin.paths import icon_path
 
@@ -265,7 +265,7 @@ class SampleChangeMapAlgorithm(_Base):
         try:
             info = read_map(map_path)
             drawn = stratified_sample(map_path, out, n=self.parameterAsInt(parameters, self.N, context),
-                                      sizes=parse_sizes(self.parameterAsString(parameters, self.SIZES, context)),
+                                      sizes=parse_sizes(parameter_text(self, parameters, self.SIZES, context)),
                                       seed=self.parameterAsInt(parameters, self.SEED, context), overwrite=True,
                                       n_unchanged=n0, info=info)
         except CaimError as exc:
@@ -460,7 +460,7 @@ class CompareWithReferenceAlgorithm(_Base):
         try:
             res = compare(map_path, ref_path, binary=self.parameterAsBoolean(parameters, self.BINARY, context),
                           reference_nodata=nodata,
-                          changed_values=self.parameterAsString(parameters, self.CHANGED_VALUES, context) or None,
+                          changed_values=parameter_text(self, parameters, self.CHANGED_VALUES, context) or None,
                           progress=lambda f: feedback.setProgress(100.0 * f), cancel=feedback.isCanceled)
             if out:
                 make_output_folder(out)

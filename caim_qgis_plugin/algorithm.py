@@ -74,6 +74,16 @@ def option_refused(name, value, options):
         name, value, ", ".join(options))
 
 
+def parameter_text(alg, parameters, name, context):
+    """``alg.parameterAsString``, a list value joined with commas: qgis_process makes a parameter given more than once
+    (BANDS=3 BANDS=2 BANDS=1 BANDS=4, as INPUT is repeated) a list, and a script may pass one (DATES=[...]), which
+    parameterAsString read as empty: the bands or dates given were dropped without a word."""
+    value = parameters.get(name)
+    if isinstance(value, (list, tuple)):
+        return ",".join(str(v).strip() for v in value if v is not None and str(v).strip())
+    return alg.parameterAsString(parameters, name, context)
+
+
 def number_refused(message, parameters, definitions):
     """QGIS's "Incorrect parameter value for SENSITIVITY" (``message``) of a number parameter among ``definitions``,
     said with the value given and the range it takes ("SENSITIVITY=9 is outside its range: give a number from -3
@@ -546,9 +556,9 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
         return dated
 
     def _prepare(self, layers, parameters, context, feedback):
-        dates_text = self.parameterAsString(parameters, self.DATES, context)
+        dates_text = parameter_text(self, parameters, self.DATES, context)
         try:
-            bands = inp.parse_bands(self.parameterAsString(parameters, self.BANDS, context))
+            bands = inp.parse_bands(parameter_text(self, parameters, self.BANDS, context))
         except ValueError as exc:
             raise QgsProcessingException(str(exc)) from None
         try:
@@ -588,7 +598,7 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
         self._threshold = threshold
         masks = self.parameterAsLayerList(parameters, self.MASKS, context) if parameters.get(self.MASKS) else []
         try:  # one mask or None per date
-            masks = inp.masks_by_date(masks, self.parameterAsString(parameters, self.MASKED_DATES, context),
+            masks = inp.masks_by_date(masks, parameter_text(self, parameters, self.MASKED_DATES, context),
                                       len(layers))
         except ValueError as exc:  # the user gave one layer: its dates are the layers counted
             raise QgsProcessingException(str(exc) + (tr(
@@ -611,7 +621,7 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
         # summary and its WARNINGS output, with the bands the run read; the form's said it a second time here)
         problems = inp.validate(layers, [f.get("date") for f in facts], bands, AUTO if choice == AUTO else model,
                                 weights=weights, masks=masks, mapping_warning=False)
-        clear_text = self.parameterAsString(parameters, self.MASK_CLEAR, context)
+        clear_text = parameter_text(self, parameters, self.MASK_CLEAR, context)
         try:
             self._mask_clear = inp.parse_clear_values(clear_text)
         except ValueError as exc:

@@ -21,7 +21,7 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
-from caim_qgis_plugin.algorithm import DetectChangesAlgorithm, with_help
+from caim_qgis_plugin.algorithm import DetectChangesAlgorithm, parameter_text, with_help
 from caim_qgis_plugin.inputs import layer_source
 
 ORDERS = [None, "date", "band"]  # BAND_ORDER's options: from the band names (else date by date), date, band
@@ -155,7 +155,7 @@ class SplitDatesAlgorithm(QgsProcessingAlgorithm):
         source = layer_source(layer)
         per_date = self.parameterAsInt(parameters, self.BANDS_PER_DATE, context) or None
         order = ORDERS[self.parameterAsEnum(parameters, self.BAND_ORDER, context)]
-        dates = self.parameterAsString(parameters, self.DATES, context).strip() or None
+        dates = parameter_text(self, parameters, self.DATES, context).strip() or None
         folder = self.parameterAsString(parameters, self.OUTPUT, context)
         try:
             written = write_split(source, folder, per_date, order, dates,

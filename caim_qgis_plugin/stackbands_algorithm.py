@@ -21,7 +21,7 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
-from caim_qgis_plugin.algorithm import DetectChangesAlgorithm, with_help
+from caim_qgis_plugin.algorithm import DetectChangesAlgorithm, parameter_text, with_help
 from caim_qgis_plugin.i18n import translator
 from caim_qgis_plugin.inputs import layer_source
 
@@ -210,7 +210,7 @@ class StackBandsAlgorithm(QgsProcessingAlgorithm):
             inputs.append(folder)
         if not inputs:
             raise QgsProcessingException(tr("Choose the band files, or the folder holding them."))
-        bands = self.parameterAsString(parameters, self.BANDS, context).strip() or None
+        bands = parameter_text(self, parameters, self.BANDS, context).strip() or None
         out = self.parameterAsString(parameters, self.OUTPUT, context)
         try:
             res = stack_band_files(inputs, out, bands=bands,

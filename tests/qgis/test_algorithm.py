@@ -1274,3 +1274,19 @@ def test_a_weights_file_of_another_kind_and_a_missing_gpu_are_said_in_processing
     results, ok, fb = run_alg(dict(out, INPUT=stack, MODEL="cva", DEVICE="CUDA"))
     assert not ok and "DEVICE=CPU or Auto in Processing" in fb.textLog(), fb.textLog()
     assert not os.path.exists(str(tmp_path / "o"))
+
+
+def test_a_text_parameter_given_more_than_once_is_read_as_its_comma_separated_list(qgis_app, tmp_path):
+    """From a power user's walk: qgis_process ... BANDS=4 BANDS=3 BANDS=2 BANDS=1 (repeated, as INPUT is) or
+    DATES=... DATES=... makes a list, and a script may pass one (DATES=[...]); parameterAsString read it as empty, so
+    the run went on with the bands and dates of the files' metadata and names, without a word.  A list is read as
+    its items joined with commas."""
+    stack = make_stack(str(tmp_path))
+    given = ["2019-06-02", "2020-06-02", "2021-06-02"]  # not the dates of the file names (the 1st of May)
+    results, ok, fb = run_alg(dict(INPUT=stack, MODEL="cva", DEVICE="CPU", DATES=given, BANDS=["4", "3", "2", "1"],
+                                   **outputs_in(str(tmp_path / "o"))))
+    assert ok, fb.textLog()
+    assert results["USED_DATES"] == ",".join(given)
+    from osgeo import gdal
+
+    assert gdal.Open(results["MOMENT"]).GetMetadataItem("CAIM_BANDS") == "4,3,2,1"
