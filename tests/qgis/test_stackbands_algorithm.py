@@ -848,3 +848,21 @@ def test_warnings_are_warnings_not_errors(project, tmp_path):
             dict(params, OUTPUT="TEMPORARY_OUTPUT"), context, feedback)
         assert ok and not feedback.errors, (alg, feedback.errors)
         assert any("temporary folder, which is deleted when QGIS closes" in w for w in feedback.warnings), alg
+
+
+def test_mask_clear_of_masks_of_different_kinds_is_that_of_most_with_a_warning(project, tmp_path):
+    """MASK_CLEAR (for a model to give the change detection) of a generic series whose masks are of two kinds (Fmask:
+    0 and 1 clear; cloudmask: 0): the clear values of the kind most dates have, and a warning naming the date whose
+    mask they are not right for; MASKED_DATES lists every masked date, as MASKS lists every mask."""
+    from rasters import write_tif
+
+    (tmp_path / "in").mkdir()
+    for d, mask in (("2020-01-05", "Fmask"), ("2020-06-05", "Fmask"), ("2021-01-05", "cloudmask")):
+        for k, b in enumerate(("B2", "B3", "B4", "B5")):
+            write_tif(str(tmp_path / "in" / f"{d}_{b}.tif"), np.full((10, 10), 100 + 10 * k, np.uint16))
+        write_tif(str(tmp_path / "in" / f"{d}_{mask}.tif"), np.full((10, 10), 1 if mask == "Fmask" else 0, np.uint8))
+    results, ok, fb = run_processing("caim:stackbands", {"FOLDER": str(tmp_path / "in"), "OUTPUT": str(tmp_path / "o")})
+    assert ok, fb.textLog()
+    assert results["MASK_CLEAR"] == "0,1" and results["MASKED_DATES"] == "1,2,3" and len(results["MASKS"]) == 3
+    assert "MASK_CLEAR is 0,1, the clear values of most masks; the masks of 2021-01-05 are of another kind" in (
+        fb.textLog()), fb.textLog()
