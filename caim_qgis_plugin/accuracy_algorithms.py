@@ -38,7 +38,7 @@ from qgis.core import (
     QgsRuleBasedRenderer,
 )
 
-from caim_qgis_plugin.algorithm import parameter_text, with_help
+from caim_qgis_plugin.algorithm import help_for_the_platform, parameter_text, with_help
 from caim_qgis_plugin.inputs import layer_source
 from caim_qgis_plugin.paths import icon_path
 
@@ -199,6 +199,7 @@ def class_labels(map_path, info=None):
     return labels
 
 
+@help_for_the_platform
 class SampleChangeMapAlgorithm(_Base):
     INPUT, N, N_UNCHANGED, SIZES, SEED, OUTPUT = "INPUT", "N", "N_UNCHANGED", "SIZES", "SEED", "OUTPUT"
 
@@ -285,6 +286,7 @@ class SampleChangeMapAlgorithm(_Base):
         return {}
 
 
+@help_for_the_platform
 class AssessAccuracyAlgorithm(_Base):
     MAP, POINTS, FIELD, BINARY, REPORT, STRATA = "MAP", "POINTS", "FIELD", "BINARY", "REPORT", "STRATA"
     COMPARE = "COMPARE"
@@ -390,6 +392,7 @@ class AssessAccuracyAlgorithm(_Base):
                 self.REPORT: report or None}
 
 
+@help_for_the_platform
 class CompareWithReferenceAlgorithm(_Base):
     MAP, REFERENCE, BINARY, REFERENCE_NODATA = "MAP", "REFERENCE", "BINARY", "REFERENCE_NODATA"
     CHANGED_VALUES, OUTPUT_CSV = "CHANGED_VALUES", "OUTPUT_CSV"

@@ -74,6 +74,32 @@ def option_refused(name, value, options):
         name, value, ", ".join(options))
 
 
+def plain_help(text):
+    """An algorithm's help (HTML, which the toolbox's help panel renders) as plain text: what qgis_process help prints
+    as it is, where 'joined by &amp;' and 'bit6&amp;!bit2&amp;!bit4' (to be copied into MASK_CLEAR) read as such, with
+    the <b> and <tt> around every heading and option name."""
+    import html
+    import re
+
+    text = re.sub(r"<br\s*/?>", "\n", text)
+    return html.unescape(re.sub(r"</?(?:b|i|tt|em|strong|code)>", "", text))
+
+
+def help_for_the_platform(cls):
+    """Class decorator: ``cls.shortHelpString`` as plain text (:func:`plain_help`) under qgis_process, whose QGIS
+    application is named so (QgsApplication.platform()); HTML in the desktop and in scripts."""
+    html_help = cls.shortHelpString
+
+    def shortHelpString(self):  # noqa: N802
+        from qgis.core import QgsApplication
+
+        text = html_help(self)
+        return plain_help(text) if QgsApplication.platform() == "qgis_process" else text
+
+    cls.shortHelpString = shortHelpString
+    return cls
+
+
 def parameter_text(alg, parameters, name, context):
     """``alg.parameterAsString``, a list value joined with commas: qgis_process makes a parameter given more than once
     (BANDS=3 BANDS=2 BANDS=1 BANDS=4, as INPUT is repeated) a list, and a script may pass one (DATES=[...]), which
@@ -135,6 +161,7 @@ def _remove_outputs(written):
                 os.remove(p)
 
 
+@help_for_the_platform
 class DetectChangesAlgorithm(QgsProcessingAlgorithm):
     INPUT = "INPUT"
     DATES = "DATES"

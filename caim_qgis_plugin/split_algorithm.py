@@ -21,7 +21,7 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
-from caim_qgis_plugin.algorithm import DetectChangesAlgorithm, parameter_text, with_help
+from caim_qgis_plugin.algorithm import DetectChangesAlgorithm, help_for_the_platform, parameter_text, with_help
 from caim_qgis_plugin.inputs import layer_source
 
 ORDERS = [None, "date", "band"]  # BAND_ORDER's options: from the band names (else date by date), date, band
@@ -75,6 +75,7 @@ def model_intermediate(parameters, name):
     return os.path.dirname(os.path.dirname(os.path.abspath(value))) == os.path.abspath(QgsProcessingUtils.tempFolder())
 
 
+@help_for_the_platform
 class SplitDatesAlgorithm(QgsProcessingAlgorithm):
     INPUT, BANDS_PER_DATE, BAND_ORDER, DATES = "INPUT", "BANDS_PER_DATE", "BAND_ORDER", "DATES"
     OVERWRITE, OUTPUT, LAYERS, USED_DATES = "OVERWRITE", "OUTPUT", "LAYERS", "USED_DATES"

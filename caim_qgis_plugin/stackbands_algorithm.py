@@ -21,7 +21,7 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
-from caim_qgis_plugin.algorithm import DetectChangesAlgorithm, parameter_text, with_help
+from caim_qgis_plugin.algorithm import DetectChangesAlgorithm, help_for_the_platform, parameter_text, with_help
 from caim_qgis_plugin.i18n import translator
 from caim_qgis_plugin.inputs import layer_source
 
@@ -133,6 +133,7 @@ def masks_clear_values(res):
     return clear, [d.date for d in res.dates if d.mask_name and id(d) not in right]
 
 
+@help_for_the_platform
 class StackBandsAlgorithm(QgsProcessingAlgorithm):
     INPUT, FOLDER, BANDS, OVERWRITE, OUTPUT = "INPUT", "FOLDER", "BANDS", "OVERWRITE", "OUTPUT"
     LAYERS, MASKS, SUMMARY = "LAYERS", "MASKS", "SUMMARY"

@@ -20,7 +20,7 @@ from qgis.core import (
 )
 
 from caim_qgis_plugin.accuracy_algorithms import _Base, make_output_folder
-from caim_qgis_plugin.algorithm import with_help
+from caim_qgis_plugin.algorithm import help_for_the_platform, with_help
 from caim_qgis_plugin.i18n import translator
 from caim_qgis_plugin.inputs import layer_source
 
@@ -92,6 +92,7 @@ def zones_source(layer, context, selected=False):
     return path, "zones", True
 
 
+@help_for_the_platform
 class ChangeByZonesAlgorithm(_Base):
     """(The accuracy tools' base: their icon, and QGIS's "Incorrect parameter value for ZONES" for a path that is
     no file replaced by one that names the path; in the detection's group.)"""

@@ -1290,3 +1290,22 @@ def test_a_text_parameter_given_more_than_once_is_read_as_its_comma_separated_li
     from osgeo import gdal
 
     assert gdal.Open(results["MOMENT"]).GetMetadataItem("CAIM_BANDS") == "4,3,2,1"
+
+
+def test_the_help_is_plain_text_under_qgis_process(qgis_app, monkeypatch):
+    """From a power user's walk: qgis_process help prints an algorithm's help as it is, HTML for the toolbox's help
+    panel: '<b>Input layers</b>', '<tt>auto</tt>', and for MASK_CLEAR 'bit6&amp;!bit2&amp;!bit4 for Landsat 8-9',
+    which copied as it reads is no rule.  Under qgis_process (QgsApplication.platform()) every caim algorithm's help
+    is plain text; in the desktop and scripts it stays HTML."""
+    from qgis.core import QgsApplication
+
+    provider = QgsApplication.processingRegistry().providerById("caim")
+    detect = provider.algorithm("detectchanges")
+    assert "bit6&amp;!bit2&amp;!bit4" in detect.shortHelpString() and "<b>Input layers</b>" in detect.shortHelpString()
+    monkeypatch.setattr(QgsApplication, "platform", staticmethod(lambda: "qgis_process"))
+    text = detect.shortHelpString()
+    assert "bit6&!bit2&!bit4 for Landsat 8-9" in text and "Input layers: the dates, oldest first" in text
+    assert "masks/<date>_<mask>.vrt" in provider.algorithm("stackbands").shortHelpString()
+    for alg in provider.algorithms():
+        text = alg.shortHelpString()
+        assert text and not any(t in text for t in ("<b>", "<i>", "<tt>", "&amp;", "&lt;", "&gt;")), (alg.id(), text)

@@ -108,6 +108,8 @@ def test_qgis_process_run(tmp_path):
         assert option in helptext, helptext[-3000:]
     assert "TILE_SIZE: Tile size (pixels; 0 = automatic)" in helptext
     assert "MODEL=cva" in helptext and "MODEL=auto" in helptext
+    # plain text, as a terminal shows it (it printed the toolbox's HTML: 'bit6&amp;!bit2&amp;!bit4', '<b>Model</b>')
+    assert "bit6&!bit2&!bit4 for Landsat 8-9" in helptext and "&amp;" not in helptext and "<b>" not in helptext
 
     stack = make_stack(str(tmp_path))
     out = str(tmp_path / "out")
