@@ -39,6 +39,7 @@ from qgis.core import (
 )
 
 from caim_qgis_plugin.algorithm import help_for_the_platform, parameter_text, with_help
+from caim_qgis_plugin.i18n import engine_language
 from caim_qgis_plugin.inputs import layer_source
 from caim_qgis_plugin.paths import icon_path
 
@@ -88,6 +89,7 @@ class _Base(QgsProcessingAlgorithm):
     def checkParameterValues(self, parameters, context):  # noqa: N802
         """QGIS's own check, with its generic "Incorrect parameter value for POINTS" (MAP, REFERENCE, ...)
         for a path that is neither a file nor a loaded layer replaced by one that names the path."""
+        engine_language()  # the engine's messages in QGIS's language
         from caim_qgis_plugin.inputs import layer_list_problem
 
         ok, message = super().checkParameterValues(parameters, context)
@@ -248,6 +250,7 @@ class SampleChangeMapAlgorithm(_Base):
                                                                   QgsProcessing.TypeVectorPoint))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        engine_language()  # the engine's messages in QGIS's language
         from model_core.accuracy import parse_sizes, read_map, stratified_sample
         from model_core.errors import CaimError
 
@@ -350,6 +353,7 @@ class AssessAccuracyAlgorithm(_Base):
         self.addOutput(QgsProcessingOutputString(self.SUMMARY, tr("Summary")))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        engine_language()  # the engine's messages in QGIS's language
         from model_core.accuracy import assess
         from model_core.errors import CaimError
 
@@ -451,6 +455,7 @@ class CompareWithReferenceAlgorithm(_Base):
         self.addOutput(QgsProcessingOutputString(self.REPORT, tr("Report")))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        engine_language()  # the engine's messages in QGIS's language
         from model_core.compare import compare, write_csv
         from model_core.errors import CaimError
 

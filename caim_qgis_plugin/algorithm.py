@@ -32,6 +32,7 @@ from qgis.core import (
 
 from caim_qgis_plugin import inputs as inp
 from caim_qgis_plugin import models as mdl
+from caim_qgis_plugin.i18n import engine_language
 from caim_qgis_plugin.models import AUTO, MODELS
 from caim_qgis_plugin.paths import icon_path
 
@@ -330,6 +331,7 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
     def checkParameterValues(self, parameters, context):  # noqa: N802
         """QGIS's own check, with its generic "Incorrect parameter value for INPUT" replaced by what is wrong
         with which entry of INPUT or MASKS (a file that does not exist, one GDAL cannot open as a raster)."""
+        engine_language()  # the engine's messages in QGIS's language
         ok, message = super().checkParameterValues(parameters, context)
         if not ok:
             for name in (self.INPUT, self.MASKS):
@@ -476,6 +478,7 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
 
     # -- main thread ------------------------------------------------------------------------------
     def prepareAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        engine_language()  # the engine's messages in QGIS's language
         self._split, self._sources = [], {}
         self._begun = self._dropped = False
         layers = []
@@ -674,6 +677,7 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
 
     # -- worker thread ----------------------------------------------------------------------------
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        engine_language()  # the engine's messages in QGIS's language
         with self._lock:
             self._begun = True
             if self._dropped:  # cancelled before it began: its dates are gone

@@ -68,7 +68,7 @@ from caim_qgis_plugin.models import AUTO
 from caim_qgis_plugin.paths import icon_path
 from caim_qgis_plugin.qtcompat import event_point
 from caim_qgis_plugin.richtext import literal, tone
-from caim_qgis_plugin.i18n import integer, number, signed, translator
+from caim_qgis_plugin.i18n import engine_language, integer, number, signed, translator
 
 tr = translator("CaimDialog")
 
@@ -392,6 +392,7 @@ class StackTask(QgsTask):
     def __init__(self, sources, folder, done):
         super().__init__(tr("CAIM: stacking band files into dates"), QgsTask.Flag.CanCancel)
         self.sources, self.folder, self.done = list(sources), folder, done
+        engine_language()  # the engine's messages in QGIS's language (its run is in a worker thread)
         self.result, self.error = None, None
         self.layers = {}
         self.started = self.seconds = None  # when run() began (perf_counter), and the engine's seconds: measured
@@ -1324,6 +1325,7 @@ class CaimDialog(QDialog):
         Returns whether Run may go ahead (None while held: a stack's end checks once when its layers are in)."""
         if self._validation_held:
             return None
+        engine_language()  # the engine's messages (its checks of the inputs) in QGIS's language
         self._patch_note()
         problems = self.problems()
         stacking = self.stack_task is not None
@@ -1733,6 +1735,7 @@ class CaimDialog(QDialog):
         # the user answered "Run anyway" to the engine's refusal of a huge run: this run only, whether it starts
         # or not; the refused run wrote nothing, so its outputs' overwrite was already agreed to
         allow_huge, self._allow_huge = self._allow_huge, False
+        engine_language()  # the engine's messages in QGIS's language (the algorithm sets it again)
         if self.task is not None or self.stack_task is not None or not self.validate():
             return None
         if not allow_huge:  # (a run anyway after a refused one: the same split, whose warnings still hold)

@@ -2,8 +2,9 @@
 
 Each module takes its translation function with ``tr = translator("CaimDialog")``: ``tr(text)`` returns
 ``text`` in the language QGIS runs in when a translation for it is installed, else ``text`` unchanged.
-The context names the module, as Qt Linguist groups messages by it.  Messages of the engine
-(``model_core``, which never imports Qt) stay in English.
+The context names the module, as Qt Linguist groups messages by it.  The engine (``model_core``, which
+never imports Qt) translates its own messages from its catalogues (:mod:`model_core.i18n`); the plugin tells
+it QGIS's language with :func:`engine_language` before it calls it.
 """
 
 import os
@@ -66,6 +67,17 @@ def qgis_locale():
         if settings.value("locale/overrideFlag", False, type=bool):
             name = settings.value("locale/userLocale", "", type=str) or ""
     return (name or QLocale().name() or "").replace("-", "_")
+
+
+def engine_language():
+    """Make the engine's messages (refusals of bad input, a run's notes and warnings) speak QGIS's language
+    (:func:`qgis_locale`; English where the engine has no catalogue).  Called before the plugin calls the
+    engine: in the dialog and at the start of every Processing algorithm (the language is the process's, and
+    a test or the user may switch QGIS's between runs).  Returns the engine's language code."""
+    from model_core.i18n import language, set_language
+
+    set_language(qgis_locale())
+    return language()
 
 
 def translation_file(locale, folder=I18N_DIR):

@@ -22,6 +22,7 @@ from qgis.core import (
 )
 
 from caim_qgis_plugin.algorithm import DetectChangesAlgorithm, help_for_the_platform, parameter_text, with_help
+from caim_qgis_plugin.i18n import engine_language
 from caim_qgis_plugin.inputs import layer_source
 
 ORDERS = [None, "date", "band"]  # BAND_ORDER's options: from the band names (else date by date), date, band
@@ -142,6 +143,7 @@ class SplitDatesAlgorithm(QgsProcessingAlgorithm):
         self.addOutput(QgsProcessingOutputString(self.USED_DATES, tr("Dates (comma-separated)")))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        engine_language()  # the engine's messages in QGIS's language
         from model_core.errors import CaimError
         from model_core.stacked import write_split
 

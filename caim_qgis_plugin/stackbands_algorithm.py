@@ -22,7 +22,7 @@ from qgis.core import (
 )
 
 from caim_qgis_plugin.algorithm import DetectChangesAlgorithm, help_for_the_platform, parameter_text, with_help
-from caim_qgis_plugin.i18n import translator
+from caim_qgis_plugin.i18n import engine_language, translator
 from caim_qgis_plugin.inputs import layer_source
 
 tr = translator("CaimStackBands")
@@ -200,6 +200,7 @@ class StackBandsAlgorithm(QgsProcessingAlgorithm):
         self.addOutput(QgsProcessingOutputString(self.MASK_CLEAR, tr("Mask values meaning clear")))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        engine_language()  # the engine's messages in QGIS's language
         from model_core.bandfiles import stack_band_files
         from model_core.errors import CaimError
 

@@ -21,7 +21,7 @@ from qgis.core import (
 
 from caim_qgis_plugin.accuracy_algorithms import _Base, make_output_folder
 from caim_qgis_plugin.algorithm import help_for_the_platform, with_help
-from caim_qgis_plugin.i18n import translator
+from caim_qgis_plugin.i18n import engine_language, translator
 from caim_qgis_plugin.inputs import layer_source
 
 tr = translator("CaimZones")
@@ -152,6 +152,7 @@ class ChangeByZonesAlgorithm(_Base):
         self.addOutput(QgsProcessingOutputString(self.SUMMARY, tr("Summary")))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        engine_language()  # the engine's messages in QGIS's language
         from model_core.errors import CaimError
         from model_core.zones import change_by_zones
 

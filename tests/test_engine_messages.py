@@ -1,0 +1,116 @@
+"""The engine's messages in German and Spanish (model_core.i18n): every template in the code has a
+translation with the same fields in each catalogue, the catalogues load safely, the language is English
+unless set, and the command line stays English without CAIM_LANGUAGE."""
+
+import json
+import os
+import subprocess  # nosec B404 -- runs this project's own CLI in a test
+import sys
+
+import numpy as np
+import pytest
+from rasters import write_tif
+
+from model_core import i18n
+from model_core.i18n import _
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(ROOT, "tools"))
+import engine_messages  # noqa: E402
+
+# the refusal of 3 dates with different band counts, as the command line printed it before the engine's
+# messages were translatable (byte for byte)
+BANDS_DIFFER = ("error: The inputs have different numbers of bands ('a_2019.tif': 4, 'b_2020.tif': 4, "
+                "'c_2021.tif': 3). Every date needs the same bands in the same order: select them with the band "
+                "mapping (e.g. 3,2,1,4; --bands on the command line, BANDS in Processing).")
+
+
+@pytest.fixture(autouse=True)
+def english_afterwards():
+    before = i18n.set_language("en")
+    yield
+    i18n.set_language(before)
+
+
+def test_the_check_finds_a_missing_translation_a_changed_field_and_a_hidden_underscore(tmp_path, monkeypatch):
+    engine = tmp_path / "model_core"
+    engine.mkdir()
+    (engine / "m.py").write_text(
+        "from model_core.i18n import _\n"
+        "def f(path, n):\n"
+        "    raise ValueError(_('Input {n} {path!r} has {share:.1f} %').format(n=n, path=path, share=1.0))\n"
+        "def g(text):\n"
+        "    key, _, value = text.partition('=')\n"
+        "    return _('Key {key}').format(key=key)\n")
+    for code, entries in (("de", {"Input {n} {path!r} has {share:.1f} %": "Eingabe {n} {path} hat {share:.1f} %",
+                                  "Old": "Alt"}),
+                          ("es", {"Input {n} {path!r} has {share:.1f} %": "Entrada {n} {path!r} tiene {share:.1f} %",
+                                  "Key {key}": "Clave {clave}"})):
+        (tmp_path / f"{code}.json").write_text(json.dumps(entries), encoding="utf-8")
+    monkeypatch.setattr(engine_messages, "ENGINE", str(engine))
+    monkeypatch.setattr(engine_messages, "catalogue_path", lambda code: str(tmp_path / f"{code}.json"))
+    problems = "\n".join(engine_messages.check())
+    assert "binds the name _" in problems and "m.py:5" in problems
+    assert "de: no translation of" in problems and "'Key {key}'" in problems
+    assert "de: the fields of the translation" in problems and "('path', 'r', '')" in problems
+    assert "es: the fields of the translation" in problems and "clave" in problems
+    assert "de: entry no longer in the code: 'Old'" in problems
+    assert "es: no translation" not in problems
+    engine_messages.update()   # adds the missing ones, empty, and keeps the rest
+    de = json.loads((tmp_path / "de.json").read_text(encoding="utf-8"))
+    assert de["Key {key}"] == "" and de["Old"] == "Alt" and list(de)[0].startswith("Input {n}")
+
+
+def test_the_catalogues_are_plain_text_to_text_and_load_safely(tmp_path):
+    for code in i18n.LANGUAGES:
+        with open(i18n.catalogue_path(code), encoding="utf-8") as f:
+            data = json.load(f)
+        assert isinstance(data, dict)
+        assert all(isinstance(k, str) and isinstance(v, str) and v for k, v in data.items())
+        assert i18n.load_catalogue(i18n.catalogue_path(code)) == data
+    broken = tmp_path / "broken.json"
+    for text in ("{not json", "[1, 2]", "null", "\x00\x01"):
+        broken.write_text(text, encoding="utf-8")
+        assert i18n.load_catalogue(str(broken)) == {}
+    broken.write_bytes(b"\xff\xfe{")
+    assert i18n.load_catalogue(str(broken)) == {}
+    broken.write_text(json.dumps({"A {x}": "B {x}", "C": 3, "D": "", "E": None}), encoding="utf-8")
+    assert i18n.load_catalogue(str(broken)) == {"A {x}": "B {x}"}
+    assert i18n.load_catalogue(str(tmp_path / "missing.json")) == {}
+
+
+def test_the_language_is_english_unless_set_and_falls_back_to_english(monkeypatch):
+    template = "Input {n} has an empty path."
+    monkeypatch.delenv("CAIM_LANGUAGE", raising=False)
+    i18n.set_language(None)
+    assert i18n.language() == "en" and _(template) == template
+    monkeypatch.setenv("CAIM_LANGUAGE", "es_ES.UTF-8")
+    assert i18n.language() == "es"
+    i18n.set_language("de_DE")   # the plugin's setting wins over the environment
+    assert i18n.language() == "de"
+    assert _("a text no catalogue has") == "a text no catalogue has"
+    for name in ("fr_FR", "C", "", "pt-BR"):
+        i18n.set_language(name)
+        assert _(template) == template
+    assert [i18n.language_code(n) for n in ("de_AT", "es-MX", "DE", "C", None, "de_DE.UTF-8@euro")] == \
+        ["de", "es", "de", "en", "en", "de"]
+
+
+def _cli(tmp_path, language=None):
+    imgs = [write_tif(tmp_path / f"{n}.tif", np.ones((b, 16, 16), np.float32))
+            for n, b in (("a_2019", 4), ("b_2020", 4), ("c_2021", 3))]
+    env = dict(os.environ, PYTHONPATH=ROOT)
+    env.pop("CAIM_LANGUAGE", None)
+    if language:
+        env["CAIM_LANGUAGE"] = language
+    p = subprocess.run([sys.executable, "-m", "model_core", "detect", *[os.path.basename(i) for i in imgs],  # nosec B603
+                        "--out", "o", "--model", "cva"], capture_output=True, text=True, env=env,
+                       cwd=str(tmp_path), timeout=300)
+    assert p.returncode == 2
+    return p.stderr.strip().splitlines()[-1]
+
+
+def test_the_command_line_stays_english_without_caim_language(tmp_path):
+    assert _cli(tmp_path) == BANDS_DIFFER
+
+

@@ -1,0 +1,143 @@
+#!/usr/bin/env python3
+"""List the engine's translatable messages and keep its catalogues in step with the code.
+
+    python tools/engine_messages.py            # report templates without a German or Spanish entry
+    python tools/engine_messages.py --update   # add them to model_core/locale/*.json (empty), in code order
+
+A message of ``model_core`` is translatable when the code passes a literal template to ``_()``, or marks a
+constant with ``N_()`` (:mod:`model_core.i18n`).  This reads them with ``ast`` (no module is imported) and checks, for each
+language in :data:`model_core.i18n.LANGUAGES`, that every template has a non-empty translation whose
+replacement fields (name, conversion, format spec) are the template's, that no catalogue keeps an entry no
+longer in the code, and that no module binds the name ``_`` itself (``key, _, value = ...`` in a function
+that also calls ``_()`` would hide the translation function there).  Exit status 1 when something is wrong.
+"""
+
+import ast
+import glob
+import json
+import os
+import string
+import sys
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, ROOT)
+from model_core.i18n import LANGUAGES, catalogue_path  # noqa: E402
+
+ENGINE = os.path.join(ROOT, "model_core")
+_SCOPES_OF_THEIR_OWN = (ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp, ast.Lambda)
+
+
+def fields(text):
+    """The sorted replacement fields of a template, as (name, conversion, spec); ValueError when malformed."""
+    return sorted((name, conv or "", spec or "") for _lit, name, spec, conv in string.Formatter().parse(text)
+                  if name is not None)
+
+
+def _stores_underscore(node):
+    """Lines where ``node`` (a module) binds ``_`` outside a comprehension or lambda."""
+    found, stack = [], [node]
+    while stack:
+        n = stack.pop()
+        if isinstance(n, _SCOPES_OF_THEIR_OWN):
+            continue
+        if isinstance(n, ast.Name) and n.id == "_" and isinstance(n.ctx, ast.Store):
+            found.append(n.lineno)
+        if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef)) and any(
+                a.arg == "_" for a in n.args.args + n.args.kwonlyargs + n.args.posonlyargs):
+            found.append(n.lineno)
+        stack.extend(ast.iter_child_nodes(n))
+    return sorted(found)
+
+
+def module_templates(path):
+    """([(template, line)], [problem]) of one module."""
+    with open(path, encoding="utf-8") as f:
+        tree = ast.parse(f.read(), path)
+    rel = os.path.relpath(path, ROOT)
+    found, problems = [], []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in ("_", "N_"):
+            if (len(node.args) == 1 and not node.keywords and isinstance(node.args[0], ast.Constant)
+                    and isinstance(node.args[0].value, str)):
+                found.append((node.args[0].value, node.lineno))
+            else:
+                problems.append(f"{rel}:{node.lineno}: _() takes one literal template")
+    if found:
+        problems += [f"{rel}:{line}: binds the name _, which hides the translation function _()"
+                     for line in _stores_underscore(tree)]
+    found.sort(key=lambda m: m[1])
+    return found, problems
+
+
+def code_templates():
+    """([(template, 'file:line')] in code order, each template once; [problem])."""
+    out, seen, problems = [], set(), []
+    for path in sorted(glob.glob(os.path.join(ENGINE, "**", "*.py"), recursive=True)):
+        found, probs = module_templates(path)
+        problems += probs
+        for text, line in found:
+            if text not in seen:
+                seen.add(text)
+                out.append((text, f"{os.path.relpath(path, ROOT)}:{line}"))
+    return out, problems
+
+
+def read_catalogue(code):
+    with open(catalogue_path(code), encoding="utf-8") as f:
+        return json.load(f)
+
+
+def check():
+    """Every problem with the templates and the catalogues, as lines."""
+    templates, problems = code_templates()
+    for text, where in templates:
+        try:
+            fields(text)
+        except ValueError as exc:
+            problems.append(f"{where}: template is not a valid format string ({exc}): {text!r}")
+    known = {t for t, _w in templates}
+    for code in LANGUAGES:
+        entries = read_catalogue(code)
+        for text, where in templates:
+            translated = entries.get(text)
+            if not isinstance(translated, str) or not translated.strip():
+                problems.append(f"{code}: no translation of {where}: {text!r}")
+                continue
+            try:
+                same = fields(translated) == fields(text)
+            except ValueError as exc:
+                problems.append(f"{code}: translation of {where} is not a valid format string ({exc})")
+                continue
+            if not same:
+                problems.append(f"{code}: the fields of the translation of {where} differ from the template's: "
+                                f"{sorted(set(fields(translated)) ^ set(fields(text)))}")
+        problems += [f"{code}: entry no longer in the code: {text!r}" for text in entries if text not in known]
+    return problems
+
+
+def update():
+    """Add the templates missing from each catalogue (empty), keeping the code's order; drop nothing."""
+    templates, _problems = code_templates()
+    for code in LANGUAGES:
+        entries = read_catalogue(code)
+        ordered = {t: entries.get(t, "") for t, _w in templates}
+        ordered.update({t: v for t, v in entries.items() if t not in ordered})   # obsolete ones kept, at the end
+        with open(catalogue_path(code), "w", encoding="utf-8") as f:
+            json.dump(ordered, f, ensure_ascii=False, indent=1)
+            f.write("\n")
+
+
+def main(argv=None):
+    argv = sys.argv[1:] if argv is None else argv
+    if "--update" in argv:
+        update()
+    problems = check()
+    for line in problems:
+        print(line)
+    templates, _p = code_templates()
+    print(f"{len(templates)} templates, {len(problems)} problems")
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
