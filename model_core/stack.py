@@ -28,6 +28,7 @@ from osgeo import gdal, osr
 
 from model_core import bandmap
 from model_core.errors import BandRolesError, InputError
+from model_core.i18n import N_, _, translated
 
 gdal.UseExceptions()
 osr.UseExceptions()
@@ -144,18 +145,19 @@ def _check_mask_dates(specs, dates):
         others = [j for j, d in enumerate(dates) if d and j != i and _same_day(md, d)]
         if len(others) == 1:
             j = others[0]
-            raise InputError(f"The mask of input {i + 1} '{s.label}' ({dates[i]}), "
-                             f"'{os.path.basename(s.mask)}', is dated {md} by its name: the date of input {j + 1} "
-                             f"'{specs[j].label}'. Give the masks in the order of the images, one per image "
-                             "('none' for a date without a mask).")
+            raise InputError(_("The mask of input {n} '{label}' ({date}), "
+                               "'{name}', is dated {md} by its name: the date of input {n2} "
+                               "'{label2}'. Give the masks in the order of the images, one per image "
+                               "('none' for a date without a mask).").format(n=i + 1, label=s.label, date=dates[i],
+                                 name=os.path.basename(s.mask), md=md, n2=j + 1, label2=specs[j].label))
 
 
 def date_hint(text):
     """The advice for a typed date that :func:`parse_given_date` refused."""
     if re.fullmatch(r"\s*\d{1,2}[-_./]\d{1,2}[-_./](?:19|20)\d\d\s*", str(text or "")):
-        return ("write it year first, YYYY-MM-DD (day and month orders differ between countries, so "
-                "the engine does not guess)")
-    return "use YYYY-MM-DD, YYYYMMDD, YYYY-MM or YYYY, a real calendar date"
+        return _("write it year first, YYYY-MM-DD (day and month orders differ between countries, so "
+                 "the engine does not guess)")
+    return _("use YYYY-MM-DD, YYYYMMDD, YYYY-MM or YYYY, a real calendar date")
 
 
 def date_from_metadata(ds, with_key=False):
@@ -523,16 +525,17 @@ def parse_clear_values(text):
         except ValueError:
             if "bit" in item.lower():
                 bits_named = [int(b) for b in re.findall(r"bit\s*(\d+)", item.lower())]
-                why = ("bits are numbered 0 to 62" if any(b > 62 for b in bits_named) else
-                       "it asks for a bit to be both set and unset" if all(
+                why = (_("bits are numbered 0 to 62") if any(b > 62 for b in bits_named) else
+                       _("it asks for a bit to be both set and unset") if all(
                            _BIT_TERM.fullmatch(p.strip().lower()) for p in item.split("&")) else
-                       "write bit tests as bitN or !bitN joined by &")
-                raise InputError(f"Mask clear value '{item}' is not a bit test that can be met: {why} (e.g. "
-                                 "bit6&!bit2&!bit4 for Landsat 8-9 QA_PIXEL: clear, no cirrus, no shadow).") from None
-            raise InputError(f"Mask clear value '{item}' is not a whole number, a range like 4-7 or a bit test "
-                             "like bit6&!bit4. Give the mask values that mean clear sky, comma-separated, e.g. 0 "
-                             "(CBERS CMASK, 0/1 masks), bit6&!bit2&!bit4 (Landsat 8-9 QA_PIXEL: clear, no "
-                             "cirrus, no shadow) or 4-7,11 (Sentinel-2 SCL).") from None
+                       _("write bit tests as bitN or !bitN joined by &"))
+                raise InputError(_("Mask clear value '{item}' is not a bit test that can be met: {why} (e.g. "
+                                   "bit6&!bit2&!bit4 for Landsat 8-9 QA_PIXEL: clear, no cirrus, no shadow).").format(
+                                     item=item, why=why)) from None
+            raise InputError(_("Mask clear value '{item}' is not a whole number, a range like 4-7 or a bit test "
+                               "like bit6&!bit4. Give the mask values that mean clear sky, comma-separated, e.g. 0 "
+                               "(CBERS CMASK, 0/1 masks), bit6&!bit2&!bit4 (Landsat 8-9 QA_PIXEL: clear, no "
+                               "cirrus, no shadow) or 4-7,11 (Sentinel-2 SCL).").format(item=item)) from None
     if not values and not bits:
         return DEFAULT_MASK_CLEAR
     return ClearValues(values, bits)
@@ -592,17 +595,20 @@ def _check_band_files(specs, datasets):
         if len({b for _, b in members}) > 1:
             i = members[0][0]
             raise InputError(
-                f"Inputs {', '.join(str(j + 1) for j, _ in members)} ('{specs[i].label}', ...) are the band files "
-                f"of one date ({d}: {', '.join(b for _, b in members)}): each input must be one date with all "
-                "its bands. Stack each date's bands into one raster per date first: python -m model_core "
-                "stackbands <the band files or their folder> --out dates (in QGIS: Stack band files into dates), "
-                "then give the VRTs it writes, one per date (it prints the command).")
+                _("Inputs {ns} ('{label}', ...) are the band files "
+                  "of one date ({d}: {bs}): each input must be one date with all "
+                  "its bands. Stack each date's bands into one raster per date first: python -m model_core "
+                  "stackbands <the band files or their folder> --out dates (in QGIS: Stack band files into dates), "
+                  "then give the VRTs it writes, one per date (it prints the command).").format(
+                    ns=', '.join(str(j + 1) for j, _ in members), label=specs[i].label, d=d,
+                    bs=', '.join(b for _, b in members)))
 
 
 # GDAL's and GIS software's files beside a raster: (suffix, what it holds), the raster's name without it
-_SIDECARS = ((".aux.xml", "statistics and metadata"), (".ovr", "pyramids (overviews)"), (".msk", "mask band"),
-             (".hdr", "ENVI header"), (".tfw", "world file"), (".tifw", "world file"), (".pgw", "world file"),
-             (".jgw", "world file"), (".wld", "world file"), (".prj", "projection"))
+_SIDECARS = ((".aux.xml", N_("statistics and metadata")), (".ovr", N_("pyramids (overviews)")),
+             (".msk", N_("mask band")), (".hdr", N_("ENVI header")), (".tfw", N_("world file")),
+             (".tifw", N_("world file")), (".pgw", N_("world file")), (".jgw", N_("world file")),
+             (".wld", N_("world file")), (".prj", N_("projection")))
 
 
 def sidecar_of(path):
@@ -622,32 +628,36 @@ def sidecar_of(path):
 def _open(spec, index):
     path = spec.path
     if not path:
-        raise InputError(f"Input {index + 1} has an empty path.")
+        raise InputError(_("Input {n} has an empty path.").format(n=index + 1))
     side = None if path.startswith("/vsi") else sidecar_of(path)
     if side:
-        raise InputError(f"Input {index + 1} '{os.path.basename(path)}' is not an image but the {side[1]} file of "
-                         f"'{os.path.basename(side[0])}' beside it. Leave such files out of the inputs: give the "
-                         "images themselves (e.g. *.tif rather than *; of an ENVI image, its data file).")
+        raise InputError(_("Input {n} '{name}' is not an image but the {side} file of "
+                           "'{name2}' beside it. Leave such files out of the inputs: give the "
+                           "images themselves (e.g. *.tif rather than *; of an ENVI image, its data file).").format(
+                             n=index + 1, name=os.path.basename(path), side=translated(side[1]), name2=os.path.basename(side[0])))
     if not path.startswith("/vsi") and not os.path.exists(path) and ":" not in os.path.basename(path):
-        raise InputError(f"Input {index + 1} '{path}' does not exist. Check the path.")
+        raise InputError(_("Input {n} '{path}' does not exist. Check the path.").format(n=index + 1, path=path))
     try:
         ds = gdal.Open(path, gdal.GA_ReadOnly)
     except RuntimeError as exc:
         if os.path.isdir(path):  # a folder GDAL cannot open as a raster (Zarr, ArcInfo grids it can)
-            raise InputError(f"Input {index + 1} '{path}' is a folder, not a raster; give one raster file per "
-                             "date. For dates stored as one file per band (e.g. Sentinel-2 B02.tif, B03.tif, "
-                             "...), stack their bands first: python -m model_core stackbands <the folders> --out "
-                             "dates, which writes one VRT per date and prints the command to run next.") from None
-        raise InputError(f"Input {index + 1} '{spec.label}' cannot be read by GDAL ({_msg(exc)}). "
-                         "Check that it is a complete raster file in a format GDAL supports.") from None
+            raise InputError(_("Input {n} '{path}' is a folder, not a raster; give one raster file per "
+                               "date. For dates stored as one file per band (e.g. Sentinel-2 B02.tif, B03.tif, "
+                               "...), stack their bands first: python -m model_core stackbands <the folders> --out "
+                               "dates, which writes one VRT per date and prints the command to run next.").format(
+                                 n=index + 1, path=path)) from None
+        raise InputError(_("Input {n} '{label}' cannot be read by GDAL ({reason}). "
+                           "Check that it is a complete raster file in a format GDAL supports.").format(n=index + 1,
+                             label=spec.label, reason=_msg(exc))) from None
     subs = ds.GetSubDatasets() if ds is not None and ds.RasterCount == 0 else []
     if subs:  # a container (HDF, netCDF, a Sentinel-2 product, a GeoPackage of several rasters)
-        names = ", ".join(f"'{name}'" for name, _ in subs[:3]) + (f" and {len(subs) - 3} more" if len(subs) > 3 else "")
-        raise InputError(f"Input {index + 1} '{spec.label}' holds {len(subs)} rasters (subdatasets), not one: "
-                         f"{names}. Give the one to use as the input, by that full name (quoted in a shell); "
-                         "gdalinfo FILE lists them.")
+        names = ", ".join(f"'{name}'" for name, _ in subs[:3]) + (_(" and {n} more").format(n=len(subs) - 3) if len(subs) > 3 else "")
+        raise InputError(_("Input {n} '{label}' holds {n_subs} rasters (subdatasets), not one: "
+                           "{names}. Give the one to use as the input, by that full name (quoted in a shell); "
+                           "gdalinfo FILE lists them.").format(n=index + 1, label=spec.label, n_subs=len(subs),
+                             names=names))
     if ds is None or ds.RasterCount == 0:
-        raise InputError(f"Input {index + 1} '{spec.label}' is not a raster with bands.")
+        raise InputError(_("Input {n} '{label}' is not a raster with bands.").format(n=index + 1, label=spec.label))
     return ds
 
 
@@ -670,7 +680,8 @@ def _surface_bands(ds, bands):
 
 
 def _left_out(bands):
-    return f"band(s) {','.join(map(str, bands))} (atmospheric, thermal, mask or QA bands by their metadata)"
+    return _("band(s) {bands} (atmospheric, thermal, mask or QA bands by their metadata)").format(
+        bands=','.join(map(str, bands)))
 
 
 def _scaling(ds, bands):
@@ -783,14 +794,16 @@ class Stack:
         self._rgb_training = rgb_training
         specs = [InputSpec.of(i) for i in inputs]
         if len(specs) < 2:
-            raise InputError(f"Change detection needs at least 2 images; {len(specs)} given. "
-                             "Give the images of the series in date order.")
+            raise InputError(_("Change detection needs at least 2 images; {n_specs} given. "
+                               "Give the images of the series in date order.").format(n_specs=len(specs)))
         if masks is not None:
             masks = list(masks)
             if len(masks) != len(specs):
-                what = "dates" if any(s.source for s in specs) else "images"  # a multi-date file's: its dates
-                raise InputError(f"{len(masks)} mask files given for {len(specs)} {what}. Give exactly one "
-                                 f"mask per {what[:-1]}, in the same order ('none' for a date without a mask).")
+                raise InputError((  # a multi-date file's: its dates
+                    _("{n_masks} mask files given for {n_specs} dates. Give exactly one mask per date, in the same "
+                      "order ('none' for a date without a mask).") if any(s.source for s in specs) else
+                    _("{n_masks} mask files given for {n_specs} images. Give exactly one mask per image, in the "
+                      "same order ('none' for a date without a mask).")).format(n_masks=len(masks), n_specs=len(specs)))
             specs = [InputSpec(s.path, s.bands, s.date, s.name, _no_mask(m) or s.mask, s.source)
                      for s, m in zip(specs, masks)]
         self.mask_clear = parse_clear_values(mask_clear)
@@ -798,15 +811,17 @@ class Stack:
             typed = isinstance(dates, str)
             dates = [d.strip() for d in (dates.split(",") if typed else dates)]
             if len(dates) != len(specs):
-                raise InputError(f"{len(dates)} dates given for {len(specs)} images. Give exactly one "
-                                 "date per image, in the same order, or none to parse them from names.")
+                raise InputError(_("{n_dates} dates given for {n_specs} images. Give exactly one "
+                                   "date per image, in the same order, or none to parse them from names.").format(
+                                     n_dates=len(dates), n_specs=len(specs)))
             empty = [i + 1 for i, d in enumerate(dates) if not d]
             if typed and empty and len(empty) < len(dates):  # '1985,1990,': a date forgotten, not 'from names'
-                raise InputError(f"Date {empty[0]} of the dates given ('{','.join(dates)}') is empty. Give "
-                                 "one date per image, in the same order, or no dates at all to read them "
-                                 "from the file names or metadata.")
+                raise InputError(_("Date {empty} of the dates given ('{dates}') is empty. Give "
+                                   "one date per image, in the same order, or no dates at all to read them "
+                                   "from the file names or metadata.").format(empty=empty[0], dates=','.join(dates)))
         if not 0 <= reference < len(specs):
-            raise InputError(f"Reference input {reference + 1} does not exist (there are {len(specs)}).")
+            raise InputError(_("Reference input {reference} does not exist (there are {n_specs}).").format(
+                                 reference=reference + 1, n_specs=len(specs)))
         self.specs = specs
         self.write_time_dates = []  # (input, metadata item) of dates read from a file-time item (_dates)
         self.year_only_dates = []   # (input, text) of names whose day and month were not read (_dates)
@@ -865,40 +880,45 @@ class Stack:
                 if surface_only:
                     kept, left = _surface_bands(ds, sel)
                     if kept and left and i == 0:
-                        self.band_notes.append(f"left out: {_left_out(left)}; list the bands to use them")
+                        self.band_notes.append(_("left out: {bands}; list the bands to use them").format(
+                            bands=_left_out(left)))
                     sel = kept or sel
             bad = [b for b in sel if not 1 <= int(b) <= ds.RasterCount]
             if bad:
-                raise InputError(f"Input {i + 1} '{s.label}' has {ds.RasterCount} band(s); band(s) "
-                                 f"{', '.join(map(str, bad))} do not exist. Choose bands between 1 and "
-                                 f"{ds.RasterCount}.")
+                raise InputError(_("Input {n} '{label}' has {RasterCount} band(s); band(s) "
+                                   "{bad} do not exist. Choose bands between 1 and "
+                                   "{RasterCount}.").format(n=i + 1, label=s.label, RasterCount=ds.RasterCount,
+                                     bad=', '.join(map(str, bad))))
             s.bands = [int(b) for b in sel]
             chosen.append(len(s.bands))
         if len(set(chosen)) > 1:
             detail = ", ".join(f"'{s.label}': {n}" for s, n in zip(specs, chosen))
-            raise InputError(f"The inputs have different numbers of bands ({detail}). Every date needs the "
-                             "same bands in the same order: select them with the band mapping (e.g. "
-                             "3,2,1,4; --bands on the command line, BANDS in Processing).")
+            raise InputError(_("The inputs have different numbers of bands ({detail}). Every date needs the "
+                               "same bands in the same order: select them with the band mapping (e.g. "
+                               "3,2,1,4; --bands on the command line, BANDS in Processing).").format(detail=detail))
         if extra and expected is not None and chosen[0] > expected and all(explicit):
             expected = chosen[0]  # the mapping lists the network's bands, then the CVA part's
         if expected is not None and chosen[0] != expected:
             picked = explicit[0] and ",".join(map(str, specs[0].bands))  # the user's mapping, not the file's bands
             rgb_g = ",".join(map(str, specs[0].bands + specs[0].bands[1:2])) if picked else "1,2,3,2"
-            hint = (f"For RGB-only imagery (R, G, B) use the green band in place of NIR, band mapping {rgb_g} "
-                    "(accuracy is lower without NIR; the model card gives the figures). Imagery without a blue "
-                    "band (e.g. NIR, R, G false colour) suits CVA or ISFA better, which take any bands."
+            hint = (_("For RGB-only imagery (R, G, B) use the green band in place of NIR, band mapping {rgb_g} "
+                      "(accuracy is lower without NIR; the model card gives the figures). Imagery without a blue "
+                      "band (e.g. NIR, R, G false colour) suits CVA or ISFA better, which take any bands.")
                     if chosen[0] == 3 and expected == 4 else
-                    "For single-band (e.g. SAR or panchromatic) or two-band imagery choose a classical method, "
-                    "which takes any number of bands: CVA or ISFA (--model cva or --model isfa on the command "
-                    "line)." if chosen[0] < 3 and expected == 4 else
-                    f"Select {expected} bands with the band mapping, e.g. 3,2,1,4 for a sensor whose "
-                    "bands are B, G, R, NIR, or 4,3,2,8 for Sentinel-2 (--bands on the command line, BANDS in Processing).")
+                    _("For single-band (e.g. SAR or panchromatic) or two-band imagery choose a classical method, "
+                      "which takes any number of bands: CVA or ISFA (--model cva or --model isfa on the command "
+                      "line).") if chosen[0] < 3 and expected == 4 else
+                    _("Select {expected} bands with the band mapping, e.g. 3,2,1,4 for a sensor whose bands are B, "
+                      "G, R, NIR, or 4,3,2,8 for Sentinel-2 (--bands on the command line, BANDS in Processing)."))
             raise BandRolesError(
-                f"The model expects {expected} bands (R, G, B, NIR) but "
-                + (f"the band mapping {picked} selects {chosen[0]}" if picked else
-                   f"the inputs have {chosen[0]} ('{specs[0].label}')"
-                   + (" and their metadata (band wavelengths or names) do not say which is which"
-                      if chosen[0] > expected else "")) + f". {hint}")
+                (_("The model expects {expected} bands (R, G, B, NIR) but the band mapping {picked} selects "
+                   "{n_chosen}. {hint}") if picked else
+                 _("The model expects {expected} bands (R, G, B, NIR) but the inputs have {n_chosen} ('{label}') "
+                   "and their metadata (band wavelengths or names) do not say which is which. {hint}")
+                 if chosen[0] > expected else
+                 _("The model expects {expected} bands (R, G, B, NIR) but the inputs have {n_chosen} ('{label}'). "
+                   "{hint}")).format(expected=expected, picked=picked, n_chosen=chosen[0], label=specs[0].label,
+                                     hint=hint.format(rgb_g=rgb_g, expected=expected)))
         if extra and not any(explicit):
             self._add_extra_bands(specs, datasets, extra if isinstance(extra, str) else "CVA")
 
@@ -912,15 +932,18 @@ class Stack:
                  for s, ds in zip(specs, datasets)]
         extras = [kept for kept, _ in split]
         if split[0][1]:
-            self.band_notes.append(f"the {part} part leaves out {_left_out(split[0][1])}")
+            self.band_notes.append(_("the {part} part leaves out {bands}").format(part=part,
+                                                                                  bands=_left_out(split[0][1])))
         if not extras[0]:
             return
         if any(e != extras[0] for e in extras):
-            self.band_notes.append(f"the {part} part uses the 4 bands above only: the inputs' other bands differ")
+            self.band_notes.append(_("the {part} part uses the 4 bands above only: the inputs' other bands "
+                                     "differ").format(part=part))
             return
         for s, e in zip(specs, extras):
             s.bands = s.bands + e
-        self.band_notes.append(f"the {part} part also uses band(s) {','.join(map(str, extras[0]))}")
+        self.band_notes.append(_("the {part} part also uses band(s) {bands}").format(
+            part=part, bands=','.join(map(str, extras[0]))))
 
     def _infer_bands(self, specs, datasets, bands, expected):
         """R, G, B, NIR band lists read from each input's metadata (wavelengths, band names) for the
@@ -946,8 +969,8 @@ class Stack:
                 found, donor = by_count[ds.RasterCount]
                 out[i] = found
                 if found != [1, 2, 3, 4]:
-                    text = (f"{','.join(map(str, found))} as R, G, B, NIR (no band metadata; same order as "
-                            f"'{donor}')")
+                    text = _("{bands} as R, G, B, NIR (no band metadata; same order as '{donor}')").format(
+                        bands=','.join(map(str, found)), donor=donor)
                     notes.setdefault(text, []).append(s.label)
         for i, (s, ds) in enumerate(zip(specs, datasets)):
             if out[i] is None and not s.bands:
@@ -963,7 +986,7 @@ class Stack:
                     out[i] = found
                     notes.setdefault(text, []).append(s.label)
                 elif text:
-                    raise BandRolesError(f"Input {i + 1} '{s.label}': {text}.")
+                    raise BandRolesError(_("Input {n} '{label}': {text}.").format(n=i + 1, label=s.label, text=text))
         which = [i for i, (s, ds) in enumerate(zip(specs, datasets))
                  if out[i] is None and not s.bands and ds.RasterCount == 4]
         assumed = [specs[i].label for i in which]
@@ -973,17 +996,18 @@ class Stack:
             # names the engine does not read (B2, B3, B4, B8: Sentinel-2's B, G, R, NIR, Landsat 5's G, R,
             # NIR, -) are no reason to say the file carries no metadata; some bands named: those, by number
             shown = (", ".join(f"'{n}'" for n in names) if all(names) else
-                     "(" + ", ".join(f"band {b} '{n}'" for b, n in enumerate(names, 1) if n) + ")")
+                     "(" + ", ".join(_("band {b} '{name}'").format(b=b, name=n) for b, n in enumerate(names, 1)
+                                     if n) + ")")
             plain = all(re.fullmatch(r"b\d{1,2}a?", n, re.I) for n in names)
-            said = ("the band names " + shown + " do not say which band is which"
-                    + (": B<n> differs between sensors" if plain else "") + "; for B, G, R, NIR files"
-                    + (", e.g. Sentinel-2's B2, B3, B4, B8," if plain else "") + " use the band mapping 3,2,1,4"
-                    if any(names) else
-                    "the band metadata do not say which band is which; for B, G, R, NIR files use the band "
-                    "mapping 3,2,1,4")
-            notes.setdefault(f"1,2,3,4 as R, G, B, NIR, assumed ({said})", []).extend(assumed)
+            said = (_("the band names {names} do not say which band is which: B<n> differs between sensors; for B, "
+                      "G, R, NIR files, e.g. Sentinel-2's B2, B3, B4, B8, use the band mapping 3,2,1,4") if plain else
+                    _("the band names {names} do not say which band is which; for B, G, R, NIR files use the band "
+                      "mapping 3,2,1,4") if any(names) else
+                    _("the band metadata do not say which band is which; for B, G, R, NIR files use the band "
+                      "mapping 3,2,1,4")).format(names=shown)
+            notes.setdefault(_("1,2,3,4 as R, G, B, NIR, assumed ({why})").format(why=said), []).extend(assumed)
         for text, labels in notes.items():
-            who = (f"all {len(specs)} dates" if len(labels) == len(specs) else
+            who = (_("all {n} dates").format(n=len(specs)) if len(labels) == len(specs) else
                    ", ".join(f"'{lab}'" for lab in labels))
             self.band_notes.append(f"{text}: {who}")
         # a date without NIR reads green in its place: a real NIR on the other dates against that green
@@ -1000,9 +1024,9 @@ class Stack:
                 moved.append(s.label)
             if moved:
                 self.band_notes.append(
-                    "green in place of NIR on every date, not only where it is missing ("
-                    + ", ".join(f"'{lab}'" for lab in lacking) + " has no NIR band; its green against the other "
-                    "dates' NIR would look like change): " + ", ".join(f"'{lab}'" for lab in moved))
+                    _("green in place of NIR on every date, not only where it is missing ({lacking} has no NIR band; "
+                      "its green against the other dates' NIR would look like change): {moved}").format(
+                        lacking=", ".join(f"'{lab}'" for lab in lacking), moved=", ".join(f"'{lab}'" for lab in moved)))
         return out
 
     def _dates(self, specs, datasets, dates):
@@ -1012,7 +1036,8 @@ class Stack:
             if d:
                 parsed = parse_given_date(d)
                 if parsed is None:
-                    raise InputError(f"Date '{d}' for input {i + 1} '{s.label}' is not a date: {date_hint(d)}.")
+                    raise InputError(_("Date '{d}' for input {n} '{label}' is not a date: {date_hint}.").format(d=d,
+                                         n=i + 1, label=s.label, date_hint=date_hint(d)))
                 d = parsed
             else:
                 d = parse_date(os.path.basename(s.path))
@@ -1037,10 +1062,12 @@ class Stack:
         ref = gts[reference]
         for i, gt in enumerate(gts):
             if ref is not None and gt is not None and geotransforms_differ(ref, gt)[0]:
-                raise InputError(f"Input {i + 1} '{specs[i].label}' and input {reference + 1} "
-                                 f"'{specs[reference].label}' have no coordinate reference system and different "
-                                 "geotransforms (origin or pixel size), so they cannot be aligned. Assign their CRS "
-                                 "(gdal_edit.py -a_srs EPSG:CODE FILE), or give images on one grid.")
+                raise InputError(_("Input {n} '{label}' and input {reference} "
+                                   "'{label2}' have no coordinate reference system and different "
+                                   "geotransforms (origin or pixel size), so they cannot be aligned. Assign their CRS "
+                                   "(gdal_edit.py -a_srs EPSG:CODE FILE), or give images on one grid.").format(
+                                     n=i + 1, label=specs[i].label, reference=reference + 1,
+                                     label2=specs[reference].label))
         if ref is None or ref[2] or ref[4] or ref[5] >= 0 or ref[1] <= 0:
             return Grid("", 0.0, 0.0, 1.0, 1.0, w, h)
         return Grid("", ref[0], ref[3], ref[1], -ref[5], w, h, transform_only=True)
@@ -1053,19 +1080,22 @@ class Stack:
             for i, ds in enumerate(datasets):
                 if (ds.RasterXSize, ds.RasterYSize) != (w, h):
                     raise InputError(
-                        f"Input {i + 1} '{specs[i].label}' is {ds.RasterXSize} x {ds.RasterYSize} pixels, "
-                        f"'{specs[0].label}' is {w} x {h}, and neither is georeferenced, so they cannot be "
-                        "aligned. Georeference the images or give images of one size.")
+                        _("Input {n} '{label}' is {RasterXSize} x {RasterYSize} pixels, "
+                          "'{label2}' is {w} x {h}, and neither is georeferenced, so they cannot be "
+                          "aligned. Georeference the images or give images of one size.").format(n=i + 1,
+                            label=specs[i].label, RasterXSize=ds.RasterXSize, RasterYSize=ds.RasterYSize,
+                            label2=specs[0].label, w=w, h=h))
             return self._grid_without_crs(specs, datasets, reference, w, h)
         if not all(georef):
             i = georef.index(False)
-            raise InputError(f"Input {i + 1} '{specs[i].label}' has no coordinate reference system while "
-                             "other inputs have one. Assign its CRS (e.g. gdal_edit.py -a_srs) first.")
+            raise InputError(_("Input {n} '{label}' has no coordinate reference system while "
+                               "other inputs have one. Assign its CRS (e.g. gdal_edit.py -a_srs) first.").format(
+                                 n=i + 1, label=specs[i].label))
         ref_ds, ref_srs = datasets[reference], srs[reference]
         gt = ref_ds.GetGeoTransform()
         if gt[2] or gt[4]:
-            raise InputError(f"Reference input '{specs[reference].label}' is rotated; choose a north-up "
-                             "input as reference.")
+            raise InputError(_("Reference input '{label}' is rotated; choose a north-up "
+                               "input as reference.").format(label=specs[reference].label))
         px, py = abs(gt[1]), abs(gt[5])
         rx0, ry0 = gt[0], gt[3] if gt[5] < 0 else gt[3] + gt[5] * ref_ds.RasterYSize
         bounds = []
@@ -1076,8 +1106,9 @@ class Stack:
                 try:
                     e = ct.TransformBounds(e[0], e[1], e[2], e[3], 21)
                 except RuntimeError as exc:
-                    raise InputError(f"Input {i + 1} '{specs[i].label}' cannot be transformed to the "
-                                     f"reference CRS ({_msg(exc)}).") from None
+                    raise InputError(_("Input {n} '{label}' cannot be transformed to the "
+                                       "reference CRS ({reason}).").format(n=i + 1, label=specs[i].label,
+                                         reason=_msg(exc))) from None
             bounds.append(e)
         xmin = max(b[0] for b in bounds)
         ymin = max(b[1] for b in bounds)
@@ -1091,15 +1122,20 @@ class Stack:
         if c1 - c0 < 1 or r1 - r0 < 1:
             stray = stray_inputs(bounds)
             if stray:  # most inputs share a place, a few lie elsewhere: name those
-                names = ", ".join(f"input {i + 1} '{specs[i].label}' {_fmt_bounds(bounds[i])}" for i in stray)
+                names = ", ".join(_("input {n} '{label}' {bounds}").format(n=i + 1, label=specs[i].label,
+                                                                             bounds=_fmt_bounds(bounds[i]))
+                                  for i in stray)
                 best = next(i for i in range(len(bounds)) if i not in stray)
-                raise InputError(f"Some inputs lie elsewhere: {names} do{'es' if len(stray) == 1 else ''} not "
-                                 f"overlap the other inputs (which overlap each other, e.g. '{specs[best].label}' "
-                                 f"{_fmt_bounds(bounds[best])}; extents in the reference CRS). Remove or replace "
-                                 f"{'it' if len(stray) == 1 else 'them'}.")
+                raise InputError((_("Some inputs lie elsewhere: {names} does not overlap the other inputs (which "
+                                    "overlap each other, e.g. '{label}' {bounds}; extents in the reference CRS). Remove "
+                                    "or replace it.") if len(stray) == 1 else
+                                  _("Some inputs lie elsewhere: {names} do not overlap the other inputs (which "
+                                    "overlap each other, e.g. '{label}' {bounds}; extents in the reference CRS). Remove "
+                                    "or replace them.")).format(names=names, label=specs[best].label,
+                                                                bounds=_fmt_bounds(bounds[best])))
             detail = "; ".join(f"'{s.label}' {_fmt_bounds(b)}" for s, b in zip(specs, bounds))
-            raise InputError("The inputs do not overlap: their extents (in the reference CRS) are disjoint "
-                             f"({detail}). Give images of the same place.")
+            raise InputError(_("The inputs do not overlap: their extents (in the reference CRS) are disjoint "
+                               "({detail}). Give images of the same place.").format(detail=detail))
         self.clipped = _clipped(bounds, reference, (c1 - c0) * px * (r1 - r0) * py)
         geographic = bool(ref_srs.IsGeographic())
         units = 1.0 if geographic else float(ref_srs.GetLinearUnits() or 1.0)
@@ -1170,8 +1206,8 @@ class Stack:
                             srcAlpha=bool(alpha), multithread=False, **extra)
             vrt._keep = sel  # the warped VRT reads through the selection VRT
         except RuntimeError as exc:
-            raise InputError(f"Input {index + 1} '{spec.label}' cannot be aligned to the reference grid "
-                             f"({_msg(exc)}).") from None
+            raise InputError(_("Input {n} '{label}' cannot be aligned to the reference grid "
+                               "({reason}).").format(n=index + 1, label=spec.label, reason=_msg(exc))) from None
         n = len(spec.bands)
         kept = nodata if declared else [None] * n  # else the warper's alpha alone
         return _Source(spec, vrt, list(range(1, n + 1)), 0, 0, True, vrt.RasterCount, True, kept, byte,
@@ -1199,27 +1235,29 @@ class Stack:
         neighbour warped VRT whose alpha marks the mask's footprint)."""
         g = self.grid
         path = spec.mask
-        what = f"The mask of input {index + 1} '{spec.label}'"
+        what = _("The mask of input {n} '{label}'").format(n=index + 1, label=spec.label)
         if not path.startswith("/vsi") and not os.path.exists(path) and ":" not in os.path.basename(path):
-            raise InputError(f"{what}, '{path}', does not exist. Check the path.")
+            raise InputError(_("{what}, '{path}', does not exist. Check the path.").format(what=what, path=path))
         try:
             ds = gdal.Open(path, gdal.GA_ReadOnly)
         except RuntimeError as exc:
-            raise InputError(f"{what}, '{path}', cannot be read by GDAL ({_msg(exc)}).") from None
+            raise InputError(_("{what}, '{path}', cannot be read by GDAL ({reason}).").format(what=what, path=path,
+                                 reason=_msg(exc))) from None
         if ds is None or ds.RasterCount == 0:
-            raise InputError(f"{what}, '{path}', is not a raster with bands.")
+            raise InputError(_("{what}, '{path}', is not a raster with bands.").format(what=what, path=path))
         if ds.RasterCount != 1:
-            raise InputError(f"{what}, '{os.path.basename(path)}', has {ds.RasterCount} bands; a mask has one "
-                             "(a cloud mask or QA band such as CBERS CMASK, Landsat QA_PIXEL, Sentinel-2 SCL, "
-                             "Fmask). Extract its mask band first, e.g. gdal_translate -b N.")
+            raise InputError(_("{what}, '{name}', has {RasterCount} bands; a mask has one "
+                               "(a cloud mask or QA band such as CBERS CMASK, Landsat QA_PIXEL, Sentinel-2 SCL, "
+                               "Fmask). Extract its mask band first, e.g. gdal_translate -b N.").format(what=what,
+                                 name=os.path.basename(path), RasterCount=ds.RasterCount))
         if not g.wkt or _srs(ds) is None:
             if g.wkt or ds.RasterXSize < g.width or ds.RasterYSize < g.height:
-                raise InputError(f"{what}, '{os.path.basename(path)}', "
-                                 + ("has no coordinate reference system while the images have one. "
-                                    "Assign its CRS first (e.g. gdal_edit.py -a_srs)." if g.wkt else
-                                    f"is {ds.RasterXSize} x {ds.RasterYSize} pixels; the images are "
-                                    f"{g.width} x {g.height} and not georeferenced. Give a mask of the "
-                                    "image's size."))
+                raise InputError((_("{what}, '{name}', has no coordinate reference system while the images have "
+                                    "one. Assign its CRS first (e.g. gdal_edit.py -a_srs).") if g.wkt else
+                                  _("{what}, '{name}', is {width} x {height} pixels; the images are {grid_width} x "
+                                    "{grid_height} and not georeferenced. Give a mask of the image's size.")).format(
+                    what=what, name=os.path.basename(path), width=ds.RasterXSize, height=ds.RasterYSize,
+                    grid_width=g.width, grid_height=g.height))
             return _Mask(path, ds, nodata=ds.GetRasterBand(1).GetNoDataValue())
         offsets = self._offsets(ds)
         if offsets is not None:
@@ -1230,8 +1268,8 @@ class Stack:
             vrt = gdal.Warp("", ds, format="VRT", dstSRS=g.wkt, outputBounds=g.bounds, width=g.width,
                             height=g.height, resampleAlg="near", dstAlpha=True, multithread=False)
         except RuntimeError as exc:
-            raise InputError(f"{what}, '{os.path.basename(path)}', cannot be aligned to the grid of the "
-                             f"images ({_msg(exc)}).") from None
+            raise InputError(_("{what}, '{name}', cannot be aligned to the grid of the "
+                               "images ({reason}).").format(what=what, name=os.path.basename(path), reason=_msg(exc))) from None
         vrt._keep = ds
         return _Mask(path, vrt, 0, 0, True, ds.GetRasterBand(1).GetNoDataValue())
 
@@ -1291,11 +1329,13 @@ class Stack:
                 valid &= s.ds.GetRasterBand(s.alpha_band).ReadAsArray(x + s.xoff, y + s.yoff, w, h, **kw) > 0
         except RuntimeError as exc:
             if s.spec.path.lower().endswith(".vrt"):  # a VRT whose source files were moved, renamed or deleted
-                raise InputError(f"Reading input {i + 1} '{s.spec.label}' failed ({_msg(exc)}). A VRT reads its "
-                                 "source files by the paths written in it (relative ones from the VRT's folder): "
-                                 "put them back there, or build the VRT again.") from None
-            raise InputError(f"Reading input {i + 1} '{s.spec.label}' failed ({_msg(exc)}). The file is "
-                             "unreadable or truncated: re-export or re-download it.") from None
+                raise InputError(_("Reading input {n} '{label}' failed ({reason}). A VRT reads its "
+                                   "source files by the paths written in it (relative ones from the VRT's folder): "
+                                   "put them back there, or build the VRT again.").format(n=i + 1, label=s.spec.label,
+                                     reason=_msg(exc))) from None
+            raise InputError(_("Reading input {n} '{label}' failed ({reason}). The file is "
+                               "unreadable or truncated: re-export or re-download it.").format(n=i + 1,
+                                 label=s.spec.label, reason=_msg(exc))) from None
         finally:
             gdal.PopErrorHandler()
         m = self.masks[i] if self.masks else None
@@ -1304,9 +1344,10 @@ class Stack:
             try:
                 clear = self._mask_clear(m, x, y, w, h, kw)
             except RuntimeError as exc:
-                raise InputError(f"Reading the mask of input {i + 1} '{s.spec.label}' "
-                                 f"('{os.path.basename(m.path)}') failed ({_msg(exc)}). The file is "
-                                 "unreadable or truncated: re-export or re-download it.") from None
+                raise InputError(_("Reading the mask of input {n} '{label}' "
+                                   "('{name}') failed ({reason}). The file is "
+                                   "unreadable or truncated: re-export or re-download it.").format(n=i + 1,
+                                     label=s.spec.label, name=os.path.basename(m.path), reason=_msg(exc))) from None
             finally:
                 gdal.PopErrorHandler()
             valid &= clear
@@ -1323,9 +1364,10 @@ class Stack:
             bad = nonfinite & valid
             if bad.any():
                 raise InputError(
-                    f"Input {i + 1} '{s.spec.label}' contains infinite values that are not marked as nodata "
-                    f"(e.g. at grid column {x + int(np.argwhere(bad)[0][1])}, row {y + int(np.argwhere(bad)[0][0])}). "
-                    "Mark them as nodata or fill them.")
+                    _("Input {n} '{label}' contains infinite values that are not marked as nodata "
+                      "(e.g. at grid column {x}, row {y}). "
+                      "Mark them as nodata or fill them.").format(n=i + 1, label=s.spec.label,
+                        x=x + int(np.argwhere(bad)[0][1]), y=y + int(np.argwhere(bad)[0][0])))
             out[:, nonfinite] = 0.0
         return clear
 
@@ -1374,16 +1416,19 @@ class Stack:
                         continue
                     clear = format_clear_values(self.mask_clear)
                     raise InputError(
-                        f"The mask of input {i + 1} '{s.spec.label}', '{os.path.basename(m.path)}', marks every "
-                        f"pixel of the common extent as masked (none has a clear value, {clear}), so every "
-                        "pixel of the result would be nodata. If the date is overcast, leave it out, or fill "
-                        "masked dates from the previous clear date (--fill-gaps; in QGIS 'Fill masked "
-                        "dates', FILL_GAPS in Processing). If it is not, check that this is the date's mask and give the values that "
-                        "mean clear sky (--mask-clear; in QGIS 'Clear values', MASK_CLEAR in Processing), e.g. bit6&!bit2&!bit4 for "
-                        "Landsat 8-9 QA_PIXEL, 4-7,11 for Sentinel-2 SCL.")
-                raise InputError(f"Input {i + 1} '{s.spec.label}' has no valid pixel inside the common "
-                                 "extent (all nodata" + (", NaN" if i in self.nan_inputs else "")
-                                 + " or masked). Remove it or fix its nodata value/mask.")
+                        _("The mask of input {n} '{label}', '{name}', marks every "
+                          "pixel of the common extent as masked (none has a clear value, {clear}), so every "
+                          "pixel of the result would be nodata. If the date is overcast, leave it out, or fill "
+                          "masked dates from the previous clear date (--fill-gaps; in QGIS 'Fill masked "
+                          "dates', FILL_GAPS in Processing). If it is not, check that this is the date's mask and give the values that "
+                          "mean clear sky (--mask-clear; in QGIS 'Clear values', MASK_CLEAR in Processing), e.g. bit6&!bit2&!bit4 for "
+                          "Landsat 8-9 QA_PIXEL, 4-7,11 for Sentinel-2 SCL.").format(n=i + 1, label=s.spec.label,
+                            name=os.path.basename(m.path), clear=clear))
+                raise InputError((_("Input {n} '{label}' has no valid pixel inside the common extent (all nodata, "
+                                    "NaN or masked). Remove it or fix its nodata value/mask.") if i in self.nan_inputs
+                                  else _("Input {n} '{label}' has no valid pixel inside the common extent (all "
+                                         "nodata or masked). Remove it or fix its nodata value/mask.")).format(
+                    n=i + 1, label=s.spec.label))
             ce, sc = robust_stats(values[None], valid)
             center[i], scale[i] = ce[0], sc[0]
         self.relative_stats = self._relative_stats(per_date, center, scale, kept, bw, bh)
@@ -1391,15 +1436,15 @@ class Stack:
             have = [i for i in range(t) if i not in self.overcast]
             if len(have) < 2:
                 clear = format_clear_values(self.mask_clear)
-                advice = ("Check that these are the dates' masks and give the values that mean clear sky "
-                          "(--mask-clear; in QGIS 'Clear values', MASK_CLEAR in Processing), e.g. bit6&!bit2&!bit4 for "
-                          "Landsat 8-9 QA_PIXEL, 4-7,11 for Sentinel-2 SCL.")
+                advice = _("Check that these are the dates' masks and give the values that mean clear sky "
+                           "(--mask-clear; in QGIS 'Clear values', MASK_CLEAR in Processing), e.g. bit6&!bit2&!bit4 "
+                           "for Landsat 8-9 QA_PIXEL, 4-7,11 for Sentinel-2 SCL.")
                 if not have:  # (it said "every pixel of all dates but none"): most likely the wrong clear values
-                    raise InputError(f"The masks hide every pixel of every date (none has a clear value, {clear}). "
-                                     + advice)
-                raise InputError(f"The masks hide every pixel of all dates but "
-                                 f"'{self.sources[have[0]].spec.label}': a change needs two dates with clear pixels. "
-                                 + advice)
+                    raise InputError(_("The masks hide every pixel of every date (none has a clear value, {clear}). "
+                                       "{advice}").format(clear=clear, advice=advice))
+                raise InputError(_("The masks hide every pixel of all dates but '{label}': a change needs two dates "
+                                   "with clear pixels. {advice}").format(label=self.sources[have[0]].spec.label,
+                                                                         advice=advice))
             for i in self.overcast:  # its filled values are the previous clear date's: so are its statistics
                 src = max([j for j in have if j < i], default=have[0])
                 center[i], scale[i] = center[src], scale[src]
@@ -1415,10 +1460,13 @@ class Stack:
             else:
                 all_valid = per_date.sum(axis=0) >= 2
         if not all_valid.any():
-            raise InputError("No pixel is valid in all dates at once (the nodata areas of the inputs cover "
-                             "the whole common extent). Check the inputs' nodata masks"
-                             + (", or fill masked dates from the previous clear date (--fill-gaps; in QGIS "
-                                "'Fill masked dates', FILL_GAPS in Processing)." if not fill else "; no pixel is valid in even two dates."))
+            raise InputError(_("No pixel is valid in all dates at once (the nodata areas of the inputs cover the "
+                               "whole common extent). Check the inputs' nodata masks, or fill masked dates from the "
+                               "previous clear date (--fill-gaps; in QGIS 'Fill masked dates', FILL_GAPS in "
+                               "Processing).") if not fill else
+                             _("No pixel is valid in all dates at once (the nodata areas of the inputs cover the "
+                               "whole common extent). Check the inputs' nodata masks; no pixel is valid in even two "
+                               "dates."))
         self._stats = (center, scale)
         if keep_sample:
             self.sample = (kept, all_valid)
@@ -1480,7 +1528,7 @@ class Stack:
     def valid_fraction(self, max_pixels=250_000):
         g = self.grid
         _step, bw, bh = decimation(g.width, g.height, max_pixels)
-        _, valid = self.read(0, 0, g.width, g.height, buf=(bw, bh))
+        _data, valid = self.read(0, 0, g.width, g.height, buf=(bw, bh))
         return float(valid.mean())
 
     def close(self):

@@ -12,6 +12,7 @@ import pytest
 from rasters import write_tif
 
 from model_core import i18n
+from model_core.errors import InputError
 from model_core.i18n import _
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -30,6 +31,12 @@ def english_afterwards():
     before = i18n.set_language("en")
     yield
     i18n.set_language(before)
+
+
+def test_every_template_has_a_german_and_a_spanish_translation_with_its_fields():
+    templates, _problems = engine_messages.code_templates()
+    assert len(templates) > 50
+    assert engine_messages.check() == []
 
 
 def test_the_check_finds_a_missing_translation_a_changed_field_and_a_hidden_underscore(tmp_path, monkeypatch):
@@ -65,7 +72,7 @@ def test_the_catalogues_are_plain_text_to_text_and_load_safely(tmp_path):
     for code in i18n.LANGUAGES:
         with open(i18n.catalogue_path(code), encoding="utf-8") as f:
             data = json.load(f)
-        assert isinstance(data, dict)
+        assert isinstance(data, dict) and data
         assert all(isinstance(k, str) and isinstance(v, str) and v for k, v in data.items())
         assert i18n.load_catalogue(i18n.catalogue_path(code)) == data
     broken = tmp_path / "broken.json"
@@ -85,15 +92,31 @@ def test_the_language_is_english_unless_set_and_falls_back_to_english(monkeypatc
     i18n.set_language(None)
     assert i18n.language() == "en" and _(template) == template
     monkeypatch.setenv("CAIM_LANGUAGE", "es_ES.UTF-8")
-    assert i18n.language() == "es"
+    assert i18n.language() == "es" and _(template) != template
     i18n.set_language("de_DE")   # the plugin's setting wins over the environment
-    assert i18n.language() == "de"
+    german = _(template)
+    assert german != template and german.format(n=2) == i18n.translate(template, "de").format(n=2)
+    assert "Eingabe 2" in german.format(n=2)
     assert _("a text no catalogue has") == "a text no catalogue has"
     for name in ("fr_FR", "C", "", "pt-BR"):
         i18n.set_language(name)
         assert _(template) == template
     assert [i18n.language_code(n) for n in ("de_AT", "es-MX", "DE", "C", None, "de_DE.UTF-8@euro")] == \
         ["de", "es", "de", "en", "en", "de"]
+
+
+def test_an_engine_refusal_in_german_and_spanish(tmp_path):
+    from model_core.stack import Stack
+
+    imgs = [write_tif(tmp_path / f"{n}.tif", np.ones((b, 16, 16), np.float32))
+            for n, b in (("a_2019", 4), ("b_2020", 4), ("c_2021", 3))]
+    for code, words in (("en", "The inputs have different numbers of bands"),
+                        ("de", "Die Eingaben haben unterschiedlich viele Kanäle"),
+                        ("es", "Las entradas tienen distintos números de bandas")):
+        i18n.set_language(code)
+        with pytest.raises(InputError) as err:
+            Stack(imgs)
+        assert words in str(err.value) and "'c_2021.tif': 3" in str(err.value) and "--bands" in str(err.value)
 
 
 def _cli(tmp_path, language=None):
@@ -114,3 +137,6 @@ def test_the_command_line_stays_english_without_caim_language(tmp_path):
     assert _cli(tmp_path) == BANDS_DIFFER
 
 
+def test_caim_language_switches_the_command_line(tmp_path):
+    line = _cli(tmp_path, "de")
+    assert line.startswith("error: Die Eingaben haben unterschiedlich viele Kanäle") and "'c_2021.tif': 3" in line

@@ -1,0 +1,91 @@
+"""The engine's messages in QGIS's language: a German QGIS's dialog shows the engine's refusal of bad input
+in German, Processing in a Spanish QGIS reports it in Spanish (model_core.i18n, set by the plugin from QGIS's
+locale before each run)."""
+
+import os
+
+import numpy as np
+import pytest
+
+from caim_qgis_testlib import make_stack, run_processing, wait_for, write_raster
+
+pytestmark = pytest.mark.qgis
+
+
+@pytest.fixture
+def qgis_language(qgis_app):
+    """A function switching QGIS's language (its translation, as ``qgis --lang`` sets it) and installing the
+    plugin's translation for it; both undone afterwards, and the engine back to English."""
+    from qgis.core import QgsApplication, QgsSettings
+
+    from caim_qgis_plugin.i18n import install_translator, remove_translator
+    from model_core import i18n
+
+    settings = QgsSettings()
+    saved = QgsApplication.instance().translation(), settings.value("locale/overrideFlag")
+    installed = []
+
+    def switch(locale):
+        settings.setValue("locale/overrideFlag", False)
+        QgsApplication.setTranslation(locale)
+        installed.append(install_translator(locale))
+
+    yield switch
+    for translator in installed:
+        remove_translator(translator)
+    QgsApplication.setTranslation(saved[0])
+    if saved[1] is None:
+        settings.remove("locale/overrideFlag")
+    else:
+        settings.setValue("locale/overrideFlag", saved[1])
+    i18n.set_language(None)
+
+
+def _last_date_empty(folder):
+    """Three dates, the last all nodata: the dialog's checks of the layers (bands, grids, dates) pass it, the
+    engine refuses it when it reads the pixels."""
+    paths = make_stack(folder)
+    paths[2] = write_raster(os.path.join(folder, "20210501_empty.tif"), np.zeros((4, 64, 64), np.uint8), nodata=0)
+    return paths
+
+
+GERMAN = ("Eingabe 3 '20210501_empty.tif' hat kein gültiges Pixel in der gemeinsamen Ausdehnung (alles NoData oder "
+          "maskiert). Sie entfernen oder ihren NoData-Wert bzw. ihre Maske korrigieren.")
+SPANISH = ("La entrada 3 '20210501_empty.tif' no tiene ningún píxel válido dentro de la extensión común (todo sin "
+           "datos o enmascarado). Quitarla o corregir su valor sin datos o su máscara.")
+ENGLISH = ("Input 3 '20210501_empty.tif' has no valid pixel inside the common extent (all nodata or masked). Remove "
+           "it or fix its nodata value/mask.")
+
+
+def test_the_german_dialog_shows_the_engine_s_refusal_in_german(project, qgis_language, tmp_path):
+    from qgis.core import QgsRasterLayer
+
+    from caim_qgis_plugin.dialog import CaimDialog
+
+    qgis_language("de")
+    for p in _last_date_empty(str(tmp_path)):
+        project.addMapLayer(QgsRasterLayer(p, os.path.basename(p), "gdal"))
+    dialog = CaimDialog(None)
+    try:
+        dialog.refresh_layers()
+        dialog.model_combo.setCurrentIndex(dialog.model_combo.findData("cva"))
+        dialog.folder_widget.setFilePath(str(tmp_path / "out"))
+        assert dialog.problems() == [] and dialog.run(ask=False) is not None
+        assert wait_for(lambda: dialog.task is None)
+        assert dialog.last_results is None and dialog.status.text() == GERMAN
+        assert not os.path.exists(str(tmp_path / "out"))
+    finally:
+        dialog.shutdown()
+        dialog.deleteLater()
+
+
+@pytest.mark.parametrize("locale,expected", [("es_ES", SPANISH), ("en_US", ENGLISH)])
+def test_processing_reports_the_engine_s_refusal_in_qgis_s_language(project, qgis_language, tmp_path, locale,
+                                                                     expected):
+    qgis_language(locale)
+    out = tmp_path / "out"
+    results, ok, fb = run_processing("caim:detectchanges", {
+        "INPUT": _last_date_empty(str(tmp_path)), "MODEL": "cva", "DEVICE": "CPU",
+        "AREA": str(out / "area.tif"), "MOMENT": str(out / "moment.tif"), "CONFIDENCE": str(out / "confidence.tif")})
+    assert not ok and expected in fb.textLog(), fb.textLog()
+    assert not os.path.exists(out / "moment.tif")
