@@ -118,6 +118,14 @@ def mask_presets():
     return dict(MASK_PRESETS)
 
 
+def estimate_prefixes():
+    """The beginnings of the engine's estimate lines (model_core.predict.ESTIMATE_LINES) in the engine's language."""
+    from model_core.i18n import translated
+    from model_core.predict import ESTIMATE_LINES
+
+    return tuple(translated(line).split("{")[0] for line in ESTIMATE_LINES)
+
+
 class RunFeedback(QgsProcessingFeedback):
     """Feedback that forwards progress text and errors to the dialog (signals are queued across threads)."""
 
@@ -136,7 +144,7 @@ class RunFeedback(QgsProcessingFeedback):
     def pushInfo(self, info):  # noqa: N802
         self.log.append(info)
         QgsMessageLog.logMessage(info, LOG_TAG, Qgis.Info)
-        if info.startswith(("Estimate ", "Warning: the outputs may not fit")):
+        if info.startswith(("Estimate ", "Warning: the outputs may not fit") + estimate_prefixes()):
             self.estimate.append(info)
             self.text.emit(info)
 

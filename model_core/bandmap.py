@@ -20,6 +20,8 @@ Pure function of a GDAL dataset; no qgis import.
 
 import re
 
+from model_core.i18n import N_, _, translated
+
 # target centre and accepted range (micrometres) per role; the band closest to the centre wins
 ROLES = ("red", "green", "blue", "nir")
 _CENTRE = {"blue": 0.48, "green": 0.56, "red": 0.655, "nir": 0.84}
@@ -281,7 +283,7 @@ def band_roles(ds):
     return out
 
 
-def infer_partial(ds, mapping="the band mapping (--bands on the command line, BANDS in Processing)"):
+def infer_partial(ds, mapping=None):
     """``(bands, note)`` for a 4-band raster whose metadata name some of its bands but not all four roles
     (:func:`band_roles`).  ``(None, None)`` when what they say agrees with bands 1-4 as R, G, B, NIR (or
     they say nothing).  When they name three roles once each and leave one band undescribed, that band
@@ -295,30 +297,44 @@ def infer_partial(ds, mapping="the band mapping (--bands on the command line, BA
     other way round), while CVA and ISFA use it as it is."""
     if ds.RasterCount != 4:
         return _three_bands_refused(ds)
+    mapping = mapping or _("the band mapping (--bands on the command line, BANDS in Processing)")
     roles = band_roles(ds)
     if all(r is None or r == d for (r, _), d in zip(roles, ROLES)):
         return None, None
     found = {}
-    for b, (r, _) in enumerate(roles, 1):
+    for b, (r, _why) in enumerate(roles, 1):
         if r in ROLES:
             found.setdefault(r, []).append(b)
     undescribed = [b for b, (r, _) in enumerate(roles, 1) if r is None]
     missing = [r for r in ROLES if r not in found]
 
-    def word(r):
-        return "NIR" if r == "nir" else r
-
-    said = ", ".join(f"band {b} {why}" + (" (none of R, G, B, NIR)" if r == "other" else "")
-                     for b, (r, why) in enumerate(roles, 1) if r is not None)
+    word = _role_word
+    said = _said(roles)
     if all(len(v) == 1 for v in found.values()) and len(missing) == 1 and len(undescribed) == 1:
         found[missing[0]] = undescribed
         bands = [found[r][0] for r in ROLES]
-        return bands, (f"{','.join(map(str, bands))} as R, G, B, NIR (the band metadata say {said}; band "
-                       f"{undescribed[0]}, which they do not describe, is taken as {word(missing[0])})")
-    lack = (f"no {' or '.join(word(r) for r in missing)} band" if missing else
-            "a role named twice")
-    return None, (f"its band metadata say {said}: {lack}. The networks need red, green, blue and NIR: give "
-                  f"{mapping} if the file has them (e.g. 3,2,1,4), or choose CVA or ISFA, which use every band")
+        return bands, _("{bands} as R, G, B, NIR (the band metadata say {said}; band {band}, which they do not "
+                        "describe, is taken as {role})").format(bands=','.join(map(str, bands)), said=said,
+                                                                band=undescribed[0], role=word(missing[0]))
+    lack = (_("no {roles} band").format(roles=_(" or ").join(word(r) for r in missing)) if missing else
+            _("a role named twice"))
+    return None, _("its band metadata say {said}: {lack}. The networks need red, green, blue and NIR: give "
+                   "{mapping} if the file has them (e.g. 3,2,1,4), or choose CVA or ISFA, which use every band").format(
+        said=said, lack=lack, mapping=mapping)
+
+
+_ROLE_WORDS = {"red": N_("red"), "green": N_("green"), "blue": N_("blue")}
+
+
+def _role_word(role):
+    """A role's name in messages: 'red', 'green', 'blue' (translated), 'NIR'."""
+    return "NIR" if role == "nir" else translated(_ROLE_WORDS[role]) if role in _ROLE_WORDS else role
+
+
+def _said(roles):
+    """'band 1 'Red', band 2 1.61 um (none of R, G, B, NIR)': what the bands' metadata say (:func:`band_roles`)."""
+    return ", ".join(_("band {b} {why}").format(b=b, why=why) + (_(" (none of R, G, B, NIR)") if r == "other" else "")
+                     for b, (r, why) in enumerate(roles, 1) if r is not None)
 
 
 def _three_bands_refused(ds):
@@ -332,13 +348,13 @@ def _three_bands_refused(ds):
     if any(r is None or why.startswith("colour") for r, why in roles) or sorted(
             r for r, _ in roles) == ["blue", "green", "red"]:
         return None, None
-    said = ", ".join(f"band {b} {why}" + (" (none of R, G, B, NIR)" if r == "other" else "")
-                     for b, (r, why) in enumerate(roles, 1))
-    named = {r for r, _ in roles}
+    said = _said(roles)
+    named = {r for r, _why in roles}
     missing = [r for r in ("red", "green", "blue") if r not in named]
-    return None, (f"its band metadata say {said}: no {' and no '.join(missing)} band. The networks need red, "
-                  "green and blue bands (with green in place of a missing NIR), which this imagery does not have: "
-                  "choose CVA or ISFA, which use every band as it is")
+    return None, _("its band metadata say {said}: {lack}. The networks need red, green and blue bands (with green "
+                   "in place of a missing NIR), which this imagery does not have: choose CVA or ISFA, which use every "
+                   "band as it is").format(said=said, lack=_("no {roles} band").format(
+                       roles=_(" and no ").join(_role_word(r) for r in missing)))
 
 
 def _colour_bands(ds):
@@ -386,12 +402,13 @@ def infer_rgb_only(ds):
 def describe_rgb_only(bands, source, training=None):
     """'1,2,3 as R, G, B and band 2 (green) in place of NIR (RGB-only, ...)'.  ``training``: what to say of the
     weights file that runs (:func:`rgb_only_training`); None: the bundled CAIM-Net file's."""
-    roles = ("roles assumed: the band metadata do not say which is which" if source == "assumed"
-             else f"roles from the rasters' {source}")
-    training = training or ("the bundled CAIM-Net file saw no RGB-only imagery in training: the model card gives "
-                            "the figures")
-    return (f"{','.join(map(str, bands[:3]))} as R, G, B and band {bands[1]} (green) in place of the missing "
-            f"NIR (RGB-only imagery; {roles}; accuracy is lower without NIR, and {training})")
+    roles = (_("roles assumed: the band metadata do not say which is which") if source == "assumed"
+             else _("roles from the rasters' {source}").format(source=source_text(source)))
+    training = training or _("the bundled CAIM-Net file saw no RGB-only imagery in training: the model card gives "
+                             "the figures")
+    return _("{bands} as R, G, B and band {green} (green) in place of the missing NIR (RGB-only imagery; {roles}; "
+             "accuracy is lower without NIR, and {training})").format(
+        bands=','.join(map(str, bands[:3])), green=bands[1], roles=roles, training=training)
 
 
 def rgb_only_training(name, green_as_nir):
@@ -399,14 +416,25 @@ def rgb_only_training(name, green_as_nir):
     read the same way (its record's ``green_as_nir``), or not by its record.  (It said "the bundled CAIM-Net
     file saw no RGB-only imagery" of every file.)"""
     if green_as_nir:
-        return f"the weights file '{name}' was trained on RGB-only imagery read the same way"
-    return (f"the weights file '{name}' records no RGB-only imagery in its training: check its results on a few "
-            "points you know")
+        return _("the weights file '{name}' was trained on RGB-only imagery read the same way").format(name=name)
+    return _("the weights file '{name}' records no RGB-only imagery in its training: check its results on a few "
+             "points you know").format(name=name)
 
 
 def describe(bands, source):
     """'3,2,1,4 (R, G, B, NIR, from the band wavelengths)'."""
-    return f"{','.join(map(str, bands))} as R, G, B, NIR (from the rasters' {source})"
+    return _("{bands} as R, G, B, NIR (from the rasters' {source})").format(bands=','.join(map(str, bands)),
+                                                                           source=source_text(source))
+
+
+_SOURCES = {"wavelengths": N_("wavelengths"), "band names": N_("band names"),
+            "colour interpretation": N_("colour interpretation")}
+
+
+def source_text(source):
+    """Where the roles were read from ('wavelengths', 'band names', 'colour interpretation': the values
+    :func:`infer_rgbn` and :func:`infer_rgb_only` return), in the messages' language."""
+    return translated(_SOURCES[source]) if source in _SOURCES else source
 
 
 def _open_path(path):
@@ -426,7 +454,7 @@ def infer_rgbn_path(path):
     return (bands, source, ds.RasterCount) if bands else (None, None, None)
 
 
-def engine_roles_path(path, mapping="Bands"):
+def engine_roles_path(path, mapping=None):
     """What the engine reads from a file without a band mapping, from one open:
     ``((bands, source) of :func:`infer_rgbn`, (bands, source) of :func:`infer_rgb_only`, (bands, note) of
     :func:`infer_partial` with ``mapping``, band count)`` (each later reading only where the earlier
@@ -434,6 +462,7 @@ def engine_roles_path(path, mapping="Bands"):
     ds = _open_path(path)
     if ds is None:
         return None
+    mapping = mapping or _("Bands")
     none = (None, None)
     rgbn = infer_rgbn(ds)
     rgb = infer_rgb_only(ds) if rgbn[0] is None else none

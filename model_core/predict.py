@@ -28,6 +28,7 @@ from osgeo import gdal
 from model_core import __version__
 from model_core.errors import (BandRolesError, Cancelled, CaimError, InputError, OutputError, WeightsError, free_mb,
                                nearest_existing, size_text)
+from model_core.i18n import N_, _, translated
 from model_core.stack import Stack, decimation, format_clear_values
 from model_core.staging import hold, remove_abandoned
 
@@ -85,47 +86,55 @@ class DetectResult:
 
     def mask_line(self):
         """'Masks ...' summary line, or None without mask files."""
-        used = [(d or f"date {i + 1}", f) for i, (d, f) in enumerate(zip(self.dates, self.mask_cover))
+        used = [(d or _("date {n}").format(n=i + 1), f) for i, (d, f) in enumerate(zip(self.dates, self.mask_cover))
                 if f is not None]
         if not used:
             return None
         clear = format_clear_values(self.mask_clear)
         hidden = [f"{d} {_pct(f)}" for d, f in used if f > 0]
-        return (f"Masks     {len(used)} of {len(self.dates)} dates have a mask file (clear = {clear}): "
-                f"{_pct(sum(f for _, f in used) / len(used))} of their pixels masked on average; "
-                + (f"masked: {', '.join(hidden)}" + (" (the others clear)" if len(hidden) < len(used) else "")
-                   if hidden else "every date clear"))
+        masked = (_("masked: {dates} (the others clear)") if len(hidden) < len(used) else _("masked: {dates}")
+                  ) if hidden else _("every date clear")
+        return _("Masks     {n} of {n_dates} dates have a mask file (clear = {clear}): {pct} of their pixels masked "
+                 "on average; {masked}").format(n=len(used), n_dates=len(self.dates), clear=clear,
+                                                pct=_pct(sum(f for _d, f in used) / len(used)),
+                                                masked=masked.format(dates=', '.join(hidden)))
 
     def summary_text(self):
         g = self.grid
+        weights = (os.path.basename(self.weights) if self.weights else _("classical, no weights") if self.trained
+                   else _("UNTRAINED random weights"))
         lines = [
-            f"Grid      {g.width} x {g.height} px, pixel {g.pixel_text()}",
-            f"Dates     {len(self.dates)}: " + ", ".join(d or "unknown" for d in self.dates)
-            + (" (not found in the file names or metadata; the intervals are numbered)"
-               if not all(self.dates) else ""),
-            f"Model     {self.model} ({os.path.basename(self.weights) if self.weights else 'classical, no weights' if self.trained else 'UNTRAINED random weights'})"
-            + (f", sensitivity {self.sensitivity:+g}" if self.sensitivity else "")
-            + (", minimum-error threshold" if self.threshold == "kittler" else ""),
-            f"Device    {self.device}",
-        ] + ([f"Automatic {self.auto_note}"] if self.auto_note else []) + (
-            [f"Weights   trained on {self.weights_training}"] if self.weights_training else []) + [
-            f"Bands     {n}" for n in self.notes] + ([
-            f"Patches   at least {self.min_patch} px (8-connected): {self.removed_pixels} changed px in "
-            "smaller patches written unchanged"] if self.min_patch > 1 else []) + ([
-            f"Gaps      {self.filled_pixels} px with masked dates filled from their previous clear date"]
+            _("Grid      {width} x {height} px, pixel {pixel}").format(width=g.width, height=g.height,
+                                                                      pixel=g.pixel_text()),
+            (_("Dates     {n}: {dates}") if all(self.dates) else
+             _("Dates     {n}: {dates} (not found in the file names or metadata; the intervals are numbered)")).format(
+                n=len(self.dates), dates=", ".join(d or _("unknown") for d in self.dates)),
+            _("Model     {model} ({weights})").format(model=self.model, weights=weights)
+            + (_(", sensitivity {value:+g}").format(value=self.sensitivity) if self.sensitivity else "")
+            + (_(", minimum-error threshold") if self.threshold == "kittler" else ""),
+            _("Device    {device}").format(device=self.device),
+        ] + ([_("Automatic {note}").format(note=self.auto_note)] if self.auto_note else []) + (
+            [_("Weights   trained on {what}").format(what=self.weights_training)] if self.weights_training else []) + [
+            _("Bands     {note}").format(note=n) for n in self.notes] + ([
+            _("Patches   at least {min_patch} px (8-connected): {removed} changed px in smaller patches written "
+              "unchanged").format(min_patch=self.min_patch, removed=self.removed_pixels)] if self.min_patch > 1 else []) + ([
+            _("Gaps      {filled} px with masked dates filled from their previous clear date").format(
+                filled=self.filled_pixels)]
             if self.fill_gaps else []) + ([self.mask_line()] if self.mask_line() else []) + [
-            f"Time      {self.seconds:.1f} s ({self.valid_pixels / max(self.seconds, 1e-9) / 1000:.0f} kpx/s)",
-            f"Changed   {self.changed_pixels} of {self.valid_pixels} valid px "
-            f"({100.0 * self.changed_pixels / max(self.valid_pixels, 1):.2f} %)",
-            "Changed area per interval (last change):",
+            _("Time      {seconds:.1f} s ({rate:.0f} kpx/s)").format(
+                seconds=self.seconds, rate=self.valid_pixels / max(self.seconds, 1e-9) / 1000),
+            _("Changed   {changed} of {valid} valid px ({pct:.2f} %)").format(
+                changed=self.changed_pixels, valid=self.valid_pixels,
+                pct=100.0 * self.changed_pixels / max(self.valid_pixels, 1)),
+            _("Changed area per interval (last change):"),
         ]
         width = max([len(k) for k in self.hectares] + [8])
         for label, ha in self.hectares.items():
             lines.append(f"  {label:<{width}}  {ha:12.2f} ha" if not math.isnan(ha) else
-                         f"  {label:<{width}}  (no CRS: area unknown)")
+                         f"  {label:<{width}}  " + _("(no CRS: area unknown)"))
         for w in self.warnings:
-            lines.append(f"Warning: {w}")
-        lines.append("Outputs:")
+            lines.append(_("Warning: {text}").format(text=w))
+        lines.append(_("Outputs:"))
         for k, p in self.paths.items():
             lines.append(f"  {k:<13} {p}")
         return "\n".join(lines)
@@ -172,14 +181,15 @@ def resolve_device(device="auto"):
         return "cpu"
     if d.startswith("cuda"):
         if not torch.cuda.is_available():
-            raise CaimError(f"Device '{device}' was requested but CUDA is not available here "
-                            f"(torch {torch.__version__}). Choose the CPU or automatic device (--device cpu or auto on the command "
-                            "line, DEVICE=CPU or Auto in Processing, the Device list in QGIS).")
+            raise CaimError(_("Device '{device}' was requested but CUDA is not available here (torch {version}). "
+                              "Choose the CPU or automatic device (--device cpu or auto on the command line, DEVICE=CPU or "
+                              "Auto in Processing, the Device list in QGIS).").format(device=device, version=torch.__version__))
         idx = int(d.split(":")[1]) if ":" in d else 0
         if idx >= torch.cuda.device_count():
-            raise CaimError(f"Device '{device}' does not exist: {torch.cuda.device_count()} CUDA device(s).")
+            raise CaimError(_("Device '{device}' does not exist: {device_count} CUDA device(s).").format(
+                                device=device, device_count=torch.cuda.device_count()))
         return f"cuda:{idx}"
-    raise CaimError(f"Unknown device '{device}'. Use auto, cpu or cuda:N.")
+    raise CaimError(_("Unknown device '{device}'. Use auto, cpu or cuda:N.").format(device=device))
 
 
 def interval_labels(dates):
@@ -213,8 +223,8 @@ def load_model(model="caimnet", weights=None, in_channels=4, device="cpu"):
 
     if not getattr(model_class(model), "needs_weights", True):
         if weights:
-            raise WeightsError(f"The '{model}' method is classical and takes no weights; leave the weights "
-                               "empty or choose a network model.")
+            raise WeightsError(_("The '{model}' method is classical and takes no weights; leave the weights "
+                                 "empty or choose a network model.").format(model=model))
         return build_model(model, in_channels=in_channels).to(device).eval(), None, True
     path = weights or W.default_weights(model)
     if path:
@@ -288,7 +298,7 @@ def matmul_gflops(n=1024, repeats=8):
     a, b = torch.randn(n, n), torch.randn(n, n)
     torch.mm(a, b)
     best = float("inf")
-    for _ in range(repeats):
+    for _repeat in range(repeats):
         t = time.perf_counter()
         torch.mm(a, b)
         best = min(best, time.perf_counter() - t)
@@ -310,15 +320,15 @@ def machine_speed():
 def duration_text(seconds):
     """12 -> 'about 12 s', 250 -> 'about 4 min', 9000 -> 'about 2.5 h', 400000 -> 'about 4.6 days'."""
     if seconds < 90:
-        return f"about {max(seconds, 1):.0f} s"
+        return _("about {n:.0f} s").format(n=max(seconds, 1))
     if seconds < 5400:
-        return f"about {seconds / 60:.0f} min"
+        return _("about {n:.0f} min").format(n=seconds / 60)
     if seconds < 2 * 86400:
-        return f"about {seconds / 3600:.1f} h"
+        return _("about {n:.1f} h").format(n=seconds / 3600)
     if seconds < 60 * 86400:
-        return f"about {seconds / 86400:.1f} days"
-    return f"about {seconds / 86400 / 365.25:.2g} years" if seconds > 365 * 86400 else \
-        f"about {seconds / 86400 / 7:.0f} weeks"
+        return _("about {n:.1f} days").format(n=seconds / 86400)
+    return _("about {n:.2g} years").format(n=seconds / 86400 / 365.25) if seconds > 365 * 86400 else \
+        _("about {n:.0f} weeks").format(n=seconds / 86400 / 7)
 
 
 # Seconds of tiles before the progress text says how long the rest will take: the rate of the first tile
@@ -330,10 +340,10 @@ def tile_text(done, total, elapsed):
     """'Tile 3/12' and, once the tiles have run for ETA_AFTER_S, the time the remaining tiles will take at
     the rate so far: measured on the run itself, so it holds on a busy machine, where the estimate before
     the run (made from the machine's idle speed) can be several times too short."""
-    text = f"Tile {done}/{total}"
     if done < total and elapsed >= ETA_AFTER_S:
-        text += f", {duration_text(elapsed / done * (total - done))} for the other tiles"
-    return text
+        return _("Tile {done}/{total}, {duration} for the other tiles").format(
+            done=done, total=total, duration=duration_text(elapsed / done * (total - done)))
+    return _("Tile {done}/{total}").format(done=done, total=total)
 
 
 def _overview_growth(width, height):
@@ -410,6 +420,14 @@ def run_seconds(width, height, n_dates, model, bands=4, files=None, window_px=No
     return seconds
 
 
+# the lines check_scale returns, which the dialog keeps under its progress text (it knows them by the text
+# before their first field, in the language of the run)
+ESTIMATE_LINES = (N_("Estimate  {duration} on this machine, outputs about {size} ({grid})"),
+                  N_("Estimate  no run time on a GPU, outputs about {size} ({grid})"),
+                  N_("Warning: the outputs may not fit in {where}: about {size_text} (at least {size_text2}), "
+                     "{size_text3} free."))
+
+
 def check_scale(estimate, width, height, n_dates, model, allow_huge=False):
     """Refuse, before anything is written, a run whose outputs clearly cannot fit on their disk (OutputError)
     or that would take more than :data:`MAX_RUN_SECONDS` (InputError), unless ``allow_huge``.  Returns the
@@ -417,30 +435,33 @@ def check_scale(estimate, width, height, n_dates, model, allow_huge=False):
     seconds = estimate["seconds"]
     total = sum(d[1] for d in estimate["disks"])
     mp = width * height / 1e6
-    grid = f"{width} x {height} px, {mp:,.0f} megapixels, {n_dates} dates" if mp >= 10 else \
-        f"{width} x {height} px, {n_dates} dates"
-    notes = [f"Estimate  {duration_text(seconds) + ' on this machine' if seconds is not None else 'no run time on a GPU'}, "
-             f"outputs about {size_text(total)} ({grid})"]
-    allow = "allow huge runs (--allow-huge on the command line, ALLOW_HUGE in Processing)"
+    grid = _("{width} x {height} px, {mp:,.0f} megapixels, {n_dates} dates").format(
+        width=width, height=height, mp=mp, n_dates=n_dates) if mp >= 10 else \
+        _("{width} x {height} px, {n_dates} dates").format(width=width, height=height, n_dates=n_dates)
+    notes = [(translated(ESTIMATE_LINES[0]).format(duration=duration_text(seconds), size=size_text(total), grid=grid)
+              if seconds is not None else translated(ESTIMATE_LINES[1]).format(size=size_text(total), grid=grid))]
+    allow = _("allow huge runs (--allow-huge on the command line, ALLOW_HUGE in Processing)")
     for folders, typical, least, free in estimate["disks"]:
         where = ", ".join(f"'{f}'" for f in folders)
         if free is None:
             continue
         if least > free and not allow_huge:
             raise OutputError(
-                f"The outputs of this run need about {size_text(typical)} (at least {size_text(least)}) in {where}, "
-                f"whose disk has {size_text(free)} free ({grid}). Free some space, choose an output folder on "
-                f"another disk, or clip the inputs to the area you need. If most of the grid is nodata, the files "
-                f"compress far more: {allow} to run it anyway.")
+                _("The outputs of this run need about {size_text} (at least {size_text2}) in {where}, "
+                  "whose disk has {size_text3} free ({grid}). Free some space, choose an output folder on "
+                  "another disk, or clip the inputs to the area you need. If most of the grid is nodata, the files "
+                  "compress far more: {allow} to run it anyway.").format(size_text=size_text(typical),
+                    size_text2=size_text(least), where=where, size_text3=size_text(free), grid=grid, allow=allow))
         if typical > free:
-            notes.append(f"Warning: the outputs may not fit in {where}: about {size_text(typical)} (at least "
-                         f"{size_text(least)}), {size_text(free)} free.")
+            notes.append(translated(ESTIMATE_LINES[2]).format(where=where, size_text=size_text(typical),
+                                                              size_text2=size_text(least), size_text3=size_text(free)))
     if seconds is not None and seconds > MAX_RUN_SECONDS and not allow_huge:
         raise InputError(
-            f"This run would take {duration_text(seconds)} on this machine (estimated from its speed; runs of "
-            f"more than {MAX_RUN_SECONDS / 3600:g} h are refused) with the {model} method ({grid}), and the outputs would take about {size_text(total)}. Clip the inputs to the area you need "
-            f"(e.g. gdal_translate -projwin, or a smaller extent), choose a faster method (cva, isfa), run on a "
-            f"GPU, or {allow} to run it anyway.")
+            _("This run would take {duration_text} on this machine (estimated from its speed; runs of "
+              "more than {value:g} h are refused) with the {model} method ({grid}), and the outputs would take about {size_text}. Clip the inputs to the area you need "
+              "(e.g. gdal_translate -projwin, or a smaller extent), choose a faster method (cva, isfa), run on a "
+              "GPU, or {allow} to run it anyway.").format(duration_text=duration_text(seconds),
+                value=MAX_RUN_SECONDS / 3600, model=model, grid=grid, size_text=size_text(total), allow=allow))
     return notes
 
 
@@ -549,9 +570,9 @@ class _writing:
         with _closing_quietly():
             exc.__traceback__ = None
             del tb
-        raise OutputError(f"Writing the outputs in {', '.join(where)} failed ({str(exc).strip()}). No output "
-                          "was written: free some space (the disk may be full) or choose another output "
-                          "folder.") from None
+        raise OutputError(_("Writing the outputs in {where} failed ({strip}). No output "
+                            "was written: free some space (the disk may be full) or choose another output "
+                            "folder.").format(where=', '.join(where), strip=str(exc).strip())) from None
 
 
 def _colour_table(colours):
@@ -596,20 +617,20 @@ def _check_outputs(out_dir, outputs, want, overwrite):
         p = (outputs or {}).get(key)
         if not p:
             if not out_dir:
-                raise OutputError(f"No path for the {key} output: give an output folder.")
+                raise OutputError(_("No path for the {key} output: give an output folder.").format(key=key))
             p = os.path.join(out_dir, OUTPUT_NAMES[key])
         paths[key] = os.path.abspath(p)
     for key, p in paths.items():
         folder = os.path.dirname(p)
         if os.path.exists(folder) and not os.path.isdir(folder):
-            raise OutputError(f"Output folder '{folder}' is a file. Choose a folder.")
+            raise OutputError(_("Output folder '{folder}' is a file. Choose a folder.").format(folder=folder))
         if os.path.isdir(p):
-            raise OutputError(f"Output '{p}' is a folder. Choose a file name.")
+            raise OutputError(_("Output '{p}' is a folder. Choose a file name.").format(p=p))
         if os.path.exists(p) and not overwrite:
-            raise OutputError(f"Output '{p}' already exists. Choose another folder, delete it, or allow "
-                              "overwriting (--overwrite on the command line).")
+            raise OutputError(_("Output '{p}' already exists. Choose another folder, delete it, or allow "
+                                "overwriting (--overwrite on the command line).").format(p=p))
     if len(set(paths.values())) != len(paths):
-        raise OutputError("Two outputs have the same file name; give each output its own path.")
+        raise OutputError(_("Two outputs have the same file name; give each output its own path."))
     return paths
 
 
@@ -626,13 +647,14 @@ def input_files(images, masks=None, weights=None):
         mask = mask or (masks[i] if i < len(masks) else None)
         source = img.get("source") if isinstance(img, dict) else None
         if source:  # a date of a multi-date file: the file it reads (its VRT lives in memory)
-            found.append((f"input {i + 1} ('{os.path.basename(str(source))}')", str(source)))
+            found.append((_("input {n} ('{name}')").format(n=i + 1, name=os.path.basename(str(source))), str(source)))
         elif path:
-            found.append((f"input {i + 1} ('{os.path.basename(str(path))}')", str(path)))
+            found.append((_("input {n} ('{name}')").format(n=i + 1, name=os.path.basename(str(path))), str(path)))
         if mask and str(mask).lower() != "none":
-            found.append((f"the mask of input {i + 1} ('{os.path.basename(str(mask))}')", str(mask)))
+            found.append((_("the mask of input {n} ('{name}')").format(n=i + 1, name=os.path.basename(str(mask))),
+                          str(mask)))
     if weights:
-        found.append((f"the weights file ('{os.path.basename(str(weights))}')", str(weights)))
+        found.append((_("the weights file ('{name}')").format(name=os.path.basename(str(weights))), str(weights)))
     return found
 
 
@@ -650,13 +672,14 @@ def refuse_inputs_as_outputs(outputs, inputs):
     for name, p in named:
         for what, q in inputs:
             if _same_file(p, q):
-                raise OutputError(f"The {name} output '{p}' is {what}, which this run reads: writing it would "
-                                  "destroy that file. Choose another file name for the output.")
+                raise OutputError(_("The {name} output '{p}' is {what}, which this run reads: writing it would "
+                                    "destroy that file. Choose another file name for the output.").format(name=name,
+                                      p=p, what=what))
     for i, (name, p) in enumerate(named):
         for other, q in named[:i]:
             if _same_file(p, q):
-                raise OutputError(f"The {other} and {name} outputs are the same file '{p}'; give each "
-                                  "output its own path.")
+                raise OutputError(_("The {other} and {name} outputs are the same file '{p}'; give each "
+                                    "output its own path.").format(other=other, name=name, p=p))
 
 
 def make_folders(folder):
@@ -671,14 +694,16 @@ def make_folders(folder):
             break
         d = parent
     if d and os.path.exists(d) and not os.path.isdir(d):
-        raise OutputError(f"Cannot make the output folder '{os.path.abspath(folder)}': '{d}' is a file, not a "
-                          "folder. Choose another place for the output.")
+        raise OutputError(_("Cannot make the output folder '{abspath}': '{d}' is a file, not a "
+                            "folder. Choose another place for the output.").format(abspath=os.path.abspath(folder),
+                              d=d))
     try:
         os.makedirs(folder, exist_ok=True)
     except OSError as exc:
         remove_created(created)
-        raise OutputError(f"Cannot make the output folder '{os.path.abspath(folder)}' ({exc.strerror or exc}). "
-                          "Choose a folder you can write to.") from None
+        raise OutputError(_("Cannot make the output folder '{abspath}' ({value}). "
+                            "Choose a folder you can write to.").format(abspath=os.path.abspath(folder),
+                              value=exc.strerror or exc)) from None
     return created
 
 
@@ -721,8 +746,8 @@ def _make_temp_dirs(paths, created, held=None, notice=None):
             remove_created(created)
             if isinstance(exc, OutputError):  # make_folders' own message (a file in the way)
                 raise
-            raise OutputError(f"Output folder '{folder}' is not writable ({exc.strerror}). Choose a folder "
-                              "you can write to.") from None
+            raise OutputError(_("Output folder '{folder}' is not writable ({strerror}). Choose a folder "
+                                "you can write to.").format(folder=folder, strerror=exc.strerror)) from None
     return temps
 
 
@@ -742,9 +767,11 @@ def auto_fallback_note(network, reason, weights=None):
 
     name = {"isfa": "Classical ISFA", "cva": "Classical CVA"}.get(AUTO_FALLBACK, AUTO_FALLBACK)
     first = re.split(r"(?<=[.)])\s+(?=[A-Z])", reason.strip(), maxsplit=1)[0].rstrip(".")  # what, not its advice
-    return (f"{name} ({AUTO_FALLBACK}), not {network}: the networks cannot read these inputs' bands ({first}); "
-            "the classical methods take any bands"
-            + (f"; the weights file '{os.path.basename(weights)}' was not used" if weights else "") + ".")
+    return (_("{name} ({model}), not {network}: the networks cannot read these inputs' bands ({first}); the "
+              "classical methods take any bands; the weights file '{weights}' was not used.") if weights else
+            _("{name} ({model}), not {network}: the networks cannot read these inputs' bands ({first}); the "
+              "classical methods take any bands.")).format(
+        name=name, model=AUTO_FALLBACK, network=network, first=first, weights=os.path.basename(weights or ""))
 
 
 def check_threshold(value, model, auto=False):
@@ -756,21 +783,23 @@ def check_threshold(value, model, auto=False):
 
     rule = (value or "otsu").strip().lower()
     if rule not in THRESHOLD_RULES:
-        raise InputError(f"Threshold '{value}' is not one of {', '.join(THRESHOLD_RULES)} (otsu is the default; "
-                         "kittler is the minimum-error threshold).")
+        raise InputError(_("Threshold '{value}' is not one of {THRESHOLD_RULES} (otsu is the default; "
+                           "kittler is the minimum-error threshold).").format(value=value,
+                             THRESHOLD_RULES=', '.join(THRESHOLD_RULES)))
     if rule != "otsu":
         try:
             classical = issubclass(model_class(model), CVA)
         except CaimError:  # an unknown model: load_model says so
             classical = False
         if not classical and auto:
-            raise InputError(f"The minimum-error threshold applies to the classical methods (cva, isfa) only, and "
-                             f"the automatic choice runs '{model}' on these images (the networks can read their "
-                             "bands; it runs isfa only on imagery they cannot read). Choose --model cva or isfa, "
-                             "or leave the threshold at otsu.")
+            raise InputError(_("The minimum-error threshold applies to the classical methods (cva, isfa) only, and "
+                               "the automatic choice runs '{model}' on these images (the networks can read their "
+                               "bands; it runs isfa only on imagery they cannot read). Choose --model cva or isfa, "
+                               "or leave the threshold at otsu.").format(model=model))
         if not classical:
-            raise InputError(f"The minimum-error threshold applies to the classical methods (cva, isfa) only, "
-                             f"not to '{model}'. Choose --model cva or isfa, or leave the threshold at otsu.")
+            raise InputError(_("The minimum-error threshold applies to the classical methods (cva, isfa) only, "
+                               "not to '{model}'. Choose --model cva or isfa, or leave the threshold at otsu.").format(
+                                 model=model))
     return rule
 
 
@@ -780,11 +809,11 @@ def check_sensitivity(value):
     try:
         v = float(value or 0.0)
     except (TypeError, ValueError):
-        raise InputError(f"Sensitivity '{value}' is not a number. Use a value from {lo:g} to {hi:g} "
-                         "(0 = the calibrated default).") from None
+        raise InputError(_("Sensitivity '{value}' is not a number. Use a value from {lo:g} to {hi:g} "
+                           "(0 = the calibrated default).").format(value=value, lo=lo, hi=hi)) from None
     if not lo <= v <= hi or math.isnan(v):
-        raise InputError(f"Sensitivity {v:g} is outside {lo:g} .. {hi:g}. 0 is the calibrated default; "
-                         "+1 calls more pixels changed, -1 fewer.")
+        raise InputError(_("Sensitivity {v:g} is outside {lo:g} .. {hi:g}. 0 is the calibrated default; "
+                           "+1 calls more pixels changed, -1 fewer.").format(v=v, lo=lo, hi=hi))
     return v
 
 
@@ -798,9 +827,9 @@ def check_min_patch(value):
     except (TypeError, ValueError):
         v = float("nan")
     if math.isnan(v) or v != int(v) or not 0 <= v <= MIN_PATCH_MAX:
-        raise InputError(f"Minimum change patch '{value}' is not a whole number of pixels from 0 to "
-                         f"{MIN_PATCH_MAX}. 0 or 1 keeps every changed pixel; e.g. 4 drops changed patches "
-                         "of fewer than 4 pixels.")
+        raise InputError(_("Minimum change patch '{value}' is not a whole number of pixels from 0 to "
+                           "{MIN_PATCH_MAX}. 0 or 1 keeps every changed pixel; e.g. 4 drops changed patches "
+                           "of fewer than 4 pixels.").format(value=value, MIN_PATCH_MAX=MIN_PATCH_MAX))
     return int(v)
 
 
@@ -858,7 +887,7 @@ def detect(images, out_dir=None, dates=None, bands=None, model="caimnet", weight
     """
     def check_cancel():  # between the stages before the tiles (each up to seconds on a large scene)
         if cancel is not None and cancel():
-            raise Cancelled("Cancelled by the user; no output was written.")
+            raise Cancelled(_("Cancelled by the user; no output was written."))
 
     check_cancel()  # before torch is imported (a second or two, far more on a cold disk)
     from model_core.errors import require_torch
@@ -883,7 +912,8 @@ def detect(images, out_dir=None, dates=None, bands=None, model="caimnet", weight
     if threads:
         torch.set_num_threads(int(threads))
     if overlap is not None and int(overlap) < 0:
-        raise InputError(f"The tile overlap cannot be negative ({overlap}); leave it out for the model's own.")
+        raise InputError(_("The tile overlap cannot be negative ({overlap}); leave it out for the model's own.").format(
+                             overlap=overlap))
     sensitivity = check_sensitivity(sensitivity)  # before any loading: a bad value fails at once
     min_patch = check_min_patch(min_patch)
     # "auto": checked against the model it runs, once known (below): its classical method on imagery the
@@ -901,8 +931,8 @@ def detect(images, out_dir=None, dates=None, bands=None, model="caimnet", weight
             auto_note = auto_fallback_note(model, refusal, weights)
             model = chosen
             if notice is not None:
-                notice(f"Automatic choice: {auto_note}")
-    report(0.0, "Loading model")
+                notice(_("Automatic choice: {note}").format(note=auto_note))
+    report(0.0, _("Loading model"))
     net, weights_path, trained = load_model(model, None if auto_note else weights, device=dev)
     check_cancel()
 
@@ -932,7 +962,7 @@ def detect(images, out_dir=None, dates=None, bands=None, model="caimnet", weight
         net, weights_path, trained = load_model(model, None, device=dev)
         stack = open_stack(net)
         if notice is not None:
-            notice(f"Automatic choice: {auto_note}")
+            notice(_("Automatic choice: {note}").format(note=auto_note))
     training = ""
     if weights_path and trained:  # from the training record load_model read with the weights
         from model_core.provenance import short
@@ -947,30 +977,32 @@ def detect(images, out_dir=None, dates=None, bands=None, model="caimnet", weight
             check_threshold(threshold, model, auto=True)  # a network runs: refused, as when chosen by name
         if stack.band_count > MAX_BANDS:
             raise InputError(
-                f"The inputs have {stack.band_count} bands per date ('{stack.specs[0].label}'); this program "
-                f"takes at most {MAX_BANDS}: the classical methods' statistics grow with the square of the band "
-                f"count ({stack.band_count} bands would need tens of GB of memory and hours). Select the bands to "
-                "compare with the band mapping (--bands on the command line, BANDS in Processing).")
+                _("The inputs have {band_count} bands per date ('{label}'); this program "
+                  "takes at most {MAX_BANDS}: the classical methods' statistics grow with the square of the band "
+                  "count ({band_count} bands would need tens of GB of memory and hours). Select the bands to "
+                  "compare with the band mapping (--bands on the command line, BANDS in Processing).").format(
+                    band_count=stack.band_count, label=stack.specs[0].label, MAX_BANDS=MAX_BANDS))
         n_dates = len(stack.sources)
         if not t_[0] <= n_dates <= t_[1]:
-            takes = f"exactly {t_[0]}" if t_[0] == t_[1] else f"{t_[0]} to {t_[1]}"
-            raise InputError(f"The '{model}' model takes {takes} images; {n_dates} given."
-                             + (" Choose CAIM-Net (caimnet) for a time series." if model != "caimnet" else ""))
+            raise InputError((_("The '{model}' model takes exactly {lo} images; {n} given.") if t_[0] == t_[1] else
+                              _("The '{model}' model takes {lo} to {hi} images; {n} given.")).format(
+                model=model, lo=t_[0], hi=t_[1], n=n_dates)
+                             + (_(" Choose CAIM-Net (caimnet) for a time series.") if model != "caimnet" else ""))
         warnings = []
         if not trained:
-            warnings.append("no trained weights were found: the model runs with RANDOM weights, results "
-                            "are meaningless. Choose a weights file (--weights) or reinstall the plugin/engine with its bundled weights.")
+            warnings.append(_("no trained weights were found: the model runs with RANDOM weights, results "
+                              "are meaningless. Choose a weights file (--weights) or reinstall the plugin/engine with its bundled weights."))
         note = _training_bands_note(net, bands, stack) if trained else None
         if note:
             warnings.append(note)
         known = [d for d in stack.dates if d]
         if len(known) == n_dates and known != sorted(known):
-            warnings.append("the dates are not in ascending order; the moment refers to the order given.")
+            warnings.append(_("the dates are not in ascending order; the moment refers to the order given."))
         same = sorted({d for d in known if known.count(d) > 1})
         if same:  # an interval of no time: a change there is a difference between two acquisitions
-            warnings.append(f"two or more inputs have the same date ({', '.join(same)}): the interval between "
-                            "them spans no time, and its changes are differences between acquisitions; check "
-                            "the dates (--dates; in QGIS double-click a date).")
+            warnings.append(_("two or more inputs have the same date ({same}): the interval between "
+                              "them spans no time, and its changes are differences between acquisitions; check "
+                              "the dates (--dates; in QGIS double-click a date).").format(same=', '.join(same)))
         multiple = getattr(net, "multiple", 8)
         halo = getattr(net, "halo", 32)
         ov = _round_up(max(int(overlap) if overlap is not None else halo, 0), multiple)
@@ -980,10 +1012,10 @@ def detect(images, out_dir=None, dates=None, bands=None, model="caimnet", weight
             core = tile - 2 * ov
             if core < MIN_CORE and (tile * tile >= 4 * core * core or core < MIN_CORE // 4):
                 # margins that are most of every tile, or tiny tiles: the same result, many times slower
-                warnings.append(f"the tile size {asked} px keeps {core} x {core} px of each tile (inside a {ov} px "
-                                "overlap margin read on every side): most of the time goes to the margins and to the "
-                                f"work of each tile. Leave the tile size at 0 (automatic) or give at least "
-                                f"{2 * ov + MIN_CORE} px.")
+                warnings.append(_("the tile size {asked} px keeps {core} x {core} px of each tile (inside a {ov} px "
+                                  "overlap margin read on every side): most of the time goes to the margins and to the "
+                                  "work of each tile. Leave the tile size at 0 (automatic) or give at least "
+                                  "{value} px.").format(asked=asked, core=core, ov=ov, value=2 * ov + MIN_CORE))
         else:
             tile = auto_tile(n_dates, multiple, ov, mem)
         g = stack.grid
@@ -994,7 +1026,7 @@ def detect(images, out_dir=None, dates=None, bands=None, model="caimnet", weight
             if notice is not None:
                 notice(line)
         check_cancel()
-        report(0.01, "Computing scene statistics")
+        report(0.01, _("Computing scene statistics"))
         t0 = time.perf_counter()
         fit_scene = getattr(net, "fit_scene", None)
         center, scale = stack.statistics(keep_sample=fit_scene is not None, fill=bool(fill_gaps))
@@ -1006,7 +1038,8 @@ def detect(images, out_dir=None, dates=None, bands=None, model="caimnet", weight
 
             def fitted(k, n):
                 check_cancel()
-                report(0.01 + 0.04 * k / n, f"Fitting {method} to the scene: interval {k} of {n}")
+                report(0.01 + 0.04 * k / n, _("Fitting {method} to the scene: interval {k} of {n}").format(
+                    method=method, k=k, n=n))
 
             fit_scene(*stack.sample, center=center, scale=scale, windows=windows, progress=fitted,
                       clear=stack.sample_clear)
@@ -1027,7 +1060,8 @@ def detect(images, out_dir=None, dates=None, bands=None, model="caimnet", weight
                           model, weights_path, sensitivity, min_patch, bool(fill_gaps), training, auto_note)
             for k, p in paths.items():
                 if os.path.exists(p) and not overwrite:  # appeared meanwhile: never clobber
-                    raise OutputError(f"Output '{p}' appeared while the model ran; nothing was overwritten.")
+                    raise OutputError(_("Output '{p}' appeared while the model ran; nothing was overwritten.").format(
+                                          p=p))
             for k, p in paths.items():
                 _remove_sidecars(p)  # an earlier file's statistics or pyramids would describe the old raster
                 os.replace(tmp_paths[k], p)
@@ -1050,47 +1084,53 @@ def detect(images, out_dir=None, dates=None, bands=None, model="caimnet", weight
                 remove_created(created)
         counts, valid_px, removed, filled = result
         if stack.write_time_dates:  # TIFFTAG_DATETIME is often when the file was written
-            warnings.append("the date of " + ", ".join(
-                f"input {i + 1} '{stack.sources[i].spec.label}' ({stack.dates[i]}, from {key})"
-                for i, key in stack.write_time_dates) + " comes from a metadata item that often holds when the "
-                "file was written, not when the scene was acquired: check it, or give the dates (--dates; in "
-                "QGIS double-click a date).")
+            warnings.append(_("the date of {inputs} comes from a metadata item that often holds when the file was "
+                              "written, not when the scene was acquired: check it, or give the dates (--dates; in "
+                              "QGIS double-click a date).").format(inputs=", ".join(
+                _("input {n} '{label}' ({date}, from {key})").format(
+                    n=i + 1, label=stack.sources[i].spec.label, date=stack.dates[i], key=key)
+                for i, key in stack.write_time_dates)))
         if stack.year_only_dates:  # 12-05-2020: which is the day?
-            warnings.append("only the year was read from the name of " + ", ".join(
-                f"input {i + 1} '{stack.sources[i].spec.label}' ('{text}' -> {stack.dates[i]})"
-                for i, text in stack.year_only_dates) + ": the day and month are not in the year-first order "
-                "read from names (2020-05-12, 20200512). Give the dates (--dates; in QGIS double-click a date) "
-                "if they matter for the intervals.")
+            warnings.append(_("only the year was read from the name of {inputs}: the day and month are not in the "
+                              "year-first order read from names (2020-05-12, 20200512). Give the dates (--dates; in "
+                              "QGIS double-click a date) if they matter for the intervals.").format(inputs=", ".join(
+                _("input {n} '{label}' ('{text}' -> {date})").format(
+                    n=i + 1, label=stack.sources[i].spec.label, text=text, date=stack.dates[i])
+                for i, text in stack.year_only_dates)))
         for i in sorted(stack.nan_inputs):
-            warnings.append(f"input {i + 1} '{stack.sources[i].spec.label}' has NaN values not marked as nodata: "
-                            "they were read as nodata (gdal_edit.py -a_nodata nan FILE marks them).")
+            warnings.append(_("input {n} '{label}' has NaN values not marked as nodata: "
+                              "they were read as nodata (gdal_edit.py -a_nodata nan FILE marks them).").format(
+                                n=i + 1, label=stack.sources[i].spec.label))
         if stack.clipped:  # a date of part of the scene: every output covers that part only
             share, cuts = stack.clipped
             ref = stack.sources[reference].spec.label
-            warnings.append(f"the outputs cover {_pct(share)} of the reference input {reference + 1} '{ref}': they are "
-                            "clipped to the area every date covers, and "
-                            + ", ".join(f"input {i + 1} '{stack.sources[i].spec.label}' covers {_pct(c)} of it"
-                                        for i, c in cuts)
-                            + ". Leave out or replace a date that covers part of the scene to map all of it.")
+            warnings.append(_("the outputs cover {pct} of the reference input {n} '{label}': they are clipped to the "
+                              "area every date covers, and {cuts}. Leave out or replace a date that covers part of "
+                              "the scene to map all of it.").format(pct=_pct(share), n=reference + 1, label=ref,
+                                                                   cuts=", ".join(
+                _("input {n} '{label}' covers {pct} of it").format(n=i + 1, label=stack.sources[i].spec.label,
+                                                                   pct=_pct(c)) for i, c in cuts)))
         for i, (value, share) in sorted(stack.zero_fill.items()):
-            warnings.append(f"input {i + 1} '{stack.sources[i].spec.label}' is {value} in every band on {_pct(share)} "
-                            "of its pixels, and declares no nodata value: if that is fill (a scene edge, the outside "
-                            "of a footprint), it was compared as land, and the map may call it, or the rest, "
-                            f"changed. Mark it as nodata (gdal_edit.py -a_nodata {value} FILE) and run again.")
+            warnings.append(_("input {n} '{label}' is {value} in every band on {pct} "
+                              "of its pixels, and declares no nodata value: if that is fill (a scene edge, the outside "
+                              "of a footprint), it was compared as land, and the map may call it, or the rest, "
+                              "changed. Mark it as nodata (gdal_edit.py -a_nodata {value} FILE) and run again.").format(
+                                n=i + 1, label=stack.sources[i].spec.label, value=value, pct=_pct(share)))
         for i, cover in enumerate(stack.mask_cover):
             label = stack.sources[i].spec.label
             if i in stack.overcast:
-                warnings.append(f"the cloud mask of input {i + 1} '{label}' hides the whole date: its values are "
-                                "the previous clear date's, so a change around it is dated to the interval ending "
-                                "at the next clear date.")
+                warnings.append(_("the cloud mask of input {n} '{label}' hides the whole date: its values are "
+                                  "the previous clear date's, so a change around it is dated to the interval ending "
+                                  "at the next clear date.").format(n=i + 1, label=label))
             elif cover is not None and cover > 0.5:
-                warnings.append(f"the cloud mask of input {i + 1} '{label}' hides {_pct(cover)} of the date"
-                                + (" (filled from the previous clear date)." if fill_gaps else
-                                   ": those pixels are nodata in every output. Check that the mask covers "
-                                   "its whole image, or fill masked dates."))
+                warnings.append((_("the cloud mask of input {n} '{label}' hides {pct} of the date (filled from the "
+                                   "previous clear date).") if fill_gaps else
+                                 _("the cloud mask of input {n} '{label}' hides {pct} of the date: those pixels are "
+                                   "nodata in every output. Check that the mask covers its whole image, or fill "
+                                   "masked dates.")).format(n=i + 1, label=label, pct=_pct(cover)))
         area_px = _hectares(g, counts)
         hectares = {labels[k - 1]: area_px[k] for k in range(1, n_dates)}
-        report(1.0, "Done")
+        report(1.0, _("Done"))
         return DetectResult(paths=paths, dates=[d or "" for d in stack.dates], interval_labels=labels,
                             device=dev, seconds=time.perf_counter() - t_start, grid=g, hectares=hectares,
                             changed_pixels=int(counts[1:].sum()), valid_pixels=int(valid_px), model=model,
@@ -1119,11 +1159,15 @@ def scaling_notes(center, labels, factor=4.0):
         r = c[i] / c[0]
         if ((r > factor).all() or (r < 1.0 / factor).all()) and r.max() / r.min() < 2.0:
             g = float(np.exp(np.log(r).mean()))
-            size = f"about {g:.2g} times" if g > 1 else f"about 1/{1.0 / g:.2g} of"
-            out.append(f"input {i + 1} '{labels[i]}' is {size} input 1 '{labels[0]}' in every band (band medians): "
-                       "different units or scaling (reflectance against DN, another scale factor)? CVA compares "
-                       "raw values, so its map then follows brightness, not change. Bring the inputs to the same "
-                       "units, or choose ISFA or CAIM-Net, which fit each date's gain.")
+            out.append((_("input {n} '{label}' is about {g:.2g} times input 1 '{first}' in every band (band medians): "
+                          "different units or scaling (reflectance against DN, another scale factor)? CVA compares "
+                          "raw values, so its map then follows brightness, not change. Bring the inputs to the same "
+                          "units, or choose ISFA or CAIM-Net, which fit each date's gain.") if g > 1 else
+                        _("input {n} '{label}' is about 1/{g:.2g} of input 1 '{first}' in every band (band medians): "
+                          "different units or scaling (reflectance against DN, another scale factor)? CVA compares "
+                          "raw values, so its map then follows brightness, not change. Bring the inputs to the same "
+                          "units, or choose ISFA or CAIM-Net, which fit each date's gain.")).format(
+                n=i + 1, label=labels[i], first=labels[0], g=g if g > 1 else 1.0 / g))
     return out
 
 
@@ -1144,9 +1188,9 @@ def _training_bands_note(net, bands, stack):
         return None
     ds = gdal.Open(stack.sources[0].spec.path)
     n_bands = ds.RasterCount if ds is not None else None
-    return (f"the weights were trained with the band mapping {','.join(map(str, trained))} ({mapping_origin(meta)}), "
-            f"this run reads bands {','.join(map(str, used))}: "
-            f"{mapping_advice(trained, n_bands)} (Bands in QGIS).")
+    return _("the weights were trained with the band mapping {trained} ({origin}), this run reads bands {used}: "
+             "{advice} (Bands in QGIS).").format(trained=','.join(map(str, trained)), origin=mapping_origin(meta),
+                                                 used=','.join(map(str, used)), advice=mapping_advice(trained, n_bands))
 
 
 def _hectares(grid, counts_by_row):
@@ -1228,7 +1272,7 @@ def _run(net, dev, stack, tiles, center, scale, paths, labels, report, cancel, t
         with torch.inference_mode():
             for i, (cx, cy, cw, ch, wx, wy, ww, wh) in enumerate(tiles):
                 if cancel is not None and cancel():
-                    raise Cancelled("Cancelled by the user; no output was written.")
+                    raise Cancelled(_("Cancelled by the user; no output was written."))
                 t0 = time.perf_counter()
                 values, valid = _read_padded(stack, wx, wy, ww, wh, per_date=fill)
                 x = values if raw else apply(values, center, scale, out=values)
@@ -1275,7 +1319,7 @@ def _run(net, dev, stack, tiles, center, scale, paths, labels, report, cancel, t
         t0 = time.perf_counter()
         with writing:
             if filtering:
-                report(0.985, f"Removing changed patches under {min_patch} px")
+                report(0.985, _("Removing changed patches under {min_patch} px").format(min_patch=min_patch))
                 removed, counts = apply_min_patch(area_ds, moment_ds, conf_ds, p0_ds, min_patch, k_classes, scratch)
             if max(g.width, g.height) > 2048:  # classes: nearest; the confidence, a probability: averaged
                 for ds, how in ((area_ds, "NEAREST"), (moment_ds, "NEAREST"), (conf_ds, "AVERAGE")):

@@ -412,12 +412,13 @@ class Grid:
         (4.572 x 4.572 m)" for a CRS in feet, or "1 x 1 (no CRS)"."""
         size = f"{self.px:.6g} x {self.py:.6g}"
         if not self.wkt:
-            return size + " (no CRS)"
+            return size + _(" (no CRS)")
         if self.geographic:
             return size + " deg"
         if abs(self.linear_units - 1.0) < 1e-9:
             return size + " m"
-        return size + f" CRS units ({self.px * self.linear_units:.4g} x {self.py * self.linear_units:.4g} m)"
+        return size + _(" CRS units ({x:.4g} x {y:.4g} m)").format(x=self.px * self.linear_units,
+                                                                   y=self.py * self.linear_units)
 
 
 @dataclass

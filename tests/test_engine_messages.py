@@ -140,3 +140,21 @@ def test_the_command_line_stays_english_without_caim_language(tmp_path):
 def test_caim_language_switches_the_command_line(tmp_path):
     line = _cli(tmp_path, "de")
     assert line.startswith("error: Die Eingaben haben unterschiedlich viele Kanäle") and "'c_2021.tif': 3" in line
+
+
+def test_the_run_s_summary_notes_and_progress_in_spanish(tmp_path):
+    from model_core.predict import detect, tile_text
+
+    imgs = [write_tif(tmp_path / f"{n}.tif", np.full((4, 32, 32), v, np.float32))
+            for n, v in (("a_2019", 10.0), ("b_2020", 11.0), ("c_2020", 12.0))]
+    i18n.set_language("es")
+    progress = []
+    res = detect(imgs, str(tmp_path / "out"), model="cva", progress=lambda f, text: progress.append(text))
+    summary = res.summary_text()
+    assert "Malla     32 x 32 px, píxel 10 x 10 m" in summary and "Fechas    3: 2019, 2020, 2020" in summary
+    assert "Aviso: dos o más entradas tienen la misma fecha (2020)" in summary and "Salidas:" in summary
+    assert progress[0] == "Cargando el modelo" and "Hecho" in progress
+    assert tile_text(3, 12, 20.0) == "Tesela 3/12, unos 60 s para las demás teselas"
+    i18n.set_language("en")
+    assert tile_text(3, 12, 20.0) == "Tile 3/12, about 60 s for the other tiles"
+    assert res.summary_text() != summary and "Grid      32 x 32 px, pixel 10 x 10 m" in res.summary_text()

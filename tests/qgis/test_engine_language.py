@@ -89,3 +89,24 @@ def test_processing_reports_the_engine_s_refusal_in_qgis_s_language(project, qgi
         "AREA": str(out / "area.tif"), "MOMENT": str(out / "moment.tif"), "CONFIDENCE": str(out / "confidence.tif")})
     assert not ok and expected in fb.textLog(), fb.textLog()
     assert not os.path.exists(out / "moment.tif")
+
+
+def test_the_dialog_keeps_the_estimate_in_the_engine_s_language_under_the_progress_text(qgis_app):
+    """The dialog knows the engine's estimate lines by their beginning ('Estimate  ...'): in German they begin
+    'Schätzung'."""
+    from caim_qgis_plugin.dialog import RunFeedback
+    from model_core import i18n
+    from model_core.predict import check_scale
+
+    i18n.set_language("de")  # (as the algorithm sets it, for the run the feedback reports)
+    try:
+        notes = check_scale({"seconds": 200.0, "disks": [(["/out"], 3e9, 1e9, 2e9)]}, 2048, 2048, 3, "cva")
+        assert notes[0].startswith("Schätzung etwa 3 min auf diesem Rechner") and notes[1].startswith("Warnung: ")
+        feedback, shown = RunFeedback(), []
+        feedback.text.connect(shown.append)
+        for line in notes + ["Modell: Klassisches CVA [cva]"]:
+            feedback.pushInfo(line)
+        feedback.setProgressText("Kachel 1/16")
+    finally:
+        i18n.set_language(None)
+    assert feedback.estimate == notes and shown[-1] == "\n".join(["Kachel 1/16"] + notes)
