@@ -18,6 +18,8 @@ so it loads with ``torch.load(..., weights_only=True)``: no pickled code is ever
 import os
 import warnings
 
+from model_core.i18n import _
+
 FORMAT = "caim-weights"
 FORMAT_VERSION = 1
 DEFAULT_BANDS = ["red", "green", "blue", "nir"]
@@ -96,16 +98,16 @@ def read(path):
     torch = require_torch()  # torch 1.13's safe loader reads no float of a weights file ("operand 71")
 
     if os.path.isdir(path):
-        raise WeightsError(f"'{path}' is a folder, not a weights file. Pick one of the .pt files in it, "
-                           "or leave the weights empty to use the bundled ones.")
+        raise WeightsError(_("'{path}' is a folder, not a weights file. Pick one of the .pt files in it, "
+                             "or leave the weights empty to use the bundled ones.").format(path=path))
     if not os.path.isfile(path):
-        raise WeightsError(f"Weights file '{path}' does not exist. Pick an existing .pt weights file "
-                           "or leave the weights empty to use the bundled ones.")
+        raise WeightsError(_("Weights file '{path}' does not exist. Pick an existing .pt weights file "
+                             "or leave the weights empty to use the bundled ones.").format(path=path))
     problem = _archive_problem(path)
     if problem:
         raise WeightsError(
-            f"Weights file '{path}' cannot be read safely ({problem}). It is corrupt, truncated, or not a CAIM "
-            "weights file. Re-download or re-train it.")
+            _("Weights file '{path}' cannot be read safely ({problem}). It is corrupt, truncated, or not a CAIM "
+              "weights file. Re-download or re-train it.").format(path=path, problem=problem))
     try:
         payload = load_tensors(torch, path)
     except Exception as exc:  # corrupt, truncated, not a torch file, or containing pickled code
@@ -115,28 +117,29 @@ def read(path):
         # torch >= 2.1 names the pickle opcode ("Unsupported global: GLOBAL posix.mkdir"), 2.0 the class
         if "GLOBAL" in detail or "Unsupported class" in detail:
             raise WeightsError(
-                f"Weights file '{path}' holds Python objects other than tensors, numbers and text. Such a file "
-                "can run code when loaded, so it is refused (nothing in it was run). It is not a CAIM weights "
-                "file: use weights written by 'python -m model_core train', or the bundled ones.") from None
+                _("Weights file '{path}' holds Python objects other than tensors, numbers and text. Such a file "
+                  "can run code when loaded, so it is refused (nothing in it was run). It is not a CAIM weights "
+                  "file: use weights written by 'python -m model_core train', or the bundled ones.").format(path=path)) from None
         if "WeightsUnpickler error:" in detail:
             detail = (detail.split("WeightsUnpickler error:", 1)[1].strip().splitlines() or [""])[0]
         raise WeightsError(
-            f"Weights file '{path}' cannot be read safely ({type(exc).__name__}: {detail[:200]}). "
-            "It is corrupt, truncated, or not a CAIM weights file (files containing pickled code are "
-            "refused). Re-download or re-train it.") from None
+            _("Weights file '{path}' cannot be read safely ({name}: {detail}). "
+              "It is corrupt, truncated, or not a CAIM weights file (files containing pickled code are "
+              "refused). Re-download or re-train it.").format(path=path, name=type(exc).__name__, detail=detail[:200])) from None
     if isinstance(payload, dict) and "optimizer" in payload and "history" in payload:
-        raise WeightsError(f"'{path}' is a training run's state for --resume (optimizer and history), not a "
-                           "weights file: use best.pt (or last.pt) from the same folder.")
+        raise WeightsError(_("'{path}' is a training run's state for --resume (optimizer and history), not a "
+                             "weights file: use best.pt (or last.pt) from the same folder.").format(path=path))
     if not isinstance(payload, dict) or payload.get("format") != FORMAT:
-        raise WeightsError(f"Weights file '{path}' is not a CAIM weights file (no '{FORMAT}' header). "
-                           "Use weights written by 'python -m model_core train'.")
+        raise WeightsError(_("Weights file '{path}' is not a CAIM weights file (no '{FORMAT}' header). "
+                             "Use weights written by 'python -m model_core train'.").format(path=path, FORMAT=FORMAT))
     for key in ("arch", "config", "state_dict", "in_channels"):
         if key not in payload:
-            raise WeightsError(f"Weights file '{path}' is incomplete: '{key}' is missing.")
+            raise WeightsError(_("Weights file '{path}' is incomplete: '{key}' is missing.").format(path=path,
+                                   key=key))
     problem = _field_problem(payload)
     if problem:
-        raise WeightsError(f"Weights file '{path}' is damaged, or written by another program or version: {problem}. "
-                           "Re-download or re-train it.")
+        raise WeightsError(_("Weights file '{path}' is damaged, or written by another program or version: {problem}. "
+                             "Re-download or re-train it.").format(path=path, problem=problem))
     return payload
 
 
@@ -210,9 +213,10 @@ def load_model(path, arch=None, device="cpu"):
     inner = wrapped_arch(arch)
     if arch is not None and payload["arch"] not in (arch, inner):
         raise WeightsError(
-            f"Weights file '{path}' is for the '{payload['arch']}' model, not '{arch}'. "
-            f"Choose the '{payload['arch']}' model or weights trained for '{inner}'"
-            + (f" (the '{arch}' method runs '{inner}' weights)." if inner != arch else "."))
+            (_("Weights file '{path}' is for the '{found}' model, not '{arch}'. Choose the '{found}' model or "
+               "weights trained for '{inner}' (the '{arch}' method runs '{inner}' weights).") if inner != arch else
+             _("Weights file '{path}' is for the '{found}' model, not '{arch}'. Choose the '{found}' model or "
+               "weights trained for '{inner}'.")).format(path=path, found=payload['arch'], arch=arch, inner=inner))
     # a file of another origin is first built without memory (see _check_shapes); the bundled files,
     # shipped with this code, skip it: the meta device's first use imports 0.9 s of torch modules, an
     # eighth of a 6-date NAIP run
@@ -223,8 +227,9 @@ def load_model(path, arch=None, device="cpu"):
         model.load_state_dict(payload["state_dict"], strict=True)
     except (RuntimeError, KeyError) as exc:
         raise WeightsError(
-            f"Weights file '{path}' does not match the '{payload['arch']}' architecture of this version "
-            f"({str(exc).splitlines()[0][:200]}). Use weights trained with this version.") from None
+            _("Weights file '{path}' does not match the '{payload}' architecture of this version "
+              "({splitline}). Use weights trained with this version.").format(path=path, payload=payload['arch'],
+                splitline=str(exc).splitlines()[0][:200])) from None
     model.weights_meta = payload.get("meta", {})
     model.band_order = payload.get("band_order", DEFAULT_BANDS)
     calibration = payload.get("calibration") or {}
@@ -236,8 +241,9 @@ def load_model(path, arch=None, device="cpu"):
         try:
             set_calibration(model, float(calibration.get("no_change_bias") or 0.0), rule)
         except ValueError:
-            raise WeightsError(f"Weights file '{path}' asks for the area rule '{rule}', which this version "
-                               f"does not know ({', '.join(AREA_RULES)}). Use a newer version of the plugin.") from None
+            raise WeightsError(_("Weights file '{path}' asks for the area rule '{rule}', which this version "
+                                 "does not know ({AREA_RULES}). Use a newer version of the plugin.").format(path=path,
+                                   rule=rule, AREA_RULES=', '.join(AREA_RULES))) from None
     model = model.to(device).eval()
     if arch is not None and inner != arch and payload["arch"] == inner:
         from model_core.models import model_class
@@ -254,10 +260,10 @@ def require_rgbn(model, path):
 
     n = int(getattr(getattr(model, "net", model), "in_channels", 4))
     if n != 4:
-        raise WeightsError(f"Weights file '{path}' takes {n} input bands; evaluate and calibrate give a network "
-                           "the 4 bands R, G, B, NIR (as python -m model_core train writes its files). Use a file "
-                           "trained for 4 bands, or run this one with detect and a band mapping of "
-                           f"{n} bands (--bands).")
+        raise WeightsError(_("Weights file '{path}' takes {n} input bands; evaluate and calibrate give a network "
+                             "the 4 bands R, G, B, NIR (as python -m model_core train writes its files). Use a file "
+                             "trained for 4 bands, or run this one with detect and a band mapping of "
+                             "{n} bands (--bands).").format(path=path, n=n))
 
 
 def _bundled(path):
@@ -282,14 +288,16 @@ def _check_shapes(path, payload):
             shell = build_model(payload["arch"], in_channels=payload["in_channels"], **payload["config"])
     except (TypeError, ValueError, RuntimeError) as exc:
         raise WeightsError(
-            f"Weights file '{path}' has settings the '{payload['arch']}' architecture of this version does not "
-            f"take ({str(exc).splitlines()[0][:200]}). Use weights trained with this version.") from None
+            _("Weights file '{path}' has settings the '{payload}' architecture of this version does not "
+              "take ({splitline}). Use weights trained with this version.").format(path=path, payload=payload['arch'],
+                splitline=str(exc).splitlines()[0][:200])) from None
     stored = payload["state_dict"]
     for key, tensor in shell.state_dict().items():
         if key not in stored or tuple(stored[key].shape) != tuple(tensor.shape):
             found = "missing" if key not in stored else "of shape %s" % list(stored[key].shape)
             raise WeightsError(
-                f"Weights file '{path}' does not match the '{payload['arch']}' architecture its settings describe "
-                f"('{key}' should be of shape {list(tensor.shape)}, it is {found}). "
-                "Use weights trained with this version.")
+                _("Weights file '{path}' does not match the '{payload}' architecture its settings describe "
+                  "('{key}' should be of shape {shape}, it is {found}). "
+                  "Use weights trained with this version.").format(path=path, payload=payload['arch'], key=key,
+                    shape=list(tensor.shape), found=found))
     del shell

@@ -158,3 +158,13 @@ def test_the_run_s_summary_notes_and_progress_in_spanish(tmp_path):
     i18n.set_language("en")
     assert tile_text(3, 12, 20.0) == "Tile 3/12, about 60 s for the other tiles"
     assert res.summary_text() != summary and "Grid      32 x 32 px, pixel 10 x 10 m" in res.summary_text()
+
+
+def test_a_weights_refusal_in_german(tmp_path):
+    from model_core.errors import WeightsError
+    from model_core.weights import read
+
+    i18n.set_language("de")
+    with pytest.raises(WeightsError) as err:
+        read(str(tmp_path / "missing.pt"))
+    assert str(err.value).startswith("Die Gewichtsdatei '") and "missing.pt' existiert nicht" in str(err.value)
