@@ -38,6 +38,7 @@ import sys
 from dataclasses import dataclass, field
 
 from model_core.errors import InputError, OutputError
+from model_core.i18n import N_, _, translated
 
 RASTER_EXTS = (".tif", ".tiff", ".jp2", ".img")
 # files of a product that are not rasters of its bands: metadata, checksums, quicklooks' world files, sidecars
@@ -73,8 +74,8 @@ _HLS_S30 = (("B01", "Coastal aerosol", 0.443, False), ("B02", "Blue", 0.482, Tru
             ("B07", "Red edge 3", 0.783, False), ("B08", "NIR broad", 0.842, False), ("B8A", "NIR", 0.865, True),
             ("B09", "Water vapour", 0.945, False), ("B10", "Cirrus", 1.375, False), ("B11", "SWIR 1", 1.609, True),
             ("B12", "SWIR 2", 2.201, True))
-_HLS_LEFT = {"SAA": "an angle file, no band", "SZA": "an angle file, no band", "VAA": "an angle file, no band",
-             "VZA": "an angle file, no band"}  # the band_id of MTD_MSIL*.xml's offsets is the index in this list
+_HLS_LEFT = {"SAA": N_("an angle file, no band"), "SZA": N_("an angle file, no band"),
+             "VAA": N_("an angle file, no band"), "VZA": N_("an angle file, no band")}  # the band_id of MTD_MSIL*.xml's offsets is the index in this list
 _AWFI = (("B13", "Blue", 0.485, True), ("B14", "Green", 0.555, True), ("B15", "Red", 0.66, True),
          ("B16", "NIR", 0.83, True))
 _MUX = (("B5", "Blue", 0.485, True), ("B6", "Green", 0.555, True), ("B7", "Red", 0.66, True),
@@ -83,9 +84,9 @@ _MUX = (("B5", "Blue", 0.485, True), ("B6", "Green", 0.555, True), ("B7", "Red",
 _S2_STAC = {"coastal": "B01", "blue": "B02", "green": "B03", "red": "B04", "rededge1": "B05", "rededge2": "B06",
             "rededge3": "B07", "nir": "B08", "nir08": "B8A", "nir09": "B09", "cirrus": "B10", "swir16": "B11",
             "swir22": "B12", "scl": "SCL"}
-_S2_LEFT = {"TCI": "true-colour image", "AOT": "aerosol optical thickness", "WVP": "water vapour",
-            "VISUAL": "true-colour image", "PVI": "quicklook", "AOT_10M": "aerosol optical thickness",
-            "L2A_PVI": "quicklook", "L1C_PVI": "quicklook"}  # (L2A_PVI.tif: Earth Search's COG folders)
+_S2_LEFT = {"TCI": N_("true-colour image"), "AOT": N_("aerosol optical thickness"), "WVP": N_("water vapour"),
+            "VISUAL": N_("true-colour image"), "PVI": N_("quicklook"), "AOT_10M": N_("aerosol optical thickness"),
+            "L2A_PVI": N_("quicklook"), "L1C_PVI": N_("quicklook")}  # (L2A_PVI.tif: Earth Search's COG folders)
 
 MASK_CLEAR = {  # the mask's clear values (model_core.stack.MASK_PRESETS)
     "landsat89": "bit6&!bit2&!bit4", "landsat47": "bit6&!bit4,bit7&!bit1&!bit3&!bit4", "s2": "4-7,11", "cbers": "0",
@@ -210,7 +211,7 @@ def _landsat(path):
         return f
     band = rest_u[3:] if l2 and rest_u.startswith(("SR_", "ST_")) else rest_u
     if (l2 and not rest_u.startswith(("SR_", "ST_"))) or _sensor_band(_OLI if oli else _TM, band) is None:
-        f.note = "a quality or angle file, no band"  # QA_RADSAT, SR_QA_AEROSOL, ST_QA, ST_TRAD, VAA, ...
+        f.note = N_("a quality or angle file, no band")  # QA_RADSAT, SR_QA_AEROSOL, ST_QA, ST_TRAD, VAA, ...
         return f
     if rest_u.startswith("ST_"):
         f.band = rest_u  # surface temperature: kept apart from the reflective bands
@@ -252,18 +253,18 @@ def _sentinel2(path):
                      "", product_id=os.path.basename(safe)[:-5], meta=meta)
         f.baseline = ms.group(4)
         if mf is None:
-            f.note = "a metadata or quality file of the product, no band"  # QI_DATA masks, PVI quicklook, ...
+            f.note = N_("a metadata or quality file of the product, no band")  # QI_DATA masks, PVI quicklook, ...
             return f
         band = mf.group(3).upper()
         f.resolution = int(mf.group(4) or 0)
         if band == "SCL":
             if family != "s2-l2a":
-                f.note = "no band"
+                f.note = N_("no band")
                 return f
             f.band, f.mask, f.clear = "SCL", True, MASK_CLEAR["s2"]
             return f
         if _sensor_band(_S2, band) is None:
-            f.note = _S2_LEFT.get(band, "no band to stack")
+            f.note = _S2_LEFT.get(band, N_("no band to stack"))
             return f
         f.band = band
         return f
@@ -306,7 +307,7 @@ def _s2_granule_file(path, mf):
     if f.band == "SCL" and family == "s2-l2a":
         f.mask, f.clear = True, MASK_CLEAR["s2"]
     elif _sensor_band(_S2, f.band) is None:
-        f.note = _S2_LEFT.get(f.band, "no band to stack")
+        f.note = _S2_LEFT.get(f.band, N_("no band to stack"))
     return f
 
 
@@ -351,7 +352,7 @@ def _hls(path):
     elif band.upper() in _HLS_LEFT:
         f.note = _HLS_LEFT[band.upper()]
     elif _sensor_band(_FAMILIES[f.family][0], band) is None:
-        f.note = "not a band of this product"
+        f.note = N_("not a band of this product")
     return f
 
 
@@ -377,7 +378,7 @@ def _cbers(path):
         if band == "CMASK":
             f.mask, f.clear = True, MASK_CLEAR["cbers"]
         elif _sensor_band(_MUX if mux else _AWFI, band) is None:
-            f.note = "not a band of this camera"
+            f.note = N_("not a band of this camera")
         return f
     return None
 
@@ -471,7 +472,8 @@ def collect(inputs):
             rasters.append(path)
             continue
         if not os.path.exists(path):
-            raise InputError(f"'{path}' does not exist. Give the band files, or folders holding them.")
+            raise InputError(_("'{path}' does not exist. Give the band files, or folders holding them.").format(
+                                 path=path))
         if os.path.isdir(path):
             for root, dirs, files in os.walk(path):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
@@ -492,13 +494,13 @@ def collect(inputs):
             rasters += zipped
             ignored += skipped
         elif path.lower().endswith(_TAR_EXTS):
-            raise InputError(f"'{path}' is a compressed .tar download: unpack it first (tar xf), then give the "
-                             "folder it makes (a plain .tar is read as it is).")
+            raise InputError(_("'{path}' is a compressed .tar download: unpack it first (tar xf), then give the "
+                               "folder it makes (a plain .tar is read as it is).").format(path=path))
         elif _is_raster_name(path) or not _is_aux_name(path):
             rasters.append(os.path.abspath(path))
         else:
-            raise InputError(f"'{path}' is not a raster (a metadata or sidecar file): give the band files, or the "
-                             "folders holding them (their metadata files are read from there).")
+            raise InputError(_("'{path}' is not a raster (a metadata or sidecar file): give the band files, or the "
+                               "folders holding them (their metadata files are read from there).").format(path=path))
     seen, out = set(), []
     for p in rasters:  # a file given and found in a given folder too
         key = p if p.startswith("/vsi") else os.path.realpath(p)
@@ -523,7 +525,8 @@ def _zip_members(path):
         except RuntimeError:
             names = None
     if not names:
-        raise InputError(f"'{path}' cannot be read as a {kind} file by GDAL: unpack it, or give another copy.")
+        raise InputError(_("'{path}' cannot be read as a {kind} file by GDAL: unpack it, or give another copy.").format(
+                             path=path, kind=kind))
     rasters = [f"{root}/{n}" for n in names if _is_raster_name(n)]
     return rasters, sum(1 for n in names if not n.endswith("/") and not _is_raster_name(n))
 
@@ -541,7 +544,7 @@ def _mtl_values(path):
     for line in text.splitlines():
         if "=" not in line:
             continue
-        key, _, value = (x.strip() for x in line.partition("="))
+        key, _eq, value = (x.strip() for x in line.partition("="))
         if key == "GROUP":
             group.append(value)
         elif key == "END_GROUP":
@@ -587,11 +590,11 @@ def _landsat_scaling(f, notes):
     except (KeyError, ValueError):
         if any(g == "LEVEL1_RADIOMETRIC_RESCALING" and k.startswith("REFLECTANCE_MULT_BAND_") for g, k in mtl):
             # the MTL has the other bands' rescaling, not this one's
-            notes.add(f"{f.product_id}: its MTL gives no reflectance rescaling of {f.band} (a thermal band): its "
-                      "values stay digital numbers")
+            notes.add(_("{product}: its MTL gives no reflectance rescaling of {band} (a thermal band): its values "
+                        "stay digital numbers").format(product=f.product_id, band=f.band))
             return None
-        notes.add(f"{f.product_id}: no MTL file with the reflectance rescaling beside it: its bands stay digital "
-                  "numbers (put the _MTL.txt beside them for top-of-atmosphere reflectance)")
+        notes.add(_("{product}: no MTL file with the reflectance rescaling beside it: its bands stay digital "
+                    "numbers (put the _MTL.txt beside them for top-of-atmosphere reflectance)").format(product=f.product_id))
         return None
     s = math.sin(math.radians(sun))
     return mult / s, addv / s, "MTL, TOA reflectance"
@@ -634,7 +637,7 @@ def _s2_scaling(f, notes):
                     rb = (asset.get("raster:bands") or [{}])[0]
                     if "scale" in rb or "offset" in rb:
                         return float(rb.get("scale", 1.0)), float(rb.get("offset", 0.0)), "STAC item"
-            major, _, minor = str(item.get("properties", {}).get("s2:processing_baseline", "")).partition(".")
+            major, _dot, minor = str(item.get("properties", {}).get("s2:processing_baseline", "")).partition(".")
             if major.strip().isdigit() and not f.baseline:  # '04.00' (or 4.0, '2.14': the major before the dot)
                 f.baseline = f"{int(major):02d}{(minor.strip() + '00')[:2]}"
                 where = "of the STAC item"
@@ -643,15 +646,15 @@ def _s2_scaling(f, notes):
     elif f.meta:
         got = _s2_offsets(f.meta, f.family)
         if got is not None:
-            quant, offsets, _ = got
+            quant, offsets, _rest = got
             return 1.0 / quant, offsets.get(f.band, 0.0) / quant, os.path.basename(f.meta)
     baseline = f.baseline
     if baseline:
         after = int(baseline[:2]) >= 4
         return 1e-4, -0.1 if after else 0.0, f"processing baseline N{baseline} {where}"
-    notes.add(f"{f.product_id}: the processing baseline is not known (no MTD_MSI*.xml, STAC item or N0xxx in the "
-              "name): scaled by 1/10000 without an offset; a date processed with baseline 04.00 or later "
-              "(from January 2022) then reads 0.1 too bright")
+    notes.add(_("{product}: the processing baseline is not known (no MTD_MSI*.xml, STAC item or N0xxx in the "
+                "name): scaled by 1/10000 without an offset; a date processed with baseline 04.00 or later "
+                "(from January 2022) then reads 0.1 too bright").format(product=f.product_id))
     return 1e-4, 0.0, "Sentinel-2 quantification 10000, offset not known"
 
 
@@ -693,25 +696,25 @@ class StackResult:
     def text(self):
         lines = []
         for family, scene, dates in self.series:
-            what = _what(family, dates)
             names = self.band_names[(family, scene)]
             labels = [_shown(b, dates, family) for b in names]
-            lines.append(f"{what}{', scene ' + scene if scene else ''}: {len(dates)} date(s), "
-                         f"{dates[0].date} to {dates[-1].date}")
-            lines.append(f"  bands per date ({len(names)}): " + ", ".join(labels))
+            lines.append(_("{series}: {n} date(s), {first} to {last}").format(
+                series=_series_text(family, scene, dates), n=len(dates), first=dates[0].date, last=dates[-1].date))
+            lines.append(_("  bands per date ({n}): {bands}").format(n=len(names), bands=", ".join(labels)))
             others = _key_order(family, {b for d in dates for b in d.bands} - set(names), dates)
             if others:
-                lines.append(f"  not stacked (give them with --bands): {', '.join(_shown(b, dates, family) if _by_role(family) else b for b in others)}")
+                lines.append(_("  not stacked (give them with --bands): {bands}").format(bands=', '.join(
+                    _shown(b, dates, family) if _by_role(family) else b for b in others)))
             masked = [d for d in dates if d.mask_name]
             if masked:
                 kinds = sorted({d.mask.band for d in masked})
-                lines.append(f"  masks: {len(masked)} of {len(dates)} dates ({', '.join(kinds)}), clear values "
-                             f"{self.clear_values(family, scene)}")
+                lines.append(_("  masks: {n} of {n_dates} dates ({kinds}), clear values {clear}").format(
+                    n=len(masked), n_dates=len(dates), kinds=', '.join(kinds), clear=self.clear_values(family, scene)))
                 conflict = self.mask_conflict(family, scene)
                 if conflict:
                     lines.append(f"  {conflict}")
             else:
-                lines.append("  masks: none")
+                lines.append(_("  masks: none"))
             scalings = {s for d in dates for s in d.scaling if s}
             if scalings:
                 # several (Sentinel-2 across the January 2022 baseline): which dates each, or the lines did not
@@ -719,20 +722,21 @@ class StackResult:
                 def which(s):
                     return "" if len(scalings) == 1 else " (%s)" % ", ".join(d.date for d in dates if s in d.scaling)
 
-                lines.append("  scale/offset applied: " + "; ".join(
+                lines.append(_("  scale/offset applied: ") + "; ".join(
                     f"{src}: {sc:g} / {off:g}{which((sc, off, src))}"
                     for sc, off, src in sorted(scalings, key=lambda s: (s[2], s[0], s[1]))))
             else:
-                lines.append("  scale/offset: none (the values as stored)")
+                lines.append(_("  scale/offset: none (the values as stored)"))
             for d in dates:
-                lines.append(f"  {d.name}" + (f"  mask {d.mask_name}" if d.mask_name else ""))
-            lines.append("  next: " + self.command(family, scene))
+                lines.append(f"  {d.name}" + (_("  mask {name}").format(name=d.mask_name) if d.mask_name else ""))
+            lines.append(_("  next: ") + self.command(family, scene))
         for reason, files in self.left_out.items():
-            lines.append(f"Left out ({reason}): {len(files)} file(s), e.g. {', '.join(files[:3])}")
+            lines.append(_("Left out ({reason}): {n} file(s), e.g. {files}").format(
+                reason=translated(reason), n=len(files), files=', '.join(files[:3])))
         if self.ignored:
-            lines.append(f"Not read: {self.ignored} other file(s) (metadata, sidecars)")
+            lines.append(_("Not read: {n} other file(s) (metadata, sidecars)").format(n=self.ignored))
         for note in self.notes:
-            lines.append(f"Note: {note}")
+            lines.append(_("Note: {note}").format(note=note))
         return "\n".join(lines)
 
     def granules_left_out(self):
@@ -743,7 +747,7 @@ class StackResult:
     def series_name(self, family, scene):
         """A series as the summary names it: 'Landsat 8 OLI Collection 2 Level-2, scene 007066'."""
         dates = next(ds for f, s, ds in self.series if (f, s) == (family, scene))
-        return f"{_what(family, dates)}{', scene ' + scene if scene else ''}"
+        return _series_text(family, scene, dates)
 
     def clear_values(self, family, scene):
         """The masks' clear values of a series (for --mask-clear, which holds for every date): the product's;
@@ -765,12 +769,15 @@ class StackResult:
         rule, used, kinds = _series_masks(self._dates(family, scene))
         if len(used) == sum(len(v) for v in kinds.values()):
             return ""
-        parts = "; ".join(f"{v[0].mask.band} masks {c} ({', '.join(d.date for d in v)})" for c, v in kinds.items())
+        parts = "; ".join(_("{kind} masks {clear} ({dates})").format(kind=v[0].mask.band, clear=c,
+                                                                      dates=', '.join(d.date for d in v))
+                          for c, v in kinds.items())
         others = [d.date for c, v in kinds.items() if c != rule for d in v]
-        return (f"the masks are of different kinds, clear values {parts}: --mask-clear holds for every mask of a run, "
-                f"so the next command gives the {used[0].mask.band} masks only ({rule}), and the other dates "
-                f"({', '.join(others)}) run unmasked ('none'). To mask them too, give every date a mask of one "
-                "kind (e.g. convert the others to its values with gdal_calc), or stack the kinds apart.")
+        return _("the masks are of different kinds, clear values {parts}: --mask-clear holds for every mask of a run, "
+                 "so the next command gives the {kind} masks only ({rule}), and the other dates ({others}) run "
+                 "unmasked ('none'). To mask them too, give every date a mask of one kind (e.g. convert the others to "
+                 "its values with gdal_calc), or stack the kinds apart.").format(
+            parts=parts, kind=used[0].mask.band, rule=rule, others=', '.join(others))
 
     def command(self, family, scene):
         dates = self._dates(family, scene)
@@ -800,6 +807,12 @@ def _label(family, band):
 def _wavelength(family, band):
     entry = _sensor_band(_FAMILIES[family][0], band[3:] if band.startswith(("SR_", "ST_")) else band)
     return entry[2] if entry else None
+
+
+def _series_text(family, scene, dates):
+    """'Landsat 8 OLI Collection 2 Level-2, scene 007066' (without a scene: its product alone)."""
+    what = _what(family, dates)
+    return _("{series}, scene {scene}").format(series=what, scene=scene) if scene else what
 
 
 def _what(family, dates):
@@ -882,7 +895,7 @@ def _pick(family, available, wanted, dates=()):
         if not match and re.fullmatch(r"B\d", wu):  # B4 for Sentinel-2's B04
             match = [b for b in available if b == f"B0{wu[1]}"]
         if not match:
-            return None, f"no band '{w}' among {', '.join(_order(family, available))}"
+            return None, _("no band '{band}' among {bands}").format(band=w, bands=', '.join(_order(family, available)))
         picked.append(match[0])
     return picked, None
 
@@ -906,11 +919,12 @@ def _pick_landsat(family, available, wanted, dates):
             match = sorted({k for k in ordered for f in _files_of(k, dates)
                             if wu in (f.band, f.band[3:] if f.band.startswith(("SR_", "ST_")) else f.band)})
             if len(match) > 1:
-                return None, (f"'{w}' is {' for some dates, '.join(match)} for others (the series mixes "
-                              f"{'HLS L30 and S30' if family.startswith('hls-') else 'Landsat sensors'}, whose band "
-                              "numbers differ): name the bands by role")
+                return None, (_("'{band}' is {roles} for others (the series mixes HLS L30 and S30, whose band numbers "
+                                "differ): name the bands by role") if family.startswith('hls-') else
+                              _("'{band}' is {roles} for others (the series mixes Landsat sensors, whose band numbers "
+                                "differ): name the bands by role")).format(band=w, roles=_(" for some dates, ").join(match))
         if not match:
-            return None, f"no band '{w}' among {', '.join(_shown(k, dates) for k in ordered)}"
+            return None, _("no band '{band}' among {bands}").format(band=w, bands=', '.join(_shown(k, dates) for k in ordered))
         picked.append(match[0])
     return picked, None
 
@@ -927,9 +941,9 @@ def _open(path):
 
 def _srs_name(srs):
     if srs is None:
-        return "no CRS"
+        return _("no CRS")
     code = srs.GetAuthorityCode(None)
-    return f"{srs.GetAuthorityName(None)}:{code}" if code else (srs.GetName() or "a CRS without a name")
+    return f"{srs.GetAuthorityName(None)}:{code}" if code else (srs.GetName() or _("a CRS without a name"))
 
 
 def _bounds(ds):
@@ -961,17 +975,19 @@ def _check_date(group, files, datasets):
             crs.append((srs, [os.path.basename(f.path)]))
     if len(crs) > 1:
         detail = "; ".join(f"{_srs_name(k)}: {', '.join(v[:3])}" for k, v in crs)
-        raise InputError(f"The files of {group.date}{' (' + group.scene + ')' if group.scene else ''} are in "
-                         f"different CRSs ({detail}). The bands of one date must share a CRS: reproject them to "
-                         "one (gdalwarp -t_srs) or leave the odd ones out.")
+        raise InputError(_("The files of {date}{value} are in "
+                           "different CRSs ({detail}). The bands of one date must share a CRS: reproject them to "
+                           "one (gdalwarp -t_srs) or leave the odd ones out.").format(date=group.date,
+                             value=' (' + group.scene + ')' if group.scene else '', detail=detail))
     first = files[0]
     b0 = _bounds(datasets[first.path])
     for f in files[1:]:
         if _overlap(b0, _bounds(datasets[f.path])) < 0.5:
-            raise InputError(f"'{os.path.basename(first.path)}' and '{os.path.basename(f.path)}' are both of "
-                             f"{group.date} but cover different places (their footprints overlap by less than half): "
-                             "two scenes mixed whose names do not tell them apart. Give one scene at a time (each "
-                             "in a folder of its own, run once per folder), or name the files by scene.")
+            raise InputError(_("'{name}' and '{name2}' are both of "
+                               "{date} but cover different places (their footprints overlap by less than half): "
+                               "two scenes mixed whose names do not tell them apart. Give one scene at a time (each "
+                               "in a folder of its own, run once per folder), or name the files by scene.").format(
+                                 name=os.path.basename(first.path), name2=os.path.basename(f.path), date=group.date))
 
 
 def _group(placed):
@@ -984,7 +1000,7 @@ def _group(placed):
         g = groups.setdefault(key, DateStack(*key))
         if f.mask:
             if g.mask is not None:
-                g.mask = _finer(g.mask, f, key, "mask")
+                g.mask = _finer(g.mask, f, key, _("mask"))
             else:
                 g.mask = f
             continue
@@ -994,7 +1010,7 @@ def _group(placed):
         same = [k for k in groups if k[0] == "generic" and k[2] == f.date]
         key = next((k for k in same if k[1] == f.scene), same[0] if len(same) == 1 else ("generic", f.scene, f.date))
         g = groups.setdefault(key, DateStack(*key))
-        g.mask = _finer(g.mask, f, key, "mask") if g.mask is not None else f
+        g.mask = _finer(g.mask, f, key, _("mask")) if g.mask is not None else f
     return groups
 
 
@@ -1022,7 +1038,7 @@ def _clear_share(mask):
     return float(clear.mean())
 
 
-_SAME_DAY = "an HLS granule of a tile and day another granule has (the one whose Fmask shows more clear pixels is stacked)"
+_SAME_DAY = N_("an HLS granule of a tile and day another granule has (the one whose Fmask shows more clear pixels is stacked)")
 
 
 def _one_granule_a_day(placed, left_out):
@@ -1057,9 +1073,10 @@ def _finer(a, b, key, what):
     if a.resolution and b.resolution and a.resolution != b.resolution:
         return a if a.resolution < b.resolution else b
     family, scene, date = key
-    raise InputError(f"Two files of {what} for {date}{' scene ' + scene if scene else ''}: '{a.path}' and "
-                     f"'{b.path}'. Two copies of one product, or two scenes that their names do not tell apart "
-                     "(the same date and band): give each only once, one scene at a time.")
+    raise InputError(_("Two files of {what} for {date}{value}: '{path}' and "
+                       "'{path2}'. Two copies of one product, or two scenes that their names do not tell apart "
+                       "(the same date and band): give each only once, one scene at a time.").format(what=what,
+                         date=date, value=_(" scene {scene}").format(scene=scene) if scene else '', path=a.path, path2=b.path))
 
 
 def _multi_band(paths):
@@ -1092,20 +1109,21 @@ def plan(inputs, bands=None, progress=None):
     _stac_item.cache_clear()
     paths, ignored, tars = collect(inputs)
     if not paths:
-        raise InputError(f"No raster files found in {', '.join(map(str, inputs))}. Give the band files (GeoTIFF, "
-                         "JPEG 2000), the folders holding them, a Sentinel-2 .SAFE folder or .zip, or a Landsat "
-                         ".tar (a .tar.gz or .tgz download must be unpacked first).")
+        raise InputError(_("No raster files found in {inputs}. Give the band files (GeoTIFF, "
+                           "JPEG 2000), the folders holding them, a Sentinel-2 .SAFE folder or .zip, or a Landsat "
+                           ".tar (a .tar.gz or .tgz download must be unpacked first).").format(
+                             inputs=', '.join(map(str, inputs))))
     placed, unplaced, left_out = [], [], {}
     # the VRTs of an earlier stack given with the band files (QGIS layers selected all at once): their masks are
     # one-band and dated as band files are, and were refused as masks without band files of their date
     earlier = [p for p in paths if stacked_output(p)]
     if earlier and len(earlier) == len(paths):
-        raise InputError(f"{len(earlier)} file(s) are the dates and masks an earlier stack wrote (e.g. "
-                         f"'{earlier[0]}'), not band files: give the dates to the change detection as they are "
-                         "(python -m model_core detect with --masks, or check them in the QGIS dialog and press "
-                         "'Match masks by date').")
+        raise InputError(_("{n_earlier} file(s) are the dates and masks an earlier stack wrote (e.g. "
+                           "'{earlier}'), not band files: give the dates to the change detection as they are "
+                           "(python -m model_core detect with --masks, or check them in the QGIS dialog and press "
+                           "'Match masks by date').").format(n_earlier=len(earlier), earlier=earlier[0]))
     if earlier:
-        left_out["a date or mask of an earlier stack"] = [os.path.basename(p) for p in earlier]
+        left_out[N_("a date or mask of an earlier stack")] = [os.path.basename(p) for p in earlier]
         paths = [p for p in paths if p not in earlier]
     for p in paths:
         f = recognise(p)
@@ -1116,52 +1134,63 @@ def plan(inputs, bands=None, progress=None):
         else:
             placed.append(f)
     if unplaced:
-        shown = "\n  ".join(unplaced[:10]) + (f"\n  ... and {len(unplaced) - 10} more" if len(unplaced) > 10 else "")
+        shown = "\n  ".join(unplaced[:10]) + (_("\n  ... and {n} more").format(n=len(unplaced) - 10)
+                                              if len(unplaced) > 10 else "")
         stacked = _multi_band(unplaced[:50])
-        advice = ("Leave them out of the inputs (or rename them with their date and band)." if not stacked else
-                  f"{'They hold' if len(stacked) == len(unplaced) else f'{len(stacked)} of them hold'} several bands "
-                  "each: one raster per date already, which needs no stacking. Give them to the change detection as "
-                  "they are (python -m model_core detect, or check them in the QGIS dialog).")
-        raise InputError(f"{len(unplaced)} file(s) could not be placed (neither a known product's band file -- Landsat "
-                         "Collection 2, Sentinel-2, CBERS-4 -- nor named with a date and a band such as B4 or a "
-                         f"mask):\n  {shown}\n{advice}")
+        advice = (_("Leave them out of the inputs (or rename them with their date and band).") if not stacked else
+                  _("They hold several bands each: one raster per date already, which needs no stacking. Give them to "
+                    "the change detection as they are (python -m model_core detect, or check them in the QGIS "
+                    "dialog).") if len(stacked) == len(unplaced) else
+                  _("{n} of them hold several bands each: one raster per date already, which needs no stacking. Give "
+                    "them to the change detection as they are (python -m model_core detect, or check them in the QGIS "
+                    "dialog).").format(n=len(stacked)))
+        raise InputError(_("{n_unplaced} file(s) could not be placed (neither a known product's band file -- Landsat "
+                           "Collection 2, Sentinel-2, CBERS-4 -- nor named with a date and a band such as B4 or a "
+                           "mask):\n  {shown}\n{advice}").format(n_unplaced=len(unplaced), shown=shown, advice=advice))
     if not placed:
-        raise InputError("None of the files is a band to stack; " + "; ".join(
-            f"{reason}: {', '.join(files[:3])}" for reason, files in left_out.items()))
+        raise InputError(_("None of the files is a band to stack; {reasons}").format(reasons="; ".join(
+            f"{translated(reason)}: {', '.join(files[:3])}" for reason, files in left_out.items())))
     placed = _one_granule_a_day(placed, left_out)
     groups = _group(placed)
     notes = set()
     if tars:  # (beside products unpacked: their dates would be missing unsaid)
-        notes.add(f"{len(tars)} compressed .tar download(s) not read ({', '.join(os.path.basename(t) for t in tars[:3])}"
-                  f"{', ...' if len(tars) > 3 else ''}): unpack them (tar xf) to stack their dates too")
+        notes.add(_("{n} compressed .tar download(s) not read ({names}): unpack them (tar xf) to stack their dates "
+                    "too").format(n=len(tars), names=', '.join(os.path.basename(t) for t in tars[:3])
+                                  + (', ...' if len(tars) > 3 else '')))
     series = {}
     for (family, scene, date), g in sorted(groups.items()):
         series.setdefault((family, scene), []).append(g)
     out = []
     total, opened = sum(len(dates) for dates in series.values()), 0
     for (family, scene), dates in series.items():
-        where = f"{_what(family, dates)}{', scene ' + scene if scene else ''}"
+        where = _series_text(family, scene, dates)
         without = [d for d in dates if not d.bands]
         if without:
-            raise InputError(f"{where}: {without[0].date} has a mask ('{os.path.basename(without[0].mask.path)}') but "
-                             "no band file. Give its bands too, or leave its mask out.")
+            raise InputError(_("{where}: {date} has a mask ('{name}') but "
+                               "no band file. Give its bands too, or leave its mask out.").format(where=where,
+                                 date=without[0].date, name=os.path.basename(without[0].mask.path)))
         every = set().union(*(d.bands for d in dates))
         if wanted:
             names, missing = _pick(family, sorted(every), wanted, dates)
             if names is None:
-                raise InputError(f"{where}: {missing}. Give bands by name (e.g. B04 or SR_B4) or role (red, green, "
-                                 "blue, nir, swir1, swir2).")
+                raise InputError(_("{where}: {missing}. Give bands by name (e.g. B04 or SR_B4) or role (red, green, "
+                                   "blue, nir, swir1, swir2).").format(where=where, missing=missing))
         else:
             names = _pick(family, sorted(every), None, dates)[0]
         for d in dates:
             lacking = [b for b in names if b not in d.bands]
             if lacking:
                 have = [x for x in dates if lacking[0] in x.bands]
-                raise InputError(f"{where}: {d.date} lacks band {_shown(lacking[0], dates)}"
-                                 f"{' (and ' + ', '.join(lacking[1:]) + ')' if len(lacking) > 1 else ''}, which "
-                                 f"{len(have)} other date(s) have (e.g. {have[0].date}: "
-                                 f"'{os.path.basename(have[0].bands[lacking[0]].path)}'). Add the missing file, "
-                                 "leave that date out, or choose the bands every date has (--bands).")
+                raise InputError(_("{where}: {date} lacks band {shown}"
+                                   "{value}, which "
+                                   "{n_have} other date(s) have (e.g. {date2}: "
+                                   "'{name}'). Add the missing file, "
+                                   "leave that date out, or choose the bands every date has (--bands).").format(
+                                     where=where, date=d.date, shown=_shown(lacking[0], dates),
+                                     value=_(" (and {others})").format(others=', '.join(lacking[1:]))
+                                     if len(lacking) > 1 else '',
+                                     n_have=len(have), date2=have[0].date,
+                                     name=os.path.basename(have[0].bands[lacking[0]].path)))
         with quiet_gdal():
             for d in dates:
                 files = [d.bands[b] for b in names] + ([d.mask] if d.mask else [])
@@ -1169,11 +1198,13 @@ def plan(inputs, bands=None, progress=None):
                 for f in files:
                     ds = _open(f.path)
                     if ds is None:
-                        raise InputError(f"'{f.path}' cannot be read by GDAL. Check that it is a complete raster file.")
+                        raise InputError(_("'{path}' cannot be read by GDAL. Check that it is a complete raster file.").format(
+                                             path=f.path))
                     if ds.RasterCount != 1:
-                        raise InputError(f"'{f.path}' has {ds.RasterCount} bands, not one: this tool stacks "
-                                         "one-band files. A file holding every band of its date is already one "
-                                         "date: give it to 'detect' as it is.")
+                        raise InputError(_("'{path}' has {RasterCount} bands, not one: this tool stacks "
+                                           "one-band files. A file holding every band of its date is already one "
+                                           "date: give it to 'detect' as it is.").format(path=f.path,
+                                             RasterCount=ds.RasterCount))
                     datasets[f.path] = ds
                 _check_date(d, files, datasets)
                 d.scaling = [_scaling(d.bands[b], datasets[d.bands[b].path], notes) for b in names]
@@ -1214,7 +1245,7 @@ def _write_date(path, d, names):
     sources = [d.bands[b].path for b in names]
     vrt = gdal.BuildVRT(path, sources, separate=True, resolution="highest")
     if vrt is None:
-        raise OutputError(f"The virtual raster '{path}' could not be written.")
+        raise OutputError(_("The virtual raster '{path}' could not be written.").format(path=path))
     for k, (key, scaling) in enumerate(zip(names, d.scaling), start=1):
         f = d.bands[key]
         family, b = f.family, f.band
@@ -1318,7 +1349,7 @@ def _series_clear(dates):
 
 def _mask_rule(d, dates):
     """The clear values a date's mask records: its series' rule when that is right for it, else its own kind's."""
-    rule, used, _ = _series_masks(dates)
+    rule, used, _kinds = _series_masks(dates)
     return rule if d in used else d.mask.clear
 
 
@@ -1329,7 +1360,7 @@ def _write_mask(path, d, clear=""):
 
     vrt = gdal.Translate(path, d.mask.path, format="VRT")
     if vrt is None:
-        raise OutputError(f"The virtual raster '{path}' could not be written.")
+        raise OutputError(_("The virtual raster '{path}' could not be written.").format(path=path))
     band = vrt.GetRasterBand(1)
     band.SetDescription(d.mask.band)
     if band.GetNoDataValue() is None:
@@ -1348,9 +1379,9 @@ def _names(series):
     scenes = {(f, s) for f, s, _, _ in series}
     several = len(scenes) > 1
     by_scene = {}
-    for f, s, _, _ in series:
+    for f, s, _dates, _names in series:
         by_scene.setdefault(s, set()).add(f)
-    for family, scene, dates, _ in series:
+    for family, scene, dates, _names in series:
         parts = []
         if several and scene:
             parts.append(scene)
@@ -1439,24 +1470,25 @@ def stack_band_files(inputs, out_dir, bands=None, overwrite=False, progress=None
     targets = ([d.name for d in all_dates] + [d.mask_name for d in all_dates if d.mask_name]
                + [_style_name(d) for d in styled])
     if os.path.lexists(out_dir) and not os.path.isdir(out_dir):
-        raise OutputError(f"'{out_dir}' is a file, not a folder: choose a folder for the dates' VRTs (a new one is "
-                          "made).")
+        raise OutputError(_("'{out_dir}' is a file, not a folder: choose a folder for the dates' VRTs (a new one is "
+                            "made).").format(out_dir=out_dir))
     # a style of a date this run writes none for (no red, green and blue): QGIS would load it with the new VRT and
     # draw its bands by an earlier run's numbers (NIR as blue): an output of this run too, removed under overwrite
     targets += [_style_name(d) for d in all_dates
                 if d not in styled and os.path.lexists(os.path.join(out_dir, _style_name(d)))]
     existing = [t for t in targets if os.path.lexists(os.path.join(out_dir, t))]
     if existing and not overwrite:
-        raise OutputError(f"'{os.path.join(out_dir, existing[0])}' already exists ({len(existing)} of the "
-                          f"{len(targets)} files). Choose another folder, delete them, or allow overwriting "
-                          "(--overwrite).")
+        raise OutputError(_("'{out_dir}' already exists ({n_existing} of the "
+                            "{n_targets} files). Choose another folder, delete them, or allow overwriting "
+                            "(--overwrite).").format(out_dir=os.path.join(out_dir, existing[0]),
+                              n_existing=len(existing), n_targets=len(targets)))
     made = not os.path.isdir(out_dir)
     if made:
         try:
             os.makedirs(out_dir)
         except OSError as exc:
-            raise OutputError(f"Cannot make the folder '{out_dir}' ({exc.strerror or exc}): choose a folder you "
-                              "can write to.") from None
+            raise OutputError(_("Cannot make the folder '{out_dir}' ({value}): choose a folder you "
+                                "can write to.").format(out_dir=out_dir, value=exc.strerror or exc)) from None
     placed = []
     scratch, held = None, None
     try:
@@ -1474,9 +1506,9 @@ def stack_band_files(inputs, out_dir, bands=None, overwrite=False, progress=None
                         try:  # (a sample of its red, green and blue bands' pixels read)
                             _write_style(os.path.join(scratch, _style_name(d)), os.path.join(scratch, d.name))
                         except RuntimeError as exc:  # a file whose header opens, its pixels not
-                            raise InputError(f"A band file of {d.date} cannot be read ({str(exc).strip()}). Check "
-                                             "that it is complete (a download cut short?): download it again, or "
-                                             "leave that date out.") from None
+                            raise InputError(_("A band file of {date} cannot be read ({strip}). Check "
+                                               "that it is complete (a download cut short?): download it again, or "
+                                               "leave that date out.").format(date=d.date, strip=str(exc).strip())) from None
                     if d.mask_name:
                         _write_mask(os.path.join(scratch, d.mask_name), d, _mask_rule(d, dates))
         if any(d.mask_name for d in all_dates):
@@ -1484,7 +1516,8 @@ def stack_band_files(inputs, out_dir, bands=None, overwrite=False, progress=None
         for t in targets:
             target = os.path.join(out_dir, t)
             if os.path.lexists(target) and not overwrite:  # appeared meanwhile: never clobber
-                raise OutputError(f"'{target}' appeared while the VRTs were written; nothing was overwritten.")
+                raise OutputError(_("'{target}' appeared while the VRTs were written; nothing was overwritten.").format(
+                                      target=target))
             fresh = not os.path.lexists(target)
             if not os.path.lexists(os.path.join(scratch, t)):  # a style not written (no red, green and blue): an
                 if not fresh:  # earlier run's, of other bands, goes

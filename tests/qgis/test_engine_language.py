@@ -110,3 +110,22 @@ def test_the_dialog_keeps_the_estimate_in_the_engine_s_language_under_the_progre
     finally:
         i18n.set_language(None)
     assert feedback.estimate == notes and shown[-1] == "\n".join(["Kachel 1/16"] + notes)
+
+
+def test_stacking_band_files_in_spanish_keeps_processing_s_terms(project, qgis_language, tmp_path):
+    """caim:stackbands in a Spanish QGIS: the engine's refusal is Spanish, and its '(--overwrite)' still turns
+    into the algorithm's parameter (stackbands_algorithm.in_processing_terms)."""
+    from fixtures import bandfiles as fx
+
+    qgis_language("es_ES")
+    for year, acquired in ((2015, "20150805"), (2020, "20200812")):
+        fx.write_landsat(tmp_path / "in", year, acquired, "20200919")
+    out = str(tmp_path / "out")
+    results, ok, fb = run_processing("caim:stackbands", {"FOLDER": str(tmp_path / "missing"), "OUTPUT": out})
+    assert not ok and "missing' no existe. Dar los archivos de banda" in fb.textLog(), fb.textLog()
+    results, ok, fb = run_processing("caim:stackbands", {"FOLDER": str(tmp_path / "in"), "OUTPUT": out})
+    assert ok, fb.textLog()
+    assert "bandas por fecha (" in fb.textLog()
+    results, ok, fb = run_processing("caim:stackbands", {"FOLDER": str(tmp_path / "in"), "OUTPUT": out})
+    assert not ok and "ya existe (" in fb.textLog() and "--overwrite" not in fb.textLog(), fb.textLog()
+    assert "OVERWRITE" in fb.textLog()
