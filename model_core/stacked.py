@@ -18,6 +18,7 @@ import re
 import uuid
 
 from model_core.errors import InputError, OutputError
+from model_core.i18n import _
 from model_core.stack import _DATE_METADATA_KEYS, InputSpec, parse_date, quiet_gdal
 
 ORDERS = ("date", "band")
@@ -108,39 +109,43 @@ def layout(ds, label, per_date=None, order=None):
     n = ds.RasterCount
     dates = band_dates(ds)
     if order is not None and order not in ORDERS:
-        raise InputError(f"Unknown band order '{order}'; use 'date' (date 1's bands, then date 2's, ...) or "
-                         "'band' (every date's band 1, then every date's band 2, ...).")
+        raise InputError(_("Unknown band order '{order}'; use 'date' (date 1's bands, then date 2's, ...) or "
+                           "'band' (every date's band 1, then every date's band 2, ...).").format(order=order))
     guessed = per_date is None
     if per_date is None:
         distinct = list(dict.fromkeys(d for d in dates if d))
         if not all(dates) and len(distinct) >= 2:
             _refuse_undated(label, dates, ds)
         if not all(dates) or len(distinct) < 2:
-            said = ("none of its band names carries a date" if not any(dates) else
-                    "its band names carry one date only" if len(distinct) < 2 else
-                    f"{dates.count(None)} of its {n} band names carry no date")
-            raise InputError(f"'{label}' has {n} bands, and {said}, so the bands of each date are not known. "
-                             "Give the number of bands per date (--bands-per-date on the command line, "
-                             "BANDS_PER_DATE in Processing), and the dates if you know them.")
+            said = (_("none of its band names carries a date") if not any(dates) else
+                    _("its band names carry one date only") if len(distinct) < 2 else
+                    _("{undated} of its {n} band names carry no date").format(undated=dates.count(None), n=n))
+            raise InputError(_("'{label}' has {n} bands, and {said}, so the bands of each date are not known. "
+                               "Give the number of bands per date (--bands-per-date on the command line, "
+                               "BANDS_PER_DATE in Processing), and the dates if you know them.").format(label=label,
+                                 n=n, said=said))
         if len({dates.count(d) for d in distinct}) > 1:  # also when n divides evenly (4 + 8 bands: 2 x 6)
             counts = ", ".join(f"{d}: {dates.count(d)}" for d in distinct[:6]) + (", ..." if len(distinct) > 6 else "")
-            raise InputError(f"'{label}' has {n} bands whose names carry {len(distinct)} dates, which do not "
-                             f"split into dates of equal band counts (bands per date {counts}). A date with "
-                             "more bands may hold several images of that day (e.g. two tiles): mosaic them "
-                             "per day before the export (in Earth Engine, one mosaic() per day before toBands()). "
-                             "Else give the number of bands per date (--bands-per-date, BANDS_PER_DATE in "
-                             "Processing) and check the band names.")
+            raise InputError(_("'{label}' has {n} bands whose names carry {n_distinct} dates, which do not "
+                               "split into dates of equal band counts (bands per date {counts}). A date with "
+                               "more bands may hold several images of that day (e.g. two tiles): mosaic them "
+                               "per day before the export (in Earth Engine, one mosaic() per day before toBands()). "
+                               "Else give the number of bands per date (--bands-per-date, BANDS_PER_DATE in "
+                               "Processing) and check the band names.").format(label=label, n=n,
+                                 n_distinct=len(distinct), counts=counts))
         per_date = n // len(distinct)
     per_date = int(per_date)
     if per_date < 1:
-        raise InputError(f"Bands per date must be 1 or more, not {per_date}.")
+        raise InputError(_("Bands per date must be 1 or more, not {per_date}.").format(per_date=per_date))
     if n % per_date:
-        raise InputError(f"'{label}' has {n} bands, which is not a whole number of dates of {per_date} bands "
-                         f"({n // per_date} dates and {n % per_date} band(s) left over). Give the number of bands "
-                         "each date has, all bands of every date counted (e.g. 5 for B, G, R, NIR and a QA band).")
+        raise InputError(_("'{label}' has {n} bands, which is not a whole number of dates of {per_date} bands "
+                           "({value} dates and {value2} band(s) left over). Give the number of bands "
+                           "each date has, all bands of every date counted (e.g. 5 for B, G, R, NIR and a QA band).").format(
+                             label=label, n=n, per_date=per_date, value=n // per_date, value2=n % per_date))
     if n // per_date < 2:
-        raise InputError(f"'{label}' has {n} bands: one date of {per_date} bands, not a series. Change "
-                         "detection needs at least 2 dates; give the number of bands of one date.")
+        raise InputError(_("'{label}' has {n} bands: one date of {per_date} bands, not a series. Change "
+                           "detection needs at least 2 dates; give the number of bands of one date.").format(
+                             label=label, n=n, per_date=per_date))
     fits = {o: all(_group_date(dates, g) is not False for g in _groups(n, per_date, o)) for o in ORDERS}
     if order is None:
         order = "band" if fits["band"] and not fits["date"] else "date"
@@ -148,22 +153,23 @@ def layout(ds, label, per_date=None, order=None):
         g = next(g for g in _groups(n, per_date, order) if _group_date(dates, g) is False)
         other = [o for o in ORDERS if o != order][0]
         names = ", ".join(f"{b}: {dates[b - 1]}" for b in g if dates[b - 1])
-        raise InputError(f"Read {order} by {order} as dates of {per_date} bands, '{label}' would put bands of "
-                         f"different dates into one date (bands {names}). "
-                         + (f"Its band names fit the {other}-by-{other} order: give that order (--band-order "
-                            f"{other}, BAND_ORDER in Processing)." if fits[other] else
-                            "Check the number of bands per date."))
+        raise InputError(_("Read {order} by {order} as dates of {per_date} bands, '{label}' would put bands of "
+                           "different dates into one date (bands {names}). ").format(
+            order=order, per_date=per_date, label=label, names=names)
+            + (_("Its band names fit the {other}-by-{other} order: give that order (--band-order {other}, BAND_ORDER "
+                 "in Processing).").format(other=other) if fits[other] else _("Check the number of bands per date.")))
     groups = _groups(n, per_date, order)
     if guessed:
         for g, d in zip(groups, (_group_date(dates, g) for g in groups)):
             repeated = _several_images(ds, g)
             if repeated:
                 raise InputError(
-                    f"'{label}': the {per_date} bands of {d} repeat their band names under different image "
-                    f"names ('{repeated[0]}' and '{repeated[1]}'): several images of that day, e.g. two tiles, "
-                    "which the change detection would read as one image. Mosaic them per day before the export "
-                    "(in Earth Engine, one mosaic() per day before toBands()). If they are one image's bands, "
-                    f"give the number of bands per date (--bands-per-date {per_date}, BANDS_PER_DATE in Processing).")
+                    _("'{label}': the {per_date} bands of {d} repeat their band names under different image "
+                      "names ('{repeated}' and '{repeated2}'): several images of that day, e.g. two tiles, "
+                      "which the change detection would read as one image. Mosaic them per day before the export "
+                      "(in Earth Engine, one mosaic() per day before toBands()). If they are one image's bands, "
+                      "give the number of bands per date (--bands-per-date {per_date}, BANDS_PER_DATE in Processing).").format(
+                        label=label, per_date=per_date, d=d, repeated=repeated[0], repeated2=repeated[1]))
     return groups, [_group_date(dates, g) for g in groups], order
 
 
@@ -172,12 +178,14 @@ def _cube_layout(cube, label, per_date=None, order=None):
     dates from the first variable's time coordinate."""
     nvar = len(cube.subs)
     if per_date is not None and int(per_date) != nvar:
-        raise InputError(f"'{label}' is a data cube of {nvar} variables ({', '.join(cube.variables)}) over "
-                         f"{cube.RasterCount} time steps: each date has one band per variable, {nvar}, not "
-                         f"{per_date}. Leave out the bands per date (--bands-per-date, BANDS_PER_DATE).")
+        raise InputError(_("'{label}' is a data cube of {nvar} variables ({variables}) over "
+                           "{RasterCount} time steps: each date has one band per variable, {nvar}, not "
+                           "{per_date}. Leave out the bands per date (--bands-per-date, BANDS_PER_DATE).").format(
+                             label=label, nvar=nvar, variables=', '.join(cube.variables),
+                             RasterCount=cube.RasterCount, per_date=per_date))
     if order is not None:
-        raise InputError(f"'{label}' is a data cube of variables over time: its band order is its own. Leave out "
-                         "the band order (--band-order, BAND_ORDER).")
+        raise InputError(_("'{label}' is a data cube of variables over time: its band order is its own. Leave out "
+                           "the band order (--band-order, BAND_ORDER).").format(label=label))
     dates = cf_band_dates(cube.first)
     steps = list(range(1, cube.RasterCount + 1))
     return steps, [dates[k - 1] for k in steps], "date"
@@ -212,16 +220,19 @@ def _refuse_undated(label, dates, ds):
         return  # undated bands between dated ones: the general message
     extra = [b for b in range(1, n + 1) if b < first or b > last]
     names = ", ".join(f"{b} ('{(ds.GetRasterBand(b).GetDescription() or '').strip()}')" for b in extra[:3])
-    raise InputError(f"'{label}' has {n} bands, and band{'s' if len(extra) > 1 else ''} {names}"
-                     f"{' ...' if len(extra) > 3 else ''} carr{'y' if len(extra) > 1 else 'ies'} no date, "
-                     f"beside the dated bands {first}-{last}. Leave {'them' if len(extra) > 1 else 'it'} out, "
-                     f"e.g. with a VRT of the dated bands: gdal_translate -of VRT -b {first} -b {first + 1} ... "
-                     f"-b {last} {label} dated.vrt, and give that VRT.")
+    raise InputError((_("'{label}' has {n} bands, and bands {names}{more} carry no date, beside the dated bands "
+                        "{first}-{last}. Leave them out, e.g. with a VRT of the dated bands: gdal_translate -of VRT "
+                        "-b {first} -b {first2} ... -b {last} {label} dated.vrt, and give that VRT.") if len(extra) > 1
+                      else _("'{label}' has {n} bands, and band {names}{more} carries no date, beside the dated bands "
+                             "{first}-{last}. Leave it out, e.g. with a VRT of the dated bands: gdal_translate -of VRT "
+                             "-b {first} -b {first2} ... -b {last} {label} dated.vrt, and give that VRT.")).format(
+        label=label, n=n, names=names, more=' ...' if len(extra) > 3 else '', first=first, last=last,
+        first2=first + 1))
 
 
 def _bands_text(group):
     """'bands 5-8', 'band 3' or 'bands 2,8,14' (band by band)."""
-    if len(group) == 1:
+    if len(group) == 1:  # (in a date's name, as the interval names: English)
         return f"band {group[0]}"
     if group == list(range(group[0], group[-1] + 1)):
         return f"bands {group[0]}-{group[-1]}"
@@ -236,7 +247,7 @@ def _write_vrt(path, src, group, date, relative=False):
 
     vrt = gdal.Translate(path, src, format="VRT", bandList=list(group))
     if vrt is None:
-        raise OutputError(f"The virtual raster '{path}' could not be written.")
+        raise OutputError(_("The virtual raster '{path}' could not be written.").format(path=path))
     for domain in ("", "IMAGERY"):
         md = vrt.GetMetadata(domain) or {}
         # the dataset items read as a date: a multi-date file's one date (often its write time) is none of
@@ -289,7 +300,7 @@ def _edit_vrt(path, change):
         f = gdal.VSIFOpenL(path, "wb")
         try:
             if gdal.VSIFWriteL(data, 1, len(data), f) != len(data):
-                raise OutputError(f"The virtual raster '{path}' could not be written.")
+                raise OutputError(_("The virtual raster '{path}' could not be written.").format(path=path))
         finally:
             gdal.VSIFCloseL(f)
 
@@ -363,26 +374,33 @@ def _open_variables(group):
     names = [_variable_name(name) for name in group]
     twice = next((var for k, var in enumerate(names) if var in names[:k]), None)
     if twice is not None:
-        raise InputError(f"The variable {twice} of '{os.path.basename(source_file(group) or group[0])}' is given "
-                         f"twice (variables given: {', '.join(names)}): each date would have its band twice. Give "
-                         "each variable of the cube once.")
+        raise InputError(_("The variable {twice} of '{name}' is given "
+                           "twice (variables given: {names}): each date would have its band twice. Give "
+                           "each variable of the cube once.").format(twice=twice,
+                             name=os.path.basename(source_file(group) or group[0]), names=', '.join(names)))
     subs = []
     for name in group:
         try:
             sub = gdal.Open(name, gdal.GA_ReadOnly)
         except RuntimeError as exc:
-            raise InputError(f"Variable '{_label(name)}' cannot be read by GDAL ({str(exc).strip()}).") from None
+            raise InputError(_("Variable '{label}' cannot be read by GDAL ({strip}).").format(label=_label(name),
+                                 strip=str(exc).strip())) from None
         subs.append((name, name.rsplit(":", 1)[-1].strip('"'), sub))
     first = subs[0]
     for name, var, sub in subs[1:]:
         if (sub.RasterXSize, sub.RasterYSize) != (first[2].RasterXSize, first[2].RasterYSize):
-            raise InputError(f"The variables {first[1]} and {var} of '{_label(group)}' have different grids "
-                             f"({first[2].RasterXSize} x {first[2].RasterYSize} and {sub.RasterXSize} x "
-                             f"{sub.RasterYSize} px): give variables of one grid as one series.")
+            raise InputError(_("The variables {first} and {var} of '{label}' have different grids "
+                               "({RasterXSize} x {RasterYSize} and {RasterXSize2} x "
+                               "{RasterYSize2} px): give variables of one grid as one series.").format(first=first[1],
+                                 var=var, label=_label(group), RasterXSize=first[2].RasterXSize,
+                                 RasterYSize=first[2].RasterYSize, RasterXSize2=sub.RasterXSize,
+                                 RasterYSize2=sub.RasterYSize))
         if cf_band_dates(sub) != cf_band_dates(first[2]):
-            raise InputError(f"The variables {first[1]} and {var} of '{_label(group)}' have different time axes "
-                             f"({sub.RasterCount} and {first[2].RasterCount} time steps, or other dates): each date of "
-                             "the series takes one band of every variable, so give variables of one time axis.")
+            raise InputError(_("The variables {first} and {var} of '{label}' have different time axes "
+                               "({RasterCount} and {RasterCount2} time steps, or other dates): each date of "
+                               "the series takes one band of every variable, so give variables of one time axis.").format(
+                                 first=first[1], var=var, label=_label(group), RasterCount=sub.RasterCount,
+                                 RasterCount2=first[2].RasterCount))
     return Cube(subs)
 
 
@@ -392,7 +410,7 @@ def _cube(ds):
     from osgeo import gdal
 
     subs = []
-    for name, _ in ds.GetSubDatasets() or []:
+    for name, _desc in ds.GetSubDatasets() or []:
         try:
             sub = gdal.Open(name, gdal.GA_ReadOnly)
         except RuntimeError:
@@ -473,17 +491,19 @@ def _open_stack(path):
     if isinstance(path, Variables):
         return _open_variables(path), label
     if not str(path).startswith("/vsi") and not os.path.exists(path) and ":" not in os.path.basename(str(path)):
-        raise InputError(f"Multi-date raster '{path}' does not exist. Check the path.")  # NETCDF:"f.nc":B04 may
+        raise InputError(_("Multi-date raster '{path}' does not exist. Check the path.").format(path=path))  # NETCDF:"f.nc":B04 may
     try:
         ds = gdal.Open(str(path), gdal.GA_ReadOnly)
     except RuntimeError as exc:
-        raise InputError(f"Multi-date raster '{label}' cannot be read by GDAL ({str(exc).strip()}).") from None
+        raise InputError(_("Multi-date raster '{label}' cannot be read by GDAL ({strip}).").format(label=label,
+                             strip=str(exc).strip())) from None
     if ds is not None and ds.RasterCount == 0:
         cube = _cube(ds)
         if cube is not None:
             return cube, label
     if ds is None or ds.RasterCount == 0:
-        raise InputError(f"'{label}' holds no raster bands; give a raster file with every date's bands.")
+        raise InputError(_("'{label}' holds no raster bands; give a raster file with every date's bands.").format(
+                             label=label))
     return ds, label
 
 
@@ -503,7 +523,7 @@ def _write_cube_vrt(path, cube, k, date):
     first = cube.first
     vrt = gdal.GetDriverByName("VRT").Create(path, first.RasterXSize, first.RasterYSize, 0)
     if vrt is None:
-        raise OutputError(f"The virtual raster '{path}' could not be written.")
+        raise OutputError(_("The virtual raster '{path}' could not be written.").format(path=path))
     gt = first.GetGeoTransform(can_return_null=True)
     if gt is not None:
         vrt.SetGeoTransform(gt)
@@ -604,7 +624,7 @@ def without_dates(text):
     year or date range), its separators tidied."""
     from model_core.stack import _DATE_PATTERNS, parse_date
 
-    for _ in range(5):
+    for _attempt in range(5):
         if parse_date(text) is None:
             break
         for pattern, _parts in _DATE_PATTERNS:
@@ -643,15 +663,17 @@ def write_split(path, out_dir, per_date=None, order=None, dates=None, overwrite=
     src = _source_path(path)  # the VRTs name it so
     ds, label = _open_stack(src)
     with quiet_gdal():
-        groups, found, _ = layout(ds, label, per_date, order)
+        groups, found, _order = layout(ds, label, per_date, order)
     if dates is not None:
         dates = [d.strip() for d in (dates.split(",") if isinstance(dates, str) else dates)]
         if len(dates) != len(groups):
-            raise InputError(f"{len(dates)} dates given for the {len(groups)} dates of '{label}'. Give one "
-                             "date per date of the file, in its order.")
+            raise InputError(_("{n_dates} dates given for the {n_groups} dates of '{label}'. Give one "
+                               "date per date of the file, in its order.").format(n_dates=len(dates),
+                                 n_groups=len(groups), label=label))
         for i, d in enumerate(dates):
             if d and parse_given_date(d) is None:
-                raise InputError(f"Date '{d}' for date {i + 1} of '{label}' is not a date: {date_hint(d)}.")
+                raise InputError(_("Date '{d}' for date {n} of '{label}' is not a date: {date_hint}.").format(d=d,
+                                     n=i + 1, label=label, date_hint=date_hint(d)))
         found = [parse_given_date(d) if d else f for d, f in zip(dates, found)]
     width = max(2, len(str(len(groups))))
 
@@ -662,16 +684,17 @@ def write_split(path, out_dir, per_date=None, order=None, dates=None, overwrite=
     names = [os.path.join(out_dir, vrt_name(stem, k, d)) for k, d in enumerate(found, start=1)]
     existing = [p for p in names if os.path.exists(p)]
     if existing and not overwrite:
-        raise OutputError(f"'{existing[0]}' already exists ({len(existing)} of the {len(names)} files). Choose "
-                          "another folder, delete them, or allow overwriting (--overwrite).")
+        raise OutputError(_("'{existing}' already exists ({n_existing} of the {n_names} files). Choose "
+                            "another folder, delete them, or allow overwriting (--overwrite).").format(
+                              existing=existing[0], n_existing=len(existing), n_names=len(names)))
     if os.path.lexists(out_dir) and not os.path.isdir(out_dir):
-        raise OutputError(f"'{out_dir}' is a file, not a folder: choose a folder for the dates' VRTs (a new one "
-                          "is made).")
+        raise OutputError(_("'{out_dir}' is a file, not a folder: choose a folder for the dates' VRTs (a new one "
+                            "is made).").format(out_dir=out_dir))
     try:
         os.makedirs(out_dir, exist_ok=True)
     except OSError as exc:  # a file on the way to it, no permission: a bare traceback in Processing
-        raise OutputError(f"Cannot make the folder '{out_dir}' ({exc.strerror or exc}): choose a folder you can "
-                          "write to.") from None
+        raise OutputError(_("Cannot make the folder '{out_dir}' ({value}): choose a folder you can "
+                            "write to.").format(out_dir=out_dir, value=exc.strerror or exc)) from None
     written = []
     try:
         with quiet_gdal():
@@ -805,9 +828,10 @@ def split_into_folder(path, per_date=None, order=None, parent=None):
     try:
         os.mkdir(work)  # the user's permissions (umask), unlike a private temporary folder
     except OSError as exc:
-        raise OutputError(f"Cannot write the dates of '{_label(path)}' into '{parent}' ({exc.strerror or exc}). "
-                          "Split it into a folder you can write to first (caim:splitdates, or 'python -m "
-                          "model_core split').") from None
+        raise OutputError(_("Cannot write the dates of '{label}' into '{parent}' ({value}). "
+                            "Split it into a folder you can write to first (caim:splitdates, or 'python -m "
+                            "model_core split').").format(label=_label(path), parent=parent,
+                              value=exc.strerror or exc)) from None
     held = hold(work)
     try:
         written = write_split(path, work, per_date, order)
@@ -852,7 +876,7 @@ def remove_split(folder, written):
     made = _MADE.pop(folder, None)
     if made is not None and _stamp(folder) != made:
         return
-    for vrt, _ in written:
+    for vrt, _date in written:
         try:
             os.remove(vrt)
         except OSError:
@@ -895,8 +919,8 @@ def main(argv=None):
             try:
                 per_date = int(per_date)
             except ValueError:
-                raise InputError(f"--bands-per-date '{args.bands_per_date}' is not a number of bands (or "
-                                 "'auto').") from None
+                raise InputError(_("--bands-per-date '{bands_per_date}' is not a number of bands (or "
+                                   "'auto').").format(bands_per_date=args.bands_per_date)) from None
         written = write_split(args.image, args.out, per_date, args.band_order, args.dates, args.overwrite)
     except CaimError as exc:
         print(f"error: {exc}", file=sys.stderr)

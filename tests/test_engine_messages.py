@@ -168,3 +168,16 @@ def test_a_weights_refusal_in_german(tmp_path):
     with pytest.raises(WeightsError) as err:
         read(str(tmp_path / "missing.pt"))
     assert str(err.value).startswith("Die Gewichtsdatei '") and "missing.pt' existiert nicht" in str(err.value)
+
+
+def test_a_split_refusal_in_german(tmp_path):
+    from osgeo import gdal
+
+    from model_core.stacked import layout
+
+    path = write_tif(tmp_path / "series.tif", np.ones((8, 8, 8), np.float32))
+    i18n.set_language("de")
+    with pytest.raises(InputError) as err:
+        layout(gdal.Open(path), "series.tif")
+    assert str(err.value).startswith("'series.tif' hat 8 Kanäle, und keiner seiner Kanalnamen trägt ein Datum")
+    assert "--bands-per-date" in str(err.value) and "BANDS_PER_DATE" in str(err.value)
