@@ -22,6 +22,7 @@ import numpy as np
 from osgeo import gdal, ogr
 
 from model_core.errors import Cancelled, InputError, OutputError, free_mb, size_text
+from model_core.i18n import _
 from model_core.staging import put_in_place, staged_output
 
 gdal.UseExceptions()
@@ -87,14 +88,15 @@ def write_polygons(moment_path, out_path, dates=None, overwrite=False, layer_nam
     scale audit).
     """
     if not os.path.exists(moment_path):
-        raise InputError(f"Change-moment raster '{moment_path}' does not exist.")
+        raise InputError(_("Change-moment raster '{moment_path}' does not exist.").format(moment_path=moment_path))
     if os.path.isdir(out_path):  # deleting it as a data source would delete every shapefile in it
-        raise OutputError(f"'{out_path}' is a folder; give a file name for the polygons.")
+        raise OutputError(_("'{out_path}' is a folder; give a file name for the polygons.").format(out_path=out_path))
     if os.path.exists(out_path) and not overwrite:
-        raise OutputError(f"'{out_path}' already exists. Choose another file or allow overwriting.")
+        raise OutputError(_("'{out_path}' already exists. Choose another file or allow overwriting.").format(
+                              out_path=out_path))
     folder = os.path.dirname(os.path.abspath(out_path))
     if not os.path.isdir(folder):
-        raise OutputError(f"Folder '{folder}' does not exist.")
+        raise OutputError(_("Folder '{folder}' does not exist.").format(folder=folder))
 
     src = gdal.Open(moment_path)
     band = src.GetRasterBand(1)
@@ -117,7 +119,8 @@ def write_polygons(moment_path, out_path, dates=None, overwrite=False, layer_nam
             mask_ds = src = None  # noqa: F841
             _check_complete(driver, staged, count, shown=out_path)
             if os.path.exists(out_path) and not overwrite:  # appeared meanwhile: never clobber
-                raise OutputError(f"'{out_path}' appeared while the polygons were written; nothing was overwritten.")
+                raise OutputError(_("'{out_path}' appeared while the polygons were written; nothing was overwritten.").format(
+                                      out_path=out_path))
             put_in_place(driver, staged, out_path)
         finally:
             mask_ds = src = None  # noqa: F841
@@ -140,14 +143,15 @@ def _check_complete(driver, path, count, shown=None):
     if found == count:
         return
     delete_vector(driver, path)
-    raise OutputError(f"Writing the polygons to '{shown or path}' failed: the file came out incomplete{_free(path)}, "
-                      "and was deleted. Free some space (the disk may be full) or choose another folder.")
+    raise OutputError(_("Writing the polygons to '{value}' failed: the file came out incomplete{free}, "
+                        "and was deleted. Free some space (the disk may be full) or choose another folder.").format(
+                          value=shown or path, free=_free(path)))
 
 
 def _free(path):
     """" (N MB free there)" for the folder of ``path``, or "" when that cannot be told."""
     mb = free_mb(os.path.dirname(os.path.abspath(path)))
-    return "" if mb is None else f" ({mb:.0f} MB free there)"
+    return "" if mb is None else _(" ({mb:.0f} MB free there)").format(mb=mb)
 
 
 # The attributed output's size (at its peak, while written) per byte of the traced FlatGeobuf: measured on
@@ -162,27 +166,31 @@ def _check_room(out_path, traced_bytes, count):
     folder = os.path.dirname(os.path.abspath(out_path))
     mb = free_mb(folder)
     if mb is not None and mb * 1e6 < 0.5 * need:
-        raise OutputError(f"The {count} change polygons need about {size_text(need)} in '{folder}', whose disk "
-                          f"has {size_text(mb * 1e6)} free: nothing was written to '{out_path}'. Free some space or "
-                          "choose another folder (a minimum change patch, --min-patch / MIN_PATCH, makes far fewer "
-                          "polygons of a noisy map).")
+        raise OutputError(_("The {count} change polygons need about {size_text} in '{folder}', whose disk "
+                            "has {size_text2} free: nothing was written to '{out_path}'. Free some space or "
+                            "choose another folder (a minimum change patch, --min-patch / MIN_PATCH, makes far fewer "
+                            "polygons of a noisy map).").format(count=count, size_text=size_text(need), folder=folder,
+                              size_text2=size_text(mb * 1e6), out_path=out_path))
 
 
 def _full_disk(out_path):
     """"the disk of 'FOLDER' may be full; N MB free there" for the folder of ``out_path``."""
     folder = os.path.dirname(os.path.abspath(out_path))
     mb = free_mb(folder)
-    return f"the disk of '{folder}' may be full" + ("" if mb is None else f"; {mb:.0f} MB free there")
+    return (_("the disk of '{folder}' may be full") if mb is None else
+            _("the disk of '{folder}' may be full; {mb:.0f} MB free there")).format(folder=folder, mb=mb)
 
 
 def _trace_failed(out_path, exc):
-    return OutputError(f"Tracing the change polygons for '{out_path}' (written beside it first) failed ({exc}); "
-                       f"nothing was kept. Free some space ({_full_disk(out_path)}) or choose another folder.")
+    return OutputError(_("Tracing the change polygons for '{out_path}' (written beside it first) failed ({exc}); "
+                         "nothing was kept. Free some space ({full_disk}) or choose another folder.").format(
+                           out_path=out_path, exc=exc, full_disk=_full_disk(out_path)))
 
 
 def _disk_full(out_path, exc):
-    return OutputError(f"Writing the polygons to '{out_path}' failed ({exc}); nothing was kept. Free some space "
-                       f"({_full_disk(out_path)}) or choose another folder.")
+    return OutputError(_("Writing the polygons to '{out_path}' failed ({exc}); nothing was kept. Free some space "
+                         "({full_disk}) or choose another folder.").format(out_path=out_path, exc=exc,
+                           full_disk=_full_disk(out_path)))
 
 
 _HOOK_LOCK = threading.Lock()
@@ -243,7 +251,7 @@ def _trace_and_write(band, mask_ds, srs, src, out_path, raw_path, layer_name, da
         if cancel is None or not cancel():  # GDAL's error when traced() stopped it
             raise _trace_failed(out_path, exc) from None
     if cancel is not None and cancel():
-        raise Cancelled("Cancelled by the user while tracing the change polygons; none were written.")
+        raise Cancelled(_("Cancelled by the user while tracing the change polygons; none were written."))
     with _close_errors([]) as failed:
         raw = raw_ds = None  # noqa: F841 -- finishes the file; read it back
     if failed:
@@ -262,8 +270,9 @@ def _trace_and_write(band, mask_ds, srs, src, out_path, raw_path, layer_name, da
         out = None  # noqa: F841 (closed before it is deleted)
         delete_vector(driver, staged)  # a GeoPackage or a Shapefile's parts were left, cut short
         detail = (str(exc).strip().splitlines() or [""])[0]
-        raise OutputError(f"Cannot create '{out_path}' ({detail[:200]}); nothing was kept{_free(out_path)}. Free "
-                          "some space (the disk may be full) or choose another folder.") from None
+        raise OutputError(_("Cannot create '{out_path}' ({detail}); nothing was kept{free}. Free "
+                            "some space (the disk may be full) or choose another folder.").format(out_path=out_path,
+                              detail=detail[:200], free=_free(out_path))) from None
     try:
         count = _write_features(layer, raw, srs, src, list(dates or []), cancel, progress)
     except (Cancelled, KeyboardInterrupt):  # Ctrl-C left an empty 64 KB GeoPackage (a scale audit)
@@ -275,8 +284,9 @@ def _trace_and_write(band, mask_ds, srs, src, out_path, raw_path, layer_name, da
         delete_vector(driver, staged)
         if driver_for(out_path) == "GPKG" or _io_error(exc):
             raise _disk_full(out_path, exc) from None
-        raise OutputError(f"Writing the polygons to '{out_path}' failed ({exc}); nothing was kept. A GeoPackage "
-                          "(.gpkg) takes any attribute; the disk may also be full.") from None
+        raise OutputError(_("Writing the polygons to '{out_path}' failed ({exc}); nothing was kept. A GeoPackage "
+                            "(.gpkg) takes any attribute; the disk may also be full.").format(out_path=out_path,
+                              exc=exc)) from None
     with _close_errors([]) as failed:
         out = raw = raw_ds = None  # noqa: F841 (closes and flushes the data source)
     if failed:
@@ -329,7 +339,7 @@ def _write_features(layer, raw, srs, src, dates, cancel=None, progress=None):
     raw.ResetReading()
     for polygon in raw:
         if cancel is not None and count % 1000 == 0 and cancel():
-            raise Cancelled("Cancelled by the user while writing the change polygons; none were kept.")
+            raise Cancelled(_("Cancelled by the user while writing the change polygons; none were kept."))
         if progress is not None and count % step == 0:
             progress(0.6 + 0.4 * count / total, f"Writing change polygons ({count} of {total})")
         k = polygon.GetField("moment")

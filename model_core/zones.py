@@ -36,6 +36,7 @@ from osgeo import gdal, ogr, osr
 
 from model_core.accuracy import _grid, _open_map, class_names, class_value_error
 from model_core.errors import Cancelled, InputError, OutputError
+from model_core.i18n import N_, _, translated
 from model_core.polygons import VECTOR_FORMATS, driver_for
 from model_core.staging import put_in_place, staged_output
 from model_core.stack import srs_from_wkt
@@ -57,12 +58,12 @@ NOT_PLACED, OUTSIDE, PARTLY_OUTSIDE, NO_DATA = ("cannot be placed in the map's C
 NO_PIXEL = "no pixel centre inside"
 NOTE_ORDER = (EMPTY, NOT_POLYGON, INVALID, NOT_PLACED, OUTSIDE, NO_PIXEL, NO_DATA, PARTLY_OUTSIDE, REPAIRED)
 # how the summary says them
-NOTE_TEXT = {EMPTY: "with empty geometry (not counted)", NOT_POLYGON: "not a polygon (not counted)",
-             INVALID: "with invalid geometry that could not be repaired (not counted)",
-             NOT_PLACED: "that cannot be placed in the map's CRS (not counted)", OUTSIDE: "outside the map",
-             NO_PIXEL: "with no pixel centre inside their part in the map (smaller or thinner than a pixel there)",
-             NO_DATA: "only over nodata", PARTLY_OUTSIDE: "partly outside the map (that part not counted)",
-             REPAIRED: "with invalid geometry, repaired (MakeValid) and counted"}
+NOTE_TEXT = {EMPTY: N_("with empty geometry (not counted)"), NOT_POLYGON: N_("not a polygon (not counted)"),
+             INVALID: N_("with invalid geometry that could not be repaired (not counted)"),
+             NOT_PLACED: N_("that cannot be placed in the map's CRS (not counted)"), OUTSIDE: N_("outside the map"),
+             NO_PIXEL: N_("with no pixel centre inside their part in the map (smaller or thinner than a pixel there)"),
+             NO_DATA: N_("only over nodata"), PARTLY_OUTSIDE: N_("partly outside the map (that part not counted)"),
+             REPAIRED: N_("with invalid geometry, repaired (MakeValid) and counted")}
 # what each zone_note value means (python -m model_core zones --help; several are joined by "; ")
 NOTE_HELP = {EMPTY: "no geometry (not counted)", NOT_POLYGON: "points or lines (not counted)",
              INVALID: "an invalid geometry that MakeValid could not repair (not counted)",
@@ -71,7 +72,7 @@ NOTE_HELP = {EMPTY: "no geometry (not counted)", NOT_POLYGON: "points or lines (
              "or thinner than a pixel)", NO_DATA: "only nodata pixels of the map inside",
              PARTLY_OUTSIDE: "the part outside the map is not counted",
              REPAIRED: "an invalid geometry repaired with MakeValid, then counted"}
-NO_CRS = "they have no CRS: taken as in the map's CRS"
+NO_CRS = N_("they have no CRS: taken as in the map's CRS")  # (compared as it is; translated where shown)
 POLYGONAL = (ogr.wkbPolygon, ogr.wkbMultiPolygon, ogr.wkbCurvePolygon, ogr.wkbMultiSurface)
 
 
@@ -151,30 +152,34 @@ class ZonesResult:
         valid = sum(z.ha_valid for z in counted)
         ha = sum(z.ha_changed for z in counted)
         per = [sum(z.ha_intervals[k] for z in counted) for k in range(len(self.intervals))]
-        lines = [f"Map:      {self.moment_path} ({len(self.intervals)} interval"
-                 f"{'s' if len(self.intervals) != 1 else ''})",
-                 f"Zones:    {len(self.zones)} of '{self.zones_path}'"
-                 + (f" (layer {self.layer_name})" if self.layer_name else "")
-                 + (f"; {self.crs_note}" if self.crs_note else ""),
-                 f"Changed:  {len(changed)} of {len(counted)} mapped zones; {ha:,.2f} ha of {valid:,.2f} ha mapped "
-                 f"in them ({100.0 * ha / valid if valid else 0.0:.2f} %), summed over the zones (overlapping zones "
-                 "each count their shared pixels)"]
+        lines = [(_("Map:      {path} ({n} intervals)") if len(self.intervals) != 1 else
+                  _("Map:      {path} ({n} interval)")).format(path=self.moment_path, n=len(self.intervals)),
+                 _("Zones:    {n} of '{path}'").format(n=len(self.zones), path=self.zones_path)
+                 + (_(" (layer {layer})").format(layer=self.layer_name) if self.layer_name else "")
+                 + (f"; {translated(self.crs_note)}" if self.crs_note else ""),
+                 _("Changed:  {n} of {mapped} mapped zones; {ha:,.2f} ha of {valid:,.2f} ha mapped in them ({pct:.2f} "
+                   "%), summed over the zones (overlapping zones each count their shared pixels)").format(
+                     n=len(changed), mapped=len(counted), ha=ha, valid=valid,
+                     pct=100.0 * ha / valid if valid else 0.0)]
         w = max([len(n) for n in self.intervals] + [8])
         for name, f, a in zip(self.intervals, self.fields, per):
             lines.append(f"  {name:<{w}}  {a:12,.2f} ha  ({f})")
         top = sorted(changed, key=lambda z: -z.ha_changed)[:3]
         if top:
-            lines.append("Most:     " + ", ".join(f"fid {z.fid}: {z.ha_changed:,.2f} ha ({z.pct_changed:.1f} %)"
-                                                  for z in top))
+            lines.append(_("Most:     ") + ", ".join(f"fid {z.fid}: {z.ha_changed:,.2f} ha ({z.pct_changed:.1f} %)"
+                                                     for z in top))
         noted = self.noted
         for note in NOTE_ORDER:
             fids = noted.get(note)
             if fids:
-                shown = ", ".join(map(str, fids[:8])) + (f" and {len(fids) - 8} more" if len(fids) > 8 else "")
-                lines.append(f"Note:     {len(fids)} zone{'s' if len(fids) > 1 else ''} {NOTE_TEXT[note]} "
-                             f"(fid {shown})")
-        lines.append(f"Fields:   {', '.join(LEADING_FIELDS + tuple(self.fields) + TRAILING_FIELDS)}")
-        lines.append(f"Written:  {self.out_path} ({self.seconds:.1f} s)")
+                shown = ", ".join(map(str, fids[:8])) + (_(" and {n} more").format(n=len(fids) - 8)
+                                                         if len(fids) > 8 else "")
+                lines.append((_("Note:     {n} zones {what} (fid {fids})") if len(fids) > 1 else
+                              _("Note:     {n} zone {what} (fid {fids})")).format(
+                    n=len(fids), what=translated(NOTE_TEXT[note]), fids=shown))
+        lines.append(_("Fields:   {fields}").format(fields=', '.join(LEADING_FIELDS + tuple(self.fields)
+                                                                   + TRAILING_FIELDS)))
+        lines.append(_("Written:  {path} ({seconds:.1f} s)").format(path=self.out_path, seconds=self.seconds))
         return "\n".join(lines)
 
 
@@ -186,15 +191,15 @@ def _moment_map(path):
     name = os.path.basename(path)
     grid = _grid(ds)
     if not grid.wkt:
-        raise InputError(f"Map '{name}' has no CRS, so its areas in hectares are unknown and polygons cannot be "
-                         "placed on it. Assign its CRS (gdal_edit.py -a_srs EPSG:...; in QGIS Raster > Projections "
-                         "> Assign Projection) and run again.")
+        raise InputError(_("Map '{name}' has no CRS, so its areas in hectares are unknown and polygons cannot be "
+                           "placed on it. Assign its CRS (gdal_edit.py -a_srs EPSG:...; in QGIS Raster > Projections "
+                           "> Assign Projection) and run again.").format(name=name))
     names = class_names(ds)
     while names and not names[-1]:
         names.pop()
     if [n.lower() for n in names] == ["unchanged", "changed"]:
-        raise InputError(f"Map '{name}' is a change-area map (unchanged / changed): it has no intervals. Give the "
-                         "run's change_moment.tif.")
+        raise InputError(_("Map '{name}' is a change-area map (unchanged / changed): it has no intervals. Give the "
+                           "run's change_moment.tif.").format(name=name))
     band = ds.GetRasterBand(1)
     if len(names) > 1:
         intervals = names[1:]
@@ -210,8 +215,8 @@ def _moment_map(path):
             hist += np.bincount(v[ok].astype(np.int64).ravel(), minlength=256)[:256]
         k = int(np.flatnonzero(hist).max()) if hist.any() else 0
         if k > 64:
-            raise InputError(f"Map '{name}' names no interval and holds values up to {k}: this looks like an image, "
-                             "not a change-moment map. Give the run's change_moment.tif.")
+            raise InputError(_("Map '{name}' names no interval and holds values up to {n}: this looks like an image, "
+                               "not a change-moment map. Give the run's change_moment.tif.").format(name=name, n=k))
         intervals = [f"interval {i}" for i in range(1, max(k, 1) + 1)]
     dates = (ds.GetMetadataItem("CAIM_DATES") or "").split(",")
     return ds, grid, intervals, dates
@@ -249,30 +254,34 @@ def _text(value):
 
 def _open_zones(path, layer_name=None):
     if not os.path.exists(path) and not path.startswith("/vsi"):
-        raise InputError(f"Zones '{path}' do not exist. Give a polygon file (GeoPackage, Shapefile, GeoJSON, ...).")
+        raise InputError(_("Zones '{path}' do not exist. Give a polygon file (GeoPackage, Shapefile, GeoJSON, ...).").format(
+                             path=path))
     try:
         ds = ogr.Open(path)
     except RuntimeError as exc:
-        raise InputError(f"Zones '{path}' cannot be read by OGR ({exc}). Give a polygon file (GeoPackage, "
-                         "Shapefile, GeoJSON, ...).") from None
+        raise InputError(_("Zones '{path}' cannot be read by OGR ({exc}). Give a polygon file (GeoPackage, "
+                           "Shapefile, GeoJSON, ...).").format(path=path, exc=exc)) from None
     if ds is None or ds.GetLayerCount() == 0:
-        raise InputError(f"Zones '{path}' hold no vector layer. Give a polygon file.")
+        raise InputError(_("Zones '{path}' hold no vector layer. Give a polygon file.").format(path=path))
     encoding = _shapefile_encoding(ds)
     if encoding:
         ds = gdal.OpenEx(path, gdal.OF_VECTOR, open_options=[f"ENCODING={encoding}"])
     names = [ds.GetLayer(i).GetName() for i in range(ds.GetLayerCount())]
     if layer_name:
         if layer_name not in names:
-            raise InputError(f"Zones '{path}' have no layer '{layer_name}' (layers: {', '.join(names)}).")
+            raise InputError(_("Zones '{path}' have no layer '{layer_name}' (layers: {names}).").format(path=path,
+                                 layer_name=layer_name, names=', '.join(names)))
         layer = ds.GetLayerByName(layer_name)
     elif len(names) > 1:
-        raise InputError(f"Zones '{path}' hold {len(names)} layers ({', '.join(names)}): say which with --layer.")
+        raise InputError(_("Zones '{path}' hold {n_names} layers ({names}): say which with --layer.").format(
+                             path=path, n_names=len(names), names=', '.join(names)))
     else:
         layer = ds.GetLayer(0)
     kind = ogr.GT_Flatten(layer.GetGeomType())
     if kind not in POLYGONAL + (ogr.wkbUnknown, ogr.wkbGeometryCollection):
-        raise InputError(f"Zones '{os.path.basename(path)}' hold {ogr.GeometryTypeToName(kind).lower()}s, not "
-                         "polygons. Give polygons (fields, parcels, districts); buffer points or lines first.")
+        raise InputError(_("Zones '{name}' hold {kind}s, not polygons. Give polygons (fields, parcels, districts); "
+                           "buffer points or lines first.").format(name=os.path.basename(path),
+                                                                   kind=ogr.GeometryTypeToName(kind).lower()))
     return ds, layer
 
 
@@ -291,10 +300,12 @@ def _transform(layer, grid, path):
     try:
         ct = osr.CoordinateTransformation(srs, map_srs)
     except RuntimeError as exc:
-        raise InputError(f"Zones '{os.path.basename(path)}' ({srs.GetName()}) cannot be transformed to the map's "
-                         f"CRS ({map_srs.GetName()}): {exc}. Reproject them (QGIS: Vector > Data Management "
-                         "Tools > Reproject Layer) and run again.") from None
-    return ct, f"reprojected from {srs.GetName()} to the map's CRS ({map_srs.GetName()})"
+        raise InputError(_("Zones '{name}' ({GetName}) cannot be transformed to the map's "
+                           "CRS ({GetName2}): {exc}. Reproject them (QGIS: Vector > Data Management "
+                           "Tools > Reproject Layer) and run again.").format(name=os.path.basename(path),
+                             GetName=srs.GetName(), GetName2=map_srs.GetName(), exc=exc)) from None
+    return ct, _("reprojected from {crs} to the map's CRS ({map_crs})").format(crs=srs.GetName(),
+                                                                               map_crs=map_srs.GetName())
 
 
 # ---------------------------------------------------------------------------------------------- counting
@@ -352,7 +363,8 @@ class _Counter:
                 try:
                     values = self.band.ReadAsArray(c0, y, width, h)
                 except RuntimeError as exc:
-                    raise InputError(f"Reading rows {y}-{y + h} of '{self.name}' failed ({exc}).") from None
+                    raise InputError(_("Reading rows {y}-{y2} of '{name}' failed ({exc}).").format(y=y, y2=y + h,
+                                         name=self.name, exc=exc)) from None
                 w = None if self.uniform else np.broadcast_to(
                     self.grid.pixel_area_m2(y, h)[:, None], values.shape)[inside]
                 v = values[inside].astype(np.int64)
@@ -372,9 +384,11 @@ class _Counter:
         nodata += areas[NODATA]
         beyond = np.flatnonzero(areas[self.k + 1:NODATA])
         if beyond.size:
-            raise InputError(f"Map '{self.name}' holds the value {int(beyond[0]) + self.k + 1}, but names "
-                             f"{self.k} interval{'s' if self.k != 1 else ''} (0 no change, 1 .. {self.k}, 255 "
-                             "nodata). Give the run's change_moment.tif as it was written.")
+            raise InputError((_("Map '{name}' holds the value {value}, but names {k} intervals (0 no change, 1 .. {k}, "
+                                "255 nodata). Give the run's change_moment.tif as it was written.") if self.k != 1 else
+                              _("Map '{name}' holds the value {value}, but names {k} interval (0 no change, 1 .. {k}, "
+                                "255 nodata). Give the run's change_moment.tif as it was written.")).format(
+                name=self.name, value=int(beyond[0]) + self.k + 1, k=self.k))
         return float(areas[:self.k + 1].sum()), float(nodata), [float(a) for a in areas[1:self.k + 1]], partly
 
 
@@ -466,19 +480,22 @@ def check_output(path, overwrite=False):
     folder, or one in a missing folder, before any work."""
     ext = os.path.splitext(path)[1].lower()
     if ext == ".shp":
-        raise OutputError(f"Output '{path}': a Shapefile cuts field names at 10 characters (ha_2019_2020 and "
-                          "pct_changed would lose their meaning). Give a .gpkg (or .csv for the table only).")
+        raise OutputError(_("Output '{path}': a Shapefile cuts field names at 10 characters (ha_2019_2020 and "
+                            "pct_changed would lose their meaning). Give a .gpkg (or .csv for the table only).").format(
+                              path=path))
     if ext not in OUTPUT_FORMATS:
-        raise OutputError(f"Output '{path}': '{ext or 'no extension'}' is not a format the zones can be written "
-                          f"in; end the name with {', '.join(OUTPUT_FORMATS)}.")
+        raise OutputError(_("Output '{path}': '{value}' is not a format the zones can be written "
+                            "in; end the name with {OUTPUT_FORMATS}.").format(path=path, value=ext or _('no extension'),
+                              OUTPUT_FORMATS=', '.join(OUTPUT_FORMATS)))
     if os.path.isdir(path):
-        raise OutputError(f"Output '{os.path.abspath(path)}' is a folder; give a file name.")
+        raise OutputError(_("Output '{abspath}' is a folder; give a file name.").format(abspath=os.path.abspath(path)))
     if os.path.exists(path) and not overwrite:
-        raise OutputError(f"Output '{os.path.abspath(path)}' already exists. Choose another file, delete it, "
-                          "or allow overwriting (--overwrite).")
+        raise OutputError(_("Output '{abspath}' already exists. Choose another file, delete it, "
+                            "or allow overwriting (--overwrite).").format(abspath=os.path.abspath(path)))
     folder = os.path.dirname(os.path.abspath(path))
     if not os.path.isdir(folder):
-        raise OutputError(f"Folder '{folder}' does not exist; create it or choose another file.")
+        raise OutputError(_("Folder '{folder}' does not exist; create it or choose another file.").format(
+                              folder=folder))
 
 
 def _new_fields(interval_fields_):
@@ -519,8 +536,8 @@ class _Writer:
             try:
                 self.file = open(self.tmp, "w", newline="", encoding="utf-8")  # noqa: SIM115 -- closed in finish
             except OSError as exc:
-                raise OutputError(f"Cannot write '{path}' ({exc.strerror or exc}). Choose another file or "
-                                  "folder.") from None
+                raise OutputError(_("Cannot write '{path}' ({value}). Choose another file or "
+                                    "folder.").format(path=path, value=exc.strerror or exc)) from None
             self.writer = csv.writer(self.file)
             self.fid = "fid" not in [n.lower() for n in self.src_names]
             self.writer.writerow((["fid"] if self.fid else []) + self.src_names + self.new)
@@ -536,7 +553,8 @@ class _Writer:
             self.layer.StartTransaction()
         except RuntimeError as exc:
             self.abort()
-            raise OutputError(f"Cannot write '{path}' ({exc}). Choose another file or folder.") from None
+            raise OutputError(_("Cannot write '{path}' ({exc}). Choose another file or folder.").format(path=path,
+                                  exc=exc)) from None
         self.out_defn = self.layer.GetLayerDefn()
 
     def add(self, feature, values):
@@ -580,8 +598,8 @@ class _Writer:
                 put_in_place(self.driver, self.tmp, self.path)
         except (OSError, RuntimeError) as exc:
             self.abort()
-            raise OutputError(f"Cannot write '{self.path}' ({exc}). Free some space or choose another "
-                              "folder.") from None
+            raise OutputError(_("Cannot write '{path}' ({exc}). Free some space or choose another "
+                                "folder.").format(path=self.path, exc=exc)) from None
 
 
 # ---------------------------------------------------------------------------------------------- zones
@@ -597,8 +615,9 @@ def change_by_zones(moment_path, zones_path, out_path, layer_name=None, overwrit
     check_output(out_path, overwrite)
     if os.path.exists(out_path) and os.path.exists(zones_path) and os.path.samefile(out_path, zones_path):
         # replacing it would drop the zones' file (with any other layers it holds) for the output
-        raise OutputError(f"Output '{os.path.abspath(out_path)}' is the zones' own file; give another file for "
-                          "the output (the zones are read from this one).")
+        raise OutputError(_("Output '{abspath}' is the zones' own file; give another file for "
+                            "the output (the zones are read from this one).").format(
+                              abspath=os.path.abspath(out_path)))
     ds, grid, intervals, dates = _moment_map(moment_path)
     zones_ds, layer = _open_zones(zones_path, layer_name)
     fields = interval_fields(dates, len(intervals))
@@ -607,10 +626,11 @@ def change_by_zones(moment_path, zones_path, out_path, layer_name=None, overwrit
     own = {defn.GetFieldDefn(i).GetName().lower() for i in range(defn.GetFieldCount())}
     clash = [n for n, _ in new_fields if n.lower() in own]
     if clash:
-        plural = "s" if len(clash) > 1 else ""
-        raise InputError(f"Zones '{os.path.basename(zones_path)}' already have the field{plural} "
-                         f"{', '.join(clash)} (the output of an earlier run?). Give the original polygons, or "
-                         "drop or rename those fields.")
+        raise InputError((_("Zones '{name}' already have the fields {clash} (the output of an earlier run?). Give "
+                            "the original polygons, or drop or rename those fields.") if len(clash) > 1 else
+                          _("Zones '{name}' already have the field {clash} (the output of an earlier run?). Give "
+                            "the original polygons, or drop or rename those fields.")).format(
+            name=os.path.basename(zones_path), clash=', '.join(clash)))
     ct, crs_note = _transform(layer, grid, zones_path)
     srs = srs_from_wkt(grid.wkt) if crs_note == NO_CRS else layer.GetSpatialRef()
     counter = _Counter(ds, grid, len(intervals), block_pixels)
@@ -622,7 +642,7 @@ def change_by_zones(moment_path, zones_path, out_path, layer_name=None, overwrit
             layer.ResetReading()
             for i, feature in enumerate(layer):
                 if cancel is not None and cancel():
-                    raise Cancelled("Cancelled by the user; nothing was written.")
+                    raise Cancelled(_("Cancelled by the user; nothing was written."))
                 z = _zone(counter, feature, ct)
                 zones.append(z)
                 writer.add(feature, _values(z, intervals))

@@ -181,3 +181,13 @@ def test_a_split_refusal_in_german(tmp_path):
         layout(gdal.Open(path), "series.tif")
     assert str(err.value).startswith("'series.tif' hat 8 Kanäle, und keiner seiner Kanalnamen trägt ein Datum")
     assert "--bands-per-date" in str(err.value) and "BANDS_PER_DATE" in str(err.value)
+
+
+def test_a_zones_refusal_in_spanish(tmp_path):
+    from model_core.errors import OutputError
+    from model_core.zones import check_output
+
+    i18n.set_language("es")
+    with pytest.raises(OutputError) as err:
+        check_output(str(tmp_path / "zones.shp"))
+    assert str(err.value).startswith("Salida '") and "un Shapefile corta los nombres de campo" in str(err.value)
