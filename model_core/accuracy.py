@@ -33,6 +33,7 @@ import numpy as np
 from osgeo import gdal, ogr, osr
 
 from model_core.errors import InputError, OutputError
+from model_core.i18n import N_, _, translated
 from model_core.polygons import delete_vector, driver_for
 from model_core.stack import Grid, srs_from_wkt
 
@@ -98,33 +99,37 @@ def _grid(ds):
 
 def _open_map(path):
     if not os.path.exists(path) and not path.startswith("/vsi"):
-        raise InputError(f"Map '{path}' does not exist. Give a change_area.tif or change_moment.tif of a run.")
+        raise InputError(_("Map '{path}' does not exist. Give a change_area.tif or change_moment.tif of a run.").format(
+                             path=path))
     try:
         ds = gdal.Open(path)
     except RuntimeError as exc:
-        raise InputError(f"Map '{path}' cannot be read by GDAL ({exc}).") from None
+        raise InputError(_("Map '{path}' cannot be read by GDAL ({exc}).").format(path=path, exc=exc)) from None
     gt = ds.GetGeoTransform()
     if gt[2] or gt[4]:
-        raise InputError(f"Map '{os.path.basename(path)}' is rotated; give a north-up raster.")
+        raise InputError(_("Map '{name}' is rotated; give a north-up raster.").format(name=os.path.basename(path)))
     if ds.RasterCount != 1:
-        raise InputError(f"Map '{os.path.basename(path)}' has {ds.RasterCount} bands: a change map has one (0 no "
-                         "change, k = interval k, 255 nodata), so this looks like an image. " + GIVE_A_CHANGE_MAP)
+        raise InputError(_("Map '{name}' has {n} bands: a change map has one (0 no change, k = interval k, 255 "
+                           "nodata), so this looks like an image. {give}").format(
+            name=os.path.basename(path), n=ds.RasterCount, give=translated(GIVE_A_CHANGE_MAP)))
     band = ds.GetRasterBand(1)
     if band.DataType not in (gdal.GDT_Byte, gdal.GDT_UInt16, gdal.GDT_Int16, gdal.GDT_UInt32, gdal.GDT_Int32):
-        raise InputError(f"Map '{os.path.basename(path)}' holds {gdal.GetDataTypeName(band.DataType)} values; "
-                         "a classified map has whole-number classes (e.g. change_moment.tif).")
+        raise InputError(_("Map '{name}' holds {GetDataTypeName} values; "
+                           "a classified map has whole-number classes (e.g. change_moment.tif).").format(
+                             name=os.path.basename(path), GetDataTypeName=gdal.GetDataTypeName(band.DataType)))
     return ds
 
 
-GIVE_A_CHANGE_MAP = ("Give a change_moment.tif or change_area.tif of a run, or a class raster with such "
-                     "codes.")
+GIVE_A_CHANGE_MAP = N_("Give a change_moment.tif or change_area.tif of a run, or a class raster with such "
+                       "codes.")
 MAX_UNNAMED_CLASSES = 64  # more distinct values than that, none named: an image, not a change map
 
 
 def class_value_error(name, value):
     """The error for a map value that is no change-map class (shared with model_core.compare)."""
-    return InputError(f"Map '{name}' holds the value {value}: a change map's classes are 0 .. 254 (0 no change, "
-                      f"k = interval k, 255 nodata). {GIVE_A_CHANGE_MAP}")
+    return InputError(_("Map '{name}' holds the value {value}: a change map's classes are 0 .. 254 (0 no change, "
+                        "k = interval k, 255 nodata). {GIVE_A_CHANGE_MAP}").format(name=name, value=value,
+                          GIVE_A_CHANGE_MAP=translated(GIVE_A_CHANGE_MAP)))
 
 
 def check_classes(name, classes, names=()):
@@ -135,9 +140,11 @@ def check_classes(name, classes, names=()):
     if bad:
         raise class_value_error(name, bad[-1])
     if len(classes) > MAX_UNNAMED_CLASSES and not any(names):
-        raise InputError(f"Map '{name}' holds {len(classes)} different values ({min(classes)} .. {max(classes)}) "
-                         f"and names none of them: a change map holds 0 (no change) and one class per interval, "
-                         f"named or at most {MAX_UNNAMED_CLASSES}, so this looks like an image. {GIVE_A_CHANGE_MAP}")
+        raise InputError(_("Map '{name}' holds {n_classes} different values ({min} .. {max}) "
+                           "and names none of them: a change map holds 0 (no change) and one class per interval, "
+                           "named or at most {MAX_UNNAMED_CLASSES}, so this looks like an image. {GIVE_A_CHANGE_MAP}").format(
+                             name=name, n_classes=len(classes), min=min(classes), max=max(classes),
+                             MAX_UNNAMED_CLASSES=MAX_UNNAMED_CLASSES, GIVE_A_CHANGE_MAP=translated(GIVE_A_CHANGE_MAP)))
 
 
 def category_names(ds, band=1):
@@ -191,7 +198,7 @@ def read_map(path, block_pixels=1 << 22):
             a = k * float(row_area[0]) if uniform else float(((block == v).sum(axis=1) * row_area).sum())
             areas[v] = areas.get(v, 0.0) + a
     if not counts:
-        raise InputError(f"Map '{os.path.basename(path)}' has no valid pixel (all nodata).")
+        raise InputError(_("Map '{name}' has no valid pixel (all nodata).").format(name=os.path.basename(path)))
     names = class_names(ds)
     check_classes(os.path.basename(path), sorted(counts), names)
     labels = {c: names[c] for c in counts if 0 <= c < len(names) and names[c]}
@@ -211,9 +218,9 @@ def parse_sizes(text):
             c, n = part.split(":")
             out[int(c)] = int(n)
         except ValueError:
-            raise InputError(f"Sample size '{part}' is not CLASS:N (e.g. 0:200,1:50).") from None
+            raise InputError(_("Sample size '{part}' is not CLASS:N (e.g. 0:200,1:50).").format(part=part)) from None
         if out[int(c)] < 0:
-            raise InputError(f"Sample size '{part}' is negative.")
+            raise InputError(_("Sample size '{part}' is negative.").format(part=part))
     return out
 
 
@@ -233,31 +240,34 @@ def stratified_sample(map_path, out_path, n=50, sizes=None, seed=0, overwrite=Fa
     is far too narrow (in the simulation of tests/test_accuracy.py, the 95 % intervals held the true
     area 65 % of the time with 50 points there, 90 % with 100, 88 % with 200 and 94 % with 400; README)."""
     if os.path.isdir(out_path):  # deleting it as a data source would delete every shapefile in it
-        raise OutputError(f"Points '{os.path.abspath(out_path)}' is a folder; give a file name for the sample.")
+        raise OutputError(_("Points '{abspath}' is a folder; give a file name for the sample.").format(
+                              abspath=os.path.abspath(out_path)))
     if os.path.exists(out_path) and not overwrite:
-        raise OutputError(f"Output '{os.path.abspath(out_path)}' already exists. Choose another file, delete it, "
-                          "or allow overwriting (--overwrite).")
+        raise OutputError(_("Output '{abspath}' already exists. Choose another file, delete it, "
+                            "or allow overwriting (--overwrite).").format(abspath=os.path.abspath(out_path)))
     if n < 0 or (n_unchanged or 0) < 0:
-        raise InputError("Sample sizes cannot be negative.")
+        raise InputError(_("Sample sizes cannot be negative."))
     from model_core.polygons import VECTOR_FORMATS
 
     ext = os.path.splitext(out_path)[1].lower()
     if ext not in VECTOR_FORMATS:
-        raise OutputError(f"Points '{out_path}': '{ext or 'no extension'}' is not a vector format the sample can "
-                          f"be written in; end the name with {', '.join(VECTOR_FORMATS)}.")
+        raise OutputError(_("Points '{out_path}': '{value}' is not a vector format the sample can "
+                            "be written in; end the name with {VECTOR_FORMATS}.").format(out_path=out_path,
+                              value=ext or _('no extension'), VECTOR_FORMATS=', '.join(VECTOR_FORMATS)))
     info = info or read_map(map_path)
     sizes = dict(sizes or {})
     unknown = sorted(set(sizes) - set(info.counts))
     if unknown:
-        raise InputError(f"Sample sizes are given for class(es) {', '.join(map(str, unknown))}, which the map "
-                         f"'{os.path.basename(map_path)}' does not have (its classes: "
-                         f"{', '.join(map(str, info.classes))}).")
+        raise InputError(_("Sample sizes are given for class(es) {unknown}, which the map "
+                           "'{name}' does not have (its classes: "
+                           "{classes}).").format(unknown=', '.join(map(str, unknown)),
+                             name=os.path.basename(map_path), classes=', '.join(map(str, info.classes))))
     rng = np.random.default_rng(seed)
     n0 = UNCHANGED_FACTOR * n if n_unchanged is None else n_unchanged
     wanted = {c: min(sizes.get(c, n0 if c == 0 else n), info.counts[c]) for c in info.classes}
     if not any(wanted.values()):
-        raise InputError("These sample sizes draw no point at all (every class 0). Give at least one class a "
-                         "size above 0 (--n, --sizes; in QGIS the points per class).")
+        raise InputError(_("These sample sizes draw no point at all (every class 0). Give at least one class a "
+                           "size above 0 (--n, --sizes; in QGIS the points per class)."))
     ranks = {c: np.sort(rng.choice(info.counts[c], size=k, replace=False)) for c, k in wanted.items() if k}
     ds = _open_map(map_path)
     band = ds.GetRasterBand(1)
@@ -288,12 +298,12 @@ def _write_points(path, info, picked, overwrite):
 
     folder = os.path.dirname(os.path.abspath(path))
     if not os.path.isdir(folder):
-        raise OutputError(f"Folder '{folder}' does not exist.")
+        raise OutputError(_("Folder '{folder}' does not exist.").format(folder=folder))
     with staged_output(path, ".caim-sample-") as (_scratch, staged):
         driver = _write_points_to(staged, path, info, picked)
         if os.path.exists(path) and not overwrite:  # appeared meanwhile: never clobber
-            raise OutputError(f"'{os.path.abspath(path)}' appeared while the sample was written; nothing was "
-                              "overwritten.")
+            raise OutputError(_("'{abspath}' appeared while the sample was written; nothing was "
+                                "overwritten.").format(abspath=os.path.abspath(path)))
         put_in_place(driver, staged, path)
 
 
@@ -304,7 +314,7 @@ def _write_points_to(path, shown, info, picked):
     try:
         ds = driver.CreateDataSource(path)
     except RuntimeError as exc:
-        raise OutputError(f"Cannot write '{shown}' ({exc}).") from None
+        raise OutputError(_("Cannot write '{shown}' ({exc}).").format(shown=shown, exc=exc)) from None
     try:
         layer = ds.CreateLayer("sample", srs, ogr.wkbPoint)
         layer.SetMetadataItem("CAIM_MAP", os.path.abspath(info.path))  # which map: the labelling panel shows its run
@@ -330,8 +340,8 @@ def _write_points_to(path, shown, info, picked):
     except RuntimeError as exc:
         ds = None
         delete_vector(driver, path)
-        raise OutputError(f"Writing the sample to '{shown}' failed ({exc}); nothing was kept. A GeoPackage "
-                          "(.gpkg) is the format to use.") from None
+        raise OutputError(_("Writing the sample to '{shown}' failed ({exc}); nothing was kept. A GeoPackage "
+                            "(.gpkg) is the format to use.").format(shown=shown, exc=exc)) from None
     except BaseException:  # Ctrl-C: closed before its folder is removed
         ds = None
         raise
@@ -490,21 +500,25 @@ def _read_points(points_path, field_name, info, layer_name=None, others=()):
     (CAIM_MAP) or None, the map row of each labelled point).  A point on the nodata of any of the maps
     counts as outside."""
     if not os.path.exists(points_path) and not points_path.startswith("/vsi"):
-        raise InputError(f"Points '{points_path}' does not exist. Give the sample file written by 'sample'.")
+        raise InputError(_("Points '{points_path}' does not exist. Give the sample file written by 'sample'.").format(
+                             points_path=points_path))
     try:
         ds = ogr.Open(points_path)
     except RuntimeError as exc:
-        raise InputError(f"Points '{points_path}' cannot be read ({exc}).") from None
+        raise InputError(_("Points '{points_path}' cannot be read ({exc}).").format(points_path=points_path, exc=exc)) from None
     if ds is None or ds.GetLayerCount() == 0:
-        raise InputError(f"Points '{points_path}' is not a vector file with a layer.")
+        raise InputError(_("Points '{points_path}' is not a vector file with a layer.").format(
+                             points_path=points_path))
     layer = ds.GetLayerByName(layer_name) if layer_name else ds.GetLayer(0)
     if layer is None:
-        raise InputError(f"Points '{points_path}' has no layer '{layer_name}'.")
+        raise InputError(_("Points '{points_path}' has no layer '{layer_name}'.").format(points_path=points_path,
+                             layer_name=layer_name))
     defn = layer.GetLayerDefn()
     names = [defn.GetFieldDefn(i).GetName() for i in range(defn.GetFieldCount())]
     if field_name not in names:
-        raise InputError(f"Points '{os.path.basename(points_path)}' have no field '{field_name}' (fields: "
-                         f"{', '.join(names)}). Give the field that holds the reference class.")
+        raise InputError(_("Points '{name}' have no field '{field_name}' (fields: "
+                           "{names}). Give the field that holds the reference class.").format(
+                             name=os.path.basename(points_path), field_name=field_name, names=', '.join(names)))
     has_map_class = "map_class" in names and field_name != "map_class"
     source = layer.GetMetadataItem("CAIM_MAP") or None  # written by the sampler: the map drawn from
     transform = None
@@ -561,9 +575,10 @@ def _read_points(points_path, field_name, info, layer_name=None, others=()):
         except (TypeError, ValueError):
             recorded.append(-1)
     if bad:
-        raise InputError(f"Reference values {', '.join(repr(b) for b in bad[:5])} in field '{field_name}' are not "
-                         "class numbers. Use the map's codes: 0 = no change, k = change between date k and k+1, "
-                         "-1 = changed, interval unknown (for an area map: 0 unchanged, 1 changed).")
+        raise InputError(_("Reference values {bs} in field '{field_name}' are not "
+                           "class numbers. Use the map's codes: 0 = no change, k = change between date k and k+1, "
+                           "-1 = changed, interval unknown (for an area map: 0 unchanged, 1 changed).").format(
+                             bs=', '.join(repr(b) for b in bad[:5]), field_name=field_name))
     return (np.array(strata, int), np.array(refs, int), unlabelled, outside, [np.array(v, int) for v in values],
             drawn, np.array(recorded, int), source, np.array(rows, int))
 
@@ -597,8 +612,9 @@ def _short(path):
 
 def _same_grid(a, b, what):
     if a.size != b.size or any(abs(x - y) > 1e-6 * max(1.0, abs(y)) for x, y in zip(a.geotransform, b.geotransform)):
-        raise InputError(f"Map '{os.path.basename(a.path)}' and the {what} '{os.path.basename(b.path)}' are not on "
-                         "the same grid. Assess maps of runs on the same inputs and grid.")
+        raise InputError(_("Map '{name}' and the {what} '{name2}' are not on "
+                           "the same grid. Assess maps of runs on the same inputs and grid.").format(
+                             name=os.path.basename(a.path), what=what, name2=os.path.basename(b.path)))
 
 
 CLI_WORDS = {"strata": "--strata = this map", "binary": "--binary", "strata_param": "with --strata"}
@@ -619,22 +635,26 @@ def _check_drawn_from(info, strata, recorded, source, points_path, strata_given,
         same = bool(source) and os.path.samefile(source, info.path)
     except OSError:
         same = False
-    where = (f"at {differ} of its {n} labelled points the map's class differs from the points' map_class (the "
-             "class of the map the sample was drawn from")
+    where = _("at {differ} of its {n} labelled points the map's class differs from the points' map_class (the "
+              "class of the map the sample was drawn from").format(differ=differ, n=n)
     if same:
-        raise InputError(f"The map '{name}' has changed since the sample '{pts}' was drawn from it (e.g. its run was "
-                         f"repeated into the same folder): {where}). The estimates need the strata the sample was "
-                         f"drawn from: give a copy of the map as it was then {words['strata_param']}, or draw a new "
-                         f"sample of '{name}' and label it.")
-    drawn_from = f"'{source}', as the sample records" if source else "the sample does not record which map"
+        raise InputError(_("The map '{name}' has changed since the sample '{pts}' was drawn from it (e.g. its run was "
+                           "repeated into the same folder): {where}). The estimates need the strata the sample was "
+                           "drawn from: give a copy of the map as it was then {word}, or draw a new "
+                           "sample of '{name}' and label it.").format(name=name, pts=pts, where=where,
+                             word=words['strata_param']))
+    drawn_from = (_("'{source}', as the sample records").format(source=source) if source else
+                  _("the sample does not record which map"))
     if strata_given:
-        raise InputError(f"The sample '{pts}' was not drawn from the strata map '{name}': {where}; {drawn_from}). "
-                         f"Give the map the sample was drawn from {words['strata_param']}, or draw a new sample and "
-                         "label it.")
-    raise InputError(f"The sample '{pts}' was not drawn from the map '{name}': {where}; {drawn_from}). The "
-                     f"estimates need the strata the sample was drawn from: to assess '{name}' with this sample, give "
-                     + (f"'{source}'" if source else "that map") + f" {words['strata_param']}; or draw a new sample of "
-                     f"'{name}' and label it.")
+        raise InputError(_("The sample '{pts}' was not drawn from the strata map '{name}': {where}; {drawn_from}). "
+                           "Give the map the sample was drawn from {word}, or draw a new sample and "
+                           "label it.").format(pts=pts, name=name, where=where, drawn_from=drawn_from,
+                             word=words['strata_param']))
+    raise InputError(_("The sample '{pts}' was not drawn from the map '{name}': {where}; {drawn_from}). The "
+                       "estimates need the strata the sample was drawn from: to assess '{name}' with this sample, give "
+                       "{source} {word}; or draw a new sample of '{name}' and label it.").format(
+        pts=pts, name=name, where=where, drawn_from=drawn_from, word=words['strata_param'],
+        source=f"'{source}'" if source else _("that map")))
 
 
 def _check_labels(refs, maps, binary, field_name, points_path):
@@ -647,18 +667,21 @@ def _check_labels(refs, maps, binary, field_name, points_path):
     if not bad:
         return
     found = [(v, int((refs == v).sum())) for v in bad]
-    values = ", ".join(f"{v} ({k} point{'s' if k > 1 else ''})" for v, k in found)
+    values = ", ".join((_("{v} ({k} points)") if k > 1 else _("{v} ({k} point)")).format(v=v, k=k) for v, k in found)
     first = maps[0]
     listing = ", ".join(f"{c} = {first.label(c)}" for c in codes)
     if max(codes) > 1:  # a moment map: a change whose interval cannot be told
         listing += f", {CHANGED_UNKNOWN} = {CHANGED_UNKNOWN_LABEL}"
     if binary:
-        listing += "; changed / unchanged only: 0 = unchanged, any of the others = changed"
+        listing += _("; changed / unchanged only: 0 = unchanged, any of the others = changed")
     one = len(bad) == 1
-    raise InputError(f"Reference value{'' if one else 's'} {values} in field '{field_name}' of "
-                     f"'{os.path.basename(points_path)}' {'is' if one else 'are'} not "
-                     f"{'a class' if one else 'classes'} of the map '{os.path.basename(first.path)}'. Its codes: {listing}. Correct the label of those "
-                     "points (or empty it to leave them out).")
+    raise InputError((_("Reference value {values} in field '{field_name}' of '{name}' is not a class of the map "
+                        "'{name2}'. Its codes: {listing}. Correct the label of those points (or empty it to leave them "
+                        "out).") if one else
+                      _("Reference values {values} in field '{field_name}' of '{name}' are not classes of the map "
+                        "'{name2}'. Its codes: {listing}. Correct the label of those points (or empty it to leave them "
+                        "out).")).format(values=values, field_name=field_name, name=os.path.basename(points_path),
+                                         name2=os.path.basename(first.path), listing=listing))
 
 
 def assess(map_path, points_path, field_name="reference", binary=False, layer_name=None, strata_path=None,
@@ -674,10 +697,10 @@ def assess(map_path, points_path, field_name="reference", binary=False, layer_na
     info = read_map(strata_path or map_path)
     assessed = read_map(map_path) if strata_path else info
     if strata_path:
-        _same_grid(assessed, info, "strata map")
+        _same_grid(assessed, info, _("strata map"))
     other = read_map(compare_path) if compare_path else None
     if other is not None:
-        _same_grid(other, info, "map to compare with")
+        _same_grid(other, info, _("map to compare with"))
     maps = ([assessed] if strata_path else []) + ([other] if other is not None else [])
     strata, refs, unlabelled, outside, read, drawn, recorded, source, rows = _read_points(
         points_path, field_name, info, layer_name, maps)
@@ -693,7 +716,8 @@ def assess(map_path, points_path, field_name="reference", binary=False, layer_na
         other_values = other_values[keep] if other_values is not None else None
     if strata.size == 0:
         pts, name = os.path.basename(points_path), os.path.basename(info.path)
-        counted = f"(field '{field_name}': {unlabelled} empty, {outside} outside or on nodata"
+        counted = _("(field '{field_name}': {unlabelled} empty, {outside} outside or on nodata").format(
+            field_name=field_name, unlabelled=unlabelled, outside=outside)
         # labelled, but off this map: the sample of another map (or area); with -1 labels on the map, those
         # are what leaves nothing to assess
         if outside and not unknown:
@@ -702,18 +726,23 @@ def assess(map_path, points_path, field_name="reference", binary=False, layer_na
             except OSError:
                 other_map = bool(source)
             raise InputError(
-                f"No labelled point of '{pts}' lies on the map '{name}': its {outside} labelled point"
-                f"{' lies' if outside == 1 else 's lie'} outside the map or on its nodata {counted}). "
-                + (f"The sample was drawn from '{source}', as it records: assess that map, or draw a new sample "
-                   f"of '{name}' and label it." if other_map else
-                   f"Give the map the sample was drawn from, or draw a new sample of '{name}' and label it."))
+                (_("No labelled point of '{pts}' lies on the map '{name}': its {outside} labelled point lies outside "
+                   "the map or on its nodata {counted}). ") if outside == 1 else
+                 _("No labelled point of '{pts}' lies on the map '{name}': its {outside} labelled points lie outside "
+                   "the map or on its nodata {counted}). ")).format(pts=pts, name=name, outside=outside, counted=counted)
+                + (_("The sample was drawn from '{source}', as it records: assess that map, or draw a new sample of "
+                     "'{name}' and label it.") if other_map else
+                   _("Give the map the sample was drawn from, or draw a new sample of '{name}' and label it.")).format(
+                    source=source, name=name))
         if unknown:  # every label on the map is -1, which a moment assessment cannot place
             raise InputError(
-                f"No labelled point of '{pts}' can be used: its {unknown} labelled point"
-                f"{' is' if unknown == 1 else 's are'} -1 ({CHANGED_UNKNOWN_LABEL}), counted only with "
-                f"{words['binary']} {counted}). Assess with {words['binary']}, or label the intervals.")
-        raise InputError(f"No labelled point of '{pts}' lies on the map {counted}). Fill in the reference class "
-                         "of the sample's points first.")
+                (_("No labelled point of '{pts}' can be used: its {unknown} labelled point is -1 ({label}), counted "
+                   "only with {word} {counted}). Assess with {word}, or label the intervals.") if unknown == 1 else
+                 _("No labelled point of '{pts}' can be used: its {unknown} labelled points are -1 ({label}), counted "
+                   "only with {word} {counted}). Assess with {word}, or label the intervals.")).format(
+                    pts=pts, unknown=unknown, label=CHANGED_UNKNOWN_LABEL, word=words['binary'], counted=counted))
+        raise InputError(_("No labelled point of '{pts}' lies on the map {counted}). Fill in the reference class "
+                           "of the sample's points first.").format(pts=pts, counted=counted))
     weights = {h: info.weight(h) for h in info.classes}
     problems, census, left_out = [], set(), []
     for h in info.classes:
@@ -753,7 +782,7 @@ def assess(map_path, points_path, field_name="reference", binary=False, layer_na
     props = np.zeros((k, k))
     for i, m in enumerate(classes):
         for j, r in enumerate(classes):
-            props[i, j], _ = est((mapped == m) & (refs_c == r))
+            props[i, j], _se = est((mapped == m) & (refs_c == r))
     overall, overall_se = est(mapped == refs_c)
     comparison = None
     if other_values is not None:
@@ -801,8 +830,8 @@ def assess(map_path, points_path, field_name="reference", binary=False, layer_na
                      "an interval as reaching the bound, and label more points in the small classes to narrow it")
     changed_map, changed_ref = values > 0, refs != 0
     if changed_map.any() and changed_ref.any():  # omission against commission of change as a whole
-        user, _ = est(changed_map & changed_ref, changed_map)
-        producer, _ = est(changed_map & changed_ref, changed_ref)
+        user, _se = est(changed_map & changed_ref, changed_map)
+        producer, _se = est(changed_map & changed_ref, changed_ref)
         if user - producer > 0.2:
             notes.append(f"the map misses more change than it invents (changed: user's accuracy {user:.2f}, "
                          f"producer's {producer:.2f}): its change area is too small; raise the sensitivity "
@@ -920,7 +949,8 @@ def main(argv=None):
                     with staged_file(args.json, ".caim-assess-") as staged, open(staged, "w", encoding="utf-8") as f:
                         json.dump(res.to_dict(), f, indent=1)
                 except OSError as exc:
-                    raise OutputError(f"Cannot write '{args.json}' ({exc.strerror or exc}).") from None
+                    raise OutputError(_("Cannot write '{json}' ({value}).").format(json=args.json,
+                                          value=exc.strerror or exc)) from None
             return 0
         if args.command == "compare":
             from model_core.compare import check_output, compare, write_csv

@@ -191,3 +191,12 @@ def test_a_zones_refusal_in_spanish(tmp_path):
     with pytest.raises(OutputError) as err:
         check_output(str(tmp_path / "zones.shp"))
     assert str(err.value).startswith("Salida '") and "un Shapefile corta los nombres de campo" in str(err.value)
+
+
+def test_an_accuracy_refusal_in_german():
+    from model_core.accuracy import parse_sizes
+
+    i18n.set_language("de")
+    with pytest.raises(InputError) as err:
+        parse_sizes("0:200,eins")
+    assert str(err.value) == "Der Stichprobenumfang 'eins' ist nicht KLASSE:N (z. B. 0:200,1:50)."
