@@ -752,12 +752,13 @@ def assess(map_path, points_path, field_name="reference", binary=False, layer_na
         elif n == 0 and drawn.get(h, 0) >= info.counts[h]:  # every pixel drawn, none readable: nothing to add
             left_out.append(h)
         elif n < 2:
-            problems.append(f"'{info.label(h)}' ({info.counts[h]} px, {100 * weights[h]:.2f} % of the map) has "
-                            f"{n} labelled point{'' if n == 1 else 's'}")
+            problems.append((_("'{label}' ({px} px, {pct:.2f} % of the map) has {n} labelled point") if n == 1 else
+                             _("'{label}' ({px} px, {pct:.2f} % of the map) has {n} labelled points")).format(
+                label=info.label(h), px=info.counts[h], pct=100 * weights[h], n=n))
     if problems:
-        raise InputError("Every map class needs at least 2 labelled points for the estimates and their "
-                         "standard errors: " + "; ".join(problems) + ". Label more points there, or draw a new "
-                         "sample: it takes points in every class.")
+        raise InputError(_("Every map class needs at least 2 labelled points for the estimates and their standard "
+                           "errors: {problems}. Label more points there, or draw a new sample: it takes points in "
+                           "every class.").format(problems="; ".join(problems)))
     kept = 1.0 - sum(weights[h] for h in left_out)
     if left_out:  # the estimates cover the rest of the map
         weights = {h: w / kept for h, w in weights.items() if h not in left_out}

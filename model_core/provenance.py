@@ -13,6 +13,8 @@ import json
 import os
 import sys
 
+from model_core.i18n import _
+
 # The public-domain sources (USDA NAIP, USGS Landsat); the generator's ``sources=PUBLIC_DOMAIN`` keeps to
 # them.  Defined here, not in the generator, so that a run (and the plugin) can describe its weights
 # without importing the generator and scipy.
@@ -161,8 +163,8 @@ def mapping_origin(meta):
     """Where :func:`trained_bands` found a file's band mapping, for the messages that name it."""
     if isinstance(meta, dict) and meta.get("green_as_nir") is True and not (
             ((training_config(meta) or {}).get("data") or {}).get("bands")):
-        return "their training images were RGB-only, read with green in place of NIR"
-    return "their training config's data.bands"
+        return _("their training images were RGB-only, read with green in place of NIR")
+    return _("their training config's data.bands")  # (the translations keep 'data.bands': describe() looks for it)
 
 
 def mapping_advice(mapping, n_bands, flag="--bands"):
@@ -171,11 +173,12 @@ def mapping_advice(mapping, n_bands, flag="--bands"):
     would only be refused, say that they are not the training imagery and to pick their own bands."""
     text = ",".join(map(str, mapping))
     if n_bands and max(mapping) > n_bands:
-        return (f"these images have {n_bands} band(s), and the mapping reads band {max(mapping)}: they are not of "
-                f"the training imagery's kind, and {flag} {text} would be refused. Give with {flag} the bands of "
-                "these images that are the training's red, green, blue and NIR, or use weights trained on "
-                "imagery like these")
-    return f"if these images are of the training imagery's kind, run again with {flag} {text}"
+        return _("these images have {n_bands} band(s), and the mapping reads band {band}: they are not of the "
+                 "training imagery's kind, and {flag} {text} would be refused. Give with {flag} the bands of these "
+                 "images that are the training's red, green, blue and NIR, or use weights trained on imagery like "
+                 "these").format(n_bands=n_bands, band=max(mapping), flag=flag, text=text)
+    return _("if these images are of the training imagery's kind, run again with {flag} {text}").format(flag=flag,
+                                                                                                       text=text)
 
 
 def held_out(data):

@@ -20,6 +20,7 @@ import shutil
 import tempfile
 
 from model_core.errors import OutputError
+from model_core.i18n import _
 
 IN_USE = ".in-use"  # in a partial-output folder: locked by the run writing there for as long as it lives
 
@@ -111,8 +112,8 @@ def scratch_folder(folder, prefix):
     try:
         scratch = tempfile.mkdtemp(prefix=prefix, dir=folder)
     except OSError as exc:
-        raise OutputError(f"Cannot write in the folder '{folder}' ({exc.strerror or exc}). Choose a folder you "
-                          "can write to.") from None
+        raise OutputError(_("Cannot write in the folder '{folder}' ({value}). Choose a folder you "
+                            "can write to.").format(folder=folder, value=exc.strerror or exc)) from None
     return scratch, hold(scratch)
 
 
@@ -128,8 +129,8 @@ def staged_output(out_path, prefix):
         try:
             os.mkdir(os.path.dirname(staged))
         except OSError as exc:
-            raise OutputError(f"Cannot write in the folder '{folder}' ({exc.strerror or exc}). Choose a folder "
-                              "you can write to.") from None
+            raise OutputError(_("Cannot write in the folder '{folder}' ({value}). Choose a folder "
+                                "you can write to.").format(folder=folder, value=exc.strerror or exc)) from None
         yield scratch, staged
     finally:
         if held is not None:
