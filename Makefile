@@ -69,6 +69,7 @@ package:
 # Linguist), then each .ts compiled to the .qm the plugin loads (needs lrelease: Debian qttools5-dev-tools).
 translations:
 	python3 tools/translations.py
+	$(PY) tools/engine_messages.py --update
 
 lint: setup
 	$(PY) -m bandit -q -r caim_qgis_plugin model_core -c .bandit.yml
