@@ -248,11 +248,12 @@ def claim_outputs(paths):
             for pid, theirs in _live_claims(folder, held):
                 common = sorted(names & theirs)
                 if common:
-                    who = "in this process" if pid == os.getpid() else f"process {pid}"
-                    raise OutputError(
-                        f"Another run ({who}) is writing {', '.join(repr(n) for n in common)} in '{folder}' now: "
-                        "two runs would replace each other's files and leave a mix of both. Wait until it has "
-                        "finished, or give this run other output files. Nothing was written.")
+                    who = _("in this process") if pid == os.getpid() else _("process {pid}").format(pid=pid)
+                    raise OutputError(_(
+                        "Another run ({who}) is writing {files} in '{folder}' now: two runs would replace each "
+                        "other's files and leave a mix of both. Wait until it has finished, or give this run other "
+                        "output files. Nothing was written.").format(
+                            who=who, files=", ".join(repr(n) for n in common), folder=folder))
         yield
     finally:
         for path, fd in mine:
