@@ -34,7 +34,10 @@ tr = translator("CaimLayers")
 AREA, MOMENT, CONFIDENCE, PROBABILITIES = "area", "moment", "confidence", "probabilities"
 NODATA = 255
 CHANGED_COLOR = "#e6194b"  # same as the colour table the engine writes
-TRANSPARENT = QColor(0, 0, 0, 0)
+# "no change": transparent on the map; white, not black, as its colour: QGIS's legends in print layouts
+# (and the Layer Styling legend's drawing) paint a raster class in its colour at the layer's opacity,
+# dropping the colour's own transparency, so transparent black was a black square beside "No change"
+TRANSPARENT = QColor(255, 255, 255, 0)
 RUN_PROPERTY = "caim/run"
 KIND_PROPERTY = "caim/kind"
 LAYER_TITLES = {

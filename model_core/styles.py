@@ -35,11 +35,18 @@ _TEMPLATE = """<!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>
 """
 
 
+def _legend_safe(colours):
+    """``colours`` with every fully transparent class white: QGIS draws a raster class's swatch in a print
+    layout's legend in its colour at the layer's opacity, not the colour's own, so the transparent black of
+    "no change" (the colour table's) was a black square there; transparent white is a white one."""
+    return {v: ((255, 255, 255, 0) if rgba[3] == 0 else rgba) for v, rgba in colours.items()}
+
+
 def qml(kind, colours, labels):
     """The style text: ``colours`` {value: (r, g, b, a)}, ``labels`` {value: text}."""
     entries = "\n".join(
         f'        <paletteEntry value="{v}" label="{html.escape(labels[v], quote=True)}" '
-        f'color="#{r:02x}{g:02x}{b:02x}" alpha="{a}"/>' for v, (r, g, b, a) in sorted(colours.items()))
+        f'color="#{r:02x}{g:02x}{b:02x}" alpha="{a}"/>' for v, (r, g, b, a) in sorted(_legend_safe(colours).items()))
     return _TEMPLATE.format(kind=kind, entries=entries)
 
 

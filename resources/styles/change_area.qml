@@ -38,7 +38,7 @@
         <stdDevFactor>2</stdDevFactor>
       </minMaxOrigin>
       <colorPalette>
-        <paletteEntry value="0" label="Unchanged" color="#000000" alpha="0"/>
+        <paletteEntry value="0" label="Unchanged" color="#ffffff" alpha="0"/>
         <paletteEntry value="1" label="Changed" color="#e6194b" alpha="255"/>
       </colorPalette>
     </rasterrenderer>

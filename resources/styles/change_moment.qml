@@ -38,7 +38,7 @@
         <stdDevFactor>2</stdDevFactor>
       </minMaxOrigin>
       <colorPalette>
-        <paletteEntry value="0" label="No change" color="#000000" alpha="0"/>
+        <paletteEntry value="0" label="No change" color="#ffffff" alpha="0"/>
         <paletteEntry value="1" label="image 1 to image 2" color="#ffed6f" alpha="255"/>
         <paletteEntry value="2" label="image 2 to image 3" color="#fed05e" alpha="255"/>
         <paletteEntry value="3" label="image 3 to image 4" color="#feb24c" alpha="255"/>

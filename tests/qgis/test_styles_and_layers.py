@@ -31,7 +31,7 @@ def test_added_layers_are_styled(project, finished_run):
 
     area = added["area"].renderer()
     assert area.type() == "paletted"
-    assert classes(area) == [(0, "#000000", 0, "Unchanged"), (1, "#e6194b", 255, "Changed")]
+    assert classes(area) == [(0, "#ffffff", 0, "Unchanged"), (1, "#e6194b", 255, "Changed")]
 
     moment = added["moment"].renderer()
     assert moment.type() == "paletted"
@@ -193,3 +193,57 @@ def test_two_dialog_runs_name_their_layers_apart_and_are_found_by_their_properti
     c["moment"].setName("mine 2019-05-01")
     assert lyr.layer_name("mine 2019-05-01", dates, project) == "mine 2019-05-01 #2"
     assert lyr.layer_name("Change area", dates, project) == "Change area #4 2019-05-01 to 2021-05-01"
+
+
+def _legend_swatch(layer, label):
+    """The colour QGIS paints in the middle of the legend swatch of ``layer``'s class ``label`` as a print
+    layout's legend draws it (QgsLayoutItemLegend draws each class through its legend node), on white paper."""
+    from qgis.PyQt.QtCore import QSizeF, Qt
+    from qgis.PyQt.QtGui import QColor, QImage, QPainter
+    from qgis.core import QgsLayerTreeLayer, QgsLayerTreeModelLegendNode, QgsLegendSettings, QgsRenderContext
+
+    tree_layer = QgsLayerTreeLayer(layer)
+    nodes = layer.legend().createLayerTreeModelLegendNodes(tree_layer)
+    node = next(n for n in nodes if n.data(Qt.ItemDataRole.DisplayRole) == label)
+    image = QImage(40, 40, QImage.Format.Format_ARGB32)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    settings = QgsLegendSettings()
+    settings.setSymbolSize(QSizeF(30, 30))
+    context = QgsLayerTreeModelLegendNode.ItemContext()
+    context.context = QgsRenderContext.fromQPainter(painter)
+    context.painter = painter
+    context.top, context.columnLeft, context.columnRight, context.maxSiblingSymbolWidth = 0, 0, 40, 30
+    node.drawSymbol(settings, context, 30)
+    painter.end()
+    return image.pixelColor(15, 15).name()
+
+
+def test_no_change_is_not_a_black_square_in_a_print_legend(project, finished_run, tmp_path):
+    """QGIS's layout legend paints a raster class's swatch in its colour at the layer's opacity, dropping the
+    colour's own transparency: "No change" and "Unchanged", transparent black, were black squares in a
+    printed legend (seen in a print layout of a NAIP run), as black as the strongest class.  The plugin's
+    styles, the engine's .qml beside a command-line run and the shipped styles give them a white swatch."""
+    from qgis.core import QgsRasterLayer
+
+    from caim_qgis_plugin import layers as lyr
+    from caim_qgis_plugin.paths import style_path
+    from model_core import styles
+
+    res, dates = finished_run["results"], finished_run["dates"]
+    added = lyr.add_run_outputs({"area": res["AREA"], "moment": res["MOMENT"]}, dates)
+    assert _legend_swatch(added["moment"], "No change") == "#ffffff"
+    assert _legend_swatch(added["area"], "Unchanged") == "#ffffff"
+    assert _legend_swatch(added["area"], "Changed") == lyr.CHANGED_COLOR  # (the swatch is where it is read)
+    from model_core.predict import AREA_COLOURS, moment_colours
+
+    engine = tmp_path / "moment.qml"  # the style the command line writes beside its rasters
+    engine.write_text(styles.qml("moment", moment_colours(2), {0: "No change", 1: "a", 2: "b"}))
+    for qml, label, key in ((str(engine), "No change", "MOMENT"),
+                            (style_path("change_moment.qml"), "No change", "MOMENT"),
+                            (style_path("change_area.qml"), "Unchanged", "AREA")):
+        layer = QgsRasterLayer(res[key], "m", "gdal", QgsRasterLayer.LayerOptions(False))
+        assert layer.loadNamedStyle(qml)[1], qml
+        assert [c.color.alpha() for c in layer.renderer().classes()][0] == 0  # still transparent on the map
+        assert _legend_swatch(layer, label) == "#ffffff", qml
+    assert AREA_COLOURS[0] == (0, 0, 0, 0)  # the GeoTIFF colour table is the engine's own, unchanged
