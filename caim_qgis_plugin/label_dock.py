@@ -57,6 +57,8 @@ from caim_qgis_plugin.i18n import integer, noop, translator
 
 tr = translator("CaimLabelling")
 
+HIDDEN_PROPERTY = "caim/hidden_while_labelling"  # on a run layer this panel hid (kept in a saved project)
+
 
 
 def sample_layers(project=None):
@@ -1045,20 +1047,29 @@ class LabelDock(QDockWidget):
         canvas.refresh()
 
     def _apply_hiding(self, hide):
-        """Hide (or show again) the layers of CAIM runs on the map."""
+        """Hide (or show again) the layers of CAIM runs on the map.  Each layer the panel hides carries
+        HIDDEN_PROPERTY, which a saved project keeps: a project saved while the panel was open had its run
+        layers saved hidden, and the panel of the reopened project, knowing nothing of them, left them
+        hidden when it closed (the change map gone from the map after labelling)."""
         root = QgsProject.instance().layerTreeRoot()
         if hide:
             for node in root.findLayers():
                 layer = node.layer()
-                if layer is not None and (lyr.kind_of(layer) or lyr.run_info_of(layer)) \
-                        and node.isVisible() and layer.id() not in self._hidden:
+                if layer is None or layer.id() in self._hidden:
+                    continue
+                flagged = bool(layer.customProperty(HIDDEN_PROPERTY))
+                if flagged or ((lyr.kind_of(layer) or lyr.run_info_of(layer)) and node.isVisible()):
                     node.setItemVisibilityChecked(False)
+                    layer.setCustomProperty(HIDDEN_PROPERTY, True)
                     self._hidden.append(layer.id())
         else:
-            for layer_id in self._hidden:
+            flagged = [node.layer().id() for node in root.findLayers()
+                       if node.layer() is not None and node.layer().customProperty(HIDDEN_PROPERTY)]
+            for layer_id in self._hidden + [i for i in flagged if i not in self._hidden]:
                 node = root.findLayer(layer_id)
                 if node is not None:
                     node.setItemVisibilityChecked(True)
+                    node.layer().removeCustomProperty(HIDDEN_PROPERTY)
             self._hidden = []
 
     def _assess(self):

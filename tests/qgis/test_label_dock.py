@@ -392,6 +392,38 @@ def test_a_sample_drawn_outside_qgis_gets_the_sample_style(qgis_app, project, fi
         dock.shutdown()
 
 
+def test_run_layers_hidden_in_a_project_saved_while_labelling_come_back(qgis_app, labelling, project, tmp_path):
+    """A project saved while the panel was open keeps the run's layers hidden (the panel hid them): reopened,
+    the panel shown and closed again shows them again, as it does within one session (they stayed hidden:
+    the change map gone after labelling, in a desktop walk that saved, moved and reopened its project)."""
+    from caim_qgis_plugin import layers as lyr
+    from caim_qgis_plugin.label_dock import LabelDock
+
+    _layer, _path, runs = labelling
+    dock = LabelDock(None)
+    root = project.layerTreeRoot()
+    assert not any(root.findLayer(l.id()).isVisible() for l in runs.values())
+    path = str(tmp_path / "labelling.qgz")
+    assert project.write(path)
+    dock.shutdown()
+    project.clear()
+    assert project.read(path)
+    root = project.layerTreeRoot()
+
+    def shown():
+        return {lyr.kind_of(n.layer()): n.isVisible() for n in root.findLayers() if lyr.kind_of(n.layer())}
+
+    assert shown() == {"moment": False, "area": False, "confidence": False}  # as saved
+    dock = LabelDock(None)  # the labelling goes on in the reopened project
+    assert shown() == {"moment": False, "area": False, "confidence": False}
+    dock.hide_results.setChecked(False)  # the run shown again: those the panel hid, not the hidden confidence
+    assert shown() == {"moment": True, "area": True, "confidence": False}
+    dock.hide_results.setChecked(True)
+    assert shown() == {"moment": False, "area": False, "confidence": False}
+    dock.shutdown()
+    assert shown() == {"moment": True, "area": True, "confidence": False}
+
+
 def test_closed_and_shown_again_the_panel_follows_the_project(qgis_app, panel, project, tmp_path):
     """The panel's close button stops it following the project (and shows the run again); shown again
     from the menu, it hides the run and picks up a sample added later."""
