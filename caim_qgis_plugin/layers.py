@@ -508,6 +508,51 @@ def file_run_info(layer, project=None):
     return info if _well_formed(info) else None
 
 
+def style_run_file(layer):
+    """Give ``layer`` the house style when it shows a run's change area, change moment or confidence file but
+    none of the plugin's styles: a copy made by GDAL (Processing's *Translate* or *Clip raster by extent*,
+    which keep the run's metadata), or a run's file copied without its ``.qml``.  QGIS drew those from the
+    GeoTIFF colour table: "no change" opaque black over the imagery and 256 legend entries (6 .. 255
+    numbered), though the pixel inspector took the copy for a run.  A layer with a ``.qml`` beside its file
+    (QGIS loads it: the user's or the run's style) is left alone.  Returns True when styled."""
+    if not isinstance(layer, QgsRasterLayer) or not layer.isValid() or layer.customProperty(KIND_PROPERTY):
+        return False
+    if os.path.exists(sidecar_path(layer.source().split("|")[0])):
+        return False
+    record = _record_of(layer)
+    if record is None or record["kind"] not in (AREA, MOMENT, CONFIDENCE):
+        return False
+    return style_layer(layer, record["kind"], [d or None for d in record["meta"]["CAIM_DATES"].split(",")])
+
+
+class RunFileStyler:
+    """Styles the run files added to ``project`` by hand (:func:`style_run_file`), not the layers a project
+    being read brings: those keep the style saved with them."""
+
+    def __init__(self, project=None):
+        self.project = project or QgsProject.instance()
+        self.reading = False
+        self.project.loadingLayer.connect(self._loading)
+        self.project.readProject.connect(self._read)
+        self.project.layersAdded.connect(self.layers_added)
+
+    def _loading(self, _name):
+        self.reading = True
+
+    def _read(self, _document):
+        self.reading = False
+
+    def layers_added(self, layers):
+        if not self.reading:
+            for layer in layers:
+                style_run_file(layer)
+
+    def disconnect(self):
+        self.project.loadingLayer.disconnect(self._loading)
+        self.project.readProject.disconnect(self._read)
+        self.project.layersAdded.disconnect(self.layers_added)
+
+
 def _parts(path):
     return os.path.normpath(os.path.abspath(path)).split(os.sep)
 

@@ -52,6 +52,7 @@ class CaimPlugin:
         self.label_dock = None
         self.toolbar = None
         self._chip_reader = None  # the image chips' maps and stretch limits, one for both panels (chip_reader)
+        self.run_file_styler = None  # styles run files added by hand (copies made by GDAL, files without .qml)
 
     # Processing (also called by qgis_process, where iface is None)
     def initProcessing(self):  # noqa: N802
@@ -63,6 +64,9 @@ class CaimPlugin:
 
     def initGui(self):  # noqa: N802
         self.initProcessing()
+        from caim_qgis_plugin.layers import RunFileStyler
+
+        self.run_file_styler = RunFileStyler()
         self.menu = tr(MENU)  # the same title to remove the entries with on unload
         self.toolbar = self.iface.addToolBar(tr("CAIM change detection"))
         self.toolbar.setObjectName("CaimToolbar")
@@ -136,6 +140,9 @@ class CaimPlugin:
             QgsMessageLog.logMessage(install_instructions(), LOG_TAG, Qgis.Warning)
 
     def unload(self):
+        if self.run_file_styler is not None:
+            self.run_file_styler.disconnect()
+            self.run_file_styler = None
         if self.inspect_tool is not None:
             if self.iface.mapCanvas().mapTool() is self.inspect_tool:
                 self.iface.mapCanvas().unsetMapTool(self.inspect_tool)

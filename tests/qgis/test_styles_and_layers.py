@@ -247,3 +247,65 @@ def test_no_change_is_not_a_black_square_in_a_print_legend(project, finished_run
         assert [c.color.alpha() for c in layer.renderer().classes()][0] == 0  # still transparent on the map
         assert _legend_swatch(layer, label) == "#ffffff", qml
     assert AREA_COLOURS[0] == (0, 0, 0, 0)  # the GeoTIFF colour table is the engine's own, unchanged
+
+
+def test_a_copy_of_a_run_file_added_by_hand_is_styled(project, finished_run, tmp_path):
+    """A run's map copied by GDAL (Processing's Translate or Clip raster by extent keep its metadata) or
+    copied without its .qml opened with QGIS's colour-table style: "no change" opaque black over the
+    imagery and 256 legend entries, though the pixel inspector took it for a run.  Added to the project
+    it gets the run's style, dated; not a copy with a .qml of its own beside it, nor a layer a project
+    being read brings with its saved style."""
+    import shutil
+
+    from osgeo import gdal
+    from qgis.core import QgsRasterLayer
+
+    from caim_qgis_plugin import layers as lyr
+
+    res, dates = finished_run["results"], finished_run["dates"]
+    clip = str(tmp_path / "clip.tif")  # what Clip raster by extent / Translate (gdal_translate) write
+    src = gdal.Open(res["MOMENT"])
+    gdal.Translate(clip, src, srcWin=[0, 0, src.RasterXSize // 2, src.RasterYSize // 2])
+    src = None
+    plain = QgsRasterLayer(clip, "clip", "gdal")  # what QGIS alone draws
+    assert plain.renderer().type() == "paletted" and len(plain.renderer().classes()) == 256
+    assert plain.renderer().classes()[0].color.alpha() == 255
+
+    styler = lyr.RunFileStyler(project)
+    try:
+        layer = QgsRasterLayer(clip, "clip", "gdal")
+        project.addMapLayer(layer)
+        assert [(c.value, c.label, c.color.alpha()) for c in layer.renderer().classes()] == [
+            (0, "No change", 0), (1, "%s to %s" % (dates[0], dates[1]), 255), (2, "%s to %s" % (dates[1], dates[2]), 255)]
+        assert lyr.kind_of(layer) == lyr.MOMENT and lyr.run_info_of(layer)["dates"] == dates
+        area = str(tmp_path / "area_copy.tif")
+        shutil.copy(res["AREA"], area)  # a file copied without its .qml
+        area_layer = QgsRasterLayer(area, "area", "gdal")
+        project.addMapLayer(area_layer)
+        assert [c.label for c in area_layer.renderer().classes()] == ["Unchanged", "Changed"]
+        # a copy with its own style beside it keeps that style
+        mine = str(tmp_path / "mine.tif")
+        shutil.copy(res["MOMENT"], mine)
+        plain_layer = QgsRasterLayer(mine, "m", "gdal")
+        plain_layer.saveNamedStyle(str(tmp_path / "mine.qml"))
+        own = QgsRasterLayer(mine, "mine", "gdal")
+        project.addMapLayer(own)
+        assert len(own.renderer().classes()) == 256 and own.customProperty(lyr.KIND_PROPERTY) is None
+        # a project read keeps the style saved with its layers (the user's, made before the plugin styled them)
+        os.remove(str(tmp_path / "mine.qml"))
+        user = QgsRasterLayer(clip, "user", "gdal")
+        styler.disconnect()
+        project.addMapLayer(user)
+        assert user.customProperty(lyr.KIND_PROPERTY) is None and len(user.renderer().classes()) == 256
+        project.write(str(tmp_path / "p.qgz"))
+        styler = lyr.RunFileStyler(project)
+        project.clear()
+        assert project.read(str(tmp_path / "p.qgz"))
+        read = project.mapLayersByName("user")[0]
+        assert len(read.renderer().classes()) == 256  # as saved
+        assert not styler.reading  # and a layer added after the read is styled again
+        again = QgsRasterLayer(clip, "again", "gdal")
+        project.addMapLayer(again)
+        assert [c.label for c in again.renderer().classes()][0] == "No change"
+    finally:
+        styler.disconnect()
