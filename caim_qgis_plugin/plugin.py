@@ -38,6 +38,24 @@ def forget_bundled_engine():
             del sys.modules[name]
 
 
+def report_beside(points):
+    """The accuracy report's default file: '<sample>_accuracy.html' beside the file of the sample layer
+    ``points`` ('_accuracy_2.html' and so on when taken), or None when that folder is not writable.  Processing's
+    temporary file, its default, went when QGIS closed: the estimates of a labelling session were lost with
+    it unless the analyst had thought of choosing a file."""
+    from caim_qgis_plugin.accuracy_algorithms import _vector_source
+
+    path = _vector_source(points)[0] if points.providerType() == "ogr" else ""
+    folder = os.path.dirname(path)
+    if not path or not os.path.isfile(path) or not os.access(folder, os.W_OK):
+        return None
+    stem = os.path.splitext(os.path.basename(path))[0] + "_accuracy"
+    name, k = stem + ".html", 2
+    while os.path.exists(os.path.join(folder, name)):
+        name, k = "%s_%d.html" % (stem, k), k + 1
+    return os.path.join(folder, name)
+
+
 class CaimPlugin:
     def __init__(self, iface):
         self.iface = iface
@@ -210,7 +228,8 @@ class CaimPlugin:
         algorithm (sample, estimate, comparison with a reference): the map is the active layer when it is a CAIM
         change area or change moment layer, else the topmost CAIM change moment layer; for the estimate, the
         points are ``points`` (a layer) or the topmost sample layer (a vector layer with 'map_class'
-        and 'reference'), and the map the one the points were drawn from when it is in the project."""
+        and 'reference'), the map the one the points were drawn from when it is in the project, and the report
+        a new file beside the sample's (:func:`report_beside`)."""
         from qgis.core import QgsProject, QgsRasterLayer, QgsVectorLayer
 
         from caim_qgis_plugin import layers as lyr
@@ -273,6 +292,9 @@ class CaimPlugin:
             sampled = sampled_map_layer(points)
             if sampled is not None:
                 params["MAP"] = sampled.id()
+            report = report_beside(points)
+            if report:
+                params["REPORT"] = report
         return params
 
     def open_algorithm(self, alg_id, points=None):

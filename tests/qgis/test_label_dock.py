@@ -314,7 +314,7 @@ def test_the_run_of_the_sampled_map_is_chosen(qgis_app, labelling, finished_run,
     from caim_qgis_plugin import layers as lyr
     from caim_qgis_plugin.label_dock import LabelDock, sample_map_path
 
-    layer, _path, runs = labelling
+    layer, path, runs = labelling
     assert os.path.samefile(sample_map_path(layer), finished_run["results"]["MOMENT"])
     other = str(tmp_path / "other_moment.tif")
     shutil.copy(finished_run["results"]["MOMENT"], other)
@@ -332,7 +332,12 @@ def test_the_run_of_the_sampled_map_is_chosen(qgis_app, labelling, finished_run,
     from caim_qgis_plugin.plugin import ASSESS_ID, CaimPlugin
 
     plugin = CaimPlugin(types.SimpleNamespace(activeLayer=lambda: None))
-    assert plugin.algorithm_defaults(ASSESS_ID) == {"MAP": runs["moment"].id(), "POINTS": layer.id()}
+    # the report goes beside the sample, a new file (Processing's temporary one went when QGIS closed)
+    report = os.path.splitext(path)[0] + "_accuracy.html"
+    assert plugin.algorithm_defaults(ASSESS_ID) == {"MAP": runs["moment"].id(), "POINTS": layer.id(),
+                                                    "REPORT": report}
+    open(report, "w").close()
+    assert plugin.algorithm_defaults(ASSESS_ID)["REPORT"] == os.path.splitext(path)[0] + "_accuracy_2.html"
 
 
 def test_keys_label_and_move(qgis_app, panel):
