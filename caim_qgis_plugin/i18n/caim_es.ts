@@ -2236,277 +2236,281 @@ Dispositivo: %s
         </message>
         <message>
             <location filename="../inputs.py" line="489" />
-            <source>No date for %s: results will say 'date k' instead of a date.</source>
-            <translation>Sin fecha para %s: los resultados dirán 'date k' en lugar de una fecha.</translation>
+            <source>No date for %s: the results will name the images 'image 1', 'image 2', … by their order in this list instead of dates.</source>
+            <translation>Sin fecha para %s: los resultados llamarán a las imágenes 'imagen 1', 'imagen 2', … por su orden en esta lista en lugar de fechas.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="492" />
+            <location filename="../inputs.py" line="493" />
             <source>Dates are not in chronological order: moments follow the list order.</source>
             <translation>Las fechas no están en orden cronológico: los momentos siguen el orden de la lista.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="498" />
+            <location filename="../inputs.py" line="499" />
             <source>%d one-band layers share the date %s (%s)%s: they look like the bands of one date, which would be compared with each other as if they were dates. Press 'Stack band files into dates' below the list to stack each date's bands into one layer, with its cloud mask (caim:stackbands), and run on those.</source>
             <translation>%d capas de una banda comparten la fecha %s (%s)%s: parecen las bandas de una sola fecha, que se compararían entre sí como si fueran fechas. Pulse 'Apilar archivos de banda en fechas' bajo la lista para apilar las bandas de cada fecha en una capa, con su máscara de nubes (caim:stackbands), y ejecute sobre esas.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="503" />
+            <location filename="../inputs.py" line="504" />
             <source> and %d more date likewise</source>
             <translation> y %d fecha más igual</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="504" />
+            <location filename="../inputs.py" line="505" />
             <source> and %d more dates likewise</source>
             <translation> y %d fechas más igual</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="507" />
+            <location filename="../inputs.py" line="508" />
             <source>Some dates appear twice (%s): the intervals between them are zero days long.</source>
             <translation>Algunas fechas aparecen dos veces (%s): los intervalos entre ellas duran cero días.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="571" />
+            <location filename="../inputs.py" line="572" />
             <source>'%s' was read as a vector layer (%s): QGIS reads a NetCDF data cube of several variables so. Add one variable of it as a raster layer (Layer, Add Layer, Add Raster Layer, then pick the variable), or split the whole cube into dates on the command line (python -m model_core split).</source>
             <translation>'%s' se ha leído como capa vectorial (%s): así lee QGIS un cubo de datos NetCDF de varias variables. Añadir una de sus variables como capa ráster (Capa, Añadir capa, Añadir capa ráster, y elegir la variable), o dividir el cubo entero en fechas en la línea de órdenes (python -m model_core split).</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="576" />
+            <location filename="../inputs.py" line="577" />
             <source>'%s' is a vector layer (%s), not an image: the inputs are the raster images of the series, one per date.</source>
             <translation>'%s' es una capa vectorial (%s), no una imagen: las entradas son las imágenes ráster de la serie, una por fecha.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="579" />
+            <location filename="../inputs.py" line="580" />
             <source>'%s' is not a valid raster layer.</source>
             <translation>'%s' no es una capa ráster válida.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="581" />
+            <location filename="../inputs.py" line="582" />
             <source>'%s' is not a file-based (GDAL) raster; export it as GeoTIFF first.</source>
             <translation>'%s' no es un ráster basado en archivo (GDAL); exportarlo primero como GeoTIFF.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="584" />
+            <location filename="../inputs.py" line="585" />
             <source>The file of '%s' is gone (%s): it was moved or deleted after the layer was loaded. Remove the layer, or point it to the file again (Layer Properties, Source).</source>
             <translation>El archivo de '%s' ya no está (%s): se movió o se borró después de cargar la capa. Quitar la capa, o volver a apuntarla al archivo (Propiedades de la capa, Fuente).</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="589" />
+            <location filename="../inputs.py" line="590" />
             <source>'%s' is not an image but the %s file of '%s' beside it (%s): uncheck it, and add the image itself.</source>
             <translation>'%s' no es una imagen, sino el archivo %s de '%s', a su lado (%s): desmarcarlo y añadir la propia imagen.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="612" />
+            <location filename="../inputs.py" line="613" />
             <source>Band %d does not exist in any layer (bands per layer: %s): pick bands from 1 to %d.</source>
             <translation>La banda %d no existe en ninguna capa (bandas por capa: %s): elegir bandas de 1 a %d.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="616" />
+            <location filename="../inputs.py" line="617" />
             <source>Band %d does not exist in %s (fewer bands): uncheck it or pick bands every date has.</source>
             <translation>La banda %d no existe en %s (menos bandas): desmarcarla o elegir bandas que tengan todas las fechas.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="618" />
+            <location filename="../inputs.py" line="619" />
             <source>Band %d does not exist in %s (fewer bands): uncheck them or pick bands every date has.</source>
             <translation>La banda %d no existe en %s (menos bandas): desmarcarlas o elegir bandas que tengan todas las fechas.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="626" />
+            <location filename="../inputs.py" line="627" />
             <source>bands every date has (1 to %d)</source>
             <translation>bandas que tengan todas las fechas (1 a %d)</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="627" />
+            <location filename="../inputs.py" line="628" />
             <source>band 1, the only band every date has</source>
             <translation>la banda 1, la única banda que tienen todas las fechas</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="628" />
+            <location filename="../inputs.py" line="629" />
             <source>%s has fewer than the 4 bands (red, green, blue, NIR) the network needs: uncheck it, or use a classical method (CVA, ISFA) with %s</source>
             <translation>%s tiene menos de las 4 bandas (rojo, verde, azul, NIR) que necesita la red: desmarcarla, o usar un método clásico (CVA, ISFA) con %s</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="631" />
+            <location filename="../inputs.py" line="632" />
             <source>%s have fewer than the 4 bands (red, green, blue, NIR) the network needs: uncheck them, or use a classical method (CVA, ISFA) with %s</source>
             <translation>%s tienen menos de las 4 bandas (rojo, verde, azul, NIR) que necesita la red: desmarcarlas, o usar un método clásico (CVA, ISFA) con %s</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="635" />
+            <location filename="../inputs.py" line="636" />
             <source>uncheck %s, or pick band 1, the only band every date has</source>
             <translation>desmarcar %s, o elegir la banda 1, la única banda que tienen todas las fechas</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="637" />
+            <location filename="../inputs.py" line="638" />
             <source>pick bands every date has (1 to %d), for example %s</source>
             <translation>elegir bandas que tengan todas las fechas (1 a %d), por ejemplo %s</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="639" />
+            <location filename="../inputs.py" line="640" />
             <source>Band counts differ (%s). The model needs the same bands from every date: %s.</source>
             <translation>El número de bandas varía (%s). El modelo necesita las mismas bandas de cada fecha: %s.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="648" />
+            <location filename="../inputs.py" line="649" />
             <source>no CRS</source>
             <translation>sin SRC</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="650" />
+            <location filename="../inputs.py" line="651" />
             <source>Layers have different CRSs (%s): they will be aligned onto the grid of '%s'.</source>
             <translation>Las capas tienen SRC distintos (%s): se alinearán sobre la malla de '%s'.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="656" />
+            <location filename="../inputs.py" line="657" />
             <source>Grids differ slightly: every date will be resampled onto the grid of '%s', clipped to the common area.</source>
             <translation>Las mallas difieren ligeramente: cada fecha se remuestreará sobre la malla de '%s', recortada al área común.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="671" />
+            <location filename="../inputs.py" line="672" />
             <source>%d cloud masks for %d layers: give one mask (or none) per layer, in the same order.</source>
             <translation>%d máscaras de nubes para %d capas: indicar una máscara (o ninguna) por capa, en el mismo orden.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="677" />
+            <location filename="../inputs.py" line="678" />
             <source>The mask '%s' of '%s'</source>
             <translation>La máscara '%s' de '%s'</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="679" />
+            <location filename="../inputs.py" line="680" />
             <source>'%s' is both an input date and the mask of '%s'. Uncheck it as an input or choose another mask.</source>
             <translation>'%s' es a la vez una fecha de entrada y la máscara de '%s'. Desmarcarla como entrada o elegir otra máscara.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="682" />
+            <location filename="../inputs.py" line="683" />
             <source>%s is not a valid raster layer.</source>
             <translation>%s no es una capa ráster válida.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="684" />
+            <location filename="../inputs.py" line="685" />
             <source>%s is not a file-based (GDAL) raster; export it as GeoTIFF first.</source>
             <translation>%s no es un ráster basado en archivo (GDAL); exportarlo primero como GeoTIFF.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="686" />
+            <location filename="../inputs.py" line="687" />
             <source>%s: its file is gone (%s). Remove the mask layer or point it to the file again.</source>
             <translation>%s: su archivo ya no está (%s). Quitar la capa de máscara o volver a apuntarla al archivo.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="689" />
+            <location filename="../inputs.py" line="690" />
             <source>%s has %d bands; a mask has one (CBERS CMASK, Landsat QA_PIXEL, Sentinel-2 SCL, Fmask). Extract its mask band first.</source>
             <translation>%s tiene %d bandas; una máscara tiene una (CBERS CMASK, Landsat QA_PIXEL, Sentinel-2 SCL, Fmask). Extraer primero su banda de máscara.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="692" />
+            <location filename="../inputs.py" line="693" />
             <source>%s does not overlap its layer: it would mask the whole date.</source>
             <translation>%s no se superpone a su capa: enmascararía la fecha entera.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="707" />
+            <location filename="../inputs.py" line="708" />
             <source>wavelengths</source>
             <translation>las longitudes de onda</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="707" />
+            <location filename="../inputs.py" line="708" />
             <source>band names</source>
             <translation>los nombres de banda</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="708" />
+            <location filename="../inputs.py" line="709" />
             <source>colour interpretation</source>
             <translation>la interpretación de color</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="714" />
+            <location filename="../inputs.py" line="715" />
             <source>e.g. 1,2,3,4 (RGB-only imagery is read as 1,2,3,2 by itself: green in place of NIR), or choose a classical method (CVA or ISFA), which uses any bands</source>
             <translation>p. ej. 1,2,3,4 (las imágenes solo RGB se leen por sí solas como 1,2,3,2: verde en lugar de NIR), o elegir un método clásico (CVA o ISFA), que usa cualquier banda</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="718" />
+            <location filename="../inputs.py" line="719" />
             <source>%s: the network uses bands %s as red, green, blue, NIR; the %s part also uses band(s) %s.</source>
             <translation>%s: la red usa las bandas %s como rojo, verde, azul, NIR; la parte %s usa además la(s) banda(s) %s.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="722" />
+            <location filename="../inputs.py" line="723" />
             <source>%s uses %d bands (red, green, blue, NIR) but Bands lists %d: give %d band numbers, %s.</source>
             <translation>%s usa %d bandas (rojo, verde, azul, NIR), pero Bandas enumera %d: indicar %d números de banda, %s.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="734" />
+            <location filename="../inputs.py" line="735" />
             <source> The %s part also uses the layers' other bands.</source>
             <translation> La parte %s usa además las demás bandas de las capas.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="736" />
+            <location filename="../inputs.py" line="737" />
             <source>Bands left empty: the engine uses bands %s.%s</source>
             <translation>Bandas sin indicar: el motor usa las bandas %s.%s</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="737" />
+            <location filename="../inputs.py" line="738" />
             <source>%s as R, G, B, NIR (from the rasters' %s)</source>
             <translation>%s como R, G, B, NIR (según %s de los ráster)</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="744" />
+            <location filename="../inputs.py" line="745" />
             <source>Bands left empty: the engine uses bands %s.</source>
             <translation>Bandas sin indicar: el motor usa las bandas %s.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="754" />
+            <location filename="../inputs.py" line="755" />
             <source>Bands left empty: bands 1-4 are taken as red, green, blue, NIR (the layers' metadata do not say which band is which); for blue, green, red, NIR imagery enter 3,2,1,4.</source>
             <translation>Bandas sin indicar: las bandas 1-4 se toman como rojo, verde, azul, NIR (los metadatos de las capas no dicen qué banda es cada una); para imágenes azul, verde, rojo, NIR escribir 3,2,1,4.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="758" />
+            <location filename="../inputs.py" line="759" />
             <source>%s needs %d bands (red, green, blue, NIR) but the layers have %d and their metadata do not say which band is which: pick %d with Bands, %s.</source>
             <translation>%s necesita %d bandas (rojo, verde, azul, NIR), pero las capas tienen %d y sus metadatos no dicen qué banda es cada una: elegir %d en Bandas, %s.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="805" />
+            <location filename="../inputs.py" line="806" />
             <source>The weights file was trained with the band mapping %s, which reads band %d; the layers have %d bands, so they are not of its training imagery's kind. Enter in Bands the bands of these layers that are red, green, blue and NIR, or use weights trained on imagery like these.</source>
             <translation>El archivo de pesos se entrenó con la asignación de bandas %s, que lee la banda %d; las capas tienen %d bandas, así que no son del tipo de sus imágenes de entrenamiento. Introducir en Bandas las bandas de estas capas que son rojo, verde, azul y NIR, o usar pesos entrenados con imágenes como estas.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="823" />
+            <location filename="../inputs.py" line="824" />
             <source>The weights file was trained with the band mapping %s (its training read those bands of its images as red, green, blue, NIR), and Bands is empty: if these layers are of its training imagery's kind, enter %s in Bands.</source>
             <translation>El archivo de pesos se entrenó con la asignación de bandas %s (su entrenamiento leyó esas bandas de sus imágenes como rojo, verde, azul, NIR), y Bandas está vacío: si estas capas son del tipo de sus imágenes de entrenamiento, introducir %s en Bandas.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="884" />
+            <location filename="../inputs.py" line="885" />
             <source>%s does not overlap the other checked layers, which share a place: uncheck it or check the layers of one place.</source>
             <translation>%s no se superpone a las demás capas marcadas, que comparten un lugar: desmarcarla o marcar las capas de un mismo lugar.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="886" />
+            <location filename="../inputs.py" line="887" />
             <source>%s do not overlap the other checked layers, which share a place: uncheck them or check the layers of one place.</source>
             <translation>%s no se superponen a las demás capas marcadas, que comparten un lugar: desmarcarlas o marcar las capas de un mismo lugar.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="890" />
+            <location filename="../inputs.py" line="891" />
             <source>%s does not overlap '%s', the first checked layer: uncheck it or check the layers of one place.</source>
             <translation>%s no se superpone a '%s', la primera capa marcada: desmarcarla o marcar las capas de un mismo lugar.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="892" />
+            <location filename="../inputs.py" line="893" />
             <source>%s do not overlap '%s', the first checked layer: uncheck them or check the layers of one place.</source>
             <translation>%s no se superponen a '%s', la primera capa marcada: desmarcarlas o marcar las capas de un mismo lugar.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="894" />
+            <location filename="../inputs.py" line="895" />
             <source>The layers do not overlap all at once: each overlaps the first, but there is no area common to all of them. Uncheck the layers that cover another part of the scene.</source>
             <translation>Las capas no se superponen todas a la vez: cada una se superpone a la primera, pero no hay un área común a todas. Desmarcar las capas que cubren otra parte de la escena.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="913" />
+            <location filename="../inputs.py" line="914" />
             <source>The outputs will cover only %s of '%s', the area every checked layer covers: %s. Uncheck or replace a layer that covers part of the scene to map all of it.</source>
             <translation>Las salidas solo cubrirán %s de '%s', el área que cubren todas las capas marcadas: %s. Desmarcar o sustituir una capa que cubra parte de la escena para cartografiarla entera.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="915" />
+            <location filename="../inputs.py" line="916" />
             <source>'%s' covers %s of it</source>
             <translation>'%s' cubre %s de ella</translation>
         </message>
         <message>
             <source>%d one-band layers share the date %s (%s)%s: they look like the bands of one date, which would be compared with each other as if they were dates. Stack each date's bands into one layer first (Raster &gt; Miscellaneous &gt; Build Virtual Raster, with 'Place each input file into a separate band'), then check those.</source>
             <translation type="obsolete">%d capas de una banda comparten la fecha %s (%s)%s: parecen las bandas de una sola fecha, que se compararían entre sí como si fueran fechas. Apilar primero las bandas de cada fecha en una sola capa (Ráster &gt; Miscelánea &gt; Construir ráster virtual, con 'Place each input file into a separate band') y después marcar esas.</translation>
+        </message>
+        <message>
+            <source>No date for %s: results will say 'date k' instead of a date.</source>
+            <translation type="obsolete">Sin fecha para %s: los resultados dirán 'date k' en lugar de una fecha.</translation>
         </message>
     </context>
     <context>
@@ -2889,337 +2893,337 @@ Dispositivo: %s
             <translation>; no se conoce ninguna banda NIR de estos archivos, así que en color verdadero</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="169" />
+            <location filename="../label_dock.py" line="171" />
             <source>the file could not be written</source>
             <translation>no se ha podido escribir el archivo</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="175" />
+            <location filename="../label_dock.py" line="177" />
             <source>the written file cannot be opened</source>
             <translation>no se puede abrir el archivo escrito</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="219" />
+            <location filename="../label_dock.py" line="221" />
             <source>no change</source>
             <translation>sin cambio</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="219" />
+            <location filename="../label_dock.py" line="221" />
             <source>unchanged</source>
             <translation>sin cambio</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="219" />
+            <location filename="../label_dock.py" line="221" />
             <source>changed</source>
             <translation>cambiado</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="220" />
+            <location filename="../label_dock.py" line="222" />
             <source>changed, interval unknown</source>
             <translation>cambiado, intervalo desconocido</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="350" />
+            <location filename="../label_dock.py" line="352" />
             <source>CAIM sample labelling</source>
             <translation>Etiquetado de muestras CAIM</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="373" />
+            <location filename="../label_dock.py" line="375" />
             <source>A point layer with a 'reference' field, e.g. drawn by 'Draw an accuracy-assessment sample'</source>
             <translation>Una capa de puntos con un campo 'reference', p. ej. extraída con 'Extraer una muestra para evaluar la exactitud'</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="377" />
+            <location filename="../label_dock.py" line="379" />
             <source>The CAIM run whose input dates are shown (its change moment layer)</source>
             <translation>La ejecución de CAIM cuyas fechas de entrada se muestran (su capa de momento del cambio)</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="379" />
+            <location filename="../label_dock.py" line="381" />
             <source>True colour (red, green, blue)</source>
             <translation>Color verdadero (rojo, verde, azul)</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="379" />
+            <location filename="../label_dock.py" line="381" />
             <source>False colour (NIR, red, green)</source>
             <translation>Falso color (NIR, rojo, verde)</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="380" />
+            <location filename="../label_dock.py" line="382" />
             <source>False colour shows vegetation red; an input without a known NIR band is shown in true colour</source>
             <translation>El falso color muestra la vegetación en rojo; una entrada sin banda NIR conocida se muestra en color verdadero</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="384" />
+            <location filename="../label_dock.py" line="386" />
             <source>%d x %d pixels</source>
             <translation>%d x %d píxeles</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="394" />
+            <location filename="../label_dock.py" line="396" />
             <source>Sample layer to label</source>
             <translation>Capa de muestra por etiquetar</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="395" />
+            <location filename="../label_dock.py" line="397" />
             <source>CAIM run whose imagery is shown</source>
             <translation>Ejecución de CAIM cuyas imágenes se muestran</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="396" />
+            <location filename="../label_dock.py" line="398" />
             <source>Chip colours</source>
             <translation>Colores de los recortes</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="397" />
+            <location filename="../label_dock.py" line="399" />
             <source>Chip size</source>
             <translation>Tamaño de los recortes</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="398" />
+            <location filename="../label_dock.py" line="400" />
             <source>Sample</source>
             <translation>Muestra</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="398" />
+            <location filename="../label_dock.py" line="400" />
             <source>Imagery of</source>
             <translation>Imágenes de</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="399" />
+            <location filename="../label_dock.py" line="401" />
             <source>Show</source>
             <translation>Mostrar</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="415" />
+            <location filename="../label_dock.py" line="417" />
             <source>&lt;span style='color:%s'&gt;&lt;b&gt;This sample is a temporary file&lt;/b&gt;: QGIS deletes it, with your labels, when it closes. Save a copy and label that.&lt;/span&gt;</source>
             <translation>&lt;span style='color:%s'&gt;&lt;b&gt;Esta muestra es un archivo temporal&lt;/b&gt;: QGIS la borra, con sus etiquetas, al cerrarse. Guarde una copia y etiquete esa.&lt;/span&gt;</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="419" />
+            <location filename="../label_dock.py" line="421" />
             <source>Save a copy...</source>
             <translation>Guardar una copia...</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="420" />
+            <location filename="../label_dock.py" line="422" />
             <source>Writes the sample (labels included) to a GeoPackage and labels that file</source>
             <translation>Escribe la muestra (con las etiquetas) en un GeoPackage y etiqueta ese archivo</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="430" />
+            <location filename="../label_dock.py" line="432" />
             <source>&lt; Previous</source>
             <translation>&lt; Anterior</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="431" />
+            <location filename="../label_dock.py" line="433" />
             <source>Next &gt;</source>
             <translation>Siguiente &gt;</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="432" />
+            <location filename="../label_dock.py" line="434" />
             <source>Next unlabelled &gt;&gt;</source>
             <translation>Siguiente pendiente &gt;&gt;</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="433" />
+            <location filename="../label_dock.py" line="435" />
             <source>Previous point (Page Up)</source>
             <translation>Punto anterior (Page Up)</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="433" />
+            <location filename="../label_dock.py" line="435" />
             <source>Next point (Page Down)</source>
             <translation>Punto siguiente (Page Down)</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="434" />
+            <location filename="../label_dock.py" line="436" />
             <source>The next point without a label (N)</source>
             <translation>El siguiente punto sin etiqueta (N)</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="437" />
+            <location filename="../label_dock.py" line="439" />
             <source>Previous point</source>
             <translation>Punto anterior</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="438" />
+            <location filename="../label_dock.py" line="440" />
             <source>Next point</source>
             <translation>Punto siguiente</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="439" />
+            <location filename="../label_dock.py" line="441" />
             <source>Next unlabelled point</source>
             <translation>Siguiente punto sin etiquetar</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="443" />
+            <location filename="../label_dock.py" line="445" />
             <source>Image chips of every date around the point</source>
             <translation>Recortes de imagen de cada fecha alrededor del punto</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="455" />
+            <location filename="../label_dock.py" line="457" />
             <source>&lt;b&gt;Reference class&lt;/b&gt; of the boxed pixel (keys 0-9 for the first ten):</source>
             <translation>&lt;b&gt;Clase de referencia&lt;/b&gt; del píxel recuadrado (teclas 0-9 para las diez primeras):</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="462" />
+            <location filename="../label_dock.py" line="464" />
             <source>Can't tell (leave unlabelled)</source>
             <translation>No se sabe (dejar sin etiquetar)</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="463" />
+            <location filename="../label_dock.py" line="465" />
             <source>Clears the label: the point stays out of the estimate (Delete)</source>
             <translation>Borra la etiqueta: el punto queda fuera de la estimación (Delete)</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="466" />
+            <location filename="../label_dock.py" line="468" />
             <source>note (optional)</source>
             <translation>nota (opcional)</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="467" />
+            <location filename="../label_dock.py" line="469" />
             <source>Note on this point</source>
             <translation>Nota sobre este punto</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="467" />
+            <location filename="../label_dock.py" line="469" />
             <source>Optional; written to the point's note field</source>
             <translation>Opcional; se escribe en el campo de nota del punto</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="474" />
+            <location filename="../label_dock.py" line="476" />
             <source>Band values over time</source>
             <translation>Valores de banda a lo largo del tiempo</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="476" />
+            <location filename="../label_dock.py" line="478" />
             <source>Once labelled, go to the next unlabelled point</source>
             <translation>Después, ir al siguiente sin etiquetar</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="478" />
+            <location filename="../label_dock.py" line="480" />
             <source>Zoom the map to each point</source>
             <translation>Hacer zum del mapa a cada punto</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="480" />
+            <location filename="../label_dock.py" line="482" />
             <source>Hide CAIM results on the map while labelling</source>
             <translation>Ocultar los resultados de CAIM al etiquetar</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="482" />
+            <location filename="../label_dock.py" line="484" />
             <source>Label from the imagery, not from the map's answer; shown again when unticked or when this panel closes</source>
             <translation>Etiquetar a partir de las imágenes, no de la respuesta del mapa; se vuelven a mostrar al desmarcar la casilla o al cerrar este panel</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="486" />
+            <location filename="../label_dock.py" line="488" />
             <source>Estimate area and accuracy...</source>
             <translation>Estimar el área y la exactitud...</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="487" />
+            <location filename="../label_dock.py" line="489" />
             <source>Opens 'Estimate change area and accuracy from a labelled sample' with this sample and the map it was drawn from</source>
             <translation>Abre 'Estimar el área de cambio y la exactitud a partir de una muestra etiquetada' con esta muestra y el mapa del que se extrajo</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="697" />
+            <location filename="../label_dock.py" line="699" />
             <source>Save the sample</source>
             <translation>Guardar la muestra</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="698" />
+            <location filename="../label_dock.py" line="700" />
             <source>GeoPackage (*.gpkg)</source>
             <translation>GeoPackage (*.gpkg)</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="705" />
+            <location filename="../label_dock.py" line="707" />
             <source>'%s' exists: choose a new file name (a sample is never written over a file).</source>
             <translation>'%s' ya existe: elegir un nuevo nombre de archivo (una muestra nunca se escribe sobre un archivo).</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="711" />
+            <location filename="../label_dock.py" line="713" />
             <source>The sample could not be saved to '%s': %s</source>
             <translation>No se ha podido guardar la muestra en '%s': %s</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="754" />
+            <location filename="../label_dock.py" line="756" />
             <source>The pixel changed, but when cannot be told: -1, counted when the estimate is of changed / unchanged only</source>
             <translation>El píxel cambió, pero no se sabe cuándo: -1, se cuenta cuando la estimación es solo de cambiado / sin cambio</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="758" />
+            <location filename="../label_dock.py" line="760" />
             <source>Class %d: %s</source>
             <translation>Clase %d: %s</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="759" />
+            <location filename="../label_dock.py" line="761" />
             <source>Labels the point with this class</source>
             <translation>Etiqueta el punto con esta clase</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="759" />
+            <location filename="../label_dock.py" line="761" />
             <source>Key %d</source>
             <translation>Tecla %d</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="761" />
+            <location filename="../label_dock.py" line="763" />
             <source>Key C</source>
             <translation>Tecla C</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="851" />
+            <location filename="../label_dock.py" line="853" />
             <source>The sample layer '%s' cannot be written (a read-only file or format?). Save it as a GeoPackage (right-click &gt; Export &gt; Save Features As...) and label that copy.</source>
             <translation>No se puede escribir la capa de muestra '%s' (¿un archivo o un formato de solo lectura?). Guardarla como GeoPackage (clic derecho &gt; Exportar &gt; Guardar objetos como...) y etiquetar esa copia.</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="886" />
+            <location filename="../label_dock.py" line="888" />
             <source>The file of the sample layer '%s' is not there any more (%s): it was moved, renamed or deleted. Put it back, or add the sample from where it is now (Layer &gt; Add Layer) and label that layer.</source>
             <translation>El archivo de la capa de muestra '%s' ya no está (%s): se movió, renombró o borró. Vuelva a ponerlo, o añada la muestra desde donde está ahora (Capa &gt; Añadir capa) y etiquete esa capa.</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="906" />
+            <location filename="../label_dock.py" line="908" />
             <source>&lt;br&gt;&lt;b&gt;Every point is labelled.&lt;/b&gt;</source>
             <translation>&lt;br&gt;&lt;b&gt;Todos los puntos están etiquetados.&lt;/b&gt;</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="933" />
+            <location filename="../label_dock.py" line="935" />
             <source>No sample to label: draw one with &lt;i&gt;Draw an accuracy-assessment sample&lt;/i&gt; (a point layer with a 'reference' field).</source>
             <translation>No hay muestra que etiquetar: extraer una con &lt;i&gt;Extraer una muestra para evaluar la exactitud&lt;/i&gt; (una capa de puntos con un campo 'reference').</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="935" />
+            <location filename="../label_dock.py" line="937" />
             <source>No sample.</source>
             <translation>Sin muestra.</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="941" />
+            <location filename="../label_dock.py" line="943" />
             <source>The sample layer '%s' has no points.</source>
             <translation>La capa de muestra '%s' no tiene puntos.</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="942" />
+            <location filename="../label_dock.py" line="944" />
             <source>No points.</source>
             <translation>Sin puntos.</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="958" />
+            <location filename="../label_dock.py" line="960" />
             <source>(not a class of the map)</source>
             <translation>(no es una clase del mapa)</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="959" />
+            <location filename="../label_dock.py" line="961" />
             <source>&lt;i&gt;not labelled&lt;/i&gt;</source>
             <translation>&lt;i&gt;sin etiquetar&lt;/i&gt;</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="960" />
+            <location filename="../label_dock.py" line="962" />
             <source>Point %s of %s (id %s): %s&lt;br&gt;%s labelled, %s to go</source>
             <translation>Punto %s de %s (id %s): %s&lt;br&gt;%s etiquetados, %s pendientes</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="968" />
+            <location filename="../label_dock.py" line="970" />
             <source>This point has no geometry.</source>
             <translation>Este punto no tiene geometría.</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="973" />
+            <location filename="../label_dock.py" line="975" />
             <source>No CAIM run in the project to show the imagery of: load the run's change moment layer (run 'Detect changes' in this project).</source>
             <translation>No hay ninguna ejecución de CAIM en el proyecto cuyas imágenes mostrar: cargar la capa de momento del cambio de la ejecución (ejecutar 'Detectar cambios' en este proyecto).</translation>
         </message>
@@ -3227,97 +3231,97 @@ Dispositivo: %s
     <context>
         <name>CaimLayers</name>
         <message>
-            <location filename="../layers.py" line="41" />
+            <location filename="../layers.py" line="44" />
             <source>Change area</source>
             <translation>Área de cambio</translation>
         </message>
         <message>
-            <location filename="../layers.py" line="42" />
+            <location filename="../layers.py" line="45" />
             <source>Change moment</source>
             <translation>Momento del cambio</translation>
         </message>
         <message>
-            <location filename="../layers.py" line="43" />
+            <location filename="../layers.py" line="46" />
             <source>Confidence</source>
             <translation>Confianza</translation>
         </message>
         <message>
-            <location filename="../layers.py" line="44" />
+            <location filename="../layers.py" line="47" />
             <source>Moment probabilities</source>
             <translation>Probabilidades del momento del cambio</translation>
         </message>
         <message>
-            <location filename="../layers.py" line="65" />
+            <location filename="../layers.py" line="68" />
             <source>image %d</source>
             <translation>imagen %d</translation>
         </message>
         <message>
-            <location filename="../layers.py" line="66" />
+            <location filename="../layers.py" line="69" />
             <source>%s and %s</source>
             <translation>%s y %s</translation>
         </message>
         <message>
-            <location filename="../layers.py" line="66" />
+            <location filename="../layers.py" line="69" />
             <source>%s to %s</source>
             <translation>%s a %s</translation>
         </message>
         <message>
-            <location filename="../layers.py" line="68" />
+            <location filename="../layers.py" line="71" />
             <source>%s (interval %d)</source>
             <translation>%s (intervalo %d)</translation>
         </message>
         <message>
-            <location filename="../layers.py" line="100" />
+            <location filename="../layers.py" line="103" />
             <source>Unchanged</source>
             <translation>Sin cambio</translation>
         </message>
         <message>
-            <location filename="../layers.py" line="101" />
+            <location filename="../layers.py" line="104" />
             <source>Changed</source>
             <translation>Cambiado</translation>
         </message>
         <message>
-            <location filename="../layers.py" line="108" />
+            <location filename="../layers.py" line="111" />
             <source>No change</source>
             <translation>Sin cambio</translation>
         </message>
         <message>
-            <location filename="../layers.py" line="190" />
+            <location filename="../layers.py" line="193" />
             <source>%d dates</source>
             <translation>%d fechas</translation>
         </message>
         <message>
-            <location filename="../layers.py" line="192" />
+            <location filename="../layers.py" line="195" />
             <source>, minimum-error threshold</source>
             <translation>, umbral de error mínimo</translation>
         </message>
         <message>
-            <location filename="../layers.py" line="194" />
+            <location filename="../layers.py" line="197" />
             <source>, sensitivity %s</source>
             <translation>, sensibilidad %s</translation>
         </message>
         <message>
-            <location filename="../layers.py" line="196" />
+            <location filename="../layers.py" line="199" />
             <source>, patches &gt;= %s px</source>
             <translation>, parches &gt;= %s px</translation>
         </message>
         <message>
-            <location filename="../layers.py" line="198" />
+            <location filename="../layers.py" line="201" />
             <source>, gaps filled</source>
             <translation>, huecos rellenados</translation>
         </message>
         <message>
-            <location filename="../layers.py" line="201" />
+            <location filename="../layers.py" line="204" />
             <source>CAIM changes %s to %s (%s)</source>
             <translation>Cambios CAIM %s a %s (%s)</translation>
         </message>
         <message>
-            <location filename="../layers.py" line="202" />
+            <location filename="../layers.py" line="205" />
             <source>CAIM changes (%s)</source>
             <translation>Cambios CAIM (%s)</translation>
         </message>
         <message>
-            <location filename="../layers.py" line="273" />
+            <location filename="../layers.py" line="276" />
             <source>Change polygons</source>
             <translation>Polígonos de cambio</translation>
         </message>
@@ -3413,117 +3417,117 @@ Dispositivo: %s
             <translation>&amp;Detección de cambios CAIM</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="67" />
+            <location filename="../plugin.py" line="89" />
             <source>CAIM change detection</source>
             <translation>Detección de cambios CAIM</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="70" />
+            <location filename="../plugin.py" line="92" />
             <source>Detect changes in a time series…</source>
             <translation>Detectar cambios en una serie temporal…</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="73" />
+            <location filename="../plugin.py" line="95" />
             <source>CAIM: find where and when the land changed in an ordered series of rasters</source>
             <translation>CAIM: encontrar dónde y cuándo cambió la superficie terrestre en una serie ordenada de rásteres</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="76" />
+            <location filename="../plugin.py" line="98" />
             <source>Inspect change pixel</source>
             <translation>Inspeccionar píxel de cambio</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="80" />
+            <location filename="../plugin.py" line="102" />
             <source>CAIM: click a pixel to see its change moment, per-interval probabilities and band values over time</source>
             <translation>CAIM: hacer clic en un píxel para ver su momento del cambio, las probabilidades por intervalo y los valores de banda a lo largo del tiempo</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="84" />
+            <location filename="../plugin.py" line="106" />
             <source>Split a multi-date raster into dates…</source>
             <translation>Dividir un ráster multitemporal en fechas…</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="86" />
+            <location filename="../plugin.py" line="108" />
             <source>CAIM: one layer per date of a raster that holds every date as bands, e.g. an Earth Engine export (caim:splitdates)</source>
             <translation>CAIM: una capa por fecha de un ráster que contiene todas las fechas como bandas, p. ej. una exportación de Earth Engine (caim:splitdates)</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="89" />
+            <location filename="../plugin.py" line="111" />
             <source>Stack band files into dates…</source>
             <translation>Apilar archivos de banda en fechas…</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="91" />
+            <location filename="../plugin.py" line="113" />
             <source>CAIM: one layer per date of imagery stored as one file per band (Landsat, Sentinel-2, HLS, CBERS), with its cloud mask (caim:stackbands)</source>
             <translation>CAIM: una capa por fecha de imágenes guardadas como un archivo por banda (Landsat, Sentinel-2, HLS, CBERS), con su máscara de nubes (caim:stackbands)</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="94" />
+            <location filename="../plugin.py" line="116" />
             <source>Draw an accuracy-assessment sample…</source>
             <translation>Extraer una muestra para evaluar la exactitud…</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="96" />
+            <location filename="../plugin.py" line="118" />
             <source>CAIM: a stratified random sample of a change map's pixels to label (caim:samplechangemap)</source>
             <translation>CAIM: una muestra aleatoria estratificada de los píxeles de un mapa de cambios para etiquetar (caim:samplechangemap)</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="99" />
+            <location filename="../plugin.py" line="121" />
             <source>Estimate change area and accuracy…</source>
             <translation>Estimar el área de cambio y la exactitud…</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="101" />
+            <location filename="../plugin.py" line="123" />
             <source>CAIM: area of each class and the map's accuracies, with confidence intervals, from the labelled sample (caim:assessaccuracy)</source>
             <translation>CAIM: área de cada clase y exactitudes del mapa, con intervalos de confianza, a partir de la muestra etiquetada (caim:assessaccuracy)</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="104" />
+            <location filename="../plugin.py" line="126" />
             <source>Compare with a reference map…</source>
             <translation>Comparar con un mapa de referencia…</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="106" />
+            <location filename="../plugin.py" line="128" />
             <source>CAIM: confusion matrix, kappa and F1 of a change map against a wall-to-wall reference raster (caim:comparewithreference)</source>
             <translation>CAIM: matriz de confusión, kappa y F1 de un mapa de cambios frente a un ráster de referencia completo (caim:comparewithreference)</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="109" />
+            <location filename="../plugin.py" line="131" />
             <source>Change per zone (field, parcel, district)…</source>
             <translation>Cambio por zona (campo, parcela, distrito)…</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="111" />
+            <location filename="../plugin.py" line="133" />
             <source>CAIM: changed hectares per interval in each polygon of a layer, from a run's change moment map (caim:changebyzones)</source>
             <translation>CAIM: hectáreas cambiadas por intervalo en cada polígono de una capa, a partir del mapa de momento del cambio de una ejecución (caim:changebyzones)</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="114" />
+            <location filename="../plugin.py" line="136" />
             <source>Label the sample points…</source>
             <translation>Etiquetar los puntos de la muestra…</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="116" />
+            <location filename="../plugin.py" line="138" />
             <source>CAIM: step through a sample's points and label each from chips of every date, without seeing the map's answer</source>
             <translation>CAIM: recorrer los puntos de una muestra y etiquetar cada uno a partir de recortes de cada fecha, sin ver la respuesta del mapa</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="120" />
+            <location filename="../plugin.py" line="142" />
             <source>PyTorch status and installation…</source>
             <translation>Estado e instalación de PyTorch…</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="178" />
+            <location filename="../plugin.py" line="203" />
             <source>PyTorch is installed; the plugin is ready.</source>
             <translation>PyTorch está instalado; el complemento está listo.</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="180" />
+            <location filename="../plugin.py" line="205" />
             <source>CAIM change detection: PyTorch missing</source>
             <translation>Detección de cambios CAIM: falta PyTorch</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="277" />
+            <location filename="../plugin.py" line="306" />
             <source>The Processing plugin is not enabled: enable it (Plugins &gt; Manage and Install Plugins &gt; Installed &gt; Processing) to run %s.</source>
             <translation>El complemento Processing no está activado: activarlo (Complementos &gt; Administrar e instalar complementos &gt; Instalado &gt; Processing) para ejecutar %s.</translation>
         </message>

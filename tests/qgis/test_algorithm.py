@@ -1309,3 +1309,21 @@ def test_the_help_is_plain_text_under_qgis_process(qgis_app, monkeypatch):
     for alg in provider.algorithms():
         text = alg.shortHelpString()
         assert text and not any(t in text for t in ("<b>", "<i>", "<tt>", "&amp;", "&lt;", "&gt;")), (alg.id(), text)
+
+
+def test_layers_without_dates_are_warned_of_with_the_names_the_results_give(qgis_app, tmp_path):
+    """Without dates the warning said the results would say 'date k'; they say 'image 1 to image 2' (legend,
+    pixel inspector, polygons' layer), numbered by the list's order (seen on DynamicEarthNet days, whose file
+    names carry no date, in a desktop walk)."""
+    from qgis.core import QgsRasterLayer
+
+    from caim_qgis_plugin import inputs as inp
+    from caim_qgis_plugin import layers as lyr
+
+    stack = make_stack(str(tmp_path), nodata_block=False)[:2]
+    layers = [QgsRasterLayer(p, "day %d" % i, "gdal") for i, p in enumerate(stack)]
+    warnings = [m for lvl, m in inp.validate(layers, [None, None], None, "cva") if lvl == inp.WARNING]
+    legend = lyr.interval_labels([None, None])
+    assert legend == ["image 1 to image 2"]
+    warning = next(m for m in warnings if m.startswith("No date for 'day 0', 'day 1'"))
+    assert "'image 1', 'image 2'" in warning and "order in this list" in warning
