@@ -147,8 +147,33 @@ def style_layer(layer, kind, dates=None):
         provider.setUserNoDataValue(1, [QgsRasterRange(NODATA, NODATA)])
     layer.setRenderer(renderer)
     layer.setCustomProperty(KIND_PROPERTY, kind)
+    describe_values(layer, kind, dates)
     layer.triggerRepaint()
     return True
+
+
+def describe_values(layer, kind, dates=None):
+    """Give ``layer`` a title and an abstract saying what its values mean, the moment's classes with their
+    intervals' dates, unless it has an abstract already (the user's).  QGIS's Identify tool shows a run's
+    class number only (3, not its dates); *Layer Properties > Information* and *Metadata* show this text, and
+    a project or a layer definition file keeps it."""
+    if kind == MOMENT:
+        abstract = "\n".join([tr("Change moment: 0 no change, k a last change between date k and date k+1, "
+                                  "255 no data.")] + ["%d: %s" % (k, label) for k, label in
+                                                      enumerate(interval_labels(dates or []), start=1)])
+    elif kind == AREA:
+        abstract = tr("Change area: 1 changed, 0 unchanged, 255 no data.")
+    elif kind == CONFIDENCE:
+        abstract = tr("Confidence: the probability of the predicted class, 0 to 1; -1 no data.")
+    else:
+        return
+    metadata = layer.metadata()
+    if metadata.abstract():
+        return
+    if not metadata.title():
+        metadata.setTitle(tr(LAYER_TITLES[kind]))
+    metadata.setAbstract(abstract)
+    layer.setMetadata(metadata)
 
 
 def sidecar_path(raster_path):

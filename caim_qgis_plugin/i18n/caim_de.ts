@@ -3314,42 +3314,57 @@ Gerät: %s
             <translation>Keine Änderung</translation>
         </message>
         <message>
-            <location filename="../layers.py" line="193" />
+            <location filename="../layers.py" line="161" />
+            <source>Change moment: 0 no change, k a last change between date k and date k+1, 255 no data.</source>
+            <translation>Änderungszeitpunkt: 0 keine Änderung, k letzte Änderung zwischen Datum k und Datum k+1, 255 keine Daten.</translation>
+        </message>
+        <message>
+            <location filename="../layers.py" line="165" />
+            <source>Change area: 1 changed, 0 unchanged, 255 no data.</source>
+            <translation>Änderungsfläche: 1 geändert, 0 unverändert, 255 keine Daten.</translation>
+        </message>
+        <message>
+            <location filename="../layers.py" line="167" />
+            <source>Confidence: the probability of the predicted class, 0 to 1; -1 no data.</source>
+            <translation>Konfidenz: die Wahrscheinlichkeit der vorhergesagten Klasse, 0 bis 1; -1 keine Daten.</translation>
+        </message>
+        <message>
+            <location filename="../layers.py" line="218" />
             <source>%d dates</source>
             <translation>%d Zeitpunkte</translation>
         </message>
         <message>
-            <location filename="../layers.py" line="195" />
+            <location filename="../layers.py" line="220" />
             <source>, minimum-error threshold</source>
             <translation>, Schwellenwert des minimalen Fehlers</translation>
         </message>
         <message>
-            <location filename="../layers.py" line="197" />
+            <location filename="../layers.py" line="222" />
             <source>, sensitivity %s</source>
             <translation>, Empfindlichkeit %s</translation>
         </message>
         <message>
-            <location filename="../layers.py" line="199" />
+            <location filename="../layers.py" line="224" />
             <source>, patches &gt;= %s px</source>
             <translation>, Flächen &gt;= %s px</translation>
         </message>
         <message>
-            <location filename="../layers.py" line="201" />
+            <location filename="../layers.py" line="226" />
             <source>, gaps filled</source>
             <translation>, Lücken gefüllt</translation>
         </message>
         <message>
-            <location filename="../layers.py" line="204" />
+            <location filename="../layers.py" line="229" />
             <source>CAIM changes %s to %s (%s)</source>
             <translation>CAIM-Änderungen %s bis %s (%s)</translation>
         </message>
         <message>
-            <location filename="../layers.py" line="205" />
+            <location filename="../layers.py" line="230" />
             <source>CAIM changes (%s)</source>
             <translation>CAIM-Änderungen (%s)</translation>
         </message>
         <message>
-            <location filename="../layers.py" line="276" />
+            <location filename="../layers.py" line="301" />
             <source>Change polygons</source>
             <translation>Änderungspolygone</translation>
         </message>

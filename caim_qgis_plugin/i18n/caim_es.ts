@@ -3286,42 +3286,57 @@ Dispositivo: %s
             <translation>Sin cambio</translation>
         </message>
         <message>
-            <location filename="../layers.py" line="193" />
+            <location filename="../layers.py" line="161" />
+            <source>Change moment: 0 no change, k a last change between date k and date k+1, 255 no data.</source>
+            <translation>Momento del cambio: 0 sin cambio, k último cambio entre la fecha k y la fecha k+1, 255 sin datos.</translation>
+        </message>
+        <message>
+            <location filename="../layers.py" line="165" />
+            <source>Change area: 1 changed, 0 unchanged, 255 no data.</source>
+            <translation>Área de cambio: 1 cambiado, 0 sin cambio, 255 sin datos.</translation>
+        </message>
+        <message>
+            <location filename="../layers.py" line="167" />
+            <source>Confidence: the probability of the predicted class, 0 to 1; -1 no data.</source>
+            <translation>Confianza: la probabilidad de la clase predicha, de 0 a 1; -1 sin datos.</translation>
+        </message>
+        <message>
+            <location filename="../layers.py" line="218" />
             <source>%d dates</source>
             <translation>%d fechas</translation>
         </message>
         <message>
-            <location filename="../layers.py" line="195" />
+            <location filename="../layers.py" line="220" />
             <source>, minimum-error threshold</source>
             <translation>, umbral de error mínimo</translation>
         </message>
         <message>
-            <location filename="../layers.py" line="197" />
+            <location filename="../layers.py" line="222" />
             <source>, sensitivity %s</source>
             <translation>, sensibilidad %s</translation>
         </message>
         <message>
-            <location filename="../layers.py" line="199" />
+            <location filename="../layers.py" line="224" />
             <source>, patches &gt;= %s px</source>
             <translation>, parches &gt;= %s px</translation>
         </message>
         <message>
-            <location filename="../layers.py" line="201" />
+            <location filename="../layers.py" line="226" />
             <source>, gaps filled</source>
             <translation>, huecos rellenados</translation>
         </message>
         <message>
-            <location filename="../layers.py" line="204" />
+            <location filename="../layers.py" line="229" />
             <source>CAIM changes %s to %s (%s)</source>
             <translation>Cambios CAIM %s a %s (%s)</translation>
         </message>
         <message>
-            <location filename="../layers.py" line="205" />
+            <location filename="../layers.py" line="230" />
             <source>CAIM changes (%s)</source>
             <translation>Cambios CAIM (%s)</translation>
         </message>
         <message>
-            <location filename="../layers.py" line="276" />
+            <location filename="../layers.py" line="301" />
             <source>Change polygons</source>
             <translation>Polígonos de cambio</translation>
         </message>

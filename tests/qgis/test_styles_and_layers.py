@@ -309,3 +309,30 @@ def test_a_copy_of_a_run_file_added_by_hand_is_styled(project, finished_run, tmp
         assert [c.label for c in again.renderer().classes()][0] == "No change"
     finally:
         styler.disconnect()
+
+
+def test_the_layers_say_what_their_values_mean(project, finished_run):
+    """QGIS's Identify tool shows a run's class number only ('Band 1: change moment (...)  3'): the layers'
+    metadata (Layer Properties > Information and Metadata, kept in a project and a .qlr) say what the values
+    mean, the moment's classes with their dates; a user's own abstract is kept."""
+    from qgis.core import QgsRasterLayer
+
+    from caim_qgis_plugin import layers as lyr
+
+    res, dates = finished_run["results"], finished_run["dates"]
+    added = lyr.add_run_outputs({"area": res["AREA"], "moment": res["MOMENT"], "confidence": res["CONFIDENCE"]},
+                                dates)
+    moment = added["moment"].metadata()
+    assert moment.title() == "Change moment"
+    assert moment.abstract().splitlines() == [
+        "Change moment: 0 no change, k a last change between date k and date k+1, 255 no data.",
+        "1: %s to %s" % (dates[0], dates[1]), "2: %s to %s" % (dates[1], dates[2])]
+    assert "1: %s to %s" % (dates[0], dates[1]) in added["moment"].htmlMetadata()  # the Information page
+    assert added["area"].metadata().abstract() == "Change area: 1 changed, 0 unchanged, 255 no data."
+    assert added["confidence"].metadata().abstract().startswith("Confidence: the probability")
+    mine = QgsRasterLayer(res["MOMENT"], "mine", "gdal")
+    metadata = mine.metadata()
+    metadata.setAbstract("my notes")
+    mine.setMetadata(metadata)
+    lyr.style_layer(mine, lyr.MOMENT, dates)
+    assert mine.metadata().abstract() == "my notes"
