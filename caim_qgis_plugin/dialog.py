@@ -293,8 +293,8 @@ class MessageArea(PanelScroll):
     MAX_LINES = 8
     MIN_LINES = 3
 
-    def __init__(self, label):
-        super().__init__(label, self.MIN_LINES, self.MAX_LINES)
+    def __init__(self, label, min_lines=MIN_LINES, max_lines=MAX_LINES):
+        super().__init__(label, min_lines, max_lines)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self._width = -1
 
@@ -313,10 +313,10 @@ class MessageArea(PanelScroll):
         return min(self._content(), lines * self.line() + 1) + 2 * self.frameWidth()
 
     def sizeHint(self):  # noqa: N802
-        return QSize(100, self._height(self.MAX_LINES))
+        return QSize(100, self._height(self.max_lines))
 
     def minimumSizeHint(self):  # noqa: N802
-        return QSize(50, self._height(self.MIN_LINES))
+        return QSize(50, self._height(self.min_lines))
 
     def text_changed(self):
         """After the label's text changed: its size now, not at the next event loop (the area's hint and
@@ -747,7 +747,10 @@ class CaimDialog(QDialog):
         self.status.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         accessible(self.status, tr("Run status"))
         layout.addWidget(self.progress)
-        layout.addWidget(self.status)
+        # as tall as its text up to six lines, then it scrolls: a plain label was given one line, and an engine
+        # refusal of two lines or more showed its first line only, cut mid-sentence, what to do out of sight
+        self.status_area = MessageArea(self.status, min_lines=2, max_lines=6)
+        layout.addWidget(self.status_area)
         self.report_link = QLabel()
         self.report_link.setObjectName("reportLink")
         self.report_link.setTextFormat(Qt.TextFormat.RichText)
@@ -1807,7 +1810,7 @@ class CaimDialog(QDialog):
         self.context.setProject(QgsProject.instance())
         self.feedback = RunFeedback()
         self.feedback.progressChanged.connect(lambda v: self.progress.setValue(int(v)))
-        self.feedback.text.connect(lambda t: self.status.setText(t))
+        self.feedback.text.connect(self._status_text)
         self.progress.setValue(0)
         self._set_status(tr("Starting…"))
         task = QgsProcessingAlgRunnerTask(algorithm, params, self.context, self.feedback)
@@ -1894,7 +1897,7 @@ class CaimDialog(QDialog):
                                          'interval as a chart, the map)') % QUrl.fromLocalFile(report).toString())
                 self.report_link.show()
             if warnings:
-                self.status.setText(self.status.text() + "\n" + "\n".join(tr("Warning: ") + w for w in warnings))
+                self._status_text(self.status.text() + "\n" + "\n".join(tr("Warning: ") + w for w in warnings))
                 self.status.setStyleSheet("color:%s" % tone("warning"))
             QgsMessageLog.logMessage(tr("Run finished on %s:\n%s") % (device, summary), LOG_TAG, Qgis.Success)
             if self.iface is not None:
@@ -1929,9 +1932,14 @@ class CaimDialog(QDialog):
         if show_outcome and self.isActiveWindow():
             self.status.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    def _status_text(self, text):
+        """The status label's text, and its area's height after it (the area cannot see the label's text change)."""
+        self.status.setText(text)
+        self.status_area.text_changed()
+
     def _set_status(self, text, error=False):
         self.status.setStyleSheet("color:%s" % tone("error") if error else "")
-        self.status.setText(text)
+        self._status_text(text)
         self.status.setFocusPolicy(Qt.FocusPolicy.StrongFocus if text else Qt.FocusPolicy.NoFocus)
         if error and self.run_button.hasFocus():  # Run refused: the reason gets the focus
             self.status.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -811,6 +811,39 @@ def test_an_output_folder_under_a_file_is_named_in_the_status(dialog, project, t
     assert "'%s' is a file, not a folder" % (tmp_path / "afile") in dialog.status.text()
 
 
+def test_a_long_error_of_a_run_is_shown_whole_in_the_status(dialog, project, tmp_path):
+    """The run's status was one line high in a dialog of the size it opens at: an engine refusal of two lines or
+    more (a date with no valid pixel, in German longer still) showed its first line only, cut mid-sentence ("...
+    (all nodata or"), with the rest, what to do, out of sight.  The status now shows the whole message (up to six
+    lines, then it scrolls), at the cost of the settings' room above it; an empty status takes no room."""
+    from qgis.core import QgsApplication
+
+    paths = make_stack(str(tmp_path))
+    paths[2] = write_raster(str(tmp_path / "20210501_empty.tif"), np.zeros((4, 64, 64), np.uint8), nodata=0)
+    for p in paths:
+        add_layer(project, p, os.path.basename(p))
+    dialog.resize(900, 820)
+    dialog.refresh_layers()
+    dialog.model_combo.setCurrentIndex(dialog.model_combo.findData("cva"))
+    dialog.folder_widget.setFilePath(str(tmp_path / "out"))
+    dialog.show()
+    QgsApplication.processEvents()
+    area = dialog.status_area
+    assert area.height() <= 2 * area.frameWidth() + 1  # no run yet: no room taken
+    assert dialog.run(ask=False) is not None
+    assert wait_for(lambda: dialog.task is None)
+    QgsApplication.processEvents()
+    label = dialog.status
+    assert "has no valid pixel" in label.text() and label.text().rstrip().endswith(".")
+    lines = label.heightForWidth(label.width()) // label.fontMetrics().lineSpacing()
+    assert lines >= 2, label.text()  # (the case: a message of several lines at this width)
+    assert area.viewport().height() >= label.heightForWidth(label.width()) - 1, (
+        area.viewport().height(), label.heightForWidth(label.width()))
+    # the buttons stay on the dialog
+    assert dialog.run_button.mapTo(dialog, dialog.run_button.rect().bottomLeft()).y() < dialog.height()
+    dialog.hide()
+
+
 def _whole_lines(area, label):
     """True when the messages' viewport shows whole lines of text (a line cut in half was shown)."""
     spacing = label.fontMetrics().lineSpacing()
