@@ -126,6 +126,12 @@ def estimate_prefixes():
     return tuple(translated(line).split("{")[0] for line in ESTIMATE_LINES)
 
 
+def natural_key(name):
+    """``name`` as it sorts for a person: its numbers by value ('day 2' before 'day 10'), case ignored."""
+    return tuple((text.casefold(), int(digits) if digits else -1)
+                 for text, digits in re.findall(r"(\D*)(\d*)", name) if text or digits)
+
+
 class RunFeedback(QgsProcessingFeedback):
     """Feedback that forwards progress text and errors to the dialog (signals are queued across threads)."""
 
@@ -521,6 +527,11 @@ class CaimDialog(QDialog):
         buttons = QHBoxLayout()
         self.sort_button = QPushButton(tr("Sort by date"))
         self.sort_button.clicked.connect(self.sort_by_date)
+        self.sort_button.setToolTip(tr("Order the rows by date, oldest first (the top row is image 1). Layers "
+                                       "without a date go below the dated ones: in the natural order of their "
+                                       "names ('day 2' before 'day 10') when no checked layer has a date and "
+                                       "every checked name has a number, else in the order they were added "
+                                       "(the bottom of the Layers panel first)"))
         self.up_button = QPushButton(tr("Move up"))
         self.up_button.setToolTip(tr("Move the selected rows up (Alt+Up in the list)"))
         self.up_button.clicked.connect(lambda: self._shift(-1))
@@ -1041,21 +1052,39 @@ class CaimDialog(QDialog):
         self.validate()
 
     def sort_by_date(self):
-        """Order by parsed date (stable; layers without a date keep their order, at the end); a layer that holds
-        several dates (:meth:`_held_dates_of`) by its first."""
+        """Order by parsed date (stable); a layer that holds several dates (:meth:`_held_dates_of`) by its first.
+        Layers without a date go below the dated ones, in :meth:`_undated_order`."""
         items = self._items()
         project = QgsProject.instance()
         dates = [item.text(COL_DATE) or next(iter(self._held_dates_of(project.mapLayer(item.data(
             COL_LAYER, LAYER_ROLE)))), "") for item in items]
+        undated = self._undated_order(items, dates)
         # (band files stacked into dates go below all dates: listed as they are, unchecked, not mixed with them)
         keyed = sorted(enumerate(items), key=lambda p: (bool(p[1].data(COL_LAYER, STACKED_ROLE)), not dates[p[0]],
-                                                        dates[p[0]], p[0]))
+                                                        dates[p[0]], undated(p[0], p[1]), p[0]))
         self.layer_tree.blockSignals(True)
         # all taken at once, then put back in order (an item taken at a time: 0.1 s for the CBERS cube's 98 rows)
         self.layer_tree.invisibleRootItem().takeChildren()
         self.layer_tree.addTopLevelItems([item for _, item in keyed])
         self.layer_tree.blockSignals(False)
         self.validate()
+
+    @staticmethod
+    def _undated_order(items, dates):
+        """The sort key of the rows without a date ('image 1' is the top row): when no checked row has a date
+        and every checked name carries a number, the natural order of the names ('day 2' before 'day 10',
+        DynamicEarthNet's ``..._planet_9`` before ``..._planet_10``); else the order the layers were added,
+        the bottom of the Layers panel first (the panel, and the list before, put the newest on top)."""
+        rows = [(i, item) for i, item in enumerate(items) if not item.data(COL_LAYER, STACKED_ROLE)]
+        checked = [(i, item) for i, item in rows if item.checkState(COL_LAYER) == Qt.CheckState.Checked] or rows
+        if checked and not any(dates[i] for i, _ in checked) \
+                and all(re.search(r"\d", item.text(COL_LAYER)) for _, item in checked):
+            return lambda i, item: () if dates[i] or item.data(COL_LAYER, STACKED_ROLE) \
+                else natural_key(item.text(COL_LAYER))
+        order = [node.layerId() for node in QgsProject.instance().layerTreeRoot().findLayers()]
+        place = {layer_id: len(order) - k for k, layer_id in enumerate(order)}
+        return lambda i, item: () if dates[i] or item.data(COL_LAYER, STACKED_ROLE) \
+            else (place.get(item.data(COL_LAYER, LAYER_ROLE), len(order) + 1),)
 
     @staticmethod
     def _held_dates_of(layer):

@@ -487,7 +487,7 @@ def validate(layers, dates=None, bands=None, model=mdl.AUTO, weights=None, masks
         missing = [layers[i].name() for i, d in enumerate(dates) if not d and i < len(layers)]
         if missing:
             problems.append((WARNING, tr("No date for %s: the results will name the images 'image 1', 'image 2', … "
-                                         "by their order in this list instead of dates.")
+                                         "by their order in this list (the top row is image 1) instead of dates.")
                              % ", ".join("'%s'" % m for m in missing)))
         if known != sorted(known):
             problems.append((WARNING, tr("Dates are not in chronological order: moments follow the list order.")))

@@ -1306,3 +1306,44 @@ def test_automatic_with_a_weights_file_says_what_the_engine_runs(dialog, project
     dialog.model_combo.setCurrentIndex(dialog.model_combo.findData("caimnet"))
     ok, info = dialog.weights_info()
     assert ok and "caimnet_rgbn.pt" in info.split("\n")[0]
+
+
+def test_layers_without_dates_run_in_the_order_a_user_expects(dialog, project, tmp_path):
+    """Undated layers kept the list's order, which is the Layers panel's (newest on top): DynamicEarthNet
+    days 0..27 (file names without dates) added in order ran reversed, day 27 as 'image 1'. Now numbered
+    names run in their natural order (day 2 before day 10), other undated layers in the order they were
+    added (bottom of the Layers panel first); Sort by date does the same."""
+    from qgis.PyQt.QtCore import Qt
+
+    img = np.full((4, 32, 32), 90, np.uint8)
+    for day in (0, 1, 2, 9, 10, 11):  # added in time order, as an analyst does
+        name = "dynamic_earthnet_sample_0_planet_%d" % day
+        add_layer(project, write_raster(str(tmp_path / (name + ".tif")), img), name)
+    dialog.refresh_layers()
+    assert rows(dialog) == [("dynamic_earthnet_sample_0_planet_%d" % d, "") for d in (0, 1, 2, 9, 10, 11)]
+    assert [layer.name()[-2:] for layer, _ in dialog.checked()] == ["_0", "_1", "_2", "_9", "10", "11"]
+    # a row dragged elsewhere: Sort by date puts it back
+    tree = dialog.layer_tree
+    tree.insertTopLevelItem(0, tree.takeTopLevelItem(5))
+    dialog.sort_by_date()
+    assert [r[0][-2:] for r in rows(dialog)] == ["_0", "_1", "_2", "_9", "10", "11"]
+    assert "top row is image 1" in dialog.messages.text() and "top row is image 1" in dialog.sort_button.toolTip()
+
+    # names without numbers: the order they were added (the Layers panel has the newest on top)
+    project.clear()
+    dialog.refresh_layers()
+    for name in ("before the flood", "during", "after"):
+        add_layer(project, write_raster(str(tmp_path / (name.replace(" ", "_") + ".tif")), img), name)
+    dialog.refresh_layers()
+    assert [r[0] for r in rows(dialog)] == ["before the flood", "during", "after"]
+    # one layer added later while the others are listed: it goes last
+    add_layer(project, write_raster(str(tmp_path / "much_later.tif"), img), "much later")
+    dialog.refresh_layers()
+    assert [r[0] for r in rows(dialog)] == ["before the flood", "during", "after", "much later"]
+    tree.topLevelItem(3).setCheckState(0, Qt.Unchecked)
+
+    # a dated layer checked too: dates first, as before, the undated below in the order they were added
+    add_layer(project, write_raster(str(tmp_path / "scene_20190501.tif"), img), "scene_20190501")
+    dialog.refresh_layers()
+    assert rows(dialog) == [("scene_20190501", "2019-05-01"), ("before the flood", ""), ("during", ""),
+                            ("after", ""), ("much later", "")]
