@@ -55,11 +55,21 @@ class GroupPlacer(QgsProcessingLayerPostProcessorInterface):
 def in_processing_terms(exc):
     """An engine error's message (or summary) as Processing shows it: the command line's "(--overwrite)" and
     "--bands" there are the algorithm's advanced OVERWRITE and its BANDS parameters (caim:stackbands,
-    caim:splitdates)."""
+    caim:splitdates).  Found by the options alone, which the engine's German and Spanish messages keep (checked by
+    tools/engine_messages.py), not by English words around them: "give them with --bands" is "mit --bands angeben"
+    and "darlas con --bands" there.  A line that names the parameter already ("--bands on the command line, BANDS
+    in Processing") or is a command to run is left as it is."""
     bands = tr("Bands, comma-separated")
-    return str(exc).replace("(--overwrite)", tr("(the advanced parameter '%s', OVERWRITE)") % tr(
-        "Replace VRTs of the same names in the folder")).replace("(--bands)", tr("(the parameter '%s', BANDS)") % bands
-                                                                 ).replace("with --bands", "with '%s'" % bands)
+    overwrite = tr("Replace VRTs of the same names in the folder")
+    lines = []
+    for line in str(exc).split("\n"):
+        if "python -m model_core" not in line and not re.search(r"\b(?:BANDS|OVERWRITE)\b", line):
+            line = line.replace("(--overwrite)", tr("(the advanced parameter '%s', OVERWRITE)") % overwrite)
+            line = line.replace("(--bands)", tr("(the parameter '%s', BANDS)") % bands)
+            line = re.sub(r"--overwrite(?![\w-])", lambda _m: "'%s'" % overwrite, line)
+            line = re.sub(r"--bands(?![\w-])", lambda _m: "'%s'" % bands, line)
+        lines.append(line)
+    return "\n".join(lines)
 
 
 def in_dialog_terms(exc):

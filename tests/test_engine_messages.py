@@ -68,6 +68,39 @@ def test_the_check_finds_a_missing_translation_a_changed_field_and_a_hidden_unde
     assert de["Key {key}"] == "" and de["Old"] == "Alt" and list(de)[0].startswith("Input {n}")
 
 
+def test_the_check_finds_a_translation_that_drops_or_renames_an_option(tmp_path, monkeypatch):
+    """The plugin finds "--bands", "--overwrite" and ALLOW_HUGE in the engine's messages to name its own parameters
+    (caim_qgis_plugin.stackbands_algorithm.in_processing_terms, the dialog's 'Run anyway?'): a translation must keep
+    them, as often as the template."""
+    engine = tmp_path / "model_core"
+    engine.mkdir()
+    (engine / "m.py").write_text(
+        "from model_core.i18n import _\n"
+        "A = _('Give them with --bands.')\n"
+        "B = _('Allow huge runs (--allow-huge, ALLOW_HUGE in Processing).')\n"
+        "C = _('Bands per date (--bands-per-date, BANDS_PER_DATE); or --bands, BANDS.')\n")
+    for code, entries in (("de", {"Give them with --bands.": "Mit --bands angeben.",
+                                  "Allow huge runs (--allow-huge, ALLOW_HUGE in Processing).":
+                                      "Große Läufe erlauben (--allow-huge, ERLAUBE_GROSS in Processing).",
+                                  "Bands per date (--bands-per-date, BANDS_PER_DATE); or --bands, BANDS.":
+                                      "Kanäle je Zeitpunkt (--bands-per-date, BANDS_PER_DATE); oder --bands, KANÄLE."}),
+                          ("es", {"Give them with --bands.": "Darlas con las bandas.",
+                                  "Allow huge runs (--allow-huge, ALLOW_HUGE in Processing).":
+                                      "Permitir (--allow-huge, ALLOW_HUGE en Processing).",
+                                  "Bands per date (--bands-per-date, BANDS_PER_DATE); or --bands, BANDS.":
+                                      "Bandas (--bands-per-date, BANDS_PER_DATE); o --bands, BANDS."})):
+        (tmp_path / f"{code}.json").write_text(json.dumps(entries), encoding="utf-8")
+    monkeypatch.setattr(engine_messages, "ENGINE", str(engine))
+    monkeypatch.setattr(engine_messages, "catalogue_path", lambda code: str(tmp_path / f"{code}.json"))
+    problems = engine_messages.check()
+    assert len(problems) == 3, problems
+    assert any(p.startswith("de: the translation of ") and "m.py:3 " in p and "'ALLOW_HUGE', 'ERLAUBE_GROSS'" in p
+               for p in problems), problems
+    assert any(p.startswith("de: the translation of ") and "m.py:4 " in p and "['BANDS']" in p for p in problems)
+    assert any(p.startswith("es: the translation of ") and "m.py:2 " in p and "['--bands']" in p for p in problems)
+    assert not any(p.startswith("de:") and "m.py:2" in p for p in problems)
+
+
 def test_the_catalogues_are_plain_text_to_text_and_load_safely(tmp_path):
     for code in i18n.LANGUAGES:
         with open(i18n.catalogue_path(code), encoding="utf-8") as f:

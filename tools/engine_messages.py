@@ -8,15 +8,19 @@
 A message of ``model_core`` is translatable when the code passes a literal template to ``_()``, or marks a
 constant with ``N_()`` (:mod:`model_core.i18n`).  This reads them with ``ast`` (no module is imported) and checks, for each
 language in :data:`model_core.i18n.LANGUAGES`, that every template has a non-empty translation whose
-replacement fields (name, conversion, format spec) are the template's, that no catalogue keeps an entry no
+replacement fields (name, conversion, format spec) are the template's and which keeps the template's command-line
+options and Processing parameter names (:data:`OPTION_NAMES`: the plugin finds ``--bands`` or ``ALLOW_HUGE`` in
+a message by them, in every language), that no catalogue keeps an entry no
 longer in the code, and that no module binds the name ``_`` itself (``key, _, value = ...`` in a function
 that also calls ``_()`` would hide the translation function there).  Exit status 1 when something is wrong.
 """
 
 import ast
+import collections
 import glob
 import json
 import os
+import re
 import string
 import sys
 
@@ -26,6 +30,11 @@ from model_core.i18n import LANGUAGES, catalogue_path  # noqa: E402
 
 ENGINE = os.path.join(ROOT, "model_core")
 _SCOPES_OF_THEIR_OWN = (ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp, ast.Lambda)
+# the command line's options (--bands) and Processing's parameter names (ALLOW_HUGE, BANDS_PER_DATE, BANDS,
+# OVERWRITE, ...) as a message names them: a translation keeps each, as often as the template (the plugin rewrites
+# "--bands" and "--overwrite" into its parameters and offers ALLOW_HUGE by finding them in a message)
+OPTION_NAMES = re.compile(r"--[a-z][a-z-]*|\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b"
+                          r"|\b(?:BANDS|OVERWRITE|MODEL|DEVICE|WEIGHTS|MASKS|DATES|REPORT|QUICKLOOK|THRESHOLD)\b")
 
 
 def fields(text):
@@ -112,6 +121,11 @@ def check():
             if not same:
                 problems.append(f"{code}: the fields of the translation of {where} differ from the template's: "
                                 f"{sorted(set(fields(translated)) ^ set(fields(text)))}")
+            options = collections.Counter(OPTION_NAMES.findall(text))
+            kept = collections.Counter(OPTION_NAMES.findall(translated))
+            if options != kept:
+                problems.append(f"{code}: the translation of {where} does not keep the template's options and "
+                                f"parameter names: {sorted((options - kept) + (kept - options))}")
         problems += [f"{code}: entry no longer in the code: {text!r}" for text in entries if text not in known]
     return problems
 

@@ -129,3 +129,47 @@ def test_stacking_band_files_in_spanish_keeps_processing_s_terms(project, qgis_l
     results, ok, fb = run_processing("caim:stackbands", {"FOLDER": str(tmp_path / "in"), "OUTPUT": out})
     assert not ok and "ya existe (" in fb.textLog() and "--overwrite" not in fb.textLog(), fb.textLog()
     assert "OVERWRITE" in fb.textLog()
+
+
+@pytest.mark.parametrize("locale,not_stacked,bands", [
+    ("de", "nicht gestapelt (mit 'Kanäle, durch Komma getrennt' angeben)", "(der Parameter 'Kanäle, durch Komma "),
+    ("es_ES", "no apiladas (darlas con 'Bandas, separadas por comas')", "(el parámetro de bandas 'Bandas, separadas ")])
+def test_stacking_band_files_names_processing_s_bands_in_german_and_spanish(project, qgis_language, tmp_path,
+                                                                           locale, not_stacked, bands):
+    """caim:stackbands rewrote the engine's "with --bands" into its own parameter by the English phrase: the
+    German and Spanish summaries ("mit --bands angeben", "darlas con --bands") showed the command line's option.
+    Now every "--bands" the engine's summary or refusal names becomes the BANDS parameter, in every language;
+    so does the dialog's button, which names the menu entry's Bands."""
+    import glob
+
+    from qgis.core import QgsRasterLayer
+
+    from caim_qgis_plugin.dialog import CaimDialog
+    from fixtures import bandfiles as fx
+
+    qgis_language(locale)
+    for year, acquired in ((2015, "20150805"), (2020, "20200812")):
+        fx.write_landsat(tmp_path / "in", year, acquired, "20200919")
+    results, ok, fb = run_processing("caim:stackbands", {"FOLDER": str(tmp_path / "in"),
+                                                         "OUTPUT": str(tmp_path / "out")})
+    assert ok and not_stacked in fb.textLog(), fb.textLog()
+    assert "--bands" not in fb.textLog()
+    # a date lacking a band: the refusal's "(--bands)" too
+    os.remove(glob.glob(str(tmp_path / "in" / "*20150805*" / "*_SR_B5.TIF"))[0])
+    results, ok, fb = run_processing("caim:stackbands", {"FOLDER": str(tmp_path / "in"),
+                                                         "OUTPUT": str(tmp_path / "out2")})
+    assert not ok and bands in fb.textLog() and "--bands" not in fb.textLog(), fb.textLog()
+    for path in sorted(glob.glob(str(tmp_path / "in" / "*" / "*_SR_B[2-5].TIF"))):
+        project.addMapLayer(QgsRasterLayer(path, os.path.basename(path)[:-4], "gdal"))
+    dialog = CaimDialog(None)
+    try:
+        dialog.refresh_layers()
+        dialog.stack_checked_band_files()
+        assert wait_for(lambda: dialog.stack_task is None)
+        status = dialog.status.text()
+        assert "SR_B5" in status and "--bands" not in status, status
+        assert ("In der Liste wird ein Zeitpunkt weggelassen" if locale == "de"
+                else "En la lista, una fecha se deja fuera") in status
+    finally:
+        dialog.shutdown()
+        dialog.deleteLater()
