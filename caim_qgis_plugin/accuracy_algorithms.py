@@ -357,6 +357,9 @@ class AssessAccuracyAlgorithm(_Base):
         from model_core.accuracy import assess
         from model_core.errors import CaimError
 
+        from caim_qgis_plugin.algorithm import refuse_report_name
+
+        refuse_report_name(self, self.REPORT, self.parameterAsFileOutput(parameters, self.REPORT, context))
         map_path = self._map_path(parameters, self.MAP, context)
         layer = self.parameterAsVectorLayer(parameters, self.POINTS, context)
         if layer is None or not layer.isValid():

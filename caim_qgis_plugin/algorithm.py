@@ -141,6 +141,17 @@ def number_refused(message, parameters, definitions):
     return None
 
 
+def refuse_report_name(alg, name, path):
+    """Refuse the HTML report ``path`` of ``alg``'s parameter ``name`` (REPORT) unless it ends with .html or .htm,
+    before any work, as the command line refuses its --report (REPORT=r.txt wrote HTML into a text file, which
+    opened in a text editor)."""
+    from model_core.report import REPORT_FORMATS
+
+    if path and os.path.splitext(path)[1].lower() not in REPORT_FORMATS:
+        raise QgsProcessingException(tr("%s: '%s' is written as %s; end its name with %s.") % (
+            alg.parameterDefinition(name).description(), path, "HTML", tr(" or ").join(REPORT_FORMATS)))
+
+
 # folders of dates that a run used again after another run had made them (runs side by side in the
 # toolbox): the run that made one no longer removes it when it fails, the other's layers read it
 _USED_AGAIN = set()
@@ -734,6 +745,7 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
         try:
             # an output over an input (MOMENT=2020.tif with 2020.tif as INPUT) would destroy it
             refuse_inputs_as_outputs(named, input_files(self._facts, weights=weights))
+            refuse_report_name(self, self.REPORT, report)  # (after that check, as the command line's order)
             for path in named.values():
                 if path:
                     created.extend(make_folders(os.path.dirname(os.path.abspath(path))))

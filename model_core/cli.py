@@ -368,12 +368,13 @@ def _check_extra_outputs(args):
     from model_core.errors import OutputError, nearest_existing
     from model_core.polygons import VECTOR_FORMATS
     from model_core.predict import OUTPUT_NAMES, input_files, refuse_inputs_as_outputs
+    from model_core.report import REPORT_FORMATS
 
     rasters = {os.path.abspath(os.path.join(args.out, name)): name for name in OUTPUT_NAMES.values()}
     seen = {}
     for option, path, formats in (("--polygons", args.polygons, VECTOR_FORMATS),
                                   ("--quicklook", args.quicklook, QUICKLOOK_FORMATS),
-                                  ("--report", args.report, (".html", ".htm"))):
+                                  ("--report", args.report, REPORT_FORMATS)):
         if not path:
             continue
         full = os.path.abspath(path)

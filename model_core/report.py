@@ -15,6 +15,8 @@ import time
 
 from model_core.errors import OutputError
 
+REPORT_FORMATS = (".html", ".htm")  # what a report's name ends with (the command line's --report, Processing's REPORT)
+
 
 def _bar_chart(labels, values, colours, unit, width=640, bar_h=22, gap=6, left=190, right=110):
     """Horizontal bars, one per interval, in the moment layer's colours."""

@@ -201,27 +201,27 @@ Jeden Punkt anhand von Referenzdaten (höher aufgelöste Bilder, die Eingaben, G
             <translation>Zusammenfassung</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="363" />
+            <location filename="../accuracy_algorithms.py" line="366" />
             <source>Choose the labelled sample points.</source>
             <translation>Die beschrifteten Stichprobenpunkte wählen.</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="365" />
+            <location filename="../accuracy_algorithms.py" line="368" />
             <source>'%s' has unsaved edits: save them (Toggle Editing, Save) so the labels are read.</source>
             <translation>'%s' hat ungespeicherte Änderungen: sie speichern (Bearbeitungsstatus umschalten, Layeränderungen speichern), damit die Beschriftungen gelesen werden.</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="393" />
+            <location filename="../accuracy_algorithms.py" line="396" />
             <source>Cannot write the report '%s' (%s). Choose another file.</source>
             <translation>Der Bericht '%s' kann nicht geschrieben werden (%s). Eine andere Datei wählen.</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="409" />
+            <location filename="../accuracy_algorithms.py" line="412" />
             <source>Compare a change map with a reference map</source>
             <translation>Eine Änderungskarte mit einer Referenzkarte vergleichen</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="415" />
+            <location filename="../accuracy_algorithms.py" line="418" />
             <source>Compares a change map pixel by pixel with a wall-to-wall reference raster (a digitised change mask, a national change product, a benchmark's label raster) and reports the changed / unchanged confusion counts, overall accuracy, precision, recall, F1 and kappa of changed, and the changed area of the map and of the reference in hectares; when the reference is a change-moment map, also the overall accuracy, kappa, macro F1 and F1 of each interval and the full confusion matrix.  The figures are those of &lt;i&gt;evaluate&lt;/i&gt; on the same pixels.
 
 &lt;b&gt;Change map&lt;/b&gt;: change_moment.tif or change_area.tif of a run (0 no change, k = interval k, 255 nodata), or any class raster with these codes.  &lt;b&gt;Reference map&lt;/b&gt;: any grid and CRS; it is warped onto the change map's grid with nearest neighbour.  Pixels where either is nodata, or outside the reference, are left out and counted.  &lt;b&gt;Reference is a change mask&lt;/b&gt;: changed = any non-zero value (automatic when the reference holds only 0 and one other value, e.g. 0/1 or 0/255); otherwise the reference numbers the intervals as the map does (0 no change, k = the last change between date k and k+1).  &lt;b&gt;Reference values that mean changed&lt;/b&gt; (optional, e.g. 2,3): only these count as changed (a mask).  &lt;b&gt;Reference nodata value&lt;/b&gt; (optional): replaces the reference's own nodata value.  &lt;b&gt;CSV&lt;/b&gt; (optional): the figures as a table.
@@ -234,67 +234,67 @@ The comparison is only as good as the reference's own accuracy and its co-regist
 Der Vergleich ist nur so gut wie die Genauigkeit der Referenz selbst und ihre Lagegenauigkeit zur Karte: ein Versatz um ein Pixel zählt jede Änderungsgrenze doppelt.  Für Schätzungen von Fläche und Genauigkeit mit Konfidenzintervallen aus einer beschrifteten Stichprobe die anderen beiden Algorithmen dieser Gruppe verwenden.</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="438" />
+            <location filename="../accuracy_algorithms.py" line="441" />
             <source>Reference map (any grid and CRS)</source>
             <translation>Referenzkarte (beliebiges Raster und KBS)</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="441" />
+            <location filename="../accuracy_algorithms.py" line="444" />
             <source>Reference is a change mask</source>
             <translation>Referenz ist eine Änderungsmaske</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="442" />
+            <location filename="../accuracy_algorithms.py" line="445" />
             <source>Changed = any non-zero value (automatic when the reference holds only 0 and one other value).</source>
             <translation>Geändert = jeder Wert ungleich null (automatisch, wenn die Referenz nur 0 und einen anderen Wert enthält).</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="444" />
+            <location filename="../accuracy_algorithms.py" line="447" />
             <source>Reference nodata value</source>
             <translation>NoData-Wert der Referenz</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="445" />
+            <location filename="../accuracy_algorithms.py" line="448" />
             <source>Empty: the reference's own nodata value.</source>
             <translation>Leer: der eigene NoData-Wert der Referenz.</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="447" />
+            <location filename="../accuracy_algorithms.py" line="450" />
             <source>Reference values that mean changed</source>
             <translation>Referenzwerte, die geändert bedeuten</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="448" />
+            <location filename="../accuracy_algorithms.py" line="451" />
             <source>Comma-separated, e.g. 2,3: only these values of the reference count as changed.</source>
             <translation>Kommagetrennt, z. B. 2,3: nur diese Werte der Referenz gelten als geändert.</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="450" />
+            <location filename="../accuracy_algorithms.py" line="453" />
             <source>Comparison table (CSV)</source>
             <translation>Vergleichstabelle (CSV)</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="450" />
+            <location filename="../accuracy_algorithms.py" line="453" />
             <source>CSV files (*.csv)</source>
             <translation>CSV-Dateien (*.csv)</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="452" />
+            <location filename="../accuracy_algorithms.py" line="455" />
             <source>Kappa of changed / unchanged</source>
             <translation>Kappa von geändert / unverändert</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="453" />
+            <location filename="../accuracy_algorithms.py" line="456" />
             <source>Overall accuracy of changed / unchanged</source>
             <translation>Gesamtgenauigkeit von geändert / unverändert</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="454" />
+            <location filename="../accuracy_algorithms.py" line="457" />
             <source>F1 of changed</source>
             <translation>F1 von geändert</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="463" />
+            <location filename="../accuracy_algorithms.py" line="466" />
             <source>Choose a reference map (a raster layer).</source>
             <translation>Eine Referenzkarte wählen (einen Rasterlayer).</translation>
         </message>
@@ -448,22 +448,32 @@ Der Vergleich ist nur so gut wie die Genauigkeit der Referenz selbst und ihre La
             <translation>%s=%s liegt außerhalb des Bereichs: %s angeben.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="222" />
+            <location filename="../algorithm.py" line="151" />
+            <source>%s: '%s' is written as %s; end its name with %s.</source>
+            <translation>%s: '%s' wird als %s geschrieben; den Namen auf %s enden lassen.</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="152" />
+            <source> or </source>
+            <translation> oder </translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="233" />
             <source>Detect changes in a time series</source>
             <translation>Änderungen in einer Zeitreihe erkennen</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="225" />
+            <location filename="../algorithm.py" line="236" />
             <source>Change detection</source>
             <translation>Änderungserkennung</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="234" />
+            <location filename="../algorithm.py" line="245" />
             <source>change,detection,time series,multitemporal,deep learning,caim,moment,when</source>
             <translation>Änderung,Erkennung,Zeitreihe,multitemporal,Deep Learning,caim,Änderungszeitpunkt,wann</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="238" />
+            <location filename="../algorithm.py" line="249" />
             <source>Finds where the land changed in an ordered series of co-registered rasters of one place, and between which two dates the last change happened.
 
 &lt;b&gt;Input layers&lt;/b&gt;: the dates, oldest first (the order of the list is the time order). Layers on different grids or CRSs are aligned onto the first layer's grid, clipped to the common area.
@@ -506,417 +516,407 @@ Braucht PyTorch im Python von QGIS.
 &lt;b&gt;qgis_process&lt;/b&gt;: MODEL, DEVICE, THRESHOLD und BAND_ORDER nehmen die Optionsnamen (nicht die Nummern, die qgis_process help auflistet), z. B. &lt;tt&gt;qgis_process.bin run caim:detectchanges -- INPUT=a.tif INPUT=b.tif MODEL=auto DEVICE=CPU AREA=area.tif MOMENT=moment.tif CONFIDENCE=confidence.tif&lt;/tt&gt;, oder &lt;tt&gt;MODEL=cva&lt;/tt&gt; für die klassische Methode.  MASKS wird wie INPUT wiederholt, z. B. &lt;tt&gt;MASKS=qa_2020.tif MASKED_DATES=2&lt;/tt&gt; für eine Maske nur des zweiten Zeitpunkts.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="315" />
+            <location filename="../algorithm.py" line="326" />
             <source>&lt;b&gt;One multi-date raster&lt;/b&gt;: a single input layer that holds every date as bands is split into its dates when its band names carry them (a Google Earth Engine toBands() export: 20200105T103421_..._B4) or it is a NetCDF variable with a time axis. Otherwise give &lt;b&gt;Bands per date&lt;/b&gt; (advanced, BANDS_PER_DATE: all bands of one date, QA bands included) and, if the bands run band by band, &lt;b&gt;Band order&lt;/b&gt; (BAND_ORDER=band). Each date becomes a small VRT reading the raster, written into a folder &amp;lt;name&amp;gt;_dates beside it (used again by later runs of the same raster; the pixel inspector and a saved project read them). Dates, Bands and Cloud masks then count per date.</source>
             <translation>&lt;b&gt;Ein multitemporales Raster&lt;/b&gt;: ein einzelner Eingabe-Layer, der alle Zeitpunkte als Kanäle enthält, wird in seine Zeitpunkte aufgeteilt, wenn seine Kanalnamen Datumsangaben tragen (ein Google-Earth-Engine-Export mit toBands(): 20200105T103421_..._B4) oder er eine NetCDF-Variable mit Zeitachse ist. Sonst &lt;b&gt;Kanäle je Zeitpunkt&lt;/b&gt; angeben (erweitert, BANDS_PER_DATE: alle Kanäle eines Zeitpunkts, QA-Kanäle mitgezählt) und, wenn die Kanäle Kanal für Kanal folgen, &lt;b&gt;Kanalreihenfolge&lt;/b&gt; (BAND_ORDER=band). Jeder Zeitpunkt wird zu einem kleinen VRT, das das Raster liest und in einem Ordner &amp;lt;Name&amp;gt;_dates daneben gespeichert wird (von späteren Läufen desselben Rasters wiederverwendet; der Pixelinspektor und ein gespeichertes Projekt lesen diese VRTs). Zeitpunkte, Kanäle und Wolkenmasken zählen dann je Zeitpunkt.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="349" />
+            <location filename="../algorithm.py" line="360" />
             <source>WEIGHTS: '%s' is not a weights file (.pt, PyTorch). Give a CAIM-Net or SChanger weights file, or leave WEIGHTS empty for the bundled weights.</source>
             <translation>WEIGHTS: '%s' ist keine Gewichtsdatei (.pt, PyTorch). Eine Gewichtsdatei von CAIM-Net oder SChanger angeben, oder WEIGHTS leer lassen für die mitgelieferten Gewichte.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="363" />
+            <location filename="../algorithm.py" line="374" />
             <source>Raster layers, oldest first (order is time order)</source>
             <translation>Rasterlayer, ältester zuerst (Reihenfolge ist Zeitfolge)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="365" />
+            <location filename="../algorithm.py" line="376" />
             <source>Dates, YYYY-MM-DD in layer order</source>
             <translation>Datumsangaben JJJJ-MM-TT je Layer</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="366" />
+            <location filename="../algorithm.py" line="377" />
             <source>Comma-separated, one per layer; empty: read from the layer names, file names or metadata.</source>
             <translation>Kommagetrennt, eine je Layer; leer: aus den Layernamen, Dateinamen oder Metadaten gelesen.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="368" />
+            <location filename="../algorithm.py" line="379" />
             <source>Bands, e.g. 1,2,3,4</source>
             <translation>Kanäle, z. B. 1,2,3,4</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="369" />
+            <location filename="../algorithm.py" line="380" />
             <source>The networks use 4 bands as R, G, B, NIR; CVA and ISFA use any bands. Empty: from the bands' wavelengths or names (see the help).</source>
             <translation>Die Netze nutzen 4 Kanäle als R, G, B, NIR; CVA und ISFA beliebige Kanäle. Leer: aus den Wellenlängen oder Namen der Kanäle (siehe Hilfe).</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="374" />
+            <location filename="../algorithm.py" line="385" />
             <source>Model</source>
             <translation>Modell</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="375" />
+            <location filename="../algorithm.py" line="386" />
             <source>auto (the default): %s. The help describes every option.</source>
             <translation>auto (Standard): %s. Die Hilfe beschreibt jede Option.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="376" />
+            <location filename="../algorithm.py" line="387" />
             <source>qgis_process and scripts give the name (MODEL=cva), not the number that qgis_process help lists.</source>
             <translation>qgis_process und Skripte geben den Namen an (MODEL=cva), nicht die Nummer, die qgis_process help auflistet.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="379" />
+            <location filename="../algorithm.py" line="390" />
             <source>Weights file (.pt)</source>
             <translation>Gewichtsdatei (.pt)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="380" />
+            <location filename="../algorithm.py" line="391" />
             <source>Empty: the bundled weights. The classical CVA and ISFA need none.</source>
             <translation>Leer: die mitgelieferten Gewichte. Die klassischen CVA und ISFA brauchen keine.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="382" />
+            <location filename="../algorithm.py" line="393" />
             <source>Device</source>
             <translation>Gerät</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="383" />
+            <location filename="../algorithm.py" line="394" />
             <source>Auto (the default): the GPU when PyTorch sees one (CUDA), else the CPU. qgis_process and scripts give the name (DEVICE=CPU).</source>
             <translation>Auto (Standard): die GPU, wenn PyTorch eine sieht (CUDA), sonst die CPU. qgis_process und Skripte geben den Namen an (DEVICE=CPU).</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="386" />
+            <location filename="../algorithm.py" line="397" />
             <source>Sensitivity (0 = calibrated)</source>
             <translation>Empfindlichkeit (0 = kalibriert)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="388" />
+            <location filename="../algorithm.py" line="399" />
             <source>-3 to 3: positive values call more pixels changed, negative values fewer.</source>
             <translation>-3 bis 3: positive Werte stufen mehr Pixel als geändert ein, negative weniger.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="389" />
+            <location filename="../algorithm.py" line="400" />
             <source>0 (the default): the calibrated decision.</source>
             <translation>0 (Standard): die kalibrierte Entscheidung.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="393" />
+            <location filename="../algorithm.py" line="404" />
             <source>Minimum change patch (pixels; 0 = off)</source>
             <translation>Kleinste Änderungsfläche (Pixel; 0 = aus)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="395" />
+            <location filename="../algorithm.py" line="406" />
             <source>Changed patches smaller than this are written as unchanged; 0 keeps every changed pixel.</source>
             <translation>Geänderte Flächen, die kleiner sind, werden als unverändert geschrieben; 0 behält jedes geänderte Pixel.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="397" />
+            <location filename="../algorithm.py" line="408" />
             <source>Fill masked dates from the previous clear date</source>
             <translation>Maskierte Zeitpunkte aus dem vorigen füllen</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="398" />
+            <location filename="../algorithm.py" line="409" />
             <source>For cloudy series: a masked date takes the pixel's values of the previous clear date.</source>
             <translation>Für bewölkte Zeitreihen: ein maskierter Zeitpunkt übernimmt die Werte des Pixels vom vorigen wolkenfreien Zeitpunkt.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="399" />
+            <location filename="../algorithm.py" line="410" />
             <source>Off (the default): a pixel masked in any date is nodata in every output.</source>
             <translation>Aus (Standard): ein Pixel, das in irgendeinem Zeitpunkt maskiert ist, ist in jeder Ausgabe NoData.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="401" />
+            <location filename="../algorithm.py" line="412" />
             <source>Cloud masks, one per input layer</source>
             <translation>Wolkenmasken, eine je Eingabelayer</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="402" />
+            <location filename="../algorithm.py" line="413" />
             <source>In the order of the input layers; for masks of some dates only, give their positions in Dates the cloud masks belong to (advanced).</source>
             <translation>In der Reihenfolge der Eingabelayer; für Masken nur einiger Zeitpunkte deren Positionen in Zeitpunkte der Wolkenmasken (erweitert) angeben.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="405" />
+            <location filename="../algorithm.py" line="416" />
             <source>Mask values meaning clear</source>
             <translation>Maskenwerte für wolkenfrei</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="406" />
+            <location filename="../algorithm.py" line="417" />
             <source>Default 0. The help gives the values for Landsat QA_PIXEL, Sentinel-2 SCL and Fmask.</source>
             <translation>Standard 0. Die Hilfe nennt die Werte für Landsat QA_PIXEL, Sentinel-2 SCL und Fmask.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="408" />
+            <location filename="../algorithm.py" line="419" />
             <source>Dates the cloud masks belong to</source>
             <translation>Zeitpunkte der Wolkenmasken</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="409" />
+            <location filename="../algorithm.py" line="420" />
             <source>The input positions of the masks' dates, e.g. 2,5: the first mask for the second layer, the other for the fifth.</source>
             <translation>Die Eingabepositionen der Zeitpunkte der Masken, z. B. 2,5: die erste Maske für den zweiten Layer, die andere für den fünften.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="414" />
+            <location filename="../algorithm.py" line="425" />
             <source>Tile size (pixels; 0 = automatic)</source>
             <translation>Kachelgröße (Pixel; 0 = automatisch)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="416" />
+            <location filename="../algorithm.py" line="427" />
             <source>0 (the default): chosen from the number of dates so that the run stays near 1.3 GB of memory. The result does not depend on the tiles.</source>
             <translation>0 (Standard): aus der Zahl der Zeitpunkte gewählt, sodass der Lauf bei etwa 1,3 GB Speicher bleibt. Das Ergebnis hängt nicht von den Kacheln ab.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="421" />
+            <location filename="../algorithm.py" line="432" />
             <source>Threshold of the classical methods (CVA, ISFA)</source>
             <translation>Schwellenwert klassischer Methoden (CVA, ISFA)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="423" />
+            <location filename="../algorithm.py" line="434" />
             <source>otsu (the default), or kittler (minimum error; for MODEL=cva or isfa only). qgis_process and scripts give the name (THRESHOLD=kittler).</source>
             <translation>otsu (Standard) oder kittler (minimaler Fehler; nur für MODEL=cva oder isfa). qgis_process und Skripte geben den Namen an (THRESHOLD=kittler).</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="428" />
+            <location filename="../algorithm.py" line="439" />
             <source>Tile overlap (pixels; empty: automatic)</source>
             <translation>Kachelüberlappung (Pixel; leer: auto)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="430" />
+            <location filename="../algorithm.py" line="441" />
             <source>Empty (the default): the model's own reach, so that the tiles join without seams.</source>
             <translation>Leer (Standard): die eigene Reichweite des Modells, sodass die Kacheln ohne Nähte aneinanderstoßen.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="434" />
+            <location filename="../algorithm.py" line="445" />
             <source>Change area</source>
             <translation>Änderungsfläche</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="435" />
+            <location filename="../algorithm.py" line="446" />
             <source>Change moment</source>
             <translation>Änderungszeitpunkt</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="436" />
+            <location filename="../algorithm.py" line="447" />
             <source>Confidence</source>
             <translation>Konfidenz</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="438" />
+            <location filename="../algorithm.py" line="449" />
             <source>Change polygons</source>
             <translation>Änderungspolygone</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="441" />
+            <location filename="../algorithm.py" line="452" />
             <source>Moment probabilities</source>
             <translation>Zeitpunkt-Wahrscheinlichkeiten</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="442" />
+            <location filename="../algorithm.py" line="453" />
             <source>One band per class, for inspection.</source>
             <translation>Ein Kanal je Klasse, zur Inspektion.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="446" />
+            <location filename="../algorithm.py" line="457" />
             <source>Run report (HTML)</source>
             <translation>Laufbericht (HTML)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="446" />
+            <location filename="../algorithm.py" line="457" />
             <source>HTML files (*.html)</source>
             <translation>HTML-Dateien (*.html)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="447" />
+            <location filename="../algorithm.py" line="458" />
             <source>The settings, the changed area per interval as a chart and a table, and the map: the first and last date and the change moment.</source>
             <translation>Die Einstellungen, die geänderte Fläche je Intervall als Diagramm und Tabelle und die Karte: der erste und der letzte Zeitpunkt und der Änderungszeitpunkt.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="452" />
+            <location filename="../algorithm.py" line="463" />
             <source>Run even if estimated too long/big</source>
             <translation>Voraussichtlich riesige Läufe zulassen</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="453" />
+            <location filename="../algorithm.py" line="464" />
             <source>A run estimated at more than a day, or whose outputs do not fit the free space of their folder, is refused unless this is on.</source>
             <translation>Ein Lauf, der voraussichtlich länger als einen Tag dauert oder dessen Ausgaben nicht in den freien Platz ihres Ordners passen, wird abgelehnt, außer dies ist an.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="458" />
+            <location filename="../algorithm.py" line="469" />
             <source>Bands per date (multi-date raster)</source>
             <translation>Kanäle je Zeitpunkt (multitemporal)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="460" />
+            <location filename="../algorithm.py" line="471" />
             <source>One input raster holding every date: all bands of one date, QA bands included; 0: from the dates in the band names.</source>
             <translation>Ein Eingaberaster mit allen Zeitpunkten: alle Kanäle eines Zeitpunkts, QA-Kanäle eingeschlossen; 0: nach den Datumsangaben der Kanalnamen.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="465" />
+            <location filename="../algorithm.py" line="476" />
             <source>Band order (multi-date raster)</source>
             <translation>Kanalreihenfolge (multitemporal)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="467" />
+            <location filename="../algorithm.py" line="478" />
             <source>auto (the default): from the band names, else date by date; date: all bands of date 1, then of date 2; band: band 1 of every date, then band 2. qgis_process and scripts give the name (BAND_ORDER=band).</source>
             <translation>auto (Standard): aus den Kanalnamen, sonst Zeitpunkt für Zeitpunkt; date: alle Kanäle von Zeitpunkt 1, dann von Zeitpunkt 2; band: Kanal 1 jedes Zeitpunkts, dann Kanal 2. qgis_process und Skripte geben den Namen an (BAND_ORDER=band).</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="472" />
+            <location filename="../algorithm.py" line="483" />
             <source>Device used</source>
             <translation>Verwendetes Gerät</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="473" />
+            <location filename="../algorithm.py" line="484" />
             <source>Dates used (comma-separated)</source>
             <translation>Verwendete Datumsangaben (kommagetrennt)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="474" />
+            <location filename="../algorithm.py" line="485" />
             <source>Model used (auto resolved)</source>
             <translation>Verwendetes Modell (auto aufgelöst)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="475" />
+            <location filename="../algorithm.py" line="486" />
             <source>Summary</source>
             <translation>Zusammenfassung</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="476" />
+            <location filename="../algorithm.py" line="487" />
             <source>Changed hectares per interval (JSON)</source>
             <translation>Geänderte Hektar je Intervall (JSON)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="477" />
+            <location filename="../algorithm.py" line="488" />
             <source>Warnings (one per line)</source>
             <translation>Warnungen (eine je Zeile)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="531" />
+            <location filename="../algorithm.py" line="543" />
             <source>BAND_ORDER=%s is not one of its options. Give an option's name: %s.</source>
             <translation>BAND_ORDER=%s ist keine seiner Optionen. Den Namen einer Option angeben: %s.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="563" />
+            <location filename="../algorithm.py" line="575" />
             <source>'%s' is not a file-based (GDAL) raster, so it cannot be split into dates; export it as GeoTIFF first.</source>
             <translation>'%s' ist kein dateibasiertes (GDAL-)Raster und kann daher nicht in Zeitpunkte aufgeteilt werden; zuerst als GeoTIFF exportieren.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="572" />
+            <location filename="../algorithm.py" line="584" />
             <source>Layer '%s': %s</source>
             <translation>Layer '%s': %s</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="578" />
+            <location filename="../algorithm.py" line="590" />
             <source>'%s' holds %d dates: split into %s%s</source>
             <translation>'%s' enthält %d Zeitpunkte: aufgeteilt in %s%s</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="579" />
+            <location filename="../algorithm.py" line="591" />
             <source> (used again: the same split as before)</source>
             <translation> (wiederverwendet: dieselbe Aufteilung wie zuvor)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="599" />
+            <location filename="../algorithm.py" line="611" />
             <source>DATES has %d entries for the %d dates of the multi-date raster; give one date per date, oldest first, separated by commas.</source>
             <translation>DATES hat %d Einträge für die %d Zeitpunkte des multitemporalen Rasters; ein Datum je Zeitpunkt angeben, das älteste zuerst, kommagetrennt.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="605" />
+            <location filename="../algorithm.py" line="617" />
             <source>Unknown model '%s'; use one of %s.</source>
             <translation>Unbekanntes Modell '%s'; eines von %s verwenden.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="610" />
+            <location filename="../algorithm.py" line="622" />
             <source>The CAIM engine (model_core) could not be loaded to choose the automatic model; choose MODEL=caimnet, schanger, cva, caimnet_cva, isfa or caimnet_isfa.</source>
             <translation>Die CAIM-Engine (model_core) konnte nicht geladen werden, um das automatische Modell zu wählen; MODEL=caimnet, schanger, cva, caimnet_cva, isfa oder caimnet_isfa wählen.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="615" />
+            <location filename="../algorithm.py" line="627" />
             <source>The %s method (MODEL=%s) takes no weights, but the Weights file (WEIGHTS) is set to '%s'. Leave WEIGHTS empty, or choose a model that uses weights (MODEL=caimnet, schanger, caimnet_cva or caimnet_isfa) to use that file.</source>
             <translation>Die Methode %s (MODEL=%s) nimmt keine Gewichte, aber die Gewichtsdatei (WEIGHTS) ist auf '%s' gesetzt. WEIGHTS leer lassen oder ein Modell wählen, das Gewichte verwendet (MODEL=caimnet, schanger, caimnet_cva oder caimnet_isfa), um diese Datei zu verwenden.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="621" />
+            <location filename="../algorithm.py" line="633" />
             <source>Unknown threshold '%s'; use one of %s.</source>
             <translation>Unbekannter Schwellenwert '%s'; einen von %s verwenden.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="625" />
+            <location filename="../algorithm.py" line="637" />
             <source>The minimum-error threshold (THRESHOLD=kittler) applies to the classical methods only, not to %s. Choose MODEL=cva or isfa, or leave THRESHOLD at otsu.</source>
             <translation>Der Schwellenwert des minimalen Fehlers (THRESHOLD=kittler) gilt nur für die klassischen Methoden, nicht für %s. MODEL=cva oder isfa wählen oder THRESHOLD auf otsu lassen.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="634" />
+            <location filename="../algorithm.py" line="646" />
             <source> Here each date of a multi-date raster counts as one layer (%d in all, oldest first).</source>
             <translation> Hier zählt jeder Zeitpunkt eines multitemporalen Rasters als ein Layer (%d insgesamt, der älteste zuerst).</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="646" />
+            <location filename="../algorithm.py" line="658" />
             <source>The minimum-error threshold (THRESHOLD=kittler) applies to the classical methods only, and MODEL=auto runs %s on these layers (it runs Classical ISFA only on layers whose bands the networks cannot read). Choose MODEL=cva or isfa, or leave THRESHOLD at otsu.</source>
             <translation>Der Schwellenwert des minimalen Fehlers (THRESHOLD=kittler) gilt nur für die klassischen Methoden, und MODEL=auto führt auf diesen Layern %s aus (Klassische ISFA nur auf Layern, deren Kanäle die Netze nicht lesen können). MODEL=cva oder isfa wählen oder THRESHOLD auf otsu lassen.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="661" />
+            <location filename="../algorithm.py" line="673" />
             <source>Or give its Bands per date (advanced, BANDS_PER_DATE) to split it in this run.</source>
             <translation>Oder seine Kanäle je Zeitpunkt angeben (erweitert, BANDS_PER_DATE), um es in diesem Lauf aufzuteilen.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="665" />
+            <location filename="../algorithm.py" line="677" />
             <source>Note: </source>
             <translation>Hinweis: </translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="665" />
+            <location filename="../algorithm.py" line="677" />
             <source>Warning: </source>
             <translation>Warnung: </translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="666" />
+            <location filename="../algorithm.py" line="678" />
             <source>Model: %s [%s]</source>
             <translation>Modell: %s [%s]</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="668" />
+            <location filename="../algorithm.py" line="680" />
             <source>Date %d: %s  (%s)%s</source>
             <translation>Zeitpunkt %d: %s  (%s)%s</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="668" />
+            <location filename="../algorithm.py" line="680" />
             <source>unknown</source>
             <translation>unbekannt</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="669" />
+            <location filename="../algorithm.py" line="681" />
             <source>  mask: %s</source>
             <translation>  Maske: %s</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="684" />
+            <location filename="../algorithm.py" line="696" />
             <source>Cancelled by the user; no output was kept.</source>
             <translation>Vom Benutzer abgebrochen; es wurde keine Ausgabe behalten.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="707" />
+            <location filename="../algorithm.py" line="719" />
             <source>The CAIM engine (model_core) could not be loaded: %s</source>
             <translation>Die CAIM-Engine (model_core) konnte nicht geladen werden: %s</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="723" />
-            <source>%s: '%s' is written as %s; end its name with %s.</source>
-            <translation>%s: '%s' wird als %s geschrieben; den Namen auf %s enden lassen.</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="725" />
+            <location filename="../algorithm.py" line="737" />
             <source>a vector file</source>
             <translation>Vektordatei</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="726" />
-            <source> or </source>
-            <translation> oder </translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="800" />
+            <location filename="../algorithm.py" line="812" />
             <source>Writing change polygons</source>
             <translation>Änderungspolygone werden geschrieben</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="806" />
+            <location filename="../algorithm.py" line="818" />
             <source>%d change polygons written to %s</source>
             <translation>%d Änderungspolygone nach %s geschrieben</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="824" />
+            <location filename="../algorithm.py" line="836" />
             <source>Device used: %s</source>
             <translation>Verwendetes Gerät: %s</translation>
         </message>
@@ -3766,42 +3766,47 @@ Gerät: %s
     <context>
         <name>CaimStackBands</name>
         <message>
-            <location filename="../stackbands_algorithm.py" line="59" />
+            <location filename="../stackbands_algorithm.py" line="62" />
             <source>Bands, comma-separated</source>
             <translation>Kanäle, durch Komma getrennt</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="60" />
+            <location filename="../stackbands_algorithm.py" line="63" />
+            <source>Replace VRTs of the same names in the folder</source>
+            <translation>Gleichnamige VRTs im Ordner ersetzen</translation>
+        </message>
+        <message>
+            <location filename="../stackbands_algorithm.py" line="67" />
             <source>(the advanced parameter '%s', OVERWRITE)</source>
             <translation>(der erweiterte Parameter '%s', OVERWRITE)</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="61" />
+            <location filename="../stackbands_algorithm.py" line="68" />
             <source>(the parameter '%s', BANDS)</source>
             <translation>(der Parameter '%s', BANDS)</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="68" />
+            <location filename="../stackbands_algorithm.py" line="78" />
             <source> (Bands of Raster &gt; CAIM change detection &gt; Stack band files into dates…). In the list, a date is left out by unchecking its band files.</source>
             <translation> (Kanäle in Raster &gt; CAIM-Änderungserkennung &gt; Kanaldateien zu Zeitpunkten stapeln…). In der Liste wird ein Zeitpunkt weggelassen, indem man bei seinen Kanaldateien den Haken entfernt.</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="84" />
+            <location filename="../stackbands_algorithm.py" line="94" />
             <source>%s (stacked dates %s)</source>
             <translation>%s (gestapelte Zeitpunkte %s)</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="86" />
+            <location filename="../stackbands_algorithm.py" line="96" />
             <source>%s (stacked dates)</source>
             <translation>%s (gestapelte Zeitpunkte)</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="146" />
+            <location filename="../stackbands_algorithm.py" line="156" />
             <source>Stack band files into dates</source>
             <translation>Kanaldateien zu Zeitpunkten stapeln</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="154" />
+            <location filename="../stackbands_algorithm.py" line="164" />
             <source>Stacks imagery stored as one file per band into one virtual raster (VRT) per date, for the change detection: Landsat 4-9 Collection 2 Level-1 and Level-2 (LC08_L2SP_..._SR_B4.TIF, QA_PIXEL), Sentinel-2 L1C and L2A (.SAFE folders, their .zip, or a folder per scene of B04.tif or red.tif; SCL), NASA's HLS v2.0 L30 and S30 granules (HLS.L30.T18LUM.2020225T150721.v2.0.B04.tif, Fmask; L30 and S30 dates of one tile are one series, matched by band role: S30's NIR is B8A), CBERS-4 AWFI and MUX cubes (B13-B16, CMASK), and any files named with a date and a band such as B4. Each date's VRT holds its bands in the sensor's order, named by role so that the change detection finds red, green, blue and NIR by itself, with the product's nodata and its scale and offset (reflectance), so that dates of different processing compare. Each date's cloud mask is written as masks/&amp;lt;date&amp;gt;_&amp;lt;mask&amp;gt;.vrt with its clear values and loaded unchecked: &lt;i&gt;Match masks by date&lt;/i&gt; in the change detection pairs them and fills in the clear values (one set for every mask: masks of different kinds are said in the summary). Nothing is copied: keep the band files where they are.
 
 &lt;b&gt;Band files&lt;/b&gt; and/or &lt;b&gt;Folder&lt;/b&gt; (searched with its subfolders).
@@ -3816,72 +3821,67 @@ Gerät: %s
 &lt;b&gt;In einem grafischen Modell&lt;/b&gt;: die Ausgaben Raster der Zeitpunkte (LAYERS) mit INPUT der Änderungserkennung verbinden, Wolkenmasken (MASKS) mit ihrem MASKS, und MASKED_DATES und MASK_CLEAR mit ihren gleichnamigen Parametern: die Positionen der Zeitpunkte, die eine Maske haben (ein Zeitpunkt ohne Maske läuft unmaskiert), und die Wolkenfrei-Werte der Masken.</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="178" />
+            <location filename="../stackbands_algorithm.py" line="188" />
             <source>Band files</source>
             <translation>Kanaldateien</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="179" />
+            <location filename="../stackbands_algorithm.py" line="189" />
             <source>One-band rasters: the band files (and masks) of every date.</source>
             <translation>Einkanalige Raster: die Kanaldateien (und Masken) aller Zeitpunkte.</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="181" />
+            <location filename="../stackbands_algorithm.py" line="191" />
             <source>Folder of band files</source>
             <translation>Ordner der Kanaldateien</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="182" />
+            <location filename="../stackbands_algorithm.py" line="192" />
             <source>A folder holding the band files, searched with its subfolders (a .SAFE folder too; .zip files and Landsat .tar downloads in it are read).</source>
             <translation>Ein Ordner mit den Kanaldateien, mit seinen Unterordnern durchsucht (auch ein .SAFE-Ordner; .zip-Dateien und Landsat-.tar-Downloads darin werden gelesen).</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="186" />
+            <location filename="../stackbands_algorithm.py" line="196" />
             <source>E.g. red,green,blue,nir or B04,B03,B02,B08; empty: the sensor's surface bands.</source>
             <translation>Z. B. red,green,blue,nir oder B04,B03,B02,B08; leer: die Oberflächenkanäle des Sensors.</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="188" />
-            <source>Replace VRTs of the same names in the folder</source>
-            <translation>Gleichnamige VRTs im Ordner ersetzen</translation>
-        </message>
-        <message>
-            <location filename="../stackbands_algorithm.py" line="191" />
+            <location filename="../stackbands_algorithm.py" line="201" />
             <source>Folder for the date rasters (VRT)</source>
             <translation>Ordner für die Raster der Zeitpunkte (VRT)</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="192" />
+            <location filename="../stackbands_algorithm.py" line="202" />
             <source>Date rasters</source>
             <translation>Raster der Zeitpunkte</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="193" />
+            <location filename="../stackbands_algorithm.py" line="203" />
             <source>Cloud masks</source>
             <translation>Wolkenmasken</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="194" />
+            <location filename="../stackbands_algorithm.py" line="204" />
             <source>Summary</source>
             <translation>Zusammenfassung</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="199" />
+            <location filename="../stackbands_algorithm.py" line="209" />
             <source>Dates the cloud masks belong to (positions in the date rasters)</source>
             <translation>Zeitpunkte der Wolkenmasken (Positionen in den Rastern der Zeitpunkte)</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="200" />
+            <location filename="../stackbands_algorithm.py" line="210" />
             <source>Mask values meaning clear</source>
             <translation>Maskenwerte für wolkenfrei</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="214" />
+            <location filename="../stackbands_algorithm.py" line="224" />
             <source>Choose the band files, or the folder holding them.</source>
             <translation>Die Kanaldateien wählen, oder den Ordner, der sie enthält.</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="246" />
+            <location filename="../stackbands_algorithm.py" line="256" />
             <source>MASK_CLEAR is %s, the clear values of most masks; the masks of %s are of another kind, which a change detection given MASKS and MASK_CLEAR reads with these values: leave those dates' masks out (MASKED_DATES), or stack the kinds apart.</source>
             <translation>MASK_CLEAR ist %s, die Wolkenfrei-Werte der meisten Masken; die Masken von %s sind anderer Art, und eine Änderungserkennung, der MASKS und MASK_CLEAR gegeben werden, liest sie mit diesen Werten: die Masken dieser Zeitpunkte weglassen (MASKED_DATES), oder die Arten getrennt stapeln.</translation>
         </message>

@@ -201,27 +201,27 @@ Etiquetar cada punto a partir de datos de referencia (imágenes de mayor resoluc
             <translation>Resumen</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="363" />
+            <location filename="../accuracy_algorithms.py" line="366" />
             <source>Choose the labelled sample points.</source>
             <translation>Elegir los puntos de la muestra etiquetados.</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="365" />
+            <location filename="../accuracy_algorithms.py" line="368" />
             <source>'%s' has unsaved edits: save them (Toggle Editing, Save) so the labels are read.</source>
             <translation>'%s' tiene cambios sin guardar: guardarlos (Conmutar edición, Guardar capa en edición) para que se lean las etiquetas.</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="393" />
+            <location filename="../accuracy_algorithms.py" line="396" />
             <source>Cannot write the report '%s' (%s). Choose another file.</source>
             <translation>No se puede escribir el informe '%s' (%s). Elegir otro archivo.</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="409" />
+            <location filename="../accuracy_algorithms.py" line="412" />
             <source>Compare a change map with a reference map</source>
             <translation>Comparar un mapa de cambios con un mapa de referencia</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="415" />
+            <location filename="../accuracy_algorithms.py" line="418" />
             <source>Compares a change map pixel by pixel with a wall-to-wall reference raster (a digitised change mask, a national change product, a benchmark's label raster) and reports the changed / unchanged confusion counts, overall accuracy, precision, recall, F1 and kappa of changed, and the changed area of the map and of the reference in hectares; when the reference is a change-moment map, also the overall accuracy, kappa, macro F1 and F1 of each interval and the full confusion matrix.  The figures are those of &lt;i&gt;evaluate&lt;/i&gt; on the same pixels.
 
 &lt;b&gt;Change map&lt;/b&gt;: change_moment.tif or change_area.tif of a run (0 no change, k = interval k, 255 nodata), or any class raster with these codes.  &lt;b&gt;Reference map&lt;/b&gt;: any grid and CRS; it is warped onto the change map's grid with nearest neighbour.  Pixels where either is nodata, or outside the reference, are left out and counted.  &lt;b&gt;Reference is a change mask&lt;/b&gt;: changed = any non-zero value (automatic when the reference holds only 0 and one other value, e.g. 0/1 or 0/255); otherwise the reference numbers the intervals as the map does (0 no change, k = the last change between date k and k+1).  &lt;b&gt;Reference values that mean changed&lt;/b&gt; (optional, e.g. 2,3): only these count as changed (a mask).  &lt;b&gt;Reference nodata value&lt;/b&gt; (optional): replaces the reference's own nodata value.  &lt;b&gt;CSV&lt;/b&gt; (optional): the figures as a table.
@@ -234,67 +234,67 @@ The comparison is only as good as the reference's own accuracy and its co-regist
 La comparación solo es tan buena como la exactitud de la propia referencia y su corregistro con el mapa: un desplazamiento de un píxel cuenta dos veces cada borde de cambio.  Para estimaciones del área y la exactitud con intervalos de confianza a partir de una muestra etiquetada, usar los otros dos algoritmos de este grupo.</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="438" />
+            <location filename="../accuracy_algorithms.py" line="441" />
             <source>Reference map (any grid and CRS)</source>
             <translation>Mapa de referencia (cualquier malla y SRC)</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="441" />
+            <location filename="../accuracy_algorithms.py" line="444" />
             <source>Reference is a change mask</source>
             <translation>La referencia es una máscara de cambios</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="442" />
+            <location filename="../accuracy_algorithms.py" line="445" />
             <source>Changed = any non-zero value (automatic when the reference holds only 0 and one other value).</source>
             <translation>Cambiado = cualquier valor distinto de cero (automático si la referencia solo contiene 0 y otro valor).</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="444" />
+            <location filename="../accuracy_algorithms.py" line="447" />
             <source>Reference nodata value</source>
             <translation>Valor sin datos de la referencia</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="445" />
+            <location filename="../accuracy_algorithms.py" line="448" />
             <source>Empty: the reference's own nodata value.</source>
             <translation>Vacío: el valor sin datos propio de la referencia.</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="447" />
+            <location filename="../accuracy_algorithms.py" line="450" />
             <source>Reference values that mean changed</source>
             <translation>Valores de referencia para cambiado</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="448" />
+            <location filename="../accuracy_algorithms.py" line="451" />
             <source>Comma-separated, e.g. 2,3: only these values of the reference count as changed.</source>
             <translation>Separados por comas, p. ej. 2,3: solo estos valores de la referencia cuentan como cambiado.</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="450" />
+            <location filename="../accuracy_algorithms.py" line="453" />
             <source>Comparison table (CSV)</source>
             <translation>Tabla de comparación (CSV)</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="450" />
+            <location filename="../accuracy_algorithms.py" line="453" />
             <source>CSV files (*.csv)</source>
             <translation>Archivos CSV (*.csv)</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="452" />
+            <location filename="../accuracy_algorithms.py" line="455" />
             <source>Kappa of changed / unchanged</source>
             <translation>Kappa de cambiado / sin cambio</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="453" />
+            <location filename="../accuracy_algorithms.py" line="456" />
             <source>Overall accuracy of changed / unchanged</source>
             <translation>Exactitud global de cambiado / sin cambio</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="454" />
+            <location filename="../accuracy_algorithms.py" line="457" />
             <source>F1 of changed</source>
             <translation>F1 de cambiado</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="463" />
+            <location filename="../accuracy_algorithms.py" line="466" />
             <source>Choose a reference map (a raster layer).</source>
             <translation>Elegir un mapa de referencia (una capa ráster).</translation>
         </message>
@@ -448,22 +448,32 @@ La comparación solo es tan buena como la exactitud de la propia referencia y su
             <translation>%s=%s está fuera de su rango: indicar %s.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="222" />
+            <location filename="../algorithm.py" line="151" />
+            <source>%s: '%s' is written as %s; end its name with %s.</source>
+            <translation>%s: '%s' se escribe como %s; terminar su nombre en %s.</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="152" />
+            <source> or </source>
+            <translation> o </translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="233" />
             <source>Detect changes in a time series</source>
             <translation>Detectar cambios en una serie temporal</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="225" />
+            <location filename="../algorithm.py" line="236" />
             <source>Change detection</source>
             <translation>Detección de cambios</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="234" />
+            <location filename="../algorithm.py" line="245" />
             <source>change,detection,time series,multitemporal,deep learning,caim,moment,when</source>
             <translation>cambio,detección,serie temporal,multitemporal,aprendizaje profundo,caim,momento,cuándo</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="238" />
+            <location filename="../algorithm.py" line="249" />
             <source>Finds where the land changed in an ordered series of co-registered rasters of one place, and between which two dates the last change happened.
 
 &lt;b&gt;Input layers&lt;/b&gt;: the dates, oldest first (the order of the list is the time order). Layers on different grids or CRSs are aligned onto the first layer's grid, clipped to the common area.
@@ -506,417 +516,407 @@ Necesita PyTorch en el Python de QGIS.
 &lt;b&gt;qgis_process&lt;/b&gt;: MODEL, DEVICE, THRESHOLD y BAND_ORDER toman los nombres de las opciones (no los números que lista qgis_process help), p. ej. &lt;tt&gt;qgis_process.bin run caim:detectchanges -- INPUT=a.tif INPUT=b.tif MODEL=auto DEVICE=CPU AREA=area.tif MOMENT=moment.tif CONFIDENCE=confidence.tif&lt;/tt&gt;, o &lt;tt&gt;MODEL=cva&lt;/tt&gt; para el método clásico.  MASKS se repite como INPUT, p. ej. &lt;tt&gt;MASKS=qa_2020.tif MASKED_DATES=2&lt;/tt&gt; para una máscara solo de la segunda fecha.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="315" />
+            <location filename="../algorithm.py" line="326" />
             <source>&lt;b&gt;One multi-date raster&lt;/b&gt;: a single input layer that holds every date as bands is split into its dates when its band names carry them (a Google Earth Engine toBands() export: 20200105T103421_..._B4) or it is a NetCDF variable with a time axis. Otherwise give &lt;b&gt;Bands per date&lt;/b&gt; (advanced, BANDS_PER_DATE: all bands of one date, QA bands included) and, if the bands run band by band, &lt;b&gt;Band order&lt;/b&gt; (BAND_ORDER=band). Each date becomes a small VRT reading the raster, written into a folder &amp;lt;name&amp;gt;_dates beside it (used again by later runs of the same raster; the pixel inspector and a saved project read them). Dates, Bands and Cloud masks then count per date.</source>
             <translation>&lt;b&gt;Un ráster multitemporal&lt;/b&gt;: una única capa de entrada que contiene todas las fechas como bandas se divide en sus fechas cuando los nombres de sus bandas las llevan (una exportación toBands() de Google Earth Engine: 20200105T103421_..._B4) o cuando es una variable NetCDF con eje temporal. Si no, indicar &lt;b&gt;Bandas por fecha&lt;/b&gt; (avanzado, BANDS_PER_DATE: todas las bandas de una fecha, incluidas las bandas QA) y, si las bandas van banda por banda, &lt;b&gt;Orden de las bandas&lt;/b&gt; (BAND_ORDER=band). Cada fecha se convierte en un pequeño VRT que lee el ráster, escrito en una carpeta &amp;lt;name&amp;gt;_dates junto a él (reutilizada por ejecuciones posteriores del mismo ráster; el inspector de píxeles y un proyecto guardado los leen). Fechas, Bandas y Máscaras de nubes cuentan entonces por fecha.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="349" />
+            <location filename="../algorithm.py" line="360" />
             <source>WEIGHTS: '%s' is not a weights file (.pt, PyTorch). Give a CAIM-Net or SChanger weights file, or leave WEIGHTS empty for the bundled weights.</source>
             <translation>WEIGHTS: '%s' no es un archivo de pesos (.pt, PyTorch). Indicar un archivo de pesos de CAIM-Net o SChanger, o dejar WEIGHTS vacío para los pesos incluidos.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="363" />
+            <location filename="../algorithm.py" line="374" />
             <source>Raster layers, oldest first (order is time order)</source>
             <translation>Capas ráster, la más antigua primero</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="365" />
+            <location filename="../algorithm.py" line="376" />
             <source>Dates, YYYY-MM-DD in layer order</source>
             <translation>Fechas AAAA-MM-DD por capa</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="366" />
+            <location filename="../algorithm.py" line="377" />
             <source>Comma-separated, one per layer; empty: read from the layer names, file names or metadata.</source>
             <translation>Separadas por comas, una por capa; vacío: se leen de los nombres de las capas o de los archivos, o de los metadatos.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="368" />
+            <location filename="../algorithm.py" line="379" />
             <source>Bands, e.g. 1,2,3,4</source>
             <translation>Bandas, p. ej. 1,2,3,4</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="369" />
+            <location filename="../algorithm.py" line="380" />
             <source>The networks use 4 bands as R, G, B, NIR; CVA and ISFA use any bands. Empty: from the bands' wavelengths or names (see the help).</source>
             <translation>Las redes usan 4 bandas como R, G, B, NIR; CVA e ISFA, cualquier banda. Vacío: según las longitudes de onda o los nombres de las bandas (ver la ayuda).</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="374" />
+            <location filename="../algorithm.py" line="385" />
             <source>Model</source>
             <translation>Modelo</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="375" />
+            <location filename="../algorithm.py" line="386" />
             <source>auto (the default): %s. The help describes every option.</source>
             <translation>auto (por defecto): %s. La ayuda describe cada opción.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="376" />
+            <location filename="../algorithm.py" line="387" />
             <source>qgis_process and scripts give the name (MODEL=cva), not the number that qgis_process help lists.</source>
             <translation>qgis_process y los scripts indican el nombre (MODEL=cva), no el número que lista qgis_process help.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="379" />
+            <location filename="../algorithm.py" line="390" />
             <source>Weights file (.pt)</source>
             <translation>Archivo de pesos (.pt)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="380" />
+            <location filename="../algorithm.py" line="391" />
             <source>Empty: the bundled weights. The classical CVA and ISFA need none.</source>
             <translation>Vacío: los pesos incluidos. Los clásicos CVA e ISFA no necesitan ninguno.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="382" />
+            <location filename="../algorithm.py" line="393" />
             <source>Device</source>
             <translation>Dispositivo</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="383" />
+            <location filename="../algorithm.py" line="394" />
             <source>Auto (the default): the GPU when PyTorch sees one (CUDA), else the CPU. qgis_process and scripts give the name (DEVICE=CPU).</source>
             <translation>Auto (predeterminado): la GPU cuando PyTorch ve una (CUDA), si no la CPU. qgis_process y los scripts indican el nombre (DEVICE=CPU).</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="386" />
+            <location filename="../algorithm.py" line="397" />
             <source>Sensitivity (0 = calibrated)</source>
             <translation>Sensibilidad (0 = calibrada)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="388" />
+            <location filename="../algorithm.py" line="399" />
             <source>-3 to 3: positive values call more pixels changed, negative values fewer.</source>
             <translation>-3 a 3: los valores positivos marcan más píxeles como cambiados, los negativos menos.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="389" />
+            <location filename="../algorithm.py" line="400" />
             <source>0 (the default): the calibrated decision.</source>
             <translation>0 (predeterminado): la decisión calibrada.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="393" />
+            <location filename="../algorithm.py" line="404" />
             <source>Minimum change patch (pixels; 0 = off)</source>
             <translation>Parche de cambio mínimo (píxeles; 0 = desactivado)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="395" />
+            <location filename="../algorithm.py" line="406" />
             <source>Changed patches smaller than this are written as unchanged; 0 keeps every changed pixel.</source>
             <translation>Los parches cambiados menores se escriben como sin cambio; 0 conserva todos los píxeles cambiados.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="397" />
+            <location filename="../algorithm.py" line="408" />
             <source>Fill masked dates from the previous clear date</source>
             <translation>Rellenar fechas enmascaradas con la anterior</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="398" />
+            <location filename="../algorithm.py" line="409" />
             <source>For cloudy series: a masked date takes the pixel's values of the previous clear date.</source>
             <translation>Para series nubosas: una fecha enmascarada toma los valores del píxel de la fecha despejada anterior.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="399" />
+            <location filename="../algorithm.py" line="410" />
             <source>Off (the default): a pixel masked in any date is nodata in every output.</source>
             <translation>Desactivado (predeterminado): un píxel enmascarado en cualquier fecha queda sin datos en todas las salidas.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="401" />
+            <location filename="../algorithm.py" line="412" />
             <source>Cloud masks, one per input layer</source>
             <translation>Máscaras de nubes, una por capa</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="402" />
+            <location filename="../algorithm.py" line="413" />
             <source>In the order of the input layers; for masks of some dates only, give their positions in Dates the cloud masks belong to (advanced).</source>
             <translation>En el orden de las capas de entrada; para máscaras de solo algunas fechas, dé sus posiciones en Fechas de las máscaras (avanzado).</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="405" />
+            <location filename="../algorithm.py" line="416" />
             <source>Mask values meaning clear</source>
             <translation>Valores de despejado</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="406" />
+            <location filename="../algorithm.py" line="417" />
             <source>Default 0. The help gives the values for Landsat QA_PIXEL, Sentinel-2 SCL and Fmask.</source>
             <translation>Por defecto 0. La ayuda da los valores para Landsat QA_PIXEL, Sentinel-2 SCL y Fmask.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="408" />
+            <location filename="../algorithm.py" line="419" />
             <source>Dates the cloud masks belong to</source>
             <translation>Fechas de las máscaras</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="409" />
+            <location filename="../algorithm.py" line="420" />
             <source>The input positions of the masks' dates, e.g. 2,5: the first mask for the second layer, the other for the fifth.</source>
             <translation>Las posiciones de entrada de las fechas de las máscaras, p. ej. 2,5: la primera máscara para la segunda capa, la otra para la quinta.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="414" />
+            <location filename="../algorithm.py" line="425" />
             <source>Tile size (pixels; 0 = automatic)</source>
             <translation>Tamaño de tesela (píxeles; 0 = automático)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="416" />
+            <location filename="../algorithm.py" line="427" />
             <source>0 (the default): chosen from the number of dates so that the run stays near 1.3 GB of memory. The result does not depend on the tiles.</source>
             <translation>0 (predeterminado): elegido según el número de fechas para que la ejecución se mantenga cerca de 1,3 GB de memoria. El resultado no depende de las teselas.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="421" />
+            <location filename="../algorithm.py" line="432" />
             <source>Threshold of the classical methods (CVA, ISFA)</source>
             <translation>Umbral de los métodos clásicos (CVA, ISFA)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="423" />
+            <location filename="../algorithm.py" line="434" />
             <source>otsu (the default), or kittler (minimum error; for MODEL=cva or isfa only). qgis_process and scripts give the name (THRESHOLD=kittler).</source>
             <translation>otsu (predeterminado) o kittler (error mínimo; solo para MODEL=cva o isfa). qgis_process y los scripts indican el nombre (THRESHOLD=kittler).</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="428" />
+            <location filename="../algorithm.py" line="439" />
             <source>Tile overlap (pixels; empty: automatic)</source>
             <translation>Solape de teselas (píxeles; vacío: auto)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="430" />
+            <location filename="../algorithm.py" line="441" />
             <source>Empty (the default): the model's own reach, so that the tiles join without seams.</source>
             <translation>Vacío (predeterminado): el alcance propio del modelo, para que las teselas se unan sin costuras.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="434" />
+            <location filename="../algorithm.py" line="445" />
             <source>Change area</source>
             <translation>Área de cambio</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="435" />
+            <location filename="../algorithm.py" line="446" />
             <source>Change moment</source>
             <translation>Momento del cambio</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="436" />
+            <location filename="../algorithm.py" line="447" />
             <source>Confidence</source>
             <translation>Confianza</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="438" />
+            <location filename="../algorithm.py" line="449" />
             <source>Change polygons</source>
             <translation>Polígonos de cambio</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="441" />
+            <location filename="../algorithm.py" line="452" />
             <source>Moment probabilities</source>
             <translation>Probabilidades del momento del cambio</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="442" />
+            <location filename="../algorithm.py" line="453" />
             <source>One band per class, for inspection.</source>
             <translation>Una banda por clase, para inspección.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="446" />
+            <location filename="../algorithm.py" line="457" />
             <source>Run report (HTML)</source>
             <translation>Informe de la ejecución (HTML)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="446" />
+            <location filename="../algorithm.py" line="457" />
             <source>HTML files (*.html)</source>
             <translation>Archivos HTML (*.html)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="447" />
+            <location filename="../algorithm.py" line="458" />
             <source>The settings, the changed area per interval as a chart and a table, and the map: the first and last date and the change moment.</source>
             <translation>Los ajustes, el área cambiada por intervalo en un gráfico y una tabla, y el mapa: la primera y la última fecha y el momento del cambio.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="452" />
+            <location filename="../algorithm.py" line="463" />
             <source>Run even if estimated too long/big</source>
             <translation>Ejecutar aunque se estime excesiva</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="453" />
+            <location filename="../algorithm.py" line="464" />
             <source>A run estimated at more than a day, or whose outputs do not fit the free space of their folder, is refused unless this is on.</source>
             <translation>Una ejecución que se estime de más de un día, o cuyas salidas no quepan en el espacio libre de su carpeta, se rechaza salvo que esto esté activado.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="458" />
+            <location filename="../algorithm.py" line="469" />
             <source>Bands per date (multi-date raster)</source>
             <translation>Bandas por fecha (ráster multitemporal)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="460" />
+            <location filename="../algorithm.py" line="471" />
             <source>One input raster holding every date: all bands of one date, QA bands included; 0: from the dates in the band names.</source>
             <translation>Una sola capa de entrada con todas las fechas: todas las bandas de una fecha, bandas QA incluidas; 0: según las fechas de los nombres de las bandas.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="465" />
+            <location filename="../algorithm.py" line="476" />
             <source>Band order (multi-date raster)</source>
             <translation>Orden de las bandas (multitemporal)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="467" />
+            <location filename="../algorithm.py" line="478" />
             <source>auto (the default): from the band names, else date by date; date: all bands of date 1, then of date 2; band: band 1 of every date, then band 2. qgis_process and scripts give the name (BAND_ORDER=band).</source>
             <translation>auto (predeterminado): según los nombres de las bandas, si no fecha por fecha; date: todas las bandas de la fecha 1, luego de la fecha 2; band: la banda 1 de cada fecha, luego la banda 2. qgis_process y los scripts indican el nombre (BAND_ORDER=band).</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="472" />
+            <location filename="../algorithm.py" line="483" />
             <source>Device used</source>
             <translation>Dispositivo usado</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="473" />
+            <location filename="../algorithm.py" line="484" />
             <source>Dates used (comma-separated)</source>
             <translation>Fechas usadas (separadas por comas)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="474" />
+            <location filename="../algorithm.py" line="485" />
             <source>Model used (auto resolved)</source>
             <translation>Modelo usado (auto resuelto)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="475" />
+            <location filename="../algorithm.py" line="486" />
             <source>Summary</source>
             <translation>Resumen</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="476" />
+            <location filename="../algorithm.py" line="487" />
             <source>Changed hectares per interval (JSON)</source>
             <translation>Hectáreas cambiadas por intervalo (JSON)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="477" />
+            <location filename="../algorithm.py" line="488" />
             <source>Warnings (one per line)</source>
             <translation>Advertencias (una por línea)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="531" />
+            <location filename="../algorithm.py" line="543" />
             <source>BAND_ORDER=%s is not one of its options. Give an option's name: %s.</source>
             <translation>BAND_ORDER=%s no es una de sus opciones. Indicar el nombre de una opción: %s.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="563" />
+            <location filename="../algorithm.py" line="575" />
             <source>'%s' is not a file-based (GDAL) raster, so it cannot be split into dates; export it as GeoTIFF first.</source>
             <translation>'%s' no es un ráster basado en archivo (GDAL), así que no se puede dividir en fechas; exportarlo primero como GeoTIFF.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="572" />
+            <location filename="../algorithm.py" line="584" />
             <source>Layer '%s': %s</source>
             <translation>Capa '%s': %s</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="578" />
+            <location filename="../algorithm.py" line="590" />
             <source>'%s' holds %d dates: split into %s%s</source>
             <translation>'%s' contiene %d fechas: dividido en %s%s</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="579" />
+            <location filename="../algorithm.py" line="591" />
             <source> (used again: the same split as before)</source>
             <translation> (reutilizada: la misma división que antes)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="599" />
+            <location filename="../algorithm.py" line="611" />
             <source>DATES has %d entries for the %d dates of the multi-date raster; give one date per date, oldest first, separated by commas.</source>
             <translation>DATES tiene %d entradas para las %d fechas del ráster multitemporal; indicar una fecha por cada fecha, la más antigua primero, separadas por comas.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="605" />
+            <location filename="../algorithm.py" line="617" />
             <source>Unknown model '%s'; use one of %s.</source>
             <translation>Modelo desconocido '%s'; usar uno de %s.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="610" />
+            <location filename="../algorithm.py" line="622" />
             <source>The CAIM engine (model_core) could not be loaded to choose the automatic model; choose MODEL=caimnet, schanger, cva, caimnet_cva, isfa or caimnet_isfa.</source>
             <translation>No se ha podido cargar el motor de CAIM (model_core) para elegir el modelo automático; elegir MODEL=caimnet, schanger, cva, caimnet_cva, isfa o caimnet_isfa.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="615" />
+            <location filename="../algorithm.py" line="627" />
             <source>The %s method (MODEL=%s) takes no weights, but the Weights file (WEIGHTS) is set to '%s'. Leave WEIGHTS empty, or choose a model that uses weights (MODEL=caimnet, schanger, caimnet_cva or caimnet_isfa) to use that file.</source>
             <translation>El método %s (MODEL=%s) no usa pesos, pero el archivo de pesos (WEIGHTS) está puesto a '%s'. Dejar WEIGHTS vacío, o elegir un modelo que use pesos (MODEL=caimnet, schanger, caimnet_cva o caimnet_isfa) para usar ese archivo.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="621" />
+            <location filename="../algorithm.py" line="633" />
             <source>Unknown threshold '%s'; use one of %s.</source>
             <translation>Umbral desconocido '%s'; usar uno de %s.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="625" />
+            <location filename="../algorithm.py" line="637" />
             <source>The minimum-error threshold (THRESHOLD=kittler) applies to the classical methods only, not to %s. Choose MODEL=cva or isfa, or leave THRESHOLD at otsu.</source>
             <translation>El umbral de error mínimo (THRESHOLD=kittler) solo se aplica a los métodos clásicos, no a %s. Elegir MODEL=cva o isfa, o dejar THRESHOLD en otsu.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="634" />
+            <location filename="../algorithm.py" line="646" />
             <source> Here each date of a multi-date raster counts as one layer (%d in all, oldest first).</source>
             <translation> Aquí cada fecha de un ráster multitemporal cuenta como una capa (%d en total, la más antigua primero).</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="646" />
+            <location filename="../algorithm.py" line="658" />
             <source>The minimum-error threshold (THRESHOLD=kittler) applies to the classical methods only, and MODEL=auto runs %s on these layers (it runs Classical ISFA only on layers whose bands the networks cannot read). Choose MODEL=cva or isfa, or leave THRESHOLD at otsu.</source>
             <translation>El umbral de error mínimo (THRESHOLD=kittler) solo se aplica a los métodos clásicos, y MODEL=auto ejecuta %s en estas capas (ejecuta ISFA clásico solo en capas cuyas bandas las redes no pueden leer). Elegir MODEL=cva o isfa, o dejar THRESHOLD en otsu.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="661" />
+            <location filename="../algorithm.py" line="673" />
             <source>Or give its Bands per date (advanced, BANDS_PER_DATE) to split it in this run.</source>
             <translation>O indicar sus Bandas por fecha (avanzado, BANDS_PER_DATE) para dividirlo en esta ejecución.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="665" />
+            <location filename="../algorithm.py" line="677" />
             <source>Note: </source>
             <translation>Nota: </translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="665" />
+            <location filename="../algorithm.py" line="677" />
             <source>Warning: </source>
             <translation>Advertencia: </translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="666" />
+            <location filename="../algorithm.py" line="678" />
             <source>Model: %s [%s]</source>
             <translation>Modelo: %s [%s]</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="668" />
+            <location filename="../algorithm.py" line="680" />
             <source>Date %d: %s  (%s)%s</source>
             <translation>Fecha %d: %s  (%s)%s</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="668" />
+            <location filename="../algorithm.py" line="680" />
             <source>unknown</source>
             <translation>desconocida</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="669" />
+            <location filename="../algorithm.py" line="681" />
             <source>  mask: %s</source>
             <translation>  máscara: %s</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="684" />
+            <location filename="../algorithm.py" line="696" />
             <source>Cancelled by the user; no output was kept.</source>
             <translation>Cancelado por el usuario; no se ha conservado ninguna salida.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="707" />
+            <location filename="../algorithm.py" line="719" />
             <source>The CAIM engine (model_core) could not be loaded: %s</source>
             <translation>No se ha podido cargar el motor de CAIM (model_core): %s</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="723" />
-            <source>%s: '%s' is written as %s; end its name with %s.</source>
-            <translation>%s: '%s' se escribe como %s; terminar su nombre en %s.</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="725" />
+            <location filename="../algorithm.py" line="737" />
             <source>a vector file</source>
             <translation>un archivo vectorial</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="726" />
-            <source> or </source>
-            <translation> o </translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="800" />
+            <location filename="../algorithm.py" line="812" />
             <source>Writing change polygons</source>
             <translation>Escribiendo los polígonos de cambio</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="806" />
+            <location filename="../algorithm.py" line="818" />
             <source>%d change polygons written to %s</source>
             <translation>%d polígonos de cambio escritos en %s</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="824" />
+            <location filename="../algorithm.py" line="836" />
             <source>Device used: %s</source>
             <translation>Dispositivo usado: %s</translation>
         </message>
@@ -3738,42 +3738,47 @@ Dispositivo: %s
     <context>
         <name>CaimStackBands</name>
         <message>
-            <location filename="../stackbands_algorithm.py" line="59" />
+            <location filename="../stackbands_algorithm.py" line="62" />
             <source>Bands, comma-separated</source>
             <translation>Bandas, separadas por comas</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="60" />
+            <location filename="../stackbands_algorithm.py" line="63" />
+            <source>Replace VRTs of the same names in the folder</source>
+            <translation>Sustituir los VRT homónimos de la carpeta</translation>
+        </message>
+        <message>
+            <location filename="../stackbands_algorithm.py" line="67" />
             <source>(the advanced parameter '%s', OVERWRITE)</source>
             <translation>(el parámetro avanzado '%s', OVERWRITE)</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="61" />
+            <location filename="../stackbands_algorithm.py" line="68" />
             <source>(the parameter '%s', BANDS)</source>
             <translation>(el parámetro de bandas '%s', BANDS)</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="68" />
+            <location filename="../stackbands_algorithm.py" line="78" />
             <source> (Bands of Raster &gt; CAIM change detection &gt; Stack band files into dates…). In the list, a date is left out by unchecking its band files.</source>
             <translation> (Bandas en Ráster &gt; Detección de cambios CAIM &gt; Apilar archivos de banda en fechas…). En la lista, una fecha se deja fuera desmarcando sus archivos de banda.</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="84" />
+            <location filename="../stackbands_algorithm.py" line="94" />
             <source>%s (stacked dates %s)</source>
             <translation>%s (fechas apiladas %s)</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="86" />
+            <location filename="../stackbands_algorithm.py" line="96" />
             <source>%s (stacked dates)</source>
             <translation>%s (fechas apiladas)</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="146" />
+            <location filename="../stackbands_algorithm.py" line="156" />
             <source>Stack band files into dates</source>
             <translation>Apilar archivos de banda en fechas</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="154" />
+            <location filename="../stackbands_algorithm.py" line="164" />
             <source>Stacks imagery stored as one file per band into one virtual raster (VRT) per date, for the change detection: Landsat 4-9 Collection 2 Level-1 and Level-2 (LC08_L2SP_..._SR_B4.TIF, QA_PIXEL), Sentinel-2 L1C and L2A (.SAFE folders, their .zip, or a folder per scene of B04.tif or red.tif; SCL), NASA's HLS v2.0 L30 and S30 granules (HLS.L30.T18LUM.2020225T150721.v2.0.B04.tif, Fmask; L30 and S30 dates of one tile are one series, matched by band role: S30's NIR is B8A), CBERS-4 AWFI and MUX cubes (B13-B16, CMASK), and any files named with a date and a band such as B4. Each date's VRT holds its bands in the sensor's order, named by role so that the change detection finds red, green, blue and NIR by itself, with the product's nodata and its scale and offset (reflectance), so that dates of different processing compare. Each date's cloud mask is written as masks/&amp;lt;date&amp;gt;_&amp;lt;mask&amp;gt;.vrt with its clear values and loaded unchecked: &lt;i&gt;Match masks by date&lt;/i&gt; in the change detection pairs them and fills in the clear values (one set for every mask: masks of different kinds are said in the summary). Nothing is copied: keep the band files where they are.
 
 &lt;b&gt;Band files&lt;/b&gt; and/or &lt;b&gt;Folder&lt;/b&gt; (searched with its subfolders).
@@ -3788,72 +3793,67 @@ Dispositivo: %s
 &lt;b&gt;En un modelo gráfico&lt;/b&gt;: conectar las salidas Rásteres de las fechas (LAYERS) con INPUT de la detección de cambios, Máscaras de nubes (MASKS) con su MASKS, y MASKED_DATES y MASK_CLEAR con sus parámetros del mismo nombre: las posiciones de las fechas que tienen máscara (una fecha sin máscara se procesa sin enmascarar) y los valores de despejado de las máscaras.</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="178" />
+            <location filename="../stackbands_algorithm.py" line="188" />
             <source>Band files</source>
             <translation>Archivos de banda</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="179" />
+            <location filename="../stackbands_algorithm.py" line="189" />
             <source>One-band rasters: the band files (and masks) of every date.</source>
             <translation>Rásteres de una banda: los archivos de banda (y máscaras) de todas las fechas.</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="181" />
+            <location filename="../stackbands_algorithm.py" line="191" />
             <source>Folder of band files</source>
             <translation>Carpeta de archivos de banda</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="182" />
+            <location filename="../stackbands_algorithm.py" line="192" />
             <source>A folder holding the band files, searched with its subfolders (a .SAFE folder too; .zip files and Landsat .tar downloads in it are read).</source>
             <translation>Una carpeta con los archivos de banda, buscados también en sus subcarpetas (también una carpeta .SAFE; se leen los .zip y las descargas .tar de Landsat que contenga).</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="186" />
+            <location filename="../stackbands_algorithm.py" line="196" />
             <source>E.g. red,green,blue,nir or B04,B03,B02,B08; empty: the sensor's surface bands.</source>
             <translation>P. ej. red,green,blue,nir o B04,B03,B02,B08; vacío: las bandas de superficie del sensor.</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="188" />
-            <source>Replace VRTs of the same names in the folder</source>
-            <translation>Sustituir los VRT homónimos de la carpeta</translation>
-        </message>
-        <message>
-            <location filename="../stackbands_algorithm.py" line="191" />
+            <location filename="../stackbands_algorithm.py" line="201" />
             <source>Folder for the date rasters (VRT)</source>
             <translation>Carpeta para los rásteres de las fechas (VRT)</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="192" />
+            <location filename="../stackbands_algorithm.py" line="202" />
             <source>Date rasters</source>
             <translation>Rásteres de las fechas</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="193" />
+            <location filename="../stackbands_algorithm.py" line="203" />
             <source>Cloud masks</source>
             <translation>Máscaras de nubes</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="194" />
+            <location filename="../stackbands_algorithm.py" line="204" />
             <source>Summary</source>
             <translation>Resumen</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="199" />
+            <location filename="../stackbands_algorithm.py" line="209" />
             <source>Dates the cloud masks belong to (positions in the date rasters)</source>
             <translation>Fechas de las máscaras (posiciones en los rásteres de las fechas)</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="200" />
+            <location filename="../stackbands_algorithm.py" line="210" />
             <source>Mask values meaning clear</source>
             <translation>Valores de despejado</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="214" />
+            <location filename="../stackbands_algorithm.py" line="224" />
             <source>Choose the band files, or the folder holding them.</source>
             <translation>Elija los archivos de banda, o la carpeta que los contiene.</translation>
         </message>
         <message>
-            <location filename="../stackbands_algorithm.py" line="246" />
+            <location filename="../stackbands_algorithm.py" line="256" />
             <source>MASK_CLEAR is %s, the clear values of most masks; the masks of %s are of another kind, which a change detection given MASKS and MASK_CLEAR reads with these values: leave those dates' masks out (MASKED_DATES), or stack the kinds apart.</source>
             <translation>MASK_CLEAR es %s, los valores de despejado de la mayoría de las máscaras; las máscaras de %s son de otro tipo, y una detección de cambios a la que se dan MASKS y MASK_CLEAR las lee con estos valores: dejar fuera las máscaras de esas fechas (MASKED_DATES), o apilar los tipos por separado.</translation>
         </message>

@@ -57,6 +57,12 @@ def test_sample_label_and_assess_a_moment_map(project, tmp_path):
                                                    "REPORT": str(tmp_path / "r.html")})
     assert not ok and "unsaved edits" in fb.textLog()
     assert layer.commitChanges()
+    # a report named for another format: refused before any work (as detectchanges' REPORT, the CLI's --report)
+    results, ok, fb = _run("caim:assessaccuracy", {"MAP": path, "POINTS": layer.id(), "FIELD": "reference",
+                                                   "REPORT": str(tmp_path / "r.txt")})
+    assert not ok and "Report: '%s' is written as HTML; end its name with .html or .htm." % (tmp_path / "r.txt") \
+        in fb.textLog(), fb.textLog()
+    assert not os.path.exists(tmp_path / "r.txt")
     # drawing again into the labelled sample would erase the labels: refused, the file untouched
     again, ok_again, fb_again = _run("caim:samplechangemap", {"INPUT": path, "N": 5, "SEED": 3, "OUTPUT": sample})
     assert not ok_again and "holds a sample with 70 labelled points" in fb_again.textLog()

@@ -632,6 +632,14 @@ def test_dates_parameter_and_validation_errors(project, tmp_path):
     assert not ok and "Confidence: '%s' is written as GeoTIFF; end its name with .tif or .tiff." % wrong[
         "CONFIDENCE"] in fb.textLog(), fb.textLog()
     assert not os.path.exists(out["AREA"]) and not os.path.exists(str(tmp_path / "o"))
+    # so is a report named for another format (REPORT=r.txt wrote the HTML page into a text file), as the command
+    # line refuses its --report: before any work, nothing written
+    for name in ("r.txt", "report", "r.png"):
+        report = str(tmp_path / "o" / name)
+        results, ok, fb = run_alg(dict(INPUT=stack, MODEL="cva", TILE_SIZE=64, REPORT=report, **out))
+        assert not ok and "Run report (HTML): '%s' is written as HTML; end its name with .html or .htm." % report \
+            in fb.textLog(), fb.textLog()
+        assert not os.path.exists(out["AREA"]) and not os.path.exists(str(tmp_path / "o"))
     results, ok, fb = run_alg(dict(INPUT=stack, DATES="2001-01-01,15.02.2002,2003-03-03", TILE_SIZE=64, **out))
     assert not ok and "'15.02.2002' in DATES is not a date: write it year first" in fb.textLog()
     results, ok, fb = run_alg(dict(INPUT=stack[:1], TILE_SIZE=64, **out))
