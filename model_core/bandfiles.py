@@ -28,6 +28,7 @@ Written in a hidden folder and moved into place, so a failure, Ctrl-C or SIGTERM
 only (no torch, no QGIS).
 """
 
+import contextlib
 import functools
 import json
 import math
@@ -1458,7 +1459,7 @@ def stack_band_files(inputs, out_dir, bands=None, overwrite=False, progress=None
     Refuses to replace existing files unless ``overwrite``.  Returns a :class:`StackResult`.
     ``progress(fraction)``, if given, is called as the dates are read (0 to 0.5) and written (0.5 to 1); an
     exception it raises (:class:`~model_core.errors.Cancelled`) stops the stack with nothing written."""
-    from model_core.staging import scratch_folder
+    from model_core.staging import claim_outputs, scratch_folder
     from model_core.stack import quiet_gdal
 
     series, left_out, ignored, notes = plan(inputs, bands, None if progress is None else lambda f: progress(f / 2))
@@ -1491,7 +1492,12 @@ def stack_band_files(inputs, out_dir, bands=None, overwrite=False, progress=None
                                 "can write to.").format(out_dir=out_dir, value=exc.strerror or exc)) from None
     placed = []
     scratch, held = None, None
+    claim = contextlib.ExitStack()
     try:
+        # another stack writing these files now (two toolbox runs or command lines with OVERWRITE, the dialog's
+        # button beside a toolbox run) is refused before either placed any: the two would replace each other's VRTs
+        # and leave a mix of both dates' bands and masks (staging.claim_outputs, as the change detection's runs)
+        claim.enter_context(claim_outputs([os.path.join(out_dir, t) for t in targets]))
         scratch, held = scratch_folder(out_dir, ".caim-stackbands-")
         os.mkdir(os.path.join(scratch, "masks"))
         written = 0
@@ -1544,6 +1550,7 @@ def stack_band_files(inputs, out_dir, bands=None, overwrite=False, progress=None
             os.close(held)
         if scratch is not None:
             shutil.rmtree(scratch, ignore_errors=True)
+        claim.close()
         if made and os.path.isdir(out_dir) and not os.listdir(out_dir):
             os.rmdir(out_dir)
     return StackResult(out_dir, all_dates, [(f, s, ds) for f, s, ds, _ in series], left_out, ignored, notes,

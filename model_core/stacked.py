@@ -659,6 +659,7 @@ def write_split(path, out_dir, per_date=None, order=None, dates=None, overwrite=
     from osgeo import gdal
 
     from model_core.stack import date_hint, parse_given_date
+    from model_core.staging import claim_outputs
 
     src = _source_path(path)  # the VRTs name it so
     ds, label = _open_stack(src)
@@ -690,6 +691,7 @@ def write_split(path, out_dir, per_date=None, order=None, dates=None, overwrite=
     if os.path.lexists(out_dir) and not os.path.isdir(out_dir):
         raise OutputError(_("'{out_dir}' is a file, not a folder: choose a folder for the dates' VRTs (a new one "
                             "is made).").format(out_dir=out_dir))
+    made = not os.path.isdir(out_dir)
     try:
         os.makedirs(out_dir, exist_ok=True)
     except OSError as exc:  # a file on the way to it, no permission: a bare traceback in Processing
@@ -697,7 +699,9 @@ def write_split(path, out_dir, per_date=None, order=None, dates=None, overwrite=
                             "write to.").format(out_dir=out_dir, value=exc.strerror or exc)) from None
     written = []
     try:
-        with quiet_gdal():
+        # another split writing these VRTs now (two toolbox runs or scripts with OVERWRITE) is refused before either
+        # wrote any: the two would write over each other's VRTs and leave a mix of both (staging.claim_outputs)
+        with claim_outputs(names), quiet_gdal():
             for name, group, d in zip(names, groups, found):
                 written.append(name)  # before writing: a VRT that failed halfway is removed too
                 if isinstance(ds, Cube):  # its variables by the file's absolute path (NETCDF:"path":B04)
@@ -708,6 +712,8 @@ def write_split(path, out_dir, per_date=None, order=None, dates=None, overwrite=
         for name in written:
             if os.path.exists(name):
                 gdal.Unlink(name)
+        if made and os.path.isdir(out_dir) and not os.listdir(out_dir):  # the folder it made, left empty
+            os.rmdir(out_dir)
         raise
     return list(zip(names, found))
 

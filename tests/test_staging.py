@@ -91,3 +91,72 @@ def test_detect_into_the_files_another_detect_is_writing_is_refused(tmp_path, ca
         p.communicate("")
     assert main(argv) == 0, capsys.readouterr().err
     assert (out / "change_moment.tif").exists() and not [n for n in os.listdir(str(out)) if n.startswith(".")]
+
+
+def _file_states(folder):
+    """{relative path: (mtime_ns, content)} of every file under ``folder`` (a claim's own folder left out)."""
+    out = {}
+    for root, dirs, files in os.walk(str(folder)):
+        dirs[:] = [d for d in dirs if not d.startswith(CLAIM_PREFIX)]
+        for name in files:
+            full = os.path.join(root, name)
+            with open(full, "rb") as f:
+                out[os.path.relpath(full, str(folder))] = (os.stat(full).st_mtime_ns, f.read())
+    return out
+
+
+def test_stacking_band_files_with_overwrite_claims_its_outputs(tmp_path, capsys):
+    """Two stacks of band files into one folder at once with OVERWRITE (two toolbox runs, two command lines, the
+    dialog's button beside a toolbox run) replaced each other's VRTs and masks and left a mix of both; the second
+    is now refused while the first holds its claim, and writes nothing."""
+    from fixtures import bandfiles as fx
+
+    from model_core.bandfiles import main as stackbands_main
+    from model_core.bandfiles import stack_band_files
+
+    for year, acquired in ((2015, "20150805"), (2020, "20200812")):
+        fx.write_landsat(tmp_path / "in", year, acquired, "20200919")
+    out = tmp_path / "out"
+    stack_band_files([str(tmp_path / "in")], str(out))
+    before = _file_states(out)
+    assert "2020-08-12.vrt" in before and "masks/2020-08-12_QA_PIXEL.vrt" in before
+    p = _holder([str(out / "masks" / "2020-08-12_QA_PIXEL.vrt")])  # a run writing (one of) its files now
+    try:
+        with pytest.raises(OutputError) as err:
+            stack_band_files([str(tmp_path / "in")], str(out), overwrite=True)
+        assert "Another run (process %d) is writing '2020-08-12_QA_PIXEL.vrt'" % p.pid in str(err.value)
+        assert stackbands_main([str(tmp_path / "in"), "--out", str(out), "--overwrite"]) == 2  # the command line
+        assert "Another run (process %d)" % p.pid in capsys.readouterr().err
+        assert _file_states(out) == before  # nothing replaced, nothing left behind
+    finally:
+        p.communicate("")
+    stack_band_files([str(tmp_path / "in")], str(out), overwrite=True)  # the other run ended: free again
+    assert sorted(_file_states(out)) == sorted(before)
+
+
+def test_splitting_a_multi_date_raster_with_overwrite_claims_its_outputs(tmp_path, capsys):
+    """Two splits of a multi-date raster into one folder at once with OVERWRITE wrote over each other's VRTs; the
+    second is now refused while the first holds its claim, and writes nothing (nor a folder of its own)."""
+    import numpy as np
+    from rasters import write_tif
+
+    from model_core.stacked import main as split_main
+    from model_core.stacked import write_split
+
+    stack = write_tif(str(tmp_path / "s.tif"), np.full((8, 16, 16), 50, np.uint8))
+    out = tmp_path / "dates"
+    written = write_split(stack, str(out), 4, dates="2019-05-01,2020-05-01")
+    before = _file_states(out)
+    assert sorted(before) == sorted(os.path.basename(p) for p, _ in written)
+    p = _holder([written[1][0]])
+    try:
+        with pytest.raises(OutputError) as err:
+            write_split(stack, str(out), 4, dates="2019-05-01,2020-05-01", overwrite=True)
+        assert "Another run (process %d) is writing '%s'" % (p.pid, os.path.basename(written[1][0])) in str(err.value)
+        assert split_main([stack, "--out", str(out), "--bands-per-date", "4", "--dates", "2019-05-01,2020-05-01",
+                           "--overwrite"]) == 2
+        assert "Another run (process %d)" % p.pid in capsys.readouterr().err
+        assert _file_states(out) == before
+    finally:
+        p.communicate("")
+    assert write_split(stack, str(out), 4, dates="2019-05-01,2020-05-01", overwrite=True) == written
