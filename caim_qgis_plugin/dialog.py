@@ -503,6 +503,9 @@ class CaimDialog(QDialog):
         self.intro = intro
 
         self.layer_tree = OrderedLayerTree(self)
+        # names cut in the middle: a series' names differ at their end (dynamic_earthnet_sample_0_planet_9 and _10),
+        # which Qt's default cut ('dynamic_earthnet_sample_0_plan…' on every row) hid, and with it the order
+        self.layer_tree.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.layer_tree.setObjectName("layerTree")
         self.layer_tree.setHeaderLabels([tr("Layer"), tr("Date"), tr("Bands"), tr("CRS"), tr("Cloud mask")])
         header = self.layer_tree.header()

@@ -1328,6 +1328,11 @@ def test_layers_without_dates_run_in_the_order_a_user_expects(dialog, project, t
     dialog.sort_by_date()
     assert [r[0][-2:] for r in rows(dialog)] == ["_0", "_1", "_2", "_9", "10", "11"]
     assert "top row is image 1" in dialog.messages.text() and "top row is image 1" in dialog.sort_button.toolTip()
+    # the rows show the names' ends, where they differ (Qt cut them at the end: '..._plan…' on every row)
+    assert tree.textElideMode() == Qt.TextElideMode.ElideMiddle
+    width = tree.fontMetrics().horizontalAdvance("dynamic_earthnet_sample_0_planet_10") * 2 // 3
+    shown = tree.fontMetrics().elidedText(rows(dialog)[4][0], tree.textElideMode(), width)
+    assert shown.endswith("planet_10") and "…" in shown, shown
 
     # names without numbers: the order they were added (the Layers panel has the newest on top)
     project.clear()
