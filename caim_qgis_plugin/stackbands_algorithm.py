@@ -67,7 +67,8 @@ def in_processing_terms(exc):
             line = line.replace("(--overwrite)", tr("(the advanced parameter '%s', OVERWRITE)") % overwrite)
             line = line.replace("(--bands)", tr("(the parameter '%s', BANDS)") % bands)
             line = re.sub(r"--overwrite(?![\w-])", lambda _m: "'%s'" % overwrite, line)
-            line = re.sub(r"--bands(?![\w-])", lambda _m: "'%s'" % bands, line)
+            # (an option followed by its value is a command line quoted: left as it is)
+            line = re.sub(r"--bands(?![\w-])(?!\s+[\d'\"])", lambda _m: "'%s'" % bands, line)
         lines.append(line)
     return "\n".join(lines)
 

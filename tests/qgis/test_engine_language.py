@@ -126,6 +126,9 @@ def test_stacking_band_files_in_spanish_keeps_processing_s_terms(project, qgis_l
     results, ok, fb = run_processing("caim:stackbands", {"FOLDER": str(tmp_path / "in"), "OUTPUT": out})
     assert ok, fb.textLog()
     assert "bandas por fecha (" in fb.textLog()
+    # the summary's bands left out name the algorithm's BANDS parameter, not the command line's --bands (the
+    # English 'with --bands' was replaced, the Spanish 'con --bands' was not)
+    assert "no apiladas (" in fb.textLog() and "--bands" not in fb.textLog(), fb.textLog()
     results, ok, fb = run_processing("caim:stackbands", {"FOLDER": str(tmp_path / "in"), "OUTPUT": out})
     assert not ok and "ya existe (" in fb.textLog() and "--overwrite" not in fb.textLog(), fb.textLog()
     assert "OVERWRITE" in fb.textLog()
