@@ -240,9 +240,9 @@ def _trace_and_write(band, mask_ds, srs, src, out_path, raw_path, layer_name, da
     raw = raw_ds.CreateLayer("raw", srs=srs, geom_type=ogr.wkbPolygon, options=["SPATIAL_INDEX=NO"])
     raw.CreateField(ogr.FieldDefn("moment", ogr.OFTInteger))
 
-    def traced(complete, *_):  # GDAL's progress callback: 0 stops the tracing
+    def traced(complete, *_args):  # GDAL's progress callback: 0 stops the tracing
         if progress is not None:
-            progress(0.6 * complete, "Tracing change polygons")
+            progress(0.6 * complete, _("Tracing change polygons"))
         return 0 if cancel is not None and cancel() else 1
 
     try:
@@ -341,7 +341,8 @@ def _write_features(layer, raw, srs, src, dates, cancel=None, progress=None):
         if cancel is not None and count % 1000 == 0 and cancel():
             raise Cancelled(_("Cancelled by the user while writing the change polygons; none were kept."))
         if progress is not None and count % step == 0:
-            progress(0.6 + 0.4 * count / total, f"Writing change polygons ({count} of {total})")
+            progress(0.6 + 0.4 * count / total, _("Writing change polygons ({count} of {total})").format(
+                count=count, total=total))
         k = polygon.GetField("moment")
         geom = polygon.GetGeometryRef()
         feature = ogr.Feature(definition)
@@ -362,5 +363,5 @@ def _write_features(layer, raw, srs, src, dates, cancel=None, progress=None):
     if transactions:
         layer.CommitTransaction()
     if progress is not None:
-        progress(1.0, f"Writing change polygons ({count} of {count})")
+        progress(1.0, _("Writing change polygons ({count} of {total})").format(count=count, total=count))
     return count

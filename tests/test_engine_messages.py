@@ -233,3 +233,47 @@ def test_an_accuracy_refusal_in_german():
     with pytest.raises(InputError) as err:
         parse_sizes("0:200,eins")
     assert str(err.value) == "Der Stichprobenumfang 'eins' ist nicht KLASSE:N (z. B. 0:200,1:50)."
+
+
+def test_the_check_finds_an_underscore_bound_as_an_argument_an_exception_or_an_import(tmp_path, monkeypatch):
+    """``def traced(complete, *_)`` in polygons.py made its ``_('Tracing change polygons')`` call a tuple (GDAL
+    then stopped the tracing): the check missed such bindings."""
+    engine = tmp_path / "model_core"
+    engine.mkdir()
+    (engine / "m.py").write_text(
+        "from model_core.i18n import _\n"
+        "def f(progress):\n"
+        "    def traced(complete, *_):\n"
+        "        progress(complete, _('Tracing'))\n"
+        "    def g(**_):\n"
+        "        return 1\n"
+        "    h = lambda _: _('Tracing')\n"
+        "    try:\n"
+        "        pass\n"
+        "    except ValueError as _:\n"
+        "        raise\n"
+        "    from gettext import gettext as _\n"
+        "    return traced, g, h\n")
+    for code in ("de", "es"):
+        (tmp_path / f"{code}.json").write_text(json.dumps({"Tracing": "x"}), encoding="utf-8")
+    monkeypatch.setattr(engine_messages, "ENGINE", str(engine))
+    monkeypatch.setattr(engine_messages, "catalogue_path", lambda code: str(tmp_path / f"{code}.json"))
+    problems = [p for p in engine_messages.check() if "binds the name _" in p]
+    assert sorted(int(p.split(":")[1]) for p in problems) == [3, 5, 7, 10, 12], problems
+
+
+def test_the_polygons_progress_texts_in_german(tmp_path):
+    """write_polygons' progress (the command line's --polygons prints it) speaks the engine's language, as the
+    run's own progress does: it was English under CAIM_LANGUAGE=de."""
+    from model_core.polygons import write_polygons
+
+    moment = np.zeros((1, 16, 16), np.uint8)
+    moment[0, 2:6, 2:6], moment[0, 9:14, 9:14] = 1, 2
+    path = write_tif(tmp_path / "change_moment.tif", moment)
+    i18n.set_language("de")
+    texts = []
+    n = write_polygons(path, str(tmp_path / "p.gpkg"), dates=["2019", "2020", "2021"],
+                       progress=lambda f, text: texts.append(text))
+    assert n == 2 and texts, texts
+    assert "Änderungspolygone werden nachgezeichnet" in texts, texts
+    assert texts[-1] == "Änderungspolygone werden geschrieben (2 von 2)", texts

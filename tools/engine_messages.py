@@ -29,7 +29,7 @@ sys.path.insert(0, ROOT)
 from model_core.i18n import LANGUAGES, catalogue_path  # noqa: E402
 
 ENGINE = os.path.join(ROOT, "model_core")
-_SCOPES_OF_THEIR_OWN = (ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp, ast.Lambda)
+_SCOPES_OF_THEIR_OWN = (ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)
 # the command line's options (--bands) and Processing's parameter names (ALLOW_HUGE, BANDS_PER_DATE, BANDS,
 # OVERWRITE, ...) as a message names them: a translation keeps each, as often as the template (the plugin rewrites
 # "--bands" and "--overwrite" into its parameters and offers ALLOW_HUGE by finding them in a message)
@@ -44,7 +44,9 @@ def fields(text):
 
 
 def _stores_underscore(node):
-    """Lines where ``node`` (a module) binds ``_`` outside a comprehension or lambda."""
+    """Lines where ``node`` (a module) binds ``_`` outside a comprehension: an assignment or loop variable, an
+    argument of a function or lambda (``*_`` too: ``def traced(complete, *_)`` made ``_()`` in its body call a
+    tuple), ``except ... as _`` or ``import ... as _`` (other than the translation function's own import)."""
     found, stack = [], [node]
     while stack:
         n = stack.pop()
@@ -52,8 +54,16 @@ def _stores_underscore(node):
             continue
         if isinstance(n, ast.Name) and n.id == "_" and isinstance(n.ctx, ast.Store):
             found.append(n.lineno)
-        if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef)) and any(
-                a.arg == "_" for a in n.args.args + n.args.kwonlyargs + n.args.posonlyargs):
+        if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)) and any(
+                a is not None and a.arg == "_" for a in n.args.args + n.args.kwonlyargs + n.args.posonlyargs
+                + [n.args.vararg, n.args.kwarg]):
+            found.append(n.lineno)
+        if isinstance(n, ast.ExceptHandler) and n.name == "_":
+            found.append(n.lineno)
+        if isinstance(n, (ast.Import, ast.ImportFrom)) and any(
+                (a.asname or a.name) == "_" for a in n.names) and not (
+                isinstance(n, ast.ImportFrom) and n.module == "model_core.i18n" and all(
+                    a.asname is None for a in n.names if a.name == "_")):
             found.append(n.lineno)
         stack.extend(ast.iter_child_nodes(n))
     return sorted(found)
