@@ -731,9 +731,10 @@ def _make_temp_dirs(paths, created, held=None, notice=None):
             created.extend(make_folders(folder))
             gone = remove_abandoned(folder, PARTIAL_PREFIX)
             if gone and notice is not None:
-                notice(f"Removed {len(gone)} partial-output folder(s) in '{folder}' that a run stopped on the spot "
-                       f"(killed, crashed) had left: {', '.join(n for n, _ in gone)} "
-                       f"({size_text(sum(b for _, b in gone))}).")
+                notice(_("Removed {n} partial-output folder(s) in '{folder}' that a run stopped on the spot "
+                         "(killed, crashed) had left: {names} ({size}).").format(
+                    n=len(gone), folder=folder, names=", ".join(name for name, _size in gone),
+                    size=size_text(sum(size for _name, size in gone))))
             temps[folder] = tempfile.mkdtemp(prefix=PARTIAL_PREFIX, dir=folder)
             fd = hold(temps[folder])
             if fd is not None and held is not None:

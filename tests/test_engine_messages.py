@@ -277,3 +277,20 @@ def test_the_polygons_progress_texts_in_german(tmp_path):
     assert n == 2 and texts, texts
     assert "Änderungspolygone werden nachgezeichnet" in texts, texts
     assert texts[-1] == "Änderungspolygone werden geschrieben (2 von 2)", texts
+
+
+def test_the_notice_of_a_killed_run_s_partial_folder_in_spanish(tmp_path):
+    """The run's notice that it removed a partial-output folder a killed run left was English in a Spanish QGIS."""
+    from model_core.predict import PARTIAL_PREFIX, detect
+    from model_core.staging import IN_USE
+
+    imgs = [write_tif(tmp_path / f"{n}.tif", np.full((4, 16, 16), v, np.float32))
+            for n, v in (("a_2019", 10.0), ("b_2020", 11.0))]
+    left = tmp_path / "out" / (PARTIAL_PREFIX + "killed")
+    left.mkdir(parents=True)
+    (left / IN_USE).write_text("")  # nobody holds it: a run killed on the spot
+    i18n.set_language("es")
+    notices = []
+    detect(imgs, str(tmp_path / "out"), model="cva", notice=notices.append)
+    assert any(n.startswith("Se quitó 1 carpeta(s) de salida parcial en '") and PARTIAL_PREFIX + "killed" in n
+               for n in notices), notices
