@@ -828,7 +828,7 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
         except CaimError as exc:
             _remove_outputs(written)
             remove_created(created)
-            kept = "" if isinstance(exc, Cancelled) else " The change rasters of this run were removed with it."
+            kept = "" if isinstance(exc, Cancelled) else tr(" The change rasters of this run were removed with it.")
             raise QgsProcessingException(str(exc) + kept) from None
         self._model = res.model  # what ran ("auto": the engine's choice)
         summary = res.summary_text()

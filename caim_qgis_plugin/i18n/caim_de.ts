@@ -916,6 +916,11 @@ Braucht PyTorch im Python von QGIS.
             <translation>%d Änderungspolygone nach %s geschrieben</translation>
         </message>
         <message>
+            <location filename="../algorithm.py" line="831" />
+            <source> The change rasters of this run were removed with it.</source>
+            <translation> Die Änderungsraster dieses Laufs wurden mit entfernt.</translation>
+        </message>
+        <message>
             <location filename="../algorithm.py" line="836" />
             <source>Device used: %s</source>
             <translation>Verwendetes Gerät: %s</translation>

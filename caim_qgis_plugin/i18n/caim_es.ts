@@ -916,6 +916,11 @@ Necesita PyTorch en el Python de QGIS.
             <translation>%d polígonos de cambio escritos en %s</translation>
         </message>
         <message>
+            <location filename="../algorithm.py" line="831" />
+            <source> The change rasters of this run were removed with it.</source>
+            <translation> Los ráster de cambio de esta ejecución se quitaron con ella.</translation>
+        </message>
+        <message>
             <location filename="../algorithm.py" line="836" />
             <source>Device used: %s</source>
             <translation>Dispositivo usado: %s</translation>
