@@ -924,10 +924,13 @@ def _sidecar(layer):
     if source.startswith("/vsi"):
         return None
     try:
+        from model_core.i18n import translated
         from model_core.stack import sidecar_of
     except ImportError:
         return None
-    return sidecar_of(source)
+    side = sidecar_of(source)
+    # (what it holds: the engine's text marked for translation, in the engine's language, QGIS's)
+    return None if side is None else (side[0], translated(side[1]))
 
 
 def _missing_file(layer):

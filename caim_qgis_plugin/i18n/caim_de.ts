@@ -2318,7 +2318,7 @@ Gerät: %s
         <message>
             <location filename="../inputs.py" line="590" />
             <source>'%s' is not an image but the %s file of '%s' beside it (%s): uncheck it, and add the image itself.</source>
-            <translation>'%s' ist kein Bild, sondern die %s-Datei von '%s' daneben (%s): den Haken entfernen und das Bild selbst hinzufügen.</translation>
+            <translation>'%s' ist kein Bild, sondern eine Begleitdatei (%s) von '%s' daneben (%s): den Haken entfernen und das Bild selbst hinzufügen.</translation>
         </message>
         <message>
             <location filename="../inputs.py" line="613" />

@@ -2302,7 +2302,7 @@ Dispositivo: %s
         <message>
             <location filename="../inputs.py" line="590" />
             <source>'%s' is not an image but the %s file of '%s' beside it (%s): uncheck it, and add the image itself.</source>
-            <translation>'%s' no es una imagen, sino el archivo %s de '%s', a su lado (%s): desmarcarlo y añadir la propia imagen.</translation>
+            <translation>'%s' no es una imagen, sino un archivo auxiliar (%s) de '%s', a su lado (%s): desmarcarlo y añadir la propia imagen.</translation>
         </message>
         <message>
             <location filename="../inputs.py" line="613" />

@@ -176,3 +176,22 @@ def test_stacking_band_files_names_processing_s_bands_in_german_and_spanish(proj
     finally:
         dialog.shutdown()
         dialog.deleteLater()
+
+
+def test_a_sidecar_layer_is_named_in_german(project, qgis_language, tmp_path):
+    """The dialog's refusal of a sidecar given as a layer (x.tif.ovr) named what the file holds in English in a
+    German QGIS ('die pyramids (overviews)-Datei'): the engine's table of sidecars (stack._SIDECARS) is marked for
+    translation (N_), and the plugin showed its English key."""
+    from osgeo import gdal
+    from qgis.core import QgsRasterLayer
+
+    from caim_qgis_plugin import inputs as inp
+    from caim_qgis_plugin.i18n import engine_language
+
+    qgis_language("de_DE")
+    engine_language()  # (as the dialog's validate() does)
+    stack = make_stack(str(tmp_path))
+    gdal.Open(stack[0]).BuildOverviews("NEAREST", [2])  # opened read-only: an external .ovr
+    layers = [QgsRasterLayer(p, os.path.basename(p), "gdal") for p in (stack[0], stack[0] + ".ovr", stack[1])]
+    errors = [m for lvl, m in inp.validate(layers, None, None, "cva") if lvl == inp.ERROR]
+    assert errors and "Begleitdatei (Pyramiden (Übersichten))" in errors[0] and "pyramids" not in errors[0], errors
