@@ -122,7 +122,7 @@ def test_stacking_band_files_in_spanish_keeps_processing_s_terms(project, qgis_l
         fx.write_landsat(tmp_path / "in", year, acquired, "20200919")
     out = str(tmp_path / "out")
     results, ok, fb = run_processing("caim:stackbands", {"FOLDER": str(tmp_path / "missing"), "OUTPUT": out})
-    assert not ok and "missing' no existe. Dar los archivos de banda" in fb.textLog(), fb.textLog()
+    assert not ok and "missing' no existe. Indicar los archivos de banda" in fb.textLog(), fb.textLog()
     results, ok, fb = run_processing("caim:stackbands", {"FOLDER": str(tmp_path / "in"), "OUTPUT": out})
     assert ok, fb.textLog()
     assert "bandas por fecha (" in fb.textLog()
