@@ -81,6 +81,11 @@ class CaimPlugin:
             QgsApplication.processingRegistry().addProvider(self.provider)
 
     def initGui(self):  # noqa: N802
+        # the engine's messages in QGIS's language from the start: the texts that reach the user outside a run (the
+        # labelling panel's and the inspector's chips, the weights file's description, PyTorch's version) too
+        from caim_qgis_plugin.i18n import engine_language
+
+        engine_language()
         self.initProcessing()
         from caim_qgis_plugin.layers import RunFileStyler
 

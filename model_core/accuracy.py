@@ -33,7 +33,7 @@ import numpy as np
 from osgeo import gdal, ogr, osr
 
 from model_core.errors import InputError, OutputError
-from model_core.i18n import N_, _, translated
+from model_core.i18n import N_, _, number, translated
 from model_core.polygons import delete_vector, driver_for
 from model_core.stack import Grid, srs_from_wkt
 
@@ -754,7 +754,7 @@ def assess(map_path, points_path, field_name="reference", binary=False, layer_na
         elif n < 2:
             problems.append((_("'{label}' ({px} px, {pct:.2f} % of the map) has {n} labelled point") if n == 1 else
                              _("'{label}' ({px} px, {pct:.2f} % of the map) has {n} labelled points")).format(
-                label=info.label(h), px=info.counts[h], pct=100 * weights[h], n=n))
+                label=info.label(h), px=info.counts[h], pct=number(100 * weights[h]), n=n))
     if problems:
         raise InputError(_("Every map class needs at least 2 labelled points for the estimates and their standard "
                            "errors: {problems}. Label more points there, or draw a new sample: it takes points in "

@@ -14,6 +14,7 @@ import numpy as np
 from osgeo import gdal
 
 from model_core.errors import InputError
+from model_core.i18n import _
 
 gdal.UseExceptions()
 
@@ -183,7 +184,8 @@ def read_chip(path, bands, x, y, wkt, pixel, size=31, limits=None):
         picked = gdal.Translate("", ds, format="VRT", bandList=list(bands))
         warped = gdal.Warp("", picked, options=options)
     except RuntimeError as exc:
-        raise InputError(f"Cannot read a chip of '{path}' around ({x:.2f}, {y:.2f}): {exc}") from None
+        raise InputError(_("Cannot read a chip of '{path}' around ({x:.2f}, {y:.2f}): {exc}").format(
+            path=path, x=x, y=y, exc=exc)) from None  # (map coordinates: kept with the point)
     data = warped.ReadAsArray().astype(np.float64)  # (4, size, size): the three bands and the alpha
     valid = data[3] > 0
     for i, nd in enumerate(nodata):
@@ -210,4 +212,4 @@ def _open(path):
     try:
         return gdal.Open(path)
     except RuntimeError as exc:
-        raise InputError(f"'{path}' cannot be read by GDAL ({exc}).") from None
+        raise InputError(_("'{path}' cannot be read by GDAL ({exc}).").format(path=path, exc=exc)) from None

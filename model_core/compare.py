@@ -30,6 +30,7 @@ from osgeo import gdal, osr
 from model_core import metrics
 from model_core.accuracy import _grid, _open_map, check_classes, class_names, class_value_error
 from model_core.errors import Cancelled, InputError, OutputError
+from model_core.i18n import N_, _, localize_number, number, translated
 from model_core.stack import extent, srs_from_wkt
 
 gdal.UseExceptions()
@@ -37,8 +38,10 @@ osr.UseExceptions()
 
 NO_NODATA = "none"      # --reference-nodata none: the reference's own nodata value is not used
 MAX_VALUES = 65536      # distinct (map class, reference value) pairs before the reference is refused
-CAVEAT = ("the comparison is only as good as the reference's own accuracy and its co-registration with "
-          "the map")
+CAVEAT = N_("the comparison is only as good as the reference's own accuracy and its co-registration with "
+            "the map")
+# the reasons pixels are left out: English keys of the CSV's rows, translated where the text shows them
+EXCLUDED = (N_("map nodata"), N_("reference nodata"), N_("outside the reference or masked"))
 
 
 def parse_changed_values(text):
@@ -55,8 +58,8 @@ def parse_changed_values(text):
         try:
             out.add(int(part))
         except ValueError:
-            raise InputError(f"Changed value '{part}' is not a whole number; give the reference's values "
-                             "that mean changed, comma-separated, e.g. 1,2.") from None
+            raise InputError(_("Changed value '{part}' is not a whole number; give the reference's values "
+                               "that mean changed, comma-separated, e.g. 1,2.").format(part=part)) from None
     return sorted(out) or None
 
 
@@ -69,7 +72,8 @@ def parse_nodata(text):
     try:
         return float(text)
     except (TypeError, ValueError):
-        raise InputError(f"Reference nodata '{text}' is not a number (or 'none' to use no nodata value).") from None
+        raise InputError(_("Reference nodata '{text}' is not a number (or 'none' to use no nodata value).").format(
+            text=text)) from None
 
 
 @dataclass
@@ -93,7 +97,9 @@ class Comparison:
     class_ha_map: list = field(default_factory=list)
     class_ha_reference: list = field(default_factory=list)
     warped: bool = False
-    notes: list = field(default_factory=list)
+    notes: list = field(default_factory=list)        # in English (the CSV's)
+    note_templates: list = None    # [(template, fields)] of ``notes``, for text() in the language it is shown in
+    map_classes: tuple = None      # (kind, interval names, highest class) ``map_kind`` was made of, for text()
 
     @property
     def excluded_total(self):
@@ -111,52 +117,76 @@ class Comparison:
     def f1(self):
         return self.area["f1"]
 
-    def _reference_text(self):
+    def _reference_text(self, shown=False):
+        """What the reference was taken as: in English (the CSV's), or ``shown`` in the current language."""
+        tr = translated if shown else str
         if self.reference_kind == "moment map":
-            return "a change-moment map numbered as the map"
-        what = ("any non-zero value" if self.changed_values is None
+            return tr(N_("a change-moment map numbered as the map"))
+        what = (tr(N_("any non-zero value")) if self.changed_values is None
                 else ", ".join(str(v) for v in self.changed_values))
-        return f"a change mask (changed: {what})"
+        return tr(N_("a change mask (changed: {what})")).format(what=what)
+
+    def _label(self, k):
+        """Class ``k``'s name in the text: the interval names as the map has them, the fallbacks translated."""
+        name = self.labels[k]
+        if k == 0 and name == "no change":
+            return _("no change")
+        return _("interval {k}").format(k=k) if name == f"interval {k}" else name
 
     def text(self):
+        """The comparison as the command line prints it and Processing's log shows it, in the current language
+        (the metrics tables' column names stay as ``evaluate`` prints them; their numbers take the language's decimal mark)."""
         def ha(v):
-            return "unknown (no CRS)" if math.isnan(v) else f"{v:,.2f} ha"
+            return _("unknown (no CRS)") if math.isnan(v) else _("{ha:,.2f} ha").format(ha=number(v))
 
-        excluded = ", ".join(f"{k} {v:,}" for k, v in self.excluded.items() if v)
-        lines = [f"Map:        {self.map_path} ({self.map_kind})",
-                 f"Reference:  {self.reference_path}, {self._reference_text()}"
-                 + ("; warped onto the map's grid (nearest neighbour)" if self.warped else ""),
-                 f"Pixels:     {self.compared:,} compared, {self.excluded_total:,} excluded"
+        def count(v):
+            return format(number(int(v)), ",")
+
+        excluded = ", ".join(f"{translated(k)} {count(v)}" for k, v in self.excluded.items() if v)
+        kind = _describe(*self.map_classes, shown=True) if self.map_classes else self.map_kind
+        lines = [_("Map:        {path} ({kind})").format(path=self.map_path, kind=kind),
+                 _("Reference:  {path}, {kind}").format(path=self.reference_path, kind=self._reference_text(True))
+                 + (_("; warped onto the map's grid (nearest neighbour)") if self.warped else ""),
+                 _("Pixels:     {compared} compared, {excluded} excluded").format(
+                     compared=count(self.compared), excluded=count(self.excluded_total))
                  + (f" ({excluded})" if excluded else ""),
-                 "", "Changed / unchanged (changed: map class > 0)"]
+                 "", _("Changed / unchanged (changed: map class > 0)")]
         cm = self.area_cm
-        lines += [f"{'':<22}{'map unchanged':>15}{'map changed':>15}",
-                  f"{'reference unchanged':<22}{int(cm[0, 0]):>15,}{int(cm[0, 1]):>15,}",
-                  f"{'reference changed':<22}{int(cm[1, 0]):>15,}{int(cm[1, 1]):>15,}",
-                  f"TP {self.area['tp']:,}  FP {self.area['fp']:,}  FN {self.area['fn']:,}  TN {self.area['tn']:,}",
-                  "", metrics.format_area_table([("map vs reference", self.area)]), "",
-                  f"changed area on the compared pixels: map {ha(self.changed_ha_map)}, "
-                  f"reference {ha(self.changed_ha_reference)}"]
+        heads = [_("map unchanged"), _("map changed"), _("reference unchanged"), _("reference changed")]
+        c1 = max([22] + [len(h) + 2 for h in heads[2:]])   # 22 and 15: the English table's own widths
+        c2 = max([15] + [len(h) + 2 for h in heads[:2]])
+        lines += [f"{'':<{c1}}{heads[0]:>{c2}}{heads[1]:>{c2}}",
+                  f"{heads[2]:<{c1}}{count(cm[0, 0]):>{c2}}{count(cm[0, 1]):>{c2}}",
+                  f"{heads[3]:<{c1}}{count(cm[1, 0]):>{c2}}{count(cm[1, 1]):>{c2}}",
+                  f"TP {count(self.area['tp'])}  FP {count(self.area['fp'])}  FN {count(self.area['fn'])}  "
+                  f"TN {count(self.area['tn'])}",
+                  "", localize_number(metrics.format_area_table([(_("map vs reference"), self.area)])), "",
+                  _("changed area on the compared pixels: map {map}, reference {reference}").format(
+                      map=ha(self.changed_ha_map), reference=ha(self.changed_ha_reference))]
         if self.moment is not None:
-            w = max([len(n) for n in self.labels] + [12])
-            lines += ["", "Change moment (both maps number the intervals alike)",
-                      metrics.format_moment_table([("map vs reference", self.moment)]), "",
-                      f"{'class':<{w}}  {'map ha':>12}  {'reference ha':>12}  {'F1':>7}"]
-            for k, name in enumerate(self.labels):
-                f1 = f"{self.moment['f1_per_class'][k]:7.4f}" if self.moment["present"][k] else f"{'-':>7}"
-                lines.append(f"{name:<{w}}  {self._num(self.class_ha_map[k]):>12}  "
-                             f"{self._num(self.class_ha_reference[k]):>12}  {f1}")
-            head = "  ".join(f"{k:>9}" for k in range(len(self.labels)))
-            lines += ["", "confusion matrix, pixels (rows: reference class, columns: map class)",
+            labels = [self._label(k) for k in range(len(self.labels))]
+            cols = [_("class"), _("map ha"), _("reference ha")]
+            w = max([len(n) for n in labels + cols[:1]] + [12])
+            c = max([12] + [len(h) for h in cols[1:]])
+            lines += ["", _("Change moment (both maps number the intervals alike)"),
+                      localize_number(metrics.format_moment_table([(_("map vs reference"), self.moment)])), "",
+                      f"{cols[0]:<{w}}  {cols[1]:>{c}}  {cols[2]:>{c}}  {'F1':>7}"]
+            for k, name in enumerate(labels):
+                f1 = format(number(self.moment['f1_per_class'][k]), "7.4f") if self.moment["present"][k] else f"{'-':>7}"
+                lines.append(f"{name:<{w}}  {self._num(self.class_ha_map[k]):>{c}}  "
+                             f"{self._num(self.class_ha_reference[k]):>{c}}  {f1}")
+            head = "  ".join(f"{k:>9}" for k in range(len(labels)))
+            lines += ["", _("confusion matrix, pixels (rows: reference class, columns: map class)"),
                       f"{'':<{w}}  {head}"]
             lines += [f"{name:<{w}}  " + "  ".join(f"{int(v):9d}" for v in self.moment_cm[k])
-                      for k, name in enumerate(self.labels)]
-        lines += [""] + [f"Note: {n}" for n in self.notes + [CAVEAT]]
+                      for k, name in enumerate(labels)]
+        notes = self.notes if self.note_templates is None else [_Notes.shown(*n) for n in self.note_templates]
+        lines += [""] + [_("Note: {text}").format(text=n) for n in notes + [translated(CAVEAT)]]
         return "\n".join(lines)
 
     @staticmethod
     def _num(v):
-        return "unknown" if math.isnan(v) else f"{v:.2f}"
+        return _("unknown") if math.isnan(v) else format(number(v), ".2f")
 
     def rows(self):
         """(section, name, value) rows for the CSV."""
@@ -191,11 +221,12 @@ class Comparison:
 def check_output(path, overwrite=False):
     """Refuse an existing output (unless ``overwrite``) or a missing folder, before any work."""
     if os.path.exists(path) and not overwrite:
-        raise OutputError(f"Output '{os.path.abspath(path)}' already exists. Choose another file, delete it, "
-                          "or allow overwriting (--overwrite).")
+        raise OutputError(_("Output '{abspath}' already exists. Choose another file, delete it, "
+                            "or allow overwriting (--overwrite).").format(abspath=os.path.abspath(path)))
     folder = os.path.dirname(os.path.abspath(path))
     if not os.path.isdir(folder):
-        raise OutputError(f"Folder '{folder}' does not exist; create it or choose another file.")
+        raise OutputError(_("Folder '{folder}' does not exist; create it or choose another file.").format(
+            folder=folder))
 
 
 def write_csv(result, path, overwrite=False):
@@ -214,7 +245,7 @@ def write_csv(result, path, overwrite=False):
                 writer.writerows(result.rows())
             os.replace(staged, path)
         except OSError as exc:
-            raise OutputError(f"Cannot write '{path}' ({exc}).") from None
+            raise OutputError(_("Cannot write '{path}' ({exc}).").format(path=path, exc=exc)) from None
     return os.path.abspath(path)
 
 
@@ -236,17 +267,19 @@ def _map_classes(ds):
 
 def _open_reference(path):
     if not os.path.exists(path) and not path.startswith("/vsi"):
-        raise InputError(f"Reference '{path}' does not exist. Give a raster of the reference change (a change "
-                         "mask or a change-moment map).")
+        raise InputError(_("Reference '{path}' does not exist. Give a raster of the reference change (a change "
+                           "mask or a change-moment map).").format(path=path))
     try:
         ds = gdal.Open(path)
     except RuntimeError as exc:
-        raise InputError(f"Reference '{path}' cannot be read by GDAL ({exc}). Give a raster GDAL reads "
-                         "(GeoTIFF, VRT, ...).") from None
+        raise InputError(_("Reference '{path}' cannot be read by GDAL ({exc}). Give a raster GDAL reads "
+                           "(GeoTIFF, VRT, ...).").format(path=path, exc=exc)) from None
     if ds is None or ds.RasterCount == 0:
-        raise InputError(f"Reference '{path}' has no raster band. Give a raster of the reference change.")
+        raise InputError(_("Reference '{path}' has no raster band. Give a raster of the reference change.").format(
+            path=path))
     if gdal.DataTypeIsComplex(ds.GetRasterBand(1).DataType):
-        raise InputError(f"Reference '{os.path.basename(path)}' holds complex values; give a class raster.")
+        raise InputError(_("Reference '{name}' holds complex values; give a class raster.").format(
+            name=os.path.basename(path)))
     return ds
 
 
@@ -263,26 +296,32 @@ def _on_map_grid(map_ds, grid, ref_ds, ref_path, notes):
     same_gt = all(abs(a - b) <= 1e-6 * max(1.0, abs(b)) for a, b in zip(ref_ds.GetGeoTransform(), map_gt))
     if (map_srs is None) != (ref_srs is None):
         if same_size and same_gt:
-            notes.append(f"'{name if ref_srs is None else map_name}' has no CRS; the two share size and "
-                         "geotransform, so they are taken as on one grid")
+            notes.add(N_("'{name}' has no CRS; the two share size and geotransform, so they are taken as on one "
+                         "grid"), name=name if ref_srs is None else map_name)
         else:
-            which, other = (name, "reference") if ref_srs is None else (map_name, "map")
+            which = name if ref_srs is None else map_name
             bare = (ref_ds if ref_srs is None else map_ds).GetGeoTransform() == (0.0, 1.0, 0.0, 0.0, 0.0, 1.0)
             if ref_srs is None and bare and same_size:
                 # a label image without any georeferencing, of the map's size (e.g. a BMP or PNG mask)
                 auth = map_srs.GetAuthorityName(None), map_srs.GetAuthorityCode(None)
                 crs = f"{auth[0]}:{auth[1]}" if all(auth) else "MAP_CRS"
                 x0, y0, x1, y1 = grid.bounds
-                raise InputError(
-                    f"The reference '{name}' has no georeferencing at all (no CRS, no geotransform). If it covers "
-                    f"exactly the map's grid (it has its size, {grid.width} x {grid.height} px), give it the map's "
-                    f"georeferencing and compare with that file: gdal_translate -a_srs {crs} -a_ullr {x0:.10g} "
-                    f"{y1:.10g} {x1:.10g} {y0:.10g} {ref_path} reference_georef.tif")
-            raise InputError(f"The {other} '{which}' has no CRS, so it cannot be placed on the other's grid. "
-                             "Assign it its CRS (QGIS: Raster > Projections > Assign Projection; or gdal_edit.py "
-                             "-a_srs EPSG:...)" + (" and its position (it has no geotransform either: "
-                                                    "gdal_edit.py -a_ullr ULX ULY LRX LRY)" if bare else "")
-                             + ", and compare again.")
+                raise InputError(_(
+                    "The reference '{name}' has no georeferencing at all (no CRS, no geotransform). If it covers "
+                    "exactly the map's grid (it has its size, {width} x {height} px), give it the map's "
+                    "georeferencing and compare with that file: gdal_translate -a_srs {crs} -a_ullr {x0:.10g} "
+                    "{y1:.10g} {x1:.10g} {y0:.10g} {ref_path} reference_georef.tif").format(
+                        name=name, width=grid.width, height=grid.height, crs=crs, x0=x0, y1=y1, x1=x1, y0=y0,
+                        ref_path=ref_path))  # (the command's numbers keep the point: they are typed as they are)
+            raise InputError((_("The reference '{name}' has no CRS, so it cannot be placed on the other's grid. "
+                                "Assign it its CRS (QGIS: Raster > Projections > Assign Projection; or gdal_edit.py "
+                                "-a_srs EPSG:...)") if ref_srs is None else
+                              _("The map '{name}' has no CRS, so it cannot be placed on the other's grid. "
+                                "Assign it its CRS (QGIS: Raster > Projections > Assign Projection; or gdal_edit.py "
+                                "-a_srs EPSG:...)")).format(name=which)
+                             + (_(" and its position (it has no geotransform either: gdal_edit.py -a_ullr ULX ULY "
+                                  "LRX LRY)") if bare else "")
+                             + _(", and compare again."))
     same_crs = map_srs is None or ref_srs is None or map_srs.IsSame(ref_srs)
     if same_crs and same_size and same_gt:
         band = ref_ds.GetRasterBand(1)
@@ -290,9 +329,9 @@ def _on_map_grid(map_ds, grid, ref_ds, ref_path, notes):
         masked = not (flags & gdal.GMF_ALL_VALID) and not (flags & gdal.GMF_NODATA)
         return ref_ds, band.GetMaskBand() if masked else None, ()
     if map_gt[5] > 0:  # rows going north: a raster without georeferencing
-        raise InputError(f"The map '{map_name}' has no north-up georeferencing, so the reference '{name}' can only be "
-                         "compared on the map's own grid (same size, no georeferencing), which it is not. "
-                         "Georeference both and compare again.")
+        raise InputError(_("The map '{map_name}' has no north-up georeferencing, so the reference '{name}' can only "
+                           "be compared on the map's own grid (same size, no georeferencing), which it is not. "
+                           "Georeference both and compare again.").format(map_name=map_name, name=name))
     # overlap, in the map's CRS
     xmin, ymin, xmax, ymax = extent(ref_ds)
     if not same_crs:
@@ -302,14 +341,17 @@ def _on_map_grid(map_ds, grid, ref_ds, ref_path, notes):
         except (RuntimeError, TypeError, AttributeError):
             xmin = math.inf
         if not all(map(math.isfinite, (xmin, ymin, xmax, ymax))):
-            raise InputError(f"The reference '{name}' ({ref_srs.GetName()}) cannot be transformed to the map's CRS "
-                             f"({map_srs.GetName()}). Reproject the reference to the map's CRS (QGIS: Raster > "
-                             "Projections > Warp; gdalwarp -t_srs) and compare again.")
+            raise InputError(_("The reference '{name}' ({ref_crs}) cannot be transformed to the map's CRS "
+                               "({map_crs}). Reproject the reference to the map's CRS (QGIS: Raster > "
+                               "Projections > Warp; gdalwarp -t_srs) and compare again.").format(
+                name=name, ref_crs=ref_srs.GetName(), map_crs=map_srs.GetName()))
     mx0, my0, mx1, my1 = grid.bounds
     if xmin >= mx1 or xmax <= mx0 or ymin >= my1 or ymax <= my0:
-        raise InputError(f"The reference '{name}' does not overlap the map '{map_name}' (reference extent in the "
-                         f"map's CRS {xmin:.6g}, {ymin:.6g} - {xmax:.6g}, {ymax:.6g}; map {mx0:.6g}, {my0:.6g} - "
-                         f"{mx1:.6g}, {my1:.6g}). Give a reference of the map's area.")
+        raise InputError(_("The reference '{name}' does not overlap the map '{map_name}' (reference extent in the "
+                           "map's CRS {xmin:.6g}, {ymin:.6g} - {xmax:.6g}, {ymax:.6g}; map {mx0:.6g}, {my0:.6g} - "
+                           "{mx1:.6g}, {my1:.6g}). Give a reference of the map's area.").format(
+            name=name, map_name=map_name, xmin=xmin, ymin=ymin, xmax=xmax, ymax=ymax, mx0=mx0, my0=my0, mx1=mx1,
+            my1=my1))  # (coordinates keep the point, as QGIS's own extents in a text)
     src = ref_ds if ref_ds.RasterCount == 1 else gdal.Translate("", ref_ds, format="VRT", bandList=[1])
     options = dict(format="VRT", outputBounds=grid.bounds, width=grid.width, height=grid.height,
                    resampleAlg="near", dstAlpha=True, srcNodata="None")  # nodata kept as values: counted apart
@@ -318,8 +360,8 @@ def _on_map_grid(map_ds, grid, ref_ds, ref_path, notes):
     try:
         vrt = gdal.Warp("", src, **options)
     except RuntimeError as exc:
-        raise InputError(f"The reference '{name}' cannot be warped onto the map's grid ({exc}). Reproject it to "
-                         "the map's CRS (gdalwarp -t_srs) and compare again.") from None
+        raise InputError(_("The reference '{name}' cannot be warped onto the map's grid ({exc}). Reproject it to "
+                           "the map's CRS (gdalwarp -t_srs) and compare again.").format(name=name, exc=exc)) from None
     return vrt, vrt.GetRasterBand(vrt.RasterCount), (src,)
 
 
@@ -342,7 +384,7 @@ def compare(map_path, reference_path, binary=False, reference_nodata=None, chang
     map_nodata = map_band.GetNoDataValue()
     own_nodata = ref_ds.GetRasterBand(1).GetNoDataValue()
     ref_nodata = own_nodata if nodata_arg is None else None if nodata_arg == NO_NODATA else nodata_arg
-    notes = []
+    notes = _Notes()
     ds, mask_band, sources = _on_map_grid(map_ds, grid, ref_ds, reference_path, notes)
     warped = bool(sources)
     ref_band = ds.GetRasterBand(1)
@@ -355,15 +397,16 @@ def compare(map_path, reference_path, binary=False, reference_nodata=None, chang
     ref_name, map_name = os.path.basename(reference_path), os.path.basename(map_path)
     for y in range(0, height, rows):
         if cancel is not None and cancel():
-            raise Cancelled("Cancelled by the user; nothing was written.")
+            raise Cancelled(_("Cancelled by the user; nothing was written."))
         h = min(rows, height - y)
         try:
             mv = map_band.ReadAsArray(0, y, width, h)
             rv = ref_band.ReadAsArray(0, y, width, h)
             inside = mask_band.ReadAsArray(0, y, width, h) > 0 if mask_band is not None else None
         except RuntimeError as exc:
-            raise InputError(f"Reading rows {y}-{y + h} of '{map_name}' or of the reference '{ref_name}' on the map's "
-                             f"grid failed ({exc}).") from None
+            raise InputError(_("Reading rows {y}-{end} of '{map_name}' or of the reference '{ref_name}' on the map's "
+                               "grid failed ({exc}).").format(y=y, end=y + h, map_name=map_name, ref_name=ref_name,
+                                                             exc=exc)) from None
         map_ok = mv != 255
         if map_nodata is not None:
             map_ok &= mv != map_nodata
@@ -387,14 +430,15 @@ def compare(map_path, reference_path, binary=False, reference_nodata=None, chang
         r = rv[valid]
         if floating:
             if not np.isfinite(r).all():
-                raise InputError(f"Reference '{ref_name}' holds infinite values (where the map is valid): a "
-                                 "reference holds whole-number classes. Mark them as nodata (gdal_calc.py or "
-                                 "the Raster calculator) or fill them.")
+                raise InputError(_("Reference '{ref_name}' holds infinite values (where the map is valid): a "
+                                   "reference holds whole-number classes. Mark them as nodata (gdal_calc.py or "
+                                   "the Raster calculator) or fill them.").format(ref_name=ref_name))
             frac = r != np.floor(r)
             if frac.any():
-                raise InputError(f"Reference '{ref_name}' holds the value {float(r[frac][0]):g}: a reference "
-                                 "holds whole-number classes (a change mask or change moments). Give a class "
-                                 "raster, or its nodata with --reference-nodata.")
+                raise InputError(_("Reference '{ref_name}' holds the value {value:g}: a reference "
+                                   "holds whole-number classes (a change mask or change moments). Give a class "
+                                   "raster, or its nodata with --reference-nodata.").format(
+                    ref_name=ref_name, value=float(r[frac][0])))  # (kept with its point: typed as an option)
         r = r.astype(np.int64)
         key = r * 256 + mv[valid].astype(np.int64)
         row_area = None if grid.uniform_area else grid.pixel_area_m2(y, h)
@@ -412,16 +456,19 @@ def compare(map_path, reference_path, binary=False, reference_nodata=None, chang
             if a is not None:
                 areas[k] = areas.get(k, 0.0) + float(a[i])
         if len(counts) > MAX_VALUES:
-            raise InputError(f"Reference '{ref_name}' holds more than {MAX_VALUES} distinct values where the map is "
-                             "valid: it is not a class raster. Give a change mask or a change-moment map.")
+            raise InputError(_("Reference '{ref_name}' holds more than {MAX_VALUES} distinct values where the map is "
+                               "valid: it is not a class raster. Give a change mask or a change-moment map.").format(
+                ref_name=ref_name, MAX_VALUES=MAX_VALUES))
         if progress is not None:
             progress((y + h) / height)
     compared = int(sum(counts.values()))
     if compared == 0:
-        parts = ", ".join(f"{k} {v:,}" for k, v in excluded.items() if v)
-        raise InputError(f"No pixel where both the map '{map_name}' and the reference '{ref_name}' are valid "
-                         f"({parts}). Check that the reference covers the map's area and its nodata value "
-                         f"({'none' if ref_nodata is None else f'{ref_nodata:g}'}; --reference-nodata changes it).")
+        parts = ", ".join(f"{translated(k)} {format(number(v), ',')}" for k, v in excluded.items() if v)
+        raise InputError(_("No pixel where both the map '{map_name}' and the reference '{ref_name}' are valid "
+                           "({parts}). Check that the reference covers the map's area and its nodata value "
+                           "({nodata}; --reference-nodata changes it).").format(
+            map_name=map_name, ref_name=ref_name, parts=parts,
+            nodata=_("none") if ref_nodata is None else f"{ref_nodata:g}"))
     check_classes(map_name, sorted({k % 256 for k in counts}), class_names(map_ds))  # e.g. not an image
     pixel_m2 = float(grid.pixel_area_m2(0, 1)[0])  # uniform: every pixel's (no CRS: NaN)
 
@@ -433,13 +480,16 @@ def compare(map_path, reference_path, binary=False, reference_nodata=None, chang
     nonzero = [v for v in values if v != 0]
     as_mask = binary or changed_values is not None or len(nonzero) <= 1
     if as_mask and not (binary or changed_values is not None):
-        notes.append(f"the reference holds only {' and '.join(str(v) for v in values)} on the compared pixels: "
-                     "compared as a change mask" + ("" if nonzero else " (nothing changed there)"))
+        notes.add(N_("the reference holds only {values} on the compared pixels: compared as a change mask")
+                  if nonzero else N_("the reference holds only {values} on the compared pixels: compared as a change "
+                                     "mask (nothing changed there)"), joined=[str(v) for v in values])
     if changed_values is not None:
         missing = [v for v in changed_values if v not in values]
         if missing:
-            notes.append(f"changed value{'s' if len(missing) > 1 else ''} {', '.join(map(str, missing))} "
-                         f"{'do' if len(missing) > 1 else 'does'} not occur in the reference on the compared pixels")
+            notes.add(N_("changed values {values} do not occur in the reference on the compared pixels")
+                      if len(missing) > 1 else
+                      N_("changed value {values} does not occur in the reference on the compared pixels"),
+                      values=", ".join(map(str, missing)))
     n_intervals = len(intervals) if intervals else None
     if not as_mask:
         limit = n_intervals if n_intervals is not None else (None if map_kind == "change area" else map_max)
@@ -447,21 +497,29 @@ def compare(map_path, reference_path, binary=False, reference_nodata=None, chang
             limit = max(limit, map_max)
         negative = [v for v in values if v < 0]
         if negative:
-            raise InputError(f"Reference '{ref_name}' holds the value {negative[0]}: a moment reference holds 0 (no "
-                             "change) and interval numbers k > 0. If the reference is a change mask, give --binary or "
-                             f"--changed-values; if {negative[0]} marks nodata, give --reference-nodata {negative[0]}.")
+            raise InputError(_("Reference '{ref_name}' holds the value {value}: a moment reference holds 0 (no "
+                               "change) and interval numbers k > 0. If the reference is a change mask, give --binary "
+                               "or --changed-values; if {value} marks nodata, give --reference-nodata {value}.").format(
+                ref_name=ref_name, value=negative[0]))
         bad = [v for v in values if limit is not None and v > limit]
         if bad:
-            hint = f"; if {bad[-1]} marks nodata, give --reference-nodata {bad[-1]}"
-            raise InputError(f"Reference '{ref_name}' holds the value {bad[-1]}, but the map '{map_name}' has "
-                             f"{limit} interval{'s' if limit != 1 else ''} (classes 0 .. {limit}): a moment "
-                             "reference numbers the intervals as the map does (0 no change, k = the last change "
-                             "between date k and k+1). If the reference is a change mask, give --binary (changed = "
-                             f"any non-zero value) or --changed-values{hint}.")
+            raise InputError((_("Reference '{ref_name}' holds the value {value}, but the map '{map_name}' has "
+                                "{limit} intervals (classes 0 .. {limit}): a moment reference numbers the intervals "
+                                "as the map does (0 no change, k = the last change between date k and k+1). If the "
+                                "reference is a change mask, give --binary (changed = any non-zero value) or "
+                                "--changed-values; if {value} marks nodata, give --reference-nodata {value}.")
+                              if limit != 1 else
+                              _("Reference '{ref_name}' holds the value {value}, but the map '{map_name}' has "
+                                "{limit} interval (classes 0 .. {limit}): a moment reference numbers the intervals "
+                                "as the map does (0 no change, k = the last change between date k and k+1). If the "
+                                "reference is a change mask, give --binary (changed = any non-zero value) or "
+                                "--changed-values; if {value} marks nodata, give --reference-nodata {value}.")).format(
+                ref_name=ref_name, value=bad[-1], map_name=map_name, limit=limit))
     if own_nodata is not None and nodata_arg is None and excluded["reference nodata"]:
         if own_nodata == 0 or (as_mask and not nonzero):
-            notes.append(f"the reference's nodata value {own_nodata:g} excluded {excluded['reference nodata']:,} "
-                         "pixels; if that value is a class there (e.g. no change), give --reference-nodata none")
+            notes.add(N_("the reference's nodata value {value:g} excluded {n:,} pixels; if that value is a class "
+                         "there (e.g. no change), give --reference-nodata none"), value=own_nodata,
+                      n=excluded["reference nodata"])
     changed_set = set(changed_values) if changed_values is not None else None
     area_cm = np.zeros((2, 2), np.int64)
     ha_map = ha_ref = 0.0
@@ -482,13 +540,14 @@ def compare(map_path, reference_path, binary=False, reference_nodata=None, chang
             class_map[m] += a
             class_ref[r] += a
     if map_kind == "change area" and not as_mask:
-        notes.append("the map is a change-area map: the moment reference is compared as changed (> 0) / unchanged")
+        notes.add(N_("the map is a change-area map: the moment reference is compared as changed (> 0) / unchanged"))
     if not grid.wkt:
-        notes.append("the map has no CRS: areas are unknown")
+        notes.add(N_("the map has no CRS: areas are unknown"))
     res = Comparison(os.path.abspath(map_path), os.path.abspath(reference_path) if os.path.exists(reference_path)
                      else reference_path, _describe(map_kind, intervals, map_max),
                      "change mask" if as_mask else "moment map", changed_values, compared, excluded,
-                     area_cm, metrics.area_scores(area_cm), ha_map / 1e4, ha_ref / 1e4, warped=warped, notes=notes)
+                     area_cm, metrics.area_scores(area_cm), ha_map / 1e4, ha_ref / 1e4, warped=warped,
+                     notes=list(notes), note_templates=notes.templates, map_classes=(map_kind, intervals, map_max))
     if moment:
         res.moment_cm = moment_cm
         res.moment = metrics.moment_scores(moment_cm)
@@ -500,9 +559,38 @@ def compare(map_path, reference_path, binary=False, reference_nodata=None, chang
     return res
 
 
-def _describe(kind, intervals, map_max):
+def _describe(kind, intervals, map_max, shown=False):
+    """What the map is: in English (the CSV's), or ``shown`` in the current language."""
+    tr = translated if shown else str
     if kind == "change area":
-        return "change area"
+        return tr(N_("change area"))
     k = len(intervals) if intervals else map_max
-    return f"{kind}, {k} interval{'s' if k != 1 else ''}" if kind == "change moment" else \
-        f"class raster, classes 0 .. {map_max}"
+    if kind == "change moment":
+        return (tr(N_("change moment, {k} intervals")) if k != 1 else tr(N_("change moment, {k} interval"))).format(k=k)
+    return tr(N_("class raster, classes 0 .. {map_max}")).format(map_max=map_max)
+
+
+class _Notes(list):
+    """The comparison's notes in English (the list itself: the CSV's rows), and ``templates``, each note's
+    template and fields, to show it in the current language (:meth:`shown`)."""
+
+    def __init__(self):
+        super().__init__()
+        self.templates = []
+
+    def add(self, template, joined=None, **fields):
+        """Add the note ``template`` (an English template marked with N_) filled with ``fields``; ``joined``:
+        the values the field 'values' joins with ' and ', joined in the language shown."""
+        if joined is not None:
+            fields["values"] = " and ".join(joined)
+        self.append(template.format(**fields))
+        self.templates.append((template, dict(fields, joined=joined)))
+
+    @staticmethod
+    def shown(template, fields):
+        """The note in the current language, its numbers with the language's decimal mark."""
+        local = {k: number(v) if isinstance(v, (int, float)) and not isinstance(v, bool) else v
+                 for k, v in fields.items()}
+        if fields.get("joined") is not None:
+            local["values"] = _(" and ").join(fields["joined"])
+        return translated(template).format(**local)

@@ -57,11 +57,14 @@ def torch_too_old_text(version, python=None):
     """The message for a PyTorch older than :data:`MIN_TORCH`: which version, what is needed, how to upgrade."""
     import sys
 
+    from model_core.i18n import _
+
     python = python or sys.executable or "python3"
-    return (f"PyTorch {version} is too old for the CAIM engine, which needs PyTorch "
-            f"{MIN_TORCH[0]}.{MIN_TORCH[1]} or newer (Debian 12's python3-torch, 1.13, is too old; Debian 13's "
-            f"works). Upgrade it in this Python ({python}): {python} -m pip install --user --upgrade torch "
-            "--index-url https://download.pytorch.org/whl/cpu (or use a virtual environment), then start again.")
+    return _("PyTorch {version} is too old for the CAIM engine, which needs PyTorch {major}.{minor} or newer "
+             "(Debian 12's python3-torch, 1.13, is too old; Debian 13's works). Upgrade it in this Python "
+             "({python}): {python} -m pip install --user --upgrade torch --index-url "
+             "https://download.pytorch.org/whl/cpu (or use a virtual environment), then start again.").format(
+        version=version, major=MIN_TORCH[0], minor=MIN_TORCH[1], python=python)
 
 
 def require_torch():
@@ -84,11 +87,14 @@ def free_mb(folder):
 
 
 def size_text(nbytes):
-    """1.5e9 -> '1.5 GB' (decimal units, as df -H), for messages about sizes and free space."""
+    """1.5e9 -> '1.5 GB' (decimal units, as df -H), for messages about sizes and free space ('1,5 GB' in German
+    and Spanish: :func:`model_core.i18n.localize_number`)."""
+    from model_core.i18n import localize_number
+
     for unit, size in (("TB", 1e12), ("GB", 1e9), ("MB", 1e6)):
         if nbytes >= size:
-            return f"{nbytes / size:.3g} {unit}"
-    return f"{nbytes / 1e3:.3g} kB"
+            return localize_number(f"{nbytes / size:.3g} {unit}")
+    return localize_number(f"{nbytes / 1e3:.3g} kB")
 
 
 def nearest_existing(folder):

@@ -100,3 +100,42 @@ def translated(text):
 def translate(template, code):
     """``template`` in language ``code`` (for tests and tools)."""
     return catalogue(language_code(code)).get(template, template)
+
+
+# The languages whose numbers take a decimal comma (and a point between thousands), as QGIS shows them in its
+# German and Spanish locales ("12,5 ha", "1.234,5 ha"); English keeps the point.
+DECIMAL_COMMA = ("de", "es")
+
+
+def localize_number(text, code=None):
+    """A number already formatted in English (``'1,234.5'``) with the decimal mark and the thousands
+    separator of language ``code`` (default: the current one): ``'1.234,5'`` in German and Spanish, the text
+    itself otherwise."""
+    if (language() if code is None else language_code(code)) not in DECIMAL_COMMA:
+        return text
+    return text.translate(_SWAP_MARKS)
+
+
+_SWAP_MARKS = str.maketrans({".": ",", ",": "."})
+
+
+class number:
+    """A number for a template's field (``_("... {ha:,.2f} ha").format(ha=number(ha))``): it formats with the
+    template's own format spec, then, when the current language writes a decimal comma (German, Spanish),
+    swaps the decimal point and the thousands commas, as QGIS's German and Spanish locales show numbers
+    ("12,5 ha").  In English the text is exactly what the plain number gives.  Not for numbers a user copies
+    into a command or a field that wants the point (a command line's option values, coordinates)."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value):
+        self.value = value
+
+    def __format__(self, spec):
+        return localize_number(format(self.value, spec))
+
+    def __str__(self):
+        return localize_number(str(self.value))
+
+    def __repr__(self):
+        return "number(%r)" % (self.value,)

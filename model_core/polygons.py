@@ -22,7 +22,7 @@ import numpy as np
 from osgeo import gdal, ogr
 
 from model_core.errors import Cancelled, InputError, OutputError, free_mb, size_text
-from model_core.i18n import _
+from model_core.i18n import _, number
 from model_core.staging import put_in_place, staged_output
 
 gdal.UseExceptions()
@@ -151,7 +151,7 @@ def _check_complete(driver, path, count, shown=None):
 def _free(path):
     """" (N MB free there)" for the folder of ``path``, or "" when that cannot be told."""
     mb = free_mb(os.path.dirname(os.path.abspath(path)))
-    return "" if mb is None else _(" ({mb:.0f} MB free there)").format(mb=mb)
+    return "" if mb is None else _(" ({mb:.0f} MB free there)").format(mb=number(mb))
 
 
 # The attributed output's size (at its peak, while written) per byte of the traced FlatGeobuf: measured on
@@ -178,7 +178,7 @@ def _full_disk(out_path):
     folder = os.path.dirname(os.path.abspath(out_path))
     mb = free_mb(folder)
     return (_("the disk of '{folder}' may be full") if mb is None else
-            _("the disk of '{folder}' may be full; {mb:.0f} MB free there")).format(folder=folder, mb=mb)
+            _("the disk of '{folder}' may be full; {mb:.0f} MB free there")).format(folder=folder, mb=number(mb))
 
 
 def _trace_failed(out_path, exc):

@@ -28,7 +28,7 @@ from osgeo import gdal
 from model_core import __version__
 from model_core.errors import (BandRolesError, Cancelled, CaimError, InputError, OutputError, WeightsError, free_mb,
                                nearest_existing, size_text)
-from model_core.i18n import N_, _, translated
+from model_core.i18n import N_, _, localize_number, number, translated
 from model_core.stack import Stack, decimation, format_clear_values
 from model_core.staging import hold, remove_abandoned
 
@@ -53,7 +53,7 @@ _CREATION = ["TILED=YES", "COMPRESS=DEFLATE", "BIGTIFF=IF_SAFER", "BLOCKXSIZE=25
 def _pct(fraction):
     """0.0004 -> '0.04 %', 0.000012 -> '0.0012 %' (small shares keep two significant digits)."""
     p = 100.0 * fraction
-    return f"{p:.2f} %" if p == 0 or p >= 0.1 else f"{p:.2g} %"
+    return localize_number(f"{p:.2f} %" if p == 0 or p >= 0.1 else f"{p:.2g} %")
 
 
 @dataclass
@@ -110,7 +110,7 @@ class DetectResult:
              _("Dates     {n}: {dates} (not found in the file names or metadata; the intervals are numbered)")).format(
                 n=len(self.dates), dates=", ".join(d or _("unknown") for d in self.dates)),
             _("Model     {model} ({weights})").format(model=self.model, weights=weights)
-            + (_(", sensitivity {value:+g}").format(value=self.sensitivity) if self.sensitivity else "")
+            + (_(", sensitivity {value:+g}").format(value=number(self.sensitivity)) if self.sensitivity else "")
             + (_(", minimum-error threshold") if self.threshold == "kittler" else ""),
             _("Device    {device}").format(device=self.device),
         ] + ([_("Automatic {note}").format(note=self.auto_note)] if self.auto_note else []) + (
@@ -122,15 +122,15 @@ class DetectResult:
                 filled=self.filled_pixels)]
             if self.fill_gaps else []) + ([self.mask_line()] if self.mask_line() else []) + [
             _("Time      {seconds:.1f} s ({rate:.0f} kpx/s)").format(
-                seconds=self.seconds, rate=self.valid_pixels / max(self.seconds, 1e-9) / 1000),
+                seconds=number(self.seconds), rate=number(self.valid_pixels / max(self.seconds, 1e-9) / 1000)),
             _("Changed   {changed} of {valid} valid px ({pct:.2f} %)").format(
                 changed=self.changed_pixels, valid=self.valid_pixels,
-                pct=100.0 * self.changed_pixels / max(self.valid_pixels, 1)),
+                pct=number(100.0 * self.changed_pixels / max(self.valid_pixels, 1))),
             _("Changed area per interval (last change):"),
         ]
         width = max([len(k) for k in self.hectares] + [8])
         for label, ha in self.hectares.items():
-            lines.append(f"  {label:<{width}}  {ha:12.2f} ha" if not math.isnan(ha) else
+            lines.append(f"  {label:<{width}}  {number(ha):12.2f} ha" if not math.isnan(ha) else
                          f"  {label:<{width}}  " + _("(no CRS: area unknown)"))
         for w in self.warnings:
             lines.append(_("Warning: {text}").format(text=w))
@@ -320,15 +320,15 @@ def machine_speed():
 def duration_text(seconds):
     """12 -> 'about 12 s', 250 -> 'about 4 min', 9000 -> 'about 2.5 h', 400000 -> 'about 4.6 days'."""
     if seconds < 90:
-        return _("about {n:.0f} s").format(n=max(seconds, 1))
+        return _("about {n:.0f} s").format(n=number(max(seconds, 1)))
     if seconds < 5400:
-        return _("about {n:.0f} min").format(n=seconds / 60)
+        return _("about {n:.0f} min").format(n=number(seconds / 60))
     if seconds < 2 * 86400:
-        return _("about {n:.1f} h").format(n=seconds / 3600)
+        return _("about {n:.1f} h").format(n=number(seconds / 3600))
     if seconds < 60 * 86400:
-        return _("about {n:.1f} days").format(n=seconds / 86400)
-    return _("about {n:.2g} years").format(n=seconds / 86400 / 365.25) if seconds > 365 * 86400 else \
-        _("about {n:.0f} weeks").format(n=seconds / 86400 / 7)
+        return _("about {n:.1f} days").format(n=number(seconds / 86400))
+    return _("about {n:.2g} years").format(n=number(seconds / 86400 / 365.25)) if seconds > 365 * 86400 else \
+        _("about {n:.0f} weeks").format(n=number(seconds / 86400 / 7))
 
 
 # Seconds of tiles before the progress text says how long the rest will take: the rate of the first tile
@@ -436,7 +436,7 @@ def check_scale(estimate, width, height, n_dates, model, allow_huge=False):
     total = sum(d[1] for d in estimate["disks"])
     mp = width * height / 1e6
     grid = _("{width} x {height} px, {mp:,.0f} megapixels, {n_dates} dates").format(
-        width=width, height=height, mp=mp, n_dates=n_dates) if mp >= 10 else \
+        width=width, height=height, mp=number(mp), n_dates=n_dates) if mp >= 10 else \
         _("{width} x {height} px, {n_dates} dates").format(width=width, height=height, n_dates=n_dates)
     notes = [(translated(ESTIMATE_LINES[0]).format(duration=duration_text(seconds), size=size_text(total), grid=grid)
               if seconds is not None else translated(ESTIMATE_LINES[1]).format(size=size_text(total), grid=grid))]
@@ -461,7 +461,7 @@ def check_scale(estimate, width, height, n_dates, model, allow_huge=False):
               "more than {value:g} h are refused) with the {model} method ({grid}), and the outputs would take about {size_text}. Clip the inputs to the area you need "
               "(e.g. gdal_translate -projwin, or a smaller extent), choose a faster method (cva, isfa), run on a "
               "GPU, or {allow} to run it anyway.").format(duration_text=duration_text(seconds),
-                value=MAX_RUN_SECONDS / 3600, model=model, grid=grid, size_text=size_text(total), allow=allow))
+                value=number(MAX_RUN_SECONDS / 3600), model=model, grid=grid, size_text=size_text(total), allow=allow))
     return notes
 
 
@@ -811,10 +811,10 @@ def check_sensitivity(value):
         v = float(value or 0.0)
     except (TypeError, ValueError):
         raise InputError(_("Sensitivity '{value}' is not a number. Use a value from {lo:g} to {hi:g} "
-                           "(0 = the calibrated default).").format(value=value, lo=lo, hi=hi)) from None
+                           "(0 = the calibrated default).").format(value=value, lo=number(lo), hi=number(hi))) from None
     if not lo <= v <= hi or math.isnan(v):
         raise InputError(_("Sensitivity {v:g} is outside {lo:g} .. {hi:g}. 0 is the calibrated default; "
-                           "+1 calls more pixels changed, -1 fewer.").format(v=v, lo=lo, hi=hi))
+                           "+1 calls more pixels changed, -1 fewer.").format(v=number(v), lo=number(lo), hi=number(hi)))
     return v
 
 
@@ -1168,7 +1168,7 @@ def scaling_notes(center, labels, factor=4.0):
                           "different units or scaling (reflectance against DN, another scale factor)? CVA compares "
                           "raw values, so its map then follows brightness, not change. Bring the inputs to the same "
                           "units, or choose ISFA or CAIM-Net, which fit each date's gain.")).format(
-                n=i + 1, label=labels[i], first=labels[0], g=g if g > 1 else 1.0 / g))
+                n=i + 1, label=labels[i], first=labels[0], g=number(g if g > 1 else 1.0 / g)))
     return out
 
 
@@ -1228,8 +1228,9 @@ def _run(net, dev, stack, tiles, center, scale, paths, labels, report, cancel, t
             "CAIM_FILL_GAPS": "yes" if fill else "no"}
     if training:
         meta["CAIM_WEIGHTS_TRAINING"] = training
-    if auto_note:  # the automatic choice ran a classical method: why
-        meta["CAIM_MODEL_NOTE"] = "automatic choice: " + auto_note
+    if auto_note:  # the automatic choice ran a classical method: why (a note for people: in the run's language, whole,
+        # as the report and the summary give it; the other items are codes and paths, CAIM_WEIGHTS_TRAINING aside)
+        meta["CAIM_MODEL_NOTE"] = _("automatic choice: {note}").format(note=auto_note)
     if getattr(net, "threshold", None) is not None and hasattr(net, "threshold_rule"):  # a classical method
         meta["CAIM_THRESHOLD"] = f"{net.threshold_rule} {net.threshold:.6g}"
     # the inputs' own paths (CAIM_INPUTS keeps their file names only): a run's output added to a project by hand

@@ -13,7 +13,7 @@ import json
 import os
 import sys
 
-from model_core.i18n import _
+from model_core.i18n import N_, _, translated
 
 # The public-domain sources (USDA NAIP, USGS Landsat); the generator's ``sources=PUBLIC_DOMAIN`` keeps to
 # them.  Defined here, not in the generator, so that a run (and the plugin) can describe its weights
@@ -29,9 +29,13 @@ SOURCES = {
     "cbers": ("cbers-cube", "INPE's CBERS data (free of charge)"),
 }
 # Layouts a user trains on with their own data: the licence is theirs to know.
-USER_DATA = {"spacenet7": "SpaceNet 7 folders", "dynamicearthnet": "DynamicEarthNet folders",
-             "generic": "a generic folder of dated GeoTIFFs", "pairs": "bi-temporal benchmark pairs",
-             "oscd": "OSCD folders"}
+USER_DATA = {"spacenet7": N_("SpaceNet 7 folders"), "dynamicearthnet": N_("DynamicEarthNet folders"),
+             "generic": N_("a generic folder of dated GeoTIFFs"), "pairs": N_("bi-temporal benchmark pairs"),
+             "oscd": N_("OSCD folders")}
+
+
+def _english(text):
+    return text
 
 
 def _json(value):
@@ -77,9 +81,11 @@ def describe(path):
     return info
 
 
-def training(meta):
+def training(meta, shown=False):
     """What the training record ``meta`` of a weights file says: command, checkpoint, start file, data,
-    each source's licence, whether it is public domain only (True / False / None = unknown), validation."""
+    each source's licence, whether it is public domain only (True / False / None = unknown), validation.
+    Its note in English (``python -m model_core weights``, its JSON), or ``shown`` in the current language."""
+    tr = translated if shown else _english
     cfg = training_config(meta) or {}
     data = cfg.get("data") or {}
     kind = data.get("kind")
@@ -100,11 +106,11 @@ def training(meta):
         "note": None,
     }
     if kind is None and not cfg:
-        info["note"] = "the file records no training config: its training data are unknown"
+        info["note"] = tr(N_("the file records no training config: its training data are unknown"))
     elif kind in (None, "semisynthetic") and data.get("root"):
         info["sources"] = list(data.get("sources") or SOURCES)
-        info["note"] = ("semi-synthetic series built from the images under '%s' (not ../shared/data): their "
-                        "licence is the data owner's" % data["root"])
+        info["note"] = tr(N_("semi-synthetic series built from the images under '{root}' (not ../shared/data): "
+                             "their licence is the data owner's")).format(root=data["root"])
     elif kind in (None, "semisynthetic"):
         sources = list(data.get("sources") or SOURCES)  # no 'sources' option: the generator used all
         info["sources"] = sources
@@ -116,18 +122,21 @@ def training(meta):
             before = _json(meta.get("init_provenance")) or {}
             if before.get("public_domain") is True:
                 info["public_domain"] = own
-                info["note"] = "fine-tuned from '%s', itself trained on public-domain imagery only" % init
+                info["note"] = tr(N_("fine-tuned from '{init}', itself trained on public-domain imagery only")).format(
+                    init=init)
             elif before.get("public_domain") is False:
                 info["public_domain"] = False
-                info["note"] = "fine-tuned from '%s', whose training imagery was not all public domain" % init
+                info["note"] = tr(N_("fine-tuned from '{init}', whose training imagery was not all public "
+                                     "domain")).format(init=init)
             else:
                 info["public_domain"] = False if not own else None
-                info["note"] = "fine-tuned from '%s', whose own training data count too" % init
+                info["note"] = tr(N_("fine-tuned from '{init}', whose own training data count too")).format(init=init)
         else:
             info["public_domain"] = own
     else:
         info["sources"] = [kind]
-        info["note"] = "%s at '%s': their licence is the data owner's" % (USER_DATA.get(kind, kind), data.get("root"))
+        info["note"] = tr(N_("{what} at '{root}': their licence is the data owner's")).format(
+            what=tr(USER_DATA[kind]) if kind in USER_DATA else kind, root=data.get("root"))
     val = _json(meta.get("val"))
     if val:
         cal = val.get("calibrated") or {}
@@ -197,27 +206,28 @@ def held_out(data):
 
 
 def short(meta):
-    """One line for a run's summary and its outputs' metadata, from a loaded file's training record
-    (``model.weights_meta``): the sources and their licence status ("naip, landsat: public domain
-    only"); "unknown" when it cannot say."""
+    """One line for a run's summary, its report and its outputs' metadata (``CAIM_WEIGHTS_TRAINING``), in the
+    current language, from a loaded file's training record (``model.weights_meta``): the sources and their
+    licence status ("naip, landsat: public domain only"); "unknown" when it cannot say."""
     try:
-        info = training(meta or {})
+        info = training(meta or {}, shown=True)
     except (ValueError, KeyError, TypeError, AttributeError):
-        return "unknown"
+        return _("unknown")
     if info["licences"]:
-        return "%s: %s" % (", ".join(info["sources"]), _licence_line(info))
-    return info["note"] or "unknown"
+        return "%s: %s" % (", ".join(info["sources"]), _licence_line(info, shown=True))
+    return info["note"] or _("unknown")
 
 
-def _licence_line(info):
+def _licence_line(info, shown=False):
+    tr = translated if shown else _english
     if info["public_domain"] is True:
-        return "public domain only"
+        return tr(N_("public domain only"))
     if info["public_domain"] is False:
         other = [s for s in info["sources"] or [] if s not in PUBLIC_DOMAIN]
         if other:
-            return "NOT all public domain (%s)" % ", ".join(other)
-        return "NOT all public domain (the file it started from)"
-    return "unknown" + (" (%s)" % info["note"] if info["note"] else "")
+            return tr(N_("NOT all public domain ({sources})")).format(sources=", ".join(other))
+        return tr(N_("NOT all public domain (the file it started from)"))
+    return (tr(N_("unknown ({note})")).format(note=info["note"]) if info["note"] else tr(N_("unknown")))
 
 
 def text(info):

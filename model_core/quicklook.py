@@ -3,6 +3,7 @@
 import numpy as np
 from osgeo import gdal
 
+from model_core.i18n import _
 from model_core.predict import moment_colours
 
 gdal.UseExceptions()
@@ -129,7 +130,7 @@ def _encode(rgb8, driver, options):
     """Bytes of an (h, w, 3) uint8 picture written by GDAL's ``driver`` (JPEG or PNG), through /vsimem/."""
     import uuid
 
-    h, w, _ = rgb8.shape
+    h, w, _bands = rgb8.shape
     mem = gdal.GetDriverByName("MEM").Create("", w, h, 3, gdal.GDT_Byte)
     for i in range(3):
         mem.GetRasterBand(i + 1).WriteArray(rgb8[:, :, i])
@@ -176,17 +177,18 @@ def report_pictures(stack, rgb, moment_path):
         out[~valid] = 255
         return _encode(out, "JPEG", ["QUALITY=88"])
 
-    names = [d or f"image {i + 1}" for i, d in enumerate(stack.dates)]
+    names = [d or _("image {n}").format(n=i + 1) for i, d in enumerate(stack.dates)]
     first = date(0)[1]
     (base, valid), last = date(n - 1)
 
     def shown(i):  # the file's bands shown, 1-based as in GDAL and QGIS
         b = stack.sources[i].bands
-        return f"bands {', '.join(str(b[j]) for j in rgb)} as red, green, blue" if len(set(rgb)) > 1 else \
-            f"band {b[rgb[0]]} in grey"
+        return _("bands {bands} as red, green, blue").format(bands=", ".join(str(b[j]) for j in rgb)) \
+            if len(set(rgb)) > 1 else _("band {band} in grey").format(band=b[rgb[0]])
 
-    pictures = [(f"First date: {names[0]} ({shown(0)})", "image/jpeg", jpeg(*first)),
-                (f"Last date: {names[-1]} ({shown(n - 1)})", "image/jpeg", jpeg(*last))]
+    pictures = [(_("First date: {name} ({bands})").format(name=names[0], bands=shown(0)), "image/jpeg", jpeg(*first)),
+                (_("Last date: {name} ({bands})").format(name=names[-1], bands=shown(n - 1)), "image/jpeg",
+                 jpeg(*last))]
     ds = gdal.Open(moment_path)
     try:
         moment = ds.GetRasterBand(1).ReadAsArray(buf_xsize=full[0], buf_ysize=full[1],
@@ -199,6 +201,6 @@ def report_pictures(stack, rgb, moment_path):
     for k in range(1, n):
         out[moment == k] = colours[k][:3]
     out[(moment == 255) | ~valid] = 255
-    pictures.append(("Change moment (the last change) over the last date in grey, in the colours of the chart "
-                     "above; white: no data", "image/png", _encode(out, "PNG", ["ZLEVEL=9"])))
+    pictures.append((_("Change moment (the last change) over the last date in grey, in the colours of the chart "
+                       "above; white: no data"), "image/png", _encode(out, "PNG", ["ZLEVEL=9"])))
     return pictures

@@ -14,6 +14,7 @@ import os
 import time
 
 from model_core.errors import OutputError
+from model_core.i18n import _, number
 
 REPORT_FORMATS = (".html", ".htm")  # what a report's name ends with (the command line's --report, Processing's REPORT)
 
@@ -25,14 +26,14 @@ def _bar_chart(labels, values, colours, unit, width=640, bar_h=22, gap=6, left=1
     height = len(labels) * (bar_h + gap) + gap
     plot = width - left - right
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" role="img" '
-             f'aria-label="changed area per interval">']
+             f'aria-label="{html.escape(_("changed area per interval"))}">']
     for i, (label, v, c) in enumerate(zip(labels, values, colours)):
         y = gap + i * (bar_h + gap)
         w = 0 if math.isnan(v) else max(1.0 if v > 0 else 0.0, plot * v / top)
         fill = "rgb(%d,%d,%d)" % tuple(c[:3])
         parts.append(f'<text x="{left - 8}" y="{y + bar_h * 0.7:.1f}" text-anchor="end" font-size="13">'
                      f'{html.escape(label)}</text>')
-        text = "n/a" if math.isnan(v) else f"{v:,.2f} {unit}"
+        text = _("n/a") if math.isnan(v) else f"{number(v):,.2f} {unit}"
         parts.append(f'<rect x="{left}" y="{y}" width="{w:.1f}" height="{bar_h}" fill="{fill}" stroke="#555" '
                      f'stroke-width="0.5"><title>{html.escape(label)}: {text}</title></rect>')
         parts.append(f'<text x="{left + w + 6:.1f}" y="{y + bar_h * 0.7:.1f}" font-size="13">{text}</text>')
@@ -43,16 +44,16 @@ def _bar_chart(labels, values, colours, unit, width=640, bar_h=22, gap=6, left=1
 def _crs_name(wkt):
     """The CRS's name and authority code ('WGS 84 / UTM zone 14N (EPSG:32614)'), or 'none'."""
     if not wkt:
-        return "none"
+        return _("none")
     from osgeo import osr
 
     try:
         srs = osr.SpatialReference()
         srs.ImportFromWkt(wkt)
     except RuntimeError:
-        return "unreadable"
+        return _("unreadable")
     code = srs.GetAuthorityCode(None)
-    name = srs.GetName() or "unnamed"
+    name = srs.GetName() or _("unnamed")
     return f"{name} ({srs.GetAuthorityName(None)}:{code})" if code else name
 
 
@@ -72,7 +73,8 @@ def input_names(images):
             runs.append([_label(spec.source), 1, spec.source])
         else:
             runs.append([os.path.basename(spec.path.rstrip("/\\")) or spec.path, 0, None])
-    return [f"{name} ({n} date{'s' if n != 1 else ''})" if n else name for name, n, _ in runs]
+    return [(_("{name} ({n} dates)") if n != 1 else _("{name} ({n} date)")).format(name=name, n=n) if n else name
+            for name, n, _source in runs]
 
 
 def _map_section(pictures, problem=None):
@@ -82,8 +84,8 @@ def _map_section(pictures, problem=None):
     import base64
 
     if not pictures:
-        return f"<h3>Map</h3><p><small>The map could not be drawn ({html.escape(problem)}).</small></p>" \
-            if problem else ""
+        return _("<h3>Map</h3><p><small>The map could not be drawn ({problem}).</small></p>").format(
+            problem=html.escape(problem)) if problem else ""
     def figure(caption, mime, data):
         src = f"data:{mime};base64,{base64.b64encode(data).decode('ascii')}"
         return (f'<img src="{src}" alt="{html.escape(caption)}" style="width:100%;image-rendering:pixelated;'
@@ -91,10 +93,17 @@ def _map_section(pictures, problem=None):
 
     cell = 'style="border:none;padding:0 4px 8px 0;width:50%;vertical-align:top;background:none"'
     # the dates side by side (a table: old HTML engines, QGIS's among them, lay it out alike), the moment whole
-    parts = ["<h3>Map</h3>", '<table style="width:100%;margin:0"><tr>'
+    parts = [_("<h3>Map</h3>"), '<table style="width:100%;margin:0"><tr>'
              + "".join(f"<td {cell}>{figure(*p)}</td>" for p in pictures[:-1]) + "</tr></table>",
              f"<p>{figure(*pictures[-1])}</p>"]
     return "\n".join(parts)
+
+
+def interval_shown(label):
+    """An interval's name ('2019-06-01 to 2020-06-01', as the engine keys its areas) as the report shows it, in
+    the current language ('2019-06-01 bis 2020-06-01', as the plugin names it)."""
+    start, sep, end = label.partition(" to ")
+    return _("{start} to {end}").format(start=start, end=end) if sep and " to " not in end else label
 
 
 def report_html(res, title=None, inputs=None, extra=None, pictures=None, picture_problem=None):
@@ -105,39 +114,49 @@ def report_html(res, title=None, inputs=None, extra=None, pictures=None, picture
     from model_core.predict import moment_colours
 
     esc = html.escape
-    labels = list(res.interval_labels)
+    labels = list(res.interval_labels)   # the English names the areas are keyed by
     hectares = [res.hectares.get(label, float("nan")) for label in labels]
-    unit = "ha" if not any(math.isnan(v) for v in hectares) else "ha (unknown: no CRS)"
+    unit = "ha" if not any(math.isnan(v) for v in hectares) else _("ha (unknown: no CRS)")
     ramp = moment_colours(len(labels))
     colours = [ramp[k + 1] for k in range(len(labels))]
     total = sum(v for v in hectares if not math.isnan(v))
     dates = [d for d in res.dates if d]
-    title = title or ("Changes %s to %s" % (dates[0], dates[-1]) if len(dates) >= 2 else "Changes")
+    title = title or (_("Changes {first} to {last}").format(first=dates[0], last=dates[-1]) if len(dates) >= 2
+                      else _("Changes"))
+    shown = [interval_shown(label) for label in labels]
     g = res.grid
     pixel = g.pixel_text()
     settings = [
-        ("Model", f"{res.model} ({os.path.basename(res.weights) if res.weights else 'classical method, no weights'})"),
-        ("Automatic choice", getattr(res, "auto_note", "")),
-        ("Weights trained on", res.weights_training),
-        ("Dates", f"{len(res.dates)}: " + ", ".join(d or "?" for d in res.dates)),
-        ("Inputs", ", ".join(inputs) if inputs else ""),
-        ("Grid", f"{g.width} x {g.height} px, pixel {pixel}, CRS {_crs_name(g.wkt)}"),
-        ("Sensitivity", f"{res.sensitivity:+g}" if res.sensitivity else "0 (calibrated)"),
-        ("Threshold", "minimum error (Kittler-Illingworth)" if res.threshold == "kittler" else ""),
-        ("Minimum change patch", f"{res.min_patch} px ({res.removed_pixels} px in smaller patches written "
-                                 "unchanged)" if res.min_patch > 1 else "off"),
-        ("Masked dates filled", f"yes ({res.filled_pixels} px)" if res.fill_gaps else "no"),
-        ("Cloud masks", res.mask_line().split(None, 1)[1] if res.mask_line() else "none"),
-        ("Device, time", f"{res.device}, {res.seconds:.1f} s"),
-        ("Changed", f"{res.changed_pixels} of {res.valid_pixels} valid px "
-                    f"({100.0 * res.changed_pixels / max(res.valid_pixels, 1):.2f} %), "
-                    + (f"{total:,.2f} ha" if unit == "ha" else "area unknown (no CRS)")),
-    ] + [("Bands", n) for n in res.notes]
+        (_("Model"), f"{res.model} ({os.path.basename(res.weights) if res.weights else _('classical method, no weights')})"),
+        (_("Automatic choice"), getattr(res, "auto_note", "")),
+        (_("Weights trained on"), res.weights_training),
+        (_("Dates"), f"{len(res.dates)}: " + ", ".join(d or "?" for d in res.dates)),
+        (_("Inputs"), ", ".join(inputs) if inputs else ""),
+        (_("Grid"), _("{width} x {height} px, pixel {pixel}, CRS {crs}").format(
+            width=g.width, height=g.height, pixel=pixel, crs=_crs_name(g.wkt))),
+        (_("Sensitivity"), f"{number(res.sensitivity):+g}" if res.sensitivity else _("0 (calibrated)")),
+        (_("Threshold"), _("minimum error (Kittler-Illingworth)") if res.threshold == "kittler" else ""),
+        (_("Minimum change patch"), _("{min_patch} px ({removed} px in smaller patches written unchanged)").format(
+            min_patch=res.min_patch, removed=res.removed_pixels) if res.min_patch > 1 else _("off")),
+        (_("Masked dates filled"), _("yes ({filled} px)").format(filled=res.filled_pixels) if res.fill_gaps
+         else _("no")),
+        (_("Cloud masks"), res.mask_line().split(None, 1)[1] if res.mask_line() else _("none")),
+        (_("Device, time"), f"{res.device}, {number(res.seconds):.1f} s"),
+        (_("Changed"), _("{changed} of {valid} valid px ({pct:.2f} %), ").format(
+            changed=res.changed_pixels, valid=res.valid_pixels,
+            pct=number(100.0 * res.changed_pixels / max(res.valid_pixels, 1)))
+         + (f"{number(total):,.2f} ha" if unit == "ha" else _("area unknown (no CRS)"))),
+    ] + [(_("Bands"), n) for n in res.notes]
     rows = "".join(f"<tr><th>{esc(k)}</th><td>{esc(v)}</td></tr>" for k, v in settings if v)
-    table = "".join(f"<tr><td>{esc(label)}</td><td>{'n/a' if math.isnan(v) else f'{v:,.2f}'}</td>"
-                    f"<td>{'' if math.isnan(v) or not total else f'{100 * v / total:.1f} %'}</td></tr>"
-                    for label, v in zip(labels, hectares))
-    warnings = "".join(f'<p class="warn">Warning: {esc(w)}</p>' for w in res.warnings)
+    table = "".join(f"<tr><td>{esc(label)}</td><td>{_('n/a') if math.isnan(v) else f'{number(v):,.2f}'}</td>"
+                    f"<td>{'' if math.isnan(v) or not total else f'{number(100 * v / total):.1f} %'}</td></tr>"
+                    for label, v in zip(shown, hectares))
+    warnings = "".join('<p class="warn">%s</p>' % esc(_("Warning: {text}").format(text=w)) for w in res.warnings)
+    advice = _("Counted on the map, whose errors bias these areas either way (on our real checks one map found\n"
+               "under half of the real change, another called more change than there was). For an unbiased estimate "
+               "with a confidence interval, label a stratified sample of\nthe change moment map: <code>python -m "
+               "model_core sample</code> and <code>assess</code>, or the\nplugin's <i>Accuracy assessment</i> "
+               "algorithms.")  # (HTML: the translations keep its tags)
     outputs = "".join(f"<li>{esc(k)}: {esc(p)}</li>" for k, p in {**res.paths, **(extra or {})}.items() if p)
     return f"""<!DOCTYPE html>
 <html><head><meta charset="utf-8"><title>{esc(title)}</title>
@@ -146,18 +165,17 @@ table{{border-collapse:collapse;margin:0.5em 0 1em}} td,th{{border:1px solid #bb
 th{{background:#f0f0f0}} .warn{{color:#b35900}} small{{color:#555}}</style></head><body>
 <h2>{esc(title)}</h2>
 {warnings}
-<h3>Changed area per interval (the last change of each pixel)</h3>
-{_bar_chart(labels, hectares, colours, "ha")}
-<table><tr><th>interval</th><th>changed area ({esc(unit)})</th><th>share of the change</th></tr>{table}</table>
-<p><small>Counted on the map, whose errors bias these areas either way (on our real checks one map found
-under half of the real change, another called more change than there was). For an unbiased estimate with a confidence interval, label a stratified sample of
-the change moment map: <code>python -m model_core sample</code> and <code>assess</code>, or the
-plugin's <i>Accuracy assessment</i> algorithms.</small></p>
+<h3>{esc(_("Changed area per interval (the last change of each pixel)"))}</h3>
+{_bar_chart(shown, hectares, colours, "ha")}
+<table><tr><th>{esc(_("interval"))}</th><th>{esc(_("changed area ({unit})").format(unit=unit))}</th><th>{
+    esc(_("share of the change"))}</th></tr>{table}</table>
+<p><small>{advice}</small></p>
 {_map_section(pictures, picture_problem)}
-<h3>Run</h3>
+<h3>{esc(_("Run"))}</h3>
 <table>{rows}</table>
-<h3>Outputs</h3><ul>{outputs}</ul>
-<p><small>CAIM change detection {esc(__version__)}, {esc(time.strftime('%Y-%m-%d %H:%M'))}.</small></p>
+<h3>{esc(_("Outputs"))}</h3><ul>{outputs}</ul>
+<p><small>{esc(_("CAIM change detection {version}, {time}.").format(
+    version=__version__, time=time.strftime('%Y-%m-%d %H:%M')))}</small></p>
 </body></html>
 """
 
@@ -168,8 +186,8 @@ def write_report(res, path, title=None, inputs=None, overwrite=False, extra=None
     and last date and the change moment); a map that cannot be drawn (an input gone since the run, a
     picture GDAL cannot write) is named in the report, which is written without it."""
     if os.path.exists(path) and not overwrite:
-        raise OutputError(f"Report '{os.path.abspath(path)}' already exists. Choose another file, delete it, or "
-                          "allow overwriting (--overwrite).")
+        raise OutputError(_("Report '{path}' already exists. Choose another file, delete it, or "
+                            "allow overwriting (--overwrite).").format(path=os.path.abspath(path)))
     from model_core.predict import make_folders
 
     make_folders(os.path.dirname(os.path.abspath(path)))  # a clear message when a file is in the way
@@ -182,7 +200,8 @@ def write_report(res, path, title=None, inputs=None, overwrite=False, extra=None
     try:  # through a hidden folder beside it: never a half-written page under the user's name
         write_text(path, page, ".caim-report-")
     except OSError as exc:
-        raise OutputError(f"Cannot write the report '{path}' ({exc.strerror or exc}).") from None
+        raise OutputError(_("Cannot write the report '{path}' ({error}).").format(path=path,
+                                                                                   error=exc.strerror or exc)) from None
     return path
 
 

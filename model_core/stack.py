@@ -28,7 +28,7 @@ from osgeo import gdal, osr
 
 from model_core import bandmap
 from model_core.errors import BandRolesError, InputError
-from model_core.i18n import N_, _, translated
+from model_core.i18n import N_, _, localize_number, number, translated
 
 gdal.UseExceptions()
 osr.UseExceptions()
@@ -410,15 +410,15 @@ class Grid:
     def pixel_text(self):
         """The pixel size for summaries: "30 x 30 m", "0.00025 x 0.00025 deg", "15 x 15 CRS units
         (4.572 x 4.572 m)" for a CRS in feet, or "1 x 1 (no CRS)"."""
-        size = f"{self.px:.6g} x {self.py:.6g}"
+        size = localize_number(f"{self.px:.6g} x {self.py:.6g}")
         if not self.wkt:
             return size + _(" (no CRS)")
         if self.geographic:
             return size + " deg"
         if abs(self.linear_units - 1.0) < 1e-9:
             return size + " m"
-        return size + _(" CRS units ({x:.4g} x {y:.4g} m)").format(x=self.px * self.linear_units,
-                                                                   y=self.py * self.linear_units)
+        return size + _(" CRS units ({x:.4g} x {y:.4g} m)").format(x=number(self.px * self.linear_units),
+                                                                   y=number(self.py * self.linear_units))
 
 
 @dataclass

@@ -36,7 +36,7 @@ from osgeo import gdal, ogr, osr
 
 from model_core.accuracy import _grid, _open_map, class_names, class_value_error
 from model_core.errors import Cancelled, InputError, OutputError
-from model_core.i18n import N_, _, translated
+from model_core.i18n import N_, _, number, translated
 from model_core.polygons import VECTOR_FORMATS, driver_for
 from model_core.staging import put_in_place, staged_output
 from model_core.stack import srs_from_wkt
@@ -159,14 +159,14 @@ class ZonesResult:
                  + (f"; {translated(self.crs_note)}" if self.crs_note else ""),
                  _("Changed:  {n} of {mapped} mapped zones; {ha:,.2f} ha of {valid:,.2f} ha mapped in them ({pct:.2f} "
                    "%), summed over the zones (overlapping zones each count their shared pixels)").format(
-                     n=len(changed), mapped=len(counted), ha=ha, valid=valid,
-                     pct=100.0 * ha / valid if valid else 0.0)]
+                     n=len(changed), mapped=len(counted), ha=number(ha), valid=number(valid),
+                     pct=number(100.0 * ha / valid if valid else 0.0))]
         w = max([len(n) for n in self.intervals] + [8])
         for name, f, a in zip(self.intervals, self.fields, per):
-            lines.append(f"  {name:<{w}}  {a:12,.2f} ha  ({f})")
+            lines.append(f"  {name:<{w}}  {number(a):12,.2f} ha  ({f})")
         top = sorted(changed, key=lambda z: -z.ha_changed)[:3]
         if top:
-            lines.append(_("Most:     ") + ", ".join(f"fid {z.fid}: {z.ha_changed:,.2f} ha ({z.pct_changed:.1f} %)"
+            lines.append(_("Most:     ") + ", ".join(f"fid {z.fid}: {number(z.ha_changed):,.2f} ha ({number(z.pct_changed):.1f} %)"
                                                      for z in top))
         noted = self.noted
         for note in NOTE_ORDER:
@@ -179,7 +179,7 @@ class ZonesResult:
                     n=len(fids), what=translated(NOTE_TEXT[note]), fids=shown))
         lines.append(_("Fields:   {fields}").format(fields=', '.join(LEADING_FIELDS + tuple(self.fields)
                                                                    + TRAILING_FIELDS)))
-        lines.append(_("Written:  {path} ({seconds:.1f} s)").format(path=self.out_path, seconds=self.seconds))
+        lines.append(_("Written:  {path} ({seconds:.1f} s)").format(path=self.out_path, seconds=number(self.seconds)))
         return "\n".join(lines)
 
 

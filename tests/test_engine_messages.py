@@ -4,6 +4,7 @@ unless set, and the command line stays English without CAIM_LANGUAGE."""
 
 import json
 import os
+import re
 import subprocess  # nosec B404 -- runs this project's own CLI in a test
 import sys
 
@@ -294,3 +295,113 @@ def test_the_notice_of_a_killed_run_s_partial_folder_in_spanish(tmp_path):
     detect(imgs, str(tmp_path / "out"), model="cva", notice=notices.append)
     assert any(n.startswith("Se quitó 1 carpeta(s) de salida parcial en '") and PARTIAL_PREFIX + "killed" in n
                for n in notices), notices
+
+
+def test_numbers_in_german_and_spanish_messages_take_a_decimal_comma():
+    from model_core.errors import size_text
+    from model_core.i18n import localize_number, number
+    from model_core.predict import duration_text
+
+    template = "Changed   {changed} of {valid} valid px ({pct:.2f} %)"
+    english = [_(template).format(changed=5, valid=40, pct=number(12.5)), duration_text(9000), size_text(1.5e9),
+               format(number(1234567.891), ",.2f"), str(number(0.25))]
+    assert english == ["Changed   5 of 40 valid px (12.50 %)", "about 2.5 h", "1.5 GB", "1,234,567.89", "0.25"]
+    assert english[0] == template.format(changed=5, valid=40, pct=12.5)  # English: the plain number's text
+    i18n.set_language("de")
+    assert _(template).format(changed=5, valid=40, pct=number(12.5)).endswith("(12,50 %)")
+    assert [duration_text(9000), size_text(1.5e9), format(number(1234567.891), ",.2f")] == \
+        ["etwa 2,5 h", "1,5 GB", "1.234.567,89"]
+    i18n.set_language("es")
+    assert size_text(1.5e9) == "1,5 GB" and str(number(0.25)) == "0,25"
+    assert localize_number("1,5 GB", "en") == "1,5 GB" and localize_number("0.5", "de_DE") == "0,5"
+
+
+def _comparison_inputs(tmp_path):
+    rng = np.random.default_rng(1)
+    ref = rng.choice(4, size=(50, 70), p=[0.7, 0.1, 0.1, 0.1]).astype(np.uint8)
+    pred = ref.copy()
+    pred[rng.random(ref.shape) < 0.2] = 1
+    mask = (ref > 0).astype(np.uint8) * 255
+    return (write_tif(tmp_path / "change_moment.tif", pred[None]), write_tif(tmp_path / "truth.tif", ref[None]),
+            write_tif(tmp_path / "mask.tif", mask[None]))
+
+
+def test_a_comparison_in_german_and_its_english_csv(tmp_path):
+    from model_core.compare import compare
+
+    map_path, ref_path, mask_path = _comparison_inputs(tmp_path)
+    english = compare(map_path, mask_path)
+    i18n.set_language("de")
+    german = compare(map_path, mask_path)
+    text = german.text()
+    assert "Referenz:" in text and "eine Änderungsmaske (geändert: jeder Wert ungleich null)" in text
+    assert "Hinweis: die Referenz enthält auf den verglichenen Pixeln nur 0 und 255: als Änderungsmaske verglichen" \
+        in text
+    assert re.search(r"geänderte Fläche auf den verglichenen Pixeln: Karte \d+,\d\d ha, Referenz \d+,\d\d ha", text)
+    assert re.search(r"Referenz unverändert +\d\.\d{3} ", text) and re.search(r"Karte gegen Referenz .* 0,\d{4} ", text)
+    assert german.rows() == english.rows() and german.notes == english.notes  # the CSV stays English
+    moment = compare(map_path, ref_path).text()
+    assert "keine Änderung" in moment and "Intervall 3" in moment and "Konfusionsmatrix" in moment
+    i18n.set_language("en")  # the text is made in the language it is shown in
+    assert re.search(r"changed area on the compared pixels: map \d+\.\d\d ha", german.text())
+    assert german.text() == english.text()
+    i18n.set_language("es")
+    with pytest.raises(InputError, match="La referencia '.*nada.tif' no existe"):
+        compare(map_path, str(tmp_path / "nada.tif"))
+
+
+def test_a_chip_refusal_and_the_pytorch_advice_in_qgis_s_language(tmp_path):
+    from model_core.chips import stretch_limits
+    from model_core.errors import torch_too_old_text
+
+    english = torch_too_old_text("1.13.0", "/usr/bin/python3")
+    assert english.startswith("PyTorch 1.13.0 is too old for the CAIM engine, which needs PyTorch 2.0 or newer")
+    i18n.set_language("de")
+    german = torch_too_old_text("1.13.0", "/usr/bin/python3")
+    assert german.startswith("PyTorch 1.13.0 ist zu alt für die CAIM-Engine, die PyTorch 2.0 oder neuer braucht")
+    assert "/usr/bin/python3 -m pip install --user --upgrade torch" in german
+    i18n.set_language("es")
+    with pytest.raises(InputError, match="GDAL no puede leer '.*nada.tif'"):
+        stretch_limits(str(tmp_path / "nada.tif"), [1, 2, 3])
+
+
+def test_the_weights_training_line_in_german_and_the_weights_command_in_english():
+    from model_core import provenance
+
+    own = {"config": json.dumps({"data": {"kind": "semisynthetic", "sources": ["naip", "spacenet7"]}})}
+    user = {"config": json.dumps({"data": {"kind": "generic", "root": "/data/series"}})}
+    english = [provenance.short(own), provenance.short(user), provenance.short({})]
+    assert english == ["naip, spacenet7: NOT all public domain (spacenet7)",
+                       "a generic folder of dated GeoTIFFs at '/data/series': their licence is the data owner's",
+                       "the file records no training config: its training data are unknown"]
+    i18n.set_language("de")
+    assert [provenance.short(own), provenance.short(user)] == [
+        "naip, spacenet7: NICHT alles gemeinfrei (spacenet7)",
+        "ein allgemeiner Ordner datierter GeoTIFFs unter '/data/series': ihre Lizenz ist die des Dateninhabers"]
+    assert provenance.training(user)["note"] == english[1]  # what describe() gives (the command, its JSON)
+
+
+def test_the_run_report_is_in_the_run_s_language_as_its_notes(tmp_path):
+    """The HTML report repeats the run's notes and warnings as the run made them: in German its fixed headings,
+    settings, captions and numbers are German too (not English around German notes); English is unchanged."""
+    from model_core.predict import detect
+    from model_core.report import report_html
+
+    imgs = [write_tif(tmp_path / f"{n}.tif", np.full((4, 32, 32), v, np.float32))
+            for n, v in (("a_2019", 10.0), ("b_2020", 11.0), ("c_2020", 12.0))]
+    i18n.set_language("de")
+    res = detect(imgs, str(tmp_path / "out"), model="cva", sensitivity=0.5)
+    page = report_html(res)
+    assert "Warnung: zwei oder mehr Eingaben haben dasselbe Datum (2020)" in page  # the run's own warning
+    for text in ("<h3>Geänderte Fläche je Intervall (die letzte Änderung jedes Pixels)</h3>", "<th>Modell</th>",
+                 "klassisches Verfahren, keine Gewichte", "<th>Empfindlichkeit</th><td>+0,5</td>",
+                 "<h3>Lauf</h3>", "<h3>Ausgaben</h3>", "2019 bis 2020", "<th>Anteil an der Änderung</th>",
+                 "Algorithmen <i>Genauigkeitsbewertung</i> des Plugins"):
+        assert text in page, text
+    for english in ("Changed area per interval", "<th>Model</th>", "classical method", "Warning:", "<h3>Run</h3>",
+                    "+0.5", " to 2020"):
+        assert english not in page, english
+    i18n.set_language("en")
+    page = report_html(res)  # the same result, shown in English: the report's own texts in English
+    assert "<h3>Changed area per interval (the last change of each pixel)</h3>" in page and "2019 to 2020" in page
+    assert "<th>Sensitivity</th><td>+0.5</td>" in page and "<h3>Run</h3>" in page

@@ -34,7 +34,7 @@ import numpy as np
 import torch
 from torch import nn
 
-from model_core.i18n import _
+from model_core.i18n import _, number
 from model_core.models import register
 
 
@@ -170,21 +170,23 @@ class CVA(nn.Module):
                      "(ISFA's; about 1 % would by chance). A stable scene, or changes too small to separate from noise: "
                      "much of what the map calls changed may be noise. Compare with Classical ISFA, whose threshold is "
                      "raised to the noise level, or check changed pixels with the pixel inspector.").format(
-                name=name, pct=100 * self.stable)
+                name=name, pct=number(100 * self.stable))
         if self.noise is None:
             return None
         if self.floored is not None:
             return _("{name}'s change magnitudes show no second mode (Otsu's threshold, {otsu:.3g}, lay below the "
                      "noise level {level:.3g}, which 1 % of unchanged pixels exceed): a stable scene, or changes too "
                      "small to separate from noise. The threshold was raised to that level, so only pixels that stand "
-                     "out from the noise are called changed.").format(name=name, otsu=self.floored, level=self.threshold)
+                     "out from the noise are called changed.").format(name=name, otsu=number(self.floored),
+                                                       level=number(self.threshold))
         if self.threshold >= self.noise:
             return None
         return _("{name}'s minimum-error threshold ({threshold:.4g}) is below {level:.4g}, the level 1 % of "
                  "unchanged pixels would exceed if their change magnitudes were noise: the magnitudes may show no "
                  "second mode (a stable scene, or changes too small to separate), and the map may call noise change. "
                  "Check changed pixels with the pixel inspector, or use Otsu's threshold, which is raised to that "
-                 "level.").format(name=name, threshold=self.threshold, level=self.noise)
+                 "level.").format(name=name, threshold=number(self.threshold),
+                                                  level=number(self.noise))
 
     def _window_magnitudes(self, windows, t, min_pixels=4096):
         """(T-1, N) context magnitudes of the valid pixels of full-resolution ``windows`` (see
