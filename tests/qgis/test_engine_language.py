@@ -195,3 +195,59 @@ def test_a_sidecar_layer_is_named_in_german(project, qgis_language, tmp_path):
     layers = [QgsRasterLayer(p, os.path.basename(p), "gdal") for p in (stack[0], stack[0] + ".ovr", stack[1])]
     errors = [m for lvl, m in inp.validate(layers, None, None, "cva") if lvl == inp.ERROR]
     assert errors and "Begleitdatei (Pyramiden (Übersichten))" in errors[0] and "pyramids" not in errors[0], errors
+
+
+def test_the_comparison_in_a_spanish_qgis_speaks_spanish_and_writes_an_english_csv(project, qgis_language, tmp_path):
+    """caim:comparewithreference's log and REPORT in QGIS's language with its decimal comma; the CSV, which
+    programs read, English with the point, as in an English QGIS."""
+    import csv
+    import re
+
+    rng = np.random.default_rng(3)
+    ref = rng.choice(3, size=(40, 40), p=[0.8, 0.1, 0.1]).astype(np.uint8)
+    pred = ref.copy()
+    pred[rng.random(ref.shape) < 0.1] = 1
+    map_path = write_raster(str(tmp_path / "change_moment.tif"), pred, nodata=255)
+    ref_path = write_raster(str(tmp_path / "truth.tif"), ref)
+    tables = []
+    for locale in ("en", "es"):
+        qgis_language(locale)
+        out = str(tmp_path / f"{locale}.csv")
+        results, ok, fb = run_processing("caim:comparewithreference",
+                                         {"MAP": map_path, "REFERENCE": ref_path, "OUTPUT_CSV": out})
+        assert ok, fb.textLog()
+        with open(out, newline="", encoding="utf-8") as f:
+            tables.append(list(csv.reader(f)))
+    report = results["REPORT"]
+    assert "Referencia: " in report and "matriz de confusión" in report and "Nota: la comparación solo es" in report
+    assert re.search(r"área de cambio en los píxeles comparados: mapa \d+,\d\d ha, referencia \d+,\d\d ha", report)
+    assert "Changed / unchanged" not in report
+    assert tables[0] == tables[1] and ["note", "", "the comparison is only as good as the reference's own accuracy "
+                                       "and its co-registration with the map"] in tables[1]
+
+
+def test_the_plugin_sets_the_engine_s_language_when_it_loads(project, qgis_language):
+    """Texts met outside a run (the chips' refusals, a weights file's refusal) followed the engine's English
+    default until a run or an algorithm set the language: the plugin sets it when QGIS loads it."""
+    import types
+
+    from qgis.PyQt.QtWidgets import QMainWindow
+
+    from caim_qgis_plugin.plugin import CaimPlugin
+    from model_core import i18n
+    from model_core.errors import torch_too_old_text
+
+    i18n.set_language(None)
+    qgis_language("de")
+    window = QMainWindow()
+    iface = types.SimpleNamespace(mainWindow=lambda: window, addToolBar=window.addToolBar,
+                                  addPluginToRasterMenu=lambda name, action: None,
+                                  removePluginRasterMenu=lambda name, action: None)
+    plugin = CaimPlugin(iface)
+    plugin.initProcessing = lambda: None  # the session's provider is registered already
+    try:
+        plugin.initGui()
+        assert i18n.language() == "de"
+        assert torch_too_old_text("1.13.0").startswith("PyTorch 1.13.0 ist zu alt für die CAIM-Engine")
+    finally:
+        plugin.unload()
