@@ -49,7 +49,9 @@ def test_the_check_finds_a_missing_translation_a_changed_field_and_a_hidden_unde
         "    raise ValueError(_('Input {n} {path!r} has {share:.1f} %').format(n=n, path=path, share=1.0))\n"
         "def g(text):\n"
         "    key, _, value = text.partition('=')\n"
-        "    return _('Key {key}').format(key=key)\n")
+        "    return _('Key {key}').format(key=key)\n"
+        "def h(done, *_):\n"
+        "    return _('Key {key}').format(key=done)\n")
     for code, entries in (("de", {"Input {n} {path!r} has {share:.1f} %": "Eingabe {n} {path} hat {share:.1f} %",
                                   "Old": "Alt"}),
                           ("es", {"Input {n} {path!r} has {share:.1f} %": "Entrada {n} {path!r} tiene {share:.1f} %",
@@ -59,6 +61,7 @@ def test_the_check_finds_a_missing_translation_a_changed_field_and_a_hidden_unde
     monkeypatch.setattr(engine_messages, "catalogue_path", lambda code: str(tmp_path / f"{code}.json"))
     problems = "\n".join(engine_messages.check())
     assert "binds the name _" in problems and "m.py:5" in problems
+    assert "m.py:7: binds the name _" in problems  # a callback's *_ (polygons' GDAL progress callback had one)
     assert "de: no translation of" in problems and "'Key {key}'" in problems
     assert "de: the fields of the translation" in problems and "('path', 'r', '')" in problems
     assert "es: the fields of the translation" in problems and "clave" in problems
@@ -405,3 +408,27 @@ def test_the_run_report_is_in_the_run_s_language_as_its_notes(tmp_path):
     page = report_html(res)  # the same result, shown in English: the report's own texts in English
     assert "<h3>Changed area per interval (the last change of each pixel)</h3>" in page and "2019 to 2020" in page
     assert "<th>Sensitivity</th><td>+0.5</td>" in page and "<h3>Run</h3>" in page
+
+
+def test_the_polygons_progress_and_the_partial_folders_notice_in_spanish(tmp_path):
+    from model_core.polygons import write_polygons
+    from model_core.predict import PARTIAL_PREFIX, _make_temp_dirs
+    from model_core.staging import IN_USE
+
+    m = np.zeros((30, 30), np.uint8)
+    m[::6, ::6] = 2
+    path = write_tif(tmp_path / "m.tif", m)
+    i18n.set_language("es")
+    seen = []
+    write_polygons(path, str(tmp_path / "p.gpkg"), dates=["2019", "2020", "2021"],
+                   progress=lambda f, msg: seen.append(msg))
+    assert "Trazando los polígonos de cambio" in seen and seen[-1] == "Escribiendo los polígonos de cambio (25 de 25)"
+    out = tmp_path / "out"
+    (out / (PARTIAL_PREFIX + "left")).mkdir(parents=True)
+    (out / (PARTIAL_PREFIX + "left") / IN_USE).write_text("")  # a killed run's: no process holds it
+    notices, held = [], []
+    temps = _make_temp_dirs({"area": str(out / "area.tif")}, [], held, notice=notices.append)
+    for fd in held:
+        os.close(fd)
+    assert notices and notices[0].startswith("Se eliminaron 1 carpetas de salidas parciales en "), notices
+    assert not (out / (PARTIAL_PREFIX + "left")).exists() and len(temps) == 1
