@@ -352,6 +352,19 @@ class AssessAccuracyAlgorithm(_Base):
         self.addOutput(QgsProcessingOutputString(self.RESULTS, tr("Estimates (JSON)")))
         self.addOutput(QgsProcessingOutputString(self.SUMMARY, tr("Summary")))
 
+    @staticmethod
+    def _words():
+        """How the engine's advice names the parameters: this dialog's names, in QGIS's language where shown and in
+        English in the JSON record (the command line's words are its options)."""
+        from model_core.i18n import Said
+
+        drawn_from = "Map the sample was drawn from"
+        return {"strata": Said("with this map as '%s'" % drawn_from,
+                               tr("with this map as '%s'") % tr("Map the sample was drawn from")),
+                "binary": Said("'Changed / unchanged only'", "'%s'" % tr("Changed / unchanged only")),
+                "strata_param": Said("as the advanced parameter '%s'" % drawn_from,
+                                     tr("as the advanced parameter '%s'") % tr("Map the sample was drawn from"))}
+
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         engine_language()  # the engine's messages in QGIS's language
         from model_core.accuracy import assess
@@ -374,14 +387,12 @@ class AssessAccuracyAlgorithm(_Base):
         try:
             res = assess(map_path, path, field, binary=self.parameterAsBoolean(parameters, self.BINARY, context),
                          layer_name=name, strata_path=strata, compare_path=compare,
-                         words={"strata": "with this map as 'Map the sample was drawn from'",
-                                "binary": "'Changed / unchanged only'",
-                                "strata_param": "as the advanced parameter 'Map the sample was drawn from'"})
+                         words=self._words())
         except CaimError as exc:
             raise QgsProcessingException(str(exc)) from None
         text = res.text()
         feedback.pushInfo(text)
-        for warning in res.warnings:
+        for warning in res.shown_warnings():  # (in QGIS's language; its JSON keeps them in English)
             feedback.pushWarning(warning)
         report = self.parameterAsFileOutput(parameters, self.REPORT, context)
         if report:
@@ -485,14 +496,22 @@ class CompareWithReferenceAlgorithm(_Base):
 
 
 def html_report(res, map_path, points_path):
-    """The estimates as a small HTML page (tables; opens in QGIS's results viewer and any browser)."""
+    """The estimates as a small HTML page (tables; opens in QGIS's results viewer and any browser), in QGIS's
+    language with its decimal mark (the engine's language, which processAlgorithm set from QGIS's), as the run
+    report is; its JSON record (RESULTS) stays English."""
+    from model_core.i18n import localize_number
+
     def num(v, digits=3):
-        return "n/a" if v is None or (isinstance(v, float) and math.isnan(v)) else "%.*f" % (digits, v)
+        return tr("n/a") if v is None or (isinstance(v, float) and math.isnan(v)) else \
+            localize_number("%.*f" % (digits, v))
 
     def ci(se, digits=3):
         return "± " + num(res.ci(se), digits) if not math.isnan(se) else ""
 
     esc = html.escape
+
+    def said(text):  # a text of the page (apostrophes as they are)
+        return html.escape(text, quote=False)
     rows = "".join("<tr><td>%s</td><td>%s</td><td>%s %s</td><td>%s %s</td><td>%s %s</td></tr>" % (
         esc(res.labels[c]), num(res.map_area[c], 2), num(res.area[c], 2), ci(res.area_se[c], 2),
         num(res.users[c]), ci(res.users_se[c]), num(res.producers[c]), ci(res.producers_se[c]))
@@ -500,27 +519,36 @@ def html_report(res, map_path, points_path):
     head = "".join("<th>%s</th>" % esc(res.labels[c]) for c in res.classes)
     counts = "".join("<tr><th>%s</th>%s</tr>" % (esc(res.labels[c]), "".join("<td>%d</td>" % v for v in res.counts[i]))
                      for i, c in enumerate(res.classes))
-    props = "".join("<tr><th>%s</th>%s</tr>" % (esc(res.labels[c]), "".join("<td>%.4f</td>" % v
+    props = "".join("<tr><th>%s</th>%s</tr>" % (esc(res.labels[c]), "".join("<td>%s</td>" % num(v, 4)
                                                                             for v in res.proportions[i]))
                     for i, c in enumerate(res.classes))
-    notes = "".join("<p><b>Warning:</b> %s</p>" % esc(n) for n in res.warnings) + \
-        "".join("<p>Note: %s</p>" % esc(n) for n in res.notes)
+    notes = "".join("<p><b>%s</b> %s</p>" % (said(tr("Warning:")), esc(n)) for n in res.shown_warnings()) + \
+        "".join("<p>%s %s</p>" % (said(tr("Note:")), esc(n)) for n in res.shown_notes())
     compared = ""
     if res.comparison:
         other, d, se = res.comparison
-        compared = "<br>minus that of %s: %+.3f %s (paired, same points)" % (esc(other), d, ci(se))
-    return """<!DOCTYPE html><html><head><meta charset="utf-8"><title>Change map accuracy</title>
+        compared = "<br>" + tr("minus that of %s: %s %s (paired, same points)") % (
+            esc(other), localize_number("%+.3f" % d), ci(se))
+    return """<!DOCTYPE html><html><head><meta charset="utf-8"><title>%s</title>
 <style>body{font-family:sans-serif} table{border-collapse:collapse;margin-bottom:1em}
 td,th{border:1px solid #999;padding:3px 8px;text-align:right} th{background:#eee}</style></head><body>
-<h2>Change area and accuracy from a labelled sample</h2>
-<p>Map: %s<br>Sample: %s (%d labelled points; %d without a label and %d outside the map or on nodata left out)<br>
-Stratified estimator (Olofsson et al. 2014); ± = 95 %% confidence interval (1.96 standard errors).</p>
-<p><b>Overall accuracy: %s %s</b>%s</p>
-<table><tr><th>class</th><th>map area (%s)</th><th>estimated area (%s)</th><th>user's accuracy</th>
-<th>producer's accuracy</th></tr>%s</table>
-<p>Error matrix, sample counts (rows: map class, columns: reference class)</p>
+<h2>%s</h2>
+<p>%s<br>%s<br>
+%s</p>
+<p><b>%s</b>%s</p>
+<table><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th>
+<th>%s</th></tr>%s</table>
+<p>%s</p>
 <table><tr><th></th>%s</tr>%s</table>
-<p>Error matrix, estimated proportions of the mapped area</p>
+<p>%s</p>
 <table><tr><th></th>%s</tr>%s</table>%s</body></html>
-""" % (esc(map_path), esc(points_path), res.labelled, res.unlabelled, res.outside, num(res.overall),
-       ci(res.overall_se), compared, res.unit, res.unit, rows, head, counts, head, props, notes)
+""" % (said(tr("Change map accuracy")), said(tr("Change area and accuracy from a labelled sample")),
+       tr("Map: %s") % esc(map_path),
+       tr("Sample: %s (%d labelled points; %d without a label and %d outside the map or on nodata left out)") % (
+           esc(points_path), res.labelled, res.unlabelled, res.outside),
+       said(tr("Stratified estimator (Olofsson et al. 2014); ± = 95 % confidence interval (1.96 standard errors).")),
+       tr("Overall accuracy: %s %s") % (num(res.overall), ci(res.overall_se)), compared,
+       said(tr("class")), said(tr("map area (%s)") % res.unit), said(tr("estimated area (%s)") % res.unit),
+       said(tr("user's accuracy")), said(tr("producer's accuracy")), rows,
+       said(tr("Error matrix, sample counts (rows: map class, columns: reference class)")), head, counts,
+       said(tr("Error matrix, estimated proportions of the mapped area")), head, props, notes)

@@ -33,7 +33,7 @@ import numpy as np
 from osgeo import gdal, ogr, osr
 
 from model_core.errors import InputError, OutputError
-from model_core.i18n import N_, _, number, translated
+from model_core.i18n import N_, Message, _, number, translated
 from model_core.polygons import delete_vector, driver_for
 from model_core.stack import Grid, srs_from_wkt
 
@@ -372,9 +372,18 @@ class Assessment:
     unlabelled: int
     outside: int
     binary: bool = False
-    notes: list = field(default_factory=list)
+    notes: list = field(default_factory=list)      # in English (the JSON record's), as the warnings
     comparison: tuple = None        # (other map's name, overall accuracy difference, its standard error)
     warnings: list = field(default_factory=list)   # figures not to take at face value (e.g. ± 0 intervals)
+    messages: tuple = None          # (notes, warnings) as :class:`model_core.i18n.Message`, to show them
+
+    def shown_notes(self):
+        """The notes in the current language (:attr:`notes` keeps them in English for the JSON record)."""
+        return [m.shown() for m in self.messages[0]] if self.messages else list(self.notes)
+
+    def shown_warnings(self):
+        """The warnings in the current language."""
+        return [m.shown() for m in self.messages[1]] if self.messages else list(self.warnings)
 
     def ci(self, se):
         return Z95 * se
@@ -397,41 +406,53 @@ class Assessment:
                     "difference_se": self.comparison[2]}}
 
     def text(self):
+        """The estimates as the command line prints them and Processing's log shows them, in the current language
+        with its decimal mark (the class names are the map's; the unit stays 'ha' or 'px')."""
         u = self.unit
-        w = max([len(self.labels[c]) for c in self.classes] + [12])
-        lines = [f"Sample: {self.labelled} labelled points" + (f", {self.unlabelled} without a reference label left out"
-                                                             if self.unlabelled else "")
-                 + (f", {self.outside} outside the map or on nodata left out" if self.outside else ""),
-                 (f"Strata: the map's {len(self.strata)} classes" if len(self.strata) != 1
-                  else "Strata: the map's one class") + "; estimates by the stratified estimator "
-                 "(Olofsson et al. 2014), 95 % confidence intervals = 1.96 standard errors",
-                 "", f"{'class':<{w}}  {'map area ' + u:>14}  {'estimated ' + u:>14}  {'± 95 % ' + u:>12}"]
+        heads = [_("class"), _("map area {unit}").format(unit=u), _("estimated {unit}").format(unit=u),
+                 _("± 95 % {unit}").format(unit=u), _("user accuracy"), _("producer accuracy")]
+        w = max([len(self.labels[c]) for c in self.classes] + [12, len(heads[0])])
+        c1, c2 = max([14] + [len(h) for h in heads[1:3]]), max(12, len(heads[3]))
+        c3 = max([20] + [len(h) for h in heads[4:]])
+        sample = (_("Sample: {n} labelled points").format(n=self.labelled)
+                  + (_(", {n} without a reference label left out").format(n=self.unlabelled) if self.unlabelled else "")
+                  + (_(", {n} outside the map or on nodata left out").format(n=self.outside) if self.outside else ""))
+        lines = [sample,
+                 (_("Strata: the map's {n} classes").format(n=len(self.strata)) if len(self.strata) != 1
+                  else _("Strata: the map's one class")) + _(
+                     "; estimates by the stratified estimator (Olofsson et al. 2014), 95 % confidence intervals = 1.96 "
+                     "standard errors"),  # (the translations write 1.96 with their decimal mark)
+                 "", f"{heads[0]:<{w}}  {heads[1]:>{c1}}  {heads[2]:>{c1}}  {heads[3]:>{c2}}"]
         for c in self.classes:
-            lines.append(f"{self.labels[c]:<{w}}  {self.map_area[c]:14.2f}  {self.area[c]:14.2f}  "
-                         f"{self.ci(self.area_se[c]):12.2f}")
-        lines += ["", f"overall accuracy {self.overall:.3f} ± {self.ci(self.overall_se):.3f}"]
+            lines.append(f"{self.labels[c]:<{w}}  {number(self.map_area[c]):{c1}.2f}  {number(self.area[c]):{c1}.2f}  "
+                         f"{number(self.ci(self.area_se[c])):{c2}.2f}")
+        lines += ["", _("overall accuracy {oa:.3f} ± {ci:.3f}").format(oa=number(self.overall),
+                                                                       ci=number(self.ci(self.overall_se)))]
         if self.comparison:
             name, d, se = self.comparison
-            verdict = "a difference" if abs(d) > self.ci(se) else "no evidence of a difference"
-            lines.append(f"minus that of {name}: {d:+.3f} ± {self.ci(se):.3f} (paired, same points: {verdict})")
+            lines.append((_("minus that of {name}: {d:+.3f} ± {ci:.3f} (paired, same points: a difference)")
+                          if abs(d) > self.ci(se) else
+                          _("minus that of {name}: {d:+.3f} ± {ci:.3f} (paired, same points: no evidence of a "
+                            "difference)")).format(name=name, d=number(d), ci=number(self.ci(se))))
         lines += ["",
-                  f"{'class':<{w}}  {'user accuracy':>20}  {'producer accuracy':>20}"]
+                  f"{heads[0]:<{w}}  {heads[4]:>{c3}}  {heads[5]:>{c3}}"]
 
         def fmt(v, se):
-            return f"{v:.3f} ± {self.ci(se):.3f}" if not math.isnan(v) else "n/a"
+            return f"{number(v):.3f} ± {number(self.ci(se)):.3f}" if not math.isnan(v) else _("n/a")
 
         for c in self.classes:
-            lines.append(f"{self.labels[c]:<{w}}  {fmt(self.users[c], self.users_se[c]):>20}  "
-                         f"{fmt(self.producers[c], self.producers_se[c]):>20}")
+            lines.append(f"{self.labels[c]:<{w}}  {fmt(self.users[c], self.users_se[c]):>{c3}}  "
+                         f"{fmt(self.producers[c], self.producers_se[c]):>{c3}}")
         head = "  ".join(f"{c:>8}" for c in self.classes)
-        lines += ["", "error matrix, sample counts (rows: map class, columns: reference class)",
+        lines += ["", _("error matrix, sample counts (rows: map class, columns: reference class)"),
                   f"{'':<{w}}  {head}"]
         lines += [f"{self.labels[c]:<{w}}  " + "  ".join(f"{int(v):8d}" for v in self.counts[i])
                   for i, c in enumerate(self.classes)]
-        lines += ["", "error matrix, estimated proportions of the mapped area", f"{'':<{w}}  {head}"]
-        lines += [f"{self.labels[c]:<{w}}  " + "  ".join(f"{v:8.4f}" for v in self.proportions[i])
+        lines += ["", _("error matrix, estimated proportions of the mapped area"), f"{'':<{w}}  {head}"]
+        lines += [f"{self.labels[c]:<{w}}  " + "  ".join(f"{number(v):8.4f}" for v in self.proportions[i])
                   for i, c in enumerate(self.classes)]
-        lines += [f"Warning: {n}" for n in self.warnings] + [f"Note: {n}" for n in self.notes]
+        lines += ([_("Warning: {text}").format(text=n) for n in self.shown_warnings()]
+                  + [_("Note: {text}").format(text=n) for n in self.shown_notes()])
         return "\n".join(lines)
 
 
@@ -808,61 +829,77 @@ def assess(map_path, points_path, field_name="reference", binary=False, layer_na
         area[c], area_se[c] = p * scale, se * scale
         in_map = [h for h in assessed.classes if (h > 0) == bool(c)] if binary else [c] if c in assessed.counts else []
         map_area[c] = sum(assessed.weight(h) for h in in_map) * assessed.total_area / (10000.0 if metres else 1.0)
+    # the notes and warnings as messages: English in the JSON record, in the current language where shown
     notes, warnings = [], []
     told = sorted(set(refs_c.tolist()))
     if len(told) == 1:
-        warnings.append(f"every labelled point has the reference class '{labels[told[0]]}': the labels do not vary, "
-                        "so the ± 0 intervals do not mean that the estimates are exact (with n points in a map class, "
-                        "up to about 3/n of it could be another class the sample did not catch). Check the labels, "
-                        "and label more points if they are right.")
-    past = [f"{kind} of '{labels[c]}'" for c in classes for kind, v, se, top in
-            (("user's accuracy", users[c], users_se[c], 1.0),
-             ("producer's accuracy", producers[c], producers_se[c], 1.0), ("area", area[c], area_se[c], scale))
+        warnings.append(Message(N_(
+            "every labelled point has the reference class '{label}': the labels do not vary, so the ± 0 intervals do "
+            "not mean that the estimates are exact (with n points in a map class, up to about 3/n of it could be "
+            "another class the sample did not catch). Check the labels, and label more points if they are right."),
+            label=labels[told[0]]))
+    past = [Message(kind, label=labels[c]) for c in classes for kind, v, se, top in
+            ((N_("user's accuracy of '{label}'"), users[c], users_se[c], 1.0),
+             (N_("producer's accuracy of '{label}'"), producers[c], producers_se[c], 1.0),
+             (N_("area of '{label}'"), area[c], area_se[c], scale))
             if math.isfinite(v) and math.isfinite(se) and (v - Z95 * se < -1e-9 or v + Z95 * se > top * (1 + 1e-9))]
     if past:
         # not a class the sample took whole: it is exact, more points narrow nothing there (and when every class
         # was taken whole, no interval runs past anything)
         fewest = min((h for h in weights if h not in census), key=lambda h: (int((strata == h).sum()), h), default=None)
-        where = "" if fewest is None else f" (fewest: {int((strata == fewest).sum())} in '{info.label(fewest)}')"
-        notes.append(f"the 95 % interval{'s' if len(past) > 1 else ''} of {', '.join(past[:3])}"
-                     f"{f' and {len(past) - 3} more' if len(past) > 3 else ''} run{'' if len(past) > 1 else 's'} past "
-                     f"what is possible (below 0, or above 1 or the map's area): the normal approximation behind them "
-                     f"is rough with few points per map class{where}; read such "
-                     "an interval as reaching the bound, and label more points in the small classes to narrow it")
+        where = "" if fewest is None else Message(N_(" (fewest: {n} in '{label}')"),
+                                                   n=int((strata == fewest).sum()), label=info.label(fewest))
+        more = Message(N_(" and {n} more"), n=len(past) - 3) if len(past) > 3 else ""
+        notes.append(Message(N_(
+            "the 95 % intervals of {what}{more} run past what is possible (below 0, or above 1 or the map's area): the "
+            "normal approximation behind them is rough with few points per map class{where}; read such an interval "
+            "as reaching the bound, and label more points in the small classes to narrow it") if len(past) > 1 else
+            N_("the 95 % interval of {what}{more} runs past what is possible (below 0, or above 1 or the map's area): "
+               "the normal approximation behind them is rough with few points per map class{where}; read such an "
+               "interval as reaching the bound, and label more points in the small classes to narrow it"),
+            what=past[:3], more=more, where=where))
     changed_map, changed_ref = values > 0, refs != 0
     if changed_map.any() and changed_ref.any():  # omission against commission of change as a whole
         user, _se = est(changed_map & changed_ref, changed_map)
         producer, _se = est(changed_map & changed_ref, changed_ref)
         if user - producer > 0.2:
-            notes.append(f"the map misses more change than it invents (changed: user's accuracy {user:.2f}, "
-                         f"producer's {producer:.2f}): its change area is too small; raise the sensitivity "
-                         f"(e.g. +0.5), run again and assess that map with this sample ({words['strata']}); a setting "
-                         "chosen on this sample makes its estimates optimistic, so label a second sample for the "
-                         "figures you report")
+            notes.append(Message(N_(
+                "the map misses more change than it invents (changed: user's accuracy {user:.2f}, producer's "
+                "{producer:.2f}): its change area is too small; raise the sensitivity (e.g. +0.5), run again and "
+                "assess that map with this sample ({word}); a setting chosen on this sample makes its estimates "
+                "optimistic, so label a second sample for the figures you report"),
+                user=user, producer=producer, word=words['strata']))
         elif producer - user > 0.2:
-            notes.append(f"the map invents more change than it misses (changed: user's accuracy {user:.2f}, "
-                         f"producer's {producer:.2f}): lower the sensitivity or set a minimum change patch, "
-                         f"run again and assess that map with this sample ({words['strata']}); a setting chosen on "
-                         "this sample makes its estimates optimistic, so label a second sample for the figures "
-                         "you report")
+            notes.append(Message(N_(
+                "the map invents more change than it misses (changed: user's accuracy {user:.2f}, producer's "
+                "{producer:.2f}): lower the sensitivity or set a minimum change patch, run again and assess that map "
+                "with this sample ({word}); a setting chosen on this sample makes its estimates optimistic, so label "
+                "a second sample for the figures you report"), user=user, producer=producer, word=words['strata']))
     if unknown and not binary:
-        notes.append(f"{unknown} point{'s' if unknown > 1 else ''} labelled {CHANGED_UNKNOWN} ({CHANGED_UNKNOWN_LABEL}) "
-                     f"count{'' if unknown > 1 else 's'} only when assessing changed / unchanged ({words['binary']}): left out here, which "
-                     "leans the estimates towards the points whose interval could be told")
+        notes.append(Message(N_(
+            "{n} points labelled {code} ({label}) count only when assessing changed / unchanged ({word}): left out "
+            "here, which leans the estimates towards the points whose interval could be told") if unknown > 1 else
+            N_("{n} point labelled {code} ({label}) counts only when assessing changed / unchanged ({word}): left out "
+               "here, which leans the estimates towards the points whose interval could be told"),
+            n=unknown, code=str(CHANGED_UNKNOWN), label=CHANGED_UNKNOWN_LABEL, word=words['binary']))
     for h in left_out:
-        notes.append(f"'{info.label(h)}' ({info.counts[h]} px): every pixel of the class was drawn and none is "
-                     f"labelled, so it is left out; the estimates cover the other {100 * kept:.6g} % of the map")
+        notes.append(Message(N_(
+            "'{label}' ({px} px): every pixel of the class was drawn and none is labelled, so it is left out; the "
+            "estimates cover the other {share:.6g} % of the map"), label=info.label(h), px=info.counts[h],
+            share=100 * kept))
     if strata_path:
-        notes.append(f"strata: the classes of '{_short(strata_path)}', the map the sample was drawn from")
+        notes.append(Message(N_("strata: the classes of '{name}', the map the sample was drawn from"),
+                             name=_short(strata_path)))
     extra = sorted(set(int(r) for r in refs_c) - set(assessed.classes)) if not binary else []
     if extra:
-        notes.append(f"reference class(es) {', '.join(map(str, extra))} do not occur on the map: their map area is 0 "
-                     "and their producer's accuracy 0")
+        notes.append(Message(N_("reference class(es) {values} do not occur on the map: their map area is 0 and their "
+                                "producer's accuracy 0"), values=", ".join(map(str, extra))))
     if not metres:
-        notes.append("the map has no CRS: areas are in pixels")
+        notes.append(Message(N_("the map has no CRS: areas are in pixels")))
     return Assessment(classes, labels, info.classes, counts, props, overall, overall_se, users, users_se, producers,
-                      producers_se, map_area, area, area_se, unit, int(strata.size), unlabelled, outside, binary, notes,
-                      comparison, warnings)
+                      producers_se, map_area, area, area_se, unit, int(strata.size), unlabelled, outside, binary,
+                      [m.english() for m in notes], comparison, [m.english() for m in warnings],
+                      messages=(notes, warnings))
 
 
 # ---------------------------------------------------------------------------------------------- CLI

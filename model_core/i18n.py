@@ -139,3 +139,57 @@ class number:
 
     def __repr__(self):
         return "number(%r)" % (self.value,)
+
+
+class Message:
+    """A text kept as its English template (a literal marked with :func:`N_`) and its fields, to be made in
+    English for a file a program reads (:meth:`english`: a JSON record, a CSV) and in the current language
+    where it is shown (:meth:`shown`, with the language's decimal mark), from one place in the code.  A field
+    may itself be a Message, or a list of them (joined with ', ')."""
+
+    __slots__ = ("template", "fields")
+
+    def __init__(self, template, **fields):
+        self.template, self.fields = template, fields
+
+    def english(self):
+        return self.template.format(**{k: _made(v, False) for k, v in self.fields.items()})
+
+    def shown(self):
+        return translated(self.template).format(**{k: _made(v, True) for k, v in self.fields.items()})
+
+    def __repr__(self):
+        return "Message(%r)" % self.english()
+
+
+class Said:
+    """A text a caller gives in English and as its user sees it (the plugin's name of a dialog parameter, in
+    QGIS's language), for a :class:`Message`'s field: each of its texts takes its own; formatted into a plain
+    template, the shown one."""
+
+    __slots__ = ("english_text", "shown_text")
+
+    def __init__(self, english, shown):
+        self.english_text, self.shown_text = english, shown
+
+    def english(self):
+        return self.english_text
+
+    def shown(self):
+        return self.shown_text
+
+    def __str__(self):
+        return self.shown_text
+
+    def __format__(self, spec):
+        return format(self.shown_text, spec)
+
+
+def _made(value, shown):
+    if isinstance(value, (Message, Said)):
+        return value.shown() if shown else value.english()
+    if isinstance(value, (list, tuple)):
+        return ", ".join(str(_made(v, shown)) for v in value)
+    if shown and isinstance(value, (int, float)) and not isinstance(value, bool):
+        return number(value)
+    return value

@@ -432,3 +432,34 @@ def test_the_polygons_progress_and_the_partial_folders_notice_in_spanish(tmp_pat
         os.close(fd)
     assert notices and notices[0].startswith("Se eliminaron 1 carpetas de salidas parciales en "), notices
     assert not (out / (PARTIAL_PREFIX + "left")).exists() and len(temps) == 1
+
+
+def test_an_assessment_in_spanish_keeps_its_json_record_english(tmp_path):
+    import test_accuracy as helpers
+
+    from model_core.accuracy import assess
+
+    m = np.concatenate([np.full(n, c, np.uint8) for c, n in ((0, 200), (1, 150), (2, 3200), (3, 6450))]).reshape(100, 100)
+    pts = [(int(r), int(c), 0 if m[r, c] == 2 else int(m[r, c]))  # interval 2 really no change
+           for v in range(4) for r, c in np.argwhere(m == v)[:40]]
+    path, points = helpers._map(tmp_path, m), helpers._points(tmp_path / "p.gpkg", pts)
+    english = assess(path, points)
+    i18n.set_language("es")
+    spanish = assess(path, points)
+    assert spanish.to_dict() == english.to_dict()  # the JSON record: English notes, numbers as numbers
+    text = spanish.text()
+    assert text.startswith("Muestra: 160 puntos etiquetados") and "1,96 errores estándar" in text
+    assert re.search(r"exactitud global \d,\d{3} ± \d,\d{3}", text), text
+    assert "Nota: el mapa inventa más cambio del que omite" in text and "(--strata = this map)" in text
+    assert any(n.startswith("the map invents more change") for n in english.notes)
+    i18n.set_language("en")
+    assert spanish.text() == english.text()
+
+
+def test_the_german_catalogue_keeps_the_plugin_s_remote_sensing_terms():
+    """As tests/qgis/test_i18n.py checks the plugin's German: the producer's accuracy is the
+    Produzentengenauigkeit (the assessment's notes said Herstellergenauigkeit at first), bands are Kanäle."""
+    german = engine_messages.read_catalogue("de")
+    wrong = [(k[:50], term) for k, v in german.items() for term in ("Herstellergenauigkeit", "Bandwert", "das Land ")
+             if term in v]
+    assert not wrong, wrong

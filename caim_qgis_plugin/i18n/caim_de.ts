@@ -201,27 +201,37 @@ Jeden Punkt anhand von Referenzdaten (höher aufgelöste Bilder, die Eingaben, G
             <translation>Zusammenfassung</translation>
         </message>
         <message>
+            <location filename="../accuracy_algorithms.py" line="363" />
+            <source>with this map as '%s'</source>
+            <translation>mit dieser Karte als '%s'</translation>
+        </message>
+        <message>
             <location filename="../accuracy_algorithms.py" line="366" />
+            <source>as the advanced parameter '%s'</source>
+            <translation>als erweiterten Parameter '%s'</translation>
+        </message>
+        <message>
+            <location filename="../accuracy_algorithms.py" line="379" />
             <source>Choose the labelled sample points.</source>
             <translation>Die beschrifteten Stichprobenpunkte wählen.</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="368" />
+            <location filename="../accuracy_algorithms.py" line="381" />
             <source>'%s' has unsaved edits: save them (Toggle Editing, Save) so the labels are read.</source>
             <translation>'%s' hat ungespeicherte Änderungen: sie speichern (Bearbeitungsstatus umschalten, Layeränderungen speichern), damit die Beschriftungen gelesen werden.</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="396" />
+            <location filename="../accuracy_algorithms.py" line="407" />
             <source>Cannot write the report '%s' (%s). Choose another file.</source>
             <translation>Der Bericht '%s' kann nicht geschrieben werden (%s). Eine andere Datei wählen.</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="412" />
+            <location filename="../accuracy_algorithms.py" line="423" />
             <source>Compare a change map with a reference map</source>
             <translation>Eine Änderungskarte mit einer Referenzkarte vergleichen</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="418" />
+            <location filename="../accuracy_algorithms.py" line="429" />
             <source>Compares a change map pixel by pixel with a wall-to-wall reference raster (a digitised change mask, a national change product, a benchmark's label raster) and reports the changed / unchanged confusion counts, overall accuracy, precision, recall, F1 and kappa of changed, and the changed area of the map and of the reference in hectares; when the reference is a change-moment map, also the overall accuracy, kappa, macro F1 and F1 of each interval and the full confusion matrix.  The figures are those of &lt;i&gt;evaluate&lt;/i&gt; on the same pixels.
 
 &lt;b&gt;Change map&lt;/b&gt;: change_moment.tif or change_area.tif of a run (0 no change, k = interval k, 255 nodata), or any class raster with these codes.  &lt;b&gt;Reference map&lt;/b&gt;: any grid and CRS; it is warped onto the change map's grid with nearest neighbour.  Pixels where either is nodata, or outside the reference, are left out and counted.  &lt;b&gt;Reference is a change mask&lt;/b&gt;: changed = any non-zero value (automatic when the reference holds only 0 and one other value, e.g. 0/1 or 0/255); otherwise the reference numbers the intervals as the map does (0 no change, k = the last change between date k and k+1).  &lt;b&gt;Reference values that mean changed&lt;/b&gt; (optional, e.g. 2,3): only these count as changed (a mask).  &lt;b&gt;Reference nodata value&lt;/b&gt; (optional): replaces the reference's own nodata value.  &lt;b&gt;CSV&lt;/b&gt; (optional): the figures as a table.
@@ -234,69 +244,154 @@ The comparison is only as good as the reference's own accuracy and its co-regist
 Der Vergleich ist nur so gut wie die Genauigkeit der Referenz selbst und ihre Lagegenauigkeit zur Karte: ein Versatz um ein Pixel zählt jede Änderungsgrenze doppelt.  Für Schätzungen von Fläche und Genauigkeit mit Konfidenzintervallen aus einer beschrifteten Stichprobe die anderen beiden Algorithmen dieser Gruppe verwenden.</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="441" />
+            <location filename="../accuracy_algorithms.py" line="452" />
             <source>Reference map (any grid and CRS)</source>
             <translation>Referenzkarte (beliebiges Raster und KBS)</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="444" />
+            <location filename="../accuracy_algorithms.py" line="455" />
             <source>Reference is a change mask</source>
             <translation>Referenz ist eine Änderungsmaske</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="445" />
+            <location filename="../accuracy_algorithms.py" line="456" />
             <source>Changed = any non-zero value (automatic when the reference holds only 0 and one other value).</source>
             <translation>Geändert = jeder Wert ungleich null (automatisch, wenn die Referenz nur 0 und einen anderen Wert enthält).</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="447" />
+            <location filename="../accuracy_algorithms.py" line="458" />
             <source>Reference nodata value</source>
             <translation>NoData-Wert der Referenz</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="448" />
+            <location filename="../accuracy_algorithms.py" line="459" />
             <source>Empty: the reference's own nodata value.</source>
             <translation>Leer: der eigene NoData-Wert der Referenz.</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="450" />
+            <location filename="../accuracy_algorithms.py" line="461" />
             <source>Reference values that mean changed</source>
             <translation>Referenzwerte, die geändert bedeuten</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="451" />
+            <location filename="../accuracy_algorithms.py" line="462" />
             <source>Comma-separated, e.g. 2,3: only these values of the reference count as changed.</source>
             <translation>Kommagetrennt, z. B. 2,3: nur diese Werte der Referenz gelten als geändert.</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="453" />
+            <location filename="../accuracy_algorithms.py" line="464" />
             <source>Comparison table (CSV)</source>
             <translation>Vergleichstabelle (CSV)</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="453" />
+            <location filename="../accuracy_algorithms.py" line="464" />
             <source>CSV files (*.csv)</source>
             <translation>CSV-Dateien (*.csv)</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="455" />
+            <location filename="../accuracy_algorithms.py" line="466" />
             <source>Kappa of changed / unchanged</source>
             <translation>Kappa von geändert / unverändert</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="456" />
+            <location filename="../accuracy_algorithms.py" line="467" />
             <source>Overall accuracy of changed / unchanged</source>
             <translation>Gesamtgenauigkeit von geändert / unverändert</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="457" />
+            <location filename="../accuracy_algorithms.py" line="468" />
             <source>F1 of changed</source>
             <translation>F1 von geändert</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="466" />
+            <location filename="../accuracy_algorithms.py" line="477" />
             <source>Choose a reference map (a raster layer).</source>
             <translation>Eine Referenzkarte wählen (einen Rasterlayer).</translation>
+        </message>
+        <message>
+            <location filename="../accuracy_algorithms.py" line="505" />
+            <source>n/a</source>
+            <translation>k. A.</translation>
+        </message>
+        <message>
+            <location filename="../accuracy_algorithms.py" line="525" />
+            <source>Warning:</source>
+            <translation>Warnung:</translation>
+        </message>
+        <message>
+            <location filename="../accuracy_algorithms.py" line="526" />
+            <source>Note:</source>
+            <translation>Hinweis:</translation>
+        </message>
+        <message>
+            <location filename="../accuracy_algorithms.py" line="530" />
+            <source>minus that of %s: %s %s (paired, same points)</source>
+            <translation>minus der von %s: %s %s (gepaart, dieselben Punkte)</translation>
+        </message>
+        <message>
+            <location filename="../accuracy_algorithms.py" line="545" />
+            <source>Change map accuracy</source>
+            <translation>Genauigkeit der Änderungskarte</translation>
+        </message>
+        <message>
+            <location filename="../accuracy_algorithms.py" line="545" />
+            <source>Change area and accuracy from a labelled sample</source>
+            <translation>Änderungsfläche und Genauigkeit aus einer beschrifteten Stichprobe</translation>
+        </message>
+        <message>
+            <location filename="../accuracy_algorithms.py" line="546" />
+            <source>Map: %s</source>
+            <translation>Karte: %s</translation>
+        </message>
+        <message>
+            <location filename="../accuracy_algorithms.py" line="547" />
+            <source>Sample: %s (%d labelled points; %d without a label and %d outside the map or on nodata left out)</source>
+            <translation>Stichprobe: %s (%d beschriftete Punkte; %d ohne Beschriftung und %d außerhalb der Karte oder auf NoData ausgelassen)</translation>
+        </message>
+        <message>
+            <location filename="../accuracy_algorithms.py" line="549" />
+            <source>Stratified estimator (Olofsson et al. 2014); ± = 95 % confidence interval (1.96 standard errors).</source>
+            <translation>Geschichteter Schätzer (Olofsson et al. 2014); ± = 95-%-Konfidenzintervall (1,96 Standardfehler).</translation>
+        </message>
+        <message>
+            <location filename="../accuracy_algorithms.py" line="550" />
+            <source>Overall accuracy: %s %s</source>
+            <translation>Gesamtgenauigkeit: %s %s</translation>
+        </message>
+        <message>
+            <location filename="../accuracy_algorithms.py" line="551" />
+            <source>class</source>
+            <translation>Klasse</translation>
+        </message>
+        <message>
+            <location filename="../accuracy_algorithms.py" line="551" />
+            <source>map area (%s)</source>
+            <translation>Kartenfläche (%s)</translation>
+        </message>
+        <message>
+            <location filename="../accuracy_algorithms.py" line="551" />
+            <source>estimated area (%s)</source>
+            <translation>geschätzte Fläche (%s)</translation>
+        </message>
+        <message>
+            <location filename="../accuracy_algorithms.py" line="552" />
+            <source>user's accuracy</source>
+            <translation>Nutzergenauigkeit</translation>
+        </message>
+        <message>
+            <location filename="../accuracy_algorithms.py" line="552" />
+            <source>producer's accuracy</source>
+            <translation>Produzentengenauigkeit</translation>
+        </message>
+        <message>
+            <location filename="../accuracy_algorithms.py" line="553" />
+            <source>Error matrix, sample counts (rows: map class, columns: reference class)</source>
+            <translation>Fehlermatrix, Anzahl der Stichprobenpunkte (Zeilen: Klasse der Karte, Spalten: Referenzklasse)</translation>
+        </message>
+        <message>
+            <location filename="../accuracy_algorithms.py" line="554" />
+            <source>Error matrix, estimated proportions of the mapped area</source>
+            <translation>Fehlermatrix, geschätzte Anteile an der kartierten Fläche</translation>
         </message>
         <message>
             <source>Change map (change moment or change area)</source>
@@ -3474,117 +3569,117 @@ Gerät: %s
             <translation>&amp;CAIM-Änderungserkennung</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="89" />
+            <location filename="../plugin.py" line="94" />
             <source>CAIM change detection</source>
             <translation>CAIM-Änderungserkennung</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="92" />
+            <location filename="../plugin.py" line="97" />
             <source>Detect changes in a time series…</source>
             <translation>Änderungen in einer Zeitreihe erkennen…</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="95" />
+            <location filename="../plugin.py" line="100" />
             <source>CAIM: find where and when the land changed in an ordered series of rasters</source>
             <translation>CAIM: finden, wo und wann sich die Landoberfläche in einer geordneten Rasterzeitreihe verändert hat</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="98" />
+            <location filename="../plugin.py" line="103" />
             <source>Inspect change pixel</source>
             <translation>Änderungspixel inspizieren</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="102" />
+            <location filename="../plugin.py" line="107" />
             <source>CAIM: click a pixel to see its change moment, per-interval probabilities and band values over time</source>
             <translation>CAIM: ein Pixel anklicken, um seinen Änderungszeitpunkt, die Wahrscheinlichkeiten je Intervall und die Kanalwerte im Zeitverlauf zu sehen</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="106" />
+            <location filename="../plugin.py" line="111" />
             <source>Split a multi-date raster into dates…</source>
             <translation>Multitemporales Raster in Zeitpunkte aufteilen…</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="108" />
+            <location filename="../plugin.py" line="113" />
             <source>CAIM: one layer per date of a raster that holds every date as bands, e.g. an Earth Engine export (caim:splitdates)</source>
             <translation>CAIM: ein Layer je Zeitpunkt eines Rasters, das alle Zeitpunkte als Kanäle enthält, z. B. eines Earth-Engine-Exports (caim:splitdates)</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="111" />
+            <location filename="../plugin.py" line="116" />
             <source>Stack band files into dates…</source>
             <translation>Kanaldateien zu Zeitpunkten stapeln…</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="113" />
+            <location filename="../plugin.py" line="118" />
             <source>CAIM: one layer per date of imagery stored as one file per band (Landsat, Sentinel-2, HLS, CBERS), with its cloud mask (caim:stackbands)</source>
             <translation>CAIM: ein Layer je Zeitpunkt aus Bilddaten mit einer Datei je Kanal (Landsat, Sentinel-2, HLS, CBERS), mit seiner Wolkenmaske (caim:stackbands)</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="116" />
+            <location filename="../plugin.py" line="121" />
             <source>Draw an accuracy-assessment sample…</source>
             <translation>Stichprobe zur Genauigkeitsbewertung ziehen…</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="118" />
+            <location filename="../plugin.py" line="123" />
             <source>CAIM: a stratified random sample of a change map's pixels to label (caim:samplechangemap)</source>
             <translation>CAIM: eine geschichtete Zufallsstichprobe der Pixel einer Änderungskarte zum Beschriften (caim:samplechangemap)</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="121" />
+            <location filename="../plugin.py" line="126" />
             <source>Estimate change area and accuracy…</source>
             <translation>Änderungsfläche und Genauigkeit schätzen…</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="123" />
+            <location filename="../plugin.py" line="128" />
             <source>CAIM: area of each class and the map's accuracies, with confidence intervals, from the labelled sample (caim:assessaccuracy)</source>
             <translation>CAIM: Fläche jeder Klasse und die Genauigkeiten der Karte, mit Konfidenzintervallen, aus der beschrifteten Stichprobe (caim:assessaccuracy)</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="126" />
+            <location filename="../plugin.py" line="131" />
             <source>Compare with a reference map…</source>
             <translation>Mit einer Referenzkarte vergleichen…</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="128" />
+            <location filename="../plugin.py" line="133" />
             <source>CAIM: confusion matrix, kappa and F1 of a change map against a wall-to-wall reference raster (caim:comparewithreference)</source>
             <translation>CAIM: Konfusionsmatrix, Kappa und F1 einer Änderungskarte gegen ein flächendeckendes Referenzraster (caim:comparewithreference)</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="131" />
+            <location filename="../plugin.py" line="136" />
             <source>Change per zone (field, parcel, district)…</source>
             <translation>Änderung je Zone (Feld, Flurstück, Bezirk)…</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="133" />
+            <location filename="../plugin.py" line="138" />
             <source>CAIM: changed hectares per interval in each polygon of a layer, from a run's change moment map (caim:changebyzones)</source>
             <translation>CAIM: geänderte Hektar je Intervall in jedem Polygon eines Layers, aus der Änderungszeitpunkt-Karte eines Laufs (caim:changebyzones)</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="136" />
+            <location filename="../plugin.py" line="141" />
             <source>Label the sample points…</source>
             <translation>Stichprobenpunkte beschriften…</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="138" />
+            <location filename="../plugin.py" line="143" />
             <source>CAIM: step through a sample's points and label each from chips of every date, without seeing the map's answer</source>
             <translation>CAIM: die Punkte einer Stichprobe durchgehen und jeden anhand von Bildausschnitten jedes Zeitpunkts beschriften, ohne die Antwort der Karte zu sehen</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="142" />
+            <location filename="../plugin.py" line="147" />
             <source>PyTorch status and installation…</source>
             <translation>PyTorch-Status und Installation…</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="203" />
+            <location filename="../plugin.py" line="208" />
             <source>PyTorch is installed; the plugin is ready.</source>
             <translation>PyTorch ist installiert; das Plugin ist bereit.</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="205" />
+            <location filename="../plugin.py" line="210" />
             <source>CAIM change detection: PyTorch missing</source>
             <translation>CAIM-Änderungserkennung: PyTorch fehlt</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="306" />
+            <location filename="../plugin.py" line="311" />
             <source>The Processing plugin is not enabled: enable it (Plugins &gt; Manage and Install Plugins &gt; Installed &gt; Processing) to run %s.</source>
             <translation>Das Verarbeitungs-Plugin ist nicht aktiviert: es aktivieren (Erweiterungen &gt; Erweiterungen verwalten und installieren &gt; Installiert &gt; Processing), um %s auszuführen.</translation>
         </message>

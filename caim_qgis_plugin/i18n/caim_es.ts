@@ -201,27 +201,37 @@ Etiquetar cada punto a partir de datos de referencia (imágenes de mayor resoluc
             <translation>Resumen</translation>
         </message>
         <message>
+            <location filename="../accuracy_algorithms.py" line="363" />
+            <source>with this map as '%s'</source>
+            <translation>con este mapa como '%s'</translation>
+        </message>
+        <message>
             <location filename="../accuracy_algorithms.py" line="366" />
+            <source>as the advanced parameter '%s'</source>
+            <translation>como el parámetro avanzado '%s'</translation>
+        </message>
+        <message>
+            <location filename="../accuracy_algorithms.py" line="379" />
             <source>Choose the labelled sample points.</source>
             <translation>Elegir los puntos de la muestra etiquetados.</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="368" />
+            <location filename="../accuracy_algorithms.py" line="381" />
             <source>'%s' has unsaved edits: save them (Toggle Editing, Save) so the labels are read.</source>
             <translation>'%s' tiene cambios sin guardar: guardarlos (Conmutar edición, Guardar capa en edición) para que se lean las etiquetas.</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="396" />
+            <location filename="../accuracy_algorithms.py" line="407" />
             <source>Cannot write the report '%s' (%s). Choose another file.</source>
             <translation>No se puede escribir el informe '%s' (%s). Elegir otro archivo.</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="412" />
+            <location filename="../accuracy_algorithms.py" line="423" />
             <source>Compare a change map with a reference map</source>
             <translation>Comparar un mapa de cambios con un mapa de referencia</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="418" />
+            <location filename="../accuracy_algorithms.py" line="429" />
             <source>Compares a change map pixel by pixel with a wall-to-wall reference raster (a digitised change mask, a national change product, a benchmark's label raster) and reports the changed / unchanged confusion counts, overall accuracy, precision, recall, F1 and kappa of changed, and the changed area of the map and of the reference in hectares; when the reference is a change-moment map, also the overall accuracy, kappa, macro F1 and F1 of each interval and the full confusion matrix.  The figures are those of &lt;i&gt;evaluate&lt;/i&gt; on the same pixels.
 
 &lt;b&gt;Change map&lt;/b&gt;: change_moment.tif or change_area.tif of a run (0 no change, k = interval k, 255 nodata), or any class raster with these codes.  &lt;b&gt;Reference map&lt;/b&gt;: any grid and CRS; it is warped onto the change map's grid with nearest neighbour.  Pixels where either is nodata, or outside the reference, are left out and counted.  &lt;b&gt;Reference is a change mask&lt;/b&gt;: changed = any non-zero value (automatic when the reference holds only 0 and one other value, e.g. 0/1 or 0/255); otherwise the reference numbers the intervals as the map does (0 no change, k = the last change between date k and k+1).  &lt;b&gt;Reference values that mean changed&lt;/b&gt; (optional, e.g. 2,3): only these count as changed (a mask).  &lt;b&gt;Reference nodata value&lt;/b&gt; (optional): replaces the reference's own nodata value.  &lt;b&gt;CSV&lt;/b&gt; (optional): the figures as a table.
@@ -234,69 +244,154 @@ The comparison is only as good as the reference's own accuracy and its co-regist
 La comparación solo es tan buena como la exactitud de la propia referencia y su corregistro con el mapa: un desplazamiento de un píxel cuenta dos veces cada borde de cambio.  Para estimaciones del área y la exactitud con intervalos de confianza a partir de una muestra etiquetada, usar los otros dos algoritmos de este grupo.</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="441" />
+            <location filename="../accuracy_algorithms.py" line="452" />
             <source>Reference map (any grid and CRS)</source>
             <translation>Mapa de referencia (cualquier malla y SRC)</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="444" />
+            <location filename="../accuracy_algorithms.py" line="455" />
             <source>Reference is a change mask</source>
             <translation>La referencia es una máscara de cambios</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="445" />
+            <location filename="../accuracy_algorithms.py" line="456" />
             <source>Changed = any non-zero value (automatic when the reference holds only 0 and one other value).</source>
             <translation>Cambiado = cualquier valor distinto de cero (automático si la referencia solo contiene 0 y otro valor).</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="447" />
+            <location filename="../accuracy_algorithms.py" line="458" />
             <source>Reference nodata value</source>
             <translation>Valor sin datos de la referencia</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="448" />
+            <location filename="../accuracy_algorithms.py" line="459" />
             <source>Empty: the reference's own nodata value.</source>
             <translation>Vacío: el valor sin datos propio de la referencia.</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="450" />
+            <location filename="../accuracy_algorithms.py" line="461" />
             <source>Reference values that mean changed</source>
             <translation>Valores de referencia para cambiado</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="451" />
+            <location filename="../accuracy_algorithms.py" line="462" />
             <source>Comma-separated, e.g. 2,3: only these values of the reference count as changed.</source>
             <translation>Separados por comas, p. ej. 2,3: solo estos valores de la referencia cuentan como cambiado.</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="453" />
+            <location filename="../accuracy_algorithms.py" line="464" />
             <source>Comparison table (CSV)</source>
             <translation>Tabla de comparación (CSV)</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="453" />
+            <location filename="../accuracy_algorithms.py" line="464" />
             <source>CSV files (*.csv)</source>
             <translation>Archivos CSV (*.csv)</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="455" />
+            <location filename="../accuracy_algorithms.py" line="466" />
             <source>Kappa of changed / unchanged</source>
             <translation>Kappa de cambiado / sin cambio</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="456" />
+            <location filename="../accuracy_algorithms.py" line="467" />
             <source>Overall accuracy of changed / unchanged</source>
             <translation>Exactitud global de cambiado / sin cambio</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="457" />
+            <location filename="../accuracy_algorithms.py" line="468" />
             <source>F1 of changed</source>
             <translation>F1 de cambiado</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="466" />
+            <location filename="../accuracy_algorithms.py" line="477" />
             <source>Choose a reference map (a raster layer).</source>
             <translation>Elegir un mapa de referencia (una capa ráster).</translation>
+        </message>
+        <message>
+            <location filename="../accuracy_algorithms.py" line="505" />
+            <source>n/a</source>
+            <translation>n/d</translation>
+        </message>
+        <message>
+            <location filename="../accuracy_algorithms.py" line="525" />
+            <source>Warning:</source>
+            <translation>Aviso:</translation>
+        </message>
+        <message>
+            <location filename="../accuracy_algorithms.py" line="526" />
+            <source>Note:</source>
+            <translation>Nota:</translation>
+        </message>
+        <message>
+            <location filename="../accuracy_algorithms.py" line="530" />
+            <source>minus that of %s: %s %s (paired, same points)</source>
+            <translation>menos la de %s: %s %s (pareado, mismos puntos)</translation>
+        </message>
+        <message>
+            <location filename="../accuracy_algorithms.py" line="545" />
+            <source>Change map accuracy</source>
+            <translation>Exactitud del mapa de cambios</translation>
+        </message>
+        <message>
+            <location filename="../accuracy_algorithms.py" line="545" />
+            <source>Change area and accuracy from a labelled sample</source>
+            <translation>Área de cambio y exactitud a partir de una muestra etiquetada</translation>
+        </message>
+        <message>
+            <location filename="../accuracy_algorithms.py" line="546" />
+            <source>Map: %s</source>
+            <translation>Mapa: %s</translation>
+        </message>
+        <message>
+            <location filename="../accuracy_algorithms.py" line="547" />
+            <source>Sample: %s (%d labelled points; %d without a label and %d outside the map or on nodata left out)</source>
+            <translation>Muestra: %s (%d puntos etiquetados; %d sin etiqueta y %d fuera del mapa o sin datos omitidos)</translation>
+        </message>
+        <message>
+            <location filename="../accuracy_algorithms.py" line="549" />
+            <source>Stratified estimator (Olofsson et al. 2014); ± = 95 % confidence interval (1.96 standard errors).</source>
+            <translation>Estimador estratificado (Olofsson et al. 2014); ± = intervalo de confianza del 95 % (1,96 errores estándar).</translation>
+        </message>
+        <message>
+            <location filename="../accuracy_algorithms.py" line="550" />
+            <source>Overall accuracy: %s %s</source>
+            <translation>Exactitud global: %s %s</translation>
+        </message>
+        <message>
+            <location filename="../accuracy_algorithms.py" line="551" />
+            <source>class</source>
+            <translation>clase</translation>
+        </message>
+        <message>
+            <location filename="../accuracy_algorithms.py" line="551" />
+            <source>map area (%s)</source>
+            <translation>área del mapa (%s)</translation>
+        </message>
+        <message>
+            <location filename="../accuracy_algorithms.py" line="551" />
+            <source>estimated area (%s)</source>
+            <translation>área estimada (%s)</translation>
+        </message>
+        <message>
+            <location filename="../accuracy_algorithms.py" line="552" />
+            <source>user's accuracy</source>
+            <translation>exactitud del usuario</translation>
+        </message>
+        <message>
+            <location filename="../accuracy_algorithms.py" line="552" />
+            <source>producer's accuracy</source>
+            <translation>exactitud del productor</translation>
+        </message>
+        <message>
+            <location filename="../accuracy_algorithms.py" line="553" />
+            <source>Error matrix, sample counts (rows: map class, columns: reference class)</source>
+            <translation>Matriz de error, recuentos de la muestra (filas: clase del mapa, columnas: clase de referencia)</translation>
+        </message>
+        <message>
+            <location filename="../accuracy_algorithms.py" line="554" />
+            <source>Error matrix, estimated proportions of the mapped area</source>
+            <translation>Matriz de error, proporciones estimadas del área cartografiada</translation>
         </message>
         <message>
             <source>Change map (change moment or change area)</source>
@@ -3446,117 +3541,117 @@ Dispositivo: %s
             <translation>&amp;Detección de cambios CAIM</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="89" />
+            <location filename="../plugin.py" line="94" />
             <source>CAIM change detection</source>
             <translation>Detección de cambios CAIM</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="92" />
+            <location filename="../plugin.py" line="97" />
             <source>Detect changes in a time series…</source>
             <translation>Detectar cambios en una serie temporal…</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="95" />
+            <location filename="../plugin.py" line="100" />
             <source>CAIM: find where and when the land changed in an ordered series of rasters</source>
             <translation>CAIM: encontrar dónde y cuándo cambió la superficie terrestre en una serie ordenada de rásteres</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="98" />
+            <location filename="../plugin.py" line="103" />
             <source>Inspect change pixel</source>
             <translation>Inspeccionar píxel de cambio</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="102" />
+            <location filename="../plugin.py" line="107" />
             <source>CAIM: click a pixel to see its change moment, per-interval probabilities and band values over time</source>
             <translation>CAIM: hacer clic en un píxel para ver su momento del cambio, las probabilidades por intervalo y los valores de banda a lo largo del tiempo</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="106" />
+            <location filename="../plugin.py" line="111" />
             <source>Split a multi-date raster into dates…</source>
             <translation>Dividir un ráster multitemporal en fechas…</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="108" />
+            <location filename="../plugin.py" line="113" />
             <source>CAIM: one layer per date of a raster that holds every date as bands, e.g. an Earth Engine export (caim:splitdates)</source>
             <translation>CAIM: una capa por fecha de un ráster que contiene todas las fechas como bandas, p. ej. una exportación de Earth Engine (caim:splitdates)</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="111" />
+            <location filename="../plugin.py" line="116" />
             <source>Stack band files into dates…</source>
             <translation>Apilar archivos de banda en fechas…</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="113" />
+            <location filename="../plugin.py" line="118" />
             <source>CAIM: one layer per date of imagery stored as one file per band (Landsat, Sentinel-2, HLS, CBERS), with its cloud mask (caim:stackbands)</source>
             <translation>CAIM: una capa por fecha de imágenes guardadas como un archivo por banda (Landsat, Sentinel-2, HLS, CBERS), con su máscara de nubes (caim:stackbands)</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="116" />
+            <location filename="../plugin.py" line="121" />
             <source>Draw an accuracy-assessment sample…</source>
             <translation>Extraer una muestra para evaluar la exactitud…</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="118" />
+            <location filename="../plugin.py" line="123" />
             <source>CAIM: a stratified random sample of a change map's pixels to label (caim:samplechangemap)</source>
             <translation>CAIM: una muestra aleatoria estratificada de los píxeles de un mapa de cambios para etiquetar (caim:samplechangemap)</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="121" />
+            <location filename="../plugin.py" line="126" />
             <source>Estimate change area and accuracy…</source>
             <translation>Estimar el área de cambio y la exactitud…</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="123" />
+            <location filename="../plugin.py" line="128" />
             <source>CAIM: area of each class and the map's accuracies, with confidence intervals, from the labelled sample (caim:assessaccuracy)</source>
             <translation>CAIM: área de cada clase y exactitudes del mapa, con intervalos de confianza, a partir de la muestra etiquetada (caim:assessaccuracy)</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="126" />
+            <location filename="../plugin.py" line="131" />
             <source>Compare with a reference map…</source>
             <translation>Comparar con un mapa de referencia…</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="128" />
+            <location filename="../plugin.py" line="133" />
             <source>CAIM: confusion matrix, kappa and F1 of a change map against a wall-to-wall reference raster (caim:comparewithreference)</source>
             <translation>CAIM: matriz de confusión, kappa y F1 de un mapa de cambios frente a un ráster de referencia completo (caim:comparewithreference)</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="131" />
+            <location filename="../plugin.py" line="136" />
             <source>Change per zone (field, parcel, district)…</source>
             <translation>Cambio por zona (campo, parcela, distrito)…</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="133" />
+            <location filename="../plugin.py" line="138" />
             <source>CAIM: changed hectares per interval in each polygon of a layer, from a run's change moment map (caim:changebyzones)</source>
             <translation>CAIM: hectáreas cambiadas por intervalo en cada polígono de una capa, a partir del mapa de momento del cambio de una ejecución (caim:changebyzones)</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="136" />
+            <location filename="../plugin.py" line="141" />
             <source>Label the sample points…</source>
             <translation>Etiquetar los puntos de la muestra…</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="138" />
+            <location filename="../plugin.py" line="143" />
             <source>CAIM: step through a sample's points and label each from chips of every date, without seeing the map's answer</source>
             <translation>CAIM: recorrer los puntos de una muestra y etiquetar cada uno a partir de recortes de cada fecha, sin ver la respuesta del mapa</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="142" />
+            <location filename="../plugin.py" line="147" />
             <source>PyTorch status and installation…</source>
             <translation>Estado e instalación de PyTorch…</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="203" />
+            <location filename="../plugin.py" line="208" />
             <source>PyTorch is installed; the plugin is ready.</source>
             <translation>PyTorch está instalado; el complemento está listo.</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="205" />
+            <location filename="../plugin.py" line="210" />
             <source>CAIM change detection: PyTorch missing</source>
             <translation>Detección de cambios CAIM: falta PyTorch</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="306" />
+            <location filename="../plugin.py" line="311" />
             <source>The Processing plugin is not enabled: enable it (Plugins &gt; Manage and Install Plugins &gt; Installed &gt; Processing) to run %s.</source>
             <translation>El complemento Processing no está activado: activarlo (Complementos &gt; Administrar e instalar complementos &gt; Instalado &gt; Processing) para ejecutar %s.</translation>
         </message>

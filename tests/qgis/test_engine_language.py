@@ -251,3 +251,40 @@ def test_the_plugin_sets_the_engine_s_language_when_it_loads(project, qgis_langu
         assert torch_too_old_text("1.13.0").startswith("PyTorch 1.13.0 ist zu alt für die CAIM-Engine")
     finally:
         plugin.unload()
+
+
+def test_the_assessment_in_a_german_qgis_speaks_german_and_keeps_its_json_english(project, qgis_language, tmp_path):
+    """caim:assessaccuracy's log (SUMMARY), its warnings and its HTML report in QGIS's language with its decimal
+    comma, the advice naming the German dialog's parameter; RESULTS (JSON, read by programs) English."""
+    import json
+
+    from qgis.core import QgsVectorLayer
+
+    m = np.zeros((80, 80), np.uint8)
+    m[:10], m[10:20], m[20:30] = 1, 2, 3
+    path = write_raster(str(tmp_path / "change_moment.tif"), m, nodata=255)
+    qgis_language("de")
+    results, ok, fb = run_processing("caim:samplechangemap", {"INPUT": path, "N": 10, "SEED": 2,
+                                                              "OUTPUT": str(tmp_path / "sample.gpkg")})
+    assert ok, fb.textLog()
+    layer = QgsVectorLayer(results["OUTPUT"], "sample", "ogr")
+    field = layer.fields().indexOf("reference")
+    layer.startEditing()
+    for f in layer.getFeatures():  # interval 2 was really no change: the map invents change
+        layer.changeAttributeValue(f.id(), field, 0 if f["map_class"] == 2 else f["map_class"])
+    assert layer.commitChanges()
+    results, ok, fb = run_processing("caim:assessaccuracy", {"MAP": path, "POINTS": results["OUTPUT"],
+                                                             "REPORT": str(tmp_path / "r.html")})
+    assert ok, fb.textLog()
+    summary = results["SUMMARY"]
+    assert summary.startswith("Stichprobe: 70 beschriftete Punkte") and "Gesamtgenauigkeit 0,"  in summary
+    assert "Hinweis: die Karte erfindet mehr Änderung, als sie übersieht" in summary
+    assert "mit dieser Karte als 'Karte, aus der die Stichprobe stammt'" in summary
+    notes = json.loads(results["RESULTS"])["notes"]
+    assert any(n.startswith("the map invents more change than it misses") for n in notes), notes
+    assert any("with this map as 'Map the sample was drawn from'" in n for n in notes)  # the CLI's words aside
+    with open(results["REPORT"], encoding="utf-8") as f:
+        page = f.read()
+    assert "<h2>Änderungsfläche und Genauigkeit aus einer beschrifteten Stichprobe</h2>" in page
+    assert "Gesamtgenauigkeit: 0," in page and "<p>Hinweis: die Karte erfindet" in page
+    assert "Overall accuracy" not in page and "Note:" not in page
