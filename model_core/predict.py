@@ -128,8 +128,10 @@ class DetectResult:
                 pct=number(100.0 * self.changed_pixels / max(self.valid_pixels, 1))),
             _("Changed area per interval (last change):"),
         ]
-        width = max([len(k) for k in self.hectares] + [8])
-        for label, ha in self.hectares.items():
+        shown = {k: interval_shown(k) for k in self.hectares}  # (the English names key the areas)
+        width = max([len(k) for k in shown.values()] + [8])
+        for key, ha in self.hectares.items():
+            label = shown[key]
             lines.append(f"  {label:<{width}}  {number(ha):12.2f} ha" if not math.isnan(ha) else
                          f"  {label:<{width}}  " + _("(no CRS: area unknown)"))
         for w in self.warnings:
@@ -198,6 +200,24 @@ def interval_labels(dates):
     names = [d or f"image {i + 1}" for i, d in enumerate(dates)]
     labels = [f"{names[k - 1]} to {names[k]}" for k in range(1, len(names))]
     return [f"{t} (interval {k})" if labels.count(t) > 1 else t for k, t in enumerate(labels, start=1)]
+
+
+def interval_shown(label):
+    """An interval's name as :func:`interval_labels` makes it (the English key of its areas) in the current
+    language, as the plugin names intervals: "2019-06-01 bis 2020-06-01", "Bild 1 bis Bild 2"; the label itself
+    in English or when it is not such a name."""
+    import re
+
+    m = re.fullmatch(r"(.+?) to (.+?)(?: \(interval (\d+)\))?", label)
+    if not m:
+        return label
+
+    def name(text):
+        image = re.fullmatch(r"image (\d+)", text)
+        return _("image {n}").format(n=int(image.group(1))) if image else text
+
+    shown = _("{start} to {end}").format(start=name(m.group(1)), end=name(m.group(2)))
+    return shown + (_(" (interval {k})").format(k=int(m.group(3))) if m.group(3) else "")
 
 
 def moment_colours(n_intervals):

@@ -99,19 +99,12 @@ def _map_section(pictures, problem=None):
     return "\n".join(parts)
 
 
-def interval_shown(label):
-    """An interval's name ('2019-06-01 to 2020-06-01', as the engine keys its areas) as the report shows it, in
-    the current language ('2019-06-01 bis 2020-06-01', as the plugin names it)."""
-    start, sep, end = label.partition(" to ")
-    return _("{start} to {end}").format(start=start, end=end) if sep and " to " not in end else label
-
-
 def report_html(res, title=None, inputs=None, extra=None, pictures=None, picture_problem=None):
     """The report of ``res`` (a DetectResult) as an HTML string; ``inputs``: the input files' names;
     ``extra``: {name: path} of further outputs of the run (the change polygons); ``pictures``: the map's
     images (:func:`model_core.quicklook.report_pictures`), or ``picture_problem``, why there are none."""
     from model_core import __version__
-    from model_core.predict import moment_colours
+    from model_core.predict import interval_shown, moment_colours
 
     esc = html.escape
     labels = list(res.interval_labels)   # the English names the areas are keyed by

@@ -463,3 +463,22 @@ def test_the_german_catalogue_keeps_the_plugin_s_remote_sensing_terms():
     wrong = [(k[:50], term) for k, v in german.items() for term in ("Herstellergenauigkeit", "Bandwert", "das Land ")
              if term in v]
     assert not wrong, wrong
+
+
+def test_the_summary_names_the_intervals_in_its_language(tmp_path):
+    from model_core.predict import detect, interval_shown
+
+    imgs = [write_tif(tmp_path / f"{n}.tif", np.full((4, 32, 32), v, np.float32))
+            for n, v in (("a_2019", 10.0), ("b_2020", 11.0), ("c_2021", 12.0))]
+    res = detect(imgs, str(tmp_path / "out"), model="cva")
+    english = res.summary_text()
+    assert "  2019 to 2020  " in english and list(res.hectares) == ["2019 to 2020", "2020 to 2021"]
+    i18n.set_language("de")
+    assert "  2019 bis 2020  " in res.summary_text() and "2019 to 2020" not in res.summary_text()
+    assert interval_shown("image 1 to image 2") == "Bild 1 bis Bild 2"
+    assert interval_shown("2001 to 2001 (interval 2)") == "2001 bis 2001 (Intervall 2)"
+    assert interval_shown("water") == "water"
+    i18n.set_language("es")
+    assert interval_shown("2019-06-01 to 2020-06-01") == "2019-06-01 a 2020-06-01"
+    i18n.set_language("en")
+    assert res.summary_text() == english and interval_shown("image 1 to image 2") == "image 1 to image 2"

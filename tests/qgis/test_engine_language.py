@@ -91,6 +91,26 @@ def test_processing_reports_the_engine_s_refusal_in_qgis_s_language(project, qgi
     assert not os.path.exists(out / "moment.tif")
 
 
+def test_the_sentence_after_a_run_s_refusal_speaks_qgis_s_language(project, qgis_language, tmp_path, monkeypatch):
+    """When the engine refuses the polygons or the report after the rasters were written, the plugin adds that
+    the run's rasters were removed: in English after a Spanish refusal, until it was translated."""
+    from model_core import polygons
+    from model_core.errors import OutputError
+
+    def refuse(*args, **kwargs):
+        raise OutputError("No se pueden escribir los polígonos.")
+
+    monkeypatch.setattr(polygons, "write_polygons", refuse)
+    qgis_language("es_ES")
+    out = tmp_path / "out"
+    results, ok, fb = run_processing("caim:detectchanges", {
+        "INPUT": make_stack(str(tmp_path)), "MODEL": "cva", "DEVICE": "CPU", "POLYGONS": str(out / "p.gpkg"),
+        "AREA": str(out / "area.tif"), "MOMENT": str(out / "moment.tif"), "CONFIDENCE": str(out / "confidence.tif")})
+    assert not ok and not os.path.exists(out / "moment.tif")
+    assert ("No se pueden escribir los polígonos. Los rásteres de cambio de esta ejecución se eliminaron con ella."
+            in fb.textLog()), fb.textLog()
+
+
 def test_the_dialog_keeps_the_estimate_in_the_engine_s_language_under_the_progress_text(qgis_app):
     """The dialog knows the engine's estimate lines by their beginning ('Estimate  ...'): in German they begin
     'Schätzung'."""
