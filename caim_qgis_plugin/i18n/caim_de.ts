@@ -1013,7 +1013,7 @@ Braucht PyTorch im Python von QGIS.
         <message>
             <location filename="../algorithm.py" line="831" />
             <source> The change rasters of this run were removed with it.</source>
-            <translation> Die Änderungsraster dieses Laufs wurden mit entfernt.</translation>
+            <translation> Die Änderungsraster dieses Laufs wurden mit ihm entfernt.</translation>
         </message>
         <message>
             <location filename="../algorithm.py" line="836" />

@@ -1013,7 +1013,7 @@ Necesita PyTorch en el Python de QGIS.
         <message>
             <location filename="../algorithm.py" line="831" />
             <source> The change rasters of this run were removed with it.</source>
-            <translation> Los ráster de cambio de esta ejecución se quitaron con ella.</translation>
+            <translation> Los rásteres de cambio de esta ejecución se eliminaron con ella.</translation>
         </message>
         <message>
             <location filename="../algorithm.py" line="836" />
