@@ -1095,7 +1095,7 @@ def test_a_huge_run_over_existing_outputs_can_be_run_anyway(dialog, project, tmp
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or answers.pop(0))
     dialog.folder_widget.setFilePath(str(folder))
     assert dialog.run() is not None
-    assert wait_for(lambda: dialog.task is None and len(asked) == 2)
+    assert wait_for(lambda: dialog.task is None and len(asked) == 2), (asked, dialog.status.text())
     assert wait_for(lambda: dialog.task is None and dialog.last_results is not None, 120), dialog.status.text()
     assert dialog._params.get("ALLOW_HUGE") is True
     assert (folder / OUTPUT_FILES["MOMENT"]).read_bytes()[:2] in (b"II", b"MM")  # the new map
