@@ -430,7 +430,7 @@ def test_the_polygons_progress_and_the_partial_folders_notice_in_spanish(tmp_pat
     temps = _make_temp_dirs({"area": str(out / "area.tif")}, [], held, notice=notices.append)
     for fd in held:
         os.close(fd)
-    assert notices and notices[0].startswith("Se eliminaron 1 carpetas de salidas parciales en "), notices
+    assert notices and notices[0].startswith("Se quitó 1 carpeta(s) de salida parcial en "), notices
     assert not (out / (PARTIAL_PREFIX + "left")).exists() and len(temps) == 1
 
 
