@@ -156,7 +156,7 @@ def test_stacking_band_files_in_spanish_keeps_processing_s_terms(project, qgis_l
 
 @pytest.mark.parametrize("locale,not_stacked,bands", [
     ("de", "nicht gestapelt (mit 'Kanäle, durch Komma getrennt' angeben)", "(der Parameter 'Kanäle, durch Komma "),
-    ("es_ES", "no apiladas (darlas con 'Bandas, separadas por comas')", "(el parámetro de bandas 'Bandas, separadas ")])
+    ("es_ES", "no apiladas (indicarlas con 'Bandas, separadas por comas')", "(el parámetro de bandas 'Bandas, separadas ")])
 def test_stacking_band_files_names_processing_s_bands_in_german_and_spanish(project, qgis_language, tmp_path,
                                                                            locale, not_stacked, bands):
     """caim:stackbands rewrote the engine's "with --bands" into its own parameter by the English phrase: the
