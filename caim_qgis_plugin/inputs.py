@@ -486,9 +486,14 @@ def validate(layers, dates=None, bands=None, model=mdl.AUTO, weights=None, masks
         known = [d for d in dates if d]
         missing = [layers[i].name() for i, d in enumerate(dates) if not d and i < len(layers)]
         if missing:
+            # a few named, the rest counted: 28 undated days named one by one filled the messages, and what this
+            # says (the top row is image 1) went behind a scroll bar
+            named = ", ".join("'%s'" % m for m in (missing if len(missing) <= 4 else missing[:3]))
+            if len(missing) > 4:
+                named += tr(" and %d more layers") % (len(missing) - 3)
             problems.append((WARNING, tr("No date for %s: the results will name the images 'image 1', 'image 2', … "
                                          "by their order in this list (the top row is image 1) instead of dates.")
-                             % ", ".join("'%s'" % m for m in missing)))
+                             % named))
         if known != sorted(known):
             problems.append((WARNING, tr("Dates are not in chronological order: moments follow the list order.")))
         if len(set(known)) < len(known):

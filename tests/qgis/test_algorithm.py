@@ -1335,3 +1335,21 @@ def test_layers_without_dates_are_warned_of_with_the_names_the_results_give(qgis
     assert legend == ["image 1 to image 2"]
     warning = next(m for m in warnings if m.startswith("No date for 'day 0', 'day 1'"))
     assert "'image 1', 'image 2'" in warning and "order in this list" in warning
+
+
+def test_the_warning_of_many_undated_layers_names_a_few_and_counts_the_rest(qgis_app, tmp_path):
+    """28 undated DynamicEarthNet days: the warning listed all 28 names, which filled the dialog's messages and
+    pushed what it says (the top row is image 1) behind a scroll bar.  It names the first three and counts the
+    rest; four or fewer are all named."""
+    from qgis.core import QgsRasterLayer
+
+    from caim_qgis_plugin import inputs as inp
+
+    stack = make_stack(str(tmp_path), nodata_block=False)
+    layers = [QgsRasterLayer(stack[i % len(stack)], "day %d" % i, "gdal") for i in range(28)]
+    warnings = [m for lvl, m in inp.validate(layers, [None] * 28, None, "cva") if lvl == inp.WARNING]
+    warning = next(m for m in warnings if m.startswith("No date for "))
+    assert warning.startswith("No date for 'day 0', 'day 1', 'day 2' and 25 more layers: "), warning
+    assert "'day 3'" not in warning and "(the top row is image 1)" in warning
+    warnings = [m for lvl, m in inp.validate(layers[:4], [None] * 4, None, "cva") if lvl == inp.WARNING]
+    assert any(m.startswith("No date for 'day 0', 'day 1', 'day 2', 'day 3': ") for m in warnings), warnings
