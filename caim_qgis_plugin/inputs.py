@@ -462,8 +462,7 @@ def validate(layers, dates=None, bands=None, model=mdl.AUTO, weights=None, masks
             network = _network_band_problems(model, rasters, bands)
             fallback, why = _auto_fallback(choice, network, rasters, bands)
             if fallback:  # "auto" on imagery the networks cannot read: a classical method runs (the engine's)
-                problems.append((INFO, tr("Automatic: %s will run, not %s, which cannot read these layers' bands: "
-                                          "%s") % (mdl.name(fallback), mdl.name(model), why)))
+                problems.append((INFO, _fallback_note(fallback, model, why)))
             elif choice in (None, "", mdl.AUTO) and not bands and _engine_choice(rasters, bands) is not None:
                 # the engine reads these bands for the network (it decides): its notes, not a refusal of its own
                 problems += [p for p in network if p[0] != ERROR]
@@ -473,9 +472,7 @@ def validate(layers, dates=None, bands=None, model=mdl.AUTO, weights=None, masks
             # "auto" with a Weights file, on imagery the networks cannot read: the engine runs its classical method
             # all the same, without the file (it said 'ready to run with Classical ISFA' and no why)
             fallback, why = _auto_fallback(choice, _network_band_problems(model, rasters, bands), rasters, bands)
-            problems.append((INFO, tr("Automatic: %s will run, not %s, which cannot read these layers' bands: "
-                                      "%s") % (mdl.name(fallback), mdl.name(model), why) + " "
-                             + tr("The Weights file is not used.")))
+            problems.append((INFO, _fallback_note(fallback, model, why) + " " + tr("The Weights file is not used.")))
         elif mdl.needs_weights(model) and weights_record(weights)[1]:
             # refused before the run (the run stopped with it after the layers were read)
             problems.append((ERROR, weights_record(weights)[1]))
@@ -532,6 +529,12 @@ def _engine_choice(rasters, bands):
             _ENGINE_CHOICES.clear()
         _ENGINE_CHOICES[key] = engine_auto_choice(paths, bands)
     return _ENGINE_CHOICES[key]
+
+
+def _fallback_note(fallback, network, why):
+    """The dialog's note that "auto" runs the classical ``fallback`` instead of ``network``, and ``why``."""
+    return tr("Automatic: %s will run, not %s, which cannot read these layers' bands: %s") % (
+        mdl.name(fallback), mdl.name(network), why)
 
 
 def _auto_fallback(choice, network_problems, rasters, bands=None):
