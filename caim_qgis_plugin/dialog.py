@@ -407,6 +407,9 @@ class StackTask(QgsTask):
         super().__init__(tr("CAIM: stacking band files into dates"), QgsTask.Flag.CanCancel)
         self.sources, self.folder, self.done = list(sources), folder, done
         engine_language()  # the engine's messages in QGIS's language (its run is in a worker thread)
+        from caim_qgis_plugin.stackbands_algorithm import dialog_option_names
+
+        self.option_names = dialog_option_names()  # (the engine's --bands, as this button's user finds it)
         self.result, self.error = None, None
         self.layers = {}
         self.started = self.seconds = None  # when run() began (perf_counter), and the engine's seconds: measured
@@ -421,10 +424,12 @@ class StackTask(QgsTask):
     def run(self):
         from model_core.bandfiles import stack_band_files
         from model_core.errors import CaimError, Cancelled
+        from model_core.i18n import option_names
 
         start = self.started = time.perf_counter()
         try:
-            self.result = stack_band_files(self.sources, self.folder, progress=self._progress)
+            with option_names(self.option_names):  # (set in this, the task's thread: the engine runs here)
+                self.result = stack_band_files(self.sources, self.folder, progress=self._progress)
             self.seconds = time.perf_counter() - start
             self.layers = self._make_layers(self.result)
         except Cancelled:
@@ -1598,7 +1603,7 @@ class CaimDialog(QDialog):
         ``last_stack_ok``."""
         from qgis.core import QgsProcessingUtils
 
-        from caim_qgis_plugin.stackbands_algorithm import group_name, in_dialog_terms, place_in_group
+        from caim_qgis_plugin.stackbands_algorithm import group_name, place_in_group
 
         if task is not self.stack_task:  # (the dialog was shut down meanwhile)
             return
@@ -1610,7 +1615,7 @@ class CaimDialog(QDialog):
         self.last_stack_ok = False
         if task.result is None:
             if task.error is not None:
-                self._set_status(tr("Stack band files into dates: %s") % in_dialog_terms(task.error), error=True)
+                self._set_status(tr("Stack band files into dates: %s") % task.error, error=True)
             else:
                 self._set_status(tr("Stacking cancelled; nothing was written."))
             self.validate()

@@ -160,13 +160,16 @@ class SplitDatesAlgorithm(QgsProcessingAlgorithm):
         order = ORDERS[self.parameterAsEnum(parameters, self.BAND_ORDER, context)]
         dates = parameter_text(self, parameters, self.DATES, context).strip() or None
         folder = self.parameterAsString(parameters, self.OUTPUT, context)
-        try:
-            written = write_split(source, folder, per_date, order, dates,
-                                  overwrite=self.parameterAsBoolean(parameters, self.OVERWRITE, context))
-        except CaimError as exc:
-            from caim_qgis_plugin.stackbands_algorithm import in_processing_terms
+        from model_core.i18n import option_names
 
-            raise QgsProcessingException(in_processing_terms(exc)) from None
+        from caim_qgis_plugin.stackbands_algorithm import processing_option_names
+
+        try:
+            with option_names(processing_option_names()):  # (the engine's --overwrite is OVERWRITE here)
+                written = write_split(source, folder, per_date, order, dates,
+                                      overwrite=self.parameterAsBoolean(parameters, self.OVERWRITE, context))
+        except CaimError as exc:
+            raise QgsProcessingException(str(exc)) from None
         intermediate = model_intermediate(parameters, self.OUTPUT)
         # the change detection reads a layer's date from its name first: the file's own (ndvi_2020) is left out
         for (path, _date), name in zip(written, date_layer_names(layer.name(), [d for _, d in written])):

@@ -52,33 +52,23 @@ class GroupPlacer(QgsProcessingLayerPostProcessorInterface):
         place_in_group(project, layer, self.group, self.mask)
 
 
-def in_processing_terms(exc):
-    """An engine error's message (or summary) as Processing shows it: the command line's "(--overwrite)" and
-    "--bands" there are the algorithm's advanced OVERWRITE and its BANDS parameters (caim:stackbands,
-    caim:splitdates).  Found by the options alone, which the engine's German and Spanish messages keep (checked by
-    tools/engine_messages.py), not by English words around them: "give them with --bands" is "mit --bands angeben"
-    and "darlas con --bands" there.  A line that names the parameter already ("--bands on the command line, BANDS
-    in Processing") or is a command to run is left as it is."""
+def processing_option_names():
+    """How caim:stackbands and caim:splitdates name the command line's options that the engine's messages give
+    (for :func:`model_core.i18n.option_names`): in a sentence ("give them with 'Bands, comma-separated'") and
+    aside in parentheses ("(the advanced parameter '...', OVERWRITE)").  The engine's templates carry the
+    options as fields, so this holds in every language; nothing rewrites the engine's text (it did, by finding
+    "--bands" in it, which broke whenever a translation moved or inflected the option)."""
     bands = tr("Bands, comma-separated")
     overwrite = tr("Replace VRTs of the same names in the folder")
-    lines = []
-    for line in str(exc).split("\n"):
-        if "python -m model_core" not in line and not re.search(r"\b(?:BANDS|OVERWRITE)\b", line):
-            line = line.replace("(--overwrite)", tr("(the advanced parameter '%s', OVERWRITE)") % overwrite)
-            line = line.replace("(--bands)", tr("(the parameter '%s', BANDS)") % bands)
-            line = re.sub(r"--overwrite(?![\w-])", lambda _m: "'%s'" % overwrite, line)
-            # (an option followed by its value is a command line quoted: left as it is)
-            line = re.sub(r"--bands(?![\w-])(?!\s+[\d'\"])", lambda _m: "'%s'" % bands, line)
-        lines.append(line)
-    return "\n".join(lines)
+    return {"--bands": ("'%s'" % bands, tr("the parameter '%s', BANDS") % bands),
+            "--overwrite": ("'%s'" % overwrite, tr("the advanced parameter '%s', OVERWRITE") % overwrite)}
 
 
-def in_dialog_terms(exc):
-    """An engine error's message as the detect dialog's 'Stack band files into dates' button shows it: it has no
-    band choice, which the menu entry's algorithm has; a date is left out there by unchecking its band files."""
-    return str(exc).replace(" (--bands).", tr(" (Bands of Raster > CAIM change detection > Stack band files into "
-                                              "dates…). In the list, a date is left out by unchecking its band "
-                                              "files."))
+def dialog_option_names():
+    """How the detect dialog's 'Stack band files into dates' button names the engine's "--bands": it has no band
+    choice, which the menu entry's algorithm has; a date is left out there by unchecking its band files."""
+    entry = tr("Bands of Raster > CAIM change detection > Stack band files into dates…")
+    return {"--bands": (entry, tr("%s; in the list, a date is left out by unchecking its band files") % entry)}
 
 
 def group_name(folder):
@@ -214,6 +204,7 @@ class StackBandsAlgorithm(QgsProcessingAlgorithm):
         engine_language()  # the engine's messages in QGIS's language
         from model_core.bandfiles import stack_band_files
         from model_core.errors import CaimError
+        from model_core.i18n import option_names
 
         from caim_qgis_plugin.split_algorithm import model_intermediate, temporary_folder_warning
 
@@ -225,13 +216,14 @@ class StackBandsAlgorithm(QgsProcessingAlgorithm):
             raise QgsProcessingException(tr("Choose the band files, or the folder holding them."))
         bands = parameter_text(self, parameters, self.BANDS, context).strip() or None
         out = self.parameterAsString(parameters, self.OUTPUT, context)
-        try:
-            res = stack_band_files(inputs, out, bands=bands,
-                                   overwrite=self.parameterAsBoolean(parameters, self.OVERWRITE, context))
-        except CaimError as exc:
-            raise QgsProcessingException(in_processing_terms(exc)) from None
-        text = res.text()
-        feedback.pushInfo(in_processing_terms(text))
+        with option_names(processing_option_names()):   # (the engine's --bands is this algorithm's BANDS)
+            try:
+                res = stack_band_files(inputs, out, bands=bands,
+                                       overwrite=self.parameterAsBoolean(parameters, self.OVERWRITE, context))
+            except CaimError as exc:
+                raise QgsProcessingException(str(exc)) from None
+            text = res.text()
+        feedback.pushInfo(text)
         intermediate = model_intermediate(parameters, self.OUTPUT)  # a model's step: its dates are not loaded
         warning = None if intermediate else temporary_folder_warning(res.out_dir)  # (Processing's default output)
         if warning:

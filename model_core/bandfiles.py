@@ -39,7 +39,7 @@ import sys
 from dataclasses import dataclass, field
 
 from model_core.errors import InputError, OutputError
-from model_core.i18n import N_, _, translated
+from model_core.i18n import N_, _, option, translated
 
 RASTER_EXTS = (".tif", ".tiff", ".jp2", ".img")
 # files of a product that are not rasters of its bands: metadata, checksums, quicklooks' world files, sidecars
@@ -704,8 +704,9 @@ class StackResult:
             lines.append(_("  bands per date ({n}): {bands}").format(n=len(names), bands=", ".join(labels)))
             others = _key_order(family, {b for d in dates for b in d.bands} - set(names), dates)
             if others:
-                lines.append(_("  not stacked (give them with --bands): {bands}").format(bands=', '.join(
-                    _shown(b, dates, family) if _by_role(family) else b for b in others)))
+                lines.append(_("  not stacked (give them with {option}): {bands}").format(
+                    option=option("--bands"),
+                    bands=', '.join(_shown(b, dates, family) if _by_role(family) else b for b in others)))
             masked = [d for d in dates if d.mask_name]
             if masked:
                 kinds = sorted({d.mask.band for d in masked})
@@ -1186,7 +1187,8 @@ def plan(inputs, bands=None, progress=None):
                                    "{value}, which "
                                    "{n_have} other date(s) have (e.g. {date2}: "
                                    "'{name}'). Add the missing file, "
-                                   "leave that date out, or choose the bands every date has (--bands).").format(
+                                   "leave that date out, or choose the bands every date has ({option:full}).").format(
+                                     option=option("--bands"),
                                      where=where, date=d.date, shown=_shown(lacking[0], dates),
                                      value=_(" (and {others})").format(others=', '.join(lacking[1:]))
                                      if len(lacking) > 1 else '',
@@ -1481,8 +1483,9 @@ def stack_band_files(inputs, out_dir, bands=None, overwrite=False, progress=None
     if existing and not overwrite:
         raise OutputError(_("'{out_dir}' already exists ({n_existing} of the "
                             "{n_targets} files). Choose another folder, delete them, or allow overwriting "
-                            "(--overwrite).").format(out_dir=os.path.join(out_dir, existing[0]),
-                              n_existing=len(existing), n_targets=len(targets)))
+                            "({option:full}).").format(option=option("--overwrite"),
+                                                       out_dir=os.path.join(out_dir, existing[0]),
+                                                       n_existing=len(existing), n_targets=len(targets)))
     made = not os.path.isdir(out_dir)
     if made:
         try:

@@ -18,8 +18,16 @@ so that scripts reading its English output keep working.  What programs read sta
 language (CSV, JSON, the outputs' metadata keys and coded values, ``CAIM_INTERVALS``); what people read is in
 the run's language: the HTML run report and the two notes ``CAIM_MODEL_NOTE`` and ``CAIM_WEIGHTS_TRAINING``
 (:class:`Message` keeps a text's English form for the files beside the one shown).
+
+A command-line option a message tells the user to give (``--overwrite``, ``--bands``) is a field of the
+template, not a word of its text: ``_("... or allow overwriting ({overwrite:full}).").format(
+overwrite=option("--overwrite"))``.  The command line shows the option itself; a caller whose user names
+options otherwise (the QGIS plugin: its Processing parameters, its dialog's buttons) gives its own names with
+:func:`option_names` around the engine's call, so that no caller rewrites the engine's text, in any language.
 """
 
+import contextlib
+import contextvars
 import json
 import os
 import threading
@@ -188,6 +196,8 @@ class Said:
 
 
 def _made(value, shown):
+    if isinstance(value, option):
+        return value if shown else option(value.name, {})   # the English record: the command line's option
     if isinstance(value, (Message, Said)):
         return value.shown() if shown else value.english()
     if isinstance(value, (list, tuple)):
@@ -195,3 +205,48 @@ def _made(value, shown):
     if shown and isinstance(value, (int, float)) and not isinstance(value, bool):
         return number(value)
     return value
+
+
+# {option: name} of the caller's names for command-line options (option_names); unset: the options themselves.
+# A context variable, not a global: a QGIS Processing algorithm and the dialog's task run in threads of their own,
+# each with its own names, at the same time.
+_OPTION_NAMES = contextvars.ContextVar("caim_option_names", default=None)
+OPTION_FORMS = ("", "full")   # a template's format spec of an option field: in a sentence; in parentheses
+
+
+class option:
+    """A command-line option for a template's field (``{bands}`` in a sentence, ``({bands:full})`` said aside in
+    parentheses, where a caller may name it fully): the option itself (``--bands``) unless the caller named
+    it otherwise with :func:`option_names`."""
+
+    __slots__ = ("name", "names")
+
+    def __init__(self, name, names=None):
+        self.name, self.names = name, names   # names: fixed names ({} for English records), else the caller's
+
+    def __format__(self, spec):
+        if spec not in OPTION_FORMS:
+            raise ValueError("an option's form is '' or 'full', not %r" % spec)
+        names = _OPTION_NAMES.get() if self.names is None else self.names
+        named = (names or {}).get(self.name)
+        if named is None:
+            return self.name
+        return named if isinstance(named, str) else named[1 if spec == "full" else 0]
+
+    def __str__(self):
+        return format(self, "")
+
+    def __repr__(self):
+        return "option(%r)" % (self.name,)
+
+
+@contextlib.contextmanager
+def option_names(names):
+    """Within the block (in this thread), the engine's messages name the command-line options by ``names``:
+    {'--bands': name} (one name for both forms) or {'--bands': (in a sentence, in parentheses)}; options not in it
+    are shown as they are."""
+    token = _OPTION_NAMES.set(dict(names))
+    try:
+        yield
+    finally:
+        _OPTION_NAMES.reset(token)

@@ -18,7 +18,7 @@ import re
 import uuid
 
 from model_core.errors import InputError, OutputError
-from model_core.i18n import _
+from model_core.i18n import _, option
 from model_core.stack import _DATE_METADATA_KEYS, InputSpec, parse_date, quiet_gdal
 
 ORDERS = ("date", "band")
@@ -686,8 +686,9 @@ def write_split(path, out_dir, per_date=None, order=None, dates=None, overwrite=
     existing = [p for p in names if os.path.exists(p)]
     if existing and not overwrite:
         raise OutputError(_("'{existing}' already exists ({n_existing} of the {n_names} files). Choose "
-                            "another folder, delete them, or allow overwriting (--overwrite).").format(
-                              existing=existing[0], n_existing=len(existing), n_names=len(names)))
+                            "another folder, delete them, or allow overwriting ({option:full}).").format(
+                              option=option("--overwrite"), existing=existing[0], n_existing=len(existing),
+                              n_names=len(names)))
     if os.path.lexists(out_dir) and not os.path.isdir(out_dir):
         raise OutputError(_("'{out_dir}' is a file, not a folder: choose a folder for the dates' VRTs (a new one "
                             "is made).").format(out_dir=out_dir))

@@ -73,31 +73,44 @@ def test_the_check_finds_a_missing_translation_a_changed_field_and_a_hidden_unde
 
 
 def test_the_check_finds_a_translation_that_drops_or_renames_an_option(tmp_path, monkeypatch):
-    """The plugin finds "--bands", "--overwrite" and ALLOW_HUGE in the engine's messages to name its own parameters
-    (caim_qgis_plugin.stackbands_algorithm.in_processing_terms, the dialog's 'Run anyway?'): a translation must keep
-    them, as often as the template."""
+    """The plugin finds ALLOW_HUGE in the engine's messages (the dialog's 'Run anyway?') and names "--bands" and
+    "--overwrite" its own way (i18n.option_names, by the templates' option field): a translation must keep the
+    options written out, as often as the template, and the option fields (a dropped field, or the field spelt out
+    as the command line's option, would show the command line's option in QGIS)."""
     engine = tmp_path / "model_core"
     engine.mkdir()
     (engine / "m.py").write_text(
         "from model_core.i18n import _\n"
         "A = _('Give them with --bands.')\n"
         "B = _('Allow huge runs (--allow-huge, ALLOW_HUGE in Processing).')\n"
-        "C = _('Bands per date (--bands-per-date, BANDS_PER_DATE); or --bands, BANDS.')\n")
+        "C = _('Bands per date (--bands-per-date, BANDS_PER_DATE); or --bands, BANDS.')\n"
+        "D = _('Not stacked (give them with {option}).').format(option=option('--bands'))\n"
+        "E = _('Allow overwriting ({option:full}).').format(option=option('--overwrite'))\n")
     for code, entries in (("de", {"Give them with --bands.": "Mit --bands angeben.",
                                   "Allow huge runs (--allow-huge, ALLOW_HUGE in Processing).":
                                       "Große Läufe erlauben (--allow-huge, ERLAUBE_GROSS in Processing).",
                                   "Bands per date (--bands-per-date, BANDS_PER_DATE); or --bands, BANDS.":
-                                      "Kanäle je Zeitpunkt (--bands-per-date, BANDS_PER_DATE); oder --bands, KANÄLE."}),
+                                      "Kanäle je Zeitpunkt (--bands-per-date, BANDS_PER_DATE); oder --bands, KANÄLE.",
+                                  "Not stacked (give them with {option}).": "Nicht gestapelt (mit --bands angeben).",
+                                  "Allow overwriting ({option:full}).": "Überschreiben erlauben ({option:full})."}),
                           ("es", {"Give them with --bands.": "Darlas con las bandas.",
                                   "Allow huge runs (--allow-huge, ALLOW_HUGE in Processing).":
                                       "Permitir (--allow-huge, ALLOW_HUGE en Processing).",
                                   "Bands per date (--bands-per-date, BANDS_PER_DATE); or --bands, BANDS.":
-                                      "Bandas (--bands-per-date, BANDS_PER_DATE); o --bands, BANDS."})):
+                                      "Bandas (--bands-per-date, BANDS_PER_DATE); o --bands, BANDS.",
+                                  "Not stacked (give them with {option}).": "No apiladas (indicarlas con {option}).",
+                                  "Allow overwriting ({option:full}).": "Permitir sobrescribir ({option})."})):
         (tmp_path / f"{code}.json").write_text(json.dumps(entries), encoding="utf-8")
     monkeypatch.setattr(engine_messages, "ENGINE", str(engine))
     monkeypatch.setattr(engine_messages, "catalogue_path", lambda code: str(tmp_path / f"{code}.json"))
     problems = engine_messages.check()
-    assert len(problems) == 3, problems
+    assert len(problems) == 6, problems
+    # the field dropped and the option spelt out in its place: the field and the option both differ
+    assert any(p.startswith("de: the fields of the translation of ") and "m.py:5 " in p and "('option', '', '')" in p
+               for p in problems), problems
+    assert any(p.startswith("de: the translation of ") and "m.py:5 " in p and "['--bands']" in p for p in problems)
+    # the field kept without its form: '(the advanced parameter ..., OVERWRITE)' would become a bare name
+    assert any(p.startswith("es: the fields of the translation of ") and "m.py:6 " in p for p in problems), problems
     assert any(p.startswith("de: the translation of ") and "m.py:3 " in p and "'ALLOW_HUGE', 'ERLAUBE_GROSS'" in p
                for p in problems), problems
     assert any(p.startswith("de: the translation of ") and "m.py:4 " in p and "['BANDS']" in p for p in problems)
@@ -482,3 +495,56 @@ def test_the_summary_names_the_intervals_in_its_language(tmp_path):
     assert interval_shown("2019-06-01 to 2020-06-01") == "2019-06-01 a 2020-06-01"
     i18n.set_language("en")
     assert res.summary_text() == english and interval_shown("image 1 to image 2") == "image 1 to image 2"
+
+
+def _landsat_pair(tmp_path):
+    from fixtures import bandfiles as fx
+
+    for year, acquired in ((2015, "20150805"), (2020, "20200812")):
+        fx.write_landsat(tmp_path / "in", year, acquired, "20200919")
+    return str(tmp_path / "in")
+
+
+def test_a_caller_names_the_command_line_s_options_in_every_language_by_the_message_s_field(tmp_path, monkeypatch):
+    """The QGIS plugin rewrote the engine's "--bands" and "(--overwrite)" into its parameters by finding them in
+    the message's text, which broke whenever a translation moved or inflected the option.  The templates carry
+    the option as a field ({option}, {option:full} in parentheses): the command line shows the option, a caller
+    gives its own names (i18n.option_names), wherever the translation puts the field, e.g. first."""
+    import glob
+
+    from model_core.bandfiles import stack_band_files
+    from model_core.errors import OutputError
+
+    folder = _landsat_pair(tmp_path)
+    names = {"--bands": ("'Bands'", "the parameter 'Bands', BANDS"),
+             "--overwrite": ("'Replace'", "the advanced parameter 'Replace', OVERWRITE")}
+    res = stack_band_files([folder], str(tmp_path / "out"))
+    assert "  not stacked (give them with --bands): " in res.text()   # the command line's, unchanged
+    with i18n.option_names(names):
+        assert "  not stacked (give them with 'Bands'): " in res.text()
+        with pytest.raises(OutputError) as err:
+            stack_band_files([folder], str(tmp_path / "out"))
+    assert str(err.value).endswith("or allow overwriting (the advanced parameter 'Replace', OVERWRITE).")
+    assert "  not stacked (give them with --bands): " in res.text()   # (the names end with the block)
+    # a translation that moves the option to the front of its line, inflected ('--bands-Angabe')
+    catalogue = dict(i18n.catalogue("de"))
+    catalogue["  not stacked (give them with {option}): {bands}"] = "  {option}-Angabe fehlt für: {bands}"
+    monkeypatch.setitem(i18n._catalogues, "de", catalogue)
+    i18n.set_language("de")
+    assert "  --bands-Angabe fehlt für: " in res.text()
+    with i18n.option_names(names):
+        assert "  'Bands'-Angabe fehlt für: " in res.text() and "--bands" not in res.text()
+        os.remove(glob.glob(os.path.join(folder, "*20150805*", "*_SR_B5.TIF"))[0])
+        with pytest.raises(InputError) as err:
+            stack_band_files([folder], str(tmp_path / "out2"))
+    assert "die jeder Zeitpunkt hat (the parameter 'Bands', BANDS)." in str(err.value), str(err.value)
+
+
+def test_an_option_field_in_a_message_s_english_record_is_the_command_line_s():
+    record = i18n.Message("allow overwriting ({option:full})", option=i18n.option("--overwrite"))
+    with i18n.option_names({"--overwrite": "'Replace'"}):
+        assert record.shown() == "allow overwriting ('Replace')"
+        assert record.english() == "allow overwriting (--overwrite)"
+    assert record.shown() == "allow overwriting (--overwrite)"
+    with pytest.raises(ValueError):
+        format(i18n.option("--bands"), "short")

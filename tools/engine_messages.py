@@ -8,9 +8,11 @@
 A message of ``model_core`` is translatable when the code passes a literal template to ``_()``, or marks a
 constant with ``N_()`` (:mod:`model_core.i18n`).  This reads them with ``ast`` (no module is imported) and checks, for each
 language in :data:`model_core.i18n.LANGUAGES`, that every template has a non-empty translation whose
-replacement fields (name, conversion, format spec) are the template's and which keeps the template's command-line
-options and Processing parameter names (:data:`OPTION_NAMES`: the plugin finds ``--bands`` or ``ALLOW_HUGE`` in
-a message by them, in every language), that no catalogue keeps an entry no
+replacement fields (name, conversion, format spec) are the template's -- an option the plugin names its own way
+(``--bands``, ``--overwrite``) is such a field, ``{option}`` or ``({option:full})`` (:func:`model_core.i18n.option`),
+so a translation that drops or spells it out is caught there -- and which keeps the command-line options and
+Processing parameter names the template writes out (:data:`OPTION_NAMES`: the plugin finds ``ALLOW_HUGE`` in a
+message, in every language), that no catalogue keeps an entry no
 longer in the code, and that no module binds the name ``_`` itself (``key, _, value = ...`` in a function
 that also calls ``_()`` would hide the translation function there).  Exit status 1 when something is wrong.
 """
@@ -31,8 +33,8 @@ from model_core.i18n import LANGUAGES, catalogue_path  # noqa: E402
 ENGINE = os.path.join(ROOT, "model_core")
 _SCOPES_OF_THEIR_OWN = (ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)
 # the command line's options (--bands) and Processing's parameter names (ALLOW_HUGE, BANDS_PER_DATE, BANDS,
-# OVERWRITE, ...) as a message names them: a translation keeps each, as often as the template (the plugin rewrites
-# "--bands" and "--overwrite" into its parameters and offers ALLOW_HUGE by finding them in a message)
+# OVERWRITE, ...) as a message writes them out: a translation keeps each, as often as the template (the plugin offers
+# ALLOW_HUGE by finding it in a message; the options it names its own way are fields, checked with the others)
 OPTION_NAMES = re.compile(r"--[a-z][a-z-]*|\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b"
                           r"|\b(?:BANDS|OVERWRITE|MODEL|DEVICE|WEIGHTS|MASKS|DATES|REPORT|QUICKLOOK|THRESHOLD)\b")
 

@@ -134,7 +134,7 @@ def test_the_dialog_keeps_the_estimate_in_the_engine_s_language_under_the_progre
 
 def test_stacking_band_files_in_spanish_keeps_processing_s_terms(project, qgis_language, tmp_path):
     """caim:stackbands in a Spanish QGIS: the engine's refusal is Spanish, and its '(--overwrite)' still turns
-    into the algorithm's parameter (stackbands_algorithm.in_processing_terms)."""
+    into the algorithm's parameter (stackbands_algorithm.processing_option_names)."""
     from fixtures import bandfiles as fx
 
     qgis_language("es_ES")
@@ -191,8 +191,8 @@ def test_stacking_band_files_names_processing_s_bands_in_german_and_spanish(proj
         assert wait_for(lambda: dialog.stack_task is None)
         status = dialog.status.text()
         assert "SR_B5" in status and "--bands" not in status, status
-        assert ("In der Liste wird ein Zeitpunkt weggelassen" if locale == "de"
-                else "En la lista, una fecha se deja fuera") in status
+        assert ("; in der Liste wird ein Zeitpunkt weggelassen" if locale == "de"
+                else "; en la lista, una fecha se deja fuera") in status
     finally:
         dialog.shutdown()
         dialog.deleteLater()

@@ -574,8 +574,8 @@ def test_a_date_lacking_a_band_is_said_in_the_terms_of_processing_and_of_the_dia
         assert stack(dialog) is False
         status = dialog.status.text()
         assert "2015-08-05 lacks band NIR (SR_B5)" in status and "--bands" not in status
-        assert "(Bands of Raster > CAIM change detection > Stack band files into dates…). In the list, a date is " \
-               "left out by unchecking its band files." in status
+        assert "(Bands of Raster > CAIM change detection > Stack band files into dates…; in the list, a date is " \
+               "left out by unchecking its band files)." in status
     finally:
         dialog.shutdown()
         dialog.deleteLater()
