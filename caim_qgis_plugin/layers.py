@@ -552,19 +552,31 @@ def style_run_file(layer):
 
 class RunFileStyler:
     """Styles the run files added to ``project`` by hand (:func:`style_run_file`), not the layers a project
-    being read brings: those keep the style saved with them."""
+    being read brings: those keep the style saved with them.
+
+    ``reading`` is set by the project's first ``loadingLayer`` and reset by ``readProject`` (QGIS 3.22's
+    QgsProject has no isLoading).  A read that fails (a file that is not XML, a cut .qgs, a corrupt .qgz, a
+    missing file) stops before the project is cleared and before any layer loads: QGIS 3.22 emits neither
+    ``cleared`` nor ``loadingLayer`` then, so the flag is not set; once layers load, readProjectFile has no
+    way out but ``readProject``.  ``cleared`` (New project, the start of the next read, closing QGIS's
+    project) resets it too, so that a read stopped between the two in another QGIS version cannot leave the
+    hand-added files unstyled for the rest of the session."""
 
     def __init__(self, project=None):
         self.project = project or QgsProject.instance()
         self.reading = False
         self.project.loadingLayer.connect(self._loading)
         self.project.readProject.connect(self._read)
+        self.project.cleared.connect(self._cleared)
         self.project.layersAdded.connect(self.layers_added)
 
     def _loading(self, _name):
         self.reading = True
 
     def _read(self, _document):
+        self.reading = False
+
+    def _cleared(self):
         self.reading = False
 
     def layers_added(self, layers):
@@ -575,6 +587,7 @@ class RunFileStyler:
     def disconnect(self):
         self.project.loadingLayer.disconnect(self._loading)
         self.project.readProject.disconnect(self._read)
+        self.project.cleared.disconnect(self._cleared)
         self.project.layersAdded.disconnect(self.layers_added)
 
 

@@ -311,6 +311,64 @@ def test_a_copy_of_a_run_file_added_by_hand_is_styled(project, finished_run, tmp
         styler.disconnect()
 
 
+def test_a_failed_project_read_leaves_the_styler_styling_hand_added_run_files(project, finished_run, tmp_path):
+    """RunFileStyler leaves alone the layers of a project being read: ``reading`` is set by the first
+    ``loadingLayer`` and reset by ``readProject``.  A read that fails must not leave it set, or every run file
+    added by hand for the rest of the session comes unstyled.  QGIS 3.22 fails a corrupt .qgs (cut in the middle
+    of its layers, not XML at all), a corrupt .qgz and a missing file before loading any layer; a read stopped
+    after its layers began to load (none found in 3.22: QgsProject emits loadingLayer there itself) is reset by
+    the next ``cleared`` (New project, the next read)."""
+    import shutil
+
+    from osgeo import gdal
+    from qgis.core import QgsRasterLayer
+
+    from caim_qgis_plugin import layers as lyr
+
+    res = finished_run["results"]
+    clip = str(tmp_path / "clip.tif")
+    src = gdal.Open(res["MOMENT"])
+    gdal.Translate(clip, src, srcWin=[0, 0, src.RasterXSize // 2, src.RasterYSize // 2])
+    src = None
+
+    def styled_when_added(name):
+        copy = str(tmp_path / (name + ".tif"))
+        shutil.copy(clip, copy)
+        layer = QgsRasterLayer(copy, name, "gdal")
+        project.addMapLayer(layer)
+        return [c.label for c in layer.renderer().classes()][0] == "No change"
+
+    project.addMapLayer(QgsRasterLayer(res["AREA"], "area", "gdal"))
+    good = str(tmp_path / "good.qgs")
+    assert project.write(good)
+    with open(good, encoding="utf-8") as f:
+        xml = f.read()
+    corrupt = {"cut.qgs": xml[:xml.index("</maplayer>")], "not_xml.qgs": "not a project"}
+    for name, text in corrupt.items():
+        with open(str(tmp_path / name), "w", encoding="utf-8") as f:
+            f.write(text)
+    project.write(str(tmp_path / "good.qgz"))
+    with open(str(tmp_path / "good.qgz"), "rb") as f:
+        head = f.read(300)
+    with open(str(tmp_path / "corrupt.qgz"), "wb") as f:
+        f.write(head)
+    styler = lyr.RunFileStyler(project)
+    try:
+        for k, name in enumerate(["cut.qgs", "not_xml.qgs", "corrupt.qgz", "missing.qgs"]):
+            assert not project.read(str(tmp_path / name)), name
+            assert not styler.reading, name
+            assert styled_when_added("after_%d" % k), name
+        assert project.read(good) and not styler.reading
+        assert styled_when_added("after_good")
+        # a read that stopped after its first layer began to load: the next New project (cleared) ends it
+        project.loadingLayer.emit("Loading layer area")
+        assert styler.reading
+        project.clear()
+        assert not styler.reading and styled_when_added("after_clear")
+    finally:
+        styler.disconnect()
+
+
 def test_the_layers_say_what_their_values_mean(project, finished_run):
     """QGIS's Identify tool shows a run's class number only ('Band 1: change moment (...)  3'): the layers'
     metadata (Layer Properties > Information and Metadata, kept in a project and a .qlr) say what the values
