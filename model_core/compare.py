@@ -41,6 +41,10 @@ MAX_VALUES = 65536      # distinct (map class, reference value) pairs before the
 CAVEAT = N_("the comparison is only as good as the reference's own accuracy and its co-registration with "
             "the map")
 # the reasons pixels are left out: English keys of the CSV's rows, translated where the text shows them
+# the metrics tables' column names as people read them in the text (metrics.format_area_table's names; the CSV's
+# keys and evaluate's tables keep the English ones); no '.' or ',' in a translation: the table's numbers are then
+# given the language's decimal mark by swapping the two (localize_number)
+TABLE_HEADS = (N_("method"), N_("pixels"), N_("OA"), N_("prec"), N_("recall"), N_("F1"), N_("kappa"), N_("mF1"))
 EXCLUDED = (N_("map nodata"), N_("reference nodata"), N_("outside the reference or masked"))
 
 
@@ -135,7 +139,8 @@ class Comparison:
 
     def text(self):
         """The comparison as the command line prints it and Processing's log shows it, in the current language
-        (the metrics tables' column names stay as ``evaluate`` prints them; their numbers take the language's decimal mark)."""
+        (the metrics tables' column names too, :data:`TABLE_HEADS`; their numbers take the language's decimal
+        mark).  In English, the tables as ``evaluate`` prints them."""
         def ha(v):
             return _("unknown (no CRS)") if math.isnan(v) else _("{ha:,.2f} ha").format(ha=number(v))
 
@@ -143,6 +148,7 @@ class Comparison:
             return format(number(int(v)), ",")
 
         excluded = ", ".join(f"{translated(k)} {count(v)}" for k, v in self.excluded.items() if v)
+        columns = {h: translated(h) for h in TABLE_HEADS}  # (the metrics tables')
         kind = _describe(*self.map_classes, shown=True) if self.map_classes else self.map_kind
         lines = [_("Map:        {path} ({kind})").format(path=self.map_path, kind=kind),
                  _("Reference:  {path}, {kind}").format(path=self.reference_path, kind=self._reference_text(True))
@@ -160,7 +166,7 @@ class Comparison:
                   f"{heads[3]:<{c1}}{count(cm[1, 0]):>{c2}}{count(cm[1, 1]):>{c2}}",
                   f"TP {count(self.area['tp'])}  FP {count(self.area['fp'])}  FN {count(self.area['fn'])}  "
                   f"TN {count(self.area['tn'])}",
-                  "", localize_number(metrics.format_area_table([(_("map vs reference"), self.area)])), "",
+                  "", localize_number(metrics.format_area_table([(_("map vs reference"), self.area)], columns)), "",
                   _("changed area on the compared pixels: map {map}, reference {reference}").format(
                       map=ha(self.changed_ha_map), reference=ha(self.changed_ha_reference))]
         if self.moment is not None:
@@ -169,8 +175,8 @@ class Comparison:
             w = max([len(n) for n in labels + cols[:1]] + [12])
             c = max([12] + [len(h) for h in cols[1:]])
             lines += ["", _("Change moment (both maps number the intervals alike)"),
-                      localize_number(metrics.format_moment_table([(_("map vs reference"), self.moment)])), "",
-                      f"{cols[0]:<{w}}  {cols[1]:>{c}}  {cols[2]:>{c}}  {'F1':>7}"]
+                      localize_number(metrics.format_moment_table([(_("map vs reference"), self.moment)], columns)),
+                      "", f"{cols[0]:<{w}}  {cols[1]:>{c}}  {cols[2]:>{c}}  {columns['F1']:>7}"]
             for k, name in enumerate(labels):
                 f1 = format(number(self.moment['f1_per_class'][k]), "7.4f") if self.moment["present"][k] else f"{'-':>7}"
                 lines.append(f"{name:<{w}}  {self._num(self.class_ha_map[k]):>{c}}  "

@@ -157,34 +157,53 @@ def undefined_area_scores(s):
     return {k for k, d in (("precision", tp + fp), ("recall", tp + fn), ("f1", 2 * tp + fp + fn)) if d == 0}
 
 
-def format_area_table(rows):
+def _heads(heads, names):
+    """The column names ``names`` as shown (``heads``: {English name: shown name}, e.g. translated; missing: the
+    English one) and each column's width: the English table's own (28 for the method, 9 for the pixels, 7 for a
+    score), wider when a shown name is longer."""
+    shown = [(heads or {}).get(n, n) for n in names]
+    widths = [max(28 if n == "method" else 9 if n == "pixels" else 7, len(h))
+              for n, h in zip(names, shown)]
+    return shown, widths
+
+
+def format_area_table(rows, heads=None):
     """Text table of area scores; ``rows`` is a list of (name, area_scores dict).  A score that is 0 / 0
     (:func:`undefined_area_scores`, e.g. F1 where neither reference nor prediction has change) is '-',
-    not 0: a map with no false change of a stable area is not 0 % precise."""
-    head = f"{'method':<28} {'pixels':>9} {'OA':>7} {'prec':>7} {'recall':>7} {'F1':>7} {'kappa':>7}"
+    not 0: a map with no false change of a stable area is not 0 % precise.  ``heads``: the column names as
+    shown ({'method': ..., 'pixels': ..., 'OA': ..., 'prec': ..., 'recall': ..., 'F1': ..., 'kappa': ...}), for
+    people reading another language (the comparison's text); without, the English table as ever."""
+    names = ["method", "pixels", "OA", "prec", "recall", "F1", "kappa"]
+    shown, (wm, wp, *ws) = _heads(heads, names)
+    head = f"{shown[0]:<{wm}} {shown[1]:>{wp}} " + " ".join(f"{h:>{w}}" for h, w in zip(shown[2:], ws))
     lines = [head, "-" * len(head)]
     for name, s in rows:
         undefined = undefined_area_scores(s)
-        prf = " ".join(f"{'-':>7}" if k in undefined else f"{s[k]:>7.4f}" for k in ("precision", "recall", "f1"))
-        lines.append(f"{name:<28} {s['pixels']:>9d} {s['oa']:>7.4f} {prf} {s['kappa']:>7.4f}")
+        cells = ["-" if k in undefined else f"{s[k]:.4f}" for k in ("oa", "precision", "recall", "f1", "kappa")]
+        lines.append(f"{name:<{wm}} {s['pixels']:>{wp}d} " + " ".join(f"{c:>{w}}" for c, w in zip(cells, ws)))
     return "\n".join(lines)
 
 
-def format_moment_table(rows):
-    """Text table of moment scores (OA, kappa, macro F1, per-class F1)."""
+def format_moment_table(rows, heads=None):
+    """Text table of moment scores (OA, kappa, macro F1, per-class F1); ``heads`` as :func:`format_area_table`'s
+    (with 'mF1'; the per-class 'F1[k]' take the shown 'F1')."""
     k = max((len(s["f1_per_class"]) for _, s in rows), default=0)
-    cls = " ".join(f"{'F1[' + str(i) + ']':>7}" for i in range(k))
-    head = f"{'method':<28} {'pixels':>9} {'OA':>7} {'kappa':>7} {'mF1':>7} {cls}"
+    names = ["method", "pixels", "OA", "kappa", "mF1"]
+    shown, (wm, wp, *ws) = _heads(heads, names)
+    f1 = (heads or {}).get("F1", "F1")
+    classes = [f"{f1}[{i}]" for i in range(k)]
+    wc = [max(7, len(c)) for c in classes]
+
+    def line(first, second, scores, per):   # (the per-class part after a space, empty or not: as ever)
+        return (f"{first:<{wm}} {second:>{wp}} " + " ".join(f"{c:>{w}}" for c, w in zip(scores, ws)) + " "
+                + " ".join(f"{c:>{w}}" for c, w in zip(per, wc)))
+
+    head = line(shown[0], shown[1], shown[2:], classes)
     lines = [head, "-" * len(head)]
     for name, s in rows:
-        per = []
-        for i in range(k):
-            if i < len(s["f1_per_class"]) and s["present"][i]:
-                per.append(f"{s['f1_per_class'][i]:>7.4f}")
-            else:
-                per.append(f"{'-':>7}")
-        lines.append(f"{name:<28} {s['pixels']:>9d} {s['oa']:>7.4f} {s['kappa']:>7.4f} "
-                     f"{s['macro_f1']:>7.4f} {' '.join(per)}")
+        per = [f"{s['f1_per_class'][i]:.4f}" if i < len(s["f1_per_class"]) and s["present"][i] else "-"
+               for i in range(k)]
+        lines.append(line(name, s["pixels"], [f"{s['oa']:.4f}", f"{s['kappa']:.4f}", f"{s['macro_f1']:.4f}"], per))
     return "\n".join(lines)
 
 

@@ -356,11 +356,25 @@ def test_a_comparison_in_german_and_its_english_csv(tmp_path):
     assert re.search(r"geänderte Fläche auf den verglichenen Pixeln: Karte \d+,\d\d ha, Referenz \d+,\d\d ha", text)
     assert re.search(r"Referenz unverändert +\d\.\d{3} ", text) and re.search(r"Karte gegen Referenz .* 0,\d{4} ", text)
     assert german.rows() == english.rows() and german.notes == english.notes  # the CSV stays English
+    # the metrics table's column names in German too (they were evaluate's English 'method pixels OA prec recall'),
+    # each number under its name, with the decimal comma
+    lines = text.splitlines()
+    head = next(i for i, line in enumerate(lines) if line.startswith("Methode "))
+    assert lines[head].split() == ["Methode", "Pixel", "Gesamtgenauigkeit", "Präzision", "Sensitivität", "F1", "Kappa"]
+    row = lines[head + 2]
+    assert row.startswith("Karte gegen Referenz") and len(row) == len(lines[head])
+    assert lines[head].index("Gesamtgenauigkeit") + len("Gesamtgenauigkeit") == row.index(",") + 5
+    assert "recall" not in text and " OA " not in text
     moment = compare(map_path, ref_path).text()
     assert "keine Änderung" in moment and "Intervall 3" in moment and "Konfusionsmatrix" in moment
+    assert "mittleres F1" in moment and " mF1 " not in moment
     i18n.set_language("en")  # the text is made in the language it is shown in
     assert re.search(r"changed area on the compared pixels: map \d+\.\d\d ha", german.text())
     assert german.text() == english.text()
+    assert "\nmethod                          pixels      OA    prec  recall      F1   kappa\n" in english.text()
+    i18n.set_language("es")
+    assert "\nmétodo                         píxeles exactitud global precisión sensibilidad      F1   kappa\n" in \
+        english.text()
     i18n.set_language("es")
     with pytest.raises(InputError, match="La referencia '.*nada.tif' no existe"):
         compare(map_path, str(tmp_path / "nada.tif"))
