@@ -864,7 +864,8 @@ class CaimDialog(QDialog):
 
     def weights_info(self):
         """(ok, text): what ``python -m model_core weights`` says about the file the chosen network would
-        load (the Weights field, else the bundled file); ok False with the reason when it cannot say, or when
+        load (the Weights field, else the bundled file), in QGIS's language (the engine's, set by the dialog: its
+        labels, sentences and a bundled file's description); ok False with the reason when it cannot say, or when
         "Automatic" runs a classical method on the checked layers (it described the network's file)."""
         if not mdl.needs_weights(self.model_choice()):
             return False, tr("The %s method uses no weights file.") % mdl.name(self.model_choice())
@@ -875,7 +876,7 @@ class CaimDialog(QDialog):
         path = self.weights_path()
         try:
             from model_core.errors import CaimError
-            from model_core.provenance import describe, text
+            from model_core.provenance import shown_text
             from model_core.weights import default_weights
         except ImportError as exc:
             return False, tr("The CAIM engine (model_core) could not be loaded: %s") % exc
@@ -884,7 +885,7 @@ class CaimDialog(QDialog):
             if path is None:
                 return False, tr("No bundled weights file was found for this model; choose a .pt file.")
         try:
-            return True, text(describe(path))
+            return True, shown_text(path)
         except CaimError as exc:
             return False, str(exc)
 

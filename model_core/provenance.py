@@ -13,7 +13,7 @@ import json
 import os
 import sys
 
-from model_core.i18n import N_, _, translated
+from model_core.i18n import N_, _, number, translated
 
 # The public-domain sources (USDA NAIP, USGS Landsat); the generator's ``sources=PUBLIC_DOMAIN`` keeps to
 # them.  Defined here, not in the generator, so that a run (and the plugin) can describe its weights
@@ -34,8 +34,50 @@ USER_DATA = {"spacenet7": N_("SpaceNet 7 folders"), "dynamicearthnet": N_("Dynam
              "oscd": N_("OSCD folders")}
 
 
+# What each bundled weights file is, in words people read in their language, keyed by the file's identity (the
+# SHA-256 of the file as shipped; resources/weights/MODEL_CARD.md has the details).  The files' own training record
+# has no such text (its one free text, schanger_rgbn.pt's "trained_by", is English), and the files are not
+# rewritten to add one; a file of other content (retrained, calibrated again, a user's) takes its record's own text.
+BUNDLED_DESCRIPTIONS = {
+    "63b4f4e700a4d7c85f2a15a15f6ddc7b5e5724e7aea43d2a029fe8db885c74e2":  # caimnet_rgbn.pt
+        N_("the bundled CAIM-Net file: red, green, blue and NIR, any number of dates, trained on public-domain "
+           "imagery only (NAIP, Landsat)"),
+    "7d1aa788de70940171b72b407b6376c208c7a0af69fc8f87f0b9868053fb1693":  # caimnet_rgbn_landcover.pt
+        N_("an alternative CAIM-Net file (stage 4 of the model card: land-cover tone changes between dates; "
+           "training imagery not all public domain)"),
+    "f82988737e97b5f9c2aabc188b73d0feb8781dea3d47c27f14e3be88493ef3f5":  # caimnet_rgbn_mixed_sources.pt
+        N_("an alternative CAIM-Net file, the default before the public-domain one (stage 8 of the model card; "
+           "training imagery not all public domain)"),
+    "1c3d7d8f9e829404648c1b332ee8b02dee708cf6598696c58af98b13f11ed531":  # schanger_rgbn.pt
+        N_("the bundled SChanger-style model for two dates, trained with DeepCL in four stages: 1-2 (and "
+           "calibration), 3 (land-cover tone changes), 4 (this file: land-cover tone changes with the engine's scene "
+           "normalisation), then calibrated"),
+}
+
+
 def _english(text):
     return text
+
+
+def file_identity(path):
+    """The SHA-256 (hex) of the file ``path``: the key of :data:`BUNDLED_DESCRIPTIONS`."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def own_description(meta):
+    """The free text a weights file's record gives of itself: its ``description``, else a ``trained_by`` that
+    says more than the trainer's name (schanger_rgbn.pt's stages); None."""
+    for key in ("description", "trained_by"):
+        value = meta.get(key) if isinstance(meta, dict) else None
+        if isinstance(value, str) and value.strip() and value.strip() != "model_core.train":
+            return value.strip()
+    return None
 
 
 def _json(value):
@@ -55,10 +97,27 @@ def training_config(meta):
 
 
 def describe(path):
-    """A dict describing the weights file ``path`` (raises WeightsError for a file that is not one)."""
+    """A dict describing the weights file ``path``, in English (``--json``; raises WeightsError for a file that
+    is not one)."""
+    return _described(path)[0]
+
+
+def shown_text(path):
+    """The description of the weights file ``path`` as people read it (``python -m model_core weights``, the QGIS
+    dialog's *About…* beside Weights), in the current language: the labels, the sentences, the notes, and a
+    bundled file's description (:data:`BUNDLED_DESCRIPTIONS`); a file's own texts (commands, paths, its record's
+    description) as they are."""
+    info, shown = _described(path)
+    return text(info, shown)
+
+
+def _described(path):
+    """(describe's dict, {'note', 'description'} as shown in the current language)."""
     from model_core import weights
 
     payload = weights.read(path)
+    meta = payload.get("meta") or {}
+    bundled = BUNDLED_DESCRIPTIONS.get(file_identity(path))
     info = {
         "file": path,
         "arch": payload["arch"],
@@ -68,17 +127,22 @@ def describe(path):
         "no_change_bias": float((payload.get("calibration") or {}).get("no_change_bias") or 0.0),
         # the images' bands its training read as R, G, B, NIR (data.bands), which a run should give again
         "band_mapping": trained_bands(payload.get("meta") or {}),
+        "description": bundled or own_description(meta),
     }
     if info["band_mapping"]:
         origin = mapping_origin(payload.get("meta") or {})
         info["band_mapping_origin"] = ("data.bands" if "data.bands" in origin else
-                                       "RGB-only training images, green in place of NIR")
+                                       N_("RGB-only training images, green in place of NIR"))
+    shown = {"description": translated(bundled) if bundled else info["description"]}
     try:
-        info.update(training(payload.get("meta") or {}))
+        info.update(training(meta))
+        shown["note"] = training(meta, shown=True)["note"]
         text(info)  # a record of another shape (a damaged or crafted file) fails here, not in the caller
     except (ValueError, KeyError, TypeError, AttributeError):
-        info.update(training({}), note="the file's training record cannot be read: its training data are unknown")
-    return info
+        unreadable = N_("the file's training record cannot be read: its training data are unknown")
+        info.update(training({}), note=unreadable)
+        shown["note"] = translated(unreadable)
+    return info, shown
 
 
 def training(meta, shown=False):
@@ -230,62 +294,86 @@ def _licence_line(info, shown=False):
     return (tr(N_("unknown ({note})")).format(note=info["note"]) if info["note"] else tr(N_("unknown")))
 
 
-def text(info):
-    """The description as the command prints it."""
+def text(info, shown=None):
+    """The description as people read it, in the current language (English: as the command has always printed
+    it); ``shown``: the note and description in that language (:func:`shown_text`), else ``info``'s own."""
+    shown = shown or {}
+    note = shown.get("note", info["note"])
     title = {"caimnet": "CAIM-Net", "schanger": "SChanger"}.get(info["arch"], info["arch"])
+    labels = {k: translated(k) for k in _LABELS}
+    width = max([13] + [len(v) for v in labels.values()])   # 13: "training data", the English column's
+
+    def row(label, value):
+        return "  %s  %s" % (labels[label].ljust(width), value)
+
     lines = [info["file"],
-             "  model          %s [%s], %s parameters, bands %s" % (
-                 title, info["arch"], "{:,}".format(info["parameters"]).replace(",", " "), ", ".join(info["bands"])),
-             "  calibration    no-change bias %+.2f" % info["no_change_bias"]]
+             row("model", _("{title} [{arch}], {parameters} parameters, bands {bands}").format(
+                 title=title, arch=info["arch"], parameters="{:,}".format(info["parameters"]).replace(",", " "),
+                 bands=", ".join(info["bands"]))),
+             row("calibration", _("no-change bias {bias:+.2f}").format(bias=number(info["no_change_bias"])))]
+    description = shown.get("description", info.get("description"))
+    if description:
+        lines.insert(2, row("description", description))
     if info.get("band_mapping"):
         mapping = ",".join(map(str, info["band_mapping"]))
-        lines.insert(2, "  band mapping   %s: its training read these bands of its images as red, green, blue, nir "
-                        "(%s); on imagery of that kind run it with --bands %s (Bands in QGIS)"
-                        % (mapping, info.get("band_mapping_origin") or "data.bands", mapping))
+        origin = info.get("band_mapping_origin") or "data.bands"
+        lines.insert(2, row("band mapping", _(
+            "{mapping}: its training read these bands of its images as red, green, blue, nir ({origin}); on imagery "
+            "of that kind run it with --bands {mapping} (Bands in QGIS)").format(
+                mapping=mapping, origin=origin if origin == "data.bands" else translated(origin))))
     if info["command"]:
-        run = "  trained by     %s" % info["command"]
+        run = info["command"]
         if info["epoch"]:
-            run += " (checkpoint of epoch %s%s%s)" % (
-                info["epoch"], " of %s" % info["epochs"] if info["epochs"] else "",
-                ", seed %s" % info["seed"] if info["seed"] is not None else "")
-        lines.append(run)
-        lines += ["  resumed by     %s" % c for c in info.get("resumed_by") or []]
+            run += (_(" (checkpoint of epoch {epoch} of {epochs}") if info["epochs"] else
+                    _(" (checkpoint of epoch {epoch}")).format(epoch=info["epoch"], epochs=info["epochs"])
+            run += (_(", seed {seed})").format(seed=info["seed"]) if info["seed"] is not None else ")")
+        lines.append(row("trained by", run))
+        lines += [row("resumed by", c) for c in info.get("resumed_by") or []]
     if info["date"]:
-        lines.append("  written        %s" % info["date"])
+        lines.append(row("written", info["date"]))
     # the start file as named when this file was trained (a bundled file may since have been renamed or
     # replaced, as caimnet_rgbn.pt was in the sixteenth session)
-    lines.append("  started from   %s" % ("%s (its path when this file was trained)" % info["started_from"]
-                                          if info["started_from"] else "scratch (random initialisation)"))
+    lines.append(row("started from", _("{path} (its path when this file was trained)").format(
+        path=info["started_from"]) if info["started_from"] else _("scratch (random initialisation)")))
+    indent = " " * (2 + width + 2 + 2)
     if info["sources"] and info["data_kind"] in (None, "semisynthetic") and info["licences"]:
-        lines.append("  training data  semi-synthetic series built from real images in ../shared/data:")
+        lines.append(row("training data", _("semi-synthetic series built from real images in ../shared/data:")))
         for s in info["sources"]:
-            lines.append("                   %-10s %-22s %s" % (s, SOURCES.get(s, (s,))[0], info["licences"][s]))
-    elif info["note"] and not info["sources"]:
-        lines.append("  training data  unknown")
+            lines.append("%s%-10s %-22s %s" % (indent, s, SOURCES.get(s, (s,))[0], info["licences"][s]))
+    elif note and not info["sources"]:
+        lines.append(row("training data", _("unknown")))
     elif info["sources"]:
-        lines.append("  training data  %s" % info["note"])
-    lines.append("  licences       %s" % _licence_line(info))
-    if info["started_from"] and info["note"] and info["data_kind"] in (None, "semisynthetic"):
-        lines.append("                 (%s)" % info["note"])
+        lines.append(row("training data", note))
+    lines.append(row("licences", _licence_line(dict(info, note=note), shown=True)))
+    if info["started_from"] and note and info["data_kind"] in (None, "semisynthetic"):
+        lines.append("%s(%s)" % (indent[:-2], note))
     v = info["validation"]
     if v and v["area_kappa"] is not None:
         bias = ""
         if v["calibrated"]:
-            bias = " at the sweep's best no-change bias"
+            bias = _(" at the sweep's best no-change bias")
             if v.get("bias") is not None:
-                bias += " %+.2f" % v["bias"]
+                bias += " " + format(number(v["bias"]), "+.2f")
                 if abs(v["bias"] - info["no_change_bias"]) > 1e-9:
-                    bias += " (this file carries %+.2f; 'python -m model_core calibrate' applies one)" % (
-                        info["no_change_bias"])
-        where = {"semi-synthetic": "semi-synthetic validation series of the training data (not real labels; "
-                                   "the model card has real checks)",
-                 "held-out": "validation patches of the held-out series (val_root / val_split)",
-                 "training": "validation patches of the training series themselves (no val_root, or one "
-                             "inside root: not held out)"}[v.get("data") or "semi-synthetic"]
+                    bias += _(" (this file carries {bias:+.2f}; 'python -m model_core calibrate' applies one)").format(
+                        bias=number(info["no_change_bias"]))
+        where = {"semi-synthetic": N_("semi-synthetic validation series of the training data (not real labels; "
+                                      "the model card has real checks)"),
+                 "held-out": N_("validation patches of the held-out series (val_root / val_split)"),
+                 "training": N_("validation patches of the training series themselves (no val_root, or one "
+                                "inside root: not held out)")}[v.get("data") or "semi-synthetic"]
         moment = v["moment_kappa"] if v["moment_kappa"] is not None else float("nan")
-        lines.append("  validation     area kappa %.3f, moment kappa %.3f%s on %s %s" % (
-            v["area_kappa"], moment, bias, v["series"] or "the", where))
+        scores = (_("area kappa {area:.3f}, moment kappa {moment:.3f}{bias} on {series} {where}") if v["series"] else
+                  _("area kappa {area:.3f}, moment kappa {moment:.3f}{bias} on the {where}"))
+        lines.append(row("validation", scores.format(area=number(v["area_kappa"]), moment=number(moment), bias=bias,
+                                                     series=v["series"], where=translated(where))))
     return "\n".join(lines)
+
+
+# the description's labels (text()), in its order
+_LABELS = (N_("model"), N_("description"), N_("band mapping"), N_("calibration"), N_("trained by"),
+           N_("resumed by"), N_("written"), N_("started from"), N_("training data"), N_("licences"),
+           N_("validation"))
 
 
 def main(argv=None):
@@ -304,14 +392,14 @@ def main(argv=None):
     infos = []
     try:
         for f in files:
-            infos.append(describe(f))
+            infos.append(_described(f))
     except CaimError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     if args.json:
-        print(json.dumps(infos, indent=2))
+        print(json.dumps([i for i, _shown in infos], indent=2))
     else:
-        print("\n\n".join(text(i) for i in infos))
+        print("\n\n".join(text(i, shown) for i, shown in infos))
     return 0
 
 

@@ -220,3 +220,47 @@ def test_the_band_mapping_a_file_was_trained_with_is_shown(tmp_path, capsys):
     assert describe(plain)["band_mapping"] is None
     main(["weights", plain])
     assert "band mapping" not in capsys.readouterr().out
+
+
+def test_the_description_is_shown_in_the_language_with_a_bundled_file_s_own_words(tmp_path, capsys):
+    """The description of a weights file (the dialog's About…, the command with CAIM_LANGUAGE) was English in a
+    German or Spanish QGIS: its labels and sentences, and what the file is.  Now the labels and sentences are in
+    the current language; a bundled file (known by its SHA-256, the files themselves unchanged) is described from
+    the catalogue, translated; a file's own record text (a user's 'description') is shown as it is, and the
+    JSON stays English."""
+    import shutil
+
+    from model_core import i18n
+    from model_core.provenance import BUNDLED_DESCRIPTIONS, file_identity, shown_text
+
+    bundled = sorted(os.path.join(weights.WEIGHTS_DIR, f) for f in os.listdir(weights.WEIGHTS_DIR) if f.endswith(".pt"))
+    # every bundled file has its description (a file replaced without its entry fails here)
+    assert sorted(file_identity(p) for p in bundled) == sorted(BUNDLED_DESCRIPTIONS)
+    default = weights.default_weights("caimnet")
+    english = shown_text(default)
+    assert "\n  description    the bundled CAIM-Net file: red, green, blue and NIR" in english
+    assert "\n  licences       public domain only\n" in english
+    before = i18n.set_language("de")
+    try:
+        german = shown_text(default)
+        assert "\n  Beschreibung     die mitgelieferte CAIM-Net-Datei: Rot, Grün, Blau und NIR" in german, german
+        assert "\n  Lizenzen         nur gemeinfrei\n" in german and "Bias für 'keine Änderung' +0,50" in german
+        assert "auf 96 halbsynthetischen Validierungszeitreihen der Trainingsdaten" in german
+        assert "licences" not in german and "trained by" not in german
+        info = describe(default)   # the JSON's record: English
+        assert info["description"].startswith("the bundled CAIM-Net file") and info["note"].startswith("fine-tuned")
+        # a copy of the file with other bytes is not the bundled file: no bundled description
+        other = str(tmp_path / "other.pt")
+        shutil.copy(default, other)
+        with open(other, "ab") as f:
+            f.write(b"\0")
+        assert "Beschreibung" not in shown_text(other)
+        own = _file(tmp_path, "own.pt", _cfg({"kind": "semisynthetic", "sources": ["naip"]}),
+                    description="my field trial, June")
+        assert "\n  Beschreibung     my field trial, June\n" in shown_text(own)
+        i18n.set_language("es")
+        assert "\n  descripción             el archivo CAIM-Net incluido" in shown_text(default)
+    finally:
+        i18n.set_language(before)
+    assert main(["weights", "--json", default]) == 0
+    assert json.loads(capsys.readouterr().out)[0]["description"].startswith("the bundled CAIM-Net file")

@@ -308,3 +308,28 @@ def test_the_assessment_in_a_german_qgis_speaks_german_and_keeps_its_json_englis
     assert "<h2>Änderungsfläche und Genauigkeit aus einer beschrifteten Stichprobe</h2>" in page
     assert "Gesamtgenauigkeit: 0," in page and "<p>Hinweis: die Karte erfindet" in page
     assert "Overall accuracy" not in page and "Note:" not in page
+
+
+def test_about_the_weights_in_spanish(project, qgis_language, tmp_path):
+    """The dialog's About… beside Weights showed the weights file's description in English in a Spanish QGIS (its
+    labels, sentences, and no word of what the file is): now in Spanish, with the bundled file's description from
+    the engine's catalogue."""
+    from qgis.core import QgsRasterLayer
+
+    from caim_qgis_plugin.dialog import CaimDialog
+
+    qgis_language("es_ES")
+    for p in make_stack(str(tmp_path)):
+        project.addMapLayer(QgsRasterLayer(p, os.path.basename(p), "gdal"))
+    dialog = CaimDialog(None)
+    try:
+        dialog.refresh_layers()
+        dialog.model_combo.setCurrentIndex(dialog.model_combo.findData("caimnet"))
+        ok, text = dialog.weights_info()
+        assert ok and "caimnet_rgbn.pt" in text.split("\n")[0], text
+        assert "\n  descripción             el archivo CAIM-Net incluido: rojo, verde, azul y NIR" in text, text
+        assert "\n  licencias               solo dominio público\n" in text
+        assert "licences" not in text and "trained by" not in text and "sesgo hacia 'sin cambio' +0,50" in text
+    finally:
+        dialog.shutdown()
+        dialog.deleteLater()
