@@ -1461,7 +1461,7 @@ def stack_band_files(inputs, out_dir, bands=None, overwrite=False, progress=None
     Refuses to replace existing files unless ``overwrite``.  Returns a :class:`StackResult`.
     ``progress(fraction)``, if given, is called as the dates are read (0 to 0.5) and written (0.5 to 1); an
     exception it raises (:class:`~model_core.errors.Cancelled`) stops the stack with nothing written."""
-    from model_core.staging import claim_outputs, scratch_folder
+    from model_core.staging import CannotMake, claim_outputs, scratch_folder
     from model_core.stack import quiet_gdal
 
     series, left_out, ignored, notes = plan(inputs, bands, None if progress is None else lambda f: progress(f / 2))
@@ -1486,21 +1486,20 @@ def stack_band_files(inputs, out_dir, bands=None, overwrite=False, progress=None
                             "({option:full}).").format(option=option("--overwrite"),
                                                        out_dir=os.path.join(out_dir, existing[0]),
                                                        n_existing=len(existing), n_targets=len(targets)))
-    made = not os.path.isdir(out_dir)
-    if made:
-        try:
-            os.makedirs(out_dir)
-        except OSError as exc:
-            raise OutputError(_("Cannot make the folder '{out_dir}' ({value}): choose a folder you "
-                                "can write to.").format(out_dir=out_dir, value=exc.strerror or exc)) from None
     placed = []
     scratch, held = None, None
     claim = contextlib.ExitStack()
+    # another stack writing these files now (two toolbox runs or command lines with OVERWRITE, the dialog's button
+    # beside a toolbox run) is refused before either placed any: the two would replace each other's VRTs and leave a
+    # mix of both dates' bands and masks (staging.claim_outputs, as the change detection's runs); the folders are
+    # made with the claim (of two stacks into one new folder, the one that makes it goes on)
     try:
-        # another stack writing these files now (two toolbox runs or command lines with OVERWRITE, the dialog's
-        # button beside a toolbox run) is refused before either placed any: the two would replace each other's VRTs
-        # and leave a mix of both dates' bands and masks (staging.claim_outputs, as the change detection's runs)
-        claim.enter_context(claim_outputs([os.path.join(out_dir, t) for t in targets]))
+        made = claim.enter_context(claim_outputs([os.path.join(out_dir, t) for t in targets], make=True))
+    except CannotMake as exc:
+        raise OutputError(_("Cannot make the folder '{out_dir}' ({value}): choose a folder you "
+                            "can write to.").format(out_dir=out_dir, value=exc.reason)) from None
+    failed = True
+    try:
         scratch, held = scratch_folder(out_dir, ".caim-stackbands-")
         os.mkdir(os.path.join(scratch, "masks"))
         written = 0
@@ -1541,21 +1540,21 @@ def stack_band_files(inputs, out_dir, bands=None, overwrite=False, progress=None
                 os.remove(p)
             except OSError:
                 pass
-        masks = os.path.join(out_dir, "masks")
-        for folder in (masks, out_dir) if made else (masks,) if placed else ():
-            try:
-                os.rmdir(folder)
-            except OSError:
-                pass
+        if placed:
+            with contextlib.suppress(OSError):
+                os.rmdir(os.path.join(out_dir, "masks"))
         raise
+    else:
+        failed = False
     finally:
         if held is not None:
             os.close(held)
         if scratch is not None:
             shutil.rmtree(scratch, ignore_errors=True)
         claim.close()
-        if made and os.path.isdir(out_dir) and not os.listdir(out_dir):
-            os.rmdir(out_dir)
+        for folder in made if failed else ([out_dir] if out_dir in made else []):  # the folders it made, left empty
+            with contextlib.suppress(OSError):
+                os.rmdir(folder)
     return StackResult(out_dir, all_dates, [(f, s, ds) for f, s, ds, _ in series], left_out, ignored, notes,
                        {(f, s): n for f, s, _, n in series})
 

@@ -217,22 +217,15 @@ def _claimed_detect(args, detect, make_folders, OutputError):
     """:func:`_detect` holding a claim on its output files (:func:`model_core.staging.claim_outputs`): a second
     run into the same files while this one runs (two runs with --overwrite, or the second started before the first
     wrote its rasters) is refused at once, not left to replace them, or to find them at its end.  The output
-    folder is made for the claim, and removed again, if empty, when the run fails."""
-    from model_core.predict import OUTPUT_NAMES, remove_created
+    folders are made by the claim (of two runs into one new --out, the one that makes it goes through), and removed
+    again, if empty, when the run fails."""
+    from model_core.predict import OUTPUT_NAMES
     from model_core.staging import claim_outputs
 
-    created = make_folders(args.out)
     rasters = [os.path.join(args.out, name) for name in OUTPUT_NAMES.values()]
-    done = False
-    try:
-        with claim_outputs(rasters + [os.path.splitext(p)[0] + ".qml" for p in rasters]
-                           + [args.polygons, args.quicklook, args.report]):
-            rc = _detect(args, detect, make_folders, OutputError)
-        done = True
-        return rc
-    finally:
-        if not done:
-            remove_created(created)
+    with claim_outputs(rasters + [os.path.splitext(p)[0] + ".qml" for p in rasters]
+                       + [args.polygons, args.quicklook, args.report], make=True):
+        return _detect(args, detect, make_folders, OutputError)
 
 
 def _split_images(args):

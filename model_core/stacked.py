@@ -13,6 +13,7 @@ there are distinct dates among them.  The order (date by date or band by band) i
 names too when they carry dates; otherwise date by date, Earth Engine's order.
 """
 
+import contextlib
 import os
 import re
 import uuid
@@ -659,7 +660,7 @@ def write_split(path, out_dir, per_date=None, order=None, dates=None, overwrite=
     from osgeo import gdal
 
     from model_core.stack import date_hint, parse_given_date
-    from model_core.staging import claim_outputs
+    from model_core.staging import CannotMake, claim_outputs
 
     src = _source_path(path)  # the VRTs name it so
     ds, label = _open_stack(src)
@@ -692,30 +693,30 @@ def write_split(path, out_dir, per_date=None, order=None, dates=None, overwrite=
     if os.path.lexists(out_dir) and not os.path.isdir(out_dir):
         raise OutputError(_("'{out_dir}' is a file, not a folder: choose a folder for the dates' VRTs (a new one "
                             "is made).").format(out_dir=out_dir))
-    made = not os.path.isdir(out_dir)
-    try:
-        os.makedirs(out_dir, exist_ok=True)
-    except OSError as exc:  # a file on the way to it, no permission: a bare traceback in Processing
-        raise OutputError(_("Cannot make the folder '{out_dir}' ({value}): choose a folder you can "
-                            "write to.").format(out_dir=out_dir, value=exc.strerror or exc)) from None
     written = []
+    claim = contextlib.ExitStack()
     try:
         # another split writing these VRTs now (two toolbox runs or scripts with OVERWRITE) is refused before either
-        # wrote any: the two would write over each other's VRTs and leave a mix of both (staging.claim_outputs)
-        with claim_outputs(names), quiet_gdal():
+        # wrote any: the two would write over each other's VRTs and leave a mix of both (staging.claim_outputs);
+        # the folder is made with the claim (of two splits into one new folder, the one that makes it goes on) and
+        # removed with it, left empty, when the split fails
+        claim.enter_context(claim_outputs(names, make=True))
+    except CannotMake as exc:  # a file on the way to it, no permission: a bare traceback in Processing
+        raise OutputError(_("Cannot make the folder '{out_dir}' ({value}): choose a folder you can "
+                            "write to.").format(out_dir=out_dir, value=exc.reason)) from None
+    with claim, quiet_gdal():
+        try:
             for name, group, d in zip(names, groups, found):
                 written.append(name)  # before writing: a VRT that failed halfway is removed too
                 if isinstance(ds, Cube):  # its variables by the file's absolute path (NETCDF:"path":B04)
                     _write_cube_vrt(name, ds, group, d)
                     continue
                 _write_vrt(name, src, group, d, relative=True)
-    except BaseException:
-        for name in written:
-            if os.path.exists(name):
-                gdal.Unlink(name)
-        if made and os.path.isdir(out_dir) and not os.listdir(out_dir):  # the folder it made, left empty
-            os.rmdir(out_dir)
-        raise
+        except BaseException:
+            for name in written:
+                if os.path.exists(name):
+                    gdal.Unlink(name)
+            raise
     return list(zip(names, found))
 
 

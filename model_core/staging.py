@@ -215,48 +215,265 @@ def _live_claims(folder, exclude):
 
 
 @contextlib.contextmanager
-def claim_outputs(paths):
+def claim_outputs(paths, make=False):
     """Claim the output files ``paths`` (None entries skipped) for this run while it lives: a hidden folder
     :data:`CLAIM_PREFIX`* in each output folder, holding their names and locked (:func:`hold`) until the run ends
     (however it ends).  Raises :class:`OutputError` when another live run, in this process or another (two
     ``qgis_process`` at once, two toolbox runs), has claimed one of them: the two would replace each other's files
-    and leave a mix of both.  Two runs that claim at the same instant may both be refused, never both let through.
-    Folders that do not exist are not claimed (the run's own checks say so); without locks (Windows) nothing is."""
-    import json
+    and leave a mix of both.  All or nothing: the claims are placed and checked while the output folders themselves
+    are locked (:func:`_lock_folders`), so of two runs into the same files that start at the same instant exactly
+    one goes through (the one that locked the folders first), never both, never neither.
 
+    ``make``: output folders that do not exist yet are made for the claim, each appearing with this run's claim
+    already in it (made in a hidden claim folder of the nearest existing folder, locked meanwhile, and renamed into
+    place): of two runs into the same new folder the one that makes it goes through, the other finds its claim.
+    Yields the folders made (deepest first; []): a run refused, or whose block raises, removes those that are left
+    empty.  A folder that cannot be made is :class:`CannotMake` (with the message of
+    :func:`model_core.predict.make_folders`).  Without ``make`` folders that do not exist are not claimed (the run's own checks say so).  Without
+    locks (Windows) nothing is claimed; where folders cannot be locked (some network file systems) the claims are
+    placed first and checked after, so two runs at the same instant may both be refused, never both let through."""
     wanted = {}
     for p in paths:
         if p:
             full = os.path.abspath(p)
             wanted.setdefault(os.path.dirname(full), set()).add(os.path.basename(full))
-    mine = []  # [(claim folder, file descriptor)]
+    mine, made = [], []  # [[claim folder, file descriptor]], [folders made]
+    failed = True
     try:
-        for folder, names in wanted.items():
+        for attempt in range(_ATTEMPTS):
+            mutexes, anchors = _lock_folders(wanted, make)
             try:
-                path = tempfile.mkdtemp(prefix=CLAIM_PREFIX, dir=folder)
-            except OSError:
-                continue
-            mine.append([path, None])
-            try:
-                with open(os.path.join(path, CLAIMED), "w", encoding="utf-8") as f:
-                    json.dump({"pid": os.getpid(), "names": sorted(names)}, f)
-            except OSError:
-                continue
-            mine[-1][1] = hold(path)
-        held = {path for path, fd in mine if fd is not None}
-        for folder, names in wanted.items():
-            for pid, theirs in _live_claims(folder, held):
-                common = sorted(names & theirs)
-                if common:
-                    who = _("in this process") if pid == os.getpid() else _("process {pid}").format(pid=pid)
-                    raise OutputError(_(
-                        "Another run ({who}) is writing {files} in '{folder}' now: two runs would replace each "
-                        "other's files and leave a mix of both. Wait until it has finished, or give this run other "
-                        "output files. Nothing was written.").format(
-                            who=who, files=", ".join(repr(n) for n in common), folder=folder))
-        yield
+                try:
+                    _place_claims(wanted, make, anchors, mine, made)
+                except _Moved:  # a folder made, or removed, by another run meanwhile: all again, as it is now
+                    if attempt < _ATTEMPTS - 1:
+                        _release(mine, made)
+                        mine, made = [], []
+                        continue
+                _refuse_others(wanted, {path for path, fd in mine if fd is not None})
+            finally:
+                for fd in mutexes:
+                    os.close(fd)
+            break
+        yield sorted(made, key=lambda d: -d.count(os.sep))
+        failed = False
     finally:
-        for path, fd in mine:
-            shutil.rmtree(path, ignore_errors=True)
-            if fd is not None:
+        _release(mine, made if failed else [])
+
+
+_ATTEMPTS = 20  # of placing the claims, each time another run made or removed one of the folders meanwhile
+_LOCK_WAIT = 30.0  # seconds to wait for another run to finish claiming in a folder (it takes milliseconds)
+
+
+class CannotMake(OutputError):
+    """An output folder :func:`claim_outputs` cannot make; ``reason``: why (the system's words)."""
+
+    def __init__(self, message, reason):
+        super().__init__(message)
+        self.reason = reason
+
+
+class _Moved(Exception):
+    """A folder to claim in was made or removed by another run while this run was claiming."""
+
+
+def _nearest_existing(folder):
+    """``folder`` itself, or its nearest ancestor that is a folder (None: none is)."""
+    d = folder
+    while not os.path.isdir(d):
+        parent = os.path.dirname(d)
+        if parent == d:
+            return None
+        d = parent
+    return d
+
+
+def _cannot_make(folder, exc):
+    """:class:`CannotMake` ``folder``, for the OSError ``exc``."""
+    reason = exc.strerror or str(exc)
+    return CannotMake(_("Cannot make the output folder '{abspath}' ({value}). Choose a folder you can write "
+                        "to.").format(abspath=folder, value=reason), reason)
+
+
+def _refuse_file_in_way(folder):
+    """The message of :func:`model_core.predict.make_folders` when a file is in the way of ``folder``."""
+    d = folder
+    while d and not os.path.exists(d):
+        parent = os.path.dirname(d)
+        if parent == d:
+            return
+        d = parent
+    if d and os.path.exists(d) and not os.path.isdir(d):
+        import errno
+
+        raise CannotMake(_("Cannot make the output folder '{abspath}': '{d}' is a file, not a folder. Choose "
+                           "another place for the output.").format(abspath=folder, d=d), os.strerror(errno.ENOTDIR))
+
+
+def _lock_folders(wanted, make):
+    """Lock (``fcntl.flock``, for the few milliseconds of claiming) each output folder of ``wanted`` that exists
+    and, for those that do not (with ``make``), the nearest folder that does, where they will be made; in the
+    order of their inodes, so that two runs never wait for each other's.  Returns the file descriptors to close
+    and {output folder: :func:`_where`} as it was when locked.
+    Another run claiming in one of them waits until this run has placed and checked its claims.  A folder that
+    cannot be locked (no locks on its file system, another run stopped for more than :data:`_LOCK_WAIT` s in its
+    claiming) is claimed as before, without."""
+    import time
+
+    anchors, where = {}, {}
+    for folder in wanted:
+        anchor = _where(folder, make)
+        if anchor is not None:
+            where[folder] = anchor
+            anchors[anchor[1]] = anchor[0]
+    try:
+        import fcntl
+    except ImportError:
+        return [], where
+    deadline = time.monotonic() + _LOCK_WAIT
+    fds = []
+    for key in sorted(anchors):
+        try:
+            fd = os.open(anchors[key], os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+        except OSError:
+            continue
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                if time.monotonic() < deadline:
+                    time.sleep(0.002)
+                    continue
                 os.close(fd)
+            except OSError:  # no locks on folders here
+                os.close(fd)
+            else:
+                fds.append(fd)
+            break
+    return fds, where
+
+
+def _where(folder, make):
+    """``(folder locked to claim in folder, its (device, inode))``: the folder itself or, with ``make``, the
+    nearest one that exists (None: none)."""
+    anchor = _nearest_existing(folder) if make else folder if os.path.isdir(folder) else None
+    if anchor is None:
+        return None
+    try:
+        st = os.stat(anchor)
+    except OSError:
+        return None
+    return anchor, (st.st_dev, st.st_ino)
+
+
+def _new_claim(folder, names):
+    """A claim folder in ``folder`` naming ``names``, held: ``[path, file descriptor or None]``.  OSError when it
+    cannot be made."""
+    import json
+
+    path = tempfile.mkdtemp(prefix=CLAIM_PREFIX, dir=folder)
+    claim = [path, None]
+    try:
+        with open(os.path.join(path, CLAIMED), "w", encoding="utf-8") as f:
+            json.dump({"pid": os.getpid(), "names": sorted(names)}, f)
+    except OSError:
+        return claim
+    claim[1] = hold(path)
+    return claim
+
+
+def _place_claims(wanted, make, where, mine, made):
+    """Place this run's claims (added to ``mine``) in the folders of ``wanted``; with ``make``, the folders that do
+    not exist are made (added to ``made``) with the claim in them.  Raises :class:`_Moved` when a folder appeared or
+    went since it was locked (``where``: :func:`_lock_folders`)."""
+    import errno
+
+    if any(_where(folder, make) != where.get(folder) for folder in wanted):
+        raise _Moved()
+    missing = {}  # {nearest existing folder: [folders to make under it]}
+    for folder, names in wanted.items():
+        if os.path.isdir(folder):
+            try:
+                mine.append(_new_claim(folder, names))
+            except FileNotFoundError:
+                raise _Moved() from None
+            except OSError:  # a folder this run cannot write in: its own checks say so
+                continue
+        elif make:
+            _refuse_file_in_way(folder)
+            anchor = _nearest_existing(folder)
+            if anchor is not None:
+                missing.setdefault(anchor, []).append(folder)
+    for anchor, folders in missing.items():
+        remove_abandoned(anchor, CLAIM_PREFIX)  # (such a box of a run killed on the spot)
+        # made in a claim folder of ``anchor`` (held: the next run removes it if this one is killed meanwhile) and
+        # renamed into place, so that each appears with this run's claim in it
+        try:
+            box = _new_claim(anchor, [])
+        except FileNotFoundError:
+            raise _Moved() from None
+        except OSError as exc:
+            raise _cannot_make(folders[0], exc) from None
+        try:
+            inner = []
+            for folder in folders:
+                rel = os.path.relpath(folder, anchor)
+                try:
+                    os.makedirs(os.path.join(box[0], rel), exist_ok=True)
+                    claim = _new_claim(os.path.join(box[0], rel), wanted[folder])
+                except OSError as exc:
+                    raise _cannot_make(folder, exc) from None
+                inner.append((folder, claim))
+            tops = sorted({os.path.relpath(f, anchor).split(os.sep)[0] for f in folders})
+            for top in tops:
+                if os.path.lexists(os.path.join(anchor, top)):
+                    raise _Moved()
+                try:
+                    os.rename(os.path.join(box[0], top), os.path.join(anchor, top))
+                except OSError as exc:
+                    if exc.errno in (errno.EEXIST, errno.ENOTEMPTY, errno.ENOENT):
+                        raise _Moved() from None
+                    raise _cannot_make(os.path.join(anchor, top), exc) from None
+                for folder, claim in inner:  # now in place (the descriptors go with the folders)
+                    rel = os.path.relpath(folder, anchor)
+                    if rel.split(os.sep)[0] == top:
+                        mine.append([os.path.join(folder, os.path.basename(claim[0])), claim[1]])
+                        d = folder
+                        while d != anchor:
+                            if d not in made:
+                                made.append(d)
+                            d = os.path.dirname(d)
+                        claim[1] = None
+        finally:
+            for _folder, claim in inner:
+                if claim[1] is not None:  # not moved into place
+                    os.close(claim[1])
+            shutil.rmtree(box[0], ignore_errors=True)
+            if box[1] is not None:
+                os.close(box[1])
+
+
+def _refuse_others(wanted, held):
+    """Raise :class:`OutputError` when a live run other than the claims ``held`` has claimed one of the files of
+    ``wanted``."""
+    for folder, names in wanted.items():
+        for pid, theirs in _live_claims(folder, held):
+            common = sorted(names & theirs)
+            if common:
+                who = _("in this process") if pid == os.getpid() else _("process {pid}").format(pid=pid)
+                raise OutputError(_(
+                    "Another run ({who}) is writing {files} in '{folder}' now: two runs would replace each "
+                    "other's files and leave a mix of both. Wait until it has finished, or give this run other "
+                    "output files. Nothing was written.").format(
+                        who=who, files=", ".join(repr(n) for n in common), folder=folder))
+
+
+def _release(mine, made):
+    """Remove this run's claims ``mine`` and then the folders ``made`` that are left empty (deepest first)."""
+    for path, fd in mine:
+        shutil.rmtree(path, ignore_errors=True)
+        if fd is not None:
+            os.close(fd)
+    for d in sorted(made, key=lambda d: -d.count(os.sep)):
+        with contextlib.suppress(OSError):  # not empty (another run's files, or this run's): kept
+            os.rmdir(d)
