@@ -10,6 +10,7 @@ import json
 import os
 import threading
 import traceback
+import weakref
 
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
@@ -224,6 +225,7 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
         self._lock = threading.Lock()
         self._begun = False
         self._dropped = False
+        self._held_claims = None  # (the claim a successful run holds until its styles are written, its finalizer)
 
     # -- identity ---------------------------------------------------------------------------------
     def name(self):
@@ -693,13 +695,26 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
             self._begun = True
             if self._dropped:  # cancelled before it began: its dates are gone
                 raise QgsProcessingException(tr("Cancelled by the user; no output was kept."))
+        self._release_claims()  # (an earlier run of this instance whose styles were never written)
         try:
-            # _process claims the output files in it until it has written them (two runs into the same files)
+            # _process claims the output files in it (two runs into the same files); a run that succeeded holds the
+            # claim until postProcessAlgorithm has written the .qml styles beside its rasters
             with contextlib.ExitStack() as self._claims:
-                return self._process(parameters, context, feedback)
+                results = self._process(parameters, context, feedback)
+                held = self._claims.pop_all()
         except BaseException:  # the dates' VRTs this run wrote go with its outputs
             self._remove_split()
             raise
+        # released when postProcessAlgorithm ends, or when this instance goes (a script that never calls the post
+        # step, a task cancelled after the run): its callbacks do not hold the instance
+        self._held_claims = (held, weakref.finalize(self, held.close))
+        return results
+
+    def _release_claims(self):
+        """End the claim on the output files that a successful run holds until its styles are written."""
+        held, self._held_claims = getattr(self, "_held_claims", None), None
+        if held is not None:
+            held[1]()  # (the finalizer, called once: closes the claim)
 
     def _process(self, parameters, context, feedback):
         self._written = {}  # (set when the run succeeded)
@@ -710,7 +725,7 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
         try:
             from model_core.errors import CaimError, Cancelled
             from model_core.polygons import VECTOR_FORMATS
-            from model_core.predict import (RASTER_FORMATS, detect, input_files, make_folders, refuse_inputs_as_outputs,
+            from model_core.predict import (RASTER_FORMATS, detect, input_files, refuse_inputs_as_outputs,
                                             remove_created)
             from model_core.staging import claim_outputs
         except ImportError as exc:
@@ -742,18 +757,19 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
         named = {names[k]: p for k, p in outputs.items()}
         named.update({self.POLYGONS: polygons_path, self.REPORT: report})
         created = []  # folders this run made: removed again, if empty, when it fails or is cancelled
+        succeeded = []  # (not self._written: the claim's callbacks must not hold this instance, see processAlgorithm)
         try:
             # an output over an input (MOMENT=2020.tif with 2020.tif as INPUT) would destroy it
             refuse_inputs_as_outputs(named, input_files(self._facts, weights=weights))
             refuse_report_name(self, self.REPORT, report)  # (after that check, as the command line's order)
-            for path in named.values():
-                if path:
-                    created.extend(make_folders(os.path.dirname(os.path.abspath(path))))
             # another run writing these files now (a second qgis_process, a toolbox run) is refused here, before
-            # either replaced the other's files; the claim lasts until the polygons and the report are written
-            # (released first when the run fails: then the folders it made go, empty)
-            self._claims.callback(lambda: None if self._written else remove_created(created))
-            self._claims.enter_context(claim_outputs(named.values()))
+            # either replaced the other's files; the claim covers the rasters' .qml styles, and lasts until
+            # postProcessAlgorithm has written them (released first when the run fails: then the folders it made
+            # go, empty); the output folders are made with it (of two runs into one new folder, the one that
+            # makes it goes through)
+            self._claims.callback(lambda: None if succeeded else remove_created(created))
+            styles = [os.path.splitext(p)[0] + ".qml" for p in outputs.values()]
+            created.extend(self._claims.enter_context(claim_outputs(list(named.values()) + styles, make=True)))
         except CaimError as exc:
             remove_created(created)
             raise QgsProcessingException(str(exc)) from None
@@ -836,6 +852,7 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
         feedback.pushInfo(tr("Device used: %s") % res.device)
         self._dates = list(res.dates)
         self._written = written
+        succeeded.append(True)
         self._requested = dict(outputs)
         return {
             self.AREA: written.get("area"),
@@ -854,6 +871,12 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
 
     # -- main thread again ------------------------------------------------------------------------
     def postProcessAlgorithm(self, context, feedback):  # noqa: N802
+        try:
+            return self._post_process(context, feedback)
+        finally:  # the styles are written: the run's claim on its output files ends (processAlgorithm)
+            self._release_claims()
+
+    def _post_process(self, context, feedback):
         from caim_qgis_plugin import layers as lyr
 
         dates = self._dates or []

@@ -1210,6 +1210,55 @@ def test_a_run_into_the_files_another_run_is_writing_is_refused(qgis_app, tmp_pa
     assert {"area.tif", "conf.tif", "moment.tif", "poly.gpkg"} <= set(names) and not [n for n in names if n[0] == "."]
 
 
+def _claimable(paths):
+    """Whether another process (a second qgis_process) may claim ``paths`` now (model_core.staging.claim_outputs)."""
+    import subprocess  # nosec B404 -- a second process, as a second qgis_process
+    import sys
+
+    from caim_qgis_testlib import ROOT
+
+    code = ("import sys; from model_core.errors import OutputError; from model_core.staging import claim_outputs\n"
+            "try:\n    with claim_outputs(sys.argv[1:]):\n        pass\nexcept OutputError as exc:\n"
+            "    print(exc); sys.exit(3)\n")
+    done = subprocess.run([sys.executable, "-c", code, *paths], capture_output=True, text=True,  # nosec B603
+                          env=dict(os.environ, PYTHONPATH=ROOT), timeout=120)
+    assert done.returncode in (0, 3), done.stderr
+    return done.returncode == 0
+
+
+def test_the_claim_on_the_outputs_lasts_until_the_styles_are_written(qgis_app, tmp_path):
+    """postProcessAlgorithm writes the rasters' .qml styles after processAlgorithm, whose end released the run's claim
+    on its output files: a second run into the same files (a second qgis_process) could start, replace the rasters
+    and have its styles replaced by the first run's.  The claim covers the styles now and ends once they are written;
+    an instance whose post step is never called (a script running runPrepared alone) releases it when it goes."""
+    import gc
+
+    from qgis.core import QgsApplication, QgsProcessingContext, QgsProcessingFeedback, QgsProject
+
+    stack = make_stack(str(tmp_path))
+    out = tmp_path / "new" / "out"  # (made by the run)
+    params = dict(INPUT=stack, MODEL="cva", DEVICE="CPU", **outputs_in(str(out)))
+    styles = [str(out / n) for n in ("area.qml", "moment.qml", "conf.qml")]
+    for post in (True, False):
+        alg = QgsApplication.processingRegistry().createAlgorithmById("caim:detectchanges")
+        context = QgsProcessingContext()
+        context.setProject(QgsProject.instance())
+        feedback = QgsProcessingFeedback()
+        assert alg.prepare(params, context, feedback), feedback.textLog()
+        results = alg.runPrepared(params, context, feedback)
+        assert results.get("MOMENT") and os.path.exists(str(out / "moment.tif")), feedback.textLog()
+        assert not os.path.exists(styles[1])
+        assert not _claimable([params["MOMENT"]]) and not _claimable([styles[1]])  # run, its styles not written
+        if post:
+            alg.postProcess(context, feedback)
+            assert all(os.path.exists(p) for p in styles)
+        else:
+            del alg
+            gc.collect()
+        assert _claimable([params["MOMENT"]] + styles)
+        assert not [n for n in os.listdir(str(out)) if n.startswith(".")]
+
+
 def test_a_number_out_of_its_range_is_said_with_the_range(qgis_app, tmp_path):
     """From a power user's walk: SENSITIVITY=9 (or abc, TILE_SIZE=-1, BANDS_PER_DATE=-1 of caim:splitdates, N=-5 of
     caim:samplechangemap) got only QGIS's "Incorrect parameter value for SENSITIVITY" from qgis_process and
