@@ -1020,6 +1020,8 @@ def test_a_model_run_gives_its_layers_their_dates_on_the_main_thread(project, tm
     QgsApplication.taskManager().addTask(task)
     assert wait_for(lambda: done, 120) and done == [True], feedback.textLog()
     assert all(threads), threads  # never off the main thread
+    # the model ran the post step, which ends the run's claim on its files (styles included): not held on
+    assert _claimable([moment, str(tmp_path / "moment.qml")])
     load_outputs(context, feedback)
     assert threads and all(threads)
     assert [layer.temporalProperties().fixedTemporalRange().begin().date().toString("yyyy-MM-dd")
