@@ -331,3 +331,24 @@ def test_a_run_that_fails_or_is_refused_leaves_no_folder_it_made(tmp_path):
             pass
     assert "'%s' is a file, not a folder" % (tmp_path / "f") in str(err.value)
     assert sorted(os.listdir(str(tmp_path))) == ["a", "f"] and os.listdir(str(new)) == []
+
+
+def test_a_folder_locked_for_longer_than_claiming_takes_is_claimed_without_its_lock(tmp_path, monkeypatch):
+    """A run stopped in the milliseconds of its claiming (Ctrl-Z, a debugger) keeps its output folder locked: the
+    next run waits for it at most _LOCK_WAIT seconds (here 0.1), then claims as without folder locks (placing its
+    claim, then looking for others': never both through), rather than waiting for good."""
+    import fcntl
+
+    from model_core import staging
+
+    monkeypatch.setattr(staging, "_LOCK_WAIT", 0.1)
+    fd = os.open(str(tmp_path), os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)  # (the stopped run's lock)
+        with claim_outputs([str(tmp_path / "area.tif")]):
+            with pytest.raises(OutputError):  # the claim it placed holds
+                with claim_outputs([str(tmp_path / "area.tif")]):
+                    pass
+    finally:
+        os.close(fd)
+    assert os.listdir(str(tmp_path)) == []
