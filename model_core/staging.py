@@ -313,7 +313,7 @@ def _refuse_file_in_way(folder):
 def _lock_folders(wanted, make):
     """Lock (``fcntl.flock``, for the few milliseconds of claiming) each output folder of ``wanted`` that exists
     and, for those that do not (with ``make``), the nearest folder that does, where they will be made; in the
-    order of their inodes, so that two runs never wait for each other's.  Returns the file descriptors to close
+    order of their inodes, so that no two runs each wait for a folder the other holds.  Returns the file descriptors to close
     and {output folder: :func:`_where`} as it was when locked.
     Another run claiming in one of them waits until this run has placed and checked its claims.  A folder that
     cannot be locked (no locks on its file system, another run stopped for more than :data:`_LOCK_WAIT` s in its
