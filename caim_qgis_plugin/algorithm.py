@@ -616,14 +616,14 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
         choice = self.parameterAsEnumString(parameters, self.MODEL, context) or AUTO
         if choice not in MODELS:
             raise QgsProcessingException(tr("Unknown model '%s'; use one of %s.") % (choice, ", ".join(MODELS)))
-        model = mdl.resolve(choice, len(layers))
+        weights = self.parameterAsFile(parameters, self.WEIGHTS, context) or None
+        model = mdl.resolve(choice, len(layers), weights)  # (auto, two dates: a method that uses WEIGHTS when given)
         if model == AUTO:  # the engine could not be imported: say why
             from caim_qgis_plugin.dependencies import install_instructions, torch_available
 
             raise QgsProcessingException(install_instructions() if not torch_available() else tr(
                 "The CAIM engine (model_core) could not be loaded to choose the automatic model; choose "
                 "MODEL=caimnet, schanger, cva, caimnet_cva, isfa or caimnet_isfa."))
-        weights = self.parameterAsFile(parameters, self.WEIGHTS, context) or None
         if weights and not mdl.needs_weights(model):
             raise QgsProcessingException(tr(
                 "The %s method (MODEL=%s) takes no weights, but the Weights file (WEIGHTS) is set "
@@ -658,8 +658,9 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
             if self._threshold != "otsu" and mdl.needs_weights(model):
                 raise QgsProcessingException(tr(
                     "The minimum-error threshold (THRESHOLD=kittler) applies to the classical methods only, and "
-                    "MODEL=auto runs %s on these layers (it runs Classical ISFA only on layers whose bands the "
-                    "networks cannot read). Choose MODEL=cva or isfa, or leave THRESHOLD at otsu.") % mdl.name(model))
+                    "MODEL=auto runs %s on these layers (it runs Classical ISFA for 2 dates without WEIGHTS, and on "
+                    "layers whose bands the networks cannot read). Choose MODEL=cva or isfa, or leave THRESHOLD at "
+                    "otsu.") % mdl.name(model))
         # (a Weights file trained with another band mapping: the engine's warning says it, once, in the run's
         # summary and its WARNINGS output, with the bands the run read; the form's said it a second time here)
         problems = inp.validate(layers, [f.get("date") for f in facts], bands, AUTO if choice == AUTO else model,
@@ -676,7 +677,7 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
             raise QgsProcessingException("\n".join(errors))
         for level, msg in problems:
             feedback.pushInfo((tr("Note: ") if level == inp.INFO else tr("Warning: ")) + msg)
-        feedback.pushInfo(tr("Model: %s [%s]") % (mdl.describe(choice, model, len(layers)), model))
+        feedback.pushInfo(tr("Model: %s [%s]") % (mdl.describe(choice, model, len(layers), weights), model))
         for i, fact in enumerate(facts, start=1):
             feedback.pushInfo(tr("Date %d: %s  (%s)%s") % (i, fact.get("date") or tr("unknown"), fact["path"],
                                                            tr("  mask: %s") % fact["mask"] if fact.get("mask") else ""))

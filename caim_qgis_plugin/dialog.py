@@ -839,20 +839,41 @@ class CaimDialog(QDialog):
             widget.setEnabled(classical)
             widget.setToolTip(tip)
 
-    def _auto_runs(self):
+    def _auto_runs(self, weights=None):
         """What "Automatic" runs on the checked layers: the engine's choice (inputs.auto_choice: its default for the
-        number of dates, or its classical method on layers whose bands the networks cannot read)."""
+        number of dates and the Weights file, or ``weights`` in its place, or its classical method on layers whose
+        bands the networks cannot read)."""
         n = self._date_count()
+        weights = weights or self.weights_path()
         if self._to_split():  # (a multi-date raster: its dates' bands are known once split)
-            return mdl.resolve(AUTO, n)
-        return inp.auto_choice([layer for layer, _ in self.checked()], self._bands_or_none(), self.weights_path())
+            return mdl.resolve(AUTO, n, weights)
+        return inp.auto_choice([layer for layer, _ in self.checked()], self._bands_or_none(), weights)
+
+    def _with_a_file(self, runs):
+        """What "Automatic" would run with a Weights file when, without one, it runs the classical ``runs`` for two
+        dates (the engine's two-date default uses no weights; with a file, a method that uses it); None when a file
+        would change nothing (a network runs already, or the networks cannot read these layers' bands)."""
+        if mdl.needs_weights(runs) or self.weights_path() or not mdl.pair_default_uses_no_weights():
+            return None
+        other = self._auto_runs(weights="(a file)")  # (the choice asks only whether one is given)
+        return other if mdl.needs_weights(other) else None
 
     def _weights_follow(self, choice, runs):
         """With "Automatic", the Weights field says whether the model that will run (``runs``) uses it: not when
-        it runs Classical ISFA on layers whose bands the networks cannot read."""
+        it runs Classical ISFA on layers whose bands the networks cannot read; for two dates, that a file makes it
+        run a method that uses the file."""
         if choice != AUTO or getattr(self, "weights_widget", None) is None:
             return
         classical = not mdl.needs_weights(runs)
+        with_file = self._with_a_file(runs) if classical else None
+        if with_file:
+            self.weights_widget.lineEdit().setPlaceholderText(
+                tr("empty: Automatic runs %s; a file here runs %s with it") % (mdl.name(runs), mdl.name(with_file)))
+            tip = tr("Automatic runs %s for 2 dates, which uses no weights file; with a Weights file it runs %s with "
+                     "that file.") % (mdl.name(runs), mdl.name(with_file))
+            for widget in (self.weights_widget, self.weights_widget.lineEdit(), self.weights_label):
+                widget.setToolTip(tip)
+            return
         self.weights_widget.lineEdit().setPlaceholderText(
             tr("not used: Automatic runs %s on these layers") % mdl.name(runs) if classical
             else tr("empty: bundled weights"))
@@ -870,6 +891,10 @@ class CaimDialog(QDialog):
         if not mdl.needs_weights(self.model_choice()):
             return False, tr("The %s method uses no weights file.") % mdl.name(self.model_choice())
         runs = self._auto_runs() if self.model_choice() == AUTO else None
+        with_file = self._with_a_file(runs) if runs and not mdl.needs_weights(runs) else None
+        if with_file:
+            return False, tr("Automatic runs %s for 2 dates, which uses no weights file; with a Weights file it runs %s "
+                             "with that file.") % (mdl.name(runs), mdl.name(with_file))
         if runs and not mdl.needs_weights(runs):
             return False, tr("Automatic runs %s on the checked layers, as the networks cannot read their bands: it "
                              "uses no weights file (a file given under Weights is not used).") % mdl.name(runs)
@@ -1285,7 +1310,7 @@ class CaimDialog(QDialog):
                      if item.checkState(COL_LAYER) == Qt.CheckState.Checked}
             others = [layer for layer, _ in plan if layer.id() not in inside]  # checked beside them, told now too
             together = bool(others) or len(to_split) > 1  # the band counts and grids of all, below
-            model = mdl.resolve(self.model_choice(), self._date_count(to_split))
+            model = mdl.resolve(self.model_choice(), self._date_count(to_split), self.weights_path())
             # Bands 1,2,3 for a network: refused whatever the dates hold, so told before Run splits anything
             problems += inp.bands_field_problems(model, bands, self.weights_path())
             per_dates = []  # (name in the messages, band count) of each raster's dates
@@ -1389,7 +1414,7 @@ class CaimDialog(QDialog):
         n = self._date_count(units)
         blocked = stacking or any(level == inp.ERROR for level, _ in problems)
         choice = self.model_choice()
-        resolved = mdl.resolve(choice, n)
+        resolved = mdl.resolve(choice, n, self.weights_path())
         if choice == mdl.AUTO and not units:  # imagery the networks cannot read: the engine's classical method
             resolved = inp.auto_choice([layer for layer, _ in self.checked()],
                                        self._bands_or_none(), self.weights_path())
@@ -1399,7 +1424,7 @@ class CaimDialog(QDialog):
             text = tr("%d dates once split, to run with %s; the series is checked again then.") if units \
                 else tr("%d dates, ready to run with %s.")
             lines.append('<span style="color:%s">✔ %s</span>' % (tone("ok"), text % (
-                n, _escape(mdl.describe(choice, resolved, n)))))
+                n, _escape(mdl.describe(choice, resolved, n, self.weights_path())))))
         self.messages.setText("<br>".join(lines))
         self.messages_area.text_changed()
         self.split_button.setVisible(self.task is None and self._split_candidate() is not None)
@@ -1913,7 +1938,7 @@ class CaimDialog(QDialog):
             summary = results.get("SUMMARY") or ""
             device = results.get("DEVICE_USED") or "?"
             warnings = self._split_warnings + [w for w in (results.get("WARNINGS") or "").split("\n") if w]
-            used = mdl.describe(params.get("MODEL"), model, len(params["INPUT"])) if model else "?"
+            used = mdl.describe(params.get("MODEL"), model, len(params["INPUT"]), params.get("WEIGHTS")) if model else "?"
             if params.get("THRESHOLD") == "kittler":
                 used += tr(", minimum-error threshold")
             if params.get("SENSITIVITY"):

@@ -438,7 +438,7 @@ def validate(layers, dates=None, bands=None, model=mdl.AUTO, weights=None, masks
     ``mapping_warning=False``: without the warning of a Weights file trained with another band mapping
     (:func:`weights_mapping_problems`), for Processing, whose log has the engine's own warning of it."""
     problems = mask_problems(layers, masks) if masks else []
-    choice, model = model, mdl.resolve(model, len(layers))
+    choice, model = model, mdl.resolve(model, len(layers), weights)
     if len(layers) < 2:
         text = tr("Select at least 2 layers: change needs two or more dates (%d selected).") % len(layers)
         if multi_date_candidate(layers):
@@ -460,18 +460,19 @@ def validate(layers, dates=None, bands=None, model=mdl.AUTO, weights=None, masks
             pass  # band files of a date are stacked first: the stack's bands, named by role, are the network's
         elif mdl.needs_weights(model) and not weights:
             network = _network_band_problems(model, rasters, bands)
-            fallback, why = _auto_fallback(choice, network, rasters, bands)
+            fallback, why = _auto_fallback(choice, network, rasters, bands, weights)
             if fallback:  # "auto" on imagery the networks cannot read: a classical method runs (the engine's)
                 problems.append((INFO, _fallback_note(fallback, model, why)))
-            elif choice in (None, "", mdl.AUTO) and not bands and _engine_choice(rasters, bands) is not None:
+            elif choice in (None, "", mdl.AUTO) and not bands and _engine_choice(rasters, bands, weights) is not None:
                 # the engine reads these bands for the network (it decides): its notes, not a refusal of its own
                 problems += [p for p in network if p[0] != ERROR]
             else:
                 problems += network
-        elif mdl.needs_weights(model) and _auto_fallback(choice, [], rasters, bands)[0]:
+        elif mdl.needs_weights(model) and _auto_fallback(choice, [], rasters, bands, weights)[0]:
             # "auto" with a Weights file, on imagery the networks cannot read: the engine runs its classical method
             # all the same, without the file (it said 'ready to run with Classical ISFA' and no why)
-            fallback, why = _auto_fallback(choice, _network_band_problems(model, rasters, bands), rasters, bands)
+            fallback, why = _auto_fallback(choice, _network_band_problems(model, rasters, bands), rasters, bands,
+                                           weights)
             problems.append((INFO, _fallback_note(fallback, model, why) + " " + tr("The Weights file is not used.")))
         elif mdl.needs_weights(model) and weights_record(weights)[1]:
             # refused before the run (the run stopped with it after the layers were read)
@@ -515,19 +516,20 @@ def validate(layers, dates=None, bands=None, model=mdl.AUTO, weights=None, masks
 _ENGINE_CHOICES = {}  # (file states, bands) -> the engine's automatic choice and its refusal (few kept)
 
 
-def _engine_choice(rasters, bands):
+def _engine_choice(rasters, bands, weights=None):
     """The engine's automatic choice on the files of ``rasters`` (:func:`model_core.models.auto_choice`, which the
-    run asks too: the one implementation) as ``(model, refusal)``, kept per file state; None without the engine."""
+    run asks too: the one implementation) with a ``weights`` file given or not, as ``(model, refusal)``, kept per
+    file state; None without the engine."""
     try:
         from model_core.models import auto_choice as engine_auto_choice
     except ImportError:
         return None
     paths = [layer_source(layer) for layer in rasters]
-    key = (tuple(file_state(p) for p in paths), tuple(bands or ()))
+    key = (tuple(file_state(p) for p in paths), tuple(bands or ()), bool(weights))
     if key not in _ENGINE_CHOICES:
         if len(_ENGINE_CHOICES) > 32:
             _ENGINE_CHOICES.clear()
-        _ENGINE_CHOICES[key] = engine_auto_choice(paths, bands)
+        _ENGINE_CHOICES[key] = engine_auto_choice(paths, bands, weights)
     return _ENGINE_CHOICES[key]
 
 
@@ -537,7 +539,7 @@ def _fallback_note(fallback, network, why):
         mdl.name(fallback), mdl.name(network), why)
 
 
-def _auto_fallback(choice, network_problems, rasters, bands=None):
+def _auto_fallback(choice, network_problems, rasters, bands=None, weights=None):
     """``(model, reason)``: the engine's automatic choice on imagery the networks cannot read (:func:`_engine_choice`)
     and why, when ``choice`` is "auto" and the engine runs its classical method on ``rasters``: the first sentence
     of the dialog's own (translated) refusal ``network_problems`` (:func:`_network_band_problems`) when it has one,
@@ -545,7 +547,7 @@ def _auto_fallback(choice, network_problems, rasters, bands=None):
     ``bands`` is the user's to correct."""
     if choice not in (None, "", mdl.AUTO) or bands or not rasters:
         return None, None
-    engine = _engine_choice(rasters, bands)
+    engine = _engine_choice(rasters, bands, weights)
     if engine is None or not engine[1]:
         return None, None
     errors = [msg for level, msg in network_problems if level == ERROR] or [engine[1]]
@@ -553,15 +555,16 @@ def _auto_fallback(choice, network_problems, rasters, bands=None):
 
 
 def auto_choice(layers, bands=None, weights=None):
-    """What "auto" runs on ``layers`` (valid rasters): the engine's default for their number, or its classical
+    """What "auto" runs on ``layers`` (valid rasters): the engine's default for their number (and for two dates, a
+    ``weights`` file given or not), or its classical
     method when the networks cannot read their bands (the engine's own decision, asked of it: the run makes the
     same, with a ``weights`` file too, whose file it then does not use).  Not with a band mapping ``bands`` (a
     mapping of another length than the network's is the user's to correct)."""
-    model = mdl.resolve(mdl.AUTO, len(layers))
+    model = mdl.resolve(mdl.AUTO, len(layers), weights)
     rasters = [lyr for lyr in layers if isinstance(lyr, QgsRasterLayer) and lyr.isValid()]
     if model == mdl.AUTO or bands or not rasters or not mdl.needs_weights(model):
         return model
-    return _auto_fallback(mdl.AUTO, [], rasters)[0] or model
+    return _auto_fallback(mdl.AUTO, [], rasters, weights=weights)[0] or model
 
 
 def by_level(problems):

@@ -40,14 +40,21 @@ TITLES = {
 }
 
 
-def default_model(n_dates):
-    """The engine's default model (registry name) for ``n_dates`` ordered images; None when the engine
-    cannot be imported."""
+def default_model(n_dates, weights=None):
+    """The engine's default model (registry name) for ``n_dates`` ordered images, with a ``weights`` file given or
+    not (for two dates it runs a method that uses the file); None when the engine cannot be imported."""
     try:
         from model_core.models import default_model as engine_default
     except ImportError:
         return None
-    return engine_default(int(n_dates))
+    return engine_default(int(n_dates), weights)
+
+
+def pair_default_uses_no_weights():
+    """Whether "auto" for two dates runs a method without weights unless a Weights file is given (the engine's two-date
+    default is classical, its choice with a file a network); False without the engine."""
+    plain, given = default_model(2), default_model(2, weights="given")
+    return bool(plain and given and plain != given and not needs_weights(plain))
 
 
 def auto_fallback():
@@ -70,12 +77,13 @@ def bundled_weights_dir():
     return WEIGHTS_DIR if os.path.isdir(WEIGHTS_DIR) else None
 
 
-def resolve(model, n_dates):
-    """The model that runs: ``model`` itself, or the engine's default for "auto" (or empty).
+def resolve(model, n_dates, weights=None):
+    """The model that runs: ``model`` itself, or the engine's default for "auto" (or empty) for ``n_dates`` and a
+    ``weights`` file given or not.
 
     "auto" stays "auto" only when the engine cannot be imported (the run then fails with its reason)."""
     if model in (None, "", AUTO):
-        return default_model(n_dates) or AUTO
+        return default_model(n_dates, weights) or AUTO
     return model
 
 
@@ -97,6 +105,8 @@ def title(model):
             return tr("Automatic (the engine's recommended model for the number of dates)")
         if two == other:
             return tr("Automatic (%s)") % name(other)
+        if pair_default_uses_no_weights():
+            return tr("Automatic (%s; %s for 2 dates without a Weights file)") % (name(other), name(two))
         return tr("Automatic (%s; %s for exactly 2 dates)") % (name(other), name(two))
     return tr(TITLES[model]) if model in TITLES else model
 
@@ -107,7 +117,12 @@ def auto_summary():
     two, other = _defaults()
     if two is None or other is None:
         return tr("the recommended model for the number of dates")
-    text = name(other) if two == other else tr("%s, or %s for exactly 2 dates") % (name(other), name(two))
+    if two == other:
+        text = name(other)
+    elif pair_default_uses_no_weights():
+        text = tr("%s, or %s for 2 dates without a Weights file") % (name(other), name(two))
+    else:
+        text = tr("%s, or %s for exactly 2 dates") % (name(other), name(two))
     fallback = auto_fallback()
     if fallback:
         text += tr("; %s on layers whose bands the networks cannot read (no blue or green band, one or two "
@@ -119,11 +134,11 @@ def needs_weights(model):
     return model not in CLASSICAL
 
 
-def describe(choice, resolved, n_dates):
+def describe(choice, resolved, n_dates, weights=None):
     """'SChanger (automatic choice for 2 dates)' or 'CAIM-Net'; 'Classical ISFA (automatic choice: the networks
-    cannot read these layers' bands)' when "auto" ran :func:`auto_fallback`."""
+    cannot read these layers' bands)' when "auto" ran :func:`auto_fallback` (with a ``weights`` file given or not)."""
     if choice in (None, "", AUTO):
-        if resolved and resolved == auto_fallback() and resolved != default_model(n_dates):
+        if resolved and resolved == auto_fallback() and resolved != default_model(n_dates, weights):
             return tr("%s (automatic choice: the networks cannot read these layers' bands)") % name(resolved)
         return tr("%s (automatic choice for %d dates)") % (name(resolved), n_dates)
     return name(resolved)

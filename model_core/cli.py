@@ -124,8 +124,9 @@ def _detect_parser(sub):
                         "changed); caimnet_cva: CAIM-Net and CVA combined "
                         "(CAIM-Net weights, 4 bands; see the model card); caimnet_isfa: CAIM-Net and ISFA "
                         "combined (likewise); auto: the plugin's automatic choice (currently CAIM-Net + ISFA "
-                        "for three or more dates, CAIM-Net + CVA for two; Classical ISFA, said in the summary, on "
-                        "imagery the networks cannot read: no blue or green band, one or two bands, ...)")
+                        "for three or more dates, Classical ISFA for two, CAIM-Net + ISFA for two with --weights; "
+                        "Classical ISFA, said in the summary, on imagery the networks cannot read: no blue or green "
+                        "band, one or two bands, ...)")
     p.add_argument("--dates", metavar="D1,D2,...", help="one date per image, comma-separated (YYYY-MM-DD, "
                    "YYYYMMDD, YYYY-MM or YYYY); default: parsed from file names or metadata")
     p.add_argument("--bands", type=_bands, metavar="B1,B2,B3,B4",

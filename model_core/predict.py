@@ -426,7 +426,9 @@ def run_seconds(width, height, n_dates, model, bands=4, files=None, window_px=No
     step, bw, bh = decimation(int(width), int(height), 1_000_000)  # Stack.statistics' sample
     sample = float(bw) * float(bh)
     windows = float(window_px) if window_px else px
-    network = model not in ("cva", "isfa")
+    from model_core.models import needs_network
+
+    network = needs_network(model)
     seconds = RUN_FIXED_S["network" if network else "classical"] + OPEN_S * (files or t)
     seconds += SAMPLE_S * sample * t * c + (READ_S * px * t * c if step > 1 else 0.0)
     fit = SCENE_FIT.get(model)
@@ -919,7 +921,7 @@ def detect(images, out_dir=None, dates=None, bands=None, model="caimnet", weight
 
     auto = model in (None, "", AUTO)  # the automatic choice: the default for the number of dates, unless the
     if auto:                          # networks cannot read the inputs' bands (below)
-        model = default_model(len(images))
+        model = default_model(len(images), weights)
     t_start = time.perf_counter()
     timings = {}
     report = progress or (lambda f, m: None)
@@ -947,7 +949,7 @@ def detect(images, out_dir=None, dates=None, bands=None, model="caimnet", weight
     if auto:  # the one implementation of the automatic choice (the plugin's dialog asks it too)
         from model_core.models import auto_choice
 
-        chosen, refusal = auto_choice(images, bands)
+        chosen, refusal = auto_choice(images, bands, weights)
         if refusal:  # imagery the networks cannot read (red, NIR, SWIR1; one band; ...): its classical method
             auto_note = auto_fallback_note(model, refusal, weights)
             model = chosen

@@ -316,19 +316,21 @@ def test_min_patch_shrinks_the_polygons(capsys, tmp_path, scenario):
 
 
 def test_model_auto_is_the_plugins_choice(capsys, tmp_path):
-    """--model auto resolves with model_core.models.default_model (for any number of dates the
-    CAIM-Net + CVA fusion for two dates by rule Y2 of the model card, CAIM-Net + ISFA for more by rule H);
-    the summary names the model
-    that ran."""
+    """--model auto resolves with model_core.models.default_model (Classical ISFA for two dates by rule Y3 of the
+    model card, CAIM-Net + ISFA for more by rule H, and for two with a --weights file, which it then uses); the
+    summary names the model that ran."""
     from model_core.models import default_model
 
     imgs = _stack(tmp_path, n=3, size=24)
-    for n in (2, 3):
-        rc, out, err = _run(capsys, ["detect", *imgs[:n], "--model", "auto", "--out", str(tmp_path / f"a{n}"),
-                                     "--quiet"])
+    weights = os.path.join(ROOT, "resources", "weights", "caimnet_rgbn.pt")
+    for n, extra in ((2, []), (3, []), (2, ["--weights", weights])):
+        rc, out, err = _run(capsys, ["detect", *imgs[:n], "--model", "auto", "--out",
+                                     str(tmp_path / f"a{n}{len(extra)}"), "--quiet", *extra])
         assert rc == 0, err
-        assert f"Model     {default_model(n)} " in out
-    assert default_model(2) == "caimnet_cva" and default_model(3) == default_model(9) == "caimnet_isfa"
+        assert f"Model     {default_model(n, extra[-1] if extra else None)} " in out, out
+        assert ("caimnet_rgbn.pt" in out) == bool(extra or n > 2), out   # (the weights line of a network's run)
+    assert default_model(2) == "isfa" and default_model(3) == default_model(9) == "caimnet_isfa"
+    assert default_model(2, weights) == "caimnet_isfa"
 
 
 def test_model_auto_runs_isfa_on_imagery_the_networks_cannot_read(capsys, tmp_path):
@@ -353,10 +355,13 @@ def test_model_auto_runs_isfa_on_imagery_the_networks_cannot_read(capsys, tmp_pa
         one.append(write_tif(tmp_path / f"one_{2019 + i}.tif", a[0]))
         swir.append(write_tif(tmp_path / f"sw_{2019 + i}.tif", np.concatenate([a, a[:1]]),
                               names=["swir1", "nir", "red", "green"]))
-    for imgs, network in ((rns, default_model(3)), (one[1:], default_model(2)), (swir, default_model(3))):
+    weights = os.path.join(ROOT, "resources", "weights", "caimnet_rgbn.pt")
+    # (a pair runs ISFA by default; with a weights file the choice is a network, which cannot read one band)
+    for imgs, network, extra in ((rns, default_model(3), []), (one[1:], default_model(2, weights), ["--weights", weights]),
+                                 (swir, default_model(3), [])):
         out_dir = tmp_path / ("o_" + os.path.basename(imgs[0]))
         rc, out, err = _run(capsys, ["detect", *imgs, "--model", "auto", "--out", str(out_dir), "--quiet",
-                                     "--report", str(out_dir) + ".html"])
+                                     "--report", str(out_dir) + ".html", *extra])
         assert rc == 0, err
         assert "Model     isfa (classical, no weights)" in out, out
         line = next(x for x in out.splitlines() if x.startswith("Automatic "))
@@ -374,12 +379,16 @@ def test_model_auto_runs_isfa_on_imagery_the_networks_cannot_read(capsys, tmp_pa
     _assert_refused(capsys, tmp_path, ["detect", *one[1:], "--model", "caimnet_cva"], "CVA or ISFA")
     # a band mapping of another length than the networks' is the user's to correct, with auto too
     _assert_refused(capsys, tmp_path, ["detect", *rns, "--model", "auto", "--bands", "1,2,3"], "the band mapping 1,2,3")
+    # a pair without a weights file: Classical ISFA is the choice itself, no note
+    rc, out, err = _run(capsys, ["detect", *one[1:], "--model", "auto", "--out", str(tmp_path / "one"), "--quiet"])
+    assert rc == 0 and "Model     isfa (classical, no weights)" in out and "Automatic" not in out, (out, err)
+    assert "CAIM_MODEL_NOTE" not in gdal.Open(str(tmp_path / "one" / "change_moment.tif")).GetMetadata()
     # inputs the networks read: the choice for the number of dates, and no note
-    imgs = _stack(tmp_path, n=2, size=24)
+    imgs = _stack(tmp_path, n=3, size=24)
     rc, out, err = _run(capsys, ["detect", *imgs, "--model", "auto", "--out", str(tmp_path / "rgbn"), "--quiet"])
-    assert rc == 0 and f"Model     {default_model(2)} " in out and "Automatic" not in out, (out, err)
+    assert rc == 0 and f"Model     {default_model(3)} " in out and "Automatic" not in out, (out, err)
     meta = gdal.Open(str(tmp_path / "rgbn" / "change_moment.tif")).GetMetadata()
-    assert meta["CAIM_MODEL"] == default_model(2) and "CAIM_MODEL_NOTE" not in meta
+    assert meta["CAIM_MODEL"] == default_model(3) and "CAIM_MODEL_NOTE" not in meta
 
 
 def test_a_threshold_given_for_auto_follows_the_model_that_runs(capsys, tmp_path):
@@ -1651,15 +1660,18 @@ def test_the_automatic_choice_is_one_function_the_run_and_the_plugin_ask(capsys,
     rns = [write_tif(tmp_path / f"rns_{2019 + i}.tif", a, names=["red", "nir", "swir1"]) for i in range(2)]
     with pytest.raises(BandRolesError) as refused:
         Stack(rns, expected_bands=4)
-    assert auto_choice(rns) == (AUTO_FALLBACK, str(refused.value))
-    assert auto_choice(rns, bands=[1, 2, 3]) == (default_model(2), None)  # (the mapping: the user's to correct)
+    weights = os.path.join(ROOT, "resources", "weights", "caimnet_rgbn.pt")
+    # a pair: Classical ISFA, the default for two dates, unless a weights file asks for a network
+    assert auto_choice(rns) == (default_model(2), None) == ("isfa", None)
+    assert auto_choice(rns, weights=weights) == (AUTO_FALLBACK, str(refused.value))
+    # (the mapping: the user's to correct)
+    assert auto_choice(rns, bands=[1, 2, 3], weights=weights) == (default_model(2, weights), None)
     rgbn = _stack(tmp_path, n=3, size=24)
     assert auto_choice(rgbn) == (default_model(3), None)
     if "torch" not in sys.modules:  # (this test process may have loaded it for another test)
         auto_choice(rns)
         assert "torch" not in sys.modules
     # the run: Classical ISFA with a weights file given too (not used, and said)
-    weights = os.path.join(ROOT, "resources", "weights", "caimnet_rgbn.pt")
     rc, out, err = _run(capsys, ["detect", *rns, "--model", "auto", "--weights", weights, "--out",
                                  str(tmp_path / "o"), "--quiet"])
     assert rc == 0, err

@@ -258,4 +258,5 @@ def test_caimnet_isfa_is_the_half_and_half_mean_with_isfa(scenario, tmp_path):
     moment = read_tif(res["caimnet_isfa"].paths["moment"])
     assert np.array_equal(moment, fused.argmax(axis=0))
     assert res["caimnet_isfa"].weights == W.default_weights("caimnet")
-    assert default_model(3) == "caimnet_isfa" and default_model(2) == "caimnet_cva"
+    assert default_model(3) == "caimnet_isfa" and default_model(2) == "isfa"  # (rule Y3)
+    assert default_model(2, weights="own.pt") == "caimnet_isfa"

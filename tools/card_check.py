@@ -100,7 +100,7 @@ def card_table(path=CARD):
 MARKER = re.compile(r"^<!-- card_check: (\w+) (area|moment) -->$")
 # The marked tables' rows: (row key, label) in the card's order; pixels, then the figures `evaluate` prints.
 TABLE_ROWS = {"semi": [("caimnet_isfa", "CAIM-Net + ISFA (automatic choice, 3+ dates)"),
-                       ("caimnet_cva", "CAIM-Net + CVA (automatic choice, 2 dates)"),
+                       ("caimnet_cva", "CAIM-Net + CVA (automatic choice, 2 dates, until rule Y3)"),
                        ("caimnet", "CAIM-Net (`caimnet_rgbn.pt`)"),
                        ("caimnet_mixed", "CAIM-Net, mixed-sources alternative (`caimnet_rgbn_mixed_sources.pt`)"),
                        ("isfa", "Classical ISFA"),

@@ -89,8 +89,11 @@ def test_model_titles_follow_the_engine_default(qgis_app, monkeypatch):
     assert [mdl.resolve("auto", n) for n in (2, 3, 5)] == [two, engine.default_model(3), other]
     names = {"caimnet": "CAIM-Net", "schanger": "SChanger", "cva": "Classical CVA", "caimnet_cva": "CAIM-Net + CVA",
              "isfa": "Classical ISFA", "caimnet_isfa": "CAIM-Net + ISFA"}
+    assert mdl.resolve("auto", 2, "own.pt") == engine.default_model(2, "own.pt")
     auto = ("Automatic (%s)" % names[other] if two == other
-            else "Automatic (%s; %s for exactly 2 dates)" % (names[other], names[two]))
+            else "Automatic (%s; %s for 2 dates without a Weights file)" % (names[other], names[two])
+            if mdl.pair_default_uses_no_weights() else "Automatic (%s; %s for exactly 2 dates)" % (names[other], names[two]))
+    assert auto == "Automatic (CAIM-Net + ISFA; Classical ISFA for 2 dates without a Weights file)"  # (rule Y3)
     assert sorted(mdl.LIST_ORDER) == sorted(mdl.MODELS)  # the dialog lists every Processing option
     assert model_titles() == {
         "auto": auto,
@@ -102,6 +105,8 @@ def test_model_titles_follow_the_engine_default(qgis_app, monkeypatch):
     # a new two-date default in the engine shows up everywhere without touching the plugin
     monkeypatch.setattr(engine, "TWO_DATE_DEFAULT", "cva")
     assert mdl.resolve("auto", 2) == "cva" and mdl.resolve("auto", 3) == engine.default_model(3)
+    assert model_titles()["auto"] == "Automatic (%s; Classical CVA for 2 dates without a Weights file)" % names[other]
+    monkeypatch.setattr(engine, "PAIR_WITH_WEIGHTS", "cva")   # (one default for two dates, file or not)
     assert model_titles()["auto"] == "Automatic (%s; Classical CVA for exactly 2 dates)" % names[other]
     alg = DetectChangesAlgorithm()
     alg.initAlgorithm()

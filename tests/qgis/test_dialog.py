@@ -291,13 +291,14 @@ def test_inline_validation(dialog, three_layers, tmp_path, project):
 def test_automatic_choice_on_imagery_the_networks_cannot_read_is_said_before_the_run(dialog, project, tmp_path):
     """Automatic (the default) on 3-band red, NIR, SWIR1 layers was refused like CAIM-Net ("choose CVA or
     ISFA"): the check line now says that Classical ISFA will run and why, and Run is enabled; CAIM-Net picked
-    by name keeps the refusal. One-band layers likewise."""
+    by name keeps the refusal. One-band layers likewise. (Three dates: for two, Classical ISFA is the choice
+    itself, rule Y3.)"""
     from osgeo import gdal
     from qgis.core import QgsRasterLayer
 
     from caim_qgis_plugin import inputs
 
-    for y in (2034, 2035):
+    for y in (2034, 2035, 2036):
         path = write_raster(str(tmp_path / f"rns_{y}.tif"), np.full((3, 64, 64), 90, np.uint8))
         ds = gdal.Open(path, gdal.GA_Update)
         for b, name in enumerate(("red", "nir", "swir1")):
@@ -307,9 +308,9 @@ def test_automatic_choice_on_imagery_the_networks_cannot_read_is_said_before_the
     dialog.refresh_layers()
     assert dialog.model_choice() == "auto"
     text = dialog.messages.text()
-    assert "Automatic: Classical ISFA will run, not CAIM-Net + CVA, which cannot read these layers' bands: 'rns " \
+    assert "Automatic: Classical ISFA will run, not CAIM-Net + ISFA, which cannot read these layers' bands: 'rns " \
            "2034': its band metadata say band 1 'red', band 2 'nir', band 3 'swir1'" in text, text
-    assert "2 dates, ready to run with Classical ISFA (automatic choice: the networks cannot read these " \
+    assert "3 dates, ready to run with Classical ISFA (automatic choice: the networks cannot read these " \
            "layers' bands)." in text, text
     assert "✖" not in text and dialog.run_button.isEnabled()
     # the Threshold control follows the model that will run: Classical ISFA here (it stayed disabled with
@@ -324,13 +325,15 @@ def test_automatic_choice_on_imagery_the_networks_cannot_read_is_said_before_the
     dialog.model_combo.setCurrentIndex(dialog.model_combo.findData("auto"))
     assert dialog.run_button.isEnabled() and dialog.threshold_combo.isEnabled()
     one = []
-    for y in (2034, 2035):
+    for y in (2034, 2035, 2036):
         one.append(QgsRasterLayer(write_raster(str(tmp_path / f"one_{y}.tif"), np.full((1, 64, 64), 90, np.uint8)),
                                   f"one {y}"))
     problems = inputs.validate(one, model="auto")
     assert [level for level, _ in problems] == [inputs.INFO], problems
-    assert problems[0][1].startswith("Automatic: Classical ISFA will run, not CAIM-Net + CVA, which cannot read "
+    assert problems[0][1].startswith("Automatic: Classical ISFA will run, not CAIM-Net + ISFA, which cannot read "
                                      "these layers' bands: "), problems
+    # two of them: Classical ISFA is the two-date choice itself, no note
+    assert inputs.validate(one[:2], model="auto") == [] and inputs.auto_choice(one[:2]) == "isfa"
     assert inputs.auto_choice(one) == "isfa" and inputs.validate(one, model="caimnet")[0][0] == inputs.ERROR
 
 
@@ -1293,7 +1296,7 @@ def test_automatic_with_a_weights_file_says_what_the_engine_runs(dialog, project
     text = dialog.messages.text()
     assert "2 dates, ready to run with Classical ISFA (automatic choice: the networks cannot read these " \
            "layers' bands)." in text, text
-    assert ("Automatic: Classical ISFA will run, not CAIM-Net + CVA, which cannot read these layers' bands: 'rns "
+    assert ("Automatic: Classical ISFA will run, not CAIM-Net + ISFA, which cannot read these layers' bands: 'rns "
             "2034': its band metadata say band 1 'red', band 2 'nir', band 3 'swir1'") in text, text
     assert "The Weights file is not used." in text
     assert dialog.weights_info() == (False, "Automatic runs Classical ISFA on the checked layers, as the networks "
@@ -1306,6 +1309,41 @@ def test_automatic_with_a_weights_file_says_what_the_engine_runs(dialog, project
     dialog.model_combo.setCurrentIndex(dialog.model_combo.findData("caimnet"))
     ok, info = dialog.weights_info()
     assert ok and "caimnet_rgbn.pt" in info.split("\n")[0]
+
+
+def test_automatic_for_two_dates_runs_isfa_unless_a_weights_file_is_given(dialog, project, tmp_path):
+    """Rule Y3 of the model card: Automatic runs Classical ISFA for two dates (it ran the CAIM-Net + CVA fusion),
+    and CAIM-Net + ISFA when a Weights file is given, so that a file the user trained is used.  The check line,
+    the Weights field, About… and the run's parameters say which; three dates keep CAIM-Net + ISFA."""
+    from rasters import ROOT
+
+    img = np.full((4, 64, 64), 90, np.uint8)
+    for y in (2031, 2032):
+        add_layer(project, write_raster(str(tmp_path / f"rgbn_{y}.tif"), img), f"rgbn {y}")
+    dialog.refresh_layers()
+    assert dialog.model_choice() == "auto"
+    dialog.validate()
+    assert "2 dates, ready to run with Classical ISFA (automatic choice for 2 dates)." in dialog.messages.text()
+    assert dialog.weights_widget.lineEdit().placeholderText() == (
+        "empty: Automatic runs Classical ISFA; a file here runs CAIM-Net + ISFA with it")
+    assert dialog.weights_info() == (False, "Automatic runs Classical ISFA for 2 dates, which uses no weights file; "
+                                            "with a Weights file it runs CAIM-Net + ISFA with that file.")
+    assert dialog.threshold_combo.isEnabled()  # (ISFA takes the minimum-error threshold)
+    weights = os.path.join(ROOT, "resources", "weights", "caimnet_rgbn.pt")
+    dialog.weights_widget.setFilePath(weights)
+    dialog.validate()
+    assert "2 dates, ready to run with CAIM-Net + ISFA (automatic choice for 2 dates)." in dialog.messages.text()
+    ok, info = dialog.weights_info()
+    assert ok and "caimnet_rgbn.pt" in info.split("\n")[0]
+    params = dialog.parameters()
+    assert params["MODEL"] == "auto" and params["WEIGHTS"] == weights
+    # three dates: CAIM-Net + ISFA with the bundled file, the field's placeholder as before
+    dialog.weights_widget.setFilePath("")
+    add_layer(project, write_raster(str(tmp_path / "rgbn_2033.tif"), img), "rgbn 2033")
+    dialog.refresh_layers()
+    dialog.validate()
+    assert "3 dates, ready to run with CAIM-Net + ISFA (automatic choice for 3 dates)." in dialog.messages.text()
+    assert dialog.weights_widget.lineEdit().placeholderText() == "empty: bundled weights"
 
 
 def test_layers_without_dates_run_in_the_order_a_user_expects(dialog, project, tmp_path):
