@@ -499,6 +499,7 @@ def html_report(res, map_path, points_path):
     """The estimates as a small HTML page (tables; opens in QGIS's results viewer and any browser), in QGIS's
     language with its decimal mark (the engine's language, which processAlgorithm set from QGIS's), as the run
     report is; its JSON record (RESULTS) stays English."""
+    from model_core.accuracy import shown_class
     from model_core.i18n import localize_number
 
     def num(v, digits=3):
@@ -513,13 +514,13 @@ def html_report(res, map_path, points_path):
     def said(text):  # a text of the page (apostrophes as they are)
         return html.escape(text, quote=False)
     rows = "".join("<tr><td>%s</td><td>%s</td><td>%s %s</td><td>%s %s</td><td>%s %s</td></tr>" % (
-        esc(res.labels[c]), num(res.map_area[c], 2), num(res.area[c], 2), ci(res.area_se[c], 2),
+        esc(shown_class(res.labels[c])), num(res.map_area[c], 2), num(res.area[c], 2), ci(res.area_se[c], 2),
         num(res.users[c]), ci(res.users_se[c]), num(res.producers[c]), ci(res.producers_se[c]))
         for c in res.classes)
-    head = "".join("<th>%s</th>" % esc(res.labels[c]) for c in res.classes)
-    counts = "".join("<tr><th>%s</th>%s</tr>" % (esc(res.labels[c]), "".join("<td>%d</td>" % v for v in res.counts[i]))
+    head = "".join("<th>%s</th>" % esc(shown_class(res.labels[c])) for c in res.classes)
+    counts = "".join("<tr><th>%s</th>%s</tr>" % (esc(shown_class(res.labels[c])), "".join("<td>%d</td>" % v for v in res.counts[i]))
                      for i, c in enumerate(res.classes))
-    props = "".join("<tr><th>%s</th>%s</tr>" % (esc(res.labels[c]), "".join("<td>%s</td>" % num(v, 4)
+    props = "".join("<tr><th>%s</th>%s</tr>" % (esc(shown_class(res.labels[c])), "".join("<td>%s</td>" % num(v, 4)
                                                                             for v in res.proportions[i]))
                     for i, c in enumerate(res.classes))
     notes = "".join("<p><b>%s</b> %s</p>" % (said(tr("Warning:")), esc(n)) for n in res.shown_warnings()) + \

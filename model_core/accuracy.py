@@ -33,7 +33,7 @@ import numpy as np
 from osgeo import gdal, ogr, osr
 
 from model_core.errors import InputError, OutputError
-from model_core.i18n import N_, Message, _, number, translated
+from model_core.i18n import N_, Message, Said, _, number, translated
 from model_core.polygons import delete_vector, driver_for
 from model_core.stack import Grid, srs_from_wkt
 
@@ -45,6 +45,42 @@ Z95 = 1.959964
 BINARY_LABELS = {0: "unchanged", 1: "changed"}
 CHANGED_UNKNOWN = -1  # reference label: the pixel changed, but when is not known (counts in --binary only)
 CHANGED_UNKNOWN_LABEL = "changed, interval unknown"
+# the engine's own names of a change map's classes (its category names and the sample's map_label, which
+# programs read, stay English): shown in the current language
+_ENGINE_CLASS_NAMES = (N_("no change"), N_("unchanged"), N_("changed"))
+
+
+def shown_class(name):
+    """A change map's class name as the current language shows it: the engine's own names translated and an
+    interval ("2019 to 2020", "image 1 to image 2") as the run's layers name it ("2019 bis 2020"); any other
+    name (a map's own categories) as the map has it."""
+    if name in _ENGINE_CLASS_NAMES:
+        return translated(name)
+    from model_core.predict import interval_shown
+
+    return interval_shown(name)
+
+
+class _ClassName(Said):
+    """A class name as a :class:`Message` field: English in the JSON record, shown in the language current
+    when it is shown."""
+
+    __slots__ = ()
+
+    def __init__(self, name):
+        super().__init__(name, name)
+
+    def shown(self):
+        return shown_class(self.english_text)
+
+    def __str__(self):
+        return self.shown()
+
+    def __format__(self, spec):
+        return format(self.shown(), spec)
+
+
+_class_field = _ClassName
 
 
 @dataclass
@@ -407,11 +443,12 @@ class Assessment:
 
     def text(self):
         """The estimates as the command line prints them and Processing's log shows them, in the current language
-        with its decimal mark (the class names are the map's; the unit stays 'ha' or 'px')."""
+        with its decimal mark (the class names are the map's, the engine's own and its intervals' in that language; the unit stays 'ha' or 'px')."""
         u = self.unit
+        names = {c: shown_class(self.labels[c]) for c in self.classes}
         heads = [_("class"), _("map area {unit}").format(unit=u), _("estimated {unit}").format(unit=u),
                  _("± 95 % {unit}").format(unit=u), _("user accuracy"), _("producer accuracy")]
-        w = max([len(self.labels[c]) for c in self.classes] + [12, len(heads[0])])
+        w = max([len(names[c]) for c in self.classes] + [12, len(heads[0])])
         c1, c2 = max([14] + [len(h) for h in heads[1:3]]), max(12, len(heads[3]))
         c3 = max([20] + [len(h) for h in heads[4:]])
         sample = (_("Sample: {n} labelled points").format(n=self.labelled)
@@ -424,7 +461,7 @@ class Assessment:
                      "standard errors"),  # (the translations write 1.96 with their decimal mark)
                  "", f"{heads[0]:<{w}}  {heads[1]:>{c1}}  {heads[2]:>{c1}}  {heads[3]:>{c2}}"]
         for c in self.classes:
-            lines.append(f"{self.labels[c]:<{w}}  {number(self.map_area[c]):{c1}.2f}  {number(self.area[c]):{c1}.2f}  "
+            lines.append(f"{names[c]:<{w}}  {number(self.map_area[c]):{c1}.2f}  {number(self.area[c]):{c1}.2f}  "
                          f"{number(self.ci(self.area_se[c])):{c2}.2f}")
         lines += ["", _("overall accuracy {oa:.3f} ± {ci:.3f}").format(oa=number(self.overall),
                                                                        ci=number(self.ci(self.overall_se)))]
@@ -441,15 +478,15 @@ class Assessment:
             return f"{number(v):.3f} ± {number(self.ci(se)):.3f}" if not math.isnan(v) else _("n/a")
 
         for c in self.classes:
-            lines.append(f"{self.labels[c]:<{w}}  {fmt(self.users[c], self.users_se[c]):>{c3}}  "
+            lines.append(f"{names[c]:<{w}}  {fmt(self.users[c], self.users_se[c]):>{c3}}  "
                          f"{fmt(self.producers[c], self.producers_se[c]):>{c3}}")
         head = "  ".join(f"{c:>8}" for c in self.classes)
         lines += ["", _("error matrix, sample counts (rows: map class, columns: reference class)"),
                   f"{'':<{w}}  {head}"]
-        lines += [f"{self.labels[c]:<{w}}  " + "  ".join(f"{int(v):8d}" for v in self.counts[i])
+        lines += [f"{names[c]:<{w}}  " + "  ".join(f"{int(v):8d}" for v in self.counts[i])
                   for i, c in enumerate(self.classes)]
         lines += ["", _("error matrix, estimated proportions of the mapped area"), f"{'':<{w}}  {head}"]
-        lines += [f"{self.labels[c]:<{w}}  " + "  ".join(f"{number(v):8.4f}" for v in self.proportions[i])
+        lines += [f"{names[c]:<{w}}  " + "  ".join(f"{number(v):8.4f}" for v in self.proportions[i])
                   for i, c in enumerate(self.classes)]
         lines += ([_("Warning: {text}").format(text=n) for n in self.shown_warnings()]
                   + [_("Note: {text}").format(text=n) for n in self.shown_notes()])
@@ -775,7 +812,7 @@ def assess(map_path, points_path, field_name="reference", binary=False, layer_na
         elif n < 2:
             problems.append((_("'{label}' ({px} px, {pct:.2f} % of the map) has {n} labelled point") if n == 1 else
                              _("'{label}' ({px} px, {pct:.2f} % of the map) has {n} labelled points")).format(
-                label=info.label(h), px=info.counts[h], pct=number(100 * weights[h]), n=n))
+                label=_class_field(info.label(h)), px=info.counts[h], pct=number(100 * weights[h]), n=n))
     if problems:
         raise InputError(_("Every map class needs at least 2 labelled points for the estimates and their standard "
                            "errors: {problems}. Label more points there, or draw a new sample: it takes points in "
@@ -837,8 +874,8 @@ def assess(map_path, points_path, field_name="reference", binary=False, layer_na
             "every labelled point has the reference class '{label}': the labels do not vary, so the ± 0 intervals do "
             "not mean that the estimates are exact (with n points in a map class, up to about 3/n of it could be "
             "another class the sample did not catch). Check the labels, and label more points if they are right."),
-            label=labels[told[0]]))
-    past = [Message(kind, label=labels[c]) for c in classes for kind, v, se, top in
+            label=_class_field(labels[told[0]])))
+    past = [Message(kind, label=_class_field(labels[c])) for c in classes for kind, v, se, top in
             ((N_("user's accuracy of '{label}'"), users[c], users_se[c], 1.0),
              (N_("producer's accuracy of '{label}'"), producers[c], producers_se[c], 1.0),
              (N_("area of '{label}'"), area[c], area_se[c], scale))
@@ -848,7 +885,7 @@ def assess(map_path, points_path, field_name="reference", binary=False, layer_na
         # was taken whole, no interval runs past anything)
         fewest = min((h for h in weights if h not in census), key=lambda h: (int((strata == h).sum()), h), default=None)
         where = "" if fewest is None else Message(N_(" (fewest: {n} in '{label}')"),
-                                                   n=int((strata == fewest).sum()), label=info.label(fewest))
+                                                   n=int((strata == fewest).sum()), label=_class_field(info.label(fewest)))
         more = Message(N_(" and {n} more"), n=len(past) - 3) if len(past) > 3 else ""
         notes.append(Message(N_(
             "the 95 % intervals of {what}{more} run past what is possible (below 0, or above 1 or the map's area): the "
@@ -885,7 +922,7 @@ def assess(map_path, points_path, field_name="reference", binary=False, layer_na
     for h in left_out:
         notes.append(Message(N_(
             "'{label}' ({px} px): every pixel of the class was drawn and none is labelled, so it is left out; the "
-            "estimates cover the other {share:.6g} % of the map"), label=info.label(h), px=info.counts[h],
+            "estimates cover the other {share:.6g} % of the map"), label=_class_field(info.label(h)), px=info.counts[h],
             share=100 * kept))
     if strata_path:
         notes.append(Message(N_("strata: the classes of '{name}', the map the sample was drawn from"),

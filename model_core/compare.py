@@ -28,7 +28,7 @@ import numpy as np
 from osgeo import gdal, osr
 
 from model_core import metrics
-from model_core.accuracy import _grid, _open_map, check_classes, class_names, class_value_error
+from model_core.accuracy import _grid, _open_map, check_classes, class_names, class_value_error, shown_class
 from model_core.errors import Cancelled, InputError, OutputError
 from model_core.i18n import N_, _, localize_number, number, translated
 from model_core.stack import extent, srs_from_wkt
@@ -131,11 +131,9 @@ class Comparison:
         return tr(N_("a change mask (changed: {what})")).format(what=what)
 
     def _label(self, k):
-        """Class ``k``'s name in the text: the interval names as the map has them, the fallbacks translated."""
+        """Class ``k``'s name in the text: the engine's names and intervals (:func:`shown_class`) and the fallbacks translated."""
         name = self.labels[k]
-        if k == 0 and name == "no change":
-            return _("no change")
-        return _("interval {k}").format(k=k) if name == f"interval {k}" else name
+        return _("interval {k}").format(k=k) if name == f"interval {k}" else shown_class(name)
 
     def text(self):
         """The comparison as the command line prints it and Processing's log shows it, in the current language

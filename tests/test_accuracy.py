@@ -781,3 +781,43 @@ def test_rasters_that_are_no_change_map_are_refused(tmp_path, capsys):
     m = np.arange(900).reshape(30, 30) % 100
     named = _map(tmp_path, m, "named.tif", categories=["no change"] + [f"interval {k}" for k in range(1, 100)])
     assert len(read_map(named).classes) == 100
+
+
+def test_the_estimates_name_the_classes_in_the_language_shown(tmp_path):
+    """A German QGIS's accuracy summary and report named a run's classes as its map file does, in English
+    ('no change', '1985 to 1990', also inside the notes), among German headings, while the layers, the
+    legend and the labelling panel say 'keine Änderung', '1985 bis 1990' (seen in a German walk of the
+    plugin).  Shown, the engine's class names and intervals are in the current language; the JSON record
+    (to_json) and a map's own category names stay as they are."""
+    from model_core import i18n
+
+    m = np.zeros((40, 40), np.uint8)
+    m[:8] = 1
+    m[8:12] = 2
+    path = _map(tmp_path, m, categories=["no change", "1985 to 1990", "1990 to 1995"])
+    sample = tmp_path / "s.gpkg"
+    stratified_sample(path, str(sample), n=2, n_unchanged=30, seed=0)
+    ds = ogr.Open(str(sample), 1)
+    layer = ds.GetLayer(0)
+    flipped = False
+    for f in layer:  # one point of class 1 labelled 0: a note on an interval past the possible range names it
+        c = f.GetField("map_class")
+        f.SetField("reference", 0 if c == 1 and not flipped else c)
+        flipped = flipped or c == 1
+        layer.SetFeature(f)
+    ds = None
+    before = i18n.set_language("de")
+    try:
+        res = assess(path, str(sample))
+        text = res.text()
+    finally:
+        i18n.set_language(before)
+    rows = [line.split("  ")[0] for line in text.splitlines()]
+    assert "keine Änderung" in rows and "1985 bis 1990" in rows and "1990 bis 1995" in rows, text
+    assert "no change" not in text and "1985 to 1990" not in text, text
+    assert "'1985 bis 1990'" in text  # the note names the class as the table does
+    record = res.to_dict()
+    assert record["labels"] == {"0": "no change", "1": "1985 to 1990", "2": "1990 to 1995"}
+    assert any("'1985 to 1990'" in n for n in record["notes"])  # English in the record
+    shown = res.text()  # English again once the language is
+    assert "no change" in shown and "'1985 to 1990'" in shown and "bis" not in shown
