@@ -378,7 +378,11 @@ class LabelDock(QDockWidget):
         self.run_combo.setObjectName("labelRun")
         self.run_combo.setToolTip(tr("The CAIM run whose input dates are shown (its change moment layer)"))
         self.show_combo = QComboBox()
-        self.show_combo.addItems([tr("True colour (red, green, blue)"), tr("False colour (NIR, red, green)")])
+        # short names: docked beside the map (about 380 px) the German list showed 'Falschfarben (N' of 'False colour
+        # (NIR, red, green)'; the bands shown are in the note below the lists, the long names in the items' tooltips
+        self.show_combo.addItems([tr("True colour"), tr("False colour")])
+        for index, text in enumerate((tr("True colour (red, green, blue)"), tr("False colour (NIR, red, green)"))):
+            self.show_combo.setItemData(index, text, Qt.ItemDataRole.ToolTipRole)
         self.show_combo.setToolTip(tr("False colour shows vegetation red; an input without a known NIR band is "
                                    "shown in true colour"))
         self.context_combo = QComboBox()

@@ -309,87 +309,87 @@ Der Vergleich ist nur so gut wie die Genauigkeit der Referenz selbst und ihre La
             <translation>Eine Referenzkarte wählen (einen Rasterlayer).</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="505" />
+            <location filename="../accuracy_algorithms.py" line="506" />
             <source>n/a</source>
             <translation>k. A.</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="525" />
+            <location filename="../accuracy_algorithms.py" line="526" />
             <source>Warning:</source>
             <translation>Warnung:</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="526" />
+            <location filename="../accuracy_algorithms.py" line="527" />
             <source>Note:</source>
             <translation>Hinweis:</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="530" />
+            <location filename="../accuracy_algorithms.py" line="531" />
             <source>minus that of %s: %s %s (paired, same points)</source>
             <translation>minus der von %s: %s %s (gepaart, dieselben Punkte)</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="545" />
+            <location filename="../accuracy_algorithms.py" line="546" />
             <source>Change map accuracy</source>
             <translation>Genauigkeit der Änderungskarte</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="545" />
+            <location filename="../accuracy_algorithms.py" line="546" />
             <source>Change area and accuracy from a labelled sample</source>
             <translation>Änderungsfläche und Genauigkeit aus einer beschrifteten Stichprobe</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="546" />
+            <location filename="../accuracy_algorithms.py" line="547" />
             <source>Map: %s</source>
             <translation>Karte: %s</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="547" />
+            <location filename="../accuracy_algorithms.py" line="548" />
             <source>Sample: %s (%d labelled points; %d without a label and %d outside the map or on nodata left out)</source>
             <translation>Stichprobe: %s (%d beschriftete Punkte; %d ohne Beschriftung und %d außerhalb der Karte oder auf NoData ausgelassen)</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="549" />
+            <location filename="../accuracy_algorithms.py" line="550" />
             <source>Stratified estimator (Olofsson et al. 2014); ± = 95 % confidence interval (1.96 standard errors).</source>
             <translation>Geschichteter Schätzer (Olofsson et al. 2014); ± = 95-%-Konfidenzintervall (1,96 Standardfehler).</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="550" />
+            <location filename="../accuracy_algorithms.py" line="551" />
             <source>Overall accuracy: %s %s</source>
             <translation>Gesamtgenauigkeit: %s %s</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="551" />
+            <location filename="../accuracy_algorithms.py" line="552" />
             <source>class</source>
             <translation>Klasse</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="551" />
+            <location filename="../accuracy_algorithms.py" line="552" />
             <source>map area (%s)</source>
             <translation>Kartenfläche (%s)</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="551" />
+            <location filename="../accuracy_algorithms.py" line="552" />
             <source>estimated area (%s)</source>
             <translation>geschätzte Fläche (%s)</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="552" />
+            <location filename="../accuracy_algorithms.py" line="553" />
             <source>user's accuracy</source>
             <translation>Nutzergenauigkeit</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="552" />
+            <location filename="../accuracy_algorithms.py" line="553" />
             <source>producer's accuracy</source>
             <translation>Produzentengenauigkeit</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="553" />
+            <location filename="../accuracy_algorithms.py" line="554" />
             <source>Error matrix, sample counts (rows: map class, columns: reference class)</source>
             <translation>Fehlermatrix, Anzahl der Stichprobenpunkte (Zeilen: Klasse der Karte, Spalten: Referenzklasse)</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="554" />
+            <location filename="../accuracy_algorithms.py" line="555" />
             <source>Error matrix, estimated proportions of the mapped area</source>
             <translation>Fehlermatrix, geschätzte Anteile an der kartierten Fläche</translation>
         </message>
@@ -598,7 +598,7 @@ Needs PyTorch in QGIS's Python.
 &lt;b&gt;Gewichte&lt;/b&gt;: optionale .pt-Datei für das gewählte Netz; leer = die mitgelieferten Gewichte (die CAIM-Net-Datei wurde nur auf gemeinfreien Bilddaten trainiert; die Bilddaten der SChanger-Datei sind nicht alle gemeinfrei). Der Ordner resources/weights des Plugins enthält auch caimnet_rgbn_mixed_sources.pt, die frühere Standard-CAIM-Net-Datei, um frühere Ergebnisse zu reproduzieren; die Protokollzeile 'Weights trained on' sagt, worauf die verwendete Datei trainiert wurde.
 &lt;b&gt;Empfindlichkeit&lt;/b&gt;: -3 .. 3, 0 (Standard) = die kalibrierte Entscheidung.  Positive Werte stufen mehr Pixel als geändert ein (weniger Auslassungen, mehr Fehlalarme), negative weniger; jeder Schritt von 1 verschiebt die Log-Odds von 'keine Änderung' um 1 (bei CVA und ISFA: +1 senkt den Schwellenwert um ein Viertel).  In Schritten von 0,25 erhöhen, wenn deutliche Änderungen übersehen werden.
 &lt;b&gt;Schwellenwert klassischer Methoden&lt;/b&gt; (erweitert): &lt;tt&gt;otsu&lt;/tt&gt; (Standard) oder &lt;tt&gt;kittler&lt;/tt&gt;, der Schwellenwert des minimalen Fehlers nach Kittler und Illingworth, nur für MODEL=cva oder isfa (und MODEL=auto, wo es Klassische ISFA ausführt, auf Layern, deren Kanäle die Netze nicht lesen können): er findet mehr Änderung, wo Änderungen nur einen kleinen Teil der Szene ausmachen, stufte in unseren Prüfungen an echten Daten aber auch einige stabile Punkte mehr als geändert ein (die Model Card, Kandidat KT).
-&lt;b&gt;Kleinste Änderungsfläche&lt;/b&gt;: eine kleinste Kartiereinheit in Pixeln, 0 (Standard) = aus.  Geänderte Flächen (8-verbundene geänderte Pixel, gleich welcher Änderungszeitpunkt) kleiner als sie werden als unverändert geschrieben, mit der Wahrscheinlichkeit des Modells für keine Änderung als Konfidenz, z. B. entfernt 4 einzelne Pixel und Paare (Salz-und-Pfeffer-Rauschen); die Polygone folgen.  Unveränderte Lücken bleiben.
+&lt;b&gt;Mindestfläche&lt;/b&gt;: eine kleinste Kartiereinheit in Pixeln, 0 (Standard) = aus.  Geänderte Flächen (8-verbundene geänderte Pixel, gleich welcher Änderungszeitpunkt) kleiner als sie werden als unverändert geschrieben, mit der Wahrscheinlichkeit des Modells für keine Änderung als Konfidenz, z. B. entfernt 4 einzelne Pixel und Paare (Salz-und-Pfeffer-Rauschen); die Polygone folgen.  Unveränderte Lücken bleiben.
 &lt;b&gt;Maskierte Zeitpunkte füllen&lt;/b&gt;: aus (Standard), ein Pixel, das an irgendeinem Zeitpunkt NoData oder maskiert ist (Wolken als NoData, Scanlücken), ist in jeder Ausgabe NoData.  An, jedes Pixel, das an mindestens zwei Zeitpunkten gültig ist, erhält ein Ergebnis: ein maskierter Zeitpunkt übernimmt die vorigen wolkenfreien Werte des Pixels, sodass eine von Wolken verdeckte Änderung dem Intervall zugeordnet wird, das am ersten wolkenfreien Zeitpunkt danach endet.
 &lt;b&gt;Wolkenmasken&lt;/b&gt;: optional, ein Maskenraster je Eingabelayer, in derselben Reihenfolge (eine Wolkenmaske oder ein QA-Kanal: CBERS CMASK, Landsat QA_PIXEL, Sentinel-2 SCL, Fmask), auf beliebigem Raster (mit nächstem Nachbarn umgerechnet).  Für Masken nur einiger Zeitpunkte die Positionen der zugehörigen Eingabelayer in &lt;b&gt;Zeitpunkte der Wolkenmasken&lt;/b&gt; angeben (erweitert, MASKED_DATES), die erste Maske zur ersten Position: z. B. 2,5 mit zwei Masken, die erste für den zweiten Layer und die andere für den fünften; die übrigen Zeitpunkte werden unverändert verwendet (ihr eigenes NoData zählt weiterhin).  Ein Pixel ist an einem Zeitpunkt maskiert, außer sein Maskenwert ist einer der &lt;b&gt;Maskenwerte für wolkenfrei&lt;/b&gt;: kommagetrennte ganze Zahlen, Bereiche und Bittests (bitN gesetzt, !bitN nicht gesetzt, verbunden mit &amp;amp;), Standard 0; bit6&amp;amp;!bit2&amp;amp;!bit4 für Landsat 8-9 Collection 2 QA_PIXEL (wolkenfrei, kein Zirrus, kein Schatten; oder die strengen Werte 21824,21952), bit6&amp;amp;!bit4,bit7&amp;amp;!bit1&amp;amp;!bit3&amp;amp;!bit4 für Landsat 4-7, 4-7,11 für Sentinel-2 SCL, !bit1&amp;amp;!bit2&amp;amp;!bit3 für HLS-v2.0-Fmask, 0,1 für klassisches Fmask (Klassenwerte).  Außerhalb der Ausdehnung einer Maske gilt als maskiert.  Für bewölkte Zeitreihen mit Maskierte Zeitpunkte füllen kombinieren.
 &lt;b&gt;Kachelgröße&lt;/b&gt;: 0 (Standard) = automatisch, nach der Anzahl der Zeitpunkte gewählt, sodass der Lauf bei etwa 1,3 GB Speicher bleibt; jede Rastergröße passt.
@@ -698,7 +698,7 @@ Braucht PyTorch im Python von QGIS.
         <message>
             <location filename="../algorithm.py" line="406" />
             <source>Minimum change patch (pixels; 0 = off)</source>
-            <translation>Kleinste Änderungsfläche (Pixel; 0 = aus)</translation>
+            <translation>Mindestfläche (Pixel; 0 = aus)</translation>
         </message>
         <message>
             <location filename="../algorithm.py" line="408" />
@@ -1082,7 +1082,7 @@ Needs PyTorch in QGIS's Python.
 &lt;b&gt;Gewichte&lt;/b&gt;: optionale .pt-Datei für das gewählte Netz; leer = die mitgelieferten Gewichte (die CAIM-Net-Datei wurde nur auf gemeinfreien Bilddaten trainiert; die Bilddaten der SChanger-Datei sind nicht alle gemeinfrei). Der Ordner resources/weights des Plugins enthält auch caimnet_rgbn_mixed_sources.pt, die frühere Standard-CAIM-Net-Datei, um frühere Ergebnisse zu reproduzieren; die Protokollzeile 'Weights trained on' sagt, worauf die verwendete Datei trainiert wurde.
 &lt;b&gt;Empfindlichkeit&lt;/b&gt;: -3 .. 3, 0 (Standard) = die kalibrierte Entscheidung.  Positive Werte stufen mehr Pixel als geändert ein (weniger Auslassungen, mehr Fehlalarme), negative weniger; jeder Schritt von 1 verschiebt die Log-Odds von 'keine Änderung' um 1 (bei CVA und ISFA: +1 senkt den Schwellenwert um ein Viertel).  In Schritten von 0,25 erhöhen, wenn deutliche Änderungen übersehen werden.
 &lt;b&gt;Schwellenwert klassischer Methoden&lt;/b&gt; (erweitert): &lt;tt&gt;otsu&lt;/tt&gt; (Standard) oder &lt;tt&gt;kittler&lt;/tt&gt;, der Schwellenwert des minimalen Fehlers nach Kittler und Illingworth, nur für MODEL=cva oder isfa (und MODEL=auto, wo es Klassische ISFA ausführt, auf Layern, deren Kanäle die Netze nicht lesen können): er findet mehr Änderung, wo Änderungen nur einen kleinen Teil der Szene ausmachen, stufte in unseren Prüfungen an echten Daten aber auch einige stabile Punkte mehr als geändert ein (die Model Card, Kandidat KT).
-&lt;b&gt;Kleinste Änderungsfläche&lt;/b&gt;: eine kleinste Kartiereinheit in Pixeln, 0 (Standard) = aus.  Geänderte Flächen (8-verbundene geänderte Pixel, gleich welcher Änderungszeitpunkt) kleiner als sie werden als unverändert geschrieben, mit der Wahrscheinlichkeit des Modells für keine Änderung als Konfidenz, z. B. entfernt 4 einzelne Pixel und Paare (Salz-und-Pfeffer-Rauschen); die Polygone folgen.  Unveränderte Lücken bleiben.
+&lt;b&gt;Mindestfläche&lt;/b&gt;: eine kleinste Kartiereinheit in Pixeln, 0 (Standard) = aus.  Geänderte Flächen (8-verbundene geänderte Pixel, gleich welcher Änderungszeitpunkt) kleiner als sie werden als unverändert geschrieben, mit der Wahrscheinlichkeit des Modells für keine Änderung als Konfidenz, z. B. entfernt 4 einzelne Pixel und Paare (Salz-und-Pfeffer-Rauschen); die Polygone folgen.  Unveränderte Lücken bleiben.
 &lt;b&gt;Maskierte Zeitpunkte füllen&lt;/b&gt;: aus (Standard), ein Pixel, das an irgendeinem Zeitpunkt NoData oder maskiert ist (Wolken als NoData, Scanlücken), ist in jeder Ausgabe NoData.  An, jedes Pixel, das an mindestens zwei Zeitpunkten gültig ist, erhält ein Ergebnis: ein maskierter Zeitpunkt übernimmt die vorigen wolkenfreien Werte des Pixels, sodass eine von Wolken verdeckte Änderung dem Intervall zugeordnet wird, das am ersten wolkenfreien Zeitpunkt danach endet.
 &lt;b&gt;Wolkenmasken&lt;/b&gt;: optional, ein Maskenraster je Eingabelayer, in derselben Reihenfolge (eine Wolkenmaske oder ein QA-Kanal: CBERS CMASK, Landsat QA_PIXEL, Sentinel-2 SCL, Fmask), auf beliebigem Raster (mit nächstem Nachbarn umgerechnet).  Für Masken nur einiger Zeitpunkte die Positionen der zugehörigen Eingabelayer in &lt;b&gt;Zeitpunkte der Wolkenmasken&lt;/b&gt; angeben (erweitert, MASKED_DATES), die erste Maske zur ersten Position: z. B. 2,5 mit zwei Masken, die erste für den zweiten Layer und die andere für den fünften; die übrigen Zeitpunkte werden unverändert verwendet (ihr eigenes NoData zählt weiterhin).  Ein Pixel ist an einem Zeitpunkt maskiert, außer sein Maskenwert ist einer der &lt;b&gt;Maskenwerte für wolkenfrei&lt;/b&gt;: kommagetrennte ganze Zahlen, Bereiche und Bittests (bitN gesetzt, !bitN nicht gesetzt, verbunden mit &amp;amp;), Standard 0; bit6&amp;amp;!bit2&amp;amp;!bit4 für Landsat 8-9 Collection 2 QA_PIXEL (wolkenfrei, kein Zirrus, kein Schatten; oder die strengen Werte 21824,21952), bit6&amp;amp;!bit4,bit7&amp;amp;!bit1&amp;amp;!bit3&amp;amp;!bit4 für Landsat 4-7, 4-7,11 für Sentinel-2 SCL, !bit1&amp;amp;!bit2&amp;amp;!bit3 für HLS-v2.0-Fmask, 0,1 für klassisches Fmask (Klassenwerte).  Außerhalb der Ausdehnung einer Maske gilt als maskiert.  Für bewölkte Zeitreihen mit Maskierte Zeitpunkte füllen kombinieren.
 &lt;b&gt;Kachelgröße&lt;/b&gt;: 0 (Standard) = automatisch, nach der Anzahl der Zeitpunkte gewählt, sodass der Lauf bei etwa 1,3 GB Speicher bleibt; jede Rastergröße passt.
@@ -1124,7 +1124,7 @@ Needs PyTorch in QGIS's Python.
 &lt;b&gt;Gewichte&lt;/b&gt;: optionale .pt-Datei für das gewählte Netz; leer = die mitgelieferten Gewichte (die CAIM-Net-Datei wurde nur auf gemeinfreien Bilddaten trainiert; die Bilddaten der SChanger-Datei sind nicht alle gemeinfrei). Der Ordner resources/weights des Plugins enthält auch caimnet_rgbn_mixed_sources.pt, die frühere Standard-CAIM-Net-Datei, um frühere Ergebnisse zu reproduzieren; die Protokollzeile 'Weights trained on' sagt, worauf die verwendete Datei trainiert wurde.
 &lt;b&gt;Empfindlichkeit&lt;/b&gt;: -3 .. 3, 0 (Standard) = die kalibrierte Entscheidung.  Positive Werte stufen mehr Pixel als geändert ein (weniger Auslassungen, mehr Fehlalarme), negative weniger; jeder Schritt von 1 verschiebt die Log-Odds von 'keine Änderung' um 1 (bei CVA und ISFA: +1 senkt den Schwellenwert um ein Viertel).  In Schritten von 0,25 erhöhen, wenn deutliche Änderungen übersehen werden.
 &lt;b&gt;Schwellenwert klassischer Methoden&lt;/b&gt; (erweitert): &lt;tt&gt;otsu&lt;/tt&gt; (Standard) oder &lt;tt&gt;kittler&lt;/tt&gt;, der Schwellenwert des minimalen Fehlers nach Kittler und Illingworth, nur für MODEL=cva oder isfa: er findet mehr Änderung, wo Änderungen nur einen kleinen Teil der Szene ausmachen, stufte in unseren Prüfungen an echten Daten aber auch einige stabile Punkte mehr als geändert ein (die Model Card, Kandidat KT).
-&lt;b&gt;Kleinste Änderungsfläche&lt;/b&gt;: eine kleinste Kartiereinheit in Pixeln, 0 (Standard) = aus.  Geänderte Flächen (8-verbundene geänderte Pixel, gleich welcher Änderungszeitpunkt) kleiner als sie werden als unverändert geschrieben, mit der Wahrscheinlichkeit des Modells für keine Änderung als Konfidenz, z. B. entfernt 4 einzelne Pixel und Paare (Salz-und-Pfeffer-Rauschen); die Polygone folgen.  Unveränderte Lücken bleiben.
+&lt;b&gt;Mindestfläche&lt;/b&gt;: eine kleinste Kartiereinheit in Pixeln, 0 (Standard) = aus.  Geänderte Flächen (8-verbundene geänderte Pixel, gleich welcher Änderungszeitpunkt) kleiner als sie werden als unverändert geschrieben, mit der Wahrscheinlichkeit des Modells für keine Änderung als Konfidenz, z. B. entfernt 4 einzelne Pixel und Paare (Salz-und-Pfeffer-Rauschen); die Polygone folgen.  Unveränderte Lücken bleiben.
 &lt;b&gt;Maskierte Zeitpunkte füllen&lt;/b&gt;: aus (Standard), ein Pixel, das an irgendeinem Zeitpunkt NoData oder maskiert ist (Wolken als NoData, Scanlücken), ist in jeder Ausgabe NoData.  An, jedes Pixel, das an mindestens zwei Zeitpunkten gültig ist, erhält ein Ergebnis: ein maskierter Zeitpunkt übernimmt die vorigen wolkenfreien Werte des Pixels, sodass eine von Wolken verdeckte Änderung dem Intervall zugeordnet wird, das am ersten wolkenfreien Zeitpunkt danach endet.
 &lt;b&gt;Wolkenmasken&lt;/b&gt;: optional, ein Maskenraster je Eingabelayer, in derselben Reihenfolge (eine Wolkenmaske oder ein QA-Kanal: CBERS CMASK, Landsat QA_PIXEL, Sentinel-2 SCL, Fmask), auf beliebigem Raster (mit nächstem Nachbarn umgerechnet).  Für Masken nur einiger Zeitpunkte die Positionen der zugehörigen Eingabelayer in &lt;b&gt;Zeitpunkte der Wolkenmasken&lt;/b&gt; angeben (erweitert, MASKED_DATES), die erste Maske zur ersten Position: z. B. 2,5 mit zwei Masken, die erste für den zweiten Layer und die andere für den fünften; die übrigen Zeitpunkte werden unverändert verwendet (ihr eigenes NoData zählt weiterhin).  Ein Pixel ist an einem Zeitpunkt maskiert, außer sein Maskenwert ist einer der &lt;b&gt;Maskenwerte für wolkenfrei&lt;/b&gt;: kommagetrennte ganze Zahlen, Bereiche und Bittests (bitN gesetzt, !bitN nicht gesetzt, verbunden mit &amp;amp;), Standard 0; bit6&amp;amp;!bit2&amp;amp;!bit4 für Landsat 8-9 Collection 2 QA_PIXEL (wolkenfrei, kein Zirrus, kein Schatten; oder die strengen Werte 21824,21952), bit6&amp;amp;!bit4,bit7&amp;amp;!bit1&amp;amp;!bit3&amp;amp;!bit4 für Landsat 4-7, 4-7,11 für Sentinel-2 SCL, !bit1&amp;amp;!bit2&amp;amp;!bit3 für HLS-v2.0-Fmask, 0,1 für klassisches Fmask (Klassenwerte).  Außerhalb der Ausdehnung einer Maske gilt als maskiert.  Für bewölkte Zeitreihen mit Maskierte Zeitpunkte füllen kombinieren.
 &lt;b&gt;Kachelgröße&lt;/b&gt;: 0 (Standard) = automatisch, nach der Anzahl der Zeitpunkte gewählt, sodass der Lauf bei etwa 1,3 GB Speicher bleibt; jede Rastergröße passt.
@@ -1166,7 +1166,7 @@ Needs PyTorch in QGIS's Python.
 &lt;b&gt;Gewichte&lt;/b&gt;: optionale .pt-Datei für das gewählte Netz; leer = die mitgelieferten Gewichte (die CAIM-Net-Datei wurde nur auf gemeinfreien Bilddaten trainiert; die Bilddaten der SChanger-Datei sind nicht alle gemeinfrei). Der Ordner resources/weights des Plugins enthält auch caimnet_rgbn_mixed_sources.pt, die frühere Standard-CAIM-Net-Datei, um frühere Ergebnisse zu reproduzieren; die Protokollzeile 'Weights trained on' sagt, worauf die verwendete Datei trainiert wurde.
 &lt;b&gt;Empfindlichkeit&lt;/b&gt;: -3 .. 3, 0 (Standard) = die kalibrierte Entscheidung.  Positive Werte stufen mehr Pixel als geändert ein (weniger Auslassungen, mehr Fehlalarme), negative weniger; jeder Schritt von 1 verschiebt die Log-Odds von 'keine Änderung' um 1 (bei CVA und ISFA: +1 senkt den Schwellenwert um ein Viertel).  In Schritten von 0,25 erhöhen, wenn deutliche Änderungen übersehen werden.
 &lt;b&gt;Schwellenwert der klassischen Methoden&lt;/b&gt; (erweitert): &lt;tt&gt;otsu&lt;/tt&gt; (Standard) oder &lt;tt&gt;kittler&lt;/tt&gt;, der Schwellenwert des minimalen Fehlers nach Kittler und Illingworth, nur für MODEL=cva oder isfa: er findet mehr Änderung, wo Änderungen nur einen kleinen Teil der Szene ausmachen, stufte in unseren Prüfungen an echten Daten aber auch einige stabile Punkte mehr als geändert ein (die Model Card, Kandidat KT).
-&lt;b&gt;Kleinste Änderungsfläche&lt;/b&gt;: eine kleinste Kartiereinheit in Pixeln, 0 (Standard) = aus.  Geänderte Flächen (8-verbundene geänderte Pixel, gleich welcher Änderungszeitpunkt) kleiner als sie werden als unverändert geschrieben, mit der Wahrscheinlichkeit des Modells für keine Änderung als Konfidenz, z. B. entfernt 4 einzelne Pixel und Paare (Salz-und-Pfeffer-Rauschen); die Polygone folgen.  Unveränderte Lücken bleiben.
+&lt;b&gt;Mindestfläche&lt;/b&gt;: eine kleinste Kartiereinheit in Pixeln, 0 (Standard) = aus.  Geänderte Flächen (8-verbundene geänderte Pixel, gleich welcher Änderungszeitpunkt) kleiner als sie werden als unverändert geschrieben, mit der Wahrscheinlichkeit des Modells für keine Änderung als Konfidenz, z. B. entfernt 4 einzelne Pixel und Paare (Salz-und-Pfeffer-Rauschen); die Polygone folgen.  Unveränderte Lücken bleiben.
 &lt;b&gt;Maskierte Zeitpunkte füllen&lt;/b&gt;: aus (Standard), ein Pixel, das an irgendeinem Zeitpunkt NoData oder maskiert ist (Wolken als NoData, Scanlücken), ist in jeder Ausgabe NoData.  An, jedes Pixel, das an mindestens zwei Zeitpunkten gültig ist, erhält ein Ergebnis: ein maskierter Zeitpunkt übernimmt die vorigen wolkenfreien Werte des Pixels, sodass eine von Wolken verdeckte Änderung dem Intervall zugeordnet wird, das am ersten wolkenfreien Zeitpunkt danach endet.
 &lt;b&gt;Wolkenmasken&lt;/b&gt;: optional, ein Maskenraster je Eingabelayer, in derselben Reihenfolge (eine Wolkenmaske oder ein QA-Kanal: CBERS CMASK, Landsat QA_PIXEL, Sentinel-2 SCL, Fmask), auf beliebigem Raster (mit nächstem Nachbarn umgerechnet).  Für Masken nur einiger Zeitpunkte die Positionen der zugehörigen Eingabelayer in &lt;b&gt;Zeitpunkte der Wolkenmasken&lt;/b&gt; angeben (erweitert, MASKED_DATES), die erste Maske zur ersten Position: z. B. 2,5 mit zwei Masken, die erste für den zweiten Layer und die andere für den fünften; die übrigen Zeitpunkte werden unverändert verwendet (ihr eigenes NoData zählt weiterhin).  Ein Pixel ist an einem Zeitpunkt maskiert, außer sein Maskenwert ist einer der &lt;b&gt;Maskenwerte für wolkenfrei&lt;/b&gt;: kommagetrennte ganze Zahlen, Bereiche und Bittests (bitN gesetzt, !bitN nicht gesetzt, verbunden mit &amp;amp;), Standard 0; bit6&amp;amp;!bit2&amp;amp;!bit4 für Landsat 8-9 Collection 2 QA_PIXEL (wolkenfrei, kein Zirrus, kein Schatten; oder die strengen Werte 21824,21952), bit6&amp;amp;!bit4,bit7&amp;amp;!bit1&amp;amp;!bit3&amp;amp;!bit4 für Landsat 4-7, 4-7,11 für Sentinel-2 SCL, 0,1 für Fmask.  Außerhalb der Ausdehnung einer Maske gilt als maskiert.  Für bewölkte Zeitreihen mit Maskierte Zeitpunkte füllen kombinieren.
 &lt;b&gt;Kachelgröße&lt;/b&gt;: 0 (Standard) = automatisch, nach der Anzahl der Zeitpunkte gewählt, sodass der Lauf bei etwa 1,3 GB Speicher bleibt; jede Rastergröße passt.
@@ -1208,7 +1208,7 @@ Needs PyTorch in QGIS's Python.
 &lt;b&gt;Gewichte&lt;/b&gt;: optionale .pt-Datei für das gewählte Netz; leer = die mitgelieferten Gewichte (die CAIM-Net-Datei wurde nur auf gemeinfreien Bilddaten trainiert; die Bilddaten der SChanger-Datei sind nicht alle gemeinfrei). Der Ordner resources/weights des Plugins enthält auch caimnet_rgbn_mixed_sources.pt, die frühere Standard-CAIM-Net-Datei, um frühere Ergebnisse zu reproduzieren; die Protokollzeile 'Weights trained on' sagt, worauf die verwendete Datei trainiert wurde.
 &lt;b&gt;Empfindlichkeit&lt;/b&gt;: -3 .. 3, 0 (Standard) = die kalibrierte Entscheidung.  Positive Werte stufen mehr Pixel als geändert ein (weniger Auslassungen, mehr Fehlalarme), negative weniger; jeder Schritt von 1 verschiebt die Log-Odds von 'keine Änderung' um 1 (bei CVA und ISFA: +1 senkt den Schwellenwert um ein Viertel).  In Schritten von 0,25 erhöhen, wenn deutliche Änderungen übersehen werden.
 &lt;b&gt;Schwellenwert klassischer Methoden&lt;/b&gt; (erweitert): &lt;tt&gt;otsu&lt;/tt&gt; (Standard) oder &lt;tt&gt;kittler&lt;/tt&gt;, der Schwellenwert des minimalen Fehlers nach Kittler und Illingworth, nur für MODEL=cva oder isfa: er findet mehr Änderung, wo Änderungen nur einen kleinen Teil der Szene ausmachen, stufte in unseren Prüfungen an echten Daten aber auch einige stabile Punkte mehr als geändert ein (die Model Card, Kandidat KT).
-&lt;b&gt;Kleinste Änderungsfläche&lt;/b&gt;: eine kleinste Kartiereinheit in Pixeln, 0 (Standard) = aus.  Geänderte Flächen (8-verbundene geänderte Pixel, gleich welcher Änderungszeitpunkt) kleiner als sie werden als unverändert geschrieben, mit der Wahrscheinlichkeit des Modells für keine Änderung als Konfidenz, z. B. entfernt 4 einzelne Pixel und Paare (Salz-und-Pfeffer-Rauschen); die Polygone folgen.  Unveränderte Lücken bleiben.
+&lt;b&gt;Mindestfläche&lt;/b&gt;: eine kleinste Kartiereinheit in Pixeln, 0 (Standard) = aus.  Geänderte Flächen (8-verbundene geänderte Pixel, gleich welcher Änderungszeitpunkt) kleiner als sie werden als unverändert geschrieben, mit der Wahrscheinlichkeit des Modells für keine Änderung als Konfidenz, z. B. entfernt 4 einzelne Pixel und Paare (Salz-und-Pfeffer-Rauschen); die Polygone folgen.  Unveränderte Lücken bleiben.
 &lt;b&gt;Maskierte Zeitpunkte füllen&lt;/b&gt;: aus (Standard), ein Pixel, das an irgendeinem Zeitpunkt NoData oder maskiert ist (Wolken als NoData, Scanlücken), ist in jeder Ausgabe NoData.  An, jedes Pixel, das an mindestens zwei Zeitpunkten gültig ist, erhält ein Ergebnis: ein maskierter Zeitpunkt übernimmt die vorigen wolkenfreien Werte des Pixels, sodass eine von Wolken verdeckte Änderung dem Intervall zugeordnet wird, das am ersten wolkenfreien Zeitpunkt danach endet.
 &lt;b&gt;Wolkenmasken&lt;/b&gt;: optional, ein Maskenraster je Eingabelayer, in derselben Reihenfolge (eine Wolkenmaske oder ein QA-Kanal: CBERS CMASK, Landsat QA_PIXEL, Sentinel-2 SCL, Fmask), auf beliebigem Raster (mit nächstem Nachbarn umgerechnet).  Für Masken nur einiger Zeitpunkte die Positionen der zugehörigen Eingabelayer in &lt;b&gt;Zeitpunkte der Wolkenmasken&lt;/b&gt; angeben (erweitert, MASKED_DATES), die erste Maske zur ersten Position: z. B. 2,5 mit zwei Masken, die erste für den zweiten Layer und die andere für den fünften; die übrigen Zeitpunkte werden unverändert verwendet (ihr eigenes NoData zählt weiterhin).  Ein Pixel ist an einem Zeitpunkt maskiert, außer sein Maskenwert ist einer der &lt;b&gt;Maskenwerte für wolkenfrei&lt;/b&gt;: kommagetrennte ganze Zahlen, Bereiche und Bittests (bitN gesetzt, !bitN nicht gesetzt, verbunden mit &amp;amp;), Standard 0; bit6&amp;amp;!bit2&amp;amp;!bit4 für Landsat 8-9 Collection 2 QA_PIXEL (wolkenfrei, kein Zirrus, kein Schatten; oder die strengen Werte 21824,21952), bit6&amp;amp;!bit4,bit7&amp;amp;!bit1&amp;amp;!bit3&amp;amp;!bit4 für Landsat 4-7, 4-7,11 für Sentinel-2 SCL, 0,1 für Fmask.  Außerhalb der Ausdehnung einer Maske gilt als maskiert.  Für bewölkte Zeitreihen mit Maskierte Zeitpunkte füllen kombinieren.
 &lt;b&gt;Kachelgröße&lt;/b&gt;: 0 (Standard) = automatisch, nach der Anzahl der Zeitpunkte gewählt, sodass der Lauf bei etwa 1,3 GB Speicher bleibt; jede Rastergröße passt.
@@ -3094,292 +3094,302 @@ Gerät: %s
             <translation>Der CAIM-Lauf, dessen Eingabezeitpunkte gezeigt werden (sein Layer Änderungszeitpunkt)</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="381" />
+            <location filename="../label_dock.py" line="383" />
+            <source>True colour</source>
+            <translation>Echtfarben</translation>
+        </message>
+        <message>
+            <location filename="../label_dock.py" line="383" />
+            <source>False colour</source>
+            <translation>Falschfarben</translation>
+        </message>
+        <message>
+            <location filename="../label_dock.py" line="384" />
             <source>True colour (red, green, blue)</source>
             <translation>Echtfarben (Rot, Grün, Blau)</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="381" />
+            <location filename="../label_dock.py" line="384" />
             <source>False colour (NIR, red, green)</source>
             <translation>Falschfarben (NIR, Rot, Grün)</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="382" />
+            <location filename="../label_dock.py" line="386" />
             <source>False colour shows vegetation red; an input without a known NIR band is shown in true colour</source>
             <translation>Falschfarben zeigen Vegetation rot; eine Eingabe ohne bekannten NIR-Kanal wird in Echtfarben gezeigt</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="386" />
+            <location filename="../label_dock.py" line="390" />
             <source>%d x %d pixels</source>
             <translation>%d x %d Pixel</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="396" />
+            <location filename="../label_dock.py" line="400" />
             <source>Sample layer to label</source>
             <translation>Zu beschriftender Stichprobenlayer</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="397" />
+            <location filename="../label_dock.py" line="401" />
             <source>CAIM run whose imagery is shown</source>
             <translation>CAIM-Lauf, dessen Bilder gezeigt werden</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="398" />
+            <location filename="../label_dock.py" line="402" />
             <source>Chip colours</source>
             <translation>Farben der Bildausschnitte</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="399" />
+            <location filename="../label_dock.py" line="403" />
             <source>Chip size</source>
             <translation>Größe der Bildausschnitte</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="400" />
+            <location filename="../label_dock.py" line="404" />
             <source>Sample</source>
             <translation>Stichprobe</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="400" />
+            <location filename="../label_dock.py" line="404" />
             <source>Imagery of</source>
             <translation>Bilddaten von</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="401" />
+            <location filename="../label_dock.py" line="405" />
             <source>Show</source>
             <translation>Anzeige</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="417" />
+            <location filename="../label_dock.py" line="421" />
             <source>&lt;span style='color:%s'&gt;&lt;b&gt;This sample is a temporary file&lt;/b&gt;: QGIS deletes it, with your labels, when it closes. Save a copy and label that.&lt;/span&gt;</source>
             <translation>&lt;span style='color:%s'&gt;&lt;b&gt;Diese Stichprobe ist eine temporäre Datei&lt;/b&gt;: QGIS löscht sie samt Ihren Beschriftungen beim Beenden. Eine Kopie speichern und diese beschriften.&lt;/span&gt;</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="421" />
+            <location filename="../label_dock.py" line="425" />
             <source>Save a copy...</source>
             <translation>Kopie speichern...</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="422" />
+            <location filename="../label_dock.py" line="426" />
             <source>Writes the sample (labels included) to a GeoPackage and labels that file</source>
             <translation>Schreibt die Stichprobe (mit Beschriftungen) in ein GeoPackage und beschriftet diese Datei</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="432" />
+            <location filename="../label_dock.py" line="436" />
             <source>&lt; Previous</source>
             <translation>&lt; Zurück</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="433" />
+            <location filename="../label_dock.py" line="437" />
             <source>Next &gt;</source>
             <translation>Weiter &gt;</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="434" />
+            <location filename="../label_dock.py" line="438" />
             <source>Next unlabelled &gt;&gt;</source>
             <translation>Nächster offener &gt;&gt;</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="435" />
+            <location filename="../label_dock.py" line="439" />
             <source>Previous point (Page Up)</source>
             <translation>Voriger Punkt (Bild auf)</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="435" />
+            <location filename="../label_dock.py" line="439" />
             <source>Next point (Page Down)</source>
             <translation>Nächster Punkt (Bild ab)</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="436" />
+            <location filename="../label_dock.py" line="440" />
             <source>The next point without a label (N)</source>
             <translation>Der nächste Punkt ohne Beschriftung (N)</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="439" />
+            <location filename="../label_dock.py" line="443" />
             <source>Previous point</source>
             <translation>Voriger Punkt</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="440" />
+            <location filename="../label_dock.py" line="444" />
             <source>Next point</source>
             <translation>Nächster Punkt</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="441" />
+            <location filename="../label_dock.py" line="445" />
             <source>Next unlabelled point</source>
             <translation>Nächster unbeschrifteter Punkt</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="445" />
+            <location filename="../label_dock.py" line="449" />
             <source>Image chips of every date around the point</source>
             <translation>Bildausschnitte jedes Zeitpunkts um den Punkt</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="457" />
+            <location filename="../label_dock.py" line="461" />
             <source>&lt;b&gt;Reference class&lt;/b&gt; of the boxed pixel (keys 0-9 for the first ten):</source>
             <translation>&lt;b&gt;Referenzklasse&lt;/b&gt; des umrahmten Pixels (Tasten 0-9: erste zehn):</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="464" />
+            <location filename="../label_dock.py" line="468" />
             <source>Can't tell (leave unlabelled)</source>
             <translation>Nicht erkennbar (unbeschriftet lassen)</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="465" />
+            <location filename="../label_dock.py" line="469" />
             <source>Clears the label: the point stays out of the estimate (Delete)</source>
             <translation>Löscht die Beschriftung: der Punkt bleibt außerhalb der Schätzung (Entf)</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="468" />
+            <location filename="../label_dock.py" line="472" />
             <source>note (optional)</source>
             <translation>Notiz (optional)</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="469" />
+            <location filename="../label_dock.py" line="473" />
             <source>Note on this point</source>
             <translation>Notiz zu diesem Punkt</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="469" />
+            <location filename="../label_dock.py" line="473" />
             <source>Optional; written to the point's note field</source>
             <translation>Optional; wird in das Notizfeld des Punkts geschrieben</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="476" />
+            <location filename="../label_dock.py" line="480" />
             <source>Band values over time</source>
             <translation>Kanalwerte im Zeitverlauf</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="478" />
+            <location filename="../label_dock.py" line="482" />
             <source>Once labelled, go to the next unlabelled point</source>
             <translation>Danach zum nächsten unbeschrifteten Punkt</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="480" />
+            <location filename="../label_dock.py" line="484" />
             <source>Zoom the map to each point</source>
             <translation>Karte auf jeden Punkt zoomen</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="482" />
+            <location filename="../label_dock.py" line="486" />
             <source>Hide CAIM results on the map while labelling</source>
             <translation>CAIM-Ergebnisse beim Beschriften ausblenden</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="484" />
+            <location filename="../label_dock.py" line="488" />
             <source>Label from the imagery, not from the map's answer; shown again when unticked or when this panel closes</source>
             <translation>Aus den Bilddaten beschriften, nicht aus der Antwort der Karte; wieder eingeblendet, wenn der Haken entfernt oder dieses Bedienfeld geschlossen wird</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="488" />
+            <location filename="../label_dock.py" line="492" />
             <source>Estimate area and accuracy...</source>
             <translation>Fläche und Genauigkeit schätzen...</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="489" />
+            <location filename="../label_dock.py" line="493" />
             <source>Opens 'Estimate change area and accuracy from a labelled sample' with this sample and the map it was drawn from</source>
             <translation>Öffnet 'Änderungsfläche und Genauigkeit aus einer beschrifteten Stichprobe schätzen' mit dieser Stichprobe und der Karte, aus der sie gezogen wurde</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="699" />
+            <location filename="../label_dock.py" line="703" />
             <source>Save the sample</source>
             <translation>Stichprobe speichern</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="700" />
+            <location filename="../label_dock.py" line="704" />
             <source>GeoPackage (*.gpkg)</source>
             <translation>GeoPackage (*.gpkg)</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="707" />
+            <location filename="../label_dock.py" line="711" />
             <source>'%s' exists: choose a new file name (a sample is never written over a file).</source>
             <translation>'%s' existiert: einen neuen Dateinamen wählen (eine Stichprobe überschreibt nie eine Datei).</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="713" />
+            <location filename="../label_dock.py" line="717" />
             <source>The sample could not be saved to '%s': %s</source>
             <translation>Die Stichprobe konnte nicht nach '%s' gespeichert werden: %s</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="756" />
+            <location filename="../label_dock.py" line="760" />
             <source>The pixel changed, but when cannot be told: -1, counted when the estimate is of changed / unchanged only</source>
             <translation>Das Pixel hat sich geändert, aber wann, ist nicht erkennbar: -1, gezählt, wenn nur geändert / unverändert geschätzt wird</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="760" />
+            <location filename="../label_dock.py" line="764" />
             <source>Class %d: %s</source>
             <translation>Klasse %d: %s</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="761" />
+            <location filename="../label_dock.py" line="765" />
             <source>Labels the point with this class</source>
             <translation>Beschriftet den Punkt mit dieser Klasse</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="761" />
+            <location filename="../label_dock.py" line="765" />
             <source>Key %d</source>
             <translation>Taste %d</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="763" />
+            <location filename="../label_dock.py" line="767" />
             <source>Key C</source>
             <translation>Taste C</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="853" />
+            <location filename="../label_dock.py" line="857" />
             <source>The sample layer '%s' cannot be written (a read-only file or format?). Save it as a GeoPackage (right-click &gt; Export &gt; Save Features As...) and label that copy.</source>
             <translation>Der Stichprobenlayer '%s' kann nicht geschrieben werden (eine schreibgeschützte Datei oder ein solches Format?). Ihn als GeoPackage speichern (Rechtsklick &gt; Export &gt; Objekte speichern als…) und diese Kopie beschriften.</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="888" />
+            <location filename="../label_dock.py" line="892" />
             <source>The file of the sample layer '%s' is not there any more (%s): it was moved, renamed or deleted. Put it back, or add the sample from where it is now (Layer &gt; Add Layer) and label that layer.</source>
             <translation>Die Datei des Stichproben-Layers '%s' ist nicht mehr da (%s): sie wurde verschoben, umbenannt oder gelöscht. Legen Sie sie zurück, oder fügen Sie die Stichprobe von ihrem jetzigen Ort hinzu (Layer &gt; Layer hinzufügen) und beschriften Sie diesen Layer.</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="908" />
+            <location filename="../label_dock.py" line="912" />
             <source>&lt;br&gt;&lt;b&gt;Every point is labelled.&lt;/b&gt;</source>
             <translation>&lt;br&gt;&lt;b&gt;Jeder Punkt ist beschriftet.&lt;/b&gt;</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="935" />
+            <location filename="../label_dock.py" line="939" />
             <source>No sample to label: draw one with &lt;i&gt;Draw an accuracy-assessment sample&lt;/i&gt; (a point layer with a 'reference' field).</source>
             <translation>Keine Stichprobe zu beschriften: eine mit &lt;i&gt;Stichprobe zur Genauigkeitsbewertung ziehen&lt;/i&gt; erzeugen (ein Punktlayer mit einem Feld 'reference').</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="937" />
+            <location filename="../label_dock.py" line="941" />
             <source>No sample.</source>
             <translation>Keine Stichprobe.</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="943" />
+            <location filename="../label_dock.py" line="947" />
             <source>The sample layer '%s' has no points.</source>
             <translation>Der Stichprobenlayer '%s' hat keine Punkte.</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="944" />
+            <location filename="../label_dock.py" line="948" />
             <source>No points.</source>
             <translation>Keine Punkte.</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="960" />
+            <location filename="../label_dock.py" line="964" />
             <source>(not a class of the map)</source>
             <translation>(keine Klasse der Karte)</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="961" />
+            <location filename="../label_dock.py" line="965" />
             <source>&lt;i&gt;not labelled&lt;/i&gt;</source>
             <translation>&lt;i&gt;nicht beschriftet&lt;/i&gt;</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="962" />
+            <location filename="../label_dock.py" line="966" />
             <source>Point %s of %s (id %s): %s&lt;br&gt;%s labelled, %s to go</source>
             <translation>Punkt %s von %s (ID %s): %s&lt;br&gt;%s beschriftet, %s offen</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="970" />
+            <location filename="../label_dock.py" line="974" />
             <source>This point has no geometry.</source>
             <translation>Dieser Punkt hat keine Geometrie.</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="975" />
+            <location filename="../label_dock.py" line="979" />
             <source>No CAIM run in the project to show the imagery of: load the run's change moment layer (run 'Detect changes' in this project).</source>
             <translation>Kein CAIM-Lauf im Projekt, dessen Bilddaten gezeigt werden könnten: den Layer Änderungszeitpunkt des Laufs laden ('Änderungen erkennen' in diesem Projekt ausführen).</translation>
         </message>

@@ -309,87 +309,87 @@ La comparación solo es tan buena como la exactitud de la propia referencia y su
             <translation>Elegir un mapa de referencia (una capa ráster).</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="505" />
+            <location filename="../accuracy_algorithms.py" line="506" />
             <source>n/a</source>
             <translation>n/d</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="525" />
+            <location filename="../accuracy_algorithms.py" line="526" />
             <source>Warning:</source>
             <translation>Aviso:</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="526" />
+            <location filename="../accuracy_algorithms.py" line="527" />
             <source>Note:</source>
             <translation>Nota:</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="530" />
+            <location filename="../accuracy_algorithms.py" line="531" />
             <source>minus that of %s: %s %s (paired, same points)</source>
             <translation>menos la de %s: %s %s (pareado, mismos puntos)</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="545" />
+            <location filename="../accuracy_algorithms.py" line="546" />
             <source>Change map accuracy</source>
             <translation>Exactitud del mapa de cambios</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="545" />
+            <location filename="../accuracy_algorithms.py" line="546" />
             <source>Change area and accuracy from a labelled sample</source>
             <translation>Área de cambio y exactitud a partir de una muestra etiquetada</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="546" />
+            <location filename="../accuracy_algorithms.py" line="547" />
             <source>Map: %s</source>
             <translation>Mapa: %s</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="547" />
+            <location filename="../accuracy_algorithms.py" line="548" />
             <source>Sample: %s (%d labelled points; %d without a label and %d outside the map or on nodata left out)</source>
             <translation>Muestra: %s (%d puntos etiquetados; %d sin etiqueta y %d fuera del mapa o sin datos omitidos)</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="549" />
+            <location filename="../accuracy_algorithms.py" line="550" />
             <source>Stratified estimator (Olofsson et al. 2014); ± = 95 % confidence interval (1.96 standard errors).</source>
             <translation>Estimador estratificado (Olofsson et al. 2014); ± = intervalo de confianza del 95 % (1,96 errores estándar).</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="550" />
+            <location filename="../accuracy_algorithms.py" line="551" />
             <source>Overall accuracy: %s %s</source>
             <translation>Exactitud global: %s %s</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="551" />
+            <location filename="../accuracy_algorithms.py" line="552" />
             <source>class</source>
             <translation>clase</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="551" />
+            <location filename="../accuracy_algorithms.py" line="552" />
             <source>map area (%s)</source>
             <translation>área del mapa (%s)</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="551" />
+            <location filename="../accuracy_algorithms.py" line="552" />
             <source>estimated area (%s)</source>
             <translation>área estimada (%s)</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="552" />
+            <location filename="../accuracy_algorithms.py" line="553" />
             <source>user's accuracy</source>
             <translation>exactitud del usuario</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="552" />
+            <location filename="../accuracy_algorithms.py" line="553" />
             <source>producer's accuracy</source>
             <translation>exactitud del productor</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="553" />
+            <location filename="../accuracy_algorithms.py" line="554" />
             <source>Error matrix, sample counts (rows: map class, columns: reference class)</source>
             <translation>Matriz de error, recuentos de la muestra (filas: clase del mapa, columnas: clase de referencia)</translation>
         </message>
         <message>
-            <location filename="../accuracy_algorithms.py" line="554" />
+            <location filename="../accuracy_algorithms.py" line="555" />
             <source>Error matrix, estimated proportions of the mapped area</source>
             <translation>Matriz de error, proporciones estimadas del área cartografiada</translation>
         </message>
@@ -1269,7 +1269,7 @@ Necesita PyTorch en el Python de QGIS.
         <message>
             <location filename="../dialog.py" line="502" />
             <source>Check the images to compare, oldest first. They are ordered by the date found in the layer name, file name or metadata; drag rows to reorder (Alt+Up/Down), double-click a date to edit it (F2), and double-click a Cloud mask cell (Shift+F2) to give that date its cloud mask (optional, per date: dates without one are used as they are).</source>
-            <translation>Marcar las imágenes que se van a comparar, la más antigua primero. Están ordenadas por la fecha encontrada en el nombre de la capa, el nombre del archivo o los metadatos; arrastrar las filas para reordenarlas (Alt+Up/Down), hacer doble clic en una fecha para editarla (F2) y doble clic en una celda de Máscara de nubes (Shift+F2) para dar a esa fecha su máscara de nubes (opcional, por fecha: las fechas sin máscara se usan tal cual).</translation>
+            <translation>Marcar las imágenes que se van a comparar, la más antigua primero. Están ordenadas por la fecha encontrada en el nombre de la capa, el nombre del archivo o los metadatos; arrastrar las filas para reordenarlas (Alt+Arriba/Abajo), hacer doble clic en una fecha para editarla (F2) y doble clic en una celda de Máscara de nubes (Mayús+F2) para dar a esa fecha su máscara de nubes (opcional, por fecha: las fechas sin máscara se usan tal cual).</translation>
         </message>
         <message>
             <location filename="../dialog.py" line="515" />
@@ -1304,7 +1304,7 @@ Necesita PyTorch en el Python de QGIS.
         <message>
             <location filename="../dialog.py" line="531" />
             <source>Check the dates to compare, oldest first. Alt+Up and Alt+Down move the selected rows, F2 edits a date, Shift+F2 chooses a date's cloud mask.</source>
-            <translation>Marcar las fechas que se van a comparar, la más antigua primero. Alt+Up y Alt+Down mueven las filas seleccionadas, F2 edita una fecha, Shift+F2 elige la máscara de nubes de una fecha.</translation>
+            <translation>Marcar las fechas que se van a comparar, la más antigua primero. Alt+Arriba y Alt+Abajo mueven las filas seleccionadas, F2 edita una fecha, Mayús+F2 elige la máscara de nubes de una fecha.</translation>
         </message>
         <message>
             <location filename="../dialog.py" line="536" />
@@ -1324,7 +1324,7 @@ Necesita PyTorch en el Python de QGIS.
         <message>
             <location filename="../dialog.py" line="544" />
             <source>Move the selected rows up (Alt+Up in the list)</source>
-            <translation>Subir las filas seleccionadas (Alt+Up en la lista)</translation>
+            <translation>Subir las filas seleccionadas (Alt+Arriba en la lista)</translation>
         </message>
         <message>
             <location filename="../dialog.py" line="546" />
@@ -1334,7 +1334,7 @@ Necesita PyTorch en el Python de QGIS.
         <message>
             <location filename="../dialog.py" line="547" />
             <source>Move the selected rows down (Alt+Down in the list)</source>
-            <translation>Bajar las filas seleccionadas (Alt+Down en la lista)</translation>
+            <translation>Bajar las filas seleccionadas (Alt+Abajo en la lista)</translation>
         </message>
         <message>
             <location filename="../dialog.py" line="549" />
@@ -2866,7 +2866,7 @@ Dispositivo: %s
         <message>
             <location filename="../inspect_tool.py" line="952" />
             <source>NIR, red, green as red, green, blue: vegetation shows red. Files without a known NIR band stay in true colour.</source>
-            <translation>NIR, rojo, verde como rojo, verde, azul: la vegetación se ve roja. Los archivos sin una banda NIR conocida se quedan en color verdadero.</translation>
+            <translation>NIR, rojo, verde como rojo, verde, azul: la vegetación se ve roja. Los archivos sin una banda NIR conocida se quedan en color real.</translation>
         </message>
         <message>
             <location filename="../inspect_tool.py" line="962" />
@@ -3018,7 +3018,7 @@ Dispositivo: %s
         <message>
             <location filename="../chip_view.py" line="578" />
             <source>; no NIR band is known for these files, so true colour</source>
-            <translation>; no se conoce ninguna banda NIR de estos archivos, así que en color verdadero</translation>
+            <translation>; no se conoce ninguna banda NIR de estos archivos, así que en color real</translation>
         </message>
         <message>
             <location filename="../label_dock.py" line="171" />
@@ -3066,292 +3066,302 @@ Dispositivo: %s
             <translation>La ejecución de CAIM cuyas fechas de entrada se muestran (su capa de momento del cambio)</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="381" />
-            <source>True colour (red, green, blue)</source>
-            <translation>Color verdadero (rojo, verde, azul)</translation>
+            <location filename="../label_dock.py" line="383" />
+            <source>True colour</source>
+            <translation>Color real</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="381" />
+            <location filename="../label_dock.py" line="383" />
+            <source>False colour</source>
+            <translation>Falso color</translation>
+        </message>
+        <message>
+            <location filename="../label_dock.py" line="384" />
+            <source>True colour (red, green, blue)</source>
+            <translation>Color real (rojo, verde, azul)</translation>
+        </message>
+        <message>
+            <location filename="../label_dock.py" line="384" />
             <source>False colour (NIR, red, green)</source>
             <translation>Falso color (NIR, rojo, verde)</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="382" />
+            <location filename="../label_dock.py" line="386" />
             <source>False colour shows vegetation red; an input without a known NIR band is shown in true colour</source>
-            <translation>El falso color muestra la vegetación en rojo; una entrada sin banda NIR conocida se muestra en color verdadero</translation>
+            <translation>El falso color muestra la vegetación en rojo; una entrada sin banda NIR conocida se muestra en color real</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="386" />
+            <location filename="../label_dock.py" line="390" />
             <source>%d x %d pixels</source>
             <translation>%d x %d píxeles</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="396" />
+            <location filename="../label_dock.py" line="400" />
             <source>Sample layer to label</source>
             <translation>Capa de muestra por etiquetar</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="397" />
+            <location filename="../label_dock.py" line="401" />
             <source>CAIM run whose imagery is shown</source>
             <translation>Ejecución de CAIM cuyas imágenes se muestran</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="398" />
+            <location filename="../label_dock.py" line="402" />
             <source>Chip colours</source>
             <translation>Colores de los recortes</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="399" />
+            <location filename="../label_dock.py" line="403" />
             <source>Chip size</source>
             <translation>Tamaño de los recortes</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="400" />
+            <location filename="../label_dock.py" line="404" />
             <source>Sample</source>
             <translation>Muestra</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="400" />
+            <location filename="../label_dock.py" line="404" />
             <source>Imagery of</source>
             <translation>Imágenes de</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="401" />
+            <location filename="../label_dock.py" line="405" />
             <source>Show</source>
             <translation>Mostrar</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="417" />
+            <location filename="../label_dock.py" line="421" />
             <source>&lt;span style='color:%s'&gt;&lt;b&gt;This sample is a temporary file&lt;/b&gt;: QGIS deletes it, with your labels, when it closes. Save a copy and label that.&lt;/span&gt;</source>
             <translation>&lt;span style='color:%s'&gt;&lt;b&gt;Esta muestra es un archivo temporal&lt;/b&gt;: QGIS la borra, con sus etiquetas, al cerrarse. Guarde una copia y etiquete esa.&lt;/span&gt;</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="421" />
+            <location filename="../label_dock.py" line="425" />
             <source>Save a copy...</source>
             <translation>Guardar una copia...</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="422" />
+            <location filename="../label_dock.py" line="426" />
             <source>Writes the sample (labels included) to a GeoPackage and labels that file</source>
             <translation>Escribe la muestra (con las etiquetas) en un GeoPackage y etiqueta ese archivo</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="432" />
+            <location filename="../label_dock.py" line="436" />
             <source>&lt; Previous</source>
             <translation>&lt; Anterior</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="433" />
+            <location filename="../label_dock.py" line="437" />
             <source>Next &gt;</source>
             <translation>Siguiente &gt;</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="434" />
+            <location filename="../label_dock.py" line="438" />
             <source>Next unlabelled &gt;&gt;</source>
             <translation>Siguiente pendiente &gt;&gt;</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="435" />
+            <location filename="../label_dock.py" line="439" />
             <source>Previous point (Page Up)</source>
             <translation>Punto anterior (Page Up)</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="435" />
+            <location filename="../label_dock.py" line="439" />
             <source>Next point (Page Down)</source>
             <translation>Punto siguiente (Page Down)</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="436" />
+            <location filename="../label_dock.py" line="440" />
             <source>The next point without a label (N)</source>
             <translation>El siguiente punto sin etiqueta (N)</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="439" />
+            <location filename="../label_dock.py" line="443" />
             <source>Previous point</source>
             <translation>Punto anterior</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="440" />
+            <location filename="../label_dock.py" line="444" />
             <source>Next point</source>
             <translation>Punto siguiente</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="441" />
+            <location filename="../label_dock.py" line="445" />
             <source>Next unlabelled point</source>
             <translation>Siguiente punto sin etiquetar</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="445" />
+            <location filename="../label_dock.py" line="449" />
             <source>Image chips of every date around the point</source>
             <translation>Recortes de imagen de cada fecha alrededor del punto</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="457" />
+            <location filename="../label_dock.py" line="461" />
             <source>&lt;b&gt;Reference class&lt;/b&gt; of the boxed pixel (keys 0-9 for the first ten):</source>
             <translation>&lt;b&gt;Clase de referencia&lt;/b&gt; del píxel recuadrado (teclas 0-9 para las diez primeras):</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="464" />
+            <location filename="../label_dock.py" line="468" />
             <source>Can't tell (leave unlabelled)</source>
             <translation>No se sabe (dejar sin etiquetar)</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="465" />
+            <location filename="../label_dock.py" line="469" />
             <source>Clears the label: the point stays out of the estimate (Delete)</source>
             <translation>Borra la etiqueta: el punto queda fuera de la estimación (Delete)</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="468" />
+            <location filename="../label_dock.py" line="472" />
             <source>note (optional)</source>
             <translation>nota (opcional)</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="469" />
+            <location filename="../label_dock.py" line="473" />
             <source>Note on this point</source>
             <translation>Nota sobre este punto</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="469" />
+            <location filename="../label_dock.py" line="473" />
             <source>Optional; written to the point's note field</source>
             <translation>Opcional; se escribe en el campo de nota del punto</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="476" />
+            <location filename="../label_dock.py" line="480" />
             <source>Band values over time</source>
             <translation>Valores de banda a lo largo del tiempo</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="478" />
+            <location filename="../label_dock.py" line="482" />
             <source>Once labelled, go to the next unlabelled point</source>
             <translation>Después, ir al siguiente sin etiquetar</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="480" />
+            <location filename="../label_dock.py" line="484" />
             <source>Zoom the map to each point</source>
             <translation>Hacer zum del mapa a cada punto</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="482" />
+            <location filename="../label_dock.py" line="486" />
             <source>Hide CAIM results on the map while labelling</source>
             <translation>Ocultar los resultados de CAIM al etiquetar</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="484" />
+            <location filename="../label_dock.py" line="488" />
             <source>Label from the imagery, not from the map's answer; shown again when unticked or when this panel closes</source>
             <translation>Etiquetar a partir de las imágenes, no de la respuesta del mapa; se vuelven a mostrar al desmarcar la casilla o al cerrar este panel</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="488" />
+            <location filename="../label_dock.py" line="492" />
             <source>Estimate area and accuracy...</source>
             <translation>Estimar el área y la exactitud...</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="489" />
+            <location filename="../label_dock.py" line="493" />
             <source>Opens 'Estimate change area and accuracy from a labelled sample' with this sample and the map it was drawn from</source>
             <translation>Abre 'Estimar el área de cambio y la exactitud a partir de una muestra etiquetada' con esta muestra y el mapa del que se extrajo</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="699" />
+            <location filename="../label_dock.py" line="703" />
             <source>Save the sample</source>
             <translation>Guardar la muestra</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="700" />
+            <location filename="../label_dock.py" line="704" />
             <source>GeoPackage (*.gpkg)</source>
             <translation>GeoPackage (*.gpkg)</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="707" />
+            <location filename="../label_dock.py" line="711" />
             <source>'%s' exists: choose a new file name (a sample is never written over a file).</source>
             <translation>'%s' ya existe: elegir un nuevo nombre de archivo (una muestra nunca se escribe sobre un archivo).</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="713" />
+            <location filename="../label_dock.py" line="717" />
             <source>The sample could not be saved to '%s': %s</source>
             <translation>No se ha podido guardar la muestra en '%s': %s</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="756" />
+            <location filename="../label_dock.py" line="760" />
             <source>The pixel changed, but when cannot be told: -1, counted when the estimate is of changed / unchanged only</source>
             <translation>El píxel cambió, pero no se sabe cuándo: -1, se cuenta cuando la estimación es solo de cambiado / sin cambio</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="760" />
+            <location filename="../label_dock.py" line="764" />
             <source>Class %d: %s</source>
             <translation>Clase %d: %s</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="761" />
+            <location filename="../label_dock.py" line="765" />
             <source>Labels the point with this class</source>
             <translation>Etiqueta el punto con esta clase</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="761" />
+            <location filename="../label_dock.py" line="765" />
             <source>Key %d</source>
             <translation>Tecla %d</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="763" />
+            <location filename="../label_dock.py" line="767" />
             <source>Key C</source>
             <translation>Tecla C</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="853" />
+            <location filename="../label_dock.py" line="857" />
             <source>The sample layer '%s' cannot be written (a read-only file or format?). Save it as a GeoPackage (right-click &gt; Export &gt; Save Features As...) and label that copy.</source>
             <translation>No se puede escribir la capa de muestra '%s' (¿un archivo o un formato de solo lectura?). Guardarla como GeoPackage (clic derecho &gt; Exportar &gt; Guardar objetos como...) y etiquetar esa copia.</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="888" />
+            <location filename="../label_dock.py" line="892" />
             <source>The file of the sample layer '%s' is not there any more (%s): it was moved, renamed or deleted. Put it back, or add the sample from where it is now (Layer &gt; Add Layer) and label that layer.</source>
             <translation>El archivo de la capa de muestra '%s' ya no está (%s): se movió, renombró o borró. Vuelva a ponerlo, o añada la muestra desde donde está ahora (Capa &gt; Añadir capa) y etiquete esa capa.</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="908" />
+            <location filename="../label_dock.py" line="912" />
             <source>&lt;br&gt;&lt;b&gt;Every point is labelled.&lt;/b&gt;</source>
             <translation>&lt;br&gt;&lt;b&gt;Todos los puntos están etiquetados.&lt;/b&gt;</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="935" />
+            <location filename="../label_dock.py" line="939" />
             <source>No sample to label: draw one with &lt;i&gt;Draw an accuracy-assessment sample&lt;/i&gt; (a point layer with a 'reference' field).</source>
             <translation>No hay muestra que etiquetar: extraer una con &lt;i&gt;Extraer una muestra para evaluar la exactitud&lt;/i&gt; (una capa de puntos con un campo 'reference').</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="937" />
+            <location filename="../label_dock.py" line="941" />
             <source>No sample.</source>
             <translation>Sin muestra.</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="943" />
+            <location filename="../label_dock.py" line="947" />
             <source>The sample layer '%s' has no points.</source>
             <translation>La capa de muestra '%s' no tiene puntos.</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="944" />
+            <location filename="../label_dock.py" line="948" />
             <source>No points.</source>
             <translation>Sin puntos.</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="960" />
+            <location filename="../label_dock.py" line="964" />
             <source>(not a class of the map)</source>
             <translation>(no es una clase del mapa)</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="961" />
+            <location filename="../label_dock.py" line="965" />
             <source>&lt;i&gt;not labelled&lt;/i&gt;</source>
             <translation>&lt;i&gt;sin etiquetar&lt;/i&gt;</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="962" />
+            <location filename="../label_dock.py" line="966" />
             <source>Point %s of %s (id %s): %s&lt;br&gt;%s labelled, %s to go</source>
             <translation>Punto %s de %s (id %s): %s&lt;br&gt;%s etiquetados, %s pendientes</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="970" />
+            <location filename="../label_dock.py" line="974" />
             <source>This point has no geometry.</source>
             <translation>Este punto no tiene geometría.</translation>
         </message>
         <message>
-            <location filename="../label_dock.py" line="975" />
+            <location filename="../label_dock.py" line="979" />
             <source>No CAIM run in the project to show the imagery of: load the run's change moment layer (run 'Detect changes' in this project).</source>
             <translation>No hay ninguna ejecución de CAIM en el proyecto cuyas imágenes mostrar: cargar la capa de momento del cambio de la ejecución (ejecutar 'Detectar cambios' en este proyecto).</translation>
         </message>

@@ -617,7 +617,7 @@ def test_the_dialog_and_the_inspector_speak_spanish_with_the_translation(project
     texts = _texts(project)
     assert texts["title"] == "Detección de cambios CAIM: detectar cambios en una serie temporal"
     assert texts["run"] == "Ejecutar"
-    assert texts["tip"] == "Subir las filas seleccionadas (Alt+Up en la lista)"
+    assert texts["tip"] == "Subir las filas seleccionadas (Alt+Arriba en la lista)"
     assert texts["model"] == "CAIM-Net (cualquier número de fechas)"
     assert texts["header"].startswith("Elegir la herramienta de inspección y hacer clic en un píxel")
     assert texts["dock"] == "Inspector de píxeles CAIM"

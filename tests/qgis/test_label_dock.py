@@ -1187,3 +1187,40 @@ def test_a_run_s_files_removed_or_unreadable_are_said_in_the_labelling_panel(qgi
                 tmp_path, inputs[0])), dock.chips.message
     finally:
         dock.shutdown()
+
+
+def test_the_chip_colours_fit_their_list_in_a_narrow_panel(qgis_app, labelling):
+    """Docked beside the map (about 380 px in a German QGIS of 1280 px) the closed chip-colour list showed
+    'Falschfarben (N' of 'Falschfarben (NIR, Rot, Grün)' (seen in a German walk of the plugin): its entries
+    are the short names now, whole at 380 px in English, German and Spanish; the long ones are their
+    tooltips (the bands shown are in the note below the lists)."""
+    from qgis.PyQt.QtCore import QLocale, Qt
+    from qgis.PyQt.QtWidgets import QComboBox
+
+    from caim_qgis_plugin.i18n import install_translator, remove_translator
+    from caim_qgis_plugin.label_dock import LabelDock
+
+    saved = QLocale()
+    locales = {"de": QLocale(QLocale.German, QLocale.Germany), "es": QLocale(QLocale.Spanish, QLocale.Spain)}
+    cut = {}
+    for language in ("en", "de", "es"):
+        translator = install_translator(language) if language in locales else None
+        QLocale.setDefault(locales[language] if translator else saved)
+        dock = LabelDock(None)
+        try:
+            dock.resize(380, 700)
+            dock.show()
+            qgis_app.processEvents()
+            combo = dock.show_combo
+            whole = QComboBox()  # a list as wide as its longest entry needs
+            whole.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            whole.addItems([combo.itemText(i) for i in range(combo.count())])
+            if whole.sizeHint().width() > combo.width():
+                cut[language] = (combo.width(), whole.sizeHint().width(), whole.itemText(1))
+            assert all(combo.itemData(i, Qt.ItemDataRole.ToolTipRole) for i in range(combo.count()))
+        finally:
+            dock.shutdown()
+            dock.deleteLater()
+            remove_translator(translator)
+            QLocale.setDefault(saved)
+    assert not cut, cut
