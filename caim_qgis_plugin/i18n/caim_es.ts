@@ -2091,7 +2091,7 @@ Necesita PyTorch en el Python de QGIS.
         <message>
             <location filename="../dialog.py" line="1954" />
             <source>Done on %s with %s. %s Hover here for each interval; all details are in the log (CAIM change detection tab).</source>
-            <translation>Terminado en %s con %s. %s Pase el ratón por aquí para ver cada intervalo; todos los detalles están en el registro (pestaña CAIM change detection).</translation>
+            <translation>Terminado en %s con %s. %s Pasar el ratón por aquí para ver cada intervalo; todos los detalles están en el registro (pestaña CAIM change detection).</translation>
         </message>
         <message>
             <location filename="../dialog.py" line="1956" />
@@ -2366,17 +2366,17 @@ Dispositivo: %s
         <message>
             <location filename="../inputs.py" line="502" />
             <source>%d one-band layers share the date %s (%s)%s: they look like the bands of one date, which would be compared with each other as if they were dates. Press 'Stack band files into dates' below the list to stack each date's bands into one layer, with its cloud mask (caim:stackbands), and run on those.</source>
-            <translation>%d capas de una banda comparten la fecha %s (%s)%s: parecen las bandas de una sola fecha, que se compararían entre sí como si fueran fechas. Pulse 'Apilar archivos de banda en fechas' bajo la lista para apilar las bandas de cada fecha en una capa, con su máscara de nubes (caim:stackbands), y ejecute sobre esas.</translation>
+            <translation>%d capas de una banda comparten la fecha %s (%s)%s: parecen las bandas de una sola fecha, que se compararían entre sí como si fueran fechas. Pulsar 'Apilar archivos de banda en fechas' bajo la lista para apilar las bandas de cada fecha en una capa, con su máscara de nubes (caim:stackbands), y ejecutar sobre ellas.</translation>
         </message>
         <message>
             <location filename="../inputs.py" line="507" />
             <source> and %d more date likewise</source>
-            <translation> y %d fecha más igual</translation>
+            <translation> y lo mismo en %d fecha más</translation>
         </message>
         <message>
             <location filename="../inputs.py" line="508" />
             <source> and %d more dates likewise</source>
-            <translation> y %d fechas más igual</translation>
+            <translation> y lo mismo en %d fechas más</translation>
         </message>
         <message>
             <location filename="../inputs.py" line="511" />
@@ -2566,7 +2566,7 @@ Dispositivo: %s
         <message>
             <location filename="../inputs.py" line="749" />
             <source>%s as R, G, B, NIR (from the rasters' %s)</source>
-            <translation>%s como R, G, B, NIR (según %s de los ráster)</translation>
+            <translation>%s como R, G, B, NIR (según %s de los rásteres)</translation>
         </message>
         <message>
             <location filename="../inputs.py" line="756" />
@@ -3994,7 +3994,7 @@ Dispositivo: %s
         <message>
             <location filename="../stackbands_algorithm.py" line="216" />
             <source>Choose the band files, or the folder holding them.</source>
-            <translation>Elija los archivos de banda, o la carpeta que los contiene.</translation>
+            <translation>Elegir los archivos de banda, o la carpeta que los contiene.</translation>
         </message>
         <message>
             <location filename="../stackbands_algorithm.py" line="249" />
@@ -4107,7 +4107,7 @@ Dispositivo: %s
         <message>
             <location filename="../zones_algorithm.py" line="161" />
             <source>Choose a change moment map (change_moment.tif of a run).</source>
-            <translation>Elija un mapa del momento del cambio (change_moment.tif de una ejecución).</translation>
+            <translation>Elegir un mapa del momento del cambio (change_moment.tif de una ejecución).</translation>
         </message>
         <message>
             <location filename="../zones_algorithm.py" line="163" />
@@ -4117,7 +4117,7 @@ Dispositivo: %s
         <message>
             <location filename="../zones_algorithm.py" line="173" />
             <source>Choose the zones (a polygon layer).</source>
-            <translation>Elija las zonas (una capa de polígonos).</translation>
+            <translation>Elegir las zonas (una capa de polígonos).</translation>
         </message>
         <message>
             <location filename="../zones_algorithm.py" line="175" />
