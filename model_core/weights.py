@@ -144,8 +144,8 @@ def read(path):
 
 
 def _archive_problem(path):
-    """Why ``path`` is not a zip archive as torch.save writes one (its parts stored, not compressed), or
-    None.  torch.load inflates compressed parts too: a crafted file of 190 KB inflated to 200 MB, one of
+    """Why ``path`` is not a zip archive as torch.save writes one (its parts stored, not compressed), in the
+    current language (it goes into a translated refusal), or None.  torch.load inflates compressed parts too: a crafted file of 190 KB inflated to 200 MB, one of
     20 MB would take 20 GB; stored parts are never larger than the file."""
     import zipfile
 
@@ -153,11 +153,11 @@ def _archive_problem(path):
         with zipfile.ZipFile(path) as archive:
             parts = archive.infolist()
     except (zipfile.BadZipFile, OSError, ValueError, EOFError):
-        return "not a zip archive as torch.save writes one"
+        return _("not a zip archive as torch.save writes one")
     if any(p.compress_type != zipfile.ZIP_STORED for p in parts):
-        return "its parts are compressed, as torch.save never writes them"
+        return _("its parts are compressed, as torch.save never writes them")
     if sum(p.file_size for p in parts) > os.path.getsize(path):
-        return "its parts claim more bytes than the file holds"
+        return _("its parts claim more bytes than the file holds")
     return None
 
 

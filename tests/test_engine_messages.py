@@ -220,6 +220,33 @@ def test_a_weights_refusal_in_german(tmp_path):
     assert str(err.value).startswith("Die Gewichtsdatei '") and "missing.pt' existiert nicht" in str(err.value)
 
 
+def test_why_a_weights_file_is_refused_is_said_in_the_language_too(tmp_path):
+    """A German or Spanish refusal of a file that is no weights file said why in English inside it ('... kann
+    nicht sicher gelesen werden (not a zip archive as torch.save writes one)'; seen with a text file given as
+    weights); each of the three reasons is translated now."""
+    import zipfile
+
+    from model_core.errors import WeightsError
+    from model_core.weights import read
+
+    junk = tmp_path / "junk.pt"
+    junk.write_text("no weights")
+    packed = tmp_path / "packed.pt"
+    with zipfile.ZipFile(packed, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("data.pkl", b"0" * 100)
+    said = {}
+    for code in ("de", "es"):
+        i18n.set_language(code)
+        for path in (junk, packed):
+            with pytest.raises(WeightsError) as err:
+                read(str(path))
+            said[code, path.name] = str(err.value)
+    assert "(kein Zip-Archiv, wie torch.save es schreibt)" in said["de", "junk.pt"], said
+    assert "(ihre Teile sind komprimiert, was torch.save nie schreibt)" in said["de", "packed.pt"], said
+    assert "(no es un archivo zip como los que escribe torch.save)" in said["es", "junk.pt"], said
+    assert "(sus partes están comprimidas" in said["es", "packed.pt"], said
+
+
 def test_a_split_refusal_in_german(tmp_path):
     from osgeo import gdal
 
