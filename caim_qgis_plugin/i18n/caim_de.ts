@@ -3454,7 +3454,7 @@ Gerät: %s
         <message>
             <location filename="../layers.py" line="161" />
             <source>Change moment: 0 no change, k a last change between date k and date k+1, 255 no data.</source>
-            <translation>Änderungszeitpunkt: 0 keine Änderung, k letzte Änderung zwischen Datum k und Datum k+1, 255 keine Daten.</translation>
+            <translation>Änderungszeitpunkt: 0 keine Änderung, k letzte Änderung zwischen Zeitpunkt k und Zeitpunkt k+1, 255 keine Daten.</translation>
         </message>
         <message>
             <location filename="../layers.py" line="165" />
@@ -4095,7 +4095,7 @@ Gerät: %s
 &lt;b&gt;Change moment map&lt;/b&gt;: change_moment.tif of a run (0 no change, k = the last change between date k and k+1, 255 nodata).  &lt;b&gt;Zones&lt;/b&gt;: polygons in any CRS (reprojected to the map's); overlapping zones each count the pixels they share; a pixel counts in a zone when its centre is inside.  The pixel areas are those of the ground, row by row on a geographic grid, as in the run's summary.</source>
             <translation>Wie viel sich wann geändert hat, in jedem Feld, Flurstück, jeder Konzession oder jedem Bezirk: für jedes Polygon der Zonen, in Hektar auf dem Boden, die kartierte Fläche (&lt;b&gt;ha_valid&lt;/b&gt;), die Fläche ohne Daten (&lt;b&gt;ha_nodata&lt;/b&gt;), die geänderte Fläche (&lt;b&gt;ha_changed&lt;/b&gt;) und ihr Anteil an der kartierten Fläche in % (&lt;b&gt;pct_changed&lt;/b&gt;), die geänderte Fläche jedes Intervalls (&lt;b&gt;ha_2019_2020&lt;/b&gt;, ... nach den Daten des Laufs benannt), das Intervall mit der meisten Änderung (&lt;b&gt;most_change&lt;/b&gt;, &lt;b&gt;most_k&lt;/b&gt;) und das letzte Intervall mit Änderung (&lt;b&gt;last_change&lt;/b&gt;, &lt;b&gt;last_k&lt;/b&gt;), und in &lt;b&gt;zone_note&lt;/b&gt;, warum die Werte einer Zone leer oder unvollständig sind (leere oder ungültige Geometrie, außerhalb oder teilweise außerhalb der Karte, keine Daten).  Die Ausgabe sind die Zonen mit ihren eigenen Attributen und diesen Feldern, nach dem geänderten Anteil eingefärbt.
 
-&lt;b&gt;Karte des Änderungszeitpunkts&lt;/b&gt;: change_moment.tif eines Laufs (0 keine Änderung, k = die letzte Änderung zwischen Datum k und k+1, 255 NoData).  &lt;b&gt;Zonen&lt;/b&gt;: Polygone in beliebigem KBS (in das der Karte umprojiziert); überlappende Zonen zählen die gemeinsamen Pixel jeweils mit; ein Pixel zählt zu einer Zone, wenn sein Mittelpunkt darin liegt.  Die Pixelflächen sind die auf dem Boden, auf einem geographischen Gitter Zeile für Zeile, wie in der Zusammenfassung des Laufs.</translation>
+&lt;b&gt;Karte des Änderungszeitpunkts&lt;/b&gt;: change_moment.tif eines Laufs (0 keine Änderung, k = die letzte Änderung zwischen Zeitpunkt k und k+1, 255 NoData).  &lt;b&gt;Zonen&lt;/b&gt;: Polygone in beliebigem KBS (in das der Karte umprojiziert); überlappende Zonen zählen die gemeinsamen Pixel jeweils mit; ein Pixel zählt zu einer Zone, wenn sein Mittelpunkt darin liegt.  Die Pixelflächen sind die auf dem Boden, auf einem geographischen Gitter Zeile für Zeile, wie in der Zusammenfassung des Laufs.</translation>
         </message>
         <message>
             <location filename="../zones_algorithm.py" line="131" />
@@ -4110,7 +4110,7 @@ Gerät: %s
         <message>
             <location filename="../zones_algorithm.py" line="143" />
             <source>change_moment.tif of a run: 0 no change, k = the last change between date k and k+1, 255 nodata; its intervals are named in its metadata.</source>
-            <translation>change_moment.tif eines Laufs: 0 keine Änderung, k = die letzte Änderung zwischen Datum k und k+1, 255 NoData; seine Intervalle sind in seinen Metadaten benannt.</translation>
+            <translation>change_moment.tif eines Laufs: 0 keine Änderung, k = die letzte Änderung zwischen Zeitpunkt k und k+1, 255 NoData; seine Intervalle sind in seinen Metadaten benannt.</translation>
         </message>
         <message>
             <location filename="../zones_algorithm.py" line="148" />
