@@ -137,9 +137,21 @@ class DetectResult:
         for w in self.warnings:
             lines.append(_("Warning: {text}").format(text=w))
         lines.append(_("Outputs:"))
+        names = {k: output_name(k) for k in self.paths}
+        width = max([13] + [len(n) for n in names.values()])
         for k, p in self.paths.items():
-            lines.append(f"  {k:<13} {p}")
+            lines.append(f"  {names[k]:<{width}} {p}")
         return "\n".join(lines)
+
+
+# the outputs' names as the summary and the report list them (the keys of ``paths``; English as they always were)
+OUTPUT_LABELS = {"area": N_("area"), "moment": N_("moment"), "confidence": N_("confidence"),
+                 "probabilities": N_("probabilities"), "polygons": N_("polygons")}
+
+
+def output_name(key):
+    """An output's name in the current language: 'area' is 'Änderungsfläche' in German, as its layer is named."""
+    return translated(OUTPUT_LABELS[key]) if key in OUTPUT_LABELS else key
 
 
 def limit_gdal_cache(megabytes=192):

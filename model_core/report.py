@@ -104,7 +104,7 @@ def report_html(res, title=None, inputs=None, extra=None, pictures=None, picture
     ``extra``: {name: path} of further outputs of the run (the change polygons); ``pictures``: the map's
     images (:func:`model_core.quicklook.report_pictures`), or ``picture_problem``, why there are none."""
     from model_core import __version__
-    from model_core.predict import interval_shown, moment_colours
+    from model_core.predict import interval_shown, moment_colours, output_name
 
     esc = html.escape
     labels = list(res.interval_labels)   # the English names the areas are keyed by
@@ -150,7 +150,7 @@ def report_html(res, title=None, inputs=None, extra=None, pictures=None, picture
                "with a confidence interval, label a stratified sample of\nthe change moment map: <code>python -m "
                "model_core sample</code> and <code>assess</code>, or the\nplugin's <i>Accuracy assessment</i> "
                "algorithms.")  # (HTML: the translations keep its tags)
-    outputs = "".join(f"<li>{esc(k)}: {esc(p)}</li>" for k, p in {**res.paths, **(extra or {})}.items() if p)
+    outputs = "".join(f"<li>{esc(output_name(k))}: {esc(p)}</li>" for k, p in {**res.paths, **(extra or {})}.items() if p)
     return f"""<!DOCTYPE html>
 <html><head><meta charset="utf-8"><title>{esc(title)}</title>
 <style>body{{font-family:sans-serif;max-width:760px;margin:1em auto;color:#222}}

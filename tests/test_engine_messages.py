@@ -208,6 +208,11 @@ def test_the_run_s_summary_notes_and_progress_in_spanish(tmp_path):
     i18n.set_language("en")
     assert tile_text(3, 12, 20.0) == "Tile 3/12, about 60 s for the other tiles"
     assert res.summary_text() != summary and "Grid      32 x 32 px, pixel 10 x 10 m" in res.summary_text()
+    # the outputs by the names their layers have ('area', 'moment' in a Spanish summary, seen in a Spanish walk)
+    lines = summary.splitlines()
+    assert "  área de cambio     %s" % res.paths["area"] in lines, summary  # the longest name and a space
+    assert "  momento del cambio %s" % res.paths["moment"] in lines, summary
+    assert "  area          %s" % res.paths["area"] in res.summary_text().splitlines()
 
 
 def test_a_weights_refusal_in_german(tmp_path):
