@@ -868,7 +868,7 @@ class CaimDialog(QDialog):
         with_file = self._with_a_file(runs) if classical else None
         if with_file:
             self.weights_widget.lineEdit().setPlaceholderText(
-                tr("empty: Automatic runs %s; a file here runs %s with it") % (mdl.name(runs), mdl.name(with_file)))
+                tr("empty: %s; with a file, %s") % (mdl.name(runs), mdl.name(with_file)))
             tip = tr("Automatic runs %s for 2 dates, which uses no weights file; with a Weights file it runs %s with "
                      "that file.") % (mdl.name(runs), mdl.name(with_file))
             for widget in (self.weights_widget, self.weights_widget.lineEdit(), self.weights_label):

@@ -1676,8 +1676,8 @@ Braucht PyTorch im Python von QGIS.
         </message>
         <message>
             <location filename="../dialog.py" line="871" />
-            <source>empty: Automatic runs %s; a file here runs %s with it</source>
-            <translation>leer: Automatisch führt %s aus; eine Datei hier führt %s mit ihr aus</translation>
+            <source>empty: %s; with a file, %s</source>
+            <translation>leer: %s; mit einer Datei %s</translation>
         </message>
         <message>
             <location filename="../dialog.py" line="872" />
@@ -2210,6 +2210,10 @@ Gerät: %s
         <message>
             <source>Stacking %d band files into dates… (Cancel run stops it)</source>
             <translation type="obsolete">%d Kanaldateien werden zu Zeitpunkten gestapelt… (Lauf abbrechen hält das an)</translation>
+        </message>
+        <message>
+            <source>empty: Automatic runs %s; a file here runs %s with it</source>
+            <translation type="obsolete">leer: Automatisch führt %s aus; eine Datei hier führt %s mit ihr aus</translation>
         </message>
     </context>
     <context>

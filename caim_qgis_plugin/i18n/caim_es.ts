@@ -1668,8 +1668,8 @@ Necesita PyTorch en el Python de QGIS.
         </message>
         <message>
             <location filename="../dialog.py" line="871" />
-            <source>empty: Automatic runs %s; a file here runs %s with it</source>
-            <translation>vacío: Automático ejecuta %s; con un archivo aquí, %s con él</translation>
+            <source>empty: %s; with a file, %s</source>
+            <translation>vacío: %s; con un archivo, %s</translation>
         </message>
         <message>
             <location filename="../dialog.py" line="872" />
@@ -2194,6 +2194,10 @@ Dispositivo: %s
         <message>
             <source>Stacking %d band files into dates… (Cancel run stops it)</source>
             <translation type="obsolete">Apilando %d archivos de banda en fechas… (Cancelar la ejecución lo detiene)</translation>
+        </message>
+        <message>
+            <source>empty: Automatic runs %s; a file here runs %s with it</source>
+            <translation type="obsolete">vacío: Automático ejecuta %s; con un archivo aquí, %s con él</translation>
         </message>
     </context>
     <context>

@@ -1325,7 +1325,7 @@ def test_automatic_for_two_dates_runs_isfa_unless_a_weights_file_is_given(dialog
     dialog.validate()
     assert "2 dates, ready to run with Classical ISFA (automatic choice for 2 dates)." in dialog.messages.text()
     assert dialog.weights_widget.lineEdit().placeholderText() == (
-        "empty: Automatic runs Classical ISFA; a file here runs CAIM-Net + ISFA with it")
+        "empty: Classical ISFA; with a file, CAIM-Net + ISFA")
     assert dialog.weights_info() == (False, "Automatic runs Classical ISFA for 2 dates, which uses no weights file; "
                                             "with a Weights file it runs CAIM-Net + ISFA with that file.")
     assert dialog.threshold_combo.isEnabled()  # (ISFA takes the minimum-error threshold)
