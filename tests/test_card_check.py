@@ -123,7 +123,7 @@ def test_a_figure_that_differs_fails_the_check(tmp_path, capsys):
     assert cc.main(args) == 0
     assert "9 of 9 figures" in capsys.readouterr().out
     text = card.read_text(encoding="utf-8")
-    row = "| Classical ISFA (3 x 3 context since rule SCI; noise floor since rule NF-O) | **0.930**"
+    row = "| Classical ISFA (3 x 3 context since rule SCI; noise floor since rule NF-O; automatic choice, 2 dates, since rule Y3) | **0.930**"
     assert row in text   # else the edit below would change nothing and the check could not fail
     card.write_text(text.replace(row, row.replace("0.930", "0.931")), encoding="utf-8")
     assert cc.main(args) == 1
