@@ -291,33 +291,47 @@ def auto_tile(n_dates, multiple, overlap, memory_factor=1.0):
 
 
 # The run-time estimate (estimate_run) is a sum of stage costs, each a count of work times a constant in
-# seconds on the reference machine, whose matrix multiply of 1024^2 runs at REFERENCE_GFLOPS; the sum is
-# divided by this machine's speed measured the same way (machine_speed).  tools/estimate_constants.py
-# measures the constants (every stage of real runs timed, times the speed measured just before the run)
-# and checks the estimate against runs of the command line.
-# The tiles' model: seconds per megapixel of tile windows (margins included) and interval.
-SECONDS_PER_MP_INTERVAL = {"caimnet": 1.2, "caimnet_cva": 1.25, "caimnet_isfa": 1.35, "schanger": 2.2,
-                           "cva": 0.009, "isfa": 0.03}
+# seconds on the reference machine, divided by this machine's speed on the same kind of work, relative to
+# the reference, measured once per process with one of two yardsticks:
+# * memory (memory_speed): the per-pixel work (GDAL reads and DEFLATE writes, elementwise numpy and torch,
+#   medians, ISFA's iterative fit, opening files, loading the model), timed with a short probe of the same
+#   kind (memory_probe_seconds), which takes REFERENCE_PROBE_S on the reference;
+# * compute (machine_speed): a 1024^2 fp32 matrix multiply, whose rate on the reference is REFERENCE_GFLOPS.
+#   The networks' model terms (COMPUTE_MODELS: convolutions with torch's threads, and as much elementwise
+#   work: normalisations, activations, attention) are scaled by the geometric mean of the two speeds.
+# A matrix multiply says little of that work: on a machine of this project's kind whose BLAS ran 302 GFLOP/s
+# (2.2 times the reference) the classical methods ran at about the reference's speed, so the estimate was
+# 1.1-5.9 times too low.  tools/estimate_constants.py measures the constants (every stage of real runs timed,
+# times the matching speed measured just before the run) and checks the estimate against runs of the
+# command line.  Refit in the thirty-sixth session (medians of 3 runs of each scene and method, under other
+# sessions' load of 1-7 on the 2 cores); caimnet and schanger, not among the measured methods, were scaled
+# from caimnet_isfa and caimnet_cva by their earlier ratios.
+SECONDS_PER_MP_INTERVAL = {"caimnet": 2.3, "caimnet_cva": 3.6, "caimnet_isfa": 2.6, "schanger": 4.2,
+                           "cva": 0.017, "isfa": 0.056}
 REFERENCE_GFLOPS = 140.0
-# loading the model, temporary folders, closing files, and machine_speed's own products (0.14 s at the
-# reference speed: they run inside the run, before the estimate is told)
-RUN_FIXED_S = {"classical": 0.15, "network": 0.16}
+# the memory probe's best time (seconds) on the reference machine of the per-pixel constants
+REFERENCE_PROBE_S = 0.015
+# the model terms scaled by both yardsticks (the networks'); every other term is per-pixel work
+COMPUTE_MODELS = ("caimnet", "caimnet_cva", "caimnet_isfa", "schanger")
+# loading the model, temporary folders, closing files, and the two yardsticks' own runs (they run inside
+# the run, before the estimate is told)
+RUN_FIXED_S = {"classical": 0.25, "network": 0.27}
 OPEN_S = 0.001         # per input file opened (and checked, aligned onto the grid when it is not on it)
-SAMPLE_S = 3e-8        # the scene statistics: per value (pixel x band x date) of the sample, at most 1 MP per date
-READ_S = 1e-9          # the tiles' reads (and a decimated sample's): per pixel x band x date read
-WRITE_S = 6e-8         # writing the area, moment and confidence maps (DEFLATE): per pixel
-CVA_FIT_S = 5e-8       # the CVA's fit (medians of the differences, stable-scene probe): per sample value and interval
-# ISFA's fit: per fitted pixel (at most model_core.models.isfa.FIT_PIXELS) and interval, for 4 bands.  Its
-# rounds (up to 30) are not the whole cost: real series' intervals ran 12-30 rounds and a synthetic one's 8-9
-# at about the same cost per pixel and interval (the magnitudes, their context and the threshold on the sample).
-ISFA_FIT_S = 1e-6
+SAMPLE_S = 5e-8        # the scene statistics: per value (pixel x band x date) of the sample, at most 1 MP per date
+READ_S = 2.6e-9        # the tiles' reads (and a decimated sample's): per pixel x band x date read
+WRITE_S = 1e-7         # writing the area, moment and confidence maps (DEFLATE): per pixel
+CVA_FIT_S = 1.2e-7     # the CVA's fit (medians of the differences, stable-scene probe): per sample value and interval
+# ISFA's fit: per fitted pixel (at most model_core.models.isfa.FIT_PIXELS) and interval, for 4 bands.  It
+# grows with its rounds (up to 30), which are not known before the fit: the real series' intervals ran 12-30
+# rounds at 3-6e-6 s, the synthetic ones' 8-9 at 1.4-2.5e-6 s; the constant lies between, nearer the real.
+ISFA_FIT_S = 3.5e-6
 SCENE_FIT = {"cva": "cva", "caimnet_cva": "cva", "isfa": "isfa", "caimnet_isfa": "isfa"}
 MAX_RUN_SECONDS = 24 * 3600  # a longer run is refused unless allowed (allow_huge): clip the inputs instead
 # Bytes per pixel of each output as written (DEFLATE): (typical, least); the moment and area maps of real
 # scenes compress 13-18 times, the confidence and probabilities (float32, predictor 3) to about 0.75-0.8
 # (NAIP, 6 dates); the least is what a map of noise and no nodata cannot go below in practice.
 OUTPUT_BYTES = {"area": (0.1, 0.02), "moment": (0.1, 0.02), "confidence": (3.1, 1.0), "probabilities": (3.2, 1.0)}
-_SPEEDS = {}
+_SPEEDS = {}  # {torch's thread count: compute speed, "memory": memory speed}, measured once per process
 
 
 def matmul_gflops(n=1024, repeats=8):
@@ -338,15 +352,63 @@ def matmul_gflops(n=1024, repeats=8):
 
 
 def machine_speed():
-    """This machine's speed relative to the reference of :data:`SECONDS_PER_MP_INTERVAL` (2.0: twice as
-    fast), from the best of eight 1024 x 1024 matrix multiplies with torch's current threads (0.1-0.6 s;
-    measured once per thread count, between 0.1 and 20)."""
+    """This machine's compute speed relative to the reference (2.0: twice as fast), from the best of eight
+    1024 x 1024 matrix multiplies with torch's current threads (0.1-0.6 s; measured once per thread count,
+    between 0.1 and 20).  With :func:`memory_speed` it scales the networks' model terms, and only those (a
+    fast BLAS says little of reading, writing and elementwise work; see :func:`network_speed`)."""
     import torch
 
     threads = torch.get_num_threads()
     if threads not in _SPEEDS:
         _SPEEDS[threads] = min(max(matmul_gflops() / REFERENCE_GFLOPS, 0.1), 20.0)
     return _SPEEDS[threads]
+
+
+def memory_probe_seconds(repeats=5, side=1024):
+    """The best of ``repeats`` timings (seconds) of a small sample of a run's per-pixel work, on one thread:
+    elementwise float32 numpy over a ``side`` x ``side`` array (4 MB, more than a CPU's cache), the median of
+    a quarter of it, and a DEFLATE-compressed tiled GeoTIFF of half that side written into GDAL's memory file system and read
+    back.  About 20 ms each on this project's 2-core machine; the best of five is the machine's, not a moment
+    of other work's."""
+    rng = np.random.default_rng(0)
+    a = (rng.integers(0, 4096, (side, side), dtype=np.int32) // 16).astype(np.float32)
+    q = np.empty((side // 2, side // 2), np.uint16)
+    path = f"/vsimem/caim-probe-{os.getpid()}.tif"
+    driver = gdal.GetDriverByName("GTiff")
+    best = float("inf")
+    for _repeat in range(repeats):
+        t = time.perf_counter()
+        b = np.sqrt(a * a + 1.0)
+        b -= np.median(b[::2, ::2])
+        np.abs(b, out=b)
+        np.multiply(b[::2, ::2], 10.0, out=q, casting="unsafe")
+        ds = driver.Create(path, q.shape[1], q.shape[0], 1, gdal.GDT_UInt16, options=["TILED=YES", "COMPRESS=DEFLATE"])
+        ds.GetRasterBand(1).WriteArray(q)
+        ds = None
+        ds = gdal.Open(path)
+        ds.GetRasterBand(1).ReadAsArray()
+        ds = None
+        gdal.Unlink(path)
+        best = min(best, time.perf_counter() - t)
+    return best
+
+
+def memory_speed():
+    """This machine's speed on per-pixel work (reads, writes, elementwise arithmetic, medians) relative to the
+    reference (2.0: twice as fast), from :func:`memory_probe_seconds` (about 0.15 s; measured once per
+    process, between 0.1 and 20).  It scales every term of the estimate but the networks' model."""
+    if "memory" not in _SPEEDS:
+        _SPEEDS["memory"] = min(max(REFERENCE_PROBE_S / max(memory_probe_seconds(), 1e-9), 0.1), 20.0)
+    return _SPEEDS["memory"]
+
+
+def network_speed():
+    """The speed of the networks' tiles relative to the reference: the geometric mean of :func:`machine_speed`
+    and :func:`memory_speed`.  Their convolutions are matrix products, but as much of their time goes to
+    elementwise work; on a machine whose matrix multiply ran 2.2 times the reference's the networks ran at
+    about the reference's speed (and under load the probe followed their tiles' time closer than the matrix
+    multiply did)."""
+    return math.sqrt(machine_speed() * memory_speed())
 
 
 def duration_text(seconds):
@@ -423,13 +485,16 @@ def estimate_run(width, height, n_dates, model, paths, min_patch=0, device="cpu"
         out.append((folders, typical, least, None if mb is None else mb * 1e6))
     seconds = None
     if not str(device).startswith("cuda"):
-        seconds = run_seconds(width, height, n_dates, model, bands, files, window_px,
-                              probabilities="probabilities" in paths) / machine_speed()
+        stages = run_stages(width, height, n_dates, model, bands, files, window_px,
+                            probabilities="probabilities" in paths)
+        seconds = stages["memory"] / memory_speed() + (stages["compute"] / network_speed() if stages["compute"] else 0.0)
     return {"seconds": seconds, "disks": out}
 
 
-def run_seconds(width, height, n_dates, model, bands=4, files=None, window_px=None, probabilities=False):
-    """The run time of :func:`estimate_run` on the reference machine (seconds), stage by stage."""
+def run_stages(width, height, n_dates, model, bands=4, files=None, window_px=None, probabilities=False):
+    """The run time of :func:`estimate_run` on the reference machine (seconds), stage by stage, as
+    {"memory": the per-pixel work's seconds (scaled by :func:`memory_speed`), "compute": the networks'
+    model seconds (scaled by :func:`network_speed`)}."""
     px = float(width) * float(height)
     t, c = max(int(n_dates), 2), max(int(bands), 1)
     intervals = t - 1
@@ -449,9 +514,16 @@ def run_seconds(width, height, n_dates, model, bands=4, files=None, window_px=No
     elif fit == "isfa":
         seconds += ISFA_FIT_S * min(sample, FIT_PIXELS) * intervals * c / 4.0
     rate = SECONDS_PER_MP_INTERVAL.get(model, SECONDS_PER_MP_INTERVAL["caimnet_isfa"])
-    seconds += READ_S * windows * t * c + windows / 1e6 * intervals * rate
+    seconds += READ_S * windows * t * c
     seconds += WRITE_S * px * (1.0 + (t * 1.0 if probabilities else 0.0)) * _overview_growth(width, height)
-    return seconds
+    model_s = windows / 1e6 * intervals * rate
+    compute = model_s if model in COMPUTE_MODELS or model not in SECONDS_PER_MP_INTERVAL else 0.0
+    return {"memory": seconds + model_s - compute, "compute": compute}
+
+
+def run_seconds(width, height, n_dates, model, bands=4, files=None, window_px=None, probabilities=False):
+    """The run time of :func:`estimate_run` on the reference machine (seconds): :func:`run_stages` summed."""
+    return sum(run_stages(width, height, n_dates, model, bands, files, window_px, probabilities).values())
 
 
 # the lines check_scale returns, which the dialog keeps under its progress text (it knows them by the text

@@ -1560,6 +1560,7 @@ def test_a_huge_grid_is_refused_with_the_estimate_and_allowed_with_allow_huge(ca
     rc, out, err = _run(capsys, ["detect", *_stack(tmp_path), "--out", str(tmp_path / "o"), "--model", "cva"])
     assert rc == 0 and re.search(r"Estimate  about \d+ s on this machine, outputs about", err), err
     monkeypatch.setattr(predict, "machine_speed", lambda: 1e-9)  # a billion times slower than the reference
+    monkeypatch.setattr(predict, "memory_speed", lambda: 1e-9)  # (the CVA's terms are all per-pixel work)
     _assert_refused(capsys, tmp_path, ["detect", *_stack(tmp_path), "--model", "cva"], "would take about",
                     "--allow-huge on the command line")
     rc, out, err = _run(capsys, ["detect", *_stack(tmp_path), "--out", str(tmp_path / "h"), "--model", "cva",

@@ -810,6 +810,7 @@ def test_a_run_of_days_is_refused_unless_allowed(tmp_path, monkeypatch):
 
     monkeypatch.setattr(predict, "free_mb", lambda folder: 1e12)
     monkeypatch.setattr(predict, "machine_speed", lambda: 1.0)
+    monkeypatch.setattr(predict, "memory_speed", lambda: 1.0)
     notes = []
     with pytest.raises(InputError, match=r"would take about [\d.]+ (years|weeks|days) on this machine.*caimnet.*"
                                          r"--allow-huge"):
@@ -820,7 +821,8 @@ def test_a_run_of_days_is_refused_unless_allowed(tmp_path, monkeypatch):
     assert gpu["seconds"] is None  # no figures for GPUs: neither told nor refused
     assert predict.check_scale(gpu, 1_000_000, 1_000_000, 3, "caimnet")[0].startswith("Estimate  no run time on a GPU")
     seconds = predict.estimate_run(1_000_000, 1_000_000, 3, "caimnet", {})["seconds"]
-    model = 1e6 * 2 * 1.2  # megapixels x intervals x s per MP and interval; reading and writing 10^12 px add
+    model = 1e6 * 2 * predict.SECONDS_PER_MP_INTERVAL["caimnet"]  # megapixels x intervals x s per MP and
+    # interval; reading and writing 10^12 px add
     assert model + 1e12 * predict.WRITE_S <= seconds < model * 1.1, seconds
     # the README's Performance figures (2 cores) are what the estimate is built on, within a factor of 2
     for side, t, model, measured in ((1024, 6, "caimnet_isfa", 11.3), (2048, 6, "caimnet_isfa", 31.7),
@@ -844,6 +846,7 @@ def test_a_huge_grid_is_refused_without_listing_its_tiles(tmp_path, monkeypatch)
     monkeypatch.setattr(predict, "plan_tiles", listed)
     monkeypatch.setattr(predict, "free_mb", lambda folder: 1e12)
     monkeypatch.setattr(predict, "machine_speed", lambda: 1.0)
+    monkeypatch.setattr(predict, "memory_speed", lambda: 1.0)
     with pytest.raises(InputError, match="--allow-huge"):
         detect(_huge_vrts(tmp_path), out_dir=str(tmp_path / "out"), model="cva", **_after_one_tile())
 
@@ -856,6 +859,7 @@ def test_the_estimate_counts_the_statistics_and_fits_not_only_the_model(monkeypa
     from model_core import predict
 
     monkeypatch.setattr(predict, "machine_speed", lambda: 1.0)
+    monkeypatch.setattr(predict, "memory_speed", lambda: 1.0)
 
     def est(w, h, t, model, **kw):
         return predict.estimate_run(w, h, t, model, {}, **kw)["seconds"]
@@ -870,6 +874,33 @@ def test_the_estimate_counts_the_statistics_and_fits_not_only_the_model(monkeypa
     assert est(384, 384, 36, "caimnet", window_px=2 * 384 * 384) > 1.8 * est(384, 384, 36, "caimnet")
     assert est(384, 384, 36, "cva", files=36) > est(384, 384, 36, "cva", files=1)
     assert est(2048, 2048, 2, "cva", bands=8) > est(2048, 2048, 2, "cva", bands=4)
+
+
+def test_the_per_pixel_terms_follow_the_memory_yardstick_not_the_matrix_multiply(monkeypatch):
+    """The estimate was divided by one speed, a matrix multiply's: on a machine whose BLAS ran 2.2 times the
+    reference the CVA and ISFA (reads, medians, elementwise arithmetic, DEFLATE writes) ran at about the
+    reference's speed, and their estimate was up to 5.9 times too low.  Those terms follow the memory
+    probe; only the networks' model term follows the matrix multiply.  Speeds injected into the cache."""
+    from model_core import predict
+
+    threads = torch.get_num_threads()
+    monkeypatch.setattr(predict, "_SPEEDS", {})
+
+    def est(model, compute, memory, t=10):
+        predict._SPEEDS.update({threads: compute, "memory": memory})
+        return predict.estimate_run(934, 724, t, model, {})["seconds"]
+
+    for model in ("cva", "isfa"):
+        base = est(model, 1.0, 1.0)
+        assert est(model, 10.0, 1.0) == pytest.approx(base), model  # a 10 times faster BLAS alone: no faster
+        assert est(model, 1.0, 2.0) == pytest.approx(base / 2), model  # twice the memory speed: half the time
+    for model, t in (("caimnet_isfa", 10), ("caimnet_cva", 2)):
+        base, fast = est(model, 1.0, 1.0, t), est(model, 10.0, 1.0, t)
+        assert base / 10 * 1.2 < fast < base * 0.8, (model, base, fast)  # its model term shrinks, not the rest
+    predict._SPEEDS.clear()  # measured: both yardsticks once per process, within their bounds
+    speed = predict.memory_speed()
+    assert 0.1 <= speed <= 20.0 and predict._SPEEDS == {"memory": speed}
+    assert predict.memory_speed() is speed
 
 
 def test_the_estimate_is_told_and_a_small_free_space_refuses_a_small_run(tmp_path, monkeypatch):

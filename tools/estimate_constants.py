@@ -1,8 +1,17 @@
 """Measure the constants of the run-time estimate (``model_core.predict.estimate_run``) and check it.
 
 The estimate printed before a run is a sum of stage costs, each a count of work times a constant in
-seconds at the reference speed (a 1024^2 fp32 matrix multiply at ``REFERENCE_GFLOPS``), divided by the
-machine's speed measured the same way just before the run (:func:`model_core.predict.machine_speed`):
+seconds on the reference machine, divided by this machine's speed on that kind of work, measured just
+before the run with one of two yardsticks (cached for the process):
+
+* memory (:func:`model_core.predict.memory_speed`): a short probe of per-pixel work (elementwise numpy
+  over 4 MB, a median, a DEFLATE GeoTIFF written to and read from GDAL's memory file system; best of 5),
+  whose time on the reference is ``REFERENCE_PROBE_S``.  Every term below but the networks' model;
+* compute (:func:`model_core.predict.machine_speed`): a 1024^2 fp32 matrix multiply with torch's threads,
+  ``REFERENCE_GFLOPS`` on the reference.  The networks' model term (``SECONDS_PER_MP_INTERVAL`` of
+  ``COMPUTE_MODELS``) only, divided by the geometric mean of both speeds (``network_speed``).
+
+The terms:
 
 * a fixed cost and one per file opened (``RUN_FIXED_S``, ``OPEN_S``);
 * the scene statistics: reading the decimated sample (at most a million pixels per date) and its
@@ -18,10 +27,18 @@ How they were measured (``python tools/estimate_constants.py measure``): every s
 ``detect`` runs is timed by wrapping it (Stack opening, ``Stack.statistics``, the model's
 ``fit_scene``; the tiles' read / model / write from the run's own timings), on synthetic 4-band uint16
 GeoTIFF series (8 dates of 768 x 768, 36 of 384 x 384, 2 of 2048 x 2048) and the real NAIP (10 dates) and
-Landsat (8 dates) series of ../shared/data; the machine's matrix-multiply rate is measured just before each run,
-and each stage's seconds times speed / its count of work gives the constant at the reference speed.
+Landsat (8 dates) series of ../shared/data; both yardsticks are measured just before each run, and each
+stage's seconds times its yardstick's speed / its count of work gives the constant at the reference speed
+(the fixed cost includes the yardsticks' own time, which a run of the command line spends inside the run).
 Each run is repeated (``--repeats``) and the median constant over runs and scenes printed.  ISFA's
 rounds are counted on the same runs (the fit stops when the weights settle, at most 30 rounds).
+
+To refit: run ``measure`` (``--repeats 3``, on a machine as idle as you can get; a loaded machine slows the
+runs more than the probe, whose best of 5 runs in the gaps), copy the printed medians into
+``model_core/predict.py`` and ``check``.  They are seconds on the machine that ``REFERENCE_PROBE_S`` and
+``REFERENCE_GFLOPS`` describe: change those two figures only together with the constants.
+The memory constants were refit so in the thirty-sixth session, on this project's 2-core machine, whose probe
+took 0.015 s when idle (``REFERENCE_PROBE_S``), under the load of other sessions (1-7).
 
 ``python tools/estimate_constants.py check`` runs ``python -m model_core detect`` (CVA, ISFA and the
 automatic choice, under ``nice``) on the same scenes and prints the estimate it printed against the
@@ -128,7 +145,9 @@ def measure_one(paths, model):
     if orig_fit is not None:
         cls.fit_scene = fit
     predict._SPEEDS.clear()
-    speed = predict.machine_speed()
+    t = time.perf_counter()
+    speed = {"compute": predict.machine_speed(), "memory": predict.memory_speed()}
+    times["probes"] = time.perf_counter() - t  # run inside a run of the command line, before its estimate
     out = tempfile.mkdtemp(prefix="estimate-")
     try:
         res = predict.detect(paths, out_dir=out, model=model)
@@ -156,7 +175,8 @@ def measure(args):
     for name, paths in scenes(folder).items():
         for model in ("cva", "isfa", "caimnet_cva" if len(paths) == 2 else "caimnet_isfa"):
             for _ in range(args.repeats):
-                speed, res, tm, st, rounds, window_px = measure_one(paths, model)
+                speeds, res, tm, st, rounds, window_px = measure_one(paths, model)
+                speed = speeds["memory"]  # every term but the networks' model: per-pixel work
                 g = st.grid
                 t, c, px = len(paths), st.band_count, g.width * g.height
                 step = st.sample_step
@@ -167,7 +187,8 @@ def measure(args):
                 k["sample"].append(tm["statistics"] * speed / (sample * t * c))
                 k["read"].append(tmg["read"] * speed / (window_px * t * c))
                 k["write"].append(tmg["write"] * speed / px)
-                model_rate.setdefault(model, []).append(tmg["model"] * speed / (window_px / 1e6 * (t - 1)))
+                model_speed = (speeds["compute"] * speed) ** 0.5 if model in predict.COMPUTE_MODELS else speed
+                model_rate.setdefault(model, []).append(tmg["model"] * model_speed / (window_px / 1e6 * (t - 1)))
                 fit = tm["fit"]
                 if model.startswith("caimnet"):
                     pass
@@ -177,12 +198,13 @@ def measure(args):
                     n = min(sample, FIT_PIXELS)
                     rounds_seen.extend(rounds)
                     k["isfa_fit"].append(fit * speed / (n * (t - 1) * c / 4.0))
-                rest = res.seconds - tm["open"] - tm["statistics"] - tm["fit"] - sum(tmg[x] for x in ("read", "model", "write"))
+                rest = tm["probes"] + res.seconds - tm["open"] - tm["statistics"] - tm["fit"] - sum(tmg[x] for x in ("read", "model", "write"))
                 k["fixed_network" if model.startswith("caimnet") else "fixed"].append(max(rest, 0.0) * speed)
-                print(json.dumps({"scene": name, "model": model, "speed": round(speed, 3), "seconds": round(res.seconds, 2),
+                print(json.dumps({"scene": name, "model": model, "speed": {a: round(b, 3) for a, b in speeds.items()}, "seconds": round(res.seconds, 2),
                                   "open": round(tm["open"], 3), "statistics": round(tm["statistics"], 3),
                                   "fit": round(tm["fit"], 3), "timings": {a: round(b, 3) for a, b in tmg.items()},
-                                  "rounds": rounds, "sample_step": step}), flush=True)
+                                  "rounds": rounds, "sample_step": step,
+                                  "window_px": window_px, "probes": round(tm["probes"], 3)}), flush=True)
     print("\nconstants at the reference speed (medians over runs and scenes):")
     for name, values in k.items():
         print(f"  {name:<11} {statistics.median(values):.3g}   (runs: {min(values):.3g} .. {max(values):.3g})")
@@ -190,7 +212,7 @@ def measure(args):
         print(f"  model {model:<5} {statistics.median(values):.3g} s per megapixel and interval")
     print(f"  ISFA rounds per interval: median {statistics.median(rounds_seen):g}, mean {statistics.mean(rounds_seen):.1f}, "
           f"max {max(rounds_seen)}")
-    print(f"  (REFERENCE_GFLOPS {predict.REFERENCE_GFLOPS:g})")
+    print(f"  (REFERENCE_GFLOPS {predict.REFERENCE_GFLOPS:g}, REFERENCE_PROBE_S {predict.REFERENCE_PROBE_S:g})")
 
 
 def seconds_of(text):

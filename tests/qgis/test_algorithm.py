@@ -1113,6 +1113,7 @@ def test_allow_huge_is_a_last_advanced_parameter_and_the_estimate_is_logged(proj
     results, ok, fb = run_alg(dict(INPUT=stack, MODEL="cva", DEVICE="CPU", **outputs_in(str(tmp_path / "a"))))
     assert ok and "Estimate  about" in fb.textLog(), fb.textLog()
     monkeypatch.setattr(predict, "machine_speed", lambda: 1e-9)
+    monkeypatch.setattr(predict, "memory_speed", lambda: 1e-9)
     results, ok, fb = run_alg(dict(INPUT=stack, MODEL="cva", DEVICE="CPU", **outputs_in(str(tmp_path / "b"))))
     assert not ok and "would take about" in fb.textLog() and "ALLOW_HUGE in Processing" in fb.textLog()
     assert not os.path.exists(str(tmp_path / "b"))

@@ -1062,6 +1062,7 @@ def test_a_run_refused_as_huge_can_be_run_anyway(dialog, project, tmp_path, monk
     dialog.refresh_layers()
     dialog.model_combo.setCurrentIndex(dialog.model_combo.findData("cva"))
     monkeypatch.setattr(predict, "machine_speed", lambda: 1e-9)  # this machine "a billion times slower"
+    monkeypatch.setattr(predict, "memory_speed", lambda: 1e-9)
     asked, answers = [], [QMessageBox.No, QMessageBox.Yes]
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or answers.pop(0))
     folder = str(tmp_path / "out")
@@ -1094,6 +1095,7 @@ def test_a_huge_run_over_existing_outputs_can_be_run_anyway(dialog, project, tmp
     folder.mkdir()
     (folder / OUTPUT_FILES["MOMENT"]).write_bytes(b"an earlier run")
     monkeypatch.setattr(predict, "machine_speed", lambda: 1e-9)
+    monkeypatch.setattr(predict, "memory_speed", lambda: 1e-9)
     asked, answers = [], [QMessageBox.Yes, QMessageBox.Yes]  # overwrite them; run it anyway
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or answers.pop(0))
     dialog.folder_widget.setFilePath(str(folder))
