@@ -323,8 +323,8 @@ WRITE_S = 1e-7         # writing the area, moment and confidence maps (DEFLATE):
 CVA_FIT_S = 1.2e-7     # the CVA's fit (medians of the differences, stable-scene probe): per sample value and interval
 # ISFA's fit: per fitted pixel (at most model_core.models.isfa.FIT_PIXELS) and interval, for 4 bands.  It
 # grows with its rounds (up to 30), which are not known before the fit: the real series' intervals ran 12-30
-# rounds at 3-6e-6 s, the synthetic ones' 8-9 at 1.4-2.5e-6 s; the constant lies between, nearer the real.
-ISFA_FIT_S = 3.5e-6
+# rounds at 3-6e-6 s, the synthetic ones' 8-9 at 1.4-2.5e-6 s; the constant is their geometric middle.
+ISFA_FIT_S = 3e-6
 SCENE_FIT = {"cva": "cva", "caimnet_cva": "cva", "isfa": "isfa", "caimnet_isfa": "isfa"}
 MAX_RUN_SECONDS = 24 * 3600  # a longer run is refused unless allowed (allow_huge): clip the inputs instead
 # Bytes per pixel of each output as written (DEFLATE): (typical, least); the moment and area maps of real
