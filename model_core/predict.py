@@ -1133,10 +1133,14 @@ def detect(images, out_dir=None, dates=None, bands=None, model="caimnet", weight
             if notice is not None:
                 notice(line)
         check_cancel()
-        report(0.01, _("Computing scene statistics"))
         t0 = time.perf_counter()
         fit_scene = getattr(net, "fit_scene", None)
-        center, scale = stack.statistics(keep_sample=fit_scene is not None, fill=bool(fill_gaps))
+
+        def reading(k, n):  # a date of a full scene takes seconds (every block of its files is read once)
+            check_cancel()
+            report(0.01 + 0.02 * (k - 1) / n, _("Computing scene statistics: date {k} of {n}").format(k=k, n=n))
+
+        center, scale = stack.statistics(keep_sample=fit_scene is not None, fill=bool(fill_gaps), progress=reading)
         check_cancel()
         if fit_scene is not None:  # methods with scene-wide statistics of raw values (CVA, fusion)
             # full-resolution windows for a decision that uses neighbours, when the sample is decimated
@@ -1145,7 +1149,7 @@ def detect(images, out_dir=None, dates=None, bands=None, model="caimnet", weight
 
             def fitted(k, n):
                 check_cancel()
-                report(0.01 + 0.04 * k / n, _("Fitting {method} to the scene: interval {k} of {n}").format(
+                report(0.03 + 0.02 * k / n, _("Fitting {method} to the scene: interval {k} of {n}").format(
                     method=method, k=k, n=n))
 
             fit_scene(*stack.sample, center=center, scale=scale, windows=windows, progress=fitted,
@@ -1430,8 +1434,25 @@ def _run(net, dev, stack, tiles, center, scale, paths, labels, report, cancel, t
                 report(0.985, _("Removing changed patches under {min_patch} px").format(min_patch=min_patch))
                 removed, counts = apply_min_patch(area_ds, moment_ds, conf_ds, p0_ds, min_patch, k_classes, scratch)
             if max(g.width, g.height) > 2048:  # classes: nearest; the confidence, a probability: averaged
+                # (seconds to tens of seconds on a full scene, after the last tile: said, and cancellable)
+                report(0.99, _("Building overviews for display"))
+                stopped = []
+
+                def building(*_args):  # GDAL's progress callback: 0 stops the overviews
+                    if cancel is not None and cancel():
+                        stopped.append(True)
+                        return 0
+                    return 1
+
                 for ds, how in ((area_ds, "NEAREST"), (moment_ds, "NEAREST"), (conf_ds, "AVERAGE")):
-                    ds.BuildOverviews(how, [2, 4, 8, 16])
+                    try:
+                        ds.BuildOverviews(how, [2, 4, 8, 16], callback=building)
+                    except RuntimeError:
+                        if stopped:
+                            raise Cancelled(_("Cancelled by the user; no output was written.")) from None
+                        raise
+                    if stopped:  # (a GDAL that stops without an error)
+                        raise Cancelled(_("Cancelled by the user; no output was written."))
             for ds in (area_ds, moment_ds, conf_ds, prob_ds):
                 if ds is not None:
                     ds.FlushCache()

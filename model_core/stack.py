@@ -1372,8 +1372,11 @@ class Stack:
             out[:, nonfinite] = 0.0
         return clear
 
-    def statistics(self, max_pixels=1_000_000, keep_sample=False, fill=False):
+    def statistics(self, max_pixels=1_000_000, keep_sample=False, fill=False, progress=None):
         """Robust per-(date, band) centre and scale from a decimated read of the whole grid.
+
+        ``progress(k, n)``, when given, is called before date k of n is read (a date of a full Landsat scene
+        takes seconds: every block of its files is read once).
 
         With ``keep_sample`` the decimated read is kept as ``self.sample`` = (values (T, C, h, w),
         valid (h, w)) for methods that need more scene-wide statistics (CVA): the pixels valid in every
@@ -1395,6 +1398,8 @@ class Stack:
         per_date = np.ones((t, bh, bw), bool)
         kept = np.empty((t, c, bh, bw), np.float32) if keep_sample else None
         for i, s in enumerate(self.sources):
+            if progress is not None:
+                progress(i + 1, t)
             values = kept[i] if keep_sample else np.empty((c, bh, bw), np.float32)
             valid = per_date[i]
             clear = self._read_source(i, s, 0, 0, g.width, g.height, bw, bh, values, valid)

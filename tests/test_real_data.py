@@ -114,3 +114,60 @@ def test_landsat_series_as_one_multi_date_file_runs_as_its_dates(shared_data, tm
         assert np.array_equal(read_tif(tmp_path / "files" / name), read_tif(tmp_path / "one" / name)), name
     out = gdal.Open(str(tmp_path / "one" / "change_moment.tif"))
     assert out.GetMetadataItem("CAIM_DATES") == ",".join(f"{y}-07-15" for y in years)
+
+
+def _wide_landsat_mosaic(shared_data, folder, years=("2010", "2015", "2020"), across=3):
+    """Real Pucallpa dates as VRTs of ``across`` copies side by side (2091 x 377 px for 3): wider than 2048 px, so
+    the run builds overviews, as on a full scene, while the test stays small."""
+    paths = []
+    for year in years:
+        src = gdal.Open(os.path.join(shared_data, "landsat-pucallpa", f"{year}.tif"))
+        w, h, n = src.RasterXSize, src.RasterYSize, src.RasterCount
+        gt = src.GetGeoTransform()
+        bands = []
+        for b in range(1, n + 1):
+            sources = "".join(
+                f'<SimpleSource><SourceFilename relativeToVRT="0">{src.GetDescription()}</SourceFilename>'
+                f'<SourceBand>{b}</SourceBand><SrcRect xOff="0" yOff="0" xSize="{w}" ySize="{h}"/>'
+                f'<DstRect xOff="{i * w}" yOff="0" xSize="{w}" ySize="{h}"/></SimpleSource>' for i in range(across))
+            bands.append(f'<VRTRasterBand dataType="Byte" band="{b}"><NoDataValue>0</NoDataValue>{sources}'
+                         '</VRTRasterBand>')
+        path = os.path.join(folder, f"{year}.vrt")
+        with open(path, "w") as f:
+            f.write(f'<VRTDataset rasterXSize="{across * w}" rasterYSize="{h}"><SRS>{src.GetProjection()}</SRS>'
+                    f'<GeoTransform>{", ".join(repr(v) for v in gt)}</GeoTransform>{"".join(bands)}</VRTDataset>')
+        paths.append(path)
+    return paths
+
+
+def test_a_wide_scene_says_what_it_does_before_and_after_the_tiles(shared_data, tmp_path):
+    """On a full Landsat scene (6273 x 6032 px, 8 dates) the progress stood still for 15-25 s at 'Computing scene
+    statistics' and, after 'Tile 306/306', for 30 s in QGIS (the overviews, then the probabilities written out) with
+    nothing said (a big-scene walk): the statistics count the dates, the overviews are named."""
+    files = _wide_landsat_mosaic(shared_data, str(tmp_path))
+    seen = []
+    res = detect(files, out_dir=str(tmp_path / "o"), model="cva", progress=lambda f, m="": seen.append((f, m)))
+    messages = [m for _, m in seen]
+    stats = [m for m in messages if m.startswith("Computing scene statistics")]
+    assert stats == [f"Computing scene statistics: date {k} of 3" for k in (1, 2, 3)], messages
+    last_tile = max(i for i, m in enumerate(messages) if m.startswith("Tile"))
+    assert messages.index(stats[-1]) < min(i for i, m in enumerate(messages) if m.startswith("Tile"))
+    assert messages[last_tile + 1:] == ["Building overviews for display", "Done"], messages
+    fractions = [f for f, _ in seen]
+    assert fractions == sorted(fractions)
+    assert gdal.Open(res.paths["moment"]).GetRasterBand(1).GetOverviewCount() == 4
+
+
+def test_cancel_while_the_overviews_are_built_writes_nothing(shared_data, tmp_path):
+    """The overviews of a full scene take seconds to tens of seconds after the last tile: a cancel then stopped
+    nothing until they were done.  Now GDAL's callback asks, and the run stops with nothing written."""
+    from model_core.errors import Cancelled
+
+    files = _wide_landsat_mosaic(shared_data, str(tmp_path))
+    seen = []
+    out = tmp_path / "o"
+    with pytest.raises(Cancelled):
+        detect(files, out_dir=str(out), model="cva", progress=lambda f, m="": seen.append(m),
+               cancel=lambda: "Building overviews for display" in seen)
+    assert "Building overviews for display" in seen
+    assert not out.exists() or os.listdir(out) == []
