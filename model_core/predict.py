@@ -681,6 +681,26 @@ class _writing:
                             "folder.").format(where=', '.join(where), strip=str(exc).strip())) from None
 
 
+def _compact(path):
+    """Copy the GeoTIFF ``path`` over itself without dead space.  A compressed block rewritten with another size
+    (:func:`apply_min_patch`) is appended to the file and the old one left in it: on a 6273 x 6032 px, 8-date
+    Landsat mosaic with a minimum patch of 4 px, confidence.tif took 265 MB where a copy took 153 MB (a big-scene
+    walk).  Overviews, metadata, class names and colours are copied with it."""
+    ds = gdal.Open(path)
+    band = ds.GetRasterBand(1)
+    options = _CREATION + (["PREDICTOR=3"] if band.DataType == gdal.GDT_Float32 else []) + (
+        ["COPY_SRC_OVERVIEWS=YES"] if band.GetOverviewCount() else [])
+    staged = path + ".compact.tif"
+    del band  # (a band holds its dataset open)
+    out = gdal.GetDriverByName("GTiff").CreateCopy(staged, ds, options=options)
+    del out, ds  # closes them
+    os.replace(staged, path)
+    for aux in (staged + ".aux.xml", path + ".aux.xml"):
+        if os.path.exists(aux):  # the class names (PAM): the copy's, else the old file's (the same)
+            os.replace(aux, path + ".aux.xml")
+            break
+
+
 def _colour_table(colours):
     ct = gdal.ColorTable()
     for value, rgba in colours.items():
@@ -1169,6 +1189,11 @@ def detect(images, out_dir=None, dates=None, bands=None, model="caimnet", weight
         try:
             result = _run(net, dev, stack, tiles, center, scale, tmp_paths, labels, report, cancel, timings,
                           model, weights_path, sensitivity, min_patch, bool(fill_gaps), training, auto_note)
+            if result[2]:  # the minimum patch rewrote blocks of these maps: copied without the space of the old ones
+                with _writing(sorted({os.path.dirname(p) for p in paths.values()})):
+                    for k in ("area", "moment", "confidence"):
+                        if k in tmp_paths:
+                            _compact(tmp_paths[k])
             for k, p in paths.items():
                 if os.path.exists(p) and not overwrite:  # appeared meanwhile: never clobber
                     raise OutputError(_("Output '{p}' appeared while the model ran; nothing was overwritten.").format(
