@@ -822,17 +822,26 @@ class CaimDialog(QDialog):
         if getattr(self, "threshold_combo", None) is None:  # built after the model list
             return
         classical = not mdl.needs_weights(runs)
+        # (for two dates without a Weights file the engine's own choice is classical, rule Y3: not a fallback)
+        pair = choice == AUTO and self._date_count() == 2 and mdl.pair_default_uses_no_weights()
         if not classical:
             tip = tr("Only the classical methods (CVA, ISFA) have a threshold to choose; the networks and "
                      "fusions use their calibrated decision (see Sensitivity).")
-            if choice == AUTO:
+            if pair:
+                tip += " " + tr("Automatic runs %s on these layers, with the Weights file; it runs %s, and this "
+                                "control is enabled, when the Weights field is empty.") % (
+                                    mdl.name(runs), mdl.name(mdl.resolve(AUTO, 2)))
+            elif choice == AUTO:
                 tip += " " + tr("Automatic runs %s on these layers; it runs Classical ISFA, and this control is "
                                 "enabled, on layers whose bands the networks cannot read.") % mdl.name(runs)
         else:
             tip = tr("Where the classical method cuts its change magnitude. Otsu's threshold (default); the "
                      "minimum-error threshold finds more of the change where changes are a small share of the "
                      "scene; on our real checks it also called a few more stable points changed (model card, candidate KT).")
-            if choice == AUTO:
+            if pair and not self.weights_path():
+                tip += " " + tr("It applies to %s, which Automatic runs for 2 dates without a Weights file.") % (
+                    mdl.name(runs))
+            elif choice == AUTO:
                 tip += " " + tr("It applies to %s, which Automatic runs on these layers (the networks cannot read "
                                 "their bands).") % mdl.name(runs)
         for widget in (self.threshold_combo, self.threshold_label, self.threshold_note):

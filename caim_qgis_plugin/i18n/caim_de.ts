@@ -575,9 +575,9 @@ Der Vergleich ist nur so gut wie die Genauigkeit der Referenz selbst und ihre La
 &lt;b&gt;Dates&lt;/b&gt;: optional, comma-separated YYYY-MM-DD, one per layer; otherwise parsed from layer names, file names or metadata.
 &lt;b&gt;Bands&lt;/b&gt;: optional band numbers.  The networks use 4 bands as red, green, blue, near-infrared (e.g. 1,2,3,4); when empty they are read from the rasters' band wavelengths or names (ENVI headers, Sentinel-2 B02..B08, 'red'/'nir'), else bands 1-4 are used as they are, and RGB-only layers as 1,2,3,2 (green in place of NIR).  The classical CVA and ISFA use any bands, and every band of the inputs when empty (except bands whose metadata say atmospheric, thermal, mask or QA).  CAIM-Net + CVA and CAIM-Net + ISFA: the network's 4 bands, and the classical part also every other band when empty (or the bands after the fourth of a longer list, e.g. 3,2,1,4,5,6 for Landsat TM).
 &lt;b&gt;Model&lt;/b&gt;: &lt;tt&gt;auto&lt;/tt&gt; (default) = %s; &lt;tt&gt;caimnet&lt;/tt&gt; = CAIM-Net, any number of dates; &lt;tt&gt;schanger&lt;/tt&gt; = SChanger, exactly 2 dates; &lt;tt&gt;cva&lt;/tt&gt; = classical change vector analysis with an Otsu threshold: no weights (leave Weights empty), fast, any bands; &lt;tt&gt;caimnet_cva&lt;/tt&gt; = CAIM-Net + CVA: both methods' moment probabilities combined (the model card compares it with each on real points), CAIM-Net weights, 4 bands; &lt;tt&gt;caimnet_isfa&lt;/tt&gt; = CAIM-Net + ISFA, likewise with the ISFA below; &lt;tt&gt;isfa&lt;/tt&gt; = classical iterative slow feature analysis (Wu, Du and Zhang 2014): like the CVA, but it learns how the bands vary together where nothing changed (haze, season, processing) and discounts that, and weighs each pixel's change with its 3 x 3 neighbours (single noisy pixels fade); no weights, any bands. The log names the model that ran.
-&lt;b&gt;Weights&lt;/b&gt;: optional .pt file for the chosen network; empty = the bundled weights (the CAIM-Net file was trained on public-domain imagery only; the SChanger file's imagery is not all public domain). The plugin's resources/weights folder also holds caimnet_rgbn_mixed_sources.pt, the earlier default CAIM-Net file, to reproduce earlier results; the log's 'Weights trained on' line says what the file that ran was trained on.
+&lt;b&gt;Weights&lt;/b&gt;: optional .pt file for the chosen network (with MODEL=auto for 2 dates, a file given here makes it run CAIM-Net + ISFA with that file); empty = the bundled weights (the CAIM-Net file was trained on public-domain imagery only; the SChanger file's imagery is not all public domain). The plugin's resources/weights folder also holds caimnet_rgbn_mixed_sources.pt, the earlier default CAIM-Net file, to reproduce earlier results; the log's 'Weights trained on' line says what the file that ran was trained on.
 &lt;b&gt;Sensitivity&lt;/b&gt;: -3 .. 3, 0 (default) = the calibrated decision.  Positive values call more pixels changed (fewer misses, more false alarms), negative values fewer; each step of 1 shifts the log-odds of 'no change' by 1 (for CVA and ISFA: +1 lowers the threshold by a quarter).  Raise it in steps of 0.25 when clear changes are missed.
-&lt;b&gt;Threshold of the classical methods&lt;/b&gt; (advanced): &lt;tt&gt;otsu&lt;/tt&gt; (default) or &lt;tt&gt;kittler&lt;/tt&gt;, Kittler and Illingworth's minimum-error threshold, for MODEL=cva or isfa only (and MODEL=auto where it runs Classical ISFA, on layers whose bands the networks cannot read): it finds more of the change where changes are a small share of the scene, but also called a few more stable points changed on our real checks (the model card, candidate KT).
+&lt;b&gt;Threshold of the classical methods&lt;/b&gt; (advanced): &lt;tt&gt;otsu&lt;/tt&gt; (default) or &lt;tt&gt;kittler&lt;/tt&gt;, Kittler and Illingworth's minimum-error threshold, for MODEL=cva or isfa only (and MODEL=auto where it runs Classical ISFA: for 2 dates without WEIGHTS, and on layers whose bands the networks cannot read): it finds more of the change where changes are a small share of the scene, but also called a few more stable points changed on our real checks (the model card, candidate KT).
 &lt;b&gt;Minimum change patch&lt;/b&gt;: a minimum mapping unit in pixels, 0 (default) = off.  Changed patches (8-connected changed pixels, whatever their moments) smaller than it are written as unchanged, with the model's probability of no change as confidence, e.g. 4 drops isolated pixels and pairs (salt-and-pepper); the polygons follow.  Unchanged holes are kept.
 &lt;b&gt;Fill masked dates&lt;/b&gt;: off (default), a pixel that is nodata or masked in any date (clouds set to nodata, scan gaps) is nodata in every output.  On, every pixel valid in at least two dates gets a result: a masked date takes the pixel's previous clear values, so a change hidden by clouds is dated to the interval that ends at the first clear date after it.
 &lt;b&gt;Cloud masks&lt;/b&gt;: optional, one mask raster per input layer, in the same order (a cloud mask or QA band: CBERS CMASK, Landsat QA_PIXEL, Sentinel-2 SCL, Fmask), on any grid (resampled nearest-neighbour).  For masks of some dates only, list the positions of the input layers they belong to in &lt;b&gt;Dates the cloud masks belong to&lt;/b&gt; (advanced, MASKED_DATES), the first mask to the first position: e.g. 2,5 with two masks, the first for the second layer and the other for the fifth; the other dates are used as they are (their own nodata still counts).  A pixel is masked on a date unless its mask value is one of the &lt;b&gt;mask values meaning clear&lt;/b&gt;: comma-separated whole numbers, ranges and bit tests (bitN set, !bitN unset, joined by &amp;amp;), default 0; bit6&amp;amp;!bit2&amp;amp;!bit4 for Landsat 8-9 Collection 2 QA_PIXEL (clear, no cirrus, no shadow; or the strict values 21824,21952), bit6&amp;amp;!bit4,bit7&amp;amp;!bit1&amp;amp;!bit3&amp;amp;!bit4 for Landsat 4-7, 4-7,11 for Sentinel-2 SCL, !bit1&amp;amp;!bit2&amp;amp;!bit3 for HLS v2.0 Fmask, 0,1 for classic Fmask (class values).  Outside a mask's footprint counts as masked.  Combine with Fill masked dates for cloudy series.
@@ -595,9 +595,9 @@ Needs PyTorch in QGIS's Python.
 &lt;b&gt;Datumsangaben&lt;/b&gt;: optional, kommagetrennt JJJJ-MM-TT, eine je Layer; sonst aus Layernamen, Dateinamen oder Metadaten gelesen.
 &lt;b&gt;Kanäle&lt;/b&gt;: optionale Kanalnummern.  Die Netze verwenden 4 Kanäle als Rot, Grün, Blau, nahes Infrarot (z. B. 1,2,3,4); leer werden sie aus den Wellenlängen oder Namen der Rasterkanäle gelesen (ENVI-Header, Sentinel-2 B02..B08, 'red'/'nir'), sonst werden die Kanäle 1-4 unverändert verwendet und reine RGB-Layer als 1,2,3,2 (Grün anstelle von NIR).  Die klassischen CVA und ISFA verwenden beliebige Kanäle, und leer jeden Kanal der Eingaben (außer Kanälen, deren Metadaten atmosphärisch, thermal, Maske oder QA sagen).  CAIM-Net + CVA und CAIM-Net + ISFA: die 4 Kanäle des Netzes, und der klassische Teil leer auch jeden anderen Kanal (oder die Kanäle nach dem vierten einer längeren Liste, z. B. 3,2,1,4,5,6 für Landsat TM).
 &lt;b&gt;Modell&lt;/b&gt;: &lt;tt&gt;auto&lt;/tt&gt; (Standard) = %s; &lt;tt&gt;caimnet&lt;/tt&gt; = CAIM-Net, beliebig viele Zeitpunkte; &lt;tt&gt;schanger&lt;/tt&gt; = SChanger, genau 2 Zeitpunkte; &lt;tt&gt;cva&lt;/tt&gt; = klassische Change Vector Analysis mit Otsu-Schwellenwert: keine Gewichte (Gewichte leer lassen), schnell, beliebige Kanäle; &lt;tt&gt;caimnet_cva&lt;/tt&gt; = CAIM-Net + CVA: die Zeitpunkt-Wahrscheinlichkeiten beider Methoden kombiniert (die Model Card vergleicht sie mit jeder einzelnen an echten Punkten), CAIM-Net-Gewichte, 4 Kanäle; &lt;tt&gt;caimnet_isfa&lt;/tt&gt; = CAIM-Net + ISFA, ebenso mit der ISFA unten; &lt;tt&gt;isfa&lt;/tt&gt; = klassische iterative Slow Feature Analysis (Wu, Du und Zhang 2014): wie die CVA, lernt aber, wie die Kanäle gemeinsam schwanken, wo sich nichts geändert hat (Dunst, Jahreszeit, Prozessierung), und rechnet das heraus, und gewichtet die Änderung jedes Pixels mit seinen 3 x 3 Nachbarn (einzelne verrauschte Pixel verblassen); keine Gewichte, beliebige Kanäle. Das Protokoll nennt das Modell, das gelaufen ist.
-&lt;b&gt;Gewichte&lt;/b&gt;: optionale .pt-Datei für das gewählte Netz; leer = die mitgelieferten Gewichte (die CAIM-Net-Datei wurde nur auf gemeinfreien Bilddaten trainiert; die Bilddaten der SChanger-Datei sind nicht alle gemeinfrei). Der Ordner resources/weights des Plugins enthält auch caimnet_rgbn_mixed_sources.pt, die frühere Standard-CAIM-Net-Datei, um frühere Ergebnisse zu reproduzieren; die Protokollzeile 'Weights trained on' sagt, worauf die verwendete Datei trainiert wurde.
+&lt;b&gt;Gewichte&lt;/b&gt;: optionale .pt-Datei für das gewählte Netz (mit MODEL=auto für 2 Zeitpunkte lässt eine hier angegebene Datei CAIM-Net + ISFA mit dieser Datei laufen); leer = die mitgelieferten Gewichte (die CAIM-Net-Datei wurde nur auf gemeinfreien Bilddaten trainiert; die Bilddaten der SChanger-Datei sind nicht alle gemeinfrei). Der Ordner resources/weights des Plugins enthält auch caimnet_rgbn_mixed_sources.pt, die frühere Standard-CAIM-Net-Datei, um frühere Ergebnisse zu reproduzieren; die Protokollzeile 'Weights trained on' sagt, worauf die verwendete Datei trainiert wurde.
 &lt;b&gt;Empfindlichkeit&lt;/b&gt;: -3 .. 3, 0 (Standard) = die kalibrierte Entscheidung.  Positive Werte stufen mehr Pixel als geändert ein (weniger Auslassungen, mehr Fehlalarme), negative weniger; jeder Schritt von 1 verschiebt die Log-Odds von 'keine Änderung' um 1 (bei CVA und ISFA: +1 senkt den Schwellenwert um ein Viertel).  In Schritten von 0,25 erhöhen, wenn deutliche Änderungen übersehen werden.
-&lt;b&gt;Schwellenwert klassischer Methoden&lt;/b&gt; (erweitert): &lt;tt&gt;otsu&lt;/tt&gt; (Standard) oder &lt;tt&gt;kittler&lt;/tt&gt;, der Schwellenwert des minimalen Fehlers nach Kittler und Illingworth, nur für MODEL=cva oder isfa (und MODEL=auto, wo es Klassische ISFA ausführt, auf Layern, deren Kanäle die Netze nicht lesen können): er findet mehr Änderung, wo Änderungen nur einen kleinen Teil der Szene ausmachen, stufte in unseren Prüfungen an echten Daten aber auch einige stabile Punkte mehr als geändert ein (die Model Card, Kandidat KT).
+&lt;b&gt;Schwellenwert klassischer Methoden&lt;/b&gt; (erweitert): &lt;tt&gt;otsu&lt;/tt&gt; (Standard) oder &lt;tt&gt;kittler&lt;/tt&gt;, der Schwellenwert des minimalen Fehlers nach Kittler und Illingworth, nur für MODEL=cva oder isfa (und MODEL=auto, wo es Klassische ISFA ausführt: für 2 Zeitpunkte ohne WEIGHTS und auf Layern, deren Kanäle die Netze nicht lesen können): er findet mehr Änderung, wo Änderungen nur einen kleinen Teil der Szene ausmachen, stufte in unseren Prüfungen an echten Daten aber auch einige stabile Punkte mehr als geändert ein (die Model Card, Kandidat KT).
 &lt;b&gt;Mindestfläche&lt;/b&gt;: eine kleinste Kartiereinheit in Pixeln, 0 (Standard) = aus.  Geänderte Flächen (8-verbundene geänderte Pixel, gleich welcher Änderungszeitpunkt) kleiner als sie werden als unverändert geschrieben, mit der Wahrscheinlichkeit des Modells für keine Änderung als Konfidenz, z. B. entfernt 4 einzelne Pixel und Paare (Salz-und-Pfeffer-Rauschen); die Polygone folgen.  Unveränderte Lücken bleiben.
 &lt;b&gt;Maskierte Zeitpunkte füllen&lt;/b&gt;: aus (Standard), ein Pixel, das an irgendeinem Zeitpunkt NoData oder maskiert ist (Wolken als NoData, Scanlücken), ist in jeder Ausgabe NoData.  An, jedes Pixel, das an mindestens zwei Zeitpunkten gültig ist, erhält ein Ergebnis: ein maskierter Zeitpunkt übernimmt die vorigen wolkenfreien Werte des Pixels, sodass eine von Wolken verdeckte Änderung dem Intervall zugeordnet wird, das am ersten wolkenfreien Zeitpunkt danach endet.
 &lt;b&gt;Wolkenmasken&lt;/b&gt;: optional, ein Maskenraster je Eingabelayer, in derselben Reihenfolge (eine Wolkenmaske oder ein QA-Kanal: CBERS CMASK, Landsat QA_PIXEL, Sentinel-2 SCL, Fmask), auf beliebigem Raster (mit nächstem Nachbarn umgerechnet).  Für Masken nur einiger Zeitpunkte die Positionen der zugehörigen Eingabelayer in &lt;b&gt;Zeitpunkte der Wolkenmasken&lt;/b&gt; angeben (erweitert, MASKED_DATES), die erste Maske zur ersten Position: z. B. 2,5 mit zwei Masken, die erste für den zweiten Layer und die andere für den fünften; die übrigen Zeitpunkte werden unverändert verwendet (ihr eigenes NoData zählt weiterhin).  Ein Pixel ist an einem Zeitpunkt maskiert, außer sein Maskenwert ist einer der &lt;b&gt;Maskenwerte für wolkenfrei&lt;/b&gt;: kommagetrennte ganze Zahlen, Bereiche und Bittests (bitN gesetzt, !bitN nicht gesetzt, verbunden mit &amp;amp;), Standard 0; bit6&amp;amp;!bit2&amp;amp;!bit4 für Landsat 8-9 Collection 2 QA_PIXEL (wolkenfrei, kein Zirrus, kein Schatten; oder die strengen Werte 21824,21952), bit6&amp;amp;!bit4,bit7&amp;amp;!bit1&amp;amp;!bit3&amp;amp;!bit4 für Landsat 4-7, 4-7,11 für Sentinel-2 SCL, !bit1&amp;amp;!bit2&amp;amp;!bit3 für HLS-v2.0-Fmask, 0,1 für klassisches Fmask (Klassenwerte).  Außerhalb der Ausdehnung einer Maske gilt als maskiert.  Für bewölkte Zeitreihen mit Maskierte Zeitpunkte füllen kombinieren.
@@ -611,412 +611,412 @@ Braucht PyTorch im Python von QGIS.
 &lt;b&gt;qgis_process&lt;/b&gt;: MODEL, DEVICE, THRESHOLD und BAND_ORDER nehmen die Optionsnamen (nicht die Nummern, die qgis_process help auflistet), z. B. &lt;tt&gt;qgis_process.bin run caim:detectchanges -- INPUT=a.tif INPUT=b.tif MODEL=auto DEVICE=CPU AREA=area.tif MOMENT=moment.tif CONFIDENCE=confidence.tif&lt;/tt&gt;, oder &lt;tt&gt;MODEL=cva&lt;/tt&gt; für die klassische Methode.  MASKS wird wie INPUT wiederholt, z. B. &lt;tt&gt;MASKS=qa_2020.tif MASKED_DATES=2&lt;/tt&gt; für eine Maske nur des zweiten Zeitpunkts.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="328" />
+            <location filename="../algorithm.py" line="330" />
             <source>&lt;b&gt;One multi-date raster&lt;/b&gt;: a single input layer that holds every date as bands is split into its dates when its band names carry them (a Google Earth Engine toBands() export: 20200105T103421_..._B4) or it is a NetCDF variable with a time axis. Otherwise give &lt;b&gt;Bands per date&lt;/b&gt; (advanced, BANDS_PER_DATE: all bands of one date, QA bands included) and, if the bands run band by band, &lt;b&gt;Band order&lt;/b&gt; (BAND_ORDER=band). Each date becomes a small VRT reading the raster, written into a folder &amp;lt;name&amp;gt;_dates beside it (used again by later runs of the same raster; the pixel inspector and a saved project read them). Dates, Bands and Cloud masks then count per date.</source>
             <translation>&lt;b&gt;Ein multitemporales Raster&lt;/b&gt;: ein einzelner Eingabe-Layer, der alle Zeitpunkte als Kanäle enthält, wird in seine Zeitpunkte aufgeteilt, wenn seine Kanalnamen Datumsangaben tragen (ein Google-Earth-Engine-Export mit toBands(): 20200105T103421_..._B4) oder er eine NetCDF-Variable mit Zeitachse ist. Sonst &lt;b&gt;Kanäle je Zeitpunkt&lt;/b&gt; angeben (erweitert, BANDS_PER_DATE: alle Kanäle eines Zeitpunkts, QA-Kanäle mitgezählt) und, wenn die Kanäle Kanal für Kanal folgen, &lt;b&gt;Kanalreihenfolge&lt;/b&gt; (BAND_ORDER=band). Jeder Zeitpunkt wird zu einem kleinen VRT, das das Raster liest und in einem Ordner &amp;lt;Name&amp;gt;_dates daneben gespeichert wird (von späteren Läufen desselben Rasters wiederverwendet; der Pixelinspektor und ein gespeichertes Projekt lesen diese VRTs). Zeitpunkte, Kanäle und Wolkenmasken zählen dann je Zeitpunkt.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="362" />
+            <location filename="../algorithm.py" line="364" />
             <source>WEIGHTS: '%s' is not a weights file (.pt, PyTorch). Give a CAIM-Net or SChanger weights file, or leave WEIGHTS empty for the bundled weights.</source>
             <translation>WEIGHTS: '%s' ist keine Gewichtsdatei (.pt, PyTorch). Eine Gewichtsdatei von CAIM-Net oder SChanger angeben, oder WEIGHTS leer lassen für die mitgelieferten Gewichte.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="376" />
+            <location filename="../algorithm.py" line="378" />
             <source>Raster layers, oldest first (order is time order)</source>
             <translation>Rasterlayer, ältester zuerst (Reihenfolge ist Zeitfolge)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="378" />
+            <location filename="../algorithm.py" line="380" />
             <source>Dates, YYYY-MM-DD in layer order</source>
             <translation>Datumsangaben JJJJ-MM-TT je Layer</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="379" />
+            <location filename="../algorithm.py" line="381" />
             <source>Comma-separated, one per layer; empty: read from the layer names, file names or metadata.</source>
             <translation>Kommagetrennt, eine je Layer; leer: aus den Layernamen, Dateinamen oder Metadaten gelesen.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="381" />
+            <location filename="../algorithm.py" line="383" />
             <source>Bands, e.g. 1,2,3,4</source>
             <translation>Kanäle, z. B. 1,2,3,4</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="382" />
+            <location filename="../algorithm.py" line="384" />
             <source>The networks use 4 bands as R, G, B, NIR; CVA and ISFA use any bands. Empty: from the bands' wavelengths or names (see the help).</source>
             <translation>Die Netze nutzen 4 Kanäle als R, G, B, NIR; CVA und ISFA beliebige Kanäle. Leer: aus den Wellenlängen oder Namen der Kanäle (siehe Hilfe).</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="387" />
+            <location filename="../algorithm.py" line="389" />
             <source>Model</source>
             <translation>Modell</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="388" />
+            <location filename="../algorithm.py" line="390" />
             <source>auto (the default): %s. The help describes every option.</source>
             <translation>auto (Standard): %s. Die Hilfe beschreibt jede Option.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="389" />
+            <location filename="../algorithm.py" line="391" />
             <source>qgis_process and scripts give the name (MODEL=cva), not the number that qgis_process help lists.</source>
             <translation>qgis_process und Skripte geben den Namen an (MODEL=cva), nicht die Nummer, die qgis_process help auflistet.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="392" />
+            <location filename="../algorithm.py" line="394" />
             <source>Weights file (.pt)</source>
             <translation>Gewichtsdatei (.pt)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="393" />
+            <location filename="../algorithm.py" line="395" />
             <source>Empty: the bundled weights. The classical CVA and ISFA need none.</source>
             <translation>Leer: die mitgelieferten Gewichte. Die klassischen CVA und ISFA brauchen keine.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="395" />
+            <location filename="../algorithm.py" line="397" />
             <source>Device</source>
             <translation>Gerät</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="396" />
+            <location filename="../algorithm.py" line="398" />
             <source>Auto (the default): the GPU when PyTorch sees one (CUDA), else the CPU. qgis_process and scripts give the name (DEVICE=CPU).</source>
             <translation>Auto (Standard): die GPU, wenn PyTorch eine sieht (CUDA), sonst die CPU. qgis_process und Skripte geben den Namen an (DEVICE=CPU).</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="399" />
+            <location filename="../algorithm.py" line="401" />
             <source>Sensitivity (0 = calibrated)</source>
             <translation>Empfindlichkeit (0 = kalibriert)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="401" />
+            <location filename="../algorithm.py" line="403" />
             <source>-3 to 3: positive values call more pixels changed, negative values fewer.</source>
             <translation>-3 bis 3: positive Werte stufen mehr Pixel als geändert ein, negative weniger.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="402" />
+            <location filename="../algorithm.py" line="404" />
             <source>0 (the default): the calibrated decision.</source>
             <translation>0 (Standard): die kalibrierte Entscheidung.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="406" />
+            <location filename="../algorithm.py" line="408" />
             <source>Minimum change patch (pixels; 0 = off)</source>
             <translation>Mindestfläche (Pixel; 0 = aus)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="408" />
+            <location filename="../algorithm.py" line="410" />
             <source>Changed patches smaller than this are written as unchanged; 0 keeps every changed pixel.</source>
             <translation>Geänderte Flächen, die kleiner sind, werden als unverändert geschrieben; 0 behält jedes geänderte Pixel.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="410" />
+            <location filename="../algorithm.py" line="412" />
             <source>Fill masked dates from the previous clear date</source>
             <translation>Maskierte Zeitpunkte aus dem vorigen füllen</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="411" />
+            <location filename="../algorithm.py" line="413" />
             <source>For cloudy series: a masked date takes the pixel's values of the previous clear date.</source>
             <translation>Für bewölkte Zeitreihen: ein maskierter Zeitpunkt übernimmt die Werte des Pixels vom vorigen wolkenfreien Zeitpunkt.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="412" />
+            <location filename="../algorithm.py" line="414" />
             <source>Off (the default): a pixel masked in any date is nodata in every output.</source>
             <translation>Aus (Standard): ein Pixel, das in irgendeinem Zeitpunkt maskiert ist, ist in jeder Ausgabe NoData.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="414" />
+            <location filename="../algorithm.py" line="416" />
             <source>Cloud masks, one per input layer</source>
             <translation>Wolkenmasken, eine je Eingabelayer</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="415" />
+            <location filename="../algorithm.py" line="417" />
             <source>In the order of the input layers; for masks of some dates only, give their positions in Dates the cloud masks belong to (advanced).</source>
             <translation>In der Reihenfolge der Eingabelayer; für Masken nur einiger Zeitpunkte deren Positionen in Zeitpunkte der Wolkenmasken (erweitert) angeben.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="418" />
+            <location filename="../algorithm.py" line="420" />
             <source>Mask values meaning clear</source>
             <translation>Maskenwerte für wolkenfrei</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="419" />
+            <location filename="../algorithm.py" line="421" />
             <source>Default 0. The help gives the values for Landsat QA_PIXEL, Sentinel-2 SCL and Fmask.</source>
             <translation>Standard 0. Die Hilfe nennt die Werte für Landsat QA_PIXEL, Sentinel-2 SCL und Fmask.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="421" />
+            <location filename="../algorithm.py" line="423" />
             <source>Dates the cloud masks belong to</source>
             <translation>Zeitpunkte der Wolkenmasken</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="422" />
+            <location filename="../algorithm.py" line="424" />
             <source>The input positions of the masks' dates, e.g. 2,5: the first mask for the second layer, the other for the fifth.</source>
             <translation>Die Eingabepositionen der Zeitpunkte der Masken, z. B. 2,5: die erste Maske für den zweiten Layer, die andere für den fünften.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="427" />
+            <location filename="../algorithm.py" line="429" />
             <source>Tile size (pixels; 0 = automatic)</source>
             <translation>Kachelgröße (Pixel; 0 = automatisch)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="429" />
+            <location filename="../algorithm.py" line="431" />
             <source>0 (the default): chosen from the number of dates so that the run stays near 1.3 GB of memory. The result does not depend on the tiles.</source>
             <translation>0 (Standard): aus der Zahl der Zeitpunkte gewählt, sodass der Lauf bei etwa 1,3 GB Speicher bleibt. Das Ergebnis hängt nicht von den Kacheln ab.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="434" />
+            <location filename="../algorithm.py" line="436" />
             <source>Threshold of the classical methods (CVA, ISFA)</source>
             <translation>Schwellenwert klassischer Methoden (CVA, ISFA)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="436" />
+            <location filename="../algorithm.py" line="438" />
             <source>otsu (the default), or kittler (minimum error; for MODEL=cva or isfa only). qgis_process and scripts give the name (THRESHOLD=kittler).</source>
             <translation>otsu (Standard) oder kittler (minimaler Fehler; nur für MODEL=cva oder isfa). qgis_process und Skripte geben den Namen an (THRESHOLD=kittler).</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="441" />
+            <location filename="../algorithm.py" line="443" />
             <source>Tile overlap (pixels; empty: automatic)</source>
             <translation>Kachelüberlappung (Pixel; leer: auto)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="443" />
+            <location filename="../algorithm.py" line="445" />
             <source>Empty (the default): the model's own reach, so that the tiles join without seams.</source>
             <translation>Leer (Standard): die eigene Reichweite des Modells, sodass die Kacheln ohne Nähte aneinanderstoßen.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="447" />
+            <location filename="../algorithm.py" line="449" />
             <source>Change area</source>
             <translation>Änderungsfläche</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="448" />
+            <location filename="../algorithm.py" line="450" />
             <source>Change moment</source>
             <translation>Änderungszeitpunkt</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="449" />
+            <location filename="../algorithm.py" line="451" />
             <source>Confidence</source>
             <translation>Konfidenz</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="451" />
+            <location filename="../algorithm.py" line="453" />
             <source>Change polygons</source>
             <translation>Änderungspolygone</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="454" />
+            <location filename="../algorithm.py" line="456" />
             <source>Moment probabilities</source>
             <translation>Zeitpunkt-Wahrscheinlichkeiten</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="455" />
+            <location filename="../algorithm.py" line="457" />
             <source>One band per class, for inspection.</source>
             <translation>Ein Kanal je Klasse, zur Inspektion.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="459" />
+            <location filename="../algorithm.py" line="461" />
             <source>Run report (HTML)</source>
             <translation>Laufbericht (HTML)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="459" />
+            <location filename="../algorithm.py" line="461" />
             <source>HTML files (*.html)</source>
             <translation>HTML-Dateien (*.html)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="460" />
+            <location filename="../algorithm.py" line="462" />
             <source>The settings, the changed area per interval as a chart and a table, and the map: the first and last date and the change moment.</source>
             <translation>Die Einstellungen, die geänderte Fläche je Intervall als Diagramm und Tabelle und die Karte: der erste und der letzte Zeitpunkt und der Änderungszeitpunkt.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="465" />
+            <location filename="../algorithm.py" line="467" />
             <source>Run even if estimated too long/big</source>
             <translation>Voraussichtlich riesige Läufe zulassen</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="466" />
+            <location filename="../algorithm.py" line="468" />
             <source>A run estimated at more than a day, or whose outputs do not fit the free space of their folder, is refused unless this is on.</source>
             <translation>Ein Lauf, der voraussichtlich länger als einen Tag dauert oder dessen Ausgaben nicht in den freien Platz ihres Ordners passen, wird abgelehnt, außer dies ist an.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="471" />
+            <location filename="../algorithm.py" line="473" />
             <source>Bands per date (multi-date raster)</source>
             <translation>Kanäle je Zeitpunkt (multitemporal)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="473" />
+            <location filename="../algorithm.py" line="475" />
             <source>One input raster holding every date: all bands of one date, QA bands included; 0: from the dates in the band names.</source>
             <translation>Ein Eingaberaster mit allen Zeitpunkten: alle Kanäle eines Zeitpunkts, QA-Kanäle eingeschlossen; 0: nach den Datumsangaben der Kanalnamen.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="478" />
+            <location filename="../algorithm.py" line="480" />
             <source>Band order (multi-date raster)</source>
             <translation>Kanalreihenfolge (multitemporal)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="480" />
+            <location filename="../algorithm.py" line="482" />
             <source>auto (the default): from the band names, else date by date; date: all bands of date 1, then of date 2; band: band 1 of every date, then band 2. qgis_process and scripts give the name (BAND_ORDER=band).</source>
             <translation>auto (Standard): aus den Kanalnamen, sonst Zeitpunkt für Zeitpunkt; date: alle Kanäle von Zeitpunkt 1, dann von Zeitpunkt 2; band: Kanal 1 jedes Zeitpunkts, dann Kanal 2. qgis_process und Skripte geben den Namen an (BAND_ORDER=band).</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="485" />
+            <location filename="../algorithm.py" line="487" />
             <source>Device used</source>
             <translation>Verwendetes Gerät</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="486" />
+            <location filename="../algorithm.py" line="488" />
             <source>Dates used (comma-separated)</source>
             <translation>Verwendete Datumsangaben (kommagetrennt)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="487" />
+            <location filename="../algorithm.py" line="489" />
             <source>Model used (auto resolved)</source>
             <translation>Verwendetes Modell (auto aufgelöst)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="488" />
+            <location filename="../algorithm.py" line="490" />
             <source>Summary</source>
             <translation>Zusammenfassung</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="489" />
+            <location filename="../algorithm.py" line="491" />
             <source>Changed hectares per interval (JSON)</source>
             <translation>Geänderte Hektar je Intervall (JSON)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="490" />
+            <location filename="../algorithm.py" line="492" />
             <source>Warnings (one per line)</source>
             <translation>Warnungen (eine je Zeile)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="544" />
+            <location filename="../algorithm.py" line="546" />
             <source>BAND_ORDER=%s is not one of its options. Give an option's name: %s.</source>
             <translation>BAND_ORDER=%s ist keine seiner Optionen. Den Namen einer Option angeben: %s.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="576" />
+            <location filename="../algorithm.py" line="578" />
             <source>'%s' is not a file-based (GDAL) raster, so it cannot be split into dates; export it as GeoTIFF first.</source>
             <translation>'%s' ist kein dateibasiertes (GDAL-)Raster und kann daher nicht in Zeitpunkte aufgeteilt werden; zuerst als GeoTIFF exportieren.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="585" />
+            <location filename="../algorithm.py" line="587" />
             <source>Layer '%s': %s</source>
             <translation>Layer '%s': %s</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="591" />
+            <location filename="../algorithm.py" line="593" />
             <source>'%s' holds %d dates: split into %s%s</source>
             <translation>'%s' enthält %d Zeitpunkte: aufgeteilt in %s%s</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="592" />
+            <location filename="../algorithm.py" line="594" />
             <source> (used again: the same split as before)</source>
             <translation> (wiederverwendet: dieselbe Aufteilung wie zuvor)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="612" />
+            <location filename="../algorithm.py" line="614" />
             <source>DATES has %d entries for the %d dates of the multi-date raster; give one date per date, oldest first, separated by commas.</source>
             <translation>DATES hat %d Einträge für die %d Zeitpunkte des multitemporalen Rasters; ein Datum je Zeitpunkt angeben, das älteste zuerst, kommagetrennt.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="618" />
+            <location filename="../algorithm.py" line="620" />
             <source>Unknown model '%s'; use one of %s.</source>
             <translation>Unbekanntes Modell '%s'; eines von %s verwenden.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="624" />
+            <location filename="../algorithm.py" line="626" />
             <source>The CAIM engine (model_core) could not be loaded to choose the automatic model; choose MODEL=caimnet, schanger, cva, caimnet_cva, isfa or caimnet_isfa.</source>
             <translation>Die CAIM-Engine (model_core) konnte nicht geladen werden, um das automatische Modell zu wählen; MODEL=caimnet, schanger, cva, caimnet_cva, isfa oder caimnet_isfa wählen.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="628" />
+            <location filename="../algorithm.py" line="630" />
             <source>The %s method (MODEL=%s) takes no weights, but the Weights file (WEIGHTS) is set to '%s'. Leave WEIGHTS empty, or choose a model that uses weights (MODEL=caimnet, schanger, caimnet_cva or caimnet_isfa) to use that file.</source>
             <translation>Die Methode %s (MODEL=%s) nimmt keine Gewichte, aber die Gewichtsdatei (WEIGHTS) ist auf '%s' gesetzt. WEIGHTS leer lassen oder ein Modell wählen, das Gewichte verwendet (MODEL=caimnet, schanger, caimnet_cva oder caimnet_isfa), um diese Datei zu verwenden.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="634" />
+            <location filename="../algorithm.py" line="636" />
             <source>Unknown threshold '%s'; use one of %s.</source>
             <translation>Unbekannter Schwellenwert '%s'; einen von %s verwenden.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="638" />
+            <location filename="../algorithm.py" line="640" />
             <source>The minimum-error threshold (THRESHOLD=kittler) applies to the classical methods only, not to %s. Choose MODEL=cva or isfa, or leave THRESHOLD at otsu.</source>
             <translation>Der Schwellenwert des minimalen Fehlers (THRESHOLD=kittler) gilt nur für die klassischen Methoden, nicht für %s. MODEL=cva oder isfa wählen oder THRESHOLD auf otsu lassen.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="647" />
+            <location filename="../algorithm.py" line="649" />
             <source> Here each date of a multi-date raster counts as one layer (%d in all, oldest first).</source>
             <translation> Hier zählt jeder Zeitpunkt eines multitemporalen Rasters als ein Layer (%d insgesamt, der älteste zuerst).</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="659" />
+            <location filename="../algorithm.py" line="661" />
             <source>The minimum-error threshold (THRESHOLD=kittler) applies to the classical methods only, and MODEL=auto runs %s on these layers (it runs Classical ISFA for 2 dates without WEIGHTS, and on layers whose bands the networks cannot read). Choose MODEL=cva or isfa, or leave THRESHOLD at otsu.</source>
             <translation>Der Schwellenwert des minimalen Fehlers (THRESHOLD=kittler) gilt nur für die klassischen Methoden, und MODEL=auto führt auf diesen Layern %s aus (Klassische ISFA bei 2 Zeitpunkten ohne WEIGHTS und auf Layern, deren Kanäle die Netze nicht lesen können). MODEL=cva oder isfa wählen oder THRESHOLD auf otsu lassen.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="675" />
+            <location filename="../algorithm.py" line="677" />
             <source>Or give its Bands per date (advanced, BANDS_PER_DATE) to split it in this run.</source>
             <translation>Oder seine Kanäle je Zeitpunkt angeben (erweitert, BANDS_PER_DATE), um es in diesem Lauf aufzuteilen.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="679" />
+            <location filename="../algorithm.py" line="681" />
             <source>Note: </source>
             <translation>Hinweis: </translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="679" />
+            <location filename="../algorithm.py" line="681" />
             <source>Warning: </source>
             <translation>Warnung: </translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="680" />
+            <location filename="../algorithm.py" line="682" />
             <source>Model: %s [%s]</source>
             <translation>Modell: %s [%s]</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="682" />
+            <location filename="../algorithm.py" line="684" />
             <source>Date %d: %s  (%s)%s</source>
             <translation>Zeitpunkt %d: %s  (%s)%s</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="682" />
+            <location filename="../algorithm.py" line="684" />
             <source>unknown</source>
             <translation>unbekannt</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="683" />
+            <location filename="../algorithm.py" line="685" />
             <source>  mask: %s</source>
             <translation>  Maske: %s</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="698" />
+            <location filename="../algorithm.py" line="700" />
             <source>Cancelled by the user; no output was kept.</source>
             <translation>Vom Benutzer abgebrochen; es wurde keine Ausgabe behalten.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="734" />
+            <location filename="../algorithm.py" line="736" />
             <source>The CAIM engine (model_core) could not be loaded: %s</source>
             <translation>Die CAIM-Engine (model_core) konnte nicht geladen werden: %s</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="752" />
+            <location filename="../algorithm.py" line="754" />
             <source>a vector file</source>
             <translation>Vektordatei</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="829" />
+            <location filename="../algorithm.py" line="831" />
             <source>Writing change polygons</source>
             <translation>Änderungspolygone werden geschrieben</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="835" />
+            <location filename="../algorithm.py" line="837" />
             <source>%d change polygons written to %s</source>
             <translation>%d Änderungspolygone nach %s geschrieben</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="848" />
+            <location filename="../algorithm.py" line="850" />
             <source> The change rasters of this run were removed with it.</source>
             <translation> Die Änderungsraster dieses Laufs wurden mit ihm entfernt.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="853" />
+            <location filename="../algorithm.py" line="855" />
             <source>Device used: %s</source>
             <translation>Verwendetes Gerät: %s</translation>
         </message>
@@ -1093,6 +1093,48 @@ Needs PyTorch in QGIS's Python.
 Braucht PyTorch im Python von QGIS.
 
 &lt;b&gt;qgis_process&lt;/b&gt;: MODEL und DEVICE nehmen die Optionsnamen (keine Nummern), z. B. &lt;tt&gt;qgis_process.bin run caim:detectchanges -- INPUT=a.tif INPUT=b.tif MODEL=auto DEVICE=CPU AREA=area.tif MOMENT=moment.tif CONFIDENCE=confidence.tif&lt;/tt&gt;, oder &lt;tt&gt;MODEL=cva&lt;/tt&gt; für die klassische Methode.  MASKS wird wie INPUT wiederholt, z. B. &lt;tt&gt;MASKS=qa_2020.tif MASKED_DATES=2&lt;/tt&gt; für eine Maske nur des zweiten Zeitpunkts.</translation>
+        </message>
+        <message>
+            <source>Finds where the land changed in an ordered series of co-registered rasters of one place, and between which two dates the last change happened.
+
+&lt;b&gt;Input layers&lt;/b&gt;: the dates, oldest first (the order of the list is the time order). Layers on different grids or CRSs are aligned onto the first layer's grid, clipped to the common area.
+&lt;b&gt;Dates&lt;/b&gt;: optional, comma-separated YYYY-MM-DD, one per layer; otherwise parsed from layer names, file names or metadata.
+&lt;b&gt;Bands&lt;/b&gt;: optional band numbers.  The networks use 4 bands as red, green, blue, near-infrared (e.g. 1,2,3,4); when empty they are read from the rasters' band wavelengths or names (ENVI headers, Sentinel-2 B02..B08, 'red'/'nir'), else bands 1-4 are used as they are, and RGB-only layers as 1,2,3,2 (green in place of NIR).  The classical CVA and ISFA use any bands, and every band of the inputs when empty (except bands whose metadata say atmospheric, thermal, mask or QA).  CAIM-Net + CVA and CAIM-Net + ISFA: the network's 4 bands, and the classical part also every other band when empty (or the bands after the fourth of a longer list, e.g. 3,2,1,4,5,6 for Landsat TM).
+&lt;b&gt;Model&lt;/b&gt;: &lt;tt&gt;auto&lt;/tt&gt; (default) = %s; &lt;tt&gt;caimnet&lt;/tt&gt; = CAIM-Net, any number of dates; &lt;tt&gt;schanger&lt;/tt&gt; = SChanger, exactly 2 dates; &lt;tt&gt;cva&lt;/tt&gt; = classical change vector analysis with an Otsu threshold: no weights (leave Weights empty), fast, any bands; &lt;tt&gt;caimnet_cva&lt;/tt&gt; = CAIM-Net + CVA: both methods' moment probabilities combined (the model card compares it with each on real points), CAIM-Net weights, 4 bands; &lt;tt&gt;caimnet_isfa&lt;/tt&gt; = CAIM-Net + ISFA, likewise with the ISFA below; &lt;tt&gt;isfa&lt;/tt&gt; = classical iterative slow feature analysis (Wu, Du and Zhang 2014): like the CVA, but it learns how the bands vary together where nothing changed (haze, season, processing) and discounts that, and weighs each pixel's change with its 3 x 3 neighbours (single noisy pixels fade); no weights, any bands. The log names the model that ran.
+&lt;b&gt;Weights&lt;/b&gt;: optional .pt file for the chosen network; empty = the bundled weights (the CAIM-Net file was trained on public-domain imagery only; the SChanger file's imagery is not all public domain). The plugin's resources/weights folder also holds caimnet_rgbn_mixed_sources.pt, the earlier default CAIM-Net file, to reproduce earlier results; the log's 'Weights trained on' line says what the file that ran was trained on.
+&lt;b&gt;Sensitivity&lt;/b&gt;: -3 .. 3, 0 (default) = the calibrated decision.  Positive values call more pixels changed (fewer misses, more false alarms), negative values fewer; each step of 1 shifts the log-odds of 'no change' by 1 (for CVA and ISFA: +1 lowers the threshold by a quarter).  Raise it in steps of 0.25 when clear changes are missed.
+&lt;b&gt;Threshold of the classical methods&lt;/b&gt; (advanced): &lt;tt&gt;otsu&lt;/tt&gt; (default) or &lt;tt&gt;kittler&lt;/tt&gt;, Kittler and Illingworth's minimum-error threshold, for MODEL=cva or isfa only (and MODEL=auto where it runs Classical ISFA, on layers whose bands the networks cannot read): it finds more of the change where changes are a small share of the scene, but also called a few more stable points changed on our real checks (the model card, candidate KT).
+&lt;b&gt;Minimum change patch&lt;/b&gt;: a minimum mapping unit in pixels, 0 (default) = off.  Changed patches (8-connected changed pixels, whatever their moments) smaller than it are written as unchanged, with the model's probability of no change as confidence, e.g. 4 drops isolated pixels and pairs (salt-and-pepper); the polygons follow.  Unchanged holes are kept.
+&lt;b&gt;Fill masked dates&lt;/b&gt;: off (default), a pixel that is nodata or masked in any date (clouds set to nodata, scan gaps) is nodata in every output.  On, every pixel valid in at least two dates gets a result: a masked date takes the pixel's previous clear values, so a change hidden by clouds is dated to the interval that ends at the first clear date after it.
+&lt;b&gt;Cloud masks&lt;/b&gt;: optional, one mask raster per input layer, in the same order (a cloud mask or QA band: CBERS CMASK, Landsat QA_PIXEL, Sentinel-2 SCL, Fmask), on any grid (resampled nearest-neighbour).  For masks of some dates only, list the positions of the input layers they belong to in &lt;b&gt;Dates the cloud masks belong to&lt;/b&gt; (advanced, MASKED_DATES), the first mask to the first position: e.g. 2,5 with two masks, the first for the second layer and the other for the fifth; the other dates are used as they are (their own nodata still counts).  A pixel is masked on a date unless its mask value is one of the &lt;b&gt;mask values meaning clear&lt;/b&gt;: comma-separated whole numbers, ranges and bit tests (bitN set, !bitN unset, joined by &amp;amp;), default 0; bit6&amp;amp;!bit2&amp;amp;!bit4 for Landsat 8-9 Collection 2 QA_PIXEL (clear, no cirrus, no shadow; or the strict values 21824,21952), bit6&amp;amp;!bit4,bit7&amp;amp;!bit1&amp;amp;!bit3&amp;amp;!bit4 for Landsat 4-7, 4-7,11 for Sentinel-2 SCL, !bit1&amp;amp;!bit2&amp;amp;!bit3 for HLS v2.0 Fmask, 0,1 for classic Fmask (class values).  Outside a mask's footprint counts as masked.  Combine with Fill masked dates for cloudy series.
+&lt;b&gt;Tile size&lt;/b&gt;: 0 (default) = automatic, chosen from the number of dates so the run stays near 1.3 GB of memory; any raster size fits.
+&lt;b&gt;Outputs&lt;/b&gt;: change area (0 unchanged, 1 changed, 255 nodata), change moment (0 no change, k = change between date k and date k+1, 255 nodata), confidence (probability of the predicted class, -1 nodata), optional change polygons with moment, date_before, date_after and area_m2, and an optional HTML run report (settings, changed area per interval as a chart and a table, the map).
+
+&lt;b&gt;Run even if estimated too long/big&lt;/b&gt; (advanced, ALLOW_HUGE): before a run its time and output size are estimated and shown in the log; a run estimated at more than a day, or whose outputs clearly do not fit in the free space of their folder, is refused unless this is on.
+
+Needs PyTorch in QGIS's Python.
+
+&lt;b&gt;qgis_process&lt;/b&gt;: MODEL, DEVICE, THRESHOLD and BAND_ORDER take the option names (not the numbers that qgis_process help lists), e.g. &lt;tt&gt;qgis_process.bin run caim:detectchanges -- INPUT=a.tif INPUT=b.tif MODEL=auto DEVICE=CPU AREA=area.tif MOMENT=moment.tif CONFIDENCE=confidence.tif&lt;/tt&gt;, or &lt;tt&gt;MODEL=cva&lt;/tt&gt; for the classical method.  MASKS is repeated like INPUT, e.g. &lt;tt&gt;MASKS=qa_2020.tif MASKED_DATES=2&lt;/tt&gt; for a mask of the second date only.</source>
+            <translation type="obsolete">Findet, wo sich die Landoberfläche in einer geordneten Zeitreihe koregistrierter Raster eines Ortes verändert hat und zwischen welchen zwei Zeitpunkten die letzte Änderung geschah.
+
+&lt;b&gt;Eingabelayer&lt;/b&gt;: die Zeitpunkte, der älteste zuerst (die Reihenfolge der Liste ist die Zeitfolge). Layer auf verschiedenen Rastern oder KBS werden auf das Raster des ersten Layers ausgerichtet und auf die gemeinsame Fläche zugeschnitten.
+&lt;b&gt;Datumsangaben&lt;/b&gt;: optional, kommagetrennt JJJJ-MM-TT, eine je Layer; sonst aus Layernamen, Dateinamen oder Metadaten gelesen.
+&lt;b&gt;Kanäle&lt;/b&gt;: optionale Kanalnummern.  Die Netze verwenden 4 Kanäle als Rot, Grün, Blau, nahes Infrarot (z. B. 1,2,3,4); leer werden sie aus den Wellenlängen oder Namen der Rasterkanäle gelesen (ENVI-Header, Sentinel-2 B02..B08, 'red'/'nir'), sonst werden die Kanäle 1-4 unverändert verwendet und reine RGB-Layer als 1,2,3,2 (Grün anstelle von NIR).  Die klassischen CVA und ISFA verwenden beliebige Kanäle, und leer jeden Kanal der Eingaben (außer Kanälen, deren Metadaten atmosphärisch, thermal, Maske oder QA sagen).  CAIM-Net + CVA und CAIM-Net + ISFA: die 4 Kanäle des Netzes, und der klassische Teil leer auch jeden anderen Kanal (oder die Kanäle nach dem vierten einer längeren Liste, z. B. 3,2,1,4,5,6 für Landsat TM).
+&lt;b&gt;Modell&lt;/b&gt;: &lt;tt&gt;auto&lt;/tt&gt; (Standard) = %s; &lt;tt&gt;caimnet&lt;/tt&gt; = CAIM-Net, beliebig viele Zeitpunkte; &lt;tt&gt;schanger&lt;/tt&gt; = SChanger, genau 2 Zeitpunkte; &lt;tt&gt;cva&lt;/tt&gt; = klassische Change Vector Analysis mit Otsu-Schwellenwert: keine Gewichte (Gewichte leer lassen), schnell, beliebige Kanäle; &lt;tt&gt;caimnet_cva&lt;/tt&gt; = CAIM-Net + CVA: die Zeitpunkt-Wahrscheinlichkeiten beider Methoden kombiniert (die Model Card vergleicht sie mit jeder einzelnen an echten Punkten), CAIM-Net-Gewichte, 4 Kanäle; &lt;tt&gt;caimnet_isfa&lt;/tt&gt; = CAIM-Net + ISFA, ebenso mit der ISFA unten; &lt;tt&gt;isfa&lt;/tt&gt; = klassische iterative Slow Feature Analysis (Wu, Du und Zhang 2014): wie die CVA, lernt aber, wie die Kanäle gemeinsam schwanken, wo sich nichts geändert hat (Dunst, Jahreszeit, Prozessierung), und rechnet das heraus, und gewichtet die Änderung jedes Pixels mit seinen 3 x 3 Nachbarn (einzelne verrauschte Pixel verblassen); keine Gewichte, beliebige Kanäle. Das Protokoll nennt das Modell, das gelaufen ist.
+&lt;b&gt;Gewichte&lt;/b&gt;: optionale .pt-Datei für das gewählte Netz; leer = die mitgelieferten Gewichte (die CAIM-Net-Datei wurde nur auf gemeinfreien Bilddaten trainiert; die Bilddaten der SChanger-Datei sind nicht alle gemeinfrei). Der Ordner resources/weights des Plugins enthält auch caimnet_rgbn_mixed_sources.pt, die frühere Standard-CAIM-Net-Datei, um frühere Ergebnisse zu reproduzieren; die Protokollzeile 'Weights trained on' sagt, worauf die verwendete Datei trainiert wurde.
+&lt;b&gt;Empfindlichkeit&lt;/b&gt;: -3 .. 3, 0 (Standard) = die kalibrierte Entscheidung.  Positive Werte stufen mehr Pixel als geändert ein (weniger Auslassungen, mehr Fehlalarme), negative weniger; jeder Schritt von 1 verschiebt die Log-Odds von 'keine Änderung' um 1 (bei CVA und ISFA: +1 senkt den Schwellenwert um ein Viertel).  In Schritten von 0,25 erhöhen, wenn deutliche Änderungen übersehen werden.
+&lt;b&gt;Schwellenwert klassischer Methoden&lt;/b&gt; (erweitert): &lt;tt&gt;otsu&lt;/tt&gt; (Standard) oder &lt;tt&gt;kittler&lt;/tt&gt;, der Schwellenwert des minimalen Fehlers nach Kittler und Illingworth, nur für MODEL=cva oder isfa (und MODEL=auto, wo es Klassische ISFA ausführt, auf Layern, deren Kanäle die Netze nicht lesen können): er findet mehr Änderung, wo Änderungen nur einen kleinen Teil der Szene ausmachen, stufte in unseren Prüfungen an echten Daten aber auch einige stabile Punkte mehr als geändert ein (die Model Card, Kandidat KT).
+&lt;b&gt;Mindestfläche&lt;/b&gt;: eine kleinste Kartiereinheit in Pixeln, 0 (Standard) = aus.  Geänderte Flächen (8-verbundene geänderte Pixel, gleich welcher Änderungszeitpunkt) kleiner als sie werden als unverändert geschrieben, mit der Wahrscheinlichkeit des Modells für keine Änderung als Konfidenz, z. B. entfernt 4 einzelne Pixel und Paare (Salz-und-Pfeffer-Rauschen); die Polygone folgen.  Unveränderte Lücken bleiben.
+&lt;b&gt;Maskierte Zeitpunkte füllen&lt;/b&gt;: aus (Standard), ein Pixel, das an irgendeinem Zeitpunkt NoData oder maskiert ist (Wolken als NoData, Scanlücken), ist in jeder Ausgabe NoData.  An, jedes Pixel, das an mindestens zwei Zeitpunkten gültig ist, erhält ein Ergebnis: ein maskierter Zeitpunkt übernimmt die vorigen wolkenfreien Werte des Pixels, sodass eine von Wolken verdeckte Änderung dem Intervall zugeordnet wird, das am ersten wolkenfreien Zeitpunkt danach endet.
+&lt;b&gt;Wolkenmasken&lt;/b&gt;: optional, ein Maskenraster je Eingabelayer, in derselben Reihenfolge (eine Wolkenmaske oder ein QA-Kanal: CBERS CMASK, Landsat QA_PIXEL, Sentinel-2 SCL, Fmask), auf beliebigem Raster (mit nächstem Nachbarn umgerechnet).  Für Masken nur einiger Zeitpunkte die Positionen der zugehörigen Eingabelayer in &lt;b&gt;Zeitpunkte der Wolkenmasken&lt;/b&gt; angeben (erweitert, MASKED_DATES), die erste Maske zur ersten Position: z. B. 2,5 mit zwei Masken, die erste für den zweiten Layer und die andere für den fünften; die übrigen Zeitpunkte werden unverändert verwendet (ihr eigenes NoData zählt weiterhin).  Ein Pixel ist an einem Zeitpunkt maskiert, außer sein Maskenwert ist einer der &lt;b&gt;Maskenwerte für wolkenfrei&lt;/b&gt;: kommagetrennte ganze Zahlen, Bereiche und Bittests (bitN gesetzt, !bitN nicht gesetzt, verbunden mit &amp;amp;), Standard 0; bit6&amp;amp;!bit2&amp;amp;!bit4 für Landsat 8-9 Collection 2 QA_PIXEL (wolkenfrei, kein Zirrus, kein Schatten; oder die strengen Werte 21824,21952), bit6&amp;amp;!bit4,bit7&amp;amp;!bit1&amp;amp;!bit3&amp;amp;!bit4 für Landsat 4-7, 4-7,11 für Sentinel-2 SCL, !bit1&amp;amp;!bit2&amp;amp;!bit3 für HLS-v2.0-Fmask, 0,1 für klassisches Fmask (Klassenwerte).  Außerhalb der Ausdehnung einer Maske gilt als maskiert.  Für bewölkte Zeitreihen mit Maskierte Zeitpunkte füllen kombinieren.
+&lt;b&gt;Kachelgröße&lt;/b&gt;: 0 (Standard) = automatisch, nach der Anzahl der Zeitpunkte gewählt, sodass der Lauf bei etwa 1,3 GB Speicher bleibt; jede Rastergröße passt.
+&lt;b&gt;Ausgaben&lt;/b&gt;: Änderungsfläche (0 unverändert, 1 geändert, 255 NoData), Änderungszeitpunkt (0 keine Änderung, k = Änderung zwischen Zeitpunkt k und Zeitpunkt k+1, 255 NoData), Konfidenz (Wahrscheinlichkeit der vorhergesagten Klasse, -1 NoData), optional Änderungspolygone mit moment, date_before, date_after und area_m2 und optional ein HTML-Laufbericht (Einstellungen, geänderte Fläche je Intervall als Diagramm und Tabelle, die Karte).
+
+&lt;b&gt;Voraussichtlich riesige Läufe zulassen&lt;/b&gt; (erweitert, ALLOW_HUGE): vor einem Lauf werden seine Dauer und die Größe seiner Ausgaben geschätzt und im Protokoll gezeigt; ein Lauf, der auf mehr als einen Tag geschätzt wird oder dessen Ausgaben sicher nicht in den freien Platz ihres Ordners passen, wird abgelehnt, außer dies ist eingeschaltet.
+
+Braucht PyTorch im Python von QGIS.
+
+&lt;b&gt;qgis_process&lt;/b&gt;: MODEL, DEVICE, THRESHOLD und BAND_ORDER nehmen die Optionsnamen (nicht die Nummern, die qgis_process help auflistet), z. B. &lt;tt&gt;qgis_process.bin run caim:detectchanges -- INPUT=a.tif INPUT=b.tif MODEL=auto DEVICE=CPU AREA=area.tif MOMENT=moment.tif CONFIDENCE=confidence.tif&lt;/tt&gt;, oder &lt;tt&gt;MODEL=cva&lt;/tt&gt; für die klassische Methode.  MASKS wird wie INPUT wiederholt, z. B. &lt;tt&gt;MASKS=qa_2020.tif MASKED_DATES=2&lt;/tt&gt; für eine Maske nur des zweiten Zeitpunkts.</translation>
         </message>
         <message>
             <source>Finds where the land changed in an ordered series of co-registered rasters of one place, and between which two dates the last change happened.
@@ -1655,361 +1697,371 @@ Braucht PyTorch im Python von QGIS.
             <translation>leer: aus Wellenlängen/Namen der Kanäle, sonst Kanäle 1-4; z. B. 3,2,1,4</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="826" />
+            <location filename="../dialog.py" line="828" />
             <source>Only the classical methods (CVA, ISFA) have a threshold to choose; the networks and fusions use their calibrated decision (see Sensitivity).</source>
             <translation>Nur die klassischen Methoden (CVA, ISFA) haben einen wählbaren Schwellenwert; die Netze und Fusionen verwenden ihre kalibrierte Entscheidung (siehe Empfindlichkeit).</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="829" />
+            <location filename="../dialog.py" line="831" />
+            <source>Automatic runs %s on these layers, with the Weights file; it runs %s, and this control is enabled, when the Weights field is empty.</source>
+            <translation>Automatisch führt auf diesen Layern %s aus, mit der Gewichtsdatei; ist das Feld Gewichte leer, führt es %s aus, und dieses Feld ist aktiv.</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="835" />
             <source>Automatic runs %s on these layers; it runs Classical ISFA, and this control is enabled, on layers whose bands the networks cannot read.</source>
             <translation>Automatisch führt auf diesen Layern %s aus; auf Layern, deren Kanäle die Netze nicht lesen können, führt es Klassische ISFA aus, und dieses Feld ist aktiv.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="832" />
+            <location filename="../dialog.py" line="838" />
             <source>Where the classical method cuts its change magnitude. Otsu's threshold (default); the minimum-error threshold finds more of the change where changes are a small share of the scene; on our real checks it also called a few more stable points changed (model card, candidate KT).</source>
             <translation>Wo die klassische Methode ihre Änderungsstärke teilt. Otsus Schwellenwert (Standard); der Schwellenwert des minimalen Fehlers findet mehr Änderung, wo Änderungen nur einen kleinen Teil der Szene ausmachen; in unseren Prüfungen an echten Daten stufte er auch einige stabile Punkte mehr als geändert ein (Model Card, Kandidat KT).</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="836" />
+            <location filename="../dialog.py" line="842" />
+            <source>It applies to %s, which Automatic runs for 2 dates without a Weights file.</source>
+            <translation>Er gilt für %s, das Automatisch für 2 Zeitpunkte ohne Gewichtsdatei ausführt.</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="845" />
             <source>It applies to %s, which Automatic runs on these layers (the networks cannot read their bands).</source>
             <translation>Er gilt für %s, das Automatisch auf diesen Layern ausführt (die Netze können ihre Kanäle nicht lesen).</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="871" />
+            <location filename="../dialog.py" line="880" />
             <source>empty: %s; with a file, %s</source>
             <translation>leer: %s; mit einer Datei %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="872" />
+            <location filename="../dialog.py" line="881" />
             <source>Automatic runs %s for 2 dates, which uses no weights file; with a Weights file it runs %s with that file.</source>
             <translation>Automatisch führt bei 2 Zeitpunkten %s aus, das keine Gewichtsdatei verwendet; mit einer Datei unter Gewichte führt es %s mit dieser Datei aus.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="878" />
+            <location filename="../dialog.py" line="887" />
             <source>not used: Automatic runs %s on these layers</source>
             <translation>nicht verwendet: Automatisch führt auf diesen Layern %s aus</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="880" />
+            <location filename="../dialog.py" line="889" />
             <source>Automatic runs %s on the checked layers, as the networks cannot read their bands: this file is not used.</source>
             <translation>Automatisch führt auf den gewählten Layern %s aus, da die Netze ihre Kanäle nicht lesen können: diese Datei wird nicht verwendet.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="892" />
+            <location filename="../dialog.py" line="901" />
             <source>The %s method uses no weights file.</source>
             <translation>Die Methode %s verwendet keine Gewichtsdatei.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="899" />
+            <location filename="../dialog.py" line="908" />
             <source>Automatic runs %s on the checked layers, as the networks cannot read their bands: it uses no weights file (a file given under Weights is not used).</source>
             <translation>Automatisch führt auf den gewählten Layern %s aus, da die Netze ihre Kanäle nicht lesen können: es verwendet keine Gewichtsdatei (eine unter Gewichte angegebene Datei wird nicht verwendet).</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="907" />
+            <location filename="../dialog.py" line="916" />
             <source>The CAIM engine (model_core) could not be loaded: %s</source>
             <translation>Die CAIM-Engine (model_core) konnte nicht geladen werden: %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="911" />
+            <location filename="../dialog.py" line="920" />
             <source>No bundled weights file was found for this model; choose a .pt file.</source>
             <translation>Für dieses Modell wurde keine mitgelieferte Gewichtsdatei gefunden; eine .pt-Datei wählen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="920" />
+            <location filename="../dialog.py" line="929" />
             <source>CAIM — weights file</source>
             <translation>CAIM — Gewichtsdatei</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="926" />
+            <location filename="../dialog.py" line="935" />
             <source>CAIM — weights file and its training data</source>
             <translation>CAIM — Gewichtsdatei und ihre Trainingsdaten</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="936" />
+            <location filename="../dialog.py" line="945" />
             <source>What this weights file is and what it was trained on (from the record in the file; the model card has its accuracy on real labels):</source>
             <translation>Was diese Gewichtsdatei ist und worauf sie trainiert wurde (aus dem Eintrag in der Datei; die Model Card nennt ihre Genauigkeit an echten Referenzdaten):</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1047" />
+            <location filename="../dialog.py" line="1056" />
             <source>custom</source>
             <translation>benutzerdefiniert</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1047" />
+            <location filename="../dialog.py" line="1056" />
             <source>none</source>
             <translation>keines</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1048" />
+            <location filename="../dialog.py" line="1057" />
             <source>no CRS</source>
             <translation>kein KBS</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1049" />
+            <location filename="../dialog.py" line="1058" />
             <source>double-click to choose this date's cloud mask (a one-band raster layer; optional, per date)</source>
             <translation>Doppelklick, um die Wolkenmaske dieses Zeitpunkts zu wählen (ein einkanaliger Rasterlayer; optional, je Zeitpunkt)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1053" />
+            <location filename="../dialog.py" line="1062" />
             <source>date from the %s; double-click to edit</source>
             <translation>Datum aus: %s; Doppelklick zum Bearbeiten</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1054" />
+            <location filename="../dialog.py" line="1063" />
             <source>no date found; double-click to type one (YYYY-MM-DD)</source>
             <translation>kein Datum gefunden; Doppelklick, um eines einzugeben (JJJJ-MM-TT)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1057" />
+            <location filename="../dialog.py" line="1066" />
             <source>holds dates from %s to %s: Run splits it into one layer per date</source>
             <translation>enthält Zeitpunkte von %s bis %s: Ausführen teilt es in einen Layer je Zeitpunkt auf</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1172" />
+            <location filename="../dialog.py" line="1181" />
             <source>cloud mask of '%s'
 %s</source>
             <translation>Wolkenmaske von '%s'
 %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1228" />
+            <location filename="../dialog.py" line="1237" />
             <source>Clear values %s, which the masks record (their product's).</source>
             <translation>Wolkenfrei-Werte %s, wie die Masken sie angeben (die ihres Produkts).</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1230" />
+            <location filename="../dialog.py" line="1239" />
             <source>The masks record different clear values (%s), and one set holds for every mask: empty the Cloud mask cells of the dates whose masks are of another kind, or give every date a mask of one kind.</source>
             <translation>Die Masken geben unterschiedliche Wolkenfrei-Werte an (%s), und ein Satz gilt für jede Maske: leeren Sie die Wolkenmasken-Zellen der Zeitpunkte, deren Masken anderer Art sind, oder geben Sie jedem Zeitpunkt eine Maske derselben Art.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1234" />
+            <location filename="../dialog.py" line="1243" />
             <source>Matched %d cloud mask by date.</source>
             <translation>%d Wolkenmaske nach Datum zugeordnet.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1234" />
+            <location filename="../dialog.py" line="1243" />
             <source>Matched %d cloud masks by date.</source>
             <translation>%d Wolkenmasken nach Datum zugeordnet.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1237" />
+            <location filename="../dialog.py" line="1246" />
             <source>%d mask layer was hidden in the Layers panel; the run reads it all the same.</source>
             <translation>%d Maskenlayer wurde im Layerfenster ausgeblendet; der Lauf liest ihn trotzdem.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1239" />
+            <location filename="../dialog.py" line="1248" />
             <source>%d mask layers were hidden in the Layers panel; the run reads them all the same.</source>
             <translation>%d Maskenlayer wurden im Layerfenster ausgeblendet; der Lauf liest sie trotzdem.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1241" />
+            <location filename="../dialog.py" line="1250" />
             <source>Several mask layers for %s: choose one in that date's Cloud mask cell.</source>
             <translation>Mehrere Maskenlayer für %s: einen in der Zelle Wolkenmaske dieses Zeitpunkts wählen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1243" />
+            <location filename="../dialog.py" line="1252" />
             <source>Several mask layers for %s: choose one in those dates' Cloud mask cells.</source>
             <translation>Mehrere Maskenlayer für %s: je einen in den Zellen Wolkenmaske dieser Zeitpunkte wählen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1297" />
+            <location filename="../dialog.py" line="1306" />
             <source>Unreadable date %s: %s.</source>
             <translation>Unlesbares Datum %s: %s.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1298" />
+            <location filename="../dialog.py" line="1307" />
             <source>'%s' for '%s'</source>
             <translation>'%s' für '%s'</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1322" />
+            <location filename="../dialog.py" line="1331" />
             <source>The date typed for '%s' is not used: it holds several dates, which its band names or time axis give. Empty its Date cell.</source>
             <translation>Das für '%s' eingegebene Datum wird nicht verwendet: es enthält mehrere Zeitpunkte, die seine Kanalnamen oder seine Zeitachse angeben. Seine Zelle Datum leeren.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1326" />
+            <location filename="../dialog.py" line="1335" />
             <source>'%s' holds several dates, and one cloud mask cannot serve them all: empty its Cloud mask cell, split it (Split into dates…), then choose each date's mask in its row.</source>
             <translation>'%s' enthält mehrere Zeitpunkte, und eine Wolkenmaske kann nicht für alle gelten: seine Zelle Wolkenmaske leeren, es aufteilen (In Zeitpunkte aufteilen…), dann die Maske jedes Zeitpunkts in dessen Zeile wählen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1332" />
+            <location filename="../dialog.py" line="1341" />
             <source>%s (each date)</source>
             <translation>%s (je Zeitpunkt)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1335" />
+            <location filename="../dialog.py" line="1344" />
             <source>Band %d does not exist in the dates of '%s', which have one band each: pick band 1.</source>
             <translation>Kanal %d gibt es in den Zeitpunkten von '%s' nicht, die je einen Kanal haben: Kanal 1 wählen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1339" />
+            <location filename="../dialog.py" line="1348" />
             <source>Band %d does not exist in the dates of '%s', which have %d bands each: pick bands from 1 to %d.</source>
             <translation>Kanal %d gibt es in den Zeitpunkten von '%s' nicht, die je %d Kanäle haben: Kanäle von 1 bis %d wählen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1345" />
+            <location filename="../dialog.py" line="1354" />
             <source>'%s' holds %d dates, %s to %s: Run first splits it into one layer per date (small VRT files %s, which read the raster), then checks the series again.</source>
             <translation>'%s' enthält %d Zeitpunkte, %s bis %s: Ausführen teilt es zuerst in einen Layer je Zeitpunkt auf (kleine VRT-Dateien %s, die das Raster lesen) und prüft dann die Zeitreihe erneut.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1350" />
+            <location filename="../dialog.py" line="1359" />
             <source>'%s' holds %d dates: Run first splits it into one layer per date (small VRT files %s, which read the raster), then checks the series again.</source>
             <translation>'%s' enthält %d Zeitpunkte: Ausführen teilt es zuerst in einen Layer je Zeitpunkt auf (kleine VRT-Dateien %s, die das Raster lesen) und prüft dann die Zeitreihe erneut.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1370" />
+            <location filename="../dialog.py" line="1379" />
             <source>No cloud mask for %s: those dates are used as they are (their own nodata still counts).</source>
             <translation>Keine Wolkenmaske für %s: diese Zeitpunkte werden unverändert verwendet (ihr eigenes NoData zählt weiterhin).</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1389" />
+            <location filename="../dialog.py" line="1398" />
             <source>changed patches under this size are dropped</source>
             <translation>geänderte Flächen unter dieser Größe werden entfernt</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1393" />
+            <location filename="../dialog.py" line="1402" />
             <source>= %s ha on %s's pixels</source>
             <translation>= %s ha bei der Pixelgröße von %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1394" />
+            <location filename="../dialog.py" line="1403" />
             <source>= %s m² on %s's pixels</source>
             <translation>= %s m² bei der Pixelgröße von %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1407" />
+            <location filename="../dialog.py" line="1416" />
             <source>Stacking the checked band files into dates: their dates take their place in the list when it is done.</source>
             <translation>Die angehakten Kanaldateien werden zu Zeitpunkten gestapelt: deren Zeitpunkte treten in der Liste an ihre Stelle, sobald das fertig ist.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1424" />
+            <location filename="../dialog.py" line="1433" />
             <source>%d dates once split, to run with %s; the series is checked again then.</source>
             <translation>%d Zeitpunkte nach dem Aufteilen, auszuführen mit %s; die Zeitreihe wird dann erneut geprüft.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1425" />
+            <location filename="../dialog.py" line="1434" />
             <source>%d dates, ready to run with %s.</source>
             <translation>%d Zeitpunkte, bereit zum Lauf mit %s.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1454" />
+            <location filename="../dialog.py" line="1463" />
             <source>in QGIS's temporary folder, deleted when QGIS closes, as its own folder cannot be written to</source>
             <translation>im temporären Ordner von QGIS, der beim Beenden von QGIS gelöscht wird, da in seinen eigenen Ordner nicht geschrieben werden kann</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1456" />
+            <location filename="../dialog.py" line="1465" />
             <source>in QGIS's temporary folder, deleted when QGIS closes, as it is not a file in a folder</source>
             <translation>im temporären Ordner von QGIS, der beim Beenden von QGIS gelöscht wird, da es keine Datei in einem Ordner ist</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1458" />
+            <location filename="../dialog.py" line="1467" />
             <source>in '%s' beside it</source>
             <translation>in '%s' daneben</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1476" />
+            <location filename="../dialog.py" line="1485" />
             <source>Layer '%s': %s</source>
             <translation>Layer '%s': %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1494" />
+            <location filename="../dialog.py" line="1503" />
             <source>%s (dates)</source>
             <translation>%s (Zeitpunkte)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1506" />
+            <location filename="../dialog.py" line="1515" />
             <source>'%s': %d dates in %s</source>
             <translation>'%s': %d Zeitpunkte in %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1513" />
+            <location filename="../dialog.py" line="1522" />
             <source>Split into dates: %s.</source>
             <translation>In Zeitpunkte aufgeteilt: %s.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1548" />
+            <location filename="../dialog.py" line="1557" />
             <source>CAIM change detection</source>
             <translation>CAIM-Änderungserkennung</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1548" />
+            <location filename="../dialog.py" line="1557" />
             <source>The Processing plugin is not enabled: enable it (Plugins &gt; Manage and Install Plugins &gt; Installed &gt; Processing) to split the layer into dates.</source>
             <translation>Das Verarbeitungs-Plugin ist nicht aktiviert: es aktivieren (Erweiterungen &gt; Erweiterungen verwalten und installieren &gt; Installiert &gt; Processing), um den Layer in Zeitpunkte aufzuteilen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1620" />
+            <location filename="../dialog.py" line="1629" />
             <source>Cancel stacking</source>
             <translation>Stapeln abbrechen</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1622" />
+            <location filename="../dialog.py" line="1631" />
             <source>Stacking %d band files into dates… (Cancel stacking stops it)</source>
             <translation>%d Kanaldateien werden zu Zeitpunkten gestapelt… (Stapeln abbrechen hält das an)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1644" />
+            <location filename="../dialog.py" line="1653" />
             <source>Stack band files into dates: %s</source>
             <translation>Kanaldateien zu Zeitpunkten stapeln: %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1646" />
+            <location filename="../dialog.py" line="1655" />
             <source>Stacking cancelled; nothing was written.</source>
             <translation>Stapeln abgebrochen; nichts wurde geschrieben.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1726" />
+            <location filename="../dialog.py" line="1735" />
             <source>These band files were stacked into %d dates (%d with a cloud mask) before, in %s: used again.</source>
             <translation>Diese Kanaldateien wurden bereits zu %d Zeitpunkten gestapelt (%d mit Wolkenmaske), in %s: wiederverwendet.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1729" />
+            <location filename="../dialog.py" line="1738" />
             <source>Stacked the band files into %d dates (%d with a cloud mask) in %s.</source>
             <translation>Die Kanaldateien wurden zu %d Zeitpunkten gestapelt (%d mit Wolkenmaske) in %s.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1732" />
+            <location filename="../dialog.py" line="1741" />
             <source>That is QGIS's temporary folder, deleted when QGIS closes, as the band files' folder cannot be written to (or they are inside an archive): a project saved with these dates opens without them. To keep them, stack the band files into a folder of your own (Raster &gt; CAIM change detection &gt; Stack band files into dates…).</source>
             <translation>Das ist der temporäre Ordner von QGIS, der beim Beenden von QGIS gelöscht wird, da in den Ordner der Kanaldateien nicht geschrieben werden kann (oder sie in einem Archiv liegen): ein damit gespeichertes Projekt öffnet sich ohne diese Zeitpunkte. Um sie zu behalten, stapeln Sie die Kanaldateien in einen eigenen Ordner (Raster &gt; CAIM-Änderungserkennung &gt; Kanaldateien zu Zeitpunkten stapeln…).</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1737" />
+            <location filename="../dialog.py" line="1746" />
             <source>They are %d scenes, each run on its own: checked are the %d dates of %s; check the dates of another scene (named by it) instead to run on that one.</source>
             <translation>Es sind %d Szenen, jede mit einem eigenen Lauf: angehakt sind die %d Zeitpunkte von %s; haken Sie stattdessen die Zeitpunkte einer anderen Szene an (nach ihr benannt), um diese zu verarbeiten.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1741" />
+            <location filename="../dialog.py" line="1750" />
             <source>Left out, as the second granule of its tile and day (the one whose Fmask shows more clear pixels is stacked): %s.</source>
             <translation>Ausgelassen, als zweite Granule ihrer Kachel und ihres Tages (gestapelt wird die, deren Fmask mehr wolkenfreie Pixel zeigt): %s.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1745" />
+            <location filename="../dialog.py" line="1754" />
             <source>Their masks are of different kinds, and one set of clear values holds for every mask: %s is set with the masks it is right for; the dates %s have masks of another kind and run without them. To mask them too, give every date a mask of one kind.</source>
             <translation>Ihre Masken sind unterschiedlicher Art, und ein Satz Wolkenfrei-Werte gilt für jede Maske: %s ist mit den Masken gesetzt, für die er stimmt; die Zeitpunkte %s haben Masken anderer Art und laufen ohne sie. Um auch sie zu maskieren, geben Sie jedem Zeitpunkt eine Maske derselben Art.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1763" />
+            <location filename="../dialog.py" line="1772" />
             <source>stacked into the dates of %s (listed above: check them, not this band file)
 %s</source>
             <translation>zu den Zeitpunkten in %s gestapelt (oben aufgeführt: diese anhaken, nicht diese Kanaldatei)
 %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1819" />
+            <location filename="../dialog.py" line="1828" />
             <source>Choose an output folder.</source>
             <translation>Einen Ausgabeordner wählen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1827" />
+            <location filename="../dialog.py" line="1836" />
             <source>Outputs already exist in %s; choose another folder.</source>
             <translation>In %s gibt es schon Ausgaben; einen anderen Ordner wählen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1831" />
+            <location filename="../dialog.py" line="1840" />
             <source>Overwrite results?</source>
             <translation>Ergebnisse überschreiben?</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1832" />
+            <location filename="../dialog.py" line="1841" />
             <source>These files already exist and would be replaced:
 
 %s
@@ -2022,111 +2074,111 @@ Braucht PyTorch im Python von QGIS.
 %sÜberschreiben?</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1834" />
+            <location filename="../dialog.py" line="1843" />
             <source>%d layers of this project show them; when the run succeeds, the new run's layers replace them.</source>
             <translation>%d Layer dieses Projekts zeigen sie; wenn der Lauf gelingt, ersetzen die Layer des neuen Laufs sie.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1836" />
+            <location filename="../dialog.py" line="1845" />
             <source>%d layer of this project shows them; when the run succeeds, the new run's layers replace it.</source>
             <translation>%d Layer dieses Projekts zeigt sie; wenn der Lauf gelingt, ersetzen die Layer des neuen Laufs ihn.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1840" />
+            <location filename="../dialog.py" line="1849" />
             <source>Not run: choose another output folder.</source>
             <translation>Nicht gestartet: einen anderen Ausgabeordner wählen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1846" />
+            <location filename="../dialog.py" line="1855" />
             <source>Split into dates, not run: the series needs your attention (see the messages above); then Run again.</source>
             <translation>In Zeitpunkte aufgeteilt, nicht ausgeführt: die Zeitreihe braucht Ihre Aufmerksamkeit (siehe die Meldungen oben); dann erneut ausführen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1865" />
+            <location filename="../dialog.py" line="1874" />
             <source>The Processing algorithm %s is not registered.</source>
             <translation>Der Verarbeitungsalgorithmus %s ist nicht registriert.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1878" />
+            <location filename="../dialog.py" line="1887" />
             <source>Starting…</source>
             <translation>Wird gestartet…</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1882" />
+            <location filename="../dialog.py" line="1891" />
             <source>The parameters were refused.</source>
             <translation>Die Parameter wurden abgelehnt.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1897" />
+            <location filename="../dialog.py" line="1906" />
             <source>Cancelling the stack…</source>
             <translation>Stapeln wird abgebrochen…</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1900" />
+            <location filename="../dialog.py" line="1909" />
             <source>Cancelling… partial outputs will be removed.</source>
             <translation>Wird abgebrochen… Teilergebnisse werden entfernt.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1943" />
+            <location filename="../dialog.py" line="1952" />
             <source>, minimum-error threshold</source>
             <translation>, Schwellenwert des minimalen Fehlers</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1945" />
+            <location filename="../dialog.py" line="1954" />
             <source>, sensitivity %s</source>
             <translation>, Empfindlichkeit %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1947" />
+            <location filename="../dialog.py" line="1956" />
             <source>, changed patches &gt;= %s px</source>
             <translation>, geänderte Flächen &gt;= %s px</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1949" />
+            <location filename="../dialog.py" line="1958" />
             <source>, cloud masks%s (clear = %s)</source>
             <translation>, Wolkenmasken%s (wolkenfrei = %s)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1950" />
+            <location filename="../dialog.py" line="1959" />
             <source> on %d of %d dates</source>
             <translation> an %d von %d Zeitpunkten</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1953" />
+            <location filename="../dialog.py" line="1962" />
             <source>, masked dates filled</source>
             <translation>, maskierte Zeitpunkte gefüllt</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1954" />
+            <location filename="../dialog.py" line="1963" />
             <source>Done on %s with %s. %s Hover here for each interval; all details are in the log (CAIM change detection tab).</source>
             <translation>Fertig auf %s mit %s. %s Für jedes Intervall hier mit der Maus verweilen; alle Details stehen im Protokoll (Reiter CAIM change detection).</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1956" />
+            <location filename="../dialog.py" line="1965" />
             <source>Changed hectares per interval (last change):
 </source>
             <translation>Geänderte Hektar je Intervall (letzte Änderung):
 </translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1959" />
+            <location filename="../dialog.py" line="1968" />
             <source>&lt;a href="%s"&gt;Open the run report&lt;/a&gt; (settings, changed area per interval as a chart, the map)</source>
             <translation>&lt;a href="%s"&gt;Laufbericht öffnen&lt;/a&gt; (Einstellungen, geänderte Fläche je Intervall als Diagramm, die Karte)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1963" />
+            <location filename="../dialog.py" line="1972" />
             <source>Warning: </source>
             <translation>Warnung: </translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1965" />
+            <location filename="../dialog.py" line="1974" />
             <source>Run finished on %s:
 %s</source>
             <translation>Lauf auf %s beendet:
 %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1968" />
+            <location filename="../dialog.py" line="1977" />
             <source>Changed hectares per interval (last change):
 %s
 
@@ -2141,57 +2193,57 @@ Gerät: %s
 %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1971" />
+            <location filename="../dialog.py" line="1980" />
             <source>Done on %s with %s. %s</source>
             <translation>Fertig auf %s mit %s. %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1972" />
+            <location filename="../dialog.py" line="1981" />
             <source> Warning: </source>
             <translation> Warnung: </translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1977" />
+            <location filename="../dialog.py" line="1986" />
             <source>Cancelled; partial outputs were removed.</source>
             <translation>Abgebrochen; Teilergebnisse wurden entfernt.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1979" />
+            <location filename="../dialog.py" line="1988" />
             <source>The run failed.</source>
             <translation>Der Lauf ist fehlgeschlagen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1986" />
+            <location filename="../dialog.py" line="1995" />
             <source>Run anyway?</source>
             <translation>Trotzdem ausführen?</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1986" />
+            <location filename="../dialog.py" line="1995" />
             <source>Run it anyway?</source>
             <translation>Den Lauf trotzdem ausführen?</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2055" />
+            <location filename="../dialog.py" line="2064" />
             <source>Still running in the background; results will be added when done.</source>
             <translation>Läuft noch im Hintergrund; die Ergebnisse werden hinzugefügt, wenn er fertig ist.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2067" />
+            <location filename="../dialog.py" line="2076" />
             <source>unknown</source>
             <translation>unbekannt</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2067" />
+            <location filename="../dialog.py" line="2076" />
             <source>%s ha</source>
             <translation>%s ha</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2079" />
+            <location filename="../dialog.py" line="2088" />
             <source>Changed %s ha over %d intervals.</source>
             <translation>%s ha in %d Intervallen geändert.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2080" />
+            <location filename="../dialog.py" line="2089" />
             <source>Changed %s ha over %d interval.</source>
             <translation>%s ha in %d Intervall geändert.</translation>
         </message>

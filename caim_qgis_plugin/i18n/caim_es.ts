@@ -575,9 +575,9 @@ La comparación solo es tan buena como la exactitud de la propia referencia y su
 &lt;b&gt;Dates&lt;/b&gt;: optional, comma-separated YYYY-MM-DD, one per layer; otherwise parsed from layer names, file names or metadata.
 &lt;b&gt;Bands&lt;/b&gt;: optional band numbers.  The networks use 4 bands as red, green, blue, near-infrared (e.g. 1,2,3,4); when empty they are read from the rasters' band wavelengths or names (ENVI headers, Sentinel-2 B02..B08, 'red'/'nir'), else bands 1-4 are used as they are, and RGB-only layers as 1,2,3,2 (green in place of NIR).  The classical CVA and ISFA use any bands, and every band of the inputs when empty (except bands whose metadata say atmospheric, thermal, mask or QA).  CAIM-Net + CVA and CAIM-Net + ISFA: the network's 4 bands, and the classical part also every other band when empty (or the bands after the fourth of a longer list, e.g. 3,2,1,4,5,6 for Landsat TM).
 &lt;b&gt;Model&lt;/b&gt;: &lt;tt&gt;auto&lt;/tt&gt; (default) = %s; &lt;tt&gt;caimnet&lt;/tt&gt; = CAIM-Net, any number of dates; &lt;tt&gt;schanger&lt;/tt&gt; = SChanger, exactly 2 dates; &lt;tt&gt;cva&lt;/tt&gt; = classical change vector analysis with an Otsu threshold: no weights (leave Weights empty), fast, any bands; &lt;tt&gt;caimnet_cva&lt;/tt&gt; = CAIM-Net + CVA: both methods' moment probabilities combined (the model card compares it with each on real points), CAIM-Net weights, 4 bands; &lt;tt&gt;caimnet_isfa&lt;/tt&gt; = CAIM-Net + ISFA, likewise with the ISFA below; &lt;tt&gt;isfa&lt;/tt&gt; = classical iterative slow feature analysis (Wu, Du and Zhang 2014): like the CVA, but it learns how the bands vary together where nothing changed (haze, season, processing) and discounts that, and weighs each pixel's change with its 3 x 3 neighbours (single noisy pixels fade); no weights, any bands. The log names the model that ran.
-&lt;b&gt;Weights&lt;/b&gt;: optional .pt file for the chosen network; empty = the bundled weights (the CAIM-Net file was trained on public-domain imagery only; the SChanger file's imagery is not all public domain). The plugin's resources/weights folder also holds caimnet_rgbn_mixed_sources.pt, the earlier default CAIM-Net file, to reproduce earlier results; the log's 'Weights trained on' line says what the file that ran was trained on.
+&lt;b&gt;Weights&lt;/b&gt;: optional .pt file for the chosen network (with MODEL=auto for 2 dates, a file given here makes it run CAIM-Net + ISFA with that file); empty = the bundled weights (the CAIM-Net file was trained on public-domain imagery only; the SChanger file's imagery is not all public domain). The plugin's resources/weights folder also holds caimnet_rgbn_mixed_sources.pt, the earlier default CAIM-Net file, to reproduce earlier results; the log's 'Weights trained on' line says what the file that ran was trained on.
 &lt;b&gt;Sensitivity&lt;/b&gt;: -3 .. 3, 0 (default) = the calibrated decision.  Positive values call more pixels changed (fewer misses, more false alarms), negative values fewer; each step of 1 shifts the log-odds of 'no change' by 1 (for CVA and ISFA: +1 lowers the threshold by a quarter).  Raise it in steps of 0.25 when clear changes are missed.
-&lt;b&gt;Threshold of the classical methods&lt;/b&gt; (advanced): &lt;tt&gt;otsu&lt;/tt&gt; (default) or &lt;tt&gt;kittler&lt;/tt&gt;, Kittler and Illingworth's minimum-error threshold, for MODEL=cva or isfa only (and MODEL=auto where it runs Classical ISFA, on layers whose bands the networks cannot read): it finds more of the change where changes are a small share of the scene, but also called a few more stable points changed on our real checks (the model card, candidate KT).
+&lt;b&gt;Threshold of the classical methods&lt;/b&gt; (advanced): &lt;tt&gt;otsu&lt;/tt&gt; (default) or &lt;tt&gt;kittler&lt;/tt&gt;, Kittler and Illingworth's minimum-error threshold, for MODEL=cva or isfa only (and MODEL=auto where it runs Classical ISFA: for 2 dates without WEIGHTS, and on layers whose bands the networks cannot read): it finds more of the change where changes are a small share of the scene, but also called a few more stable points changed on our real checks (the model card, candidate KT).
 &lt;b&gt;Minimum change patch&lt;/b&gt;: a minimum mapping unit in pixels, 0 (default) = off.  Changed patches (8-connected changed pixels, whatever their moments) smaller than it are written as unchanged, with the model's probability of no change as confidence, e.g. 4 drops isolated pixels and pairs (salt-and-pepper); the polygons follow.  Unchanged holes are kept.
 &lt;b&gt;Fill masked dates&lt;/b&gt;: off (default), a pixel that is nodata or masked in any date (clouds set to nodata, scan gaps) is nodata in every output.  On, every pixel valid in at least two dates gets a result: a masked date takes the pixel's previous clear values, so a change hidden by clouds is dated to the interval that ends at the first clear date after it.
 &lt;b&gt;Cloud masks&lt;/b&gt;: optional, one mask raster per input layer, in the same order (a cloud mask or QA band: CBERS CMASK, Landsat QA_PIXEL, Sentinel-2 SCL, Fmask), on any grid (resampled nearest-neighbour).  For masks of some dates only, list the positions of the input layers they belong to in &lt;b&gt;Dates the cloud masks belong to&lt;/b&gt; (advanced, MASKED_DATES), the first mask to the first position: e.g. 2,5 with two masks, the first for the second layer and the other for the fifth; the other dates are used as they are (their own nodata still counts).  A pixel is masked on a date unless its mask value is one of the &lt;b&gt;mask values meaning clear&lt;/b&gt;: comma-separated whole numbers, ranges and bit tests (bitN set, !bitN unset, joined by &amp;amp;), default 0; bit6&amp;amp;!bit2&amp;amp;!bit4 for Landsat 8-9 Collection 2 QA_PIXEL (clear, no cirrus, no shadow; or the strict values 21824,21952), bit6&amp;amp;!bit4,bit7&amp;amp;!bit1&amp;amp;!bit3&amp;amp;!bit4 for Landsat 4-7, 4-7,11 for Sentinel-2 SCL, !bit1&amp;amp;!bit2&amp;amp;!bit3 for HLS v2.0 Fmask, 0,1 for classic Fmask (class values).  Outside a mask's footprint counts as masked.  Combine with Fill masked dates for cloudy series.
@@ -595,9 +595,9 @@ Needs PyTorch in QGIS's Python.
 &lt;b&gt;Fechas&lt;/b&gt;: opcional, AAAA-MM-DD separadas por comas, una por capa; si no, se leen de los nombres de las capas, los nombres de los archivos o los metadatos.
 &lt;b&gt;Bandas&lt;/b&gt;: números de banda opcionales.  Las redes usan 4 bandas como rojo, verde, azul e infrarrojo cercano (p. ej. 1,2,3,4); si se deja vacío, se leen de las longitudes de onda o los nombres de las bandas de los rásteres (cabeceras ENVI, Sentinel-2 B02..B08, 'red'/'nir'); si no, las bandas 1-4 se usan tal cual, y las capas solo RGB como 1,2,3,2 (verde en lugar de NIR).  Los métodos clásicos CVA e ISFA usan cualquier banda y, si se deja vacío, todas las bandas de las entradas (salvo las bandas cuyos metadatos dicen atmosférica, térmica, máscara o QA).  CAIM-Net + CVA y CAIM-Net + ISFA: las 4 bandas de la red y, si se deja vacío, la parte clásica también todas las demás bandas (o las bandas tras la cuarta de una lista más larga, p. ej. 3,2,1,4,5,6 para Landsat TM).
 &lt;b&gt;Modelo&lt;/b&gt;: &lt;tt&gt;auto&lt;/tt&gt; (por defecto) = %s; &lt;tt&gt;caimnet&lt;/tt&gt; = CAIM-Net, cualquier número de fechas; &lt;tt&gt;schanger&lt;/tt&gt; = SChanger, exactamente 2 fechas; &lt;tt&gt;cva&lt;/tt&gt; = análisis clásico de vectores de cambio (CVA) con umbral de Otsu: sin pesos (dejar Pesos vacío), rápido, cualquier banda; &lt;tt&gt;caimnet_cva&lt;/tt&gt; = CAIM-Net + CVA: las probabilidades del momento del cambio de ambos métodos combinadas (la ficha del modelo la compara con cada uno en puntos reales), pesos de CAIM-Net, 4 bandas; &lt;tt&gt;caimnet_isfa&lt;/tt&gt; = CAIM-Net + ISFA, igual pero con el ISFA de abajo; &lt;tt&gt;isfa&lt;/tt&gt; = análisis clásico iterativo de rasgos lentos (ISFA; Wu, Du y Zhang 2014): como el CVA, pero aprende cómo varían juntas las bandas donde nada ha cambiado (bruma, estación, procesamiento) y lo descuenta, y pondera el cambio de cada píxel con sus 3 x 3 vecinos (los píxeles ruidosos aislados se atenúan); sin pesos, cualquier banda. El registro indica el modelo que se ha ejecutado.
-&lt;b&gt;Pesos&lt;/b&gt;: archivo .pt opcional para la red elegida; vacío = los pesos incluidos (el archivo de CAIM-Net se entrenó solo con imágenes de dominio público; las imágenes del archivo de SChanger no son todas de dominio público). La carpeta resources/weights del complemento contiene también caimnet_rgbn_mixed_sources.pt, el anterior archivo de CAIM-Net por defecto, para reproducir resultados anteriores; la línea 'Weights trained on' del registro dice con qué se entrenó el archivo que se ha ejecutado.
+&lt;b&gt;Pesos&lt;/b&gt;: archivo .pt opcional para la red elegida (con MODEL=auto para 2 fechas, un archivo indicado aquí hace que se ejecute CAIM-Net + ISFA con ese archivo); vacío = los pesos incluidos (el archivo de CAIM-Net se entrenó solo con imágenes de dominio público; las imágenes del archivo de SChanger no son todas de dominio público). La carpeta resources/weights del complemento contiene también caimnet_rgbn_mixed_sources.pt, el anterior archivo de CAIM-Net por defecto, para reproducir resultados anteriores; la línea 'Weights trained on' del registro dice con qué se entrenó el archivo que se ha ejecutado.
 &lt;b&gt;Sensibilidad&lt;/b&gt;: -3 .. 3, 0 (por defecto) = la decisión calibrada.  Los valores positivos clasifican más píxeles como cambiados (menos omisiones, más falsas alarmas), los negativos menos; cada paso de 1 desplaza en 1 el logit (log-odds) de 'sin cambio' (para CVA e ISFA: +1 baja el umbral en una cuarta parte).  Aumentarla en pasos de 0,25 cuando se pasen por alto cambios claros.
-&lt;b&gt;Umbral de los métodos clásicos&lt;/b&gt; (avanzado): &lt;tt&gt;otsu&lt;/tt&gt; (por defecto) o &lt;tt&gt;kittler&lt;/tt&gt;, el umbral de error mínimo de Kittler e Illingworth, solo para MODEL=cva o isfa (y MODEL=auto donde ejecuta ISFA clásico, en capas cuyas bandas las redes no pueden leer): encuentra más cambio donde los cambios son una parte pequeña de la escena, pero en nuestras comprobaciones con datos reales también clasificó como cambiados algunos puntos estables más (la ficha del modelo, candidato KT).
+&lt;b&gt;Umbral de los métodos clásicos&lt;/b&gt; (avanzado): &lt;tt&gt;otsu&lt;/tt&gt; (por defecto) o &lt;tt&gt;kittler&lt;/tt&gt;, el umbral de error mínimo de Kittler e Illingworth, solo para MODEL=cva o isfa (y MODEL=auto donde ejecuta ISFA clásico: para 2 fechas sin WEIGHTS, y en capas cuyas bandas las redes no pueden leer): encuentra más cambio donde los cambios son una parte pequeña de la escena, pero en nuestras comprobaciones con datos reales también clasificó como cambiados algunos puntos estables más (la ficha del modelo, candidato KT).
 &lt;b&gt;Parche de cambio mínimo&lt;/b&gt;: una unidad mínima cartografiable en píxeles, 0 (por defecto) = desactivado.  Los parches cambiados (píxeles cambiados conectados en 8 direcciones, sea cual sea su momento) más pequeños se escriben como sin cambio, con la probabilidad de sin cambio del modelo como confianza; p. ej. 4 elimina píxeles aislados y parejas (efecto sal y pimienta); los polígonos lo siguen.  Los huecos sin cambio se conservan.
 &lt;b&gt;Rellenar fechas enmascaradas&lt;/b&gt;: desactivado (por defecto), un píxel sin datos o enmascarado en cualquier fecha (nubes puestas a sin datos, huecos de barrido) queda sin datos en todas las salidas.  Activado, todo píxel válido en al menos dos fechas obtiene un resultado: una fecha enmascarada toma los valores despejados anteriores del píxel, de modo que un cambio oculto por nubes se fecha en el intervalo que termina en la primera fecha despejada posterior.
 &lt;b&gt;Máscaras de nubes&lt;/b&gt;: opcional, un ráster de máscara por capa de entrada, en el mismo orden (una máscara de nubes o una banda QA: CBERS CMASK, Landsat QA_PIXEL, Sentinel-2 SCL, Fmask), en cualquier malla (remuestreada por vecino más próximo).  Para máscaras de solo algunas fechas, indicar las posiciones de las capas de entrada a las que corresponden en &lt;b&gt;Fechas de las máscaras&lt;/b&gt; (avanzado, MASKED_DATES), la primera máscara para la primera posición: p. ej. 2,5 con dos máscaras, la primera para la segunda capa y la otra para la quinta; las demás fechas se usan tal cual (sus propios valores sin datos siguen contando).  Un píxel está enmascarado en una fecha salvo que su valor de máscara sea uno de los &lt;b&gt;valores de despejado&lt;/b&gt; de la máscara: números enteros separados por comas, rangos y pruebas de bits (bitN activo, !bitN inactivo, unidos por &amp;amp;), por defecto 0; bit6&amp;amp;!bit2&amp;amp;!bit4 para QA_PIXEL de Landsat 8-9 Collection 2 (despejado, sin cirros, sin sombra; o los valores estrictos 21824,21952), bit6&amp;amp;!bit4,bit7&amp;amp;!bit1&amp;amp;!bit3&amp;amp;!bit4 para Landsat 4-7, 4-7,11 para SCL de Sentinel-2, !bit1&amp;amp;!bit2&amp;amp;!bit3 para Fmask de HLS v2.0, 0,1 para Fmask clásico (valores de clase).  Lo que queda fuera de la huella de una máscara cuenta como enmascarado.  Combinar con Rellenar fechas enmascaradas para series nubosas.
@@ -611,412 +611,412 @@ Necesita PyTorch en el Python de QGIS.
 &lt;b&gt;qgis_process&lt;/b&gt;: MODEL, DEVICE, THRESHOLD y BAND_ORDER toman los nombres de las opciones (no los números que lista qgis_process help), p. ej. &lt;tt&gt;qgis_process.bin run caim:detectchanges -- INPUT=a.tif INPUT=b.tif MODEL=auto DEVICE=CPU AREA=area.tif MOMENT=moment.tif CONFIDENCE=confidence.tif&lt;/tt&gt;, o &lt;tt&gt;MODEL=cva&lt;/tt&gt; para el método clásico.  MASKS se repite como INPUT, p. ej. &lt;tt&gt;MASKS=qa_2020.tif MASKED_DATES=2&lt;/tt&gt; para una máscara solo de la segunda fecha.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="328" />
+            <location filename="../algorithm.py" line="330" />
             <source>&lt;b&gt;One multi-date raster&lt;/b&gt;: a single input layer that holds every date as bands is split into its dates when its band names carry them (a Google Earth Engine toBands() export: 20200105T103421_..._B4) or it is a NetCDF variable with a time axis. Otherwise give &lt;b&gt;Bands per date&lt;/b&gt; (advanced, BANDS_PER_DATE: all bands of one date, QA bands included) and, if the bands run band by band, &lt;b&gt;Band order&lt;/b&gt; (BAND_ORDER=band). Each date becomes a small VRT reading the raster, written into a folder &amp;lt;name&amp;gt;_dates beside it (used again by later runs of the same raster; the pixel inspector and a saved project read them). Dates, Bands and Cloud masks then count per date.</source>
             <translation>&lt;b&gt;Un ráster multitemporal&lt;/b&gt;: una única capa de entrada que contiene todas las fechas como bandas se divide en sus fechas cuando los nombres de sus bandas las llevan (una exportación toBands() de Google Earth Engine: 20200105T103421_..._B4) o cuando es una variable NetCDF con eje temporal. Si no, indicar &lt;b&gt;Bandas por fecha&lt;/b&gt; (avanzado, BANDS_PER_DATE: todas las bandas de una fecha, incluidas las bandas QA) y, si las bandas van banda por banda, &lt;b&gt;Orden de las bandas&lt;/b&gt; (BAND_ORDER=band). Cada fecha se convierte en un pequeño VRT que lee el ráster, escrito en una carpeta &amp;lt;name&amp;gt;_dates junto a él (reutilizada por ejecuciones posteriores del mismo ráster; el inspector de píxeles y un proyecto guardado los leen). Fechas, Bandas y Máscaras de nubes cuentan entonces por fecha.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="362" />
+            <location filename="../algorithm.py" line="364" />
             <source>WEIGHTS: '%s' is not a weights file (.pt, PyTorch). Give a CAIM-Net or SChanger weights file, or leave WEIGHTS empty for the bundled weights.</source>
             <translation>WEIGHTS: '%s' no es un archivo de pesos (.pt, PyTorch). Indicar un archivo de pesos de CAIM-Net o SChanger, o dejar WEIGHTS vacío para los pesos incluidos.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="376" />
+            <location filename="../algorithm.py" line="378" />
             <source>Raster layers, oldest first (order is time order)</source>
             <translation>Capas ráster, la más antigua primero</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="378" />
+            <location filename="../algorithm.py" line="380" />
             <source>Dates, YYYY-MM-DD in layer order</source>
             <translation>Fechas AAAA-MM-DD por capa</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="379" />
+            <location filename="../algorithm.py" line="381" />
             <source>Comma-separated, one per layer; empty: read from the layer names, file names or metadata.</source>
             <translation>Separadas por comas, una por capa; vacío: se leen de los nombres de las capas o de los archivos, o de los metadatos.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="381" />
+            <location filename="../algorithm.py" line="383" />
             <source>Bands, e.g. 1,2,3,4</source>
             <translation>Bandas, p. ej. 1,2,3,4</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="382" />
+            <location filename="../algorithm.py" line="384" />
             <source>The networks use 4 bands as R, G, B, NIR; CVA and ISFA use any bands. Empty: from the bands' wavelengths or names (see the help).</source>
             <translation>Las redes usan 4 bandas como R, G, B, NIR; CVA e ISFA, cualquier banda. Vacío: según las longitudes de onda o los nombres de las bandas (ver la ayuda).</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="387" />
+            <location filename="../algorithm.py" line="389" />
             <source>Model</source>
             <translation>Modelo</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="388" />
+            <location filename="../algorithm.py" line="390" />
             <source>auto (the default): %s. The help describes every option.</source>
             <translation>auto (por defecto): %s. La ayuda describe cada opción.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="389" />
+            <location filename="../algorithm.py" line="391" />
             <source>qgis_process and scripts give the name (MODEL=cva), not the number that qgis_process help lists.</source>
             <translation>qgis_process y los scripts indican el nombre (MODEL=cva), no el número que lista qgis_process help.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="392" />
+            <location filename="../algorithm.py" line="394" />
             <source>Weights file (.pt)</source>
             <translation>Archivo de pesos (.pt)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="393" />
+            <location filename="../algorithm.py" line="395" />
             <source>Empty: the bundled weights. The classical CVA and ISFA need none.</source>
             <translation>Vacío: los pesos incluidos. Los clásicos CVA e ISFA no necesitan ninguno.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="395" />
+            <location filename="../algorithm.py" line="397" />
             <source>Device</source>
             <translation>Dispositivo</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="396" />
+            <location filename="../algorithm.py" line="398" />
             <source>Auto (the default): the GPU when PyTorch sees one (CUDA), else the CPU. qgis_process and scripts give the name (DEVICE=CPU).</source>
             <translation>Auto (predeterminado): la GPU cuando PyTorch ve una (CUDA), si no la CPU. qgis_process y los scripts indican el nombre (DEVICE=CPU).</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="399" />
+            <location filename="../algorithm.py" line="401" />
             <source>Sensitivity (0 = calibrated)</source>
             <translation>Sensibilidad (0 = calibrada)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="401" />
+            <location filename="../algorithm.py" line="403" />
             <source>-3 to 3: positive values call more pixels changed, negative values fewer.</source>
             <translation>-3 a 3: los valores positivos marcan más píxeles como cambiados, los negativos menos.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="402" />
+            <location filename="../algorithm.py" line="404" />
             <source>0 (the default): the calibrated decision.</source>
             <translation>0 (predeterminado): la decisión calibrada.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="406" />
+            <location filename="../algorithm.py" line="408" />
             <source>Minimum change patch (pixels; 0 = off)</source>
             <translation>Parche de cambio mínimo (píxeles; 0 = desactivado)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="408" />
+            <location filename="../algorithm.py" line="410" />
             <source>Changed patches smaller than this are written as unchanged; 0 keeps every changed pixel.</source>
             <translation>Los parches cambiados menores se escriben como sin cambio; 0 conserva todos los píxeles cambiados.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="410" />
+            <location filename="../algorithm.py" line="412" />
             <source>Fill masked dates from the previous clear date</source>
             <translation>Rellenar fechas enmascaradas con la anterior</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="411" />
+            <location filename="../algorithm.py" line="413" />
             <source>For cloudy series: a masked date takes the pixel's values of the previous clear date.</source>
             <translation>Para series nubosas: una fecha enmascarada toma los valores del píxel de la fecha despejada anterior.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="412" />
+            <location filename="../algorithm.py" line="414" />
             <source>Off (the default): a pixel masked in any date is nodata in every output.</source>
             <translation>Desactivado (predeterminado): un píxel enmascarado en cualquier fecha queda sin datos en todas las salidas.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="414" />
+            <location filename="../algorithm.py" line="416" />
             <source>Cloud masks, one per input layer</source>
             <translation>Máscaras de nubes, una por capa</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="415" />
+            <location filename="../algorithm.py" line="417" />
             <source>In the order of the input layers; for masks of some dates only, give their positions in Dates the cloud masks belong to (advanced).</source>
             <translation>En el orden de las capas de entrada; para máscaras de solo algunas fechas, dé sus posiciones en Fechas de las máscaras (avanzado).</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="418" />
+            <location filename="../algorithm.py" line="420" />
             <source>Mask values meaning clear</source>
             <translation>Valores de despejado</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="419" />
+            <location filename="../algorithm.py" line="421" />
             <source>Default 0. The help gives the values for Landsat QA_PIXEL, Sentinel-2 SCL and Fmask.</source>
             <translation>Por defecto 0. La ayuda da los valores para Landsat QA_PIXEL, Sentinel-2 SCL y Fmask.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="421" />
+            <location filename="../algorithm.py" line="423" />
             <source>Dates the cloud masks belong to</source>
             <translation>Fechas de las máscaras</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="422" />
+            <location filename="../algorithm.py" line="424" />
             <source>The input positions of the masks' dates, e.g. 2,5: the first mask for the second layer, the other for the fifth.</source>
             <translation>Las posiciones de entrada de las fechas de las máscaras, p. ej. 2,5: la primera máscara para la segunda capa, la otra para la quinta.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="427" />
+            <location filename="../algorithm.py" line="429" />
             <source>Tile size (pixels; 0 = automatic)</source>
             <translation>Tamaño de tesela (píxeles; 0 = automático)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="429" />
+            <location filename="../algorithm.py" line="431" />
             <source>0 (the default): chosen from the number of dates so that the run stays near 1.3 GB of memory. The result does not depend on the tiles.</source>
             <translation>0 (predeterminado): elegido según el número de fechas para que la ejecución se mantenga cerca de 1,3 GB de memoria. El resultado no depende de las teselas.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="434" />
+            <location filename="../algorithm.py" line="436" />
             <source>Threshold of the classical methods (CVA, ISFA)</source>
             <translation>Umbral de los métodos clásicos (CVA, ISFA)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="436" />
+            <location filename="../algorithm.py" line="438" />
             <source>otsu (the default), or kittler (minimum error; for MODEL=cva or isfa only). qgis_process and scripts give the name (THRESHOLD=kittler).</source>
             <translation>otsu (predeterminado) o kittler (error mínimo; solo para MODEL=cva o isfa). qgis_process y los scripts indican el nombre (THRESHOLD=kittler).</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="441" />
+            <location filename="../algorithm.py" line="443" />
             <source>Tile overlap (pixels; empty: automatic)</source>
             <translation>Solape de teselas (píxeles; vacío: auto)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="443" />
+            <location filename="../algorithm.py" line="445" />
             <source>Empty (the default): the model's own reach, so that the tiles join without seams.</source>
             <translation>Vacío (predeterminado): el alcance propio del modelo, para que las teselas se unan sin costuras.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="447" />
+            <location filename="../algorithm.py" line="449" />
             <source>Change area</source>
             <translation>Área de cambio</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="448" />
+            <location filename="../algorithm.py" line="450" />
             <source>Change moment</source>
             <translation>Momento del cambio</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="449" />
+            <location filename="../algorithm.py" line="451" />
             <source>Confidence</source>
             <translation>Confianza</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="451" />
+            <location filename="../algorithm.py" line="453" />
             <source>Change polygons</source>
             <translation>Polígonos de cambio</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="454" />
+            <location filename="../algorithm.py" line="456" />
             <source>Moment probabilities</source>
             <translation>Probabilidades del momento del cambio</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="455" />
+            <location filename="../algorithm.py" line="457" />
             <source>One band per class, for inspection.</source>
             <translation>Una banda por clase, para inspección.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="459" />
+            <location filename="../algorithm.py" line="461" />
             <source>Run report (HTML)</source>
             <translation>Informe de la ejecución (HTML)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="459" />
+            <location filename="../algorithm.py" line="461" />
             <source>HTML files (*.html)</source>
             <translation>Archivos HTML (*.html)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="460" />
+            <location filename="../algorithm.py" line="462" />
             <source>The settings, the changed area per interval as a chart and a table, and the map: the first and last date and the change moment.</source>
             <translation>Los ajustes, el área cambiada por intervalo en un gráfico y una tabla, y el mapa: la primera y la última fecha y el momento del cambio.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="465" />
+            <location filename="../algorithm.py" line="467" />
             <source>Run even if estimated too long/big</source>
             <translation>Ejecutar aunque se estime excesiva</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="466" />
+            <location filename="../algorithm.py" line="468" />
             <source>A run estimated at more than a day, or whose outputs do not fit the free space of their folder, is refused unless this is on.</source>
             <translation>Una ejecución que se estime de más de un día, o cuyas salidas no quepan en el espacio libre de su carpeta, se rechaza salvo que esto esté activado.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="471" />
+            <location filename="../algorithm.py" line="473" />
             <source>Bands per date (multi-date raster)</source>
             <translation>Bandas por fecha (ráster multitemporal)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="473" />
+            <location filename="../algorithm.py" line="475" />
             <source>One input raster holding every date: all bands of one date, QA bands included; 0: from the dates in the band names.</source>
             <translation>Una sola capa de entrada con todas las fechas: todas las bandas de una fecha, bandas QA incluidas; 0: según las fechas de los nombres de las bandas.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="478" />
+            <location filename="../algorithm.py" line="480" />
             <source>Band order (multi-date raster)</source>
             <translation>Orden de las bandas (multitemporal)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="480" />
+            <location filename="../algorithm.py" line="482" />
             <source>auto (the default): from the band names, else date by date; date: all bands of date 1, then of date 2; band: band 1 of every date, then band 2. qgis_process and scripts give the name (BAND_ORDER=band).</source>
             <translation>auto (predeterminado): según los nombres de las bandas, si no fecha por fecha; date: todas las bandas de la fecha 1, luego de la fecha 2; band: la banda 1 de cada fecha, luego la banda 2. qgis_process y los scripts indican el nombre (BAND_ORDER=band).</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="485" />
+            <location filename="../algorithm.py" line="487" />
             <source>Device used</source>
             <translation>Dispositivo usado</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="486" />
+            <location filename="../algorithm.py" line="488" />
             <source>Dates used (comma-separated)</source>
             <translation>Fechas usadas (separadas por comas)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="487" />
+            <location filename="../algorithm.py" line="489" />
             <source>Model used (auto resolved)</source>
             <translation>Modelo usado (auto resuelto)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="488" />
+            <location filename="../algorithm.py" line="490" />
             <source>Summary</source>
             <translation>Resumen</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="489" />
+            <location filename="../algorithm.py" line="491" />
             <source>Changed hectares per interval (JSON)</source>
             <translation>Hectáreas cambiadas por intervalo (JSON)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="490" />
+            <location filename="../algorithm.py" line="492" />
             <source>Warnings (one per line)</source>
             <translation>Advertencias (una por línea)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="544" />
+            <location filename="../algorithm.py" line="546" />
             <source>BAND_ORDER=%s is not one of its options. Give an option's name: %s.</source>
             <translation>BAND_ORDER=%s no es una de sus opciones. Indicar el nombre de una opción: %s.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="576" />
+            <location filename="../algorithm.py" line="578" />
             <source>'%s' is not a file-based (GDAL) raster, so it cannot be split into dates; export it as GeoTIFF first.</source>
             <translation>'%s' no es un ráster basado en archivo (GDAL), así que no se puede dividir en fechas; exportarlo primero como GeoTIFF.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="585" />
+            <location filename="../algorithm.py" line="587" />
             <source>Layer '%s': %s</source>
             <translation>Capa '%s': %s</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="591" />
+            <location filename="../algorithm.py" line="593" />
             <source>'%s' holds %d dates: split into %s%s</source>
             <translation>'%s' contiene %d fechas: dividido en %s%s</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="592" />
+            <location filename="../algorithm.py" line="594" />
             <source> (used again: the same split as before)</source>
             <translation> (reutilizada: la misma división que antes)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="612" />
+            <location filename="../algorithm.py" line="614" />
             <source>DATES has %d entries for the %d dates of the multi-date raster; give one date per date, oldest first, separated by commas.</source>
             <translation>DATES tiene %d entradas para las %d fechas del ráster multitemporal; indicar una fecha por cada fecha, la más antigua primero, separadas por comas.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="618" />
+            <location filename="../algorithm.py" line="620" />
             <source>Unknown model '%s'; use one of %s.</source>
             <translation>Modelo desconocido '%s'; usar uno de %s.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="624" />
+            <location filename="../algorithm.py" line="626" />
             <source>The CAIM engine (model_core) could not be loaded to choose the automatic model; choose MODEL=caimnet, schanger, cva, caimnet_cva, isfa or caimnet_isfa.</source>
             <translation>No se ha podido cargar el motor de CAIM (model_core) para elegir el modelo automático; elegir MODEL=caimnet, schanger, cva, caimnet_cva, isfa o caimnet_isfa.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="628" />
+            <location filename="../algorithm.py" line="630" />
             <source>The %s method (MODEL=%s) takes no weights, but the Weights file (WEIGHTS) is set to '%s'. Leave WEIGHTS empty, or choose a model that uses weights (MODEL=caimnet, schanger, caimnet_cva or caimnet_isfa) to use that file.</source>
             <translation>El método %s (MODEL=%s) no usa pesos, pero el archivo de pesos (WEIGHTS) está puesto a '%s'. Dejar WEIGHTS vacío, o elegir un modelo que use pesos (MODEL=caimnet, schanger, caimnet_cva o caimnet_isfa) para usar ese archivo.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="634" />
+            <location filename="../algorithm.py" line="636" />
             <source>Unknown threshold '%s'; use one of %s.</source>
             <translation>Umbral desconocido '%s'; usar uno de %s.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="638" />
+            <location filename="../algorithm.py" line="640" />
             <source>The minimum-error threshold (THRESHOLD=kittler) applies to the classical methods only, not to %s. Choose MODEL=cva or isfa, or leave THRESHOLD at otsu.</source>
             <translation>El umbral de error mínimo (THRESHOLD=kittler) solo se aplica a los métodos clásicos, no a %s. Elegir MODEL=cva o isfa, o dejar THRESHOLD en otsu.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="647" />
+            <location filename="../algorithm.py" line="649" />
             <source> Here each date of a multi-date raster counts as one layer (%d in all, oldest first).</source>
             <translation> Aquí cada fecha de un ráster multitemporal cuenta como una capa (%d en total, la más antigua primero).</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="659" />
+            <location filename="../algorithm.py" line="661" />
             <source>The minimum-error threshold (THRESHOLD=kittler) applies to the classical methods only, and MODEL=auto runs %s on these layers (it runs Classical ISFA for 2 dates without WEIGHTS, and on layers whose bands the networks cannot read). Choose MODEL=cva or isfa, or leave THRESHOLD at otsu.</source>
             <translation>El umbral de error mínimo (THRESHOLD=kittler) solo se aplica a los métodos clásicos, y MODEL=auto ejecuta %s en estas capas (ejecuta ISFA clásico con 2 fechas sin WEIGHTS y en capas cuyas bandas las redes no pueden leer). Elegir MODEL=cva o isfa, o dejar THRESHOLD en otsu.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="675" />
+            <location filename="../algorithm.py" line="677" />
             <source>Or give its Bands per date (advanced, BANDS_PER_DATE) to split it in this run.</source>
             <translation>O indicar sus Bandas por fecha (avanzado, BANDS_PER_DATE) para dividirlo en esta ejecución.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="679" />
+            <location filename="../algorithm.py" line="681" />
             <source>Note: </source>
             <translation>Nota: </translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="679" />
+            <location filename="../algorithm.py" line="681" />
             <source>Warning: </source>
             <translation>Advertencia: </translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="680" />
+            <location filename="../algorithm.py" line="682" />
             <source>Model: %s [%s]</source>
             <translation>Modelo: %s [%s]</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="682" />
+            <location filename="../algorithm.py" line="684" />
             <source>Date %d: %s  (%s)%s</source>
             <translation>Fecha %d: %s  (%s)%s</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="682" />
+            <location filename="../algorithm.py" line="684" />
             <source>unknown</source>
             <translation>desconocida</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="683" />
+            <location filename="../algorithm.py" line="685" />
             <source>  mask: %s</source>
             <translation>  máscara: %s</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="698" />
+            <location filename="../algorithm.py" line="700" />
             <source>Cancelled by the user; no output was kept.</source>
             <translation>Cancelado por el usuario; no se ha conservado ninguna salida.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="734" />
+            <location filename="../algorithm.py" line="736" />
             <source>The CAIM engine (model_core) could not be loaded: %s</source>
             <translation>No se ha podido cargar el motor de CAIM (model_core): %s</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="752" />
+            <location filename="../algorithm.py" line="754" />
             <source>a vector file</source>
             <translation>un archivo vectorial</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="829" />
+            <location filename="../algorithm.py" line="831" />
             <source>Writing change polygons</source>
             <translation>Escribiendo los polígonos de cambio</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="835" />
+            <location filename="../algorithm.py" line="837" />
             <source>%d change polygons written to %s</source>
             <translation>%d polígonos de cambio escritos en %s</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="848" />
+            <location filename="../algorithm.py" line="850" />
             <source> The change rasters of this run were removed with it.</source>
             <translation> Los rásteres de cambio de esta ejecución se eliminaron con ella.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="853" />
+            <location filename="../algorithm.py" line="855" />
             <source>Device used: %s</source>
             <translation>Dispositivo usado: %s</translation>
         </message>
@@ -1085,6 +1085,48 @@ Needs PyTorch in QGIS's Python.
 Necesita PyTorch en el Python de QGIS.
 
 &lt;b&gt;qgis_process&lt;/b&gt;: MODEL y DEVICE toman los nombres de las opciones (no números), p. ej. &lt;tt&gt;qgis_process.bin run caim:detectchanges -- INPUT=a.tif INPUT=b.tif MODEL=auto DEVICE=CPU AREA=area.tif MOMENT=moment.tif CONFIDENCE=confidence.tif&lt;/tt&gt;, o &lt;tt&gt;MODEL=cva&lt;/tt&gt; para el método clásico.  MASKS se repite como INPUT, p. ej. &lt;tt&gt;MASKS=qa_2020.tif MASKED_DATES=2&lt;/tt&gt; para una máscara solo de la segunda fecha.</translation>
+        </message>
+        <message>
+            <source>Finds where the land changed in an ordered series of co-registered rasters of one place, and between which two dates the last change happened.
+
+&lt;b&gt;Input layers&lt;/b&gt;: the dates, oldest first (the order of the list is the time order). Layers on different grids or CRSs are aligned onto the first layer's grid, clipped to the common area.
+&lt;b&gt;Dates&lt;/b&gt;: optional, comma-separated YYYY-MM-DD, one per layer; otherwise parsed from layer names, file names or metadata.
+&lt;b&gt;Bands&lt;/b&gt;: optional band numbers.  The networks use 4 bands as red, green, blue, near-infrared (e.g. 1,2,3,4); when empty they are read from the rasters' band wavelengths or names (ENVI headers, Sentinel-2 B02..B08, 'red'/'nir'), else bands 1-4 are used as they are, and RGB-only layers as 1,2,3,2 (green in place of NIR).  The classical CVA and ISFA use any bands, and every band of the inputs when empty (except bands whose metadata say atmospheric, thermal, mask or QA).  CAIM-Net + CVA and CAIM-Net + ISFA: the network's 4 bands, and the classical part also every other band when empty (or the bands after the fourth of a longer list, e.g. 3,2,1,4,5,6 for Landsat TM).
+&lt;b&gt;Model&lt;/b&gt;: &lt;tt&gt;auto&lt;/tt&gt; (default) = %s; &lt;tt&gt;caimnet&lt;/tt&gt; = CAIM-Net, any number of dates; &lt;tt&gt;schanger&lt;/tt&gt; = SChanger, exactly 2 dates; &lt;tt&gt;cva&lt;/tt&gt; = classical change vector analysis with an Otsu threshold: no weights (leave Weights empty), fast, any bands; &lt;tt&gt;caimnet_cva&lt;/tt&gt; = CAIM-Net + CVA: both methods' moment probabilities combined (the model card compares it with each on real points), CAIM-Net weights, 4 bands; &lt;tt&gt;caimnet_isfa&lt;/tt&gt; = CAIM-Net + ISFA, likewise with the ISFA below; &lt;tt&gt;isfa&lt;/tt&gt; = classical iterative slow feature analysis (Wu, Du and Zhang 2014): like the CVA, but it learns how the bands vary together where nothing changed (haze, season, processing) and discounts that, and weighs each pixel's change with its 3 x 3 neighbours (single noisy pixels fade); no weights, any bands. The log names the model that ran.
+&lt;b&gt;Weights&lt;/b&gt;: optional .pt file for the chosen network; empty = the bundled weights (the CAIM-Net file was trained on public-domain imagery only; the SChanger file's imagery is not all public domain). The plugin's resources/weights folder also holds caimnet_rgbn_mixed_sources.pt, the earlier default CAIM-Net file, to reproduce earlier results; the log's 'Weights trained on' line says what the file that ran was trained on.
+&lt;b&gt;Sensitivity&lt;/b&gt;: -3 .. 3, 0 (default) = the calibrated decision.  Positive values call more pixels changed (fewer misses, more false alarms), negative values fewer; each step of 1 shifts the log-odds of 'no change' by 1 (for CVA and ISFA: +1 lowers the threshold by a quarter).  Raise it in steps of 0.25 when clear changes are missed.
+&lt;b&gt;Threshold of the classical methods&lt;/b&gt; (advanced): &lt;tt&gt;otsu&lt;/tt&gt; (default) or &lt;tt&gt;kittler&lt;/tt&gt;, Kittler and Illingworth's minimum-error threshold, for MODEL=cva or isfa only (and MODEL=auto where it runs Classical ISFA, on layers whose bands the networks cannot read): it finds more of the change where changes are a small share of the scene, but also called a few more stable points changed on our real checks (the model card, candidate KT).
+&lt;b&gt;Minimum change patch&lt;/b&gt;: a minimum mapping unit in pixels, 0 (default) = off.  Changed patches (8-connected changed pixels, whatever their moments) smaller than it are written as unchanged, with the model's probability of no change as confidence, e.g. 4 drops isolated pixels and pairs (salt-and-pepper); the polygons follow.  Unchanged holes are kept.
+&lt;b&gt;Fill masked dates&lt;/b&gt;: off (default), a pixel that is nodata or masked in any date (clouds set to nodata, scan gaps) is nodata in every output.  On, every pixel valid in at least two dates gets a result: a masked date takes the pixel's previous clear values, so a change hidden by clouds is dated to the interval that ends at the first clear date after it.
+&lt;b&gt;Cloud masks&lt;/b&gt;: optional, one mask raster per input layer, in the same order (a cloud mask or QA band: CBERS CMASK, Landsat QA_PIXEL, Sentinel-2 SCL, Fmask), on any grid (resampled nearest-neighbour).  For masks of some dates only, list the positions of the input layers they belong to in &lt;b&gt;Dates the cloud masks belong to&lt;/b&gt; (advanced, MASKED_DATES), the first mask to the first position: e.g. 2,5 with two masks, the first for the second layer and the other for the fifth; the other dates are used as they are (their own nodata still counts).  A pixel is masked on a date unless its mask value is one of the &lt;b&gt;mask values meaning clear&lt;/b&gt;: comma-separated whole numbers, ranges and bit tests (bitN set, !bitN unset, joined by &amp;amp;), default 0; bit6&amp;amp;!bit2&amp;amp;!bit4 for Landsat 8-9 Collection 2 QA_PIXEL (clear, no cirrus, no shadow; or the strict values 21824,21952), bit6&amp;amp;!bit4,bit7&amp;amp;!bit1&amp;amp;!bit3&amp;amp;!bit4 for Landsat 4-7, 4-7,11 for Sentinel-2 SCL, !bit1&amp;amp;!bit2&amp;amp;!bit3 for HLS v2.0 Fmask, 0,1 for classic Fmask (class values).  Outside a mask's footprint counts as masked.  Combine with Fill masked dates for cloudy series.
+&lt;b&gt;Tile size&lt;/b&gt;: 0 (default) = automatic, chosen from the number of dates so the run stays near 1.3 GB of memory; any raster size fits.
+&lt;b&gt;Outputs&lt;/b&gt;: change area (0 unchanged, 1 changed, 255 nodata), change moment (0 no change, k = change between date k and date k+1, 255 nodata), confidence (probability of the predicted class, -1 nodata), optional change polygons with moment, date_before, date_after and area_m2, and an optional HTML run report (settings, changed area per interval as a chart and a table, the map).
+
+&lt;b&gt;Run even if estimated too long/big&lt;/b&gt; (advanced, ALLOW_HUGE): before a run its time and output size are estimated and shown in the log; a run estimated at more than a day, or whose outputs clearly do not fit in the free space of their folder, is refused unless this is on.
+
+Needs PyTorch in QGIS's Python.
+
+&lt;b&gt;qgis_process&lt;/b&gt;: MODEL, DEVICE, THRESHOLD and BAND_ORDER take the option names (not the numbers that qgis_process help lists), e.g. &lt;tt&gt;qgis_process.bin run caim:detectchanges -- INPUT=a.tif INPUT=b.tif MODEL=auto DEVICE=CPU AREA=area.tif MOMENT=moment.tif CONFIDENCE=confidence.tif&lt;/tt&gt;, or &lt;tt&gt;MODEL=cva&lt;/tt&gt; for the classical method.  MASKS is repeated like INPUT, e.g. &lt;tt&gt;MASKS=qa_2020.tif MASKED_DATES=2&lt;/tt&gt; for a mask of the second date only.</source>
+            <translation type="obsolete">Encuentra dónde ha cambiado la superficie terrestre en una serie ordenada de rásteres corregistrados de un mismo lugar, y entre qué dos fechas ocurrió el último cambio.
+
+&lt;b&gt;Capas de entrada&lt;/b&gt;: las fechas, la más antigua primero (el orden de la lista es el orden temporal). Las capas en mallas o SRC distintos se alinean sobre la malla de la primera capa y se recortan al área común.
+&lt;b&gt;Fechas&lt;/b&gt;: opcional, AAAA-MM-DD separadas por comas, una por capa; si no, se leen de los nombres de las capas, los nombres de los archivos o los metadatos.
+&lt;b&gt;Bandas&lt;/b&gt;: números de banda opcionales.  Las redes usan 4 bandas como rojo, verde, azul e infrarrojo cercano (p. ej. 1,2,3,4); si se deja vacío, se leen de las longitudes de onda o los nombres de las bandas de los rásteres (cabeceras ENVI, Sentinel-2 B02..B08, 'red'/'nir'); si no, las bandas 1-4 se usan tal cual, y las capas solo RGB como 1,2,3,2 (verde en lugar de NIR).  Los métodos clásicos CVA e ISFA usan cualquier banda y, si se deja vacío, todas las bandas de las entradas (salvo las bandas cuyos metadatos dicen atmosférica, térmica, máscara o QA).  CAIM-Net + CVA y CAIM-Net + ISFA: las 4 bandas de la red y, si se deja vacío, la parte clásica también todas las demás bandas (o las bandas tras la cuarta de una lista más larga, p. ej. 3,2,1,4,5,6 para Landsat TM).
+&lt;b&gt;Modelo&lt;/b&gt;: &lt;tt&gt;auto&lt;/tt&gt; (por defecto) = %s; &lt;tt&gt;caimnet&lt;/tt&gt; = CAIM-Net, cualquier número de fechas; &lt;tt&gt;schanger&lt;/tt&gt; = SChanger, exactamente 2 fechas; &lt;tt&gt;cva&lt;/tt&gt; = análisis clásico de vectores de cambio (CVA) con umbral de Otsu: sin pesos (dejar Pesos vacío), rápido, cualquier banda; &lt;tt&gt;caimnet_cva&lt;/tt&gt; = CAIM-Net + CVA: las probabilidades del momento del cambio de ambos métodos combinadas (la ficha del modelo la compara con cada uno en puntos reales), pesos de CAIM-Net, 4 bandas; &lt;tt&gt;caimnet_isfa&lt;/tt&gt; = CAIM-Net + ISFA, igual pero con el ISFA de abajo; &lt;tt&gt;isfa&lt;/tt&gt; = análisis clásico iterativo de rasgos lentos (ISFA; Wu, Du y Zhang 2014): como el CVA, pero aprende cómo varían juntas las bandas donde nada ha cambiado (bruma, estación, procesamiento) y lo descuenta, y pondera el cambio de cada píxel con sus 3 x 3 vecinos (los píxeles ruidosos aislados se atenúan); sin pesos, cualquier banda. El registro indica el modelo que se ha ejecutado.
+&lt;b&gt;Pesos&lt;/b&gt;: archivo .pt opcional para la red elegida; vacío = los pesos incluidos (el archivo de CAIM-Net se entrenó solo con imágenes de dominio público; las imágenes del archivo de SChanger no son todas de dominio público). La carpeta resources/weights del complemento contiene también caimnet_rgbn_mixed_sources.pt, el anterior archivo de CAIM-Net por defecto, para reproducir resultados anteriores; la línea 'Weights trained on' del registro dice con qué se entrenó el archivo que se ha ejecutado.
+&lt;b&gt;Sensibilidad&lt;/b&gt;: -3 .. 3, 0 (por defecto) = la decisión calibrada.  Los valores positivos clasifican más píxeles como cambiados (menos omisiones, más falsas alarmas), los negativos menos; cada paso de 1 desplaza en 1 el logit (log-odds) de 'sin cambio' (para CVA e ISFA: +1 baja el umbral en una cuarta parte).  Aumentarla en pasos de 0,25 cuando se pasen por alto cambios claros.
+&lt;b&gt;Umbral de los métodos clásicos&lt;/b&gt; (avanzado): &lt;tt&gt;otsu&lt;/tt&gt; (por defecto) o &lt;tt&gt;kittler&lt;/tt&gt;, el umbral de error mínimo de Kittler e Illingworth, solo para MODEL=cva o isfa (y MODEL=auto donde ejecuta ISFA clásico, en capas cuyas bandas las redes no pueden leer): encuentra más cambio donde los cambios son una parte pequeña de la escena, pero en nuestras comprobaciones con datos reales también clasificó como cambiados algunos puntos estables más (la ficha del modelo, candidato KT).
+&lt;b&gt;Parche de cambio mínimo&lt;/b&gt;: una unidad mínima cartografiable en píxeles, 0 (por defecto) = desactivado.  Los parches cambiados (píxeles cambiados conectados en 8 direcciones, sea cual sea su momento) más pequeños se escriben como sin cambio, con la probabilidad de sin cambio del modelo como confianza; p. ej. 4 elimina píxeles aislados y parejas (efecto sal y pimienta); los polígonos lo siguen.  Los huecos sin cambio se conservan.
+&lt;b&gt;Rellenar fechas enmascaradas&lt;/b&gt;: desactivado (por defecto), un píxel sin datos o enmascarado en cualquier fecha (nubes puestas a sin datos, huecos de barrido) queda sin datos en todas las salidas.  Activado, todo píxel válido en al menos dos fechas obtiene un resultado: una fecha enmascarada toma los valores despejados anteriores del píxel, de modo que un cambio oculto por nubes se fecha en el intervalo que termina en la primera fecha despejada posterior.
+&lt;b&gt;Máscaras de nubes&lt;/b&gt;: opcional, un ráster de máscara por capa de entrada, en el mismo orden (una máscara de nubes o una banda QA: CBERS CMASK, Landsat QA_PIXEL, Sentinel-2 SCL, Fmask), en cualquier malla (remuestreada por vecino más próximo).  Para máscaras de solo algunas fechas, indicar las posiciones de las capas de entrada a las que corresponden en &lt;b&gt;Fechas de las máscaras&lt;/b&gt; (avanzado, MASKED_DATES), la primera máscara para la primera posición: p. ej. 2,5 con dos máscaras, la primera para la segunda capa y la otra para la quinta; las demás fechas se usan tal cual (sus propios valores sin datos siguen contando).  Un píxel está enmascarado en una fecha salvo que su valor de máscara sea uno de los &lt;b&gt;valores de despejado&lt;/b&gt; de la máscara: números enteros separados por comas, rangos y pruebas de bits (bitN activo, !bitN inactivo, unidos por &amp;amp;), por defecto 0; bit6&amp;amp;!bit2&amp;amp;!bit4 para QA_PIXEL de Landsat 8-9 Collection 2 (despejado, sin cirros, sin sombra; o los valores estrictos 21824,21952), bit6&amp;amp;!bit4,bit7&amp;amp;!bit1&amp;amp;!bit3&amp;amp;!bit4 para Landsat 4-7, 4-7,11 para SCL de Sentinel-2, !bit1&amp;amp;!bit2&amp;amp;!bit3 para Fmask de HLS v2.0, 0,1 para Fmask clásico (valores de clase).  Lo que queda fuera de la huella de una máscara cuenta como enmascarado.  Combinar con Rellenar fechas enmascaradas para series nubosas.
+&lt;b&gt;Tamaño de tesela&lt;/b&gt;: 0 (por defecto) = automático, elegido según el número de fechas para que la ejecución se mantenga en torno a 1,3 GB de memoria; cabe cualquier tamaño de ráster.
+&lt;b&gt;Salidas&lt;/b&gt;: área de cambio (0 sin cambio, 1 cambiado, 255 sin datos), momento del cambio (0 sin cambio, k = cambio entre la fecha k y la fecha k+1, 255 sin datos), confianza (probabilidad de la clase predicha, -1 sin datos), polígonos de cambio opcionales con moment, date_before, date_after y area_m2, y un informe HTML de la ejecución opcional (ajustes, área cambiada por intervalo en gráfico y en tabla, el mapa).
+
+&lt;b&gt;Ejecutar aunque se estime excesiva&lt;/b&gt; (avanzado, ALLOW_HUGE): antes de una ejecución se estiman su duración y el tamaño de sus salidas, y se muestran en el registro; una ejecución estimada en más de un día, o cuyas salidas claramente no caben en el espacio libre de su carpeta, se rechaza salvo que esto esté activado.
+
+Necesita PyTorch en el Python de QGIS.
+
+&lt;b&gt;qgis_process&lt;/b&gt;: MODEL, DEVICE, THRESHOLD y BAND_ORDER toman los nombres de las opciones (no los números que lista qgis_process help), p. ej. &lt;tt&gt;qgis_process.bin run caim:detectchanges -- INPUT=a.tif INPUT=b.tif MODEL=auto DEVICE=CPU AREA=area.tif MOMENT=moment.tif CONFIDENCE=confidence.tif&lt;/tt&gt;, o &lt;tt&gt;MODEL=cva&lt;/tt&gt; para el método clásico.  MASKS se repite como INPUT, p. ej. &lt;tt&gt;MASKS=qa_2020.tif MASKED_DATES=2&lt;/tt&gt; para una máscara solo de la segunda fecha.</translation>
         </message>
         <message>
             <source>Finds where the land changed in an ordered series of co-registered rasters of one place, and between which two dates the last change happened.
@@ -1647,361 +1689,371 @@ Necesita PyTorch en el Python de QGIS.
             <translation>vacío: de longitudes de onda/nombres de banda, si no bandas 1-4; p. ej. 3,2,1,4</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="826" />
+            <location filename="../dialog.py" line="828" />
             <source>Only the classical methods (CVA, ISFA) have a threshold to choose; the networks and fusions use their calibrated decision (see Sensitivity).</source>
             <translation>Solo los métodos clásicos (CVA, ISFA) tienen un umbral que elegir; las redes y las fusiones usan su decisión calibrada (véase Sensibilidad).</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="829" />
+            <location filename="../dialog.py" line="831" />
+            <source>Automatic runs %s on these layers, with the Weights file; it runs %s, and this control is enabled, when the Weights field is empty.</source>
+            <translation>Automático ejecuta %s en estas capas, con el archivo de pesos; con el campo Pesos vacío ejecuta %s, y este control está activo.</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="835" />
             <source>Automatic runs %s on these layers; it runs Classical ISFA, and this control is enabled, on layers whose bands the networks cannot read.</source>
             <translation>Automático ejecuta %s en estas capas; en capas cuyas bandas las redes no pueden leer ejecuta ISFA clásico, y este control está activo.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="832" />
+            <location filename="../dialog.py" line="838" />
             <source>Where the classical method cuts its change magnitude. Otsu's threshold (default); the minimum-error threshold finds more of the change where changes are a small share of the scene; on our real checks it also called a few more stable points changed (model card, candidate KT).</source>
             <translation>Dónde corta el método clásico su magnitud de cambio. El umbral de Otsu (por defecto); el umbral de error mínimo encuentra más cambio donde los cambios son una parte pequeña de la escena; en nuestras comprobaciones con datos reales también clasificó como cambiados algunos puntos estables más (ficha del modelo, candidato KT).</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="836" />
+            <location filename="../dialog.py" line="842" />
+            <source>It applies to %s, which Automatic runs for 2 dates without a Weights file.</source>
+            <translation>Se aplica a %s, que Automático ejecuta para 2 fechas sin archivo de pesos.</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="845" />
             <source>It applies to %s, which Automatic runs on these layers (the networks cannot read their bands).</source>
             <translation>Se aplica a %s, que Automático ejecuta en estas capas (las redes no pueden leer sus bandas).</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="871" />
+            <location filename="../dialog.py" line="880" />
             <source>empty: %s; with a file, %s</source>
             <translation>vacío: %s; con un archivo, %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="872" />
+            <location filename="../dialog.py" line="881" />
             <source>Automatic runs %s for 2 dates, which uses no weights file; with a Weights file it runs %s with that file.</source>
             <translation>Automático ejecuta %s con 2 fechas, que no usa archivo de pesos; con un archivo en Pesos ejecuta %s con ese archivo.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="878" />
+            <location filename="../dialog.py" line="887" />
             <source>not used: Automatic runs %s on these layers</source>
             <translation>no se usa: Automático ejecuta %s en estas capas</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="880" />
+            <location filename="../dialog.py" line="889" />
             <source>Automatic runs %s on the checked layers, as the networks cannot read their bands: this file is not used.</source>
             <translation>Automático ejecuta %s en las capas marcadas, ya que las redes no pueden leer sus bandas: este archivo no se usa.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="892" />
+            <location filename="../dialog.py" line="901" />
             <source>The %s method uses no weights file.</source>
             <translation>El método %s no usa archivo de pesos.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="899" />
+            <location filename="../dialog.py" line="908" />
             <source>Automatic runs %s on the checked layers, as the networks cannot read their bands: it uses no weights file (a file given under Weights is not used).</source>
             <translation>Automático ejecuta %s en las capas marcadas, ya que las redes no pueden leer sus bandas: no usa archivo de pesos (un archivo indicado en Pesos no se usa).</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="907" />
+            <location filename="../dialog.py" line="916" />
             <source>The CAIM engine (model_core) could not be loaded: %s</source>
             <translation>No se ha podido cargar el motor de CAIM (model_core): %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="911" />
+            <location filename="../dialog.py" line="920" />
             <source>No bundled weights file was found for this model; choose a .pt file.</source>
             <translation>No se ha encontrado ningún archivo de pesos incluido para este modelo; elegir un archivo .pt.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="920" />
+            <location filename="../dialog.py" line="929" />
             <source>CAIM — weights file</source>
             <translation>CAIM — archivo de pesos</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="926" />
+            <location filename="../dialog.py" line="935" />
             <source>CAIM — weights file and its training data</source>
             <translation>CAIM — archivo de pesos y sus datos de entrenamiento</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="936" />
+            <location filename="../dialog.py" line="945" />
             <source>What this weights file is and what it was trained on (from the record in the file; the model card has its accuracy on real labels):</source>
             <translation>Qué es este archivo de pesos y con qué se entrenó (según el registro guardado en el archivo; la ficha del modelo da su exactitud con etiquetas reales):</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1047" />
+            <location filename="../dialog.py" line="1056" />
             <source>custom</source>
             <translation>personalizado</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1047" />
+            <location filename="../dialog.py" line="1056" />
             <source>none</source>
             <translation>ninguno</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1048" />
+            <location filename="../dialog.py" line="1057" />
             <source>no CRS</source>
             <translation>sin SRC</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1049" />
+            <location filename="../dialog.py" line="1058" />
             <source>double-click to choose this date's cloud mask (a one-band raster layer; optional, per date)</source>
             <translation>doble clic para elegir la máscara de nubes de esta fecha (una capa ráster de una banda; opcional, por fecha)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1053" />
+            <location filename="../dialog.py" line="1062" />
             <source>date from the %s; double-click to edit</source>
             <translation>fecha tomada de: %s; doble clic para editarla</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1054" />
+            <location filename="../dialog.py" line="1063" />
             <source>no date found; double-click to type one (YYYY-MM-DD)</source>
             <translation>no se ha encontrado ninguna fecha; doble clic para escribir una (AAAA-MM-DD)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1057" />
+            <location filename="../dialog.py" line="1066" />
             <source>holds dates from %s to %s: Run splits it into one layer per date</source>
             <translation>contiene fechas de %s a %s: Ejecutar la divide en una capa por fecha</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1172" />
+            <location filename="../dialog.py" line="1181" />
             <source>cloud mask of '%s'
 %s</source>
             <translation>máscara de nubes de '%s'
 %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1228" />
+            <location filename="../dialog.py" line="1237" />
             <source>Clear values %s, which the masks record (their product's).</source>
             <translation>Valores de despejado %s, los que registran las máscaras (los de su producto).</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1230" />
+            <location filename="../dialog.py" line="1239" />
             <source>The masks record different clear values (%s), and one set holds for every mask: empty the Cloud mask cells of the dates whose masks are of another kind, or give every date a mask of one kind.</source>
             <translation>Las máscaras registran valores de despejado distintos (%s), y un solo conjunto vale para todas las máscaras: vacíe las celdas de máscara de nubes de las fechas cuyas máscaras son de otro tipo, o dé a cada fecha una máscara del mismo tipo.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1234" />
+            <location filename="../dialog.py" line="1243" />
             <source>Matched %d cloud mask by date.</source>
             <translation>Se ha asignado %d máscara de nubes por fecha.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1234" />
+            <location filename="../dialog.py" line="1243" />
             <source>Matched %d cloud masks by date.</source>
             <translation>Se han asignado %d máscaras de nubes por fecha.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1237" />
+            <location filename="../dialog.py" line="1246" />
             <source>%d mask layer was hidden in the Layers panel; the run reads it all the same.</source>
             <translation>Se ocultó %d capa de máscara en el panel de capas; la ejecución la lee igualmente.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1239" />
+            <location filename="../dialog.py" line="1248" />
             <source>%d mask layers were hidden in the Layers panel; the run reads them all the same.</source>
             <translation>Se ocultaron %d capas de máscara en el panel de capas; la ejecución las lee igualmente.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1241" />
+            <location filename="../dialog.py" line="1250" />
             <source>Several mask layers for %s: choose one in that date's Cloud mask cell.</source>
             <translation>Varias capas de máscara para %s: elegir una en la celda Máscara de nubes de esa fecha.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1243" />
+            <location filename="../dialog.py" line="1252" />
             <source>Several mask layers for %s: choose one in those dates' Cloud mask cells.</source>
             <translation>Varias capas de máscara para %s: elegir una en las celdas Máscara de nubes de esas fechas.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1297" />
+            <location filename="../dialog.py" line="1306" />
             <source>Unreadable date %s: %s.</source>
             <translation>Fecha ilegible %s: %s.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1298" />
+            <location filename="../dialog.py" line="1307" />
             <source>'%s' for '%s'</source>
             <translation>'%s' para '%s'</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1322" />
+            <location filename="../dialog.py" line="1331" />
             <source>The date typed for '%s' is not used: it holds several dates, which its band names or time axis give. Empty its Date cell.</source>
             <translation>La fecha escrita para '%s' no se usa: contiene varias fechas, que dan los nombres de sus bandas o su eje temporal. Vaciar su celda Fecha.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1326" />
+            <location filename="../dialog.py" line="1335" />
             <source>'%s' holds several dates, and one cloud mask cannot serve them all: empty its Cloud mask cell, split it (Split into dates…), then choose each date's mask in its row.</source>
             <translation>'%s' contiene varias fechas, y una sola máscara de nubes no puede servir para todas: vaciar su celda Máscara de nubes, dividirla (Dividir en fechas…) y después elegir la máscara de cada fecha en su fila.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1332" />
+            <location filename="../dialog.py" line="1341" />
             <source>%s (each date)</source>
             <translation>%s (cada fecha)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1335" />
+            <location filename="../dialog.py" line="1344" />
             <source>Band %d does not exist in the dates of '%s', which have one band each: pick band 1.</source>
             <translation>La banda %d no existe en las fechas de '%s', que tienen una banda cada una: elegir la banda 1.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1339" />
+            <location filename="../dialog.py" line="1348" />
             <source>Band %d does not exist in the dates of '%s', which have %d bands each: pick bands from 1 to %d.</source>
             <translation>La banda %d no existe en las fechas de '%s', que tienen %d bandas cada una: elegir bandas de 1 a %d.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1345" />
+            <location filename="../dialog.py" line="1354" />
             <source>'%s' holds %d dates, %s to %s: Run first splits it into one layer per date (small VRT files %s, which read the raster), then checks the series again.</source>
             <translation>'%s' contiene %d fechas, de %s a %s: Ejecutar primero la divide en una capa por fecha (pequeños archivos VRT %s, que leen el ráster) y después vuelve a comprobar la serie.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1350" />
+            <location filename="../dialog.py" line="1359" />
             <source>'%s' holds %d dates: Run first splits it into one layer per date (small VRT files %s, which read the raster), then checks the series again.</source>
             <translation>'%s' contiene %d fechas: Ejecutar primero la divide en una capa por fecha (pequeños archivos VRT %s, que leen el ráster) y después vuelve a comprobar la serie.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1370" />
+            <location filename="../dialog.py" line="1379" />
             <source>No cloud mask for %s: those dates are used as they are (their own nodata still counts).</source>
             <translation>Sin máscara de nubes para %s: esas fechas se usan tal cual (sus propios valores sin datos siguen contando).</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1389" />
+            <location filename="../dialog.py" line="1398" />
             <source>changed patches under this size are dropped</source>
             <translation>se eliminan los parches cambiados más pequeños</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1393" />
+            <location filename="../dialog.py" line="1402" />
             <source>= %s ha on %s's pixels</source>
             <translation>= %s ha con el tamaño de píxel de %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1394" />
+            <location filename="../dialog.py" line="1403" />
             <source>= %s m² on %s's pixels</source>
             <translation>= %s m² con el tamaño de píxel de %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1407" />
+            <location filename="../dialog.py" line="1416" />
             <source>Stacking the checked band files into dates: their dates take their place in the list when it is done.</source>
             <translation>Apilando en fechas los archivos de banda marcados: sus fechas ocuparán su lugar en la lista cuando termine.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1424" />
+            <location filename="../dialog.py" line="1433" />
             <source>%d dates once split, to run with %s; the series is checked again then.</source>
             <translation>%d fechas una vez dividido, para ejecutar con %s; entonces se vuelve a comprobar la serie.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1425" />
+            <location filename="../dialog.py" line="1434" />
             <source>%d dates, ready to run with %s.</source>
             <translation>%d fechas, listo para ejecutar con %s.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1454" />
+            <location filename="../dialog.py" line="1463" />
             <source>in QGIS's temporary folder, deleted when QGIS closes, as its own folder cannot be written to</source>
             <translation>en la carpeta temporal de QGIS, que se borra al cerrar QGIS, porque no se puede escribir en su propia carpeta</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1456" />
+            <location filename="../dialog.py" line="1465" />
             <source>in QGIS's temporary folder, deleted when QGIS closes, as it is not a file in a folder</source>
             <translation>en la carpeta temporal de QGIS, que se borra al cerrar QGIS, porque no es un archivo en una carpeta</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1458" />
+            <location filename="../dialog.py" line="1467" />
             <source>in '%s' beside it</source>
             <translation>en '%s', a su lado</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1476" />
+            <location filename="../dialog.py" line="1485" />
             <source>Layer '%s': %s</source>
             <translation>Capa '%s': %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1494" />
+            <location filename="../dialog.py" line="1503" />
             <source>%s (dates)</source>
             <translation>%s (fechas)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1506" />
+            <location filename="../dialog.py" line="1515" />
             <source>'%s': %d dates in %s</source>
             <translation>'%s': %d fechas en %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1513" />
+            <location filename="../dialog.py" line="1522" />
             <source>Split into dates: %s.</source>
             <translation>Dividido en fechas: %s.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1548" />
+            <location filename="../dialog.py" line="1557" />
             <source>CAIM change detection</source>
             <translation>Detección de cambios CAIM</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1548" />
+            <location filename="../dialog.py" line="1557" />
             <source>The Processing plugin is not enabled: enable it (Plugins &gt; Manage and Install Plugins &gt; Installed &gt; Processing) to split the layer into dates.</source>
             <translation>El complemento Processing no está activado: activarlo (Complementos &gt; Administrar e instalar complementos &gt; Instalado &gt; Processing) para dividir la capa en fechas.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1620" />
+            <location filename="../dialog.py" line="1629" />
             <source>Cancel stacking</source>
             <translation>Cancelar el apilado</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1622" />
+            <location filename="../dialog.py" line="1631" />
             <source>Stacking %d band files into dates… (Cancel stacking stops it)</source>
             <translation>Apilando %d archivos de banda en fechas… (Cancelar el apilado lo detiene)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1644" />
+            <location filename="../dialog.py" line="1653" />
             <source>Stack band files into dates: %s</source>
             <translation>Apilar archivos de banda en fechas: %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1646" />
+            <location filename="../dialog.py" line="1655" />
             <source>Stacking cancelled; nothing was written.</source>
             <translation>Apilado cancelado; no se escribió nada.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1726" />
+            <location filename="../dialog.py" line="1735" />
             <source>These band files were stacked into %d dates (%d with a cloud mask) before, in %s: used again.</source>
             <translation>Estos archivos de banda ya se apilaron en %d fechas (%d con máscara de nubes), en %s: se reutilizan.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1729" />
+            <location filename="../dialog.py" line="1738" />
             <source>Stacked the band files into %d dates (%d with a cloud mask) in %s.</source>
             <translation>Archivos de banda apilados en %d fechas (%d con máscara de nubes) en %s.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1732" />
+            <location filename="../dialog.py" line="1741" />
             <source>That is QGIS's temporary folder, deleted when QGIS closes, as the band files' folder cannot be written to (or they are inside an archive): a project saved with these dates opens without them. To keep them, stack the band files into a folder of your own (Raster &gt; CAIM change detection &gt; Stack band files into dates…).</source>
             <translation>Es la carpeta temporal de QGIS, que se borra al cerrar QGIS, porque no se puede escribir en la carpeta de los archivos de banda (o están dentro de un archivo comprimido): un proyecto guardado con estas fechas se abre sin ellas. Para conservarlas, apile los archivos de banda en una carpeta propia (Ráster &gt; Detección de cambios CAIM &gt; Apilar archivos de banda en fechas…).</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1737" />
+            <location filename="../dialog.py" line="1746" />
             <source>They are %d scenes, each run on its own: checked are the %d dates of %s; check the dates of another scene (named by it) instead to run on that one.</source>
             <translation>Son %d escenas, cada una con su propia ejecución: están marcadas las %d fechas de %s; marque en su lugar las fechas de otra escena (nombradas por ella) para ejecutar sobre esa.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1741" />
+            <location filename="../dialog.py" line="1750" />
             <source>Left out, as the second granule of its tile and day (the one whose Fmask shows more clear pixels is stacked): %s.</source>
             <translation>Omitido, como segundo gránulo de su tesela y su día (se apila el que tiene más píxeles despejados en su Fmask): %s.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1745" />
+            <location filename="../dialog.py" line="1754" />
             <source>Their masks are of different kinds, and one set of clear values holds for every mask: %s is set with the masks it is right for; the dates %s have masks of another kind and run without them. To mask them too, give every date a mask of one kind.</source>
             <translation>Sus máscaras son de tipos distintos, y un solo conjunto de valores de despejado vale para todas las máscaras: %s se fija con las máscaras para las que es correcto; las fechas %s tienen máscaras de otro tipo y se procesan sin ellas. Para enmascararlas también, dé a cada fecha una máscara del mismo tipo.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1763" />
+            <location filename="../dialog.py" line="1772" />
             <source>stacked into the dates of %s (listed above: check them, not this band file)
 %s</source>
             <translation>apilado en las fechas de %s (arriba en la lista: marque esas, no este archivo de banda)
 %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1819" />
+            <location filename="../dialog.py" line="1828" />
             <source>Choose an output folder.</source>
             <translation>Elegir una carpeta de salida.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1827" />
+            <location filename="../dialog.py" line="1836" />
             <source>Outputs already exist in %s; choose another folder.</source>
             <translation>Ya existen salidas en %s; elegir otra carpeta.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1831" />
+            <location filename="../dialog.py" line="1840" />
             <source>Overwrite results?</source>
             <translation>¿Sobrescribir los resultados?</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1832" />
+            <location filename="../dialog.py" line="1841" />
             <source>These files already exist and would be replaced:
 
 %s
@@ -2014,111 +2066,111 @@ Necesita PyTorch en el Python de QGIS.
 %s¿Sobrescribirlos?</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1834" />
+            <location filename="../dialog.py" line="1843" />
             <source>%d layers of this project show them; when the run succeeds, the new run's layers replace them.</source>
             <translation>%d capas de este proyecto los muestran; si la ejecución termina bien, las capas de la nueva ejecución las sustituyen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1836" />
+            <location filename="../dialog.py" line="1845" />
             <source>%d layer of this project shows them; when the run succeeds, the new run's layers replace it.</source>
             <translation>%d capa de este proyecto los muestra; si la ejecución termina bien, las capas de la nueva ejecución la sustituyen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1840" />
+            <location filename="../dialog.py" line="1849" />
             <source>Not run: choose another output folder.</source>
             <translation>No se ha ejecutado: elegir otra carpeta de salida.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1846" />
+            <location filename="../dialog.py" line="1855" />
             <source>Split into dates, not run: the series needs your attention (see the messages above); then Run again.</source>
             <translation>Dividido en fechas, no ejecutado: la serie requiere su atención (véanse los mensajes de arriba); después, Ejecutar de nuevo.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1865" />
+            <location filename="../dialog.py" line="1874" />
             <source>The Processing algorithm %s is not registered.</source>
             <translation>El algoritmo de Procesos %s no está registrado.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1878" />
+            <location filename="../dialog.py" line="1887" />
             <source>Starting…</source>
             <translation>Iniciando…</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1882" />
+            <location filename="../dialog.py" line="1891" />
             <source>The parameters were refused.</source>
             <translation>Los parámetros han sido rechazados.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1897" />
+            <location filename="../dialog.py" line="1906" />
             <source>Cancelling the stack…</source>
             <translation>Cancelando el apilado…</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1900" />
+            <location filename="../dialog.py" line="1909" />
             <source>Cancelling… partial outputs will be removed.</source>
             <translation>Cancelando… se eliminarán las salidas parciales.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1943" />
+            <location filename="../dialog.py" line="1952" />
             <source>, minimum-error threshold</source>
             <translation>, umbral de error mínimo</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1945" />
+            <location filename="../dialog.py" line="1954" />
             <source>, sensitivity %s</source>
             <translation>, sensibilidad %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1947" />
+            <location filename="../dialog.py" line="1956" />
             <source>, changed patches &gt;= %s px</source>
             <translation>, parches cambiados &gt;= %s px</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1949" />
+            <location filename="../dialog.py" line="1958" />
             <source>, cloud masks%s (clear = %s)</source>
             <translation>, máscaras de nubes%s (despejado = %s)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1950" />
+            <location filename="../dialog.py" line="1959" />
             <source> on %d of %d dates</source>
             <translation> en %d de %d fechas</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1953" />
+            <location filename="../dialog.py" line="1962" />
             <source>, masked dates filled</source>
             <translation>, fechas enmascaradas rellenadas</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1954" />
+            <location filename="../dialog.py" line="1963" />
             <source>Done on %s with %s. %s Hover here for each interval; all details are in the log (CAIM change detection tab).</source>
             <translation>Terminado en %s con %s. %s Pasar el ratón por aquí para ver cada intervalo; todos los detalles están en el registro (pestaña CAIM change detection).</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1956" />
+            <location filename="../dialog.py" line="1965" />
             <source>Changed hectares per interval (last change):
 </source>
             <translation>Hectáreas cambiadas por intervalo (último cambio):
 </translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1959" />
+            <location filename="../dialog.py" line="1968" />
             <source>&lt;a href="%s"&gt;Open the run report&lt;/a&gt; (settings, changed area per interval as a chart, the map)</source>
             <translation>&lt;a href="%s"&gt;Abrir el informe de la ejecución&lt;/a&gt; (ajustes, área cambiada por intervalo en un gráfico, el mapa)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1963" />
+            <location filename="../dialog.py" line="1972" />
             <source>Warning: </source>
             <translation>Advertencia: </translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1965" />
+            <location filename="../dialog.py" line="1974" />
             <source>Run finished on %s:
 %s</source>
             <translation>Ejecución terminada en %s:
 %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1968" />
+            <location filename="../dialog.py" line="1977" />
             <source>Changed hectares per interval (last change):
 %s
 
@@ -2133,57 +2185,57 @@ Dispositivo: %s
 %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1971" />
+            <location filename="../dialog.py" line="1980" />
             <source>Done on %s with %s. %s</source>
             <translation>Terminado en %s con %s. %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1972" />
+            <location filename="../dialog.py" line="1981" />
             <source> Warning: </source>
             <translation> Advertencia: </translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1977" />
+            <location filename="../dialog.py" line="1986" />
             <source>Cancelled; partial outputs were removed.</source>
             <translation>Cancelado; se han eliminado las salidas parciales.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1979" />
+            <location filename="../dialog.py" line="1988" />
             <source>The run failed.</source>
             <translation>La ejecución ha fallado.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1986" />
+            <location filename="../dialog.py" line="1995" />
             <source>Run anyway?</source>
             <translation>¿Ejecutar de todos modos?</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1986" />
+            <location filename="../dialog.py" line="1995" />
             <source>Run it anyway?</source>
             <translation>¿Ejecutarlo de todos modos?</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2055" />
+            <location filename="../dialog.py" line="2064" />
             <source>Still running in the background; results will be added when done.</source>
             <translation>Sigue ejecutándose en segundo plano; los resultados se añadirán al terminar.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2067" />
+            <location filename="../dialog.py" line="2076" />
             <source>unknown</source>
             <translation>desconocida</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2067" />
+            <location filename="../dialog.py" line="2076" />
             <source>%s ha</source>
             <translation>%s ha</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2079" />
+            <location filename="../dialog.py" line="2088" />
             <source>Changed %s ha over %d intervals.</source>
             <translation>%s ha cambiadas en %d intervalos.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2080" />
+            <location filename="../dialog.py" line="2089" />
             <source>Changed %s ha over %d interval.</source>
             <translation>%s ha cambiadas en %d intervalo.</translation>
         </message>

@@ -539,6 +539,44 @@ def test_minimum_error_threshold_parameter(project, tmp_path):
     assert not os.path.isdir(str(tmp_path / "n"))
 
 
+def test_automatic_for_two_dates_runs_caimnet_isfa_with_the_weights_file_given(project, tmp_path):
+    """Rule Y3: MODEL=auto for two dates runs Classical ISFA, and CAIM-Net + ISFA with the WEIGHTS file when one is
+    given (a file the user trained), end to end: the log's model line, MODEL_USED and the outputs' metadata name the
+    method and that file.  The help says where THRESHOLD=kittler applies with MODEL=auto (it said: only on layers
+    whose bands the networks cannot read, where a pair without WEIGHTS runs ISFA too)."""
+    import json
+
+    from qgis.core import QgsApplication
+
+    from model_core import weights as wio
+    from model_core.models import build_model
+
+    stack = make_stack(str(tmp_path), dates=("2019-05-01", "2020-05-01"), change_at=1, size=40,
+                       nodata_block=False)
+    weights = str(tmp_path / "my_own_caimnet.pt")
+    wio.save(weights, build_model("caimnet"), {"config": json.dumps({"model": "caimnet"})})
+    results, ok, fb = run_alg(dict(INPUT=stack, MODEL="auto", DEVICE="CPU", **outputs_in(str(tmp_path / "a"))))
+    assert ok and results["MODEL_USED"] == "isfa", fb.textLog()
+    assert "Model: Classical ISFA (automatic choice for 2 dates) [isfa]" in fb.textLog()
+    assert metadata(results["MOMENT"])["CAIM_MODEL"] == "isfa"
+    results, ok, fb = run_alg(dict(INPUT=stack, MODEL="auto", WEIGHTS=weights, DEVICE="CPU",
+                                   **outputs_in(str(tmp_path / "b"))))
+    assert ok and results["MODEL_USED"] == "caimnet_isfa", fb.textLog()
+    assert "Model: CAIM-Net + ISFA (automatic choice for 2 dates) [caimnet_isfa]" in fb.textLog()
+    meta = metadata(results["MOMENT"])
+    assert meta["CAIM_MODEL"] == "caimnet_isfa" and meta["CAIM_WEIGHTS"].startswith("my_own_caimnet.pt"), meta
+    # THRESHOLD=kittler: taken for the pair without a file (ISFA runs), refused with it (a network runs)
+    results, ok, fb = run_alg(dict(INPUT=stack, MODEL="auto", THRESHOLD="kittler", DEVICE="CPU",
+                                   **outputs_in(str(tmp_path / "k"))))
+    assert ok and metadata(results["MOMENT"])["CAIM_THRESHOLD"].startswith("kittler "), fb.textLog()
+    results, ok, fb = run_alg(dict(INPUT=stack, MODEL="auto", THRESHOLD="kittler", WEIGHTS=weights, DEVICE="CPU",
+                                   **outputs_in(str(tmp_path / "kw"))))
+    assert not ok and "MODEL=auto runs CAIM-Net + ISFA on these layers" in fb.textLog()
+    text = QgsApplication.processingRegistry().algorithmById("caim:detectchanges").shortHelpString()
+    assert "MODEL=auto where it runs Classical ISFA: for 2 dates without WEIGHTS, and on layers whose" in text
+    assert "with MODEL=auto for 2 dates, a file given here makes it run CAIM-Net + ISFA with that file" in text
+
+
 def test_cva_refuses_a_weights_file(project, tmp_path):
     stack = make_stack(str(tmp_path), size=40, nodata_block=False)
     weights = str(tmp_path / "my_weights.pt")

@@ -1331,10 +1331,17 @@ def test_automatic_for_two_dates_runs_isfa_unless_a_weights_file_is_given(dialog
     assert dialog.weights_info() == (False, "Automatic runs Classical ISFA for 2 dates, which uses no weights file; "
                                             "with a Weights file it runs CAIM-Net + ISFA with that file.")
     assert dialog.threshold_combo.isEnabled()  # (ISFA takes the minimum-error threshold)
+    # its tooltip gives the reason: two dates without a file (it said 'the networks cannot read their bands')
+    tip = dialog.threshold_combo.toolTip()
+    assert tip.endswith("It applies to Classical ISFA, which Automatic runs for 2 dates without a Weights file."), tip
     weights = os.path.join(ROOT, "resources", "weights", "caimnet_rgbn.pt")
     dialog.weights_widget.setFilePath(weights)
     dialog.validate()
     assert "2 dates, ready to run with CAIM-Net + ISFA (automatic choice for 2 dates)." in dialog.messages.text()
+    assert not dialog.threshold_combo.isEnabled()
+    tip = dialog.threshold_combo.toolTip()
+    assert tip.endswith("Automatic runs CAIM-Net + ISFA on these layers, with the Weights file; it runs Classical "
+                        "ISFA, and this control is enabled, when the Weights field is empty."), tip
     ok, info = dialog.weights_info()
     assert ok and "caimnet_rgbn.pt" in info.split("\n")[0]
     params = dialog.parameters()
