@@ -921,8 +921,8 @@ def check_threshold(value, model, auto=False):
         if not classical and auto:
             raise InputError(_("The minimum-error threshold applies to the classical methods (cva, isfa) only, and "
                                "the automatic choice runs '{model}' on these images (the networks can read their "
-                               "bands; it runs isfa only on imagery they cannot read). Choose --model cva or isfa, "
-                               "or leave the threshold at otsu.").format(model=model))
+                               "bands; it runs isfa for two dates without --weights, and on imagery they cannot "
+                               "read). Choose --model cva or isfa, or leave the threshold at otsu.").format(model=model))
         if not classical:
             raise InputError(_("The minimum-error threshold applies to the classical methods (cva, isfa) only, "
                                "not to '{model}'. Choose --model cva or isfa, or leave the threshold at otsu.").format(

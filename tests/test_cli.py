@@ -413,6 +413,17 @@ def test_a_threshold_given_for_auto_follows_the_model_that_runs(capsys, tmp_path
     imgs = _stack(tmp_path, n=3, size=24)  # R, G, B, NIR: the network runs
     _assert_refused(capsys, tmp_path, ["detect", *imgs, "--model", "auto", "--threshold", "kittler"],
                     "the automatic choice runs 'caimnet_isfa' on these images", "Choose --model cva or isfa")
+    # two dates: Classical ISFA runs (rule Y3), kittler applies; with --weights a network runs, and the refusal
+    # says so (it said isfa runs only on imagery the networks cannot read)
+    rc, out, err = _run(capsys, ["detect", *imgs[:2], "--model", "auto", "--threshold", "kittler", "--out",
+                                 str(tmp_path / "pair"), "--quiet"])
+    assert rc == 0, err
+    meta = gdal.Open(str(tmp_path / "pair" / "change_moment.tif")).GetMetadata()
+    assert meta["CAIM_MODEL"] == "isfa" and meta["CAIM_THRESHOLD"].startswith("kittler "), meta
+    weights = os.path.join(ROOT, "resources", "weights", "caimnet_rgbn.pt")
+    _assert_refused(capsys, tmp_path, ["detect", *imgs[:2], "--model", "auto", "--threshold", "kittler", "--weights",
+                                       weights], "the automatic choice runs 'caimnet_isfa' on these images",
+                    "it runs isfa for two dates without --weights, and on imagery they cannot read")
 
 
 def test_demo_runs_the_automatic_choice(capsys, tmp_path):
