@@ -19,6 +19,7 @@ import os
 import shutil
 import sys
 import tempfile
+import threading
 import time
 from dataclasses import dataclass, field
 
@@ -373,7 +374,9 @@ def memory_probe_seconds(repeats=5, side=1024):
     rng = np.random.default_rng(0)
     a = (rng.integers(0, 4096, (side, side), dtype=np.int32) // 16).astype(np.float32)
     q = np.empty((side // 2, side // 2), np.uint16)
-    path = f"/vsimem/caim-probe-{os.getpid()}.tif"
+    # (a name of its own: two runs starting at once in one process, QGIS's, probe at the same time; with one name
+    # each replaced and removed the other's file, and one run failed 'No such file or directory')
+    path = f"/vsimem/caim-probe-{os.getpid()}-{threading.get_ident()}.tif"
     driver = gdal.GetDriverByName("GTiff")
     best = float("inf")
     for _repeat in range(repeats):

@@ -903,6 +903,41 @@ def test_the_per_pixel_terms_follow_the_memory_yardstick_not_the_matrix_multiply
     assert predict.memory_speed() is speed
 
 
+def test_memory_probes_at_the_same_time_do_not_share_a_file():
+    """Two runs starting at once in one process (QGIS: a Processing run beside the dialog's) probe the memory speed
+    at the same time; the probe wrote, read and removed one /vsimem file named by the process, so one replaced and
+    removed the other's: RuntimeError 'No such file or directory' in 2 of 3 threads here, a run failing with a
+    traceback.  Each probe has its file now: another's probe file in flight is left alone, and threads all succeed."""
+    import threading
+
+    from osgeo import gdal
+
+    from model_core import predict
+
+    other = f"/vsimem/caim-probe-{os.getpid()}.tif"  # (the name every probe of this process used)
+    gdal.FileFromMemBuffer(other, b"another probe's file")
+    try:
+        predict.memory_probe_seconds(repeats=1, side=64)
+        assert gdal.VSIStatL(other) is not None  # not removed by this probe
+    finally:
+        gdal.Unlink(other)
+    errors = []
+
+    def probe():
+        try:
+            for _repeat in range(20):
+                predict.memory_probe_seconds(repeats=2, side=256)
+        except Exception as exc:  # (recorded for the assertion below)
+            errors.append(repr(exc))
+
+    threads = [threading.Thread(target=probe) for _ in range(3)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+
+
 def test_the_estimate_is_told_and_a_small_free_space_refuses_a_small_run(tmp_path, monkeypatch):
     from model_core import predict
 
