@@ -886,9 +886,14 @@ class CaimDialog(QDialog):
         self.weights_widget.lineEdit().setPlaceholderText(
             tr("not used: Automatic runs %s on these layers") % mdl.name(runs) if classical
             else tr("empty: bundled weights"))
-        tip = (tr("Automatic runs %s on the checked layers, as the networks cannot read their bands: this file is not "
-                  "used.") % mdl.name(runs) if classical else
-               tr("Weights file (.pt) for the chosen network; empty: the bundled weights."))
+        plain = mdl.resolve(AUTO, 2)  # (two dates, a file given: emptied, the field makes Automatic run without one)
+        if not classical and self._date_count() == 2 and mdl.pair_default_uses_no_weights() and self.weights_path():
+            tip = tr("Automatic runs %s with this file for 2 dates; with the field empty it runs %s, which uses no "
+                     "weights file.") % (mdl.name(runs), mdl.name(plain))
+        else:
+            tip = (tr("Automatic runs %s on the checked layers, as the networks cannot read their bands: this file is "
+                      "not used.") % mdl.name(runs) if classical else
+                   tr("Weights file (.pt) for the chosen network; empty: the bundled weights."))
         for widget in (self.weights_widget, self.weights_widget.lineEdit(), self.weights_label):
             widget.setToolTip(tip)
 

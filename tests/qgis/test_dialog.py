@@ -1342,6 +1342,9 @@ def test_automatic_for_two_dates_runs_isfa_unless_a_weights_file_is_given(dialog
     tip = dialog.threshold_combo.toolTip()
     assert tip.endswith("Automatic runs CAIM-Net + ISFA on these layers, with the Weights file; it runs Classical "
                         "ISFA, and this control is enabled, when the Weights field is empty."), tip
+    # the Weights field's tooltip: emptied, the field makes Automatic run ISFA (it said 'empty: the bundled weights')
+    assert dialog.weights_widget.toolTip() == ("Automatic runs CAIM-Net + ISFA with this file for 2 dates; with the "
+                                               "field empty it runs Classical ISFA, which uses no weights file.")
     ok, info = dialog.weights_info()
     assert ok and "caimnet_rgbn.pt" in info.split("\n")[0]
     params = dialog.parameters()
