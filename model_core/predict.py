@@ -298,7 +298,7 @@ def auto_tile(n_dates, multiple, overlap, memory_factor=1.0):
 #   medians, ISFA's iterative fit, opening files, loading the model), timed with a short probe of the same
 #   kind (memory_probe_seconds), which takes REFERENCE_PROBE_S on the reference;
 # * compute (machine_speed): a 1024^2 fp32 matrix multiply, whose rate on the reference is REFERENCE_GFLOPS.
-#   The networks' model terms (COMPUTE_MODELS: convolutions with torch's threads, and as much elementwise
+#   The networks' model terms (models.needs_network: convolutions with torch's threads, and as much elementwise
 #   work: normalisations, activations, attention) are scaled by the geometric mean of the two speeds.
 # A matrix multiply says little of that work: on a machine of this project's kind whose BLAS ran 302 GFLOP/s
 # (2.2 times the reference) the classical methods ran at about the reference's speed, so the estimate was
@@ -312,8 +312,6 @@ SECONDS_PER_MP_INTERVAL = {"caimnet": 2.3, "caimnet_cva": 3.6, "caimnet_isfa": 2
 REFERENCE_GFLOPS = 140.0
 # the memory probe's best time (seconds) on the reference machine of the per-pixel constants
 REFERENCE_PROBE_S = 0.015
-# the model terms scaled by both yardsticks (the networks'); every other term is per-pixel work
-COMPUTE_MODELS = ("caimnet", "caimnet_cva", "caimnet_isfa", "schanger")
 # loading the model, temporary folders, closing files, and the two yardsticks' own runs (they run inside
 # the run, before the estimate is told)
 RUN_FIXED_S = {"classical": 0.25, "network": 0.27}
@@ -520,7 +518,7 @@ def run_stages(width, height, n_dates, model, bands=4, files=None, window_px=Non
     seconds += READ_S * windows * t * c
     seconds += WRITE_S * px * (1.0 + (t * 1.0 if probabilities else 0.0)) * _overview_growth(width, height)
     model_s = windows / 1e6 * intervals * rate
-    compute = model_s if model in COMPUTE_MODELS or model not in SECONDS_PER_MP_INTERVAL else 0.0
+    compute = model_s if network else 0.0   # (the networks' model term: both yardsticks; all else per-pixel work)
     return {"memory": seconds + model_s - compute, "compute": compute}
 
 

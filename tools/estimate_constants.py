@@ -8,8 +8,8 @@ before the run with one of two yardsticks (cached for the process):
   over 4 MB, a median, a DEFLATE GeoTIFF written to and read from GDAL's memory file system; best of 5),
   whose time on the reference is ``REFERENCE_PROBE_S``.  Every term below but the networks' model;
 * compute (:func:`model_core.predict.machine_speed`): a 1024^2 fp32 matrix multiply with torch's threads,
-  ``REFERENCE_GFLOPS`` on the reference.  The networks' model term (``SECONDS_PER_MP_INTERVAL`` of
-  ``COMPUTE_MODELS``) only, divided by the geometric mean of both speeds (``network_speed``).
+  ``REFERENCE_GFLOPS`` on the reference.  The networks' model term (``SECONDS_PER_MP_INTERVAL`` of the
+  networks, ``model_core.models.needs_network``) only, divided by the geometric mean of both speeds (``network_speed``).
 
 The terms:
 
@@ -165,6 +165,7 @@ def measure_one(paths, model):
 
 def measure(args):
     from model_core import predict
+    from model_core.models import needs_network
     from model_core.models.isfa import FIT_PIXELS
 
     folder = args.data or tempfile.mkdtemp(prefix="estimate-data-")
@@ -187,7 +188,7 @@ def measure(args):
                 k["sample"].append(tm["statistics"] * speed / (sample * t * c))
                 k["read"].append(tmg["read"] * speed / (window_px * t * c))
                 k["write"].append(tmg["write"] * speed / px)
-                model_speed = (speeds["compute"] * speed) ** 0.5 if model in predict.COMPUTE_MODELS else speed
+                model_speed = (speeds["compute"] * speed) ** 0.5 if needs_network(model) else speed
                 model_rate.setdefault(model, []).append(tmg["model"] * model_speed / (window_px / 1e6 * (t - 1)))
                 fit = tm["fit"]
                 if model.startswith("caimnet"):
