@@ -28,6 +28,18 @@ def rows(dlg):
             for i in range(dlg.layer_tree.topLevelItemCount())]
 
 
+def red_nir_swir1(tmp_path, year):
+    """A 3-band raster whose band descriptions say red, nir, swir1 (imagery the networks cannot read)."""
+    from osgeo import gdal
+
+    path = write_raster(str(tmp_path / f"rns_{year}.tif"), np.full((3, 64, 64), 90, np.uint8))
+    ds = gdal.Open(path, gdal.GA_Update)
+    for b, name in enumerate(("red", "nir", "swir1")):
+        ds.GetRasterBand(b + 1).SetDescription(name)
+    ds = None
+    return path
+
+
 @pytest.fixture
 def fresh_settings(qgis_app):
     """No remembered dialog settings (runs save them), so every test starts from the defaults."""
@@ -259,12 +271,7 @@ def test_inline_validation(dialog, three_layers, tmp_path, project):
     # "their metadata do not say which band is which")
     rns = []
     for y in (2034, 2035):
-        path = write_raster(str(tmp_path / f"rns_{y}.tif"), np.full((3, 64, 64), 90, np.uint8))
-        ds = gdal.Open(path, gdal.GA_Update)
-        for b, name in enumerate(("red", "nir", "swir1")):
-            ds.GetRasterBand(b + 1).SetDescription(name)
-        ds = None
-        rns.append(QgsRasterLayer(path, f"rns {y}"))
+        rns.append(QgsRasterLayer(red_nir_swir1(tmp_path, y), f"rns {y}"))
     problems = inputs.validate(rns, model="caimnet")
     assert [level for level, _ in problems] == [inputs.ERROR], problems
     assert problems[0][1].startswith("'rns 2034': its band metadata say band 1 'red', band 2 'nir', band 3 'swir1'")
@@ -293,18 +300,12 @@ def test_automatic_choice_on_imagery_the_networks_cannot_read_is_said_before_the
     ISFA"): the check line now says that Classical ISFA will run and why, and Run is enabled; CAIM-Net picked
     by name keeps the refusal. One-band layers likewise. (Three dates: for two, Classical ISFA is the choice
     itself, rule Y3.)"""
-    from osgeo import gdal
     from qgis.core import QgsRasterLayer
 
     from caim_qgis_plugin import inputs
 
     for y in (2034, 2035, 2036):
-        path = write_raster(str(tmp_path / f"rns_{y}.tif"), np.full((3, 64, 64), 90, np.uint8))
-        ds = gdal.Open(path, gdal.GA_Update)
-        for b, name in enumerate(("red", "nir", "swir1")):
-            ds.GetRasterBand(b + 1).SetDescription(name)
-        ds = None
-        add_layer(project, path, f"rns {y}")
+        add_layer(project, red_nir_swir1(tmp_path, y), f"rns {y}")
     dialog.refresh_layers()
     assert dialog.model_choice() == "auto"
     text = dialog.messages.text()
@@ -1281,17 +1282,10 @@ def test_automatic_with_a_weights_file_says_what_the_engine_runs(dialog, project
     file was given: on red, NIR, SWIR1 layers it said 'ready to run with CAIM-Net + CVA' and About… described the
     network's file, while the run ran Classical ISFA without it.  The dialog now asks the engine
     (model_core.models.auto_choice): the check line, About… and the Weights field say ISFA runs, the file unused."""
-    from osgeo import gdal
-
     from rasters import ROOT
 
     for y in (2034, 2035):
-        path = write_raster(str(tmp_path / f"rns_{y}.tif"), np.full((3, 64, 64), 90, np.uint8))
-        ds = gdal.Open(path, gdal.GA_Update)
-        for b, name in enumerate(("red", "nir", "swir1")):
-            ds.GetRasterBand(b + 1).SetDescription(name)
-        ds = None
-        add_layer(project, path, f"rns {y}")
+        add_layer(project, red_nir_swir1(tmp_path, y), f"rns {y}")
     dialog.refresh_layers()
     dialog.weights_widget.setFilePath(os.path.join(ROOT, "resources", "weights", "caimnet_rgbn.pt"))
     dialog.validate()
