@@ -56,3 +56,23 @@ def test_the_multi_date_row_reads_the_same_dates_as_the_separate_files(tmp_path,
         assert [s.date for s in split.specs] == ["2020-01-15", "2020-02-15", "2020-03-15"]
         for spec, tile in zip(split.specs, tiles):
             assert np.array_equal(gdal.Open(spec.path).ReadAsArray(), gdal.Open(tile).ReadAsArray())
+
+
+def test_the_header_prints_the_estimates_memory_probe_and_speeds(monkeypatch):
+    """`make bench` printed the matmul GFLOP/s only, not the memory/IO probe the run-time estimate scales by."""
+    import re
+
+    from model_core import predict
+
+    monkeypatch.setattr(predict, "_SPEEDS", {})
+    probes = []
+    real = predict.memory_probe_seconds
+    monkeypatch.setattr(predict, "memory_probe_seconds", lambda: probes.append(1) or real(repeats=2, side=256))
+    line = _bench().speeds_line()
+    found = re.match(r"memory/IO probe \(predict\.memory_probe_seconds, best of 5\): ([0-9.]+) ms; speeds of the "
+                     r"run-time estimate against its reference machine \([0-9]+ GFLOP/s, probe [0-9]+ ms\): compute "
+                     r"([0-9.]+), memory ([0-9.]+), networks ([0-9.]+)$", line)
+    assert found, line
+    assert probes == [1]  # measured once: memory_speed() reused it
+    compute, memory, network = (float(found.group(i)) for i in (2, 3, 4))
+    assert memory == round(predict.memory_speed(), 2) and abs(network - (compute * memory) ** 0.5) < 0.02

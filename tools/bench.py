@@ -27,6 +27,22 @@ def matmul_gflops():
     return rate(n=2048, repeats=5)
 
 
+def speeds_line():
+    """The machine's speeds the run-time estimate uses (model_core.predict), each measured once: the memory/IO
+    probe's time (:func:`~model_core.predict.memory_probe_seconds`, best of five) and the speeds relative to the
+    estimate's reference machine it and the 1024^2 matmul give (:func:`~model_core.predict.memory_speed`,
+    :func:`~model_core.predict.machine_speed`, :func:`~model_core.predict.network_speed`)."""
+    from model_core import predict
+
+    probe = predict.memory_probe_seconds()
+    # (memory_speed() would probe again: its formula on this one probe, cached as the estimate caches it)
+    predict._SPEEDS.setdefault("memory", min(max(predict.REFERENCE_PROBE_S / max(probe, 1e-9), 0.1), 20.0))
+    return (f"memory/IO probe (predict.memory_probe_seconds, best of 5): {probe * 1e3:.1f} ms; speeds of the "
+            f"run-time estimate against its reference machine ({predict.REFERENCE_GFLOPS:.0f} GFLOP/s, probe "
+            f"{predict.REFERENCE_PROBE_S * 1e3:.0f} ms): compute {predict.machine_speed():.2f}, memory "
+            f"{predict.memory_speed():.2f}, networks {predict.network_speed():.2f}")
+
+
 def model_cost(model="caimnet", t=6, preset=None):
     import torch
     from torch.utils.flop_counter import FlopCounterMode
@@ -248,6 +264,7 @@ def main():
     print(f"machine   {platform.processor() or platform.machine()}, {os.cpu_count()} cores, torch {torch.__version__}, "
           f"{torch.get_num_threads()} threads, python {platform.python_version()}")
     print(f"fp32 matmul (2048^2, torch.mm): {matmul_gflops():.1f} GFLOP/s")
+    print(speeds_line())
     for preset in ("default", "paper"):
         for t in (6, 9):
             params, fpp = model_cost(t=t, preset=preset)
