@@ -392,7 +392,8 @@ def test_a_comparison_in_german_and_its_english_csv(tmp_path):
     # each number under its name, with the decimal comma
     lines = text.splitlines()
     head = next(i for i, line in enumerate(lines) if line.startswith("Methode "))
-    assert lines[head].split() == ["Methode", "Pixel", "Gesamtgenauigkeit", "Präzision", "Sensitivität", "F1", "Kappa"]
+    assert lines[head].split() == ["Methode", "Pixel", "Gesamtgenauigkeit", "Nutzergenauigkeit", "Produzentengenauigkeit", "F1",
+                                "Kappa"]
     row = lines[head + 2]
     assert row.startswith("Karte gegen Referenz") and len(row) == len(lines[head])
     assert lines[head].index("Gesamtgenauigkeit") + len("Gesamtgenauigkeit") == row.index(",") + 5
@@ -405,8 +406,8 @@ def test_a_comparison_in_german_and_its_english_csv(tmp_path):
     assert german.text() == english.text()
     assert "\nmethod                          pixels      OA    prec  recall      F1   kappa\n" in english.text()
     i18n.set_language("es")
-    assert "\nmétodo                         píxeles exactitud global precisión sensibilidad      F1   kappa\n" in \
-        english.text()
+    assert ("\nmétodo                         píxeles exactitud global exactitud del usuario exactitud del productor      F1"
+            "   kappa\n") in english.text()
     i18n.set_language("es")
     with pytest.raises(InputError, match="La referencia '.*nada.tif' no existe"):
         compare(map_path, str(tmp_path / "nada.tif"))
@@ -594,3 +595,26 @@ def test_an_option_field_in_a_message_s_english_record_is_the_command_line_s():
     assert record.shown() == "allow overwriting (--overwrite)"
     with pytest.raises(ValueError):
         format(i18n.option("--bands"), "short")
+
+
+@pytest.mark.parametrize("language", ["de", "es"])
+def test_the_comparisons_recall_and_precision_are_not_named_like_the_sensitivity_option(language):
+    """The comparison's table called recall 'Sensitivität' (German) and 'sensibilidad' (Spanish), beside the
+    detection's option Sensitivity, 'Empfindlichkeit' / 'Sensibilidad': a German or Spanish user read a setting
+    in a score.  Now the remote-sensing terms of the sample assessment's own texts: precision and recall of
+    'changed' are its user's and producer's accuracy."""
+    from model_core.i18n import translated
+
+    catalogue = json.load(open(os.path.join(ROOT, "model_core", "locale", language + ".json"), encoding="utf-8"))
+    i18n.set_language(language)
+    try:
+        option = translated("Sensitivity").lower()
+        heads = {k: translated(k).lower() for k in ("prec", "recall")}
+    finally:
+        i18n.set_language("en")
+    for head in heads.values():
+        assert not {option[:6]} & {w[:6] for w in re.findall(r"\w+", head)}, (head, option)
+    def term(template):  # "Nutzergenauigkeit von '{label}'" -> "nutzergenauigkeit"
+        return catalogue[template].split("{label}")[0].rstrip("' ").rsplit(" ", 1)[0].lower()
+
+    assert heads == {"prec": term("user's accuracy of '{label}'"), "recall": term("producer's accuracy of '{label}'")}
