@@ -477,6 +477,8 @@ def validate(layers, dates=None, bands=None, model=mdl.AUTO, weights=None, masks
         elif mdl.needs_weights(model) and weights_record(weights)[1]:
             # refused before the run (the run stopped with it after the layers were read)
             problems.append((ERROR, weights_record(weights)[1]))
+        elif mdl.needs_weights(model) and bands and len(bands) == 3:  # (with a Weights file: the run's note, before it)
+            problems += _rgb_mapping_note(bands, weights)
         elif mdl.needs_weights(model) and not bands and mapping_warning:
             problems += weights_mapping_problems(rasters, weights)
         problems += grid_problems(rasters)
@@ -543,9 +545,10 @@ def _auto_fallback(choice, network_problems, rasters, bands=None, weights=None):
     """``(model, reason)``: the engine's automatic choice on imagery the networks cannot read (:func:`_engine_choice`)
     and why, when ``choice`` is "auto" and the engine runs its classical method on ``rasters``: the first sentence
     of the dialog's own (translated) refusal ``network_problems`` (:func:`_network_band_problems`) when it has one,
-    else of the engine's; else ``(None, None)``: a network chosen by name keeps its refusal, and a band mapping
-    ``bands`` is the user's to correct."""
-    if choice not in (None, "", mdl.AUTO) or bands or not rasters:
+    else of the engine's; else ``(None, None)``: a network chosen by name keeps its refusal.  With a band mapping
+    ``bands`` too (the engine's choice asks with it: a mapping the networks cannot read runs the classical method,
+    in the dialog as in Processing and on the command line)."""
+    if choice not in (None, "", mdl.AUTO) or not rasters:
         return None, None
     engine = _engine_choice(rasters, bands, weights)
     if engine is None or not engine[1]:
@@ -558,13 +561,12 @@ def auto_choice(layers, bands=None, weights=None):
     """What "auto" runs on ``layers`` (valid rasters): the engine's default for their number (and for two dates, a
     ``weights`` file given or not), or its classical
     method when the networks cannot read their bands (the engine's own decision, asked of it: the run makes the
-    same, with a ``weights`` file too, whose file it then does not use).  Not with a band mapping ``bands`` (a
-    mapping of another length than the network's is the user's to correct)."""
+    same, with a ``weights`` file too, whose file it then does not use), with the band mapping ``bands`` if any."""
     model = mdl.resolve(mdl.AUTO, len(layers), weights)
     rasters = [lyr for lyr in layers if isinstance(lyr, QgsRasterLayer) and lyr.isValid()]
-    if model == mdl.AUTO or bands or not rasters or not mdl.needs_weights(model):
+    if model == mdl.AUTO or not rasters or not mdl.needs_weights(model):
         return model
-    return _auto_fallback(mdl.AUTO, [], rasters, weights=weights)[0] or model
+    return _auto_fallback(mdl.AUTO, [], rasters, bands, weights)[0] or model
 
 
 def by_level(problems):
@@ -720,6 +722,20 @@ def role_source(source):
             "colour interpretation": tr("colour interpretation")}.get(source, source)
 
 
+def _rgb_mapping_note(bands, weights=None):
+    """A Bands mapping of three bands for a network: RGB-only imagery, which the engine reads as red, green, blue in
+    the mapping's order with green in place of the missing NIR (as 1,2,3,2; model_core.stack), said with what the
+    weights file that runs (the bundled one without ``weights``) saw in training, in the engine's words."""
+    try:
+        from model_core.bandmap import describe_rgb_only, rgb_only_training
+    except ImportError:
+        return []
+    training = (rgb_only_training(os.path.basename(weights), list(weights_band_mapping(weights) or []) == [1, 2, 3, 2])
+                if weights else None)
+    return [(INFO, tr("Bands %s: the engine uses bands %s.") % (
+        ",".join(map(str, bands)), describe_rgb_only(list(bands) + list(bands[1:2]), "mapping", training)))]
+
+
 def _network_band_problems(model, rasters, bands):
     """A network with its bundled weights reads 4 bands (red, green, blue, NIR)."""
     need = mdl.NETWORK_BANDS
@@ -730,6 +746,8 @@ def _network_band_problems(model, rasters, bands):
             return [(INFO, tr("%s: the network uses bands %s as red, green, blue, NIR; the %s part also uses "
                      "band(s) %s.") % (mdl.name(model), ",".join(map(str, bands[:need])),
                                        mdl.CLASSICAL_PART[model], ",".join(map(str, bands[need:]))))]
+        if len(bands) == 3 and need == 4:
+            return _rgb_mapping_note(bands)
         if len(bands) != need:
             return [(ERROR, tr("%s uses %d bands (red, green, blue, NIR) but Bands lists %d: give %d band "
                      "numbers, %s.") % (mdl.name(model), need, len(bands), need, hint))]

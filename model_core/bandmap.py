@@ -337,6 +337,24 @@ def _said(roles):
                      for b, (r, why) in enumerate(roles, 1) if r is not None)
 
 
+def rgb_mapping_refusal(ds, bands):
+    """Why a band mapping ``bands`` of three bands of ``ds``, which a network reads as red, green, blue in its order
+    (green also in place of the missing NIR), cannot be read so: what the bands' names or wavelengths
+    (:func:`band_roles`) say when they call one of them something else; None when they agree or say nothing (colour
+    interpretations do not count: GDAL tags any 3-band byte GeoTIFF R, G, B, whatever its order)."""
+    roles = band_roles(ds)
+    picked = [(b, *roles[b - 1]) for b in bands if 1 <= b <= len(roles)]
+    said = [(b, r, why) for b, r, why in picked if r is not None and not why.startswith("colour")]
+    if all(r == want for (b, r, why), want in zip(picked, ("red", "green", "blue")) if (b, r, why) in said):
+        return None
+    return _("the band mapping {mapping} is read as red, green, blue (green also in place of the missing NIR), but the "
+             "band metadata say {said}. Give the red, green and blue bands in that order, or choose CVA or ISFA, which "
+             "use every band as it is").format(
+        mapping=",".join(map(str, bands)),
+        said=", ".join(_("band {b} {why}").format(b=b, why=why) + (_(" (none of R, G, B, NIR)") if r == "other" else "")
+                       for b, r, why in said))
+
+
 def _three_bands_refused(ds):
     """``(None, message)`` of :func:`infer_partial` for a 3-band raster whose metadata say what each band is,
     but not red, green and blue; ``(None, None)`` otherwise."""
@@ -402,8 +420,9 @@ def infer_rgb_only(ds):
 def describe_rgb_only(bands, source, training=None):
     """'1,2,3 as R, G, B and band 2 (green) in place of NIR (RGB-only, ...)'.  ``training``: what to say of the
     weights file that runs (:func:`rgb_only_training`); None: the bundled CAIM-Net file's."""
-    roles = (_("roles assumed: the band metadata do not say which is which") if source == "assumed"
-             else _("roles from the rasters' {source}").format(source=source_text(source)))
+    roles = (_("roles assumed: the band metadata do not say which is which") if source == "assumed" else
+             _("roles from the band mapping: red, green, blue in its order") if source == "mapping" else
+             _("roles from the rasters' {source}").format(source=source_text(source)))
     training = training or _("the bundled CAIM-Net file saw no RGB-only imagery in training: the model card gives "
                              "the figures")
     return _("{bands} as R, G, B and band {green} (green) in place of the missing NIR (RGB-only imagery; {roles}; "

@@ -1083,8 +1083,8 @@ def detect(images, out_dir=None, dates=None, bands=None, model="caimnet", weight
         stack = open_stack(net)
     except BandRolesError as exc:  # a network that reads other bands than the choice asked about (a weights file
         # of another band count): the same rule, met with the network loaded
-        if not auto or bands or auto_note:  # CAIM-Net chosen by name, or a band mapping of another length than the network's
-            raise              # (the user's to correct): the refusal, with its advice (choose CVA or ISFA, ...)
+        if not auto or auto_note:  # CAIM-Net chosen by name: the refusal, with its advice (choose CVA or ISFA, ...)
+            raise              # (a band mapping the networks cannot read: auto_choice, above, asked with it)
         auto_note = auto_fallback_note(model, str(exc), weights)
         model = AUTO_FALLBACK
         net, weights_path, trained = load_model(model, None, device=dev)

@@ -757,9 +757,10 @@ def decimation(width, height, max_pixels):
     step = max(1, math.ceil(math.sqrt(width * height / max_pixels)))
     return step, max(1, width // step), max(1, height // step)
 
-def network_band_refusal(inputs, expected_bands=4):
+def network_band_refusal(inputs, expected_bands=4, bands=None, extra=False):
     """Why a network cannot read ``inputs`` (paths or :class:`InputSpec`, one per date) as its ``expected_bands``
-    bands (red, green, blue, NIR) without a band mapping: the :class:`~model_core.errors.BandRolesError`'s text
+    bands (red, green, blue, NIR), with the band mapping ``bands`` if any (``extra``: a fusion's, which may list
+    further bands for its classical part): the :class:`~model_core.errors.BandRolesError`'s text
     that :class:`Stack` raises when the run opens them for the network (the same checks, not a copy: the files'
     band counts, alpha bands and band metadata), or None when it can read them, or when the inputs fail for
     another reason (a missing file, band files of one date: the run says that one).  Opens each file once and
@@ -771,7 +772,7 @@ def network_band_refusal(inputs, expected_bands=4):
             _check_band_files(specs, datasets)
             probe = Stack.__new__(Stack)  # (only its band checks: no dates, grid or sources read)
             probe._rgb_training = None
-            probe._check_bands(specs, datasets, None, expected_bands)
+            probe._check_bands(specs, datasets, bands, expected_bands, extra)
     except BandRolesError as exc:
         return str(exc)
     except InputError:
@@ -899,6 +900,23 @@ class Stack:
                                "3,2,1,4; --bands on the command line, BANDS in Processing).").format(detail=detail))
         if extra and expected is not None and chosen[0] > expected and all(explicit):
             expected = chosen[0]  # the mapping lists the network's bands, then the CVA part's
+        if expected == 4 and chosen[0] == 3 and all(explicit):
+            # a mapping of three bands for a network: R, G, B in its order, RGB-only imagery, read as a 3-band input
+            # without a mapping is (green in place of the missing NIR, as the mapping r,g,b,g would; the model card's
+            # RGB-only row); it was refused with the advice to type that mapping, while the automatic choice had
+            # promised the network (and, in Processing, ran the classical fallback instead)
+            notes = {}
+            for i, (s, ds) in enumerate(zip(specs, datasets)):
+                refusal = bandmap.rgb_mapping_refusal(ds, s.bands)  # (names or wavelengths saying otherwise)
+                if refusal:
+                    raise BandRolesError(_("Input {n} '{label}': {text}.").format(n=i + 1, label=s.label, text=refusal))
+                s.bands = s.bands + s.bands[1:2]
+                notes.setdefault(bandmap.describe_rgb_only(s.bands, "mapping", self._rgb_training), []).append(s.label)
+            for text, labels in notes.items():
+                who = (_("all {n} dates").format(n=len(specs)) if len(labels) == len(specs) else
+                       ", ".join(f"'{lab}'" for lab in labels))
+                self.band_notes.append(f"{text}: {who}")
+            chosen = [4] * len(specs)
         if expected is not None and chosen[0] != expected:
             picked = explicit[0] and ",".join(map(str, specs[0].bands))  # the user's mapping, not the file's bands
             rgb_g = ",".join(map(str, specs[0].bands + specs[0].bands[1:2])) if picked else "1,2,3,2"

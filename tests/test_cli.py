@@ -377,8 +377,15 @@ def test_model_auto_runs_isfa_on_imagery_the_networks_cannot_read(capsys, tmp_pa
         _assert_refused(capsys, tmp_path, ["detect", *rns, "--model", model], "no green and no blue band",
                         "choose CVA or ISFA")
     _assert_refused(capsys, tmp_path, ["detect", *one[1:], "--model", "caimnet_cva"], "CVA or ISFA")
-    # a band mapping of another length than the networks' is the user's to correct, with auto too
-    _assert_refused(capsys, tmp_path, ["detect", *rns, "--model", "auto", "--bands", "1,2,3"], "the band mapping 1,2,3")
+    # a band mapping the networks cannot read: auto runs ISFA too, as Processing (which gives each date its bands)
+    # did; it was refused here while the dialog promised the network (loose37)
+    rc, out, err = _run(capsys, ["detect", *rns, "--model", "auto", "--bands", "1,2,3", "--out", str(tmp_path / "m"),
+                                 "--quiet"])
+    assert rc == 0 and "Model     isfa (classical, no weights)" in out, (out, err)
+    assert "the band mapping 1,2,3 is read as red, green, blue" in out and "band 2 'nir'" in out, out
+    _assert_refused(capsys, tmp_path, ["detect", *rns, "--model", "caimnet", "--bands", "1,2,3"],
+                    "the band mapping 1,2,3 is read as red, green, blue", "band 3 'swir1' (none of R, G, B, NIR)",
+                    "choose CVA or ISFA")
     # a pair without a weights file: Classical ISFA is the choice itself, no note
     rc, out, err = _run(capsys, ["detect", *one[1:], "--model", "auto", "--out", str(tmp_path / "one"), "--quiet"])
     assert rc == 0 and "Model     isfa (classical, no weights)" in out and "Automatic" not in out, (out, err)
@@ -1546,13 +1553,39 @@ def test_subcommand_help_says_what_the_options_do(capsys, command, needles):
         assert needle in text, (needle, text)
 
 
-def test_a_band_mapping_of_three_bands_is_named_as_such(capsys, tmp_path):
-    """--bands 3,2,1 on 4-band files: the message said "the inputs have 3" (they have 4) and offered the
-    mapping 1,2,3,2, which is not the user's R, G, B."""
+def test_a_band_mapping_of_two_bands_is_named_as_such(capsys, tmp_path):
+    """--bands 3,2 on 4-band files: the message says the mapping selects 2 (not that the inputs have 2)."""
     imgs = _stack(tmp_path)
-    err = _assert_refused(capsys, tmp_path, ["detect", *imgs, "--bands", "3,2,1"],
-                          "the band mapping 3,2,1 selects 3", "band mapping 3,2,1,2")
+    err = _assert_refused(capsys, tmp_path, ["detect", *imgs, "--bands", "3,2"], "the band mapping 3,2 selects 2")
     assert "the inputs have" not in err
+
+
+def test_a_band_mapping_of_three_bands_runs_the_network_as_rgb_only_imagery(capsys, tmp_path):
+    """--bands of three bands for a network (RGB-only imagery; the dialog's Bands, Processing's BANDS) was refused
+    with the advice to type the mapping r,g,b,g, while the automatic choice for two dates with --weights (and for a
+    series) promised the network: the dialog said 'with a file, CAIM-Net + ISFA', the command line refused the run
+    and Processing ran Classical ISFA.  A mapping of three is read as R, G, B in its order with green in place of
+    the missing NIR, as a 3-band input without a mapping is (the model card's RGB-only row), and said so; the same
+    run as that mapping of four.  Band names that say otherwise refuse it, and auto then runs ISFA."""
+    from model_core.models import auto_choice
+
+    imgs = _stack(tmp_path, n=2, size=48)
+    weights = os.path.join(ROOT, "resources", "weights", "caimnet_rgbn.pt")
+    assert auto_choice(imgs, bands=[3, 2, 1], weights=weights) == ("caimnet_isfa", None)
+    assert auto_choice([{"path": p, "bands": [3, 2, 1]} for p in imgs], weights=weights) == ("caimnet_isfa", None)
+    rc, out, err = _run(capsys, ["detect", *imgs, "--model", "auto", "--weights", weights, "--bands", "3,2,1",
+                                 "--out", str(tmp_path / "three"), "--quiet"])
+    assert rc == 0, err
+    assert "Model     caimnet_isfa (caimnet_rgbn.pt)" in out and "Automatic" not in out, out
+    assert ("Bands     3,2,1 as R, G, B and band 2 (green) in place of the missing NIR (RGB-only imagery; roles from "
+            "the band mapping: red, green, blue in its order; ") in out, out
+    rc, out4, err = _run(capsys, ["detect", *imgs, "--model", "caimnet_isfa", "--weights", weights, "--bands",
+                                  "3,2,1,2", "--out", str(tmp_path / "four"), "--quiet"])
+    assert rc == 0, err
+    from osgeo import gdal
+
+    a, b = (gdal.Open(str(tmp_path / d / "change_moment.tif")).ReadAsArray() for d in ("three", "four"))
+    assert (a == b).all()
 
 
 def test_help_texts_carry_no_docstring_markup(capsys):
@@ -1676,8 +1709,10 @@ def test_the_automatic_choice_is_one_function_the_run_and_the_plugin_ask(capsys,
     # a pair: Classical ISFA, the default for two dates, unless a weights file asks for a network
     assert auto_choice(rns) == (default_model(2), None) == ("isfa", None)
     assert auto_choice(rns, weights=weights) == (AUTO_FALLBACK, str(refused.value))
-    # (the mapping: the user's to correct)
-    assert auto_choice(rns, bands=[1, 2, 3], weights=weights) == (default_model(2, weights), None)
+    # with a band mapping too (it was the user's to correct: the command line refused what Processing ran as ISFA)
+    chosen, why = auto_choice(rns, bands=[1, 2, 3], weights=weights)
+    assert chosen == AUTO_FALLBACK and "the band mapping 1,2,3 is read as red, green, blue" in why, why
+    assert auto_choice(rns, bands=[1, 2], weights=weights)[0] == AUTO_FALLBACK
     rgbn = _stack(tmp_path, n=3, size=24)
     assert auto_choice(rgbn) == (default_model(3), None)
     if "torch" not in sys.modules:  # (this test process may have loaded it for another test)

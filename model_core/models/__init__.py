@@ -146,22 +146,26 @@ def needs_network(model):
 
 # the bands the networks read with their bundled weights: red, green, blue, NIR
 NETWORK_BANDS = 4
+# the fusions: a band mapping may list more bands than the network's four, for their classical part
+FUSION_MODELS = ("caimnet_cva", "caimnet_isfa")
 
 
 def auto_choice(images, bands=None, weights=None):
     """``(model, refusal)``: what ``model="auto"`` runs on ``images`` (paths or InputSpecs, one per date): the
     default for their number and ``weights`` (:func:`default_model`), or :data:`AUTO_FALLBACK` when that default is
-    a network and the networks cannot read their bands as red, green, blue and NIR, ``refusal`` then the reason (the
-    BandRolesError the run meets opening them for a network: :func:`model_core.stack.network_band_refusal`).  Never
-    with a band mapping ``bands`` (one of another length than the network's is the user's to correct).  The one
+    a network and the networks cannot read their bands as red, green, blue and NIR, with the band mapping ``bands``
+    if one is given (one of three bands is read as R, G, B with green in place of NIR), ``refusal`` then the reason
+    (the BandRolesError the run meets opening them for a network: :func:`model_core.stack.network_band_refusal`).
+    (With a mapping it was never the classical method: the command line then refused a mapping the networks cannot
+    read, while Processing, which gives each date its bands, ran ISFA, and the dialog promised the network.)  The one
     implementation of the choice: the run (:func:`model_core.predict.predict`) and the QGIS plugin's dialog and
     Processing form ask it.  No torch."""
     model = default_model(len(images), weights)
-    if bands or not needs_network(model):
+    if not needs_network(model):
         return model, None
     from model_core.stack import network_band_refusal
 
-    refusal = network_band_refusal(images, NETWORK_BANDS)
+    refusal = network_band_refusal(images, NETWORK_BANDS, bands, model in FUSION_MODELS)
     return (AUTO_FALLBACK, refusal) if refusal else (model, None)
 
 

@@ -149,15 +149,17 @@ def test_inline_validation(dialog, three_layers, tmp_path, project):
     text = dialog.messages.text()
     assert "Band counts differ" in text and "'rgb 2022': 3" in text
     assert not dialog.run_button.isEnabled()
-    # three bands: the networks need 4 (red, green, blue, NIR); the classical CVA takes any
+    # three bands: the networks read them as R, G, B with green in place of NIR (as 1,2,3,2), and say so
     dialog.bands_edit.setText("1,2,3")
-    from caim_qgis_plugin.models import name
-    from model_core.models import default_model
-
-    # the automatic choice for these 4 layers is named
-    assert ("%s uses 4 bands (red, green, blue, NIR) but Bands lists 3" % name(default_model(4))
+    assert ("Bands 1,2,3: the engine uses bands 1,2,3 as R, G, B and band 2 (green) in place of the missing NIR"
             in dialog.messages.text())
-    assert "RGB-only imagery is read as 1,2,3,2 by itself" in dialog.messages.text()
+    assert dialog.run_button.isEnabled()
+    # two: the networks cannot read them; the automatic choice for these 4 layers runs Classical ISFA
+    dialog.bands_edit.setText("1,2")
+    assert "Classical ISFA will run, not CAIM-Net + ISFA" in dialog.messages.text(), dialog.messages.text()
+    assert dialog.run_button.isEnabled()
+    dialog.model_combo.setCurrentIndex(dialog.model_combo.findData("caimnet"))
+    assert "CAIM-Net uses 4 bands (red, green, blue, NIR) but Bands lists 2" in dialog.messages.text()
     assert not dialog.run_button.isEnabled()
     dialog.model_combo.setCurrentIndex(dialog.model_combo.findData("cva"))
     assert "4 bands" not in dialog.messages.text() and dialog.run_button.isEnabled()

@@ -1299,7 +1299,7 @@ def test_layers_of_the_same_name_are_each_counted_in_the_band_check(project, tmp
 
 
 def test_bands_a_network_cannot_read_are_told_before_the_split(project, tmp_path):
-    """CAIM-Net reads 4 bands: Bands 1,2,3 (or five numbers) is refused whatever a multi-date raster's dates
+    """CAIM-Net reads 4 bands (three as R, G, B with green in place of NIR): Bands 1,2 (or five numbers) is refused whatever a multi-date raster's dates
     hold, but the dialog said '3 dates once split' and Run split the raster (VRTs written, date layers added)
     to be stopped then.  Told before now, and Run writes nothing; a classical method takes them."""
     from qgis.core import QgsRasterLayer
@@ -1313,7 +1313,7 @@ def test_bands_a_network_cannot_read_are_told_before_the_split(project, tmp_path
         dialog.refresh_layers()
         dialog.folder_widget.setFilePath(str(tmp_path / "out"))
         for model, bands, told in (
-                ("caimnet", "1,2,3", "CAIM-Net uses 4 bands (red, green, blue, NIR) but Bands lists 3"),
+                ("caimnet", "1,2", "CAIM-Net uses 4 bands (red, green, blue, NIR) but Bands lists 2"),
                 ("caimnet", "1,2,3,4,1", "but Bands lists 5"), ("cva", "1,2,3", None)):
             dialog.model_combo.setCurrentIndex(dialog.model_combo.findData(model))
             dialog.bands_edit.setText(bands)
