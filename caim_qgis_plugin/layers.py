@@ -181,13 +181,26 @@ def sidecar_path(raster_path):
 
 
 def write_sidecar(raster_path, kind, dates=None):
-    """Write ``<raster>.qml`` next to an output so it opens styled in any QGIS.  Returns its path."""
-    layer = QgsRasterLayer(raster_path, os.path.basename(raster_path), "gdal", QgsRasterLayer.LayerOptions(False))
-    if not layer.isValid() or not style_layer(layer, kind, dates):
-        return None
-    path = sidecar_path(raster_path)
-    _msg, ok = layer.saveNamedStyle(path)
-    return path if ok else None
+    """Write ``<raster>.qml`` next to an output so it opens styled in any QGIS.  Returns its path.
+
+    The layer it styles is opened with GDAL's side files (PAM) off, on this thread: QGIS computes band statistics
+    for a layer's default renderer when it opens it, and GDAL kept them in a ``confidence.tif.aux.xml`` it wrote
+    beside the output of every toolbox and ``qgis_process`` run (the style itself needs no statistics; the
+    engine's own ``.aux.xml``, the area's and moment's class names, is left as it is)."""
+    from osgeo import gdal
+
+    before = gdal.GetThreadLocalConfigOption("GDAL_PAM_ENABLED", None)
+    gdal.SetThreadLocalConfigOption("GDAL_PAM_ENABLED", "NO")
+    try:
+        layer = QgsRasterLayer(raster_path, os.path.basename(raster_path), "gdal", QgsRasterLayer.LayerOptions(False))
+        if not layer.isValid() or not style_layer(layer, kind, dates):
+            return None
+        path = sidecar_path(raster_path)
+        _msg, ok = layer.saveNamedStyle(path)
+        return path if ok else None
+    finally:
+        layer = None  # (its dataset closed while PAM is off)
+        gdal.SetThreadLocalConfigOption("GDAL_PAM_ENABLED", before)
 
 
 STATIC_STYLES = {"change_area.qml": AREA, "change_moment.qml": MOMENT, "confidence.qml": CONFIDENCE}

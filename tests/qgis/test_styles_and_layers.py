@@ -394,3 +394,25 @@ def test_the_layers_say_what_their_values_mean(project, finished_run):
     mine.setMetadata(metadata)
     lyr.style_layer(mine, lyr.MOMENT, dates)
     assert mine.metadata().abstract() == "my notes"
+
+
+def test_a_processing_run_leaves_no_statistics_side_file_beside_its_outputs(qgis_app, tmp_path):
+    """A toolbox or qgis_process run left confidence.tif.aux.xml (QGIS's band statistics) beside its outputs: the
+    plugin opened each output as a layer to write its .qml, QGIS computed statistics for the layer's default
+    renderer, and GDAL kept them in a side file.  The outputs' .qml are written with GDAL's side files off; the
+    engine's own .aux.xml (the class names of area and moment) stay as the engine wrote them."""
+    from caim_qgis_testlib import make_stack, run_algorithm
+
+    paths = make_stack(str(tmp_path), size=48, nodata_block=False)
+    out = tmp_path / "out"
+    results, ok, feedback = run_algorithm(dict(INPUT=paths, MODEL="cva", AREA=str(out / "change_area.tif"),
+                                               MOMENT=str(out / "change_moment.tif"),
+                                               CONFIDENCE=str(out / "confidence.tif")))
+    assert ok, feedback.textLog()
+    assert sorted(n for n in os.listdir(out) if n.endswith(".qml")) == ["change_area.qml", "change_moment.qml",
+                                                                       "confidence.qml"]
+    assert sorted(n for n in os.listdir(out) if n.endswith(".aux.xml")) == ["change_area.tif.aux.xml",
+                                                                           "change_moment.tif.aux.xml"]
+    for name in ("change_area.tif.aux.xml", "change_moment.tif.aux.xml"):
+        text = (out / name).read_text()
+        assert "<CategoryNames>" in text and "STATISTICS_" not in text, text
