@@ -478,7 +478,6 @@ class CaimDialog(QDialog):
         self.last_results = None
         self.last_layers = {}
         self._run_layers = []
-        self._created = []  # the output folders the running task's run created (removed again if it fails)
         self._allow_huge = False  # the next run goes ahead even when estimated huge (the user said so)
         self._run_masks = None
         self._split_warnings = []  # this run's dates written to QGIS's temporary folder: said when it ends
@@ -1865,17 +1864,19 @@ class CaimDialog(QDialog):
             if allow_huge:
                 params["ALLOW_HUGE"] = True
         from model_core.errors import CaimError
-        from model_core.predict import make_folders, remove_created
+        from model_core.predict import folder_obstacle
 
+        # a file in the way is said before the run; the folder itself is made by the run's claim on its outputs
+        # (model_core.staging.claim_outputs, make=True).  Made here first, it was no run's: of two runs into one new
+        # folder the other claimed in it, and when that run failed the empty folder stayed.
         try:
-            self._created = make_folders(folder)
-        except CaimError as exc:  # the engine's message names the file in the way or the reason
+            folder_obstacle(folder)
+        except CaimError as exc:  # the engine's message names the file in the way
             self._set_status(str(exc), error=True)
             return None
 
         algorithm = QgsApplication.processingRegistry().createAlgorithmById(ALGORITHM_ID)
         if algorithm is None:
-            remove_created(self._created)
             self._set_status(tr("The Processing algorithm %s is not registered.") % ALGORITHM_ID, error=True)
             return None
         self.save_settings()
@@ -1892,7 +1893,6 @@ class CaimDialog(QDialog):
         self._set_status(tr("Starting…"))
         task = QgsProcessingAlgRunnerTask(algorithm, params, self.context, self.feedback)
         if task.isCanceled():  # prepareAlgorithm refused the parameters
-            remove_created(self._created)
             self._set_status("\n".join(self.feedback.errors) or tr("The parameters were refused."), error=True)
             self.feedback = None
             return None
@@ -1923,11 +1923,6 @@ class CaimDialog(QDialog):
         self.cancel_button.setEnabled(False)
         self.report_link.hide()
         self.last_results = dict(results) if ok else None
-        if not ok:  # the output folder, if this run created it, goes too when it stayed empty
-            from model_core.predict import remove_created
-
-            remove_created(self._created)
-        self._created = []
         if ok:
             self.progress.setValue(100)
             dates = [d or None for d in (results.get("USED_DATES") or "").split(",")] if results.get(

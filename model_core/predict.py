@@ -809,10 +809,9 @@ def refuse_inputs_as_outputs(outputs, inputs):
                                     "output its own path.").format(other=other, name=name, p=p))
 
 
-def make_folders(folder):
-    """``os.makedirs(folder)``; returns the folders it created, deepest first (for :func:`remove_created`).
-    Raises OutputError, naming the obstacle, when the folder cannot be made (a file in the way, no
-    permission); nothing it made stays then."""
+def folder_obstacle(folder):
+    """The folders :func:`make_folders` would create for ``folder``, deepest first, making none; raises its
+    OutputError when a file stands in the way (the QGIS dialog asks before a run, whose claim makes them)."""
     created, d = [], os.path.abspath(folder)
     while d and not os.path.exists(d):
         created.append(d)
@@ -824,6 +823,14 @@ def make_folders(folder):
         raise OutputError(_("Cannot make the output folder '{abspath}': '{d}' is a file, not a "
                             "folder. Choose another place for the output.").format(abspath=os.path.abspath(folder),
                               d=d))
+    return created
+
+
+def make_folders(folder):
+    """``os.makedirs(folder)``; returns the folders it created, deepest first (for :func:`remove_created`).
+    Raises OutputError, naming the obstacle, when the folder cannot be made (a file in the way, no
+    permission); nothing it made stays then."""
+    created = folder_obstacle(folder)
     try:
         os.makedirs(folder, exist_ok=True)
     except OSError as exc:

@@ -1398,3 +1398,35 @@ def test_layers_without_dates_run_in_the_order_a_user_expects(dialog, project, t
     dialog.refresh_layers()
     assert rows(dialog) == [("scene_20190501", "2019-05-01"), ("before the flood", ""), ("during", ""),
                             ("after", ""), ("much later", "")]
+
+
+def test_the_run_not_the_dialog_makes_a_new_output_folder(dialog, project, tmp_path):
+    """The dialog made a new output folder itself before its run claimed the outputs in it, so the folder was no
+    run's: another run (a second QGIS, qgis_process) into the same new folder claimed its files in it, this run was
+    refused, and when the other run failed too the empty folder stayed (each run removes only the folders it made).
+    Now the run's claim makes it (model_core.staging.claim_outputs, make=True: the folder appears with the claim in
+    it, under a lock on its parent).  Held here: while the test locks the parent, the run waits to claim and no
+    folder exists yet; the dialog had made it at once."""
+    import fcntl
+
+    os.mkdir(str(tmp_path / "in"))
+    paths = make_stack(str(tmp_path / "in"), size=48, nodata_block=False)
+    for p in paths:
+        add_layer(project, p, os.path.basename(p))
+    dialog.refresh_layers()
+    dialog.model_combo.setCurrentIndex(dialog.model_combo.findData("cva"))
+    parent = tmp_path / "results"
+    parent.mkdir()
+    folder = parent / "new"
+    dialog.folder_widget.setFilePath(str(folder))
+    fd = os.open(str(parent), os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        assert dialog.run(ask=False) is not None
+        time.sleep(0.5)  # (the run reaches its claim and waits for the lock; not a timing assertion)
+        assert not folder.exists(), os.listdir(str(parent))
+    finally:
+        os.close(fd)  # (releases the lock)
+    assert wait_for(lambda: dialog.task is None, 120)
+    assert dialog.last_results is not None, dialog.status.text()
+    assert {"change_area.tif", "change_moment.tif", "confidence.tif"} <= set(os.listdir(str(folder)))
