@@ -1400,33 +1400,47 @@ def test_layers_without_dates_run_in_the_order_a_user_expects(dialog, project, t
                             ("after", ""), ("much later", "")]
 
 
-def test_the_run_not_the_dialog_makes_a_new_output_folder(dialog, project, tmp_path):
+def test_two_runs_into_one_new_folder_leave_no_empty_folder(dialog, project, tmp_path):
     """The dialog made a new output folder itself before its run claimed the outputs in it, so the folder was no
-    run's: another run (a second QGIS, qgis_process) into the same new folder claimed its files in it, this run was
-    refused, and when the other run failed too the empty folder stayed (each run removes only the folders it made).
-    Now the run's claim makes it (model_core.staging.claim_outputs, make=True: the folder appears with the claim in
-    it, under a lock on its parent).  Held here: while the test locks the parent, the run waits to claim and no
-    folder exists yet; the dialog had made it at once."""
-    import fcntl
+    run's: another run (a second QGIS, qgis_process) into the same new folder claimed its files in it, the dialog's
+    run was refused, and when the other run failed too the empty folder stayed (each run removes only the folders it
+    made).  Now the run's claim makes it (model_core.staging.claim_outputs, make=True).  Here the dialog's run waits
+    for a thread of the pool while the other run claims; then the dialog's run is refused and the other fails."""
+    import threading
+
+    from qgis.PyQt.QtCore import QRunnable, QThreadPool
+
+    from model_core.staging import claim_outputs
 
     os.mkdir(str(tmp_path / "in"))
-    paths = make_stack(str(tmp_path / "in"), size=48, nodata_block=False)
-    for p in paths:
+    for p in make_stack(str(tmp_path / "in"), size=48, nodata_block=False):
         add_layer(project, p, os.path.basename(p))
     dialog.refresh_layers()
     dialog.model_combo.setCurrentIndex(dialog.model_combo.findData("cva"))
-    parent = tmp_path / "results"
-    parent.mkdir()
-    folder = parent / "new"
+    folder = tmp_path / "new"
     dialog.folder_widget.setFilePath(str(folder))
-    fd = os.open(str(parent), os.O_RDONLY)
+    gate = threading.Event()
+
+    class Busy(QRunnable):  # holds a thread of the pool QGIS's tasks run in, until the gate opens
+        def run(self):
+            gate.wait(120)
+
+    pool = QThreadPool.globalInstance()
+    busy = [Busy() for _ in range(pool.maxThreadCount())]
     try:
-        fcntl.flock(fd, fcntl.LOCK_EX)
+        for b in busy:
+            b.setAutoDelete(False)
+            pool.start(b)
         assert dialog.run(ask=False) is not None
-        time.sleep(0.5)  # (the run reaches its claim and waits for the lock; not a timing assertion)
-        assert not folder.exists(), os.listdir(str(parent))
+        assert not folder.exists()  # (the dialog had made it here)
+        other = claim_outputs([str(folder / n) for n in ("change_area.tif", "change_moment.tif", "confidence.tif")],
+                              make=True)
+        assert other.__enter__() == [str(folder)]  # the other run makes it, with its claim in it
+        gate.set()
+        assert wait_for(lambda: dialog.task is None, 120)
+        assert dialog.last_results is None and "Another run" in dialog.status.text(), dialog.status.text()
+        other.__exit__(RuntimeError, RuntimeError("the other run failed"), None)
     finally:
-        os.close(fd)  # (releases the lock)
-    assert wait_for(lambda: dialog.task is None, 120)
-    assert dialog.last_results is not None, dialog.status.text()
-    assert {"change_area.tif", "change_moment.tif", "confidence.tif"} <= set(os.listdir(str(folder)))
+        gate.set()
+        pool.waitForDone(30000)
+    assert not folder.exists(), os.listdir(str(folder))
