@@ -708,8 +708,9 @@ def mask_problems(layers, masks):
 
 
 def bands_field_problems(model, bands, weights=None):
-    """What the Bands field alone tells of a network with its bundled weights (it reads 4 bands: Bands 1,2,3
-    is refused whatever the layers), for the dialog's check of a multi-date raster before its split."""
+    """What the Bands field alone tells of a network with its bundled weights (it reads 4 bands, or 3 as R, G, B
+    with green in place of NIR: Bands 1,2 is refused whatever the layers), for the dialog's check of a multi-date
+    raster before its split."""
     if not bands or not mdl.needs_weights(model) or weights:
         return []
     return _network_band_problems(model, [], bands)
