@@ -190,7 +190,7 @@ class Comparison:
 
     @staticmethod
     def _num(v):
-        return _("unknown") if math.isnan(v) else format(number(v), ".2f")
+        return _("unknown", context="area") if math.isnan(v) else format(number(v), ".2f")
 
     def rows(self):
         """(section, name, value) rows for the CSV."""
@@ -472,7 +472,7 @@ def compare(map_path, reference_path, binary=False, reference_nodata=None, chang
                            "({parts}). Check that the reference covers the map's area and its nodata value "
                            "({nodata}; --reference-nodata changes it).").format(
             map_name=map_name, ref_name=ref_name, parts=parts,
-            nodata=_("none") if ref_nodata is None else f"{ref_nodata:g}"))
+            nodata=_("none", context="nodata value") if ref_nodata is None else f"{ref_nodata:g}"))
     check_classes(map_name, sorted({k % 256 for k in counts}), class_names(map_ds))  # e.g. not an image
     pixel_m2 = float(grid.pixel_area_m2(0, 1)[0])  # uniform: every pixel's (no CRS: NaN)
 

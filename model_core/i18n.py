@@ -89,27 +89,50 @@ def catalogue(code):
         return _catalogues[code]
 
 
-def _(template):
+# A context tells apart the uses of one English word that another language words differently ("none" of the
+# cloud masks is "ninguna" in Spanish, "none" of a CRS "ninguno"; "unknown" training data are "desconocidos"):
+# gettext's pgettext, with gettext's separator.  The catalogue's key is "context\x04template" (JSON writes
+# "masks\u0004none"); a lookup with a context falls back to the plain template's entry, then to the template.
+CONTEXT_SEPARATOR = "\x04"
+
+
+def context_key(template, context=None):
+    """The catalogue key of ``template`` said in ``context`` (the template itself without one)."""
+    return template if context is None else "%s%s%s" % (context, CONTEXT_SEPARATOR, template)
+
+
+def _lookup(code, template, context):
+    entries = catalogue(code)
+    if context is not None:
+        found = entries.get(context_key(template, context))
+        if found:
+            return found
+    return entries.get(template, template)
+
+
+def _(template, context=None):
     """``template`` in the current language (itself when there is no translation); fill in its fields with
-    ``.format(...)``."""
-    return catalogue(language()).get(template, template)
+    ``.format(...)``.  ``context`` (a literal, a few lower-case words: ``_("none", context="cloud masks")``)
+    names the use of a short, shared word whose translation depends on what it stands for."""
+    return _lookup(language(), template, context)
 
 
-def N_(text):
+def N_(text, context=None):
     """``text`` unchanged: marks a constant defined before the language is known (a module-level table) as a
-    template; the code translates it where it is shown, with :func:`translated`."""
+    template (in ``context``, if given); the code translates it where it is shown, with :func:`translated`
+    (given the same context)."""
     return text
 
 
-def translated(text):
+def translated(text, context=None):
     """The translation of a text marked with :func:`N_` (``_`` itself takes only literal templates, so that
     tools/engine_messages.py can list them)."""
-    return catalogue(language()).get(text, text)
+    return _lookup(language(), text, context)
 
 
-def translate(template, code):
+def translate(template, code, context=None):
     """``template`` in language ``code`` (for tests and tools)."""
-    return catalogue(language_code(code)).get(template, template)
+    return _lookup(language_code(code), template, context)
 
 
 # The languages whose numbers take a decimal comma (and a point between thousands), as QGIS shows them in its

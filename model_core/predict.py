@@ -109,7 +109,7 @@ class DetectResult:
                                                                       pixel=g.pixel_text()),
             (_("Dates     {n}: {dates}") if all(self.dates) else
              _("Dates     {n}: {dates} (not found in the file names or metadata; the intervals are numbered)")).format(
-                n=len(self.dates), dates=", ".join(d or _("unknown") for d in self.dates)),
+                n=len(self.dates), dates=", ".join(d or _("unknown", context="date") for d in self.dates)),
             _("Model     {model} ({weights})").format(model=self.model, weights=weights)
             + (_(", sensitivity {value:+g}").format(value=number(self.sensitivity)) if self.sensitivity else "")
             + (_(", minimum-error threshold") if self.threshold == "kittler" else ""),

@@ -55,7 +55,7 @@ BUNDLED_DESCRIPTIONS = {
 }
 
 
-def _english(text):
+def _english(text, context=None):
     return text
 
 
@@ -276,10 +276,10 @@ def short(meta):
     try:
         info = training(meta or {}, shown=True)
     except (ValueError, KeyError, TypeError, AttributeError):
-        return _("unknown")
+        return _("unknown", context="trained on")
     if info["licences"]:
         return "%s: %s" % (", ".join(info["sources"]), _licence_line(info, shown=True))
-    return info["note"] or _("unknown")
+    return info["note"] or _("unknown", context="trained on")
 
 
 def _licence_line(info, shown=False):
@@ -291,7 +291,7 @@ def _licence_line(info, shown=False):
         if other:
             return tr(N_("NOT all public domain ({sources})")).format(sources=", ".join(other))
         return tr(N_("NOT all public domain (the file it started from)"))
-    return (tr(N_("unknown ({note})")).format(note=info["note"]) if info["note"] else tr(N_("unknown")))
+    return (tr(N_("unknown ({note})")).format(note=info["note"]) if info["note"] else tr(N_("unknown", context="licences"), context="licences"))
 
 
 def text(info, shown=None):
@@ -341,7 +341,7 @@ def text(info, shown=None):
         for s in info["sources"]:
             lines.append("%s%-10s %-22s %s" % (indent, s, SOURCES.get(s, (s,))[0], info["licences"][s]))
     elif note and not info["sources"]:
-        lines.append(row("training data", _("unknown")))
+        lines.append(row("training data", _("unknown", context="training data")))
     elif info["sources"]:
         lines.append(row("training data", note))
     lines.append(row("licences", _licence_line(dict(info, note=note), shown=True)))

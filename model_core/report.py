@@ -44,7 +44,7 @@ def _bar_chart(labels, values, colours, unit, width=640, bar_h=22, gap=6, left=1
 def _crs_name(wkt):
     """The CRS's name and authority code ('WGS 84 / UTM zone 14N (EPSG:32614)'), or 'none'."""
     if not wkt:
-        return _("none")
+        return _("none", context="crs")
     from osgeo import osr
 
     try:
@@ -133,7 +133,7 @@ def report_html(res, title=None, inputs=None, extra=None, pictures=None, picture
             min_patch=res.min_patch, removed=res.removed_pixels) if res.min_patch > 1 else _("off")),
         (_("Masked dates filled"), _("yes ({filled} px)").format(filled=res.filled_pixels) if res.fill_gaps
          else _("no")),
-        (_("Cloud masks"), res.mask_line().split(None, 1)[1] if res.mask_line() else _("none")),
+        (_("Cloud masks"), res.mask_line().split(None, 1)[1] if res.mask_line() else _("none", context="cloud masks")),
         (_("Device, time"), f"{res.device}, {number(res.seconds):.1f} s"),
         (_("Changed"), _("{changed} of {valid} valid px ({pct:.2f} %), ").format(
             changed=res.changed_pixels, valid=res.valid_pixels,

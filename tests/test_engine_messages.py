@@ -618,3 +618,56 @@ def test_the_comparisons_recall_and_precision_are_not_named_like_the_sensitivity
         return catalogue[template].split("{label}")[0].rstrip("' ").rsplit(" ", 1)[0].lower()
 
     assert heads == {"prec": term("user's accuracy of '{label}'"), "recall": term("producer's accuracy of '{label}'")}
+
+
+def test_a_shared_word_takes_its_context_s_translation_in_the_spanish_and_german_report(tmp_path):
+    """"none" and "unknown" are said of things of different genders: a context (gettext's pgettext) gives each use
+    its own entry. The Spanish report said "Máscaras de nubes: ninguno" (one "none" for the CRS, masculine, and the
+    masks, feminine); the description's training data were "desconocida" (the feminine of the compared area)."""
+    from model_core import provenance
+    from model_core.predict import detect
+    from model_core.report import report_html
+
+    imgs = [write_tif(tmp_path / f"{n}.tif", np.full((4, 16, 16), v, np.float32), geo=False)
+            for n, v in (("a_2019", 10.0), ("b_2020", 11.0))]
+    res = detect(imgs, str(tmp_path / "out"), model="cva")
+    for code, masks, crs in (("es", "<th>Máscaras de nubes</th><td>ninguna</td>", "SRC ninguno"),
+                             ("de", "<th>Wolkenmasken</th><td>keine</td>", "KBS keines")):
+        i18n.set_language(code)
+        page = report_html(res)
+        assert masks in page and crs in page, code
+    i18n.set_language("es")
+    assert provenance.short({}) == "el archivo no registra ninguna configuración de entrenamiento: sus datos de " \
+                                   "entrenamiento son desconocidos"
+    assert provenance._licence_line({"public_domain": None, "note": None}, shown=True) == "desconocidas"
+    i18n.set_language("en")
+    page = report_html(res)   # English as before
+    assert "<th>Cloud masks</th><td>none</td>" in page and "CRS none" in page
+
+
+def test_a_context_falls_back_to_the_plain_entry_and_the_check_wants_its_own(tmp_path, monkeypatch):
+    engine = tmp_path / "model_core"
+    engine.mkdir()
+    (engine / "m.py").write_text(
+        "from model_core.i18n import _, N_\n"
+        "A = _('none', context='cloud masks')\n"
+        "B = _('none', context='crs')\n"
+        "C = N_('unknown', context='Bad-Context')\n"
+        "D = _('none', 'crs')\n")
+    for code in ("de", "es"):
+        (tmp_path / f"{code}.json").write_text(json.dumps({"cloud masks\x04none": "x", "none": "y"}), encoding="utf-8")
+    monkeypatch.setattr(engine_messages, "ENGINE", str(engine))
+    monkeypatch.setattr(engine_messages, "catalogue_path", lambda code: str(tmp_path / f"{code}.json"))
+    problems = "\n".join(engine_messages.check())
+    assert any(p.startswith("de: no translation of ") and p.endswith("m.py:3: 'crs\\x04none'")
+               for p in problems.splitlines()), problems
+    assert "m.py:4: _() takes one literal template" in problems and "m.py:5: _() takes one" in problems
+    assert "cloud masks" not in problems
+    assert "entry no longer in the code: 'none'" in problems   # no plain use left
+    # at run time: the context's entry, else the plain word's, else the English
+    monkeypatch.setitem(i18n._catalogues, "es", {"cloud masks\x04none": "ninguna", "none": "ninguno"})
+    i18n.set_language("es")
+    assert _("none", context="cloud masks") == "ninguna" and _("none", context="crs") == "ninguno"
+    assert i18n.translated("none", context="cloud masks") == "ninguna" and _("none") == "ninguno"
+    assert _("unknown", context="date") == "unknown"
+    assert i18n.translate("none", "es", context="cloud masks") == "ninguna"

@@ -6,7 +6,9 @@
                                                # (also run by make translations)
 
 A message of ``model_core`` is translatable when the code passes a literal template to ``_()``, or marks a
-constant with ``N_()`` (:mod:`model_core.i18n`).  This reads them with ``ast`` (no module is imported) and checks, for each
+constant with ``N_()`` (:mod:`model_core.i18n`); a literal ``context="cloud masks"`` beside it makes the pair an
+entry of its own (the key ``cloud masks\x04none``: a shared word worded by what it stands for), which needs its
+own translation (the plain word's is only the fallback of a catalogue that lacks it).  This reads them with ``ast`` (no module is imported) and checks, for each
 language in :data:`model_core.i18n.LANGUAGES`, that every template has a non-empty translation whose
 replacement fields (name, conversion, format spec) are the template's -- an option the plugin names its own way
 (``--bands``, ``--overwrite``) is such a field, ``{option}`` or ``({option:full})`` (:func:`model_core.i18n.option`),
@@ -28,7 +30,7 @@ import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, ROOT)
-from model_core.i18n import LANGUAGES, catalogue_path  # noqa: E402
+from model_core.i18n import LANGUAGES, catalogue_path, context_key  # noqa: E402
 
 ENGINE = os.path.join(ROOT, "model_core")
 _SCOPES_OF_THEIR_OWN = (ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)
@@ -71,6 +73,20 @@ def _stores_underscore(node):
     return sorted(found)
 
 
+CONTEXT = re.compile(r"[a-z][a-z ]*[a-z]\Z")
+
+
+def _literal_context(call):
+    """The literal ``context=`` of a ``_()`` or ``N_()`` call: None without one, False when it is not a literal of
+    a few lower-case words or other keywords are given."""
+    if not call.keywords:
+        return None
+    if (len(call.keywords) == 1 and call.keywords[0].arg == "context" and isinstance(call.keywords[0].value, ast.Constant)
+            and isinstance(call.keywords[0].value.value, str) and CONTEXT.match(call.keywords[0].value.value)):
+        return call.keywords[0].value.value
+    return False
+
+
 def module_templates(path):
     """([(template, line)], [problem]) of one module."""
     with open(path, encoding="utf-8") as f:
@@ -79,11 +95,13 @@ def module_templates(path):
     found, problems = [], []
     for node in ast.walk(tree):
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in ("_", "N_"):
-            if (len(node.args) == 1 and not node.keywords and isinstance(node.args[0], ast.Constant)
-                    and isinstance(node.args[0].value, str)):
-                found.append((node.args[0].value, node.lineno))
+            context = _literal_context(node)
+            if (len(node.args) == 1 and isinstance(node.args[0], ast.Constant)
+                    and isinstance(node.args[0].value, str) and context is not False):
+                found.append((context_key(node.args[0].value, context), node.lineno))
             else:
-                problems.append(f"{rel}:{node.lineno}: _() takes one literal template")
+                problems.append(f"{rel}:{node.lineno}: _() takes one literal template and, optionally, a literal "
+                                f"context=\"a few lower-case words\"")
     if found:
         problems += [f"{rel}:{line}: binds the name _, which hides the translation function _()"
                      for line in _stores_underscore(tree)]
