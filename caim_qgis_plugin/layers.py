@@ -152,6 +152,39 @@ def style_layer(layer, kind, dates=None):
     return True
 
 
+def band_label(layer):
+    """The first line of a run's raster's legend in the user's language, or None where QGIS's own says it already.
+    QGIS heads a raster's legend with its band's name and the file's band description, "Kanal 1: change moment (k =
+    last change between date k and k+1) (Palette)" in a German QGIS: the engine writes the description in English
+    (programs read it: model_core.predict.BAND_DESCRIPTIONS), and the line is given its translation from the
+    engine's catalogue, "Kanal 1: Änderungszeitpunkt (k = letzte Änderung zwischen Zeitpunkt k und k+1)"."""
+    provider = layer.dataProvider()
+    if provider is None or layer.bandCount() < 1:
+        return None
+    name = provider.generateBandName(1)   # QGIS's "Band 1" in its language, ": " and the file's description
+    try:
+        from model_core.i18n import translated
+        from model_core.predict import BAND_DESCRIPTIONS
+    except ImportError:  # no engine (no torch): QGIS's line stays
+        return None
+    for english in BAND_DESCRIPTIONS.values():
+        if name.endswith(": " + english) and translated(english) != english:
+            return name[:-len(english)] + translated(english)
+    return None
+
+
+def label_band(node):
+    """Give the legend of the layer tree's ``node`` (a run's raster) its translated first line (:func:`band_label`);
+    the project keeps it (a label of the layer tree node, as when a user renames a legend entry)."""
+    from qgis.core import QgsMapLayerLegendUtils
+
+    label = band_label(node.layer()) if isinstance(node, QgsLayerTreeLayer) and isinstance(
+        node.layer(), QgsRasterLayer) else None
+    if label:
+        QgsMapLayerLegendUtils.setLegendNodeUserLabel(node, 0, label)
+    return label
+
+
 def describe_values(layer, kind, dates=None):
     """Give ``layer`` a title and an abstract saying what its values mean, the moment's classes with their
     intervals' dates, unless it has an abstract already (the user's).  QGIS's Identify tool shows a run's
@@ -321,6 +354,7 @@ def add_run_outputs(paths, dates, run_info=None, project=None, name=None):
         layer.setCustomProperty(RUN_PROPERTY, encoded)
         project.addMapLayer(layer, False)
         node = group.addLayer(layer)
+        label_band(node)
         if kind in (CONFIDENCE, "polygons"):
             node.setItemVisibilityChecked(False)
         node.setExpanded(kind == MOMENT)
@@ -715,10 +749,10 @@ class OutputStyler(QgsProcessingLayerPostProcessorInterface):
             layer.setName(layer_name(layer.name(), self.dates, project, layer))
         if isinstance(layer, QgsRasterLayer):
             style_layer(layer, self.kind, self.dates)
-            if self.kind == CONFIDENCE:
-                node = project.layerTreeRoot().findLayer(layer.id()) if project is not None else None
-                if isinstance(node, QgsLayerTreeLayer):
-                    node.setItemVisibilityChecked(False)
+            node = project.layerTreeRoot().findLayer(layer.id()) if project is not None else None
+            label_band(node)
+            if self.kind == CONFIDENCE and isinstance(node, QgsLayerTreeLayer):
+                node.setItemVisibilityChecked(False)
         elif self.kind == "polygons":  # outlines by interval, as a dialog run's (they came unstyled)
             _style_polygons(layer, self.dates)
         if self.run_info:

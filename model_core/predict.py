@@ -618,6 +618,16 @@ def _read_padded(stack, wx, wy, ww, wh, per_date=False):
     return values, valid
 
 
+# The band descriptions of the outputs, in English in the files whatever the language (GDAL's gdalinfo, other
+# programs and scripts read them); QGIS shows them as "Band 1: change moment (...)" in a layer's legend, where the
+# plugin puts their translation (caim_qgis_plugin.layers.band_label).
+BAND_DESCRIPTIONS = {
+    "area": N_("change area (1 = changed)"),
+    "moment": N_("change moment (k = last change between date k and k+1)"),
+    "confidence": N_("probability of the predicted change moment"),
+}
+
+
 def _create(path, grid, dtype, bands, nodata, description):
     drv = gdal.GetDriverByName("GTiff")
     # floating-point predictor: confidence and probabilities compress to about half (an output audit)
@@ -1386,11 +1396,9 @@ def _run(net, dev, stack, tiles, center, scale, paths, labels, report, cancel, t
     # the folders the user chose (the outputs are written in a partial folder inside each)
     writing = _writing(sorted({os.path.dirname(os.path.dirname(p)) for p in paths.values()}))
     with writing:
-        area_ds = _create(paths["area"], g, gdal.GDT_Byte, 1, NODATA_U8, "change area (1 = changed)")
-        moment_ds = _create(paths["moment"], g, gdal.GDT_Byte, 1, NODATA_U8,
-                            "change moment (k = last change between date k and k+1)")
-        conf_ds = _create(paths["confidence"], g, gdal.GDT_Float32, 1, NODATA_F32,
-                          "probability of the predicted change moment")
+        area_ds = _create(paths["area"], g, gdal.GDT_Byte, 1, NODATA_U8, BAND_DESCRIPTIONS["area"])
+        moment_ds = _create(paths["moment"], g, gdal.GDT_Byte, 1, NODATA_U8, BAND_DESCRIPTIONS["moment"])
+        conf_ds = _create(paths["confidence"], g, gdal.GDT_Float32, 1, NODATA_F32, BAND_DESCRIPTIONS["confidence"])
         prob_ds = None
         if "probabilities" in paths:
             prob_ds = _create(paths["probabilities"], g, gdal.GDT_Float32, k_classes, NODATA_F32, "p(no change)")

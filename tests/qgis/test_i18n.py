@@ -780,3 +780,61 @@ def test_the_band_roles_note_reads_german(project, german, tmp_path):
     notes = [m for lvl, m in inp.validate(layers, ["2015-08-05", "2020-08-12"], None, "caimnet") if lvl == inp.INFO]
     assert notes == ["Kanäle leer gelassen: die Engine verwendet die Kanäle 3,2,1,4 als R, G, B, NIR (aus den "
                      "Wellenlängen der Raster)."], notes
+
+
+BAND_LINES = {  # the first line of the change moment's and the change area's legends (QGIS's own "Band 1: ")
+    "de": ("Band 1: Änderungszeitpunkt (k = letzte Änderung zwischen Zeitpunkt k und k+1)",
+           "Band 1: Änderungsfläche (1 = geändert)"),
+    "es": ("Band 1: momento del cambio (k = último cambio entre la fecha k y la k+1)",
+           "Band 1: área de cambio (1 = cambiado)"),
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_legend_s_band_line_is_translated_and_the_file_keeps_english(project, finished_run, language, tmp_path):
+    """QGIS heads a raster's legend with 'Band 1: ' and the file's band description, which the engine writes in
+    English for the programs that read it: a German QGIS's Layers panel showed 'Kanal 1: change moment (k = last
+    change between date k and k+1) (Palette)'.  The plugin labels that line in the user's language, for the
+    dialog's layers and Processing's; the files keep English, a saved project keeps the label."""
+    from osgeo import gdal
+    from qgis.core import QgsLayerTreeModel, QgsProcessingContext, QgsRasterLayer
+
+    from caim_qgis_plugin import layers as lyr
+    from model_core import i18n
+
+    res, dates = finished_run["results"], finished_run["dates"]
+    moment_line, area_line = BAND_LINES[language]
+    i18n.set_language(language)
+    try:
+        added = lyr.add_run_outputs({"moment": res["MOMENT"], "area": res["AREA"]}, dates)
+        model = QgsLayerTreeModel(project.layerTreeRoot())
+
+        def first_line(layer):
+            return model.layerLegendNodes(project.layerTreeRoot().findLayer(layer.id()))[0].data(0)
+
+        assert first_line(added["moment"]) == moment_line and first_line(added["area"]) == area_line
+        # Processing's outputs: its post-processor, on a layer Processing has put in the project
+        layer = QgsRasterLayer(res["AREA"], "area", "gdal")
+        project.addMapLayer(layer)
+        context = QgsProcessingContext()
+        context.setProject(project)
+        lyr.OutputStyler(lyr.AREA, dates).postProcessLayer(layer, context, None)
+        model.refreshLayerLegend(project.layerTreeRoot().findLayer(layer.id()))
+        assert first_line(layer) == area_line
+        path = str(tmp_path / "saved.qgz")
+        assert project.write(path)
+    finally:
+        i18n.set_language(None)
+    assert gdal.Open(res["MOMENT"]).GetRasterBand(1).GetDescription() == \
+        "change moment (k = last change between date k and k+1)"
+    project.clear()
+    assert project.read(path)
+    model = QgsLayerTreeModel(project.layerTreeRoot())
+    moment = [n for n in project.layerTreeRoot().findLayers() if n.layer().source() == res["MOMENT"]][0]
+    assert model.layerLegendNodes(moment)[0].data(0) == moment_line
+    # English: QGIS's own line, untouched
+    added = lyr.add_run_outputs({"moment": res["MOMENT"]}, dates)
+    model = QgsLayerTreeModel(project.layerTreeRoot())
+    node = project.layerTreeRoot().findLayer(added["moment"].id())
+    assert model.layerLegendNodes(node)[0].data(0).startswith("Band 1: change moment (k = last change")
+    assert not node.customProperties()
