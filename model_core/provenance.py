@@ -20,14 +20,17 @@ from model_core.i18n import N_, _, number, translated
 # without importing the generator and scipy.
 PUBLIC_DOMAIN = ("naip", "landsat")
 
-# The generator's source names (model_core.datasets.synthetic) -> (folder in ../shared/data, licence).
+# The generator's source names (model_core.datasets.synthetic) -> (folder in ../shared/data, licence).  The
+# licences stay English in the records programs read (``weights --json``); the description people read translates
+# their words (licence identifiers such as CC BY-SA 4.0 and the names of the data stay as they are).
 SOURCES = {
-    "naip": ("naip-north-dakota", "public domain (USDA NAIP)"),
-    "landsat": ("landsat-pucallpa", "public domain (USGS Landsat)"),
+    "naip": ("naip-north-dakota", N_("public domain (USDA NAIP)")),
+    "landsat": ("landsat-pucallpa", N_("public domain (USGS Landsat)")),
     "spacenet7": ("spacenet7-crops", "CC BY-SA 4.0 (SpaceNet 7)"),
     "den": ("dynamicearthnet-crops", "CC BY-SA 4.0 (DynamicEarthNet)"),
-    "cbers": ("cbers-cube", "INPE's CBERS data (free of charge)"),
+    "cbers": ("cbers-cube", N_("INPE's CBERS data (free of charge)")),
 }
+UNKNOWN_LICENCE = "unknown"
 # Layouts a user trains on with their own data: the licence is theirs to know.
 USER_DATA = {"spacenet7": N_("SpaceNet 7 folders"), "dynamicearthnet": N_("DynamicEarthNet folders"),
              "generic": N_("a generic folder of dated GeoTIFFs"), "pairs": N_("bi-temporal benchmark pairs"),
@@ -178,7 +181,7 @@ def training(meta, shown=False):
     elif kind in (None, "semisynthetic"):
         sources = list(data.get("sources") or SOURCES)  # no 'sources' option: the generator used all
         info["sources"] = sources
-        info["licences"] = {s: SOURCES.get(s, (s, "unknown"))[1] for s in sources}
+        info["licences"] = {s: SOURCES.get(s, (s, UNKNOWN_LICENCE))[1] for s in sources}
         own = all(s in PUBLIC_DOMAIN for s in sources)
         if init:
             # fine-tuned: the file it started from brought its own training data; model_core.train
@@ -282,6 +285,11 @@ def short(meta):
     return info["note"] or _("unknown", context="trained on")
 
 
+def _licence_shown(licence):
+    """One source's licence (:data:`SOURCES`) as people read it, in the current language."""
+    return _("unknown", context="licence") if licence == UNKNOWN_LICENCE else translated(licence)
+
+
 def _licence_line(info, shown=False):
     tr = translated if shown else _english
     if info["public_domain"] is True:
@@ -339,7 +347,7 @@ def text(info, shown=None):
     if info["sources"] and info["data_kind"] in (None, "semisynthetic") and info["licences"]:
         lines.append(row("training data", _("semi-synthetic series built from real images in ../shared/data:")))
         for s in info["sources"]:
-            lines.append("%s%-10s %-22s %s" % (indent, s, SOURCES.get(s, (s,))[0], info["licences"][s]))
+            lines.append("%s%-10s %-22s %s" % (indent, s, SOURCES.get(s, (s,))[0], _licence_shown(info["licences"][s])))
     elif note and not info["sources"]:
         lines.append(row("training data", _("unknown", context="training data")))
     elif info["sources"]:

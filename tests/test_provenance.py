@@ -264,3 +264,32 @@ def test_the_description_is_shown_in_the_language_with_a_bundled_file_s_own_word
         i18n.set_language(before)
     assert main(["weights", "--json", default]) == 0
     assert json.loads(capsys.readouterr().out)[0]["description"].startswith("the bundled CAIM-Net file")
+
+
+def test_the_training_data_s_licences_are_shown_in_the_language_and_kept_english_in_the_json(tmp_path, capsys):
+    """The description's list of training sources showed each licence in English in a German or Spanish QGIS
+    ('naip  naip-north-dakota  public domain (USDA NAIP)'): its words are translated, licence identifiers (CC BY-SA
+    4.0) and the data's names stay; the JSON keeps English."""
+    from model_core import i18n
+    from model_core.provenance import shown_text
+
+    path = _file(tmp_path, "mixed.pt", _cfg({"kind": "semisynthetic", "sources": ["naip", "spacenet7", "cbers",
+                                                                                     "mystery"]}))
+    before = i18n.set_language("de")
+    try:
+        german = shown_text(path)
+        for text in ("gemeinfrei (USDA NAIP)", "CC BY-SA 4.0 (SpaceNet 7)", "CBERS-Daten des INPE (kostenlos)"):
+            assert text in german, german
+        assert german.splitlines()[[i for i, line in enumerate(german.splitlines()) if "mystery" in line][0]].endswith(
+            " unbekannt")
+        assert "public domain" not in german and "free of charge" not in german
+        i18n.set_language("es")
+        spanish = shown_text(path)
+        assert "dominio público (USDA NAIP)" in spanish and "datos CBERS del INPE (gratuitos)" in spanish
+        assert [line for line in spanish.splitlines() if "mystery" in line][0].endswith(" desconocida"), spanish
+    finally:
+        i18n.set_language(before)
+    assert main(["weights", "--json", path]) == 0
+    record = json.loads(capsys.readouterr().out)[0]["licences"]
+    assert record == {"naip": "public domain (USDA NAIP)", "spacenet7": "CC BY-SA 4.0 (SpaceNet 7)",
+                      "cbers": "INPE's CBERS data (free of charge)", "mystery": "unknown"}
