@@ -182,6 +182,10 @@ def label_band(node):
         node.layer(), QgsRasterLayer) else None
     if label:
         QgsMapLayerLegendUtils.setLegendNodeUserLabel(node, 0, label)
+        # a layer tree model that has drawn the legend already (the Layers panel's) redraws it on this signal, as
+        # when the user renames an entry; without it the panel kept QGIS's English line
+        if node.layer().legend() is not None:
+            node.layer().legend().itemsChanged.emit()
     return label
 
 

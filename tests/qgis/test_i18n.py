@@ -805,9 +805,9 @@ def test_the_legend_s_band_line_is_translated_and_the_file_keeps_english(project
     res, dates = finished_run["results"], finished_run["dates"]
     moment_line, area_line = BAND_LINES[language]
     i18n.set_language(language)
+    model = QgsLayerTreeModel(project.layerTreeRoot())   # as the Layers panel's: there before the layers
     try:
         added = lyr.add_run_outputs({"moment": res["MOMENT"], "area": res["AREA"]}, dates)
-        model = QgsLayerTreeModel(project.layerTreeRoot())
 
         def first_line(layer):
             return model.layerLegendNodes(project.layerTreeRoot().findLayer(layer.id()))[0].data(0)
@@ -819,7 +819,6 @@ def test_the_legend_s_band_line_is_translated_and_the_file_keeps_english(project
         context = QgsProcessingContext()
         context.setProject(project)
         lyr.OutputStyler(lyr.AREA, dates).postProcessLayer(layer, context, None)
-        model.refreshLayerLegend(project.layerTreeRoot().findLayer(layer.id()))
         assert first_line(layer) == area_line
         path = str(tmp_path / "saved.qgz")
         assert project.write(path)
