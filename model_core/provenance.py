@@ -31,6 +31,8 @@ SOURCES = {
     "cbers": ("cbers-cube", N_("INPE's CBERS data (free of charge)")),
 }
 UNKNOWN_LICENCE = "unknown"
+# the bands a file's record names (red, green, blue, nir), as the description shows them: "Kanäle Rot, Grün, Blau, nir"
+_BAND_WORDS = {"red": N_("red"), "green": N_("green"), "blue": N_("blue")}
 # Layouts a user trains on with their own data: the licence is theirs to know.
 USER_DATA = {"spacenet7": N_("SpaceNet 7 folders"), "dynamicearthnet": N_("DynamicEarthNet folders"),
              "generic": N_("a generic folder of dated GeoTIFFs"), "pairs": N_("bi-temporal benchmark pairs"),
@@ -317,7 +319,7 @@ def text(info, shown=None):
     lines = [info["file"],
              row("model", _("{title} [{arch}], {parameters} parameters, bands {bands}").format(
                  title=title, arch=info["arch"], parameters="{:,}".format(info["parameters"]).replace(",", " "),
-                 bands=", ".join(info["bands"]))),
+                 bands=", ".join(translated(_BAND_WORDS[b]) if b in _BAND_WORDS else b for b in info["bands"]))),
              row("calibration", _("no-change bias {bias:+.2f}").format(bias=number(info["no_change_bias"])))]
     description = shown.get("description", info.get("description"))
     if description:
