@@ -3518,57 +3518,57 @@ Gerät: %s
             <translation>Keine Änderung</translation>
         </message>
         <message>
-            <location filename="../layers.py" line="161" />
+            <location filename="../layers.py" line="198" />
             <source>Change moment: 0 no change, k a last change between date k and date k+1, 255 no data.</source>
             <translation>Änderungszeitpunkt: 0 keine Änderung, k letzte Änderung zwischen Zeitpunkt k und Zeitpunkt k+1, 255 keine Daten.</translation>
         </message>
         <message>
-            <location filename="../layers.py" line="165" />
+            <location filename="../layers.py" line="202" />
             <source>Change area: 1 changed, 0 unchanged, 255 no data.</source>
             <translation>Änderungsfläche: 1 geändert, 0 unverändert, 255 keine Daten.</translation>
         </message>
         <message>
-            <location filename="../layers.py" line="167" />
+            <location filename="../layers.py" line="204" />
             <source>Confidence: the probability of the predicted class, 0 to 1; -1 no data.</source>
             <translation>Konfidenz: die Wahrscheinlichkeit der vorhergesagten Klasse, 0 bis 1; -1 keine Daten.</translation>
         </message>
         <message>
-            <location filename="../layers.py" line="231" />
+            <location filename="../layers.py" line="268" />
             <source>%d dates</source>
             <translation>%d Zeitpunkte</translation>
         </message>
         <message>
-            <location filename="../layers.py" line="233" />
+            <location filename="../layers.py" line="270" />
             <source>, minimum-error threshold</source>
             <translation>, Schwellenwert des minimalen Fehlers</translation>
         </message>
         <message>
-            <location filename="../layers.py" line="235" />
+            <location filename="../layers.py" line="272" />
             <source>, sensitivity %s</source>
             <translation>, Empfindlichkeit %s</translation>
         </message>
         <message>
-            <location filename="../layers.py" line="237" />
+            <location filename="../layers.py" line="274" />
             <source>, patches &gt;= %s px</source>
             <translation>, Flächen &gt;= %s px</translation>
         </message>
         <message>
-            <location filename="../layers.py" line="239" />
+            <location filename="../layers.py" line="276" />
             <source>, gaps filled</source>
             <translation>, Lücken gefüllt</translation>
         </message>
         <message>
-            <location filename="../layers.py" line="242" />
+            <location filename="../layers.py" line="279" />
             <source>CAIM changes %s to %s (%s)</source>
             <translation>CAIM-Änderungen %s bis %s (%s)</translation>
         </message>
         <message>
-            <location filename="../layers.py" line="243" />
+            <location filename="../layers.py" line="280" />
             <source>CAIM changes (%s)</source>
             <translation>CAIM-Änderungen (%s)</translation>
         </message>
         <message>
-            <location filename="../layers.py" line="314" />
+            <location filename="../layers.py" line="351" />
             <source>Change polygons</source>
             <translation>Änderungspolygone</translation>
         </message>

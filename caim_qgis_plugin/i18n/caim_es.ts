@@ -3490,57 +3490,57 @@ Dispositivo: %s
             <translation>Sin cambio</translation>
         </message>
         <message>
-            <location filename="../layers.py" line="161" />
+            <location filename="../layers.py" line="198" />
             <source>Change moment: 0 no change, k a last change between date k and date k+1, 255 no data.</source>
             <translation>Momento del cambio: 0 sin cambio, k último cambio entre la fecha k y la fecha k+1, 255 sin datos.</translation>
         </message>
         <message>
-            <location filename="../layers.py" line="165" />
+            <location filename="../layers.py" line="202" />
             <source>Change area: 1 changed, 0 unchanged, 255 no data.</source>
             <translation>Área de cambio: 1 cambiado, 0 sin cambio, 255 sin datos.</translation>
         </message>
         <message>
-            <location filename="../layers.py" line="167" />
+            <location filename="../layers.py" line="204" />
             <source>Confidence: the probability of the predicted class, 0 to 1; -1 no data.</source>
             <translation>Confianza: la probabilidad de la clase predicha, de 0 a 1; -1 sin datos.</translation>
         </message>
         <message>
-            <location filename="../layers.py" line="231" />
+            <location filename="../layers.py" line="268" />
             <source>%d dates</source>
             <translation>%d fechas</translation>
         </message>
         <message>
-            <location filename="../layers.py" line="233" />
+            <location filename="../layers.py" line="270" />
             <source>, minimum-error threshold</source>
             <translation>, umbral de error mínimo</translation>
         </message>
         <message>
-            <location filename="../layers.py" line="235" />
+            <location filename="../layers.py" line="272" />
             <source>, sensitivity %s</source>
             <translation>, sensibilidad %s</translation>
         </message>
         <message>
-            <location filename="../layers.py" line="237" />
+            <location filename="../layers.py" line="274" />
             <source>, patches &gt;= %s px</source>
             <translation>, parches &gt;= %s px</translation>
         </message>
         <message>
-            <location filename="../layers.py" line="239" />
+            <location filename="../layers.py" line="276" />
             <source>, gaps filled</source>
             <translation>, huecos rellenados</translation>
         </message>
         <message>
-            <location filename="../layers.py" line="242" />
+            <location filename="../layers.py" line="279" />
             <source>CAIM changes %s to %s (%s)</source>
             <translation>Cambios CAIM %s a %s (%s)</translation>
         </message>
         <message>
-            <location filename="../layers.py" line="243" />
+            <location filename="../layers.py" line="280" />
             <source>CAIM changes (%s)</source>
             <translation>Cambios CAIM (%s)</translation>
         </message>
         <message>
-            <location filename="../layers.py" line="314" />
+            <location filename="../layers.py" line="351" />
             <source>Change polygons</source>
             <translation>Polígonos de cambio</translation>
         </message>
