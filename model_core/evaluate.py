@@ -48,6 +48,7 @@ import time
 import numpy as np
 
 IGNORE = 255
+DISTANCE_RINGS = 4  # --by-distance: errors 1 .. 4 pixels from the boundary, then farther
 
 
 def predict_scene(model, values, valid, device="cpu", tile=256, stats=None):
@@ -144,7 +145,9 @@ def _series_for(args):
         from model_core.datasets.synthetic import SemiSyntheticGenerator
         from model_core.train import sample_stats
 
-        extra = {} if args.haze_prob is None else {"haze_prob": args.haze_prob}
+        # the nuisances a command line sets (default: the generator's, the standard held-out series)
+        extra = {k: getattr(args, k) for k in ("haze_prob", "misreg_prob", "cloud_prob")
+                 if getattr(args, k, None) is not None}
         gen = SemiSyntheticGenerator(root=args.root, split="val", patch=args.patch,
                                      scene_stats=args.scene_stats, road_prob=args.road_prob,
                                      revert_prob=args.revert_prob, repeat_prob=args.repeat_prob,
@@ -243,7 +246,7 @@ def _moment_labelled(s):
 
 
 def evaluate(series, model=None, device="cpu", tile=256, baseline=True, log=None, block=None,
-             bootstrap=1000, min_patch=0):
+             bootstrap=1000, min_patch=0, by_distance=False):
     """Pooled scores for the model and the baseline over a list of :class:`Series` (or of
     :class:`~model_core.datasets.series.LazySeries`, each read when its turn comes).
 
@@ -267,6 +270,11 @@ def evaluate(series, model=None, device="cpu", tile=256, baseline=True, log=None
         res[name] = {"cm": ConfusionMatrix(kmax), "seconds": 0.0, "blocks": {"area": [], "moment": []},
                      "history": np.zeros((len(HISTORY_CLASSES), 5), np.int64)}
     with_history = all(getattr(s, "history", None) is not None for s in series)
+    if by_distance:
+        from model_core.metrics import errors_by_distance
+
+        for r in res.values():
+            r["by_distance"] = np.zeros((2, DISTANCE_RINGS + 1), np.int64)
     has_moment = any(_moment_labelled(s) for s in series)
     for i, s in enumerate(series):
         s = loaded(s)  # a lazily read tile: read now, dropped after this iteration
@@ -289,6 +297,10 @@ def evaluate(series, model=None, device="cpu", tile=256, baseline=True, log=None
             cm = res[name]["cm"]
             if with_history:
                 res[name]["history"] += _history_counts(s.history, s.moment, p)
+            if by_distance:
+                ref_area = area_from_moment_labels(s.moment) if s.moment is not None else s.area
+                res[name]["by_distance"] += errors_by_distance(ref_area, area_from_moment_labels(p),
+                                                               DISTANCE_RINGS)
             if s.moment is not None and has_moment:
                 cm.update(s.moment, p, num_classes=kmax)
                 if block:
@@ -316,6 +328,9 @@ def evaluate(series, model=None, device="cpu", tile=256, baseline=True, log=None
                                         "earlier": float(row[3] / max(row[0], 1)),
                                         "later": float(row[4] / max(row[0], 1))}
                                     for c, row in zip(HISTORY_CLASSES, r["history"])}
+        if "by_distance" in r:
+            out[name]["by_distance"] = {"false change": [int(v) for v in r["by_distance"][0]],
+                                        "missed change": [int(v) for v in r["by_distance"][1]]}
     if block:
         out["block"], out["kappa_diff_ci"] = int(block), {}
         for part in ("area", "moment"):
@@ -350,6 +365,18 @@ def format_results(res, model_label="model", baseline_label="CVA + Otsu baseline
                 if h["pixels"]:
                     lines.append(f"{label[:30]:<30} {c:<16} {h['pixels']:8d} {h['exact']:6.3f} "
                                  f"{h['unchanged']:9.3f} {h['earlier']:7.3f} {h['later']:6.3f}")
+    if names and all("by_distance" in res[n] for n, _ in names):
+        rings = len(res[names[0][0]]["by_distance"]["false change"]) - 1
+        lines += ["", "Change area errors by distance to the reference's other class (pixels, 8-neighbour: false "
+                  "change from the nearest changed pixel, missed change from the nearest unchanged one; share of "
+                  "the row's errors):",
+                  f"{'method':<30} {'error':<14} {'pixels':>8} " + " ".join(f"{d:>6}" for d in range(1, rings + 1))
+                  + f" {'>' + str(rings):>6}"]
+        for n, label in names:
+            for kind, counts in res[n]["by_distance"].items():
+                total = sum(counts)
+                lines.append(f"{label[:30]:<30} {kind:<14} {total:8d} "
+                             + " ".join(f"{c / max(total, 1):6.3f}" for c in counts))
     if res.get("block"):
         lines += ["", f"95 % interval of kappa, spatial block bootstrap ({res['block']} x {res['block']} px "
                   "blocks resampled):"]
@@ -406,6 +433,11 @@ def build_parser():
                    help="semisynthetic: share of dates with haze (default: the generator's 0.25; 0.1 gives "
                         "the 'matched' series whose no-change differences match real series, see the "
                         "model card)")
+    p.add_argument("--misreg-prob", type=float, default=None, metavar="P",
+                   help="semisynthetic: share of dates (after the first) shifted by 1-3 pixels, misregistered "
+                        "against the labels (default: the generator's 0.4; 0 for series without it)")
+    p.add_argument("--cloud-prob", type=float, default=None, metavar="P",
+                   help="semisynthetic: chance of clouds (masked) on a date (default: the generator's 0.04)")
     p.add_argument("--revert-prob", type=float, default=0.0, metavar="P",
                    help="semisynthetic: share of later change events that are returns to an earlier state "
                         "(default 0, the standard held-out series)")
@@ -420,6 +452,10 @@ def build_parser():
     p.add_argument("--sensitivity", type=float, default=0.0, metavar="S",
                    help="the engine's sensitivity for the model (-3 .. 3, default 0 = calibrated); the baseline "
                         "keeps its Otsu threshold")
+    p.add_argument("--by-distance", action="store_true",
+                   help="also print the area errors by their distance to the reference's boundary (1-4 px, "
+                        "farther): mixed pixels and shifted edges against false alarms and changes missed whole; "
+                        "for references that label every pixel (semisynthetic, generic)")
     p.add_argument("--json", help="also write the scores to this JSON file")
     p.add_argument("--overwrite", action="store_true", help="replace an existing --json file")
     p.add_argument("--bootstrap-block", type=int, metavar="PX",
@@ -517,7 +553,8 @@ def _main(args):
         if same and not args.no_baseline:
             print("(the model is the CVA + Otsu baseline itself: one row)", file=sys.stderr)
         res = evaluate(series, model, device, args.tile, baseline=not (args.no_baseline or same),
-                       block=args.bootstrap_block, min_patch=min_patch, log=log)
+                       block=args.bootstrap_block, min_patch=min_patch, log=log,
+                       by_distance=args.by_distance)
         if min_patch > 1:
             label += f", min patch {min_patch} px"
     except FileNotFoundError as exc:

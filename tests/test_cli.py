@@ -690,6 +690,37 @@ def test_evaluate_pairs_levir_layout(capsys, tmp_path):
     assert rc == 0 and "3 series" in out and _area_row(out, "CVA")[0] == 3 * 64 * 64
 
 
+def test_evaluate_by_distance_counts_every_area_error_once(capsys, tmp_path):
+    """evaluate --by-distance: the table of area errors by distance to the reference's boundary; each row's
+    pixels are exactly the false and the missed change of the area table (precision and recall give them back),
+    its shares add up to 1; ISFA's 3 x 3 context puts its false change one pixel from the square."""
+    from tests.fixtures import layouts
+
+    layouts.write_pairs(str(tmp_path / "LEVIR-CD"))
+    rc, out, err = _run(capsys, ["evaluate", "--dataset", "pairs", "--root", str(tmp_path / "LEVIR-CD"),
+                                 "--model", "isfa", "--threads", "1", "--by-distance"])
+    assert rc == 0, err
+    line = next(x for x in out.splitlines() if x.startswith("ISFA"))
+    oa, prec, recall = (float(v) for v in line.split()[2:5])
+    pixels = int(line.split()[1])
+    rows = {x.split()[1]: x.split() for x in out.splitlines()
+            if x.startswith("ISFA") and x.split()[1] in ("false", "missed")}
+    assert set(rows) == {"false", "missed"}, out
+    fp, fn = int(rows["false"][3]), int(rows["missed"][3])
+    wrong = round((1 - oa) * pixels)
+    assert abs(fp + fn - wrong) <= 1, (fp, fn, wrong)
+    # the tile's pasted square: ISFA's 3 x 3 context calls a ring one pixel wide around it changed, the CVA (per
+    # pixel) nothing more
+    assert fp > 0 and fn == 0 and float(rows["false"][4]) == 1.0, out
+    assert prec < 1 and recall == 1.0, out
+    for kind in rows.values():
+        shares = [float(v) for v in kind[4:]]
+        assert len(shares) == 5 and (sum(shares) == 0 or abs(sum(shares) - 1) < 0.01), kind
+    rc, out, err = _run(capsys, ["evaluate", "--dataset", "pairs", "--root", str(tmp_path / "LEVIR-CD"),
+                                 "--model", "isfa", "--threads", "1"])
+    assert rc == 0 and "by distance" not in out   # only when asked: the usual output unchanged
+
+
 def test_evaluate_oscd_layout(capsys, tmp_path):
     """evaluate --dataset oscd: the test city (product-named band files, cm.png) and both cities; a
     classical method (and so the baseline) also reads B05-B07, B8A, B11, B12 as the engine would, a

@@ -1012,3 +1012,24 @@ def test_generic_images_with_an_alpha_band_are_read_as_detect_reads_them(tmp_pat
     # a mapping given reads the bands it names
     (mapped,) = load_series("generic", str(tmp_path), bands=[1, 2, 3, 4])
     assert (mapped.values[:, 3, 2:] == 255).all()
+
+
+@pytest.mark.shared
+@needs_shared
+def test_evaluate_sets_the_semisynthetic_nuisances_it_is_asked_for():
+    """evaluate --misreg-prob / --haze-prob / --cloud-prob: the held-out series are the generator's with those
+    nuisances (same seeds, so the same series but for them), the defaults the standard held-out series."""
+    from model_core.datasets.synthetic import SemiSyntheticGenerator
+    from model_core.evaluate import _series_for, build_parser
+
+    base = ["--dataset", "semisynthetic", "--root", SHARED, "--samples", "3", "--seed", "11", "--scene-stats"]
+    quiet = _series_for(build_parser().parse_args(base + ["--misreg-prob", "0", "--haze-prob", "0",
+                                                          "--cloud-prob", "0"]))
+    usual = _series_for(build_parser().parse_args(base))
+    gen = SemiSyntheticGenerator(root=SHARED, split="val", patch=64, scene_stats=True, record_history=True,
+                                 misreg_prob=0.0, haze_prob=0.0, cloud_prob=0.0)
+    for i, s in enumerate(quiet):
+        want = gen.sample(np.random.default_rng([11, i]), s.t)
+        np.testing.assert_array_equal(s.values, want["values"])
+        np.testing.assert_array_equal(s.moment, want["moment"])
+    assert any(not np.array_equal(a.values, b.values) for a, b in zip(quiet, usual))

@@ -123,3 +123,26 @@ def test_block_bootstrap_interval():
     assert np.allclose(perfect, 1.0)
     # one block cannot be resampled
     assert metrics.bootstrap_kappas([metrics.block_confusions(ref, pred, 2, 500)]) is None
+
+
+def test_area_errors_by_their_distance_to_the_reference_boundary():
+    """evaluate --by-distance: false change counted by its distance to the nearest changed reference pixel,
+    missed change by its distance to the nearest unchanged one (8-neighbour), unlabelled pixels neither."""
+    from model_core.metrics import errors_by_distance
+
+    ref = np.zeros((20, 20), np.uint8)
+    ref[5:12, 5:12] = 1                       # a 7 x 7 change
+    pred = np.zeros_like(ref)
+    pred[4:13, 4:13] = 1                      # called one pixel wider all round: 81 - 49 = 32 false, ring 1
+    pred[8, 8] = 0                            # its centre missed: 4 pixels from the nearest unchanged one
+    pred[18, 18] = 1                          # a false alarm 7 pixels from the change
+    pred[0, 0] = 1
+    ref[0, 0] = metrics.IGNORE                # unlabelled: no error
+    out = errors_by_distance(ref, pred, rings=4)
+    assert out.tolist() == [[32, 0, 0, 0, 1], [0, 0, 0, 1, 0]]
+    pred[5, 5] = 0                            # a corner missed: next to unchanged pixels
+    assert errors_by_distance(ref, pred, rings=4)[1].tolist() == [1, 0, 0, 1, 0]
+    # unlabelled pixels are not the boundary either: with the change unlabelled, the ring's 32 false pixels have
+    # no changed pixel near them (farther than 2), and nothing is missed
+    ref2 = np.where(ref == 1, metrics.IGNORE, ref).astype(np.uint8)
+    assert errors_by_distance(ref2, pred, rings=2).tolist() == [[0, 0, 33], [0, 0, 0]]
