@@ -182,11 +182,44 @@ def label_band(node):
         node.layer(), QgsRasterLayer) else None
     if label:
         QgsMapLayerLegendUtils.setLegendNodeUserLabel(node, 0, label)
-        # a layer tree model that has drawn the legend already (the Layers panel's) redraws it on this signal, as
-        # when the user renames an entry; without it the panel kept QGIS's English line
-        if node.layer().legend() is not None:
-            node.layer().legend().itemsChanged.emit()
+        node.setCustomProperty(BAND_LABEL_PROPERTY, label)  # the plugin's, not the user's (relabel_bands)
+        _legend_changed(node)
     return label
+
+
+# the legend line :func:`label_band` set, kept with the layer tree node: a line that still reads so is the plugin's
+# (:func:`relabel_bands` gives it the language of the session that opens the project), another is the user's
+BAND_LABEL_PROPERTY = "caim/band_label"
+
+
+def _legend_changed(node):
+    # a layer tree model that has drawn the legend already (the Layers panel's) redraws it on this signal, as
+    # when the user renames an entry; without it the panel kept QGIS's English line
+    if node.layer() is not None and node.layer().legend() is not None:
+        node.layer().legend().itemsChanged.emit()
+
+
+def relabel_bands(project):
+    """Give the legend lines :func:`label_band` set in ``project`` the language of this session: the project keeps
+    them, and a project saved in a German QGIS showed 'Band 1: Änderungszeitpunkt ...' in an English one.  In
+    English QGIS's own line comes back; a line the user renamed since (it no longer reads as the plugin set it)
+    stays as it is."""
+    from qgis.core import QgsMapLayerLegendUtils
+
+    for node in project.layerTreeRoot().findLayers():
+        mine = node.customProperty(BAND_LABEL_PROPERTY)
+        if not mine or QgsMapLayerLegendUtils.legendNodeUserLabel(node, 0) != mine:
+            continue
+        label = band_label(node.layer()) if isinstance(node.layer(), QgsRasterLayer) else None
+        if label == mine:
+            continue
+        if label:
+            QgsMapLayerLegendUtils.setLegendNodeUserLabel(node, 0, label)
+            node.setCustomProperty(BAND_LABEL_PROPERTY, label)
+        else:
+            QgsMapLayerLegendUtils.setLegendNodeUserLabel(node, 0, None)  # (a null text removes the label)
+            node.removeCustomProperty(BAND_LABEL_PROPERTY)
+        _legend_changed(node)
 
 
 def describe_values(layer, kind, dates=None):
@@ -611,7 +644,8 @@ class RunFileStyler:
     ``cleared`` nor ``loadingLayer`` then, so the flag is not set; once layers load, readProjectFile has no
     way out but ``readProject``.  ``cleared`` (New project, the start of the next read, closing QGIS's
     project) resets it too, so that a read stopped between the two in another QGIS version cannot leave the
-    hand-added files unstyled for the rest of the session."""
+    hand-added files unstyled for the rest of the session.  A project read gives the legend lines the plugin
+    labelled this session's language (:func:`relabel_bands`)."""
 
     def __init__(self, project=None):
         self.project = project or QgsProject.instance()
@@ -626,6 +660,7 @@ class RunFileStyler:
 
     def _read(self, _document):
         self.reading = False
+        relabel_bands(self.project)  # the legend lines the plugin labelled, in this session's language
 
     def _cleared(self):
         self.reading = False

@@ -837,3 +837,53 @@ def test_the_legend_s_band_line_is_translated_and_the_file_keeps_english(project
     node = project.layerTreeRoot().findLayer(added["moment"].id())
     assert model.layerLegendNodes(node)[0].data(0).startswith("Band 1: change moment (k = last change")
     assert not node.customProperties()
+
+
+def test_the_legend_s_band_line_follows_the_language_of_the_session_that_opens_the_project(project, finished_run,
+                                                                                             tmp_path):
+    """The translated first line of a run's legend is a layer-tree label the project keeps: a project saved in a
+    German QGIS and opened in an English (or Spanish) one showed 'Band 1: Änderungszeitpunkt ...' there.  When a
+    project is read the plugin gives the lines it labelled the language of this session (QGIS's own English line
+    again in English); a line the user renamed stays the user's."""
+    from qgis.core import QgsLayerTreeModel, QgsMapLayerLegendUtils
+
+    from caim_qgis_plugin import layers as lyr
+    from model_core import i18n
+
+    res, dates = finished_run["results"], finished_run["dates"]
+    styler = lyr.RunFileStyler(project)
+    try:
+        i18n.set_language("de")
+        try:
+            added = lyr.add_run_outputs({"moment": res["MOMENT"], "area": res["AREA"]}, dates)
+            renamed = project.layerTreeRoot().findLayer(added["area"].id())
+            QgsMapLayerLegendUtils.setLegendNodeUserLabel(renamed, 0, "meine Fläche")  # the user's own
+            path = str(tmp_path / "saved.qgz")
+            assert project.write(path)
+        finally:
+            i18n.set_language(None)
+
+        def first_lines():
+            model = QgsLayerTreeModel(project.layerTreeRoot())
+            return {n.layer().source(): model.layerLegendNodes(n)[0].data(0)
+                    for n in project.layerTreeRoot().findLayers()}
+
+        project.clear()
+        assert project.read(path)  # English
+        lines = first_lines()
+        assert lines[res["MOMENT"]].startswith("Band 1: change moment (k = last change"), lines
+        assert lines[res["AREA"]] == "meine Fläche", lines
+        i18n.set_language("es")
+        try:
+            project.clear()
+            assert project.read(path)
+            lines = first_lines()
+            assert lines[res["MOMENT"]] == BAND_LINES["es"][0] and lines[res["AREA"]] == "meine Fläche", lines
+            assert project.write(path)
+        finally:
+            i18n.set_language(None)
+        project.clear()
+        assert project.read(path)  # English again, after a Spanish session saved it
+        assert first_lines()[res["MOMENT"]].startswith("Band 1: change moment (k = last change")
+    finally:
+        styler.disconnect()
