@@ -478,7 +478,7 @@ def validate(layers, dates=None, bands=None, model=mdl.AUTO, weights=None, masks
             # refused before the run (the run stopped with it after the layers were read)
             problems.append((ERROR, weights_record(weights)[1]))
         elif mdl.needs_weights(model) and bands and len(bands) == 3:  # (with a Weights file: the run's note, before it)
-            problems += _rgb_mapping_note(bands, weights)
+            problems += _rgb_mapping_note(bands, weights, rasters)
         elif mdl.needs_weights(model) and not bands and mapping_warning:
             problems += weights_mapping_problems(rasters, weights)
         problems += grid_problems(rasters)
@@ -723,14 +723,20 @@ def role_source(source):
             "colour interpretation": tr("colour interpretation")}.get(source, source)
 
 
-def _rgb_mapping_note(bands, weights=None):
+def _rgb_mapping_note(bands, weights=None, rasters=()):
     """A Bands mapping of three bands for a network: RGB-only imagery, which the engine reads as red, green, blue in
     the mapping's order with green in place of the missing NIR (as 1,2,3,2; model_core.stack), said with what the
-    weights file that runs (the bundled one without ``weights``) saw in training, in the engine's words."""
+    weights file that runs (the bundled one without ``weights``) saw in training, in the engine's words; or the
+    engine's refusal when a layer's band names or wavelengths of ``rasters`` call one of them something else (the
+    form said 'the engine uses bands 1,2,3 as R, G, B' on bands named red, nir, swir1, and the run refused)."""
     try:
-        from model_core.bandmap import describe_rgb_only, rgb_only_training
+        from model_core.bandmap import describe_rgb_only, rgb_mapping_refusal_path, rgb_only_training
     except ImportError:
         return []
+    for layer in rasters:
+        refusal = rgb_mapping_refusal_path(layer.source(), bands)
+        if refusal:
+            return [(ERROR, "'%s': %s." % (layer.name(), refusal))]
     training = (rgb_only_training(os.path.basename(weights), list(weights_band_mapping(weights) or []) == [1, 2, 3, 2])
                 if weights else None)
     return [(INFO, tr("Bands %s: the engine uses bands %s.") % (
@@ -748,7 +754,7 @@ def _network_band_problems(model, rasters, bands):
                      "band(s) %s.") % (mdl.name(model), ",".join(map(str, bands[:need])),
                                        mdl.CLASSICAL_PART[model], ",".join(map(str, bands[need:]))))]
         if len(bands) == 3 and need == 4:
-            return _rgb_mapping_note(bands)
+            return _rgb_mapping_note(bands, rasters=rasters)
         if len(bands) != need:
             return [(ERROR, tr("%s uses %d bands (red, green, blue, NIR) but Bands lists %d: give %d band "
                      "numbers, %s.") % (mdl.name(model), need, len(bands), need, hint))]

@@ -355,6 +355,16 @@ def rgb_mapping_refusal(ds, bands):
                        for b, r, why in said))
 
 
+def rgb_mapping_refusal_path(path, bands):
+    """:func:`rgb_mapping_refusal` of the file ``path`` (one open; the QGIS plugin's check of a Bands mapping of
+    three bands before the run, which the engine's band check would refuse); None when the file cannot be opened
+    or a band is out of range (the run says that one)."""
+    ds = _open_path(path)
+    if ds is None or not all(1 <= int(b) <= ds.RasterCount for b in bands):
+        return None
+    return rgb_mapping_refusal(ds, [int(b) for b in bands])
+
+
 def _three_bands_refused(ds):
     """``(None, message)`` of :func:`infer_partial` for a 3-band raster whose metadata say what each band is,
     but not red, green and blue; ``(None, None)`` otherwise."""

@@ -279,6 +279,20 @@ def test_inline_validation(dialog, three_layers, tmp_path, project):
     assert problems[0][1].startswith("'rns 2034': its band metadata say band 1 'red', band 2 'nir', band 3 'swir1'")
     assert "no green and no blue band" in problems[0][1] and "CVA or ISFA" in problems[0][1]
     assert "1,2,3,2" not in problems[0][1] and inputs.validate(rns, model="cva") == []
+    # Bands 1,2,3 on them: read as R, G, B only when the metadata do not say otherwise (model_core.stack), so the
+    # engine refuses the run; the form said 'the engine uses bands 1,2,3 as R, G, B' and let it start
+    for model in ("caimnet", "caimnet_cva"):
+        problems = inputs.validate(rns, bands=[1, 2, 3], model=model)
+        assert [level for level, _ in problems] == [inputs.ERROR], problems
+        assert problems[0][1].startswith("'rns 2034': the band mapping 1,2,3 is read as red, green, blue"), problems
+        assert "band 3 'swir1' (none of R, G, B, NIR)" in problems[0][1]
+    assert [level for level, _ in inputs.validate(rns, bands=[3, 2, 1], model="caimnet")] == [inputs.ERROR]
+    # layers whose metadata say nothing: read so, and said
+    plain = [QgsRasterLayer(write_raster(str(tmp_path / f"rgb3_{y}.tif"), np.full((3, 8, 8), 90, np.uint8)),
+                            f"rgb3 {y}") for y in (2034, 2035)]
+    problems = inputs.validate(plain, bands=[3, 2, 1], model="caimnet")
+    assert [level for level, _ in problems] == [inputs.INFO], problems
+    assert "bands 3,2,1 as R, G, B and band 2 (green)" in problems[0][1], problems
 
     # a layer in another CRS is accepted with a warning
     project.removeMapLayer(project.mapLayersByName("rgb 2022")[0].id())
