@@ -208,7 +208,11 @@ def relabel_bands(project):
 
     for node in project.layerTreeRoot().findLayers():
         mine = node.customProperty(BAND_LABEL_PROPERTY)
-        if not mine or QgsMapLayerLegendUtils.legendNodeUserLabel(node, 0) != mine:
+        if not mine:
+            if not QgsMapLayerLegendUtils.legendNodeUserLabel(node, 0):
+                label_band(node)  # saved in an English QGIS (QGIS's own line), opened in another language
+            continue
+        if QgsMapLayerLegendUtils.legendNodeUserLabel(node, 0) != mine:
             continue
         label = band_label(node.layer()) if isinstance(node.layer(), QgsRasterLayer) else None
         if label == mine:
@@ -217,7 +221,8 @@ def relabel_bands(project):
             QgsMapLayerLegendUtils.setLegendNodeUserLabel(node, 0, label)
             node.setCustomProperty(BAND_LABEL_PROPERTY, label)
         else:
-            QgsMapLayerLegendUtils.setLegendNodeUserLabel(node, 0, None)  # (a null text removes the label)
+            # (PyQGIS 3.22 keeps an empty label: QGIS's own line shows, and an empty label counts as none here)
+            QgsMapLayerLegendUtils.setLegendNodeUserLabel(node, 0, None)
             node.removeCustomProperty(BAND_LABEL_PROPERTY)
         _legend_changed(node)
 
@@ -654,6 +659,18 @@ class RunFileStyler:
         self.project.readProject.connect(self._read)
         self.project.cleared.connect(self._cleared)
         self.project.layersAdded.connect(self.layers_added)
+        self.project.layerTreeRoot().addedChildren.connect(self.nodes_added)
+
+    def nodes_added(self, parent, first, last):
+        """A run's raster put in the layer tree otherwise than by a run (the Layers panel's *Duplicate Layer*, a
+        run file added by hand) gets its legend line in the language too (:func:`label_band`), unless it has one
+        (a layer tree being read: :func:`relabel_bands` then)."""
+        from qgis.core import QgsMapLayerLegendUtils
+
+        for node in parent.children()[first:last + 1]:
+            if isinstance(node, QgsLayerTreeLayer) and node.layer() is not None and \
+                    not QgsMapLayerLegendUtils.legendNodeUserLabel(node, 0):
+                label_band(node)
 
     def _loading(self, _name):
         self.reading = True
@@ -675,6 +692,7 @@ class RunFileStyler:
         self.project.readProject.disconnect(self._read)
         self.project.cleared.disconnect(self._cleared)
         self.project.layersAdded.disconnect(self.layers_added)
+        self.project.layerTreeRoot().addedChildren.disconnect(self.nodes_added)
 
 
 def _parts(path):

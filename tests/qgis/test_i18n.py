@@ -885,5 +885,22 @@ def test_the_legend_s_band_line_follows_the_language_of_the_session_that_opens_t
         project.clear()
         assert project.read(path)  # English again, after a Spanish session saved it
         assert first_lines()[res["MOMENT"]].startswith("Band 1: change moment (k = last change")
+        assert project.write(path)
+        i18n.set_language("de")
+        try:
+            project.clear()
+            assert project.read(path)  # saved by an English QGIS (QGIS's own line), opened in a German one
+            assert first_lines()[res["MOMENT"]] == BAND_LINES["de"][0]
+            # the Layers panel's Duplicate Layer (QgisApp::duplicateLayers): a clone, added without a node, put
+            # beside its layer
+            node = [n for n in project.layerTreeRoot().findLayers() if n.layer().source() == res["MOMENT"]][0]
+            copy = node.layer().clone()
+            project.addMapLayer(copy, False)
+            node.parent().insertLayer(node.parent().children().index(node) + 1, copy)
+            model = QgsLayerTreeModel(project.layerTreeRoot())
+            assert model.layerLegendNodes(project.layerTreeRoot().findLayer(copy.id()))[0].data(0) == \
+                BAND_LINES["de"][0]
+        finally:
+            i18n.set_language(None)
     finally:
         styler.disconnect()
