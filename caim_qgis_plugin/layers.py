@@ -203,10 +203,17 @@ def relabel_bands(project):
     """Give the legend lines :func:`label_band` set in ``project`` the language of this session: the project keeps
     them, and a project saved in a German QGIS showed 'Band 1: Änderungszeitpunkt ...' in an English one.  In
     English QGIS's own line comes back; a line the user renamed since (it no longer reads as the plugin set it)
-    stays as it is."""
+    stays as it is, and so does a line of a layer whose file is missing (until it is found) or when the engine
+    cannot be imported (no translations then)."""
     from qgis.core import QgsMapLayerLegendUtils
 
+    try:
+        from model_core.predict import BAND_DESCRIPTIONS  # noqa: F401 -- (band_label's import)
+    except ImportError:
+        return
     for node in project.layerTreeRoot().findLayers():
+        if not isinstance(node.layer(), QgsRasterLayer) or not node.layer().isValid():
+            continue
         mine = node.customProperty(BAND_LABEL_PROPERTY)
         if not mine:
             if not QgsMapLayerLegendUtils.legendNodeUserLabel(node, 0):
@@ -214,7 +221,7 @@ def relabel_bands(project):
             continue
         if QgsMapLayerLegendUtils.legendNodeUserLabel(node, 0) != mine:
             continue
-        label = band_label(node.layer()) if isinstance(node.layer(), QgsRasterLayer) else None
+        label = band_label(node.layer())
         if label == mine:
             continue
         if label:

@@ -882,6 +882,18 @@ def test_the_legend_s_band_line_follows_the_language_of_the_session_that_opens_t
             assert project.write(path)
         finally:
             i18n.set_language(None)
+        # a file missing when the project opens (moved away, an unplugged drive): its label is left as it is
+        import shutil
+
+        moved = str(tmp_path / "away.tif")
+        shutil.move(res["MOMENT"], moved)
+        try:
+            project.clear()
+            assert project.read(path)
+            node = [n for n in project.layerTreeRoot().findLayers() if n.layer().source() == res["MOMENT"]][0]
+            assert QgsMapLayerLegendUtils.legendNodeUserLabel(node, 0) == BAND_LINES["es"][0]
+        finally:
+            shutil.move(moved, res["MOMENT"])
         project.clear()
         assert project.read(path)  # English again, after a Spanish session saved it
         assert first_lines()[res["MOMENT"]].startswith("Band 1: change moment (k = last change")
