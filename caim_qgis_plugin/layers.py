@@ -208,8 +208,10 @@ def relabel_bands(project):
     from qgis.core import QgsMapLayerLegendUtils
 
     try:
-        from model_core.predict import BAND_DESCRIPTIONS  # noqa: F401 -- (band_label's import)
+        from model_core.predict import BAND_DESCRIPTIONS  # (band_label's import)
     except ImportError:
+        return
+    if not BAND_DESCRIPTIONS:
         return
     for node in project.layerTreeRoot().findLayers():
         if not isinstance(node.layer(), QgsRasterLayer) or not node.layer().isValid():
