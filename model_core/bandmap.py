@@ -337,6 +337,15 @@ def _said(roles):
                      for b, (r, why) in enumerate(roles, 1) if r is not None)
 
 
+def rgb_only_mapping(bands):
+    """The bands a network reads for the band mapping ``bands`` (1-based): a mapping of three is RGB-only imagery,
+    R, G, B in its order with green again in place of the missing NIR (3,2,1 reads as 3,2,1,2, as a 3-band input
+    without a mapping is read); any other mapping as it is.  The one rule: detect (:mod:`model_core.stack`) and
+    evaluate (its ``--bands``) apply it."""
+    bands = list(bands)
+    return bands + bands[1:2] if len(bands) == 3 else bands
+
+
 def rgb_mapping_refusal(ds, bands):
     """Why a band mapping ``bands`` of three bands of ``ds``, which a network reads as red, green, blue in its order
     (green also in place of the missing NIR), cannot be read so: what the bands' names or wavelengths

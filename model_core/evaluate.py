@@ -153,11 +153,12 @@ def _series_for(args):
                                      revert_prob=args.revert_prob, repeat_prob=args.repeat_prob,
                                      record_history=True, **extra)
         t_values = list(range(args.t_min, args.t_max + 1))
-        # --bands on the generator's R, G, B, NIR series, e.g. 1,2,3,2 for RGB-only imagery
-        idx = [int(b) - 1 for b in args.bands.split(",")] if args.bands else None
-        if idx is not None and (len(idx) != 4 or not set(idx) <= {0, 1, 2, 3}):
-            raise ValueError("--bands for the semi-synthetic series picks 4 of its bands (R, G, B, NIR: 1-4), "
-                             "e.g. 1,2,3,2")
+        # --bands on the generator's R, G, B, NIR series, e.g. 1,2,3,2 (or 1,2,3) for RGB-only imagery
+        idx = [b - 1 for b in _mapping(args)] if args.bands else None
+        if idx is not None and (len(idx) not in (3, 4) or not set(idx) <= {0, 1, 2, 3}):
+            raise ValueError("--bands for the semi-synthetic series picks 3 or 4 of its bands (R, G, B, NIR: 1-4), "
+                             "e.g. 1,2,3,2 or 1,2,3 (three are read as R, G, B with green in place of NIR, as "
+                             "detect reads them)")
         out = []
         for i in range(200 if args.samples is None else args.samples):
             s = gen.sample(np.random.default_rng([args.seed, i]), t_values[i % len(t_values)])
@@ -173,7 +174,7 @@ def _series_for(args):
 
     if args.root is None:
         raise ValueError(f"--root is required for --dataset {args.dataset}")
-    bands = [int(b) for b in args.bands.split(",")] if args.bands else None
+    bands = _mapping(args) if args.bands else None
     if bands is None and args.dataset == "taizhou" and _all_bands(getattr(args, "model", None)):
         # as the engine reads the pair without a band mapping: TM 3,2,1,4 for the network, then TM 5
         # and 7 (file bands 5, 6) for the fusion's CVA part; a classical method takes all six (the
@@ -190,6 +191,33 @@ def _series_for(args):
                          as_read=as_read)
     limit = getattr(args, "samples", None)
     return series if limit is None else series[:limit]
+
+
+def _mapping(args):
+    """``--bands`` as the model reads it: for a network (or the baseline alone) a mapping of three bands is R, G, B
+    in its order with green in place of the missing NIR, as detect reads it (:func:`model_core.bandmap.rgb_only_mapping`;
+    it was refused, or on Taizhou a traceback), unless the bands' names or wavelengths say otherwise (Taizhou's
+    ENVI files: :func:`model_core.bandmap.rgb_mapping_refusal`, detect's refusal); a classical method reads the
+    bands as they are."""
+    from model_core.bandmap import rgb_mapping_refusal, rgb_only_mapping
+
+    try:
+        bands = [int(b) for b in args.bands.split(",")]
+    except ValueError:
+        raise ValueError(f"--bands takes comma-separated band numbers, e.g. 3,2,1,4 (got '{args.bands}')") from None
+    if len(bands) != 3 or _classical(getattr(args, "model", None)):
+        return bands
+    if args.dataset == "taizhou" and args.root:
+        from osgeo import gdal
+
+        for name in ("2000TM", "2003TM"):
+            path = os.path.join(args.root, name)
+            ds = gdal.Open(path) if os.path.exists(path) else None
+            if ds is not None and max(bands) <= ds.RasterCount and min(bands) >= 1:
+                refusal = rgb_mapping_refusal(ds, bands)
+                if refusal:
+                    raise ValueError(f"{path}: {refusal}.")
+    return rgb_only_mapping(bands)
 
 
 def _classical(model):
@@ -411,7 +439,8 @@ def build_parser():
     p.add_argument("--bands", help="1-based input bands as R,G,B,NIR (taizhou default 3,2,1,4; on the "
                    "semi-synthetic R, G, B, NIR series e.g. 1,2,3,2 scores the RGB-only mode; oscd: positions "
                    "in B01..B08,B8A,B09..B12, default 4,3,2,8; pairs: default the tiles' R, G, B with green "
-                   "as NIR)")
+                   "as NIR); three bands are read as detect reads them, R, G, B with green in place of NIR "
+                   "(3,2,1 as 3,2,1,2), unless the bands' names or wavelengths say otherwise")
     p.add_argument("--t", type=int, help="number of dates to select (spacenet7, dynamicearthnet, generic)")
     p.add_argument("--split", metavar="NAME",
                    help="pairs: only the split folder of this name under --root (e.g. test); oscd: only the "
@@ -579,7 +608,7 @@ def _main(args):
     if bands == ", 4 bands" and all(np.array_equal(s.values[:, 1], s.values[:, 3]) for s in loaded):
         # RGB-only series read as R, G, B, G (green in place of NIR): "4 bands" said 4 where there are 3
         bands = ", R,G,B,G"
-        print("Bands: RGB-only series (or --bands 1,2,3,2), read as R, G, B with green in place of NIR by the "
+        print("Bands: RGB-only series (or --bands 1,2,3,2 or 1,2,3), read as R, G, B with green in place of NIR by the "
               "model and the baseline alike, as detect reads RGB-only imagery")
     print(format_results(res, label, "CVA + Otsu baseline" + bands + (f", min patch {args.min_patch} px"
                                                                        if args.min_patch > 1 else "")))

@@ -910,7 +910,7 @@ class Stack:
                 refusal = bandmap.rgb_mapping_refusal(ds, s.bands)  # (names or wavelengths saying otherwise)
                 if refusal:
                     raise BandRolesError(_("Input {n} '{label}': {text}.").format(n=i + 1, label=s.label, text=refusal))
-                s.bands = s.bands + s.bands[1:2]
+                s.bands = bandmap.rgb_only_mapping(s.bands)
                 notes.setdefault(bandmap.describe_rgb_only(s.bands, "mapping", self._rgb_training), []).append(s.label)
             for text, labels in notes.items():
                 who = (_("all {n} dates").format(n=len(specs)) if len(labels) == len(specs) else

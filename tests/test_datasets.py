@@ -534,10 +534,47 @@ def test_evaluate_semisynthetic_rgb_only_mode(tmp_path, capsys):
     a, b = (json.loads((tmp_path / n).read_text())["results"] for n in ("a.json", "b.json"))
     assert a["model"]["area"]["pixels"] == b["model"]["area"]["pixels"] > 0
     assert a["baseline"] != b["baseline"]   # CVA sees the substituted band too
+    # a mapping of three is read as detect reads it, R, G, B with green in place of NIR: the run of 1,2,3,2 (it was
+    # refused, 'picks 4 of its bands', while detect runs --bands 1,2,3)
+    assert evaluate.main(common + ["--bands", "1,2,3", "--json", str(tmp_path / "c.json")]) == 0
+    assert "CVA + Otsu baseline, R,G,B,G" in capsys.readouterr().out
+    c = json.loads((tmp_path / "c.json").read_text())["results"]
+    assert [{k: v for k, v in r[m].items() if k != "seconds"} for r in (b, c) for m in ("model", "baseline")] == \
+        [{k: v for k, v in r[m].items() if k != "seconds"} for r in (b, b) for m in ("model", "baseline")]
+    # a classical method reads the three as they are, as detect gives them to it
+    assert evaluate.main(common + ["--bands", "1,2,3", "--model", "isfa"]) == 0
+    assert "CVA + Otsu baseline, 3 bands" in capsys.readouterr().out
     capsys.readouterr()
-    for bad in ("1,2,3,5", "1,2,3"):
+    for bad in ("1,2,3,5", "1,2"):
         assert evaluate.main(common + ["--bands", bad]) == 2
-        assert "picks 4 of its bands" in capsys.readouterr().err
+        assert "picks 3 or 4 of its bands" in capsys.readouterr().err
+
+
+@pytest.mark.shared
+@pytest.mark.skipif(not os.path.isdir(os.path.join(SHARED, "taizhou")), reason="../shared/data/taizhou is absent")
+def test_evaluate_reads_a_mapping_of_three_bands_as_detect_does(tmp_path, capsys):
+    """evaluate --bands 3,2,1 on Taizhou ended in torch's traceback (a 4-band network given 3 channels) while
+    detect reads such a mapping as R, G, B with green in place of NIR: the same rule now
+    (model_core.bandmap.rgb_only_mapping), the run of 3,2,1,2; and 1,2,3, which the files' wavelengths call blue,
+    green, red, is refused with detect's message (bandmap.rgb_mapping_refusal), naming the file."""
+    import json
+
+    from model_core import evaluate
+
+    common = ["--dataset", "taizhou", "--root", os.path.join(SHARED, "taizhou"), "--threads", "1", "--no-baseline"]
+    results = []
+    for i, bands in enumerate(("3,2,1", "3,2,1,2")):
+        rc = evaluate.main(common + ["--bands", bands, "--json", str(tmp_path / f"{i}.json")])
+        assert rc == 0, capsys.readouterr().err
+        results.append(json.loads((tmp_path / f"{i}.json").read_text())["results"])
+    for r in results:
+        r["model"].pop("seconds")
+    assert results[0] == results[1] and results[0]["model"]["area"]["pixels"] > 0
+    capsys.readouterr()
+    assert evaluate.main(common + ["--bands", "1,2,3"]) == 2
+    err = capsys.readouterr().err
+    assert "2000TM: the band mapping 1,2,3 is read as red, green, blue" in err and "band 1 0.482 um" in err, err
+    assert "Traceback" not in err
 
 
 @pytest.fixture
