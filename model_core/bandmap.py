@@ -349,12 +349,17 @@ def rgb_only_mapping(bands):
 def rgb_mapping_refusal(ds, bands):
     """Why a band mapping ``bands`` of three bands of ``ds``, which a network reads as red, green, blue in its order
     (green also in place of the missing NIR), cannot be read so: what the bands' names or wavelengths
-    (:func:`band_roles`) say when they call one of them something else; None when they agree or say nothing (colour
-    interpretations do not count: GDAL tags any 3-band byte GeoTIFF R, G, B, whatever its order)."""
+    (:func:`band_roles`) say of those they call something else (each named once; the bands whose metadata agree with
+    their place are not named: the refusal listed them too, 'band 1 'red'' among the bands in the way); None when
+    they agree or say nothing (colour interpretations do not count: GDAL tags any 3-band byte GeoTIFF R, G, B,
+    whatever its order)."""
     roles = band_roles(ds)
-    picked = [(b, *roles[b - 1]) for b in bands if 1 <= b <= len(roles)]
-    said = [(b, r, why) for b, r, why in picked if r is not None and not why.startswith("colour")]
-    if all(r == want for (b, r, why), want in zip(picked, ("red", "green", "blue")) if (b, r, why) in said):
+    picked = [(b, *roles[b - 1]) if 1 <= b <= len(roles) else (b, None, "") for b in bands]
+    said = []
+    for (b, r, why), want in zip(picked, ("red", "green", "blue")):
+        if r is not None and r != want and not why.startswith("colour") and b not in [d[0] for d in said]:
+            said.append((b, r, why))
+    if not said:
         return None
     return _("the band mapping {mapping} is read as red, green, blue (green also in place of the missing NIR), but the "
              "band metadata say {said}. Give the red, green and blue bands in that order, or choose CVA or ISFA, which "

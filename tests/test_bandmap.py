@@ -410,3 +410,20 @@ def test_assumed_order_names_the_band_names_it_could_not_read(tmp_path):
     paths = [_raster(tmp_path / f"q{i}.tif", 4, names=["Pan", "", "", ""], seed=i) for i in range(2)]
     note = Stack(paths, expected_bands=4).band_notes[0]
     assert "the band names (band 1 'Pan') do not say" in note and "''" not in note
+
+
+def test_a_mapping_of_three_refused_names_only_the_bands_that_disagree(tmp_path):
+    """The refusal of a three-band mapping (read as R, G, B) whose band metadata say otherwise listed every named
+    band, the ones in their right place too ('band 1 'red', band 2 'nir', ...'): it names those in the way, each
+    once, and none when all agree or say nothing."""
+    path = _raster(tmp_path / "rns.tif", 3, names=["red", "nir", "swir1"])
+    text = bandmap.rgb_mapping_refusal(gdal.Open(path), [1, 2, 3])
+    assert "but the band metadata say band 2 'nir', band 3 'swir1' (none of R, G, B, NIR). Give" in text, text
+    assert "'red'" not in text
+    # a band that disagrees in two places is named once
+    text = bandmap.rgb_mapping_refusal(gdal.Open(path), [2, 2, 1])
+    assert "say band 2 'nir', band 1 'red'. Give" in text, text
+    tm = gdal.Open(_raster(tmp_path / "tm.tif", 6, TM_UM))
+    assert "say band 1 0.482 um, band 3 0.66 um. Give" in bandmap.rgb_mapping_refusal(tm, [1, 2, 3])
+    assert bandmap.rgb_mapping_refusal(tm, [3, 2, 1]) is None
+    assert bandmap.rgb_mapping_refusal(gdal.Open(_raster(tmp_path / "plain.tif", 3)), [3, 2, 1]) is None
