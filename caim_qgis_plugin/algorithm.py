@@ -257,7 +257,9 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
             "<b>Dates</b>: optional, comma-separated YYYY-MM-DD, one per layer; otherwise parsed from layer "
             "names, file names or metadata.\n"
             "<b>Bands</b>: optional band numbers.  The networks use 4 bands as red, green, blue, "
-            "near-infrared (e.g. 1,2,3,4); when empty they are read from the rasters' band wavelengths or "
+            "near-infrared (e.g. 1,2,3,4); 3 bands are read as red, green, blue in their order with green in place "
+            "of NIR (RGB-only imagery: 3,2,1 as 3,2,1,2), unless the bands' names or wavelengths say otherwise; "
+            "when empty they are read from the rasters' band wavelengths or "
             "names (ENVI headers, Sentinel-2 B02..B08, 'red'/'nir'), else bands 1-4 are used as they are, "
             "and RGB-only layers as 1,2,3,2 (green in place of NIR).  The classical CVA and ISFA use any bands, "
             "and every band of the inputs when empty (except bands whose metadata say atmospheric, thermal, "
@@ -381,8 +383,8 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
             tr("Comma-separated, one per layer; empty: read from the layer names, file names or metadata.")))
         self.addParameter(with_help(QgsProcessingParameterString(
             self.BANDS, tr("Bands, e.g. 1,2,3,4"), optional=True),
-            tr("The networks use 4 bands as R, G, B, NIR; CVA and ISFA use any bands. Empty: from the bands' "
-               "wavelengths or names (see the help).")))
+            tr("The networks use 4 bands as R, G, B, NIR (3 as R, G, B with green in place of NIR); CVA and ISFA "
+               "use any bands. Empty: from the bands' wavelengths or names (see the help).")))
         # The toolbox lists the option names (the values qgis_process takes): the tooltip says what "auto" is
         # and the help describes every option.
         self.addParameter(with_help(QgsProcessingParameterEnum(

@@ -916,3 +916,28 @@ def test_the_legend_s_band_line_follows_the_language_of_the_session_that_opens_t
             i18n.set_language(None)
     finally:
         styler.disconnect()
+
+
+@pytest.mark.parametrize("language", ("en",) + LANGUAGES)
+def test_the_detect_help_says_how_three_bands_are_read(qgis_app, language):
+    """caim:detectchanges' help (the text under <b>Bands</b> and BANDS' tooltip) said only that the networks use 4
+    bands, while a mapping of three is read as R, G, B in its order with green in place of NIR (383c28d): said
+    now, in German and Spanish too (translated, not the English)."""
+    from caim_qgis_plugin.algorithm import DetectChangesAlgorithm
+    from caim_qgis_plugin.i18n import install_translator, remove_translator
+
+    said = {"en": ("3 bands are read as red, green, blue in their order with green in place of NIR (RGB-only imagery: "
+                   "3,2,1 as 3,2,1,2)", "(3 as R, G, B with green in place of NIR)"),
+            "de": ("3 Kanäle werden als Rot, Grün, Blau in ihrer Reihenfolge gelesen, mit Grün anstelle von NIR "
+                   "(reine RGB-Bilder: 3,2,1 als 3,2,1,2)", "(3 als R, G, B mit Grün anstelle von NIR)"),
+            "es": ("3 bandas se leen como rojo, verde y azul en su orden, con el verde en lugar del NIR (imágenes solo "
+                   "RGB: 3,2,1 como 3,2,1,2)", "(3, como R, G, B con el verde en lugar del NIR)")}[language]
+    translator = install_translator(LOCALES[language]) if language != "en" else None
+    try:
+        alg = DetectChangesAlgorithm()
+        alg.initAlgorithm()
+        assert said[0] in alg.shortHelpString(), alg.shortHelpString()
+        assert said[1] in alg.parameterDefinition("BANDS").help(), alg.parameterDefinition("BANDS").help()
+    finally:
+        if translator is not None:
+            remove_translator(translator)
