@@ -666,9 +666,11 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
                     "layers whose bands the networks cannot read). Choose MODEL=cva or isfa, or leave THRESHOLD at "
                     "otsu.") % mdl.name(model))
         # (a Weights file trained with another band mapping: the engine's warning says it, once, in the run's
-        # summary and its WARNINGS output, with the bands the run read; the form's said it a second time here)
+        # summary and its WARNINGS output, with the bands the run read; the form's said it a second time here.
+        # Likewise which bands a network reads, e.g. BANDS=1,2,3 as R, G, B with green in place of NIR: the summary's
+        # Bands line, kept in SUMMARY and the report, says it once; the form's note said it before the run too)
         problems = inp.validate(layers, [f.get("date") for f in facts], bands, AUTO if choice == AUTO else model,
-                                weights=weights, masks=masks, mapping_warning=False)
+                                weights=weights, masks=masks, mapping_warning=False, bands_notes=False)
         clear_text = parameter_text(self, parameters, self.MASK_CLEAR, context)
         try:
             self._mask_clear = inp.parse_clear_values(clear_text)

@@ -428,7 +428,8 @@ def band_files(layers, dates):
         isinstance(lyr, QgsRasterLayer) and lyr.bandCount() == 1 for lyr in shared[d])}
 
 
-def validate(layers, dates=None, bands=None, model=mdl.AUTO, weights=None, masks=None, mapping_warning=True):
+def validate(layers, dates=None, bands=None, model=mdl.AUTO, weights=None, masks=None, mapping_warning=True,
+             bands_notes=True):
     """Problems with a planned run, as [(level, message)], errors first.  Main thread only.
 
     ``model`` may be "auto" (resolved with the engine's default for the number of layers).  The
@@ -436,7 +437,10 @@ def validate(layers, dates=None, bands=None, model=mdl.AUTO, weights=None, masks
     (CVA, ISFA) take any number of bands.  With a ``weights`` file the engine checks the band count against it.
     ``masks``: one cloud-mask layer, or None for a date without one, per layer (:func:`mask_problems`).
     ``mapping_warning=False``: without the warning of a Weights file trained with another band mapping
-    (:func:`weights_mapping_problems`), for Processing, whose log has the engine's own warning of it."""
+    (:func:`weights_mapping_problems`), for Processing, whose log has the engine's own warning of it.
+    ``bands_notes=False``: without the notes of which bands a network will read (e.g. Bands 1,2,3 as R, G, B with
+    green in place of NIR), for Processing, whose log has the run summary's Bands line saying the same: its log
+    said it twice, before the run and in the summary."""
     problems = mask_problems(layers, masks) if masks else []
     choice, model = model, mdl.resolve(model, len(layers), weights)
     if len(layers) < 2:
@@ -465,9 +469,9 @@ def validate(layers, dates=None, bands=None, model=mdl.AUTO, weights=None, masks
                 problems.append((INFO, _fallback_note(fallback, model, why)))
             elif choice in (None, "", mdl.AUTO) and not bands and _engine_choice(rasters, bands, weights) is not None:
                 # the engine reads these bands for the network (it decides): its notes, not a refusal of its own
-                problems += [p for p in network if p[0] != ERROR]
-            else:
-                problems += network
+                problems += [p for p in network if p[0] != ERROR and bands_notes]
+            else:  # (its notes are all of which bands the network reads)
+                problems += [p for p in network if p[0] != INFO or bands_notes]
         elif mdl.needs_weights(model) and _auto_fallback(choice, [], rasters, bands, weights)[0]:
             # "auto" with a Weights file, on imagery the networks cannot read: the engine runs its classical method
             # all the same, without the file (it said 'ready to run with Classical ISFA' and no why)
@@ -478,7 +482,7 @@ def validate(layers, dates=None, bands=None, model=mdl.AUTO, weights=None, masks
             # refused before the run (the run stopped with it after the layers were read)
             problems.append((ERROR, weights_record(weights)[1]))
         elif mdl.needs_weights(model) and bands and len(bands) == 3:  # (with a Weights file: the run's note, before it)
-            problems += _rgb_mapping_note(bands, weights, rasters)
+            problems += [p for p in _rgb_mapping_note(bands, weights, rasters) if p[0] != INFO or bands_notes]
         elif mdl.needs_weights(model) and not bands and mapping_warning:
             problems += weights_mapping_problems(rasters, weights)
         problems += grid_problems(rasters)

@@ -951,72 +951,72 @@ Braucht PyTorch im Python von QGIS.
             <translation>Der Schwellenwert des minimalen Fehlers (THRESHOLD=kittler) gilt nur für die klassischen Methoden, und MODEL=auto führt auf diesen Layern %s aus (Klassische ISFA bei 2 Zeitpunkten ohne WEIGHTS und auf Layern, deren Kanäle die Netze nicht lesen können). MODEL=cva oder isfa wählen oder THRESHOLD auf otsu lassen.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="679" />
+            <location filename="../algorithm.py" line="681" />
             <source>Or give its Bands per date (advanced, BANDS_PER_DATE) to split it in this run.</source>
             <translation>Oder seine Kanäle je Zeitpunkt angeben (erweitert, BANDS_PER_DATE), um es in diesem Lauf aufzuteilen.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="683" />
+            <location filename="../algorithm.py" line="685" />
             <source>Note: </source>
             <translation>Hinweis: </translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="683" />
+            <location filename="../algorithm.py" line="685" />
             <source>Warning: </source>
             <translation>Warnung: </translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="684" />
+            <location filename="../algorithm.py" line="686" />
             <source>Model: %s [%s]</source>
             <translation>Modell: %s [%s]</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="686" />
+            <location filename="../algorithm.py" line="688" />
             <source>Date %d: %s  (%s)%s</source>
             <translation>Zeitpunkt %d: %s  (%s)%s</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="686" />
+            <location filename="../algorithm.py" line="688" />
             <source>unknown</source>
             <translation>unbekannt</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="687" />
+            <location filename="../algorithm.py" line="689" />
             <source>  mask: %s</source>
             <translation>  Maske: %s</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="702" />
+            <location filename="../algorithm.py" line="704" />
             <source>Cancelled by the user; no output was kept.</source>
             <translation>Vom Benutzer abgebrochen; es wurde keine Ausgabe behalten.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="738" />
+            <location filename="../algorithm.py" line="740" />
             <source>The CAIM engine (model_core) could not be loaded: %s</source>
             <translation>Die CAIM-Engine (model_core) konnte nicht geladen werden: %s</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="756" />
+            <location filename="../algorithm.py" line="758" />
             <source>a vector file</source>
             <translation>Vektordatei</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="833" />
+            <location filename="../algorithm.py" line="835" />
             <source>Writing change polygons</source>
             <translation>Änderungspolygone werden geschrieben</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="839" />
+            <location filename="../algorithm.py" line="841" />
             <source>%d change polygons written to %s</source>
             <translation>%d Änderungspolygone nach %s geschrieben</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="852" />
+            <location filename="../algorithm.py" line="854" />
             <source> The change rasters of this run were removed with it.</source>
             <translation> Die Änderungsraster dieses Laufs wurden mit ihm entfernt.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="857" />
+            <location filename="../algorithm.py" line="859" />
             <source>Device used: %s</source>
             <translation>Verwendetes Gerät: %s</translation>
         </message>
@@ -2452,307 +2452,307 @@ Gerät: %s
             <translation>, oder MASKED_DATES leer lassen</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="443" />
+            <location filename="../inputs.py" line="447" />
             <source>Select at least 2 layers: change needs two or more dates (%d selected).</source>
             <translation>Mindestens 2 Layer auswählen: eine Änderung braucht zwei oder mehr Zeitpunkte (%d ausgewählt).</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="445" />
+            <location filename="../inputs.py" line="449" />
             <source>If '%s' holds every date as bands (%d bands; e.g. an Earth Engine export), split it into dates first: Processing Toolbox, CAIM change detection, Split a multi-date raster into dates.</source>
             <translation>Falls '%s' alle Zeitpunkte als Kanäle enthält (%d Kanäle; z. B. ein Earth-Engine-Export), es zuerst in Zeitpunkte aufteilen: Verarbeitungswerkzeuge, CAIM-Änderungserkennung, Multitemporales Raster in Zeitpunkte aufteilen.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="452" />
+            <location filename="../inputs.py" line="456" />
             <source>SChanger compares exactly 2 dates; %d are selected. Use CAIM-Net for a time series.</source>
             <translation>SChanger vergleicht genau 2 Zeitpunkte; %d sind ausgewählt. Für eine Zeitreihe CAIM-Net verwenden.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="476" />
+            <location filename="../inputs.py" line="480" />
             <source>The Weights file is not used.</source>
             <translation>Die Gewichtsdatei wird nicht verwendet.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="493" />
+            <location filename="../inputs.py" line="497" />
             <source> and %d more layers</source>
             <translation> und %d weitere Layer</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="494" />
+            <location filename="../inputs.py" line="498" />
             <source>No date for %s: the results will name the images 'image 1', 'image 2', … by their order in this list (the top row is image 1) instead of dates.</source>
             <translation>Kein Datum für %s: die Ergebnisse nennen die Bilder statt mit Datum 'Bild 1', 'Bild 2', … nach ihrer Reihenfolge in dieser Liste (die oberste Zeile ist Bild 1).</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="498" />
+            <location filename="../inputs.py" line="502" />
             <source>Dates are not in chronological order: moments follow the list order.</source>
             <translation>Die Zeitpunkte sind nicht chronologisch geordnet: die Änderungszeitpunkte folgen der Reihenfolge der Liste.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="504" />
+            <location filename="../inputs.py" line="508" />
             <source>%d one-band layers share the date %s (%s)%s: they look like the bands of one date, which would be compared with each other as if they were dates. Press 'Stack band files into dates' below the list to stack each date's bands into one layer, with its cloud mask (caim:stackbands), and run on those.</source>
             <translation>%d einkanalige Layer haben denselben Zeitpunkt %s (%s)%s: sie sehen aus wie die Kanäle eines Zeitpunkts, die miteinander verglichen würden, als wären sie Zeitpunkte. 'Kanaldateien zu Zeitpunkten stapeln' unter der Liste drücken, um die Kanäle jedes Zeitpunkts zu einem Layer zu stapeln, mit seiner Wolkenmaske (caim:stackbands), und auf diesen rechnen.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="509" />
+            <location filename="../inputs.py" line="513" />
             <source> and %d more date likewise</source>
             <translation> und %d weiterer Zeitpunkt ebenso</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="510" />
+            <location filename="../inputs.py" line="514" />
             <source> and %d more dates likewise</source>
             <translation> und %d weitere Zeitpunkte ebenso</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="513" />
+            <location filename="../inputs.py" line="517" />
             <source>Some dates appear twice (%s): the intervals between them are zero days long.</source>
             <translation>Einige Datumsangaben kommen doppelt vor (%s): die Intervalle zwischen ihnen sind null Tage lang.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="540" />
+            <location filename="../inputs.py" line="544" />
             <source>Automatic: %s will run, not %s, which cannot read these layers' bands: %s</source>
             <translation>Automatisch: %s läuft, nicht %s, das die Kanäle dieser Layer nicht lesen kann: %s</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="585" />
+            <location filename="../inputs.py" line="589" />
             <source>'%s' was read as a vector layer (%s): QGIS reads a NetCDF data cube of several variables so. Add one variable of it as a raster layer (Layer, Add Layer, Add Raster Layer, then pick the variable), or split the whole cube into dates on the command line (python -m model_core split).</source>
             <translation>'%s' wurde als Vektorlayer gelesen (%s): so liest QGIS einen NetCDF-Datenwürfel mit mehreren Variablen. Eine seiner Variablen als Rasterlayer hinzufügen (Layer, Layer hinzufügen, Rasterlayer hinzufügen, dann die Variable wählen) oder den ganzen Würfel auf der Kommandozeile in Zeitpunkte aufteilen (python -m model_core split).</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="590" />
+            <location filename="../inputs.py" line="594" />
             <source>'%s' is a vector layer (%s), not an image: the inputs are the raster images of the series, one per date.</source>
             <translation>'%s' ist ein Vektorlayer (%s), kein Bild: die Eingaben sind die Rasterbilder der Zeitreihe, eines je Zeitpunkt.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="593" />
+            <location filename="../inputs.py" line="597" />
             <source>'%s' is not a valid raster layer.</source>
             <translation>'%s' ist kein gültiger Rasterlayer.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="595" />
+            <location filename="../inputs.py" line="599" />
             <source>'%s' is not a file-based (GDAL) raster; export it as GeoTIFF first.</source>
             <translation>'%s' ist kein dateibasiertes (GDAL-)Raster; zuerst als GeoTIFF exportieren.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="598" />
+            <location filename="../inputs.py" line="602" />
             <source>The file of '%s' is gone (%s): it was moved or deleted after the layer was loaded. Remove the layer, or point it to the file again (Layer Properties, Source).</source>
             <translation>Die Datei von '%s' ist verschwunden (%s): sie wurde nach dem Laden des Layers verschoben oder gelöscht. Den Layer entfernen oder ihn wieder auf die Datei verweisen (Layereigenschaften, Quelle).</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="603" />
+            <location filename="../inputs.py" line="607" />
             <source>'%s' is not an image but the %s file of '%s' beside it (%s): uncheck it, and add the image itself.</source>
             <translation>'%s' ist kein Bild, sondern eine Begleitdatei (%s) von '%s' daneben (%s): den Haken entfernen und das Bild selbst hinzufügen.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="626" />
+            <location filename="../inputs.py" line="630" />
             <source>Band %d does not exist in any layer (bands per layer: %s): pick bands from 1 to %d.</source>
             <translation>Kanal %d gibt es in keinem Layer (Kanäle je Layer: %s): Kanäle von 1 bis %d wählen.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="630" />
+            <location filename="../inputs.py" line="634" />
             <source>Band %d does not exist in %s (fewer bands): uncheck it or pick bands every date has.</source>
             <translation>Kanal %d gibt es in %s nicht (weniger Kanäle): den Haken entfernen oder Kanäle wählen, die jeder Zeitpunkt hat.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="632" />
+            <location filename="../inputs.py" line="636" />
             <source>Band %d does not exist in %s (fewer bands): uncheck them or pick bands every date has.</source>
             <translation>Kanal %d gibt es in %s nicht (weniger Kanäle): den Haken entfernen oder Kanäle wählen, die jeder Zeitpunkt hat.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="640" />
+            <location filename="../inputs.py" line="644" />
             <source>bands every date has (1 to %d)</source>
             <translation>Kanälen, die jeder Zeitpunkt hat (1 bis %d)</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="641" />
+            <location filename="../inputs.py" line="645" />
             <source>band 1, the only band every date has</source>
             <translation>Kanal 1, dem einzigen Kanal, den jeder Zeitpunkt hat</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="642" />
+            <location filename="../inputs.py" line="646" />
             <source>%s has fewer than the 4 bands (red, green, blue, NIR) the network needs: uncheck it, or use a classical method (CVA, ISFA) with %s</source>
             <translation>%s hat weniger als die 4 Kanäle (Rot, Grün, Blau, NIR), die das Netz braucht: den Haken entfernen oder eine klassische Methode (CVA, ISFA) verwenden mit %s</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="645" />
+            <location filename="../inputs.py" line="649" />
             <source>%s have fewer than the 4 bands (red, green, blue, NIR) the network needs: uncheck them, or use a classical method (CVA, ISFA) with %s</source>
             <translation>%s haben weniger als die 4 Kanäle (Rot, Grün, Blau, NIR), die das Netz braucht: den Haken entfernen oder eine klassische Methode (CVA, ISFA) verwenden mit %s</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="649" />
+            <location filename="../inputs.py" line="653" />
             <source>uncheck %s, or pick band 1, the only band every date has</source>
             <translation>den Haken von %s entfernen oder Kanal 1 wählen, den einzigen Kanal, den jeder Zeitpunkt hat</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="651" />
+            <location filename="../inputs.py" line="655" />
             <source>pick bands every date has (1 to %d), for example %s</source>
             <translation>Kanäle wählen, die jeder Zeitpunkt hat (1 bis %d), zum Beispiel %s</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="653" />
+            <location filename="../inputs.py" line="657" />
             <source>Band counts differ (%s). The model needs the same bands from every date: %s.</source>
             <translation>Die Kanalanzahlen unterscheiden sich (%s). Das Modell braucht von jedem Zeitpunkt dieselben Kanäle: %s.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="662" />
+            <location filename="../inputs.py" line="666" />
             <source>no CRS</source>
             <translation>kein KBS</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="664" />
+            <location filename="../inputs.py" line="668" />
             <source>Layers have different CRSs (%s): they will be aligned onto the grid of '%s'.</source>
             <translation>Die Layer haben verschiedene KBS (%s): sie werden auf das Raster von '%s' ausgerichtet.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="670" />
+            <location filename="../inputs.py" line="674" />
             <source>Grids differ slightly: every date will be resampled onto the grid of '%s', clipped to the common area.</source>
             <translation>Die Raster unterscheiden sich leicht: jeder Zeitpunkt wird auf das Raster von '%s' umgerechnet, zugeschnitten auf die gemeinsame Fläche.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="685" />
+            <location filename="../inputs.py" line="689" />
             <source>%d cloud masks for %d layers: give one mask (or none) per layer, in the same order.</source>
             <translation>%d Wolkenmasken für %d Layer: eine Maske (oder keine) je Layer angeben, in derselben Reihenfolge.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="691" />
+            <location filename="../inputs.py" line="695" />
             <source>The mask '%s' of '%s'</source>
             <translation>Die Maske '%s' von '%s'</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="693" />
+            <location filename="../inputs.py" line="697" />
             <source>'%s' is both an input date and the mask of '%s'. Uncheck it as an input or choose another mask.</source>
             <translation>'%s' ist zugleich ein Eingabezeitpunkt und die Maske von '%s'. Den Haken als Eingabe entfernen oder eine andere Maske wählen.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="696" />
+            <location filename="../inputs.py" line="700" />
             <source>%s is not a valid raster layer.</source>
             <translation>%s ist kein gültiger Rasterlayer.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="698" />
+            <location filename="../inputs.py" line="702" />
             <source>%s is not a file-based (GDAL) raster; export it as GeoTIFF first.</source>
             <translation>%s ist kein dateibasiertes (GDAL-)Raster; zuerst als GeoTIFF exportieren.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="700" />
+            <location filename="../inputs.py" line="704" />
             <source>%s: its file is gone (%s). Remove the mask layer or point it to the file again.</source>
             <translation>%s: ihre Datei ist verschwunden (%s). Den Maskenlayer entfernen oder ihn wieder auf die Datei verweisen.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="703" />
+            <location filename="../inputs.py" line="707" />
             <source>%s has %d bands; a mask has one (CBERS CMASK, Landsat QA_PIXEL, Sentinel-2 SCL, Fmask). Extract its mask band first.</source>
             <translation>%s hat %d Kanäle; eine Maske hat einen (CBERS CMASK, Landsat QA_PIXEL, Sentinel-2 SCL, Fmask). Zuerst ihren Maskenkanal extrahieren.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="706" />
+            <location filename="../inputs.py" line="710" />
             <source>%s does not overlap its layer: it would mask the whole date.</source>
             <translation>%s überlappt ihren Layer nicht: sie würde den ganzen Zeitpunkt maskieren.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="722" />
+            <location filename="../inputs.py" line="726" />
             <source>wavelengths</source>
             <translation>Wellenlängen</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="722" />
+            <location filename="../inputs.py" line="726" />
             <source>band names</source>
             <translation>Kanalnamen</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="723" />
+            <location filename="../inputs.py" line="727" />
             <source>colour interpretation</source>
             <translation>Farbinterpretation</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="742" />
+            <location filename="../inputs.py" line="746" />
             <source>Bands %s: the engine uses bands %s.</source>
             <translation>Kanäle %s: die Engine verwendet die Kanäle %s.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="749" />
+            <location filename="../inputs.py" line="753" />
             <source>e.g. 1,2,3,4 (RGB-only imagery is read as 1,2,3,2 by itself: green in place of NIR), or choose a classical method (CVA or ISFA), which uses any bands</source>
             <translation>z. B. 1,2,3,4 (reine RGB-Bilder werden von selbst als 1,2,3,2 gelesen: Grün anstelle von NIR) oder eine klassische Methode (CVA oder ISFA) wählen, die beliebige Kanäle verwendet</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="753" />
+            <location filename="../inputs.py" line="757" />
             <source>%s: the network uses bands %s as red, green, blue, NIR; the %s part also uses band(s) %s.</source>
             <translation>%s: das Netz verwendet die Kanäle %s als Rot, Grün, Blau, NIR; der %s-Teil verwendet außerdem Kanal/Kanäle %s.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="759" />
+            <location filename="../inputs.py" line="763" />
             <source>%s uses %d bands (red, green, blue, NIR) but Bands lists %d: give %d band numbers, %s.</source>
             <translation>%s verwendet %d Kanäle (Rot, Grün, Blau, NIR), aber das Feld Kanäle nennt %d: %d Kanalnummern angeben, %s.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="771" />
+            <location filename="../inputs.py" line="775" />
             <source> The %s part also uses the layers' other bands.</source>
             <translation> Der %s-Teil verwendet außerdem die übrigen Kanäle der Layer.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="773" />
+            <location filename="../inputs.py" line="777" />
             <source>Bands left empty: the engine uses bands %s.%s</source>
             <translation>Kanäle leer gelassen: die Engine verwendet die Kanäle %s.%s</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="774" />
+            <location filename="../inputs.py" line="778" />
             <source>%s as R, G, B, NIR (from the rasters' %s)</source>
             <translation>%s als R, G, B, NIR (aus den %s der Raster)</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="781" />
+            <location filename="../inputs.py" line="785" />
             <source>Bands left empty: the engine uses bands %s.</source>
             <translation>Kanäle leer gelassen: die Engine verwendet die Kanäle %s.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="791" />
+            <location filename="../inputs.py" line="795" />
             <source>Bands left empty: bands 1-4 are taken as red, green, blue, NIR (the layers' metadata do not say which band is which); for blue, green, red, NIR imagery enter 3,2,1,4.</source>
             <translation>Kanäle leer gelassen: die Kanäle 1-4 werden als Rot, Grün, Blau, NIR genommen (die Metadaten der Layer sagen nicht, welcher Kanal welcher ist); für Blau-, Grün-, Rot-, NIR-Bilder 3,2,1,4 eingeben.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="795" />
+            <location filename="../inputs.py" line="799" />
             <source>%s needs %d bands (red, green, blue, NIR) but the layers have %d and their metadata do not say which band is which: pick %d with Bands, %s.</source>
             <translation>%s braucht %d Kanäle (Rot, Grün, Blau, NIR), aber die Layer haben %d und ihre Metadaten sagen nicht, welcher Kanal welcher ist: %d im Feld Kanäle wählen, %s.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="842" />
+            <location filename="../inputs.py" line="846" />
             <source>The weights file was trained with the band mapping %s, which reads band %d; the layers have %d bands, so they are not of its training imagery's kind. Enter in Bands the bands of these layers that are red, green, blue and NIR, or use weights trained on imagery like these.</source>
             <translation>Die Gewichtsdatei wurde mit der Kanalzuordnung %s trainiert, die Kanal %d liest; die Layer haben %d Kanäle, sind also nicht von der Art ihrer Trainingsbilder. Im Feld Kanäle die Kanäle dieser Layer eingeben, die Rot, Grün, Blau und NIR sind, oder Gewichte verwenden, die auf solchen Bildern trainiert wurden.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="860" />
+            <location filename="../inputs.py" line="864" />
             <source>The weights file was trained with the band mapping %s (its training read those bands of its images as red, green, blue, NIR), and Bands is empty: if these layers are of its training imagery's kind, enter %s in Bands.</source>
             <translation>Die Gewichtsdatei wurde mit der Kanalzuordnung %s trainiert (ihr Training las diese Kanäle ihrer Bilder als Rot, Grün, Blau, NIR), und das Feld Kanäle ist leer: wenn diese Layer von der Art ihrer Trainingsbilder sind, %s im Feld Kanäle eingeben.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="921" />
+            <location filename="../inputs.py" line="925" />
             <source>%s does not overlap the other checked layers, which share a place: uncheck it or check the layers of one place.</source>
             <translation>%s überlappt die anderen angehakten Layer nicht, die an einem gemeinsamen Ort liegen: den Haken entfernen oder die Layer eines Ortes anhaken.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="923" />
+            <location filename="../inputs.py" line="927" />
             <source>%s do not overlap the other checked layers, which share a place: uncheck them or check the layers of one place.</source>
             <translation>%s überlappen die anderen angehakten Layer nicht, die an einem gemeinsamen Ort liegen: den Haken entfernen oder die Layer eines Ortes anhaken.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="927" />
+            <location filename="../inputs.py" line="931" />
             <source>%s does not overlap '%s', the first checked layer: uncheck it or check the layers of one place.</source>
             <translation>%s überlappt '%s', den ersten angehakten Layer, nicht: den Haken entfernen oder die Layer eines Ortes anhaken.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="929" />
+            <location filename="../inputs.py" line="933" />
             <source>%s do not overlap '%s', the first checked layer: uncheck them or check the layers of one place.</source>
             <translation>%s überlappen '%s', den ersten angehakten Layer, nicht: den Haken entfernen oder die Layer eines Ortes anhaken.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="931" />
+            <location filename="../inputs.py" line="935" />
             <source>The layers do not overlap all at once: each overlaps the first, but there is no area common to all of them. Uncheck the layers that cover another part of the scene.</source>
             <translation>Die Layer überlappen sich nicht alle zugleich: jeder überlappt den ersten, aber keine Fläche ist allen gemeinsam. Bei den Layern, die einen anderen Teil der Szene abdecken, den Haken entfernen.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="950" />
+            <location filename="../inputs.py" line="954" />
             <source>The outputs will cover only %s of '%s', the area every checked layer covers: %s. Uncheck or replace a layer that covers part of the scene to map all of it.</source>
             <translation>Die Ergebnisse decken nur %s von '%s' ab, die Fläche, die jeder angehakte Layer abdeckt: %s. Den Haken eines Layers, der nur einen Teil der Szene abdeckt, entfernen oder ihn ersetzen, um die ganze Szene zu kartieren.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="952" />
+            <location filename="../inputs.py" line="956" />
             <source>'%s' covers %s of it</source>
             <translation>'%s' deckt %s davon ab</translation>
         </message>

@@ -951,72 +951,72 @@ Necesita PyTorch en el Python de QGIS.
             <translation>El umbral de error mínimo (THRESHOLD=kittler) solo se aplica a los métodos clásicos, y MODEL=auto ejecuta %s en estas capas (ejecuta ISFA clásico con 2 fechas sin WEIGHTS y en capas cuyas bandas las redes no pueden leer). Elegir MODEL=cva o isfa, o dejar THRESHOLD en otsu.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="679" />
+            <location filename="../algorithm.py" line="681" />
             <source>Or give its Bands per date (advanced, BANDS_PER_DATE) to split it in this run.</source>
             <translation>O indicar sus Bandas por fecha (avanzado, BANDS_PER_DATE) para dividirlo en esta ejecución.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="683" />
+            <location filename="../algorithm.py" line="685" />
             <source>Note: </source>
             <translation>Nota: </translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="683" />
+            <location filename="../algorithm.py" line="685" />
             <source>Warning: </source>
             <translation>Advertencia: </translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="684" />
+            <location filename="../algorithm.py" line="686" />
             <source>Model: %s [%s]</source>
             <translation>Modelo: %s [%s]</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="686" />
+            <location filename="../algorithm.py" line="688" />
             <source>Date %d: %s  (%s)%s</source>
             <translation>Fecha %d: %s  (%s)%s</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="686" />
+            <location filename="../algorithm.py" line="688" />
             <source>unknown</source>
             <translation>desconocida</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="687" />
+            <location filename="../algorithm.py" line="689" />
             <source>  mask: %s</source>
             <translation>  máscara: %s</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="702" />
+            <location filename="../algorithm.py" line="704" />
             <source>Cancelled by the user; no output was kept.</source>
             <translation>Cancelado por el usuario; no se ha conservado ninguna salida.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="738" />
+            <location filename="../algorithm.py" line="740" />
             <source>The CAIM engine (model_core) could not be loaded: %s</source>
             <translation>No se ha podido cargar el motor de CAIM (model_core): %s</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="756" />
+            <location filename="../algorithm.py" line="758" />
             <source>a vector file</source>
             <translation>un archivo vectorial</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="833" />
+            <location filename="../algorithm.py" line="835" />
             <source>Writing change polygons</source>
             <translation>Escribiendo los polígonos de cambio</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="839" />
+            <location filename="../algorithm.py" line="841" />
             <source>%d change polygons written to %s</source>
             <translation>%d polígonos de cambio escritos en %s</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="852" />
+            <location filename="../algorithm.py" line="854" />
             <source> The change rasters of this run were removed with it.</source>
             <translation> Los rásteres de cambio de esta ejecución se eliminaron con ella.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="857" />
+            <location filename="../algorithm.py" line="859" />
             <source>Device used: %s</source>
             <translation>Dispositivo usado: %s</translation>
         </message>
@@ -2436,307 +2436,307 @@ Dispositivo: %s
             <translation>, o dejar MASKED_DATES vacío</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="443" />
+            <location filename="../inputs.py" line="447" />
             <source>Select at least 2 layers: change needs two or more dates (%d selected).</source>
             <translation>Seleccionar al menos 2 capas: el cambio necesita dos o más fechas (%d seleccionadas).</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="445" />
+            <location filename="../inputs.py" line="449" />
             <source>If '%s' holds every date as bands (%d bands; e.g. an Earth Engine export), split it into dates first: Processing Toolbox, CAIM change detection, Split a multi-date raster into dates.</source>
             <translation>Si '%s' contiene todas las fechas como bandas (%d bandas; p. ej. una exportación de Earth Engine), dividirla primero en fechas: Caja de herramientas de Procesos, Detección de cambios CAIM, Dividir un ráster multitemporal en fechas.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="452" />
+            <location filename="../inputs.py" line="456" />
             <source>SChanger compares exactly 2 dates; %d are selected. Use CAIM-Net for a time series.</source>
             <translation>SChanger compara exactamente 2 fechas; hay %d seleccionadas. Usar CAIM-Net para una serie temporal.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="476" />
+            <location filename="../inputs.py" line="480" />
             <source>The Weights file is not used.</source>
             <translation>El archivo de pesos no se usa.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="493" />
+            <location filename="../inputs.py" line="497" />
             <source> and %d more layers</source>
             <translation> y %d capas más</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="494" />
+            <location filename="../inputs.py" line="498" />
             <source>No date for %s: the results will name the images 'image 1', 'image 2', … by their order in this list (the top row is image 1) instead of dates.</source>
             <translation>Sin fecha para %s: los resultados llamarán a las imágenes 'imagen 1', 'imagen 2', … por su orden en esta lista (la fila superior es la imagen 1) en lugar de fechas.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="498" />
+            <location filename="../inputs.py" line="502" />
             <source>Dates are not in chronological order: moments follow the list order.</source>
             <translation>Las fechas no están en orden cronológico: los momentos siguen el orden de la lista.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="504" />
+            <location filename="../inputs.py" line="508" />
             <source>%d one-band layers share the date %s (%s)%s: they look like the bands of one date, which would be compared with each other as if they were dates. Press 'Stack band files into dates' below the list to stack each date's bands into one layer, with its cloud mask (caim:stackbands), and run on those.</source>
             <translation>%d capas de una banda comparten la fecha %s (%s)%s: parecen las bandas de una sola fecha, que se compararían entre sí como si fueran fechas. Pulsar 'Apilar archivos de banda en fechas' bajo la lista para apilar las bandas de cada fecha en una capa, con su máscara de nubes (caim:stackbands), y ejecutar sobre ellas.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="509" />
+            <location filename="../inputs.py" line="513" />
             <source> and %d more date likewise</source>
             <translation> y lo mismo en %d fecha más</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="510" />
+            <location filename="../inputs.py" line="514" />
             <source> and %d more dates likewise</source>
             <translation> y lo mismo en %d fechas más</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="513" />
+            <location filename="../inputs.py" line="517" />
             <source>Some dates appear twice (%s): the intervals between them are zero days long.</source>
             <translation>Algunas fechas aparecen dos veces (%s): los intervalos entre ellas duran cero días.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="540" />
+            <location filename="../inputs.py" line="544" />
             <source>Automatic: %s will run, not %s, which cannot read these layers' bands: %s</source>
             <translation>Automático: se ejecutará %s, no %s, que no puede leer las bandas de estas capas: %s</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="585" />
+            <location filename="../inputs.py" line="589" />
             <source>'%s' was read as a vector layer (%s): QGIS reads a NetCDF data cube of several variables so. Add one variable of it as a raster layer (Layer, Add Layer, Add Raster Layer, then pick the variable), or split the whole cube into dates on the command line (python -m model_core split).</source>
             <translation>'%s' se ha leído como capa vectorial (%s): así lee QGIS un cubo de datos NetCDF de varias variables. Añadir una de sus variables como capa ráster (Capa, Añadir capa, Añadir capa ráster, y elegir la variable), o dividir el cubo entero en fechas en la línea de comandos (python -m model_core split).</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="590" />
+            <location filename="../inputs.py" line="594" />
             <source>'%s' is a vector layer (%s), not an image: the inputs are the raster images of the series, one per date.</source>
             <translation>'%s' es una capa vectorial (%s), no una imagen: las entradas son las imágenes ráster de la serie, una por fecha.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="593" />
+            <location filename="../inputs.py" line="597" />
             <source>'%s' is not a valid raster layer.</source>
             <translation>'%s' no es una capa ráster válida.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="595" />
+            <location filename="../inputs.py" line="599" />
             <source>'%s' is not a file-based (GDAL) raster; export it as GeoTIFF first.</source>
             <translation>'%s' no es un ráster basado en archivo (GDAL); exportarlo primero como GeoTIFF.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="598" />
+            <location filename="../inputs.py" line="602" />
             <source>The file of '%s' is gone (%s): it was moved or deleted after the layer was loaded. Remove the layer, or point it to the file again (Layer Properties, Source).</source>
             <translation>El archivo de '%s' ya no está (%s): se movió o se borró después de cargar la capa. Quitar la capa, o volver a apuntarla al archivo (Propiedades de la capa, Fuente).</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="603" />
+            <location filename="../inputs.py" line="607" />
             <source>'%s' is not an image but the %s file of '%s' beside it (%s): uncheck it, and add the image itself.</source>
             <translation>'%s' no es una imagen, sino un archivo auxiliar (%s) de '%s', a su lado (%s): desmarcarlo y añadir la propia imagen.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="626" />
+            <location filename="../inputs.py" line="630" />
             <source>Band %d does not exist in any layer (bands per layer: %s): pick bands from 1 to %d.</source>
             <translation>La banda %d no existe en ninguna capa (bandas por capa: %s): elegir bandas de 1 a %d.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="630" />
+            <location filename="../inputs.py" line="634" />
             <source>Band %d does not exist in %s (fewer bands): uncheck it or pick bands every date has.</source>
             <translation>La banda %d no existe en %s (menos bandas): desmarcarla o elegir bandas que tengan todas las fechas.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="632" />
+            <location filename="../inputs.py" line="636" />
             <source>Band %d does not exist in %s (fewer bands): uncheck them or pick bands every date has.</source>
             <translation>La banda %d no existe en %s (menos bandas): desmarcarlas o elegir bandas que tengan todas las fechas.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="640" />
+            <location filename="../inputs.py" line="644" />
             <source>bands every date has (1 to %d)</source>
             <translation>bandas que tengan todas las fechas (1 a %d)</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="641" />
+            <location filename="../inputs.py" line="645" />
             <source>band 1, the only band every date has</source>
             <translation>la banda 1, la única banda que tienen todas las fechas</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="642" />
+            <location filename="../inputs.py" line="646" />
             <source>%s has fewer than the 4 bands (red, green, blue, NIR) the network needs: uncheck it, or use a classical method (CVA, ISFA) with %s</source>
             <translation>%s tiene menos de las 4 bandas (rojo, verde, azul, NIR) que necesita la red: desmarcarla, o usar un método clásico (CVA, ISFA) con %s</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="645" />
+            <location filename="../inputs.py" line="649" />
             <source>%s have fewer than the 4 bands (red, green, blue, NIR) the network needs: uncheck them, or use a classical method (CVA, ISFA) with %s</source>
             <translation>%s tienen menos de las 4 bandas (rojo, verde, azul, NIR) que necesita la red: desmarcarlas, o usar un método clásico (CVA, ISFA) con %s</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="649" />
+            <location filename="../inputs.py" line="653" />
             <source>uncheck %s, or pick band 1, the only band every date has</source>
             <translation>desmarcar %s, o elegir la banda 1, la única banda que tienen todas las fechas</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="651" />
+            <location filename="../inputs.py" line="655" />
             <source>pick bands every date has (1 to %d), for example %s</source>
             <translation>elegir bandas que tengan todas las fechas (1 a %d), por ejemplo %s</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="653" />
+            <location filename="../inputs.py" line="657" />
             <source>Band counts differ (%s). The model needs the same bands from every date: %s.</source>
             <translation>El número de bandas varía (%s). El modelo necesita las mismas bandas de cada fecha: %s.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="662" />
+            <location filename="../inputs.py" line="666" />
             <source>no CRS</source>
             <translation>sin SRC</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="664" />
+            <location filename="../inputs.py" line="668" />
             <source>Layers have different CRSs (%s): they will be aligned onto the grid of '%s'.</source>
             <translation>Las capas tienen SRC distintos (%s): se alinearán sobre la malla de '%s'.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="670" />
+            <location filename="../inputs.py" line="674" />
             <source>Grids differ slightly: every date will be resampled onto the grid of '%s', clipped to the common area.</source>
             <translation>Las mallas difieren ligeramente: cada fecha se remuestreará sobre la malla de '%s', recortada al área común.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="685" />
+            <location filename="../inputs.py" line="689" />
             <source>%d cloud masks for %d layers: give one mask (or none) per layer, in the same order.</source>
             <translation>%d máscaras de nubes para %d capas: indicar una máscara (o ninguna) por capa, en el mismo orden.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="691" />
+            <location filename="../inputs.py" line="695" />
             <source>The mask '%s' of '%s'</source>
             <translation>La máscara '%s' de '%s'</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="693" />
+            <location filename="../inputs.py" line="697" />
             <source>'%s' is both an input date and the mask of '%s'. Uncheck it as an input or choose another mask.</source>
             <translation>'%s' es a la vez una fecha de entrada y la máscara de '%s'. Desmarcarla como entrada o elegir otra máscara.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="696" />
+            <location filename="../inputs.py" line="700" />
             <source>%s is not a valid raster layer.</source>
             <translation>%s no es una capa ráster válida.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="698" />
+            <location filename="../inputs.py" line="702" />
             <source>%s is not a file-based (GDAL) raster; export it as GeoTIFF first.</source>
             <translation>%s no es un ráster basado en archivo (GDAL); exportarlo primero como GeoTIFF.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="700" />
+            <location filename="../inputs.py" line="704" />
             <source>%s: its file is gone (%s). Remove the mask layer or point it to the file again.</source>
             <translation>%s: su archivo ya no está (%s). Quitar la capa de máscara o volver a apuntarla al archivo.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="703" />
+            <location filename="../inputs.py" line="707" />
             <source>%s has %d bands; a mask has one (CBERS CMASK, Landsat QA_PIXEL, Sentinel-2 SCL, Fmask). Extract its mask band first.</source>
             <translation>%s tiene %d bandas; una máscara tiene una (CBERS CMASK, Landsat QA_PIXEL, Sentinel-2 SCL, Fmask). Extraer primero su banda de máscara.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="706" />
+            <location filename="../inputs.py" line="710" />
             <source>%s does not overlap its layer: it would mask the whole date.</source>
             <translation>%s no se superpone a su capa: enmascararía la fecha entera.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="722" />
+            <location filename="../inputs.py" line="726" />
             <source>wavelengths</source>
             <translation>las longitudes de onda</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="722" />
+            <location filename="../inputs.py" line="726" />
             <source>band names</source>
             <translation>los nombres de banda</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="723" />
+            <location filename="../inputs.py" line="727" />
             <source>colour interpretation</source>
             <translation>la interpretación de color</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="742" />
+            <location filename="../inputs.py" line="746" />
             <source>Bands %s: the engine uses bands %s.</source>
             <translation>Bandas %s: el motor usa las bandas %s.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="749" />
+            <location filename="../inputs.py" line="753" />
             <source>e.g. 1,2,3,4 (RGB-only imagery is read as 1,2,3,2 by itself: green in place of NIR), or choose a classical method (CVA or ISFA), which uses any bands</source>
             <translation>p. ej. 1,2,3,4 (las imágenes solo RGB se leen por sí solas como 1,2,3,2: verde en lugar de NIR), o elegir un método clásico (CVA o ISFA), que usa cualquier banda</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="753" />
+            <location filename="../inputs.py" line="757" />
             <source>%s: the network uses bands %s as red, green, blue, NIR; the %s part also uses band(s) %s.</source>
             <translation>%s: la red usa las bandas %s como rojo, verde, azul, NIR; la parte %s usa además la(s) banda(s) %s.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="759" />
+            <location filename="../inputs.py" line="763" />
             <source>%s uses %d bands (red, green, blue, NIR) but Bands lists %d: give %d band numbers, %s.</source>
             <translation>%s usa %d bandas (rojo, verde, azul, NIR), pero Bandas enumera %d: indicar %d números de banda, %s.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="771" />
+            <location filename="../inputs.py" line="775" />
             <source> The %s part also uses the layers' other bands.</source>
             <translation> La parte %s usa además las demás bandas de las capas.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="773" />
+            <location filename="../inputs.py" line="777" />
             <source>Bands left empty: the engine uses bands %s.%s</source>
             <translation>Bandas sin indicar: el motor usa las bandas %s.%s</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="774" />
+            <location filename="../inputs.py" line="778" />
             <source>%s as R, G, B, NIR (from the rasters' %s)</source>
             <translation>%s como R, G, B, NIR (según %s de los rásteres)</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="781" />
+            <location filename="../inputs.py" line="785" />
             <source>Bands left empty: the engine uses bands %s.</source>
             <translation>Bandas sin indicar: el motor usa las bandas %s.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="791" />
+            <location filename="../inputs.py" line="795" />
             <source>Bands left empty: bands 1-4 are taken as red, green, blue, NIR (the layers' metadata do not say which band is which); for blue, green, red, NIR imagery enter 3,2,1,4.</source>
             <translation>Bandas sin indicar: las bandas 1-4 se toman como rojo, verde, azul, NIR (los metadatos de las capas no dicen qué banda es cada una); para imágenes azul, verde, rojo, NIR escribir 3,2,1,4.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="795" />
+            <location filename="../inputs.py" line="799" />
             <source>%s needs %d bands (red, green, blue, NIR) but the layers have %d and their metadata do not say which band is which: pick %d with Bands, %s.</source>
             <translation>%s necesita %d bandas (rojo, verde, azul, NIR), pero las capas tienen %d y sus metadatos no dicen qué banda es cada una: elegir %d en Bandas, %s.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="842" />
+            <location filename="../inputs.py" line="846" />
             <source>The weights file was trained with the band mapping %s, which reads band %d; the layers have %d bands, so they are not of its training imagery's kind. Enter in Bands the bands of these layers that are red, green, blue and NIR, or use weights trained on imagery like these.</source>
             <translation>El archivo de pesos se entrenó con la asignación de bandas %s, que lee la banda %d; las capas tienen %d bandas, así que no son del tipo de sus imágenes de entrenamiento. Introducir en Bandas las bandas de estas capas que son rojo, verde, azul y NIR, o usar pesos entrenados con imágenes como estas.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="860" />
+            <location filename="../inputs.py" line="864" />
             <source>The weights file was trained with the band mapping %s (its training read those bands of its images as red, green, blue, NIR), and Bands is empty: if these layers are of its training imagery's kind, enter %s in Bands.</source>
             <translation>El archivo de pesos se entrenó con la asignación de bandas %s (su entrenamiento leyó esas bandas de sus imágenes como rojo, verde, azul, NIR), y Bandas está vacío: si estas capas son del tipo de sus imágenes de entrenamiento, introducir %s en Bandas.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="921" />
+            <location filename="../inputs.py" line="925" />
             <source>%s does not overlap the other checked layers, which share a place: uncheck it or check the layers of one place.</source>
             <translation>%s no se superpone a las demás capas marcadas, que comparten un lugar: desmarcarla o marcar las capas de un mismo lugar.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="923" />
+            <location filename="../inputs.py" line="927" />
             <source>%s do not overlap the other checked layers, which share a place: uncheck them or check the layers of one place.</source>
             <translation>%s no se superponen a las demás capas marcadas, que comparten un lugar: desmarcarlas o marcar las capas de un mismo lugar.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="927" />
+            <location filename="../inputs.py" line="931" />
             <source>%s does not overlap '%s', the first checked layer: uncheck it or check the layers of one place.</source>
             <translation>%s no se superpone a '%s', la primera capa marcada: desmarcarla o marcar las capas de un mismo lugar.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="929" />
+            <location filename="../inputs.py" line="933" />
             <source>%s do not overlap '%s', the first checked layer: uncheck them or check the layers of one place.</source>
             <translation>%s no se superponen a '%s', la primera capa marcada: desmarcarlas o marcar las capas de un mismo lugar.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="931" />
+            <location filename="../inputs.py" line="935" />
             <source>The layers do not overlap all at once: each overlaps the first, but there is no area common to all of them. Uncheck the layers that cover another part of the scene.</source>
             <translation>Las capas no se superponen todas a la vez: cada una se superpone a la primera, pero no hay un área común a todas. Desmarcar las capas que cubren otra parte de la escena.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="950" />
+            <location filename="../inputs.py" line="954" />
             <source>The outputs will cover only %s of '%s', the area every checked layer covers: %s. Uncheck or replace a layer that covers part of the scene to map all of it.</source>
             <translation>Las salidas solo cubrirán %s de '%s', el área que cubren todas las capas marcadas: %s. Desmarcar o sustituir una capa que cubra parte de la escena para cartografiarla entera.</translation>
         </message>
         <message>
-            <location filename="../inputs.py" line="952" />
+            <location filename="../inputs.py" line="956" />
             <source>'%s' covers %s of it</source>
             <translation>'%s' cubre %s de ella</translation>
         </message>

@@ -412,6 +412,26 @@ def test_rgb_with_true_alpha_is_three_bands_for_a_network(project, tmp_path):
     assert not [m for lvl, m in inp.validate(layers, ["2019", "2020"], [1, 2, 3, 2], "caimnet") if lvl == inp.ERROR]
 
 
+def test_the_green_as_nir_note_is_said_once_in_the_log(project, tmp_path):
+    """BANDS=1,2,3 (and RGB-only layers with BANDS empty) for a network: the log said 'Note: Bands 1,2,3: the
+    engine uses bands 1,2,3 as R, G, B and band 2 (green) in place of the missing NIR ...' before the run and the
+    run summary's Bands line said it again (seen with qgis_process and in the Processing dialog's log on two NAIP
+    dates written as RGB GeoTIFFs).  Said once now, in the summary, which SUMMARY and the report keep."""
+    rgb = make_stack(str(tmp_path), bands=3)
+    for bands in ("1,2,3", ""):
+        out = outputs_in(str(tmp_path / ("out" + bands.replace(",", ""))))
+        report = str(tmp_path / ("report%s.html" % bands.replace(",", "")))
+        res, ok, fb = run_alg({"INPUT": rgb, "BANDS": bands, "MODEL": "caimnet", "REPORT": report, **out})
+        assert ok, fb.textLog()
+        log = fb.textLog()
+        assert log.count("(green) in place of the missing NIR") == 1, log
+        line = next(x for x in log.splitlines() if "(green) in place of the missing NIR" in x)
+        assert line.startswith("Bands     1,2,3 as R, G, B and band 2 (green)"), line
+        assert line in res["SUMMARY"], res["SUMMARY"]
+        with open(report, encoding="utf-8") as f:
+            assert "(green) in place of the missing NIR" in f.read()
+
+
 def test_auto_resolves_with_the_engine_default(project, tmp_path, finished_run):
     """MODEL=auto (and no MODEL at all) runs model_core.models.default_model(number of layers)."""
     from model_core.models import default_model
