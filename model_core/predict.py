@@ -1489,6 +1489,7 @@ def _run(net, dev, stack, tiles, center, scale, paths, labels, report, cancel, t
         p0_ds = _create(os.path.join(scratch, ".p_no_change.tif"), g, gdal.GDT_Float32, 1, NODATA_F32,
                         "p(no change)") if filtering else None
     held = [_BlockRows(ds) for ds in (area_ds, moment_ds, conf_ds, prob_ds) if ds is not None]
+    p0_rows = _BlockRows(p0_ds) if p0_ds is not None else None
     try:
         loop_start = time.perf_counter()
         with torch.inference_mode():
@@ -1512,7 +1513,7 @@ def _run(net, dev, stack, tiles, center, scale, paths, labels, report, cancel, t
                 conf = conf.cpu().numpy()[sl]
                 if p0_ds is not None:
                     with writing:
-                        p0_ds.GetRasterBand(1).WriteArray(out[0].cpu().numpy()[sl], cx, cy)
+                        p0_rows.write(out[0].cpu().numpy()[sl], cx, cy)
                 probs = out.cpu().numpy()[:, sl[0], sl[1]] if prob_ds is not None else None
                 t2 = time.perf_counter()
                 core_valid = valid[sl]
@@ -1526,7 +1527,7 @@ def _run(net, dev, stack, tiles, center, scale, paths, labels, report, cancel, t
                     for rows, a in zip(held, (area, moment, conf, probs)):
                         rows.write(a, cx, cy)
                     if i + 1 == len(tiles) or tiles[i + 1][1] != cy:  # the tile row is complete
-                        for rows in held:
+                        for rows in held + ([p0_rows] if p0_rows is not None else []):
                             rows.commit(cy + ch)
                 for k in range(1, k_classes):
                     counts[k, cy:cy + ch] += (moment == k).sum(axis=1)
@@ -1569,7 +1570,7 @@ def _run(net, dev, stack, tiles, center, scale, paths, labels, report, cancel, t
         t_write += time.perf_counter() - t0
     finally:
         with _closing_quietly():  # after a write error (a full disk) the files fail to flush: deleted next
-            held = rows = area_ds = moment_ds = conf_ds = prob_ds = p0_ds = None  # noqa: F841 -- closes the files
+            held = rows = p0_rows = area_ds = moment_ds = conf_ds = prob_ds = p0_ds = None  # noqa: F841 -- closes the files
     timings.update(read=t_read, model=t_model, write=t_write)
     return counts, valid_px, removed, filled
 
