@@ -1078,3 +1078,26 @@ def test_pickled_code_is_named_so_in_pytorch_2_0s_words_too(random_weights, monk
     with pytest.raises(WeightsError, match="holds Python objects other than tensors") as caught:
         W.read(random_weights)
     assert "weights_only" not in str(caught.value)
+
+
+@pytest.mark.parametrize("limit", [512 << 20, 2_000_000, 200_000])
+def test_block_rows_write_every_tile_where_it_belongs(tmp_path, limit):
+    """The tiles' outputs are held until whole rows of 256 px blocks are complete (tile rows of 100 px here), or
+    written as they come above ``limit`` bytes of held rows (a very wide scene): the same pixels either way."""
+    from model_core.predict import _BlockRows, _create
+    from model_core.stack import Grid
+
+    width, height = 700, 610
+    grid = Grid("", 0.0, 0.0, 1.0, 1.0, width, height)
+    ds = _create(str(tmp_path / "p.tif"), grid, gdal.GDT_Float32, 3, -1.0, "p")
+    rows = _BlockRows(ds, limit=limit)
+    want = np.random.default_rng(0).random((3, height, width), dtype=np.float32)
+    tiles = plan_tiles(width, height, 120, 10, 10)
+    for i, (cx, cy, cw, ch, *_window) in enumerate(tiles):
+        rows.write(want[:, cy:cy + ch, cx:cx + cw].copy(), cx, cy)
+        if i + 1 == len(tiles) or tiles[i + 1][1] != cy:
+            rows.commit(cy + ch)
+    assert rows.direct == (limit < 512 << 20)
+    del rows, ds  # closes the file
+    got = gdal.Open(str(tmp_path / "p.tif")).ReadAsArray()
+    assert np.array_equal(got, want)
