@@ -156,7 +156,8 @@ def _detect_parser(sub):
     p.add_argument("--device", default="auto", help="auto (CUDA if available, else CPU), cpu, or cuda:N")
     p.add_argument("--tile", type=int, default=0, metavar="N",
                    help="tile size in pixels; 0 (default) = automatic, about 1.3 GB peak on the CPU "
-                        "(432 px at 6 dates, 368 px at 9); larger tiles suit a GPU")
+                        "(432 px at 6 dates, 368 px at 9), plus up to 512 MB of output rows held for a wide "
+                        "scene; larger tiles suit a GPU")
     p.add_argument("--overlap", type=int, default=None, metavar="N",
                    help="tile overlap margin in pixels (default: the model's receptive margin)")
     p.add_argument("--reference", type=int, default=1, metavar="K",

@@ -273,7 +273,8 @@ def load_model(model="caimnet", weights=None, in_channels=4, device="cpu"):
 
 # Tile pixels x (T + 2) in automatic mode: the model's working memory grows with the T - 1 difference
 # steps plus a few per-pixel buffers; this keeps the peak RSS of a run near 1.3 GB on the CPU whatever
-# T is (432 x 432 px at T = 6; see `make bench`).
+# T is (432 x 432 px at T = 6; see `make bench`).  The output rows _BlockRows holds come on top:
+# held_rows_memory, at most HELD_ROWS_LIMIT (132 MB on a 5602 px wide, 10-date run with the probabilities).
 AUTO_TILE_BUDGET = 8 * 432 * 432
 
 
@@ -696,24 +697,104 @@ class _writing:
                             "folder.").format(where=', '.join(where), strip=str(exc).strip())) from None
 
 
-def _compact(path):
+class _Stoppable:
+    """A GDAL progress callback that stops the operation (returns 0) once ``cancel()`` is true: ``with`` it, the
+    operation raises :class:`Cancelled`, whether GDAL stopped it with an error or without one."""
+
+    def __init__(self, cancel):
+        self.cancel, self.stopped = cancel, False
+
+    def __call__(self, *_args):
+        if self.cancel is not None and self.cancel():
+            self.stopped = True
+            return 0
+        return 1
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, kind, exc, tb):
+        if self.stopped and (kind is None or issubclass(kind, RuntimeError)):
+            raise Cancelled(_("Cancelled by the user; no output was written.")) from None
+        return False
+
+    def check(self):
+        """Between the steps of a loop: raise :class:`Cancelled` when asked."""
+        if self(None) == 0:
+            raise Cancelled(_("Cancelled by the user; no output was written."))
+
+
+def _compact(path, cancel=None):
     """Copy the GeoTIFF ``path`` over itself without dead space.  A compressed block rewritten with another size
     (:func:`apply_min_patch`) is appended to the file and the old one left in it: on a 6273 x 6032 px, 8-date
     Landsat mosaic with a minimum patch of 4 px, confidence.tif took 265 MB where a copy took 153 MB (a big-scene
-    walk).  Overviews, metadata, class names and colours are copied with it."""
+    walk).  Overviews, metadata, class names and colours are copied with it.  ``cancel()`` true stops the copy
+    (:class:`Cancelled`; the file is the run's partial output, removed with its folder)."""
     ds = gdal.Open(path)
     band = ds.GetRasterBand(1)
     options = _CREATION + (["PREDICTOR=3"] if band.DataType == gdal.GDT_Float32 else []) + (
         ["COPY_SRC_OVERVIEWS=YES"] if band.GetOverviewCount() else [])
     staged = path + ".compact.tif"
     del band  # (a band holds its dataset open)
-    out = gdal.GetDriverByName("GTiff").CreateCopy(staged, ds, options=options)
-    del out, ds  # closes them
+    with _Stoppable(cancel) as stop:
+        try:
+            out = gdal.GetDriverByName("GTiff").CreateCopy(staged, ds, options=options, callback=stop)
+        finally:
+            ds = None  # noqa: F841 -- closes it
+        if out is None and not stop.stopped:
+            raise RuntimeError(gdal.GetLastErrorMsg() or f"copying {path} failed")
+        del out  # closes it
     os.replace(staged, path)
     for aux in (staged + ".aux.xml", path + ".aux.xml"):
         if os.path.exists(aux):  # the class names (PAM): the copy's, else the old file's (the same)
             os.replace(aux, path + ".aux.xml")
             break
+
+
+BLOCK_ROWS = 256  # the outputs' block height (_CREATION)
+# the tiles' rows held in memory by _BlockRows, all outputs of a run together: on top of the model's memory
+# (AUTO_TILE_BUDGET, near 1.3 GB), so that a very wide scene still fits (above it, outputs are written as the
+# tiles come, the largest per pixel first)
+HELD_ROWS_LIMIT = 512 << 20
+
+
+def held_rows_bytes(width, core_height, bytes_per_px):
+    """The memory :class:`_BlockRows` holds for one output of ``bytes_per_px`` (bands x bytes per value) on a grid
+    ``width`` px wide whose tile rows are ``core_height`` px high: the rows of a block row still incomplete (up to
+    ``BLOCK_ROWS - 1``) and one tile row."""
+    return (BLOCK_ROWS - 1 + int(core_height)) * int(width) * int(bytes_per_px)
+
+
+def held_rows_plan(width, core_height, outputs, limit=None):
+    """Which outputs of a run :class:`_BlockRows` holds: ``outputs`` {key: bytes per pixel}; returns {key: bytes held,
+    0 for an output written as the tiles come}.  The smallest per pixel are held first, while their sum stays
+    within ``limit`` (default :data:`HELD_ROWS_LIMIT`): a scene 6273 px wide, 8 dates with the probabilities and a
+    minimum patch, holds 144 MB in automatic tiles; from about 22 000 px wide, moment_probability.tif of 10 dates
+    is written directly and the rest held (155 MB at 30 000 px)."""
+    limit = HELD_ROWS_LIMIT if limit is None else limit
+    plan, total = {}, 0
+    for key, per_px in sorted(outputs.items(), key=lambda kv: kv[1]):
+        need = held_rows_bytes(width, core_height, per_px)
+        plan[key] = need if total + need <= limit else 0
+        total += plan[key]
+    return plan
+
+
+def run_outputs_per_px(n_dates, probabilities=False, min_patch=0):
+    """{output: bytes per pixel} of the rasters the tiles write in a run (:func:`_run`): area and moment (bytes),
+    confidence (float32), the probabilities (``n_dates`` float32 bands) and the minimum patch's p(no change)."""
+    out = {"area": 1, "moment": 1, "confidence": 4}
+    if probabilities:
+        out["probabilities"] = 4 * int(n_dates)
+    if min_patch > 1:
+        out["p_no_change"] = 4
+    return out
+
+
+def held_rows_memory(width, core_height, n_dates, probabilities=False, min_patch=0):
+    """The bytes a run holds in output rows (:func:`held_rows_plan`; at most :data:`HELD_ROWS_LIMIT`), on top of the
+    model's memory: the one formula the writer uses."""
+    return sum(held_rows_plan(width, core_height, run_outputs_per_px(n_dates, probabilities, min_patch)).values())
 
 
 class _BlockRows:
@@ -727,56 +808,54 @@ class _BlockRows:
     command line (192 MB) blocks were flushed half-written and written again, the old copy left in the file
     as dead space (moment_probability.tif 1084 MB where a copy took 924 MB; a big-file audit).  Each block is
     now compressed and written once, when it is complete.  The tiles come row by row
-    (:func:`plan_tiles`); ``commit(y)`` says that the rows above ``y`` are complete.  Above ``limit`` bytes
-    of held rows (a very wide scene) the rows are written as they come, as before."""
+    (:func:`plan_tiles`); ``commit(y)`` says that the rows above ``y`` are complete.  ``core_height``: the tile
+    rows' height, which with the block rows sets the rows held, allocated once (:func:`held_rows_bytes`);
+    ``direct``: the rows are written as they come, as before (an output :func:`held_rows_plan` does not hold)."""
 
-    def __init__(self, ds, limit=512 << 20):
+    def __init__(self, ds, core_height=0, direct=False):
         self.ds = ds
         self.bands = [ds.GetRasterBand(b) for b in range(1, ds.RasterCount + 1)]
         self.block = self.bands[0].GetBlockSize()[1]
         self.width, self.height = ds.RasterXSize, ds.RasterYSize
-        self.limit = limit
+        self.capacity = self.block - 1 + int(core_height)  # (rows)
         self.y0 = 0  # the first row held
-        self.rows = None  # (bands, rows, width)
-        self.direct = False  # (above the limit)
+        self.n = 0  # rows held from y0
+        self.rows = None  # (bands, capacity, width)
+        self.direct = bool(direct)
 
     def write(self, arrays, x, y):
         """``arrays``: (bands, h, w) or (h, w) for one band, at column ``x``, row ``y``."""
         arrays = arrays.reshape((len(self.bands),) + arrays.shape[-2:])
         h, w = arrays.shape[1:]
-        need = y + h - self.y0
-        if not self.direct and (self.rows is None or need > self.rows.shape[1]):
-            if len(self.bands) * need * self.width * arrays.itemsize > self.limit:
-                self.commit(self.height, held_only=True)
-                self.direct = True
         if self.direct:
             for band, a in zip(self.bands, arrays):
                 band.WriteArray(a, x, y)
             return
-        if self.rows is None or need > self.rows.shape[1]:
-            rows = np.empty((len(self.bands), need, self.width), arrays.dtype)
+        need = y + h - self.y0
+        if self.rows is None or need > self.rows.shape[1]:  # (once, unless a tile row is higher than said)
+            rows = np.empty((len(self.bands), max(need, self.capacity), self.width), arrays.dtype)
             if self.rows is not None:
-                rows[:, :self.rows.shape[1]] = self.rows
+                rows[:, :self.n] = self.rows[:, :self.n]
             self.rows = rows
         self.rows[:, y - self.y0:y - self.y0 + h, x:x + w] = arrays
+        self.n = max(self.n, need)
 
-    def commit(self, y, held_only=False):
+    def commit(self, y):
         """The rows above ``y`` are complete: write the whole block rows among them (all of them at the grid's
-        last row, or every held row with ``held_only``) and flush them out of GDAL's cache."""
+        last row) and flush them out of GDAL's cache."""
         if self.rows is None:
             return
-        end = min(y, self.y0 + self.rows.shape[1]) if held_only or y >= self.height else y // self.block * self.block
+        end = min(y, self.y0 + self.n) if y >= self.height else y // self.block * self.block
         if end <= self.y0:
             return
         n = end - self.y0
         for band, a in zip(self.bands, self.rows):
             band.WriteArray(a[:n], 0, self.y0)
             band.FlushCache()  # (the band's blocks only: a dataset's flush also rewrites the file's directory)
-        kept = self.rows.shape[1] - n
-        if kept > 0 and not held_only:
-            self.rows[:, :kept] = self.rows[:, n:].copy()
-        else:
-            self.rows = None
+        kept = self.n - n
+        if kept > 0:
+            self.rows[:, :kept] = self.rows[:, n:self.n].copy()
+        self.n = max(kept, 0)
         self.y0 = end
 
 
@@ -1276,10 +1355,12 @@ def detect(images, out_dir=None, dates=None, bands=None, model="caimnet", weight
             result = _run(net, dev, stack, tiles, center, scale, tmp_paths, labels, report, cancel, timings,
                           model, weights_path, sensitivity, min_patch, bool(fill_gaps), training, auto_note)
             if result[2]:  # the minimum patch rewrote blocks of these maps: copied without the space of the old ones
+                # (seconds on a full scene: said, and cancellable)
+                report(0.995, _("Copying the maps without the space of the removed patches"))
                 with _writing(sorted({os.path.dirname(p) for p in paths.values()})):
                     for k in ("area", "moment", "confidence"):
                         if k in tmp_paths:
-                            _compact(tmp_paths[k])
+                            _compact(tmp_paths[k], cancel)
             for k, p in paths.items():
                 if os.path.exists(p) and not overwrite:  # appeared meanwhile: never clobber
                     raise OutputError(_("Output '{p}' appeared while the model ran; nothing was overwritten.").format(
@@ -1488,8 +1569,12 @@ def _run(net, dev, stack, tiles, center, scale, paths, labels, report, cancel, t
         scratch = os.path.dirname(paths["area"])  # the run's temporary folder (removed afterwards)
         p0_ds = _create(os.path.join(scratch, ".p_no_change.tif"), g, gdal.GDT_Float32, 1, NODATA_F32,
                         "p(no change)") if filtering else None
-    held = [_BlockRows(ds) for ds in (area_ds, moment_ds, conf_ds, prob_ds) if ds is not None]
-    p0_rows = _BlockRows(p0_ds) if p0_ds is not None else None
+    core_h = max(t[3] for t in tiles)
+    plan = held_rows_plan(g.width, core_h, run_outputs_per_px(n_dates, prob_ds is not None, min_patch))
+    held = [_BlockRows(ds, core_h, direct=not plan[key]) for key, ds in
+            (("area", area_ds), ("moment", moment_ds), ("confidence", conf_ds), ("probabilities", prob_ds))
+            if ds is not None]
+    p0_rows = _BlockRows(p0_ds, core_h, direct=not plan["p_no_change"]) if p0_ds is not None else None
     try:
         loop_start = time.perf_counter()
         with torch.inference_mode():
@@ -1543,7 +1628,8 @@ def _run(net, dev, stack, tiles, center, scale, paths, labels, report, cancel, t
         with writing:
             if filtering:
                 report(0.985, _("Removing changed patches under {min_patch} px").format(min_patch=min_patch))
-                removed, counts = apply_min_patch(area_ds, moment_ds, conf_ds, p0_ds, min_patch, k_classes, scratch)
+                removed, counts = apply_min_patch(area_ds, moment_ds, conf_ds, p0_ds, min_patch, k_classes, scratch,
+                                                  cancel=cancel)
             if max(g.width, g.height) > 2048:  # classes: nearest; the confidence, a probability: averaged
                 # (seconds to tens of seconds on a full scene, after the last tile: said, and cancellable)
                 report(0.99, _("Building overviews for display"))
@@ -1575,7 +1661,7 @@ def _run(net, dev, stack, tiles, center, scale, paths, labels, report, cancel, t
     return counts, valid_px, removed, filled
 
 
-def small_patches(area_band, min_patch, folder=None, rows=1024):
+def small_patches(area_band, min_patch, folder=None, rows=1024, cancel=None):
     """A GDAL dataset whose band 1 is 1 on the changed pixels of ``area_band`` (0 unchanged, 1 changed,
     255 nodata) whose 8-connected changed patch has fewer than ``min_patch`` pixels, else 0.
 
@@ -1585,8 +1671,11 @@ def small_patches(area_band, min_patch, folder=None, rows=1024):
     when none of its neighbours reaches the threshold (a speck inside a small hole of a larger
     change), every small changed patch counts.  Temporary rasters and the patch polygons live in
     ``folder`` (a streamed FlatGeobuf: memory stays flat however many patches there are; 4 096^2 px of
-    random 10 % specks, 1.2 million patches: 3 s, +30 MB) or in memory."""
+    random 10 % specks, 1.2 million patches: 3 s, +30 MB) or in memory.  ``cancel()`` true stops it
+    (:class:`Cancelled`)."""
     from osgeo import ogr
+
+    stop = _Stoppable(cancel)
 
     ds = area_band.GetDataset()
     xs, ys = ds.RasterXSize, ds.RasterYSize
@@ -1600,6 +1689,7 @@ def small_patches(area_band, min_patch, folder=None, rows=1024):
     changed = raster(".changed.tif")
     band = changed.GetRasterBand(1)
     for y in range(0, ys, rows):
+        stop.check()
         h = min(rows, ys - y)
         band.WriteArray((area_band.ReadAsArray(0, y, xs, h) == 1).astype(np.uint8), 0, y)
     if folder:  # on disk, streamed: a noisy 100-megapixel map can hold millions of patches
@@ -1609,7 +1699,8 @@ def small_patches(area_band, min_patch, folder=None, rows=1024):
         vectors = (ogr.GetDriverByName("Memory") or ogr.GetDriverByName("MEM")).CreateDataSource("patches")
         layer = vectors.CreateLayer("patches", geom_type=ogr.wkbPolygon)
     layer.CreateField(ogr.FieldDefn("value", ogr.OFTInteger))
-    gdal.Polygonize(band, band, layer, 0, ["8CONNECTED=8"])
+    with stop:
+        gdal.Polygonize(band, band, layer, 0, ["8CONNECTED=8"], callback=stop)
     if folder:  # reopen the finished file for reading
         vectors = None
         vectors = ogr.Open(os.path.join(folder, ".patches.fgb"))
@@ -1619,7 +1710,8 @@ def small_patches(area_band, min_patch, folder=None, rows=1024):
     out = raster(".small_patches.tif")
     gdal.PushErrorHandler("CPLQuietErrorHandler")  # both in pixel coordinates: no CRS to match (a warning)
     try:
-        gdal.RasterizeLayer(out, [1], layer, burn_values=[1])
+        with stop:
+            gdal.RasterizeLayer(out, [1], layer, burn_values=[1], callback=stop)
     finally:
         gdal.PopErrorHandler()
     changed = vectors = None  # noqa: F841 -- closes them
@@ -1640,19 +1732,22 @@ def drop_small_patches(moment, min_patch, nodata=NODATA_U8):
     return m
 
 
-def apply_min_patch(area_ds, moment_ds, conf_ds, p0_ds, min_patch, k_classes, folder, rows=512):
+def apply_min_patch(area_ds, moment_ds, conf_ds, p0_ds, min_patch, k_classes, folder, rows=512, cancel=None):
     """Apply the minimum change patch to the written outputs in place: pixels of changed patches under
     ``min_patch`` pixels become unchanged (area 0, moment 0, confidence = ``p0_ds``, the model's
-    probability of no change).  Returns (pixels removed, new (K, H) counts per class and row)."""
+    probability of no change).  Returns (pixels removed, new (K, H) counts per class and row).  ``cancel()``
+    true stops it (:class:`Cancelled`: the outputs are the run's partial ones, removed)."""
     area_band = area_ds.GetRasterBand(1)
     area_ds.FlushCache()
-    small = small_patches(area_band, min_patch, folder)
+    small = small_patches(area_band, min_patch, folder, cancel=cancel)
+    stop = _Stoppable(cancel)
     xs, ys = area_ds.RasterXSize, area_ds.RasterYSize
     counts = np.zeros((k_classes, ys), np.int64)
     removed = 0
     bands = [d.GetRasterBand(1) for d in (area_ds, moment_ds, conf_ds, p0_ds)]
     small_band = small.GetRasterBand(1)
     for y in range(0, ys, rows):
+        stop.check()
         h = min(rows, ys - y)
         area, moment, conf, p0 = (b.ReadAsArray(0, y, xs, h) for b in bands)
         drop = (area == 1) & (small_band.ReadAsArray(0, y, xs, h) == 1)

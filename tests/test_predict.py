@@ -1080,24 +1080,64 @@ def test_pickled_code_is_named_so_in_pytorch_2_0s_words_too(random_weights, monk
     assert "weights_only" not in str(caught.value)
 
 
-@pytest.mark.parametrize("limit", [512 << 20, 2_000_000, 200_000])
-def test_block_rows_write_every_tile_where_it_belongs(tmp_path, limit):
-    """The tiles' outputs are held until whole rows of 256 px blocks are complete (tile rows of 100 px here), or
-    written as they come above ``limit`` bytes of held rows (a very wide scene): the same pixels either way."""
+@pytest.mark.parametrize("core_height, direct", [(100, False), (40, False), (100, True)])
+def test_block_rows_write_every_tile_where_it_belongs(tmp_path, core_height, direct):
+    """The tiles' outputs are held until whole rows of 256 px blocks are complete (tile rows of 100 px here; or
+    of 100 px when the rows were said to be 40 px high: the buffer grows), or written as they come (``direct``,
+    an output :func:`held_rows_plan` does not hold): the same pixels either way."""
     from model_core.predict import _BlockRows, _create
     from model_core.stack import Grid
 
     width, height = 700, 610
     grid = Grid("", 0.0, 0.0, 1.0, 1.0, width, height)
     ds = _create(str(tmp_path / "p.tif"), grid, gdal.GDT_Float32, 3, -1.0, "p")
-    rows = _BlockRows(ds, limit=limit)
+    rows = _BlockRows(ds, core_height, direct=direct)
     want = np.random.default_rng(0).random((3, height, width), dtype=np.float32)
     tiles = plan_tiles(width, height, 120, 10, 10)
     for i, (cx, cy, cw, ch, *_window) in enumerate(tiles):
         rows.write(want[:, cy:cy + ch, cx:cx + cw].copy(), cx, cy)
         if i + 1 == len(tiles) or tiles[i + 1][1] != cy:
             rows.commit(cy + ch)
-    assert rows.direct == (limit < 512 << 20)
+    assert (rows.rows is None) == direct
     del rows, ds  # closes the file
     got = gdal.Open(str(tmp_path / "p.tif")).ReadAsArray()
     assert np.array_equal(got, want)
+
+
+@pytest.mark.parametrize("width", [6273, 20000, 100000, 10 ** 6])
+@pytest.mark.parametrize("n_dates", [2, 10, 40])
+def test_held_rows_of_a_wide_grid_stay_within_their_limit(width, n_dates):
+    """The rows _BlockRows holds come on top of the model's memory (AUTO_TILE_BUDGET, near 1.3 GB): up to 512 MB
+    per output, 5 outputs (a 20 000 px wide, 10-date run with the probabilities and a minimum patch would have held
+    543 MB, a 10^6 px wide one 2.5 GB).  All outputs together now stay within HELD_ROWS_LIMIT, the smallest per pixel
+    held first; the figure is the one formula the writer allocates by (computed here, nothing allocated)."""
+    from model_core.models import build_model
+    from model_core.predict import (HELD_ROWS_LIMIT, auto_tile, held_rows_bytes, held_rows_memory, held_rows_plan,
+                                    run_outputs_per_px)
+
+    net = build_model("caimnet", in_channels=4)
+    tile = auto_tile(n_dates, net.multiple, 32, net.tile_memory_factor)
+    core = max(t[3] for t in plan_tiles(width, 2000, tile, 32, net.multiple))
+    plan = held_rows_plan(width, core, run_outputs_per_px(n_dates, probabilities=True, min_patch=4))
+    assert sum(plan.values()) == held_rows_memory(width, core, n_dates, probabilities=True, min_patch=4)
+    assert sum(plan.values()) <= HELD_ROWS_LIMIT
+    assert plan["area"] in (0, held_rows_bytes(width, core, 1))
+    assert held_rows_bytes(width, core, 1) == (255 + core) * width  # (up to 255 rows of an incomplete block row)
+    if width == 6273:  # a full Landsat scene: everything held (144 MB at 8 dates)
+        assert all(plan.values()), plan
+    if 20000 <= width < 10 ** 6 and n_dates >= 10:
+        assert plan["probabilities"] == 0 and plan["area"] and plan["confidence"], plan
+
+
+def test_block_rows_allocate_what_the_formula_says(tmp_path):
+    """_BlockRows allocates its rows once, held_rows_bytes of them (a GeoTIFF 20 000 px wide, never written)."""
+    from model_core.predict import _BlockRows, _create, held_rows_bytes
+    from model_core.stack import Grid
+
+    ds = _create(str(tmp_path / "w.tif"), Grid("", 0.0, 0.0, 1.0, 1.0, 20000, 600), gdal.GDT_Float32, 2, -1.0, "p")
+    rows = _BlockRows(ds, 200)
+    rows.write(np.zeros((2, 200, 300), np.float32), 0, 0)
+    assert rows.rows.nbytes == held_rows_bytes(20000, 200, 2 * 4)
+    rows.write(np.zeros((2, 200, 300), np.float32), 300, 0)
+    assert rows.rows.nbytes == held_rows_bytes(20000, 200, 2 * 4)
+    del rows, ds

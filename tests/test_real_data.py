@@ -252,3 +252,52 @@ def test_min_patch_outputs_are_not_left_with_the_space_of_rewritten_blocks(share
     assert moment.GetNoDataValue() == 255  # (GDAL 3.6 reads the class names, .aux.xml, only after such a call)
     assert moment.GetCategoryNames()[:2] == ["no change", "2010 to 2015"] and moment.GetColorTable() is not None
     assert moment.GetDescription().startswith("change moment")
+
+
+def test_outputs_written_directly_above_the_held_rows_limit_are_the_same(shared_data, tmp_path, monkeypatch):
+    """Above HELD_ROWS_LIMIT (a very wide scene) the largest outputs are written as the tiles come, the others held
+    by block rows: the same pixels as all held."""
+    from model_core import predict
+
+    files = _wide_landsat_mosaic(shared_data, str(tmp_path))
+    full = detect(files, out_dir=str(tmp_path / "held"), model="cva", tile=160, probabilities=True, min_patch=4)
+    # area, moment, confidence and p(no change) held: 10 bytes a pixel (255 + 160 rows at most, 2091 px: 8.7 MB); not
+    # the probabilities of 3 dates, 12 more
+    monkeypatch.setattr(predict, "HELD_ROWS_LIMIT", 12 << 20)
+    seen = []
+    real = predict._BlockRows
+
+    def recording(ds, core_height=0, direct=False):
+        seen.append((ds.RasterCount, direct))
+        return real(ds, core_height, direct)
+
+    monkeypatch.setattr(predict, "_BlockRows", recording)
+    part = detect(files, out_dir=str(tmp_path / "part"), model="cva", tile=160, probabilities=True, min_patch=4)
+    assert sorted(seen) == [(1, False)] * 4 + [(3, True)], seen
+    for key in ("area", "moment", "confidence", "probabilities"):
+        assert np.array_equal(read_tif(full.paths[key])[0], read_tif(part.paths[key])[0]), key
+
+
+@pytest.mark.parametrize("stage", ["Removing changed patches under 4 px",
+                                   "Copying the maps without the space of the removed patches"])
+def test_cancel_while_the_minimum_patch_is_applied_writes_nothing(shared_data, tmp_path, stage):
+    """After the tiles, --min-patch finds the small patches (polygons, rasterized), rewrites the maps and copies them
+    compact (seconds on a full scene): a cancel then was not asked until the outputs were in place.  Now GDAL's
+    callbacks and the loops ask, and the run stops with nothing written."""
+    from model_core.errors import Cancelled
+
+    files = _wide_landsat_mosaic(shared_data, str(tmp_path))
+    seen, asked = [], []
+
+    def cancel():
+        if stage in seen:
+            asked.append(seen[-1])
+            return True
+        return False
+
+    out = tmp_path / "o"
+    with pytest.raises(Cancelled):
+        detect(files, out_dir=str(out), model="cva", min_patch=4, progress=lambda f, m="": seen.append(m),
+               cancel=cancel)
+    assert asked and asked[0] == stage, (asked, seen)
+    assert not out.exists() or os.listdir(out) == []
