@@ -40,6 +40,9 @@ from caim_qgis_plugin.paths import icon_path
 DEVICES = ["Auto", "CPU", "CUDA"]
 THRESHOLDS = ["otsu", "kittler"]  # the classical methods' area threshold (engine's detect(threshold=...))
 BAND_ORDERS = ["auto", "date", "band"]  # a multi-date raster's order (engine's split; auto: from the names)
+# a property of the run's feedback set when a run was cancelled: True when it had begun writing (its partial outputs
+# were removed), False when it stopped before (the dialog says "nothing was written"; unset: it never began)
+PARTIAL_REMOVED = "caim_partial_removed"
 
 
 def model_titles():
@@ -779,6 +782,8 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
             created.extend(self._claims.enter_context(claim_outputs(list(named.values()) + styles, make=True)))
         except CaimError as exc:
             remove_created(created)
+            if isinstance(exc, Cancelled):  # whether the run had begun writing (the dialog says what was removed)
+                feedback.setProperty(PARTIAL_REMOVED, bool(exc.staged))
             raise QgsProcessingException(str(exc)) from None
 
         overlap = parameters.get(self.OVERLAP)
@@ -814,6 +819,8 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
             )
         except CaimError as exc:
             remove_created(created)
+            if isinstance(exc, Cancelled):  # whether the run had begun writing (the dialog says what was removed)
+                feedback.setProperty(PARTIAL_REMOVED, bool(exc.staged))
             raise QgsProcessingException(str(exc)) from None
 
         written = dict(res.paths)
@@ -851,6 +858,8 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
         except CaimError as exc:
             _remove_outputs(written)
             remove_created(created)
+            if isinstance(exc, Cancelled):
+                feedback.setProperty(PARTIAL_REMOVED, True)  # (the change rasters, written, were removed)
             kept = "" if isinstance(exc, Cancelled) else tr(" The change rasters of this run were removed with it.")
             raise QgsProcessingException(str(exc) + kept) from None
         self._model = res.model  # what ran ("auto": the engine's choice)

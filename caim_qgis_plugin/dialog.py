@@ -62,7 +62,7 @@ from caim_qgis_plugin import inputs as inp
 from caim_qgis_plugin import layers as lyr
 from caim_qgis_plugin import models as mdl
 from caim_qgis_plugin import splitting
-from caim_qgis_plugin.algorithm import DEVICES, model_titles
+from caim_qgis_plugin.algorithm import DEVICES, PARTIAL_REMOVED, model_titles
 from caim_qgis_plugin.inspect_tool import PanelScroll, accessible
 from caim_qgis_plugin.models import AUTO
 from caim_qgis_plugin.paths import icon_path
@@ -1983,7 +1983,10 @@ class CaimDialog(QDialog):
             self.folder_widget.setFilePath(self.default_output_folder())
         elif cancelled:
             self.progress.setValue(0)
-            self._set_status("\n".join([tr("Cancelled; partial outputs were removed.")] + self._split_warnings))
+            # (the algorithm says whether the run had begun writing; a task cancelled while queued never began)
+            removed = feedback is not None and feedback.property(PARTIAL_REMOVED) is True
+            self._set_status("\n".join([tr("Cancelled; partial outputs were removed.") if removed else
+                                        tr("Cancelled; nothing was written.")] + self._split_warnings))
         else:
             message = "\n".join(feedback.errors) if feedback and feedback.errors else tr("The run failed.")
             self._set_status("\n".join([message] + self._split_warnings), error=True)

@@ -29,7 +29,10 @@ class WeightsError(CaimError):
 
 
 class Cancelled(CaimError):
-    """The run was cancelled by the user; partial outputs have been removed."""
+    """The run was cancelled by the user; partial outputs have been removed.  ``staged``: True when the run had begun
+    writing (its partial-output folder existed, removed with what it held), False when it stopped before."""
+
+    staged = False
 
 
 class DependencyError(CaimError):

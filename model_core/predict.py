@@ -1378,6 +1378,9 @@ def detect(images, out_dir=None, dates=None, bands=None, model="caimnet", weight
                         os.remove(stale)
                         _remove_sidecars(stale)
             written = True
+        except Cancelled as exc:  # (the partial outputs existed: the plugin says they were removed)
+            exc.staged = True
+            raise
         finally:
             for fd in held:
                 os.close(fd)

@@ -493,82 +493,82 @@ Der Vergleich ist nur so gut wie die Genauigkeit der Referenz selbst und ihre La
     <context>
         <name>CaimDetectChanges</name>
         <message>
-            <location filename="../algorithm.py" line="69" />
+            <location filename="../algorithm.py" line="72" />
             <source>%s=%s is not one of its options. Give an option's name: %s.</source>
             <translation>%s=%s ist keine seiner Optionen. Den Namen einer Option angeben: %s.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="71" />
+            <location filename="../algorithm.py" line="74" />
             <source>%s=%s: give its name, %s=%s. The numbers that qgis_process help shows before the options are not taken: a name keeps its meaning when options are added.</source>
             <translation>%s=%s: den Namen angeben, %s=%s. Die Nummern, die qgis_process help vor den Optionen zeigt, werden nicht angenommen: ein Name behält seine Bedeutung, wenn Optionen hinzukommen.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="74" />
+            <location filename="../algorithm.py" line="77" />
             <source>%s=%s: give one option by its name: %s. The numbers that qgis_process help shows before the options are not taken: a name keeps its meaning when options are added.</source>
             <translation>%s=%s: eine Option mit ihrem Namen angeben: %s. Die Nummern, die qgis_process help vor den Optionen zeigt, werden nicht angenommen: ein Name behält seine Bedeutung, wenn Optionen hinzukommen.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="131" />
+            <location filename="../algorithm.py" line="134" />
             <source>a whole number</source>
             <translation>eine ganze Zahl</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="131" />
+            <location filename="../algorithm.py" line="134" />
             <source>a number</source>
             <translation>eine Zahl</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="133" />
+            <location filename="../algorithm.py" line="136" />
             <source>%s from %s to %s</source>
             <translation>%s von %s bis %s</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="134" />
+            <location filename="../algorithm.py" line="137" />
             <source>%s up to %s</source>
             <translation>%s bis %s</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="136" />
+            <location filename="../algorithm.py" line="139" />
             <source>%s of at least %s</source>
             <translation>%s von mindestens %s</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="140" />
+            <location filename="../algorithm.py" line="143" />
             <source>%s=%s is not a number: give %s.</source>
             <translation>%s=%s ist keine Zahl: %s angeben.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="141" />
+            <location filename="../algorithm.py" line="144" />
             <source>%s=%s is outside its range: give %s.</source>
             <translation>%s=%s liegt außerhalb des Bereichs: %s angeben.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="152" />
+            <location filename="../algorithm.py" line="155" />
             <source>%s: '%s' is written as %s; end its name with %s.</source>
             <translation>%s: '%s' wird als %s geschrieben; den Namen auf %s enden lassen.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="153" />
+            <location filename="../algorithm.py" line="156" />
             <source> or </source>
             <translation> oder </translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="235" />
+            <location filename="../algorithm.py" line="238" />
             <source>Detect changes in a time series</source>
             <translation>Änderungen in einer Zeitreihe erkennen</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="238" />
+            <location filename="../algorithm.py" line="241" />
             <source>Change detection</source>
             <translation>Änderungserkennung</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="247" />
+            <location filename="../algorithm.py" line="250" />
             <source>change,detection,time series,multitemporal,deep learning,caim,moment,when</source>
             <translation>Änderung,Erkennung,Zeitreihe,multitemporal,Deep Learning,caim,Änderungszeitpunkt,wann</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="251" />
+            <location filename="../algorithm.py" line="254" />
             <source>Finds where the land changed in an ordered series of co-registered rasters of one place, and between which two dates the last change happened.
 
 &lt;b&gt;Input layers&lt;/b&gt;: the dates, oldest first (the order of the list is the time order). Layers on different grids or CRSs are aligned onto the first layer's grid, clipped to the common area.
@@ -611,412 +611,412 @@ Braucht PyTorch im Python von QGIS.
 &lt;b&gt;qgis_process&lt;/b&gt;: MODEL, DEVICE, THRESHOLD und BAND_ORDER nehmen die Optionsnamen (nicht die Nummern, die qgis_process help auflistet), z. B. &lt;tt&gt;qgis_process.bin run caim:detectchanges -- INPUT=a.tif INPUT=b.tif MODEL=auto DEVICE=CPU AREA=area.tif MOMENT=moment.tif CONFIDENCE=confidence.tif&lt;/tt&gt;, oder &lt;tt&gt;MODEL=cva&lt;/tt&gt; für die klassische Methode.  MASKS wird wie INPUT wiederholt, z. B. &lt;tt&gt;MASKS=qa_2020.tif MASKED_DATES=2&lt;/tt&gt; für eine Maske nur des zweiten Zeitpunkts.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="332" />
+            <location filename="../algorithm.py" line="335" />
             <source>&lt;b&gt;One multi-date raster&lt;/b&gt;: a single input layer that holds every date as bands is split into its dates when its band names carry them (a Google Earth Engine toBands() export: 20200105T103421_..._B4) or it is a NetCDF variable with a time axis. Otherwise give &lt;b&gt;Bands per date&lt;/b&gt; (advanced, BANDS_PER_DATE: all bands of one date, QA bands included) and, if the bands run band by band, &lt;b&gt;Band order&lt;/b&gt; (BAND_ORDER=band). Each date becomes a small VRT reading the raster, written into a folder &amp;lt;name&amp;gt;_dates beside it (used again by later runs of the same raster; the pixel inspector and a saved project read them). Dates, Bands and Cloud masks then count per date.</source>
             <translation>&lt;b&gt;Ein multitemporales Raster&lt;/b&gt;: ein einzelner Eingabe-Layer, der alle Zeitpunkte als Kanäle enthält, wird in seine Zeitpunkte aufgeteilt, wenn seine Kanalnamen Datumsangaben tragen (ein Google-Earth-Engine-Export mit toBands(): 20200105T103421_..._B4) oder er eine NetCDF-Variable mit Zeitachse ist. Sonst &lt;b&gt;Kanäle je Zeitpunkt&lt;/b&gt; angeben (erweitert, BANDS_PER_DATE: alle Kanäle eines Zeitpunkts, QA-Kanäle mitgezählt) und, wenn die Kanäle Kanal für Kanal folgen, &lt;b&gt;Kanalreihenfolge&lt;/b&gt; (BAND_ORDER=band). Jeder Zeitpunkt wird zu einem kleinen VRT, das das Raster liest und in einem Ordner &amp;lt;Name&amp;gt;_dates daneben gespeichert wird (von späteren Läufen desselben Rasters wiederverwendet; der Pixelinspektor und ein gespeichertes Projekt lesen diese VRTs). Zeitpunkte, Kanäle und Wolkenmasken zählen dann je Zeitpunkt.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="366" />
+            <location filename="../algorithm.py" line="369" />
             <source>WEIGHTS: '%s' is not a weights file (.pt, PyTorch). Give a CAIM-Net or SChanger weights file, or leave WEIGHTS empty for the bundled weights.</source>
             <translation>WEIGHTS: '%s' ist keine Gewichtsdatei (.pt, PyTorch). Eine Gewichtsdatei von CAIM-Net oder SChanger angeben, oder WEIGHTS leer lassen für die mitgelieferten Gewichte.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="380" />
+            <location filename="../algorithm.py" line="383" />
             <source>Raster layers, oldest first (order is time order)</source>
             <translation>Rasterlayer, ältester zuerst (Reihenfolge ist Zeitfolge)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="382" />
+            <location filename="../algorithm.py" line="385" />
             <source>Dates, YYYY-MM-DD in layer order</source>
             <translation>Datumsangaben JJJJ-MM-TT je Layer</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="383" />
+            <location filename="../algorithm.py" line="386" />
             <source>Comma-separated, one per layer; empty: read from the layer names, file names or metadata.</source>
             <translation>Kommagetrennt, eine je Layer; leer: aus den Layernamen, Dateinamen oder Metadaten gelesen.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="385" />
+            <location filename="../algorithm.py" line="388" />
             <source>Bands, e.g. 1,2,3,4</source>
             <translation>Kanäle, z. B. 1,2,3,4</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="386" />
+            <location filename="../algorithm.py" line="389" />
             <source>The networks use 4 bands as R, G, B, NIR (3 as R, G, B with green in place of NIR); CVA and ISFA use any bands. Empty: from the bands' wavelengths or names (see the help).</source>
             <translation>Die Netze nutzen 4 Kanäle als R, G, B, NIR (3 als R, G, B mit Grün anstelle von NIR); CVA und ISFA beliebige Kanäle. Leer: aus den Wellenlängen oder Namen der Kanäle (siehe Hilfe).</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="391" />
+            <location filename="../algorithm.py" line="394" />
             <source>Model</source>
             <translation>Modell</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="392" />
+            <location filename="../algorithm.py" line="395" />
             <source>auto (the default): %s. The help describes every option.</source>
             <translation>auto (Standard): %s. Die Hilfe beschreibt jede Option.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="393" />
+            <location filename="../algorithm.py" line="396" />
             <source>qgis_process and scripts give the name (MODEL=cva), not the number that qgis_process help lists.</source>
             <translation>qgis_process und Skripte geben den Namen an (MODEL=cva), nicht die Nummer, die qgis_process help auflistet.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="396" />
+            <location filename="../algorithm.py" line="399" />
             <source>Weights file (.pt)</source>
             <translation>Gewichtsdatei (.pt)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="397" />
+            <location filename="../algorithm.py" line="400" />
             <source>Empty: the bundled weights. The classical CVA and ISFA need none.</source>
             <translation>Leer: die mitgelieferten Gewichte. Die klassischen CVA und ISFA brauchen keine.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="399" />
+            <location filename="../algorithm.py" line="402" />
             <source>Device</source>
             <translation>Gerät</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="400" />
+            <location filename="../algorithm.py" line="403" />
             <source>Auto (the default): the GPU when PyTorch sees one (CUDA), else the CPU. qgis_process and scripts give the name (DEVICE=CPU).</source>
             <translation>Auto (Standard): die GPU, wenn PyTorch eine sieht (CUDA), sonst die CPU. qgis_process und Skripte geben den Namen an (DEVICE=CPU).</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="403" />
+            <location filename="../algorithm.py" line="406" />
             <source>Sensitivity (0 = calibrated)</source>
             <translation>Empfindlichkeit (0 = kalibriert)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="405" />
+            <location filename="../algorithm.py" line="408" />
             <source>-3 to 3: positive values call more pixels changed, negative values fewer.</source>
             <translation>-3 bis 3: positive Werte stufen mehr Pixel als geändert ein, negative weniger.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="406" />
+            <location filename="../algorithm.py" line="409" />
             <source>0 (the default): the calibrated decision.</source>
             <translation>0 (Standard): die kalibrierte Entscheidung.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="410" />
+            <location filename="../algorithm.py" line="413" />
             <source>Minimum change patch (pixels; 0 = off)</source>
             <translation>Mindestfläche (Pixel; 0 = aus)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="412" />
+            <location filename="../algorithm.py" line="415" />
             <source>Changed patches smaller than this are written as unchanged; 0 keeps every changed pixel.</source>
             <translation>Geänderte Flächen, die kleiner sind, werden als unverändert geschrieben; 0 behält jedes geänderte Pixel.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="414" />
+            <location filename="../algorithm.py" line="417" />
             <source>Fill masked dates from the previous clear date</source>
             <translation>Maskierte Zeitpunkte aus dem vorigen füllen</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="415" />
+            <location filename="../algorithm.py" line="418" />
             <source>For cloudy series: a masked date takes the pixel's values of the previous clear date.</source>
             <translation>Für bewölkte Zeitreihen: ein maskierter Zeitpunkt übernimmt die Werte des Pixels vom vorigen wolkenfreien Zeitpunkt.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="416" />
+            <location filename="../algorithm.py" line="419" />
             <source>Off (the default): a pixel masked in any date is nodata in every output.</source>
             <translation>Aus (Standard): ein Pixel, das in irgendeinem Zeitpunkt maskiert ist, ist in jeder Ausgabe NoData.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="418" />
+            <location filename="../algorithm.py" line="421" />
             <source>Cloud masks, one per input layer</source>
             <translation>Wolkenmasken, eine je Eingabelayer</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="419" />
+            <location filename="../algorithm.py" line="422" />
             <source>In the order of the input layers; for masks of some dates only, give their positions in Dates the cloud masks belong to (advanced).</source>
             <translation>In der Reihenfolge der Eingabelayer; für Masken nur einiger Zeitpunkte deren Positionen in Zeitpunkte der Wolkenmasken (erweitert) angeben.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="422" />
+            <location filename="../algorithm.py" line="425" />
             <source>Mask values meaning clear</source>
             <translation>Maskenwerte für wolkenfrei</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="423" />
+            <location filename="../algorithm.py" line="426" />
             <source>Default 0. The help gives the values for Landsat QA_PIXEL, Sentinel-2 SCL and Fmask.</source>
             <translation>Standard 0. Die Hilfe nennt die Werte für Landsat QA_PIXEL, Sentinel-2 SCL und Fmask.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="425" />
+            <location filename="../algorithm.py" line="428" />
             <source>Dates the cloud masks belong to</source>
             <translation>Zeitpunkte der Wolkenmasken</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="426" />
+            <location filename="../algorithm.py" line="429" />
             <source>The input positions of the masks' dates, e.g. 2,5: the first mask for the second layer, the other for the fifth.</source>
             <translation>Die Eingabepositionen der Zeitpunkte der Masken, z. B. 2,5: die erste Maske für den zweiten Layer, die andere für den fünften.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="431" />
+            <location filename="../algorithm.py" line="434" />
             <source>Tile size (pixels; 0 = automatic)</source>
             <translation>Kachelgröße (Pixel; 0 = automatisch)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="433" />
+            <location filename="../algorithm.py" line="436" />
             <source>0 (the default): chosen from the number of dates so that the run stays near 1.3 GB of memory. The result does not depend on the tiles.</source>
             <translation>0 (Standard): aus der Zahl der Zeitpunkte gewählt, sodass der Lauf bei etwa 1,3 GB Speicher bleibt. Das Ergebnis hängt nicht von den Kacheln ab.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="438" />
+            <location filename="../algorithm.py" line="441" />
             <source>Threshold of the classical methods (CVA, ISFA)</source>
             <translation>Schwellenwert klassischer Methoden (CVA, ISFA)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="440" />
+            <location filename="../algorithm.py" line="443" />
             <source>otsu (the default), or kittler (minimum error; for MODEL=cva or isfa only). qgis_process and scripts give the name (THRESHOLD=kittler).</source>
             <translation>otsu (Standard) oder kittler (minimaler Fehler; nur für MODEL=cva oder isfa). qgis_process und Skripte geben den Namen an (THRESHOLD=kittler).</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="445" />
+            <location filename="../algorithm.py" line="448" />
             <source>Tile overlap (pixels; empty: automatic)</source>
             <translation>Kachelüberlappung (Pixel; leer: auto)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="447" />
+            <location filename="../algorithm.py" line="450" />
             <source>Empty (the default): the model's own reach, so that the tiles join without seams.</source>
             <translation>Leer (Standard): die eigene Reichweite des Modells, sodass die Kacheln ohne Nähte aneinanderstoßen.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="451" />
+            <location filename="../algorithm.py" line="454" />
             <source>Change area</source>
             <translation>Änderungsfläche</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="452" />
+            <location filename="../algorithm.py" line="455" />
             <source>Change moment</source>
             <translation>Änderungszeitpunkt</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="453" />
+            <location filename="../algorithm.py" line="456" />
             <source>Confidence</source>
             <translation>Konfidenz</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="455" />
+            <location filename="../algorithm.py" line="458" />
             <source>Change polygons</source>
             <translation>Änderungspolygone</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="458" />
+            <location filename="../algorithm.py" line="461" />
             <source>Moment probabilities</source>
             <translation>Zeitpunkt-Wahrscheinlichkeiten</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="459" />
+            <location filename="../algorithm.py" line="462" />
             <source>One band per class, for inspection.</source>
             <translation>Ein Kanal je Klasse, zur Inspektion.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="463" />
+            <location filename="../algorithm.py" line="466" />
             <source>Run report (HTML)</source>
             <translation>Laufbericht (HTML)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="463" />
+            <location filename="../algorithm.py" line="466" />
             <source>HTML files (*.html)</source>
             <translation>HTML-Dateien (*.html)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="464" />
+            <location filename="../algorithm.py" line="467" />
             <source>The settings, the changed area per interval as a chart and a table, and the map: the first and last date and the change moment.</source>
             <translation>Die Einstellungen, die geänderte Fläche je Intervall als Diagramm und Tabelle und die Karte: der erste und der letzte Zeitpunkt und der Änderungszeitpunkt.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="469" />
+            <location filename="../algorithm.py" line="472" />
             <source>Run even if estimated too long/big</source>
             <translation>Voraussichtlich riesige Läufe zulassen</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="470" />
+            <location filename="../algorithm.py" line="473" />
             <source>A run estimated at more than a day, or whose outputs do not fit the free space of their folder, is refused unless this is on.</source>
             <translation>Ein Lauf, der voraussichtlich länger als einen Tag dauert oder dessen Ausgaben nicht in den freien Platz ihres Ordners passen, wird abgelehnt, außer dies ist an.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="475" />
+            <location filename="../algorithm.py" line="478" />
             <source>Bands per date (multi-date raster)</source>
             <translation>Kanäle je Zeitpunkt (multitemporal)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="477" />
+            <location filename="../algorithm.py" line="480" />
             <source>One input raster holding every date: all bands of one date, QA bands included; 0: from the dates in the band names.</source>
             <translation>Ein Eingaberaster mit allen Zeitpunkten: alle Kanäle eines Zeitpunkts, QA-Kanäle eingeschlossen; 0: nach den Datumsangaben der Kanalnamen.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="482" />
+            <location filename="../algorithm.py" line="485" />
             <source>Band order (multi-date raster)</source>
             <translation>Kanalreihenfolge (multitemporal)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="484" />
+            <location filename="../algorithm.py" line="487" />
             <source>auto (the default): from the band names, else date by date; date: all bands of date 1, then of date 2; band: band 1 of every date, then band 2. qgis_process and scripts give the name (BAND_ORDER=band).</source>
             <translation>auto (Standard): aus den Kanalnamen, sonst Zeitpunkt für Zeitpunkt; date: alle Kanäle von Zeitpunkt 1, dann von Zeitpunkt 2; band: Kanal 1 jedes Zeitpunkts, dann Kanal 2. qgis_process und Skripte geben den Namen an (BAND_ORDER=band).</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="489" />
+            <location filename="../algorithm.py" line="492" />
             <source>Device used</source>
             <translation>Verwendetes Gerät</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="490" />
+            <location filename="../algorithm.py" line="493" />
             <source>Dates used (comma-separated)</source>
             <translation>Verwendete Datumsangaben (kommagetrennt)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="491" />
+            <location filename="../algorithm.py" line="494" />
             <source>Model used (auto resolved)</source>
             <translation>Verwendetes Modell (auto aufgelöst)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="492" />
+            <location filename="../algorithm.py" line="495" />
             <source>Summary</source>
             <translation>Zusammenfassung</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="493" />
+            <location filename="../algorithm.py" line="496" />
             <source>Changed hectares per interval (JSON)</source>
             <translation>Geänderte Hektar je Intervall (JSON)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="494" />
+            <location filename="../algorithm.py" line="497" />
             <source>Warnings (one per line)</source>
             <translation>Warnungen (eine je Zeile)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="548" />
+            <location filename="../algorithm.py" line="551" />
             <source>BAND_ORDER=%s is not one of its options. Give an option's name: %s.</source>
             <translation>BAND_ORDER=%s ist keine seiner Optionen. Den Namen einer Option angeben: %s.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="580" />
+            <location filename="../algorithm.py" line="583" />
             <source>'%s' is not a file-based (GDAL) raster, so it cannot be split into dates; export it as GeoTIFF first.</source>
             <translation>'%s' ist kein dateibasiertes (GDAL-)Raster und kann daher nicht in Zeitpunkte aufgeteilt werden; zuerst als GeoTIFF exportieren.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="589" />
+            <location filename="../algorithm.py" line="592" />
             <source>Layer '%s': %s</source>
             <translation>Layer '%s': %s</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="595" />
+            <location filename="../algorithm.py" line="598" />
             <source>'%s' holds %d dates: split into %s%s</source>
             <translation>'%s' enthält %d Zeitpunkte: aufgeteilt in %s%s</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="596" />
+            <location filename="../algorithm.py" line="599" />
             <source> (used again: the same split as before)</source>
             <translation> (wiederverwendet: dieselbe Aufteilung wie zuvor)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="616" />
+            <location filename="../algorithm.py" line="619" />
             <source>DATES has %d entries for the %d dates of the multi-date raster; give one date per date, oldest first, separated by commas.</source>
             <translation>DATES hat %d Einträge für die %d Zeitpunkte des multitemporalen Rasters; ein Datum je Zeitpunkt angeben, das älteste zuerst, kommagetrennt.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="622" />
+            <location filename="../algorithm.py" line="625" />
             <source>Unknown model '%s'; use one of %s.</source>
             <translation>Unbekanntes Modell '%s'; eines von %s verwenden.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="628" />
+            <location filename="../algorithm.py" line="631" />
             <source>The CAIM engine (model_core) could not be loaded to choose the automatic model; choose MODEL=caimnet, schanger, cva, caimnet_cva, isfa or caimnet_isfa.</source>
             <translation>Die CAIM-Engine (model_core) konnte nicht geladen werden, um das automatische Modell zu wählen; MODEL=caimnet, schanger, cva, caimnet_cva, isfa oder caimnet_isfa wählen.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="632" />
+            <location filename="../algorithm.py" line="635" />
             <source>The %s method (MODEL=%s) takes no weights, but the Weights file (WEIGHTS) is set to '%s'. Leave WEIGHTS empty, or choose a model that uses weights (MODEL=caimnet, schanger, caimnet_cva or caimnet_isfa) to use that file.</source>
             <translation>Die Methode %s (MODEL=%s) nimmt keine Gewichte, aber die Gewichtsdatei (WEIGHTS) ist auf '%s' gesetzt. WEIGHTS leer lassen oder ein Modell wählen, das Gewichte verwendet (MODEL=caimnet, schanger, caimnet_cva oder caimnet_isfa), um diese Datei zu verwenden.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="638" />
+            <location filename="../algorithm.py" line="641" />
             <source>Unknown threshold '%s'; use one of %s.</source>
             <translation>Unbekannter Schwellenwert '%s'; einen von %s verwenden.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="642" />
+            <location filename="../algorithm.py" line="645" />
             <source>The minimum-error threshold (THRESHOLD=kittler) applies to the classical methods only, not to %s. Choose MODEL=cva or isfa, or leave THRESHOLD at otsu.</source>
             <translation>Der Schwellenwert des minimalen Fehlers (THRESHOLD=kittler) gilt nur für die klassischen Methoden, nicht für %s. MODEL=cva oder isfa wählen oder THRESHOLD auf otsu lassen.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="651" />
+            <location filename="../algorithm.py" line="654" />
             <source> Here each date of a multi-date raster counts as one layer (%d in all, oldest first).</source>
             <translation> Hier zählt jeder Zeitpunkt eines multitemporalen Rasters als ein Layer (%d insgesamt, der älteste zuerst).</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="663" />
+            <location filename="../algorithm.py" line="666" />
             <source>The minimum-error threshold (THRESHOLD=kittler) applies to the classical methods only, and MODEL=auto runs %s on these layers (it runs Classical ISFA for 2 dates without WEIGHTS, and on layers whose bands the networks cannot read). Choose MODEL=cva or isfa, or leave THRESHOLD at otsu.</source>
             <translation>Der Schwellenwert des minimalen Fehlers (THRESHOLD=kittler) gilt nur für die klassischen Methoden, und MODEL=auto führt auf diesen Layern %s aus (Klassische ISFA bei 2 Zeitpunkten ohne WEIGHTS und auf Layern, deren Kanäle die Netze nicht lesen können). MODEL=cva oder isfa wählen oder THRESHOLD auf otsu lassen.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="681" />
+            <location filename="../algorithm.py" line="684" />
             <source>Or give its Bands per date (advanced, BANDS_PER_DATE) to split it in this run.</source>
             <translation>Oder seine Kanäle je Zeitpunkt angeben (erweitert, BANDS_PER_DATE), um es in diesem Lauf aufzuteilen.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="685" />
+            <location filename="../algorithm.py" line="688" />
             <source>Note: </source>
             <translation>Hinweis: </translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="685" />
+            <location filename="../algorithm.py" line="688" />
             <source>Warning: </source>
             <translation>Warnung: </translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="686" />
+            <location filename="../algorithm.py" line="689" />
             <source>Model: %s [%s]</source>
             <translation>Modell: %s [%s]</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="688" />
+            <location filename="../algorithm.py" line="691" />
             <source>Date %d: %s  (%s)%s</source>
             <translation>Zeitpunkt %d: %s  (%s)%s</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="688" />
+            <location filename="../algorithm.py" line="691" />
             <source>unknown</source>
             <translation>unbekannt</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="689" />
+            <location filename="../algorithm.py" line="692" />
             <source>  mask: %s</source>
             <translation>  Maske: %s</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="704" />
+            <location filename="../algorithm.py" line="707" />
             <source>Cancelled by the user; no output was kept.</source>
             <translation>Vom Benutzer abgebrochen; es wurde keine Ausgabe behalten.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="740" />
+            <location filename="../algorithm.py" line="743" />
             <source>The CAIM engine (model_core) could not be loaded: %s</source>
             <translation>Die CAIM-Engine (model_core) konnte nicht geladen werden: %s</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="758" />
+            <location filename="../algorithm.py" line="761" />
             <source>a vector file</source>
             <translation>Vektordatei</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="835" />
+            <location filename="../algorithm.py" line="842" />
             <source>Writing change polygons</source>
             <translation>Änderungspolygone werden geschrieben</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="841" />
+            <location filename="../algorithm.py" line="848" />
             <source>%d change polygons written to %s</source>
             <translation>%d Änderungspolygone nach %s geschrieben</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="854" />
+            <location filename="../algorithm.py" line="863" />
             <source> The change rasters of this run were removed with it.</source>
             <translation> Die Änderungsraster dieses Laufs wurden mit ihm entfernt.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="859" />
+            <location filename="../algorithm.py" line="868" />
             <source>Device used: %s</source>
             <translation>Verwendetes Gerät: %s</translation>
         </message>
@@ -2254,47 +2254,52 @@ Gerät: %s
             <translation> Warnung: </translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1986" />
+            <location filename="../dialog.py" line="1988" />
             <source>Cancelled; partial outputs were removed.</source>
             <translation>Abgebrochen; Teilergebnisse wurden entfernt.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1988" />
+            <location filename="../dialog.py" line="1989" />
+            <source>Cancelled; nothing was written.</source>
+            <translation>Abgebrochen; nichts wurde geschrieben.</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="1991" />
             <source>The run failed.</source>
             <translation>Der Lauf ist fehlgeschlagen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1995" />
+            <location filename="../dialog.py" line="1998" />
             <source>Run anyway?</source>
             <translation>Trotzdem ausführen?</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1995" />
+            <location filename="../dialog.py" line="1998" />
             <source>Run it anyway?</source>
             <translation>Den Lauf trotzdem ausführen?</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2064" />
+            <location filename="../dialog.py" line="2067" />
             <source>Still running in the background; results will be added when done.</source>
             <translation>Läuft noch im Hintergrund; die Ergebnisse werden hinzugefügt, wenn er fertig ist.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2076" />
+            <location filename="../dialog.py" line="2079" />
             <source>unknown</source>
             <translation>unbekannt</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2076" />
+            <location filename="../dialog.py" line="2079" />
             <source>%s ha</source>
             <translation>%s ha</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2088" />
+            <location filename="../dialog.py" line="2091" />
             <source>Changed %s ha over %d intervals.</source>
             <translation>%s ha in %d Intervallen geändert.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2089" />
+            <location filename="../dialog.py" line="2092" />
             <source>Changed %s ha over %d interval.</source>
             <translation>%s ha in %d Intervall geändert.</translation>
         </message>

@@ -493,82 +493,82 @@ La comparación solo es tan buena como la exactitud de la propia referencia y su
     <context>
         <name>CaimDetectChanges</name>
         <message>
-            <location filename="../algorithm.py" line="69" />
+            <location filename="../algorithm.py" line="72" />
             <source>%s=%s is not one of its options. Give an option's name: %s.</source>
             <translation>%s=%s no es una de sus opciones. Indicar el nombre de una opción: %s.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="71" />
+            <location filename="../algorithm.py" line="74" />
             <source>%s=%s: give its name, %s=%s. The numbers that qgis_process help shows before the options are not taken: a name keeps its meaning when options are added.</source>
             <translation>%s=%s: indicar su nombre, %s=%s. Los números que qgis_process help muestra delante de las opciones no se aceptan: un nombre conserva su significado cuando se añaden opciones.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="74" />
+            <location filename="../algorithm.py" line="77" />
             <source>%s=%s: give one option by its name: %s. The numbers that qgis_process help shows before the options are not taken: a name keeps its meaning when options are added.</source>
             <translation>%s=%s: indicar una opción por su nombre: %s. Los números que qgis_process help muestra delante de las opciones no se aceptan: un nombre conserva su significado cuando se añaden opciones.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="131" />
+            <location filename="../algorithm.py" line="134" />
             <source>a whole number</source>
             <translation>un número entero</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="131" />
+            <location filename="../algorithm.py" line="134" />
             <source>a number</source>
             <translation>un número</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="133" />
+            <location filename="../algorithm.py" line="136" />
             <source>%s from %s to %s</source>
             <translation>%s de %s a %s</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="134" />
+            <location filename="../algorithm.py" line="137" />
             <source>%s up to %s</source>
             <translation>%s hasta %s</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="136" />
+            <location filename="../algorithm.py" line="139" />
             <source>%s of at least %s</source>
             <translation>%s de al menos %s</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="140" />
+            <location filename="../algorithm.py" line="143" />
             <source>%s=%s is not a number: give %s.</source>
             <translation>%s=%s no es un número: indicar %s.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="141" />
+            <location filename="../algorithm.py" line="144" />
             <source>%s=%s is outside its range: give %s.</source>
             <translation>%s=%s está fuera de su rango: indicar %s.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="152" />
+            <location filename="../algorithm.py" line="155" />
             <source>%s: '%s' is written as %s; end its name with %s.</source>
             <translation>%s: '%s' se escribe como %s; terminar su nombre en %s.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="153" />
+            <location filename="../algorithm.py" line="156" />
             <source> or </source>
             <translation> o </translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="235" />
+            <location filename="../algorithm.py" line="238" />
             <source>Detect changes in a time series</source>
             <translation>Detectar cambios en una serie temporal</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="238" />
+            <location filename="../algorithm.py" line="241" />
             <source>Change detection</source>
             <translation>Detección de cambios</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="247" />
+            <location filename="../algorithm.py" line="250" />
             <source>change,detection,time series,multitemporal,deep learning,caim,moment,when</source>
             <translation>cambio,detección,serie temporal,multitemporal,aprendizaje profundo,caim,momento,cuándo</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="251" />
+            <location filename="../algorithm.py" line="254" />
             <source>Finds where the land changed in an ordered series of co-registered rasters of one place, and between which two dates the last change happened.
 
 &lt;b&gt;Input layers&lt;/b&gt;: the dates, oldest first (the order of the list is the time order). Layers on different grids or CRSs are aligned onto the first layer's grid, clipped to the common area.
@@ -611,412 +611,412 @@ Necesita PyTorch en el Python de QGIS.
 &lt;b&gt;qgis_process&lt;/b&gt;: MODEL, DEVICE, THRESHOLD y BAND_ORDER toman los nombres de las opciones (no los números que lista qgis_process help), p. ej. &lt;tt&gt;qgis_process.bin run caim:detectchanges -- INPUT=a.tif INPUT=b.tif MODEL=auto DEVICE=CPU AREA=area.tif MOMENT=moment.tif CONFIDENCE=confidence.tif&lt;/tt&gt;, o &lt;tt&gt;MODEL=cva&lt;/tt&gt; para el método clásico.  MASKS se repite como INPUT, p. ej. &lt;tt&gt;MASKS=qa_2020.tif MASKED_DATES=2&lt;/tt&gt; para una máscara solo de la segunda fecha.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="332" />
+            <location filename="../algorithm.py" line="335" />
             <source>&lt;b&gt;One multi-date raster&lt;/b&gt;: a single input layer that holds every date as bands is split into its dates when its band names carry them (a Google Earth Engine toBands() export: 20200105T103421_..._B4) or it is a NetCDF variable with a time axis. Otherwise give &lt;b&gt;Bands per date&lt;/b&gt; (advanced, BANDS_PER_DATE: all bands of one date, QA bands included) and, if the bands run band by band, &lt;b&gt;Band order&lt;/b&gt; (BAND_ORDER=band). Each date becomes a small VRT reading the raster, written into a folder &amp;lt;name&amp;gt;_dates beside it (used again by later runs of the same raster; the pixel inspector and a saved project read them). Dates, Bands and Cloud masks then count per date.</source>
             <translation>&lt;b&gt;Un ráster multitemporal&lt;/b&gt;: una única capa de entrada que contiene todas las fechas como bandas se divide en sus fechas cuando los nombres de sus bandas las llevan (una exportación toBands() de Google Earth Engine: 20200105T103421_..._B4) o cuando es una variable NetCDF con eje temporal. Si no, indicar &lt;b&gt;Bandas por fecha&lt;/b&gt; (avanzado, BANDS_PER_DATE: todas las bandas de una fecha, incluidas las bandas QA) y, si las bandas van banda por banda, &lt;b&gt;Orden de las bandas&lt;/b&gt; (BAND_ORDER=band). Cada fecha se convierte en un pequeño VRT que lee el ráster, escrito en una carpeta &amp;lt;name&amp;gt;_dates junto a él (reutilizada por ejecuciones posteriores del mismo ráster; el inspector de píxeles y un proyecto guardado los leen). Fechas, Bandas y Máscaras de nubes cuentan entonces por fecha.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="366" />
+            <location filename="../algorithm.py" line="369" />
             <source>WEIGHTS: '%s' is not a weights file (.pt, PyTorch). Give a CAIM-Net or SChanger weights file, or leave WEIGHTS empty for the bundled weights.</source>
             <translation>WEIGHTS: '%s' no es un archivo de pesos (.pt, PyTorch). Indicar un archivo de pesos de CAIM-Net o SChanger, o dejar WEIGHTS vacío para los pesos incluidos.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="380" />
+            <location filename="../algorithm.py" line="383" />
             <source>Raster layers, oldest first (order is time order)</source>
             <translation>Capas ráster, la más antigua primero</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="382" />
+            <location filename="../algorithm.py" line="385" />
             <source>Dates, YYYY-MM-DD in layer order</source>
             <translation>Fechas AAAA-MM-DD por capa</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="383" />
+            <location filename="../algorithm.py" line="386" />
             <source>Comma-separated, one per layer; empty: read from the layer names, file names or metadata.</source>
             <translation>Separadas por comas, una por capa; vacío: se leen de los nombres de las capas o de los archivos, o de los metadatos.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="385" />
+            <location filename="../algorithm.py" line="388" />
             <source>Bands, e.g. 1,2,3,4</source>
             <translation>Bandas, p. ej. 1,2,3,4</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="386" />
+            <location filename="../algorithm.py" line="389" />
             <source>The networks use 4 bands as R, G, B, NIR (3 as R, G, B with green in place of NIR); CVA and ISFA use any bands. Empty: from the bands' wavelengths or names (see the help).</source>
             <translation>Las redes usan 4 bandas como R, G, B, NIR (3, como R, G, B con el verde en lugar del NIR); CVA e ISFA, cualquier banda. Vacío: según las longitudes de onda o los nombres de las bandas (ver la ayuda).</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="391" />
+            <location filename="../algorithm.py" line="394" />
             <source>Model</source>
             <translation>Modelo</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="392" />
+            <location filename="../algorithm.py" line="395" />
             <source>auto (the default): %s. The help describes every option.</source>
             <translation>auto (por defecto): %s. La ayuda describe cada opción.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="393" />
+            <location filename="../algorithm.py" line="396" />
             <source>qgis_process and scripts give the name (MODEL=cva), not the number that qgis_process help lists.</source>
             <translation>qgis_process y los scripts indican el nombre (MODEL=cva), no el número que lista qgis_process help.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="396" />
+            <location filename="../algorithm.py" line="399" />
             <source>Weights file (.pt)</source>
             <translation>Archivo de pesos (.pt)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="397" />
+            <location filename="../algorithm.py" line="400" />
             <source>Empty: the bundled weights. The classical CVA and ISFA need none.</source>
             <translation>Vacío: los pesos incluidos. Los clásicos CVA e ISFA no necesitan ninguno.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="399" />
+            <location filename="../algorithm.py" line="402" />
             <source>Device</source>
             <translation>Dispositivo</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="400" />
+            <location filename="../algorithm.py" line="403" />
             <source>Auto (the default): the GPU when PyTorch sees one (CUDA), else the CPU. qgis_process and scripts give the name (DEVICE=CPU).</source>
             <translation>Auto (predeterminado): la GPU cuando PyTorch ve una (CUDA), si no la CPU. qgis_process y los scripts indican el nombre (DEVICE=CPU).</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="403" />
+            <location filename="../algorithm.py" line="406" />
             <source>Sensitivity (0 = calibrated)</source>
             <translation>Sensibilidad (0 = calibrada)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="405" />
+            <location filename="../algorithm.py" line="408" />
             <source>-3 to 3: positive values call more pixels changed, negative values fewer.</source>
             <translation>-3 a 3: los valores positivos marcan más píxeles como cambiados, los negativos menos.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="406" />
+            <location filename="../algorithm.py" line="409" />
             <source>0 (the default): the calibrated decision.</source>
             <translation>0 (predeterminado): la decisión calibrada.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="410" />
+            <location filename="../algorithm.py" line="413" />
             <source>Minimum change patch (pixels; 0 = off)</source>
             <translation>Parche de cambio mínimo (píxeles; 0 = desactivado)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="412" />
+            <location filename="../algorithm.py" line="415" />
             <source>Changed patches smaller than this are written as unchanged; 0 keeps every changed pixel.</source>
             <translation>Los parches cambiados menores se escriben como sin cambio; 0 conserva todos los píxeles cambiados.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="414" />
+            <location filename="../algorithm.py" line="417" />
             <source>Fill masked dates from the previous clear date</source>
             <translation>Rellenar fechas enmascaradas con la anterior</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="415" />
+            <location filename="../algorithm.py" line="418" />
             <source>For cloudy series: a masked date takes the pixel's values of the previous clear date.</source>
             <translation>Para series nubosas: una fecha enmascarada toma los valores del píxel de la fecha despejada anterior.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="416" />
+            <location filename="../algorithm.py" line="419" />
             <source>Off (the default): a pixel masked in any date is nodata in every output.</source>
             <translation>Desactivado (predeterminado): un píxel enmascarado en cualquier fecha queda sin datos en todas las salidas.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="418" />
+            <location filename="../algorithm.py" line="421" />
             <source>Cloud masks, one per input layer</source>
             <translation>Máscaras de nubes, una por capa</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="419" />
+            <location filename="../algorithm.py" line="422" />
             <source>In the order of the input layers; for masks of some dates only, give their positions in Dates the cloud masks belong to (advanced).</source>
             <translation>En el orden de las capas de entrada; para máscaras de solo algunas fechas, dé sus posiciones en Fechas de las máscaras (avanzado).</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="422" />
+            <location filename="../algorithm.py" line="425" />
             <source>Mask values meaning clear</source>
             <translation>Valores de despejado</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="423" />
+            <location filename="../algorithm.py" line="426" />
             <source>Default 0. The help gives the values for Landsat QA_PIXEL, Sentinel-2 SCL and Fmask.</source>
             <translation>Por defecto 0. La ayuda da los valores para Landsat QA_PIXEL, Sentinel-2 SCL y Fmask.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="425" />
+            <location filename="../algorithm.py" line="428" />
             <source>Dates the cloud masks belong to</source>
             <translation>Fechas de las máscaras</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="426" />
+            <location filename="../algorithm.py" line="429" />
             <source>The input positions of the masks' dates, e.g. 2,5: the first mask for the second layer, the other for the fifth.</source>
             <translation>Las posiciones de entrada de las fechas de las máscaras, p. ej. 2,5: la primera máscara para la segunda capa, la otra para la quinta.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="431" />
+            <location filename="../algorithm.py" line="434" />
             <source>Tile size (pixels; 0 = automatic)</source>
             <translation>Tamaño de tesela (píxeles; 0 = automático)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="433" />
+            <location filename="../algorithm.py" line="436" />
             <source>0 (the default): chosen from the number of dates so that the run stays near 1.3 GB of memory. The result does not depend on the tiles.</source>
             <translation>0 (predeterminado): elegido según el número de fechas para que la ejecución se mantenga cerca de 1,3 GB de memoria. El resultado no depende de las teselas.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="438" />
+            <location filename="../algorithm.py" line="441" />
             <source>Threshold of the classical methods (CVA, ISFA)</source>
             <translation>Umbral de los métodos clásicos (CVA, ISFA)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="440" />
+            <location filename="../algorithm.py" line="443" />
             <source>otsu (the default), or kittler (minimum error; for MODEL=cva or isfa only). qgis_process and scripts give the name (THRESHOLD=kittler).</source>
             <translation>otsu (predeterminado) o kittler (error mínimo; solo para MODEL=cva o isfa). qgis_process y los scripts indican el nombre (THRESHOLD=kittler).</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="445" />
+            <location filename="../algorithm.py" line="448" />
             <source>Tile overlap (pixels; empty: automatic)</source>
             <translation>Solape de teselas (píxeles; vacío: auto)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="447" />
+            <location filename="../algorithm.py" line="450" />
             <source>Empty (the default): the model's own reach, so that the tiles join without seams.</source>
             <translation>Vacío (predeterminado): el alcance propio del modelo, para que las teselas se unan sin costuras.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="451" />
+            <location filename="../algorithm.py" line="454" />
             <source>Change area</source>
             <translation>Área de cambio</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="452" />
+            <location filename="../algorithm.py" line="455" />
             <source>Change moment</source>
             <translation>Momento del cambio</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="453" />
+            <location filename="../algorithm.py" line="456" />
             <source>Confidence</source>
             <translation>Confianza</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="455" />
+            <location filename="../algorithm.py" line="458" />
             <source>Change polygons</source>
             <translation>Polígonos de cambio</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="458" />
+            <location filename="../algorithm.py" line="461" />
             <source>Moment probabilities</source>
             <translation>Probabilidades del momento del cambio</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="459" />
+            <location filename="../algorithm.py" line="462" />
             <source>One band per class, for inspection.</source>
             <translation>Una banda por clase, para inspección.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="463" />
+            <location filename="../algorithm.py" line="466" />
             <source>Run report (HTML)</source>
             <translation>Informe de la ejecución (HTML)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="463" />
+            <location filename="../algorithm.py" line="466" />
             <source>HTML files (*.html)</source>
             <translation>Archivos HTML (*.html)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="464" />
+            <location filename="../algorithm.py" line="467" />
             <source>The settings, the changed area per interval as a chart and a table, and the map: the first and last date and the change moment.</source>
             <translation>Los ajustes, el área cambiada por intervalo en un gráfico y una tabla, y el mapa: la primera y la última fecha y el momento del cambio.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="469" />
+            <location filename="../algorithm.py" line="472" />
             <source>Run even if estimated too long/big</source>
             <translation>Ejecutar aunque se estime excesiva</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="470" />
+            <location filename="../algorithm.py" line="473" />
             <source>A run estimated at more than a day, or whose outputs do not fit the free space of their folder, is refused unless this is on.</source>
             <translation>Una ejecución que se estime de más de un día, o cuyas salidas no quepan en el espacio libre de su carpeta, se rechaza salvo que esto esté activado.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="475" />
+            <location filename="../algorithm.py" line="478" />
             <source>Bands per date (multi-date raster)</source>
             <translation>Bandas por fecha (ráster multitemporal)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="477" />
+            <location filename="../algorithm.py" line="480" />
             <source>One input raster holding every date: all bands of one date, QA bands included; 0: from the dates in the band names.</source>
             <translation>Una sola capa de entrada con todas las fechas: todas las bandas de una fecha, bandas QA incluidas; 0: según las fechas de los nombres de las bandas.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="482" />
+            <location filename="../algorithm.py" line="485" />
             <source>Band order (multi-date raster)</source>
             <translation>Orden de las bandas (multitemporal)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="484" />
+            <location filename="../algorithm.py" line="487" />
             <source>auto (the default): from the band names, else date by date; date: all bands of date 1, then of date 2; band: band 1 of every date, then band 2. qgis_process and scripts give the name (BAND_ORDER=band).</source>
             <translation>auto (predeterminado): según los nombres de las bandas, si no fecha por fecha; date: todas las bandas de la fecha 1, luego de la fecha 2; band: la banda 1 de cada fecha, luego la banda 2. qgis_process y los scripts indican el nombre (BAND_ORDER=band).</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="489" />
+            <location filename="../algorithm.py" line="492" />
             <source>Device used</source>
             <translation>Dispositivo usado</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="490" />
+            <location filename="../algorithm.py" line="493" />
             <source>Dates used (comma-separated)</source>
             <translation>Fechas usadas (separadas por comas)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="491" />
+            <location filename="../algorithm.py" line="494" />
             <source>Model used (auto resolved)</source>
             <translation>Modelo usado (auto resuelto)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="492" />
+            <location filename="../algorithm.py" line="495" />
             <source>Summary</source>
             <translation>Resumen</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="493" />
+            <location filename="../algorithm.py" line="496" />
             <source>Changed hectares per interval (JSON)</source>
             <translation>Hectáreas cambiadas por intervalo (JSON)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="494" />
+            <location filename="../algorithm.py" line="497" />
             <source>Warnings (one per line)</source>
             <translation>Advertencias (una por línea)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="548" />
+            <location filename="../algorithm.py" line="551" />
             <source>BAND_ORDER=%s is not one of its options. Give an option's name: %s.</source>
             <translation>BAND_ORDER=%s no es una de sus opciones. Indicar el nombre de una opción: %s.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="580" />
+            <location filename="../algorithm.py" line="583" />
             <source>'%s' is not a file-based (GDAL) raster, so it cannot be split into dates; export it as GeoTIFF first.</source>
             <translation>'%s' no es un ráster basado en archivo (GDAL), así que no se puede dividir en fechas; exportarlo primero como GeoTIFF.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="589" />
+            <location filename="../algorithm.py" line="592" />
             <source>Layer '%s': %s</source>
             <translation>Capa '%s': %s</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="595" />
+            <location filename="../algorithm.py" line="598" />
             <source>'%s' holds %d dates: split into %s%s</source>
             <translation>'%s' contiene %d fechas: dividido en %s%s</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="596" />
+            <location filename="../algorithm.py" line="599" />
             <source> (used again: the same split as before)</source>
             <translation> (reutilizada: la misma división que antes)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="616" />
+            <location filename="../algorithm.py" line="619" />
             <source>DATES has %d entries for the %d dates of the multi-date raster; give one date per date, oldest first, separated by commas.</source>
             <translation>DATES tiene %d entradas para las %d fechas del ráster multitemporal; indicar una fecha por cada fecha, la más antigua primero, separadas por comas.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="622" />
+            <location filename="../algorithm.py" line="625" />
             <source>Unknown model '%s'; use one of %s.</source>
             <translation>Modelo desconocido '%s'; usar uno de %s.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="628" />
+            <location filename="../algorithm.py" line="631" />
             <source>The CAIM engine (model_core) could not be loaded to choose the automatic model; choose MODEL=caimnet, schanger, cva, caimnet_cva, isfa or caimnet_isfa.</source>
             <translation>No se ha podido cargar el motor de CAIM (model_core) para elegir el modelo automático; elegir MODEL=caimnet, schanger, cva, caimnet_cva, isfa o caimnet_isfa.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="632" />
+            <location filename="../algorithm.py" line="635" />
             <source>The %s method (MODEL=%s) takes no weights, but the Weights file (WEIGHTS) is set to '%s'. Leave WEIGHTS empty, or choose a model that uses weights (MODEL=caimnet, schanger, caimnet_cva or caimnet_isfa) to use that file.</source>
             <translation>El método %s (MODEL=%s) no usa pesos, pero el archivo de pesos (WEIGHTS) está puesto a '%s'. Dejar WEIGHTS vacío, o elegir un modelo que use pesos (MODEL=caimnet, schanger, caimnet_cva o caimnet_isfa) para usar ese archivo.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="638" />
+            <location filename="../algorithm.py" line="641" />
             <source>Unknown threshold '%s'; use one of %s.</source>
             <translation>Umbral desconocido '%s'; usar uno de %s.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="642" />
+            <location filename="../algorithm.py" line="645" />
             <source>The minimum-error threshold (THRESHOLD=kittler) applies to the classical methods only, not to %s. Choose MODEL=cva or isfa, or leave THRESHOLD at otsu.</source>
             <translation>El umbral de error mínimo (THRESHOLD=kittler) solo se aplica a los métodos clásicos, no a %s. Elegir MODEL=cva o isfa, o dejar THRESHOLD en otsu.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="651" />
+            <location filename="../algorithm.py" line="654" />
             <source> Here each date of a multi-date raster counts as one layer (%d in all, oldest first).</source>
             <translation> Aquí cada fecha de un ráster multitemporal cuenta como una capa (%d en total, la más antigua primero).</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="663" />
+            <location filename="../algorithm.py" line="666" />
             <source>The minimum-error threshold (THRESHOLD=kittler) applies to the classical methods only, and MODEL=auto runs %s on these layers (it runs Classical ISFA for 2 dates without WEIGHTS, and on layers whose bands the networks cannot read). Choose MODEL=cva or isfa, or leave THRESHOLD at otsu.</source>
             <translation>El umbral de error mínimo (THRESHOLD=kittler) solo se aplica a los métodos clásicos, y MODEL=auto ejecuta %s en estas capas (ejecuta ISFA clásico con 2 fechas sin WEIGHTS y en capas cuyas bandas las redes no pueden leer). Elegir MODEL=cva o isfa, o dejar THRESHOLD en otsu.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="681" />
+            <location filename="../algorithm.py" line="684" />
             <source>Or give its Bands per date (advanced, BANDS_PER_DATE) to split it in this run.</source>
             <translation>O indicar sus Bandas por fecha (avanzado, BANDS_PER_DATE) para dividirlo en esta ejecución.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="685" />
+            <location filename="../algorithm.py" line="688" />
             <source>Note: </source>
             <translation>Nota: </translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="685" />
+            <location filename="../algorithm.py" line="688" />
             <source>Warning: </source>
             <translation>Advertencia: </translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="686" />
+            <location filename="../algorithm.py" line="689" />
             <source>Model: %s [%s]</source>
             <translation>Modelo: %s [%s]</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="688" />
+            <location filename="../algorithm.py" line="691" />
             <source>Date %d: %s  (%s)%s</source>
             <translation>Fecha %d: %s  (%s)%s</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="688" />
+            <location filename="../algorithm.py" line="691" />
             <source>unknown</source>
             <translation>desconocida</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="689" />
+            <location filename="../algorithm.py" line="692" />
             <source>  mask: %s</source>
             <translation>  máscara: %s</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="704" />
+            <location filename="../algorithm.py" line="707" />
             <source>Cancelled by the user; no output was kept.</source>
             <translation>Cancelado por el usuario; no se ha conservado ninguna salida.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="740" />
+            <location filename="../algorithm.py" line="743" />
             <source>The CAIM engine (model_core) could not be loaded: %s</source>
             <translation>No se ha podido cargar el motor de CAIM (model_core): %s</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="758" />
+            <location filename="../algorithm.py" line="761" />
             <source>a vector file</source>
             <translation>un archivo vectorial</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="835" />
+            <location filename="../algorithm.py" line="842" />
             <source>Writing change polygons</source>
             <translation>Escribiendo los polígonos de cambio</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="841" />
+            <location filename="../algorithm.py" line="848" />
             <source>%d change polygons written to %s</source>
             <translation>%d polígonos de cambio escritos en %s</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="854" />
+            <location filename="../algorithm.py" line="863" />
             <source> The change rasters of this run were removed with it.</source>
             <translation> Los rásteres de cambio de esta ejecución se eliminaron con ella.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="859" />
+            <location filename="../algorithm.py" line="868" />
             <source>Device used: %s</source>
             <translation>Dispositivo usado: %s</translation>
         </message>
@@ -2246,47 +2246,52 @@ Dispositivo: %s
             <translation> Advertencia: </translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1986" />
+            <location filename="../dialog.py" line="1988" />
             <source>Cancelled; partial outputs were removed.</source>
             <translation>Cancelado; se han eliminado las salidas parciales.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1988" />
+            <location filename="../dialog.py" line="1989" />
+            <source>Cancelled; nothing was written.</source>
+            <translation>Cancelado; no se escribió nada.</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="1991" />
             <source>The run failed.</source>
             <translation>La ejecución ha fallado.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1995" />
+            <location filename="../dialog.py" line="1998" />
             <source>Run anyway?</source>
             <translation>¿Ejecutar de todos modos?</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1995" />
+            <location filename="../dialog.py" line="1998" />
             <source>Run it anyway?</source>
             <translation>¿Ejecutarlo de todos modos?</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2064" />
+            <location filename="../dialog.py" line="2067" />
             <source>Still running in the background; results will be added when done.</source>
             <translation>Sigue ejecutándose en segundo plano; los resultados se añadirán al terminar.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2076" />
+            <location filename="../dialog.py" line="2079" />
             <source>unknown</source>
             <translation>desconocida</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2076" />
+            <location filename="../dialog.py" line="2079" />
             <source>%s ha</source>
             <translation>%s ha</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2088" />
+            <location filename="../dialog.py" line="2091" />
             <source>Changed %s ha over %d intervals.</source>
             <translation>%s ha cambiadas en %d intervalos.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2089" />
+            <location filename="../dialog.py" line="2092" />
             <source>Changed %s ha over %d interval.</source>
             <translation>%s ha cambiadas en %d intervalo.</translation>
         </message>

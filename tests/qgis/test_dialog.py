@@ -461,7 +461,7 @@ def test_cancel_removes_partial_outputs(dialog, project, tmp_path):
     assert task is not None
     feedback = dialog.feedback
     # cancel once the model is past loading and statistics, i.e. while tiles are being computed
-    feedback.progressChanged.connect(lambda v: started.setdefault("at", v) if v > 1 else None)
+    feedback.progressChanged.connect(lambda v: started.setdefault("at", v) if v > 5 else None)
     assert wait_for(lambda: "at" in started or dialog.task is None, 120)
     assert "at" in started, "the run finished before it could be cancelled"
     t0 = time.time()
@@ -469,8 +469,28 @@ def test_cancel_removes_partial_outputs(dialog, project, tmp_path):
     assert wait_for(lambda: dialog.task is None, 60)
     assert time.time() - t0 < 30
     assert dialog.last_results is None
-    assert "Cancelled" in dialog.status.text()
+    assert "Cancelled; partial outputs were removed." in dialog.status.text()
     assert not os.path.exists(folder)  # the run created it: no empty folder is left behind
+
+
+def test_a_run_cancelled_before_it_wrote_says_nothing_was_written(dialog, project, tmp_path):
+    """Cancelled at once (while the model loads, before the scene statistics, or while QGIS's task pool was busy), a
+    run had written nothing, yet the dialog said 'Cancelled; partial outputs were removed.'  The algorithm tells
+    (the engine's Cancelled.staged) whether the run had begun writing."""
+    paths = make_stack(str(tmp_path), size=192, nodata_block=False)
+    for p in paths:
+        add_layer(project, p, os.path.basename(p))
+    dialog.refresh_layers()
+    dialog.device_combo.setCurrentText("CPU")
+    folder = str(tmp_path / "cancelled")
+    dialog.folder_widget.setFilePath(folder)
+    assert dialog.run(ask=False) is not None
+    dialog.cancel()  # (the engine asks before it loads torch and the model: seconds before its partial folder)
+    assert wait_for(lambda: dialog.task is None, 60)
+    assert dialog.last_results is None
+    assert "Cancelled; nothing was written." in dialog.status.text(), dialog.status.text()
+    assert "partial outputs were removed" not in dialog.status.text()
+    assert not os.path.exists(folder)
 
 
 def test_settings_are_remembered(project, fresh_settings):
